@@ -1,0 +1,40 @@
+"""Actions shared by every capability."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.knowledge.loader import get_knowledge
+from bot.knowledge.report import summary_line
+
+
+class ActionReloadKnowledge(Action):
+    """'herlaad de kennis': re-read knowledge/ so new scenarios and entries are used without
+    retraining Rasa. Broken files are reported and the previous knowledge stays in use."""
+
+    def name(self) -> Text:
+        return "action_herlaad_kennis"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        previous = get_knowledge()
+        fresh = get_knowledge(reload=True)
+        if fresh.problems:
+            from bot.knowledge import loader
+
+            loader.keep_previous(previous)
+            shown = "\n".join(f"- {p}" for p in fresh.problems[:5])
+            more = len(fresh.problems) - 5
+            extra = f"\n... en nog {more} fout(en)." if more > 0 else ""
+            dispatcher.utter_message(
+                text=(
+                    f"De kennis is niet herladen: {len(fresh.problems)} fout(en) gevonden.\n{shown}{extra}\n"
+                    "Ik werk verder met de vorige versie."
+                )
+            )
+            return []
+        dispatcher.utter_message(text=f"De kennis is herladen. {summary_line(fresh)}")
+        return []

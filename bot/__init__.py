@@ -1,0 +1,1 @@
+"""Rustpunt: Dutch coaching assistant for youth-care professionals (engines, stores, CLI)."""

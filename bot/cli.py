@@ -1,0 +1,67 @@
+"""The ``rustpunt`` command line (Dutch help and output).
+
+Each capability keeps its subcommands in ``bot/cli_commands/<capability>.py`` with a function
+``register(subparsers)``; add the module name to ``COMMAND_MODULES`` and nothing else.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from typing import List, Optional
+
+COMMAND_MODULES = [
+    "bot.cli_commands.kennis",
+    "bot.cli_commands.evalueer",
+]
+
+_DUTCH_ARGPARSE = {
+    "usage: ": "gebruik: ",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "optional arguments": "opties",
+    "show this help message and exit": "toon deze hulp en stop",
+    "the following arguments are required: %s": "deze argumenten ontbreken: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ongeldige keuze: %(value)r (kies uit %(choices)s)",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+    "expected one argument": "verwacht één waarde",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+}
+
+
+def _dutch(text: str) -> str:
+    return _DUTCH_ARGPARSE.get(text, text)
+
+
+argparse._ = _dutch  # argparse looks up its module-level gettext alias at call time
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="rustpunt",
+        description="Rustpunt: oefenen en voorbereiden voor professionals in de jeugdhulp.",
+    )
+    subparsers = parser.add_subparsers(dest="opdracht", metavar="opdracht", title="opdrachten")
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", None)
+    if func is None:
+        parser.print_help()
+        return 2
+    try:
+        return int(func(args) or 0)
+    except KeyboardInterrupt:
+        print("Afgebroken.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

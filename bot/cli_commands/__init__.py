@@ -1,0 +1,1 @@
+"""Subcommands of ``rustpunt``, one module per capability."""

@@ -1,0 +1,65 @@
+"""``rustpunt evalueer <onderdeel>``: one shared parent command, one subcommand per capability.
+
+A capability adds its evaluation from its own ``register(subparsers)``::
+
+    from bot.cli_commands.evalueer import add_evaluation
+
+    def register(subparsers):
+        ...
+        add_evaluation("stappen", "meet de stappenherkenner op de testset", run_evaluation)
+
+``func(args) -> int`` runs the evaluation; ``configure(parser)`` may add options to its parser.
+The order of ``COMMAND_MODULES`` does not matter: evaluations added before this module's
+``register`` are attached when it runs, later ones are attached at once.
+"""
+from __future__ import annotations
+
+import argparse
+from typing import Callable, Dict, Optional, Set, Tuple
+
+Func = Callable[[argparse.Namespace], int]
+Configure = Optional[Callable[[argparse.ArgumentParser], None]]
+
+_REGISTRY: Dict[str, Tuple[str, Func, Configure]] = {}
+_current: Dict[str, object] = {}  # "sub": the evalueer subparsers of the parser being built, "names": added
+
+
+def add_evaluation(name: str, help: str, func: Func, configure: Configure = None) -> None:
+    """Register ``rustpunt evalueer <name>`` (call it from your module's ``register``)."""
+    _REGISTRY[name] = (help, func, configure)
+    if "sub" in _current:
+        _attach(name)
+
+
+def evaluations() -> Dict[str, str]:
+    """Registered evaluation names with their help text."""
+    return {name: spec[0] for name, spec in sorted(_REGISTRY.items())}
+
+
+def _attach(name: str) -> None:
+    names: Set[str] = _current["names"]  # type: ignore[assignment]
+    if name in names:
+        return
+    help_text, func, configure = _REGISTRY[name]
+    parser = _current["sub"].add_parser(name, help=help_text)  # type: ignore[union-attr]
+    if configure is not None:
+        configure(parser)
+    parser.set_defaults(func=func)
+    names.add(name)
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("evalueer", help="meet hoe goed een herkenner werkt op zijn testset")
+    sub = parser.add_subparsers(dest="evalueer_opdracht", metavar="onderdeel", title="onderdelen")
+
+    def show_help(args: argparse.Namespace) -> int:
+        parser.print_help()
+        if not _REGISTRY:
+            print("\nEr zijn nog geen evaluaties beschikbaar.")
+        return 2
+
+    parser.set_defaults(func=show_help)
+    _current["sub"] = sub
+    _current["names"] = set()
+    for name in sorted(_REGISTRY):
+        _attach(name)

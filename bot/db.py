@@ -1,0 +1,65 @@
+"""Our own SQL store: one engine per database URL, created lazily.
+
+SQLite file ``var/rustpunt.db`` by default; set ``RUSTPUNT_DATABASE_URL`` for PostgreSQL
+(for example ``postgresql://user:pass@localhost/rustpunt``). SQLAlchemy 1.4, 2.0-style queries.
+"""
+from __future__ import annotations
+
+import os
+from contextlib import contextmanager
+from typing import Dict, Iterator, Optional
+
+from sqlalchemy import create_engine
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, declarative_base, sessionmaker
+
+Base = declarative_base()
+
+_ENGINES: Dict[str, Engine] = {}
+
+
+def database_url() -> str:
+    url = os.environ.get("RUSTPUNT_DATABASE_URL")
+    if url:
+        return url
+    from bot.paths import var_dir
+
+    return f"sqlite:///{var_dir() / 'rustpunt.db'}"
+
+
+def get_engine(url: Optional[str] = None) -> Engine:
+    """The engine for ``url`` (default: :func:`database_url`); tables are created on first use."""
+    url = url or database_url()
+    engine = _ENGINES.get(url)
+    if engine is None:
+        engine = create_engine(url, future=True, pool_pre_ping=True)
+        _import_tables()
+        Base.metadata.create_all(engine)
+        _ENGINES[url] = engine
+    return engine
+
+
+def _import_tables() -> None:
+    """Import every module that defines tables so ``create_all`` sees them."""
+    from bot import tables  # noqa: F401
+
+
+@contextmanager
+def session_scope(url: Optional[str] = None) -> Iterator[Session]:
+    """A transaction: commits on success, rolls back on error."""
+    session = sessionmaker(bind=get_engine(url), future=True, expire_on_commit=False)()
+    try:
+        yield session
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+def reset_engines() -> None:
+    """Forget cached engines (tests switch databases)."""
+    for engine in _ENGINES.values():
+        engine.dispose()
+    _ENGINES.clear()

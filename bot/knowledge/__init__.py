@@ -1,0 +1,1 @@
+"""Validated YAML knowledge: models (per capability), one loader, sync into the SQL store."""

@@ -1,0 +1,54 @@
+"""Base models shared by every kind of knowledge entry."""
+from __future__ import annotations
+
+from typing import ClassVar, Iterable, List, Tuple
+
+from pydantic import BaseModel, Extra, constr, validator
+
+EntryId = constr(regex=r"^[a-z0-9][a-z0-9_-]*$", min_length=1, max_length=80)
+
+
+class Strict(BaseModel):
+    """Every model forbids unknown fields and strips surrounding whitespace."""
+
+    class Config:
+        extra = Extra.forbid
+        anystr_strip_whitespace = True
+
+
+class Bron(Strict):
+    """Where a fact comes from: the source document and the section in it."""
+
+    document: constr(min_length=1)
+    sectie: constr(min_length=1)
+
+
+class Entry(Strict):
+    """One knowledge entry. Subclasses add fields; ``references`` lists links to other entries."""
+
+    id: EntryId
+    bron: Bron
+
+    # (field name, kind folder) pairs whose values must be ids of entries of that kind.
+    reference_fields: ClassVar[Tuple[Tuple[str, str], ...]] = ()
+
+    def references(self) -> Iterable[Tuple[str, str, str]]:
+        """Yield (field, kind, referenced id) for every reference this entry makes."""
+        for field, kind in self.reference_fields:
+            value = getattr(self, field, None)
+            if value is None:
+                continue
+            values: List[str] = value if isinstance(value, list) else [value]
+            for ref in values:
+                yield field, kind, ref
+
+
+def non_empty_list(name: str):
+    """Validator factory: the list field ``name`` must hold at least one item."""
+
+    def check(cls, value):
+        if not value:
+            raise ValueError("mag niet leeg zijn")
+        return value
+
+    return validator(name, allow_reuse=True)(check)

@@ -1,0 +1,243 @@
+"""Load and validate every knowledge file at once, collecting *all* problems in Dutch.
+
+A file looks like::
+
+    soort: stap          # which model validates the items
+    items:
+      - id: visie
+        bron: {document: "004 Werkboek complexe scheidingen", sectie: "Stap 1"}
+        ...
+
+Problems are reported with file, entry id and field. Unknown fields, duplicate ids and
+references to ids that do not exist are errors.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional, Type
+
+import yaml
+from pydantic import ValidationError
+
+from bot.knowledge.base import Entry
+from bot.knowledge.kinds import registry
+
+MAX_FILE_BYTES = 5_000_000
+
+# pydantic 1.10 error types -> Dutch explanation
+_DUTCH = {
+    "value_error.missing": "verplicht veld ontbreekt",
+    "value_error.extra": "onbekend veld (niet toegestaan)",
+    "type_error.none.not_allowed": "mag niet leeg zijn",
+    "type_error.integer": "moet een geheel getal zijn",
+    "type_error.float": "moet een getal zijn",
+    "type_error.str": "moet tekst zijn",
+    "type_error.list": "moet een lijst zijn",
+    "type_error.dict": "moet een blok met velden zijn",
+    "type_error.bool": "moet ja of nee (true/false) zijn",
+    "value_error.any_str.min_length": "is te kort of leeg",
+    "value_error.any_str.max_length": "is te lang",
+    "value_error.str.regex": "bevat ongeldige tekens (alleen kleine letters, cijfers, - en _)",
+    "value_error.number.not_ge": "is te klein",
+    "value_error.number.not_le": "is te groot",
+    "value_error.number.not_gt": "is te klein",
+    "value_error.number.not_lt": "is te groot",
+    "type_error.enum": "heeft een waarde die niet is toegestaan",
+    "value_error.const": "heeft een waarde die niet is toegestaan",
+    "value_error.list.min_items": "heeft te weinig items",
+    "value_error.url": "is geen geldige webadres",
+    "value_error.email": "is geen geldig e-mailadres",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in the knowledge files."""
+
+    file: str
+    entry: Optional[str]
+    field: Optional[str]
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.entry:
+            where += f", item '{self.entry}'"
+        if self.field:
+            where += f", veld '{self.field}'"
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class Knowledge:
+    """All valid entries, per kind, plus the problems found while loading."""
+
+    entries: Dict[str, Dict[str, Entry]] = field(default_factory=dict)
+    files: Dict[tuple, str] = field(default_factory=dict)  # (kind, id) -> relative file
+    claimed: Dict[tuple, str] = field(default_factory=dict)  # every id seen, valid or not
+    problems: List[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def all(self, kind: str) -> List[Entry]:
+        return list(self.entries.get(kind, {}).values())
+
+    def get(self, kind: str, entry_id: str) -> Optional[Entry]:
+        return self.entries.get(kind, {}).get(entry_id)
+
+
+def _dutch_message(error: dict) -> str:
+    kind = error.get("type", "")
+    if kind in _DUTCH:
+        return _DUTCH[kind]
+    if kind.startswith("value_error") and error.get("msg"):
+        return error["msg"]  # our own validators raise Dutch messages
+    return f"ongeldige waarde ({error.get('msg', kind)})"
+
+
+def _field_path(loc: Iterable) -> str:
+    parts: List[str] = []
+    for part in loc:
+        if isinstance(part, int):
+            parts.append(f"[{part + 1}]")
+        else:
+            parts.append(("." if parts else "") + str(part))
+    return "".join(parts)
+
+
+def _read_yaml(path: Path, rel: str, problems: List[Problem]):
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            problems.append(Problem(rel, None, None, "bestand is te groot (meer dan 5 MB)"))
+            return None
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        problems.append(Problem(rel, None, None, "bestand is geen UTF-8-tekst"))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (regel {mark.line + 1}, kolom {mark.column + 1})" if mark else ""
+        problems.append(Problem(rel, None, None, f"ongeldige YAML{where}: {getattr(exc, 'problem', exc)}"))
+    return None
+
+
+def validate_file(
+    path: Path,
+    rel: str,
+    kinds: Dict[str, Type[Entry]],
+    knowledge: Knowledge,
+) -> None:
+    """Validate one file and add its entries and problems to ``knowledge``."""
+    problems = knowledge.problems
+    data = _read_yaml(path, rel, problems)
+    if data is None:
+        if not problems or problems[-1].file != rel:
+            problems.append(Problem(rel, None, None, "bestand is leeg"))
+        return
+    if not isinstance(data, dict):
+        problems.append(Problem(rel, None, None, "verwacht een blok met 'soort' en 'items'"))
+        return
+    unknown = sorted(set(data) - {"soort", "items", "beschrijving"})
+    for key in unknown:
+        problems.append(Problem(rel, None, key, "onbekend veld bovenaan het bestand"))
+    kind = data.get("soort")
+    if kind not in kinds:
+        allowed = ", ".join(sorted(kinds))
+        problems.append(Problem(rel, None, "soort", f"onbekende soort '{kind}' (toegestaan: {allowed})"))
+        return
+    items = data.get("items")
+    if not isinstance(items, list) or not items:
+        problems.append(Problem(rel, None, "items", "verwacht een niet-lege lijst met items"))
+        return
+    model = kinds[kind]
+    seen = knowledge.entries.setdefault(kind, {})
+    for index, raw in enumerate(items, start=1):
+        label = f"#{index}"
+        if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+            label = raw["id"]
+        if not isinstance(raw, dict):
+            problems.append(Problem(rel, label, None, "item is geen blok met velden"))
+            continue
+        raw_id = raw.get("id")
+        if isinstance(raw_id, str):
+            first = knowledge.claimed.get((kind, raw_id))
+            if first is not None:
+                problems.append(Problem(rel, raw_id, "id", f"dubbel id (staat ook in {first})"))
+                continue
+            knowledge.claimed[(kind, raw_id)] = rel
+        try:
+            entry = model.parse_obj(raw)
+        except ValidationError as exc:
+            for error in exc.errors():
+                problems.append(Problem(rel, label, _field_path(error["loc"]) or None, _dutch_message(error)))
+            continue
+        seen[entry.id] = entry
+        knowledge.files[(kind, entry.id)] = rel
+
+
+def check_references(knowledge: Knowledge) -> None:
+    """Every reference must point at an existing entry of the right kind."""
+    for kind, entries in knowledge.entries.items():
+        for entry in entries.values():
+            for field_name, target_kind, ref in entry.references():
+                if ref not in knowledge.entries.get(target_kind, {}):
+                    knowledge.problems.append(
+                        Problem(
+                            knowledge.files[(kind, entry.id)],
+                            entry.id,
+                            field_name,
+                            f"verwijst naar '{ref}', maar er is geen {target_kind} met dat id",
+                        )
+                    )
+
+
+def load_knowledge(directory: Path, extra_files: Iterable[Path] = ()) -> Knowledge:
+    """Load every ``*.yml``/``*.yaml`` below ``directory`` (plus ``extra_files``)."""
+    kinds = registry()
+    knowledge = Knowledge()
+    directory = Path(directory)
+    if not directory.is_dir():
+        knowledge.problems.append(Problem(str(directory), None, None, "map met kennisbestanden bestaat niet"))
+        return knowledge
+    paths = sorted(p for p in directory.rglob("*") if p.suffix in {".yml", ".yaml"} and p.is_file())
+    paths += [Path(p) for p in extra_files]
+    for path in paths:
+        try:
+            rel = str(path.relative_to(directory.parent))
+        except ValueError:
+            rel = str(path)
+        validate_file(path, rel, kinds, knowledge)
+    check_references(knowledge)
+    for kind, model in kinds.items():
+        validate_kind = getattr(model, "validate_collection", None)
+        if validate_kind and knowledge.entries.get(kind):
+            for problem in validate_kind(knowledge):
+                knowledge.problems.append(problem)
+    return knowledge
+
+
+_CACHE: Dict[str, Knowledge] = {}
+
+
+def _key(directory: Path) -> str:
+    return str(Path(directory).resolve())
+
+
+def get_knowledge(directory: Optional[Path] = None, reload: bool = False) -> Knowledge:
+    """The loaded knowledge, cached per directory. ``reload=True`` re-reads the files."""
+    from bot.paths import knowledge_dir
+
+    directory = Path(directory or knowledge_dir())
+    key = _key(directory)
+    if reload or key not in _CACHE:
+        _CACHE[key] = load_knowledge(directory)
+    return _CACHE[key]
+
+
+def keep_previous(previous: Knowledge, directory: Optional[Path] = None) -> None:
+    """After a reload that found problems, go back to the knowledge that was in use."""
+    from bot.paths import knowledge_dir
+
+    _CACHE[_key(Path(directory or knowledge_dir()))] = previous

@@ -1,0 +1,19 @@
+"""Where the project keeps its files. Everything mutable lives under ``var/``."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def knowledge_dir() -> Path:
+    """Folder with the YAML knowledge files (override with RUSTPUNT_KNOWLEDGE_DIR)."""
+    return Path(os.environ.get("RUSTPUNT_KNOWLEDGE_DIR", PROJECT_ROOT / "knowledge"))
+
+
+def var_dir() -> Path:
+    """Folder for state: databases, trained classifiers, logs (override with RUSTPUNT_VAR_DIR)."""
+    path = Path(os.environ.get("RUSTPUNT_VAR_DIR", PROJECT_ROOT / "var"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -1,0 +1,72 @@
+"""Store and read product records (plans, scores, summaries, call-backs, sessions).
+
+Each capability picks a ``kind`` string; ids are plain integers shown to users.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional
+
+from sqlalchemy import select
+
+from bot.db import session_scope
+from bot.tables import Record
+
+
+def add_record(
+    kind: str,
+    data: Dict[str, Any],
+    conversation_id: Optional[str] = None,
+    title: Optional[str] = None,
+    status: Optional[str] = None,
+) -> int:
+    with session_scope() as session:
+        row = Record(kind=kind, data=data, conversation_id=conversation_id, title=title, status=status)
+        session.add(row)
+        session.flush()
+        return row.pk
+
+
+def get_record(kind: str, record_id: int) -> Optional[Record]:
+    with session_scope() as session:
+        row = session.get(Record, record_id)
+        if row is None or row.kind != kind:
+            return None
+        session.expunge(row)
+        return row
+
+
+def list_records(
+    kind: str,
+    conversation_id: Optional[str] = None,
+    status: Optional[str] = None,
+    limit: int = 1000,
+) -> List[Record]:
+    query = select(Record).where(Record.kind == kind)
+    if conversation_id is not None:
+        query = query.where(Record.conversation_id == conversation_id)
+    if status is not None:
+        query = query.where(Record.status == status)
+    query = query.order_by(Record.pk.desc()).limit(limit)
+    with session_scope() as session:
+        rows = list(session.scalars(query))
+        for row in rows:
+            session.expunge(row)
+        return rows
+
+
+def update_record(
+    kind: str,
+    record_id: int,
+    data: Optional[Dict[str, Any]] = None,
+    status: Optional[str] = None,
+) -> bool:
+    """Replace data and/or status; False when no record of that kind has this id."""
+    with session_scope() as session:
+        row = session.get(Record, record_id)
+        if row is None or row.kind != kind:
+            return False
+        if data is not None:
+            row.data = data
+        if status is not None:
+            row.status = status
+        return True

@@ -1,0 +1,61 @@
+"""Build and save the Dutch spaCy pipeline Rasa's SpacyNLP loads (no download needed).
+
+``spacy.blank("nl")`` plus the lookup lemmatizer whose tables come from the installed
+``spacy-lookups-data`` package. Saved to ``var/spacy_nl`` (``config.yml`` points there).
+Run ``python -m bot.spacy_model``; it does nothing when the pipeline is already there.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from bot.paths import var_dir
+
+
+def model_path() -> Path:
+    return var_dir() / "spacy_nl"
+
+
+def _import_spacy():
+    """Import spaCy without letting thinc pull in TensorFlow (saves ~5 s and noisy logs).
+
+    thinc only probes for TensorFlow to offer optional wrappers we never use. The block is
+    lifted right after the import, so Rasa can still import TensorFlow in the same process.
+    """
+    import sys
+
+    if "spacy" in sys.modules or "tensorflow" in sys.modules:
+        import spacy
+
+        return spacy
+    sys.modules["tensorflow"] = None  # type: ignore[assignment]
+    try:
+        import spacy
+    finally:
+        del sys.modules["tensorflow"]
+    return spacy
+
+
+def build_pipeline():
+    spacy = _import_spacy()
+
+    nlp = spacy.blank("nl")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    nlp.initialize()  # loads the lookup tables from spacy-lookups-data
+    return nlp
+
+
+def ensure_model(path: Path | None = None) -> Path:
+    path = Path(path or model_path())
+    if (path / "meta.json").exists():
+        return path
+    nlp = build_pipeline()
+    nlp.meta["name"] = "rustpunt_nl"
+    nlp.to_disk(path)
+    print(f"Nederlandse spaCy-pijplijn opgeslagen in {path}")
+    return path
+
+
+if __name__ == "__main__":
+    ensure_model()
+    sys.exit(0)

@@ -1,0 +1,167 @@
+"""Knowledge kinds of the six-step coach (``knowledge/stappen/``).
+
+- ``stap``: one of the six steps, with example sentences per situation type;
+- ``valkuil``: a pitfall the workbook warns against (inhoud, redden);
+- ``jouw_rol``: a principle of the professional's own role;
+- ``stap_voorbeelden``: labelled groups of paraphrases for the step classifier.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import ClassVar, List, Optional, Tuple
+
+from pydantic import conint, constr, validator
+
+from bot.knowledge.base import Entry, Strict, non_empty_list
+
+STEP_IDS = ("visie", "erkennen", "dynamiek", "behoefte", "realiteit", "opties")
+PITFALL_IDS = ("inhoud", "redden")
+LABELS = STEP_IDS + PITFALL_IDS
+SITUATION_TYPES = ("ouder", "kind", "beide_ouders")
+MIN_SENTENCES_PER_LABEL = 40  # the issue's minimum; the files hold more
+
+Text = constr(min_length=1, max_length=600)
+
+
+def _size(name: str, low: int, high: int):
+    def check(cls, value):
+        if not low <= len(value) <= high:
+            raise ValueError(f"verwacht {low} tot {high} zinnen, gevonden: {len(value)}")
+        return value
+
+    return validator(name, allow_reuse=True)(check)
+
+
+class Voorbeeldzinnen(Strict):
+    """Two or three example sentences for each situation type."""
+
+    ouder: List[Text]
+    kind: List[Text]
+    beide_ouders: List[Text]
+
+    _ouder = _size("ouder", 2, 3)
+    _kind = _size("kind", 2, 3)
+    _beide = _size("beide_ouders", 2, 3)
+
+
+class Stap(Entry):
+    """One of the six steps."""
+
+    nummer: conint(ge=1, le=6)
+    naam: Text
+    doel: Text
+    wat_je_doet: List[Text]
+    voorbeeldzinnen: Voorbeeldzinnen
+    reflectievraag: Text
+    waarom: Text
+    tip: Text  # one line shown when a sentence is recognised as this step
+    herinneringen: List[Text] = []
+    hulpmiddelen: List[str] = []
+    signaalwoorden: List[constr(min_length=2, max_length=60)] = []
+
+    reference_fields: ClassVar[Tuple[Tuple[str, str], ...]] = (("hulpmiddelen", "hulpmiddel"),)
+    _doet = non_empty_list("wat_je_doet")
+
+    @validator("id")
+    def known_step(cls, value):
+        if value not in STEP_IDS:
+            raise ValueError(f"onbekende stap '{value}' (toegestaan: {', '.join(STEP_IDS)})")
+        return value
+
+    @classmethod
+    def validate_collection(cls, knowledge) -> list:
+        from bot.knowledge.loader import Problem
+
+        steps = knowledge.entries.get("stap", {})
+        problems = []
+        missing = [s for s in STEP_IDS if s not in steps]
+        if missing:
+            problems.append(Problem("knowledge/stappen", None, "id", f"stappen ontbreken: {', '.join(missing)}"))
+        numbers = Counter(step.nummer for step in steps.values())
+        for number, count in sorted(numbers.items()):
+            if count > 1:
+                problems.append(Problem("knowledge/stappen", None, "nummer", f"stapnummer {number} komt {count} keer voor"))
+        for expected, step_id in enumerate(STEP_IDS, start=1):
+            step = steps.get(step_id)
+            if step is not None and step.nummer != expected:
+                problems.append(
+                    Problem(knowledge.files[("stap", step_id)], step_id, "nummer", f"verwacht stapnummer {expected}")
+                )
+        return problems
+
+
+class Valkuil(Entry):
+    """A pitfall: going into the content (inhoud) or taking the problem over (redden)."""
+
+    naam: Text
+    wat_het_is: Text
+    tip: Text
+    herinnering: Text  # short line for the gespreksplan
+    hulpmiddelen: List[str] = []
+    signaalwoorden: List[constr(min_length=2, max_length=60)] = []
+
+    reference_fields: ClassVar[Tuple[Tuple[str, str], ...]] = (("hulpmiddelen", "hulpmiddel"),)
+
+    @validator("id")
+    def known_pitfall(cls, value):
+        if value not in PITFALL_IDS:
+            raise ValueError(f"onbekende valkuil '{value}' (toegestaan: {', '.join(PITFALL_IDS)})")
+        return value
+
+
+class JouwRol(Entry):
+    """One principle of the professional's role (leiden en volgen, voor iedereen, niet over de inhoud)."""
+
+    naam: Text
+    uitleg: Text
+    voorbeeld: Optional[Text] = None
+    herinnering: Text
+
+
+class StapVoorbeelden(Entry):
+    """A group of 3-5 paraphrases with one label; the whole group is either train or test."""
+
+    label: constr(min_length=1)
+    zinnen: List[Text]
+
+    _zinnen = _size("zinnen", 3, 5)
+
+    @validator("label")
+    def known_label(cls, value):
+        if value not in LABELS:
+            raise ValueError(f"onbekend label '{value}' (toegestaan: {', '.join(LABELS)})")
+        return value
+
+    @classmethod
+    def validate_collection(cls, knowledge) -> list:
+        from bot.knowledge.loader import Problem
+
+        groups = knowledge.entries.get("stap_voorbeelden", {})
+        problems = []
+        counts = Counter()
+        seen = {}
+        for group in groups.values():
+            counts[group.label] += len(group.zinnen)
+            for sentence in group.zinnen:
+                key = " ".join(sentence.lower().split())
+                if key in seen and seen[key] != group.id:
+                    problems.append(
+                        Problem(
+                            knowledge.files[("stap_voorbeelden", group.id)],
+                            group.id,
+                            "zinnen",
+                            f"zin staat ook in groep '{seen[key]}': {sentence}",
+                        )
+                    )
+                seen.setdefault(key, group.id)
+        for label in LABELS:
+            if counts[label] < MIN_SENTENCES_PER_LABEL:
+                problems.append(
+                    Problem(
+                        "knowledge/stappen",
+                        None,
+                        "label",
+                        f"label '{label}' heeft {counts[label]} voorbeeldzinnen, minimaal {MIN_SENTENCES_PER_LABEL} nodig",
+                    )
+                )
+        return problems

@@ -1,0 +1,44 @@
+"""Every table of our own store, in one place."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import JSON, Column, DateTime, Integer, String, Text, UniqueConstraint
+
+from bot.db import Base
+
+
+def _now() -> datetime:
+    return datetime.utcnow()
+
+
+class KnowledgeRow(Base):
+    """One validated knowledge entry, as JSON."""
+
+    __tablename__ = "knowledge_entries"
+    __table_args__ = (UniqueConstraint("kind", "entry_id"),)
+
+    pk = Column(Integer, primary_key=True)
+    kind = Column(String(40), nullable=False, index=True)
+    entry_id = Column(String(80), nullable=False)
+    source_file = Column(String(300), nullable=False)
+    content_hash = Column(String(64), nullable=False)
+    data = Column(JSON, nullable=False)
+    updated_at = Column(DateTime, default=_now, nullable=False)
+
+
+class Record(Base):
+    """A stored product record (gespreksplan, quiz score, intake summary, call-back, role-play
+    session ...). ``kind`` says which; ``data`` holds the JSON the capability defines;
+    ``conversation_id`` links it to the Rasa conversation it came from."""
+
+    __tablename__ = "records"
+
+    pk = Column(Integer, primary_key=True)
+    kind = Column(String(40), nullable=False, index=True)
+    conversation_id = Column(String(120), nullable=True, index=True)
+    status = Column(String(40), nullable=True)
+    title = Column(Text, nullable=True)
+    data = Column(JSON, nullable=False)
+    created_at = Column(DateTime, default=_now, nullable=False)
+    updated_at = Column(DateTime, default=_now, onupdate=_now, nullable=False)

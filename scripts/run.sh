@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Set up (if needed), load the knowledge, train (only when data/config changed) and start
+# the action server, the Rasa server and the web page on localhost. Ctrl-C stops everything.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+export TF_CPP_MIN_LOG_LEVEL=2
+mkdir -p var/logs
+
+if ! .venv/bin/rustpunt kennis laad; then
+  echo "De kennisbestanden bevatten fouten (zie hierboven). Los ze op en start opnieuw." >&2
+  exit 1
+fi
+
+echo "Model trainen als trainingsdata of configuratie veranderd is ..."
+.venv/bin/rasa train --quiet --out models 2>&1 | grep -v -E "^(WARNING|\s*$)" | tail -n 3 || true
+if ! ls models/*.tar.gz >/dev/null 2>&1; then
+  echo "Training is mislukt; zie de meldingen hierboven." >&2
+  exit 1
+fi
+
+ACTIONS_PORT=${RUSTPUNT_ACTIONS_PORT:-5055}
+RASA_PORT=${RUSTPUNT_RASA_PORT:-5005}
+WEB_PORT=${RUSTPUNT_WEB_PORT:-8080}
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  echo
+  echo "Rustpunt wordt gestopt ..."
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  echo "Gestopt."
+}
+trap stop_all INT TERM EXIT
+
+SANIC_HOST=127.0.0.1 .venv/bin/rasa run actions --port "$ACTIONS_PORT" --actions actions \
+  > var/logs/actions.log 2>&1 &
+pids+=($!)
+.venv/bin/rasa run --enable-api -i 127.0.0.1 --port "$RASA_PORT" --cors "http://localhost:$WEB_PORT" \
+  --credentials credentials.yml --endpoints endpoints.yml -m models > var/logs/rasa.log 2>&1 &
+pids+=($!)
+if [ -f bot/web/__main__.py ]; then
+  RUSTPUNT_RASA_URL="http://127.0.0.1:$RASA_PORT" RUSTPUNT_WEB_PORT="$WEB_PORT" .venv/bin/python -m bot.web \
+    > var/logs/web.log 2>&1 &
+  pids+=($!)
+fi
+
+echo "Rustpunt start op (dit duurt ongeveer een halve minuut) ..."
+for _ in $(seq 1 180); do
+  if curl -sf "http://127.0.0.1:$RASA_PORT/" >/dev/null 2>&1 && curl -s "http://127.0.0.1:$ACTIONS_PORT/health" >/dev/null 2>&1; then
+    break
+  fi
+  for pid in "${pids[@]}"; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "Een onderdeel is onverwacht gestopt. Kijk in var/logs/ voor de melding." >&2
+      exit 1
+    fi
+  done
+  sleep 1
+done
+cat <<MSG
+
+Rustpunt is klaar.
+  - Webpagina:      http://localhost:$WEB_PORT
+  - In de terminal: .venv/bin/rasa shell   (in een tweede terminal, met deze servers aan)
+  - REST:           POST http://localhost:$RASA_PORT/webhooks/rest/webhook  {"sender": "jij", "message": "hallo"}
+Logboeken staan in var/logs/. Stoppen: Ctrl-C.
+MSG
+wait

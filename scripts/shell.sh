@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# A conversation in the terminal. Starts the action server when it is not running yet.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export TF_CPP_MIN_LOG_LEVEL=2
+ls models/*.tar.gz >/dev/null 2>&1 || .venv/bin/rasa train --out models
+own=""
+if ! curl -s http://127.0.0.1:5055/health >/dev/null 2>&1; then
+  mkdir -p var/logs
+  SANIC_HOST=127.0.0.1 .venv/bin/rasa run actions --actions actions > var/logs/actions-shell.log 2>&1 &
+  own=$!
+  trap 'kill $own 2>/dev/null || true' EXIT
+  for _ in $(seq 1 60); do curl -s http://127.0.0.1:5055/health >/dev/null 2>&1 && break; sleep 1; done
+fi
+.venv/bin/rasa shell --endpoints endpoints.yml --port 5006 -m models

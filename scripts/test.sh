@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Everything CI runs: install, knowledge check, rasa data validate, train, pytest,
+# Rasa test stories, end-to-end browser tests. Exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export TF_CPP_MIN_LOG_LEVEL=2
+step() { echo; echo "=== $* ==="; }
+
+step "Installeren"
+scripts/setup.sh 2>&1 | grep -v -E "^WARNING: Location" || true
+test -x .venv/bin/rasa
+
+step "Kennis controleren"
+.venv/bin/rustpunt kennis controleer
+
+step "Rasa-data valideren"
+.venv/bin/rasa data validate --fail-on-warnings
+
+step "Trainen"
+start=$(date +%s)
+.venv/bin/rasa train --out models --fixed-model-name rustpunt-test 2>&1 | grep -v -E "^\s*$" | tail -n 5
+test -f models/rustpunt-test.tar.gz
+echo "Trainingstijd: $(( $(date +%s) - start )) s"
+
+step "Pytest (eenheden, acties, engines)"
+.venv/bin/pytest -m "not e2e"
+
+step "Rasa-teststories"
+rm -rf var/test-results
+.venv/bin/rasa test core --stories tests/stories --model models/rustpunt-test.tar.gz \
+  --out var/test-results --fail-on-prediction-errors 2>&1 | grep -v -E "^\s*$" | tail -n 15
+
+if [ -d tests/e2e ]; then
+  step "End-to-end in headless Chromium"
+  if [ -x scripts/install_chromium.sh ]; then scripts/install_chromium.sh; fi
+  RUSTPUNT_MODEL=models/rustpunt-test.tar.gz .venv/bin/pytest -m e2e tests/e2e
+fi
