@@ -1,4 +1,4 @@
-.PHONY: help run test setup train validate shell kennis clean
+.PHONY: help run test setup train validate shell clean nlu-eval
 
 help:  ## Toon deze hulp
 	@grep -E '^[a-z]+:.*## ' Makefile | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -14,13 +14,17 @@ setup:  ## Alleen installeren (.venv met Python 3.10)
 
 validate:  ## Kennisbestanden en Rasa-data controleren
 	.venv/bin/rustpunt kennis controleer
-	.venv/bin/rasa data validate --fail-on-warnings
+	.venv/bin/rasa data validate --domain domain --data data stories --fail-on-warnings
 
 train:  ## Rasa-model trainen (slaat over als er niets veranderd is)
-	.venv/bin/rasa train --out models
+	.venv/bin/rasa train --domain domain --data data stories --out models
 
 shell:  ## Praten in de terminal (start eerst 'make run' in een andere terminal)
 	@scripts/shell.sh
 
 clean:  ## Verwijder modellen en resultaten (niet de database)
 	rm -rf models var/test-results
+
+nlu-eval:  ## Kruisvalidatie (5 delen) van de intentherkenning; resultaten in var/nlu-cv/
+	.venv/bin/rasa test nlu --nlu data/nlu --config config.yml --cross-validation --folds 5 --out var/nlu-cv
+	@.venv/bin/python scripts/nlu_report.py var/nlu-cv

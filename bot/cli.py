@@ -11,8 +11,14 @@ import sys
 from typing import List, Optional
 
 COMMAND_MODULES = [
+    "bot.cli_commands.kaart",
     "bot.cli_commands.kennis",
+    "bot.cli_commands.meten",
     "bot.cli_commands.evalueer",
+    "bot.cli_commands.steps",
+    "bot.cli_commands.roleplay",
+    "bot.cli_commands.roles",
+    "bot.cli_commands.intake",
 ]
 
 _DUTCH_ARGPARSE = {

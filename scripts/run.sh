@@ -3,6 +3,7 @@
 # the action server, the Rasa server and the web page on localhost. Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+up() { .venv/bin/python -c "import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2)" "$1" >/dev/null 2>&1; }
 scripts/setup.sh
 export TF_CPP_MIN_LOG_LEVEL=2
 mkdir -p var/logs
@@ -13,7 +14,7 @@ if ! .venv/bin/rustpunt kennis laad; then
 fi
 
 echo "Model trainen als trainingsdata of configuratie veranderd is ..."
-.venv/bin/rasa train --quiet --out models 2>&1 | grep -v -E "^(WARNING|\s*$)" | tail -n 3 || true
+.venv/bin/rasa train --quiet --domain domain --data data stories --out models 2>&1 | grep -v -E "^(WARNING|\s*$)" | tail -n 3 || true
 if ! ls models/*.tar.gz >/dev/null 2>&1; then
   echo "Training is mislukt; zie de meldingen hierboven." >&2
   exit 1
@@ -47,7 +48,7 @@ fi
 
 echo "Rustpunt start op (dit duurt ongeveer een halve minuut) ..."
 for _ in $(seq 1 180); do
-  if curl -sf "http://127.0.0.1:$RASA_PORT/" >/dev/null 2>&1 && curl -s "http://127.0.0.1:$ACTIONS_PORT/health" >/dev/null 2>&1; then
+  if up "http://127.0.0.1:$RASA_PORT/" && up "http://127.0.0.1:$ACTIONS_PORT/health"; then
     break
   fi
   for pid in "${pids[@]}"; do

@@ -2,14 +2,15 @@
 # A conversation in the terminal. Starts the action server when it is not running yet.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+up() { .venv/bin/python -c "import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2)" "$1" >/dev/null 2>&1; }
 export TF_CPP_MIN_LOG_LEVEL=2
-ls models/*.tar.gz >/dev/null 2>&1 || .venv/bin/rasa train --out models
+ls models/*.tar.gz >/dev/null 2>&1 || .venv/bin/rasa train --domain domain --data data stories --out models
 own=""
-if ! curl -s http://127.0.0.1:5055/health >/dev/null 2>&1; then
+if ! up http://127.0.0.1:5055/health; then
   mkdir -p var/logs
   SANIC_HOST=127.0.0.1 .venv/bin/rasa run actions --actions actions > var/logs/actions-shell.log 2>&1 &
   own=$!
   trap 'kill $own 2>/dev/null || true' EXIT
-  for _ in $(seq 1 60); do curl -s http://127.0.0.1:5055/health >/dev/null 2>&1 && break; sleep 1; done
+  for _ in $(seq 1 60); do up http://127.0.0.1:5055/health && break; sleep 1; done
 fi
 .venv/bin/rasa shell --endpoints endpoints.yml --port 5006 -m models

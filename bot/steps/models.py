@@ -12,6 +12,7 @@ from typing import ClassVar, List, Optional, Tuple
 
 from pydantic import conint, constr, validator
 
+from bot.knowledge.texts import ChatText
 from bot.knowledge.base import Entry, Strict, non_empty_list
 
 STEP_IDS = ("visie", "erkennen", "dynamiek", "behoefte", "realiteit", "opties")
@@ -116,6 +117,13 @@ class JouwRol(Entry):
     uitleg: Text
     voorbeeld: Optional[Text] = None
     herinnering: Text
+    past_bij: List[str] = []  # situation types for which the plan shows this reminder
+
+    @validator("past_bij", each_item=True)
+    def known_situation(cls, value):
+        if value not in SITUATION_TYPES:
+            raise ValueError(f"onbekend situatietype '{value}' (toegestaan: {', '.join(SITUATION_TYPES)})")
+        return value
 
 
 class StapVoorbeelden(Entry):
@@ -165,3 +173,6 @@ class StapVoorbeelden(Entry):
                     )
                 )
         return problems
+
+
+StapTekst = ChatText  # fixed chat texts of the guided preparation (bot/knowledge/texts.py)

@@ -1,0 +1,229 @@
+"""Rasa actions for vraagverheldering (thin: slots in, ``bot.intake`` does the work).
+
+``intake_form`` has one free-text slot, ``intake_antwoord``; every message is handled by the intake
+state machine (answer, 'sla over', 'terug', 'rond af', 'stop') whose state lives in ``intake_status``.
+At the end ``action_intake_samenvatting`` stores a masked summary; ``terugbel_form`` registers a
+terugbelverzoek.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.knowledge.texts import Texts
+from bot.intake.session import STATUS_BUSY, STATUS_DONE, STATUS_STOPPED, Intake, IntakeError
+
+FORM = "intake_form"
+STATE_SLOT = "intake_status"
+ANSWER_SLOT = "intake_antwoord"
+SUMMARY_SLOT = "intake_samenvatting_id"
+CALLBACK_SLOTS = ("terugbel_wie", "terugbel_waarover", "terugbel_wanneer")
+TEXTS = Texts("intake_tekst")  # knowledge/vraagverheldering/teksten.yml
+
+
+def _knowledge():
+    from bot.knowledge.loader import get_knowledge
+
+    return get_knowledge()
+
+
+def _intake() -> Optional[Intake]:
+    try:
+        return Intake(_knowledge())
+    except IntakeError:
+        return None
+
+
+class ActionIntakeStart(Action):
+    """Create a fresh intake state; the form then asks the first question."""
+
+    def name(self) -> Text:
+        return "action_intake_start"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        intake = _intake()
+        if intake is None:
+            dispatcher.utter_message(text=TEXTS.text("niet_beschikbaar"))
+            return [SlotSet(STATE_SLOT, None)]
+        turn = intake.start()
+        return [SlotSet(STATE_SLOT, turn.state), SlotSet(ANSWER_SLOT, None), SlotSet(SUMMARY_SLOT, None)]
+
+
+class ActionAskIntakeAntwoord(Action):
+    """Ask the current question of the intake."""
+
+    def name(self) -> Text:
+        return "action_ask_intake_antwoord"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        from bot.intake.questions import format_question
+
+        intake = _intake()
+        state = tracker.get_slot(STATE_SLOT)
+        view = None
+        if intake is not None and isinstance(state, dict):
+            try:
+                view = intake.view(state)
+            except (IntakeError, IndexError, KeyError, TypeError):
+                view = None
+        if view is None:
+            dispatcher.utter_message(text=TEXTS.text("niet_beschikbaar"))
+            return []
+        dispatcher.utter_message(text=format_question(view))
+        return []
+
+
+class ValidateIntakeForm(FormValidationAction):
+    def name(self) -> Text:
+        return "validate_intake_form"
+
+    def validate_intake_antwoord(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        from bot.intake.questions import format_danger
+
+        intake = _intake()
+        state = tracker.get_slot(STATE_SLOT)
+        if intake is None or not isinstance(state, dict):
+            dispatcher.utter_message(text=TEXTS.text("niet_beschikbaar"))
+            return {ANSWER_SLOT: STATUS_STOPPED, STATE_SLOT: None}
+        try:
+            turn = intake.handle(state, str(value or ""))
+        except IntakeError:
+            dispatcher.utter_message(text=TEXTS.text("niet_beschikbaar"))
+            return {ANSWER_SLOT: STATUS_STOPPED, STATE_SLOT: None}
+        if turn.danger:
+            dispatcher.utter_message(text=format_danger(turn.danger))
+        if turn.kind == "leeg":
+            dispatcher.utter_message(text=TEXTS.text("leeg"))
+        elif turn.kind == "begin":
+            dispatcher.utter_message(text=TEXTS.text("begin"))
+        status = turn.state["status"]
+        if status == STATUS_BUSY:
+            return {ANSWER_SLOT: None, STATE_SLOT: turn.state}
+        return {ANSWER_SLOT: status, STATE_SLOT: turn.state}
+
+
+class ActionIntakeSamenvatting(Action):
+    """After the form: store and show the masked summary with the route advice."""
+
+    def name(self) -> Text:
+        return "action_intake_samenvatting"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        from bot.intake.summary import build_summary, format_summary, store_summary
+
+        state = tracker.get_slot(STATE_SLOT)
+        reset = [SlotSet(ANSWER_SLOT, None), SlotSet(STATE_SLOT, None)]
+        if not isinstance(state, dict) or state.get("status") == STATUS_STOPPED:
+            dispatcher.utter_message(text=TEXTS.text("gestopt"))
+            return reset
+        if state.get("status") != STATUS_DONE:
+            dispatcher.utter_message(text=TEXTS.text("niet_beschikbaar"))
+            return reset
+        summary = build_summary(state, _knowledge())
+        record_id = store_summary(summary, conversation_id=tracker.sender_id)
+        dispatcher.utter_message(text=format_summary(summary))
+        dispatcher.utter_message(json_message={**summary.to_payload(), "id": record_id})
+        dispatcher.utter_message(text=TEXTS.text("na_samenvatting"), buttons=TEXTS.buttons("na_samenvatting"))
+        return reset + [SlotSet(SUMMARY_SLOT, record_id)]
+
+
+class ActionIntakeVragenset(Action):
+    """Show a question set ('geef me de vragen over het sociale netwerk')."""
+
+    def name(self) -> Text:
+        return "action_intake_vragenset"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        from bot.intake.questions import find_set, format_set, set_names
+
+        knowledge = _knowledge()
+        sets = knowledge.all("vragenset")
+        if not sets:
+            dispatcher.utter_message(text=TEXTS.text("niet_beschikbaar"))
+            return []
+        entity = next(tracker.get_latest_entity_values("vragenset"), None)
+        qset = (knowledge.get("vragenset", entity) if entity else None) or find_set(sets, entity)
+        qset = qset or find_set(sets, tracker.latest_message.get("text"))
+        if qset is None:
+            dispatcher.utter_message(text=TEXTS.text("welke_set", sets=set_names(sets)))
+            return []
+        dispatcher.utter_message(text=format_set(qset))
+        return []
+
+
+class ValidateTerugbelForm(FormValidationAction):
+    def name(self) -> Text:
+        return "validate_terugbel_form"
+
+    def _required(self, slot: str, value: Any, dispatcher: CollectingDispatcher) -> Dict[Text, Any]:
+        text = " ".join(str(value or "").split())
+        if not text:
+            dispatcher.utter_message(text=TEXTS.text("leeg"))
+            return {slot: None}
+        return {slot: text[:500]}
+
+    def validate_terugbel_wie(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        return self._required("terugbel_wie", value, dispatcher)
+
+    def validate_terugbel_waarover(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        return self._required("terugbel_waarover", value, dispatcher)
+
+    def validate_terugbel_wanneer(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        return self._required("terugbel_wanneer", value, dispatcher)
+
+
+class ActionTerugbelverzoekOpslaan(Action):
+    """Store the terugbelverzoek (masked) and confirm it."""
+
+    def name(self) -> Text:
+        return "action_terugbelverzoek_opslaan"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        from bot.intake.callbacks import CallbackError, register
+
+        reset = [SlotSet(slot, None) for slot in CALLBACK_SLOTS]
+        summary_id = tracker.get_slot(SUMMARY_SLOT)
+        try:
+            record_id, note = register(
+                *(tracker.get_slot(slot) for slot in CALLBACK_SLOTS),
+                conversation_id=tracker.sender_id,
+                samenvatting_id=int(summary_id) if isinstance(summary_id, (int, float)) else None,
+            )
+        except CallbackError as exc:
+            dispatcher.utter_message(text=str(exc))
+            return reset
+        dispatcher.utter_message(text=TEXTS.text("terugbelverzoek_opgeslagen", nummer=record_id))
+        if note:
+            dispatcher.utter_message(text=note)
+        return reset
+
+
+class _AskCallbackSlot(Action):
+    """Ask one question of ``terugbel_form``; the text lives in knowledge (``vraag_<slot>``)."""
+
+    slot = ""
+
+    def name(self) -> Text:
+        return f"action_ask_{self.slot}"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(text=TEXTS.text(f"vraag_{self.slot}"))
+        return []
+
+
+class ActionAskTerugbelWie(_AskCallbackSlot):
+    slot = "terugbel_wie"
+
+
+class ActionAskTerugbelWaarover(_AskCallbackSlot):
+    slot = "terugbel_waarover"
+
+
+class ActionAskTerugbelWanneer(_AskCallbackSlot):
+    slot = "terugbel_wanneer"

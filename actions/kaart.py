@@ -1,0 +1,103 @@
+"""Sociale kaart actions: a small form (question + at most one follow-up) and the search."""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.kaart import messages
+from bot.kaart.dialog import SLOTS, aanvullen, lees, ontbreekt, zoektekst
+
+
+def _reset() -> List[Dict[Text, Any]]:
+    return [SlotSet(slot, None) for slot in SLOTS]
+
+
+class ActionKaartReset(Action):
+    """Forget an earlier kaart question before a new one starts."""
+
+    def name(self) -> Text:
+        return "action_kaart_reset"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        return _reset()
+
+
+class ValidateKaartForm(FormValidationAction):
+    def name(self) -> Text:
+        return "validate_kaart_form"
+
+    async def required_slots(self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker,
+                             domain: DomainDict) -> List[Text]:
+        if tracker.get_slot("kaart_vraag") is None:
+            return ["kaart_vraag"]
+        if ontbreekt(tracker.get_slot("kaart_gemeente"), tracker.get_slot("kaart_thema")):
+            return ["kaart_vraag", "kaart_aanvulling"]
+        return ["kaart_vraag"]
+
+    def validate_kaart_vraag(self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                             domain: DomainDict) -> Dict[Text, Any]:
+        text = str(slot_value or "").strip()
+        if not text:
+            dispatcher.utter_message(text=messages.VRAAG_LEEG)
+            return {"kaart_vraag": None}
+        return {"kaart_vraag": text[:1000], "kaart_aanvulling": None,
+                **lees(text, tracker.latest_message.get("entities", []))}
+
+    def validate_kaart_aanvulling(self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                  domain: DomainDict) -> Dict[Text, Any]:
+        if tracker.get_slot("requested_slot") != "kaart_aanvulling":
+            return {"kaart_aanvulling": None}  # a stale value, not an answer to our question
+        text = str(slot_value or "").strip()[:1000] or "-"
+        current = {k: tracker.get_slot(k) for k in ("kaart_gemeente", "kaart_thema", "kaart_leeftijd")}
+        return {"kaart_aanvulling": text, **aanvullen(current, lees(text, tracker.latest_message.get("entities", [])))}
+
+
+class ActionAskKaartVraag(Action):
+    """Ask for the situation (first question of the form)."""
+
+    def name(self) -> Text:
+        return "action_ask_kaart_vraag"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(text=messages.VRAAG_STELLEN)
+        return []
+
+
+class ActionAskKaartAanvulling(Action):
+    """The one follow-up question: ask for the place, the problem, or both."""
+
+    def name(self) -> Text:
+        return "action_ask_kaart_aanvulling"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        missing = ontbreekt(tracker.get_slot("kaart_gemeente"), tracker.get_slot("kaart_thema")) or "probleem"
+        dispatcher.utter_message(text=messages.VERVOLGVRAAG[missing])
+        return []
+
+
+class ActionKaartZoek(Action):
+    """Search the kaart with what the form collected and show the best services."""
+
+    def name(self) -> Text:
+        return "action_kaart_zoek"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+        from bot.kaart.format import payload, resultaat_tekst
+        from bot.kaart.search import zoek
+
+        text = zoektekst(tracker.get_slot("kaart_vraag"), tracker.get_slot("kaart_aanvulling"))
+        gemeente: Optional[str] = tracker.get_slot("kaart_gemeente")
+        leeftijd = tracker.get_slot("kaart_leeftijd")
+        thema = tracker.get_slot("kaart_thema")
+        result = zoek(text, leeftijd=int(leeftijd) if leeftijd is not None else None, gemeente=gemeente,
+                      thema=thema, limit=5)
+        if result.hits:
+            dispatcher.utter_message(text=messages.RESULTATEN_INTRO)
+        dispatcher.utter_message(text=resultaat_tekst(result))
+        dispatcher.utter_message(json_message=payload(result))
+        dispatcher.utter_message(text=messages.NOG_EEN)
+        return _reset()

@@ -1,0 +1,145 @@
+"""Rasa actions for the role-play (thin: slots in, ``bot.roleplay`` does the work).
+
+``rollenspel_form`` asks two slots. ``rollenspel_scenario``: the learner picks a scenario (buttons);
+validation starts a stored session, shows the setting and the persona's first line.
+``rollenspel_beurt``: every message during play goes to the engine; the slot is emptied after each
+turn so the form keeps listening, until the scenario ends (slot set to ``klaar``) or the learner
+stops. "hint", "hoe doe ik het?" and "stop rollenspel" are recognised by a text check in the
+engine service, not by NLU intents. Only the session id is kept in a slot; the state is in the
+database (``bot.records``, kind ``rollenspel``).
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.knowledge.texts import Texts
+from bot.roleplay import catalog, feedback
+from bot.roleplay.session import PracticeService, SessionError
+
+FORM = "rollenspel_form"
+DONE = "klaar"
+SLOTS = ("rollenspel_scenario", "rollenspel_beurt", "rollenspel_sessie")
+
+_SERVICE: Dict[str, PracticeService] = {}
+
+
+def service() -> PracticeService:
+    """One service per process, created on first use (tests replace it with ``set_service``)."""
+    if "default" not in _SERVICE:
+        _SERVICE["default"] = PracticeService()
+    return _SERVICE["default"]
+
+
+def set_service(value: Optional[PracticeService]) -> None:
+    _SERVICE.clear()
+    if value is not None:
+        _SERVICE["default"] = value
+
+
+TEXTS = Texts("rollenspel_tekst")  # knowledge/scenarios/teksten.yml
+
+
+def _metadata(tracker: Tracker) -> Dict[str, Any]:
+    metadata = (tracker.latest_message or {}).get("metadata") or {}
+    return metadata if isinstance(metadata, dict) else {}
+
+
+class ActionAskRollenspelScenario(Action):
+    """The scenario list: one button per scenario (title), one line each in the text."""
+
+    def name(self) -> Text:
+        return "action_ask_rollenspel_scenario"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
+        scenarios = catalog.scenarios()
+        if not scenarios:
+            dispatcher.utter_message(text=TEXTS.text("geen_scenarios"))
+            return []
+        intro = TEXTS.text("kies")
+        lines = [feedback.scenario_line(n, s) for n, s in enumerate(scenarios, start=1)]
+        buttons = [{"title": s.titel, "payload": s.id} for s in scenarios]
+        dispatcher.utter_message(text=intro + "\n" + "\n".join(lines), buttons=buttons)
+        return []
+
+
+class ActionAskRollenspelBeurt(Action):
+    """Silent: after each persona line the form simply waits for the professional's next turn."""
+
+    def name(self) -> Text:
+        return "action_ask_rollenspel_beurt"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
+        return []
+
+
+class ValidateRollenspelForm(FormValidationAction):
+    def name(self) -> Text:
+        return "validate_rollenspel_form"
+
+    def validate_rollenspel_scenario(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        scenario = catalog.find_scenario(str(value or ""))
+        if scenario is None:
+            dispatcher.utter_message(text=TEXTS.text("kies_onduidelijk"))
+            return {"rollenspel_scenario": None}
+        metadata = _metadata(tracker)
+        session_id = service().start(
+            scenario.id, deelnemer=metadata.get("deelnemer"), groep=metadata.get("groep"),
+            conversation_id=tracker.sender_id,
+        )
+        engine_state = service().load(session_id)["state"]
+        dispatcher.utter_message(text=feedback.setting_text(scenario))
+        dispatcher.utter_message(text=TEXTS.text("uitleg"))
+        dispatcher.utter_message(text=scenario.persona.opening)
+        dispatcher.utter_message(json_message={
+            "soort": "rollenspel_beurt", "spanning": engine_state["tension"], "rol": engine_state["role"],
+            "zet": None, "beurt": 0, "sessie": session_id, "scenario": scenario.id, "einde": None,
+        })
+        return {"rollenspel_scenario": scenario.id, "rollenspel_sessie": str(session_id)}
+
+    def validate_rollenspel_beurt(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        session_id = tracker.get_slot("rollenspel_sessie")
+        if not session_id:
+            dispatcher.utter_message(text=TEXTS.text("geen_sessie"))
+            return {"rollenspel_beurt": DONE}
+        try:
+            result = service().play(session_id, str(value or ""))
+        except SessionError as exc:
+            dispatcher.utter_message(text=str(exc))
+            return {"rollenspel_beurt": DONE}
+        if result.tekst:
+            dispatcher.utter_message(text=result.tekst)
+        if result.payload and result.payload.get("soort") == "rollenspel_beurt":
+            dispatcher.utter_message(json_message=result.payload)
+        if result.soort == "einde":
+            return {"rollenspel_beurt": DONE}
+        return {"rollenspel_beurt": None}
+
+
+class ActionRollenspelAfronden(Action):
+    """End of play (scenario ended, or the learner stopped): debrief text + JSON, slots cleared."""
+
+    def name(self) -> Text:
+        return "action_rollenspel_afronden"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
+        session_id = tracker.get_slot("rollenspel_sessie")
+        events = [SlotSet(slot, None) for slot in SLOTS]
+        if not session_id:
+            return events
+        try:
+            result = service().finish(session_id, stopped=True)
+        except SessionError as exc:
+            dispatcher.utter_message(text=str(exc))
+            return events
+        dispatcher.utter_message(text=result.debrief_tekst)
+        dispatcher.utter_message(json_message={"soort": "debrief", "sessie": int(session_id), **result.debrief})
+        return events

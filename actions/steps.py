@@ -1,0 +1,283 @@
+"""Rasa actions for the six-step preparation (thin: slots in, ``bot.steps`` does the work).
+
+The form ``voorbereiden_form`` asks who the conversation is with and what is going on, then
+walks through the six steps with the slot ``voorbereiden_invoer``: every answer is either a
+navigation word (waarom, voorbeeld, volgende, terug, sla over, rol) or a note for the step.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from bot.steps import guide, navigation, texts
+from bot.steps.classifier import classify_step
+
+FORM = "voorbereiden_form"
+DONE = "klaar"
+STOPPED = "gestopt"
+STEP_SLOTS = ("voorbereiden_stap", "voorbereiden_notities", "voorbereiden_getoond")
+FORM_SLOTS = ("voorbereiden_wie", "voorbereiden_situatie", "voorbereiden_invoer") + STEP_SLOTS
+
+
+def _say_classification(dispatcher: CollectingDispatcher, sentence: str) -> None:
+    result = classify_step(sentence)
+    if not result.herkend:
+        dispatcher.utter_message(text=texts.text("geen_stap", reden=result.tip))
+        return
+    naam = _label_name(result.stap)
+    dispatcher.utter_message(
+        text=texts.text(
+            "stap_herkend",
+            stap_naam=naam,
+            zekerheid=f"{result.zekerheid:.0%}",
+            kenmerken=", ".join(result.kenmerken) or "-",
+            tip=result.tip,
+        )
+    )
+
+
+def _label_name(label: str) -> str:
+    from bot.knowledge.loader import get_knowledge
+
+    knowledge = get_knowledge()
+    entry = knowledge.get("stap", label) or knowledge.get("valkuil", label)
+    return entry.naam if entry is not None else label
+
+
+class ValidateVoorbereidenForm(FormValidationAction):
+    def name(self) -> Text:
+        return "validate_voorbereiden_form"
+
+    def validate_voorbereiden_wie(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        situation = navigation.parse_situation_type(str(value or ""))
+        if situation is None:
+            dispatcher.utter_message(text=texts.text("wie_onduidelijk"))
+            return {"voorbereiden_wie": None}
+        first = guide.step_ids()[0]
+        return {
+            "voorbereiden_wie": situation,
+            "voorbereiden_stap": first,
+            "voorbereiden_notities": {},
+            "voorbereiden_getoond": None,
+        }
+
+    def validate_voorbereiden_situatie(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        text = " ".join(str(value or "").split())
+        if not text:
+            dispatcher.utter_message(text=texts.text("vraag_situatie"))
+            return {"voorbereiden_situatie": None}
+        dispatcher.utter_message(text=texts.text("start_stappen"))
+        return {"voorbereiden_situatie": text[:500]}
+
+    def validate_voorbereiden_invoer(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        text = str(value or "").strip()
+        steps = guide.step_ids()
+        current = tracker.get_slot("voorbereiden_stap")
+        if current not in steps:
+            current = steps[0]
+        notes: Dict[str, str] = dict(tracker.get_slot("voorbereiden_notities") or {})
+        index = steps.index(current)
+        command = navigation.parse_command(text)
+        stay = {"voorbereiden_invoer": None, "voorbereiden_stap": current}
+
+        if command == navigation.STOP:
+            return {"voorbereiden_invoer": STOPPED}
+        if command == navigation.WAAROM:
+            dispatcher.utter_message(text=guide.format_why(current))
+            return stay
+        if command == navigation.VOORBEELD:
+            dispatcher.utter_message(text=guide.format_examples(current, tracker.get_slot("voorbereiden_wie")))
+            return stay
+        if command == navigation.ROL:
+            dispatcher.utter_message(text=guide.format_role())
+            return stay
+        if command == navigation.TERUG:
+            if index == 0:
+                dispatcher.utter_message(text=texts.text("al_eerste"))
+                return {**stay, "voorbereiden_getoond": None}
+            return {"voorbereiden_invoer": None, "voorbereiden_stap": steps[index - 1]}
+        if command == navigation.OVERSLAAN:
+            notes.pop(current, None)
+            dispatcher.utter_message(text=texts.text("overgeslagen", stap_naam=guide.get_step(current).naam))
+            return self._advance(steps, index, notes)
+        if command == navigation.VOLGENDE:
+            return self._advance(steps, index, notes)
+
+        sentence = navigation.which_step_sentence(text)
+        if sentence is not None:  # "welke stap is dit: ..." in the middle of the preparation
+            _say_classification(dispatcher, sentence)
+            return stay
+        note = navigation.clean_note(text)
+        if not note:
+            dispatcher.utter_message(text=texts.text("invoer_kort", stap_naam=guide.get_step(current).naam))
+            return stay
+        notes[current] = note[:500]
+        dispatcher.utter_message(text=texts.text("genoteerd", stap_naam=guide.get_step(current).naam))
+        result = classify_step(note)
+        if result.is_valkuil:
+            dispatcher.utter_message(text=result.tip)
+        return self._advance(steps, index, notes)
+
+    @staticmethod
+    def _advance(steps: List[str], index: int, notes: Dict[str, str]) -> Dict[Text, Any]:
+        if index + 1 >= len(steps):
+            return {"voorbereiden_invoer": DONE, "voorbereiden_notities": notes}
+        return {"voorbereiden_invoer": None, "voorbereiden_stap": steps[index + 1], "voorbereiden_notities": notes}
+
+
+class ActionAskVoorbereidenWie(Action):
+    def name(self) -> Text:
+        return "action_ask_voorbereiden_wie"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(text=texts.text("vraag_wie"), buttons=texts.buttons("vraag_wie"))
+        return []
+
+
+class ActionAskVoorbereidenSituatie(Action):
+    def name(self) -> Text:
+        return "action_ask_voorbereiden_situatie"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(text=texts.text("vraag_situatie"))
+        return []
+
+
+class ActionAskVoorbereidenInvoer(Action):
+    """Shows the full guide the first time a step comes up, a short prompt after that."""
+
+    def name(self) -> Text:
+        return "action_ask_voorbereiden_invoer"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        steps = guide.step_ids()
+        current = tracker.get_slot("voorbereiden_stap")
+        if current not in steps:
+            current = steps[0]
+        step = guide.get_step(current)
+        if tracker.get_slot("voorbereiden_getoond") != current:
+            dispatcher.utter_message(text=guide.format_step_guide(current, tracker.get_slot("voorbereiden_wie")))
+            dispatcher.utter_message(text=texts.text("invoer_vraag", stap_naam=step.naam))
+        else:
+            dispatcher.utter_message(text=texts.text("invoer_kort", stap_naam=step.naam))
+        return [SlotSet("voorbereiden_stap", current), SlotSet("voorbereiden_getoond", current)]
+
+
+class ActionVoorbereidenStart(Action):
+    """Start a fresh preparation: clear what a previous (stopped) preparation left behind."""
+
+    def name(self) -> Text:
+        return "action_voorbereiden_start"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(text=texts.text("intro"))
+        return [SlotSet(slot, None) for slot in FORM_SLOTS]
+
+
+def _show_plan(dispatcher: CollectingDispatcher, plan: Dict[str, Any]) -> None:
+    from bot.steps.plan import format_plan_text
+
+    dispatcher.utter_message(text=format_plan_text(plan))
+    dispatcher.utter_message(json_message=plan)
+
+
+class ActionVoorbereidenAfronden(Action):
+    """After the form: build, store and show the gespreksplan (or confirm the stop)."""
+
+    def name(self) -> Text:
+        return "action_voorbereiden_afronden"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        reset = [SlotSet(slot, None) for slot in FORM_SLOTS]
+        if tracker.get_slot("voorbereiden_invoer") != DONE:
+            dispatcher.utter_message(response="utter_stopped")
+            dispatcher.utter_message(response="utter_menu")
+            return reset
+        from bot.steps.plan import build_plan, save_plan
+
+        plan = build_plan(
+            tracker.get_slot("voorbereiden_wie"),
+            tracker.get_slot("voorbereiden_situatie"),
+            tracker.get_slot("voorbereiden_notities") or {},
+        )
+        plan["id"] = save_plan(plan, conversation_id=tracker.sender_id)
+        _show_plan(dispatcher, plan)
+        dispatcher.utter_message(text=texts.text("plan_opgeslagen", plan_id=plan["id"]))
+        return reset + [SlotSet("voorbereiden_plan_id", str(plan["id"]))]
+
+
+class ActionVoorbereidenToonPlan(Action):
+    """'toon mijn plan': the plan of this conversation, again."""
+
+    def name(self) -> Text:
+        return "action_voorbereiden_toon_plan"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        from bot.steps.plan import latest_plan, load_plan
+
+        plan: Optional[Dict[str, Any]] = None
+        plan_id = str(tracker.get_slot("voorbereiden_plan_id") or "")
+        if plan_id.isdigit():
+            plan = load_plan(int(plan_id))
+        if plan is None:
+            plan = latest_plan(tracker.sender_id)
+        if plan is None:
+            dispatcher.utter_message(text=texts.text("geen_plan"))
+            return []
+        _show_plan(dispatcher, plan)
+        return [SlotSet("voorbereiden_plan_id", str(plan["id"]))]
+
+
+class ActionVoorbereidenWelkeStap(Action):
+    """'welke stap is dit: <zin>': recognise the step of a sentence and answer in Dutch."""
+
+    def name(self) -> Text:
+        return "action_voorbereiden_welke_stap"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        text = tracker.latest_message.get("text") or ""
+        sentence = navigation.which_step_sentence(text)
+        if sentence is None:  # phrased differently: use what follows a colon, if anything
+            sentence = text.split(":", 1)[1].strip() if ":" in text else ""
+        if not sentence:
+            dispatcher.utter_message(text=texts.text("welke_stap_leeg"))
+            return []
+        _say_classification(dispatcher, sentence)
+        return []
+
+
+class ActionVoorbereidenRol(Action):
+    """Explains the professional's role (outside the form; inside it the form handles 'rol')."""
+
+    def name(self) -> Text:
+        return "action_voorbereiden_rol"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
+        dispatcher.utter_message(text=guide.format_role())
+        return []

@@ -1,0 +1,134 @@
+"""``rustpunt kaart zoek|exporteer|importeer|benchmark`` and ``rustpunt evalueer kaart``."""
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from bot.cli_commands.evalueer import add_evaluation
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("kaart", help="zoeken in de sociale kaart, exporteren en importeren (HSDS)")
+    sub = parser.add_subparsers(dest="kaart_opdracht", metavar="opdracht", title="opdrachten")
+
+    find = sub.add_parser("zoek", help="zoek diensten bij een vraag")
+    find.add_argument("vraag", help="de vraag in gewone taal, tussen aanhalingstekens")
+    find.add_argument("--leeftijd", type=int, default=None, help="leeftijd van het kind (0-27)")
+    find.add_argument("--gemeente", default=None, help="gemeente of woonplaats, bijvoorbeeld Hilversum of Bussum")
+    find.add_argument("--thema", default=None, help="thema, bijvoorbeeld scheiding of schoolverzuim")
+    find.add_argument("--aantal", type=int, default=5, help="hoeveel resultaten (standaard 5)")
+    find.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    find.add_argument("--scores", action="store_true", help="toon de scoreonderdelen")
+    find.set_defaults(func=run_search)
+
+    export = sub.add_parser("exporteer", help="schrijf de kaart als HSDS-JSON en -CSV")
+    export.add_argument("--hsds", type=Path, required=True, metavar="MAP", help="doelmap")
+    export.set_defaults(func=run_export)
+
+    imp = sub.add_parser("importeer", help="lees een HSDS-map in en controleer die")
+    imp.add_argument("map", type=Path, help="map met services.json (of services.csv)")
+    imp.add_argument("--uitvoer", type=Path, default=None, metavar="MAP",
+                     help="schrijf de ingelezen kaart als kennisbestanden in deze map")
+    imp.set_defaults(func=run_import)
+
+    bench = sub.add_parser("benchmark", help="meet de zoeksnelheid op synthetische diensten")
+    bench.add_argument("--aantal", type=int, default=10_000, help="aantal synthetische diensten (standaard 10000)")
+    bench.add_argument("--herhalingen", type=int, default=25, help="herhalingen van de zoekvragen")
+    bench.set_defaults(func=run_benchmark)
+
+    parser.set_defaults(func=lambda args: parser.print_help() or 2)
+    add_evaluation("kaart", "meet recall@3 en MRR van de sociale kaart op de evaluatievragen", run_evaluation)
+
+
+def _knowledge_ok():
+    from bot.knowledge.loader import get_knowledge
+
+    knowledge = get_knowledge()
+    problems = [p for p in knowledge.problems if "sociale_kaart" in p.file]
+    if problems:
+        print(f"De sociale kaart bevat {len(problems)} fout(en):")
+        for problem in problems[:10]:
+            print(f"- {problem}")
+        return None
+    return knowledge
+
+
+def run_search(args: argparse.Namespace) -> int:
+    from bot.kaart.format import resultaat_tekst
+    from bot.kaart.search import zoek
+
+    if _knowledge_ok() is None:
+        return 1
+    result = zoek(args.vraag, leeftijd=args.leeftijd, gemeente=args.gemeente, thema=args.thema, limit=args.aantal)
+    if args.json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(resultaat_tekst(result, met_scores=args.scores))
+    return 0 if result.status in ("ok", "geen_resultaat") else 1
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from bot.kaart.hsds import exporteer
+
+    knowledge = _knowledge_ok()
+    if knowledge is None:
+        return 1
+    try:
+        counts = exporteer(knowledge.all("kaart_organisatie"), knowledge.all("kaart_dienst"), args.hsds)
+    except OSError as exc:
+        print(f"Kan niet schrijven naar '{args.hsds}': {exc.strerror or exc}")
+        return 1
+    print(f"HSDS-export geschreven naar {args.hsds}: {counts['organisaties']} organisaties, "
+          f"{counts['diensten']} diensten, {counts['termen']} taxonomietermen (JSON en CSV).")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from bot.kaart.hsds import importeer, schrijf_yaml
+
+    result = importeer(args.map)
+    if result.problemen:
+        print(f"{len(result.problemen)} probleem/problemen in de import:")
+        for problem in result.problemen[:20]:
+            print(f"- {problem}")
+        print("Er is niets geschreven.")
+        return 1
+    print(f"Ingelezen en gecontroleerd: {len(result.organisaties)} organisaties, {len(result.diensten)} diensten.")
+    if args.uitvoer:
+        paths = schrijf_yaml(result, args.uitvoer)
+        print("Geschreven: " + ", ".join(str(p) for p in paths))
+    else:
+        print("Gebruik --uitvoer MAP om de kaart als kennisbestanden op te slaan.")
+    return 0
+
+
+def run_benchmark(args: argparse.Namespace) -> int:
+    from bot.kaart.benchmark import run
+
+    if not 1 <= args.aantal <= 200_000:
+        print("Kies een aantal tussen 1 en 200000.")
+        return 2
+    result = run(count=args.aantal, repeats=max(1, args.herhalingen))
+    print(f"Benchmark sociale kaart: {result.diensten} synthetische diensten, {result.zoekvragen} zoekvragen.")
+    print(f"Index opbouwen: {result.opbouw_s:.2f} s")
+    print(f"Zoektijd p50: {result.p50_ms:.1f} ms, p95: {result.p95_ms:.1f} ms, max: {result.max_ms:.1f} ms")
+    return 0
+
+
+def run_evaluation(args: argparse.Namespace) -> int:
+    from bot.kaart.evaluation import evalueer
+
+    knowledge = _knowledge_ok()
+    if knowledge is None:
+        return 1
+    result = evalueer(knowledge)
+    services = len(knowledge.entries.get("kaart_dienst", {}))
+    print(f"Evaluatie sociale kaart: {len(result.uitkomsten)} vragen, {services} diensten in de kaart.")
+    print(f"recall@3: {result.recall_at_3:.3f}   MRR: {result.mrr:.3f}   minstens één goede in top 3: {result.hit_at_3:.3f}")
+    misses = [u for u in result.uitkomsten if u.reciprocal_rank < 1.0]
+    if misses:
+        print("Vragen waar de eerste treffer niet verwacht was:")
+        for item in misses:
+            print(f"- {item.id}: {item.vraag}\n  verwacht: {', '.join(item.verwacht)}\n  gevonden: {', '.join(item.gevonden[:3])}")
+    return 0

@@ -1,0 +1,222 @@
+"""Role-play commands for trainers: ``scenario``, ``sessies``, ``rapport``, ``oefen`` and
+``evalueer rollenspel``."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import List
+
+from bot.cli_commands.evalueer import add_evaluation
+
+
+def register(subparsers) -> None:
+    scenario = subparsers.add_parser("scenario", help="rollenspelscenario's controleren en bekijken")
+    sub = scenario.add_subparsers(dest="scenario_opdracht", metavar="opdracht", title="opdrachten")
+    check = sub.add_parser("controleer", help="controleer één scenariobestand en meld elke fout")
+    check.add_argument("bestand", type=Path, help="het YAML-bestand met scenario's")
+    check.set_defaults(func=run_check)
+    listing = sub.add_parser("lijst", help="toon alle beschikbare scenario's")
+    listing.add_argument("--trainer", action="store_true", help="toon ook de trainersnotities")
+    listing.set_defaults(func=run_list)
+    scenario.set_defaults(func=lambda args: scenario.print_help() or 2)
+
+    sessions = subparsers.add_parser("sessies", help="opgeslagen rollenspelsessies bekijken en exporteren")
+    ssub = sessions.add_subparsers(dest="sessies_opdracht", metavar="opdracht", title="opdrachten")
+    slist = ssub.add_parser("lijst", help="toon de sessies, nieuwste eerst")
+    slist.add_argument("--aantal", type=int, default=50, help="hoeveel sessies (standaard 50)")
+    slist.set_defaults(func=run_sessions_list)
+    show = ssub.add_parser("toon", help="toon het verslag van één sessie met zetten en spanning per beurt")
+    show.add_argument("id", help="het sessienummer")
+    show.set_defaults(func=run_sessions_show)
+    export = ssub.add_parser("csv", help="exporteer alle beurten naar een CSV-bestand")
+    export.add_argument("--uit", type=Path, required=True, help="het CSV-bestand om te schrijven")
+    export.add_argument("--naam", default=None, help="alleen sessies van deze deelnemer of groep")
+    export.set_defaults(func=run_sessions_csv)
+    sessions.set_defaults(func=lambda args: sessions.print_help() or 2)
+
+    report = subparsers.add_parser("rapport", help="HTML-rapport met grafiek voor een deelnemer of groep")
+    report.add_argument("naam", help="naam van de deelnemer of de groep")
+    report.add_argument("--uit", type=Path, default=Path("rapport.html"), help="het HTML-bestand (standaard rapport.html)")
+    report.set_defaults(func=run_report)
+
+    play = subparsers.add_parser("oefen", help="speel een rollenspel in de terminal")
+    play.add_argument("scenario", help="id, nummer of (deel van de) titel van het scenario")
+    play.add_argument("--deelnemer", default=None, help="naam van de deelnemer (optioneel)")
+    play.add_argument("--groep", default=None, help="naam van de groep (optioneel)")
+    play.add_argument("--seed", type=int, default=None, help="vaste startwaarde voor de antwoordkeuze")
+    play.set_defaults(func=run_play)
+
+    add_evaluation("rollenspel", "meet hoe vaak de stappenherkenner de bedoelde zet van de oefenpaden vindt",
+                   run_evaluation)
+
+
+# -- scenario -------------------------------------------------------------------------------------
+def check_file(path: Path) -> List[str]:
+    """All problems of one scenario file, in Dutch (empty list: in orde)."""
+    from bot.knowledge.kinds import registry
+    from bot.knowledge.loader import Knowledge, check_references, validate_file
+    from bot.roleplay import catalog
+
+    if not path.is_file():
+        return [f"{path}: bestand bestaat niet"]
+    if path.suffix not in {".yml", ".yaml"}:
+        return [f"{path}: verwacht een YAML-bestand (.yml of .yaml)"]
+    kinds = registry()
+    knowledge = Knowledge()
+    validate_file(path, path.name, kinds, knowledge)
+    check_references(knowledge)
+    for kind, model in kinds.items():
+        check = getattr(model, "validate_collection", None)
+        if check and knowledge.entries.get(kind) and kind in {"scenario"}:
+            knowledge.problems.extend(check(knowledge))
+    problems = [str(p) for p in knowledge.problems]
+    existing = catalog.knowledge()
+    for scenario_id in knowledge.entries.get("scenario", {}):
+        other = existing.files.get(("scenario", scenario_id))
+        if other and Path(other).name != path.name:
+            problems.append(f"{path.name}, item '{scenario_id}', veld 'id': dubbel id (staat ook in {other})")
+    return problems
+
+
+def run_check(args: argparse.Namespace) -> int:
+    problems = check_file(args.bestand)
+    if problems:
+        print(f"{len(problems)} fout(en) gevonden in {args.bestand}:")
+        for problem in problems:
+            print(f"- {problem}")
+        return 1
+    import yaml
+
+    items = (yaml.safe_load(args.bestand.read_text(encoding="utf-8")) or {}).get("items", [])
+    print(f"{args.bestand} is in orde ({len(items)} item(s)). Na het herladen van de kennis is het beschikbaar.")
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from bot.roleplay import catalog, feedback
+
+    scenarios = catalog.scenarios()
+    if not scenarios:
+        print("Er zijn nog geen scenario's. Zet een scenariobestand in knowledge/scenarios/.")
+        return 1
+    for number, scenario in enumerate(scenarios, start=1):
+        print(feedback.scenario_line(number, scenario) + f"  [id: {scenario.id}]")
+        if args.trainer:
+            print("   " + feedback.trainer_text(scenario).replace("\n", "\n   "))
+    return 0
+
+
+# -- sessies ---------------------------------------------------------------------------------------
+def run_sessions_list(args: argparse.Namespace) -> int:
+    from bot.roleplay.session import list_sessions
+
+    if args.aantal < 1:
+        print("Het aantal moet minstens 1 zijn.")
+        return 2
+    sessions = list_sessions(limit=args.aantal)
+    if not sessions:
+        print("Er zijn nog geen rollenspelsessies opgeslagen.")
+        return 0
+    print(f"{'id':>5}  {'datum':<16}  {'afloop':<8}  {'beurten':>7}  {'deelnemer/groep':<24}  scenario")
+    for s in sessions:
+        who = " / ".join(x for x in (s.get("deelnemer"), s.get("groep")) if x) or "-"
+        turns = len(s.get("state", {}).get("turns", []))
+        print(f"{s['id']:>5}  {str(s['created_at'])[:16]:<16}  {s['status'] or '-':<8}  {turns:>7}  "
+              f"{who[:24]:<24}  {s.get('titel')}")
+    return 0
+
+
+def run_sessions_show(args: argparse.Namespace) -> int:
+    from bot.roleplay import catalog
+    from bot.roleplay.report import transcript_text
+    from bot.roleplay.session import PracticeService, SessionError
+
+    try:
+        session = PracticeService(classify=lambda text: "onduidelijk").load(args.id)
+    except SessionError as exc:
+        print(exc)
+        return 1
+    print(transcript_text(session, catalog.moves()))
+    return 0
+
+
+def run_sessions_csv(args: argparse.Namespace) -> int:
+    from bot.roleplay.report import write_csv
+    from bot.roleplay.session import list_sessions, sessions_for
+
+    sessions = sessions_for(args.naam) if args.naam else list(reversed(list_sessions()))
+    try:
+        with open(args.uit, "w", encoding="utf-8", newline="") as out:
+            rows = write_csv(sessions, out)
+    except OSError as exc:
+        print(f"Kan {args.uit} niet schrijven: {exc.strerror}.")
+        return 1
+    print(f"{rows} beurt(en) uit {len(sessions)} sessie(s) geschreven naar {args.uit}.")
+    return 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from bot.roleplay import catalog
+    from bot.roleplay.report import html_report
+    from bot.roleplay.session import sessions_for
+
+    sessions = sessions_for(args.naam)
+    if not sessions:
+        print(f"Geen sessies gevonden voor deelnemer of groep '{args.naam}'.")
+        return 1
+    try:
+        args.uit.write_text(html_report(args.naam, sessions, catalog.moves()), encoding="utf-8")
+    except OSError as exc:
+        print(f"Kan {args.uit} niet schrijven: {exc.strerror}.")
+        return 1
+    print(f"Rapport met {len(sessions)} sessie(s) geschreven naar {args.uit}.")
+    return 0
+
+
+# -- oefen -----------------------------------------------------------------------------------------
+def run_play(args: argparse.Namespace, read=input) -> int:
+    from bot.roleplay import catalog, feedback
+    from bot.roleplay.session import PracticeService
+
+    scenario = catalog.find_scenario(args.scenario)
+    if scenario is None:
+        print(f"Geen scenario gevonden voor '{args.scenario}'. Kies uit:")
+        for number, item in enumerate(catalog.scenarios(), start=1):
+            print(feedback.scenario_line(number, item))
+        return 1
+    service = PracticeService()
+    session_id = service.start(scenario.id, deelnemer=args.deelnemer, groep=args.groep, seed=args.seed)
+    print(feedback.setting_text(scenario))
+    print("\nTyp 'hint' voor een hint, 'hoe doe ik het?' voor feedback en 'stop rollenspel' om te stoppen.\n")
+    print(f"Zij/hij: {service.opening(session_id)}")
+    while True:
+        try:
+            text = read("Jij: ")
+        except EOFError:
+            text = "stop rollenspel"
+        result = service.play(session_id, text)
+        if result.soort == "beurt":
+            p = result.payload
+            print(f"Zij/hij: {result.tekst}   [zet: {p['zet']}, spanning: {p['spanning']}/10, rol: {p['rol']}]")
+        elif result.soort == "einde":
+            if result.tekst:
+                print(f"Zij/hij: {result.tekst}")
+            print("\n" + result.debrief_tekst)
+            print(f"\n(Sessie {session_id} is opgeslagen.)")
+            return 0
+        else:
+            print(result.tekst)
+
+
+# -- evalueer --------------------------------------------------------------------------------------
+def run_evaluation(args: argparse.Namespace) -> int:
+    from bot.roleplay.evaluation import evaluate_paths, evaluation_report
+
+    try:
+        result = evaluate_paths()
+    except Exception as exc:  # the step classifier may be missing or untrained
+        print(f"De evaluatie kon niet draaien: {exc}", file=sys.stderr)
+        return 1
+    print(evaluation_report(result))
+    return 0

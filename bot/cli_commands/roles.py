@@ -1,0 +1,61 @@
+"""``rustpunt rol "<zin>" [--json]`` and ``rustpunt evalueer rollen``."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+
+def register(subparsers) -> None:
+    from bot.cli_commands.evalueer import add_evaluation
+
+    parser = subparsers.add_parser(
+        "rol",
+        help="herken de rol (dramadriehoek of winnaarsdriehoek) in een zin",
+        description=(
+            "Herken welke rol iemand aanneemt in een zin. Zonder zin leest de opdracht één zin per regel "
+            "van standaardinvoer en schrijft per zin één JSON-object."
+        ),
+    )
+    parser.add_argument("zin", nargs="?", default=None, help="de zin die iemand zei (tussen aanhalingstekens)")
+    parser.add_argument("--json", action="store_true", help="uitvoer als JSON (rol, zekerheid, signalen, uitnodiging, alternatief)")
+    parser.set_defaults(func=run_role)
+    add_evaluation("rollen", "meet de rollenherkenner op de testset (nooit getraind)", run_evaluation)
+
+
+def _print_json(data) -> None:
+    print(json.dumps(data, ensure_ascii=False))
+
+
+def run_role(args: argparse.Namespace) -> int:
+    from bot.roles.analyse import analyse_role
+    from bot.roles.format import format_analysis
+
+    if args.zin is None:
+        if sys.stdin.isatty():
+            print("Geef een zin, of stuur zinnen via standaardinvoer (één per regel).", file=sys.stderr)
+            return 2
+        count = 0
+        for line in sys.stdin:
+            line = line.strip()
+            if not line:
+                continue
+            _print_json(analyse_role(line).to_json())
+            count += 1
+        if count == 0:
+            print("Er kwamen geen zinnen binnen via standaardinvoer.", file=sys.stderr)
+            return 1
+        return 0
+    analysis = analyse_role(args.zin)
+    if args.json:
+        _print_json(analysis.to_json())
+    else:
+        print(format_analysis(analysis))
+    return 0
+
+
+def run_evaluation(args: argparse.Namespace) -> int:
+    from bot.roles.evaluation import evaluate_roles
+
+    print(evaluate_roles().report())
+    return 0

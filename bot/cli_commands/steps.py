@@ -1,0 +1,90 @@
+"""``rustpunt stap``, ``rustpunt plan toon`` and ``rustpunt evalueer stappen``."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from bot.cli_commands.evalueer import add_evaluation
+
+
+def register(subparsers) -> None:
+    stap = subparsers.add_parser(
+        "stap",
+        help="herken bij welke stap (of valkuil) een zin hoort",
+        description=(
+            "Herken bij welke van de zes stappen een zin hoort (visie, erkennen, dynamiek, behoefte, "
+            "realiteit, opties), of bij een valkuil (inhoud, redden). Zonder zin leest het commando "
+            "één zin per regel van standaardinvoer en schrijft het één JSON-object per regel."
+        ),
+    )
+    stap.add_argument("zin", nargs="?", default=None, help="de zin die je wilt laten herkennen")
+    stap.add_argument("--json", action="store_true", help="antwoord als JSON (stap, zekerheid, kenmerken, tip)")
+    stap.set_defaults(func=run_stap)
+
+    plan = subparsers.add_parser("plan", help="opgeslagen gespreksplannen bekijken")
+    sub = plan.add_subparsers(dest="plan_opdracht", metavar="opdracht", title="opdrachten")
+    toon = sub.add_parser("toon", help="toon een opgeslagen gespreksplan")
+    toon.add_argument("id", help="het nummer van het gespreksplan")
+    toon.add_argument("--json", action="store_true", help="toon het plan als JSON")
+    toon.set_defaults(func=run_plan_toon)
+    plan.set_defaults(func=lambda args: plan.print_help() or 2)
+
+    add_evaluation("stappen", "meet de stappenherkenner op de vastgehouden testset", run_evaluatie)
+
+
+def _print_result(text: str, as_json: bool) -> None:
+    from bot.steps.classifier import classify_step
+
+    result = classify_step(text)
+    if as_json:
+        print(json.dumps(result.to_dict(), ensure_ascii=False))
+        return
+    if not result.herkend:
+        print(f"Geen stap herkend. {result.tip}")
+        return
+    print(f"Stap: {result.stap} (zekerheid {result.zekerheid:.0%})")
+    if result.kenmerken:
+        print(f"Kenmerken: {', '.join(result.kenmerken)}")
+    print(f"Tip: {result.tip}")
+
+
+def run_stap(args: argparse.Namespace) -> int:
+    if args.zin is not None:
+        _print_result(args.zin, args.json)
+        return 0
+    if sys.stdin.isatty():
+        print("Typ één zin per regel; stop met Ctrl-D.", file=sys.stderr)
+    for line in sys.stdin:
+        line = line.rstrip("\n")
+        if not line.strip():
+            continue
+        # batch mode always writes one JSON object per line
+        _print_result(line, as_json=True)
+        sys.stdout.flush()
+    return 0
+
+
+def run_plan_toon(args: argparse.Namespace) -> int:
+    from bot.steps.plan import format_plan_text, load_plan
+
+    raw = str(args.id).strip()
+    if not raw.isdigit() or len(raw) > 12:
+        print(f"'{raw[:40]}' is geen geldig plannummer. Gebruik het nummer dat de assistent liet zien, bijvoorbeeld 3.")
+        return 1
+    plan = load_plan(int(raw))
+    if plan is None:
+        print(f"Er is geen gespreksplan met nummer {int(raw)}.")
+        return 1
+    if args.json:
+        print(json.dumps(plan, ensure_ascii=False, indent=2))
+    else:
+        print(format_plan_text(plan))
+    return 0
+
+
+def run_evaluatie(args: argparse.Namespace) -> int:
+    from bot.steps.classifier import evaluate_steps
+
+    print(evaluate_steps().report())
+    return 0

@@ -1,0 +1,1 @@
+"""Vraagverheldering: question sets, guided intake, summary with route advice, call-backs."""

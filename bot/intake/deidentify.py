@@ -1,0 +1,305 @@
+"""Mask personal details in free text before it is stored (intake summaries, call-backs).
+
+Two layers, merged:
+
+1. Deterministic Dutch rules (always on): e-mail addresses, Dutch phone numbers (06, +31, 0031 and
+   landline numbers), BSN (9 digits that pass the elfproef; other 9-digit numbers are left alone),
+   postcodes, street addresses with a house number, numeric dates and dates of birth, and names from a
+   shipped first-name list or after a cue word ('moeder Sanne', 'meneer De Vries', 'mevr. Jansen').
+2. ``deduce`` (Dutch de-identification, UMC Utrecht) for person names and street names when it is
+   installed. Only its name and street annotators are built, which takes a few seconds once per
+   process instead of a minute for the full model. Set ``RUSTPUNT_MASKER=regels`` to skip it.
+
+Public service numbers (112, 113, 0800-2000, 0800-0113) are never masked.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Dict, List, Optional, Tuple
+
+log = logging.getLogger(__name__)
+
+LABELS = {
+    "naam": "[NAAM]",
+    "telefoon": "[TELEFOON]",
+    "bsn": "[BSN]",
+    "postcode": "[POSTCODE]",
+    "email": "[E-MAIL]",
+    "adres": "[ADRES]",
+    "datum": "[DATUM]",
+}
+# Dutch words for the note to the consultant: label -> (singular, plural)
+_NOUNS = {
+    "naam": ("naam", "namen"),
+    "telefoon": ("telefoonnummer", "telefoonnummers"),
+    "bsn": ("BSN", "BSN's"),
+    "postcode": ("postcode", "postcodes"),
+    "email": ("e-mailadres", "e-mailadressen"),
+    "adres": ("adres", "adressen"),
+    "datum": ("datum", "data"),
+}
+MAX_TEXT = 20_000
+
+Span = Tuple[int, int, str]  # start, end, label
+
+
+@dataclass
+class Masked:
+    """The masked text and what was masked."""
+
+    text: str
+    counts: Dict[str, int] = field(default_factory=dict)
+    spans: List[Span] = field(default_factory=list)
+    backend: str = "regels"
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.spans)
+
+
+# --------------------------------------------------------------------------- rules
+
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(
+    r"(?<![\d+])(?:\+31|0031|0)[\s.-]?(?:\(0\)[\s-]?)?\d(?:[\s.-]?\d){8}(?!\d)"
+)
+_NINE_DIGITS = re.compile(r"(?<![\d.-])(?:\d{3}[ .]\d{3}[ .]\d{3}|\d{4}[ .]\d{2}[ .]\d{3}|\d{9})(?![\d]|[.-]\d)")
+_POSTCODE = re.compile(r"(?<![\w])[1-9]\d{3}(?: ?[A-Z]{2}|[a-z]{2})(?![\w])")
+_NUMERIC_DATE = re.compile(r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)\d{2}(?!\d)")
+_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
+_WRITTEN_DATE = re.compile(rf"(?i)(?<!\d)(?:0?[1-9]|[12]\d|3[01]) (?:{_MONTHS})\.? (?:19|20)\d{{2}}(?!\d)")
+_BIRTH_CUE = re.compile(r"(?i)(geboren|geb\.|geboortedatum|jarig|verjaardag)\W{0,3}(?:\w+\W+){0,3}$")
+_STREET_SUFFIX = (
+    "straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|park|pad|steeg|markt|baan|allee|ring|"
+    "straatweg|erf|plantsoen|wal|veld|zoom|boulevard|kwartier|burcht|hoven|akker|haven|wijk"
+)
+_STREET = re.compile(
+    rf"(?<![\w])(?:[A-Z][\w'-]*\s)?(?:(?:van|de|der|den|het|ten|ter)\s)*[A-Z][a-zà-ÿ'-]*(?:{_STREET_SUFFIX})"
+    rf"\s\d{{1,4}}(?:\s?[a-zA-Z](?![\w])|-\d{{1,3}}|\s?(?:hs|bis|I{{1,3}}))?(?![\w])"
+)
+_PUBLIC_NUMBERS = {"112", "113", "08002000", "08000113", "0800113", "08000432"}
+
+_CUE_WORDS = (
+    "moeder|vader|mama|papa|mam|pap|zoon|dochter|zoontje|dochtertje|kind|broer|zus|zusje|broertje|"
+    "oma|opa|tante|oom|neef|nicht|stiefvader|stiefmoeder|pleegmoeder|pleegvader|partner|vriend|vriendin|"
+    "ex|mevrouw|meneer|mevr|mw|dhr|heer|juf|meester|mentor|jongen|meisje|baby|heet|genaamd|naam"
+)
+_INTERFIX = r"(?:(?:van|de|der|den|el|al|ter|ten|te|het|la|le|du|da|di|von|op|in 't)\s)*"
+_CAPITAL_WORD = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?"
+_CAP_INTERFIX = r"(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Ee]l|[Tt]er|[Tt]en|[Hh]et)\s)*"
+_CUED_NAME = re.compile(
+    rf"(?i:\b({_CUE_WORDS})\.?)(?:,)?\s+(?:(?:is|was)\s+)?"
+    rf"({_CAP_INTERFIX}{_CAPITAL_WORD}(?:\s{_INTERFIX}{_CAPITAL_WORD})?(?:\s{_INTERFIX}{_CAPITAL_WORD})?)"
+)
+_TITLES = {"mevrouw", "meneer", "mevr", "mw", "dhr", "heer"}
+_INTERFIX_WORDS = {"van", "de", "der", "den", "el", "al", "ter", "ten", "te", "het", "la", "le", "du", "da", "di", "von", "op", "in", "'t"}
+# capitalised words after a cue that are not names
+_NOT_NAMES = {
+    "Veilig", "Thuis", "School", "Buurtteam", "Jeugdteam", "Huisarts", "Politie", "Die", "Dat", "Deze", "Het", "De",
+    "Een", "En", "Maar", "Ook", "Nu", "Dan", "Hij", "Zij", "Ze", "Wij", "Ik", "Jij", "U", "Is", "Was", "Heeft", "Had",
+    "Gaat", "Wil", "Kan", "Moet", "Zegt", "Vindt", "Belt", "Niet", "Geen", "Al", "Nog", "Wel", "Erg", "Heel",
+}
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset:
+    path = Path(__file__).parent / "data" / "voornamen.txt"
+    names = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            names.add(line)
+    return frozenset(names)
+
+
+def elfproef(digits: str) -> bool:
+    """The BSN check: 9 digits, weights 9..2 and -1, sum divisible by 11 (and not all zeros)."""
+    if len(digits) != 9 or not digits.isdigit() or set(digits) == {"0"}:
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1))) - int(digits[8])
+    return total % 11 == 0
+
+
+def _rule_spans(text: str) -> List[Span]:
+    spans: List[Span] = []
+    for match in _EMAIL.finditer(text):
+        spans.append((match.start(), match.end(), "email"))
+    for match in _PHONE.finditer(text):
+        if re.sub(r"\D", "", match.group()) not in _PUBLIC_NUMBERS:
+            spans.append((match.start(), match.end(), "telefoon"))
+    for match in _NINE_DIGITS.finditer(text):
+        if elfproef(re.sub(r"\D", "", match.group())):
+            spans.append((match.start(), match.end(), "bsn"))
+    for match in _POSTCODE.finditer(text):
+        spans.append((match.start(), match.end(), "postcode"))
+    for match in _NUMERIC_DATE.finditer(text):
+        spans.append((match.start(), match.end(), "datum"))
+    for match in _WRITTEN_DATE.finditer(text):
+        if _BIRTH_CUE.search(text[max(0, match.start() - 40): match.start()]):
+            spans.append((match.start(), match.end(), "datum"))
+    for match in _STREET.finditer(text):
+        spans.append((match.start(), match.end(), "adres"))
+    spans.extend(_name_spans(text))
+    return spans
+
+
+def _name_spans(text: str) -> List[Span]:
+    spans: List[Span] = []
+    names = first_names()
+    for match in re.finditer(rf"(?<![\w@.]){_CAPITAL_WORD}(?![\w@])", text):
+        if match.group() in names:
+            end = match.end()
+            # a surname right after a known first name: 'Sanne de Vries', 'Daan Jansen'
+            tail = re.match(rf"\s{_INTERFIX}{_CAPITAL_WORD}", text[end:])
+            if tail and tail.group().split()[-1] not in _NOT_NAMES:
+                end += tail.end()
+            spans.append((match.start(), end, "naam"))
+    for match in _CUED_NAME.finditer(text):
+        words = match.group(2).split()
+        # keep the leading run of words up to the first known non-name ('moeder Sanne Belt ...')
+        start = end = match.start(2)
+        found = False
+        title = match.group(1).lower() in _TITLES
+        for word in words:
+            if not found and word.islower() and not title:
+                start = end = text.index(word, end) + len(word) + 1  # 'moeder van Sem': not 'van'
+                continue
+            if word.lower() in _INTERFIX_WORDS:
+                end = text.index(word, end) + len(word)
+                continue
+            if word in _NOT_NAMES:
+                break
+            end, found = text.index(word, end) + len(word), True
+        if found:
+            spans.append((start, _trim_interfix(text, start, end), "naam"))
+    return spans
+
+
+def _trim_interfix(text: str, start: int, end: int) -> int:
+    """Drop trailing interfix words ('Sanne de') so only the name is masked."""
+    words = text[start:end].split()
+    while words and words[-1].lower() in _INTERFIX_WORDS:
+        words.pop()
+    if not words:
+        return start
+    return text.index(words[-1], start) + len(words[-1]) if len(words) == 1 else start + len(" ".join(words))
+
+
+# --------------------------------------------------------------------------- deduce
+
+_deduce_lock = threading.Lock()
+_deduce_state: Dict[str, object] = {}
+
+# deduce annotators kept: every name annotator plus the street pattern and house numbers
+_DEDUCE_EXTRA = {"street_pattern", "housenumber"}
+
+
+def _build_deduce():
+    from deduce import Deduce
+
+    class _NamesAndStreets(Deduce):
+        def _initialize_config(self) -> dict:
+            config = super()._initialize_config()
+            config["annotators"] = {
+                name: spec
+                for name, spec in config["annotators"].items()
+                if spec.get("group") == "names" or name in _DEDUCE_EXTRA
+            }
+            return config
+
+    return _NamesAndStreets()
+
+
+def deduce_model():
+    """The deduce model, built once per process; None when deduce is missing or switched off."""
+    if os.environ.get("RUSTPUNT_MASKER", "").lower() == "regels":
+        return None
+    with _deduce_lock:
+        if "model" not in _deduce_state:
+            try:
+                _deduce_state["model"] = _build_deduce()
+            except Exception as exc:  # ImportError or a broken install: rules only
+                log.warning("deduce niet beschikbaar, alleen regelgebaseerde maskering: %s", exc)
+                _deduce_state["model"] = None
+        return _deduce_state["model"]
+
+
+def _deduce_spans(model, text: str) -> List[Span]:
+    spans: List[Span] = []
+    try:
+        doc = model.deidentify(text)
+    except Exception as exc:  # never let the library break storing a record
+        log.warning("deduce faalde op een tekst: %s", exc)
+        return spans
+    for annotation in doc.annotations:
+        tag = annotation.tag.lower()
+        if "persoon" in tag or "patient" in tag or "naam" in tag or "initia" in tag:
+            label = "naam"
+        elif "straat" in tag or "huisnummer" in tag or "locatie" in tag:
+            label = "adres"
+        else:
+            continue
+        spans.append((annotation.start_char, annotation.end_char, label))
+    return spans
+
+
+# --------------------------------------------------------------------------- merge
+
+_PRIORITY = {"email": 0, "bsn": 1, "telefoon": 2, "postcode": 3, "datum": 4, "adres": 5, "naam": 6}
+
+
+def _merge(spans: List[Span]) -> List[Span]:
+    """Overlapping spans become one; the label of the most specific kind wins."""
+    merged: List[Span] = []
+    for start, end, label in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if merged and start < merged[-1][1]:
+            prev_start, prev_end, prev_label = merged[-1]
+            best = min((prev_label, label), key=lambda l: _PRIORITY[l])
+            merged[-1] = (prev_start, max(prev_end, end), best)
+        else:
+            merged.append((start, end, label))
+    return merged
+
+
+def mask(text: Optional[str], use_deduce: bool = True, keep: Tuple[str, ...] = ()) -> Masked:
+    """Replace personal details in ``text`` by labels like [NAAM] and [TELEFOON]; ``keep`` lists labels
+    to leave alone (for example ``("datum",)`` for the date of a call-back)."""
+    text = (text or "")[:MAX_TEXT]
+    if not text.strip():
+        return Masked(text=text.strip())
+    spans = _rule_spans(text)
+    backend = "regels"
+    model = deduce_model() if use_deduce else None
+    if model is not None:
+        spans += _deduce_spans(model, text)
+        backend = "deduce+regels"
+    spans = [span for span in _merge(spans) if span[2] not in keep]
+    pieces, last = [], 0
+    for start, end, label in spans:
+        pieces.append(text[last:start])
+        pieces.append(LABELS[label])
+        last = end
+    pieces.append(text[last:])
+    counts = Counter(label for _, _, label in spans)
+    return Masked(text="".join(pieces), counts=dict(counts), spans=spans, backend=backend)
+
+
+def describe(counts: Dict[str, int]) -> str:
+    """A Dutch note for the consultant about what was masked ('' when nothing was)."""
+    parts = []
+    for label in LABELS:
+        number = counts.get(label, 0)
+        if number:
+            singular, plural = _NOUNS[label]
+            parts.append(f"{number} {singular if number == 1 else plural}")
+    if not parts:
+        return ""
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
+    return f"Ik heb {listed} afgeschermd voordat ik iets heb opgeslagen."

@@ -1,0 +1,217 @@
+"""Knowledge kinds of vraagverheldering (``knowledge/vraagverheldering/``).
+
+- ``vragenset``: a themed set of questions, each with its purpose and a follow-up question;
+- ``intake_signaal``: an explainable signal (danger, complex divorce, school, steun ...) with trigger
+  phrases, its 'moeite met ...' wording and, for danger, what to do now;
+- ``intake_routeregel``: a data-driven route rule (which signals lead to which advice, and why);
+- ``intake_plan``: the order of questions in the guided intake (safety questions early).
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Optional, Tuple
+
+from pydantic import conint, constr, validator
+
+from bot.knowledge.base import Entry, Strict, non_empty_list
+
+Text = constr(min_length=1, max_length=1200)
+Short = constr(min_length=1, max_length=200)
+QuestionId = constr(regex=r"^[a-z0-9][a-z0-9_]*$", min_length=1, max_length=60)
+
+SIGNAL_KINDS = ("gevaar", "scheiding", "school", "steun", "weinig_steun", "ernst_hoog", "psychisch", "opvoeding")
+DANGER_LEVELS = ("acuut", "veilig_thuis", "suicide")
+ROUTES = ("spoed", "veilig_thuis", "jeugdteam", "buurtteam", "huisarts_poh", "school_jgz", "sociale_basis")
+
+# A trigger phrase: words separated by spaces; a word ending in '*' matches every word starting with it.
+_PHRASE = re.compile(r"^[\w'-]+\*?( [\w'-]+\*?)*$", re.UNICODE)
+
+
+class Vraag(Strict):
+    """One question of a set: what to ask, why, and how to ask further."""
+
+    id: QuestionId
+    vraag: Text
+    doel: Text
+    doorvraag: Text
+    gevaar_signaal: bool = False  # a safety question: 'ja' or a danger phrase interrupts the intake
+    signaal_bij_ja: Optional[constr(min_length=1, max_length=80)] = None  # intake_signaal for a plain 'ja'
+
+    @validator("signaal_bij_ja", always=True)
+    def only_for_safety(cls, value, values):
+        if value and not values.get("gevaar_signaal"):
+            raise ValueError("signaal_bij_ja hoort alleen bij een veiligheidsvraag (gevaar_signaal: true)")
+        if values.get("gevaar_signaal") and not value:
+            raise ValueError("een veiligheidsvraag noemt welk signaal een 'ja' betekent (signaal_bij_ja)")
+        return value
+
+
+class Vragenset(Entry):
+    """A themed set of questions for the vraagverhelderingsgesprek."""
+
+    naam: Short
+    doel: Text
+    vragen: List[Vraag]
+    trefwoorden: List[constr(min_length=2, max_length=40)] = []  # words users type to ask for this set
+
+    _vragen = non_empty_list("vragen")
+
+    @validator("vragen")
+    def unique_question_ids(cls, value):
+        ids = [q.id for q in value]
+        doubles = sorted({i for i in ids if ids.count(i) > 1})
+        if doubles:
+            raise ValueError(f"dubbele vraag-id's: {', '.join(doubles)}")
+        return value
+
+    def question(self, question_id: str) -> Optional[Vraag]:
+        return next((q for q in self.vragen if q.id == question_id), None)
+
+    @classmethod
+    def validate_collection(cls, knowledge) -> list:
+        from bot.knowledge.loader import Problem
+
+        problems = []
+        signals = knowledge.entries.get("intake_signaal", {})
+        for qset in knowledge.entries.get("vragenset", {}).values():
+            for index, question in enumerate(qset.vragen):
+                ref = question.signaal_bij_ja
+                if ref and (ref not in signals or signals[ref].soort != "gevaar"):
+                    problems.append(
+                        Problem(
+                            knowledge.files[("vragenset", qset.id)],
+                            qset.id,
+                            f"vragen[{index + 1}].signaal_bij_ja",
+                            f"verwijst naar '{ref}', maar er is geen gevaarsignaal met dat id",
+                        )
+                    )
+        return problems
+
+
+class IntakeSignaal(Entry):
+    """A signal found in an answer: trigger phrases plus how the summary names it."""
+
+    soort: constr(regex="^(" + "|".join(SIGNAL_KINDS) + ")$")
+    naam: Short
+    trefwoorden: List[constr(min_length=2, max_length=80)]
+    moeite_met: Optional[Short] = None  # 'moeite met <...>' wording for the kern
+    steun: Optional[Short] = None  # wording for steun in the network
+    niveau: Optional[constr(regex="^(" + "|".join(DANGER_LEVELS) + ")$")] = None  # only for gevaar
+    direct_doen: Optional[Text] = None  # only for gevaar: what to do right now
+
+    _trefwoorden = non_empty_list("trefwoorden")
+
+    @validator("trefwoorden", each_item=True)
+    def phrase_syntax(cls, value):
+        if not _PHRASE.match(value):
+            raise ValueError(f"ongeldig trefwoord '{value}' (woorden met spaties, eventueel eindigend op *)")
+        return value.lower()
+
+    @validator("direct_doen", always=True)
+    def danger_needs_action(cls, value, values):
+        if values.get("soort") == "gevaar" and not value:
+            raise ValueError("een gevaarsignaal moet zeggen wat je nu doet (direct_doen)")
+        return value
+
+    @validator("niveau", always=True)
+    def danger_needs_level(cls, value, values):
+        if values.get("soort") == "gevaar" and not value:
+            raise ValueError("een gevaarsignaal heeft een niveau (acuut, veilig_thuis of suicide)")
+        if values.get("soort") != "gevaar" and value:
+            raise ValueError("alleen een gevaarsignaal heeft een niveau")
+        return value
+
+
+class IntakeRouteregel(Entry):
+    """When which route fits. A rule matches when at least one signal of each kind in
+    ``als_soorten`` is found (all kinds needed), at least one of ``als_een_van`` (if given), and no
+    signal of a kind in ``niet_als``. ``standaard: true`` rules apply only when nothing else matched."""
+
+    route: constr(regex="^(" + "|".join(ROUTES) + ")$")
+    titel: Short
+    reden: Text
+    prioriteit: conint(ge=0, le=100)
+    als_soorten: List[constr(regex="^(" + "|".join(SIGNAL_KINDS) + ")$")] = []
+    als_een_van: List[constr(regex="^(" + "|".join(SIGNAL_KINDS) + ")$")] = []
+    als_niveau: Optional[constr(regex="^(" + "|".join(DANGER_LEVELS) + ")$")] = None
+    min_signalen: conint(ge=1, le=10) = 1  # how many distinct signals of als_soorten are needed
+    niet_als: List[constr(regex="^(" + "|".join(SIGNAL_KINDS) + ")$")] = []
+    standaard: bool = False
+    kaart_zoekterm: Optional[Short] = None  # query for the sociale kaart
+
+    @classmethod
+    def validate_collection(cls, knowledge) -> list:
+        from bot.knowledge.loader import Problem
+
+        problems = []
+        rules = knowledge.entries.get("intake_routeregel", {})
+        if rules and not any(rule.standaard for rule in rules.values()):
+            problems.append(Problem("knowledge/vraagverheldering", None, "standaard", "er is geen standaard-routeregel"))
+        kinds_present = {s.soort for s in knowledge.entries.get("intake_signaal", {}).values()}
+        for rule in rules.values():
+            for kind in sorted(set(rule.als_soorten) | set(rule.als_een_van) | set(rule.niet_als)):
+                if kind not in kinds_present:
+                    where = knowledge.files[("intake_routeregel", rule.id)]
+                    problems.append(Problem(where, rule.id, "als_soorten", f"geen enkel signaal van soort '{kind}'"))
+        return problems
+
+    @validator("standaard")
+    def default_has_no_conditions(cls, value, values):
+        if value and (values.get("als_soorten") or values.get("als_een_van") or values.get("als_niveau")):
+            raise ValueError("een standaardregel heeft geen voorwaarden")
+        if not value and not (values.get("als_soorten") or values.get("als_een_van") or values.get("als_niveau")):
+            raise ValueError("een regel zonder voorwaarden moet 'standaard: true' hebben")
+        return value
+
+
+class PlanStap(Strict):
+    """One step of the guided intake; ``alleen_als_soort`` asks it only once such a signal was heard."""
+
+    vragenset: constr(min_length=1, max_length=80)
+    vraag: QuestionId
+    alleen_als_soort: Optional[constr(regex="^(" + "|".join(SIGNAL_KINDS) + ")$")] = None
+
+
+MAX_STEPS_BEFORE_SAFETY = 2  # safety questions must start within the first three questions
+
+
+class IntakePlan(Entry):
+    """The guided intake: which questions, in which order."""
+
+    naam: Short
+    uitleg: Text
+    stappen: List[PlanStap]
+
+    _stappen = non_empty_list("stappen")
+
+    @classmethod
+    def validate_collection(cls, knowledge) -> list:
+        from bot.knowledge.loader import Problem
+
+        problems = []
+        sets = knowledge.entries.get("vragenset", {})
+        for plan in knowledge.entries.get("intake_plan", {}).values():
+            where = knowledge.files[("intake_plan", plan.id)]
+            first_safety = None
+            seen = set()
+            for index, step in enumerate(plan.stappen):
+                qset = sets.get(step.vragenset)
+                question = qset.question(step.vraag) if qset else None
+                if question is None:
+                    problems.append(
+                        Problem(where, plan.id, f"stappen[{index + 1}]", f"vraag '{step.vragenset}.{step.vraag}' bestaat niet")
+                    )
+                    continue
+                key = (step.vragenset, step.vraag)
+                if key in seen:
+                    problems.append(Problem(where, plan.id, f"stappen[{index + 1}]", "vraag staat dubbel in het plan"))
+                seen.add(key)
+                if question.gevaar_signaal and first_safety is None:
+                    first_safety = index
+            if first_safety is None:
+                problems.append(Problem(where, plan.id, "stappen", "het plan heeft geen veiligheidsvraag"))
+            elif first_safety > MAX_STEPS_BEFORE_SAFETY:
+                problems.append(
+                    Problem(where, plan.id, "stappen", "veiligheidsvragen moeten vroeg komen (binnen de eerste drie vragen)")
+                )
+        return problems

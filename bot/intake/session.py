@@ -1,0 +1,215 @@
+"""The guided intake as a small state machine: one question at a time, free-text answers.
+
+The state is a plain JSON-serialisable dict (it lives in a Rasa slot). The consultant can type an
+answer, or a command: 'sla over', 'terug', 'stop', or 'rond af' (finish early and make the summary).
+Every answer is scanned for signals; a new danger signal interrupts with what to do now, after which
+the intake goes on. Answers are masked (names, phone numbers, BSN ...) before they enter the state.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional
+
+from bot.intake import deidentify
+from bot.intake.models import IntakePlan, IntakeSignaal, PlanStap, Vraag, Vragenset
+from bot.intake.signals import Hit, find_signals, is_affirmative, normalise, words
+
+DEFAULT_PLAN = "telefonische_intake"
+MAX_ANSWER = 2000
+
+STATUS_BUSY = "bezig"
+STATUS_DONE = "klaar"
+STATUS_STOPPED = "gestopt"
+
+COMMANDS = {
+    "stop": {"stop", "stoppen", "stop maar", "stop de intake", "afbreken", "ophouden", "kappen", "annuleren"},
+    "overslaan": {"sla over", "overslaan", "skip", "volgende", "volgende vraag", "sla deze over", "deze overslaan", "door"},
+    "terug": {"terug", "vorige", "vorige vraag", "ga terug", "een vraag terug", "ga een vraag terug", "back"},
+    "afronden": {"rond af", "afronden", "klaar", "ik ben klaar", "samenvatting", "maak de samenvatting", "einde"},
+}
+
+
+class IntakeError(ValueError):
+    """The intake cannot start or continue (unknown plan, broken knowledge)."""
+
+
+@dataclass
+class QuestionView:
+    key: str  # "<set>.<question>"
+    set_name: str
+    vraag: str
+    doel: str
+    doorvraag: str
+    number: int  # 1-based position among the plan's steps
+    total: int
+    safety: bool
+
+
+@dataclass
+class Turn:
+    """What happened with one input, and what to show next."""
+
+    state: dict
+    kind: str  # vraag | gevaar | leeg | begin | klaar | gestopt
+    question: Optional[QuestionView] = None
+    danger: List[IntakeSignaal] = field(default_factory=list)
+    masked_note: str = ""
+
+
+def command_of(text: str) -> Optional[str]:
+    """The command a whole message stands for, or None when it is an answer."""
+    cleaned = " ".join(words(text))
+    for command, phrases in COMMANDS.items():
+        if cleaned in phrases:
+            return command
+    return None
+
+
+class Intake:
+    """Runs a plan from the knowledge; all methods take and return the state dict."""
+
+    def __init__(self, knowledge, plan_id: str = DEFAULT_PLAN):
+        plan = knowledge.get("intake_plan", plan_id)
+        if plan is None:
+            raise IntakeError(f"Het intakeplan '{plan_id}' bestaat niet in de kennis.")
+        self.plan: IntakePlan = plan
+        self.sets: Dict[str, Vragenset] = knowledge.entries.get("vragenset", {})
+        self.signals: Dict[str, IntakeSignaal] = knowledge.entries.get("intake_signaal", {})
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _step_question(self, step: PlanStap) -> Vraag:
+        question = self.sets[step.vragenset].question(step.vraag)
+        if question is None:  # the loader checks plans; this guards against hand-made knowledge
+            raise IntakeError(f"Vraag '{step.vragenset}.{step.vraag}' ontbreekt in de kennis.")
+        return question
+
+    @staticmethod
+    def _key(step: PlanStap) -> str:
+        return f"{step.vragenset}.{step.vraag}"
+
+    def _kinds_heard(self, state: dict) -> set:
+        return {hit[1] for hit in state["hits"]}
+
+    def _applies(self, step: PlanStap, state: dict) -> bool:
+        return step.alleen_als_soort is None or step.alleen_als_soort in self._kinds_heard(state)
+
+    def _next_position(self, state: dict, after: int) -> Optional[int]:
+        for index in range(after + 1, len(self.plan.stappen)):
+            if self._applies(self.plan.stappen[index], state):
+                return index
+        return None
+
+    def view(self, state: dict) -> Optional[QuestionView]:
+        position = state.get("pos")
+        if position is None or state.get("status") != STATUS_BUSY:
+            return None
+        step = self.plan.stappen[position]
+        question = self._step_question(step)
+        return QuestionView(
+            key=self._key(step),
+            set_name=self.sets[step.vragenset].naam,
+            vraag=question.vraag,
+            doel=question.doel,
+            doorvraag=question.doorvraag,
+            number=position + 1,
+            total=len(self.plan.stappen),
+            safety=question.gevaar_signaal,
+        )
+
+    # -- transitions ---------------------------------------------------------------------------
+    def start(self) -> Turn:
+        state = {
+            "plan": self.plan.id,
+            "pos": 0,
+            "history": [],
+            "answers": {},
+            "skipped": [],
+            "hits": [],  # [signal id, soort, trigger, question key]
+            "alerted": [],
+            "masked": {},
+            "status": STATUS_BUSY,
+        }
+        return Turn(state=state, kind="vraag", question=self.view(state))
+
+    def handle(self, state: dict, text: Optional[str]) -> Turn:
+        """Apply one message of the consultant to the state."""
+        state = _copy(state)
+        if state.get("status") != STATUS_BUSY:
+            return Turn(state=state, kind=state.get("status") or STATUS_STOPPED)
+        command = command_of(text or "")
+        if command == "stop":
+            state["status"] = STATUS_STOPPED
+            return Turn(state=state, kind=STATUS_STOPPED)
+        if command == "afronden":
+            state["status"] = STATUS_DONE
+            state["pos"] = None
+            return Turn(state=state, kind=STATUS_DONE)
+        if command == "terug":
+            if not state["history"]:
+                return Turn(state=state, kind="begin", question=self.view(state))
+            state["pos"] = state["history"].pop()
+            return Turn(state=state, kind="vraag", question=self.view(state))
+        if command == "overslaan":
+            key = self._key(self.plan.stappen[state["pos"]])
+            if key not in state["skipped"]:
+                state["skipped"].append(key)
+            state["answers"].pop(key, None)
+            state["hits"] = [h for h in state["hits"] if h[3] != key]
+            return self._advance(state, [])
+        if not (text or "").strip():
+            return Turn(state=state, kind="leeg", question=self.view(state))
+        return self._answer(state, text.strip()[:MAX_ANSWER])
+
+    def _answer(self, state: dict, text: str) -> Turn:
+        step = self.plan.stappen[state["pos"]]
+        key = self._key(step)
+        question = self._step_question(step)
+        hits = find_signals(text, self.signals.values(), question=key)
+        if question.gevaar_signaal and question.signaal_bij_ja and is_affirmative(text):
+            if not any(h.soort == "gevaar" for h in hits):
+                signal = self.signals.get(question.signaal_bij_ja)
+                if signal is not None:
+                    hits.append(Hit(signal.id, signal.soort, normalise(text.split()[0]), key))
+        masked = deidentify.mask(text)
+        for label, number in masked.counts.items():
+            state["masked"][label] = state["masked"].get(label, 0) + number
+        state["answers"][key] = masked.text
+        if key in state["skipped"]:
+            state["skipped"].remove(key)
+        state["hits"] = [h for h in state["hits"] if h[3] != key] + [[h.signal_id, h.soort, h.trigger, key] for h in hits]
+        new_danger = [
+            self.signals[h.signal_id]
+            for h in hits
+            if h.soort == "gevaar" and h.signal_id in self.signals and h.signal_id not in state["alerted"]
+        ]
+        state["alerted"].extend(s.id for s in new_danger)
+        turn = self._advance(state, new_danger)
+        turn.masked_note = deidentify.describe(masked.counts)
+        return turn
+
+    def _advance(self, state: dict, danger: List[IntakeSignaal]) -> Turn:
+        following = self._next_position(state, state["pos"])
+        if following is None:
+            state["status"] = STATUS_DONE
+            state["history"].append(state["pos"])
+            state["pos"] = None
+            return Turn(state=state, kind="gevaar" if danger else STATUS_DONE, danger=danger)
+        state["history"].append(state["pos"])
+        state["pos"] = following
+        return Turn(state=state, kind="gevaar" if danger else "vraag", question=self.view(state), danger=danger)
+
+
+def _copy(state: dict) -> dict:
+    """A deep-enough copy so callers keep their old state untouched."""
+    required = {"plan", "pos", "history", "answers", "skipped", "hits", "alerted", "masked", "status"}
+    if not isinstance(state, dict) or not required <= set(state):
+        raise IntakeError("De intake is niet (meer) actief; begin opnieuw.")
+    return {
+        **state,
+        "history": list(state["history"]),
+        "answers": dict(state["answers"]),
+        "skipped": list(state["skipped"]),
+        "hits": [list(h) for h in state["hits"]],
+        "alerted": list(state["alerted"]),
+        "masked": dict(state["masked"]),
+    }

@@ -1,0 +1,207 @@
+"""The samenvatting at the end of an intake: kern in 'moeite met ...' language, aard/beloop/omvang/
+ernst, steun in the network, signals found, and a route advice with reasons and services from the
+sociale kaart. Only masked text goes into a summary, so it is safe to store."""
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict, dataclass, field
+from typing import Callable, Dict, List, Optional
+
+from bot.intake import deidentify
+from bot.intake.route import Advice, advise
+from bot.intake.signals import Hit
+
+log = logging.getLogger(__name__)
+
+RECORD_KIND = "intake_samenvatting"
+ASPECTS = (("aard", "algemeen.aard"), ("beloop", "algemeen.beloop"), ("omvang", "algemeen.omvang"), ("ernst", "algemeen.ernst"))
+KERN_KEY = "algemeen.kern"
+KAART_LIMIT = 2
+KIND_TITLES = {
+    "gevaar": "Veiligheid",
+    "scheiding": "Scheiding",
+    "school": "School",
+    "psychisch": "Psychisch welzijn",
+    "opvoeding": "Opvoeding",
+    "ernst_hoog": "Ernst",
+    "weinig_steun": "Netwerk",
+}
+KAART_MISSING = "De sociale kaart is nu niet beschikbaar; zoek zelf in de sociale kaart naar een passende dienst."
+
+
+@dataclass
+class ServiceHint:
+    naam: str
+    organisatie: str
+    waarom: str = ""
+    bereikbaarheid: str = ""
+
+
+@dataclass
+class RouteAdvice:
+    route: str
+    titel: str
+    reden: str
+    op_grond_van: List[str]
+    diensten: List[ServiceHint] = field(default_factory=list)
+
+
+@dataclass
+class Summary:
+    kern: List[str]  # 'moeite met ...' phrases
+    kern_woorden: str  # the caller's own (masked) words
+    aspecten: Dict[str, str]
+    steun: List[str]
+    weinig_steun: bool
+    signalen: Dict[str, List[str]]  # kind title -> signal names
+    route: List[RouteAdvice]
+    overgeslagen: int
+    beantwoord: int
+    kaart_melding: Optional[str] = None
+    maskering: Dict[str, int] = field(default_factory=dict)
+
+    def to_payload(self) -> dict:
+        data = asdict(self)
+        return {"soort": "intake_samenvatting", **data}
+
+
+def _hits(state: dict) -> List[Hit]:
+    return [Hit(h[0], h[1], h[2], h[3]) for h in state.get("hits", [])]
+
+
+def _kaart_search() -> Optional[Callable]:
+    try:
+        from bot.kaart.search import search
+    except Exception as exc:  # not built yet or broken: the summary still works
+        log.warning("sociale kaart niet beschikbaar: %s", exc)
+        return None
+    return search
+
+
+def _services(advice: Advice, search: Callable, gemeente: Optional[str]) -> List[ServiceHint]:
+    if not advice.kaart_zoekterm:
+        return []
+    results = search(advice.kaart_zoekterm, gemeente=gemeente, limit=KAART_LIMIT)
+    hints = []
+    for hit in list(results)[:KAART_LIMIT]:
+        get = (lambda k, h=hit: h.get(k, "")) if isinstance(hit, dict) else (lambda k, h=hit: getattr(h, k, "") or "")
+        if get("naam"):
+            hints.append(ServiceHint(str(get("naam")), str(get("organisatie")), str(get("waarom")), str(get("bereikbaarheid"))))
+    return hints
+
+
+def build_summary(state: dict, knowledge, gemeente: Optional[str] = None, search: Optional[Callable] = None) -> Summary:
+    """Make the summary from an intake state (answers there are already masked)."""
+    signals = knowledge.entries.get("intake_signaal", {})
+    rules = knowledge.all("intake_routeregel")
+    hits = _hits(state)
+    answers: Dict[str, str] = state.get("answers", {})
+    skipped = set(state.get("skipped", []))
+
+    kern, steun, grouped = [], [], {}
+    for hit in hits:
+        signal = signals.get(hit.signal_id)
+        if signal is None:
+            continue
+        if signal.moeite_met and f"moeite met {signal.moeite_met}" not in kern:
+            kern.append(f"moeite met {signal.moeite_met}")
+        if signal.steun and signal.steun not in steun:
+            steun.append(signal.steun)
+        if signal.soort in KIND_TITLES:
+            names = grouped.setdefault(KIND_TITLES[signal.soort], [])
+            if signal.naam not in names:
+                names.append(signal.naam)
+
+    aspects = {}
+    for name, key in ASPECTS:
+        if key in answers:
+            aspects[name] = answers[key]
+        elif key in skipped:
+            aspects[name] = "overgeslagen"
+        else:
+            aspects[name] = "niet gevraagd"
+
+    finder = search if search is not None else _kaart_search()
+    kaart_note = None if finder is not None else KAART_MISSING
+    route = []
+    for advice in advise(hits, rules, signals):
+        services: List[ServiceHint] = []
+        if finder is not None and advice.kaart_zoekterm:
+            try:
+                services = _services(advice, finder, gemeente)
+            except Exception as exc:
+                log.warning("zoeken in de sociale kaart mislukte: %s", exc)
+                kaart_note = "Zoeken in de sociale kaart lukte nu niet; zoek zelf naar een passende dienst."
+        route.append(RouteAdvice(advice.route, advice.titel, advice.reden, advice.grounds, services))
+
+    return Summary(
+        kern=kern,
+        kern_woorden=answers.get(KERN_KEY, ""),
+        aspecten=aspects,
+        steun=steun,
+        weinig_steun=any(h.soort == "weinig_steun" for h in hits),
+        signalen=grouped,
+        route=route,
+        overgeslagen=len(skipped),
+        beantwoord=len(answers),
+        kaart_melding=kaart_note,
+        maskering=dict(state.get("masked", {})),
+    )
+
+
+def format_summary(summary: Summary) -> str:
+    """The summary as Dutch text for the consultant."""
+    lines = ["Samenvatting van de vraagverheldering", ""]
+    if summary.kern:
+        lines.append("Kern: " + "; ".join(summary.kern) + ".")
+    else:
+        lines.append("Kern: nog niet in 'moeite met ...' te vatten; vraag verder door naar de kern.")
+    if summary.kern_woorden:
+        lines.append(f"In de woorden van de beller: \"{summary.kern_woorden}\"")
+    lines.append("")
+    for name, value in summary.aspecten.items():
+        lines.append(f"{name.capitalize()}: {value}")
+    lines.append("")
+    if summary.steun:
+        lines.append("Steun: " + "; ".join(summary.steun) + ".")
+    elif summary.weinig_steun:
+        lines.append("Steun: de beller noemt weinig steun in het netwerk.")
+    else:
+        lines.append("Steun: (nog) niet genoemd; vraag naar familie, vrienden, school en vrije tijd.")
+    if summary.weinig_steun and summary.steun:
+        lines.append("Let op: de beller noemt ook dat er weinig steun is.")
+    if summary.signalen:
+        lines.append("Signalen:")
+        for kind, names in summary.signalen.items():
+            lines.append(f"- {kind}: {', '.join(names)}")
+    else:
+        lines.append("Signalen: geen bijzondere signalen gehoord.")
+    lines.append("")
+    lines.append("Routeadvies:")
+    for number, advice in enumerate(summary.route, start=1):
+        lines.append(f"{number}. {advice.titel}")
+        lines.append(f"   Waarom: {advice.reden}")
+        if advice.op_grond_van:
+            lines.append(f"   Op grond van: {', '.join(advice.op_grond_van)}.")
+        for service in advice.diensten:
+            where = f" ({service.organisatie})" if service.organisatie and service.organisatie != service.naam else ""
+            lines.append(f"   Sociale kaart: {service.naam}{where}")
+    if summary.kaart_melding:
+        lines.append(summary.kaart_melding)
+    lines.append("")
+    lines.append(f"Beantwoord: {summary.beantwoord} vragen, overgeslagen: {summary.overgeslagen}.")
+    note = deidentify.describe(summary.maskering)
+    lines.append(note or "Er stonden geen namen, nummers of adressen in de antwoorden die afgeschermd moesten worden.")
+    return "\n".join(lines)
+
+
+def store_summary(summary: Summary, conversation_id: Optional[str] = None) -> int:
+    """Store the (already masked) summary as a record; returns its id."""
+    from bot.records import add_record
+
+    payload = summary.to_payload()
+    # answers were masked on arrival; mask again so nothing unmasked can slip into the store
+    payload["kern_woorden"] = deidentify.mask(payload["kern_woorden"]).text
+    payload["aspecten"] = {name: deidentify.mask(value).text for name, value in payload["aspecten"].items()}
+    title = summary.kern[0] if summary.kern else "vraagverheldering"
+    return add_record(RECORD_KIND, payload, conversation_id=conversation_id, title=title, status="opgeslagen")

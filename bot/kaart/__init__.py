@@ -1,0 +1,1 @@
+"""Sociale kaart: services from the sources, searchable by problem, age and place."""

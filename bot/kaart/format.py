@@ -1,0 +1,58 @@
+"""Readable Dutch text for kaart results (CLI and chat share it)."""
+from __future__ import annotations
+
+from typing import List
+
+from bot.kaart.search import Hit, Zoekresultaat
+from bot.kaart.vocabulary import GEMEENTEN, THEMAS
+
+
+def begrepen(result: Zoekresultaat) -> str:
+    """One line: what the search understood."""
+    parts = []
+    if result.themas:
+        parts.append("thema: " + ", ".join(THEMAS[t] for t in result.themas))
+    if result.leeftijd is not None:
+        parts.append(f"leeftijd: {result.leeftijd} jaar")
+    if result.gemeente:
+        parts.append(f"gemeente: {GEMEENTEN[result.gemeente]}")
+    return "Ik zocht op " + "; ".join(parts) + "." if parts else ""
+
+
+def hit_tekst(number: int, hit: Hit) -> str:
+    lines = [
+        f"{number}. {hit.naam} — {hit.organisatie}",
+        f"   Wat: {hit.beschrijving}",
+        f"   Voor wie: {hit.voor_wie}",
+        f"   Bereikbaar: {hit.bereikbaarheid}",
+        f"   Waarom: {hit.waarom}",
+    ]
+    return "\n".join(lines)
+
+
+def resultaat_tekst(result: Zoekresultaat, met_scores: bool = False) -> str:
+    blocks: List[str] = []
+    intro = begrepen(result)
+    if intro:
+        blocks.append(intro)
+    if result.melding:
+        blocks.append(result.melding)
+    for number, hit in enumerate(result.hits, start=1):
+        text = hit_tekst(number, hit)
+        if met_scores:
+            parts = ", ".join(f"{k} {v:.2f}" for k, v in hit.onderdelen.items())
+            text += f"\n   Score: {hit.score:.2f} ({parts})"
+        blocks.append(text)
+    return "\n\n".join(blocks)
+
+
+def payload(result: Zoekresultaat) -> dict:
+    """The custom payload for the web page (``kaart_resultaten``)."""
+    keys = ("id", "naam", "organisatie", "beschrijving", "voor_wie", "bereikbaarheid", "links", "waarom")
+    return {
+        "soort": "kaart_resultaten",
+        "status": result.status,
+        "melding": result.melding,
+        "resultaten": [{k: h.to_dict()[k] for k in keys} for h in result.hits],
+        "algemene_route": [{k: h.to_dict()[k] for k in keys} for h in result.route],
+    }

@@ -1,0 +1,326 @@
+"""Export the kaart as Open Referral HSDS 3.0-shaped JSON and CSV, and import it back.
+
+Files written by :func:`exporteer` (``<map>/``):
+
+- ``organizations.json``, ``services.json`` (with nested ``service_areas``, ``attributes``,
+  ``phones``), ``taxonomy_terms.json``: the JSON reference format;
+- ``organizations.csv``, ``services.csv``, ``service_areas.csv``, ``attributes.csv``,
+  ``taxonomy_terms.csv``: the same data as flat tables.
+
+Ids are UUIDv5 of stable slugs, so an export is reproducible. Themes, target groups and access
+routes are attributes with taxonomy terms (vocabularies ``rustpunt_thema``, ``rustpunt_doelgroep``,
+``rustpunt_toegang``); fields HSDS has no place for (aanbod, trefwoorden, bron, ...) travel in an
+``x_rustpunt`` extension object. :func:`importeer` reads JSON (or CSV when there is no JSON),
+validates with the kaart models and returns entries; the round trip is lossless.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import re
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, List, Optional, Sequence
+
+from pydantic import ValidationError
+
+from bot.kaart.models import KaartDienst, KaartOrganisatie
+from bot.kaart.text import simplify
+from bot.kaart.vocabulary import DOELGROEPEN, THEMAS, TOEGANG, WERKGEBIEDEN
+
+NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:rustpunt:sociale-kaart")
+VOCABULARIES = {"rustpunt_thema": ("themas", THEMAS), "rustpunt_doelgroep": ("doelgroep", DOELGROEPEN),
+                "rustpunt_toegang": ("toegang", TOEGANG)}
+MAX_IMPORT_BYTES = 20_000_000
+
+
+def stable_id(kind: str, slug: str) -> str:
+    return str(uuid.uuid5(NAMESPACE, f"{kind}/{slug}"))
+
+
+def _slug(text: str) -> str:
+    value = re.sub(r"[^a-z0-9]+", "_", simplify(text)).strip("_")
+    return (value or "item")[:80]
+
+
+# ------------------------------------------------------------------------------------- export
+
+
+def _term(vocabulary: str, code: str, label: str) -> dict:
+    return {"id": stable_id("term", f"{vocabulary}/{code}"), "code": code, "term": label,
+            "name": label, "vocabulary": vocabulary}
+
+
+def _organization(org: KaartOrganisatie) -> dict:
+    return {
+        "id": stable_id("organisatie", org.id),
+        "name": org.naam,
+        "description": org.beschrijving,
+        "website": org.website,
+        "email": org.email,
+        "phones": [{"id": stable_id("telefoon", org.id), "number": org.telefoon}] if org.telefoon else [],
+        "x_rustpunt": {"id": org.id, "bron": org.bron.dict()},
+    }
+
+
+def _service(service: KaartDienst) -> dict:
+    sid = stable_id("dienst", service.id)
+    attributes = []
+    for vocabulary, (field_name, labels) in VOCABULARIES.items():
+        for code in getattr(service, field_name):
+            term = _term(vocabulary, code, labels[code])
+            attributes.append({"id": stable_id("attribuut", f"{service.id}/{vocabulary}/{code}"), "link_id": sid,
+                               "link_type": "service", "taxonomy_term_id": term["id"], "taxonomy_term": term})
+    return {
+        "id": sid,
+        "organization_id": stable_id("organisatie", service.organisatie),
+        "name": service.naam,
+        "description": service.beschrijving,
+        "status": "active",
+        "url": service.website,
+        "email": service.email,
+        "minimum_age": service.leeftijd_min,
+        "maximum_age": service.leeftijd_max,
+        "eligibility_description": ", ".join(DOELGROEPEN[g] for g in service.doelgroep),
+        "phones": [{"id": stable_id("telefoon", service.id), "number": service.telefoon}] if service.telefoon else [],
+        "service_areas": [
+            {"id": stable_id("gebied", f"{service.id}/{code}"), "service_id": sid, "name": WERKGEBIEDEN[code],
+             "x_rustpunt_code": code}
+            for code in service.werkgebied
+        ],
+        "attributes": attributes,
+        "x_rustpunt": {
+            "id": service.id,
+            "organisatie": service.organisatie,
+            "aanbod": list(service.aanbod),
+            "trefwoorden": list(service.trefwoorden),
+            "algemene_toegang": service.algemene_toegang,
+            "bron": service.bron.dict(),
+        },
+    }
+
+
+def _taxonomy_terms() -> List[dict]:
+    return [_term(vocabulary, code, label) for vocabulary, (_, labels) in VOCABULARIES.items()
+            for code, label in labels.items()]
+
+
+def _write_csv(path: Path, columns: Sequence[str], rows: List[dict]) -> None:
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(columns))
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({c: "" if row.get(c) is None else row.get(c) for c in columns})
+
+
+def exporteer(organisaties: Sequence[KaartOrganisatie], diensten: Sequence[KaartDienst], folder: Path) -> Dict[str, int]:
+    """Write HSDS JSON and CSV files into ``folder``; returns counts per table."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    orgs = [_organization(o) for o in sorted(organisaties, key=lambda o: o.id)]
+    services = [_service(s) for s in sorted(diensten, key=lambda s: s.id)]
+    terms = _taxonomy_terms()
+    for name, data in (("organizations", orgs), ("services", services), ("taxonomy_terms", terms)):
+        (folder / f"{name}.json").write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+
+    _write_csv(folder / "organizations.csv", ["id", "name", "description", "website", "email", "phone", "x_rustpunt"],
+               [{**o, "phone": o["phones"][0]["number"] if o["phones"] else None,
+                 "x_rustpunt": json.dumps(o["x_rustpunt"], ensure_ascii=False)} for o in orgs])
+    _write_csv(folder / "services.csv",
+               ["id", "organization_id", "name", "description", "status", "url", "email", "phone", "minimum_age",
+                "maximum_age", "eligibility_description", "x_rustpunt"],
+               [{**s, "phone": s["phones"][0]["number"] if s["phones"] else None,
+                 "x_rustpunt": json.dumps(s["x_rustpunt"], ensure_ascii=False)} for s in services])
+    _write_csv(folder / "service_areas.csv", ["id", "service_id", "name", "x_rustpunt_code"],
+               [area for s in services for area in s["service_areas"]])
+    _write_csv(folder / "attributes.csv", ["id", "link_id", "link_type", "taxonomy_term_id"],
+               [a for s in services for a in s["attributes"]])
+    _write_csv(folder / "taxonomy_terms.csv", ["id", "code", "term", "name", "vocabulary"], terms)
+    return {"organisaties": len(orgs), "diensten": len(services), "termen": len(terms)}
+
+
+# ------------------------------------------------------------------------------------- import
+
+
+@dataclass
+class ImportResultaat:
+    organisaties: List[KaartOrganisatie] = field(default_factory=list)
+    diensten: List[KaartDienst] = field(default_factory=list)
+    problemen: List[str] = field(default_factory=list)
+
+
+def _read_json(path: Path, problems: List[str]) -> Optional[list]:
+    try:
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            problems.append(f"{path.name}: bestand is te groot")
+            return None
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        problems.append(f"{path.name}: geen geldige JSON ({str(exc)[:80]})")
+        return None
+    if not isinstance(data, list):
+        problems.append(f"{path.name}: verwacht een lijst")
+        return None
+    return data
+
+
+def _read_csv(path: Path, problems: List[str]) -> List[dict]:
+    if not path.exists():
+        return []
+    try:
+        with path.open(newline="", encoding="utf-8") as handle:
+            return [dict(row) for row in csv.DictReader(handle)]
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        problems.append(f"{path.name}: geen geldige CSV ({str(exc)[:80]})")
+        return []
+
+
+def _none(value):
+    return None if value in ("", None) else value
+
+
+def _from_csv(folder: Path, problems: List[str]):
+    terms = {t["id"]: t for t in _read_csv(folder / "taxonomy_terms.csv", problems)}
+    areas: Dict[str, list] = {}
+    for row in _read_csv(folder / "service_areas.csv", problems):
+        areas.setdefault(row["service_id"], []).append(row)
+    attributes: Dict[str, list] = {}
+    for row in _read_csv(folder / "attributes.csv", problems):
+        attributes.setdefault(row["link_id"], []).append({**row, "taxonomy_term": terms.get(row["taxonomy_term_id"])})
+    orgs = []
+    for row in _read_csv(folder / "organizations.csv", problems):
+        orgs.append({**row, "phones": [{"number": row["phone"]}] if _none(row.get("phone")) else [],
+                     "x_rustpunt": json.loads(row["x_rustpunt"]) if _none(row.get("x_rustpunt")) else {}})
+    services = []
+    for row in _read_csv(folder / "services.csv", problems):
+        services.append({**row, "phones": [{"number": row["phone"]}] if _none(row.get("phone")) else [],
+                         "service_areas": areas.get(row["id"], []), "attributes": attributes.get(row["id"], []),
+                         "x_rustpunt": json.loads(row["x_rustpunt"]) if _none(row.get("x_rustpunt")) else {}})
+    return orgs, services
+
+
+def _age(value):
+    value = _none(value)
+    if value is None:
+        return None
+    try:
+        return int(float(value))
+    except (TypeError, ValueError):
+        return value  # let the model report it in Dutch
+
+
+def _area_code(area: dict) -> Optional[str]:
+    code = _none(area.get("x_rustpunt_code"))
+    if code:
+        return code
+    name = simplify(area.get("name") or "")
+    for code, label in WERKGEBIEDEN.items():
+        if simplify(label) == name or code == name.replace(" ", "_"):
+            return code
+    return name or None
+
+
+def _dutch_errors(label: str, exc: ValidationError) -> List[str]:
+    out = []
+    for error in exc.errors():
+        where = ".".join(str(p) for p in error["loc"] if p != "__root__")
+        message = error.get("msg", "ongeldige waarde")
+        if error.get("type") == "value_error.missing":
+            message = "verplicht veld ontbreekt"
+        out.append(f"{label}{(', veld ' + repr(where)) if where else ''}: {message}")
+    return out
+
+
+def importeer(folder: Path) -> ImportResultaat:
+    """Read an HSDS export (ours or a region's own) and validate it as kaart entries."""
+    folder = Path(folder)
+    result = ImportResultaat()
+    if not folder.is_dir():
+        result.problemen.append(f"map '{folder}' bestaat niet")
+        return result
+    if (folder / "services.json").exists():
+        orgs = _read_json(folder / "organizations.json", result.problemen) if (folder / "organizations.json").exists() else []
+        services = _read_json(folder / "services.json", result.problemen)
+        if orgs is None or services is None:
+            return result
+    elif (folder / "services.csv").exists():
+        orgs, services = _from_csv(folder, result.problemen)
+    else:
+        result.problemen.append("geen services.json of services.csv gevonden")
+        return result
+
+    org_slugs: Dict[str, str] = {}
+    for raw in orgs:
+        if not isinstance(raw, dict):
+            result.problemen.append("organisatie is geen blok met velden")
+            continue
+        extra = raw.get("x_rustpunt") or {}
+        slug = extra.get("id") or _slug(raw.get("name") or "")
+        org_slugs[str(raw.get("id"))] = slug
+        phones = raw.get("phones") or []
+        data = {"id": slug, "naam": raw.get("name"), "beschrijving": _none(raw.get("description")),
+                "website": _none(raw.get("website")), "email": _none(raw.get("email")),
+                "telefoon": _none(phones[0].get("number")) if phones else None,
+                "bron": extra.get("bron") or {"document": "HSDS-import", "sectie": folder.name or "import"}}
+        try:
+            result.organisaties.append(KaartOrganisatie.parse_obj(data))
+        except ValidationError as exc:
+            result.problemen.extend(_dutch_errors(f"organisatie '{slug}'", exc))
+
+    for raw in services:
+        if not isinstance(raw, dict):
+            result.problemen.append("dienst is geen blok met velden")
+            continue
+        extra = raw.get("x_rustpunt") or {}
+        slug = extra.get("id") or _slug(raw.get("name") or "")
+        lists: Dict[str, list] = {"themas": [], "doelgroep": [], "toegang": []}
+        for attribute in raw.get("attributes") or []:
+            term = attribute.get("taxonomy_term") or {}
+            vocabulary = term.get("vocabulary")
+            if vocabulary in VOCABULARIES:
+                lists[VOCABULARIES[vocabulary][0]].append(term.get("code"))
+        phones = raw.get("phones") or []
+        data = {
+            "id": slug,
+            "organisatie": extra.get("organisatie") or org_slugs.get(str(raw.get("organization_id")), ""),
+            "naam": raw.get("name"),
+            "beschrijving": raw.get("description"),
+            "aanbod": extra.get("aanbod") or [],
+            "leeftijd_min": _age(raw.get("minimum_age")),
+            "leeftijd_max": _age(raw.get("maximum_age")),
+            "werkgebied": [c for c in (_area_code(a) for a in raw.get("service_areas") or []) if c],
+            "trefwoorden": extra.get("trefwoorden") or [],
+            "algemene_toegang": bool(extra.get("algemene_toegang", False)),
+            "website": _none(raw.get("url")),
+            "email": _none(raw.get("email")),
+            "telefoon": _none(phones[0].get("number")) if phones else None,
+            "bron": extra.get("bron") or {"document": "HSDS-import", "sectie": folder.name or "import"},
+            **lists,
+        }
+        try:
+            result.diensten.append(KaartDienst.parse_obj(data))
+        except ValidationError as exc:
+            result.problemen.extend(_dutch_errors(f"dienst '{slug}'", exc))
+
+    known = {o.id for o in result.organisaties}
+    for service in result.diensten:
+        if service.organisatie not in known:
+            result.problemen.append(f"dienst '{service.id}': organisatie '{service.organisatie}' ontbreekt in de import")
+    return result
+
+
+def schrijf_yaml(result: ImportResultaat, folder: Path) -> List[Path]:
+    """Write imported entries as kaart knowledge files (``organisaties.yml``, ``diensten.yml``)."""
+    import yaml
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, kind, items in (("organisaties", "kaart_organisatie", result.organisaties),
+                              ("diensten", "kaart_dienst", result.diensten)):
+        data = {"soort": kind, "items": [json.loads(item.json(exclude_none=True)) for item in items]}
+        path = folder / f"{name}.yml"
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=110), encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,50 @@
+"""Dutch messages of the kaart that depend on data (place, theme, general route)."""
+from __future__ import annotations
+
+from typing import List, Optional
+
+from bot.kaart.vocabulary import GEMEENTEN, THEMAS, regio_label_lijst
+
+LEGE_VRAAG = "Typ een vraag, bijvoorbeeld: 'moeder uit Hilversum, zoon van 15 gaat niet meer naar school'."
+ZONDER_PLAATS = "Je noemde geen gemeente; ik zocht in de hele kaart. Noem de woonplaats voor een preciezer antwoord."
+INGEKORT = "Je vraag was erg lang en is ingekort; ik heb alleen het begin gebruikt."
+
+
+def ongeldige_leeftijd(value) -> str:
+    return f"De leeftijd '{str(value)[:20]}' kan ik niet gebruiken; geef een leeftijd van 0 tot en met 27 jaar."
+
+
+def onbekend_thema(value: str) -> str:
+    return f"Het thema '{value}' ken ik niet. Kies uit: {', '.join(sorted(THEMAS))}."
+
+
+def buiten_regio(place: str) -> str:
+    return (
+        f"'{place}' valt niet binnen de sociale kaart. De kaart dekt {regio_label_lijst()}. "
+        "Zoek voor andere plaatsen in de sociale kaart van die gemeente."
+    )
+
+
+def geen_resultaat(themas: List[str], gemeente: Optional[str], leeftijd: Optional[int], route) -> str:
+    about = f" over {THEMAS[themas[0]]}" if themas else ""
+    where = f" in {GEMEENTEN[gemeente]}" if gemeente else ""
+    age = f" voor {leeftijd} jaar" if leeftijd is not None else ""
+    text = f"Ik vond in de sociale kaart geen dienst{about}{where}{age}."
+    if route:
+        names = "; ".join(f"{hit.naam} ({hit.bereikbaarheid})" for hit in route)
+        text += f" Algemene route: {names}."
+    elif gemeente is None:
+        text += " Algemene route: het jeugdteam of buurtteam van de gemeente waar het gezin woont."
+    return text
+
+# Conversation texts (sent by the actions; Rasa's validator flags responses that only actions use).
+VRAAG_STELLEN = ("Beschrijf kort de situatie: om wie gaat het, hoe oud is het kind, wat speelt er en in welke "
+                 "gemeente woont het gezin?")
+VERVOLGVRAAG = {
+    "gemeente": "In welke gemeente of plaats woont het gezin? Bijvoorbeeld Hilversum, Bussum, Huizen of Vleuten.",
+    "probleem": "Waar gaat het vooral om? Bijvoorbeeld scheiding, schoolverzuim, somberheid, geldzorgen of opvoedvragen.",
+    "beide": "Waar gaat het vooral om, en in welke gemeente of plaats woont het gezin?",
+}
+VRAAG_LEEG = "Ik heb nog geen vraag gekregen. Beschrijf de situatie in een paar woorden."
+RESULTATEN_INTRO = "Dit zijn de diensten die het best passen:"
+NOG_EEN = "Wil je nog iets opzoeken? Stel een nieuwe vraag, of typ 'menu'."

@@ -1,0 +1,313 @@
+"""Understand a Dutch question: theme(s), age, place and who is asking.
+
+``parse_vraag("waar kan een moeder uit Hilversum terecht met een zoon van 15 die niet meer naar
+school gaat?")`` gives themes ``["schoolverzuim"]``, age 15, gemeente ``hilversum`` and doelgroep
+hint ``ouder``. Phrases are matched on lemma strings, so "spijbelt", "spijbelen" and "gespijbeld"
+meet, and the synonym table links words lemmas cannot ("gescheiden", "uit elkaar", "ex").
+Everything is plain string matching on a bounded text: no input is ever executed or interpolated.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Dict, List, Optional, Tuple
+
+from bot.kaart.text import lemma_string, simplify
+from bot.kaart.vocabulary import BUITEN_REGIO, GEMEENTEN, KERNEN, THEMAS
+
+MAX_VRAAG = 1000  # characters; longer questions are cut (and the caller is told)
+
+# theme -> phrases in plain Dutch (matched on lemmas, whole words).
+THEMA_SYNONIEMEN: Dict[str, Tuple[str, ...]] = {
+    "scheiding": (
+        "scheiding", "scheiden", "gescheiden", "echtscheiding", "uit elkaar", "uit elkaar gegaan",
+        "ex", "ex-partner", "expartner", "vechtscheiding", "omgangsregeling", "omgang", "co-ouderschap",
+        "ouderschapsplan", "twee huizen", "conflict tussen ouders", "ruzie tussen ouders", "ouders ruzie",
+        "relatiebreuk", "verlating",
+    ),
+    "schoolverzuim": (
+        "niet meer naar school", "niet naar school", "gaat niet naar school", "spijbelen", "spijbel",
+        "verzuim", "schoolverzuim", "thuiszitten", "thuiszitter", "zit thuis", "schooluitval",
+        "uitval", "uitvallen", "leerplicht", "blijft thuis van school", "weigert school", "schoolweigering",
+        "te laat op school", "wegblijven van school",
+    ),
+    "prestatiedruk": (
+        "prestatiedruk", "prestatie", "schoolstress", "stress over school", "faalangst", "perfectionisme",
+        "perfectionistisch", "druk om te presteren", "hoge cijfers", "cijfers", "toetsen", "toetsstress",
+        "druk van school", "overbelast", "burn-out", "burnout", "examen", "examenstress", "moeten presteren",
+    ),
+    "somberheid_angst": (
+        "somber", "somberheid", "depressief", "depressie", "angst", "angstig", "bang", "paniek",
+        "paniekaanval", "stress", "gestrest", "piekeren", "verdrietig", "neerslachtig", "niet lekker in vel",
+        "niet lekker in zijn vel", "niet lekker in haar vel", "zit niet lekker in zijn vel", "eenzaam",
+        "eenzaamheid", "zelfmoordgedachte", "suicidaal", "zelfmoord", "onzeker", "nerveus", "mentale gezondheid",
+        "mentaal", "psychisch welbevinden",
+    ),
+    "psychisch": (
+        "psychisch", "psychische klacht", "ggz", "jeugd-ggz", "psycholoog", "psychiater", "dwang",
+        "dwanggedachte", "automutilatie", "zelfbeschadiging", "snijden", "eetstoornis", "trauma", "adhd",
+        "autisme", "diagnose", "behandeling", "therapie",
+    ),
+    "opvoeding": (
+        "opvoeding", "opvoeden", "opvoedvraag", "opvoedingsvraag", "ouderschap", "grenzen stellen",
+        "luistert niet", "handelingsverlegen", "regels thuis", "puberteit", "ruzie thuis",
+        "ruzie met ouders", "relatie met ouders", "opvoedondersteuning", "opvoedadvies",
+    ),
+    "ontwikkeling": (
+        "ontwikkeling", "ontwikkelingsachterstand", "taalachterstand", "spraakachterstand", "groei", "groeien", "spraak", "praten", "zindelijk",
+        "zindelijkheid", "motoriek", "achterstand",
+    ),
+    "gedrag": (
+        "gedrag", "gedragsprobleem", "boos", "boosheid", "agressie", "agressief", "driftbui", "ruzie",
+        "vechten", "conflict", "opstandig", "brutaal", "grensoverschrijdend", "onrustig", "drukke", "druk gedrag",
+        "emotieregulatie", "prikkelbaar",
+    ),
+    "veiligheid": (
+        "veiligheid", "onveilig", "huiselijk geweld", "geweld", "mishandeling", "kindermishandeling",
+        "misbruik", "seksueel misbruik", "verwaarlozing", "slaan", "geslagen", "bedreiging", "bedreigd",
+        "uithuisplaatsing", "crisis", "zorgmelding", "melden", "meldcode", "jeugdbescherming",
+        "ondertoezichtstelling", "ots", "gecertificeerde instelling",
+    ),
+    "financien": (
+        "geld", "geldzorg", "geldproblemen", "geldzaken", "schuld", "schulden", "armoede", "arm",
+        "rondkomen", "weinig geld", "geen geld", "toeslag", "toeslagen", "voedselbank", "voedselpakket",
+        "fonds", "regeling", "minima", "bijstand", "betalen", "kosten", "financieel", "financien",
+        "schoolspullen", "laptop", "zwemles", "bewindvoering",
+    ),
+    "verslaving": (
+        "verslaving", "verslaafd", "alcohol", "drank", "drinken", "drugs", "blowen", "blowt", "joint", "wiet", "cannabis",
+        "lachgas", "gamen", "gameverslaving", "gokken", "middelengebruik",
+    ),
+    "pesten": (
+        "pesten", "gepest", "pester", "buitensluiten", "buitengesloten", "social media", "sociale media",
+        "online", "cyberpesten", "sexting", "mediawijsheid",
+    ),
+    "leren": (
+        "leren", "leerprobleem", "dyslexie", "lezen", "spelling", "rekenen", "dyscalculie",
+        "passend onderwijs", "speciaal onderwijs", "huiswerk", "schoolresultaten", "achterstand op school",
+        "blijven zitten", "niveau",
+    ),
+    "vrije_tijd": (
+        "sport", "sporten", "sportclub", "vereniging", "hobby", "cultuur", "muziek", "theater",
+        "vrije tijd", "vrijetijd", "ontspanning", "ontspannen", "activiteit", "activiteiten", "club",
+        "ontmoeten", "jongerencentrum",
+    ),
+    "taal": ("taal", "nederlands", "taalbarriere", "nieuwkomer", "statushouder", "vluchteling", "migratie", "tolk"),
+    "wonen_werk": (
+        "woning", "huisvesting", "woonruimte", "dakloos", "op straat", "werk", "baan", "bijbaan", "stage",
+        "opleiding", "studie", "vrijwilligerswerk", "verblijfsvergunning",
+    ),
+    "gezondheid": (
+        "gezondheid", "slapen", "slaapprobleem", "slecht slapen", "hoofdpijn", "buikpijn", "voeding",
+        "eten", "leefstijl", "overgewicht", "ziek", "moe", "vermoeid",
+    ),
+    "seksualiteit": ("seks", "seksualiteit", "geaardheid", "homo", "lhbti", "verliefd", "relatie", "zwanger", "gender"),
+    "criminaliteit": (
+        "criminaliteit", "crimineel", "politie", "diefstal", "stelen", "vernieling", "overlast", "halt",
+        "ondermijning", "wapen", "drugsrunner",
+    ),
+    "jonge_kind": ("baby", "peuter", "kleuter", "jonge kind", "jonge kinderen", "dreumes", "zuigeling", "consultatiebureau"),
+    "verblijf": ("pleeggezin", "pleegzorg", "pleegkind", "residentieel", "residentiele instelling", "gezinshuis", "uithuisgeplaatst", "terug naar huis"),
+    "vastgelopen_hulp": (
+        "vastgelopen", "vastlopen", "loopt vast", "vast te lopen", "vast lopen", "geen perspectief", "complexe casus", "complex",
+        "niets helpt", "hulp helpt niet", "escalatie", "escaleert", "multiprobleem",
+    ),
+    "jeugdhulp": ("jeugdhulp", "jeugdzorg", "specialistische hulp", "jeugdteam", "aanmelden", "jeugdconsulent"),
+    "samenwerking": ("samenwerking", "samenwerken", "overleg", "mdo", "ketenpartner", "regie", "grondhouding"),
+}
+
+# Words that point at who is asking or for whom (a soft hint, used in ranking).
+DOELGROEP_HINTS: Dict[str, Tuple[str, ...]] = {
+    "ouder": ("moeder", "vader", "ouder", "mama", "papa", "opvoeder", "ouders", "stiefvader", "stiefmoeder", "pleegouder"),
+    "jeugdige": ("jongere", "tiener", "puber", "leerling", "jongen", "meisje", "zoon", "dochter", "kind"),
+    "school": ("vanuit school", "de school wil", "leerkracht", "docent", "mentor", "ib'er", "intern begeleider", "zorgcoordinator", "juf", "meester"),
+    "professional": ("collega", "professional", "hulpverlener", "consulent", "als professional", "casus"),
+}
+
+_CHILD = r"(?:zoon|zoontje|dochter|dochtertje|kind|kindje|jongen|jongetje|meisje|meid|puber|tiener|jongere|leerling|broer|zus|pleegkind|baby|kleinkind)"
+_NUMBER_WORDS = {
+    "nul": 0, "een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
+    "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15,
+    "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19, "twintig": 20, "eenentwintig": 21,
+    "tweeentwintig": 22, "drieentwintig": 23,
+}
+_NUM = r"(\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_AGE_PATTERNS = (
+    re.compile(_CHILD + r"\s+(?:is|wordt|van|van\s+ongeveer|van\s+rond\s+de)\s+" + _NUM + r"\b(?:\s*jaar)?"),
+    re.compile(r"\b" + _NUM + r"\s*-?\s*jarige?\b"),
+    re.compile(r"\b" + _NUM + r"\s+jaar\s+oud\b"),
+    re.compile(r"\b(?:leeftijd|leeftijd van|is)\s*:?\s*" + _NUM + r"\s+jaar\b"),
+    re.compile(r"\b" + _NUM + r"\s+jaar\b"),
+)
+_PLACE_AFTER = re.compile(
+    r"\b(?:uit|in|te|woont in|wonend in|wonende in|woonachtig in|vanuit|omgeving|regio|gemeente)\s+"
+    r"((?:'s-)?[A-Z][\w'-]+(?:[ -](?:[A-Z][\w'-]+|aan|den|de|op))*)"
+)
+
+
+@dataclass
+class Vraag:
+    """What was understood from a question (all fields optional)."""
+
+    tekst: str
+    themas: List[str] = field(default_factory=list)
+    thema_woorden: Dict[str, List[str]] = field(default_factory=dict)
+    leeftijd: Optional[int] = None
+    gemeente: Optional[str] = None
+    plaats: Optional[str] = None  # the place as written, when recognised
+    buiten_regio: Optional[str] = None  # a place we know lies outside the kaart
+    onbekende_plaats: Optional[str] = None  # a capitalised place-like word we do not know
+    doelgroep_hints: List[str] = field(default_factory=list)
+    ingekort: bool = False
+
+    def to_dict(self) -> dict:
+        return {
+            "themas": self.themas,
+            "leeftijd": self.leeftijd,
+            "gemeente": self.gemeente,
+            "plaats": self.plaats,
+            "buiten_regio": self.buiten_regio,
+            "onbekende_plaats": self.onbekende_plaats,
+            "doelgroep_hints": self.doelgroep_hints,
+        }
+
+
+@lru_cache(maxsize=1)
+def _theme_phrases() -> List[Tuple[str, str, str]]:
+    """(theme, lemma phrase, original phrase), longest first so multi-word phrases win."""
+    out = []
+    for theme, phrases in THEMA_SYNONIEMEN.items():
+        for phrase in phrases:
+            lemma_phrase = lemma_string(phrase)
+            if lemma_phrase.strip():
+                out.append((theme, lemma_phrase, phrase))
+    out.sort(key=lambda item: len(item[1]), reverse=True)
+    return out
+
+
+def extract_themas(text: str) -> Tuple[List[str], Dict[str, List[str]]]:
+    """Themes in order of first appearance in the question, with the words that matched."""
+    lemmed = lemma_string(text)
+    found: Dict[str, List[str]] = {}
+    positions: Dict[str, int] = {}
+    consumed = lemmed
+    for theme, phrase, original in _theme_phrases():
+        index = consumed.find(phrase)
+        if index < 0:
+            continue
+        found.setdefault(theme, []).append(original)
+        positions[theme] = min(positions.get(theme, index), index)
+        # blank the match so "niet naar school" does not also count as theme "leren" via "school"
+        consumed = consumed[:index] + " " + "_" * (len(phrase) - 2) + " " + consumed[index + len(phrase):]
+    ordered = sorted(found, key=lambda t: positions[t])
+    return ordered, found
+
+
+def _to_int(token: str) -> Optional[int]:
+    if token.isdigit():
+        return int(token)
+    return _NUMBER_WORDS.get(token)
+
+
+def extract_leeftijd(text: str) -> Optional[int]:
+    """An explicit age (0-27) such as 'zoon van 15', '15-jarige', '15 jaar oud', 'vijftien jaar'."""
+    simple = simplify(text)
+    for pattern in _AGE_PATTERNS:
+        for match in pattern.finditer(simple):
+            value = _to_int(match.group(1))
+            if value is not None and 0 <= value <= 27:
+                return value
+    return None
+
+
+def _match_place(name: str) -> Optional[str]:
+    key = simplify(name).strip(" .,!?;:")
+    key = re.sub(r"\s+", " ", key)
+    if key in KERNEN:
+        return KERNEN[key]
+    return None
+
+
+def resolve_gemeente(name: Optional[str]) -> Optional[str]:
+    """A municipality code from a code, municipality name or village name; None if unknown."""
+    if not name:
+        return None
+    key = simplify(str(name)).strip().replace("_", " ")
+    if key.replace(" ", "_") in GEMEENTEN:
+        return key.replace(" ", "_")
+    return _match_place(key)
+
+
+def extract_plaats(text: str) -> Tuple[Optional[str], Optional[str], Optional[str], Optional[str]]:
+    """(gemeente code, place as written, outside-region place, unknown place)."""
+    simple = " " + re.sub(r"[^\w' -]", " ", simplify(text)) + " "
+    simple = re.sub(r"\s+", " ", simple)
+    best: Optional[Tuple[int, str, str]] = None
+    for place in sorted(KERNEN, key=len, reverse=True):
+        index = simple.find(" " + place + " ")
+        if index >= 0 and (best is None or len(place) > len(best[1])):
+            best = (index, place, KERNEN[place])
+    if best:
+        return best[2], best[1], None, None
+    for place in sorted(BUITEN_REGIO, key=len, reverse=True):
+        if " " + place + " " in simple:
+            return None, None, place, None
+    match = _PLACE_AFTER.search(text)
+    if match:
+        candidate = match.group(1).strip()
+        if simplify(candidate) not in _NOT_PLACES:
+            return None, None, None, candidate
+    return None, None, None, None
+
+
+# Capitalised words after "in"/"bij" that are not places (organisations, roles, days ...).
+_NOT_PLACES = frozenset(
+    simplify(w)
+    for w in (
+        "Jeugd en Gezin", "Versa", "Versa Welzijn", "POH", "POH-Jeugd", "GGD", "Nederland", "Nederlands",
+        "Veilig Thuis", "KOOS", "JGZ", "JoU", "DOCK", "Youké", "Uniek", "Het ABC", "Halt", "Engels",
+        "Maandag", "Dinsdag", "Woensdag", "Donderdag", "Vrijdag", "Zaterdag", "Zondag", "Ik", "De", "Het",
+    )
+)
+
+
+def extract_doelgroep(text: str) -> List[str]:
+    lemmed = lemma_string(text)
+    hints = []
+    for group, cues in DOELGROEP_HINTS.items():
+        if any(lemma_string(cue) in lemmed for cue in cues):
+            hints.append(group)
+    return hints
+
+
+def parse_vraag(text: str) -> Vraag:
+    """Everything the kaart can read from one question."""
+    text = (text or "").strip()
+    ingekort = len(text) > MAX_VRAAG
+    text = text[:MAX_VRAAG]
+    themas, woorden = extract_themas(text)
+    gemeente, plaats, buiten, onbekend = extract_plaats(text)
+    return Vraag(
+        tekst=text,
+        themas=themas,
+        thema_woorden=woorden,
+        leeftijd=extract_leeftijd(text),
+        gemeente=gemeente,
+        plaats=plaats,
+        buiten_regio=buiten,
+        onbekende_plaats=onbekend,
+        doelgroep_hints=extract_doelgroep(text),
+        ingekort=ingekort,
+    )
+
+
+def resolve_thema(value: Optional[str]) -> Optional[str]:
+    """A theme code from a code or any synonym ('gescheiden' -> 'scheiding'); None if unknown."""
+    if not value:
+        return None
+    key = simplify(str(value)).strip().replace(" ", "_")
+    if key in THEMAS:
+        return key
+    themas, _ = extract_themas(str(value))
+    return themas[0] if themas else None

@@ -1,0 +1,471 @@
+"""Search the sociale kaart: place and age are hard filters, theme is a boost, text ranks the rest.
+
+Stable entry point for other capabilities::
+
+    from bot.kaart.search import search
+    hits = search("zoon van 15 spijbelt", leeftijd=None, gemeente="hilversum", thema=None, limit=5)
+    hits[0].id, hits[0].naam, hits[0].waarom, hits[0].to_dict()
+
+``zoek(...)`` returns the full :class:`Zoekresultaat` (status, Dutch message, general route).
+Ranking runs in Python over the loaded knowledge (BM25 on lemmas, no SQL), so it behaves the same
+on SQLite and PostgreSQL. Every score is the sum of named parts, each explained in ``waarom``.
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
+
+from bot.kaart.query import Vraag, parse_vraag, resolve_gemeente, resolve_thema
+from bot.kaart.text import lemmas
+from bot.kaart.vocabulary import (
+    DEEL_VAN,
+    DOELGROEPEN,
+    GEMEENTEN,
+    REGIOS,
+    THEMAS,
+    TOEGANG,
+    WERKGEBIEDEN,
+    gemeenten_van,
+)
+
+WEIGHTS = {"thema": 2.0, "tekst": 1.0, "plaats": 0.3, "leeftijd": 0.2, "doelgroep": 0.3, "toegang": 0.15}
+THEME_ORDER_WEIGHTS = (1.0, 0.6, 0.4)
+BM25_K1, BM25_B = 1.2, 0.75
+# Words too general to make a hit relevant on their own.
+GENERIC = frozenset(
+    "kind kinderen ouder moeder vader zoon dochter gezin jongere jongen meisje hulp helpen school leerling "
+    "vraag vragen probleem problemen zorg zorgen gemeente regio jaar week dag goed slecht".split()
+)
+
+
+@dataclass
+class Hit:
+    """One search result, ready to show."""
+
+    id: str
+    naam: str
+    organisatie: str
+    beschrijving: str
+    voor_wie: str
+    bereikbaarheid: str
+    links: List[str]
+    waarom: str
+    score: float
+    onderdelen: Dict[str, float]
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "naam": self.naam,
+            "organisatie": self.organisatie,
+            "beschrijving": self.beschrijving,
+            "voor_wie": self.voor_wie,
+            "bereikbaarheid": self.bereikbaarheid,
+            "links": list(self.links),
+            "waarom": self.waarom,
+            "score": round(self.score, 3),
+            "onderdelen": {k: round(v, 3) for k, v in self.onderdelen.items()},
+        }
+
+
+@dataclass
+class Zoekresultaat:
+    """Hits plus what was understood, a status and (when needed) a Dutch message."""
+
+    status: str  # "ok" | "geen_resultaat" | "buiten_regio" | "ongeldig"
+    hits: List[Hit] = field(default_factory=list)
+    melding: Optional[str] = None
+    route: List[Hit] = field(default_factory=list)  # general entrance when nothing fits
+    vraag: Optional[Vraag] = None
+    gemeente: Optional[str] = None
+    leeftijd: Optional[int] = None
+    themas: List[str] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[Hit]:
+        return iter(self.hits)
+
+    def __len__(self) -> int:
+        return len(self.hits)
+
+    def to_dict(self) -> dict:
+        return {
+            "status": self.status,
+            "melding": self.melding,
+            "gemeente": self.gemeente,
+            "leeftijd": self.leeftijd,
+            "themas": self.themas,
+            "resultaten": [h.to_dict() for h in self.hits],
+            "algemene_route": [h.to_dict() for h in self.route],
+        }
+
+
+# ---------------------------------------------------------------------------------------- index
+
+
+@dataclass
+class _Doc:
+    service: object
+    org_name: str
+    org_website: Optional[str]
+    areas: Set[str]  # expanded municipality codes; empty = unknown
+    area_codes: Tuple[str, ...]
+    length: int
+
+
+class KaartIndex:
+    """Inverted index over services; built once per knowledge snapshot."""
+
+    def __init__(self, services: Sequence, organisations: Dict[str, object]):
+        self.docs: List[_Doc] = []
+        self.postings: Dict[str, List[Tuple[int, int]]] = defaultdict(list)
+        self.by_theme: Dict[str, Set[int]] = defaultdict(set)
+        self.by_area: Dict[str, Set[int]] = defaultdict(set)
+        self.unknown_area: Set[int] = set()
+        self.general: List[int] = []
+        total = 0
+        for index, service in enumerate(services):
+            org = organisations.get(service.organisatie)
+            org_name = getattr(org, "naam", service.organisatie)
+            terms = self._terms(service, org_name)
+            counts: Dict[str, int] = defaultdict(int)
+            for term in terms:
+                counts[term] += 1
+            for term, tf in counts.items():
+                self.postings[term].append((index, tf))
+            areas: Set[str] = set()
+            for code in service.werkgebied:
+                areas |= gemeenten_van(code)
+            areas |= {wijk for wijk, parent in DEEL_VAN.items() if parent in areas}
+            if not areas:
+                self.unknown_area.add(index)
+            for area in areas:
+                self.by_area[area].add(index)
+            for theme in service.themas:
+                self.by_theme[theme].add(index)
+            if service.algemene_toegang:
+                self.general.append(index)
+            self.docs.append(
+                _Doc(service, org_name, getattr(org, "website", None), areas, tuple(service.werkgebied), len(terms))
+            )
+            total += len(terms)
+        self.avg_len = total / len(self.docs) if self.docs else 1.0
+        n = len(self.docs)
+        self.idf = {t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self.postings.items()}
+
+    @staticmethod
+    def _terms(service, org_name: str) -> List[str]:
+        """Field-weighted bag of lemmas: name x3, organisation and keywords x2, the rest x1."""
+        name = lemmas(service.naam)
+        org = lemmas(org_name)
+        keywords = [t for word in service.trefwoorden for t in lemmas(word)]
+        body = lemmas(service.beschrijving) + [t for line in service.aanbod for t in lemmas(line)]
+        return name * 3 + org * 2 + keywords * 2 + body
+
+    def bm25(self, terms: Iterable[str], allowed: Optional[Set[int]]) -> Dict[int, float]:
+        scores: Dict[int, float] = defaultdict(float)
+        for term in set(terms):
+            idf = self.idf.get(term)
+            if idf is None:
+                continue
+            for index, tf in self.postings[term]:
+                if allowed is not None and index not in allowed:
+                    continue
+                length = self.docs[index].length
+                denom = tf + BM25_K1 * (1 - BM25_B + BM25_B * length / self.avg_len)
+                scores[index] += idf * tf * (BM25_K1 + 1) / denom
+        return scores
+
+
+_INDEX_CACHE: Dict[int, KaartIndex] = {}
+
+
+def index_for(knowledge) -> KaartIndex:
+    key = id(knowledge)
+    if key not in _INDEX_CACHE:
+        services = list(knowledge.entries.get("kaart_dienst", {}).values())
+        orgs = dict(knowledge.entries.get("kaart_organisatie", {}))
+        _INDEX_CACHE.clear()
+        _INDEX_CACHE[key] = KaartIndex(services, orgs)
+    return _INDEX_CACHE[key]
+
+
+def default_index() -> KaartIndex:
+    from bot.knowledge.loader import get_knowledge
+
+    return index_for(get_knowledge())
+
+
+# ------------------------------------------------------------------------------------ formatting
+
+
+def leeftijd_tekst(service) -> str:
+    low, high = service.leeftijd_min, service.leeftijd_max
+    if low is not None and high is not None:
+        return f"{low} t/m {high} jaar"
+    if low is not None:
+        return "vanaf de geboorte" if low == 0 else f"vanaf {low} jaar"
+    if high is not None:
+        return f"tot {high + 1} jaar"
+    return ""
+
+
+def voor_wie(service) -> str:
+    groups = ", ".join(DOELGROEPEN[g] for g in service.doelgroep)
+    age = leeftijd_tekst(service)
+    return f"{groups} ({age})" if age else groups
+
+
+def werkgebied_tekst(service) -> str:
+    if not service.werkgebied:
+        return "werkgebied niet vermeld in de bron"
+    return ", ".join(WERKGEBIEDEN[c] for c in service.werkgebied)
+
+
+def bereikbaarheid(service, org_website: Optional[str]) -> str:
+    parts = [TOEGANG[t] for t in service.toegang]
+    contact = []
+    if service.telefoon:
+        contact.append(f"telefoon {service.telefoon}")
+    if service.email:
+        contact.append(f"e-mail {service.email}")
+    website = service.website or org_website
+    if website:
+        contact.append(f"website {website}")
+    text = "; ".join(parts) if parts else "toegang niet vermeld in de bron"
+    if contact:
+        text += " — " + ", ".join(contact)
+    return text
+
+
+def _links(service, org_website: Optional[str]) -> List[str]:
+    out = []
+    for link in (service.website, org_website):
+        if link and link not in out:
+            out.append(link)
+    return out
+
+
+# ---------------------------------------------------------------------------------------- search
+
+
+def _place_part(doc: _Doc, gemeente: Optional[str]) -> Tuple[float, str]:
+    """How well the service area fits the asked municipality (the filter already passed)."""
+    if gemeente is None:
+        return 0.0, ""
+    if not doc.areas:
+        return 0.0, "werkgebied niet vermeld in de bron"
+    if gemeente in doc.area_codes:
+        return 1.0, f"werkt in {GEMEENTEN[gemeente]}"
+    parent = DEEL_VAN.get(gemeente)
+    if parent and parent in doc.area_codes:
+        return 1.0, f"werkt in heel {GEMEENTEN[parent]}"
+    for code in doc.area_codes:
+        if code in REGIOS and code != "landelijk" and gemeente in REGIOS[code][1]:
+            return 0.6, f"werkt in {REGIOS[code][0]}"
+    if "landelijk" in doc.area_codes:
+        return 0.3, "landelijk beschikbaar"
+    return 0.5, f"werkt in {werkgebied_tekst(doc.service)}"
+
+
+def _place_allowed(index: KaartIndex, gemeente: Optional[str]) -> Optional[Set[int]]:
+    if gemeente is None:
+        return None
+    allowed = set(index.by_area.get(gemeente, set())) | index.unknown_area
+    # asking for a whole city also shows services of its wijken
+    for wijk, parent in DEEL_VAN.items():
+        if parent == gemeente:
+            allowed |= index.by_area.get(wijk, set())
+    return allowed
+
+
+def _age_ok(service, leeftijd: Optional[int]) -> bool:
+    if leeftijd is None:
+        return True
+    if service.leeftijd_min is not None and leeftijd < service.leeftijd_min:
+        return False
+    if service.leeftijd_max is not None and leeftijd > service.leeftijd_max:
+        return False
+    return True
+
+
+def _theme_part(service, themas: List[str]) -> Tuple[float, List[str]]:
+    if not themas:
+        return 0.0, []
+    weights = [THEME_ORDER_WEIGHTS[min(i, len(THEME_ORDER_WEIGHTS) - 1)] for i in range(len(themas))]
+    got, matched = 0.0, []
+    for theme, weight in zip(themas, weights):
+        if theme in service.themas:
+            central = 1.0 if service.themas.index(theme) < 3 else 0.8
+            got += weight * central
+            matched.append(theme)
+    return got / sum(weights), matched
+
+
+def _doelgroep_part(service, hints: List[str]) -> float:
+    """+1 when the service is for whom the question is about; -1 for professional-only services
+    when the question is about a family (and not asked by a school or professional)."""
+    if not hints:
+        return 0.0
+    groups = set(service.doelgroep)
+    if groups & set(hints):
+        return 1.0
+    family = {"ouder", "jeugdige", "gezin"} & set(hints)
+    if family and groups <= {"professional", "school"} and not {"school", "professional"} & set(hints):
+        return -1.0
+    return 0.0
+
+
+def _waarom(matched: List[str], woorden: Dict[str, List[str]], place: str, age: Optional[int], service,
+            text_terms: List[str]) -> str:
+    parts = []
+    if matched:
+        labels = []
+        for theme in matched:
+            said = [w for w in woorden.get(theme, []) if w != theme][:1]
+            labels.append(THEMAS[theme] + (f" ('{said[0]}')" if said else ""))
+        parts.append("past bij " + " en ".join(labels))
+    if text_terms:
+        parts.append("tekst noemt " + ", ".join(f"'{t}'" for t in text_terms[:3]))
+    if place:
+        parts.append(place)
+    if age is not None:
+        span = leeftijd_tekst(service)
+        parts.append(f"leeftijd past ({span})" if span else "geen leeftijdsgrens genoemd")
+    if not parts:
+        return "Algemene ingang voor deze gemeente."
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:] + "."
+
+
+def _hit(doc: _Doc, score: float, parts: Dict[str, float], waarom: str) -> Hit:
+    service = doc.service
+    return Hit(
+        id=service.id,
+        naam=service.naam,
+        organisatie=doc.org_name,
+        beschrijving=service.beschrijving,
+        voor_wie=voor_wie(service),
+        bereikbaarheid=bereikbaarheid(service, doc.org_website),
+        links=_links(service, doc.org_website),
+        waarom=waarom,
+        score=score,
+        onderdelen=parts,
+    )
+
+
+def _general_route(index: KaartIndex, gemeente: Optional[str]) -> List[Hit]:
+    if gemeente is None:
+        return []
+    out = []
+    for i in index.general:
+        doc = index.docs[i]
+        if gemeente in doc.areas:
+            out.append(_hit(doc, 0.0, {}, _waarom([], {}, _place_part(doc, gemeente)[1], None, doc.service, [])))
+    return out
+
+
+def zoek(
+    vraag: str,
+    leeftijd: Optional[int] = None,
+    gemeente: Optional[str] = None,
+    thema: Optional[str] = None,
+    limit: int = 5,
+    index: Optional[KaartIndex] = None,
+) -> Zoekresultaat:
+    """Search with a free question plus optional explicit age, municipality and theme."""
+    from bot.kaart import messages
+
+    index = index or default_index()
+    limit = max(1, min(int(limit or 5), 20))
+    parsed = parse_vraag(vraag or "")
+    if not parsed.tekst and not thema:
+        return Zoekresultaat("ongeldig", melding=messages.LEGE_VRAAG, vraag=parsed)
+
+    if leeftijd is not None:
+        try:
+            leeftijd = int(leeftijd)
+        except (TypeError, ValueError):
+            return Zoekresultaat("ongeldig", melding=messages.ongeldige_leeftijd(leeftijd), vraag=parsed)
+        if not 0 <= leeftijd <= 27:
+            return Zoekresultaat("ongeldig", melding=messages.ongeldige_leeftijd(leeftijd), vraag=parsed)
+    else:
+        leeftijd = parsed.leeftijd
+
+    if gemeente:
+        code = resolve_gemeente(gemeente)
+        if code is None:
+            return Zoekresultaat("buiten_regio", melding=messages.buiten_regio(str(gemeente)[:60]), vraag=parsed)
+        gemeente = code
+    elif parsed.gemeente:
+        gemeente = parsed.gemeente
+    elif parsed.buiten_regio or parsed.onbekende_plaats:
+        place = parsed.buiten_regio or parsed.onbekende_plaats
+        return Zoekresultaat("buiten_regio", melding=messages.buiten_regio(place), vraag=parsed)
+
+    themas = list(parsed.themas)
+    if thema:
+        code = resolve_thema(thema)
+        if code is None:
+            return Zoekresultaat("ongeldig", melding=messages.onbekend_thema(str(thema)[:60]), vraag=parsed)
+        themas = [code] + [t for t in themas if t != code]
+
+    allowed = _place_allowed(index, gemeente)
+    place_words = set(lemmas(parsed.plaats or "")) if parsed.plaats else set()
+    terms = [t for t in lemmas(parsed.tekst) if t not in place_words and not t.isdigit()]
+    text_scores = index.bm25(terms, allowed)
+    specific = {t for t in terms if t not in GENERIC}
+    themed: Set[int] = set()
+    for theme in themas:
+        themed |= index.by_theme.get(theme, set())
+    if allowed is not None:
+        themed &= allowed
+    candidates = themed | {i for i in text_scores}
+    top_text = max(text_scores.values(), default=0.0)
+    docs_with = {t: {i for i, _ in index.postings.get(t, ())} for t in specific}
+
+    scored = []
+    for i in candidates:
+        doc = index.docs[i]
+        service = doc.service
+        if not _age_ok(service, leeftijd):
+            continue
+        theme_score, matched = _theme_part(service, themas)
+        matched_terms = [t for t in specific if i in docs_with[t]]
+        if theme_score == 0 and not matched_terms:
+            continue  # only generic words matched: not a relevant hit
+        tekst = text_scores.get(i, 0.0) / top_text if top_text else 0.0
+        plaats, place_reason = _place_part(doc, gemeente)
+        age_part = 1.0 if leeftijd is not None and (service.leeftijd_min is not None or service.leeftijd_max is not None) else 0.0
+        doelgroep = _doelgroep_part(service, parsed.doelgroep_hints)
+        toegang = 1.0 if service.toegang else 0.0  # the source says how to reach it
+        parts = {"thema": theme_score, "tekst": tekst, "plaats": plaats, "leeftijd": age_part,
+                 "doelgroep": doelgroep, "toegang": toegang}
+        score = sum(WEIGHTS[k] * v for k, v in parts.items())
+        waarom = _waarom(matched, parsed.thema_woorden, place_reason, leeftijd, service, sorted(matched_terms))
+        scored.append((score, service.id, doc, parts, waarom))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    hits = [_hit(doc, score, parts, waarom) for score, _, doc, parts, waarom in scored[:limit]]
+
+    result = Zoekresultaat("ok", hits=hits, vraag=parsed, gemeente=gemeente, leeftijd=leeftijd, themas=themas)
+    if not hits:
+        result.status = "geen_resultaat"
+        result.route = _general_route(index, gemeente)
+        result.melding = messages.geen_resultaat(themas, gemeente, leeftijd, result.route)
+    elif gemeente is None:
+        result.melding = messages.ZONDER_PLAATS
+    if parsed.ingekort:
+        result.melding = ((result.melding or "") + " " + messages.INGEKORT).strip()
+    return result
+
+
+def search(
+    vraag: str,
+    leeftijd: Optional[int] = None,
+    gemeente: Optional[str] = None,
+    thema: Optional[str] = None,
+    limit: int = 5,
+) -> List[Hit]:
+    """The best services for a question (stable API for other capabilities)."""
+    return zoek(vraag, leeftijd=leeftijd, gemeente=gemeente, thema=thema, limit=limit).hits

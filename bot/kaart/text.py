@@ -1,0 +1,94 @@
+"""Dutch text normalisation for the kaart: lower case, no accents, lemmas, light plural folding.
+
+Lemmas come from the Dutch lookup table of ``spacy-lookups-data`` (read once, no spaCy pipeline),
+so "spijbelt" -> "spijbelen", "scheidingen" -> "scheiding". Plurals the table misses ("ouders",
+"jongeren") are folded with a conservative rule that only strips a suffix when the result is itself
+a known word. Synonyms that lemmas cannot link (gescheiden / scheiding / uit elkaar) live in
+``bot.kaart.query``.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Dict, FrozenSet, List
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")  # hyphens split: "nieuwkomer-gezin" -> two words
+
+STOPWORDS: FrozenSet[str] = frozenset(
+    """de het een en of in op aan van voor met naar bij uit te tot om over door als dan dat die dit deze
+    er is zijn was waren wordt worden ben bent heb hebt heeft hebben kan kun kunnen kunt wil wilt willen
+    zou zouden moet moeten mag ik je jij u hij zij ze we wij mijn mij me haar hem zijn hun ons onze jullie
+    wat waar wie hoe welke wanneer waarom niet geen wel nog ook al maar want dus toch zo heel erg
+    terecht gaan gaat ging iets iemand iedereen alle alles veel weinig meer mee men hier daar zoek zoeken
+    ergens graag even welk nu toe tegen onder na sinds zonder jaar oud oude elkaar""".split()
+)
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def simplify(text: str) -> str:
+    """Lower case, no accents, curly quotes made straight."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    return strip_accents(text).lower()
+
+
+def words(text: str) -> List[str]:
+    return _WORD.findall(simplify(text))
+
+
+@lru_cache(maxsize=1)
+def _lemma_table() -> Dict[str, str]:
+    try:
+        import spacy_lookups_data
+        from pathlib import Path
+
+        path = Path(spacy_lookups_data.__file__).parent / "data" / "nl_lemma_lookup.json.gz"
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            return json.load(handle)
+    except (ImportError, OSError, ValueError):  # pragma: no cover - the package is a dependency
+        return {}
+
+
+@lru_cache(maxsize=1)
+def _known_lemmas() -> FrozenSet[str]:
+    return frozenset(_lemma_table().values())
+
+
+_EXTRA = {"ouders": "ouder", "kinderen": "kind", "jongeren": "jongere", "gescheiden": "scheiden",
+          "scheiding": "scheiding", "gezinnen": "gezin", "zoons": "zoon", "dochters": "dochter"}
+
+
+@lru_cache(maxsize=50_000)
+def lemma(word: str) -> str:
+    """The lemma of one simplified word."""
+    if word in _EXTRA:
+        return _EXTRA[word]
+    table = _lemma_table()
+    if word in table:
+        return table[word]
+    known = _known_lemmas()
+    for suffix in ("en", "s", "'s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4 and word[: -len(suffix)] in known:
+            return word[: -len(suffix)]
+    return word
+
+
+def lemmas(text: str, drop_stopwords: bool = True) -> List[str]:
+    """Lemmas of the words of ``text`` (stopwords removed by default)."""
+    out = []
+    for word in words(text):
+        if drop_stopwords and word in STOPWORDS:
+            continue
+        out.append(lemma(word))
+    return out
+
+
+def lemma_string(text: str) -> str:
+    """' '-joined lemmas of all words (stopwords kept), padded with spaces for phrase matching."""
+    return " " + " ".join(lemma(w) for w in words(text)) + " "

@@ -1,0 +1,1 @@
+"""Role-play (rollenspel): the assistant plays a parent or child, the professional practises the six steps."""

@@ -1,0 +1,179 @@
+"""The role-play engine: plain Python, no Rasa.
+
+State: scenario, tension (0-10), the persona's drama role, the turns so far and the ending.
+``step(text)`` classifies the professional's move (an injected callable), changes the tension by
+the scenario's ``effecten`` for that move and band, applies the first matching role shift, picks
+a reply variant (seeded per session and turn, never the same text twice in a row) and detects the
+endings: ``slecht`` at tension 10, ``goed`` after a closing move (opties/behoefte) at or below the
+scenario's threshold once the required steps were used.
+
+Resistance: a step repeated three times in a row no longer lowers the tension (``herhaling``).
+"""
+from __future__ import annotations
+
+import random
+from dataclasses import asdict, dataclass, field
+from typing import Any, Callable, Dict, List, Optional, Union
+
+from bot.roleplay.models import MAX_TENSION, MOVES, STEPS, UNCLEAR, Scenario, band_of
+
+MAX_TEXT = 1000  # characters per professional turn
+
+
+@dataclass
+class Move:
+    """A classified professional move with its confidence and the cues that decided it."""
+
+    zet: str
+    zekerheid: float = 1.0
+    signalen: List[str] = field(default_factory=list)
+    stap_label: Optional[str] = None  # raw label of the step classifier, for evaluation
+
+
+Classifier = Callable[[str], Union[Move, str]]
+
+
+@dataclass
+class Turn:
+    nr: int
+    tekst: str
+    zet: str
+    zekerheid: float
+    signalen: List[str]
+    spanning_voor: int
+    spanning_na: int
+    rol: str
+    antwoord: str
+    herhaling: bool = False
+
+
+@dataclass
+class State:
+    scenario: str
+    seed: int
+    tension: int
+    role: str
+    turns: List[Turn] = field(default_factory=list)
+    ending: Optional[str] = None  # goed | slecht | gestopt
+    last_reply: Optional[str] = None
+
+    def to_dict(self) -> Dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Dict[str, Any]) -> "State":
+        data = dict(data)
+        data["turns"] = [Turn(**t) for t in data.get("turns", [])]
+        return cls(**data)
+
+    @property
+    def curve(self) -> List[int]:
+        """Tension at the start and after every turn."""
+        start = self.turns[0].spanning_voor if self.turns else self.tension
+        return [start] + [t.spanning_na for t in self.turns]
+
+    @property
+    def moves(self) -> List[str]:
+        return [t.zet for t in self.turns]
+
+
+@dataclass
+class TurnResult:
+    reply: str
+    move: Move
+    tension: int
+    role: str
+    ending: Optional[str]
+    turn: Turn
+
+
+class RoleplayError(ValueError):
+    """Bad input for a turn; the message is Dutch and can be shown as is."""
+
+
+class Engine:
+    def __init__(self, scenario: Scenario, classify: Classifier, seed: int = 0, state: Optional[State] = None):
+        self.scenario = scenario
+        self.classify = classify
+        self.state = state or State(
+            scenario=scenario.id, seed=seed, tension=scenario.spanning.start, role=scenario.persona.rol
+        )
+
+    # -- public -------------------------------------------------------------------------------
+    def opening(self) -> str:
+        return self.scenario.persona.opening
+
+    def step(self, text: str) -> TurnResult:
+        text = (text or "").strip()
+        if self.state.ending:
+            raise RoleplayError("Dit rollenspel is al afgelopen. Begin een nieuw rollenspel om verder te oefenen.")
+        if not text:
+            raise RoleplayError("Je bericht is leeg. Typ wat je tegen je gesprekspartner zegt.")
+        if len(text) > MAX_TEXT:
+            raise RoleplayError(
+                f"Dat is te lang voor één beurt (meer dan {MAX_TEXT} tekens). Zeg het korter, zoals in een echt gesprek."
+            )
+        move = self._classify(text)
+        state = self.state
+        before = state.tension
+        delta = self.scenario.effecten.delta(move.zet, before)
+        repeated = delta < 0 and move.zet in STEPS and state.moves[-2:] == [move.zet, move.zet]
+        if repeated:
+            delta = 0
+        state.tension = max(0, min(MAX_TENSION, before + delta))
+        state.role = self._next_role(move.zet)
+        ending = self._ending(move.zet)
+        if ending:
+            reply = getattr(self.scenario.einde, ending).slotzin
+            state.ending = ending
+        else:
+            reply = self._pick(move.zet)
+        state.last_reply = reply
+        turn = Turn(
+            nr=len(state.turns) + 1,
+            tekst=text,
+            zet=move.zet,
+            zekerheid=round(float(move.zekerheid), 3),
+            signalen=list(move.signalen),
+            spanning_voor=before,
+            spanning_na=state.tension,
+            rol=state.role,
+            antwoord=reply,
+            herhaling=repeated,
+        )
+        state.turns.append(turn)
+        return TurnResult(reply=reply, move=move, tension=state.tension, role=state.role, ending=ending, turn=turn)
+
+    def stop(self) -> None:
+        if not self.state.ending:
+            self.state.ending = "gestopt"
+
+    # -- internals ----------------------------------------------------------------------------
+    def _classify(self, text: str) -> Move:
+        result = self.classify(text)
+        move = result if isinstance(result, Move) else Move(zet=str(result))
+        if move.zet not in MOVES:
+            move = Move(zet=UNCLEAR, zekerheid=move.zekerheid, signalen=move.signalen, stap_label=move.zet)
+        return move
+
+    def _next_role(self, move: str) -> str:
+        for shift in self.scenario.rolwissels:
+            if shift.applies(self.state.role, self.state.tension, move):
+                return shift.naar
+        return self.state.role
+
+    def _ending(self, move: str) -> Optional[str]:
+        if self.state.tension >= MAX_TENSION:
+            return "slecht"
+        good = self.scenario.einde.goed
+        used = set(self.state.moves) | {move}
+        if move in good.zetten and self.state.tension <= self.scenario.spanning.goed_einde_tot:
+            if all(step in used for step in good.nodig):
+                return "goed"
+        return None
+
+    def _pick(self, move: str) -> str:
+        variants = getattr(getattr(self.scenario.antwoorden, move), band_of(self.state.tension))
+        options = [v for v in variants if v != self.state.last_reply] or list(variants)
+        rng = random.Random(f"{self.state.seed}-{len(self.state.turns)}")
+        return rng.choice(options)

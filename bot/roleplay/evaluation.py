@@ -1,0 +1,81 @@
+"""How often the real move classifier finds the move the author intended on the scripted paths.
+
+For every scenario the sentences of ``oefenpad`` (and ``valkuilpad``) are classified one by one;
+a hit is a classified move equal to the intended one. The scripted good path is also replayed
+with the real classifier to see whether it still reaches the good ending.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable, Dict, List, Optional, Tuple
+
+from bot.roleplay import catalog
+from bot.roleplay.engine import Engine
+
+
+@dataclass
+class PathEvaluation:
+    total: int = 0
+    hits: int = 0
+    per_scenario: Dict[str, Tuple[int, int]] = field(default_factory=dict)
+    per_move: Dict[str, Tuple[int, int]] = field(default_factory=dict)
+    confusions: Counter = field(default_factory=Counter)
+    misses: List[Tuple[str, str, str, str]] = field(default_factory=list)  # scenario, intended, got, text
+    good_endings: Dict[str, str] = field(default_factory=dict)  # scenario -> ending with real classifier
+
+    @property
+    def rate(self) -> float:
+        return self.hits / self.total if self.total else 0.0
+
+
+def evaluate_paths(classify: Optional[Callable] = None) -> PathEvaluation:
+    if classify is None:
+        from bot.roleplay.moves import default_classifier
+
+        classify = default_classifier()
+    result = PathEvaluation()
+    per_move: Dict[str, List[int]] = {}
+    for scenario in catalog.scenarios():
+        hits = total = 0
+        for turn in scenario.oefenpad + scenario.valkuilpad:
+            move = classify(turn.tekst)
+            got = getattr(move, "zet", move)
+            ok = got == turn.zet
+            hits += ok
+            total += 1
+            counts = per_move.setdefault(turn.zet, [0, 0])
+            counts[0] += ok
+            counts[1] += 1
+            if not ok:
+                result.confusions[(turn.zet, got)] += 1
+                result.misses.append((scenario.id, turn.zet, got, turn.tekst))
+        result.per_scenario[scenario.id] = (hits, total)
+        result.hits += hits
+        result.total += total
+        engine = Engine(scenario, classify=classify, seed=0)
+        for turn in scenario.oefenpad:
+            if engine.step(turn.tekst).ending:
+                break
+        result.good_endings[scenario.id] = engine.state.ending or f"geen (spanning {engine.state.tension})"
+    result.per_move = {m: (c[0], c[1]) for m, c in per_move.items()}
+    return result
+
+
+def evaluation_report(result: PathEvaluation) -> str:
+    lines = [
+        "Rollenspel: herkent de stappenherkenner de bedoelde zet op de geschreven paden?",
+        f"Overeenkomst: {result.hits}/{result.total} = {result.rate:.1%}",
+        "",
+        "Per scenario (overeenkomst, einde van het oefenpad met de echte herkenner):",
+    ]
+    for scenario_id, (hits, total) in result.per_scenario.items():
+        lines.append(f"- {scenario_id}: {hits}/{total}; einde: {result.good_endings.get(scenario_id)}")
+    lines += ["", "Per bedoelde zet:"]
+    for move, (hits, total) in sorted(result.per_move.items()):
+        lines.append(f"- {move:<12} {hits}/{total}")
+    if result.misses:
+        lines += ["", "Verschillen (bedoeld → herkend: zin):"]
+        for scenario_id, intended, got, text in result.misses:
+            lines.append(f"- [{scenario_id}] {intended} → {got}: {text}")
+    return "\n".join(lines)

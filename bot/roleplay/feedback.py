@@ -1,0 +1,189 @@
+"""Hint, feedback on the last turns, and the debrief (data + Dutch text).
+
+The Dutch wording of each move (name, one-line effect, tip) comes from the ``rollenspel_zet``
+knowledge; examples come from the scenario's own scripted paths.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Sequence, Tuple
+
+from bot.roleplay.engine import State
+from bot.roleplay.models import PITFALLS, STEPS, UNCLEAR, Scenario, Zet, band_of
+
+FEEDBACK_TURNS = 3
+QUOTE_MAX = 140
+
+
+def _quote(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= QUOTE_MAX else text[: QUOTE_MAX - 1].rstrip() + "…"
+
+
+def _name(move: str, zetten: Dict[str, Zet]) -> str:
+    zet = zetten.get(move)
+    return zet.naam if zet else move
+
+
+def recommend(tension: int, used: Sequence[str], last_rise: bool = False) -> Tuple[str, str]:
+    """The step that would help now, and why (Dutch)."""
+    if band_of(tension) == "hoog":
+        return "erkennen", f"De spanning is hoog ({tension}/10): eerst erkennen, dan pas verder."
+    if last_rise:
+        return "erkennen", "De spanning steeg na je laatste beurt: erken eerst wat dat losmaakte."
+    done = [m for m in used if m in STEPS]
+    for step in STEPS:
+        if step not in done:
+            return step, "Deze stap heb je in dit gesprek nog niet gezet; hij is nu aan de beurt."
+    return "opties", "Alle stappen zijn gezet: kijk nu samen welke keuzes de ander zelf heeft."
+
+
+def example(scenario: Scenario, step: str, zetten: Dict[str, Zet], index: int = 0) -> str:
+    examples = scenario.examples(step)
+    if examples:
+        return examples[index % len(examples)]
+    zet = zetten.get(step)
+    return zet.tip if zet else ""
+
+
+def hint(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> Dict[str, Any]:
+    last = state.turns[-1] if state.turns else None
+    step, reason = recommend(state.tension, state.moves, bool(last and last.spanning_na > last.spanning_voor))
+    return {"stap": step, "naam": _name(step, zetten), "reden": reason,
+            "voorbeeld": example(scenario, step, zetten, index=len(state.turns))}
+
+
+def hint_text(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> str:
+    h = hint(scenario, state, zetten)
+    return f"Hint: {h['naam']} zou nu helpen. {h['reden']}\nBijvoorbeeld: \"{h['voorbeeld']}\""
+
+
+def turn_line(turn, zetten: Dict[str, Zet]) -> str:
+    zet = zetten.get(turn.zet)
+    reason = zet.effect if zet else ""
+    if turn.herhaling:
+        reason = "Dezelfde stap voor de derde keer op rij: het effect is uitgewerkt."
+    return (f"Beurt {turn.nr}: \"{_quote(turn.tekst)}\" → {_name(turn.zet, zetten)} "
+            f"(spanning {turn.spanning_voor} → {turn.spanning_na}). {reason}").strip()
+
+
+def feedback_text(scenario: Scenario, state: State, zetten: Dict[str, Zet], last_n: int = FEEDBACK_TURNS) -> str:
+    if not state.turns:
+        return "Je hebt nog geen beurt gedaan. Begin het gesprek; daarna kan ik feedback geven.\n" + hint_text(
+            scenario, state, zetten)
+    lines = ["Zo gaan je laatste beurten:"]
+    lines += [f"- {turn_line(turn, zetten)}" for turn in state.turns[-last_n:]]
+    lines.append(f"De spanning is nu {state.tension}/10 ({band_of(state.tension)}).")
+    lines.append(hint_text(scenario, state, zetten))
+    return "\n".join(lines)
+
+
+def _tips(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> List[str]:
+    moves = state.moves
+    candidates: List[str] = []
+    for pitfall in ("oordelen", "redden", "inhoud"):
+        if pitfall in moves:
+            candidates.append(pitfall)
+    start_band = band_of(state.curve[0])
+    if moves and start_band == "hoog" and moves[0] != "erkennen":
+        candidates.append("erkennen")
+    early = [t for t in state.turns if t.zet in ("realiteit", "opties") and band_of(t.spanning_voor) == "hoog"]
+    if early:
+        candidates.append(early[0].zet)
+    candidates += [step for step in STEPS if step not in moves]
+    if moves.count(UNCLEAR) >= 2:
+        candidates.append(UNCLEAR)
+    candidates += ["behoefte", "visie", "opties"]
+    tips: List[str] = []
+    for move in candidates:
+        zet = zetten.get(move)
+        if zet and zet.tip not in tips:
+            tips.append(zet.tip)
+        if len(tips) == 2:
+            break
+    return tips
+
+
+def debrief(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> Dict[str, Any]:
+    """Everything the debrief shows, as JSON-ready data."""
+    order: List[str] = []
+    for move in state.moves:
+        if move in STEPS and move not in order:
+            order.append(move)
+    counts = {move: state.moves.count(move) for move in dict.fromkeys(state.moves)}
+    pitfalls = []
+    for index, turn in enumerate(state.turns):
+        if turn.zet in PITFALLS:
+            earlier = state.moves[:index]
+            rise = index > 0 and state.turns[index - 1].spanning_na > state.turns[index - 1].spanning_voor
+            better, reason = recommend(turn.spanning_voor, earlier, rise)
+            pitfalls.append({
+                "beurt": turn.nr, "tekst": turn.tekst, "zet": turn.zet, "naam": _name(turn.zet, zetten),
+                "beter": better, "beter_naam": _name(better, zetten), "reden": reason,
+                "voorbeeld": example(scenario, better, zetten),
+            })
+    return {
+        "scenario": scenario.id,
+        "titel": scenario.titel,
+        "einde": state.ending,
+        "beurten": len(state.turns),
+        "stappen_volgorde": order,
+        "zetten_volgorde": state.moves,
+        "aantal_per_zet": counts,
+        "ontbrekende_stappen": [s for s in STEPS if s not in order],
+        "valkuilen": pitfalls,
+        "spanning": state.curve,
+        "tips": _tips(scenario, state, zetten),
+    }
+
+
+_ENDINGS = {
+    "goed": "Het gesprek is goed afgelopen: er kwam rust en de ander koos zelf een optie.",
+    "slecht": "Het gesprek is misgelopen: de spanning liep op tot 10 en de ander haakte af.",
+    "gestopt": "Je bent zelf gestopt met het rollenspel.",
+    None: "Het rollenspel is nog niet afgelopen.",
+}
+
+
+def debrief_text(data: Dict[str, Any], zetten: Dict[str, Zet]) -> str:
+    lines = [f"Nabespreking: {data['titel']}", _ENDINGS.get(data["einde"], "")]
+    if not data["beurten"]:
+        lines.append("Je hebt nog geen beurten gedaan, dus er valt nog niets na te bespreken.")
+        return "\n".join(lines)
+    order = " → ".join(_name(m, zetten) for m in data["stappen_volgorde"]) or "geen van de zes stappen"
+    lines.append(f"Stappen die je zette, in volgorde: {order}.")
+    sequence = ", ".join(_name(m, zetten).split(" (")[0].lower() for m in data["zetten_volgorde"])
+    lines.append(f"Al je beurten ({data['beurten']}): {sequence}.")
+    if data["ontbrekende_stappen"]:
+        lines.append("Niet gebruikt: " + ", ".join(_name(m, zetten) for m in data["ontbrekende_stappen"]) + ".")
+    lines.append("Spanning per beurt: " + " → ".join(str(v) for v in data["spanning"]) + " (van 10).")
+    if data["valkuilen"]:
+        lines.append("Beurten om naar te kijken:")
+        for item in data["valkuilen"]:
+            lines.append(f"- Beurt {item['beurt']}: \"{_quote(item['tekst'])}\" was {item['naam'].lower()}. "
+                         f"Beter: {item['beter_naam'].lower()}, bijvoorbeeld \"{item['voorbeeld']}\"")
+    else:
+        lines.append("Je bent niet in de inhoud, het redden of het oordelen geschoten. Mooi.")
+    lines.append("Twee tips voor de volgende keer:")
+    lines += [f"{n}. {tip}" for n, tip in enumerate(data["tips"], start=1)]
+    return "\n".join(lines)
+
+
+def setting_text(scenario: Scenario) -> str:
+    """What the learner reads first (never the trainer notes)."""
+    return f"{scenario.titel}\n\n{scenario.setting.strip()}"
+
+
+def scenario_line(number: int, scenario: Scenario) -> str:
+    return f"{number}. {scenario.titel}: {scenario.samenvatting}"
+
+
+def trainer_text(scenario: Scenario) -> str:
+    lines = [f"Leerdoel: {scenario.trainer.leerdoel}", "Aandachtspunten:"]
+    lines += [f"- {point}" for point in scenario.trainer.aandachtspunten]
+    lines.append(f"Persona: {scenario.persona.wie} Onderliggend: {scenario.persona.onderliggend} "
+                 f"Startrol: {scenario.persona.rol}. Startspanning: {scenario.spanning.start}/10.")
+    return "\n".join(lines)
+
+
+def role_label(role: Optional[str]) -> str:
+    return (role or "").capitalize()

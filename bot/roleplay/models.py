@@ -1,0 +1,275 @@
+"""Knowledge kinds of the role-play (``knowledge/scenarios/``).
+
+- ``scenario``: one practice situation: setting, persona, tension, replies per move and band,
+  role shifts, endings and a scripted good path (``oefenpad``);
+- ``rollenspel_zet``: what a professional move is called, why it moves the tension, and a tip
+  (used in hints, feedback and the debrief), plus cue phrases for moves the step classifier lacks.
+
+Every check that concerns a single scenario is a field validator, so a broken scenario is never
+loaded; the scripted path is played through the engine in ``validate_collection``.
+"""
+from __future__ import annotations
+
+from typing import List, Optional, Union
+
+from pydantic import conint, constr, validator
+
+from bot.knowledge.base import Entry, Strict
+
+STEPS = ("visie", "erkennen", "dynamiek", "behoefte", "realiteit", "opties")
+PITFALLS = ("inhoud", "redden", "oordelen")
+UNCLEAR = "onduidelijk"
+MOVES = STEPS + PITFALLS + (UNCLEAR,)
+BANDS = ("laag", "midden", "hoog")
+ROLES = ("slachtoffer", "aanklager", "redder", "omstander", "kwetsbaar", "assertief", "ondersteuner")
+ANY_ROLE = "ieder"
+MAX_TENSION = 10
+MIN_VARIANTS = 2
+
+Text = constr(min_length=1, max_length=1200)
+Line = constr(min_length=1, max_length=300)
+
+
+def band_of(tension: int) -> str:
+    """laag 0-3, midden 4-6, hoog 7-10."""
+    if tension <= 3:
+        return "laag"
+    if tension <= 6:
+        return "midden"
+    return "hoog"
+
+
+def _one_of(allowed, what: str):
+    def check(cls, value):
+        values = value if isinstance(value, list) else [value]
+        for item in values:
+            if item not in allowed:
+                raise ValueError(f"onbekende {what} '{item}' (toegestaan: {', '.join(allowed)})")
+        return value
+
+    return check
+
+
+class Varianten(Strict):
+    """Reply variants for one move, per tension band (at least two per band)."""
+
+    laag: List[Line]
+    midden: List[Line]
+    hoog: List[Line]
+
+    @validator("laag", "midden", "hoog")
+    def enough_variants(cls, value):
+        if len(value) < MIN_VARIANTS:
+            raise ValueError(f"minstens {MIN_VARIANTS} varianten nodig (nu {len(value)})")
+        if len(set(value)) != len(value):
+            raise ValueError("bevat twee keer dezelfde variant")
+        return value
+
+
+class Antwoorden(Strict):
+    """What the persona says after each kind of move."""
+
+    visie: Varianten
+    erkennen: Varianten
+    dynamiek: Varianten
+    behoefte: Varianten
+    realiteit: Varianten
+    opties: Varianten
+    inhoud: Varianten
+    redden: Varianten
+    oordelen: Varianten
+    onduidelijk: Varianten
+
+
+Delta = conint(ge=-5, le=5)
+
+
+class BandDelta(Strict):
+    laag: Delta
+    midden: Delta
+    hoog: Delta
+
+
+class Effecten(Strict):
+    """How much each move changes the tension: one number, or one per band."""
+
+    visie: Union[Delta, BandDelta]
+    erkennen: Union[Delta, BandDelta]
+    dynamiek: Union[Delta, BandDelta]
+    behoefte: Union[Delta, BandDelta]
+    realiteit: Union[Delta, BandDelta]
+    opties: Union[Delta, BandDelta]
+    inhoud: Union[Delta, BandDelta]
+    redden: Union[Delta, BandDelta]
+    oordelen: Union[Delta, BandDelta]
+    onduidelijk: Union[Delta, BandDelta]
+
+    def delta(self, move: str, tension: int) -> int:
+        value = getattr(self, move)
+        if isinstance(value, BandDelta):
+            return getattr(value, band_of(tension))
+        return int(value)
+
+
+class Persona(Strict):
+    wie: Text
+    onderliggend: Text  # what they want underneath
+    rol: str  # drama role at the start
+    opening: Line  # the persona's first line
+
+    _rol = validator("rol", allow_reuse=True)(_one_of(ROLES, "rol"))
+
+
+class Trainer(Strict):
+    """Only for trainers; never shown to the learner during play."""
+
+    leerdoel: Text
+    aandachtspunten: List[Line]
+
+
+class Spanning(Strict):
+    start: conint(ge=0, le=9)
+    goed_einde_tot: conint(ge=0, le=6)  # good ending possible at or below this tension
+
+
+class Rolwissel(Strict):
+    """Role shift: from role ``van`` (or ``ieder``) to ``naar`` when the conditions hold."""
+
+    van: str
+    naar: str
+    spanning_vanaf: Optional[conint(ge=0, le=10)] = None
+    spanning_tot: Optional[conint(ge=0, le=10)] = None
+    zetten: List[str] = []
+
+    _van = validator("van", allow_reuse=True)(_one_of(ROLES + (ANY_ROLE,), "rol"))
+    _naar = validator("naar", allow_reuse=True)(_one_of(ROLES, "rol"))
+    _zetten = validator("zetten", allow_reuse=True)(_one_of(MOVES, "zet"))
+
+    def applies(self, role: str, tension: int, move: str) -> bool:
+        if self.van not in (ANY_ROLE, role) or self.naar == role:
+            return False
+        if self.spanning_vanaf is not None and tension < self.spanning_vanaf:
+            return False
+        if self.spanning_tot is not None and tension > self.spanning_tot:
+            return False
+        return not self.zetten or move in self.zetten
+
+
+class GoedEinde(Strict):
+    zetten: List[str] = ["opties", "behoefte"]  # moves that can close the conversation
+    nodig: List[str] = ["erkennen", "opties"]  # steps that must have been used before
+    slotzin: Line
+
+    _zetten = validator("zetten", allow_reuse=True)(_one_of(STEPS, "stap"))
+    _nodig = validator("nodig", allow_reuse=True)(_one_of(STEPS, "stap"))
+
+
+class SlechtEinde(Strict):
+    slotzin: Line
+
+
+class Einde(Strict):
+    goed: GoedEinde
+    slecht: SlechtEinde
+
+
+class PadStap(Strict):
+    """One scripted professional turn with the move the author intends."""
+
+    zet: str
+    tekst: Line
+
+    _zet = validator("zet", allow_reuse=True)(_one_of(MOVES, "zet"))
+
+
+class Scenario(Entry):
+    titel: Line
+    samenvatting: Line  # one line in the scenario list
+    setting: Text  # what the learner reads first
+    persona: Persona
+    trainer: Trainer
+    spanning: Spanning
+    effecten: Effecten
+    rolwissels: List[Rolwissel] = []
+    antwoorden: Antwoorden
+    einde: Einde
+    oefenpad: List[PadStap]
+    valkuilpad: List[PadStap] = []  # optional scripted bad path (tension rises)
+
+    @validator("oefenpad")
+    def path_covers_steps(cls, value):
+        if not value:
+            raise ValueError("mag niet leeg zijn")
+        missing = [s for s in STEPS if s not in {p.zet for p in value}]
+        if missing:
+            raise ValueError(f"elke stap moet minstens één keer voorkomen; ontbreekt: {', '.join(missing)}")
+        return value
+
+    def examples(self, move: str) -> List[str]:
+        """Scripted sentences of this scenario for ``move`` (hint examples)."""
+        return [p.tekst for p in self.oefenpad + self.valkuilpad if p.zet == move]
+
+    @classmethod
+    def validate_collection(cls, knowledge) -> list:
+        """Play every scenario's scripted paths through the engine (with the intended moves)."""
+        from bot.knowledge.loader import Problem
+        from bot.roleplay.engine import Engine
+
+        problems = []
+        for scenario in knowledge.entries.get("scenario", {}).values():
+            where = knowledge.files.get(("scenario", scenario.id), "knowledge/scenarios")
+            moves = {p.tekst: p.zet for p in scenario.oefenpad + scenario.valkuilpad}
+            engine = Engine(scenario, classify=lambda text: moves[text], seed=0)
+            for number, turn in enumerate(scenario.oefenpad, start=1):
+                result = engine.step(turn.tekst)
+                if result.ending and number < len(scenario.oefenpad):
+                    problems.append(
+                        Problem(where, scenario.id, f"oefenpad[{number}]",
+                                f"het gesprek eindigt al hier ({result.ending}), vóór het einde van het oefenpad")
+                    )
+                    break
+            else:
+                if engine.state.ending != "goed":
+                    problems.append(
+                        Problem(where, scenario.id, "oefenpad",
+                                f"het oefenpad eindigt niet goed (spanning {engine.state.tension}, "
+                                f"einde: {engine.state.ending or 'geen'}); pas de effecten of het pad aan")
+                    )
+            if scenario.valkuilpad:
+                engine = Engine(scenario, classify=lambda text: moves[text], seed=0)
+                for turn in scenario.valkuilpad:
+                    if engine.step(turn.tekst).ending:
+                        break
+                if engine.state.ending != "slecht":
+                    problems.append(
+                        Problem(where, scenario.id, "valkuilpad",
+                                f"het valkuilpad eindigt niet slecht (spanning {engine.state.tension})")
+                    )
+        return problems
+
+
+class Zet(Entry):
+    """A kind of professional move: its name and the texts used in hints, feedback and debrief."""
+
+    naam: Line
+    uitleg: Line  # what the move is
+    effect: Line  # why it moves the persona's tension (one-line reason per turn)
+    tip: Line  # a concrete tip in the debrief
+    signalen: List[constr(min_length=2, max_length=80)] = []  # cue phrases; "..." = any words
+
+    @validator("id")
+    def known_move(cls, value):
+        if value not in MOVES:
+            raise ValueError(f"onbekende zet '{value}' (toegestaan: {', '.join(MOVES)})")
+        return value
+
+    @classmethod
+    def validate_collection(cls, knowledge) -> list:
+        from bot.knowledge.loader import Problem
+
+        present = knowledge.entries.get("rollenspel_zet", {})
+        missing = [m for m in MOVES if m not in present]
+        if missing:
+            return [Problem("knowledge/scenarios", None, "id", f"zetten ontbreken: {', '.join(missing)}")]
+        return []
+

@@ -1,0 +1,111 @@
+"""Classify a professional's turn into a role-play move.
+
+Two sources, both explainable:
+1. a cue lexicon from the ``rollenspel_zet`` knowledge (``signalen``), used for ``oordelen``
+   (judging, lecturing), which the step classifier does not know;
+2. the step classifier (``bot.steps.classifier.classify_step``), injected so tests can replace it.
+   Its label ``geen`` and any label below ``min_confidence`` become ``onduidelijk``.
+
+A judging cue wins over a step label, except over ``redden`` (a fix that starts with "je moet"
+is still a fix); both are pitfalls and the debrief quotes them.
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Dict, Iterable, List, Optional, Pattern, Tuple
+
+from bot.roleplay.engine import Move
+from bot.roleplay.models import STEPS, UNCLEAR
+
+StepClassifier = Callable[[str], object]
+
+# step-classifier labels that are moves as they are
+_DIRECT = set(STEPS) | {"inhoud", "redden"}
+
+
+def cue_pattern(phrase: str) -> Pattern[str]:
+    """'u had ... moeten' -> regex with word boundaries; '...' allows up to six words in between."""
+    parts = [re.escape(part.strip()) for part in phrase.lower().split("...") if part.strip()]
+    gap = r"(?:\W+\w+){0,6}?\W+"
+    body = gap.join(r"\s+".join(p.split(r"\ ")) for p in parts)
+    return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+
+
+class CueLexicon:
+    """Cue phrases per move; ``match`` returns the move and the phrases found."""
+
+    def __init__(self, cues: Dict[str, Iterable[str]]):
+        self.patterns: List[Tuple[str, str, Pattern[str]]] = [
+            (move, phrase, cue_pattern(phrase)) for move, phrases in cues.items() for phrase in phrases
+        ]
+
+    @classmethod
+    def from_knowledge(cls, knowledge=None) -> "CueLexicon":
+        if knowledge is None:
+            from bot.knowledge.loader import get_knowledge
+
+            knowledge = get_knowledge()
+        return cls({zet.id: list(zet.signalen) for zet in knowledge.all("rollenspel_zet") if zet.signalen})
+
+    def match(self, text: str) -> Optional[Tuple[str, List[str]]]:
+        found: Dict[str, List[str]] = {}
+        for move, phrase, pattern in self.patterns:
+            if pattern.search(text):
+                found.setdefault(move, []).append(phrase)
+        if not found:
+            return None
+        move = max(found, key=lambda m: len(found[m]))
+        return move, found[move]
+
+
+def _default_step_classifier() -> Optional[StepClassifier]:
+    try:
+        from bot.steps.classifier import classify_step
+    except ImportError:  # the step classifier is not installed: only the lexicon works
+        return None
+    return classify_step
+
+
+class MoveClassifier:
+    """Callable ``text -> Move`` for the engine."""
+
+    def __init__(
+        self,
+        step_classifier: Optional[StepClassifier] = None,
+        lexicon: Optional[CueLexicon] = None,
+        min_confidence: float = 0.0,
+        use_default: bool = True,
+    ):
+        if step_classifier is None and use_default:
+            step_classifier = _default_step_classifier()
+        self.step_classifier = step_classifier
+        self.lexicon = lexicon if lexicon is not None else CueLexicon.from_knowledge()
+        self.min_confidence = min_confidence
+
+    def __call__(self, text: str) -> Move:
+        label, confidence, features = None, 0.0, []
+        if self.step_classifier is not None:
+            result = self.step_classifier(text)
+            label = getattr(result, "stap", None)
+            confidence = float(getattr(result, "zekerheid", 0.0) or 0.0)
+            features = list(getattr(result, "kenmerken", []) or [])
+        cue = self.lexicon.match(text)
+        if cue and not (label == "redden" and cue[0] == "oordelen"):
+            return Move(zet=cue[0], zekerheid=0.9, signalen=cue[1], stap_label=label)
+        if label in _DIRECT and confidence >= self.min_confidence:
+            return Move(zet=label, zekerheid=confidence, signalen=features, stap_label=label)
+        return Move(zet=UNCLEAR, zekerheid=confidence, signalen=[], stap_label=label)
+
+
+_DEFAULT: Dict[str, MoveClassifier] = {}
+
+
+def default_classifier() -> MoveClassifier:
+    """One shared classifier (created lazily on first use)."""
+    if "move" not in _DEFAULT:
+        _DEFAULT["move"] = MoveClassifier()
+    return _DEFAULT["move"]
+
+
+def reset_default_classifier() -> None:
+    _DEFAULT.clear()

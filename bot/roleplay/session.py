@@ -1,0 +1,179 @@
+"""Practice sessions: start, play a turn (or a hint / feedback request), finish with a debrief.
+
+Sessions are stored with ``bot.records`` (kind ``rollenspel``). The record's ``data`` holds the
+scenario id, the optional participant and group names, the engine state (every turn with its
+text, move label and tension) and, once finished, the debrief. ``status`` is ``bezig``, ``goed``,
+``slecht`` or ``gestopt``. Only the record id travels in the Rasa slot.
+"""
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass, field
+from typing import Any, Callable, Dict, List, Optional
+
+from bot import records
+from bot.roleplay import catalog, feedback
+from bot.roleplay.engine import Engine, RoleplayError, State
+
+KIND = "rollenspel"
+MAX_NAME = 80
+
+_HINT = {"hint", "een hint", "geef een hint", "geef me een hint", "mag ik een hint", "hint graag", "tip",
+         "geef een tip", "geef me een tip", "help", "ik weet het niet meer", "wat moet ik nu zeggen"}
+_FEEDBACK = {"hoe doe ik het", "hoe gaat het", "hoe doe ik het tot nu toe", "hoe ging het", "feedback",
+             "geef feedback", "geef me feedback", "hoe doe ik het nu", "doe ik het goed"}
+_STOP = {"stop", "stop rollenspel", "stop het rollenspel", "stoppen", "stop met het rollenspel",
+         "rollenspel stoppen", "ik wil stoppen met het rollenspel", "einde rollenspel"}
+
+
+def command_of(text: str) -> Optional[str]:
+    """'hint', 'feedback' or 'stop' when the whole message is such a request; otherwise None."""
+    norm = re.sub(r"[^\w\s]", " ", (text or "").lower())
+    norm = " ".join(norm.split())
+    if norm in _HINT:
+        return "hint"
+    if norm in _FEEDBACK:
+        return "feedback"
+    if norm in _STOP:
+        return "stop"
+    return None
+
+
+class SessionError(ValueError):
+    """Unknown session or scenario; the message is Dutch."""
+
+
+@dataclass
+class PlayResult:
+    soort: str  # beurt | hint | feedback | fout | einde
+    tekst: str
+    payload: Optional[Dict[str, Any]] = None
+    einde: Optional[str] = None
+    debrief: Optional[Dict[str, Any]] = None
+    debrief_tekst: Optional[str] = None
+    extra: List[str] = field(default_factory=list)
+
+
+def _clean_name(value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    value = " ".join(str(value).split())[:MAX_NAME]
+    return value or None
+
+
+class PracticeService:
+    """Ties scenarios, the engine, feedback and storage together. ``classify`` is injectable."""
+
+    def __init__(self, classify: Optional[Callable] = None):
+        self._classify = classify
+
+    @property
+    def classify(self) -> Callable:
+        if self._classify is None:
+            from bot.roleplay.moves import default_classifier
+
+            self._classify = default_classifier()
+        return self._classify
+
+    # -- lifecycle ----------------------------------------------------------------------------
+    def start(self, scenario_id: str, deelnemer: Optional[str] = None, groep: Optional[str] = None,
+              conversation_id: Optional[str] = None, seed: Optional[int] = None) -> int:
+        scenario = catalog.get_scenario(scenario_id)
+        if scenario is None:
+            raise SessionError(f"Er is geen scenario met de naam '{scenario_id}'. Kies er een uit de lijst.")
+        seed = secrets.randbelow(1_000_000) if seed is None else int(seed)
+        state = Engine(scenario, classify=self.classify, seed=seed).state
+        data = {"scenario": scenario.id, "titel": scenario.titel, "deelnemer": _clean_name(deelnemer),
+                "groep": _clean_name(groep), "state": state.to_dict(), "debrief": None}
+        return records.add_record(KIND, data, conversation_id=conversation_id, title=scenario.titel, status="bezig")
+
+    def load(self, session_id) -> Dict[str, Any]:
+        try:
+            number = int(session_id)
+        except (TypeError, ValueError):
+            raise SessionError(f"'{session_id}' is geen geldig sessienummer.") from None
+        row = records.get_record(KIND, number)
+        if row is None:
+            raise SessionError(f"Sessie {number} bestaat niet.")
+        return {"id": row.pk, "status": row.status, "created_at": row.created_at,
+                "conversation_id": row.conversation_id, **row.data}
+
+    def _engine(self, data: Dict[str, Any]) -> Engine:
+        scenario = catalog.get_scenario(data["scenario"])
+        if scenario is None:
+            raise SessionError(f"Het scenario '{data['scenario']}' van deze sessie bestaat niet meer.")
+        return Engine(scenario, classify=self.classify, state=State.from_dict(data["state"]))
+
+    def _save(self, data: Dict[str, Any], engine: Engine, debrief=None) -> None:
+        record_id = data["id"]
+        data = {k: v for k, v in data.items() if k not in {"id", "status", "created_at", "conversation_id"}}
+        data["state"] = engine.state.to_dict()
+        if debrief is not None:
+            data["debrief"] = debrief
+        records.update_record(KIND, record_id, data=data, status=engine.state.ending or "bezig")
+
+    def opening(self, session_id) -> str:
+        return self._engine(self.load(session_id)).opening()
+
+    # -- a turn -------------------------------------------------------------------------------
+    def play(self, session_id, text: str) -> PlayResult:
+        data = self.load(session_id)
+        engine = self._engine(data)
+        zetten = catalog.moves()
+        if engine.state.ending:
+            return PlayResult("fout", "Dit rollenspel is al afgelopen. Begin een nieuw rollenspel om verder te oefenen.")
+        command = command_of(text)
+        if command == "hint":
+            return PlayResult("hint", feedback.hint_text(engine.scenario, engine.state, zetten),
+                              payload={"soort": "rollenspel_hint", **feedback.hint(engine.scenario, engine.state, zetten)})
+        if command == "feedback":
+            return PlayResult("feedback", feedback.feedback_text(engine.scenario, engine.state, zetten))
+        if command == "stop":
+            return self.finish(session_id, stopped=True)
+        try:
+            result = engine.step(text)
+        except RoleplayError as exc:
+            return PlayResult("fout", str(exc))
+        payload = {"soort": "rollenspel_beurt", "spanning": result.tension, "rol": result.role,
+                   "zet": result.move.zet, "beurt": result.turn.nr, "sessie": data["id"],
+                   "einde": result.ending}
+        if not result.ending:
+            self._save(data, engine)
+            return PlayResult("beurt", result.reply, payload=payload)
+        report = feedback.debrief(engine.scenario, engine.state, zetten)
+        self._save(data, engine, debrief=report)
+        return PlayResult("einde", result.reply, payload=payload, einde=result.ending, debrief=report,
+                          debrief_tekst=feedback.debrief_text(report, zetten))
+
+    def finish(self, session_id, stopped: bool = True) -> PlayResult:
+        """Close a session (stopped by the learner) and return its debrief; idempotent."""
+        data = self.load(session_id)
+        engine = self._engine(data)
+        zetten = catalog.moves()
+        if data.get("debrief") and engine.state.ending:
+            report = data["debrief"]
+        else:
+            if stopped:
+                engine.stop()
+            report = feedback.debrief(engine.scenario, engine.state, zetten)
+            self._save(data, engine, debrief=report)
+        return PlayResult("einde", "", einde=engine.state.ending, debrief=report,
+                          debrief_tekst=feedback.debrief_text(report, zetten))
+
+
+def list_sessions(limit: int = 1000) -> List[Dict[str, Any]]:
+    """Stored sessions, newest first, as plain dicts (id, status, created_at and the data)."""
+    return [{"id": row.pk, "status": row.status, "created_at": row.created_at,
+             "conversation_id": row.conversation_id, **row.data}
+            for row in records.list_records(KIND, limit=limit)]
+
+
+def sessions_for(name: str, limit: int = 1000) -> List[Dict[str, Any]]:
+    """Sessions whose participant or group is ``name`` (case-insensitive), oldest first."""
+    wanted = " ".join((name or "").split()).lower()
+    if not wanted:
+        return []
+    hits = [s for s in list_sessions(limit) if wanted in {(s.get("deelnemer") or "").lower(),
+                                                         (s.get("groep") or "").lower()}]
+    return list(reversed(hits))

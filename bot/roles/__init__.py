@@ -1,0 +1,1 @@
+"""Drama-triangle role recognition, explanation and practice quiz (issue 4)."""

@@ -1,0 +1,168 @@
+"""Analyse one sentence: which drama- or winner's-triangle role speaks, how sure, and why.
+
+``analyse_role(text)`` combines the classifier (``bot.roles.classifier``) with the explainable
+signals (``bot.roles.signals``). Short, non-Dutch or ambiguous input gets the role
+``GEEN_ROL`` with a Dutch reason rather than a guess.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional
+
+from bot.roles import classifier as role_classifier
+from bot.roles.language import STOPWORDS, unusable_reason
+from bot.roles.signals import SignalHit, find_signals, signal_counts, tokenize
+
+GEEN_ROL = "geen duidelijke rol"
+MIN_CONFIDENCE = 0.30  # below this the best role is not clear enough to name (thresholds: grouped CV on train)
+MIN_CONFIDENCE_NO_SIGNALS = 0.50  # without any explainable signal the classifier must be surer
+MIN_MARGIN = 0.03  # the best role must beat the second by this much
+WORD_CHOICE = "woordkeus die bij deze rol past"
+
+
+@dataclass
+class RoleAnalysis:
+    """The answer for one sentence. ``rol`` is a role id or ``GEEN_ROL``."""
+
+    zin: str
+    rol: str
+    zekerheid: float
+    signalen: List[SignalHit] = field(default_factory=list)
+    uitnodiging: Optional[Dict[str, object]] = None
+    alternatief: Optional[Dict[str, object]] = None
+    hulpmiddel: Optional[Dict[str, object]] = None
+    reden: Optional[str] = None  # why there is no clear role
+    naam: str = GEEN_ROL  # display name of the role
+    driehoek: Optional[str] = None
+    scores: Dict[str, float] = field(default_factory=dict)
+
+    @property
+    def clear(self) -> bool:
+        return self.rol != GEEN_ROL
+
+    def to_json(self) -> Dict[str, object]:
+        """The public contract (CLI ``--json``): exactly rol, zekerheid, signalen, uitnodiging, alternatief."""
+        return {
+            "rol": self.rol,
+            "zekerheid": self.zekerheid,
+            "signalen": [hit.to_dict() for hit in self.signalen],
+            "uitnodiging": self.uitnodiging,
+            "alternatief": self.alternatief,
+        }
+
+    def to_payload(self) -> Dict[str, object]:
+        """The chat payload for the web page (``soort: rol_analyse``)."""
+        payload = {"soort": "rol_analyse", "zin": self.zin}
+        payload.update(self.to_json())
+        payload.update(
+            {"naam": self.naam, "driehoek": self.driehoek, "hulpmiddel": self.hulpmiddel, "reden": self.reden}
+        )
+        return payload
+
+
+def _role(role_id: str):
+    from bot.knowledge.loader import get_knowledge
+
+    return get_knowledge().get("rol", role_id)
+
+
+def _word_choice_hits(text: str, tokens, features: List[str], role_id: str) -> List[SignalHit]:
+    """Quote the sentence words behind the classifier's strongest features (lemma n-grams)."""
+    wanted = {part for feature in features for part in feature.split()}
+    hits = []
+    for token in tokens:
+        if token.text in STOPWORDS:
+            continue
+        if token.lemma in wanted or token.text in wanted:
+            hits.append(SignalHit(WORD_CHOICE, role_id, text[token.start : token.end], token.start, token.end, "woordkeus"))
+    return hits[:4]
+
+
+def invitation(role_id: str) -> Optional[Dict[str, object]]:
+    role = _role(role_id)
+    if role is None or not role.nodigt_uit:
+        return None
+    names = [_role(r).naam for r in role.nodigt_uit]
+    return {
+        "rollen": list(role.nodigt_uit),
+        "tekst": f"Deze rol nodigt de luisteraar uit om {_join(names)} te worden.",
+    }
+
+
+def alternative(role_id: str) -> Optional[Dict[str, object]]:
+    role = _role(role_id)
+    if role is None:
+        return None
+    answer_from = _role(role.antwoord_vanuit)
+    return {
+        "rol": answer_from.id,
+        "naam": answer_from.naam,
+        "antwoordstijl": role.antwoordstijl,
+        "voorbeeld": role.voorbeeldantwoord,
+    }
+
+
+def tool(role_id: str) -> Optional[Dict[str, object]]:
+    from bot.knowledge.loader import get_knowledge
+
+    role = _role(role_id)
+    if role is None or not role.hulpmiddelen:
+        return None
+    item = get_knowledge().get("hulpmiddel", role.hulpmiddelen[0])
+    return {"id": item.id, "naam": item.naam, "uitleg": item.uitleg, "hoe": list(item.hoe)}
+
+
+def _join(names: List[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " of " + names[-1]
+
+
+def _doubt_reason(best: str, second: str, hits: List[SignalHit]) -> str:
+    if not hits:
+        return (
+            "Ik zie in deze zin geen duidelijke signalen van een rol uit de drama- of winnaarsdriehoek. "
+            "Misschien is het een gewone mededeling; geef anders de hele uitspraak of wat er vlak daarvoor gezegd werd."
+        )
+    return (
+        f"Ik twijfel tussen {_role(best).naam} en {_role(second).naam}; de zin wijst niet duidelijk één kant op. "
+        "Kijk naar de toon en de context: wie legt de verantwoordelijkheid waar?"
+    )
+
+
+def analyse_role(text: Optional[str], classifier=None) -> RoleAnalysis:
+    """Analyse one sentence (see module docstring). ``classifier`` defaults to the product model
+    trained on all examples; the evaluation passes the one trained on the training split only."""
+    clean = (text or "").strip()
+    reason = unusable_reason(clean)
+    if reason:
+        return RoleAnalysis(zin=clean[:200], rol=GEEN_ROL, zekerheid=0.0, reden=reason)
+    tokens = tokenize(clean)
+    hits = find_signals(clean, tokens)
+    prediction = (classifier or role_classifier.get_classifier()).predict(clean, n_features=6)
+    scores = role_classifier.combine(prediction.probabilities, signal_counts(hits))
+    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+    (best, confidence), (second, second_score) = ranked[0], ranked[1]
+    rounded = {role: round(score, 3) for role, score in ranked}
+    threshold = MIN_CONFIDENCE if hits else MIN_CONFIDENCE_NO_SIGNALS
+    if confidence < threshold or confidence - second_score < MIN_MARGIN:
+        return RoleAnalysis(
+            zin=clean, rol=GEEN_ROL, zekerheid=round(confidence, 2), signalen=hits,
+            reden=_doubt_reason(best, second, hits), scores=rounded,
+        )
+    role = _role(best)
+    own = [hit for hit in hits if hit.rol == best]
+    if not own:
+        own = _word_choice_hits(clean, tokens, prediction.features, best)
+    return RoleAnalysis(
+        zin=clean,
+        rol=best,
+        zekerheid=round(confidence, 2),
+        signalen=own,
+        uitnodiging=invitation(best),
+        alternatief=alternative(best),
+        hulpmiddel=tool(best),
+        naam=role.naam,
+        driehoek=role.driehoek,
+        scores=rounded,
+    )

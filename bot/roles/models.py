@@ -1,0 +1,194 @@
+"""Knowledge kinds of the role recogniser (``knowledge/rollen/``).
+
+- ``rol``: a role of the drama triangle (plus the Omstander) or of the winner's triangle;
+- ``driehoek``: the drama triangle and the winner's triangle as a whole;
+- ``hulpmiddel``: a hands-on tool for parents stuck as Slachtoffer or Aanklager (shared with the steps);
+- ``rol_signaal``: an explainable signal per role with word/lemma phrase patterns;
+- ``rol_voorbeelden``: labelled groups of related sentences for the classifier.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import ClassVar, List, Optional, Tuple
+
+from pydantic import constr, validator
+
+from bot.knowledge.base import Entry, non_empty_list
+
+DRAMA_ROLES = ("slachtoffer", "redder", "aanklager", "omstander")
+WINNER_ROLES = ("kwetsbaar", "ondersteuner", "assertief")
+ROLE_IDS = DRAMA_ROLES + WINNER_ROLES
+TRIANGLES = ("drama", "winnaar")
+SPEAKERS = ("ouder", "kind", "professional", "grootouder", "school", "familie")
+MIN_SENTENCES_PER_ROLE = 60
+
+Text = constr(min_length=1, max_length=800)
+Pattern = constr(min_length=1, max_length=120)
+
+# A pattern is a sequence of tokens separated by spaces. A token matches a word when it equals the
+# word or its lemma (lower-case); "woord*" matches every word starting with "woord"; "..." allows a
+# gap of up to three words; "a|b" matches either.
+_PATTERN_TOKEN = re.compile(r"^(\.\.\.|[\w'-]+\*?(\|[\w'-]+\*?)*)$", re.UNICODE)
+
+
+def _known_role(value: str) -> str:
+    if value not in ROLE_IDS:
+        raise ValueError(f"onbekende rol '{value}' (toegestaan: {', '.join(ROLE_IDS)})")
+    return value
+
+
+class Rol(Entry):
+    """One role, with what it invites in the listener and its winner's-triangle counterpart."""
+
+    naam: Text
+    driehoek: constr(regex=r"^(drama|winnaar)$")
+    uitleg: Text
+    kenmerken: List[Text]
+    nodigt_uit: List[str] = []  # roles the listener is pulled into
+    tegenhanger: Optional[str] = None  # drama role -> winner role and back; None for the Omstander
+    antwoord_vanuit: str  # the winner's-triangle role a listener best answers from
+    antwoordstijl: Text  # how to answer someone who speaks from this role
+    voorbeeldantwoord: Text  # one concrete answer from the winner's triangle
+    hulpmiddelen: List[str] = []
+    synoniemen: List[constr(min_length=2, max_length=40)] = []  # other words users type for this role
+
+    reference_fields: ClassVar[Tuple[Tuple[str, str], ...]] = (
+        ("nodigt_uit", "rol"),
+        ("tegenhanger", "rol"),
+        ("antwoord_vanuit", "rol"),
+        ("hulpmiddelen", "hulpmiddel"),
+    )
+    _kenmerken = non_empty_list("kenmerken")
+
+    @validator("id")
+    def known_id(cls, value):
+        return _known_role(value)
+
+    @classmethod
+    def validate_collection(cls, knowledge) -> list:
+        from bot.knowledge.loader import Problem
+
+        roles = knowledge.entries.get("rol", {})
+        problems = []
+        missing = [r for r in ROLE_IDS if r not in roles]
+        if missing:
+            problems.append(Problem("knowledge/rollen", None, "id", f"rollen ontbreken: {', '.join(missing)}"))
+        for role in roles.values():
+            where = knowledge.files[("rol", role.id)]
+            expected = "drama" if role.id in DRAMA_ROLES else "winnaar"
+            if role.driehoek != expected:
+                problems.append(Problem(where, role.id, "driehoek", f"verwacht '{expected}'"))
+            other = roles.get(role.tegenhanger) if role.tegenhanger else None
+            if other is not None and other.driehoek == role.driehoek:
+                problems.append(Problem(where, role.id, "tegenhanger", "de tegenhanger hoort in de andere driehoek"))
+            if other is not None and other.tegenhanger != role.id:
+                problems.append(Problem(where, role.id, "tegenhanger", f"'{other.id}' verwijst niet terug"))
+            if role.antwoord_vanuit not in WINNER_ROLES:
+                problems.append(Problem(where, role.id, "antwoord_vanuit", "kies een rol uit de winnaarsdriehoek"))
+        return problems
+
+
+class Driehoek(Entry):
+    """The drama triangle or the winner's triangle as a whole."""
+
+    naam: Text
+    uitleg: Text
+    kenmerken: List[Text]
+    rollen: List[str]
+
+    reference_fields: ClassVar[Tuple[Tuple[str, str], ...]] = (("rollen", "rol"),)
+    _kenmerken = non_empty_list("kenmerken")
+
+    @validator("id")
+    def known_triangle(cls, value):
+        if value not in TRIANGLES:
+            raise ValueError(f"onbekende driehoek '{value}' (toegestaan: {', '.join(TRIANGLES)})")
+        return value
+
+
+class Hulpmiddel(Entry):
+    """A hands-on tool (steen op tafel, 100 kilo energie, kopje schuiven)."""
+
+    naam: Text
+    uitleg: Text
+    hoe: List[Text]
+    wanneer: Text
+    voor_rollen: List[str] = []
+
+    reference_fields: ClassVar[Tuple[Tuple[str, str], ...]] = (("voor_rollen", "rol"),)
+    _hoe = non_empty_list("hoe")
+
+
+class RolSignaal(Entry):
+    """An explainable signal for one role: a Dutch name and word/lemma phrase patterns."""
+
+    rol: str
+    naam: constr(min_length=2, max_length=60)
+    uitleg: Text
+    patronen: List[Pattern]
+
+    reference_fields: ClassVar[Tuple[Tuple[str, str], ...]] = (("rol", "rol"),)
+    _patronen = non_empty_list("patronen")
+
+    @validator("patronen", each_item=True)
+    def valid_pattern(cls, value):
+        tokens = value.lower().split()
+        if not tokens or tokens[0] == "..." or tokens[-1] == "...":
+            raise ValueError(f"patroon '{value}' mag niet met '...' beginnen of eindigen")
+        for token in tokens:
+            if not _PATTERN_TOKEN.match(token):
+                raise ValueError(f"patroon '{value}' bevat een ongeldig stuk: '{token}'")
+        return " ".join(tokens)
+
+
+class RolVoorbeelden(Entry):
+    """3-5 related sentences with one role; the whole group is either train or test."""
+
+    label: str
+    spreker: Optional[constr(regex=r"^(ouder|kind|professional|grootouder|school|familie)$")] = None
+    zinnen: List[Text]
+
+    @validator("label")
+    def known_label(cls, value):
+        return _known_role(value)
+
+    @validator("zinnen")
+    def three_to_five(cls, value):
+        if not 3 <= len(value) <= 5:
+            raise ValueError(f"verwacht 3 tot 5 zinnen, gevonden: {len(value)}")
+        return value
+
+    @classmethod
+    def validate_collection(cls, knowledge) -> list:
+        from bot.knowledge.loader import Problem
+
+        groups = knowledge.entries.get("rol_voorbeelden", {})
+        problems = []
+        counts: Counter = Counter()
+        seen = {}
+        for group in groups.values():
+            counts[group.label] += len(group.zinnen)
+            for sentence in group.zinnen:
+                key = " ".join(sentence.lower().split())
+                if key in seen and seen[key] != group.id:
+                    problems.append(
+                        Problem(
+                            knowledge.files[("rol_voorbeelden", group.id)],
+                            group.id,
+                            "zinnen",
+                            f"zin staat ook in groep '{seen[key]}': {sentence}",
+                        )
+                    )
+                seen.setdefault(key, group.id)
+        for role in ROLE_IDS:
+            if counts[role] < MIN_SENTENCES_PER_ROLE:
+                problems.append(
+                    Problem(
+                        "knowledge/rollen",
+                        None,
+                        "label",
+                        f"rol '{role}' heeft {counts[role]} voorbeeldzinnen, minimaal {MIN_SENTENCES_PER_ROLE} nodig",
+                    )
+                )
+        return problems

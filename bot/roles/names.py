@@ -1,0 +1,50 @@
+"""Recognise a role name in free text: ids, display names, synonyms and small typos."""
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Dict, Optional
+
+_FILLER = re.compile(
+    r"\b(de|het|een|rol|rollen|is|dat|dit|denk|ik|volgens|mij|me|het is|zou|zeggen|antwoord|wat|"
+    r"van|uit|in|driehoek|dramadriehoek|winnaarsdriehoek|die|zijn|dan|toch|eh|uh|hmm|misschien)\b"
+)
+
+
+def _vocabulary(knowledge=None) -> Dict[str, str]:
+    from bot.knowledge.loader import get_knowledge
+
+    knowledge = knowledge or get_knowledge()
+    vocab: Dict[str, str] = {}
+    for role in knowledge.all("rol"):
+        for name in [role.id, role.naam, *role.synoniemen]:
+            vocab[_normalise(name)] = role.id
+    return vocab
+
+
+def _normalise(text: str) -> str:
+    text = re.sub(r"[^\w\s-]", " ", text.lower())
+    return " ".join(text.split())
+
+
+def find_role(text: Optional[str], knowledge=None) -> Optional[str]:
+    """The role id named in ``text`` ("de redder", "Redder!", "slachtofer"), or None."""
+    if not text or len(text) > 300:
+        return None
+    vocab = _vocabulary(knowledge)
+    clean = _normalise(text)
+    if clean in vocab:
+        return vocab[clean]
+    # a known name anywhere in the text, longest first ("is dit een redder?")
+    for name in sorted(vocab, key=len, reverse=True):
+        if re.search(rf"\b{re.escape(name)}\b", clean):
+            return vocab[name]
+    core = " ".join(_FILLER.sub(" ", clean).split())
+    candidates = [core] + core.split()
+    for candidate in candidates:
+        if len(candidate) < 4:
+            continue
+        close = difflib.get_close_matches(candidate, list(vocab), n=1, cutoff=0.78)
+        if close:
+            return vocab[close[0]]
+    return None

@@ -1,0 +1,39 @@
+"""Pull the sentence to analyse out of a chat request like "welke rol is dit: 'Jullie doen niks'"."""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+_QUOTED = re.compile(r"[\"'‘’“”„«»](.+?)[\"'‘’“”„«»]\s*[?.!]*\s*$", re.DOTALL)
+_QUOTES = "\"'‘’“”„«» "
+_PREFIX = re.compile(
+    r"^\s*(welke|wat voor( een)?|herken( de)?|analyseer( de)?|wat is de|in welke)\b[^:]*?\b(rol|rollen|driehoek)\b[^:]*?[:?]?\s*",
+    re.IGNORECASE,
+)
+
+_FILLER = re.compile(
+    r"^(is|zit|heeft|hoort|past)?\s*(dit|het|hier|daarbij|hierbij|bij)?\s*(bij)?\s*(deze zin|iemand die zegt|als iemand zegt)?\s*",
+    re.IGNORECASE,
+)
+
+
+def sentence_from_request(text: Optional[str]) -> Optional[str]:
+    """The sentence after the colon or between quotes; None when the request holds no sentence."""
+    if not text:
+        return None
+    text = text.strip()
+    candidate = None
+    if ":" in text:
+        candidate = text.split(":", 1)[1]
+    else:
+        quoted = _QUOTED.search(text)
+        if quoted:
+            candidate = quoted.group(1)
+        else:
+            stripped = _PREFIX.sub("", text, count=1)
+            if stripped != text:
+                candidate = _FILLER.sub("", stripped, count=1)
+    if candidate is None:
+        return None
+    candidate = candidate.strip().strip(_QUOTES + "?.!").strip()
+    return candidate or None

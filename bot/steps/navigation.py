@@ -1,0 +1,102 @@
+"""Understand what a professional types during the guided preparation.
+
+``parse_command`` recognises the navigation words (waarom, voorbeeld, volgende, terug, sla over,
+rol, stop); anything else is a note for the current step. ``parse_situation_type`` maps free
+Dutch to ``ouder`` / ``kind`` / ``beide_ouders``. Plain word rules: predictable and testable.
+"""
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+WAAROM = "waarom"
+VOORBEELD = "voorbeeld"
+VOLGENDE = "volgende"
+TERUG = "terug"
+OVERSLAAN = "overslaan"
+ROL = "rol"
+STOP = "stop"
+
+# Short messages only: a long sentence that happens to contain "terug" is a note, not a command.
+_MAX_COMMAND_WORDS = 7
+
+_STRICT = {WAAROM, TERUG, VOLGENDE}
+_MAX_STRICT_WORDS = 5
+_PRONOUNS = {"je", "jij", "jou", "jouw", "jullie", "hij", "zij", "ze", "u", "hem", "haar", "vraag", "zeg"}
+
+_PATTERNS = [
+    (STOP, r"^(stop|stoppen|annuleer|annuleren|afbreken|ik wil stoppen|hou op|menu|terug naar (het )?menu)\b"),
+    (OVERSLAAN, r"\b(sla (deze )?(stap )?over|overslaan|skip|sla maar over|deze stap niet)\b"),
+    (TERUG, r"\b(terug|vorige( stap)?|stap terug|ga terug|een stap terug)\b"),
+    (VOLGENDE, r"\b(volgende|verder|door|ga door|door naar|klaar met deze stap|next)\b"),
+    (WAAROM, r"\b(waarom|waartoe|wat is het nut|wat heeft het voor zin|leg uit)\b"),
+    (VOORBEELD, r"\b(voorbeeld|voorbeelden|voorbeeldzin|voorbeeldzinnen|hoe zeg ik dat|hoe zou je dat zeggen)\b"),
+    (ROL, r"\b(mijn rol|jouw rol|wat is mijn rol|rol van de professional|mijn positie)\b"),
+]
+
+
+def parse_command(text: Optional[str]) -> Optional[str]:
+    """A navigation command, or None when the text is a note."""
+    if not text:
+        return None
+    cleaned = re.sub(r"[^\w\s']", " ", text.lower()).strip()
+    cleaned = re.sub(r"\s+", " ", cleaned)
+    if not cleaned or len(cleaned.split()) > _MAX_COMMAND_WORDS:
+        return None
+    if cleaned.startswith("/"):
+        cleaned = cleaned[1:]
+    words = cleaned.split()
+    addressed = any(w in _PRONOUNS for w in words)
+    for command, pattern in _PATTERNS:
+        if not re.search(pattern, cleaned):
+            continue
+        # "Waarom word je zo boos?" or "ik vraag door" are sentences for the conversation, not commands.
+        if command in _STRICT and (len(words) > _MAX_STRICT_WORDS or addressed):
+            continue
+        return command
+    return None
+
+
+_SITUATION_PATTERNS = [
+    ("beide_ouders", r"\b(beide ouders|beide_ouders|allebei|beiden|ouders samen|twee ouders|vader en moeder|moeder en vader|de ouders|ouders)\b"),
+    ("kind", r"\b(kind|kinderen|jongere|jongeren|zoon|dochter|puber|tiener|leerling|jongen|meisje|kindje)\b"),
+    ("ouder", r"\b(ouder|vader|moeder|papa|mama|pa|ma|één ouder|een ouder|stiefouder|stiefvader|stiefmoeder)\b"),
+]
+
+
+def parse_situation_type(text: Optional[str]) -> Optional[str]:
+    """``ouder``, ``kind`` or ``beide_ouders`` from free Dutch, or None when unclear."""
+    if not text:
+        return None
+    lowered = re.sub(r"\s+", " ", text.lower().replace("_", " ")).strip()
+    if lowered in {"beide ouders", "beide_ouders"}:
+        return "beide_ouders"
+    best = None  # (position, order) of the earliest mention; "vader en moeder" beats "vader"
+    for order, (situation, pattern) in enumerate(_SITUATION_PATTERNS):
+        match = re.search(pattern, lowered)
+        if match and (best is None or (match.start(), order) < best[:2]):
+            best = (match.start(), order, situation)
+    return best[2] if best else None
+
+
+_NOTE_PREFIX = re.compile(
+    r"^\s*(notitie|mijn zin( is)?|mijn notitie|ik zou zeggen|ik zeg|ik ga zeggen|ik wil zeggen|ik zeg dan|zin)\s*[:\-]\s*",
+    re.IGNORECASE,
+)
+_WHICH_STEP = re.compile(r"^\s*(welke stap (is dit|hoort hierbij|is het|past hierbij)|bij welke stap hoort( dit| deze zin)?|herken( de)? stap)\s*[:?]?\s*", re.IGNORECASE)
+
+
+def clean_note(text: Optional[str]) -> str:
+    """The note without a leading 'ik zou zeggen:' and without surrounding quotes."""
+    text = _NOTE_PREFIX.sub("", text or "").strip()
+    return text.strip("\"'“”‘’ ").strip()
+
+
+def which_step_sentence(text: Optional[str]) -> Optional[str]:
+    """For 'welke stap is dit: <zin>': the sentence to classify ('' when missing), else None."""
+    if not text:
+        return None
+    match = _WHICH_STEP.match(text)
+    if not match:
+        return None
+    return text[match.end():].strip().strip("\"'“”‘’ ").strip()

@@ -1,0 +1,172 @@
+"""The gespreksplan: situation, intended sentence per step, fitting reminders and hulpmiddelen.
+
+``build_plan`` makes the payload dict (``{"soort": "gespreksplan", ...}``), ``save_plan`` stores it
+with ``bot.records`` (kind ``gespreksplan``), ``load_plan`` reads it back and ``format_plan_text``
+turns a payload into readable Dutch. The stored dict is the single source for both outputs.
+"""
+from __future__ import annotations
+
+from typing import Dict, List, Mapping, Optional
+
+from bot.steps.guide import ordered_steps, situation_name
+from bot.steps.models import PITFALL_IDS, SITUATION_TYPES
+
+RECORD_KIND = "gespreksplan"
+MAX_NOTE_CHARS = 500
+MAX_SITUATION_CHARS = 500
+# The workbook's hulpmiddelen are written for conversations with parents.
+HULPMIDDEL_SITUATIONS = ("ouder", "beide_ouders")
+
+
+def _knowledge(knowledge=None):
+    if knowledge is not None:
+        return knowledge
+    from bot.knowledge.loader import get_knowledge
+
+    return get_knowledge()
+
+
+def _clean(text: Optional[str], limit: int) -> Optional[str]:
+    if text is None:
+        return None
+    text = " ".join(str(text).split())
+    if not text:
+        return None
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _add(items: List, value) -> None:
+    if value and value not in items:
+        items.append(value)
+
+
+def build_plan(
+    wie: Optional[str],
+    situatie: Optional[str],
+    notities: Optional[Mapping[str, Optional[str]]] = None,
+    knowledge=None,
+    classify=None,
+) -> Dict[str, object]:
+    """Build the gespreksplan payload.
+
+    ``notities`` maps step id -> the professional's intended sentence; a missing or empty value
+    means the step was skipped. ``classify`` (default: the step classifier) checks each sentence
+    for the two pitfalls, which adds a warning and the matching reminder.
+    """
+    knowledge = _knowledge(knowledge)
+    if classify is None:
+        from bot.steps.classifier import classify_step as classify
+    notities = dict(notities or {})
+    wie = wie if wie in SITUATION_TYPES else None
+    herinneringen: List[str] = []
+    hulpmiddel_ids: List[str] = []
+    stappen = []
+
+    inhoud = knowledge.get("valkuil", "inhoud")
+    if inhoud is not None:
+        _add(herinneringen, inhoud.herinnering)  # the workbook's first rule, always on the plan
+    for rol in knowledge.all("jouw_rol"):
+        if wie in rol.past_bij:
+            _add(herinneringen, rol.herinnering)
+
+    for step in ordered_steps(knowledge):
+        zin = _clean(notities.get(step.id), MAX_NOTE_CHARS)
+        item = {"id": step.id, "nummer": step.nummer, "naam": step.naam, "zin": zin, "overgeslagen": zin is None}
+        if zin is not None:
+            if step.herinneringen:
+                _add(herinneringen, step.herinneringen[0])
+            for ref in step.hulpmiddelen:
+                _add(hulpmiddel_ids, ref)
+            result = classify(zin)
+            item["herkend"] = result.stap
+            if result.stap in PITFALL_IDS:
+                valkuil = knowledge.get("valkuil", result.stap)
+                if valkuil is not None:
+                    item["waarschuwing"] = f"Let op, deze zin lijkt op de valkuil '{valkuil.naam}'. {valkuil.tip}"
+                    _add(herinneringen, valkuil.herinnering)
+                    for ref in valkuil.hulpmiddelen:
+                        _add(hulpmiddel_ids, ref)
+        stappen.append(item)
+
+    hulpmiddelen = []
+    if wie in HULPMIDDEL_SITUATIONS:
+        for ref in hulpmiddel_ids:
+            entry = knowledge.get("hulpmiddel", ref)
+            if entry is not None:
+                hulpmiddelen.append(
+                    {
+                        "id": ref,
+                        "naam": getattr(entry, "naam", ref),
+                        "wanneer": " ".join(str(getattr(entry, "wanneer", "") or "").split()),
+                    }
+                )
+
+    return {
+        "soort": "gespreksplan",
+        "situatie": {"wie": wie, "wie_tekst": situation_name(wie), "beschrijving": _clean(situatie, MAX_SITUATION_CHARS)},
+        "stappen": stappen,
+        "herinneringen": herinneringen,
+        "hulpmiddelen": hulpmiddelen,
+    }
+
+
+def save_plan(plan: Dict[str, object], conversation_id: Optional[str] = None) -> int:
+    """Store the plan; returns its id (shown to the user for ``rustpunt plan toon <id>``)."""
+    from bot.records import add_record
+
+    situatie = plan.get("situatie") or {}
+    title = f"Gespreksplan voor een gesprek met {situatie.get('wie_tekst', 'een gesprekspartner')}"
+    data = {key: value for key, value in plan.items() if key != "id"}
+    return add_record(RECORD_KIND, data, conversation_id=conversation_id, title=title, status="klaar")
+
+
+def load_plan(plan_id: int) -> Optional[Dict[str, object]]:
+    """The stored plan with its id, or None when there is no gespreksplan with this id."""
+    from bot.records import get_record
+
+    row = get_record(RECORD_KIND, int(plan_id))
+    if row is None:
+        return None
+    plan = dict(row.data)
+    plan["id"] = row.pk
+    return plan
+
+
+def latest_plan(conversation_id: str) -> Optional[Dict[str, object]]:
+    from bot.records import list_records
+
+    rows = list_records(RECORD_KIND, conversation_id=conversation_id, limit=1)
+    if not rows:
+        return None
+    plan = dict(rows[0].data)
+    plan["id"] = rows[0].pk
+    return plan
+
+
+def format_plan_text(plan: Mapping[str, object]) -> str:
+    """The plan as readable Dutch text."""
+    situatie = plan.get("situatie") or {}
+    title = "Jouw gespreksplan"
+    if plan.get("id") is not None:
+        title += f" (nummer {plan['id']})"
+    lines = [title, f"Gesprek met: {situatie.get('wie_tekst', 'onbekend')}"]
+    if situatie.get("beschrijving"):
+        lines.append(f"Situatie: {situatie['beschrijving']}")
+    lines.append("")
+    lines.append("Per stap:")
+    for step in plan.get("stappen", []):
+        if step.get("overgeslagen"):
+            lines.append(f"{step['nummer']}. {step['naam']}: (overgeslagen)")
+        else:
+            lines.append(f"{step['nummer']}. {step['naam']}: \"{step['zin']}\"")
+        if step.get("waarschuwing"):
+            lines.append(f"   {step['waarschuwing']}")
+    if plan.get("herinneringen"):
+        lines += ["", "Denk eraan:"]
+        lines += [f"- {item}" for item in plan["herinneringen"]]
+    if plan.get("hulpmiddelen"):
+        lines += ["", "Hulpmiddelen die kunnen passen:"]
+        for tool in plan["hulpmiddelen"]:
+            extra = f" - wanneer: {tool['wanneer']}" if tool.get("wanneer") else ""
+            lines.append(f"- {tool['naam']}{extra}")
+    return "\n".join(lines)

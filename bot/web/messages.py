@@ -1,0 +1,78 @@
+"""Turn Rasa's REST output and tracker events into one message shape for the page.
+
+Shape: ``{"role": "bot" | "user", "text": str | None, "buttons": [{"title", "payload"}],
+"custom": dict | None, "image": str | None}``. Anything odd is dropped, never raised.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, Iterable, List, Optional
+
+MAX_BUTTONS = 20
+
+
+def _buttons(raw: Any) -> List[Dict[str, str]]:
+    result: List[Dict[str, str]] = []
+    if not isinstance(raw, list):
+        return result
+    for button in raw[:MAX_BUTTONS]:
+        if not isinstance(button, dict):
+            continue
+        title, payload = button.get("title"), button.get("payload")
+        if isinstance(title, str) and title.strip():
+            result.append({"title": title, "payload": payload if isinstance(payload, str) else title})
+    return result
+
+
+def _text(value: Any) -> Optional[str]:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def bot_message(text: Any = None, buttons: Any = None, custom: Any = None, image: Any = None) -> Optional[dict]:
+    message = {
+        "role": "bot",
+        "text": _text(text),
+        "buttons": _buttons(buttons),
+        "custom": custom if isinstance(custom, dict) else None,
+        "image": _text(image),
+    }
+    if message["text"] is None and not message["buttons"] and message["custom"] is None and message["image"] is None:
+        return None
+    return message
+
+
+def from_rest_output(raw: Iterable[Any]) -> List[dict]:
+    """Rasa's REST webhook answer -> page messages (text, buttons, custom payload, image)."""
+    messages = []
+    for item in raw:
+        if not isinstance(item, dict):
+            continue
+        message = bot_message(item.get("text"), item.get("buttons"), item.get("custom"), item.get("image"))
+        if message:
+            messages.append(message)
+    return messages
+
+
+def from_tracker_events(events: Iterable[Any]) -> List[dict]:
+    """The conversation as the page showed it: user texts (button payloads shown by their
+    title) and bot messages with their buttons and custom payloads, in order."""
+    titles: Dict[str, str] = {}
+    messages: List[dict] = []
+    for event in events:
+        if not isinstance(event, dict):
+            continue
+        kind = event.get("event")
+        if kind == "bot":
+            data = event.get("data") if isinstance(event.get("data"), dict) else {}
+            message = bot_message(event.get("text"), data.get("buttons"), data.get("custom"), data.get("image"))
+            if message:
+                for button in message["buttons"]:
+                    titles[button["payload"]] = button["title"]
+                messages.append(message)
+        elif kind == "user":
+            text = _text(event.get("text"))
+            if text is None:
+                continue
+            messages.append(
+                {"role": "user", "text": titles.get(text, text), "buttons": [], "custom": None, "image": None}
+            )
+    return messages

@@ -1,0 +1,281 @@
+"""The page's renderers in real Chromium, fed by a small fake Rasa (no trained model needed).
+
+Each structured payload the capabilities send (``soort``) is shown in the way a professional
+can read it; odd or unknown payloads fall back to readable text; assistant text is never HTML.
+"""
+from __future__ import annotations
+
+import json
+import threading
+import urllib.parse
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+from selenium.webdriver.common.by import By
+
+from bot.web.config import WebConfig
+from bot.web.server import make_server
+from tests.e2e.chat import bot_messages, meter_values, press_button, type_message, wait_for_history
+from tests.e2e.conftest import free_port, screenshot
+
+pytestmark = pytest.mark.e2e
+
+SENTENCE = "Ik kan er ook niks aan doen, zij begint altijd."
+PAYLOADS = {
+    "kaart": {"soort": "kaart_resultaten", "resultaten": [
+        {"id": "a", "naam": "Omgangshuis Noord", "organisatie": "Stichting Voorbeeld",
+         "beschrijving": "Begeleide overdracht van kinderen.", "voor_wie": "Gezinnen na scheiding",
+         "bereikbaarheid": "Ma-vr 9-17 uur", "waarom": "past bij: omgang, scheiding",
+         "links": [{"titel": "Website", "url": "https://example.org/omgang"}, "javascript:alert(1)"]},
+        {"id": "b", "naam": "<b>Buurtteam</b>", "links": ["https://example.org/buurt"]}],
+        "status": "ok", "melding": None, "algemene_route": []},
+    "kaart_leeg": {"soort": "kaart_resultaten", "status": "geen_resultaat", "resultaten": [],
+                   "melding": "Niets gevonden in Hilversum.",
+                   "algemene_route": [{"id": "c", "naam": "Sociaal wijkteam", "links": []}]},
+    "rol": {"soort": "rol_analyse", "zin": SENTENCE, "rol": "slachtoffer", "naam": "Slachtoffer",
+            "driehoek": "dramadriehoek", "zekerheid": 0.72, "reden": None,
+            "signalen": [  # bot.roles shape: naam, rol, woorden, begin, einde
+                {"naam": "machteloosheid", "rol": "slachtoffer", "woorden": "niks aan doen", "begin": 14, "einde": 27},
+                {"naam": "schuld buiten zich", "tekst": "zij begint altijd"},  # brief's shape, no offsets
+                {"naam": "verschoven", "woorden": "Ik kan", "begin": 3, "einde": 9},  # wrong offsets
+                {"naam": "kapot", "begin": 99, "einde": 200}],
+            "uitnodiging": {"rollen": ["redder"], "tekst": "Nodigt uit tot redden."},
+            "alternatief": {"rol": "kwetsbare", "naam": "Kwetsbare", "antwoordstijl": "Vraag wat zij zelf wil.",
+                            "voorbeeld": "Wat zou jij willen?"},
+            "hulpmiddel": {"id": "h", "naam": "Eigen kracht", "uitleg": "Laat de ander zelf kiezen.", "hoe": ["Vraag"]}},
+    "intake": {"soort": "intake_samenvatting", "kern": ["moeite met slapen"], "kern_woorden": "ik slaap slecht",
+               "aspecten": {"Ernst": "hoog"}, "steun": [], "weinig_steun": True, "signalen": {"Scheiding": ["ruzie"]},
+               "route": [{"route": "wijkteam", "titel": "Wijkteam", "reden": "Past bij de vraag.",
+                          "op_grond_van": ["scheiding"], "diensten": [{"naam": "Buurtteam Vleuten",
+                          "organisatie": "Gemeente", "waarom": "scheiding", "bereikbaarheid": "bellen"}]}],
+               "overgeslagen": 1, "beantwoord": 5, "kaart_melding": None, "maskering": {"naam": 1}, "id": 4},
+    "plan": {"soort": "gespreksplan",  # the shape bot.steps.plan.build_plan makes
+             "situatie": {"wie": "ouder", "wie_tekst": "een ouder", "beschrijving": "Moeder is boos."},
+             "stappen": [{"id": "visie", "nummer": 1, "naam": "Visie", "zin": "Wat wilt u bereiken?",
+                          "overgeslagen": False, "waarschuwing": "Let op, dit lijkt op een valkuil."},
+                         {"id": "kaders", "nummer": 2, "naam": "Kaders", "zin": None, "overgeslagen": True}],
+             "herinneringen": ["Blijf uit de inhoud."], "hulpmiddelen": [{"id": "h", "naam": "Time-out",
+                                                                          "wanneer": "bij oplopende spanning"}],
+             "doel": "Rust"},
+    "debrief": {"soort": "debrief", "samenvatting": "Je bleef rustig.", "tips": ["Vat vaker samen"]},
+    "onbekend": {"soort": "iets_nieuws", "veld": {"diep": [1, 2, {"x": None}]}},
+    "kapot": {"soort": "kaart_resultaten", "resultaten": "geen lijst"},
+}
+
+
+class FakeRasa(BaseHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+    def _reply(self, body):
+        data = json.dumps(body).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_GET(self):  # noqa: N802
+        path = urllib.parse.urlsplit(self.path).path
+        if path == "/status":
+            self._reply({"model_id": "fake"})
+        else:
+            self._reply({"events": self.server.events.get(urllib.parse.unquote(path.split("/")[2]), [])})
+
+    def do_POST(self):  # noqa: N802
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        text, sender = body["message"], body["sender"]
+        answer = []
+        if text == "/spanning":
+            self.server.tension += 3
+            answer = [{"text": "Vader: Ik ben het zat!"},
+                      {"custom": {"soort": "rollenspel_beurt", "spanning": self.server.tension, "rol": "vader",
+                                  "zet": "Je gaf advies zonder te luisteren."}}]
+        elif text in PAYLOADS:
+            answer = [{"text": f"Hier is {text}."}, {"custom": PAYLOADS[text]}]
+        else:
+            answer = [{"text": f"<img src=x onerror=alert(1)> Je zei: {text}",
+                       "buttons": [{"title": "Spanning", "payload": "/spanning"}]}]
+        events = self.server.events.setdefault(sender, [])
+        events.append({"event": "user", "text": text})
+        for item in answer:
+            data = {k: v for k, v in item.items() if k != "text"}
+            events.append({"event": "bot", "text": item.get("text"), "data": data})
+        self._reply(answer)
+
+
+def _serve(server):
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="module")
+def fake_site():
+    rasa = ThreadingHTTPServer(("127.0.0.1", 0), FakeRasa)
+    rasa.events, rasa.tension = {}, 2
+    _serve(rasa)
+    web = _serve(make_server(WebConfig(port=0, rasa_url=f"http://127.0.0.1:{rasa.server_address[1]}")))
+    yield f"http://127.0.0.1:{web.server_address[1]}"
+    for server in (web, rasa):
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def page(browser, fake_site):
+    browser.set_window_size(1280, 1000)
+    browser.get(fake_site + "/")
+    browser.execute_script("window.localStorage.clear();")
+    browser.get(fake_site + "/")
+    wait_for_history(browser)
+    return browser
+
+
+def test_text_is_shown_as_text_and_buttons_as_buttons(page):
+    answer = type_message(page, "hallo")
+    assert "<img src=x onerror=alert(1)> Je zei: hallo" in answer[-1].text
+    assert not page.find_elements(By.CSS_SELECTOR, "#berichten img")
+    assert [b.text for b in answer[-1].find_elements(By.CSS_SELECTOR, "button.keuze")] == ["Spanning"]
+
+
+def test_kaart_results_are_cards_with_safe_links(page):
+    type_message(page, "kaart")
+    cards = page.find_elements(By.CSS_SELECTOR, "article.kaart")
+    assert [c.find_element(By.TAG_NAME, "h4").text for c in cards] == ["Omgangshuis Noord", "<b>Buurtteam</b>"]
+    first = cards[0].text
+    for part in ("Stichting Voorbeeld", "Gezinnen na scheiding", "Ma-vr 9-17 uur", "Waarom dit resultaat"):
+        assert part in first
+    hrefs = [a.get_attribute("href") for a in cards[0].find_elements(By.TAG_NAME, "a")]
+    assert hrefs == ["https://example.org/omgang"]  # the javascript: link is shown as plain text
+    assert "javascript:alert(1)" in first
+
+
+def test_kaart_without_hits_explains_and_shows_the_general_route(page):
+    type_message(page, "kaart_leeg")
+    box = page.find_element(By.CSS_SELECTOR, ".kaart-resultaten")
+    assert "Geen resultaten in de sociale kaart" in box.text and "Niets gevonden in Hilversum." in box.text
+    assert "Algemene ingang voor hulp" in box.text
+    assert [c.find_element(By.TAG_NAME, "h4").text for c in box.find_elements(By.CSS_SELECTOR, "article.kaart")] == [
+        "Sociaal wijkteam"]
+
+
+def test_role_analysis_marks_the_signals_in_the_sentence(page):
+    type_message(page, "rol")
+    marks = page.find_elements(By.CSS_SELECTOR, ".rol-analyse .zin mark.signaal")
+    assert [(m.text, m.get_attribute("data-signaal")) for m in marks] == [
+        ("Ik kan", "verschoven"), ("niks aan doen", "machteloosheid"), ("zij begint altijd", "schuld buiten zich")]
+    box = page.find_element(By.CSS_SELECTOR, ".rol-analyse")
+    assert "Rol: Slachtoffer (dramadriehoek), zekerheid 72%" in box.text
+    for part in ("Nodigt uit tot redden.", "Antwoord vanuit de rol Kwetsbare.", "Vraag wat zij zelf wil.",
+                 "Bijvoorbeeld: “Wat zou jij willen?”", "Hulpmiddel: Eigen kracht", "Laat de ander zelf kiezen.",
+                 "machteloosheid: “niks aan doen”"):
+        assert part in box.text
+    shown = page.execute_script(
+        "var c = arguments[0].cloneNode(true);"
+        "c.querySelectorAll('.visueel-verborgen').forEach(function (n) { n.remove(); });"
+        "return c.textContent;", box.find_element(By.CSS_SELECTOR, ".zin"))
+    assert shown == SENTENCE  # every character once, in order, around the marks
+
+
+def test_tension_meter_moves_and_is_labelled(page):
+    type_message(page, "hallo")
+    press_button(page, "Spanning")
+    press_button(page, "Spanning")
+    values = meter_values(page)
+    assert len(values) == 2 and values[1] > values[0]
+    meter = page.find_elements(By.CSS_SELECTOR, "meter.spanning")[-1]
+    label = page.find_element(By.CSS_SELECTOR, f"label[for='{meter.get_attribute('id')}']")
+    assert label.text == f"Spanning bij vader: {values[1]:g} van 10"
+    assert "De spanning stijgt" in bot_messages(page)[-1].text
+
+
+def test_plan_debrief_and_unknown_payloads_are_readable_sections(page):
+    type_message(page, "plan")
+    plan = page.find_element(By.CSS_SELECTOR, "section.gespreksplan")
+    assert plan.find_element(By.TAG_NAME, "h3").text == "Gespreksplan voor een gesprek met een ouder"
+    steps = plan.find_elements(By.CSS_SELECTOR, ".plan-stappen > li")
+    assert [s.find_element(By.TAG_NAME, "strong").text for s in steps] == ["Visie", "Kaders"]
+    assert "“Wat wilt u bereiken?”" in steps[0].text and "valkuil" in steps[0].text
+    assert "Overgeslagen" in steps[1].text
+    for part in ("Moeder is boos.", "Blijf uit de inhoud.", "Time-out: bij oplopende spanning", "Doel", "Rust"):
+        assert part in plan.text
+    type_message(page, "debrief")
+    debrief = page.find_element(By.CSS_SELECTOR, "section.debrief")
+    assert debrief.find_element(By.TAG_NAME, "h3").text == "Nabespreking van het rollenspel"
+    assert "Je bleef rustig." in debrief.text and "Vat vaker samen" in debrief.text
+    type_message(page, "intake")
+    intake = page.find_element(By.CSS_SELECTOR, "section.intake")
+    for part in ("moeite met slapen", "“ik slaap slecht”", "Ernst", "weinig steun", "Wijkteam", "Buurtteam Vleuten",
+                 "5 vragen beantwoord, 1 overgeslagen"):
+        assert part in intake.text
+    assert "Maskering" not in intake.text
+    type_message(page, "onbekend")
+    type_message(page, "kapot")
+    last = bot_messages(page)
+    assert "Diep" in last[-3].text  # unknown soort shown as labelled values
+    assert "Geen resultaten in de sociale kaart" in last[-1].text
+
+
+def test_reload_restores_the_conversation_from_the_tracker(page):
+    type_message(page, "hallo")
+    press_button(page, "Spanning")
+    before = [li.text for li in page.find_elements(By.CSS_SELECTOR, "#berichten li.bericht")]
+    page.refresh()
+    wait_for_history(page)
+    after = [li.text for li in page.find_elements(By.CSS_SELECTOR, "#berichten li.bericht")]
+    assert after == before
+    assert any(li.endswith("Spanning") for li in after)  # the button payload shows as its title
+    assert len(page.find_elements(By.CSS_SELECTOR, "meter.spanning")) == 1
+
+
+def test_unreachable_assistant_shows_a_dutch_message(browser):
+    web = _serve(make_server(WebConfig(port=0, rasa_url=f"http://127.0.0.1:{free_port()}")))
+    try:
+        browser.get(f"http://127.0.0.1:{web.server_address[1]}/")
+        wait_for_history(browser)
+        status = browser.find_element(By.ID, "status")
+        assert status.is_displayed() and "niet bereikbaar" in status.text
+        box = browser.find_element(By.ID, "invoer")
+        box.send_keys("hallo\n")
+        from selenium.webdriver.support.ui import WebDriverWait
+
+        WebDriverWait(browser, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#berichten li.systeem"))
+        error = browser.find_element(By.CSS_SELECTOR, "#berichten li.systeem")
+        assert "niet bereikbaar" in error.text and error.get_attribute("role") == "alert"
+        assert error.find_element(By.TAG_NAME, "button").text == "Opnieuw proberen"
+        screenshot(browser, "08-niet-bereikbaar")
+    finally:
+        web.shutdown()
+        web.server_close()
+
+
+def test_banner_goes_away_and_history_loads_when_the_assistant_comes_back(browser):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    port = free_port()
+    web = _serve(make_server(WebConfig(port=0, rasa_url=f"http://127.0.0.1:{port}")))
+    rasa = None
+    try:
+        browser.get(f"http://127.0.0.1:{web.server_address[1]}/")
+        wait_for_history(browser)
+        assert "niet bereikbaar" in browser.find_element(By.ID, "status").text
+        sender = browser.execute_script("return window.localStorage.getItem('rustpunt.gesprek');")
+        rasa = ThreadingHTTPServer(("127.0.0.1", port), FakeRasa)
+        rasa.tension = 0
+        rasa.events = {sender: [{"event": "user", "text": "eerder gezegd"}, {"event": "bot", "text": "Eerder antwoord."}]}
+        _serve(rasa)
+        WebDriverWait(browser, 40).until(lambda d: not d.find_element(By.ID, "status").is_displayed())
+        WebDriverWait(browser, 10).until(lambda d: len(bot_messages(d)) == 1)
+        assert bot_messages(browser)[0].text.endswith("Eerder antwoord.")
+    finally:
+        for server in (web, rasa):
+            if server is not None:
+                server.shutdown()
+                server.server_close()
+
+
+def test_phone_width_has_no_sideways_scrolling(page):
+    page.set_window_size(390, 844)
+    type_message(page, "kaart")
+    width = page.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+    assert width[0] <= width[1], f"page is wider than the phone screen: {width}"

@@ -1,0 +1,167 @@
+"""Vraagverheldering actions on real rasa_sdk objects."""
+from __future__ import annotations
+
+import pytest
+import yaml
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.intake import (
+    ActionAskIntakeAntwoord,
+    ActionIntakeSamenvatting,
+    ActionIntakeStart,
+    ActionIntakeVragenset,
+    ActionTerugbelverzoekOpslaan,
+    ValidateIntakeForm,
+)
+from bot.intake.session import Intake
+from bot.knowledge.loader import get_knowledge
+from bot.knowledge.texts import Texts
+from bot.paths import PROJECT_ROOT
+from bot.records import get_record
+
+TEXTS = Texts("intake_tekst")
+
+FOLDER = PROJECT_ROOT / "knowledge" / "vraagverheldering"
+DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain" / "intake.yml").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(autouse=True)
+def own_knowledge(monkeypatch):
+    monkeypatch.setenv("RUSTPUNT_KNOWLEDGE_DIR", str(FOLDER))
+    monkeypatch.setenv("RUSTPUNT_MASKER", "regels")
+    get_knowledge(reload=True)
+
+
+def tracker(slots=None, text="", intent="start_vraagverheldering", events=None, entities=None, loop=None) -> Tracker:
+    return Tracker(
+        sender_id="gesprek-1",
+        slots=slots or {},
+        latest_message={"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": entities or []},
+        events=events or [],
+        paused=False,
+        followup_action=None,
+        active_loop={"name": loop} if loop else {},
+        latest_action_name="action_listen",
+    )
+
+
+def answer_tracker(state, text, intent="nlu_fallback"):
+    events = [
+        {"event": "user", "text": text, "parse_data": {"intent": {"name": intent}}},
+        {"event": "slot", "name": "intake_antwoord", "value": text},
+    ]
+    return tracker(
+        slots={"intake_status": state, "intake_antwoord": text, "requested_slot": "intake_antwoord"},
+        text=text, intent=intent, events=events, loop="intake_form",
+    )
+
+
+async def test_start_then_ask_first_question():
+    dispatcher = CollectingDispatcher()
+    events = await ActionIntakeStart().run(dispatcher, tracker(), DOMAIN)
+    state = events[0]["value"]
+    assert events[0]["name"] == "intake_status" and state["status"] == "bezig" and state["pos"] == 0
+    assert events[1:] == [SlotSet("intake_antwoord", None), SlotSet("intake_samenvatting_id", None)]
+    dispatcher = CollectingDispatcher()
+    assert await ActionAskIntakeAntwoord().run(dispatcher, tracker(slots={"intake_status": state}), DOMAIN) == []
+    text = dispatcher.messages[0]["text"]
+    assert text.startswith("Vraag 1 van 17 (Kern van de hulpvraag)")
+    assert "Waar belt u over?" in text and "'sla over'" in text
+
+
+async def test_answer_keeps_form_going_and_danger_interrupts():
+    state = Intake(get_knowledge()).start().state
+    dispatcher = CollectingDispatcher()
+    events = await ValidateIntakeForm().run(dispatcher, answer_tracker(state, "Het gaat om mijn dochter"), DOMAIN)
+    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    assert slots["intake_antwoord"] is None and slots["intake_status"]["pos"] == 1
+    assert dispatcher.messages == []
+
+    dispatcher = CollectingDispatcher()
+    events = await ValidateIntakeForm().run(dispatcher, answer_tracker(slots["intake_status"], "Ja, haar vader heeft haar geslagen"), DOMAIN)
+    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    assert slots["intake_antwoord"] is None
+    assert dispatcher.messages[0]["text"].startswith("Let op, eerst de veiligheid:")
+    assert "Veilig Thuis (0800-2000" in dispatcher.messages[0]["text"]
+
+
+async def test_skip_and_empty_answer_messages():
+    state = Intake(get_knowledge()).start().state
+    dispatcher = CollectingDispatcher()
+    events = await ValidateIntakeForm().run(dispatcher, answer_tracker(state, "terug", intent="voorbereiden_terug"), DOMAIN)
+    assert dispatcher.messages[0]["text"] == TEXTS.text("begin")
+    dispatcher = CollectingDispatcher()
+    events = await ValidateIntakeForm().run(dispatcher, answer_tracker(state, "sla over"), DOMAIN)
+    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    assert slots["intake_status"]["skipped"] == ["algemeen.kern"] and slots["intake_antwoord"] is None
+
+
+async def test_finish_fills_slot_and_summary_is_stored_masked():
+    state = Intake(get_knowledge()).start().state
+    dispatcher = CollectingDispatcher()
+    events = await ValidateIntakeForm().run(dispatcher, answer_tracker(state, "Moeder Sanne: hij spijbelt en oma helpt"), DOMAIN)
+    state = next(e["value"] for e in events if e["name"] == "intake_status")
+    events = await ValidateIntakeForm().run(dispatcher, answer_tracker(state, "rond af"), DOMAIN)
+    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    assert slots["intake_antwoord"] == "klaar"
+
+    dispatcher = CollectingDispatcher()
+    events = await ActionIntakeSamenvatting().run(dispatcher, tracker(slots={"intake_status": slots["intake_status"]}), DOMAIN)
+    record_id = events[-1]["value"]
+    assert events == [SlotSet("intake_antwoord", None), SlotSet("intake_status", None), SlotSet("intake_samenvatting_id", record_id)]
+    text, payload, after = dispatcher.messages
+    assert "moeite met naar school gaan" in text["text"] and "Ik heb 1 naam afgeschermd" in text["text"]
+    assert payload["custom"]["soort"] == "intake_samenvatting" and payload["custom"]["id"] == record_id
+    assert after["text"] == TEXTS.text("na_samenvatting") and after["buttons"]
+    stored = get_record("intake_samenvatting", record_id)
+    assert stored.conversation_id == "gesprek-1" and "Sanne" not in str(stored.data)
+
+
+async def test_summary_after_stop_says_stopped():
+    dispatcher = CollectingDispatcher()
+    await ActionIntakeSamenvatting().run(dispatcher, tracker(slots={"intake_status": {"status": "gestopt"}}), DOMAIN)
+    assert dispatcher.messages[0]["text"] == TEXTS.text("gestopt")
+
+
+async def test_broken_state_gives_dutch_message():
+    dispatcher = CollectingDispatcher()
+    events = await ValidateIntakeForm().run(dispatcher, answer_tracker({"kapot": True}, "antwoord"), DOMAIN)
+    assert dispatcher.messages[0]["text"] == TEXTS.text("niet_beschikbaar")
+    assert {e["name"]: e["value"] for e in events if e["event"] == "slot"}["intake_antwoord"] == "gestopt"
+
+
+async def test_show_set_by_entity_text_or_ask_which():
+    dispatcher = CollectingDispatcher()
+    entities = [{"entity": "vragenset", "value": "sociaal_netwerk"}]
+    await ActionIntakeVragenset().run(dispatcher, tracker(text="geef me de vragen over het netwerk", entities=entities), DOMAIN)
+    assert dispatcher.messages[0]["text"].startswith("Vragenset: Sociaal netwerk en sociale basis")
+    dispatcher = CollectingDispatcher()
+    await ActionIntakeVragenset().run(dispatcher, tracker(text="welke vragen stel ik bij schoolverzuim?"), DOMAIN)
+    assert dispatcher.messages[0]["text"].startswith("Vragenset: School")
+    dispatcher = CollectingDispatcher()
+    await ActionIntakeVragenset().run(dispatcher, tracker(text="geef me vragen"), DOMAIN)
+    assert dispatcher.messages[0]["text"].startswith("Welke vragenset wil je zien? Er zijn sets over: ")
+    assert "Veiligheid: wanneer direct handelen (veiligheid)" in dispatcher.messages[0]["text"]
+
+
+async def test_register_callback_masks_and_confirms():
+    slots = {"terugbel_wie": "jeugdconsulent", "terugbel_waarover": "vader Mohammed, 06-12345678, over omgang", "terugbel_wanneer": "morgen 10 uur", "intake_samenvatting_id": 4}
+    dispatcher = CollectingDispatcher()
+    events = await ActionTerugbelverzoekOpslaan().run(dispatcher, tracker(slots=slots), DOMAIN)
+    assert events == [SlotSet("terugbel_wie", None), SlotSet("terugbel_waarover", None), SlotSet("terugbel_wanneer", None)]
+    confirm, note = dispatcher.messages
+    from bot.records import list_records
+
+    (stored,) = list_records("terugbelverzoek")
+    assert confirm["text"] == TEXTS.text("terugbelverzoek_opgeslagen", nummer=stored.pk)
+    record = get_record("terugbelverzoek", stored.pk)
+    assert record.data == {"wie": "jeugdconsulent", "waarover": "vader [NAAM], [TELEFOON], over omgang", "wanneer": "morgen 10 uur", "samenvatting_id": 4}
+    assert note["text"].startswith("Ik heb 1 naam en 1 telefoonnummer afgeschermd")
+
+
+async def test_register_callback_with_missing_field():
+    dispatcher = CollectingDispatcher()
+    await ActionTerugbelverzoekOpslaan().run(dispatcher, tracker(slots={"terugbel_wie": "x", "terugbel_waarover": None, "terugbel_wanneer": "nu"}), DOMAIN)
+    assert dispatcher.messages[0]["text"] == "Vul nog in waarover er teruggebeld wordt; dat mag niet leeg zijn."

@@ -1,0 +1,352 @@
+"""Vraagverheldering engine: knowledge, signals, route rules, the intake state machine, summary."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.intake.questions import find_set, format_set
+from bot.intake.route import advise
+from bot.intake.session import Intake, IntakeError, command_of
+from bot.intake.signals import Hit, find_signals, is_affirmative
+from bot.intake.summary import build_summary, format_summary, store_summary
+from bot.knowledge.loader import load_knowledge
+from bot.paths import PROJECT_ROOT
+
+FOLDER = PROJECT_ROOT / "knowledge" / "vraagverheldering"
+
+
+@pytest.fixture(scope="module")
+def knowledge():
+    loaded = load_knowledge(FOLDER)
+    assert loaded.problems == []
+    return loaded
+
+
+@pytest.fixture(autouse=True)
+def rules_only(monkeypatch):
+    monkeypatch.setenv("RUSTPUNT_MASKER", "regels")
+
+
+def signals(knowledge):
+    return knowledge.entries["intake_signaal"]
+
+
+def hit_ids(knowledge, text):
+    return {h.signal_id for h in find_signals(text, signals(knowledge).values())}
+
+
+# ------------------------------------------------------------------ knowledge
+
+def test_sets_cover_the_six_themes_with_purpose_and_follow_up(knowledge):
+    sets = knowledge.entries["vragenset"]
+    assert set(sets) == {"algemeen", "sociaal_netwerk", "complexe_scheiding", "school", "veiligheid", "zeven_factoren"}
+    assert len(sets["zeven_factoren"].vragen) == 7
+    assert {q.id for q in sets["algemeen"].vragen} >= {"kern", "aard", "beloop", "omvang", "ernst"}
+    assert all(q.gevaar_signaal for q in sets["veiligheid"].vragen[:3])
+
+
+def test_plan_puts_safety_early_and_broken_plan_is_reported(knowledge, tmp_path):
+    plan = knowledge.get("intake_plan", "telefonische_intake")
+    first_safety = next(i for i, s in enumerate(plan.stappen) if knowledge.get("vragenset", s.vragenset).question(s.vraag).gevaar_signaal)
+    assert first_safety <= 2
+    folder = tmp_path / "vraagverheldering"
+    folder.mkdir()
+    for path in FOLDER.glob("*.yml"):
+        text = path.read_text(encoding="utf-8")
+        if path.name == "intake_plan.yml":
+            text = text.replace("{vragenset: veiligheid, vraag: acuut_gevaar}", "{vragenset: veiligheid, vraag: bestaat_niet}")
+        (folder / path.name).write_text(text, encoding="utf-8")
+    broken = load_knowledge(folder)
+    messages = [str(p) for p in broken.problems]
+    assert any("veiligheid.bestaat_niet' bestaat niet" in m for m in messages)
+
+
+def test_find_set_from_free_text(knowledge):
+    sets = knowledge.all("vragenset")
+    assert find_set(sets, "geef me de vragen over het sociale netwerk").id == "sociaal_netwerk"
+    assert find_set(sets, "vragen bij een complexe scheiding graag").id == "complexe_scheiding"
+    assert find_set(sets, "iets over prestatiedruk?").id == "school"
+    assert find_set(sets, "de 7 factoren").id == "zeven_factoren"
+    assert find_set(sets, "'; DROP TABLE x;--") is None
+    text = format_set(knowledge.get("vragenset", "veiligheid"))
+    assert "112" in text and "Veilig Thuis" in text and "(veiligheid)" in text and "Doorvragen:" in text
+
+
+# ------------------------------------------------------------------ signals
+
+def test_danger_lexicon_and_negation(knowledge):
+    assert "gevaar_geweld" in hit_ids(knowledge, "Hij heeft haar gisteren geslagen.")
+    assert "gevaar_geweld" in hit_ids(knowledge, "Ik voel me thuis niet veilig")
+    assert "gevaar_suicide" in hit_ids(knowledge, "Ze praat over zelfmoord")
+    assert "gevaar_suicide" in hit_ids(knowledge, "Hij had het over suïcide")
+    assert "gevaar_geweld" in hit_ids(knowledge, "Mijn ex heeft me bedreigd")
+    assert "gevaar_acuut" in hit_ids(knowledge, "hij staat nu met een mes in de keuken")
+    # negated: no signal
+    assert "gevaar_geweld" not in hit_ids(knowledge, "Nee, er wordt thuis niet geslagen.")
+    assert "gevaar_geweld" not in hit_ids(knowledge, "Er is geen geweld.")
+    # 'maar' ends the negation
+    assert "gevaar_geweld" in hit_ids(knowledge, "Nee, maar vorige week sloeg hij haar wel.")
+    # 'slapen' is not 'slaan'
+    assert not any(s.startswith("gevaar") for s in hit_ids(knowledge, "Ze kan slecht slapen en is moe"))
+
+
+def test_affirmative_answers():
+    assert is_affirmative("Ja, helaas wel")
+    assert is_affirmative("klopt")
+    assert not is_affirmative("nee hoor")
+    assert not is_affirmative("")
+
+
+# ------------------------------------------------------------------ route rules
+
+def route_ids(knowledge, hits):
+    return [a.rule_id for a in advise(hits, knowledge.all("intake_routeregel"), signals(knowledge))]
+
+
+def hits_for(knowledge, text):
+    return find_signals(text, signals(knowledge).values())
+
+
+def test_route_default_when_nothing_heard(knowledge):
+    assert route_ids(knowledge, []) == ["standaard"]
+
+
+def test_route_social_basis_first_when_support_and_no_danger(knowledge):
+    ids = route_ids(knowledge, hits_for(knowledge, "Oma helpt veel en hij zit op voetbal. Hij luistert niet goed."))
+    assert "sociale_basis_eerst" in ids and "buurtteam_opvoeding" in ids
+    assert "standaard" not in ids
+
+
+def test_route_danger_overrides_social_basis(knowledge):
+    ids = route_ids(knowledge, hits_for(knowledge, "Oma helpt, maar vader heeft mij geslagen."))
+    assert ids[0] == "veilig_thuis"
+    assert "sociale_basis_eerst" not in ids
+
+
+def test_route_acute_danger_is_first(knowledge):
+    ids = route_ids(knowledge, hits_for(knowledge, "Hij bedreigt ons nu met een mes"))
+    assert ids[:2] == ["spoed_acuut", "veilig_thuis"]
+
+
+def test_route_complex_divorce_needs_two_signals(knowledge):
+    one = route_ids(knowledge, hits_for(knowledge, "We zijn gescheiden."))
+    assert "complexe_scheiding" not in one
+    two = route_ids(knowledge, hits_for(knowledge, "We zijn gescheiden en het blijft ruzie, nu via de advocaat."))
+    assert two[0] == "complexe_scheiding"
+
+
+def test_route_poh_only_without_high_severity(knowledge):
+    mild = route_ids(knowledge, hits_for(knowledge, "Ze is wat somber de laatste weken."))
+    assert mild[0] == "huisarts_poh"
+    heavy = route_ids(knowledge, hits_for(knowledge, "Ze is al maanden somber en het wordt erger."))
+    assert heavy[0] == "jeugdteam_zwaar" and "huisarts_poh" not in heavy
+
+
+def test_route_grounds_name_the_signals(knowledge):
+    advice = advise(hits_for(knowledge, "Hij spijbelt al maanden"), knowledge.all("intake_routeregel"), signals(knowledge))
+    school = next(a for a in advice if a.rule_id == "school_jgz")
+    assert school.grounds == ["schoolverzuim"]
+
+
+# ------------------------------------------------------------------ state machine
+
+def test_commands():
+    assert command_of("Sla over") == "overslaan"
+    assert command_of("terug!") == "terug"
+    assert command_of("stop") == "stop"
+    assert command_of("rond af") == "afronden"
+    assert command_of("ik wil niet stoppen met sporten") is None
+
+
+def test_start_asks_kern_then_safety(knowledge):
+    intake = Intake(knowledge)
+    turn = intake.start()
+    assert turn.question.key == "algemeen.kern" and turn.question.number == 1
+    turn = intake.handle(turn.state, "Mijn zoon wil niet naar school")
+    assert turn.kind == "vraag" and turn.question.key == "veiligheid.acuut_gevaar" and turn.question.safety
+    assert turn.state["answers"]["algemeen.kern"] == "Mijn zoon wil niet naar school"
+
+
+def test_skip_back_and_reanswer(knowledge):
+    intake = Intake(knowledge)
+    state = intake.start().state
+    state = intake.handle(state, "Ze is vaak boos").state
+    turn = intake.handle(state, "sla over")
+    assert turn.question.key == "veiligheid.geweld_thuis"
+    assert turn.state["skipped"] == ["veiligheid.acuut_gevaar"]
+    turn = intake.handle(turn.state, "terug")
+    assert turn.question.key == "veiligheid.acuut_gevaar"
+    turn = intake.handle(turn.state, "nee")
+    assert turn.state["skipped"] == [] and turn.state["answers"]["veiligheid.acuut_gevaar"] == "nee"
+    # back to the very first question, then once more: stays there
+    state = intake.handle(intake.handle(turn.state, "terug").state, "terug").state
+    turn = intake.handle(state, "terug")
+    assert turn.kind == "begin" and turn.question.key == "algemeen.kern"
+
+
+def test_reanswer_replaces_signals_of_that_question(knowledge):
+    intake = Intake(knowledge)
+    state = intake.handle(intake.start().state, "Hij spijbelt steeds").state
+    assert any(h[0] == "school_verzuim" for h in state["hits"])
+    state = intake.handle(state, "terug").state
+    state = intake.handle(state, "Hij is somber").state
+    ids = [h[0] for h in state["hits"]]
+    assert "school_verzuim" not in ids and "psychisch_somber" in ids
+
+
+def test_conditional_steps_follow_signals(knowledge):
+    intake = Intake(knowledge)
+    state = intake.start().state
+    keys = []
+    for answer in ["Mijn dochter is erg somber", "nee", "nee"]:
+        turn = intake.handle(state, answer)
+        state = turn.state
+        keys.append(turn.question.key)
+    # somberheid was heard, so the question about self-harm is asked
+    assert keys == ["veiligheid.acuut_gevaar", "veiligheid.geweld_thuis", "veiligheid.zelfbeschadiging"]
+    other = intake.start().state
+    for answer in ["Hij luistert niet", "nee", "nee"]:
+        turn = intake.handle(other, answer)
+        other = turn.state
+    assert turn.question.key == "algemeen.gezin"
+
+
+def test_danger_answer_interrupts_once_and_intake_continues(knowledge):
+    intake = Intake(knowledge)
+    state = intake.handle(intake.start().state, "Het gaat om mijn zoon").state
+    turn = intake.handle(state, "Ja, hij heeft me net geslagen")
+    assert turn.kind == "gevaar"
+    assert [s.id for s in turn.danger] == ["gevaar_geweld"]
+    assert "Veilig Thuis" in turn.danger[0].direct_doen
+    assert turn.question.key == "veiligheid.geweld_thuis"
+    again = intake.handle(turn.state, "Ja, hij slaat vaker")
+    assert again.kind == "vraag" and again.danger == []  # already alerted
+
+
+def test_plain_yes_to_acute_question_is_acute_danger(knowledge):
+    intake = Intake(knowledge)
+    state = intake.handle(intake.start().state, "Ruzie thuis").state
+    turn = intake.handle(state, "ja")
+    assert turn.kind == "gevaar" and turn.danger[0].niveau == "acuut"
+    assert "112" in turn.danger[0].direct_doen
+
+
+def test_stop_halfway_and_empty_answer(knowledge):
+    intake = Intake(knowledge)
+    state = intake.handle(intake.start().state, "Vraag over school").state
+    empty = intake.handle(state, "   ")
+    assert empty.kind == "leeg" and empty.question.key == "veiligheid.acuut_gevaar"
+    turn = intake.handle(state, "stop")
+    assert turn.kind == "gestopt" and turn.state["status"] == "gestopt"
+    assert intake.handle(turn.state, "nog een antwoord").kind == "gestopt"
+
+
+def test_unknown_plan_and_broken_state(knowledge):
+    with pytest.raises(IntakeError):
+        Intake(knowledge, "bestaat_niet")
+    with pytest.raises(IntakeError):
+        Intake(knowledge).handle({"foo": 1}, "hallo")
+
+
+def test_answers_are_masked_in_state(knowledge):
+    intake = Intake(knowledge)
+    turn = intake.handle(intake.start().state, "Moeder Sanne belt, bereikbaar op 06-12345678")
+    assert turn.state["answers"]["algemeen.kern"] == "Moeder [NAAM] belt, bereikbaar op [TELEFOON]"
+    assert turn.masked_note == "Ik heb 1 naam en 1 telefoonnummer afgeschermd voordat ik iets heb opgeslagen."
+
+
+def run_all(intake, answers):
+    turn = intake.start()
+    for answer in answers:
+        turn = intake.handle(turn.state, answer)
+        if turn.state["status"] != "bezig":
+            break
+    return turn
+
+
+def test_full_intake_until_summary(knowledge):
+    intake = Intake(knowledge)
+    answers = [
+        "Mijn zoon Daan wil al weken niet naar school en is vaak boos",
+        "nee",
+        "nee, er wordt niet geslagen",
+        "nee",  # asked because 'boos' was heard (psychisch)
+        "Ik woon alleen met Daan, zijn vader en ik zijn gescheiden",
+        "Gisteren gooide hij zijn tas door de kamer toen hij naar school moest",
+        "Sinds de zomer, het wordt steeds erger",
+        "Elke ochtend, vooral thuis",
+        "Hij komt niet meer op school, ik kan niet meer",
+        "Het overleg met zijn vader loopt altijd uit op ruzie",
+        "Hij moet steeds kiezen tussen ons",
+        "Hij is deze maand vijf dagen thuisgebleven",
+        "Hij is bang voor toetsen",
+        "Mijn moeder helpt soms",
+        "Hij zat op voetbal maar is gestopt",
+        "Gesprek met de mentor gehad",
+        "Dat hij weer naar school gaat",
+    ]
+    turn = run_all(intake, answers)
+    assert turn.kind == "klaar" and turn.state["status"] == "klaar"
+    summary = build_summary(turn.state, knowledge, search=lambda *a, **k: [])
+    assert "moeite met naar school gaan" in summary.kern
+    assert "moeite met loyaal blijven aan beide ouders" in summary.kern
+    assert summary.aspecten["beloop"] == "Sinds de zomer, het wordt steeds erger"
+    assert "familie, zoals grootouders, broers of zussen" in summary.steun
+    assert "Scheiding" in summary.signalen and "School" in summary.signalen
+    routes = [a.route for a in summary.route]
+    assert routes[0] == "jeugdteam"
+    assert "sociale_basis" not in routes  # severity is high
+    assert "[NAAM]" in summary.kern_woorden and "Daan" not in summary.kern_woorden
+    text = format_summary(summary)
+    assert text.startswith("Samenvatting van de vraagverheldering")
+    assert "Routeadvies:" in text and "Waarom:" in text and "Ik heb 2 namen afgeschermd" in text
+    payload = summary.to_payload()
+    assert payload["soort"] == "intake_samenvatting"
+
+
+def test_early_finish_marks_missing_aspects_and_uses_kaart(knowledge):
+    intake = Intake(knowledge)
+    state = intake.handle(intake.start().state, "Hij luistert niet en zit op voetbal").state
+    state = intake.handle(state, "sla over").state
+    turn = intake.handle(state, "rond af")
+    assert turn.kind == "klaar"
+    calls = []
+
+    class FakeHit:
+        def __init__(self, naam):
+            self.naam, self.organisatie, self.waarom, self.bereikbaarheid = naam, "Org", "past", ""
+
+    def fake_search(query, gemeente=None, limit=5):
+        calls.append((query, gemeente))
+        return [FakeHit(f"Dienst voor {query}")]
+
+    summary = build_summary(turn.state, knowledge, gemeente="Hilversum", search=fake_search)
+    assert summary.aspecten == {"aard": "niet gevraagd", "beloop": "niet gevraagd", "omvang": "niet gevraagd", "ernst": "niet gevraagd"}
+    assert summary.overgeslagen == 1
+    assert ("opvoedvragen ouders", "Hilversum") in calls
+    assert any(s.naam == "Dienst voor opvoedvragen ouders" for a in summary.route for s in a.diensten)
+
+
+def test_summary_degrades_when_kaart_fails(knowledge):
+    intake = Intake(knowledge)
+    turn = intake.handle(intake.handle(intake.start().state, "Hij luistert niet").state, "rond af")
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("index kapot")
+
+    summary = build_summary(turn.state, knowledge, search=broken)
+    assert summary.route and summary.kaart_melding.startswith("Zoeken in de sociale kaart lukte nu niet")
+    assert summary.kaart_melding in format_summary(summary)
+
+
+def test_store_summary_holds_only_masked_text(knowledge):
+    from bot.records import get_record
+
+    intake = Intake(knowledge)
+    state = intake.handle(intake.start().state, "Ik ben Petra Bakker, mijn BSN is 111222333").state
+    summary = build_summary(intake.handle(state, "rond af").state, knowledge, search=lambda *a, **k: [])
+    record_id = store_summary(summary, conversation_id="c1")
+    row = get_record("intake_samenvatting", record_id)
+    stored = str(row.data)
+    assert "Petra" not in stored and "111222333" not in stored and "[BSN]" in stored

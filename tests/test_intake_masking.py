@@ -1,0 +1,95 @@
+"""Masking of personal details before storing (rules always; deduce when installed)."""
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+
+from bot.intake.deidentify import describe, elfproef, mask
+from bot.intake.masking_eval import evaluate
+
+
+@pytest.fixture(autouse=True)
+def rules_only(monkeypatch):
+    monkeypatch.setenv("RUSTPUNT_MASKER", "regels")
+
+
+def test_elfproef():
+    assert elfproef("111222333")
+    assert elfproef("123456782")
+    assert not elfproef("123456789")
+    assert not elfproef("000000000")
+    assert not elfproef("12345678")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Bel haar op 06-12345678.", "Bel haar op [TELEFOON]."),
+        ("Nummer 0612345678 graag", "Nummer [TELEFOON] graag"),
+        ("Via +31 6 12345678 bereikbaar", "Via [TELEFOON] bereikbaar"),
+        ("Thuis: 035-6123456", "Thuis: [TELEFOON]"),
+        ("BSN 111222333.", "BSN [BSN]."),
+        ("BSN 123.456.782", "BSN [BSN]"),
+        ("Postcode 1211 AB Hilversum", "Postcode [POSTCODE] Hilversum"),
+        ("postcode 3511ab", "postcode [POSTCODE]"),
+        ("Kerkstraat 12 is het", "[ADRES] is het"),
+        ("mail: a.b@example.nl", "mail: [E-MAIL]"),
+        ("geboren op 14-02-2012", "geboren op [DATUM]"),
+        ("Hij is geboren op 3 maart 2010.", "Hij is geboren op [DATUM]."),
+        ("Moeder Fatima el Amrani belt", "Moeder [NAAM] belt"),
+        ("Ik ben de moeder van Sem", "Ik ben de moeder van [NAAM]"),
+        ("Mevrouw De Boer van school", "Mevrouw [NAAM] van school"),
+        ("Jan de Vries is de vader", "[NAAM] is de vader"),
+    ],
+)
+def test_masks_personal_details(text, expected):
+    assert mask(text).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Het dossiernummer is 123456789.",  # 9 digits that fail the elfproef stay
+        "Bel bij gevaar 112 of Veilig Thuis op 0800-2000.",
+        "Of 113, of 0800-0113.",
+        "In 2019 en 2021 zijn we verhuisd.",
+        "Sinds maart 2024 gaat hij niet naar school.",
+        "Het buurtteam en de huisarts weten ervan.",
+        "",
+    ],
+)
+def test_leaves_other_text_alone(text):
+    result = mask(text)
+    assert result.text == text.strip() and not result.changed
+
+
+def test_counts_and_dutch_note():
+    result = mask("Moeder Sanne, 06-12345678 en 06-87654321, BSN 111222333")
+    assert result.counts == {"naam": 1, "telefoon": 2, "bsn": 1}
+    assert describe(result.counts) == "Ik heb 1 naam, 2 telefoonnummers en 1 BSN afgeschermd voordat ik iets heb opgeslagen."
+    assert describe({}) == ""
+
+
+def test_keep_leaves_dates_of_a_call_back():
+    assert mask("op 12-05-2026 om 10 uur", keep=("datum",)).text == "op 12-05-2026 om 10 uur"
+
+
+def test_huge_and_injection_input_is_safe():
+    text = "'; DROP TABLE x;-- " * 2000
+    result = mask(text)
+    assert len(result.text) <= 20_000 and "DROP TABLE" in result.text
+
+
+def test_rules_evaluation_on_own_sentences():
+    report = evaluate(use_deduce=False)
+    assert report.sentences >= 40 and report.sensitive_spans >= 30
+    assert report.precision >= 0.95 and report.recall >= 0.95
+
+
+@pytest.mark.skipif(importlib.util.find_spec("deduce") is None, reason="deduce is niet geïnstalleerd")
+def test_deduce_adds_names_outside_the_list(monkeypatch):
+    monkeypatch.delenv("RUSTPUNT_MASKER")
+    result = mask("Buurvrouw Ans en haar man Geert helpen soms.")
+    assert result.backend == "deduce+regels"
+    assert "Geert" not in result.text

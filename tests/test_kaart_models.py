@@ -1,0 +1,95 @@
+"""Validation of the kaart knowledge: Dutch errors for bad ages, places, themes and missing bron."""
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from bot.knowledge.loader import load_knowledge
+from bot.kaart.models import KaartDienst, KaartOrganisatie
+from bot.kaart.vocabulary import GEMEENTEN
+
+BRON = {"document": "004 (test)", "sectie": "test"}
+
+
+def dienst(**changes):
+    data = {"id": "d1", "organisatie": "o1", "naam": "Dienst", "beschrijving": "Helpt gezinnen.",
+            "doelgroep": ["ouder"], "themas": ["scheiding"], "werkgebied": ["hilversum"], "bron": BRON}
+    data.update(changes)
+    return data
+
+
+def errors(data) -> str:
+    with pytest.raises(ValidationError) as info:
+        KaartDienst.parse_obj(data)
+    return " | ".join(e["msg"] for e in info.value.errors())
+
+
+def test_valid_service_parses():
+    service = KaartDienst.parse_obj(dienst(leeftijd_min=11, leeftijd_max=21, toegang=["direct"]))
+    assert service.werkgebied == ["hilversum"]
+
+
+def test_bad_age_range_is_reported_in_dutch():
+    assert "leeftijd_min (18) is groter dan leeftijd_max (12)" in errors(dienst(leeftijd_min=18, leeftijd_max=12))
+
+
+def test_unknown_municipality_and_theme_are_rejected():
+    assert "onbekende gemeente of regio 'weesp'" in errors(dienst(werkgebied=["weesp"]))
+    assert "onbekende thema 'ruzie'" in errors(dienst(themas=["ruzie"]))
+    assert "onbekende doelgroep 'opa'" in errors(dienst(doelgroep=["opa"]))
+
+
+def test_missing_bron_and_empty_themes_fail():
+    data = dienst(themas=[])
+    del data["bron"]
+    with pytest.raises(ValidationError) as info:
+        KaartDienst.parse_obj(data)
+    fields = {e["loc"][0] for e in info.value.errors()}
+    assert {"bron", "themas"} <= fields
+
+
+def test_personal_email_and_bad_contact_are_refused():
+    org = {"id": "o1", "naam": "Org", "bron": BRON}
+    assert KaartOrganisatie.parse_obj({**org, "email": "info@voorbeeld.nl"}).email == "info@voorbeeld.nl"
+    with pytest.raises(ValidationError, match="persoon"):
+        KaartOrganisatie.parse_obj({**org, "email": "jan.jansen@voorbeeld.nl"})
+    with pytest.raises(ValidationError, match="webadres"):
+        KaartOrganisatie.parse_obj({**org, "website": "javascript:alert(1)"})
+
+
+def test_loader_reports_dutch_problems_with_file_and_field(tmp_path):
+    folder = tmp_path / "knowledge" / "sociale_kaart"
+    folder.mkdir(parents=True)
+    (folder / "o.yml").write_text(
+        "soort: kaart_organisatie\nitems:\n  - id: o1\n    naam: Org\n    bron: {document: x, sectie: y}\n",
+        encoding="utf-8",
+    )
+    (folder / "d.yml").write_text(
+        "soort: kaart_dienst\nitems:\n"
+        "  - id: d1\n    organisatie: o1\n    naam: A\n    beschrijving: B\n    doelgroep: [ouder]\n"
+        "    themas: [scheiding]\n    werkgebied: [amsterdam]\n    bron: {document: x, sectie: y}\n"
+        "  - id: d2\n    organisatie: bestaat_niet\n    naam: A\n    beschrijving: B\n    doelgroep: [ouder]\n"
+        "    themas: [scheiding]\n    leeftijd_min: 20\n    leeftijd_max: 3\n    bron: {document: x, sectie: y}\n",
+        encoding="utf-8",
+    )
+    text = "\n".join(str(p) for p in load_knowledge(tmp_path / "knowledge").problems)
+    assert "item 'd1', veld 'werkgebied': onbekende gemeente of regio 'amsterdam'" in text
+    assert "leeftijd_min (20) is groter dan leeftijd_max (3)" in text
+
+
+def test_real_kaart_is_valid_and_complete():
+    knowledge = load_knowledge(__import__("bot.paths", fromlist=["x"]).knowledge_dir())
+    kaart_problems = [p for p in knowledge.problems if "sociale_kaart" in p.file]
+    assert kaart_problems == []
+    services = knowledge.entries["kaart_dienst"]
+    assert len(services) >= 40
+    # every municipality of the kaart is served by at least one service
+    from bot.kaart.vocabulary import gemeenten_van
+
+    served = set()
+    for service in services.values():
+        for code in service.werkgebied:
+            served |= gemeenten_van(code)
+    assert set(GEMEENTEN) - {"vleuten"} <= served
+    # no personal contact data: websites only from the sources, no phone numbers invented
+    assert all(s.telefoon is None for s in services.values())

@@ -1,0 +1,121 @@
+"""Ranking, filters, parsing and messages of the kaart search on the real kaart."""
+from __future__ import annotations
+
+import pytest
+
+from bot.kaart.query import parse_vraag, resolve_gemeente
+from bot.kaart.search import search, zoek
+
+
+def ids(result):
+    return [h.id for h in result.hits]
+
+
+def test_parse_issue_example():
+    vraag = parse_vraag("waar kan een moeder uit Hilversum terecht met een zoon van 15 die niet meer naar school gaat?")
+    assert vraag.themas == ["schoolverzuim"]
+    assert vraag.leeftijd == 15
+    assert vraag.gemeente == "hilversum"
+    assert "ouder" in vraag.doelgroep_hints
+
+
+@pytest.mark.parametrize("text", ["De ouders zijn gescheiden", "vader en moeder gaan scheiden", "ouders zijn uit elkaar",
+                                  "problemen met de ex over de omgangsregeling", "vechtscheiding"])
+def test_divorce_synonyms_meet(text):
+    assert "scheiding" in parse_vraag(text).themas
+
+
+@pytest.mark.parametrize("text,age", [("zoon van 15", 15), ("15-jarige dochter", 15), ("een meisje van vijftien jaar", 15),
+                                      ("hij is 9 jaar oud", 9), ("kind van 40 jaar", None)])
+def test_age_extraction(text, age):
+    assert parse_vraag(text).leeftijd == age
+
+
+@pytest.mark.parametrize("place,code", [("Bussum", "gooise_meren"), ("Muiderberg", "gooise_meren"), ("Naarden", "gooise_meren"),
+                                        ("Loosdrecht", "wijdemeren"), ("De Meern", "vleuten"), ("gooise meren", "gooise_meren")])
+def test_villages_resolve_to_municipalities(place, code):
+    assert resolve_gemeente(place) == code
+    assert parse_vraag(f"een gezin uit {place} met schulden").gemeente == code
+
+
+def test_issue_example_gives_school_absence_services_in_hilversum():
+    result = zoek("waar kan een moeder uit Hilversum terecht met een zoon van 15 die niet meer naar school gaat?")
+    assert result.status == "ok"
+    top3 = ids(result)[:3]
+    assert "jeugdcoach_vo_hilversum" in top3
+    assert all("schoolverzuim" in h.waarom or "verzuim" in h.waarom for h in result.hits[:3])
+    assert result.hits[0].onderdelen["thema"] > 0
+
+
+def test_place_is_a_hard_filter():
+    # the POH-Jeugd does not work in Wijdemeren; the jeugdconsulent at the GP does
+    result = zoek("kind met angst en somberheid", gemeente="Loosdrecht")
+    assert "poh_jeugd" not in ids(result)
+    assert all("vleuten" not in h.id and "koos" not in h.id for h in result.hits)
+    vleuten = zoek("puber met faalangst", gemeente="Vleuten")
+    assert vleuten.hits and all("Gooi" not in h.waarom for h in vleuten.hits)
+
+
+def test_age_is_a_hard_filter():
+    young = zoek("problemen met alcohol en drugs", gemeente="Huizen", leeftijd=8)
+    assert "jongerenwerk_versa" not in ids(young)  # jongerenwerk is for 11 to 21
+    teen = zoek("problemen met alcohol en drugs", gemeente="Huizen", leeftijd=16)
+    assert "jongerenwerk_versa" in ids(teen)[:2]
+
+
+def test_theme_is_a_boost_not_a_filter():
+    # a theme nobody offers in this wording still returns services found by text
+    result = zoek("dyslexie", gemeente="Naarden", thema="financien")
+    assert "het_abc_dyslexie_in_de_klas" in ids(result)
+
+
+def test_explicit_theme_leads_ranking():
+    result = zoek("hulp voor een gezin", gemeente="Huizen", thema="scheiding")
+    assert result.hits[0].onderdelen["thema"] > 0
+    assert "scheiding" in result.hits[0].waarom
+
+
+def test_outside_region_is_said_plainly():
+    result = zoek("gezin met schulden in Amsterdam")
+    assert result.status == "buiten_regio" and result.hits == []
+    assert "Amsterdam" in result.melding or "amsterdam" in result.melding
+    assert "valt niet binnen de sociale kaart" in result.melding
+    assert zoek("schulden", gemeente="Zwolle").status == "buiten_regio"
+
+
+def test_nothing_found_suggests_general_route():
+    result = zoek("xyzzy qwerty plork", gemeente="Huizen")
+    assert result.status == "geen_resultaat" and result.hits == []
+    assert "geen dienst" in result.melding and "Algemene route" in result.melding
+    assert "team_jeugd_huizen" in [h.id for h in result.route]
+    utrecht = zoek("xyzzy plork", gemeente="Vleuten")
+    assert [h.id for h in utrecht.route] == ["buurtteam_vleuten"]
+
+
+@pytest.mark.parametrize("text", ["'; DROP TABLE kaart;--", "<script>alert(1)</script>", "\" OR 1=1 --", "NEAR(a b) * ^ :"])
+def test_injection_like_input_is_harmless(text):
+    result = zoek(text, gemeente="Hilversum")
+    assert result.status in ("geen_resultaat", "ok")
+    assert zoek("scheiding", gemeente="Hilversum").hits  # still works afterwards
+
+
+def test_empty_huge_and_invalid_input():
+    assert zoek("").status == "ongeldig"
+    assert "Typ een vraag" in zoek("   ").melding
+    huge = zoek("scheiding " * 2000, gemeente="Huizen")
+    assert huge.status == "ok" and "ingekort" in huge.melding
+    assert zoek("scheiding", leeftijd=99).status == "ongeldig"
+    assert "thema 'koken' ken ik niet" in zoek("hulp", thema="koken").melding
+
+
+def test_non_dutch_question_finds_nothing_relevant():
+    result = zoek("where can I buy a bicycle", gemeente="Hilversum")
+    assert result.status == "geen_resultaat"
+
+
+def test_stable_search_api_returns_hits_with_dict():
+    hits = search("gescheiden ouders, dochter van 9 is somber", gemeente="Bussum", limit=3)
+    assert 1 <= len(hits) <= 3
+    first = hits[0].to_dict()
+    assert {"id", "naam", "waarom", "organisatie", "bereikbaarheid", "links", "onderdelen"} <= set(first)
+    assert first["waarom"].endswith(".")

@@ -1,0 +1,180 @@
+"""Role-play actions on real rasa_sdk objects (Tracker, CollectingDispatcher)."""
+from types import SimpleNamespace
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import roleplay as actions
+from bot.roleplay import catalog
+from bot.knowledge.texts import Texts
+
+TEXTS = Texts("rollenspel_tekst")
+from bot.roleplay.moves import MoveClassifier
+from bot.roleplay.session import PracticeService, list_sessions
+
+DOMAIN = {
+    "forms": {"rollenspel_form": {"required_slots": ["rollenspel_scenario", "rollenspel_beurt"]}},
+    "slots": {
+        "rollenspel_scenario": {"type": "text", "mappings": [{"type": "from_text"}]},
+        "rollenspel_beurt": {"type": "text", "mappings": [{"type": "from_text"}]},
+        "rollenspel_sessie": {"type": "text", "mappings": [{"type": "custom"}]},
+    },
+    "responses": {},
+}
+FATHER = "vader-kinderen-thuisgehouden"
+
+
+@pytest.fixture(autouse=True)
+def scripted_service():
+    lookup = {p.tekst: p.zet for s in catalog.scenarios() for p in s.oefenpad + s.valkuilpad}
+    step = lambda text: SimpleNamespace(stap=lookup.get(text, "geen"), zekerheid=1.0, kenmerken=[])  # noqa: E731
+    actions.set_service(PracticeService(classify=MoveClassifier(step_classifier=step)))
+    yield
+    actions.set_service(None)
+
+
+def tracker(slot, value, slots=None, metadata=None):
+    """The tracker as the form sees it right after the user typed ``value``."""
+    values = {"rollenspel_scenario": None, "rollenspel_beurt": None, "rollenspel_sessie": None,
+              "requested_slot": slot, **(slots or {}), slot: value}
+    latest = {"text": value, "intent": {"name": "out_of_scope", "confidence": 0.6}, "entities": [],
+              "metadata": metadata or {}}
+    return Tracker(
+        sender_id="gesprek-1", slots=values, latest_message=latest,
+        events=[{"event": "user", "text": value, "parse_data": latest, "metadata": metadata or {}},
+                {"event": "slot", "name": slot, "value": value}],
+        paused=False, followup_action=None, active_loop={"name": "rollenspel_form"},
+        latest_action_name="action_listen",
+    )
+
+
+async def run_form(slot, value, slots=None, metadata=None):
+    dispatcher = CollectingDispatcher()
+    events = await actions.ValidateRollenspelForm().run(dispatcher, tracker(slot, value, slots, metadata), DOMAIN)
+    return events, dispatcher.messages
+
+
+async def start(name=FATHER, metadata=None):
+    events, messages = await run_form("rollenspel_scenario", name, metadata=metadata)
+    session = next(e["value"] for e in events if e["name"] == "rollenspel_sessie")
+    return session, events, messages
+
+
+async def test_ask_scenario_lists_every_scenario_with_a_button():
+    dispatcher = CollectingDispatcher()
+    events = await actions.ActionAskRollenspelScenario().run(dispatcher, tracker("rollenspel_scenario", None), DOMAIN)
+    assert events == []
+    [message] = dispatcher.messages
+    scenarios = catalog.scenarios()
+    assert message["text"].startswith("Welk scenario wil je oefenen?")
+    assert [b["payload"] for b in message["buttons"]] == [s.id for s in scenarios]
+    assert all(s.samenvatting in message["text"] for s in scenarios)
+
+
+async def test_choosing_a_scenario_starts_a_session_and_shows_the_setting():
+    session, events, messages = await start("5", metadata={"deelnemer": "Anna", "groep": "Groep A"})
+    scenario = catalog.scenarios()[4]
+    assert SlotSet("rollenspel_scenario", scenario.id) in events
+    texts = [m.get("text") for m in messages]
+    assert scenario.setting.strip() in texts[0] and scenario.trainer.leerdoel not in " ".join(filter(None, texts))
+    assert messages[1]["text"] == TEXTS.text("uitleg")
+    assert texts[2] == scenario.persona.opening
+    payload = messages[3]["custom"]
+    assert payload["soort"] == "rollenspel_beurt" and payload["spanning"] == scenario.spanning.start
+    assert payload["rol"] == scenario.persona.rol
+    [stored] = list_sessions()
+    assert str(stored["id"]) == session and stored["deelnemer"] == "Anna" and stored["conversation_id"] == "gesprek-1"
+
+
+async def test_unknown_scenario_asks_again():
+    events, messages = await run_form("rollenspel_scenario", "'; DROP TABLE records;--")
+    assert SlotSet("rollenspel_scenario", None) in events
+    assert messages[0]["text"] == TEXTS.text("kies_onduidelijk")
+    assert list_sessions() == []
+
+
+async def test_a_turn_gets_a_persona_reply_with_payload_and_the_form_keeps_listening():
+    session, _, _ = await start()
+    scenario = catalog.get_scenario(FATHER)
+    text = scenario.oefenpad[0].tekst
+    events, messages = await run_form("rollenspel_beurt", text, {"rollenspel_sessie": session})
+    assert SlotSet("rollenspel_beurt", None) in events
+    reply, payload = messages[0]["text"], messages[1]["custom"]
+    assert reply in scenario.antwoorden.erkennen.midden
+    assert payload == {"soort": "rollenspel_beurt", "spanning": 6, "rol": "slachtoffer", "zet": "erkennen",
+                       "beurt": 1, "sessie": int(session), "einde": None}
+
+
+async def test_hint_and_feedback_are_text_checks_not_turns():
+    session, _, _ = await start()
+    events, messages = await run_form("rollenspel_beurt", "hint", {"rollenspel_sessie": session})
+    assert SlotSet("rollenspel_beurt", None) in events
+    assert messages[0]["text"].startswith("Hint: Erkennen")
+    events, messages = await run_form("rollenspel_beurt", "Hoe doe ik het?", {"rollenspel_sessie": session})
+    assert "nog geen beurt" in messages[0]["text"]
+    assert list_sessions()[0]["state"]["turns"] == []
+
+
+async def test_good_ending_completes_the_form_and_afronden_gives_the_debrief():
+    session, _, _ = await start()
+    scenario = catalog.get_scenario(FATHER)
+    for turn in scenario.oefenpad:
+        events, messages = await run_form("rollenspel_beurt", turn.tekst, {"rollenspel_sessie": session})
+    assert SlotSet("rollenspel_beurt", "klaar") in events
+    assert messages[0]["text"] == scenario.einde.goed.slotzin
+    assert messages[1]["custom"]["einde"] == "goed"
+    dispatcher = CollectingDispatcher()
+    events = await actions.ActionRollenspelAfronden().run(
+        dispatcher, tracker("rollenspel_beurt", "klaar", {"rollenspel_sessie": session}), DOMAIN)
+    assert events == [SlotSet("rollenspel_scenario", None), SlotSet("rollenspel_beurt", None),
+                      SlotSet("rollenspel_sessie", None)]
+    text, debrief = dispatcher.messages[0]["text"], dispatcher.messages[1]["custom"]
+    assert text.startswith("Nabespreking") and "goed afgelopen" in text
+    assert debrief["soort"] == "debrief" and debrief["einde"] == "goed" and debrief["sessie"] == int(session)
+    assert debrief["stappen_volgorde"][0] == "erkennen" and len(debrief["tips"]) == 2
+    assert list_sessions()[0]["status"] == "goed"
+
+
+async def test_stop_after_some_turns_stores_a_stopped_session_with_debrief():
+    session, _, _ = await start("moeder-dochter-niet-gezien")
+    await run_form("rollenspel_beurt", "Ik ga uw dochter zelf bellen en zorg dat ze weer bij u komt.",
+                   {"rollenspel_sessie": session})
+    dispatcher = CollectingDispatcher()
+    await actions.ActionRollenspelAfronden().run(
+        dispatcher, tracker("rollenspel_beurt", None, {"rollenspel_sessie": session}), DOMAIN)
+    debrief = dispatcher.messages[1]["custom"]
+    assert debrief["einde"] == "gestopt"
+    pitfall = debrief["valkuilen"][0]
+    assert pitfall["zet"] == "redden" and pitfall["tekst"].startswith("Ik ga uw dochter zelf bellen")
+    assert pitfall["beter"] == "visie"  # calm enough (6) and no step taken yet: start with the vision
+    assert pitfall["voorbeeld"] in catalog.get_scenario("moeder-dochter-niet-gezien").examples("visie")
+    assert list_sessions()[0]["status"] == "gestopt"
+
+
+async def test_stop_as_text_inside_the_form_ends_the_session():
+    session, _, _ = await start()
+    events, messages = await run_form("rollenspel_beurt", "stop rollenspel", {"rollenspel_sessie": session})
+    assert SlotSet("rollenspel_beurt", "klaar") in events
+    assert list_sessions()[0]["status"] == "gestopt"
+
+
+async def test_afronden_without_a_session_only_clears_slots():
+    dispatcher = CollectingDispatcher()
+    events = await actions.ActionRollenspelAfronden().run(dispatcher, tracker("rollenspel_scenario", None), DOMAIN)
+    assert dispatcher.messages == [] and SlotSet("rollenspel_sessie", None) in events
+
+
+async def test_lost_or_unknown_session_ends_the_form_with_a_message():
+    events, messages = await run_form("rollenspel_beurt", "Hallo", {"rollenspel_sessie": None})
+    assert SlotSet("rollenspel_beurt", "klaar") in events
+    assert messages[0]["text"] == TEXTS.text("geen_sessie")
+    events, messages = await run_form("rollenspel_beurt", "Hallo", {"rollenspel_sessie": "999"})
+    assert SlotSet("rollenspel_beurt", "klaar") in events and "bestaat niet" in messages[0]["text"]
+
+
+async def test_empty_and_huge_turns_get_dutch_messages():
+    session, _, _ = await start()
+    events, messages = await run_form("rollenspel_beurt", "x" * 5000, {"rollenspel_sessie": session})
+    assert "te lang" in messages[0]["text"] and SlotSet("rollenspel_beurt", None) in events

@@ -1,0 +1,134 @@
+"""CLI and stored sessions: oefen, sessies lijst/toon/csv, rapport, evalueer rollenspel."""
+import csv
+from types import SimpleNamespace
+
+import pytest
+
+from bot import cli
+from bot.cli_commands import roleplay as roleplay_cli
+from bot.db import reset_engines
+from bot.roleplay import catalog, moves
+from bot.roleplay.session import PracticeService, command_of, list_sessions, sessions_for
+
+
+def scripted_step_classifier():
+    lookup = {p.tekst: p.zet for s in catalog.scenarios() for p in s.oefenpad + s.valkuilpad}
+    return lambda text: SimpleNamespace(stap=lookup.get(text, "geen"), zekerheid=1.0, kenmerken=[])
+
+
+@pytest.fixture
+def db(tmp_path, monkeypatch):
+    monkeypatch.setenv("RUSTPUNT_VAR_DIR", str(tmp_path / "var"))
+    reset_engines()
+    moves._DEFAULT["move"] = moves.MoveClassifier(step_classifier=scripted_step_classifier())
+    yield tmp_path
+    moves.reset_default_classifier()
+    reset_engines()
+
+
+def play(scenario_id, lines, deelnemer="Anna", groep="Groep A", seed=1):
+    service = PracticeService()
+    session_id = service.start(scenario_id, deelnemer=deelnemer, groep=groep, seed=seed)
+    results = [service.play(session_id, line) for line in lines]
+    return session_id, results
+
+
+def good_lines(scenario_id):
+    return [p.tekst for p in catalog.get_scenario(scenario_id).oefenpad]
+
+
+def test_commands_are_whole_message_checks():
+    assert command_of("Hint") == "hint"
+    assert command_of("hoe doe ik het?") == "feedback"
+    assert command_of("Stop rollenspel!") == "stop"
+    assert command_of("Ik geef u een hint: bel haar morgen.") is None
+
+
+def test_oefen_in_the_terminal_stores_a_session(db, capsys):
+    scenario = catalog.get_scenario("vader-kinderen-thuisgehouden")
+    answers = iter(["hint"] + good_lines(scenario.id))
+    args = SimpleNamespace(scenario="vader belt", deelnemer="Anna", groep=None, seed=4)
+    assert roleplay_cli.run_play(args, read=lambda prompt: next(answers)) == 0
+    out = capsys.readouterr().out
+    assert scenario.setting.strip().splitlines()[0] in out
+    assert scenario.trainer.leerdoel not in out
+    assert "Hint: Erkennen" in out
+    assert scenario.einde.goed.slotzin in out
+    assert "Nabespreking" in out
+    [session] = list_sessions()
+    assert session["status"] == "goed" and session["deelnemer"] == "Anna"
+    assert len(session["state"]["turns"]) == len(scenario.oefenpad)  # the hint is not a turn
+
+
+def test_oefen_with_unknown_scenario_lists_the_choices(db, capsys):
+    args = SimpleNamespace(scenario="'; DROP TABLE x;--", deelnemer=None, groep=None, seed=None)
+    assert roleplay_cli.run_play(args, read=lambda prompt: "stop") == 1
+    out = capsys.readouterr().out
+    assert "Geen scenario gevonden" in out and "1. " in out
+
+
+def test_sessies_lijst_toon_and_csv(db, capsys, tmp_path):
+    first, _ = play("moeder-dochter-niet-gezien", good_lines("moeder-dochter-niet-gezien"))
+    second, results = play("ouder-wil-partij", ["Laat maar eens zien, welk bericht vond u het ergst?",
+                                                "hoe doe ik het?", "stop rollenspel"], deelnemer="Bram")
+    assert results[1].soort == "feedback" and results[2].soort == "einde"
+    assert cli.main(["sessies", "lijst"]) == 0
+    out = capsys.readouterr().out
+    assert "goed" in out and "gestopt" in out and "Anna / Groep A" in out
+    assert cli.main(["sessies", "toon", str(second)]) == 0
+    out = capsys.readouterr().out
+    assert "Laat maar eens zien" in out and "zet: De inhoud in (valkuil)" in out
+    assert "spanning 6 → 8" in out
+    for bad in ["999", "abc", "'; DROP TABLE records;--"]:
+        assert cli.main(["sessies", "toon", bad]) == 1
+        message = capsys.readouterr().out
+        assert "bestaat niet" in message or "geen geldig sessienummer" in message
+    out_file = tmp_path / "beurten.csv"
+    assert cli.main(["sessies", "csv", "--uit", str(out_file)]) == 0
+    rows = list(csv.DictReader(out_file.open(encoding="utf-8")))
+    assert len(rows) == len(good_lines("moeder-dochter-niet-gezien")) + 1
+    assert {r["sessie"] for r in rows} == {str(first), str(second)}
+    assert rows[0]["zet"] == "erkennen" and rows[0]["spanning_voor"] == "6"
+
+
+def test_csv_cells_cannot_start_a_formula(db, tmp_path):
+    play("vader-kinderen-thuisgehouden", ["=HYPERLINK(\"x\")"])
+    out_file = tmp_path / "b.csv"
+    assert cli.main(["sessies", "csv", "--uit", str(out_file)]) == 0
+    [row] = list(csv.DictReader(out_file.open(encoding="utf-8")))
+    assert row["tekst"].startswith("'=")
+
+
+def test_rapport_for_participant_and_group(db, tmp_path, capsys):
+    play("vader-kinderen-thuisgehouden", good_lines("vader-kinderen-thuisgehouden"), deelnemer="Anna", groep=None)
+    play("kind-wil-niet-naar-vader", ["Je moet je vader toch wel een kans geven, hoor.", "stop rollenspel"],
+         deelnemer="Anna", groep="Groep A")
+    play("vader-contact-verbreken", ["stop rollenspel"], deelnemer="Cas", groep="Groep B")
+    assert [s["deelnemer"] for s in sessions_for("anna")] == ["Anna", "Anna"]
+    out_file = tmp_path / "rapport.html"
+    assert cli.main(["rapport", "Anna", "--uit", str(out_file)]) == 0
+    html = out_file.read_text(encoding="utf-8")
+    assert "data:image/png;base64,iVBOR" in html
+    assert "Aantal sessies: 2" in html and "Vader belt" in html
+    assert "8 → 6 → 4" in html  # the tension curve of the good session
+    assert cli.main(["rapport", "Groep A", "--uit", str(out_file)]) == 0
+    assert "Aantal sessies: 1" in out_file.read_text(encoding="utf-8")
+    capsys.readouterr()
+    assert cli.main(["rapport", "<script>", "--uit", str(out_file)]) == 1
+    assert "Geen sessies gevonden" in capsys.readouterr().out
+
+
+def test_names_are_trimmed_and_html_escaped(db, tmp_path):
+    play("vader-kinderen-thuisgehouden", ["stop"], deelnemer="  <b>Anna</b>  " + "x" * 200, groep=" ")
+    [session] = list_sessions()
+    assert len(session["deelnemer"]) == 80 and session["groep"] is None
+    out_file = tmp_path / "r.html"
+    assert cli.main(["rapport", session["deelnemer"], "--uit", str(out_file)]) == 0
+    assert "<b>Anna" not in out_file.read_text(encoding="utf-8")
+
+
+def test_evalueer_rollenspel_prints_the_match_rate(db, capsys):
+    assert cli.main(["evalueer", "rollenspel"]) == 0
+    out = capsys.readouterr().out
+    assert "Overeenkomst:" in out and "100.0%" in out  # the scripted classifier agrees with itself
+    assert "vader-kinderen-thuisgehouden" in out and "einde: goed" in out

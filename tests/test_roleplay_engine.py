@@ -1,0 +1,145 @@
+"""Engine: every scenario has a good path (good ending) and a bad path (tension rises to 10)."""
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge.loader import load_knowledge
+from bot.paths import knowledge_dir
+from bot.roleplay.engine import Engine, Move, RoleplayError, State
+from bot.roleplay.models import MAX_TENSION, band_of
+
+KNOWLEDGE = load_knowledge(Path(knowledge_dir()) / "scenarios")
+SCENARIOS = sorted(KNOWLEDGE.entries["scenario"].values(), key=lambda s: s.id)
+IDS = [s.id for s in SCENARIOS]
+
+
+def scripted(scenario):
+    """Deterministic classifier: the move the author intended for each scripted sentence."""
+    moves = {p.tekst: p.zet for p in scenario.oefenpad + scenario.valkuilpad}
+    return lambda text: moves.get(text, "onduidelijk")
+
+
+def test_knowledge_is_valid_and_has_six_scenarios():
+    assert KNOWLEDGE.problems == []
+    assert len(SCENARIOS) >= 6
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=IDS)
+def test_good_path_reaches_the_good_ending(scenario):
+    engine = Engine(scenario, classify=scripted(scenario), seed=7)
+    results = [engine.step(turn.tekst) for turn in scenario.oefenpad]
+    assert [r.ending for r in results[:-1]] == [None] * (len(results) - 1)
+    assert results[-1].ending == "goed"
+    assert results[-1].reply == scenario.einde.goed.slotzin
+    assert engine.state.tension <= scenario.spanning.goed_einde_tot
+    assert engine.state.curve[0] == scenario.spanning.start
+    assert engine.state.curve[-1] < engine.state.curve[0]
+    # the persona's replies come from the scenario's reply bands
+    for result in results[:-1]:
+        variants = getattr(getattr(scenario.antwoorden, result.move.zet), band_of(result.tension))
+        assert result.reply in variants
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=IDS)
+def test_bad_path_raises_tension_to_the_bad_ending(scenario):
+    engine = Engine(scenario, classify=scripted(scenario), seed=3)
+    sentences = [p.tekst for p in scenario.valkuilpad] or []
+    sentences += ["Je moet gewoon normaal doen."] * 5  # unknown text -> scripted 'onduidelijk' -> +1
+    result = None
+    for text in sentences:
+        result = engine.step(text)
+        if result.ending:
+            break
+    assert result.ending == "slecht"
+    assert engine.state.tension == MAX_TENSION
+    assert result.reply == scenario.einde.slecht.slotzin
+    curve = engine.state.curve
+    assert all(b >= a for a, b in zip(curve, curve[1:])), curve
+    with pytest.raises(RoleplayError, match="al afgelopen"):
+        engine.step("Nog één ding.")
+
+
+def test_role_shifts_follow_tension_in_the_father_scenario():
+    scenario = KNOWLEDGE.get("scenario", "vader-kinderen-thuisgehouden")
+    engine = Engine(scenario, classify=lambda text: text, seed=1)  # the text is the move
+    assert engine.state.role == "slachtoffer"
+    assert engine.step("erkennen").role == "slachtoffer"  # 8 -> 6
+    judged = engine.step("oordelen")  # 6 -> 9: judged, he starts accusing
+    assert judged.tension == 9 and judged.role == "aanklager"
+    assert engine.step("erkennen").role == "aanklager"  # 9 -> 7: still too tense
+    calmer = engine.step("erkennen")  # 7 -> 5
+    assert calmer.tension == 5 and calmer.role == "slachtoffer"
+    engine.step("behoefte")  # 5 -> 3
+    assert engine.state.tension == 3 and engine.state.role == "kwetsbaar"
+
+
+def test_repeating_a_step_three_times_stops_lowering_tension():
+    scenario = KNOWLEDGE.get("scenario", "vader-kinderen-thuisgehouden")
+    engine = Engine(scenario, classify=lambda text: "erkennen", seed=1)
+    first, second, third = (engine.step(f"zin {n}") for n in range(3))
+    assert first.tension < scenario.spanning.start and second.tension < first.tension
+    assert third.tension == second.tension and third.turn.herhaling
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_replies_never_repeat_the_previous_one(seed):
+    scenario = KNOWLEDGE.get("scenario", "moeder-dochter-niet-gezien")
+    engine = Engine(scenario, classify=lambda text: "onduidelijk", seed=seed)
+    # onduidelijk raises tension by one; stay below the end and look at consecutive replies
+    replies = [engine.step(f"eh {n}").reply for n in range(3)]
+    assert all(a != b for a, b in zip(replies, replies[1:]))
+
+
+def test_same_seed_same_replies_and_seeds_vary_them():
+    scenario = KNOWLEDGE.get("scenario", "vader-contact-verbreken")
+    moves = ["erkennen", "visie", "dynamiek", "behoefte"]
+
+    def run(seed):
+        engine = Engine(scenario, classify=lambda text: text, seed=seed)
+        return [engine.step(m).reply for m in moves]
+
+    assert run(11) == run(11)
+    assert len({tuple(run(seed)) for seed in range(12)}) > 1
+
+
+def test_bad_input_gives_dutch_messages_and_no_turn():
+    scenario = SCENARIOS[0]
+    engine = Engine(scenario, classify=lambda text: "erkennen", seed=0)
+    with pytest.raises(RoleplayError, match="leeg"):
+        engine.step("   ")
+    with pytest.raises(RoleplayError, match="te lang"):
+        engine.step("ja " * 600)
+    assert engine.state.turns == []
+
+
+def test_unknown_labels_and_injection_text_become_unclear_turns():
+    scenario = SCENARIOS[0]
+    engine = Engine(scenario, classify=lambda text: "geen", seed=0)
+    result = engine.step("'; DROP TABLE records;--")
+    assert result.move.zet == "onduidelijk"
+    assert result.turn.tekst == "'; DROP TABLE records;--"
+    assert result.reply in getattr(scenario.antwoorden.onduidelijk, band_of(result.tension))
+
+
+def test_state_round_trips_through_a_dict():
+    scenario = SCENARIOS[0]
+    engine = Engine(scenario, classify=lambda text: Move("erkennen", 0.8, ["boos"]), seed=5)
+    engine.step("Wat bent u boos.")
+    copy = Engine(scenario, classify=engine.classify, state=State.from_dict(engine.state.to_dict()))
+    assert copy.state == engine.state
+    assert copy.step("Nog eens.").turn.nr == 2
+
+
+def test_real_step_classifier_with_judging_cues():
+    """With the real classify_step: judging cues give 'oordelen', and most scripted steps match."""
+    pytest.importorskip("bot.steps.classifier")
+    from bot.roleplay.moves import CueLexicon, MoveClassifier
+
+    classify = MoveClassifier(lexicon=CueLexicon.from_knowledge(KNOWLEDGE))
+    for text in ["U had haar eerst moeten bellen.", "Dat is niet goed van u.", "Zo hoort het niet, hoor."]:
+        move = classify(text)
+        assert move.zet == "oordelen" and move.signalen
+    scenario = KNOWLEDGE.get("scenario", "vader-kinderen-thuisgehouden")
+    hits = sum(classify(p.tekst).zet == p.zet for p in scenario.oefenpad)
+    assert hits >= len(scenario.oefenpad) - 2
+    assert classify("asdf qwerty zxcv").zet == "onduidelijk"

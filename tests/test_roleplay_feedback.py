@@ -1,0 +1,108 @@
+"""Hint, feedback on the last turns and the debrief."""
+from pathlib import Path
+
+from bot.knowledge.loader import load_knowledge
+from bot.paths import knowledge_dir
+from bot.roleplay import feedback
+from bot.roleplay.engine import Engine
+
+KNOWLEDGE = load_knowledge(Path(knowledge_dir()) / "scenarios")
+ZETTEN = {z.id: z for z in KNOWLEDGE.all("rollenspel_zet")}
+FATHER = KNOWLEDGE.get("scenario", "vader-kinderen-thuisgehouden")
+
+PLAY = [
+    ("Was hij nou echt ziek, of verzint ze dat?", "inhoud"),
+    ("Wat bent u boos, en ook wanhopig.", "erkennen"),
+    ("Ik bel haar straks wel en regel dat ze komen.", "redden"),
+    ("U had ook niet zo fel moeten terugappen.", "oordelen"),
+]
+
+
+def play(moves):
+    lookup = dict(moves)
+    engine = Engine(FATHER, classify=lambda text: lookup[text], seed=2)
+    for text, _ in moves:
+        if engine.step(text).ending:
+            break
+    return engine
+
+
+def test_hint_at_high_tension_is_erkennen_with_a_scenario_example():
+    engine = Engine(FATHER, classify=lambda text: "inhoud", seed=0)
+    hint = feedback.hint(FATHER, engine.state, ZETTEN)
+    assert hint["stap"] == "erkennen"
+    assert hint["voorbeeld"] in FATHER.examples("erkennen")
+    text = feedback.hint_text(FATHER, engine.state, ZETTEN)
+    assert "Erkennen" in text and "Bijvoorbeeld" in text
+
+
+def test_hint_follows_the_six_steps_once_tension_is_lower():
+    engine = Engine(FATHER, classify=lambda text: text, seed=0)
+    engine.step("erkennen")
+    engine.step("erkennen")  # tension 4: midden
+    assert feedback.hint(FATHER, engine.state, ZETTEN)["stap"] == "visie"
+    engine.step("visie")
+    assert feedback.hint(FATHER, engine.state, ZETTEN)["stap"] == "dynamiek"
+
+
+def test_hint_after_a_rise_in_tension_advises_erkennen():
+    engine = Engine(FATHER, classify=lambda text: text, seed=0)
+    for move in ["erkennen", "erkennen", "visie", "redden"]:  # 8 6 4 3 -> 5
+        engine.step(move)
+    hint = feedback.hint(FATHER, engine.state, ZETTEN)
+    assert hint["stap"] == "erkennen" and "steeg" in hint["reden"]
+
+
+def test_feedback_covers_the_last_three_turns_with_reasons():
+    engine = play(PLAY[:3])
+    text = feedback.feedback_text(FATHER, engine.state, ZETTEN)
+    for turn_text, move in PLAY[:3]:
+        assert turn_text in text
+        assert ZETTEN[move].effect in text
+    assert f"De spanning is nu {engine.state.tension}/10" in text
+
+
+def test_feedback_without_turns_gives_a_hint():
+    engine = Engine(FATHER, classify=lambda text: text, seed=0)
+    assert "nog geen beurt" in feedback.feedback_text(FATHER, engine.state, ZETTEN)
+
+
+def test_debrief_quotes_pitfalls_with_better_alternatives():
+    engine = play(PLAY)
+    engine.stop()
+    data = feedback.debrief(FATHER, engine.state, ZETTEN)
+    assert data["einde"] in {"gestopt", "slecht"}
+    assert data["stappen_volgorde"] == ["erkennen"]
+    assert [p["zet"] for p in data["valkuilen"]] == ["inhoud", "redden", "oordelen"][: len(data["valkuilen"])]
+    first = data["valkuilen"][0]
+    assert first["tekst"] == PLAY[0][0]
+    assert first["beter"] == "erkennen"  # tension was high when he went into the content
+    assert first["voorbeeld"] in FATHER.examples("erkennen")
+    assert data["spanning"] == engine.state.curve and data["spanning"][0] == FATHER.spanning.start
+    assert len(data["tips"]) == 2 and len(set(data["tips"])) == 2
+    assert ZETTEN["oordelen"].tip in data["tips"] or ZETTEN["redden"].tip in data["tips"]
+    text = feedback.debrief_text(data, ZETTEN)
+    assert PLAY[0][0] in text and "Beter: erkennen" in text
+    assert " → ".join(map(str, data["spanning"])) in text
+    assert "Twee tips" in text
+
+
+def test_debrief_of_a_good_session_has_all_steps_in_order_and_no_pitfalls():
+    moves = {p.tekst: p.zet for p in FATHER.oefenpad}
+    engine = Engine(FATHER, classify=lambda text: moves[text], seed=0)
+    for turn in FATHER.oefenpad:
+        engine.step(turn.tekst)
+    data = feedback.debrief(FATHER, engine.state, ZETTEN)
+    assert data["einde"] == "goed"
+    assert data["stappen_volgorde"] == ["erkennen", "visie", "dynamiek", "behoefte", "realiteit", "opties"]
+    assert data["valkuilen"] == [] and data["ontbrekende_stappen"] == []
+    assert len(data["tips"]) == 2
+    assert "goed afgelopen" in feedback.debrief_text(data, ZETTEN)
+
+
+def test_setting_text_never_shows_trainer_notes():
+    for scenario in KNOWLEDGE.all("scenario"):
+        text = feedback.setting_text(scenario)
+        assert scenario.setting.strip() in text
+        assert scenario.trainer.leerdoel not in text
+        assert all(point not in text for point in scenario.trainer.aandachtspunten)

@@ -1,0 +1,184 @@
+"""Actions of the six-step preparation, run on real rasa_sdk objects."""
+from pathlib import Path
+
+import yaml
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.steps import (
+    ActionAskVoorbereidenInvoer,
+    ActionVoorbereidenAfronden,
+    ActionVoorbereidenStart,
+    ActionVoorbereidenToonPlan,
+    ActionVoorbereidenWelkeStap,
+    ValidateVoorbereidenForm,
+)
+from bot.steps import guide, texts
+from bot.steps.plan import load_plan
+
+DOMAIN = yaml.safe_load((Path(__file__).resolve().parent.parent / "domain" / "steps.yml").read_text(encoding="utf-8"))
+FORM = "voorbereiden_form"
+
+
+def _tracker(slots=None, text="", fill=None, sender="gesprek-1", intent="voorbereiden_notitie"):
+    events = [{"event": "user", "text": text, "parse_data": {"intent": {"name": intent}}}]
+    slots = dict(slots or {})
+    if fill:
+        events.append({"event": "slot", "name": fill, "value": text})
+        slots[fill] = text
+        slots["requested_slot"] = fill
+    return Tracker.from_dict(
+        {
+            "sender_id": sender,
+            "slots": slots,
+            "latest_message": {"text": text, "intent": {"name": intent}},
+            "events": events,
+            "active_loop": {"name": FORM} if fill else {},
+        }
+    )
+
+
+def _slots(events):
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def _texts(dispatcher):
+    return [m.get("text") for m in dispatcher.messages if m.get("text")]
+
+
+async def _validate(slots, text, fill="voorbereiden_invoer"):
+    dispatcher = CollectingDispatcher()
+    events = await ValidateVoorbereidenForm().run(dispatcher, _tracker(slots, text, fill), DOMAIN)
+    return _slots(events), _texts(dispatcher)
+
+
+async def test_who_is_parsed_and_starts_at_step_one():
+    slots, messages = await _validate({}, "een vader", fill="voorbereiden_wie")
+    assert slots == {
+        "voorbereiden_wie": "ouder",
+        "voorbereiden_stap": "visie",
+        "voorbereiden_notities": {},
+        "voorbereiden_getoond": None,
+    }
+    assert messages == []
+
+
+async def test_unclear_who_asks_again():
+    slots, messages = await _validate({}, "geen idee eigenlijk", fill="voorbereiden_wie")
+    assert slots == {"voorbereiden_wie": None}
+    assert messages == [texts.text("wie_onduidelijk")]
+
+
+async def test_note_is_stored_and_moves_to_next_step():
+    base = {"voorbereiden_wie": "ouder", "voorbereiden_stap": "visie", "voorbereiden_notities": {}}
+    slots, messages = await _validate(base, "ik zou zeggen: Ik sta voor rust, voor jou en voor de kinderen.")
+    assert slots == {
+        "voorbereiden_invoer": None,
+        "voorbereiden_stap": "erkennen",
+        "voorbereiden_notities": {"visie": "Ik sta voor rust, voor jou en voor de kinderen."},
+    }
+    assert messages == ["Genoteerd bij 'Visie uitdragen'."]
+
+
+async def test_pitfall_note_gets_a_warning():
+    base = {"voorbereiden_wie": "ouder", "voorbereiden_stap": "opties", "voorbereiden_notities": {}}
+    slots, messages = await _validate(base, "Ik bel je ex wel even op, ik regel het voor je.")
+    assert slots["voorbereiden_invoer"] == "klaar"  # opties is the last step
+    assert messages[1].startswith("Pas op: hier neem je het probleem over")
+
+
+async def test_waarom_and_voorbeeld_and_rol_stay_on_the_step():
+    base = {"voorbereiden_wie": "kind", "voorbereiden_stap": "dynamiek", "voorbereiden_notities": {}}
+    slots, messages = await _validate(base, "waarom?")
+    assert slots == {"voorbereiden_invoer": None, "voorbereiden_stap": "dynamiek"}
+    assert messages == [guide.format_why("dynamiek")]
+    slots, messages = await _validate(base, "geef een voorbeeld")
+    assert messages == [guide.format_examples("dynamiek", "kind")]
+    slots, messages = await _validate(base, "wat is mijn rol?")
+    assert messages == [guide.format_role()]
+
+
+async def test_back_skip_next_and_stop():
+    notes = {"visie": "Rust voor iedereen.", "erkennen": "Wat zwaar."}
+    base = {"voorbereiden_wie": "ouder", "voorbereiden_stap": "erkennen", "voorbereiden_notities": notes}
+    slots, _ = await _validate(base, "terug")
+    assert slots == {"voorbereiden_invoer": None, "voorbereiden_stap": "visie"}
+    slots, messages = await _validate({**base, "voorbereiden_stap": "visie"}, "vorige stap")
+    assert slots["voorbereiden_stap"] == "visie" and messages == [texts.text("al_eerste")]
+    slots, messages = await _validate(base, "sla over")
+    assert slots == {"voorbereiden_invoer": None, "voorbereiden_stap": "dynamiek", "voorbereiden_notities": {"visie": "Rust voor iedereen."}}
+    assert messages == ["'Erkennen' sla ik over."]
+    slots, _ = await _validate(base, "volgende")
+    assert slots["voorbereiden_stap"] == "dynamiek" and slots["voorbereiden_notities"] == notes
+    slots, _ = await _validate(base, "stop")
+    assert slots == {"voorbereiden_invoer": "gestopt"}
+
+
+async def test_ask_shows_the_guide_once_then_a_short_prompt():
+    action = ActionAskVoorbereidenInvoer()
+    dispatcher = CollectingDispatcher()
+    slots = {"voorbereiden_wie": "beide_ouders", "voorbereiden_stap": "realiteit"}
+    events = await action.run(dispatcher, _tracker(slots), DOMAIN)
+    assert _slots(events) == {"voorbereiden_stap": "realiteit", "voorbereiden_getoond": "realiteit"}
+    assert _texts(dispatcher)[0] == guide.format_step_guide("realiteit", "beide_ouders")
+    dispatcher = CollectingDispatcher()
+    await action.run(dispatcher, _tracker({**slots, "voorbereiden_getoond": "realiteit"}), DOMAIN)
+    assert _texts(dispatcher) == [texts.text("invoer_kort", stap_naam="De realiteit benoemen")]
+
+
+async def test_start_clears_an_old_preparation():
+    dispatcher = CollectingDispatcher()
+    events = await ActionVoorbereidenStart().run(dispatcher, _tracker({"voorbereiden_wie": "kind"}), DOMAIN)
+    assert set(_slots(events).values()) == {None}
+    assert "voorbereiden_wie" in _slots(events)
+    assert _texts(dispatcher) == [texts.text("intro")]
+
+
+async def test_finish_stores_and_shows_the_plan_then_shows_it_again():
+    slots = {
+        "voorbereiden_wie": "ouder",
+        "voorbereiden_situatie": "Vader is boos over het weekend.",
+        "voorbereiden_invoer": "klaar",
+        "voorbereiden_notities": {"erkennen": "Wat ben jij boos, zeg.", "realiteit": "Denk je dat zij gaat veranderen?"},
+    }
+    dispatcher = CollectingDispatcher()
+    events = await ActionVoorbereidenAfronden().run(dispatcher, _tracker(slots), DOMAIN)
+    plan_id = int(_slots(events)["voorbereiden_plan_id"])
+    stored = load_plan(plan_id)
+    assert stored["stappen"][1]["zin"] == "Wat ben jij boos, zeg."
+    payloads = [m["custom"] for m in dispatcher.messages if m.get("custom")]
+    assert payloads[0]["soort"] == "gespreksplan" and payloads[0]["id"] == plan_id
+    assert _texts(dispatcher)[0].startswith(f"Jouw gespreksplan (nummer {plan_id})")
+    assert _texts(dispatcher)[-1] == texts.text("plan_opgeslagen", plan_id=plan_id)
+    assert _slots(events)["voorbereiden_notities"] is None
+
+    dispatcher = CollectingDispatcher()
+    events = await ActionVoorbereidenToonPlan().run(dispatcher, _tracker({}, "toon mijn plan"), DOMAIN)
+    assert _slots(events) == {"voorbereiden_plan_id": str(plan_id)}
+    assert '"Denk je dat zij gaat veranderen?"' in _texts(dispatcher)[0]
+
+
+async def test_show_plan_without_a_plan():
+    dispatcher = CollectingDispatcher()
+    events = await ActionVoorbereidenToonPlan().run(dispatcher, _tracker({}, "toon mijn plan", sender="nieuw"), DOMAIN)
+    assert events == [] and _texts(dispatcher) == [texts.text("geen_plan")]
+
+
+async def test_stopped_form_shows_menu_and_stores_nothing():
+    dispatcher = CollectingDispatcher()
+    events = await ActionVoorbereidenAfronden().run(dispatcher, _tracker({"voorbereiden_invoer": "gestopt"}), DOMAIN)
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_stopped", "utter_menu"]
+    assert "voorbereiden_plan_id" not in _slots(events)
+
+
+async def test_which_step():
+    action = ActionVoorbereidenWelkeStap()
+    dispatcher = CollectingDispatcher()
+    await action.run(dispatcher, _tracker({}, 'welke stap is dit: "Ik bel je ex wel even op, ik regel het."'), DOMAIN)
+    assert _texts(dispatcher)[0].startswith("Deze zin past bij: Het probleem overnemen (redden)")
+    dispatcher = CollectingDispatcher()
+    await action.run(dispatcher, _tracker({}, "welke stap is dit"), DOMAIN)
+    assert _texts(dispatcher) == [texts.text("welke_stap_leeg")]
+    dispatcher = CollectingDispatcher()
+    await action.run(dispatcher, _tracker({}, "welke stap is dit: what do you think about this"), DOMAIN)
+    assert _texts(dispatcher)[0].startswith("Ik kan hier geen stap aan koppelen. Dit lijkt geen Nederlands")
