@@ -178,6 +178,8 @@ def test_role_play_shows_a_moving_tension_meter_and_lands_on_the_trainer_page(fr
     session = page.find_elements(By.CSS_SELECTOR, "article.sessie")[0]
     assert "Debrief" in session.text
     assert ROLEPLAY_TURNS[0][:20] in session.get_attribute("textContent")
+    session.find_element(By.TAG_NAME, "summary").click()  # open the transcript (keyboard: Enter works too)
+    assert ROLEPLAY_TURNS[0] in session.text
     screenshot(page, "06-trainerspagina")
 
 
