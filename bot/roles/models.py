@@ -9,12 +9,12 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
-from typing import ClassVar, List, Optional, Tuple
+from typing import ClassVar, List, Optional, Sequence, Tuple
 
 from pydantic import constr, validator
 
 from bot.knowledge.base import Entry, non_empty_list
+from bot.knowledge.examples import ExampleGroup
 
 DRAMA_ROLES = ("slachtoffer", "redder", "aanklager", "omstander")
 WINNER_ROLES = ("kwetsbaar", "ondersteuner", "assertief")
@@ -142,53 +142,16 @@ class RolSignaal(Entry):
         return " ".join(tokens)
 
 
-class RolVoorbeelden(Entry):
+class RolVoorbeelden(ExampleGroup):
     """3-5 related sentences with one role; the whole group is either train or test."""
 
-    label: str
     spreker: Optional[constr(regex=r"^(ouder|kind|professional|grootouder|school|familie)$")] = None
-    zinnen: List[Text]
 
-    @validator("label")
+    kind: ClassVar[str] = "rol_voorbeelden"
+    labels: ClassVar[Sequence[str]] = ROLE_IDS
+    min_sentences: ClassVar[int] = MIN_SENTENCES_PER_ROLE
+    folder: ClassVar[str] = "knowledge/rollen"
+
+    @validator("label", allow_reuse=True)
     def known_label(cls, value):
         return _known_role(value)
-
-    @validator("zinnen")
-    def three_to_five(cls, value):
-        if not 3 <= len(value) <= 5:
-            raise ValueError(f"verwacht 3 tot 5 zinnen, gevonden: {len(value)}")
-        return value
-
-    @classmethod
-    def validate_collection(cls, knowledge) -> list:
-        from bot.knowledge.loader import Problem
-
-        groups = knowledge.entries.get("rol_voorbeelden", {})
-        problems = []
-        counts: Counter = Counter()
-        seen = {}
-        for group in groups.values():
-            counts[group.label] += len(group.zinnen)
-            for sentence in group.zinnen:
-                key = " ".join(sentence.lower().split())
-                if key in seen and seen[key] != group.id:
-                    problems.append(
-                        Problem(
-                            knowledge.files[("rol_voorbeelden", group.id)],
-                            group.id,
-                            "zinnen",
-                            f"zin staat ook in groep '{seen[key]}': {sentence}",
-                        )
-                    )
-                seen.setdefault(key, group.id)
-        for role in ROLE_IDS:
-            if counts[role] < MIN_SENTENCES_PER_ROLE:
-                problems.append(
-                    Problem(
-                        "knowledge/rollen",
-                        None,
-                        "label",
-                        f"rol '{role}' heeft {counts[role]} voorbeeldzinnen, minimaal {MIN_SENTENCES_PER_ROLE} nodig",
-                    )
-                )
-        return problems

@@ -8,12 +8,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import ClassVar, List, Optional, Tuple
+from typing import ClassVar, List, Optional, Sequence, Tuple
 
 from pydantic import conint, constr, validator
 
-from bot.knowledge.texts import ChatText
 from bot.knowledge.base import Entry, Strict, non_empty_list
+from bot.knowledge.examples import ExampleGroup
+from bot.knowledge.texts import ChatText
 
 STEP_IDS = ("visie", "erkennen", "dynamiek", "behoefte", "realiteit", "opties")
 PITFALL_IDS = ("inhoud", "redden")
@@ -126,53 +127,13 @@ class JouwRol(Entry):
         return value
 
 
-class StapVoorbeelden(Entry):
-    """A group of 3-5 paraphrases with one label; the whole group is either train or test."""
+class StapVoorbeelden(ExampleGroup):
+    """A group of 3-5 paraphrases with one step label; the whole group is either train or test."""
 
-    label: constr(min_length=1)
-    zinnen: List[Text]
-
-    _zinnen = _size("zinnen", 3, 5)
-
-    @validator("label")
-    def known_label(cls, value):
-        if value not in LABELS:
-            raise ValueError(f"onbekend label '{value}' (toegestaan: {', '.join(LABELS)})")
-        return value
-
-    @classmethod
-    def validate_collection(cls, knowledge) -> list:
-        from bot.knowledge.loader import Problem
-
-        groups = knowledge.entries.get("stap_voorbeelden", {})
-        problems = []
-        counts = Counter()
-        seen = {}
-        for group in groups.values():
-            counts[group.label] += len(group.zinnen)
-            for sentence in group.zinnen:
-                key = " ".join(sentence.lower().split())
-                if key in seen and seen[key] != group.id:
-                    problems.append(
-                        Problem(
-                            knowledge.files[("stap_voorbeelden", group.id)],
-                            group.id,
-                            "zinnen",
-                            f"zin staat ook in groep '{seen[key]}': {sentence}",
-                        )
-                    )
-                seen.setdefault(key, group.id)
-        for label in LABELS:
-            if counts[label] < MIN_SENTENCES_PER_LABEL:
-                problems.append(
-                    Problem(
-                        "knowledge/stappen",
-                        None,
-                        "label",
-                        f"label '{label}' heeft {counts[label]} voorbeeldzinnen, minimaal {MIN_SENTENCES_PER_LABEL} nodig",
-                    )
-                )
-        return problems
+    kind: ClassVar[str] = "stap_voorbeelden"
+    labels: ClassVar[Sequence[str]] = LABELS
+    min_sentences: ClassVar[int] = MIN_SENTENCES_PER_LABEL
+    folder: ClassVar[str] = "knowledge/stappen"
 
 
 StapTekst = ChatText  # fixed chat texts of the guided preparation (bot/knowledge/texts.py)
