@@ -99,7 +99,7 @@ class ValidateRollenspelForm(FormValidationAction):
         dispatcher.utter_message(text=scenario.persona.opening)
         dispatcher.utter_message(json_message={
             "soort": "rollenspel_beurt", "spanning": engine_state["tension"], "rol": engine_state["role"],
-            "zet": None, "beurt": 0, "sessie": session_id, "scenario": scenario.id, "einde": None,
+            "zet": None, "zet_naam": None, "beurt": 0, "sessie": session_id, "scenario": scenario.id, "einde": None,
         })
         return {"rollenspel_scenario": scenario.id, "rollenspel_sessie": str(session_id)}
 

@@ -7,7 +7,7 @@ export TF_CPP_MIN_LOG_LEVEL=2
 step() { echo; echo "=== $* ==="; }
 
 step "Installeren"
-scripts/setup.sh 2>&1 | grep -v -E "^WARNING: Location" || true
+scripts/setup.sh
 test -x .venv/bin/rasa
 
 step "Kennis controleren"
@@ -15,8 +15,10 @@ step "Kennis controleren"
 
 step "Rasa-data valideren"
 mkdir -p var
-.venv/bin/rasa data validate --domain domain --data data stories --fail-on-warnings 2>&1 | tee var/validate.log \
-  | grep -E "UserWarning|ERROR|passed|conflicts" || true
+if ! .venv/bin/rasa data validate --domain domain --data data stories --fail-on-warnings > var/validate.log 2>&1; then
+  tail -n 40 var/validate.log
+  exit 1
+fi
 # rasa 3.6 does not fail on unused intents/responses even with --fail-on-warnings: we do.
 if grep -E "UserWarning|Story structure conflict|CONFLICT" var/validate.log; then
   echo "Rasa-data geeft waarschuwingen (zie hierboven)." >&2
@@ -34,8 +36,13 @@ step "Pytest (eenheden, acties, engines)"
 
 step "Rasa-teststories"
 rm -rf var/test-results
-.venv/bin/rasa test core --stories tests/stories --model models/rustpunt-test.tar.gz \
-  --out var/test-results --fail-on-prediction-errors 2>&1 | grep -v -E "^\s*$" | tail -n 15
+if ! .venv/bin/rasa test core --stories tests/stories --model models/rustpunt-test.tar.gz \
+  --out var/test-results --fail-on-prediction-errors > var/rasa-test.log 2>&1; then
+  tail -n 40 var/rasa-test.log
+  echo "Rasa-teststories mislukt; zie var/test-results/failed_test_stories.yml" >&2
+  exit 1
+fi
+grep -E "Correct:" var/rasa-test.log
 
 if [ -d tests/e2e ]; then
   step "End-to-end in headless Chromium"

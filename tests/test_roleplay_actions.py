@@ -84,6 +84,7 @@ async def test_choosing_a_scenario_starts_a_session_and_shows_the_setting():
     payload = messages[3]["custom"]
     assert payload["soort"] == "rollenspel_beurt" and payload["spanning"] == scenario.spanning.start
     assert payload["rol"] == scenario.persona.rol
+    assert payload["zet"] is None and payload["zet_naam"] is None  # no move made yet
     [stored] = list_sessions()
     assert str(stored["id"]) == session and stored["deelnemer"] == "Anna" and stored["conversation_id"] == "gesprek-1"
 
@@ -104,7 +105,9 @@ async def test_a_turn_gets_a_persona_reply_with_payload_and_the_form_keeps_liste
     reply, payload = messages[0]["text"], messages[1]["custom"]
     assert reply in scenario.antwoorden.erkennen.midden
     assert payload == {"soort": "rollenspel_beurt", "spanning": 6, "rol": "slachtoffer", "zet": "erkennen",
-                       "beurt": 1, "sessie": int(session), "einde": None}
+                       "zet_naam": catalog.moves()["erkennen"].naam, "beurt": 1, "sessie": int(session),
+                       "einde": None}
+    assert payload["zet_naam"] and payload["zet_naam"] != "erkennen"  # the Dutch name, not the id
 
 
 async def test_hint_and_feedback_are_text_checks_not_turns():

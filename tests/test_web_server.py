@@ -183,6 +183,49 @@ def test_chat_passes_message_to_rasa_and_normalises_answers(web_up, fake_rasa):
     assert answer[1]["custom"] == {"soort": "rollenspel_beurt", "spanning": 6}
 
 
+def test_participant_and_group_go_to_rasa_as_metadata(web_up, fake_rasa):
+    metadata = {"deelnemer": "  Deelnemer K7  ", "groep": "Jeugdhulp\tnajaar 2024 "}
+    status, _, _ = request(web_up, "POST", "/api/chat", {"sender": SENDER, "message": "hallo", "metadata": metadata})
+    assert status == 200
+    assert fake_rasa.seen[-1] == ("webhook", {"sender": SENDER, "message": "hallo",
+                                              "metadata": {"deelnemer": "Deelnemer K7", "groep": "Jeugdhulp najaar 2024"}})
+
+
+@pytest.mark.parametrize(
+    "metadata,expected",
+    [
+        ({"deelnemer": "Anna", "groep": 7}, {"deelnemer": "Anna"}),                  # not a string
+        ({"deelnemer": "x" * 61, "groep": "A"}, {"groep": "A"}),                     # too long
+        ({"deelnemer": "x" * 60}, {"deelnemer": "x" * 60}),                          # exactly the limit
+        ({"deelnemer": "   ", "groep": ""}, None),                                   # empty after trimming
+        ({"deelnemer": ["Anna"], "groep": {"naam": "A"}}, None),                     # lists and objects
+        ({"deelnemer": "An\x00na", "groep": "B\u202eA"}, None),                     # control characters
+        ({"deelnemer": "Anna", "rol": "admin", "sender": "iemand-anders-123"}, {"deelnemer": "Anna"}),
+        ({"deelnemer": "'; DROP TABLE records;--"}, {"deelnemer": "'; DROP TABLE records;--"}),  # just text
+        ("Anna", None),
+        (["Anna"], None),
+        (None, None),
+    ],
+)
+def test_invalid_metadata_is_dropped_and_the_message_still_goes_through(web_up, fake_rasa, metadata, expected):
+    status, _, body = request(web_up, "POST", "/api/chat", {"sender": SENDER, "message": "hallo", "metadata": metadata})
+    assert status == 200
+    assert json.loads(body)["berichten"][0]["text"] == "Je zei: hallo"
+    sent = fake_rasa.seen[-1][1]
+    assert sent.get("metadata") == expected
+    if expected is None:
+        assert "metadata" not in sent
+
+
+def test_chat_page_has_labelled_optional_fields_for_the_trainer(web_down):
+    _, _, body = request(web_down, "GET", "/")
+    assert '<label for="deelnemer">Je naam of code (voor je trainer)</label>' in body
+    assert '<label for="groep">Groep</label>' in body
+    assert body.count('maxlength="60"') == 2
+    assert "required" not in body.split('id="training"')[1].split("</details>")[0]
+    assert "volledige naam is niet nodig" in body
+
+
 def test_chat_when_rasa_is_down_says_so_in_dutch(web_down):
     status, _, body = request(web_down, "POST", "/api/chat", {"sender": SENDER, "message": "hallo"})
     assert status == 503

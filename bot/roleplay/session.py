@@ -40,6 +40,12 @@ def command_of(text: str) -> Optional[str]:
     return None
 
 
+def move_name(move_id: Optional[str], zetten: Dict[str, Any]) -> Optional[str]:
+    """The Dutch display name of a move (``rollenspel_zet.naam``); None when unknown."""
+    zet = zetten.get(move_id) if move_id else None
+    return getattr(zet, "naam", None)
+
+
 class SessionError(ValueError):
     """Unknown session or scenario; the message is Dutch."""
 
@@ -136,7 +142,8 @@ class PracticeService:
         except RoleplayError as exc:
             return PlayResult("fout", str(exc))
         payload = {"soort": "rollenspel_beurt", "spanning": result.tension, "rol": result.role,
-                   "zet": result.move.zet, "beurt": result.turn.nr, "sessie": data["id"],
+                   "zet": result.move.zet, "zet_naam": move_name(result.move.zet, zetten),
+                   "beurt": result.turn.nr, "sessie": data["id"],
                    "einde": result.ending}
         if not result.ending:
             self._save(data, engine)

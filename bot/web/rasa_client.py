@@ -7,7 +7,7 @@ import socket
 import urllib.error
 import urllib.parse
 import urllib.request
-from typing import Any, Dict, List
+from typing import Any, Dict, List, Optional
 
 logger = logging.getLogger(__name__)
 
@@ -59,11 +59,17 @@ def _request(url: str, timeout: float, body: Any = None) -> Any:
         raise RasaError(BAD_ANSWER, 502) from exc
 
 
-def send_message(rasa_url: str, sender: str, text: str, timeout: float) -> List[Dict[str, Any]]:
-    """POST one user message to the REST channel; Rasa's raw list of bot messages."""
-    answer = _request(
-        f"{rasa_url}/webhooks/rest/webhook", timeout, {"sender": sender, "message": text}
-    )
+def send_message(
+    rasa_url: str, sender: str, text: str, timeout: float, metadata: Optional[Dict[str, Any]] = None
+) -> List[Dict[str, Any]]:
+    """POST one user message to the REST channel; Rasa's raw list of bot messages.
+
+    ``metadata`` (already validated) goes along only when it has something in it; Rasa stores it
+    on the user message in the tracker."""
+    body: Dict[str, Any] = {"sender": sender, "message": text}
+    if metadata:
+        body["metadata"] = metadata
+    answer = _request(f"{rasa_url}/webhooks/rest/webhook", timeout, body)
     if not isinstance(answer, list):
         raise RasaError(BAD_ANSWER, 502)
     return answer

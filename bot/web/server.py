@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional
 
 from bot.web import messages, rasa_client, trainer_page
+from bot.web.metadata import clean_metadata
 from bot.web.config import WebConfig
 from bot.web.trainer_auth import COOKIE_NAME, TrainerGate
 
@@ -190,7 +191,8 @@ class Handler(BaseHTTPRequestHandler):
             return
         config = self.server.config
         try:
-            raw_answer = rasa_client.send_message(config.rasa_url, sender, text.strip(), config.chat_timeout)
+            raw_answer = rasa_client.send_message(config.rasa_url, sender, text.strip(), config.chat_timeout,
+                                                  metadata=clean_metadata(payload.get("metadata")))
         except rasa_client.RasaError as exc:
             self._error(exc.status, exc.message)
             return

@@ -7,6 +7,7 @@ page. Expected texts come from the domain files, not from copies in this test.
 from __future__ import annotations
 
 import re
+import secrets
 from pathlib import Path
 from typing import Dict, List
 
@@ -145,8 +146,24 @@ def _start_roleplay(page) -> None:
         answer = press_button(page, choices[0])
 
 
+MOVE_NAMES = {item["id"]: item["naam"] for item in
+              yaml.safe_load((ROOT / "knowledge" / "scenarios" / "zetten.yml").read_text(encoding="utf-8"))["items"]}
+
+
+def _fill_in_for_the_trainer(page, name: str, group: str) -> None:
+    """Open 'Voor de training' with the keyboard and type a participant code and group."""
+    summary = page.find_element(By.CSS_SELECTOR, "#training summary")
+    page.execute_script("arguments[0].focus();", summary)
+    summary.send_keys(Keys.ENTER)
+    page.find_element(By.ID, "deelnemer").send_keys(name)
+    page.find_element(By.ID, "groep").send_keys(group)
+
+
 def test_role_play_shows_a_moving_tension_meter_and_lands_on_the_trainer_page(fresh_page, stack):
     page = fresh_page
+    participant, group = f"Code {secrets.token_hex(3).upper()}", "Oefengroep e2e"
+    wait_for_history(page)
+    _fill_in_for_the_trainer(page, participant, group)
     _start_roleplay(page)
     for turn in ROLEPLAY_TURNS:
         type_message(page, turn)
@@ -159,6 +176,10 @@ def test_role_play_shows_a_moving_tension_meter_and_lands_on_the_trainer_page(fr
     meter = page.find_elements(By.CSS_SELECTOR, "meter.spanning")[-1]
     label = page.find_element(By.CSS_SELECTOR, f"label[for='{meter.get_attribute('id')}']")
     assert "van 10" in label.text
+    moves = [box.text for box in page.find_elements(By.CSS_SELECTOR, "section.rollenspel-beurt") if "Jouw zet" in box.text]
+    assert moves, "no move is shown with the tension meter"
+    shown = [text.split("Jouw zet", 1)[1].strip() for text in moves]
+    assert all(text in MOVE_NAMES.values() for text in shown), f"moves not shown by their Dutch name: {shown}"
     page.execute_script("arguments[0].scrollIntoView({block: 'center'});", meter)
     screenshot(page, "03-rollenspel-spanningsmeter")
 
@@ -177,6 +198,8 @@ def test_role_play_shows_a_moving_tension_meter_and_lands_on_the_trainer_page(fr
     WebDriverWait(page, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "article.sessie"))
     session = page.find_elements(By.CSS_SELECTOR, "article.sessie")[0]
     assert "Debrief" in session.text
+    meta = session.find_element(By.CSS_SELECTOR, "dl.meta").text
+    assert participant in meta and group in meta, f"participant/group not on the trainers' page: {meta}"
     assert ROLEPLAY_TURNS[0][:20] in session.get_attribute("textContent")
     session.find_element(By.TAG_NAME, "summary").click()  # open the transcript (keyboard: Enter works too)
     assert ROLEPLAY_TURNS[0] in session.text

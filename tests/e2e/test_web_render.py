@@ -12,6 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 
 from bot.web.config import WebConfig
 from bot.web.server import make_server
@@ -90,7 +91,9 @@ class FakeRasa(BaseHTTPRequestHandler):
             self.server.tension += 3
             answer = [{"text": "Vader: Ik ben het zat!"},
                       {"custom": {"soort": "rollenspel_beurt", "spanning": self.server.tension, "rol": "vader",
-                                  "zet": "Je gaf advies zonder te luisteren."}}]
+                                  "zet": "inhoud", "zet_naam": "In de inhoud gaan"}}]
+        elif text == "wie ben ik":  # echo what the page sent along as metadata
+            answer = [{"text": "Metadata: " + json.dumps(body.get("metadata"), sort_keys=True)}]
         elif text in PAYLOADS:
             answer = [{"text": f"Hier is {text}."}, {"custom": PAYLOADS[text]}]
         else:
@@ -187,6 +190,32 @@ def test_tension_meter_moves_and_is_labelled(page):
     label = page.find_element(By.CSS_SELECTOR, f"label[for='{meter.get_attribute('id')}']")
     assert label.text == f"Spanning bij vader: {values[1]:g} van 10"
     assert "De spanning stijgt" in bot_messages(page)[-1].text
+    move = page.find_elements(By.CSS_SELECTOR, "section.rollenspel-beurt")[-1]
+    assert "Jouw zet" in move.text and "In de inhoud gaan" in move.text
+    assert "inhoud" not in move.text.splitlines()  # the display name, not the id
+
+
+def test_participant_and_group_are_kept_and_sent_with_every_message(page):
+    answer = type_message(page, "wie ben ik")
+    assert answer[-1].text.endswith("Metadata: null")  # nothing filled in: no metadata at all
+    summary = page.find_element(By.CSS_SELECTOR, "#training summary")
+    assert "niet ingevuld" in summary.text
+    page.execute_script("arguments[0].focus();", summary)
+    summary.send_keys(Keys.ENTER)  # keyboard opens the section
+    name = page.find_element(By.ID, "deelnemer")
+    assert page.find_element(By.CSS_SELECTOR, "label[for='deelnemer']").text == "Je naam of code (voor je trainer)"
+    assert page.find_element(By.CSS_SELECTOR, "label[for='groep']").text == "Groep"
+    name.send_keys("  Code K7 ")
+    page.find_element(By.ID, "groep").send_keys("Najaar")
+    answer = type_message(page, "wie ben ik")
+    assert answer[-1].text.endswith('Metadata: {"deelnemer": "Code K7", "groep": "Najaar"}')
+    assert "Code K7" in summary.text
+    screenshot(page, "09-voor-de-training")
+    page.refresh()
+    wait_for_history(page)
+    assert page.find_element(By.ID, "deelnemer").get_attribute("value") == "Code K7"
+    answer = type_message(page, "wie ben ik")  # still sent after a reload
+    assert answer[-1].text.endswith('Metadata: {"deelnemer": "Code K7", "groep": "Najaar"}')
 
 
 def test_plan_debrief_and_unknown_payloads_are_readable_sections(page):

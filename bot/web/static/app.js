@@ -16,6 +16,12 @@
   var busy = document.getElementById("bezig");
   var emptyHint = document.getElementById("leeg");
   var newButton = document.getElementById("nieuw-gesprek");
+  var profileSummary = document.getElementById("training-samenvatting");
+  var PROFILE = {  // optional fields for the trainers: metadata key -> [input, localStorage key]
+    deelnemer: [document.getElementById("deelnemer"), "rustpunt.deelnemer"],
+    groep: [document.getElementById("groep"), "rustpunt.groep"]
+  };
+  var MAX_PROFILE = 60;
   var lastTension = null;
   var pending = 0;
 
@@ -40,6 +46,42 @@
   }
 
   var sender = senderId();
+
+  // ---- participant and group (for the trainers' page) ------------------------------------
+  function cleanProfile(value) {
+    var text = String(value || "").replace(/\s+/g, " ").trim();
+    return text.length <= MAX_PROFILE ? text : "";
+  }
+
+  /* {deelnemer, groep} with only the filled-in fields; sent as Rasa metadata with every message. */
+  function profile() {
+    var meta = {};
+    Object.keys(PROFILE).forEach(function (key) {
+      var value = cleanProfile(PROFILE[key][0].value);
+      if (value) { meta[key] = value; }
+    });
+    return meta;
+  }
+
+  function showProfile() {
+    var meta = profile();
+    var parts = [meta.deelnemer, meta.groep].filter(Boolean);
+    profileSummary.textContent = parts.length ? "(" + parts.join(", ") + ")" : "(niet ingevuld)";
+  }
+
+  Object.keys(PROFILE).forEach(function (key) {
+    var field = PROFILE[key][0], storageKey = PROFILE[key][1];
+    try { field.value = cleanProfile(window.localStorage.getItem(storageKey)); } catch (e) { field.value = ""; }
+    field.addEventListener("input", function () {
+      var value = cleanProfile(field.value);
+      try {
+        if (value) { window.localStorage.setItem(storageKey, value); } else { window.localStorage.removeItem(storageKey); }
+      } catch (e) { /* private mode: kept for this page only */ }
+      showProfile();
+    });
+    field.addEventListener("change", function () { field.value = cleanProfile(field.value); });  // show what is sent
+  });
+  showProfile();
 
   // ---- small DOM helpers -----------------------------------------------------------------
   function el(tag, className, text) {
@@ -353,7 +395,8 @@
       }
       lastTension = value;
     }
-    if (!isBlank(data.zet)) { box.appendChild(section("Jouw zet", data.zet)); }
+    var move = pick(data, ["zet_naam", "zet"]);  // the Dutch name; the id only when no name came along
+    if (move !== null) { box.appendChild(section("Jouw zet", move)); }
     return box;
   }
 
@@ -560,10 +603,13 @@
     if (!text) { addError("Typ eerst een bericht."); return; }
     addMessage({ role: "user", text: shown || text });
     setBusy(true);
+    var body = { sender: sender, message: text };
+    var meta = profile();
+    if (Object.keys(meta).length) { body.metadata = meta; }
     fetch("/api/chat", {
       method: "POST",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ sender: sender, message: text })
+      body: JSON.stringify(body)
     }).then(readJson).then(function (r) {
       setBusy(false);
       if (!r.ok) {
