@@ -7,12 +7,15 @@ terugbelverzoek.
 """
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import Any, Dict, List, Optional, Text
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
+
+from actions.forms import FormValidation
 
 from bot.knowledge.texts import Texts
 from bot.intake.session import STATUS_BUSY, STATUS_DONE, STATUS_STOPPED, Intake, IntakeError
@@ -77,7 +80,7 @@ class ActionAskIntakeAntwoord(Action):
         return []
 
 
-class ValidateIntakeForm(FormValidationAction):
+class ValidateIntakeForm(FormValidation):
     def name(self) -> Text:
         return "validate_intake_form"
 
@@ -157,7 +160,7 @@ class ActionIntakeVragenset(Action):
         return []
 
 
-class ValidateTerugbelForm(FormValidationAction):
+class ValidateTerugbelForm(FormValidation):
     def name(self) -> Text:
         return "validate_terugbel_form"
 
@@ -204,10 +207,13 @@ class ActionTerugbelverzoekOpslaan(Action):
         return reset
 
 
-class _AskCallbackSlot(Action):
+class _AskCallbackSlot(Action, ABC):
     """Ask one question of ``terugbel_form``; the text lives in knowledge (``vraag_<slot>``)."""
 
-    slot = ""
+    @property
+    @abstractmethod
+    def slot(self) -> str:
+        """The slot this action asks for (abstract, so the SDK skips this base class)."""
 
     def name(self) -> Text:
         return f"action_ask_{self.slot}"

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
+
+from actions.forms import FormValidation
 
 from bot.kaart import messages
 from bot.kaart.dialog import SLOTS, aanvullen, lees, ontbreekt, zoektekst
@@ -26,7 +28,7 @@ class ActionKaartReset(Action):
         return _reset()
 
 
-class ValidateKaartForm(FormValidationAction):
+class ValidateKaartForm(FormValidation):
     def name(self) -> Text:
         return "validate_kaart_form"
 

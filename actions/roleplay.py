@@ -12,10 +12,12 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
+
+from actions.forms import FormValidation
 
 from bot.knowledge.texts import Texts
 from bot.roleplay import catalog, feedback
@@ -77,7 +79,7 @@ class ActionAskRollenspelBeurt(Action):
         return []
 
 
-class ValidateRollenspelForm(FormValidationAction):
+class ValidateRollenspelForm(FormValidation):
     def name(self) -> Text:
         return "validate_rollenspel_form"
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Text
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
+
+from actions.forms import FormValidation
 
 from bot.knowledge.texts import Texts
 
@@ -93,7 +95,7 @@ class ActionAskRolQuizAntwoord(Action):
         return []
 
 
-class ValidateRolQuizForm(FormValidationAction):
+class ValidateRolQuizForm(FormValidation):
     def name(self) -> Text:
         return "validate_rol_quiz_form"
 

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
 
-from rasa_sdk import Action, FormValidationAction, Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
+
+from actions.forms import FormValidation
 
 from bot.steps import guide, navigation, texts
 from bot.steps.classifier import classify_step
@@ -48,7 +50,7 @@ def _label_name(label: str) -> str:
     return entry.naam if entry is not None else label
 
 
-class ValidateVoorbereidenForm(FormValidationAction):
+class ValidateVoorbereidenForm(FormValidation):
     def name(self) -> Text:
         return "validate_voorbereiden_form"
 

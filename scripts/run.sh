@@ -63,7 +63,7 @@ cat <<MSG
 
 Rustpunt is klaar.
   - Webpagina:      http://localhost:$WEB_PORT
-  - In de terminal: .venv/bin/rasa shell   (in een tweede terminal, met deze servers aan)
+  - In de terminal: make shell   (in een tweede terminal)
   - REST:           POST http://localhost:$RASA_PORT/webhooks/rest/webhook  {"sender": "jij", "message": "hallo"}
 Logboeken staan in var/logs/. Stoppen: Ctrl-C.
 MSG

@@ -13,7 +13,6 @@ want=$(sha256sum pyproject.toml | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "Pakketten installeren (eerste keer duurt dit enkele minuten) ..."
   start=$(date +%s)
-  .venv/bin/python -m pip install --quiet --upgrade "pip<24" wheel
   .venv/bin/python -m pip install --quiet -e ".[test]"
   echo "$want" > "$stamp"
   echo "Installatie klaar in $(( $(date +%s) - start )) s."
