@@ -182,7 +182,10 @@ class ActionAskVoorbereidenInvoer(Action):
 
 
 class ActionVoorbereidenStart(Action):
-    """Start a fresh preparation: clear what a previous (stopped) preparation left behind."""
+    """Start a fresh preparation: clear what a previous (stopped) preparation left behind.
+
+    When the request already says who the conversation is with ("... met een vader ..."), that
+    answer is kept, so the form does not ask it again."""
 
     def name(self) -> Text:
         return "action_voorbereiden_start"
@@ -191,7 +194,15 @@ class ActionVoorbereidenStart(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(text=texts.text("intro"))
-        return [SlotSet(slot, None) for slot in FORM_SLOTS]
+        events = [SlotSet(slot, None) for slot in FORM_SLOTS]
+        situation = navigation.parse_situation_type((tracker.latest_message or {}).get("text") or "")
+        if situation is not None:
+            events += [
+                SlotSet("voorbereiden_wie", situation),
+                SlotSet("voorbereiden_stap", guide.step_ids()[0]),
+                SlotSet("voorbereiden_notities", {}),
+            ]
+        return events
 
 
 def _show_plan(dispatcher: CollectingDispatcher, plan: Dict[str, Any]) -> None:

@@ -134,6 +134,16 @@ async def test_start_clears_an_old_preparation():
     assert _texts(dispatcher) == [texts.text("intro")]
 
 
+async def test_start_keeps_who_when_the_request_says_it():
+    dispatcher = CollectingDispatcher()
+    text = "ik wil een gesprek met een vader voorbereiden"
+    events = await ActionVoorbereidenStart().run(dispatcher, _tracker({"voorbereiden_wie": "kind"}, text=text), DOMAIN)
+    slots = _slots(events)
+    assert slots["voorbereiden_wie"] == "ouder"
+    assert slots["voorbereiden_stap"] == "visie"
+    assert slots["voorbereiden_situatie"] is None
+
+
 async def test_finish_stores_and_shows_the_plan_then_shows_it_again():
     slots = {
         "voorbereiden_wie": "ouder",
