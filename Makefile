@@ -1,4 +1,4 @@
-.PHONY: help run test setup train validate shell clean nlu-eval
+.PHONY: help run test test-postgres setup train validate shell clean nlu-eval
 
 help:  ## Toon deze hulp
 	@grep -E '^[a-z]+:.*## ' Makefile | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -8,6 +8,9 @@ run:  ## Alles installeren, trainen (alleen bij wijzigingen) en de assistent sta
 
 test:  ## Alle tests: installeren, valideren, trainen, pytest, teststories, browsertests
 	@scripts/test.sh
+
+test-postgres:  ## De pytest-suite tegen PostgreSQL (installeert en start PostgreSQL als dat nodig is)
+	@scripts/test_postgres.sh
 
 setup:  ## Alleen installeren (.venv met Python 3.10)
 	@scripts/setup.sh

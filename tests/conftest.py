@@ -1,4 +1,9 @@
-"""Every test gets its own empty SQLite store, so tests never touch var/rustpunt.db."""
+"""Every test gets its own empty store, so tests never touch var/rustpunt.db.
+
+Default: a fresh SQLite file per test. Set ``RUSTPUNT_TEST_DATABASE_URL`` (for example
+``postgresql://rustpunt:rustpunt@localhost/rustpunt_test``) to run the same tests against
+PostgreSQL; its tables are emptied after every test.
+"""
 from __future__ import annotations
 
 import os
@@ -12,7 +17,10 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 def isolated_store(tmp_path, monkeypatch):
     from bot import db
 
-    monkeypatch.setenv("RUSTPUNT_DATABASE_URL", f"sqlite:///{tmp_path / 'test.db'}")
+    url = os.environ.get("RUSTPUNT_TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.db'}"
+    monkeypatch.setenv("RUSTPUNT_DATABASE_URL", url)
     db.reset_engines()
     yield
+    if os.environ.get("RUSTPUNT_TEST_DATABASE_URL"):
+        db.Base.metadata.drop_all(db.get_engine(url))
     db.reset_engines()
