@@ -69,7 +69,7 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from bot.kaart.hsds import exporteer
+    from bot.kaart.hsds import controleer, exporteer
 
     knowledge = _knowledge_ok()
     if knowledge is None:
@@ -81,6 +81,13 @@ def run_export(args: argparse.Namespace) -> int:
         return 1
     print(f"HSDS-export geschreven naar {args.hsds}: {counts['organisaties']} organisaties, "
           f"{counts['diensten']} diensten, {counts['termen']} taxonomietermen (JSON en CSV).")
+    problems = controleer(args.hsds)
+    if problems:  # the export itself does not conform: a bug, never silently ignored
+        print(f"Let op: de export voldoet niet aan het HSDS 3.0-schema ({len(problems)} probleem/problemen):")
+        for problem in problems[:20]:
+            print(f"- {problem}")
+        return 1
+    print("Gecontroleerd tegen het HSDS 3.0-schema (bot/kaart/hsds_schema.json): geen problemen.")
     return 0
 
 
@@ -89,7 +96,7 @@ def run_import(args: argparse.Namespace) -> int:
 
     result = importeer(args.map)
     if result.problemen:
-        print(f"{len(result.problemen)} probleem/problemen in de import:")
+        print(f"{len(result.problemen)} probleem/problemen in de import (HSDS 3.0-schema en kaartregels):")
         for problem in result.problemen[:20]:
             print(f"- {problem}")
         print("Er is niets geschreven.")
