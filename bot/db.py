@@ -41,7 +41,7 @@ def get_engine(url: Optional[str] = None) -> Engine:
 
 def _import_tables() -> None:
     """Import every module that defines tables so ``create_all`` sees them."""
-    from bot import tables  # noqa: F401
+    from bot import tables  # noqa: F401  (registers the tables)
 
 
 @contextmanager

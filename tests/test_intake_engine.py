@@ -1,14 +1,13 @@
 """Vraagverheldering engine: knowledge, signals, route rules, the intake state machine, summary."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 
 from bot.intake.questions import find_set, format_set
 from bot.intake.route import advise
 from bot.intake.session import Intake, IntakeError, command_of
-from bot.intake.signals import Hit, find_signals, is_affirmative
+from bot.intake.signals import find_signals, is_affirmative
 from bot.intake.summary import build_summary, format_summary, store_summary
 from bot.knowledge.loader import load_knowledge
 from bot.paths import PROJECT_ROOT

@@ -22,7 +22,7 @@ from bot.records import add_record
 from bot.web import messages
 from bot.web.config import ConfigError, WebConfig
 from bot.web.server import make_server
-from bot.web.trainer_auth import COOKIE_NAME, TrainerGate
+from bot.web.trainer_auth import TrainerGate
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "geheim-trainerstoken-123"

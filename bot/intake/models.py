@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import re
-from typing import List, Optional, Tuple
+from typing import List, Optional
 
 from pydantic import conint, constr, validator
 

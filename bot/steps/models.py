@@ -14,7 +14,6 @@ from pydantic import conint, constr, validator
 
 from bot.knowledge.base import Entry, Strict, non_empty_list
 from bot.knowledge.examples import ExampleGroup
-from bot.knowledge.texts import ChatText
 
 STEP_IDS = ("visie", "erkennen", "dynamiek", "behoefte", "realiteit", "opties")
 PITFALL_IDS = ("inhoud", "redden")
@@ -136,4 +135,3 @@ class StapVoorbeelden(ExampleGroup):
     folder: ClassVar[str] = "knowledge/stappen"
 
 
-StapTekst = ChatText  # fixed chat texts of the guided preparation (bot/knowledge/texts.py)

@@ -11,7 +11,6 @@ import logging
 import mimetypes
 import re
 import urllib.parse
-from http import HTTPStatus
 from http.cookies import CookieError, SimpleCookie
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
