@@ -123,7 +123,7 @@ class ActionIntakeSamenvatting(Action):
         state = tracker.get_slot(STATE_SLOT)
         reset = [SlotSet(ANSWER_SLOT, None), SlotSet(STATE_SLOT, None)]
         if not isinstance(state, dict) or state.get("status") == STATUS_STOPPED:
-            dispatcher.utter_message(text=TEXTS.text("gestopt"))
+            dispatcher.utter_message(text=TEXTS.text("gestopt"), buttons=TEXTS.buttons("gestopt"))
             return reset
         if state.get("status") != STATUS_DONE:
             dispatcher.utter_message(text=TEXTS.text("niet_beschikbaar"))

@@ -22,7 +22,8 @@ STATUS_DONE = "klaar"
 STATUS_STOPPED = "gestopt"
 
 COMMANDS = {
-    "stop": {"stop", "stoppen", "stop maar", "stop de intake", "afbreken", "ophouden", "kappen", "annuleren"},
+    "stop": {"stop", "stoppen", "stop maar", "stop de intake", "afbreken", "ophouden", "kappen", "annuleren",
+             "annuleer", "ik wil stoppen", "stop ermee", "menu", "terug naar het menu"},
     "overslaan": {"sla over", "overslaan", "skip", "volgende", "volgende vraag", "sla deze over", "deze overslaan", "door"},
     "terug": {"terug", "vorige", "vorige vraag", "ga terug", "een vraag terug", "ga een vraag terug", "back"},
     "afronden": {"rond af", "afronden", "klaar", "ik ben klaar", "samenvatting", "maak de samenvatting", "einde"},

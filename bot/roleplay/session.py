@@ -24,7 +24,8 @@ _HINT = {"hint", "een hint", "geef een hint", "geef me een hint", "mag ik een hi
 _FEEDBACK = {"hoe doe ik het", "hoe gaat het", "hoe doe ik het tot nu toe", "hoe ging het", "feedback",
              "geef feedback", "geef me feedback", "hoe doe ik het nu", "doe ik het goed"}
 _STOP = {"stop", "stop rollenspel", "stop het rollenspel", "stoppen", "stop met het rollenspel",
-         "rollenspel stoppen", "ik wil stoppen met het rollenspel", "einde rollenspel"}
+         "rollenspel stoppen", "ik wil stoppen met het rollenspel", "einde rollenspel", "stop maar",
+         "stop ermee", "ik wil stoppen", "annuleren", "annuleer", "menu", "terug naar het menu"}
 
 
 def command_of(text: str) -> Optional[str]:
