@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
+
+from bot.cli_commands.batch import run_lines
 
 
 def register(subparsers) -> None:
@@ -32,20 +33,7 @@ def run_role(args: argparse.Namespace) -> int:
     from bot.roles.format import format_analysis
 
     if args.zin is None:
-        if sys.stdin.isatty():
-            print("Geef een zin, of stuur zinnen via standaardinvoer (één per regel).", file=sys.stderr)
-            return 2
-        count = 0
-        for line in sys.stdin:
-            line = line.strip()
-            if not line:
-                continue
-            _print_json(analyse_role(line).to_json())
-            count += 1
-        if count == 0:
-            print("Er kwamen geen zinnen binnen via standaardinvoer.", file=sys.stderr)
-            return 1
-        return 0
+        return run_lines(lambda line: analyse_role(line).to_json())
     analysis = analyse_role(args.zin)
     if args.json:
         _print_json(analysis.to_json())

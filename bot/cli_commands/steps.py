@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
+from bot.cli_commands.batch import run_lines
 from bot.cli_commands.evalueer import add_evaluation
 
 
@@ -53,16 +53,9 @@ def run_stap(args: argparse.Namespace) -> int:
     if args.zin is not None:
         _print_result(args.zin, args.json)
         return 0
-    if sys.stdin.isatty():
-        print("Typ één zin per regel; stop met Ctrl-D.", file=sys.stderr)
-    for line in sys.stdin:
-        line = line.rstrip("\n")
-        if not line.strip():
-            continue
-        # batch mode always writes one JSON object per line
-        _print_result(line, as_json=True)
-        sys.stdout.flush()
-    return 0
+    from bot.steps.classifier import classify_step
+
+    return run_lines(lambda line: classify_step(line).to_dict())
 
 
 def run_plan_toon(args: argparse.Namespace) -> int:
