@@ -1,7 +1,7 @@
 """Base models shared by every kind of knowledge entry."""
 from __future__ import annotations
 
-from typing import ClassVar, Iterable, List, Tuple
+from typing import ClassVar, Iterable, List, Sequence, Tuple
 
 from pydantic import BaseModel, Extra, constr, validator
 
@@ -52,3 +52,29 @@ def non_empty_list(name: str):
         return value
 
     return validator(name, allow_reuse=True)(check)
+
+
+def one_of(field: str, allowed: Sequence[str], what: str):
+    """Validator factory: ``field`` (a value or a list of values) must be in ``allowed``.
+
+    ``what`` names the thing with its article-less adjective, e.g. ``"onbekende stap"``.
+    """
+
+    def check(cls, value):
+        for item in value if isinstance(value, list) else [value]:
+            if item not in allowed:
+                raise ValueError(f"{what} '{item}' (toegestaan: {', '.join(allowed)})")
+        return value
+
+    return validator(field, allow_reuse=True)(check)
+
+
+def missing_ids(knowledge, kind: str, wanted: Sequence[str], folder: str, plural: str) -> list:
+    """One problem when entries of ``kind`` with the ``wanted`` ids are absent (e.g. a step)."""
+    from bot.knowledge.loader import Problem
+
+    present = knowledge.entries.get(kind, {})
+    missing = [entry_id for entry_id in wanted if entry_id not in present]
+    if not missing:
+        return []
+    return [Problem(folder, None, "id", f"{plural} ontbreken: {', '.join(missing)}")]

@@ -21,11 +21,12 @@ class ExampleGroup(Entry):
     labels: ClassVar[Sequence[str]] = ()
     min_sentences: ClassVar[int] = 40
     folder: ClassVar[str] = ""
+    label_error: ClassVar[str] = "onbekend label"
 
     @validator("label", allow_reuse=True)
     def known_label(cls, value):
         if value not in cls.labels:
-            raise ValueError(f"onbekend label '{value}' (toegestaan: {', '.join(cls.labels)})")
+            raise ValueError(f"{cls.label_error} '{value}' (toegestaan: {', '.join(cls.labels)})")
         return value
 
     @validator("zinnen", allow_reuse=True)

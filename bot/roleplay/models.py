@@ -14,7 +14,7 @@ from typing import List, Optional, Union
 
 from pydantic import conint, constr, validator
 
-from bot.knowledge.base import Entry, Strict
+from bot.knowledge.base import Entry, Strict, missing_ids, one_of
 
 STEPS = ("visie", "erkennen", "dynamiek", "behoefte", "realiteit", "opties")
 PITFALLS = ("inhoud", "redden", "oordelen")
@@ -37,17 +37,6 @@ def band_of(tension: int) -> str:
     if tension <= 6:
         return "midden"
     return "hoog"
-
-
-def _one_of(allowed, what: str):
-    def check(cls, value):
-        values = value if isinstance(value, list) else [value]
-        for item in values:
-            if item not in allowed:
-                raise ValueError(f"onbekende {what} '{item}' (toegestaan: {', '.join(allowed)})")
-        return value
-
-    return check
 
 
 class Varianten(Strict):
@@ -117,7 +106,7 @@ class Persona(Strict):
     rol: str  # drama role at the start
     opening: Line  # the persona's first line
 
-    _rol = validator("rol", allow_reuse=True)(_one_of(ROLES, "rol"))
+    _rol = one_of("rol", ROLES, "onbekende rol")
 
 
 class Trainer(Strict):
@@ -141,9 +130,9 @@ class Rolwissel(Strict):
     spanning_tot: Optional[conint(ge=0, le=10)] = None
     zetten: List[str] = []
 
-    _van = validator("van", allow_reuse=True)(_one_of(ROLES + (ANY_ROLE,), "rol"))
-    _naar = validator("naar", allow_reuse=True)(_one_of(ROLES, "rol"))
-    _zetten = validator("zetten", allow_reuse=True)(_one_of(MOVES, "zet"))
+    _van = one_of("van", ROLES + (ANY_ROLE,), "onbekende rol")
+    _naar = one_of("naar", ROLES, "onbekende rol")
+    _zetten = one_of("zetten", MOVES, "onbekende zet")
 
     def applies(self, role: str, tension: int, move: str) -> bool:
         if self.van not in (ANY_ROLE, role) or self.naar == role:
@@ -160,8 +149,8 @@ class GoedEinde(Strict):
     nodig: List[str] = ["erkennen", "opties"]  # steps that must have been used before
     slotzin: Line
 
-    _zetten = validator("zetten", allow_reuse=True)(_one_of(STEPS, "stap"))
-    _nodig = validator("nodig", allow_reuse=True)(_one_of(STEPS, "stap"))
+    _zetten = one_of("zetten", STEPS, "onbekende stap")
+    _nodig = one_of("nodig", STEPS, "onbekende stap")
 
 
 class SlechtEinde(Strict):
@@ -179,7 +168,7 @@ class PadStap(Strict):
     zet: str
     tekst: Line
 
-    _zet = validator("zet", allow_reuse=True)(_one_of(MOVES, "zet"))
+    _zet = one_of("zet", MOVES, "onbekende zet")
 
 
 class Scenario(Entry):
@@ -257,19 +246,9 @@ class Zet(Entry):
     tip: Line  # a concrete tip in the debrief
     signalen: List[constr(min_length=2, max_length=80)] = []  # cue phrases; "..." = any words
 
-    @validator("id")
-    def known_move(cls, value):
-        if value not in MOVES:
-            raise ValueError(f"onbekende zet '{value}' (toegestaan: {', '.join(MOVES)})")
-        return value
+    _id = one_of("id", MOVES, "onbekende zet")
 
     @classmethod
     def validate_collection(cls, knowledge) -> list:
-        from bot.knowledge.loader import Problem
-
-        present = knowledge.entries.get("rollenspel_zet", {})
-        missing = [m for m in MOVES if m not in present]
-        if missing:
-            return [Problem("knowledge/scenarios", None, "id", f"zetten ontbreken: {', '.join(missing)}")]
-        return []
+        return missing_ids(knowledge, "rollenspel_zet", MOVES, "knowledge/scenarios", "zetten")
 

@@ -13,7 +13,7 @@ from typing import ClassVar, List, Optional, Sequence, Tuple
 
 from pydantic import constr, validator
 
-from bot.knowledge.base import Entry, non_empty_list
+from bot.knowledge.base import Entry, missing_ids, non_empty_list, one_of
 from bot.knowledge.examples import ExampleGroup
 
 DRAMA_ROLES = ("slachtoffer", "redder", "aanklager", "omstander")
@@ -30,12 +30,6 @@ Pattern = constr(min_length=1, max_length=120)
 # word or its lemma (lower-case); "woord*" matches every word starting with "woord"; "..." allows a
 # gap of up to three words; "a|b" matches either.
 _PATTERN_TOKEN = re.compile(r"^(\.\.\.|[\w'-]+\*?(\|[\w'-]+\*?)*)$", re.UNICODE)
-
-
-def _known_role(value: str) -> str:
-    if value not in ROLE_IDS:
-        raise ValueError(f"onbekende rol '{value}' (toegestaan: {', '.join(ROLE_IDS)})")
-    return value
 
 
 class Rol(Entry):
@@ -61,19 +55,14 @@ class Rol(Entry):
     )
     _kenmerken = non_empty_list("kenmerken")
 
-    @validator("id")
-    def known_id(cls, value):
-        return _known_role(value)
+    _id = one_of("id", ROLE_IDS, "onbekende rol")
 
     @classmethod
     def validate_collection(cls, knowledge) -> list:
         from bot.knowledge.loader import Problem
 
         roles = knowledge.entries.get("rol", {})
-        problems = []
-        missing = [r for r in ROLE_IDS if r not in roles]
-        if missing:
-            problems.append(Problem("knowledge/rollen", None, "id", f"rollen ontbreken: {', '.join(missing)}"))
+        problems = missing_ids(knowledge, "rol", ROLE_IDS, "knowledge/rollen", "rollen")
         for role in roles.values():
             where = knowledge.files[("rol", role.id)]
             expected = "drama" if role.id in DRAMA_ROLES else "winnaar"
@@ -100,11 +89,7 @@ class Driehoek(Entry):
     reference_fields: ClassVar[Tuple[Tuple[str, str], ...]] = (("rollen", "rol"),)
     _kenmerken = non_empty_list("kenmerken")
 
-    @validator("id")
-    def known_triangle(cls, value):
-        if value not in TRIANGLES:
-            raise ValueError(f"onbekende driehoek '{value}' (toegestaan: {', '.join(TRIANGLES)})")
-        return value
+    _id = one_of("id", TRIANGLES, "onbekende driehoek")
 
 
 class Hulpmiddel(Entry):
@@ -151,7 +136,4 @@ class RolVoorbeelden(ExampleGroup):
     labels: ClassVar[Sequence[str]] = ROLE_IDS
     min_sentences: ClassVar[int] = MIN_SENTENCES_PER_ROLE
     folder: ClassVar[str] = "knowledge/rollen"
-
-    @validator("label", allow_reuse=True)
-    def known_label(cls, value):
-        return _known_role(value)
+    label_error: ClassVar[str] = "onbekende rol"

@@ -12,7 +12,7 @@ from typing import ClassVar, List, Optional, Sequence, Tuple
 
 from pydantic import conint, constr, validator
 
-from bot.knowledge.base import Entry, Strict, non_empty_list
+from bot.knowledge.base import Entry, Strict, missing_ids, non_empty_list, one_of
 from bot.knowledge.examples import ExampleGroup
 
 STEP_IDS = ("visie", "erkennen", "dynamiek", "behoefte", "realiteit", "opties")
@@ -63,21 +63,14 @@ class Stap(Entry):
     reference_fields: ClassVar[Tuple[Tuple[str, str], ...]] = (("hulpmiddelen", "hulpmiddel"),)
     _doet = non_empty_list("wat_je_doet")
 
-    @validator("id")
-    def known_step(cls, value):
-        if value not in STEP_IDS:
-            raise ValueError(f"onbekende stap '{value}' (toegestaan: {', '.join(STEP_IDS)})")
-        return value
+    _id = one_of("id", STEP_IDS, "onbekende stap")
 
     @classmethod
     def validate_collection(cls, knowledge) -> list:
         from bot.knowledge.loader import Problem
 
         steps = knowledge.entries.get("stap", {})
-        problems = []
-        missing = [s for s in STEP_IDS if s not in steps]
-        if missing:
-            problems.append(Problem("knowledge/stappen", None, "id", f"stappen ontbreken: {', '.join(missing)}"))
+        problems = missing_ids(knowledge, "stap", STEP_IDS, "knowledge/stappen", "stappen")
         numbers = Counter(step.nummer for step in steps.values())
         for number, count in sorted(numbers.items()):
             if count > 1:
@@ -103,11 +96,7 @@ class Valkuil(Entry):
 
     reference_fields: ClassVar[Tuple[Tuple[str, str], ...]] = (("hulpmiddelen", "hulpmiddel"),)
 
-    @validator("id")
-    def known_pitfall(cls, value):
-        if value not in PITFALL_IDS:
-            raise ValueError(f"onbekende valkuil '{value}' (toegestaan: {', '.join(PITFALL_IDS)})")
-        return value
+    _id = one_of("id", PITFALL_IDS, "onbekende valkuil")
 
 
 class JouwRol(Entry):
@@ -119,11 +108,7 @@ class JouwRol(Entry):
     herinnering: Text
     past_bij: List[str] = []  # situation types for which the plan shows this reminder
 
-    @validator("past_bij", each_item=True)
-    def known_situation(cls, value):
-        if value not in SITUATION_TYPES:
-            raise ValueError(f"onbekend situatietype '{value}' (toegestaan: {', '.join(SITUATION_TYPES)})")
-        return value
+    _past_bij = one_of("past_bij", SITUATION_TYPES, "onbekend situatietype")
 
 
 class StapVoorbeelden(ExampleGroup):
