@@ -4,9 +4,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 up() { .venv/bin/python -c "import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2)" "$1" >/dev/null 2>&1; }
+umask 077   # databases and logs under var/ are readable by this user only
 scripts/setup.sh
-export TF_CPP_MIN_LOG_LEVEL=2
+export TF_CPP_MIN_LOG_LEVEL=2 RASA_TELEMETRY_ENABLED=false
 mkdir -p var/logs
+chmod -R go-rwx var 2>/dev/null || true
+# Rasa's HTTP API answers only with this token; the web server passes it on server-side.
+if [ -z "${RUSTPUNT_RASA_TOKEN:-}" ]; then
+  RUSTPUNT_RASA_TOKEN=$(.venv/bin/python -c "import secrets; print(secrets.token_urlsafe(32))")
+fi
+export RUSTPUNT_RASA_TOKEN
 
 if ! .venv/bin/rustpunt kennis laad; then
   echo "De kennisbestanden bevatten fouten (zie hierboven). Los ze op en start opnieuw." >&2
@@ -37,7 +44,7 @@ trap stop_all INT TERM EXIT
 SANIC_HOST=127.0.0.1 .venv/bin/rasa run actions --port "$ACTIONS_PORT" --actions actions \
   > var/logs/actions.log 2>&1 &
 pids+=($!)
-.venv/bin/rasa run --enable-api -i 127.0.0.1 --port "$RASA_PORT" --cors "http://localhost:$WEB_PORT" \
+.venv/bin/python -m bot.rasa_server run --enable-api -i 127.0.0.1 --port "$RASA_PORT" --cors "http://localhost:$WEB_PORT" \
   --credentials credentials.yml --endpoints endpoints.yml -m models > var/logs/rasa.log 2>&1 &
 pids+=($!)
 if [ -f bot/web/__main__.py ]; then

@@ -3,7 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 up() { .venv/bin/python -c "import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2)" "$1" >/dev/null 2>&1; }
-export TF_CPP_MIN_LOG_LEVEL=2
+umask 077
+export TF_CPP_MIN_LOG_LEVEL=2 RASA_TELEMETRY_ENABLED=false
 ls models/*.tar.gz >/dev/null 2>&1 || .venv/bin/rasa train --domain domain --data data stories --out models
 own=""
 if ! up http://127.0.0.1:5055/health; then
@@ -13,4 +14,4 @@ if ! up http://127.0.0.1:5055/health; then
   trap 'kill $own 2>/dev/null || true' EXIT
   for _ in $(seq 1 60); do up http://127.0.0.1:5055/health && break; sleep 1; done
 fi
-.venv/bin/rasa shell --endpoints endpoints.yml --port 5006 -m models
+.venv/bin/python -m bot.rasa_server shell --endpoints endpoints.yml -i 127.0.0.1 --port 5006 -m models

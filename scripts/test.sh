@@ -3,7 +3,8 @@
 # Rasa test stories, end-to-end browser tests. Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export TF_CPP_MIN_LOG_LEVEL=2
+umask 077
+export TF_CPP_MIN_LOG_LEVEL=2 RASA_TELEMETRY_ENABLED=false
 step() { echo; echo "=== $* ==="; }
 
 step "Installeren"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import socket
 import urllib.error
 import urllib.parse
@@ -28,6 +29,12 @@ class RasaError(Exception):
         self.status = status
 
 
+def _route(url: str) -> str:
+    """The first part of the path only, for logs: no conversation id, no token."""
+    path = urllib.parse.urlsplit(url).path
+    return "/" + path.strip("/").split("/")[0]
+
+
 def _request(url: str, timeout: float, body: Any = None) -> Any:
     data = None
     headers = {"Accept": "application/json"}
@@ -39,23 +46,23 @@ def _request(url: str, timeout: float, body: Any = None) -> Any:
         with urllib.request.urlopen(req, timeout=timeout) as resp:
             raw = resp.read()
     except urllib.error.HTTPError as exc:
-        logger.warning("Rasa answered HTTP %s for %s", exc.code, url)
+        logger.warning("Rasa answered HTTP %s for %s", exc.code, _route(url))
         if exc.code in (502, 503, 504):
             raise RasaError(UNREACHABLE, 503) from exc
         raise RasaError(BAD_ANSWER, 502) from exc
     except (socket.timeout, TimeoutError) as exc:
-        logger.warning("Rasa timed out for %s", url)
+        logger.warning("Rasa timed out for %s", _route(url))
         raise RasaError(TOO_SLOW, 504) from exc
     except (urllib.error.URLError, ConnectionError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
         if isinstance(reason, (socket.timeout, TimeoutError)):
             raise RasaError(TOO_SLOW, 504) from exc
-        logger.warning("Rasa unreachable at %s: %s", url, reason)
+        logger.warning("Rasa unreachable at %s: %s", _route(url), reason)
         raise RasaError(UNREACHABLE, 503) from exc
     try:
         return json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        logger.warning("Rasa sent something that is not JSON for %s", url)
+        logger.warning("Rasa sent something that is not JSON for %s", _route(url))
         raise RasaError(BAD_ANSWER, 502) from exc
 
 
@@ -78,7 +85,8 @@ def send_message(
 def fetch_events(rasa_url: str, sender: str, timeout: float) -> List[Dict[str, Any]]:
     """All events of a conversation from the tracker API (needs ``rasa run --enable-api``)."""
     quoted = urllib.parse.quote(sender, safe="")
-    answer = _request(f"{rasa_url}/conversations/{quoted}/tracker?include_events=ALL", timeout)
+    query = urllib.parse.urlencode({"include_events": "ALL", "token": os.environ.get("RUSTPUNT_RASA_TOKEN", "")})
+    answer = _request(f"{rasa_url}/conversations/{quoted}/tracker?{query}", timeout)
     events = answer.get("events") if isinstance(answer, dict) else None
     if not isinstance(events, list):
         raise RasaError(BAD_ANSWER, 502)

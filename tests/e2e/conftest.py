@@ -118,11 +118,6 @@ def http_get(url: str, timeout: float = 5.0) -> tuple:
         return resp.status, resp.read().decode("utf-8", "replace")
 
 
-def _venv_bin(name: str) -> str:
-    candidate = Path(sys.executable).parent / name
-    return str(candidate) if candidate.exists() else name
-
-
 def latest_model() -> Path:
     """RUSTPUNT_MODEL when set (scripts/test.sh passes the model it just trained), else the
     newest models/*.tar.gz."""
@@ -174,6 +169,7 @@ def stack(tmp_path_factory) -> Stack:
         RUSTPUNT_RASA_URL=f"http://127.0.0.1:{rasa_port}",
         TF_CPP_MIN_LOG_LEVEL="2",
         PYTHONUNBUFFERED="1",
+        RUSTPUNT_RASA_TOKEN="e2e-api-" + secrets.token_hex(16),
     )
     env.pop("RUSTPUNT_WEB_HOST", None)
     rasa_url = f"http://127.0.0.1:{rasa_port}"
@@ -188,7 +184,8 @@ def stack(tmp_path_factory) -> Stack:
         result.processes.append(actions)
         rasa = start_process(
             "rasa",
-            [_venv_bin("rasa"), "run", "--enable-api", "-m", str(model), "--endpoints", str(endpoints),
+            [sys.executable, "-m", "bot.rasa_server", "run", "--enable-api", "-m", str(model),
+             "--endpoints", str(endpoints),
              "--credentials", "credentials.yml", "--port", str(rasa_port), "-i", "127.0.0.1"],
             env, tmp,
         )

@@ -1,0 +1,47 @@
+"""``python -m bot.rasa_server <rasa arguments>``: start Rasa the Rustpunt way.
+
+Every Rasa process of the project (``make run``, ``make shell``, the tests, the multi-server set-up)
+starts through this module instead of the bare ``rasa`` command, so the same protections apply
+everywhere:
+
+- files Rasa writes (tracker database, logs) are private to the user (``umask 077``);
+- Rasa's telemetry is off;
+- the HTTP API token comes from ``RUSTPUNT_RASA_TOKEN`` and is handed to Rasa inside the process,
+  so it never shows up in the process list (``ps``) the way ``--auth-token`` on the command line would.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from typing import List, Optional
+
+TOKEN_ENV = "RUSTPUNT_RASA_TOKEN"
+
+
+def prepare_environment() -> None:
+    """Private files and no telemetry; call before Rasa is imported."""
+    os.umask(0o077)
+    os.environ["RASA_TELEMETRY_ENABLED"] = "false"
+
+
+def rasa_arguments(argv: List[str], env: Optional[dict] = None) -> List[str]:
+    """``argv`` plus ``--auth-token`` from the environment for ``run`` when an API is enabled."""
+    env = os.environ if env is None else env
+    token = (env.get(TOKEN_ENV) or "").strip()
+    args = list(argv)
+    if args[:1] == ["run"] and "--auth-token" not in args and token:
+        args += ["--auth-token", token]
+    return args
+
+
+def main(argv: Optional[List[str]] = None) -> None:
+    prepare_environment()
+    args = rasa_arguments(sys.argv[1:] if argv is None else argv)
+    sys.argv = ["rasa", *args]
+    from rasa.__main__ import main as rasa_main
+
+    rasa_main()
+
+
+if __name__ == "__main__":
+    main()
