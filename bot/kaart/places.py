@@ -99,7 +99,9 @@ def _dutch_words() -> frozenset:
 def _is_word(token: str) -> bool:
     from bot.kaart.text import STOPWORDS
 
-    return token in STOPWORDS or token in _dutch_words()
+    words = _dutch_words()
+    # "gooi" is a form of "gooien": a verb stem counts as a word too
+    return token in STOPWORDS or token in words or (len(token) <= 6 and token + "en" in words)
 
 
 def distance(a: str, b: str, limit: int = 2) -> int:
