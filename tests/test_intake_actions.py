@@ -67,7 +67,7 @@ async def test_start_then_ask_first_question():
     dispatcher = CollectingDispatcher()
     assert await ActionAskIntakeAntwoord().run(dispatcher, tracker(slots={"intake_status": state}), DOMAIN) == []
     text = dispatcher.messages[0]["text"]
-    assert text.startswith("Vraag 1 van 17 (Kern van de hulpvraag)")
+    assert text.startswith("Vraag 1 van 18 (Kern van de hulpvraag)")
     assert "Waar belt u over?" in text and "'sla over'" in text
 
 
