@@ -164,4 +164,4 @@ async def test_register_callback_masks_and_confirms():
 async def test_register_callback_with_missing_field():
     dispatcher = CollectingDispatcher()
     await ActionTerugbelverzoekOpslaan().run(dispatcher, tracker(slots={"terugbel_wie": "x", "terugbel_waarover": None, "terugbel_wanneer": "nu"}), DOMAIN)
-    assert dispatcher.messages[0]["text"] == "Vul nog in waarover er teruggebeld wordt; dat mag niet leeg zijn."
+    assert dispatcher.messages[0]["text"] == "Geef nog aan waarover er teruggebeld wordt; dat mag niet leeg zijn."
