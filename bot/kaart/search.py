@@ -32,7 +32,7 @@ from bot.kaart.vocabulary import (
     gemeenten_van,
 )
 
-WEIGHTS = {"thema": 2.0, "tekst": 1.0, "plaats": 0.3, "leeftijd": 0.2, "doelgroep": 0.3, "toegang": 0.15, "ingang": 0.3}
+WEIGHTS = {"thema": 2.0, "tekst": 1.0, "plaats": 0.3, "leeftijd": 0.2, "doelgroep": 0.3, "toegang": 0.3, "ingang": 0.3}
 THEME_ORDER_WEIGHTS = (1.0, 0.6, 0.4)
 BM25_K1, BM25_B = 1.2, 0.75
 # Words too general to make a hit relevant on their own.
