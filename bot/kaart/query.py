@@ -69,7 +69,7 @@ THEMA_SYNONIEMEN: Dict[str, Tuple[str, ...]] = {
     "veiligheid": (
         "veiligheid", "onveilig", "huiselijk geweld", "geweld", "mishandeling", "kindermishandeling",
         "misbruik", "seksueel misbruik", "verwaarlozing", "slaan", "geslagen", "bedreiging", "bedreigd",
-        "uithuisplaatsing", "crisis", "zorgmelding", "melden", "meldcode", "jeugdbescherming",
+        "crisis", "zorgmelding", "melden", "meldcode", "jeugdbescherming",
         "ondertoezichtstelling", "ots", "gecertificeerde instelling",
     ),
     "financien": (
@@ -112,7 +112,7 @@ THEMA_SYNONIEMEN: Dict[str, Tuple[str, ...]] = {
     ),
     "jonge_kind": ("baby", "peuter", "kleuter", "jonge kind", "jonge kinderen", "dreumes", "zuigeling", "consultatiebureau"),
     "verblijf": ("pleeggezin", "pleegzorg", "pleegkind", "residentieel", "residentiele instelling", "gezinshuis", "uithuisgeplaatst", "terug naar huis",
-                 "uit huis geplaatst", "uit huis plaatsen"),
+                 "uit huis geplaatst", "uit huis plaatsen", "uithuisplaatsing", "dreigende uithuisplaatsing"),
     "vastgelopen_hulp": (
         "vastgelopen", "vastlopen", "loopt vast", "vast te lopen", "vast lopen", "geen perspectief", "complexe casus", "complex",
         "niets helpt", "hulp helpt niet", "escalatie", "escaleert", "multiprobleem",
