@@ -57,7 +57,8 @@ def test_pilots_and_recommendations_stay_out_of_family_referrals():
     result = zoek("Ouders uit Huizen liggen in een vechtscheiding, hun zoon van 8 lijdt eronder")
     shown = ids(result)
     assert "duurzaam_ouderschap_na_scheiding" not in shown and "scheidings_advies_team" not in shown
-    assert "Niet getoond" in result.melding and "Duurzaam Ouderschap na Scheiding" in result.melding
+    assert "Niet getoond" in result.melding
+    assert "Duurzaam Ouderschap na Scheiding" in result.melding or "Scheidings Advies Team" in result.melding
 
 
 def test_pilots_appear_when_asked_for_and_say_what_they_are():
