@@ -372,7 +372,9 @@ def let_op(service) -> Optional[str]:
     if service.aard != "dienst":
         notes.append(f"Dit is een {AARD[service.aard]}.")
     if "via_maatregel" in service.toegang:
-        notes.append("Je kunt een gezin hier niet zelf naartoe verwijzen: " + TOEGANG["via_maatregel"] + ".")
+        notes.append("Je kunt een gezin hier niet zelf naartoe verwijzen: deze dienst werkt alleen na een "
+                     "kinderbeschermingsmaatregel van de kinderrechter, na onderzoek door de Raad voor de "
+                     "Kinderbescherming. Bij zorgen over veiligheid: Veilig Thuis of het jeugdteam.")
     return " ".join(notes) or None
 
 
