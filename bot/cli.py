@@ -47,7 +47,7 @@ argparse._ = _dutch  # argparse looks up its module-level gettext alias at call 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="rustpunt",
-        description="Rustpunt: oefenen en voorbereiden voor professionals in de jeugdhulp.",
+        description="Rustpunt: gesprekken oefenen en voorbereiden, voor professionals in de jeugdhulp.",
     )
     subparsers = parser.add_subparsers(dest="opdracht", metavar="opdracht", title="opdrachten")
     for name in COMMAND_MODULES:

@@ -32,7 +32,10 @@ start=$(date +%s)
 test -f models/rustpunt-test.tar.gz
 echo "Trainingstijd: $(( $(date +%s) - start )) s"
 
-step "Pytest (eenheden, acties, engines)"
+step "Spellingcontrole voorbereiden (hunspell-nl)"
+scripts/install_hunspell.sh
+
+step "Pytest (eenheden, acties, engines, spelling)"
 .venv/bin/pytest -m "not e2e"
 
 step "Rasa-teststories"

@@ -67,7 +67,7 @@ async def test_start_then_ask_first_question():
     dispatcher = CollectingDispatcher()
     assert await ActionAskIntakeAntwoord().run(dispatcher, tracker(slots={"intake_status": state}), DOMAIN) == []
     text = dispatcher.messages[0]["text"]
-    assert text.startswith("Vraag 1 van 17 (Kern van de hulpvraag)")
+    assert text.startswith("Vraag 1 van 18 (Kern van de hulpvraag)")
     assert "Waar belt u over?" in text and "'sla over'" in text
 
 
@@ -164,4 +164,4 @@ async def test_register_callback_masks_and_confirms():
 async def test_register_callback_with_missing_field():
     dispatcher = CollectingDispatcher()
     await ActionTerugbelverzoekOpslaan().run(dispatcher, tracker(slots={"terugbel_wie": "x", "terugbel_waarover": None, "terugbel_wanneer": "nu"}), DOMAIN)
-    assert dispatcher.messages[0]["text"] == "Vul nog in waarover er teruggebeld wordt; dat mag niet leeg zijn."
+    assert dispatcher.messages[0]["text"] == "Geef nog aan waarover er teruggebeld wordt; dat mag niet leeg zijn."

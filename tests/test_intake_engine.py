@@ -198,14 +198,15 @@ def test_conditional_steps_follow_signals(knowledge):
     intake = Intake(knowledge)
     state = intake.start().state
     keys = []
-    for answer in ["Mijn dochter is erg somber", "nee", "nee"]:
+    for answer in ["Mijn dochter is erg somber", "nee", "nee", "nee"]:
         turn = intake.handle(state, answer)
         state = turn.state
         keys.append(turn.question.key)
     # somberheid was heard, so the question about self-harm is asked
-    assert keys == ["veiligheid.acuut_gevaar", "veiligheid.geweld_thuis", "veiligheid.zelfbeschadiging"]
+    assert keys == ["veiligheid.acuut_gevaar", "veiligheid.geweld_thuis", "veiligheid.ruzie_thuis",
+                    "veiligheid.zelfbeschadiging"]
     other = intake.start().state
-    for answer in ["Hij luistert niet", "nee", "nee"]:
+    for answer in ["Hij luistert niet", "nee", "nee", "nee"]:
         turn = intake.handle(other, answer)
         other = turn.state
     assert turn.question.key == "algemeen.gezin"
@@ -270,6 +271,7 @@ def test_full_intake_until_summary(knowledge):
         "Mijn zoon Daan wil al weken niet naar school en is vaak boos",
         "nee",
         "nee, er wordt niet geslagen",
+        "nee, ze praten nauwelijks",  # loud arguing
         "nee",  # asked because 'boos' was heard (psychisch)
         "Ik woon alleen met Daan, zijn vader en ik zijn gescheiden",
         "Gisteren gooide hij zijn tas door de kamer toen hij naar school moest",
@@ -349,3 +351,29 @@ def test_store_summary_holds_only_masked_text(knowledge):
     row = get_record("intake_samenvatting", record_id)
     stored = str(row.data)
     assert "Petra" not in stored and "111222333" not in stored and "[BSN]" in stored
+
+
+def test_loud_arguing_is_asked_apart_and_weighed_as_a_signal_not_danger(knowledge):
+    """Issue 16: 'hard geschreeuwd' is common in a conflict divorce; a plain 'ja' must not interrupt."""
+    intake = Intake(knowledge)
+    state = intake.handle(intake.start().state, "Ouders zijn gescheiden").state
+    state = intake.handle(state, "nee").state  # acuut gevaar
+    turn = intake.handle(state, "nee")  # slaan, duwen, dreigen
+    assert turn.question.key == "veiligheid.ruzie_thuis"
+    assert "geslagen" not in turn.question.vraag and "geschreeuwd" in turn.question.vraag
+    turn = intake.handle(turn.state, "ja")
+    assert turn.kind == "vraag" and turn.danger == []
+    assert ["ruzie_hard", "scheiding", "ja", "veiligheid.ruzie_thuis"] in turn.state["hits"]
+    assert not any(h[1] == "gevaar" for h in turn.state["hits"])
+
+
+def test_hitting_or_threats_still_interrupt_on_the_violence_question(knowledge):
+    intake = Intake(knowledge)
+    state = intake.handle(intake.start().state, "Ouders zijn gescheiden").state
+    state = intake.handle(state, "nee").state
+    turn = intake.handle(state, "ja")
+    assert turn.kind == "gevaar" and [s.id for s in turn.danger] == ["gevaar_geweld"]
+    # and a threat named while answering the arguing question interrupts too
+    other = intake.handle(intake.handle(intake.handle(intake.start().state, "x").state, "nee").state, "nee").state
+    turn = intake.handle(other, "ja, en hij heeft haar bedreigd")
+    assert turn.kind == "gevaar" and [s.id for s in turn.danger] == ["gevaar_geweld"]

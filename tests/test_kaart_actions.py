@@ -94,7 +94,8 @@ async def test_search_shows_services_with_payload_and_resets():
     payload = next(m["custom"] for m in dispatcher.messages if m.get("custom"))
     assert payload["soort"] == "kaart_resultaten"
     assert 3 <= len(payload["resultaten"]) <= 5
-    assert set(payload["resultaten"][0]) == {"id", "naam", "organisatie", "beschrijving", "voor_wie", "bereikbaarheid", "links", "waarom"}
+    assert set(payload["resultaten"][0]) == {"id", "naam", "organisatie", "beschrijving", "voor_wie", "bereikbaarheid", "links", "waarom",
+                                                   "verwijsbaar", "let_op"}
 
 
 async def test_search_outside_region_says_so():

@@ -62,8 +62,8 @@ def test_bad_path_raises_tension_to_the_bad_ending(scenario):
 def test_role_shifts_follow_tension_in_the_father_scenario():
     scenario = KNOWLEDGE.get("scenario", "vader-kinderen-thuisgehouden")
     engine = Engine(scenario, classify=lambda text: text, seed=1)  # the text is the move
-    assert engine.state.role == "slachtoffer"
-    assert engine.step("erkennen").role == "slachtoffer"  # 8 -> 6
+    assert engine.state.role == "aanklager"  # his furious opening blames his ex
+    assert engine.step("erkennen").role == "slachtoffer"  # 8 -> 6: acknowledged, the powerlessness shows
     judged = engine.step("oordelen")  # 6 -> 9: judged, he starts accusing
     assert judged.tension == 9 and judged.role == "aanklager"
     assert engine.step("erkennen").role == "aanklager"  # 9 -> 7: still too tense

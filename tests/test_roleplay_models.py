@@ -119,3 +119,17 @@ def test_all_shipped_scenarios_are_valid():
     scenarios = knowledge.all("scenario")
     assert len(scenarios) >= 6
     assert len({s.id for s in scenarios}) == len(scenarios)
+
+
+def test_scenario_casting_and_good_paths_follow_the_workbook():
+    """Issue 16: the 12-year-old is caught in the middle (not an Omstander), the furious father opens
+    as Aanklager, no child is asked to choose, and a 14-year-old does not 'choose' contact herself."""
+    from bot.knowledge.loader import get_knowledge
+
+    scenarios = get_knowledge().entries["scenario"]
+    child = scenarios["kind-wil-niet-naar-vader"]
+    assert child.persona.rol in {"slachtoffer", "kwetsbaar"}
+    assert scenarios["vader-kinderen-thuisgehouden"].persona.rol == "aanklager"
+    assert not any("kiezen" in step.tekst or "kies" in step.tekst for step in child.oefenpad)
+    mother = scenarios["moeder-dochter-niet-gezien"]
+    assert not any("kiest" in step.tekst for step in mother.oefenpad)

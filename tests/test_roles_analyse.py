@@ -21,7 +21,8 @@ def test_issue_example_is_aanklager_with_quoted_blame_and_winner_alternative():
     assert data["signalen"] and all(s["naam"] == "verwijt" for s in data["signalen"])
     for signal in data["signalen"]:
         assert text[signal["begin"] : signal["einde"]] == signal["woorden"]
-    assert set(data["uitnodiging"]["rollen"]) == {"slachtoffer", "redder"}
+    # the Aanklager also invites the listener (the professional too) to hit back as Aanklager
+    assert set(data["uitnodiging"]["rollen"]) == {"slachtoffer", "redder", "aanklager"}
     assert data["alternatief"]["rol"] in {"kwetsbaar", "ondersteuner", "assertief"}
     assert data["alternatief"]["voorbeeld"]
     assert result.hulpmiddel["id"] in {"steen-op-tafel", "honderd-kilo-energie", "kopje-schuiven"}

@@ -94,3 +94,21 @@ def test_role_counterpart_must_point_back(tmp_path):
     broken = text.replace("tegenhanger: kwetsbaar", "tegenhanger: assertief", 1)
     problems = _problems_for(tmp_path, "rollen.yml", broken)
     assert any("slachtoffer" in p and "tegenhanger" in p for p in problems)
+
+
+def test_roles_say_only_what_the_workbook_says():
+    """Issue 16: Aanklager invites hitting back; Assertief is no 'uitdager'; the Omstander has no
+    invented 'verwijst door' trait or invitations; the Ondersteuner answers from a role its example fits."""
+    from bot.knowledge.loader import get_knowledge
+
+    roles = get_knowledge().entries["rol"]
+    assert "aanklager" in roles["aanklager"].nodigt_uit
+    assert "professional" in roles["aanklager"].uitleg
+    assistant = roles["assertief"]
+    assert "uitdager" not in assistant.uitleg.lower() and "uitdager" not in assistant.synoniemen
+    bystander = roles["omstander"]
+    assert bystander.nodigt_uit == []
+    assert not any("verwijst door" in k for k in bystander.kenmerken)
+    assert roles["ondersteuner"].antwoord_vanuit == "ondersteuner"
+    signals = get_knowledge().entries["rol_signaal"]
+    assert "omstander-schuift-door" not in signals

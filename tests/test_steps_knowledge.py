@@ -86,3 +86,28 @@ def test_dangling_hulpmiddel_reference_is_an_error(tmp_path):
     directory = _write(tmp_path, "stappen.yml", source.replace('["steen-op-tafel"]', '["toverstaf"]'))
     problems = [str(p) for p in load_knowledge(directory).problems]
     assert any("verwijst naar 'toverstaf'" in p and "item 'realiteit'" in p for p in problems)
+
+
+def test_no_child_directed_sentence_asks_to_choose():
+    """Children must not be put in the position of choosing between parents (issue 16)."""
+    from bot.knowledge.loader import get_knowledge
+
+    knowledge = get_knowledge()
+    for step in knowledge.entries["stap"].values():
+        for sentence in step.voorbeeldzinnen.kind:
+            assert "kiezen" not in sentence and "kies" not in sentence, (step.id, sentence)
+    for scenario in knowledge.entries["scenario"].values():
+        if "kind" in scenario.persona.wie.lower() or "meisje" in scenario.persona.wie.lower():
+            for step in scenario.oefenpad:
+                assert "kiezen" not in step.tekst, (scenario.id, step.tekst)
+
+
+def test_method_names_the_aim_unreasonableness_and_three_forms_of_parenting():
+    from bot.knowledge.loader import get_knowledge
+
+    knowledge = get_knowledge()
+    steps = knowledge.entries["stap"]
+    visie = " ".join(steps["visie"].wat_je_doet) + steps["visie"].waarom
+    assert "niet per se contact" in visie and "parallel of solo" in visie
+    assert "onredelijk" in " ".join(steps["realiteit"].wat_je_doet)
+    assert "rust-niet-contact" in knowledge.entries["jouw_rol"]

@@ -38,7 +38,8 @@ def register(subparsers) -> None:
     bench.set_defaults(func=run_benchmark)
 
     parser.set_defaults(func=lambda args: parser.print_help() or 2)
-    add_evaluation("kaart", "meet recall@3 en MRR van de sociale kaart op de evaluatievragen", run_evaluation)
+    add_evaluation("kaart", "meet recall@3 en MRR van de sociale kaart op de afstemmings- en de toetsset",
+                   run_evaluation, _configure_evaluation)
 
 
 def _knowledge_ok():
@@ -124,18 +125,30 @@ def run_benchmark(args: argparse.Namespace) -> int:
 
 
 def run_evaluation(args: argparse.Namespace) -> int:
-    from bot.kaart.evaluation import evalueer
+    from bot.kaart.evaluation import SETS, evalueer
 
     knowledge = _knowledge_ok()
     if knowledge is None:
         return 1
-    result = evalueer(knowledge)
     services = len(knowledge.entries.get("kaart_dienst", {}))
-    print(f"Evaluatie sociale kaart: {len(result.uitkomsten)} vragen, {services} diensten in de kaart.")
-    print(f"recall@3: {result.recall_at_3:.3f}   MRR: {result.mrr:.3f}   minstens één goede in top 3: {result.hit_at_3:.3f}")
-    misses = [u for u in result.uitkomsten if u.reciprocal_rank < 1.0]
-    if misses:
-        print("Vragen waar de eerste treffer niet verwacht was:")
-        for item in misses:
-            print(f"- {item.id}: {item.vraag}\n  verwacht: {', '.join(item.verwacht)}\n  gevonden: {', '.join(item.gevonden[:3])}")
+    chosen = list(SETS) if getattr(args, "set", "beide") == "beide" else [args.set]
+    labels = {"afstemming": "afstemmingsset (evaluatie.yml, gebruikt bij het bouwen)",
+              "toets": "toetsset (toetsvragen.yml, alleen om te meten)"}
+    for name in chosen:
+        result = evalueer(knowledge, kind=SETS[name])
+        print(f"Evaluatie sociale kaart, {labels[name]}: {len(result.uitkomsten)} vragen, {services} diensten in de kaart.")
+        print(f"recall@3: {result.recall_at_3:.3f}   MRR: {result.mrr:.3f}   minstens één goede in top 3: "
+              f"{result.hit_at_3:.3f}   eerste treffer niet verwijsbaar: {result.niet_verwijsbaar_eerst}")
+        misses = [u for u in result.uitkomsten if u.reciprocal_rank < 1.0 or u.eerste_niet_verwijsbaar]
+        if misses:
+            print("Vragen waar de eerste treffer niet verwacht of niet verwijsbaar was:")
+            for item in misses:
+                print(f"- {item.id}: {item.vraag}\n  verwacht: {', '.join(item.verwacht)}\n"
+                      f"  gevonden: {', '.join(item.gevonden[:3])}")
+        print()
     return 0
+
+
+def _configure_evaluation(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--set", choices=("afstemming", "toets", "beide"), default="beide",
+                        help="welke vragenset: afstemming (evaluatie.yml), toets (toetsvragen.yml) of beide (standaard)")

@@ -34,7 +34,7 @@ class Callback:
 def _clean(value: Optional[str], field_name: str) -> str:
     text = " ".join((value or "").split())
     if not text:
-        raise CallbackError(f"Vul nog in {field_name}; dat mag niet leeg zijn.")
+        raise CallbackError(f"Geef nog aan {field_name}; dat mag niet leeg zijn.")
     return text[:MAX_FIELD]
 
 

@@ -35,12 +35,12 @@ class Vraag(Strict):
     doel: Text
     doorvraag: Text
     gevaar_signaal: bool = False  # a safety question: 'ja' or a danger phrase interrupts the intake
-    signaal_bij_ja: Optional[constr(min_length=1, max_length=80)] = None  # intake_signaal for a plain 'ja'
+    # intake_signaal for a plain 'ja': a danger signal on a safety question, otherwise an ordinary signal
+    # that is weighed in the route but never interrupts (e.g. loud arguing at home)
+    signaal_bij_ja: Optional[constr(min_length=1, max_length=80)] = None
 
     @validator("signaal_bij_ja", always=True)
-    def only_for_safety(cls, value, values):
-        if value and not values.get("gevaar_signaal"):
-            raise ValueError("signaal_bij_ja hoort alleen bij een veiligheidsvraag (gevaar_signaal: true)")
+    def safety_needs_signal(cls, value, values):
         if values.get("gevaar_signaal") and not value:
             raise ValueError("een veiligheidsvraag noemt welk signaal een 'ja' betekent (signaal_bij_ja)")
         return value
@@ -76,15 +76,16 @@ class Vragenset(Entry):
         for qset in knowledge.entries.get("vragenset", {}).values():
             for index, question in enumerate(qset.vragen):
                 ref = question.signaal_bij_ja
-                if ref and (ref not in signals or signals[ref].soort != "gevaar"):
-                    problems.append(
-                        Problem(
-                            knowledge.files[("vragenset", qset.id)],
-                            qset.id,
-                            f"vragen[{index + 1}].signaal_bij_ja",
-                            f"verwijst naar '{ref}', maar er is geen gevaarsignaal met dat id",
-                        )
-                    )
+                if not ref:
+                    continue
+                where = (knowledge.files[("vragenset", qset.id)], qset.id, f"vragen[{index + 1}].signaal_bij_ja")
+                if question.gevaar_signaal and (ref not in signals or signals[ref].soort != "gevaar"):
+                    problems.append(Problem(*where, f"verwijst naar '{ref}', maar er is geen gevaarsignaal met dat id"))
+                elif not question.gevaar_signaal and ref not in signals:
+                    problems.append(Problem(*where, f"verwijst naar '{ref}', maar er is geen signaal met dat id"))
+                elif not question.gevaar_signaal and signals[ref].soort == "gevaar":
+                    problems.append(Problem(*where, f"'{ref}' is een gevaarsignaal; dat hoort alleen bij een "
+                                                    "veiligheidsvraag (gevaar_signaal: true)"))
         return problems
 
 

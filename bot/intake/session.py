@@ -166,11 +166,14 @@ class Intake:
         key = self._key(step)
         question = self._step_question(step)
         hits = find_signals(text, self.signals.values(), question=key)
-        if question.gevaar_signaal and question.signaal_bij_ja and is_affirmative(text):
-            if not any(h.soort == "gevaar" for h in hits):
-                signal = self.signals.get(question.signaal_bij_ja)
-                if signal is not None:
-                    hits.append(Hit(signal.id, signal.soort, normalise(text.split()[0]), key))
+        if question.signaal_bij_ja and is_affirmative(text):
+            # a plain 'ja' counts as the question's signal: a danger on a safety question (unless the
+            # answer already named one), an ordinary signal otherwise (it never interrupts)
+            named = any(h.soort == "gevaar" for h in hits) if question.gevaar_signaal else \
+                any(h.signal_id == question.signaal_bij_ja for h in hits)
+            signal = self.signals.get(question.signaal_bij_ja)
+            if signal is not None and not named:
+                hits.append(Hit(signal.id, signal.soort, normalise(text.split()[0]), key))
         masked = deidentify.mask(text)
         for label, number in masked.counts.items():
             state["masked"][label] = state["masked"].get(label, 0) + number

@@ -85,6 +85,9 @@ def _services(advice: Advice, search: Callable, gemeente: Optional[str]) -> List
     hints = []
     for hit in list(results)[:KAART_LIMIT]:
         get = (lambda k, h=hit: h.get(k, "")) if isinstance(hit, dict) else (lambda k, h=hit: getattr(h, k, "") or "")
+        referrable = hit.get("verwijsbaar", True) if isinstance(hit, dict) else getattr(hit, "verwijsbaar", True)
+        if referrable is False:
+            continue  # a family intake points only at addresses a professional can refer to
         if get("naam"):
             hints.append(ServiceHint(str(get("naam")), str(get("organisatie")), str(get("waarom")), str(get("bereikbaarheid"))))
     return hints

@@ -1,4 +1,9 @@
-"""Measure the kaart search on its evaluation set: recall@3 and MRR (``rustpunt evalueer kaart``)."""
+"""Measure the kaart search: recall@3, MRR and first hits a professional cannot refer to.
+
+Two sets (``rustpunt evalueer kaart``): the tuning set ``evaluatie.yml`` (kind ``kaart_testvraag``),
+used while building the search, and the separate test set ``toetsvragen.yml`` (kind
+``kaart_toetsvraag``), written for measuring only.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -15,6 +20,7 @@ class VraagUitkomst:
     gevonden: List[str]
     recall_at_3: float
     reciprocal_rank: float
+    eerste_niet_verwijsbaar: bool = False  # the first hit is no address a professional can refer to
 
 
 @dataclass
@@ -30,12 +36,19 @@ class Evaluatie:
         return sum(u.reciprocal_rank for u in self.uitkomsten) / len(self.uitkomsten) if self.uitkomsten else 0.0
 
     @property
+    def niet_verwijsbaar_eerst(self) -> int:
+        return sum(1 for u in self.uitkomsten if u.eerste_niet_verwijsbaar)
+
+    @property
     def hit_at_3(self) -> float:
         good = sum(1 for u in self.uitkomsten if set(u.gevonden[:3]) & set(u.verwacht))
         return good / len(self.uitkomsten) if self.uitkomsten else 0.0
 
 
-def evalueer(knowledge, index: Optional[KaartIndex] = None, limit: int = 5) -> Evaluatie:
+SETS = {"afstemming": "kaart_testvraag", "toets": "kaart_toetsvraag"}
+
+
+def evalueer(knowledge, index: Optional[KaartIndex] = None, limit: int = 5, kind: str = "kaart_testvraag") -> Evaluatie:
     """Run every ``kaart_testvraag`` through :func:`zoek`.
 
     recall@3 = share of the expected services in the top 3 (out of at most 3 expected);
@@ -43,11 +56,13 @@ def evalueer(knowledge, index: Optional[KaartIndex] = None, limit: int = 5) -> E
     """
     index = index or index_for(knowledge)
     result = Evaluatie()
-    for item in sorted(knowledge.entries.get("kaart_testvraag", {}).values(), key=lambda t: t.id):
-        found = [h.id for h in zoek(item.vraag, leeftijd=item.leeftijd, gemeente=item.gemeente,
-                                    thema=item.thema, limit=limit, index=index).hits]
+    for item in sorted(knowledge.entries.get(kind, {}).values(), key=lambda t: t.id):
+        hits = zoek(item.vraag, leeftijd=item.leeftijd, gemeente=item.gemeente, thema=item.thema, limit=limit,
+                    index=index).hits
+        found = [h.id for h in hits]
         expected = list(item.verwacht)
         recall = len(set(found[:3]) & set(expected)) / min(len(expected), 3)
         rank = next((i + 1 for i, hit in enumerate(found) if hit in expected), None)
-        result.uitkomsten.append(VraagUitkomst(item.id, item.vraag, expected, found, recall, 1.0 / rank if rank else 0.0))
+        result.uitkomsten.append(VraagUitkomst(item.id, item.vraag, expected, found, recall, 1.0 / rank if rank else 0.0,
+                                               bool(hits) and not hits[0].verwijsbaar))
     return result

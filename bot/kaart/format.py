@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import List
 
 from bot.kaart.search import Hit, Zoekresultaat
-from bot.kaart.vocabulary import GEMEENTEN, THEMAS
+from bot.kaart.vocabulary import THEMAS, WERKGEBIEDEN
 
 
 def begrepen(result: Zoekresultaat) -> str:
@@ -15,7 +15,7 @@ def begrepen(result: Zoekresultaat) -> str:
     if result.leeftijd is not None:
         parts.append(f"leeftijd: {result.leeftijd} jaar")
     if result.gemeente:
-        parts.append(f"gemeente: {GEMEENTEN[result.gemeente]}")
+        parts.append(f"plaats: {WERKGEBIEDEN[result.gemeente]}")
     return "Ik zocht op " + "; ".join(parts) + "." if parts else ""
 
 
@@ -27,6 +27,8 @@ def hit_tekst(number: int, hit: Hit) -> str:
         f"   Bereikbaar: {hit.bereikbaarheid}",
         f"   Waarom: {hit.waarom}",
     ]
+    if hit.let_op:
+        lines.append(f"   Let op: {hit.let_op}")
     return "\n".join(lines)
 
 
@@ -48,7 +50,8 @@ def resultaat_tekst(result: Zoekresultaat, met_scores: bool = False) -> str:
 
 def payload(result: Zoekresultaat) -> dict:
     """The custom payload for the web page (``kaart_resultaten``)."""
-    keys = ("id", "naam", "organisatie", "beschrijving", "voor_wie", "bereikbaarheid", "links", "waarom")
+    keys = ("id", "naam", "organisatie", "beschrijving", "voor_wie", "bereikbaarheid", "links", "waarom",
+            "verwijsbaar", "let_op")
     return {
         "soort": "kaart_resultaten",
         "status": result.status,

@@ -35,12 +35,13 @@ from pydantic import ValidationError
 from bot.kaart.hsds_check import controleer_records
 from bot.kaart.models import KaartDienst, KaartOrganisatie
 from bot.kaart.text import simplify
-from bot.kaart.vocabulary import DOELGROEPEN, THEMAS, TOEGANG, WERKGEBIEDEN
+from bot.kaart.vocabulary import AARD, DOELGROEPEN, THEMAS, TOEGANG, WERKGEBIEDEN
 
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:rustpunt:sociale-kaart")
 VOCABULARIES = {"rustpunt_thema": ("themas", THEMAS), "rustpunt_doelgroep": ("doelgroep", DOELGROEPEN),
-                "rustpunt_toegang": ("toegang", TOEGANG)}
-VOCABULARY_NAMES = {"rustpunt_thema": "thema", "rustpunt_doelgroep": "doelgroep", "rustpunt_toegang": "toegangsroute"}
+                "rustpunt_toegang": ("toegang", TOEGANG), "rustpunt_aard": ("aard", AARD)}
+VOCABULARY_NAMES = {"rustpunt_thema": "thema", "rustpunt_doelgroep": "doelgroep", "rustpunt_toegang": "toegangsroute",
+                    "rustpunt_aard": "aard van de vermelding"}
 MAX_IMPORT_BYTES = 20_000_000
 
 
@@ -97,7 +98,8 @@ def _service(service: KaartDienst) -> dict:
     sid = stable_id("dienst", service.id)
     attributes = []
     for vocabulary, (field_name, labels) in VOCABULARIES.items():
-        for code in getattr(service, field_name):
+        value = getattr(service, field_name)
+        for code in [value] if isinstance(value, str) else value:
             term = _term(vocabulary, code, labels[code])
             attributes.append({"id": stable_id("attribuut", f"{service.id}/{vocabulary}/{code}"), "link_id": sid,
                                "link_entity": "service", "taxonomy_term_id": term["id"], "taxonomy_term": term})
@@ -121,7 +123,8 @@ def _service(service: KaartDienst) -> dict:
         ],
         "attributes": attributes,
         "x_rustpunt": _extension(service, organisatie=service.organisatie, aanbod=list(service.aanbod),
-                                 trefwoorden=list(service.trefwoorden), algemene_toegang=service.algemene_toegang),
+                                 trefwoorden=list(service.trefwoorden), algemene_toegang=service.algemene_toegang,
+                                 **({"schooltype": service.schooltype} if service.schooltype else {})),
     })
 
 
@@ -344,7 +347,7 @@ def importeer(folder: Path) -> ImportResultaat:
             continue
         extra = raw.get("x_rustpunt") or {}
         slug = extra.get("id") or _slug(raw.get("name") or "")
-        lists: Dict[str, list] = {"themas": [], "doelgroep": [], "toegang": []}
+        lists: Dict[str, list] = {"themas": [], "doelgroep": [], "toegang": [], "aard": []}
         for attribute in raw.get("attributes") or []:
             term = attribute.get("taxonomy_term") or {}
             vocabulary = term.get("taxonomy")
@@ -362,11 +365,13 @@ def importeer(folder: Path) -> ImportResultaat:
             "werkgebied": [c for c in (_area_code(a) for a in raw.get("service_areas") or []) if c],
             "trefwoorden": extra.get("trefwoorden") or [],
             "algemene_toegang": bool(extra.get("algemene_toegang", False)),
+            "schooltype": extra.get("schooltype"),
             "website": extra.get("website") or _none(raw.get("url")),
             "email": _none(raw.get("email")),
             "telefoon": _none(phones[0].get("number")) if phones else None,
             "bron": extra.get("bron") or {"document": "HSDS-import", "sectie": folder.name or "import"},
             **lists,
+            "aard": (lists["aard"] or ["dienst"])[0],
         }
         try:
             result.diensten.append(KaartDienst.parse_obj(data))

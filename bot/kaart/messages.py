@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import List, Optional
 
-from bot.kaart.vocabulary import GEMEENTEN, THEMAS, regio_label_lijst
+from bot.kaart.vocabulary import THEMAS, WERKGEBIEDEN, regio_label_lijst
 
 LEGE_VRAAG = "Typ een vraag, bijvoorbeeld: 'moeder uit Hilversum, zoon van 15 gaat niet meer naar school'."
 ZONDER_PLAATS = "Je noemde geen gemeente; ik zocht in de hele kaart. Noem de woonplaats voor een preciezer antwoord."
@@ -25,9 +25,19 @@ def buiten_regio(place: str) -> str:
     )
 
 
+def plaats_verbeterd(written: str, meant: str) -> str:
+    return f"Ik las '{written[:60]}' als {meant}."
+
+
+def niet_getoond(names: List[str]) -> str:
+    listed = ", ".join(names[:3]) + (" en meer" if len(names) > 3 else "")
+    return (f"Niet getoond omdat het geen verwijsadres voor een gezin is (pilot, project, aanbeveling of "
+            f"hulpmiddel): {listed}. Vraag er gericht naar als je ze wilt zien, bijvoorbeeld met 'pilot' of 'project'.")
+
+
 def geen_resultaat(themas: List[str], gemeente: Optional[str], leeftijd: Optional[int], route) -> str:
     about = f" over {THEMAS[themas[0]]}" if themas else ""
-    where = f" in {GEMEENTEN[gemeente]}" if gemeente else ""
+    where = f" in {WERKGEBIEDEN[gemeente]}" if gemeente else ""
     age = f" voor {leeftijd} jaar" if leeftijd is not None else ""
     text = f"Ik vond in de sociale kaart geen dienst{about}{where}{age}."
     if route:

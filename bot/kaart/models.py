@@ -18,9 +18,14 @@ from pydantic import conint, constr, root_validator, validator
 
 from bot.knowledge.base import Entry, EntryId, non_empty_list
 from bot.kaart.vocabulary import (
+    AARD,
+    AARD_SET,
     DOELGROEP_SET,
     DOELGROEPEN,
     GEMEENTEN,
+    PLAATS_SOORTEN,
+    SCHOOLTYPE_SET,
+    SCHOOLTYPEN,
     THEMA_SET,
     THEMAS,
     TOEGANG,
@@ -110,6 +115,8 @@ class KaartDienst(Contact):
     toegang: List[str] = []
     trefwoorden: List[constr(min_length=2, max_length=60)] = []  # extra search words, not shown
     algemene_toegang: bool = False  # the general entrance (jeugdteam, buurtteam) for its werkgebied
+    aard: str = "dienst"  # dienst | hulpmiddel | aanbeveling | pilot | project | onderzoek | leernetwerk
+    schooltype: Optional[str] = None  # po | vo | so | vso: bound to one kind of school, ages follow it
 
     reference_fields: ClassVar[Tuple[Tuple[str, str], ...]] = (("organisatie", "kaart_organisatie"),)
 
@@ -119,6 +126,37 @@ class KaartDienst(Contact):
     _themas = _controlled("themas", THEMA_SET, THEMAS, "thema")
     _werkgebied = _controlled("werkgebied", WERKGEBIED_SET, WERKGEBIEDEN, "gemeente of regio")
     _toegang = _controlled("toegang", TOEGANG_SET, TOEGANG, "toegang")
+
+    @validator("aard")
+    def known_kind(cls, value):
+        if value not in AARD_SET:
+            raise ValueError(f"onbekende aard '{value}' (toegestaan: {', '.join(sorted(AARD))})")
+        return value
+
+    @validator("schooltype")
+    def known_school_type(cls, value):
+        if value is not None and value not in SCHOOLTYPE_SET:
+            raise ValueError(f"onbekend schooltype '{value}' (toegestaan: {', '.join(sorted(SCHOOLTYPEN))})")
+        return value
+
+    @root_validator(skip_on_failure=True)
+    def school_ages(cls, values):
+        """A school-bound service serves the pupils of that school type: fill or check its ages."""
+        school = values.get("schooltype")
+        if school is None:
+            return values
+        label, low, high = SCHOOLTYPEN[school]
+        if values.get("leeftijd_min") is None:
+            values["leeftijd_min"] = low
+        if values.get("leeftijd_max") is None:
+            values["leeftijd_max"] = high
+        if values["leeftijd_min"] < low or values["leeftijd_max"] > high:
+            raise ValueError(
+                f"leeftijd past niet bij een {label}: kies een leeftijd tussen {low} en {high} jaar"
+            )
+        if "via_maatregel" in values.get("toegang", []) and values.get("algemene_toegang"):
+            raise ValueError("een dienst die alleen via een maatregel bereikbaar is, kan geen algemene toegang zijn")
+        return values
 
     @root_validator(skip_on_failure=True)
     def age_range(cls, values):
@@ -141,16 +179,83 @@ class KaartDienst(Contact):
                     covered |= gemeenten_van(code)
         covered |= {wijk for wijk, parent in DEEL_VAN.items() if parent in covered}
         missing = [GEMEENTEN[g] for g in sorted(GEMEENTEN) if g not in covered]
+        problems = []
         if missing:
-            return [
+            problems.append(
                 Problem(
                     "knowledge/sociale_kaart",
                     None,
                     "algemene_toegang",
                     f"geen algemene toegang (jeugdteam of buurtteam) voor: {', '.join(missing)}",
                 )
-            ]
-        return []
+            )
+        for service in services.values():
+            if service.algemene_toegang and (service.aard != "dienst" or "via_maatregel" in service.toegang):
+                problems.append(Problem("knowledge/sociale_kaart", service.id, "algemene_toegang",
+                                        "alleen een dienst waar je zelf naartoe kunt verwijzen kan de algemene toegang zijn"))
+        return problems
+
+
+class KaartPlaats(Entry):
+    """A place name a professional may type: municipality, village, wijk, region or a place outside.
+
+    ``hoort_bij`` is the service-area code the place falls under (a municipality, the wijk
+    Vleuten-De Meern or a region); ``dekking`` says in Dutch which part the kaart covers when the
+    sources only describe part of the place.
+    """
+
+    naam: Short
+    soort: str
+    hoort_bij: Optional[str] = None
+    schrijfwijzen: List[constr(min_length=2, max_length=60)] = []
+    dekking: Optional[Text] = None
+
+    @validator("soort")
+    def known_kind(cls, value):
+        if value not in PLAATS_SOORTEN:
+            raise ValueError(f"onbekende soort plaats '{value}' (toegestaan: {', '.join(PLAATS_SOORTEN)})")
+        return value
+
+    @root_validator(skip_on_failure=True)
+    def area_fits_kind(cls, values):
+        code, soort = values.get("hoort_bij"), values.get("soort")
+        if soort == "buiten":
+            if code is not None:
+                raise ValueError("een plaats buiten de kaart hoort bij geen werkgebied (laat hoort_bij leeg)")
+        elif code is None:
+            raise ValueError("hoort_bij ontbreekt: bij welke gemeente, wijk of regio hoort deze plaats?")
+        elif code not in WERKGEBIED_SET or code == "landelijk":
+            raise ValueError(f"onbekende gemeente of regio '{code}' (toegestaan: {', '.join(sorted(WERKGEBIEDEN))})")
+        return values
+
+    def spellings(self) -> List[str]:
+        from bot.kaart.text import simplify
+
+        return [simplify(name).strip() for name in [self.naam, *self.schrijfwijzen]]
+
+    @classmethod
+    def validate_collection(cls, knowledge) -> list:
+        """Every municipality has a place; no spelling points at two different areas."""
+        from bot.knowledge.loader import Problem
+
+        places = knowledge.entries.get("kaart_plaats", {})
+        if not places:
+            return []
+        problems = []
+        named = {p.hoort_bij for p in places.values() if p.soort == "gemeente"}
+        missing = [GEMEENTEN[g] for g in sorted(GEMEENTEN) if g not in named and g != "vleuten"]
+        if missing:
+            problems.append(Problem("knowledge/sociale_kaart", None, "soort",
+                                    f"plaatstabel mist de gemeente(n): {', '.join(missing)}"))
+        seen = {}
+        for place in places.values():
+            for spelling in place.spellings():
+                other = seen.get(spelling)
+                if other is not None and other.hoort_bij != place.hoort_bij:
+                    problems.append(Problem("knowledge/sociale_kaart", place.id, "schrijfwijzen",
+                                            f"'{spelling}' staat ook bij '{other.id}' met een ander werkgebied"))
+                seen.setdefault(spelling, place)
+        return problems
 
 
 class KaartTestvraag(Entry):
@@ -167,7 +272,7 @@ class KaartTestvraag(Entry):
 
     @validator("gemeente")
     def known_place(cls, value):
-        if value is not None and value not in GEMEENTEN:
+        if value is not None and (value not in WERKGEBIED_SET or value == "landelijk"):
             raise ValueError(f"onbekende gemeente '{value}' (toegestaan: {', '.join(sorted(GEMEENTEN))})")
         return value
 
@@ -176,3 +281,7 @@ class KaartTestvraag(Entry):
         if value is not None and value not in THEMA_SET:
             raise ValueError(f"onbekend thema '{value}'")
         return value
+
+
+class KaartToetsvraag(KaartTestvraag):
+    """A question of the separate test set (``toetsvragen.yml``): written for measuring, never for tuning."""

@@ -14,7 +14,8 @@ from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
 from bot.kaart.text import lemma_string, simplify
-from bot.kaart.vocabulary import BUITEN_REGIO, GEMEENTEN, KERNEN, THEMAS
+from bot.kaart import places
+from bot.kaart.vocabulary import THEMAS, WERKGEBIEDEN
 
 MAX_VRAAG = 1000  # characters; longer questions are cut (and the caller is told)
 
@@ -24,7 +25,8 @@ THEMA_SYNONIEMEN: Dict[str, Tuple[str, ...]] = {
         "scheiding", "scheiden", "gescheiden", "echtscheiding", "uit elkaar", "uit elkaar gegaan",
         "ex", "ex-partner", "expartner", "vechtscheiding", "omgangsregeling", "omgang", "co-ouderschap",
         "ouderschapsplan", "twee huizen", "conflict tussen ouders", "ruzie tussen ouders", "ouders ruzie",
-        "relatiebreuk", "verlating",
+        "relatiebreuk", "verlating", "ouders vechten", "vechten over de kinderen", "strijd tussen ouders",
+        "ruzie over de kinderen", "klem tussen ouders", "klem tussen gescheiden ouders",
     ),
     "schoolverzuim": (
         "niet meer naar school", "niet naar school", "gaat niet naar school", "spijbelen", "spijbel",
@@ -38,7 +40,8 @@ THEMA_SYNONIEMEN: Dict[str, Tuple[str, ...]] = {
         "druk van school", "overbelast", "burn-out", "burnout", "examen", "examenstress", "moeten presteren",
     ),
     "somberheid_angst": (
-        "somber", "somberheid", "depressief", "depressie", "angst", "angstig", "bang", "paniek",
+        "somber", "somberheid", "depressief", "depressie", "angst", "angstig", "angstklacht", "angstklachten",
+        "depressieve klachten", "trekt zich terug", "teruggetrokken", "bang", "paniek",
         "paniekaanval", "stress", "gestrest", "piekeren", "verdrietig", "neerslachtig", "niet lekker in vel",
         "niet lekker in zijn vel", "niet lekker in haar vel", "zit niet lekker in zijn vel", "eenzaam",
         "eenzaamheid", "zelfmoordgedachte", "suicidaal", "zelfmoord", "onzeker", "nerveus", "mentale gezondheid",
@@ -55,7 +58,7 @@ THEMA_SYNONIEMEN: Dict[str, Tuple[str, ...]] = {
         "ruzie met ouders", "relatie met ouders", "opvoedondersteuning", "opvoedadvies",
     ),
     "ontwikkeling": (
-        "ontwikkeling", "ontwikkelingsachterstand", "taalachterstand", "spraakachterstand", "groei", "groeien", "spraak", "praten", "zindelijk",
+        "ontwikkeling", "ontwikkelingsachterstand", "taalachterstand", "spraakachterstand", "groei", "groeien", "spraak", "praten", "zindelijk", "stotteren", "praat weinig",
         "zindelijkheid", "motoriek", "achterstand",
     ),
     "gedrag": (
@@ -66,7 +69,7 @@ THEMA_SYNONIEMEN: Dict[str, Tuple[str, ...]] = {
     "veiligheid": (
         "veiligheid", "onveilig", "huiselijk geweld", "geweld", "mishandeling", "kindermishandeling",
         "misbruik", "seksueel misbruik", "verwaarlozing", "slaan", "geslagen", "bedreiging", "bedreigd",
-        "uithuisplaatsing", "crisis", "zorgmelding", "melden", "meldcode", "jeugdbescherming",
+        "crisis", "zorgmelding", "melden", "meldcode", "jeugdbescherming",
         "ondertoezichtstelling", "ots", "gecertificeerde instelling",
     ),
     "financien": (
@@ -105,15 +108,17 @@ THEMA_SYNONIEMEN: Dict[str, Tuple[str, ...]] = {
     "seksualiteit": ("seks", "seksualiteit", "geaardheid", "homo", "lhbti", "verliefd", "relatie", "zwanger", "gender"),
     "criminaliteit": (
         "criminaliteit", "crimineel", "politie", "diefstal", "stelen", "vernieling", "overlast", "halt",
-        "ondermijning", "wapen", "drugsrunner",
+        "ondermijning", "wapen", "drugsrunner", "vernielen", "steelt", "inbraak", "winkeldiefstal",
     ),
     "jonge_kind": ("baby", "peuter", "kleuter", "jonge kind", "jonge kinderen", "dreumes", "zuigeling", "consultatiebureau"),
-    "verblijf": ("pleeggezin", "pleegzorg", "pleegkind", "residentieel", "residentiele instelling", "gezinshuis", "uithuisgeplaatst", "terug naar huis"),
+    "verblijf": ("pleeggezin", "pleegzorg", "pleegkind", "residentieel", "residentiele instelling", "gezinshuis", "uithuisgeplaatst", "terug naar huis",
+                 "uit huis geplaatst", "uit huis plaatsen", "uithuisplaatsing", "dreigende uithuisplaatsing"),
     "vastgelopen_hulp": (
         "vastgelopen", "vastlopen", "loopt vast", "vast te lopen", "vast lopen", "geen perspectief", "complexe casus", "complex",
         "niets helpt", "hulp helpt niet", "escalatie", "escaleert", "multiprobleem",
     ),
-    "jeugdhulp": ("jeugdhulp", "jeugdzorg", "specialistische hulp", "jeugdteam", "aanmelden", "jeugdconsulent"),
+    "jeugdhulp": ("jeugdhulp", "jeugdzorg", "specialistische hulp", "jeugdteam", "aanmelden", "jeugdconsulent",
+                  "toegang tot jeugdhulp", "buurtteam", "wijkteam"),
     "samenwerking": ("samenwerking", "samenwerken", "overleg", "mdo", "ketenpartner", "regie", "grondhouding"),
 }
 
@@ -121,8 +126,10 @@ THEMA_SYNONIEMEN: Dict[str, Tuple[str, ...]] = {
 DOELGROEP_HINTS: Dict[str, Tuple[str, ...]] = {
     "ouder": ("moeder", "vader", "ouder", "mama", "papa", "opvoeder", "ouders", "stiefvader", "stiefmoeder", "pleegouder"),
     "jeugdige": ("jongere", "tiener", "puber", "leerling", "jongen", "meisje", "zoon", "dochter", "kind"),
-    "school": ("vanuit school", "de school wil", "leerkracht", "docent", "mentor", "ib'er", "intern begeleider", "zorgcoordinator", "juf", "meester"),
-    "professional": ("collega", "professional", "hulpverlener", "consulent", "als professional", "casus"),
+    "school": ("vanuit school", "de school wil", "leerkracht", "docent", "mentor", "ib'er", "intern begeleider", "zorgcoordinator", "juf", "meester",
+               "concierge", "schoolleider", "directeur van de school"),
+    "professional": ("collega", "professional", "hulpverlener", "consulent", "als professional", "casus",
+                     "regievoerder", "samenwerken", "samenwerking", "ketenpartner", "sportclub", "vereniging"),
 }
 
 _CHILD = r"(?:zoon|zoontje|dochter|dochtertje|kind|kindje|jongen|jongetje|meisje|meid|puber|tiener|jongere|leerling|broer|zus|pleegkind|baby|kleinkind)"
@@ -139,6 +146,10 @@ _AGE_PATTERNS = (
     re.compile(r"\b" + _NUM + r"\s+jaar\s+oud\b"),
     re.compile(r"\b(?:leeftijd|leeftijd van|is)\s*:?\s*" + _NUM + r"\s+jaar\b"),
     re.compile(r"\b" + _NUM + r"\s+jaar\b"),
+    re.compile(r"\b(\d{1,2})\s*(?:jr|j)\b\.?"),
+    # a bare number right after the child: "dochter 13", "zoon (8)", "meisje, 16,"
+    re.compile(r"\b" + _CHILD + r"\s*[,(:]?\s*(\d{1,2})\b\s*\)?(?!\s*(?:uur|keer|euro|procent|%|dagen|dag|weken|week|"
+               r"maanden|maand|minuten|kilo|kg|cm|x|kinderen|broers|zussen)\b)"),
 )
 _PLACE_AFTER = re.compile(
     r"\b(?:uit|in|te|woont in|wonend in|wonende in|woonachtig in|vanuit|omgeving|regio|gemeente)\s+"
@@ -160,6 +171,7 @@ class Vraag:
     onbekende_plaats: Optional[str] = None  # a capitalised place-like word we do not know
     doelgroep_hints: List[str] = field(default_factory=list)
     ingekort: bool = False
+    plaats_info: Optional["places.Plaats"] = None  # the recognised place (kind, coverage, typo corrected)
 
     def to_dict(self) -> dict:
         return {
@@ -221,38 +233,31 @@ def extract_leeftijd(text: str) -> Optional[int]:
     return None
 
 
-def _match_place(name: str) -> Optional[str]:
-    key = simplify(name).strip(" .,!?;:")
-    key = re.sub(r"\s+", " ", key)
-    if key in KERNEN:
-        return KERNEN[key]
-    return None
+def resolve_plaats(name: Optional[str]) -> Optional["places.Plaats"]:
+    """The place a value stands for (code, municipality, village, wijk, region, or a typo of one)."""
+    if not name:
+        return None
+    key = simplify(str(name)).strip()
+    if key in WERKGEBIEDEN and key != "landelijk":
+        return places.Plaats(WERKGEBIEDEN[key], str(name), "gemeente", key)
+    return places.resolve(name)
 
 
 def resolve_gemeente(name: Optional[str]) -> Optional[str]:
-    """A municipality code from a code, municipality name or village name; None if unknown."""
-    if not name:
-        return None
-    key = simplify(str(name)).strip().replace("_", " ")
-    if key.replace(" ", "_") in GEMEENTEN:
-        return key.replace(" ", "_")
-    return _match_place(key)
+    """A service-area code from a code, municipality, village, wijk or region name; None if unknown
+    or outside the kaart."""
+    plaats = resolve_plaats(name)
+    return plaats.code if plaats else None
 
 
-def extract_plaats(text: str) -> Tuple[Optional[str], Optional[str], Optional[str], Optional[str]]:
-    """(gemeente code, place as written, outside-region place, unknown place)."""
-    simple = " " + re.sub(r"[^\w' -]", " ", simplify(text)) + " "
-    simple = re.sub(r"\s+", " ", simple)
-    best: Optional[Tuple[int, str, str]] = None
-    for place in sorted(KERNEN, key=len, reverse=True):
-        index = simple.find(" " + place + " ")
-        if index >= 0 and (best is None or len(place) > len(best[1])):
-            best = (index, place, KERNEN[place])
-    if best:
-        return best[2], best[1], None, None
-    for place in sorted(BUITEN_REGIO, key=len, reverse=True):
-        if " " + place + " " in simple:
-            return None, None, place, None
+def extract_plaats(text: str, plaats: Optional["places.Plaats"] = None
+                   ) -> Tuple[Optional[str], Optional[str], Optional[str], Optional[str]]:
+    """(area code, place as written, outside-region place, unknown place)."""
+    plaats = plaats or places.zoek_plaats(text)
+    if plaats is not None:
+        if plaats.buiten:
+            return None, None, plaats.geschreven, None
+        return plaats.code, plaats.geschreven, None, None
     match = _PLACE_AFTER.search(text)
     if match:
         candidate = match.group(1).strip()
@@ -287,7 +292,8 @@ def parse_vraag(text: str) -> Vraag:
     ingekort = len(text) > MAX_VRAAG
     text = text[:MAX_VRAAG]
     themas, woorden = extract_themas(text)
-    gemeente, plaats, buiten, onbekend = extract_plaats(text)
+    gevonden = places.zoek_plaats(text)
+    gemeente, plaats, buiten, onbekend = extract_plaats(text, gevonden)
     return Vraag(
         tekst=text,
         themas=themas,
@@ -299,6 +305,7 @@ def parse_vraag(text: str) -> Vraag:
         onbekende_plaats=onbekend,
         doelgroep_hints=extract_doelgroep(text),
         ingekort=ingekort,
+        plaats_info=gevonden if gemeente else None,
     )
 
 

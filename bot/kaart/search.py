@@ -17,9 +17,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
-from bot.kaart.query import Vraag, parse_vraag, resolve_gemeente, resolve_thema
+from bot.kaart.query import Vraag, parse_vraag, resolve_plaats, resolve_thema
 from bot.kaart.text import lemmas
 from bot.kaart.vocabulary import (
+    AARD,
+    AARD_VRAAGWOORDEN,
     DEEL_VAN,
     DOELGROEPEN,
     GEMEENTEN,
@@ -30,7 +32,7 @@ from bot.kaart.vocabulary import (
     gemeenten_van,
 )
 
-WEIGHTS = {"thema": 2.0, "tekst": 1.0, "plaats": 0.3, "leeftijd": 0.2, "doelgroep": 0.3, "toegang": 0.15}
+WEIGHTS = {"thema": 2.0, "tekst": 1.0, "plaats": 0.3, "leeftijd": 0.2, "doelgroep": 0.3, "toegang": 0.3, "ingang": 0.3}
 THEME_ORDER_WEIGHTS = (1.0, 0.6, 0.4)
 BM25_K1, BM25_B = 1.2, 0.75
 # Words too general to make a hit relevant on their own.
@@ -54,6 +56,8 @@ class Hit:
     waarom: str
     score: float
     onderdelen: Dict[str, float]
+    verwijsbaar: bool = True  # a professional can refer a family here (or contact it) directly
+    let_op: Optional[str] = None  # why it is no direct referral, and the route when there is one
 
     def to_dict(self) -> dict:
         return {
@@ -65,6 +69,8 @@ class Hit:
             "bereikbaarheid": self.bereikbaarheid,
             "links": list(self.links),
             "waarom": self.waarom,
+            "verwijsbaar": self.verwijsbaar,
+            "let_op": self.let_op,
             "score": round(self.score, 3),
             "onderdelen": {k: round(v, 3) for k, v in self.onderdelen.items()},
         }
@@ -251,13 +257,20 @@ def _links(service, org_website: Optional[str]) -> List[str]:
 
 
 def _place_part(doc: _Doc, gemeente: Optional[str]) -> Tuple[float, str]:
-    """How well the service area fits the asked municipality (the filter already passed)."""
+    """How well the service area fits the asked place (the filter already passed)."""
     if gemeente is None:
         return 0.0, ""
     if not doc.areas:
         return 0.0, "werkgebied niet vermeld in de bron"
     if gemeente in doc.area_codes:
-        return 1.0, f"werkt in {GEMEENTEN[gemeente]}"
+        return 1.0, f"werkt in {WERKGEBIEDEN[gemeente]}"
+    if gemeente in REGIOS:
+        members = REGIOS[gemeente][1]
+        if any(code in REGIOS and code != "landelijk" and members <= REGIOS[code][1] for code in doc.area_codes):
+            return 1.0, f"werkt in {REGIOS[gemeente][0]}"
+        if "landelijk" in doc.area_codes:
+            return 0.3, "landelijk beschikbaar"
+        return 0.5, f"werkt in een deel van de regio: {werkgebied_tekst(doc.service)}"
     parent = DEEL_VAN.get(gemeente)
     if parent and parent in doc.area_codes:
         return 1.0, f"werkt in heel {GEMEENTEN[parent]}"
@@ -269,10 +282,17 @@ def _place_part(doc: _Doc, gemeente: Optional[str]) -> Tuple[float, str]:
     return 0.5, f"werkt in {werkgebied_tekst(doc.service)}"
 
 
-def _place_allowed(index: KaartIndex, gemeente: Optional[str]) -> Optional[Set[int]]:
+def _place_allowed(index: KaartIndex, gemeente: Optional[str], heel: bool = False) -> Optional[Set[int]]:
+    """Services that work in the asked place. ``heel``: the place is a wijk of ``gemeente`` that has
+    no code of its own, so only services for the whole municipality (or wider) qualify."""
     if gemeente is None:
         return None
-    allowed = set(index.by_area.get(gemeente, set())) | index.unknown_area
+    allowed = set(index.unknown_area)
+    for code in gemeenten_van(gemeente) if gemeente in REGIOS else (gemeente,):
+        allowed |= index.by_area.get(code, set())
+    if heel:
+        wijken = {wijk for wijk, parent in DEEL_VAN.items() if parent == gemeente}
+        return {i for i in allowed if not index.docs[i].areas or not set(index.docs[i].area_codes) <= wijken}
     # asking for a whole city also shows services of its wijken
     for wijk, parent in DEEL_VAN.items():
         if parent == gemeente:
@@ -311,6 +331,8 @@ def _doelgroep_part(service, hints: List[str]) -> float:
     groups = set(service.doelgroep)
     if groups & set(hints):
         return 1.0
+    if "gezin" in groups and {"ouder", "jeugdige"} & set(hints):
+        return 1.0  # a service for the whole family serves its parents and children
     family = {"ouder", "jeugdige", "gezin"} & set(hints)
     if family and groups <= {"professional", "school"} and not {"school", "professional"} & set(hints):
         return -1.0
@@ -339,6 +361,23 @@ def _waarom(matched: List[str], woorden: Dict[str, List[str]], place: str, age: 
     return text[0].upper() + text[1:] + "."
 
 
+def verwijsbaar(service) -> bool:
+    """A service a professional can refer a family to, or a tool they can use, right now."""
+    return service.aard in ("dienst", "hulpmiddel") and "via_maatregel" not in service.toegang
+
+
+def let_op(service) -> Optional[str]:
+    """Why an entry is no direct referral, in plain Dutch (None for an ordinary service)."""
+    notes = []
+    if service.aard != "dienst":
+        notes.append(f"Dit is een {AARD[service.aard]}.")
+    if "via_maatregel" in service.toegang:
+        notes.append("Je kunt een gezin hier niet zelf naartoe verwijzen: deze dienst werkt alleen na een "
+                     "kinderbeschermingsmaatregel van de kinderrechter, na onderzoek door de Raad voor de "
+                     "Kinderbescherming. Bij zorgen over veiligheid: Veilig Thuis of het jeugdteam.")
+    return " ".join(notes) or None
+
+
 def _hit(doc: _Doc, score: float, parts: Dict[str, float], waarom: str) -> Hit:
     service = doc.service
     return Hit(
@@ -352,6 +391,8 @@ def _hit(doc: _Doc, score: float, parts: Dict[str, float], waarom: str) -> Hit:
         waarom=waarom,
         score=score,
         onderdelen=parts,
+        verwijsbaar=verwijsbaar(service),
+        let_op=let_op(service),
     )
 
 
@@ -359,11 +400,65 @@ def _general_route(index: KaartIndex, gemeente: Optional[str]) -> List[Hit]:
     if gemeente is None:
         return []
     out = []
+    wanted = set(gemeenten_van(gemeente)) if gemeente in REGIOS else {gemeente}
     for i in index.general:
         doc = index.docs[i]
-        if gemeente in doc.areas:
+        if wanted & doc.areas:
             out.append(_hit(doc, 0.0, {}, _waarom([], {}, _place_part(doc, gemeente)[1], None, doc.service, [])))
     return out
+
+
+def _toegang_part(service) -> float:
+    """1 when a family can get there (itself, via GP, school or buurtteam), 0.5 when only a
+    professional can bring it in, 0 when the route is unknown or needs a court measure."""
+    routes = set(service.toegang)
+    if "via_maatregel" in routes:
+        return 0.0
+    if service.algemene_toegang or routes & {"direct", "via_huisarts", "via_school", "via_buurtteam"}:
+        return 1.0
+    return 0.5 if routes else 0.0
+
+
+def _family_question(parsed: Vraag, leeftijd: Optional[int]) -> bool:
+    """The question is about a family or child."""
+    return bool({"ouder", "jeugdige"} & set(parsed.doelgroep_hints)) or leeftijd is not None
+
+
+def _asked_kinds(text: str) -> Set[str]:
+    """Kinds of non-service entries the question asks for on purpose ('is er een pilot ...')."""
+    words = set(lemmas(text, drop_stopwords=False)) | {w.lower() for w in text.split()}
+    lemmed = " " + " ".join(lemmas(text, drop_stopwords=False)) + " "
+    asked = set()
+    for kind, cues in AARD_VRAAGWOORDEN.items():
+        if any((cue in words) if " " not in cue else (f" {cue} " in lemmed) for cue in cues):
+            asked.add(kind)
+    return asked
+
+
+def _measure_only(service) -> bool:
+    return "via_maatregel" in service.toegang
+
+
+def _named(index: KaartIndex, service, terms: List[str], keywords: bool = False) -> bool:
+    """The question names the entry: a rare word (in at most two entries) of its name, or with
+    ``keywords`` of its search words, is in it."""
+    asked = set(terms)
+    words = lemmas(service.naam)
+    if keywords:
+        words += [t for word in service.trefwoorden for t in lemmas(word)]
+    for term in words:
+        if term in asked and term not in GENERIC and len(index.postings.get(term, ())) <= 2:
+            return True
+    return False
+
+
+def _referral_first(hits: List[Hit]) -> List[Hit]:
+    """Never lead with an entry a professional cannot refer to or use, when there is one they can."""
+    if hits and not hits[0].verwijsbaar:
+        first = next((i for i, hit in enumerate(hits) if hit.verwijsbaar), None)
+        if first is not None:
+            hits.insert(0, hits.pop(first))
+    return hits
 
 
 def zoek(
@@ -393,13 +488,15 @@ def zoek(
     else:
         leeftijd = parsed.leeftijd
 
+    gevonden = None
     if gemeente:
-        code = resolve_gemeente(gemeente)
-        if code is None:
+        gevonden = resolve_plaats(gemeente)
+        if gevonden is None or gevonden.code is None:
             return Zoekresultaat("buiten_regio", melding=messages.buiten_regio(str(gemeente)[:60]), vraag=parsed)
-        gemeente = code
+        gemeente = gevonden.code
     elif parsed.gemeente:
         gemeente = parsed.gemeente
+        gevonden = parsed.plaats_info
     elif parsed.buiten_regio or parsed.onbekende_plaats:
         place = parsed.buiten_regio or parsed.onbekende_plaats
         return Zoekresultaat("buiten_regio", melding=messages.buiten_regio(place), vraag=parsed)
@@ -411,7 +508,7 @@ def zoek(
             return Zoekresultaat("ongeldig", melding=messages.onbekend_thema(str(thema)[:60]), vraag=parsed)
         themas = [code] + [t for t in themas if t != code]
 
-    allowed = _place_allowed(index, gemeente)
+    allowed = _place_allowed(index, gemeente, heel=gevonden is not None and gevonden.soort == "wijk")
     place_words = set(lemmas(parsed.plaats or "")) if parsed.plaats else set()
     terms = [t for t in lemmas(parsed.tekst) if t not in place_words and not t.isdigit()]
     text_scores = index.bm25(terms, allowed)
@@ -424,8 +521,11 @@ def zoek(
     candidates = themed | {i for i in text_scores}
     top_text = max(text_scores.values(), default=0.0)
     docs_with = {t: {i for i, _ in index.postings.get(t, ())} for t in specific}
+    family = _family_question(parsed, leeftijd)
+    professional = bool({"school", "professional"} & set(parsed.doelgroep_hints))
+    asked = _asked_kinds(parsed.tekst)
 
-    scored = []
+    scored, held_back = [], []
     for i in candidates:
         doc = index.docs[i]
         service = doc.service
@@ -439,22 +539,43 @@ def zoek(
         plaats, place_reason = _place_part(doc, gemeente)
         age_part = 1.0 if leeftijd is not None and (service.leeftijd_min is not None or service.leeftijd_max is not None) else 0.0
         doelgroep = _doelgroep_part(service, parsed.doelgroep_hints)
-        toegang = 1.0 if service.toegang else 0.0  # the source says how to reach it
+        # the source says how to reach it; a family can go there itself, or is sent on by someone
+        toegang = _toegang_part(service)
+        # the general entrance is always a sound referral for a family or a request for youth care
+        ingang = 1.0 if service.algemene_toegang and (family or "jeugdhulp" in themas) else 0.0
         parts = {"thema": theme_score, "tekst": tekst, "plaats": plaats, "leeftijd": age_part,
-                 "doelgroep": doelgroep, "toegang": toegang}
+                 "doelgroep": doelgroep, "toegang": toegang, "ingang": ingang}
         score = sum(WEIGHTS[k] * v for k, v in parts.items())
         waarom = _waarom(matched, parsed.thema_woorden, place_reason, leeftijd, service, sorted(matched_terms))
+        if service.aard != "dienst" and not professional and service.aard not in asked and not _named(index, service, terms):
+            held_back.append((score, service.naam))
+            continue
         scored.append((score, service.id, doc, parts, waarom))
     scored.sort(key=lambda item: (-item[0], item[1]))
-    hits = [_hit(doc, score, parts, waarom) for score, _, doc, parts, waarom in scored[:limit]]
+    # a service reached only through a child-protection measure comes after every referral,
+    # unless the question names it ("ondertoezichtstelling", "jeugdbescherming")
+    scored.sort(key=lambda item: (_measure_only(item[2].service) and not _named(index, item[2].service, terms, True),
+                                  -item[0], item[1]))
+    hits = _referral_first([_hit(doc, score, parts, waarom) for score, _, doc, parts, waarom in scored[:limit]])
+    cutoff = scored[limit - 1][0] if len(scored) >= limit else float("-inf")
+    held_back = [name for score, name in sorted(held_back, reverse=True) if score > cutoff]
 
     result = Zoekresultaat("ok", hits=hits, vraag=parsed, gemeente=gemeente, leeftijd=leeftijd, themas=themas)
+    notes = []
+    if gevonden is not None and gevonden.verbeterd:
+        notes.append(messages.plaats_verbeterd(gevonden.geschreven, gevonden.naam))
+    if gevonden is not None and gevonden.dekking:
+        notes.append(gevonden.dekking)
+    if held_back:
+        notes.append(messages.niet_getoond(held_back))
     if not hits:
         result.status = "geen_resultaat"
         result.route = _general_route(index, gemeente)
         result.melding = messages.geen_resultaat(themas, gemeente, leeftijd, result.route)
     elif gemeente is None:
         result.melding = messages.ZONDER_PLAATS
+    if notes:
+        result.melding = " ".join(notes + ([result.melding] if result.melding else []))
     if parsed.ingekort:
         result.melding = ((result.melding or "") + " " + messages.INGEKORT).strip()
     return result

@@ -89,6 +89,28 @@ def lemmas(text: str, drop_stopwords: bool = True) -> List[str]:
     return out
 
 
+@lru_cache(maxsize=50_000)
+def stam(word: str) -> str:
+    """A rough stem of one simplified word, so verb forms meet: "verzuimt", "verzuimen" and
+    "verzuim" give "verzuim"; "blowt"/"blowen" give "blow"; "pest"/"pesten" give "pest".
+
+    The lemma table is followed until it stops changing (it maps "verzuimt" to "verzuimen" and
+    "verzuimen" to "verzuim"), then an infinitive or plural "-en" is cut and a doubled final
+    consonant undone ("zitten" -> "zit"). Used on both sides of phrase matching, never for ranking.
+    """
+    current = word
+    for _ in range(3):
+        following = lemma(current)
+        if following == current:
+            break
+        current = following
+    if len(current) > 5 and current.endswith("en") and current[-3] not in "aeiou":
+        current = current[:-2]
+        if len(current) >= 3 and current[-1] == current[-2] and current[-1] not in "aeiou":
+            current = current[:-1]
+    return current
+
+
 def lemma_string(text: str) -> str:
-    """' '-joined lemmas of all words (stopwords kept), padded with spaces for phrase matching."""
-    return " " + " ".join(lemma(w) for w in words(text)) + " "
+    """' '-joined stems of all words (stopwords kept), padded with spaces for phrase matching."""
+    return " " + " ".join(stam(w) for w in words(text)) + " "

@@ -7,9 +7,10 @@ taxonomy terms. Labels are the Dutch words a professional reads.
 Service areas: the seven municipalities of regio Gooi en Vechtstreek plus Utrecht (with the wijk
 Vleuten-De Meern). The sources name Gooise Meren, Hilversum, Huizen, Wijdemeren, Laren and Eemnes
 and the "HBEL" (Huizen, Blaricum, Eemnes, Laren); Weesp is not part of the region (it joined
-Amsterdam in 2022 and the sources never mention it). Which village lies in which municipality
-(Bussum in Gooise Meren, Loosdrecht in Wijdemeren, ...) is geography, listed in ``KERNEN``; the
-sources themselves name Loosdrecht, Kortenhoef, 's-Graveland and Nederhorst for Wijdemeren.
+Amsterdam in 2022 and the sources never mention it). Which village or wijk lies in which
+municipality (Bussum in Gooise Meren, Loosdrecht in Wijdemeren, Overvecht in Utrecht, ...) is
+geography: it lives in the validated place table ``knowledge/sociale_kaart/plaatsen.yml`` and is
+read by ``bot.kaart.places``.
 """
 from __future__ import annotations
 
@@ -57,6 +58,40 @@ TOEGANG: Dict[str, str] = {
     "via_buurtteam": "via het buurtteam",
     "via_jeugdconsulent": "via de jeugdconsulent van de gemeente",
     "via_professional": "alleen via een professional (consultatie of verwijzing)",
+    "via_maatregel": (
+        "alleen via een kinderbeschermingsmaatregel: de Raad voor de Kinderbescherming onderzoekt en de "
+        "kinderrechter beslist (bijvoorbeeld een ondertoezichtstelling); een gezin of professional kan niet zelf "
+        "aanmelden. Zorgen over veiligheid bespreek je met Veilig Thuis of het jeugdteam"
+    ),
+}
+
+# What an entry is. Only a "dienst" is an address a professional can refer a family to; the rest are
+# named in the sources but are no referral (kept out of family questions unless asked for).
+AARD: Dict[str, str] = {
+    "dienst": "dienst of aanbod",
+    "hulpmiddel": "hulpmiddel voor professionals, geen verwijsadres",
+    "aanbeveling": "aanbeveling uit de bron: zo'n voorziening bestaat nog niet als vast aanbod",
+    "pilot": "pilot op een beperkt aantal plekken, geen vast aanbod voor elk gezin",
+    "project": "project of plan, geen verwijsadres",
+    "onderzoek": "onderzoek of factsheet, geen verwijsadres",
+    "leernetwerk": "leernetwerk voor professionals, geen verwijsadres",
+}
+# Words with which a professional asks for such entries on purpose.
+AARD_VRAAGWOORDEN: Dict[str, Tuple[str, ...]] = {
+    "hulpmiddel": ("hulpmiddel", "hulpmiddelen", "richtlijn", "handvat", "handvatten", "werkboek", "tool", "tools"),
+    "aanbeveling": ("aanbeveling", "aanbevelingen", "advies team", "adviesteam"),
+    "pilot": ("pilot", "pilots", "proef", "experiment"),
+    "project": ("project", "projecten", "initiatief", "wijkaanpak"),
+    "onderzoek": ("onderzoek", "factsheet", "rapport", "focusgroep"),
+    "leernetwerk": ("leernetwerk", "leerbijeenkomst", "grondhouding", "intervisie"),
+}
+
+# School types: a service bound to a school gets the age range of its pupils.
+SCHOOLTYPEN: Dict[str, Tuple[str, int, int]] = {
+    "po": ("basisschool", 4, 12),
+    "vo": ("middelbare school", 12, 18),
+    "so": ("school voor speciaal onderwijs", 4, 12),
+    "vso": ("school voor voortgezet speciaal onderwijs", 12, 20),
 }
 
 GEMEENTEN: Dict[str, str] = {
@@ -86,57 +121,22 @@ WERKGEBIEDEN: Dict[str, str] = {**GEMEENTEN, **{code: label for code, (label, _)
 # A wijk inside a municipality: a service for the whole municipality also serves the wijk.
 DEEL_VAN: Dict[str, str] = {"vleuten": "utrecht"}
 
-# Place names (lower case, no accents) -> municipality code. Municipality names themselves included.
-KERNEN: Dict[str, str] = {
-    "blaricum": "blaricum",
-    "eemnes": "eemnes",
-    "gooise meren": "gooise_meren",
-    "bussum": "gooise_meren",
-    "naarden": "gooise_meren",
-    "naarden vesting": "gooise_meren",
-    "muiden": "gooise_meren",
-    "muiderberg": "gooise_meren",
-    "hilversum": "hilversum",
-    "huizen": "huizen",
-    "laren": "laren",
-    "wijdemeren": "wijdemeren",
-    "loosdrecht": "wijdemeren",
-    "kortenhoef": "wijdemeren",
-    "s-graveland": "wijdemeren",
-    "s graveland": "wijdemeren",
-    "'s-graveland": "wijdemeren",
-    "s-gravenland": "wijdemeren",
-    "nederhorst den berg": "wijdemeren",
-    "nederhorst": "wijdemeren",
-    "ankeveen": "wijdemeren",
-    "breukeleveen": "wijdemeren",
-    "utrecht": "utrecht",
-    "leidsche rijn": "utrecht",
-    "vleuten": "vleuten",
-    "de meern": "vleuten",
-    "vleuten-de meern": "vleuten",
-    "vleuterweide": "vleuten",
-    "haarzuilens": "vleuten",
-}
-
-# Well-known places outside the covered region (to say so instead of guessing).
-BUITEN_REGIO: FrozenSet[str] = frozenset(
-    {
-        "amsterdam", "weesp", "almere", "amersfoort", "baarn", "soest", "zeist", "nieuwegein", "houten",
-        "maarssen", "stichtse vecht", "breukelen", "de bilt", "bilthoven", "woerden", "ijsselstein",
-        "rotterdam", "den haag", "haarlem", "leiden", "enschede", "almelo", "borne", "hengelo", "nijmegen",
-        "arnhem", "eindhoven", "tilburg", "breda", "groningen", "zwolle", "apeldoorn", "lelystad",
-        "zaandam", "purmerend", "amstelveen", "diemen", "haarlemmermeer", "hoofddorp", "gouda",
-        "dordrecht", "maastricht", "den bosch", "s-hertogenbosch", "deventer", "alkmaar", "hoorn",
-        "bunschoten", "spakenburg", "nijkerk", "leusden", "veenendaal", "ede", "wageningen", "culemborg",
-        "vianen", "lopik", "montfoort", "oudewater", "de ronde venen", "mijdrecht", "abcoude", "ouder-amstel",
-    }
-)
-
 THEMA_SET = frozenset(THEMAS)
 DOELGROEP_SET = frozenset(DOELGROEPEN)
 TOEGANG_SET = frozenset(TOEGANG)
 WERKGEBIED_SET = frozenset(WERKGEBIEDEN)
+AARD_SET = frozenset(AARD)
+SCHOOLTYPE_SET = frozenset(SCHOOLTYPEN)
+
+# Kinds of place in the place table: a municipality, a village (kern) or a wijk inside one, a region
+# name, or a known place outside the kaart.
+PLAATS_SOORTEN: Dict[str, str] = {
+    "gemeente": "gemeente",
+    "kern": "dorp of kern",
+    "wijk": "wijk",
+    "regio": "regio",
+    "buiten": "plaats buiten de sociale kaart",
+}
 
 
 def gemeenten_van(werkgebied_code: str) -> FrozenSet[str]:

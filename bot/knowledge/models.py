@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Dict, Type
 
 from bot.intake.models import IntakePlan, IntakeRouteregel, IntakeSignaal, Vragenset
-from bot.kaart.models import KaartDienst, KaartOrganisatie, KaartTestvraag
+from bot.kaart.models import KaartDienst, KaartOrganisatie, KaartPlaats, KaartTestvraag, KaartToetsvraag
 from bot.knowledge.base import Entry
 from bot.knowledge.texts import ChatText
 from bot.roleplay.models import Scenario, Zet
@@ -36,6 +36,8 @@ KINDS: Dict[str, Type[Entry]] = {
     "kaart_organisatie": KaartOrganisatie,
     "kaart_dienst": KaartDienst,
     "kaart_testvraag": KaartTestvraag,
+    "kaart_toetsvraag": KaartToetsvraag,
+    "kaart_plaats": KaartPlaats,
     # vraagverheldering (knowledge/vraagverheldering/)
     "vragenset": Vragenset,
     "intake_signaal": IntakeSignaal,

@@ -101,7 +101,7 @@
     einde: "Afloop", beurten: "Aantal beurten", stappen_volgorde: "Stappen die je zette (in volgorde)",
     zetten_volgorde: "Al je zetten", aantal_per_zet: "Aantal per zet", ontbrekende_stappen: "Niet gebruikte stappen",
     valkuilen: "Beurten om naar te kijken", spanning: "Spanning per beurt", tips: "Tips voor de volgende keer",
-    beter_naam: "Beter", voor_wie: "Voor wie", waarom: "Waarom dit resultaat"
+    beter_naam: "Beter", voor_wie: "Voor wie", waarom: "Waarom dit resultaat", let_op: "Let op"
   };
 
   function label(key) {
@@ -209,7 +209,7 @@
       if (r.organisatie) { card.appendChild(el("p", "organisatie", r.organisatie)); }
       if (r.beschrijving) { card.appendChild(paragraphs(r.beschrijving, "beschrijving")); }
       var dl = el("dl");
-      ["voor_wie", "bereikbaarheid", "waarom"].forEach(function (key) {
+      ["voor_wie", "bereikbaarheid", "waarom", "let_op"].forEach(function (key) {
         if (isBlank(r[key])) { return; }
         dl.appendChild(el("dt", null, label(key)));
         var dd = el("dd");

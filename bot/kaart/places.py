@@ -1,0 +1,206 @@
+"""Recognise a place in a question: municipality, village, wijk, region name, typo or a place outside.
+
+The place table itself is knowledge (``knowledge/sociale_kaart/plaatsen.yml``, kind ``kaart_plaats``);
+this module is the one place in code that reads it. ``zoek_plaats("gezin uit Kortenhoeff")`` gives a
+:class:`Plaats` with ``code="wijdemeren"``, the name as meant (``Kortenhoef``) and ``verbeterd=True``.
+
+Rules that keep ordinary words from becoming places:
+- a place name that is also a Dutch word ("huizen" = houses, "gooi" = throw, "zuilen") only counts
+  when written with a capital or right after a place word ("in", "uit", "gemeente", ...);
+- a typo is only corrected for a word that is not a Dutch word, of at least five letters, at edit
+  distance 1 (2 for names of nine letters or more), and only when exactly one place is that close.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Dict, List, Optional, Tuple
+
+from bot.kaart.text import simplify
+
+# Words after which a capitalised or lower-case word is read as a place.
+PLACE_CUES = frozenset("in uit te bij rond vanuit omgeving regio gemeente woont wonend wonende woonachtig kern dorp wijk".split())
+
+
+@dataclass(frozen=True)
+class PlaatsNaam:
+    """One row of the place table, as the recogniser uses it."""
+
+    id: str
+    naam: str
+    soort: str
+    code: Optional[str]  # service-area code; None for a place outside the kaart
+    dekking: Optional[str]
+
+
+@dataclass(frozen=True)
+class Plaats:
+    """A place found in a question."""
+
+    naam: str  # the place as meant (from the table)
+    geschreven: str  # as the user wrote it
+    soort: str
+    code: Optional[str]
+    dekking: Optional[str] = None
+    verbeterd: bool = False  # a typo was corrected
+
+    @property
+    def buiten(self) -> bool:
+        return self.code is None
+
+
+@dataclass
+class Plaatstabel:
+    spellings: Dict[str, PlaatsNaam]  # simplified spelling -> place
+    max_words: int
+
+
+def _table_from(knowledge) -> Plaatstabel:
+    spellings: Dict[str, PlaatsNaam] = {}
+    for entry in knowledge.entries.get("kaart_plaats", {}).values():
+        row = PlaatsNaam(entry.id, entry.naam, entry.soort, entry.hoort_bij, entry.dekking)
+        for spelling in entry.spellings():
+            spellings.setdefault(_norm(spelling), row)
+    max_words = max((len(s.split()) for s in spellings), default=1)
+    return Plaatstabel(spellings, max_words)
+
+
+_CACHE: Dict[int, Plaatstabel] = {}
+
+
+def tabel(knowledge=None) -> Plaatstabel:
+    if knowledge is None:
+        from bot.knowledge.loader import get_knowledge
+
+        knowledge = get_knowledge()
+    key = id(knowledge)
+    if key not in _CACHE:
+        _CACHE.clear()
+        _CACHE[key] = _table_from(knowledge)
+    return _CACHE[key]
+
+
+def _norm(text: str) -> str:
+    text = simplify(text).replace("-", " ").replace("'", " ")
+    return re.sub(r"\s+", " ", text).strip()
+
+
+_TOKEN = re.compile(r"[A-Za-zÀ-ÿ0-9']+(?:-[A-Za-zÀ-ÿ0-9']+)*")
+
+
+@lru_cache(maxsize=1)
+def _dutch_words() -> frozenset:
+    from bot.kaart.text import _known_lemmas, _lemma_table
+
+    return frozenset(_lemma_table()) | _known_lemmas()
+
+
+def _is_word(token: str) -> bool:
+    from bot.kaart.text import STOPWORDS
+
+    words = _dutch_words()
+    # "gooi" is a form of "gooien": a verb stem counts as a word too
+    return token in STOPWORDS or token in words or (len(token) <= 6 and token + "en" in words)
+
+
+def distance(a: str, b: str, limit: int = 2) -> int:
+    """Damerau-Levenshtein distance (adjacent swaps count 1), stopping early above ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: List[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def _tokens(text: str) -> List[Tuple[str, str]]:
+    """(as written, normalised) per word; hyphenated names stay one token ("Naarden-Vesting")."""
+    out = []
+    for match in _TOKEN.finditer(text.replace("\u2019", "'")):
+        raw = match.group(0).strip("'")
+        if not raw:
+            continue
+        # "'s-Graveland" keeps its leading 's
+        if match.group(0).startswith("'s") and raw.startswith("s-"):
+            raw = "'" + raw
+        out.append((raw, _norm(raw)))
+    return out
+
+
+def _allowed(tokens: List[Tuple[str, str]], start: int, spelling: str) -> bool:
+    """A place spelling that is also a Dutch word needs a capital or a place cue before it."""
+    if not all(_is_word(part) for part in spelling.split()):
+        return True
+    raw = tokens[start][0]
+    capital = raw[:1].isupper()
+    cue = start > 0 and tokens[start - 1][1] in PLACE_CUES
+    return capital or cue
+
+
+def zoek_plaats(text: str, knowledge=None) -> Optional[Plaats]:
+    """The most specific place in ``text`` (longest exact match first, then a single typo)."""
+    table = tabel(knowledge)
+    tokens = _tokens(text or "")
+    norms = [n for _, n in tokens]
+    best: Optional[Tuple[int, int, PlaatsNaam, str]] = None  # (words, start, row, written)
+    for size in range(min(table.max_words, 4), 0, -1):
+        for start in range(0, len(tokens) - size + 1):
+            spelling = " ".join(norms[start:start + size])
+            row = table.spellings.get(spelling)
+            if row is None or not _allowed(tokens, start, spelling):
+                continue
+            written = " ".join(raw for raw, _ in tokens[start:start + size])
+            if best is None or size > best[0]:
+                best = (size, start, row, written)
+        if best:
+            break
+    if best:
+        _, _, row, written = best
+        return Plaats(row.naam, written, row.soort, row.code, row.dekking)
+    return _typo(tokens, table)
+
+
+def _typo(tokens: List[Tuple[str, str]], table: Plaatstabel) -> Optional[Plaats]:
+    for index, (raw, norm) in enumerate(tokens):
+        if len(norm) < 5 or " " in norm or _is_word(norm) or norm.isdigit():
+            continue
+        if not (raw[:1].isupper() or (index > 0 and tokens[index - 1][1] in PLACE_CUES)):
+            continue
+        limit = 2 if len(norm) >= 9 else 1
+        close = {}
+        for spelling, row in table.spellings.items():
+            if " " in spelling or abs(len(spelling) - len(norm)) > limit:
+                continue
+            if distance(norm, spelling, limit) <= limit:
+                close[row.id] = row
+        if len(close) == 1:
+            row = next(iter(close.values()))
+            return Plaats(row.naam, raw, row.soort, row.code, row.dekking, verbeterd=True)
+    return None
+
+
+def resolve(name: Optional[str], knowledge=None) -> Optional[Plaats]:
+    """A place from a value that should be a place (a CLI option, an NLU entity)."""
+    if not name:
+        return None
+    table = tabel(knowledge)
+    key = _norm(str(name).replace("_", " "))
+    row = table.spellings.get(key)
+    if row is not None:
+        return Plaats(row.naam, str(name), row.soort, row.code, row.dekking)
+    tokens = _tokens(str(name))
+    if len(tokens) == 1:
+        raw, norm = tokens[0]
+        # an explicit place value may be a typo even when written in lower case
+        return _typo([(raw[:1].upper() + raw[1:], norm)], table)
+    return None

@@ -1,0 +1,202 @@
+"""What a consultant relies on in the kaart: referrable first hits, explained routes, places as typed.
+
+Covers issue 16: measure-only services (Jeugdbescherming) never lead and explain their route;
+pilots, projects and recommendations stay out of family referrals unless asked for; school-bound
+services follow the ages of their school type; villages, wijken, the region name, typos, verb
+forms and bare ages are understood; the place table is validated knowledge.
+"""
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from bot.kaart.evaluation import evalueer
+from bot.kaart.models import KaartDienst, KaartPlaats
+from bot.kaart.query import extract_leeftijd, parse_vraag, resolve_gemeente
+from bot.kaart.search import zoek
+from bot.knowledge.loader import get_knowledge, load_knowledge
+
+BRON = {"document": "004 (test)", "sectie": "test"}
+
+
+def ids(result):
+    return [h.id for h in result.hits]
+
+
+# ------------------------------------------------------------------ measure-only and non-services
+
+
+@pytest.mark.parametrize("vraag", [
+    "complexe scheiding in Hilversum",
+    "Ouders in Laren vechten al jaren over de kinderen, moet jeugdbescherming erbij?",
+    "Er loopt een ondertoezichtstelling in Huizen, wie is de jeugdbeschermer?",
+    "jeugdbescherming",
+])
+def test_a_measure_only_service_never_ranks_first(vraag):
+    result = zoek(vraag)
+    assert result.hits and result.hits[0].id != "djgb_jeugdbescherming"
+    assert result.hits[0].verwijsbaar
+
+
+def test_the_measure_route_is_explained_when_it_appears():
+    result = zoek("Er loopt een ondertoezichtstelling in Huizen, wie is de jeugdbeschermer?")
+    hit = next(h for h in result.hits if h.id == "djgb_jeugdbescherming")
+    assert not hit.verwijsbaar
+    assert "Raad voor de Kinderbescherming" in hit.let_op and "kinderrechter" in hit.let_op
+    assert "niet zelf" in hit.let_op
+
+
+def test_no_first_hit_in_either_question_set_is_unreferrable():
+    knowledge = get_knowledge()
+    for kind in ("kaart_testvraag", "kaart_toetsvraag"):
+        result = evalueer(knowledge, kind=kind)
+        assert [u.id for u in result.uitkomsten if u.eerste_niet_verwijsbaar] == []
+
+
+def test_pilots_and_recommendations_stay_out_of_family_referrals():
+    result = zoek("Ouders uit Huizen liggen in een vechtscheiding, hun zoon van 8 lijdt eronder")
+    shown = ids(result)
+    assert "duurzaam_ouderschap_na_scheiding" not in shown and "scheidings_advies_team" not in shown
+    assert "Niet getoond" in result.melding
+    assert "Duurzaam Ouderschap na Scheiding" in result.melding or "Scheidings Advies Team" in result.melding
+
+
+def test_pilots_appear_when_asked_for_and_say_what_they_are():
+    result = zoek("Is er een pilot voor ouders na een scheiding?", gemeente="Huizen")
+    hit = next(h for h in result.hits if h.id == "duurzaam_ouderschap_na_scheiding")
+    assert "pilot" in hit.let_op
+    sat = zoek("Scheidings Advies Team voor consultatie", gemeente="Huizen")
+    hit = next(h for h in sat.hits if h.id == "scheidings_advies_team")
+    assert "aanbeveling" in hit.let_op
+
+
+def test_every_non_service_is_marked_in_the_kaart():
+    services = get_knowledge().entries["kaart_dienst"]
+    for entry_id, kind in [("scheidings_advies_team", "aanbeveling"), ("duurzaam_ouderschap_na_scheiding", "pilot"),
+                           ("garage2020", "project"), ("lokalis", "project"), ("mentaal_kapitaal", "onderzoek"),
+                           ("grondhouding_idu", "leernetwerk"), ("vleuten_versterkt", "project")]:
+        assert services[entry_id].aard == kind
+    assert services["djgb_jeugdbescherming"].toegang == ["via_maatregel"]
+
+
+def test_koos_route_is_current_practice_and_the_joint_talk_a_proposal():
+    koos = get_knowledge().entries["kaart_dienst"]["koos_aanvullende_jeugdhulp"]
+    assert {"via_buurtteam", "via_school", "via_huisarts"} <= set(koos.toegang)
+    assert "voorstel" in koos.beschrijving and "nog geen vaste werkwijze" in koos.beschrijving
+
+
+# ------------------------------------------------------------------------------ school-bound ages
+
+
+def test_primary_school_services_do_not_appear_for_a_fourteen_year_old():
+    services = get_knowledge().entries["kaart_dienst"]
+    primary = [s for s in services.values() if s.schooltype == "po"]
+    assert {"obs_haarzicht", "uniek_in_school", "het_abc_dyslexie_in_de_klas"} <= {s.id for s in primary}
+    assert all(s.leeftijd_max <= 12 for s in primary)
+    result = zoek("Leerling van 14 in Vleuten heeft last van prestatiedruk, vraag vanuit school")
+    assert not {s.id for s in primary} & set(ids(result))
+
+
+def test_school_type_fills_and_checks_the_ages():
+    base = {"id": "d1", "organisatie": "o1", "naam": "Dienst", "beschrijving": "Op school.", "doelgroep": ["school"],
+            "themas": ["leren"], "werkgebied": ["hilversum"], "bron": BRON}
+    filled = KaartDienst.parse_obj({**base, "schooltype": "po"})
+    assert (filled.leeftijd_min, filled.leeftijd_max) == (4, 12)
+    with pytest.raises(ValidationError) as info:
+        KaartDienst.parse_obj({**base, "schooltype": "po", "leeftijd_max": 14})
+    assert "basisschool" in str(info.value)
+    with pytest.raises(ValidationError) as info:
+        KaartDienst.parse_obj({**base, "aard": "folder"})
+    assert "onbekende aard 'folder'" in str(info.value)
+
+
+# ------------------------------------------------------------------------------------------ places
+
+
+@pytest.mark.parametrize("place,code", [
+    ("Bussum", "gooise_meren"), ("Naarden", "gooise_meren"), ("Naarden-Vesting", "gooise_meren"), ("Muiden", "gooise_meren"),
+    ("Muiderberg", "gooise_meren"), ("Loosdrecht", "wijdemeren"), ("Oud-Loosdrecht", "wijdemeren"),
+    ("Kortenhoef", "wijdemeren"), ("Ankeveen", "wijdemeren"), ("'s-Graveland", "wijdemeren"),
+    ("Nederhorst den Berg", "wijdemeren"), ("Breukeleveen", "wijdemeren"), ("Vleuten", "vleuten"), ("De Meern", "vleuten"),
+    ("Haarzuilens", "vleuten"), ("Leidsche Rijn", "utrecht"), ("Overvecht", "utrecht"),
+    ("Gooi en Vechtstreek", "gooi_en_vechtstreek"), ("het Gooi", "gooi_en_vechtstreek"), ("HBEL", "hbel"),
+])
+def test_villages_wijken_and_the_region_resolve(place, code):
+    assert parse_vraag(f"een gezin uit {place} met schulden").gemeente == code
+    assert resolve_gemeente(place) == code
+
+
+@pytest.mark.parametrize("typed,code", [("Hilversun", "hilversum"), ("Bussem", "gooise_meren"), ("Loosdrect", "wijdemeren"),
+                                        ("Kortenhoeff", "wijdemeren"), ("Utrech", "utrecht"), ("Blaricom", "blaricum")])
+def test_typos_in_place_names_are_corrected_and_said(typed, code):
+    assert parse_vraag(f"Gezin in {typed} met geldproblemen").gemeente == code
+    result = zoek(f"Gezin in {typed} met geldproblemen")
+    assert f"Ik las '{typed}' als" in result.melding
+
+
+@pytest.mark.parametrize("text", ["ze wonen in twee huizen sinds de scheiding", "het leren gaat slecht op school",
+                                  "ik gooi het in de groep"])
+def test_ordinary_words_are_no_places(text):
+    vraag = parse_vraag(text)
+    assert vraag.gemeente is None and vraag.buiten_regio is None
+
+
+def test_a_wijk_only_partly_covered_says_which_part_is():
+    result = zoek("Jongere uit Overvecht zoekt een jongerenwerker")
+    assert "Vleuten-De Meern" in result.melding and "Overvecht" in result.melding
+    services = get_knowledge().entries["kaart_dienst"]
+    assert all("vleuten" not in services[i].werkgebied for i in ids(result))
+    assert "jou_jongerenwerk" in ids(result)
+
+
+def test_the_region_name_searches_the_whole_region():
+    result = zoek("Welke hulp is er in Gooi en Vechtstreek voor jongeren die blowen?")
+    assert result.gemeente == "gooi_en_vechtstreek" and "jongerenwerk_versa" in ids(result)[:2]
+    assert not any("vleuten" in i or "koos" in i for i in ids(result))
+
+
+# -------------------------------------------------------------------------- verbs and bare ages
+
+
+@pytest.mark.parametrize("text,theme", [("zoon verzuimt veel", "schoolverzuim"), ("dochter spijbelt", "schoolverzuim"),
+                                        ("hij blowt elke dag", "verslaving"), ("ze drinkt in het weekend", "verslaving"),
+                                        ("ze piekert veel", "somberheid_angst"), ("hij steelt en vernielt", "criminaliteit"),
+                                        ("ouders scheiden", "scheiding"), ("hij stottert", "ontwikkeling")])
+def test_verb_forms_meet_their_theme(text, theme):
+    assert theme in parse_vraag(text).themas
+
+
+@pytest.mark.parametrize("text,age", [("dochter 13, Bussum", 13), ("zoon (8) in Hilversum", 8), ("Meisje, 16, Huizen", 16),
+                                      ("jongen 10 uit Laren", 10), ("kind 5 jr in Eemnes", 5), ("puber 14 in Vleuten", 14),
+                                      ("zoon 3 keer per week", None), ("dochter 2 dagen thuis", None)])
+def test_bare_ages(text, age):
+    assert extract_leeftijd(text) == age
+
+
+# --------------------------------------------------------------------------------- place table
+
+
+def test_place_table_is_validated(tmp_path):
+    with pytest.raises(ValidationError) as info:
+        KaartPlaats.parse_obj({"id": "x", "naam": "X", "soort": "kern", "bron": BRON})
+    assert "hoort_bij ontbreekt" in str(info.value)
+    with pytest.raises(ValidationError):
+        KaartPlaats.parse_obj({"id": "x", "naam": "X", "soort": "buiten", "hoort_bij": "huizen", "bron": BRON})
+    folder = tmp_path / "knowledge" / "sociale_kaart"
+    folder.mkdir(parents=True)
+    (folder / "plaatsen.yml").write_text(
+        "soort: kaart_plaats\nitems:\n"
+        "  - {id: a, naam: Hilversum, soort: gemeente, hoort_bij: hilversum, bron: {document: d, sectie: s}}\n"
+        "  - {id: b, naam: Dorp, soort: kern, hoort_bij: huizen, schrijfwijzen: [hilversum], bron: {document: d, sectie: s}}\n",
+        encoding="utf-8")
+    text = "\n".join(str(p) for p in load_knowledge(tmp_path / "knowledge").problems)
+    assert "'hilversum' staat ook bij 'a' met een ander werkgebied" in text
+    assert "plaatstabel mist de gemeente(n)" in text
+
+
+def test_toets_set_is_separate_and_large_enough():
+    knowledge = get_knowledge()
+    toets = knowledge.entries["kaart_toetsvraag"]
+    assert len(toets) >= 60
+    tuning = {q.vraag for q in knowledge.entries["kaart_testvraag"].values()}
+    assert not tuning & {q.vraag for q in toets.values()}

@@ -1,0 +1,136 @@
+"""Spelling of every text a professional reads, checked with Debian's hunspell and the Dutch dictionary.
+
+Checked: the user-facing fields of every knowledge file (not the example sentences of the
+recognisers, which show what users type, nor the test questions), the responses in domain/, and
+the string constants of the message modules. Names and jargon the dictionary does not know are in
+``tests/spelling/woordenlijst.txt`` (one word per line). Install the checker with
+``scripts/install_hunspell.sh`` (``make test`` does this).
+
+A failure lists file, entry and word, for example::
+
+    knowledge/scenarios/kind_wil_niet_naar_vader.yml, item 'kind-wil-niet-naar-vader': 'verraderlijk'
+"""
+from __future__ import annotations
+
+import ast
+import re
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Dict, Iterator, List, Set, Tuple
+
+import yaml
+
+from bot.knowledge.loader import get_knowledge
+from bot.paths import knowledge_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+WORDLIST = ROOT / "tests" / "spelling" / "woordenlijst.txt"
+DICTIONARY = "nl_NL"
+
+# Knowledge kinds that hold what users type (examples, test questions) or only place names.
+SKIP_KINDS = {"stap_voorbeelden", "rol_voorbeelden", "kaart_testvraag", "kaart_toetsvraag", "kaart_plaats"}
+# Fields that are codes, search words, patterns, addresses or sources, not prose.
+SKIP_FIELDS = {
+    "id", "bron", "synoniemen", "trefwoorden", "signaalwoorden", "patronen", "website", "email", "telefoon",
+    "schrijfwijzen", "organisatie", "themas", "doelgroep", "werkgebied", "toegang", "aard", "schooltype", "nodigt_uit",
+    "tegenhanger", "antwoord_vanuit", "hulpmiddelen", "driehoek", "rollen", "rol", "van", "naar", "zetten", "zet",
+    "payload", "past_bij", "soort", "niveau", "vragenset", "vraag_id", "alleen_als_soort", "als_soorten",
+    "als_een_van", "niet_als", "als_niveau", "route", "kaart_zoekterm", "signaal_bij_ja", "stap", "stappen_volgorde",
+    "hoort_bij", "links",
+}
+# Modules whose string constants are Dutch texts for the professional (docstrings are skipped).
+MESSAGE_MODULES = ["bot/kaart/messages.py", "bot/kaart/format.py", "bot/kaart/search.py", "bot/intake/callbacks.py"]
+
+_WORD = re.compile(r"[A-Za-zÀ-ÿ]+(?:['’-][A-Za-zÀ-ÿ]+)*")
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+_URL = re.compile(r"(https?://|www\.)\S+")
+
+
+def _strings(value, field: str = "") -> Iterator[str]:
+    if field in SKIP_FIELDS:
+        return
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, str(key))
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _strings(item, field)
+
+
+def _knowledge_texts() -> Iterator[Tuple[str, str, str]]:
+    knowledge = get_knowledge()
+    base = knowledge_dir().parent
+    for kind, entries in knowledge.entries.items():
+        if kind in SKIP_KINDS:
+            continue
+        for entry_id, entry in entries.items():
+            where = f"{knowledge.files.get((kind, entry_id), kind)}, item '{entry_id}'"
+            where = where.replace(str(base) + "/", "")
+            for text in _strings(entry.dict()):
+                yield where, "", text
+
+
+def _domain_texts() -> Iterator[Tuple[str, str, str]]:
+    for path in sorted((ROOT / "domain").glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for name, variants in (data.get("responses") or {}).items():
+            for variant in variants or []:
+                for text in _strings({k: v for k, v in variant.items() if k in ("text", "buttons")}):
+                    yield f"{path.relative_to(ROOT)}, response '{name}'", "", text
+
+
+def _module_texts() -> Iterator[Tuple[str, str, str]]:
+    for name in MESSAGE_MODULES:
+        path = ROOT / name
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(node.body[0].value) for node in ast.walk(tree)
+                      if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                      and node.body and isinstance(node.body[0], ast.Expr)}
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Constant) and isinstance(node.value, str) and " " in node.value
+                    and id(node) not in docstrings):
+                yield f"{name}, regel {node.lineno}", "", node.value
+
+
+def _words(text: str) -> List[str]:
+    text = _URL.sub(" ", _PLACEHOLDER.sub(" ", text))
+    return [w.strip("'’-") for w in _WORD.findall(text) if len(w.strip("'’-")) > 1]
+
+
+def _unknown(words: Set[str]) -> Set[str]:
+    """The words hunspell does not accept (one call for all words)."""
+    result = subprocess.run(["hunspell", "-d", DICTIONARY, "-i", "utf-8", "-l"], input="\n".join(sorted(words)),
+                            capture_output=True, text=True, check=True)
+    return set(result.stdout.split())
+
+
+def _wordlist() -> Set[str]:
+    lines = WORDLIST.read_text(encoding="utf-8").splitlines()
+    return {line.strip().lower() for line in lines if line.strip() and not line.startswith("#")}
+
+
+def test_hunspell_with_the_dutch_dictionary_is_installed():
+    assert shutil.which("hunspell"), "hunspell ontbreekt: voer scripts/install_hunspell.sh uit"
+    assert Path(f"/usr/share/hunspell/{DICTIONARY}.dic").exists(), "hunspell-nl ontbreekt: voer scripts/install_hunspell.sh uit"
+
+
+def test_every_user_facing_text_is_spelled_right():
+    texts = list(_knowledge_texts()) + list(_domain_texts()) + list(_module_texts())
+    assert len(texts) > 1000  # the check really sees the knowledge, the domain and the messages
+    by_word: Dict[str, List[str]] = {}
+    for where, _, text in texts:
+        for word in _words(text):
+            by_word.setdefault(word, []).append(where)
+    allowed = _wordlist()
+    wrong = sorted(w for w in _unknown(set(by_word)) if w.lower() not in allowed)
+    report = [f"{by_word[w][0]}: '{w}'" + (f" (en {len(by_word[w]) - 1} keer elders)" if len(by_word[w]) > 1 else "")
+              for w in wrong]
+    assert not report, "Spelfouten (of voeg namen en vakwoorden toe aan tests/spelling/woordenlijst.txt):\n" + "\n".join(report)
+
+
+def test_the_checker_catches_a_known_slip():
+    assert "verraderlijkk" in _unknown({"verraderlijkk", "schuldig"})
+    assert "schuldig" not in _unknown({"schuldig"})
