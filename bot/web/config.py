@@ -44,7 +44,7 @@ class WebConfig:
     workers: int = 8                    # threads for blocking calls (Rasa, database); requests are async
     chat_per_minute: int = 60           # per client, on /api/chat and /api/gesprek/wissen
     login_failures: int = 5             # wrong trainer tokens per client per minute before a lockout
-    trainer_session_minutes: int = 60
+    trainer_session_minutes: float = 60.0
 
     @property
     def trainer_configured(self) -> bool:
@@ -80,9 +80,22 @@ class WebConfig:
                                     "RUSTPUNT_WEB_READ_TIMEOUT moet een aantal seconden zijn (1 tot 600)")),
             chat_per_minute=_int(env, "RUSTPUNT_WEB_CHAT_PER_MINUTE", 60, 1, 100_000,
                                  "RUSTPUNT_WEB_CHAT_PER_MINUTE moet een positief geheel getal zijn"),
-            trainer_session_minutes=_int(env, "RUSTPUNT_TRAINER_SESSION_MINUTES", 60, 1, 7 * 24 * 60,
-                                         "RUSTPUNT_TRAINER_SESSION_MINUTES moet een aantal minuten zijn (1 tot 10080)"),
+            trainer_session_minutes=_minutes(env.get("RUSTPUNT_TRAINER_SESSION_MINUTES", "")),
         )
+
+
+def _minutes(raw: str) -> float:
+    raw = raw.strip().replace(",", ".")
+    if not raw:
+        return 60.0
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0.05 <= value <= 7 * 24 * 60:
+        raise ConfigError(
+            f"RUSTPUNT_TRAINER_SESSION_MINUTES moet een aantal minuten zijn (0,05 tot 10080), niet {raw!r}.")
+    return value
 
 
 def _int(env: Mapping[str, str], name: str, default: int, low: int, high: int, message: str) -> int:
