@@ -1,4 +1,4 @@
-.PHONY: help run test test-postgres setup train validate shell clean nlu-eval
+.PHONY: help run test test-postgres setup train validate shell clean nlu-eval screenshots
 
 help:  ## Toon deze hulp
 	@grep -E '^[a-z]+:.*## ' Makefile | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -31,3 +31,6 @@ clean:  ## Verwijder modellen en resultaten (niet de database)
 nlu-eval:  ## Kruisvalidatie (5 delen) van de intentherkenning; resultaten in var/nlu-cv/
 	.venv/bin/rasa test nlu --nlu data/nlu --config config.yml --cross-validation --folds 5 --out var/nlu-cv
 	@.venv/bin/python scripts/nlu_report.py var/nlu-cv
+
+screenshots:  ## Schermafdrukken voor de documentatie vernieuwen (docs/screenshots/; traint niet)
+	RUSTPUNT_SCREENSHOTS_DIR=docs/screenshots .venv/bin/pytest -m e2e tests/e2e

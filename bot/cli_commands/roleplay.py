@@ -86,9 +86,9 @@ def run_check(args: argparse.Namespace) -> int:
         for problem in problems:
             print(f"- {problem}")
         return 1
-    import yaml
+    from bot.knowledge.loader import load_yaml
 
-    items = (yaml.safe_load(args.bestand.read_text(encoding="utf-8")) or {}).get("items", [])
+    items = (load_yaml(args.bestand.read_text(encoding="utf-8")) or {}).get("items", [])
     print(f"{args.bestand} is in orde ({len(items)} item(s)). Na het herladen van de kennis is het beschikbaar.")
     return 0
 

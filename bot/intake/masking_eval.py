@@ -9,9 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import List, Optional, Set, Tuple
 
-import yaml
-
 from bot.intake.deidentify import mask
+from bot.knowledge.loader import load_yaml
 
 TEST_FILE = Path(__file__).parent / "data" / "maskering_testzinnen.yml"
 
@@ -29,7 +28,7 @@ class MaskingReport:
 
 
 def load_cases(path: Optional[Path] = None) -> List[Tuple[str, List[str]]]:
-    data = yaml.safe_load(Path(path or TEST_FILE).read_text(encoding="utf-8")) or []
+    data = load_yaml(Path(path or TEST_FILE).read_text(encoding="utf-8")) or []
     cases = []
     for item in data:
         text = item["tekst"]

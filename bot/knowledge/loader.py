@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Type
+from typing import Any, Dict, Iterable, List, Optional, Type
 
 import yaml
 from pydantic import ValidationError
@@ -108,12 +108,20 @@ def _field_path(loc: Iterable) -> str:
     return "".join(parts)
 
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: same result, about ten times faster
+
+
+def load_yaml(text: str) -> Any:
+    """Parse YAML text safely; the one YAML reader of the project."""
+    return yaml.load(text, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
+
+
 def _read_yaml(path: Path, rel: str, problems: List[Problem]):
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             problems.append(Problem(rel, None, None, "bestand is te groot (meer dan 5 MB)"))
             return None
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return load_yaml(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError:
         problems.append(Problem(rel, None, None, "bestand is geen UTF-8-tekst"))
     except yaml.YAMLError as exc:

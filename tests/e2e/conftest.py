@@ -23,7 +23,7 @@ from typing import Callable, Dict, List
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOTS = ROOT / "docs" / "screenshots"
+SCREENSHOTS = ROOT / "var" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = "/usr/bin/chromedriver"
 CHROMIUM_FLAGS = [
@@ -240,9 +240,13 @@ def browser(tmp_path_factory):
 
 
 def screenshot(driver, name: str) -> Path:
-    """Save a PNG of the current screen to docs/screenshots/<name>.png."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"{name}.png"
+    """Save a PNG of the current screen to var/screenshots/<name>.png, or to the folder in
+    RUSTPUNT_SCREENSHOTS_DIR (``make screenshots`` uses docs/screenshots): ``make test`` changes
+    no tracked file."""
+    folder = Path(os.environ.get("RUSTPUNT_SCREENSHOTS_DIR") or SCREENSHOTS)
+    folder = folder if folder.is_absolute() else ROOT / folder
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
     driver.save_screenshot(str(path))
     return path
 
