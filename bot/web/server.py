@@ -548,8 +548,15 @@ class RustpuntServer:
         try:
             loop.run_until_complete(self._serve())
         finally:
-            loop.close()
-            self._done.set()
+            try:  # end the connections' tasks while the loop still runs, so nothing is left pending
+                pending = asyncio.all_tasks(loop)
+                for task in pending:
+                    task.cancel()
+                loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+                loop.run_until_complete(asyncio.sleep(0))
+            finally:
+                loop.close()
+                self._done.set()
 
     async def _serve(self) -> None:
         self._stop = asyncio.Event()
