@@ -669,7 +669,7 @@
 
   /* Forget this conversation on the server (and start a new one there), then in the page.
    * On failure the conversation stays as it is and the page says why. */
-  function forget(doneText) {
+  function forget(doneText, startNew) {
     newButton.disabled = forgetButton.disabled = true;
     showNotice(null);
     setBusy(true);
@@ -677,25 +677,25 @@
       method: "POST",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json" },
-      body: "{}"
+      body: JSON.stringify(startNew ? { nieuw: true } : {})
     }).then(readJson).then(function (r) {
       setBusy(false);
       newButton.disabled = forgetButton.disabled = false;
       if (!r.ok) {
-        addError(r.body.fout || "Het gesprek kon niet worden gewist (fout " + r.status + ").", function () { forget(doneText); });
+        addError(r.body.fout || "Het gesprek kon niet worden gewist (fout " + r.status + ").", function () { forget(doneText, startNew); });
         return;
       }
       clearConversation();
-      showNotice(doneText);
+      showNotice(r.body.gewist === false ? r.body.melding : doneText);
       input.focus();
     }).catch(function () {
       setBusy(false);
       newButton.disabled = forgetButton.disabled = false;
-      addError(OFFLINE, function () { forget(doneText); });
+      addError(OFFLINE, function () { forget(doneText, startNew); });
     });
   }
 
-  newButton.addEventListener("click", function () { forget(null); });
+  newButton.addEventListener("click", function () { forget(null, true); });
 
   forgetButton.addEventListener("click", function () {
     var sure = window.confirm("Wil je dit gesprek wissen? Alles wat je in dit gesprek typte en wat Rustpunt " +
