@@ -292,6 +292,19 @@ def test_nieuw_gesprek_forgets_like_wis(web, forgotten):
     assert status == 200 and json.loads(body)["gewist"] is True and forgotten == [SENDER]
 
 
+def test_the_message_limit_follows_rustpunt_max_message(fake_rasa):
+    assert WebConfig.from_env({"RUSTPUNT_MAX_MESSAGE": "300"}).max_message == 300
+    server = _start(fake_rasa, max_message=300)
+    try:
+        assert _chat(server, "a" * 300)[0] == 200
+        status, _, body = _chat(server, "a" * 301)
+        assert status == 413 and "maximaal 300 tekens" in json.loads(body)["fout"]
+        assert 'maxlength="300"' in request(server, "GET", "/")[2]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def test_the_page_has_both_buttons_and_sends_no_conversation_id(web):
     _, _, html = request(web, "GET", "/")
     assert '<button type="button" id="nieuw-gesprek"' in html and ">Nieuw gesprek</button>" in html

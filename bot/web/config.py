@@ -45,6 +45,7 @@ class WebConfig:
     chat_per_minute: int = 60           # per client, on /api/chat and /api/gesprek/wissen
     login_failures: int = 5             # wrong trainer tokens per client per minute before a lockout
     trainer_session_minutes: float = 60.0
+    max_message: int = 2000             # characters per chat message (RUSTPUNT_MAX_MESSAGE)
 
     @property
     def trainer_configured(self) -> bool:
@@ -81,6 +82,8 @@ class WebConfig:
             chat_per_minute=_int(env, "RUSTPUNT_WEB_CHAT_PER_MINUTE", 60, 1, 100_000,
                                  "RUSTPUNT_WEB_CHAT_PER_MINUTE moet een positief geheel getal zijn"),
             trainer_session_minutes=_minutes(env.get("RUSTPUNT_TRAINER_SESSION_MINUTES", "")),
+            max_message=_int(env, "RUSTPUNT_MAX_MESSAGE", 2000, 1, 100_000,
+                             "RUSTPUNT_MAX_MESSAGE moet een positief aantal tekens zijn"),
         )
 
 

@@ -44,8 +44,7 @@ from bot.web.trainer_auth import COOKIE_NAME, TrainerGate
 logger = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
-MAX_MESSAGE = 2000
-MAX_BODY = 16_384
+MAX_BODY = 16_384  # grows with RUSTPUNT_MAX_MESSAGE, see body_limit()
 MAX_HEADER = 8_192
 MAX_JSON_DEPTH = 10
 TRAINER_KIND = "rollenspel"
@@ -61,11 +60,11 @@ SECURITY_HEADERS = {
 }
 
 EMPTY_MESSAGE = "Typ eerst een bericht."
-LONG_MESSAGE = f"Je bericht is te lang: maximaal {MAX_MESSAGE} tekens."
+LONG_MESSAGE = "Je bericht is te lang: maximaal {limit} tekens."
 BAD_REQUEST = "Dit verzoek kan ik niet lezen."
 TOO_DEEP = "Dit verzoek kan ik niet lezen: de gegevens zijn te diep genest."
 NEED_JSON = "Dit verzoek kan ik niet lezen: stuur het als JSON (Content-Type: application/json)."
-TOO_LARGE = f"Dit verzoek is te groot (maximaal {MAX_BODY // 1024} kB)."
+TOO_LARGE = "Dit verzoek is te groot (maximaal {kb} kB)."
 HEADERS_TOO_LARGE = (
     "De kopregels van dit verzoek zijn te groot (bijvoorbeeld te veel cookies). "
     "Wis de cookies van deze site en probeer het opnieuw."
@@ -105,6 +104,11 @@ def _forget(conversation_id: str) -> Dict[str, int]:
     from bot.privacy.forget import forget_conversation
 
     return forget_conversation(conversation_id)
+
+
+def body_limit(config: WebConfig) -> int:
+    """Bytes a request body may have: 16 kB, or room for a maximal message in escaped JSON."""
+    return max(MAX_BODY, config.max_message * 6 + 4096)
 
 
 def json_too_deep(text: str, limit: int = MAX_JSON_DEPTH) -> bool:
@@ -226,6 +230,8 @@ class Site:
         self.login_failures = SlidingWindow(config.login_failures, **clock_kwargs)
         self.pool = ThreadPoolExecutor(max_workers=config.workers, thread_name_prefix="rustpunt-web")
         self.static_files = {p.name: p.read_bytes() for p in STATIC_DIR.iterdir() if p.is_file()}
+        self.static_files["index.html"] = self.static_files["index.html"].replace(
+            b'maxlength="2000"', f'maxlength="{config.max_message}"'.encode())  # the message box follows the limit
 
     async def blocking(self, fn: Callable, *args: Any) -> Any:
         return await asyncio.get_running_loop().run_in_executor(self.pool, fn, *args)
@@ -341,8 +347,8 @@ class Site:
         text = payload.get("message")
         if not isinstance(text, str) or not text.strip():
             return error_json(400, EMPTY_MESSAGE, cookies)
-        if len(text) > MAX_MESSAGE:
-            return error_json(413, LONG_MESSAGE, cookies)
+        if len(text) > self.config.max_message:
+            return error_json(413, LONG_MESSAGE.format(limit=self.config.max_message), cookies)
         config, sender = self.config, conversation.conversation_id(secret)
         try:
             raw_answer = await self.blocking(
@@ -475,7 +481,7 @@ class Site:
         if isinstance(exception, PayloadTooLarge):
             if "header" in str(exception).lower():
                 return error_for(path, 431, HEADERS_TOO_LARGE)
-            return error_for(path, 413, TOO_LARGE)
+            return error_for(path, 413, TOO_LARGE.format(kb=body_limit(self.config) // 1024))
         if isinstance(exception, RequestTimeout):
             return error_for(path, 408, TOO_SLOW_CLIENT)
         if isinstance(exception, ServiceUnavailable):
@@ -502,7 +508,7 @@ class WebApp(Sanic):
 def build_app(site: Site) -> Sanic:
     config = site.config
     app = WebApp(f"rustpunt_web_{next(_app_numbers)}", configure_logging=False)
-    app.config.REQUEST_MAX_SIZE = MAX_BODY
+    app.config.REQUEST_MAX_SIZE = body_limit(config)
     app.config.REQUEST_MAX_HEADER_SIZE = MAX_HEADER
     app.config.REQUEST_TIMEOUT = config.read_timeout
     app.config.KEEP_ALIVE_TIMEOUT = config.idle_timeout
