@@ -75,7 +75,8 @@ def _chat(server, text="hallo", headers=None, cookie=None):
 
 
 # ---- Host and Origin ------------------------------------------------------------------------
-@pytest.mark.parametrize("host", ["evil.example", "evil.example:80", "127.0.0.1.evil.example", "localhost.evil.example:1"])
+@pytest.mark.parametrize("host", ["evil.example", "evil.example:80", "127.0.0.1.evil.example", "localhost.evil.example:1",
+                                  "[::1", "", "localhost:1@evil.example"])
 def test_a_foreign_host_header_is_refused_everywhere(web, fake_rasa, host):
     for method, path, body in [("GET", "/", None), ("GET", "/api/history", None), ("POST", "/api/chat", {"message": "hi"})]:
         status, _, text = request(web, method, path, body, {"Host": host})

@@ -135,6 +135,14 @@ def json_too_deep(text: str, limit: int = MAX_JSON_DEPTH) -> bool:
     return False
 
 
+def _host_name(host: str) -> str:
+    """The lower-case host name of a Host header without its port; "" when it is not one."""
+    try:
+        return (urllib.parse.urlsplit("//" + host).hostname or "").lower()
+    except ValueError:  # e.g. "[::1" (an unclosed IPv6 bracket)
+        return ""
+
+
 class BadInput(Exception):
     def __init__(self, status: int, message: str) -> None:
         super().__init__(message)
@@ -241,8 +249,8 @@ class Site:
         host = request.headers.get("host", "")
         if not host or len(host) > 255:
             return False
-        name = urllib.parse.urlsplit("//" + host).hostname
-        return bool(name) and name.lower() in self.config.host_names
+        name = _host_name(host)
+        return bool(name) and name in self.config.host_names
 
     def same_origin(self, request) -> bool:
         """A browser's POST carries Origin (and Sec-Fetch-Site): both must say 'this site'.
@@ -253,13 +261,12 @@ class Site:
         origin = request.headers.get("origin")
         if origin is None:
             return True
-        parts = urllib.parse.urlsplit(origin)
-        return parts.scheme in ("http", "https") and parts.netloc.lower() == request.headers.get("host", "").lower()
+        scheme, _, netloc = origin.partition("://")
+        return scheme in ("http", "https") and netloc.lower() == request.headers.get("host", "").lower()
 
     def secure(self, request) -> bool:
         """Cookies get the Secure flag unless the browser talks to us on loopback."""
-        name = urllib.parse.urlsplit("//" + request.headers.get("host", "")).hostname or ""
-        return not is_loopback(name)
+        return not is_loopback(_host_name(request.headers.get("host", "")))
 
     def client(self, request) -> str:
         return request.ip or "onbekend"
