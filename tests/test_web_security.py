@@ -411,3 +411,30 @@ def test_logs_carry_no_conversation_ids_or_secrets(web, caplog):
     for secret in (SENDER, SECRET, "fout-token-1234", TOKEN):
         assert secret not in text  # ... without ids, cookies or tokens
     assert conversation.short_hash(SENDER) in text  # a short hash where one is needed
+
+
+# ---- Rasa's API token -----------------------------------------------------------------------
+def test_the_rasa_api_token_goes_along_server_side_for_status_and_history(monkeypatch):
+    from bot.web import rasa_client
+
+    urls = []
+
+    def fake_request(url, timeout, body=None):
+        urls.append(url)
+        return {"model_id": "x", "events": []}
+
+    monkeypatch.setattr(rasa_client, "_request", fake_request)
+    monkeypatch.setenv("RUSTPUNT_RASA_TOKEN", "api-token-123")
+    assert rasa_client.is_up("http://rasa")
+    rasa_client.fetch_events("http://rasa", SENDER, 5)
+    assert urls == ["http://rasa/status?token=api-token-123",
+                    f"http://rasa/conversations/{SENDER}/tracker?include_events=ALL&token=api-token-123"]
+    monkeypatch.delenv("RUSTPUNT_RASA_TOKEN")
+    assert rasa_client.is_up("http://rasa") and urls[-1] == "http://rasa/status"
+
+
+def test_the_page_never_sees_the_rasa_token(web, monkeypatch):
+    monkeypatch.setenv("RUSTPUNT_RASA_TOKEN", "api-token-123")
+    for path in ("/", "/static/app.js", "/api/status", "/api/history"):
+        _, headers, body = request(web, "GET", path)
+        assert "api-token-123" not in body and "api-token-123" not in str(headers)
