@@ -324,7 +324,7 @@ def test_wis_dit_gesprek_asks_first_then_forgets_on_the_server_and_in_the_page(p
     assert fake_site.forgotten[-1] == old_id and old_id not in fake_site.rasa.events  # gone on the server
     new = conversation_cookie(page, fake_site)["value"]
     assert new != old
-    screenshot(page, "09-gesprek-gewist")
+    screenshot(page, "10-gesprek-gewist")
     page.refresh()
     wait_for_history(page)
     assert not page.find_elements(By.CSS_SELECTOR, "#berichten li")  # nothing comes back
