@@ -123,6 +123,15 @@ def test_fetch_metadata_cross_site_is_refused_and_same_origin_passes(web, fake_r
     assert status == 200 and json.loads(body)["berichten"]
 
 
+def test_a_same_origin_form_post_with_origin_null_passes_on_sec_fetch_site(web):
+    """Chromium sends Origin: null with a form POST under Referrer-Policy: no-referrer."""
+    headers = {**FORM, "Origin": "null", "Sec-Fetch-Site": "same-origin"}
+    status, set_cookie, _ = request(web, "POST", "/trainer", urllib.parse.urlencode({"token": TOKEN}), headers)
+    assert status == 200 and "rustpunt_trainer=" in set_cookie["Set-Cookie"]
+    headers["Sec-Fetch-Site"] = "cross-site"
+    assert request(web, "POST", "/trainer", urllib.parse.urlencode({"token": TOKEN}), headers)[0] == 403
+
+
 @pytest.mark.parametrize("content_type", [None, "text/plain", "application/x-www-form-urlencoded", "multipart/form-data"])
 def test_chat_requires_application_json(web, fake_rasa, content_type):
     headers = {"Content-Type": content_type} if content_type else {}

@@ -253,13 +253,18 @@ class Site:
         return bool(name) and name in self.config.host_names
 
     def same_origin(self, request) -> bool:
-        """A browser's POST carries Origin (and Sec-Fetch-Site): both must say 'this site'.
-        Scripts without these headers (curl, tests) are not a cross-site threat and pass."""
+        """A browser's POST carries Sec-Fetch-Site and/or Origin: they must say 'this site'.
+        Our Referrer-Policy (no-referrer) makes Chromium send ``Origin: null`` with a same-origin
+        form POST; Sec-Fetch-Site then vouches for it. Without Sec-Fetch-Site, ``null`` is refused.
+        Scripts without either header (curl, tests) are not a cross-site threat and pass."""
         site = request.headers.get("sec-fetch-site")
-        if site is not None and site.lower() not in ("same-origin", "none"):
-            return False
         origin = request.headers.get("origin")
-        if origin is None:
+        if site is not None:
+            if site.lower() not in ("same-origin", "none"):
+                return False
+            if origin is None or origin == "null":
+                return True
+        elif origin is None:
             return True
         scheme, _, netloc = origin.partition("://")
         return scheme in ("http", "https") and netloc.lower() == request.headers.get("host", "").lower()

@@ -397,3 +397,34 @@ def test_phone_width_has_no_sideways_scrolling(page):
     type_message(page, "kaart")
     width = page.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
     assert width[0] <= width[1], f"page is wider than the phone screen: {width}"
+
+
+def test_trainer_login_and_logout_in_the_browser(browser):
+    """The login and logout forms are real same-origin POSTs (Chromium sends Origin: null for
+    them under our Referrer-Policy); a second login gets a new session cookie."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    token = "render-trainerstoken-123"
+    web = _serve(make_server(WebConfig(port=0, rasa_url=f"http://127.0.0.1:{free_port()}", trainer_token=token),
+                             load_records=lambda: []))
+    base = f"http://127.0.0.1:{web.server_address[1]}"
+    sessions = []
+    try:
+        for _ in range(2):
+            browser.get(base + "/trainer")
+            field = browser.find_element(By.ID, "token")
+            field.send_keys(token)
+            field.send_keys(Keys.ENTER)
+            WebDriverWait(browser, 20).until(lambda d: "nog geen rollenspellen" in d.find_element(By.TAG_NAME, "body").text)
+            cookies = browser.execute_cdp_cmd("Network.getCookies", {"urls": [base + "/trainer"]})["cookies"]
+            session = [c for c in cookies if c["name"] == "rustpunt_trainer"][0]
+            assert session["httpOnly"] and session["sameSite"] == "Strict" and token not in session["value"]
+            sessions.append(session["value"])
+            browser.find_element(By.CSS_SELECTOR, "form.uitloggen button").click()
+            WebDriverWait(browser, 20).until(lambda d: "Je bent uitgelogd" in d.find_element(By.TAG_NAME, "body").text)
+            browser.get(base + "/trainer")
+            assert "Log in met het trainerstoken" in browser.find_element(By.TAG_NAME, "body").text
+        assert sessions[0] != sessions[1]
+    finally:
+        web.shutdown()
+        web.server_close()
