@@ -12,6 +12,7 @@ from bot.web.server import make_server
 
 def main() -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("sanic.root").setLevel(logging.WARNING)  # no start banner; our own lines say where we run
     try:
         config = WebConfig.from_env()
     except ConfigError as exc:
