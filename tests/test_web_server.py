@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from bot.records import add_record
-from bot.web import messages
+from bot.web import conversation, messages
 from bot.web.config import ConfigError, WebConfig
 from bot.web.server import make_server
 from bot.web.trainer_auth import TrainerGate
@@ -117,10 +117,15 @@ def web_down():
     server.server_close()
 
 
-def request(server, method, path, body=None, headers=None):
+def request(server, method, path, body=None, headers=None, cookie=None):
+    """One HTTP request; headers come back case-insensitive. ``cookie`` (default: this test
+    browser's conversation secret) goes along as the conversation cookie; ``cookie=""`` sends none."""
     conn = http.client.HTTPConnection("127.0.0.1", server.server_address[1], timeout=10)
     data = body
     hdrs = dict(headers or {})
+    cookie = SECRET if cookie is None else cookie
+    if cookie and not any(k.lower() == "cookie" for k in hdrs):
+        hdrs["Cookie"] = f"{conversation.COOKIE_NAME}={cookie}"
     if isinstance(body, (dict, list)):
         data = json.dumps(body).encode()
         hdrs.setdefault("Content-Type", "application/json")
@@ -130,10 +135,11 @@ def request(server, method, path, body=None, headers=None):
     resp = conn.getresponse()
     raw = resp.read()
     conn.close()
-    return resp.status, dict(resp.getheaders()), raw.decode("utf-8", "replace")
+    return resp.status, resp.headers, raw.decode("utf-8", "replace")
 
 
-SENDER = "0f6c2a4e-1111-4222-8333-944455556666"
+SECRET = "k1aQy6bqS2mV4RkP0wq3Zf8sXcN5dLhT7uJ9eG2yA1o"  # this test browser's conversation cookie
+SENDER = conversation.conversation_id(SECRET)  # the conversation id Rasa sees for it
 
 
 # ---- static files ---------------------------------------------------------------------------
@@ -174,7 +180,7 @@ def test_static_assets_load_nothing_from_the_internet():
 
 # ---- chat proxy -----------------------------------------------------------------------------
 def test_chat_passes_message_to_rasa_and_normalises_answers(web_up, fake_rasa):
-    status, _, body = request(web_up, "POST", "/api/chat", {"sender": SENDER, "message": "  hallo  "})
+    status, _, body = request(web_up, "POST", "/api/chat", {"message": "  hallo  "})
     assert status == 200
     assert fake_rasa.seen[-1] == ("webhook", {"sender": SENDER, "message": "hallo"})
     answer = json.loads(body)["berichten"]
@@ -185,7 +191,7 @@ def test_chat_passes_message_to_rasa_and_normalises_answers(web_up, fake_rasa):
 
 def test_participant_and_group_go_to_rasa_as_metadata(web_up, fake_rasa):
     metadata = {"deelnemer": "  Deelnemer K7  ", "groep": "Jeugdhulp\tnajaar 2024 "}
-    status, _, _ = request(web_up, "POST", "/api/chat", {"sender": SENDER, "message": "hallo", "metadata": metadata})
+    status, _, _ = request(web_up, "POST", "/api/chat", {"message": "hallo", "metadata": metadata})
     assert status == 200
     assert fake_rasa.seen[-1] == ("webhook", {"sender": SENDER, "message": "hallo",
                                               "metadata": {"deelnemer": "Deelnemer K7", "groep": "Jeugdhulp najaar 2024"}})
@@ -208,7 +214,7 @@ def test_participant_and_group_go_to_rasa_as_metadata(web_up, fake_rasa):
     ],
 )
 def test_invalid_metadata_is_dropped_and_the_message_still_goes_through(web_up, fake_rasa, metadata, expected):
-    status, _, body = request(web_up, "POST", "/api/chat", {"sender": SENDER, "message": "hallo", "metadata": metadata})
+    status, _, body = request(web_up, "POST", "/api/chat", {"message": "hallo", "metadata": metadata})
     assert status == 200
     assert json.loads(body)["berichten"][0]["text"] == "Je zei: hallo"
     sent = fake_rasa.seen[-1][1]
@@ -227,13 +233,13 @@ def test_chat_page_has_labelled_optional_fields_for_the_trainer(web_down):
 
 
 def test_chat_when_rasa_is_down_says_so_in_dutch(web_down):
-    status, _, body = request(web_down, "POST", "/api/chat", {"sender": SENDER, "message": "hallo"})
+    status, _, body = request(web_down, "POST", "/api/chat", {"message": "hallo"})
     assert status == 503
     assert "niet bereikbaar" in json.loads(body)["fout"]
 
 
 def test_history_and_status_when_rasa_is_down(web_down):
-    status, _, body = request(web_down, "GET", f"/api/history?sender={SENDER}")
+    status, _, body = request(web_down, "GET", "/api/history")
     assert status == 503 and "niet bereikbaar" in json.loads(body)["fout"]
     status, _, body = request(web_down, "GET", "/api/status")
     assert status == 200
@@ -243,7 +249,7 @@ def test_history_and_status_when_rasa_is_down(web_down):
 @pytest.mark.parametrize("mode", ["error", "garbage"])
 def test_broken_rasa_answers_become_a_dutch_502(web_up, fake_rasa, mode):
     fake_rasa.mode = mode
-    status, _, body = request(web_up, "POST", "/api/chat", {"sender": SENDER, "message": "hallo"})
+    status, _, body = request(web_up, "POST", "/api/chat", {"message": "hallo"})
     assert status == 502
     assert "onverwacht antwoord" in json.loads(body)["fout"]
 
@@ -251,13 +257,10 @@ def test_broken_rasa_answers_become_a_dutch_502(web_up, fake_rasa, mode):
 @pytest.mark.parametrize(
     "payload,status,words",
     [
-        ({"sender": SENDER, "message": ""}, 400, "Typ eerst"),
-        ({"sender": SENDER, "message": "   \n "}, 400, "Typ eerst"),
-        ({"sender": SENDER, "message": 42}, 400, "Typ eerst"),
-        ({"sender": SENDER, "message": "a" * 2001}, 413, "te lang"),
-        ({"sender": "'; DROP TABLE x;--", "message": "hallo"}, 400, "gespreks-id"),
-        ({"sender": "../../status", "message": "hallo"}, 400, "gespreks-id"),
-        ({"message": "hallo"}, 400, "gespreks-id"),
+        ({"message": ""}, 400, "Typ eerst"),
+        ({"message": "   \n "}, 400, "Typ eerst"),
+        ({"message": 42}, 400, "Typ eerst"),
+        ({"message": "a" * 2001}, 413, "te lang"),
         (["geen", "object"], 400, "niet lezen"),
     ],
 )
@@ -272,13 +275,20 @@ def test_non_json_and_oversized_bodies_are_refused(web_up):
     code, _, body = request(web_up, "POST", "/api/chat", "dit is geen json",
                             {"Content-Type": "application/json"})
     assert code == 400 and "niet lezen" in json.loads(body)["fout"]
-    code, _, body = request(web_up, "POST", "/api/chat", "x" * 20_000)
-    assert code == 400
+    code, _, body = request(web_up, "POST", "/api/chat", "x" * 20_000, {"Content-Type": "application/json"})
+    assert code == 413 and "te groot" in json.loads(body)["fout"]
+
+
+@pytest.mark.parametrize("given", ["'; DROP TABLE x;--", "../../status", "iemand-anders-1234", SENDER + "x"])
+def test_a_sender_in_the_body_is_ignored_rasa_sees_the_cookies_conversation(web_up, fake_rasa, given):
+    status, _, _ = request(web_up, "POST", "/api/chat", {"sender": given, "message": "hallo"})
+    assert status == 200
+    assert fake_rasa.seen[-1] == ("webhook", {"sender": SENDER, "message": "hallo"})
 
 
 def test_dutch_non_ascii_and_injection_text_is_passed_on_unchanged(web_up, fake_rasa):
     text = "Één ouder zegt: \"ik ben het slachtoffer\" <script>alert(1)</script> '; DROP TABLE x;--"
-    status, _, body = request(web_up, "POST", "/api/chat", {"sender": SENDER, "message": text})
+    status, _, body = request(web_up, "POST", "/api/chat", {"message": text})
     assert status == 200
     assert fake_rasa.seen[-1][1]["message"] == text
     assert json.loads(body)["berichten"][0]["text"] == f"Je zei: {text}"
@@ -294,7 +304,7 @@ def test_history_restores_the_conversation_with_button_titles(web_up, fake_rasa)
         {"event": "bot", "text": None, "data": {"custom": {"soort": "kaart_resultaten", "resultaten": []}}},
         {"event": "slot", "name": "x", "value": 1},
     ]
-    status, _, body = request(web_up, "GET", f"/api/history?sender={SENDER}")
+    status, _, body = request(web_up, "GET", "/api/history")
     assert status == 200
     assert fake_rasa.seen[-1] == ("tracker", SENDER)
     history = json.loads(body)["berichten"]
@@ -307,10 +317,20 @@ def test_history_restores_the_conversation_with_button_titles(web_up, fake_rasa)
     assert history[3]["custom"]["soort"] == "kaart_resultaten"
 
 
-def test_history_refuses_a_bad_sender(web_up, fake_rasa):
-    status, _, body = request(web_up, "GET", "/api/history?sender=%27%3B%20DROP%20TABLE%20x%3B--")
-    assert status == 400 and "gespreks-id" in json.loads(body)["fout"]
-    assert not fake_rasa.seen
+@pytest.mark.parametrize("query", [f"?sender={SENDER}", "?sender=%27%3B%20DROP%20TABLE%20x%3B--", ""])
+def test_knowing_an_id_gives_nothing_history_comes_from_the_cookie_only(web_up, fake_rasa, query):
+    """Another browser (no cookie, or a forged one) that knows SENDER gets a new, empty
+    conversation of its own; Rasa is never asked for SENDER's tracker."""
+    fake_rasa.events = [{"event": "user", "text": "geheim van een ander"}]
+    for cookie in ("geen", SENDER, "x" * 43 + "!"):
+        status, headers, body = request(web_up, "GET", f"/api/history{query}",
+                                        headers={"Cookie": f"{conversation.COOKIE_NAME}={cookie}"})
+        new = headers["Set-Cookie"]
+        assert new.startswith(conversation.COOKIE_NAME + "=") and "HttpOnly" in new and "SameSite=Strict" in new
+        asked = fake_rasa.seen[-1]
+        assert asked[0] == "tracker" and asked[1] != SENDER
+        assert asked[1] == conversation.conversation_id(new.split(";")[0].split("=", 1)[1])
+    assert ("tracker", SENDER) not in fake_rasa.seen
 
 
 def test_message_normalisation_drops_junk_and_keeps_order():
@@ -382,9 +402,11 @@ def test_right_token_lists_sessions_with_debrief_and_transcript_escaped(web_down
     assert "Rustig gebleven." in html and "Vraag door" in html and "Vat samen" in html
     assert "Ik hoor dat u boos bent." in html
     assert "<script>alert" not in html and "&lt;script&gt;" in html
-    assert "afgerond" in html and SENDER in html
+    assert "afgerond" in html and SENDER not in html  # no raw conversation id on the page
+    assert f"#{conversation.short_hash(SENDER)}" in html
     cookie = headers["Set-Cookie"]
     assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and TOKEN not in cookie
+    assert "Secure" not in cookie  # served on loopback
 
     # the cookie opens the page again; a changed cookie does not
     value = cookie.split(";")[0]
@@ -461,14 +483,21 @@ def test_logout_clears_the_cookie(web_down):
     assert "Max-Age=0" in headers["Set-Cookie"]
 
 
-def test_trainer_gate_compares_tokens_and_cookies():
-    gate = TrainerGate(TOKEN, configured=True)
+def test_trainer_gate_compares_tokens_and_sessions():
+    now = [1000.0]
+    gate = TrainerGate(TOKEN, configured=True, session_seconds=60, clock=lambda: now[0])
     assert gate.token_ok(TOKEN)
     assert not gate.token_ok(TOKEN.upper()) and not gate.token_ok(None) and not gate.token_ok("")
-    assert gate.cookie_ok(gate.cookie_value())
-    assert not TrainerGate(TOKEN, configured=True).cookie_ok(gate.cookie_value())  # other process key
+    first, second = gate.login(), gate.login()
+    assert first != second and TOKEN not in first and len(first) >= 40
+    assert gate.session_ok(first) and gate.session_ok(second)
+    assert not TrainerGate(TOKEN, configured=True).session_ok(first)  # another process knows no session
+    gate.logout(first)
+    assert not gate.session_ok(first) and gate.session_ok(second)  # logout ends only that session
+    now[0] += 61
+    assert not gate.session_ok(second)  # expired
     closed = TrainerGate(None, configured=False)
-    assert not closed.configured and not closed.token_ok("") and not closed.cookie_ok("")
+    assert not closed.configured and not closed.token_ok("") and not closed.session_ok("")
 
 
 # ---- configuration and start-up -------------------------------------------------------------

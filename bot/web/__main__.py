@@ -1,4 +1,6 @@
-"""``python -m bot.web``: start the web page on localhost (port from RUSTPUNT_WEB_PORT, 8080)."""
+"""``python -m bot.web``: start the web page on localhost (port from RUSTPUNT_WEB_PORT, 8080).
+
+Binds 127.0.0.1 unless RUSTPUNT_WEB_HOST says otherwise; see docs/web.md for every setting."""
 from __future__ import annotations
 
 import logging
@@ -10,6 +12,7 @@ from bot.web.server import make_server
 
 def main() -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("sanic.root").setLevel(logging.WARNING)  # no start banner; our own lines say where we run
     try:
         config = WebConfig.from_env()
     except ConfigError as exc:
@@ -24,6 +27,9 @@ def main() -> int:
             file=sys.stderr,
         )
         return 1
+    if config.host in ("0.0.0.0", "::") and not config.allowed_hosts:
+        print("Let op: de server luistert op alle netwerken, maar accepteert alleen localhost als adres. "
+              "Zet RUSTPUNT_WEB_ALLOWED_HOSTS op de hostnaam die browsers gebruiken.", flush=True)
     host = "localhost" if config.host in ("127.0.0.1", "::1") else config.host
     print(f"Rustpunt-webpagina: http://{host}:{server.server_address[1]}/  (assistent: {config.rasa_url})", flush=True)
     if config.trainer_configured:

@@ -1,18 +1,32 @@
 """Settings of the web server, read from the environment once at start-up."""
 from __future__ import annotations
 
+import ipaddress
 import os
-from dataclasses import dataclass
-from typing import Mapping, Optional
+from dataclasses import dataclass, field
+from typing import FrozenSet, Mapping, Optional
 
 DEFAULT_PORT = 8080
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_RASA_URL = "http://localhost:5005"
 MIN_TOKEN_LENGTH = 12
+LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
+WILDCARD_HOSTS = frozenset({"0.0.0.0", "::", ""})
 
 
 class ConfigError(ValueError):
     """A setting has a value we cannot use; the message is Dutch and shown to whoever starts us."""
+
+
+def is_loopback(host: str) -> bool:
+    """True for localhost, 127.0.0.0/8 and ::1 (with or without brackets)."""
+    name = host.strip().strip("[]").lower()
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
 
 
 @dataclass(frozen=True)
@@ -23,29 +37,74 @@ class WebConfig:
     trainer_token: Optional[str] = None
     chat_timeout: float = 60.0
     history_timeout: float = 15.0
+    # host names (besides loopback and ``host``) that browsers may use to reach us: DNS rebinding guard
+    allowed_hosts: FrozenSet[str] = field(default_factory=frozenset)
+    read_timeout: float = 10.0          # whole request head must arrive within this many seconds
+    idle_timeout: float = 5.0           # an idle keep-alive connection is closed after this
+    workers: int = 8                    # threads for blocking calls (Rasa, database); requests are async
+    chat_per_minute: int = 60           # per client, on /api/chat and /api/gesprek/wissen
+    login_failures: int = 5             # wrong trainer tokens per client per minute before a lockout
+    trainer_session_minutes: float = 60.0
+    max_message: int = 2000             # characters per chat message (RUSTPUNT_MAX_MESSAGE)
 
     @property
     def trainer_configured(self) -> bool:
         return bool(self.trainer_token) and len(self.trainer_token) >= MIN_TOKEN_LENGTH
 
+    @property
+    def host_names(self) -> FrozenSet[str]:
+        """Host names (lower case, no port) a request's Host header may carry."""
+        names = set(LOOPBACK_NAMES) | {h.lower() for h in self.allowed_hosts}
+        if self.host not in WILDCARD_HOSTS:
+            names.add(self.host.strip("[]").lower())
+        return frozenset(names)
+
     @classmethod
     def from_env(cls, env: Optional[Mapping[str, str]] = None) -> "WebConfig":
         env = os.environ if env is None else env
-        raw_port = env.get("RUSTPUNT_WEB_PORT", "").strip()
-        port = DEFAULT_PORT
-        if raw_port:
-            if not raw_port.isdigit() or not 0 < int(raw_port) < 65536:
-                raise ConfigError(
-                    f"RUSTPUNT_WEB_PORT moet een poortnummer tussen 1 en 65535 zijn, niet {raw_port!r}."
-                )
-            port = int(raw_port)
+        port = _int(env, "RUSTPUNT_WEB_PORT", DEFAULT_PORT, 1, 65535,
+                    "RUSTPUNT_WEB_PORT moet een poortnummer tussen 1 en 65535 zijn")
         rasa_url = env.get("RUSTPUNT_RASA_URL", "").strip() or DEFAULT_RASA_URL
         if not rasa_url.startswith(("http://", "https://")):
             raise ConfigError(f"RUSTPUNT_RASA_URL moet met http:// of https:// beginnen, niet {rasa_url!r}.")
         token = env.get("RUSTPUNT_TRAINER_TOKEN", "").strip() or None
+        allowed = frozenset(
+            name.strip().lower() for name in env.get("RUSTPUNT_WEB_ALLOWED_HOSTS", "").split(",") if name.strip()
+        )
         return cls(
             host=env.get("RUSTPUNT_WEB_HOST", "").strip() or DEFAULT_HOST,
             port=port,
             rasa_url=rasa_url.rstrip("/"),
             trainer_token=token,
+            allowed_hosts=allowed,
+            read_timeout=float(_int(env, "RUSTPUNT_WEB_READ_TIMEOUT", 10, 1, 600,
+                                    "RUSTPUNT_WEB_READ_TIMEOUT moet een aantal seconden zijn (1 tot 600)")),
+            chat_per_minute=_int(env, "RUSTPUNT_WEB_CHAT_PER_MINUTE", 60, 1, 100_000,
+                                 "RUSTPUNT_WEB_CHAT_PER_MINUTE moet een positief geheel getal zijn"),
+            trainer_session_minutes=_minutes(env.get("RUSTPUNT_TRAINER_SESSION_MINUTES", "")),
+            max_message=_int(env, "RUSTPUNT_MAX_MESSAGE", 2000, 1, 100_000,
+                             "RUSTPUNT_MAX_MESSAGE moet een positief aantal tekens zijn"),
         )
+
+
+def _minutes(raw: str) -> float:
+    raw = raw.strip().replace(",", ".")
+    if not raw:
+        return 60.0
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0.05 <= value <= 7 * 24 * 60:
+        raise ConfigError(
+            f"RUSTPUNT_TRAINER_SESSION_MINUTES moet een aantal minuten zijn (0,05 tot 10080), niet {raw!r}.")
+    return value
+
+
+def _int(env: Mapping[str, str], name: str, default: int, low: int, high: int, message: str) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or not low <= int(raw) <= high:
+        raise ConfigError(f"{message}, niet {raw!r}.")
+    return int(raw)

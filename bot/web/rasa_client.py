@@ -82,10 +82,17 @@ def send_message(
     return answer
 
 
+def _with_token(params: Dict[str, str]) -> str:
+    """Query string for Rasa's HTTP API, with the API token from RUSTPUNT_RASA_TOKEN when set
+    (Rasa answers /status and /conversations only with it)."""
+    token = os.environ.get("RUSTPUNT_RASA_TOKEN", "")
+    return urllib.parse.urlencode(dict(params, token=token) if token else params)
+
+
 def fetch_events(rasa_url: str, sender: str, timeout: float) -> List[Dict[str, Any]]:
     """All events of a conversation from the tracker API (needs ``rasa run --enable-api``)."""
     quoted = urllib.parse.quote(sender, safe="")
-    query = urllib.parse.urlencode({"include_events": "ALL", "token": os.environ.get("RUSTPUNT_RASA_TOKEN", "")})
+    query = _with_token({"include_events": "ALL"})
     answer = _request(f"{rasa_url}/conversations/{quoted}/tracker?{query}", timeout)
     events = answer.get("events") if isinstance(answer, dict) else None
     if not isinstance(events, list):
@@ -96,7 +103,8 @@ def fetch_events(rasa_url: str, sender: str, timeout: float) -> List[Dict[str, A
 def is_up(rasa_url: str, timeout: float = 3.0) -> bool:
     """True when Rasa answers on /status with a loaded model."""
     try:
-        answer = _request(f"{rasa_url}/status", timeout)
+        query = _with_token({})
+        answer = _request(f"{rasa_url}/status" + (f"?{query}" if query else ""), timeout)
     except RasaError:
         return False
     return isinstance(answer, dict) and bool(answer.get("model_id") or answer.get("model_file"))

@@ -1,32 +1,52 @@
 """The HTTP server: static page, chat proxy to Rasa, trainers' page.
 
-Why the standard library (``http.server.ThreadingHTTPServer``) and not Sanic: the page needs
-a handful of routes and a blocking proxy call, which threads handle well; no dependency, no
-event loop shared with Rasa's pinned Sanic 21, and it starts in milliseconds.
+Sanic 21.12 (already installed with Rasa) as an async server: an idle or slow connection costs a
+socket, not a thread, so 100 idle connections do not stop anyone else. Sanic gives the limits we
+need (request size, header size, read/idle/response timeouts); ``DeadlineProtocol`` makes the
+read timeout count from the first byte, so a client that trickles bytes cannot hold a request
+open. Blocking work (the HTTP call to Rasa, the database) runs in a bounded thread pool.
+Every answer, also for errors Sanic raises itself, is Dutch and never shows a stack trace.
 """
 from __future__ import annotations
 
+import asyncio
+import itertools
 import json
 import logging
 import mimetypes
-import re
+import socket
+import threading
 import urllib.parse
-from http.cookies import CookieError, SimpleCookie
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional
 
-from bot.web import messages, rasa_client, trainer_page
+from sanic import Sanic
+from sanic.exceptions import (
+    InvalidUsage,
+    MethodNotSupported,
+    NotFound,
+    PayloadTooLarge,
+    RequestTimeout,
+    SanicException,
+    ServiceUnavailable,
+)
+from sanic.http import Stage
+from sanic.response import HTTPResponse
+from sanic.server.protocols.http_protocol import HttpProtocol
+
+from bot.web import conversation, messages, rasa_client, trainer_page
+from bot.web.config import WebConfig, is_loopback
+from bot.web.limits import SlidingWindow
 from bot.web.metadata import clean_metadata
-from bot.web.config import WebConfig
 from bot.web.trainer_auth import COOKIE_NAME, TrainerGate
 
 logger = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
-MAX_BODY = 16_384
-MAX_MESSAGE = 2000
-SENDER_RE = re.compile(r"^[A-Za-z0-9_-]{8,80}$")
+MAX_BODY = 16_384  # grows with RUSTPUNT_MAX_MESSAGE, see body_limit()
+MAX_HEADER = 8_192
+MAX_JSON_DEPTH = 10
 TRAINER_KIND = "rollenspel"
 
 SECURITY_HEADERS = {
@@ -40,13 +60,37 @@ SECURITY_HEADERS = {
 }
 
 EMPTY_MESSAGE = "Typ eerst een bericht."
-LONG_MESSAGE = f"Je bericht is te lang: maximaal {MAX_MESSAGE} tekens."
-BAD_SENDER = "Onbekende gespreks-id. Vernieuw de pagina om een nieuw gesprek te beginnen."
+LONG_MESSAGE = "Je bericht is te lang: maximaal {limit} tekens."
 BAD_REQUEST = "Dit verzoek kan ik niet lezen."
+TOO_DEEP = "Dit verzoek kan ik niet lezen: de gegevens zijn te diep genest."
+NEED_JSON = "Dit verzoek kan ik niet lezen: stuur het als JSON (Content-Type: application/json)."
+TOO_LARGE = "Dit verzoek is te groot (maximaal {kb} kB)."
+HEADERS_TOO_LARGE = (
+    "De kopregels van dit verzoek zijn te groot (bijvoorbeeld te veel cookies). "
+    "Wis de cookies van deze site en probeer het opnieuw."
+)
+TOO_SLOW_CLIENT = "Het verzoek kwam niet op tijd binnen. Probeer het opnieuw."
+SERVER_TOO_SLOW = "De server had te veel tijd nodig. Probeer het opnieuw."
 NOT_FOUND = "Deze pagina bestaat niet."
+NOT_ALLOWED = "Deze actie kan op dit adres niet."
+SERVER_ERROR = "Er ging iets mis op de server. Probeer het opnieuw."
+FOREIGN_HOST = "Dit adres hoort niet bij deze Rustpunt-server. Open de pagina via het adres dat de beheerder gaf."
+FOREIGN_ORIGIN = "Dit verzoek komt van een andere website en wordt geweigerd."
+TOO_MANY = "Je stuurt te veel verzoeken achter elkaar. Wacht {seconds} seconden en probeer het dan opnieuw."
 WRONG_TOKEN = "Dit token klopt niet. Toegang geweigerd."
+LOCKED = "Te veel mislukte pogingen. Wacht {seconds} seconden voordat je het opnieuw probeert."
 NEED_TOKEN = "Log in met het trainerstoken om de rollenspellen te zien."
+SESSION_ENDED = "Je sessie is verlopen. Log opnieuw in."
 STORE_ERROR = "De opgeslagen rollenspellen konden niet worden gelezen. Probeer het later opnieuw."
+FORGOTTEN = "Het gesprek is gewist. Je begint met een nieuw, leeg gesprek."
+FORGET_UNAVAILABLE = "Wissen is nog niet beschikbaar in deze versie van Rustpunt. Er is niets gewist."
+NEW_NOT_FORGOTTEN = (
+    "Je begint met een nieuw gesprek. Het vorige gesprek is niet gewist: wissen is nog niet beschikbaar "
+    "in deze versie van Rustpunt."
+)
+FORGET_FAILED = "Het gesprek kon niet worden gewist. Er is niets veranderd; probeer het opnieuw."
+
+_app_numbers = itertools.count(1)
 
 
 def _load_records() -> List[Any]:
@@ -55,217 +99,527 @@ def _load_records() -> List[Any]:
     return list_records(kind=TRAINER_KIND, limit=200)
 
 
-class RustpuntServer(ThreadingHTTPServer):
-    daemon_threads = True
+def _forget(conversation_id: str) -> Dict[str, int]:
+    """The privacy helper's forgetting engine, imported only when someone asks to forget."""
+    from bot.privacy.forget import forget_conversation
 
-    def __init__(self, config: WebConfig, load_records: Callable[[], List[Any]] = _load_records) -> None:
+    return forget_conversation(conversation_id)
+
+
+def body_limit(config: WebConfig) -> int:
+    """Bytes a request body may have: 16 kB, or room for a maximal message in escaped JSON."""
+    return max(MAX_BODY, config.max_message * 6 + 4096)
+
+
+def json_too_deep(text: str, limit: int = MAX_JSON_DEPTH) -> bool:
+    """True when arrays/objects nest deeper than ``limit`` (checked before ``json.loads``,
+    which would raise RecursionError on very deep input)."""
+    depth = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > limit:
+                return True
+        elif char in "]}":
+            depth -= 1
+    return False
+
+
+def _host_name(host: str) -> str:
+    """The lower-case host name of a Host header without its port; "" when it is not one."""
+    try:
+        return (urllib.parse.urlsplit("//" + host).hostname or "").lower()
+    except ValueError:  # e.g. "[::1" (an unclosed IPv6 bracket)
+        return ""
+
+
+class BadInput(Exception):
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def parse_json_body(raw: bytes) -> Any:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BadInput(400, BAD_REQUEST) from exc
+    if json_too_deep(text):
+        raise BadInput(400, TOO_DEEP)
+    try:
+        return json.loads(text)
+    except (json.JSONDecodeError, RecursionError, ValueError) as exc:
+        raise BadInput(400, BAD_REQUEST) from exc
+
+
+# ---- responses --------------------------------------------------------------------------------
+def _response(status: int, body: bytes, content_type: str, extra: Optional[Dict[str, str]] = None,
+              cookies: Optional[List[str]] = None) -> HTTPResponse:
+    response = HTTPResponse(body=body, status=status, content_type=content_type)
+    for key, value in SECURITY_HEADERS.items():
+        response.headers[key] = value
+    for key, value in (extra or {}).items():
+        response.headers[key] = value
+    for cookie in cookies or []:
+        response.headers.add("Set-Cookie", cookie)
+    return response
+
+
+def json_response(status: int, payload: Any, cookies: Optional[List[str]] = None,
+                  extra: Optional[Dict[str, str]] = None) -> HTTPResponse:
+    headers = {"Cache-Control": "no-store"}
+    headers.update(extra or {})
+    body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+    return _response(status, body, "application/json; charset=utf-8", headers, cookies)
+
+
+def error_json(status: int, message: str, cookies: Optional[List[str]] = None,
+               extra: Optional[Dict[str, str]] = None) -> HTTPResponse:
+    return json_response(status, {"fout": message}, cookies, extra)
+
+
+def html_response(status: int, html: str, extra: Optional[Dict[str, str]] = None,
+                  cookies: Optional[List[str]] = None) -> HTTPResponse:
+    headers = {"Cache-Control": "no-store"}
+    headers.update(extra or {})
+    return _response(status, html.encode("utf-8"), "text/html; charset=utf-8", headers, cookies)
+
+
+def _is_api(path: str) -> bool:
+    return path.startswith("/api/")
+
+
+def error_for(path: str, status: int, message: str, extra: Optional[Dict[str, str]] = None) -> HTTPResponse:
+    if _is_api(path):
+        return error_json(status, message, extra=extra)
+    title = "Niet gevonden" if status == 404 else "Rustpunt"
+    return html_response(status, trainer_page.message_page(title, message), extra)
+
+
+# ---- the protocol: a read deadline from the first byte ------------------------------------------
+class DeadlineProtocol(HttpProtocol):
+    """Sanic restarts its request timer on every byte received, so a client sending one byte per
+    second would never time out. Here the timer keeps running from the first byte of a request
+    until the response: REQUEST_TIMEOUT bounds reading the head, RESPONSE_TIMEOUT the whole request."""
+
+    def data_received(self, data: bytes) -> None:
+        http = getattr(self, "_http", None)
+        keep = http is not None and http.stage in (Stage.REQUEST, Stage.HANDLER)
+        started = self._time
+        super().data_received(data)
+        if keep:
+            self._time = started
+
+
+# ---- the application ----------------------------------------------------------------------------
+class Site:
+    """Routes and state of one server; kept apart from the Sanic app so tests can reach it."""
+
+    def __init__(self, config: WebConfig, load_records: Callable[[], List[Any]],
+                 forget: Callable[[str], Dict[str, int]], clock: Optional[Callable[[], float]] = None) -> None:
         self.config = config
-        self.gate = TrainerGate(config.trainer_token, config.trainer_configured)
         self.load_records = load_records
-        self.static_files = {p.name: p for p in STATIC_DIR.iterdir() if p.is_file()}
-        super().__init__((config.host, config.port), Handler)
+        self.forget = forget
+        clock_kwargs = {"clock": clock} if clock else {}
+        self.gate = TrainerGate(config.trainer_token, config.trainer_configured,
+                                session_seconds=config.trainer_session_minutes * 60, **clock_kwargs)
+        self.chat_limit = SlidingWindow(config.chat_per_minute, **clock_kwargs)
+        self.login_failures = SlidingWindow(config.login_failures, **clock_kwargs)
+        self.pool = ThreadPoolExecutor(max_workers=config.workers, thread_name_prefix="rustpunt-web")
+        self.static_files = {p.name: p.read_bytes() for p in STATIC_DIR.iterdir() if p.is_file()}
+        self.static_files["index.html"] = self.static_files["index.html"].replace(
+            b'maxlength="2000"', f'maxlength="{config.max_message}"'.encode())  # the message box follows the limit
 
+    async def blocking(self, fn: Callable, *args: Any) -> Any:
+        return await asyncio.get_running_loop().run_in_executor(self.pool, fn, *args)
 
-class Handler(BaseHTTPRequestHandler):
-    server: RustpuntServer
-    server_version = "Rustpunt"
-    sys_version = ""
+    # ---- checks ---------------------------------------------------------------------------
+    def host_ok(self, request) -> bool:
+        host = request.headers.get("host", "")
+        if not host or len(host) > 255:
+            return False
+        name = _host_name(host)
+        return bool(name) and name in self.config.host_names
 
-    # ---- plumbing -------------------------------------------------------------------------
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
-        logger.info("%s %s", self.address_string(), format % args)
+    def same_origin(self, request) -> bool:
+        """A browser's POST carries Sec-Fetch-Site and/or Origin: they must say 'this site'.
+        Our Referrer-Policy (no-referrer) makes Chromium send ``Origin: null`` with a same-origin
+        form POST; Sec-Fetch-Site then vouches for it. Without Sec-Fetch-Site, ``null`` is refused.
+        Scripts without either header (curl, tests) are not a cross-site threat and pass."""
+        site = request.headers.get("sec-fetch-site")
+        origin = request.headers.get("origin")
+        if site is not None:
+            if site.lower() not in ("same-origin", "none"):
+                return False
+            if origin is None or origin == "null":
+                return True
+        elif origin is None:
+            return True
+        scheme, _, netloc = origin.partition("://")
+        return scheme in ("http", "https") and netloc.lower() == request.headers.get("host", "").lower()
 
-    def _send(self, status: int, body: bytes, content_type: str, extra: Optional[Dict[str, str]] = None) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        for key, value in SECURITY_HEADERS.items():
-            self.send_header(key, value)
-        for key, value in (extra or {}).items():
-            self.send_header(key, value)
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
+    def secure(self, request) -> bool:
+        """Cookies get the Secure flag unless the browser talks to us on loopback."""
+        return not is_loopback(_host_name(request.headers.get("host", "")))
 
-    def _json(self, status: int, payload: Any) -> None:
-        body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
-        self._send(status, body, "application/json; charset=utf-8", {"Cache-Control": "no-store"})
+    def client(self, request) -> str:
+        return request.ip or "onbekend"
 
-    def _error(self, status: int, message: str) -> None:
-        self._json(status, {"fout": message})
+    def cookie(self, request, name: str) -> Optional[str]:
+        return conversation.parse_cookies(request.headers.get("cookie"), (name,)).get(name)
 
-    def _html(self, status: int, html: str, extra: Optional[Dict[str, str]] = None) -> None:
-        headers = {"Cache-Control": "no-store"}
-        headers.update(extra or {})
-        self._send(status, html.encode("utf-8"), "text/html; charset=utf-8", headers)
+    def _cookie_header(self, request, name: str, value: str, path: str, max_age: Optional[int] = None) -> str:
+        parts = [f"{name}={value}", f"Path={path}", "HttpOnly", "SameSite=Strict"]
+        if max_age is not None:
+            parts.append(f"Max-Age={max_age}")
+        if self.secure(request):
+            parts.append("Secure")
+        return "; ".join(parts)
 
-    def _read_body(self) -> Optional[bytes]:
-        try:
-            length = int(self.headers.get("Content-Length") or 0)
-        except ValueError:
-            return None
-        if length < 0 or length > MAX_BODY:
-            return None
-        return self.rfile.read(length) if length else b""
+    def conversation(self, request) -> tuple:
+        """(secret, Set-Cookie headers): the browser's conversation, or a new one."""
+        secret = self.cookie(request, conversation.COOKIE_NAME)
+        if conversation.valid_secret(secret):
+            return secret, []
+        secret = conversation.new_secret()
+        return secret, [self._cookie_header(request, conversation.COOKIE_NAME, secret, conversation.COOKIE_PATH)]
 
-    def _path(self) -> str:
-        return urllib.parse.urlsplit(self.path).path
+    # ---- middleware -----------------------------------------------------------------------
+    async def guard(self, request) -> Optional[HTTPResponse]:
+        if request.route is None and "host" not in request.headers:
+            return None  # Sanic's stand-in request for a protocol error (header too large, timeout)
+        if not self.host_ok(request):
+            logger.warning("refused a request with a foreign Host header")
+            return error_for(request.path, 403, FOREIGN_HOST)
+        if request.method not in ("GET", "HEAD") and not self.same_origin(request):
+            logger.warning("refused a cross-site %s on %s", request.method, request.path)
+            return error_for(request.path, 403, FOREIGN_ORIGIN)
+        return None
 
-    def _query(self) -> Dict[str, List[str]]:
-        return urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query)
+    # ---- static files -----------------------------------------------------------------------
+    async def index(self, request) -> HTTPResponse:
+        return self._static("index.html")
 
-    # ---- routing --------------------------------------------------------------------------
-    def do_HEAD(self) -> None:  # noqa: N802
-        self.do_GET()
+    async def static(self, request, name: str) -> HTTPResponse:
+        return self._static(name)
 
-    def do_GET(self) -> None:  # noqa: N802
-        path = self._path()
-        if path in ("/", "/index.html"):
-            self._static("index.html")
-        elif path.startswith("/static/"):
-            self._static(path[len("/static/"):])
-        elif path == "/api/status":
-            up = rasa_client.is_up(self.server.config.rasa_url)
-            self._json(200, {"bereikbaar": up, "melding": None if up else rasa_client.UNREACHABLE})
-        elif path == "/api/history":
-            self._history()
-        elif path in ("/trainer", "/trainer/"):
-            self._trainer_get()
-        elif path == "/favicon.ico":
-            self._send(204, b"", "image/x-icon")
-        else:
-            self._not_found()
-
-    def do_POST(self) -> None:  # noqa: N802
-        path = self._path()
-        if path == "/api/chat":
-            self._chat()
-        elif path in ("/trainer", "/trainer/"):
-            self._trainer_login()
-        elif path == "/trainer/uitloggen":
-            self._html(
-                200,
-                trainer_page.login_page("Je bent uitgelogd."),
-                {"Set-Cookie": f"{COOKIE_NAME}=; Path=/trainer; Max-Age=0; HttpOnly; SameSite=Strict"},
-            )
-        else:
-            self._not_found()
-
-    def _not_found(self) -> None:
-        if self._path().startswith("/api/"):
-            self._error(404, NOT_FOUND)
-        else:
-            self._html(404, trainer_page.message_page("Niet gevonden", NOT_FOUND))
-
-    # ---- static files ---------------------------------------------------------------------
-    def _static(self, name: str) -> None:
-        target = self.server.static_files.get(name)  # only files that exist in static/, by exact name
-        if target is None:
-            self._not_found()
-            return
-        content_type = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+    def _static(self, name: str) -> HTTPResponse:
+        body = self.static_files.get(name)  # only files that exist in static/, by exact name
+        if body is None:
+            raise NotFound(NOT_FOUND)
+        content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
         if content_type.startswith("text/") or content_type.endswith("javascript"):
             content_type += "; charset=utf-8"
-        self._send(200, target.read_bytes(), content_type, {"Cache-Control": "no-cache"})
+        return _response(200, body, content_type, {"Cache-Control": "no-cache"})
 
-    # ---- chat proxy -----------------------------------------------------------------------
-    def _chat(self) -> None:
-        raw = self._read_body()
-        try:
-            payload = json.loads(raw.decode("utf-8")) if raw else None
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            payload = None
-        if not isinstance(payload, dict):
-            self._error(400, BAD_REQUEST)
-            return
-        sender, text = payload.get("sender"), payload.get("message")
-        if not isinstance(sender, str) or not SENDER_RE.match(sender):
-            self._error(400, BAD_SENDER)
-            return
-        if not isinstance(text, str) or not text.strip():
-            self._error(400, EMPTY_MESSAGE)
-            return
-        if len(text) > MAX_MESSAGE:
-            self._error(413, LONG_MESSAGE)
-            return
-        config = self.server.config
-        try:
-            raw_answer = rasa_client.send_message(config.rasa_url, sender, text.strip(), config.chat_timeout,
-                                                  metadata=clean_metadata(payload.get("metadata")))
-        except rasa_client.RasaError as exc:
-            self._error(exc.status, exc.message)
-            return
-        self._json(200, {"berichten": messages.from_rest_output(raw_answer)})
+    async def favicon(self, request) -> HTTPResponse:
+        return _response(204, b"", "image/x-icon")
 
-    def _history(self) -> None:
-        sender = (self._query().get("sender") or [""])[0]
-        if not SENDER_RE.match(sender):
-            self._error(400, BAD_SENDER)
-            return
-        config = self.server.config
-        try:
-            events = rasa_client.fetch_events(config.rasa_url, sender, config.history_timeout)
-        except rasa_client.RasaError as exc:
-            self._error(exc.status, exc.message)
-            return
-        self._json(200, {"berichten": messages.from_tracker_events(events)})
+    async def status(self, request) -> HTTPResponse:
+        up = await self.blocking(rasa_client.is_up, self.config.rasa_url)
+        return json_response(200, {"bereikbaar": up, "melding": None if up else rasa_client.UNREACHABLE})
 
-    # ---- trainers' page -------------------------------------------------------------------
-    def _cookie(self) -> Optional[str]:
-        try:
-            jar = SimpleCookie(self.headers.get("Cookie") or "")
-        except CookieError:
+    # ---- chat proxy -------------------------------------------------------------------------
+    def _limited(self, request, cookies: Optional[List[str]] = None) -> Optional[HTTPResponse]:
+        client = self.client(request)
+        if self.chat_limit.hit(client):
             return None
-        morsel = jar.get(COOKIE_NAME)
-        return morsel.value if morsel else None
+        seconds = self.chat_limit.retry_after(client)
+        logger.warning("chat rate limit reached for client %s", conversation.short_hash(client))
+        return error_json(429, TOO_MANY.format(seconds=seconds), cookies, {"Retry-After": str(seconds)})
 
-    def _bearer(self) -> Optional[str]:
-        header = self.headers.get("Authorization") or ""
+    def _json_payload(self, request) -> Any:
+        content_type = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
+        if content_type != "application/json":
+            raise BadInput(415, NEED_JSON)
+        return parse_json_body(request.body or b"")
+
+    async def chat(self, request) -> HTTPResponse:
+        secret, cookies = self.conversation(request)
+        limited = self._limited(request, cookies)
+        if limited:
+            return limited
+        try:
+            payload = self._json_payload(request)
+        except BadInput as exc:
+            return error_json(exc.status, exc.message, cookies)
+        if not isinstance(payload, dict):
+            return error_json(400, BAD_REQUEST, cookies)
+        text = payload.get("message")
+        if not isinstance(text, str) or not text.strip():
+            return error_json(400, EMPTY_MESSAGE, cookies)
+        if len(text) > self.config.max_message:
+            return error_json(413, LONG_MESSAGE.format(limit=self.config.max_message), cookies)
+        config, sender = self.config, conversation.conversation_id(secret)
+        try:
+            raw_answer = await self.blocking(
+                lambda: rasa_client.send_message(config.rasa_url, sender, text.strip(), config.chat_timeout,
+                                                 metadata=clean_metadata(payload.get("metadata"))))
+        except rasa_client.RasaError as exc:
+            return error_json(exc.status, exc.message, cookies)
+        return json_response(200, {"berichten": messages.from_rest_output(raw_answer)}, cookies)
+
+    async def history(self, request) -> HTTPResponse:
+        """The browser's own conversation (from its cookie); a query parameter is ignored."""
+        secret, cookies = self.conversation(request)
+        config, sender = self.config, conversation.conversation_id(secret)
+        try:
+            events = await self.blocking(rasa_client.fetch_events, config.rasa_url, sender, config.history_timeout)
+        except rasa_client.RasaError as exc:
+            return error_json(exc.status, exc.message, cookies)
+        return json_response(200, {"berichten": messages.from_tracker_events(events)}, cookies)
+
+    async def forget_conversation(self, request) -> HTTPResponse:
+        """'Nieuw gesprek' and 'Wis dit gesprek': forget this browser's conversation, start a new one."""
+        secret = self.cookie(request, conversation.COOKIE_NAME)
+        limited = self._limited(request)
+        if limited:
+            return limited
+        try:
+            payload = self._json_payload(request)
+        except BadInput as exc:
+            return error_json(exc.status, exc.message)
+        start_new = isinstance(payload, dict) and payload.get("nieuw") is True  # 'Nieuw gesprek'
+        removed: Dict[str, int] = {}
+        message = FORGOTTEN
+        if conversation.valid_secret(secret):
+            old = conversation.conversation_id(secret)
+            try:
+                removed = await self.blocking(self.forget, old)
+            except ImportError:
+                logger.error("forgetting is not available: bot.privacy.forget is missing")
+                if not start_new:
+                    return error_json(501, FORGET_UNAVAILABLE)
+                message = NEW_NOT_FORGOTTEN
+            except Exception as exc:  # the store may be down: say so, keep the conversation
+                logger.error("could not forget conversation %s: %s", conversation.short_hash(old),
+                             type(exc).__name__)
+                return error_json(500, FORGET_FAILED)
+            logger.info("forgot conversation %s", conversation.short_hash(old))
+        fresh = conversation.new_secret()
+        cookie = self._cookie_header(request, conversation.COOKIE_NAME, fresh, conversation.COOKIE_PATH)
+        counts = {str(k): v for k, v in (removed or {}).items() if isinstance(v, int)}
+        return json_response(200, {"gewist": message == FORGOTTEN, "verwijderd": counts, "melding": message}, [cookie])
+
+    # ---- trainers' page ---------------------------------------------------------------------
+    def _bearer(self, request) -> Optional[str]:
+        header = request.headers.get("authorization") or ""
         if header.lower().startswith("bearer "):
             return header[7:].strip()
         return None
 
-    def _trainer_get(self) -> None:
-        gate = self.server.gate
-        if not gate.configured:
-            self._html(503, trainer_page.not_configured_page())
-            return
-        bearer = self._bearer()
-        if bearer is not None:
-            if gate.token_ok(bearer):
-                self._trainer_sessions()
-            else:
-                self._html(401, trainer_page.login_page(WRONG_TOKEN), {"WWW-Authenticate": "Bearer"})
-            return
-        if gate.cookie_ok(self._cookie()):
-            self._trainer_sessions()
-            return
-        self._html(401, trainer_page.login_page(NEED_TOKEN), {"WWW-Authenticate": "Bearer"})
+    def _locked(self, request) -> Optional[HTTPResponse]:
+        client = self.client(request)
+        if not self.login_failures.full(client):
+            return None
+        seconds = self.login_failures.retry_after(client)
+        return html_response(429, trainer_page.login_page(LOCKED.format(seconds=seconds)),
+                             {"Retry-After": str(seconds)})
 
-    def _trainer_login(self) -> None:
-        gate = self.server.gate
+    def _wrong_token(self, request) -> HTTPResponse:
+        client = self.client(request)
+        self.login_failures.hit(client)
+        logger.warning("refused trainer login from client %s", conversation.short_hash(client))
+        return html_response(401, trainer_page.login_page(WRONG_TOKEN), {"WWW-Authenticate": "Bearer"})
+
+    async def trainer_get(self, request) -> HTTPResponse:
+        gate = self.gate
         if not gate.configured:
-            self._html(503, trainer_page.not_configured_page())
-            return
-        raw = self._read_body()
+            return html_response(503, trainer_page.not_configured_page())
+        bearer = self._bearer(request)
+        if bearer is not None:
+            locked = self._locked(request)
+            if locked:
+                return locked
+            if gate.token_ok(bearer):
+                return await self._sessions()
+            return self._wrong_token(request)
+        session = self.cookie(request, COOKIE_NAME)
+        if gate.session_ok(session):
+            return await self._sessions()
+        message = SESSION_ENDED if session else NEED_TOKEN
+        return html_response(401, trainer_page.login_page(message), {"WWW-Authenticate": "Bearer"})
+
+    async def trainer_login(self, request) -> HTTPResponse:
+        gate = self.gate
+        if not gate.configured:
+            return html_response(503, trainer_page.not_configured_page())
+        locked = self._locked(request)
+        if locked:
+            return locked
+        raw = request.body or b""
         form = urllib.parse.parse_qs(raw.decode("utf-8", "replace")) if raw else {}
         token = (form.get("token") or [""])[0]
         if not gate.token_ok(token):
-            logger.warning("refused trainer login from %s", self.address_string())
-            self._html(401, trainer_page.login_page(WRONG_TOKEN), {"WWW-Authenticate": "Bearer"})
-            return
-        cookie = f"{COOKIE_NAME}={gate.cookie_value()}; Path=/trainer; HttpOnly; SameSite=Strict"
-        self._trainer_sessions({"Set-Cookie": cookie})
+            return self._wrong_token(request)
+        self.login_failures.clear(self.client(request))
+        gate.logout(self.cookie(request, COOKIE_NAME))  # a new login never reuses the old session
+        cookie = self._cookie_header(request, COOKIE_NAME, gate.login(), "/trainer",
+                                     max_age=int(gate.session_seconds))
+        return await self._sessions([cookie])
 
-    def _trainer_sessions(self, extra: Optional[Dict[str, str]] = None) -> None:
+    async def trainer_logout(self, request) -> HTTPResponse:
+        self.gate.logout(self.cookie(request, COOKIE_NAME))
+        cookie = self._cookie_header(request, COOKIE_NAME, "", "/trainer", max_age=0)
+        return html_response(200, trainer_page.login_page("Je bent uitgelogd."), cookies=[cookie])
+
+    async def _sessions(self, cookies: Optional[List[str]] = None) -> HTTPResponse:
         try:
-            records = self.server.load_records()
-        except Exception:  # the store may be missing or broken: say so in Dutch, log the cause
-            logger.exception("could not read role-play records")
-            self._html(500, trainer_page.message_page("Rustpunt voor trainers", STORE_ERROR), extra)
-            return
-        self._html(200, trainer_page.sessions_page(records), extra)
+            records = await self.blocking(self.load_records)
+        except Exception as exc:  # the store may be missing or broken: say so in Dutch, log the kind
+            logger.error("could not read role-play records: %s", type(exc).__name__)
+            return html_response(500, trainer_page.message_page("Rustpunt voor trainers", STORE_ERROR),
+                                 cookies=cookies)
+        return html_response(200, trainer_page.sessions_page(records), cookies=cookies)
+
+    # ---- errors -----------------------------------------------------------------------------
+    async def on_error(self, request, exception: Exception) -> HTTPResponse:
+        path = getattr(request, "path", "") or ""
+        if isinstance(exception, NotFound):
+            return error_for(path, 404, NOT_FOUND)
+        if isinstance(exception, MethodNotSupported):
+            return error_for(path, 405, NOT_ALLOWED)
+        if isinstance(exception, PayloadTooLarge):
+            if "header" in str(exception).lower():
+                return error_for(path, 431, HEADERS_TOO_LARGE)
+            return error_for(path, 413, TOO_LARGE.format(kb=body_limit(self.config) // 1024))
+        if isinstance(exception, RequestTimeout):
+            return error_for(path, 408, TOO_SLOW_CLIENT)
+        if isinstance(exception, ServiceUnavailable):
+            return error_for(path, 503, SERVER_TOO_SLOW)
+        if isinstance(exception, InvalidUsage):
+            return error_for(path, 400, BAD_REQUEST)
+        if isinstance(exception, SanicException) and 400 <= getattr(exception, "status_code", 500) < 500:
+            return error_for(path, exception.status_code, BAD_REQUEST)
+        logger.error("unexpected %s while handling %s", type(exception).__name__, path[:80])
+        return error_for(path, 500, SERVER_ERROR)
+
+    async def log_response(self, request, response) -> None:
+        logger.info("%s %s %s", request.method, request.path[:80], response.status)
 
 
-def make_server(config: WebConfig, load_records: Callable[[], List[Any]] = _load_records) -> RustpuntServer:
-    return RustpuntServer(config, load_records)
+class WebApp(Sanic):
+    """Sanic 21.12 rewrites its class-level Http methods at every app start ("touch-up"); a second
+    app in one process (the tests start many) then fails unless the originals are kept, which is
+    what ``test_mode`` does. It changes nothing else about serving."""
+
+    test_mode = True
+
+
+def build_app(site: Site) -> Sanic:
+    config = site.config
+    app = WebApp(f"rustpunt_web_{next(_app_numbers)}", configure_logging=False)
+    app.config.REQUEST_MAX_SIZE = body_limit(config)
+    app.config.REQUEST_MAX_HEADER_SIZE = MAX_HEADER
+    app.config.REQUEST_TIMEOUT = config.read_timeout
+    app.config.KEEP_ALIVE_TIMEOUT = config.idle_timeout
+    app.config.RESPONSE_TIMEOUT = config.chat_timeout + 15
+    app.config.FALLBACK_ERROR_FORMAT = "json"
+
+    app.register_middleware(site.guard, "request")
+    app.register_middleware(site.log_response, "response")
+    app.error_handler.add(Exception, site.on_error)
+
+    get = ["GET", "HEAD"]
+    app.add_route(site.index, "/", methods=get, name="index")
+    app.add_route(site.index, "/index.html", methods=get, name="index_html")
+    app.add_route(site.static, "/static/<name:path>", methods=get, name="static")
+    app.add_route(site.favicon, "/favicon.ico", methods=get, name="favicon")
+    app.add_route(site.status, "/api/status", methods=get, name="status")
+    app.add_route(site.history, "/api/history", methods=get, name="history")
+    app.add_route(site.chat, "/api/chat", methods=["POST"], name="chat")
+    app.add_route(site.forget_conversation, "/api/gesprek/wissen", methods=["POST"], name="forget")
+    app.add_route(site.trainer_get, "/trainer", methods=get, name="trainer", strict_slashes=False)
+    app.add_route(site.trainer_login, "/trainer", methods=["POST"], name="trainer_login", strict_slashes=False)
+    app.add_route(site.trainer_logout, "/trainer/uitloggen", methods=["POST"], name="trainer_logout")
+    return app
+
+
+class RustpuntServer:
+    """One Sanic app on its own event loop; binds at construction (so a busy port fails early and
+    port 0 gets a free one) and serves in ``serve_forever``, from any thread."""
+
+    def __init__(self, config: WebConfig, load_records: Callable[[], List[Any]] = _load_records,
+                 forget: Callable[[str], Dict[str, int]] = _forget, clock: Optional[Callable[[], float]] = None):
+        self.config = config
+        self.site = Site(config, load_records, forget, clock)
+        self.app = build_app(self.site)
+        family = socket.AF_INET6 if ":" in config.host else socket.AF_INET
+        self.socket = socket.create_server((config.host, config.port), family=family, backlog=512)
+        self.server_address = self.socket.getsockname()[:2]
+        self._loop: Optional[asyncio.AbstractEventLoop] = None
+        self._stop: Optional[asyncio.Event] = None
+        self._ready = threading.Event()
+        self._done = threading.Event()
+
+    @property
+    def gate(self) -> TrainerGate:
+        return self.site.gate
+
+    def serve_forever(self, poll_interval: Optional[float] = None) -> None:  # poll_interval: stdlib signature
+        loop = asyncio.new_event_loop()
+        asyncio.set_event_loop(loop)
+        self._loop = loop
+        try:
+            loop.run_until_complete(self._serve())
+        finally:
+            try:  # end the connections' tasks while the loop still runs, so nothing is left pending
+                pending = asyncio.all_tasks(loop)
+                for task in pending:
+                    task.cancel()
+                loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+                loop.run_until_complete(asyncio.sleep(0))
+            finally:
+                loop.close()
+                self._done.set()
+
+    async def _serve(self) -> None:
+        self._stop = asyncio.Event()
+        server = await self.app.create_server(
+            sock=self.socket, protocol=DeadlineProtocol, return_asyncio_server=True, access_log=False,
+            backlog=512,
+        )
+        await server.startup()
+        await server.before_start()
+        await server.after_start()
+        self._ready.set()
+        try:
+            await self._stop.wait()
+        finally:
+            await server.before_stop()
+            server.server.close()
+            for connection in list(server.connections):
+                connection.close_if_idle()
+            for connection in list(server.connections):
+                if connection.transport is not None:
+                    connection.transport.abort()
+            await server.after_stop()
+
+    def wait_ready(self, timeout: float = 10.0) -> bool:
+        return self._ready.wait(timeout)
+
+    def shutdown(self) -> None:
+        if self._loop is not None and self._stop is not None and not self._done.is_set():
+            self._loop.call_soon_threadsafe(self._stop.set)
+            self._done.wait(10)
+
+    def server_close(self) -> None:
+        self.socket.close()
+        self.site.pool.shutdown(wait=False, cancel_futures=True)
+
+
+def make_server(config: WebConfig, load_records: Callable[[], List[Any]] = _load_records,
+                forget: Callable[[str], Dict[str, int]] = _forget,
+                clock: Optional[Callable[[], float]] = None) -> RustpuntServer:
+    return RustpuntServer(config, load_records, forget, clock)

@@ -8,6 +8,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any, Iterable, List, Optional
 
+from bot.web.conversation import short_hash
+
 MAX_TEXT = 5000
 MAX_ITEMS = 200
 MAX_DEPTH = 4
@@ -174,8 +176,8 @@ def render_session(record: Any) -> str:
         meta.append(f"<dt>Datum (UTC)</dt><dd>{_text(stamp)}</dd>")
     if status:
         meta.append(f"<dt>Status</dt><dd>{_text(status)}</dd>")
-    if conversation:
-        meta.append(f"<dt>Gesprek</dt><dd><code>{_text(conversation)}</code></dd>")
+    if conversation:  # a short hash tells sessions of one conversation apart; the id itself stays off the page
+        meta.append(f"<dt>Gesprek</dt><dd><code>#{short_hash(conversation)}</code></dd>")
     for key in META_KEYS:
         if data.get(key) not in (None, "", [], {}):
             meta.append(f"<dt>{_label(key)}</dt><dd>{_text(data[key])}</dd>")

@@ -1,7 +1,7 @@
 """What a person does on the chat page, as Selenium steps (keyboard first)."""
 from __future__ import annotations
 
-from typing import List
+from typing import List, Optional
 
 from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
@@ -72,3 +72,12 @@ def meter_values(driver) -> List[float]:
 
 def transcript(driver) -> List[str]:
     return [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#berichten li.bericht")]
+
+
+def conversation_cookie(driver, base_url: str) -> Optional[dict]:
+    """The server's conversation cookie as the browser keeps it (read through the DevTools
+    protocol: the cookie is HttpOnly and lives on /api, so neither the page nor WebDriver's
+    get_cookie at / can see it)."""
+    cookies = driver.execute_cdp_cmd("Network.getCookies", {"urls": [base_url + "/api/history"]})["cookies"]
+    found = [c for c in cookies if c["name"] == "rustpunt_gesprek"]
+    return found[0] if found else None

@@ -143,6 +143,7 @@ class Stack:
     rasa_url: str
     trainer_token: str
     database_url: str
+    rasa_token: str = ""
     processes: List[Process] = field(default_factory=list)
 
 
@@ -174,7 +175,7 @@ def stack(tmp_path_factory) -> Stack:
     env.pop("RUSTPUNT_WEB_HOST", None)
     rasa_url = f"http://127.0.0.1:{rasa_port}"
     result = Stack(web_url=f"http://127.0.0.1:{web_port}", rasa_url=rasa_url, trainer_token=token,
-                   database_url=database_url)
+                   database_url=database_url, rasa_token=env["RUSTPUNT_RASA_TOKEN"])
     try:
         actions = start_process(
             "action-server",
@@ -195,7 +196,8 @@ def stack(tmp_path_factory) -> Stack:
 
         wait_until(actions, lambda: http_get(f"http://127.0.0.1:{action_port}/health")[0] == 200,
                    ACTION_SERVER_WAIT, "the action server answered /health")
-        wait_until(rasa, lambda: '"model_id"' in http_get(f"{rasa_url}/status")[1],
+        status_url = f"{rasa_url}/status?token={result.rasa_token}"  # the API answers only with the token
+        wait_until(rasa, lambda: '"model_id"' in http_get(status_url)[1],
                    RASA_WAIT, "Rasa loaded the model and answered /status")
         wait_until(web, lambda: http_get(result.web_url + "/")[0] == 200, WEB_WAIT,
                    "the web server answered /")
@@ -253,10 +255,17 @@ def screenshot(driver, name: str) -> Path:
 
 @pytest.fixture
 def fresh_page(browser, stack):
-    """The chat page with a new, empty conversation (localStorage cleared)."""
+    """The chat page with a new, empty conversation (cookies and localStorage cleared)."""
     browser.set_window_size(1280, 1000)
     browser.get(stack.web_url + "/")
     browser.execute_script("window.localStorage.clear();")
+    clear_cookies(browser)
     browser.get(stack.web_url + "/")
     return browser
+
+
+def clear_cookies(driver) -> None:
+    """Every cookie of the browser, also those with Path=/api that WebDriver's own
+    delete_all_cookies does not see from the page at /."""
+    driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
 

@@ -6,8 +6,11 @@ page. Expected texts come from the domain files, not from copies in this test.
 """
 from __future__ import annotations
 
+import json
 import re
 import secrets
+import urllib.parse
+import urllib.request
 from pathlib import Path
 from typing import Dict, List
 
@@ -17,16 +20,18 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
+from bot.web.conversation import conversation_id
 from tests.e2e.chat import (
     bot_messages,
     button_titles,
+    conversation_cookie,
     meter_values,
     press_button,
     transcript,
     type_message,
     wait_for_history,
 )
-from tests.e2e.conftest import screenshot
+from tests.e2e.conftest import clear_cookies, screenshot
 
 pytestmark = pytest.mark.e2e
 
@@ -206,15 +211,17 @@ def test_role_play_shows_a_moving_tension_meter_and_lands_on_the_trainer_page(fr
     screenshot(page, "06-trainerspagina")
 
 
-def test_reload_keeps_the_conversation(fresh_page):
+def test_reload_keeps_the_conversation(fresh_page, stack):
     page = fresh_page
     type_message(page, "hallo")
     press_button(page, MENU_BY_PAYLOAD["/start_kaart"])
     before = transcript(page)
-    sender = page.execute_script("return window.localStorage.getItem('rustpunt.gesprek');")
+    cookie = conversation_cookie(page, stack.web_url)
+    assert cookie is not None and cookie["httpOnly"] and cookie["sameSite"] == "Strict"
+    assert "rustpunt_gesprek" not in page.execute_script("return document.cookie;")
     page.refresh()
     wait_for_history(page)
-    assert page.execute_script("return window.localStorage.getItem('rustpunt.gesprek');") == sender
+    assert conversation_cookie(page, stack.web_url)["value"] == cookie["value"]
     assert transcript(page) == before
     # and the conversation goes on in the same tracker
     count = len(bot_messages(page))
@@ -222,9 +229,40 @@ def test_reload_keeps_the_conversation(fresh_page):
     assert len(bot_messages(page)) > count
 
 
+def _tracker_user_texts(stack, conversation: str) -> List[str]:
+    """What Rasa's tracker still holds of this conversation (API read with the token)."""
+    query = urllib.parse.urlencode({"include_events": "ALL", "token": stack.rasa_token})
+    with urllib.request.urlopen(f"{stack.rasa_url}/conversations/{conversation}/tracker?{query}", timeout=30) as resp:
+        events = json.loads(resp.read()).get("events") or []
+    return [e.get("text") for e in events if e.get("event") == "user"]
+
+
+def test_wis_dit_gesprek_removes_the_conversation_from_rasa(fresh_page, stack):
+    page = fresh_page
+    secret_text = "Ik wil dit gesprek straks wissen"
+    type_message(page, secret_text)
+    old = conversation_id(conversation_cookie(page, stack.web_url)["value"])
+    assert secret_text in _tracker_user_texts(stack, old)
+    page.find_element(By.ID, "wis-gesprek").click()
+    alert = WebDriverWait(page, 10).until(lambda d: d.switch_to.alert)
+    assert alert.text.startswith("Wil je dit gesprek wissen?")
+    alert.accept()
+    WebDriverWait(page, 60).until(lambda d: d.find_element(By.ID, "melding").is_displayed()
+                                  or d.find_elements(By.CSS_SELECTOR, "#berichten li.systeem"))
+    errors = [e.text for e in page.find_elements(By.CSS_SELECTOR, "#berichten li.systeem")]
+    assert not errors, f"wissen failed: {errors}"
+    assert "Het gesprek is gewist" in page.find_element(By.ID, "melding").text
+    assert not page.find_elements(By.CSS_SELECTOR, "#berichten li.bericht")
+    assert conversation_id(conversation_cookie(page, stack.web_url)["value"]) != old
+    assert secret_text not in _tracker_user_texts(stack, old)  # gone from Rasa's tracker store
+    page.refresh()
+    wait_for_history(page)
+    assert not page.find_elements(By.CSS_SELECTOR, "#berichten li.bericht")
+
+
 def test_trainer_page_refuses_without_the_token(browser, stack):
     browser.get(stack.web_url + "/trainer")
-    browser.delete_all_cookies()  # forget a login from an earlier test
+    clear_cookies(browser)  # forget a login from an earlier test
     browser.get(stack.web_url + "/trainer")
     body = browser.find_element(By.TAG_NAME, "body").text
     assert "Log in met het trainerstoken" in body

@@ -16,8 +16,16 @@ from selenium.webdriver.common.keys import Keys
 
 from bot.web.config import WebConfig
 from bot.web.server import make_server
-from tests.e2e.chat import bot_messages, meter_values, press_button, type_message, wait_for_history
-from tests.e2e.conftest import free_port, screenshot
+from bot.web.conversation import conversation_id
+from tests.e2e.chat import (
+    bot_messages,
+    conversation_cookie,
+    meter_values,
+    press_button,
+    type_message,
+    wait_for_history,
+)
+from tests.e2e.conftest import clear_cookies, free_port, screenshot
 
 pytestmark = pytest.mark.e2e
 
@@ -112,13 +120,29 @@ def _serve(server):
     return server
 
 
+class Site(str):
+    """The page's address; ``rasa`` is the fake Rasa behind it, ``forgotten`` what was wiped."""
+
+    rasa: ThreadingHTTPServer
+    forgotten: list
+
+
 @pytest.fixture(scope="module")
 def fake_site():
     rasa = ThreadingHTTPServer(("127.0.0.1", 0), FakeRasa)
     rasa.events, rasa.tension = {}, 2
     _serve(rasa)
-    web = _serve(make_server(WebConfig(port=0, rasa_url=f"http://127.0.0.1:{rasa.server_address[1]}")))
-    yield f"http://127.0.0.1:{web.server_address[1]}"
+    forgotten = []
+
+    def forget(conversation_id):  # stands in for bot.privacy.forget: drop the fake tracker
+        forgotten.append(conversation_id)
+        return {"events": len(rasa.events.pop(conversation_id, []))}
+
+    web = _serve(make_server(WebConfig(port=0, rasa_url=f"http://127.0.0.1:{rasa.server_address[1]}"),
+                             forget=forget))
+    site = Site(f"http://127.0.0.1:{web.server_address[1]}")
+    site.rasa, site.forgotten = rasa, forgotten
+    yield site
     for server in (web, rasa):
         server.shutdown()
         server.server_close()
@@ -129,6 +153,7 @@ def page(browser, fake_site):
     browser.set_window_size(1280, 1000)
     browser.get(fake_site + "/")
     browser.execute_script("window.localStorage.clear();")
+    clear_cookies(browser)
     browser.get(fake_site + "/")
     wait_for_history(browser)
     return browser
@@ -257,6 +282,68 @@ def test_reload_restores_the_conversation_from_the_tracker(page):
     assert len(page.find_elements(By.CSS_SELECTOR, "meter.spanning")) == 1
 
 
+def test_the_conversation_lives_in_an_http_only_cookie_not_in_the_page(page, fake_site):
+    type_message(page, "hallo")
+    cookie = conversation_cookie(page, fake_site)
+    assert cookie is not None and cookie["httpOnly"] and cookie["sameSite"] == "Strict" and cookie["path"] == "/api"
+    assert "rustpunt_gesprek" not in page.execute_script("return document.cookie;")  # scripts cannot read it
+    assert page.execute_script("return window.localStorage.getItem('rustpunt.gesprek');") is None
+    assert conversation_id(cookie["value"]) in fake_site.rasa.events  # Rasa knows it by the derived id
+    assert cookie["value"] not in fake_site.rasa.events
+    page.refresh()
+    wait_for_history(page)
+    assert conversation_cookie(page, fake_site)["value"] == cookie["value"]  # same conversation after reload
+
+
+def _forget_button(page):
+    return page.find_element(By.ID, "wis-gesprek")
+
+
+def test_wis_dit_gesprek_asks_first_then_forgets_on_the_server_and_in_the_page(page, fake_site):
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    type_message(page, "Dit moet weg")
+    old = conversation_cookie(page, fake_site)["value"]
+    old_id = conversation_id(old)
+    assert old_id in fake_site.rasa.events
+
+    _forget_button(page).click()  # first: change your mind
+    alert = WebDriverWait(page, 10).until(lambda d: d.switch_to.alert)
+    assert alert.text.startswith("Wil je dit gesprek wissen?") and "niet ongedaan" in alert.text
+    alert.dismiss()
+    assert "Dit moet weg" in page.find_element(By.ID, "berichten").text
+    assert old_id in fake_site.rasa.events and old_id not in fake_site.forgotten
+
+    button = _forget_button(page)
+    page.execute_script("arguments[0].focus();", button)
+    button.send_keys(Keys.ENTER)  # keyboard works too
+    WebDriverWait(page, 10).until(lambda d: d.switch_to.alert).accept()
+    WebDriverWait(page, 20).until(lambda d: d.find_element(By.ID, "melding").is_displayed())
+    assert "Het gesprek is gewist" in page.find_element(By.ID, "melding").text
+    assert not page.find_elements(By.CSS_SELECTOR, "#berichten li")
+    assert fake_site.forgotten[-1] == old_id and old_id not in fake_site.rasa.events  # gone on the server
+    new = conversation_cookie(page, fake_site)["value"]
+    assert new != old
+    screenshot(page, "10-gesprek-gewist")
+    page.refresh()
+    wait_for_history(page)
+    assert not page.find_elements(By.CSS_SELECTOR, "#berichten li")  # nothing comes back
+    type_message(page, "verder")
+    assert conversation_id(new) in fake_site.rasa.events
+
+
+def test_nieuw_gesprek_forgets_the_old_conversation_without_asking(page, fake_site):
+    type_message(page, "oud gesprek")
+    old_id = conversation_id(conversation_cookie(page, fake_site)["value"])
+    page.find_element(By.ID, "nieuw-gesprek").click()
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(page, 20).until(lambda d: not d.find_elements(By.CSS_SELECTOR, "#berichten li"))
+    WebDriverWait(page, 10).until(lambda d: conversation_id(conversation_cookie(d, fake_site)["value"]) != old_id)
+    assert fake_site.forgotten[-1] == old_id and old_id not in fake_site.rasa.events
+    assert page.find_element(By.ID, "leeg").is_displayed()
+
+
 def test_unreachable_assistant_shows_a_dutch_message(browser):
     web = _serve(make_server(WebConfig(port=0, rasa_url=f"http://127.0.0.1:{free_port()}")))
     try:
@@ -288,7 +375,9 @@ def test_banner_goes_away_and_history_loads_when_the_assistant_comes_back(browse
         browser.get(f"http://127.0.0.1:{web.server_address[1]}/")
         wait_for_history(browser)
         assert "niet bereikbaar" in browser.find_element(By.ID, "status").text
-        sender = browser.execute_script("return window.localStorage.getItem('rustpunt.gesprek');")
+        cookie = conversation_cookie(browser, f"http://127.0.0.1:{web.server_address[1]}")
+        assert cookie is not None, "the server set no conversation cookie while Rasa was down"
+        sender = conversation_id(cookie["value"])
         rasa = ThreadingHTTPServer(("127.0.0.1", port), FakeRasa)
         rasa.tension = 0
         rasa.events = {sender: [{"event": "user", "text": "eerder gezegd"}, {"event": "bot", "text": "Eerder antwoord."}]}
@@ -308,3 +397,34 @@ def test_phone_width_has_no_sideways_scrolling(page):
     type_message(page, "kaart")
     width = page.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
     assert width[0] <= width[1], f"page is wider than the phone screen: {width}"
+
+
+def test_trainer_login_and_logout_in_the_browser(browser):
+    """The login and logout forms are real same-origin POSTs (Chromium sends Origin: null for
+    them under our Referrer-Policy); a second login gets a new session cookie."""
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    token = "render-trainerstoken-123"
+    web = _serve(make_server(WebConfig(port=0, rasa_url=f"http://127.0.0.1:{free_port()}", trainer_token=token),
+                             load_records=lambda: []))
+    base = f"http://127.0.0.1:{web.server_address[1]}"
+    sessions = []
+    try:
+        for _ in range(2):
+            browser.get(base + "/trainer")
+            field = browser.find_element(By.ID, "token")
+            field.send_keys(token)
+            field.send_keys(Keys.ENTER)
+            WebDriverWait(browser, 20).until(lambda d: "nog geen rollenspellen" in d.find_element(By.TAG_NAME, "body").text)
+            cookies = browser.execute_cdp_cmd("Network.getCookies", {"urls": [base + "/trainer"]})["cookies"]
+            session = [c for c in cookies if c["name"] == "rustpunt_trainer"][0]
+            assert session["httpOnly"] and session["sameSite"] == "Strict" and token not in session["value"]
+            sessions.append(session["value"])
+            browser.find_element(By.CSS_SELECTOR, "form.uitloggen button").click()
+            WebDriverWait(browser, 20).until(lambda d: "Je bent uitgelogd" in d.find_element(By.TAG_NAME, "body").text)
+            browser.get(base + "/trainer")
+            assert "Log in met het trainerstoken" in browser.find_element(By.TAG_NAME, "body").text
+        assert sessions[0] != sessions[1]
+    finally:
+        web.shutdown()
+        web.server_close()

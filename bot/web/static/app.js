@@ -1,10 +1,12 @@
 /* Rustpunt chat page: plain JavaScript, no libraries, nothing loaded from elsewhere.
- * Talks to our own server (/api/chat, /api/history), which passes messages on to Rasa.
+ * Talks to our own server (/api/chat, /api/history, /api/gesprek/wissen), which passes messages
+ * on to Rasa. Which conversation this is, the server keeps in an HttpOnly cookie: this script
+ * never sees or sends a conversation id.
  * Every value from the assistant is put in the page with textContent, never as HTML. */
 (function () {
   "use strict";
 
-  var STORAGE_KEY = "rustpunt.gesprek";
+  var OLD_STORAGE_KEY = "rustpunt.gesprek";  // earlier versions kept the conversation id here
   var MAX_DEPTH = 4;
   var OFFLINE = "De webpagina kan haar eigen server niet bereiken. Controleer of Rustpunt draait en probeer het opnieuw.";
 
@@ -16,6 +18,8 @@
   var busy = document.getElementById("bezig");
   var emptyHint = document.getElementById("leeg");
   var newButton = document.getElementById("nieuw-gesprek");
+  var forgetButton = document.getElementById("wis-gesprek");
+  var notice = document.getElementById("melding");
   var profileSummary = document.getElementById("training-samenvatting");
   var PROFILE = {  // optional fields for the trainers: metadata key -> [input, localStorage key]
     deelnemer: [document.getElementById("deelnemer"), "rustpunt.deelnemer"],
@@ -25,27 +29,8 @@
   var lastTension = null;
   var pending = 0;
 
-  // ---- conversation id -------------------------------------------------------------------
-  function newId() {
-    if (window.crypto && typeof window.crypto.randomUUID === "function") {
-      return window.crypto.randomUUID();
-    }
-    var bytes = new Uint8Array(16);
-    window.crypto.getRandomValues(bytes);
-    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
-  }
-
-  function senderId() {
-    var id = null;
-    try { id = window.localStorage.getItem(STORAGE_KEY); } catch (e) { id = null; }
-    if (!id || !/^[A-Za-z0-9_-]{8,80}$/.test(id)) {
-      id = newId();
-      try { window.localStorage.setItem(STORAGE_KEY, id); } catch (e) { /* private mode: one page life */ }
-    }
-    return id;
-  }
-
-  var sender = senderId();
+  // ---- conversation: the server's cookie; drop an id an earlier version left behind ------
+  try { window.localStorage.removeItem(OLD_STORAGE_KEY); } catch (e) { /* private mode */ }
 
   // ---- participant and group (for the trainers' page) ------------------------------------
   function cleanProfile(value) {
@@ -601,13 +586,15 @@
   function send(payload, shown) {
     var text = String(payload || "").trim();
     if (!text) { addError("Typ eerst een bericht."); return; }
+    showNotice(null);
     addMessage({ role: "user", text: shown || text });
     setBusy(true);
-    var body = { sender: sender, message: text };
+    var body = { message: text };
     var meta = profile();
     if (Object.keys(meta).length) { body.metadata = meta; }
     fetch("/api/chat", {
       method: "POST",
+      credentials: "same-origin",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify(body)
     }).then(readJson).then(function (r) {
@@ -633,7 +620,7 @@
 
   function restore() {
     setBusy(true);
-    fetch("/api/history?sender=" + encodeURIComponent(sender)).then(readJson).then(function (r) {
+    fetch("/api/history", { credentials: "same-origin" }).then(readJson).then(function (r) {
       setBusy(false);
       if (!r.ok) {
         showStatus(r.body.fout || "Het eerdere gesprek kon niet worden geladen.");
@@ -667,15 +654,53 @@
     }
   });
 
-  newButton.addEventListener("click", function () {
-    sender = newId();
-    try { window.localStorage.setItem(STORAGE_KEY, sender); } catch (e) { /* ignore */ }
+  function showNotice(text) {
+    notice.textContent = text || "";
+    notice.hidden = !text;
+  }
+
+  function clearConversation() {
     while (list.firstChild) { list.removeChild(list.firstChild); }
     historyLoaded = true;  // a new conversation has no history to fetch
     lastTension = null;
     emptyHint.hidden = false;
     showStatus(null);
-    input.focus();
+  }
+
+  /* Forget this conversation on the server (and start a new one there), then in the page.
+   * On failure the conversation stays as it is and the page says why. */
+  function forget(doneText, startNew) {
+    newButton.disabled = forgetButton.disabled = true;
+    showNotice(null);
+    setBusy(true);
+    fetch("/api/gesprek/wissen", {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(startNew ? { nieuw: true } : {})
+    }).then(readJson).then(function (r) {
+      setBusy(false);
+      newButton.disabled = forgetButton.disabled = false;
+      if (!r.ok) {
+        addError(r.body.fout || "Het gesprek kon niet worden gewist (fout " + r.status + ").", function () { forget(doneText, startNew); });
+        return;
+      }
+      clearConversation();
+      showNotice(r.body.gewist === false ? r.body.melding : doneText);
+      input.focus();
+    }).catch(function () {
+      setBusy(false);
+      newButton.disabled = forgetButton.disabled = false;
+      addError(OFFLINE, function () { forget(doneText, startNew); });
+    });
+  }
+
+  newButton.addEventListener("click", function () { forget(null, true); });
+
+  forgetButton.addEventListener("click", function () {
+    var sure = window.confirm("Wil je dit gesprek wissen? Alles wat je in dit gesprek typte en wat Rustpunt " +
+      "ervan bewaarde, wordt verwijderd. Dit kun je niet ongedaan maken.");
+    if (sure) { forget("Het gesprek is gewist. Je begint met een nieuw, leeg gesprek."); }
   });
 
   restore();

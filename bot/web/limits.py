@@ -1,0 +1,71 @@
+"""Per-client limits: a sliding-window rate limit and a lockout after wrong trainer tokens.
+
+A client is its remote address (the server binds to loopback by default; behind a proxy every
+request would share the proxy's address, see docs/web.md). Memory stays bounded: windows only
+hold timestamps of the last minute, and at most ``MAX_CLIENTS`` clients are tracked.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from collections import deque
+from typing import Callable, Deque, Dict
+
+WINDOW = 60.0
+MAX_CLIENTS = 10_000
+
+
+class SlidingWindow:
+    """At most ``limit`` events per client in any ``window`` seconds."""
+
+    def __init__(self, limit: int, window: float = WINDOW, clock: Callable[[], float] = time.monotonic) -> None:
+        self.limit = limit
+        self.window = window
+        self.clock = clock
+        self._events: Dict[str, Deque[float]] = {}
+        self._lock = threading.Lock()
+
+    def _recent(self, client: str, now: float) -> Deque[float]:
+        events = self._events.get(client)
+        if events is None:
+            if len(self._events) >= MAX_CLIENTS:
+                self._prune(now)
+            events = self._events.setdefault(client, deque())
+        while events and events[0] <= now - self.window:
+            events.popleft()
+        return events
+
+    def _prune(self, now: float) -> None:
+        for key in [k for k, v in self._events.items() if not v or v[-1] <= now - self.window]:
+            del self._events[key]
+        if len(self._events) >= MAX_CLIENTS:  # still full of active clients: forget the oldest
+            for key in list(self._events)[: len(self._events) // 2]:
+                del self._events[key]
+
+    def full(self, client: str) -> bool:
+        """True when the client has used up its events (nothing is counted)."""
+        with self._lock:
+            return len(self._recent(client, self.clock())) >= self.limit
+
+    def hit(self, client: str) -> bool:
+        """Count one event; False (and not counted) when the limit is reached."""
+        with self._lock:
+            now = self.clock()
+            events = self._recent(client, now)
+            if len(events) >= self.limit:
+                return False
+            events.append(now)
+            return True
+
+    def retry_after(self, client: str) -> int:
+        """Seconds until the client may try again (at least 1)."""
+        with self._lock:
+            now = self.clock()
+            events = self._recent(client, now)
+            if len(events) < self.limit:
+                return 0
+            return max(1, int(events[0] + self.window - now + 0.999))
+
+    def clear(self, client: str) -> None:
+        with self._lock:
+            self._events.pop(client, None)
