@@ -156,7 +156,8 @@ def stack(tmp_path_factory) -> Stack:
     endpoints = tmp / "endpoints.yml"
     endpoints.write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
-        f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{tmp / "tracker.db"}"\n',
+        f'tracker_store:\n  type: bot.privacy.tracker_store.MaskingSQLTrackerStore\n  dialect: "sqlite"\n'
+        f'  db: "{tmp / "tracker.db"}"\n',
         encoding="utf-8",
     )
     database_url = f"sqlite:///{tmp / 'rustpunt.db'}"
