@@ -279,3 +279,42 @@ def test_key_inside_the_data_folder_is_refused(tmp_path, monkeypatch):
     assert not (tmp_path / "var" / "sleutel").exists()
     assert get_record("terugbelverzoek", record_id).data["waarover"] == "bel [TELEFOON]"
     assert "contact" not in get_record("terugbelverzoek", record_id).data
+
+
+def _db_bytes() -> bytes:
+    return Path(os.environ["RUSTPUNT_DATABASE_URL"].removeprefix("sqlite:///")).read_bytes()
+
+
+def test_preparation_plan_is_stored_masked_but_shown_as_typed():
+    from bot.steps.guide import step_ids
+    from bot.steps.plan import build_plan, load_plan, save_plan
+
+    note = f"Ik zeg tegen {NAME}: ik hoor dat je boos bent. Bel me op {PHONE}."
+    plan = build_plan("ouder", TYPED, {step_ids()[0]: note}, classify=lambda text: type("R", (), {"stap": "geen"})())
+    assert plan["situatie"]["beschrijving"] == TYPED  # the live answer shows what was typed
+    plan_id = save_plan(plan, conversation_id="gesprek-p")
+    stored = load_plan(plan_id)
+    assert stored["situatie"]["beschrijving"].startswith("Moeder [NAAM] woont op")
+    assert any(step["zin"] == "Ik zeg tegen [NAAM]: ik hoor dat je boos bent. Bel me op [TELEFOON]."
+               for step in stored["stappen"])
+    raw = _db_bytes()
+    assert not [s for s in SECRETS if s.encode() in raw or json.dumps(s)[1:-1].encode() in raw]
+
+
+def test_role_play_turns_and_debrief_are_stored_masked():
+    from bot.roleplay import catalog
+    from bot.roleplay.engine import Move
+    from bot.roleplay.session import PracticeService
+
+    service = PracticeService(classify=lambda text: Move(zet="oordelen"))
+    scenario = catalog.scenarios()[0]
+    session_id = service.start(scenario.id, deelnemer="D-01", conversation_id="gesprek-r", seed=1)
+    line = f"U moet gewoon luisteren, {NAME}, ik bel u op {PHONE}"
+    service.play(session_id, line)
+    result = service.finish(session_id)
+    assert result.debrief is not None
+    data = service.load(session_id)
+    assert data["state"]["turns"][0]["tekst"] == "U moet gewoon luisteren, [NAAM], ik bel u op [TELEFOON]"
+    assert data["debrief"]["valkuilen"][0]["tekst"] == "U moet gewoon luisteren, [NAAM], ik bel u op [TELEFOON]"
+    raw = _db_bytes()
+    assert not [s for s in SECRETS if s.encode() in raw or json.dumps(s)[1:-1].encode() in raw]
