@@ -97,6 +97,9 @@ def secure_delete(eng: Engine) -> None:
 
 
 def _has_events(eng: Engine) -> bool:
+    database = eng.url.database
+    if eng.dialect.name == "sqlite" and database and database != ":memory:" and not Path(database).exists():
+        return False  # no conversations yet; do not create an empty file
     return inspect(eng).has_table("events")
 
 
