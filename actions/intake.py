@@ -7,6 +7,7 @@ terugbelverzoek.
 """
 from __future__ import annotations
 
+import logging
 from abc import ABC, abstractmethod
 from typing import Any, Dict, List, Optional, Text
 
@@ -26,6 +27,7 @@ ANSWER_SLOT = "intake_antwoord"
 SUMMARY_SLOT = "intake_samenvatting_id"
 CALLBACK_SLOTS = ("terugbel_wie", "terugbel_waarover", "terugbel_wanneer")
 TEXTS = Texts("intake_tekst")  # knowledge/vraagverheldering/teksten.yml
+logger = logging.getLogger(__name__)
 
 
 def _knowledge():
@@ -164,21 +166,31 @@ class ValidateTerugbelForm(FormValidation):
     def name(self) -> Text:
         return "validate_terugbel_form"
 
-    def _required(self, slot: str, value: Any, dispatcher: CollectingDispatcher) -> Dict[Text, Any]:
+    def _required(self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:
+        from bot.intake.callbacks import remember_contact
+        from bot.privacy.crypto import KeyFileError
+
         text = " ".join(str(value or "").split())
         if not text:
             dispatcher.utter_message(text=TEXTS.text("leeg"))
             return {slot: None}
-        return {slot: text[:500]}
+        text = text[:500]
+        # this answer reaches the database masked; keep its contact details now, encrypted
+        try:
+            remember_contact(tracker.sender_id, text)
+        except KeyFileError as exc:
+            logger.warning("call-back contact details not kept: %s", exc)
+            dispatcher.utter_message(text=TEXTS.text("contact_niet_bewaard"))
+        return {slot: text}
 
     def validate_terugbel_wie(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        return self._required("terugbel_wie", value, dispatcher)
+        return self._required("terugbel_wie", value, dispatcher, tracker)
 
     def validate_terugbel_waarover(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        return self._required("terugbel_waarover", value, dispatcher)
+        return self._required("terugbel_waarover", value, dispatcher, tracker)
 
     def validate_terugbel_wanneer(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        return self._required("terugbel_wanneer", value, dispatcher)
+        return self._required("terugbel_wanneer", value, dispatcher, tracker)
 
 
 class ActionTerugbelverzoekOpslaan(Action):

@@ -33,6 +33,9 @@ def get_engine(url: Optional[str] = None) -> Engine:
     engine = _ENGINES.get(url)
     if engine is None:
         engine = create_engine(url, future=True, pool_pre_ping=True)
+        from bot.privacy.tracker_db import secure_delete
+
+        secure_delete(engine)  # deleted records are overwritten in the SQLite file
         _import_tables()
         Base.metadata.create_all(engine)
         _ENGINES[url] = engine

@@ -4,7 +4,8 @@ Each capability picks a ``kind`` string; ids are plain integers shown to users.
 """
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional
+from datetime import datetime
+from typing import Any, Dict, Iterable, List, Optional
 
 from sqlalchemy import select
 
@@ -70,3 +71,46 @@ def update_record(
         if status is not None:
             row.status = status
         return True
+
+
+def delete_record(kind: str, record_id: int) -> bool:
+    """Remove one record; False when no record of that kind has this id."""
+    with session_scope() as session:
+        row = session.get(Record, record_id)
+        if row is None or row.kind != kind:
+            return False
+        session.delete(row)
+        return True
+
+
+def delete_records(
+    conversation_id: Optional[str] = None,
+    kinds: Optional[Iterable[str]] = None,
+    exclude_kinds: Optional[Iterable[str]] = None,
+    created_before: Optional[datetime] = None,
+    updated_before: Optional[datetime] = None,
+    ids: Optional[Iterable[int]] = None,
+) -> Dict[str, int]:
+    """Remove every record that matches all given conditions; returns {kind: number removed}.
+    At least one condition is required, so a call can never empty the whole table by accident."""
+    conditions = []
+    if conversation_id is not None:
+        conditions.append(Record.conversation_id == conversation_id)
+    if kinds is not None:
+        conditions.append(Record.kind.in_(list(kinds)))
+    if exclude_kinds is not None:
+        conditions.append(Record.kind.not_in(list(exclude_kinds)))
+    if created_before is not None:
+        conditions.append(Record.created_at < created_before)
+    if updated_before is not None:
+        conditions.append(Record.updated_at < updated_before)
+    if ids is not None:
+        conditions.append(Record.pk.in_(list(ids)))
+    if not conditions:
+        raise ValueError("delete_records needs at least one condition")
+    removed: Dict[str, int] = {}
+    with session_scope() as session:
+        for row in session.scalars(select(Record).where(*conditions)):
+            removed[row.kind] = removed.get(row.kind, 0) + 1
+            session.delete(row)
+    return removed

@@ -17,10 +17,15 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 def isolated_store(tmp_path, monkeypatch):
     from bot import db
 
+    from bot.privacy import crypto
+
     url = os.environ.get("RUSTPUNT_TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.db'}"
     monkeypatch.setenv("RUSTPUNT_DATABASE_URL", url)
+    monkeypatch.setenv("RUSTPUNT_KEY_FILE", str(tmp_path / "sleutel" / "sleutel"))  # never the real key
     db.reset_engines()
+    crypto.reset()
     yield
+    crypto.reset()
     if os.environ.get("RUSTPUNT_TEST_DATABASE_URL"):
         db.Base.metadata.drop_all(db.get_engine(url))
     db.reset_engines()

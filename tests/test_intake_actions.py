@@ -157,8 +157,33 @@ async def test_register_callback_masks_and_confirms():
     (stored,) = list_records("terugbelverzoek")
     assert confirm["text"] == TEXTS.text("terugbelverzoek_opgeslagen", nummer=stored.pk)
     record = get_record("terugbelverzoek", stored.pk)
+    contact = record.data.pop("contact")  # the contact details, encrypted for the consultant only
     assert record.data == {"wie": "jeugdconsulent", "waarover": "vader [NAAM], [TELEFOON], over omgang", "wanneer": "morgen 10 uur", "samenvatting_id": 4}
+    assert "Mohammed" not in contact and "12345678" not in contact
+    from bot.intake.callbacks import show
+
+    assert show(stored.pk)[1] == ["Mohammed", "06-12345678"]
     assert note["text"].startswith("Ik heb 1 naam en 1 telefoonnummer afgeschermd")
+
+
+async def test_callback_answers_keep_their_contact_details_across_turns():
+    """Each answer arrives in its own turn; the tracker store gives earlier ones back masked.
+    The validator keeps the contact details (encrypted) while the answer is still unmasked."""
+    from actions.intake import ValidateTerugbelForm
+    from bot.intake.callbacks import show
+
+    validator = ValidateTerugbelForm()
+    dispatcher = CollectingDispatcher()
+    result = validator.validate_terugbel_waarover("moeder Sanne, bel 06-12345678", dispatcher, tracker(), DOMAIN)
+    assert result == {"terugbel_waarover": "moeder Sanne, bel 06-12345678"} and dispatcher.messages == []
+    slots = {"terugbel_wie": "jeugdconsulent", "terugbel_waarover": "moeder [NAAM], bel [TELEFOON]",
+             "terugbel_wanneer": "morgen 10 uur"}
+    await ActionTerugbelverzoekOpslaan().run(CollectingDispatcher(), tracker(slots=slots), DOMAIN)
+    from bot.records import list_records
+
+    (stored,) = list_records("terugbelverzoek")
+    assert show(stored.pk)[1] == ["Sanne", "06-12345678"]
+    assert list_records("terugbel_contact") == []
 
 
 async def test_register_callback_with_missing_field():

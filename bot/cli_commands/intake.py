@@ -1,4 +1,4 @@
-"""``rustpunt terugbellen lijst|klaar <id>``, ``rustpunt vragen [<set>]`` and
+"""``rustpunt terugbellen lijst|toon <id>|klaar <id>``, ``rustpunt vragen [<set>]`` and
 ``rustpunt evalueer maskering``."""
 from __future__ import annotations
 
@@ -16,6 +16,9 @@ def register(subparsers) -> None:
     done = sub.add_parser("klaar", help="markeer een terugbelverzoek als afgehandeld")
     done.add_argument("id", help="nummer van het terugbelverzoek (zie 'rustpunt terugbellen lijst')")
     done.set_defaults(func=run_done)
+    show = sub.add_parser("toon", help="toon één terugbelverzoek met de (versleuteld bewaarde) contactgegevens")
+    show.add_argument("id", help="nummer van het terugbelverzoek (zie 'rustpunt terugbellen lijst')")
+    show.set_defaults(func=run_show)
     call.set_defaults(func=lambda args: call.print_help() or 2)
 
     questions = subparsers.add_parser("vragen", help="toon een vragenset voor vraagverheldering")
@@ -52,6 +55,27 @@ def run_done(args: argparse.Namespace) -> int:
         print(str(exc))
         return 1
     print(f"Terugbelverzoek {item.id} is afgehandeld.")
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from bot.intake.callbacks import STATUS_DONE, CallbackError, show
+    from bot.privacy.crypto import KeyFileError
+
+    try:
+        item, details = show(args.id)
+    except (CallbackError, KeyFileError) as exc:
+        print(str(exc))
+        return 1
+    print(item.line())
+    if details:
+        print("Contactgegevens (alleen voor wie terugbelt; worden gewist zodra het verzoek klaar is):")
+        for detail in details:
+            print(f"  - {detail}")
+    elif item.status == STATUS_DONE:
+        print("Dit verzoek is afgehandeld; de contactgegevens zijn gewist.")
+    else:
+        print("Bij dit verzoek zijn geen contactgegevens bewaard (of de bewaartermijn ervan is voorbij).")
     return 0
 
 

@@ -1,4 +1,5 @@
-"""``rustpunt meet rest``: p50/p95 of REST round trips against a running assistant."""
+"""``rustpunt meet rest``: p50/p95 of REST round trips against a running assistant;
+``rustpunt meet opslag``: what masking costs when a turn is stored."""
 from __future__ import annotations
 
 import argparse
@@ -17,6 +18,9 @@ def register(subparsers) -> None:
     rest.add_argument("--url", default="http://localhost:5005/webhooks/rest/webhook", help="REST-adres van Rasa")
     rest.add_argument("--aantal", type=int, default=100, help="aantal berichten (standaard 100)")
     rest.set_defaults(func=run_rest)
+    store = sub.add_parser("opslag", help="meet wat afschermen kost bij het opslaan van een gespreksbeurt")
+    store.add_argument("--aantal", type=int, default=100, help="aantal beurten (standaard 100)")
+    store.set_defaults(func=run_store)
     parser.set_defaults(func=lambda args: parser.print_help() or 2)
 
 
@@ -27,6 +31,15 @@ def percentile(values, fraction: float) -> float:
     ordered = sorted(values)
     index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
     return ordered[index]
+
+
+def run_store(args: argparse.Namespace) -> int:
+    from bot.privacy.benchmark import main
+
+    if args.aantal < 1 or args.aantal > 5000:
+        print("Kies een aantal tussen 1 en 5000.")
+        return 2
+    return main(args.aantal)
 
 
 def run_rest(args: argparse.Namespace) -> int:

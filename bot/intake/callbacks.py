@@ -1,15 +1,28 @@
-"""Terugbelverzoeken: who calls back, about what, and when. Stored masked via ``bot.records``."""
+"""Terugbelverzoeken: who calls back, about what, and when. Stored masked via ``bot.records``.
+
+Contact details (names, phone numbers, e-mail addresses) typed in a call-back are kept apart and
+only ENCRYPTED (``bot.privacy.crypto``): the consultant sees them with ``rustpunt terugbellen toon
+<nummer>``. They are deleted when the call-back is marked done, or by ``rustpunt opruimen`` when
+the (shorter) call-back retention period ends.
+
+In the chat each answer of ``terugbel_form`` arrives in its own turn and earlier answers come back
+masked from the tracker store, so the validators hand each answer to :func:`remember_contact`
+while it is still unmasked; :func:`register` then takes those details into the call-back.
+"""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import List, Optional
 
 from bot.intake import deidentify
 
 KIND = "terugbelverzoek"
+CONTACT_KIND = "terugbel_contact"  # encrypted details of a call-back that is still being filled in
 STATUS_OPEN = "open"
 STATUS_DONE = "klaar"
 MAX_FIELD = 500
+CONTACT_LABELS = ("naam", "telefoon", "email")
 
 
 class CallbackError(ValueError):
@@ -25,10 +38,12 @@ class Callback:
     status: str
     samenvatting_id: Optional[int]
     aangemaakt: str
+    heeft_contact: bool = False
 
     def line(self) -> str:
         mark = "klaar" if self.status == STATUS_DONE else "open"
-        return f"#{self.id} [{mark}] {self.wanneer} - {self.wie} belt terug over: {self.waarover}"
+        extra = f" (contactgegevens: rustpunt terugbellen toon {self.id})" if self.heeft_contact else ""
+        return f"#{self.id} [{mark}] {self.wanneer} - {self.wie} belt terug over: {self.waarover}{extra}"
 
 
 def _clean(value: Optional[str], field_name: str) -> str:
@@ -36,6 +51,67 @@ def _clean(value: Optional[str], field_name: str) -> str:
     if not text:
         raise CallbackError(f"Geef nog aan {field_name}; dat mag niet leeg zijn.")
     return text[:MAX_FIELD]
+
+
+def contact_details(text: Optional[str]) -> List[str]:
+    """The names, phone numbers and e-mail addresses in ``text``, as typed (in memory only)."""
+    text = text or ""
+    found: List[str] = []
+    for start, end, label in deidentify.mask(text).spans:
+        piece = text[start:end].strip()
+        if label in CONTACT_LABELS and piece and piece not in found:
+            found.append(piece)
+    return found
+
+
+def _encrypt_details(details: List[str]) -> str:
+    from bot.privacy import crypto
+
+    return crypto.encrypt(json.dumps(details, ensure_ascii=False))
+
+
+def _decrypt_details(token: Optional[str]) -> List[str]:
+    from bot.privacy import crypto
+
+    plain = crypto.decrypt(token)
+    if not plain:
+        return []
+    try:
+        details = json.loads(plain)
+    except ValueError:
+        return []
+    return [str(item) for item in details] if isinstance(details, list) else []
+
+
+def remember_contact(conversation_id: Optional[str], text: Optional[str]) -> int:
+    """Keep the contact details of one answer (encrypted) until the call-back is registered.
+    Returns how many details were found. Without a conversation id nothing is kept."""
+    from bot.records import add_record, list_records, update_record
+
+    details = contact_details(text)
+    if not details or not conversation_id:
+        return len(details)
+    pending = list_records(CONTACT_KIND, conversation_id=conversation_id, limit=1)
+    if pending:
+        known = _decrypt_details(pending[0].data.get("contact"))
+        merged = known + [item for item in details if item not in known]
+        update_record(CONTACT_KIND, pending[0].pk, data={"contact": _encrypt_details(merged)})
+    else:
+        add_record(CONTACT_KIND, {"contact": _encrypt_details(details)}, conversation_id=conversation_id,
+                   status="concept")
+    return len(details)
+
+
+def _take_pending(conversation_id: Optional[str]) -> List[str]:
+    from bot.records import delete_records, list_records
+
+    if not conversation_id:
+        return []
+    details: List[str] = []
+    for row in list_records(CONTACT_KIND, conversation_id=conversation_id):
+        details += [item for item in _decrypt_details(row.data.get("contact")) if item not in details]
+    delete_records(conversation_id=conversation_id, kinds=[CONTACT_KIND])
+    return details
 
 
 def register(
@@ -60,9 +136,20 @@ def register(
         masked[name] = result.text
         for label, number in result.counts.items():
             counts[label] = counts.get(label, 0) + number
+    from bot.privacy.crypto import KeyFileError
+
     data = {**masked, "samenvatting_id": samenvatting_id}
+    warning = ""
+    try:
+        details = _take_pending(conversation_id)
+        for value in fields.values():
+            details += [item for item in contact_details(value) if item not in details]
+        if details:
+            data["contact"] = _encrypt_details(details)
+    except KeyFileError as exc:
+        warning = f"Let op: de contactgegevens zijn niet bewaard. {exc}"
     record_id = add_record(KIND, data, conversation_id=conversation_id, title=masked["waarover"][:120], status=STATUS_OPEN)
-    return record_id, deidentify.describe(counts)
+    return record_id, " ".join(part for part in (deidentify.describe(counts), warning) if part)
 
 
 def _from_row(row) -> Callback:
@@ -75,7 +162,48 @@ def _from_row(row) -> Callback:
         status=row.status or STATUS_OPEN,
         samenvatting_id=data.get("samenvatting_id"),
         aangemaakt=row.created_at.strftime("%d-%m-%Y %H:%M") if row.created_at else "",
+        heeft_contact=bool(data.get("contact")),
     )
+
+
+def _number(record_id) -> int:
+    try:
+        number = int(str(record_id).strip().lstrip("#"))
+    except (TypeError, ValueError):
+        raise CallbackError(f"'{record_id}' is geen geldig nummer van een terugbelverzoek.") from None
+    if number <= 0:
+        raise CallbackError(f"'{record_id}' is geen geldig nummer van een terugbelverzoek.")
+    return number
+
+
+def show(record_id) -> tuple:
+    """(Callback, decrypted contact details) for the consultant who handles the call-back."""
+    from bot.records import get_record
+
+    number = _number(record_id)
+    row = get_record(KIND, number)
+    if row is None:
+        raise CallbackError(f"Er is geen terugbelverzoek met nummer {number}.")
+    token = (row.data or {}).get("contact")
+    details = _decrypt_details(token)
+    if token and not details:
+        raise CallbackError(
+            f"De contactgegevens van terugbelverzoek {number} zijn niet te lezen: de sleutel klopt niet "
+            "(is het sleutelbestand vervangen?)."
+        )
+    return _from_row(row), details
+
+
+def drop_contact(record_id: int) -> bool:
+    """Delete the encrypted contact details of a call-back; True when there were any."""
+    from bot.records import get_record, update_record
+
+    row = get_record(KIND, record_id)
+    if row is None or not (row.data or {}).get("contact"):
+        return False
+    data = {key: value for key, value in row.data.items() if key != "contact"}
+    update_record(KIND, record_id, data=data)
+    return True
 
 
 def list_callbacks(status: Optional[str] = None) -> List[Callback]:
@@ -90,16 +218,12 @@ def mark_done(record_id) -> Callback:
     """Mark a call-back as done; raises CallbackError with a Dutch message for a bad or unknown id."""
     from bot.records import get_record, update_record
 
-    try:
-        number = int(str(record_id).strip().lstrip("#"))
-    except (TypeError, ValueError):
-        raise CallbackError(f"'{record_id}' is geen geldig nummer van een terugbelverzoek.") from None
-    if number <= 0:
-        raise CallbackError(f"'{record_id}' is geen geldig nummer van een terugbelverzoek.")
+    number = _number(record_id)
     row = get_record(KIND, number)
     if row is None:
         raise CallbackError(f"Er is geen terugbelverzoek met nummer {number}.")
     if row.status == STATUS_DONE:
         raise CallbackError(f"Terugbelverzoek {number} was al afgehandeld.")
     update_record(KIND, number, status=STATUS_DONE)
+    drop_contact(number)  # the contact details are not needed any more
     return _from_row(get_record(KIND, number))

@@ -236,7 +236,7 @@ def _deduce_spans(model, text: str) -> List[Span]:
     try:
         doc = model.deidentify(text)
     except Exception as exc:  # never let the library break storing a record
-        log.warning("deduce faalde op een tekst: %s", exc)
+        log.warning("deduce failed on a text (%s); rules only for this text", type(exc).__name__)  # no text in logs
         return spans
     for annotation in doc.annotations:
         tag = annotation.tag.lower()

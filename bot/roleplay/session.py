@@ -69,6 +69,21 @@ def _clean_name(value: Optional[str]) -> Optional[str]:
     return value or None
 
 
+def _masked_state(state: Dict[str, Any]) -> Dict[str, Any]:
+    """The engine state with every typed turn masked (names, numbers ...) for storage."""
+    from bot.privacy.masking import mask_text
+
+    return {**state, "turns": [{**turn, "tekst": mask_text(turn.get("tekst") or "")} for turn in state.get("turns", [])]}
+
+
+def _masked_debrief(report: Dict[str, Any]) -> Dict[str, Any]:
+    """The debrief with the quoted turns masked (it quotes what the learner typed)."""
+    from bot.privacy.masking import mask_text
+
+    pitfalls = [{**item, "tekst": mask_text(item.get("tekst") or "")} for item in report.get("valkuilen") or []]
+    return {**report, "valkuilen": pitfalls}
+
+
 class PracticeService:
     """Ties scenarios, the engine, feedback and storage together. ``classify`` is injectable."""
 
@@ -115,9 +130,9 @@ class PracticeService:
     def _save(self, data: Dict[str, Any], engine: Engine, debrief=None) -> None:
         record_id = data["id"]
         data = {k: v for k, v in data.items() if k not in {"id", "status", "created_at", "conversation_id"}}
-        data["state"] = engine.state.to_dict()
+        data["state"] = _masked_state(engine.state.to_dict())
         if debrief is not None:
-            data["debrief"] = debrief
+            data["debrief"] = _masked_debrief(debrief)
         records.update_record(KIND, record_id, data=data, status=engine.state.ending or "bezig")
 
     def opening(self, session_id) -> str:

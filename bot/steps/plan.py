@@ -114,9 +114,15 @@ def save_plan(plan: Dict[str, object], conversation_id: Optional[str] = None) ->
     """Store the plan; returns its id (shown to the user for ``rustpunt plan toon <id>``)."""
     from bot.records import add_record
 
+    from bot.privacy.masking import mask_text
+
     situatie = plan.get("situatie") or {}
     title = f"Gespreksplan voor een gesprek met {situatie.get('wie_tekst', 'een gesprekspartner')}"
     data = {key: value for key, value in plan.items() if key != "id"}
+    # the situation and the intended sentences were typed by the professional: mask before storing
+    data["situatie"] = {**situatie, "beschrijving": mask_text(situatie.get("beschrijving") or "") or None}
+    data["stappen"] = [{**step, "zin": mask_text(step["zin"]) if step.get("zin") else step.get("zin")}
+                       for step in data.get("stappen") or []]
     return add_record(RECORD_KIND, data, conversation_id=conversation_id, title=title, status="klaar")
 
 

@@ -157,7 +157,8 @@ def stack(tmp_path_factory) -> Stack:
     endpoints = tmp / "endpoints.yml"
     endpoints.write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
-        f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{tmp / "tracker.db"}"\n',
+        f'tracker_store:\n  type: bot.privacy.tracker_store.MaskingSQLTrackerStore\n  dialect: "sqlite"\n'
+        f'  db: "{tmp / "tracker.db"}"\n',
         encoding="utf-8",
     )
     database_url = f"sqlite:///{tmp / 'rustpunt.db'}"
@@ -171,6 +172,8 @@ def stack(tmp_path_factory) -> Stack:
         TF_CPP_MIN_LOG_LEVEL="2",
         PYTHONUNBUFFERED="1",
         RUSTPUNT_RASA_TOKEN="e2e-api-" + secrets.token_hex(16),
+        RUSTPUNT_ENDPOINTS=str(endpoints),  # forgetting (web page, CLI) uses this stack's tracker database
+        RUSTPUNT_VAR_DIR=str(tmp / "var"),
     )
     env.pop("RUSTPUNT_WEB_HOST", None)
     rasa_url = f"http://127.0.0.1:{rasa_port}"

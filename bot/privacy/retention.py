@@ -1,0 +1,101 @@
+"""Retention: remove what is older than its retention period (``rustpunt opruimen``, and at start).
+
+Periods in days, from the environment (whole numbers >= 1):
+
+- ``RUSTPUNT_BEWAARTERMIJN_DAGEN`` (default 90): conversations in Rasa's tracker database
+  (counted from the last message) and our records (counted from the last change);
+- ``RUSTPUNT_TERUGBEL_BEWAARTERMIJN_DAGEN`` (default 14): the encrypted contact details of a
+  call-back (counted from when it was registered); the masked call-back itself follows the general period;
+- ``RUSTPUNT_ROLLENSPEL_BEWAARTERMIJN_DAGEN`` (default: the general period): role-play sessions
+  kept for trainers.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Dict, Optional
+
+from bot import records
+from bot.privacy import tracker_db
+from bot.privacy.forget import EVENTS
+
+GENERAL_ENV = "RUSTPUNT_BEWAARTERMIJN_DAGEN"
+CALLBACK_ENV = "RUSTPUNT_TERUGBEL_BEWAARTERMIJN_DAGEN"
+ROLEPLAY_ENV = "RUSTPUNT_ROLLENSPEL_BEWAARTERMIJN_DAGEN"
+DEFAULT_DAYS = 90
+DEFAULT_CALLBACK_DAYS = 14
+ROLEPLAY_KIND = "rollenspel"
+CALLBACK_KIND = "terugbelverzoek"
+CONTACT_KIND = "terugbel_contact"
+CONTACT_DROPPED = "terugbel_contactgegevens"
+CONVERSATIONS = "gesprekken"
+
+
+class RetentionConfigError(ValueError):
+    """A retention setting is not a whole number of days; the message is Dutch."""
+
+
+@dataclass
+class Periods:
+    general: int
+    callback: int
+    roleplay: int
+
+
+def _days(name: str, default: int) -> int:
+    raw = (os.environ.get(name) or "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise RetentionConfigError(f"{name}={raw!r} is geen geheel aantal dagen. Gebruik bijvoorbeeld {name}={default}.") from None
+    if value < 1:
+        raise RetentionConfigError(f"{name}={raw!r}: de bewaartermijn moet minstens 1 dag zijn.")
+    return value
+
+
+def periods() -> Periods:
+    general = _days(GENERAL_ENV, DEFAULT_DAYS)
+    return Periods(general=general, callback=_days(CALLBACK_ENV, DEFAULT_CALLBACK_DAYS),
+                   roleplay=_days(ROLEPLAY_ENV, general))
+
+
+def _utc_naive(now: Optional[datetime]) -> datetime:
+    if now is None:
+        return datetime.utcnow()
+    if now.tzinfo is not None:
+        return now.astimezone(timezone.utc).replace(tzinfo=None)
+    return now
+
+
+def cleanup(now: Optional[datetime] = None) -> Dict[str, int]:
+    """Remove everything past its retention period; returns what was removed
+    (``gesprekken``, ``gespreksgebeurtenissen``, record kinds, ``terugbel_contactgegevens``)."""
+    from bot.intake.callbacks import drop_contact
+
+    config = periods()
+    now = _utc_naive(now)
+    general_cutoff = now - timedelta(days=config.general)
+    callback_cutoff = now - timedelta(days=config.callback)
+    removed: Dict[str, int] = {}
+
+    def add(counts: Dict[str, int]) -> None:
+        for kind, number in counts.items():
+            if number:
+                removed[kind] = removed.get(kind, 0) + number
+
+    # conversations in Rasa's tracker database, by their last event
+    idle = tracker_db.conversations_idle_since(general_cutoff.replace(tzinfo=timezone.utc).timestamp())
+    if idle:
+        add({CONVERSATIONS: len(idle), EVENTS: tracker_db.delete_conversations(idle)})
+    # our records: role-play sessions have their own period
+    add(records.delete_records(exclude_kinds=[ROLEPLAY_KIND], updated_before=general_cutoff))
+    add(records.delete_records(kinds=[ROLEPLAY_KIND], updated_before=now - timedelta(days=config.roleplay)))
+    # call-back contact details: shorter
+    add(records.delete_records(kinds=[CONTACT_KIND], created_before=callback_cutoff))
+    dropped = sum(1 for row in records.list_records(CALLBACK_KIND, limit=1_000_000)
+                  if row.created_at < callback_cutoff and drop_contact(row.pk))
+    add({CONTACT_DROPPED: dropped})
+    return removed

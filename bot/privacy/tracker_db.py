@@ -1,0 +1,143 @@
+"""Direct access to Rasa's tracker database (table ``events``) for forgetting and retention.
+
+The URL comes from ``RUSTPUNT_TRACKER_DB_URL`` when set, otherwise from the ``tracker_store``
+section of ``endpoints.yml`` (``RUSTPUNT_ENDPOINTS`` names another file), built the way Rasa's
+``SQLTrackerStore`` builds it. A relative SQLite path is relative to the project folder, where
+Rasa runs. Works from any process (web server, CLI); Rasa itself does not need to run.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Dict, Iterable, List, Optional
+
+from sqlalchemy import create_engine, inspect, text
+from sqlalchemy.engine import URL, Engine
+
+from bot.paths import PROJECT_ROOT
+
+URL_ENV = "RUSTPUNT_TRACKER_DB_URL"
+ENDPOINTS_ENV = "RUSTPUNT_ENDPOINTS"
+SQL_TYPES = {"sql", "bot.privacy.tracker_store.maskingsqltrackerstore"}
+_ENGINES: Dict[str, Engine] = {}
+
+
+class TrackerDbError(RuntimeError):
+    """The tracker database cannot be found from the configuration; the message is Dutch."""
+
+
+def _expand(value):
+    return os.path.expandvars(value) if isinstance(value, str) else value
+
+
+def url_from_endpoints(path: Path) -> Optional[str]:
+    """The database URL of the SQL tracker store in ``path``; None when it has no SQL store."""
+    import yaml
+
+    try:
+        config = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise TrackerDbError(f"Ik kan {path} niet lezen: {exc}") from None
+    store = config.get("tracker_store") or {}
+    if str(store.get("type", "")).lower() not in SQL_TYPES:
+        return None
+    store = {key: _expand(value) for key, value in store.items()}
+    dialect = store.get("dialect") or "sqlite"
+    host = store.get("url") or store.get("host")
+    if host and "://" in str(host):
+        return str(host)
+    db = str(store.get("db") or "rasa.db")
+    if dialect.startswith("sqlite"):
+        db_path = Path(db)
+        if not db_path.is_absolute():
+            db_path = PROJECT_ROOT / db_path
+        return f"sqlite:///{db_path}"
+    port = store.get("port")
+    return URL.create(
+        dialect, username=store.get("username"), password=store.get("password"), host=host,
+        port=int(port) if port else None, database=db, query=store.get("query") or {},
+    ).render_as_string(hide_password=False)
+
+
+def tracker_db_url() -> str:
+    url = os.environ.get(URL_ENV)
+    if url:
+        return url
+    endpoints = Path(os.environ.get(ENDPOINTS_ENV) or PROJECT_ROOT / "endpoints.yml")
+    found = url_from_endpoints(endpoints)
+    if not found:
+        raise TrackerDbError(
+            f"In {endpoints} staat geen SQL-gespreksopslag (tracker_store). Zet {URL_ENV} op de database-URL "
+            "van de gespreksopslag."
+        )
+    return found
+
+
+def engine(url: Optional[str] = None) -> Engine:
+    url = url or tracker_db_url()
+    found = _ENGINES.get(url)
+    if found is None:
+        found = _ENGINES[url] = create_engine(url, future=True, pool_pre_ping=True)
+        secure_delete(found)
+    return found
+
+
+def secure_delete(eng: Engine) -> None:
+    """SQLite keeps deleted rows in free pages until they are reused; with ``secure_delete`` it
+    overwrites them with zeros, so forgotten data is really gone from the file."""
+    if eng.dialect.name != "sqlite":
+        return
+    from sqlalchemy import event
+
+    @event.listens_for(eng, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA secure_delete = ON")
+        cursor.close()
+
+
+def _has_events(eng: Engine) -> bool:
+    database = eng.url.database
+    if eng.dialect.name == "sqlite" and database and database != ":memory:" and not Path(database).exists():
+        return False  # no conversations yet; do not create an empty file
+    return inspect(eng).has_table("events")
+
+
+def count_events(conversation_id: str, url: Optional[str] = None) -> int:
+    eng = engine(url)
+    if not _has_events(eng):
+        return 0
+    with eng.connect() as conn:
+        return conn.execute(text("SELECT COUNT(*) FROM events WHERE sender_id = :sid"), {"sid": conversation_id}).scalar()
+
+
+def delete_conversations(conversation_ids: Iterable[str], url: Optional[str] = None) -> int:
+    """Delete every event of these conversations; returns the number of events removed."""
+    ids = list(dict.fromkeys(conversation_ids))
+    eng = engine(url)
+    if not ids or not _has_events(eng):
+        return 0
+    removed = 0
+    with eng.begin() as conn:
+        for sid in ids:
+            removed += conn.execute(text("DELETE FROM events WHERE sender_id = :sid"), {"sid": sid}).rowcount or 0
+    return removed
+
+
+def conversations_idle_since(cutoff_timestamp: float, url: Optional[str] = None) -> List[str]:
+    """Conversations whose newest event is older than ``cutoff_timestamp`` (seconds since epoch)."""
+    eng = engine(url)
+    if not _has_events(eng):
+        return []
+    with eng.connect() as conn:
+        rows = conn.execute(
+            text("SELECT sender_id FROM events GROUP BY sender_id HAVING MAX(timestamp) < :cutoff"),
+            {"cutoff": cutoff_timestamp},
+        )
+        return [row[0] for row in rows]
+
+
+def reset_engines() -> None:
+    for eng in _ENGINES.values():
+        eng.dispose()
+    _ENGINES.clear()

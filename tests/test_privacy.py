@@ -1,0 +1,320 @@
+"""Privacy: the masking tracker store (real SQLTrackerStore on a temp SQLite file), forgetting,
+retention and encrypted call-back contact details."""
+from __future__ import annotations
+
+import json
+import os
+import stat
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from sqlalchemy import update
+
+from bot.cli import main
+from bot.db import session_scope
+from bot.privacy import tracker_db
+from bot.privacy.forget import forget_conversation
+from bot.privacy.retention import cleanup
+from bot.privacy.tracker_store import MaskingSQLTrackerStore
+from bot.records import add_record, get_record, list_records
+from bot.tables import Record
+
+NAME, STREET, PHONE, EMAIL, BSN, POSTCODE = (
+    "Sanne de Vries", "Dorpsstraat 12", "06-12345678", "sanne.devries@example.nl", "111222333", "1234 AB",
+)
+SECRETS = (NAME, "Sanne", "Vries", STREET, PHONE, "0612345678", "12345678", EMAIL, "sanne.devries", BSN, POSTCODE, "1234AB")
+TYPED = f"Moeder {NAME} woont op de {STREET}, {POSTCODE} Utrecht, bel {PHONE} of mail {EMAIL}; BSN {BSN}."
+
+DOMAIN = Domain.from_yaml("""
+version: "3.1"
+intents: [vertel]
+entities: [naam]
+slots:
+  terugbel_waarover:
+    type: text
+    influence_conversation: false
+    mappings: [{type: custom}]
+  voorbereiden_notities:
+    type: any
+    influence_conversation: false
+    mappings: [{type: custom}]
+  intake_status:
+    type: any
+    influence_conversation: false
+    mappings: [{type: custom}]
+responses:
+  utter_ok: [{text: "ok"}]
+""")
+
+
+@pytest.fixture(autouse=True)
+def rules_only(monkeypatch):
+    monkeypatch.setenv("RUSTPUNT_MASKER", "regels")
+
+
+@pytest.fixture
+def tracker_url(tmp_path, monkeypatch):
+    url = f"sqlite:///{tmp_path / 'rasa' / 'tracker.db'}"
+    (tmp_path / "rasa").mkdir()
+    monkeypatch.setenv(tracker_db.URL_ENV, url)
+    tracker_db.reset_engines()
+    yield url
+    tracker_db.reset_engines()
+
+
+def make_store(tmp_path) -> MaskingSQLTrackerStore:
+    # the same arguments endpoints.yml passes for `type: SQL`
+    return MaskingSQLTrackerStore(domain=DOMAIN, dialect="sqlite", db=str(tmp_path / "rasa" / "tracker.db"))
+
+
+def conversation(sender: str, text: str = TYPED, timestamp: float | None = None) -> DialogueStateTracker:
+    extra = {"timestamp": timestamp} if timestamp is not None else {}
+    events = [
+        ActionExecuted("action_session_start", **extra),
+        SessionStarted(**extra),
+        ActionExecuted("action_listen", **extra),
+        UserUttered(text, intent={"name": "vertel", "confidence": 1.0},
+                    entities=[{"entity": "naam", "value": NAME, "start": 7, "end": 21}],
+                    parse_data={"text": text, "intent": {"name": "vertel", "confidence": 1.0},
+                                "entities": [{"entity": "naam", "value": NAME, "start": 7, "end": 21}]},
+                    metadata={"deelnemer": "groep 3", "notitie": f"bel {PHONE}"}, **extra),
+        SlotSet("terugbel_waarover", text, **extra),
+        SlotSet("voorbereiden_notities", {"stap_1": f"Ik zeg tegen {NAME} dat ik luister", "lijst": [EMAIL, BSN]}, **extra),
+        SlotSet("intake_status", {"answers": {"algemeen.kern": text}, "pos": 3}, **extra),
+        BotUttered(f"Genoteerd: {text}", data={"custom": {"stappen": [{"zin": f"Bel {PHONE}"}]}}, **extra),
+    ]
+    return DialogueStateTracker.from_events(sender, events, slots=DOMAIN.slots)
+
+
+def files_contain(folder: Path, secrets=SECRETS) -> list:
+    found = []
+    for path in folder.rglob("*"):
+        if path.is_file():
+            data = path.read_bytes()
+            for secret in secrets:
+                for form in {secret, json.dumps(secret)[1:-1]}:
+                    if form.encode("utf-8") in data:
+                        found.append((path.name, secret))
+    return found
+
+
+async def test_tracker_store_writes_only_masked_text_and_retrieve_still_works(tmp_path, tracker_url):
+    store = make_store(tmp_path)
+    live = conversation("gesprek-a")
+    await store.save(live)
+
+    assert files_contain(tmp_path / "rasa") == []
+    raw = (tmp_path / "rasa" / "tracker.db").read_bytes()
+    for label in (b"[NAAM]", b"[ADRES]", b"[TELEFOON]", b"[E-MAIL]", b"[BSN]", b"[POSTCODE]"):
+        assert label in raw
+    # the conversation in memory keeps what was typed (the turn being processed needs it)
+    assert live.latest_message.text == TYPED
+    assert live.get_slot("terugbel_waarover") == TYPED
+
+    back = await store.retrieve_full_tracker("gesprek-a")
+    assert [e.type_name for e in back.events] == [e.type_name for e in live.events]
+    assert back.latest_message.intent["name"] == "vertel"
+    assert back.latest_message.text.startswith("Moeder [NAAM] woont op")
+    assert "[ADRES], [POSTCODE] Utrecht" in back.latest_message.text
+    assert "[TELEFOON]" in back.get_slot("terugbel_waarover")
+    assert back.get_slot("voorbereiden_notities") == {"stap_1": "Ik zeg tegen [NAAM] dat ik luister",
+                                                      "lijst": ["[E-MAIL]", "[BSN]"]}
+    assert back.get_slot("intake_status")["pos"] == 3
+
+
+async def test_tracker_store_appends_new_events_masked(tmp_path, tracker_url):
+    store = make_store(tmp_path)
+    await store.save(conversation("gesprek-b", text="hallo"))
+    stored = tracker_db.count_events("gesprek-b")
+    live = await store.retrieve("gesprek-b")  # as Rasa does for the next message
+    live.update(UserUttered(f"Mijn nummer is {PHONE}", intent={"name": "vertel", "confidence": 1.0}))
+    await store.save(live)
+    assert tracker_db.count_events("gesprek-b") == stored + 1
+    back = await store.retrieve("gesprek-b")
+    assert back.latest_message.text == "Mijn nummer is [TELEFOON]"
+    assert live.latest_message.text == f"Mijn nummer is {PHONE}"
+    assert files_contain(tmp_path / "rasa") == []
+
+
+async def test_forget_conversation_removes_events_and_records_only_of_that_conversation(tmp_path, tracker_url, capsys):
+    store = make_store(tmp_path)
+    await store.save(conversation("weg"))
+    await store.save(conversation("blijft"))
+    add_record("gespreksplan", {"x": 1}, conversation_id="weg")
+    add_record("intake_samenvatting", {"x": 2}, conversation_id="weg")
+    kept = add_record("gespreksplan", {"x": 3}, conversation_id="blijft")
+    events_before = tracker_db.count_events("weg")
+    assert events_before > 0
+
+    removed = forget_conversation("weg")
+    assert removed == {"gespreksgebeurtenissen": events_before, "gespreksplan": 1, "intake_samenvatting": 1}
+    assert tracker_db.count_events("weg") == 0
+    assert await store.retrieve("weg") is None
+    assert tracker_db.count_events("blijft") > 0
+    assert [row.pk for row in list_records("gespreksplan")] == [kept]
+    assert forget_conversation("weg") == {}
+
+
+async def test_cli_vergeet_reports_in_dutch(tmp_path, tracker_url, capsys):
+    store = make_store(tmp_path)
+    await store.save(conversation("abc-123"))
+    add_record("gespreksplan", {"x": 1}, conversation_id="abc-123")
+    assert main(["vergeet", "abc-123"]) == 0
+    out = capsys.readouterr().out
+    assert "Gesprek 'abc-123' is vergeten." in out and "1 gespreksplan" in out and "gebeurtenissen uit het gesprek" in out
+    assert main(["vergeet", "abc-123"]) == 1
+    assert "Er is geen gesprek met id 'abc-123' gevonden; er is niets verwijderd." in capsys.readouterr().out
+    assert main(["vergeet"]) == 2
+    assert "Geef één gespreks-id" in capsys.readouterr().out
+
+
+async def test_vergeet_deelnemer_removes_only_that_participants_sessions(tmp_path, tracker_url, capsys):
+    store = make_store(tmp_path)
+    await store.save(conversation("oefen-1"))
+    add_record("rollenspel", {"deelnemer": "D-07", "groep": "A"}, conversation_id="oefen-1")
+    add_record("rollenspel", {"deelnemer": "d-07 ", "groep": "A"})
+    other = add_record("rollenspel", {"deelnemer": "D-08", "groep": "A"})
+    assert main(["vergeet", "--deelnemer", "D-07"]) == 0
+    out = capsys.readouterr().out
+    assert "Verwijderd voor deelnemer 'D-07': " in out and "2 rollenspelsessies" in out
+    assert [row.pk for row in list_records("rollenspel")] == [other]
+    assert tracker_db.count_events("oefen-1") == 0
+    assert main(["vergeet", "--deelnemer", "D-07"]) == 1
+    assert "geen rollenspellen van deelnemer 'D-07'" in capsys.readouterr().out
+
+
+def _age(record_id: int, days: float) -> None:
+    moment = datetime.utcnow() - timedelta(days=days)
+    with session_scope() as session:
+        session.execute(update(Record).where(Record.pk == record_id).values(created_at=moment, updated_at=moment))
+
+
+async def test_cleanup_removes_only_what_is_past_retention(tmp_path, tracker_url, monkeypatch, capsys):
+    from bot.intake.callbacks import register, show
+
+    monkeypatch.setenv("RUSTPUNT_BEWAARTERMIJN_DAGEN", "90")
+    monkeypatch.setenv("RUSTPUNT_TERUGBEL_BEWAARTERMIJN_DAGEN", "14")
+    monkeypatch.setenv("RUSTPUNT_ROLLENSPEL_BEWAARTERMIJN_DAGEN", "30")
+    now = datetime.utcnow()
+    store = make_store(tmp_path)
+    await store.save(conversation("oud", timestamp=(now - timedelta(days=91)).timestamp()))
+    await store.save(conversation("recent", timestamp=(now - timedelta(days=89)).timestamp()))
+    old_plan, new_plan = add_record("gespreksplan", {"x": 1}), add_record("gespreksplan", {"x": 2})
+    _age(old_plan, 91)
+    _age(new_plan, 89)
+    old_play, new_play = add_record("rollenspel", {"deelnemer": "a"}), add_record("rollenspel", {"deelnemer": "b"})
+    _age(old_play, 31)
+    _age(new_play, 29)
+    old_call, _ = register("consulent", f"moeder bellen op {PHONE}", "morgen")
+    new_call, _ = register("consulent", "vader bellen op 06-87654321", "morgen")
+    _age(old_call, 15)
+    _age(new_call, 13)
+
+    removed = cleanup()
+    assert removed == {"gesprekken": 1, "gespreksgebeurtenissen": tracker_db.count_events("recent"),
+                       "gespreksplan": 1, "rollenspel": 1, "terugbel_contactgegevens": 1}
+    assert tracker_db.count_events("oud") == 0 and tracker_db.count_events("recent") > 0
+    assert [r.pk for r in list_records("gespreksplan")] == [new_plan]
+    assert [r.pk for r in list_records("rollenspel")] == [new_play]
+    assert show(old_call)[1] == [] and get_record("terugbelverzoek", old_call) is not None  # masked request stays
+    assert show(new_call)[1] == ["06-87654321"]
+    assert cleanup() == {}
+    assert main(["opruimen"]) == 0
+    out = capsys.readouterr().out
+    assert "gesprekken en verslagen 90 dagen, rollenspellen 30 dagen" in out and "er was niets ouder" in out
+
+
+def test_cleanup_refuses_a_bad_setting_in_dutch(monkeypatch, tracker_url, capsys):
+    monkeypatch.setenv("RUSTPUNT_BEWAARTERMIJN_DAGEN", "drie maanden")
+    assert main(["opruimen"]) == 1
+    assert "is geen geheel aantal dagen" in capsys.readouterr().out
+
+
+def test_callback_contact_is_encrypted_shown_to_consultant_and_deleted_when_done(tmp_path, monkeypatch, capsys):
+    from bot.intake.callbacks import mark_done, register, remember_contact, show
+    from bot.privacy import crypto
+
+    key = tmp_path / "sleutels" / "sleutel"
+    monkeypatch.setenv("RUSTPUNT_KEY_FILE", str(key))
+    crypto.reset()
+    # in the chat every answer arrives in its own turn; earlier answers come back masked
+    remember_contact("gesprek-t", "jeugdconsulent")
+    remember_contact("gesprek-t", f"moeder {NAME} over school, bel {PHONE}")
+    record_id, _ = register("jeugdconsulent", "moeder [NAAM] over school, bel [TELEFOON]", "morgen 10 uur",
+                            conversation_id="gesprek-t")
+    assert stat.S_IMODE(os.stat(key).st_mode) == 0o600
+    assert stat.S_IMODE(os.stat(key.parent).st_mode) == 0o700
+    row = get_record("terugbelverzoek", record_id)
+    assert row.data["contact"].startswith("gAAAA")  # a Fernet token
+    assert list_records("terugbel_contact") == []  # the pending copy moved into the request
+    db_file = Path(os.environ["RUSTPUNT_DATABASE_URL"].removeprefix("sqlite:///"))
+    assert files_contain(db_file.parent, (NAME, PHONE, "0612345678", "Sanne")) == []
+
+    assert show(record_id)[1] == [NAME, PHONE]
+    assert main(["terugbellen", "toon", str(record_id)]) == 0
+    out = capsys.readouterr().out
+    assert f"  - {NAME}" in out and f"  - {PHONE}" in out
+    assert main(["terugbellen", "lijst"]) == 0
+    assert f"(contactgegevens: rustpunt terugbellen toon {record_id})" in capsys.readouterr().out
+
+    mark_done(record_id)
+    assert "contact" not in get_record("terugbelverzoek", record_id).data
+    assert main(["terugbellen", "toon", str(record_id)]) == 0
+    assert "de contactgegevens zijn gewist" in capsys.readouterr().out
+
+
+def test_key_inside_the_data_folder_is_refused(tmp_path, monkeypatch):
+    from bot.intake.callbacks import register
+    from bot.privacy import crypto
+
+    monkeypatch.setenv("RUSTPUNT_VAR_DIR", str(tmp_path / "var"))
+    monkeypatch.setenv("RUSTPUNT_KEY_FILE", str(tmp_path / "var" / "sleutel"))
+    crypto.reset()
+    record_id, note = register("consulent", f"bel {PHONE}", "morgen")
+    assert "de contactgegevens zijn niet bewaard" in note and "mag niet in de datamap" in note
+    assert not (tmp_path / "var" / "sleutel").exists()
+    assert get_record("terugbelverzoek", record_id).data["waarover"] == "bel [TELEFOON]"
+    assert "contact" not in get_record("terugbelverzoek", record_id).data
+
+
+def _db_bytes() -> bytes:
+    return Path(os.environ["RUSTPUNT_DATABASE_URL"].removeprefix("sqlite:///")).read_bytes()
+
+
+def test_preparation_plan_is_stored_masked_but_shown_as_typed():
+    from bot.steps.guide import step_ids
+    from bot.steps.plan import build_plan, load_plan, save_plan
+
+    note = f"Ik zeg tegen {NAME}: ik hoor dat je boos bent. Bel me op {PHONE}."
+    plan = build_plan("ouder", TYPED, {step_ids()[0]: note}, classify=lambda text: type("R", (), {"stap": "geen"})())
+    assert plan["situatie"]["beschrijving"] == TYPED  # the live answer shows what was typed
+    plan_id = save_plan(plan, conversation_id="gesprek-p")
+    stored = load_plan(plan_id)
+    assert stored["situatie"]["beschrijving"].startswith("Moeder [NAAM] woont op")
+    assert any(step["zin"] == "Ik zeg tegen [NAAM]: ik hoor dat je boos bent. Bel me op [TELEFOON]."
+               for step in stored["stappen"])
+    raw = _db_bytes()
+    assert not [s for s in SECRETS if s.encode() in raw or json.dumps(s)[1:-1].encode() in raw]
+
+
+def test_role_play_turns_and_debrief_are_stored_masked():
+    from bot.roleplay import catalog
+    from bot.roleplay.engine import Move
+    from bot.roleplay.session import PracticeService
+
+    service = PracticeService(classify=lambda text: Move(zet="oordelen"))
+    scenario = catalog.scenarios()[0]
+    session_id = service.start(scenario.id, deelnemer="D-01", conversation_id="gesprek-r", seed=1)
+    line = f"U moet gewoon luisteren, {NAME}, ik bel u op {PHONE}"
+    service.play(session_id, line)
+    result = service.finish(session_id)
+    assert result.debrief is not None
+    data = service.load(session_id)
+    assert data["state"]["turns"][0]["tekst"] == "U moet gewoon luisteren, [NAAM], ik bel u op [TELEFOON]"
+    assert data["debrief"]["valkuilen"][0]["tekst"] == "U moet gewoon luisteren, [NAAM], ik bel u op [TELEFOON]"
+    raw = _db_bytes()
+    assert not [s for s in SECRETS if s.encode() in raw or json.dumps(s)[1:-1].encode() in raw]
