@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "bot.cli_commands.roleplay",
     "bot.cli_commands.roles",
     "bot.cli_commands.intake",
+    "bot.cli_commands.herkenners",
 ]
 
 _DUTCH_ARGPARSE = {

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Dict, List, Sequence, Tuple
 
+from bot.roles.models import NEUTRAL
 from bot.textclass import Group, TextClassifier, flatten, split_groups
 
 SIGNAL_WEIGHT = 0.25  # chosen by grouped 5-fold cross-validation on the training split
@@ -31,24 +32,18 @@ def train(groups: Sequence[Group]) -> TextClassifier:
     return TextClassifier().fit(texts, labels)
 
 
-_CACHE: Dict[bool, Tuple[object, TextClassifier]] = {}
-
-
 def get_classifier(held_out: bool = False) -> TextClassifier:
-    """The classifier used by the product (trained on all examples), or, with ``held_out=True``,
-    the one trained on the training split only (for evaluation). Retrained after a knowledge reload."""
-    from bot.knowledge.loader import get_knowledge
+    """The stored role recogniser (trained on all examples), or, with ``held_out=True``, the one
+    trained on the training split only (for evaluation). Built by ``rustpunt herkenners bouw``."""
+    from bot import recognisers
 
-    knowledge = get_knowledge()
-    cached = _CACHE.get(held_out)
-    if cached is None or cached[0] is not knowledge:
-        groups = train_test_groups(knowledge)[0] if held_out else example_groups(knowledge)
-        _CACHE[held_out] = (knowledge, train(groups))
-    return _CACHE[held_out][1]
+    return recognisers.load("rollen-test" if held_out else "rollen")
 
 
 def combine(probabilities: Dict[str, float], counts: Dict[str, int], weight: float = SIGNAL_WEIGHT) -> Dict[str, float]:
     """Classifier probabilities plus signal evidence, renormalised to sum to 1."""
     scores = {role: p + weight * counts.get(role, 0) for role, p in probabilities.items()}
+    if any(counts.values()) and NEUTRAL in scores:  # a role signal speaks against "no role"
+        scores[NEUTRAL] = scores[NEUTRAL] * 0.5
     total = sum(scores.values()) or 1.0
     return {role: s / total for role, s in scores.items()}

@@ -1,0 +1,65 @@
+"""Stored recognisers (built once, never trained on first use) and turns of several sentences."""
+import pytest
+
+from bot import recognisers, textclass
+from bot.roles.analyse import GEEN_ROL, analyse_role
+from bot.steps.classifier import NO_STEP, classify_step
+
+
+def test_loading_never_trains_and_says_in_dutch_how_to_build(tmp_path, monkeypatch):
+    monkeypatch.setenv("RUSTPUNT_VAR_DIR", str(tmp_path))
+    monkeypatch.setattr(recognisers, "_LOADED", {})
+    with pytest.raises(recognisers.ModelNotBuilt, match="rustpunt herkenners bouw"):
+        recognisers.load("stappen")
+    assert not (tmp_path / "models").exists() or not any((tmp_path / "models").iterdir())
+
+
+def test_build_stores_a_key_of_the_examples_and_is_a_no_op_when_up_to_date():
+    assert set(recognisers.build()) == set(recognisers.SPECS)
+    assert set(recognisers.build().values()) == {"al actueel"}
+    groups = recognisers.SPECS["stappen"].groups()
+    changed = list(groups[:-1]) + [textclass.Group(groups[-1].id, groups[-1].label, ("Een andere zin.",) * 3)]
+    assert recognisers.key_of("stappen", changed) != recognisers.key_of("stappen", groups)
+
+
+def test_segments_split_sentences_and_keep_offsets():
+    text = "Goedemorgen! Wat een weekend, zeg. Hoe ging het precies?"
+    spans = textclass.segments(text)
+    assert [text[b:e] for b, e in spans] == ["Goedemorgen!", "Wat een weekend, zeg.", "Hoe ging het precies?"]
+    assert textclass.segments("geen punt aan het eind") == [(0, 22)]
+
+
+def test_acknowledgement_followed_by_a_question_holds_both_steps():
+    result = classify_step("Wat een rotweekend, ik hoor hoe boos en verdrietig je bent. "
+                           "Hoe ging het precies toen je bij de deur stond?")
+    assert {"erkennen", "dynamiek"} <= set(result.stappen)
+    assert [p.stap for p in result.delen] == ["erkennen", "dynamiek"]
+
+
+def test_a_pitfall_sentence_inside_a_good_turn_is_flagged():
+    result = classify_step("Ik hoor hoe boos je bent, dat snap ik. Weet je wat, ik bel je ex wel even om het te regelen.")
+    assert result.stap == "redden"
+    assert [p.stap for p in result.valkuilen] == ["redden"]
+    assert "erkennen" in result.stappen
+
+
+def test_small_talk_is_no_step_with_a_dutch_reason():
+    result = classify_step("Goedemorgen, kom binnen. Wil je koffie of thee?")
+    assert result.stap == NO_STEP
+    assert "begroeting" in result.tip
+
+
+def test_role_on_a_long_parent_turn_is_named_with_the_quote():
+    text = ("Goedemorgen, ik ben de moeder van Daan. De kinderen zijn tien en twaalf. "
+            "Nou, en zij zet de kinderen gewoon tegen mij op en jullie doen niks!")
+    result = analyse_role(text)
+    assert result.rol == "aanklager"
+    assert result.citaat and result.citaat.startswith("Nou, en zij zet")
+    assert result.signalen
+    for hit in result.signalen:
+        assert text[hit.begin : hit.einde] == hit.woorden
+    assert result.to_payload()["citaat"] == result.citaat
+
+
+def test_greeting_and_facts_have_no_role():
+    assert analyse_role("Goedemorgen, ik ben de vader van Sem. Hij zit in groep zes.").rol == GEEN_ROL
