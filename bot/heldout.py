@@ -27,6 +27,12 @@ REGISTER_NAMES = {
 THRESHOLDS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 
 
+def is_register_group(group_id: str) -> bool:
+    """Example groups written in conversation registers (ids ``<label>-gesprek-…``): trained on, but
+    left out of the clean-sentence score so that score stays about clean sentences."""
+    return "-gesprek" in group_id
+
+
 def evaluation_dir() -> Path:
     return PROJECT_ROOT / "evaluatie"
 
@@ -77,6 +83,12 @@ class RecognitionReport:
     ms_per_turn: float
     misses: List[Tuple[str, str, str]] = field(default_factory=list)  # register, expected -> got, text
     notes: List[str] = field(default_factory=list)
+    accuracy_when_sure: float = 0.0  # clean sentences that got an answer: how often it was right
+
+    @property
+    def evaluation(self) -> textclass.Evaluation:
+        """The clean-sentence scores (name kept for callers of the older report)."""
+        return self.clean
 
     @property
     def long_turn_rate(self) -> float:
@@ -86,7 +98,8 @@ class RecognitionReport:
 
     def report(self) -> str:
         lines = [self.clean.report(f"{self.title}: schone losse zinnen (vastgehouden voorbeeldgroepen)")]
-        lines.append(f"Zonder antwoord ('geen duidelijke ...') bij de schone testzinnen: {self.clean_abstain:.1%}")
+        lines.append(f"Zonder antwoord ('geen duidelijke ...') bij de schone testzinnen: {self.clean_abstain:.1%}; "
+                     f"nauwkeurigheid als er wel een antwoord is: {self.accuracy_when_sure:.3f}")
         lines += ["", "Per register, op hele testgesprekken (evaluatie/gesprekken.yml, nooit getraind):"]
         lines.append(f"- {REGISTER_NAMES['schoon']:<42} macro-F1 {self.clean.macro_f1:.2f}")
         for register in REGISTERS:

@@ -24,7 +24,7 @@ from bot import textclass
 
 logger = logging.getLogger(__name__)
 
-CODE_VERSION = "recognisers-3"  # bump when features, training or calibration change
+CODE_VERSION = "recognisers-4"  # bump when features, training or calibration change
 
 
 class ModelNotBuilt(RuntimeError):
@@ -67,7 +67,8 @@ SPECS: Dict[str, Spec] = {
 }
 PRODUCT = ("stappen", "rollen")
 
-_LOADED: Dict[str, Tuple[str, textclass.TextClassifier]] = {}
+_LOADED: Dict[str, Tuple[str, textclass.CompiledClassifier]] = {}
+_KEYS: Dict[str, Tuple[object, str]] = {}  # name -> (knowledge object, key of its examples)
 
 
 def key_of(name: str, groups: Sequence[textclass.Group]) -> str:
@@ -97,16 +98,18 @@ def _read(name: str):
         return None
 
 
-def train(groups: Sequence[textclass.Group], calibrate: bool = True) -> textclass.TextClassifier:
+def train(groups: Sequence[textclass.Group], calibrate: bool = True) -> textclass.CompiledClassifier:
+    """Fit, calibrate, and compile to plain arrays (loading then needs no scikit-learn)."""
     model = textclass.TextClassifier().fit(*textclass.flatten(groups))
     if calibrate:
         model.temperature = textclass.calibrate(textclass.TextClassifier, groups)
-    return model
+    return textclass.CompiledClassifier(model)
 
 
 def build(names: Sequence[str] = tuple(SPECS), force: bool = False) -> Dict[str, str]:
     """Train and store the named recognisers whose examples changed; returns name -> Dutch status."""
     status: Dict[str, str] = {}
+    _write_lemma_cache()
     for name in names:
         groups = SPECS[name].groups()
         if not groups:
@@ -128,10 +131,31 @@ def build(names: Sequence[str] = tuple(SPECS), force: bool = False) -> Dict[str,
     return status
 
 
-def load(name: str) -> textclass.TextClassifier:
+def _current_key(name: str) -> str:
+    """Key of the examples in the current knowledge (computed once per loaded knowledge)."""
+    from bot.knowledge.loader import get_knowledge
+
+    knowledge = get_knowledge()
+    cached = _KEYS.get(name)
+    if cached is None or cached[0] is not knowledge:
+        cached = (knowledge, key_of(name, SPECS[name].groups()))
+        _KEYS[name] = cached
+    return cached[1]
+
+
+def _write_lemma_cache() -> None:
+    path = textclass.lemma_cache_path()
+    table = textclass.read_lemma_source()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    with tmp.open("wb") as handle:
+        pickle.dump(table, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(path)
+
+
+def load(name: str) -> textclass.CompiledClassifier:
     """The stored recogniser ``name``; never trains (see module docstring)."""
-    groups = SPECS[name].groups()
-    key = key_of(name, groups)
+    key = _current_key(name)
     loaded = _LOADED.get(name)
     if loaded is not None and loaded[0] == key:
         return loaded[1]
@@ -157,3 +181,4 @@ def warm_up() -> None:
 def reset() -> None:
     """Forget the models loaded in this process (tests)."""
     _LOADED.clear()
+    _KEYS.clear()

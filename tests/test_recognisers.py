@@ -9,6 +9,7 @@ from bot.steps.classifier import NO_STEP, classify_step
 def test_loading_never_trains_and_says_in_dutch_how_to_build(tmp_path, monkeypatch):
     monkeypatch.setenv("RUSTPUNT_VAR_DIR", str(tmp_path))
     monkeypatch.setattr(recognisers, "_LOADED", {})
+    monkeypatch.setattr(recognisers, "_KEYS", {})
     with pytest.raises(recognisers.ModelNotBuilt, match="rustpunt herkenners bouw"):
         recognisers.load("stappen")
     assert not (tmp_path / "models").exists() or not any((tmp_path / "models").iterdir())
@@ -63,3 +64,24 @@ def test_role_on_a_long_parent_turn_is_named_with_the_quote():
 
 def test_greeting_and_facts_have_no_role():
     assert analyse_role("Goedemorgen, ik ben de vader van Sem. Hij zit in groep zes.").rol == GEEN_ROL
+
+
+def test_compiled_model_gives_the_same_numbers_as_scikit_learn():
+    groups = recognisers.SPECS["stappen"].groups()[::3]
+    model = textclass.TextClassifier().fit(*textclass.flatten(groups))
+    model.temperature = 0.6
+    compiled = textclass.CompiledClassifier(model)
+    for text in ["Wat ben jij boos, zeg.", "ik bel je ex wel even", "Hoe ging het zaterdag precies?", "xyz qqq"]:
+        expected, got = model.predict(text, 5), compiled.predict(text, 5)
+        assert got.label == expected.label and got.features == expected.features
+        for label, probability in expected.probabilities.items():
+            assert abs(got.probabilities[label] - probability) < 1e-9
+
+
+def test_stap_cli_names_every_step_of_a_long_turn(capsys):
+    from bot.cli import main
+
+    assert main(["stap", "Wat een rotweekend, ik hoor hoe boos en verdrietig je bent. "
+                         "Hoe ging het precies toen je bij de deur stond?"]) == 0
+    out = capsys.readouterr().out
+    assert "meer stappen" in out and "erkennen" in out and "dynamiek" in out

@@ -123,8 +123,9 @@ def _join(names: List[str]) -> str:
 
 
 NEUTRAL_REASON = (
-    "Dit klinkt als een gewone mededeling, een begroeting of een praatje: ik hoor er geen rol uit de drama- "
-    "of winnaarsdriehoek in. Geef anders de hele uitspraak of wat er vlak daarvoor gezegd werd."
+    "Ik zie in deze zin geen duidelijke signalen van een rol uit de drama- of winnaarsdriehoek: het klinkt als "
+    "een gewone mededeling, een begroeting of een praatje. Geef anders de hele uitspraak of wat er vlak "
+    "daarvoor gezegd werd."
 )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Dict, List, Sequence, Tuple
 
 from bot.roles.models import NEUTRAL
-from bot.textclass import Group, TextClassifier, flatten, split_groups
+from bot.textclass import Classifier, Group, TextClassifier, flatten, split_groups
 
 SIGNAL_WEIGHT = 0.25  # chosen by grouped 5-fold cross-validation on the training split
 TEST_PERCENT = 25
@@ -23,8 +23,11 @@ def example_groups(knowledge=None) -> List[Group]:
 
 
 def train_test_groups(knowledge=None) -> Tuple[List[Group], List[Group]]:
-    """The fixed split: whole groups go to train or test (never both)."""
-    return split_groups(example_groups(knowledge), test_percent=TEST_PERCENT)
+    """The fixed split: whole groups go to train or test (never both). Groups without a role
+    (``neutraal``) always train: they are not a role to score."""
+    groups = example_groups(knowledge)
+    train, test = split_groups([g for g in groups if g.label != NEUTRAL], test_percent=TEST_PERCENT)
+    return train + [g for g in groups if g.label == NEUTRAL], test
 
 
 def train(groups: Sequence[Group]) -> TextClassifier:
@@ -32,7 +35,7 @@ def train(groups: Sequence[Group]) -> TextClassifier:
     return TextClassifier().fit(texts, labels)
 
 
-def get_classifier(held_out: bool = False) -> TextClassifier:
+def get_classifier(held_out: bool = False) -> Classifier:
     """The stored role recogniser (trained on all examples), or, with ``held_out=True``, the one
     trained on the training split only (for evaluation). Built by ``rustpunt herkenners bouw``."""
     from bot import recognisers

@@ -45,16 +45,19 @@ def evaluate_roles(with_curve: bool = True) -> heldout.RecognitionReport:
     from bot.roles.models import ROLE_IDS
 
     train_groups, test_groups = train_test_groups()
-    test_groups = [g for g in test_groups if g.label in ROLE_IDS]
+    test_groups = [g for g in test_groups if g.label in ROLE_IDS and not heldout.is_register_group(g.id)]
     texts, labels = flatten(test_groups)
     n_train = len(flatten(train_groups)[0])
     test_model = get_classifier(held_out=True)
     clean = evaluate(test_model, texts, labels, n_train, names=ROLE_IDS, predicted=forced_choice(test_model, texts))
     confidences, correct = [], []
-    abstained = 0
+    abstained = sure_right = sure_total = 0
     for text, label in zip(texts, labels):
         result = analyse.analyse_role(text, test_model)
         abstained += not result.clear
+        if result.clear:
+            sure_total += 1
+            sure_right += result.rol == label
         best, score = _best(result)
         confidences.append(score)
         correct.append(best == label)
@@ -88,6 +91,7 @@ def evaluate_roles(with_curve: bool = True) -> heldout.RecognitionReport:
         threshold=analyse.MIN_CONFIDENCE,
         learning_curve=curve,
         ms_per_turn=1000 * elapsed / max(len(turns), 1),
+        accuracy_when_sure=sure_right / max(sure_total, 1),
         misses=misses,
         notes=[
             "",

@@ -102,11 +102,14 @@ def load_groups(knowledge=None) -> List[textclass.Group]:
 
 
 def split(knowledge=None) -> Tuple[List[textclass.Group], List[textclass.Group]]:
-    """(train, test) groups; a group of paraphrases never straddles the two."""
-    return textclass.split_groups(load_groups(knowledge))
+    """(train, test) groups; a group of paraphrases never straddles the two. Small-talk groups
+    (``overig``) always train: they are not a step to score."""
+    groups = load_groups(knowledge)
+    train, test = textclass.split_groups([g for g in groups if g.label != OTHER])
+    return train + [g for g in groups if g.label == OTHER], test
 
 
-def get_model(held_out: bool = False) -> textclass.TextClassifier:
+def get_model(held_out: bool = False) -> textclass.Classifier:
     """The stored step recogniser (``held_out``: the one trained on the training split only)."""
     return recognisers.load("stappen-test" if held_out else "stappen")
 
@@ -137,7 +140,7 @@ def _no_step(reason: str, confidence: float = 0.0, probabilities=None, parts=Non
     )
 
 
-def _read_parts(text: str, model: textclass.TextClassifier) -> List[Tuple[Part, textclass.Prediction]]:
+def _read_parts(text: str, model: textclass.Classifier) -> List[Tuple[Part, textclass.Prediction]]:
     spans = textclass.segments(text) or [(0, len(text))]
     read = []
     for begin, end in spans:
@@ -148,7 +151,7 @@ def _read_parts(text: str, model: textclass.TextClassifier) -> List[Tuple[Part, 
 
 
 def classify_step(
-    text: str, knowledge=None, threshold: float = CONFIDENCE_THRESHOLD, model: Optional[textclass.TextClassifier] = None
+    text: str, knowledge=None, threshold: float = CONFIDENCE_THRESHOLD, model: Optional[textclass.Classifier] = None
 ) -> StepResult:
     """Label one turn: a step id, ``inhoud``/``redden``, or ``geen`` with a Dutch reason in ``tip``."""
     reason = rejection_reason(text)

@@ -13,17 +13,21 @@ from bot.steps.models import LABELS
 def evaluate_steps(knowledge=None, with_curve: bool = True) -> heldout.RecognitionReport:
     knowledge = classifier._knowledge(knowledge)
     train_groups, test_groups = classifier.split(knowledge)
-    test_groups = [g for g in test_groups if g.label in LABELS]
+    test_groups = [g for g in test_groups if g.label in LABELS and not heldout.is_register_group(g.id)]
     texts, labels = textclass.flatten(test_groups)
     test_model = classifier.get_model(held_out=True)
     forced = []
     clean_conf: List[Tuple[float, bool]] = []
-    abstained = 0
+    abstained = sure_right = sure_total = 0
     for text, label in zip(texts, labels):
         read = classifier.classify_step(text, knowledge, threshold=0.0, model=test_model)
         forced.append(read.stap)
         clean_conf.append((read.zekerheid, read.stap == label))
-        abstained += read.zekerheid < classifier.CONFIDENCE_THRESHOLD or read.stap == classifier.NO_STEP
+        unsure = read.zekerheid < classifier.CONFIDENCE_THRESHOLD or read.stap == classifier.NO_STEP
+        abstained += unsure
+        if not unsure:
+            sure_total += 1
+            sure_right += read.stap == label
     n_train = sum(len(g.sentences) for g in train_groups)
     clean = textclass.evaluate(test_model, texts, labels, n_train, names=LABELS, predicted=forced)
 
@@ -57,5 +61,6 @@ def evaluate_steps(knowledge=None, with_curve: bool = True) -> heldout.Recogniti
         threshold=classifier.CONFIDENCE_THRESHOLD,
         learning_curve=curve,
         ms_per_turn=1000 * elapsed / max(len(turns), 1),
+        accuracy_when_sure=sure_right / max(sure_total, 1),
         misses=misses,
     )
