@@ -85,3 +85,17 @@ def test_stap_cli_names_every_step_of_a_long_turn(capsys):
                          "Hoe ging het precies toen je bij de deur stond?"]) == 0
     out = capsys.readouterr().out
     assert "meer stappen" in out and "erkennen" in out and "dynamiek" in out
+
+
+def test_goals_on_long_real_turns_of_the_held_out_conversations():
+    """Issue goals: at least 85% (steps) and 70% (roles) of the held-out conversation turns right."""
+    from bot.roles.evaluation import evaluate_roles
+    from bot.steps.evaluation import evaluate_steps
+
+    steps = evaluate_steps(with_curve=False)
+    roles = evaluate_roles(with_curve=False)
+    assert sum(total for _, total in steps.registers.values()) >= 40
+    assert sum(total for _, total in roles.registers.values()) >= 25
+    assert steps.long_turn_rate >= 0.85
+    assert roles.long_turn_rate >= 0.70
+    assert "Betrouwbaarheid" in steps.report() and "Dekking en precisie" in roles.report()

@@ -31,6 +31,7 @@ NO_STEP = "geen"
 # Chosen from the coverage/precision table of `rustpunt evalueer stappen` (held-out conversations):
 CONFIDENCE_THRESHOLD = 0.40
 PITFALL_FLAG = 0.50  # a pitfall sentence inside a longer turn is flagged from this confidence
+SURE_PITFALL = 0.80  # ... and is the turn's main move from this confidence (or when surer than its steps)
 MAX_KENMERKEN = 6
 SMALL_TALK = (
     "Dit is een begroeting, een praatje of een aanloopje; er zit nog geen stap in. "
@@ -150,6 +151,10 @@ def _read_parts(text: str, model: textclass.Classifier) -> List[Tuple[Part, text
     return read
 
 
+def _rank(item: Tuple[Part, textclass.Prediction]) -> Tuple[float, int]:
+    return item[0].zekerheid, item[0].begin
+
+
 def classify_step(
     text: str, knowledge=None, threshold: float = CONFIDENCE_THRESHOLD, model: Optional[textclass.Classifier] = None
 ) -> StepResult:
@@ -172,7 +177,12 @@ def classify_step(
         why = SMALL_TALK if best_part.stap == OTHER and best.confidence >= threshold else UNCLEAR
         return _no_step(why, best.confidence, best.probabilities, parts)
     pitfalls = [(p, pred) for p, pred in sure if p.stap in PITFALL_IDS and p.zekerheid >= max(PITFALL_FLAG, threshold)]
-    main_part, prediction = max(pitfalls or sure, key=lambda item: (item[0].zekerheid, item[0].begin))
+    steps = [(p, pred) for p, pred in sure if p.stap not in PITFALL_IDS]
+    main_part, prediction = max(pitfalls or sure, key=_rank)
+    if pitfalls and steps:  # a doubtful pitfall sentence next to a surer step is flagged, not the main move
+        best_step = max(steps, key=_rank)
+        if main_part.zekerheid < SURE_PITFALL and main_part.zekerheid < best_step[0].zekerheid:
+            main_part, prediction = best_step
     moves: List[str] = []
     for part, _ in sure:
         if part.stap not in moves:
