@@ -16,7 +16,7 @@ from bot.roles.signals import SignalHit, find_signals, signal_counts, tokenize
 from bot.textclass import segments
 
 GEEN_ROL = "geen duidelijke rol"
-MIN_CONFIDENCE = 0.30  # below this the best role is not clear enough to name (thresholds: grouped CV on train)
+MIN_CONFIDENCE = 0.30  # below this no role is named (coverage/precision table of `rustpunt evalueer rollen`)
 MIN_CONFIDENCE_NO_SIGNALS = 0.50  # without any explainable signal the classifier must be surer
 MIN_MARGIN = 0.03  # the best role must beat the second by this much
 WORD_CHOICE = "woordkeus die bij deze rol past"

@@ -1,15 +1,17 @@
 """The role classifier: example groups from ``knowledge/rollen``, a leak-free split, and the model.
 
 The classifier itself is ``bot.textclass.TextClassifier`` (lemma word n-grams + character n-grams,
-logistic regression). On top of its probabilities every distinct signal of a role found in the
+calibrated logistic regression), built once by ``bot.recognisers`` (``rustpunt herkenners bouw``);
+the label ``neutraal`` (greetings, plain facts) only trains, the analysis answers "geen duidelijke
+rol" for it. On top of its probabilities every distinct signal of a role found in the
 sentence adds ``SIGNAL_WEIGHT``: the signals are hand-written, explainable evidence.
 """
 from __future__ import annotations
 
-from typing import Dict, List, Sequence, Tuple
+from typing import Dict, List, Tuple
 
 from bot.roles.models import NEUTRAL
-from bot.textclass import Classifier, Group, TextClassifier, flatten, split_groups
+from bot.textclass import Classifier, Group, split_groups
 
 SIGNAL_WEIGHT = 0.25  # chosen by grouped 5-fold cross-validation on the training split
 TEST_PERCENT = 25
@@ -28,11 +30,6 @@ def train_test_groups(knowledge=None) -> Tuple[List[Group], List[Group]]:
     groups = example_groups(knowledge)
     train, test = split_groups([g for g in groups if g.label != NEUTRAL], test_percent=TEST_PERCENT)
     return train + [g for g in groups if g.label == NEUTRAL], test
-
-
-def train(groups: Sequence[Group]) -> TextClassifier:
-    texts, labels = flatten(groups)
-    return TextClassifier().fit(texts, labels)
 
 
 def get_classifier(held_out: bool = False) -> Classifier:
