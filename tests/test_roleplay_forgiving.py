@@ -94,3 +94,12 @@ def test_free_text_practice_paths_end_as_the_workbook_expects():
     played = play_free_paths(MoveClassifier())
     assert len(played) >= 10 and {p["soort"] for p in played} == {"goed", "slecht"}
     assert [p for p in played if not p["ok"]] == []
+
+
+def test_a_pitfall_sentence_inside_a_good_turn_is_quoted_in_the_debrief():
+    move = Move("erkennen", 0.9, zetten=["erkennen", "redden"])
+    engine = Engine(FATHER, classify=reads(move), seed=1)
+    result = engine.step("Ik hoor hoe boos je bent. Zal ik haar anders even bellen?")
+    assert result.tension < FATHER.spanning.start  # the acknowledgement still calms
+    data = feedback.debrief(FATHER, engine.state, ZETTEN)
+    assert [(item["beurt"], item["zet"]) for item in data["valkuilen"]] == [(1, "redden")]

@@ -120,12 +120,15 @@ def debrief(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> Dict[st
     ]
     pitfalls = []
     for index, turn in enumerate(state.turns):
-        if turn.zet in PITFALLS and not getattr(turn, "onzeker", False):
+        # the turn's main move, or a pitfall sentence inside an otherwise good turn (flagged)
+        inside = [m for m in getattr(turn, "zetten", []) if m in PITFALLS]
+        pitfall = turn.zet if turn.zet in PITFALLS else (inside[0] if inside else None)
+        if pitfall and not getattr(turn, "onzeker", False):
             earlier = state.moves[:index]
             rise = index > 0 and state.turns[index - 1].spanning_na > state.turns[index - 1].spanning_voor
             better, reason = recommend(turn.spanning_voor, earlier, rise)
             pitfalls.append({
-                "beurt": turn.nr, "tekst": turn.tekst, "zet": turn.zet, "naam": _name(turn.zet, zetten),
+                "beurt": turn.nr, "tekst": turn.tekst, "zet": pitfall, "naam": _name(pitfall, zetten),
                 "beter": better, "beter_naam": _name(better, zetten), "reden": reason,
                 "voorbeeld": example(scenario, better, zetten),
             })
