@@ -99,3 +99,11 @@ def test_goals_on_long_real_turns_of_the_held_out_conversations():
     assert steps.long_turn_rate >= 0.85
     assert roles.long_turn_rate >= 0.70
     assert "Betrouwbaarheid" in steps.report() and "Dekking en precisie" in roles.report()
+
+
+def test_warm_up_loads_the_product_recognisers_for_the_action_server():
+    recognisers.reset()
+    recognisers.warm_up()
+    assert set(recognisers._LOADED) >= set(recognisers.PRODUCT)
+    model = recognisers.load("stappen")
+    assert recognisers.load("stappen") is model  # loaded once, never retrained
