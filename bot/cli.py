@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "bot.cli_commands.roles",
     "bot.cli_commands.intake",
     "bot.cli_commands.privacy",
+    "bot.cli_commands.herkenners",
 ]
 
 _DUTCH_ARGPARSE = {

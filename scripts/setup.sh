@@ -18,3 +18,4 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "Installatie klaar in $(( $(date +%s) - start )) s."
 fi
 .venv/bin/python -m bot.spacy_model
+.venv/bin/rustpunt herkenners bouw   # step and role recognisers under var/models (only when examples changed)

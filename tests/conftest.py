@@ -29,3 +29,16 @@ def isolated_store(tmp_path, monkeypatch):
     if os.environ.get("RUSTPUNT_TEST_DATABASE_URL"):
         db.Base.metadata.drop_all(db.get_engine(url))
     db.reset_engines()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def built_recognisers():
+    """The stored step and role recognisers, as `rustpunt herkenners bouw` (the set-up) makes them.
+
+    Nothing trains on first use; this is the set-up step, a no-op when var/models is up to date.
+    The models are then loaded once, as a server does at start (tests may point var/ elsewhere)."""
+    from bot import recognisers
+
+    recognisers.build()
+    for name in recognisers.SPECS:
+        recognisers.load(name)

@@ -44,6 +44,10 @@ def _print_result(text: str, as_json: bool) -> None:
         print(f"Geen stap herkend. {result.tip}")
         return
     print(f"Stap: {result.stap} (zekerheid {result.zekerheid:.0%})")
+    if len(result.stappen) > 1:
+        print(f"Deze beurt bevat meer stappen: {', '.join(result.stappen)}")
+    for part in result.valkuilen:
+        print(f"Let op, valkuil ({part.stap}) in: \"{part.zin}\"")
     if result.kenmerken:
         print(f"Kenmerken: {', '.join(result.kenmerken)}")
     print(f"Tip: {result.tip}")

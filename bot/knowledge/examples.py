@@ -20,6 +20,7 @@ class ExampleGroup(Entry):
     kind: ClassVar[str] = ""
     labels: ClassVar[Sequence[str]] = ()
     min_sentences: ClassVar[int] = 40
+    min_for: ClassVar[Dict[str, int]] = {}  # a lower minimum for a helper label (small talk)
     folder: ClassVar[str] = ""
     label_error: ClassVar[str] = "onbekend label"
 
@@ -60,13 +61,14 @@ class ExampleGroup(Entry):
                     )
                 seen.setdefault(key, group.id)
         for label in cls.labels:
-            if counts[label] < cls.min_sentences:
+            minimum = cls.min_for.get(label, cls.min_sentences)
+            if counts[label] < minimum:
                 problems.append(
                     Problem(
                         cls.folder,
                         None,
                         "label",
-                        f"label '{label}' heeft {counts[label]} voorbeeldzinnen, minimaal {cls.min_sentences} nodig",
+                        f"label '{label}' heeft {counts[label]} voorbeeldzinnen, minimaal {minimum} nodig",
                     )
                 )
         return problems

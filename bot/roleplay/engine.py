@@ -8,6 +8,14 @@ endings: ``slecht`` at tension 10, ``goed`` after a closing move (opties/behoeft
 scenario's threshold once the required steps were used.
 
 Resistance: a step repeated three times in a row no longer lowers the tension (``herhaling``).
+
+Forgiving uncertain reads (the recogniser can be wrong): a pitfall read with a confidence below
+``UNSURE`` does not raise the tension; the persona asks what was meant (the ``onduidelijk``
+replies) and the turn is marked ``onzeker`` (shown in the debrief). Only one such read in a row is
+forgiven. A turn holding several steps (an acknowledgement followed by a question) counts every
+step as used and moves the tension as its most calming step. A session ends badly only on a
+pattern: tension 10 *and* at least two of the last three turns were pitfalls or unclear; one
+misread at high tension never decides the session on its own.
 """
 from __future__ import annotations
 
@@ -15,9 +23,11 @@ import random
 from dataclasses import asdict, dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Union
 
-from bot.roleplay.models import MAX_TENSION, MOVES, STEPS, UNCLEAR, Scenario, band_of
+from bot.roleplay.models import MAX_TENSION, MOVES, PITFALLS, STEPS, UNCLEAR, Scenario, band_of
 
 MAX_TEXT = 1000  # characters per professional turn
+UNSURE = 0.6  # a read below this confidence is uncertain (calibrated confidences, see `evalueer stappen`)
+BAD_PATTERN = 2  # pitfall/unclear turns among the last three needed for the bad ending
 
 
 @dataclass
@@ -28,6 +38,7 @@ class Move:
     zekerheid: float = 1.0
     signalen: List[str] = field(default_factory=list)
     stap_label: Optional[str] = None  # raw label of the step classifier, for evaluation
+    zetten: List[str] = field(default_factory=list)  # every move in the turn (several sentences)
 
 
 Classifier = Callable[[str], Union[Move, str]]
@@ -45,6 +56,8 @@ class Turn:
     rol: str
     antwoord: str
     herhaling: bool = False
+    onzeker: bool = False  # an uncertain pitfall read that was forgiven (persona asked what was meant)
+    zetten: List[str] = field(default_factory=list)  # all moves the turn held, when more than one
 
 
 @dataclass
@@ -116,18 +129,29 @@ class Engine:
         move = self._classify(text)
         state = self.state
         before = state.tension
-        delta = self.scenario.effecten.delta(move.zet, before)
+        moves = [m for m in dict.fromkeys([move.zet] + list(move.zetten)) if m in MOVES]
+        forgiven = (
+            move.zet in PITFALLS
+            and move.zekerheid < UNSURE
+            and not (state.turns and state.turns[-1].onzeker)
+        )
+        if forgiven:
+            delta = 0
+        elif move.zet in STEPS and len(moves) > 1:
+            delta = min(self.scenario.effecten.delta(m, before) for m in moves if m in STEPS)
+        else:
+            delta = self.scenario.effecten.delta(move.zet, before)
         repeated = delta < 0 and move.zet in STEPS and state.moves[-2:] == [move.zet, move.zet]
         if repeated:
             delta = 0
         state.tension = max(0, min(MAX_TENSION, before + delta))
-        state.role = self._next_role(move.zet)
-        ending = self._ending(move.zet)
+        state.role = self._next_role(UNCLEAR if forgiven else move.zet)
+        ending = self._ending(move.zet, moves, bad_turn=move.zet in PITFALLS + (UNCLEAR,) and not forgiven)
         if ending:
             reply = getattr(self.scenario.einde, ending).slotzin
             state.ending = ending
         else:
-            reply = self._pick(move.zet)
+            reply = self._pick(UNCLEAR if forgiven else move.zet)
         state.last_reply = reply
         turn = Turn(
             nr=len(state.turns) + 1,
@@ -140,6 +164,8 @@ class Engine:
             rol=state.role,
             antwoord=reply,
             herhaling=repeated,
+            onzeker=forgiven,
+            zetten=moves if len(moves) > 1 else [],
         )
         state.turns.append(turn)
         return TurnResult(reply=reply, move=move, tension=state.tension, role=state.role, ending=ending, turn=turn)
@@ -154,6 +180,7 @@ class Engine:
         move = result if isinstance(result, Move) else Move(zet=str(result))
         if move.zet not in MOVES:
             move = Move(zet=UNCLEAR, zekerheid=move.zekerheid, signalen=move.signalen, stap_label=move.zet)
+        move.zetten = [m for m in move.zetten if m in MOVES]
         return move
 
     def _next_role(self, move: str) -> str:
@@ -162,11 +189,16 @@ class Engine:
                 return shift.naar
         return self.state.role
 
-    def _ending(self, move: str) -> Optional[str]:
+    def _ending(self, move: str, moves: List[str], bad_turn: bool) -> Optional[str]:
         if self.state.tension >= MAX_TENSION:
-            return "slecht"
+            recent = [t for t in self.state.turns[-2:] if t.zet in PITFALLS + (UNCLEAR,) and not t.onzeker]
+            if bad_turn and len(recent) + 1 >= BAD_PATTERN:
+                return "slecht"
+            return None
         good = self.scenario.einde.goed
-        used = set(self.state.moves) | {move}
+        used = set(self.state.moves) | set(moves) | {move}
+        for turn in self.state.turns:
+            used |= set(turn.zetten)
         if move in good.zetten and self.state.tension <= self.scenario.spanning.goed_einde_tot:
             if all(step in used for step in good.nodig):
                 return "goed"

@@ -1,8 +1,11 @@
-"""How often the real move classifier finds the move the author intended on the scripted paths.
+"""How often the real move classifier finds the move the author intended on the scripted paths,
+and how free-text practice sessions end.
 
 For every scenario the sentences of ``oefenpad`` (and ``valkuilpad``) are classified one by one;
 a hit is a classified move equal to the intended one. The scripted good path is also replayed
-with the real classifier to see whether it still reaches the good ending.
+with the real classifier to see whether it still reaches the good ending. The free-text paths of
+``evaluatie/oefenpaden.yml`` (a trainee's own words, never trained on) are played with the real
+classifier: every ``goed`` path must end well and no ``slecht`` path may.
 """
 from __future__ import annotations
 
@@ -23,6 +26,11 @@ class PathEvaluation:
     confusions: Counter = field(default_factory=Counter)
     misses: List[Tuple[str, str, str, str]] = field(default_factory=list)  # scenario, intended, got, text
     good_endings: Dict[str, str] = field(default_factory=dict)  # scenario -> ending with real classifier
+    free_paths: List[Dict[str, object]] = field(default_factory=list)  # free-text paths and how they ended
+
+    @property
+    def free_paths_ok(self) -> int:
+        return sum(bool(p["ok"]) for p in self.free_paths)
 
     @property
     def rate(self) -> float:
@@ -59,7 +67,29 @@ def evaluate_paths(classify: Optional[Callable] = None) -> PathEvaluation:
                 break
         result.good_endings[scenario.id] = engine.state.ending or f"geen (spanning {engine.state.tension})"
     result.per_move = {m: (c[0], c[1]) for m, c in per_move.items()}
+    result.free_paths = play_free_paths(classify)
     return result
+
+
+def play_free_paths(classify: Callable) -> List[Dict[str, object]]:
+    """Play every free-text path of ``evaluatie/oefenpaden.yml`` with ``classify``."""
+    from bot.heldout import practice_paths
+
+    played = []
+    for path in practice_paths():
+        scenario = catalog.get_scenario(str(path["scenario"]))
+        if scenario is None:
+            continue
+        engine = Engine(scenario, classify=classify, seed=0)
+        for text in path["beurten"]:
+            if engine.step(str(text)).ending:
+                break
+        ending = engine.state.ending
+        ok = ending == "goed" if path["soort"] == "goed" else ending != "goed"
+        played.append({"scenario": scenario.id, "soort": path["soort"], "einde": ending or "geen",
+                       "spanning": engine.state.curve, "zetten": engine.state.moves,
+                       "onzeker": [t.nr for t in engine.state.turns if t.onzeker], "ok": ok})
+    return played
 
 
 def evaluation_report(result: PathEvaluation) -> str:
@@ -71,6 +101,14 @@ def evaluation_report(result: PathEvaluation) -> str:
     ]
     for scenario_id, (hits, total) in result.per_scenario.items():
         lines.append(f"- {scenario_id}: {hits}/{total}; einde: {result.good_endings.get(scenario_id)}")
+    if result.free_paths:
+        lines += ["", f"Vrije-tekstpaden (evaluatie/oefenpaden.yml): {result.free_paths_ok}/{len(result.free_paths)} "
+                      "lopen af zoals het werkboek verwacht (goed pad → goed einde, slecht pad → geen goed einde)"]
+        for item in result.free_paths:
+            mark = "ok" if item["ok"] else "NIET OK"
+            unsure = f"; vergeven twijfel bij beurt {', '.join(map(str, item['onzeker']))}" if item["onzeker"] else ""
+            lines.append(f"- [{mark}] {item['scenario']} ({item['soort']} pad): einde {item['einde']}, spanning "
+                         f"{' → '.join(map(str, item['spanning']))}; zetten: {', '.join(item['zetten'])}{unsure}")
     lines += ["", "Per bedoelde zet:"]
     for move, (hits, total) in sorted(result.per_move.items()):
         lines.append(f"- {move:<12} {hits}/{total}")

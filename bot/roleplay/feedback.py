@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-from bot.roleplay.engine import State
+from bot.roleplay.engine import UNSURE, State
 from bot.roleplay.models import PITFALLS, STEPS, UNCLEAR, Scenario, Zet, band_of
 
 FEEDBACK_TURNS = 3
@@ -62,6 +62,9 @@ def turn_line(turn, zetten: Dict[str, Zet]) -> str:
     reason = zet.effect if zet else ""
     if turn.herhaling:
         reason = "Dezelfde stap voor de derde keer op rij: het effect is uitgewerkt."
+    if getattr(turn, "onzeker", False):
+        reason = (f"Ik twijfelde hoe ik dit moest lezen (zekerheid {turn.zekerheid:.0%}); je gesprekspartner "
+                  "vroeg wat je bedoelde en de spanning bleef gelijk.")
     return (f"Beurt {turn.nr}: \"{_quote(turn.tekst)}\" → {_name(turn.zet, zetten)} "
             f"(spanning {turn.spanning_voor} → {turn.spanning_na}). {reason}").strip()
 
@@ -110,14 +113,22 @@ def debrief(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> Dict[st
         if move in STEPS and move not in order:
             order.append(move)
     counts = {move: state.moves.count(move) for move in dict.fromkeys(state.moves)}
+    unsure = [
+        {"beurt": turn.nr, "tekst": turn.tekst, "zet": turn.zet, "naam": _name(turn.zet, zetten),
+         "zekerheid": turn.zekerheid, "vergeven": bool(getattr(turn, "onzeker", False))}
+        for turn in state.turns if turn.zekerheid < UNSURE
+    ]
     pitfalls = []
     for index, turn in enumerate(state.turns):
-        if turn.zet in PITFALLS:
+        # the turn's main move, or a pitfall sentence inside an otherwise good turn (flagged)
+        inside = [m for m in getattr(turn, "zetten", []) if m in PITFALLS]
+        pitfall = turn.zet if turn.zet in PITFALLS else (inside[0] if inside else None)
+        if pitfall and not getattr(turn, "onzeker", False):
             earlier = state.moves[:index]
             rise = index > 0 and state.turns[index - 1].spanning_na > state.turns[index - 1].spanning_voor
             better, reason = recommend(turn.spanning_voor, earlier, rise)
             pitfalls.append({
-                "beurt": turn.nr, "tekst": turn.tekst, "zet": turn.zet, "naam": _name(turn.zet, zetten),
+                "beurt": turn.nr, "tekst": turn.tekst, "zet": pitfall, "naam": _name(pitfall, zetten),
                 "beter": better, "beter_naam": _name(better, zetten), "reden": reason,
                 "voorbeeld": example(scenario, better, zetten),
             })
@@ -131,6 +142,7 @@ def debrief(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> Dict[st
         "aantal_per_zet": counts,
         "ontbrekende_stappen": [s for s in STEPS if s not in order],
         "valkuilen": pitfalls,
+        "twijfel": unsure,
         "spanning": state.curve,
         "tips": _tips(scenario, state, zetten),
     }
@@ -163,6 +175,12 @@ def debrief_text(data: Dict[str, Any], zetten: Dict[str, Zet]) -> str:
                          f"Beter: {item['beter_naam'].lower()}, bijvoorbeeld \"{item['voorbeeld']}\"")
     else:
         lines.append("Je bent niet in de inhoud, het redden of het oordelen geschoten. Mooi.")
+    if data.get("twijfel"):
+        lines.append("Beurten waarbij ik twijfelde hoe ik ze moest lezen (kijk zelf of het klopt):")
+        for item in data["twijfel"]:
+            extra = " Je gesprekspartner vroeg wat je bedoelde; de spanning bleef gelijk." if item["vergeven"] else ""
+            lines.append(f"- Beurt {item['beurt']}: \"{_quote(item['tekst'])}\" las ik als {item['naam'].lower()}, "
+                         f"maar ik was maar {item['zekerheid']:.0%} zeker.{extra}")
     lines.append("Twee tips voor de volgende keer:")
     lines += [f"{n}. {tip}" for n, tip in enumerate(data["tips"], start=1)]
     return "\n".join(lines)

@@ -7,7 +7,10 @@ Two sources, both explainable:
    Its label ``geen`` and any label below ``min_confidence`` become ``onduidelijk``.
 
 A judging cue wins over a step label, except over ``redden`` (a fix that starts with "je moet"
-is still a fix); both are pitfalls and the debrief quotes them.
+is still a fix); both are pitfalls and the debrief quotes them. A cue is read per sentence: when
+the step classifier reads the cue's sentence as a clear step (``Je moet wel doodmoe zijn`` is an
+acknowledgement, not a lecture), the judging read is uncertain (``UNSURE_CUE``) and the engine
+forgives it once. "moet ... zijn" about how someone feels is never a judging cue.
 """
 from __future__ import annotations
 
@@ -21,6 +24,14 @@ StepClassifier = Callable[[str], object]
 
 # step-classifier labels that are moves as they are
 _DIRECT = set(STEPS) | {"inhoud", "redden"}
+SURE_CUE = 0.9
+UNSURE_CUE = 0.45  # below the engine's UNSURE: a judging cue in a sentence that reads as a clear step
+CLEAR_STEP = 0.6
+# "je moet wel moe zijn", "dat moet zwaar voor u zijn": a guess about a feeling, not an instruction
+_FEELING = r"(?:\w*moe|zwaar|pijnlijk|lastig|vreselijk|frustrerend|eng|verdrietig|heftig|uitputtend|rot|naar|moeilijk|afschuwelijk|machteloos|eenzaam|onzeker|bang|boos)"
+_EPISTEMIC = re.compile(
+    rf"\bmoet\b(?:\s+\w+){{0,3}}?\s+{_FEELING}\b(?:\s+\w+){{0,3}}?\s+(?:zijn|wezen|geweest)\b", re.IGNORECASE
+)
 
 
 def cue_pattern(phrase: str) -> Pattern[str]:
@@ -50,7 +61,8 @@ class CueLexicon:
     def match(self, text: str) -> Optional[Tuple[str, List[str]]]:
         found: Dict[str, List[str]] = {}
         for move, phrase, pattern in self.patterns:
-            if pattern.search(text):
+            hit = pattern.search(text)
+            if hit and not (" moet" in f" {phrase}" and _EPISTEMIC.search(text[hit.start():])):
                 found.setdefault(move, []).append(phrase)
         if not found:
             return None
@@ -83,18 +95,38 @@ class MoveClassifier:
         self.min_confidence = min_confidence
 
     def __call__(self, text: str) -> Move:
-        label, confidence, features = None, 0.0, []
+        label, confidence, features, result = None, 0.0, [], None
         if self.step_classifier is not None:
             result = self.step_classifier(text)
             label = getattr(result, "stap", None)
             confidence = float(getattr(result, "zekerheid", 0.0) or 0.0)
             features = list(getattr(result, "kenmerken", []) or [])
-        cue = self.lexicon.match(text)
+        all_moves = [m for m in (getattr(result, "stappen", None) or []) if m in _DIRECT]
+        cue = self._cue(text, result)
         if cue and not (label == "redden" and cue[0] == "oordelen"):
-            return Move(zet=cue[0], zekerheid=0.9, signalen=cue[1], stap_label=label)
+            move, phrases, certainty = cue
+            return Move(zet=move, zekerheid=certainty, signalen=phrases, stap_label=label,
+                        zetten=[move] + [m for m in all_moves if m != move])
         if label in _DIRECT and confidence >= self.min_confidence:
-            return Move(zet=label, zekerheid=confidence, signalen=features, stap_label=label)
+            return Move(zet=label, zekerheid=confidence, signalen=features, stap_label=label, zetten=all_moves)
         return Move(zet=UNCLEAR, zekerheid=confidence, signalen=[], stap_label=label)
+
+    def _cue(self, text: str, result) -> Optional[Tuple[str, List[str], float]]:
+        """The cue move, its phrases and how sure the read is (per sentence of the turn)."""
+        parts = list(getattr(result, "delen", None) or [])
+        if not parts:
+            cue = self.lexicon.match(text)
+            return (cue[0], cue[1], SURE_CUE) if cue else None
+        best = None
+        for part in parts:
+            cue = self.lexicon.match(part.zin)
+            if not cue:
+                continue
+            clear_step = part.stap in STEPS and part.zekerheid >= CLEAR_STEP
+            certainty = UNSURE_CUE if clear_step else SURE_CUE
+            if best is None or certainty > best[2]:
+                best = (cue[0], cue[1], certainty)
+        return best
 
 
 _DEFAULT: Dict[str, MoveClassifier] = {}

@@ -6,15 +6,17 @@ signals (``bot.roles.signals``). Short, non-Dutch or ambiguous input gets the ro
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Dict, List, Optional
 
 from bot.roles import classifier as role_classifier
 from bot.roles.language import STOPWORDS, unusable_reason
+from bot.roles.models import NEUTRAL
 from bot.roles.signals import SignalHit, find_signals, signal_counts, tokenize
+from bot.textclass import segments
 
 GEEN_ROL = "geen duidelijke rol"
-MIN_CONFIDENCE = 0.30  # below this the best role is not clear enough to name (thresholds: grouped CV on train)
+MIN_CONFIDENCE = 0.30  # below this no role is named (coverage/precision table of `rustpunt evalueer rollen`)
 MIN_CONFIDENCE_NO_SIGNALS = 0.50  # without any explainable signal the classifier must be surer
 MIN_MARGIN = 0.03  # the best role must beat the second by this much
 WORD_CHOICE = "woordkeus die bij deze rol past"
@@ -35,6 +37,7 @@ class RoleAnalysis:
     naam: str = GEEN_ROL  # display name of the role
     driehoek: Optional[str] = None
     scores: Dict[str, float] = field(default_factory=dict)
+    citaat: Optional[str] = None  # the sentence of a longer turn that carries the role
 
     @property
     def clear(self) -> bool:
@@ -55,7 +58,8 @@ class RoleAnalysis:
         payload = {"soort": "rol_analyse", "zin": self.zin}
         payload.update(self.to_json())
         payload.update(
-            {"naam": self.naam, "driehoek": self.driehoek, "hulpmiddel": self.hulpmiddel, "reden": self.reden}
+            {"naam": self.naam, "driehoek": self.driehoek, "hulpmiddel": self.hulpmiddel, "reden": self.reden,
+             "citaat": self.citaat}
         )
         return payload
 
@@ -118,7 +122,16 @@ def _join(names: List[str]) -> str:
     return ", ".join(names[:-1]) + " of " + names[-1]
 
 
+NEUTRAL_REASON = (
+    "Ik zie in deze zin geen duidelijke signalen van een rol uit de drama- of winnaarsdriehoek: het klinkt als "
+    "een gewone mededeling, een begroeting of een praatje. Geef anders de hele uitspraak of wat er vlak "
+    "daarvoor gezegd werd."
+)
+
+
 def _doubt_reason(best: str, second: str, hits: List[SignalHit]) -> str:
+    if best == NEUTRAL or second == NEUTRAL or _role(best) is None or _role(second) is None:
+        return NEUTRAL_REASON
     if not hits:
         return (
             "Ik zie in deze zin geen duidelijke signalen van een rol uit de drama- of winnaarsdriehoek. "
@@ -131,21 +144,43 @@ def _doubt_reason(best: str, second: str, hits: List[SignalHit]) -> str:
 
 
 def analyse_role(text: Optional[str], classifier=None) -> RoleAnalysis:
-    """Analyse one sentence (see module docstring). ``classifier`` defaults to the product model
-    trained on all examples; the evaluation passes the one trained on the training split only."""
+    """Analyse one sentence or a longer turn (see module docstring). ``classifier`` defaults to the
+    product model; the evaluation passes the one trained on the training split only.
+
+    A turn of several sentences is read as a whole and sentence by sentence; the most certain
+    clear reading wins, and when it comes from one sentence that sentence is quoted (``citaat``)."""
     clean = (text or "").strip()
     reason = unusable_reason(clean)
     if reason:
         return RoleAnalysis(zin=clean[:200], rol=GEEN_ROL, zekerheid=0.0, reden=reason)
+    classifier = classifier or role_classifier.get_classifier()
+    whole = _analyse_one(clean, classifier)
+    spans = segments(clean)
+    if len(spans) <= 1:
+        return whole
+    best = whole if whole.clear else None
+    for begin, end in spans:
+        part = clean[begin:end]
+        if unusable_reason(part):
+            continue
+        result = _analyse_one(part, classifier)
+        if result.clear and (best is None or result.zekerheid > best.zekerheid):
+            result.signalen = [replace(hit, begin=hit.begin + begin, einde=hit.einde + begin) for hit in result.signalen]
+            result.zin, result.citaat = clean, part
+            best = result
+    return best or whole
+
+
+def _analyse_one(clean: str, classifier) -> RoleAnalysis:
     tokens = tokenize(clean)
     hits = find_signals(clean, tokens)
-    prediction = (classifier or role_classifier.get_classifier()).predict(clean, n_features=6)
+    prediction = classifier.predict(clean, n_features=6)
     scores = role_classifier.combine(prediction.probabilities, signal_counts(hits))
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     (best, confidence), (second, second_score) = ranked[0], ranked[1]
-    rounded = {role: round(score, 3) for role, score in ranked}
+    rounded = {role: round(score, 3) for role, score in ranked if role != NEUTRAL}
     threshold = MIN_CONFIDENCE if hits else MIN_CONFIDENCE_NO_SIGNALS
-    if confidence < threshold or confidence - second_score < MIN_MARGIN:
+    if best == NEUTRAL or confidence < threshold or confidence - second_score < MIN_MARGIN:
         return RoleAnalysis(
             zin=clean, rol=GEEN_ROL, zekerheid=round(confidence, 2), signalen=hits,
             reden=_doubt_reason(best, second, hits), scores=rounded,

@@ -1,14 +1,17 @@
 """The role classifier: example groups from ``knowledge/rollen``, a leak-free split, and the model.
 
 The classifier itself is ``bot.textclass.TextClassifier`` (lemma word n-grams + character n-grams,
-logistic regression). On top of its probabilities every distinct signal of a role found in the
+calibrated logistic regression), built once by ``bot.recognisers`` (``rustpunt herkenners bouw``);
+the label ``neutraal`` (greetings, plain facts) only trains, the analysis answers "geen duidelijke
+rol" for it. On top of its probabilities every distinct signal of a role found in the
 sentence adds ``SIGNAL_WEIGHT``: the signals are hand-written, explainable evidence.
 """
 from __future__ import annotations
 
-from typing import Dict, List, Sequence, Tuple
+from typing import Dict, List, Tuple
 
-from bot.textclass import Group, TextClassifier, flatten, split_groups
+from bot.roles.models import NEUTRAL
+from bot.textclass import Classifier, Group, split_groups
 
 SIGNAL_WEIGHT = 0.25  # chosen by grouped 5-fold cross-validation on the training split
 TEST_PERCENT = 25
@@ -22,33 +25,25 @@ def example_groups(knowledge=None) -> List[Group]:
 
 
 def train_test_groups(knowledge=None) -> Tuple[List[Group], List[Group]]:
-    """The fixed split: whole groups go to train or test (never both)."""
-    return split_groups(example_groups(knowledge), test_percent=TEST_PERCENT)
+    """The fixed split: whole groups go to train or test (never both). Groups without a role
+    (``neutraal``) always train: they are not a role to score."""
+    groups = example_groups(knowledge)
+    train, test = split_groups([g for g in groups if g.label != NEUTRAL], test_percent=TEST_PERCENT)
+    return train + [g for g in groups if g.label == NEUTRAL], test
 
 
-def train(groups: Sequence[Group]) -> TextClassifier:
-    texts, labels = flatten(groups)
-    return TextClassifier().fit(texts, labels)
+def get_classifier(held_out: bool = False) -> Classifier:
+    """The stored role recogniser (trained on all examples), or, with ``held_out=True``, the one
+    trained on the training split only (for evaluation). Built by ``rustpunt herkenners bouw``."""
+    from bot import recognisers
 
-
-_CACHE: Dict[bool, Tuple[object, TextClassifier]] = {}
-
-
-def get_classifier(held_out: bool = False) -> TextClassifier:
-    """The classifier used by the product (trained on all examples), or, with ``held_out=True``,
-    the one trained on the training split only (for evaluation). Retrained after a knowledge reload."""
-    from bot.knowledge.loader import get_knowledge
-
-    knowledge = get_knowledge()
-    cached = _CACHE.get(held_out)
-    if cached is None or cached[0] is not knowledge:
-        groups = train_test_groups(knowledge)[0] if held_out else example_groups(knowledge)
-        _CACHE[held_out] = (knowledge, train(groups))
-    return _CACHE[held_out][1]
+    return recognisers.load("rollen-test" if held_out else "rollen")
 
 
 def combine(probabilities: Dict[str, float], counts: Dict[str, int], weight: float = SIGNAL_WEIGHT) -> Dict[str, float]:
     """Classifier probabilities plus signal evidence, renormalised to sum to 1."""
     scores = {role: p + weight * counts.get(role, 0) for role, p in probabilities.items()}
+    if any(counts.values()) and NEUTRAL in scores:  # a role signal speaks against "no role"
+        scores[NEUTRAL] = scores[NEUTRAL] * 0.5
     total = sum(scores.values()) or 1.0
     return {role: s / total for role, s in scores.items()}

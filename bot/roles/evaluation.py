@@ -1,76 +1,101 @@
-"""Measure the role recogniser on the held-out split (never trained on).
-
-Two views: the bare classifier+signals decision (always a role) and the full analysis, which may
-answer "geen duidelijke rol"; abstentions count as wrong in its accuracy. Also the time per sentence.
-"""
+"""``rustpunt evalueer rollen``: the role recogniser on clean sentences (held-out example groups,
+model trained on the training split only), on parent and child turns of the held-out
+conversations per register, a learning curve, the reliability table and the coverage/precision
+table for "geen duidelijke rol" (see ``bot.heldout``)."""
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
 from typing import List
 
-from bot.textclass import Evaluation, flatten
-
-
-@dataclass
-class RoleEvaluation:
-    evaluation: Evaluation  # forced choice (classifier + signals), per-role scores and confusion
-    analysis_accuracy: float  # full analysis; "geen duidelijke rol" counts as wrong
-    abstain_rate: float  # share of held-out sentences answered with "geen duidelijke rol"
-    accuracy_when_sure: float  # accuracy on the sentences that did get a role
-    ms_per_sentence: float
-
-    def report(self) -> str:
-        lines = [
-            self.evaluation.report("Rollenherkenner (dramadriehoek en winnaarsdriehoek): testset"),
-            "",
-            "Volledige analyse (met 'geen duidelijke rol' onder de drempel):",
-            f"  geen duidelijke rol bij {self.abstain_rate:.1%} van de testzinnen",
-            f"  nauwkeurigheid als er wel een rol genoemd wordt: {self.accuracy_when_sure:.3f}",
-            f"  nauwkeurigheid over alle testzinnen (twijfel telt als fout): {self.analysis_accuracy:.3f}",
-            f"Tijd per zin (volledige analyse): {self.ms_per_sentence:.1f} ms",
-        ]
-        return "\n".join(lines)
+from bot import heldout
+from bot.textclass import evaluate, flatten
 
 
 def forced_choice(classifier, texts: List[str]) -> List[str]:
+    """The best role of classifier + signals for each sentence (never "geen duidelijke rol")."""
     from bot.roles.classifier import combine
+    from bot.roles.models import NEUTRAL, ROLE_IDS
     from bot.roles.signals import find_signals, signal_counts
 
     predicted = []
     for text in texts:
         scores = combine(classifier.predict(text).probabilities, signal_counts(find_signals(text)))
-        predicted.append(max(scores, key=scores.get))
+        roles = {role: score for role, score in scores.items() if role in ROLE_IDS}
+        predicted.append(max(roles, key=roles.get) if roles else NEUTRAL)
     return predicted
 
 
-def evaluate_roles() -> RoleEvaluation:
-    from bot.roles.analyse import GEEN_ROL, analyse_role
+def _best(result):
+    """The best-scoring role and its score, also when the analysis answered "geen duidelijke rol"."""
+    if not result.scores:
+        return None, 0.0
+    best = max(result.scores, key=result.scores.get)
+    return best, float(result.scores[best])
+
+
+def _right(result, expected: str) -> bool:
+    from bot.roles.analyse import GEEN_ROL
+
+    return result.rol == (GEEN_ROL if expected == "geen" else expected)
+
+
+def evaluate_roles(with_curve: bool = True) -> heldout.RecognitionReport:
+    from bot.roles import analyse
     from bot.roles.classifier import get_classifier, train_test_groups
-    from bot.textclass import evaluate
+    from bot.roles.models import ROLE_IDS
 
     train_groups, test_groups = train_test_groups()
+    test_groups = [g for g in test_groups if g.label in ROLE_IDS and not heldout.is_register_group(g.id)]
     texts, labels = flatten(test_groups)
     n_train = len(flatten(train_groups)[0])
-    classifier = get_classifier(held_out=True)
+    test_model = get_classifier(held_out=True)
+    clean = evaluate(test_model, texts, labels, n_train, names=ROLE_IDS, predicted=forced_choice(test_model, texts))
+    confidences, correct = [], []
+    abstained = sure_right = sure_total = 0
+    for text, label in zip(texts, labels):
+        result = analyse.analyse_role(text, test_model)
+        abstained += not result.clear
+        if result.clear:
+            sure_total += 1
+            sure_right += result.rol == label
+        best, score = _best(result)
+        confidences.append(score)
+        correct.append(best == label)
 
-    class _Forced:  # adapts forced_choice to textclass.evaluate's predict_many
-        labels = classifier.labels
-
-        @staticmethod
-        def predict_many(items):
-            return forced_choice(classifier, items)
-
-    evaluation = evaluate(_Forced(), texts, labels, n_train)
-    analyse_role(texts[0], classifier)  # warm-up, so the timing excludes loading
+    model = get_classifier()
+    turns = [t for t in heldout.conversation_turns() if t.speaker != "professional"]
+    registers, misses = {}, []
+    analyse.analyse_role(turns[0].text, model)  # warm-up: timing excludes loading
     start = time.perf_counter()
-    results = [analyse_role(text, classifier).rol for text in texts]
+    for turn in turns:
+        result = analyse.analyse_role(turn.text, model)
+        ok = _right(result, turn.role)
+        right, total = registers.get(turn.register, (0, 0))
+        registers[turn.register] = (right + ok, total + 1)
+        if not ok:
+            misses.append((turn.register, f"{turn.role} → {result.rol}", turn.text))
+        if turn.role != "geen":
+            best, score = _best(result)
+            confidences.append(score)
+            correct.append(best == turn.role)
     elapsed = time.perf_counter() - start
-    sure = [(r, y) for r, y in zip(results, labels) if r != GEEN_ROL]
-    return RoleEvaluation(
-        evaluation=evaluation,
-        analysis_accuracy=sum(r == y for r, y in zip(results, labels)) / len(labels),
-        abstain_rate=1 - len(sure) / len(labels),
-        accuracy_when_sure=(sum(r == y for r, y in sure) / len(sure)) if sure else 0.0,
-        ms_per_sentence=1000 * elapsed / len(texts),
+    reliability, coverage = heldout.confidence_tables(confidences, correct)
+    curve = heldout.learning_curve(train_groups, texts, labels, ROLE_IDS) if with_curve else []
+    return heldout.RecognitionReport(
+        title="Rollenherkenner",
+        clean=clean,
+        clean_abstain=abstained / max(len(texts), 1),
+        registers=registers,
+        reliability=reliability,
+        coverage=coverage,
+        threshold=analyse.MIN_CONFIDENCE,
+        learning_curve=curve,
+        ms_per_turn=1000 * elapsed / max(len(turns), 1),
+        accuracy_when_sure=sure_right / max(sure_total, 1),
+        misses=misses,
+        notes=[
+            "",
+            "Let op: de zekerheid in deze tabellen is die van de volledige analyse (herkenner plus signalen);",
+            "'geen duidelijke rol' valt onder de drempel of heeft te weinig voorsprong op de tweede rol.",
+        ],
     )

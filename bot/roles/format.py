@@ -21,6 +21,8 @@ def format_analysis(analysis: RoleAnalysis) -> str:
     lines = [
         f"Rol: {analysis.naam} ({triangle}), {certainty_words(analysis.zekerheid)} ({analysis.zekerheid:.0%}).",
     ]
+    if analysis.citaat:
+        lines.append(f"De rol zit in dit deel: \"{analysis.citaat}\"")
     if analysis.signalen:
         lines.append("Signalen in de zin:")
         lines += [f"- {hit.naam}: \"{hit.woorden}\"" for hit in analysis.signalen]

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import re
-from typing import ClassVar, List, Optional, Sequence, Tuple
+from typing import ClassVar, Dict, List, Optional, Sequence, Tuple
 
 from pydantic import constr, validator
 
@@ -22,6 +22,7 @@ ROLE_IDS = DRAMA_ROLES + WINNER_ROLES
 TRIANGLES = ("drama", "winnaar")
 SPEAKERS = ("ouder", "kind", "professional", "grootouder", "school", "familie")
 MIN_SENTENCES_PER_ROLE = 60
+NEUTRAL = "neutraal"  # example label only: greetings, small talk, plain facts (analysis: no clear role)
 
 Text = constr(min_length=1, max_length=800)
 Pattern = constr(min_length=1, max_length=120)
@@ -133,7 +134,8 @@ class RolVoorbeelden(ExampleGroup):
     spreker: Optional[constr(regex=r"^(ouder|kind|professional|grootouder|school|familie)$")] = None
 
     kind: ClassVar[str] = "rol_voorbeelden"
-    labels: ClassVar[Sequence[str]] = ROLE_IDS
+    labels: ClassVar[Sequence[str]] = ROLE_IDS + (NEUTRAL,)
+    min_for: ClassVar[Dict[str, int]] = {NEUTRAL: 25}
     min_sentences: ClassVar[int] = MIN_SENTENCES_PER_ROLE
     folder: ClassVar[str] = "knowledge/rollen"
     label_error: ClassVar[str] = "onbekende rol"

@@ -50,6 +50,7 @@ def _knowledge():
 def draw_items(n: int = QUIZ_LENGTH, seed: Optional[int] = None) -> List[Dict[str, str]]:
     """``n`` items spread over the roles, held-out sentences first."""
     from bot.roles.classifier import example_groups, train_test_groups
+    from bot.roles.models import ROLE_IDS
 
     rng = random.Random(seed)
     _, test_groups = train_test_groups()
@@ -59,7 +60,7 @@ def draw_items(n: int = QUIZ_LENGTH, seed: Optional[int] = None) -> List[Dict[st
     extra: Dict[str, List[str]] = {}
     for group in example_groups():
         extra.setdefault(group.label, []).extend(group.sentences)
-    roles = sorted(extra)
+    roles = sorted(role for role in extra if role in ROLE_IDS)  # not the helper label 'neutraal'
     for role in roles:
         held = pools.get(role, [])
         rng.shuffle(held)

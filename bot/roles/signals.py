@@ -41,14 +41,9 @@ class SignalHit:
 
 def tokenize(text: str) -> List[Token]:
     """Word tokens with lower-case text, lemma and character offsets (punctuation dropped)."""
-    from bot.textclass import _nlp  # the one cached Dutch pipeline of the project
+    from bot.textclass import lemma_of, tokens  # the one Dutch tokenizer and lemma table of the project
 
-    doc = _nlp()(text)
-    return [
-        Token(t.text.lower(), (t.lemma_ or t.text).lower(), t.idx, t.idx + len(t.text))
-        for t in doc
-        if _WORD.search(t.text)
-    ]
+    return [Token(word.lower(), lemma_of(word), start, end) for word, start, end in tokens(text)]
 
 
 Alternative = Tuple[str, bool]  # (word, is_prefix)

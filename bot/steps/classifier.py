@@ -1,44 +1,65 @@
-"""Recognise which of the six steps (or which pitfall) a professional's sentence belongs to.
+"""Recognise which of the six steps (or which pitfall) a professional's turn belongs to.
 
 Public API (the role-play capability imports it, keep it stable)::
 
     from bot.steps.classifier import classify_step
     result = classify_step("Wat ben jij boos, zeg.")
     result.stap, result.zekerheid, result.kenmerken, result.tip
+    result.delen      # per sentence of a longer turn: zin, stap, zekerheid
+    result.stappen    # every move the turn holds, in order (an acknowledgement plus a question = two)
+    result.valkuilen  # pitfall sentences inside the turn (flagged even when the turn is mostly good)
 
-Method: ``bot.textclass.TextClassifier`` (lemma word 1-2-grams + character 2-5-grams, seeded
-logistic regression) trained on the *training* groups of ``stap_voorbeelden`` only; the
-held-out groups are never trained on. The model is trained on first use and cached in memory
-and under ``var/models/`` (keyed by a hash of the examples, so edited examples retrain).
+Method: ``bot.textclass.TextClassifier`` (lemma word 1-2-grams + character 2-5-grams, seeded,
+temperature-calibrated logistic regression) trained on every example group, including the
+label ``overig`` (greetings, small talk, hedges: no step). The model is built once by
+``rustpunt herkenners bouw`` and loaded from ``var/models`` (``bot.recognisers``). A turn is split
+into sentences; each sentence is classified, small talk and unsure sentences are skipped, and the
+turn's main move is its most certain sentence, except that a certain pitfall sentence is always
+reported. The evaluation model (``stappen-test``) is trained on the training split only.
 """
 from __future__ import annotations
 
-import hashlib
-import json
-import logging
-import pickle
 import re
-import time
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Tuple
 
-from bot import textclass
+from bot import recognisers, textclass
 from bot.steps.input_check import DUTCH_WORDS, rejection_reason
-from bot.steps.models import LABELS, PITFALL_IDS
-
-logger = logging.getLogger(__name__)
+from bot.steps.models import LABELS, OTHER, PITFALL_IDS
 
 NO_STEP = "geen"
-CONFIDENCE_THRESHOLD = 0.30
-MODEL_VERSION = "steps-1"
+# Chosen from the coverage/precision table of `rustpunt evalueer stappen` (held-out conversations):
+CONFIDENCE_THRESHOLD = 0.40
+PITFALL_FLAG = 0.50  # a pitfall sentence inside a longer turn is flagged from this confidence
+SURE_PITFALL = 0.80  # ... and is the turn's main move from this confidence (or when surer than its steps)
 MAX_KENMERKEN = 6
+SMALL_TALK = (
+    "Dit is een begroeting, een praatje of een aanloopje; er zit nog geen stap in. "
+    "Zeg erbij wat je wilt bereiken, bijvoorbeeld erkennen of een vraag naar wat er gebeurde."
+)
+UNCLEAR = (
+    "Ik herken hier geen duidelijke stap in. Maak de zin concreter, of kijk bij welke stap "
+    "je doel past (visie, erkennen, dynamiek, behoefte, realiteit, opties)."
+)
 
-_MODEL: Dict[str, textclass.TextClassifier] = {}
+
+@dataclass
+class Part:
+    """One sentence of a turn and what the classifier read in it."""
+
+    zin: str
+    begin: int
+    einde: int
+    stap: str  # a label, ``overig`` or ``geen``
+    zekerheid: float
+
+    def to_dict(self) -> Dict[str, object]:
+        return {"zin": self.zin, "stap": self.stap, "zekerheid": round(self.zekerheid, 3)}
 
 
 @dataclass
 class StepResult:
-    """What the classifier says about one sentence. ``to_dict`` gives the JSON contract."""
+    """What the classifier says about one turn. ``to_dict`` gives the JSON contract."""
 
     stap: str
     zekerheid: float
@@ -46,6 +67,9 @@ class StepResult:
     tip: str = ""
     reden: Optional[str] = None  # set when stap == "geen"
     kansen: Dict[str, float] = field(default_factory=dict)
+    delen: List[Part] = field(default_factory=list)
+    stappen: List[str] = field(default_factory=list)
+    valkuilen: List[Part] = field(default_factory=list)
 
     @property
     def herkend(self) -> bool:
@@ -73,77 +97,22 @@ def _knowledge(knowledge=None):
 
 
 def load_groups(knowledge=None) -> List[textclass.Group]:
-    """All example groups from ``knowledge/stappen/voorbeelden_*.yml``."""
+    """All example groups from ``knowledge/stappen/voorbeelden_*.yml`` (including ``overig``)."""
     entries = _knowledge(knowledge).all("stap_voorbeelden")
     return [textclass.Group(id=e.id, label=e.label, sentences=tuple(e.zinnen)) for e in entries]
 
 
 def split(knowledge=None) -> Tuple[List[textclass.Group], List[textclass.Group]]:
-    """(train, test) groups; a group of paraphrases never straddles the two."""
-    return textclass.split_groups(load_groups(knowledge))
+    """(train, test) groups; a group of paraphrases never straddles the two. Small-talk groups
+    (``overig``) always train: they are not a step to score."""
+    groups = load_groups(knowledge)
+    train, test = textclass.split_groups([g for g in groups if g.label != OTHER])
+    return train + [g for g in groups if g.label == OTHER], test
 
 
-def _fingerprint(groups: Sequence[textclass.Group]) -> str:
-    payload = json.dumps(
-        [MODEL_VERSION] + [[g.id, g.label, list(g.sentences)] for g in sorted(groups, key=lambda g: g.id)],
-        ensure_ascii=False,
-    )
-    return hashlib.sha1(payload.encode("utf-8")).hexdigest()[:16]
-
-
-def train(groups: Sequence[textclass.Group]) -> textclass.TextClassifier:
-    texts, labels = textclass.flatten(groups)
-    return textclass.TextClassifier().fit(texts, labels)
-
-
-def get_model(knowledge=None, use_disk_cache: bool = True) -> textclass.TextClassifier:
-    """The classifier trained on the training split (cached in memory and on disk)."""
-    train_groups, _ = split(knowledge)
-    if not train_groups:
-        raise RuntimeError("Er zijn geen voorbeeldzinnen voor de stappenherkenner (knowledge/stappen).")
-    key = _fingerprint(train_groups)
-    if key in _MODEL:
-        return _MODEL[key]
-    model = _read_cache(key) if use_disk_cache else None
-    if model is None:
-        model = train(train_groups)
-        if use_disk_cache:
-            _write_cache(key, model)
-    _MODEL.clear()
-    _MODEL[key] = model
-    return model
-
-
-def _cache_path(key: str):
-    from bot.paths import var_dir
-
-    return var_dir() / "models" / f"stappen-{key}.pkl"
-
-
-def _read_cache(key: str) -> Optional[textclass.TextClassifier]:
-    path = _cache_path(key)
-    if not path.exists():
-        return None
-    try:
-        with path.open("rb") as handle:
-            return pickle.load(handle)
-    except Exception:  # a stale or broken cache file is simply retrained
-        logger.warning("Could not read step model cache %s; retraining", path)
-        return None
-
-
-def _write_cache(key: str, model: textclass.TextClassifier) -> None:
-    path = _cache_path(key)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        for old in path.parent.glob("stappen-*.pkl"):
-            old.unlink(missing_ok=True)
-        tmp = path.with_suffix(".tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump(model, handle)
-        tmp.replace(path)
-    except OSError:
-        logger.warning("Could not write step model cache %s", path)
+def get_model(held_out: bool = False) -> textclass.Classifier:
+    """The stored step recogniser (``held_out``: the one trained on the training split only)."""
+    return recognisers.load("stappen-test" if held_out else "stappen")
 
 
 def tip_for(label: str, knowledge=None) -> str:
@@ -165,77 +134,81 @@ def _cue_matches(text: str, label: str, knowledge) -> List[str]:
     return found
 
 
-def _no_step(reason: str, confidence: float = 0.0, probabilities=None) -> StepResult:
+def _no_step(reason: str, confidence: float = 0.0, probabilities=None, parts=None) -> StepResult:
     return StepResult(
-        stap=NO_STEP, zekerheid=confidence, kenmerken=[], tip=reason, reden=reason, kansen=probabilities or {}
+        stap=NO_STEP, zekerheid=confidence, kenmerken=[], tip=reason, reden=reason,
+        kansen=probabilities or {}, delen=list(parts or []),
     )
 
 
-def classify_step(text: str, knowledge=None, threshold: float = CONFIDENCE_THRESHOLD) -> StepResult:
-    """Label one sentence: a step id, ``inhoud``/``redden``, or ``geen`` with a Dutch reason in ``tip``."""
+def _read_parts(text: str, model: textclass.Classifier) -> List[Tuple[Part, textclass.Prediction]]:
+    spans = textclass.segments(text) or [(0, len(text))]
+    read = []
+    for begin, end in spans:
+        sentence = text[begin:end]
+        prediction = model.predict(sentence, n_features=8)
+        read.append((Part(sentence, begin, end, prediction.label, prediction.confidence), prediction))
+    return read
+
+
+def _rank(item: Tuple[Part, textclass.Prediction]) -> Tuple[float, int]:
+    return item[0].zekerheid, item[0].begin
+
+
+def classify_step(
+    text: str, knowledge=None, threshold: float = CONFIDENCE_THRESHOLD, model: Optional[textclass.Classifier] = None
+) -> StepResult:
+    """Label one turn: a step id, ``inhoud``/``redden``, or ``geen`` with a Dutch reason in ``tip``."""
     reason = rejection_reason(text)
     if reason:
         return _no_step(reason)
     knowledge = _knowledge(knowledge)
     text = text.strip()
-    prediction = get_model(knowledge).predict(text, n_features=8)
-    if prediction.confidence < threshold:
-        return _no_step(
-            "Ik herken hier geen duidelijke stap in. Maak de zin concreter, of kijk bij welke stap "
-            "je doel past (visie, erkennen, dynamiek, behoefte, realiteit, opties).",
-            prediction.confidence,
-            prediction.probabilities,
-        )
+    model = model or get_model()
+    read = _read_parts(text, model)
+    parts = [part for part, _ in read]
+    sure = [(part, pred) for part, pred in read if part.stap != OTHER and part.zekerheid >= threshold]
+    if not sure and len(read) > 1:  # no sentence is clear on its own: read the turn as a whole
+        whole = model.predict(text, n_features=8)
+        if whole.label != OTHER and whole.confidence >= threshold:
+            sure = [(Part(text, 0, len(text), whole.label, whole.confidence), whole)]
+    if not sure:
+        best_part, best = max(read, key=lambda item: item[1].confidence)
+        why = SMALL_TALK if best_part.stap == OTHER and best.confidence >= threshold else UNCLEAR
+        return _no_step(why, best.confidence, best.probabilities, parts)
+    pitfalls = [(p, pred) for p, pred in sure if p.stap in PITFALL_IDS and p.zekerheid >= max(PITFALL_FLAG, threshold)]
+    steps = [(p, pred) for p, pred in sure if p.stap not in PITFALL_IDS]
+    main_part, prediction = max(pitfalls or sure, key=_rank)
+    if pitfalls and steps:  # a doubtful pitfall sentence next to a surer step is flagged, not the main move
+        best_step = max(steps, key=_rank)
+        if main_part.zekerheid < SURE_PITFALL and main_part.zekerheid < best_step[0].zekerheid:
+            main_part, prediction = best_step
+    moves: List[str] = []
+    for part, _ in sure:
+        if part.stap not in moves:
+            moves.append(part.stap)
     kenmerken: List[str] = []
     explained = [f for f in prediction.features if not all(w in DUTCH_WORDS for w in f.split())]
-    for item in _cue_matches(text, prediction.label, knowledge) + explained:
+    for item in _cue_matches(main_part.zin, main_part.stap, knowledge) + explained:
         if item not in kenmerken:
             kenmerken.append(item)
     return StepResult(
-        stap=prediction.label,
-        zekerheid=prediction.confidence,
+        stap=main_part.stap,
+        zekerheid=main_part.zekerheid,
         kenmerken=kenmerken[:MAX_KENMERKEN],
-        tip=tip_for(prediction.label, knowledge),
+        tip=tip_for(main_part.stap, knowledge),
         kansen=prediction.probabilities,
+        delen=parts,
+        stappen=moves,
+        valkuilen=[p for p, _ in pitfalls],
     )
 
 
-@dataclass
-class StepEvaluation:
-    evaluation: textclass.Evaluation
-    ms_per_sentence: float
-    no_step_share: float  # share of test sentences that fell below the confidence threshold
+def evaluate_steps(knowledge=None, with_curve: bool = True):
+    """The full evaluation report (``bot.steps.evaluation``): clean, per register, reliability."""
+    from bot.steps.evaluation import evaluate_steps as run
 
-    def report(self) -> str:
-        lines = [
-            self.evaluation.report("Stappenherkenner: evaluatie op de vastgehouden testset"),
-            "",
-            f"Tijd per zin (inclusief uitleg): {self.ms_per_sentence:.1f} ms",
-            f"Aandeel testzinnen onder de zekerheidsdrempel ({CONFIDENCE_THRESHOLD:.2f}, zou 'geen' worden): "
-            f"{self.no_step_share:.1%}",
-        ]
-        return "\n".join(lines)
-
-
-def evaluate_steps(knowledge=None) -> StepEvaluation:
-    """Accuracy, macro-F1, per-label scores and confusion matrix on the held-out groups."""
-    knowledge = _knowledge(knowledge)
-    train_groups, test_groups = split(knowledge)
-    model = get_model(knowledge)
-    texts, labels = textclass.flatten(test_groups)
-    n_train = sum(len(g.sentences) for g in train_groups)
-    evaluation = textclass.evaluate(model, texts, labels, n_train=n_train)
-    start = time.perf_counter()
-    below = 0
-    for text in texts:
-        if classify_step(text, knowledge).stap == NO_STEP:
-            below += 1
-    elapsed = time.perf_counter() - start
-    return StepEvaluation(
-        evaluation=evaluation,
-        ms_per_sentence=1000.0 * elapsed / max(len(texts), 1),
-        no_step_share=below / max(len(texts), 1),
-    )
+    return run(knowledge, with_curve=with_curve)
 
 
 __all__ = ["LABELS", "NO_STEP", "StepResult", "classify_step", "evaluate_steps", "tip_for"]

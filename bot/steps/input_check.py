@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-MAX_CHARS = 500
+MAX_CHARS = 1000  # a spoken turn of several sentences fits
 MIN_WORDS = 3
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -35,7 +35,7 @@ def rejection_reason(text: Optional[str]) -> Optional[str]:
         return "Er is geen zin gegeven. Typ de zin die je wilt laten herkennen."
     text = text.strip()
     if len(text) > MAX_CHARS:
-        return f"De tekst is te lang (meer dan {MAX_CHARS} tekens). Geef één zin tegelijk."
+        return f"De tekst is te lang (meer dan {MAX_CHARS} tekens). Geef een kortere beurt of één zin tegelijk."
     words = [w.lower() for w in _WORD.findall(text)]
     letters = sum(len(w) for w in words)
     if letters < 0.5 * len(text.replace(" ", "")):

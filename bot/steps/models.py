@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import ClassVar, List, Optional, Sequence, Tuple
+from typing import ClassVar, Dict, List, Optional, Sequence, Tuple
 
 from pydantic import conint, constr, validator
 
@@ -18,6 +18,7 @@ from bot.knowledge.examples import ExampleGroup
 STEP_IDS = ("visie", "erkennen", "dynamiek", "behoefte", "realiteit", "opties")
 PITFALL_IDS = ("inhoud", "redden")
 LABELS = STEP_IDS + PITFALL_IDS
+OTHER = "overig"  # example label only: greetings, small talk, hedges (the classifier answers "geen")
 SITUATION_TYPES = ("ouder", "kind", "beide_ouders")
 MIN_SENTENCES_PER_LABEL = 40  # the issue's minimum; the files hold more
 
@@ -115,7 +116,8 @@ class StapVoorbeelden(ExampleGroup):
     """A group of 3-5 paraphrases with one step label; the whole group is either train or test."""
 
     kind: ClassVar[str] = "stap_voorbeelden"
-    labels: ClassVar[Sequence[str]] = LABELS
+    labels: ClassVar[Sequence[str]] = LABELS + (OTHER,)
+    min_for: ClassVar[Dict[str, int]] = {OTHER: 30}
     min_sentences: ClassVar[int] = MIN_SENTENCES_PER_LABEL
     folder: ClassVar[str] = "knowledge/stappen"
 

@@ -173,7 +173,6 @@ def stack(tmp_path_factory) -> Stack:
         PYTHONUNBUFFERED="1",
         RUSTPUNT_RASA_TOKEN="e2e-api-" + secrets.token_hex(16),
         RUSTPUNT_ENDPOINTS=str(endpoints),  # forgetting (web page, CLI) uses this stack's tracker database
-        RUSTPUNT_VAR_DIR=str(tmp / "var"),
     )
     env.pop("RUSTPUNT_WEB_HOST", None)
     rasa_url = f"http://127.0.0.1:{rasa_port}"

@@ -1,0 +1,155 @@
+"""The held-out evaluation sets in ``evaluatie/`` (never used for training) and the shared report.
+
+- ``evaluatie/gesprekken.yml``: whole conversations written for testing; every professional turn
+  has its right step(s), every parent/child turn its role (``geen`` = no role).
+- ``evaluatie/oefenpaden.yml``: free-text practice sessions per scenario, ``goed`` or ``slecht``.
+
+``RecognitionReport`` is what ``rustpunt evalueer stappen`` and ``evalueer rollen`` print: scores
+on clean sentences (held-out example groups), right per register on the conversations, a learning
+curve, the reliability table and the coverage/precision table used to choose the threshold.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
+
+from bot import textclass
+from bot.paths import PROJECT_ROOT
+
+REGISTERS = ("lang", "spreektaal", "kind")
+REGISTER_NAMES = {
+    "schoon": "schone losse zinnen",
+    "lang": "lange beurten (meerdere zinnen)",
+    "spreektaal": "spreektaal, tikfouten, geen hoofdletters",
+    "kind": "tegen of van een kind",
+}
+THRESHOLDS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+
+
+def is_register_group(group_id: str) -> bool:
+    """Example groups written in conversation registers (ids ``<label>-gesprek-…``): trained on, but
+    left out of the clean-sentence score so that score stays about clean sentences."""
+    return "-gesprek" in group_id
+
+
+def evaluation_dir() -> Path:
+    return PROJECT_ROOT / "evaluatie"
+
+
+def _yaml(name: str):
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with (evaluation_dir() / name).open(encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=loader)
+
+
+@dataclass(frozen=True)
+class HeldOutTurn:
+    conversation: str
+    speaker: str  # professional | ouder | kind
+    register: str
+    text: str
+    steps: Tuple[str, ...] = ()  # right steps (professional turns)
+    role: Optional[str] = None  # right role or "geen" (parent/child turns)
+
+
+def conversation_turns() -> List[HeldOutTurn]:
+    turns = []
+    for conversation in _yaml("gesprekken.yml")["gesprekken"]:
+        for item in conversation["beurten"]:
+            turns.append(HeldOutTurn(
+                conversation=conversation["id"], speaker=item["spreker"], register=item["register"],
+                text=item["tekst"], steps=tuple(item.get("stap") or ()), role=item.get("rol"),
+            ))
+    return turns
+
+
+def practice_paths() -> List[Dict[str, object]]:
+    return list(_yaml("oefenpaden.yml")["paden"])
+
+
+@dataclass
+class RecognitionReport:
+    title: str
+    clean: textclass.Evaluation
+    clean_abstain: float
+    registers: Dict[str, Tuple[int, int]]  # register -> (right, total)
+    reliability: List[textclass.ReliabilityRow]
+    coverage: List[Tuple[float, float, float]]
+    threshold: float
+    learning_curve: List[Tuple[int, float]]
+    ms_per_turn: float
+    misses: List[Tuple[str, str, str]] = field(default_factory=list)  # register, expected -> got, text
+    notes: List[str] = field(default_factory=list)
+    accuracy_when_sure: float = 0.0  # clean sentences that got an answer: how often it was right
+
+    @property
+    def evaluation(self) -> textclass.Evaluation:
+        """The clean-sentence scores (name kept for callers of the older report)."""
+        return self.clean
+
+    @property
+    def long_turn_rate(self) -> float:
+        right = sum(r for r, _ in self.registers.values())
+        total = sum(t for _, t in self.registers.values())
+        return right / total if total else 0.0
+
+    def report(self) -> str:
+        lines = [self.clean.report(f"{self.title}: schone losse zinnen (vastgehouden voorbeeldgroepen)")]
+        lines.append(f"Zonder antwoord ('geen duidelijke ...') bij de schone testzinnen: {self.clean_abstain:.1%}; "
+                     f"nauwkeurigheid als er wel een antwoord is: {self.accuracy_when_sure:.3f}")
+        lines += ["", "Per register, op hele testgesprekken (evaluatie/gesprekken.yml, nooit getraind):"]
+        lines.append(f"- {REGISTER_NAMES['schoon']:<42} macro-F1 {self.clean.macro_f1:.2f}")
+        for register in REGISTERS:
+            right, total = self.registers.get(register, (0, 0))
+            if total:
+                lines.append(f"- {REGISTER_NAMES[register]:<42} {right}/{total} goed ({right / total:.0%})")
+        lines.append(f"- {'alle gespreksbeurten samen':<42} {self.long_turn_rate:.0%} goed")
+        lines += ["", "Leercurve (macro-F1 op de schone testzinnen bij een deel van de trainingsgroepen):"]
+        lines += [f"- {n:>5} trainingszinnen: macro-F1 {f1:.2f}" for n, f1 in self.learning_curve]
+        lines += ["", "Betrouwbaarheid: klopt de zekerheid? (schone testzinnen en gespreksbeurten samen)"]
+        lines += textclass.reliability_report(self.reliability)
+        lines += ["", "Dekking en precisie per drempel (onder de drempel: 'geen duidelijke ...'):",
+                  f"{'drempel':<10}{'dekking':>10}{'precisie':>10}"]
+        for threshold, coverage, precision in self.coverage:
+            mark = "  <- gekozen" if abs(threshold - self.threshold) < 1e-9 else ""
+            lines.append(f"{threshold:<10.2f}{coverage:>10.0%}{precision:>10.0%}{mark}")
+        lines.append(f"Tijd per beurt (volledige analyse, na het laden): {self.ms_per_turn:.1f} ms")
+        lines += self.notes
+        if self.misses:
+            lines += ["", "Fout gelezen gespreksbeurten (verwacht → herkend: tekst):"]
+            lines += [f"- [{reg}] {exp}: {text}" for reg, exp, text in self.misses]
+        return "\n".join(lines)
+
+
+def learning_curve(
+    train_groups: Sequence[textclass.Group], texts: Sequence[str], labels: Sequence[str], names: Sequence[str],
+    fractions: Sequence[float] = (0.25, 0.5, 0.75, 1.0),
+) -> List[Tuple[int, float]]:
+    """Macro-F1 on the clean test sentences when training on a growing share of each label's groups."""
+    import hashlib
+
+    from sklearn.metrics import f1_score
+
+    by_label: Dict[str, List[textclass.Group]] = {}
+    for group in sorted(train_groups, key=lambda g: hashlib.sha1(g.id.encode()).hexdigest()):
+        by_label.setdefault(group.label, []).append(group)
+    curve = []
+    for fraction in fractions:
+        chosen = [g for items in by_label.values() for g in items[: max(1, round(fraction * len(items)))]]
+        model = textclass.TextClassifier().fit(*textclass.flatten(chosen))
+        predicted = model.predict_many(texts)
+        f1 = f1_score(labels, predicted, labels=list(names), average="macro", zero_division=0)
+        curve.append((len(textclass.flatten(chosen)[0]), float(f1)))
+    return curve
+
+
+def confidence_tables(
+    confidences: Sequence[float], correct: Sequence[bool]
+) -> Tuple[List[textclass.ReliabilityRow], List[Tuple[float, float, float]]]:
+    return textclass.reliability(confidences, correct), textclass.coverage_table(confidences, correct, THRESHOLDS)
+
+
+Predict = Callable[[str], Tuple[str, float]]

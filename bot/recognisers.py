@@ -1,0 +1,184 @@
+"""The one store of trained sentence classifiers (steps, drama roles): build once, load everywhere.
+
+Every recogniser is trained by ``build`` (``rustpunt herkenners bouw``, run by the set-up) and
+saved under ``var/models/<name>.pkl`` together with a key: a hash of its example groups, its
+settings and ``CODE_VERSION``. ``load`` (CLI, action server, evaluation) only reads that file;
+nothing trains on first use. When the examples changed and the models were not rebuilt, ``load``
+raises ``ModelNotBuilt`` with a Dutch message, except that a model this process already loaded
+stays in use (a knowledge reload never leaves a running server without a recogniser).
+
+Names: ``stappen`` and ``rollen`` are trained on all examples (used by the product);
+``stappen-test`` and ``rollen-test`` only on the training split (for ``rustpunt evalueer``).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Dict, List, Sequence, Tuple
+
+from bot import textclass
+
+logger = logging.getLogger(__name__)
+
+CODE_VERSION = "recognisers-4"  # bump when features, training or calibration change
+
+
+class ModelNotBuilt(RuntimeError):
+    """The stored recogniser is missing or older than its examples; the message is Dutch."""
+
+
+@dataclass(frozen=True)
+class Spec:
+    name: str
+    groups: Callable[[], List[textclass.Group]]
+    description: str
+
+
+def _step_groups(held_out: bool) -> Callable[[], List[textclass.Group]]:
+    def groups() -> List[textclass.Group]:
+        from bot.steps import classifier
+
+        return classifier.split()[0] if held_out else classifier.load_groups()
+
+    return groups
+
+
+def _role_groups(held_out: bool) -> Callable[[], List[textclass.Group]]:
+    def groups() -> List[textclass.Group]:
+        from bot.roles import classifier
+
+        return classifier.train_test_groups()[0] if held_out else classifier.example_groups()
+
+    return groups
+
+
+SPECS: Dict[str, Spec] = {
+    spec.name: spec
+    for spec in (
+        Spec("stappen", _step_groups(False), "stappenherkenner (alle voorbeelden)"),
+        Spec("stappen-test", _step_groups(True), "stappenherkenner voor de evaluatie (alleen trainingsdeel)"),
+        Spec("rollen", _role_groups(False), "rollenherkenner (alle voorbeelden)"),
+        Spec("rollen-test", _role_groups(True), "rollenherkenner voor de evaluatie (alleen trainingsdeel)"),
+    )
+}
+PRODUCT = ("stappen", "rollen")
+
+_LOADED: Dict[str, Tuple[str, textclass.CompiledClassifier]] = {}
+_KEYS: Dict[str, Tuple[object, str]] = {}  # name -> (knowledge object, key of its examples)
+
+
+def key_of(name: str, groups: Sequence[textclass.Group]) -> str:
+    payload = json.dumps(
+        [CODE_VERSION, name] + [[g.id, g.label, list(g.sentences)] for g in sorted(groups, key=lambda g: g.id)],
+        ensure_ascii=False,
+    )
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:20]
+
+
+def path_of(name: str) -> Path:
+    from bot.paths import var_dir
+
+    return var_dir() / "models" / f"{name}.pkl"
+
+
+def _read(name: str):
+    path = path_of(name)
+    if not path.exists():
+        return None
+    try:
+        with path.open("rb") as handle:
+            stored = pickle.load(handle)
+        return stored["key"], stored["model"]
+    except Exception:  # a broken file counts as missing
+        logger.warning("Could not read stored recogniser %s", path)
+        return None
+
+
+def train(groups: Sequence[textclass.Group], calibrate: bool = True) -> textclass.CompiledClassifier:
+    """Fit, calibrate, and compile to plain arrays (loading then needs no scikit-learn)."""
+    model = textclass.TextClassifier().fit(*textclass.flatten(groups))
+    if calibrate:
+        model.temperature = textclass.calibrate(textclass.TextClassifier, groups)
+    return textclass.CompiledClassifier(model)
+
+
+def build(names: Sequence[str] = tuple(SPECS), force: bool = False) -> Dict[str, str]:
+    """Train and store the named recognisers whose examples changed; returns name -> Dutch status."""
+    status: Dict[str, str] = {}
+    _write_lemma_cache()
+    for name in names:
+        groups = SPECS[name].groups()
+        if not groups:
+            raise ModelNotBuilt(f"Er zijn geen voorbeeldzinnen voor de {SPECS[name].description}.")
+        key = key_of(name, groups)
+        stored = _read(name)
+        if stored is not None and stored[0] == key and not force:
+            status[name] = "al actueel"
+            continue
+        model = train(groups)
+        path = path_of(name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump({"key": key, "model": model}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+        _LOADED[name] = (key, model)
+        status[name] = f"gebouwd ({sum(len(g.sentences) for g in groups)} zinnen, temperatuur {model.temperature})"
+    return status
+
+
+def _current_key(name: str) -> str:
+    """Key of the examples in the current knowledge (computed once per loaded knowledge)."""
+    from bot.knowledge.loader import get_knowledge
+
+    knowledge = get_knowledge()
+    cached = _KEYS.get(name)
+    if cached is None or cached[0] is not knowledge:
+        cached = (knowledge, key_of(name, SPECS[name].groups()))
+        _KEYS[name] = cached
+    return cached[1]
+
+
+def _write_lemma_cache() -> None:
+    path = textclass.lemma_cache_path()
+    table = textclass.read_lemma_source()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    with tmp.open("wb") as handle:
+        pickle.dump(table, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    tmp.replace(path)
+
+
+def load(name: str) -> textclass.CompiledClassifier:
+    """The stored recogniser ``name``; never trains (see module docstring)."""
+    key = _current_key(name)
+    loaded = _LOADED.get(name)
+    if loaded is not None and loaded[0] == key:
+        return loaded[1]
+    stored = _read(name)
+    if stored is not None and stored[0] == key:
+        _LOADED[name] = stored
+        return stored[1]
+    if loaded is not None:
+        logger.warning("Examples of recogniser %s changed; keeping the loaded model until it is rebuilt", name)
+        return loaded[1]
+    raise ModelNotBuilt(
+        f"De {SPECS[name].description} is nog niet gebouwd of hoort bij oudere voorbeeldzinnen. "
+        "Bouw de herkenners met: rustpunt herkenners bouw"
+    )
+
+
+def warm_up() -> None:
+    """Load the product recognisers and the Dutch pipeline once (call at server start)."""
+    for name in PRODUCT:
+        load(name).predict("Dit is een zin om de herkenner op te warmen.")
+
+
+def reset() -> None:
+    """Forget the models loaded in this process (tests)."""
+    _LOADED.clear()
+    _KEYS.clear()

@@ -1,0 +1,66 @@
+"""``rustpunt evalueer stappen``: the step recogniser on clean sentences, real turns per register,
+a learning curve, the reliability table and the coverage/precision table (see ``bot.heldout``)."""
+from __future__ import annotations
+
+import time
+from typing import List, Tuple
+
+from bot import heldout, textclass
+from bot.steps import classifier
+from bot.steps.models import LABELS
+
+
+def evaluate_steps(knowledge=None, with_curve: bool = True) -> heldout.RecognitionReport:
+    knowledge = classifier._knowledge(knowledge)
+    train_groups, test_groups = classifier.split(knowledge)
+    test_groups = [g for g in test_groups if g.label in LABELS and not heldout.is_register_group(g.id)]
+    texts, labels = textclass.flatten(test_groups)
+    test_model = classifier.get_model(held_out=True)
+    forced = []
+    clean_conf: List[Tuple[float, bool]] = []
+    abstained = sure_right = sure_total = 0
+    for text, label in zip(texts, labels):
+        read = classifier.classify_step(text, knowledge, threshold=0.0, model=test_model)
+        forced.append(read.stap)
+        clean_conf.append((read.zekerheid, read.stap == label))
+        unsure = read.zekerheid < classifier.CONFIDENCE_THRESHOLD or read.stap == classifier.NO_STEP
+        abstained += unsure
+        if not unsure:
+            sure_total += 1
+            sure_right += read.stap == label
+    n_train = sum(len(g.sentences) for g in train_groups)
+    clean = textclass.evaluate(test_model, texts, labels, n_train, names=LABELS, predicted=forced)
+
+    model = classifier.get_model()
+    turns = [t for t in heldout.conversation_turns() if t.speaker == "professional"]
+    registers = {}
+    misses = []
+    turn_conf: List[Tuple[float, bool]] = []
+    classifier.classify_step(turns[0].text, knowledge, model=model)  # warm-up: timing excludes loading
+    start = time.perf_counter()
+    for turn in turns:
+        read = classifier.classify_step(turn.text, knowledge, model=model)
+        ok = read.stap in turn.steps
+        right, total = registers.get(turn.register, (0, 0))
+        registers[turn.register] = (right + ok, total + 1)
+        if not ok:
+            misses.append((turn.register, f"{'/'.join(turn.steps)} → {read.stap}", turn.text))
+        forced_read = classifier.classify_step(turn.text, knowledge, threshold=0.0, model=model)
+        turn_conf.append((forced_read.zekerheid, forced_read.stap in turn.steps))
+    elapsed = (time.perf_counter() - start) / 2  # every turn was read twice
+    both = [(c, ok) for c, ok in clean_conf + turn_conf]
+    reliability, coverage = heldout.confidence_tables([c for c, _ in both], [ok for _, ok in both])
+    curve = heldout.learning_curve(train_groups, texts, labels, LABELS) if with_curve else []
+    return heldout.RecognitionReport(
+        title="Stappenherkenner",
+        clean=clean,
+        clean_abstain=abstained / max(len(texts), 1),
+        registers=registers,
+        reliability=reliability,
+        coverage=coverage,
+        threshold=classifier.CONFIDENCE_THRESHOLD,
+        learning_curve=curve,
+        ms_per_turn=1000 * elapsed / max(len(turns), 1),
+        accuracy_when_sure=sure_right / max(sure_total, 1),
+        misses=misses,
+    )
