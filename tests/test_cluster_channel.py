@@ -110,3 +110,32 @@ async def test_bad_requests_get_a_dutch_400(body):
 
     status, answer = await _post(_receive(on_new_message), Agent(), body)
     assert status == 400 and "fout" in answer
+
+
+async def test_a_database_outage_is_not_hidden_by_rasas_in_memory_fallback():
+    """Rasa's FailSafeTrackerStore would read an empty conversation and keep the turn in memory only."""
+    from rasa.core.tracker_store import FailSafeTrackerStore
+
+    class DownStore(InMemoryTrackerStore):
+        async def retrieve(self, sender_id):
+            raise ConnectionError("database down")
+
+        async def save(self, tracker):
+            raise ConnectionError("database down")
+
+    agent = Agent()
+    agent.tracker_store = FailSafeTrackerStore(DownStore(Domain.empty()))
+
+    async def on_new_message(message):  # what Rasa does: retrieve, process, save
+        from rasa.shared.core.trackers import DialogueStateTracker
+
+        tracker = await agent.tracker_store.retrieve(message.sender_id)
+        if tracker is None:
+            tracker = DialogueStateTracker(message.sender_id, [])
+        tracker.update(UserUttered(message.text, message_id=message.message_id))
+        await agent.tracker_store.save(tracker)
+        await message.output_channel.send_text_message(message.sender_id, "Hallo, waarmee kan ik helpen?")
+
+    status, body = await _post(_receive(on_new_message), agent, {"sender": "s5", "message": "ga verder"})
+    assert (status, body[0]["text"]) == (503, NOT_PROCESSED)
+    assert len(body) == 1

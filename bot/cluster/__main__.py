@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import signal
 import sys
@@ -27,8 +28,6 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"Fout: {exc}", file=sys.stderr)
         return 2
-    import os
-
     cluster = Cluster(Path(args.dir), Path(args.model), ports, os.environ.get("RUSTPUNT_RASA_TOKEN") or None)
     _stop_on_signals()
     try:
@@ -79,6 +78,7 @@ def test(args: argparse.Namespace) -> int:
 
 
 def main() -> int:
+    os.umask(0o077)  # data, logs and generated configuration are private to this user
     parser = argparse.ArgumentParser(prog="python -m bot.cluster", description="Rustpunt met meerdere servers.")
     sub = parser.add_subparsers(dest="command", required=True)
     p_run = sub.add_parser("run", help="alles starten (Ctrl-C stopt alles)")

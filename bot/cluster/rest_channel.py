@@ -6,6 +6,10 @@ and Rasa logs the user's text. This channel (same URL: ``/webhooks/rest/webhook`
 
 - answers **HTTP 503 with one Dutch message** when the turn was not stored, so the user knows to send
   it again, and logs no text;
+- makes Rasa's tracker store fail loudly: Rasa wraps it in a ``FailSafeTrackerStore`` that, when the
+  database is down, reads an *empty* conversation and saves the turn *in memory only*: the user would
+  get an answer out of context and the turn would be lost. With :func:`make_strict` such a turn fails,
+  and the user gets the message below;
 - accepts an optional ``message_id`` from the client. When a message with that id is already in the
   conversation (a retry after a server died after storing the turn), the stored answer is sent again and
   nothing is processed twice. A client must retry only after its previous attempt failed.
@@ -22,6 +26,7 @@ from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
+from rasa.core.tracker_store import FailSafeTrackerStore
 from rasa.shared.core.events import BotUttered, UserUttered
 from sanic import Blueprint, response
 from sanic.request import Request
@@ -58,6 +63,17 @@ async def rest_messages(sender_id: Text, bot_events: List[BotUttered]) -> List[D
     return collector.messages
 
 
+def _raise(error: Exception) -> None:
+    raise error
+
+
+def make_strict(agent: Any) -> None:
+    """Let tracker-store errors reach the channel instead of Rasa's silent in-memory fallback."""
+    store = getattr(agent, "tracker_store", None)
+    if isinstance(store, FailSafeTrackerStore) and store._on_tracker_store_error is not _raise:
+        store._on_tracker_store_error = _raise
+
+
 class RetrySafeRestInput(RestInput):
     @classmethod
     def name(cls) -> Text:
@@ -86,6 +102,7 @@ class RetrySafeRestInput(RestInput):
                     status=400,
                 )
             agent = request.app.ctx.agent
+            make_strict(agent)  # cheap; the agent is replaced when a new model is loaded
             if message_id:
                 try:
                     stored = await self._stored_answer(agent, sender_id, message_id)

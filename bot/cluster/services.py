@@ -93,8 +93,8 @@ class Cluster:
         self.model = model.resolve()
         self.ports = ports
         self.services: Dict[str, Service] = {}
-        self.layout.root.mkdir(parents=True, exist_ok=True)
-        self.layout.logs.mkdir(exist_ok=True)
+        self.layout.root.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self.layout.logs.mkdir(mode=0o700, exist_ok=True)
         self.secret = Secrets.load_or_create(self.layout.file("secrets.json"), rasa_token)
         self.pg_user = "postgres" if os.geteuid() == 0 else None
 
