@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 umask 077
-export TF_CPP_MIN_LOG_LEVEL=2 RASA_TELEMETRY_ENABLED=false
+export TF_CPP_MIN_LOG_LEVEL=2 RASA_TELEMETRY_ENABLED=false SQLALCHEMY_SILENCE_UBER_WARNING=1
 start=$(date +%s)
 scripts/setup.sh
 scripts/cluster_packages.sh

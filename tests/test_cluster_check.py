@@ -44,3 +44,10 @@ def test_bot_text_is_split_at_blank_lines_like_the_rest_channel():
 def test_percentile():
     assert percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.5) in (5, 6)
     assert percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.95) == 10
+
+
+def test_a_turn_without_any_answer_is_reported_even_when_storage_agrees():
+    conv = Conversation("c2")
+    conv.turns = [Turn("c2-t01", "hallo", answer=[])]
+    problems = check_stored(conv, [{"event": "user", "message_id": "c2-t01"}], stored_answers)
+    assert problems == ["c2 c2-t01: beurt zonder antwoord"]

@@ -168,8 +168,8 @@ loglevel warning
 
 
 def haproxy_cfg(ports: Ports) -> str:
-    """Round-robin over both Rasa servers and both action servers; a server that fails two health
-    checks (1 s apart) is taken out. A request whose connection is refused goes to the other server.
+    """Round-robin over both Rasa servers and both action servers; a server that fails three health
+    checks (2 s apart) is taken out. A request whose connection is refused goes to the other server.
     A request to a Rasa server that was already sent is never repeated (it may have been processed; the
     client retries with its message_id instead). A call to an action server that died before answering
     is sent to the other one (action servers keep no conversation state); the buffer must hold the
@@ -184,10 +184,11 @@ defaults
     timeout connect 2s
     timeout client 180s
     timeout server 180s
-    timeout check 2s
+    # a busy Rasa server answers its health check late; a dead one refuses the connection at once
+    timeout check 20s
     retries 2
     option redispatch
-    default-server inter 1s fall 2 rise 2
+    default-server inter 2s fall 3 rise 2
 
 frontend stats
     bind 127.0.0.1:{ports.stats}

@@ -107,6 +107,7 @@ def run_fault_test(cluster: Cluster, conversations: int = 20, turns: int = 6) ->
     while runner.answered < half and worker.is_alive():
         time.sleep(0.1)
     before_kill = balancer_counts(cluster)
+    killed_at = time.monotonic()
     cluster.stop_service("rasa1", kill=True)
     cluster.stop_service("actions1", kill=True)
     log(f"  Halverwege ({runner.answered} beurten beantwoord) rasa1 en actions1 hard gestopt (SIGKILL). "
@@ -115,6 +116,11 @@ def run_fault_test(cluster: Cluster, conversations: int = 20, turns: int = 6) ->
     elapsed = time.monotonic() - t0
     load = box[0]
     lat = latency_summary(load)
+    lat_two = latency_summary(load, end=killed_at)
+    lat_one = latency_summary(load, start=killed_at)
+    kinds: Dict[str, int] = {}
+    for _, kind in runner.events:
+        kinds[kind] = kinds.get(kind, 0) + 1
     failed_attempts = sum(len(t.failures) for c in load for t in c.turns)
     retried_turns = sum(1 for c in load for t in c.turns if t.failures)
     found, totals = verify(cluster, load)
@@ -125,12 +131,15 @@ def run_fault_test(cluster: Cluster, conversations: int = 20, turns: int = 6) ->
     log(f"  Afgemaakt: {finished}/{len(load)} gesprekken; beurten {totals['verstuurd']} verstuurd, "
         f"{totals['beantwoord']} beantwoord; in PostgreSQL {totals['user_db']} gebruikersberichten en "
         f"{totals['bot_db']} botberichten (ontvangen: {totals['berichten_ontvangen']}).")
-    log(f"  Per beurt (eerste poging): p50 {lat['p50']:.2f} s, p95 {lat['p95']:.2f} s over {lat['n']} beurten; "
-        f"{totals['verstuurd'] / elapsed:.1f} beurten/s; mislukte pogingen {failed_attempts} "
-        f"(in {retried_turns} beurten, daarna opnieuw verstuurd).")
+    log(f"  Per beurt (in één keer beantwoord): p50 {lat['p50']:.2f} s, p95 {lat['p95']:.2f} s over {lat['n']} "
+        f"beurten; met twee Rasa-servers p50 {lat_two['p50']:.2f} s, p95 {lat_two['p95']:.2f} s ({lat_two['n']}); "
+        f"daarna met één p50 {lat_one['p50']:.2f} s, p95 {lat_one['p95']:.2f} s ({lat_one['n']}).")
+    log(f"  {totals['verstuurd'] / elapsed:.1f} beurten/s; mislukte pogingen {failed_attempts} in {retried_turns} "
+        f"beurten, daarna opnieuw verstuurd ({', '.join(f'{k}: {v}x' for k, v in sorted(kinds.items())) or 'geen'}).")
     log("  " + ("Geschiedenis klopt: niets kwijt, niets dubbel, volgorde goed." if not found
                 else "PROBLEMEN:\n    " + "\n    ".join(found[:20])))
-    summary = {"load": dict(lat, turns_per_s=totals["verstuurd"] / elapsed, failed_attempts=failed_attempts,
+    summary = {"load": dict(lat, two_servers=lat_two, one_server=lat_one, failure_kinds=kinds,
+                            turns_per_s=totals["verstuurd"] / elapsed, failed_attempts=failed_attempts,
                             retried_turns=retried_turns, **totals)}
 
     # ---- 2. Redis and PostgreSQL away for ten seconds ---------------------------------------------------

@@ -35,6 +35,7 @@ class Turn:
     text: str
     answer: List[Dict[str, Any]] = field(default_factory=list)
     seconds: float = 0.0          # duration of the attempt that was answered
+    started: float = 0.0          # time.monotonic() when that attempt was sent
     attempts: int = 0
     failures: List[str] = field(default_factory=list)  # one entry per failed attempt ("503", "502", ...)
 
@@ -96,9 +97,10 @@ class Runner:
         deadline = time.monotonic() + MAX_TRY_SECONDS
         while True:
             turn.attempts += 1
+            sent_at = time.monotonic()
             outcome = post(self.webhook, {"sender": conv.sender, "message": text, "message_id": turn.message_id})
             if outcome.status == 200 and isinstance(outcome.body, list):
-                turn.answer, turn.seconds = outcome.body, outcome.seconds
+                turn.answer, turn.seconds, turn.started = outcome.body, outcome.seconds, sent_at
                 with self.lock:
                     self.answered += 1
                 return turn
@@ -141,8 +143,11 @@ def percentile(values: List[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
 
 
-def latency_summary(conversations: List[Conversation]) -> Dict[str, float]:
-    seconds = [t.seconds for c in conversations for t in c.turns if t.answer is not None and t.attempts == 1]
+def latency_summary(conversations: List[Conversation], start: float = 0.0,
+                    end: float = float("inf")) -> Dict[str, float]:
+    """Seconds per turn (answered at the first attempt, sent between ``start`` and ``end``)."""
+    seconds = [t.seconds for c in conversations for t in c.turns
+               if t.attempts == 1 and not t.failures and start <= t.started < end]
     return {
         "p50": percentile(seconds, 0.50),
         "p95": percentile(seconds, 0.95),
@@ -183,7 +188,11 @@ def check_stored(conv: Conversation, events: List[Dict[str, Any]], texts_of: Cal
         problems.append(f"{conv.sender}: opgeslagen beurten {len(ids)}, verstuurd {len(sent)}"
                         f" (kwijt: {lost}, dubbel: {doubled}, volgorde {'fout' if not lost and not doubled else '-'})")
         return problems
-    # the bot messages stored after each user message must be exactly what the client got back
+    # every turn gets an answer, and the bot messages stored after each user message must be
+    # exactly what the client got back
+    for turn in conv.turns:
+        if not turn.answer:
+            problems.append(f"{conv.sender} {turn.message_id}: beurt zonder antwoord")
     for turn, answer in zip(conv.turns, texts_of(events)):
         got = [m.get("text") for m in turn.answer]
         if got != answer:
