@@ -20,6 +20,7 @@ def _stop_on_signals() -> None:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, handler)
+    signal.signal(signal.SIGINT, handler)  # also when started in the background (SIGINT ignored there)
 
 
 def run(args: argparse.Namespace) -> int:
