@@ -6,9 +6,7 @@ import os
 import shutil
 import signal
 import sys
-import threading
 import time
-import urllib.request
 from pathlib import Path
 
 from bot.cluster.config import Ports
