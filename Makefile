@@ -1,13 +1,19 @@
-.PHONY: help run test test-postgres setup train validate shell clean nlu-eval screenshots
+.PHONY: help run run-cluster test test-cluster test-postgres setup train validate shell clean nlu-eval screenshots
 
 help:  ## Toon deze hulp
-	@grep -E '^[a-z]+:.*## ' Makefile | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' Makefile | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
 
 run:  ## Alles installeren, trainen (alleen bij wijzigingen) en de assistent starten
 	@scripts/run.sh
 
+run-cluster:  ## Met meerdere servers: PostgreSQL, Redis, 2x Rasa, 2x acties, HAProxy (gegevens in var/cluster/)
+	@scripts/run_cluster.sh
+
 test:  ## Alle tests: installeren, valideren, trainen, pytest, teststories, browsertests
 	@scripts/test.sh
+
+test-cluster:  ## Storingstest van de opzet met meerdere servers (na 'make test'; ruim onder 15 minuten)
+	@scripts/test_cluster.sh
 
 test-postgres:  ## De pytest-suite tegen PostgreSQL (installeert en start PostgreSQL als dat nodig is)
 	@scripts/test_postgres.sh

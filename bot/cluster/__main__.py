@@ -1,0 +1,96 @@
+"""``python -m bot.cluster run|test``: start the multi-server set-up, or test it under load and faults."""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import signal
+import sys
+import time
+from pathlib import Path
+
+from bot.cluster.config import Ports
+from bot.cluster.services import PROJECT, Cluster, ClusterError
+
+
+def _stop_on_signals() -> None:
+    def handler(signum, frame):  # noqa: ARG001
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, handler)
+    signal.signal(signal.SIGINT, handler)  # also when started in the background (SIGINT ignored there)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        ports = Ports.choose()
+    except ValueError as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 2
+    cluster = Cluster(Path(args.dir), Path(args.model), ports, os.environ.get("RUSTPUNT_RASA_TOKEN") or None)
+    _stop_on_signals()
+    try:
+        cluster.start()
+        print(f"""
+Rustpunt draait met meerdere servers.
+  - Webpagina:          http://localhost:{ports.web}
+  - Verdeler (REST):    POST http://localhost:{ports.rasa}/webhooks/rest/webhook  {{"sender": "jij", "message": "hallo"}}
+  - Rasa-servers:       127.0.0.1:{ports.rasa1} en 127.0.0.1:{ports.rasa2}
+  - Actieservers:       127.0.0.1:{ports.actions1} en 127.0.0.1:{ports.actions2} (via 127.0.0.1:{ports.actions})
+  - PostgreSQL:         127.0.0.1:{ports.postgres} (gegevens in {cluster.layout.pgdata})
+  - Redis:              127.0.0.1:{ports.redis}
+Logboeken: {cluster.layout.logs}. Stoppen: Ctrl-C.""", flush=True)
+        while True:
+            dead = cluster.dead_services()
+            if dead:
+                print(f"Let op: {', '.join(dead)} is gestopt; zie {cluster.layout.logs}. "
+                      "De andere servers nemen het werk over waar dat kan.", flush=True)
+                for name in dead:
+                    cluster.services.pop(name)
+            time.sleep(2)
+    except ClusterError as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\nRustpunt wordt gestopt ...")
+        return 0
+    finally:
+        cluster.stop()
+        print("Gestopt.")
+
+
+def test(args: argparse.Namespace) -> int:
+    from bot.cluster.fault_test import run_fault_test
+
+    root = Path(args.dir)
+    if root.exists():
+        shutil.rmtree(root)
+    cluster = Cluster(root, Path(args.model), Ports.choose(all_free=True))
+    _stop_on_signals()
+    try:
+        return run_fault_test(cluster, conversations=args.conversations, turns=args.turns)
+    except KeyboardInterrupt:
+        print("Afgebroken.", file=sys.stderr)
+        return 1
+    finally:
+        cluster.stop()
+
+
+def main() -> int:
+    os.umask(0o077)  # data, logs and generated configuration are private to this user
+    parser = argparse.ArgumentParser(prog="python -m bot.cluster", description="Rustpunt met meerdere servers.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_run = sub.add_parser("run", help="alles starten (Ctrl-C stopt alles)")
+    p_run.add_argument("--dir", default=str(PROJECT / "var" / "cluster"))
+    p_run.add_argument("--model", default=str(PROJECT / "models"))
+    p_test = sub.add_parser("test", help="belastings- en storingstest")
+    p_test.add_argument("--dir", default=str(PROJECT / "var" / "cluster-test"))
+    p_test.add_argument("--model", default=str(PROJECT / "models" / "rustpunt-test.tar.gz"))
+    p_test.add_argument("--conversations", type=int, default=20)
+    p_test.add_argument("--turns", type=int, default=6, help="rollenspelbeurten per gesprek")
+    args = parser.parse_args()
+    return run(args) if args.command == "run" else test(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,182 @@
+"""``make test-cluster``: 20 concurrent role-plays through the balancer across both Rasa servers; one
+Rasa server and one action server killed halfway; Redis and then PostgreSQL stopped for ten seconds.
+Every conversation must finish and PostgreSQL must hold exactly what was sent and answered, in order."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import threading
+import time
+import urllib.request
+from typing import Dict, List, Tuple
+
+from bot.cluster.roleplay_load import (
+    Conversation, Runner, check_stored, latency_summary, post, stored_answers, stored_events,
+)
+from bot.cluster.services import Cluster, ClusterError
+
+OUTAGE_SECONDS = 10
+
+
+def balancer_counts(cluster: Cluster) -> Dict[str, int]:
+    """Requests each server got from the balancer (HAProxy's statistics, column 'stot')."""
+    with urllib.request.urlopen(f"http://127.0.0.1:{cluster.ports.stats}/stats;csv", timeout=5) as resp:
+        text = resp.read().decode("utf-8").lstrip("# ")
+    return {row["svname"]: int(row["stot"] or 0) for row in csv.DictReader(io.StringIO(text))
+            if row["svname"] in ("rasa1", "rasa2", "actions1", "actions2")}
+
+
+def verify(cluster: Cluster, conversations: List[Conversation]) -> Tuple[List[str], Dict[str, int]]:
+    problems = [f"{c.sender}: niet afgemaakt ({c.error})" for c in conversations if not c.finished]
+    stored = stored_events(cluster.tracker_url, [c.sender for c in conversations])
+    totals = {"verstuurd": 0, "beantwoord": 0, "user_db": 0, "bot_db": 0}
+    for conv in conversations:
+        events = stored[conv.sender]
+        problems += check_stored(conv, events, stored_answers)
+        totals["verstuurd"] += len(conv.turns)
+        totals["beantwoord"] += sum(1 for t in conv.turns if t.answer)
+        totals["user_db"] += sum(1 for e in events if e.get("event") == "user")
+        totals["bot_db"] += sum(len(a) for a in stored_answers(events))
+    totals["berichten_ontvangen"] = sum(len(t.answer) for c in conversations for t in c.turns)
+    return problems, totals
+
+
+def web_message(cluster: Cluster, sender: str) -> str:
+    """What the web page shows for one message right now (its error text, or 'antwoord')."""
+    outcome = post(cluster.web_url + "/api/chat", {"sender": sender, "message": "hallo"}, timeout=60)
+    if outcome.status == 200:
+        return "antwoord"
+    body = outcome.body if isinstance(outcome.body, dict) else {}
+    return f"HTTP {outcome.status}: {body.get('fout')}"
+
+
+def outage(cluster: Cluster, service: str, prefix: str, count: int, turns: int, log) -> Dict:
+    """Conversations keep talking while ``service`` is stopped for OUTAGE_SECONDS and started again."""
+    runner = Runner(cluster.rasa_url)
+    result: Dict = {}
+    box: List[List[Conversation]] = []
+    worker = threading.Thread(target=lambda: box.append(runner.run(prefix, count, turns)))
+    worker.start()
+    while runner.answered < count and worker.is_alive():
+        time.sleep(0.2)
+    log(f"  {service} stoppen voor {OUTAGE_SECONDS} s (na {runner.answered} beantwoorde beurten) ...")
+    cluster.stop_service(service)
+    down_at = time.monotonic()
+    time.sleep(3)
+    result["web"] = web_message(cluster, f"{prefix}-web")
+    time.sleep(max(0.0, OUTAGE_SECONDS - (time.monotonic() - down_at)))
+    if service == "redis":
+        cluster.start_redis()
+    else:
+        cluster.start_service(service)
+    up_at = time.monotonic()
+    log(f"  {service} weer gestart na {up_at - down_at:.0f} s.")
+    worker.join()
+    conversations = box[0]
+    during = [kind for at, kind in runner.events if down_at <= at <= up_at + 2]
+    result.update(
+        conversations=conversations,
+        messages=runner.not_processed_messages,
+        failures_during=during,
+        failures_outside=[kind for at, kind in runner.events if not (down_at <= at <= up_at + 2)],
+    )
+    return result
+
+
+def warm_up(cluster: Cluster, log) -> None:
+    """One short role-play straight to each Rasa server (each reaches both action servers), so the
+    numbers below are not about loading things on first use."""
+    t0 = time.monotonic()
+    for round_ in range(2):
+        for name, port in (("rasa1", cluster.ports.rasa1), ("rasa2", cluster.ports.rasa2)):
+            Runner(f"http://127.0.0.1:{port}").roleplay(f"cluster-warmup-{name}-{round_}", round_, 1)
+    log(f"Opwarmen (een kort rollenspel per server, twee keer) klaar in {time.monotonic() - t0:.0f} s.")
+
+
+def run_fault_test(cluster: Cluster, conversations: int = 20, turns: int = 6) -> int:
+    started = time.monotonic()
+    log = lambda text: print(text, flush=True)  # noqa: E731
+    problems: List[str] = []
+    try:
+        cluster.start(log=log)
+    except ClusterError as exc:
+        print(f"MISLUKT: het cluster startte niet: {exc}", flush=True)
+        return 1
+    log(f"Cluster klaar na {time.monotonic() - started:.0f} s.")
+    warm_up(cluster, log)
+
+    # ---- 1. load, and one Rasa server + one action server killed halfway ----------------------------
+    per_conv = turns + 3
+    log(f"1. {conversations} rollenspellen tegelijk ({per_conv} beurten elk) via de verdeler ...")
+    runner = Runner(cluster.rasa_url)
+    box: List[List[Conversation]] = []
+    t0 = time.monotonic()
+    worker = threading.Thread(target=lambda: box.append(runner.run("cluster-load", conversations, turns)))
+    worker.start()
+    half = conversations * per_conv // 2
+    while runner.answered < half and worker.is_alive():
+        time.sleep(0.1)
+    before_kill = balancer_counts(cluster)
+    killed_at = time.monotonic()
+    cluster.stop_service("rasa1", kill=True)
+    cluster.stop_service("actions1", kill=True)
+    log(f"  Halverwege ({runner.answered} beurten beantwoord) rasa1 en actions1 hard gestopt (SIGKILL). "
+        f"Verzoeken tot dan: {before_kill}")
+    worker.join()
+    elapsed = time.monotonic() - t0
+    load = box[0]
+    lat = latency_summary(load)
+    lat_two = latency_summary(load, end=killed_at)
+    lat_one = latency_summary(load, start=killed_at)
+    kinds: Dict[str, int] = {}
+    for _, kind in runner.events:
+        kinds[kind] = kinds.get(kind, 0) + 1
+    failed_attempts = sum(len(t.failures) for c in load for t in c.turns)
+    retried_turns = sum(1 for c in load for t in c.turns if t.failures)
+    found, totals = verify(cluster, load)
+    if min(before_kill.get("rasa1", 0), before_kill.get("rasa2", 0)) == 0:
+        found.append(f"niet beide Rasa-servers kregen verkeer: {before_kill}")
+    problems += found
+    finished = sum(1 for c in load if c.finished)
+    log(f"  Afgemaakt: {finished}/{len(load)} gesprekken; beurten {totals['verstuurd']} verstuurd, "
+        f"{totals['beantwoord']} beantwoord; in PostgreSQL {totals['user_db']} gebruikersberichten en "
+        f"{totals['bot_db']} botberichten (ontvangen: {totals['berichten_ontvangen']}).")
+    log(f"  Per beurt (in één keer beantwoord): p50 {lat['p50']:.2f} s, p95 {lat['p95']:.2f} s over {lat['n']} "
+        f"beurten; met twee Rasa-servers p50 {lat_two['p50']:.2f} s, p95 {lat_two['p95']:.2f} s ({lat_two['n']}); "
+        f"daarna met één p50 {lat_one['p50']:.2f} s, p95 {lat_one['p95']:.2f} s ({lat_one['n']}).")
+    log(f"  {totals['verstuurd'] / elapsed:.1f} beurten/s; mislukte pogingen {failed_attempts} in {retried_turns} "
+        f"beurten, daarna opnieuw verstuurd ({', '.join(f'{k}: {v}x' for k, v in sorted(kinds.items())) or 'geen'}).")
+    log("  " + ("Geschiedenis klopt: niets kwijt, niets dubbel, volgorde goed." if not found
+                else "PROBLEMEN:\n    " + "\n    ".join(found[:20])))
+    summary = {"load": dict(lat, two_servers=lat_two, one_server=lat_one, failure_kinds=kinds,
+                            turns_per_s=totals["verstuurd"] / elapsed, failed_attempts=failed_attempts,
+                            retried_turns=retried_turns, **totals)}
+
+    # ---- 2. Redis and PostgreSQL away for ten seconds ---------------------------------------------------
+    for number, service in ((2, "redis"), (3, "postgres")):
+        log(f"{number}. {service} valt {OUTAGE_SECONDS} s weg terwijl {conversations // 2} gesprekken doorgaan ...")
+        result = outage(cluster, service, f"cluster-{service}", conversations // 2, 2, log)
+        found, totals = verify(cluster, result["conversations"])
+        if result["messages"] == 0:
+            found.append(f"geen duidelijke melding gezien terwijl {service} weg was")
+        odd = [k for k in result["failures_during"] + result["failures_outside"] if k != "503-melding"]
+        if odd:
+            found.append(f"fouten zonder duidelijke melding: {odd}")
+        if result["web"] == "antwoord":
+            found.append(f"de webpagina gaf een antwoord terwijl {service} weg was")
+        problems += found
+        finished = sum(1 for c in result["conversations"] if c.finished)
+        log(f"  Melding aan de gebruiker: {result['messages']}x HTTP 503 met de Nederlandse melding; "
+            f"webpagina toonde: {result['web']}")
+        log(f"  Afgemaakt: {finished}/{len(result['conversations'])}; beurten {totals['verstuurd']} verstuurd, "
+            f"in PostgreSQL {totals['user_db']} gebruikers- en {totals['bot_db']} botberichten.")
+        log("  " + ("Na herstel niets kwijt en niets dubbel." if not found
+                    else "PROBLEMEN:\n    " + "\n    ".join(found[:20])))
+        summary[service] = {"messages": result["messages"], "web": result["web"], **totals}
+
+    total = time.monotonic() - started
+    print(f"\nSamenvatting: {'GESLAAGD' if not problems else 'MISLUKT'} in {total:.0f} s "
+          f"({len(problems)} problemen).", flush=True)
+    print("Cijfers: " + json.dumps(summary, ensure_ascii=False), flush=True)
+    return 0 if not problems else 1

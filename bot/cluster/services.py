@@ -1,0 +1,303 @@
+"""Start, watch and stop the pieces of the multi-server set-up on this machine.
+
+PostgreSQL (own data directory, port and socket directory), Redis (own config), two Rasa servers, two
+action servers, the web server and HAProxy in front of the Rasa and action servers. Every process gets
+its own process group so it can be stopped (or, in the fault test, killed) on its own.
+"""
+from __future__ import annotations
+
+import glob
+import os
+import pwd
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Dict, List, Optional
+
+from bot.cluster import config
+from bot.cluster.config import Layout, Ports, Secrets
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+class ClusterError(RuntimeError):
+    """Something could not start; the message is Dutch and meant for whoever started the cluster."""
+
+
+def postgres_bin(name: str) -> str:
+    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), key=lambda p: int(p.split("/")[4]))
+    if found:
+        return found[-1]
+    which = shutil.which(name)
+    if which:
+        return which
+    raise ClusterError(f"PostgreSQL-programma '{name}' niet gevonden. Installeer het pakket 'postgresql'.")
+
+
+def http_ok(url: str, timeout: float = 2.0) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as resp:
+            return resp.status == 200
+    except Exception:
+        return False
+
+
+def database_reachable(url: str, timeout: int = 3) -> Optional[str]:
+    """None when the database answers, else the reason (English, for logs)."""
+    import sqlalchemy
+
+    engine = sqlalchemy.create_engine(url, connect_args={"connect_timeout": timeout}, future=True)
+    try:
+        with engine.connect() as conn:
+            conn.execute(sqlalchemy.text("SELECT 1"))
+        return None
+    except Exception as exc:  # noqa: BLE001 - any failure means "not reachable"
+        return type(exc).__name__
+    finally:
+        engine.dispose()
+
+
+def redis_reachable(port: int, password: str) -> bool:
+    import redis
+
+    try:
+        return bool(redis.Redis(host="127.0.0.1", port=port, password=password, socket_timeout=2).ping())
+    except Exception:  # noqa: BLE001
+        return False
+
+
+@dataclass
+class Service:
+    name: str
+    argv: List[str]
+    env: Dict[str, str] = field(default_factory=dict)
+    user: Optional[str] = None
+    process: Optional[subprocess.Popen] = None
+
+    @property
+    def running(self) -> bool:
+        return self.process is not None and self.process.poll() is None
+
+
+class Cluster:
+    """The whole set-up. ``start()`` brings everything up in order; ``stop()`` ends every process
+    this object started (also after a partial start)."""
+
+    def __init__(self, root: Path, model: Path, ports: Ports, rasa_token: Optional[str] = None) -> None:
+        self.layout = Layout(root.resolve())
+        self.model = model.resolve()
+        self.ports = ports
+        self.services: Dict[str, Service] = {}
+        self.layout.root.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self.layout.logs.mkdir(mode=0o700, exist_ok=True)
+        self.secret = Secrets.load_or_create(self.layout.file("secrets.json"), rasa_token)
+        self.pg_user = "postgres" if os.geteuid() == 0 else None
+
+    # ---- urls -------------------------------------------------------------------------------------
+    @property
+    def tracker_url(self) -> str:
+        return config.database_url(self.ports, self.secret, config.TRACKER_DB)
+
+    @property
+    def records_url(self) -> str:
+        return config.database_url(self.ports, self.secret, config.RECORDS_DB)
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://127.0.0.1:{self.ports.rasa}"
+
+    @property
+    def web_url(self) -> str:
+        return f"http://127.0.0.1:{self.ports.web}"
+
+    # ---- processes --------------------------------------------------------------------------------
+    def _spawn(self, service: Service) -> None:
+        log = open(self.layout.logs / f"{service.name}.log", "ab")
+        env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2", **service.env}
+        kwargs = {}
+        if service.user:
+            kwargs = {"user": service.user, "group": pwd.getpwnam(service.user).pw_gid, "extra_groups": []}
+        service.process = subprocess.Popen(
+            service.argv,
+            cwd=PROJECT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            umask=0o077,
+            **kwargs,
+        )
+        log.close()
+        self.services[service.name] = service
+
+    def start_service(self, name: str) -> None:
+        """(Re)start one service with the command it was first started with."""
+        self._spawn(self.services[name])
+
+    def stop_service(self, name: str, kill: bool = False, timeout: float = 20.0) -> None:
+        """Stop one service: SIGKILL when ``kill`` (a crash), else a clean stop."""
+        service = self.services.get(name)
+        if not service or not service.running:
+            return
+        pid = service.process.pid
+        sig = signal.SIGKILL if kill else (signal.SIGINT if name == "postgres" else signal.SIGTERM)
+        try:
+            os.killpg(pid, sig)
+        except ProcessLookupError:
+            pass
+        try:
+            service.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            try:
+                os.killpg(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            service.process.wait(timeout=10)
+
+    def stop(self) -> None:
+        for name in ("web", "haproxy", "rasa1", "rasa2", "actions1", "actions2", "redis", "postgres"):
+            self.stop_service(name)
+
+    def dead_services(self) -> List[str]:
+        return [name for name, service in self.services.items() if not service.running]
+
+    def _wait(self, what: str, check, timeout: float, services: List[str]) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if check():
+                return
+            for name in services:
+                if not self.services[name].running:
+                    raise ClusterError(
+                        f"{what} is onverwacht gestopt. Zie {self.layout.logs / (name + '.log')}."
+                    )
+            time.sleep(0.5)
+        raise ClusterError(f"{what} is na {int(timeout)} s nog niet klaar. Zie de logboeken in {self.layout.logs}.")
+
+    # ---- PostgreSQL -------------------------------------------------------------------------------
+    def _prepare_dirs(self) -> None:
+        root = self.layout.root
+        if self.pg_user:
+            # PostgreSQL refuses to run as root: it runs as 'postgres' and must reach its own
+            # directories (traverse only; nothing here is readable for others).
+            for parent in (root.parent, root):
+                parent.chmod(0o711)
+        for path in (self.layout.pgdata, self.layout.pgsocket):
+            path.mkdir(mode=0o700, exist_ok=True)
+            if self.pg_user:
+                entry = pwd.getpwnam(self.pg_user)
+                os.chown(path, entry.pw_uid, entry.pw_gid)
+        self.layout.redis_dir.mkdir(mode=0o700, exist_ok=True)
+
+    def _as_postgres(self, argv: List[str]) -> subprocess.CompletedProcess:
+        kwargs = {}
+        if self.pg_user:
+            kwargs = {"user": self.pg_user, "group": pwd.getpwnam(self.pg_user).pw_gid, "extra_groups": []}
+        return subprocess.run(argv, capture_output=True, text=True, cwd="/", **kwargs)
+
+    def _psql(self, sql: str) -> str:
+        result = self._as_postgres(
+            [postgres_bin("psql"), "-h", str(self.layout.pgsocket), "-p", str(self.ports.postgres),
+             "-U", "postgres", "-d", "postgres", "-qtAX", "-v", "ON_ERROR_STOP=1", "-c", sql]
+        )
+        if result.returncode != 0:
+            raise ClusterError(f"PostgreSQL-opdracht mislukt: {result.stderr.strip()}")
+        return result.stdout.strip()
+
+    def start_postgres(self) -> None:
+        self._prepare_dirs()
+        if not (self.layout.pgdata / "PG_VERSION").exists():
+            result = self._as_postgres(
+                [postgres_bin("initdb"), "-D", str(self.layout.pgdata), "-U", "postgres", "-E", "UTF8",
+                 "--no-locale", "--auth-local=peer", "--auth-host=scram-sha-256"]
+            )
+            if result.returncode != 0:
+                raise ClusterError(f"PostgreSQL-database aanmaken (initdb) mislukt: {result.stderr.strip()}")
+        self._spawn(Service(
+            "postgres",
+            [postgres_bin("postgres"), "-D", str(self.layout.pgdata), "-c", "listen_addresses=127.0.0.1",
+             "-c", f"port={self.ports.postgres}", "-c", f"unix_socket_directories={self.layout.pgsocket}",
+             "-c", "max_connections=200"],
+            user=self.pg_user,
+        ))
+        isready = [postgres_bin("pg_isready"), "-q", "-h", "127.0.0.1", "-p", str(self.ports.postgres)]
+        self._wait("PostgreSQL", lambda: subprocess.run(isready).returncode == 0, 60, ["postgres"])
+        password = self.secret.postgres_password.replace("'", "''")
+        if self._psql(f"SELECT 1 FROM pg_roles WHERE rolname='{config.DB_USER}'") != "1":
+            self._psql(f"CREATE ROLE {config.DB_USER} LOGIN PASSWORD '{password}'")
+        else:
+            self._psql(f"ALTER ROLE {config.DB_USER} PASSWORD '{password}'")
+        for db in (config.TRACKER_DB, config.RECORDS_DB):
+            if self._psql(f"SELECT 1 FROM pg_database WHERE datname='{db}'") != "1":
+                self._psql(f"CREATE DATABASE {db} OWNER {config.DB_USER}")
+
+    # ---- the rest ---------------------------------------------------------------------------------
+    def write_configs(self) -> None:
+        files = {
+            "endpoints.yml": config.endpoints_yml(self.ports, self.secret),
+            "credentials.yml": config.credentials_yml(),
+            "redis.conf": config.redis_conf(self.ports, self.secret, self.layout),
+            "haproxy.cfg": config.haproxy_cfg(self.ports),
+        }
+        for name, text in files.items():
+            path = self.layout.file(name)
+            path.write_text(text)
+            path.chmod(0o600)
+
+    def start_redis(self) -> None:
+        self._spawn(Service("redis", [shutil.which("redis-server") or "redis-server",
+                                      str(self.layout.file("redis.conf"))]))
+        self._wait("Redis", lambda: redis_reachable(self.ports.redis, self.secret.redis_password), 30, ["redis"])
+
+    def start(self, log=print) -> None:
+        self.write_configs()
+        log("PostgreSQL starten ...")
+        self.start_postgres()
+        reason = database_reachable(self.tracker_url)
+        if reason:
+            raise ClusterError(
+                "De PostgreSQL-database is niet bereikbaar, dus Rasa kan niet starten "
+                f"(Rasa zou anders eindeloos blijven wachten). Zie {self.layout.logs / 'postgres.log'}."
+            )
+        loaded = subprocess.run([str(Path(sys.executable).parent / "rustpunt"), "kennis", "laad"], cwd=PROJECT,
+                                env={**os.environ, "RUSTPUNT_DATABASE_URL": self.records_url},
+                                capture_output=True, text=True)
+        if loaded.returncode != 0:
+            raise ClusterError(f"De kennis laden in PostgreSQL is mislukt:\n{loaded.stdout}{loaded.stderr}")
+        log("Redis starten ...")
+        self.start_redis()
+        token_env = {"RUSTPUNT_RASA_TOKEN": self.secret.rasa_token}
+        py = sys.executable
+        log("Twee actieservers en twee Rasa-servers starten (dit duurt een minuut of langer) ...")
+        for name, port in (("actions1", self.ports.actions1), ("actions2", self.ports.actions2)):
+            self._spawn(Service(
+                name, [py, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
+                env={"RUSTPUNT_DATABASE_URL": self.records_url, "SANIC_HOST": "127.0.0.1"},
+            ))
+        for name, port in (("rasa1", self.ports.rasa1), ("rasa2", self.ports.rasa2)):
+            self._spawn(Service(
+                name,
+                [py, "-m", "bot.rasa_server", "run", "--enable-api", "-i", "127.0.0.1", "--port", str(port),
+                 "--credentials", str(self.layout.file("credentials.yml")),
+                 "--endpoints", str(self.layout.file("endpoints.yml")), "-m", str(self.model)],
+                env={**token_env, "RUSTPUNT_DATABASE_URL": self.records_url},
+            ))
+        log("HAProxy (verdeler) starten ...")
+        self._spawn(Service("haproxy", [shutil.which("haproxy") or "haproxy", "-db",
+                                        "-f", str(self.layout.file("haproxy.cfg"))]))
+        for name, port, path in (("actions1", self.ports.actions1, "/health"), ("actions2", self.ports.actions2, "/health"),
+                                 ("rasa1", self.ports.rasa1, "/"), ("rasa2", self.ports.rasa2, "/")):
+            self._wait(name, lambda p=port, u=path: http_ok(f"http://127.0.0.1:{p}{u}"), 600, [name, "haproxy"])
+        self._spawn(Service("web", [py, "-m", "bot.web"], env={
+            **token_env, "RUSTPUNT_WEB_PORT": str(self.ports.web), "RUSTPUNT_RASA_URL": self.rasa_url,
+            "RUSTPUNT_DATABASE_URL": self.records_url,
+        }))
+        self._wait("de webpagina", lambda: http_ok(self.web_url + "/"), 60, ["web"])
+        self._wait("de verdeler", lambda: http_ok(self.rasa_url + "/") and
+                   http_ok(f"http://127.0.0.1:{self.ports.actions}/health"), 30, ["haproxy"])

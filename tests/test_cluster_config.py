@@ -1,0 +1,67 @@
+"""Generated configuration of the multi-server set-up (make run-cluster)."""
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from bot.cluster import config
+from bot.cluster.config import Layout, Ports, Secrets
+
+
+def _ports() -> Ports:
+    return Ports(web=8081, rasa=5006, actions=5056, postgres=6001, redis=6002, rasa1=6003, rasa2=6004,
+                 actions1=6005, actions2=6006, stats=6007)
+
+
+def test_endpoints_share_one_tracker_store_and_one_redis_lock_store_and_use_the_action_balancer():
+    secret = Secrets("pg-pass", "redis-pass", "token")
+    endpoints = yaml.safe_load(config.endpoints_yml(_ports(), secret))
+    assert endpoints["tracker_store"]["type"] == config.TRACKER_STORE_TYPE
+    assert endpoints["tracker_store"]["dialect"] == "postgresql"
+    assert (endpoints["tracker_store"]["port"], endpoints["tracker_store"]["password"]) == (6001, "pg-pass")
+    assert endpoints["lock_store"]["type"] == "redis"
+    assert (endpoints["lock_store"]["port"], endpoints["lock_store"]["password"]) == (6002, "redis-pass")
+    assert endpoints["action_endpoint"]["url"] == "http://127.0.0.1:5056/webhook"
+
+
+def test_credentials_use_the_retry_safe_rest_channel_only():
+    credentials = yaml.safe_load(config.credentials_yml())
+    assert list(credentials) == ["bot.cluster.rest_channel.RetrySafeRestInput"]
+
+
+def test_balancer_checks_both_servers_of_each_pool_and_listens_on_localhost_only():
+    cfg = config.haproxy_cfg(_ports())
+    assert re.findall(r"server (\w+) 127\.0\.0\.1:(\d+) check", cfg) == [
+        ("rasa1", "6003"), ("rasa2", "6004"), ("actions1", "6005"), ("actions2", "6006")]
+    binds = re.findall(r"^\s*bind (\S+)", cfg, flags=re.M)
+    assert binds and all(b.startswith("127.0.0.1:") for b in binds)
+    assert "option httpchk GET /health" in cfg and "option httpchk GET /\n" in cfg
+
+
+def test_redis_keeps_nothing_on_disk_needs_a_password_and_listens_on_localhost(tmp_path):
+    conf = config.redis_conf(_ports(), Secrets("a", "redis-pass", "t"), Layout(tmp_path))
+    assert "bind 127.0.0.1\n" in conf and "requirepass redis-pass\n" in conf
+    assert 'save ""' in conf and "appendonly no" in conf
+
+
+def test_secrets_are_made_once_and_readable_by_the_user_only(tmp_path):
+    path = tmp_path / "secrets.json"
+    first = Secrets.load_or_create(path)
+    assert path.stat().st_mode & 0o777 == 0o600
+    again = Secrets.load_or_create(path)
+    assert again == first
+    assert len({first.postgres_password, first.redis_password, first.rasa_token}) == 3
+
+
+def test_public_ports_come_from_the_environment_and_a_bad_port_gets_a_dutch_message():
+    ports = Ports.choose({"RUSTPUNT_WEB_PORT": "8099", "RUSTPUNT_RASA_PORT": "5099"})
+    assert (ports.web, ports.rasa, ports.actions) == (8099, 5099, 5055)
+    internal = {ports.postgres, ports.redis, ports.rasa1, ports.rasa2, ports.actions1, ports.actions2, ports.stats}
+    assert len(internal) == 7
+    try:
+        Ports.choose({"RUSTPUNT_WEB_PORT": "web"})
+    except ValueError as exc:
+        assert "poortnummer" in str(exc)
+    else:
+        raise AssertionError("a port that is not a number was accepted")
