@@ -17,6 +17,14 @@ def register(subparsers) -> None:
     rest.add_argument("--url", default="http://localhost:5005/webhooks/rest/webhook", help="REST-adres van Rasa")
     rest.add_argument("--aantal", type=int, default=100, help="aantal berichten (standaard 100)")
     rest.set_defaults(func=run_rest)
+    check = sub.add_parser("controle", help="meet de controle van actieserver-antwoorden in Rasa (voor/na)")
+    check.add_argument("--aantal", type=int, default=300, help="aantal controles (standaard 300)")
+    check.set_defaults(func=run_schema_check)
+    length = sub.add_parser("lengte", help="meet tijd en geheugen van Rasa per berichtlengte (start eerst 'make run')")
+    length.add_argument("--url", default="http://localhost:5005/webhooks/rest/webhook", help="REST-adres van Rasa")
+    length.add_argument("--pid", type=int, default=None, help="proces-id van de Rasa-server (voor het geheugen)")
+    length.add_argument("--herhaal", type=int, default=3, help="aantal keer per lengte (standaard 3)")
+    length.set_defaults(func=run_length)
     parser.set_defaults(func=lambda args: parser.print_help() or 2)
 
 
@@ -50,4 +58,67 @@ def run_rest(args: argparse.Namespace) -> int:
         f"REST-rondes: {len(times)}, p50 {percentile(times, 0.5):.0f} ms, "
         f"p95 {percentile(times, 0.95):.0f} ms, gemiddeld {statistics.mean(times):.0f} ms"
     )
+    return 0
+
+
+def run_schema_check(args: argparse.Namespace) -> int:
+    """Rasa's jsonschema.validate per action response against the prebuilt validator (bot.rasa_runtime)."""
+    if args.aantal < 10 or args.aantal > 100_000:
+        print("Kies een aantal tussen 10 en 100000.")
+        return 2
+    from bot.rasa_runtime.schema_check import benchmark
+
+    numbers = benchmark(args.aantal)
+    print(f"Controle van een actieserver-antwoord (rollenspelbeurt):\n"
+          f"  zoals Rasa het doet (jsonschema.validate): {numbers['voor_ms']:.2f} ms per antwoord "
+          f"({numbers['rondes_voor']} keer)\n"
+          f"  met de eenmalig gebouwde validator:        {numbers['na_ms']:.3f} ms per antwoord "
+          f"({numbers['rondes_na']} keer)\n"
+          f"  {numbers['factor']:.0f} keer zo snel")
+    return 0
+
+
+LENGTHS = (100, 500, 1000, 2000, 2001, 100_000)
+LONG_SENTENCE = "Ik hoor dat u boos bent omdat de kinderen dit weekend niet bij u waren. "
+
+
+def _peak_rss_mb(pid):
+    if pid is None:
+        return None
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        return None
+    return None
+
+
+def run_length(args: argparse.Namespace) -> int:
+    """Time per REST round and growth of the Rasa server's peak memory, per message length."""
+    if args.herhaal < 1 or args.herhaal > 100:
+        print("Kies --herhaal tussen 1 en 100.")
+        return 2
+    print(f"{'tekens':>8}  {'p50 ms':>8}  {'max ms':>8}  {'geweigerd':>9}  {'piekgeheugen +MB':>16}")
+    for length in LENGTHS:
+        text = (LONG_SENTENCE * (length // len(LONG_SENTENCE) + 1))[:length]
+        times, refused = [], False
+        peak_before = _peak_rss_mb(args.pid)
+        for _ in range(args.herhaal):
+            body = json.dumps({"sender": f"lengte-{uuid.uuid4().hex[:8]}", "message": text}).encode()
+            request = urllib.request.Request(args.url, data=body, headers={"Content-Type": "application/json"})
+            start = time.perf_counter()
+            try:
+                with urllib.request.urlopen(request, timeout=300) as response:
+                    answer = json.loads(response.read().decode("utf-8"))
+            except (urllib.error.URLError, OSError, ValueError) as exc:
+                print(f"De assistent is niet bereikbaar op {args.url} ({exc}). Start eerst 'make run'.")
+                return 1
+            times.append((time.perf_counter() - start) * 1000)
+            refused = any("te lang" in (m.get("text") or "") for m in answer)
+        peak_after = _peak_rss_mb(args.pid)
+        growth = f"{peak_after - peak_before:.0f}" if peak_before is not None and peak_after is not None else "-"
+        print(f"{length:>8}  {percentile(times, 0.5):>8.0f}  {max(times):>8.0f}  {'ja' if refused else 'nee':>9}  "
+              f"{growth:>16}")
     return 0
