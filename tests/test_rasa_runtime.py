@@ -207,7 +207,8 @@ def test_the_own_programs_are_let_through():
 
 def test_a_foreign_host_is_refused():
     assert refused(host="evil.example:5005")[0] == 400
-    assert refused(host="")[0] == 400
+    assert refused(host="127.0.0.1.evil.example")[0] == 400
+    assert refused(host="") is None  # no browser sends no Host: a balancer's health check
     hosts = http_guard.allowed_hosts({"RUSTPUNT_ALLOWED_HOSTS": "rasa1, Balancer.local"})
     assert http_guard.refusal("GET", {"host": "balancer.local:80"}, hosts, ORIGINS) is None
 

@@ -2,7 +2,8 @@
 
 Request middleware on the Sanic app that ``rasa run`` / ``rasa shell`` build (``rasa.core.run.configure_app``):
 
-- a foreign ``Host`` header is refused (400): DNS rebinding makes a page on evil.example talk to
+- a foreign ``Host`` header is refused (400; a request without Host, as a balancer's HTTP/1.0 health
+  check sends, is no browser and passes): DNS rebinding makes a page on evil.example talk to
   127.0.0.1 under its own name. Allowed: localhost, 127.0.0.1, ::1, plus ``RUSTPUNT_ALLOWED_HOSTS``
   (comma-separated host names, for a balancer or another machine);
 - a request that a browser marks as coming from another site is refused (403): an ``Origin`` header
@@ -75,7 +76,8 @@ def refusal(method: str, headers: Any, hosts: Iterable[str], origins: Iterable[s
     """``(status, reason, Dutch message)`` when the request must be refused, else None.
     ``headers``: case-insensitive mapping (Sanic's request.headers)."""
     host = host_name(headers.get("host"))
-    if not host or host not in set(hosts):
+    # No Host at all (HTTP/1.0 health checks of a balancer) cannot come from a browser: allowed.
+    if host and host not in set(hosts):
         return 400, "ForeignHost", FOREIGN_HOST
     origin = (headers.get("origin") or "").strip().lower().rstrip("/")
     origin_allowed = bool(origin) and origin in set(origins)
