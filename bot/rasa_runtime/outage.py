@@ -40,8 +40,8 @@ REDIS = "redis"
 _PART_TEXT = {
     ACTION_SERVER: "de actieserver van Rustpunt (die het rollenspel, de intake en de voorbereiding uitvoert) "
                    "is op dit moment niet bereikbaar",
-    ACTION_SERVER_ERROR: "de actieserver van Rustpunt gaf een fout; meestal is de database erachter even "
-                         "niet bereikbaar",
+    ACTION_SERVER_ERROR: "de actieserver van Rustpunt gaf een fout (bijvoorbeeld omdat de database erachter "
+                         "niet bereikbaar is)",
     DATABASE: "de database waarin Rustpunt je gesprek bewaart is op dit moment niet bereikbaar",
     REDIS: "Redis (de vergrendeling die de berichten van een gesprek op volgorde houdt) is op dit moment "
            "niet bereikbaar",
