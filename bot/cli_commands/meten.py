@@ -24,6 +24,8 @@ def register(subparsers) -> None:
     length.add_argument("--url", default="http://localhost:5005/webhooks/rest/webhook", help="REST-adres van Rasa")
     length.add_argument("--pid", type=int, default=None, help="proces-id van de Rasa-server (voor het geheugen)")
     length.add_argument("--herhaal", type=int, default=3, help="aantal keer per lengte (standaard 3)")
+    length.add_argument("--lengtes", default=",".join(str(n) for n in LENGTHS),
+                        help="berichtlengtes in tekens, met komma's (standaard %(default)s)")
     length.set_defaults(func=run_length)
     parser.set_defaults(func=lambda args: parser.print_help() or 2)
 
@@ -101,8 +103,15 @@ def run_length(args: argparse.Namespace) -> int:
     if args.herhaal < 1 or args.herhaal > 100:
         print("Kies --herhaal tussen 1 en 100.")
         return 2
+    try:
+        lengths = [int(part) for part in args.lengtes.split(",") if part.strip()]
+    except ValueError:
+        lengths = []
+    if not lengths or min(lengths) < 1 or max(lengths) > 1_000_000:
+        print("Geef --lengtes als getallen tussen 1 en 1000000, met komma's, bijvoorbeeld 100,2000.")
+        return 2
     print(f"{'tekens':>8}  {'p50 ms':>8}  {'max ms':>8}  {'geweigerd':>9}  {'piekgeheugen +MB':>16}")
-    for length in LENGTHS:
+    for length in lengths:
         text = (LONG_SENTENCE * (length // len(LONG_SENTENCE) + 1))[:length]
         times, refused = [], False
         peak_before = _peak_rss_mb(args.pid)
