@@ -203,6 +203,20 @@ def test_a_message_at_the_limit_is_read_and_one_over_is_refused(pair):
     assert user_texts(pair.tracker(other)) == []  # nothing recorded
 
 
+def test_the_nlu_pipeline_itself_cuts_a_huge_text_from_the_api(pair):
+    pid = pair.rasa.popen.pid
+    pair.send("warm2-" + secrets.token_hex(4), "hallo")
+    peak_before = rss_mb(pid, "VmHWM")
+    huge = ("Ik wil een gesprek voorbereiden. " * 4000)[:100_000]
+    status, body = request(f"{pair.rasa_url}/model/parse?token={pair.token}", {"text": huge}, timeout=300)
+    assert status == 200, body[:300]
+    parsed = json.loads(body)
+    assert len(parsed["text"]) == DEFAULT_MAX and huge.startswith(parsed["text"])
+    assert parsed["intent"]["name"]
+    growth = rss_mb(pid, "VmHWM") - peak_before
+    assert growth < MEMORY_GROWTH_BOUND_MB, f"peak memory grew by {growth:.0f} MB"
+
+
 # --- closed interface --------------------------------------------------------------------------
 
 def test_the_api_needs_the_token(pair):
