@@ -186,6 +186,15 @@ def test_error_classification():
     assert outage.classify_action_error(ValueError()) is None
 
 
+def test_store_errors_name_the_database_or_redis():
+    import redis.exceptions
+
+    assert outage.classify_store_error(OperationalError("select", {}, Exception("gone"))) == outage.DATABASE
+    assert outage.classify_store_error(redis.exceptions.ConnectionError("refused")) == outage.REDIS
+    assert outage.classify_store_error(KeyError("x")) is None
+    assert "Redis" in outage.outage_text(outage.REDIS) and "database" in outage.outage_text(outage.DATABASE)
+
+
 # --- HTTP guard ---------------------------------------------------------------------------------
 
 HOSTS, ORIGINS = http_guard.allowed_hosts({}), http_guard.allowed_origins({})
