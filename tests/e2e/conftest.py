@@ -195,8 +195,7 @@ def stack(tmp_path_factory) -> Stack:
 
         wait_until(actions, lambda: http_get(f"http://127.0.0.1:{action_port}/health")[0] == 200,
                    ACTION_SERVER_WAIT, "the action server answered /health")
-        status_url = f"{rasa_url}/status?token={env['RUSTPUNT_RASA_TOKEN']}"  # the API answers only with the token
-        wait_until(rasa, lambda: '"model_id"' in http_get(status_url)[1],
+        wait_until(rasa, lambda: '"model_id"' in http_get(f"{rasa_url}/status")[1],
                    RASA_WAIT, "Rasa loaded the model and answered /status")
         wait_until(web, lambda: http_get(result.web_url + "/")[0] == 200, WEB_WAIT,
                    "the web server answered /")
