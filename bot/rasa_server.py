@@ -7,7 +7,11 @@ everywhere:
 - files Rasa writes (tracker database, logs) are private to the user (``umask 077``);
 - Rasa's telemetry is off;
 - the HTTP API token comes from ``RUSTPUNT_RASA_TOKEN`` and is handed to Rasa inside the process,
-  so it never shows up in the process list (``ps``) the way ``--auth-token`` on the command line would.
+  so it never shows up in the process list (``ps``) the way ``--auth-token`` on the command line would;
+- the patches of ``bot.rasa_runtime`` are installed before Rasa starts: action responses checked
+  with a prebuilt JSON-schema validator, a message-length bound on every channel, a Dutch message
+  (and no lost or derailed turn) when the action server, database or Redis is down, and an HTTP
+  server that refuses foreign Host/Origin headers, cross-site content types and oversized requests.
 """
 from __future__ import annotations
 
@@ -38,6 +42,9 @@ def main(argv: Optional[List[str]] = None) -> None:
     prepare_environment()
     args = rasa_arguments(sys.argv[1:] if argv is None else argv)
     sys.argv = ["rasa", *args]
+    from bot.rasa_runtime import install_all
+
+    install_all()
     from rasa.__main__ import main as rasa_main
 
     rasa_main()

@@ -12,6 +12,7 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 
 from bot.cluster.rest_channel import NOT_PROCESSED, RetrySafeRestInput
+from bot.rasa_runtime import outage
 
 
 class Agent:
@@ -52,6 +53,19 @@ async def test_a_turn_that_fails_before_it_is_stored_gets_a_dutch_503_and_no_tex
     assert body == [{"recipient_id": "s1", "text": NOT_PROCESSED}]
     assert "Jan" not in caplog.text
     assert await agent.tracker_store.retrieve("s1") is None
+
+
+async def test_a_turn_the_outage_handling_did_not_record_gets_a_503_with_its_dutch_message():
+    agent = Agent()
+
+    async def on_new_message(message):  # what bot.rasa_runtime.outage does when a part is down
+        await outage.reply(message, outage.outage_text(outage.DATABASE))
+        outage.mark_not_recorded(message)
+
+    status, body = await _post(_receive(on_new_message), agent, {"sender": "s5", "message": "hallo"})
+    assert status == 503
+    assert body == [{"recipient_id": "s5", "text": outage.outage_text(outage.DATABASE)}]
+    assert await agent.tracker_store.retrieve("s5") is None
 
 
 async def test_a_turn_stored_before_the_failure_keeps_its_answer():

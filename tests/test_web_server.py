@@ -63,6 +63,8 @@ class FakeRasa(BaseHTTPRequestHandler):
         self.server.seen.append(("webhook", body))
         if self.server.mode == "error":
             self._reply(500, {"error": "boom"})
+        elif self.server.mode == "not_recorded":  # a part behind Rasa is down (multi-server REST channel)
+            self._reply(503, [{"recipient_id": body["sender"], "text": "Ik kan je bericht nu niet verwerken."}])
         elif self.server.mode == "garbage":
             self._reply(200, b"<html>not json</html>", "text/html")
         else:
@@ -252,6 +254,13 @@ def test_broken_rasa_answers_become_a_dutch_502(web_up, fake_rasa, mode):
     status, _, body = request(web_up, "POST", "/api/chat", {"message": "hallo"})
     assert status == 502
     assert "onverwacht antwoord" in json.loads(body)["fout"]
+
+
+def test_a_turn_rasa_could_not_record_shows_rasas_dutch_message(web_up, fake_rasa):
+    fake_rasa.mode = "not_recorded"
+    status, _, body = request(web_up, "POST", "/api/chat", {"message": "hallo"})
+    assert status == 503
+    assert json.loads(body)["fout"] == "Ik kan je bericht nu niet verwerken."
 
 
 @pytest.mark.parametrize(

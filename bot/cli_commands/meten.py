@@ -21,6 +21,9 @@ def register(subparsers) -> None:
     store = sub.add_parser("opslag", help="meet wat afschermen kost bij het opslaan van een gespreksbeurt")
     store.add_argument("--aantal", type=int, default=100, help="aantal beurten (standaard 100)")
     store.set_defaults(func=run_store)
+    from bot.cli_commands.meten_rasa import add_commands  # meet controle, meet lengte (Rasa server)
+
+    add_commands(sub)
     parser.set_defaults(func=lambda args: parser.print_help() or 2)
 
 

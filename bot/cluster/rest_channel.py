@@ -133,6 +133,9 @@ class RetrySafeRestInput(RestInput):
                 if stored is None:
                     return self._not_processed(sender_id)
                 # the turn was stored (e.g. the lock could not be released): its answer stands
+            if getattr(collector, "rustpunt_not_recorded", False):
+                # bot.rasa_runtime.outage answered with a Dutch message naming the failing part
+                return response.json(collector.messages, status=503)
             return response.json(collector.messages)
 
         return webhook

@@ -14,6 +14,9 @@ from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from bot.cluster.rest_channel import NOT_PROCESSED
 from bot.privacy.masking import mask_text
+from bot.rasa_runtime.outage import ACTION_SERVER, ACTION_SERVER_ERROR, DATABASE, REDIS, outage_text
+
+OUTAGE_TEXTS = tuple(outage_text(part) for part in (ACTION_SERVER, ACTION_SERVER_ERROR, DATABASE, REDIS))
 
 START = "ik wil oefenen"
 STOP = "stop rollenspel"
@@ -79,7 +82,7 @@ def post(url: str, body: Dict[str, Any], timeout: float = 180.0) -> Outcome:
 
 def is_not_processed(outcome: Outcome) -> bool:
     return (outcome.status == 503 and isinstance(outcome.body, list)
-            and any(m.get("text") == NOT_PROCESSED for m in outcome.body if isinstance(m, dict)))
+            and any(m.get("text") in (NOT_PROCESSED, *OUTAGE_TEXTS) for m in outcome.body if isinstance(m, dict)))
 
 
 class Runner:

@@ -35,6 +35,17 @@ def _route(url: str) -> str:
     return "/" + path.strip("/").split("/")[0]
 
 
+def _outage_message(exc: urllib.error.HTTPError) -> str:
+    """The Dutch text Rasa's channel sent with a 503 (a turn it could not record), or ''."""
+    try:
+        answer = json.loads(exc.read(65536).decode("utf-8"))
+    except (OSError, ValueError):
+        return ""
+    if not isinstance(answer, list):
+        return ""
+    return " ".join(m["text"] for m in answer if isinstance(m, dict) and isinstance(m.get("text"), str))
+
+
 def _request(url: str, timeout: float, body: Any = None) -> Any:
     data = None
     headers = {"Accept": "application/json"}
@@ -48,7 +59,7 @@ def _request(url: str, timeout: float, body: Any = None) -> Any:
     except urllib.error.HTTPError as exc:
         logger.warning("Rasa answered HTTP %s for %s", exc.code, _route(url))
         if exc.code in (502, 503, 504):
-            raise RasaError(UNREACHABLE, 503) from exc
+            raise RasaError(_outage_message(exc) or UNREACHABLE, 503) from exc
         raise RasaError(BAD_ANSWER, 502) from exc
     except (socket.timeout, TimeoutError) as exc:
         logger.warning("Rasa timed out for %s", _route(url))

@@ -1,0 +1,21 @@
+"""What happens inside the Rasa server process, installed by ``python -m bot.rasa_server``.
+
+- ``schema_check``: action-server responses are checked with a JSON-schema validator built once;
+- ``message_limit``: messages over ``RUSTPUNT_MAX_MESSAGE`` characters are refused on every channel and
+  cut in the NLU pipeline itself;
+- ``outage``: an unreachable action server, tracker database or Redis is named in Dutch and the turn
+  is not recorded, so no form or role-play is derailed;
+- ``http_guard``: Rasa's HTTP server refuses foreign Origin and Host headers, cross-site content types
+  and oversized requests.
+
+Each module has an ``install()`` that patches Rasa once; ``install_all()`` calls them all.
+"""
+from __future__ import annotations
+
+
+def install_all() -> None:
+    from bot.rasa_runtime import http_guard, outage, schema_check
+
+    schema_check.install()
+    outage.install()  # also applies the message-length bound of message_limit to every channel
+    http_guard.install()

@@ -1,0 +1,246 @@
+"""Fast tests of the patches the start module installs in the Rasa server process (bot.rasa_runtime)."""
+from __future__ import annotations
+
+import copy
+
+import jsonschema
+import pytest
+from rasa.core.actions.action import RemoteAction
+from rasa.core.agent import Agent
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from rasa.core.lock_store import InMemoryLockStore
+from rasa.utils.endpoints import EndpointConfig
+from sqlalchemy.exc import OperationalError
+
+from bot import rasa_server
+from bot.rasa_runtime import http_guard, install_all, message_limit, outage, schema_check
+from tests.e2e.conftest import free_port
+
+install_all()
+
+VALID = schema_check.sample_action_result()
+INVALID = [
+    {"events": {"event": "slot"}},                          # events must be a list
+    {"events": [{"name": "x"}]},                            # an event without "event"
+    {"events": [{"event": "slot", "name": 5}]},             # slot name must be a string
+    {"events": [], "responses": ["tekst"]},                 # responses are objects
+    {"events": [{"event": "geen_bestaand_event"}]},         # unknown event type
+]
+
+
+# --- schema check -------------------------------------------------------------------------------
+
+def test_the_start_module_installs_the_prebuilt_validator():
+    assert RemoteAction._validate_action_result is schema_check.validate_action_result
+
+
+def test_a_valid_action_response_passes():
+    assert RemoteAction("x", None)._validate_action_result(copy.deepcopy(VALID)) is True
+
+
+@pytest.mark.parametrize("response", INVALID)
+def test_an_invalid_action_response_is_still_refused_with_the_same_error(response):
+    with pytest.raises(jsonschema.ValidationError) as ours:
+        RemoteAction("x", None)._validate_action_result(copy.deepcopy(response))
+    with pytest.raises(jsonschema.ValidationError) as rasas:
+        jsonschema.validate(copy.deepcopy(response), RemoteAction.action_response_format_spec())
+    assert ours.value.message.startswith(rasas.value.message)
+    assert "Failed to validate Action server response" in ours.value.message
+    assert list(ours.value.absolute_path) == list(rasas.value.absolute_path)
+
+
+def test_the_validator_is_built_once():
+    assert schema_check.action_result_validator() is schema_check.action_result_validator()
+
+
+# --- message limit ------------------------------------------------------------------------------
+
+def test_max_message_length_from_the_environment():
+    assert message_limit.max_message_length({}) == 2000
+    assert message_limit.max_message_length({"RUSTPUNT_MAX_MESSAGE": "500"}) == 500
+    assert message_limit.max_message_length({"RUSTPUNT_MAX_MESSAGE": "veel"}) == 2000
+    assert message_limit.max_message_length({"RUSTPUNT_MAX_MESSAGE": "3"}) == message_limit.LOWEST_MAX
+
+
+def test_refusal_says_in_dutch_how_long_and_what_the_limit_is():
+    assert message_limit.refusal_for("a" * 2000, 2000) is None
+    text = message_limit.refusal_for("a" * 100_000, 2000)
+    assert "te lang" in text and "100.000 tekens" in text and "2.000 tekens" in text
+    assert "niet verwerkt" in text and "opnieuw" in text
+
+
+def test_the_nlu_component_cuts_long_texts_and_leaves_short_ones():
+    from rasa.shared.nlu.training_data.message import Message
+
+    component = message_limit.MessageLengthLimit({"max_characters": 100})
+    long, short = Message(data={"text": "woord " * 1000}), Message(data={"text": "hallo"})
+    component.process([long, short])
+    assert len(long.get("text")) == 100 and short.get("text") == "hallo"
+
+
+def test_the_nlu_component_is_the_first_step_of_the_pipeline():
+    import yaml
+
+    from tests.e2e.conftest import ROOT
+
+    pipeline = yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))["pipeline"]
+    assert pipeline[0]["name"] == "bot.rasa_runtime.message_limit.MessageLengthLimit"
+
+
+# --- outage -------------------------------------------------------------------------------------
+
+class FakeProcessor:
+    def __init__(self, error=None, answer="Hallo"):
+        self.error, self.answer, self.calls = error, answer, 0
+
+    async def handle_message(self, message):
+        self.calls += 1
+        await message.output_channel.send_text_message(message.sender_id, "half klaar")
+        if self.error is not None:
+            raise self.error
+        await message.output_channel.send_text_message(message.sender_id, self.answer)
+        return message.output_channel.messages
+
+
+def fake_agent(processor):
+    agent = Agent.__new__(Agent)
+    agent.processor = processor
+    agent.lock_store = InMemoryLockStore()
+    agent.is_ready = lambda: True
+    return agent
+
+
+def texts(messages):
+    return [m.get("text") for m in messages]
+
+
+async def test_a_normal_message_goes_through():
+    processor = FakeProcessor()
+    channel = CollectingOutputChannel()
+    await fake_agent(processor).handle_message(UserMessage("hallo", channel, "gesprek-1"))
+    assert texts(channel.messages) == ["half klaar", "Hallo"]
+
+
+async def test_a_too_long_message_is_refused_before_any_processing():
+    processor = FakeProcessor()
+    channel = CollectingOutputChannel()
+    answer = await fake_agent(processor).handle_message(UserMessage("x" * 100_000, channel, "gesprek-1"))
+    assert processor.calls == 0
+    assert len(answer) == 1 and "te lang" in answer[0]["text"]
+
+
+@pytest.mark.parametrize("error,named", [
+    (outage.PartUnavailable(outage.ACTION_SERVER), "actieserver"),
+    (outage.PartUnavailable(outage.ACTION_SERVER_ERROR), "database"),
+    (OperationalError("select", {}, Exception("database is locked")), "database"),
+])
+async def test_a_failing_part_gets_one_dutch_message_and_nothing_of_the_half_turn(error, named):
+    channel = CollectingOutputChannel()
+    answer = await fake_agent(FakeProcessor(error)).handle_message(UserMessage("ja", channel, "gesprek-1"))
+    assert len(answer) == 1
+    text = answer[0]["text"]
+    assert named in text and "niets verloren" in text and "opnieuw" in text
+    assert "half klaar" not in texts(channel.messages)
+
+
+async def test_other_errors_are_not_disguised_as_an_outage():
+    channel = CollectingOutputChannel()
+    with pytest.raises(ValueError):
+        await fake_agent(FakeProcessor(ValueError("bug"))).handle_message(UserMessage("ja", channel, "g"))
+
+
+async def test_an_unreachable_action_server_is_named_and_marks_the_turn():
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.trackers import DialogueStateTracker
+    from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+
+    action = RemoteAction("action_test", EndpointConfig(f"http://127.0.0.1:{free_port()}/webhook"))
+    tracker = DialogueStateTracker.from_events("gesprek-1", [])
+    token = outage._TURN.set([])
+    try:
+        with pytest.raises(outage.PartUnavailable) as failure:
+            await action.run(CollectingOutputChannel(), TemplatedNaturalLanguageGenerator({}), tracker, Domain.empty())
+        assert failure.value.part == outage.ACTION_SERVER
+        with pytest.raises(outage.PartUnavailable):
+            outage.raise_if_failed()  # also when Rasa itself swallows the exception
+    finally:
+        outage._TURN.reset(token)
+
+
+def test_error_classification():
+    import aiohttp
+    from rasa.utils.endpoints import ClientResponseError
+
+    def chained(cause):
+        try:
+            try:
+                raise cause
+            except Exception as exc:
+                raise RuntimeError("wrapped") from exc
+        except RuntimeError as outer:
+            return outer
+
+    assert outage.classify_action_error(chained(aiohttp.ClientConnectionError())) == outage.ACTION_SERVER
+    assert outage.classify_action_error(chained(ClientResponseError(503, "x", "y"))) == outage.ACTION_SERVER_ERROR
+    assert outage.classify_action_error(chained(ClientResponseError(404, "x", "y"))) is None
+    assert outage.classify_action_error(ValueError()) is None
+
+
+def test_store_errors_name_the_database_or_redis():
+    import redis.exceptions
+
+    assert outage.classify_store_error(OperationalError("select", {}, Exception("gone"))) == outage.DATABASE
+    assert outage.classify_store_error(redis.exceptions.ConnectionError("refused")) == outage.REDIS
+    assert outage.classify_store_error(KeyError("x")) is None
+    assert "Redis" in outage.outage_text(outage.REDIS) and "database" in outage.outage_text(outage.DATABASE)
+
+
+# --- HTTP guard ---------------------------------------------------------------------------------
+
+HOSTS, ORIGINS = http_guard.allowed_hosts({}), http_guard.allowed_origins({})
+
+
+def refused(method="POST", **headers):
+    headers = {k.replace("_", "-"): v for k, v in headers.items()}
+    headers.setdefault("host", "127.0.0.1:5005")
+    headers.setdefault("content-type", "application/json")
+    return http_guard.refusal(method, headers, HOSTS, ORIGINS)
+
+
+def test_the_own_programs_are_let_through():
+    assert refused() is None
+    assert refused(host="localhost:5005") is None
+    assert refused(host="[::1]:5005") is None
+    assert refused("GET", content_type="") is None
+
+
+def test_a_foreign_host_is_refused():
+    assert refused(host="evil.example:5005")[0] == 400
+    assert refused(host="127.0.0.1.evil.example")[0] == 400
+    assert refused(host="") is None  # no browser sends no Host: a balancer's health check
+    hosts = http_guard.allowed_hosts({"RUSTPUNT_ALLOWED_HOSTS": "rasa1, Balancer.local"})
+    assert http_guard.refusal("GET", {"host": "balancer.local:80"}, hosts, ORIGINS) is None
+
+
+def test_cross_site_requests_are_refused():
+    assert refused(origin="http://evil.example")[0] == 403
+    assert refused(origin="null")[0] == 403
+    assert refused(sec_fetch_site="cross-site")[0] == 403
+    assert refused(content_type="text/plain")[0] == 415
+    assert refused(content_type="application/x-www-form-urlencoded")[0] == 415
+    origins = http_guard.allowed_origins({"RUSTPUNT_ALLOWED_ORIGINS": "http://localhost:8080/"})
+    assert http_guard.refusal("POST", {"host": "localhost", "origin": "http://localhost:8080",
+                                       "content-type": "application/json"}, HOSTS, origins) is None
+
+
+def test_the_start_module_guards_the_rasa_app():
+    import rasa.core.run
+
+    app = rasa.core.run.configure_app(enable_api=False, port=free_port())
+    assert app.ctx.rustpunt_guarded is True
+    assert app.config.REQUEST_MAX_SIZE == http_guard.DEFAULT_MAX_REQUEST_BYTES
+
+
+def test_start_module_token_stays_out_of_the_process_list_arguments():
+    args = rasa_server.rasa_arguments(["run", "--enable-api"], {"RUSTPUNT_RASA_TOKEN": "geheim"})
+    assert args[-2:] == ["--auth-token", "geheim"]
