@@ -125,6 +125,7 @@ THEMA_SYNONIEMEN: Dict[str, Tuple[str, ...]] = {
 # Words that point at who is asking or for whom (a soft hint, used in ranking).
 DOELGROEP_HINTS: Dict[str, Tuple[str, ...]] = {
     "ouder": ("moeder", "vader", "ouder", "mama", "papa", "opvoeder", "ouders", "stiefvader", "stiefmoeder", "pleegouder"),
+    "gezin": ("gezin", "gezinnen", "huishouden"),
     "jeugdige": ("jongere", "tiener", "puber", "leerling", "jongen", "meisje", "zoon", "dochter", "kind"),
     "school": ("vanuit school", "de school wil", "leerkracht", "docent", "mentor", "ib'er", "intern begeleider", "zorgcoordinator", "juf", "meester",
                "concierge", "schoolleider", "directeur van de school"),

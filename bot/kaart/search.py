@@ -32,13 +32,20 @@ from bot.kaart.vocabulary import (
     gemeenten_van,
 )
 
-WEIGHTS = {"thema": 2.0, "tekst": 1.0, "plaats": 0.3, "leeftijd": 0.2, "doelgroep": 0.3, "toegang": 0.3, "ingang": 0.3}
+WEIGHTS = {"thema": 2.0, "tekst": 1.0, "plaats": 0.3, "leeftijd": 0.2, "doelgroep": 0.3, "toegang": 0.3, "ingang": 0.3,
+           "bekend": 0.5}
 THEME_ORDER_WEIGHTS = (1.0, 0.6, 0.4)
+BROAD_THEMES = 4  # a service with more themes than this is broad: each theme counts less
+BREADTH_POWER = 0.5  # strength = sqrt(BROAD_THEMES / number of themes), at most 1
+CENTRAL_THEMES, PERIPHERAL_THEME = 3, 0.8  # the first three themes of a service are central to it
+LEISURE_FACTOR = 0.5  # a leisure group's match on a family's problem theme
 BM25_K1, BM25_B = 1.2, 0.75
 # Words too general to make a hit relevant on their own.
 GENERIC = frozenset(
     "kind kinderen ouder moeder vader zoon dochter gezin jongere jongen meisje hulp helpen school leerling "
-    "vraag vragen probleem problemen zorg zorgen gemeente regio jaar week dag goed slecht".split()
+    "vraag vragen probleem problemen zorg zorgen gemeente regio jaar week dag goed slecht "
+    # everyday verbs: they say nothing about which service fits
+    "maken doen komen krijgen zitten staan houden geven nemen laten blijven vinden weten denken".split()
 )
 
 
@@ -310,17 +317,41 @@ def _age_ok(service, leeftijd: Optional[int]) -> bool:
     return True
 
 
-def _theme_part(service, themas: List[str]) -> Tuple[float, List[str]]:
+def theme_strength(service, theme: str) -> float:
+    """How specifically a service is about ``theme`` (0 when it is not one of its themes).
+
+    A service lists its themes most central first: a match on one of its first three themes counts
+    fully, a later one a little less (``PERIPHERAL_THEME``). A broad service (more than ``BROAD_THEMES`` themes, such as the
+    brugfunctionaris with eight) counts less per theme than one made for that theme: a specialised
+    service ranks above a broad one for the same theme."""
+    if theme not in service.themas:
+        return 0.0
+    position = service.themas.index(theme)
+    breadth = min(1.0, (BROAD_THEMES / len(service.themas)) ** BREADTH_POWER)
+    return breadth * (1.0 if position < CENTRAL_THEMES else PERIPHERAL_THEME)
+
+
+def leisure_only(service, themas: List[str], family: bool) -> bool:
+    """A sport, culture or leisure group (its main theme is vrije tijd) answering a family's question
+    about a problem that is not about vrije tijd: it is part of the sociale basis around the child,
+    not help with the question, so its theme match counts only half."""
+    return family and bool(service.themas) and service.themas[0] == "vrije_tijd" and "vrije_tijd" not in themas
+
+
+def _theme_part(service, themas: List[str], family: bool = False) -> Tuple[float, List[str]]:
     if not themas:
         return 0.0, []
     weights = [THEME_ORDER_WEIGHTS[min(i, len(THEME_ORDER_WEIGHTS) - 1)] for i in range(len(themas))]
     got, matched = 0.0, []
     for theme, weight in zip(themas, weights):
-        if theme in service.themas:
-            central = 1.0 if service.themas.index(theme) < 3 else 0.8
-            got += weight * central
+        strength = theme_strength(service, theme)
+        if strength:
+            got += weight * strength
             matched.append(theme)
-    return got / sum(weights), matched
+    score = got / sum(weights)
+    if leisure_only(service, themas, family):
+        score *= LEISURE_FACTOR
+    return score, matched
 
 
 def _doelgroep_part(service, hints: List[str]) -> float:
@@ -333,6 +364,8 @@ def _doelgroep_part(service, hints: List[str]) -> float:
         return 1.0
     if "gezin" in groups and {"ouder", "jeugdige"} & set(hints):
         return 1.0  # a service for the whole family serves its parents and children
+    if "gezin" in hints and {"ouder", "jeugdige"} & groups:
+        return 1.0  # and a question about a family is one about its parents and children
     family = {"ouder", "jeugdige", "gezin"} & set(hints)
     if family and groups <= {"professional", "school"} and not {"school", "professional"} & set(hints):
         return -1.0
@@ -419,9 +452,26 @@ def _toegang_part(service) -> float:
     return 0.5 if routes else 0.0
 
 
+DETAIL_MIN_DESCRIPTION = 120  # characters; shorter means the source hardly describes the service
+
+
+def bekend(service) -> float:
+    """How much the source tells about a service (0..1): what it offers, how to reach it, words to
+    find it by, a way to contact it and a real description. A provider the source only names
+    ("een van de kleine jeugdzorgaanbieders") is no sound referral on a theme alone."""
+    signs = (
+        bool(service.aanbod),
+        bool(service.toegang) or bool(service.algemene_toegang),
+        bool(service.trefwoorden),
+        bool(service.website or service.telefoon or service.email),
+        len(service.beschrijving or "") >= DETAIL_MIN_DESCRIPTION,
+    )
+    return sum(signs) / len(signs)
+
+
 def _family_question(parsed: Vraag, leeftijd: Optional[int]) -> bool:
     """The question is about a family or child."""
-    return bool({"ouder", "jeugdige"} & set(parsed.doelgroep_hints)) or leeftijd is not None
+    return bool({"ouder", "jeugdige", "gezin"} & set(parsed.doelgroep_hints)) or leeftijd is not None
 
 
 def _asked_kinds(text: str) -> Set[str]:
@@ -531,7 +581,7 @@ def zoek(
         service = doc.service
         if not _age_ok(service, leeftijd):
             continue
-        theme_score, matched = _theme_part(service, themas)
+        theme_score, matched = _theme_part(service, themas, family)
         matched_terms = [t for t in specific if i in docs_with[t]]
         if theme_score == 0 and not matched_terms:
             continue  # only generic words matched: not a relevant hit
@@ -544,7 +594,7 @@ def zoek(
         # the general entrance is always a sound referral for a family or a request for youth care
         ingang = 1.0 if service.algemene_toegang and (family or "jeugdhulp" in themas) else 0.0
         parts = {"thema": theme_score, "tekst": tekst, "plaats": plaats, "leeftijd": age_part,
-                 "doelgroep": doelgroep, "toegang": toegang, "ingang": ingang}
+                 "doelgroep": doelgroep, "toegang": toegang, "ingang": ingang, "bekend": bekend(service)}
         score = sum(WEIGHTS[k] * v for k, v in parts.items())
         waarom = _waarom(matched, parsed.thema_woorden, place_reason, leeftijd, service, sorted(matched_terms))
         if service.aard != "dienst" and not professional and service.aard not in asked and not _named(index, service, terms):
