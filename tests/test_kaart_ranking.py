@@ -4,7 +4,8 @@
 - a sport, culture or leisure group ranks below help for a family's problem question, but not when
   the question is about vrije tijd;
 - a provider the source only names ranks below a service the source describes, on the same theme;
-- everyday verbs ("maken") alone do not make a hit.
+- everyday verbs ("maken") alone do not make a hit;
+- a professional speaking of "een gezin" or asking "wie denkt mee" is no family asking for itself.
 """
 from __future__ import annotations
 
@@ -78,3 +79,20 @@ def test_real_kaart_small_providers_do_not_lead_a_jeugdhulp_question():
     result = zoek("Gezin in Bussum heeft jeugdhulp nodig")
     assert result.hits[0].id in {"jeugdteam_gooise_meren", "vraagbaak_consulent_jeugd_gooise_meren"}
     assert "knoest_jeugdhulp_bussum" not in [h.id for h in result.hits[:2]]
+
+
+def test_a_professional_asking_about_a_family_is_no_family_asking_itself():
+    consult = dienst("consult", ["vastgelopen_hulp", "verblijf"], doelgroep=["professional"], toegang=["via_professional"])
+    family = dienst("gezinshulp", ["jeugdhulp", "vastgelopen_hulp"], doelgroep=["gezin", "jeugdige"])
+    index = KaartIndex([consult, family], ORGS)
+
+    def doelgroep_part(vraag):
+        return {h.id: h.onderdelen["doelgroep"] for h in zoek(vraag, index=index).hits}["consult"]
+
+    # "een gezin" and "wie denkt mee" are how a professional speaks: no push-down of a consultation
+    assert doelgroep_part("De hulp aan een gezin in Hilversum is vastgelopen") >= 0.0
+    assert doelgroep_part("Dreigende uithuisplaatsing van een jongere in Hilversum, wie denkt mee?") >= 0.0
+    # a parent asking for themselves: a professionals-only service is pushed down, the family's help leads
+    assert doelgroep_part("Ik ben moeder in Hilversum en de hulp aan mijn zoon is vastgelopen") == -1.0
+    assert [h.id for h in zoek("Ik ben moeder in Hilversum en de hulp aan mijn zoon is vastgelopen", index=index).hits][0] \
+        == "gezinshulp"

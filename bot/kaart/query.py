@@ -130,7 +130,8 @@ DOELGROEP_HINTS: Dict[str, Tuple[str, ...]] = {
     "school": ("vanuit school", "de school wil", "leerkracht", "docent", "mentor", "ib'er", "intern begeleider", "zorgcoordinator", "juf", "meester",
                "concierge", "schoolleider", "directeur van de school"),
     "professional": ("collega", "professional", "hulpverlener", "consulent", "als professional", "casus",
-                     "regievoerder", "samenwerken", "samenwerking", "ketenpartner", "sportclub", "vereniging"),
+                     "regievoerder", "samenwerken", "samenwerking", "ketenpartner", "sportclub", "vereniging",
+                     "meedenken", "denkt mee", "denken mee", "consultatie", "meekijken", "kijkt mee"),
 }
 
 _CHILD = r"(?:zoon|zoontje|dochter|dochtertje|kind|kindje|jongen|jongetje|meisje|meid|puber|tiener|jongere|leerling|broer|zus|pleegkind|baby|kleinkind)"

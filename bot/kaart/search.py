@@ -366,7 +366,9 @@ def _doelgroep_part(service, hints: List[str]) -> float:
         return 1.0  # a service for the whole family serves its parents and children
     if "gezin" in hints and {"ouder", "jeugdige"} & groups:
         return 1.0  # and a question about a family is one about its parents and children
-    family = {"ouder", "jeugdige", "gezin"} & set(hints)
+    # "gezin" is how professionals speak of a family they work with: it does not make the question
+    # one a family asks itself, so it does not push professional-only services down
+    family = {"ouder", "jeugdige"} & set(hints)
     if family and groups <= {"professional", "school"} and not {"school", "professional"} & set(hints):
         return -1.0
     return 0.0
