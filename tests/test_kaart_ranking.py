@@ -1,8 +1,8 @@
 """Ranking principles of the kaart search, each on a small directory built for it plus the real kaart.
 
 - a service made for the asked theme ranks above a broad service that also lists it;
-- a sport, culture or leisure group ranks below help for a family's problem question, but not when
-  the question is about vrije tijd;
+- a sport, culture or leisure group ranks below help for a problem question, but not when the
+  question is about vrije tijd or comes from a club;
 - a provider the source only names ranks below a service the source describes, on the same theme;
 - everyday verbs ("maken") alone do not make a hit;
 - a professional speaking of "een gezin" or asking "wie denkt mee" is no family asking for itself.
@@ -51,6 +51,7 @@ def test_a_leisure_group_ranks_below_help_for_a_familys_problem():
     club = dienst("club", ["vrije_tijd", "prestatiedruk"], trefwoorden=["sport", "club"])
     team = dienst("team", ["opvoeding", "somberheid_angst", "prestatiedruk", "jeugdhulp"])
     assert ranked([club, team], "Meisje van 14 uit Hilversum heeft last van prestatiedruk")[0] == "team"
+    assert ranked([club, team], "Veel prestatiedruk in Hilversum, wie kan helpen?")[0] == "team"
     # a question about vrije tijd itself still finds the club first
     assert ranked([club, team], "Sportclub in Hilversum wil prestatiedruk bij leden bespreekbaar maken")[0] == "club"
 

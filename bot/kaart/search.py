@@ -331,14 +331,16 @@ def theme_strength(service, theme: str) -> float:
     return breadth * (1.0 if position < CENTRAL_THEMES else PERIPHERAL_THEME)
 
 
-def leisure_only(service, themas: List[str], family: bool) -> bool:
-    """A sport, culture or leisure group (its main theme is vrije tijd) answering a family's question
-    about a problem that is not about vrije tijd: it is part of the sociale basis around the child,
-    not help with the question, so its theme match counts only half."""
-    return family and bool(service.themas) and service.themas[0] == "vrije_tijd" and "vrije_tijd" not in themas
+def leisure_only(service, themas: List[str], professional: bool) -> bool:
+    """A sport, culture or leisure group (its main theme is vrije tijd) answering a question about a
+    problem that is not about vrije tijd, asked for a family rather than by a club, school or
+    professional: it is part of the sociale basis around the child, not help with the question, so
+    its theme match counts only half."""
+    return (not professional and bool(service.themas) and service.themas[0] == "vrije_tijd"
+            and "vrije_tijd" not in themas)
 
 
-def _theme_part(service, themas: List[str], family: bool = False) -> Tuple[float, List[str]]:
+def _theme_part(service, themas: List[str], professional: bool = False) -> Tuple[float, List[str]]:
     if not themas:
         return 0.0, []
     weights = [THEME_ORDER_WEIGHTS[min(i, len(THEME_ORDER_WEIGHTS) - 1)] for i in range(len(themas))]
@@ -349,7 +351,7 @@ def _theme_part(service, themas: List[str], family: bool = False) -> Tuple[float
             got += weight * strength
             matched.append(theme)
     score = got / sum(weights)
-    if leisure_only(service, themas, family):
+    if leisure_only(service, themas, professional):
         score *= LEISURE_FACTOR
     return score, matched
 
@@ -583,7 +585,7 @@ def zoek(
         service = doc.service
         if not _age_ok(service, leeftijd):
             continue
-        theme_score, matched = _theme_part(service, themas, family)
+        theme_score, matched = _theme_part(service, themas, professional)
         matched_terms = [t for t in specific if i in docs_with[t]]
         if theme_score == 0 and not matched_terms:
             continue  # only generic words matched: not a relevant hit
