@@ -5,7 +5,8 @@
   question is about vrije tijd or comes from a club;
 - a provider the source only names ranks below a service the source describes, on the same theme;
 - everyday verbs ("maken") alone do not make a hit;
-- a professional speaking of "een gezin" or asking "wie denkt mee" is no family asking for itself.
+- a professional speaking of "een gezin" or asking "wie denkt mee" is no family asking for itself;
+- a question that repeats three words of an entry's name in order names it (a pilot then shows, not first).
 """
 from __future__ import annotations
 
@@ -97,3 +98,18 @@ def test_a_professional_asking_about_a_family_is_no_family_asking_itself():
     assert doelgroep_part("Ik ben moeder in Hilversum en de hulp aan mijn zoon is vastgelopen") == -1.0
     assert [h.id for h in zoek("Ik ben moeder in Hilversum en de hulp aan mijn zoon is vastgelopen", index=index).hits][0] \
         == "gezinshulp"
+
+
+def test_a_pilot_named_by_a_run_of_its_name_is_shown_but_not_first():
+    result = zoek("Basisschoolkind met gedragsproblemen, kan er GGZ-hulp op school komen?", gemeente="hilversum")
+    found = [h.id for h in result.hits]
+    assert "uniek_in_school" in found[:3]
+    assert result.hits[0].verwijsbaar and result.hits[0].id != "uniek_in_school"
+    # one word of the name ("ggz") is not naming it: a family question keeps the pilot back
+    assert "uniek_in_school" not in [h.id for h in zoek("Kind met gedragsproblemen, GGZ nodig", gemeente="hilversum").hits]
+
+
+def test_school_tests_and_advice_are_read_as_prestatiedruk():
+    from bot.kaart.query import parse_vraag
+
+    assert "prestatiedruk" in parse_vraag("zorgen over de cito en het schooladvies in groep 8").themas

@@ -38,6 +38,8 @@ THEMA_SYNONIEMEN: Dict[str, Tuple[str, ...]] = {
         "prestatiedruk", "prestatie", "schoolstress", "stress over school", "faalangst", "perfectionisme",
         "perfectionistisch", "druk om te presteren", "hoge cijfers", "cijfers", "toetsen", "toetsstress",
         "druk van school", "overbelast", "burn-out", "burnout", "examen", "examenstress", "moeten presteren",
+        # the toetssysteem and schooladvies as a source of pressure (001, Scoren zonder toetsen)
+        "cito", "citotoets", "eindtoets", "doorstroomtoets", "schooladvies", "hoge verwachtingen",
     ),
     "somberheid_angst": (
         "somber", "somberheid", "depressief", "depressie", "angst", "angstig", "angstklacht", "angstklachten",

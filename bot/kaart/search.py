@@ -35,6 +35,7 @@ from bot.kaart.vocabulary import (
 WEIGHTS = {"thema": 2.0, "tekst": 1.0, "plaats": 0.3, "leeftijd": 0.2, "doelgroep": 0.3, "toegang": 0.3, "ingang": 0.3,
            "bekend": 0.5}
 THEME_ORDER_WEIGHTS = (1.0, 0.6, 0.4)
+NAME_RUN = 3  # words of a service's name, in order, that name it in a question
 BROAD_THEMES = 4  # a service with more themes than this is broad: each theme counts less
 BREADTH_POWER = 0.5  # strength = sqrt(BROAD_THEMES / number of themes), at most 1
 CENTRAL_THEMES, PERIPHERAL_THEME = 3, 0.8  # the first three themes of a service are central to it
@@ -495,9 +496,13 @@ def _measure_only(service) -> bool:
 
 def _named(index: KaartIndex, service, terms: List[str], keywords: bool = False) -> bool:
     """The question names the entry: a rare word (in at most two entries) of its name, or with
-    ``keywords`` of its search words, is in it."""
+    ``keywords`` of its search words, is in it; or it repeats a run of ``NAME_RUN`` words of the
+    name in order ("GGZ-hulp op school")."""
     asked = set(terms)
     words = lemmas(service.naam)
+    runs = {tuple(words[i:i + NAME_RUN]) for i in range(len(words) - NAME_RUN + 1)}
+    if runs & {tuple(terms[i:i + NAME_RUN]) for i in range(len(terms) - NAME_RUN + 1)}:
+        return True
     if keywords:
         words += [t for word in service.trefwoorden for t in lemmas(word)]
     for term in words:
