@@ -6,7 +6,8 @@
 - a provider the source only names ranks below a service the source describes, on the same theme;
 - everyday verbs ("maken") alone do not make a hit;
 - a professional speaking of "een gezin" or asking "wie denkt mee" is no family asking for itself;
-- a question that repeats three words of an entry's name in order names it (a pilot then shows, not first).
+- a question that repeats three words of an entry's name in order names it (a pilot then shows, not first);
+- when few services fit a family's question, the general entrance of the place is added, saying why.
 """
 from __future__ import annotations
 
@@ -113,3 +114,14 @@ def test_school_tests_and_advice_are_read_as_prestatiedruk():
     from bot.kaart.query import parse_vraag
 
     assert "prestatiedruk" in parse_vraag("zorgen over de cito en het schooladvies in groep 8").themas
+
+
+def test_few_hits_for_a_family_add_the_general_entrance_with_a_reason():
+    youth = dienst("jongerenwerk", ["verslaving"], werkgebied=["gooi_en_vechtstreek"])
+    entrance = dienst("jeugdteam", ["jeugdhulp"], werkgebied=["wijdemeren"], algemene_toegang=True)
+    index = KaartIndex([youth, entrance], ORGS)
+    result = zoek("dochter van 15 uit Kortenhoef drinkt veel", index=index)
+    assert [h.id for h in result.hits] == ["jongerenwerk", "jeugdteam"]
+    assert result.hits[1].waarom.startswith("Algemene ingang van deze plaats")
+    # a professional's question without a family in it gets only what fits
+    assert [h.id for h in zoek("alcohol en drugs in Kortenhoef", index=index).hits] == ["jongerenwerk"]

@@ -32,10 +32,11 @@ from bot.kaart.vocabulary import (
     gemeenten_van,
 )
 
-WEIGHTS = {"thema": 2.0, "tekst": 1.0, "plaats": 0.3, "leeftijd": 0.2, "doelgroep": 0.3, "toegang": 0.3, "ingang": 0.3,
-           "bekend": 0.5}
+WEIGHTS = {"thema": 2.0, "tekst": 1.0, "plaats": 0.5, "leeftijd": 0.2, "doelgroep": 0.3, "toegang": 0.3, "ingang": 0.3,
+           "bekend": 0.8}
 THEME_ORDER_WEIGHTS = (1.0, 0.6, 0.4)
-NAME_RUN = 3  # words of a service's name, in order, that name it in a question
+NAME_RUN = 3
+FEW_HITS = 3  # fewer hits than this for a family question: add the general entrance of the place  # words of a service's name, in order, that name it in a question
 BROAD_THEMES = 4  # a service with more themes than this is broad: each theme counts less
 BREADTH_POWER = 0.5  # strength = sqrt(BROAD_THEMES / number of themes), at most 1
 CENTRAL_THEMES, PERIPHERAL_THEME = 3, 0.8  # the first three themes of a service are central to it
@@ -434,14 +435,14 @@ def _hit(doc: _Doc, score: float, parts: Dict[str, float], waarom: str) -> Hit:
     )
 
 
-def _general_route(index: KaartIndex, gemeente: Optional[str]) -> List[Hit]:
+def _general_route(index: KaartIndex, gemeente: Optional[str], leeftijd: Optional[int] = None) -> List[Hit]:
     if gemeente is None:
         return []
     out = []
     wanted = set(gemeenten_van(gemeente)) if gemeente in REGIOS else {gemeente}
     for i in index.general:
         doc = index.docs[i]
-        if wanted & doc.areas:
+        if wanted & doc.areas and _age_ok(doc.service, leeftijd):
             out.append(_hit(doc, 0.0, {}, _waarom([], {}, _place_part(doc, gemeente)[1], None, doc.service, [])))
     return out
 
@@ -616,6 +617,12 @@ def zoek(
     scored.sort(key=lambda item: (_measure_only(item[2].service) and not _named(index, item[2].service, terms, True),
                                   -item[0], item[1]))
     hits = _referral_first([_hit(doc, score, parts, waarom) for score, _, doc, parts, waarom in scored[:limit]])
+    if hits and family and len(hits) < min(limit, FEW_HITS):
+        # few services fit a family's question: the general entrance of the place can always help
+        shown = {hit.id for hit in hits}
+        for hit in [hit for hit in _general_route(index, gemeente, leeftijd) if hit.id not in shown][:limit - len(hits)]:
+            hit.waarom = "Algemene ingang van deze plaats: kan meedenken over elke vraag van een gezin. " + hit.waarom
+            hits.append(hit)
     cutoff = scored[limit - 1][0] if len(scored) >= limit else float("-inf")
     held_back = [name for score, name in sorted(held_back, reverse=True) if score > cutoff]
 
