@@ -38,6 +38,8 @@ THEMA_SYNONIEMEN: Dict[str, Tuple[str, ...]] = {
         "prestatiedruk", "prestatie", "schoolstress", "stress over school", "faalangst", "perfectionisme",
         "perfectionistisch", "druk om te presteren", "hoge cijfers", "cijfers", "toetsen", "toetsstress",
         "druk van school", "overbelast", "burn-out", "burnout", "examen", "examenstress", "moeten presteren",
+        # the toetssysteem and schooladvies as a source of pressure (001, Scoren zonder toetsen)
+        "cito", "citotoets", "eindtoets", "doorstroomtoets", "schooladvies", "hoge verwachtingen",
     ),
     "somberheid_angst": (
         "somber", "somberheid", "depressief", "depressie", "angst", "angstig", "angstklacht", "angstklachten",
@@ -125,11 +127,13 @@ THEMA_SYNONIEMEN: Dict[str, Tuple[str, ...]] = {
 # Words that point at who is asking or for whom (a soft hint, used in ranking).
 DOELGROEP_HINTS: Dict[str, Tuple[str, ...]] = {
     "ouder": ("moeder", "vader", "ouder", "mama", "papa", "opvoeder", "ouders", "stiefvader", "stiefmoeder", "pleegouder"),
+    "gezin": ("gezin", "gezinnen", "huishouden"),
     "jeugdige": ("jongere", "tiener", "puber", "leerling", "jongen", "meisje", "zoon", "dochter", "kind"),
     "school": ("vanuit school", "de school wil", "leerkracht", "docent", "mentor", "ib'er", "intern begeleider", "zorgcoordinator", "juf", "meester",
                "concierge", "schoolleider", "directeur van de school"),
     "professional": ("collega", "professional", "hulpverlener", "consulent", "als professional", "casus",
-                     "regievoerder", "samenwerken", "samenwerking", "ketenpartner", "sportclub", "vereniging"),
+                     "regievoerder", "samenwerken", "samenwerking", "ketenpartner", "sportclub", "vereniging",
+                     "meedenken", "denkt mee", "denken mee", "consultatie", "meekijken", "kijkt mee"),
 }
 
 _CHILD = r"(?:zoon|zoontje|dochter|dochtertje|kind|kindje|jongen|jongetje|meisje|meid|puber|tiener|jongere|leerling|broer|zus|pleegkind|baby|kleinkind)"

@@ -32,13 +32,22 @@ from bot.kaart.vocabulary import (
     gemeenten_van,
 )
 
-WEIGHTS = {"thema": 2.0, "tekst": 1.0, "plaats": 0.3, "leeftijd": 0.2, "doelgroep": 0.3, "toegang": 0.3, "ingang": 0.3}
+WEIGHTS = {"thema": 2.0, "tekst": 1.0, "plaats": 0.5, "leeftijd": 0.2, "doelgroep": 0.3, "toegang": 0.3, "ingang": 0.3,
+           "bekend": 0.8}
 THEME_ORDER_WEIGHTS = (1.0, 0.6, 0.4)
+NAME_RUN = 3
+FEW_HITS = 3  # fewer hits than this for a family question: add the general entrance of the place  # words of a service's name, in order, that name it in a question
+BROAD_THEMES = 4  # a service with more themes than this is broad: each theme counts less
+BREADTH_POWER = 0.5  # strength = sqrt(BROAD_THEMES / number of themes), at most 1
+CENTRAL_THEMES, PERIPHERAL_THEME = 3, 0.8  # the first three themes of a service are central to it
+LEISURE_FACTOR = 0.5  # a leisure group's match on a family's problem theme
 BM25_K1, BM25_B = 1.2, 0.75
 # Words too general to make a hit relevant on their own.
 GENERIC = frozenset(
     "kind kinderen ouder moeder vader zoon dochter gezin jongere jongen meisje hulp helpen school leerling "
-    "vraag vragen probleem problemen zorg zorgen gemeente regio jaar week dag goed slecht".split()
+    "vraag vragen probleem problemen zorg zorgen gemeente regio jaar week dag goed slecht "
+    # everyday verbs: they say nothing about which service fits
+    "maken doen komen krijgen zitten staan houden geven nemen laten blijven vinden weten denken".split()
 )
 
 
@@ -310,17 +319,43 @@ def _age_ok(service, leeftijd: Optional[int]) -> bool:
     return True
 
 
-def _theme_part(service, themas: List[str]) -> Tuple[float, List[str]]:
+def theme_strength(service, theme: str) -> float:
+    """How specifically a service is about ``theme`` (0 when it is not one of its themes).
+
+    A service lists its themes most central first: a match on one of its first three themes counts
+    fully, a later one a little less (``PERIPHERAL_THEME``). A broad service (more than ``BROAD_THEMES`` themes, such as the
+    brugfunctionaris with eight) counts less per theme than one made for that theme: a specialised
+    service ranks above a broad one for the same theme."""
+    if theme not in service.themas:
+        return 0.0
+    position = service.themas.index(theme)
+    breadth = min(1.0, (BROAD_THEMES / len(service.themas)) ** BREADTH_POWER)
+    return breadth * (1.0 if position < CENTRAL_THEMES else PERIPHERAL_THEME)
+
+
+def leisure_only(service, themas: List[str], professional: bool) -> bool:
+    """A sport, culture or leisure group (its main theme is vrije tijd) answering a question about a
+    problem that is not about vrije tijd, asked for a family rather than by a club, school or
+    professional: it is part of the sociale basis around the child, not help with the question, so
+    its theme match counts only half."""
+    return (not professional and bool(service.themas) and service.themas[0] == "vrije_tijd"
+            and "vrije_tijd" not in themas)
+
+
+def _theme_part(service, themas: List[str], professional: bool = False) -> Tuple[float, List[str]]:
     if not themas:
         return 0.0, []
     weights = [THEME_ORDER_WEIGHTS[min(i, len(THEME_ORDER_WEIGHTS) - 1)] for i in range(len(themas))]
     got, matched = 0.0, []
     for theme, weight in zip(themas, weights):
-        if theme in service.themas:
-            central = 1.0 if service.themas.index(theme) < 3 else 0.8
-            got += weight * central
+        strength = theme_strength(service, theme)
+        if strength:
+            got += weight * strength
             matched.append(theme)
-    return got / sum(weights), matched
+    score = got / sum(weights)
+    if leisure_only(service, themas, professional):
+        score *= LEISURE_FACTOR
+    return score, matched
 
 
 def _doelgroep_part(service, hints: List[str]) -> float:
@@ -333,7 +368,11 @@ def _doelgroep_part(service, hints: List[str]) -> float:
         return 1.0
     if "gezin" in groups and {"ouder", "jeugdige"} & set(hints):
         return 1.0  # a service for the whole family serves its parents and children
-    family = {"ouder", "jeugdige", "gezin"} & set(hints)
+    if "gezin" in hints and {"ouder", "jeugdige"} & groups:
+        return 1.0  # and a question about a family is one about its parents and children
+    # "gezin" is how professionals speak of a family they work with: it does not make the question
+    # one a family asks itself, so it does not push professional-only services down
+    family = {"ouder", "jeugdige"} & set(hints)
     if family and groups <= {"professional", "school"} and not {"school", "professional"} & set(hints):
         return -1.0
     return 0.0
@@ -396,14 +435,14 @@ def _hit(doc: _Doc, score: float, parts: Dict[str, float], waarom: str) -> Hit:
     )
 
 
-def _general_route(index: KaartIndex, gemeente: Optional[str]) -> List[Hit]:
+def _general_route(index: KaartIndex, gemeente: Optional[str], leeftijd: Optional[int] = None) -> List[Hit]:
     if gemeente is None:
         return []
     out = []
     wanted = set(gemeenten_van(gemeente)) if gemeente in REGIOS else {gemeente}
     for i in index.general:
         doc = index.docs[i]
-        if wanted & doc.areas:
+        if wanted & doc.areas and _age_ok(doc.service, leeftijd):
             out.append(_hit(doc, 0.0, {}, _waarom([], {}, _place_part(doc, gemeente)[1], None, doc.service, [])))
     return out
 
@@ -419,9 +458,26 @@ def _toegang_part(service) -> float:
     return 0.5 if routes else 0.0
 
 
+DETAIL_MIN_DESCRIPTION = 120  # characters; shorter means the source hardly describes the service
+
+
+def bekend(service) -> float:
+    """How much the source tells about a service (0..1): what it offers, how to reach it, words to
+    find it by, a way to contact it and a real description. A provider the source only names
+    ("een van de kleine jeugdzorgaanbieders") is no sound referral on a theme alone."""
+    signs = (
+        bool(service.aanbod),
+        bool(service.toegang) or bool(service.algemene_toegang),
+        bool(service.trefwoorden),
+        bool(service.website or service.telefoon or service.email),
+        len(service.beschrijving or "") >= DETAIL_MIN_DESCRIPTION,
+    )
+    return sum(signs) / len(signs)
+
+
 def _family_question(parsed: Vraag, leeftijd: Optional[int]) -> bool:
     """The question is about a family or child."""
-    return bool({"ouder", "jeugdige"} & set(parsed.doelgroep_hints)) or leeftijd is not None
+    return bool({"ouder", "jeugdige", "gezin"} & set(parsed.doelgroep_hints)) or leeftijd is not None
 
 
 def _asked_kinds(text: str) -> Set[str]:
@@ -441,9 +497,13 @@ def _measure_only(service) -> bool:
 
 def _named(index: KaartIndex, service, terms: List[str], keywords: bool = False) -> bool:
     """The question names the entry: a rare word (in at most two entries) of its name, or with
-    ``keywords`` of its search words, is in it."""
+    ``keywords`` of its search words, is in it; or it repeats a run of ``NAME_RUN`` words of the
+    name in order ("GGZ-hulp op school")."""
     asked = set(terms)
     words = lemmas(service.naam)
+    runs = {tuple(words[i:i + NAME_RUN]) for i in range(len(words) - NAME_RUN + 1)}
+    if runs & {tuple(terms[i:i + NAME_RUN]) for i in range(len(terms) - NAME_RUN + 1)}:
+        return True
     if keywords:
         words += [t for word in service.trefwoorden for t in lemmas(word)]
     for term in words:
@@ -531,7 +591,7 @@ def zoek(
         service = doc.service
         if not _age_ok(service, leeftijd):
             continue
-        theme_score, matched = _theme_part(service, themas)
+        theme_score, matched = _theme_part(service, themas, professional)
         matched_terms = [t for t in specific if i in docs_with[t]]
         if theme_score == 0 and not matched_terms:
             continue  # only generic words matched: not a relevant hit
@@ -544,7 +604,7 @@ def zoek(
         # the general entrance is always a sound referral for a family or a request for youth care
         ingang = 1.0 if service.algemene_toegang and (family or "jeugdhulp" in themas) else 0.0
         parts = {"thema": theme_score, "tekst": tekst, "plaats": plaats, "leeftijd": age_part,
-                 "doelgroep": doelgroep, "toegang": toegang, "ingang": ingang}
+                 "doelgroep": doelgroep, "toegang": toegang, "ingang": ingang, "bekend": bekend(service)}
         score = sum(WEIGHTS[k] * v for k, v in parts.items())
         waarom = _waarom(matched, parsed.thema_woorden, place_reason, leeftijd, service, sorted(matched_terms))
         if service.aard != "dienst" and not professional and service.aard not in asked and not _named(index, service, terms):
@@ -557,6 +617,12 @@ def zoek(
     scored.sort(key=lambda item: (_measure_only(item[2].service) and not _named(index, item[2].service, terms, True),
                                   -item[0], item[1]))
     hits = _referral_first([_hit(doc, score, parts, waarom) for score, _, doc, parts, waarom in scored[:limit]])
+    if hits and family and len(hits) < min(limit, FEW_HITS):
+        # few services fit a family's question: the general entrance of the place can always help
+        shown = {hit.id for hit in hits}
+        for hit in [hit for hit in _general_route(index, gemeente, leeftijd) if hit.id not in shown][:limit - len(hits)]:
+            hit.waarom = "Algemene ingang van deze plaats: kan meedenken over elke vraag van een gezin. " + hit.waarom
+            hits.append(hit)
     cutoff = scored[limit - 1][0] if len(scored) >= limit else float("-inf")
     held_back = [name for score, name in sorted(held_back, reverse=True) if score > cutoff]
 

@@ -1,0 +1,127 @@
+"""Ranking principles of the kaart search, each on a small directory built for it plus the real kaart.
+
+- a service made for the asked theme ranks above a broad service that also lists it;
+- a sport, culture or leisure group ranks below help for a problem question, but not when the
+  question is about vrije tijd or comes from a club;
+- a provider the source only names ranks below a service the source describes, on the same theme;
+- everyday verbs ("maken") alone do not make a hit;
+- a professional speaking of "een gezin" or asking "wie denkt mee" is no family asking for itself;
+- a question that repeats three words of an entry's name in order names it (a pilot then shows, not first);
+- when few services fit a family's question, the general entrance of the place is added, saying why.
+"""
+from __future__ import annotations
+
+from bot.kaart.models import KaartDienst, KaartOrganisatie
+from bot.kaart.search import KaartIndex, bekend, theme_strength, zoek
+from bot.knowledge.base import Bron
+
+BRON = Bron(document="004 (test)", sectie="test")
+ORGS = {"org": KaartOrganisatie(id="org", naam="Testorganisatie", bron=BRON)}
+LONG = ("Ouders en jongeren kunnen hier terecht voor gesprekken, advies en begeleiding; de medewerkers denken mee "
+        "en verwijzen zo nodig door naar passende hulp in de buurt.")
+
+
+def dienst(id_, themas, **extra):
+    fields = dict(id=id_, organisatie="org", naam=f"Dienst {id_}", beschrijving=LONG, doelgroep=["ouder", "jeugdige"],
+                  themas=themas, werkgebied=["hilversum"], toegang=["direct"], aanbod=["gesprekken"],
+                  trefwoorden=["hulp"], website="https://example.org", bron=BRON)
+    fields.update(extra)
+    return KaartDienst(**fields)
+
+
+def ranked(services, vraag, **kwargs):
+    return [h.id for h in zoek(vraag, index=KaartIndex(services, ORGS), **kwargs).hits]
+
+
+def test_a_service_for_the_theme_ranks_above_a_broad_one():
+    broad = dienst("breed", ["financien", "opvoeding", "taal", "pesten", "wonen_werk", "vrije_tijd", "scheiding", "gedrag"])
+    specific = dienst("specifiek", ["financien", "opvoeding"])
+    assert theme_strength(specific, "financien") > theme_strength(broad, "financien")
+    assert ranked([broad, specific], "moeder in Hilversum heeft schulden")[0] == "specifiek"
+    # same breadth: both count fully, and the order falls back to the other parts (here the id)
+    assert theme_strength(dienst("a", ["financien"]), "financien") == theme_strength(specific, "financien") == 1.0
+
+
+def test_a_theme_far_down_a_services_list_counts_less():
+    first = dienst("eerst", ["verslaving", "gedrag", "opvoeding", "pesten"])
+    last = dienst("laatst", ["gedrag", "opvoeding", "pesten", "verslaving"])
+    assert theme_strength(first, "verslaving") > theme_strength(last, "verslaving")
+    assert theme_strength(first, "taal") == 0.0
+
+
+def test_a_leisure_group_ranks_below_help_for_a_familys_problem():
+    club = dienst("club", ["vrije_tijd", "prestatiedruk"], trefwoorden=["sport", "club"])
+    team = dienst("team", ["opvoeding", "somberheid_angst", "prestatiedruk", "jeugdhulp"])
+    assert ranked([club, team], "Meisje van 14 uit Hilversum heeft last van prestatiedruk")[0] == "team"
+    assert ranked([club, team], "Veel prestatiedruk in Hilversum, wie kan helpen?")[0] == "team"
+    # a question about vrije tijd itself still finds the club first
+    assert ranked([club, team], "Sportclub in Hilversum wil prestatiedruk bij leden bespreekbaar maken")[0] == "club"
+
+
+def test_a_provider_the_source_only_names_ranks_below_a_described_one():
+    named = dienst("genoemd", ["jonge_kind"], beschrijving="Kleine aanbieder in de regio.", aanbod=[], toegang=[],
+                   trefwoorden=[], website=None, doelgroep=["gezin"])
+    described = dienst("beschreven", ["opvoeding", "jonge_kind", "gedrag"])
+    assert bekend(described) == 1.0 and bekend(named) == 0.0
+    assert ranked([named, described], "ouders met een baby in Hilversum zoeken steun")[0] == "beschreven"
+
+
+def test_everyday_verbs_alone_are_no_match():
+    club = dienst("club", ["vrije_tijd"], beschrijving="Jongeren maken samen muziek en theater. " + LONG)
+    assert ranked([club], "ouders in Hilversum maken zich zorgen over het schooladvies") == []
+
+
+def test_real_kaart_faalangst_in_vleuten_gets_help_before_clubs():
+    result = zoek("Meisje van 14 uit Vleuten heeft last van faalangst en prestatiedruk")
+    top3 = [h.id for h in result.hits[:3]]
+    assert top3[0] == "buurtteam_vleuten"
+    assert not {"cultuur19", "fletiomare", "sportutrecht", "klub19_jamavond"} & set(top3)
+
+
+def test_real_kaart_small_providers_do_not_lead_a_jeugdhulp_question():
+    result = zoek("Gezin in Bussum heeft jeugdhulp nodig")
+    assert result.hits[0].id in {"jeugdteam_gooise_meren", "vraagbaak_consulent_jeugd_gooise_meren"}
+    assert "knoest_jeugdhulp_bussum" not in [h.id for h in result.hits[:2]]
+
+
+def test_a_professional_asking_about_a_family_is_no_family_asking_itself():
+    consult = dienst("consult", ["vastgelopen_hulp", "verblijf"], doelgroep=["professional"], toegang=["via_professional"])
+    family = dienst("gezinshulp", ["jeugdhulp", "vastgelopen_hulp"], doelgroep=["gezin", "jeugdige"])
+    index = KaartIndex([consult, family], ORGS)
+
+    def doelgroep_part(vraag):
+        return {h.id: h.onderdelen["doelgroep"] for h in zoek(vraag, index=index).hits}["consult"]
+
+    # "een gezin" and "wie denkt mee" are how a professional speaks: no push-down of a consultation
+    assert doelgroep_part("De hulp aan een gezin in Hilversum is vastgelopen") >= 0.0
+    assert doelgroep_part("Dreigende uithuisplaatsing van een jongere in Hilversum, wie denkt mee?") >= 0.0
+    # a parent asking for themselves: a professionals-only service is pushed down, the family's help leads
+    assert doelgroep_part("Ik ben moeder in Hilversum en de hulp aan mijn zoon is vastgelopen") == -1.0
+    assert [h.id for h in zoek("Ik ben moeder in Hilversum en de hulp aan mijn zoon is vastgelopen", index=index).hits][0] \
+        == "gezinshulp"
+
+
+def test_a_pilot_named_by_a_run_of_its_name_is_shown_but_not_first():
+    result = zoek("Basisschoolkind met gedragsproblemen, kan er GGZ-hulp op school komen?", gemeente="hilversum")
+    found = [h.id for h in result.hits]
+    assert "uniek_in_school" in found[:3]
+    assert result.hits[0].verwijsbaar and result.hits[0].id != "uniek_in_school"
+    # one word of the name ("ggz") is not naming it: a family question keeps the pilot back
+    assert "uniek_in_school" not in [h.id for h in zoek("Kind met gedragsproblemen, GGZ nodig", gemeente="hilversum").hits]
+
+
+def test_school_tests_and_advice_are_read_as_prestatiedruk():
+    from bot.kaart.query import parse_vraag
+
+    assert "prestatiedruk" in parse_vraag("zorgen over de cito en het schooladvies in groep 8").themas
+
+
+def test_few_hits_for_a_family_add_the_general_entrance_with_a_reason():
+    youth = dienst("jongerenwerk", ["verslaving"], werkgebied=["gooi_en_vechtstreek"])
+    entrance = dienst("jeugdteam", ["jeugdhulp"], werkgebied=["wijdemeren"], algemene_toegang=True)
+    index = KaartIndex([youth, entrance], ORGS)
+    result = zoek("dochter van 15 uit Kortenhoef drinkt veel", index=index)
+    assert [h.id for h in result.hits] == ["jongerenwerk", "jeugdteam"]
+    assert result.hits[1].waarom.startswith("Algemene ingang van deze plaats")
+    # a professional's question without a family in it gets only what fits
+    assert [h.id for h in zoek("alcohol en drugs in Kortenhoef", index=index).hits] == ["jongerenwerk"]
