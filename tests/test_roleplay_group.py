@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from bot import cli
-from bot.roleplay.group import GroupError, group_view, render_group_page, write_group_csv
+from bot.roleplay.group import GroupError, group_csv_text, group_view, render_group_page, write_group_csv
 
 
 def turn(nr, zet, before, after, tekst=None):
@@ -97,6 +97,7 @@ def test_csv_one_row_per_session_and_no_formulas(records):
     assert rows[0]["deelnemer"].startswith("'=")
     anna = [r for r in rows if r["deelnemer"] == "Anna"]
     assert anna[0]["afloop"] == "slecht" and anna[0]["spanning"] == "8 9 10" and anna[0]["opnieuw_geprobeerd"] == "1"
+    assert group_csv_text(records, "Najaar-2026") == out.getvalue()
 
 
 def test_html_page_has_tables_inline_svg_and_nothing_from_outside(records):

@@ -13,6 +13,7 @@ the server (nothing from a CDN), ``printable=True`` gives the print version.
 from __future__ import annotations
 
 import csv
+import io
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -324,3 +325,10 @@ def _as_record(record: Any) -> Any:
     data = {k: v for k, v in record.items() if k not in {"id", "status", "created_at", "conversation_id"}}
     return SimpleNamespace(pk=record.get("id"), data=data, created_at=record.get("created_at"),
                            status=record.get("status"), conversation_id=None, title=record.get("titel"))
+
+
+def group_csv_text(records: Iterable[Any], group: str, start=None, end=None) -> str:
+    """The CSV export as text (for a download link); raises ``GroupError`` with a Dutch message."""
+    out = io.StringIO()
+    write_group_csv(group_view(records, group, start, end), out)
+    return out.getvalue()
