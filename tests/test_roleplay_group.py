@@ -106,7 +106,7 @@ def test_html_page_has_tables_inline_svg_and_nothing_from_outside(records):
     assert page.count("<svg") >= 1 + 2 * 2  # endings chart + steps and tension per participant
     assert "<polyline" in page and "sessie 2 (misgelopen)" in page
     assert "Terugkerende valkuilen" in page and "Waar groepen vastlopen" in page
-    assert "Sessie 1: transcript en nabespreking" in page and "Begin met erkennen." in page
+    assert "Anna, sessie 1: transcript en nabespreking" in page and "Begin met erkennen." in page
     assert "formaat=csv" in page and "formaat=print" in page
     for outside in ("http://", "https://", "//cdn", "<script"):
         assert outside not in page

@@ -236,7 +236,7 @@ COLORS = {"goed": "#2e7d32", "slecht": "#c62828", "gestopt": "#757575", "bezig":
 CURVE_COLORS = ["#1565c0", "#ef6c00", "#6a1b9a", "#00838f", "#ad1457", "#558b2f", "#4e342e", "#283593"]
 
 
-def tension_svg(rows: List[SessionRow], width: int = 320, height: int = 140) -> Dict[str, Any]:
+def tension_svg(rows: List[SessionRow], width: int = 360, height: int = 150) -> Dict[str, Any]:
     """Polylines of the tension curves of ``rows`` in one small chart (data for the template)."""
     pad = 24
     longest = max([len(r.curve) for r in rows] + [2])
@@ -251,10 +251,10 @@ def tension_svg(rows: List[SessionRow], width: int = 320, height: int = 140) -> 
     return {"width": width, "height": height, "pad": pad, "lines": lines, "grid": grid, "turns": longest - 1}
 
 
-def steps_svg(person: Participant, width: int = 320, bar_h: int = 14) -> Dict[str, Any]:
+def steps_svg(person: Participant, width: int = 360, bar_h: int = 14) -> Dict[str, Any]:
     """Horizontal bars: in how many sessions each step was used."""
     total = max(len(person.sessies), 1)
-    label_w = 110
+    label_w = 150
     bars = []
     for index, step in enumerate(STEPS):
         used = person.stappen.get(step, 0)
