@@ -131,6 +131,9 @@ def test_kern_patterns():
     assert kern_from_words("Mijn zoon wil niet meer naar zijn vader") == ["de zoon heeft moeite met naar zijn vader gaan"]
     assert kern_from_words("Ze heeft moeite met slapen") == ["moeite met slapen"]
     assert kern_from_words("Hallo, ik bel even") == []
+    # 'ze' later in the answer is the daughter named before
+    assert kern_from_words("Ik bel over mijn dochter van 13. Ze wil sinds vader weg is niet meer naar school.") == [
+        "de dochter heeft moeite met naar school gaan, sinds vader weg is"]
 
 
 def test_filed_text_is_masked(knowledge):

@@ -38,7 +38,9 @@ def export_text(payload: dict) -> str:
         grounds = advice.get("op_grond_van") or []
         lines.append(f"Route {number}: {advice.get('titel', '')}" + (f" (op grond van: {', '.join(grounds)})" if grounds else ""))
         for service in advice.get("diensten") or []:
-            detail = " - ".join(p for p in (service.get("organisatie"), service.get("bereikbaarheid")) if p)
+            org = service.get("organisatie")
+            org = None if org and org in (service.get("naam") or "") else org
+            detail = " - ".join(p for p in (org, service.get("bereikbaarheid")) if p)
             lines.append(f"  Dienst: {service.get('naam', '')}" + (f" ({detail})" if detail else ""))
     lines.append(f"Vragen beantwoord: {payload.get('beantwoord', 0)}, overgeslagen: {payload.get('overgeslagen', 0)}")
     return "\n".join(lines) + "\n"

@@ -182,10 +182,12 @@ def kern_from_words(text: str) -> List[str]:
     -> ["de dochter heeft moeite met naar school gaan, sinds vader weg is"]
     """
     out: List[str] = []
+    child = None  # the child named earlier in the answer: 'ze' or 'hij' later means that child
     for sentence in re.split(r"(?<=[.!?;])\s+", text or ""):
         plain = normalise(sentence).strip()
         if not plain:
             continue
+        named = re.search(r"\b(?:mijn|haar|zijn|onze|ons|de|het) (zoon|dochter|kind|jongste|oudste|meisje|jongen|puber)\b", plain)
         phrase = None
         match = _MOEITE.search(plain)
         who = None
@@ -202,6 +204,10 @@ def kern_from_words(text: str) -> List[str]:
                 match = _LUKT.search(plain)
                 if match:
                     phrase = " ".join(p for p in (match.group("vp").strip(), match.group("inf") or "") if p)
+        if who in ("hij", "zij", "ze") and child:
+            who = child
+        if named:
+            child = named.group(1)
         if not phrase:
             continue
         since = _SINCE.search(plain)
