@@ -182,3 +182,15 @@ async def test_empty_and_huge_turns_get_dutch_messages():
     session, _, _ = await start()
     events, messages = await run_form("rollenspel_beurt", "x" * 5000, {"rollenspel_sessie": session})
     assert "te lang" in messages[0]["text"] and SlotSet("rollenspel_beurt", None) in events
+
+
+async def test_retry_inside_the_form_goes_back_and_keeps_listening():
+    session, _, _ = await start()
+    scenario = catalog.get_scenario(FATHER)
+    await run_form("rollenspel_beurt", scenario.oefenpad[0].tekst, {"rollenspel_sessie": session})
+    await run_form("rollenspel_beurt", scenario.valkuilpad[0].tekst, {"rollenspel_sessie": session})
+    events, messages = await run_form("rollenspel_beurt", "probeer opnieuw vanaf beurt 2", {"rollenspel_sessie": session})
+    assert SlotSet("rollenspel_beurt", None) in events
+    assert messages[0]["text"].startswith("We gaan terug naar vlak voor beurt 2. De spanning is weer 7.")
+    assert messages[1]["custom"]["soort"] == "rollenspel_opnieuw" and messages[1]["custom"]["beurt"] == 1
+    assert [t["nr"] for t in list_sessions()[0]["state"]["turns"]] == [1]

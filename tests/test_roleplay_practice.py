@@ -104,6 +104,10 @@ def test_session_retry_after_hanging_up_and_the_debrief_shows_both_attempts():
     assert [t["tekst"] for t in attempts[0]["daarna"]] == good[1:]
     assert "Opnieuw geprobeerd:" in result.debrief_tekst
     assert f'"{bad[1]}"' in result.debrief_tekst and good[1] in result.debrief_tekst
+    # the trainer's transcript ('rustpunt sessies toon') shows both attempts too
+    from bot.roleplay.report import transcript_text
+    text = transcript_text(service.load(session), catalog.moves())
+    assert "Opnieuw geprobeerd:" in text and bad[1] in text
 
 
 def test_retry_of_a_turn_that_was_not_played_keeps_the_session():
