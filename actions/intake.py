@@ -103,6 +103,8 @@ class ValidateIntakeForm(FormValidation):
             return {ANSWER_SLOT: STATUS_STOPPED, STATE_SLOT: None}
         if turn.danger:
             dispatcher.utter_message(text=format_danger(turn.danger))
+        for line in listening_notes(turn):
+            dispatcher.utter_message(text=line)
         if turn.kind == "leeg":
             dispatcher.utter_message(text=TEXTS.text("leeg"))
         elif turn.kind == "begin":
@@ -113,6 +115,17 @@ class ValidateIntakeForm(FormValidation):
         return {ANSWER_SLOT: status, STATE_SLOT: turn.state}
 
 
+def listening_notes(turn) -> List[str]:
+    """Say where out-of-order answers were filed, and which questions are skipped because of that."""
+    from bot.intake.listen import ASPECT_NAMES
+
+    notes = [TEXTS.text("genoteerd_elders", aspect=ASPECT_NAMES.get(a, a), woorden=w) for a, w in turn.filed]
+    if turn.kept_open:
+        notes.append(TEXTS.text("vraag_nog_open"))
+    notes += [TEXTS.text("al_beantwoord", aspect=ASPECT_NAMES.get(a, a), woorden=w) for a, w in turn.already_answered]
+    return notes
+
+
 class ActionIntakeSamenvatting(Action):
     """After the form: store and show the masked summary with the route advice."""
 
@@ -120,6 +133,7 @@ class ActionIntakeSamenvatting(Action):
         return "action_intake_samenvatting"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+        from bot.intake.export import export_text
         from bot.intake.summary import build_summary, format_summary, store_summary
 
         state = tracker.get_slot(STATE_SLOT)
@@ -133,7 +147,8 @@ class ActionIntakeSamenvatting(Action):
         summary = build_summary(state, _knowledge())
         record_id = store_summary(summary, conversation_id=tracker.sender_id)
         dispatcher.utter_message(text=format_summary(summary))
-        dispatcher.utter_message(json_message={**summary.to_payload(), "id": record_id})
+        payload = summary.to_payload()
+        dispatcher.utter_message(json_message={**payload, "id": record_id, "tekst": export_text(payload)})
         dispatcher.utter_message(text=TEXTS.text("na_samenvatting"), buttons=TEXTS.buttons("na_samenvatting"))
         return reset + [SlotSet(SUMMARY_SLOT, record_id)]
 

@@ -90,6 +90,8 @@ class ValidateRollenspelForm(FormValidation):
         if scenario is None:
             dispatcher.utter_message(text=TEXTS.text("kies_onduidelijk"))
             return {"rollenspel_scenario": None}
+        if _resumed(tracker.get_slot("rollenspel_sessie"), scenario.id):  # 'probeer opnieuw vanaf beurt N'
+            return {"rollenspel_scenario": scenario.id}
         metadata = _metadata(tracker)
         session_id = service().start(
             scenario.id, deelnemer=metadata.get("deelnemer"), groep=metadata.get("groep"),
@@ -119,11 +121,56 @@ class ValidateRollenspelForm(FormValidation):
             return {"rollenspel_beurt": DONE}
         if result.tekst:
             dispatcher.utter_message(text=result.tekst)
-        if result.payload and result.payload.get("soort") == "rollenspel_beurt":
+        if result.payload and result.payload.get("soort") in ("rollenspel_beurt", "rollenspel_opnieuw"):
             dispatcher.utter_message(json_message=result.payload)
         if result.soort == "einde":
             return {"rollenspel_beurt": DONE}
         return {"rollenspel_beurt": None}
+
+
+def _resumed(session_id: Optional[str], scenario_id: str) -> bool:
+    """A session of this scenario is already open in this conversation (after a retry)."""
+    if not session_id:
+        return False
+    try:
+        data = service().load(session_id)
+    except SessionError:
+        return False
+    return data.get("scenario") == scenario_id and data.get("status") == "bezig"
+
+
+def _retry_number(tracker: Tracker) -> Optional[int]:
+    from bot.roleplay.retry import retry_turn
+
+    value = next(tracker.get_latest_entity_values("beurt"), None)
+    if value is not None and str(value).strip().isdigit():
+        return int(str(value).strip())
+    return retry_turn((tracker.latest_message or {}).get("text"))
+
+
+class ActionRollenspelOpnieuw(Action):
+    """'Probeer opnieuw vanaf beurt N' after a role-play ended: back to the state before turn N of the
+    last session of this conversation; the form then continues that session."""
+
+    def name(self) -> Text:
+        return "action_rollenspel_opnieuw"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
+        from bot.records import list_records
+        from bot.roleplay.session import KIND
+
+        number = _retry_number(tracker)
+        rows = list_records(KIND, conversation_id=tracker.sender_id, limit=1)
+        if number is None or not rows:
+            dispatcher.utter_message(text=TEXTS.text("opnieuw_onduidelijk" if rows else "opnieuw_geen_sessie"))
+            return [SlotSet(slot, None) for slot in SLOTS]
+        result = service().retry(rows[0].pk, number)
+        dispatcher.utter_message(text=result.tekst)
+        if result.soort != "opnieuw":
+            return [SlotSet(slot, None) for slot in SLOTS]
+        dispatcher.utter_message(json_message=result.payload)
+        return [SlotSet("rollenspel_scenario", result.payload["scenario"]), SlotSet("rollenspel_beurt", None),
+                SlotSet("rollenspel_sessie", str(rows[0].pk))]
 
 
 class ActionRollenspelAfronden(Action):

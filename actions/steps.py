@@ -17,6 +17,8 @@ from actions.forms import FormValidation
 
 from bot.steps import guide, navigation, texts
 from bot.steps.classifier import classify_step
+from bot.steps.remark import step_remark
+from bot.steps.request import situation_from_request
 
 FORM = "voorbereiden_form"
 DONE = "klaar"
@@ -128,6 +130,10 @@ class ValidateVoorbereidenForm(FormValidation):
         result = classify_step(note)
         if result.is_valkuil:
             dispatcher.utter_message(text=result.tip)
+        else:
+            remark = step_remark(note, current, result)
+            if remark:
+                dispatcher.utter_message(text=remark)
         return self._advance(steps, index, notes)
 
     @staticmethod
@@ -184,8 +190,9 @@ class ActionAskVoorbereidenInvoer(Action):
 class ActionVoorbereidenStart(Action):
     """Start a fresh preparation: clear what a previous (stopped) preparation left behind.
 
-    When the request already says who the conversation is with ("... met een vader ..."), that
-    answer is kept, so the form does not ask it again."""
+    When the request already says who the conversation is with ("... met een vader ...") and what
+    is going on ("... die vindt dat vader de kinderen tegen haar opzet"), those answers are kept, so
+    the form does not ask them again."""
 
     def name(self) -> Text:
         return "action_voorbereiden_start"
@@ -195,13 +202,18 @@ class ActionVoorbereidenStart(Action):
     ) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(text=texts.text("intro"))
         events = [SlotSet(slot, None) for slot in FORM_SLOTS]
-        situation = navigation.parse_situation_type((tracker.latest_message or {}).get("text") or "")
+        request = (tracker.latest_message or {}).get("text") or ""
+        situation = navigation.parse_situation_type(request)
         if situation is not None:
             events += [
                 SlotSet("voorbereiden_wie", situation),
                 SlotSet("voorbereiden_stap", guide.step_ids()[0]),
                 SlotSet("voorbereiden_notities", {}),
             ]
+            told = situation_from_request(request)
+            if told:  # the request already says what is going on: do not ask "Wat speelt er?" again
+                dispatcher.utter_message(text=texts.text("situatie_overgenomen", situatie=told))
+                events.append(SlotSet("voorbereiden_situatie", told))
         return events
 
 

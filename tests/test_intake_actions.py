@@ -190,3 +190,30 @@ async def test_register_callback_with_missing_field():
     dispatcher = CollectingDispatcher()
     await ActionTerugbelverzoekOpslaan().run(dispatcher, tracker(slots={"terugbel_wie": "x", "terugbel_waarover": None, "terugbel_wanneer": "nu"}), DOMAIN)
     assert dispatcher.messages[0]["text"] == "Geef nog aan waarover er teruggebeld wordt; dat mag niet leeg zijn."
+
+
+async def test_out_of_order_answer_is_announced_and_summary_carries_copy_text():
+    intake = Intake(get_knowledge())
+    state = intake.start().state
+    for answer in ("Hij is vaak boos", "nee", "nee", "nee", "nee"):  # kern and the four safety questions
+        state = intake.handle(state, answer).state
+    assert intake.view(state).key == "algemeen.gezin"
+    dispatcher = CollectingDispatcher()
+    events = await ValidateIntakeForm().run(dispatcher, answer_tracker(state, "sinds een maand of drie"), DOMAIN)
+    texts = [m["text"] for m in dispatcher.messages]
+    assert texts == [TEXTS.text("genoteerd_elders", aspect="beloop", woorden="sinds een maand of drie"),
+                     TEXTS.text("vraag_nog_open")]
+    state = next(e["value"] for e in events if e["name"] == "intake_status")
+    for answer in ("Ik woon met mijn zoon", "Gisteren schreeuwde hij"):
+        dispatcher = CollectingDispatcher()
+        events = await ValidateIntakeForm().run(dispatcher, answer_tracker(state, answer), DOMAIN)
+        state = next(e["value"] for e in events if e["name"] == "intake_status")
+    assert [m["text"] for m in dispatcher.messages] == [
+        TEXTS.text("al_beantwoord", aspect="beloop", woorden="sinds een maand of drie")]
+    events = await ValidateIntakeForm().run(dispatcher, answer_tracker(state, "rond af"), DOMAIN)
+    state = next(e["value"] for e in events if e["name"] == "intake_status")
+    dispatcher = CollectingDispatcher()
+    await ActionIntakeSamenvatting().run(dispatcher, tracker(slots={"intake_status": state}), DOMAIN)
+    payload = dispatcher.messages[1]["custom"]
+    assert payload["tekst"].startswith("Vraagverheldering (Rustpunt)\n")
+    assert "Beloop: sinds een maand of drie" in payload["tekst"]

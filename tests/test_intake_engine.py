@@ -268,7 +268,7 @@ def run_all(intake, answers):
 def test_full_intake_until_summary(knowledge):
     intake = Intake(knowledge)
     answers = [
-        "Mijn zoon Daan wil al weken niet naar school en is vaak boos",
+        "Mijn zoon Daan wil niet naar school en is vaak boos",
         "nee",
         "nee, er wordt niet geslagen",
         "nee, ze praten nauwelijks",  # loud arguing
@@ -290,7 +290,7 @@ def test_full_intake_until_summary(knowledge):
     turn = run_all(intake, answers)
     assert turn.kind == "klaar" and turn.state["status"] == "klaar"
     summary = build_summary(turn.state, knowledge, search=lambda *a, **k: [])
-    assert "moeite met naar school gaan" in summary.kern
+    assert any("moeite met naar school gaan" in phrase for phrase in summary.kern)
     assert "moeite met loyaal blijven aan beide ouders" in summary.kern
     assert summary.aspecten["beloop"] == "Sinds de zomer, het wordt steeds erger"
     assert "familie, zoals grootouders, broers of zussen" in summary.steun

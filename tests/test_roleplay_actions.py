@@ -103,8 +103,9 @@ async def test_a_turn_gets_a_persona_reply_with_payload_and_the_form_keeps_liste
     events, messages = await run_form("rollenspel_beurt", text, {"rollenspel_sessie": session})
     assert SlotSet("rollenspel_beurt", None) in events
     reply, payload = messages[0]["text"], messages[1]["custom"]
-    assert reply in scenario.antwoorden.erkennen.midden
-    assert payload == {"soort": "rollenspel_beurt", "spanning": 6, "rol": "slachtoffer", "zet": "erkennen",
+    # the furious father calms down slowly (at most 1 per turn) and still sounds like an Aanklager
+    assert reply in scenario.rolantwoorden["aanklager"].erkennen.hoog
+    assert payload == {"soort": "rollenspel_beurt", "spanning": 7, "rol": "aanklager", "zet": "erkennen",
                        "zet_naam": catalog.moves()["erkennen"].naam, "beurt": 1, "sessie": int(session),
                        "einde": None}
     assert payload["zet_naam"] and payload["zet_naam"] != "erkennen"  # the Dutch name, not the id
@@ -181,3 +182,15 @@ async def test_empty_and_huge_turns_get_dutch_messages():
     session, _, _ = await start()
     events, messages = await run_form("rollenspel_beurt", "x" * 5000, {"rollenspel_sessie": session})
     assert "te lang" in messages[0]["text"] and SlotSet("rollenspel_beurt", None) in events
+
+
+async def test_retry_inside_the_form_goes_back_and_keeps_listening():
+    session, _, _ = await start()
+    scenario = catalog.get_scenario(FATHER)
+    await run_form("rollenspel_beurt", scenario.oefenpad[0].tekst, {"rollenspel_sessie": session})
+    await run_form("rollenspel_beurt", scenario.valkuilpad[0].tekst, {"rollenspel_sessie": session})
+    events, messages = await run_form("rollenspel_beurt", "probeer opnieuw vanaf beurt 2", {"rollenspel_sessie": session})
+    assert SlotSet("rollenspel_beurt", None) in events
+    assert messages[0]["text"].startswith("We gaan terug naar vlak voor beurt 2. De spanning is weer 7.")
+    assert messages[1]["custom"]["soort"] == "rollenspel_opnieuw" and messages[1]["custom"]["beurt"] == 1
+    assert [t["nr"] for t in list_sessions()[0]["state"]["turns"]] == [1]

@@ -110,7 +110,7 @@ def test_rapport_for_participant_and_group(db, tmp_path, capsys):
     html = out_file.read_text(encoding="utf-8")
     assert "data:image/png;base64,iVBOR" in html
     assert "Aantal sessies: 2" in html and "Vader belt" in html
-    assert "8 → 6 → 4" in html  # the tension curve of the good session
+    assert "8 → 7 → 6 → 5" in html  # the tension curve of the good session (the father calms down slowly)
     assert cli.main(["rapport", "Groep A", "--uit", str(out_file)]) == 0
     assert "Aantal sessies: 1" in out_file.read_text(encoding="utf-8")
     capsys.readouterr()

@@ -3,9 +3,9 @@ from pathlib import Path
 
 from bot.knowledge.loader import load_knowledge
 from bot.paths import knowledge_dir
-from bot.roleplay import feedback
+from bot.roleplay import feedback, pacing
 from bot.roleplay.engine import UNSURE, Engine, Move
-from bot.roleplay.models import MAX_TENSION, band_of
+from bot.roleplay.models import MAX_TENSION, UNCLEAR, band_of
 
 KNOWLEDGE = load_knowledge(Path(knowledge_dir()) / "scenarios")
 FATHER = KNOWLEDGE.get("scenario", "vader-kinderen-thuisgehouden")  # starts at tension 8
@@ -24,7 +24,10 @@ def test_one_uncertain_judging_read_does_not_raise_tension_and_the_persona_asks_
     assert result.tension == FATHER.spanning.start
     assert result.turn.onzeker is True
     assert result.ending is None
-    assert result.reply in getattr(FATHER.antwoorden.onduidelijk, band_of(result.tension))
+    # the persona asks what was meant, in the voice of its current role
+    assert result.reply in pacing.reply_variants(FATHER, result.role, UNCLEAR, result.tension)
+    assert result.reply in (getattr(FATHER.antwoorden.onduidelijk, band_of(result.tension))
+                            + getattr(FATHER.rolantwoorden[result.role].onduidelijk, band_of(result.tension)))
 
 
 def test_only_one_uncertain_read_in_a_row_is_forgiven():
@@ -36,13 +39,15 @@ def test_only_one_uncertain_read_in_a_row_is_forgiven():
 
 
 def test_a_sure_misread_at_high_tension_does_not_end_the_session_and_good_turns_bring_it_down():
-    moves = [Move("oordelen", 0.95)] + [Move(m, 0.9) for m in
-                                        ("erkennen", "erkennen", "dynamiek", "behoefte", "realiteit", "opties")]
+    # the furious father calms at most 1 per turn, so the way back from 10 takes a dozen good turns
+    good = ("erkennen", "erkennen", "visie", "erkennen", "erkennen", "visie", "erkennen", "behoefte", "dynamiek",
+            "erkennen", "behoefte", "opties")
+    moves = [Move("oordelen", 0.95)] + [Move(m, 0.9) for m in good]
     engine = Engine(FATHER, classify=reads(*moves), seed=4)
     first = engine.step("een zin die als oordeel gelezen werd")
     assert first.tension == MAX_TENSION and first.ending is None
     endings = []
-    for n in range(6):
+    for n in range(len(good)):
         endings.append(engine.step(f"goede beurt {n}").ending)
         if endings[-1]:
             break
@@ -60,8 +65,11 @@ def test_a_turn_with_an_acknowledgement_and_a_question_counts_both_steps():
     move = Move("dynamiek", 0.8, zetten=["erkennen", "dynamiek"])
     engine = Engine(FATHER, classify=reads(move), seed=1)
     result = engine.step("Wat een rotweekend. Hoe ging het zaterdag precies?")
-    # at high tension dynamiek alone raises tension (+1); with the acknowledgement it calms (-2)
-    assert result.tension == FATHER.spanning.start + FATHER.effecten.delta("erkennen", FATHER.spanning.start)
+    # at high tension dynamiek alone raises tension (+1); with the acknowledgement it calms (-2),
+    # as fast as this scenario's pace allows (the furious father: at most 1 per turn)
+    calming = max(FATHER.effecten.delta("erkennen", FATHER.spanning.start), -FATHER.tempo.max_daling)
+    assert calming < 0
+    assert result.tension == FATHER.spanning.start + calming
     assert result.turn.zetten == ["dynamiek", "erkennen"]
 
 

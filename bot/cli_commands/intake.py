@@ -1,4 +1,4 @@
-"""``rustpunt terugbellen lijst|toon <id>|klaar <id>``, ``rustpunt vragen [<set>]`` and
+"""``rustpunt terugbellen lijst|toon <id>|klaar <id>``, ``rustpunt vragen [<set>]``, ``rustpunt intake tekst <id>`` and
 ``rustpunt evalueer maskering``."""
 from __future__ import annotations
 
@@ -24,6 +24,13 @@ def register(subparsers) -> None:
     questions = subparsers.add_parser("vragen", help="toon een vragenset voor vraagverheldering")
     questions.add_argument("set", nargs="?", default=None, help="naam of id van de set; zonder: alle sets")
     questions.set_defaults(func=run_questions)
+
+    intake = subparsers.add_parser("intake", help="opgeslagen samenvattingen van de vraagverheldering")
+    intake_sub = intake.add_subparsers(dest="intake_opdracht", metavar="opdracht", title="opdrachten")
+    text = intake_sub.add_parser("tekst", help="een samenvatting als platte tekst om te plakken in het registratiesysteem")
+    text.add_argument("nummer", help="nummer van de samenvatting (staat in de chat na de samenvatting)")
+    text.set_defaults(func=run_export)
+    intake.set_defaults(func=lambda args: intake.print_help() or 2)
 
     add_evaluation(
         "maskering",
@@ -76,6 +83,17 @@ def run_show(args: argparse.Namespace) -> int:
         print("Dit verzoek is afgehandeld; de contactgegevens zijn gewist.")
     else:
         print("Bij dit verzoek zijn geen contactgegevens bewaard (of de bewaartermijn ervan is voorbij).")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from bot.intake.export import NOT_FOUND, export_record
+
+    text = export_record(args.nummer)
+    if text is None:
+        print(NOT_FOUND.format(nummer=str(args.nummer)[:20]))
+        return 1
+    print(text, end="")
     return 0
 
 

@@ -1,4 +1,4 @@
-"""Role-play commands for trainers: ``scenario``, ``sessies``, ``rapport``, ``oefen`` and
+"""Role-play commands for trainers: ``scenario``, ``sessies``, ``rapport``, ``groep``, ``oefen`` and
 ``evalueer rollenspel``."""
 from __future__ import annotations
 
@@ -39,6 +39,14 @@ def register(subparsers) -> None:
     report.add_argument("naam", help="naam van de deelnemer of de groep")
     report.add_argument("--uit", type=Path, default=Path("rapport.html"), help="het HTML-bestand (standaard rapport.html)")
     report.set_defaults(func=run_report)
+
+    group = subparsers.add_parser("groep", help="groepsoverzicht: per deelnemer de sessies, afloop, stappen en spanning")
+    group.add_argument("code", help="de groepscode (zoals bij het starten van de rollenspellen opgegeven)")
+    group.add_argument("--van", default=None, help="vanaf deze datum (2026-12-01 of 01-12-2026)")
+    group.add_argument("--tot", default=None, help="tot en met deze datum")
+    group.add_argument("--csv", type=Path, default=None, help="schrijf één regel per sessie naar dit CSV-bestand")
+    group.add_argument("--html", type=Path, default=None, help="schrijf de printbare groepspagina naar dit HTML-bestand")
+    group.set_defaults(func=run_group)
 
     play = subparsers.add_parser("oefen", help="speel een rollenspel in de terminal")
     play.add_argument("scenario", help="id, nummer of (deel van de) titel van het scenario")
@@ -153,6 +161,43 @@ def run_sessions_csv(args: argparse.Namespace) -> int:
         print(f"Kan {args.uit} niet schrijven: {exc.strerror}.")
         return 1
     print(f"{rows} beurt(en) uit {len(sessions)} sessie(s) geschreven naar {args.uit}.")
+    return 0
+
+
+def run_group(args: argparse.Namespace) -> int:
+    from bot.roleplay.group import ENDING_NAMES, GroupError, group_view, render_group_page, write_group_csv
+    from bot.roleplay.session import list_sessions
+
+    sessions = list_sessions(limit=100_000)
+    try:
+        view = group_view(sessions, args.code, args.van, args.tot)
+    except GroupError as exc:
+        print(str(exc))
+        return 1
+    if not view.deelnemers:
+        print(f"Geen sessies gevonden voor groep '{view.groep}' in deze periode.")
+        return 1
+    print(f"Groep {view.groep}: {len(view.deelnemers)} deelnemer(s), {view.sessies} sessie(s).")
+    for person in view.deelnemers:
+        endings = ", ".join(f"{n} {ENDING_NAMES[k]}" for k, n in person.afloop.items())
+        never = ", ".join(person.nooit_gebruikt) or "-"
+        back = ", ".join(f"{k} ({n}x)" for k, n in person.terugkerende_valkuilen.items()) or "-"
+        print(f"- {person.naam}: {len(person.sessies)} sessie(s) ({endings}); nooit gebruikt: {never}; "
+              f"terugkerende valkuilen: {back}")
+    for item in view.scenarios:
+        print(f"  scenario {item.scenario}: {item.sessies} sessie(s), misgelopen {item.afloop.get('slecht', 0)}, "
+              f"vaakste valkuil {item.vaakste_valkuil or '-'}, vaakst gemist {', '.join(item.vaakst_gemist) or '-'}")
+    try:
+        if args.csv:
+            with open(args.csv, "w", encoding="utf-8", newline="") as out:
+                rows = write_group_csv(view, out)
+            print(f"{rows} sessie(s) geschreven naar {args.csv}.")
+        if args.html:
+            args.html.write_text(render_group_page(sessions, args.code, args.van, args.tot, printable=True), encoding="utf-8")
+            print(f"Groepspagina geschreven naar {args.html}.")
+    except OSError as exc:
+        print(f"Kan het bestand niet schrijven: {exc.strerror or exc}.")
+        return 1
     return 0
 
 

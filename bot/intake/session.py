@@ -8,9 +8,10 @@ the intake goes on. Answers are masked (names, phone numbers, BSN ...) before th
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 from bot.intake import deidentify
+from bot.intake.listen import ASPECT_KEYS, KEY_ASPECTS, listen
 from bot.intake.models import IntakePlan, IntakeSignaal, PlanStap, Vraag, Vragenset
 from bot.intake.signals import Hit, find_signals, is_affirmative, normalise, words
 
@@ -55,6 +56,9 @@ class Turn:
     question: Optional[QuestionView] = None
     danger: List[IntakeSignaal] = field(default_factory=list)
     masked_note: str = ""
+    filed: List[Tuple[str, str]] = field(default_factory=list)  # (aspect, masked words) filed elsewhere
+    kept_open: bool = False  # the answer belonged elsewhere; the same question is still open
+    already_answered: List[Tuple[str, str]] = field(default_factory=list)  # (aspect, words) of skipped questions
 
 
 def command_of(text: str) -> Optional[str]:
@@ -94,6 +98,12 @@ class Intake:
     def _applies(self, step: PlanStap, state: dict) -> bool:
         return step.alleen_als_soort is None or step.alleen_als_soort in self._kinds_heard(state)
 
+    @staticmethod
+    def _answered_elsewhere(step: PlanStap, state: dict) -> bool:
+        """The caller already answered this question's aspect while answering another question."""
+        key = f"{step.vragenset}.{step.vraag}"
+        return key not in state["answers"] and bool(state.get("filed", {}).get(key))
+
     def _next_position(self, state: dict, after: int) -> Optional[int]:
         for index in range(after + 1, len(self.plan.stappen)):
             if self._applies(self.plan.stappen[index], state):
@@ -128,6 +138,7 @@ class Intake:
             "hits": [],  # [signal id, soort, trigger, question key]
             "alerted": [],
             "masked": {},
+            "filed": {},  # question key -> [[masked words, key of the question that was answered]]
             "status": STATUS_BUSY,
         }
         return Turn(state=state, kind="vraag", question=self.view(state))
@@ -154,6 +165,8 @@ class Intake:
             key = self._key(self.plan.stappen[state["pos"]])
             if key not in state["skipped"]:
                 state["skipped"].append(key)
+            if key in state["answers"]:  # an earlier answer is taken back, with what it filed elsewhere
+                _unfile(state, key)
             state["answers"].pop(key, None)
             state["hits"] = [h for h in state["hits"] if h[3] != key]
             return self._advance(state, [])
@@ -177,22 +190,50 @@ class Intake:
         masked = deidentify.mask(text)
         for label, number in masked.counts.items():
             state["masked"][label] = state["masked"].get(label, 0) + number
-        state["answers"][key] = masked.text
+        filed, keeps = listen(key, masked.text)
+        replacing = key in state["answers"]
+        if replacing:  # a new answer replaces the old one and what the old one filed elsewhere
+            _unfile(state, key)
+        for piece in filed:
+            target = ASPECT_KEYS[piece.aspect]
+            entries = state["filed"].setdefault(target, [])
+            if [piece.text, key] not in entries:
+                entries.append([piece.text, key])
+        if keeps:
+            state["answers"][key] = masked.text
+        else:
+            state["answers"].pop(key, None)
         if key in state["skipped"]:
             state["skipped"].remove(key)
-        state["hits"] = [h for h in state["hits"] if h[3] != key] + [[h.signal_id, h.soort, h.trigger, key] for h in hits]
+        kept = [h for h in state["hits"] if h[3] != key] if replacing else state["hits"]
+        state["hits"] = kept + [[h.signal_id, h.soort, h.trigger, key] for h in hits]
         new_danger = [
             self.signals[h.signal_id]
             for h in hits
             if h.soort == "gevaar" and h.signal_id in self.signals and h.signal_id not in state["alerted"]
         ]
         state["alerted"].extend(s.id for s in new_danger)
-        turn = self._advance(state, new_danger)
+        if keeps:
+            turn = self._advance(state, new_danger)
+        else:  # everything the caller said belongs to other questions: this one is still open
+            turn = Turn(state=state, kind="gevaar" if new_danger else "vraag", question=self.view(state),
+                        danger=new_danger, kept_open=True)
+        turn.filed = [(piece.aspect, piece.text) for piece in filed]
         turn.masked_note = deidentify.describe(masked.counts)
         return turn
 
     def _advance(self, state: dict, danger: List[IntakeSignaal]) -> Turn:
         following = self._next_position(state, state["pos"])
+        already = []
+        while following is not None and self._answered_elsewhere(self.plan.stappen[following], state):
+            key = self._key(self.plan.stappen[following])
+            already.append((KEY_ASPECTS.get(key, key), "; ".join(text for text, _ in state["filed"][key])))
+            following = self._next_position(state, following)
+        turn = self._advance_to(state, danger, following)
+        turn.already_answered = already
+        return turn
+
+    def _advance_to(self, state: dict, danger: List[IntakeSignaal], following: Optional[int]) -> Turn:
         if following is None:
             state["status"] = STATUS_DONE
             state["history"].append(state["pos"])
@@ -201,6 +242,16 @@ class Intake:
         state["history"].append(state["pos"])
         state["pos"] = following
         return Turn(state=state, kind="gevaar" if danger else "vraag", question=self.view(state), danger=danger)
+
+
+def _unfile(state: dict, source_key: str) -> None:
+    """Forget what an earlier answer to ``source_key`` filed under other questions."""
+    for target in list(state["filed"]):
+        kept = [entry for entry in state["filed"][target] if entry[1] != source_key]
+        if kept:
+            state["filed"][target] = kept
+        else:
+            del state["filed"][target]
 
 
 def _copy(state: dict) -> dict:
@@ -216,4 +267,5 @@ def _copy(state: dict) -> dict:
         "hits": [list(h) for h in state["hits"]],
         "alerted": list(state["alerted"]),
         "masked": dict(state["masked"]),
+        "filed": {key: [list(e) for e in entries] for key, entries in (state.get("filed") or {}).items()},
     }

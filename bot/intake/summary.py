@@ -9,6 +9,7 @@ from typing import Callable, Dict, List, Optional
 
 from bot.intake import deidentify
 from bot.intake.route import Advice, advise
+from bot.intake.listen import age_of, kern_from_words, place_of
 from bot.intake.signals import Hit
 
 log = logging.getLogger(__name__)
@@ -16,6 +17,7 @@ log = logging.getLogger(__name__)
 RECORD_KIND = "intake_samenvatting"
 ASPECTS = (("aard", "algemeen.aard"), ("beloop", "algemeen.beloop"), ("omvang", "algemeen.omvang"), ("ernst", "algemeen.ernst"))
 KERN_KEY = "algemeen.kern"
+NETWORK_KEY = "sociaal_netwerk.steunpersonen"
 KAART_LIMIT = 2
 KIND_TITLES = {
     "gevaar": "Veiligheid",
@@ -59,6 +61,8 @@ class Summary:
     beantwoord: int
     kaart_melding: Optional[str] = None
     maskering: Dict[str, int] = field(default_factory=dict)
+    steun_woorden: List[str] = field(default_factory=list)  # the caller's own (masked) words about support
+    plaats: Optional[str] = None  # municipality code used for the sociale kaart
 
     def to_payload(self) -> dict:
         data = asdict(self)
@@ -78,10 +82,11 @@ def _kaart_search() -> Optional[Callable]:
     return search
 
 
-def _services(advice: Advice, search: Callable, gemeente: Optional[str]) -> List[ServiceHint]:
+def _services(advice: Advice, search: Callable, gemeente: Optional[str], leeftijd: Optional[int] = None) -> List[ServiceHint]:
     if not advice.kaart_zoekterm:
         return []
-    results = search(advice.kaart_zoekterm, gemeente=gemeente, limit=KAART_LIMIT)
+    extra = {"leeftijd": leeftijd} if leeftijd is not None else {}
+    results = search(advice.kaart_zoekterm, gemeente=gemeente, limit=KAART_LIMIT, **extra)
     hints = []
     for hit in list(results)[:KAART_LIMIT]:
         get = (lambda k, h=hit: h.get(k, "")) if isinstance(hit, dict) else (lambda k, h=hit: getattr(h, k, "") or "")
@@ -115,15 +120,24 @@ def build_summary(state: dict, knowledge, gemeente: Optional[str] = None, search
             if signal.naam not in names:
                 names.append(signal.naam)
 
+    filed: Dict[str, list] = state.get("filed") or {}
+    own = own_kern(answers)
+    kern = own + [k for k in kern if not any(k[len("moeite met "):] in phrase for phrase in own)]
+
     aspects = {}
     for name, key in ASPECTS:
-        if key in answers:
-            aspects[name] = answers[key]
+        pieces = ([answers[key]] if key in answers else []) + [text for text, _ in filed.get(key, [])]
+        if pieces:
+            aspects[name] = "; ".join(dict.fromkeys(pieces))
         elif key in skipped:
             aspects[name] = "overgeslagen"
         else:
             aspects[name] = "niet gevraagd"
 
+    texts = list(answers.values())
+    if gemeente is None:
+        gemeente = place_of(texts)
+    leeftijd = age_of(texts)
     finder = search if search is not None else _kaart_search()
     kaart_note = None if finder is not None else KAART_MISSING
     route = []
@@ -131,7 +145,7 @@ def build_summary(state: dict, knowledge, gemeente: Optional[str] = None, search
         services: List[ServiceHint] = []
         if finder is not None and advice.kaart_zoekterm:
             try:
-                services = _services(advice, finder, gemeente)
+                services = _services(advice, finder, gemeente, leeftijd)
             except Exception as exc:
                 log.warning("zoeken in de sociale kaart mislukte: %s", exc)
                 kaart_note = "Zoeken in de sociale kaart lukte nu niet; zoek zelf naar een passende dienst."
@@ -149,7 +163,21 @@ def build_summary(state: dict, knowledge, gemeente: Optional[str] = None, search
         beantwoord=len(answers),
         kaart_melding=kaart_note,
         maskering=dict(state.get("masked", {})),
+        steun_woorden=[text for text, _ in filed.get(NETWORK_KEY, [])] + ([answers[NETWORK_KEY]] if NETWORK_KEY in answers else []),
+        plaats=gemeente,
     )
+
+
+def own_kern(answers: Dict[str, str]) -> List[str]:
+    """'moeite met ...' in the caller's own words: from the kern answer first, then from any answer."""
+    ordered = [answers[KERN_KEY]] if KERN_KEY in answers else []
+    ordered += [text for key, text in answers.items() if key != KERN_KEY]
+    out: List[str] = []
+    for text in ordered:
+        for phrase in kern_from_words(text):
+            if phrase not in out:
+                out.append(phrase)
+    return out[:3]
 
 
 def format_summary(summary: Summary) -> str:
@@ -165,6 +193,8 @@ def format_summary(summary: Summary) -> str:
     for name, value in summary.aspecten.items():
         lines.append(f"{name.capitalize()}: {value}")
     lines.append("")
+    if summary.steun_woorden:
+        lines.append("Steun in de woorden van de beller: " + "; ".join(f'"{w}"' for w in summary.steun_woorden))
     if summary.steun:
         lines.append("Steun: " + "; ".join(summary.steun) + ".")
     elif summary.weinig_steun:
@@ -189,6 +219,10 @@ def format_summary(summary: Summary) -> str:
         for service in advice.diensten:
             where = f" ({service.organisatie})" if service.organisatie and service.organisatie != service.naam else ""
             lines.append(f"   Sociale kaart: {service.naam}{where}")
+            if service.waarom:
+                lines.append(f"      waarom: {service.waarom}")
+            if service.bereikbaarheid:
+                lines.append(f"      bereikbaar: {service.bereikbaarheid}")
     if summary.kaart_melding:
         lines.append(summary.kaart_melding)
     lines.append("")

@@ -16,6 +16,9 @@ forgiven. A turn holding several steps (an acknowledgement followed by a questio
 step as used and moves the tension as its most calming step. A session ends badly only on a
 pattern: tension 10 *and* at least two of the last three turns were pitfalls or unclear; one
 misread at high tension never decides the session on its own.
+
+Pacing (``tempo``) and role voices (``rolantwoorden``) live in ``bot.roleplay.pacing``; ``rewind(n)``
+goes back to the state before turn n ("probeer opnieuw vanaf beurt n").
 """
 from __future__ import annotations
 
@@ -23,7 +26,8 @@ import random
 from dataclasses import asdict, dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Union
 
-from bot.roleplay.models import MAX_TENSION, MOVES, PITFALLS, STEPS, UNCLEAR, Scenario, band_of
+from bot.roleplay import pacing
+from bot.roleplay.models import MAX_TENSION, MOVES, PITFALLS, STEPS, UNCLEAR, Scenario
 
 MAX_TEXT = 1000  # characters per professional turn
 UNSURE = 0.6  # a read below this confidence is uncertain (calibrated confidences, see `evalueer stappen`)
@@ -58,6 +62,7 @@ class Turn:
     herhaling: bool = False
     onzeker: bool = False  # an uncertain pitfall read that was forgiven (persona asked what was meant)
     zetten: List[str] = field(default_factory=list)  # all moves the turn held, when more than one
+    weerstand: bool = False  # options came too early: the persona pushed back (pacing)
 
 
 @dataclass
@@ -144,6 +149,7 @@ class Engine:
         repeated = delta < 0 and move.zet in STEPS and state.moves[-2:] == [move.zet, move.zet]
         if repeated:
             delta = 0
+        delta, resisted = pacing.paced_delta(self.scenario, move.zet, delta, state.moves)
         state.tension = max(0, min(MAX_TENSION, before + delta))
         state.role = self._next_role(UNCLEAR if forgiven else move.zet)
         ending = self._ending(move.zet, moves, bad_turn=move.zet in PITFALLS + (UNCLEAR,) and not forgiven)
@@ -151,7 +157,7 @@ class Engine:
             reply = getattr(self.scenario.einde, ending).slotzin
             state.ending = ending
         else:
-            reply = self._pick(UNCLEAR if forgiven else move.zet)
+            reply = self._pick(UNCLEAR if forgiven else move.zet, resisted)
         state.last_reply = reply
         turn = Turn(
             nr=len(state.turns) + 1,
@@ -166,9 +172,27 @@ class Engine:
             herhaling=repeated,
             onzeker=forgiven,
             zetten=moves if len(moves) > 1 else [],
+            weerstand=resisted,
         )
         state.turns.append(turn)
         return TurnResult(reply=reply, move=move, tension=state.tension, role=state.role, ending=ending, turn=turn)
+
+    def rewind(self, turn_nr: int) -> List[Turn]:
+        """Go back to the state just before turn ``turn_nr`` (1-based); returns the turns taken back."""
+        turns = self.state.turns
+        if not 1 <= turn_nr <= len(turns):
+            raise RoleplayError(
+                f"Beurt {turn_nr} bestaat niet; kies een beurt van 1 tot en met {len(turns)}." if turns
+                else "Er is nog geen beurt gespeeld om opnieuw te proberen."
+            )
+        removed = turns[turn_nr - 1:]
+        first = removed[0]
+        self.state.turns = turns[: turn_nr - 1]
+        self.state.tension = first.spanning_voor
+        self.state.role = self.state.turns[-1].rol if self.state.turns else self.scenario.persona.rol
+        self.state.last_reply = self.state.turns[-1].antwoord if self.state.turns else None
+        self.state.ending = None
+        return removed
 
     def stop(self) -> None:
         if not self.state.ending:
@@ -199,13 +223,15 @@ class Engine:
         used = set(self.state.moves) | set(moves) | {move}
         for turn in self.state.turns:
             used |= set(turn.zetten)
+        if pacing.early_for_good_end(self.scenario, len(self.state.turns) + 1):
+            return None
         if move in good.zetten and self.state.tension <= self.scenario.spanning.goed_einde_tot:
             if all(step in used for step in good.nodig):
                 return "goed"
         return None
 
-    def _pick(self, move: str) -> str:
-        variants = getattr(getattr(self.scenario.antwoorden, move), band_of(self.state.tension))
+    def _pick(self, move: str, resisted: bool = False) -> str:
+        variants = pacing.reply_variants(self.scenario, self.state.role, move, self.state.tension, resisted)
         options = [v for v in variants if v != self.state.last_reply] or list(variants)
         rng = random.Random(f"{self.state.seed}-{len(self.state.turns)}")
         return rng.choice(options)

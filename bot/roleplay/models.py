@@ -10,7 +10,7 @@ loaded; the scripted path is played through the engine in ``validate_collection`
 """
 from __future__ import annotations
 
-from typing import List, Optional, Union
+from typing import Dict, List, Optional, Union
 
 from pydantic import conint, constr, validator
 
@@ -144,6 +144,53 @@ class Rolwissel(Strict):
         return not self.zetten or move in self.zetten
 
 
+class RolVarianten(Strict):
+    """Role-specific reply lines for one move; a band left out falls back to ``antwoorden``."""
+
+    laag: List[Line] = []
+    midden: List[Line] = []
+    hoog: List[Line] = []
+
+    @validator("laag", "midden", "hoog")
+    def distinct(cls, value):
+        if len(set(value)) != len(value):
+            raise ValueError("bevat twee keer dezelfde variant")
+        return value
+
+    @validator("hoog", always=True)
+    def not_empty(cls, value, values):
+        if not (value or values.get("laag") or values.get("midden")):
+            raise ValueError("geef minstens één zin bij laag, midden of hoog")
+        return value
+
+
+class RolAntwoorden(Strict):
+    """Per move: how the persona sounds in one drama role (optional per move)."""
+
+    visie: Optional[RolVarianten] = None
+    erkennen: Optional[RolVarianten] = None
+    dynamiek: Optional[RolVarianten] = None
+    behoefte: Optional[RolVarianten] = None
+    realiteit: Optional[RolVarianten] = None
+    opties: Optional[RolVarianten] = None
+    inhoud: Optional[RolVarianten] = None
+    redden: Optional[RolVarianten] = None
+    oordelen: Optional[RolVarianten] = None
+    onduidelijk: Optional[RolVarianten] = None
+
+
+class Tempo(Strict):
+    """Pacing, set by the trainer. Defaults apply when a scenario leaves this out."""
+
+    max_daling: conint(ge=1, le=5) = 2  # the tension falls at most this much in one turn
+    min_beurten: conint(ge=1, le=30) = 4  # no good ending before this many turns
+    opties_pas_na: List[str] = ["erkennen"]  # steps needed before options are welcome
+    weerstand: conint(ge=0, le=5) = 1  # tension rise when the trainee rushes to options
+    weerstand_antwoorden: List[Line] = []  # what the persona says then (else the 'opties' lines for 'hoog')
+
+    _opties_pas_na = one_of("opties_pas_na", STEPS, "onbekende stap")
+
+
 class GoedEinde(Strict):
     zetten: List[str] = ["opties", "behoefte"]  # moves that can close the conversation
     nodig: List[str] = ["erkennen", "opties"]  # steps that must have been used before
@@ -184,6 +231,17 @@ class Scenario(Entry):
     einde: Einde
     oefenpad: List[PadStap]
     valkuilpad: List[PadStap] = []  # optional scripted bad path (tension rises)
+    rolantwoorden: Dict[str, RolAntwoorden] = {}  # drama role -> replies that sound like that role
+    tempo: Tempo = Tempo()
+
+    @validator("rolantwoorden", pre=True)
+    def known_roles(cls, value):
+        if not isinstance(value, dict):
+            return value  # pydantic names the wrong type
+        unknown = sorted(set(value) - set(ROLES))
+        if unknown:
+            raise ValueError(f"onbekende rol: {', '.join(unknown)} (kies uit {', '.join(ROLES)})")
+        return value
 
     @validator("oefenpad")
     def path_covers_steps(cls, value):

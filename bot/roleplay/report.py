@@ -37,6 +37,10 @@ def transcript_text(session: Dict[str, Any], zetten: Dict[str, Any]) -> str:
         lines.append(f"    Antwoord: {turn['antwoord']}")
     if not _turns(session):
         lines.append("(nog geen beurten)")
+    if session.get("pogingen"):  # 'probeer opnieuw vanaf beurt N': the earlier attempt next to the new one
+        from bot.roleplay.retry import attempts_for_debrief, attempts_text
+
+        lines += ["", attempts_text(attempts_for_debrief(session, _turns(session)), zetten)]
     debrief = session.get("debrief")
     if debrief:
         lines += ["", "Tips uit de nabespreking:"] + [f"- {tip}" for tip in debrief.get("tips", [])]

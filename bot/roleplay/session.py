@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional
 
 from bot import records
-from bot.roleplay import catalog, feedback
+from bot.roleplay import catalog, feedback, retry
 from bot.roleplay.engine import Engine, RoleplayError, State
 
 KIND = "rollenspel"
@@ -143,6 +143,9 @@ class PracticeService:
         data = self.load(session_id)
         engine = self._engine(data)
         zetten = catalog.moves()
+        retry_nr = retry.retry_turn(text)
+        if retry_nr is not None:
+            return self.retry(session_id, retry_nr)
         if engine.state.ending:
             return PlayResult("fout", "Dit rollenspel is al afgelopen. Begin een nieuw rollenspel om verder te oefenen.")
         command = command_of(text)
@@ -164,10 +167,10 @@ class PracticeService:
         if not result.ending:
             self._save(data, engine)
             return PlayResult("beurt", result.reply, payload=payload)
-        report = feedback.debrief(engine.scenario, engine.state, zetten)
+        report = _debrief(engine, data, zetten)
         self._save(data, engine, debrief=report)
         return PlayResult("einde", result.reply, payload=payload, einde=result.ending, debrief=report,
-                          debrief_tekst=feedback.debrief_text(report, zetten))
+                          debrief_tekst=_debrief_text(report, zetten))
 
     def finish(self, session_id, stopped: bool = True) -> PlayResult:
         """Close a session (stopped by the learner) and return its debrief; idempotent."""
@@ -179,10 +182,45 @@ class PracticeService:
         else:
             if stopped:
                 engine.stop()
-            report = feedback.debrief(engine.scenario, engine.state, zetten)
+            report = _debrief(engine, data, zetten)
             self._save(data, engine, debrief=report)
         return PlayResult("einde", "", einde=engine.state.ending, debrief=report,
-                          debrief_tekst=feedback.debrief_text(report, zetten))
+                          debrief_tekst=_debrief_text(report, zetten))
+
+    def retry(self, session_id, turn_nr: int) -> PlayResult:
+        """'Probeer opnieuw vanaf beurt N': back to the state before turn N (also after the end)."""
+        data = self.load(session_id)
+        engine = self._engine(data)
+        ending = engine.state.ending
+        if ending == "gestopt" and not engine.state.turns:
+            return PlayResult("fout", "Er is nog geen beurt gespeeld om opnieuw te proberen.")
+        try:
+            removed = engine.rewind(int(turn_nr))
+        except RoleplayError as exc:
+            return PlayResult("fout", str(exc))
+        data["pogingen"] = list(data.get("pogingen") or []) + [retry.attempt_record(int(turn_nr), removed, ending)]
+        data["debrief"] = None
+        self._save(data, engine)
+        state = engine.state
+        last = state.last_reply or engine.opening()
+        text = (f"We gaan terug naar vlak voor beurt {turn_nr}. De spanning is weer {state.tension}. "
+                f"Je gesprekspartner zei: \"{last}\" Probeer nu een andere zin.")
+        payload = {"soort": "rollenspel_opnieuw", "spanning": state.tension, "rol": state.role, "zet": None,
+                   "zet_naam": None, "beurt": len(state.turns), "sessie": data["id"], "scenario": data["scenario"],
+                   "einde": None, "vanaf_beurt": int(turn_nr)}
+        return PlayResult("opnieuw", text, payload=payload)
+
+
+def _debrief(engine: Engine, data: Dict[str, Any], zetten) -> Dict[str, Any]:
+    report = feedback.debrief(engine.scenario, engine.state, zetten)
+    report["pogingen"] = retry.attempts_for_debrief(data, engine.state.turns)
+    return report
+
+
+def _debrief_text(report: Dict[str, Any], zetten) -> str:
+    text = feedback.debrief_text(report, zetten)
+    extra = retry.attempts_text(report.get("pogingen") or [], zetten)
+    return text + ("\n\n" + extra if extra else "")
 
 
 def list_sessions(limit: int = 1000) -> List[Dict[str, Any]]:

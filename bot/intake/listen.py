@@ -1,0 +1,247 @@
+"""Listen to an answer as a whole: callers do not answer in the order of the questions.
+
+An answer is split into clauses; each clause is checked for cues of the aspects of the hulpvraag
+(aard, beloop, omvang, ernst) and of the network (who helps). A clause with such cues is filed under
+that aspect, whichever question was asked. The answer stays with the question that was asked unless
+every clause of it clearly belongs elsewhere ("sinds een maand of drie" given to the question about
+the family). Questions whose aspect was already answered are skipped later (the session says so).
+
+Cues are explainable word patterns, matched on lower-cased text without accents (like the signals).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Dict, List, Optional, Tuple
+
+from bot.intake.signals import normalise
+
+# aspect -> the plan key of the question that asks for it
+ASPECT_KEYS: Dict[str, str] = {
+    "aard": "algemeen.aard",
+    "beloop": "algemeen.beloop",
+    "omvang": "algemeen.omvang",
+    "ernst": "algemeen.ernst",
+    "netwerk": "sociaal_netwerk.steunpersonen",
+}
+KEY_ASPECTS = {key: aspect for aspect, key in ASPECT_KEYS.items()}
+ASPECT_NAMES = {"aard": "aard", "beloop": "beloop", "omvang": "omvang", "ernst": "ernst", "netwerk": "netwerk en steun"}
+
+_NUM = r"(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|paar|aantal|half|anderhalf|\d+)"
+_SPAN = r"(?:dag|dagen|week|weken|maand|maanden|jaar|jaren|tijdje|tijd)"
+_SEASON = r"(?:zomer|winter|herfst|lente|kerst|zomervakantie|kerstvakantie|meivakantie|herfstvakantie|voorjaarsvakantie|vakantie|scheiding|verhuizing|geboorte|brugklas)"
+
+CUES: Dict[str, List[str]] = {
+    "beloop": [
+        r"\bsinds\b",
+        rf"\bal {_NUM}? ?{_SPAN}\b",
+        rf"\b{_NUM} {_SPAN} geleden\b",
+        rf"\b(?:een )?{_SPAN} of {_NUM}\b",  # 'een maand of drie'
+        r"\bal (?:lang|langer|een tijd|jaren|maanden|weken)\b",
+        rf"\b(?:vanaf|na|voor) (?:de |het )?{_SEASON}\b",
+        r"\b(?:is|was) (?:het )?(?:begonnen|gestart)\b",
+        r"\bbegon\b",
+        r"\b(?:steeds|alleen maar) (?:erger|slechter|minder|beter)\b",
+        r"\b(?:erger|slechter|minder|beter) geworden\b",
+        r"\bwordt (?:steeds )?(?:erger|minder|slechter)\b",
+        r"\bsindsdien\b",
+        r"\bhet laatste (?:jaar|half jaar)\b",
+    ],
+    "omvang": [
+        r"\b(?:elke|iedere) (?:dag|ochtend|middag|avond|nacht|week|keer|maandag|dinsdag|woensdag|donderdag|vrijdag|weekend|schooldag)\b",
+        r"\bdagelijks\b",
+        rf"\b{_NUM} (?:keer|maal) (?:per|in de|in het|op een) (?:dag|week|maand|weekend)\b",
+        r"\bpaar keer per\b",
+        r"\boveral\b",
+        r"\b(?:alleen|vooral|ook|zowel) (?:thuis|op school|bij (?:vader|moeder|papa|mama|vrienden|oma|opa))\b",
+        r"\bthuis en op school\b",
+        r"\bop school en thuis\b",
+        r"\bin het weekend\b",
+        r"\bbij (?:vader|moeder) (?:wel|niet)\b",
+    ],
+    "ernst": [
+        r"\bten einde raad\b",
+        r"\bkan (?:het )?niet meer\b",
+        r"\bhou(?:d)? het niet (?:meer )?vol\b",
+        r"\buitgeput\b",
+        r"\bondraaglijk\b",
+        r"\b(?:heel |erg |te )?zwaar\b",
+        r"\bweegt\b",
+        r"\bvalt (?:wel )?mee\b",
+        r"\blukt (?:niets|niks|het niet) meer\b",
+        r"\bschaal\b",
+        r"\b(?:\d|10|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien) (?:op|van|uit) (?:de )?(?:10|tien)\b",
+        r"\bgeef het een (?:\d|10|zes|zeven|acht|negen|tien)\b",
+    ],
+    "aard": [
+        r"\b(?:gisteren|eergisteren|vanochtend|vanmorgen|vanmiddag|vanavond|laatst|onlangs)\b",
+        r"\b(?:vorige|afgelopen) (?:week|weekend|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b",
+        r"\bbijvoorbeeld\b",
+        r"\btoen (?:hij|zij|ze|ik|we|mijn|de)\b",
+    ],
+}
+
+# Words of help: with a person from the network they make a clause about support.
+_HELP = r"\b(?:helpt|helpen|hielp|steunt|steunen|bijspringen|springt bij|springen bij|past op|passen op|oppassen|opvangen|vangt|terecht|haalt|brengt|luistert naar mij|staat voor (?:ons|mij|me)|er voor (?:ons|mij|me)|is er voor|kan ik bellen)\b"
+_NETWORK_PERSON = r"\b(?:oma|opa|grootouders?|zus|broer|tante|oom|schoonmoeder|schoonvader|buurvrouw|buurman|buren|vriendin|vriend|vrienden|familie|mijn (?:moeder|vader)|moeder van mij|vader van mij|andere ouders|kennissen|mentor|trainer|juf|meester)\b"
+_ALONE = r"\b(?:niemand|er alleen voor|sta alleen|helemaal alleen|geen familie|geen netwerk|geen vrienden|op mezelf aangewezen|nergens terecht|eenzaam)\b"
+
+# Cues that an answer is about the composition of the family (question 'gezin').
+_FAMILY = r"\b(?:woon|woont|wonen|samen|apart|gezin|kinderen|kind|zoon|zonen|dochter|dochters|broer|broertje|zus|zusje|vader|moeder|papa|mama|ouders|co-ouder\w*|stiefvader|stiefmoeder|partner|ex|gescheiden|uit elkaar|alleenstaand|eenoudergezin|om de week|weekend bij)\b"
+
+OWN_CUES: Dict[str, str] = {"algemeen.gezin": _FAMILY}
+
+_CLAUSE_SPLIT = re.compile(r"(?<=[.!?;])\s+|,\s*(?:en |maar |want |dus )?|\s+(?:maar|want|en verder|verder)\s+")
+
+_COMPILED = {aspect: [re.compile(p) for p in patterns] for aspect, patterns in CUES.items()}
+
+
+@dataclass(frozen=True)
+class Filed:
+    """A piece of an answer that belongs to an aspect."""
+
+    aspect: str
+    text: str
+
+
+def clauses(text: str) -> List[str]:
+    """Split an answer into clauses (sentences, comma parts, 'maar'/'want' parts)."""
+    parts = [p.strip(" ,.;") for p in _CLAUSE_SPLIT.split(text or "") if p and p.strip(" ,.;")]
+    return parts or ([text.strip()] if text and text.strip() else [])
+
+
+def aspects_of(clause: str) -> List[str]:
+    """The aspects a clause speaks to, in a fixed order (beloop, omvang, ernst, netwerk, aard)."""
+    plain = normalise(clause)
+    found = [a for a in ("beloop", "omvang", "ernst") if any(p.search(plain) for p in _COMPILED[a])]
+    if re.search(_ALONE, plain) or (re.search(_NETWORK_PERSON, plain) and re.search(_HELP, plain)):
+        found.append("netwerk")
+    if not found and any(p.search(plain) for p in _COMPILED["aard"]):
+        found.append("aard")
+    return found
+
+
+def answers_own_question(question_key: str, text: str) -> bool:
+    """Does the answer hold something for the question that was asked?"""
+    plain = normalise(text)
+    aspect = KEY_ASPECTS.get(question_key)
+    if aspect is not None:
+        return any(aspect in aspects_of(c) for c in clauses(text))
+    own = OWN_CUES.get(question_key)
+    if own is not None:
+        return bool(re.search(own, plain))
+    return True  # open questions (kern, wens, veiligheid ...) take whatever the caller says
+
+
+def listen(question_key: str, text: str) -> Tuple[List[Filed], bool]:
+    """The pieces of ``text`` that belong to other aspects than the asked one, and whether the
+    answer stays with the asked question (False only when every clause clearly belongs elsewhere)."""
+    own_aspect = KEY_ASPECTS.get(question_key)
+    filed: List[Filed] = []
+    elsewhere_only = True
+    for clause in clauses(text):
+        found = [a for a in aspects_of(clause) if a != own_aspect]
+        if own_aspect in aspects_of(clause) or not found:
+            elsewhere_only = False
+        for aspect in found:
+            filed.append(Filed(aspect, clause))
+    keeps = not filed or not elsewhere_only or answers_own_question(question_key, text)
+    return filed, keeps
+
+
+# ------------------------------------------------------------------ kern in 'moeite met ...' language
+
+_SUBJECT = r"(?:(?:mijn|haar|zijn|onze|ons|hun|de|het) )?(?P<who>zoon|dochter|kind|kinderen|jongste|oudste|meisje|jongen|tweeling|puber|ik|wij|we|hij|zij|ze)"
+_WILL = re.compile(
+    rf"\b{_SUBJECT}\b(?P<pre>(?: [\w\[\]-]+){{0,6}}?) (?:wil|willen|kan|kunnen|durft|durven|lukt het)\b(?P<mid>(?: [\w\[\]-]+){{0,6}}?) (?:niet|nooit|geen)(?: meer)?(?: \w+)?? (?P<vp>(?:naar |bij |met |op |in )?[\w ]{{2,60}})"
+)
+_MOEITE = re.compile(r"\bmoeite (?:mee |met )(?P<vp>[\w ,'-]{3,80})")
+_LUKT = re.compile(r"\blukt (?:het )?(?:niet|nauwelijks)(?: meer)? (?:om )?(?P<vp>[\w ]{3,60}?)(?: te (?P<inf>\w+))?$")
+_SINCE = re.compile(r"\b(?P<since>sinds [\w ]{2,40}?)(?= (?:is (?:hij|zij|ze|het)|wil|kan|gaat|durft|heeft|niet|nooit)\b|[,.;]|$)")
+_WHO_WORDS = {"zoon": "zoon", "dochter": "dochter", "kind": "kind", "kinderen": "kinderen", "jongste": "jongste",
+              "oudste": "oudste", "meisje": "dochter", "jongen": "zoon", "tweeling": "tweeling", "puber": "kind"}
+_MOTION = re.compile(r"^(?:naar|bij) ")
+
+
+def _verb_phrase(vp: str) -> str:
+    """'naar school' -> 'naar school gaan'; 'eten' stays; cut at the first clause word."""
+    vp = re.split(r"\b(?:sinds|omdat|want|maar|en|als|toen|terwijl|dus|of)\b", vp)[0].strip(" ,.")
+    words = vp.split()[:8]
+    if not words:
+        return ""
+    vp = " ".join(words)
+    if _MOTION.match(vp) and not words[-1].endswith("en"):
+        vp += " gaan"
+    return vp
+
+
+def kern_from_words(text: str) -> List[str]:
+    """'moeite met ...' phrases made from the caller's own (masked) words; [] when no pattern fits.
+
+    "haar dochter wil sinds vader weg is niet meer naar school"
+    -> ["de dochter heeft moeite met naar school gaan, sinds vader weg is"]
+    """
+    out: List[str] = []
+    child = None  # the child named earlier in the answer: 'ze' or 'hij' later means that child
+    for sentence in re.split(r"(?<=[.!?;])\s+", text or ""):
+        plain = normalise(sentence).strip()
+        if not plain:
+            continue
+        named = re.search(r"\b(?:mijn|haar|zijn|onze|ons|de|het) (zoon|dochter|kind|jongste|oudste|meisje|jongen|puber)\b", plain)
+        phrase = None
+        match = _MOEITE.search(plain)
+        who = None
+        if match:
+            phrase = match.group("vp").strip(" ,.")
+            subject = re.search(_SUBJECT, plain[: match.start()])
+            who = subject.group("who") if subject else None
+        else:
+            match = _WILL.search(plain)
+            if match:
+                phrase = _verb_phrase(match.group("vp"))
+                who = match.group("who")
+            else:
+                match = _LUKT.search(plain)
+                if match:
+                    phrase = " ".join(p for p in (match.group("vp").strip(), match.group("inf") or "") if p)
+        if who in ("hij", "zij", "ze") and child:
+            who = child
+        if named:
+            child = named.group(1)
+        if not phrase:
+            continue
+        since = _SINCE.search(plain)
+        line = f"moeite met {phrase}"
+        if who in _WHO_WORDS:
+            line = f"de {_WHO_WORDS[who]} heeft {line}"
+        if since and since.group("since") not in phrase:
+            line += f", {since.group('since').strip()}"
+        if line not in out:
+            out.append(line)
+    return out
+
+
+def place_of(texts: List[str]) -> Optional[str]:
+    """The municipality (code) the caller named in any answer, for the sociale kaart; None if none."""
+    try:
+        from bot.kaart.query import extract_plaats
+    except Exception:  # the kaart is optional for the intake
+        return None
+    for text in texts:
+        gemeente = extract_plaats(text or "")[0]
+        if gemeente:
+            return gemeente
+    return None
+
+
+def age_of(texts: List[str]) -> Optional[int]:
+    """The child's age if the caller mentioned one ('zoon van 15', '12 jaar')."""
+    try:
+        from bot.kaart.query import extract_leeftijd
+    except Exception:
+        return None
+    for text in texts:
+        age = extract_leeftijd(text or "")
+        if age is not None:
+            return age
+    return None

@@ -1,0 +1,334 @@
+"""The trainers' group view: one group's role-play sessions at a glance.
+
+``group_view(records, group, start, end)`` computes, per participant, the sessions with how they
+ended, the steps used and skipped, the pitfalls that came back (in two or more sessions) and the
+tension curves; per scenario, where the group gets stuck (bad endings, the pitfall that came most
+often, the steps most often missing, the turn where the tension peaked). ``write_group_csv`` exports
+one row per session; ``render_group_page`` renders the view as HTML with inline SVG charts drawn on
+the server (nothing from a CDN), ``printable=True`` gives the print version.
+
+``records`` are stored role-play records (``bot.records`` rows with ``pk``, ``data``, ``created_at``,
+``status``) or the session dicts of ``bot.roleplay.session.list_sessions``.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Optional
+
+from bot.roleplay.models import MAX_TENSION, PITFALLS, STEPS
+from bot.roleplay.report import _safe_cell
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "web" / "templates"
+NO_NAME = "(zonder naam)"
+ENDINGS = ("goed", "slecht", "gestopt", "bezig")
+ENDING_NAMES = {"goed": "goed afgelopen", "slecht": "misgelopen", "gestopt": "gestopt", "bezig": "nog bezig"}
+CSV_FIELDS = ["groep", "deelnemer", "sessie", "datum", "scenario", "afloop", "beurten", "stappen_gebruikt",
+              "stappen_overgeslagen", "valkuilen", "spanning", "opnieuw_geprobeerd"]
+
+
+class GroupError(ValueError):
+    """Bad group code or date range; the message is Dutch."""
+
+
+@dataclass
+class SessionRow:
+    id: int
+    datum: str
+    scenario: str
+    titel: str
+    afloop: str
+    beurten: int
+    curve: List[int]
+    stappen: List[str]  # steps used, in order of first use
+    overgeslagen: List[str]
+    valkuilen: List[str]  # pitfall moves, in order
+    opnieuw: int  # retries ('probeer opnieuw vanaf beurt N')
+    record: Any = None
+
+
+@dataclass
+class Participant:
+    naam: str
+    sessies: List[SessionRow] = field(default_factory=list)
+    afloop: Dict[str, int] = field(default_factory=dict)
+    stappen: Dict[str, int] = field(default_factory=dict)  # step -> number of sessions it was used in
+    nooit_gebruikt: List[str] = field(default_factory=list)
+    terugkerende_valkuilen: Dict[str, int] = field(default_factory=dict)  # pitfall -> sessions (>= 2)
+
+
+@dataclass
+class ScenarioStuck:
+    scenario: str
+    titel: str
+    sessies: int
+    afloop: Dict[str, int]
+    vaakste_valkuil: Optional[str]
+    vaakst_gemist: List[str]
+    piek_beurt: Optional[float]  # average turn at which the tension peaked
+    gemiddelde_eindspanning: Optional[float]
+
+
+@dataclass
+class GroupView:
+    groep: str
+    van: Optional[date]
+    tot: Optional[date]
+    deelnemers: List[Participant]
+    scenarios: List[ScenarioStuck]
+
+    @property
+    def sessies(self) -> int:
+        return sum(len(p.sessies) for p in self.deelnemers)
+
+
+def parse_date(value: Optional[str], what: str) -> Optional[date]:
+    """'2026-12-01' or '01-12-2026' -> date; None for empty; GroupError with a Dutch message otherwise."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value).strip()
+    for fmt in ("%Y-%m-%d", "%d-%m-%Y"):
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise GroupError(f"De datum bij '{what}' is niet geldig: '{text[:20]}'. Gebruik bijvoorbeeld 2026-12-01 of 01-12-2026.")
+
+
+def _session(record: Any) -> Dict[str, Any]:
+    if isinstance(record, dict):
+        return record
+    data = getattr(record, "data", None) or {}
+    return {"id": getattr(record, "pk", None), "status": getattr(record, "status", None),
+            "created_at": getattr(record, "created_at", None), **(data if isinstance(data, dict) else {})}
+
+
+def _day(value: Any) -> Optional[date]:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return datetime.fromisoformat(str(value)[:19]).date()
+    except ValueError:
+        return None
+
+
+def _row(session: Dict[str, Any], record: Any) -> SessionRow:
+    turns = list((session.get("state") or {}).get("turns") or [])
+    moves = [t.get("zet") for t in turns]
+    used = list(dict.fromkeys(m for m in moves if m in STEPS))
+    curve = ([turns[0]["spanning_voor"]] + [t["spanning_na"] for t in turns]) if turns else \
+        [int((session.get("state") or {}).get("tension") or 0)]
+    created = session.get("created_at")
+    return SessionRow(
+        id=int(session.get("id") or 0),
+        datum=created.strftime("%Y-%m-%d %H:%M") if hasattr(created, "strftime") else str(created or "")[:16],
+        scenario=str(session.get("scenario") or ""),
+        titel=str(session.get("titel") or session.get("scenario") or ""),
+        afloop=session.get("status") if session.get("status") in ENDINGS else "bezig",
+        beurten=len(turns),
+        curve=curve,
+        stappen=used,
+        overgeslagen=[s for s in STEPS if s not in used],
+        valkuilen=[m for m in moves if m in PITFALLS],
+        opnieuw=len(session.get("pogingen") or []),
+        record=record,
+    )
+
+
+def select(records: Iterable[Any], group: str, start: Optional[date] = None, end: Optional[date] = None) -> List[Any]:
+    """The records of ``group`` (case-insensitive) created between ``start`` and ``end`` (inclusive)."""
+    wanted = " ".join((group or "").split()).lower()
+    out = []
+    for record in records:
+        session = _session(record)
+        if (session.get("groep") or "").strip().lower() != wanted:
+            continue
+        day = _day(session.get("created_at"))
+        if (start and (day is None or day < start)) or (end and (day is None or day > end)):
+            continue
+        out.append(record)
+    return out
+
+
+def group_view(records: Iterable[Any], group: str, start=None, end=None) -> GroupView:
+    group = " ".join((group or "").split())
+    if not group:
+        raise GroupError("Geef de groepscode op, bijvoorbeeld 'najaar-2026'.")
+    start, end = parse_date(start, "van"), parse_date(end, "tot")
+    if start and end and start > end:
+        raise GroupError("De begindatum ligt na de einddatum. Draai 'van' en 'tot' om.")
+    chosen = select(records, group, start, end)
+    if chosen:  # show the group as the trainer spelled it when starting the sessions
+        group = (_session(chosen[0]).get("groep") or group).strip()
+    rows = sorted((_row(_session(r), r) for r in chosen), key=lambda r: (r.datum, r.id))
+    people: Dict[str, Participant] = {}
+    names: Dict[int, str] = {}
+    for record in chosen:
+        session = _session(record)
+        names[int(session.get("id") or 0)] = (session.get("deelnemer") or "").strip() or NO_NAME
+    for row in rows:
+        person = people.setdefault(names[row.id], Participant(names[row.id]))
+        person.sessies.append(row)
+    for person in people.values():
+        person.afloop = dict(Counter(r.afloop for r in person.sessies))
+        person.stappen = {s: sum(1 for r in person.sessies if s in r.stappen) for s in STEPS}
+        person.nooit_gebruikt = [s for s in STEPS if person.stappen[s] == 0]
+        per_session = Counter(p for r in person.sessies for p in set(r.valkuilen))
+        person.terugkerende_valkuilen = {p: n for p, n in per_session.most_common() if n >= 2}
+    return GroupView(group, start, end, sorted(people.values(), key=lambda p: p.naam.lower()), _stuck(rows))
+
+
+def _stuck(rows: List[SessionRow]) -> List[ScenarioStuck]:
+    by_scenario: Dict[str, List[SessionRow]] = {}
+    for row in rows:
+        by_scenario.setdefault(row.scenario, []).append(row)
+    out = []
+    for scenario, items in by_scenario.items():
+        pitfalls = Counter(p for r in items for p in r.valkuilen)
+        missing = Counter(s for r in items if r.afloop != "bezig" for s in r.overgeslagen)
+        played = [r for r in items if r.beurten]
+        peaks = [r.curve.index(max(r.curve)) for r in played]
+        out.append(ScenarioStuck(
+            scenario=scenario, titel=items[0].titel, sessies=len(items),
+            afloop=dict(Counter(r.afloop for r in items)),
+            vaakste_valkuil=pitfalls.most_common(1)[0][0] if pitfalls else None,
+            vaakst_gemist=[s for s, _ in missing.most_common(2)],
+            piek_beurt=round(sum(peaks) / len(peaks), 1) if peaks else None,
+            gemiddelde_eindspanning=round(sum(r.curve[-1] for r in played) / len(played), 1) if played else None,
+        ))
+    # where groups get stuck most: most bad endings first, then highest final tension
+    out.sort(key=lambda s: (-s.afloop.get("slecht", 0), -(s.gemiddelde_eindspanning or 0), s.scenario))
+    return out
+
+
+def write_group_csv(view: GroupView, out) -> int:
+    """One row per session; returns the number of rows."""
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS)
+    writer.writeheader()
+    count = 0
+    for person in view.deelnemers:
+        for row in person.sessies:
+            values = {
+                "groep": view.groep, "deelnemer": person.naam, "sessie": row.id, "datum": row.datum,
+                "scenario": row.scenario, "afloop": row.afloop, "beurten": row.beurten,
+                "stappen_gebruikt": " ".join(row.stappen), "stappen_overgeslagen": " ".join(row.overgeslagen),
+                "valkuilen": " ".join(row.valkuilen), "spanning": " ".join(map(str, row.curve)),
+                "opnieuw_geprobeerd": row.opnieuw,
+            }
+            writer.writerow({k: _safe_cell(v) for k, v in values.items()})
+            count += 1
+    return count
+
+
+# ------------------------------------------------------------------ SVG charts (drawn on the server)
+
+COLORS = {"goed": "#2e7d32", "slecht": "#c62828", "gestopt": "#757575", "bezig": "#1565c0"}
+CURVE_COLORS = ["#1565c0", "#ef6c00", "#6a1b9a", "#00838f", "#ad1457", "#558b2f", "#4e342e", "#283593"]
+
+
+def tension_svg(rows: List[SessionRow], width: int = 360, height: int = 150) -> Dict[str, Any]:
+    """Polylines of the tension curves of ``rows`` in one small chart (data for the template)."""
+    pad = 24
+    longest = max([len(r.curve) for r in rows] + [2])
+    x_step = (width - 2 * pad) / (longest - 1)
+    y_of = lambda v: round(height - pad - (height - 2 * pad) * v / MAX_TENSION, 1)  # noqa: E731
+    lines = []
+    for index, row in enumerate(rows):
+        points = " ".join(f"{round(pad + i * x_step, 1)},{y_of(v)}" for i, v in enumerate(row.curve))
+        lines.append({"points": points, "color": CURVE_COLORS[index % len(CURVE_COLORS)],
+                      "label": f"sessie {row.id} ({ENDING_NAMES[row.afloop]})", "end": row.afloop})
+    grid = [{"y": y_of(v), "label": v} for v in (0, 5, 10)]
+    return {"width": width, "height": height, "pad": pad, "lines": lines, "grid": grid, "turns": longest - 1}
+
+
+def steps_svg(person: Participant, width: int = 360, bar_h: int = 14) -> Dict[str, Any]:
+    """Horizontal bars: in how many sessions each step was used."""
+    total = max(len(person.sessies), 1)
+    label_w = 150
+    bars = []
+    for index, step in enumerate(STEPS):
+        used = person.stappen.get(step, 0)
+        bars.append({"y": index * (bar_h + 6), "label": step, "count": used,
+                     "w": round((width - label_w - 40) * used / total, 1)})
+    return {"width": width, "height": len(STEPS) * (bar_h + 6), "bar_h": bar_h, "label_w": label_w, "bars": bars,
+            "total": total}
+
+
+def endings_svg(view: GroupView, width: int = 640, bar_h: int = 18) -> Dict[str, Any]:
+    """One stacked bar per participant: how the sessions ended."""
+    label_w = 140
+    most = max([len(p.sessies) for p in view.deelnemers] + [1])
+    unit = (width - label_w - 20) / most
+    rows = []
+    for index, person in enumerate(view.deelnemers):
+        x, parts = label_w, []
+        for ending in ENDINGS:
+            n = person.afloop.get(ending, 0)
+            if n:
+                parts.append({"x": round(x, 1), "w": round(n * unit, 1), "color": COLORS[ending], "n": n,
+                              "title": f"{n} {ENDING_NAMES[ending]}"})
+                x += n * unit
+        rows.append({"y": index * (bar_h + 8), "naam": person.naam, "parts": parts})
+    return {"width": width, "height": max(len(rows), 1) * (bar_h + 8), "bar_h": bar_h, "label_w": label_w, "rows": rows}
+
+
+def _environment():
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html"]),
+                       trim_blocks=True, lstrip_blocks=True)
+
+
+def render_group_page(records: Iterable[Any], group: str, start=None, end=None, printable: bool = False) -> str:
+    """The group view as a whole HTML page (``printable`` for the print version). Bad input (no group,
+    wrong dates) gives the page with a Dutch message instead of an error."""
+    from bot.roleplay import catalog
+    from bot.web import trainer_page
+
+    records = list(records)
+    try:
+        view = group_view(records, group, start, end)
+        error = None
+    except GroupError as exc:
+        view, error = None, str(exc)
+    groups = sorted({(_session(r).get("groep") or "").strip() for r in records} - {""}, key=str.lower)
+    names = {}
+    try:
+        names = {k: v.naam for k, v in catalog.moves().items()}
+    except Exception:  # the names are a nicety; the page works with the ids
+        names = {}
+    template = _environment().get_template("groep.html")
+    return template.render(
+        view=view, error=error, groups=groups, group=group or "", start=start or "", end=end or "",
+        printable=printable, steps=STEPS, names=names, ending_names=ENDING_NAMES, colors=COLORS,
+        tension_svg=tension_svg, steps_svg=steps_svg, endings_svg=endings_svg,
+        session_html=lambda row: trainer_page.render_session(_as_record(row.record)),
+    )
+
+
+def _as_record(record: Any) -> Any:
+    """A session dict as the record shape ``trainer_page.render_session`` reads."""
+    if not isinstance(record, dict):
+        return record
+    from types import SimpleNamespace
+
+    data = {k: v for k, v in record.items() if k not in {"id", "status", "created_at", "conversation_id"}}
+    return SimpleNamespace(pk=record.get("id"), data=data, created_at=record.get("created_at"),
+                           status=record.get("status"), conversation_id=None, title=record.get("titel"))
+
+
+def group_csv_text(records: Iterable[Any], group: str, start=None, end=None) -> str:
+    """The CSV export as text (for a download link); raises ``GroupError`` with a Dutch message."""
+    out = io.StringIO()
+    write_group_csv(group_view(records, group, start, end), out)
+    return out.getvalue()

@@ -1,0 +1,59 @@
+"""'Probeer opnieuw vanaf beurt N': go back to the state before turn N and try another sentence.
+
+The turns taken back are kept in the session record as an earlier attempt (``pogingen``), so the
+debrief can show both attempts side by side: what was said first, and what was said the second time.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict
+from typing import Any, Dict, List, Optional
+
+_RETRY = re.compile(
+    r"^(?:/?rollenspel_opnieuw\b.*?|(?:probeer|doe) (?:het |dit )?(?:nog eens |nog een keer |opnieuw )?(?:vanaf |bij |van )?"
+    r"|(?:ga )?terug naar |opnieuw (?:vanaf |bij )?|nog een keer vanaf |overdoen vanaf )"
+    r"beurt (?P<nr>\d{1,3})(?: opnieuw| overdoen| nog een keer| nog eens)?$"
+)
+_RETRY_AFTER = re.compile(r"^(?:probeer|doe) beurt (?P<nr>\d{1,3}) (?:opnieuw|nog een keer|nog eens|over)$")
+
+
+def retry_turn(text: Optional[str]) -> Optional[int]:
+    """The turn number in 'probeer opnieuw vanaf beurt 3' (and similar); None for other text."""
+    norm = " ".join(re.sub(r"[^\w\s/]", " ", (text or "").lower()).split())
+    match = _RETRY.match(norm) or _RETRY_AFTER.match(norm)
+    return int(match.group("nr")) if match else None
+
+
+def attempt_record(turn_nr: int, removed: List[Any], ending: Optional[str]) -> Dict[str, Any]:
+    """What is kept of an attempt that was taken back."""
+    return {"vanaf_beurt": turn_nr, "einde": ending, "beurten": [asdict(t) for t in removed]}
+
+
+def attempts_for_debrief(data: Dict[str, Any], turns: List[Any]) -> List[Dict[str, Any]]:
+    """Per earlier attempt: the turns said then, and the turns said instead (from that turn on)."""
+    out = []
+    for attempt in data.get("pogingen") or []:
+        start = attempt["vanaf_beurt"]
+        instead = [asdict(t) if not isinstance(t, dict) else t for t in turns if (t["nr"] if isinstance(t, dict) else t.nr) >= start]
+        out.append({"vanaf_beurt": start, "eerst": attempt["beurten"], "einde_eerst": attempt.get("einde"),
+                    "daarna": instead})
+    return out
+
+
+def _line(turn: Dict[str, Any], zetten: Dict[str, Any]) -> str:
+    name = getattr(zetten.get(turn["zet"]), "naam", turn["zet"])
+    return f"  beurt {turn['nr']}: \"{turn['tekst']}\" ({name}, spanning {turn['spanning_voor']} -> {turn['spanning_na']})"
+
+
+def attempts_text(attempts: List[Dict[str, Any]], zetten: Dict[str, Any]) -> str:
+    """The two attempts in Dutch, for the debrief text ('' when there was no retry)."""
+    if not attempts:
+        return ""
+    lines = ["Opnieuw geprobeerd:"]
+    for attempt in attempts:
+        lines.append(f"Vanaf beurt {attempt['vanaf_beurt']}, eerste poging"
+                     + (f" (eindigde {attempt['einde_eerst']})" if attempt.get("einde_eerst") else "") + ":")
+        lines += [_line(t, zetten) for t in attempt["eerst"]]
+        lines.append("Daarna:")
+        lines += [_line(t, zetten) for t in attempt["daarna"]] or ["  (nog niets gezegd)"]
+    return "\n".join(lines)

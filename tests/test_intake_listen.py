@@ -1,0 +1,160 @@
+"""The intake listens: answers given out of order end up in the right aspect, questions already
+answered are skipped (and the consultant is told), the kern is written from the caller's own words,
+the route advice uses the signals and the sociale kaart of the caller's place, and the plain-text
+export is ready to paste (masked)."""
+from __future__ import annotations
+
+import pytest
+
+from bot import cli
+from bot.intake.export import export_text
+from bot.intake.listen import kern_from_words, listen
+from bot.intake.session import Intake
+from bot.intake.summary import build_summary, format_summary, store_summary
+from bot.knowledge.loader import load_knowledge
+from bot.paths import PROJECT_ROOT
+
+FOLDER = PROJECT_ROOT / "knowledge" / "vraagverheldering"
+
+
+@pytest.fixture(scope="module")
+def knowledge():
+    loaded = load_knowledge(FOLDER)
+    assert loaded.problems == []
+    return loaded
+
+
+@pytest.fixture(autouse=True)
+def rules_only(monkeypatch):
+    monkeypatch.setenv("RUSTPUNT_MASKER", "regels")
+
+
+def answer_until(intake, state, key, answers):
+    """Answer 'nee' until the question ``key`` is asked; returns that turn."""
+    turn = None
+    for _ in range(20):
+        view = intake.view(state)
+        if view.key == key:
+            return state
+        turn = intake.handle(state, answers.get(view.key, "nee"))
+        state = turn.state
+    raise AssertionError(f"vraag {key} kwam niet")
+
+
+def test_beloop_given_to_the_family_question_is_filed_as_beloop_and_not_asked_again(knowledge):
+    intake = Intake(knowledge)
+    state = intake.handle(intake.start().state, "Mijn zoon van 12 is vaak boos").state
+    state = answer_until(intake, state, "algemeen.gezin", {})
+    turn = intake.handle(state, "sinds een maand of drie")
+    # not filed as the family answer; the family question is still open, and the consultant hears where it went
+    assert "algemeen.gezin" not in turn.state["answers"]
+    assert turn.kept_open and turn.question.key == "algemeen.gezin"
+    assert turn.filed == [("beloop", "sinds een maand of drie")]
+    turn = intake.handle(turn.state, "Ik woon alleen met mijn zoon; zijn vader woont in Huizen")
+    assert turn.state["answers"]["algemeen.gezin"].startswith("Ik woon alleen")
+    turn = intake.handle(turn.state, "Gisteren gooide hij een stoel om")  # aard
+    # beloop is skipped: the next question is omvang, and the turn says why
+    assert turn.question.key == "algemeen.omvang"
+    assert turn.already_answered == [("beloop", "sinds een maand of drie")]
+    summary = build_summary(intake.handle(turn.state, "rond af").state, knowledge, search=lambda *a, **k: [])
+    assert summary.aspecten["beloop"] == "sinds een maand of drie"
+    assert summary.aspecten["aard"] == "Gisteren gooide hij een stoel om"
+
+
+def test_support_given_to_the_beloop_question_goes_to_the_network_not_to_beloop(knowledge):
+    intake = Intake(knowledge)
+    state = intake.handle(intake.start().state, "Mijn dochter huilt veel").state
+    state = answer_until(intake, state, "algemeen.beloop", {"algemeen.gezin": "Ik woon met mijn dochter"})
+    turn = intake.handle(state, "oma helpt soms")
+    assert "algemeen.beloop" not in turn.state["answers"]
+    assert turn.filed == [("netwerk", "oma helpt soms")]
+    assert turn.question.key == "algemeen.beloop"  # still open
+    state = intake.handle(turn.state, "Sinds de zomer, het wordt erger").state
+    state = answer_until(intake, state, "school.aanwezigheid", {})
+    turn = intake.handle(state, "Ze gaat gewoon naar school")
+    # the network question is skipped because the caller already named who helps
+    assert turn.question.key == "sociaal_netwerk.vrije_tijd"
+    assert ("netwerk", "oma helpt soms") in turn.already_answered
+    summary = build_summary(intake.handle(turn.state, "rond af").state, knowledge, search=lambda *a, **k: [])
+    assert summary.aspecten["beloop"] == "Sinds de zomer, het wordt erger"
+    assert summary.steun_woorden == ["oma helpt soms"]
+    assert "familie, zoals grootouders, broers of zussen" in summary.steun
+    assert '"oma helpt soms"' in format_summary(summary)
+
+
+def test_several_aspects_in_one_answer_each_go_where_they_belong(knowledge):
+    filed, keeps = listen("algemeen.kern", "Het gaat al maanden mis, elke ochtend ruzie, ik kan niet meer")
+    assert ("beloop", "Het gaat al maanden mis") in [(f.aspect, f.text) for f in filed]
+    assert ("omvang", "elke ochtend ruzie") in [(f.aspect, f.text) for f in filed]
+    assert ("ernst", "ik kan niet meer") in [(f.aspect, f.text) for f in filed]
+    assert keeps  # the open kern question keeps the whole answer too
+
+
+def test_reanswering_a_question_takes_back_what_it_filed_elsewhere(knowledge):
+    intake = Intake(knowledge)
+    state = intake.handle(intake.start().state, "Ruzie thuis").state
+    state = answer_until(intake, state, "algemeen.gezin", {})
+    state = intake.handle(state, "Ik woon met mijn zoon, sinds een maand of drie gaat het mis").state
+    assert state["filed"]["algemeen.beloop"] == [["sinds een maand of drie gaat het mis", "algemeen.gezin"]]
+    state = intake.handle(intake.handle(state, "terug").state, "Ik woon met mijn zoon").state
+    assert "algemeen.beloop" not in state["filed"]
+    assert state["answers"]["algemeen.gezin"] == "Ik woon met mijn zoon"
+
+
+def test_kern_from_the_callers_own_words_and_route_with_divorce_school_and_place(knowledge):
+    intake = Intake(knowledge)
+    state = intake.handle(intake.start().state, "Haar dochter van 13 wil sinds vader weg is niet meer naar school").state
+    state = answer_until(intake, state, "algemeen.gezin", {})
+    state = intake.handle(state, "Moeder en dochter wonen samen in Hilversum").state
+    calls = []
+
+    def fake_search(query, gemeente=None, limit=5, leeftijd=None):
+        calls.append((query, gemeente, leeftijd))
+        hit = type("Hit", (), {"naam": f"Dienst voor {query}", "organisatie": "Org", "waarom": "past bij de vraag",
+                               "bereikbaarheid": "bel 035-1234567"})
+        return [hit()]
+
+    summary = build_summary(intake.handle(state, "rond af").state, knowledge, search=fake_search)
+    assert summary.kern[0] == "de dochter heeft moeite met naar school gaan, sinds vader weg is"
+    assert set(summary.signalen) >= {"Scheiding", "School"}
+    first = summary.route[0]
+    assert first.titel.startswith("Jeugdteam of buurtteam: schoolverzuim na of tijdens de scheiding")
+    assert "ouders zijn uit elkaar" in first.op_grond_van and "schoolverzuim" in first.op_grond_van
+    assert ("scheiding kinderen schoolverzuim", "hilversum", 13) in calls
+    assert summary.plaats == "hilversum"
+    text = format_summary(summary)
+    assert "Sociale kaart: Dienst voor scheiding kinderen schoolverzuim (Org)" in text
+    assert "waarom: past bij de vraag" in text
+
+
+def test_kern_patterns():
+    assert kern_from_words("Mijn zoon wil niet meer naar zijn vader") == ["de zoon heeft moeite met naar zijn vader gaan"]
+    assert kern_from_words("Ze heeft moeite met slapen") == ["moeite met slapen"]
+    assert kern_from_words("Hallo, ik bel even") == []
+    # 'ze' later in the answer is the daughter named before
+    assert kern_from_words("Ik bel over mijn dochter van 13. Ze wil sinds vader weg is niet meer naar school.") == [
+        "de dochter heeft moeite met naar school gaan, sinds vader weg is"]
+
+
+def test_filed_text_is_masked(knowledge):
+    intake = Intake(knowledge)
+    state = intake.handle(intake.start().state, "Ruzie thuis").state
+    state = answer_until(intake, state, "algemeen.gezin", {})
+    turn = intake.handle(state, "sinds Sanne weg is, al een maand of drie")
+    stored = str(turn.state)
+    assert "Sanne" not in stored and "[NAAM]" in stored
+
+
+def test_plain_text_export_and_cli(knowledge, capsys):
+    intake = Intake(knowledge)
+    state = intake.handle(intake.start().state, "Petra belt: haar zoon wil niet meer naar school, 06-12345678").state
+    summary = build_summary(intake.handle(state, "rond af").state, knowledge, search=lambda *a, **k: [])
+    text = export_text(summary.to_payload())
+    assert text.startswith("Vraagverheldering (Rustpunt)\nKern van de hulpvraag: de zoon heeft moeite met naar school gaan")
+    assert "Petra" not in text and "06-12345678" not in text
+    assert "Route 1:" in text and "*" not in text and "#" not in text
+    record_id = store_summary(summary, conversation_id="c1")
+    assert cli.main(["intake", "tekst", str(record_id)]) == 0
+    assert capsys.readouterr().out == text
+    assert cli.main(["intake", "tekst", "999"]) == 1
+    assert "geen samenvatting met nummer 999" in capsys.readouterr().out

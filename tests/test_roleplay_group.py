@@ -1,0 +1,152 @@
+"""Trainers' group view: aggregation per participant and scenario, CSV, HTML with inline SVG (no CDN),
+a printable version, and the ``rustpunt groep`` command."""
+import csv
+import io
+from datetime import datetime
+from types import SimpleNamespace
+
+import pytest
+
+from bot import cli
+from bot.roleplay.group import GroupError, group_csv_text, group_view, render_group_page, write_group_csv
+
+
+def turn(nr, zet, before, after, tekst=None):
+    return {"nr": nr, "tekst": tekst or f"zin {nr}", "zet": zet, "zekerheid": 1.0, "signalen": [],
+            "spanning_voor": before, "spanning_na": after, "rol": "slachtoffer", "antwoord": "antwoord",
+            "herhaling": False, "weerstand": False}
+
+
+def record(pk, deelnemer, groep, status, moves, day="2026-11-10", scenario="vader-kinderen-thuisgehouden",
+           pogingen=None):
+    tension, turns = 8, []
+    for nr, (zet, delta) in enumerate(moves, start=1):
+        turns.append(turn(nr, zet, tension, max(0, min(10, tension + delta))))
+        tension = turns[-1]["spanning_na"]
+    data = {"scenario": scenario, "titel": f"Titel {scenario}", "deelnemer": deelnemer, "groep": groep,
+            "state": {"scenario": scenario, "seed": 1, "tension": tension, "role": "slachtoffer", "turns": turns,
+                      "ending": None if status == "bezig" else status, "last_reply": None},
+            "debrief": {"tips": ["Begin met erkennen."]} if status != "bezig" else None,
+            "pogingen": pogingen or []}
+    return SimpleNamespace(pk=pk, data=data, status=status, created_at=datetime.fromisoformat(f"{day} 10:00:00"),
+                           conversation_id=None, title=data["titel"])
+
+
+GOOD = [("erkennen", -1), ("visie", -1), ("dynamiek", -1), ("behoefte", -1), ("realiteit", -1), ("opties", -1)]
+BAD = [("inhoud", 1), ("oordelen", 3)]
+
+
+@pytest.fixture
+def records():
+    return [
+        record(1, "Anna", "Najaar-2026", "goed", GOOD),
+        record(2, "Anna", "najaar-2026", "slecht", BAD, day="2026-11-12", pogingen=[{"vanaf_beurt": 1}]),
+        record(3, "Anna", "Najaar-2026", "slecht", [("redden", 2), ("inhoud", 1)], day="2026-11-20"),
+        record(4, "Bram", "Najaar-2026", "slecht", [("erkennen", -1), ("oordelen", 3), ("oordelen", 3)],
+               scenario="ouder-wil-partij"),
+        record(5, "Cas", "Andere-groep", "goed", GOOD),
+        record(6, "Bram", "Najaar-2026", "bezig", [("erkennen", -1)], day="2026-12-30"),
+    ]
+
+
+def test_group_view_per_participant(records):
+    view = group_view(records, "najaar-2026")
+    assert [p.naam for p in view.deelnemers] == ["Anna", "Bram"]
+    anna, bram = view.deelnemers
+    assert [r.id for r in anna.sessies] == [1, 2, 3]
+    assert anna.afloop == {"goed": 1, "slecht": 2}
+    assert anna.stappen["erkennen"] == 1 and anna.stappen["opties"] == 1
+    assert anna.nooit_gebruikt == []
+    assert anna.terugkerende_valkuilen == {"inhoud": 2}  # inhoud came back in sessions 2 and 3
+    assert anna.sessies[1].overgeslagen == ["visie", "erkennen", "dynamiek", "behoefte", "realiteit", "opties"]
+    assert anna.sessies[1].curve == [8, 9, 10] and anna.sessies[1].opnieuw == 1
+    assert bram.terugkerende_valkuilen == {}  # oordelen twice, but in one session
+    assert bram.afloop == {"slecht": 1, "bezig": 1}
+    assert "Cas" not in [p.naam for p in view.deelnemers]
+
+
+def test_date_range_and_bad_input(records):
+    view = group_view(records, "Najaar-2026", "2026-11-11", "20-11-2026")
+    assert [r.id for p in view.deelnemers for r in p.sessies] == [2, 3]
+    with pytest.raises(GroupError, match="begindatum ligt na de einddatum"):
+        group_view(records, "Najaar-2026", "2026-12-01", "2026-11-01")
+    with pytest.raises(GroupError, match="datum bij 'van' is niet geldig"):
+        group_view(records, "Najaar-2026", "gisteren")
+    with pytest.raises(GroupError, match="groepscode"):
+        group_view(records, "  ")
+
+
+def test_where_groups_get_stuck_per_scenario(records):
+    view = group_view(records, "Najaar-2026")
+    first = view.scenarios[0]
+    assert first.scenario == "vader-kinderen-thuisgehouden"  # most bad endings first
+    assert first.afloop == {"goed": 1, "slecht": 2, "bezig": 1}
+    assert first.vaakste_valkuil == "inhoud"
+    assert first.vaakst_gemist[0] == "visie"  # missing in both finished bad sessions (ties keep step order)
+    assert first.piek_beurt == pytest.approx((0 + 2 + 1 + 0) / 4, abs=0.1)  # the turn where the tension first peaked
+    partij = view.scenarios[1]
+    assert partij.vaakste_valkuil == "oordelen" and partij.afloop == {"slecht": 1}
+
+
+def test_csv_one_row_per_session_and_no_formulas(records):
+    records[0].data["deelnemer"] = "=HYPERLINK(\"x\")"
+    view = group_view(records, "Najaar-2026")
+    out = io.StringIO()
+    assert write_group_csv(view, out) == 5
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert rows[0]["deelnemer"].startswith("'=")
+    anna = [r for r in rows if r["deelnemer"] == "Anna"]
+    assert anna[0]["afloop"] == "slecht" and anna[0]["spanning"] == "8 9 10" and anna[0]["opnieuw_geprobeerd"] == "1"
+    assert group_csv_text(records, "Najaar-2026") == out.getvalue()
+
+
+def test_html_page_has_tables_inline_svg_and_nothing_from_outside(records):
+    page = render_group_page(records, "Najaar-2026", "2026-11-01", "2026-11-30")
+    assert page.startswith("<!DOCTYPE html>") and '<html lang="nl">' in page
+    assert page.count("<svg") >= 1 + 2 * 2  # endings chart + steps and tension per participant
+    assert "<polyline" in page and "sessie 2 (misgelopen)" in page
+    assert "Terugkerende valkuilen" in page and "Waar groepen vastlopen" in page
+    assert "Anna, sessie 1: transcript en nabespreking" in page and "Begin met erkennen." in page
+    assert "formaat=csv" in page and "formaat=print" in page
+    for outside in ("http://", "https://", "//cdn", "<script"):
+        assert outside not in page
+    # the participants' texts are escaped
+    records[0].data["deelnemer"] = "<b>Anna</b>"
+    assert "<b>Anna</b>" not in render_group_page(records, "Najaar-2026")
+
+
+def test_printable_version_and_messages_instead_of_errors(records):
+    printable = render_group_page(records, "Najaar-2026", printable=True)
+    assert "details.sessie-details { display: none; }" in printable and "formaat=csv" not in printable
+    wrong = render_group_page(records, "Najaar-2026", "2026-12-01", "2026-11-01")
+    assert "begindatum ligt na de einddatum" in wrong and 'role="alert"' in wrong
+    empty = render_group_page(records, "Bestaat-niet")
+    assert "Geen sessies gevonden voor groep" in empty
+    assert "Najaar-2026" in empty  # the choice of groups is offered
+
+
+def test_cli_groep(tmp_path, capsys):
+    from bot.roleplay.session import PracticeService
+    from bot.roleplay import catalog
+
+    lookup = {p.tekst: p.zet for s in catalog.scenarios() for p in s.oefenpad + s.valkuilpad}
+    service = PracticeService(classify=lambda text: lookup.get(text, "onduidelijk"))
+    father = catalog.get_scenario("vader-kinderen-thuisgehouden")
+    session = service.start(father.id, deelnemer="Anna", groep="Groep A", seed=1)
+    for step in father.oefenpad:
+        service.play(session, step.tekst)
+    other = service.start(father.id, deelnemer="Bram", groep="Groep A", seed=1)
+    for step in father.valkuilpad:
+        service.play(other, step.tekst)
+    csv_file, html_file = tmp_path / "groep.csv", tmp_path / "groep.html"
+    assert cli.main(["groep", "groep a", "--csv", str(csv_file), "--html", str(html_file)]) == 0
+    out = capsys.readouterr().out
+    assert "Groep Groep A: 2 deelnemer(s), 2 sessie(s)." in out
+    assert "- Anna: 1 sessie(s) (1 goed afgelopen)" in out
+    assert "- Bram: 1 sessie(s) (1 misgelopen)" in out
+    assert len(csv_file.read_text(encoding="utf-8").splitlines()) == 3
+    assert "<svg" in html_file.read_text(encoding="utf-8")
+    assert cli.main(["groep", "Groep A", "--van", "morgen"]) == 1
+    assert "niet geldig" in capsys.readouterr().out
+    assert cli.main(["groep", "Groep Z"]) == 1
+    assert "Geen sessies gevonden voor groep 'Groep Z'" in capsys.readouterr().out
