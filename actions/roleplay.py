@@ -91,11 +91,10 @@ class ValidateRollenspelForm(FormValidation):
             dispatcher.utter_message(text=TEXTS.text("kies_onduidelijk"))
             return {"rollenspel_scenario": None}
         metadata = _metadata(tracker)
-        session_id = service().start(
+        session_id, engine_state = service().begin(
             scenario.id, deelnemer=metadata.get("deelnemer"), groep=metadata.get("groep"),
             conversation_id=tracker.sender_id,
         )
-        engine_state = service().load(session_id)["state"]
         dispatcher.utter_message(text=feedback.setting_text(scenario))
         dispatcher.utter_message(text=TEXTS.text("uitleg"))
         dispatcher.utter_message(text=scenario.persona.opening)

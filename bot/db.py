@@ -9,13 +9,14 @@ import os
 from contextlib import contextmanager
 from typing import Dict, Iterator, Optional
 
-from sqlalchemy import create_engine
+from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, declarative_base, sessionmaker
 
 Base = declarative_base()
 
 _ENGINES: Dict[str, Engine] = {}
+_SESSIONS: Dict[str, sessionmaker] = {}
 
 
 def database_url() -> str:
@@ -32,11 +33,25 @@ def get_engine(url: Optional[str] = None) -> Engine:
     url = url or database_url()
     engine = _ENGINES.get(url)
     if engine is None:
-        engine = create_engine(url, future=True, pool_pre_ping=True)
+        sqlite = url.startswith("sqlite")
+        # A ping before every use only helps a database server that can drop connections.
+        engine = create_engine(url, future=True, pool_pre_ping=not sqlite)
+        if sqlite:
+            event.listen(engine, "connect", _sqlite_pragmas)
         _import_tables()
         Base.metadata.create_all(engine)
         _ENGINES[url] = engine
     return engine
+
+
+def _sqlite_pragmas(connection, _record) -> None:
+    """Write-ahead log: readers (web page, CLI, a second action-server worker) do not wait for a
+    writer, and a commit costs one sync of the log instead of two of the database file."""
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
 
 
 def _import_tables() -> None:
@@ -47,7 +62,11 @@ def _import_tables() -> None:
 @contextmanager
 def session_scope(url: Optional[str] = None) -> Iterator[Session]:
     """A transaction: commits on success, rolls back on error."""
-    session = sessionmaker(bind=get_engine(url), future=True, expire_on_commit=False)()
+    url = url or database_url()
+    factory = _SESSIONS.get(url)
+    if factory is None:
+        factory = _SESSIONS[url] = sessionmaker(bind=get_engine(url), future=True, expire_on_commit=False)
+    session = factory()
     try:
         yield session
         session.commit()
@@ -63,3 +82,4 @@ def reset_engines() -> None:
     for engine in _ENGINES.values():
         engine.dispose()
     _ENGINES.clear()
+    _SESSIONS.clear()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import secrets
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from bot import records
 from bot.roleplay import catalog, feedback
@@ -84,27 +84,41 @@ class PracticeService:
         return self._classify
 
     # -- lifecycle ----------------------------------------------------------------------------
-    def start(self, scenario_id: str, deelnemer: Optional[str] = None, groep: Optional[str] = None,
-              conversation_id: Optional[str] = None, seed: Optional[int] = None) -> int:
+    def begin(self, scenario_id: str, deelnemer: Optional[str] = None, groep: Optional[str] = None,
+              conversation_id: Optional[str] = None, seed: Optional[int] = None) -> Tuple[int, Dict[str, Any]]:
+        """Store a new session; returns its id and the engine's starting state (tension, role)."""
         scenario = catalog.get_scenario(scenario_id)
         if scenario is None:
             raise SessionError(f"Er is geen scenario met de naam '{scenario_id}'. Kies er een uit de lijst.")
         seed = secrets.randbelow(1_000_000) if seed is None else int(seed)
-        state = Engine(scenario, classify=self.classify, seed=seed).state
+        state = Engine(scenario, classify=self.classify, seed=seed).state.to_dict()
         data = {"scenario": scenario.id, "titel": scenario.titel, "deelnemer": _clean_name(deelnemer),
-                "groep": _clean_name(groep), "state": state.to_dict(), "debrief": None}
-        return records.add_record(KIND, data, conversation_id=conversation_id, title=scenario.titel, status="bezig")
+                "groep": _clean_name(groep), "state": state, "debrief": None}
+        record_id = records.add_record(KIND, data, conversation_id=conversation_id, title=scenario.titel,
+                                       status="bezig")
+        return record_id, state
 
-    def load(self, session_id) -> Dict[str, Any]:
+    def start(self, scenario_id: str, deelnemer: Optional[str] = None, groep: Optional[str] = None,
+              conversation_id: Optional[str] = None, seed: Optional[int] = None) -> int:
+        return self.begin(scenario_id, deelnemer, groep, conversation_id, seed)[0]
+
+    @staticmethod
+    def _number(session_id) -> int:
         try:
-            number = int(session_id)
+            return int(session_id)
         except (TypeError, ValueError):
             raise SessionError(f"'{session_id}' is geen geldig sessienummer.") from None
-        row = records.get_record(KIND, number)
+
+    @staticmethod
+    def _data(number: int, row) -> Dict[str, Any]:
         if row is None:
             raise SessionError(f"Sessie {number} bestaat niet.")
         return {"id": row.pk, "status": row.status, "created_at": row.created_at,
                 "conversation_id": row.conversation_id, **row.data}
+
+    def load(self, session_id) -> Dict[str, Any]:
+        number = self._number(session_id)
+        return self._data(number, records.get_record(KIND, number))
 
     def _engine(self, data: Dict[str, Any]) -> Engine:
         scenario = catalog.get_scenario(data["scenario"])
@@ -112,60 +126,69 @@ class PracticeService:
             raise SessionError(f"Het scenario '{data['scenario']}' van deze sessie bestaat niet meer.")
         return Engine(scenario, classify=self.classify, state=State.from_dict(data["state"]))
 
-    def _save(self, data: Dict[str, Any], engine: Engine, debrief=None) -> None:
-        record_id = data["id"]
+    @staticmethod
+    def _store(row, data: Dict[str, Any], engine: Engine, debrief=None) -> None:
+        """Put the engine state (and debrief) into the row being edited; committed with the turn."""
         data = {k: v for k, v in data.items() if k not in {"id", "status", "created_at", "conversation_id"}}
         data["state"] = engine.state.to_dict()
         if debrief is not None:
             data["debrief"] = debrief
-        records.update_record(KIND, record_id, data=data, status=engine.state.ending or "bezig")
+        row.data = data
+        row.status = engine.state.ending or "bezig"
 
     def opening(self, session_id) -> str:
         return self._engine(self.load(session_id)).opening()
 
     # -- a turn -------------------------------------------------------------------------------
     def play(self, session_id, text: str) -> PlayResult:
-        data = self.load(session_id)
-        engine = self._engine(data)
-        zetten = catalog.moves()
-        if engine.state.ending:
-            return PlayResult("fout", "Dit rollenspel is al afgelopen. Begin een nieuw rollenspel om verder te oefenen.")
-        command = command_of(text)
-        if command == "hint":
-            return PlayResult("hint", feedback.hint_text(engine.scenario, engine.state, zetten),
-                              payload={"soort": "rollenspel_hint", **feedback.hint(engine.scenario, engine.state, zetten)})
-        if command == "feedback":
-            return PlayResult("feedback", feedback.feedback_text(engine.scenario, engine.state, zetten))
-        if command == "stop":
-            return self.finish(session_id, stopped=True)
-        try:
-            result = engine.step(text)
-        except RoleplayError as exc:
-            return PlayResult("fout", str(exc))
-        payload = {"soort": "rollenspel_beurt", "spanning": result.tension, "rol": result.role,
-                   "zet": result.move.zet, "zet_naam": move_name(result.move.zet, zetten),
-                   "beurt": result.turn.nr, "sessie": data["id"],
-                   "einde": result.ending}
-        if not result.ending:
-            self._save(data, engine)
-            return PlayResult("beurt", result.reply, payload=payload)
-        report = feedback.debrief(engine.scenario, engine.state, zetten)
-        self._save(data, engine, debrief=report)
-        return PlayResult("einde", result.reply, payload=payload, einde=result.ending, debrief=report,
-                          debrief_tekst=feedback.debrief_text(report, zetten))
+        """One turn: the session record is read once and written once (one transaction)."""
+        number = self._number(session_id)
+        with records.editing_record(KIND, number) as row:
+            data = self._data(number, row)
+            engine = self._engine(data)
+            zetten = catalog.moves()
+            if engine.state.ending:
+                return PlayResult("fout", "Dit rollenspel is al afgelopen. Begin een nieuw rollenspel om verder te oefenen.")
+            command = command_of(text)
+            if command == "hint":
+                return PlayResult("hint", feedback.hint_text(engine.scenario, engine.state, zetten),
+                                  payload={"soort": "rollenspel_hint",
+                                           **feedback.hint(engine.scenario, engine.state, zetten)})
+            if command == "feedback":
+                return PlayResult("feedback", feedback.feedback_text(engine.scenario, engine.state, zetten))
+            if command == "stop":
+                return self._finish(row, data, engine, zetten, stopped=True)
+            try:
+                result = engine.step(text)
+            except RoleplayError as exc:
+                return PlayResult("fout", str(exc))
+            payload = {"soort": "rollenspel_beurt", "spanning": result.tension, "rol": result.role,
+                       "zet": result.move.zet, "zet_naam": move_name(result.move.zet, zetten),
+                       "beurt": result.turn.nr, "sessie": data["id"],
+                       "einde": result.ending}
+            if not result.ending:
+                self._store(row, data, engine)
+                return PlayResult("beurt", result.reply, payload=payload)
+            report = feedback.debrief(engine.scenario, engine.state, zetten)
+            self._store(row, data, engine, debrief=report)
+            return PlayResult("einde", result.reply, payload=payload, einde=result.ending, debrief=report,
+                              debrief_tekst=feedback.debrief_text(report, zetten))
 
     def finish(self, session_id, stopped: bool = True) -> PlayResult:
         """Close a session (stopped by the learner) and return its debrief; idempotent."""
-        data = self.load(session_id)
-        engine = self._engine(data)
-        zetten = catalog.moves()
+        number = self._number(session_id)
+        with records.editing_record(KIND, number) as row:
+            data = self._data(number, row)
+            return self._finish(row, data, self._engine(data), catalog.moves(), stopped=stopped)
+
+    def _finish(self, row, data: Dict[str, Any], engine: Engine, zetten, stopped: bool) -> PlayResult:
         if data.get("debrief") and engine.state.ending:
             report = data["debrief"]
         else:
             if stopped:
                 engine.stop()
             report = feedback.debrief(engine.scenario, engine.state, zetten)
-            self._save(data, engine, debrief=report)
+            self._store(row, data, engine, debrief=report)
         return PlayResult("einde", "", einde=engine.state.ending, debrief=report,
                           debrief_tekst=feedback.debrief_text(report, zetten))
 
