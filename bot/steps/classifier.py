@@ -34,6 +34,7 @@ MODEL_VERSION = "steps-1"
 MAX_KENMERKEN = 6
 
 _MODEL: Dict[str, textclass.TextClassifier] = {}
+_FOR_KNOWLEDGE: Dict[str, tuple] = {}  # "model" -> (knowledge object, its model)
 
 
 @dataclass
@@ -98,11 +99,17 @@ def train(groups: Sequence[textclass.Group]) -> textclass.TextClassifier:
 
 def get_model(knowledge=None, use_disk_cache: bool = True) -> textclass.TextClassifier:
     """The classifier trained on the training split (cached in memory and on disk)."""
+    knowledge = _knowledge(knowledge)
+    known = _FOR_KNOWLEDGE.get("model")
+    if known is not None and known[0] is knowledge and use_disk_cache:
+        return known[1]  # same knowledge object as last time: no need to split and hash the examples again
     train_groups, _ = split(knowledge)
     if not train_groups:
         raise RuntimeError("Er zijn geen voorbeeldzinnen voor de stappenherkenner (knowledge/stappen).")
     key = _fingerprint(train_groups)
     if key in _MODEL:
+        if use_disk_cache:
+            _FOR_KNOWLEDGE["model"] = (knowledge, _MODEL[key])
         return _MODEL[key]
     model = _read_cache(key) if use_disk_cache else None
     if model is None:
@@ -111,6 +118,8 @@ def get_model(knowledge=None, use_disk_cache: bool = True) -> textclass.TextClas
             _write_cache(key, model)
     _MODEL.clear()
     _MODEL[key] = model
+    if use_disk_cache:
+        _FOR_KNOWLEDGE["model"] = (knowledge, model)
     return model
 
 
