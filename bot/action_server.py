@@ -5,7 +5,7 @@ loaded once: the knowledge files, the trained step classifier (read from ``var/m
 and stored there only when the examples changed), the move classifier with its cue lexicon, the
 drama-role classifier, spaCy's Dutch pipeline and the masker (``deduce_model()``). With
 ``ACTION_SERVER_SANIC_WORKERS`` > 1 Sanic forks its workers after this, so each worker starts warm
-and shares the loaded models copy-on-write. Every action server process should start through here.
+and shares the loaded models copy-on-write. ``make run`` and the systemd unit start it this way.
 """
 from __future__ import annotations
 
