@@ -20,7 +20,6 @@ validate:  ## Kennisbestanden en Rasa-data controleren
 	.venv/bin/rasa data validate --domain domain --data data stories --fail-on-warnings
 
 train:  ## Rasa-model trainen (slaat over als er niets veranderd is; bewaart de 3 nieuwste modellen)
-	@mkdir -p var/logs
 	@scripts/train.sh >/dev/null
 
 shell:  ## Praten in de terminal (start eerst 'make run' in een andere terminal)

@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export TF_CPP_MIN_LOG_LEVEL=2 RASA_TELEMETRY_ENABLED=false
+mkdir -p var/logs models
 key=$(.venv/bin/python -m bot.model_key)
 model="models/rustpunt-$key.tar.gz"
 if [ -f "$model" ]; then
