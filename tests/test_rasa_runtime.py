@@ -244,3 +244,17 @@ def test_the_start_module_guards_the_rasa_app():
 def test_start_module_token_stays_out_of_the_process_list_arguments():
     args = rasa_server.rasa_arguments(["run", "--enable-api"], {"RUSTPUNT_RASA_TOKEN": "geheim"})
     assert args[-2:] == ["--auth-token", "geheim"]
+
+
+def test_rasa_logs_never_show_typed_text():
+    """Rasa's own log entries (structlog) keep what happened, never what was typed."""
+    from rasa.utils import log_utils
+
+    from bot.rasa_runtime import log_privacy
+
+    log_privacy.install()
+    event = {"event": "rest.message.received.failure", "text": "mijn zoon Jan de Vries", "sender_id": "abc"}
+    cleaned = log_utils._anonymizer(None, "error", dict(event))
+    assert cleaned["text"] == log_privacy.OMITTED
+    assert cleaned["event"] == "rest.message.received.failure" and cleaned["sender_id"] == "abc"
+    assert "Jan" not in repr(cleaned)

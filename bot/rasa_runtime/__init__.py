@@ -6,7 +6,8 @@
 - ``outage``: an unreachable action server, tracker database or Redis is named in Dutch and the turn
   is not recorded, so no form or role-play is derailed;
 - ``http_guard``: Rasa's HTTP server refuses foreign Origin and Host headers, cross-site content types
-  and oversized requests.
+  and oversized requests;
+- ``log_privacy``: Rasa's log entries never carry what a user typed.
 
 Each module has an ``install()`` that patches Rasa once; ``install_all()`` calls them all.
 """
@@ -14,8 +15,9 @@ from __future__ import annotations
 
 
 def install_all() -> None:
-    from bot.rasa_runtime import http_guard, outage, schema_check
+    from bot.rasa_runtime import http_guard, log_privacy, outage, schema_check
 
     schema_check.install()
     outage.install()  # also applies the message-length bound of message_limit to every channel
     http_guard.install()
+    log_privacy.install()

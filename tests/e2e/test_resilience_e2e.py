@@ -16,6 +16,7 @@ import json
 import os
 import secrets
 import signal
+import sqlite3
 import sys
 import urllib.error
 import urllib.parse
@@ -346,15 +347,17 @@ def test_a_database_outage_behind_the_action_server_is_named_and_the_role_play_c
     first = start_roleplay(pair, play)
     before = snapshot(pair, play)
     database = pair.tmp / "rustpunt.db"  # the action server's own records (RUSTPUNT_DATABASE_URL)
-    away = pair.tmp / "rustpunt.db.weg"
     text = "Wat heeft u nodig om weer rustig te worden?"
-    database.rename(away)
-    database.mkdir()  # SQLite cannot open a directory: every query fails as if the database is gone
+    # The action server keeps its connections open, so a moved file would not be noticed. Instead another
+    # writer holds the database longer than the action server waits for it: every write of the turn
+    # fails, as when the database is unreachable.
+    blocker = sqlite3.connect(database, timeout=5)
+    blocker.execute("BEGIN IMMEDIATE")
     try:
         answer = pair.send(play, text)
     finally:
-        database.rmdir()
-        away.rename(database)
+        blocker.rollback()
+        blocker.close()
     assert len(answer) == 1, answer
     assert "database" in answer[0]["text"] and "niets verloren" in answer[0]["text"]
     assert snapshot(pair, play) == before
