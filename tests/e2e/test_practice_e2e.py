@@ -83,3 +83,24 @@ def test_retry_a_turn_on_the_page_then_the_trainer_sees_it_in_the_group_view(fre
         assert resp.headers["Content-Type"] == "text/csv; charset=utf-8"
         rows = list(csv.DictReader(io.StringIO(resp.read().decode("utf-8"))))
     assert [(r["deelnemer"], r["opnieuw_geprobeerd"]) for r in rows] == [(participant, "1")]
+
+
+def test_intake_summary_has_a_copy_button_that_copies_the_plain_text(fresh_page, stack):
+    page = fresh_page
+    wait_for_history(page)
+    page.execute_cdp_cmd("Browser.grantPermissions", {
+        "origin": stack.web_url, "permissions": ["clipboardReadWrite", "clipboardSanitizedWrite"]})
+    type_message(page, "ik heb een ouder aan de lijn")
+    type_message(page, "Mijn dochter wil sinds een maand of drie niet meer naar school, sinds haar vader weg is.")
+    type_message(page, "rond af")
+    boxes = page.find_elements(By.CSS_SELECTOR, "section.intake")
+    assert boxes, f"no intake summary; conversation:\n{transcript(page)[-6:]}"
+    button = boxes[-1].find_element(By.CSS_SELECTOR, "button.kopieer-knop")
+    assert button.text == "Kopieer samenvatting"
+    button.click()
+    status = boxes[-1].find_element(By.CSS_SELECTOR, ".kopieer-status")
+    WebDriverWait(page, 10).until(lambda d: status.text)
+    assert status.text == "Gekopieerd"
+    copied = page.execute_async_script(
+        "var done = arguments[0]; navigator.clipboard.readText().then(done, function (e) { done('FOUT ' + e); });")
+    assert "school" in copied and not copied.startswith("FOUT"), copied[:300]
