@@ -22,7 +22,7 @@ pytestmark = pytest.mark.e2e
 
 
 def _retry_buttons(driver):
-    return driver.find_elements(By.CSS_SELECTOR, "section.rollenspel-beurt button.opnieuw-knop")
+    return driver.find_elements(By.CSS_SELECTOR, "#berichten button.opnieuw-knop")
 
 
 def test_retry_a_turn_on_the_page_then_the_trainer_sees_it_in_the_group_view(fresh_page, stack):

@@ -95,7 +95,7 @@ def page(browser, site):
 
 
 def _retry_buttons(driver):
-    return driver.find_elements(By.CSS_SELECTOR, "section.rollenspel-beurt button.opnieuw-knop")
+    return driver.find_elements(By.CSS_SELECTOR, "#berichten button.opnieuw-knop")
 
 
 def test_retry_button_on_each_turn_rewinds_and_the_meter_shows_the_earlier_tension(page, site):

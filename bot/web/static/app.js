@@ -416,7 +416,12 @@
     }
     var move = pick(data, ["zet_naam", "zet"]);  // the Dutch name; the id only when no name came along
     if (move !== null) { box.appendChild(section("Jouw zet", move)); }
-    if (!rewind && Number.isInteger(turn) && turn >= 1) { box.appendChild(retryButton(turn, sessie)); }
+    if (!rewind && Number.isInteger(turn) && turn >= 1) {  // the button sits under the turn, outside its text
+      var wrap = el("div", "rollenspel-blok");
+      wrap.appendChild(box);
+      wrap.appendChild(retryButton(turn, sessie));
+      return wrap;
+    }
     return box;
   }
 
