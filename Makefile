@@ -25,9 +25,9 @@ validate:  ## Kennisbestanden en Rasa-data controleren
 	.venv/bin/rustpunt kennis controleer
 	.venv/bin/rasa data validate --domain domain --data data stories --fail-on-warnings
 
-train:  ## Herkenners bouwen en Rasa-model trainen (slaat over als er niets veranderd is)
+train:  ## Herkenners bouwen en Rasa-model trainen (slaat over als er niets veranderd is; bewaart de 3 nieuwste modellen)
 	.venv/bin/rustpunt herkenners bouw
-	.venv/bin/rasa train --domain domain --data data stories --out models
+	@scripts/train.sh >/dev/null
 
 shell:  ## Praten in de terminal (start eerst 'make run' in een andere terminal)
 	@scripts/shell.sh

@@ -6,7 +6,7 @@ from typing import Any, Dict, List, Text
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.knowledge.loader import get_knowledge
+from bot.knowledge.loader import reload_knowledge
 from bot.knowledge.report import summary_line
 
 
@@ -20,12 +20,8 @@ class ActionReloadKnowledge(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        previous = get_knowledge()
-        fresh = get_knowledge(reload=True)
+        fresh = reload_knowledge()  # broken files never replace the knowledge in use
         if fresh.problems:
-            from bot.knowledge import loader
-
-            loader.keep_previous(previous)
             shown = "\n".join(f"- {p}" for p in fresh.problems[:5])
             more = len(fresh.problems) - 5
             extra = f"\n... en nog {more} fout(en)." if more > 0 else ""

@@ -93,11 +93,10 @@ class ValidateRollenspelForm(FormValidation):
         if _resumed(tracker.get_slot("rollenspel_sessie"), scenario.id):  # 'probeer opnieuw vanaf beurt N'
             return {"rollenspel_scenario": scenario.id}
         metadata = _metadata(tracker)
-        session_id = service().start(
+        session_id, engine_state = service().begin(
             scenario.id, deelnemer=metadata.get("deelnemer"), groep=metadata.get("groep"),
             conversation_id=tracker.sender_id,
         )
-        engine_state = service().load(session_id)["state"]
         dispatcher.utter_message(text=feedback.setting_text(scenario))
         dispatcher.utter_message(text=TEXTS.text("uitleg"))
         dispatcher.utter_message(text=scenario.persona.opening)

@@ -4,8 +4,9 @@ Each capability picks a ``kind`` string; ids are plain integers shown to users.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
 from datetime import datetime
-from typing import Any, Dict, Iterable, List, Optional
+from typing import Any, Dict, Iterable, Iterator, List, Optional
 
 from sqlalchemy import select
 
@@ -34,6 +35,15 @@ def get_record(kind: str, record_id: int) -> Optional[Record]:
             return None
         session.expunge(row)
         return row
+
+
+@contextmanager
+def editing_record(kind: str, record_id: int) -> Iterator[Optional[Record]]:
+    """One transaction around reading and changing a record: the row (None when no record of that
+    kind has this id) is read once; assign ``row.data``/``row.status`` and it is committed once."""
+    with session_scope() as session:
+        row = session.get(Record, record_id)
+        yield row if row is not None and row.kind == kind else None
 
 
 def list_records(

@@ -228,7 +228,9 @@ class TextClassifier:
         row = matrix[0].tocoo()
         scored = [(value * coef[col], col) for col, value in zip(row.col, row.data) if col < n_word]
         scored.sort(reverse=True)
-        names = self.word.get_feature_names_out()
+        names = self.__dict__.get("_word_names")
+        if names is None:  # building the name list costs tens of ms: once per model, not per sentence
+            names = self._word_names = self.word.get_feature_names_out()
         return [str(names[col]) for score, col in scored[:n] if score > 0]
 
 

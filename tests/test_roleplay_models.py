@@ -97,7 +97,11 @@ def test_bad_files(tmp_path, capsys):
     assert "verwacht een YAML-bestand" in capsys.readouterr().out
 
 
-def test_new_scenario_file_is_available_after_files_change(tmp_path):
+def test_new_scenario_file_is_available_after_files_change(tmp_path, monkeypatch):
+    from bot.knowledge import loader
+
+    clock = [1000.0]
+    monkeypatch.setattr(loader.time, "monotonic", lambda: clock[0])
     folder = tmp_path / "knowledge" / "scenarios"
     folder.mkdir(parents=True)
     shutil.copy(SOURCE, folder / SOURCE.name)
@@ -106,6 +110,7 @@ def test_new_scenario_file_is_available_after_files_change(tmp_path):
     data["items"][0]["id"] = "tweede-scenario"
     data["items"][0]["titel"] = "Een tweede scenario"
     write(folder, data, "tweede.yml")
+    clock[0] += loader.CHECK_SECONDS  # the files are looked at again after a few seconds
     ids = {s.id for s in catalog.scenarios(tmp_path / "knowledge")}
     assert ids == {"vader-kinderen-thuisgehouden", "tweede-scenario"}
     assert catalog.find_scenario("tweede scenario", tmp_path / "knowledge").id == "tweede-scenario"

@@ -13,9 +13,11 @@ references to ids that do not exist are errors.
 """
 from __future__ import annotations
 
+import logging
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Type
+from typing import Any, Dict, Iterable, List, Optional, Tuple, Type
 
 import yaml
 from pydantic import ValidationError
@@ -24,6 +26,9 @@ from bot.knowledge.base import Entry
 from bot.knowledge.kinds import registry
 
 MAX_FILE_BYTES = 5_000_000
+CHECK_SECONDS = 5.0  # a running server looks at the files' dates at most this often
+
+log = logging.getLogger(__name__)
 
 # pydantic 1.10 error types -> Dutch explanation
 _DUTCH = {
@@ -234,13 +239,73 @@ def _key(directory: Path) -> str:
 
 
 def get_knowledge(directory: Optional[Path] = None, reload: bool = False) -> Knowledge:
-    """The loaded knowledge, cached per directory. ``reload=True`` re-reads the files."""
+    """The loaded knowledge, cached per directory. ``reload=True`` re-reads the files (and keeps the
+    previous version when the new files have problems, see :func:`reload_knowledge`)."""
     from bot.paths import knowledge_dir
 
     directory = Path(directory or knowledge_dir())
     key = _key(directory)
     if reload or key not in _CACHE:
-        _CACHE[key] = load_knowledge(directory)
+        reload_knowledge(directory)
+    return _CACHE[key]
+
+
+def _files_stamp(directory: Path) -> Tuple:
+    """Name, modification time and size of every knowledge file (cheap: no file is read)."""
+    if not directory.is_dir():
+        return ()
+    items = []
+    for path in sorted(directory.rglob("*")):
+        if path.suffix in {".yml", ".yaml"} and path.is_file():
+            stat = path.stat()
+            items.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(items)
+
+
+_STAMPS: Dict[str, Tuple[float, Tuple]] = {}  # directory -> (when checked, files stamp)
+
+
+def reload_knowledge(directory: Optional[Path] = None) -> Knowledge:
+    """Re-read the files now. The fresh knowledge replaces the one in use only when it has no
+    problems (or nothing was loaded before): broken files never replace working knowledge.
+    Returns the fresh result, so the caller can report its problems."""
+    from bot.paths import knowledge_dir
+
+    directory = Path(directory or knowledge_dir())
+    key = _key(directory)
+    stamp = _files_stamp(directory)
+    fresh = load_knowledge(directory)
+    _STAMPS[key] = (time.monotonic(), stamp)
+    previous = _CACHE.get(key)
+    if fresh.ok or previous is None:
+        _CACHE[key] = fresh
+    else:
+        log.warning(
+            "Knowledge in %s not reloaded, %d problem(s); keeping the previous version. First: %s",
+            directory, len(fresh.problems), fresh.problems[0],
+        )
+    return fresh
+
+
+def current_knowledge(directory: Optional[Path] = None, check_seconds: Optional[float] = None) -> Knowledge:
+    """The knowledge in use, re-read when a file was added, removed or changed. The files' dates are
+    looked at no more often than every ``CHECK_SECONDS``; a broken change keeps the previous version
+    (see :func:`reload_knowledge`) and is not re-read until the files change again."""
+    from bot.paths import knowledge_dir
+
+    directory = Path(directory or knowledge_dir())
+    key = _key(directory)
+    interval = CHECK_SECONDS if check_seconds is None else check_seconds
+    now = time.monotonic()
+    checked = _STAMPS.get(key)
+    if checked is None or key not in _CACHE:
+        reload_knowledge(directory)
+    elif now - checked[0] >= interval:
+        stamp = _files_stamp(directory)
+        if stamp != checked[1]:
+            reload_knowledge(directory)
+        else:
+            _STAMPS[key] = (now, stamp)
     return _CACHE[key]
 
 

@@ -1,41 +1,24 @@
 """Scenario and move lookup, with reload when knowledge files change.
 
-The knowledge is re-read (``get_knowledge(reload=True)``) as soon as a ``.yml`` file under
-``knowledge/`` was added, removed or changed; this is checked whenever the scenario list is
-asked for or a scenario is looked up, so a trainer's new scenario appears in the chat without
-restarting the action server or retraining Rasa.
+The knowledge in use comes from ``bot.knowledge.loader.current_knowledge``: the files' dates are
+looked at no more than every few seconds (not on every role-play turn), and changed files are
+re-read then, so a trainer's new scenario appears in the chat without restarting the action server
+or retraining Rasa. Files with problems never replace the working knowledge: the problems are
+logged and the previous version stays in use (``herlaad de kennis`` shows them in Dutch).
 """
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional
 
-from bot.knowledge.loader import Knowledge, get_knowledge
+from bot.knowledge.loader import Knowledge, current_knowledge
 from bot.roleplay.models import Scenario, Zet
-
-_FINGERPRINT: Dict[str, Tuple] = {}
-
-
-def _fingerprint(directory: Path) -> Tuple:
-    items = []
-    for path in sorted(directory.rglob("*")):
-        if path.suffix in {".yml", ".yaml"} and path.is_file():
-            stat = path.stat()
-            items.append((str(path), stat.st_mtime_ns, stat.st_size))
-    return tuple(items)
 
 
 def knowledge(directory: Optional[Path] = None) -> Knowledge:
-    """The cached knowledge, re-read when a knowledge file changed since the last call."""
-    from bot.paths import knowledge_dir
-
-    directory = Path(directory or knowledge_dir())
-    key = str(directory.resolve())
-    current = _fingerprint(directory) if directory.is_dir() else ()
-    changed = _FINGERPRINT.get(key) != current
-    _FINGERPRINT[key] = current
-    return get_knowledge(directory, reload=changed)
+    """The knowledge in use, re-read when a knowledge file changed (checked every few seconds)."""
+    return current_knowledge(directory)
 
 
 def scenarios(directory: Optional[Path] = None) -> List[Scenario]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import secrets
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from bot import records
 from bot.roleplay import catalog, feedback, retry
@@ -76,12 +76,19 @@ def _masked_state(state: Dict[str, Any]) -> Dict[str, Any]:
     return {**state, "turns": [{**turn, "tekst": mask_text(turn.get("tekst") or "")} for turn in state.get("turns", [])]}
 
 
-def _masked_debrief(report: Dict[str, Any]) -> Dict[str, Any]:
-    """The debrief with the quoted turns masked (it quotes what the learner typed)."""
+_TYPED_KEYS = frozenset({"tekst", "citaat"})  # where a debrief quotes what the learner typed
+
+
+def _masked_debrief(report: Any) -> Any:
+    """The debrief with every quoted turn masked (pitfalls, unsure reads, earlier attempts)."""
     from bot.privacy.masking import mask_text
 
-    pitfalls = [{**item, "tekst": mask_text(item.get("tekst") or "")} for item in report.get("valkuilen") or []]
-    return {**report, "valkuilen": pitfalls}
+    if isinstance(report, dict):
+        return {key: mask_text(value) if key in _TYPED_KEYS and isinstance(value, str) else _masked_debrief(value)
+                for key, value in report.items()}
+    if isinstance(report, list):
+        return [_masked_debrief(item) for item in report]
+    return report
 
 
 class PracticeService:
@@ -99,27 +106,41 @@ class PracticeService:
         return self._classify
 
     # -- lifecycle ----------------------------------------------------------------------------
-    def start(self, scenario_id: str, deelnemer: Optional[str] = None, groep: Optional[str] = None,
-              conversation_id: Optional[str] = None, seed: Optional[int] = None) -> int:
+    def begin(self, scenario_id: str, deelnemer: Optional[str] = None, groep: Optional[str] = None,
+              conversation_id: Optional[str] = None, seed: Optional[int] = None) -> Tuple[int, Dict[str, Any]]:
+        """Store a new session; returns its id and the engine's starting state (tension, role)."""
         scenario = catalog.get_scenario(scenario_id)
         if scenario is None:
             raise SessionError(f"Er is geen scenario met de naam '{scenario_id}'. Kies er een uit de lijst.")
         seed = secrets.randbelow(1_000_000) if seed is None else int(seed)
-        state = Engine(scenario, classify=self.classify, seed=seed).state
+        state = Engine(scenario, classify=self.classify, seed=seed).state.to_dict()
         data = {"scenario": scenario.id, "titel": scenario.titel, "deelnemer": _clean_name(deelnemer),
-                "groep": _clean_name(groep), "state": state.to_dict(), "debrief": None}
-        return records.add_record(KIND, data, conversation_id=conversation_id, title=scenario.titel, status="bezig")
+                "groep": _clean_name(groep), "state": state, "debrief": None}
+        record_id = records.add_record(KIND, data, conversation_id=conversation_id, title=scenario.titel,
+                                       status="bezig")
+        return record_id, state
 
-    def load(self, session_id) -> Dict[str, Any]:
+    def start(self, scenario_id: str, deelnemer: Optional[str] = None, groep: Optional[str] = None,
+              conversation_id: Optional[str] = None, seed: Optional[int] = None) -> int:
+        return self.begin(scenario_id, deelnemer, groep, conversation_id, seed)[0]
+
+    @staticmethod
+    def _number(session_id) -> int:
         try:
-            number = int(session_id)
+            return int(session_id)
         except (TypeError, ValueError):
             raise SessionError(f"'{session_id}' is geen geldig sessienummer.") from None
-        row = records.get_record(KIND, number)
+
+    @staticmethod
+    def _data(number: int, row) -> Dict[str, Any]:
         if row is None:
             raise SessionError(f"Sessie {number} bestaat niet.")
         return {"id": row.pk, "status": row.status, "created_at": row.created_at,
                 "conversation_id": row.conversation_id, **row.data}
+
+    def load(self, session_id) -> Dict[str, Any]:
+        number = self._number(session_id)
+        return self._data(number, records.get_record(KIND, number))
 
     def _engine(self, data: Dict[str, Any]) -> Engine:
         scenario = catalog.get_scenario(data["scenario"])
@@ -127,80 +148,92 @@ class PracticeService:
             raise SessionError(f"Het scenario '{data['scenario']}' van deze sessie bestaat niet meer.")
         return Engine(scenario, classify=self.classify, state=State.from_dict(data["state"]))
 
-    def _save(self, data: Dict[str, Any], engine: Engine, debrief=None) -> None:
-        record_id = data["id"]
+    @staticmethod
+    def _store(row, data: Dict[str, Any], engine: Engine, debrief=None) -> None:
+        """Put the engine state (and debrief) into the row being edited; committed with the turn."""
         data = {k: v for k, v in data.items() if k not in {"id", "status", "created_at", "conversation_id"}}
         data["state"] = _masked_state(engine.state.to_dict())
         if debrief is not None:
             data["debrief"] = _masked_debrief(debrief)
-        records.update_record(KIND, record_id, data=data, status=engine.state.ending or "bezig")
+        row.data = data
+        row.status = engine.state.ending or "bezig"
 
     def opening(self, session_id) -> str:
         return self._engine(self.load(session_id)).opening()
 
     # -- a turn -------------------------------------------------------------------------------
     def play(self, session_id, text: str) -> PlayResult:
-        data = self.load(session_id)
-        engine = self._engine(data)
-        zetten = catalog.moves()
+        """One turn: the session record is read once and written once (one transaction)."""
         retry_nr = retry.retry_turn(text)
         if retry_nr is not None:
             return self.retry(session_id, retry_nr)
-        if engine.state.ending:
-            return PlayResult("fout", "Dit rollenspel is al afgelopen. Begin een nieuw rollenspel om verder te oefenen.")
-        command = command_of(text)
-        if command == "hint":
-            return PlayResult("hint", feedback.hint_text(engine.scenario, engine.state, zetten),
-                              payload={"soort": "rollenspel_hint", **feedback.hint(engine.scenario, engine.state, zetten)})
-        if command == "feedback":
-            return PlayResult("feedback", feedback.feedback_text(engine.scenario, engine.state, zetten))
-        if command == "stop":
-            return self.finish(session_id, stopped=True)
-        try:
-            result = engine.step(text)
-        except RoleplayError as exc:
-            return PlayResult("fout", str(exc))
-        payload = {"soort": "rollenspel_beurt", "spanning": result.tension, "rol": result.role,
-                   "zet": result.move.zet, "zet_naam": move_name(result.move.zet, zetten),
-                   "beurt": result.turn.nr, "sessie": data["id"],
-                   "einde": result.ending}
-        if not result.ending:
-            self._save(data, engine)
-            return PlayResult("beurt", result.reply, payload=payload)
-        report = _debrief(engine, data, zetten)
-        self._save(data, engine, debrief=report)
-        return PlayResult("einde", result.reply, payload=payload, einde=result.ending, debrief=report,
-                          debrief_tekst=_debrief_text(report, zetten))
+        number = self._number(session_id)
+        with records.editing_record(KIND, number) as row:
+            data = self._data(number, row)
+            engine = self._engine(data)
+            zetten = catalog.moves()
+            if engine.state.ending:
+                return PlayResult("fout", "Dit rollenspel is al afgelopen. Begin een nieuw rollenspel om verder te oefenen.")
+            command = command_of(text)
+            if command == "hint":
+                return PlayResult("hint", feedback.hint_text(engine.scenario, engine.state, zetten),
+                                  payload={"soort": "rollenspel_hint",
+                                           **feedback.hint(engine.scenario, engine.state, zetten)})
+            if command == "feedback":
+                return PlayResult("feedback", feedback.feedback_text(engine.scenario, engine.state, zetten))
+            if command == "stop":
+                return self._finish(row, data, engine, zetten, stopped=True)
+            try:
+                result = engine.step(text)
+            except RoleplayError as exc:
+                return PlayResult("fout", str(exc))
+            payload = {"soort": "rollenspel_beurt", "spanning": result.tension, "rol": result.role,
+                       "zet": result.move.zet, "zet_naam": move_name(result.move.zet, zetten),
+                       "beurt": result.turn.nr, "sessie": data["id"],
+                       "einde": result.ending}
+            if not result.ending:
+                self._store(row, data, engine)
+                return PlayResult("beurt", result.reply, payload=payload)
+            report = _debrief(engine, data, zetten)
+            self._store(row, data, engine, debrief=report)
+            return PlayResult("einde", result.reply, payload=payload, einde=result.ending, debrief=report,
+                              debrief_tekst=_debrief_text(report, zetten))
 
     def finish(self, session_id, stopped: bool = True) -> PlayResult:
         """Close a session (stopped by the learner) and return its debrief; idempotent."""
-        data = self.load(session_id)
-        engine = self._engine(data)
-        zetten = catalog.moves()
+        number = self._number(session_id)
+        with records.editing_record(KIND, number) as row:
+            data = self._data(number, row)
+            return self._finish(row, data, self._engine(data), catalog.moves(), stopped=stopped)
+
+    def _finish(self, row, data: Dict[str, Any], engine: Engine, zetten, stopped: bool) -> PlayResult:
         if data.get("debrief") and engine.state.ending:
             report = data["debrief"]
         else:
             if stopped:
                 engine.stop()
             report = _debrief(engine, data, zetten)
-            self._save(data, engine, debrief=report)
+            self._store(row, data, engine, debrief=report)
         return PlayResult("einde", "", einde=engine.state.ending, debrief=report,
                           debrief_tekst=_debrief_text(report, zetten))
 
     def retry(self, session_id, turn_nr: int) -> PlayResult:
         """'Probeer opnieuw vanaf beurt N': back to the state before turn N (also after the end)."""
-        data = self.load(session_id)
-        engine = self._engine(data)
-        ending = engine.state.ending
-        if ending == "gestopt" and not engine.state.turns:
-            return PlayResult("fout", "Er is nog geen beurt gespeeld om opnieuw te proberen.")
-        try:
-            removed = engine.rewind(int(turn_nr))
-        except RoleplayError as exc:
-            return PlayResult("fout", str(exc))
-        data["pogingen"] = list(data.get("pogingen") or []) + [retry.attempt_record(int(turn_nr), removed, ending)]
-        data["debrief"] = None
-        self._save(data, engine)
+        number = self._number(session_id)
+        with records.editing_record(KIND, number) as row:
+            data = self._data(number, row)
+            engine = self._engine(data)
+            ending = engine.state.ending
+            if ending == "gestopt" and not engine.state.turns:
+                return PlayResult("fout", "Er is nog geen beurt gespeeld om opnieuw te proberen.")
+            try:
+                removed = engine.rewind(int(turn_nr))
+            except RoleplayError as exc:
+                return PlayResult("fout", str(exc))
+            attempt = retry.attempt_record(int(turn_nr), removed, ending)
+            data["pogingen"] = list(data.get("pogingen") or []) + [attempt]
+            data["debrief"] = None
+            self._store(row, data, engine)
         state = engine.state
         last = state.last_reply or engine.opening()
         text = (f"We gaan terug naar vlak voor beurt {turn_nr}. De spanning is weer {state.tension}. "

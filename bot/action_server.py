@@ -1,0 +1,83 @@
+"""Start the action server warm: ``python -m bot.action_server <rasa_sdk arguments>``.
+
+Before the server takes its first request, everything a first reply would otherwise wait for is
+loaded once: the knowledge files, the step and role recognisers stored in ``var/models/`` by
+``rustpunt herkenners bouw`` (nothing trains here), the move classifier with its cue lexicon and the
+masker (``bot.privacy.masking.warm_up``). With
+``ACTION_SERVER_SANIC_WORKERS`` > 1 Sanic forks its workers after this, so each worker starts warm
+and shares the loaded models copy-on-write. ``make run`` and the systemd unit start it this way.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from typing import List, Optional
+
+log = logging.getLogger(__name__)
+
+DEFAULT_WORKERS = "2"  # this machine has two cores; one Rasa server uses the other part
+
+
+def warm_up() -> float:
+    """Load models and knowledge now; returns the seconds it took. Failures are logged, not fatal:
+    the part that failed loads on first use, as before."""
+    began = time.perf_counter()
+    steps = [
+        ("knowledge", _knowledge),
+        ("step and move classifiers", _moves),
+        ("role classifier", _roles),
+        ("masker", _masker),
+    ]
+    for name, step in steps:
+        part = time.perf_counter()
+        try:
+            step()
+        except Exception:  # noqa: BLE001 - a warm-up problem must not keep the server from starting
+            log.exception("Warm-up of %s failed; it will load on first use", name)
+            continue
+        log.info("Warm-up: %s ready in %.2f s", name, time.perf_counter() - part)
+    return time.perf_counter() - began
+
+
+def _knowledge() -> None:
+    from bot.knowledge.loader import current_knowledge
+
+    current_knowledge()
+
+
+def _moves() -> None:
+    from bot import recognisers
+    from bot.roleplay.moves import default_classifier
+
+    recognisers.warm_up()  # the stored step and role recognisers (built by `rustpunt herkenners bouw`)
+    default_classifier()("Ik hoor dat u boos bent.")
+
+
+def _roles() -> None:
+    from bot.roles.classifier import get_classifier
+
+    get_classifier().predict("Ik ben altijd de dupe van alles.")
+
+
+def _masker() -> None:
+    from bot.privacy.masking import warm_up
+
+    warm_up()
+
+
+def main(argv: Optional[List[str]] = None) -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s - %(message)s")
+    os.environ.setdefault("ACTION_SERVER_SANIC_WORKERS", DEFAULT_WORKERS)
+    seconds = warm_up()
+    log.info("Warm-up done in %.1f s; starting the action server with %s worker(s)",
+             seconds, os.environ["ACTION_SERVER_SANIC_WORKERS"])
+    from rasa_sdk.__main__ import main as sdk_main
+
+    sys.argv = [sys.argv[0]] + list(sys.argv[1:] if argv is None else argv)
+    sdk_main()
+
+
+if __name__ == "__main__":
+    main()

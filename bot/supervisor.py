@@ -1,0 +1,178 @@
+"""Keep Rustpunt's servers running on one machine (``make run``).
+
+Starts each component (action server, Rasa, web page) in its own process group with its output
+appended to ``var/logs/<name>.log``. When one stops unexpectedly it is started again after a
+back-off (1 s, 2 s, 4 s ... at most 60 s; back to 1 s once it ran for a minute), with a line in
+``var/logs/supervisor.log`` and a Dutch line in the terminal. Ctrl-C (SIGINT) or SIGTERM stops
+every component: SIGTERM to its process group, SIGKILL after a grace period.
+
+``python -m bot.supervisor`` starts the standard three components; ports come from
+RUSTPUNT_ACTIONS_PORT, RUSTPUNT_RASA_PORT and RUSTPUNT_WEB_PORT (see ``scripts/run.sh``).
+"""
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Dict, List, Optional
+
+log = logging.getLogger("rustpunt.supervisor")
+
+DUTCH_NAMES = {"actions": "de actieserver", "rasa": "de Rasa-server", "web": "de webserver"}
+
+
+@dataclass
+class Component:
+    name: str
+    args: List[str]
+    env: Dict[str, str] = field(default_factory=dict)  # added to the supervisor's environment
+    popen: Optional[subprocess.Popen] = None
+    started_at: float = 0.0
+    failures: int = 0  # stops in a row without a stable run in between
+    restart_at: Optional[float] = None
+    restarts: int = 0
+
+
+class Supervisor:
+    def __init__(
+        self,
+        components: List[Component],
+        log_dir: Path,
+        min_backoff: float = 1.0,
+        max_backoff: float = 60.0,
+        stable_after: float = 60.0,
+        grace: float = 20.0,
+        clock: Callable[[], float] = time.monotonic,
+        say: Callable[[str], None] = lambda text: print(text, flush=True),
+    ):
+        self.components = components
+        self.log_dir = Path(log_dir)
+        self.min_backoff = min_backoff
+        self.max_backoff = max_backoff
+        self.stable_after = stable_after
+        self.grace = grace
+        self.clock = clock
+        self.say = say
+        self.stopping = False
+
+    # -- one component ----------------------------------------------------------------------------
+    def _spawn(self, component: Component) -> None:
+        self.log_dir.mkdir(parents=True, exist_ok=True)
+        with open(self.log_dir / f"{component.name}.log", "ab") as output:
+            component.popen = subprocess.Popen(
+                component.args, env={**os.environ, **component.env}, stdout=output, stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL, start_new_session=True,  # Ctrl-C reaches the supervisor only
+            )
+        component.started_at = self.clock()
+        component.restart_at = None
+        log.info("%s started (pid %d)", component.name, component.popen.pid)
+
+    def backoff(self, failures: int) -> float:
+        return min(self.max_backoff, self.min_backoff * 2 ** max(0, failures - 1))
+
+    def start(self) -> None:
+        for component in self.components:
+            self._spawn(component)
+
+    def poll(self) -> None:
+        """Notice stopped components and restart those whose back-off has passed."""
+        if self.stopping:
+            return
+        now = self.clock()
+        for component in self.components:
+            if component.restart_at is not None:
+                if now >= component.restart_at:
+                    component.restarts += 1
+                    self._spawn(component)
+                continue
+            code = component.popen.poll() if component.popen else None
+            if code is None:
+                continue
+            ran = now - component.started_at
+            component.failures = 1 if ran >= self.stable_after else component.failures + 1
+            delay = self.backoff(component.failures)
+            component.restart_at = now + delay
+            log.warning("%s stopped (exit %s) after %.0f s; restart in %.0f s (attempt %d)",
+                        component.name, code, ran, delay, component.failures)
+            self.say(f"Let op: {DUTCH_NAMES.get(component.name, component.name)} is gestopt (code {code}); "
+                     f"over {delay:.0f} s start ik hem opnieuw. Zie var/logs/{component.name}.log.")
+
+    def stop(self) -> None:
+        """Stop every component: SIGTERM to its process group, SIGKILL after ``grace`` seconds."""
+        self.stopping = True
+        running = [c for c in self.components if c.popen and c.popen.poll() is None]
+        for component in running:
+            _signal_group(component.popen, signal.SIGTERM)
+        deadline = time.monotonic() + self.grace
+        for component in running:
+            try:
+                component.popen.wait(timeout=max(0.1, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                _signal_group(component.popen, signal.SIGKILL)
+                component.popen.wait(timeout=10)
+        log.info("all components stopped")
+
+    def run(self, interval: float = 0.5) -> None:
+        """Start, watch until SIGINT/SIGTERM, then stop everything."""
+
+        def request_stop(signum, _frame):
+            self.stopping = True
+
+        signal.signal(signal.SIGINT, request_stop)
+        signal.signal(signal.SIGTERM, request_stop)
+        self.start()
+        try:
+            while not self.stopping:
+                self.poll()
+                time.sleep(interval)
+        finally:
+            self.stop()
+
+
+def _signal_group(popen: subprocess.Popen, signum: int) -> None:
+    try:
+        os.killpg(popen.pid, signum)
+    except (ProcessLookupError, PermissionError):
+        pass
+
+
+def standard_components(python: str = sys.executable) -> List[Component]:
+    """Action server, Rasa and the web page, as ``scripts/run.sh`` configures them."""
+
+    actions_port = os.environ.get("RUSTPUNT_ACTIONS_PORT", "5055")
+    rasa_port = os.environ.get("RUSTPUNT_RASA_PORT", "5005")
+    web_port = os.environ.get("RUSTPUNT_WEB_PORT", "8080")
+    endpoints = os.environ.get("RUSTPUNT_ENDPOINTS", "endpoints.yml")
+    components = [
+        Component("actions", [python, "-m", "bot.action_server", "--actions", "actions", "--port", actions_port],
+                  env={"SANIC_HOST": "127.0.0.1"}),
+        Component("rasa", [python, "-m", "bot.rasa_server", "run", "--enable-api", "-i", "127.0.0.1",
+                           "--port", rasa_port,
+                           "--credentials", "credentials.yml", "--endpoints", endpoints,
+                           "-m", os.environ.get("RUSTPUNT_MODEL", "models")]),
+    ]
+    components.append(Component("web", [python, "-m", "bot.web"], env={
+        "RUSTPUNT_RASA_URL": f"http://127.0.0.1:{rasa_port}", "RUSTPUNT_WEB_PORT": web_port}))
+    return components
+
+
+def main() -> int:
+    from bot.paths import var_dir
+
+    log_dir = var_dir() / "logs"
+    log_dir.mkdir(parents=True, exist_ok=True)
+    handler = logging.FileHandler(log_dir / "supervisor.log", encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    Supervisor(standard_components(), log_dir).run()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
