@@ -10,10 +10,13 @@ Every answer, also for errors Sanic raises itself, is Dutch and never shows a st
 from __future__ import annotations
 
 import asyncio
+import base64
+import hashlib
 import itertools
 import json
 import logging
 import mimetypes
+import re
 import socket
 import threading
 import urllib.parse
@@ -89,6 +92,15 @@ NEW_NOT_FORGOTTEN = (
     "in deze versie van Rustpunt."
 )
 FORGET_FAILED = "Het gesprek kon niet worden gewist. Er is niets veranderd; probeer het opnieuw."
+GROUP_TITLE = "Groepsoverzicht rollenspellen"
+GROUP_TOO_LONG = "De groepscode is te lang (maximaal {limit} tekens)."
+GROUP_BAD_DATE = "De datum bij '{what}' is niet geldig. Gebruik bijvoorbeeld 2026-12-01 of 01-12-2026."
+GROUP_BAD_FORMAT = "Onbekend formaat '{value}'. Kies html, csv of print."
+GROUP_NOT_FOUND = "Geen sessies gevonden voor groep '{group}' in deze periode. Er is geen CSV gemaakt."
+MAX_GROUP = 60  # the chat page's group field allows as much
+MAX_DATE = 20
+GROUP_FORMATS = ("html", "csv", "print")
+_STYLE_BLOCK = re.compile(r"<style>(.*?)</style>", re.S)
 
 _app_numbers = itertools.count(1)
 
@@ -433,7 +445,9 @@ class Site:
         logger.warning("refused trainer login from client %s", conversation.short_hash(client))
         return html_response(401, trainer_page.login_page(WRONG_TOKEN), {"WWW-Authenticate": "Bearer"})
 
-    async def trainer_get(self, request) -> HTTPResponse:
+    def _trainer_denied(self, request) -> Optional[HTTPResponse]:
+        """None when the request carries the trainer token or a live trainer session; otherwise
+        the Dutch answer (login page, lock-out or 'not configured')."""
         gate = self.gate
         if not gate.configured:
             return html_response(503, trainer_page.not_configured_page())
@@ -443,13 +457,76 @@ class Site:
             if locked:
                 return locked
             if gate.token_ok(bearer):
-                return await self._sessions()
+                return None
             return self._wrong_token(request)
         session = self.cookie(request, COOKIE_NAME)
         if gate.session_ok(session):
-            return await self._sessions()
+            return None
         message = SESSION_ENDED if session else NEED_TOKEN
         return html_response(401, trainer_page.login_page(message), {"WWW-Authenticate": "Bearer"})
+
+    async def trainer_get(self, request) -> HTTPResponse:
+        denied = self._trainer_denied(request)
+        return denied or await self._sessions()
+
+    async def trainer_group(self, request) -> HTTPResponse:
+        """The group view: ?groep=..&van=..&tot=..&formaat=html|csv|print (trainers only)."""
+        denied = self._trainer_denied(request)
+        if denied:
+            return denied
+        from bot.roleplay.group import GroupError, group_csv_text, group_view, render_group_page
+
+        def arg(name: str) -> str:
+            return " ".join(str(request.args.get(name) or "").split())
+
+        group, start, end = arg("groep"), arg("van"), arg("tot")
+        form = arg("formaat").lower() or "html"
+        if form not in GROUP_FORMATS:
+            return self._group_message(400, GROUP_BAD_FORMAT.format(value=form[:20]))
+        if len(group) > MAX_GROUP:
+            return self._group_message(400, GROUP_TOO_LONG.format(limit=MAX_GROUP))
+        for what, value in (("van", start), ("tot", end)):
+            if len(value) > MAX_DATE:
+                return self._group_message(400, GROUP_BAD_DATE.format(what=what))
+        try:
+            records = await self.blocking(self.load_records)
+        except Exception as exc:  # the store may be missing or broken: say so in Dutch, log the kind
+            logger.error("could not read role-play records: %s", type(exc).__name__)
+            return self._group_message(500, STORE_ERROR)
+        try:
+            view = group_view(records, group, start, end)
+        except GroupError as exc:
+            status = 200 if not (group or start or end) and form == "html" else 400  # no choice yet: the form
+            if form == "csv":
+                return self._group_message(status, str(exc))
+            return self._group_html(status, render_group_page(records, group, start, end))
+        if form == "csv":
+            if not view.sessies:
+                return self._group_message(404, GROUP_NOT_FOUND.format(group=group))
+            text = await self.blocking(group_csv_text, records, group, start, end)
+            name = re.sub(r"[^A-Za-z0-9_-]+", "-", view.groep).strip("-") or "groep"
+            return _response(200, text.encode("utf-8"), "text/csv; charset=utf-8", {
+                "Cache-Control": "no-store",
+                "Content-Disposition": f'attachment; filename="groep-{name[:60]}.csv"',
+            })
+        page = await self.blocking(render_group_page, records, group, start, end, form == "print")
+        return self._group_html(200, page)
+
+    def _group_html(self, status: int, page: str) -> HTTPResponse:
+        """The group page keeps its stylesheet inline (the CLI writes the same page to one file);
+        the CSP allows exactly that stylesheet by its hash, nothing else inline."""
+        hashes = " ".join(
+            "'sha256-" + base64.b64encode(hashlib.sha256(block.encode("utf-8")).digest()).decode() + "'"
+            for block in _STYLE_BLOCK.findall(page)
+        )
+        csp = SECURITY_HEADERS["Content-Security-Policy"].replace(
+            "style-src 'self';", f"style-src 'self' {hashes};" if hashes else "style-src 'self';")
+        return html_response(status, page, {"Content-Security-Policy": csp})
+
+    def _group_message(self, status: int, message: str) -> HTTPResponse:
+        body = trainer_page.message_page(GROUP_TITLE, message).replace(
+            "</main>", '<p><a href="/trainer/groep">Terug naar het groepsoverzicht</a></p></main>')
+        return html_response(status, body)
 
     async def trainer_login(self, request) -> HTTPResponse:
         gate = self.gate
@@ -543,6 +620,7 @@ def build_app(site: Site) -> Sanic:
     app.add_route(site.trainer_get, "/trainer", methods=get, name="trainer", strict_slashes=False)
     app.add_route(site.trainer_login, "/trainer", methods=["POST"], name="trainer_login", strict_slashes=False)
     app.add_route(site.trainer_logout, "/trainer/uitloggen", methods=["POST"], name="trainer_logout")
+    app.add_route(site.trainer_group, "/trainer/groep", methods=get, name="trainer_group")
     return app
 
 

@@ -218,6 +218,33 @@ def page(title: str, body: str) -> str:
     )
 
 
+def _groups(records: List[Any]) -> List[str]:
+    found = set()
+    for record in records:
+        data = getattr(record, "data", None)
+        if isinstance(data, dict) and isinstance(data.get("groep"), str) and data["groep"].strip():
+            found.add(" ".join(data["groep"].split()))
+    return sorted(found, key=str.lower)
+
+
+def group_form(records: List[Any]) -> str:
+    """The way from the list of sessions to the group view: choose a group and a date range."""
+    options = "".join(f'<option value="{escape(g)}">' for g in _groups(records))
+    return (
+        '<section class="groep-kiezen" aria-labelledby="groep-kiezen-kop">'
+        '<h2 id="groep-kiezen-kop">Groepsoverzicht</h2>'
+        "<p>Per deelnemer de sessies, hoe ze afliepen, stappen, valkuilen en spanningscurves; "
+        "met CSV-export en printversie.</p>"
+        '<form method="get" action="/trainer/groep" class="groep-form">'
+        '<label for="groep-code">Groep</label>'
+        '<input id="groep-code" name="groep" list="groep-lijst" maxlength="60" required>'
+        f'<datalist id="groep-lijst">{options}</datalist>'
+        '<label for="groep-van">Van</label><input id="groep-van" name="van" type="date">'
+        '<label for="groep-tot">Tot en met</label><input id="groep-tot" name="tot" type="date">'
+        '<button type="submit">Toon groepsoverzicht</button></form></section>'
+    )
+
+
 def sessions_page(records: List[Any]) -> str:
     if records:
         items = "".join(render_session(record) for record in records)
@@ -229,7 +256,8 @@ def sessions_page(records: List[Any]) -> str:
         '<form method="post" action="/trainer/uitloggen" class="uitloggen">'
         '<button type="submit">Uitloggen</button></form>'
     )
-    return page("Rustpunt voor trainers: rollenspellen", f'{logout}{intro}<div class="sessies">{items}</div>')
+    return page("Rustpunt voor trainers: rollenspellen",
+                f'{logout}{group_form(records)}{intro}<div class="sessies">{items}</div>')
 
 
 def login_page(message: Optional[str]) -> str:

@@ -28,6 +28,7 @@
   var MAX_PROFILE = 60;
   var lastTension = null;
   var pending = 0;
+  var retryButtons = [];  // {button, beurt, sessie}: the 'Probeer opnieuw vanaf hier' buttons shown so far
 
   // ---- conversation: the server's cookie; drop an id an earlier version left behind ------
   try { window.localStorage.removeItem(OLD_STORAGE_KEY); } catch (e) { /* private mode */ }
@@ -350,16 +351,49 @@
     if (data.beantwoord !== undefined || data.overgeslagen !== undefined) {
       box.appendChild(el("p", "leeg", (Number(data.beantwoord) || 0) + " vragen beantwoord, " + (Number(data.overgeslagen) || 0) + " overgeslagen."));
     }
+    if (typeof data.tekst === "string" && data.tekst.trim()) { box.appendChild(copyBox(data.tekst)); }
     var known = { soort: 1, id: 1, kern: 1, kern_woorden: 1, aspecten: 1, steun: 1, weinig_steun: 1, signalen: 1,
-      route: 1, kaart_melding: 1, beantwoord: 1, overgeslagen: 1, maskering: 1 };
+      route: 1, kaart_melding: 1, beantwoord: 1, overgeslagen: 1, maskering: 1, tekst: 1 };
     Object.keys(data).forEach(function (key) {
       if (!known[key] && !isBlank(data[key])) { box.appendChild(section(label(key), data[key])); }
     });
     return box;
   }
 
+  /* Buttons of another session, or of turns a rewind took back, no longer apply. */
+  function retireRetryButtons(sessie, fromTurn) {
+    retryButtons = retryButtons.filter(function (r) {
+      var stale = (sessie !== undefined && r.sessie !== sessie) || (fromTurn !== undefined && r.sessie === sessie && r.beurt >= fromTurn);
+      if (stale) {
+        r.button.disabled = true;
+        r.button.title = "Deze beurt is niet meer te herhalen.";
+      }
+      return !stale;
+    });
+  }
+
+  function retryButton(turn, sessie) {
+    var button = el("button", "secundair opnieuw-knop", "Probeer opnieuw vanaf hier");
+    button.type = "button";
+    button.setAttribute("aria-label", "Probeer opnieuw vanaf beurt " + turn);
+    button.setAttribute("data-beurt", String(turn));
+    button.addEventListener("click", function () { send("probeer opnieuw vanaf beurt " + turn); });
+    retryButtons.push({ button: button, beurt: turn, sessie: sessie });
+    return button;
+  }
+
   function renderTension(data) {
     var box = el("section", "rollenspel-beurt");
+    var rewind = data.soort === "rollenspel_opnieuw";
+    var turn = Number(data.beurt), from = Number(data.vanaf_beurt);
+    var sessie = data.sessie === undefined || data.sessie === null ? undefined : data.sessie;
+    if (sessie !== undefined) { retireRetryButtons(sessie); }
+    if (rewind && Number.isInteger(from) && from >= 1) {
+      box.className = "rollenspel-beurt rollenspel-opnieuw";
+      box.appendChild(el("h3", null, "Terug naar vlak voor beurt " + from));
+      retireRetryButtons(sessie, from);
+      lastTension = null;  // the meter shows the earlier tension again, not a rise or fall
+    }
     var value = Number(data.spanning);
     if (isFinite(value)) {
       value = Math.max(0, Math.min(10, value));
@@ -382,6 +416,48 @@
     }
     var move = pick(data, ["zet_naam", "zet"]);  // the Dutch name; the id only when no name came along
     if (move !== null) { box.appendChild(section("Jouw zet", move)); }
+    if (!rewind && Number.isInteger(turn) && turn >= 1) {  // the button sits under the turn, outside its text
+      var wrap = el("div", "rollenspel-blok");
+      wrap.appendChild(box);
+      wrap.appendChild(retryButton(turn, sessie));
+      return wrap;
+    }
+    return box;
+  }
+
+  /* 'Kopieer samenvatting': the plain text for the registration system to the clipboard; where the
+   * browser does not allow that, the text is selected in a read-only box for Ctrl+C. */
+  function copyBox(text) {
+    var box = el("div", "kopieer");
+    var button = el("button", "secundair kopieer-knop", "Kopieer samenvatting");
+    button.type = "button";
+    var done = el("span", "kopieer-status");
+    done.setAttribute("role", "status");
+    var area = el("textarea", "kopieer-tekst");
+    area.readOnly = true;
+    area.value = text;
+    area.rows = 8;
+    area.hidden = true;
+    area.setAttribute("aria-label", "Samenvatting als platte tekst");
+    function fallback() {
+      area.hidden = false;
+      area.focus();
+      area.select();
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      done.textContent = ok ? "Gekopieerd" : "Kopiëren lukte niet vanzelf: de tekst is geselecteerd, druk op Ctrl+C (of Cmd+C).";
+    }
+    button.addEventListener("click", function () {
+      done.textContent = "";
+      if (navigator.clipboard && typeof navigator.clipboard.writeText === "function" && window.isSecureContext) {
+        navigator.clipboard.writeText(text).then(function () { done.textContent = "Gekopieerd"; }, fallback);
+      } else {
+        fallback();
+      }
+    });
+    box.appendChild(button);
+    box.appendChild(done);
+    box.appendChild(area);
     return box;
   }
 
@@ -475,6 +551,7 @@
     kaart_resultaten: renderKaart,
     rol_analyse: renderRolAnalyse,
     rollenspel_beurt: renderTension,
+    rollenspel_opnieuw: renderTension,
     gespreksplan: renderPlan,
     debrief: renderDebrief,
     rollenspel_hint: function (d) { return renderSections("Hint", "hint", d, []); },
@@ -663,6 +740,7 @@
     while (list.firstChild) { list.removeChild(list.firstChild); }
     historyLoaded = true;  // a new conversation has no history to fetch
     lastTension = null;
+    retryButtons = [];
     emptyHint.hidden = false;
     showStatus(null);
   }
