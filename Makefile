@@ -1,4 +1,4 @@
-.PHONY: help run run-cluster test test-cluster test-postgres setup train validate shell clean nlu-eval screenshots
+.PHONY: help run run-cluster lint test test-cluster test-postgres setup train validate shell clean nlu-eval screenshots
 
 help:  ## Toon deze hulp
 	@grep -E '^[a-z-]+:.*## ' Makefile | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -41,3 +41,6 @@ nlu-eval:  ## Kruisvalidatie (5 delen) van de intentherkenning; resultaten in va
 
 screenshots:  ## Schermafdrukken voor de documentatie vernieuwen (docs/screenshots/; traint niet)
 	RUSTPUNT_SCREENSHOTS_DIR=docs/screenshots .venv/bin/pytest -m e2e tests/e2e
+
+lint:  ## Code controleren met ruff (ook onderdeel van make test)
+	.venv/bin/ruff check bot actions tests scripts

@@ -17,9 +17,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.forms import FormValidation
-
-from bot.knowledge.texts import Texts
 from bot.intake.session import STATUS_BUSY, STATUS_DONE, STATUS_STOPPED, Intake, IntakeError
+from bot.knowledge.texts import Texts
 
 FORM = "intake_form"
 STATE_SLOT = "intake_status"

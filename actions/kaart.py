@@ -9,7 +9,6 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.forms import FormValidation
-
 from bot.kaart import messages
 from bot.kaart.dialog import SLOTS, aanvullen, lees, ontbreekt, zoektekst
 

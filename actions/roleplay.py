@@ -18,7 +18,6 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.forms import FormValidation
-
 from bot.knowledge.texts import Texts
 from bot.roleplay import catalog, feedback
 from bot.roleplay.session import PracticeService, SessionError

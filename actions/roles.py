@@ -15,7 +15,6 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.forms import FormValidation
-
 from bot.knowledge.texts import Texts
 
 TEXTS = Texts("rol_tekst")  # knowledge/rollen/teksten.yml

@@ -14,7 +14,6 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.forms import FormValidation
-
 from bot.steps import guide, navigation, texts
 from bot.steps.classifier import classify_step
 from bot.steps.remark import step_remark

@@ -114,7 +114,7 @@ def split_groups(groups: Iterable[Group], test_percent: int = 25) -> Tuple[List[
     by_label: Dict[str, List[Group]] = {}
     for group in groups:
         by_label.setdefault(group.label, []).append(group)
-    for label, items in sorted(by_label.items()):
+    for _label, items in sorted(by_label.items()):
         items = sorted(items, key=lambda g: hashlib.sha1(g.id.encode()).hexdigest())
         chosen = [g for g in items if is_test_group(g.id, test_percent)]
         if not chosen and len(items) > 1:
@@ -210,7 +210,7 @@ class TextClassifier:
         return Prediction(
             label=label,
             confidence=float(probs[best]),
-            probabilities={lab: float(p) for lab, p in zip(self.labels, probs)},
+            probabilities={lab: float(p) for lab, p in zip(self.labels, probs, strict=False)},
             features=self._explain(matrix, best, n_features),
         )
 
@@ -219,14 +219,14 @@ class TextClassifier:
 
     def proba_many(self, texts: Sequence[str]) -> List[Dict[str, float]]:
         probs = self._proba(self._features(texts))
-        return [{lab: float(p) for lab, p in zip(self.labels, row)} for row in probs]
+        return [{lab: float(p) for lab, p in zip(self.labels, row, strict=False)} for row in probs]
 
     def _explain(self, matrix, label_index: int, n: int) -> List[str]:
         """The word n-grams of the sentence that pushed most towards the predicted label."""
         n_word = len(self.word.vocabulary_)
         coef = self.model.coef_[label_index] if self.model.coef_.shape[0] > 1 else self.model.coef_[0]
         row = matrix[0].tocoo()
-        scored = [(value * coef[col], col) for col, value in zip(row.col, row.data) if col < n_word]
+        scored = [(value * coef[col], col) for col, value in zip(row.col, row.data, strict=False) if col < n_word]
         scored.sort(reverse=True)
         names = self.__dict__.get("_word_names")
         if names is None:  # building the name list costs tens of ms: once per model, not per sentence
@@ -317,7 +317,7 @@ class CompiledClassifier:
         return Prediction(
             label=self.labels[best],
             confidence=float(probs[best]),
-            probabilities={lab: float(p) for lab, p in zip(self.labels, probs)},
+            probabilities={lab: float(p) for lab, p in zip(self.labels, probs, strict=False)},
             features=[self.word_names[col] for score, col in scored[:n_features] if score > 0],
         )
 
@@ -325,7 +325,7 @@ class CompiledClassifier:
         return [self.labels[int(np.argmax(self._scores(self._vector(t))))] for t in texts]
 
     def proba_many(self, texts: Sequence[str]) -> List[Dict[str, float]]:
-        return [{lab: float(p) for lab, p in zip(self.labels, self._proba(self._vector(t)))} for t in texts]
+        return [{lab: float(p) for lab, p in zip(self.labels, self._proba(self._vector(t)), strict=False)} for t in texts]
 
 
 Classifier = Union[TextClassifier, CompiledClassifier]
@@ -357,7 +357,7 @@ class Evaluation:
         lines += ["", "Verwarringsmatrix (rij = juist label, kolom = voorspeld):"]
         short = [label[:6] for label in self.labels]
         lines.append(" " * 14 + "".join(f"{s:>7}" for s in short))
-        for label, row in zip(self.labels, self.confusion):
+        for label, row in zip(self.labels, self.confusion, strict=False):
             lines.append(f"{label:<14}" + "".join(f"{v:>7}" for v in row))
         return "\n".join(lines)
 
@@ -379,7 +379,7 @@ def evaluate(
         macro_f1=float(f1_score(labels, predicted, labels=names, average="macro", zero_division=0)),
         per_label={
             name: {"precision": float(p), "recall": float(r), "f1": float(f), "support": float(s)}
-            for name, p, r, f, s in zip(names, precision, recall, f1, support)
+            for name, p, r, f, s in zip(names, precision, recall, f1, support, strict=False)
         },
         labels=names,
         confusion=confusion_matrix(labels, predicted, labels=names).tolist(),
@@ -438,7 +438,7 @@ def reliability(confidences: Sequence[float], correct: Sequence[bool], bins: int
     rows = []
     for index in range(bins):
         low, high = index / bins, (index + 1) / bins
-        chosen = [(c, ok) for c, ok in zip(confidences, correct) if low <= c < high or (index == bins - 1 and c == 1.0)]
+        chosen = [(c, ok) for c, ok in zip(confidences, correct, strict=False) if low <= c < high or (index == bins - 1 and c == 1.0)]
         if chosen:
             rows.append(ReliabilityRow(low, high, len(chosen), sum(c for c, _ in chosen) / len(chosen),
                                        sum(ok for _, ok in chosen) / len(chosen)))
@@ -464,7 +464,7 @@ def coverage_table(
     rows = []
     total = max(len(confidences), 1)
     for threshold in thresholds:
-        answered = [ok for c, ok in zip(confidences, correct) if c >= threshold]
+        answered = [ok for c, ok in zip(confidences, correct, strict=False) if c >= threshold]
         precision = sum(answered) / len(answered) if answered else 0.0
         rows.append((threshold, len(answered) / total, precision))
     return rows

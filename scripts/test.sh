@@ -14,6 +14,9 @@ test -x .venv/bin/rasa
 step "Kennis controleren"
 .venv/bin/rustpunt kennis controleer
 
+step "Lint (ruff)"
+.venv/bin/ruff check bot actions tests scripts
+
 step "Rasa-data valideren"
 mkdir -p var
 if ! .venv/bin/rasa data validate --domain domain --data data stories --fail-on-warnings > var/validate.log 2>&1; then

@@ -16,7 +16,6 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 @pytest.fixture(autouse=True)
 def isolated_store(tmp_path, monkeypatch):
     from bot import db
-
     from bot.privacy import crypto
 
     url = os.environ.get("RUSTPUNT_TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.db'}"
@@ -42,3 +41,20 @@ def built_recognisers():
     recognisers.build()
     for name in recognisers.SPECS:
         recognisers.load(name)
+
+
+@pytest.fixture
+def fake_rasa():
+    """A stand-in for Rasa's REST channel and tracker API (``FakeRasa`` in tests/test_web_server.py)."""
+    from http.server import ThreadingHTTPServer
+
+    from tests.test_web_server import FakeRasa, _serve
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeRasa)
+    server.mode = "ok"
+    server.seen = []
+    server.events = []
+    _serve(server)
+    yield server
+    server.shutdown()
+    server.server_close()

@@ -13,7 +13,7 @@ def _conv():
 
 def _events(ids, answers):
     events = [{"event": "action", "name": "action_session_start"}]
-    for message_id, texts in zip(ids, answers):
+    for message_id, texts in zip(ids, answers, strict=False):
         events.append({"event": "user", "text": "x", "message_id": message_id})
         for text in texts:
             events.append({"event": "action", "name": "utter"})

@@ -1,7 +1,6 @@
 """Vraagverheldering engine: knowledge, signals, route rules, the intake state machine, summary."""
 from __future__ import annotations
 
-
 import pytest
 
 from bot.intake.questions import find_set, format_set

@@ -1,7 +1,6 @@
 """Masking of personal details before storing (rules always; deduce when installed)."""
 from __future__ import annotations
 
-
 import pytest
 
 from bot.intake.deidentify import describe, elfproef, mask

@@ -1,16 +1,14 @@
 """HSDS export/import round trip and import errors."""
 from __future__ import annotations
 
+import csv
 import json
 import uuid
 
-import csv
-
 from bot.cli import main
-from bot.knowledge.loader import get_knowledge
 from bot.kaart.hsds import controleer, exporteer, importeer, schrijf_yaml, stable_id
 from bot.kaart.hsds_check import schema
-from bot.knowledge.loader import load_knowledge
+from bot.knowledge.loader import get_knowledge, load_knowledge
 
 
 def _kaart():

@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from bot.knowledge.loader import load_knowledge
 from bot.kaart.models import KaartDienst, KaartOrganisatie
 from bot.kaart.vocabulary import GEMEENTEN
+from bot.knowledge.loader import load_knowledge
 
 BRON = {"document": "004 (test)", "sectie": "test"}
 

@@ -150,9 +150,9 @@ async def test_other_errors_are_not_disguised_as_an_outage():
 
 
 async def test_an_unreachable_action_server_is_named_and_marks_the_turn():
+    from rasa.core.nlg import TemplatedNaturalLanguageGenerator
     from rasa.shared.core.domain import Domain
     from rasa.shared.core.trackers import DialogueStateTracker
-    from rasa.core.nlg import TemplatedNaturalLanguageGenerator
 
     action = RemoteAction("action_test", EndpointConfig(f"http://127.0.0.1:{free_port()}/webhook"))
     tracker = DialogueStateTracker.from_events("gesprek-1", [])

@@ -7,12 +7,12 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import roleplay as actions
-from bot.roleplay import catalog
 from bot.knowledge.texts import Texts
-
-TEXTS = Texts("rollenspel_tekst")
+from bot.roleplay import catalog
 from bot.roleplay.moves import MoveClassifier
 from bot.roleplay.session import PracticeService, list_sessions
+
+TEXTS = Texts("rollenspel_tekst")
 
 DOMAIN = {
     "forms": {"rollenspel_form": {"required_slots": ["rollenspel_scenario", "rollenspel_beurt"]}},

@@ -56,7 +56,7 @@ def test_bad_path_raises_tension_to_the_bad_ending(scenario):
     assert engine.state.tension == MAX_TENSION
     assert result.reply == scenario.einde.slecht.slotzin
     curve = engine.state.curve
-    assert all(b >= a for a, b in zip(curve, curve[1:])), curve
+    assert all(b >= a for a, b in zip(curve, curve[1:], strict=False)), curve
     with pytest.raises(RoleplayError, match="al afgelopen"):
         engine.step("Nog één ding.")
 
@@ -95,7 +95,7 @@ def test_replies_never_repeat_the_previous_one(seed):
     engine = Engine(scenario, classify=lambda text: "onduidelijk", seed=seed)
     # onduidelijk raises tension by one; stay below the end and look at consecutive replies
     replies = [engine.step(f"eh {n}").reply for n in range(3)]
-    assert all(a != b for a, b in zip(replies, replies[1:]))
+    assert all(a != b for a, b in zip(replies, replies[1:], strict=False))
 
 
 def test_same_seed_same_replies_and_seeds_vary_them():

@@ -126,8 +126,8 @@ def test_printable_version_and_messages_instead_of_errors(records):
 
 
 def test_cli_groep(tmp_path, capsys):
-    from bot.roleplay.session import PracticeService
     from bot.roleplay import catalog
+    from bot.roleplay.session import PracticeService
 
     lookup = {p.tekst: p.zet for s in catalog.scenarios() for p in s.oefenpad + s.valkuilpad}
     service = PracticeService(classify=lambda text: lookup.get(text, "onduidelijk"))

@@ -15,9 +15,9 @@ from actions.roles import (
     ActionRolUitleg,
     ValidateRolQuizForm,
 )
+from bot.knowledge.texts import Texts
 from bot.records import get_record, list_records
 from bot.roles.quiz import RECORD_KIND, load_quiz
-from bot.knowledge.texts import Texts
 
 TEXTS = Texts("rol_tekst")
 

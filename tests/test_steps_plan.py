@@ -5,7 +5,6 @@ from bot.steps import guide
 from bot.steps.navigation import parse_command, parse_situation_type
 from bot.steps.plan import build_plan, format_plan_text, latest_plan, load_plan, save_plan
 
-
 NOTES = {
     "visie": "Ik ben er voor rust, voor jou en voor de kinderen.",
     "erkennen": "Wat ben jij boos en machteloos, zeg.",

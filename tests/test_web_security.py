@@ -17,8 +17,8 @@ import pytest
 from bot.web import conversation
 from bot.web.config import WebConfig, is_loopback
 from bot.web.limits import SlidingWindow
-from bot.web.server import json_too_deep, make_server, parse_json_body, BadInput
-from tests.test_web_server import SECRET, SENDER, TOKEN, _serve, fake_rasa, request  # noqa: F401 (fixture)
+from bot.web.server import BadInput, json_too_deep, make_server, parse_json_body
+from tests.test_web_server import SECRET, SENDER, TOKEN, _serve, request
 
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 

@@ -13,7 +13,7 @@ import subprocess
 import sys
 import threading
 import urllib.parse
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -82,18 +82,6 @@ def _serve(server):
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     return server
-
-
-@pytest.fixture
-def fake_rasa():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeRasa)
-    server.mode = "ok"
-    server.seen = []
-    server.events = []
-    _serve(server)
-    yield server
-    server.shutdown()
-    server.server_close()
 
 
 def _web(rasa_url, token=TOKEN, load_records=None):

@@ -70,7 +70,7 @@ class Ports:
             web=public("RUSTPUNT_WEB_PORT", 8080),
             rasa=public("RUSTPUNT_RASA_PORT", 5005),
             actions=public("RUSTPUNT_ACTIONS_PORT", 5055),
-            **dict(zip(internal, spare)),
+            **dict(zip(internal, spare, strict=False)),
         )
 
 

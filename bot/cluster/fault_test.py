@@ -12,7 +12,13 @@ import urllib.request
 from typing import Dict, List, Tuple
 
 from bot.cluster.roleplay_load import (
-    Conversation, Runner, check_stored, latency_summary, post, stored_answers, stored_events,
+    Conversation,
+    Runner,
+    check_stored,
+    latency_summary,
+    post,
+    stored_answers,
+    stored_events,
 )
 from bot.cluster.services import Cluster, ClusterError
 

@@ -197,7 +197,7 @@ def check_stored(conv: Conversation, events: List[Dict[str, Any]], texts_of: Cal
     for turn in conv.turns:
         if not turn.answer:
             problems.append(f"{conv.sender} {turn.message_id}: beurt zonder antwoord")
-    for turn, answer in zip(conv.turns, texts_of(events)):
+    for turn, answer in zip(conv.turns, texts_of(events), strict=False):
         got = [m.get("text") for m in turn.answer]
         # the store masks bot text too (it may echo what the user typed): compare masked with masked
         if _masked_joined(got) != _masked_joined(answer, already_masked=True):

@@ -123,7 +123,7 @@ def elfproef(digits: str) -> bool:
     """The BSN check: 9 digits, weights 9..2 and -1, sum divisible by 11 (and not all zeros)."""
     if len(digits) != 9 or not digits.isdigit() or set(digits) == {"0"}:
         return False
-    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1))) - int(digits[8])
+    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=False)) - int(digits[8])
     return total % 11 == 0
 
 
@@ -261,7 +261,7 @@ def _merge(spans: List[Span]) -> List[Span]:
     for start, end, label in sorted(spans, key=lambda s: (s[0], -s[1])):
         if merged and start < merged[-1][1]:
             prev_start, prev_end, prev_label = merged[-1]
-            best = min((prev_label, label), key=lambda l: _PRIORITY[l])
+            best = min((prev_label, label), key=lambda name: _PRIORITY[name])
             merged[-1] = (prev_start, max(prev_end, end), best)
         else:
             merged.append((start, end, label))

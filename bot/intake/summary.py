@@ -8,8 +8,8 @@ from dataclasses import asdict, dataclass, field
 from typing import Callable, Dict, List, Optional
 
 from bot.intake import deidentify
-from bot.intake.route import Advice, advise
 from bot.intake.listen import age_of, kern_from_words, place_of
+from bot.intake.route import Advice, advise
 from bot.intake.signals import Hit
 
 log = logging.getLogger(__name__)
@@ -180,7 +180,7 @@ def own_kern(answers: Dict[str, str]) -> List[str]:
     return out[:3]
 
 
-def format_summary(summary: Summary) -> str:
+def format_summary(summary: Summary) -> str:  # noqa: C901 - one flat list of optional sections
     """The summary as Dutch text for the consultant."""
     lines = ["Samenvatting van de vraagverheldering", ""]
     if summary.kern:

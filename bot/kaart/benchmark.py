@@ -7,11 +7,11 @@ import time
 from dataclasses import dataclass
 from typing import List
 
-from bot.knowledge.base import Bron
 from bot.kaart.models import KaartDienst, KaartOrganisatie
 from bot.kaart.query import THEMA_SYNONIEMEN
 from bot.kaart.search import KaartIndex, zoek
 from bot.kaart.vocabulary import DOELGROEPEN, THEMAS, TOEGANG, WERKGEBIEDEN
+from bot.knowledge.base import Bron
 
 _BRON = Bron(document="synthetisch", sectie="benchmark")
 _WORDS = ("begeleiding advies gesprek training groep coach ouders jongeren school wijk buurt thuis hulp "

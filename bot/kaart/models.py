@@ -16,7 +16,6 @@ from typing import ClassVar, List, Optional, Tuple
 
 from pydantic import conint, constr, root_validator, validator
 
-from bot.knowledge.base import Entry, EntryId, non_empty_list
 from bot.kaart.vocabulary import (
     AARD,
     AARD_SET,
@@ -33,6 +32,7 @@ from bot.kaart.vocabulary import (
     WERKGEBIED_SET,
     WERKGEBIEDEN,
 )
+from bot.knowledge.base import Entry, EntryId, non_empty_list
 
 Text = constr(min_length=1, max_length=1200)
 Short = constr(min_length=1, max_length=200)
@@ -168,8 +168,8 @@ class KaartDienst(Contact):
     @classmethod
     def validate_collection(cls, knowledge) -> list:
         """Every municipality needs a general entrance, so 'nothing found' can point somewhere."""
-        from bot.knowledge.loader import Problem
         from bot.kaart.vocabulary import DEEL_VAN, gemeenten_van
+        from bot.knowledge.loader import Problem
 
         services = knowledge.entries.get("kaart_dienst", {})
         covered = set()

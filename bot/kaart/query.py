@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
-from bot.kaart.text import lemma_string, simplify
 from bot.kaart import places
+from bot.kaart.text import lemma_string, simplify
 from bot.kaart.vocabulary import THEMAS, WERKGEBIEDEN
 
 MAX_VRAAG = 1000  # characters; longer questions are cut (and the caller is told)

@@ -347,7 +347,7 @@ def _theme_part(service, themas: List[str], professional: bool = False) -> Tuple
         return 0.0, []
     weights = [THEME_ORDER_WEIGHTS[min(i, len(THEME_ORDER_WEIGHTS) - 1)] for i in range(len(themas))]
     got, matched = 0.0, []
-    for theme, weight in zip(themas, weights):
+    for theme, weight in zip(themas, weights, strict=False):
         strength = theme_strength(service, theme)
         if strength:
             got += weight * strength
@@ -521,7 +521,7 @@ def _referral_first(hits: List[Hit]) -> List[Hit]:
     return hits
 
 
-def zoek(
+def zoek(  # noqa: C901 - known: the search pipeline should be split into filter/score/explain steps
     vraag: str,
     leeftijd: Optional[int] = None,
     gemeente: Optional[str] = None,

@@ -45,8 +45,9 @@ def words(text: str) -> List[str]:
 @lru_cache(maxsize=1)
 def _lemma_table() -> Dict[str, str]:
     try:
-        import spacy_lookups_data
         from pathlib import Path
+
+        import spacy_lookups_data
 
         path = Path(spacy_lookups_data.__file__).parent / "data" / "nl_lemma_lookup.json.gz"
         with gzip.open(path, "rt", encoding="utf-8") as handle:

@@ -52,7 +52,7 @@ def evaluate_roles(with_curve: bool = True) -> heldout.RecognitionReport:
     clean = evaluate(test_model, texts, labels, n_train, names=ROLE_IDS, predicted=forced_choice(test_model, texts))
     confidences, correct = [], []
     abstained = sure_right = sure_total = 0
-    for text, label in zip(texts, labels):
+    for text, label in zip(texts, labels, strict=False):
         result = analyse.analyse_role(text, test_model)
         abstained += not result.clear
         if result.clear:

@@ -19,7 +19,7 @@ def evaluate_steps(knowledge=None, with_curve: bool = True) -> heldout.Recogniti
     forced = []
     clean_conf: List[Tuple[float, bool]] = []
     abstained = sure_right = sure_total = 0
-    for text, label in zip(texts, labels):
+    for text, label in zip(texts, labels, strict=False):
         read = classifier.classify_step(text, knowledge, threshold=0.0, model=test_model)
         forced.append(read.stap)
         clean_conf.append((read.zekerheid, read.stap == label))

@@ -112,9 +112,8 @@ def build_plan(
 
 def save_plan(plan: Dict[str, object], conversation_id: Optional[str] = None) -> int:
     """Store the plan; returns its id (shown to the user for ``rustpunt plan toon <id>``)."""
-    from bot.records import add_record
-
     from bot.privacy.masking import mask_text
+    from bot.records import add_record
 
     situatie = plan.get("situatie") or {}
     title = f"Gespreksplan voor een gesprek met {situatie.get('wie_tekst', 'een gesprekspartner')}"

@@ -35,7 +35,7 @@ def wait_for_answer(driver, before: int, timeout: float = ANSWER_WAIT) -> List:
         )
     except TimeoutException:
         raise AssertionError(f"No answer from Rustpunt within {timeout} s; page shows: "
-                             f"{driver.find_element(By.ID, 'berichten').text[-1500:]}")
+                             f"{driver.find_element(By.ID, 'berichten').text[-1500:]}") from None
     assert not errors(driver), f"the page shows an error: {errors(driver)}"
     return bot_messages(driver)[before:]
 

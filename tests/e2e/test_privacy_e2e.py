@@ -49,9 +49,10 @@ class Chat:
 
 
 def _records(stack, sender: str) -> Dict[str, int]:
+    from sqlalchemy import select
+
     from bot.db import session_scope
     from bot.tables import Record
-    from sqlalchemy import select
 
     with session_scope(stack.database_url) as session:
         rows = session.scalars(select(Record).where(Record.conversation_id == sender)).all()
@@ -115,8 +116,8 @@ def test_identifying_details_never_reach_the_data_folder_and_forget_removes_ever
         monkeypatch.delenv("RUSTPUNT_KEY_FILE", raising=False)
     from bot import db
     from bot.intake.callbacks import show
-    from bot.records import list_records
     from bot.privacy import crypto
+    from bot.records import list_records
 
     db.reset_engines()
     crypto.reset()

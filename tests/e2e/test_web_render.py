@@ -15,8 +15,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 from bot.web.config import WebConfig
-from bot.web.server import make_server
 from bot.web.conversation import conversation_id
+from bot.web.server import make_server
 from tests.e2e.chat import (
     bot_messages,
     conversation_cookie,
