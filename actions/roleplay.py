@@ -18,12 +18,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.forms import FormValidation
+from bot import status
 from bot.knowledge.texts import Texts
 from bot.roleplay import catalog, feedback
 from bot.roleplay.session import PracticeService, SessionError
 
 FORM = "rollenspel_form"
-DONE = "klaar"
+DONE = status.DONE
 SLOTS = ("rollenspel_scenario", "rollenspel_beurt", "rollenspel_sessie")
 
 _SERVICE: Dict[str, PracticeService] = {}
@@ -134,7 +135,7 @@ def _resumed(session_id: Optional[str], scenario_id: str) -> bool:
         data = service().load(session_id)
     except SessionError:
         return False
-    return data.get("scenario") == scenario_id and data.get("status") == "bezig"
+    return data.get("scenario") == scenario_id and data.get("status") == status.BUSY
 
 
 def _retry_number(tracker: Tracker) -> Optional[int]:

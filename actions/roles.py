@@ -15,13 +15,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.forms import FormValidation
+from bot import status
 from bot.knowledge.texts import Texts
 
 TEXTS = Texts("rol_tekst")  # knowledge/rollen/teksten.yml
 
 QUIZ_ID = "rol_quiz_id"
 ANSWER = "rol_quiz_antwoord"
-DONE = "klaar"
+DONE = status.DONE
 
 
 def _text(tracker: Tracker) -> str:

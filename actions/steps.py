@@ -14,14 +14,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.forms import FormValidation
+from bot import status
 from bot.steps import guide, navigation, texts
 from bot.steps.classifier import classify_step
 from bot.steps.remark import step_remark
 from bot.steps.request import situation_from_request
 
 FORM = "voorbereiden_form"
-DONE = "klaar"
-STOPPED = "gestopt"
+DONE = status.DONE
+STOPPED = status.STOPPED
 STEP_SLOTS = ("voorbereiden_stap", "voorbereiden_notities", "voorbereiden_getoond")
 FORM_SLOTS = ("voorbereiden_wie", "voorbereiden_situatie", "voorbereiden_invoer") + STEP_SLOTS
 

@@ -15,12 +15,13 @@ import json
 from dataclasses import dataclass
 from typing import List, Optional
 
+from bot import status
 from bot.intake import deidentify
 
 KIND = "terugbelverzoek"
 CONTACT_KIND = "terugbel_contact"  # encrypted details of a call-back that is still being filled in
-STATUS_OPEN = "open"
-STATUS_DONE = "klaar"
+STATUS_OPEN = status.OPEN
+STATUS_DONE = status.DONE
 MAX_FIELD = 500
 CONTACT_LABELS = ("naam", "telefoon", "email")
 
@@ -41,7 +42,7 @@ class Callback:
     heeft_contact: bool = False
 
     def line(self) -> str:
-        mark = "klaar" if self.status == STATUS_DONE else "open"
+        mark = STATUS_DONE if self.status == STATUS_DONE else "open"
         extra = f" (contactgegevens: rustpunt terugbellen toon {self.id})" if self.heeft_contact else ""
         return f"#{self.id} [{mark}] {self.wanneer} - {self.wie} belt terug over: {self.waarover}{extra}"
 
@@ -98,7 +99,7 @@ def remember_contact(conversation_id: Optional[str], text: Optional[str]) -> int
         update_record(CONTACT_KIND, pending[0].pk, data={"contact": _encrypt_details(merged)})
     else:
         add_record(CONTACT_KIND, {"contact": _encrypt_details(details)}, conversation_id=conversation_id,
-                   status="concept")
+                   status=status.DRAFT)
     return len(details)
 
 

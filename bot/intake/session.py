@@ -10,25 +10,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
+from bot import commands, status
 from bot.intake import deidentify
 from bot.intake.listen import ASPECT_KEYS, KEY_ASPECTS, listen
 from bot.intake.models import IntakePlan, IntakeSignaal, PlanStap, Vraag, Vragenset
-from bot.intake.signals import Hit, find_signals, is_affirmative, normalise, words
+from bot.intake.signals import Hit, find_signals, is_affirmative, normalise
 
 DEFAULT_PLAN = "telefonische_intake"
 MAX_ANSWER = 2000
 
-STATUS_BUSY = "bezig"
-STATUS_DONE = "klaar"
-STATUS_STOPPED = "gestopt"
+STATUS_BUSY = status.BUSY
+STATUS_DONE = status.DONE
+STATUS_STOPPED = status.STOPPED
 
-COMMANDS = {
-    "stop": {"stop", "stoppen", "stop maar", "stop de intake", "afbreken", "ophouden", "kappen", "annuleren",
-             "annuleer", "ik wil stoppen", "stop ermee", "menu", "terug naar het menu"},
-    "overslaan": {"sla over", "overslaan", "skip", "volgende", "volgende vraag", "sla deze over", "deze overslaan", "door"},
-    "terug": {"terug", "vorige", "vorige vraag", "ga terug", "een vraag terug", "ga een vraag terug", "back"},
-    "afronden": {"rond af", "afronden", "klaar", "ik ben klaar", "samenvatting", "maak de samenvatting", "einde"},
-}
+# whole-message commands (phrases in bot.commands); 'volgende' skips the question like 'sla over'
+_COMMANDS = (commands.STOP, commands.OVERSLAAN, commands.VOLGENDE, commands.TERUG, commands.AFRONDEN)
 
 
 class IntakeError(ValueError):
@@ -63,11 +59,8 @@ class Turn:
 
 def command_of(text: str) -> Optional[str]:
     """The command a whole message stands for, or None when it is an answer."""
-    cleaned = " ".join(words(text))
-    for command, phrases in COMMANDS.items():
-        if cleaned in phrases:
-            return command
-    return None
+    command = commands.whole_message(text, _COMMANDS)
+    return commands.OVERSLAAN if command == commands.VOLGENDE else command
 
 
 class Intake:

@@ -7,6 +7,7 @@ import logging
 from dataclasses import asdict, dataclass, field
 from typing import Callable, Dict, List, Optional
 
+from bot import status
 from bot.intake import deidentify
 from bot.intake.listen import age_of, kern_from_words, place_of
 from bot.intake.route import Advice, advise
@@ -241,4 +242,4 @@ def store_summary(summary: Summary, conversation_id: Optional[str] = None) -> in
     payload["kern_woorden"] = deidentify.mask(payload["kern_woorden"]).text
     payload["aspecten"] = {name: deidentify.mask(value).text for name, value in payload["aspecten"].items()}
     title = summary.kern[0] if summary.kern else "vraagverheldering"
-    return add_record(RECORD_KIND, payload, conversation_id=conversation_id, title=title, status="opgeslagen")
+    return add_record(RECORD_KIND, payload, conversation_id=conversation_id, title=title, status=status.SAVED)

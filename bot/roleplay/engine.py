@@ -26,6 +26,7 @@ import random
 from dataclasses import asdict, dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Union
 
+from bot import status
 from bot.roleplay import pacing
 from bot.roleplay.models import MAX_TENSION, MOVES, PITFALLS, STEPS, UNCLEAR, Scenario
 
@@ -196,7 +197,7 @@ class Engine:
 
     def stop(self) -> None:
         if not self.state.ending:
-            self.state.ending = "gestopt"
+            self.state.ending = status.STOPPED
 
     # -- internals ----------------------------------------------------------------------------
     def _classify(self, text: str) -> Move:
@@ -217,7 +218,7 @@ class Engine:
         if self.state.tension >= MAX_TENSION:
             recent = [t for t in self.state.turns[-2:] if t.zet in PITFALLS + (UNCLEAR,) and not t.onzeker]
             if bad_turn and len(recent) + 1 >= BAD_PATTERN:
-                return "slecht"
+                return status.BAD
             return None
         good = self.scenario.einde.goed
         used = set(self.state.moves) | set(moves) | {move}
@@ -227,7 +228,7 @@ class Engine:
             return None
         if move in good.zetten and self.state.tension <= self.scenario.spanning.goed_einde_tot:
             if all(step in used for step in good.nodig):
-                return "goed"
+                return status.GOOD
         return None
 
     def _pick(self, move: str, resisted: bool = False) -> str:

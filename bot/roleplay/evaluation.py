@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Tuple
 
+from bot import status
 from bot.roleplay import catalog
 from bot.roleplay.engine import Engine
 
@@ -85,7 +86,7 @@ def play_free_paths(classify: Callable) -> List[Dict[str, object]]:
             if engine.step(str(text)).ending:
                 break
         ending = engine.state.ending
-        ok = ending == "goed" if path["soort"] == "goed" else ending != "goed"
+        ok = ending == status.GOOD if path["soort"] == "goed" else ending != status.GOOD
         played.append({"scenario": scenario.id, "soort": path["soort"], "einde": ending or "geen",
                        "spanning": engine.state.curve, "zetten": engine.state.moves,
                        "onzeker": [t.nr for t in engine.state.turns if t.onzeker], "ok": ok})

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
+from bot import status
 from bot.roleplay.engine import UNSURE, State
 from bot.roleplay.models import PITFALLS, STEPS, UNCLEAR, Scenario, Zet, band_of
 
@@ -149,9 +150,9 @@ def debrief(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> Dict[st
 
 
 _ENDINGS = {
-    "goed": "Het gesprek is goed afgelopen: er kwam rust en de ander koos zelf een optie.",
-    "slecht": "Het gesprek is misgelopen: de spanning liep op tot 10 en de ander haakte af.",
-    "gestopt": "Je bent zelf gestopt met het rollenspel.",
+    status.GOOD: "Het gesprek is goed afgelopen: er kwam rust en de ander koos zelf een optie.",
+    status.BAD: "Het gesprek is misgelopen: de spanning liep op tot 10 en de ander haakte af.",
+    status.STOPPED: "Je bent zelf gestopt met het rollenspel.",
     None: "Het rollenspel is nog niet afgelopen.",
 }
 

@@ -20,13 +20,15 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional
 
+from bot import status
 from bot.roleplay.models import MAX_TENSION, PITFALLS, STEPS
 from bot.roleplay.report import _safe_cell
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "web" / "templates"
 NO_NAME = "(zonder naam)"
-ENDINGS = ("goed", "slecht", "gestopt", "bezig")
-ENDING_NAMES = {"goed": "goed afgelopen", "slecht": "misgelopen", "gestopt": "gestopt", "bezig": "nog bezig"}
+ENDINGS = (status.GOOD, status.BAD, status.STOPPED, status.BUSY)
+ENDING_NAMES = {status.GOOD: "goed afgelopen", status.BAD: "misgelopen", status.STOPPED: "gestopt",
+                status.BUSY: "nog bezig"}
 CSV_FIELDS = ["groep", "deelnemer", "sessie", "datum", "scenario", "afloop", "beurten", "stappen_gebruikt",
               "stappen_overgeslagen", "valkuilen", "spanning", "opnieuw_geprobeerd"]
 
@@ -134,7 +136,7 @@ def _row(session: Dict[str, Any], record: Any) -> SessionRow:
         datum=created.strftime("%Y-%m-%d %H:%M") if hasattr(created, "strftime") else str(created or "")[:16],
         scenario=str(session.get("scenario") or ""),
         titel=str(session.get("titel") or session.get("scenario") or ""),
-        afloop=session.get("status") if session.get("status") in ENDINGS else "bezig",
+        afloop=session.get("status") if session.get("status") in ENDINGS else status.BUSY,
         beurten=len(turns),
         curve=curve,
         stappen=used,
@@ -195,7 +197,7 @@ def _stuck(rows: List[SessionRow]) -> List[ScenarioStuck]:
     out = []
     for scenario, items in by_scenario.items():
         pitfalls = Counter(p for r in items for p in r.valkuilen)
-        missing = Counter(s for r in items if r.afloop != "bezig" for s in r.overgeslagen)
+        missing = Counter(s for r in items if r.afloop != status.BUSY for s in r.overgeslagen)
         played = [r for r in items if r.beurten]
         peaks = [r.curve.index(max(r.curve)) for r in played]
         out.append(ScenarioStuck(
@@ -207,7 +209,7 @@ def _stuck(rows: List[SessionRow]) -> List[ScenarioStuck]:
             gemiddelde_eindspanning=round(sum(r.curve[-1] for r in played) / len(played), 1) if played else None,
         ))
     # where groups get stuck most: most bad endings first, then highest final tension
-    out.sort(key=lambda s: (-s.afloop.get("slecht", 0), -(s.gemiddelde_eindspanning or 0), s.scenario))
+    out.sort(key=lambda s: (-s.afloop.get(status.BAD, 0), -(s.gemiddelde_eindspanning or 0), s.scenario))
     return out
 
 
@@ -232,7 +234,7 @@ def write_group_csv(view: GroupView, out) -> int:
 
 # ------------------------------------------------------------------ SVG charts (drawn on the server)
 
-COLORS = {"goed": "#2e7d32", "slecht": "#c62828", "gestopt": "#757575", "bezig": "#1565c0"}
+COLORS = {status.GOOD: "#2e7d32", status.BAD: "#c62828", status.STOPPED: "#757575", status.BUSY: "#1565c0"}
 CURVE_COLORS = ["#1565c0", "#ef6c00", "#6a1b9a", "#00838f", "#ad1457", "#558b2f", "#4e342e", "#283593"]
 
 

@@ -14,6 +14,7 @@ from typing import Dict, List, Optional, Union
 
 from pydantic import conint, constr, validator
 
+from bot import status
 from bot.knowledge.base import Entry, Strict, missing_ids, one_of
 
 STEPS = ("visie", "erkennen", "dynamiek", "behoefte", "realiteit", "opties")
@@ -276,7 +277,7 @@ class Scenario(Entry):
                     )
                     break
             else:
-                if engine.state.ending != "goed":
+                if engine.state.ending != status.GOOD:
                     problems.append(
                         Problem(where, scenario.id, "oefenpad",
                                 f"het oefenpad eindigt niet goed (spanning {engine.state.tension}, "
@@ -287,7 +288,7 @@ class Scenario(Entry):
                 for turn in scenario.valkuilpad:
                     if engine.step(turn.tekst).ending:
                         break
-                if engine.state.ending != "slecht":
+                if engine.state.ending != status.BAD:
                     problems.append(
                         Problem(where, scenario.id, "valkuilpad",
                                 f"het valkuilpad eindigt niet slecht (spanning {engine.state.tension})")

@@ -7,38 +7,20 @@ text, move label and tension) and, once finished, the debrief. ``status`` is ``b
 """
 from __future__ import annotations
 
-import re
 import secrets
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
-from bot import records
+from bot import commands, records, status
 from bot.roleplay import catalog, feedback, retry
 from bot.roleplay.engine import Engine, RoleplayError, State
 
 KIND = "rollenspel"
 MAX_NAME = 80
 
-_HINT = {"hint", "een hint", "geef een hint", "geef me een hint", "mag ik een hint", "hint graag", "tip",
-         "geef een tip", "geef me een tip", "help", "ik weet het niet meer", "wat moet ik nu zeggen"}
-_FEEDBACK = {"hoe doe ik het", "hoe gaat het", "hoe doe ik het tot nu toe", "hoe ging het", "feedback",
-             "geef feedback", "geef me feedback", "hoe doe ik het nu", "doe ik het goed"}
-_STOP = {"stop", "stop rollenspel", "stop het rollenspel", "stoppen", "stop met het rollenspel",
-         "rollenspel stoppen", "ik wil stoppen met het rollenspel", "einde rollenspel", "stop maar",
-         "stop ermee", "ik wil stoppen", "annuleren", "annuleer", "menu", "terug naar het menu"}
-
-
 def command_of(text: str) -> Optional[str]:
-    """'hint', 'feedback' or 'stop' when the whole message is such a request; otherwise None."""
-    norm = re.sub(r"[^\w\s]", " ", (text or "").lower())
-    norm = " ".join(norm.split())
-    if norm in _HINT:
-        return "hint"
-    if norm in _FEEDBACK:
-        return "feedback"
-    if norm in _STOP:
-        return "stop"
-    return None
+    """'hint', 'feedback' or 'stop' when the whole message is such a request (``bot.commands``)."""
+    return commands.whole_message(text, (commands.HINT, commands.FEEDBACK, commands.STOP))
 
 
 def move_name(move_id: Optional[str], zetten: Dict[str, Any]) -> Optional[str]:
@@ -117,7 +99,7 @@ class PracticeService:
         data = {"scenario": scenario.id, "titel": scenario.titel, "deelnemer": _clean_name(deelnemer),
                 "groep": _clean_name(groep), "state": state, "debrief": None}
         record_id = records.add_record(KIND, data, conversation_id=conversation_id, title=scenario.titel,
-                                       status="bezig")
+                                       status=status.BUSY)
         return record_id, state
 
     def start(self, scenario_id: str, deelnemer: Optional[str] = None, groep: Optional[str] = None,
@@ -156,7 +138,7 @@ class PracticeService:
         if debrief is not None:
             data["debrief"] = _masked_debrief(debrief)
         row.data = data
-        row.status = engine.state.ending or "bezig"
+        row.status = engine.state.ending or status.BUSY
 
     def opening(self, session_id) -> str:
         return self._engine(self.load(session_id)).opening()
@@ -224,7 +206,7 @@ class PracticeService:
             data = self._data(number, row)
             engine = self._engine(data)
             ending = engine.state.ending
-            if ending == "gestopt" and not engine.state.turns:
+            if ending == status.STOPPED and not engine.state.turns:
                 return PlayResult("fout", "Er is nog geen beurt gespeeld om opnieuw te proberen.")
             try:
                 removed = engine.rewind(int(turn_nr))

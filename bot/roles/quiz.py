@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
+from bot import status
 from bot.roles.names import find_role
 
 RECORD_KIND = "rol_quiz"
@@ -87,7 +88,7 @@ def start_quiz(conversation_id: Optional[str], n: int = QUIZ_LENGTH, seed: Optio
     from bot.records import add_record
 
     return add_record(RECORD_KIND, new_quiz_data(n, seed), conversation_id=conversation_id,
-                      title="Oefenquiz rollen", status="bezig")
+                      title="Oefenquiz rollen", status=status.BUSY)
 
 
 def load_quiz(quiz_id: Optional[int]) -> Optional[Dict[str, object]]:
@@ -167,10 +168,10 @@ def answer_quiz(quiz_id: int, answer: Optional[str]) -> AnswerResult:
                             finished=True)
     result = apply_answer(data, answer)
     if result.recognised:
-        status = "klaar" if result.finished else "bezig"
+        state = status.DONE if result.finished else status.BUSY
         if result.finished:
             data["score"] = score(data).to_dict()
-        update_record(RECORD_KIND, int(quiz_id), data=data, status=status)
+        update_record(RECORD_KIND, int(quiz_id), data=data, status=state)
     return result
 
 
@@ -202,4 +203,4 @@ def quiz_history(conversation_id: str) -> List[Dict[str, object]]:
     """Finished quiz scores of one conversation, newest first."""
     from bot.records import list_records
 
-    return [row.data.get("score", {}) for row in list_records(RECORD_KIND, conversation_id=conversation_id, status="klaar")]
+    return [row.data.get("score", {}) for row in list_records(RECORD_KIND, conversation_id=conversation_id, status=status.DONE)]

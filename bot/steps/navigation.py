@@ -9,52 +9,18 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-WAAROM = "waarom"
-VOORBEELD = "voorbeeld"
-VOLGENDE = "volgende"
-TERUG = "terug"
-OVERSLAAN = "overslaan"
-ROL = "rol"
-STOP = "stop"
+from bot import commands
+from bot.commands import OVERSLAAN, ROL, STOP, TERUG, VOLGENDE, VOORBEELD, WAAROM
 
-# Short messages only: a long sentence that happens to contain "terug" is a note, not a command.
-_MAX_COMMAND_WORDS = 7
-
-_STRICT = {WAAROM, TERUG, VOLGENDE}
-_MAX_STRICT_WORDS = 5
-_PRONOUNS = {"je", "jij", "jou", "jouw", "jullie", "hij", "zij", "ze", "u", "hem", "haar", "vraag", "zeg"}
-
-_PATTERNS = [
-    (STOP, r"^(stop|stoppen|annuleer|annuleren|afbreken|ik wil stoppen|hou op|menu|terug naar (het )?menu)\b"),
-    (OVERSLAAN, r"\b(sla (deze )?(stap )?over|overslaan|skip|sla maar over|deze stap niet)\b"),
-    (TERUG, r"\b(terug|vorige( stap)?|stap terug|ga terug|een stap terug)\b"),
-    (VOLGENDE, r"\b(volgende|verder|door|ga door|door naar|klaar met deze stap|next)\b"),
-    (WAAROM, r"\b(waarom|waartoe|wat is het nut|wat heeft het voor zin|leg uit)\b"),
-    (VOORBEELD, r"\b(voorbeeld|voorbeelden|voorbeeldzin|voorbeeldzinnen|hoe zeg ik dat|hoe zou je dat zeggen)\b"),
-    (ROL, r"\b(mijn rol|jouw rol|wat is mijn rol|rol van de professional|mijn positie)\b"),
-]
+# checked in this order; the phrases live in bot.commands (one vocabulary for every capability)
+NAVIGATION = (STOP, OVERSLAAN, TERUG, VOLGENDE, WAAROM, VOORBEELD, ROL)
+__all__ = ["NAVIGATION", "OVERSLAAN", "ROL", "STOP", "TERUG", "VOLGENDE", "VOORBEELD", "WAAROM",
+           "clean_note", "parse_command", "parse_situation_type", "which_step_sentence"]
 
 
 def parse_command(text: Optional[str]) -> Optional[str]:
     """A navigation command, or None when the text is a note."""
-    if not text:
-        return None
-    cleaned = re.sub(r"[^\w\s']", " ", text.lower()).strip()
-    cleaned = re.sub(r"\s+", " ", cleaned)
-    if not cleaned or len(cleaned.split()) > _MAX_COMMAND_WORDS:
-        return None
-    if cleaned.startswith("/"):
-        cleaned = cleaned[1:]
-    words = cleaned.split()
-    addressed = any(w in _PRONOUNS for w in words)
-    for command, pattern in _PATTERNS:
-        if not re.search(pattern, cleaned):
-            continue
-        # "Waarom word je zo boos?" or "ik vraag door" are sentences for the conversation, not commands.
-        if command in _STRICT and (len(words) > _MAX_STRICT_WORDS or addressed):
-            continue
-        return command
-    return None
+    return commands.within_short_message(text, NAVIGATION)
 
 
 _SITUATION_PATTERNS = [

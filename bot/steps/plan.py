@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Dict, List, Mapping, Optional
 
+from bot import status
 from bot.steps.guide import ordered_steps, situation_name
 from bot.steps.models import PITFALL_IDS, SITUATION_TYPES
 
@@ -122,7 +123,7 @@ def save_plan(plan: Dict[str, object], conversation_id: Optional[str] = None) ->
     data["situatie"] = {**situatie, "beschrijving": mask_text(situatie.get("beschrijving") or "") or None}
     data["stappen"] = [{**step, "zin": mask_text(step["zin"]) if step.get("zin") else step.get("zin")}
                        for step in data.get("stappen") or []]
-    return add_record(RECORD_KIND, data, conversation_id=conversation_id, title=title, status="klaar")
+    return add_record(RECORD_KIND, data, conversation_id=conversation_id, title=title, status=status.DONE)
 
 
 def load_plan(plan_id: int) -> Optional[Dict[str, object]]:

@@ -1,0 +1,109 @@
+"""The one vocabulary of commands a professional types instead of an answer or a turn.
+
+The preparation (``bot.steps``), the intake (``bot.intake``) and the role-play (``bot.roleplay``)
+all read their commands here, through one normaliser (``bot.text.plain``):
+
+- ``whole_message(text, allowed)``: the whole message is a command phrase ("stop", "Stop
+  rollenspel!", "rond af"); used where every other message is an answer or a turn.
+- ``within_short_message(text, allowed)``: a command phrase occurs in a short message ("ga maar
+  door", "geef een voorbeeld"); ``stop`` only counts at the start. Used by the preparation, whose
+  notes are rarely that short.
+
+A sentence like "ik wil dat de ruzie stopt" is never a command (see docs/conventions.md).
+"""
+from __future__ import annotations
+
+import re
+from typing import Dict, Optional, Pattern, Sequence, Tuple
+
+from bot.text import plain
+
+STOP = "stop"
+HINT = "hint"
+FEEDBACK = "feedback"
+TERUG = "terug"
+OVERSLAAN = "overslaan"
+VOLGENDE = "volgende"
+AFRONDEN = "afronden"
+WAAROM = "waarom"
+VOORBEELD = "voorbeeld"
+ROL = "rol"
+
+PHRASES: Dict[str, Tuple[str, ...]] = {
+    STOP: (
+        "stop", "stoppen", "stop maar", "stop ermee", "ik wil stoppen", "hou op", "afbreken", "ophouden",
+        "kappen", "annuleren", "annuleer", "menu", "terug naar menu", "terug naar het menu",
+        "stop de intake", "stop rollenspel", "stop het rollenspel", "stop met het rollenspel",
+        "rollenspel stoppen", "ik wil stoppen met het rollenspel", "einde rollenspel",
+    ),
+    HINT: (
+        "hint", "een hint", "geef een hint", "geef me een hint", "mag ik een hint", "hint graag", "tip",
+        "geef een tip", "geef me een tip", "help", "ik weet het niet meer", "wat moet ik nu zeggen",
+    ),
+    FEEDBACK: (
+        "hoe doe ik het", "hoe gaat het", "hoe doe ik het tot nu toe", "hoe ging het", "feedback",
+        "geef feedback", "geef me feedback", "hoe doe ik het nu", "doe ik het goed",
+    ),
+    TERUG: (
+        "terug", "vorige", "vorige vraag", "vorige stap", "ga terug", "stap terug", "een stap terug",
+        "een vraag terug", "ga een vraag terug", "back",
+    ),
+    OVERSLAAN: (
+        "sla over", "overslaan", "skip", "sla maar over", "sla deze over", "deze overslaan",
+        "sla stap over", "sla deze stap over", "deze stap niet",
+    ),
+    VOLGENDE: (
+        "volgende", "volgende vraag", "verder", "door", "ga door", "door naar", "klaar met deze stap", "next",
+    ),
+    AFRONDEN: ("rond af", "afronden", "klaar", "ik ben klaar", "samenvatting", "maak de samenvatting", "einde"),
+    WAAROM: ("waarom", "waartoe", "wat is het nut", "wat heeft het voor zin", "leg uit"),
+    VOORBEELD: (
+        "voorbeeld", "voorbeelden", "voorbeeldzin", "voorbeeldzinnen", "hoe zeg ik dat", "hoe zou je dat zeggen",
+    ),
+    ROL: ("mijn rol", "jouw rol", "wat is mijn rol", "rol van de professional", "mijn positie"),
+}
+
+# Short messages only: a long sentence that happens to contain "terug" is a note, not a command.
+MAX_COMMAND_WORDS = 7
+# "Waarom word je zo boos?" or "ik vraag door" are sentences for the conversation, not commands.
+_STRICT = {WAAROM, TERUG, VOLGENDE}
+_MAX_STRICT_WORDS = 5
+_PRONOUNS = {"je", "jij", "jou", "jouw", "jullie", "hij", "zij", "ze", "u", "hem", "haar", "vraag", "zeg"}
+
+
+def normalise(text: Optional[str]) -> str:
+    """The one normaliser for commands: ``bot.text.plain``."""
+    return plain(text or "")
+
+
+def whole_message(text: Optional[str], allowed: Sequence[str]) -> Optional[str]:
+    """The first command of ``allowed`` whose phrase is the whole message, else None."""
+    cleaned = normalise(text)
+    for command in allowed:
+        if cleaned in PHRASES[command]:
+            return command
+    return None
+
+
+def _pattern(command: str) -> Pattern[str]:
+    body = "|".join(re.escape(p) for p in sorted(PHRASES[command], key=len, reverse=True))
+    return re.compile(rf"^(?:{body})\b" if command == STOP else rf"\b(?:{body})\b")
+
+
+_PATTERNS: Dict[str, Pattern[str]] = {command: _pattern(command) for command in PHRASES}
+
+
+def within_short_message(text: Optional[str], allowed: Sequence[str]) -> Optional[str]:
+    """The first command of ``allowed`` named in a short message (see module doc), else None."""
+    cleaned = normalise(text)
+    words = cleaned.split()
+    if not words or len(words) > MAX_COMMAND_WORDS:
+        return None
+    addressed = any(w in _PRONOUNS for w in words)
+    for command in allowed:
+        if not _PATTERNS[command].search(cleaned):
+            continue
+        if command in _STRICT and (len(words) > _MAX_STRICT_WORDS or addressed):
+            continue
+        return command
+    return None
