@@ -67,7 +67,7 @@ def read_lemma_source() -> Dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _lemma_table() -> Dict[str, str]:
+def lemma_table() -> Dict[str, str]:
     """spaCy's Dutch lookup lemmas (``spacy-lookups-data``), read directly: the same lemmas as the
     ``lookup`` lemmatizer of ``spacy.blank("nl")`` without importing spaCy (2+ s on a cold start).
     ``rustpunt herkenners bouw`` keeps a pickled copy in ``var/models`` (faster to read)."""
@@ -90,7 +90,7 @@ def tokens(text: str) -> List[Tuple[str, int, int]]:
 
 def lemma_of(word: str) -> str:
     lowered = word.lower()
-    return _lemma_table().get(lowered, lowered)
+    return lemma_table().get(lowered, lowered)
 
 
 def lemmas(text: str) -> List[str]:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
-from bot.intake.signals import normalise
+from bot.text import simplify
 
 # aspect -> the plan key of the question that asks for it
 ASPECT_KEYS: Dict[str, str] = {
@@ -112,7 +112,7 @@ def clauses(text: str) -> List[str]:
 
 def aspects_of(clause: str) -> List[str]:
     """The aspects a clause speaks to, in a fixed order (beloop, omvang, ernst, netwerk, aard)."""
-    plain = normalise(clause)
+    plain = simplify(clause)
     found = [a for a in ("beloop", "omvang", "ernst") if any(p.search(plain) for p in _COMPILED[a])]
     if re.search(_ALONE, plain) or (re.search(_NETWORK_PERSON, plain) and re.search(_HELP, plain)):
         found.append("netwerk")
@@ -123,7 +123,7 @@ def aspects_of(clause: str) -> List[str]:
 
 def answers_own_question(question_key: str, text: str) -> bool:
     """Does the answer hold something for the question that was asked?"""
-    plain = normalise(text)
+    plain = simplify(text)
     aspect = KEY_ASPECTS.get(question_key)
     if aspect is not None:
         return any(aspect in aspects_of(c) for c in clauses(text))
@@ -184,7 +184,7 @@ def kern_from_words(text: str) -> List[str]:
     out: List[str] = []
     child = None  # the child named earlier in the answer: 'ze' or 'hij' later means that child
     for sentence in re.split(r"(?<=[.!?;])\s+", text or ""):
-        plain = normalise(sentence).strip()
+        plain = simplify(sentence).strip()
         if not plain:
             continue
         named = re.search(r"\b(?:mijn|haar|zijn|onze|ons|de|het) (zoon|dochter|kind|jongste|oudste|meisje|jongen|puber)\b", plain)

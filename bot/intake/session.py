@@ -14,7 +14,8 @@ from bot import commands, status
 from bot.intake import deidentify
 from bot.intake.listen import ASPECT_KEYS, KEY_ASPECTS, listen
 from bot.intake.models import IntakePlan, IntakeSignaal, PlanStap, Vraag, Vragenset
-from bot.intake.signals import Hit, find_signals, is_affirmative, normalise
+from bot.intake.signals import Hit, find_signals, is_affirmative
+from bot.text import simplify
 
 DEFAULT_PLAN = "telefonische_intake"
 MAX_ANSWER = 2000
@@ -179,7 +180,7 @@ class Intake:
                 any(h.signal_id == question.signaal_bij_ja for h in hits)
             signal = self.signals.get(question.signaal_bij_ja)
             if signal is not None and not named:
-                hits.append(Hit(signal.id, signal.soort, normalise(text.split()[0]), key))
+                hits.append(Hit(signal.id, signal.soort, simplify(text.split()[0]), key))
         masked = deidentify.mask(text)
         for label, number in masked.counts.items():
             state["masked"][label] = state["masked"].get(label, 0) + number

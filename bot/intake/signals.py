@@ -8,11 +8,11 @@ word prefix). A match does not count when one of the few words before it is a ne
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Sequence
 
 from bot.intake.models import IntakeSignaal
+from bot.text import simplify
 
 NEGATIONS = frozenset({"geen", "niet", "nooit", "nee", "niemand", "nergens"})
 NEGATION_WINDOW = 4
@@ -21,15 +21,8 @@ AFFIRMATIVE = frozenset({"ja", "jawel", "klopt", "zeker", "inderdaad", "wel", "h
 _WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 
 
-def normalise(text: str) -> str:
-    """Lower-case, accents removed ('suïcide' -> 'suicide'), curly quotes straightened."""
-    text = unicodedata.normalize("NFKD", text or "")
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return text.replace("\u2019", "'").lower()
-
-
 def words(text: str) -> List[str]:
-    return _WORD.findall(normalise(text))
+    return _WORD.findall(simplify(text))
 
 
 @dataclass(frozen=True)
@@ -69,7 +62,7 @@ def _negated(tokens: Sequence[str], start: int) -> bool:
 
 
 def _split_phrase(phrase: str) -> List[str]:
-    return [part for part in re.split(r"[\s]+", normalise(phrase)) if part]
+    return [part for part in re.split(r"[\s]+", simplify(phrase)) if part]
 
 
 def find_signals(text: str, signals: Iterable[IntakeSignaal], question: Optional[str] = None) -> List[Hit]:

@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
-from bot.kaart.text import simplify
+from bot.kaart.text import STOPWORDS, known_lemmas
+from bot.text import plain
+from bot.textclass import lemma_table
 
 # Words after which a capitalised or lower-case word is read as a place.
 PLACE_CUES = frozenset("in uit te bij rond vanuit omgeving regio gemeente woont wonend wonende woonachtig kern dorp wijk".split())
@@ -61,7 +63,7 @@ def _table_from(knowledge) -> Plaatstabel:
     for entry in knowledge.entries.get("kaart_plaats", {}).values():
         row = PlaatsNaam(entry.id, entry.naam, entry.soort, entry.hoort_bij, entry.dekking)
         for spelling in entry.spellings():
-            spellings.setdefault(_norm(spelling), row)
+            spellings.setdefault(plain(spelling), row)
     max_words = max((len(s.split()) for s in spellings), default=1)
     return Plaatstabel(spellings, max_words)
 
@@ -81,24 +83,15 @@ def tabel(knowledge=None) -> Plaatstabel:
     return _CACHE[key]
 
 
-def _norm(text: str) -> str:
-    text = simplify(text).replace("-", " ").replace("'", " ")
-    return re.sub(r"\s+", " ", text).strip()
-
-
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ0-9']+(?:-[A-Za-zÀ-ÿ0-9']+)*")
 
 
 @lru_cache(maxsize=1)
 def _dutch_words() -> frozenset:
-    from bot.kaart.text import _known_lemmas, _lemma_table
-
-    return frozenset(_lemma_table()) | _known_lemmas()
+    return frozenset(lemma_table()) | known_lemmas()
 
 
 def _is_word(token: str) -> bool:
-    from bot.kaart.text import STOPWORDS
-
     words = _dutch_words()
     # "gooi" is a form of "gooien": a verb stem counts as a word too
     return token in STOPWORDS or token in words or (len(token) <= 6 and token + "en" in words)
@@ -133,7 +126,7 @@ def _tokens(text: str) -> List[Tuple[str, str]]:
         # "'s-Graveland" keeps its leading 's
         if match.group(0).startswith("'s") and raw.startswith("s-"):
             raw = "'" + raw
-        out.append((raw, _norm(raw)))
+        out.append((raw, plain(raw)))
     return out
 
 
@@ -194,7 +187,7 @@ def resolve(name: Optional[str], knowledge=None) -> Optional[Plaats]:
     if not name:
         return None
     table = tabel(knowledge)
-    key = _norm(str(name).replace("_", " "))
+    key = plain(str(name).replace("_", " "))
     row = table.spellings.get(key)
     if row is not None:
         return Plaats(row.naam, str(name), row.soort, row.code, row.dekking)

@@ -1,6 +1,6 @@
 """Dutch text normalisation for the kaart: lower case, no accents, lemmas, light plural folding.
 
-Lemmas come from the Dutch lookup table of ``spacy-lookups-data`` (read once, no spaCy pipeline),
+Lemmas come from the one Dutch lemma table of the project (``bot.textclass.lemma_of``),
 so "spijbelt" -> "spijbelen", "scheidingen" -> "scheiding". Plurals the table misses ("ouders",
 "jongeren") are folded with a conservative rule that only strips a suffix when the result is itself
 a known word. Synonyms that lemmas cannot link (gescheiden / scheiding / uit elkaar) live in
@@ -8,12 +8,12 @@ a known word. Synonyms that lemmas cannot link (gescheiden / scheiding / uit elk
 """
 from __future__ import annotations
 
-import gzip
-import json
 import re
-import unicodedata
 from functools import lru_cache
-from typing import Dict, FrozenSet, List
+from typing import FrozenSet, List
+
+from bot.text import simplify
+from bot.textclass import lemma_of, lemma_table
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")  # hyphens split: "nieuwkomer-gezin" -> two words
 
@@ -27,38 +27,13 @@ STOPWORDS: FrozenSet[str] = frozenset(
 )
 
 
-def strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def simplify(text: str) -> str:
-    """Lower case, no accents, curly quotes made straight."""
-    text = text.replace("\u2019", "'").replace("\u2018", "'")
-    return strip_accents(text).lower()
-
-
 def words(text: str) -> List[str]:
     return _WORD.findall(simplify(text))
 
 
 @lru_cache(maxsize=1)
-def _lemma_table() -> Dict[str, str]:
-    try:
-        from pathlib import Path
-
-        import spacy_lookups_data
-
-        path = Path(spacy_lookups_data.__file__).parent / "data" / "nl_lemma_lookup.json.gz"
-        with gzip.open(path, "rt", encoding="utf-8") as handle:
-            return json.load(handle)
-    except (ImportError, OSError, ValueError):  # pragma: no cover - the package is a dependency
-        return {}
-
-
-@lru_cache(maxsize=1)
-def _known_lemmas() -> FrozenSet[str]:
-    return frozenset(_lemma_table().values())
+def known_lemmas() -> FrozenSet[str]:
+    return frozenset(lemma_table().values())
 
 
 _EXTRA = {"ouders": "ouder", "kinderen": "kind", "jongeren": "jongere", "gescheiden": "scheiden",
@@ -70,10 +45,9 @@ def lemma(word: str) -> str:
     """The lemma of one simplified word."""
     if word in _EXTRA:
         return _EXTRA[word]
-    table = _lemma_table()
-    if word in table:
-        return table[word]
-    known = _known_lemmas()
+    if word in lemma_table():
+        return lemma_of(word)
+    known = known_lemmas()
     for suffix in ("en", "s", "'s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4 and word[: -len(suffix)] in known:
             return word[: -len(suffix)]

@@ -8,12 +8,12 @@ logged and the previous version stays in use (``herlaad de kennis`` shows them i
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Dict, List, Optional
 
 from bot.knowledge.loader import Knowledge, current_knowledge
 from bot.roleplay.models import Scenario, Zet
+from bot.text import plain
 
 
 def knowledge(directory: Optional[Path] = None) -> Knowledge:
@@ -33,21 +33,17 @@ def moves(directory: Optional[Path] = None) -> Dict[str, Zet]:
     return {zet.id: zet for zet in knowledge(directory).all("rollenspel_zet")}
 
 
-def _norm(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", " ", (text or "").lower()).strip()
-
-
 def find_scenario(text: str, directory: Optional[Path] = None) -> Optional[Scenario]:
     """A scenario by id, list number (1, 2, ...) or (part of) its title; None when unclear."""
     options = scenarios(directory)
-    wanted = _norm(text)
+    wanted = plain(text)
     if not wanted:
         return None
     if wanted.isdigit():
         index = int(wanted) - 1
         return options[index] if 0 <= index < len(options) else None
     for scenario in options:
-        if wanted in (_norm(scenario.id), _norm(scenario.titel)):
+        if wanted in (plain(scenario.id), plain(scenario.titel)):
             return scenario
-    hits = [s for s in options if len(wanted) >= 4 and wanted in _norm(s.titel + " " + s.samenvatting)]
+    hits = [s for s in options if len(wanted) >= 4 and wanted in plain(s.titel + " " + s.samenvatting)]
     return hits[0] if len(hits) == 1 else None

@@ -5,6 +5,8 @@ import difflib
 import re
 from typing import Dict, Optional
 
+from bot.text import plain
+
 _FILLER = re.compile(
     r"\b(de|het|een|rol|rollen|is|dat|dit|denk|ik|volgens|mij|me|het is|zou|zeggen|antwoord|wat|"
     r"van|uit|in|driehoek|dramadriehoek|winnaarsdriehoek|die|zijn|dan|toch|eh|uh|hmm|misschien)\b"
@@ -18,13 +20,8 @@ def _vocabulary(knowledge=None) -> Dict[str, str]:
     vocab: Dict[str, str] = {}
     for role in knowledge.all("rol"):
         for name in [role.id, role.naam, *role.synoniemen]:
-            vocab[_normalise(name)] = role.id
+            vocab[plain(name)] = role.id
     return vocab
-
-
-def _normalise(text: str) -> str:
-    text = re.sub(r"[^\w\s-]", " ", text.lower())
-    return " ".join(text.split())
 
 
 def find_role(text: Optional[str], knowledge=None) -> Optional[str]:
@@ -32,7 +29,7 @@ def find_role(text: Optional[str], knowledge=None) -> Optional[str]:
     if not text or len(text) > 300:
         return None
     vocab = _vocabulary(knowledge)
-    clean = _normalise(text)
+    clean = plain(text)
     if clean in vocab:
         return vocab[clean]
     # a known name anywhere in the text, longest first ("is dit een redder?")

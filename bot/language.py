@@ -1,0 +1,46 @@
+"""The one "is this Dutch?" check: frequent function words, counted, for a whole sentence.
+
+Cheap and explainable. Words that are both Dutch and English ("in", "is", "we", "me") count for
+both. Used before the step and role recognisers judge a sentence; each capability words its own
+Dutch reason around ``looks_dutch``.
+"""
+from __future__ import annotations
+
+import re
+from typing import List
+
+_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+DUTCH_WORDS = frozenset(
+    """de het een en van ik je jij jou jouw u uw we wij jullie hij zij ze is zijn was waren wat wie hoe
+    waar waarom dat die dit deze niet niks niets geen met voor op aan bij naar om te tot in uit over er
+    hier daar ook maar als dan nog al wel heel toch even zo of want omdat mij me mijn hem haar hun ons
+    onze kan kun kunt kunnen wil wilt willen zal zou zullen moet moeten mag heb hebt heeft hebben had
+    hoor zeg ga gaat gaan doe doet doen ben bent word wordt nou altijd nooit meer veel gewoon echt zelf
+    alles iets iemand niemand graag kinderen kind vader moeder papa mama school ouders""".split()
+)
+ENGLISH_WORDS = frozenset(
+    """the a an and or of to you your he she it we they i is are was were be been what who where why
+    how that this these those not no with for on at by from in there also but if then still very just
+    so my me him his her our their them us can could would should will have has had do does did about
+    always never please help drop table select delete insert union""".split()
+)
+MAX_WORDS_WITHOUT_FUNCTION_WORD = 5
+
+
+def words(text: str) -> List[str]:
+    """Lower-case words of letters only (digits and punctuation dropped)."""
+    return [w.lower() for w in _WORD.findall(text or "")]
+
+
+def looks_dutch(text: str) -> bool:
+    """True when ``text`` reads as Dutch: more Dutch than English function words, and enough of them."""
+    tokens = words(text)
+    if not tokens:
+        return False
+    dutch = sum(1 for w in tokens if w in DUTCH_WORDS)
+    english = sum(1 for w in tokens if w in ENGLISH_WORDS)
+    if english > dutch or (english >= 2 and dutch == 0):
+        return False
+    # a longer text without any Dutch function word is no Dutch sentence ("xyzzy qwerty plork ...")
+    return dutch > 0 or len(tokens) <= MAX_WORDS_WITHOUT_FUNCTION_WORD
