@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Sequence
 
 from bot.intake.models import IntakeSignaal
+from bot.patterns import compile_pattern, find_all, plain_tokens
 from bot.text import simplify
 
 NEGATIONS = frozenset({"geen", "niet", "nooit", "nee", "niemand", "nergens"})
@@ -33,23 +34,6 @@ class Hit:
     soort: str
     trigger: str
     question: Optional[str] = None
-
-
-def _phrase_matches(tokens: Sequence[str], phrase: Sequence[str]) -> List[int]:
-    """Start indexes where ``phrase`` (with optional trailing '*' per word) occurs in ``tokens``."""
-    starts = []
-    size = len(phrase)
-    for start in range(len(tokens) - size + 1):
-        for offset, part in enumerate(phrase):
-            token = tokens[start + offset]
-            if part.endswith("*"):
-                if not token.startswith(part[:-1]):
-                    break
-            elif token != part:
-                break
-        else:
-            starts.append(start)
-    return starts
 
 
 def _negated(tokens: Sequence[str], start: int) -> bool:
@@ -76,7 +60,8 @@ def find_signals(text: str, signals: Iterable[IntakeSignaal], question: Optional
             parts = [w for p in _split_phrase(phrase) for w in (_WORD.findall(p.rstrip("*")) or [p])]
             if phrase.endswith("*"):
                 parts[-1] = parts[-1] + "*"
-            if any(not _negated(tokens, start) for start in _phrase_matches(tokens, parts)):
+            matches = find_all(plain_tokens(tokens), compile_pattern(" ".join(parts)))
+            if any(not _negated(tokens, start) for start, _ in matches):
                 hits.append(Hit(signal.id, signal.soort, phrase, question))
                 break
     return hits

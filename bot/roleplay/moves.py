@@ -15,8 +15,10 @@ forgives it once. "moet ... zijn" about how someone feels is never a judging cue
 from __future__ import annotations
 
 import re
-from typing import Callable, Dict, Iterable, List, Optional, Pattern, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Tuple
 
+from bot import textclass
+from bot.patterns import Pattern, Token, compile_pattern, find_all
 from bot.roleplay.engine import Move
 from bot.roleplay.models import STEPS, UNCLEAR
 
@@ -34,20 +36,17 @@ _EPISTEMIC = re.compile(
 )
 
 
-def cue_pattern(phrase: str) -> Pattern[str]:
-    """'u had ... moeten' -> regex with word boundaries; '...' allows up to six words in between."""
-    parts = [re.escape(part.strip()) for part in phrase.lower().split("...") if part.strip()]
-    gap = r"(?:\W+\w+){0,6}?\W+"
-    body = gap.join(r"\s+".join(p.split(r"\ ")) for p in parts)
-    return re.compile(rf"(?<!\w){body}(?!\w)", re.IGNORECASE)
+def _words(text: str) -> List[Token]:
+    """Lower-case word tokens with offsets; cue phrases match words as they are (no lemmas)."""
+    return [Token(word.lower(), word.lower(), start, end) for word, start, end in textclass.tokens(text)]
 
 
 class CueLexicon:
     """Cue phrases per move; ``match`` returns the move and the phrases found."""
 
     def __init__(self, cues: Dict[str, Iterable[str]]):
-        self.patterns: List[Tuple[str, str, Pattern[str]]] = [
-            (move, phrase, cue_pattern(phrase)) for move, phrases in cues.items() for phrase in phrases
+        self.patterns: List[Tuple[str, str, Pattern]] = [
+            (move, phrase, compile_pattern(phrase)) for move, phrases in cues.items() for phrase in phrases
         ]
 
     @classmethod
@@ -60,9 +59,11 @@ class CueLexicon:
 
     def match(self, text: str) -> Optional[Tuple[str, List[str]]]:
         found: Dict[str, List[str]] = {}
+        tokens = _words(text)
         for move, phrase, pattern in self.patterns:
-            hit = pattern.search(text)
-            if hit and not (" moet" in f" {phrase}" and _EPISTEMIC.search(text[hit.start():])):
+            hits = find_all(tokens, pattern)
+            start = tokens[hits[0][0]].start if hits else 0
+            if hits and not (" moet" in f" {phrase}" and _EPISTEMIC.search(text[start:])):
                 found.setdefault(move, []).append(phrase)
         if not found:
             return None

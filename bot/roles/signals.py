@@ -1,25 +1,15 @@
 """Find the explainable role signals of ``knowledge/rollen/signalen.yml`` in a sentence.
 
 Every hit quotes the words from the sentence with their character offsets, so a web page can
-highlight them. A pattern token matches a word or its lemma; ``woord*`` is a prefix; ``...`` lets up
-to three words pass; ``a|b`` is either.
+highlight them. Patterns are matched by ``bot.patterns`` (the one pattern matcher: a word or its
+lemma; ``woord*`` is a prefix; ``...`` lets up to three words pass; ``a|b`` is either).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
-MAX_GAP = 3
-_WORD = re.compile(r"\w", re.UNICODE)
-
-
-@dataclass(frozen=True)
-class Token:
-    text: str
-    lemma: str
-    start: int
-    end: int
+from bot.patterns import Token, compile_pattern, find_all
 
 
 @dataclass(frozen=True)
@@ -46,47 +36,6 @@ def tokenize(text: str) -> List[Token]:
     return [Token(word.lower(), lemma_of(word), start, end) for word, start, end in tokens(text)]
 
 
-Alternative = Tuple[str, bool]  # (word, is_prefix)
-Element = Optional[Tuple[Alternative, ...]]  # None = gap
-
-
-def compile_pattern(pattern: str) -> Tuple[Element, ...]:
-    elements: List[Element] = []
-    for part in pattern.lower().split():
-        if part == "...":
-            elements.append(None)
-            continue
-        alternatives = tuple((alt.rstrip("*"), alt.endswith("*")) for alt in part.split("|") if alt)
-        elements.append(alternatives)
-    return tuple(elements)
-
-
-def _token_matches(token: Token, alternatives: Sequence[Alternative]) -> bool:
-    for word, prefix in alternatives:
-        if prefix:
-            if token.text.startswith(word) or token.lemma.startswith(word):
-                return True
-        elif token.text == word or token.lemma == word:
-            return True
-    return False
-
-
-def _match_at(tokens: Sequence[Token], elements: Sequence[Element], ti: int, ei: int) -> Optional[int]:
-    """Index of the last token of a match of ``elements[ei:]`` starting at token ``ti``, else None."""
-    if ei == len(elements):
-        return ti - 1
-    element = elements[ei]
-    if element is None:
-        for skip in range(0, MAX_GAP + 1):
-            end = _match_at(tokens, elements, ti + skip, ei + 1)
-            if end is not None:
-                return end
-        return None
-    if ti >= len(tokens) or not _token_matches(tokens[ti], element):
-        return None
-    return _match_at(tokens, elements, ti + 1, ei + 1)
-
-
 _CACHE: Dict[str, object] = {}
 
 
@@ -109,10 +58,7 @@ def find_signals(text: str, tokens: Optional[List[Token]] = None) -> List[Signal
     tokens = tokenize(text) if tokens is None else tokens
     spans: Dict[str, List[Tuple[int, int, object]]] = {}
     for signal, elements in _compiled():
-        for start in range(len(tokens)):
-            end = _match_at(tokens, elements, start, 0)
-            if end is None or end < start:
-                continue
+        for start, end in find_all(tokens, elements):
             begin, finish = tokens[start].start, tokens[end].end
             found = spans.setdefault(signal.id, [])
             if any(b <= begin < e or begin <= b < finish for b, e, _ in found):

@@ -1,0 +1,83 @@
+"""The one phrase-pattern matcher (role signals, role-play cue phrases, intake signal triggers).
+
+A pattern is words separated by spaces, matched against word tokens of a sentence:
+
+- ``woord`` matches the token or its lemma (lower case);
+- ``woord*`` matches every token (or lemma) that starts with ``woord``;
+- ``a|b`` matches either;
+- ``...`` lets up to ``MAX_GAP`` (three) words pass: "u had ... moeten" matches "u had eerder moeten"
+  and "u had dat veel eerder moeten". A pattern does not start or end with ``...``.
+
+Callers that match plain words only give tokens whose lemma is the word itself.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import List, Optional, Sequence, Tuple
+
+MAX_GAP = 3
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # lower case
+    lemma: str
+    start: int = 0  # character offsets in the sentence
+    end: int = 0
+
+
+Alternative = Tuple[str, bool]  # (word, is_prefix)
+Element = Optional[Tuple[Alternative, ...]]  # None = gap
+Pattern = Tuple[Element, ...]
+
+
+def compile_pattern(pattern: str) -> Pattern:
+    elements: List[Element] = []
+    for part in pattern.lower().split():
+        if part == "...":
+            elements.append(None)
+            continue
+        alternatives = tuple((alt.rstrip("*"), alt.endswith("*")) for alt in part.split("|") if alt)
+        elements.append(alternatives)
+    return tuple(elements)
+
+
+def plain_tokens(words: Sequence[str]) -> List[Token]:
+    """Tokens for words matched as they are (no lemmas, no offsets)."""
+    return [Token(word, word) for word in words]
+
+
+def _token_matches(token: Token, alternatives: Sequence[Alternative]) -> bool:
+    for word, prefix in alternatives:
+        if prefix:
+            if token.text.startswith(word) or token.lemma.startswith(word):
+                return True
+        elif token.text == word or token.lemma == word:
+            return True
+    return False
+
+
+def match_at(tokens: Sequence[Token], elements: Sequence[Element], ti: int, ei: int = 0) -> Optional[int]:
+    """Index of the last token of a match of ``elements[ei:]`` starting at token ``ti``, else None."""
+    if ei == len(elements):
+        return ti - 1
+    element = elements[ei]
+    if element is None:
+        for skip in range(0, MAX_GAP + 1):
+            end = match_at(tokens, elements, ti + skip, ei + 1)
+            if end is not None:
+                return end
+        return None
+    if ti >= len(tokens) or not _token_matches(tokens[ti], element):
+        return None
+    return match_at(tokens, elements, ti + 1, ei + 1)
+
+
+def find_all(tokens: Sequence[Token], elements: Sequence[Element]) -> List[Tuple[int, int]]:
+    """(first, last) token index of every match, one per start token, in order."""
+    found = []
+    for start in range(len(tokens)):
+        end = match_at(tokens, elements, start)
+        if end is not None and end >= start:
+            found.append((start, end))
+    return found
