@@ -11,10 +11,12 @@ from typing import Dict, Iterator, Optional
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session, declarative_base, sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-Base = declarative_base()
+from bot.paths import var_dir
+from bot.privacy.tracker_db import secure_delete
+from bot.tables import Base
 
 _ENGINES: Dict[str, Engine] = {}
 _SESSIONS: Dict[str, sessionmaker] = {}
@@ -24,8 +26,6 @@ def database_url() -> str:
     url = os.environ.get("RUSTPUNT_DATABASE_URL")
     if url:
         return url
-    from bot.paths import var_dir
-
     return f"sqlite:///{var_dir() / 'rustpunt.db'}"
 
 
@@ -44,10 +44,7 @@ def get_engine(url: Optional[str] = None) -> Engine:
             engine = create_engine(url, future=True, pool_pre_ping=not sqlite)
         if sqlite:
             event.listen(engine, "connect", _sqlite_pragmas)
-        from bot.privacy.tracker_db import secure_delete
-
         secure_delete(engine)  # deleted records are overwritten in the SQLite file
-        _import_tables()
         Base.metadata.create_all(engine)
         _ENGINES[url] = engine
     return engine
@@ -61,11 +58,6 @@ def _sqlite_pragmas(connection, _record) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
-
-
-def _import_tables() -> None:
-    """Import every module that defines tables so ``create_all`` sees them."""
-    from bot import tables  # noqa: F401  (registers the tables)
 
 
 @contextmanager

@@ -4,8 +4,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import JSON, Column, DateTime, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import declarative_base
 
-from bot.db import Base
+Base = declarative_base()
 
 
 def _now() -> datetime:

@@ -14,6 +14,7 @@ from typing import List, Optional
 from pydantic import conint, constr, validator
 
 from bot.knowledge.base import Entry, Strict, non_empty_list
+from bot.knowledge.problem import Problem
 
 Text = constr(min_length=1, max_length=1200)
 Short = constr(min_length=1, max_length=200)
@@ -69,8 +70,6 @@ class Vragenset(Entry):
 
     @classmethod
     def validate_collection(cls, knowledge) -> list:
-        from bot.knowledge.loader import Problem
-
         problems = []
         signals = knowledge.entries.get("intake_signaal", {})
         for qset in knowledge.entries.get("vragenset", {}).values():
@@ -142,8 +141,6 @@ class IntakeRouteregel(Entry):
 
     @classmethod
     def validate_collection(cls, knowledge) -> list:
-        from bot.knowledge.loader import Problem
-
         problems = []
         rules = knowledge.entries.get("intake_routeregel", {})
         if rules and not any(rule.standaard for rule in rules.values()):
@@ -187,8 +184,6 @@ class IntakePlan(Entry):
 
     @classmethod
     def validate_collection(cls, knowledge) -> list:
-        from bot.knowledge.loader import Problem
-
         problems = []
         sets = knowledge.entries.get("vragenset", {})
         for plan in knowledge.entries.get("intake_plan", {}).values():

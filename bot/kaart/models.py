@@ -19,6 +19,7 @@ from pydantic import conint, constr, root_validator, validator
 from bot.kaart.vocabulary import (
     AARD,
     AARD_SET,
+    DEEL_VAN,
     DOELGROEP_SET,
     DOELGROEPEN,
     GEMEENTEN,
@@ -31,8 +32,11 @@ from bot.kaart.vocabulary import (
     TOEGANG_SET,
     WERKGEBIED_SET,
     WERKGEBIEDEN,
+    gemeenten_van,
 )
 from bot.knowledge.base import Entry, EntryId, non_empty_list
+from bot.knowledge.problem import Problem
+from bot.text import simplify
 
 Text = constr(min_length=1, max_length=1200)
 Short = constr(min_length=1, max_length=200)
@@ -168,9 +172,6 @@ class KaartDienst(Contact):
     @classmethod
     def validate_collection(cls, knowledge) -> list:
         """Every municipality needs a general entrance, so 'nothing found' can point somewhere."""
-        from bot.kaart.vocabulary import DEEL_VAN, gemeenten_van
-        from bot.knowledge.loader import Problem
-
         services = knowledge.entries.get("kaart_dienst", {})
         covered = set()
         for service in services.values():
@@ -229,15 +230,11 @@ class KaartPlaats(Entry):
         return values
 
     def spellings(self) -> List[str]:
-        from bot.kaart.text import simplify
-
         return [simplify(name).strip() for name in [self.naam, *self.schrijfwijzen]]
 
     @classmethod
     def validate_collection(cls, knowledge) -> list:
         """Every municipality has a place; no spelling points at two different areas."""
-        from bot.knowledge.loader import Problem
-
         places = knowledge.entries.get("kaart_plaats", {})
         if not places:
             return []

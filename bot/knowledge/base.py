@@ -5,6 +5,8 @@ from typing import ClassVar, Iterable, List, Sequence, Tuple
 
 from pydantic import BaseModel, Extra, constr, validator
 
+from bot.knowledge.problem import Problem
+
 EntryId = constr(regex=r"^[a-z0-9][a-z0-9_-]*$", min_length=1, max_length=80)
 
 
@@ -71,8 +73,6 @@ def one_of(field: str, allowed: Sequence[str], what: str):
 
 def missing_ids(knowledge, kind: str, wanted: Sequence[str], folder: str, plural: str) -> list:
     """One problem when entries of ``kind`` with the ``wanted`` ids are absent (e.g. a step)."""
-    from bot.knowledge.loader import Problem
-
     present = knowledge.entries.get(kind, {})
     missing = [entry_id for entry_id in wanted if entry_id not in present]
     if not missing:

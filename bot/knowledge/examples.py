@@ -11,6 +11,7 @@ from typing import ClassVar, Dict, List, Sequence, Text
 from pydantic import validator
 
 from bot.knowledge.base import Entry
+from bot.knowledge.problem import Problem
 
 
 class ExampleGroup(Entry):
@@ -41,8 +42,6 @@ class ExampleGroup(Entry):
     @classmethod
     def validate_collection(cls, knowledge) -> list:
         """No sentence in two groups (that would leak into the test split); enough per label."""
-        from bot.knowledge.loader import Problem
-
         problems = []
         counts: Counter = Counter()
         seen: Dict[str, str] = {}

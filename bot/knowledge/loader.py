@@ -24,6 +24,7 @@ from pydantic import ValidationError
 
 from bot.knowledge.base import Entry
 from bot.knowledge.kinds import registry
+from bot.knowledge.problem import Problem
 
 MAX_FILE_BYTES = 5_000_000
 CHECK_SECONDS = 5.0  # a running server looks at the files' dates at most this often
@@ -54,24 +55,6 @@ _DUTCH = {
     "value_error.url": "is geen geldige webadres",
     "value_error.email": "is geen geldig e-mailadres",
 }
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong in the knowledge files."""
-
-    file: str
-    entry: Optional[str]
-    field: Optional[str]
-    message: str
-
-    def __str__(self) -> str:
-        where = self.file
-        if self.entry:
-            where += f", item '{self.entry}'"
-        if self.field:
-            where += f", veld '{self.field}'"
-        return f"{where}: {self.message}"
 
 
 @dataclass

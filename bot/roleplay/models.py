@@ -16,6 +16,7 @@ from pydantic import conint, constr, validator
 
 from bot import status
 from bot.knowledge.base import Entry, Strict, missing_ids, one_of
+from bot.knowledge.problem import Problem
 
 STEPS = ("visie", "erkennen", "dynamiek", "behoefte", "realiteit", "opties")
 PITFALLS = ("inhoud", "redden", "oordelen")
@@ -260,8 +261,7 @@ class Scenario(Entry):
     @classmethod
     def validate_collection(cls, knowledge) -> list:
         """Play every scenario's scripted paths through the engine (with the intended moves)."""
-        from bot.knowledge.loader import Problem
-        from bot.roleplay.engine import Engine
+        from bot.roleplay.engine import Engine  # the engine imports these models: a cycle at import time
 
         problems = []
         for scenario in knowledge.entries.get("scenario", {}).values():

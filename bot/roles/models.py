@@ -15,6 +15,7 @@ from pydantic import constr, validator
 
 from bot.knowledge.base import Entry, missing_ids, non_empty_list, one_of
 from bot.knowledge.examples import ExampleGroup
+from bot.knowledge.problem import Problem
 
 DRAMA_ROLES = ("slachtoffer", "redder", "aanklager", "omstander")
 WINNER_ROLES = ("kwetsbaar", "ondersteuner", "assertief")
@@ -60,8 +61,6 @@ class Rol(Entry):
 
     @classmethod
     def validate_collection(cls, knowledge) -> list:
-        from bot.knowledge.loader import Problem
-
         roles = knowledge.entries.get("rol", {})
         problems = missing_ids(knowledge, "rol", ROLE_IDS, "knowledge/rollen", "rollen")
         for role in roles.values():

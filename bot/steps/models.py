@@ -14,6 +14,7 @@ from pydantic import conint, constr, validator
 
 from bot.knowledge.base import Entry, Strict, missing_ids, non_empty_list, one_of
 from bot.knowledge.examples import ExampleGroup
+from bot.knowledge.problem import Problem
 
 STEP_IDS = ("visie", "erkennen", "dynamiek", "behoefte", "realiteit", "opties")
 PITFALL_IDS = ("inhoud", "redden")
@@ -68,8 +69,6 @@ class Stap(Entry):
 
     @classmethod
     def validate_collection(cls, knowledge) -> list:
-        from bot.knowledge.loader import Problem
-
         steps = knowledge.entries.get("stap", {})
         problems = missing_ids(knowledge, "stap", STEP_IDS, "knowledge/stappen", "stappen")
         numbers = Counter(step.nummer for step in steps.values())
