@@ -17,8 +17,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.forms import FormValidation
+from bot.intake.callbacks import CallbackError, register, remember_contact
+from bot.intake.export import export_text
+from bot.intake.listen import ASPECT_NAMES
+from bot.intake.questions import find_set, format_danger, format_question, format_set, set_names
 from bot.intake.session import STATUS_BUSY, STATUS_DONE, STATUS_STOPPED, Intake, IntakeError
+from bot.intake.summary import build_summary, format_summary, store_summary
+from bot.knowledge.loader import get_knowledge
 from bot.knowledge.texts import Texts
+from bot.privacy.crypto import KeyFileError
 
 FORM = "intake_form"
 STATE_SLOT = "intake_status"
@@ -30,8 +37,6 @@ logger = logging.getLogger(__name__)
 
 
 def _knowledge():
-    from bot.knowledge.loader import get_knowledge
-
     return get_knowledge()
 
 
@@ -64,8 +69,6 @@ class ActionAskIntakeAntwoord(Action):
         return "action_ask_intake_antwoord"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        from bot.intake.questions import format_question
-
         intake = _intake()
         state = tracker.get_slot(STATE_SLOT)
         view = None
@@ -88,8 +91,6 @@ class ValidateIntakeForm(FormValidation):
     def validate_intake_antwoord(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        from bot.intake.questions import format_danger
-
         intake = _intake()
         state = tracker.get_slot(STATE_SLOT)
         if intake is None or not isinstance(state, dict):
@@ -116,8 +117,6 @@ class ValidateIntakeForm(FormValidation):
 
 def listening_notes(turn) -> List[str]:
     """Say where out-of-order answers were filed, and which questions are skipped because of that."""
-    from bot.intake.listen import ASPECT_NAMES
-
     notes = [TEXTS.text("genoteerd_elders", aspect=ASPECT_NAMES.get(a, a), woorden=w) for a, w in turn.filed]
     if turn.kept_open:
         notes.append(TEXTS.text("vraag_nog_open"))
@@ -132,8 +131,6 @@ class ActionIntakeSamenvatting(Action):
         return "action_intake_samenvatting"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        from bot.intake.export import export_text
-        from bot.intake.summary import build_summary, format_summary, store_summary
 
         state = tracker.get_slot(STATE_SLOT)
         reset = [SlotSet(ANSWER_SLOT, None), SlotSet(STATE_SLOT, None)]
@@ -159,8 +156,6 @@ class ActionIntakeVragenset(Action):
         return "action_intake_vragenset"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        from bot.intake.questions import find_set, format_set, set_names
-
         knowledge = _knowledge()
         sets = knowledge.all("vragenset")
         if not sets:
@@ -181,8 +176,6 @@ class ValidateTerugbelForm(FormValidation):
         return "validate_terugbel_form"
 
     def _required(self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:
-        from bot.intake.callbacks import remember_contact
-        from bot.privacy.crypto import KeyFileError
 
         text = " ".join(str(value or "").split())
         if not text:
@@ -214,8 +207,6 @@ class ActionTerugbelverzoekOpslaan(Action):
         return "action_terugbelverzoek_opslaan"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        from bot.intake.callbacks import CallbackError, register
-
         reset = [SlotSet(slot, None) for slot in CALLBACK_SLOTS]
         summary_id = tracker.get_slot(SUMMARY_SLOT)
         try:

@@ -20,8 +20,10 @@ from rasa_sdk.types import DomainDict
 from actions.forms import FormValidation
 from bot import status
 from bot.knowledge.texts import Texts
+from bot.records import list_records
 from bot.roleplay import catalog, feedback
-from bot.roleplay.session import PracticeService, SessionError
+from bot.roleplay.retry import retry_turn
+from bot.roleplay.session import KIND, PracticeService, SessionError
 
 FORM = "rollenspel_form"
 DONE = status.DONE
@@ -139,8 +141,6 @@ def _resumed(session_id: Optional[str], scenario_id: str) -> bool:
 
 
 def _retry_number(tracker: Tracker) -> Optional[int]:
-    from bot.roleplay.retry import retry_turn
-
     value = next(tracker.get_latest_entity_values("beurt"), None)
     if value is not None and str(value).strip().isdigit():
         return int(str(value).strip())
@@ -155,8 +155,6 @@ class ActionRollenspelOpnieuw(Action):
         return "action_rollenspel_opnieuw"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
-        from bot.records import list_records
-        from bot.roleplay.session import KIND
 
         number = _retry_number(tracker)
         rows = list_records(KIND, conversation_id=tracker.sender_id, limit=1)

@@ -17,6 +17,11 @@ from rasa_sdk.types import DomainDict
 from actions.forms import FormValidation
 from bot import status
 from bot.knowledge.texts import Texts
+from bot.roles.analyse import analyse_role
+from bot.roles.explain import explain
+from bot.roles.format import format_analysis
+from bot.roles.quiz import QUIZ_LENGTH, answer_quiz, load_quiz, question_text, score, score_text, start_quiz
+from bot.roles.request import sentence_from_request
 
 TEXTS = Texts("rol_tekst")  # knowledge/rollen/teksten.yml
 
@@ -34,9 +39,6 @@ class ActionRolAnalyse(Action):
         return "action_rol_analyse"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        from bot.roles.analyse import analyse_role
-        from bot.roles.format import format_analysis
-        from bot.roles.request import sentence_from_request
 
         sentence = sentence_from_request(_text(tracker))
         if sentence is None:
@@ -53,8 +55,6 @@ class ActionRolUitleg(Action):
         return "action_rol_uitleg"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        from bot.roles.explain import explain
-
         entity = next(tracker.get_latest_entity_values("rol"), None)
         text = explain(entity) if entity else None
         text = text or explain(_text(tracker))
@@ -70,8 +70,6 @@ class ActionRolQuizStart(Action):
         return "action_rol_quiz_start"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        from bot.roles.quiz import QUIZ_LENGTH, start_quiz
-
         quiz_id = start_quiz(tracker.sender_id)
         dispatcher.utter_message(text=TEXTS.text("quiz_intro", aantal=QUIZ_LENGTH))
         return [SlotSet(QUIZ_ID, float(quiz_id)), SlotSet(ANSWER, None)]
@@ -84,8 +82,6 @@ class ActionAskRolQuizAntwoord(Action):
         return "action_ask_rol_quiz_antwoord"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        from bot.roles.quiz import load_quiz, question_text
-
         data = load_quiz(tracker.get_slot(QUIZ_ID))
         question = question_text(data) if data else None
         if question is None:
@@ -102,8 +98,6 @@ class ValidateRolQuizForm(FormValidation):
     def validate_rol_quiz_antwoord(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        from bot.roles.quiz import answer_quiz
-
         quiz_id = tracker.get_slot(QUIZ_ID)
         if quiz_id is None:
             dispatcher.utter_message(text=TEXTS.text("quiz_kwijt"))
@@ -120,8 +114,6 @@ class ActionRolQuizScore(Action):
         return "action_rol_quiz_score"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
-        from bot.roles.quiz import load_quiz, score, score_text
-
         data = load_quiz(tracker.get_slot(QUIZ_ID))
         if data is not None and data["antwoorden"]:
             result = score(data)

@@ -15,8 +15,10 @@ from rasa_sdk.types import DomainDict
 
 from actions.forms import FormValidation
 from bot import status
+from bot.knowledge.loader import get_knowledge
 from bot.steps import guide, navigation, texts
 from bot.steps.classifier import classify_step
+from bot.steps.plan import build_plan, format_plan_text, latest_plan, load_plan, save_plan
 from bot.steps.remark import step_remark
 from bot.steps.request import situation_from_request
 
@@ -45,8 +47,6 @@ def _say_classification(dispatcher: CollectingDispatcher, sentence: str) -> None
 
 
 def _label_name(label: str) -> str:
-    from bot.knowledge.loader import get_knowledge
-
     knowledge = get_knowledge()
     entry = knowledge.get("stap", label) or knowledge.get("valkuil", label)
     return entry.naam if entry is not None else label
@@ -218,8 +218,6 @@ class ActionVoorbereidenStart(Action):
 
 
 def _show_plan(dispatcher: CollectingDispatcher, plan: Dict[str, Any]) -> None:
-    from bot.steps.plan import format_plan_text
-
     dispatcher.utter_message(text=format_plan_text(plan))
     dispatcher.utter_message(json_message=plan)
 
@@ -238,8 +236,6 @@ class ActionVoorbereidenAfronden(Action):
             dispatcher.utter_message(response="utter_stopped")
             dispatcher.utter_message(response="utter_menu")
             return reset
-        from bot.steps.plan import build_plan, save_plan
-
         plan = build_plan(
             tracker.get_slot("voorbereiden_wie"),
             tracker.get_slot("voorbereiden_situatie"),
@@ -260,8 +256,6 @@ class ActionVoorbereidenToonPlan(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        from bot.steps.plan import latest_plan, load_plan
-
         plan: Optional[Dict[str, Any]] = None
         plan_id = str(tracker.get_slot("voorbereiden_plan_id") or "")
         if plan_id.isdigit():

@@ -17,6 +17,9 @@ from typing import List, Optional
 
 from bot import status
 from bot.intake import deidentify
+from bot.privacy import crypto
+from bot.privacy.crypto import KeyFileError
+from bot.records import add_record, delete_records, get_record, list_records, update_record
 
 KIND = "terugbelverzoek"
 CONTACT_KIND = "terugbel_contact"  # encrypted details of a call-back that is still being filled in
@@ -66,14 +69,10 @@ def contact_details(text: Optional[str]) -> List[str]:
 
 
 def _encrypt_details(details: List[str]) -> str:
-    from bot.privacy import crypto
-
     return crypto.encrypt(json.dumps(details, ensure_ascii=False))
 
 
 def _decrypt_details(token: Optional[str]) -> List[str]:
-    from bot.privacy import crypto
-
     plain = crypto.decrypt(token)
     if not plain:
         return []
@@ -87,8 +86,6 @@ def _decrypt_details(token: Optional[str]) -> List[str]:
 def remember_contact(conversation_id: Optional[str], text: Optional[str]) -> int:
     """Keep the contact details of one answer (encrypted) until the call-back is registered.
     Returns how many details were found. Without a conversation id nothing is kept."""
-    from bot.records import add_record, list_records, update_record
-
     details = contact_details(text)
     if not details or not conversation_id:
         return len(details)
@@ -104,8 +101,6 @@ def remember_contact(conversation_id: Optional[str], text: Optional[str]) -> int
 
 
 def _take_pending(conversation_id: Optional[str]) -> List[str]:
-    from bot.records import delete_records, list_records
-
     if not conversation_id:
         return []
     details: List[str] = []
@@ -123,8 +118,6 @@ def register(
     samenvatting_id: Optional[int] = None,
 ) -> tuple:
     """Store a call-back; returns (id, Dutch note about masking or '')."""
-    from bot.records import add_record
-
     fields = {
         "wie": _clean(wie, "wie er terugbelt"),
         "waarover": _clean(waarover, "waarover er teruggebeld wordt"),
@@ -137,8 +130,6 @@ def register(
         masked[name] = result.text
         for label, number in result.counts.items():
             counts[label] = counts.get(label, 0) + number
-    from bot.privacy.crypto import KeyFileError
-
     data = {**masked, "samenvatting_id": samenvatting_id}
     warning = ""
     try:
@@ -179,8 +170,6 @@ def _number(record_id) -> int:
 
 def show(record_id) -> tuple:
     """(Callback, decrypted contact details) for the consultant who handles the call-back."""
-    from bot.records import get_record
-
     number = _number(record_id)
     row = get_record(KIND, number)
     if row is None:
@@ -197,8 +186,6 @@ def show(record_id) -> tuple:
 
 def drop_contact(record_id: int) -> bool:
     """Delete the encrypted contact details of a call-back; True when there were any."""
-    from bot.records import get_record, update_record
-
     row = get_record(KIND, record_id)
     if row is None or not (row.data or {}).get("contact"):
         return False
@@ -209,16 +196,12 @@ def drop_contact(record_id: int) -> bool:
 
 def list_callbacks(status: Optional[str] = None) -> List[Callback]:
     """Call-backs, oldest first (open ones first when no status is given)."""
-    from bot.records import list_records
-
     rows = [_from_row(row) for row in list_records(KIND, status=status)]
     return sorted(rows, key=lambda c: (c.status == STATUS_DONE, c.id))
 
 
 def mark_done(record_id) -> Callback:
     """Mark a call-back as done; raises CallbackError with a Dutch message for a bad or unknown id."""
-    from bot.records import get_record, update_record
-
     number = _number(record_id)
     row = get_record(KIND, number)
     if row is None:

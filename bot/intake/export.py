@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Optional
 
 from bot.intake import deidentify
+from bot.intake.summary import RECORD_KIND
+from bot.records import get_record
 
 EXPORT_TITLE = "Vraagverheldering (Rustpunt)"
 NOT_FOUND = "Er is geen samenvatting met nummer {nummer}. Kijk het nummer na in de chat."
@@ -48,8 +50,6 @@ def export_text(payload: dict) -> str:
 
 def export_record(record_id) -> Optional[str]:
     """The plain text of stored summary ``record_id``; None when there is no such summary."""
-    from bot.intake.summary import RECORD_KIND
-    from bot.records import get_record
 
     try:
         number = int(str(record_id).strip())

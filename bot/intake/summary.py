@@ -12,6 +12,7 @@ from bot.intake import deidentify
 from bot.intake.listen import age_of, kern_from_words, place_of
 from bot.intake.route import Advice, advise
 from bot.intake.signals import Hit
+from bot.records import add_record
 
 log = logging.getLogger(__name__)
 
@@ -235,8 +236,6 @@ def format_summary(summary: Summary) -> str:  # noqa: C901 - one flat list of op
 
 def store_summary(summary: Summary, conversation_id: Optional[str] = None) -> int:
     """Store the (already masked) summary as a record; returns its id."""
-    from bot.records import add_record
-
     payload = summary.to_payload()
     # answers were masked on arrival; mask again so nothing unmasked can slip into the store
     payload["kern_woorden"] = deidentify.mask(payload["kern_woorden"]).text

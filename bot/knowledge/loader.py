@@ -25,6 +25,7 @@ from pydantic import ValidationError
 from bot.knowledge.base import Entry
 from bot.knowledge.kinds import registry
 from bot.knowledge.problem import Problem
+from bot.paths import knowledge_dir
 
 MAX_FILE_BYTES = 5_000_000
 CHECK_SECONDS = 5.0  # a running server looks at the files' dates at most this often
@@ -224,8 +225,6 @@ def _key(directory: Path) -> str:
 def get_knowledge(directory: Optional[Path] = None, reload: bool = False) -> Knowledge:
     """The loaded knowledge, cached per directory. ``reload=True`` re-reads the files (and keeps the
     previous version when the new files have problems, see :func:`reload_knowledge`)."""
-    from bot.paths import knowledge_dir
-
     directory = Path(directory or knowledge_dir())
     key = _key(directory)
     if reload or key not in _CACHE:
@@ -252,8 +251,6 @@ def reload_knowledge(directory: Optional[Path] = None) -> Knowledge:
     """Re-read the files now. The fresh knowledge replaces the one in use only when it has no
     problems (or nothing was loaded before): broken files never replace working knowledge.
     Returns the fresh result, so the caller can report its problems."""
-    from bot.paths import knowledge_dir
-
     directory = Path(directory or knowledge_dir())
     key = _key(directory)
     stamp = _files_stamp(directory)
@@ -274,8 +271,6 @@ def current_knowledge(directory: Optional[Path] = None, check_seconds: Optional[
     """The knowledge in use, re-read when a file was added, removed or changed. The files' dates are
     looked at no more often than every ``CHECK_SECONDS``; a broken change keeps the previous version
     (see :func:`reload_knowledge`) and is not re-read until the files change again."""
-    from bot.paths import knowledge_dir
-
     directory = Path(directory or knowledge_dir())
     key = _key(directory)
     interval = CHECK_SECONDS if check_seconds is None else check_seconds
@@ -294,6 +289,4 @@ def current_knowledge(directory: Optional[Path] = None, check_seconds: Optional[
 
 def keep_previous(previous: Knowledge, directory: Optional[Path] = None) -> None:
     """After a reload that found problems, go back to the knowledge that was in use."""
-    from bot.paths import knowledge_dir
-
     _CACHE[_key(Path(directory or knowledge_dir()))] = previous

@@ -16,6 +16,7 @@ from typing import Callable, Dict, List, Optional, Tuple
 from bot import status
 from bot.roleplay import catalog
 from bot.roleplay.engine import Engine
+from bot.roleplay.moves import default_classifier
 
 
 @dataclass
@@ -40,8 +41,6 @@ class PathEvaluation:
 
 def evaluate_paths(classify: Optional[Callable] = None) -> PathEvaluation:
     if classify is None:
-        from bot.roleplay.moves import default_classifier
-
         classify = default_classifier()
     result = PathEvaluation()
     per_move: Dict[str, List[int]] = {}

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional
 
 from bot import status
+from bot.roleplay import catalog
 from bot.roleplay.models import MAX_TENSION, PITFALLS, STEPS
 from bot.roleplay.report import _safe_cell
 
@@ -294,7 +295,6 @@ def _environment():
 def render_group_page(records: Iterable[Any], group: str, start=None, end=None, printable: bool = False) -> str:
     """The group view as a whole HTML page (``printable`` for the print version). Bad input (no group,
     wrong dates) gives the page with a Dutch message instead of an error."""
-    from bot.roleplay import catalog
     from bot.web import trainer_page
 
     records = list(records)

@@ -18,6 +18,7 @@ import re
 from typing import Callable, Dict, Iterable, List, Optional, Tuple
 
 from bot import textclass
+from bot.knowledge.loader import get_knowledge
 from bot.patterns import Pattern, Token, compile_pattern, find_all
 from bot.roleplay.engine import Move
 from bot.roleplay.models import STEPS, UNCLEAR
@@ -52,8 +53,6 @@ class CueLexicon:
     @classmethod
     def from_knowledge(cls, knowledge=None) -> "CueLexicon":
         if knowledge is None:
-            from bot.knowledge.loader import get_knowledge
-
             knowledge = get_knowledge()
         return cls({zet.id: list(zet.signalen) for zet in knowledge.all("rollenspel_zet") if zet.signalen})
 

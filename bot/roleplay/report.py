@@ -12,6 +12,7 @@ import io
 from typing import Any, Dict, Iterable, List
 
 from bot.roleplay.models import MOVES, STEPS
+from bot.roleplay.retry import attempts_for_debrief, attempts_text
 
 CSV_FIELDS = ["sessie", "datum", "deelnemer", "groep", "scenario", "status", "beurt", "zet", "zekerheid",
               "spanning_voor", "spanning_na", "rol", "tekst", "antwoord"]
@@ -38,8 +39,6 @@ def transcript_text(session: Dict[str, Any], zetten: Dict[str, Any]) -> str:
     if not _turns(session):
         lines.append("(nog geen beurten)")
     if session.get("pogingen"):  # 'probeer opnieuw vanaf beurt N': the earlier attempt next to the new one
-        from bot.roleplay.retry import attempts_for_debrief, attempts_text
-
         lines += ["", attempts_text(attempts_for_debrief(session, _turns(session)), zetten)]
     debrief = session.get("debrief")
     if debrief:

@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from bot import commands, records, status
+from bot.privacy.masking import mask_text
 from bot.roleplay import catalog, feedback, retry
 from bot.roleplay.engine import Engine, RoleplayError, State
+from bot.roleplay.moves import default_classifier
 
 KIND = "rollenspel"
 MAX_NAME = 80
@@ -53,8 +55,6 @@ def _clean_name(value: Optional[str]) -> Optional[str]:
 
 def _masked_state(state: Dict[str, Any]) -> Dict[str, Any]:
     """The engine state with every typed turn masked (names, numbers ...) for storage."""
-    from bot.privacy.masking import mask_text
-
     return {**state, "turns": [{**turn, "tekst": mask_text(turn.get("tekst") or "")} for turn in state.get("turns", [])]}
 
 
@@ -63,8 +63,6 @@ _TYPED_KEYS = frozenset({"tekst", "citaat"})  # where a debrief quotes what the 
 
 def _masked_debrief(report: Any) -> Any:
     """The debrief with every quoted turn masked (pitfalls, unsure reads, earlier attempts)."""
-    from bot.privacy.masking import mask_text
-
     if isinstance(report, dict):
         return {key: mask_text(value) if key in _TYPED_KEYS and isinstance(value, str) else _masked_debrief(value)
                 for key, value in report.items()}
@@ -82,8 +80,6 @@ class PracticeService:
     @property
     def classify(self) -> Callable:
         if self._classify is None:
-            from bot.roleplay.moves import default_classifier
-
             self._classify = default_classifier()
         return self._classify
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Dict, List, Optional
 
+from bot.knowledge.loader import get_knowledge
 from bot.roles import classifier as role_classifier
 from bot.roles.language import STOPWORDS, unusable_reason
 from bot.roles.models import NEUTRAL
@@ -65,8 +66,6 @@ class RoleAnalysis:
 
 
 def _role(role_id: str):
-    from bot.knowledge.loader import get_knowledge
-
     return get_knowledge().get("rol", role_id)
 
 
@@ -107,8 +106,6 @@ def alternative(role_id: str) -> Optional[Dict[str, object]]:
 
 
 def tool(role_id: str) -> Optional[Dict[str, object]]:
-    from bot.knowledge.loader import get_knowledge
-
     role = _role(role_id)
     if role is None or not role.hulpmiddelen:
         return None

@@ -8,14 +8,16 @@ import time
 from typing import List
 
 from bot import heldout
+from bot.roles import analyse
+from bot.roles.analyse import GEEN_ROL
+from bot.roles.models import NEUTRAL, ROLE_IDS
+from bot.roles.signals import find_signals, signal_counts
 from bot.textclass import evaluate, flatten
 
 
 def forced_choice(classifier, texts: List[str]) -> List[str]:
     """The best role of classifier + signals for each sentence (never "geen duidelijke rol")."""
     from bot.roles.classifier import combine
-    from bot.roles.models import NEUTRAL, ROLE_IDS
-    from bot.roles.signals import find_signals, signal_counts
 
     predicted = []
     for text in texts:
@@ -34,15 +36,11 @@ def _best(result):
 
 
 def _right(result, expected: str) -> bool:
-    from bot.roles.analyse import GEEN_ROL
-
     return result.rol == (GEEN_ROL if expected == "geen" else expected)
 
 
 def evaluate_roles(with_curve: bool = True) -> heldout.RecognitionReport:
-    from bot.roles import analyse
     from bot.roles.classifier import get_classifier, train_test_groups
-    from bot.roles.models import ROLE_IDS
 
     train_groups, test_groups = train_test_groups()
     test_groups = [g for g in test_groups if g.label in ROLE_IDS and not heldout.is_register_group(g.id)]

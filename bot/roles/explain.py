@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from bot.knowledge.loader import get_knowledge
 from bot.roles.names import find_role
 
 TRIANGLE_WORDS = {
@@ -12,8 +13,6 @@ TRIANGLE_WORDS = {
 
 
 def _knowledge():
-    from bot.knowledge.loader import get_knowledge
-
     return get_knowledge()
 
 

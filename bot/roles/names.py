@@ -5,6 +5,7 @@ import difflib
 import re
 from typing import Dict, Optional
 
+from bot.knowledge.loader import get_knowledge
 from bot.text import plain
 
 _FILLER = re.compile(
@@ -14,8 +15,6 @@ _FILLER = re.compile(
 
 
 def _vocabulary(knowledge=None) -> Dict[str, str]:
-    from bot.knowledge.loader import get_knowledge
-
     knowledge = knowledge or get_knowledge()
     vocab: Dict[str, str] = {}
     for role in knowledge.all("rol"):

@@ -12,7 +12,11 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
 from bot import status
+from bot.knowledge.loader import get_knowledge
+from bot.records import add_record, get_record, list_records, update_record
+from bot.roles.models import ROLE_IDS
 from bot.roles.names import find_role
+from bot.roles.signals import find_signals
 
 RECORD_KIND = "rol_quiz"
 QUIZ_LENGTH = 10
@@ -43,15 +47,12 @@ class QuizScore:
 
 
 def _knowledge():
-    from bot.knowledge.loader import get_knowledge
-
     return get_knowledge()
 
 
 def draw_items(n: int = QUIZ_LENGTH, seed: Optional[int] = None) -> List[Dict[str, str]]:
     """``n`` items spread over the roles, held-out sentences first."""
     from bot.roles.classifier import example_groups, train_test_groups
-    from bot.roles.models import ROLE_IDS
 
     rng = random.Random(seed)
     _, test_groups = train_test_groups()
@@ -85,15 +86,11 @@ def new_quiz_data(n: int = QUIZ_LENGTH, seed: Optional[int] = None) -> Dict[str,
 
 def start_quiz(conversation_id: Optional[str], n: int = QUIZ_LENGTH, seed: Optional[int] = None) -> int:
     """Create a quiz record for this conversation; returns its id."""
-    from bot.records import add_record
-
     return add_record(RECORD_KIND, new_quiz_data(n, seed), conversation_id=conversation_id,
                       title="Oefenquiz rollen", status=status.BUSY)
 
 
 def load_quiz(quiz_id: Optional[int]) -> Optional[Dict[str, object]]:
-    from bot.records import get_record
-
     if quiz_id is None:
         return None
     try:
@@ -118,8 +115,6 @@ def question_text(data: Dict[str, object]) -> Optional[str]:
 
 def explain_item(sentence: str, expected: str) -> str:
     """Why ``sentence`` is ``expected``: its signals for that role, else the role's main feature."""
-    from bot.roles.signals import find_signals
-
     role = _knowledge().get("rol", expected)
     hits = [h for h in find_signals(sentence) if h.rol == expected]
     if hits:
@@ -160,8 +155,6 @@ def apply_answer(data: Dict[str, object], answer: Optional[str]) -> AnswerResult
 
 def answer_quiz(quiz_id: int, answer: Optional[str]) -> AnswerResult:
     """Check the answer of the stored quiz ``quiz_id`` and store the new state."""
-    from bot.records import update_record
-
     data = load_quiz(quiz_id)
     if data is None:
         return AnswerResult(recognised=False, explanation="Ik kan deze quiz niet meer vinden. Begin een nieuwe met 'oefen de rollen'.",
@@ -201,6 +194,4 @@ def score_text(result: QuizScore) -> str:
 
 def quiz_history(conversation_id: str) -> List[Dict[str, object]]:
     """Finished quiz scores of one conversation, newest first."""
-    from bot.records import list_records
-
     return [row.data.get("score", {}) for row in list_records(RECORD_KIND, conversation_id=conversation_id, status=status.DONE)]

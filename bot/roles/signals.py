@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from bot.knowledge.loader import get_knowledge
 from bot.patterns import Token, compile_pattern, find_all
 
 
@@ -41,8 +42,6 @@ _CACHE: Dict[str, object] = {}
 
 def _compiled():
     """Compiled patterns of the current knowledge (recompiled after a knowledge reload)."""
-    from bot.knowledge.loader import get_knowledge
-
     knowledge = get_knowledge()
     if _CACHE.get("knowledge") is not knowledge:
         compiled = []

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import List, Optional
 
+from bot.knowledge.loader import get_knowledge
 from bot.steps.models import SITUATION_TYPES, STEP_IDS
 
 SITUATION_NAMES = {"ouder": "één ouder", "kind": "een kind", "beide_ouders": "beide ouders"}
@@ -14,8 +15,6 @@ SITUATION_NAMES = {"ouder": "één ouder", "kind": "een kind", "beide_ouders": "
 def _knowledge(knowledge=None):
     if knowledge is not None:
         return knowledge
-    from bot.knowledge.loader import get_knowledge
-
     return get_knowledge()
 
 

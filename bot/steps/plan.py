@@ -9,6 +9,9 @@ from __future__ import annotations
 from typing import Dict, List, Mapping, Optional
 
 from bot import status
+from bot.knowledge.loader import get_knowledge
+from bot.privacy.masking import mask_text
+from bot.records import add_record, get_record, list_records
 from bot.steps.guide import ordered_steps, situation_name
 from bot.steps.models import PITFALL_IDS, SITUATION_TYPES
 
@@ -22,8 +25,6 @@ HULPMIDDEL_SITUATIONS = ("ouder", "beide_ouders")
 def _knowledge(knowledge=None):
     if knowledge is not None:
         return knowledge
-    from bot.knowledge.loader import get_knowledge
-
     return get_knowledge()
 
 
@@ -113,8 +114,6 @@ def build_plan(
 
 def save_plan(plan: Dict[str, object], conversation_id: Optional[str] = None) -> int:
     """Store the plan; returns its id (shown to the user for ``rustpunt plan toon <id>``)."""
-    from bot.privacy.masking import mask_text
-    from bot.records import add_record
 
     situatie = plan.get("situatie") or {}
     title = f"Gespreksplan voor een gesprek met {situatie.get('wie_tekst', 'een gesprekspartner')}"
@@ -128,8 +127,6 @@ def save_plan(plan: Dict[str, object], conversation_id: Optional[str] = None) ->
 
 def load_plan(plan_id: int) -> Optional[Dict[str, object]]:
     """The stored plan with its id, or None when there is no gespreksplan with this id."""
-    from bot.records import get_record
-
     row = get_record(RECORD_KIND, int(plan_id))
     if row is None:
         return None
@@ -139,8 +136,6 @@ def load_plan(plan_id: int) -> Optional[Dict[str, object]]:
 
 
 def latest_plan(conversation_id: str) -> Optional[Dict[str, object]]:
-    from bot.records import list_records
-
     rows = list_records(RECORD_KIND, conversation_id=conversation_id, limit=1)
     if not rows:
         return None

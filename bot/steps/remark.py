@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from bot.steps import guide, texts
+
 
 def _what_you_do(step) -> str:
     """The step's first 'wat je doet' line, turned around: 'Je vraagt wat ...' -> 'vraag je wat ...'."""
@@ -21,7 +23,6 @@ def _what_you_do(step) -> str:
 
 def step_remark(note: str, current: str, result=None, knowledge=None) -> Optional[str]:
     """The remark for ``note`` typed at step ``current``; None when the note fits or nothing is sure."""
-    from bot.steps import guide, texts
     from bot.steps.classifier import classify_step
 
     result = result if result is not None else classify_step(note)
