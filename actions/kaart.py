@@ -87,8 +87,8 @@ class ActionKaartZoek(Action):
         return "action_kaart_zoek"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
-        from bot.kaart.format import payload, resultaat_tekst
-        from bot.kaart.search import zoek
+        from bot.kaart.format import payload, resultaat_tekst  # lazy: with the search, on first use
+        from bot.kaart.search import zoek  # lazy: the search index is built on first use
 
         text = zoektekst(tracker.get_slot("kaart_vraag"), tracker.get_slot("kaart_aanvulling"))
         gemeente: Optional[str] = tracker.get_slot("kaart_gemeente")

@@ -42,27 +42,27 @@ def warm_up() -> float:
 
 
 def _knowledge() -> None:
-    from bot.knowledge.loader import current_knowledge
+    from bot.knowledge.loader import current_knowledge  # lazy: each warm-up part is timed on its own
 
     current_knowledge()
 
 
 def _moves() -> None:
     from bot import recognisers
-    from bot.roleplay.moves import default_classifier
+    from bot.roleplay.moves import default_classifier  # lazy: each warm-up part is timed on its own
 
     recognisers.warm_up()  # the stored step and role recognisers (built by `rustpunt herkenners bouw`)
     default_classifier()("Ik hoor dat u boos bent.")
 
 
 def _roles() -> None:
-    from bot.roles.classifier import get_classifier
+    from bot.roles.classifier import get_classifier  # lazy: each warm-up part is timed on its own
 
     get_classifier().predict("Ik ben altijd de dupe van alles.")
 
 
 def _masker() -> None:
-    from bot.privacy.masking import warm_up
+    from bot.privacy.masking import warm_up  # lazy: each warm-up part is timed on its own
 
     warm_up()
 

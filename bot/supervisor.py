@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
+from bot.paths import var_dir
+
 log = logging.getLogger("rustpunt.supervisor")
 
 DUTCH_NAMES = {"actions": "de actieserver", "rasa": "de Rasa-server", "web": "de webserver"}
@@ -162,8 +164,6 @@ def standard_components(python: str = sys.executable) -> List[Component]:
 
 
 def main() -> int:
-    from bot.paths import var_dir
-
     log_dir = var_dir() / "logs"
     log_dir.mkdir(parents=True, exist_ok=True)
     handler = logging.FileHandler(log_dir / "supervisor.log", encoding="utf-8")

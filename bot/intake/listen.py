@@ -224,7 +224,7 @@ def kern_from_words(text: str) -> List[str]:
 def place_of(texts: List[str]) -> Optional[str]:
     """The municipality (code) the caller named in any answer, for the sociale kaart; None if none."""
     try:
-        from bot.kaart.query import extract_plaats
+        from bot.kaart.query import extract_plaats  # lazy: the kaart is optional for the intake
     except Exception:  # the kaart is optional for the intake
         return None
     for text in texts:
@@ -237,7 +237,7 @@ def place_of(texts: List[str]) -> Optional[str]:
 def age_of(texts: List[str]) -> Optional[int]:
     """The child's age if the caller mentioned one ('zoon van 15', '12 jaar')."""
     try:
-        from bot.kaart.query import extract_leeftijd
+        from bot.kaart.query import extract_leeftijd  # lazy: the kaart is optional for the intake
     except Exception:
         return None
     for text in texts:

@@ -77,7 +77,7 @@ def _hits(state: dict) -> List[Hit]:
 
 def _kaart_search() -> Optional[Callable]:
     try:
-        from bot.kaart.search import search
+        from bot.kaart.search import search  # lazy: the kaart is optional for the intake
     except Exception as exc:  # not built yet or broken: the summary still works
         log.warning("sociale kaart niet beschikbaar: %s", exc)
         return None

@@ -38,7 +38,7 @@ class Texts:
 
     def _entry(self, text_id: str, knowledge=None) -> ChatText:
         if knowledge is None:
-            from bot.knowledge.loader import get_knowledge
+            from bot.knowledge.loader import get_knowledge  # lazy: the loader imports this model (kinds): a cycle
 
             knowledge = get_knowledge()
         entry = knowledge.get(self.kind, text_id)

@@ -13,6 +13,8 @@ from typing import Optional
 
 from cryptography.fernet import Fernet, InvalidToken
 
+from bot.paths import var_dir
+
 KEY_ENV = "RUSTPUNT_KEY_FILE"
 _lock = threading.Lock()
 _cache: dict = {}
@@ -30,8 +32,6 @@ def key_path() -> Path:
 
 
 def _check_outside_var(path: Path) -> None:
-    from bot.paths import var_dir
-
     var = var_dir().resolve()
     resolved = path.resolve()
     if resolved == var or var in resolved.parents:

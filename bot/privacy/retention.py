@@ -73,7 +73,7 @@ def _utc_naive(now: Optional[datetime]) -> datetime:
 def cleanup(now: Optional[datetime] = None) -> Dict[str, int]:
     """Remove everything past its retention period; returns what was removed
     (``gesprekken``, ``gespreksgebeurtenissen``, record kinds, ``terugbel_contactgegevens``)."""
-    from bot.intake.callbacks import drop_contact
+    from bot.intake.callbacks import drop_contact  # lazy: bot.intake imports bot.privacy: a cycle at import time
 
     config = periods()
     now = _utc_naive(now)

@@ -21,6 +21,8 @@ import logging
 import os
 from typing import Any, Dict, Iterable, Optional, Set
 
+from bot.rasa_runtime.message_limit import dutch_number, max_message_length
+
 logger = logging.getLogger(__name__)
 
 HOSTS_ENV = "RUSTPUNT_ALLOWED_HOSTS"
@@ -118,8 +120,6 @@ def guard_app(app: Any) -> Any:
     app.register_middleware(check_request, "request")
 
     from sanic.exceptions import PayloadTooLarge
-
-    from bot.rasa_runtime.message_limit import dutch_number, max_message_length
 
     async def too_large(request: Any, exception: Exception) -> Any:
         return _answer(413, "PayloadTooLarge", TOO_LARGE.format(limit=dutch_number(max_message_length())))

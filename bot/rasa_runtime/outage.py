@@ -30,6 +30,8 @@ from typing import Any, List, Optional
 
 from rasa.shared.exceptions import RasaException
 
+from bot.rasa_runtime import message_limit
+
 logger = logging.getLogger(__name__)
 
 ACTION_SERVER = "actieserver"
@@ -155,8 +157,6 @@ def install() -> None:
     from rasa.core.actions.action import ActionExecutionRejection, RemoteAction
     from rasa.core.agent import Agent
     from rasa.core.processor import MessageProcessor
-
-    from bot.rasa_runtime import message_limit
 
     original_run = RemoteAction.run
     original_run_action = MessageProcessor._run_action

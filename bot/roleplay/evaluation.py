@@ -73,7 +73,7 @@ def evaluate_paths(classify: Optional[Callable] = None) -> PathEvaluation:
 
 def play_free_paths(classify: Callable) -> List[Dict[str, object]]:
     """Play every free-text path of ``evaluatie/oefenpaden.yml`` with ``classify``."""
-    from bot.heldout import practice_paths
+    from bot.heldout import practice_paths  # lazy: held-out paths: only for the evaluation
 
     played = []
     for path in practice_paths():

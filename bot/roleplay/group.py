@@ -295,7 +295,7 @@ def _environment():
 def render_group_page(records: Iterable[Any], group: str, start=None, end=None, printable: bool = False) -> str:
     """The group view as a whole HTML page (``printable`` for the print version). Bad input (no group,
     wrong dates) gives the page with a Dutch message instead of an error."""
-    from bot.web import trainer_page
+    from bot.web import trainer_page  # lazy: bot.web imports bot.roleplay: a cycle at import time
 
     records = list(records)
     try:

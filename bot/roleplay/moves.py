@@ -72,7 +72,7 @@ class CueLexicon:
 
 def _default_step_classifier() -> Optional[StepClassifier]:
     try:
-        from bot.steps.classifier import classify_step
+        from bot.steps.classifier import classify_step  # lazy: optional: without it only the cue lexicon works
     except ImportError:  # the step classifier is not installed: only the lexicon works
         return None
     return classify_step

@@ -17,7 +17,7 @@ from bot.textclass import evaluate, flatten
 
 def forced_choice(classifier, texts: List[str]) -> List[str]:
     """The best role of classifier + signals for each sentence (never "geen duidelijke rol")."""
-    from bot.roles.classifier import combine
+    from bot.roles.classifier import combine  # lazy: loads scikit-learn: only when evaluating
 
     predicted = []
     for text in texts:
@@ -40,7 +40,7 @@ def _right(result, expected: str) -> bool:
 
 
 def evaluate_roles(with_curve: bool = True) -> heldout.RecognitionReport:
-    from bot.roles.classifier import get_classifier, train_test_groups
+    from bot.roles.classifier import get_classifier, train_test_groups  # lazy: loads scikit-learn: only when evaluating
 
     train_groups, test_groups = train_test_groups()
     test_groups = [g for g in test_groups if g.label in ROLE_IDS and not heldout.is_register_group(g.id)]

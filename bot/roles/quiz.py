@@ -52,7 +52,10 @@ def _knowledge():
 
 def draw_items(n: int = QUIZ_LENGTH, seed: Optional[int] = None) -> List[Dict[str, str]]:
     """``n`` items spread over the roles, held-out sentences first."""
-    from bot.roles.classifier import example_groups, train_test_groups
+    from bot.roles.classifier import (  # lazy: loads scikit-learn: only when a quiz starts
+        example_groups,
+        train_test_groups,
+    )
 
     rng = random.Random(seed)
     _, test_groups = train_test_groups()

@@ -57,7 +57,9 @@ def build_plan(
     """
     knowledge = _knowledge(knowledge)
     if classify is None:
-        from bot.steps.classifier import classify_step as classify
+        from bot.steps.classifier import (
+            classify_step as classify,  # lazy: loads scikit-learn: only when no classifier is given
+        )
     notities = dict(notities or {})
     wie = wie if wie in SITUATION_TYPES else None
     herinneringen: List[str] = []

@@ -23,7 +23,7 @@ def _what_you_do(step) -> str:
 
 def step_remark(note: str, current: str, result=None, knowledge=None) -> Optional[str]:
     """The remark for ``note`` typed at step ``current``; None when the note fits or nothing is sure."""
-    from bot.steps.classifier import classify_step
+    from bot.steps.classifier import classify_step  # lazy: loads scikit-learn: only when no result is given
 
     result = result if result is not None else classify_step(note)
     if not result.herkend or result.is_valkuil or result.stap == current:

@@ -106,7 +106,7 @@ _app_numbers = itertools.count(1)
 
 
 def _load_records() -> List[Any]:
-    from bot.records import list_records
+    from bot.records import list_records  # lazy: the web process loads the store only for the trainers' page
 
     return list_records(kind=TRAINER_KIND, limit=200)
 
@@ -474,7 +474,12 @@ class Site:
         denied = self._trainer_denied(request)
         if denied:
             return denied
-        from bot.roleplay.group import GroupError, group_csv_text, group_view, render_group_page
+        from bot.roleplay.group import (  # lazy: bot.roleplay.group imports bot.web: a cycle
+            GroupError,
+            group_csv_text,
+            group_view,
+            render_group_page,
+        )
 
         def arg(name: str) -> str:
             return " ".join(str(request.args.get(name) or "").split())
