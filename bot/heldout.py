@@ -153,3 +153,42 @@ def confidence_tables(
 
 
 Predict = Callable[[str], Tuple[str, float]]
+
+
+@dataclass
+class TurnTally:
+    """Right/total per register and the misread turns, filled turn by turn."""
+
+    registers: Dict[str, Tuple[int, int]] = field(default_factory=dict)
+    misses: List[Tuple[str, str, str]] = field(default_factory=list)
+
+    def add(self, register: str, ok: bool, expected_got: str, text: str) -> None:
+        right, total = self.registers.get(register, (0, 0))
+        self.registers[register] = (right + ok, total + 1)
+        if not ok:
+            self.misses.append((register, expected_got, text))
+
+
+def build_report(
+    title: str, clean: textclass.Evaluation, texts: Sequence[str], labels: Sequence[str], names: Sequence[str],
+    train_groups: Sequence[textclass.Group], abstained: int, sure: Tuple[int, int], tally: TurnTally,
+    confidences: Sequence[float], correct: Sequence[bool], threshold: float, seconds_per_turn: float,
+    with_curve: bool = True, notes: Sequence[str] = (),
+) -> RecognitionReport:
+    """The report of a recogniser, the same way for steps and roles; ``sure`` is (right, total)."""
+    reliability, coverage = confidence_tables(confidences, correct)
+    curve = learning_curve(train_groups, texts, labels, names) if with_curve else []
+    return RecognitionReport(
+        title=title,
+        clean=clean,
+        clean_abstain=abstained / max(len(texts), 1),
+        registers=tally.registers,
+        reliability=reliability,
+        coverage=coverage,
+        threshold=threshold,
+        learning_curve=curve,
+        ms_per_turn=1000 * seconds_per_turn,
+        accuracy_when_sure=sure[0] / max(sure[1], 1),
+        misses=tally.misses,
+        notes=list(notes),
+    )

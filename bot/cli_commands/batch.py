@@ -1,10 +1,11 @@
-"""Batch mode shared by ``rustpunt stap`` and ``rustpunt rol``: one sentence per line in,
-one JSON object per line out."""
+"""One sentence or a batch, shared by ``rustpunt stap`` and ``rustpunt rol``: a sentence on the command line
+gives a Dutch text (or JSON with ``--json``); without one, one sentence per line in, one JSON object per
+line out."""
 from __future__ import annotations
 
 import json
 import sys
-from typing import Callable, Dict
+from typing import Any, Callable, Dict, Optional
 
 
 def run_lines(to_json: Callable[[str], Dict]) -> int:
@@ -22,4 +23,16 @@ def run_lines(to_json: Callable[[str], Dict]) -> int:
     if count == 0:
         print("Er kwamen geen zinnen binnen via standaardinvoer.", file=sys.stderr)
         return 1
+    return 0
+
+
+def read_sentences(
+    sentence: Optional[str], as_json: bool, read: Callable[[str], Any],
+    to_json: Callable[[Any], Dict], to_text: Callable[[Any], str],
+) -> int:
+    """``read`` the sentence and print it as text or JSON; without a sentence, the batch mode."""
+    if sentence is None:
+        return run_lines(lambda line: to_json(read(line)))
+    result = read(sentence)
+    print(json.dumps(to_json(result), ensure_ascii=False) if as_json else to_text(result))
     return 0

@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import argparse
-import json
 
-from bot.cli_commands.batch import run_lines
+from bot.cli_commands.batch import read_sentences
 
 
 def register(subparsers) -> None:
@@ -24,22 +23,11 @@ def register(subparsers) -> None:
     add_evaluation("rollen", "meet de rollenherkenner op de testset (nooit getraind)", run_evaluation)
 
 
-def _print_json(data) -> None:
-    print(json.dumps(data, ensure_ascii=False))
-
-
 def run_role(args: argparse.Namespace) -> int:
     from bot.roles.analyse import analyse_role
     from bot.roles.format import format_analysis
 
-    if args.zin is None:
-        return run_lines(lambda line: analyse_role(line).to_json())
-    analysis = analyse_role(args.zin)
-    if args.json:
-        _print_json(analysis.to_json())
-    else:
-        print(format_analysis(analysis))
-    return 0
+    return read_sentences(args.zin, args.json, analyse_role, lambda a: a.to_json(), format_analysis)
 
 
 def run_evaluation(args: argparse.Namespace) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from bot.cli_commands.batch import run_lines
+from bot.cli_commands.batch import read_sentences
 from bot.cli_commands.evalueer import add_evaluation
 
 
@@ -33,33 +33,24 @@ def register(subparsers) -> None:
     add_evaluation("stappen", "meet de stappenherkenner op de vastgehouden testset", run_evaluatie)
 
 
-def _print_result(text: str, as_json: bool) -> None:
-    from bot.steps.classifier import classify_step
-
-    result = classify_step(text)
-    if as_json:
-        print(json.dumps(result.to_dict(), ensure_ascii=False))
-        return
+def _result_text(result) -> str:
     if not result.herkend:
-        print(f"Geen stap herkend. {result.tip}")
-        return
-    print(f"Stap: {result.stap} (zekerheid {result.zekerheid:.0%})")
+        return f"Geen stap herkend. {result.tip}"
+    lines = [f"Stap: {result.stap} (zekerheid {result.zekerheid:.0%})"]
     if len(result.stappen) > 1:
-        print(f"Deze beurt bevat meer stappen: {', '.join(result.stappen)}")
+        lines.append(f"Deze beurt bevat meer stappen: {', '.join(result.stappen)}")
     for part in result.valkuilen:
-        print(f"Let op, valkuil ({part.stap}) in: \"{part.zin}\"")
+        lines.append(f"Let op, valkuil ({part.stap}) in: \"{part.zin}\"")
     if result.kenmerken:
-        print(f"Kenmerken: {', '.join(result.kenmerken)}")
-    print(f"Tip: {result.tip}")
+        lines.append(f"Kenmerken: {', '.join(result.kenmerken)}")
+    lines.append(f"Tip: {result.tip}")
+    return "\n".join(lines)
 
 
 def run_stap(args: argparse.Namespace) -> int:
-    if args.zin is not None:
-        _print_result(args.zin, args.json)
-        return 0
-    from bot.steps.classifier import classify_step
+    from bot.steps.classifier import classify_step  # lazy: loads scikit-learn, not needed for --help
 
-    return run_lines(lambda line: classify_step(line).to_dict())
+    return read_sentences(args.zin, args.json, classify_step, lambda r: r.to_dict(), _result_text)
 
 
 def run_plan_toon(args: argparse.Namespace) -> int:

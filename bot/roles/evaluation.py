@@ -62,35 +62,20 @@ def evaluate_roles(with_curve: bool = True) -> heldout.RecognitionReport:
 
     model = get_classifier()
     turns = [t for t in heldout.conversation_turns() if t.speaker != "professional"]
-    registers, misses = {}, []
+    tally = heldout.TurnTally()
     analyse.analyse_role(turns[0].text, model)  # warm-up: timing excludes loading
     start = time.perf_counter()
     for turn in turns:
         result = analyse.analyse_role(turn.text, model)
-        ok = _right(result, turn.role)
-        right, total = registers.get(turn.register, (0, 0))
-        registers[turn.register] = (right + ok, total + 1)
-        if not ok:
-            misses.append((turn.register, f"{turn.role} → {result.rol}", turn.text))
+        tally.add(turn.register, _right(result, turn.role), f"{turn.role} → {result.rol}", turn.text)
         if turn.role != "geen":
             best, score = _best(result)
             confidences.append(score)
             correct.append(best == turn.role)
     elapsed = time.perf_counter() - start
-    reliability, coverage = heldout.confidence_tables(confidences, correct)
-    curve = heldout.learning_curve(train_groups, texts, labels, ROLE_IDS) if with_curve else []
-    return heldout.RecognitionReport(
-        title="Rollenherkenner",
-        clean=clean,
-        clean_abstain=abstained / max(len(texts), 1),
-        registers=registers,
-        reliability=reliability,
-        coverage=coverage,
-        threshold=analyse.MIN_CONFIDENCE,
-        learning_curve=curve,
-        ms_per_turn=1000 * elapsed / max(len(turns), 1),
-        accuracy_when_sure=sure_right / max(sure_total, 1),
-        misses=misses,
+    return heldout.build_report(
+        "Rollenherkenner", clean, texts, labels, ROLE_IDS, train_groups, abstained, (sure_right, sure_total), tally,
+        confidences, correct, analyse.MIN_CONFIDENCE, elapsed / max(len(turns), 1), with_curve,
         notes=[
             "",
             "Let op: de zekerheid in deze tabellen is die van de volledige analyse (herkenner plus signalen);",

@@ -33,34 +33,19 @@ def evaluate_steps(knowledge=None, with_curve: bool = True) -> heldout.Recogniti
 
     model = classifier.get_model()
     turns = [t for t in heldout.conversation_turns() if t.speaker == "professional"]
-    registers = {}
-    misses = []
+    tally = heldout.TurnTally()
     turn_conf: List[Tuple[float, bool]] = []
     classifier.classify_step(turns[0].text, knowledge, model=model)  # warm-up: timing excludes loading
     start = time.perf_counter()
     for turn in turns:
         read = classifier.classify_step(turn.text, knowledge, model=model)
-        ok = read.stap in turn.steps
-        right, total = registers.get(turn.register, (0, 0))
-        registers[turn.register] = (right + ok, total + 1)
-        if not ok:
-            misses.append((turn.register, f"{'/'.join(turn.steps)} → {read.stap}", turn.text))
+        tally.add(turn.register, read.stap in turn.steps, f"{'/'.join(turn.steps)} → {read.stap}", turn.text)
         forced_read = classifier.classify_step(turn.text, knowledge, threshold=0.0, model=model)
         turn_conf.append((forced_read.zekerheid, forced_read.stap in turn.steps))
     elapsed = (time.perf_counter() - start) / 2  # every turn was read twice
     both = [(c, ok) for c, ok in clean_conf + turn_conf]
-    reliability, coverage = heldout.confidence_tables([c for c, _ in both], [ok for _, ok in both])
-    curve = heldout.learning_curve(train_groups, texts, labels, LABELS) if with_curve else []
-    return heldout.RecognitionReport(
-        title="Stappenherkenner",
-        clean=clean,
-        clean_abstain=abstained / max(len(texts), 1),
-        registers=registers,
-        reliability=reliability,
-        coverage=coverage,
-        threshold=classifier.CONFIDENCE_THRESHOLD,
-        learning_curve=curve,
-        ms_per_turn=1000 * elapsed / max(len(turns), 1),
-        accuracy_when_sure=sure_right / max(sure_total, 1),
-        misses=misses,
+    return heldout.build_report(
+        "Stappenherkenner", clean, texts, labels, LABELS, train_groups, abstained, (sure_right, sure_total), tally,
+        [c for c, _ in both], [ok for _, ok in both], classifier.CONFIDENCE_THRESHOLD,
+        elapsed / max(len(turns), 1), with_curve,
     )
