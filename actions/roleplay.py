@@ -23,7 +23,7 @@ from bot.knowledge.texts import Texts
 from bot.records import list_records
 from bot.roleplay import catalog, feedback
 from bot.roleplay.retry import retry_turn
-from bot.roleplay.session import KIND, PracticeService, SessionError
+from bot.roleplay.session import KIND, PracticeService, SessionError, turn_payload
 
 FORM = "rollenspel_form"
 DONE = status.DONE
@@ -102,10 +102,9 @@ class ValidateRollenspelForm(FormValidation):
         dispatcher.utter_message(text=feedback.setting_text(scenario))
         dispatcher.utter_message(text=TEXTS.text("uitleg"))
         dispatcher.utter_message(text=scenario.persona.opening)
-        dispatcher.utter_message(json_message={
-            "soort": "rollenspel_beurt", "spanning": engine_state["tension"], "rol": engine_state["role"],
-            "zet": None, "zet_naam": None, "beurt": 0, "sessie": session_id, "scenario": scenario.id, "einde": None,
-        })
+        dispatcher.utter_message(
+            json_message=turn_payload(session_id, scenario.id, engine_state["tension"], engine_state["role"], 0)
+        )
         return {"rollenspel_scenario": scenario.id, "rollenspel_sessie": str(session_id)}
 
     def validate_rollenspel_beurt(

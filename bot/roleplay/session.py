@@ -31,6 +31,15 @@ def move_name(move_id: Optional[str], zetten: Dict[str, Any]) -> Optional[str]:
     return getattr(zet, "naam", None)
 
 
+def turn_payload(session_id: int, scenario_id: str, tension: int, role: Optional[str], turn_nr: int,
+                 move_id: Optional[str] = None, zetten: Optional[Dict[str, Any]] = None,
+                 ending: Optional[str] = None, soort: str = "rollenspel_beurt", **extra: Any) -> Dict[str, Any]:
+    """The ``rollenspel_beurt`` (or ``rollenspel_opnieuw``) payload for the web page; built only here."""
+    return {"soort": soort, "spanning": tension, "rol": role, "zet": move_id,
+            "zet_naam": move_name(move_id, zetten or {}), "beurt": turn_nr, "sessie": session_id,
+            "scenario": scenario_id, "einde": ending, **extra}
+
+
 class SessionError(ValueError):
     """Unknown session or scenario; the message is Dutch."""
 
@@ -165,10 +174,8 @@ class PracticeService:
                 result = engine.step(text)
             except RoleplayError as exc:
                 return PlayResult("fout", str(exc))
-            payload = {"soort": "rollenspel_beurt", "spanning": result.tension, "rol": result.role,
-                       "zet": result.move.zet, "zet_naam": move_name(result.move.zet, zetten),
-                       "beurt": result.turn.nr, "sessie": data["id"],
-                       "einde": result.ending}
+            payload = turn_payload(data["id"], data["scenario"], result.tension, result.role, result.turn.nr,
+                                   result.move.zet, zetten, result.ending)
             if not result.ending:
                 self._store(row, data, engine)
                 return PlayResult("beurt", result.reply, payload=payload)
@@ -216,9 +223,8 @@ class PracticeService:
         last = state.last_reply or engine.opening()
         text = (f"We gaan terug naar vlak voor beurt {turn_nr}. De spanning is weer {state.tension}. "
                 f"Je gesprekspartner zei: \"{last}\" Probeer nu een andere zin.")
-        payload = {"soort": "rollenspel_opnieuw", "spanning": state.tension, "rol": state.role, "zet": None,
-                   "zet_naam": None, "beurt": len(state.turns), "sessie": data["id"], "scenario": data["scenario"],
-                   "einde": None, "vanaf_beurt": int(turn_nr)}
+        payload = turn_payload(data["id"], data["scenario"], state.tension, state.role, len(state.turns),
+                               soort="rollenspel_opnieuw", vanaf_beurt=int(turn_nr))
         return PlayResult("opnieuw", text, payload=payload)
 
 
