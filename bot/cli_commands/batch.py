@@ -36,3 +36,12 @@ def read_sentences(
     result = read(sentence)
     print(json.dumps(to_json(result), ensure_ascii=False) if as_json else to_text(result))
     return 0
+
+
+def add_sentence_command(subparsers, name: str, help: str, description: str, sentence_help: str, json_help: str,
+                         func: Callable[[Any], int]) -> None:
+    """A ``rustpunt <name> ["<zin>"] [--json]`` command; without a sentence it reads standard input."""
+    parser = subparsers.add_parser(name, help=help, description=description)
+    parser.add_argument("zin", nargs="?", default=None, help=sentence_help)
+    parser.add_argument("--json", action="store_true", help=json_help)
+    parser.set_defaults(func=func)

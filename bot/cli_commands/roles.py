@@ -3,23 +3,23 @@ from __future__ import annotations
 
 import argparse
 
-from bot.cli_commands.batch import read_sentences
+from bot.cli_commands.batch import add_sentence_command, read_sentences
 
 
 def register(subparsers) -> None:
     from bot.cli_commands.evalueer import add_evaluation
 
-    parser = subparsers.add_parser(
-        "rol",
+    add_sentence_command(
+        subparsers, "rol",
         help="herken de rol (dramadriehoek of winnaarsdriehoek) in een zin",
         description=(
             "Herken welke rol iemand aanneemt in een zin. Zonder zin leest de opdracht één zin per regel "
             "van standaardinvoer en schrijft per zin één JSON-object."
         ),
+        sentence_help="de zin die iemand zei (tussen aanhalingstekens)",
+        json_help="uitvoer als JSON (rol, zekerheid, signalen, uitnodiging, alternatief)",
+        func=run_role,
     )
-    parser.add_argument("zin", nargs="?", default=None, help="de zin die iemand zei (tussen aanhalingstekens)")
-    parser.add_argument("--json", action="store_true", help="uitvoer als JSON (rol, zekerheid, signalen, uitnodiging, alternatief)")
-    parser.set_defaults(func=run_role)
     add_evaluation("rollen", "meet de rollenherkenner op de testset (nooit getraind)", run_evaluation)
 
 

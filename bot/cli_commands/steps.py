@@ -4,23 +4,23 @@ from __future__ import annotations
 import argparse
 import json
 
-from bot.cli_commands.batch import read_sentences
+from bot.cli_commands.batch import add_sentence_command, read_sentences
 from bot.cli_commands.evalueer import add_evaluation
 
 
 def register(subparsers) -> None:
-    stap = subparsers.add_parser(
-        "stap",
+    add_sentence_command(
+        subparsers, "stap",
         help="herken bij welke stap (of valkuil) een zin hoort",
         description=(
             "Herken bij welke van de zes stappen een zin hoort (visie, erkennen, dynamiek, behoefte, "
             "realiteit, opties), of bij een valkuil (inhoud, redden). Zonder zin leest het commando "
             "één zin per regel van standaardinvoer en schrijft het één JSON-object per regel."
         ),
+        sentence_help="de zin die je wilt laten herkennen",
+        json_help="antwoord als JSON (stap, zekerheid, kenmerken, tip)",
+        func=run_stap,
     )
-    stap.add_argument("zin", nargs="?", default=None, help="de zin die je wilt laten herkennen")
-    stap.add_argument("--json", action="store_true", help="antwoord als JSON (stap, zekerheid, kenmerken, tip)")
-    stap.set_defaults(func=run_stap)
 
     plan = subparsers.add_parser("plan", help="opgeslagen gespreksplannen bekijken")
     sub = plan.add_subparsers(dest="plan_opdracht", metavar="opdracht", title="opdrachten")
