@@ -15,41 +15,18 @@ from rasa_sdk.types import DomainDict
 
 from actions.forms import FormValidation
 from bot import status
-from bot.knowledge.loader import get_knowledge
-from bot.steps import guide, navigation, texts
-from bot.steps.classifier import classify_step
+from bot.steps import guide, navigation, preparation, texts
 from bot.steps.plan import build_plan, format_plan_text, latest_plan, load_plan, save_plan
-from bot.steps.remark import step_remark
 from bot.steps.request import situation_from_request
 
 FORM = "voorbereiden_form"
 DONE = status.DONE
-STOPPED = status.STOPPED
 STEP_SLOTS = ("voorbereiden_stap", "voorbereiden_notities", "voorbereiden_getoond")
 FORM_SLOTS = ("voorbereiden_wie", "voorbereiden_situatie", "voorbereiden_invoer") + STEP_SLOTS
 
 
 def _say_classification(dispatcher: CollectingDispatcher, sentence: str) -> None:
-    result = classify_step(sentence)
-    if not result.herkend:
-        dispatcher.utter_message(text=texts.text("geen_stap", reden=result.tip))
-        return
-    naam = _label_name(result.stap)
-    dispatcher.utter_message(
-        text=texts.text(
-            "stap_herkend",
-            stap_naam=naam,
-            zekerheid=f"{result.zekerheid:.0%}",
-            kenmerken=", ".join(result.kenmerken) or "-",
-            tip=result.tip,
-        )
-    )
-
-
-def _label_name(label: str) -> str:
-    knowledge = get_knowledge()
-    entry = knowledge.get("stap", label) or knowledge.get("valkuil", label)
-    return entry.naam if entry is not None else label
+    dispatcher.utter_message(text=preparation.classification_text(sentence))
 
 
 class ValidateVoorbereidenForm(FormValidation):
@@ -84,63 +61,13 @@ class ValidateVoorbereidenForm(FormValidation):
     def validate_voorbereiden_invoer(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        text = str(value or "").strip()
-        steps = guide.step_ids()
-        current = tracker.get_slot("voorbereiden_stap")
-        if current not in steps:
-            current = steps[0]
-        notes: Dict[str, str] = dict(tracker.get_slot("voorbereiden_notities") or {})
-        index = steps.index(current)
-        command = navigation.parse_command(text)
-        stay = {"voorbereiden_invoer": None, "voorbereiden_stap": current}
-
-        if command == navigation.STOP:
-            return {"voorbereiden_invoer": STOPPED}
-        if command == navigation.WAAROM:
-            dispatcher.utter_message(text=guide.format_why(current))
-            return stay
-        if command == navigation.VOORBEELD:
-            dispatcher.utter_message(text=guide.format_examples(current, tracker.get_slot("voorbereiden_wie")))
-            return stay
-        if command == navigation.ROL:
-            dispatcher.utter_message(text=guide.format_role())
-            return stay
-        if command == navigation.TERUG:
-            if index == 0:
-                dispatcher.utter_message(text=texts.text("al_eerste"))
-                return {**stay, "voorbereiden_getoond": None}
-            return {"voorbereiden_invoer": None, "voorbereiden_stap": steps[index - 1]}
-        if command == navigation.OVERSLAAN:
-            notes.pop(current, None)
-            dispatcher.utter_message(text=texts.text("overgeslagen", stap_naam=guide.get_step(current).naam))
-            return self._advance(steps, index, notes)
-        if command == navigation.VOLGENDE:
-            return self._advance(steps, index, notes)
-
-        sentence = navigation.which_step_sentence(text)
-        if sentence is not None:  # "welke stap is dit: ..." in the middle of the preparation
-            _say_classification(dispatcher, sentence)
-            return stay
-        note = navigation.clean_note(text)
-        if not note:
-            dispatcher.utter_message(text=texts.text("invoer_kort", stap_naam=guide.get_step(current).naam))
-            return stay
-        notes[current] = note[:500]
-        dispatcher.utter_message(text=texts.text("genoteerd", stap_naam=guide.get_step(current).naam))
-        result = classify_step(note)
-        if result.is_valkuil:
-            dispatcher.utter_message(text=result.tip)
-        else:
-            remark = step_remark(note, current, result)
-            if remark:
-                dispatcher.utter_message(text=remark)
-        return self._advance(steps, index, notes)
-
-    @staticmethod
-    def _advance(steps: List[str], index: int, notes: Dict[str, str]) -> Dict[Text, Any]:
-        if index + 1 >= len(steps):
-            return {"voorbereiden_invoer": DONE, "voorbereiden_notities": notes}
-        return {"voorbereiden_invoer": None, "voorbereiden_stap": steps[index + 1], "voorbereiden_notities": notes}
+        turn = preparation.step_turn(
+            str(value or ""), tracker.get_slot("voorbereiden_stap"), tracker.get_slot("voorbereiden_notities"),
+            tracker.get_slot("voorbereiden_wie"),
+        )
+        for message in turn.messages:
+            dispatcher.utter_message(text=message)
+        return turn.slots
 
 
 class ActionAskVoorbereidenWie(Action):

@@ -1,0 +1,109 @@
+"""The guided preparation, one message at a time: the six-step state machine (no Rasa import).
+
+The state is three slots: the current step, the notes per step and who the conversation is with.
+``step_turn`` reads one message (a navigation command from ``bot.commands`` or a note for the step)
+and returns the Dutch messages to show and the slot values to set. ``invoer`` becomes
+``klaar`` after the last step and ``gestopt`` on 'stop'; the form then ends.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional
+
+from bot import status
+from bot.knowledge.loader import get_knowledge
+from bot.steps import guide, navigation, texts
+from bot.steps.classifier import classify_step
+from bot.steps.remark import step_remark
+
+INPUT = "voorbereiden_invoer"
+STEP = "voorbereiden_stap"
+NOTES = "voorbereiden_notities"
+SHOWN = "voorbereiden_getoond"
+
+
+@dataclass
+class StepTurn:
+    """What one message changes: messages to show (in order) and the slots to set."""
+
+    messages: List[str] = field(default_factory=list)
+    slots: Dict[str, Any] = field(default_factory=dict)
+
+
+def label_name(label: str) -> str:
+    """The Dutch name of a step or pitfall id (the id itself when unknown)."""
+    knowledge = get_knowledge()
+    entry = knowledge.get("stap", label) or knowledge.get("valkuil", label)
+    return entry.naam if entry is not None else label
+
+
+def classification_text(sentence: str) -> str:
+    """The Dutch answer to 'welke stap is dit: <zin>'."""
+    result = classify_step(sentence)
+    if not result.herkend:
+        return texts.text("geen_stap", reden=result.tip)
+    return texts.text(
+        "stap_herkend",
+        stap_naam=label_name(result.stap),
+        zekerheid=f"{result.zekerheid:.0%}",
+        kenmerken=", ".join(result.kenmerken) or "-",
+        tip=result.tip,
+    )
+
+
+def _advance(steps: List[str], index: int, notes: Dict[str, str], turn: StepTurn) -> StepTurn:
+    if index + 1 >= len(steps):
+        turn.slots.update({INPUT: status.DONE, NOTES: notes})
+    else:
+        turn.slots.update({INPUT: None, STEP: steps[index + 1], NOTES: notes})
+    return turn
+
+
+def step_turn(text: str, current: Optional[str], notes: Optional[Dict[str, str]], who: Optional[str]) -> StepTurn:
+    """Apply one message of the professional to the preparation state."""
+    text = text.strip()
+    steps = guide.step_ids()
+    if current not in steps:
+        current = steps[0]
+    notes = dict(notes or {})
+    index = steps.index(current)
+    command = navigation.parse_command(text)
+    turn = StepTurn()
+    stay = {INPUT: None, STEP: current}
+
+    if command == navigation.STOP:
+        turn.slots = {INPUT: status.STOPPED}
+        return turn
+    if command == navigation.WAAROM:
+        return StepTurn([guide.format_why(current)], stay)
+    if command == navigation.VOORBEELD:
+        return StepTurn([guide.format_examples(current, who)], stay)
+    if command == navigation.ROL:
+        return StepTurn([guide.format_role()], stay)
+    if command == navigation.TERUG:
+        if index == 0:
+            return StepTurn([texts.text("al_eerste")], {**stay, SHOWN: None})
+        return StepTurn([], {INPUT: None, STEP: steps[index - 1]})
+    if command == navigation.OVERSLAAN:
+        notes.pop(current, None)
+        turn.messages.append(texts.text("overgeslagen", stap_naam=guide.get_step(current).naam))
+        return _advance(steps, index, notes, turn)
+    if command == navigation.VOLGENDE:
+        return _advance(steps, index, notes, turn)
+
+    sentence = navigation.which_step_sentence(text)
+    if sentence is not None:  # "welke stap is dit: ..." in the middle of the preparation
+        return StepTurn([classification_text(sentence)], stay)
+    note = navigation.clean_note(text)
+    if not note:
+        return StepTurn([texts.text("invoer_kort", stap_naam=guide.get_step(current).naam)], stay)
+    notes[current] = note[:500]
+    turn.messages.append(texts.text("genoteerd", stap_naam=guide.get_step(current).naam))
+    result = classify_step(note)
+    if result.is_valkuil:
+        turn.messages.append(result.tip)
+    else:
+        remark = step_remark(note, current, result)
+        if remark:
+            turn.messages.append(remark)
+    return _advance(steps, index, notes, turn)
