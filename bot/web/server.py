@@ -50,7 +50,6 @@ STATIC_DIR = Path(__file__).resolve().parent / "static"
 MAX_BODY = 16_384  # grows with RUSTPUNT_MAX_MESSAGE, see body_limit()
 MAX_HEADER = 8_192
 MAX_JSON_DEPTH = 10
-TRAINER_KIND = "rollenspel"
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
@@ -107,8 +106,9 @@ _app_numbers = itertools.count(1)
 
 def _load_records() -> List[Any]:
     from bot.records import list_records  # lazy: the web process loads the store only for the trainers' page
+    from bot.roleplay.session import KIND  # lazy: with the store (the role-play's one record kind)
 
-    return list_records(kind=TRAINER_KIND, limit=200)
+    return list_records(kind=KIND, limit=200)
 
 
 def _forget(conversation_id: str) -> Dict[str, int]:
