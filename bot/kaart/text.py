@@ -13,7 +13,7 @@ import json
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Dict, FrozenSet, List
+from typing import Dict, FrozenSet, List, Tuple
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")  # hyphens split: "nieuwkomer-gezin" -> two words
 
@@ -80,6 +80,44 @@ def lemma(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1)
+def _theme_words() -> FrozenSet[str]:
+    """Single words of the theme synonym table (read lazily: the table lives in ``bot.kaart.query``)."""
+    from bot.kaart.query import THEMA_SYNONIEMEN
+
+    return frozenset(w for phrases in THEMA_SYNONIEMEN.values() for phrase in phrases for w in words(phrase))
+
+
+def known(word: str) -> bool:
+    """A word of the Dutch lemma table (a form or a lemma) or of the theme synonyms."""
+    return word in _lemma_table() or word in _known_lemmas() or word in _theme_words()
+
+
+COMPOUND_MIN, PART_MIN = 8, 4  # shortest compound and shortest part that are split
+
+
+@lru_cache(maxsize=50_000)
+def split_compound(word: str) -> Tuple[str, ...]:
+    """The two known words a Dutch compound is made of, or ``()``.
+
+    "gedragsproblemen" -> ("gedrag", "problemen") (the linking s or e is dropped),
+    "hockeyclub" -> ("hockey", "club"), "woedeaanvallen" -> ("woede", "aanvallen"). Only words that are
+    not themselves in the lemma table are split, and both parts must be; the shortest head that works
+    wins, which is how Dutch compounds read (the last part is the head noun). Inflected forms the
+    table knows and theme words are never split ("huiswerk" stays one word)."""
+    if len(word) < COMPOUND_MIN or word in _lemma_table() or word in _theme_words() or not word.isalpha():
+        return ()
+    for cut in range(PART_MIN, len(word) - PART_MIN + 1):
+        head, tail = word[:cut], word[cut:]
+        if not known(head):
+            continue
+        if known(tail):
+            return head, tail
+        if tail[0] in "se" and len(tail) > PART_MIN and known(tail[1:]):
+            return head, tail[1:]
+    return ()
+
+
 def lemmas(text: str, drop_stopwords: bool = True) -> List[str]:
     """Lemmas of the words of ``text`` (stopwords removed by default)."""
     out = []
@@ -99,7 +137,7 @@ def stam(word: str) -> str:
     "verzuimen" to "verzuim"), then an infinitive or plural "-en" is cut and a doubled final
     consonant undone ("zitten" -> "zit"). Used on both sides of phrase matching, never for ranking.
     """
-    current = word
+    current = _verb_form(word)
     for _ in range(3):
         following = lemma(current)
         if following == current:
@@ -112,6 +150,31 @@ def stam(word: str) -> str:
     return current
 
 
+def _verb_form(word: str) -> str:
+    """The infinitive of a verb form the lemma table lacks ("gamet" -> "gamen", "kraste" -> "krassen"),
+    found by undoing the present -t or the past -de/-te/-den/-ten and checking the table; else ``word``."""
+    if known(word) or len(word) < 5:
+        return word
+    stems = []
+    for ending in ("den", "ten", "de", "te", "t"):
+        if word.endswith(ending):
+            stems.append(word[: -len(ending)])
+    for base in stems:
+        for candidate in (base + "n", base + "en", base + base[-1:] + "en"):
+            if candidate in _known_lemmas():
+                return candidate
+    return word
+
+
+def stems(text: str) -> List[str]:
+    """Stems of all words (stopwords kept); a compound is followed by the stems of its parts."""
+    out = []
+    for word in words(text):
+        out.append(stam(word))
+        out.extend(stam(part) for part in split_compound(word))
+    return out
+
+
 def lemma_string(text: str) -> str:
     """' '-joined stems of all words (stopwords kept), padded with spaces for phrase matching."""
-    return " " + " ".join(stam(w) for w in words(text)) + " "
+    return " " + " ".join(stems(text)) + " "
