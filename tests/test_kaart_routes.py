@@ -149,6 +149,35 @@ def test_a_wijk_only_partly_covered_says_which_part_is():
     assert "jou_jongerenwerk" in ids(result)
 
 
+@pytest.mark.parametrize("vraag,gemeente", [
+    ("Lombok, moeder zoekt opvoedhulp voor haar zoon", None), ("opvoedhulp voor een gezin", "Kanaleneiland"),
+    ("opvoedhulp voor een gezin in Utrecht", None), ("opvoedhulp voor een gezin", "utrecht"),
+    ("opvoedhulp voor een gezin", "Utrecht"),
+])
+def test_partly_covered_utrecht_says_which_part_is_covered_however_the_place_is_given(vraag, gemeente):
+    result = zoek(vraag, gemeente=gemeente)
+    assert result.gemeente == "utrecht"
+    assert "alleen de wijk Vleuten-De Meern" in result.melding
+    assert "buurtteam_vleuten" in ids(result)  # the buurtteam works in the whole city
+
+
+@pytest.mark.parametrize("vraag", ["Muiderberg, kind van 8 is somber", "Breukeleveen, opvoedvragen over een peuter",
+                                   "De Meern, opvoedhulp voor een gezin", "Bussum, zoon van 14 spijbelt"])
+def test_fully_covered_villages_and_wijken_add_no_coverage_note(vraag):
+    result = zoek(vraag)
+    assert result.hits and "beschrijven" not in (result.melding or "")
+
+
+def test_veilig_thuis_says_plainly_why_no_contact_details_are_shown():
+    result = zoek("Zorgen over huiselijk geweld bij een gezin in Huizen")
+    hit = next(h for h in result.hits if h.id == "veilig_thuis")
+    assert "contactgegevens staan niet in de sociale kaart" in hit.bereikbaarheid
+    assert "geeft geen telefoonnummer, e-mailadres of website" in hit.bereikbaarheid
+    assert "meldcode" in hit.bereikbaarheid and not hit.links
+    jgz = next(h for h in result.hits if h.id == "jeugd_en_gezin_ggd")  # a service with a website says nothing of the kind
+    assert "niet in de sociale kaart" not in jgz.bereikbaarheid and "website" in jgz.bereikbaarheid
+
+
 def test_the_region_name_searches_the_whole_region():
     result = zoek("Welke hulp is er in Gooi en Vechtstreek voor jongeren die blowen?")
     assert result.gemeente == "gooi_en_vechtstreek" and "jongerenwerk_versa" in ids(result)[:2]

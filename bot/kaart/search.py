@@ -250,7 +250,13 @@ def bereikbaarheid(service, org_website: Optional[str]) -> str:
         contact.append(f"website {website}")
     text = "; ".join(parts) if parts else "toegang niet vermeld in de bron"
     if contact:
-        text += " — " + ", ".join(contact)
+        return text + " — " + ", ".join(contact)
+    # say plainly why there is nothing to call, rather than showing nothing
+    from bot.kaart import messages
+
+    text += " — " + messages.GEEN_CONTACT + "."
+    if service.themas[:1] == ["veiligheid"]:  # a service that is about safety first of all
+        text += " " + messages.GEEN_CONTACT_VEILIGHEID
     return text
 
 
