@@ -187,6 +187,31 @@ def test_the_region_name_searches_the_whole_region():
 # -------------------------------------------------------------------------- verbs and bare ages
 
 
+@pytest.mark.parametrize("text,theme", [
+    ("zoon heeft opvoedproblemen", "opvoeding"),  # compound the lemma table lacks: opvoed + problemen
+    ("nieuwkomersgezin zoekt hulp", "taal"),  # linking s: nieuwkomer + gezin
+    ("jongen gamet de hele nacht", "verslaving"), ("hij gamede veel", "verslaving"),  # verb forms of 'gamen'
+    ("zoon spijbeld vaak", "schoolverzuim"), ("dochter is depresief", "somberheid_angst"),  # one typo
+    ("ouders in een vechtsheiding", "scheiding"),
+])
+def test_compounds_verb_forms_and_typos_of_problem_words_meet_their_theme(text, theme):
+    assert theme in parse_vraag(text).themas
+
+
+@pytest.mark.parametrize("text,wrong", [("ze maakt haar huiswerk niet", "wonen_werk"), ("hij speelt hockey", "financien"),
+                                        ("ze sport graag", "seksualiteit")])
+def test_known_words_are_not_split_or_corrected_into_another_theme(text, wrong):
+    assert wrong not in parse_vraag(text).themas
+
+
+def test_only_one_close_theme_word_counts_as_a_typo():
+    from bot.kaart.text import correct_typo
+
+    assert correct_typo("angstug") == "angstig"
+    assert correct_typo("hilverssum") == "hilverssum"  # no theme word is one typo away
+    assert correct_typo("somber") == "somber"  # a known word is never changed
+
+
 @pytest.mark.parametrize("text,theme", [("zoon verzuimt veel", "schoolverzuim"), ("dochter spijbelt", "schoolverzuim"),
                                         ("hij blowt elke dag", "verslaving"), ("ze drinkt in het weekend", "verslaving"),
                                         ("ze piekert veel", "somberheid_angst"), ("hij steelt en vernielt", "criminaliteit"),

@@ -161,16 +161,42 @@ def _verb_form(word: str) -> str:
             stems.append(word[: -len(ending)])
     for base in stems:
         for candidate in (base + "n", base + "en", base + base[-1:] + "en"):
-            if candidate in _known_lemmas():
+            if candidate in _known_lemmas() or candidate in _theme_words():
                 return candidate
     return word
 
 
+FUZZY_MIN = 6  # shortest word whose typo is corrected
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one letter added, dropped, changed or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                   and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+@lru_cache(maxsize=50_000)
+def correct_typo(word: str) -> str:
+    """The theme word an unknown word is one typo away from ("spijbeld" -> "spijbel", "depresief" -> "depressief"), only when
+    exactly one theme word is that close); else ``word``. Known words are never changed."""
+    if len(word) < FUZZY_MIN or known(word) or not word.isalpha() or split_compound(word):
+        return word
+    close = {w for w in _theme_words() if len(w) >= FUZZY_MIN and _one_edit(word, w)}
+    return close.pop() if len(close) == 1 else word
+
+
 def stems(text: str) -> List[str]:
-    """Stems of all words (stopwords kept); a compound is followed by the stems of its parts."""
+    """Stems of all words (stopwords kept); a compound is followed by the stems of its parts and a
+    typo of a theme word is read as that word."""
     out = []
     for word in words(text):
-        out.append(stam(word))
+        out.append(stam(correct_typo(word)))
         out.extend(stam(part) for part in split_compound(word))
     return out
 
