@@ -254,3 +254,13 @@ def test_toets_set_is_separate_and_large_enough():
     assert len(toets) >= 60
     tuning = {q.vraag for q in knowledge.entries["kaart_testvraag"].values()}
     assert not tuning & {q.vraag for q in toets.values()}
+
+
+def test_the_second_toets_set_is_its_own_set_of_at_least_60_new_questions():
+    knowledge = get_knowledge()
+    toets = knowledge.entries["kaart_toetsvraag"].values()
+    second = {q.vraag for q in toets if q.reeks == "toets2"}
+    first = {q.vraag for q in toets if q.reeks == "toets"}
+    tuning = {q.vraag for q in knowledge.entries["kaart_testvraag"].values()}
+    assert len(second) >= 60 and not second & (first | tuning)
+    assert len(evalueer(knowledge, kind="kaart_toetsvraag", reeks="toets2").uitkomsten) == len(second)
