@@ -17,6 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
+from bot.kaart.places import Plaats
 from bot.kaart.query import Vraag, parse_vraag, resolve_plaats, resolve_thema
 from bot.kaart.text import lemmas
 from bot.kaart.vocabulary import (
@@ -557,7 +558,8 @@ def _check_leeftijd(leeftijd, parsed: Vraag) -> Tuple[Optional[int], Optional[Zo
     return value, None
 
 
-def _check_plaats(gemeente: Optional[str], parsed: Vraag):
+def _check_plaats(gemeente: Optional[str], parsed: Vraag
+                  ) -> Tuple[Optional[str], Optional[Plaats], Optional[Zoekresultaat]]:
     """(area code, recognised place, refusal): the explicit place wins over one in the question."""
     from bot.kaart import messages
 
@@ -631,12 +633,17 @@ def _held_back(index: KaartIndex, service, ctx: _Context) -> bool:
             and not _named(index, service, ctx.terms))
 
 
-def _score_all(index: KaartIndex, ctx: _Context, candidates: Set[int], text_scores: Dict[int, float]):
+_Row = Tuple[float, str, _Doc, Dict[str, float], str]  # score, id, document, score parts, waarom
+
+
+def _score_all(index: KaartIndex, ctx: _Context, candidates: Set[int], text_scores: Dict[int, float]
+               ) -> Tuple[List[_Row], List[Tuple[float, str]]]:
     """(scored, held_back): scored rows (score, id, doc, parts, waarom) of the services that pass the
     age filter and match a theme or a specific word; held_back (score, name) of entries kept out."""
     top_text = max(text_scores.values(), default=0.0)
     docs_with = {t: {i for i, _ in index.postings.get(t, ())} for t in ctx.specific}
-    scored, held_back = [], []
+    scored: List[_Row] = []
+    held_back: List[Tuple[float, str]] = []
     for i in candidates:
         doc = index.docs[i]
         service = doc.service
@@ -657,7 +664,7 @@ def _score_all(index: KaartIndex, ctx: _Context, candidates: Set[int], text_scor
     return scored, held_back
 
 
-def _rank(index: KaartIndex, ctx: _Context, scored: list, limit: int) -> List[Hit]:
+def _rank(index: KaartIndex, ctx: _Context, scored: List[_Row], limit: int) -> List[Hit]:
     """Best first; a measure-only service after every referral unless the question names it
     ("ondertoezichtstelling", "jeugdbescherming"); never an unreferrable entry first."""
     scored.sort(key=lambda item: (-item[0], item[1]))
@@ -676,7 +683,7 @@ def _add_general_entrance(index: KaartIndex, ctx: _Context, hits: List[Hit], lim
         hits.append(hit)
 
 
-def _explain(index: KaartIndex, result: Zoekresultaat, gevonden, held_back: List[str]) -> None:
+def _explain(index: KaartIndex, result: Zoekresultaat, gevonden: Optional[Plaats], held_back: List[str]) -> None:
     """The Dutch message: corrected or partly covered place, entries kept out, no result, no place."""
     from bot.kaart import messages
 
