@@ -149,6 +149,35 @@ def test_a_wijk_only_partly_covered_says_which_part_is():
     assert "jou_jongerenwerk" in ids(result)
 
 
+@pytest.mark.parametrize("vraag,gemeente", [
+    ("Lombok, moeder zoekt opvoedhulp voor haar zoon", None), ("opvoedhulp voor een gezin", "Kanaleneiland"),
+    ("opvoedhulp voor een gezin in Utrecht", None), ("opvoedhulp voor een gezin", "utrecht"),
+    ("opvoedhulp voor een gezin", "Utrecht"),
+])
+def test_partly_covered_utrecht_says_which_part_is_covered_however_the_place_is_given(vraag, gemeente):
+    result = zoek(vraag, gemeente=gemeente)
+    assert result.gemeente == "utrecht"
+    assert "alleen de wijk Vleuten-De Meern" in result.melding
+    assert "buurtteam_vleuten" in ids(result)  # the buurtteam works in the whole city
+
+
+@pytest.mark.parametrize("vraag", ["Muiderberg, kind van 8 is somber", "Breukeleveen, opvoedvragen over een peuter",
+                                   "De Meern, opvoedhulp voor een gezin", "Bussum, zoon van 14 spijbelt"])
+def test_fully_covered_villages_and_wijken_add_no_coverage_note(vraag):
+    result = zoek(vraag)
+    assert result.hits and "beschrijven" not in (result.melding or "")
+
+
+def test_veilig_thuis_says_plainly_why_no_contact_details_are_shown():
+    result = zoek("Zorgen over huiselijk geweld bij een gezin in Huizen")
+    hit = next(h for h in result.hits if h.id == "veilig_thuis")
+    assert "contactgegevens staan niet in de sociale kaart" in hit.bereikbaarheid
+    assert "geeft geen telefoonnummer, e-mailadres of website" in hit.bereikbaarheid
+    assert "meldcode" in hit.bereikbaarheid and not hit.links
+    jgz = next(h for h in result.hits if h.id == "jeugd_en_gezin_ggd")  # a service with a website says nothing of the kind
+    assert "niet in de sociale kaart" not in jgz.bereikbaarheid and "website" in jgz.bereikbaarheid
+
+
 def test_the_region_name_searches_the_whole_region():
     result = zoek("Welke hulp is er in Gooi en Vechtstreek voor jongeren die blowen?")
     assert result.gemeente == "gooi_en_vechtstreek" and "jongerenwerk_versa" in ids(result)[:2]
@@ -156,6 +185,31 @@ def test_the_region_name_searches_the_whole_region():
 
 
 # -------------------------------------------------------------------------- verbs and bare ages
+
+
+@pytest.mark.parametrize("text,theme", [
+    ("zoon heeft opvoedproblemen", "opvoeding"),  # compound the lemma table lacks: opvoed + problemen
+    ("nieuwkomersgezin zoekt hulp", "taal"),  # linking s: nieuwkomer + gezin
+    ("jongen gamet de hele nacht", "verslaving"), ("hij gamede veel", "verslaving"),  # verb forms of 'gamen'
+    ("zoon spijbeld vaak", "schoolverzuim"), ("dochter is depresief", "somberheid_angst"),  # one typo
+    ("ouders in een vechtsheiding", "scheiding"),
+])
+def test_compounds_verb_forms_and_typos_of_problem_words_meet_their_theme(text, theme):
+    assert theme in parse_vraag(text).themas
+
+
+@pytest.mark.parametrize("text,wrong", [("ze maakt haar huiswerk niet", "wonen_werk"), ("hij speelt hockey", "financien"),
+                                        ("ze sport graag", "seksualiteit")])
+def test_known_words_are_not_split_or_corrected_into_another_theme(text, wrong):
+    assert wrong not in parse_vraag(text).themas
+
+
+def test_only_one_close_theme_word_counts_as_a_typo():
+    from bot.kaart.text import correct_typo
+
+    assert correct_typo("angstug") == "angstig"
+    assert correct_typo("hilverssum") == "hilverssum"  # no theme word is one typo away
+    assert correct_typo("somber") == "somber"  # a known word is never changed
 
 
 @pytest.mark.parametrize("text,theme", [("zoon verzuimt veel", "schoolverzuim"), ("dochter spijbelt", "schoolverzuim"),
@@ -200,3 +254,13 @@ def test_toets_set_is_separate_and_large_enough():
     assert len(toets) >= 60
     tuning = {q.vraag for q in knowledge.entries["kaart_testvraag"].values()}
     assert not tuning & {q.vraag for q in toets.values()}
+
+
+def test_the_second_toets_set_is_its_own_set_of_at_least_60_new_questions():
+    knowledge = get_knowledge()
+    toets = knowledge.entries["kaart_toetsvraag"].values()
+    second = {q.vraag for q in toets if q.reeks == "toets2"}
+    first = {q.vraag for q in toets if q.reeks == "toets"}
+    tuning = {q.vraag for q in knowledge.entries["kaart_testvraag"].values()}
+    assert len(second) >= 60 and not second & (first | tuning)
+    assert len(evalueer(knowledge, kind="kaart_toetsvraag", reeks="toets2").uitkomsten) == len(second)

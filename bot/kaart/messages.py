@@ -8,6 +8,10 @@ from bot.kaart.vocabulary import THEMAS, WERKGEBIEDEN, regio_label_lijst
 LEGE_VRAAG = "Typ een vraag, bijvoorbeeld: 'moeder uit Hilversum, zoon van 15 gaat niet meer naar school'."
 ZONDER_PLAATS = "Je noemde geen gemeente; ik zocht in de hele kaart. Noem de woonplaats voor een preciezer antwoord."
 INGEKORT = "Je vraag was erg lang en is ingekort; ik heb alleen het begin gebruikt."
+GEEN_CONTACT = ("contactgegevens staan niet in de sociale kaart: de bron noemt deze organisatie wel, maar geeft geen "
+                "telefoonnummer, e-mailadres of website")
+GEEN_CONTACT_VEILIGHEID = ("Bij zorgen over de veiligheid van een kind volg je de meldcode van je eigen organisatie; "
+                           "daarin staat hoe je Veilig Thuis bereikt.")
 
 
 def ongeldige_leeftijd(value) -> str:

@@ -12,7 +12,7 @@ organisation, never a person's name or address.
 from __future__ import annotations
 
 import re
-from typing import ClassVar, List, Optional, Tuple
+from typing import ClassVar, List, Literal, Optional, Tuple
 
 from pydantic import conint, constr, root_validator, validator
 
@@ -281,4 +281,8 @@ class KaartTestvraag(Entry):
 
 
 class KaartToetsvraag(KaartTestvraag):
-    """A question of the separate test set (``toetsvragen.yml``): written for measuring, never for tuning."""
+    """A question of a separate test set, written for measuring, never for tuning. ``reeks`` names the
+    set: ``toets`` (``toetsvragen.yml``, the default) or ``toets2`` (``toetsvragen_2.yml``, written on
+    2026-12-03 before the ranking was changed again)."""
+
+    reeks: Literal["toets", "toets2"] = "toets"

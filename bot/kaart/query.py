@@ -243,7 +243,10 @@ def resolve_plaats(name: Optional[str]) -> Optional["places.Plaats"]:
         return None
     key = simplify(str(name)).strip()
     if key in WERKGEBIEDEN and key != "landelijk":
-        return places.Plaats(WERKGEBIEDEN[key], str(name), "gemeente", key)
+        # a code ("utrecht") still says which part the kaart covers, as the place name does
+        known = places.resolve(key)
+        dekking = known.dekking if known is not None and known.code == key else None
+        return places.Plaats(WERKGEBIEDEN[key], str(name), "gemeente", key, dekking)
     return places.resolve(name)
 
 

@@ -17,6 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
+from bot.kaart.places import Plaats
 from bot.kaart.query import Vraag, parse_vraag, resolve_plaats, resolve_thema
 from bot.kaart.text import lemmas
 from bot.kaart.vocabulary import (
@@ -250,7 +251,13 @@ def bereikbaarheid(service, org_website: Optional[str]) -> str:
         contact.append(f"website {website}")
     text = "; ".join(parts) if parts else "toegang niet vermeld in de bron"
     if contact:
-        text += " — " + ", ".join(contact)
+        return text + " — " + ", ".join(contact)
+    # say plainly why there is nothing to call, rather than showing nothing
+    from bot.kaart import messages
+
+    text += " — " + messages.GEEN_CONTACT + "."
+    if service.themas[:1] == ["veiligheid"]:  # a service that is about safety first of all
+        text += " " + messages.GEEN_CONTACT_VEILIGHEID
     return text
 
 
@@ -521,112 +528,165 @@ def _referral_first(hits: List[Hit]) -> List[Hit]:
     return hits
 
 
-def zoek(  # noqa: C901 - known: the search pipeline should be split into filter/score/explain steps
-    vraag: str,
-    leeftijd: Optional[int] = None,
-    gemeente: Optional[str] = None,
-    thema: Optional[str] = None,
-    limit: int = 5,
-    index: Optional[KaartIndex] = None,
-) -> Zoekresultaat:
-    """Search with a free question plus optional explicit age, municipality and theme."""
+@dataclass
+class _Context:
+    """What the search steps share about one question."""
+
+    parsed: Vraag
+    leeftijd: Optional[int]
+    gemeente: Optional[str]
+    themas: List[str]
+    terms: List[str]  # lemmas of the question without place words and numbers
+    specific: Set[str]  # the terms that are not too general to count on their own
+    family: bool  # the question is about a family or child
+    professional: bool  # asked by a school or professional
+    asked: Set[str]  # kinds of non-service entries asked for on purpose
+
+
+def _check_leeftijd(leeftijd, parsed: Vraag) -> Tuple[Optional[int], Optional[Zoekresultaat]]:
+    """The explicit age as a number (or the age in the question), or a Dutch refusal."""
     from bot.kaart import messages
 
-    index = index or default_index()
-    limit = max(1, min(int(limit or 5), 20))
-    parsed = parse_vraag(vraag or "")
-    if not parsed.tekst and not thema:
-        return Zoekresultaat("ongeldig", melding=messages.LEGE_VRAAG, vraag=parsed)
+    if leeftijd is None:
+        return parsed.leeftijd, None
+    try:
+        value = int(leeftijd)
+    except (TypeError, ValueError):
+        return None, Zoekresultaat("ongeldig", melding=messages.ongeldige_leeftijd(leeftijd), vraag=parsed)
+    if not 0 <= value <= 27:
+        return None, Zoekresultaat("ongeldig", melding=messages.ongeldige_leeftijd(value), vraag=parsed)
+    return value, None
 
-    if leeftijd is not None:
-        try:
-            leeftijd = int(leeftijd)
-        except (TypeError, ValueError):
-            return Zoekresultaat("ongeldig", melding=messages.ongeldige_leeftijd(leeftijd), vraag=parsed)
-        if not 0 <= leeftijd <= 27:
-            return Zoekresultaat("ongeldig", melding=messages.ongeldige_leeftijd(leeftijd), vraag=parsed)
-    else:
-        leeftijd = parsed.leeftijd
 
-    gevonden = None
+def _check_plaats(gemeente: Optional[str], parsed: Vraag
+                  ) -> Tuple[Optional[str], Optional[Plaats], Optional[Zoekresultaat]]:
+    """(area code, recognised place, refusal): the explicit place wins over one in the question."""
+    from bot.kaart import messages
+
     if gemeente:
         gevonden = resolve_plaats(gemeente)
         if gevonden is None or gevonden.code is None:
-            return Zoekresultaat("buiten_regio", melding=messages.buiten_regio(str(gemeente)[:60]), vraag=parsed)
-        gemeente = gevonden.code
-    elif parsed.gemeente:
-        gemeente = parsed.gemeente
-        gevonden = parsed.plaats_info
-    elif parsed.buiten_regio or parsed.onbekende_plaats:
-        place = parsed.buiten_regio or parsed.onbekende_plaats
-        return Zoekresultaat("buiten_regio", melding=messages.buiten_regio(place), vraag=parsed)
+            return None, None, Zoekresultaat("buiten_regio", melding=messages.buiten_regio(str(gemeente)[:60]),
+                                             vraag=parsed)
+        return gevonden.code, gevonden, None
+    if parsed.gemeente:
+        return parsed.gemeente, parsed.plaats_info, None
+    place = parsed.buiten_regio or parsed.onbekende_plaats
+    if place:
+        return None, None, Zoekresultaat("buiten_regio", melding=messages.buiten_regio(place), vraag=parsed)
+    return None, None, None
+
+
+def _check_thema(thema: Optional[str], parsed: Vraag) -> Tuple[List[str], Optional[Zoekresultaat]]:
+    """The themes of the question, an explicit theme first; or a Dutch refusal of an unknown theme."""
+    from bot.kaart import messages
 
     themas = list(parsed.themas)
-    if thema:
-        code = resolve_thema(thema)
-        if code is None:
-            return Zoekresultaat("ongeldig", melding=messages.onbekend_thema(str(thema)[:60]), vraag=parsed)
-        themas = [code] + [t for t in themas if t != code]
+    if not thema:
+        return themas, None
+    code = resolve_thema(thema)
+    if code is None:
+        return themas, Zoekresultaat("ongeldig", melding=messages.onbekend_thema(str(thema)[:60]), vraag=parsed)
+    return [code] + [t for t in themas if t != code], None
 
-    allowed = _place_allowed(index, gemeente, heel=gevonden is not None and gevonden.soort == "wijk")
+
+def _context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[str], themas: List[str]) -> _Context:
     place_words = set(lemmas(parsed.plaats or "")) if parsed.plaats else set()
     terms = [t for t in lemmas(parsed.tekst) if t not in place_words and not t.isdigit()]
-    text_scores = index.bm25(terms, allowed)
-    specific = {t for t in terms if t not in GENERIC}
+    return _Context(
+        parsed=parsed, leeftijd=leeftijd, gemeente=gemeente, themas=themas, terms=terms,
+        specific={t for t in terms if t not in GENERIC},
+        family=_family_question(parsed, leeftijd),
+        professional=bool({"school", "professional"} & set(parsed.doelgroep_hints)),
+        asked=_asked_kinds(parsed.tekst),
+    )
+
+
+def _candidates(index: KaartIndex, ctx: _Context, allowed: Optional[Set[int]], text_scores: Dict[int, float]) -> Set[int]:
+    """Services in the place that share a theme or a word with the question (the place filter)."""
     themed: Set[int] = set()
-    for theme in themas:
+    for theme in ctx.themas:
         themed |= index.by_theme.get(theme, set())
     if allowed is not None:
         themed &= allowed
-    candidates = themed | {i for i in text_scores}
-    top_text = max(text_scores.values(), default=0.0)
-    docs_with = {t: {i for i, _ in index.postings.get(t, ())} for t in specific}
-    family = _family_question(parsed, leeftijd)
-    professional = bool({"school", "professional"} & set(parsed.doelgroep_hints))
-    asked = _asked_kinds(parsed.tekst)
+    return themed | set(text_scores)
 
-    scored, held_back = [], []
+
+def _parts(doc: _Doc, ctx: _Context, theme_score: float, tekst: float) -> Tuple[Dict[str, float], str]:
+    """The named score parts of one service, and the place reason for ``waarom``."""
+    service = doc.service
+    plaats, place_reason = _place_part(doc, ctx.gemeente)
+    bounded = service.leeftijd_min is not None or service.leeftijd_max is not None
+    # the general entrance is always a sound referral for a family or a request for youth care
+    ingang = 1.0 if service.algemene_toegang and (ctx.family or "jeugdhulp" in ctx.themas) else 0.0
+    parts = {"thema": theme_score, "tekst": tekst, "plaats": plaats,
+             "leeftijd": 1.0 if ctx.leeftijd is not None and bounded else 0.0,
+             "doelgroep": _doelgroep_part(service, ctx.parsed.doelgroep_hints),
+             # the source says how to reach it; a family can go there itself, or is sent on by someone
+             "toegang": _toegang_part(service), "ingang": ingang, "bekend": bekend(service)}
+    return parts, place_reason
+
+
+def _held_back(index: KaartIndex, service, ctx: _Context) -> bool:
+    """A pilot, recommendation or project that a family question did not ask or name."""
+    return (service.aard != "dienst" and not ctx.professional and service.aard not in ctx.asked
+            and not _named(index, service, ctx.terms))
+
+
+_Row = Tuple[float, str, _Doc, Dict[str, float], str]  # score, id, document, score parts, waarom
+
+
+def _score_all(index: KaartIndex, ctx: _Context, candidates: Set[int], text_scores: Dict[int, float]
+               ) -> Tuple[List[_Row], List[Tuple[float, str]]]:
+    """(scored, held_back): scored rows (score, id, doc, parts, waarom) of the services that pass the
+    age filter and match a theme or a specific word; held_back (score, name) of entries kept out."""
+    top_text = max(text_scores.values(), default=0.0)
+    docs_with = {t: {i for i, _ in index.postings.get(t, ())} for t in ctx.specific}
+    scored: List[_Row] = []
+    held_back: List[Tuple[float, str]] = []
     for i in candidates:
         doc = index.docs[i]
         service = doc.service
-        if not _age_ok(service, leeftijd):
+        if not _age_ok(service, ctx.leeftijd):
             continue
-        theme_score, matched = _theme_part(service, themas, professional)
-        matched_terms = [t for t in specific if i in docs_with[t]]
+        theme_score, matched = _theme_part(service, ctx.themas, ctx.professional)
+        matched_terms = [t for t in ctx.specific if i in docs_with[t]]
         if theme_score == 0 and not matched_terms:
             continue  # only generic words matched: not a relevant hit
         tekst = text_scores.get(i, 0.0) / top_text if top_text else 0.0
-        plaats, place_reason = _place_part(doc, gemeente)
-        age_part = 1.0 if leeftijd is not None and (service.leeftijd_min is not None or service.leeftijd_max is not None) else 0.0
-        doelgroep = _doelgroep_part(service, parsed.doelgroep_hints)
-        # the source says how to reach it; a family can go there itself, or is sent on by someone
-        toegang = _toegang_part(service)
-        # the general entrance is always a sound referral for a family or a request for youth care
-        ingang = 1.0 if service.algemene_toegang and (family or "jeugdhulp" in themas) else 0.0
-        parts = {"thema": theme_score, "tekst": tekst, "plaats": plaats, "leeftijd": age_part,
-                 "doelgroep": doelgroep, "toegang": toegang, "ingang": ingang, "bekend": bekend(service)}
+        parts, place_reason = _parts(doc, ctx, theme_score, tekst)
         score = sum(WEIGHTS[k] * v for k, v in parts.items())
-        waarom = _waarom(matched, parsed.thema_woorden, place_reason, leeftijd, service, sorted(matched_terms))
-        if service.aard != "dienst" and not professional and service.aard not in asked and not _named(index, service, terms):
+        if _held_back(index, service, ctx):
             held_back.append((score, service.naam))
             continue
+        waarom = _waarom(matched, ctx.parsed.thema_woorden, place_reason, ctx.leeftijd, service, sorted(matched_terms))
         scored.append((score, service.id, doc, parts, waarom))
-    scored.sort(key=lambda item: (-item[0], item[1]))
-    # a service reached only through a child-protection measure comes after every referral,
-    # unless the question names it ("ondertoezichtstelling", "jeugdbescherming")
-    scored.sort(key=lambda item: (_measure_only(item[2].service) and not _named(index, item[2].service, terms, True),
-                                  -item[0], item[1]))
-    hits = _referral_first([_hit(doc, score, parts, waarom) for score, _, doc, parts, waarom in scored[:limit]])
-    if hits and family and len(hits) < min(limit, FEW_HITS):
-        # few services fit a family's question: the general entrance of the place can always help
-        shown = {hit.id for hit in hits}
-        for hit in [hit for hit in _general_route(index, gemeente, leeftijd) if hit.id not in shown][:limit - len(hits)]:
-            hit.waarom = "Algemene ingang van deze plaats: kan meedenken over elke vraag van een gezin. " + hit.waarom
-            hits.append(hit)
-    cutoff = scored[limit - 1][0] if len(scored) >= limit else float("-inf")
-    held_back = [name for score, name in sorted(held_back, reverse=True) if score > cutoff]
+    return scored, held_back
 
-    result = Zoekresultaat("ok", hits=hits, vraag=parsed, gemeente=gemeente, leeftijd=leeftijd, themas=themas)
+
+def _rank(index: KaartIndex, ctx: _Context, scored: List[_Row], limit: int) -> List[Hit]:
+    """Best first; a measure-only service after every referral unless the question names it
+    ("ondertoezichtstelling", "jeugdbescherming"); never an unreferrable entry first."""
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    scored.sort(key=lambda item: (_measure_only(item[2].service) and not _named(index, item[2].service, ctx.terms, True),
+                                  -item[0], item[1]))
+    return _referral_first([_hit(doc, score, parts, waarom) for score, _, doc, parts, waarom in scored[:limit]])
+
+
+def _add_general_entrance(index: KaartIndex, ctx: _Context, hits: List[Hit], limit: int) -> None:
+    """Few services fit a family's question: the general entrance of the place can always help."""
+    if not hits or not ctx.family or len(hits) >= min(limit, FEW_HITS):
+        return
+    shown = {hit.id for hit in hits}
+    for hit in [h for h in _general_route(index, ctx.gemeente, ctx.leeftijd) if h.id not in shown][:limit - len(hits)]:
+        hit.waarom = "Algemene ingang van deze plaats: kan meedenken over elke vraag van een gezin. " + hit.waarom
+        hits.append(hit)
+
+
+def _explain(index: KaartIndex, result: Zoekresultaat, gevonden: Optional[Plaats], held_back: List[str]) -> None:
+    """The Dutch message: corrected or partly covered place, entries kept out, no result, no place."""
+    from bot.kaart import messages
+
     notes = []
     if gevonden is not None and gevonden.verbeterd:
         notes.append(messages.plaats_verbeterd(gevonden.geschreven, gevonden.naam))
@@ -634,16 +694,56 @@ def zoek(  # noqa: C901 - known: the search pipeline should be split into filter
         notes.append(gevonden.dekking)
     if held_back:
         notes.append(messages.niet_getoond(held_back))
-    if not hits:
+    if not result.hits:
         result.status = "geen_resultaat"
-        result.route = _general_route(index, gemeente)
-        result.melding = messages.geen_resultaat(themas, gemeente, leeftijd, result.route)
-    elif gemeente is None:
+        result.route = _general_route(index, result.gemeente)
+        result.melding = messages.geen_resultaat(result.themas, result.gemeente, result.leeftijd, result.route)
+    elif result.gemeente is None:
         result.melding = messages.ZONDER_PLAATS
     if notes:
         result.melding = " ".join(notes + ([result.melding] if result.melding else []))
-    if parsed.ingekort:
+    if result.vraag is not None and result.vraag.ingekort:
         result.melding = ((result.melding or "") + " " + messages.INGEKORT).strip()
+
+
+def zoek(
+    vraag: str,
+    leeftijd: Optional[int] = None,
+    gemeente: Optional[str] = None,
+    thema: Optional[str] = None,
+    limit: int = 5,
+    index: Optional[KaartIndex] = None,
+) -> Zoekresultaat:
+    """Search with a free question plus optional explicit age, municipality and theme.
+
+    Steps: check the input (age, place, theme), filter by place, score every candidate that passes
+    the age filter, rank (access routes), add the general entrance when few fit, explain."""
+    from bot.kaart import messages
+
+    index = index or default_index()
+    limit = max(1, min(int(limit or 5), 20))
+    parsed = parse_vraag(vraag or "")
+    if not parsed.tekst and not thema:
+        return Zoekresultaat("ongeldig", melding=messages.LEGE_VRAAG, vraag=parsed)
+    leeftijd, refusal = _check_leeftijd(leeftijd, parsed)
+    if refusal is None:
+        gemeente, gevonden, refusal = _check_plaats(gemeente, parsed)
+    if refusal is None:
+        themas, refusal = _check_thema(thema, parsed)
+    if refusal is not None:
+        return refusal
+
+    ctx = _context(parsed, leeftijd, gemeente, themas)
+    allowed = _place_allowed(index, gemeente, heel=gevonden is not None and gevonden.soort == "wijk")
+    text_scores = index.bm25(ctx.terms, allowed)
+    scored, held_back = _score_all(index, ctx, _candidates(index, ctx, allowed, text_scores), text_scores)
+    hits = _rank(index, ctx, scored, limit)
+    _add_general_entrance(index, ctx, hits, limit)
+    cutoff = scored[limit - 1][0] if len(scored) >= limit else float("-inf")
+    names = [name for score, name in sorted(held_back, reverse=True) if score > cutoff]
+
+    result = Zoekresultaat("ok", hits=hits, vraag=parsed, gemeente=gemeente, leeftijd=leeftijd, themas=themas)
+    _explain(index, result, gevonden, names)
     return result
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import FrozenSet, List
+from typing import FrozenSet, List, Tuple
 
 from bot.text import simplify
 from bot.textclass import lemma_of, lemma_table
@@ -54,6 +54,44 @@ def lemma(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1)
+def _theme_words() -> FrozenSet[str]:
+    """Single words of the theme synonym table (read lazily: the table lives in ``bot.kaart.query``)."""
+    from bot.kaart.query import THEMA_SYNONIEMEN
+
+    return frozenset(w for phrases in THEMA_SYNONIEMEN.values() for phrase in phrases for w in words(phrase))
+
+
+def known(word: str) -> bool:
+    """A word of the Dutch lemma table (a form or a lemma) or of the theme synonyms."""
+    return word in lemma_table() or word in known_lemmas() or word in _theme_words()
+
+
+COMPOUND_MIN, PART_MIN = 8, 4  # shortest compound and shortest part that are split
+
+
+@lru_cache(maxsize=50_000)
+def split_compound(word: str) -> Tuple[str, ...]:
+    """The two known words a Dutch compound is made of, or ``()``.
+
+    "gedragsproblemen" -> ("gedrag", "problemen") (the linking s or e is dropped),
+    "hockeyclub" -> ("hockey", "club"), "woedeaanvallen" -> ("woede", "aanvallen"). Only words that are
+    not themselves in the lemma table are split, and both parts must be; the shortest head that works
+    wins, which is how Dutch compounds read (the last part is the head noun). Inflected forms the
+    table knows and theme words are never split ("huiswerk" stays one word)."""
+    if len(word) < COMPOUND_MIN or word in lemma_table() or word in _theme_words() or not word.isalpha():
+        return ()
+    for cut in range(PART_MIN, len(word) - PART_MIN + 1):
+        head, tail = word[:cut], word[cut:]
+        if not known(head):
+            continue
+        if known(tail):
+            return head, tail
+        if tail[0] in "se" and len(tail) > PART_MIN and known(tail[1:]):
+            return head, tail[1:]
+    return ()
+
+
 def lemmas(text: str, drop_stopwords: bool = True) -> List[str]:
     """Lemmas of the words of ``text`` (stopwords removed by default)."""
     out = []
@@ -73,7 +111,7 @@ def stam(word: str) -> str:
     "verzuimen" to "verzuim"), then an infinitive or plural "-en" is cut and a doubled final
     consonant undone ("zitten" -> "zit"). Used on both sides of phrase matching, never for ranking.
     """
-    current = word
+    current = _verb_form(word)
     for _ in range(3):
         following = lemma(current)
         if following == current:
@@ -86,6 +124,57 @@ def stam(word: str) -> str:
     return current
 
 
+def _verb_form(word: str) -> str:
+    """The infinitive of a verb form the lemma table lacks ("gamet" -> "gamen", "kraste" -> "krassen"),
+    found by undoing the present -t or the past -de/-te/-den/-ten and checking the table; else ``word``."""
+    if known(word) or len(word) < 5:
+        return word
+    stems = []
+    for ending in ("den", "ten", "de", "te", "t"):
+        if word.endswith(ending):
+            stems.append(word[: -len(ending)])
+    for base in stems:
+        for candidate in (base + "n", base + "en", base + base[-1:] + "en"):
+            if candidate in known_lemmas() or candidate in _theme_words():
+                return candidate
+    return word
+
+
+FUZZY_MIN = 6  # shortest word whose typo is corrected
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by one letter added, dropped, changed or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                   and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+@lru_cache(maxsize=50_000)
+def correct_typo(word: str) -> str:
+    """The theme word an unknown word is one typo away from ("spijbeld" -> "spijbel", "depresief" -> "depressief"), only when
+    exactly one theme word is that close); else ``word``. Known words are never changed."""
+    if len(word) < FUZZY_MIN or known(word) or not word.isalpha() or split_compound(word):
+        return word
+    close = {w for w in _theme_words() if len(w) >= FUZZY_MIN and _one_edit(word, w)}
+    return close.pop() if len(close) == 1 else word
+
+
+def stems(text: str) -> List[str]:
+    """Stems of all words (stopwords kept); a compound is followed by the stems of its parts and a
+    typo of a theme word is read as that word."""
+    out = []
+    for word in words(text):
+        out.append(stam(correct_typo(word)))
+        out.extend(stam(part) for part in split_compound(word))
+    return out
+
+
 def lemma_string(text: str) -> str:
     """' '-joined stems of all words (stopwords kept), padded with spaces for phrase matching."""
-    return " " + " ".join(stam(w) for w in words(text)) + " "
+    return " " + " ".join(stems(text)) + " "
