@@ -75,3 +75,16 @@ def test_the_engine_passes_the_personas_last_line_and_the_moves_so_far():
 def test_a_plain_classifier_without_context_still_works():
     engine = Engine(FATHER, classify=lambda text: "erkennen", seed=0)
     assert engine.step("Wat een domper, zeg.").move.zet == "erkennen"
+
+
+def test_the_role_play_evaluation_reports_reads_without_and_with_context():
+    from bot.roleplay.evaluation import PathEvaluation, compare_context, evaluation_report, play_free_paths
+
+    classify = MoveClassifier()
+    result = PathEvaluation(free_paths=play_free_paths(classify))
+    compare_context(classify, result)
+    assert set(result.context_compared) == {"paden", "gesprekken", "vrije paden (goed afgelopen)"}
+    for without, with_context, total in result.context_compared.values():
+        assert total > 0 and 0 <= without <= total and 0 <= with_context <= total
+    assert classify.use_context is True  # the comparison switched context off on a copy only
+    assert "zonder → met" in evaluation_report(result)
