@@ -201,7 +201,13 @@ class Engine:
 
     # -- internals ----------------------------------------------------------------------------
     def _classify(self, text: str) -> Move:
-        result = self.classify(text)
+        if getattr(self.classify, "accepts_context", False):
+            from bot.roleplay.context import Context
+
+            last_line = self.state.last_reply or self.scenario.persona.opening
+            result = self.classify(text, context=Context.of(last_line, self.state.moves))
+        else:
+            result = self.classify(text)
         move = result if isinstance(result, Move) else Move(zet=str(result))
         if move.zet not in MOVES:
             move = Move(zet=UNCLEAR, zekerheid=move.zekerheid, signalen=move.signalen, stap_label=move.zet)

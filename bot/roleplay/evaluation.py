@@ -29,6 +29,9 @@ class PathEvaluation:
     misses: List[Tuple[str, str, str, str]] = field(default_factory=list)  # scenario, intended, got, text
     good_endings: Dict[str, str] = field(default_factory=dict)  # scenario -> ending with real classifier
     free_paths: List[Dict[str, object]] = field(default_factory=list)  # free-text paths and how they ended
+    # context (the persona's last line, the stage): reads without vs with it, see ``bot.roleplay.context``
+    context_compared: Dict[str, Tuple[int, int, int]] = field(default_factory=dict)  # name -> (without, with, total)
+    context_changes: List[Tuple[str, str, str, str]] = field(default_factory=list)  # where, without, with, text
 
     @property
     def free_paths_ok(self) -> int:
@@ -68,7 +71,65 @@ def evaluate_paths(classify: Optional[Callable] = None) -> PathEvaluation:
         result.good_endings[scenario.id] = engine.state.ending or f"geen (spanning {engine.state.tension})"
     result.per_move = {m: (c[0], c[1]) for m, c in per_move.items()}
     result.free_paths = play_free_paths(classify)
+    if getattr(classify, "accepts_context", False) and getattr(classify, "use_context", False):
+        compare_context(classify, result)
     return result
+
+
+def _without_context(classify):
+    import copy
+
+    plain = copy.copy(classify)
+    plain.use_context = False
+    return plain
+
+
+def compare_context(classify, result: PathEvaluation) -> None:
+    """The same reads without and with context, on three sets: the scripted paths (the persona's
+    replies follow the intended moves), the held-out conversations (``evaluatie/gesprekken.yml``:
+    the line before a professional turn and the steps read so far), and the free-text paths."""
+    from bot.heldout import conversation_turns
+    from bot.roleplay.context import Context
+
+    plain = _without_context(classify)
+    right = {"paden": [0, 0, 0], "gesprekken": [0, 0, 0]}
+    for scenario in catalog.scenarios():
+        for path in (scenario.oefenpad, scenario.valkuilpad):
+            if not path:
+                continue
+            intended = {turn.tekst: turn.zet for turn in path}
+            script = Engine(scenario, classify=lambda text, intended=intended: intended[text], seed=0)
+            for turn in path:
+                state = script.state
+                context = Context.of(state.last_reply or scenario.persona.opening, state.moves)
+                _count(right["paden"], result, scenario.id, turn.zet, turn.tekst, plain(turn.tekst).zet,
+                       classify(turn.tekst, context=context).zet)
+                if not state.ending:
+                    script.step(turn.tekst)
+    last_line, used, conversation = "", [], None
+    for turn in conversation_turns():
+        if turn.conversation != conversation:
+            last_line, used, conversation = "", [], turn.conversation
+        if turn.speaker != "professional":
+            last_line = turn.text
+            continue
+        without = plain(turn.text).zet
+        with_context = classify(turn.text, context=Context.of(last_line, used)).zet
+        _count(right["gesprekken"], result, turn.conversation, turn.steps, turn.text, without, with_context)
+        used.append(with_context)
+    result.context_compared = {name: (a, b, n) for name, (a, b, n) in right.items()}
+    free_plain = play_free_paths(plain)
+    result.context_compared["vrije paden (goed afgelopen)"] = (
+        sum(bool(p["ok"]) for p in free_plain), result.free_paths_ok, len(result.free_paths))
+
+
+def _count(counts, result, where, gold, text, without, with_context) -> None:
+    gold = (gold,) if isinstance(gold, str) else tuple(gold)
+    counts[0] += without in gold
+    counts[1] += with_context in gold
+    counts[2] += 1
+    if without != with_context:
+        result.context_changes.append((where, f"{'/'.join(gold)}: {without}", with_context, text))
 
 
 def play_free_paths(classify: Callable) -> List[Dict[str, object]]:
@@ -109,6 +170,12 @@ def evaluation_report(result: PathEvaluation) -> str:
             unsure = f"; vergeven twijfel bij beurt {', '.join(map(str, item['onzeker']))}" if item["onzeker"] else ""
             lines.append(f"- [{mark}] {item['scenario']} ({item['soort']} pad): einde {item['einde']}, spanning "
                          f"{' → '.join(map(str, item['spanning']))}; zetten: {', '.join(item['zetten'])}{unsure}")
+    if result.context_compared:
+        lines += ["", "Context (laatste zin van de gesprekspartner en de fase van het gesprek): goed gelezen zonder → met"]
+        for name, (without, with_context, total) in result.context_compared.items():
+            lines.append(f"- {name:<30} {without}/{total} → {with_context}/{total}")
+        for where, without, with_context, text in result.context_changes:
+            lines.append(f"  verschil [{where}] {without} → {with_context}: {text}")
     lines += ["", "Per bedoelde zet:"]
     for move, (hits, total) in sorted(result.per_move.items()):
         lines.append(f"- {move:<12} {hits}/{total}")

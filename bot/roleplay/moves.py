@@ -20,6 +20,7 @@ from typing import Callable, Dict, Iterable, List, Optional, Tuple
 from bot import textclass
 from bot.knowledge.loader import get_knowledge
 from bot.patterns import Pattern, Token, compile_pattern, find_all
+from bot.roleplay import context as conversation_context
 from bot.roleplay.engine import Move
 from bot.roleplay.models import STEPS, UNCLEAR
 
@@ -79,7 +80,11 @@ def _default_step_classifier() -> Optional[StepClassifier]:
 
 
 class MoveClassifier:
-    """Callable ``text -> Move`` for the engine."""
+    """Callable ``text -> Move`` for the engine; with ``use_context`` (default) the engine passes the
+    persona's last line and the moves so far (``bot.roleplay.context``) and a close call between
+    steps leans towards what the moment invites."""
+
+    accepts_context = True
 
     def __init__(
         self,
@@ -87,14 +92,16 @@ class MoveClassifier:
         lexicon: Optional[CueLexicon] = None,
         min_confidence: float = 0.0,
         use_default: bool = True,
+        use_context: bool = True,
     ):
         if step_classifier is None and use_default:
             step_classifier = _default_step_classifier()
         self.step_classifier = step_classifier
         self.lexicon = lexicon if lexicon is not None else CueLexicon.from_knowledge()
         self.min_confidence = min_confidence
+        self.use_context = use_context
 
-    def __call__(self, text: str) -> Move:
+    def __call__(self, text: str, context: Optional[conversation_context.Context] = None) -> Move:
         label, confidence, features, result = None, 0.0, [], None
         if self.step_classifier is not None:
             result = self.step_classifier(text)
@@ -102,6 +109,8 @@ class MoveClassifier:
             confidence = float(getattr(result, "zekerheid", 0.0) or 0.0)
             features = list(getattr(result, "kenmerken", []) or [])
         all_moves = [m for m in (getattr(result, "stappen", None) or []) if m in _DIRECT]
+        if context is not None and self.use_context and result is not None:
+            label, confidence, all_moves = self._in_context(result, label, confidence, all_moves, context)
         cue = self._cue(text, result)
         if cue and not (label == "redden" and cue[0] == "oordelen"):
             move, phrases, certainty = cue
@@ -110,6 +119,26 @@ class MoveClassifier:
         if label in _DIRECT and confidence >= self.min_confidence:
             return Move(zet=label, zekerheid=confidence, signalen=features, stap_label=label, zetten=all_moves)
         return Move(zet=UNCLEAR, zekerheid=confidence, signalen=[], stap_label=label)
+
+    @staticmethod
+    def _in_context(result, label, confidence, all_moves, context):
+        """Reweigh the main read's probabilities by the context (only between steps: a pitfall read
+        stays a pitfall read, small talk stays small talk unless a step becomes the clear best)."""
+        probabilities = dict(getattr(result, "kansen", None) or {})
+        if not probabilities or (label not in STEPS and label != "geen"):
+            return label, confidence, all_moves
+        adjusted = conversation_context.reweigh(probabilities, context)
+        best = max(adjusted, key=adjusted.get)
+        if best not in STEPS:
+            return label, confidence, all_moves
+        if label == "geen":
+            from bot.steps.classifier import CONFIDENCE_THRESHOLD
+
+            if adjusted[best] < CONFIDENCE_THRESHOLD:
+                return label, confidence, all_moves
+            return best, adjusted[best], [best]
+        moves = [best if m == label else m for m in all_moves] or [best]
+        return best, adjusted[best], list(dict.fromkeys(moves))
 
     def _cue(self, text: str, result) -> Optional[Tuple[str, List[str], float]]:
         """The cue move, its phrases and how sure the read is (per sentence of the turn)."""
