@@ -285,7 +285,8 @@ class KaartTestvraag(Entry):
 
 class KaartToetsvraag(KaartTestvraag):
     """A question of a separate test set, written for measuring, never for tuning. ``reeks`` names the
-    set: ``toets`` (``toetsvragen.yml``, the default) or ``toets2`` (``toetsvragen_2.yml``, written on
-    2026-12-03 before the ranking was changed again)."""
+    set: ``toets`` (``toetsvragen.yml``, the default), ``toets2`` (``toetsvragen_2.yml``, written on
+    2026-12-03 before the ranking was changed again) or ``toets3`` (``toetsvragen_3.yml``, written later that
+    day before the next ranking change)."""
 
-    reeks: Literal["toets", "toets2"] = "toets"
+    reeks: Literal["toets", "toets2", "toets3"] = "toets"
