@@ -51,7 +51,9 @@ THEMA_SYNONIEMEN: Dict[str, Tuple[str, ...]] = {
     ),
     "psychisch": (
         "psychisch", "psychische klacht", "ggz", "jeugd-ggz", "psycholoog", "psychiater", "dwang",
-        "dwanggedachte", "automutilatie", "zelfbeschadiging", "snijden", "eetstoornis", "trauma", "adhd",
+        "dwanggedachte", "automutilatie", "zelfbeschadiging", "zichzelf beschadigen", "snijden", "snijdt zich",
+        "krassen", "krast zich", "zelfverwonding", "zichzelf pijn doen", "eetstoornis", "eetprobleem", "anorexia",
+        "boulimia", "eet bijna niets", "eet bijna niks", "eet weinig", "eet niet meer", "wil niet meer eten", "trauma", "adhd",
         "autisme", "diagnose", "behandeling", "therapie",
     ),
     "opvoeding": (
@@ -64,7 +66,8 @@ THEMA_SYNONIEMEN: Dict[str, Tuple[str, ...]] = {
         "zindelijkheid", "motoriek", "achterstand",
     ),
     "gedrag": (
-        "gedrag", "gedragsprobleem", "boos", "boosheid", "agressie", "agressief", "driftbui", "ruzie",
+        "gedrag", "gedragsprobleem", "boos", "boosheid", "agressie", "agressief", "driftbui", "driftbuien",
+        "driftig", "woede", "woedend", "woedeaanval", "woedeuitbarsting", "ontploft", "ruzie",
         "vechten", "conflict", "opstandig", "brutaal", "grensoverschrijdend", "onrustig", "drukke", "druk gedrag",
         "emotieregulatie", "prikkelbaar",
     ),
@@ -202,9 +205,24 @@ def _theme_phrases() -> List[Tuple[str, str, str]]:
     return out
 
 
+# A theme word that is also an everyday word with another meaning: in these contexts it is not read as
+# that theme ("krast zich in zijn armen" is about arms, not about being poor).
+HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
+    ("arm", re.compile(r"\b(?:zijn|haar|z'n|mijn|m'n|je|jouw|de|het|beide|twee|linker|rechter|gebroken)\s+armen?\b"
+                       r"|\barmen\b|\barm\s+(?:gebroken|breken|brak)\b", re.IGNORECASE)),
+)
+
+
+def guard_homonyms(text: str) -> str:
+    """``text`` with theme words that are used in another sense blanked out (see ``HOMONIEMEN``)."""
+    for _, pattern in HOMONIEMEN:
+        text = pattern.sub(" ", text)
+    return text
+
+
 def extract_themas(text: str) -> Tuple[List[str], Dict[str, List[str]]]:
     """Themes in order of first appearance in the question, with the words that matched."""
-    lemmed = lemma_string(text)
+    lemmed = lemma_string(guard_homonyms(text))
     found: Dict[str, List[str]] = {}
     positions: Dict[str, int] = {}
     consumed = lemmed
