@@ -34,13 +34,17 @@ from bot.kaart.vocabulary import (
 )
 
 WEIGHTS = {"thema": 2.0, "tekst": 1.0, "plaats": 0.5, "leeftijd": 0.2, "doelgroep": 0.3, "toegang": 0.3, "ingang": 0.3,
-           "bekend": 0.8}
+           "bekend": 0.8, "genoemd": 1.0}
 THEME_ORDER_WEIGHTS = (1.0, 0.6, 0.4)
 NAME_RUN = 3
 FEW_HITS = 3  # fewer hits than this for a family question: add the general entrance of the place  # words of a service's name, in order, that name it in a question
 BROAD_THEMES = 4  # a service with more themes than this is broad: each theme counts less
 BREADTH_POWER = 0.5  # strength = sqrt(BROAD_THEMES / number of themes), at most 1
 CENTRAL_THEMES, PERIPHERAL_THEME = 3, 0.8  # the first three themes of a service are central to it
+# A theme no referable service in the place covers is also read as its nearest broader theme: faalangst
+# (prestatiedruk) in a region without prestatiedruk services is still anxiety (somberheid_angst).
+VERWANT_THEMA = {"prestatiedruk": "somberheid_angst", "leren": "schoolverzuim", "criminaliteit": "gedrag",
+                 "seksualiteit": "gezondheid"}
 LEISURE_FACTOR = 0.5  # a leisure group's match on a family's problem theme
 BM25_K1, BM25_B = 1.2, 0.75
 # Words too general to make a hit relevant on their own.
@@ -541,6 +545,7 @@ class _Context:
     family: bool  # the question is about a family or child
     professional: bool  # asked by a school or professional
     asked: Set[str]  # kinds of non-service entries asked for on purpose
+    index: Optional[KaartIndex] = None  # the index searched (to see whether a service is named)
 
 
 def _check_leeftijd(leeftijd, parsed: Vraag) -> Tuple[Optional[int], Optional[Zoekresultaat]]:
@@ -602,6 +607,23 @@ def _context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[str], th
     )
 
 
+def _with_related_themes(index: KaartIndex, themas: List[str], allowed: Optional[Set[int]]) -> List[str]:
+    """``themas`` plus, after them, the broader theme (``VERWANT_THEMA``) of each theme that no referable
+    service with a known area in the place has (an entry without any area, such as an online course, does not count)."""
+    out = list(themas)
+    for theme in themas:
+        related = VERWANT_THEMA.get(theme)
+        if related is None or related in out:
+            continue
+        covering = index.by_theme.get(theme, set())
+        if allowed is not None:
+            covering = covering & allowed
+        if not any(index.docs[i].areas and index.docs[i].service.aard == "dienst" and verwijsbaar(index.docs[i].service)
+                   for i in covering):
+            out.append(related)
+    return out
+
+
 def _candidates(index: KaartIndex, ctx: _Context, allowed: Optional[Set[int]], text_scores: Dict[int, float]) -> Set[int]:
     """Services in the place that share a theme or a word with the question (the place filter)."""
     themed: Set[int] = set()
@@ -623,7 +645,9 @@ def _parts(doc: _Doc, ctx: _Context, theme_score: float, tekst: float) -> Tuple[
              "leeftijd": 1.0 if ctx.leeftijd is not None and bounded else 0.0,
              "doelgroep": _doelgroep_part(service, ctx.parsed.doelgroep_hints),
              # the source says how to reach it; a family can go there itself, or is sent on by someone
-             "toegang": _toegang_part(service), "ingang": ingang, "bekend": bekend(service)}
+             "toegang": _toegang_part(service), "ingang": ingang, "bekend": bekend(service),
+             # the question names the service or its professional ("gedragswetenschapper", "jeugdcoach")
+             "genoemd": 1.0 if ctx.index is not None and _named(ctx.index, service, ctx.terms) else 0.0}
     return parts, place_reason
 
 
@@ -734,7 +758,9 @@ def zoek(
         return refusal
 
     ctx = _context(parsed, leeftijd, gemeente, themas)
+    ctx.index = index
     allowed = _place_allowed(index, gemeente, heel=gevonden is not None and gevonden.soort == "wijk")
+    ctx.themas = _with_related_themes(index, ctx.themas, allowed)
     text_scores = index.bm25(ctx.terms, allowed)
     scored, held_back = _score_all(index, ctx, _candidates(index, ctx, allowed, text_scores), text_scores)
     hits = _rank(index, ctx, scored, limit)
