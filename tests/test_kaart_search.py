@@ -119,3 +119,36 @@ def test_stable_search_api_returns_hits_with_dict():
     first = hits[0].to_dict()
     assert {"id", "naam", "waarom", "organisatie", "bereikbaarheid", "links", "onderdelen"} <= set(first)
     assert first["waarom"].endswith(".")
+
+
+@pytest.mark.parametrize("question, theme", [
+    ("meisje van 15 eet bijna niets meer", "psychisch"),
+    ("jongen van 9 heeft steeds woedeaanvallen", "gedrag"),
+    ("jongen van 14 krast zich", "psychisch"),
+])
+def test_everyday_problem_words_have_a_theme(question, theme):
+    assert theme in parse_vraag(question).themas
+
+
+def test_arm_as_a_body_part_is_no_money_question():
+    assert "financien" not in parse_vraag("Jongen van 14 in Eemnes krast zich in zijn armen").themas
+    assert "financien" in parse_vraag("Het gezin is arm en heeft schulden").themas
+
+
+def test_a_role_noun_is_not_read_as_the_problem_in_it():
+    from bot.kaart.text import split_compound
+
+    assert split_compound("gedragswetenschapper") == ()
+    assert "gedrag" not in parse_vraag("De gedragswetenschapper van Huizen vraagt iets").themas
+    assert split_compound("schoolangst") == ("school", "angst")
+
+
+def test_a_theme_without_a_local_service_falls_back_to_its_broader_theme():
+    result = zoek("In de regio Gooi en Vechtstreek: wie helpt leerlingen met faalangst?")
+    assert "schoolmaatschappelijk_werk_versa" in ids(result)[:3]
+
+
+def test_veilig_thuis_is_found_for_abuse_and_is_a_referral():
+    result = zoek("Professional in Huizen vermoedt mishandeling van een kind van 6")
+    hit = next(h for h in result.hits if h.id == "veilig_thuis")
+    assert hit.verwijsbaar and result.hits.index(hit) < 3
