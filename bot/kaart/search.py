@@ -517,10 +517,18 @@ def _named(index: KaartIndex, service, terms: List[str], keywords: bool = False)
         return True
     if keywords:
         words += [t for word in service.trefwoorden for t in lemmas(word)]
+    asked |= {_singular(t) for t in asked}
     for term in words:
-        if term in asked and term not in GENERIC and len(index.postings.get(term, ())) <= 2:
+        if (term in asked or _singular(term) in asked) and term not in GENERIC and len(index.postings.get(term, ())) <= 2:
             return True
     return False
+
+
+def _singular(word: str) -> str:
+    """A rough singular of a word the lemma table lacks ("gedragswetenschappers" -> "gedragswetenschapper")."""
+    if len(word) > 6 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
 
 
 def _referral_first(hits: List[Hit]) -> List[Hit]:
@@ -688,12 +696,28 @@ def _score_all(index: KaartIndex, ctx: _Context, candidates: Set[int], text_scor
     return scored, held_back
 
 
+THIN = 0.5  # ``bekend`` below this: the source hardly describes the entry
+
+
+def _tier(index: KaartIndex, service, ctx: _Context) -> int:
+    """0 for an ordinary service; 1 for a thin entry whose route the source does not give (a provider it
+    only names): it comes after the services a professional knows how to reach; 2 for a measure-only
+    service. A question that names the entry keeps it in tier 0."""
+    if _named(index, service, ctx.terms, True):
+        return 0
+    if _measure_only(service):
+        return 2
+    if _toegang_part(service) == 0.0 and bekend(service) < THIN:
+        return 1
+    return 0
+
+
 def _rank(index: KaartIndex, ctx: _Context, scored: List[_Row], limit: int) -> List[Hit]:
-    """Best first; a measure-only service after every referral unless the question names it
-    ("ondertoezichtstelling", "jeugdbescherming"); never an unreferrable entry first."""
+    """Best first; a thin entry without a known route after the services with one, a measure-only service
+    after every referral, unless the question names it ("ondertoezichtstelling", "jeugdbescherming");
+    never an unreferrable entry first."""
     scored.sort(key=lambda item: (-item[0], item[1]))
-    scored.sort(key=lambda item: (_measure_only(item[2].service) and not _named(index, item[2].service, ctx.terms, True),
-                                  -item[0], item[1]))
+    scored.sort(key=lambda item: (_tier(index, item[2].service, ctx), -item[0], item[1]))
     return _referral_first([_hit(doc, score, parts, waarom) for score, _, doc, parts, waarom in scored[:limit]])
 
 
