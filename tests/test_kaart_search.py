@@ -152,3 +152,16 @@ def test_veilig_thuis_is_found_for_abuse_and_is_a_referral():
     result = zoek("Professional in Huizen vermoedt mishandeling van een kind van 6")
     hit = next(h for h in result.hits if h.id == "veilig_thuis")
     assert hit.verwijsbaar and result.hits.index(hit) < 3
+
+
+def test_a_thin_entry_without_a_route_comes_after_services_a_professional_can_reach():
+    result = zoek("Jongere in Hilversum dreigt uit huis geplaatst te worden")
+    shown = ids(result)
+    assert shown.index("de_rading_verblijf") > shown.index("gedragswetenschappers_gemeenten")
+    asked = zoek("Jongere in een pleeggezin van De Rading in Hilversum wil een toekomstplan")
+    assert ids(asked)[0] == "de_rading_verblijf"
+
+
+def test_naming_the_professional_finds_the_service():
+    result = zoek("Jeugdconsulent in Huizen zoekt een gedragswetenschapper vanwege een dreigende uithuisplaatsing")
+    assert ids(result)[0] == "gedragswetenschappers_gemeenten"
