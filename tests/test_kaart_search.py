@@ -165,3 +165,19 @@ def test_a_thin_entry_without_a_route_comes_after_services_a_professional_can_re
 def test_naming_the_professional_finds_the_service():
     result = zoek("Jeugdconsulent in Huizen zoekt een gedragswetenschapper vanwege een dreigende uithuisplaatsing")
     assert ids(result)[0] == "gedragswetenschappers_gemeenten"
+
+
+def test_a_family_problem_without_a_local_service_shows_the_general_entrance():
+    result = zoek("Ouders in Zuilen gaan scheiden, hun zoon is 10")
+    assert result.status == "ok" and ids(result) == ["buurtteam_vleuten"]
+    assert "geen dienst over" in result.melding and "algemene ingang" in result.melding
+    assert "Algemene ingang" in result.hits[0].waarom
+
+
+@pytest.mark.parametrize("question, theme", [
+    ("Gezin in Huizen heeft een huurachterstand", "financien"),
+    ("Eemnes: jeugdzorgaanvraag voor een kind", "jeugdhulp"),
+    ("kind met een verstandelijke beperking", "ontwikkeling"),
+])
+def test_more_everyday_problem_words(question, theme):
+    assert theme in parse_vraag(question).themas

@@ -47,7 +47,8 @@ THEMA_SYNONIEMEN: Dict[str, Tuple[str, ...]] = {
         "paniekaanval", "stress", "gestrest", "piekeren", "verdrietig", "neerslachtig", "niet lekker in vel",
         "niet lekker in zijn vel", "niet lekker in haar vel", "zit niet lekker in zijn vel", "eenzaam",
         "eenzaamheid", "zelfmoordgedachte", "suicidaal", "zelfmoord", "onzeker", "nerveus", "mentale gezondheid",
-        "mentaal", "psychisch welbevinden",
+        "mentaal", "psychisch welbevinden", "komt zijn kamer niet uit", "komt haar kamer niet uit",
+        "kamer uitkomt", "sluit zich op",
     ),
     "psychisch": (
         "psychisch", "psychische klacht", "ggz", "jeugd-ggz", "psycholoog", "psychiater", "dwang",
@@ -63,7 +64,7 @@ THEMA_SYNONIEMEN: Dict[str, Tuple[str, ...]] = {
     ),
     "ontwikkeling": (
         "ontwikkeling", "ontwikkelingsachterstand", "taalachterstand", "spraakachterstand", "groei", "groeien", "spraak", "praten", "zindelijk", "stotteren", "praat weinig",
-        "zindelijkheid", "motoriek", "achterstand",
+        "zindelijkheid", "motoriek", "achterstand", "verstandelijke beperking", "beperking", "handicap", "lvb",
     ),
     "gedrag": (
         "gedrag", "gedragsprobleem", "boos", "boosheid", "agressie", "agressief", "driftbui", "driftbuien",
@@ -81,7 +82,8 @@ THEMA_SYNONIEMEN: Dict[str, Tuple[str, ...]] = {
         "geld", "geldzorg", "geldproblemen", "geldzaken", "schuld", "schulden", "armoede", "arm",
         "rondkomen", "weinig geld", "geen geld", "toeslag", "toeslagen", "voedselbank", "voedselpakket",
         "fonds", "regeling", "minima", "bijstand", "betalen", "kosten", "financieel", "financien",
-        "schoolspullen", "laptop", "zwemles", "bewindvoering",
+        "schoolspullen", "laptop", "zwemles", "bewindvoering", "huur", "huurachterstand", "huurschuld",
+        "betalingsachterstand", "achterstand met de huur",
     ),
     "verslaving": (
         "verslaving", "verslaafd", "alcohol", "drank", "drinken", "drugs", "blowen", "blowt", "joint", "wiet", "cannabis",
@@ -120,11 +122,12 @@ THEMA_SYNONIEMEN: Dict[str, Tuple[str, ...]] = {
                  "uit huis geplaatst", "uit huis plaatsen", "uithuisplaatsing", "dreigende uithuisplaatsing"),
     "vastgelopen_hulp": (
         "vastgelopen", "vastlopen", "loopt vast", "vast te lopen", "vast lopen", "geen perspectief", "complexe casus", "complex",
-        "niets helpt", "hulp helpt niet", "escalatie", "escaleert", "multiprobleem",
+        "niets helpt", "hulp helpt niet", "escalatie", "escaleert", "multiprobleem", "zit vast", "muurvast",
     ),
     "jeugdhulp": ("jeugdhulp", "jeugdzorg", "specialistische hulp", "jeugdteam", "aanmelden", "jeugdconsulent",
-                  "toegang tot jeugdhulp", "buurtteam", "wijkteam"),
-    "samenwerking": ("samenwerking", "samenwerken", "overleg", "mdo", "ketenpartner", "regie", "grondhouding"),
+                  "toegang tot jeugdhulp", "buurtteam", "wijkteam",
+                  "aanvraag", "aanvragen"),
+    "samenwerking": ("samenwerking", "samenwerken", "overleg", "mdo", "multidisciplinair overleg", "ketenpartner", "regie", "grondhouding"),
 }
 
 # Words that point at who is asking or for whom (a soft hint, used in ranking).

@@ -722,8 +722,9 @@ def _rank(index: KaartIndex, ctx: _Context, scored: List[_Row], limit: int) -> L
 
 
 def _add_general_entrance(index: KaartIndex, ctx: _Context, hits: List[Hit], limit: int) -> None:
-    """Few services fit a family's question: the general entrance of the place can always help."""
-    if not hits or not ctx.family or len(hits) >= min(limit, FEW_HITS):
+    """Few services fit a family's question: the general entrance of the place can always help. Also when
+    none fits a family question about a recognised problem (the message then says no specific service was found)."""
+    if not ctx.family or len(hits) >= min(limit, FEW_HITS) or (not hits and not ctx.themas):
         return
     shown = {hit.id for hit in hits}
     for hit in [h for h in _general_route(index, ctx.gemeente, ctx.leeftijd) if h.id not in shown][:limit - len(hits)]:
@@ -788,12 +789,15 @@ def zoek(
     text_scores = index.bm25(ctx.terms, allowed)
     scored, held_back = _score_all(index, ctx, _candidates(index, ctx, allowed, text_scores), text_scores)
     hits = _rank(index, ctx, scored, limit)
+    only_entrance = not hits
     _add_general_entrance(index, ctx, hits, limit)
     cutoff = scored[limit - 1][0] if len(scored) >= limit else float("-inf")
     names = [name for score, name in sorted(held_back, reverse=True) if score > cutoff]
 
     result = Zoekresultaat("ok", hits=hits, vraag=parsed, gemeente=gemeente, leeftijd=leeftijd, themas=themas)
     _explain(index, result, gevonden, names)
+    if only_entrance and hits:
+        result.melding = " ".join(filter(None, [result.melding, messages.alleen_algemene_ingang(themas, gemeente, leeftijd)]))
     return result
 
 
