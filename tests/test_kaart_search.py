@@ -181,3 +181,12 @@ def test_a_family_problem_without_a_local_service_shows_the_general_entrance():
 ])
 def test_more_everyday_problem_words(question, theme):
     assert theme in parse_vraag(question).themas
+
+
+def test_a_region_question_does_not_lead_with_one_municipalitys_entrance():
+    result = zoek("In de regio Gooi: vader zoekt opvoedadvies voor zijn zoon van 5")
+    assert ids(result)[0] == "opvoedcoach_ggd"
+
+
+def test_bedwetting_is_a_development_question():
+    assert "ontwikkeling" in parse_vraag("zoon van 8 plast weer in bed").themas

@@ -64,7 +64,7 @@ THEMA_SYNONIEMEN: Dict[str, Tuple[str, ...]] = {
     ),
     "ontwikkeling": (
         "ontwikkeling", "ontwikkelingsachterstand", "taalachterstand", "spraakachterstand", "groei", "groeien", "spraak", "praten", "zindelijk", "stotteren", "praat weinig",
-        "zindelijkheid", "motoriek", "achterstand", "verstandelijke beperking", "beperking", "handicap", "lvb",
+        "zindelijkheid", "motoriek", "achterstand", "bedplassen", "plast in bed", "plast weer in bed", "broekplassen", "verstandelijke beperking", "beperking", "handicap", "lvb",
     ),
     "gedrag": (
         "gedrag", "gedragsprobleem", "boos", "boosheid", "agressie", "agressief", "driftbui", "driftbuien",

@@ -603,8 +603,12 @@ def _check_thema(thema: Optional[str], parsed: Vraag) -> Tuple[List[str], Option
     return [code] + [t for t in themas if t != code], None
 
 
+PLACE_KIND_WORDS = frozenset({"regio", "gemeente", "wijk", "dorp", "kern", "stad"})
+
+
 def _context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[str], themas: List[str]) -> _Context:
-    place_words = set(lemmas(parsed.plaats or "")) if parsed.plaats else set()
+    # the place and the word that says what kind of place it is ("in de regio Gooi") are no search words
+    place_words = set(lemmas(parsed.plaats or "")) | PLACE_KIND_WORDS if parsed.plaats else set()
     terms = [t for t in lemmas(parsed.tekst) if t not in place_words and not t.isdigit()]
     return _Context(
         parsed=parsed, leeftijd=leeftijd, gemeente=gemeente, themas=themas, terms=terms,
@@ -648,7 +652,9 @@ def _parts(doc: _Doc, ctx: _Context, theme_score: float, tekst: float) -> Tuple[
     plaats, place_reason = _place_part(doc, ctx.gemeente)
     bounded = service.leeftijd_min is not None or service.leeftijd_max is not None
     # the general entrance is always a sound referral for a family or a request for youth care
-    ingang = 1.0 if service.algemene_toegang and (ctx.family or "jeugdhulp" in ctx.themas) else 0.0
+    # (for a question about a whole region, the entrance of one of its municipalities is not that entrance)
+    ingang = 1.0 if (service.algemene_toegang and (ctx.family or "jeugdhulp" in ctx.themas)
+                     and not (ctx.gemeente in REGIOS and plaats < 1.0)) else 0.0
     parts = {"thema": theme_score, "tekst": tekst, "plaats": plaats,
              "leeftijd": 1.0 if ctx.leeftijd is not None and bounded else 0.0,
              "doelgroep": _doelgroep_part(service, ctx.parsed.doelgroep_hints),
