@@ -44,7 +44,7 @@ THEMA_SYNONIEMEN: Dict[str, Tuple[str, ...]] = {
     "somberheid_angst": (
         "somber", "somberheid", "depressief", "depressie", "angst", "angstig", "angstklacht", "angstklachten",
         "depressieve klachten", "trekt zich terug", "teruggetrokken", "bang", "paniek",
-        "paniekaanval", "stress", "gestrest", "piekeren", "verdrietig", "neerslachtig", "niet lekker in vel",
+        "paniekaanval", "stress", "gestrest", "piekeren", "verdrietig", "huilen", "huilt veel", "huilbuien", "neerslachtig", "niet lekker in vel",
         "niet lekker in zijn vel", "niet lekker in haar vel", "zit niet lekker in zijn vel", "eenzaam",
         "eenzaamheid", "zelfmoordgedachte", "suicidaal", "zelfmoord", "onzeker", "nerveus", "mentale gezondheid",
         "mentaal", "psychisch welbevinden", "komt zijn kamer niet uit", "komt haar kamer niet uit",
