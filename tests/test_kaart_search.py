@@ -190,3 +190,14 @@ def test_a_region_question_does_not_lead_with_one_municipalitys_entrance():
 
 def test_bedwetting_is_a_development_question():
     assert "ontwikkeling" in parse_vraag("zoon van 8 plast weer in bed").themas
+
+
+def test_the_offer_of_one_school_comes_after_general_help_unless_that_school_is_named():
+    general = ids(zoek("De Meern: jongen van 12 heeft last van prestatiedruk"))
+    assert general[0] == "buurtteam_vleuten" and "amadeus_lyceum_mentorlessen" not in general[:3]
+    named = ids(zoek("Leerling van 12 op het Amadeus Lyceum in Vleuten heeft last van prestatiedruk"))
+    assert named[0] == "amadeus_lyceum_mentorlessen"
+
+
+def test_a_place_name_is_not_read_as_a_typo_of_a_problem_word():
+    assert parse_vraag("Ouders in Zuilen gaan scheiden, hun zoon is 10").themas == ["scheiding"]

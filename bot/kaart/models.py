@@ -117,6 +117,7 @@ class KaartDienst(Contact):
     algemene_toegang: bool = False  # the general entrance (jeugdteam, buurtteam) for its werkgebied
     aard: str = "dienst"  # dienst | hulpmiddel | aanbeveling | pilot | project | onderzoek | leernetwerk
     schooltype: Optional[str] = None  # po | vo | so | vso: bound to one kind of school, ages follow it
+    een_school: Optional[Short] = None  # the one school the offer belongs to (only its pupils can use it)
 
     reference_fields: ClassVar[Tuple[Tuple[str, str], ...]] = (("organisatie", "kaart_organisatie"),)
 

@@ -319,9 +319,10 @@ def parse_vraag(text: str) -> Vraag:
     text = (text or "").strip()
     ingekort = len(text) > MAX_VRAAG
     text = text[:MAX_VRAAG]
-    themas, woorden = extract_themas(text)
     gevonden = places.zoek_plaats(text)
     gemeente, plaats, buiten, onbekend = extract_plaats(text, gevonden)
+    # the place is no problem word ("Zuilen" is not a typo of "huilen")
+    themas, woorden = extract_themas(text.replace(plaats, " ", 1) if plaats else text)
     return Vraag(
         tekst=text,
         themas=themas,

@@ -707,15 +707,26 @@ THIN = 0.5  # ``bekend`` below this: the source hardly describes the entry
 
 def _tier(index: KaartIndex, service, ctx: _Context) -> int:
     """0 for an ordinary service; 1 for a thin entry whose route the source does not give (a provider it
-    only names): it comes after the services a professional knows how to reach; 2 for a measure-only
-    service. A question that names the entry keeps it in tier 0."""
-    if _named(index, service, ctx.terms, True):
+    only names), or for the offer of one particular school when the question does not name that school:
+    these come after the services a professional knows how to reach; 2 for a measure-only service. A
+    question that names the entry keeps it in tier 0."""
+    if _named(index, service, ctx.terms, True) or _school_named(service, ctx.terms):
         return 0
     if _measure_only(service):
         return 2
-    if _toegang_part(service) == 0.0 and bekend(service) < THIN:
+    if (_toegang_part(service) == 0.0 and bekend(service) < THIN) or service.een_school:
         return 1
     return 0
+
+
+SCHOOL_NAME_WORDS = frozenset("obs icbs kc college lyceum school basisschool de het".split())
+
+
+def _school_named(service, terms: List[str]) -> bool:
+    """The question names the one school the service belongs to ("Amadeus", "Elan college")."""
+    if not service.een_school:
+        return False
+    return bool({w for w in lemmas(service.een_school) if w not in SCHOOL_NAME_WORDS} & set(terms))
 
 
 def _rank(index: KaartIndex, ctx: _Context, scored: List[_Row], limit: int) -> List[Hit]:
