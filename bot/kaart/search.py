@@ -13,9 +13,10 @@ on SQLite and PostgreSQL. Every score is the sum of named parts, each explained 
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
+from typing import Dict, FrozenSet, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
 from bot.kaart.places import Plaats
 from bot.kaart.query import Vraag, parse_vraag, resolve_plaats, resolve_thema
@@ -510,18 +511,29 @@ def _named(index: KaartIndex, service, terms: List[str], keywords: bool = False)
     """The question names the entry: a rare word (in at most two entries) of its name, or with
     ``keywords`` of its search words, is in it; or it repeats a run of ``NAME_RUN`` words of the
     name in order ("GGZ-hulp op school")."""
-    asked = set(terms)
-    words = lemmas(service.naam)
-    runs = {tuple(words[i:i + NAME_RUN]) for i in range(len(words) - NAME_RUN + 1)}
-    if runs & {tuple(terms[i:i + NAME_RUN]) for i in range(len(terms) - NAME_RUN + 1)}:
+    asked, asked_runs = _asked_words(tuple(terms))
+    words = list(_phrase_lemmas(service.naam))
+    if asked_runs and {tuple(words[i:i + NAME_RUN]) for i in range(len(words) - NAME_RUN + 1)} & asked_runs:
         return True
     if keywords:
-        words += [t for word in service.trefwoorden for t in lemmas(word)]
-    asked |= {_singular(t) for t in asked}
+        words += [t for word in service.trefwoorden for t in _phrase_lemmas(word)]
     for term in words:
         if (term in asked or _singular(term) in asked) and term not in GENERIC and len(index.postings.get(term, ())) <= 2:
             return True
     return False
+
+
+@lru_cache(maxsize=256)
+def _asked_words(terms: Tuple[str, ...]) -> Tuple[FrozenSet[str], FrozenSet[Tuple[str, ...]]]:
+    """The question's words with their rough singulars, and its runs of ``NAME_RUN`` words (cached per question)."""
+    words = frozenset(terms) | {_singular(t) for t in terms}
+    return words, frozenset(tuple(terms[i:i + NAME_RUN]) for i in range(len(terms) - NAME_RUN + 1))
+
+
+@lru_cache(maxsize=100_000)
+def _phrase_lemmas(text: str) -> Tuple[str, ...]:
+    """The lemmas of a service name or search word (cached: names are read for every candidate)."""
+    return tuple(lemmas(text))
 
 
 def _singular(word: str) -> str:
@@ -710,13 +722,13 @@ def _tier(index: KaartIndex, service, ctx: _Context) -> int:
     only names), or for the offer of one particular school when the question does not name that school:
     these come after the services a professional knows how to reach; 2 for a measure-only service. A
     question that names the entry keeps it in tier 0."""
-    if _named(index, service, ctx.terms, True) or _school_named(service, ctx.terms):
-        return 0
     if _measure_only(service):
-        return 2
-    if (_toegang_part(service) == 0.0 and bekend(service) < THIN) or service.een_school:
-        return 1
-    return 0
+        tier = 2
+    elif (_toegang_part(service) == 0.0 and bekend(service) < THIN) or service.een_school:
+        tier = 1
+    else:
+        return 0
+    return 0 if _named(index, service, ctx.terms, True) or _school_named(service, ctx.terms) else tier
 
 
 SCHOOL_NAME_WORDS = frozenset("obs icbs kc college lyceum school basisschool de het".split())
@@ -726,7 +738,7 @@ def _school_named(service, terms: List[str]) -> bool:
     """The question names the one school the service belongs to ("Amadeus", "Elan college")."""
     if not service.een_school:
         return False
-    return bool({w for w in lemmas(service.een_school) if w not in SCHOOL_NAME_WORDS} & set(terms))
+    return bool({w for w in _phrase_lemmas(service.een_school) if w not in SCHOOL_NAME_WORDS} & set(terms))
 
 
 def _rank(index: KaartIndex, ctx: _Context, scored: List[_Row], limit: int) -> List[Hit]:
