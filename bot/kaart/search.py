@@ -13,9 +13,9 @@ on SQLite and PostgreSQL. Every score is the sum of named parts, each explained 
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Dict, FrozenSet, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
 from bot.kaart.places import Plaats
