@@ -264,3 +264,13 @@ def test_the_second_toets_set_is_its_own_set_of_at_least_60_new_questions():
     tuning = {q.vraag for q in knowledge.entries["kaart_testvraag"].values()}
     assert len(second) >= 60 and not second & (first | tuning)
     assert len(evalueer(knowledge, kind="kaart_toetsvraag", reeks="toets2").uitkomsten) == len(second)
+
+
+def test_the_third_toets_set_is_its_own_set_of_at_least_60_new_questions():
+    knowledge = get_knowledge()
+    toets = knowledge.entries["kaart_toetsvraag"].values()
+    third = {q.vraag for q in toets if q.reeks == "toets3"}
+    earlier = {q.vraag for q in toets if q.reeks in ("toets", "toets2")}
+    tuning = {q.vraag for q in knowledge.entries["kaart_testvraag"].values()}
+    assert len(third) >= 60 and not third & (earlier | tuning)
+    assert len(evalueer(knowledge, kind="kaart_toetsvraag", reeks="toets3").uitkomsten) == len(third)

@@ -119,3 +119,85 @@ def test_stable_search_api_returns_hits_with_dict():
     first = hits[0].to_dict()
     assert {"id", "naam", "waarom", "organisatie", "bereikbaarheid", "links", "onderdelen"} <= set(first)
     assert first["waarom"].endswith(".")
+
+
+@pytest.mark.parametrize("question, theme", [
+    ("meisje van 15 eet bijna niets meer", "psychisch"),
+    ("jongen van 9 heeft steeds woedeaanvallen", "gedrag"),
+    ("jongen van 14 krast zich", "psychisch"),
+])
+def test_everyday_problem_words_have_a_theme(question, theme):
+    assert theme in parse_vraag(question).themas
+
+
+def test_arm_as_a_body_part_is_no_money_question():
+    assert "financien" not in parse_vraag("Jongen van 14 in Eemnes krast zich in zijn armen").themas
+    assert "financien" in parse_vraag("Het gezin is arm en heeft schulden").themas
+
+
+def test_a_role_noun_is_not_read_as_the_problem_in_it():
+    from bot.kaart.text import split_compound
+
+    assert split_compound("gedragswetenschapper") == ()
+    assert "gedrag" not in parse_vraag("De gedragswetenschapper van Huizen vraagt iets").themas
+    assert split_compound("schoolangst") == ("school", "angst")
+
+
+def test_a_theme_without_a_local_service_falls_back_to_its_broader_theme():
+    result = zoek("In de regio Gooi en Vechtstreek: wie helpt leerlingen met faalangst?")
+    assert "schoolmaatschappelijk_werk_versa" in ids(result)[:3]
+
+
+def test_veilig_thuis_is_found_for_abuse_and_is_a_referral():
+    result = zoek("Professional in Huizen vermoedt mishandeling van een kind van 6")
+    hit = next(h for h in result.hits if h.id == "veilig_thuis")
+    assert hit.verwijsbaar and result.hits.index(hit) < 3
+
+
+def test_a_thin_entry_without_a_route_comes_after_services_a_professional_can_reach():
+    result = zoek("Jongere in Hilversum dreigt uit huis geplaatst te worden")
+    shown = ids(result)
+    assert shown.index("de_rading_verblijf") > shown.index("gedragswetenschappers_gemeenten")
+    asked = zoek("Jongere in een pleeggezin van De Rading in Hilversum wil een toekomstplan")
+    assert ids(asked)[0] == "de_rading_verblijf"
+
+
+def test_naming_the_professional_finds_the_service():
+    result = zoek("Jeugdconsulent in Huizen zoekt een gedragswetenschapper vanwege een dreigende uithuisplaatsing")
+    assert ids(result)[0] == "gedragswetenschappers_gemeenten"
+
+
+def test_a_family_problem_without_a_local_service_shows_the_general_entrance():
+    result = zoek("Ouders in Zuilen gaan scheiden, hun zoon is 10")
+    assert result.status == "ok" and ids(result) == ["buurtteam_vleuten"]
+    assert "geen dienst over" in result.melding and "algemene ingang" in result.melding
+    assert "Algemene ingang" in result.hits[0].waarom
+
+
+@pytest.mark.parametrize("question, theme", [
+    ("Gezin in Huizen heeft een huurachterstand", "financien"),
+    ("Eemnes: jeugdzorgaanvraag voor een kind", "jeugdhulp"),
+    ("kind met een verstandelijke beperking", "ontwikkeling"),
+])
+def test_more_everyday_problem_words(question, theme):
+    assert theme in parse_vraag(question).themas
+
+
+def test_a_region_question_does_not_lead_with_one_municipalitys_entrance():
+    result = zoek("In de regio Gooi: vader zoekt opvoedadvies voor zijn zoon van 5")
+    assert ids(result)[0] == "opvoedcoach_ggd"
+
+
+def test_bedwetting_is_a_development_question():
+    assert "ontwikkeling" in parse_vraag("zoon van 8 plast weer in bed").themas
+
+
+def test_the_offer_of_one_school_comes_after_general_help_unless_that_school_is_named():
+    general = ids(zoek("De Meern: jongen van 12 heeft last van prestatiedruk"))
+    assert general[0] == "buurtteam_vleuten" and "amadeus_lyceum_mentorlessen" not in general[:3]
+    named = ids(zoek("Leerling van 12 op het Amadeus Lyceum in Vleuten heeft last van prestatiedruk"))
+    assert named[0] == "amadeus_lyceum_mentorlessen"
+
+
+def test_a_place_name_is_not_read_as_a_typo_of_a_problem_word():
+    assert parse_vraag("Ouders in Zuilen gaan scheiden, hun zoon is 10").themas == ["scheiding"]

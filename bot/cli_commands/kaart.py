@@ -134,7 +134,8 @@ def run_evaluation(args: argparse.Namespace) -> int:
     chosen = list(SETS) if getattr(args, "set", "alle") in ("alle", "beide") else [args.set]
     labels = {"afstemming": "afstemmingsset (evaluatie.yml, gebruikt bij het bouwen)",
               "toets": "toetsset (toetsvragen.yml, om te meten; een paar missers zijn ooit met de hand verholpen)",
-              "toets2": "tweede toetsset (toetsvragen_2.yml, geschreven vóór de laatste aanpassing, alleen om te meten)"}
+              "toets2": "tweede toetsset (toetsvragen_2.yml, alleen om te meten)",
+              "toets3": "derde toetsset (toetsvragen_3.yml, geschreven vóór de laatste aanpassing, alleen om te meten)"}
     for name in chosen:
         kind, reeks = SETS[name]
         result = evalueer(knowledge, kind=kind, reeks=reeks)
@@ -152,6 +153,6 @@ def run_evaluation(args: argparse.Namespace) -> int:
 
 
 def _configure_evaluation(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--set", choices=("afstemming", "toets", "toets2", "alle", "beide"), default="alle",
+    parser.add_argument("--set", choices=("afstemming", "toets", "toets2", "toets3", "alle", "beide"), default="alle",
                         help="welke vragenset: afstemming (evaluatie.yml), toets (toetsvragen.yml), toets2 "
-                             "(toetsvragen_2.yml) of alle (standaard; 'beide' betekent hetzelfde)")
+                             "(toetsvragen_2.yml), toets3 (toetsvragen_3.yml) of alle (standaard; 'beide' betekent hetzelfde)")

@@ -4,7 +4,8 @@ Three sets (``rustpunt evalueer kaart --set ...``): the tuning set ``evaluatie.y
 ``kaart_testvraag``), used while building the search; the test set ``toetsvragen.yml`` (kind
 ``kaart_toetsvraag``, reeks ``toets``), written for measuring, though a few of its misses were once fixed
 by hand; and the second test set ``toetsvragen_2.yml`` (reeks ``toets2``), written before the
-ranking was changed again and never used to tune it.
+ranking was changed again and never used to tune it; and the third test set ``toetsvragen_3.yml`` (reeks
+``toets3``), written before the next ranking change and measured blind once.
 """
 from __future__ import annotations
 
@@ -48,7 +49,7 @@ class Evaluatie:
 
 
 SETS = {"afstemming": ("kaart_testvraag", None), "toets": ("kaart_toetsvraag", "toets"),
-        "toets2": ("kaart_toetsvraag", "toets2")}
+        "toets2": ("kaart_toetsvraag", "toets2"), "toets3": ("kaart_toetsvraag", "toets3")}
 
 
 def evalueer(knowledge, index: Optional[KaartIndex] = None, limit: int = 5, kind: str = "kaart_testvraag",

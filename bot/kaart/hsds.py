@@ -124,7 +124,8 @@ def _service(service: KaartDienst) -> dict:
         "attributes": attributes,
         "x_rustpunt": _extension(service, organisatie=service.organisatie, aanbod=list(service.aanbod),
                                  trefwoorden=list(service.trefwoorden), algemene_toegang=service.algemene_toegang,
-                                 **({"schooltype": service.schooltype} if service.schooltype else {})),
+                                 **({"schooltype": service.schooltype} if service.schooltype else {}),
+                                 **({"een_school": service.een_school} if service.een_school else {})),
     })
 
 
@@ -366,6 +367,7 @@ def importeer(folder: Path) -> ImportResultaat:
             "trefwoorden": extra.get("trefwoorden") or [],
             "algemene_toegang": bool(extra.get("algemene_toegang", False)),
             "schooltype": extra.get("schooltype"),
+            "een_school": extra.get("een_school"),
             "website": extra.get("website") or _none(raw.get("url")),
             "email": _none(raw.get("email")),
             "telefoon": _none(phones[0].get("number")) if phones else None,

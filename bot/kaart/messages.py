@@ -51,6 +51,14 @@ def geen_resultaat(themas: List[str], gemeente: Optional[str], leeftijd: Optiona
         text += " Algemene route: het jeugdteam of buurtteam van de gemeente waar het gezin woont."
     return text
 
+def alleen_algemene_ingang(themas: List[str], gemeente: Optional[str], leeftijd: Optional[int]) -> str:
+    about = f" over {THEMAS[themas[0]]}" if themas else ""
+    where = f" in {WERKGEBIEDEN[gemeente]}" if gemeente else ""
+    age = f" voor {leeftijd} jaar" if leeftijd is not None else ""
+    return (f"Ik vond in de sociale kaart geen dienst{about}{where}{age}. Hieronder staat de algemene ingang "
+            "van de plaats: die kan meedenken over elke vraag van een gezin.")
+
+
 # Conversation texts (sent by the actions; Rasa's validator flags responses that only actions use).
 VRAAG_STELLEN = ("Beschrijf kort de situatie: om wie gaat het, hoe oud is het kind, wat speelt er en in welke "
                  "gemeente woont het gezin?")

@@ -121,6 +121,7 @@ class KaartDienst(Contact):
     algemene_toegang: bool = False  # the general entrance (jeugdteam, buurtteam) for its werkgebied
     aard: str = "dienst"  # dienst | hulpmiddel | aanbeveling | pilot | project | onderzoek | leernetwerk
     schooltype: Optional[str] = None  # po | vo | so | vso: bound to one kind of school, ages follow it
+    een_school: Optional[Short] = None  # the one school the offer belongs to (only its pupils can use it)
 
     reference_fields: ClassVar[Tuple[Tuple[str, str], ...]] = (("organisatie", "kaart_organisatie"),)
 
@@ -282,7 +283,8 @@ class KaartTestvraag(Entry):
 
 class KaartToetsvraag(KaartTestvraag):
     """A question of a separate test set, written for measuring, never for tuning. ``reeks`` names the
-    set: ``toets`` (``toetsvragen.yml``, the default) or ``toets2`` (``toetsvragen_2.yml``, written on
-    2026-12-03 before the ranking was changed again)."""
+    set: ``toets`` (``toetsvragen.yml``, the default), ``toets2`` (``toetsvragen_2.yml``, written on
+    2026-12-03 before the ranking was changed again) or ``toets3`` (``toetsvragen_3.yml``, written later that
+    day before the next ranking change)."""
 
-    reeks: Literal["toets", "toets2"] = "toets"
+    reeks: Literal["toets", "toets2", "toets3"] = "toets"

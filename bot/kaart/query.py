@@ -44,14 +44,17 @@ THEMA_SYNONIEMEN: Dict[str, Tuple[str, ...]] = {
     "somberheid_angst": (
         "somber", "somberheid", "depressief", "depressie", "angst", "angstig", "angstklacht", "angstklachten",
         "depressieve klachten", "trekt zich terug", "teruggetrokken", "bang", "paniek",
-        "paniekaanval", "stress", "gestrest", "piekeren", "verdrietig", "neerslachtig", "niet lekker in vel",
+        "paniekaanval", "stress", "gestrest", "piekeren", "verdrietig", "huilen", "huilt veel", "huilbuien", "neerslachtig", "niet lekker in vel",
         "niet lekker in zijn vel", "niet lekker in haar vel", "zit niet lekker in zijn vel", "eenzaam",
         "eenzaamheid", "zelfmoordgedachte", "suicidaal", "zelfmoord", "onzeker", "nerveus", "mentale gezondheid",
-        "mentaal", "psychisch welbevinden",
+        "mentaal", "psychisch welbevinden", "komt zijn kamer niet uit", "komt haar kamer niet uit",
+        "kamer uitkomt", "sluit zich op",
     ),
     "psychisch": (
         "psychisch", "psychische klacht", "ggz", "jeugd-ggz", "psycholoog", "psychiater", "dwang",
-        "dwanggedachte", "automutilatie", "zelfbeschadiging", "snijden", "eetstoornis", "trauma", "adhd",
+        "dwanggedachte", "automutilatie", "zelfbeschadiging", "zichzelf beschadigen", "snijden", "snijdt zich",
+        "krassen", "krast zich", "zelfverwonding", "zichzelf pijn doen", "eetstoornis", "eetprobleem", "anorexia",
+        "boulimia", "eet bijna niets", "eet bijna niks", "eet weinig", "eet niet meer", "wil niet meer eten", "trauma", "adhd",
         "autisme", "diagnose", "behandeling", "therapie",
     ),
     "opvoeding": (
@@ -61,10 +64,11 @@ THEMA_SYNONIEMEN: Dict[str, Tuple[str, ...]] = {
     ),
     "ontwikkeling": (
         "ontwikkeling", "ontwikkelingsachterstand", "taalachterstand", "spraakachterstand", "groei", "groeien", "spraak", "praten", "zindelijk", "stotteren", "praat weinig",
-        "zindelijkheid", "motoriek", "achterstand",
+        "zindelijkheid", "motoriek", "achterstand", "bedplassen", "plast in bed", "plast weer in bed", "broekplassen", "verstandelijke beperking", "beperking", "handicap", "lvb",
     ),
     "gedrag": (
-        "gedrag", "gedragsprobleem", "boos", "boosheid", "agressie", "agressief", "driftbui", "ruzie",
+        "gedrag", "gedragsprobleem", "boos", "boosheid", "agressie", "agressief", "driftbui", "driftbuien",
+        "driftig", "woede", "woedend", "woedeaanval", "woedeuitbarsting", "ontploft", "ruzie",
         "vechten", "conflict", "opstandig", "brutaal", "grensoverschrijdend", "onrustig", "drukke", "druk gedrag",
         "emotieregulatie", "prikkelbaar",
     ),
@@ -78,7 +82,8 @@ THEMA_SYNONIEMEN: Dict[str, Tuple[str, ...]] = {
         "geld", "geldzorg", "geldproblemen", "geldzaken", "schuld", "schulden", "armoede", "arm",
         "rondkomen", "weinig geld", "geen geld", "toeslag", "toeslagen", "voedselbank", "voedselpakket",
         "fonds", "regeling", "minima", "bijstand", "betalen", "kosten", "financieel", "financien",
-        "schoolspullen", "laptop", "zwemles", "bewindvoering",
+        "schoolspullen", "laptop", "zwemles", "bewindvoering", "huur", "huurachterstand", "huurschuld",
+        "betalingsachterstand", "achterstand met de huur",
     ),
     "verslaving": (
         "verslaving", "verslaafd", "alcohol", "drank", "drinken", "drugs", "blowen", "blowt", "joint", "wiet", "cannabis",
@@ -117,11 +122,12 @@ THEMA_SYNONIEMEN: Dict[str, Tuple[str, ...]] = {
                  "uit huis geplaatst", "uit huis plaatsen", "uithuisplaatsing", "dreigende uithuisplaatsing"),
     "vastgelopen_hulp": (
         "vastgelopen", "vastlopen", "loopt vast", "vast te lopen", "vast lopen", "geen perspectief", "complexe casus", "complex",
-        "niets helpt", "hulp helpt niet", "escalatie", "escaleert", "multiprobleem",
+        "niets helpt", "hulp helpt niet", "escalatie", "escaleert", "multiprobleem", "zit vast", "muurvast",
     ),
     "jeugdhulp": ("jeugdhulp", "jeugdzorg", "specialistische hulp", "jeugdteam", "aanmelden", "jeugdconsulent",
-                  "toegang tot jeugdhulp", "buurtteam", "wijkteam"),
-    "samenwerking": ("samenwerking", "samenwerken", "overleg", "mdo", "ketenpartner", "regie", "grondhouding"),
+                  "toegang tot jeugdhulp", "buurtteam", "wijkteam",
+                  "aanvraag", "aanvragen"),
+    "samenwerking": ("samenwerking", "samenwerken", "overleg", "mdo", "multidisciplinair overleg", "ketenpartner", "regie", "grondhouding"),
 }
 
 # Words that point at who is asking or for whom (a soft hint, used in ranking).
@@ -202,9 +208,24 @@ def _theme_phrases() -> List[Tuple[str, str, str]]:
     return out
 
 
+# A theme word that is also an everyday word with another meaning: in these contexts it is not read as
+# that theme ("krast zich in zijn armen" is about arms, not about being poor).
+HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
+    ("arm", re.compile(r"\b(?:zijn|haar|z'n|mijn|m'n|je|jouw|de|het|beide|twee|linker|rechter|gebroken)\s+armen?\b"
+                       r"|\barmen\b|\barm\s+(?:gebroken|breken|brak)\b", re.IGNORECASE)),
+)
+
+
+def guard_homonyms(text: str) -> str:
+    """``text`` with theme words that are used in another sense blanked out (see ``HOMONIEMEN``)."""
+    for _, pattern in HOMONIEMEN:
+        text = pattern.sub(" ", text)
+    return text
+
+
 def extract_themas(text: str) -> Tuple[List[str], Dict[str, List[str]]]:
     """Themes in order of first appearance in the question, with the words that matched."""
-    lemmed = lemma_string(text)
+    lemmed = lemma_string(guard_homonyms(text))
     found: Dict[str, List[str]] = {}
     positions: Dict[str, int] = {}
     consumed = lemmed
@@ -298,9 +319,10 @@ def parse_vraag(text: str) -> Vraag:
     text = (text or "").strip()
     ingekort = len(text) > MAX_VRAAG
     text = text[:MAX_VRAAG]
-    themas, woorden = extract_themas(text)
     gevonden = places.zoek_plaats(text)
     gemeente, plaats, buiten, onbekend = extract_plaats(text, gevonden)
+    # the place is no problem word ("Zuilen" is not a typo of "huilen")
+    themas, woorden = extract_themas(text.replace(plaats, " ", 1) if plaats else text)
     return Vraag(
         tekst=text,
         themas=themas,

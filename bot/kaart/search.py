@@ -15,7 +15,8 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
+from functools import lru_cache
+from typing import Dict, FrozenSet, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
 from bot.kaart.places import Plaats
 from bot.kaart.query import Vraag, parse_vraag, resolve_plaats, resolve_thema
@@ -34,13 +35,17 @@ from bot.kaart.vocabulary import (
 )
 
 WEIGHTS = {"thema": 2.0, "tekst": 1.0, "plaats": 0.5, "leeftijd": 0.2, "doelgroep": 0.3, "toegang": 0.3, "ingang": 0.3,
-           "bekend": 0.8}
+           "bekend": 0.8, "genoemd": 1.0}
 THEME_ORDER_WEIGHTS = (1.0, 0.6, 0.4)
 NAME_RUN = 3
 FEW_HITS = 3  # fewer hits than this for a family question: add the general entrance of the place  # words of a service's name, in order, that name it in a question
 BROAD_THEMES = 4  # a service with more themes than this is broad: each theme counts less
 BREADTH_POWER = 0.5  # strength = sqrt(BROAD_THEMES / number of themes), at most 1
 CENTRAL_THEMES, PERIPHERAL_THEME = 3, 0.8  # the first three themes of a service are central to it
+# A theme no referable service in the place covers is also read as its nearest broader theme: faalangst
+# (prestatiedruk) in a region without prestatiedruk services is still anxiety (somberheid_angst).
+VERWANT_THEMA = {"prestatiedruk": "somberheid_angst", "leren": "schoolverzuim", "criminaliteit": "gedrag",
+                 "seksualiteit": "gezondheid"}
 LEISURE_FACTOR = 0.5  # a leisure group's match on a family's problem theme
 BM25_K1, BM25_B = 1.2, 0.75
 # Words too general to make a hit relevant on their own.
@@ -506,17 +511,36 @@ def _named(index: KaartIndex, service, terms: List[str], keywords: bool = False)
     """The question names the entry: a rare word (in at most two entries) of its name, or with
     ``keywords`` of its search words, is in it; or it repeats a run of ``NAME_RUN`` words of the
     name in order ("GGZ-hulp op school")."""
-    asked = set(terms)
-    words = lemmas(service.naam)
-    runs = {tuple(words[i:i + NAME_RUN]) for i in range(len(words) - NAME_RUN + 1)}
-    if runs & {tuple(terms[i:i + NAME_RUN]) for i in range(len(terms) - NAME_RUN + 1)}:
+    asked, asked_runs = _asked_words(tuple(terms))
+    words = list(_phrase_lemmas(service.naam))
+    if asked_runs and {tuple(words[i:i + NAME_RUN]) for i in range(len(words) - NAME_RUN + 1)} & asked_runs:
         return True
     if keywords:
-        words += [t for word in service.trefwoorden for t in lemmas(word)]
+        words += [t for word in service.trefwoorden for t in _phrase_lemmas(word)]
     for term in words:
-        if term in asked and term not in GENERIC and len(index.postings.get(term, ())) <= 2:
+        if (term in asked or _singular(term) in asked) and term not in GENERIC and len(index.postings.get(term, ())) <= 2:
             return True
     return False
+
+
+@lru_cache(maxsize=256)
+def _asked_words(terms: Tuple[str, ...]) -> Tuple[FrozenSet[str], FrozenSet[Tuple[str, ...]]]:
+    """The question's words with their rough singulars, and its runs of ``NAME_RUN`` words (cached per question)."""
+    words = frozenset(terms) | {_singular(t) for t in terms}
+    return words, frozenset(tuple(terms[i:i + NAME_RUN]) for i in range(len(terms) - NAME_RUN + 1))
+
+
+@lru_cache(maxsize=100_000)
+def _phrase_lemmas(text: str) -> Tuple[str, ...]:
+    """The lemmas of a service name or search word (cached: names are read for every candidate)."""
+    return tuple(lemmas(text))
+
+
+def _singular(word: str) -> str:
+    """A rough singular of a word the lemma table lacks ("gedragswetenschappers" -> "gedragswetenschapper")."""
+    if len(word) > 6 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
 
 
 def _referral_first(hits: List[Hit]) -> List[Hit]:
@@ -541,6 +565,7 @@ class _Context:
     family: bool  # the question is about a family or child
     professional: bool  # asked by a school or professional
     asked: Set[str]  # kinds of non-service entries asked for on purpose
+    index: Optional[KaartIndex] = None  # the index searched (to see whether a service is named)
 
 
 def _check_leeftijd(leeftijd, parsed: Vraag) -> Tuple[Optional[int], Optional[Zoekresultaat]]:
@@ -590,8 +615,12 @@ def _check_thema(thema: Optional[str], parsed: Vraag) -> Tuple[List[str], Option
     return [code] + [t for t in themas if t != code], None
 
 
+PLACE_KIND_WORDS = frozenset({"regio", "gemeente", "wijk", "dorp", "kern", "stad"})
+
+
 def _context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[str], themas: List[str]) -> _Context:
-    place_words = set(lemmas(parsed.plaats or "")) if parsed.plaats else set()
+    # the place and the word that says what kind of place it is ("in de regio Gooi") are no search words
+    place_words = set(lemmas(parsed.plaats or "")) | PLACE_KIND_WORDS if parsed.plaats else set()
     terms = [t for t in lemmas(parsed.tekst) if t not in place_words and not t.isdigit()]
     return _Context(
         parsed=parsed, leeftijd=leeftijd, gemeente=gemeente, themas=themas, terms=terms,
@@ -600,6 +629,23 @@ def _context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[str], th
         professional=bool({"school", "professional"} & set(parsed.doelgroep_hints)),
         asked=_asked_kinds(parsed.tekst),
     )
+
+
+def _with_related_themes(index: KaartIndex, themas: List[str], allowed: Optional[Set[int]]) -> List[str]:
+    """``themas`` plus, after them, the broader theme (``VERWANT_THEMA``) of each theme that no referable
+    service with a known area in the place has (an entry without any area, such as an online course, does not count)."""
+    out = list(themas)
+    for theme in themas:
+        related = VERWANT_THEMA.get(theme)
+        if related is None or related in out:
+            continue
+        covering = index.by_theme.get(theme, set())
+        if allowed is not None:
+            covering = covering & allowed
+        if not any(index.docs[i].areas and index.docs[i].service.aard == "dienst" and verwijsbaar(index.docs[i].service)
+                   for i in covering):
+            out.append(related)
+    return out
 
 
 def _candidates(index: KaartIndex, ctx: _Context, allowed: Optional[Set[int]], text_scores: Dict[int, float]) -> Set[int]:
@@ -618,12 +664,16 @@ def _parts(doc: _Doc, ctx: _Context, theme_score: float, tekst: float) -> Tuple[
     plaats, place_reason = _place_part(doc, ctx.gemeente)
     bounded = service.leeftijd_min is not None or service.leeftijd_max is not None
     # the general entrance is always a sound referral for a family or a request for youth care
-    ingang = 1.0 if service.algemene_toegang and (ctx.family or "jeugdhulp" in ctx.themas) else 0.0
+    # (for a question about a whole region, the entrance of one of its municipalities is not that entrance)
+    ingang = 1.0 if (service.algemene_toegang and (ctx.family or "jeugdhulp" in ctx.themas)
+                     and not (ctx.gemeente in REGIOS and plaats < 1.0)) else 0.0
     parts = {"thema": theme_score, "tekst": tekst, "plaats": plaats,
              "leeftijd": 1.0 if ctx.leeftijd is not None and bounded else 0.0,
              "doelgroep": _doelgroep_part(service, ctx.parsed.doelgroep_hints),
              # the source says how to reach it; a family can go there itself, or is sent on by someone
-             "toegang": _toegang_part(service), "ingang": ingang, "bekend": bekend(service)}
+             "toegang": _toegang_part(service), "ingang": ingang, "bekend": bekend(service),
+             # the question names the service or its professional ("gedragswetenschapper", "jeugdcoach")
+             "genoemd": 1.0 if ctx.index is not None and _named(ctx.index, service, ctx.terms) else 0.0}
     return parts, place_reason
 
 
@@ -664,18 +714,46 @@ def _score_all(index: KaartIndex, ctx: _Context, candidates: Set[int], text_scor
     return scored, held_back
 
 
+THIN = 0.5  # ``bekend`` below this: the source hardly describes the entry
+
+
+def _tier(index: KaartIndex, service, ctx: _Context) -> int:
+    """0 for an ordinary service; 1 for a thin entry whose route the source does not give (a provider it
+    only names), or for the offer of one particular school when the question does not name that school:
+    these come after the services a professional knows how to reach; 2 for a measure-only service. A
+    question that names the entry keeps it in tier 0."""
+    if _measure_only(service):
+        tier = 2
+    elif (_toegang_part(service) == 0.0 and bekend(service) < THIN) or service.een_school:
+        tier = 1
+    else:
+        return 0
+    return 0 if _named(index, service, ctx.terms, True) or _school_named(service, ctx.terms) else tier
+
+
+SCHOOL_NAME_WORDS = frozenset("obs icbs kc college lyceum school basisschool de het".split())
+
+
+def _school_named(service, terms: List[str]) -> bool:
+    """The question names the one school the service belongs to ("Amadeus", "Elan college")."""
+    if not service.een_school:
+        return False
+    return bool({w for w in _phrase_lemmas(service.een_school) if w not in SCHOOL_NAME_WORDS} & set(terms))
+
+
 def _rank(index: KaartIndex, ctx: _Context, scored: List[_Row], limit: int) -> List[Hit]:
-    """Best first; a measure-only service after every referral unless the question names it
-    ("ondertoezichtstelling", "jeugdbescherming"); never an unreferrable entry first."""
+    """Best first; a thin entry without a known route after the services with one, a measure-only service
+    after every referral, unless the question names it ("ondertoezichtstelling", "jeugdbescherming");
+    never an unreferrable entry first."""
     scored.sort(key=lambda item: (-item[0], item[1]))
-    scored.sort(key=lambda item: (_measure_only(item[2].service) and not _named(index, item[2].service, ctx.terms, True),
-                                  -item[0], item[1]))
+    scored.sort(key=lambda item: (_tier(index, item[2].service, ctx), -item[0], item[1]))
     return _referral_first([_hit(doc, score, parts, waarom) for score, _, doc, parts, waarom in scored[:limit]])
 
 
 def _add_general_entrance(index: KaartIndex, ctx: _Context, hits: List[Hit], limit: int) -> None:
-    """Few services fit a family's question: the general entrance of the place can always help."""
-    if not hits or not ctx.family or len(hits) >= min(limit, FEW_HITS):
+    """Few services fit a family's question: the general entrance of the place can always help. Also when
+    none fits a family question about a recognised problem (the message then says no specific service was found)."""
+    if not ctx.family or len(hits) >= min(limit, FEW_HITS) or (not hits and not ctx.themas):
         return
     shown = {hit.id for hit in hits}
     for hit in [h for h in _general_route(index, ctx.gemeente, ctx.leeftijd) if h.id not in shown][:limit - len(hits)]:
@@ -734,16 +812,21 @@ def zoek(
         return refusal
 
     ctx = _context(parsed, leeftijd, gemeente, themas)
+    ctx.index = index
     allowed = _place_allowed(index, gemeente, heel=gevonden is not None and gevonden.soort == "wijk")
+    ctx.themas = _with_related_themes(index, ctx.themas, allowed)
     text_scores = index.bm25(ctx.terms, allowed)
     scored, held_back = _score_all(index, ctx, _candidates(index, ctx, allowed, text_scores), text_scores)
     hits = _rank(index, ctx, scored, limit)
+    only_entrance = not hits
     _add_general_entrance(index, ctx, hits, limit)
     cutoff = scored[limit - 1][0] if len(scored) >= limit else float("-inf")
     names = [name for score, name in sorted(held_back, reverse=True) if score > cutoff]
 
     result = Zoekresultaat("ok", hits=hits, vraag=parsed, gemeente=gemeente, leeftijd=leeftijd, themas=themas)
     _explain(index, result, gevonden, names)
+    if only_entrance and hits:
+        result.melding = " ".join(filter(None, [result.melding, messages.alleen_algemene_ingang(themas, gemeente, leeftijd)]))
     return result
 
 

@@ -68,6 +68,17 @@ def known(word: str) -> bool:
 
 
 COMPOUND_MIN, PART_MIN = 8, 4  # shortest compound and shortest part that are split
+# Endings of Dutch nouns for a person ("wetenschapper", "consulent", "leraar", "therapeut"): a compound
+# with such a head names a role ("gedragswetenschapper", "jeugdconsulent"), not a problem, so it is not
+# split into its parts (else "gedragswetenschapper" would read as the theme gedrag).
+PERSON_ENDINGS = ("er", "ent", "ant", "aar", "ist", "eur", "ier", "or", "ster", "ling", "peut", "loog", "man", "vrouw")
+PERSON_TAIL_MIN = 6  # shorter tails ("kamer", "zomer") are seldom persons
+
+
+def person_noun(word: str) -> bool:
+    """A word that by its ending names a person (a rough Dutch rule, for compound heads only)."""
+    return len(word) >= PERSON_TAIL_MIN and word.endswith(PERSON_ENDINGS)
+
 
 
 @lru_cache(maxsize=50_000)
@@ -86,9 +97,9 @@ def split_compound(word: str) -> Tuple[str, ...]:
         if not known(head):
             continue
         if known(tail):
-            return head, tail
+            return () if person_noun(tail) else (head, tail)
         if tail[0] in "se" and len(tail) > PART_MIN and known(tail[1:]):
-            return head, tail[1:]
+            return () if person_noun(tail[1:]) else (head, tail[1:])
     return ()
 
 
