@@ -17,7 +17,6 @@ import io
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional
 
 from bot import status
@@ -25,7 +24,6 @@ from bot.roleplay import catalog
 from bot.roleplay.models import MAX_TENSION, PITFALLS, STEPS
 from bot.roleplay.report import _safe_cell
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "web" / "templates"
 NO_NAME = "(zonder naam)"
 ENDINGS = (status.GOOD, status.BAD, status.STOPPED, status.BUSY)
 ENDING_NAMES = {status.GOOD: "goed afgelopen", status.BAD: "misgelopen", status.STOPPED: "gestopt",
@@ -285,13 +283,6 @@ def endings_svg(view: GroupView, width: int = 640, bar_h: int = 18) -> Dict[str,
     return {"width": width, "height": max(len(rows), 1) * (bar_h + 8), "bar_h": bar_h, "label_w": label_w, "rows": rows}
 
 
-def _environment():
-    from jinja2 import Environment, FileSystemLoader, select_autoescape
-
-    return Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(["html"]),
-                       trim_blocks=True, lstrip_blocks=True)
-
-
 def render_group_page(records: Iterable[Any], group: str, start=None, end=None, printable: bool = False) -> str:
     """The group view as a whole HTML page (``printable`` for the print version). Bad input (no group,
     wrong dates) gives the page with a Dutch message instead of an error."""
@@ -309,7 +300,7 @@ def render_group_page(records: Iterable[Any], group: str, start=None, end=None, 
         names = {k: v.naam for k, v in catalog.moves().items()}
     except Exception:  # the names are a nicety; the page works with the ids
         names = {}
-    template = _environment().get_template("groep.html")
+    template = trainer_page.environment().get_template("groep.html")
     return template.render(
         view=view, error=error, groups=groups, group=group or "", start=start or "", end=end or "",
         printable=printable, steps=STEPS, names=names, ending_names=ENDING_NAMES, colors=COLORS,

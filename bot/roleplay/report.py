@@ -9,7 +9,8 @@ import base64
 import csv
 import html
 import io
-from typing import Any, Dict, Iterable, List
+from dataclasses import dataclass, field
+from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from bot.roleplay.models import MOVES, STEPS
 from bot.roleplay.retry import attempts_for_debrief, attempts_text
@@ -147,3 +148,184 @@ td,th{{border:1px solid #ccc;padding:4px 8px;text-align:left}}</style></head><bo
 <ul>{''.join(f'<li>{esc(t)}</li>' for t in tips) or '<li>Nog geen afgeronde sessies.</li>'}</ul>
 </body></html>
 """
+
+
+# -- the trainers' page: one stored session as a typed view ----------------------------------------
+# Sessions are stored by bot.roleplay.session (data: scenario, titel, deelnemer, groep, state with the
+# engine's turns, debrief from bot.roleplay.feedback.debrief). Older records used other key names; the
+# tolerant defaults for them live here, so the web layer reads fields, not guessed keys.
+
+MAX_ITEMS = 200
+TRANSCRIPT_KEYS = ("transcript", "beurten", "gesprek")
+DEBRIEF_KEYS = ("debrief", "feedback", "nabespreking")
+TITLE_KEYS = ("scenario_titel", "scenario_naam", "titel", "scenario")
+SPEAKER_KEYS = ("spreker", "wie", "van", "rol", "role", "speaker")
+TEXT_KEYS = ("tekst", "text", "bericht", "zin")
+META_KEYS = ("deelnemer", "groep")
+DEBRIEF_LABELS = {
+    "einde": "Afloop", "beurten": "Aantal beurten", "stappen_volgorde": "Stappen in volgorde",
+    "zetten_volgorde": "Alle zetten", "aantal_per_zet": "Aantal per zet",
+    "ontbrekende_stappen": "Niet gebruikte stappen", "valkuilen": "Beurten om naar te kijken",
+    "spanning": "Spanning per beurt", "tips": "Tips", "beter_naam": "Beter",
+}
+ARROW_KEYS = ("spanning", "stappen_volgorde", "zetten_volgorde")
+DEBRIEF_ORDER = ("einde", "beurten", "spanning", "stappen_volgorde", "ontbrekende_stappen", "valkuilen", "tips")
+DEBRIEF_SKIP = ("soort", "scenario", "titel", "sessie")
+
+
+def label(key: Any) -> str:
+    """A data key as a Dutch heading: the known debrief names, else the key made readable."""
+    if key in DEBRIEF_LABELS:
+        return DEBRIEF_LABELS[key]
+    text = str(key).replace("_", " ").strip()
+    return text[:1].upper() + text[1:]
+
+
+def _present(value: Any) -> bool:
+    return value not in (None, "", [], {})
+
+
+def _first(data: Dict[str, Any], keys: Iterable[str]) -> Any:
+    return next((data[key] for key in keys if key in data and _present(data[key])), None)
+
+
+@dataclass(frozen=True)
+class PitfallView:
+    """One entry of debrief['valkuilen'] (bot.roleplay.feedback); ``known`` is False for other shapes,
+    which the page then shows as they are (``raw``)."""
+
+    known: bool
+    beurt: Any = "?"
+    tekst: str = ""
+    naam: str = ""
+    beter_naam: str = ""
+    voorbeeld: str = ""
+    raw: Any = None
+
+
+@dataclass(frozen=True)
+class DebriefRow:
+    """One line of the debrief: ``kind`` is 'arrows' (a sequence shown as a → b), 'pitfalls', 'tips'
+    or 'value' (anything else, shown as it is)."""
+
+    key: str
+    label: str
+    kind: str
+    value: Any
+
+
+@dataclass(frozen=True)
+class TurnView:
+    """One transcript turn. ``kind`` 'engine': the role-play engine's turn (professional's text, the
+    persona's answer, move and tension); 'line': an older record's {speaker, text, ...}; 'other':
+    anything else, shown as text."""
+
+    kind: str
+    tekst: Any = ""
+    antwoord: Any = ""
+    rol: str = ""
+    zet: Any = ""
+    spanning: Optional[Tuple[Any, Any]] = None
+    spreker: Any = None
+    extra: Tuple[Tuple[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class SessionView:
+    """A stored role-play session as the trainers' page shows it.
+
+    ``debrief_rows`` is set for a debrief dict, ``debrief_other`` for any other stored debrief;
+    ``turns`` is set for a transcript list, ``transcript_other`` for any other stored transcript."""
+
+    pk: Any
+    titel: Optional[str] = None
+    datum: Optional[str] = None
+    status: Optional[str] = None
+    conversation_id: Optional[str] = None
+    meta: Tuple[Tuple[str, Any], ...] = ()
+    has_debrief: bool = False
+    debrief_rows: Optional[List[DebriefRow]] = None
+    debrief_other: Any = None
+    has_transcript: bool = False
+    turns: Optional[List[TurnView]] = None
+    transcript_other: Any = None
+    turn_count: int = 0
+    rest: Dict[str, Any] = field(default_factory=dict)
+
+
+def _pitfall(item: Any) -> PitfallView:
+    if not isinstance(item, dict) or "tekst" not in item:
+        return PitfallView(known=False, raw=item)
+    return PitfallView(known=True, beurt=item.get("beurt", "?"), tekst=item["tekst"], naam=item.get("naam") or "",
+                       beter_naam=item.get("beter_naam") or "", voorbeeld=item.get("voorbeeld") or "")
+
+
+def debrief_rows(debrief: Dict[str, Any]) -> List[DebriefRow]:
+    """The debrief of bot.roleplay.feedback.debrief in reading order; unknown keys after the known ones."""
+    keys = [k for k in DEBRIEF_ORDER if k in debrief] + [
+        k for k in debrief if k not in DEBRIEF_ORDER and k not in DEBRIEF_SKIP]
+    rows = []
+    for key in keys[:MAX_ITEMS]:
+        value = debrief[key]
+        if key in ARROW_KEYS and isinstance(value, list) and value:
+            rows.append(DebriefRow(key, label(key), "arrows", " → ".join(str(v) for v in value)))
+        elif key == "valkuilen" and isinstance(value, list):
+            rows.append(DebriefRow(key, label(key), "pitfalls", [_pitfall(v) for v in value]))
+        elif key == "tips" and isinstance(value, list):
+            rows.append(DebriefRow(key, label(key), "tips", value))
+        else:
+            rows.append(DebriefRow(key, label(key), "value", value))
+    return rows
+
+
+def turn_view(turn: Any) -> TurnView:
+    if isinstance(turn, dict) and "tekst" in turn and ("antwoord" in turn or "spanning_na" in turn):
+        tension = None
+        if "spanning_voor" in turn or "spanning_na" in turn:
+            tension = (turn.get("spanning_voor", "?"), turn.get("spanning_na", "?"))
+        return TurnView("engine", tekst=turn.get("tekst", ""), antwoord=turn.get("antwoord") or "",
+                        rol=str(turn.get("rol") or ""), zet=turn.get("zet") or "", spanning=tension)
+    if isinstance(turn, dict):
+        extra = tuple((k, v) for k, v in turn.items() if k not in SPEAKER_KEYS + TEXT_KEYS)
+        return TurnView("line", tekst=_first(turn, TEXT_KEYS), spreker=_first(turn, SPEAKER_KEYS), extra=extra[:10])
+    return TurnView("other", tekst=turn)
+
+
+def session_view(record: Any) -> SessionView:
+    """A stored record (bot.records: pk, data, created_at, status, conversation_id, title) as a
+    SessionView; never raises on odd or older data."""
+    data = getattr(record, "data", None)
+    if not isinstance(data, dict):
+        data = {"gegevens": data}
+    title = getattr(record, "title", None)
+    if not title:
+        found = _first(data, TITLE_KEYS)
+        title = found if isinstance(found, str) else None
+    created = getattr(record, "created_at", None)
+    stamp = None
+    if created is not None:
+        stamp = created.strftime("%d-%m-%Y %H:%M") if hasattr(created, "strftime") else str(created)
+    debrief = _first(data, DEBRIEF_KEYS)
+    transcript = _first(data, TRANSCRIPT_KEYS)
+    used = DEBRIEF_KEYS + TRANSCRIPT_KEYS + TITLE_KEYS + META_KEYS
+    state = data.get("state")
+    if transcript is None and isinstance(state, dict):  # the role-play engine keeps turns in its state
+        transcript = _first(state, ("turns",) + TRANSCRIPT_KEYS)
+        if transcript is not None:
+            used += ("state",)
+    return SessionView(
+        pk=getattr(record, "pk", "?"),
+        titel=title,
+        datum=stamp,
+        status=getattr(record, "status", None) or None,
+        conversation_id=getattr(record, "conversation_id", None) or None,
+        meta=tuple((key, data[key]) for key in META_KEYS if _present(data.get(key))),
+        has_debrief=debrief is not None,
+        debrief_rows=debrief_rows(debrief) if isinstance(debrief, dict) else None,
+        debrief_other=None if isinstance(debrief, dict) else debrief,
+        has_transcript=transcript is not None,
+        turns=[turn_view(t) for t in transcript[:MAX_ITEMS]] if isinstance(transcript, list) else None,
+        transcript_other=None if isinstance(transcript, list) else transcript,
+        turn_count=len(transcript) if isinstance(transcript, list) else 0,
+        rest={k: v for k, v in data.items() if k not in used},
+    )

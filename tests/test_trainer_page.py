@@ -1,0 +1,107 @@
+"""The trainers' page HTML: rendered from the shapes bot.roleplay.report knows, older record shapes
+still readable, and nothing a participant typed ever reaches the page as HTML."""
+from __future__ import annotations
+
+from datetime import datetime
+from html.parser import HTMLParser
+from types import SimpleNamespace
+
+from bot.roleplay import catalog, feedback
+from bot.roleplay.engine import Engine
+from bot.roleplay.group import render_group_page
+from bot.roleplay.report import session_view
+from bot.web import trainer_page
+
+INJECTION = "<script>alert(1)</script>"
+SCENARIO = "vader-kinderen-thuisgehouden"
+
+
+class Tags(HTMLParser):
+    """Every start tag and attribute the browser would build from the page."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.tags, self.handlers = [], []
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.handlers += [name for name, _ in attrs if name.startswith("on")]
+
+
+def _assert_inert(html: str) -> None:
+    parsed = Tags(html)
+    assert "script" not in parsed.tags and "img" not in parsed.tags and parsed.handlers == []
+    assert INJECTION not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def engine_record(pk=1, text=f"Dat is onzin {INJECTION}", group="Najaar-2026"):
+    """A record as bot.roleplay.session stores it, with turns from the real engine and the real debrief."""
+    scenario = catalog.get_scenario(SCENARIO)
+    engine = Engine(scenario, classify=lambda said: "inhoud" if said == text else "erkennen", seed=1)
+    engine.step("Ik hoor dat u boos bent.")
+    engine.step(text)
+    debrief = feedback.debrief(scenario, engine.state, catalog.moves())
+    debrief["tips"].append(f"Tip met {INJECTION}")
+    data = {"scenario": scenario.id, "titel": scenario.titel, "deelnemer": f"Anna {INJECTION}", "groep": group,
+            "state": engine.state.to_dict(), "debrief": debrief}
+    return SimpleNamespace(pk=pk, data=data, status="slecht", created_at=datetime(2026, 12, 3, 9, 30),
+                           conversation_id="gesprek-123", title=scenario.titel)
+
+
+def test_an_engine_session_shows_its_turns_debrief_and_pitfall_quote_as_text():
+    record = engine_record()
+    html = trainer_page.sessions_page([record])
+    _assert_inert(html)
+    assert f"Rollenspel 1: {record.title}" in html
+    assert "Transcript (2 beurten)" in html
+    assert "Professional:</span> Dat is onzin &lt;script&gt;" in html
+    pitfall = record.data["debrief"]["valkuilen"][0]
+    assert f"Beurt 2: “Dat is onzin &lt;script&gt;alert(1)&lt;/script&gt;” was {pitfall['naam']}" in html
+    assert f"; beter: {pitfall['beter_naam']}" in html
+    assert "Tip met &lt;script&gt;" in html and "Anna &lt;script&gt;" in html
+    assert "gesprek-123" not in html  # only a short hash of the conversation
+
+
+def test_the_view_reads_the_fields_the_session_stores():
+    view = session_view(engine_record())
+    assert view.turn_count == 2 and [t.kind for t in view.turns] == ["engine", "engine"]
+    assert view.turns[1].zet == "inhoud" and view.turns[1].spanning is not None
+    assert [row.key for row in view.debrief_rows][:2] == ["einde", "beurten"]
+    pitfalls = next(row for row in view.debrief_rows if row.key == "valkuilen").value
+    assert pitfalls[0].known and pitfalls[0].beurt == 2
+    assert view.rest == {}  # scenario, state and debrief are all shown, nothing left raw
+
+
+def test_older_records_without_newer_fields_still_render():
+    old = SimpleNamespace(pk=7, data={
+        "scenario_naam": f"Oud scenario {INJECTION}",
+        "beurten": [{"tekst": f"Alleen tekst {INJECTION}", "spanning_na": 4},  # no answer, role, move
+                    {"spreker": "vader", "tekst": INJECTION, "spanning": 7}, f"los {INJECTION}", None],
+        "feedback": {"valkuilen": [{"tekst": f"citaat {INJECTION}"}, {"zonder": "tekst"}],
+                     "samenvatting": f"Samen {INJECTION}"},
+        "onbekend": {"diep": [INJECTION]}})  # no created_at, status, conversation_id or title at all
+    html = trainer_page.sessions_page([old])
+    _assert_inert(html)
+    assert "Rollenspel 7: Oud scenario &lt;script&gt;" in html
+    assert "Professional:</span> Alleen tekst &lt;script&gt;" in html and "spanning ? → 4" in html
+    assert '<span class="spreker">vader:</span> &lt;script&gt;' in html
+    assert "Beurt ?: “citaat &lt;script&gt;" in html
+    assert "Overige gegevens" in html and "Onbekend" in html
+
+
+def test_messages_and_the_login_page_escape_what_they_show():
+    for html in (trainer_page.login_page(INJECTION), trainer_page.message_page("Fout", INJECTION)):
+        _assert_inert(html)
+        assert 'role="alert">&lt;script&gt;' in html
+    assert '<input id="token"' in trainer_page.login_page(None)
+    assert 'role="alert"' not in trainer_page.login_page(None)
+
+
+def test_group_view_shows_the_same_escaped_session():
+    record = engine_record(group="Groep-X")
+    session = {"id": record.pk, "status": record.status, "created_at": record.created_at, **record.data}
+    html = render_group_page([session], "Groep-X")
+    _assert_inert(html)
+    assert "Professional:</span> Dat is onzin &lt;script&gt;" in html
+    assert trainer_page.environment() is trainer_page.environment()  # one environment, made once
