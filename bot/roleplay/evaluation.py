@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from bot import status
 from bot.roleplay import catalog
@@ -28,7 +28,7 @@ class PathEvaluation:
     confusions: Counter = field(default_factory=Counter)
     misses: List[Tuple[str, str, str, str]] = field(default_factory=list)  # scenario, intended, got, text
     good_endings: Dict[str, str] = field(default_factory=dict)  # scenario -> ending with real classifier
-    free_paths: List[Dict[str, object]] = field(default_factory=list)  # free-text paths and how they ended
+    free_paths: List[Dict[str, Any]] = field(default_factory=list)  # free-text paths and how they ended
     # context (the persona's last line, the stage): reads without vs with it, see ``bot.roleplay.context``
     context_compared: Dict[str, Tuple[int, int, int]] = field(default_factory=dict)  # name -> (without, with, total)
     context_changes: List[Tuple[str, str, str, str]] = field(default_factory=list)  # where, without, with, text
@@ -132,7 +132,7 @@ def _count(counts, result, where, gold, text, without, with_context) -> None:
         result.context_changes.append((where, f"{'/'.join(gold)}: {without}", with_context, text))
 
 
-def play_free_paths(classify: Callable) -> List[Dict[str, object]]:
+def play_free_paths(classify: Callable) -> List[Dict[str, Any]]:
     """Play every free-text path of ``evaluatie/oefenpaden.yml`` with ``classify``."""
     from bot.heldout import practice_paths  # lazy: held-out paths: only for the evaluation
 
