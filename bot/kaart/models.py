@@ -12,7 +12,7 @@ organisation, never a person's name or address.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, ClassVar, List, Literal, Optional, Tuple
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, List, Literal, Optional, Set, Tuple
 
 from pydantic import conint, constr, root_validator, validator
 
@@ -190,7 +190,7 @@ class KaartDienst(Contact):
     def validate_collection(cls, knowledge) -> list:
         """Every municipality needs a general entrance, so 'nothing found' can point somewhere."""
         services = knowledge.entries.get("kaart_dienst", {})
-        covered = set()
+        covered: Set[str] = set()
         for service in services.values():
             if service.algemene_toegang:
                 for code in service.werkgebied:
@@ -261,7 +261,7 @@ class KaartPlaats(Entry):
         if missing:
             problems.append(Problem("knowledge/sociale_kaart", None, "soort",
                                     f"plaatstabel mist de gemeente(n): {', '.join(missing)}"))
-        seen = {}
+        seen: Dict[str, Any] = {}
         for place in places.values():
             for spelling in place.spellings():
                 other = seen.get(spelling)

@@ -284,7 +284,7 @@ class Scenario(Entry):
         for scenario in knowledge.entries.get("scenario", {}).values():
             where = knowledge.files.get(("scenario", scenario.id), "knowledge/scenarios")
             moves = {p.tekst: p.zet for p in scenario.oefenpad + scenario.valkuilpad}
-            engine = Engine(scenario, classify=lambda text, moves=moves: moves[text], seed=0)
+            engine = Engine(scenario, classify=moves.__getitem__, seed=0)
             for number, turn in enumerate(scenario.oefenpad, start=1):
                 result = engine.step(turn.tekst)
                 if result.ending and number < len(scenario.oefenpad):
@@ -301,7 +301,7 @@ class Scenario(Entry):
                                 f"einde: {engine.state.ending or 'geen'}); pas de effecten of het pad aan")
                     )
             if scenario.valkuilpad:
-                engine = Engine(scenario, classify=lambda text, moves=moves: moves[text], seed=0)
+                engine = Engine(scenario, classify=moves.__getitem__, seed=0)
                 for turn in scenario.valkuilpad:
                     if engine.step(turn.tekst).ending:
                         break

@@ -56,7 +56,7 @@ class RoleAnalysis:
 
     def to_payload(self) -> Dict[str, Any]:
         """The chat payload for the web page (``soort: rol_analyse``)."""
-        payload = {"soort": "rol_analyse", "zin": self.zin}
+        payload: Dict[str, Any] = {"soort": "rol_analyse", "zin": self.zin}
         payload.update(self.to_json())
         payload.update(
             {"naam": self.naam, "driehoek": self.driehoek, "hulpmiddel": self.hulpmiddel, "reden": self.reden,
@@ -110,6 +110,8 @@ def tool(role_id: str) -> Optional[Dict[str, Any]]:
     if role is None or not role.hulpmiddelen:
         return None
     item = get_knowledge().get("hulpmiddel", role.hulpmiddelen[0])
+    if item is None:
+        return None
     return {"id": item.id, "naam": item.naam, "uitleg": item.uitleg, "hoe": list(item.hoe)}
 
 

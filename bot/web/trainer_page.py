@@ -6,7 +6,7 @@ holds at least a transcript and a debrief, but this page renders whatever it fin
 from __future__ import annotations
 
 from html import escape
-from typing import Any, Iterable, List, Optional
+from typing import Any, Iterable, List, Optional, Tuple
 
 from bot.web.conversation import short_hash
 
@@ -183,7 +183,7 @@ def render_session(record: Any) -> str:
             meta.append(f"<dt>{_label(key)}</dt><dd>{_text(data[key])}</dd>")
     debrief = _first(data, DEBRIEF_KEYS)
     transcript = _first(data, TRANSCRIPT_KEYS)
-    used = DEBRIEF_KEYS + TRANSCRIPT_KEYS + TITLE_KEYS + META_KEYS
+    used: Tuple[str, ...] = DEBRIEF_KEYS + TRANSCRIPT_KEYS + TITLE_KEYS + META_KEYS
     state = data.get("state")
     if transcript is None and isinstance(state, dict):  # the role-play engine keeps turns in its state
         transcript = _first(state, ("turns",) + TRANSCRIPT_KEYS)
