@@ -98,14 +98,15 @@ def compare_context(classify, result: PathEvaluation) -> None:
             if not path:
                 continue
             intended = {turn.tekst: turn.zet for turn in path}
-            script = Engine(scenario, classify=lambda text, intended=intended: intended[text], seed=0)
-            for turn in path:
+            script = Engine(scenario, classify=intended.__getitem__, seed=0)
+            for scripted in path:
                 state = script.state
                 context = Context.of(state.last_reply or scenario.persona.opening, state.moves)
-                _count(right["paden"], result, scenario.id, turn.zet, turn.tekst, plain(turn.tekst).zet,
-                       classify(turn.tekst, context=context).zet)
+                _count(right["paden"], result, scenario.id, scripted.zet, scripted.tekst, plain(scripted.tekst).zet,
+                       classify(scripted.tekst, context=context).zet)
                 if not state.ending:
-                    script.step(turn.tekst)
+                    script.step(scripted.tekst)
+    used: List[str]
     last_line, used, conversation = "", [], None
     for turn in conversation_turns():
         if turn.conversation != conversation:
@@ -174,8 +175,8 @@ def evaluation_report(result: PathEvaluation) -> str:
         lines += ["", "Context (laatste zin van de gesprekspartner en de fase van het gesprek): goed gelezen zonder → met"]
         for name, (without, with_context, total) in result.context_compared.items():
             lines.append(f"- {name:<30} {without}/{total} → {with_context}/{total}")
-        for where, without, with_context, text in result.context_changes:
-            lines.append(f"  verschil [{where}] {without} → {with_context}: {text}")
+        for where, before, after, text in result.context_changes:
+            lines.append(f"  verschil [{where}] {before} → {after}: {text}")
     lines += ["", "Per bedoelde zet:"]
     for move, (hits, total) in sorted(result.per_move.items()):
         lines.append(f"- {move:<12} {hits}/{total}")
