@@ -42,5 +42,6 @@ nlu-eval:  ## Kruisvalidatie (5 delen) van de intentherkenning; resultaten in va
 screenshots:  ## Schermafdrukken voor de documentatie vernieuwen (docs/screenshots/; traint niet)
 	RUSTPUNT_SCREENSHOTS_DIR=docs/screenshots .venv/bin/pytest -m e2e tests/e2e
 
-lint:  ## Code controleren met ruff (ook onderdeel van make test)
+lint:  ## Code controleren met ruff en typen met mypy (ook onderdeel van make test)
 	.venv/bin/ruff check bot actions tests scripts
+	.venv/bin/mypy

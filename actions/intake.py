@@ -210,8 +210,9 @@ class ActionTerugbelverzoekOpslaan(Action):
         reset = [SlotSet(slot, None) for slot in CALLBACK_SLOTS]
         summary_id = tracker.get_slot(SUMMARY_SLOT)
         try:
+            wie, waarover, wanneer = (tracker.get_slot(slot) for slot in CALLBACK_SLOTS)
             record_id, note = register(
-                *(tracker.get_slot(slot) for slot in CALLBACK_SLOTS),
+                wie, waarover, wanneer,
                 conversation_id=tracker.sender_id,
                 samenvatting_id=int(summary_id) if isinstance(summary_id, (int, float)) else None,
             )

@@ -162,7 +162,7 @@ class ActionRollenspelOpnieuw(Action):
             return [SlotSet(slot, None) for slot in SLOTS]
         result = service().retry(rows[0].pk, number)
         dispatcher.utter_message(text=result.tekst)
-        if result.soort != "opnieuw":
+        if result.soort != "opnieuw" or result.payload is None:
             return [SlotSet(slot, None) for slot in SLOTS]
         dispatcher.utter_message(json_message=result.payload)
         return [SlotSet("rollenspel_scenario", result.payload["scenario"]), SlotSet("rollenspel_beurt", None),
@@ -186,5 +186,5 @@ class ActionRollenspelAfronden(Action):
             dispatcher.utter_message(text=str(exc))
             return events
         dispatcher.utter_message(text=result.debrief_tekst)
-        dispatcher.utter_message(json_message={"soort": "debrief", "sessie": int(session_id), **result.debrief})
+        dispatcher.utter_message(json_message={"soort": "debrief", "sessie": int(session_id), **(result.debrief or {})})
         return events

@@ -43,7 +43,7 @@ def _dutch(text: str) -> str:
     return _DUTCH_ARGPARSE.get(text, text)
 
 
-argparse._ = _dutch  # argparse looks up its module-level gettext alias at call time
+argparse._ = _dutch  # type: ignore[attr-defined]  # argparse looks up its module-level gettext alias at call time
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from bot import textclass
 from bot.paths import PROJECT_ROOT
@@ -66,7 +66,7 @@ def conversation_turns() -> List[HeldOutTurn]:
     return turns
 
 
-def practice_paths() -> List[Dict[str, object]]:
+def practice_paths() -> List[Dict[str, Any]]:
     return list(_yaml("oefenpaden.yml")["paden"])
 
 

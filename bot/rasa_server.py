@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import List, Optional
+from typing import List, Mapping, Optional
 
 TOKEN_ENV = "RUSTPUNT_RASA_TOKEN"
 
@@ -28,7 +28,7 @@ def prepare_environment() -> None:
     os.environ["RASA_TELEMETRY_ENABLED"] = "false"
 
 
-def rasa_arguments(argv: List[str], env: Optional[dict] = None) -> List[str]:
+def rasa_arguments(argv: List[str], env: Optional[Mapping[str, str]] = None) -> List[str]:
     """``argv`` plus ``--auth-token`` from the environment for ``run`` when an API is enabled."""
     env = os.environ if env is None else env
     token = (env.get(TOKEN_ENV) or "").strip()

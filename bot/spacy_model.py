@@ -28,7 +28,7 @@ def _import_spacy():
         import spacy
 
         return spacy
-    sys.modules["tensorflow"] = None  # type: ignore[assignment]
+    sys.modules["tensorflow"] = None
     try:
         import spacy
     finally:

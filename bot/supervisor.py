@@ -107,16 +107,16 @@ class Supervisor:
     def stop(self) -> None:
         """Stop every component: SIGTERM to its process group, SIGKILL after ``grace`` seconds."""
         self.stopping = True
-        running = [c for c in self.components if c.popen and c.popen.poll() is None]
-        for component in running:
-            _signal_group(component.popen, signal.SIGTERM)
+        running = [c.popen for c in self.components if c.popen and c.popen.poll() is None]
+        for popen in running:
+            _signal_group(popen, signal.SIGTERM)
         deadline = time.monotonic() + self.grace
-        for component in running:
+        for popen in running:
             try:
-                component.popen.wait(timeout=max(0.1, deadline - time.monotonic()))
+                popen.wait(timeout=max(0.1, deadline - time.monotonic()))
             except subprocess.TimeoutExpired:
-                _signal_group(component.popen, signal.SIGKILL)
-                component.popen.wait(timeout=10)
+                _signal_group(popen, signal.SIGKILL)
+                popen.wait(timeout=10)
         log.info("all components stopped")
 
     def run(self, interval: float = 0.5) -> None:

@@ -17,6 +17,9 @@ step "Kennis controleren"
 step "Lint (ruff)"
 .venv/bin/ruff check bot actions tests scripts
 
+step "Types (mypy)"
+.venv/bin/mypy  # bot/ and actions/, settings in pyproject.toml; cache in .mypy_cache
+
 step "Rasa-data valideren"
 mkdir -p var
 if ! .venv/bin/rasa data validate --domain domain --data data stories --fail-on-warnings > var/validate.log 2>&1; then

@@ -15,13 +15,13 @@ The order of ``COMMAND_MODULES`` does not matter: evaluations added before this 
 from __future__ import annotations
 
 import argparse
-from typing import Callable, Dict, Optional, Set, Tuple
+from typing import Any, Callable, Dict, Optional, Set, Tuple
 
 Func = Callable[[argparse.Namespace], int]
 Configure = Optional[Callable[[argparse.ArgumentParser], None]]
 
 _REGISTRY: Dict[str, Tuple[str, Func, Configure]] = {}
-_current: Dict[str, object] = {}  # "sub": the evalueer subparsers of the parser being built, "names": added
+_current: Dict[str, Any] = {}  # "sub": the evalueer subparsers of the parser being built, "names": added
 
 
 def add_evaluation(name: str, help: str, func: Func, configure: Configure = None) -> None:
@@ -37,11 +37,11 @@ def evaluations() -> Dict[str, str]:
 
 
 def _attach(name: str) -> None:
-    names: Set[str] = _current["names"]  # type: ignore[assignment]
+    names: Set[str] = _current["names"]
     if name in names:
         return
     help_text, func, configure = _REGISTRY[name]
-    parser = _current["sub"].add_parser(name, help=help_text)  # type: ignore[union-attr]
+    parser = _current["sub"].add_parser(name, help=help_text)
     if configure is not None:
         configure(parser)
     parser.set_defaults(func=func)

@@ -242,12 +242,12 @@ def run_play(args: argparse.Namespace, read=input) -> int:
             text = "stop rollenspel"
         result = service.play(session_id, text)
         if result.soort == "beurt":
-            p = result.payload
+            p = result.payload or {}
             print(f"Zij/hij: {result.tekst}   [zet: {p['zet']}, spanning: {p['spanning']}/10, rol: {p['rol']}]")
         elif result.soort == "einde":
             if result.tekst:
                 print(f"Zij/hij: {result.tekst}")
-            print("\n" + result.debrief_tekst)
+            print("\n" + (result.debrief_tekst or ""))
             print(f"\n(Sessie {session_id} is opgeslagen.)")
             return 0
         else:

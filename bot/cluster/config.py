@@ -11,7 +11,7 @@ import secrets
 import socket
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import List, Mapping, Optional
 
 # The one place to choose the tracker store class. The privacy work provides
 # "bot.privacy.tracker_store.MaskingSQLTrackerStore" (same config keys as Rasa's SQL store);
@@ -51,7 +51,7 @@ class Ports:
     stats: int     # balancer's statistics page (127.0.0.1 only)
 
     @classmethod
-    def choose(cls, env: Optional[Dict[str, str]] = None, all_free: bool = False) -> "Ports":
+    def choose(cls, env: Optional[Mapping[str, str]] = None, all_free: bool = False) -> "Ports":
         """Public ports from RUSTPUNT_WEB_PORT / RUSTPUNT_RASA_PORT / RUSTPUNT_ACTIONS_PORT
         (defaults 8080/5005/5055), the internal ones free; ``all_free`` picks free ones for all."""
         env = os.environ if env is None else env

@@ -122,7 +122,7 @@ class Runner:
         conv = Conversation(sender)
         try:
             first = self.send(conv, START)
-            payloads = [b.get("payload") for m in first.answer for b in (m.get("buttons") or [])
+            payloads = [b["payload"] for m in first.answer for b in (m.get("buttons") or [])
                         if isinstance(b, dict) and b.get("payload")]
             if not payloads:
                 raise RuntimeError("geen scenarioknoppen na 'ik wil oefenen'")
@@ -188,7 +188,7 @@ def check_stored(conv: Conversation, events: List[Dict[str, Any]], texts_of: Cal
     sent = [t.message_id for t in conv.turns]
     if ids != sent:
         lost = [i for i in sent if i not in ids]
-        doubled = sorted({i for i in ids if ids.count(i) > 1})
+        doubled = sorted({i for i in ids if ids.count(i) > 1}, key=str)  # a missing id is None
         problems.append(f"{conv.sender}: opgeslagen beurten {len(ids)}, verstuurd {len(sent)}"
                         f" (kwijt: {lost}, dubbel: {doubled}, volgorde {'fout' if not lost and not doubled else '-'})")
         return problems

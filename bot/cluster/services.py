@@ -17,7 +17,7 @@ import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Any, Dict, List, Optional
 
 from bot.cluster import config
 from bot.cluster.config import Layout, Ports, Secrets
@@ -119,7 +119,7 @@ class Cluster:
     def _spawn(self, service: Service) -> None:
         log = open(self.layout.logs / f"{service.name}.log", "ab")
         env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2", **service.env}
-        kwargs = {}
+        kwargs: Dict[str, Any] = {}
         if service.user:
             kwargs = {"user": service.user, "group": pwd.getpwnam(service.user).pw_gid, "extra_groups": []}
         service.process = subprocess.Popen(
@@ -143,22 +143,23 @@ class Cluster:
     def stop_service(self, name: str, kill: bool = False, timeout: float = 20.0) -> None:
         """Stop one service: SIGKILL when ``kill`` (a crash), else a clean stop."""
         service = self.services.get(name)
-        if not service or not service.running:
+        if not service or not service.running or service.process is None:
             return
-        pid = service.process.pid
+        process = service.process
+        pid = process.pid
         sig = signal.SIGKILL if kill else (signal.SIGINT if name == "postgres" else signal.SIGTERM)
         try:
             os.killpg(pid, sig)
         except ProcessLookupError:
             pass
         try:
-            service.process.wait(timeout=timeout)
+            process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             try:
                 os.killpg(pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
-            service.process.wait(timeout=10)
+            process.wait(timeout=10)
 
     def stop(self) -> None:
         for name in ("web", "haproxy", "rasa1", "rasa2", "actions1", "actions2", "redis", "postgres"):
@@ -196,7 +197,7 @@ class Cluster:
         self.layout.redis_dir.mkdir(mode=0o700, exist_ok=True)
 
     def _as_postgres(self, argv: List[str]) -> subprocess.CompletedProcess:
-        kwargs = {}
+        kwargs: Dict[str, Any] = {}
         if self.pg_user:
             kwargs = {"user": self.pg_user, "group": pwd.getpwnam(self.pg_user).pw_gid, "extra_groups": []}
         return subprocess.run(argv, capture_output=True, text=True, cwd="/", **kwargs)

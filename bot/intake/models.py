@@ -9,20 +9,43 @@
 from __future__ import annotations
 
 import re
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
 
 from pydantic import conint, constr, validator
 
 from bot.knowledge.base import Entry, Strict, non_empty_list
 from bot.knowledge.problem import Problem
 
-Text = constr(min_length=1, max_length=1200)
-Short = constr(min_length=1, max_length=200)
-QuestionId = constr(regex=r"^[a-z0-9][a-z0-9_]*$", min_length=1, max_length=60)
-
 SIGNAL_KINDS = ("gevaar", "scheiding", "school", "steun", "weinig_steun", "ernst_hoog", "psychisch", "opvoeding")
 DANGER_LEVELS = ("acuut", "veilig_thuis", "suicide")
 ROUTES = ("spoed", "veilig_thuis", "jeugdteam", "buurtteam", "huisarts_poh", "school_jgz", "sociale_basis")
+
+if TYPE_CHECKING:  # see bot/knowledge/base.py
+    Text = str
+    Short = str
+    QuestionId = str
+    SignalName = str
+    SetKeyword = str
+    SignalWord = str
+    SignalKind = str
+    DangerLevel = str
+    Route = str
+    SetName = str
+    Priority = int
+    SignalCount = int
+else:
+    Text = constr(min_length=1, max_length=1200)
+    Short = constr(min_length=1, max_length=200)
+    QuestionId = constr(regex=r"^[a-z0-9][a-z0-9_]*$", min_length=1, max_length=60)
+    SignalName = constr(min_length=1, max_length=80)
+    SetKeyword = constr(min_length=2, max_length=40)
+    SignalWord = constr(min_length=2, max_length=80)
+    SignalKind = constr(regex="^(" + "|".join(SIGNAL_KINDS) + ")$")
+    DangerLevel = constr(regex="^(" + "|".join(DANGER_LEVELS) + ")$")
+    Route = constr(regex="^(" + "|".join(ROUTES) + ")$")
+    SetName = constr(min_length=1, max_length=80)
+    Priority = conint(ge=0, le=100)
+    SignalCount = conint(ge=1, le=10)
 
 # A trigger phrase: words separated by spaces; a word ending in '*' matches every word starting with it.
 _PHRASE = re.compile(r"^[\w'-]+\*?( [\w'-]+\*?)*$", re.UNICODE)
@@ -38,7 +61,7 @@ class Vraag(Strict):
     gevaar_signaal: bool = False  # a safety question: 'ja' or a danger phrase interrupts the intake
     # intake_signaal for a plain 'ja': a danger signal on a safety question, otherwise an ordinary signal
     # that is weighed in the route but never interrupts (e.g. loud arguing at home)
-    signaal_bij_ja: Optional[constr(min_length=1, max_length=80)] = None
+    signaal_bij_ja: Optional[SignalName] = None
 
     @validator("signaal_bij_ja", always=True)
     def safety_needs_signal(cls, value, values):
@@ -53,7 +76,7 @@ class Vragenset(Entry):
     naam: Short
     doel: Text
     vragen: List[Vraag]
-    trefwoorden: List[constr(min_length=2, max_length=40)] = []  # words users type to ask for this set
+    trefwoorden: List[SetKeyword] = []  # words users type to ask for this set
 
     _vragen = non_empty_list("vragen")
 
@@ -91,12 +114,12 @@ class Vragenset(Entry):
 class IntakeSignaal(Entry):
     """A signal found in an answer: trigger phrases plus how the summary names it."""
 
-    soort: constr(regex="^(" + "|".join(SIGNAL_KINDS) + ")$")
+    soort: SignalKind
     naam: Short
-    trefwoorden: List[constr(min_length=2, max_length=80)]
+    trefwoorden: List[SignalWord]
     moeite_met: Optional[Short] = None  # 'moeite met <...>' wording for the kern
     steun: Optional[Short] = None  # wording for steun in the network
-    niveau: Optional[constr(regex="^(" + "|".join(DANGER_LEVELS) + ")$")] = None  # only for gevaar
+    niveau: Optional[DangerLevel] = None  # only for gevaar
     direct_doen: Optional[Text] = None  # only for gevaar: what to do right now
 
     _trefwoorden = non_empty_list("trefwoorden")
@@ -127,15 +150,15 @@ class IntakeRouteregel(Entry):
     ``als_soorten`` is found (all kinds needed), at least one of ``als_een_van`` (if given), and no
     signal of a kind in ``niet_als``. ``standaard: true`` rules apply only when nothing else matched."""
 
-    route: constr(regex="^(" + "|".join(ROUTES) + ")$")
+    route: Route
     titel: Short
     reden: Text
-    prioriteit: conint(ge=0, le=100)
-    als_soorten: List[constr(regex="^(" + "|".join(SIGNAL_KINDS) + ")$")] = []
-    als_een_van: List[constr(regex="^(" + "|".join(SIGNAL_KINDS) + ")$")] = []
-    als_niveau: Optional[constr(regex="^(" + "|".join(DANGER_LEVELS) + ")$")] = None
-    min_signalen: conint(ge=1, le=10) = 1  # how many distinct signals of als_soorten are needed
-    niet_als: List[constr(regex="^(" + "|".join(SIGNAL_KINDS) + ")$")] = []
+    prioriteit: Priority
+    als_soorten: List[SignalKind] = []
+    als_een_van: List[SignalKind] = []
+    als_niveau: Optional[DangerLevel] = None
+    min_signalen: SignalCount = 1  # how many distinct signals of als_soorten are needed
+    niet_als: List[SignalKind] = []
     standaard: bool = False
     kaart_zoekterm: Optional[Short] = None  # query for the sociale kaart
 
@@ -165,9 +188,9 @@ class IntakeRouteregel(Entry):
 class PlanStap(Strict):
     """One step of the guided intake; ``alleen_als_soort`` asks it only once such a signal was heard."""
 
-    vragenset: constr(min_length=1, max_length=80)
+    vragenset: SetName
     vraag: QuestionId
-    alleen_als_soort: Optional[constr(regex="^(" + "|".join(SIGNAL_KINDS) + ")$")] = None
+    alleen_als_soort: Optional[SignalKind] = None
 
 
 MAX_STEPS_BEFORE_SAFETY = 2  # safety questions must start within the first three questions

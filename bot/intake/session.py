@@ -166,7 +166,7 @@ class Intake:
             return self._advance(state, [])
         if not (text or "").strip():
             return Turn(state=state, kind="leeg", question=self.view(state))
-        return self._answer(state, text.strip()[:MAX_ANSWER])
+        return self._answer(state, (text or "").strip()[:MAX_ANSWER])
 
     def _answer(self, state: dict, text: str) -> Turn:
         step = self.plan.stappen[state["pos"]]

@@ -108,7 +108,9 @@ def build_summary(state: dict, knowledge, gemeente: Optional[str] = None, search
     answers: Dict[str, str] = state.get("answers", {})
     skipped = set(state.get("skipped", []))
 
-    kern, steun, grouped = [], [], {}
+    kern: List[str] = []
+    steun: List[str] = []
+    grouped: Dict[str, List[str]] = {}
     for hit in hits:
         signal = signals.get(hit.signal_id)
         if signal is None:

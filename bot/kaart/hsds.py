@@ -28,7 +28,7 @@ import re
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from pydantic import ValidationError
 
@@ -240,7 +240,7 @@ def _csv_tables(folder: Path, problems: List[str]) -> Dict[str, List[dict]]:
 
 def _from_csv(tables: Dict[str, List[dict]]):
     terms = {t["id"]: t for t in tables["taxonomy_terms"]}
-    by_owner: Dict[str, Dict[str, list]] = {"service_areas": {}, "attributes": {}, "phones": {}}
+    by_owner: Dict[str, Dict[Any, list]] = {"service_areas": {}, "attributes": {}, "phones": {}}
     for row in tables["service_areas"]:
         by_owner["service_areas"].setdefault(row.get("service_id"), []).append(row)
     for row in tables["attributes"]:
@@ -261,7 +261,7 @@ def _load(folder: Path, problems: List[str]):
         problems.append(f"map '{folder}' bestaat niet")
         return None
     if (folder / "services.json").exists():
-        data = {}
+        data: Dict[str, Any] = {}
         for name in ("organizations", "services", "taxonomy_terms"):
             path = folder / f"{name}.json"
             data[name] = _read_json(path, problems) if path.exists() else []
@@ -394,8 +394,9 @@ def schrijf_yaml(result: ImportResultaat, folder: Path) -> List[Path]:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, kind, items in (("organisaties", "kaart_organisatie", result.organisaties),
-                              ("diensten", "kaart_dienst", result.diensten)):
+    parts: Tuple[Tuple[str, str, Sequence[Any]], ...] = (("organisaties", "kaart_organisatie", result.organisaties),
+                                                         ("diensten", "kaart_dienst", result.diensten))
+    for name, kind, items in parts:
         data = {"soort": kind, "items": [json.loads(item.json(exclude_none=True)) for item in items]}
         path = folder / f"{name}.yml"
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=110), encoding="utf-8")

@@ -12,7 +12,7 @@ organisation, never a person's name or address.
 from __future__ import annotations
 
 import re
-from typing import ClassVar, List, Literal, Optional, Tuple
+from typing import TYPE_CHECKING, Any, ClassVar, Dict, List, Literal, Optional, Set, Tuple
 
 from pydantic import conint, constr, root_validator, validator
 
@@ -38,8 +38,24 @@ from bot.knowledge.base import Entry, EntryId, non_empty_list
 from bot.knowledge.problem import Problem
 from bot.text import simplify
 
-Text = constr(min_length=1, max_length=1200)
-Short = constr(min_length=1, max_length=200)
+if TYPE_CHECKING:  # see bot/knowledge/base.py
+    Text = str
+    Short = str
+    Phone = str
+    Email = str
+    Keyword = str
+    Question = str
+    Age = int
+    YouthAge = int
+else:
+    Text = constr(min_length=1, max_length=1200)
+    Short = constr(min_length=1, max_length=200)
+    Phone = constr(max_length=30)
+    Email = constr(max_length=120)
+    Keyword = constr(min_length=2, max_length=60)
+    Question = constr(min_length=3, max_length=500)
+    Age = conint(ge=0, le=120)
+    YouthAge = conint(ge=0, le=27)
 
 _URL = re.compile(r"^(https?://|www\.)[^\s<>\"']+$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 -]{5,18}[0-9]$")
@@ -89,8 +105,8 @@ class Contact(Entry):
     """Shared public contact fields (organisation or service)."""
 
     website: Optional[Short] = None
-    telefoon: Optional[constr(max_length=30)] = None
-    email: Optional[constr(max_length=120)] = None
+    telefoon: Optional[Phone] = None
+    email: Optional[Email] = None
 
     _url = validator("website", allow_reuse=True)(_check_url)
     _tel = validator("telefoon", allow_reuse=True)(_check_phone)
@@ -111,13 +127,13 @@ class KaartDienst(Contact):
     naam: Short
     beschrijving: Text
     aanbod: List[Text] = []
-    leeftijd_min: Optional[conint(ge=0, le=120)] = None
-    leeftijd_max: Optional[conint(ge=0, le=120)] = None
+    leeftijd_min: Optional[Age] = None
+    leeftijd_max: Optional[Age] = None
     doelgroep: List[str]
     themas: List[str]
     werkgebied: List[str] = []  # empty: the sources do not say where the service works
     toegang: List[str] = []
-    trefwoorden: List[constr(min_length=2, max_length=60)] = []  # extra search words, not shown
+    trefwoorden: List[Keyword] = []  # extra search words, not shown
     algemene_toegang: bool = False  # the general entrance (jeugdteam, buurtteam) for its werkgebied
     aard: str = "dienst"  # dienst | hulpmiddel | aanbeveling | pilot | project | onderzoek | leernetwerk
     schooltype: Optional[str] = None  # po | vo | so | vso: bound to one kind of school, ages follow it
@@ -174,7 +190,7 @@ class KaartDienst(Contact):
     def validate_collection(cls, knowledge) -> list:
         """Every municipality needs a general entrance, so 'nothing found' can point somewhere."""
         services = knowledge.entries.get("kaart_dienst", {})
-        covered = set()
+        covered: Set[str] = set()
         for service in services.values():
             if service.algemene_toegang:
                 for code in service.werkgebied:
@@ -209,7 +225,7 @@ class KaartPlaats(Entry):
     naam: Short
     soort: str
     hoort_bij: Optional[str] = None
-    schrijfwijzen: List[constr(min_length=2, max_length=60)] = []
+    schrijfwijzen: List[Keyword] = []
     dekking: Optional[Text] = None
 
     @validator("soort")
@@ -245,7 +261,7 @@ class KaartPlaats(Entry):
         if missing:
             problems.append(Problem("knowledge/sociale_kaart", None, "soort",
                                     f"plaatstabel mist de gemeente(n): {', '.join(missing)}"))
-        seen = {}
+        seen: Dict[str, Any] = {}
         for place in places.values():
             for spelling in place.spellings():
                 other = seen.get(spelling)
@@ -259,8 +275,8 @@ class KaartPlaats(Entry):
 class KaartTestvraag(Entry):
     """A realistic question with the services a knowledgeable consultant expects."""
 
-    vraag: constr(min_length=3, max_length=500)
-    leeftijd: Optional[conint(ge=0, le=27)] = None
+    vraag: Question
+    leeftijd: Optional[YouthAge] = None
     gemeente: Optional[str] = None
     thema: Optional[str] = None
     verwacht: List[EntryId]

@@ -16,7 +16,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Dict, FrozenSet, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
+from typing import Any, Dict, FrozenSet, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
 from bot.kaart.places import Plaats
 from bot.kaart.query import Vraag, parse_vraag, resolve_plaats, resolve_thema
@@ -127,7 +127,7 @@ class Zoekresultaat:
 
 @dataclass
 class _Doc:
-    service: object
+    service: Any  # a KaartDienst
     org_name: str
     org_website: Optional[str]
     areas: Set[str]  # expanded municipality codes; empty = unknown
@@ -138,7 +138,7 @@ class _Doc:
 class KaartIndex:
     """Inverted index over services; built once per knowledge snapshot."""
 
-    def __init__(self, services: Sequence, organisations: Dict[str, object]):
+    def __init__(self, services: Sequence, organisations: Dict[str, Any]):
         self.docs: List[_Doc] = []
         self.postings: Dict[str, List[Tuple[int, int]]] = defaultdict(list)
         self.by_theme: Dict[str, Set[int]] = defaultdict(set)

@@ -1,13 +1,21 @@
 """Base models shared by every kind of knowledge entry."""
 from __future__ import annotations
 
-from typing import ClassVar, Iterable, List, Sequence, Tuple
+from typing import TYPE_CHECKING, ClassVar, Iterable, List, Sequence, Tuple
 
 from pydantic import BaseModel, Extra, constr, validator
 
 from bot.knowledge.problem import Problem
 
-EntryId = constr(regex=r"^[a-z0-9][a-z0-9_-]*$", min_length=1, max_length=80)
+# Constrained types (pydantic 1.10): mypy cannot use `constr(...)`/`conint(...)` as a type, so type checkers see
+# the plain type and pydantic gets the constrained one at run time. Every knowledge module declares its
+# constrained field types this way, in one block at its top.
+if TYPE_CHECKING:
+    EntryId = str
+    NonEmpty = str
+else:
+    EntryId = constr(regex=r"^[a-z0-9][a-z0-9_-]*$", min_length=1, max_length=80)
+    NonEmpty = constr(min_length=1)
 
 
 class Strict(BaseModel):
@@ -21,8 +29,8 @@ class Strict(BaseModel):
 class Bron(Strict):
     """Where a fact comes from: the source document and the section in it."""
 
-    document: constr(min_length=1)
-    sectie: constr(min_length=1)
+    document: NonEmpty
+    sectie: NonEmpty
 
 
 class Entry(Strict):

@@ -17,7 +17,7 @@ import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Tuple, Type
+from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Type
 
 import yaml
 from pydantic import ValidationError
@@ -71,14 +71,15 @@ class Knowledge:
     def ok(self) -> bool:
         return not self.problems
 
-    def all(self, kind: str) -> List[Entry]:
+    # The model class of an entry depends on ``kind`` (a string), so callers get ``Any`` and use its fields.
+    def all(self, kind: str) -> List[Any]:
         return list(self.entries.get(kind, {}).values())
 
-    def get(self, kind: str, entry_id: str) -> Optional[Entry]:
+    def get(self, kind: str, entry_id: str) -> Optional[Any]:
         return self.entries.get(kind, {}).get(entry_id)
 
 
-def _dutch_message(error: dict) -> str:
+def _dutch_message(error: Mapping[str, Any]) -> str:
     kind = error.get("type", "")
     if kind in _DUTCH:
         return _DUTCH[kind]

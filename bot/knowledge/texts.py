@@ -6,22 +6,31 @@ kind (for example ``stap_tekst``) with this model; ``{naam}`` placeholders are f
 """
 from __future__ import annotations
 
-from typing import Dict, List
+from typing import TYPE_CHECKING, Dict, List
 
 from pydantic import constr
 
 from bot.knowledge.base import Entry, Strict
 
+if TYPE_CHECKING:  # see bot/knowledge/base.py
+    ButtonTitle = str
+    Payload = str
+    ChatLine = str
+else:
+    ButtonTitle = constr(min_length=1, max_length=120)
+    Payload = constr(min_length=1, max_length=200)
+    ChatLine = constr(min_length=1, max_length=1000)
+
 
 class Button(Strict):
-    titel: constr(min_length=1, max_length=120)
-    payload: constr(min_length=1, max_length=200)
+    titel: ButtonTitle
+    payload: Payload
 
 
 class ChatText(Entry):
     """One fixed chat text, optionally with buttons."""
 
-    tekst: constr(min_length=1, max_length=1000)
+    tekst: ChatLine
     knoppen: List[Button] = []
 
 

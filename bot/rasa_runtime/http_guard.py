@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 import os
-from typing import Any, Dict, Iterable, Optional, Set
+from typing import Any, Dict, Iterable, Mapping, Optional, Set
 
 from bot.rasa_runtime.message_limit import dutch_number, max_message_length
 
@@ -45,17 +45,17 @@ def _split(value: Optional[str]) -> Set[str]:
     return {part.strip().lower() for part in (value or "").split(",") if part.strip()}
 
 
-def allowed_hosts(env: Optional[Dict[str, str]] = None) -> Set[str]:
+def allowed_hosts(env: Optional[Mapping[str, str]] = None) -> Set[str]:
     env = os.environ if env is None else env
     return LOOPBACK_HOSTS | _split(env.get(HOSTS_ENV))
 
 
-def allowed_origins(env: Optional[Dict[str, str]] = None) -> Set[str]:
+def allowed_origins(env: Optional[Mapping[str, str]] = None) -> Set[str]:
     env = os.environ if env is None else env
     return {origin.rstrip("/") for origin in _split(env.get(ORIGINS_ENV))}
 
 
-def max_request_bytes(env: Optional[Dict[str, str]] = None) -> int:
+def max_request_bytes(env: Optional[Mapping[str, str]] = None) -> int:
     env = os.environ if env is None else env
     try:
         value = int((env.get(SIZE_ENV) or "").strip() or DEFAULT_MAX_REQUEST_BYTES)
@@ -128,7 +128,7 @@ def guard_app(app: Any) -> Any:
     return app
 
 
-_INSTALLED = {}
+_INSTALLED: Dict[str, Any] = {}
 
 
 def install() -> None:

@@ -79,7 +79,7 @@ try:  # the component needs Rasa; the helpers above do not
     from rasa.shared.nlu.training_data.message import Message
     from rasa.shared.nlu.training_data.training_data import TrainingData
 except ImportError:  # pragma: no cover - Rasa is a dependency of the project
-    GraphComponent = None  # type: ignore[assignment,misc]
+    GraphComponent = None
 
 if GraphComponent is not None:
 

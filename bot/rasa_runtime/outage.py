@@ -26,7 +26,7 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import logging
-from typing import Any, List, Optional
+from typing import Any, Dict, List, Optional
 
 from rasa.shared.exceptions import RasaException
 
@@ -109,7 +109,7 @@ def classify_store_error(exc: BaseException) -> Optional[str]:
     try:
         from sqlalchemy.exc import SQLAlchemyError
     except ImportError:  # pragma: no cover
-        SQLAlchemyError = ()  # type: ignore[assignment,misc]
+        SQLAlchemyError = ()
     if SQLAlchemyError and isinstance(exc, SQLAlchemyError):
         return DATABASE
     try:
@@ -148,7 +148,7 @@ def mark_not_recorded(message: Any) -> None:
         pass
 
 
-_INSTALLED = {}
+_INSTALLED: Dict[str, Any] = {}
 
 
 def install() -> None:
@@ -165,7 +165,7 @@ def install() -> None:
     _INSTALLED.update(run=original_run, run_action=original_run_action, extract=original_extract,
                       handle=original_handle)
 
-    async def run(self, output_channel, nlg, tracker, domain):  # type: ignore[no-untyped-def]
+    async def run(self, output_channel, nlg, tracker, domain):
         try:
             return await original_run(self, output_channel, nlg, tracker, domain)
         except ActionExecutionRejection:
@@ -178,17 +178,17 @@ def install() -> None:
             _record(failure)
             raise failure from exc
 
-    async def run_action(self, action, tracker, output_channel, nlg, prediction):  # type: ignore[no-untyped-def]
+    async def run_action(self, action, tracker, output_channel, nlg, prediction):
         result = await original_run_action(self, action, tracker, output_channel, nlg, prediction)
         raise_if_failed()  # Rasa logged and swallowed it; stop the turn here
         return result
 
-    async def run_action_extract_slots(self, output_channel, tracker):  # type: ignore[no-untyped-def]
+    async def run_action_extract_slots(self, output_channel, tracker):
         result = await original_extract(self, output_channel, tracker)
         raise_if_failed()
         return result
 
-    async def handle_message(self, message):  # type: ignore[no-untyped-def]
+    async def handle_message(self, message):
         refusal = message_limit.refusal_for(message.text)
         if refusal is not None:
             return await reply(message, refusal)

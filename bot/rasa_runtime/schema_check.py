@@ -8,7 +8,7 @@ The replacement checks the schema once, keeps the validator, and refuses exactly
 """
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Any, Dict, List, Optional
 
 _VALIDATOR: Dict[str, Any] = {}
 
@@ -51,7 +51,7 @@ def install() -> None:
 
 def sample_action_result(turns: int = 6) -> Dict[str, Any]:
     """An action response the size of a role-play turn: slots, a bot message with JSON, buttons."""
-    events = [{"event": "slot", "name": f"slot_{i}", "value": f"waarde {i}", "timestamp": None}
+    events: List[Dict[str, Any]] = [{"event": "slot", "name": f"slot_{i}", "value": f"waarde {i}", "timestamp": None}
               for i in range(turns)]
     events.append({"event": "bot", "text": "Ik hoor wat je zegt.", "data": {"custom": {"spanning": 6}}})
     events.append({"event": "active_loop", "name": "rollenspel_form"})

@@ -46,7 +46,7 @@ class Move:
     zetten: List[str] = field(default_factory=list)  # every move in the turn (several sentences)
 
 
-Classifier = Callable[[str], Union[Move, str]]
+Classifier = Callable[..., Union[Move, str]]  # (text) or, with ``accepts_context``, (text, context=...)
 
 
 @dataclass

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from bot import status
 from bot.roleplay import catalog
@@ -28,7 +28,7 @@ class PathEvaluation:
     confusions: Counter = field(default_factory=Counter)
     misses: List[Tuple[str, str, str, str]] = field(default_factory=list)  # scenario, intended, got, text
     good_endings: Dict[str, str] = field(default_factory=dict)  # scenario -> ending with real classifier
-    free_paths: List[Dict[str, object]] = field(default_factory=list)  # free-text paths and how they ended
+    free_paths: List[Dict[str, Any]] = field(default_factory=list)  # free-text paths and how they ended
     # context (the persona's last line, the stage): reads without vs with it, see ``bot.roleplay.context``
     context_compared: Dict[str, Tuple[int, int, int]] = field(default_factory=dict)  # name -> (without, with, total)
     context_changes: List[Tuple[str, str, str, str]] = field(default_factory=list)  # where, without, with, text
@@ -98,14 +98,15 @@ def compare_context(classify, result: PathEvaluation) -> None:
             if not path:
                 continue
             intended = {turn.tekst: turn.zet for turn in path}
-            script = Engine(scenario, classify=lambda text, intended=intended: intended[text], seed=0)
-            for turn in path:
+            script = Engine(scenario, classify=intended.__getitem__, seed=0)
+            for scripted in path:
                 state = script.state
                 context = Context.of(state.last_reply or scenario.persona.opening, state.moves)
-                _count(right["paden"], result, scenario.id, turn.zet, turn.tekst, plain(turn.tekst).zet,
-                       classify(turn.tekst, context=context).zet)
+                _count(right["paden"], result, scenario.id, scripted.zet, scripted.tekst, plain(scripted.tekst).zet,
+                       classify(scripted.tekst, context=context).zet)
                 if not state.ending:
-                    script.step(turn.tekst)
+                    script.step(scripted.tekst)
+    used: List[str]
     last_line, used, conversation = "", [], None
     for turn in conversation_turns():
         if turn.conversation != conversation:
@@ -132,7 +133,7 @@ def _count(counts, result, where, gold, text, without, with_context) -> None:
         result.context_changes.append((where, f"{'/'.join(gold)}: {without}", with_context, text))
 
 
-def play_free_paths(classify: Callable) -> List[Dict[str, object]]:
+def play_free_paths(classify: Callable) -> List[Dict[str, Any]]:
     """Play every free-text path of ``evaluatie/oefenpaden.yml`` with ``classify``."""
     from bot.heldout import practice_paths  # lazy: held-out paths: only for the evaluation
 
@@ -174,8 +175,8 @@ def evaluation_report(result: PathEvaluation) -> str:
         lines += ["", "Context (laatste zin van de gesprekspartner en de fase van het gesprek): goed gelezen zonder → met"]
         for name, (without, with_context, total) in result.context_compared.items():
             lines.append(f"- {name:<30} {without}/{total} → {with_context}/{total}")
-        for where, without, with_context, text in result.context_changes:
-            lines.append(f"  verschil [{where}] {without} → {with_context}: {text}")
+        for where, before, after, text in result.context_changes:
+            lines.append(f"  verschil [{where}] {before} → {after}: {text}")
     lines += ["", "Per bedoelde zet:"]
     for move, (hits, total) in sorted(result.per_move.items()):
         lines.append(f"- {move:<12} {hits}/{total}")

@@ -129,13 +129,13 @@ def _row(session: Dict[str, Any], record: Any) -> SessionRow:
     used = list(dict.fromkeys(m for m in moves if m in STEPS))
     curve = ([turns[0]["spanning_voor"]] + [t["spanning_na"] for t in turns]) if turns else \
         [int((session.get("state") or {}).get("tension") or 0)]
-    created = session.get("created_at")
+    created: Any = session.get("created_at")  # a datetime, or text from the database
     return SessionRow(
         id=int(session.get("id") or 0),
         datum=created.strftime("%Y-%m-%d %H:%M") if hasattr(created, "strftime") else str(created or "")[:16],
         scenario=str(session.get("scenario") or ""),
         titel=str(session.get("titel") or session.get("scenario") or ""),
-        afloop=session.get("status") if session.get("status") in ENDINGS else status.BUSY,
+        afloop=session["status"] if session.get("status") in ENDINGS else status.BUSY,
         beurten=len(turns),
         curve=curve,
         stappen=used,
@@ -271,6 +271,7 @@ def endings_svg(view: GroupView, width: int = 640, bar_h: int = 18) -> Dict[str,
     most = max([len(p.sessies) for p in view.deelnemers] + [1])
     unit = (width - label_w - 20) / most
     rows = []
+    x: float
     for index, person in enumerate(view.deelnemers):
         x, parts = label_w, []
         for ending in ENDINGS:

@@ -10,7 +10,7 @@ loaded; the scripted path is played through the engine in ``validate_collection`
 """
 from __future__ import annotations
 
-from typing import Dict, List, Optional, Union
+from typing import TYPE_CHECKING, Dict, List, Optional, Union
 
 from pydantic import conint, constr, validator
 
@@ -28,8 +28,28 @@ ANY_ROLE = "ieder"
 MAX_TENSION = 10
 MIN_VARIANTS = 2
 
-Text = constr(min_length=1, max_length=1200)
-Line = constr(min_length=1, max_length=300)
+if TYPE_CHECKING:  # see bot/knowledge/base.py
+    Text = str
+    Line = str
+    Cue = str
+    Delta = int
+    Tension = int
+    StartTension = int
+    GoodEndTension = int
+    MaxFall = int
+    MinTurns = int
+    Resistance = int
+else:
+    Text = constr(min_length=1, max_length=1200)
+    Line = constr(min_length=1, max_length=300)
+    Cue = constr(min_length=2, max_length=80)
+    Delta = conint(ge=-5, le=5)
+    Tension = conint(ge=0, le=10)
+    StartTension = conint(ge=0, le=9)
+    GoodEndTension = conint(ge=0, le=6)
+    MaxFall = conint(ge=1, le=5)
+    MinTurns = conint(ge=1, le=30)
+    Resistance = conint(ge=0, le=5)
 
 
 def band_of(tension: int) -> str:
@@ -70,9 +90,6 @@ class Antwoorden(Strict):
     redden: Varianten
     oordelen: Varianten
     onduidelijk: Varianten
-
-
-Delta = conint(ge=-5, le=5)
 
 
 class BandDelta(Strict):
@@ -119,8 +136,8 @@ class Trainer(Strict):
 
 
 class Spanning(Strict):
-    start: conint(ge=0, le=9)
-    goed_einde_tot: conint(ge=0, le=6)  # good ending possible at or below this tension
+    start: StartTension
+    goed_einde_tot: GoodEndTension  # good ending possible at or below this tension
 
 
 class Rolwissel(Strict):
@@ -128,8 +145,8 @@ class Rolwissel(Strict):
 
     van: str
     naar: str
-    spanning_vanaf: Optional[conint(ge=0, le=10)] = None
-    spanning_tot: Optional[conint(ge=0, le=10)] = None
+    spanning_vanaf: Optional[Tension] = None
+    spanning_tot: Optional[Tension] = None
     zetten: List[str] = []
 
     _van = one_of("van", ROLES + (ANY_ROLE,), "onbekende rol")
@@ -184,10 +201,10 @@ class RolAntwoorden(Strict):
 class Tempo(Strict):
     """Pacing, set by the trainer. Defaults apply when a scenario leaves this out."""
 
-    max_daling: conint(ge=1, le=5) = 2  # the tension falls at most this much in one turn
-    min_beurten: conint(ge=1, le=30) = 4  # no good ending before this many turns
+    max_daling: MaxFall = 2  # the tension falls at most this much in one turn
+    min_beurten: MinTurns = 4  # no good ending before this many turns
     opties_pas_na: List[str] = ["erkennen"]  # steps needed before options are welcome
-    weerstand: conint(ge=0, le=5) = 1  # tension rise when the trainee rushes to options
+    weerstand: Resistance = 1  # tension rise when the trainee rushes to options
     weerstand_antwoorden: List[Line] = []  # what the persona says then (else the 'opties' lines for 'hoog')
 
     _opties_pas_na = one_of("opties_pas_na", STEPS, "onbekende stap")
@@ -267,7 +284,7 @@ class Scenario(Entry):
         for scenario in knowledge.entries.get("scenario", {}).values():
             where = knowledge.files.get(("scenario", scenario.id), "knowledge/scenarios")
             moves = {p.tekst: p.zet for p in scenario.oefenpad + scenario.valkuilpad}
-            engine = Engine(scenario, classify=lambda text, moves=moves: moves[text], seed=0)
+            engine = Engine(scenario, classify=moves.__getitem__, seed=0)
             for number, turn in enumerate(scenario.oefenpad, start=1):
                 result = engine.step(turn.tekst)
                 if result.ending and number < len(scenario.oefenpad):
@@ -284,7 +301,7 @@ class Scenario(Entry):
                                 f"einde: {engine.state.ending or 'geen'}); pas de effecten of het pad aan")
                     )
             if scenario.valkuilpad:
-                engine = Engine(scenario, classify=lambda text, moves=moves: moves[text], seed=0)
+                engine = Engine(scenario, classify=moves.__getitem__, seed=0)
                 for turn in scenario.valkuilpad:
                     if engine.step(turn.tekst).ending:
                         break
@@ -303,7 +320,7 @@ class Zet(Entry):
     uitleg: Line  # what the move is
     effect: Line  # why it moves the persona's tension (one-line reason per turn)
     tip: Line  # a concrete tip in the debrief
-    signalen: List[constr(min_length=2, max_length=80)] = []  # cue phrases; "..." = any words
+    signalen: List[Cue] = []  # cue phrases; "..." = any words
 
     _id = one_of("id", MOVES, "onbekende zet")
 

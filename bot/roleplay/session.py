@@ -89,7 +89,8 @@ class PracticeService:
     @property
     def classify(self) -> Callable:
         if self._classify is None:
-            self._classify = default_classifier()
+            classify: Callable = default_classifier()
+            self._classify = classify
         return self._classify
 
     # -- lifecycle ----------------------------------------------------------------------------

@@ -7,7 +7,7 @@ signals (``bot.roles.signals``). Short, non-Dutch or ambiguous input gets the ro
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Dict, List, Optional
+from typing import Any, Dict, List, Optional
 
 from bot.knowledge.loader import get_knowledge
 from bot.roles import classifier as role_classifier
@@ -31,9 +31,9 @@ class RoleAnalysis:
     rol: str
     zekerheid: float
     signalen: List[SignalHit] = field(default_factory=list)
-    uitnodiging: Optional[Dict[str, object]] = None
-    alternatief: Optional[Dict[str, object]] = None
-    hulpmiddel: Optional[Dict[str, object]] = None
+    uitnodiging: Optional[Dict[str, Any]] = None
+    alternatief: Optional[Dict[str, Any]] = None
+    hulpmiddel: Optional[Dict[str, Any]] = None
     reden: Optional[str] = None  # why there is no clear role
     naam: str = GEEN_ROL  # display name of the role
     driehoek: Optional[str] = None
@@ -44,7 +44,7 @@ class RoleAnalysis:
     def clear(self) -> bool:
         return self.rol != GEEN_ROL
 
-    def to_json(self) -> Dict[str, object]:
+    def to_json(self) -> Dict[str, Any]:
         """The public contract (CLI ``--json``): exactly rol, zekerheid, signalen, uitnodiging, alternatief."""
         return {
             "rol": self.rol,
@@ -54,9 +54,9 @@ class RoleAnalysis:
             "alternatief": self.alternatief,
         }
 
-    def to_payload(self) -> Dict[str, object]:
+    def to_payload(self) -> Dict[str, Any]:
         """The chat payload for the web page (``soort: rol_analyse``)."""
-        payload = {"soort": "rol_analyse", "zin": self.zin}
+        payload: Dict[str, Any] = {"soort": "rol_analyse", "zin": self.zin}
         payload.update(self.to_json())
         payload.update(
             {"naam": self.naam, "driehoek": self.driehoek, "hulpmiddel": self.hulpmiddel, "reden": self.reden,
@@ -81,7 +81,7 @@ def _word_choice_hits(text: str, tokens, features: List[str], role_id: str) -> L
     return hits[:4]
 
 
-def invitation(role_id: str) -> Optional[Dict[str, object]]:
+def invitation(role_id: str) -> Optional[Dict[str, Any]]:
     role = _role(role_id)
     if role is None or not role.nodigt_uit:
         return None
@@ -92,7 +92,7 @@ def invitation(role_id: str) -> Optional[Dict[str, object]]:
     }
 
 
-def alternative(role_id: str) -> Optional[Dict[str, object]]:
+def alternative(role_id: str) -> Optional[Dict[str, Any]]:
     role = _role(role_id)
     if role is None:
         return None
@@ -105,11 +105,13 @@ def alternative(role_id: str) -> Optional[Dict[str, object]]:
     }
 
 
-def tool(role_id: str) -> Optional[Dict[str, object]]:
+def tool(role_id: str) -> Optional[Dict[str, Any]]:
     role = _role(role_id)
     if role is None or not role.hulpmiddelen:
         return None
     item = get_knowledge().get("hulpmiddel", role.hulpmiddelen[0])
+    if item is None:
+        return None
     return {"id": item.id, "naam": item.naam, "uitleg": item.uitleg, "hoe": list(item.hoe)}
 
 

@@ -5,7 +5,7 @@ table for "geen duidelijke rol" (see ``bot.heldout``)."""
 from __future__ import annotations
 
 import time
-from typing import List
+from typing import List, Optional
 
 from bot import heldout
 from bot.roles import analyse
@@ -23,7 +23,7 @@ def forced_choice(classifier, texts: List[str]) -> List[str]:
     for text in texts:
         scores = combine(classifier.predict(text).probabilities, signal_counts(find_signals(text)))
         roles = {role: score for role, score in scores.items() if role in ROLE_IDS}
-        predicted.append(max(roles, key=roles.get) if roles else NEUTRAL)
+        predicted.append(max(roles, key=lambda role: roles[role]) if roles else NEUTRAL)
     return predicted
 
 
@@ -35,7 +35,7 @@ def _best(result):
     return best, float(result.scores[best])
 
 
-def _right(result, expected: str) -> bool:
+def _right(result, expected: Optional[str]) -> bool:
     return result.rol == (GEEN_ROL if expected == "geen" else expected)
 
 

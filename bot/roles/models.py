@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import re
-from typing import ClassVar, Dict, List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, ClassVar, Dict, List, Optional, Sequence, Tuple
 
 from pydantic import constr, validator
 
@@ -25,8 +25,20 @@ SPEAKERS = ("ouder", "kind", "professional", "grootouder", "school", "familie")
 MIN_SENTENCES_PER_ROLE = 60
 NEUTRAL = "neutraal"  # example label only: greetings, small talk, plain facts (analysis: no clear role)
 
-Text = constr(min_length=1, max_length=800)
-Pattern = constr(min_length=1, max_length=120)
+if TYPE_CHECKING:  # see bot/knowledge/base.py
+    Text = str
+    Pattern = str
+    Triangle = str
+    Synonym = str
+    Name = str
+    Speaker = str
+else:
+    Text = constr(min_length=1, max_length=800)
+    Pattern = constr(min_length=1, max_length=120)
+    Triangle = constr(regex=r"^(drama|winnaar)$")
+    Synonym = constr(min_length=2, max_length=40)
+    Name = constr(min_length=2, max_length=60)
+    Speaker = constr(regex=r"^(ouder|kind|professional|grootouder|school|familie)$")
 
 # A pattern is a sequence of tokens separated by spaces. A token matches a word when it equals the
 # word or its lemma (lower-case); "woord*" matches every word starting with "woord"; "..." allows a
@@ -38,7 +50,7 @@ class Rol(Entry):
     """One role, with what it invites in the listener and its winner's-triangle counterpart."""
 
     naam: Text
-    driehoek: constr(regex=r"^(drama|winnaar)$")
+    driehoek: Triangle
     uitleg: Text
     kenmerken: List[Text]
     nodigt_uit: List[str] = []  # roles the listener is pulled into
@@ -47,7 +59,7 @@ class Rol(Entry):
     antwoordstijl: Text  # how to answer someone who speaks from this role
     voorbeeldantwoord: Text  # one concrete answer from the winner's triangle
     hulpmiddelen: List[str] = []
-    synoniemen: List[constr(min_length=2, max_length=40)] = []  # other words users type for this role
+    synoniemen: List[Synonym] = []  # other words users type for this role
 
     reference_fields: ClassVar[Tuple[Tuple[str, str], ...]] = (
         ("nodigt_uit", "rol"),
@@ -109,7 +121,7 @@ class RolSignaal(Entry):
     """An explainable signal for one role: a Dutch name and word/lemma phrase patterns."""
 
     rol: str
-    naam: constr(min_length=2, max_length=60)
+    naam: Name
     uitleg: Text
     patronen: List[Pattern]
 
@@ -130,7 +142,7 @@ class RolSignaal(Entry):
 class RolVoorbeelden(ExampleGroup):
     """3-5 related sentences with one role; the whole group is either train or test."""
 
-    spreker: Optional[constr(regex=r"^(ouder|kind|professional|grootouder|school|familie)$")] = None
+    spreker: Optional[Speaker] = None
 
     kind: ClassVar[str] = "rol_voorbeelden"
     labels: ClassVar[Sequence[str]] = ROLE_IDS + (NEUTRAL,)

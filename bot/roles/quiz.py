@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from bot import status
 from bot.knowledge.loader import get_knowledge
@@ -38,7 +38,7 @@ class QuizScore:
     totaal: int
     verwarringen: List[Tuple[str, str, int]] = field(default_factory=list)  # (juist, gegeven, aantal)
 
-    def to_dict(self) -> Dict[str, object]:
+    def to_dict(self) -> Dict[str, Any]:
         return {
             "goed": self.goed,
             "totaal": self.totaal,
@@ -83,7 +83,7 @@ def draw_items(n: int = QUIZ_LENGTH, seed: Optional[int] = None) -> List[Dict[st
     return items
 
 
-def new_quiz_data(n: int = QUIZ_LENGTH, seed: Optional[int] = None) -> Dict[str, object]:
+def new_quiz_data(n: int = QUIZ_LENGTH, seed: Optional[int] = None) -> Dict[str, Any]:
     return {"items": draw_items(n, seed), "index": 0, "antwoorden": []}
 
 
@@ -93,7 +93,7 @@ def start_quiz(conversation_id: Optional[str], n: int = QUIZ_LENGTH, seed: Optio
                       title="Oefenquiz rollen", status=status.BUSY)
 
 
-def load_quiz(quiz_id: Optional[int]) -> Optional[Dict[str, object]]:
+def load_quiz(quiz_id: Optional[int]) -> Optional[Dict[str, Any]]:
     if quiz_id is None:
         return None
     try:
@@ -103,13 +103,13 @@ def load_quiz(quiz_id: Optional[int]) -> Optional[Dict[str, object]]:
     return dict(row.data) if row is not None else None
 
 
-def current_sentence(data: Dict[str, object]) -> Optional[str]:
+def current_sentence(data: Dict[str, Any]) -> Optional[str]:
     index = int(data["index"])
     items = data["items"]
     return items[index]["zin"] if index < len(items) else None
 
 
-def question_text(data: Dict[str, object]) -> Optional[str]:
+def question_text(data: Dict[str, Any]) -> Optional[str]:
     sentence = current_sentence(data)
     if sentence is None:
         return None
@@ -126,7 +126,7 @@ def explain_item(sentence: str, expected: str) -> str:
     return f"Het is {role.naam}: {role.kenmerken[0]}."
 
 
-def apply_answer(data: Dict[str, object], answer: Optional[str]) -> AnswerResult:
+def apply_answer(data: Dict[str, Any], answer: Optional[str]) -> AnswerResult:
     """Check ``answer`` against the current item and advance (pure: changes ``data`` in place)."""
     items = data["items"]
     index = int(data["index"])
@@ -171,7 +171,7 @@ def answer_quiz(quiz_id: int, answer: Optional[str]) -> AnswerResult:
     return result
 
 
-def score(data: Dict[str, object]) -> QuizScore:
+def score(data: Dict[str, Any]) -> QuizScore:
     answers = data["antwoorden"]
     confusions = Counter((a["juist"], a["gegeven"]) for a in answers if not a["goed"])
     return QuizScore(
@@ -195,6 +195,6 @@ def score_text(result: QuizScore) -> str:
     return "\n".join(lines)
 
 
-def quiz_history(conversation_id: str) -> List[Dict[str, object]]:
+def quiz_history(conversation_id: str) -> List[Dict[str, Any]]:
     """Finished quiz scores of one conversation, newest first."""
     return [row.data.get("score", {}) for row in list_records(RECORD_KIND, conversation_id=conversation_id, status=status.DONE)]

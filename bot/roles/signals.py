@@ -7,7 +7,7 @@ lemma; ``woord*`` is a prefix; ``...`` lets up to three words pass; ``a|b`` is e
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from bot.knowledge.loader import get_knowledge
 from bot.patterns import Token, compile_pattern, find_all
@@ -37,7 +37,7 @@ def tokenize(text: str) -> List[Token]:
     return [Token(word.lower(), lemma_of(word), start, end) for word, start, end in tokens(text)]
 
 
-_CACHE: Dict[str, object] = {}
+_CACHE: Dict[str, Any] = {}
 
 
 def _compiled():
@@ -55,7 +55,7 @@ def _compiled():
 def find_signals(text: str, tokens: Optional[List[Token]] = None) -> List[SignalHit]:
     """All signal hits in ``text``, in sentence order; overlapping hits of one signal are merged."""
     tokens = tokenize(text) if tokens is None else tokens
-    spans: Dict[str, List[Tuple[int, int, object]]] = {}
+    spans: Dict[str, List[Tuple[int, int, Any]]] = {}
     for signal, elements in _compiled():
         for start, end in find_all(tokens, elements):
             begin, finish = tokens[start].start, tokens[end].end

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import ClassVar, Dict, List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, ClassVar, Dict, List, Optional, Sequence, Tuple
 
 from pydantic import conint, constr, validator
 
@@ -23,7 +23,14 @@ OTHER = "overig"  # example label only: greetings, small talk, hedges (the class
 SITUATION_TYPES = ("ouder", "kind", "beide_ouders")
 MIN_SENTENCES_PER_LABEL = 40  # the issue's minimum; the files hold more
 
-Text = constr(min_length=1, max_length=600)
+if TYPE_CHECKING:  # see bot/knowledge/base.py
+    Text = str
+    SignalWord = str
+    StepNumber = int
+else:
+    Text = constr(min_length=1, max_length=600)
+    SignalWord = constr(min_length=2, max_length=60)
+    StepNumber = conint(ge=1, le=6)
 
 
 def _size(name: str, low: int, high: int):
@@ -50,7 +57,7 @@ class Voorbeeldzinnen(Strict):
 class Stap(Entry):
     """One of the six steps."""
 
-    nummer: conint(ge=1, le=6)
+    nummer: StepNumber
     naam: Text
     doel: Text
     wat_je_doet: List[Text]
@@ -60,7 +67,7 @@ class Stap(Entry):
     tip: Text  # one line shown when a sentence is recognised as this step
     herinneringen: List[Text] = []
     hulpmiddelen: List[str] = []
-    signaalwoorden: List[constr(min_length=2, max_length=60)] = []
+    signaalwoorden: List[SignalWord] = []
 
     reference_fields: ClassVar[Tuple[Tuple[str, str], ...]] = (("hulpmiddelen", "hulpmiddel"),)
     _doet = non_empty_list("wat_je_doet")
@@ -92,7 +99,7 @@ class Valkuil(Entry):
     tip: Text
     herinnering: Text  # short line for the gespreksplan
     hulpmiddelen: List[str] = []
-    signaalwoorden: List[constr(min_length=2, max_length=60)] = []
+    signaalwoorden: List[SignalWord] = []
 
     reference_fields: ClassVar[Tuple[Tuple[str, str], ...]] = (("hulpmiddelen", "hulpmiddel"),)
 

@@ -6,7 +6,7 @@ turns a payload into readable Dutch. The stored dict is the single source for bo
 """
 from __future__ import annotations
 
-from typing import Dict, List, Mapping, Optional
+from typing import Any, Dict, List, Mapping, Optional
 
 from bot import status
 from bot.knowledge.loader import get_knowledge
@@ -48,7 +48,7 @@ def build_plan(
     notities: Optional[Mapping[str, Optional[str]]] = None,
     knowledge=None,
     classify=None,
-) -> Dict[str, object]:
+) -> Dict[str, Any]:
     """Build the gespreksplan payload.
 
     ``notities`` maps step id -> the professional's intended sentence; a missing or empty value
@@ -114,7 +114,7 @@ def build_plan(
     }
 
 
-def save_plan(plan: Dict[str, object], conversation_id: Optional[str] = None) -> int:
+def save_plan(plan: Dict[str, Any], conversation_id: Optional[str] = None) -> int:
     """Store the plan; returns its id (shown to the user for ``rustpunt plan toon <id>``)."""
 
     situatie = plan.get("situatie") or {}
@@ -127,7 +127,7 @@ def save_plan(plan: Dict[str, object], conversation_id: Optional[str] = None) ->
     return add_record(RECORD_KIND, data, conversation_id=conversation_id, title=title, status=status.DONE)
 
 
-def load_plan(plan_id: int) -> Optional[Dict[str, object]]:
+def load_plan(plan_id: int) -> Optional[Dict[str, Any]]:
     """The stored plan with its id, or None when there is no gespreksplan with this id."""
     row = get_record(RECORD_KIND, int(plan_id))
     if row is None:
@@ -137,7 +137,7 @@ def load_plan(plan_id: int) -> Optional[Dict[str, object]]:
     return plan
 
 
-def latest_plan(conversation_id: str) -> Optional[Dict[str, object]]:
+def latest_plan(conversation_id: str) -> Optional[Dict[str, Any]]:
     rows = list_records(RECORD_KIND, conversation_id=conversation_id, limit=1)
     if not rows:
         return None
@@ -146,7 +146,7 @@ def latest_plan(conversation_id: str) -> Optional[Dict[str, object]]:
     return plan
 
 
-def format_plan_text(plan: Mapping[str, object]) -> str:
+def format_plan_text(plan: Mapping[str, Any]) -> str:
     """The plan as readable Dutch text."""
     situatie = plan.get("situatie") or {}
     title = "Jouw gespreksplan"

@@ -49,7 +49,7 @@ class WebConfig:
 
     @property
     def trainer_configured(self) -> bool:
-        return bool(self.trainer_token) and len(self.trainer_token) >= MIN_TOKEN_LENGTH
+        return len(self.trainer_token or "") >= MIN_TOKEN_LENGTH
 
     @property
     def host_names(self) -> FrozenSet[str]:

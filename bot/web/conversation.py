@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
-from typing import Optional
+from typing import Optional, TypeGuard
 
 COOKIE_NAME = "rustpunt_gesprek"
 COOKIE_PATH = "/api"
@@ -21,7 +21,7 @@ def new_secret() -> str:
     return secrets.token_urlsafe(32)
 
 
-def valid_secret(value: Optional[str]) -> bool:
+def valid_secret(value: Optional[str]) -> TypeGuard[str]:
     return isinstance(value, str) and bool(SECRET_RE.match(value))
 
 

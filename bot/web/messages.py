@@ -62,7 +62,8 @@ def from_tracker_events(events: Iterable[Any]) -> List[dict]:
             continue
         kind = event.get("event")
         if kind == "bot":
-            data = event.get("data") if isinstance(event.get("data"), dict) else {}
+            data = event.get("data")
+            data = data if isinstance(data, dict) else {}
             message = bot_message(event.get("text"), data.get("buttons"), data.get("custom"), data.get("image"))
             if message:
                 for button in message["buttons"]:

@@ -243,7 +243,7 @@ class Site:
         self.config = config
         self.load_records = load_records
         self.forget = forget
-        clock_kwargs = {"clock": clock} if clock else {}
+        clock_kwargs: Dict[str, Any] = {"clock": clock} if clock else {}
         self.gate = TrainerGate(config.trainer_token, config.trainer_configured,
                                 session_seconds=config.trainer_session_minutes * 60, **clock_kwargs)
         self.chat_limit = SlidingWindow(config.chat_per_minute, **clock_kwargs)
@@ -604,9 +604,10 @@ def build_app(site: Site) -> Sanic:
     app = WebApp(f"rustpunt_web_{next(_app_numbers)}", configure_logging=False)
     app.config.REQUEST_MAX_SIZE = body_limit(config)
     app.config.REQUEST_MAX_HEADER_SIZE = MAX_HEADER
-    app.config.REQUEST_TIMEOUT = config.read_timeout
-    app.config.KEEP_ALIVE_TIMEOUT = config.idle_timeout
-    app.config.RESPONSE_TIMEOUT = config.chat_timeout + 15
+    # Sanic declares these as int but takes seconds as float.
+    app.config.REQUEST_TIMEOUT = config.read_timeout  # type: ignore[assignment]
+    app.config.KEEP_ALIVE_TIMEOUT = config.idle_timeout  # type: ignore[assignment]
+    app.config.RESPONSE_TIMEOUT = config.chat_timeout + 15  # type: ignore[assignment]
     app.config.FALLBACK_ERROR_FORMAT = "json"
 
     app.register_middleware(site.guard, "request")
@@ -673,6 +674,7 @@ class RustpuntServer:
             sock=self.socket, protocol=DeadlineProtocol, return_asyncio_server=True, access_log=False,
             backlog=512,
         )
+        assert server is not None  # with return_asyncio_server=True Sanic always returns the server
         await server.startup()
         await server.before_start()
         await server.after_start()
@@ -681,7 +683,8 @@ class RustpuntServer:
             await self._stop.wait()
         finally:
             await server.before_stop()
-            server.server.close()
+            if server.server is not None:
+                server.server.close()
             for connection in list(server.connections):
                 connection.close_if_idle()
             for connection in list(server.connections):
