@@ -108,7 +108,8 @@ async def test_tracker_store_writes_only_masked_text_and_retrieve_still_works(tm
     await store.save(live)
 
     assert files_contain(tmp_path / "rasa") == []
-    raw = (tmp_path / "rasa" / "tracker.db").read_bytes()
+    # the database file and its write-ahead log (SQLite keeps new pages there until a checkpoint)
+    raw = b"".join(path.read_bytes() for path in (tmp_path / "rasa").glob("tracker.db*"))
     for label in (b"[NAAM]", b"[ADRES]", b"[TELEFOON]", b"[E-MAIL]", b"[BSN]", b"[POSTCODE]"):
         assert label in raw
     # the conversation in memory keeps what was typed (the turn being processed needs it)
@@ -123,6 +124,20 @@ async def test_tracker_store_writes_only_masked_text_and_retrieve_still_works(tm
     assert "[TELEFOON]" in back.get_slot("terugbel_waarover")
     assert back.get_slot("voorbereiden_notities") == {"stap_1": "Ik zeg tegen [NAAM] dat ik luister",
                                                       "lijst": ["[E-MAIL]", "[BSN]"]}
+    assert back.get_slot("intake_status")["pos"] == 3
+
+
+async def test_tracker_store_on_sqlite_uses_the_write_ahead_log_and_survives_a_new_store(tmp_path, tracker_url):
+    import sqlite3
+
+    store = make_store(tmp_path)
+    await store.save(conversation("gesprek-wal", text="hallo"))
+    path = tmp_path / "rasa" / "tracker.db"
+    with sqlite3.connect(path) as check:  # a commit appends to the log instead of syncing the whole file
+        assert check.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    again = make_store(tmp_path)  # e.g. Rasa restarted: every committed turn is there
+    back = await again.retrieve("gesprek-wal")
+    assert back.latest_message.text == "hallo"
     assert back.get_slot("intake_status")["pos"] == 3
 
 
