@@ -155,6 +155,17 @@ async def test_tracker_store_appends_new_events_masked(tmp_path, tracker_url):
     assert files_contain(tmp_path / "rasa") == []
 
 
+async def test_forgotten_conversation_is_gone_from_the_database_file_and_its_write_ahead_log(tmp_path, tracker_url):
+    store = make_store(tmp_path)
+    await store.save(conversation("weg-wal", text="Zeldzaamwoord zei dit"))
+    await store.save(conversation("blijft-wal", text="hallo"))
+    files = lambda: b"".join(p.read_bytes() for p in (tmp_path / "rasa").glob("tracker.db*"))  # noqa: E731
+    assert b"Zeldzaamwoord" in files()
+    assert forget_conversation("weg-wal")["gespreksgebeurtenissen"] > 0
+    assert b"Zeldzaamwoord" not in files()
+    assert (await store.retrieve("blijft-wal")).latest_message.text == "hallo"
+
+
 async def test_forget_conversation_removes_events_and_records_only_of_that_conversation(tmp_path, tracker_url, capsys):
     store = make_store(tmp_path)
     await store.save(conversation("weg"))
