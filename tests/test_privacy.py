@@ -108,7 +108,8 @@ async def test_tracker_store_writes_only_masked_text_and_retrieve_still_works(tm
     await store.save(live)
 
     assert files_contain(tmp_path / "rasa") == []
-    raw = (tmp_path / "rasa" / "tracker.db").read_bytes()
+    # the database file and its write-ahead log (SQLite keeps new pages there until a checkpoint)
+    raw = b"".join(path.read_bytes() for path in (tmp_path / "rasa").glob("tracker.db*"))
     for label in (b"[NAAM]", b"[ADRES]", b"[TELEFOON]", b"[E-MAIL]", b"[BSN]", b"[POSTCODE]"):
         assert label in raw
     # the conversation in memory keeps what was typed (the turn being processed needs it)
@@ -126,6 +127,20 @@ async def test_tracker_store_writes_only_masked_text_and_retrieve_still_works(tm
     assert back.get_slot("intake_status")["pos"] == 3
 
 
+async def test_tracker_store_on_sqlite_uses_the_write_ahead_log_and_survives_a_new_store(tmp_path, tracker_url):
+    import sqlite3
+
+    store = make_store(tmp_path)
+    await store.save(conversation("gesprek-wal", text="hallo"))
+    path = tmp_path / "rasa" / "tracker.db"
+    with sqlite3.connect(path) as check:  # a commit appends to the log instead of syncing the whole file
+        assert check.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    again = make_store(tmp_path)  # e.g. Rasa restarted: every committed turn is there
+    back = await again.retrieve("gesprek-wal")
+    assert back.latest_message.text == "hallo"
+    assert back.get_slot("intake_status")["pos"] == 3
+
+
 async def test_tracker_store_appends_new_events_masked(tmp_path, tracker_url):
     store = make_store(tmp_path)
     await store.save(conversation("gesprek-b", text="hallo"))
@@ -138,6 +153,17 @@ async def test_tracker_store_appends_new_events_masked(tmp_path, tracker_url):
     assert back.latest_message.text == "Mijn nummer is [TELEFOON]"
     assert live.latest_message.text == f"Mijn nummer is {PHONE}"
     assert files_contain(tmp_path / "rasa") == []
+
+
+async def test_forgotten_conversation_is_gone_from_the_database_file_and_its_write_ahead_log(tmp_path, tracker_url):
+    store = make_store(tmp_path)
+    await store.save(conversation("weg-wal", text="Zeldzaamwoord zei dit"))
+    await store.save(conversation("blijft-wal", text="hallo"))
+    files = lambda: b"".join(p.read_bytes() for p in (tmp_path / "rasa").glob("tracker.db*"))  # noqa: E731
+    assert b"Zeldzaamwoord" in files()
+    assert forget_conversation("weg-wal")["gespreksgebeurtenissen"] > 0
+    assert b"Zeldzaamwoord" not in files()
+    assert (await store.retrieve("blijft-wal")).latest_message.text == "hallo"
 
 
 async def test_forget_conversation_removes_events_and_records_only_of_that_conversation(tmp_path, tracker_url, capsys):

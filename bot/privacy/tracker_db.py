@@ -121,6 +121,11 @@ def delete_conversations(conversation_ids: Iterable[str], url: Optional[str] = N
     with eng.begin() as conn:
         for sid in ids:
             removed += conn.execute(text("DELETE FROM events WHERE sender_id = :sid"), {"sid": sid}).rowcount or 0
+    if removed and eng.dialect.name == "sqlite":
+        # Rasa's store writes through SQLite's write-ahead log: earlier copies of the deleted pages stay in
+        # the -wal file until a checkpoint. Copy the (zeroed) pages into the database and empty the log.
+        with eng.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     return removed
 
 

@@ -7,7 +7,9 @@
   is not recorded, so no form or role-play is derailed;
 - ``http_guard``: Rasa's HTTP server refuses foreign Origin and Host headers, cross-site content types
   and oversized requests;
-- ``log_privacy``: Rasa's log entries never carry what a user typed.
+- ``log_privacy``: Rasa's log entries never carry what a user typed;
+- ``lock_lease``: conversation locks in Redis are leases a live server renews, so a killed server's
+  lock is gone within seconds instead of a minute.
 
 Each module has an ``install()`` that patches Rasa once; ``install_all()`` calls them all.
 """
@@ -15,9 +17,10 @@ from __future__ import annotations
 
 
 def install_all() -> None:
-    from bot.rasa_runtime import http_guard, log_privacy, outage, schema_check
+    from bot.rasa_runtime import http_guard, lock_lease, log_privacy, outage, schema_check
 
     schema_check.install()
     outage.install()  # also applies the message-length bound of message_limit to every channel
     http_guard.install()
     log_privacy.install()
+    lock_lease.install()
