@@ -38,8 +38,11 @@ start=$(date +%s)
 test -f models/rustpunt-test.tar.gz
 echo "Trainingstijd: $(( $(date +%s) - start )) s"
 
-step "Spellingcontrole voorbereiden (hunspell-nl)"
+step "Spellingcontrole voorbereiden (hunspell-nl) en redis-server (test van de gesprekssloten)"
 scripts/install_hunspell.sh
+if ! command -v redis-server >/dev/null 2>&1; then
+  scripts/apt_install.sh "Redis (voor de test van de gesprekssloten)" redis-server
+fi
 
 step "Pytest (eenheden, acties, engines, spelling)"
 .venv/bin/pytest -m "not e2e"

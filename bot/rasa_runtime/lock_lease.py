@@ -22,7 +22,7 @@ import logging
 import os
 import time
 from contextlib import asynccontextmanager
-from typing import Any, AsyncGenerator, Optional, Text
+from typing import Any, AsyncGenerator, Mapping, Optional, Text
 
 log = logging.getLogger(__name__)
 
@@ -31,10 +31,10 @@ DEFAULT_LEASE = 10.0
 _installed = False
 
 
-def lease_seconds(env: Optional[dict] = None) -> float:
-    env = os.environ if env is None else env
+def lease_seconds(env: Optional[Mapping[str, str]] = None) -> float:
+    source: Mapping[str, str] = os.environ if env is None else env
     try:
-        value = float(env.get(LEASE_ENV) or DEFAULT_LEASE)
+        value = float(source.get(LEASE_ENV) or DEFAULT_LEASE)
     except ValueError:
         value = DEFAULT_LEASE
     return max(3.0, value)
@@ -102,5 +102,5 @@ def install() -> None:
             renewal.cancel()
             self.cleanup(conversation_id, ticket)
 
-    RedisLockStore.lock = lock  # type: ignore[assignment]
+    RedisLockStore.lock = lock
     _installed = True

@@ -307,7 +307,7 @@ def session_view(record: Any) -> SessionView:
         stamp = created.strftime("%d-%m-%Y %H:%M") if hasattr(created, "strftime") else str(created)
     debrief = _first(data, DEBRIEF_KEYS)
     transcript = _first(data, TRANSCRIPT_KEYS)
-    used = DEBRIEF_KEYS + TRANSCRIPT_KEYS + TITLE_KEYS + META_KEYS
+    used: Tuple[str, ...] = DEBRIEF_KEYS + TRANSCRIPT_KEYS + TITLE_KEYS + META_KEYS
     state = data.get("state")
     if transcript is None and isinstance(state, dict):  # the role-play engine keeps turns in its state
         transcript = _first(state, ("turns",) + TRANSCRIPT_KEYS)

@@ -54,7 +54,8 @@ def _render(name: str, **context: Any) -> str:
 
 def render_session(record: Any) -> Markup:
     """One stored role-play session as an <article>; never raises on odd data."""
-    return environment().get_template("trainer_macros.html").module.session(session_view(record))
+    macros: Any = environment().get_template("trainer_macros.html").module
+    return macros.session(session_view(record))
 
 
 def _groups(records: List[Any]) -> List[str]:
