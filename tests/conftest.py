@@ -43,6 +43,23 @@ def built_recognisers():
         recognisers.load(name)
 
 
+@pytest.fixture(scope="module")
+def intake_knowledge():
+    """The real vraagverheldering knowledge (knowledge/vraagverheldering/), loaded once per module, without problems."""
+    from bot.knowledge.loader import load_knowledge
+    from bot.paths import PROJECT_ROOT
+
+    loaded = load_knowledge(PROJECT_ROOT / "knowledge" / "vraagverheldering")
+    assert loaded.problems == []
+    return loaded
+
+
+@pytest.fixture
+def rules_only_masking(monkeypatch):
+    """Mask with the rules only (RUSTPUNT_MASKER=regels), not the deduce model."""
+    monkeypatch.setenv("RUSTPUNT_MASKER", "regels")
+
+
 @pytest.fixture
 def fake_rasa():
     """A stand-in for Rasa's REST channel and tracker API (``ScriptedRasa`` in tests/test_web_server.py)."""
