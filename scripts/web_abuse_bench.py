@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from tests.fake_rasa import start_fake_rasa, start_web_process, stop  # noqa: E402 - after the path
+from tests.fake_rasa import read_all, start_fake_rasa, start_web_process, stop  # noqa: E402 - after the path
 
 TOKEN = "bench-trainerstoken-123456"
 
@@ -25,19 +25,6 @@ TOKEN = "bench-trainerstoken-123456"
 def status_line(data: bytes) -> str:
     line = data.split(b"\r\n", 1)[0].decode("latin-1")
     return line[9:12] if line.startswith("HTTP/") else "verbinding verbroken"
-
-
-def read_all(sock) -> bytes:
-    chunks = []
-    try:
-        while True:
-            chunk = sock.recv(65536)
-            if not chunk:
-                break
-            chunks.append(chunk)
-    except (ConnectionResetError, socket.timeout):
-        pass
-    return b"".join(chunks)
 
 
 class Bench:

@@ -30,6 +30,20 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def read_all(sock: socket.socket) -> bytes:
+    """Everything the other side sends until it closes the connection (or resets it, or times out)."""
+    chunks = []
+    try:
+        while True:
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            chunks.append(chunk)
+    except (ConnectionResetError, socket.timeout):
+        pass
+    return b"".join(chunks)
+
+
 class FakeRasa(BaseHTTPRequestHandler):
     """Echoes each message ("Je zei: ...") and records both turns in that conversation's tracker."""
 

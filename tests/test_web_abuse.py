@@ -17,7 +17,7 @@ import urllib.parse
 import pytest
 
 from bot.web import conversation
-from tests.fake_rasa import WebProcess, start_fake_rasa, start_web_process, stop
+from tests.fake_rasa import WebProcess, read_all, start_fake_rasa, start_web_process, stop
 
 TOKEN = "abuse-trainerstoken-" + "x" * 8
 READ_TIMEOUT = 2  # seconds, passed to the server: how long a request head may take
@@ -55,20 +55,7 @@ class Live(WebProcess):
                 sock.sendall(data)
             except (BrokenPipeError, ConnectionResetError):
                 pass
-            return _read_all(sock)
-
-
-def _read_all(sock: socket.socket) -> bytes:
-    chunks = []
-    try:
-        while True:
-            chunk = sock.recv(65536)
-            if not chunk:
-                break
-            chunks.append(chunk)
-    except (ConnectionResetError, socket.timeout):
-        pass
-    return b"".join(chunks)
+            return read_all(sock)
 
 
 @pytest.fixture(scope="module")
@@ -124,7 +111,7 @@ def test_a_slow_client_is_cut_off_and_others_are_served(live):
     thread.start()
     _probes_stay_fast(live, READ_TIMEOUT + 1)
     thread.join(timeout=20)
-    answer = _read_all(sock)
+    answer = read_all(sock)
     sock.close()
     assert closed_after and closed_after[0] < READ_TIMEOUT + 3, f"slow client held on for {closed_after}"
     assert answer.startswith(b"HTTP/1.1 408") and "niet op tijd" in answer.decode("utf-8", "replace")
@@ -179,7 +166,7 @@ def test_a_10_mb_body_gets_413_without_being_read(live):
                 sent += 65536
         except OSError:  # the server stopped reading: that is the point
             pass
-        answer = _read_all(sock)
+        answer = read_all(sock)
     assert sent < 10 * 1024 * 1024 or answer, "the server read the whole 10 MB body"
     if answer:  # the answer may be lost to a reset on some kernels; the status is what matters when it arrives
         assert answer.startswith(b"HTTP/1.1 413") and "te groot" in answer.decode("utf-8", "replace")
