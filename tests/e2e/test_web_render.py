@@ -5,6 +5,7 @@ can read it; odd or unknown payloads fall back to readable text; assistant text 
 """
 from __future__ import annotations
 
+import functools
 import json
 from http.server import ThreadingHTTPServer
 
@@ -363,7 +364,18 @@ def test_phone_width_has_no_sideways_scrolling(page):
 def test_trainer_login_and_logout_in_the_browser(browser):
     """The login and logout forms are real same-origin POSTs (Chromium sends Origin: null for
     them under our Referrer-Policy); a second login gets a new session cookie."""
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
+
+    def submit_and_wait_for(submit, text):
+        """Submit a form and wait for the page it leads to: first until the old document is gone
+        (reading the old <body> while Chromium swaps documents raises a stale element), then for ``text``."""
+        old_page = browser.find_element(By.TAG_NAME, "html")
+        submit()
+        WebDriverWait(browser, 20).until(expected_conditions.staleness_of(old_page))
+        WebDriverWait(browser, 20, ignored_exceptions=(StaleElementReferenceException,)).until(
+            lambda d: text in d.find_element(By.TAG_NAME, "body").text)
 
     token = "render-trainerstoken-123"
     web = serve(make_server(WebConfig(port=0, rasa_url=f"http://127.0.0.1:{free_port()}", trainer_token=token),
@@ -375,14 +387,12 @@ def test_trainer_login_and_logout_in_the_browser(browser):
             browser.get(base + "/trainer")
             field = browser.find_element(By.ID, "token")
             field.send_keys(token)
-            field.send_keys(Keys.ENTER)
-            WebDriverWait(browser, 20).until(lambda d: "nog geen rollenspellen" in d.find_element(By.TAG_NAME, "body").text)
+            submit_and_wait_for(functools.partial(field.send_keys, Keys.ENTER), "nog geen rollenspellen")
             cookies = browser.execute_cdp_cmd("Network.getCookies", {"urls": [base + "/trainer"]})["cookies"]
             session = [c for c in cookies if c["name"] == "rustpunt_trainer"][0]
             assert session["httpOnly"] and session["sameSite"] == "Strict" and token not in session["value"]
             sessions.append(session["value"])
-            browser.find_element(By.CSS_SELECTOR, "form.uitloggen button").click()
-            WebDriverWait(browser, 20).until(lambda d: "Je bent uitgelogd" in d.find_element(By.TAG_NAME, "body").text)
+            submit_and_wait_for(browser.find_element(By.CSS_SELECTOR, "form.uitloggen button").click, "Je bent uitgelogd")
             browser.get(base + "/trainer")
             assert "Log in met het trainerstoken" in browser.find_element(By.TAG_NAME, "body").text
         assert sessions[0] != sessions[1]
