@@ -364,7 +364,7 @@ def test_phone_width_has_no_sideways_scrolling(page):
 def test_trainer_login_and_logout_in_the_browser(browser):
     """The login and logout forms are real same-origin POSTs (Chromium sends Origin: null for
     them under our Referrer-Policy); a second login gets a new session cookie."""
-    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
     from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
@@ -374,8 +374,12 @@ def test_trainer_login_and_logout_in_the_browser(browser):
         old_page = browser.find_element(By.TAG_NAME, "html")
         submit()
         WebDriverWait(browser, 20).until(expected_conditions.staleness_of(old_page))
-        WebDriverWait(browser, 20, ignored_exceptions=(StaleElementReferenceException,)).until(
-            lambda d: text in d.find_element(By.TAG_NAME, "body").text)
+        try:
+            WebDriverWait(browser, 20, ignored_exceptions=(StaleElementReferenceException,)).until(
+                lambda d: text in d.find_element(By.TAG_NAME, "body").text)
+        except TimeoutException:
+            pytest.fail(f"{text!r} did not appear; the page at {browser.current_url} shows: "
+                        f"{browser.find_element(By.TAG_NAME, 'body').text[:500]!r}")
 
     token = "render-trainerstoken-123"
     web = serve(make_server(WebConfig(port=0, rasa_url=f"http://127.0.0.1:{free_port()}", trainer_token=token),
