@@ -1,4 +1,4 @@
-.PHONY: help run run-cluster lint test test-cluster test-postgres setup train validate shell clean nlu-eval screenshots
+.PHONY: help run run-cluster lint test test-cluster test-postgres setup train validate shell clean nlu-eval screenshots lock
 
 help:  ## Toon deze hulp
 	@grep -E '^[a-z-]+:.*## ' Makefile | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -18,8 +18,11 @@ test-cluster:  ## Storingstest van de opzet met meerdere servers (na 'make test'
 test-postgres:  ## De pytest-suite tegen PostgreSQL (installeert en start PostgreSQL als dat nodig is)
 	@scripts/test_postgres.sh
 
-setup:  ## Alleen installeren (.venv met Python 3.10)
+setup:  ## Alleen installeren (.venv met Python 3.10, exacte versies uit requirements.lock)
 	@scripts/setup.sh
+
+lock:  ## requirements.lock opnieuw maken na een wijziging in pyproject.toml (daarna: make setup)
+	@scripts/lock.sh
 
 validate:  ## Kennisbestanden en Rasa-data controleren
 	.venv/bin/rustpunt kennis controleer

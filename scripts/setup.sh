@@ -8,12 +8,15 @@ if [ ! -x .venv/bin/python ]; then
   echo "Virtuele omgeving .venv aanmaken met $PY ..."
   "$PY" -m venv .venv
 fi
+# Exact versions and hashes come from requirements.lock (regenerate with `make lock`): no dependency
+# resolution, and two machines get the same packages. The project itself goes in without dependencies.
 stamp=.venv/.rustpunt-installed
-want=$(sha256sum pyproject.toml | cut -d' ' -f1)
+want=$(cat requirements.lock pyproject.toml | sha256sum | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  echo "Pakketten installeren (eerste keer duurt dit enkele minuten) ..."
+  echo "Pakketten installeren uit requirements.lock (eerste keer duurt dit enkele minuten) ..."
   start=$(date +%s)
-  .venv/bin/python -m pip install --quiet -e ".[test]"
+  .venv/bin/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+  .venv/bin/python -m pip install --quiet --no-deps --no-build-isolation -e .
   echo "$want" > "$stamp"
   echo "Installatie klaar in $(( $(date +%s) - start )) s."
 fi

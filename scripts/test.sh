@@ -32,11 +32,11 @@ if grep -E "UserWarning|Story structure conflict|CONFLICT" var/validate.log; the
   exit 1
 fi
 
-step "Trainen"
+step "Trainen (alleen als de invoer veranderd is; anders uit models/ of de modelcache)"
 start=$(date +%s)
-.venv/bin/rasa train --domain domain --data data stories --out models --fixed-model-name rustpunt-test 2>&1 | grep -v -E "^\s*$" | tail -n 5
-test -f models/rustpunt-test.tar.gz
-echo "Trainingstijd: $(( $(date +%s) - start )) s"
+model=$(scripts/train.sh)
+test -f "$model"
+echo "Model: $model ($(( $(date +%s) - start )) s)"
 
 step "Spellingcontrole voorbereiden (hunspell-nl) en redis-server (test van de gesprekssloten)"
 scripts/install_hunspell.sh
@@ -49,7 +49,7 @@ step "Pytest (eenheden, acties, engines, spelling)"
 
 step "Rasa-teststories"
 rm -rf var/test-results
-if ! .venv/bin/rasa test core --stories tests/stories --model models/rustpunt-test.tar.gz \
+if ! .venv/bin/rasa test core --stories tests/stories --model "$model" \
   --out var/test-results --fail-on-prediction-errors > var/rasa-test.log 2>&1; then
   tail -n 40 var/rasa-test.log
   echo "Rasa-teststories mislukt; zie var/test-results/failed_test_stories.yml" >&2
@@ -60,5 +60,5 @@ grep -E "Correct:" var/rasa-test.log
 if [ -d tests/e2e ]; then
   step "End-to-end in headless Chromium"
   if [ -x scripts/install_chromium.sh ]; then scripts/install_chromium.sh; fi
-  RUSTPUNT_MODEL=models/rustpunt-test.tar.gz .venv/bin/pytest -m e2e tests/e2e
+  RUSTPUNT_MODEL="$model" .venv/bin/pytest -m e2e tests/e2e
 fi

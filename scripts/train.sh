@@ -2,16 +2,33 @@
 # Train the Rasa model only when its inputs changed; print the model's path (stdout), messages on stderr.
 # The model is named after a hash of what training reads (config.yml, domain/, data/, stories/, the
 # spaCy pipeline and the Rasa version), so an unchanged project finds its model and trains nothing.
-# Keeps the newest 3 models in models/.
+# Trained models are also kept in a cache outside the checkout, by that same hash
+# (${RUSTPUNT_MODEL_CACHE:-${XDG_CACHE_HOME:-~/.cache}/rustpunt/models}), so a fresh clone with the same
+# inputs copies the model instead of training; any changed input gives a new hash and trains.
+# Keeps the newest 3 models in models/ and the newest 10 in the cache.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export TF_CPP_MIN_LOG_LEVEL=2 RASA_TELEMETRY_ENABLED=false
 mkdir -p var/logs models
+store_in_cache() {   # atomic copy into the cache; keep its 10 newest models
+  if (umask 077 && mkdir -p "$cache" && cp "$model" "$cache/$name.part.$$" && mv "$cache/$name.part.$$" "$cache/$name"); then
+    ls -1t "$cache"/rustpunt-*.tar.gz 2>/dev/null | tail -n +11 | while read -r old; do rm -f -- "$old"; done
+  else
+    echo "Let op: het model kon niet in de cache $cache worden bewaard (training werkt wel)." >&2
+  fi
+}
 key=$(.venv/bin/python -m bot.model_key)
-model="models/rustpunt-$key.tar.gz"
+name="rustpunt-$key.tar.gz"
+model="models/$name"
+cache="${RUSTPUNT_MODEL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/rustpunt/models}"
 if [ -f "$model" ]; then
   echo "Model is actueel ($model); niets te trainen." >&2
   touch "$model"   # newest, so 'rasa shell -m models' uses it as well
+  [ -f "$cache/$name" ] || store_in_cache
+elif [ -f "$cache/$name" ]; then
+  cp "$cache/$name" "$model.part" && mv "$model.part" "$model"
+  touch "$cache/$name"
+  echo "Model is actueel; gekopieerd uit de cache ($cache/$name); niets te trainen." >&2
 else
   echo "Model trainen (trainingsdata of configuratie veranderd) ..." >&2
   start=$(date +%s)
@@ -22,6 +39,7 @@ else
     exit 1
   fi
   echo "Model getraind in $(( $(date +%s) - start )) s: $model" >&2
+  store_in_cache
 fi
 # prune: keep the 3 newest models
 ls -1t models/*.tar.gz 2>/dev/null | tail -n +4 | while read -r old; do rm -f -- "$old"; done

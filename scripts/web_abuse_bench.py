@@ -9,62 +9,22 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
-import os
 import socket
 import statistics
-import subprocess
 import sys
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.fake_rasa import read_all, start_fake_rasa, start_web_process, stop  # noqa: E402 - after the path
+
 TOKEN = "bench-trainerstoken-123456"
-
-
-class FakeRasa(BaseHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-    def _reply(self, body):
-        data = json.dumps(body).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def do_GET(self):  # noqa: N802
-        self._reply({"model_id": "x", "events": []})
-
-    def do_POST(self):  # noqa: N802
-        self.rfile.read(int(self.headers["Content-Length"]))
-        self._reply([{"text": "ok"}])
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def status_line(data: bytes) -> str:
     line = data.split(b"\r\n", 1)[0].decode("latin-1")
     return line[9:12] if line.startswith("HTTP/") else "verbinding verbroken"
-
-
-def read_all(sock) -> bytes:
-    chunks = []
-    try:
-        while True:
-            chunk = sock.recv(65536)
-            if not chunk:
-                break
-            chunks.append(chunk)
-    except (ConnectionResetError, socket.timeout):
-        pass
-    return b"".join(chunks)
 
 
 class Bench:
@@ -98,21 +58,12 @@ class Bench:
 
 
 def run(src: Path) -> None:
-    rasa = ThreadingHTTPServer(("127.0.0.1", 0), FakeRasa)
-    threading.Thread(target=rasa.serve_forever, daemon=True).start()
-    port = free_port()
-    env = dict(os.environ, PYTHONPATH=str(src), RUSTPUNT_WEB_PORT=str(port), RUSTPUNT_TRAINER_TOKEN=TOKEN,
-               RUSTPUNT_RASA_URL=f"http://127.0.0.1:{rasa.server_address[1]}", RUSTPUNT_WEB_CHAT_PER_MINUTE="100000")
-    proc = subprocess.Popen([sys.executable, "-m", "bot.web"], cwd=src, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    rasa = start_fake_rasa()
+    web = start_web_process(rasa.url, {"RUSTPUNT_TRAINER_TOKEN": TOKEN, "RUSTPUNT_WEB_CHAT_PER_MINUTE": "100000"},
+                            src=src)
+    proc, port = web.process, web.port
     bench = Bench(port, proc.pid)
     try:
-        for _ in range(100):
-            try:
-                bench.probe()
-                break
-            except OSError:
-                time.sleep(0.2)
         base = [bench.probe() for _ in range(10)]
         print(f"bron: {src}")
         print(f"gewone chat (10x): p50 {statistics.median(base) * 1000:.1f} ms; threads in het proces: {bench.threads()}")
@@ -174,9 +125,8 @@ def run(src: Path) -> None:
         print("trage client (10 bytes/s): " + (f"afgesloten na {closed:.1f} s" if closed else "na 30 s nog open"))
         print(f"proces leeft aan het eind: {proc.poll() is None}")
     finally:
-        proc.terminate()
-        proc.wait(timeout=20)
-        rasa.shutdown()
+        web.stop()
+        stop(rasa)
 
 
 if __name__ == "__main__":

@@ -43,18 +43,29 @@ def built_recognisers():
         recognisers.load(name)
 
 
+@pytest.fixture(scope="module")
+def intake_knowledge():
+    """The real vraagverheldering knowledge (knowledge/vraagverheldering/), loaded once per module, without problems."""
+    from bot.knowledge.loader import load_knowledge
+    from bot.paths import PROJECT_ROOT
+
+    loaded = load_knowledge(PROJECT_ROOT / "knowledge" / "vraagverheldering")
+    assert loaded.problems == []
+    return loaded
+
+
+@pytest.fixture
+def rules_only_masking(monkeypatch):
+    """Mask with the rules only (RUSTPUNT_MASKER=regels), not the deduce model."""
+    monkeypatch.setenv("RUSTPUNT_MASKER", "regels")
+
+
 @pytest.fixture
 def fake_rasa():
-    """A stand-in for Rasa's REST channel and tracker API (``FakeRasa`` in tests/test_web_server.py)."""
-    from http.server import ThreadingHTTPServer
+    """A stand-in for Rasa's REST channel and tracker API (``ScriptedRasa`` in tests/test_web_server.py)."""
+    from tests.fake_rasa import start_fake_rasa, stop
+    from tests.test_web_server import ScriptedRasa
 
-    from tests.test_web_server import FakeRasa, _serve
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeRasa)
-    server.mode = "ok"
-    server.seen = []
-    server.events = []
-    _serve(server)
+    server = start_fake_rasa(ScriptedRasa, mode="ok", seen=[], events=[])
     yield server
-    server.shutdown()
-    server.server_close()
+    stop(server)

@@ -13,40 +13,30 @@ from bot.paths import PROJECT_ROOT
 
 FOLDER = PROJECT_ROOT / "knowledge" / "vraagverheldering"
 
-
-@pytest.fixture(scope="module")
-def knowledge():
-    loaded = load_knowledge(FOLDER)
-    assert loaded.problems == []
-    return loaded
+pytestmark = pytest.mark.usefixtures("rules_only_masking")
 
 
-@pytest.fixture(autouse=True)
-def rules_only(monkeypatch):
-    monkeypatch.setenv("RUSTPUNT_MASKER", "regels")
+def signals(intake_knowledge):
+    return intake_knowledge.entries["intake_signaal"]
 
 
-def signals(knowledge):
-    return knowledge.entries["intake_signaal"]
-
-
-def hit_ids(knowledge, text):
-    return {h.signal_id for h in find_signals(text, signals(knowledge).values())}
+def hit_ids(intake_knowledge, text):
+    return {h.signal_id for h in find_signals(text, signals(intake_knowledge).values())}
 
 
 # ------------------------------------------------------------------ knowledge
 
-def test_sets_cover_the_six_themes_with_purpose_and_follow_up(knowledge):
-    sets = knowledge.entries["vragenset"]
+def test_sets_cover_the_six_themes_with_purpose_and_follow_up(intake_knowledge):
+    sets = intake_knowledge.entries["vragenset"]
     assert set(sets) == {"algemeen", "sociaal_netwerk", "complexe_scheiding", "school", "veiligheid", "zeven_factoren"}
     assert len(sets["zeven_factoren"].vragen) == 7
     assert {q.id for q in sets["algemeen"].vragen} >= {"kern", "aard", "beloop", "omvang", "ernst"}
     assert all(q.gevaar_signaal for q in sets["veiligheid"].vragen[:3])
 
 
-def test_plan_puts_safety_early_and_broken_plan_is_reported(knowledge, tmp_path):
-    plan = knowledge.get("intake_plan", "telefonische_intake")
-    first_safety = next(i for i, s in enumerate(plan.stappen) if knowledge.get("vragenset", s.vragenset).question(s.vraag).gevaar_signaal)
+def test_plan_puts_safety_early_and_broken_plan_is_reported(intake_knowledge, tmp_path):
+    plan = intake_knowledge.get("intake_plan", "telefonische_intake")
+    first_safety = next(i for i, s in enumerate(plan.stappen) if intake_knowledge.get("vragenset", s.vragenset).question(s.vraag).gevaar_signaal)
     assert first_safety <= 2
     folder = tmp_path / "vraagverheldering"
     folder.mkdir()
@@ -60,33 +50,33 @@ def test_plan_puts_safety_early_and_broken_plan_is_reported(knowledge, tmp_path)
     assert any("veiligheid.bestaat_niet' bestaat niet" in m for m in messages)
 
 
-def test_find_set_from_free_text(knowledge):
-    sets = knowledge.all("vragenset")
+def test_find_set_from_free_text(intake_knowledge):
+    sets = intake_knowledge.all("vragenset")
     assert find_set(sets, "geef me de vragen over het sociale netwerk").id == "sociaal_netwerk"
     assert find_set(sets, "vragen bij een complexe scheiding graag").id == "complexe_scheiding"
     assert find_set(sets, "iets over prestatiedruk?").id == "school"
     assert find_set(sets, "de 7 factoren").id == "zeven_factoren"
     assert find_set(sets, "'; DROP TABLE x;--") is None
-    text = format_set(knowledge.get("vragenset", "veiligheid"))
+    text = format_set(intake_knowledge.get("vragenset", "veiligheid"))
     assert "112" in text and "Veilig Thuis" in text and "(veiligheid)" in text and "Doorvragen:" in text
 
 
 # ------------------------------------------------------------------ signals
 
-def test_danger_lexicon_and_negation(knowledge):
-    assert "gevaar_geweld" in hit_ids(knowledge, "Hij heeft haar gisteren geslagen.")
-    assert "gevaar_geweld" in hit_ids(knowledge, "Ik voel me thuis niet veilig")
-    assert "gevaar_suicide" in hit_ids(knowledge, "Ze praat over zelfmoord")
-    assert "gevaar_suicide" in hit_ids(knowledge, "Hij had het over suïcide")
-    assert "gevaar_geweld" in hit_ids(knowledge, "Mijn ex heeft me bedreigd")
-    assert "gevaar_acuut" in hit_ids(knowledge, "hij staat nu met een mes in de keuken")
+def test_danger_lexicon_and_negation(intake_knowledge):
+    assert "gevaar_geweld" in hit_ids(intake_knowledge, "Hij heeft haar gisteren geslagen.")
+    assert "gevaar_geweld" in hit_ids(intake_knowledge, "Ik voel me thuis niet veilig")
+    assert "gevaar_suicide" in hit_ids(intake_knowledge, "Ze praat over zelfmoord")
+    assert "gevaar_suicide" in hit_ids(intake_knowledge, "Hij had het over suïcide")
+    assert "gevaar_geweld" in hit_ids(intake_knowledge, "Mijn ex heeft me bedreigd")
+    assert "gevaar_acuut" in hit_ids(intake_knowledge, "hij staat nu met een mes in de keuken")
     # negated: no signal
-    assert "gevaar_geweld" not in hit_ids(knowledge, "Nee, er wordt thuis niet geslagen.")
-    assert "gevaar_geweld" not in hit_ids(knowledge, "Er is geen geweld.")
+    assert "gevaar_geweld" not in hit_ids(intake_knowledge, "Nee, er wordt thuis niet geslagen.")
+    assert "gevaar_geweld" not in hit_ids(intake_knowledge, "Er is geen geweld.")
     # 'maar' ends the negation
-    assert "gevaar_geweld" in hit_ids(knowledge, "Nee, maar vorige week sloeg hij haar wel.")
+    assert "gevaar_geweld" in hit_ids(intake_knowledge, "Nee, maar vorige week sloeg hij haar wel.")
     # 'slapen' is not 'slaan'
-    assert not any(s.startswith("gevaar") for s in hit_ids(knowledge, "Ze kan slecht slapen en is moe"))
+    assert not any(s.startswith("gevaar") for s in hit_ids(intake_knowledge, "Ze kan slecht slapen en is moe"))
 
 
 def test_affirmative_answers():
@@ -98,51 +88,51 @@ def test_affirmative_answers():
 
 # ------------------------------------------------------------------ route rules
 
-def route_ids(knowledge, hits):
-    return [a.rule_id for a in advise(hits, knowledge.all("intake_routeregel"), signals(knowledge))]
+def route_ids(intake_knowledge, hits):
+    return [a.rule_id for a in advise(hits, intake_knowledge.all("intake_routeregel"), signals(intake_knowledge))]
 
 
-def hits_for(knowledge, text):
-    return find_signals(text, signals(knowledge).values())
+def hits_for(intake_knowledge, text):
+    return find_signals(text, signals(intake_knowledge).values())
 
 
-def test_route_default_when_nothing_heard(knowledge):
-    assert route_ids(knowledge, []) == ["standaard"]
+def test_route_default_when_nothing_heard(intake_knowledge):
+    assert route_ids(intake_knowledge, []) == ["standaard"]
 
 
-def test_route_social_basis_first_when_support_and_no_danger(knowledge):
-    ids = route_ids(knowledge, hits_for(knowledge, "Oma helpt veel en hij zit op voetbal. Hij luistert niet goed."))
+def test_route_social_basis_first_when_support_and_no_danger(intake_knowledge):
+    ids = route_ids(intake_knowledge, hits_for(intake_knowledge, "Oma helpt veel en hij zit op voetbal. Hij luistert niet goed."))
     assert "sociale_basis_eerst" in ids and "buurtteam_opvoeding" in ids
     assert "standaard" not in ids
 
 
-def test_route_danger_overrides_social_basis(knowledge):
-    ids = route_ids(knowledge, hits_for(knowledge, "Oma helpt, maar vader heeft mij geslagen."))
+def test_route_danger_overrides_social_basis(intake_knowledge):
+    ids = route_ids(intake_knowledge, hits_for(intake_knowledge, "Oma helpt, maar vader heeft mij geslagen."))
     assert ids[0] == "veilig_thuis"
     assert "sociale_basis_eerst" not in ids
 
 
-def test_route_acute_danger_is_first(knowledge):
-    ids = route_ids(knowledge, hits_for(knowledge, "Hij bedreigt ons nu met een mes"))
+def test_route_acute_danger_is_first(intake_knowledge):
+    ids = route_ids(intake_knowledge, hits_for(intake_knowledge, "Hij bedreigt ons nu met een mes"))
     assert ids[:2] == ["spoed_acuut", "veilig_thuis"]
 
 
-def test_route_complex_divorce_needs_two_signals(knowledge):
-    one = route_ids(knowledge, hits_for(knowledge, "We zijn gescheiden."))
+def test_route_complex_divorce_needs_two_signals(intake_knowledge):
+    one = route_ids(intake_knowledge, hits_for(intake_knowledge, "We zijn gescheiden."))
     assert "complexe_scheiding" not in one
-    two = route_ids(knowledge, hits_for(knowledge, "We zijn gescheiden en het blijft ruzie, nu via de advocaat."))
+    two = route_ids(intake_knowledge, hits_for(intake_knowledge, "We zijn gescheiden en het blijft ruzie, nu via de advocaat."))
     assert two[0] == "complexe_scheiding"
 
 
-def test_route_poh_only_without_high_severity(knowledge):
-    mild = route_ids(knowledge, hits_for(knowledge, "Ze is wat somber de laatste weken."))
+def test_route_poh_only_without_high_severity(intake_knowledge):
+    mild = route_ids(intake_knowledge, hits_for(intake_knowledge, "Ze is wat somber de laatste weken."))
     assert mild[0] == "huisarts_poh"
-    heavy = route_ids(knowledge, hits_for(knowledge, "Ze is al maanden somber en het wordt erger."))
+    heavy = route_ids(intake_knowledge, hits_for(intake_knowledge, "Ze is al maanden somber en het wordt erger."))
     assert heavy[0] == "jeugdteam_zwaar" and "huisarts_poh" not in heavy
 
 
-def test_route_grounds_name_the_signals(knowledge):
-    advice = advise(hits_for(knowledge, "Hij spijbelt al maanden"), knowledge.all("intake_routeregel"), signals(knowledge))
+def test_route_grounds_name_the_signals(intake_knowledge):
+    advice = advise(hits_for(intake_knowledge, "Hij spijbelt al maanden"), intake_knowledge.all("intake_routeregel"), signals(intake_knowledge))
     school = next(a for a in advice if a.rule_id == "school_jgz")
     assert school.grounds == ["schoolverzuim"]
 
@@ -157,8 +147,8 @@ def test_commands():
     assert command_of("ik wil niet stoppen met sporten") is None
 
 
-def test_start_asks_kern_then_safety(knowledge):
-    intake = Intake(knowledge)
+def test_start_asks_kern_then_safety(intake_knowledge):
+    intake = Intake(intake_knowledge)
     turn = intake.start()
     assert turn.question.key == "algemeen.kern" and turn.question.number == 1
     turn = intake.handle(turn.state, "Mijn zoon wil niet naar school")
@@ -166,8 +156,8 @@ def test_start_asks_kern_then_safety(knowledge):
     assert turn.state["answers"]["algemeen.kern"] == "Mijn zoon wil niet naar school"
 
 
-def test_skip_back_and_reanswer(knowledge):
-    intake = Intake(knowledge)
+def test_skip_back_and_reanswer(intake_knowledge):
+    intake = Intake(intake_knowledge)
     state = intake.start().state
     state = intake.handle(state, "Ze is vaak boos").state
     turn = intake.handle(state, "sla over")
@@ -183,8 +173,8 @@ def test_skip_back_and_reanswer(knowledge):
     assert turn.kind == "begin" and turn.question.key == "algemeen.kern"
 
 
-def test_reanswer_replaces_signals_of_that_question(knowledge):
-    intake = Intake(knowledge)
+def test_reanswer_replaces_signals_of_that_question(intake_knowledge):
+    intake = Intake(intake_knowledge)
     state = intake.handle(intake.start().state, "Hij spijbelt steeds").state
     assert any(h[0] == "school_verzuim" for h in state["hits"])
     state = intake.handle(state, "terug").state
@@ -193,8 +183,8 @@ def test_reanswer_replaces_signals_of_that_question(knowledge):
     assert "school_verzuim" not in ids and "psychisch_somber" in ids
 
 
-def test_conditional_steps_follow_signals(knowledge):
-    intake = Intake(knowledge)
+def test_conditional_steps_follow_signals(intake_knowledge):
+    intake = Intake(intake_knowledge)
     state = intake.start().state
     keys = []
     for answer in ["Mijn dochter is erg somber", "nee", "nee", "nee"]:
@@ -211,8 +201,8 @@ def test_conditional_steps_follow_signals(knowledge):
     assert turn.question.key == "algemeen.gezin"
 
 
-def test_danger_answer_interrupts_once_and_intake_continues(knowledge):
-    intake = Intake(knowledge)
+def test_danger_answer_interrupts_once_and_intake_continues(intake_knowledge):
+    intake = Intake(intake_knowledge)
     state = intake.handle(intake.start().state, "Het gaat om mijn zoon").state
     turn = intake.handle(state, "Ja, hij heeft me net geslagen")
     assert turn.kind == "gevaar"
@@ -223,16 +213,16 @@ def test_danger_answer_interrupts_once_and_intake_continues(knowledge):
     assert again.kind == "vraag" and again.danger == []  # already alerted
 
 
-def test_plain_yes_to_acute_question_is_acute_danger(knowledge):
-    intake = Intake(knowledge)
+def test_plain_yes_to_acute_question_is_acute_danger(intake_knowledge):
+    intake = Intake(intake_knowledge)
     state = intake.handle(intake.start().state, "Ruzie thuis").state
     turn = intake.handle(state, "ja")
     assert turn.kind == "gevaar" and turn.danger[0].niveau == "acuut"
     assert "112" in turn.danger[0].direct_doen
 
 
-def test_stop_halfway_and_empty_answer(knowledge):
-    intake = Intake(knowledge)
+def test_stop_halfway_and_empty_answer(intake_knowledge):
+    intake = Intake(intake_knowledge)
     state = intake.handle(intake.start().state, "Vraag over school").state
     empty = intake.handle(state, "   ")
     assert empty.kind == "leeg" and empty.question.key == "veiligheid.acuut_gevaar"
@@ -241,15 +231,15 @@ def test_stop_halfway_and_empty_answer(knowledge):
     assert intake.handle(turn.state, "nog een antwoord").kind == "gestopt"
 
 
-def test_unknown_plan_and_broken_state(knowledge):
+def test_unknown_plan_and_broken_state(intake_knowledge):
     with pytest.raises(IntakeError):
-        Intake(knowledge, "bestaat_niet")
+        Intake(intake_knowledge, "bestaat_niet")
     with pytest.raises(IntakeError):
-        Intake(knowledge).handle({"foo": 1}, "hallo")
+        Intake(intake_knowledge).handle({"foo": 1}, "hallo")
 
 
-def test_answers_are_masked_in_state(knowledge):
-    intake = Intake(knowledge)
+def test_answers_are_masked_in_state(intake_knowledge):
+    intake = Intake(intake_knowledge)
     turn = intake.handle(intake.start().state, "Moeder Sanne belt, bereikbaar op 06-12345678")
     assert turn.state["answers"]["algemeen.kern"] == "Moeder [NAAM] belt, bereikbaar op [TELEFOON]"
     assert turn.masked_note == "Ik heb 1 naam en 1 telefoonnummer afgeschermd voordat ik iets heb opgeslagen."
@@ -264,8 +254,8 @@ def run_all(intake, answers):
     return turn
 
 
-def test_full_intake_until_summary(knowledge):
-    intake = Intake(knowledge)
+def test_full_intake_until_summary(intake_knowledge):
+    intake = Intake(intake_knowledge)
     answers = [
         "Mijn zoon Daan wil niet naar school en is vaak boos",
         "nee",
@@ -288,7 +278,7 @@ def test_full_intake_until_summary(knowledge):
     ]
     turn = run_all(intake, answers)
     assert turn.kind == "klaar" and turn.state["status"] == "klaar"
-    summary = build_summary(turn.state, knowledge, search=lambda *a, **k: [])
+    summary = build_summary(turn.state, intake_knowledge, search=lambda *a, **k: [])
     assert any("moeite met naar school gaan" in phrase for phrase in summary.kern)
     assert "moeite met loyaal blijven aan beide ouders" in summary.kern
     assert summary.aspecten["beloop"] == "Sinds de zomer, het wordt steeds erger"
@@ -305,8 +295,8 @@ def test_full_intake_until_summary(knowledge):
     assert payload["soort"] == "intake_samenvatting"
 
 
-def test_early_finish_marks_missing_aspects_and_uses_kaart(knowledge):
-    intake = Intake(knowledge)
+def test_early_finish_marks_missing_aspects_and_uses_kaart(intake_knowledge):
+    intake = Intake(intake_knowledge)
     state = intake.handle(intake.start().state, "Hij luistert niet en zit op voetbal").state
     state = intake.handle(state, "sla over").state
     turn = intake.handle(state, "rond af")
@@ -321,40 +311,40 @@ def test_early_finish_marks_missing_aspects_and_uses_kaart(knowledge):
         calls.append((query, gemeente))
         return [FakeHit(f"Dienst voor {query}")]
 
-    summary = build_summary(turn.state, knowledge, gemeente="Hilversum", search=fake_search)
+    summary = build_summary(turn.state, intake_knowledge, gemeente="Hilversum", search=fake_search)
     assert summary.aspecten == {"aard": "niet gevraagd", "beloop": "niet gevraagd", "omvang": "niet gevraagd", "ernst": "niet gevraagd"}
     assert summary.overgeslagen == 1
     assert ("opvoedvragen ouders", "Hilversum") in calls
     assert any(s.naam == "Dienst voor opvoedvragen ouders" for a in summary.route for s in a.diensten)
 
 
-def test_summary_degrades_when_kaart_fails(knowledge):
-    intake = Intake(knowledge)
+def test_summary_degrades_when_kaart_fails(intake_knowledge):
+    intake = Intake(intake_knowledge)
     turn = intake.handle(intake.handle(intake.start().state, "Hij luistert niet").state, "rond af")
 
     def broken(*args, **kwargs):
         raise RuntimeError("index kapot")
 
-    summary = build_summary(turn.state, knowledge, search=broken)
+    summary = build_summary(turn.state, intake_knowledge, search=broken)
     assert summary.route and summary.kaart_melding.startswith("Zoeken in de sociale kaart lukte nu niet")
     assert summary.kaart_melding in format_summary(summary)
 
 
-def test_store_summary_holds_only_masked_text(knowledge):
+def test_store_summary_holds_only_masked_text(intake_knowledge):
     from bot.records import get_record
 
-    intake = Intake(knowledge)
+    intake = Intake(intake_knowledge)
     state = intake.handle(intake.start().state, "Ik ben Petra Bakker, mijn BSN is 111222333").state
-    summary = build_summary(intake.handle(state, "rond af").state, knowledge, search=lambda *a, **k: [])
+    summary = build_summary(intake.handle(state, "rond af").state, intake_knowledge, search=lambda *a, **k: [])
     record_id = store_summary(summary, conversation_id="c1")
     row = get_record("intake_samenvatting", record_id)
     stored = str(row.data)
     assert "Petra" not in stored and "111222333" not in stored and "[BSN]" in stored
 
 
-def test_loud_arguing_is_asked_apart_and_weighed_as_a_signal_not_danger(knowledge):
+def test_loud_arguing_is_asked_apart_and_weighed_as_a_signal_not_danger(intake_knowledge):
     """Issue 16: 'hard geschreeuwd' is common in a conflict divorce; a plain 'ja' must not interrupt."""
-    intake = Intake(knowledge)
+    intake = Intake(intake_knowledge)
     state = intake.handle(intake.start().state, "Ouders zijn gescheiden").state
     state = intake.handle(state, "nee").state  # acuut gevaar
     turn = intake.handle(state, "nee")  # slaan, duwen, dreigen
@@ -366,8 +356,8 @@ def test_loud_arguing_is_asked_apart_and_weighed_as_a_signal_not_danger(knowledg
     assert not any(h[1] == "gevaar" for h in turn.state["hits"])
 
 
-def test_hitting_or_threats_still_interrupt_on_the_violence_question(knowledge):
-    intake = Intake(knowledge)
+def test_hitting_or_threats_still_interrupt_on_the_violence_question(intake_knowledge):
+    intake = Intake(intake_knowledge)
     state = intake.handle(intake.start().state, "Ouders zijn gescheiden").state
     state = intake.handle(state, "nee").state
     turn = intake.handle(state, "ja")

@@ -11,22 +11,8 @@ from bot.intake.export import export_text
 from bot.intake.listen import kern_from_words, listen
 from bot.intake.session import Intake
 from bot.intake.summary import build_summary, format_summary, store_summary
-from bot.knowledge.loader import load_knowledge
-from bot.paths import PROJECT_ROOT
 
-FOLDER = PROJECT_ROOT / "knowledge" / "vraagverheldering"
-
-
-@pytest.fixture(scope="module")
-def knowledge():
-    loaded = load_knowledge(FOLDER)
-    assert loaded.problems == []
-    return loaded
-
-
-@pytest.fixture(autouse=True)
-def rules_only(monkeypatch):
-    monkeypatch.setenv("RUSTPUNT_MASKER", "regels")
+pytestmark = pytest.mark.usefixtures("rules_only_masking")
 
 
 def answer_until(intake, state, key, answers):
@@ -41,8 +27,8 @@ def answer_until(intake, state, key, answers):
     raise AssertionError(f"vraag {key} kwam niet")
 
 
-def test_beloop_given_to_the_family_question_is_filed_as_beloop_and_not_asked_again(knowledge):
-    intake = Intake(knowledge)
+def test_beloop_given_to_the_family_question_is_filed_as_beloop_and_not_asked_again(intake_knowledge):
+    intake = Intake(intake_knowledge)
     state = intake.handle(intake.start().state, "Mijn zoon van 12 is vaak boos").state
     state = answer_until(intake, state, "algemeen.gezin", {})
     turn = intake.handle(state, "sinds een maand of drie")
@@ -56,13 +42,13 @@ def test_beloop_given_to_the_family_question_is_filed_as_beloop_and_not_asked_ag
     # beloop is skipped: the next question is omvang, and the turn says why
     assert turn.question.key == "algemeen.omvang"
     assert turn.already_answered == [("beloop", "sinds een maand of drie")]
-    summary = build_summary(intake.handle(turn.state, "rond af").state, knowledge, search=lambda *a, **k: [])
+    summary = build_summary(intake.handle(turn.state, "rond af").state, intake_knowledge, search=lambda *a, **k: [])
     assert summary.aspecten["beloop"] == "sinds een maand of drie"
     assert summary.aspecten["aard"] == "Gisteren gooide hij een stoel om"
 
 
-def test_support_given_to_the_beloop_question_goes_to_the_network_not_to_beloop(knowledge):
-    intake = Intake(knowledge)
+def test_support_given_to_the_beloop_question_goes_to_the_network_not_to_beloop(intake_knowledge):
+    intake = Intake(intake_knowledge)
     state = intake.handle(intake.start().state, "Mijn dochter huilt veel").state
     state = answer_until(intake, state, "algemeen.beloop", {"algemeen.gezin": "Ik woon met mijn dochter"})
     turn = intake.handle(state, "oma helpt soms")
@@ -75,14 +61,14 @@ def test_support_given_to_the_beloop_question_goes_to_the_network_not_to_beloop(
     # the network question is skipped because the caller already named who helps
     assert turn.question.key == "sociaal_netwerk.vrije_tijd"
     assert ("netwerk", "oma helpt soms") in turn.already_answered
-    summary = build_summary(intake.handle(turn.state, "rond af").state, knowledge, search=lambda *a, **k: [])
+    summary = build_summary(intake.handle(turn.state, "rond af").state, intake_knowledge, search=lambda *a, **k: [])
     assert summary.aspecten["beloop"] == "Sinds de zomer, het wordt erger"
     assert summary.steun_woorden == ["oma helpt soms"]
     assert "familie, zoals grootouders, broers of zussen" in summary.steun
     assert '"oma helpt soms"' in format_summary(summary)
 
 
-def test_several_aspects_in_one_answer_each_go_where_they_belong(knowledge):
+def test_several_aspects_in_one_answer_each_go_where_they_belong(intake_knowledge):
     filed, keeps = listen("algemeen.kern", "Het gaat al maanden mis, elke ochtend ruzie, ik kan niet meer")
     assert ("beloop", "Het gaat al maanden mis") in [(f.aspect, f.text) for f in filed]
     assert ("omvang", "elke ochtend ruzie") in [(f.aspect, f.text) for f in filed]
@@ -90,8 +76,8 @@ def test_several_aspects_in_one_answer_each_go_where_they_belong(knowledge):
     assert keeps  # the open kern question keeps the whole answer too
 
 
-def test_reanswering_a_question_takes_back_what_it_filed_elsewhere(knowledge):
-    intake = Intake(knowledge)
+def test_reanswering_a_question_takes_back_what_it_filed_elsewhere(intake_knowledge):
+    intake = Intake(intake_knowledge)
     state = intake.handle(intake.start().state, "Ruzie thuis").state
     state = answer_until(intake, state, "algemeen.gezin", {})
     state = intake.handle(state, "Ik woon met mijn zoon, sinds een maand of drie gaat het mis").state
@@ -101,8 +87,8 @@ def test_reanswering_a_question_takes_back_what_it_filed_elsewhere(knowledge):
     assert state["answers"]["algemeen.gezin"] == "Ik woon met mijn zoon"
 
 
-def test_kern_from_the_callers_own_words_and_route_with_divorce_school_and_place(knowledge):
-    intake = Intake(knowledge)
+def test_kern_from_the_callers_own_words_and_route_with_divorce_school_and_place(intake_knowledge):
+    intake = Intake(intake_knowledge)
     state = intake.handle(intake.start().state, "Haar dochter van 13 wil sinds vader weg is niet meer naar school").state
     state = answer_until(intake, state, "algemeen.gezin", {})
     state = intake.handle(state, "Moeder en dochter wonen samen in Hilversum").state
@@ -114,7 +100,7 @@ def test_kern_from_the_callers_own_words_and_route_with_divorce_school_and_place
                                "bereikbaarheid": "bel 035-1234567"})
         return [hit()]
 
-    summary = build_summary(intake.handle(state, "rond af").state, knowledge, search=fake_search)
+    summary = build_summary(intake.handle(state, "rond af").state, intake_knowledge, search=fake_search)
     assert summary.kern[0] == "de dochter heeft moeite met naar school gaan, sinds vader weg is"
     assert set(summary.signalen) >= {"Scheiding", "School"}
     first = summary.route[0]
@@ -136,8 +122,8 @@ def test_kern_patterns():
         "de dochter heeft moeite met naar school gaan, sinds vader weg is"]
 
 
-def test_filed_text_is_masked(knowledge):
-    intake = Intake(knowledge)
+def test_filed_text_is_masked(intake_knowledge):
+    intake = Intake(intake_knowledge)
     state = intake.handle(intake.start().state, "Ruzie thuis").state
     state = answer_until(intake, state, "algemeen.gezin", {})
     turn = intake.handle(state, "sinds Sanne weg is, al een maand of drie")
@@ -145,10 +131,10 @@ def test_filed_text_is_masked(knowledge):
     assert "Sanne" not in stored and "[NAAM]" in stored
 
 
-def test_plain_text_export_and_cli(knowledge, capsys):
-    intake = Intake(knowledge)
+def test_plain_text_export_and_cli(intake_knowledge, capsys):
+    intake = Intake(intake_knowledge)
     state = intake.handle(intake.start().state, "Petra belt: haar zoon wil niet meer naar school, 06-12345678").state
-    summary = build_summary(intake.handle(state, "rond af").state, knowledge, search=lambda *a, **k: [])
+    summary = build_summary(intake.handle(state, "rond af").state, intake_knowledge, search=lambda *a, **k: [])
     text = export_text(summary.to_payload())
     assert text.startswith("Vraagverheldering (Rustpunt)\nKern van de hulpvraag: de zoon heeft moeite met naar school gaan")
     assert "Petra" not in text and "06-12345678" not in text

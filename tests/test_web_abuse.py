@@ -9,65 +9,23 @@ from __future__ import annotations
 
 import http.client
 import json
-import os
-import signal
 import socket
-import subprocess
-import sys
 import threading
 import time
 import urllib.parse
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 
 from bot.web import conversation
+from tests.fake_rasa import WebProcess, read_all, start_fake_rasa, start_web_process, stop
 
-ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "abuse-trainerstoken-" + "x" * 8
 READ_TIMEOUT = 2  # seconds, passed to the server: how long a request head may take
 SESSION_MINUTES = "0.05"  # 3 s trainer sessions, so expiry can be seen
 
 
-class PerSenderRasa(BaseHTTPRequestHandler):
-    """Keeps each conversation apart, as Rasa's tracker store does."""
-
-    def log_message(self, *args):
-        pass
-
-    def _reply(self, body):
-        data = json.dumps(body).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def do_GET(self):  # noqa: N802
-        path = urllib.parse.urlsplit(self.path).path
-        if path == "/status":
-            self._reply({"model_id": "fake"})
-        else:
-            self._reply({"events": self.server.events.get(urllib.parse.unquote(path.split("/")[2]), [])})
-
-    def do_POST(self):  # noqa: N802
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        events = self.server.events.setdefault(body["sender"], [])
-        events.append({"event": "user", "text": body["message"]})
-        events.append({"event": "bot", "text": f"Je zei: {body['message']}"})
-        self._reply([{"text": f"Je zei: {body['message']}"}])
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Live:
-    def __init__(self, port: int, process: subprocess.Popen, log: Path) -> None:
-        self.port, self.process, self.log = port, process, log
+class Live(WebProcess):
+    """The web server process, with the requests these tests send it."""
 
     def request(self, method, path, body=None, headers=None, timeout=10):
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
@@ -97,64 +55,31 @@ class Live:
                 sock.sendall(data)
             except (BrokenPipeError, ConnectionResetError):
                 pass
-            return _read_all(sock)
-
-    def alive(self) -> bool:
-        return self.process.poll() is None
-
-
-def _read_all(sock: socket.socket) -> bytes:
-    chunks = []
-    try:
-        while True:
-            chunk = sock.recv(65536)
-            if not chunk:
-                break
-            chunks.append(chunk)
-    except (ConnectionResetError, socket.timeout):
-        pass
-    return b"".join(chunks)
+            return read_all(sock)
 
 
 @pytest.fixture(scope="module")
 def live(tmp_path_factory):
-    rasa = ThreadingHTTPServer(("127.0.0.1", 0), PerSenderRasa)
-    rasa.events = {}
-    threading.Thread(target=rasa.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    rasa = start_fake_rasa()  # keeps each conversation apart, as Rasa's tracker store does
     tmp = tmp_path_factory.mktemp("web_abuse")
-    port = _free_port()
-    env = dict(os.environ, RUSTPUNT_WEB_PORT=str(port), RUSTPUNT_RASA_URL=f"http://127.0.0.1:{rasa.server_address[1]}",
-               RUSTPUNT_TRAINER_TOKEN=TOKEN, RUSTPUNT_WEB_READ_TIMEOUT=str(READ_TIMEOUT),
+    env = dict(RUSTPUNT_TRAINER_TOKEN=TOKEN, RUSTPUNT_WEB_READ_TIMEOUT=str(READ_TIMEOUT),
                RUSTPUNT_WEB_CHAT_PER_MINUTE="100000", RUSTPUNT_TRAINER_SESSION_MINUTES=SESSION_MINUTES,
-               RUSTPUNT_DATABASE_URL=f"sqlite:///{tmp / 'rustpunt.db'}", PYTHONUNBUFFERED="1")
-    env.pop("RUSTPUNT_WEB_HOST", None)
-    log = tmp / "web.log"
-    with open(log, "wb") as handle:
-        process = subprocess.Popen([sys.executable, "-m", "bot.web"], cwd=ROOT, env=env, stdout=handle,
-                                   stderr=subprocess.STDOUT, start_new_session=True)
-    server = Live(port, process, log)
+               RUSTPUNT_DATABASE_URL=f"sqlite:///{tmp / 'rustpunt.db'}")
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if server.request("GET", "/", timeout=2)[0] == 200:
-                    break
-            except OSError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"web server did not start:\n{log.read_text(errors='replace')[-2000:]}", pytrace=False)
-            time.sleep(0.2)
+        web = start_web_process(rasa.url, env, log=tmp / "web.log")
+    except RuntimeError as error:
+        stop(rasa)
+        pytest.fail(str(error), pytrace=False)
+    server = Live(web.port, web.process, web.log)
+    try:
         server.probe()  # warm up (imports, first Rasa call)
         yield server
         assert server.alive(), "the web server process crashed"
-        text = log.read_text(errors="replace")
+        text = server.log_text()
         assert "Traceback" not in text, text[-3000:]
     finally:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-            process.wait(timeout=20)
-        rasa.shutdown()
-        rasa.server_close()
+        server.stop()
+        stop(rasa)
 
 
 def _probes_stay_fast(server: Live, seconds: float) -> list:
@@ -186,7 +111,7 @@ def test_a_slow_client_is_cut_off_and_others_are_served(live):
     thread.start()
     _probes_stay_fast(live, READ_TIMEOUT + 1)
     thread.join(timeout=20)
-    answer = _read_all(sock)
+    answer = read_all(sock)
     sock.close()
     assert closed_after and closed_after[0] < READ_TIMEOUT + 3, f"slow client held on for {closed_after}"
     assert answer.startswith(b"HTTP/1.1 408") and "niet op tijd" in answer.decode("utf-8", "replace")
@@ -241,7 +166,7 @@ def test_a_10_mb_body_gets_413_without_being_read(live):
                 sent += 65536
         except OSError:  # the server stopped reading: that is the point
             pass
-        answer = _read_all(sock)
+        answer = read_all(sock)
     assert sent < 10 * 1024 * 1024 or answer, "the server read the whole 10 MB body"
     if answer:  # the answer may be lost to a reset on some kernels; the status is what matters when it arrives
         assert answer.startswith(b"HTTP/1.1 413") and "te groot" in answer.decode("utf-8", "replace")

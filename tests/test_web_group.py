@@ -11,8 +11,9 @@ import urllib.parse
 
 import pytest
 
+from tests.fake_rasa import free_port
 from tests.test_roleplay_group import BAD, GOOD, record
-from tests.test_web_server import TOKEN, _free_port, _web, request
+from tests.test_web_server import TOKEN, _web, request
 
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
@@ -28,7 +29,7 @@ def _records():
 
 @pytest.fixture
 def web():
-    server = _web(f"http://127.0.0.1:{_free_port()}", load_records=_records)
+    server = _web(f"http://127.0.0.1:{free_port()}", load_records=_records)
     yield server
     server.shutdown()
     server.server_close()
@@ -106,7 +107,7 @@ def test_csv_file_name_never_carries_odd_characters():
     def odd_records():
         return [record(1, "Anna", 'a"b/../c X-Kop: 1', "goed", GOOD)]
 
-    server = _web(f"http://127.0.0.1:{_free_port()}", load_records=odd_records)
+    server = _web(f"http://127.0.0.1:{free_port()}", load_records=odd_records)
     try:
         status, headers, _ = get(server, q(groep='a"b/../c X-Kop: 1', formaat="csv"))
         assert status == 200
@@ -160,7 +161,7 @@ def test_bad_input_gets_a_dutch_message_and_no_stack_trace(web, params, status, 
 
 
 def test_broken_store_is_explained_in_dutch():
-    server = _web(f"http://127.0.0.1:{_free_port()}",
+    server = _web(f"http://127.0.0.1:{free_port()}",
                   load_records=lambda: (_ for _ in ()).throw(RuntimeError("db weg")))
     try:
         status, _, html = get(server, q(groep="Najaar-2026"))

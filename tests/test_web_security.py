@@ -18,7 +18,8 @@ from bot.web import conversation
 from bot.web.config import WebConfig, is_loopback
 from bot.web.limits import SlidingWindow
 from bot.web.server import BadInput, json_too_deep, make_server, parse_json_body
-from tests.test_web_server import SECRET, SENDER, TOKEN, _serve, request
+from tests.fake_rasa import serve
+from tests.test_web_server import SECRET, SENDER, TOKEN, request
 
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 
@@ -53,7 +54,7 @@ def _start(fake, clock=None, forgotten=None, **settings):
     kwargs = {"clock": clock} if clock else {}
     if forgotten is not None:
         kwargs["forget"] = forget
-    return _serve(make_server(WebConfig(**values), load_records=lambda: [], **kwargs))
+    return serve(make_server(WebConfig(**values), load_records=lambda: [], **kwargs))
 
 
 @pytest.fixture
@@ -244,7 +245,7 @@ def test_forget_failure_keeps_the_conversation_and_says_so(fake_rasa):
     def broken(conversation_id):
         raise RuntimeError("database weg")
 
-    server = _serve(make_server(WebConfig(port=0, rasa_url="http://127.0.0.1:1"), forget=broken))
+    server = serve(make_server(WebConfig(port=0, rasa_url="http://127.0.0.1:1"), forget=broken))
     try:
         status, headers, body = request(server, "POST", "/api/gesprek/wissen", {})
         assert status == 500 and "niet worden gewist" in json.loads(body)["fout"] and "database" not in body
@@ -262,7 +263,7 @@ def test_forget_uses_the_privacy_helpers_engine(fake_rasa, monkeypatch):
     package.forget = module
     monkeypatch.setitem(sys.modules, "bot.privacy", package)
     monkeypatch.setitem(sys.modules, "bot.privacy.forget", module)
-    server = _serve(make_server(WebConfig(port=0, rasa_url="http://127.0.0.1:1")))  # default forget
+    server = serve(make_server(WebConfig(port=0, rasa_url="http://127.0.0.1:1")))  # default forget
     try:
         status, _, body = request(server, "POST", "/api/gesprek/wissen", {})
         assert status == 200 and calls == [SENDER] and json.loads(body)["verwijderd"] == {"events": 1}
@@ -273,7 +274,7 @@ def test_forget_uses_the_privacy_helpers_engine(fake_rasa, monkeypatch):
 
 def test_forget_says_not_yet_available_when_the_engine_is_missing(fake_rasa, monkeypatch):
     monkeypatch.setitem(sys.modules, "bot.privacy.forget", None)  # import fails
-    server = _serve(make_server(WebConfig(port=0, rasa_url="http://127.0.0.1:1")))
+    server = serve(make_server(WebConfig(port=0, rasa_url="http://127.0.0.1:1")))
     try:
         status, headers, body = request(server, "POST", "/api/gesprek/wissen", {})
         assert status == 501 and "nog niet beschikbaar" in json.loads(body)["fout"]
@@ -286,7 +287,7 @@ def test_forget_says_not_yet_available_when_the_engine_is_missing(fake_rasa, mon
 def test_nieuw_gesprek_still_starts_over_when_the_engine_is_missing_and_says_what_was_not_wiped(
         fake_rasa, monkeypatch):
     monkeypatch.setitem(sys.modules, "bot.privacy.forget", None)
-    server = _serve(make_server(WebConfig(port=0, rasa_url="http://127.0.0.1:1")))
+    server = serve(make_server(WebConfig(port=0, rasa_url="http://127.0.0.1:1")))
     try:
         status, headers, body = request(server, "POST", "/api/gesprek/wissen", {"nieuw": True})
         answer = json.loads(body)

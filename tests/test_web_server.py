@@ -11,9 +11,7 @@ import os
 import socket
 import subprocess
 import sys
-import threading
 import urllib.parse
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -23,53 +21,33 @@ from bot.web import conversation, messages
 from bot.web.config import ConfigError, WebConfig
 from bot.web.server import make_server
 from bot.web.trainer_auth import TrainerGate
+from tests.fake_rasa import FakeRasa, free_port, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = "geheim-trainerstoken-123"
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+class ScriptedRasa(FakeRasa):
+    """Answers like Rasa 3.6 does; ``server.mode`` switches to failures, ``server.seen`` is what was asked,
+    ``server.events`` the one tracker every conversation gets."""
 
+    model_status = {"model_id": "abc", "model_file": "models/x.tar.gz"}
 
-class FakeRasa(BaseHTTPRequestHandler):
-    """Answers like Rasa 3.6 does; ``server.mode`` switches to failures."""
-
-    def log_message(self, *args):  # keep test output clean
-        pass
-
-    def _reply(self, status, body, content_type="application/json"):
-        data = body if isinstance(body, bytes) else json.dumps(body).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def do_GET(self):  # noqa: N802
-        path = urllib.parse.urlsplit(self.path).path
-        if path == "/status":
-            self._reply(200, {"model_id": "abc", "model_file": "models/x.tar.gz"})
-        elif path.startswith("/conversations/") and path.endswith("/tracker"):
-            self.server.seen.append(("tracker", urllib.parse.unquote(path.split("/")[2])))
-            self._reply(200, {"events": self.server.events})
-        else:
-            self._reply(404, {"error": "not found"})
+    def tracker_events(self, sender):
+        self.server.seen.append(("tracker", sender))
+        return self.server.events
 
     def do_POST(self):  # noqa: N802
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        body = self.read_json()
         self.server.seen.append(("webhook", body))
         if self.server.mode == "error":
-            self._reply(500, {"error": "boom"})
+            self.reply({"error": "boom"}, 500)
         elif self.server.mode == "not_recorded":  # a part behind Rasa is down (multi-server REST channel)
-            self._reply(503, [{"recipient_id": body["sender"], "text": "Ik kan je bericht nu niet verwerken."}])
+            self.reply([{"recipient_id": body["sender"], "text": "Ik kan je bericht nu niet verwerken."}], 503)
         elif self.server.mode == "garbage":
-            self._reply(200, b"<html>not json</html>", "text/html")
+            self.reply(b"<html>not json</html>", 200, "text/html")
         else:
-            self._reply(
-                200,
+            self.reply(
                 [
                     {"recipient_id": body["sender"], "text": f"Je zei: {body['message']}",
                      "buttons": [{"title": "Sociale kaart", "payload": "/start_kaart"}]},
@@ -78,17 +56,11 @@ class FakeRasa(BaseHTTPRequestHandler):
             )
 
 
-def _serve(server):
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-    thread.start()
-    return server
-
-
 def _web(rasa_url, token=TOKEN, load_records=None):
     config = WebConfig(host="127.0.0.1", port=0, rasa_url=rasa_url, trainer_token=token,
                        chat_timeout=5, history_timeout=5)
     kwargs = {"load_records": load_records} if load_records else {}
-    return _serve(make_server(config, **kwargs))
+    return serve(make_server(config, **kwargs))
 
 
 @pytest.fixture
@@ -101,7 +73,7 @@ def web_up(fake_rasa):
 
 @pytest.fixture
 def web_down():
-    server = _web(f"http://127.0.0.1:{_free_port()}")  # nothing listens there
+    server = _web(f"http://127.0.0.1:{free_port()}")  # nothing listens there
     yield server
     server.shutdown()
     server.server_close()

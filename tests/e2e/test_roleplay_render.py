@@ -3,10 +3,7 @@
 'Kopieer samenvatting' on an intake summary."""
 from __future__ import annotations
 
-import json
 import re
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -17,6 +14,7 @@ from bot.web.config import WebConfig
 from bot.web.server import make_server
 from tests.e2e.chat import bot_messages, meter_values, type_message, wait_for_answer, wait_for_history
 from tests.e2e.conftest import clear_cookies
+from tests.fake_rasa import FakeRasa, serve, start_fake_rasa, stop
 
 pytestmark = pytest.mark.e2e
 
@@ -24,25 +22,15 @@ SUMMARY_TEXT = "Vraagverheldering\nKern: moeite met naar school gaan, sinds vade
 RETRY = re.compile(r"^probeer opnieuw vanaf beurt (\d+)$")
 
 
-class FakeRasa(BaseHTTPRequestHandler):
-    """A role-play of sentences that each raise the tension by one; a rewind goes back exactly."""
+class PracticeRasa(FakeRasa):
+    """A role-play of sentences that each raise the tension by one; a rewind goes back exactly.
+    Its tracker stays empty: the page never restores an earlier conversation here."""
 
-    def log_message(self, *args):
-        pass
-
-    def _reply(self, body):
-        data = json.dumps(body).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def do_GET(self):  # noqa: N802
-        self._reply({"model_id": "fake"} if self.path.startswith("/status") else {"events": []})
+    def tracker_events(self, sender):
+        return []
 
     def do_POST(self):  # noqa: N802
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        body = self.read_json()
         text, server = body["message"], self.server
         server.received.append(text)
         retry = RETRY.match(text)
@@ -62,23 +50,15 @@ class FakeRasa(BaseHTTPRequestHandler):
                       {"custom": {"soort": "rollenspel_beurt", "spanning": server.curve[-1], "rol": "Aanklager",
                                   "zet": "inhoud", "zet_naam": "In de inhoud gaan", "beurt": len(server.curve) - 1,
                                   "sessie": 1, "einde": None}}]
-        self._reply(answer)
-
-
-def _serve(server):
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-    return server
+        self.reply(answer)
 
 
 @pytest.fixture(scope="module")
 def site():
-    rasa = _serve(ThreadingHTTPServer(("127.0.0.1", 0), FakeRasa))
-    rasa.received, rasa.curve = [], [5]
-    web = _serve(make_server(WebConfig(port=0, rasa_url=f"http://127.0.0.1:{rasa.server_address[1]}")))
+    rasa = start_fake_rasa(PracticeRasa, received=[], curve=[5])
+    web = serve(make_server(WebConfig(port=0, rasa_url=rasa.url)))
     yield f"http://127.0.0.1:{web.server_address[1]}", rasa
-    for server in (web, rasa):
-        server.shutdown()
-        server.server_close()
+    stop(web, rasa)
 
 
 @pytest.fixture

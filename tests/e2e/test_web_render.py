@@ -5,10 +5,9 @@ can read it; odd or unknown payloads fall back to readable text; assistant text 
 """
 from __future__ import annotations
 
+import functools
 import json
-import threading
-import urllib.parse
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 
 import pytest
 from selenium.webdriver.common.by import By
@@ -25,7 +24,8 @@ from tests.e2e.chat import (
     type_message,
     wait_for_history,
 )
-from tests.e2e.conftest import clear_cookies, free_port, screenshot
+from tests.e2e.conftest import clear_cookies, screenshot
+from tests.fake_rasa import FakeRasa, free_port, serve, start_fake_rasa, stop
 
 pytestmark = pytest.mark.e2e
 
@@ -72,52 +72,22 @@ PAYLOADS = {
 }
 
 
-class FakeRasa(BaseHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+class RenderRasa(FakeRasa):
+    """Sends the payload named by the message; a button raises the tension; echoes the rest as text."""
 
-    def _reply(self, body):
-        data = json.dumps(body).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def do_GET(self):  # noqa: N802
-        path = urllib.parse.urlsplit(self.path).path
-        if path == "/status":
-            self._reply({"model_id": "fake"})
-        else:
-            self._reply({"events": self.server.events.get(urllib.parse.unquote(path.split("/")[2]), [])})
-
-    def do_POST(self):  # noqa: N802
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        text, sender = body["message"], body["sender"]
-        answer = []
+    def answer(self, body):
+        text = body["message"]
         if text == "/spanning":
             self.server.tension += 3
-            answer = [{"text": "Vader: Ik ben het zat!"},
-                      {"custom": {"soort": "rollenspel_beurt", "spanning": self.server.tension, "rol": "vader",
-                                  "zet": "inhoud", "zet_naam": "In de inhoud gaan"}}]
-        elif text == "wie ben ik":  # echo what the page sent along as metadata
-            answer = [{"text": "Metadata: " + json.dumps(body.get("metadata"), sort_keys=True)}]
-        elif text in PAYLOADS:
-            answer = [{"text": f"Hier is {text}."}, {"custom": PAYLOADS[text]}]
-        else:
-            answer = [{"text": f"<img src=x onerror=alert(1)> Je zei: {text}",
-                       "buttons": [{"title": "Spanning", "payload": "/spanning"}]}]
-        events = self.server.events.setdefault(sender, [])
-        events.append({"event": "user", "text": text})
-        for item in answer:
-            data = {k: v for k, v in item.items() if k != "text"}
-            events.append({"event": "bot", "text": item.get("text"), "data": data})
-        self._reply(answer)
-
-
-def _serve(server):
-    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-    return server
+            return [{"text": "Vader: Ik ben het zat!"},
+                    {"custom": {"soort": "rollenspel_beurt", "spanning": self.server.tension, "rol": "vader",
+                                "zet": "inhoud", "zet_naam": "In de inhoud gaan"}}]
+        if text == "wie ben ik":  # echo what the page sent along as metadata
+            return [{"text": "Metadata: " + json.dumps(body.get("metadata"), sort_keys=True)}]
+        if text in PAYLOADS:
+            return [{"text": f"Hier is {text}."}, {"custom": PAYLOADS[text]}]
+        return [{"text": f"<img src=x onerror=alert(1)> Je zei: {text}",
+                 "buttons": [{"title": "Spanning", "payload": "/spanning"}]}]
 
 
 class Site(str):
@@ -129,23 +99,18 @@ class Site(str):
 
 @pytest.fixture(scope="module")
 def fake_site():
-    rasa = ThreadingHTTPServer(("127.0.0.1", 0), FakeRasa)
-    rasa.events, rasa.tension = {}, 2
-    _serve(rasa)
+    rasa = start_fake_rasa(RenderRasa, tension=2)
     forgotten = []
 
     def forget(conversation_id):  # stands in for bot.privacy.forget: drop the fake tracker
         forgotten.append(conversation_id)
         return {"events": len(rasa.events.pop(conversation_id, []))}
 
-    web = _serve(make_server(WebConfig(port=0, rasa_url=f"http://127.0.0.1:{rasa.server_address[1]}"),
-                             forget=forget))
+    web = serve(make_server(WebConfig(port=0, rasa_url=rasa.url), forget=forget))
     site = Site(f"http://127.0.0.1:{web.server_address[1]}")
     site.rasa, site.forgotten = rasa, forgotten
     yield site
-    for server in (web, rasa):
-        server.shutdown()
-        server.server_close()
+    stop(web, rasa)
 
 
 @pytest.fixture
@@ -345,7 +310,7 @@ def test_nieuw_gesprek_forgets_the_old_conversation_without_asking(page, fake_si
 
 
 def test_unreachable_assistant_shows_a_dutch_message(browser):
-    web = _serve(make_server(WebConfig(port=0, rasa_url=f"http://127.0.0.1:{free_port()}")))
+    web = serve(make_server(WebConfig(port=0, rasa_url=f"http://127.0.0.1:{free_port()}")))
     try:
         browser.get(f"http://127.0.0.1:{web.server_address[1]}/")
         wait_for_history(browser)
@@ -369,7 +334,7 @@ def test_banner_goes_away_and_history_loads_when_the_assistant_comes_back(browse
     from selenium.webdriver.support.ui import WebDriverWait
 
     port = free_port()
-    web = _serve(make_server(WebConfig(port=0, rasa_url=f"http://127.0.0.1:{port}")))
+    web = serve(make_server(WebConfig(port=0, rasa_url=f"http://127.0.0.1:{port}")))
     rasa = None
     try:
         browser.get(f"http://127.0.0.1:{web.server_address[1]}/")
@@ -378,18 +343,15 @@ def test_banner_goes_away_and_history_loads_when_the_assistant_comes_back(browse
         cookie = conversation_cookie(browser, f"http://127.0.0.1:{web.server_address[1]}")
         assert cookie is not None, "the server set no conversation cookie while Rasa was down"
         sender = conversation_id(cookie["value"])
-        rasa = ThreadingHTTPServer(("127.0.0.1", port), FakeRasa)
+        rasa = ThreadingHTTPServer(("127.0.0.1", port), RenderRasa)
         rasa.tension = 0
         rasa.events = {sender: [{"event": "user", "text": "eerder gezegd"}, {"event": "bot", "text": "Eerder antwoord."}]}
-        _serve(rasa)
+        serve(rasa)
         WebDriverWait(browser, 40).until(lambda d: not d.find_element(By.ID, "status").is_displayed())
         WebDriverWait(browser, 10).until(lambda d: len(bot_messages(d)) == 1)
         assert bot_messages(browser)[0].text.endswith("Eerder antwoord.")
     finally:
-        for server in (web, rasa):
-            if server is not None:
-                server.shutdown()
-                server.server_close()
+        stop(*(server for server in (web, rasa) if server is not None))
 
 
 def test_phone_width_has_no_sideways_scrolling(page):
@@ -402,10 +364,25 @@ def test_phone_width_has_no_sideways_scrolling(page):
 def test_trainer_login_and_logout_in_the_browser(browser):
     """The login and logout forms are real same-origin POSTs (Chromium sends Origin: null for
     them under our Referrer-Policy); a second login gets a new session cookie."""
+    from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
+    from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
 
+    def submit_and_wait_for(submit, text):
+        """Submit a form and wait for the page it leads to: first until the old document is gone
+        (reading the old <body> while Chromium swaps documents raises a stale element), then for ``text``."""
+        old_page = browser.find_element(By.TAG_NAME, "html")
+        submit()
+        WebDriverWait(browser, 20).until(expected_conditions.staleness_of(old_page))
+        try:
+            WebDriverWait(browser, 20, ignored_exceptions=(StaleElementReferenceException,)).until(
+                lambda d: text in d.find_element(By.TAG_NAME, "body").text)
+        except TimeoutException:
+            pytest.fail(f"{text!r} did not appear; the page at {browser.current_url} shows: "
+                        f"{browser.find_element(By.TAG_NAME, 'body').text[:500]!r}")
+
     token = "render-trainerstoken-123"
-    web = _serve(make_server(WebConfig(port=0, rasa_url=f"http://127.0.0.1:{free_port()}", trainer_token=token),
+    web = serve(make_server(WebConfig(port=0, rasa_url=f"http://127.0.0.1:{free_port()}", trainer_token=token),
                              load_records=lambda: []))
     base = f"http://127.0.0.1:{web.server_address[1]}"
     sessions = []
@@ -414,14 +391,12 @@ def test_trainer_login_and_logout_in_the_browser(browser):
             browser.get(base + "/trainer")
             field = browser.find_element(By.ID, "token")
             field.send_keys(token)
-            field.send_keys(Keys.ENTER)
-            WebDriverWait(browser, 20).until(lambda d: "nog geen rollenspellen" in d.find_element(By.TAG_NAME, "body").text)
+            submit_and_wait_for(functools.partial(field.send_keys, Keys.ENTER), "nog geen rollenspellen")
             cookies = browser.execute_cdp_cmd("Network.getCookies", {"urls": [base + "/trainer"]})["cookies"]
             session = [c for c in cookies if c["name"] == "rustpunt_trainer"][0]
             assert session["httpOnly"] and session["sameSite"] == "Strict" and token not in session["value"]
             sessions.append(session["value"])
-            browser.find_element(By.CSS_SELECTOR, "form.uitloggen button").click()
-            WebDriverWait(browser, 20).until(lambda d: "Je bent uitgelogd" in d.find_element(By.TAG_NAME, "body").text)
+            submit_and_wait_for(browser.find_element(By.CSS_SELECTOR, "form.uitloggen button").click, "Je bent uitgelogd")
             browser.get(base + "/trainer")
             assert "Log in met het trainerstoken" in browser.find_element(By.TAG_NAME, "body").text
         assert sessions[0] != sessions[1]
