@@ -63,7 +63,7 @@ class FakeRasa(BaseHTTPRequestHandler):
         self.server.seen.append(("webhook", body))
         if self.server.mode == "error":
             self._reply(500, {"error": "boom"})
-        elif self.server.mode == "not_recorded":  # a part behind Rasa is down (multi-server REST channel)
+        elif self.server.mode == "not_recorded":  # a part behind Rasa is down (our retry-safe REST channel)
             self._reply(503, [{"recipient_id": body["sender"], "text": "Ik kan je bericht nu niet verwerken."}])
         elif self.server.mode == "garbage":
             self._reply(200, b"<html>not json</html>", "text/html")
