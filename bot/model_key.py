@@ -2,7 +2,10 @@
 
 Same inputs, same key: ``scripts/train.sh`` then finds ``models/rustpunt-<key>.tar.gz`` and trains
 nothing. Inputs: config.yml, every file under domain/, data/ and stories/, the saved spaCy
-pipeline's meta.json (config.yml points SpacyNLP at it) and the installed Rasa version.
+pipeline's meta.json (config.yml points SpacyNLP at it) and the installed Rasa version (its code
+version: our own pipeline component ``MessageLengthLimit`` is not trained and stores nothing in the
+model). The Rasa model follows the artefact policy of docs/conventions.md; it is a Rasa archive, so
+it is named after its key instead of being stored with ``bot.artefacts``.
 """
 from __future__ import annotations
 

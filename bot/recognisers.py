@@ -1,8 +1,8 @@
 """The one store of trained sentence classifiers (steps, drama roles): build once, load everywhere.
 
 Every recogniser is trained by ``build`` (``rustpunt herkenners bouw``, run by the set-up) and
-saved under ``var/models/<name>.pkl`` together with a key: a hash of its example groups, its
-settings and ``CODE_VERSION``. ``load`` (CLI, action server, evaluation) only reads that file;
+saved with ``bot.artefacts`` under ``var/models/<name>.pkl`` together with a key: a hash of its
+example groups, its settings and ``CODE_VERSION``. ``load`` (CLI, action server, evaluation) only reads that file;
 nothing trains on first use. When the examples changed and the models were not rebuilt, ``load``
 raises ``ModelNotBuilt`` with a Dutch message, except that a model this process already loaded
 stays in use (a knowledge reload never leaves a running server without a recogniser).
@@ -12,15 +12,12 @@ Names: ``stappen`` and ``rollen`` are trained on all examples (used by the produ
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
-import pickle
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Dict, List, Sequence, Tuple
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
-from bot import textclass
+from bot import artefacts, textclass
 
 logger = logging.getLogger(__name__)
 
@@ -72,11 +69,9 @@ _KEYS: Dict[str, Tuple[object, str]] = {}  # name -> (knowledge object, key of i
 
 
 def key_of(name: str, groups: Sequence[textclass.Group]) -> str:
-    payload = json.dumps(
-        [CODE_VERSION, name] + [[g.id, g.label, list(g.sentences)] for g in sorted(groups, key=lambda g: g.id)],
-        ensure_ascii=False,
+    return artefacts.key_of(
+        CODE_VERSION, name, [[g.id, g.label, list(g.sentences)] for g in sorted(groups, key=lambda g: g.id)]
     )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:20]
 
 
 def path_of(name: str) -> Path:
@@ -85,17 +80,8 @@ def path_of(name: str) -> Path:
     return var_dir() / "models" / f"{name}.pkl"
 
 
-def _read(name: str):
-    path = path_of(name)
-    if not path.exists():
-        return None
-    try:
-        with path.open("rb") as handle:
-            stored = pickle.load(handle)
-        return stored["key"], stored["model"]
-    except Exception:  # a broken file counts as missing
-        logger.warning("Could not read stored recogniser %s", path)
-        return None
+def _read(name: str) -> Optional[Tuple[str, textclass.CompiledClassifier]]:
+    return artefacts.read(path_of(name))
 
 
 def train(groups: Sequence[textclass.Group], calibrate: bool = True) -> textclass.CompiledClassifier:
@@ -120,12 +106,7 @@ def build(names: Sequence[str] = tuple(SPECS), force: bool = False) -> Dict[str,
             status[name] = "al actueel"
             continue
         model = train(groups)
-        path = path_of(name)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump({"key": key, "model": model}, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
+        artefacts.store(path_of(name), key, model)
         _LOADED[name] = (key, model)
         status[name] = f"gebouwd ({sum(len(g.sentences) for g in groups)} zinnen, temperatuur {model.temperature})"
     return status
@@ -144,13 +125,7 @@ def _current_key(name: str) -> str:
 
 
 def _write_lemma_cache() -> None:
-    path = textclass.lemma_cache_path()
-    table = textclass.read_lemma_source()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    with tmp.open("wb") as handle:
-        pickle.dump(table, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    tmp.replace(path)
+    artefacts.store(textclass.lemma_cache_path(), textclass.lemma_cache_key(), textclass.read_lemma_source())
 
 
 def load(name: str) -> textclass.CompiledClassifier:

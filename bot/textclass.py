@@ -18,6 +18,8 @@ from typing import Dict, Iterable, List, Sequence, Tuple, Union
 
 import numpy as np
 
+from bot import artefacts
+
 
 @dataclass(frozen=True)
 class Group:
@@ -66,20 +68,23 @@ def read_lemma_source() -> Dict[str, str]:
         return json.load(handle)
 
 
+LEMMA_CACHE_VERSION = "lemmas-1"  # bump when the stored lemma table changes shape
+
+
+def lemma_cache_key() -> str:
+    """Key of the stored lemma table: its code version and the ``spacy-lookups-data`` it is read from."""
+    return artefacts.key_of(LEMMA_CACHE_VERSION, artefacts.package_version("spacy-lookups-data"))
+
+
 @lru_cache(maxsize=1)
 def lemma_table() -> Dict[str, str]:
     """spaCy's Dutch lookup lemmas (``spacy-lookups-data``), read directly: the same lemmas as the
     ``lookup`` lemmatizer of ``spacy.blank("nl")`` without importing spaCy (2+ s on a cold start).
-    ``rustpunt herkenners bouw`` keeps a pickled copy in ``var/models`` (faster to read)."""
-    import pickle
-
-    try:
-        with lemma_cache_path().open("rb") as handle:
-            table = pickle.load(handle)
-        if isinstance(table, dict):
-            return table
-    except (OSError, pickle.UnpicklingError, EOFError):
-        pass
+    ``rustpunt herkenners bouw`` stores a copy in ``var/models`` with ``bot.artefacts`` (faster to
+    read); a missing or out-of-date copy is not rebuilt here: the table is read from its source."""
+    table = artefacts.load_current(lemma_cache_path(), lemma_cache_key())
+    if isinstance(table, dict):
+        return table
     return read_lemma_source()
 
 

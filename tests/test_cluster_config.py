@@ -7,6 +7,7 @@ import yaml
 
 from bot.cluster import config
 from bot.cluster.config import Layout, Ports, Secrets
+from bot.paths import PROJECT_ROOT
 
 
 def _ports() -> Ports:
@@ -25,9 +26,11 @@ def test_endpoints_share_one_tracker_store_and_one_redis_lock_store_and_use_the_
     assert endpoints["action_endpoint"]["url"] == "http://127.0.0.1:5056/webhook"
 
 
-def test_credentials_use_the_retry_safe_rest_channel_only():
+def test_cluster_and_single_machine_use_the_same_retry_safe_rest_channel_only():
     credentials = yaml.safe_load(config.credentials_yml())
-    assert list(credentials) == ["bot.cluster.rest_channel.RetrySafeRestInput"]
+    assert list(credentials) == ["bot.rasa_runtime.rest_channel.RetrySafeRestInput"]
+    single_machine = yaml.safe_load((PROJECT_ROOT / "credentials.yml").read_text(encoding="utf-8"))
+    assert single_machine == credentials
 
 
 def test_balancer_checks_both_servers_of_each_pool_and_listens_on_localhost_only():

@@ -93,3 +93,36 @@ def test_real_kaart_is_valid_and_complete():
     assert set(GEMEENTEN) - {"vleuten"} <= served
     # no personal contact data: websites only from the sources, no phone numbers invented
     assert all(s.telefoon is None for s in services.values())
+
+
+def test_problem_words_name_a_known_theme_and_no_word_twice():
+    from bot.kaart.models import KaartProbleemwoorden
+
+    KaartProbleemwoorden.parse_obj({"id": "pesten", "woorden": ["gepest", "buitengesloten"], "bron": BRON})
+    with pytest.raises(ValidationError, match="onbekend thema 'ruzie'"):
+        KaartProbleemwoorden.parse_obj({"id": "ruzie", "woorden": ["ruzie"], "bron": BRON})
+    with pytest.raises(ValidationError, match="staat dubbel in de lijst: gepest"):
+        KaartProbleemwoorden.parse_obj({"id": "pesten", "woorden": ["gepest", "gepest"], "bron": BRON})
+    with pytest.raises(ValidationError, match="mag niet leeg zijn"):
+        KaartProbleemwoorden.parse_obj({"id": "pesten", "woorden": [], "bron": BRON})
+
+
+def test_the_problem_words_come_from_the_knowledge_files(tmp_path):
+    """A word added to probleemwoorden.yml is recognised without a code change."""
+    import shutil
+
+    from bot.kaart.query import extract_themas, theme_words
+    from bot.paths import knowledge_dir
+
+    copy = tmp_path / "knowledge"
+    shutil.copytree(knowledge_dir(), copy)
+    words_file = copy / "sociale_kaart" / "probleemwoorden.yml"
+    question = "mijn dochter wordt steeds gestalkt"
+    before = load_knowledge(copy)
+    assert "pesten" in theme_words(before) and "pesten" not in extract_themas(question, before)[0]
+    words_file.write_text(words_file.read_text(encoding="utf-8").replace(
+        '      - "gepest"\n', '      - "gepest"\n      - "gestalkt"\n'), encoding="utf-8")
+    after = load_knowledge(copy)
+    assert not after.problems
+    assert "gestalkt" in theme_words(after)["pesten"]
+    assert extract_themas(question, after) == (["pesten"], {"pesten": ["gestalkt"]})

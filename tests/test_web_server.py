@@ -42,7 +42,7 @@ class ScriptedRasa(FakeRasa):
         self.server.seen.append(("webhook", body))
         if self.server.mode == "error":
             self.reply({"error": "boom"}, 500)
-        elif self.server.mode == "not_recorded":  # a part behind Rasa is down (multi-server REST channel)
+        elif self.server.mode == "not_recorded":  # a part behind Rasa is down (our retry-safe REST channel)
             self.reply([{"recipient_id": body["sender"], "text": "Ik kan je bericht nu niet verwerken."}], 503)
         elif self.server.mode == "garbage":
             self.reply(b"<html>not json</html>", 200, "text/html")

@@ -12,9 +12,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
-from bot.cluster.rest_channel import NOT_PROCESSED
 from bot.privacy.masking import mask_text
 from bot.rasa_runtime.outage import ACTION_SERVER, ACTION_SERVER_ERROR, DATABASE, REDIS, outage_text
+from bot.rasa_runtime.rest_channel import NOT_PROCESSED
 
 OUTAGE_TEXTS = tuple(outage_text(part) for part in (ACTION_SERVER, ACTION_SERVER_ERROR, DATABASE, REDIS))
 

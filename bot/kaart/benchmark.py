@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import List
 
 from bot.kaart.models import KaartDienst, KaartOrganisatie
-from bot.kaart.query import THEMA_SYNONIEMEN
+from bot.kaart.query import theme_words
 from bot.kaart.search import KaartIndex, zoek
 from bot.kaart.vocabulary import DOELGROEPEN, THEMAS, TOEGANG, WERKGEBIEDEN
 from bot.knowledge.base import Bron
@@ -32,10 +32,11 @@ def synthetic_services(count: int, seed: int = 7):
     rng = random.Random(seed)
     orgs = {f"org{i}": KaartOrganisatie(id=f"org{i}", naam=f"Organisatie {i}", bron=_BRON) for i in range(max(1, count // 10))}
     themes, areas = sorted(THEMAS), sorted(WERKGEBIEDEN)
+    problem_words = theme_words()
     services = []
     for i in range(count):
         chosen = rng.sample(themes, rng.randint(1, 4))
-        words = [rng.choice(THEMA_SYNONIEMEN[t]) for t in chosen] + rng.sample(_WORDS, 6)
+        words = [rng.choice(problem_words[t]) for t in chosen] + rng.sample(_WORDS, 6)
         low = rng.choice([None, 0, 4, 11, 12])
         high = rng.choice([None, 17, 21, 23]) if low is None or low < 17 else None
         services.append(

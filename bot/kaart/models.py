@@ -4,7 +4,8 @@
 - ``kaart_dienst``: one service, role or offer a professional can refer a family to (HSDS
   *service* with eligibility, service areas and taxonomy terms);
 - ``kaart_testvraag``: a realistic question with the services a consultant would expect
-  (the evaluation set of ``rustpunt evalueer kaart``).
+  (the evaluation set of ``rustpunt evalueer kaart``);
+- ``kaart_probleemwoorden``: per theme, the Dutch words by which a question is read as that theme.
 
 Exact facts only: what the sources do not say stays empty. Contact data must be public data of the
 organisation, never a person's name or address.
@@ -270,6 +271,29 @@ class KaartPlaats(Entry):
                                             f"'{spelling}' staat ook bij '{other.id}' met een ander werkgebied"))
                 seen.setdefault(spelling, place)
         return problems
+
+
+class KaartProbleemwoorden(Entry):
+    """The words and phrases by which a question is read as one theme (``id`` is the theme code of
+    ``bot.kaart.vocabulary.THEMAS``). Matched on lemmas, whole words, longest phrase first
+    (``bot.kaart.query.extract_themas``); the order of ``woorden`` is kept."""
+
+    woorden: List[Keyword]
+
+    _woorden = non_empty_list("woorden")
+
+    @validator("id")
+    def known_theme(cls, value):
+        if value not in THEMA_SET:
+            raise ValueError(f"onbekend thema '{value}' (toegestaan: {', '.join(sorted(THEMAS))})")
+        return value
+
+    @validator("woorden")
+    def no_doubles(cls, value):
+        doubles = sorted({w for w in value if value.count(w) > 1})
+        if doubles:
+            raise ValueError(f"staat dubbel in de lijst: {', '.join(doubles)}")
+        return value
 
 
 class KaartTestvraag(Entry):

@@ -3,132 +3,22 @@
 ``parse_vraag("waar kan een moeder uit Hilversum terecht met een zoon van 15 die niet meer naar
 school gaat?")`` gives themes ``["schoolverzuim"]``, age 15, gemeente ``hilversum`` and doelgroep
 hint ``ouder``. Phrases are matched on lemma strings, so "spijbelt", "spijbelen" and "gespijbeld"
-meet, and the synonym table links words lemmas cannot ("gescheiden", "uit elkaar", "ex").
+meet, and the problem words of each theme (knowledge: ``knowledge/sociale_kaart/probleemwoorden.yml``)
+link words lemmas cannot ("gescheiden", "uit elkaar", "ex").
 Everything is plain string matching on a bounded text: no input is ever executed or interpolated.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, FrozenSet, List, Optional, Tuple
 
 from bot.kaart import places
-from bot.kaart.text import lemma_string, simplify
+from bot.kaart.text import lemma_string, simplify, words
 from bot.kaart.vocabulary import THEMAS, WERKGEBIEDEN
+from bot.knowledge.loader import get_knowledge
 
 MAX_VRAAG = 1000  # characters; longer questions are cut (and the caller is told)
-
-# theme -> phrases in plain Dutch (matched on lemmas, whole words).
-THEMA_SYNONIEMEN: Dict[str, Tuple[str, ...]] = {
-    "scheiding": (
-        "scheiding", "scheiden", "gescheiden", "echtscheiding", "uit elkaar", "uit elkaar gegaan",
-        "ex", "ex-partner", "expartner", "vechtscheiding", "omgangsregeling", "omgang", "co-ouderschap",
-        "ouderschapsplan", "twee huizen", "conflict tussen ouders", "ruzie tussen ouders", "ouders ruzie",
-        "relatiebreuk", "verlating", "ouders vechten", "vechten over de kinderen", "strijd tussen ouders",
-        "ruzie over de kinderen", "klem tussen ouders", "klem tussen gescheiden ouders",
-    ),
-    "schoolverzuim": (
-        "niet meer naar school", "niet naar school", "gaat niet naar school", "spijbelen", "spijbel",
-        "verzuim", "schoolverzuim", "thuiszitten", "thuiszitter", "zit thuis", "schooluitval",
-        "uitval", "uitvallen", "leerplicht", "blijft thuis van school", "weigert school", "schoolweigering",
-        "te laat op school", "wegblijven van school",
-    ),
-    "prestatiedruk": (
-        "prestatiedruk", "prestatie", "schoolstress", "stress over school", "faalangst", "perfectionisme",
-        "perfectionistisch", "druk om te presteren", "hoge cijfers", "cijfers", "toetsen", "toetsstress",
-        "druk van school", "overbelast", "burn-out", "burnout", "examen", "examenstress", "moeten presteren",
-        # the toetssysteem and schooladvies as a source of pressure (001, Scoren zonder toetsen)
-        "cito", "citotoets", "eindtoets", "doorstroomtoets", "schooladvies", "hoge verwachtingen",
-    ),
-    "somberheid_angst": (
-        "somber", "somberheid", "depressief", "depressie", "angst", "angstig", "angstklacht", "angstklachten",
-        "depressieve klachten", "trekt zich terug", "teruggetrokken", "bang", "paniek",
-        "paniekaanval", "stress", "gestrest", "piekeren", "verdrietig", "huilen", "huilt veel", "huilbuien", "neerslachtig", "niet lekker in vel",
-        "niet lekker in zijn vel", "niet lekker in haar vel", "zit niet lekker in zijn vel", "eenzaam",
-        "eenzaamheid", "zelfmoordgedachte", "suicidaal", "zelfmoord", "onzeker", "nerveus", "mentale gezondheid",
-        "mentaal", "psychisch welbevinden", "komt zijn kamer niet uit", "komt haar kamer niet uit",
-        "kamer uitkomt", "sluit zich op",
-    ),
-    "psychisch": (
-        "psychisch", "psychische klacht", "ggz", "jeugd-ggz", "psycholoog", "psychiater", "dwang",
-        "dwanggedachte", "automutilatie", "zelfbeschadiging", "zichzelf beschadigen", "snijden", "snijdt zich",
-        "krassen", "krast zich", "zelfverwonding", "zichzelf pijn doen", "eetstoornis", "eetprobleem", "anorexia",
-        "boulimia", "eet bijna niets", "eet bijna niks", "eet weinig", "eet niet meer", "wil niet meer eten", "trauma", "adhd",
-        "autisme", "diagnose", "behandeling", "therapie",
-    ),
-    "opvoeding": (
-        "opvoeding", "opvoeden", "opvoedvraag", "opvoedingsvraag", "ouderschap", "grenzen stellen",
-        "luistert niet", "handelingsverlegen", "regels thuis", "puberteit", "ruzie thuis",
-        "ruzie met ouders", "relatie met ouders", "opvoedondersteuning", "opvoedadvies",
-    ),
-    "ontwikkeling": (
-        "ontwikkeling", "ontwikkelingsachterstand", "taalachterstand", "spraakachterstand", "groei", "groeien", "spraak", "praten", "zindelijk", "stotteren", "praat weinig",
-        "zindelijkheid", "motoriek", "achterstand", "bedplassen", "plast in bed", "plast weer in bed", "broekplassen", "verstandelijke beperking", "beperking", "handicap", "lvb",
-    ),
-    "gedrag": (
-        "gedrag", "gedragsprobleem", "boos", "boosheid", "agressie", "agressief", "driftbui", "driftbuien",
-        "driftig", "woede", "woedend", "woedeaanval", "woedeuitbarsting", "ontploft", "ruzie",
-        "vechten", "conflict", "opstandig", "brutaal", "grensoverschrijdend", "onrustig", "drukke", "druk gedrag",
-        "emotieregulatie", "prikkelbaar",
-    ),
-    "veiligheid": (
-        "veiligheid", "onveilig", "huiselijk geweld", "geweld", "mishandeling", "kindermishandeling",
-        "misbruik", "seksueel misbruik", "verwaarlozing", "slaan", "geslagen", "bedreiging", "bedreigd",
-        "crisis", "zorgmelding", "melden", "meldcode", "jeugdbescherming",
-        "ondertoezichtstelling", "ots", "gecertificeerde instelling",
-    ),
-    "financien": (
-        "geld", "geldzorg", "geldproblemen", "geldzaken", "schuld", "schulden", "armoede", "arm",
-        "rondkomen", "weinig geld", "geen geld", "toeslag", "toeslagen", "voedselbank", "voedselpakket",
-        "fonds", "regeling", "minima", "bijstand", "betalen", "kosten", "financieel", "financien",
-        "schoolspullen", "laptop", "zwemles", "bewindvoering", "huur", "huurachterstand", "huurschuld",
-        "betalingsachterstand", "achterstand met de huur",
-    ),
-    "verslaving": (
-        "verslaving", "verslaafd", "alcohol", "drank", "drinken", "drugs", "blowen", "blowt", "joint", "wiet", "cannabis",
-        "lachgas", "gamen", "gameverslaving", "gokken", "middelengebruik",
-    ),
-    "pesten": (
-        "pesten", "gepest", "pester", "buitensluiten", "buitengesloten", "social media", "sociale media",
-        "online", "cyberpesten", "sexting", "mediawijsheid",
-    ),
-    "leren": (
-        "leren", "leerprobleem", "dyslexie", "lezen", "spelling", "rekenen", "dyscalculie",
-        "passend onderwijs", "speciaal onderwijs", "huiswerk", "schoolresultaten", "achterstand op school",
-        "blijven zitten", "niveau",
-    ),
-    "vrije_tijd": (
-        "sport", "sporten", "sportclub", "vereniging", "hobby", "cultuur", "muziek", "theater",
-        "vrije tijd", "vrijetijd", "ontspanning", "ontspannen", "activiteit", "activiteiten", "club",
-        "ontmoeten", "jongerencentrum",
-    ),
-    "taal": ("taal", "nederlands", "taalbarriere", "nieuwkomer", "statushouder", "vluchteling", "migratie", "tolk"),
-    "wonen_werk": (
-        "woning", "huisvesting", "woonruimte", "dakloos", "op straat", "werk", "baan", "bijbaan", "stage",
-        "opleiding", "studie", "vrijwilligerswerk", "verblijfsvergunning",
-    ),
-    "gezondheid": (
-        "gezondheid", "slapen", "slaapprobleem", "slecht slapen", "hoofdpijn", "buikpijn", "voeding",
-        "eten", "leefstijl", "overgewicht", "ziek", "moe", "vermoeid",
-    ),
-    "seksualiteit": ("seks", "seksualiteit", "geaardheid", "homo", "lhbti", "verliefd", "relatie", "zwanger", "gender"),
-    "criminaliteit": (
-        "criminaliteit", "crimineel", "politie", "diefstal", "stelen", "vernieling", "overlast", "halt",
-        "ondermijning", "wapen", "drugsrunner", "vernielen", "steelt", "inbraak", "winkeldiefstal",
-    ),
-    "jonge_kind": ("baby", "peuter", "kleuter", "jonge kind", "jonge kinderen", "dreumes", "zuigeling", "consultatiebureau"),
-    "verblijf": ("pleeggezin", "pleegzorg", "pleegkind", "residentieel", "residentiele instelling", "gezinshuis", "uithuisgeplaatst", "terug naar huis",
-                 "uit huis geplaatst", "uit huis plaatsen", "uithuisplaatsing", "dreigende uithuisplaatsing"),
-    "vastgelopen_hulp": (
-        "vastgelopen", "vastlopen", "loopt vast", "vast te lopen", "vast lopen", "geen perspectief", "complexe casus", "complex",
-        "niets helpt", "hulp helpt niet", "escalatie", "escaleert", "multiprobleem", "zit vast", "muurvast",
-    ),
-    "jeugdhulp": ("jeugdhulp", "jeugdzorg", "specialistische hulp", "jeugdteam", "aanmelden", "jeugdconsulent",
-                  "toegang tot jeugdhulp", "buurtteam", "wijkteam",
-                  "aanvraag", "aanvragen"),
-    "samenwerking": ("samenwerking", "samenwerken", "overleg", "mdo", "multidisciplinair overleg", "ketenpartner", "regie", "grondhouding"),
-}
 
 # Words that point at who is asking or for whom (a soft hint, used in ranking).
 DOELGROEP_HINTS: Dict[str, Tuple[str, ...]] = {
@@ -195,17 +85,53 @@ class Vraag:
         }
 
 
-@lru_cache(maxsize=1)
-def _theme_phrases() -> List[Tuple[str, str, str]]:
-    """(theme, lemma phrase, original phrase), longest first so multi-word phrases win."""
-    out = []
-    for theme, phrases in THEMA_SYNONIEMEN.items():
-        for phrase in phrases:
-            lemma_phrase = lemma_string(phrase)
-            if lemma_phrase.strip():
-                out.append((theme, lemma_phrase, phrase))
-    out.sort(key=lambda item: len(item[1]), reverse=True)
-    return out
+def theme_words(knowledge=None) -> Dict[str, Tuple[str, ...]]:
+    """Theme -> its problem words, from ``knowledge/sociale_kaart/probleemwoorden.yml`` (kind
+    ``kaart_probleemwoorden``), in file order."""
+    return _theme_tables(knowledge)[0]
+
+
+def theme_single_words(knowledge=None) -> FrozenSet[str]:
+    """Every single word that occurs in a problem word or phrase (simplified; ``bot.kaart.text`` counts
+    them as known words)."""
+    return _theme_tables(knowledge)[1]
+
+
+_THEME_CACHE: Dict[int, Tuple[Dict[str, Tuple[str, ...]], FrozenSet[str]]] = {}
+_PHRASE_CACHE: Dict[int, List[Tuple[str, str, str]]] = {}
+
+
+def _theme_tables(knowledge=None) -> Tuple[Dict[str, Tuple[str, ...]], FrozenSet[str]]:
+    """The problem words of one loaded knowledge and their single words, built once per knowledge object."""
+    if knowledge is None:
+        knowledge = get_knowledge()
+    key = id(knowledge)
+    if key not in _THEME_CACHE:
+        table = {entry.id: tuple(entry.woorden)
+                 for entry in knowledge.entries.get("kaart_probleemwoorden", {}).values()}
+        single = frozenset(w for entries in table.values() for phrase in entries for w in words(phrase))
+        _THEME_CACHE.clear()
+        _THEME_CACHE[key] = (table, single)
+    return _THEME_CACHE[key]
+
+
+def _theme_phrases(knowledge=None) -> List[Tuple[str, str, str]]:
+    """(theme, lemma phrase, original phrase), longest first so multi-word phrases win. Lemmatising
+    reads the single words (``theme_single_words``), so those are built first."""
+    if knowledge is None:
+        knowledge = get_knowledge()
+    key = id(knowledge)
+    if key not in _PHRASE_CACHE:
+        phrases = []
+        for theme, entries in _theme_tables(knowledge)[0].items():
+            for phrase in entries:
+                lemma_phrase = lemma_string(phrase)
+                if lemma_phrase.strip():
+                    phrases.append((theme, lemma_phrase, phrase))
+        phrases.sort(key=lambda item: len(item[1]), reverse=True)
+        _PHRASE_CACHE.clear()
+        _PHRASE_CACHE[key] = phrases
+    return _PHRASE_CACHE[key]
 
 
 # A theme word that is also an everyday word with another meaning: in these contexts it is not read as
@@ -223,13 +149,14 @@ def guard_homonyms(text: str) -> str:
     return text
 
 
-def extract_themas(text: str) -> Tuple[List[str], Dict[str, List[str]]]:
-    """Themes in order of first appearance in the question, with the words that matched."""
+def extract_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[str]]]:
+    """Themes in order of first appearance in the question, with the words that matched (problem words
+    of ``knowledge``, default the loaded knowledge)."""
     lemmed = lemma_string(guard_homonyms(text))
     found: Dict[str, List[str]] = {}
     positions: Dict[str, int] = {}
     consumed = lemmed
-    for theme, phrase, original in _theme_phrases():
+    for theme, phrase, original in _theme_phrases(knowledge):
         index = consumed.find(phrase)
         if index < 0:
             continue

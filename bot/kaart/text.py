@@ -54,16 +54,15 @@ def lemma(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=1)
 def _theme_words() -> FrozenSet[str]:
-    """Single words of the theme synonym table (read lazily: the table lives in ``bot.kaart.query``)."""
-    from bot.kaart.query import THEMA_SYNONIEMEN
+    """Single words of the problem words of the themes (knowledge; read through ``bot.kaart.query``)."""
+    from bot.kaart.query import theme_single_words  # lazy: bot.kaart.query imports this module
 
-    return frozenset(w for phrases in THEMA_SYNONIEMEN.values() for phrase in phrases for w in words(phrase))
+    return theme_single_words()
 
 
 def known(word: str) -> bool:
-    """A word of the Dutch lemma table (a form or a lemma) or of the theme synonyms."""
+    """A word of the Dutch lemma table (a form or a lemma) or of the problem words of the themes."""
     return word in lemma_table() or word in known_lemmas() or word in _theme_words()
 
 

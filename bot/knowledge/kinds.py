@@ -9,7 +9,14 @@ from __future__ import annotations
 from typing import Dict, Type
 
 from bot.intake.models import IntakePlan, IntakeRouteregel, IntakeSignaal, Vragenset
-from bot.kaart.models import KaartDienst, KaartOrganisatie, KaartPlaats, KaartTestvraag, KaartToetsvraag
+from bot.kaart.models import (
+    KaartDienst,
+    KaartOrganisatie,
+    KaartPlaats,
+    KaartProbleemwoorden,
+    KaartTestvraag,
+    KaartToetsvraag,
+)
 from bot.knowledge.base import Entry
 from bot.knowledge.texts import ChatText
 from bot.roleplay.models import Scenario, Zet
@@ -40,6 +47,7 @@ KINDS: Dict[str, Type[Entry]] = {
     "kaart_testvraag": KaartTestvraag,
     "kaart_toetsvraag": KaartToetsvraag,
     "kaart_plaats": KaartPlaats,
+    "kaart_probleemwoorden": KaartProbleemwoorden,
     # vraagverheldering (knowledge/vraagverheldering/)
     "vragenset": Vragenset,
     "intake_signaal": IntakeSignaal,

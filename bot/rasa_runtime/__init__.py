@@ -9,7 +9,9 @@
   and oversized requests;
 - ``log_privacy``: Rasa's log entries never carry what a user typed;
 - ``lock_lease``: conversation locks in Redis are leases a live server renews, so a killed server's
-  lock is gone within seconds instead of a minute.
+  lock is gone within seconds instead of a minute;
+- ``rest_channel``: the REST channel named in credentials.yml (a Dutch 503 for a turn that was not
+  stored, safe retries with ``message_id``); Rasa loads it by class name, so it needs no ``install()``.
 
 Each module has an ``install()`` that patches Rasa once; ``install_all()`` calls them all.
 """

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import base64
 import csv
-import html
 import io
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Optional, Tuple
@@ -115,39 +114,27 @@ def chart_png(sessions: List[Dict[str, Any]]) -> bytes:
 
 
 def html_report(name: str, sessions: List[Dict[str, Any]], zetten: Dict[str, Any]) -> str:
-    esc = html.escape
+    """The command-line HTML report (``rustpunt rapport``), rendered from ``rapport.html`` (autoescape on)."""
+    from bot.web import trainer_page  # lazy: bot.web imports bot.roleplay: a cycle at import time
+
     png = base64.b64encode(chart_png(sessions)).decode("ascii")
     rows = []
     for s in sessions:
         turns = _turns(s)
         curve = ([turns[0]["spanning_voor"]] + [t["spanning_na"] for t in turns]) if turns else []
         steps = [zetten[m].naam if m in zetten else m for m in (s.get("debrief") or {}).get("stappen_volgorde", [])]
-        rows.append(
-            "<tr>" + "".join(f"<td>{esc(str(v))}</td>" for v in (
-                s["id"], str(s.get("created_at") or "")[:16], s.get("titel") or s.get("scenario"),
-                s.get("status") or "", len(turns), " → ".join(map(str, curve)), ", ".join(steps) or "-",
-            )) + "</tr>"
-        )
-    tips = []
+        rows.append([str(v) for v in (
+            s["id"], str(s.get("created_at") or "")[:16], s.get("titel") or s.get("scenario"),
+            s.get("status") or "", len(turns), " → ".join(map(str, curve)), ", ".join(steps) or "-",
+        )])
+    tips: List[Any] = []
     for s in sessions:
         for tip in (s.get("debrief") or {}).get("tips", []):
             if tip not in tips:
                 tips.append(tip)
-    return f"""<!DOCTYPE html>
-<html lang="nl"><head><meta charset="utf-8"><title>Rollenspelrapport {esc(name)}</title>
-<style>body{{font-family:sans-serif;max-width:1100px;margin:2em auto}}table{{border-collapse:collapse}}
-td,th{{border:1px solid #ccc;padding:4px 8px;text-align:left}}</style></head><body>
-<h1>Rollenspelrapport: {esc(name)}</h1>
-<p>Aantal sessies: {len(sessions)}. Aantal beurten: {sum(len(_turns(s)) for s in sessions)}.</p>
-<img alt="Grafiek van gebruikte zetten en spanning per sessie" src="data:image/png;base64,{png}">
-<h2>Sessies</h2>
-<table><tr><th>Sessie</th><th>Datum</th><th>Scenario</th><th>Afloop</th><th>Beurten</th><th>Spanning</th><th>Stappen in volgorde</th></tr>
-{''.join(rows)}
-</table>
-<h2>Tips uit de nabesprekingen</h2>
-<ul>{''.join(f'<li>{esc(t)}</li>' for t in tips) or '<li>Nog geen afgeronde sessies.</li>'}</ul>
-</body></html>
-"""
+    template = trainer_page.environment().get_template("rapport.html")
+    return template.render(name=name, sessions=len(sessions), turns=sum(len(_turns(s)) for s in sessions),
+                           png=png, rows=rows, tips=tips) + "\n"
 
 
 # -- the trainers' page: one stored session as a typed view ----------------------------------------

@@ -1,4 +1,4 @@
-"""The REST channel of the multi-server set-up: a clear Dutch 503 when a turn was not stored, the stored
+"""Our REST channel (single machine and cluster): a clear Dutch 503 when a turn was not stored, the stored
 answer (not a second processing) when a turn with the same message_id is sent again, and no user text in logs."""
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from rasa.core.tracker_store import InMemoryTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 
-from bot.cluster.rest_channel import NOT_PROCESSED, RetrySafeRestInput
 from bot.rasa_runtime import outage
+from bot.rasa_runtime.rest_channel import NOT_PROCESSED, RetrySafeRestInput
 
 
 class Agent:

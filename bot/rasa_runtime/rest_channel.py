@@ -1,4 +1,4 @@
-"""REST channel for the multi-server set-up: a clear Dutch answer when a turn fails, and safe retries.
+"""Our REST channel (single machine and cluster): a clear Dutch answer when a turn fails, and safe retries.
 
 Rasa's own REST channel answers HTTP 200 with whatever was collected when handling a message fails
 (tracker database or Redis lock store down): the user sees nothing, or a reply that was never stored,
@@ -14,8 +14,10 @@ and Rasa logs the user's text. This channel (same URL: ``/webhooks/rest/webhook`
   conversation (a retry after a server died after storing the turn), the stored answer is sent again and
   nothing is processed twice. A client must retry only after its previous attempt failed.
 
-Enable it in credentials.yml with ``bot.cluster.rest_channel.RetrySafeRestInput:``
-(instead of ``rest:``).
+credentials.yml (``make run``) and the cluster's generated credentials (bot/cluster/config.py) both
+name ``bot.rasa_runtime.rest_channel.RetrySafeRestInput:`` instead of Rasa's ``rest:``. It works with
+any tracker store (SQLite on one machine, PostgreSQL in the cluster) and any lock store.
+``rasa shell`` uses Rasa's own command-line channel on the same URL.
 """
 from __future__ import annotations
 
