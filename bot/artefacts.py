@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import pickle
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -61,3 +62,35 @@ def load_current(path: Path, key: str) -> Optional[Any]:
     if stored is None or stored[0] != key:
         return None
     return stored[1]
+
+
+CACHE_KEEP = 12  # newest artefacts kept per kind in the shared cache
+
+
+def cache_dir(kind: str) -> Path:
+    """The cache outside the checkout, shared by clones on this machine (like the Rasa model cache of
+    scripts/train.sh): ``${XDG_CACHE_HOME:-~/.cache}/rustpunt/<kind>``, or ``$RUSTPUNT_CACHE_DIR/<kind>``."""
+    root = os.environ.get("RUSTPUNT_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache"), "rustpunt")
+    return Path(root) / kind
+
+
+def from_cache(kind: str, name: str, key: str) -> Optional[Any]:
+    """An artefact another clone built with exactly this key; None when there is none."""
+    return load_current(cache_dir(kind) / f"{name}-{key}.pkl", key)
+
+
+def to_cache(kind: str, name: str, key: str, value: Any) -> None:
+    """Keep a built artefact in the shared cache (newest CACHE_KEEP per kind); a failure only logs."""
+    folder = cache_dir(kind)
+    try:
+        old_umask = os.umask(0o077)
+        try:
+            store(folder / f"{name}-{key}.pkl", key, value)
+        finally:
+            os.umask(old_umask)
+        stored = sorted(folder.glob("*.pkl"), key=lambda item: item.stat().st_mtime, reverse=True)
+        for old in stored[CACHE_KEEP:]:
+            old.unlink(missing_ok=True)
+    except OSError as error:
+        logger.warning("Could not keep %s in the cache %s: %s", name, folder, error)

@@ -92,6 +92,9 @@ def train(groups: Sequence[textclass.Group], calibrate: bool = True) -> textclas
     return textclass.CompiledClassifier(model)
 
 
+CACHE_KIND = "herkenners"  # shared cache outside the checkout, by key (bot.artefacts.cache_dir)
+
+
 def build(names: Sequence[str] = tuple(SPECS), force: bool = False) -> Dict[str, str]:
     """Train and store the named recognisers whose examples changed; returns name -> Dutch status."""
     status: Dict[str, str] = {}
@@ -105,10 +108,15 @@ def build(names: Sequence[str] = tuple(SPECS), force: bool = False) -> Dict[str,
         if stored is not None and stored[0] == key and not force:
             status[name] = "al actueel"
             continue
-        model = train(groups)
+        model = None if force else artefacts.from_cache(CACHE_KIND, name, key)
+        if model is not None:
+            status[name] = f"uit de cache ({artefacts.cache_dir(CACHE_KIND)})"
+        else:
+            model = train(groups)
+            artefacts.to_cache(CACHE_KIND, name, key, model)
+            status[name] = f"gebouwd ({sum(len(g.sentences) for g in groups)} zinnen, temperatuur {model.temperature})"
         artefacts.store(path_of(name), key, model)
         _LOADED[name] = (key, model)
-        status[name] = f"gebouwd ({sum(len(g.sentences) for g in groups)} zinnen, temperatuur {model.temperature})"
     return status
 
 

@@ -23,6 +23,26 @@ def test_build_stores_a_key_of_the_examples_and_is_a_no_op_when_up_to_date():
     assert recognisers.key_of("stappen", changed) != recognisers.key_of("stappen", groups)
 
 
+def test_a_fresh_checkout_takes_its_recognisers_from_the_shared_cache_without_training(tmp_path, monkeypatch):
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("RUSTPUNT_CACHE_DIR", str(cache))
+    monkeypatch.setattr(recognisers, "_LOADED", {})
+    names = ["stappen"]
+    monkeypatch.setenv("RUSTPUNT_VAR_DIR", str(tmp_path / "first"))
+    assert recognisers.build(names)["stappen"].startswith("gebouwd")
+    assert len(list((cache / recognisers.CACHE_KIND).glob("stappen-*.pkl"))) == 1
+
+    def no_training(groups, calibrate=True):
+        raise AssertionError("trained although the cache holds this key")
+
+    monkeypatch.setattr(recognisers, "train", no_training)
+    monkeypatch.setenv("RUSTPUNT_VAR_DIR", str(tmp_path / "second"))
+    assert recognisers.build(names)["stappen"].startswith("uit de cache")
+    assert (tmp_path / "second" / "models" / "stappen.pkl").exists()
+    monkeypatch.setattr(recognisers, "_LOADED", {})
+    assert recognisers.load("stappen").predict("Wat ben jij boos, zeg.", 3).label
+
+
 def test_segments_split_sentences_and_keep_offsets():
     text = "Goedemorgen! Wat een weekend, zeg. Hoe ging het precies?"
     spans = textclass.segments(text)
