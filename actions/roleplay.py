@@ -4,7 +4,9 @@
 validation starts a stored session, shows the setting and the persona's first line.
 ``rollenspel_beurt``: every message during play goes to the engine; the slot is emptied after each
 turn so the form keeps listening, until the scenario ends (slot set to ``klaar``) or the learner
-stops. "hint", "hoe doe ik het?" and "stop rollenspel" are recognised by a text check in the
+stops. ``rollenspel_beurt`` has no ask action: the validation already sent the persona's line, and
+without ``action_ask_``/``utter_ask_`` Rasa asks nothing, so a turn is one action-server call.
+"hint", "hoe doe ik het?" and "stop rollenspel" are recognised by a text check in the
 engine service, not by NLU intents. Only the session id is kept in a slot; the state is in the
 database (``bot.records``, kind ``rollenspel``).
 """
@@ -68,16 +70,6 @@ class ActionAskRollenspelScenario(Action):
         lines = [feedback.scenario_line(n, s) for n, s in enumerate(scenarios, start=1)]
         buttons = [{"title": s.titel, "payload": s.id} for s in scenarios]
         dispatcher.utter_message(text=intro + "\n" + "\n".join(lines), buttons=buttons)
-        return []
-
-
-class ActionAskRollenspelBeurt(Action):
-    """Silent: after each persona line the form simply waits for the professional's next turn."""
-
-    def name(self) -> Text:
-        return "action_ask_rollenspel_beurt"
-
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
         return []
 
 
