@@ -85,7 +85,7 @@ def main() -> int:
     p_run.add_argument("--model", default=str(PROJECT / "models"))
     p_test = sub.add_parser("test", help="belastings- en storingstest")
     p_test.add_argument("--dir", default=str(PROJECT / "var" / "cluster-test"))
-    p_test.add_argument("--model", default=str(PROJECT / "models" / "rustpunt-test.tar.gz"))
+    p_test.add_argument("--model", default=str(PROJECT / "models"))  # the newest model, as for run
     p_test.add_argument("--conversations", type=int, default=20)
     p_test.add_argument("--turns", type=int, default=6, help="rollenspelbeurten per gesprek")
     args = parser.parse_args()
