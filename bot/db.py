@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 from contextlib import contextmanager
-from typing import Dict, Iterator, Optional
+from typing import Any, Dict, Iterator, Optional
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
@@ -36,17 +36,26 @@ def get_engine(url: Optional[str] = None) -> Engine:
     if engine is None:
         sqlite = url.startswith("sqlite")
         if sqlite and ":memory:" not in url and url not in ("sqlite://", "sqlite:///"):
-            # Keep connections open (SQLAlchemy 1.4 opens and closes one per session for SQLite files;
-            # closing the last one checkpoints the write-ahead log, a third of a role-play turn's time).
-            engine = create_engine(url, future=True, poolclass=QueuePool, pool_size=4,
-                                   connect_args={"check_same_thread": False})
+            engine = sqlite_file_engine(url, pool_size=4, future=True)
         else:
             engine = create_engine(url, future=True, pool_pre_ping=not sqlite)
-        if sqlite:
-            event.listen(engine, "connect", _sqlite_pragmas)
+            if sqlite:
+                event.listen(engine, "connect", _sqlite_pragmas)
         secure_delete(engine)  # deleted records are overwritten in the SQLite file
         Base.metadata.create_all(engine)
         _ENGINES[url] = engine
+    return engine
+
+
+def sqlite_file_engine(url: Any, pool_size: int, **options: Any) -> Engine:
+    """An engine for an SQLite file (ours, and Rasa's tracker store): write-ahead log and open connections.
+
+    SQLAlchemy 1.4 opens and closes a connection per session for SQLite files; closing the last one
+    checkpoints the write-ahead log (a third of a role-play turn's time), so a small pool keeps them open.
+    """
+    engine = create_engine(url, poolclass=QueuePool, pool_size=pool_size,
+                           connect_args={"check_same_thread": False}, **options)
+    event.listen(engine, "connect", _sqlite_pragmas)
     return engine
 
 

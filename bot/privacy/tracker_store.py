@@ -22,7 +22,9 @@ from typing import Any, Dict
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
+from sqlalchemy.orm import sessionmaker
 
+from bot.db import sqlite_file_engine
 from bot.privacy.masking import mask_value, warm_up
 
 log = logging.getLogger(__name__)
@@ -42,14 +44,6 @@ def mask_event(data: Dict[str, Any]) -> Dict[str, Any]:
     return mask_value(data, skip_keys=KEEP_KEYS)
 
 
-def _sqlite_pragmas(connection: Any, _record: Any) -> None:
-    cursor = connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
-    cursor.close()
-
-
 def _tune_sqlite(store: SQLTrackerStore) -> None:
     """For an SQLite file: write-ahead log with ``synchronous=NORMAL`` and connections kept open.
 
@@ -59,19 +53,13 @@ def _tune_sqlite(store: SQLTrackerStore) -> None:
     With the write-ahead log a commit appends to the log; a killed Rasa loses nothing it
     committed (only a power cut can lose the last commits, as for ``bot.db``). SQLAlchemy 1.4
     opens and closes a connection per session for SQLite files; closing the last one checkpoints
-    the log, so a small pool keeps connections open. PostgreSQL is not touched.
+    the log, so ``bot.db.sqlite_file_engine`` keeps connections open. PostgreSQL is not touched.
     """
     engine = store.engine
     database = engine.url.database
     if engine.dialect.name != "sqlite" or not database or database == ":memory:":
         return
-    from sqlalchemy import create_engine, event
-    from sqlalchemy.orm import sessionmaker
-    from sqlalchemy.pool import QueuePool
-
-    tuned = create_engine(engine.url, poolclass=QueuePool, pool_size=2,
-                          connect_args={"check_same_thread": False})
-    event.listen(tuned, "connect", _sqlite_pragmas)
+    tuned = sqlite_file_engine(engine.url, pool_size=2)
     engine.dispose()
     store.engine = tuned
     store.sessionmaker = sessionmaker(bind=tuned)
