@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, Optional, Sequence, Tuple
 
 from bot.roleplay.models import STEPS
 
@@ -29,7 +29,6 @@ _CUES: Tuple[Tuple[str, "re.Pattern[str]", float], ...] = (
         r"\b(toen|gisteren|vorige week|zaterdag|zondag|vanochtend|vanmorgen|laatst|die keer|elke keer|"
         r"altijd als|iedere keer)\b", re.IGNORECASE), 1.2),
 )
-_OUTBURST = re.compile(r"!{1,}")
 STAGE_WEIGHT = 1.2  # the step that comes next in the workbook's order
 EARLY_OPTIONS = 0.85  # options before any need was explored are less likely meant as options
 
@@ -53,7 +52,7 @@ def weights(context: Context) -> Dict[str, float]:
     for step, pattern, weight in _CUES:
         if pattern.search(line):
             result[step] *= weight
-    if _OUTBURST.search(line):
+    if "!" in line:  # an outburst
         result["erkennen"] *= 1.1
     done = [m for m in context.used if m in STEPS]
     if done:
@@ -74,11 +73,3 @@ def reweigh(probabilities: Dict[str, float], context: Optional[Context]) -> Dict
     total = sum(scores.values()) or 1.0
     return {label: s / total for label, s in scores.items()}
 
-
-def reasons(context: Context) -> List[str]:
-    """Dutch one-liners for the debrief/explanations: which cues in the context counted."""
-    out = []
-    for step, pattern, _weight in _CUES:
-        if pattern.search(context.last_line):
-            out.append(f"de gesprekspartner zei net iets dat bij {step} past")
-    return out
