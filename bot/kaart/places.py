@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
-from bot.kaart.text import STOPWORDS, known_lemmas
+from bot.kaart.text import STOPWORDS, distance, known_lemmas
 from bot.text import plain
 from bot.textclass import lemma_table
 
@@ -95,25 +95,6 @@ def _is_word(token: str) -> bool:
     words = _dutch_words()
     # "gooi" is a form of "gooien": a verb stem counts as a word too
     return token in STOPWORDS or token in words or (len(token) <= 6 and token + "en" in words)
-
-
-def distance(a: str, b: str, limit: int = 2) -> int:
-    """Damerau-Levenshtein distance (adjacent swaps count 1), stopping early above ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous2: List[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        if min(current) > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[-1]
 
 
 def _tokens(text: str) -> List[Tuple[str, str]]:
