@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
 from bot.kaart.text import STOPWORDS, distance, known_lemmas
+from bot.knowledge.loader import PerKnowledge
 from bot.text import plain
 from bot.textclass import lemma_table
 
@@ -68,19 +69,11 @@ def _table_from(knowledge) -> Plaatstabel:
     return Plaatstabel(spellings, max_words)
 
 
-_CACHE: Dict[int, Plaatstabel] = {}
+_TABLES = PerKnowledge(_table_from)
 
 
 def tabel(knowledge=None) -> Plaatstabel:
-    if knowledge is None:
-        from bot.knowledge.loader import get_knowledge
-
-        knowledge = get_knowledge()
-    key = id(knowledge)
-    if key not in _CACHE:
-        _CACHE.clear()
-        _CACHE[key] = _table_from(knowledge)
-    return _CACHE[key]
+    return _TABLES(knowledge)
 
 
 _TOKEN = re.compile(r"[A-Za-zÀ-ÿ0-9']+(?:-[A-Za-zÀ-ÿ0-9']+)*")

@@ -16,7 +16,7 @@ from typing import Dict, FrozenSet, List, Optional, Tuple
 from bot.kaart import places
 from bot.kaart.text import lemma_string, simplify, words
 from bot.kaart.vocabulary import THEMAS, WERKGEBIEDEN
-from bot.knowledge.loader import get_knowledge
+from bot.knowledge.loader import PerKnowledge
 
 MAX_VRAAG = 1000  # characters; longer questions are cut (and the caller is told)
 
@@ -97,41 +97,29 @@ def theme_single_words(knowledge=None) -> FrozenSet[str]:
     return _theme_tables(knowledge)[1]
 
 
-_THEME_CACHE: Dict[int, Tuple[Dict[str, Tuple[str, ...]], FrozenSet[str]]] = {}
-_PHRASE_CACHE: Dict[int, List[Tuple[str, str, str]]] = {}
+def _build_theme_tables(knowledge) -> Tuple[Dict[str, Tuple[str, ...]], FrozenSet[str]]:
+    """The problem words of one loaded knowledge and their single words."""
+    table = {entry.id: tuple(entry.woorden)
+             for entry in knowledge.entries.get("kaart_probleemwoorden", {}).values()}
+    single = frozenset(w for entries in table.values() for phrase in entries for w in words(phrase))
+    return table, single
 
 
-def _theme_tables(knowledge=None) -> Tuple[Dict[str, Tuple[str, ...]], FrozenSet[str]]:
-    """The problem words of one loaded knowledge and their single words, built once per knowledge object."""
-    if knowledge is None:
-        knowledge = get_knowledge()
-    key = id(knowledge)
-    if key not in _THEME_CACHE:
-        table = {entry.id: tuple(entry.woorden)
-                 for entry in knowledge.entries.get("kaart_probleemwoorden", {}).values()}
-        single = frozenset(w for entries in table.values() for phrase in entries for w in words(phrase))
-        _THEME_CACHE.clear()
-        _THEME_CACHE[key] = (table, single)
-    return _THEME_CACHE[key]
-
-
-def _theme_phrases(knowledge=None) -> List[Tuple[str, str, str]]:
+def _build_theme_phrases(knowledge) -> List[Tuple[str, str, str]]:
     """(theme, lemma phrase, original phrase), longest first so multi-word phrases win. Lemmatising
     reads the single words (``theme_single_words``), so those are built first."""
-    if knowledge is None:
-        knowledge = get_knowledge()
-    key = id(knowledge)
-    if key not in _PHRASE_CACHE:
-        phrases = []
-        for theme, entries in _theme_tables(knowledge)[0].items():
-            for phrase in entries:
-                lemma_phrase = lemma_string(phrase)
-                if lemma_phrase.strip():
-                    phrases.append((theme, lemma_phrase, phrase))
-        phrases.sort(key=lambda item: len(item[1]), reverse=True)
-        _PHRASE_CACHE.clear()
-        _PHRASE_CACHE[key] = phrases
-    return _PHRASE_CACHE[key]
+    phrases = []
+    for theme, entries in _theme_tables(knowledge)[0].items():
+        for phrase in entries:
+            lemma_phrase = lemma_string(phrase)
+            if lemma_phrase.strip():
+                phrases.append((theme, lemma_phrase, phrase))
+    phrases.sort(key=lambda item: len(item[1]), reverse=True)
+    return phrases
+
+
+_theme_tables = PerKnowledge(_build_theme_tables)
+_theme_phrases = PerKnowledge(_build_theme_phrases)
 
 
 # A theme word that is also an everyday word with another meaning: in these contexts it is not read as

@@ -33,6 +33,7 @@ from bot.kaart.vocabulary import (
     WERKGEBIEDEN,
     gemeenten_van,
 )
+from bot.knowledge.loader import PerKnowledge, get_knowledge
 
 WEIGHTS = {"thema": 2.0, "tekst": 1.0, "plaats": 0.5, "leeftijd": 0.2, "doelgroep": 0.3, "toegang": 0.3, "ingang": 0.3,
            "bekend": 0.8, "genoemd": 1.0}
@@ -199,22 +200,20 @@ class KaartIndex:
         return scores
 
 
-_INDEX_CACHE: Dict[int, KaartIndex] = {}
+def _build_index(knowledge) -> KaartIndex:
+    services = list(knowledge.entries.get("kaart_dienst", {}).values())
+    orgs = dict(knowledge.entries.get("kaart_organisatie", {}))
+    return KaartIndex(services, orgs)
+
+
+_INDEXES = PerKnowledge(_build_index)
 
 
 def index_for(knowledge) -> KaartIndex:
-    key = id(knowledge)
-    if key not in _INDEX_CACHE:
-        services = list(knowledge.entries.get("kaart_dienst", {}).values())
-        orgs = dict(knowledge.entries.get("kaart_organisatie", {}))
-        _INDEX_CACHE.clear()
-        _INDEX_CACHE[key] = KaartIndex(services, orgs)
-    return _INDEX_CACHE[key]
+    return _INDEXES(knowledge)
 
 
 def default_index() -> KaartIndex:
-    from bot.knowledge.loader import get_knowledge
-
     return index_for(get_knowledge())
 
 

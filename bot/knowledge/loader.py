@@ -17,7 +17,7 @@ import logging
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Type
+from typing import Any, Callable, Dict, Generic, Iterable, List, Mapping, Optional, Tuple, Type, TypeVar
 
 import yaml
 from pydantic import ValidationError
@@ -231,6 +231,28 @@ def get_knowledge(directory: Optional[Path] = None, reload: bool = False) -> Kno
     if reload or key not in _CACHE:
         reload_knowledge(directory)
     return _CACHE[key]
+
+
+T = TypeVar("T")
+
+
+class PerKnowledge(Generic[T]):
+    """A value derived from the loaded knowledge (a search index, a word table), built once per knowledge
+    object and built again after a reload. Holds the knowledge it was built from, so a new knowledge
+    object can never be mistaken for the old one (as an ``id()`` key could after garbage collection)."""
+
+    def __init__(self, build: Callable[[Knowledge], T]):
+        self._build = build
+        self._slot: Optional[Tuple[Knowledge, T]] = None
+
+    def __call__(self, knowledge: Optional[Knowledge] = None) -> T:
+        if knowledge is None:
+            knowledge = get_knowledge()
+        slot = self._slot
+        if slot is None or slot[0] is not knowledge:
+            slot = (knowledge, self._build(knowledge))
+            self._slot = slot
+        return slot[1]
 
 
 def _files_stamp(directory: Path) -> Tuple:
