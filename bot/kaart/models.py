@@ -80,6 +80,19 @@ def _controlled(name: str, allowed: frozenset, labels: dict, what: str):
     return validator(name, allow_reuse=True)(check)
 
 
+def _one_of(name: str, allowed: frozenset, labels: dict, unknown: str):
+    """Validator factory: the single value of ``name`` is one of ``allowed`` (None passes: optional fields);
+    ``unknown`` starts the Dutch message ("onbekende aard")."""
+
+    def check(cls, value):
+        if value is not None and value not in allowed:
+            raise ValueError(f"{unknown} '{value}' (toegestaan: {', '.join(sorted(labels))})")
+        return value
+
+    check.__name__ = f"check_{name}_one_of"  # pydantic keys validators by function name
+    return validator(name, allow_reuse=True)(check)
+
+
 def _check_url(value: Optional[str]) -> Optional[str]:
     if value is not None and not _URL.match(value):
         raise ValueError("is geen webadres (begin met https:// of www.)")
@@ -149,17 +162,8 @@ class KaartDienst(Contact):
     _werkgebied = _controlled("werkgebied", WERKGEBIED_SET, WERKGEBIEDEN, "gemeente of regio")
     _toegang = _controlled("toegang", TOEGANG_SET, TOEGANG, "toegang")
 
-    @validator("aard")
-    def known_kind(cls, value):
-        if value not in AARD_SET:
-            raise ValueError(f"onbekende aard '{value}' (toegestaan: {', '.join(sorted(AARD))})")
-        return value
-
-    @validator("schooltype")
-    def known_school_type(cls, value):
-        if value is not None and value not in SCHOOLTYPE_SET:
-            raise ValueError(f"onbekend schooltype '{value}' (toegestaan: {', '.join(sorted(SCHOOLTYPEN))})")
-        return value
+    _aard = _one_of("aard", AARD_SET, AARD, "onbekende aard")
+    _schooltype = _one_of("schooltype", SCHOOLTYPE_SET, SCHOOLTYPEN, "onbekend schooltype")
 
     @root_validator(skip_on_failure=True)
     def school_ages(cls, values):
@@ -282,11 +286,7 @@ class KaartProbleemwoorden(Entry):
 
     _woorden = non_empty_list("woorden")
 
-    @validator("id")
-    def known_theme(cls, value):
-        if value not in THEMA_SET:
-            raise ValueError(f"onbekend thema '{value}' (toegestaan: {', '.join(sorted(THEMAS))})")
-        return value
+    _thema = _one_of("id", THEMA_SET, THEMAS, "onbekend thema")
 
     @validator("woorden")
     def no_doubles(cls, value):
