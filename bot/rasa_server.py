@@ -33,8 +33,8 @@ def rasa_arguments(argv: List[str], env: Optional[Mapping[str, str]] = None) -> 
     env = os.environ if env is None else env
     token = (env.get(TOKEN_ENV) or "").strip()
     args = list(argv)
-    if args[:1] == ["run"] and "--auth-token" not in args and token:
-        args += ["--auth-token", token]
+    if args[:1] == ["run"] and not any(a == "--auth-token" or a.startswith("--auth-token=") for a in args) and token:
+        args.append(f"--auth-token={token}")  # one argument: a token may start with '-' (token_urlsafe)
     return args
 
 

@@ -243,7 +243,20 @@ def test_the_start_module_guards_the_rasa_app():
 
 def test_start_module_token_stays_out_of_the_process_list_arguments():
     args = rasa_server.rasa_arguments(["run", "--enable-api"], {"RUSTPUNT_RASA_TOKEN": "geheim"})
-    assert args[-2:] == ["--auth-token", "geheim"]
+    assert args[-1] == "--auth-token=geheim"
+
+
+def test_a_token_that_starts_with_a_dash_reaches_rasa_intact():
+    """secrets.token_urlsafe gives such a token about once in 64 starts; Rasa must not refuse to start."""
+    import argparse
+
+    from rasa.cli.arguments.run import add_server_arguments
+
+    args = rasa_server.rasa_arguments(["run", "--enable-api"], {"RUSTPUNT_RASA_TOKEN": "-Ab_c9"})
+    parser = argparse.ArgumentParser()
+    add_server_arguments(parser)
+    parsed, _ = parser.parse_known_args(args[1:])
+    assert parsed.auth_token == "-Ab_c9"
 
 
 def test_rasa_logs_never_show_typed_text():
