@@ -274,3 +274,13 @@ def test_the_third_toets_set_is_its_own_set_of_at_least_60_new_questions():
     tuning = {q.vraag for q in knowledge.entries["kaart_testvraag"].values()}
     assert len(third) >= 60 and not third & (earlier | tuning)
     assert len(evalueer(knowledge, kind="kaart_toetsvraag", reeks="toets3").uitkomsten) == len(third)
+
+
+def test_the_fourth_toets_set_is_its_own_set_of_at_least_64_new_questions():
+    knowledge = get_knowledge()
+    toets = knowledge.entries["kaart_toetsvraag"].values()
+    fourth = {q.vraag for q in toets if q.reeks == "toets4"}
+    earlier = {q.vraag for q in toets if q.reeks in ("toets", "toets2", "toets3")}
+    tuning = {q.vraag for q in knowledge.entries["kaart_testvraag"].values()}
+    assert len(fourth) >= 64 and not fourth & (earlier | tuning)
+    assert len(evalueer(knowledge, kind="kaart_toetsvraag", reeks="toets4").uitkomsten) == len(fourth)

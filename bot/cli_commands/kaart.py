@@ -135,7 +135,8 @@ def run_evaluation(args: argparse.Namespace) -> int:
     labels = {"afstemming": "afstemmingsset (evaluatie.yml, gebruikt bij het bouwen)",
               "toets": "toetsset (toetsvragen.yml, om te meten; een paar missers zijn ooit met de hand verholpen)",
               "toets2": "tweede toetsset (toetsvragen_2.yml, alleen om te meten)",
-              "toets3": "derde toetsset (toetsvragen_3.yml, geschreven vóór de laatste aanpassing, alleen om te meten)"}
+              "toets3": "derde toetsset (toetsvragen_3.yml, geschreven vóór de derde ronde, alleen om te meten)",
+              "toets4": "vierde toetsset (toetsvragen_4.yml, blind geschreven vóór de vierde ronde, alleen om te meten)"}
     for name in chosen:
         kind, reeks = SETS[name]
         result = evalueer(knowledge, kind=kind, reeks=reeks)
@@ -153,6 +154,7 @@ def run_evaluation(args: argparse.Namespace) -> int:
 
 
 def _configure_evaluation(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--set", choices=("afstemming", "toets", "toets2", "toets3", "alle", "beide"), default="alle",
+    parser.add_argument("--set", choices=("afstemming", "toets", "toets2", "toets3", "toets4", "alle", "beide"), default="alle",
                         help="welke vragenset: afstemming (evaluatie.yml), toets (toetsvragen.yml), toets2 "
-                             "(toetsvragen_2.yml), toets3 (toetsvragen_3.yml) of alle (standaard; 'beide' betekent hetzelfde)")
+                             "(toetsvragen_2.yml), toets3 (toetsvragen_3.yml), toets4 (toetsvragen_4.yml) of alle "
+                             "(standaard; 'beide' betekent hetzelfde)")

@@ -324,7 +324,8 @@ class KaartTestvraag(Entry):
 class KaartToetsvraag(KaartTestvraag):
     """A question of a separate test set, written for measuring, never for tuning. ``reeks`` names the
     set: ``toets`` (``toetsvragen.yml``, the default), ``toets2`` (``toetsvragen_2.yml``, written on
-    2026-12-03 before the ranking was changed again) or ``toets3`` (``toetsvragen_3.yml``, written later that
-    day before the next ranking change)."""
+    2026-12-03 before the ranking was changed again), ``toets3`` (``toetsvragen_3.yml``, written later that
+    day before the next ranking change) or ``toets4`` (``toetsvragen_4.yml``, written blind before the fourth
+    round, without reading the search code)."""
 
-    reeks: Literal["toets", "toets2", "toets3"] = "toets"
+    reeks: Literal["toets", "toets2", "toets3", "toets4"] = "toets"
