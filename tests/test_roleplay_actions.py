@@ -189,7 +189,9 @@ async def test_retry_inside_the_form_goes_back_and_keeps_listening():
     scenario = catalog.get_scenario(FATHER)
     await run_form("rollenspel_beurt", scenario.oefenpad[0].tekst, {"rollenspel_sessie": session})
     await run_form("rollenspel_beurt", scenario.valkuilpad[0].tekst, {"rollenspel_sessie": session})
-    events, messages = await run_form("rollenspel_beurt", "probeer opnieuw vanaf beurt 2", {"rollenspel_sessie": session})
+    events, messages = await run_form(
+        "rollenspel_beurt", "probeer opnieuw vanaf beurt 2", {"rollenspel_sessie": session}
+    )
     assert SlotSet("rollenspel_beurt", None) in events
     assert messages[0]["text"].startswith("We gaan terug naar vlak voor beurt 2. De spanning is weer 7.")
     assert messages[1]["custom"]["soort"] == "rollenspel_opnieuw" and messages[1]["custom"]["beurt"] == 1

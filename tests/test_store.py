@@ -19,7 +19,11 @@ def _rows():
 def test_loading_twice_changes_nothing_and_edits_are_applied(tmp_path, monkeypatch):
     monkeypatch.setattr(loader, "registry", lambda: {"ding": Thing})
     folder = tmp_path / "kennis"
-    path = write(folder, "a.yml", f"soort: ding\nitems:\n  - id: a\n    naam: A\n    {BRON}\n  - id: b\n    naam: B\n    {BRON}\n")
+    path = write(
+        folder,
+        "a.yml",
+        f"soort: ding\nitems:\n  - id: a\n    naam: A\n    {BRON}\n  - id: b\n    naam: B\n    {BRON}\n",
+    )
     first = sync_knowledge(loader.load_knowledge(folder))
     assert (first.added, first.changed, first.removed) == (2, 0, 0)
     second = sync_knowledge(loader.load_knowledge(folder))

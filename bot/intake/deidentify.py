@@ -73,7 +73,10 @@ _PHONE = re.compile(
 _NINE_DIGITS = re.compile(r"(?<![\d.-])(?:\d{3}[ .]\d{3}[ .]\d{3}|\d{4}[ .]\d{2}[ .]\d{3}|\d{9})(?![\d]|[.-]\d)")
 _POSTCODE = re.compile(r"(?<![\w])[1-9]\d{3}(?: ?[A-Z]{2}|[a-z]{2})(?![\w])")
 _NUMERIC_DATE = re.compile(r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)\d{2}(?!\d)")
-_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
+_MONTHS = (
+    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+    "|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
+)
 _WRITTEN_DATE = re.compile(rf"(?i)(?<!\d)(?:0?[1-9]|[12]\d|3[01]) (?:{_MONTHS})\.? (?:19|20)\d{{2}}(?!\d)")
 _BIRTH_CUE = re.compile(r"(?i)(geboren|geb\.|geboortedatum|jarig|verjaardag)\W{0,3}(?:\w+\W+){0,3}$")
 _STREET_SUFFIX = (
@@ -99,7 +102,10 @@ _CUED_NAME = re.compile(
     rf"({_CAP_INTERFIX}{_CAPITAL_WORD}(?:\s{_INTERFIX}{_CAPITAL_WORD})?(?:\s{_INTERFIX}{_CAPITAL_WORD})?)"
 )
 _TITLES = {"mevrouw", "meneer", "mevr", "mw", "dhr", "heer"}
-_INTERFIX_WORDS = {"van", "de", "der", "den", "el", "al", "ter", "ten", "te", "het", "la", "le", "du", "da", "di", "von", "op", "in", "'t"}
+_INTERFIX_WORDS = {
+    "van", "de", "der", "den", "el", "al", "ter", "ten", "te", "het",
+    "la", "le", "du", "da", "di", "von", "op", "in", "'t",
+}
 # capitalised words after a cue that are not names
 _NOT_NAMES = {
     "Veilig", "Thuis", "School", "Buurtteam", "Jeugdteam", "Huisarts", "Politie", "Die", "Dat", "Deze", "Het", "De",

@@ -77,7 +77,9 @@ def _word_choice_hits(text: str, tokens, features: List[str], role_id: str) -> L
         if token.text in STOPWORDS:
             continue
         if token.lemma in wanted or token.text in wanted:
-            hits.append(SignalHit(WORD_CHOICE, role_id, text[token.start : token.end], token.start, token.end, "woordkeus"))
+            hits.append(
+                SignalHit(WORD_CHOICE, role_id, text[token.start : token.end], token.start, token.end, "woordkeus")
+            )
     return hits[:4]
 
 
@@ -164,7 +166,9 @@ def analyse_role(text: Optional[str], classifier=None) -> RoleAnalysis:
             continue
         result = _analyse_one(part, classifier)
         if result.clear and (best is None or result.zekerheid > best.zekerheid):
-            result.signalen = [replace(hit, begin=hit.begin + begin, einde=hit.einde + begin) for hit in result.signalen]
+            result.signalen = [
+                replace(hit, begin=hit.begin + begin, einde=hit.einde + begin) for hit in result.signalen
+            ]
             result.zin, result.citaat = clean, part
             best = result
     return best or whole
