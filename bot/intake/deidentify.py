@@ -24,6 +24,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
+from bot.wording import counted, join_list
+
 log = logging.getLogger(__name__)
 
 LABELS = {
@@ -299,13 +301,7 @@ def mask(text: Optional[str], use_deduce: bool = True, keep: Tuple[str, ...] = (
 
 def describe(counts: Dict[str, int]) -> str:
     """A Dutch note for the consultant about what was masked ('' when nothing was)."""
-    parts = []
-    for label in LABELS:
-        number = counts.get(label, 0)
-        if number:
-            singular, plural = _NOUNS[label]
-            parts.append(f"{number} {singular if number == 1 else plural}")
+    parts = [counted(counts[label], *_NOUNS[label]) for label in LABELS if counts.get(label)]
     if not parts:
         return ""
-    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
-    return f"Ik heb {listed} afgeschermd voordat ik iets heb opgeslagen."
+    return f"Ik heb {join_list(parts)} afgeschermd voordat ik iets heb opgeslagen."

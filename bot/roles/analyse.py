@@ -15,6 +15,7 @@ from bot.roles.language import STOPWORDS, unusable_reason
 from bot.roles.models import NEUTRAL
 from bot.roles.signals import SignalHit, find_signals, signal_counts, tokenize
 from bot.textclass import segments
+from bot.wording import join_list
 
 GEEN_ROL = "geen duidelijke rol"
 MIN_CONFIDENCE = 0.30  # below this no role is named (coverage/precision table of `rustpunt evalueer rollen`)
@@ -90,7 +91,7 @@ def invitation(role_id: str) -> Optional[Dict[str, Any]]:
     names = [_role(r).naam for r in role.nodigt_uit]
     return {
         "rollen": list(role.nodigt_uit),
-        "tekst": f"Deze rol nodigt de luisteraar uit om {_join(names)} te worden.",
+        "tekst": f"Deze rol nodigt de luisteraar uit om {join_list(names, 'of')} te worden.",
     }
 
 
@@ -115,12 +116,6 @@ def tool(role_id: str) -> Optional[Dict[str, Any]]:
     if item is None:
         return None
     return {"id": item.id, "naam": item.naam, "uitleg": item.uitleg, "hoe": list(item.hoe)}
-
-
-def _join(names: List[str]) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " of " + names[-1]
 
 
 NEUTRAL_REASON = (
