@@ -53,7 +53,9 @@ class ActionIntakeStart(Action):
     def name(self) -> Text:
         return "action_intake_start"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         intake = _intake()
         if intake is None:
             dispatcher.utter_message(text=TEXTS.text("niet_beschikbaar"))
@@ -68,7 +70,9 @@ class ActionAskIntakeAntwoord(Action):
     def name(self) -> Text:
         return "action_ask_intake_antwoord"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         intake = _intake()
         state = tracker.get_slot(STATE_SLOT)
         view = None
@@ -130,7 +134,9 @@ class ActionIntakeSamenvatting(Action):
     def name(self) -> Text:
         return "action_intake_samenvatting"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
 
         state = tracker.get_slot(STATE_SLOT)
         reset = [SlotSet(ANSWER_SLOT, None), SlotSet(STATE_SLOT, None)]
@@ -155,7 +161,9 @@ class ActionIntakeVragenset(Action):
     def name(self) -> Text:
         return "action_intake_vragenset"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         knowledge = _knowledge()
         sets = knowledge.all("vragenset")
         if not sets:
@@ -206,7 +214,9 @@ class ActionTerugbelverzoekOpslaan(Action):
     def name(self) -> Text:
         return "action_terugbelverzoek_opslaan"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         reset = [SlotSet(slot, None) for slot in CALLBACK_SLOTS]
         summary_id = tracker.get_slot(SUMMARY_SLOT)
         try:
@@ -236,7 +246,9 @@ class _AskCallbackSlot(Action, ABC):
     def name(self) -> Text:
         return f"action_ask_{self.slot}"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(text=TEXTS.text(f"vraag_{self.slot}"))
         return []
 

@@ -23,7 +23,9 @@ class ActionKaartReset(Action):
     def name(self) -> Text:
         return "action_kaart_reset"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
         return _reset()
 
 
@@ -63,7 +65,9 @@ class ActionAskKaartVraag(Action):
     def name(self) -> Text:
         return "action_ask_kaart_vraag"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
         dispatcher.utter_message(text=messages.VRAAG_STELLEN)
         return []
 
@@ -74,7 +78,9 @@ class ActionAskKaartAanvulling(Action):
     def name(self) -> Text:
         return "action_ask_kaart_aanvulling"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
         missing = ontbreekt(tracker.get_slot("kaart_gemeente"), tracker.get_slot("kaart_thema")) or "probleem"
         dispatcher.utter_message(text=messages.VERVOLGVRAAG[missing])
         return []
@@ -86,7 +92,9 @@ class ActionKaartZoek(Action):
     def name(self) -> Text:
         return "action_kaart_zoek"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Dict[Text, Any]]:
         from bot.kaart.format import payload, resultaat_tekst  # lazy: with the search, on first use
         from bot.kaart.search import zoek  # lazy: the search index is built on first use
 

@@ -38,7 +38,9 @@ class ActionRolAnalyse(Action):
     def name(self) -> Text:
         return "action_rol_analyse"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
 
         sentence = sentence_from_request(_text(tracker))
         if sentence is None:
@@ -54,7 +56,9 @@ class ActionRolUitleg(Action):
     def name(self) -> Text:
         return "action_rol_uitleg"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         entity = next(tracker.get_latest_entity_values("rol"), None)
         text = explain(entity) if entity else None
         text = text or explain(_text(tracker))
@@ -69,7 +73,9 @@ class ActionRolQuizStart(Action):
     def name(self) -> Text:
         return "action_rol_quiz_start"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         quiz_id = start_quiz(tracker.sender_id)
         dispatcher.utter_message(text=TEXTS.text("quiz_intro", aantal=QUIZ_LENGTH))
         return [SlotSet(QUIZ_ID, float(quiz_id)), SlotSet(ANSWER, None)]
@@ -81,7 +87,9 @@ class ActionAskRolQuizAntwoord(Action):
     def name(self) -> Text:
         return "action_ask_rol_quiz_antwoord"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         data = load_quiz(tracker.get_slot(QUIZ_ID))
         question = question_text(data) if data else None
         if question is None:
@@ -113,7 +121,9 @@ class ActionRolQuizScore(Action):
     def name(self) -> Text:
         return "action_rol_quiz_score"
 
-    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
+    ) -> List[Dict[Text, Any]]:
         data = load_quiz(tracker.get_slot(QUIZ_ID))
         if data is not None and data["antwoorden"]:
             result = score(data)

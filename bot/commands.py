@@ -40,9 +40,10 @@ PHRASES: Dict[str, Tuple[str, ...]] = {
         "hint", "een hint", "geef een hint", "geef me een hint", "mag ik een hint", "hint graag", "tip",
         "geef een tip", "geef me een tip", "help", "ik weet het niet meer", "wat moet ik nu zeggen",
     ),
+    # Not "hoe gaat het?" or "hoe ging het?": in a role-play those are natural lines to the parent or child.
     FEEDBACK: (
-        "hoe doe ik het", "hoe gaat het", "hoe doe ik het tot nu toe", "hoe ging het", "feedback",
-        "geef feedback", "geef me feedback", "hoe doe ik het nu", "doe ik het goed",
+        "hoe doe ik het", "hoe doe ik het tot nu toe", "hoe doe ik het nu", "doe ik het goed", "feedback",
+        "geef feedback", "geef me feedback", "tussenstand", "wat is de tussenstand", "geef de tussenstand",
     ),
     TERUG: (
         "terug", "vorige", "vorige vraag", "vorige stap", "ga terug", "stap terug", "een stap terug",

@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any, Dict, Iterable, Iterator, List, Optional
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from bot.db import session_scope
 from bot.tables import Record
@@ -28,12 +29,17 @@ def add_record(
         return row.pk
 
 
+def _row(session: Session, kind: str, record_id: int) -> Optional[Record]:
+    """The record with this id when it is of ``kind``, else None (an id of another kind is not shown)."""
+    row = session.get(Record, record_id)
+    return row if row is not None and row.kind == kind else None
+
+
 def get_record(kind: str, record_id: int) -> Optional[Record]:
     with session_scope() as session:
-        row = session.get(Record, record_id)
-        if row is None or row.kind != kind:
-            return None
-        session.expunge(row)
+        row = _row(session, kind, record_id)
+        if row is not None:
+            session.expunge(row)
         return row
 
 
@@ -42,8 +48,7 @@ def editing_record(kind: str, record_id: int) -> Iterator[Optional[Record]]:
     """One transaction around reading and changing a record: the row (None when no record of that
     kind has this id) is read once; assign ``row.data``/``row.status`` and it is committed once."""
     with session_scope() as session:
-        row = session.get(Record, record_id)
-        yield row if row is not None and row.kind == kind else None
+        yield _row(session, kind, record_id)
 
 
 def list_records(
@@ -73,8 +78,8 @@ def update_record(
 ) -> bool:
     """Replace data and/or status; False when no record of that kind has this id."""
     with session_scope() as session:
-        row = session.get(Record, record_id)
-        if row is None or row.kind != kind:
+        row = _row(session, kind, record_id)
+        if row is None:
             return False
         if data is not None:
             row.data = data
@@ -86,8 +91,8 @@ def update_record(
 def delete_record(kind: str, record_id: int) -> bool:
     """Remove one record; False when no record of that kind has this id."""
     with session_scope() as session:
-        row = session.get(Record, record_id)
-        if row is None or row.kind != kind:
+        row = _row(session, kind, record_id)
+        if row is None:
             return False
         session.delete(row)
         return True

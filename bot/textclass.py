@@ -330,7 +330,9 @@ class CompiledClassifier:
         return [self.labels[int(np.argmax(self._scores(self._vector(t))))] for t in texts]
 
     def proba_many(self, texts: Sequence[str]) -> List[Dict[str, float]]:
-        return [{lab: float(p) for lab, p in zip(self.labels, self._proba(self._vector(t)), strict=False)} for t in texts]
+        return [
+            {lab: float(p) for lab, p in zip(self.labels, self._proba(self._vector(t)), strict=False)} for t in texts
+        ]
 
 
 Classifier = Union[TextClassifier, CompiledClassifier]
@@ -443,7 +445,11 @@ def reliability(confidences: Sequence[float], correct: Sequence[bool], bins: int
     rows = []
     for index in range(bins):
         low, high = index / bins, (index + 1) / bins
-        chosen = [(c, ok) for c, ok in zip(confidences, correct, strict=False) if low <= c < high or (index == bins - 1 and c == 1.0)]
+        chosen = [
+            (c, ok)
+            for c, ok in zip(confidences, correct, strict=False)
+            if low <= c < high or (index == bins - 1 and c == 1.0)
+        ]
         if chosen:
             rows.append(ReliabilityRow(low, high, len(chosen), sum(c for c, _ in chosen) / len(chosen),
                                        sum(ok for _, ok in chosen) / len(chosen)))

@@ -66,7 +66,9 @@ def run(src: Path) -> None:
     try:
         base = [bench.probe() for _ in range(10)]
         print(f"bron: {src}")
-        print(f"gewone chat (10x): p50 {statistics.median(base) * 1000:.1f} ms; threads in het proces: {bench.threads()}")
+        print(
+            f"gewone chat (10x): p50 {statistics.median(base) * 1000:.1f} ms; threads in het proces: {bench.threads()}"
+        )
 
         # backslashes in a quoted value: http.cookies.SimpleCookie takes quadratic time on these
         cookie = b'a="' + b"\\\\" * 31_000 + b'"'
@@ -76,12 +78,16 @@ def run(src: Path) -> None:
               "(na 30 s geeft de meting op)")
 
         body = b"[" * 15_000
-        code, took = bench.raw(b"POST /api/chat HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/json\r\n"
-                               b"Content-Length: %d\r\n\r\n" % len(body) + body)
+        code, took = bench.raw(
+            b"POST /api/chat HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/json\r\n"
+            b"Content-Length: %d\r\n\r\n" % len(body) + body
+        )
         print(f"JSON 15.000 niveaus diep: {code} na {took * 1000:.0f} ms; proces leeft: {proc.poll() is None}")
 
-        code, took = bench.raw(b"POST /api/chat HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/json\r\n"
-                               b"Content-Length: 10485760\r\n\r\n" + b"x" * 65536)
+        code, took = bench.raw(
+            b"POST /api/chat HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/json\r\n"
+            b"Content-Length: 10485760\r\n\r\n" + b"x" * 65536
+        )
         print(f"lichaam van 10 MB (opgegeven): {code} na {took * 1000:.0f} ms")
 
         idle = [socket.create_connection(("127.0.0.1", port), timeout=30) for _ in range(100)]

@@ -11,7 +11,12 @@ from tests.test_knowledge_loader import BRON, Thing, write
 
 def _tracker() -> Tracker:
     return Tracker.from_dict(
-        {"sender_id": "t1", "slots": {}, "latest_message": {"text": "herlaad de kennis", "intent": {"name": "herlaad_kennis"}}, "events": []}
+        {
+            "sender_id": "t1",
+            "slots": {},
+            "latest_message": {"text": "herlaad de kennis", "intent": {"name": "herlaad_kennis"}},
+            "events": [],
+        }
     )
 
 
@@ -82,7 +87,11 @@ async def test_forms_stay_quiet_about_slots_their_start_action_just_cleared():
     from actions.steps import ValidateVoorbereidenForm
 
     cases = [
-        (ValidateVoorbereidenForm(), "voorbereiden_form", ["voorbereiden_wie", "voorbereiden_situatie", "voorbereiden_invoer"]),
+        (
+            ValidateVoorbereidenForm(),
+            "voorbereiden_form",
+            ["voorbereiden_wie", "voorbereiden_situatie", "voorbereiden_invoer"],
+        ),
         (ValidateIntakeForm(), "intake_form", ["intake_antwoord"]),
     ]
     for action, form, slots in cases:

@@ -80,7 +80,9 @@ async def test_answer_keeps_form_going_and_danger_interrupts():
     assert dispatcher.messages == []
 
     dispatcher = CollectingDispatcher()
-    events = await ValidateIntakeForm().run(dispatcher, answer_tracker(slots["intake_status"], "Ja, haar vader heeft haar geslagen"), DOMAIN)
+    events = await ValidateIntakeForm().run(
+        dispatcher, answer_tracker(slots["intake_status"], "Ja, haar vader heeft haar geslagen"), DOMAIN
+    )
     slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
     assert slots["intake_antwoord"] is None
     assert dispatcher.messages[0]["text"].startswith("Let op, eerst de veiligheid:")
@@ -90,7 +92,9 @@ async def test_answer_keeps_form_going_and_danger_interrupts():
 async def test_skip_and_empty_answer_messages():
     state = Intake(get_knowledge()).start().state
     dispatcher = CollectingDispatcher()
-    events = await ValidateIntakeForm().run(dispatcher, answer_tracker(state, "terug", intent="voorbereiden_terug"), DOMAIN)
+    events = await ValidateIntakeForm().run(
+        dispatcher, answer_tracker(state, "terug", intent="voorbereiden_terug"), DOMAIN
+    )
     assert dispatcher.messages[0]["text"] == TEXTS.text("begin")
     dispatcher = CollectingDispatcher()
     events = await ValidateIntakeForm().run(dispatcher, answer_tracker(state, "sla over"), DOMAIN)
@@ -101,16 +105,24 @@ async def test_skip_and_empty_answer_messages():
 async def test_finish_fills_slot_and_summary_is_stored_masked():
     state = Intake(get_knowledge()).start().state
     dispatcher = CollectingDispatcher()
-    events = await ValidateIntakeForm().run(dispatcher, answer_tracker(state, "Moeder Sanne: hij spijbelt en oma helpt"), DOMAIN)
+    events = await ValidateIntakeForm().run(
+        dispatcher, answer_tracker(state, "Moeder Sanne: hij spijbelt en oma helpt"), DOMAIN
+    )
     state = next(e["value"] for e in events if e["name"] == "intake_status")
     events = await ValidateIntakeForm().run(dispatcher, answer_tracker(state, "rond af"), DOMAIN)
     slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
     assert slots["intake_antwoord"] == "klaar"
 
     dispatcher = CollectingDispatcher()
-    events = await ActionIntakeSamenvatting().run(dispatcher, tracker(slots={"intake_status": slots["intake_status"]}), DOMAIN)
+    events = await ActionIntakeSamenvatting().run(
+        dispatcher, tracker(slots={"intake_status": slots["intake_status"]}), DOMAIN
+    )
     record_id = events[-1]["value"]
-    assert events == [SlotSet("intake_antwoord", None), SlotSet("intake_status", None), SlotSet("intake_samenvatting_id", record_id)]
+    assert events == [
+        SlotSet("intake_antwoord", None),
+        SlotSet("intake_status", None),
+        SlotSet("intake_samenvatting_id", record_id),
+    ]
     text, payload, after = dispatcher.messages
     assert "moeite met naar school gaan" in text["text"] and "Ik heb 1 naam afgeschermd" in text["text"]
     assert payload["custom"]["soort"] == "intake_samenvatting" and payload["custom"]["id"] == record_id
@@ -135,7 +147,9 @@ async def test_broken_state_gives_dutch_message():
 async def test_show_set_by_entity_text_or_ask_which():
     dispatcher = CollectingDispatcher()
     entities = [{"entity": "vragenset", "value": "sociaal_netwerk"}]
-    await ActionIntakeVragenset().run(dispatcher, tracker(text="geef me de vragen over het netwerk", entities=entities), DOMAIN)
+    await ActionIntakeVragenset().run(
+        dispatcher, tracker(text="geef me de vragen over het netwerk", entities=entities), DOMAIN
+    )
     assert dispatcher.messages[0]["text"].startswith("Vragenset: Sociaal netwerk en sociale basis")
     dispatcher = CollectingDispatcher()
     await ActionIntakeVragenset().run(dispatcher, tracker(text="welke vragen stel ik bij schoolverzuim?"), DOMAIN)
@@ -147,10 +161,19 @@ async def test_show_set_by_entity_text_or_ask_which():
 
 
 async def test_register_callback_masks_and_confirms():
-    slots = {"terugbel_wie": "jeugdconsulent", "terugbel_waarover": "vader Mohammed, 06-12345678, over omgang", "terugbel_wanneer": "morgen 10 uur", "intake_samenvatting_id": 4}
+    slots = {
+        "terugbel_wie": "jeugdconsulent",
+        "terugbel_waarover": "vader Mohammed, 06-12345678, over omgang",
+        "terugbel_wanneer": "morgen 10 uur",
+        "intake_samenvatting_id": 4,
+    }
     dispatcher = CollectingDispatcher()
     events = await ActionTerugbelverzoekOpslaan().run(dispatcher, tracker(slots=slots), DOMAIN)
-    assert events == [SlotSet("terugbel_wie", None), SlotSet("terugbel_waarover", None), SlotSet("terugbel_wanneer", None)]
+    assert events == [
+        SlotSet("terugbel_wie", None),
+        SlotSet("terugbel_waarover", None),
+        SlotSet("terugbel_wanneer", None),
+    ]
     confirm, note = dispatcher.messages
     from bot.records import list_records
 
@@ -158,7 +181,12 @@ async def test_register_callback_masks_and_confirms():
     assert confirm["text"] == TEXTS.text("terugbelverzoek_opgeslagen", nummer=stored.pk)
     record = get_record("terugbelverzoek", stored.pk)
     contact = record.data.pop("contact")  # the contact details, encrypted for the consultant only
-    assert record.data == {"wie": "jeugdconsulent", "waarover": "vader [NAAM], [TELEFOON], over omgang", "wanneer": "morgen 10 uur", "samenvatting_id": 4}
+    assert record.data == {
+        "wie": "jeugdconsulent",
+        "waarover": "vader [NAAM], [TELEFOON], over omgang",
+        "wanneer": "morgen 10 uur",
+        "samenvatting_id": 4,
+    }
     assert "Mohammed" not in contact and "12345678" not in contact
     from bot.intake.callbacks import show
 
@@ -188,7 +216,9 @@ async def test_callback_answers_keep_their_contact_details_across_turns():
 
 async def test_register_callback_with_missing_field():
     dispatcher = CollectingDispatcher()
-    await ActionTerugbelverzoekOpslaan().run(dispatcher, tracker(slots={"terugbel_wie": "x", "terugbel_waarover": None, "terugbel_wanneer": "nu"}), DOMAIN)
+    await ActionTerugbelverzoekOpslaan().run(
+        dispatcher, tracker(slots={"terugbel_wie": "x", "terugbel_waarover": None, "terugbel_wanneer": "nu"}), DOMAIN
+    )
     assert dispatcher.messages[0]["text"] == "Geef nog aan waarover er teruggebeld wordt; dat mag niet leeg zijn."
 
 

@@ -55,7 +55,10 @@ def test_cli_list_and_done(capsys):
     record_id, _ = register("consulent", "over school", "vrijdag")
     assert main(["terugbellen", "lijst"]) == 0
     out = capsys.readouterr().out
-    assert "1 open, 0 afgehandeld" in out and f"#{record_id} [open] vrijdag - consulent belt terug over: over school" in out
+    assert (
+        "1 open, 0 afgehandeld" in out
+        and f"#{record_id} [open] vrijdag - consulent belt terug over: over school" in out
+    )
     assert main(["terugbellen", "klaar", str(record_id)]) == 0
     assert f"Terugbelverzoek {record_id} is afgehandeld." in capsys.readouterr().out
     assert main(["terugbellen", "klaar", "999"]) == 1

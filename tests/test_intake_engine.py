@@ -36,14 +36,20 @@ def test_sets_cover_the_six_themes_with_purpose_and_follow_up(intake_knowledge):
 
 def test_plan_puts_safety_early_and_broken_plan_is_reported(intake_knowledge, tmp_path):
     plan = intake_knowledge.get("intake_plan", "telefonische_intake")
-    first_safety = next(i for i, s in enumerate(plan.stappen) if intake_knowledge.get("vragenset", s.vragenset).question(s.vraag).gevaar_signaal)
+    first_safety = next(
+        i
+        for i, s in enumerate(plan.stappen)
+        if intake_knowledge.get("vragenset", s.vragenset).question(s.vraag).gevaar_signaal
+    )
     assert first_safety <= 2
     folder = tmp_path / "vraagverheldering"
     folder.mkdir()
     for path in FOLDER.glob("*.yml"):
         text = path.read_text(encoding="utf-8")
         if path.name == "intake_plan.yml":
-            text = text.replace("{vragenset: veiligheid, vraag: acuut_gevaar}", "{vragenset: veiligheid, vraag: bestaat_niet}")
+            text = text.replace(
+                "{vragenset: veiligheid, vraag: acuut_gevaar}", "{vragenset: veiligheid, vraag: bestaat_niet}"
+            )
         (folder / path.name).write_text(text, encoding="utf-8")
     broken = load_knowledge(folder)
     messages = [str(p) for p in broken.problems]
@@ -101,7 +107,9 @@ def test_route_default_when_nothing_heard(intake_knowledge):
 
 
 def test_route_social_basis_first_when_support_and_no_danger(intake_knowledge):
-    ids = route_ids(intake_knowledge, hits_for(intake_knowledge, "Oma helpt veel en hij zit op voetbal. Hij luistert niet goed."))
+    ids = route_ids(
+        intake_knowledge, hits_for(intake_knowledge, "Oma helpt veel en hij zit op voetbal. Hij luistert niet goed.")
+    )
     assert "sociale_basis_eerst" in ids and "buurtteam_opvoeding" in ids
     assert "standaard" not in ids
 
@@ -120,7 +128,9 @@ def test_route_acute_danger_is_first(intake_knowledge):
 def test_route_complex_divorce_needs_two_signals(intake_knowledge):
     one = route_ids(intake_knowledge, hits_for(intake_knowledge, "We zijn gescheiden."))
     assert "complexe_scheiding" not in one
-    two = route_ids(intake_knowledge, hits_for(intake_knowledge, "We zijn gescheiden en het blijft ruzie, nu via de advocaat."))
+    two = route_ids(
+        intake_knowledge, hits_for(intake_knowledge, "We zijn gescheiden en het blijft ruzie, nu via de advocaat.")
+    )
     assert two[0] == "complexe_scheiding"
 
 
@@ -132,7 +142,11 @@ def test_route_poh_only_without_high_severity(intake_knowledge):
 
 
 def test_route_grounds_name_the_signals(intake_knowledge):
-    advice = advise(hits_for(intake_knowledge, "Hij spijbelt al maanden"), intake_knowledge.all("intake_routeregel"), signals(intake_knowledge))
+    advice = advise(
+        hits_for(intake_knowledge, "Hij spijbelt al maanden"),
+        intake_knowledge.all("intake_routeregel"),
+        signals(intake_knowledge),
+    )
     school = next(a for a in advice if a.rule_id == "school_jgz")
     assert school.grounds == ["schoolverzuim"]
 
@@ -312,7 +326,12 @@ def test_early_finish_marks_missing_aspects_and_uses_kaart(intake_knowledge):
         return [FakeHit(f"Dienst voor {query}")]
 
     summary = build_summary(turn.state, intake_knowledge, gemeente="Hilversum", search=fake_search)
-    assert summary.aspecten == {"aard": "niet gevraagd", "beloop": "niet gevraagd", "omvang": "niet gevraagd", "ernst": "niet gevraagd"}
+    assert summary.aspecten == {
+        "aard": "niet gevraagd",
+        "beloop": "niet gevraagd",
+        "omvang": "niet gevraagd",
+        "ernst": "niet gevraagd",
+    }
     assert summary.overgeslagen == 1
     assert ("opvoedvragen ouders", "Hilversum") in calls
     assert any(s.naam == "Dienst voor opvoedvragen ouders" for a in summary.route for s in a.diensten)

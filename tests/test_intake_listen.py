@@ -89,7 +89,9 @@ def test_reanswering_a_question_takes_back_what_it_filed_elsewhere(intake_knowle
 
 def test_kern_from_the_callers_own_words_and_route_with_divorce_school_and_place(intake_knowledge):
     intake = Intake(intake_knowledge)
-    state = intake.handle(intake.start().state, "Haar dochter van 13 wil sinds vader weg is niet meer naar school").state
+    state = intake.handle(
+        intake.start().state, "Haar dochter van 13 wil sinds vader weg is niet meer naar school"
+    ).state
     state = answer_until(intake, state, "algemeen.gezin", {})
     state = intake.handle(state, "Moeder en dochter wonen samen in Hilversum").state
     calls = []
@@ -114,7 +116,9 @@ def test_kern_from_the_callers_own_words_and_route_with_divorce_school_and_place
 
 
 def test_kern_patterns():
-    assert kern_from_words("Mijn zoon wil niet meer naar zijn vader") == ["de zoon heeft moeite met naar zijn vader gaan"]
+    assert kern_from_words("Mijn zoon wil niet meer naar zijn vader") == [
+        "de zoon heeft moeite met naar zijn vader gaan"
+    ]
     assert kern_from_words("Ze heeft moeite met slapen") == ["moeite met slapen"]
     assert kern_from_words("Hallo, ik bel even") == []
     # 'ze' later in the answer is the daughter named before
@@ -136,7 +140,9 @@ def test_plain_text_export_and_cli(intake_knowledge, capsys):
     state = intake.handle(intake.start().state, "Petra belt: haar zoon wil niet meer naar school, 06-12345678").state
     summary = build_summary(intake.handle(state, "rond af").state, intake_knowledge, search=lambda *a, **k: [])
     text = export_text(summary.to_payload())
-    assert text.startswith("Vraagverheldering (Rustpunt)\nKern van de hulpvraag: de zoon heeft moeite met naar school gaan")
+    assert text.startswith(
+        "Vraagverheldering (Rustpunt)\nKern van de hulpvraag: de zoon heeft moeite met naar school gaan"
+    )
     assert "Petra" not in text and "06-12345678" not in text
     assert "Route 1:" in text and "*" not in text and "#" not in text
     record_id = store_summary(summary, conversation_id="c1")

@@ -65,7 +65,10 @@ def test_leaves_other_text_alone(text):
 def test_counts_and_dutch_note():
     result = mask("Moeder Sanne, 06-12345678 en 06-87654321, BSN 111222333")
     assert result.counts == {"naam": 1, "telefoon": 2, "bsn": 1}
-    assert describe(result.counts) == "Ik heb 1 naam, 2 telefoonnummers en 1 BSN afgeschermd voordat ik iets heb opgeslagen."
+    assert (
+        describe(result.counts)
+        == "Ik heb 1 naam, 2 telefoonnummers en 1 BSN afgeschermd voordat ik iets heb opgeslagen."
+    )
     assert describe({}) == ""
 
 

@@ -38,7 +38,11 @@ def messages(knowledge) -> List[str]:
 
 
 def test_valid_files_load_all_entries(tmp_path, kinds):
-    write(tmp_path / "kennis" / "a", "een.yml", f"soort: ding\nitems:\n  - id: a\n    naam: A\n    {BRON}\n    buren: [b]\n")
+    write(
+        tmp_path / "kennis" / "a",
+        "een.yml",
+        f"soort: ding\nitems:\n  - id: a\n    naam: A\n    {BRON}\n    buren: [b]\n",
+    )
     write(tmp_path / "kennis" / "b", "twee.yaml", f"soort: ding\nitems:\n  - id: b\n    naam: B\n    {BRON}\n")
     knowledge = loader.load_knowledge(tmp_path / "kennis")
     assert knowledge.ok, messages(knowledge)
@@ -88,7 +92,8 @@ def test_malformed_yaml_names_the_line(tmp_path, kinds):
         ("soort: ding\nitems: [42]\n", "kennis/x.yml, item '#1': item is geen blok met velden"),
         (
             f"soort: ding\nitems:\n  - id: 'A B; DROP TABLE'\n    naam: x\n    {BRON}\n",
-            "kennis/x.yml, item 'A B; DROP TABLE', veld 'id': bevat ongeldige tekens (alleen kleine letters, cijfers, - en _)",
+            "kennis/x.yml, item 'A B; DROP TABLE', veld 'id': "
+            "bevat ongeldige tekens (alleen kleine letters, cijfers, - en _)",
         ),
     ],
 )

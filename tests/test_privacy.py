@@ -26,7 +26,9 @@ from bot.tables import Record
 NAME, STREET, PHONE, EMAIL, BSN, POSTCODE = (
     "Sanne de Vries", "Dorpsstraat 12", "06-12345678", "sanne.devries@example.nl", "111222333", "1234 AB",
 )
-SECRETS = (NAME, "Sanne", "Vries", STREET, PHONE, "0612345678", "12345678", EMAIL, "sanne.devries", BSN, POSTCODE, "1234AB")
+SECRETS = (
+    NAME, "Sanne", "Vries", STREET, PHONE, "0612345678", "12345678", EMAIL, "sanne.devries", BSN, POSTCODE, "1234AB",
+)
 TYPED = f"Moeder {NAME} woont op de {STREET}, {POSTCODE} Utrecht, bel {PHONE} of mail {EMAIL}; BSN {BSN}."
 
 DOMAIN = Domain.from_yaml("""
@@ -83,7 +85,9 @@ def conversation(sender: str, text: str = TYPED, timestamp: float | None = None)
                                 "entities": [{"entity": "naam", "value": NAME, "start": 7, "end": 21}]},
                     metadata={"deelnemer": "groep 3", "notitie": f"bel {PHONE}"}, **extra),
         SlotSet("terugbel_waarover", text, **extra),
-        SlotSet("voorbereiden_notities", {"stap_1": f"Ik zeg tegen {NAME} dat ik luister", "lijst": [EMAIL, BSN]}, **extra),
+        SlotSet(
+            "voorbereiden_notities", {"stap_1": f"Ik zeg tegen {NAME} dat ik luister", "lijst": [EMAIL, BSN]}, **extra
+        ),
         SlotSet("intake_status", {"answers": {"algemeen.kern": text}, "pos": 3}, **extra),
         BotUttered(f"Genoteerd: {text}", data={"custom": {"stappen": [{"zin": f"Bel {PHONE}"}]}}, **extra),
     ]
@@ -191,7 +195,9 @@ async def test_cli_vergeet_reports_in_dutch(tmp_path, tracker_url, capsys):
     add_record("gespreksplan", {"x": 1}, conversation_id="abc-123")
     assert main(["vergeet", "abc-123"]) == 0
     out = capsys.readouterr().out
-    assert "Gesprek 'abc-123' is vergeten." in out and "1 gespreksplan" in out and "gebeurtenissen uit het gesprek" in out
+    assert (
+        "Gesprek 'abc-123' is vergeten." in out and "1 gespreksplan" in out and "gebeurtenissen uit het gesprek" in out
+    )
     assert main(["vergeet", "abc-123"]) == 1
     assert "Er is geen gesprek met id 'abc-123' gevonden; er is niets verwijderd." in capsys.readouterr().out
     assert main(["vergeet"]) == 2

@@ -58,7 +58,9 @@ def test_acknowledgement_followed_by_a_question_holds_both_steps():
 
 
 def test_a_pitfall_sentence_inside_a_good_turn_is_flagged():
-    result = classify_step("Ik hoor hoe boos je bent, dat snap ik. Weet je wat, ik bel je ex wel even om het te regelen.")
+    result = classify_step(
+        "Ik hoor hoe boos je bent, dat snap ik. Weet je wat, ik bel je ex wel even om het te regelen."
+    )
     assert result.stap == "redden"
     assert [p.stap for p in result.valkuilen] == ["redden"]
     assert "erkennen" in result.stappen

@@ -121,6 +121,19 @@ async def test_hint_and_feedback_are_text_checks_not_turns():
     assert list_sessions()[0]["state"]["turns"] == []
 
 
+async def test_hoe_gaat_het_is_a_line_for_the_persona_and_feedback_words_still_give_feedback():
+    session, _, _ = await start()
+    events, messages = await run_form("rollenspel_beurt", "Hoe gaat het?", {"rollenspel_sessie": session})
+    assert SlotSet("rollenspel_beurt", None) in events
+    payload = messages[1]["custom"]
+    assert payload["soort"] == "rollenspel_beurt" and payload["beurt"] == 1  # the persona answered a turn
+    assert [turn["tekst"] for turn in list_sessions()[0]["state"]["turns"]] == ["Hoe gaat het?"]
+    for request in ("Hoe doe ik het?", "feedback", "Tussenstand", "wat is de tussenstand?"):
+        events, messages = await run_form("rollenspel_beurt", request, {"rollenspel_sessie": session})
+        assert messages[0]["text"].startswith("Zo gaan je laatste beurten:\n- Beurt 1: \"Hoe gaat het?\"")
+    assert len(list_sessions()[0]["state"]["turns"]) == 1  # asking for feedback is not a turn
+
+
 async def test_good_ending_completes_the_form_and_afronden_gives_the_debrief():
     session, _, _ = await start()
     scenario = catalog.get_scenario(FATHER)
@@ -189,7 +202,9 @@ async def test_retry_inside_the_form_goes_back_and_keeps_listening():
     scenario = catalog.get_scenario(FATHER)
     await run_form("rollenspel_beurt", scenario.oefenpad[0].tekst, {"rollenspel_sessie": session})
     await run_form("rollenspel_beurt", scenario.valkuilpad[0].tekst, {"rollenspel_sessie": session})
-    events, messages = await run_form("rollenspel_beurt", "probeer opnieuw vanaf beurt 2", {"rollenspel_sessie": session})
+    events, messages = await run_form(
+        "rollenspel_beurt", "probeer opnieuw vanaf beurt 2", {"rollenspel_sessie": session}
+    )
     assert SlotSet("rollenspel_beurt", None) in events
     assert messages[0]["text"].startswith("We gaan terug naar vlak voor beurt 2. De spanning is weer 7.")
     assert messages[1]["custom"]["soort"] == "rollenspel_opnieuw" and messages[1]["custom"]["beurt"] == 1

@@ -40,6 +40,8 @@ def good_lines(scenario_id):
 def test_commands_are_whole_message_checks():
     assert command_of("Hint") == "hint"
     assert command_of("hoe doe ik het?") == "feedback"
+    assert command_of("Tussenstand") == command_of("geef me feedback") == "feedback"
+    assert command_of("Hoe gaat het?") is None and command_of("hoe ging het?") is None  # lines for the persona
     assert command_of("Stop rollenspel!") == "stop"
     assert command_of("Ik geef u een hint: bel haar morgen.") is None
 

@@ -140,10 +140,11 @@ def test_state_round_trips_through_a_dict():
 
 def test_real_step_classifier_with_judging_cues():
     """With the real classify_step: judging cues give 'oordelen', and most scripted steps match."""
-    pytest.importorskip("bot.steps.classifier")
     from bot.roleplay.moves import CueLexicon, MoveClassifier
+    from bot.steps.classifier import classify_step  # an import error fails this test, it is never skipped
 
     classify = MoveClassifier(lexicon=CueLexicon.from_knowledge(KNOWLEDGE))
+    assert classify.step_classifier is classify_step  # the default is the real step classifier
     for text in ["U had haar eerst moeten bellen.", "Dat is niet goed van u.", "Zo hoort het niet, hoor."]:
         move = classify(text)
         assert move.zet == "oordelen" and move.signalen

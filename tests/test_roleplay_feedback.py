@@ -47,7 +47,8 @@ def test_hint_follows_the_six_steps_once_tension_is_lower():
 
 def test_hint_after_a_rise_in_tension_advises_erkennen():
     engine = Engine(FATHER, classify=lambda text: text, seed=0)
-    for move in ["erkennen", "erkennen", "visie", "dynamiek", "behoefte", "redden"]:  # 8 7 6 5 4 3 -> 5 (falls 1 per turn)
+    # 8 7 6 5 4 3 -> 5 (falls 1 per turn)
+    for move in ["erkennen", "erkennen", "visie", "dynamiek", "behoefte", "redden"]:
         engine.step(move)
     hint = feedback.hint(FATHER, engine.state, ZETTEN)
     assert hint["stap"] == "erkennen" and "steeg" in hint["reden"]

@@ -206,7 +206,9 @@ def test_rushing_to_options_meets_resistance():
     engine = Engine(FATHER, classify=by_move, seed=0)
     engine.step("erkennen")  # 7
     result = engine.step("opties")  # before behoefte: too early
-    assert result.turn.weerstand and result.tension == 7 + max(FATHER.tempo.weerstand, FATHER.effecten.delta("opties", 7))
+    assert result.turn.weerstand and result.tension == 7 + max(
+        FATHER.tempo.weerstand, FATHER.effecten.delta("opties", 7)
+    )
     assert result.ending is None and result.reply in FATHER.tempo.weerstand_antwoorden
     # in a calm band options would lower the tension, but too early they raise it
     calm = FATHER.copy(update={"spanning": FATHER.spanning.copy(update={"start": 3})})

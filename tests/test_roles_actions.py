@@ -101,7 +101,9 @@ async def test_quiz_loop_start_ask_answer_score_and_storage():
         if answer == "weet niet":  # not a role: same item again, then a real (wrong or right) answer
             dispatcher = CollectingDispatcher()
             slots_with = {**slots, "rol_quiz_antwoord": answer}
-            events = await validator.run(dispatcher, _tracker(answer, "nlu_fallback", slots_with, "rol_quiz_form"), DOMAIN)
+            events = await validator.run(
+                dispatcher, _tracker(answer, "nlu_fallback", slots_with, "rol_quiz_form"), DOMAIN
+            )
             assert SlotSet("rol_quiz_antwoord", None) in events
             assert "Ik herken geen rol" in dispatcher.messages[0]["text"]
             assert load_quiz(quiz_id)["index"] == step

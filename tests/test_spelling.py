@@ -116,7 +116,9 @@ def _wordlist() -> Set[str]:
 
 def test_hunspell_with_the_dutch_dictionary_is_installed():
     assert shutil.which("hunspell"), "hunspell ontbreekt: voer scripts/install_hunspell.sh uit"
-    assert Path(f"/usr/share/hunspell/{DICTIONARY}.dic").exists(), "hunspell-nl ontbreekt: voer scripts/install_hunspell.sh uit"
+    assert Path(f"/usr/share/hunspell/{DICTIONARY}.dic").exists(), (
+        "hunspell-nl ontbreekt: voer scripts/install_hunspell.sh uit"
+    )
 
 
 def test_every_user_facing_text_is_spelled_right():
@@ -130,7 +132,9 @@ def test_every_user_facing_text_is_spelled_right():
     wrong = sorted(w for w in _unknown(set(by_word)) if w.lower() not in allowed)
     report = [f"{by_word[w][0]}: '{w}'" + (f" (en {len(by_word[w]) - 1} keer elders)" if len(by_word[w]) > 1 else "")
               for w in wrong]
-    assert not report, "Spelfouten (of voeg namen en vakwoorden toe aan tests/spelling/woordenlijst.txt):\n" + "\n".join(report)
+    assert not report, (
+        "Spelfouten (of voeg namen en vakwoorden toe aan tests/spelling/woordenlijst.txt):\n" + "\n".join(report)
+    )
 
 
 def test_the_checker_catches_a_known_slip():

@@ -106,7 +106,11 @@ async def test_back_skip_next_and_stop():
     slots, messages = await _validate({**base, "voorbereiden_stap": "visie"}, "vorige stap")
     assert slots["voorbereiden_stap"] == "visie" and messages == [texts.text("al_eerste")]
     slots, messages = await _validate(base, "sla over")
-    assert slots == {"voorbereiden_invoer": None, "voorbereiden_stap": "dynamiek", "voorbereiden_notities": {"visie": "Rust voor iedereen."}}
+    assert slots == {
+        "voorbereiden_invoer": None,
+        "voorbereiden_stap": "dynamiek",
+        "voorbereiden_notities": {"visie": "Rust voor iedereen."},
+    }
     assert messages == ["'Erkennen' sla ik over."]
     slots, _ = await _validate(base, "volgende")
     assert slots["voorbereiden_stap"] == "dynamiek" and slots["voorbereiden_notities"] == notes
@@ -149,7 +153,10 @@ async def test_finish_stores_and_shows_the_plan_then_shows_it_again():
         "voorbereiden_wie": "ouder",
         "voorbereiden_situatie": "Vader is boos over het weekend.",
         "voorbereiden_invoer": "klaar",
-        "voorbereiden_notities": {"erkennen": "Wat ben jij boos, zeg.", "realiteit": "Denk je dat zij gaat veranderen?"},
+        "voorbereiden_notities": {
+            "erkennen": "Wat ben jij boos, zeg.",
+            "realiteit": "Denk je dat zij gaat veranderen?",
+        },
     }
     dispatcher = CollectingDispatcher()
     events = await ActionVoorbereidenAfronden().run(dispatcher, _tracker(slots), DOMAIN)

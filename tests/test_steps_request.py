@@ -71,8 +71,11 @@ async def test_validation_gives_the_remark_after_the_note():
               {"event": "slot", "name": "voorbereiden_invoer", "value": slots["voorbereiden_invoer"]}]
     dispatcher = CollectingDispatcher()
     result = await ValidateVoorbereidenForm().run(
-        dispatcher, _tracker(slots["voorbereiden_invoer"], slots=slots, events=events, loop="voorbereiden_form"), DOMAIN)
+        dispatcher, _tracker(slots["voorbereiden_invoer"], slots=slots, events=events, loop="voorbereiden_form"), DOMAIN
+    )
     messages = [m["text"] for m in dispatcher.messages]
     assert messages[0] == "Genoteerd bij 'Behoefte en verlangen'."
     assert messages[1].startswith("Dit klinkt als erkennen;")
-    assert {e["name"]: e["value"] for e in result}["voorbereiden_notities"] == {"behoefte": "Ik hoor hoe boos je bent, dat snap ik."}
+    assert {e["name"]: e["value"] for e in result}["voorbereiden_notities"] == {
+        "behoefte": "Ik hoor hoe boos je bent, dat snap ik."
+    }

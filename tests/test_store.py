@@ -6,7 +6,7 @@ from sqlalchemy import func, select
 from bot.db import session_scope
 from bot.knowledge import loader
 from bot.knowledge.sync import sync_knowledge
-from bot.records import add_record, get_record, list_records, update_record
+from bot.records import add_record, delete_record, editing_record, get_record, list_records, update_record
 from bot.tables import KnowledgeRow
 from tests.test_knowledge_loader import BRON, Thing, write
 
@@ -19,7 +19,11 @@ def _rows():
 def test_loading_twice_changes_nothing_and_edits_are_applied(tmp_path, monkeypatch):
     monkeypatch.setattr(loader, "registry", lambda: {"ding": Thing})
     folder = tmp_path / "kennis"
-    path = write(folder, "a.yml", f"soort: ding\nitems:\n  - id: a\n    naam: A\n    {BRON}\n  - id: b\n    naam: B\n    {BRON}\n")
+    path = write(
+        folder,
+        "a.yml",
+        f"soort: ding\nitems:\n  - id: a\n    naam: A\n    {BRON}\n  - id: b\n    naam: B\n    {BRON}\n",
+    )
     first = sync_knowledge(loader.load_knowledge(folder))
     assert (first.added, first.changed, first.removed) == (2, 0, 0)
     second = sync_knowledge(loader.load_knowledge(folder))
@@ -58,3 +62,16 @@ def test_records_round_trip_and_filter_by_kind():
     assert update_record("terugbelverzoek", other, status="klaar")
     assert list_records("terugbelverzoek", status="klaar")[0].pk == other
     assert not update_record("terugbelverzoek", 12345, status="klaar")
+
+
+def test_a_record_id_of_another_kind_is_neither_changed_nor_removed():
+    plan_id = add_record("gespreksplan", {"stappen": [1]}, status="klaar")
+    assert not update_record("terugbelverzoek", plan_id, status="open")
+    with editing_record("terugbelverzoek", plan_id) as row:
+        assert row is None
+    assert not delete_record("terugbelverzoek", plan_id)
+    assert get_record("gespreksplan", plan_id).status == "klaar"
+    with editing_record("gespreksplan", plan_id) as row:
+        row.status = "open"
+    assert get_record("gespreksplan", plan_id).status == "open"
+    assert delete_record("gespreksplan", plan_id) and get_record("gespreksplan", plan_id) is None

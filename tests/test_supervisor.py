@@ -127,7 +127,10 @@ def test_ctrl_c_stops_the_supervisor_and_every_component(tmp_path):
         import sys
         from pathlib import Path
         from bot.supervisor import Component, Supervisor
-        sleeper = [sys.executable, "-c", "import os, time; open({str(pidfile)!r}, 'a').write(f'{{os.getpid()}}\\\\n'); time.sleep(120)"]
+        sleeper = [
+            sys.executable, "-c",
+            "import os, time; open({str(pidfile)!r}, 'a').write(f'{{os.getpid()}}\\\\n'); time.sleep(120)",
+        ]
         Supervisor([Component("a", sleeper), Component("b", sleeper)], Path({str(tmp_path / 'logs')!r})).run(0.1)
         print("klaar")
     """), encoding="utf-8")

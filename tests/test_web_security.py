@@ -76,10 +76,24 @@ def _chat(server, text="hallo", headers=None, cookie=None):
 
 
 # ---- Host and Origin ------------------------------------------------------------------------
-@pytest.mark.parametrize("host", ["evil.example", "evil.example:80", "127.0.0.1.evil.example", "localhost.evil.example:1",
-                                  "[::1", "", "localhost:1@evil.example"])
+@pytest.mark.parametrize(
+    "host",
+    [
+        "evil.example",
+        "evil.example:80",
+        "127.0.0.1.evil.example",
+        "localhost.evil.example:1",
+        "[::1",
+        "",
+        "localhost:1@evil.example",
+    ],
+)
 def test_a_foreign_host_header_is_refused_everywhere(web, fake_rasa, host):
-    for method, path, body in [("GET", "/", None), ("GET", "/api/history", None), ("POST", "/api/chat", {"message": "hi"})]:
+    for method, path, body in [
+        ("GET", "/", None),
+        ("GET", "/api/history", None),
+        ("POST", "/api/chat", {"message": "hi"}),
+    ]:
         status, _, text = request(web, method, path, body, {"Host": host})
         assert status == 403 and "hoort niet bij deze Rustpunt-server" in text
     assert not fake_rasa.seen  # nothing reached Rasa
@@ -133,7 +147,9 @@ def test_a_same_origin_form_post_with_origin_null_passes_on_sec_fetch_site(web):
     assert request(web, "POST", "/trainer", urllib.parse.urlencode({"token": TOKEN}), headers)[0] == 403
 
 
-@pytest.mark.parametrize("content_type", [None, "text/plain", "application/x-www-form-urlencoded", "multipart/form-data"])
+@pytest.mark.parametrize(
+    "content_type", [None, "text/plain", "application/x-www-form-urlencoded", "multipart/form-data"]
+)
 def test_chat_requires_application_json(web, fake_rasa, content_type):
     headers = {"Content-Type": content_type} if content_type else {}
     status, _, body = request(web, "POST", "/api/chat", json.dumps({"message": "hallo"}), headers)
@@ -218,7 +234,11 @@ def test_forget_removes_the_conversation_and_starts_a_new_one(web, fake_rasa, fo
     status, headers, body = request(web, "POST", "/api/gesprek/wissen", {})
     assert status == 200
     answer = json.loads(body)
-    assert answer["gewist"] is True and "gewist" in answer["melding"] and answer["verwijderd"] == {"events": 7, "records": 2}
+    assert (
+        answer["gewist"] is True
+        and "gewist" in answer["melding"]
+        and answer["verwijderd"] == {"events": 7, "records": 2}
+    )
     assert forgotten == [SENDER]
     fresh = _cookie_value(headers["Set-Cookie"])
     assert fresh != SECRET and conversation.valid_secret(fresh)

@@ -155,8 +155,14 @@ def test_participant_and_group_go_to_rasa_as_metadata(web_up, fake_rasa):
     metadata = {"deelnemer": "  Deelnemer K7  ", "groep": "Jeugdhulp\tnajaar 2024 "}
     status, _, _ = request(web_up, "POST", "/api/chat", {"message": "hallo", "metadata": metadata})
     assert status == 200
-    assert fake_rasa.seen[-1] == ("webhook", {"sender": SENDER, "message": "hallo",
-                                              "metadata": {"deelnemer": "Deelnemer K7", "groep": "Jeugdhulp najaar 2024"}})
+    assert fake_rasa.seen[-1] == (
+        "webhook",
+        {
+            "sender": SENDER,
+            "message": "hallo",
+            "metadata": {"deelnemer": "Deelnemer K7", "groep": "Jeugdhulp najaar 2024"},
+        },
+    )
 
 
 @pytest.mark.parametrize(

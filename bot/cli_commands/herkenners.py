@@ -43,7 +43,10 @@ def run_build(args: argparse.Namespace) -> int:
 MEASURED = (
     ("referentie: python -c pass", ["-c", "pass"]),
     ("rustpunt stap", ["-m", "bot.cli", "stap", "Ik hoor hoe boos je bent. Hoe ging het zaterdag precies?"]),
-    ("rustpunt rol", ["-m", "bot.cli", "rol", "Goedemorgen. Nou, zij zet de kinderen tegen mij op en jullie doen niks!"]),
+    (
+        "rustpunt rol",
+        ["-m", "bot.cli", "rol", "Goedemorgen. Nou, zij zet de kinderen tegen mij op en jullie doen niks!"],
+    ),
 )
 
 

@@ -27,7 +27,9 @@ def register(subparsers) -> None:
 
     intake = subparsers.add_parser("intake", help="opgeslagen samenvattingen van de vraagverheldering")
     intake_sub = intake.add_subparsers(dest="intake_opdracht", metavar="opdracht", title="opdrachten")
-    text = intake_sub.add_parser("tekst", help="een samenvatting als platte tekst om te plakken in het registratiesysteem")
+    text = intake_sub.add_parser(
+        "tekst", help="een samenvatting als platte tekst om te plakken in het registratiesysteem"
+    )
     text.add_argument("nummer", help="nummer van de samenvatting (staat in de chat na de samenvatting)")
     text.set_defaults(func=run_export)
     intake.set_defaults(func=lambda args: intake.print_help() or 2)
@@ -127,7 +129,9 @@ def run_masking_evaluation(args: argparse.Namespace) -> int:
     for use_deduce in (False, True):
         report = evaluate(use_deduce=use_deduce)
         if use_deduce and report.backend == "regels":
-            print("- deduce is niet geïnstalleerd of staat uit (RUSTPUNT_MASKER=regels); alleen de regels zijn gemeten.")
+            print(
+                "- deduce is niet geïnstalleerd of staat uit (RUSTPUNT_MASKER=regels); alleen de regels zijn gemeten."
+            )
             break
         print(
             f"- {report.backend}: {report.sentences} zinnen, {report.sensitive_spans} gevoelige stukken; "

@@ -215,6 +215,14 @@ def _up(url: str) -> bool:
         return False
 
 
+def _reachable_webhook(rasa: str) -> Optional[str]:
+    """Rasa's REST webhook under ``rasa`` when the server answers; else a Dutch message and None."""
+    if not _up(rasa.rstrip("/") + "/"):
+        print(f"Rustpunt is niet bereikbaar op {rasa}. Start eerst 'make run'.")
+        return None
+    return rasa.rstrip("/") + "/webhooks/rest/webhook"
+
+
 def bare_bot_dir() -> Path:
     from bot.paths import var_dir
 
@@ -285,9 +293,8 @@ def run_load(args: argparse.Namespace) -> int:
     if not 1 <= args.aantal <= 200 or not 1 <= args.beurten <= 50 or not 1 <= args.rondes <= 20:
         print("Kies 1 tot 200 sessies, 1 tot 50 beurten en 1 tot 20 rondes.")
         return 2
-    rest = args.rasa.rstrip("/") + "/webhooks/rest/webhook"
-    if not _up(args.rasa.rstrip("/") + "/"):
-        print(f"Rustpunt is niet bereikbaar op {args.rasa}. Start eerst 'make run'.")
+    rest = _reachable_webhook(args.rasa)
+    if rest is None:
         return 1
     print(f"{args.aantal} gelijktijdige rollenspellen van {args.beurten} beurten ...", flush=True)
     if args.zonder_referentie:
@@ -410,9 +417,8 @@ def run_soak(args: argparse.Namespace) -> int:
     if not 0 < args.minuten <= 24 * 60 or not 1 <= args.aantal <= 200:
         print("Kies 1 tot 200 gesprekken en een duur tot 24 uur.")
         return 2
-    rest = args.rasa.rstrip("/") + "/webhooks/rest/webhook"
-    if not _up(args.rasa.rstrip("/") + "/"):
-        print(f"Rustpunt is niet bereikbaar op {args.rasa}. Start eerst 'make run'.")
+    rest = _reachable_webhook(args.rasa)
+    if rest is None:
         return 1
     ports = _ports(args.poorten, args.rasa)
     start_memory = _memory_line("bij de start", ports)

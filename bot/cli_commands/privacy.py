@@ -6,7 +6,8 @@ import argparse
 
 def register(subparsers) -> None:
     forget = subparsers.add_parser(
-        "vergeet", help="verwijder een gesprek en alles wat ervan is opgeslagen (of alle rollenspellen van een deelnemer)"
+        "vergeet",
+        help="verwijder een gesprek en alles wat ervan is opgeslagen (of alle rollenspellen van een deelnemer)",
     )
     forget.add_argument("gespreks_id", nargs="?", default=None, help="id van het gesprek")
     forget.add_argument("--deelnemer", default=None, help="code of naam van een deelnemer aan de rollenspellen")

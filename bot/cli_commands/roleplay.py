@@ -37,15 +37,21 @@ def register(subparsers) -> None:
 
     report = subparsers.add_parser("rapport", help="HTML-rapport met grafiek voor een deelnemer of groep")
     report.add_argument("naam", help="naam van de deelnemer of de groep")
-    report.add_argument("--uit", type=Path, default=Path("rapport.html"), help="het HTML-bestand (standaard rapport.html)")
+    report.add_argument(
+        "--uit", type=Path, default=Path("rapport.html"), help="het HTML-bestand (standaard rapport.html)"
+    )
     report.set_defaults(func=run_report)
 
-    group = subparsers.add_parser("groep", help="groepsoverzicht: per deelnemer de sessies, afloop, stappen en spanning")
+    group = subparsers.add_parser(
+        "groep", help="groepsoverzicht: per deelnemer de sessies, afloop, stappen en spanning"
+    )
     group.add_argument("code", help="de groepscode (zoals bij het starten van de rollenspellen opgegeven)")
     group.add_argument("--van", default=None, help="vanaf deze datum (2026-12-01 of 01-12-2026)")
     group.add_argument("--tot", default=None, help="tot en met deze datum")
     group.add_argument("--csv", type=Path, default=None, help="schrijf één regel per sessie naar dit CSV-bestand")
-    group.add_argument("--html", type=Path, default=None, help="schrijf de printbare groepspagina naar dit HTML-bestand")
+    group.add_argument(
+        "--html", type=Path, default=None, help="schrijf de printbare groepspagina naar dit HTML-bestand"
+    )
     group.set_defaults(func=run_group)
 
     play = subparsers.add_parser("oefen", help="speel een rollenspel in de terminal")
@@ -193,7 +199,9 @@ def run_group(args: argparse.Namespace) -> int:
                 rows = write_group_csv(view, out)
             print(f"{rows} sessie(s) geschreven naar {args.csv}.")
         if args.html:
-            args.html.write_text(render_group_page(sessions, args.code, args.van, args.tot, printable=True), encoding="utf-8")
+            args.html.write_text(
+                render_group_page(sessions, args.code, args.van, args.tot, printable=True), encoding="utf-8"
+            )
             print(f"Groepspagina geschreven naar {args.html}.")
     except OSError as exc:
         print(f"Kan het bestand niet schrijven: {exc.strerror or exc}.")

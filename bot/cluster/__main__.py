@@ -31,10 +31,11 @@ def run(args: argparse.Namespace) -> int:
     _stop_on_signals()
     try:
         cluster.start()
+        chat = '{"sender": "jij", "message": "hallo"}'
         print(f"""
 Rustpunt draait met meerdere servers.
   - Webpagina:          http://localhost:{ports.web}
-  - Verdeler (REST):    POST http://localhost:{ports.rasa}/webhooks/rest/webhook  {{"sender": "jij", "message": "hallo"}}
+  - Verdeler (REST):    POST http://localhost:{ports.rasa}/webhooks/rest/webhook  {chat}
   - Rasa-servers:       127.0.0.1:{ports.rasa1} en 127.0.0.1:{ports.rasa2}
   - Actieservers:       127.0.0.1:{ports.actions1} en 127.0.0.1:{ports.actions2} (via 127.0.0.1:{ports.actions})
   - PostgreSQL:         127.0.0.1:{ports.postgres} (gegevens in {cluster.layout.pgdata})

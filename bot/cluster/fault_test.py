@@ -110,6 +110,11 @@ def warm_up(cluster: Cluster, log) -> None:
     log(f"Opwarmen (een kort rollenspel per server, twee keer) klaar in {time.monotonic() - t0:.0f} s.")
 
 
+def _outcome(good: str, found: List[str]) -> str:
+    """The closing report line of a part: ``good`` when nothing was found, else the first 20 problems."""
+    return "  " + (good if not found else "PROBLEMEN:\n    " + "\n    ".join(found[:20]))
+
+
 def run_fault_test(cluster: Cluster, conversations: int = 20, turns: int = 6) -> int:
     started = time.monotonic()
     log = lambda text: print(text, flush=True)  # noqa: E731
@@ -170,8 +175,7 @@ def run_fault_test(cluster: Cluster, conversations: int = 20, turns: int = 6) ->
         f"beurten, daarna opnieuw verstuurd ({', '.join(f'{k}: {v}x' for k, v in sorted(kinds.items())) or 'geen'}).")
     log(f"  Gesprekken van de gestopte server gingen verder na {', '.join(f'{r:.1f}' for r in recovery) or '-'} s "
         f"(grens {RECOVERY_LIMIT:.0f} s); langste beurt zonder storing {longest:.1f} s.")
-    log("  " + ("Geschiedenis klopt: niets kwijt, niets dubbel, volgorde goed." if not found
-                else "PROBLEMEN:\n    " + "\n    ".join(found[:20])))
+    log(_outcome("Geschiedenis klopt: niets kwijt, niets dubbel, volgorde goed.", found))
     summary = {"load": dict(lat, two_servers=lat_two, one_server=lat_one, failure_kinds=kinds,
                             turns_per_s=totals["verstuurd"] / elapsed, failed_attempts=failed_attempts,
                             retried_turns=retried_turns, recovery_s=recovery, longest_turn_s=longest, **totals)}
@@ -194,8 +198,7 @@ def run_fault_test(cluster: Cluster, conversations: int = 20, turns: int = 6) ->
             f"webpagina toonde: {result['web']}")
         log(f"  Afgemaakt: {finished}/{len(result['conversations'])}; beurten {totals['verstuurd']} verstuurd, "
             f"in PostgreSQL {totals['user_db']} gebruikers- en {totals['bot_db']} botberichten.")
-        log("  " + ("Na herstel niets kwijt en niets dubbel." if not found
-                    else "PROBLEMEN:\n    " + "\n    ".join(found[:20])))
+        log(_outcome("Na herstel niets kwijt en niets dubbel.", found))
         summary[service] = {"messages": result["messages"], "web": result["web"], **totals}
 
     total = time.monotonic() - started

@@ -292,8 +292,12 @@ class Cluster:
         log("HAProxy (verdeler) starten ...")
         self._spawn(Service("haproxy", [shutil.which("haproxy") or "haproxy", "-db",
                                         "-f", str(self.layout.file("haproxy.cfg"))]))
-        for name, port, path in (("actions1", self.ports.actions1, "/health"), ("actions2", self.ports.actions2, "/health"),
-                                 ("rasa1", self.ports.rasa1, "/"), ("rasa2", self.ports.rasa2, "/")):
+        for name, port, path in (
+            ("actions1", self.ports.actions1, "/health"),
+            ("actions2", self.ports.actions2, "/health"),
+            ("rasa1", self.ports.rasa1, "/"),
+            ("rasa2", self.ports.rasa2, "/"),
+        ):
             self._wait(name, lambda p=port, u=path: http_ok(f"http://127.0.0.1:{p}{u}"), 600, [name, "haproxy"])
         self._spawn(Service("web", [py, "-m", "bot.web"], env={
             **token_env, "RUSTPUNT_WEB_PORT": str(self.ports.web), "RUSTPUNT_RASA_URL": self.rasa_url,

@@ -140,7 +140,9 @@ def register(
             data["contact"] = _encrypt_details(details)
     except KeyFileError as exc:
         warning = f"Let op: de contactgegevens zijn niet bewaard. {exc}"
-    record_id = add_record(KIND, data, conversation_id=conversation_id, title=masked["waarover"][:120], status=STATUS_OPEN)
+    record_id = add_record(
+        KIND, data, conversation_id=conversation_id, title=masked["waarover"][:120], status=STATUS_OPEN
+    )
     return record_id, " ".join(part for part in (deidentify.describe(counts), warning) if part)
 
 

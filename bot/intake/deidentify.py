@@ -24,6 +24,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
+from bot.wording import counted, join_list
+
 log = logging.getLogger(__name__)
 
 LABELS = {
@@ -73,7 +75,10 @@ _PHONE = re.compile(
 _NINE_DIGITS = re.compile(r"(?<![\d.-])(?:\d{3}[ .]\d{3}[ .]\d{3}|\d{4}[ .]\d{2}[ .]\d{3}|\d{9})(?![\d]|[.-]\d)")
 _POSTCODE = re.compile(r"(?<![\w])[1-9]\d{3}(?: ?[A-Z]{2}|[a-z]{2})(?![\w])")
 _NUMERIC_DATE = re.compile(r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)\d{2}(?!\d)")
-_MONTHS = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
+_MONTHS = (
+    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+    "|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
+)
 _WRITTEN_DATE = re.compile(rf"(?i)(?<!\d)(?:0?[1-9]|[12]\d|3[01]) (?:{_MONTHS})\.? (?:19|20)\d{{2}}(?!\d)")
 _BIRTH_CUE = re.compile(r"(?i)(geboren|geb\.|geboortedatum|jarig|verjaardag)\W{0,3}(?:\w+\W+){0,3}$")
 _STREET_SUFFIX = (
@@ -99,7 +104,10 @@ _CUED_NAME = re.compile(
     rf"({_CAP_INTERFIX}{_CAPITAL_WORD}(?:\s{_INTERFIX}{_CAPITAL_WORD})?(?:\s{_INTERFIX}{_CAPITAL_WORD})?)"
 )
 _TITLES = {"mevrouw", "meneer", "mevr", "mw", "dhr", "heer"}
-_INTERFIX_WORDS = {"van", "de", "der", "den", "el", "al", "ter", "ten", "te", "het", "la", "le", "du", "da", "di", "von", "op", "in", "'t"}
+_INTERFIX_WORDS = {
+    "van", "de", "der", "den", "el", "al", "ter", "ten", "te", "het",
+    "la", "le", "du", "da", "di", "von", "op", "in", "'t",
+}
 # capitalised words after a cue that are not names
 _NOT_NAMES = {
     "Veilig", "Thuis", "School", "Buurtteam", "Jeugdteam", "Huisarts", "Politie", "Die", "Dat", "Deze", "Het", "De",
@@ -293,13 +301,7 @@ def mask(text: Optional[str], use_deduce: bool = True, keep: Tuple[str, ...] = (
 
 def describe(counts: Dict[str, int]) -> str:
     """A Dutch note for the consultant about what was masked ('' when nothing was)."""
-    parts = []
-    for label in LABELS:
-        number = counts.get(label, 0)
-        if number:
-            singular, plural = _NOUNS[label]
-            parts.append(f"{number} {singular if number == 1 else plural}")
+    parts = [counted(counts[label], *_NOUNS[label]) for label in LABELS if counts.get(label)]
     if not parts:
         return ""
-    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
-    return f"Ik heb {listed} afgeschermd voordat ik iets heb opgeslagen."
+    return f"Ik heb {join_list(parts)} afgeschermd voordat ik iets heb opgeslagen."

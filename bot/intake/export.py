@@ -38,7 +38,9 @@ def export_text(payload: dict) -> str:
         lines.append("Signalen: geen bijzondere signalen")
     for number, advice in enumerate(payload.get("route") or [], start=1):
         grounds = advice.get("op_grond_van") or []
-        lines.append(f"Route {number}: {advice.get('titel', '')}" + (f" (op grond van: {', '.join(grounds)})" if grounds else ""))
+        lines.append(
+            f"Route {number}: {advice.get('titel', '')}" + (f" (op grond van: {', '.join(grounds)})" if grounds else "")
+        )
         for service in advice.get("diensten") or []:
             org = service.get("organisatie")
             org = None if org and org in (service.get("naam") or "") else org

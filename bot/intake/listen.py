@@ -29,7 +29,10 @@ ASPECT_NAMES = {"aard": "aard", "beloop": "beloop", "omvang": "omvang", "ernst":
 
 _NUM = r"(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|paar|aantal|half|anderhalf|\d+)"
 _SPAN = r"(?:dag|dagen|week|weken|maand|maanden|jaar|jaren|tijdje|tijd)"
-_SEASON = r"(?:zomer|winter|herfst|lente|kerst|zomervakantie|kerstvakantie|meivakantie|herfstvakantie|voorjaarsvakantie|vakantie|scheiding|verhuizing|geboorte|brugklas)"
+_SEASON = (
+    r"(?:zomer|winter|herfst|lente|kerst|zomervakantie|kerstvakantie|meivakantie|herfstvakantie|voorjaarsvakantie"
+    r"|vakantie|scheiding|verhuizing|geboorte|brugklas)"
+)
 
 CUES: Dict[str, List[str]] = {
     "beloop": [
@@ -48,7 +51,8 @@ CUES: Dict[str, List[str]] = {
         r"\bhet laatste (?:jaar|half jaar)\b",
     ],
     "omvang": [
-        r"\b(?:elke|iedere) (?:dag|ochtend|middag|avond|nacht|week|keer|maandag|dinsdag|woensdag|donderdag|vrijdag|weekend|schooldag)\b",
+        r"\b(?:elke|iedere) (?:dag|ochtend|middag|avond|nacht|week|keer"
+        r"|maandag|dinsdag|woensdag|donderdag|vrijdag|weekend|schooldag)\b",
         r"\bdagelijks\b",
         rf"\b{_NUM} (?:keer|maal) (?:per|in de|in het|op een) (?:dag|week|maand|weekend)\b",
         r"\bpaar keer per\b",
@@ -82,12 +86,27 @@ CUES: Dict[str, List[str]] = {
 }
 
 # Words of help: with a person from the network they make a clause about support.
-_HELP = r"\b(?:helpt|helpen|hielp|steunt|steunen|bijspringen|springt bij|springen bij|past op|passen op|oppassen|opvangen|vangt|terecht|haalt|brengt|luistert naar mij|staat voor (?:ons|mij|me)|er voor (?:ons|mij|me)|is er voor|kan ik bellen)\b"
-_NETWORK_PERSON = r"\b(?:oma|opa|grootouders?|zus|broer|tante|oom|schoonmoeder|schoonvader|buurvrouw|buurman|buren|vriendin|vriend|vrienden|familie|mijn (?:moeder|vader)|moeder van mij|vader van mij|andere ouders|kennissen|mentor|trainer|juf|meester)\b"
-_ALONE = r"\b(?:niemand|er alleen voor|sta alleen|helemaal alleen|geen familie|geen netwerk|geen vrienden|op mezelf aangewezen|nergens terecht|eenzaam)\b"
+_HELP = (
+    r"\b(?:helpt|helpen|hielp|steunt|steunen|bijspringen|springt bij|springen bij|past op|passen op|oppassen"
+    r"|opvangen|vangt|terecht|haalt|brengt|luistert naar mij|staat voor (?:ons|mij|me)|er voor (?:ons|mij|me)"
+    r"|is er voor|kan ik bellen)\b"
+)
+_NETWORK_PERSON = (
+    r"\b(?:oma|opa|grootouders?|zus|broer|tante|oom|schoonmoeder|schoonvader|buurvrouw|buurman|buren|vriendin"
+    r"|vriend|vrienden|familie|mijn (?:moeder|vader)|moeder van mij|vader van mij|andere ouders|kennissen|mentor"
+    r"|trainer|juf|meester)\b"
+)
+_ALONE = (
+    r"\b(?:niemand|er alleen voor|sta alleen|helemaal alleen|geen familie|geen netwerk|geen vrienden"
+    r"|op mezelf aangewezen|nergens terecht|eenzaam)\b"
+)
 
 # Cues that an answer is about the composition of the family (question 'gezin').
-_FAMILY = r"\b(?:woon|woont|wonen|samen|apart|gezin|kinderen|kind|zoon|zonen|dochter|dochters|broer|broertje|zus|zusje|vader|moeder|papa|mama|ouders|co-ouder\w*|stiefvader|stiefmoeder|partner|ex|gescheiden|uit elkaar|alleenstaand|eenoudergezin|om de week|weekend bij)\b"
+_FAMILY = (
+    r"\b(?:woon|woont|wonen|samen|apart|gezin|kinderen|kind|zoon|zonen|dochter|dochters|broer|broertje|zus|zusje"
+    r"|vader|moeder|papa|mama|ouders|co-ouder\w*|stiefvader|stiefmoeder|partner|ex|gescheiden|uit elkaar"
+    r"|alleenstaand|eenoudergezin|om de week|weekend bij)\b"
+)
 
 OWN_CUES: Dict[str, str] = {"algemeen.gezin": _FAMILY}
 
@@ -151,13 +170,20 @@ def listen(question_key: str, text: str) -> Tuple[List[Filed], bool]:
 
 # ------------------------------------------------------------------ kern in 'moeite met ...' language
 
-_SUBJECT = r"(?:(?:mijn|haar|zijn|onze|ons|hun|de|het) )?(?P<who>zoon|dochter|kind|kinderen|jongste|oudste|meisje|jongen|tweeling|puber|ik|wij|we|hij|zij|ze)"
+_SUBJECT = (
+    r"(?:(?:mijn|haar|zijn|onze|ons|hun|de|het) )?"
+    r"(?P<who>zoon|dochter|kind|kinderen|jongste|oudste|meisje|jongen|tweeling|puber|ik|wij|we|hij|zij|ze)"
+)
 _WILL = re.compile(
-    rf"\b{_SUBJECT}\b(?P<pre>(?: [\w\[\]-]+){{0,6}}?) (?:wil|willen|kan|kunnen|durft|durven|lukt het)\b(?P<mid>(?: [\w\[\]-]+){{0,6}}?) (?:niet|nooit|geen)(?: meer)?(?: \w+)?? (?P<vp>(?:naar |bij |met |op |in )?[\w ]{{2,60}})"
+    rf"\b{_SUBJECT}\b(?P<pre>(?: [\w\[\]-]+){{0,6}}?) (?:wil|willen|kan|kunnen|durft|durven|lukt het)\b"
+    rf"(?P<mid>(?: [\w\[\]-]+){{0,6}}?) (?:niet|nooit|geen)(?: meer)?(?: \w+)?? "
+    rf"(?P<vp>(?:naar |bij |met |op |in )?[\w ]{{2,60}})"
 )
 _MOEITE = re.compile(r"\bmoeite (?:mee |met )(?P<vp>[\w ,'-]{3,80})")
 _LUKT = re.compile(r"\blukt (?:het )?(?:niet|nauwelijks)(?: meer)? (?:om )?(?P<vp>[\w ]{3,60}?)(?: te (?P<inf>\w+))?$")
-_SINCE = re.compile(r"\b(?P<since>sinds [\w ]{2,40}?)(?= (?:is (?:hij|zij|ze|het)|wil|kan|gaat|durft|heeft|niet|nooit)\b|[,.;]|$)")
+_SINCE = re.compile(
+    r"\b(?P<since>sinds [\w ]{2,40}?)(?= (?:is (?:hij|zij|ze|het)|wil|kan|gaat|durft|heeft|niet|nooit)\b|[,.;]|$)"
+)
 _WHO_WORDS = {"zoon": "zoon", "dochter": "dochter", "kind": "kind", "kinderen": "kinderen", "jongste": "jongste",
               "oudste": "oudste", "meisje": "dochter", "jongen": "zoon", "tweeling": "tweeling", "puber": "kind"}
 _MOTION = re.compile(r"^(?:naar|bij) ")
@@ -187,7 +213,9 @@ def kern_from_words(text: str) -> List[str]:
         plain = simplify(sentence).strip()
         if not plain:
             continue
-        named = re.search(r"\b(?:mijn|haar|zijn|onze|ons|de|het) (zoon|dochter|kind|jongste|oudste|meisje|jongen|puber)\b", plain)
+        named = re.search(
+            r"\b(?:mijn|haar|zijn|onze|ons|de|het) (zoon|dochter|kind|jongste|oudste|meisje|jongen|puber)\b", plain
+        )
         phrase = None
         match = _MOEITE.search(plain)
         who = None

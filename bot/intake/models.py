@@ -167,7 +167,9 @@ class IntakeRouteregel(Entry):
         problems = []
         rules = knowledge.entries.get("intake_routeregel", {})
         if rules and not any(rule.standaard for rule in rules.values()):
-            problems.append(Problem("knowledge/vraagverheldering", None, "standaard", "er is geen standaard-routeregel"))
+            problems.append(
+                Problem("knowledge/vraagverheldering", None, "standaard", "er is geen standaard-routeregel")
+            )
         kinds_present = {s.soort for s in knowledge.entries.get("intake_signaal", {}).values()}
         for rule in rules.values():
             for kind in sorted(set(rule.als_soorten) | set(rule.als_een_van) | set(rule.niet_als)):
@@ -218,7 +220,12 @@ class IntakePlan(Entry):
                 question = qset.question(step.vraag) if qset else None
                 if question is None:
                     problems.append(
-                        Problem(where, plan.id, f"stappen[{index + 1}]", f"vraag '{step.vragenset}.{step.vraag}' bestaat niet")
+                        Problem(
+                            where,
+                            plan.id,
+                            f"stappen[{index + 1}]",
+                            f"vraag '{step.vragenset}.{step.vraag}' bestaat niet",
+                        )
                     )
                     continue
                 key = (step.vragenset, step.vraag)
@@ -231,6 +238,8 @@ class IntakePlan(Entry):
                 problems.append(Problem(where, plan.id, "stappen", "het plan heeft geen veiligheidsvraag"))
             elif first_safety > MAX_STEPS_BEFORE_SAFETY:
                 problems.append(
-                    Problem(where, plan.id, "stappen", "veiligheidsvragen moeten vroeg komen (binnen de eerste drie vragen)")
+                    Problem(
+                        where, plan.id, "stappen", "veiligheidsvragen moeten vroeg komen (binnen de eerste drie vragen)"
+                    )
                 )
         return problems

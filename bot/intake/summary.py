@@ -17,7 +17,12 @@ from bot.records import add_record
 log = logging.getLogger(__name__)
 
 RECORD_KIND = "intake_samenvatting"
-ASPECTS = (("aard", "algemeen.aard"), ("beloop", "algemeen.beloop"), ("omvang", "algemeen.omvang"), ("ernst", "algemeen.ernst"))
+ASPECTS = (
+    ("aard", "algemeen.aard"),
+    ("beloop", "algemeen.beloop"),
+    ("omvang", "algemeen.omvang"),
+    ("ernst", "algemeen.ernst"),
+)
 KERN_KEY = "algemeen.kern"
 NETWORK_KEY = "sociaal_netwerk.steunpersonen"
 KAART_LIMIT = 2
@@ -84,7 +89,9 @@ def _kaart_search() -> Optional[Callable]:
     return search
 
 
-def _services(advice: Advice, search: Callable, gemeente: Optional[str], leeftijd: Optional[int] = None) -> List[ServiceHint]:
+def _services(
+    advice: Advice, search: Callable, gemeente: Optional[str], leeftijd: Optional[int] = None
+) -> List[ServiceHint]:
     if not advice.kaart_zoekterm:
         return []
     extra = {"leeftijd": leeftijd} if leeftijd is not None else {}
@@ -96,7 +103,9 @@ def _services(advice: Advice, search: Callable, gemeente: Optional[str], leeftij
         if referrable is False:
             continue  # a family intake points only at addresses a professional can refer to
         if get("naam"):
-            hints.append(ServiceHint(str(get("naam")), str(get("organisatie")), str(get("waarom")), str(get("bereikbaarheid"))))
+            hints.append(
+                ServiceHint(str(get("naam")), str(get("organisatie")), str(get("waarom")), str(get("bereikbaarheid")))
+            )
     return hints
 
 
@@ -167,7 +176,8 @@ def build_summary(state: dict, knowledge, gemeente: Optional[str] = None, search
         beantwoord=len(answers),
         kaart_melding=kaart_note,
         maskering=dict(state.get("masked", {})),
-        steun_woorden=[text for text, _ in filed.get(NETWORK_KEY, [])] + ([answers[NETWORK_KEY]] if NETWORK_KEY in answers else []),
+        steun_woorden=[text for text, _ in filed.get(NETWORK_KEY, [])]
+        + ([answers[NETWORK_KEY]] if NETWORK_KEY in answers else []),
         plaats=gemeente,
     )
 

@@ -53,8 +53,11 @@ def run(turns: int = 100) -> Dict[str, float]:
     warm_up()
     results = {"opwarmen_s": time.perf_counter() - start}
     with tempfile.TemporaryDirectory() as folder:
-        for label, cls, unique in (("gewoon", SQLTrackerStore, True), ("afschermend_nieuw", MaskingSQLTrackerStore, True),
-                                   ("afschermend_herhaald", MaskingSQLTrackerStore, False)):
+        for label, cls, unique in (
+            ("gewoon", SQLTrackerStore, True),
+            ("afschermend_nieuw", MaskingSQLTrackerStore, True),
+            ("afschermend_herhaald", MaskingSQLTrackerStore, False),
+        ):
             mask_text.cache_clear()
             times = _measure(cls, Path(folder) / f"{label}.db", turns, unique)
             results[f"{label}_p50_ms"] = statistics.median(times)
@@ -69,8 +72,11 @@ def run(turns: int = 100) -> Dict[str, float]:
         times = []
         for i in range(turns):
             text = _turn_text(i, unique)
-            events = [UserUttered(text, intent={"name": "vertel", "confidence": 1.0}).as_dict(),
-                      SlotSet("notitie", text).as_dict(), BotUttered("Dank je. Wat heeft moeder al geprobeerd?").as_dict()]
+            events = [
+                UserUttered(text, intent={"name": "vertel", "confidence": 1.0}).as_dict(),
+                SlotSet("notitie", text).as_dict(),
+                BotUttered("Dank je. Wat heeft moeder al geprobeerd?").as_dict(),
+            ]
             start = time.perf_counter()
             for event in events:
                 mask_event(event)
@@ -86,11 +92,16 @@ def main(turns: int) -> int:
     print(f"Afschermer laden (eenmalig bij de start): {r['opwarmen_s']:.1f} s")
     print(f"Beurt opslaan, {turns} beurten (bericht, slot, antwoord):")
     print(f"  SQLTrackerStore (zonder afschermen):         p50 {r['gewoon_p50_ms']:.1f} ms, gemiddeld {base:.1f} ms")
-    for key, what in (("afschermend_nieuw", "steeds nieuwe tekst"), ("afschermend_herhaald", "herhaalde tekst (cache)")):
+    for key, what in (
+        ("afschermend_nieuw", "steeds nieuwe tekst"),
+        ("afschermend_herhaald", "herhaalde tekst (cache)"),
+    ):
         mean = r[f"{key}_gemiddeld_ms"]
         print(f"  MaskingSQLTrackerStore, {what + ':':<24} p50 {r[key + '_p50_ms']:.1f} ms, "
               f"gemiddeld {mean:.1f} ms ({mean / base:.1f}x)")
     print("Alleen het afschermen van de beurt:")
     print(f"  steeds nieuwe tekst: p50 {r['maskeren_nieuw_p50_ms']:.2f} ms, p95 {r['maskeren_nieuw_p95_ms']:.2f} ms")
-    print(f"  herhaalde tekst:     p50 {r['maskeren_herhaald_p50_ms']:.3f} ms, p95 {r['maskeren_herhaald_p95_ms']:.3f} ms")
+    print(
+        f"  herhaalde tekst:     p50 {r['maskeren_herhaald_p50_ms']:.3f} ms, p95 {r['maskeren_herhaald_p95_ms']:.3f} ms"
+    )
     return 0

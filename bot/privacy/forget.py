@@ -10,6 +10,7 @@ from typing import Dict, List
 
 from bot import records
 from bot.privacy import tracker_db
+from bot.wording import counted, join_list
 
 EVENTS = "gespreksgebeurtenissen"
 
@@ -67,12 +68,9 @@ def forget_participant(code: str) -> Dict[str, int]:
 
 def describe(removed: Dict[str, int]) -> str:
     """A Dutch list of what was removed ('3 gespreksplannen en 12 gebeurtenissen ...')."""
-    parts = []
-    for kind, number in sorted(removed.items(), key=lambda item: (item[0] != EVENTS, item[0])):
-        if not number:
-            continue
-        singular, plural = _NOUNS.get(kind, (f"record van soort '{kind}'", f"records van soort '{kind}'"))
-        parts.append(f"{number} {singular if number == 1 else plural}")
-    if not parts:
-        return "niets"
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
+    parts = [
+        counted(number, *_NOUNS.get(kind, (f"record van soort '{kind}'", f"records van soort '{kind}'")))
+        for kind, number in sorted(removed.items(), key=lambda item: (item[0] != EVENTS, item[0]))
+        if number
+    ]
+    return join_list(parts) or "niets"

@@ -50,7 +50,9 @@ def _days(name: str, default: int) -> int:
     try:
         value = int(raw)
     except ValueError:
-        raise RetentionConfigError(f"{name}={raw!r} is geen geheel aantal dagen. Gebruik bijvoorbeeld {name}={default}.") from None
+        raise RetentionConfigError(
+            f"{name}={raw!r} is geen geheel aantal dagen. Gebruik bijvoorbeeld {name}={default}."
+        ) from None
     if value < 1:
         raise RetentionConfigError(f"{name}={raw!r}: de bewaartermijn moet minstens 1 dag zijn.")
     return value

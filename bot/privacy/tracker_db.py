@@ -108,7 +108,9 @@ def count_events(conversation_id: str, url: Optional[str] = None) -> int:
     if not _has_events(eng):
         return 0
     with eng.connect() as conn:
-        return conn.execute(text("SELECT COUNT(*) FROM events WHERE sender_id = :sid"), {"sid": conversation_id}).scalar()
+        return conn.execute(
+            text("SELECT COUNT(*) FROM events WHERE sender_id = :sid"), {"sid": conversation_id}
+        ).scalar()
 
 
 def delete_conversations(conversation_ids: Iterable[str], url: Optional[str] = None) -> int:

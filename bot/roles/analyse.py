@@ -15,6 +15,7 @@ from bot.roles.language import STOPWORDS, unusable_reason
 from bot.roles.models import NEUTRAL
 from bot.roles.signals import SignalHit, find_signals, signal_counts, tokenize
 from bot.textclass import segments
+from bot.wording import join_list
 
 GEEN_ROL = "geen duidelijke rol"
 MIN_CONFIDENCE = 0.30  # below this no role is named (coverage/precision table of `rustpunt evalueer rollen`)
@@ -77,7 +78,9 @@ def _word_choice_hits(text: str, tokens, features: List[str], role_id: str) -> L
         if token.text in STOPWORDS:
             continue
         if token.lemma in wanted or token.text in wanted:
-            hits.append(SignalHit(WORD_CHOICE, role_id, text[token.start : token.end], token.start, token.end, "woordkeus"))
+            hits.append(
+                SignalHit(WORD_CHOICE, role_id, text[token.start : token.end], token.start, token.end, "woordkeus")
+            )
     return hits[:4]
 
 
@@ -88,7 +91,7 @@ def invitation(role_id: str) -> Optional[Dict[str, Any]]:
     names = [_role(r).naam for r in role.nodigt_uit]
     return {
         "rollen": list(role.nodigt_uit),
-        "tekst": f"Deze rol nodigt de luisteraar uit om {_join(names)} te worden.",
+        "tekst": f"Deze rol nodigt de luisteraar uit om {join_list(names, 'of')} te worden.",
     }
 
 
@@ -113,12 +116,6 @@ def tool(role_id: str) -> Optional[Dict[str, Any]]:
     if item is None:
         return None
     return {"id": item.id, "naam": item.naam, "uitleg": item.uitleg, "hoe": list(item.hoe)}
-
-
-def _join(names: List[str]) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " of " + names[-1]
 
 
 NEUTRAL_REASON = (
@@ -164,7 +161,9 @@ def analyse_role(text: Optional[str], classifier=None) -> RoleAnalysis:
             continue
         result = _analyse_one(part, classifier)
         if result.clear and (best is None or result.zekerheid > best.zekerheid):
-            result.signalen = [replace(hit, begin=hit.begin + begin, einde=hit.einde + begin) for hit in result.signalen]
+            result.signalen = [
+                replace(hit, begin=hit.begin + begin, einde=hit.einde + begin) for hit in result.signalen
+            ]
             result.zin, result.citaat = clean, part
             best = result
     return best or whole

@@ -160,8 +160,11 @@ def answer_quiz(quiz_id: int, answer: Optional[str]) -> AnswerResult:
     """Check the answer of the stored quiz ``quiz_id`` and store the new state."""
     data = load_quiz(quiz_id)
     if data is None:
-        return AnswerResult(recognised=False, explanation="Ik kan deze quiz niet meer vinden. Begin een nieuwe met 'oefen de rollen'.",
-                            finished=True)
+        return AnswerResult(
+            recognised=False,
+            explanation="Ik kan deze quiz niet meer vinden. Begin een nieuwe met 'oefen de rollen'.",
+            finished=True,
+        )
     result = apply_answer(data, answer)
     if result.recognised:
         state = status.DONE if result.finished else status.BUSY
@@ -197,4 +200,7 @@ def score_text(result: QuizScore) -> str:
 
 def quiz_history(conversation_id: str) -> List[Dict[str, Any]]:
     """Finished quiz scores of one conversation, newest first."""
-    return [row.data.get("score", {}) for row in list_records(RECORD_KIND, conversation_id=conversation_id, status=status.DONE)]
+    return [
+        row.data.get("score", {})
+        for row in list_records(RECORD_KIND, conversation_id=conversation_id, status=status.DONE)
+    ]

@@ -7,12 +7,14 @@ from typing import Optional
 _QUOTED = re.compile(r"[\"'‘’“”„«»](.+?)[\"'‘’“”„«»]\s*[?.!]*\s*$", re.DOTALL)
 _QUOTES = "\"'‘’“”„«» "
 _PREFIX = re.compile(
-    r"^\s*(welke|wat voor( een)?|herken( de)?|analyseer( de)?|wat is de|in welke)\b[^:]*?\b(rol|rollen|driehoek)\b[^:]*?[:?]?\s*",
+    r"^\s*(welke|wat voor( een)?|herken( de)?|analyseer( de)?|wat is de|in welke)\b"
+    r"[^:]*?\b(rol|rollen|driehoek)\b[^:]*?[:?]?\s*",
     re.IGNORECASE,
 )
 
 _FILLER = re.compile(
-    r"^(is|zit|heeft|hoort|past)?\s*(dit|het|hier|daarbij|hierbij|bij)?\s*(bij)?\s*(deze zin|iemand die zegt|als iemand zegt)?\s*",
+    r"^(is|zit|heeft|hoort|past)?\s*(dit|het|hier|daarbij|hierbij|bij)?\s*(bij)?\s*"
+    r"(deze zin|iemand die zegt|als iemand zegt)?\s*",
     re.IGNORECASE,
 )
 

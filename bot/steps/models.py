@@ -81,7 +81,9 @@ class Stap(Entry):
         numbers = Counter(step.nummer for step in steps.values())
         for number, count in sorted(numbers.items()):
             if count > 1:
-                problems.append(Problem("knowledge/stappen", None, "nummer", f"stapnummer {number} komt {count} keer voor"))
+                problems.append(
+                    Problem("knowledge/stappen", None, "nummer", f"stapnummer {number} komt {count} keer voor")
+                )
         for expected, step_id in enumerate(STEP_IDS, start=1):
             step = steps.get(step_id)
             if step is not None and step.nummer != expected:

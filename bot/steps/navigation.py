@@ -24,7 +24,11 @@ def parse_command(text: Optional[str]) -> Optional[str]:
 
 
 _SITUATION_PATTERNS = [
-    ("beide_ouders", r"\b(beide ouders|beide_ouders|allebei|beiden|ouders samen|twee ouders|vader en moeder|moeder en vader|de ouders|ouders)\b"),
+    (
+        "beide_ouders",
+        r"\b(beide ouders|beide_ouders|allebei|beiden|ouders samen|twee ouders|vader en moeder|moeder en vader"
+        r"|de ouders|ouders)\b",
+    ),
     ("kind", r"\b(kind|kinderen|jongere|jongeren|zoon|dochter|puber|tiener|leerling|jongen|meisje|kindje)\b"),
     ("ouder", r"\b(ouder|vader|moeder|papa|mama|pa|ma|één ouder|een ouder|stiefouder|stiefvader|stiefmoeder)\b"),
 ]
@@ -46,10 +50,15 @@ def parse_situation_type(text: Optional[str]) -> Optional[str]:
 
 
 _NOTE_PREFIX = re.compile(
-    r"^\s*(notitie|mijn zin( is)?|mijn notitie|ik zou zeggen|ik zeg|ik ga zeggen|ik wil zeggen|ik zeg dan|zin)\s*[:\-]\s*",
+    r"^\s*(notitie|mijn zin( is)?|mijn notitie|ik zou zeggen|ik zeg|ik ga zeggen|ik wil zeggen|ik zeg dan|zin)"
+    r"\s*[:\-]\s*",
     re.IGNORECASE,
 )
-_WHICH_STEP = re.compile(r"^\s*(welke stap (is dit|hoort hierbij|is het|past hierbij)|bij welke stap hoort( dit| deze zin)?|herken( de)? stap)\s*[:?]?\s*", re.IGNORECASE)
+_WHICH_STEP = re.compile(
+    r"^\s*(welke stap (is dit|hoort hierbij|is het|past hierbij)|bij welke stap hoort( dit| deze zin)?"
+    r"|herken( de)? stap)\s*[:?]?\s*",
+    re.IGNORECASE,
+)
 
 
 def clean_note(text: Optional[str]) -> str:

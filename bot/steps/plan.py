@@ -107,7 +107,11 @@ def build_plan(
 
     return {
         "soort": "gespreksplan",
-        "situatie": {"wie": wie, "wie_tekst": situation_name(wie), "beschrijving": _clean(situatie, MAX_SITUATION_CHARS)},
+        "situatie": {
+            "wie": wie,
+            "wie_tekst": situation_name(wie),
+            "beschrijving": _clean(situatie, MAX_SITUATION_CHARS),
+        },
         "stappen": stappen,
         "herinneringen": herinneringen,
         "hulpmiddelen": hulpmiddelen,
