@@ -133,11 +133,16 @@ def test_a_bare_yes_to_a_request_to_take_over_is_redden_and_to_a_claim_about_the
     assert classify("Nee, dat doe ik niet.", context=request).zet == "onduidelijk"  # saying no is no rescue
     assert classify("Dat klopt, ja.", context=claim).zet == "inhoud"
     assert classify("Dat klopt, ja.", context=reality).zet == "realiteit"
+    side = Context.of("Sta je eigenlijk aan haar kant?", ["erkennen"])
+    assert classify("Ja.", context=side).zet == "onduidelijk"  # a yes here would be taking a side, not visie
+    assert classify("Voor iedereen hier.", context=side).zet == "visie"
 
 
 def test_a_backchannel_after_a_statement_and_a_long_unclear_turn_stay_unclear():
     classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
     assert classify("Ja.", context=Context.of("Ik wil gewoon meetellen als vader.", ["erkennen"])).zet == "onduidelijk"
+    assert classify("Oké.", context=Context.of("Ik ben er zo moe van.", [])).zet == "onduidelijk"
+    assert classify("Pfoe.", context=Context.of("Ik ben er zo moe van.", [])).zet == "erkennen"
     small_talk = {"overig": 0.6, "dynamiek": 0.2, "behoefte": 0.2}
     unclear = MoveClassifier(step_read("geen", 0.6, small_talk), lexicon=NO_CUES)
     assert unclear("Nou, en toen?", context=Context.of(EVENT, ["erkennen"])).zet == "dynamiek"  # short question

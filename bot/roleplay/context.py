@@ -11,11 +11,12 @@ Two rules, both explainable:
    question it names the reality (realiteit), after "whose side are you on?" it is visie, after an
    outburst or a feeling it acknowledges (erkennen). The invitation is read from the persona's last
    sentence first (a follow-up answers what was said last). It applies only when the persona asked
-   something, the turn is a question, or the line invites an acknowledgement: a bare "ja" after a
-   statement stays unclear. A bare *yes* to a request to take over ("Kunt u haar niet bellen?") is
-   ``redden``, a bare *yes* to a claim about the other parent ("..., dat ziet u toch ook?") is
-   ``inhoud``. Such reads get confidence ``FOLLOW_UP_CONFIDENCE`` (uncertain: the engine forgives
-   an uncertain pitfall once).
+   something, the turn is a question, or the line shows a feeling and the turn is no bare "ja" or
+   "oké" (a backchannel after a statement stays unclear). A bare *yes* to a request to take over
+   ("Kunt u haar niet bellen?") is ``redden``, a bare *yes* to a claim about the other parent
+   ("..., dat ziet u toch ook?") is ``inhoud``; a bare yes to "whose side are you on?" is left to
+   the classifier. Such reads get confidence ``FOLLOW_UP_CONFIDENCE`` (uncertain: the engine
+   forgives an uncertain pitfall once).
 2. **A close call between steps leans towards the moment** (``reweigh``): the classifier's
    probabilities times small weights (the invited step, the next step in the workbook's order,
    fewer options before any need was explored), renormalised; a clear read never flips.
@@ -151,9 +152,13 @@ def follow_up(text: str, label: Optional[str], confidence: float, context: Optio
         return None
     if invited in PITFALLS:
         return invited if _ASSENT.match(text) else None
+    if invited == "visie" and _ASSENT.match(text):  # "Ja." to "Sta je aan haar kant?" is no visie
+        return None
     asked = context.last_line.rstrip().endswith("?")
     question = text.rstrip().endswith("?")
-    if asked or question or invited == "erkennen":
+    if asked or question:
+        return invited
+    if invited == "erkennen" and not _ASSENT.match(text):  # "Pfoe.", "Jeetje." after a feeling; not a bare "ja"
         return invited
     return None
 
