@@ -3,6 +3,10 @@
 - ``evaluatie/gesprekken.yml``: whole conversations written for testing; every professional turn
   has its right step(s), every parent/child turn its role (``geen`` = no role).
 - ``evaluatie/oefenpaden.yml``: free-text practice sessions per scenario, ``goed`` or ``slecht``.
+- ``evaluatie/context.yml``: short, ambiguous role-play turns with the persona's last line and the
+  stage of the talk, to measure reading a move with and without context; split into ``ontwikkel``
+  (may tune ``bot.roleplay.context``) and ``toets`` (measured only). Validated on loading: a broken
+  file raises ``HeldOutError`` with file, item and field in Dutch.
 
 ``RecognitionReport`` is what ``rustpunt evalueer stappen`` and ``evalueer rollen`` print: scores
 on clean sentences (held-out example groups), right per register on the conversations, a learning
@@ -12,10 +16,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Sequence, Tuple
+
+from pydantic import ValidationError, validator
 
 from bot import textclass
+from bot.knowledge.base import Strict, one_of
+from bot.knowledge.problem import Problem
 from bot.paths import PROJECT_ROOT
+from bot.roleplay.models import MOVES, STEPS
 
 REGISTERS = ("lang", "spreektaal", "kind")
 REGISTER_NAMES = {
@@ -68,6 +77,95 @@ def conversation_turns() -> List[HeldOutTurn]:
 
 def practice_paths() -> List[Dict[str, Any]]:
     return list(_yaml("oefenpaden.yml")["paden"])
+
+
+# -- evaluatie/context.yml ----------------------------------------------------------------------
+CONTEXT_FILE = "context.yml"
+CONTEXT_PARTS = ("ontwikkel", "toets")
+CONTEXT_KINDS = ("ambigu", "helder")
+
+if TYPE_CHECKING:
+    ItemId = str
+    Text = str
+else:
+    from pydantic import constr
+
+    ItemId = constr(regex=r"^[a-z0-9][a-z0-9_-]*$", min_length=1, max_length=80)
+    Text = constr(min_length=1)
+
+
+class HeldOutError(ValueError):
+    """A held-out file that cannot be used; ``problems`` says where (file, item, field) in Dutch."""
+
+    def __init__(self, problems: Sequence[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class ContextItem(Strict):
+    """One turn of ``evaluatie/context.yml``: what the persona just said, the steps so far, the turn
+    and its right move(s)."""
+
+    id: ItemId
+    scenario: Text  # a scenario id or a short description
+    stadium: List[str] = []  # steps already taken in the conversation
+    persona: Text  # the persona's last line
+    tekst: Text  # the trainee's turn
+    stap: List[str]  # right move(s); the main read must be one of them
+    soort: str  # ambigu: depends on the context; helder: clear on its own
+    deel: str  # ontwikkel | toets
+
+    _stadium = one_of("stadium", STEPS, "onbekende stap")
+    _stap = one_of("stap", MOVES, "onbekende zet")
+    _soort = one_of("soort", CONTEXT_KINDS, "onbekende soort")
+    _deel = one_of("deel", CONTEXT_PARTS, "onbekend deel")
+
+    @validator("stap")
+    def _some_step(cls, value):
+        if not value:
+            raise ValueError("mag niet leeg zijn")
+        return value
+
+
+def context_items(name: str = CONTEXT_FILE) -> List[ContextItem]:
+    """All items of the context set, validated; raises ``HeldOutError`` listing every problem."""
+    import yaml
+
+    from bot.knowledge.loader import _dutch_message, _field_path  # the knowledge files' Dutch messages
+
+    rel = f"evaluatie/{name}"
+    path = evaluation_dir() / name
+    if not path.is_file():
+        raise HeldOutError([Problem(rel, None, None, "bestand bestaat niet")])
+    try:
+        data = _yaml(name)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (regel {mark.line + 1}, kolom {mark.column + 1})" if mark else ""
+        raise HeldOutError([Problem(rel, None, None, f"ongeldige YAML{where}: {getattr(exc, 'problem', exc)}")]) from exc
+    raw_items = data.get("items") if isinstance(data, dict) else None
+    if not isinstance(raw_items, list) or not raw_items:
+        raise HeldOutError([Problem(rel, None, "items", "verwacht een niet-lege lijst met items")])
+    problems: List[Problem] = []
+    items: List[ContextItem] = []
+    seen: set = set()
+    for index, raw in enumerate(raw_items, start=1):
+        label = raw["id"] if isinstance(raw, dict) and isinstance(raw.get("id"), str) else f"#{index}"
+        if not isinstance(raw, dict):
+            problems.append(Problem(rel, label, None, "item is geen blok met velden"))
+            continue
+        if label in seen:
+            problems.append(Problem(rel, label, "id", "dubbel id"))
+            continue
+        seen.add(label)
+        try:
+            items.append(ContextItem.parse_obj(raw))
+        except ValidationError as exc:
+            for error in exc.errors():
+                problems.append(Problem(rel, label, _field_path(error["loc"]) or None, _dutch_message(error)))
+    if problems:
+        raise HeldOutError(problems)
+    return items
 
 
 @dataclass

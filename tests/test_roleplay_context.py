@@ -83,8 +83,167 @@ def test_the_role_play_evaluation_reports_reads_without_and_with_context():
     classify = MoveClassifier()
     result = PathEvaluation(free_paths=play_free_paths(classify))
     compare_context(classify, result)
-    assert set(result.context_compared) == {"paden", "gesprekken", "vrije paden (goed afgelopen)"}
+    assert {"paden", "gesprekken", "vrije paden (goed afgelopen)", "contextset ontwikkel",
+            "contextset toets"} <= set(result.context_compared)
     for without, with_context, total in result.context_compared.values():
         assert total > 0 and 0 <= without <= total and 0 <= with_context <= total
     assert classify.use_context is True  # the comparison switched context off on a copy only
-    assert "zonder → met" in evaluation_report(result)
+    report = evaluation_report(result)
+    assert "zonder → met" in report and "contextset ontwikkel" in report and "contextset toets" in report
+    # the parts are counted apart, and one part can be measured without showing the other
+    parts = {name: n for name, (_, _, n) in result.context_compared.items() if name.startswith("contextset ")}
+    assert parts["contextset ontwikkel"] == parts["contextset ontwikkel: ambigu"] + parts["contextset ontwikkel: helder"]
+    only = PathEvaluation(free_paths=result.free_paths)
+    compare_context(classify, only, ("ontwikkel",))
+    assert "contextset ontwikkel" in only.context_compared and "contextset toets" not in only.context_compared
+    assert not any(where.startswith("t-") for where, *_ in only.context_changes)
+
+
+# -- rule 1: a short turn continues the persona's last line --------------------------------------
+TOO_SHORT = step_read("geen", 0.0, {})  # what the step classifier returns for "En dan?" (too short to read)
+EVENT = "Vrijdagavond appte ze dat de oudste ziek was, en toen bleven ze allebei thuis."
+OWN_IDEA = "Misschien moet ik gewoon niet meteen terugappen."
+
+
+def test_a_short_follow_up_takes_the_move_the_personas_line_invites():
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    assert classify("En dan?").zet == "onduidelijk"  # on its own the turn says nothing
+    assert classify("En dan?", context=Context.of(EVENT, ["erkennen"])).zet == "dynamiek"
+    assert classify("En dan?", context=Context.of(WISH, ["erkennen", "dynamiek"])).zet == "behoefte"
+    move = classify("En dan?", context=Context.of(OWN_IDEA, ["erkennen", "dynamiek", "behoefte", "realiteit"]))
+    assert move.zet == "opties"
+    assert move.zekerheid < 0.6  # a read from the context alone is uncertain
+    assert any("vervolg" in s for s in move.signalen)  # and says why
+
+
+def test_the_persona_s_last_sentence_decides_what_a_follow_up_continues():
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    line = "Ze komt niet terug zolang ik blijf aandringen, dat weet ik. Maar wat moet ik dan?"
+    assert classify("Wat helpt je?", context=Context.of(line, ["erkennen"])).zet == "opties"
+    assert classify("Wat helpt je?", context=Context.of("Ik lig er elke nacht wakker van.", [])).zet == "erkennen"
+
+
+def test_a_bare_yes_to_a_request_to_take_over_is_redden_and_to_a_claim_about_the_ex_is_inhoud():
+    classify = MoveClassifier(step_read("geen", 0.41, {"overig": 0.41, "erkennen": 0.27, "inhoud": 0.22}),
+                              lexicon=NO_CUES)
+    request = Context.of("Kunt u niet gewoon met haar praten? Op u reageert ze wel.", ["erkennen"])
+    claim = Context.of("Hij houdt zich nooit aan de afspraken, dat ziet u toch ook?", ["erkennen"])
+    reality = Context.of("Dus ik kan haar eigenlijk niet dwingen om te overleggen?", ["erkennen", "dynamiek"])
+    assert classify("Goed, doe ik.", context=request).zet == "redden"
+    assert classify("Nee, dat doe ik niet.", context=request).zet == "onduidelijk"  # saying no is no rescue
+    assert classify("Dat klopt, ja.", context=claim).zet == "inhoud"
+    assert classify("Dat klopt, ja.", context=reality).zet == "realiteit"
+    side = Context.of("Sta je eigenlijk aan haar kant?", ["erkennen"])
+    assert classify("Ja.", context=side).zet == "onduidelijk"  # a yes here would be taking a side, not visie
+    assert classify("Voor iedereen hier.", context=side).zet == "visie"
+
+
+def test_a_backchannel_after_a_statement_and_a_long_unclear_turn_stay_unclear():
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    assert classify("Ja.", context=Context.of("Ik wil gewoon meetellen als vader.", ["erkennen"])).zet == "onduidelijk"
+    assert classify("Oké.", context=Context.of("Ik ben er zo moe van.", [])).zet == "onduidelijk"
+    assert classify("Pfoe.", context=Context.of("Ik ben er zo moe van.", [])).zet == "erkennen"
+    small_talk = {"overig": 0.6, "dynamiek": 0.2, "behoefte": 0.2}
+    unclear = MoveClassifier(step_read("geen", 0.6, small_talk), lexicon=NO_CUES)
+    assert unclear("Nou, en toen?", context=Context.of(EVENT, ["erkennen"])).zet == "dynamiek"  # short question
+    long_turn = "Nou ja, weet je, zo gaat dat soms gewoon met appjes, hè?"  # long: it carries its own content
+    assert unclear(long_turn, context=Context.of(EVENT, ["erkennen"])).zet == "onduidelijk"
+
+
+def test_a_follow_up_never_turns_a_pitfall_into_a_step_nor_flips_a_clear_step():
+    pitfall = MoveClassifier(step_read("redden", 0.55, {"redden": 0.55, "visie": 0.3, "overig": 0.15}),
+                             lexicon=NO_CUES)
+    assert pitfall("Daar ga ik niet over.", context=Context.of("Voor wie zit u hier eigenlijk?", [])).zet == "redden"
+    clear = MoveClassifier(step_read("behoefte", 0.94, {"behoefte": 0.94, "opties": 0.03, "dynamiek": 0.03}),
+                           lexicon=NO_CUES)
+    later = ["erkennen", "dynamiek", "behoefte", "realiteit"]
+    assert clear("En wat wil jij dan?", context=Context.of(OWN_IDEA, later)).zet == "behoefte"
+
+
+# -- the held-out context set (evaluatie/context.yml) --------------------------------------------
+def test_the_context_set_loads_and_has_both_parts_for_every_step_and_pitfall():
+    from bot.heldout import context_items
+    from bot.roleplay.models import STEPS
+
+    items = context_items()
+    assert len(items) >= 48
+    assert len({item.id for item in items}) == len(items)
+    for part in ("ontwikkel", "toets"):
+        gold = {item.stap[0] for item in items if item.deel == part}
+        assert gold >= set(STEPS) | {"inhoud", "redden"}
+
+
+def _broken_set(tmp_path, monkeypatch, text):
+    import bot.heldout
+
+    (tmp_path / "context.yml").write_text(text, encoding="utf-8")
+    monkeypatch.setattr(bot.heldout, "evaluation_dir", lambda: tmp_path)
+
+
+GOOD_ITEM = """
+  - id: a-goed
+    scenario: vader-kinderen-thuisgehouden
+    stadium: [erkennen]
+    persona: "Ik wil gewoon meetellen."
+    tekst: "En dan?"
+    stap: [behoefte]
+    soort: ambigu
+    deel: ontwikkel
+"""
+
+
+def test_a_malformed_context_item_is_reported_with_file_item_and_field(tmp_path, monkeypatch):
+    import pytest
+
+    from bot.heldout import HeldOutError, context_items
+
+    _broken_set(tmp_path, monkeypatch, "items:" + GOOD_ITEM + """
+  - id: b-kapot
+    scenario: vader-kinderen-thuisgehouden
+    stadium: [erkenen]
+    tekst: "En dan?"
+    stap: [behoefte, luisteren]
+    soort: ambigu
+    deel: training
+  - id: a-goed
+    scenario: x
+    persona: "x"
+    tekst: "x"
+    stap: [visie]
+    soort: helder
+    deel: toets
+""")
+    with pytest.raises(HeldOutError) as caught:
+        context_items()
+    message = str(caught.value)
+    assert "evaluatie/context.yml, item 'b-kapot', veld 'persona': verplicht veld ontbreekt" in message
+    assert "item 'b-kapot', veld 'stap': onbekende zet 'luisteren'" in message
+    assert "item 'b-kapot', veld 'stadium': onbekende stap 'erkenen'" in message
+    assert "item 'b-kapot', veld 'deel': onbekend deel 'training'" in message
+    assert "item 'a-goed', veld 'id': dubbel id" in message
+    assert "'a-goed', veld 'persona'" not in message  # the first, valid a-goed has no problem
+
+
+def test_a_context_set_that_is_no_yaml_or_has_no_items_gives_a_dutch_message(tmp_path, monkeypatch):
+    import pytest
+
+    from bot.heldout import HeldOutError, context_items
+
+    _broken_set(tmp_path, monkeypatch, "items:\n  - id: [niet afgesloten\n")
+    with pytest.raises(HeldOutError, match=r"evaluatie/context.yml: ongeldige YAML \(regel \d+"):
+        context_items()
+    _broken_set(tmp_path, monkeypatch, "# leeg\n")
+    with pytest.raises(HeldOutError, match="verwacht een niet-lege lijst met items"):
+        context_items()
+
+
+def test_the_role_play_evaluation_stops_with_a_dutch_message_on_a_broken_context_set(tmp_path, monkeypatch, capsys):
+    import argparse
+
+    from bot.cli_commands.roleplay import run_evaluation
+
+    _broken_set(tmp_path, monkeypatch, "items:" + GOOD_ITEM.replace("deel: ontwikkel", "deel: later"))
+    assert run_evaluation(argparse.Namespace(contextdeel="beide")) == 1
+    err = capsys.readouterr().err
+    assert "een testbestand is niet in orde" in err
+    assert "evaluatie/context.yml, item 'a-goed', veld 'deel': onbekend deel 'later'" in err

@@ -62,7 +62,13 @@ def register(subparsers) -> None:
     play.set_defaults(func=run_play)
 
     add_evaluation("rollenspel", "meet hoe vaak de stappenherkenner de bedoelde zet van de oefenpaden vindt",
-                   run_evaluation)
+                   run_evaluation, _configure_evaluation)
+
+
+def _configure_evaluation(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--contextdeel", choices=("ontwikkel", "toets", "beide"), default="beide",
+                        help="welk deel van de contextset (evaluatie/context.yml) meten: ontwikkel (om de contextregels "
+                             "af te stellen), toets (alleen meten) of beide (standaard)")
 
 
 # -- scenario -------------------------------------------------------------------------------------
@@ -264,10 +270,17 @@ def run_play(args: argparse.Namespace, read=input) -> int:
 
 # -- evalueer --------------------------------------------------------------------------------------
 def run_evaluation(args: argparse.Namespace) -> int:
-    from bot.roleplay.evaluation import evaluate_paths, evaluation_report
+    from bot.heldout import HeldOutError
+    from bot.roleplay.evaluation import CONTEXT_PARTS, evaluate_paths, evaluation_report
 
+    part = getattr(args, "contextdeel", "beide")
     try:
-        result = evaluate_paths()
+        result = evaluate_paths(context_parts=CONTEXT_PARTS if part == "beide" else (part,))
+    except HeldOutError as exc:
+        print("De evaluatie kon niet draaien: een testbestand is niet in orde.", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"- {problem}", file=sys.stderr)
+        return 1
     except Exception as exc:  # the step classifier may be missing or untrained
         print(f"De evaluatie kon niet draaien: {exc}", file=sys.stderr)
         return 1

@@ -6,17 +6,25 @@ a hit is a classified move equal to the intended one. The scripted good path is 
 with the real classifier to see whether it still reaches the good ending. The free-text paths of
 ``evaluatie/oefenpaden.yml`` (a trainee's own words, never trained on) are played with the real
 classifier: every ``goed`` path must end well and no ``slecht`` path may.
+
+Context (``bot.roleplay.context``) is measured by reading the same turns without and with it, on
+the paths, the held-out conversations and the context set ``evaluatie/context.yml`` (short,
+ambiguous turns after a persona line; part ``ontwikkel`` may tune the context rules, part ``toets``
+is only measured).
 """
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from bot import status
 from bot.roleplay import catalog
 from bot.roleplay.engine import Engine
 from bot.roleplay.moves import default_classifier
+
+if TYPE_CHECKING:
+    from bot.heldout import ContextItem
 
 
 @dataclass
@@ -42,7 +50,13 @@ class PathEvaluation:
         return self.hits / self.total if self.total else 0.0
 
 
-def evaluate_paths(classify: Optional[Callable] = None) -> PathEvaluation:
+CONTEXT_PARTS = ("ontwikkel", "toets")
+
+
+def evaluate_paths(classify: Optional[Callable] = None, context_parts: Sequence[str] = CONTEXT_PARTS) -> PathEvaluation:
+    from bot.heldout import context_items
+
+    items = context_items()  # first: a broken context set stops the evaluation before anything is read
     if classify is None:
         classify = default_classifier()
     result = PathEvaluation()
@@ -72,7 +86,7 @@ def evaluate_paths(classify: Optional[Callable] = None) -> PathEvaluation:
     result.per_move = {m: (c[0], c[1]) for m, c in per_move.items()}
     result.free_paths = play_free_paths(classify)
     if getattr(classify, "accepts_context", False) and getattr(classify, "use_context", False):
-        compare_context(classify, result)
+        compare_context(classify, result, context_parts, items)
     return result
 
 
@@ -84,13 +98,18 @@ def _without_context(classify):
     return plain
 
 
-def compare_context(classify, result: PathEvaluation) -> None:
-    """The same reads without and with context, on three sets: the scripted paths (the persona's
+def compare_context(classify, result: PathEvaluation, context_parts: Sequence[str] = CONTEXT_PARTS,
+                    items: Optional[Sequence[ContextItem]] = None) -> None:
+    """The same reads without and with context, on four sets: the scripted paths (the persona's
     replies follow the intended moves), the held-out conversations (``evaluatie/gesprekken.yml``:
-    the line before a professional turn and the steps read so far), and the free-text paths."""
-    from bot.heldout import conversation_turns
+    the line before a professional turn and the steps read so far), the free-text paths, and the
+    parts ``context_parts`` of the context set (``evaluatie/context.yml``; raises ``HeldOutError``
+    when that file is broken)."""
+    from bot.heldout import context_items, conversation_turns
     from bot.roleplay.context import Context
 
+    if items is None:
+        items = context_items()
     plain = _without_context(classify)
     right = {"paden": [0, 0, 0], "gesprekken": [0, 0, 0]}
     for scenario in catalog.scenarios():
@@ -122,6 +141,20 @@ def compare_context(classify, result: PathEvaluation) -> None:
     free_plain = play_free_paths(plain)
     result.context_compared["vrije paden (goed afgelopen)"] = (
         sum(bool(p["ok"]) for p in free_plain), result.free_paths_ok, len(result.free_paths))
+    for part in context_parts:
+        name = f"contextset {part}"
+        counts: Dict[str, List[int]] = {name: [0, 0, 0]}
+        for item in items:
+            if item.deel != part:
+                continue
+            without = plain(item.tekst).zet
+            with_context = classify(item.tekst, context=Context.of(item.persona, item.stadium)).zet
+            _count(counts[name], result, item.id, item.stap, item.tekst, without, with_context)
+            kind = counts.setdefault(f"{name}: {item.soort}", [0, 0, 0])
+            kind[0] += without in item.stap
+            kind[1] += with_context in item.stap
+            kind[2] += 1
+        result.context_compared.update({key: (a, b, n) for key, (a, b, n) in counts.items()})
 
 
 def _count(counts, result, where, gold, text, without, with_context) -> None:
@@ -172,7 +205,9 @@ def evaluation_report(result: PathEvaluation) -> str:
             lines.append(f"- [{mark}] {item['scenario']} ({item['soort']} pad): einde {item['einde']}, spanning "
                          f"{' → '.join(map(str, item['spanning']))}; zetten: {', '.join(item['zetten'])}{unsure}")
     if result.context_compared:
-        lines += ["", "Context (laatste zin van de gesprekspartner en de fase van het gesprek): goed gelezen zonder → met"]
+        lines += ["", "Context (laatste zin van de gesprekspartner en de fase van het gesprek): goed gelezen zonder → met",
+                  "(contextset = evaluatie/context.yml, korte beurten na een zin van de persona; 'ontwikkel' mag de "
+                  "contextregels afstellen, 'toets' wordt alleen gemeten; 'helder' = context mag niets veranderen)"]
         for name, (without, with_context, total) in result.context_compared.items():
             lines.append(f"- {name:<30} {without}/{total} → {with_context}/{total}")
         for where, before, after, text in result.context_changes:

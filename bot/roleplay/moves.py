@@ -110,7 +110,12 @@ class MoveClassifier:
             features = list(getattr(result, "kenmerken", []) or [])
         all_moves = [m for m in (getattr(result, "stappen", None) or []) if m in _DIRECT]
         if context is not None and self.use_context and result is not None:
-            label, confidence, all_moves = self._in_context(result, label, confidence, all_moves, context)
+            continued = conversation_context.follow_up(text, label, confidence, context)
+            if continued:  # a short turn that continues the persona's last line
+                label, confidence, all_moves = continued, conversation_context.FOLLOW_UP_CONFIDENCE, [continued]
+                features = [f"vervolg: {conversation_context.REASONS[continued]}"]
+            else:
+                label, confidence, all_moves = self._in_context(result, label, confidence, all_moves, context)
         cue = self._cue(text, result)
         if cue and not (label == "redden" and cue[0] == "oordelen"):
             move, phrases, certainty = cue
