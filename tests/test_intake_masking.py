@@ -93,3 +93,18 @@ def test_deduce_adds_names_outside_the_list(monkeypatch):
     result = mask("Buurvrouw Ans en haar man Geert helpen soms.")
     assert result.backend == "deduce+regels"
     assert "Geert" not in result.text
+
+
+def test_a_broken_deduce_stops_the_masker_instead_of_quietly_masking_less(monkeypatch):
+    from bot.intake import deidentify
+
+    def broken():
+        raise ImportError("deduce is kapot")
+
+    monkeypatch.delenv("RUSTPUNT_MASKER", raising=False)
+    monkeypatch.setattr(deidentify, "_build_deduce", broken)
+    monkeypatch.setattr(deidentify, "_deduce_state", {})
+    with pytest.raises(ImportError):
+        deidentify.deduce_model()
+    monkeypatch.setenv("RUSTPUNT_MASKER", "regels")  # rules only is a deliberate choice, not a fallback
+    assert deidentify.deduce_model() is None

@@ -292,32 +292,6 @@ def test_forget_uses_the_privacy_helpers_engine(fake_rasa, monkeypatch):
         server.server_close()
 
 
-def test_forget_says_not_yet_available_when_the_engine_is_missing(fake_rasa, monkeypatch):
-    monkeypatch.setitem(sys.modules, "bot.privacy.forget", None)  # import fails
-    server = serve(make_server(WebConfig(port=0, rasa_url="http://127.0.0.1:1")))
-    try:
-        status, headers, body = request(server, "POST", "/api/gesprek/wissen", {})
-        assert status == 501 and "nog niet beschikbaar" in json.loads(body)["fout"]
-        assert "Set-Cookie" not in headers
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-def test_nieuw_gesprek_still_starts_over_when_the_engine_is_missing_and_says_what_was_not_wiped(
-        fake_rasa, monkeypatch):
-    monkeypatch.setitem(sys.modules, "bot.privacy.forget", None)
-    server = serve(make_server(WebConfig(port=0, rasa_url="http://127.0.0.1:1")))
-    try:
-        status, headers, body = request(server, "POST", "/api/gesprek/wissen", {"nieuw": True})
-        answer = json.loads(body)
-        assert status == 200 and answer["gewist"] is False and "niet gewist" in answer["melding"]
-        assert _cookie_value(headers["Set-Cookie"]) != SECRET
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 def test_nieuw_gesprek_forgets_like_wis(web, forgotten):
     status, headers, body = request(web, "POST", "/api/gesprek/wissen", {"nieuw": True})
     assert status == 200 and json.loads(body)["gewist"] is True and forgotten == [SENDER]

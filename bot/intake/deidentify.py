@@ -231,11 +231,9 @@ def deduce_model():
         return None
     with _deduce_lock:
         if "model" not in _deduce_state:
-            try:
-                _deduce_state["model"] = _build_deduce()
-            except Exception as exc:  # ImportError or a broken install: rules only
-                log.warning("deduce niet beschikbaar, alleen regelgebaseerde maskering: %s", exc)
-                _deduce_state["model"] = None
+            # No quiet fallback: a broken deduce install must stop the server, not weaken the masking.
+            # Rules only is a deliberate choice (RUSTPUNT_MASKER=regels).
+            _deduce_state["model"] = _build_deduce()
         return _deduce_state["model"]
 
 

@@ -106,19 +106,13 @@ def classify_action_error(exc: BaseException) -> Optional[str]:
 
 def classify_store_error(exc: BaseException) -> Optional[str]:
     """DATABASE for tracker-store errors, REDIS for lock-store connection errors, else None."""
-    try:
-        from sqlalchemy.exc import SQLAlchemyError
-    except ImportError:  # pragma: no cover
-        SQLAlchemyError = ()
-    if SQLAlchemyError and isinstance(exc, SQLAlchemyError):
-        return DATABASE
-    try:
-        import redis.exceptions as redis_errors
+    import redis.exceptions as redis_errors  # lazy: only needed once a store fails
+    from sqlalchemy.exc import SQLAlchemyError
 
-        if isinstance(exc, (redis_errors.ConnectionError, redis_errors.TimeoutError)):
-            return REDIS
-    except ImportError:  # pragma: no cover
-        pass
+    if isinstance(exc, SQLAlchemyError):
+        return DATABASE
+    if isinstance(exc, (redis_errors.ConnectionError, redis_errors.TimeoutError)):
+        return REDIS
     return None
 
 

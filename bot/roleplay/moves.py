@@ -71,11 +71,9 @@ class CueLexicon:
         return move, found[move]
 
 
-def _default_step_classifier() -> Optional[StepClassifier]:
-    try:
-        from bot.steps.classifier import classify_step  # lazy: optional: without it only the cue lexicon works
-    except ImportError:  # the step classifier is not installed: only the lexicon works
-        return None
+def _default_step_classifier() -> StepClassifier:
+    from bot.steps.classifier import classify_step  # lazy: loads the trained recogniser only when a move is read
+
     return classify_step
 
 

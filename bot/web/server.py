@@ -85,11 +85,6 @@ NEED_TOKEN = "Log in met het trainerstoken om de rollenspellen te zien."
 SESSION_ENDED = "Je sessie is verlopen. Log opnieuw in."
 STORE_ERROR = "De opgeslagen rollenspellen konden niet worden gelezen. Probeer het later opnieuw."
 FORGOTTEN = "Het gesprek is gewist. Je begint met een nieuw, leeg gesprek."
-FORGET_UNAVAILABLE = "Wissen is nog niet beschikbaar in deze versie van Rustpunt. Er is niets gewist."
-NEW_NOT_FORGOTTEN = (
-    "Je begint met een nieuw gesprek. Het vorige gesprek is niet gewist: wissen is nog niet beschikbaar "
-    "in deze versie van Rustpunt."
-)
 FORGET_FAILED = "Het gesprek kon niet worden gewist. Er is niets veranderd; probeer het opnieuw."
 GROUP_TITLE = "Groepsoverzicht rollenspellen"
 GROUP_TOO_LONG = "De groepscode is te lang (maximaal {limit} tekens)."
@@ -399,21 +394,14 @@ class Site:
         if limited:
             return limited
         try:
-            payload = self._json_payload(request)
+            self._json_payload(request)  # 'Wis dit gesprek' and 'Nieuw gesprek' both forget; the body is checked only
         except BadInput as exc:
             return error_json(exc.status, exc.message)
-        start_new = isinstance(payload, dict) and payload.get("nieuw") is True  # 'Nieuw gesprek'
         removed: Dict[str, int] = {}
-        message = FORGOTTEN
         if conversation.valid_secret(secret):
             old = conversation.conversation_id(secret)
             try:
                 removed = await self.blocking(self.forget, old)
-            except ImportError:
-                logger.error("forgetting is not available: bot.privacy.forget is missing")
-                if not start_new:
-                    return error_json(501, FORGET_UNAVAILABLE)
-                message = NEW_NOT_FORGOTTEN
             except Exception as exc:  # the store may be down: say so, keep the conversation
                 logger.error("could not forget conversation %s: %s", conversation.short_hash(old),
                              type(exc).__name__)
@@ -422,7 +410,7 @@ class Site:
         fresh = conversation.new_secret()
         cookie = self._cookie_header(request, conversation.COOKIE_NAME, fresh, conversation.COOKIE_PATH)
         counts = {str(k): v for k, v in (removed or {}).items() if isinstance(v, int)}
-        return json_response(200, {"gewist": message == FORGOTTEN, "verwijderd": counts, "melding": message}, [cookie])
+        return json_response(200, {"gewist": True, "verwijderd": counts, "melding": FORGOTTEN}, [cookie])
 
     # ---- trainers' page ---------------------------------------------------------------------
     def _bearer(self, request) -> Optional[str]:
