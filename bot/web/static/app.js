@@ -764,7 +764,7 @@
         return;
       }
       clearConversation();
-      showNotice(r.body.gewist === false ? r.body.melding : doneText);
+      showNotice(doneText);
       input.focus();
     }).catch(function () {
       setBusy(false);
