@@ -7,6 +7,8 @@
   stage of the talk, to measure reading a move with and without context; split into ``ontwikkel``
   (may tune ``bot.roleplay.context``) and ``toets`` (measured only). Validated on loading: a broken
   file raises ``HeldOutError`` with file, item and field in Dutch.
+- ``evaluatie/context_2.yml``: a second context set in the same format, written independently (by
+  someone who saw neither ``context.yml`` nor the context rules); every item is ``toets``.
 
 ``RecognitionReport`` is what ``rustpunt evalueer stappen`` and ``evalueer rollen`` print: scores
 on clean sentences (held-out example groups), right per register on the conversations, a learning
@@ -81,6 +83,7 @@ def practice_paths() -> List[Dict[str, Any]]:
 
 # -- evaluatie/context.yml ----------------------------------------------------------------------
 CONTEXT_FILE = "context.yml"
+SECOND_CONTEXT_FILE = "context_2.yml"  # written apart, without seeing context.yml or the rules: only measured
 CONTEXT_PARTS = ("ontwikkel", "toets")
 CONTEXT_KINDS = ("ambigu", "helder")
 

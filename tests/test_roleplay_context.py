@@ -247,3 +247,68 @@ def test_the_role_play_evaluation_stops_with_a_dutch_message_on_a_broken_context
     err = capsys.readouterr().err
     assert "een testbestand is niet in orde" in err
     assert "evaluatie/context.yml, item 'a-goed', veld 'deel': onbekend deel 'later'" in err
+
+
+# -- the second, independently written context set (evaluatie/context_2.yml) ---------------------
+def test_the_second_context_set_loads_with_six_items_per_step_and_pitfall_all_only_measured():
+    from collections import Counter
+
+    from bot.heldout import SECOND_CONTEXT_FILE, context_items
+    from bot.roleplay.models import STEPS
+
+    items = context_items(SECOND_CONTEXT_FILE)
+    per_label = Counter(item.stap[0] for item in items)
+    for label in STEPS + ("inhoud", "redden"):
+        assert per_label[label] >= 6, label
+    assert {item.deel for item in items} == {"toets"}  # never for tuning
+    kinds = Counter(item.soort for item in items)
+    assert kinds["ambigu"] > kinds["helder"] > 0
+
+
+class _ReadsOnlyWithContext:
+    """A stand-in classifier: 'onduidelijk' without context, 'erkennen' with it."""
+
+    accepts_context = True
+    use_context = True
+
+    def __call__(self, text, context=None):
+        from bot.roleplay.engine import Move
+
+        return Move(zet="erkennen" if self.use_context and context is not None else "onduidelijk")
+
+
+def test_the_role_play_evaluation_reports_the_second_context_set_under_its_own_heading():
+    from bot.heldout import SECOND_CONTEXT_FILE, context_items
+    from bot.roleplay.evaluation import PathEvaluation, compare_context, evaluation_report
+
+    items = context_items(SECOND_CONTEXT_FILE)
+    result = PathEvaluation()
+    compare_context(_ReadsOnlyWithContext(), result)
+    acknowledging = sum("erkennen" in item.stap for item in items)
+    assert result.second_context["tweede contextset"] == (0, acknowledging, len(items))
+    assert result.second_context["tweede contextset: erkennen"][1:] == (acknowledging, acknowledging)
+    ambiguous = sum(item.soort == "ambigu" for item in items)
+    assert result.second_context["tweede contextset: ambigu"][2] == ambiguous
+    assert not any(name.startswith("tweede") for name in result.context_compared)  # kept apart from the first set
+    report = evaluation_report(result)
+    assert "Tweede contextset, onafhankelijk geschreven" in report
+    assert f"tweede contextset              0/{len(items)} → {acknowledging}/{len(items)}" in report
+    assert "fout met context [redden-ja] redden → erkennen" in report
+    only_tuning = PathEvaluation()
+    compare_context(_ReadsOnlyWithContext(), only_tuning, ("ontwikkel",))
+    assert not only_tuning.second_context  # measuring the tuning part never shows the independent set
+
+
+def test_the_role_play_evaluation_stops_with_a_dutch_message_on_a_broken_second_context_set(
+        tmp_path, monkeypatch, capsys):
+    import argparse
+
+    from bot.cli_commands.roleplay import run_evaluation
+
+    _broken_set(tmp_path, monkeypatch, "items:" + GOOD_ITEM)
+    (tmp_path / "context_2.yml").write_text("items:" + GOOD_ITEM.replace("stap: [behoefte]", "stap: []"),
+                                            encoding="utf-8")
+    assert run_evaluation(argparse.Namespace(contextdeel="beide")) == 1
+    err = capsys.readouterr().err
+    assert "een testbestand is niet in orde" in err
+    assert "evaluatie/context_2.yml, item 'a-goed', veld 'stap': mag niet leeg zijn" in err

@@ -10,7 +10,8 @@ classifier: every ``goed`` path must end well and no ``slecht`` path may.
 Context (``bot.roleplay.context``) is measured by reading the same turns without and with it, on
 the paths, the held-out conversations and the context set ``evaluatie/context.yml`` (short,
 ambiguous turns after a persona line; part ``ontwikkel`` may tune the context rules, part ``toets``
-is only measured).
+is only measured), and on the second context set ``evaluatie/context_2.yml`` (written independently,
+never used for tuning; measured whenever part ``toets`` is).
 """
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Sequence,
 from bot import status
 from bot.roleplay import catalog
 from bot.roleplay.engine import Engine
+from bot.roleplay.models import MOVES
 from bot.roleplay.moves import default_classifier
 
 if TYPE_CHECKING:
@@ -40,6 +42,10 @@ class PathEvaluation:
     # context (the persona's last line, the stage): reads without vs with it, see ``bot.roleplay.context``
     context_compared: Dict[str, Tuple[int, int, int]] = field(default_factory=dict)  # name -> (without, with, total)
     context_changes: List[Tuple[str, str, str, str]] = field(default_factory=list)  # where, without, with, text
+    # the second, independently written context set (evaluatie/context_2.yml), reported under its own heading
+    second_context: Dict[str, Tuple[int, int, int]] = field(default_factory=dict)  # name -> (without, with, total)
+    second_context_changes: List[Tuple[str, str, str, str]] = field(default_factory=list)
+    second_context_wrong: List[Tuple[str, str, str, str]] = field(default_factory=list)  # id, right, read with, text
 
     @property
     def free_paths_ok(self) -> int:
@@ -54,9 +60,10 @@ CONTEXT_PARTS = ("ontwikkel", "toets")
 
 
 def evaluate_paths(classify: Optional[Callable] = None, context_parts: Sequence[str] = CONTEXT_PARTS) -> PathEvaluation:
-    from bot.heldout import context_items
+    from bot.heldout import SECOND_CONTEXT_FILE, context_items
 
     items = context_items()  # first: a broken context set stops the evaluation before anything is read
+    second = context_items(SECOND_CONTEXT_FILE)
     if classify is None:
         classify = default_classifier()
     result = PathEvaluation()
@@ -86,7 +93,7 @@ def evaluate_paths(classify: Optional[Callable] = None, context_parts: Sequence[
     result.per_move = {m: (c[0], c[1]) for m, c in per_move.items()}
     result.free_paths = play_free_paths(classify)
     if getattr(classify, "accepts_context", False) and getattr(classify, "use_context", False):
-        compare_context(classify, result, context_parts, items)
+        compare_context(classify, result, context_parts, items, second)
     return result
 
 
@@ -99,17 +106,21 @@ def _without_context(classify):
 
 
 def compare_context(classify, result: PathEvaluation, context_parts: Sequence[str] = CONTEXT_PARTS,
-                    items: Optional[Sequence[ContextItem]] = None) -> None:
+                    items: Optional[Sequence[ContextItem]] = None,
+                    second: Optional[Sequence[ContextItem]] = None) -> None:
     """The same reads without and with context, on four sets: the scripted paths (the persona's
     replies follow the intended moves), the held-out conversations (``evaluatie/gesprekken.yml``:
     the line before a professional turn and the steps read so far), the free-text paths, and the
     parts ``context_parts`` of the context set (``evaluatie/context.yml``; raises ``HeldOutError``
-    when that file is broken)."""
-    from bot.heldout import context_items, conversation_turns
+    when that file is broken). When ``toets`` is measured, the second context set
+    (``evaluatie/context_2.yml``) is measured too, into ``second_context``."""
+    from bot.heldout import SECOND_CONTEXT_FILE, context_items, conversation_turns
     from bot.roleplay.context import Context
 
     if items is None:
         items = context_items()
+    if second is None and "toets" in context_parts:
+        second = context_items(SECOND_CONTEXT_FILE)
     plain = _without_context(classify)
     right = {"paden": [0, 0, 0], "gesprekken": [0, 0, 0]}
     for scenario in catalog.scenarios():
@@ -121,7 +132,7 @@ def compare_context(classify, result: PathEvaluation, context_parts: Sequence[st
             for scripted in path:
                 state = script.state
                 context = Context.of(state.last_reply or scenario.persona.opening, state.moves)
-                _count(right["paden"], result, scenario.id, scripted.zet, scripted.tekst, plain(scripted.tekst).zet,
+                _count(right["paden"], result.context_changes, scenario.id, scripted.zet, scripted.tekst, plain(scripted.tekst).zet,
                        classify(scripted.tekst, context=context).zet)
                 if not state.ending:
                     script.step(scripted.tekst)
@@ -135,35 +146,49 @@ def compare_context(classify, result: PathEvaluation, context_parts: Sequence[st
             continue
         without = plain(turn.text).zet
         with_context = classify(turn.text, context=Context.of(last_line, used)).zet
-        _count(right["gesprekken"], result, turn.conversation, turn.steps, turn.text, without, with_context)
+        _count(right["gesprekken"], result.context_changes, turn.conversation, turn.steps, turn.text, without, with_context)
         used.append(with_context)
     result.context_compared = {name: (a, b, n) for name, (a, b, n) in right.items()}
     free_plain = play_free_paths(plain)
     result.context_compared["vrije paden (goed afgelopen)"] = (
         sum(bool(p["ok"]) for p in free_plain), result.free_paths_ok, len(result.free_paths))
     for part in context_parts:
-        name = f"contextset {part}"
-        counts: Dict[str, List[int]] = {name: [0, 0, 0]}
-        for item in items:
-            if item.deel != part:
-                continue
-            without = plain(item.tekst).zet
-            with_context = classify(item.tekst, context=Context.of(item.persona, item.stadium)).zet
-            _count(counts[name], result, item.id, item.stap, item.tekst, without, with_context)
-            kind = counts.setdefault(f"{name}: {item.soort}", [0, 0, 0])
-            kind[0] += without in item.stap
-            kind[1] += with_context in item.stap
-            kind[2] += 1
-        result.context_compared.update({key: (a, b, n) for key, (a, b, n) in counts.items()})
+        result.context_compared.update(_read_items(
+            classify, plain, [item for item in items if item.deel == part], f"contextset {part}", result.context_changes))
+    if second and "toets" in context_parts:
+        name = "tweede contextset"
+        result.second_context = _read_items(classify, plain, second, name, result.second_context_changes,
+                                            result.second_context_wrong)
 
 
-def _count(counts, result, where, gold, text, without, with_context) -> None:
+def _read_items(classify, plain, items: Sequence[ContextItem], name: str, changes: list,
+                wrong: Optional[list] = None) -> Dict[str, Tuple[int, int, int]]:
+    """Right without and with context on ``items``: in all, per kind (ambigu/helder) and, when
+    ``wrong`` collects the misses, per right move."""
+    from bot.heldout import CONTEXT_KINDS
+    from bot.roleplay.context import Context
+
+    counts: Dict[str, List[int]] = {name: [0, 0, 0]}
+    for item in items:
+        without = plain(item.tekst).zet
+        with_context = classify(item.tekst, context=Context.of(item.persona, item.stadium)).zet
+        _count(counts[name], changes, item.id, item.stap, item.tekst, without, with_context)
+        groups = [f"{name}: {item.soort}"] + ([f"{name}: {item.stap[0]}"] if wrong is not None else [])
+        for group in groups:
+            _count(counts.setdefault(group, [0, 0, 0]), None, item.id, item.stap, item.tekst, without, with_context)
+        if wrong is not None and with_context not in item.stap:
+            wrong.append((item.id, "/".join(item.stap), with_context, f"{item.persona} → {item.tekst}"))
+    order = [name] + [f"{name}: {group}" for group in CONTEXT_KINDS + MOVES]
+    return {key: (counts[key][0], counts[key][1], counts[key][2]) for key in order if key in counts}
+
+
+def _count(counts, changes, where, gold, text, without, with_context) -> None:
     gold = (gold,) if isinstance(gold, str) else tuple(gold)
     counts[0] += without in gold
     counts[1] += with_context in gold
     counts[2] += 1
-    if without != with_context:
-        result.context_changes.append((where, f"{'/'.join(gold)}: {without}", with_context, text))
+    if changes is not None and without != with_context:
+        changes.append((where, f"{'/'.join(gold)}: {without}", with_context, text))
 
 
 def play_free_paths(classify: Callable) -> List[Dict[str, Any]]:
@@ -212,6 +237,16 @@ def evaluation_report(result: PathEvaluation) -> str:
             lines.append(f"- {name:<30} {without}/{total} → {with_context}/{total}")
         for where, before, after, text in result.context_changes:
             lines.append(f"  verschil [{where}] {before} → {after}: {text}")
+    if result.second_context:
+        lines += ["", "Tweede contextset, onafhankelijk geschreven (evaluatie/context_2.yml; geschreven zonder de "
+                      "contextregels of de eerste set te zien, nooit gebruikt om te trainen of af te stellen): "
+                      "goed gelezen zonder → met context"]
+        for name, (without, with_context, total) in result.second_context.items():
+            lines.append(f"- {name:<30} {without}/{total} → {with_context}/{total}")
+        for where, before, after, text in result.second_context_changes:
+            lines.append(f"  verschil [{where}] {before} → {after}: {text}")
+        for where, gold, got, text in result.second_context_wrong:
+            lines.append(f"  fout met context [{where}] {gold} → {got}: {text}")
     lines += ["", "Per bedoelde zet:"]
     for move, (hits, total) in sorted(result.per_move.items()):
         lines.append(f"- {move:<12} {hits}/{total}")
