@@ -145,7 +145,9 @@ def context_items(name: str = CONTEXT_FILE) -> List[ContextItem]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (regel {mark.line + 1}, kolom {mark.column + 1})" if mark else ""
-        raise HeldOutError([Problem(rel, None, None, f"ongeldige YAML{where}: {getattr(exc, 'problem', exc)}")]) from exc
+        raise HeldOutError(
+            [Problem(rel, None, None, f"ongeldige YAML{where}: {getattr(exc, 'problem', exc)}")]
+        ) from exc
     raw_items = data.get("items") if isinstance(data, dict) else None
     if not isinstance(raw_items, list) or not raw_items:
         raise HeldOutError([Problem(rel, None, "items", "verwacht een niet-lege lijst met items")])

@@ -92,7 +92,9 @@ def test_the_role_play_evaluation_reports_reads_without_and_with_context():
     assert "zonder → met" in report and "contextset ontwikkel" in report and "contextset toets" in report
     # the parts are counted apart, and one part can be measured without showing the other
     parts = {name: n for name, (_, _, n) in result.context_compared.items() if name.startswith("contextset ")}
-    assert parts["contextset ontwikkel"] == parts["contextset ontwikkel: ambigu"] + parts["contextset ontwikkel: helder"]
+    assert (
+        parts["contextset ontwikkel"] == parts["contextset ontwikkel: ambigu"] + parts["contextset ontwikkel: helder"]
+    )
     only = PathEvaluation(free_paths=result.free_paths)
     compare_context(classify, only, ("ontwikkel",))
     assert "contextset ontwikkel" in only.context_compared and "contextset toets" not in only.context_compared

@@ -66,9 +66,13 @@ def register(subparsers) -> None:
 
 
 def _configure_evaluation(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--contextdeel", choices=("ontwikkel", "toets", "beide"), default="beide",
-                        help="welk deel van de contextset (evaluatie/context.yml) meten: ontwikkel (om de contextregels "
-                             "af te stellen), toets (alleen meten) of beide (standaard)")
+    parser.add_argument(
+        "--contextdeel",
+        choices=("ontwikkel", "toets", "beide"),
+        default="beide",
+        help="welk deel van de contextset (evaluatie/context.yml) meten: ontwikkel (om de contextregels "
+        "af te stellen), toets (alleen meten) of beide (standaard)",
+    )
 
 
 # -- scenario -------------------------------------------------------------------------------------

@@ -130,7 +130,8 @@ class Engine:
             raise RoleplayError("Je bericht is leeg. Typ wat je tegen je gesprekspartner zegt.")
         if len(text) > MAX_TEXT:
             raise RoleplayError(
-                f"Dat is te lang voor één beurt (meer dan {MAX_TEXT} tekens). Zeg het korter, zoals in een echt gesprek."
+                f"Dat is te lang voor één beurt (meer dan {MAX_TEXT} tekens). "
+                "Zeg het korter, zoals in een echt gesprek."
             )
         move = self._classify(text)
         state = self.state

@@ -132,8 +132,15 @@ def compare_context(classify, result: PathEvaluation, context_parts: Sequence[st
             for scripted in path:
                 state = script.state
                 context = Context.of(state.last_reply or scenario.persona.opening, state.moves)
-                _count(right["paden"], result.context_changes, scenario.id, scripted.zet, scripted.tekst, plain(scripted.tekst).zet,
-                       classify(scripted.tekst, context=context).zet)
+                _count(
+                    right["paden"],
+                    result.context_changes,
+                    scenario.id,
+                    scripted.zet,
+                    scripted.tekst,
+                    plain(scripted.tekst).zet,
+                    classify(scripted.tekst, context=context).zet,
+                )
                 if not state.ending:
                     script.step(scripted.tekst)
     used: List[str]
@@ -146,15 +153,24 @@ def compare_context(classify, result: PathEvaluation, context_parts: Sequence[st
             continue
         without = plain(turn.text).zet
         with_context = classify(turn.text, context=Context.of(last_line, used)).zet
-        _count(right["gesprekken"], result.context_changes, turn.conversation, turn.steps, turn.text, without, with_context)
+        _count(
+            right["gesprekken"], result.context_changes, turn.conversation, turn.steps, turn.text, without, with_context
+        )
         used.append(with_context)
     result.context_compared = {name: (a, b, n) for name, (a, b, n) in right.items()}
     free_plain = play_free_paths(plain)
     result.context_compared["vrije paden (goed afgelopen)"] = (
         sum(bool(p["ok"]) for p in free_plain), result.free_paths_ok, len(result.free_paths))
     for part in context_parts:
-        result.context_compared.update(_read_items(
-            classify, plain, [item for item in items if item.deel == part], f"contextset {part}", result.context_changes))
+        result.context_compared.update(
+            _read_items(
+                classify,
+                plain,
+                [item for item in items if item.deel == part],
+                f"contextset {part}",
+                result.context_changes,
+            )
+        )
     if second and "toets" in context_parts:
         name = "tweede contextset"
         result.second_context = _read_items(classify, plain, second, name, result.second_context_changes,
@@ -230,9 +246,12 @@ def evaluation_report(result: PathEvaluation) -> str:
             lines.append(f"- [{mark}] {item['scenario']} ({item['soort']} pad): einde {item['einde']}, spanning "
                          f"{' → '.join(map(str, item['spanning']))}; zetten: {', '.join(item['zetten'])}{unsure}")
     if result.context_compared:
-        lines += ["", "Context (laatste zin van de gesprekspartner en de fase van het gesprek): goed gelezen zonder → met",
-                  "(contextset = evaluatie/context.yml, korte beurten na een zin van de persona; 'ontwikkel' mag de "
-                  "contextregels afstellen, 'toets' wordt alleen gemeten; 'helder' = context mag niets veranderen)"]
+        lines += [
+            "",
+            "Context (laatste zin van de gesprekspartner en de fase van het gesprek): goed gelezen zonder → met",
+            "(contextset = evaluatie/context.yml, korte beurten na een zin van de persona; 'ontwikkel' mag de "
+            "contextregels afstellen, 'toets' wordt alleen gemeten; 'helder' = context mag niets veranderen)",
+        ]
         for name, (without, with_context, total) in result.context_compared.items():
             lines.append(f"- {name:<30} {without}/{total} → {with_context}/{total}")
         for where, before, after, text in result.context_changes:

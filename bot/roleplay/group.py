@@ -101,7 +101,9 @@ def parse_date(value: Optional[str], what: str) -> Optional[date]:
             return datetime.strptime(text, fmt).date()
         except ValueError:
             continue
-    raise GroupError(f"De datum bij '{what}' is niet geldig: '{text[:20]}'. Gebruik bijvoorbeeld 2026-12-01 of 01-12-2026.")
+    raise GroupError(
+        f"De datum bij '{what}' is niet geldig: '{text[:20]}'. Gebruik bijvoorbeeld 2026-12-01 of 01-12-2026."
+    )
 
 
 def _session(record: Any) -> Dict[str, Any]:

@@ -32,7 +32,10 @@ SURE_CUE = 0.9
 UNSURE_CUE = 0.45  # below the engine's UNSURE: a judging cue in a sentence that reads as a clear step
 CLEAR_STEP = 0.6
 # "je moet wel moe zijn", "dat moet zwaar voor u zijn": a guess about a feeling, not an instruction
-_FEELING = r"(?:\w*moe|zwaar|pijnlijk|lastig|vreselijk|frustrerend|eng|verdrietig|heftig|uitputtend|rot|naar|moeilijk|afschuwelijk|machteloos|eenzaam|onzeker|bang|boos)"
+_FEELING = (
+    r"(?:\w*moe|zwaar|pijnlijk|lastig|vreselijk|frustrerend|eng|verdrietig|heftig|uitputtend|rot|naar|moeilijk"
+    r"|afschuwelijk|machteloos|eenzaam|onzeker|bang|boos)"
+)
 _EPISTEMIC = re.compile(
     rf"\bmoet\b(?:\s+\w+){{0,3}}?\s+{_FEELING}\b(?:\s+\w+){{0,3}}?\s+(?:zijn|wezen|geweest)\b", re.IGNORECASE
 )

@@ -10,7 +10,8 @@ from dataclasses import asdict
 from typing import Any, Dict, List, Optional
 
 _RETRY = re.compile(
-    r"^(?:/?rollenspel_opnieuw\b.*?|(?:probeer|doe) (?:het |dit )?(?:nog eens |nog een keer |opnieuw )?(?:vanaf |bij |van )?"
+    r"^(?:/?rollenspel_opnieuw\b.*?"
+    r"|(?:probeer|doe) (?:het |dit )?(?:nog eens |nog een keer |opnieuw )?(?:vanaf |bij |van )?"
     r"|(?:ga )?terug naar |opnieuw (?:vanaf |bij )?|nog een keer vanaf |overdoen vanaf )"
     r"beurt (?P<nr>\d{1,3})(?: opnieuw| overdoen| nog een keer| nog eens)?$"
 )
@@ -34,7 +35,11 @@ def attempts_for_debrief(data: Dict[str, Any], turns: List[Any]) -> List[Dict[st
     out = []
     for attempt in data.get("pogingen") or []:
         start = attempt["vanaf_beurt"]
-        instead = [asdict(t) if not isinstance(t, dict) else t for t in turns if (t["nr"] if isinstance(t, dict) else t.nr) >= start]
+        instead = [
+            asdict(t) if not isinstance(t, dict) else t
+            for t in turns
+            if (t["nr"] if isinstance(t, dict) else t.nr) >= start
+        ]
         out.append({"vanaf_beurt": start, "eerst": attempt["beurten"], "einde_eerst": attempt.get("einde"),
                     "daarna": instead})
     return out
@@ -42,7 +47,9 @@ def attempts_for_debrief(data: Dict[str, Any], turns: List[Any]) -> List[Dict[st
 
 def _line(turn: Dict[str, Any], zetten: Dict[str, Any]) -> str:
     name = getattr(zetten.get(turn["zet"]), "naam", turn["zet"])
-    return f"  beurt {turn['nr']}: \"{turn['tekst']}\" ({name}, spanning {turn['spanning_voor']} -> {turn['spanning_na']})"
+    return (
+        f'  beurt {turn["nr"]}: "{turn["tekst"]}" ({name}, spanning {turn["spanning_voor"]} -> {turn["spanning_na"]})'
+    )
 
 
 def attempts_text(attempts: List[Dict[str, Any]], zetten: Dict[str, Any]) -> str:

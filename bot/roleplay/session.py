@@ -64,7 +64,10 @@ def _clean_name(value: Optional[str]) -> Optional[str]:
 
 def _masked_state(state: Dict[str, Any]) -> Dict[str, Any]:
     """The engine state with every typed turn masked (names, numbers ...) for storage."""
-    return {**state, "turns": [{**turn, "tekst": mask_text(turn.get("tekst") or "")} for turn in state.get("turns", [])]}
+    return {
+        **state,
+        "turns": [{**turn, "tekst": mask_text(turn.get("tekst") or "")} for turn in state.get("turns", [])],
+    }
 
 
 _TYPED_KEYS = frozenset({"tekst", "citaat"})  # where a debrief quotes what the learner typed
@@ -161,7 +164,9 @@ class PracticeService:
             engine = self._engine(data)
             zetten = catalog.moves()
             if engine.state.ending:
-                return PlayResult("fout", "Dit rollenspel is al afgelopen. Begin een nieuw rollenspel om verder te oefenen.")
+                return PlayResult(
+                    "fout", "Dit rollenspel is al afgelopen. Begin een nieuw rollenspel om verder te oefenen."
+                )
             command = command_of(text)
             if command == "hint":
                 return PlayResult("hint", feedback.hint_text(engine.scenario, engine.state, zetten),
