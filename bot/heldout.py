@@ -35,6 +35,7 @@ REGISTER_NAMES = {
     "spreektaal": "spreektaal, tikfouten, geen hoofdletters",
     "kind": "tegen of van een kind",
 }
+HIDDEN_NOTE = "De zinnen van de testsets staan er niet bij, zodat ze blind blijven; toon ze met --toon-zinnen."
 THRESHOLDS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 
 
@@ -199,7 +200,7 @@ class RecognitionReport:
         total = sum(t for _, t in self.registers.values())
         return right / total if total else 0.0
 
-    def report(self) -> str:
+    def report(self, show_sentences: bool = False) -> str:
         lines = [self.clean.report(f"{self.title}: schone losse zinnen (vastgehouden voorbeeldgroepen)")]
         lines.append(f"Zonder antwoord ('geen duidelijke ...') bij de schone testzinnen: {self.clean_abstain:.1%}; "
                      f"nauwkeurigheid als er wel een antwoord is: {self.accuracy_when_sure:.3f}")
@@ -221,9 +222,11 @@ class RecognitionReport:
             lines.append(f"{threshold:<10.2f}{coverage:>10.0%}{precision:>10.0%}{mark}")
         lines.append(f"Tijd per beurt (volledige analyse, na het laden): {self.ms_per_turn:.1f} ms")
         lines += self.notes
-        if self.misses:
+        if self.misses and show_sentences:
             lines += ["", "Fout gelezen gespreksbeurten (verwacht → herkend: tekst):"]
             lines += [f"- [{reg}] {exp}: {text}" for reg, exp, text in self.misses]
+        elif self.misses:
+            lines += ["", f"{len(self.misses)} gespreksbeurten fout gelezen. {HIDDEN_NOTE}"]
         return "\n".join(lines)
 
 

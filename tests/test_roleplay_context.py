@@ -292,10 +292,14 @@ def test_the_role_play_evaluation_reports_the_second_context_set_under_its_own_h
     ambiguous = sum(item.soort == "ambigu" for item in items)
     assert result.second_context["tweede contextset: ambigu"][2] == ambiguous
     assert not any(name.startswith("tweede") for name in result.context_compared)  # kept apart from the first set
-    report = evaluation_report(result)
+    report = evaluation_report(result, show_sentences=True)
     assert "Tweede contextset, onafhankelijk geschreven" in report
     assert f"tweede contextset              0/{len(items)} → {acknowledging}/{len(items)}" in report
     assert "fout met context [redden-ja] redden → erkennen" in report
+    blind = evaluation_report(result)  # the default keeps the held-out sentences out of sight
+    assert f"tweede contextset              0/{len(items)} → {acknowledging}/{len(items)}" in blind
+    assert "fout met context" not in blind and "verschil [" not in blind and "--toon-zinnen" in blind
+    assert not any(item.tekst in blind for item in items if len(item.tekst) > 15)  # short ones may occur as words
     only_tuning = PathEvaluation()
     compare_context(_ReadsOnlyWithContext(), only_tuning, ("ontwikkel",))
     assert not only_tuning.second_context  # measuring the tuning part never shows the independent set

@@ -31,6 +31,11 @@ def add_evaluation(name: str, help: str, func: Func, configure: Configure = None
         _attach(name)
 
 
+def show_sentences(args: argparse.Namespace) -> bool:
+    """Whether the report may print test-set sentences (``--toon-zinnen``)."""
+    return bool(getattr(args, "toon_zinnen", False))
+
+
 def evaluations() -> Dict[str, str]:
     """Registered evaluation names with their help text."""
     return {name: spec[0] for name, spec in sorted(_REGISTRY.items())}
@@ -42,6 +47,9 @@ def _attach(name: str) -> None:
         return
     help_text, func, configure = _REGISTRY[name]
     parser = _current["sub"].add_parser(name, help=help_text)
+    parser.add_argument("--toon-zinnen", action="store_true",
+                        help="toon ook de zinnen van de testsets die fout gingen (standaard niet: wie de testzinnen "
+                             "ziet en daarop bijstuurt, maakt de testset minder blind)")
     if configure is not None:
         configure(parser)
     parser.set_defaults(func=func)

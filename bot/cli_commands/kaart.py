@@ -5,7 +5,7 @@ import argparse
 import json
 from pathlib import Path
 
-from bot.cli_commands.evalueer import add_evaluation
+from bot.cli_commands.evalueer import add_evaluation, show_sentences
 
 
 def register(subparsers) -> None:
@@ -144,7 +144,11 @@ def run_evaluation(args: argparse.Namespace) -> int:
         print(f"recall@3: {result.recall_at_3:.3f}   MRR: {result.mrr:.3f}   minstens één goede in top 3: "
               f"{result.hit_at_3:.3f}   eerste treffer niet verwijsbaar: {result.niet_verwijsbaar_eerst}")
         misses = [u for u in result.uitkomsten if u.reciprocal_rank < 1.0 or u.eerste_niet_verwijsbaar]
-        if misses:
+        if misses and name != "afstemming" and not show_sentences(args):
+            from bot.heldout import HIDDEN_NOTE  # lazy: numpy, not needed for the other kaart commands
+
+            print(f"{len(misses)} vragen met een eerste treffer die niet verwacht of niet verwijsbaar was. {HIDDEN_NOTE}")
+        elif misses:
             print("Vragen waar de eerste treffer niet verwacht of niet verwijsbaar was:")
             for item in misses:
                 print(f"- {item.id}: {item.vraag}\n  verwacht: {', '.join(item.verwacht)}\n"

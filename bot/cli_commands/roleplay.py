@@ -288,5 +288,7 @@ def run_evaluation(args: argparse.Namespace) -> int:
     except Exception as exc:  # the step classifier may be missing or untrained
         print(f"De evaluatie kon niet draaien: {exc}", file=sys.stderr)
         return 1
-    print(evaluation_report(result))
+    from bot.cli_commands.evalueer import show_sentences
+
+    print(evaluation_report(result, show_sentences=show_sentences(args)))
     return 0

@@ -31,7 +31,8 @@ def run_role(args: argparse.Namespace) -> int:
 
 
 def run_evaluation(args: argparse.Namespace) -> int:
+    from bot.cli_commands.evalueer import show_sentences
     from bot.roles.evaluation import evaluate_roles
 
-    print(evaluate_roles().report())
+    print(evaluate_roles().report(show_sentences=show_sentences(args)))
     return 0

@@ -72,7 +72,8 @@ def run_plan_toon(args: argparse.Namespace) -> int:
 
 
 def run_evaluatie(args: argparse.Namespace) -> int:
+    from bot.cli_commands.evalueer import show_sentences
     from bot.steps.classifier import evaluate_steps
 
-    print(evaluate_steps().report())
+    print(evaluate_steps().report(show_sentences=show_sentences(args)))
     return 0

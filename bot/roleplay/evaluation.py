@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from bot import status
+from bot.heldout import HIDDEN_NOTE
 from bot.roleplay import catalog
 from bot.roleplay.engine import Engine
 from bot.roleplay.models import MOVES
@@ -228,7 +229,9 @@ def play_free_paths(classify: Callable) -> List[Dict[str, Any]]:
     return played
 
 
-def evaluation_report(result: PathEvaluation) -> str:
+def evaluation_report(result: PathEvaluation, show_sentences: bool = False) -> str:
+    """The report of ``rustpunt evalueer rollenspel``; sentences of the held-out context sets only with
+    ``show_sentences`` (``--toon-zinnen``), so the sets stay blind for whoever tunes the rules."""
     lines = [
         "Rollenspel: herkent de stappenherkenner de bedoelde zet op de geschreven paden?",
         f"Overeenkomst: {result.hits}/{result.total} = {result.rate:.1%}",
@@ -245,6 +248,20 @@ def evaluation_report(result: PathEvaluation) -> str:
             unsure = f"; vergeven twijfel bij beurt {', '.join(map(str, item['onzeker']))}" if item["onzeker"] else ""
             lines.append(f"- [{mark}] {item['scenario']} ({item['soort']} pad): einde {item['einde']}, spanning "
                          f"{' → '.join(map(str, item['spanning']))}; zetten: {', '.join(item['zetten'])}{unsure}")
+    lines += _context_lines(result, show_sentences)
+    lines += ["", "Per bedoelde zet:"]
+    for move, (hits, total) in sorted(result.per_move.items()):
+        lines.append(f"- {move:<12} {hits}/{total}")
+    if result.misses:
+        lines += ["", "Verschillen (bedoeld → herkend: zin):"]
+        for scenario_id, intended, got, text in result.misses:
+            lines.append(f"- [{scenario_id}] {intended} → {got}: {text}")
+    return "\n".join(lines)
+
+
+def _context_lines(result: PathEvaluation, show_sentences: bool) -> List[str]:
+    """The context part of the report: counts always, sentences of the held-out sets only on request."""
+    lines: List[str] = []
     if result.context_compared:
         lines += [
             "",
@@ -254,23 +271,20 @@ def evaluation_report(result: PathEvaluation) -> str:
         ]
         for name, (without, with_context, total) in result.context_compared.items():
             lines.append(f"- {name:<30} {without}/{total} → {with_context}/{total}")
-        for where, before, after, text in result.context_changes:
-            lines.append(f"  verschil [{where}] {before} → {after}: {text}")
+        if show_sentences:
+            for where, before, after, text in result.context_changes:
+                lines.append(f"  verschil [{where}] {before} → {after}: {text}")
     if result.second_context:
         lines += ["", "Tweede contextset, onafhankelijk geschreven (evaluatie/context_2.yml; geschreven zonder de "
                       "contextregels of de eerste set te zien, nooit gebruikt om te trainen of af te stellen): "
                       "goed gelezen zonder → met context"]
         for name, (without, with_context, total) in result.second_context.items():
             lines.append(f"- {name:<30} {without}/{total} → {with_context}/{total}")
-        for where, before, after, text in result.second_context_changes:
-            lines.append(f"  verschil [{where}] {before} → {after}: {text}")
-        for where, gold, got, text in result.second_context_wrong:
-            lines.append(f"  fout met context [{where}] {gold} → {got}: {text}")
-    lines += ["", "Per bedoelde zet:"]
-    for move, (hits, total) in sorted(result.per_move.items()):
-        lines.append(f"- {move:<12} {hits}/{total}")
-    if result.misses:
-        lines += ["", "Verschillen (bedoeld → herkend: zin):"]
-        for scenario_id, intended, got, text in result.misses:
-            lines.append(f"- [{scenario_id}] {intended} → {got}: {text}")
-    return "\n".join(lines)
+        if show_sentences:
+            for where, before, after, text in result.second_context_changes:
+                lines.append(f"  verschil [{where}] {before} → {after}: {text}")
+            for where, gold, got, text in result.second_context_wrong:
+                lines.append(f"  fout met context [{where}] {gold} → {got}: {text}")
+    if (result.context_changes or result.second_context_wrong) and not show_sentences:
+        lines.append(HIDDEN_NOTE)
+    return lines
