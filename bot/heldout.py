@@ -18,12 +18,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from pydantic import ValidationError, validator
 
 from bot import textclass
-from bot.knowledge.base import Strict, one_of
+from bot.knowledge.base import EntryId, NonEmpty, Strict, one_of
 from bot.knowledge.problem import Problem
 from bot.paths import PROJECT_ROOT
 from bot.roleplay.models import MOVES, STEPS
@@ -88,16 +88,6 @@ SECOND_CONTEXT_FILE = "context_2.yml"  # written apart, without seeing context.y
 CONTEXT_PARTS = ("ontwikkel", "toets")
 CONTEXT_KINDS = ("ambigu", "helder")
 
-if TYPE_CHECKING:
-    ItemId = str
-    Text = str
-else:
-    from pydantic import constr
-
-    ItemId = constr(regex=r"^[a-z0-9][a-z0-9_-]*$", min_length=1, max_length=80)
-    Text = constr(min_length=1)
-
-
 class HeldOutError(ValueError):
     """A held-out file that cannot be used; ``problems`` says where (file, item, field) in Dutch."""
 
@@ -110,11 +100,11 @@ class ContextItem(Strict):
     """One turn of ``evaluatie/context.yml``: what the persona just said, the steps so far, the turn
     and its right move(s)."""
 
-    id: ItemId
-    scenario: Text  # a scenario id or a short description
+    id: EntryId
+    scenario: NonEmpty  # a scenario id or a short description
     stadium: List[str] = []  # steps already taken in the conversation
-    persona: Text  # the persona's last line
-    tekst: Text  # the trainee's turn
+    persona: NonEmpty  # the persona's last line
+    tekst: NonEmpty  # the trainee's turn
     stap: List[str]  # right move(s); the main read must be one of them
     soort: str  # ambigu: depends on the context; helder: clear on its own
     deel: str  # ontwikkel | toets
