@@ -49,10 +49,11 @@ logs=var/test-logs
 rm -rf "$logs" var/test-results
 mkdir -p "$logs"
 
+since() { echo "(na $(( $(date +%s) - ${start_of[$1]} )) s)"; }
 part_checks() {
   echo "--- Types (mypy)"
   scripts/mypy.sh  # bot/ and actions/, settings in pyproject.toml; .mypy_cache seeded from a shared cache
-  echo "--- Rasa-data valideren"
+  echo "--- Rasa-data valideren $(since checks)"
   if ! .venv/bin/rasa data validate --domain domain --data data stories --fail-on-warnings > var/validate.log 2>&1; then
     tail -n 40 var/validate.log
     return 1
@@ -62,7 +63,7 @@ part_checks() {
     echo "Rasa-data geeft waarschuwingen (zie hierboven)."
     return 1
   fi
-  echo "--- Rasa-teststories"
+  echo "--- Rasa-teststories $(since checks)"
   # through the start module, so the model loads as the server loads it
   if ! .venv/bin/python -m bot.rasa_server test core --stories tests/stories --model "$model" \
     --out var/test-results --fail-on-prediction-errors > var/rasa-test.log 2>&1; then
@@ -71,6 +72,7 @@ part_checks() {
     return 1
   fi
   grep -E "Correct:" var/rasa-test.log
+  echo "--- klaar $(since checks)"
 }
 part_pytest() { .venv/bin/pytest -m "not e2e"; }
 part_e2e() { RUSTPUNT_MODEL="$model" .venv/bin/pytest -m e2e -o cache_dir=.pytest_cache/e2e tests/e2e; }
@@ -85,26 +87,35 @@ echo
 echo "=== Tegelijk: ${parts[*]} (logboeken in $logs/) ==="
 for part in "${parts[@]}"; do
   start_of[$part]=$(date +%s)
-  ( set -euo pipefail; "part_$part" ) > "$logs/$part.log" 2>&1 &
+  # (the part runs in its own subshell under 'set -e'; the outer one notes its processor time)
+  ( set +e; ( set -euo pipefail; "part_$part" ); status=$?; times > "$logs/$part.cpu"; exit "$status" ) \
+    > "$logs/$part.log" 2>&1 &
   pid_of[$part]=$!
 done
 failed=()
-for _ in "${parts[@]}"; do
+running=("${parts[@]}")
+while [ "${#running[@]}" -gt 0 ]; do
+  waiting=()
+  for part in "${running[@]}"; do waiting+=("${pid_of[$part]}"); done
   status=0
-  wait -n -p done_pid "${pid_of[@]}" || status=$?
-  for part in "${parts[@]}"; do
-    if [ "${pid_of[$part]}" = "$done_pid" ]; then break; fi
+  wait -n -p done_pid "${waiting[@]}" || status=$?
+  still=()
+  for name in "${running[@]}"; do
+    if [ "${pid_of[$name]}" = "$done_pid" ]; then part=$name; else still+=("$name"); fi
   done
+  running=("${still[@]}")
   took=$(( $(date +%s) - ${start_of[$part]} ))
+  # processor time of the part and everything it started (bash 'times': second line, user and system)
+  cpu=$(tail -n 1 "$logs/$part.cpu" | awk '{ t = 0; for (i = 1; i <= 2; i++) { split($i, a, "m"); t += a[1] * 60 + a[2] } printf "%d", t }')
   echo
   if [ "$status" -eq 0 ]; then
-    echo "=== ${title[$part]}: geslaagd in $took s ==="
+    echo "=== ${title[$part]}: geslaagd in $took s (processortijd $cpu s) ==="
   else
-    echo "=== ${title[$part]}: MISLUKT na $took s (exit $status) ==="
+    echo "=== ${title[$part]}: MISLUKT na $took s (exit $status; processortijd $cpu s) ==="
     failed+=("${title[$part]}")
   fi
   cat "$logs/$part.log"
-  timings+=("$(printf '%5d s  %s' "$took" "${title[$part]} (tegelijk)")")
+  timings+=("$(printf '%5d s  %s' "$took" "${title[$part]} (tegelijk; processortijd $cpu s)")")
 done
 
 echo
