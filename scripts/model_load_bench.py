@@ -56,8 +56,8 @@ def main() -> int:
         results[mode] = json.loads(done.stdout.strip().splitlines()[-1])
     rasa, ours = results["rasa"]["seconds"], results["rustpunt"]["seconds"]
     same = results["rasa"]["parses"] == results["rustpunt"]["parses"]
-    print(f"model laden zoals Rasa:        {rasa:6.1f} s")
-    print(f"model laden via bot.rasa_server: {ours:6.1f} s  (verhouding {ours / rasa:.2f})")
+    print(f"model laden zoals Rasa zelf:      {rasa:6.1f} s")
+    print(f"model laden via bot.rasa_server:  {ours:6.1f} s  (verhouding {ours / rasa:.2f})")
     print("zelfde herkenning van alle berichten:", "ja" if same else "NEE")
     return 0 if same else 1
 
