@@ -74,8 +74,8 @@ part_checks() {
   grep -E "Correct:" var/rasa-test.log
   echo "--- klaar $(since checks)"
 }
-part_pytest() { .venv/bin/pytest -m "not e2e"; }
-part_e2e() { RUSTPUNT_MODEL="$model" .venv/bin/pytest -m e2e -o cache_dir=.pytest_cache/e2e tests/e2e; }
+part_pytest() { .venv/bin/pytest -m "not e2e" --durations=10; }
+part_e2e() { RUSTPUNT_MODEL="$model" .venv/bin/pytest -m e2e --durations=10 -o cache_dir=.pytest_cache/e2e tests/e2e; }
 
 declare -A title pid_of start_of
 title[pytest]="Pytest (eenheden, acties, engines, spelling)"
