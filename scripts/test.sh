@@ -66,7 +66,7 @@ part_checks() {
   echo "--- Rasa-teststories $(since checks)"
   # through the start module, so the model loads as the server loads it
   if ! .venv/bin/python -m bot.rasa_server test core --stories tests/stories --model "$model" \
-    --out var/test-results --fail-on-prediction-errors > var/rasa-test.log 2>&1; then
+    --out var/test-results --fail-on-prediction-errors --no-plot > var/rasa-test.log 2>&1; then
     tail -n 40 var/rasa-test.log
     echo "Rasa-teststories mislukt; zie var/test-results/failed_test_stories.yml"
     return 1
