@@ -47,4 +47,4 @@ screenshots:  ## Schermafdrukken voor de documentatie vernieuwen (docs/screensho
 
 lint:  ## Code controleren met ruff en typen met mypy (ook onderdeel van make test)
 	.venv/bin/ruff check bot actions tests scripts
-	.venv/bin/mypy
+	scripts/mypy.sh

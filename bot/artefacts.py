@@ -64,7 +64,7 @@ def load_current(path: Path, key: str) -> Optional[Any]:
     return stored[1]
 
 
-CACHE_KEEP = 12  # newest artefacts kept per kind in the shared cache
+CACHE_KEEP = 48  # newest artefacts kept per kind in the shared cache (4 per build: a dozen builds)
 
 
 def cache_dir(kind: str) -> Path:

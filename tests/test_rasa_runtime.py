@@ -271,3 +271,47 @@ def test_rasa_logs_never_show_typed_text():
     assert cleaned["text"] == log_privacy.OMITTED
     assert cleaned["event"] == "rest.message.received.failure" and cleaned["sender_id"] == "abc"
     assert "Jan" not in repr(cleaned)
+
+
+# --- model load ---------------------------------------------------------------------------------
+
+def test_a_stored_model_is_built_eagerly_then_predicts_with_rasas_own_setting(monkeypatch):
+    """The one build step runs eagerly (no trace of the training graph); the stored weights are read
+    after it, and predictions use Rasa's configured setting again. Same answers: scripts/model_load_bench.py."""
+    from rasa.utils.tensorflow import data_generator
+    from rasa.utils.tensorflow.constants import RUN_EAGERLY
+    from rasa.utils.tensorflow.models import RasaModel
+
+    from bot.rasa_runtime import model_load
+
+    assert RasaModel.load.__func__ is model_load.load
+    calls = []
+
+    class Model:
+        run_eagerly = None
+
+        def __init__(self, *args, **kwargs):
+            calls.append(("new", kwargs["config"]))
+
+        def compile(self, optimizer, run_eagerly):
+            self.run_eagerly = run_eagerly
+
+        def fit(self, batches, verbose):
+            calls.append(("build step", batches, self.run_eagerly))
+
+        def load_weights(self, name):
+            calls.append(("weights", name, self.run_eagerly))
+
+        def run_inference(self, example):
+            calls.append(("first prediction", example, self.run_eagerly))
+
+    monkeypatch.setattr(data_generator, "RasaBatchDataGenerator", lambda data, batch_size: (data, batch_size))
+    for configured in (None, True):
+        calls.clear()
+        model = model_load.load(Model, "weights.tf", "example", "predict example", config={RUN_EAGERLY: configured})
+        assert calls == [("new", {RUN_EAGERLY: configured}), ("build step", ("example", 1), True),
+                         ("weights", "weights.tf", configured), ("first prediction", "predict example", configured)]
+        assert model.run_eagerly is configured
+    calls.clear()
+    model_load.load(Model, "weights.tf", "example", "predict example", finetune_mode=True, config={})
+    assert [c[0] for c in calls] == ["new", "build step", "weights"]  # fine-tuning: no prediction, as in Rasa

@@ -139,7 +139,14 @@ class Stack:
     trainer_token: str
     database_url: str
     rasa_token: str = ""
-    processes: List[Process] = field(default_factory=list)
+    processes: List[Process] = field(default_factory=list)  # action server, Rasa, web (in that order)
+    # what it takes to start its action server or Rasa again (tests/e2e/test_resilience_e2e.py)
+    env: Dict[str, str] = field(default_factory=dict)
+    tmp: Path = ROOT
+    model: Path = ROOT
+    action_port: int = 0
+    rasa_port: int = 0
+    endpoints: Path = ROOT
 
 
 @pytest.fixture(scope="session")
@@ -170,9 +177,11 @@ def stack(tmp_path_factory) -> Stack:
         RUSTPUNT_ENDPOINTS=str(endpoints),  # forgetting (web page, CLI) uses this stack's tracker database
     )
     env.pop("RUSTPUNT_WEB_HOST", None)
+    env.pop("RUSTPUNT_MAX_MESSAGE", None)  # the default bound (test_resilience_e2e.py checks it)
     rasa_url = f"http://127.0.0.1:{rasa_port}"
     result = Stack(web_url=f"http://127.0.0.1:{web_port}", rasa_url=rasa_url, trainer_token=token,
-                   database_url=database_url, rasa_token=env["RUSTPUNT_RASA_TOKEN"])
+                   database_url=database_url, rasa_token=env["RUSTPUNT_RASA_TOKEN"], env=env, tmp=tmp,
+                   model=model, action_port=action_port, rasa_port=rasa_port, endpoints=endpoints)
     try:
         actions = start_process(
             "action-server",

@@ -1,6 +1,7 @@
 """Rasa itself under bad input and failing parts, against a real action server and Rasa server.
 
-Its own pair of servers (not the shared ``stack``): the tests kill and restart them. What a
+The shared ``stack``'s action server and Rasa server, as ``make run`` configures them (masking tracker
+store); the tests kill and restart them (a restarted server replaces the old one in the stack). What a
 professional relies on:
 - a 100,000-character message gets a Dutch refusal, the Rasa server's memory does not grow, and
   the next conversation is answered normally;
@@ -21,7 +22,7 @@ import sys
 import urllib.error
 import urllib.parse
 import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Dict, List, Optional
 
@@ -34,9 +35,8 @@ from tests.e2e.conftest import (
     RASA_WAIT,
     ROOT,
     Process,
-    free_port,
+    Stack,
     http_get,
-    latest_model,
     start_process,
     wait_until,
 )
@@ -68,26 +68,37 @@ def rss_mb(pid: int, field_name: str = "VmRSS") -> float:
 
 @dataclass
 class Pair:
-    """An action server and a Rasa server (API on, token) that the tests may kill and restart."""
+    """The shared stack's action server and Rasa server (API on, token, the masking tracker store as in
+    endpoints.yml), which these tests kill and restart. A restarted server takes the same port and replaces
+    the old one in the stack, so the stack's teardown stops it and the browser tests after this module use it."""
 
-    tmp: Path
-    env: Dict[str, str]
-    model: Path
-    token: str
-    action_port: int = field(default_factory=free_port)
-    rasa_port: int = field(default_factory=free_port)
-    actions: Optional[Process] = None
-    rasa: Optional[Process] = None
+    stack: Stack
+
+    @property
+    def token(self) -> str:
+        return self.stack.rasa_token
+
+    @property
+    def tmp(self) -> Path:
+        return self.stack.tmp
 
     @property
     def rasa_url(self) -> str:
-        return f"http://127.0.0.1:{self.rasa_port}"
+        return self.stack.rasa_url
+
+    @property
+    def actions(self) -> Process:
+        return self.stack.processes[0]
+
+    @property
+    def rasa(self) -> Process:
+        return self.stack.processes[1]
 
     def start_actions(self) -> None:
-        self.actions = start_process(
-            "action-server", [sys.executable, "-m", "rasa_sdk", "--actions", "actions",
-                              "--port", str(self.action_port)], self.env, self.tmp)
-        wait_until(self.actions, lambda: http_get(f"http://127.0.0.1:{self.action_port}/health")[0] == 200,
+        self.stack.processes[0] = start_process(
+            "action-server-restarted", [sys.executable, "-m", "rasa_sdk", "--actions", "actions",
+                                        "--port", str(self.stack.action_port)], self.stack.env, self.tmp)
+        wait_until(self.actions, lambda: http_get(f"http://127.0.0.1:{self.stack.action_port}/health")[0] == 200,
                    ACTION_SERVER_WAIT, "the action server answered /health")
 
     def kill_actions(self) -> None:
@@ -96,22 +107,12 @@ class Pair:
         self.actions.popen.wait(timeout=20)
 
     def start_rasa(self) -> None:
-        endpoints = self.tmp / "endpoints.yml"
-        endpoints.write_text(
-            f'action_endpoint:\n  url: "http://127.0.0.1:{self.action_port}/webhook"\n'
-            f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{self.tmp / "tracker.db"}"\n',
-            encoding="utf-8")
-        self.rasa = start_process(
-            "rasa", [sys.executable, "-m", "bot.rasa_server", "run", "--enable-api", "-m", str(self.model),
-                     "--endpoints", str(endpoints), "--credentials", "credentials.yml",
-                     "--port", str(self.rasa_port), "-i", "127.0.0.1"], self.env, self.tmp)
+        self.stack.processes[1] = start_process(
+            "rasa-restarted", [sys.executable, "-m", "bot.rasa_server", "run", "--enable-api", "-m", str(self.stack.model),
+                               "--endpoints", str(self.stack.endpoints), "--credentials", "credentials.yml",
+                               "--port", str(self.stack.rasa_port), "-i", "127.0.0.1"], self.stack.env, self.tmp)
         wait_until(self.rasa, lambda: '"model_id"' in http_get(f"{self.rasa_url}/status?token={self.token}")[1],
                    RASA_WAIT, "Rasa loaded the model and answered /status")
-
-    def stop(self) -> None:
-        for process in (self.rasa, self.actions):
-            if process is not None:
-                process.stop()
 
     def send(self, sender: str, text: str, timeout: float = 120, expect: int = 200) -> List[Dict[str, Any]]:
         """One REST turn; ``expect`` 503 for a turn the retry-safe channel reports as not stored."""
@@ -141,20 +142,9 @@ def request(url: str, body: Any = None, headers: Optional[Dict[str, str]] = None
 
 
 @pytest.fixture(scope="module")
-def pair(tmp_path_factory) -> Pair:
-    tmp = tmp_path_factory.mktemp("resilience")
-    token = "e2e-api-" + secrets.token_hex(16)
-    env = dict(os.environ)
-    env.update(RUSTPUNT_DATABASE_URL=f"sqlite:///{tmp / 'rustpunt.db'}", RUSTPUNT_RASA_TOKEN=token,
-               TF_CPP_MIN_LOG_LEVEL="2", PYTHONUNBUFFERED="1")
-    env.pop("RUSTPUNT_MAX_MESSAGE", None)
-    result = Pair(tmp=tmp, env=env, model=latest_model(), token=token)
-    try:
-        result.start_actions()
-        result.start_rasa()
-        yield result
-    finally:
-        result.stop()
+def pair(stack) -> Pair:
+    """The stack's own servers: a separate pair cost one more Rasa start (each start loads the model)."""
+    return Pair(stack)
 
 
 def texts(answer: List[Dict[str, Any]]) -> str:
