@@ -13,7 +13,6 @@ import json
 import logging
 import os
 import pickle
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, Optional, Tuple
 
@@ -22,6 +21,8 @@ logger = logging.getLogger(__name__)
 
 def package_version(name: str) -> str:
     """The installed version of a package, or '' when it is not installed."""
+    from importlib.metadata import PackageNotFoundError, version  # lazy: costs a tenth of a cold CLI start
+
     try:
         return version(name)
     except PackageNotFoundError:

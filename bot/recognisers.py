@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
-from bot import artefacts, textclass
+from bot import artefacts, lemmas, textclass
 
 logger = logging.getLogger(__name__)
 
@@ -133,7 +133,7 @@ def _current_key(name: str) -> str:
 
 
 def _write_lemma_cache() -> None:
-    artefacts.store(textclass.lemma_cache_path(), textclass.lemma_cache_key(), textclass.read_lemma_source())
+    artefacts.store(lemmas.lemma_cache_path(), lemmas.lemma_cache_key(), lemmas.read_lemma_source())
 
 
 def load(name: str) -> textclass.CompiledClassifier:

@@ -2,7 +2,7 @@
 the spaCy pipeline and the lemma table follow it like the recognisers."""
 from __future__ import annotations
 
-from bot import artefacts, spacy_model, textclass
+from bot import artefacts, lemmas, spacy_model
 
 
 def test_a_stored_value_is_loaded_only_with_its_key(tmp_path):
@@ -30,16 +30,16 @@ def test_keys_change_with_code_version_and_inputs():
 
 def test_an_out_of_date_lemma_table_is_not_used(tmp_path, monkeypatch):
     path = tmp_path / "lemmas.pkl"
-    monkeypatch.setattr(textclass, "lemma_cache_path", lambda: path)
-    textclass.lemma_table.cache_clear()
+    monkeypatch.setattr(lemmas, "lemma_cache_path", lambda: path)
+    lemmas.lemma_table.cache_clear()
     try:
         artefacts.store(path, "oude-sleutel", {"kinderen": "verouderd"})
-        assert textclass.lemma_table().get("kinderen") != "verouderd"
-        textclass.lemma_table.cache_clear()
-        artefacts.store(path, textclass.lemma_cache_key(), {"kinderen": "opgeslagen"})
-        assert textclass.lemma_table()["kinderen"] == "opgeslagen"
+        assert lemmas.lemma_table().get("kinderen") != "verouderd"
+        lemmas.lemma_table.cache_clear()
+        artefacts.store(path, lemmas.lemma_cache_key(), {"kinderen": "opgeslagen"})
+        assert lemmas.lemma_table()["kinderen"] == "opgeslagen"
     finally:
-        textclass.lemma_table.cache_clear()
+        lemmas.lemma_table.cache_clear()
 
 
 def test_the_spacy_pipeline_is_built_once_and_again_when_its_key_changes(tmp_path):

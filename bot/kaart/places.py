@@ -19,8 +19,8 @@ from typing import Dict, List, Optional, Tuple
 
 from bot.kaart.text import STOPWORDS, distance, known_lemmas
 from bot.knowledge.loader import PerKnowledge
+from bot.lemmas import lemma_table
 from bot.text import plain
-from bot.textclass import lemma_table
 
 # Words after which a capitalised or lower-case word is read as a place.
 PLACE_CUES = frozenset("in uit te bij rond vanuit omgeving regio gemeente woont wonend wonende woonachtig kern dorp wijk".split())

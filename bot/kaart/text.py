@@ -1,6 +1,6 @@
 """Dutch text normalisation for the kaart: lower case, no accents, lemmas, light plural folding.
 
-Lemmas come from the one Dutch lemma table of the project (``bot.textclass.lemma_of``),
+Lemmas come from the one Dutch lemma table of the project (``bot.lemmas.lemma_of``),
 so "spijbelt" -> "spijbelen", "scheidingen" -> "scheiding". Plurals the table misses ("ouders",
 "jongeren") are folded with a conservative rule that only strips a suffix when the result is itself
 a known word. Synonyms that lemmas cannot link (gescheiden / scheiding / uit elkaar) live in
@@ -12,8 +12,8 @@ import re
 from functools import lru_cache
 from typing import FrozenSet, List, Tuple
 
+from bot.lemmas import lemma_of, lemma_table
 from bot.text import simplify
-from bot.textclass import lemma_of, lemma_table
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")  # hyphens split: "nieuwkomer-gezin" -> two words
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Dict, Iterable, List, Optional, Tuple
 
-from bot import textclass
+from bot import lemmas
 from bot.knowledge.loader import get_knowledge
 from bot.patterns import Pattern, Token, compile_pattern, find_all
 from bot.roleplay import context as conversation_context
@@ -43,7 +43,7 @@ _EPISTEMIC = re.compile(
 
 def _words(text: str) -> List[Token]:
     """Lower-case word tokens with offsets; cue phrases match words as they are (no lemmas)."""
-    return [Token(word.lower(), word.lower(), start, end) for word, start, end in textclass.tokens(text)]
+    return [Token(word.lower(), word.lower(), start, end) for word, start, end in lemmas.tokens(text)]
 
 
 class CueLexicon:

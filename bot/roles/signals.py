@@ -32,7 +32,7 @@ class SignalHit:
 
 def tokenize(text: str) -> List[Token]:
     """Word tokens with lower-case text, lemma and character offsets (punctuation dropped)."""
-    from bot.textclass import lemma_of, tokens  # the one Dutch tokenizer and lemma table of the project
+    from bot.lemmas import lemma_of, tokens  # the one Dutch tokenizer and lemma table of the project
 
     return [Token(word.lower(), lemma_of(word), start, end) for word, start, end in tokens(text)]
 
