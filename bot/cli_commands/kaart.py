@@ -132,22 +132,27 @@ def run_evaluation(args: argparse.Namespace) -> int:
         return 1
     services = len(knowledge.entries.get("kaart_dienst", {}))
     chosen = list(SETS) if getattr(args, "set", "alle") in ("alle", "beide") else [args.set]
-    labels = {"afstemming": "afstemmingsset (evaluatie.yml, gebruikt bij het bouwen)",
-              "toets": "toetsset (toetsvragen.yml, om te meten; een paar missers zijn ooit met de hand verholpen)",
-              "toets2": "tweede toetsset (toetsvragen_2.yml, alleen om te meten)",
-              "toets3": "derde toetsset (toetsvragen_3.yml, geschreven vóór de derde ronde, alleen om te meten)",
-              "toets4": "vierde toetsset (toetsvragen_4.yml, blind geschreven vóór de vierde ronde, alleen om te meten)"}
+    labels = {
+        "afstemming": "afstemmingsset (evaluatie.yml, gebruikt bij het bouwen)",
+        "toets": "toetsset (toetsvragen.yml, om te meten; een paar missers zijn ooit met de hand verholpen)",
+        "toets2": "tweede toetsset (toetsvragen_2.yml, alleen om te meten)",
+        "toets3": "derde toetsset (toetsvragen_3.yml, geschreven vóór de derde ronde, alleen om te meten)",
+        "toets4": "vierde toetsset (toetsvragen_4.yml, blind geschreven vóór de vierde ronde, alleen om te meten)",
+    }
     for name in chosen:
         kind, reeks = SETS[name]
         result = evalueer(knowledge, kind=kind, reeks=reeks)
-        print(f"Evaluatie sociale kaart, {labels[name]}: {len(result.uitkomsten)} vragen, {services} diensten in de kaart.")
+        print(f"Evaluatie sociale kaart, {labels[name]}: {len(result.uitkomsten)} vragen, "
+              f"{services} diensten in de kaart.")
         print(f"recall@3: {result.recall_at_3:.3f}   MRR: {result.mrr:.3f}   minstens één goede in top 3: "
               f"{result.hit_at_3:.3f}   eerste treffer niet verwijsbaar: {result.niet_verwijsbaar_eerst}")
         misses = [u for u in result.uitkomsten if u.reciprocal_rank < 1.0 or u.eerste_niet_verwijsbaar]
         if misses and name != "afstemming" and not show_sentences(args):
             from bot.heldout import HIDDEN_NOTE  # lazy: numpy, not needed for the other kaart commands
 
-            print(f"{len(misses)} vragen met een eerste treffer die niet verwacht of niet verwijsbaar was. {HIDDEN_NOTE}")
+            print(
+                f"{len(misses)} vragen met een eerste treffer die niet verwacht of niet verwijsbaar was. {HIDDEN_NOTE}"
+            )
         elif misses:
             print("Vragen waar de eerste treffer niet verwacht of niet verwijsbaar was:")
             for item in misses:
@@ -158,7 +163,11 @@ def run_evaluation(args: argparse.Namespace) -> int:
 
 
 def _configure_evaluation(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--set", choices=("afstemming", "toets", "toets2", "toets3", "toets4", "alle", "beide"), default="alle",
-                        help="welke vragenset: afstemming (evaluatie.yml), toets (toetsvragen.yml), toets2 "
-                             "(toetsvragen_2.yml), toets3 (toetsvragen_3.yml), toets4 (toetsvragen_4.yml) of alle "
-                             "(standaard; 'beide' betekent hetzelfde)")
+    parser.add_argument(
+        "--set",
+        choices=("afstemming", "toets", "toets2", "toets3", "toets4", "alle", "beide"),
+        default="alle",
+        help="welke vragenset: afstemming (evaluatie.yml), toets (toetsvragen.yml), toets2 "
+        "(toetsvragen_2.yml), toets3 (toetsvragen_3.yml), toets4 (toetsvragen_4.yml) of alle "
+        "(standaard; 'beide' betekent hetzelfde)",
+    )

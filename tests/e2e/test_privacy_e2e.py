@@ -94,7 +94,9 @@ def test_identifying_details_never_reach_the_data_folder_and_forget_removes_ever
     chat.say(f"ik zou zeggen: {NAME}, ik sta voor rust voor iedereen, ook voor jouw kinderen")
     for _ in range(6):
         replies = chat.say("sla over")
-        if any("plan" in (r.get("text") or "").lower() and "opgeslagen" in (r.get("text") or "").lower() for r in replies):
+        if any(
+            "plan" in (r.get("text") or "").lower() and "opgeslagen" in (r.get("text") or "").lower() for r in replies
+        ):
             break
     # 4. role-play: start, pick the first scenario, one turn with the details, stop
     replies = chat.say("ik wil oefenen")

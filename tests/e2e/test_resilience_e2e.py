@@ -108,9 +108,27 @@ class Pair:
 
     def start_rasa(self) -> None:
         self.stack.processes[1] = start_process(
-            "rasa-restarted", [sys.executable, "-m", "bot.rasa_server", "run", "--enable-api", "-m", str(self.stack.model),
-                               "--endpoints", str(self.stack.endpoints), "--credentials", "credentials.yml",
-                               "--port", str(self.stack.rasa_port), "-i", "127.0.0.1"], self.stack.env, self.tmp)
+            "rasa-restarted",
+            [
+                sys.executable,
+                "-m",
+                "bot.rasa_server",
+                "run",
+                "--enable-api",
+                "-m",
+                str(self.stack.model),
+                "--endpoints",
+                str(self.stack.endpoints),
+                "--credentials",
+                "credentials.yml",
+                "--port",
+                str(self.stack.rasa_port),
+                "-i",
+                "127.0.0.1",
+            ],
+            self.stack.env,
+            self.tmp,
+        )
         wait_until(self.rasa, lambda: '"model_id"' in http_get(f"{self.rasa_url}/status?token={self.token}")[1],
                    RASA_WAIT, "Rasa loaded the model and answered /status")
 

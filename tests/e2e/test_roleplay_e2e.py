@@ -47,7 +47,9 @@ def test_retry_a_turn_on_the_page_then_the_trainer_sees_it_in_the_group_view(fre
     rewinds = page.find_elements(By.CSS_SELECTOR, "section.rollenspel-opnieuw")
     assert rewinds, f"no rewind shown; got: {[m.text for m in answer]}"
     assert "Terug naar vlak voor beurt 2" in rewinds[-1].text
-    assert meter_values(page)[-1] == after_first, f"tension after the rewind: {meter_values(page)}; before turn 2 it was {after_first}"
+    assert meter_values(page)[-1] == after_first, (
+        f"tension after the rewind: {meter_values(page)}; before turn 2 it was {after_first}"
+    )
     assert not buttons[-1].is_enabled()  # the turn taken back
     page.execute_script("arguments[0].closest('li').scrollIntoView({block: 'center'});", rewinds[-1])
     screenshot(page, "12-opnieuw-vanaf-beurt")

@@ -131,7 +131,9 @@ def test_copy_without_the_clipboard_api_selects_the_text_in_a_read_only_box(page
     WebDriverWait(page, 10).until(lambda d: area.is_displayed())
     assert area.get_attribute("readonly") is not None
     assert area.get_attribute("value") == SUMMARY_TEXT
-    selected = page.execute_script("var a = arguments[0]; return a.value.substring(a.selectionStart, a.selectionEnd);", area)
+    selected = page.execute_script(
+        "var a = arguments[0]; return a.value.substring(a.selectionStart, a.selectionEnd);", area
+    )
     assert selected == SUMMARY_TEXT
     status = intake.find_element(By.CSS_SELECTOR, ".kopieer-status").text
     assert status in ("Gekopieerd", "Kopiëren lukte niet vanzelf: de tekst is geselecteerd, druk op Ctrl+C (of Cmd+C).")

@@ -181,7 +181,9 @@ def test_role_play_shows_a_moving_tension_meter_and_lands_on_the_trainer_page(fr
     meter = page.find_elements(By.CSS_SELECTOR, "meter.spanning")[-1]
     label = page.find_element(By.CSS_SELECTOR, f"label[for='{meter.get_attribute('id')}']")
     assert "van 10" in label.text
-    moves = [box.text for box in page.find_elements(By.CSS_SELECTOR, "section.rollenspel-beurt") if "Jouw zet" in box.text]
+    moves = [
+        box.text for box in page.find_elements(By.CSS_SELECTOR, "section.rollenspel-beurt") if "Jouw zet" in box.text
+    ]
     assert moves, "no move is shown with the tension meter"
     shown = [text.split("Jouw zet", 1)[1].strip() for text in moves]
     assert all(text in MOVE_NAMES.values() for text in shown), f"moves not shown by their Dutch name: {shown}"

@@ -31,41 +31,103 @@ pytestmark = pytest.mark.e2e
 
 SENTENCE = "Ik kan er ook niks aan doen, zij begint altijd."
 PAYLOADS = {
-    "kaart": {"soort": "kaart_resultaten", "resultaten": [
-        {"id": "a", "naam": "Omgangshuis Noord", "organisatie": "Stichting Voorbeeld",
-         "beschrijving": "Begeleide overdracht van kinderen.", "voor_wie": "Gezinnen na scheiding",
-         "bereikbaarheid": "Ma-vr 9-17 uur", "waarom": "past bij: omgang, scheiding",
-         "links": [{"titel": "Website", "url": "https://example.org/omgang"}, "javascript:alert(1)"]},
-        {"id": "b", "naam": "<b>Buurtteam</b>", "links": ["https://example.org/buurt"]}],
-        "status": "ok", "melding": None, "algemene_route": []},
-    "kaart_leeg": {"soort": "kaart_resultaten", "status": "geen_resultaat", "resultaten": [],
-                   "melding": "Niets gevonden in Hilversum.",
-                   "algemene_route": [{"id": "c", "naam": "Sociaal wijkteam", "links": []}]},
-    "rol": {"soort": "rol_analyse", "zin": SENTENCE, "rol": "slachtoffer", "naam": "Slachtoffer",
-            "driehoek": "dramadriehoek", "zekerheid": 0.72, "reden": None,
-            "signalen": [  # bot.roles shape: naam, rol, woorden, begin, einde
-                {"naam": "machteloosheid", "rol": "slachtoffer", "woorden": "niks aan doen", "begin": 14, "einde": 27},
-                {"naam": "schuld buiten zich", "tekst": "zij begint altijd"},  # brief's shape, no offsets
-                {"naam": "verschoven", "woorden": "Ik kan", "begin": 3, "einde": 9},  # wrong offsets
-                {"naam": "kapot", "begin": 99, "einde": 200}],
-            "uitnodiging": {"rollen": ["redder"], "tekst": "Nodigt uit tot redden."},
-            "alternatief": {"rol": "kwetsbare", "naam": "Kwetsbare", "antwoordstijl": "Vraag wat zij zelf wil.",
-                            "voorbeeld": "Wat zou jij willen?"},
-            "hulpmiddel": {"id": "h", "naam": "Eigen kracht", "uitleg": "Laat de ander zelf kiezen.", "hoe": ["Vraag"]}},
-    "intake": {"soort": "intake_samenvatting", "kern": ["moeite met slapen"], "kern_woorden": "ik slaap slecht",
-               "aspecten": {"Ernst": "hoog"}, "steun": [], "weinig_steun": True, "signalen": {"Scheiding": ["ruzie"]},
-               "route": [{"route": "wijkteam", "titel": "Wijkteam", "reden": "Past bij de vraag.",
-                          "op_grond_van": ["scheiding"], "diensten": [{"naam": "Buurtteam Vleuten",
-                          "organisatie": "Gemeente", "waarom": "scheiding", "bereikbaarheid": "bellen"}]}],
-               "overgeslagen": 1, "beantwoord": 5, "kaart_melding": None, "maskering": {"naam": 1}, "id": 4},
-    "plan": {"soort": "gespreksplan",  # the shape bot.steps.plan.build_plan makes
-             "situatie": {"wie": "ouder", "wie_tekst": "een ouder", "beschrijving": "Moeder is boos."},
-             "stappen": [{"id": "visie", "nummer": 1, "naam": "Visie", "zin": "Wat wilt u bereiken?",
-                          "overgeslagen": False, "waarschuwing": "Let op, dit lijkt op een valkuil."},
-                         {"id": "kaders", "nummer": 2, "naam": "Kaders", "zin": None, "overgeslagen": True}],
-             "herinneringen": ["Blijf uit de inhoud."], "hulpmiddelen": [{"id": "h", "naam": "Time-out",
-                                                                          "wanneer": "bij oplopende spanning"}],
-             "doel": "Rust"},
+    "kaart": {
+        "soort": "kaart_resultaten",
+        "resultaten": [
+            {
+                "id": "a",
+                "naam": "Omgangshuis Noord",
+                "organisatie": "Stichting Voorbeeld",
+                "beschrijving": "Begeleide overdracht van kinderen.",
+                "voor_wie": "Gezinnen na scheiding",
+                "bereikbaarheid": "Ma-vr 9-17 uur",
+                "waarom": "past bij: omgang, scheiding",
+                "links": [{"titel": "Website", "url": "https://example.org/omgang"}, "javascript:alert(1)"],
+            },
+            {"id": "b", "naam": "<b>Buurtteam</b>", "links": ["https://example.org/buurt"]},
+        ],
+        "status": "ok",
+        "melding": None,
+        "algemene_route": [],
+    },
+    "kaart_leeg": {
+        "soort": "kaart_resultaten",
+        "status": "geen_resultaat",
+        "resultaten": [],
+        "melding": "Niets gevonden in Hilversum.",
+        "algemene_route": [{"id": "c", "naam": "Sociaal wijkteam", "links": []}],
+    },
+    "rol": {
+        "soort": "rol_analyse",
+        "zin": SENTENCE,
+        "rol": "slachtoffer",
+        "naam": "Slachtoffer",
+        "driehoek": "dramadriehoek",
+        "zekerheid": 0.72,
+        "reden": None,
+        "signalen": [  # bot.roles shape: naam, rol, woorden, begin, einde
+            {"naam": "machteloosheid", "rol": "slachtoffer", "woorden": "niks aan doen", "begin": 14, "einde": 27},
+            {"naam": "schuld buiten zich", "tekst": "zij begint altijd"},  # brief's shape, no offsets
+            {"naam": "verschoven", "woorden": "Ik kan", "begin": 3, "einde": 9},  # wrong offsets
+            {"naam": "kapot", "begin": 99, "einde": 200},
+        ],
+        "uitnodiging": {"rollen": ["redder"], "tekst": "Nodigt uit tot redden."},
+        "alternatief": {
+            "rol": "kwetsbare",
+            "naam": "Kwetsbare",
+            "antwoordstijl": "Vraag wat zij zelf wil.",
+            "voorbeeld": "Wat zou jij willen?",
+        },
+        "hulpmiddel": {"id": "h", "naam": "Eigen kracht", "uitleg": "Laat de ander zelf kiezen.", "hoe": ["Vraag"]},
+    },
+    "intake": {
+        "soort": "intake_samenvatting",
+        "kern": ["moeite met slapen"],
+        "kern_woorden": "ik slaap slecht",
+        "aspecten": {"Ernst": "hoog"},
+        "steun": [],
+        "weinig_steun": True,
+        "signalen": {"Scheiding": ["ruzie"]},
+        "route": [
+            {
+                "route": "wijkteam",
+                "titel": "Wijkteam",
+                "reden": "Past bij de vraag.",
+                "op_grond_van": ["scheiding"],
+                "diensten": [
+                    {
+                        "naam": "Buurtteam Vleuten",
+                        "organisatie": "Gemeente",
+                        "waarom": "scheiding",
+                        "bereikbaarheid": "bellen",
+                    }
+                ],
+            }
+        ],
+        "overgeslagen": 1,
+        "beantwoord": 5,
+        "kaart_melding": None,
+        "maskering": {"naam": 1},
+        "id": 4,
+    },
+    "plan": {
+        "soort": "gespreksplan",  # the shape bot.steps.plan.build_plan makes
+        "situatie": {"wie": "ouder", "wie_tekst": "een ouder", "beschrijving": "Moeder is boos."},
+        "stappen": [
+            {
+                "id": "visie",
+                "nummer": 1,
+                "naam": "Visie",
+                "zin": "Wat wilt u bereiken?",
+                "overgeslagen": False,
+                "waarschuwing": "Let op, dit lijkt op een valkuil.",
+            },
+            {"id": "kaders", "nummer": 2, "naam": "Kaders", "zin": None, "overgeslagen": True},
+        ],
+        "herinneringen": ["Blijf uit de inhoud."],
+        "hulpmiddelen": [{"id": "h", "naam": "Time-out", "wanneer": "bij oplopende spanning"}],
+        "doel": "Rust",
+    },
     "debrief": {"soort": "debrief", "samenvatting": "Je bleef rustig.", "tips": ["Vat vaker samen"]},
     "onbekend": {"soort": "iets_nieuws", "veld": {"diep": [1, 2, {"x": None}]}},
     "kapot": {"soort": "kaart_resultaten", "resultaten": "geen lijst"},
@@ -345,7 +407,9 @@ def test_banner_goes_away_and_history_loads_when_the_assistant_comes_back(browse
         sender = conversation_id(cookie["value"])
         rasa = ThreadingHTTPServer(("127.0.0.1", port), RenderRasa)
         rasa.tension = 0
-        rasa.events = {sender: [{"event": "user", "text": "eerder gezegd"}, {"event": "bot", "text": "Eerder antwoord."}]}
+        rasa.events = {
+            sender: [{"event": "user", "text": "eerder gezegd"}, {"event": "bot", "text": "Eerder antwoord."}]
+        }
         serve(rasa)
         WebDriverWait(browser, 40).until(lambda d: not d.find_element(By.ID, "status").is_displayed())
         WebDriverWait(browser, 10).until(lambda d: len(bot_messages(d)) == 1)
@@ -396,7 +460,9 @@ def test_trainer_login_and_logout_in_the_browser(browser):
             session = [c for c in cookies if c["name"] == "rustpunt_trainer"][0]
             assert session["httpOnly"] and session["sameSite"] == "Strict" and token not in session["value"]
             sessions.append(session["value"])
-            submit_and_wait_for(browser.find_element(By.CSS_SELECTOR, "form.uitloggen button").click, "Je bent uitgelogd")
+            submit_and_wait_for(
+                browser.find_element(By.CSS_SELECTOR, "form.uitloggen button").click, "Je bent uitgelogd"
+            )
             browser.get(base + "/trainer")
             assert "Log in met het trainerstoken" in browser.find_element(By.TAG_NAME, "body").text
         assert sessions[0] != sessions[1]
