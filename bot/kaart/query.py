@@ -4,7 +4,8 @@
 school gaat?")`` gives themes ``["schoolverzuim"]``, age 15, gemeente ``hilversum`` and doelgroep
 hint ``ouder``. Phrases are matched on lemma strings, so "spijbelt", "spijbelen" and "gespijbeld"
 meet, and the problem words of each theme (knowledge: ``knowledge/sociale_kaart/probleemwoorden.yml``)
-link words lemmas cannot ("gescheiden", "uit elkaar", "ex").
+link words lemmas cannot ("gescheiden", "uit elkaar", "ex"). Who the question is about comes from the
+target-group words (knowledge: ``knowledge/sociale_kaart/doelgroepwoorden.yml``).
 Everything is plain string matching on a bounded text: no input is ever executed or interpolated.
 """
 from __future__ import annotations
@@ -19,18 +20,6 @@ from bot.kaart.vocabulary import THEMAS, WERKGEBIEDEN
 from bot.knowledge.loader import PerKnowledge
 
 MAX_VRAAG = 1000  # characters; longer questions are cut (and the caller is told)
-
-# Words that point at who is asking or for whom (a soft hint, used in ranking).
-DOELGROEP_HINTS: Dict[str, Tuple[str, ...]] = {
-    "ouder": ("moeder", "vader", "ouder", "mama", "papa", "opvoeder", "ouders", "stiefvader", "stiefmoeder", "pleegouder"),
-    "gezin": ("gezin", "gezinnen", "huishouden"),
-    "jeugdige": ("jongere", "tiener", "puber", "leerling", "jongen", "meisje", "zoon", "dochter", "kind"),
-    "school": ("vanuit school", "de school wil", "leerkracht", "docent", "mentor", "ib'er", "intern begeleider", "zorgcoordinator", "juf", "meester",
-               "concierge", "schoolleider", "directeur van de school"),
-    "professional": ("collega", "professional", "hulpverlener", "consulent", "als professional", "casus",
-                     "regievoerder", "samenwerken", "samenwerking", "ketenpartner", "sportclub", "vereniging",
-                     "meedenken", "denkt mee", "denken mee", "consultatie", "meekijken", "kijkt mee"),
-}
 
 _CHILD = r"(?:zoon|zoontje|dochter|dochtertje|kind|kindje|jongen|jongetje|meisje|meid|puber|tiener|jongere|leerling|broer|zus|pleegkind|baby|kleinkind)"
 _NUMBER_WORDS = {
@@ -111,7 +100,7 @@ def _build_theme_phrases(knowledge) -> List[Tuple[str, str, str]]:
     phrases = []
     for theme, entries in _theme_tables(knowledge)[0].items():
         for phrase in entries:
-            lemma_phrase = lemma_string(phrase)
+            lemma_phrase = lemma_string(phrase, knowledge)
             if lemma_phrase.strip():
                 phrases.append((theme, lemma_phrase, phrase))
     phrases.sort(key=lambda item: len(item[1]), reverse=True)
@@ -140,7 +129,7 @@ def guard_homonyms(text: str) -> str:
 def extract_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[str]]]:
     """Themes in order of first appearance in the question, with the words that matched (problem words
     of ``knowledge``, default the loaded knowledge)."""
-    lemmed = lemma_string(guard_homonyms(text))
+    lemmed = lemma_string(guard_homonyms(text), knowledge)
     found: Dict[str, List[str]] = {}
     positions: Dict[str, int] = {}
     consumed = lemmed
@@ -220,13 +209,26 @@ _NOT_PLACES = frozenset(
 )
 
 
-def extract_doelgroep(text: str) -> List[str]:
-    lemmed = lemma_string(text)
-    hints = []
-    for group, cues in DOELGROEP_HINTS.items():
-        if any(lemma_string(cue) in lemmed for cue in cues):
-            hints.append(group)
-    return hints
+def doelgroep_words(knowledge=None) -> Dict[str, Tuple[str, ...]]:
+    """Target group -> the words that point at it (``knowledge/sociale_kaart/doelgroepwoorden.yml``, kind
+    ``kaart_doelgroepwoorden``), in file order."""
+    return {group: tuple(original for original, _ in cues) for group, cues in _doelgroep_cues(knowledge).items()}
+
+
+def _build_doelgroep_cues(knowledge) -> Dict[str, Tuple[Tuple[str, str], ...]]:
+    """Target group -> (word, its lemma phrase) of one loaded knowledge."""
+    return {entry.id: tuple((word, lemma_string(word, knowledge)) for word in entry.woorden if word.strip())
+            for entry in knowledge.entries.get("kaart_doelgroepwoorden", {}).values()}
+
+
+_doelgroep_cues = PerKnowledge(_build_doelgroep_cues)
+
+
+def extract_doelgroep(text: str, knowledge=None) -> List[str]:
+    """The target groups the question speaks of or for (soft hints for ranking), in file order."""
+    lemmed = lemma_string(text, knowledge)
+    return [group for group, cues in _doelgroep_cues(knowledge).items()
+            if any(phrase in lemmed for _, phrase in cues)]
 
 
 def parse_vraag(text: str) -> Vraag:

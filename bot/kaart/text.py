@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import FrozenSet, List, Tuple
+from typing import Any, Callable, Dict, FrozenSet, List, Optional, Tuple, TypeVar
 
+from bot.knowledge.loader import PerKnowledge
 from bot.text import simplify
 from bot.textclass import lemma_of, lemma_table
 
@@ -54,16 +55,47 @@ def lemma(word: str) -> str:
     return word
 
 
-def _theme_words() -> FrozenSet[str]:
-    """Single words of the problem words of the themes (knowledge; read through ``bot.kaart.query``)."""
+CACHE_MAX = 50_000  # words remembered per cache before it starts afresh
+R = TypeVar("R")
+
+
+class WordTables:
+    """The problem words of one loaded knowledge and what was derived from them per word (compound parts,
+    stems, typo corrections). Built again for every new knowledge object (``PerKnowledge``), so after
+    'herlaad de kennis' a changed ``probleemwoorden.yml`` counts at once: nothing derived from the old
+    problem words is remembered."""
+
+    def __init__(self, theme_words: FrozenSet[str]):
+        self.theme_words = theme_words
+        self._caches: Dict[str, Dict[str, Any]] = {"split": {}, "stam": {}, "typo": {}}
+
+    def remembered(self, kind: str, word: str, derive: Callable[[str, "WordTables"], R]) -> R:
+        cache = self._caches[kind]
+        if word not in cache:
+            if len(cache) >= CACHE_MAX:
+                cache.clear()
+            cache[word] = derive(word, self)
+        return cache[word]
+
+
+def _build_word_tables(knowledge) -> WordTables:
     from bot.kaart.query import theme_single_words  # lazy: bot.kaart.query imports this module
 
-    return theme_single_words()
+    return WordTables(theme_single_words(knowledge))
 
 
-def known(word: str) -> bool:
+_WORD_TABLES = PerKnowledge(_build_word_tables)
+
+
+def word_tables(knowledge=None) -> WordTables:
+    """The word tables of ``knowledge`` (default: the knowledge in use)."""
+    return _WORD_TABLES(knowledge)
+
+
+def known(word: str, tables: Optional[WordTables] = None) -> bool:
     """A word of the Dutch lemma table (a form or a lemma) or of the problem words of the themes."""
-    return word in lemma_table() or word in known_lemmas() or word in _theme_words()
+    tables = tables or word_tables()
+    return word in lemma_table() or word in known_lemmas() or word in tables.theme_words
 
 
 COMPOUND_MIN, PART_MIN = 8, 4  # shortest compound and shortest part that are split
@@ -80,8 +112,7 @@ def person_noun(word: str) -> bool:
 
 
 
-@lru_cache(maxsize=50_000)
-def split_compound(word: str) -> Tuple[str, ...]:
+def split_compound(word: str, tables: Optional[WordTables] = None) -> Tuple[str, ...]:
     """The two known words a Dutch compound is made of, or ``()``.
 
     "gedragsproblemen" -> ("gedrag", "problemen") (the linking s or e is dropped),
@@ -89,15 +120,20 @@ def split_compound(word: str) -> Tuple[str, ...]:
     not themselves in the lemma table are split, and both parts must be; the shortest head that works
     wins, which is how Dutch compounds read (the last part is the head noun). Inflected forms the
     table knows and theme words are never split ("huiswerk" stays one word)."""
-    if len(word) < COMPOUND_MIN or word in lemma_table() or word in _theme_words() or not word.isalpha():
+    tables = tables or word_tables()
+    return tables.remembered("split", word, _split_compound)
+
+
+def _split_compound(word: str, tables: WordTables) -> Tuple[str, ...]:
+    if len(word) < COMPOUND_MIN or word in lemma_table() or word in tables.theme_words or not word.isalpha():
         return ()
     for cut in range(PART_MIN, len(word) - PART_MIN + 1):
         head, tail = word[:cut], word[cut:]
-        if not known(head):
+        if not known(head, tables):
             continue
-        if known(tail):
+        if known(tail, tables):
             return () if person_noun(tail) else (head, tail)
-        if tail[0] in "se" and len(tail) > PART_MIN and known(tail[1:]):
+        if tail[0] in "se" and len(tail) > PART_MIN and known(tail[1:], tables):
             return () if person_noun(tail[1:]) else (head, tail[1:])
     return ()
 
@@ -112,8 +148,7 @@ def lemmas(text: str, drop_stopwords: bool = True) -> List[str]:
     return out
 
 
-@lru_cache(maxsize=50_000)
-def stam(word: str) -> str:
+def stam(word: str, tables: Optional[WordTables] = None) -> str:
     """A rough stem of one simplified word, so verb forms meet: "verzuimt", "verzuimen" and
     "verzuim" give "verzuim"; "blowt"/"blowen" give "blow"; "pest"/"pesten" give "pest".
 
@@ -121,7 +156,12 @@ def stam(word: str) -> str:
     "verzuimen" to "verzuim"), then an infinitive or plural "-en" is cut and a doubled final
     consonant undone ("zitten" -> "zit"). Used on both sides of phrase matching, never for ranking.
     """
-    current = _verb_form(word)
+    tables = tables or word_tables()
+    return tables.remembered("stam", word, _stam)
+
+
+def _stam(word: str, tables: WordTables) -> str:
+    current = _verb_form(word, tables)
     for _ in range(3):
         following = lemma(current)
         if following == current:
@@ -134,10 +174,10 @@ def stam(word: str) -> str:
     return current
 
 
-def _verb_form(word: str) -> str:
+def _verb_form(word: str, tables: WordTables) -> str:
     """The infinitive of a verb form the lemma table lacks ("gamet" -> "gamen", "kraste" -> "krassen"),
     found by undoing the present -t or the past -de/-te/-den/-ten and checking the table; else ``word``."""
-    if known(word) or len(word) < 5:
+    if known(word, tables) or len(word) < 5:
         return word
     stems = []
     for ending in ("den", "ten", "de", "te", "t"):
@@ -145,7 +185,7 @@ def _verb_form(word: str) -> str:
             stems.append(word[: -len(ending)])
     for base in stems:
         for candidate in (base + "n", base + "en", base + base[-1:] + "en"):
-            if candidate in known_lemmas() or candidate in _theme_words():
+            if candidate in known_lemmas() or candidate in tables.theme_words:
                 return candidate
     return word
 
@@ -172,26 +212,31 @@ def distance(a: str, b: str, limit: int = 2) -> int:
     return previous[-1]
 
 
-@lru_cache(maxsize=50_000)
-def correct_typo(word: str) -> str:
+def correct_typo(word: str, tables: Optional[WordTables] = None) -> str:
     """The theme word an unknown word is one typo away from ("spijbeld" -> "spijbel", "depresief" -> "depressief"), only when
     exactly one theme word is that close); else ``word``. Known words are never changed."""
-    if len(word) < FUZZY_MIN or known(word) or not word.isalpha() or split_compound(word):
+    tables = tables or word_tables()
+    return tables.remembered("typo", word, _correct_typo)
+
+
+def _correct_typo(word: str, tables: WordTables) -> str:
+    if len(word) < FUZZY_MIN or known(word, tables) or not word.isalpha() or split_compound(word, tables):
         return word
-    close = {w for w in _theme_words() if len(w) >= FUZZY_MIN and distance(word, w, 1) == 1}
+    close = {w for w in tables.theme_words if len(w) >= FUZZY_MIN and distance(word, w, 1) == 1}
     return close.pop() if len(close) == 1 else word
 
 
-def stems(text: str) -> List[str]:
+def stems(text: str, knowledge=None) -> List[str]:
     """Stems of all words (stopwords kept); a compound is followed by the stems of its parts and a
-    typo of a theme word is read as that word."""
+    typo of a theme word is read as that word (problem words of ``knowledge``, default the knowledge in use)."""
+    tables = word_tables(knowledge)
     out = []
     for word in words(text):
-        out.append(stam(correct_typo(word)))
-        out.extend(stam(part) for part in split_compound(word))
+        out.append(stam(correct_typo(word, tables), tables))
+        out.extend(stam(part, tables) for part in split_compound(word, tables))
     return out
 
 
-def lemma_string(text: str) -> str:
+def lemma_string(text: str, knowledge=None) -> str:
     """' '-joined stems of all words (stopwords kept), padded with spaces for phrase matching."""
-    return " " + " ".join(stems(text)) + " "
+    return " " + " ".join(stems(text, knowledge)) + " "
