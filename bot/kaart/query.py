@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, List, Optional, Tuple
 
 from bot.kaart import places
-from bot.kaart.text import lemma_string, simplify, words
+from bot.kaart.text import lemma_string, simplify, stems, words
 from bot.kaart.vocabulary import THEMAS, WERKGEBIEDEN
 from bot.knowledge.loader import PerKnowledge
 
@@ -59,6 +59,7 @@ class Vraag:
     buiten_regio: Optional[str] = None  # a place we know lies outside the kaart
     onbekende_plaats: Optional[str] = None  # a capitalised place-like word we do not know
     doelgroep_hints: List[str] = field(default_factory=list)
+    ouder_themas: List[str] = field(default_factory=list)  # themes that are a parent's own problem here
     ingekort: bool = False
     plaats_info: Optional["places.Plaats"] = None  # the recognised place (kind, coverage, typo corrected)
 
@@ -71,6 +72,7 @@ class Vraag:
             "buiten_regio": self.buiten_regio,
             "onbekende_plaats": self.onbekende_plaats,
             "doelgroep_hints": self.doelgroep_hints,
+            "ouder_themas": self.ouder_themas,
         }
 
 
@@ -109,6 +111,13 @@ def _build_theme_phrases(knowledge) -> List[Tuple[str, str, str]]:
 
 _theme_tables = PerKnowledge(_build_theme_tables)
 _theme_phrases = PerKnowledge(_build_theme_phrases)
+_parent_themes = PerKnowledge(lambda knowledge: frozenset(
+    entry.id for entry in knowledge.all("kaart_probleemwoorden") if entry.ouderprobleem))
+
+
+def parent_themes(knowledge=None) -> FrozenSet[str]:
+    """Themes that can be a parent's own problem (``ouderprobleem: true`` in ``probleemwoorden.yml``)."""
+    return _parent_themes(knowledge)
 
 
 # A theme word that is also an everyday word with another meaning: in these contexts it is not read as
@@ -129,20 +138,101 @@ def guard_homonyms(text: str) -> str:
 def extract_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[str]]]:
     """Themes in order of first appearance in the question, with the words that matched (problem words
     of ``knowledge``, default the loaded knowledge)."""
+    ordered, found, _, _ = _match_themas(text, knowledge)
+    return ordered, found
+
+
+def _match_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[str]], Dict[str, Tuple[int, int]], str]:
+    """(themes in order, matched words per theme, where each theme is first said (start and end in the lemma
+    string), the lemma string)."""
     lemmed = lemma_string(guard_homonyms(text), knowledge)
     found: Dict[str, List[str]] = {}
     positions: Dict[str, int] = {}
+    spans: Dict[str, Tuple[int, int]] = {}
     consumed = lemmed
     for theme, phrase, original in _theme_phrases(knowledge):
         index = consumed.find(phrase)
         if index < 0:
             continue
         found.setdefault(theme, []).append(original)
-        positions[theme] = min(positions.get(theme, index), index)
+        if index < positions.get(theme, len(lemmed)):
+            positions[theme] = index
+            spans[theme] = (index, index + len(phrase))
         # blank the match so "niet naar school" does not also count as theme "leren" via "school"
         consumed = consumed[:index] + " " + "_" * (len(phrase) - 2) + " " + consumed[index + len(phrase):]
     ordered = sorted(found, key=lambda t: positions[t])
-    return ordered, found
+    return ordered, found, spans, lemmed
+
+
+SUBJECT_GROUPS = ("ouder", "gezin", "jeugdige")  # target groups whose words name the person a problem is about
+PARENT_GROUPS = frozenset({"ouder", "gezin"})
+# Words that start a new clause: the person a problem word is about is looked for in its own clause first.
+CLAUSE_WORDS = frozenset({"en", "maar", "omdat", "want", "terwijl", "dus"})
+_CLAUSE_MARK = re.compile(r"[,;:.!?()]")
+
+
+def _persons(lemmed: str, knowledge=None) -> Dict[int, str]:
+    """Word position -> target group of each person word in the lemma string ("moeder" -> ouder)."""
+    found: Dict[int, str] = {}
+    for group in SUBJECT_GROUPS:
+        for _, phrase in _doelgroep_cues(knowledge).get(group, ()):
+            start = lemmed.find(phrase)
+            while start >= 0:
+                found.setdefault(len(lemmed[:start].split()), group)
+                start = lemmed.find(phrase, start + 1)
+    return found
+
+
+def _clause_starts(text: str, tokens: List[str], knowledge=None) -> FrozenSet[int]:
+    """Word positions (in the lemma string of ``text``) where a clause starts: after a comma or other mark,
+    and at a joining word ("en", "omdat")."""
+    starts, count = set(), 0
+    for part in _CLAUSE_MARK.split(text):
+        count += len(stems(part, knowledge))
+        starts.add(count)
+    starts |= {i + 1 for i, token in enumerate(tokens) if token in CLAUSE_WORDS}
+    return frozenset(starts)
+
+
+def _subject(persons: Dict[int, str], starts: FrozenSet[int], first: int, last: int) -> Optional[str]:
+    """The target group of the person a problem word (words ``first``..``last``) is said of: a child word
+    right after it ("angstige zoon"), else the nearest person before it in its clause ("vader gokt", "omdat
+    de moeder verslaafd is"), else the first one of the nearest earlier clause with a person, its subject
+    ("zoon steelt geld van zijn ouders en gokt"), else the first one after it ("schulden bij moeder")."""
+    if persons.get(last + 1) == "jeugdige" and last + 1 not in starts:
+        return "jeugdige"
+    clause = max((i for i in starts if i <= first), default=0)
+    before = [i for i in persons if clause <= i < first]
+    if before:
+        return persons[max(before)]
+    earlier = [i for i in persons if i < clause]
+    if earlier:
+        start = max((i for i in starts if i <= max(earlier)), default=0)
+        return persons[min(i for i in earlier if i >= start)]
+    after = [i for i in persons if i > last]
+    return persons[min(after)] if after else None
+
+
+def extract_ouder_themas(text: str, themas: List[str], spans: Dict[str, Tuple[int, int]], lemmed: str,
+                         knowledge=None) -> List[str]:
+    """The themes said of a parent or the family rather than of the child ("vader gokt en heeft schulden",
+    "gezin met huurachterstand", "moeder is verslaafd"), among those that can be a parent's own problem
+    (``ouderprobleem`` in ``probleemwoorden.yml``)."""
+    allowed = parent_themes(knowledge)
+    if not allowed & set(themas):
+        return []
+    starts = _clause_starts(guard_homonyms(text), lemmed.split(), knowledge)
+    persons = _persons(lemmed, knowledge)
+    out = []
+    for theme in themas:
+        if theme not in allowed:
+            continue
+        start, end = spans[theme]
+        first = len(lemmed[:start].split())
+        last = first + max(1, len(lemmed[start:end].split())) - 1
+        if _subject(persons, starts, first, last) in PARENT_GROUPS:
+            out.append(theme)
+    return out
 
 
 def _to_int(token: str) -> Optional[int]:
@@ -239,7 +329,8 @@ def parse_vraag(text: str) -> Vraag:
     gevonden = places.zoek_plaats(text)
     gemeente, plaats, buiten, onbekend = extract_plaats(text, gevonden)
     # the place is no problem word ("Zuilen" is not a typo of "huilen")
-    themas, woorden = extract_themas(text.replace(plaats, " ", 1) if plaats else text)
+    asked = text.replace(plaats, " ", 1) if plaats else text
+    themas, woorden, spans, lemmed = _match_themas(asked)
     return Vraag(
         tekst=text,
         themas=themas,
@@ -250,6 +341,7 @@ def parse_vraag(text: str) -> Vraag:
         buiten_regio=buiten,
         onbekende_plaats=onbekend,
         doelgroep_hints=extract_doelgroep(text),
+        ouder_themas=extract_ouder_themas(asked, themas, spans, lemmed),
         ingekort=ingekort,
         plaats_info=gevonden if gemeente else None,
     )

@@ -353,13 +353,22 @@ def leisure_only(service, themas: List[str], professional: bool) -> bool:
             and "vrije_tijd" not in themas)
 
 
-def _theme_part(service, themas: List[str], professional: bool = False) -> Tuple[float, List[str]]:
+def for_young_people(service) -> bool:
+    """The service is made for young people first of all: its main target group (listed first) is jeugdige
+    (jongerenwerk, POH-Jeugd), though it may also talk with their parents."""
+    return service.doelgroep[:1] == ["jeugdige"]
+
+
+def _theme_part(service, themas: List[str], professional: bool = False,
+                ouder_themas: Sequence[str] = ()) -> Tuple[float, List[str]]:
     if not themas:
         return 0.0, []
     weights = [THEME_ORDER_WEIGHTS[min(i, len(THEME_ORDER_WEIGHTS) - 1)] for i in range(len(themas))]
     got, matched = 0.0, []
     for theme, weight in zip(themas, weights, strict=False):
-        strength = theme_strength(service, theme)
+        # a parent's own problem ("vader gokt", "gezin met huurachterstand"): a service made for young people
+        # helps the child with that theme, not the parent, so it is no match on it
+        strength = 0.0 if theme in ouder_themas and for_young_people(service) else theme_strength(service, theme)
         if strength:
             got += weight * strength
             matched.append(theme)
@@ -668,7 +677,9 @@ def _parts(doc: _Doc, ctx: _Context, theme_score: float, tekst: float) -> Tuple[
                      and not (ctx.gemeente in REGIOS and plaats < 1.0)) else 0.0
     parts = {"thema": theme_score, "tekst": tekst, "plaats": plaats,
              "leeftijd": 1.0 if ctx.leeftijd is not None and bounded else 0.0,
-             "doelgroep": _doelgroep_part(service, ctx.parsed.doelgroep_hints),
+             # a question about a parent's own problem is not about whom a youth service is for
+             "doelgroep": 0.0 if ctx.parsed.ouder_themas and for_young_people(service)
+             else _doelgroep_part(service, ctx.parsed.doelgroep_hints),
              # the source says how to reach it; a family can go there itself, or is sent on by someone
              "toegang": _toegang_part(service), "ingang": ingang, "bekend": bekend(service),
              # the question names the service or its professional ("gedragswetenschapper", "jeugdcoach")
@@ -698,7 +709,7 @@ def _score_all(index: KaartIndex, ctx: _Context, candidates: Set[int], text_scor
         service = doc.service
         if not _age_ok(service, ctx.leeftijd):
             continue
-        theme_score, matched = _theme_part(service, ctx.themas, ctx.professional)
+        theme_score, matched = _theme_part(service, ctx.themas, ctx.professional, ctx.parsed.ouder_themas)
         matched_terms = [t for t in ctx.specific if i in docs_with[t]]
         if theme_score == 0 and not matched_terms:
             continue  # only generic words matched: not a relevant hit
@@ -751,11 +762,13 @@ def _rank(index: KaartIndex, ctx: _Context, scored: List[_Row], limit: int) -> L
 
 def _add_general_entrance(index: KaartIndex, ctx: _Context, hits: List[Hit], limit: int) -> None:
     """Few services fit a family's question: the general entrance of the place can always help. Also when
-    none fits a family question about a recognised problem (the message then says no specific service was found)."""
-    if not ctx.family or len(hits) >= min(limit, FEW_HITS) or (not hits and not ctx.themas):
+    none fits a family question, with or without a recognised problem ("moeder zoekt een vrijwilliger die
+    meehelpt"): the message then says no specific service was found."""
+    if not ctx.family or len(hits) >= min(limit, FEW_HITS):
         return
     shown = {hit.id for hit in hits}
-    for hit in [h for h in _general_route(index, ctx.gemeente, ctx.leeftijd) if h.id not in shown][:limit - len(hits)]:
+    entrance = [h for h in _general_route(index, ctx.gemeente, ctx.leeftijd) if h.id not in shown][:limit - len(hits)]
+    for hit in entrance:
         hit.waarom = "Algemene ingang van deze plaats: kan meedenken over elke vraag van een gezin. " + hit.waarom
         hits.append(hit)
 
@@ -769,6 +782,8 @@ def _explain(index: KaartIndex, result: Zoekresultaat, gevonden: Optional[Plaats
         notes.append(messages.plaats_verbeterd(gevonden.geschreven, gevonden.naam))
     if gevonden is not None and gevonden.dekking:
         notes.append(gevonden.dekking)
+    if result.vraag is not None and result.vraag.ouder_themas:
+        notes.append(messages.ouder_zelf(result.vraag.ouder_themas))
     if held_back:
         notes.append(messages.niet_getoond(held_back))
     if not result.hits:
