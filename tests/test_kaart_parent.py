@@ -77,3 +77,17 @@ def test_a_youth_service_is_no_match_on_the_parents_own_theme():
     assert [h.id for h in zoek("moeder in Hilversum heeft schulden", index=index).hits] == ["ouders"]
     child = [h.id for h in zoek("in Hilversum heeft de zoon van 17 schulden", index=index).hits]
     assert child[0] == "jongeren"
+
+
+def test_a_service_for_parents_themselves_is_no_match_on_the_childs_own_problem():
+    """Denkles helps parents worry less; it does not help a daughter who is sombre."""
+    parents = dienst("ouderprogramma", ["ouder"], ["somberheid_angst", "opvoeding"])
+    child = dienst("jeugd", ["jeugdige", "ouder"], ["somberheid_angst", "psychisch", "gedrag", "gezondheid", "pesten"])
+    index = KaartIndex([parents, child], ORGS)
+    assert [h.id for h in zoek("Hilversum, dochter van 13 is somber en trekt zich terug", index=index).hits] == ["jeugd"]
+    assert [h.id for h in zoek("moeder in Hilversum piekert veel en is somber", index=index).hits][0] == "ouderprogramma"
+
+
+def test_real_kaart_denkles_is_not_offered_for_a_sombre_child():
+    assert "denkles" not in [h.id for h in zoek("dochter 13, Bussum, somber en trekt zich terug").hits]
+    assert "denkles" in [h.id for h in zoek("Een ouder in Hilversum piekert veel over het ouderschap").hits[:3]]

@@ -60,6 +60,7 @@ class Vraag:
     onbekende_plaats: Optional[str] = None  # a capitalised place-like word we do not know
     doelgroep_hints: List[str] = field(default_factory=list)
     ouder_themas: List[str] = field(default_factory=list)  # themes that are a parent's own problem here
+    kind_themas: List[str] = field(default_factory=list)  # such themes said of the child ("zoon is somber")
     ingekort: bool = False
     plaats_info: Optional["places.Plaats"] = None  # the recognised place (kind, coverage, typo corrected)
 
@@ -73,6 +74,7 @@ class Vraag:
             "onbekende_plaats": self.onbekende_plaats,
             "doelgroep_hints": self.doelgroep_hints,
             "ouder_themas": self.ouder_themas,
+            "kind_themas": self.kind_themas,
         }
 
 
@@ -213,26 +215,29 @@ def _subject(persons: Dict[int, str], starts: FrozenSet[int], first: int, last: 
     return persons[min(after)] if after else None
 
 
-def extract_ouder_themas(text: str, themas: List[str], spans: Dict[str, Tuple[int, int]], lemmed: str,
-                         knowledge=None) -> List[str]:
-    """The themes said of a parent or the family rather than of the child ("vader gokt en heeft schulden",
-    "gezin met huurachterstand", "moeder is verslaafd"), among those that can be a parent's own problem
-    (``ouderprobleem`` in ``probleemwoorden.yml``)."""
+def extract_subjects(text: str, themas: List[str], spans: Dict[str, Tuple[int, int]], lemmed: str,
+                     knowledge=None) -> Tuple[List[str], List[str]]:
+    """Of the themes that can be a parent's own problem (``ouderprobleem`` in ``probleemwoorden.yml``): those
+    said of a parent or the family ("vader gokt en heeft schulden", "gezin met huurachterstand", "moeder is
+    verslaafd") and those said of the child ("zoon van 15 blowt", "dochter is somber")."""
     allowed = parent_themes(knowledge)
     if not allowed & set(themas):
-        return []
+        return [], []
     starts = _clause_starts(guard_homonyms(text), lemmed.split(), knowledge)
     persons = _persons(lemmed, knowledge)
-    out = []
+    parent, child = [], []
     for theme in themas:
         if theme not in allowed:
             continue
         start, end = spans[theme]
         first = len(lemmed[:start].split())
         last = first + max(1, len(lemmed[start:end].split())) - 1
-        if _subject(persons, starts, first, last) in PARENT_GROUPS:
-            out.append(theme)
-    return out
+        subject = _subject(persons, starts, first, last)
+        if subject in PARENT_GROUPS:
+            parent.append(theme)
+        elif subject == "jeugdige":
+            child.append(theme)
+    return parent, child
 
 
 def _to_int(token: str) -> Optional[int]:
@@ -331,6 +336,7 @@ def parse_vraag(text: str) -> Vraag:
     # the place is no problem word ("Zuilen" is not a typo of "huilen")
     asked = text.replace(plaats, " ", 1) if plaats else text
     themas, woorden, spans, lemmed = _match_themas(asked)
+    ouder_themas, kind_themas = extract_subjects(asked, themas, spans, lemmed)
     return Vraag(
         tekst=text,
         themas=themas,
@@ -341,7 +347,8 @@ def parse_vraag(text: str) -> Vraag:
         buiten_regio=buiten,
         onbekende_plaats=onbekend,
         doelgroep_hints=extract_doelgroep(text),
-        ouder_themas=extract_ouder_themas(asked, themas, spans, lemmed),
+        ouder_themas=ouder_themas,
+        kind_themas=kind_themas,
         ingekort=ingekort,
         plaats_info=gevonden if gemeente else None,
     )

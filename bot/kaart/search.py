@@ -359,16 +359,24 @@ def for_young_people(service) -> bool:
     return service.doelgroep[:1] == ["jeugdige"]
 
 
+def for_parents_only(service) -> bool:
+    """The service is for parents themselves, not for the child or the family (Denkles: less worrying)."""
+    return "ouder" in service.doelgroep and not {"jeugdige", "gezin"} & set(service.doelgroep)
+
+
 def _theme_part(service, themas: List[str], professional: bool = False,
-                ouder_themas: Sequence[str] = ()) -> Tuple[float, List[str]]:
+                ouder_themas: Sequence[str] = (), kind_themas: Sequence[str] = ()) -> Tuple[float, List[str]]:
     if not themas:
         return 0.0, []
     weights = [THEME_ORDER_WEIGHTS[min(i, len(THEME_ORDER_WEIGHTS) - 1)] for i in range(len(themas))]
     got, matched = 0.0, []
     for theme, weight in zip(themas, weights, strict=False):
         # a parent's own problem ("vader gokt", "gezin met huurachterstand"): a service made for young people
-        # helps the child with that theme, not the parent, so it is no match on it
-        strength = 0.0 if theme in ouder_themas and for_young_people(service) else theme_strength(service, theme)
+        # helps the child with that theme, not the parent, so it is no match on it; and the other way round, a
+        # service for parents themselves is no match on the child's own problem ("dochter is somber")
+        strength = theme_strength(service, theme)
+        if (theme in ouder_themas and for_young_people(service)) or (theme in kind_themas and for_parents_only(service)):
+            strength = 0.0
         if strength:
             got += weight * strength
             matched.append(theme)
@@ -709,11 +717,14 @@ def _score_all(index: KaartIndex, ctx: _Context, candidates: Set[int], text_scor
         service = doc.service
         if not _age_ok(service, ctx.leeftijd):
             continue
-        theme_score, matched = _theme_part(service, ctx.themas, ctx.professional, ctx.parsed.ouder_themas)
+        theme_score, matched = _theme_part(service, ctx.themas, ctx.professional, ctx.parsed.ouder_themas,
+                                           ctx.parsed.kind_themas)
         matched_terms = [t for t in ctx.specific if i in docs_with[t]]
         if theme_score == 0 and not matched_terms:
             continue  # only generic words matched: not a relevant hit
         tekst = text_scores.get(i, 0.0) / top_text if top_text else 0.0
+        if leisure_only(service, ctx.themas, ctx.professional):
+            tekst *= LEISURE_FACTOR  # its text naming the problem is the same evidence as its theme
         parts, place_reason = _parts(doc, ctx, theme_score, tekst)
         score = sum(WEIGHTS[k] * v for k, v in parts.items())
         if _held_back(index, service, ctx):
