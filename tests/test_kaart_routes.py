@@ -46,6 +46,30 @@ def test_the_measure_route_is_explained_when_it_appears():
     assert "niet zelf" in hit.let_op
 
 
+@pytest.mark.parametrize("vraag, plaats_ingang", [
+    ("Bussum: ouders willen jeugdbescherming voor hun dochter van 15 die steeds wegloopt", "jeugdteam_gooise_meren"),
+    ("Moeder in Huizen wil zelf jeugdbescherming inschakelen omdat haar ex de kinderen niet terugbrengt",
+     "team_jeugd_huizen"),
+    ("Ouders in Laren vechten al jaren over de kinderen, moet jeugdbescherming erbij?", "toegang_jeugd_hbel"),
+])
+def test_asking_for_jeugdbescherming_shows_the_way_there_first(vraag, plaats_ingang):
+    """A family cannot ask for a measure itself: Veilig Thuis and the municipality's entrance to youth care
+    (not the health service) come first, each saying why, then Jeugdbescherming with its route."""
+    shown = ids(zoek(vraag))
+    assert shown[:3] == ["veilig_thuis", plaats_ingang, "djgb_jeugdbescherming"]
+    hit = zoek(vraag).hits[1]
+    assert hit.waarom.startswith("Weg naar jeugdbescherming") and "Raad voor de Kinderbescherming" in hit.waarom
+
+
+def test_a_professionals_only_service_is_half_an_answer_to_a_familys_question():
+    top3 = ids(zoek("meisje 14 Muiden, voelt zich onveilig thuis"))[:3]
+    assert top3[0] == "veilig_thuis"
+    assert not {"gedragswetenschappers_gemeenten", "ret_mdo"} & set(top3)
+    # a professional who asks for one still finds it first
+    assert ids(zoek("Jeugdconsulent in Huizen zoekt een gedragswetenschapper vanwege een dreigende "
+                    "uithuisplaatsing"))[0] == "gedragswetenschappers_gemeenten"
+
+
 def test_no_first_hit_in_either_question_set_is_unreferrable():
     knowledge = get_knowledge()
     for kind in ("kaart_testvraag", "kaart_toetsvraag"):

@@ -10,6 +10,8 @@ ZONDER_PLAATS = "Je noemde geen gemeente; ik zocht in de hele kaart. Noem de woo
 INGEKORT = "Je vraag was erg lang en is ingekort; ik heb alleen het begin gebruikt."
 GEEN_CONTACT = ("contactgegevens staan niet in de sociale kaart: de bron noemt deze organisatie wel, maar geeft geen "
                 "telefoonnummer, e-mailadres of website")
+ROUTE_MAATREGEL = ("Weg naar jeugdbescherming: Veilig Thuis en de algemene ingang van de gemeente kunnen de Raad "
+                   "voor de Kinderbescherming om onderzoek vragen; alleen de kinderrechter legt een maatregel op.")
 GEEN_CONTACT_VEILIGHEID = ("Bij zorgen over de veiligheid van een kind volg je de meldcode van je eigen organisatie; "
                            "daarin staat hoe je Veilig Thuis bereikt.")
 

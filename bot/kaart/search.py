@@ -48,6 +48,7 @@ CENTRAL_THEMES, PERIPHERAL_THEME = 3, 0.8  # the first three themes of a service
 VERWANT_THEMA = {"prestatiedruk": "somberheid_angst", "leren": "schoolverzuim", "criminaliteit": "gedrag",
                  "seksualiteit": "gezondheid"}
 LEISURE_FACTOR = 0.5  # a leisure group's match on a family's problem theme
+PROFESSIONAL_ONLY_FACTOR = 0.5  # a professionals-only service's theme match on a family's own question
 BM25_K1, BM25_B = 1.2, 0.75
 # Words too general to make a hit relevant on their own.
 GENERIC = frozenset(
@@ -146,6 +147,7 @@ class KaartIndex:
         self.by_area: Dict[str, Set[int]] = defaultdict(set)
         self.unknown_area: Set[int] = set()
         self.general: List[int] = []
+        self.by_id: Dict[str, int] = {}
         total = 0
         for index, service in enumerate(services):
             org = organisations.get(service.organisatie)
@@ -168,6 +170,7 @@ class KaartIndex:
                 self.by_theme[theme].add(index)
             if service.algemene_toegang:
                 self.general.append(index)
+            self.by_id[service.id] = index
             self.docs.append(
                 _Doc(service, org_name, getattr(org, "website", None), areas, tuple(service.werkgebied), len(terms))
             )
@@ -726,6 +729,10 @@ def _score_all(index: KaartIndex, ctx: _Context, candidates: Set[int], text_scor
         if leisure_only(service, ctx.themas, ctx.professional):
             tekst *= LEISURE_FACTOR  # its text naming the problem is the same evidence as its theme
         parts, place_reason = _parts(doc, ctx, theme_score, tekst)
+        if parts["doelgroep"] < 0:
+            # a service only for professionals answers a family's question about its theme only half: the
+            # family cannot go there, the professional consults it (as a leisure group is only part of the answer)
+            parts["thema"] *= PROFESSIONAL_ONLY_FACTOR
         score = sum(WEIGHTS[k] * v for k, v in parts.items())
         if _held_back(index, service, ctx):
             held_back.append((score, service.naam))
@@ -769,6 +776,40 @@ def _rank(index: KaartIndex, ctx: _Context, scored: List[_Row], limit: int) -> L
     scored.sort(key=lambda item: (-item[0], item[1]))
     scored.sort(key=lambda item: (_tier(index, item[2].service, ctx), -item[0], item[1]))
     return _referral_first([_hit(doc, score, parts, waarom) for score, _, doc, parts, waarom in scored[:limit]])
+
+
+def _measure_route_first(index: KaartIndex, ctx: _Context, hits: List[Hit], allowed: Optional[Set[int]],
+                         limit: int) -> List[Hit]:
+    """A measure-only service (jeugdbescherming) among the first three: a family or professional cannot go
+    there themselves, so the way there leads: the safety service of the place (Veilig Thuis) and its general
+    entrance (the jeugdteam), which can ask the Raad voor de Kinderbescherming for an investigation. Then the
+    measure-only service itself, with its route explained, then the rest."""
+    from bot.kaart import messages
+
+    measure = next((hit for hit in hits[:3] if hit.id in index.by_id
+                    and _measure_only(index.docs[index.by_id[hit.id]].service)), None)
+    if measure is None:
+        return hits
+    shown = {hit.id: hit for hit in hits}
+    safety = [i for i in (allowed if allowed is not None else range(len(index.docs)))
+              if index.docs[i].service.themas[:1] == ["veiligheid"] and index.docs[i].service.aard == "dienst"
+              and verwijsbaar(index.docs[i].service) and _age_ok(index.docs[i].service, ctx.leeftijd)]
+    route: List[Hit] = []
+    for i in sorted(safety, key=lambda i: index.docs[i].service.id)[:1]:
+        doc = index.docs[i]
+        route.append(shown.get(doc.service.id) or _hit(doc, 0.0, {}, _waarom([], {}, _place_part(doc, ctx.gemeente)[1],
+                                                                                None, doc.service, [])))
+    # the entrance to youth care (the jeugdteam, not the health service), the municipality's own before a regional one
+    entrances = [shown[h.id] if h.id in shown else h for h in _general_route(index, ctx.gemeente, ctx.leeftijd)]
+    docs = {h.id: index.docs[index.by_id[h.id]] for h in entrances}
+    route += sorted(entrances, key=lambda h: ("jeugdhulp" not in docs[h.id].service.themas,
+                                              -_place_part(docs[h.id], ctx.gemeente)[0], -h.score, h.id))[:1]
+    for hit in route:
+        if not hit.waarom.startswith(messages.ROUTE_MAATREGEL):
+            hit.waarom = messages.ROUTE_MAATREGEL + " " + hit.waarom
+    first = [hit.id for hit in route] + [measure.id]
+    ordered = route + [measure] + [hit for hit in hits if hit.id not in first]
+    return ordered[:limit]
 
 
 def _add_general_entrance(index: KaartIndex, ctx: _Context, hits: List[Hit], limit: int) -> None:
@@ -843,6 +884,7 @@ def zoek(
     text_scores = index.bm25(ctx.terms, allowed)
     scored, held_back = _score_all(index, ctx, _candidates(index, ctx, allowed, text_scores), text_scores)
     hits = _rank(index, ctx, scored, limit)
+    hits = _measure_route_first(index, ctx, hits, allowed, limit)
     only_entrance = not hits
     _add_general_entrance(index, ctx, hits, limit)
     cutoff = scored[limit - 1][0] if len(scored) >= limit else float("-inf")
