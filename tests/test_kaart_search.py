@@ -201,3 +201,37 @@ def test_the_offer_of_one_school_comes_after_general_help_unless_that_school_is_
 
 def test_a_place_name_is_not_read_as_a_typo_of_a_problem_word():
     assert parse_vraag("Ouders in Zuilen gaan scheiden, hun zoon is 10").themas == ["scheiding"]
+
+
+@pytest.mark.parametrize("question, theme", [
+    ("De Meern: zoon 14 zit al drie maanden thuis", "schoolverzuim"),
+    ("Gooise Meren: de hulp aan dit gezin loopt steeds weer vast", "vastgelopen_hulp"),
+    ("Huizen: vader komt al maanden niet rond", "financien"),
+    ("dochter van 12 trekt zich steeds meer terug", "somberheid_angst"),
+    ("Laren: ouders hebben al jaren ruzie, kinderen van 6 en 8", "scheiding"),
+])
+def test_a_phrase_is_found_with_a_few_words_in_between(question, theme):
+    assert theme in parse_vraag(question).themas
+
+
+def test_a_gap_never_holds_another_person_or_a_new_clause():
+    # the son fights, not the parents: no divorce conflict
+    assert "scheiding" not in parse_vraag("ouders: zoon maakt vaak ruzie op school").themas
+    assert "scheiding" not in parse_vraag("ouders zijn moe en hun zoon maakt ruzie").themas
+
+
+@pytest.mark.parametrize("question, theme", [
+    ("Loosdrecht: kind van 4 praat nog nauwelijks", "ontwikkeling"),  # "praat" meets "praten"
+    ("Hilversum: kind van 10 wordt thuis mishandeld", "veiligheid"),
+    ("Vleuten: jongen van 12 rouwt om zijn overleden opa", "somberheid_angst"),
+    ("Utrecht: jongen van 16 dealt en hangt op straat", "criminaliteit"),
+    ("Bussum, dochter van 15 is weggelopen", "veiligheid"),
+])
+def test_everyday_words_and_verb_forms_of_round_four(question, theme):
+    assert theme in parse_vraag(question).themas
+
+
+def test_older_is_no_parent():
+    vraag = parse_vraag("Muiden: jongen van 15 hangt op straat met oudere jongens die dealen")
+    assert "ouder" not in vraag.doelgroep_hints and vraag.ouder_themas == []
+    assert "wonen_werk" not in vraag.themas  # hanging about on the street is no homelessness

@@ -122,11 +122,13 @@ def parent_themes(knowledge=None) -> FrozenSet[str]:
     return _parent_themes(knowledge)
 
 
-# A theme word that is also an everyday word with another meaning: in these contexts it is not read as
-# that theme ("krast zich in zijn armen" is about arms, not about being poor).
+# A theme or target-group word that is also an everyday word with another meaning: in these contexts it is
+# not read as that word ("krast zich in zijn armen" is about arms, not about being poor; "oudere jongens" are
+# older boys, not parents).
 HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     ("arm", re.compile(r"\b(?:zijn|haar|z'n|mijn|m'n|je|jouw|de|het|beide|twee|linker|rechter|gebroken)\s+armen?\b"
                        r"|\barmen\b|\barm\s+(?:gebroken|breken|brak)\b", re.IGNORECASE)),
+    ("ouder", re.compile(r"\boudere?n?\s+dan\b|\boudere\b|\bouderen\b|\bjaar\s+ouder\b", re.IGNORECASE)),
 )
 
 
@@ -152,18 +154,75 @@ def _match_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[
     positions: Dict[str, int] = {}
     spans: Dict[str, Tuple[int, int]] = {}
     consumed = lemmed
+    gapped = _gapped_phrases(knowledge)
     for theme, phrase, original in _theme_phrases(knowledge):
         index = consumed.find(phrase)
-        if index < 0:
+        if index >= 0:
+            blank = [(index + 1, index + len(phrase) - 1)]
+            span = (index, index + len(phrase))
+        elif phrase in gapped:  # the words in order with a few words between: "zit al maanden thuis"
+            match = _gapped_match(gapped[phrase], consumed, knowledge)
+            if match is None:
+                continue
+            blank = [match.span(group) for group in range(1, (gapped[phrase].groups or 0) + 1)]
+            span = match.span()
+        else:
             continue
         found.setdefault(theme, []).append(original)
-        if index < positions.get(theme, len(lemmed)):
-            positions[theme] = index
-            spans[theme] = (index, index + len(phrase))
+        if span[0] < positions.get(theme, len(lemmed)):
+            positions[theme] = span[0]
+            spans[theme] = span
         # blank the match so "niet naar school" does not also count as theme "leren" via "school"
-        consumed = consumed[:index] + " " + "_" * (len(phrase) - 2) + " " + consumed[index + len(phrase):]
+        for start, end in blank:
+            consumed = consumed[:start] + "_" * (end - start) + consumed[end:]
     ordered = sorted(found, key=lambda t: positions[t])
     return ordered, found, spans, lemmed
+
+
+GAP_WORDS = 3  # words that may stand between the words of a phrase: "zit al drie maanden thuis", "loopt steeds vast"
+GAP_PHRASE_MAX = 3  # only phrases of two or three words are matched with gaps
+
+
+def _build_gapped_phrases(knowledge) -> Dict[str, "re.Pattern[str]"]:
+    """Lemma phrase -> pattern, for the phrases of two or three words: the words in order with at most
+    ``GAP_WORDS`` other words between each two."""
+    out = {}
+    gap = r" (?:\S+ ){0,%d}" % GAP_WORDS
+    for _, phrase, _ in _theme_phrases(knowledge):
+        parts = phrase.split()
+        if 2 <= len(parts) <= GAP_PHRASE_MAX:
+            out[phrase] = re.compile(" (" + (")" + gap + "(").join(re.escape(w) for w in parts) + ") ")
+    return out
+
+
+_gapped_phrases = PerKnowledge(_build_gapped_phrases)
+
+
+def _gapped_match(pattern: "re.Pattern[str]", consumed: str, knowledge=None) -> "Optional[re.Match[str]]":
+    """The first match of a phrase with gaps whose gap words are no person ("ouders: zoon maakt ruzie" is no
+    "ouders ruzie"), no joining word ("en", "maar") and no part of another match."""
+    blocked = _gap_blockers(knowledge)
+    for match in pattern.finditer(consumed):
+        gaps = [consumed[match.end(g):match.start(g + 1)] for g in range(1, pattern.groups)]
+        if not any(word in blocked or word.startswith("_") for gap in gaps for word in gap.split()):
+            return match
+    return None
+
+
+def _gap_blockers(knowledge=None) -> FrozenSet[str]:
+    """Words that may not stand in a gap: person words (of ``doelgroepwoorden.yml``) and joining words."""
+    return _blockers(knowledge)
+
+
+def _build_blockers(knowledge) -> FrozenSet[str]:
+    cues: Dict[str, Tuple[Tuple[str, str], ...]] = _doelgroep_cues(knowledge)
+    groups: Tuple[str, ...] = SUBJECT_GROUPS
+    person_words = {word for group in groups for _, phrase in cues.get(group, ()) for word in phrase.split()}
+    joining: FrozenSet[str] = CLAUSE_WORDS
+    return frozenset(person_words | joining)
+
+
+_blockers = PerKnowledge(_build_blockers)
 
 
 SUBJECT_GROUPS = ("ouder", "gezin", "jeugdige")  # target groups whose words name the person a problem is about
@@ -321,7 +380,7 @@ _doelgroep_cues = PerKnowledge(_build_doelgroep_cues)
 
 def extract_doelgroep(text: str, knowledge=None) -> List[str]:
     """The target groups the question speaks of or for (soft hints for ranking), in file order."""
-    lemmed = lemma_string(text, knowledge)
+    lemmed = lemma_string(guard_homonyms(text), knowledge)
     return [group for group, cues in _doelgroep_cues(knowledge).items()
             if any(phrase in lemmed for _, phrase in cues)]
 

@@ -171,7 +171,14 @@ def _stam(word: str, tables: WordTables) -> str:
         current = current[:-2]
         if len(current) >= 3 and current[-1] == current[-2] and current[-1] not in "aeiou":
             current = current[:-1]
+        elif _OPEN_SYLLABLE.match(current):
+            current = current[:-1] + current[-2:]  # "praten" -> "praat", as "praat" is written
     return current
+
+
+# A one-syllable stem whose single vowel was open before "-en" ("pra-ten", "sla-pen", "ro-ken") is written
+# with a double vowel ("praat", "slaap", "rook"); "spijbel", "pest" and "huil" are not.
+_OPEN_SYLLABLE = re.compile(r"^[^aeiouy]*[aeou][^aeiouy]$")
 
 
 def _verb_form(word: str, tables: WordTables) -> str:
