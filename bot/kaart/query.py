@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, List, Optional, Tuple
 
 from bot.kaart import places
-from bot.kaart.text import lemma_string, simplify, stems, words
+from bot.kaart.text import lemma_string, simplify, split_separable, stems, words
 from bot.kaart.vocabulary import THEMAS, WERKGEBIEDEN
 from bot.knowledge.loader import PerKnowledge
 
@@ -107,6 +107,10 @@ def _build_theme_phrases(knowledge) -> List[Tuple[str, str, str]]:
             lemma_phrase = lemma_string(phrase, knowledge)
             if lemma_phrase.strip():
                 phrases.append((theme, lemma_phrase, phrase))
+            # a separable verb also meets its split form, with a few words between: "weglopen" -> "loopt (vaak) weg"
+            separable = split_separable(phrase) if " " not in phrase.strip() else None
+            if separable:
+                phrases.append((theme, lemma_string(" ".join(separable), knowledge), phrase))
     phrases.sort(key=lambda item: len(item[1]), reverse=True)
     return phrases
 

@@ -161,7 +161,7 @@ def stam(word: str, tables: Optional[WordTables] = None) -> str:
 
 
 def _stam(word: str, tables: WordTables) -> str:
-    current = _verb_form(word, tables)
+    current = STRONG_FORMS.get(word) or _verb_form(word, tables)
     for _ in range(3):
         following = lemma(current)
         if following == current:
@@ -173,7 +173,36 @@ def _stam(word: str, tables: WordTables) -> str:
             current = current[:-1]
         elif _OPEN_SYLLABLE.match(current):
             current = current[:-1] + current[-2:]  # "praten" -> "praat", as "praat" is written
+        # a stem ends voiceless, as it is written: "blijven" -> "blijf" (as "blijft"), "lezen" -> "lees"
+        current = current[:-1] + _DEVOICE.get(current[-1], current[-1])
     return current
+
+
+_DEVOICE = {"v": "f", "z": "s"}
+_VOICE = {"f": "v", "s": "z"}
+
+# Past tenses and participles of strong and irregular Dutch verbs that the lemma table lacks ("zat", "vocht",
+# "gestolen"), as "infinitive: forms". Forms that are also an everyday word of another meaning are left out
+# ("reden", "geleden", "namen", "was", "gedragen" would read as gedrag).
+_STRONG = """
+zitten: zat zaten gezeten | vechten: vocht vochten gevochten | liegen: loog logen gelogen
+stelen: stal gestolen | komen: kwam kwamen gekomen | eten: eet aten gegeten | drinken: dronk gedronken
+slaan: sloeg sloegen geslagen | sluiten: sloot gesloten | schelden: schold scholden gescholden
+snijden: sneed sneden gesneden | vallen: viel vielen gevallen | gaan: ging gingen gegaan
+breken: brak braken gebroken | schieten: schoot geschoten | steken: stak gestoken | bijten: beet gebeten
+vinden: vond vonden gevonden | slapen: sliep sliepen geslapen | lopen: liep liepen gelopen
+blijven: bleef bleven gebleven | houden: hield hielden gehouden | spreken: sprak spraken gesproken
+nemen: nam genomen | geven: gaf gegeven | rijden: reed gereden | krijgen: kreeg kregen gekregen
+beginnen: begon begonnen | springen: sprong sprongen gesprongen | vragen: vroeg vroegen
+verdwijnen: verdween verdwenen | dwingen: dwong dwongen gedwongen | bedriegen: bedroog bedrogen
+snuiven: snoof snoven gesnoven | kijken: keek keken gekeken | schrijven: schreef schreven geschreven
+hangen: hing hingen gehangen | winnen: won wonnen gewonnen | verliezen: verloor verloren
+sterven: stierf stierven gestorven | helpen: hielp hielpen geholpen | zwijgen: zweeg zwegen gezwegen
+trekken: trok trokken getrokken | zoeken: zocht zochten gezocht | denken: dacht dachten gedacht
+"""
+STRONG_FORMS: Dict[str, str] = {form: infinitive.strip() for group in _STRONG.replace("\n", "|").split("|")
+                                if ":" in group for infinitive, forms in [group.split(":")]
+                                for form in forms.split()}
 
 
 # A one-syllable stem whose single vowel was open before "-en" ("pra-ten", "sla-pen", "ro-ken") is written
@@ -184,17 +213,61 @@ _OPEN_SYLLABLE = re.compile(r"^[^aeiouy]*[aeou][^aeiouy]$")
 def _verb_form(word: str, tables: WordTables) -> str:
     """The infinitive of a verb form the lemma table lacks ("gamet" -> "gamen", "kraste" -> "krassen"),
     found by undoing the present -t or the past -de/-te/-den/-ten and checking the table; else ``word``."""
-    if known(word, tables) or len(word) < 5:
+    # a problem word the table lacks is a verb form like any other ("blijft" of "blijft thuis" meets "bleef")
+    if word in lemma_table() or word in known_lemmas() or len(word) < 5:
         return word
     stems = []
-    for ending in ("den", "ten", "de", "te", "t"):
-        if word.endswith(ending):
-            stems.append(word[: -len(ending)])
+    for bare in (word, word[2:]) if word.startswith("ge") and len(word) > 6 else (word,):  # "getreiterd"
+        for ending in ("den", "ten", "de", "te", "d", "t"):
+            if bare.endswith(ending) and len(bare) - len(ending) >= 3:
+                stems.append(bare[: -len(ending)])
     for base in stems:
-        for candidate in (base + "n", base + "en", base + base[-1:] + "en"):
+        for candidate in _infinitives(base):
             if candidate in known_lemmas() or candidate in tables.theme_words:
                 return candidate
     return word
+
+
+_LONG_VOWEL = re.compile(r"^(.*[^aeiou])([aeou])\2([^aeiouyw])$")  # "haak", "lees", "blijf" is no long vowel
+
+
+def _infinitives(base: str) -> Tuple[str, ...]:
+    """Infinitives a verb stem can belong to: "treiter" -> "treiteren", "zit" -> "zitten", "haak" -> "haken",
+    "lees" -> "lezen", "blijf" -> "blijven" (the written stem ends voiceless, the infinitive may not)."""
+    out = [base + "n", base + "en", base + base[-1:] + "en"]
+    voiced = base[:-1] + _VOICE[base[-1]] if base[-1:] in _VOICE else None
+    if voiced:
+        out.append(voiced + "en")
+    match = _LONG_VOWEL.match(base)
+    if match:
+        short = match.group(1) + match.group(2)
+        out.append(short + match.group(3) + "en")
+        if match.group(3) in _VOICE:
+            out.append(short + _VOICE[match.group(3)] + "en")
+    return tuple(out)
+
+
+# Particles of Dutch separable verbs: "weglopen" is said "loopt weg", "ziekmelden" "meldt zich ziek",
+# "afhaken" "haakt af". (over-, onder-, voor- mostly make inseparable verbs: "overlijden", "onderzoeken".)
+# "in" is left out: "komt in de problemen" is no "inkomen".
+SEPARABLE_PARTICLES = tuple(sorted(
+    "af aan achter bij binnen buiten door los mee neer om op rond samen terug thuis toe uit vast weg ziek "
+    "dicht kapot stuk".split(), key=len, reverse=True))
+
+
+def split_separable(word: str) -> Optional[Tuple[str, str]]:
+    """(verb, particle) of the infinitive of a separable verb ("weglopen" -> ("lopen", "weg"), "ziekmelden" ->
+    ("melden", "ziek")): a known particle followed by a known infinitive (a word that is its own lemma); else
+    None. A participle ("aangehouden", "teruggetrokken") is not split: its active form often means something
+    else ("houdt zich aan de regels")."""
+    if not word.endswith("en"):
+        return None
+    for particle in SEPARABLE_PARTICLES:
+        rest = word[len(particle):]
+        if word.startswith(particle) and len(rest) >= 5 and not rest.startswith("ge") and lemma_of(rest) == rest \
+                and rest in known_lemmas():
+            return rest, particle
+    return None
 
 
 FUZZY_MIN = 6  # shortest word whose typo is corrected
