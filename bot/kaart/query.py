@@ -21,7 +21,11 @@ from bot.knowledge.loader import PerKnowledge
 
 MAX_VRAAG = 1000  # characters; longer questions are cut (and the caller is told)
 
-_CHILD = r"(?:zoon|zoontje|dochter|dochtertje|kind|kindje|jongen|jongetje|meisje|meid|puber|tiener|jongere|leerling|broer|zus|pleegkind|baby|kleinkind)"
+_CHILD = (r"(?:zoon|zoontje|dochter|dochtertje|kind|kindje|jongen|jongetje|meisje|meid|puber|tiener|jongere|leerling"
+          r"|broer|zus|pleegkind|baby|kleinkind|kleinzoon|kleindochter|oudste|jongste|middelste)")
+# words a consultant puts between the child and the age when speaking: "zoon is nu 15", "dochter van bijna 13"
+_HEDGE = r"(?:(?:nu|inmiddels|pas|bijna|net|al|sinds kort|ongeveer|rond de|zo'n)\s+)?"
+_UNITS = r"(?:uur|keer|euro|procent|%|dagen|dag|weken|week|maanden|maand|minuten|kilo|kg|cm|x|kinderen|broers|zussen)"
 _NUMBER_WORDS = {
     "nul": 0, "een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
     "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15,
@@ -30,16 +34,28 @@ _NUMBER_WORDS = {
 }
 _NUM = r"(\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 _AGE_PATTERNS = (
-    re.compile(_CHILD + r"\s+(?:is|wordt|van|van\s+ongeveer|van\s+rond\s+de)\s+" + _NUM + r"\b(?:\s*jaar)?"),
+    re.compile(_CHILD + r"\s+(?:is|wordt|van)\s+" + _HEDGE + _NUM + r"\b(?!\s*" + _UNITS + r"\b)"),
     re.compile(r"\b" + _NUM + r"\s*-?\s*jarige?\b"),
     re.compile(r"\b" + _NUM + r"\s+jaar\s+oud\b"),
     re.compile(r"\b(?:leeftijd|leeftijd van|is)\s*:?\s*" + _NUM + r"\s+jaar\b"),
     re.compile(r"\b" + _NUM + r"\s+jaar\b"),
     re.compile(r"\b(\d{1,2})\s*(?:jr|j)\b\.?"),
     # a bare number right after the child: "dochter 13", "zoon (8)", "meisje, 16,"
-    re.compile(r"\b" + _CHILD + r"\s*[,(:]?\s*(\d{1,2})\b\s*\)?(?!\s*(?:uur|keer|euro|procent|%|dagen|dag|weken|week|"
-               r"maanden|maand|minuten|kilo|kg|cm|x|kinderen|broers|zussen)\b)"),
+    re.compile(r"\b" + _CHILD + r"\s*[,(:]?\s*" + _HEDGE + r"(\d{1,2})\b\s*\)?(?!\s*" + _UNITS + r"\b)"),
 )
+# Said of a child mentioned before: "hij is 15 en blowt", "ze is pas 12" (only youth ages, so a young mother
+# saying her own age is not read as the child's).
+_PRONOUN_AGE = re.compile(r"\b(?:hij|ze|zij)\s+(?:is|wordt)\s+" + _HEDGE + _NUM + r"\b(?!\s*" + _UNITS + r"\b)")
+PRONOUN_AGE_MAX = 18
+_MONTHS_OLD = re.compile(_CHILD + r"\s+van\s+" + _HEDGE + _NUM + r"\s+(?:maanden|maand|weken|week|dagen)\b"
+                         r"|\b" + _NUM + r"\s+(?:maanden|maand|weken|week|dagen)\s+oud\b")
+# The school year as consultants say it: "groep 7" (basisschool, age groep + 3), "klas 2", "tweede klas",
+# "3 havo", "brugklas" (voortgezet onderwijs, age klas + 11): the youngest usual age of that year.
+_ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6}
+_SCHOOL_TYPE = r"(?:vmbo|mavo|havo|vwo|atheneum|gymnasium|praktijkonderwijs|pro)"
+_GROEP = re.compile(r"\bgroep\s+([1-8])\b(?!\s*(?:en|of|tot|-)\s*\d)")
+_KLAS = re.compile(r"\b(?:klas\s+([1-6])\b|([1-6])(?:e|de|ste)?\s+klas\b|(eerste|tweede|derde|vierde|vijfde|zesde)\s+klas\b"
+                   r"|([1-6])\s*" + _SCHOOL_TYPE + r"\b|" + _SCHOOL_TYPE + r"\s*([1-6])\b|(brugklas|brugklasser))")
 _PLACE_AFTER = re.compile(
     r"\b(?:uit|in|te|woont in|wonend in|wonende in|woonachtig in|vanuit|omgeving|regio|gemeente)\s+"
     r"((?:'s-)?[A-Z][\w'-]+(?:[ -](?:[A-Z][\w'-]+|aan|den|de|op))*)"
@@ -153,12 +169,14 @@ def extract_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List
 def _match_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[str]], Dict[str, Tuple[int, int]], str]:
     """(themes in order, matched words per theme, where each theme is first said (start and end in the lemma
     string), the lemma string)."""
-    lemmed = lemma_string(guard_homonyms(text), knowledge)
+    guarded = guard_homonyms(text)
+    lemmed = lemma_string(guarded, knowledge)
     found: Dict[str, List[str]] = {}
     positions: Dict[str, int] = {}
     spans: Dict[str, Tuple[int, int]] = {}
     consumed = lemmed
     gapped = _gapped_phrases(knowledge)
+    framing = _framing_words(guarded, lemmed, knowledge)
     for theme, phrase, original in _theme_phrases(knowledge):
         index = consumed.find(phrase)
         if index >= 0:
@@ -172,6 +190,8 @@ def _match_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[
             span = match.span()
         else:
             continue
+        if len(lemmed[:span[0]].split()) in framing:
+            continue  # a word about the call itself: "moeder belt vanuit haar werk" is no question about work
         found.setdefault(theme, []).append(original)
         if span[0] < positions.get(theme, len(lemmed)):
             positions[theme] = span[0]
@@ -181,6 +201,47 @@ def _match_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[
             consumed = consumed[:start] + "_" * (end - start) + consumed[end:]
     ordered = sorted(found, key=lambda t: positions[t])
     return ordered, found, spans, lemmed
+
+
+# Words with which a consultant frames a phone call or note ("ik heb een moeder aan de lijn", "een collega belt
+# namens een vader", "hoi"): the part of a sentence they stand in is about the call, not the problem, so a
+# problem word there does not count ("moeder belt vanuit haar werk" is no question about work). The part ends
+# at a comma or full stop and at a word that starts what is said ("dat", "die", "over", "met", "omdat").
+FRAMING_WORDS = ("bellen", "belt", "belde", "gebeld", "lijn", "telefoon", "telefonisch", "namens", "collega",
+                 "hoi", "hallo", "goedemorgen", "goedemiddag", "goedenavond")
+FRAMING_ENDS = frozenset({"dat", "die", "over", "met", "omdat", "want", "waar", "wat", "hoe", "sinds"})
+
+
+def _build_framing_stems(knowledge) -> Tuple[FrozenSet[str], FrozenSet[str]]:
+    # the stem of the whole word only: "goedenavond" is no "avond"
+    return (frozenset(stems(word, knowledge)[0] for word in FRAMING_WORDS),
+            frozenset(stems(word, knowledge)[0] for word in FRAMING_ENDS | CLAUSE_WORDS))
+
+
+_framing_stems = PerKnowledge(_build_framing_stems)
+
+
+def _framing_words(text: str, lemmed: str, knowledge=None) -> FrozenSet[int]:
+    """Word positions (in ``lemmed``, the lemma string of ``text``) of the parts of sentences that frame the
+    call (see ``FRAMING_WORDS``)."""
+    cues, ends = _framing_stems(knowledge)
+    tokens = lemmed.split()
+    if not cues & set(tokens):
+        return frozenset()
+    # whole words only, not the parts of a compound ("richtlijn" holds no "lijn")
+    heads, position = set(), 0
+    for word in words(text):
+        parts = stems(word, knowledge)
+        if parts and parts[0] in cues:
+            heads.add(position)
+        position += len(parts)
+    starts = set(_clause_starts(text, tokens, knowledge)) | {i for i, t in enumerate(tokens) if t in ends}
+    bounds = sorted(starts | {0, len(tokens)})
+    out: set = set()
+    for begin, end in zip(bounds, bounds[1:], strict=False):
+        if heads & set(range(begin, end)):
+            out.update(range(begin, end))
+    return frozenset(out)
 
 
 GAP_WORDS = 3  # words that may stand between the words of a phrase: "zit al drie maanden thuis", "loopt steeds vast"
@@ -317,6 +378,26 @@ def extract_leeftijd(text: str) -> Optional[int]:
             value = _to_int(match.group(1))
             if value is not None and 0 <= value <= 27:
                 return value
+    if _MONTHS_OLD.search(simple):
+        return 0  # "baby van 6 maanden": under one year
+    for match in _PRONOUN_AGE.finditer(simple):
+        value = _to_int(match.group(1))
+        if value is not None and 0 <= value <= PRONOUN_AGE_MAX:
+            return value
+    return _school_year_age(simple)
+
+
+def _school_year_age(simple: str) -> Optional[int]:
+    """The youngest usual age of a school year said in the question ("groep 7" -> 10, "3 havo" -> 14)."""
+    match = _GROEP.search(simple)
+    if match:
+        return int(match.group(1)) + 3
+    match = _KLAS.search(simple)
+    if match:
+        if match.group(6):
+            return 12
+        year = next(g for g in match.groups()[:5] if g)
+        return (_ORDINALS.get(year) or int(year)) + 11
     return None
 
 
