@@ -155,13 +155,14 @@ def _match_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[
     spans: Dict[str, Tuple[int, int]] = {}
     consumed = lemmed
     gapped = _gapped_phrases(knowledge)
+    blocked = _blockers(knowledge)
     for theme, phrase, original in _theme_phrases(knowledge):
         index = consumed.find(phrase)
         if index >= 0:
             blank = [(index + 1, index + len(phrase) - 1)]
             span = (index, index + len(phrase))
         elif phrase in gapped:  # the words in order with a few words between: "zit al maanden thuis"
-            match = _gapped_match(gapped[phrase], consumed, knowledge)
+            match = _gapped_match(gapped[phrase], consumed, blocked)
             if match is None:
                 continue
             blank = [match.span(group) for group in range(1, (gapped[phrase].groups or 0) + 1)]
@@ -198,10 +199,9 @@ def _build_gapped_phrases(knowledge) -> Dict[str, "re.Pattern[str]"]:
 _gapped_phrases = PerKnowledge(_build_gapped_phrases)
 
 
-def _gapped_match(pattern: "re.Pattern[str]", consumed: str, knowledge=None) -> "Optional[re.Match[str]]":
-    """The first match of a phrase with gaps whose gap words are no person ("ouders: zoon maakt ruzie" is no
-    "ouders ruzie"), no joining word ("en", "maar") and no part of another match."""
-    blocked = _gap_blockers(knowledge)
+def _gapped_match(pattern: "re.Pattern[str]", consumed: str, blocked: FrozenSet[str]) -> "Optional[re.Match[str]]":
+    """The first match of a phrase with gaps whose gap words are not ``blocked`` (a person: "ouders: zoon maakt
+    ruzie" is no "ouders ruzie"; a joining word: "en", "maar") and no part of another match."""
     for match in pattern.finditer(consumed):
         gaps = [consumed[match.end(g):match.start(g + 1)] for g in range(1, pattern.groups)]
         if not any(word in blocked or word.startswith("_") for gap in gaps for word in gap.split()):
@@ -209,12 +209,8 @@ def _gapped_match(pattern: "re.Pattern[str]", consumed: str, knowledge=None) -> 
     return None
 
 
-def _gap_blockers(knowledge=None) -> FrozenSet[str]:
-    """Words that may not stand in a gap: person words (of ``doelgroepwoorden.yml``) and joining words."""
-    return _blockers(knowledge)
-
-
 def _build_blockers(knowledge) -> FrozenSet[str]:
+    """Words that may not stand in a gap: person words (of ``doelgroepwoorden.yml``) and joining words."""
     cues: Dict[str, Tuple[Tuple[str, str], ...]] = _doelgroep_cues(knowledge)
     groups: Tuple[str, ...] = SUBJECT_GROUPS
     person_words = {word for group in groups for _, phrase in cues.get(group, ()) for word in phrase.split()}
