@@ -235,3 +235,17 @@ def test_older_is_no_parent():
     vraag = parse_vraag("Muiden: jongen van 15 hangt op straat met oudere jongens die dealen")
     assert "ouder" not in vraag.doelgroep_hints and vraag.ouder_themas == []
     assert "wonen_werk" not in vraag.themas  # hanging about on the street is no homelessness
+
+
+def test_a_service_reached_only_through_school_does_not_reach_a_toddler():
+    shown = [h.id for h in zoek("Loosdrecht: kind van 3 praat nog nauwelijks").hits]
+    assert shown and shown[0] == "jeugd_en_gezin_ggd"
+    assert not {"schoolmaatschappelijk_werk_versa", "brugfunctionaris"} & set(shown)
+    # from four, at school, it can
+    assert "schoolmaatschappelijk_werk_versa" in [h.id for h in zoek("Laren: meisje van 9 is erg angstig").hits]
+
+
+def test_an_everyday_verb_in_a_services_text_is_no_match():
+    """"praat" in "praat met leerling en ouders" says nothing about a child who hardly talks."""
+    shown = [h.id for h in zoek("Loosdrecht: kind van 5 praat nog nauwelijks").hits]
+    assert "schoolmaatschappelijk_werk_versa" not in shown[:2]

@@ -55,7 +55,8 @@ GENERIC = frozenset(
     "kind kinderen ouder moeder vader zoon dochter gezin jongere jongen meisje hulp helpen school leerling "
     "vraag vragen probleem problemen zorg zorgen gemeente regio jaar week dag goed slecht "
     # everyday verbs: they say nothing about which service fits
-    "maken doen komen krijgen zitten staan houden geven nemen laten blijven vinden weten denken".split()
+    "maken doen komen krijgen zitten staan houden geven nemen laten blijven vinden weten denken praten praat "
+    "zeggen vertellen".split()
 )
 
 
@@ -323,9 +324,16 @@ def _place_allowed(index: KaartIndex, gemeente: Optional[str], heel: bool = Fals
     return allowed
 
 
+SCHOOL_AGE = 4  # Dutch children start school at four
+
+
 def _age_ok(service, leeftijd: Optional[int]) -> bool:
+    """The age fits the service's range; a service reached only through school cannot reach a child that
+    is not at school yet (schoolmaatschappelijk werk for a toddler)."""
     if leeftijd is None:
         return True
+    if leeftijd < SCHOOL_AGE and service.toegang == ["via_school"]:
+        return False
     if service.leeftijd_min is not None and leeftijd < service.leeftijd_min:
         return False
     if service.leeftijd_max is not None and leeftijd > service.leeftijd_max:
