@@ -271,10 +271,11 @@ def _subject(persons: Dict[int, str], starts: FrozenSet[int], first: int, last: 
 
 
 def extract_subjects(text: str, themas: List[str], spans: Dict[str, Tuple[int, int]], lemmed: str,
-                     knowledge=None) -> Tuple[List[str], List[str]]:
+                     knowledge=None, child_named: bool = False) -> Tuple[List[str], List[str]]:
     """Of the themes that can be a parent's own problem (``ouderprobleem`` in ``probleemwoorden.yml``): those
     said of a parent or the family ("vader gokt en heeft schulden", "gezin met huurachterstand", "moeder is
-    verslaafd") and those said of the child ("zoon van 15 blowt", "dochter is somber")."""
+    verslaafd") and those said of the child ("zoon van 15 blowt", "dochter is somber"). ``child_named``: the
+    question gives the child's age, so a problem said of no one ("14-jarige is somber") is the child's."""
     allowed = parent_themes(knowledge)
     if not allowed & set(themas):
         return [], []
@@ -287,7 +288,7 @@ def extract_subjects(text: str, themas: List[str], spans: Dict[str, Tuple[int, i
         start, end = spans[theme]
         first = len(lemmed[:start].split())
         last = first + max(1, len(lemmed[start:end].split())) - 1
-        subject = _subject(persons, starts, first, last)
+        subject = _subject(persons, starts, first, last) or ("jeugdige" if child_named else None)
         if subject in PARENT_GROUPS:
             parent.append(theme)
         elif subject == "jeugdige":
@@ -391,12 +392,13 @@ def parse_vraag(text: str) -> Vraag:
     # the place is no problem word ("Zuilen" is not a typo of "huilen")
     asked = text.replace(plaats, " ", 1) if plaats else text
     themas, woorden, spans, lemmed = _match_themas(asked)
-    ouder_themas, kind_themas = extract_subjects(asked, themas, spans, lemmed)
+    leeftijd = extract_leeftijd(text)
+    ouder_themas, kind_themas = extract_subjects(asked, themas, spans, lemmed, child_named=leeftijd is not None)
     return Vraag(
         tekst=text,
         themas=themas,
         thema_woorden=woorden,
-        leeftijd=extract_leeftijd(text),
+        leeftijd=leeftijd,
         gemeente=gemeente,
         plaats=plaats,
         buiten_regio=buiten,

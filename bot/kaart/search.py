@@ -593,6 +593,8 @@ class _Context:
     professional: bool  # asked by a school or professional
     asked: Set[str]  # kinds of non-service entries asked for on purpose
     index: Optional[KaartIndex] = None  # the index searched (to see whether a service is named)
+    ouder_themas: List[str] = field(default_factory=list)  # themes that are a parent's own problem
+    kind_themas: List[str] = field(default_factory=list)  # such themes said of the child
 
 
 def _check_leeftijd(leeftijd, parsed: Vraag) -> Tuple[Optional[int], Optional[Zoekresultaat]]:
@@ -675,6 +677,11 @@ def _with_related_themes(index: KaartIndex, themas: List[str], allowed: Optional
     return out
 
 
+def _with_related(said: List[str], themas: List[str]) -> List[str]:
+    """``said`` plus the broader theme of each, when the search reads that broader theme too."""
+    return said + [VERWANT_THEMA[t] for t in said if VERWANT_THEMA.get(t) in themas and VERWANT_THEMA[t] not in said]
+
+
 def _candidates(index: KaartIndex, ctx: _Context, allowed: Optional[Set[int]], text_scores: Dict[int, float]) -> Set[int]:
     """Services in the place that share a theme or a word with the question (the place filter)."""
     themed: Set[int] = set()
@@ -728,8 +735,7 @@ def _score_all(index: KaartIndex, ctx: _Context, candidates: Set[int], text_scor
         service = doc.service
         if not _age_ok(service, ctx.leeftijd):
             continue
-        theme_score, matched = _theme_part(service, ctx.themas, ctx.professional, ctx.parsed.ouder_themas,
-                                           ctx.parsed.kind_themas)
+        theme_score, matched = _theme_part(service, ctx.themas, ctx.professional, ctx.ouder_themas, ctx.kind_themas)
         matched_terms = [t for t in ctx.specific if i in docs_with[t]]
         if theme_score == 0 and not matched_terms:
             continue  # only generic words matched: not a relevant hit
@@ -889,6 +895,9 @@ def zoek(
     ctx.index = index
     allowed = _place_allowed(index, gemeente, heel=gevonden is not None and gevonden.soort == "wijk")
     ctx.themas = _with_related_themes(index, ctx.themas, allowed)
+    # a broader theme read for a narrower one is said of the same person (a mother's overload: her own stress)
+    ctx.ouder_themas = _with_related(parsed.ouder_themas, ctx.themas)
+    ctx.kind_themas = _with_related(parsed.kind_themas, ctx.themas)
     text_scores = index.bm25(ctx.terms, allowed)
     scored, held_back = _score_all(index, ctx, _candidates(index, ctx, allowed, text_scores), text_scores)
     hits = _rank(index, ctx, scored, limit)
