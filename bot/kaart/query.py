@@ -302,14 +302,26 @@ def _to_int(token: str) -> Optional[int]:
     return _NUMBER_WORDS.get(token)
 
 
+# The school year says the age when no age is given: "groep 3" of the basisschool is six, "groep 8" eleven,
+# the brugklas twelve (the usual age at the start of that school year).
+_SCHOOL_YEAR = re.compile(r"\bgroep\s+([1-8])\b")
+_BRUGKLAS = re.compile(r"\bbrugklas(?:ser|sers)?\b")
+
+
 def extract_leeftijd(text: str) -> Optional[int]:
-    """An explicit age (0-27) such as 'zoon van 15', '15-jarige', '15 jaar oud', 'vijftien jaar'."""
+    """An explicit age (0-27) such as 'zoon van 15', '15-jarige', '15 jaar oud', 'vijftien jaar'; else the age
+    that the school year says ('groep 8' -> 11, 'brugklas' -> 12)."""
     simple = simplify(text)
     for pattern in _AGE_PATTERNS:
         for match in pattern.finditer(simple):
             value = _to_int(match.group(1))
             if value is not None and 0 <= value <= 27:
                 return value
+    year = _SCHOOL_YEAR.search(simple)
+    if year:
+        return int(year.group(1)) + 3
+    if _BRUGKLAS.search(simple):
+        return 12
     return None
 
 
