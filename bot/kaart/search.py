@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Dict, FrozenSet, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
+from bot.kaart import places
 from bot.kaart.places import Plaats
 from bot.kaart.query import Vraag, parse_vraag, resolve_plaats, resolve_thema
 from bot.kaart.text import lemmas
@@ -648,8 +649,11 @@ PLACE_KIND_WORDS = frozenset({"regio", "gemeente", "wijk", "dorp", "kern", "stad
 
 
 def _context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[str], themas: List[str]) -> _Context:
-    # the place and the word that says what kind of place it is ("in de regio Gooi") are no search words
+    # the place and the word that says what kind of place it is ("in de regio Gooi") are no search words, nor is
+    # a second place name of the table ("Bussum, Gooise Meren": "Bussum" names no service)
     place_words = set(lemmas(parsed.plaats or "")) | PLACE_KIND_WORDS if parsed.plaats else set()
+    if parsed.plaats:
+        place_words |= {t for t in lemmas(parsed.tekst) if t in places.tabel().spellings}
     terms = [t for t in lemmas(parsed.tekst) if t not in place_words and not t.isdigit()]
     return _Context(
         parsed=parsed, leeftijd=leeftijd, gemeente=gemeente, themas=themas, terms=terms,
