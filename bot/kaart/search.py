@@ -387,7 +387,8 @@ def _theme_part(service, themas: List[str], professional: bool = False,
         # helps the child with that theme, not the parent, so it is no match on it; and the other way round, a
         # service for parents themselves is no match on the child's own problem ("dochter is somber")
         strength = theme_strength(service, theme)
-        if (theme in ouder_themas and for_young_people(service)) or (theme in kind_themas and for_parents_only(service)):
+        if ((theme in ouder_themas and for_young_people(service))
+                or (theme in kind_themas and for_parents_only(service))):
             strength = 0.0
         if strength:
             got += weight * strength
