@@ -84,10 +84,26 @@ def test_a_service_for_parents_themselves_is_no_match_on_the_childs_own_problem(
     parents = dienst("ouderprogramma", ["ouder"], ["somberheid_angst", "opvoeding"])
     child = dienst("jeugd", ["jeugdige", "ouder"], ["somberheid_angst", "psychisch", "gedrag", "gezondheid", "pesten"])
     index = KaartIndex([parents, child], ORGS)
-    assert [h.id for h in zoek("Hilversum, dochter van 13 is somber en trekt zich terug", index=index).hits] == ["jeugd"]
-    assert [h.id for h in zoek("moeder in Hilversum piekert veel en is somber", index=index).hits][0] == "ouderprogramma"
+    child = zoek("Hilversum, dochter van 13 is somber en trekt zich terug", index=index)
+    assert [h.id for h in child.hits] == ["jeugd"]
+    parent = zoek("moeder in Hilversum piekert veel en is somber", index=index)
+    assert [h.id for h in parent.hits][0] == "ouderprogramma"
 
 
 def test_real_kaart_denkles_is_not_offered_for_a_sombre_child():
     assert "denkles" not in [h.id for h in zoek("dochter 13, Bussum, somber en trekt zich terug").hits]
     assert "denkles" in [h.id for h in zoek("Een ouder in Hilversum piekert veel over het ouderschap").hits[:3]]
+
+
+def test_a_mothers_overload_is_her_own_and_a_childs_faalangst_the_childs():
+    mother = zoek("Muiden: moeder van drie is overbelast en kan het niet meer aan")
+    assert mother.vraag.ouder_themas == ["prestatiedruk"]
+    assert not {"poh_jeugd", "schoolmaatschappelijk_werk_versa"} & {h.id for h in mother.hits}
+    child = zoek("Huizen: dochter van 11 heeft faalangst voor de cito")
+    assert child.vraag.kind_themas == ["prestatiedruk"]
+    assert "denkles" not in [h.id for h in child.hits]  # also not through the broader theme angst
+
+
+def test_an_age_without_a_person_word_makes_the_problem_the_childs():
+    assert parse_vraag("Hilversum, 14-jarige is somber").kind_themas == ["somberheid_angst"]
+    assert "denkles" not in [h.id for h in zoek("Hilversum, 14-jarige is somber").hits]

@@ -298,3 +298,22 @@ def test_the_third_toets_set_is_its_own_set_of_at_least_60_new_questions():
     tuning = {q.vraag for q in knowledge.entries["kaart_testvraag"].values()}
     assert len(third) >= 60 and not third & (earlier | tuning)
     assert len(evalueer(knowledge, kind="kaart_toetsvraag", reeks="toets3").uitkomsten) == len(third)
+
+
+@pytest.mark.parametrize("vraag, gemeente", [
+    ("Bussum-Zuid: jongen 16 gebruikt drugs", "gooise_meren"),
+    ("Hilversum Noord: gezin met geldzorgen", "hilversum"),
+    ("Utrecht Vleuten: kind 7 met dyslexie", "vleuten"),  # the wijk says more than its city
+])
+def test_a_part_of_a_place_or_a_place_inside_another_is_read_as_the_most_specific_place(vraag, gemeente):
+    assert parse_vraag(vraag).gemeente == gemeente
+
+
+def test_a_second_place_name_is_no_search_word():
+    shown = ids(zoek("Bussum, Gooise Meren: zoon 9 angstig"))
+    assert not {"knoest_jeugdhulp_bussum", "yoep_bussum"} & set(shown)  # "Bussum" in their names is no reason
+
+
+def test_online_alone_is_no_bullying():
+    assert "pesten" not in parse_vraag("Moeder in Vleuten wil minder piekeren, liefst online").themas
+    assert "pesten" in parse_vraag("dochter van 13 wordt online gepest").themas

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.kaart.query import parse_vraag, resolve_gemeente
+from bot.kaart.query import extract_leeftijd, parse_vraag, resolve_gemeente
 from bot.kaart.search import search, zoek
 
 
@@ -235,3 +235,34 @@ def test_older_is_no_parent():
     vraag = parse_vraag("Muiden: jongen van 15 hangt op straat met oudere jongens die dealen")
     assert "ouder" not in vraag.doelgroep_hints and vraag.ouder_themas == []
     assert "wonen_werk" not in vraag.themas  # hanging about on the street is no homelessness
+
+
+def test_a_service_reached_only_through_school_does_not_reach_a_toddler():
+    shown = [h.id for h in zoek("Loosdrecht: kind van 3 praat nog nauwelijks").hits]
+    assert shown and shown[0] == "jeugd_en_gezin_ggd"
+    assert not {"schoolmaatschappelijk_werk_versa", "brugfunctionaris"} & set(shown)
+    # from four, at school, it can
+    assert "schoolmaatschappelijk_werk_versa" in [h.id for h in zoek("Laren: meisje van 9 is erg angstig").hits]
+
+
+def test_an_everyday_verb_in_a_services_text_is_no_match():
+    """"praat" in "praat met leerling en ouders" says nothing about a child who hardly talks."""
+    shown = [h.id for h in zoek("Loosdrecht: kind van 5 praat nog nauwelijks").hits]
+    assert "schoolmaatschappelijk_werk_versa" not in shown[:2]
+
+
+@pytest.mark.parametrize("text, age", [
+    ("basisschoolleerling in groep 8 met stress over het schooladvies", 11),
+    ("kind in groep 3 leest moeizaam", 6),
+    ("meisje in de brugklas is gestrest", 12),
+    ("zoon van 9 in groep 6", 9),  # an age that is said wins over the school year
+    ("werkgroep 2 van de school", None),
+])
+def test_the_school_year_gives_the_age_when_none_is_said(text, age):
+    assert extract_leeftijd(text) == age
+
+
+def test_a_school_year_age_keeps_services_for_older_pupils_out():
+    shown = [h.id for h in zoek("Vleuten, basisschoolleerling in groep 8 heeft last van prestatiedruk").hits]
+    assert "amadeus_lyceum_mentorlessen" not in shown  # the mentor lessons are for 12 and 13
+    assert "buurtteam_vleuten" in shown[:3]

@@ -44,8 +44,8 @@ def niet_getoond(names: List[str]) -> str:
 def ouder_zelf(themas: List[str]) -> str:
     """The question is about a parent's own problem (debts, addiction): say what the kaart covers."""
     about = "; ".join(THEMAS[t] for t in themas[:3])
-    return (f"Je vraag gaat over een probleem van de ouder zelf ({about}). De sociale kaart beschrijft hulp rond jeugd en gezin: "
-            "diensten voor ouders staan voor diensten voor jongeren. Voor hulp aan de ouder zelf (bijvoorbeeld "
+    return (f"Je vraag gaat over een probleem van de ouder zelf ({about}). De sociale kaart beschrijft hulp rond "
+            "jeugd en gezin: diensten voor ouders staan voor diensten voor jongeren. Voor hulp aan de ouder zelf (bijvoorbeeld "
             "schuldhulp of verslavingszorg) kunnen de huisarts en de algemene ingang van de gemeente verder verwijzen.")
 
 

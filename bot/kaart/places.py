@@ -114,11 +114,26 @@ def _allowed(tokens: List[Tuple[str, str]], start: int, spelling: str) -> bool:
     return capital or cue
 
 
+# A part of a place named by a compass point ("Bussum-Zuid", "Hilversum Noord") is that place.
+DIRECTIONS = frozenset("noord zuid oost west centrum noordoost noordwest zuidoost zuidwest".split())
+# Of two places of the same length in one question, the smaller one says more ("Utrecht Vleuten" is Vleuten).
+SPECIFIC = {"wijk": 0, "kern": 0, "gemeente": 1, "regio": 2, "buiten": 1}
+
+
+def _without_direction(norm: str, table: Plaatstabel) -> str:
+    head, _, tail = norm.rpartition(" ")
+    if head and tail in DIRECTIONS and norm not in table.spellings and head in table.spellings:
+        return head
+    return norm
+
+
 def zoek_plaats(text: str, knowledge=None) -> Optional[Plaats]:
-    """The most specific place in ``text`` (longest exact match first, then a single typo)."""
+    """The most specific place in ``text``: the longest exact match first, of equal length a wijk or village
+    before its municipality; a part named by a compass point counts as the place ("Bussum-Zuid"); else a
+    single typo."""
     table = tabel(knowledge)
     tokens = _tokens(text or "")
-    norms = [n for _, n in tokens]
+    norms = [_without_direction(n, table) for _, n in tokens]
     best: Optional[Tuple[int, int, PlaatsNaam, str]] = None  # (words, start, row, written)
     for size in range(min(table.max_words, 4), 0, -1):
         for start in range(0, len(tokens) - size + 1):
@@ -127,7 +142,7 @@ def zoek_plaats(text: str, knowledge=None) -> Optional[Plaats]:
             if row is None or not _allowed(tokens, start, spelling):
                 continue
             written = " ".join(raw for raw, _ in tokens[start:start + size])
-            if best is None or size > best[0]:
+            if best is None or size > best[0] or SPECIFIC.get(row.soort, 1) < SPECIFIC.get(best[2].soort, 1):
                 best = (size, start, row, written)
         if best:
             break

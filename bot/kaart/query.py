@@ -177,13 +177,14 @@ def _match_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[
     consumed = lemmed
     gapped = _gapped_phrases(knowledge)
     framing = _framing_words(guarded, lemmed, knowledge)
+    blocked = _blockers(knowledge)
     for theme, phrase, original in _theme_phrases(knowledge):
         index = consumed.find(phrase)
         if index >= 0:
             blank = [(index + 1, index + len(phrase) - 1)]
             span = (index, index + len(phrase))
         elif phrase in gapped:  # the words in order with a few words between: "zit al maanden thuis"
-            match = _gapped_match(gapped[phrase], consumed, knowledge)
+            match = _gapped_match(gapped[phrase], consumed, blocked)
             if match is None:
                 continue
             blank = [match.span(group) for group in range(1, (gapped[phrase].groups or 0) + 1)]
@@ -263,10 +264,9 @@ def _build_gapped_phrases(knowledge) -> Dict[str, "re.Pattern[str]"]:
 _gapped_phrases = PerKnowledge(_build_gapped_phrases)
 
 
-def _gapped_match(pattern: "re.Pattern[str]", consumed: str, knowledge=None) -> "Optional[re.Match[str]]":
-    """The first match of a phrase with gaps whose gap words are no person ("ouders: zoon maakt ruzie" is no
-    "ouders ruzie"), no joining word ("en", "maar") and no part of another match."""
-    blocked = _gap_blockers(knowledge)
+def _gapped_match(pattern: "re.Pattern[str]", consumed: str, blocked: FrozenSet[str]) -> "Optional[re.Match[str]]":
+    """The first match of a phrase with gaps whose gap words are not ``blocked`` (a person: "ouders: zoon maakt
+    ruzie" is no "ouders ruzie"; a joining word: "en", "maar") and no part of another match."""
     for match in pattern.finditer(consumed):
         gaps = [consumed[match.end(g):match.start(g + 1)] for g in range(1, pattern.groups)]
         if not any(word in blocked or word.startswith("_") for gap in gaps for word in gap.split()):
@@ -274,12 +274,8 @@ def _gapped_match(pattern: "re.Pattern[str]", consumed: str, knowledge=None) -> 
     return None
 
 
-def _gap_blockers(knowledge=None) -> FrozenSet[str]:
-    """Words that may not stand in a gap: person words (of ``doelgroepwoorden.yml``) and joining words."""
-    return _blockers(knowledge)
-
-
 def _build_blockers(knowledge) -> FrozenSet[str]:
+    """Words that may not stand in a gap: person words (of ``doelgroepwoorden.yml``) and joining words."""
     cues: Dict[str, Tuple[Tuple[str, str], ...]] = _doelgroep_cues(knowledge)
     groups: Tuple[str, ...] = SUBJECT_GROUPS
     person_words = {word for group in groups for _, phrase in cues.get(group, ()) for word in phrase.split()}
@@ -340,10 +336,11 @@ def _subject(persons: Dict[int, str], starts: FrozenSet[int], first: int, last: 
 
 
 def extract_subjects(text: str, themas: List[str], spans: Dict[str, Tuple[int, int]], lemmed: str,
-                     knowledge=None) -> Tuple[List[str], List[str]]:
+                     knowledge=None, child_named: bool = False) -> Tuple[List[str], List[str]]:
     """Of the themes that can be a parent's own problem (``ouderprobleem`` in ``probleemwoorden.yml``): those
     said of a parent or the family ("vader gokt en heeft schulden", "gezin met huurachterstand", "moeder is
-    verslaafd") and those said of the child ("zoon van 15 blowt", "dochter is somber")."""
+    verslaafd") and those said of the child ("zoon van 15 blowt", "dochter is somber"). ``child_named``: the
+    question gives the child's age, so a problem said of no one ("14-jarige is somber") is the child's."""
     allowed = parent_themes(knowledge)
     if not allowed & set(themas):
         return [], []
@@ -356,7 +353,7 @@ def extract_subjects(text: str, themas: List[str], spans: Dict[str, Tuple[int, i
         start, end = spans[theme]
         first = len(lemmed[:start].split())
         last = first + max(1, len(lemmed[start:end].split())) - 1
-        subject = _subject(persons, starts, first, last)
+        subject = _subject(persons, starts, first, last) or ("jeugdige" if child_named else None)
         if subject in PARENT_GROUPS:
             parent.append(theme)
         elif subject == "jeugdige":
@@ -371,7 +368,8 @@ def _to_int(token: str) -> Optional[int]:
 
 
 def extract_leeftijd(text: str) -> Optional[int]:
-    """An explicit age (0-27) such as 'zoon van 15', '15-jarige', '15 jaar oud', 'vijftien jaar'."""
+    """An explicit age (0-27) such as 'zoon van 15', '15-jarige', '15 jaar oud', 'vijftien jaar'; else the age
+    that the school year says ('groep 8' -> 11, 'brugklas' -> 12)."""
     simple = simplify(text)
     for pattern in _AGE_PATTERNS:
         for match in pattern.finditer(simple):
@@ -480,12 +478,13 @@ def parse_vraag(text: str) -> Vraag:
     # the place is no problem word ("Zuilen" is not a typo of "huilen")
     asked = text.replace(plaats, " ", 1) if plaats else text
     themas, woorden, spans, lemmed = _match_themas(asked)
-    ouder_themas, kind_themas = extract_subjects(asked, themas, spans, lemmed)
+    leeftijd = extract_leeftijd(text)
+    ouder_themas, kind_themas = extract_subjects(asked, themas, spans, lemmed, child_named=leeftijd is not None)
     return Vraag(
         tekst=text,
         themas=themas,
         thema_woorden=woorden,
-        leeftijd=extract_leeftijd(text),
+        leeftijd=leeftijd,
         gemeente=gemeente,
         plaats=plaats,
         buiten_regio=buiten,

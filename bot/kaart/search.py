@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Dict, FrozenSet, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
+from bot.kaart import places
 from bot.kaart.places import Plaats
 from bot.kaart.query import Vraag, parse_vraag, resolve_plaats, resolve_thema
 from bot.kaart.text import lemmas
@@ -55,7 +56,8 @@ GENERIC = frozenset(
     "kind kinderen ouder moeder vader zoon dochter gezin jongere jongen meisje hulp helpen school leerling "
     "vraag vragen probleem problemen zorg zorgen gemeente regio jaar week dag goed slecht "
     # everyday verbs: they say nothing about which service fits
-    "maken doen komen krijgen zitten staan houden geven nemen laten blijven vinden weten denken".split()
+    "maken doen komen krijgen zitten staan houden geven nemen laten blijven vinden weten denken praten praat "
+    "zeggen vertellen".split()
 )
 
 
@@ -323,9 +325,16 @@ def _place_allowed(index: KaartIndex, gemeente: Optional[str], heel: bool = Fals
     return allowed
 
 
+SCHOOL_AGE = 4  # Dutch children start school at four
+
+
 def _age_ok(service, leeftijd: Optional[int]) -> bool:
+    """The age fits the service's range; a service reached only through school cannot reach a child that
+    is not at school yet (schoolmaatschappelijk werk for a toddler)."""
     if leeftijd is None:
         return True
+    if leeftijd < SCHOOL_AGE and service.toegang == ["via_school"]:
+        return False
     if service.leeftijd_min is not None and leeftijd < service.leeftijd_min:
         return False
     if service.leeftijd_max is not None and leeftijd > service.leeftijd_max:
@@ -378,7 +387,8 @@ def _theme_part(service, themas: List[str], professional: bool = False,
         # helps the child with that theme, not the parent, so it is no match on it; and the other way round, a
         # service for parents themselves is no match on the child's own problem ("dochter is somber")
         strength = theme_strength(service, theme)
-        if (theme in ouder_themas and for_young_people(service)) or (theme in kind_themas and for_parents_only(service)):
+        if ((theme in ouder_themas and for_young_people(service))
+                or (theme in kind_themas and for_parents_only(service))):
             strength = 0.0
         if strength:
             got += weight * strength
@@ -585,6 +595,8 @@ class _Context:
     professional: bool  # asked by a school or professional
     asked: Set[str]  # kinds of non-service entries asked for on purpose
     index: Optional[KaartIndex] = None  # the index searched (to see whether a service is named)
+    ouder_themas: List[str] = field(default_factory=list)  # themes that are a parent's own problem
+    kind_themas: List[str] = field(default_factory=list)  # such themes said of the child
 
 
 def _check_leeftijd(leeftijd, parsed: Vraag) -> Tuple[Optional[int], Optional[Zoekresultaat]]:
@@ -638,8 +650,11 @@ PLACE_KIND_WORDS = frozenset({"regio", "gemeente", "wijk", "dorp", "kern", "stad
 
 
 def _context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[str], themas: List[str]) -> _Context:
-    # the place and the word that says what kind of place it is ("in de regio Gooi") are no search words
+    # the place and the word that says what kind of place it is ("in de regio Gooi") are no search words, nor is
+    # a second place name of the table ("Bussum, Gooise Meren": "Bussum" names no service)
     place_words = set(lemmas(parsed.plaats or "")) | PLACE_KIND_WORDS if parsed.plaats else set()
+    if parsed.plaats:
+        place_words |= {t for t in lemmas(parsed.tekst) if t in places.tabel().spellings}
     terms = [t for t in lemmas(parsed.tekst) if t not in place_words and not t.isdigit()]
     return _Context(
         parsed=parsed, leeftijd=leeftijd, gemeente=gemeente, themas=themas, terms=terms,
@@ -665,6 +680,11 @@ def _with_related_themes(index: KaartIndex, themas: List[str], allowed: Optional
                    for i in covering):
             out.append(related)
     return out
+
+
+def _with_related(said: List[str], themas: List[str]) -> List[str]:
+    """``said`` plus the broader theme of each, when the search reads that broader theme too."""
+    return said + [VERWANT_THEMA[t] for t in said if VERWANT_THEMA.get(t) in themas and VERWANT_THEMA[t] not in said]
 
 
 def _candidates(index: KaartIndex, ctx: _Context, allowed: Optional[Set[int]], text_scores: Dict[int, float]) -> Set[int]:
@@ -720,8 +740,7 @@ def _score_all(index: KaartIndex, ctx: _Context, candidates: Set[int], text_scor
         service = doc.service
         if not _age_ok(service, ctx.leeftijd):
             continue
-        theme_score, matched = _theme_part(service, ctx.themas, ctx.professional, ctx.parsed.ouder_themas,
-                                           ctx.parsed.kind_themas)
+        theme_score, matched = _theme_part(service, ctx.themas, ctx.professional, ctx.ouder_themas, ctx.kind_themas)
         matched_terms = [t for t in ctx.specific if i in docs_with[t]]
         if theme_score == 0 and not matched_terms:
             continue  # only generic words matched: not a relevant hit
@@ -881,6 +900,9 @@ def zoek(
     ctx.index = index
     allowed = _place_allowed(index, gemeente, heel=gevonden is not None and gevonden.soort == "wijk")
     ctx.themas = _with_related_themes(index, ctx.themas, allowed)
+    # a broader theme read for a narrower one is said of the same person (a mother's overload: her own stress)
+    ctx.ouder_themas = _with_related(parsed.ouder_themas, ctx.themas)
+    ctx.kind_themas = _with_related(parsed.kind_themas, ctx.themas)
     text_scores = index.bm25(ctx.terms, allowed)
     scored, held_back = _score_all(index, ctx, _candidates(index, ctx, allowed, text_scores), text_scores)
     hits = _rank(index, ctx, scored, limit)
