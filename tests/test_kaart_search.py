@@ -284,3 +284,9 @@ def test_more_everyday_words_of_round_four(question, theme):
 def test_a_little_child_is_no_question_about_young_children():
     """'kind' is no theme word: a child of twelve is not 'gezinnen met jonge kinderen'."""
     assert "jonge_kind" not in parse_vraag("Kind van 12 in Loosdrecht is somber").themas
+
+
+def test_a_form_of_a_stopword_is_no_search_word():
+    """"zoekt" is a form of "zoeken": it says nothing about which service fits."""
+    shown = [h.id for h in zoek("Hilversum: nieuwkomersgezin met drie kinderen zoekt hulp bij taal").hits]
+    assert shown[0] == "brugfunctionaris" and "ret_mdo" not in shown
