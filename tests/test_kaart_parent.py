@@ -107,3 +107,15 @@ def test_a_mothers_overload_is_her_own_and_a_childs_faalangst_the_childs():
 def test_an_age_without_a_person_word_makes_the_problem_the_childs():
     assert parse_vraag("Hilversum, 14-jarige is somber").kind_themas == ["somberheid_angst"]
     assert "denkles" not in [h.id for h in zoek("Hilversum, 14-jarige is somber").hits]
+
+
+def test_parents_who_worry_about_their_child_do_not_make_it_their_own_problem():
+    vraag = parse_vraag("Ouders in Vleuten maken zich zorgen over de cito en het schooladvies van hun kind in groep 8")
+    assert vraag.ouder_themas == [] and vraag.kind_themas == ["prestatiedruk"]
+    # a mother worrying about her own debts still has her own problem
+    assert parse_vraag("moeder maakt zich zorgen over haar schulden").ouder_themas == ["financien"]
+
+
+def test_a_parents_death_is_the_childs_grief_not_the_parents_problem():
+    assert parse_vraag("Huizen: vader is overleden, zoon van 10 heeft veel verdriet").ouder_themas == []
+    assert parse_vraag("Huizen: vader is overleden, zoon van 10 heeft veel verdriet").kind_themas == ["somberheid_angst"]

@@ -266,3 +266,27 @@ def test_a_school_year_age_keeps_services_for_older_pupils_out():
     shown = [h.id for h in zoek("Vleuten, basisschoolleerling in groep 8 heeft last van prestatiedruk").hits]
     assert "amadeus_lyceum_mentorlessen" not in shown  # the mentor lessons are for 12 and 13
     assert "buurtteam_vleuten" in shown[:3]
+
+
+@pytest.mark.parametrize("question, theme", [
+    ("zoon wil niet meer naar zijn vader", "scheiding"),
+    ("dochter weigert contact met moeder", "scheiding"),
+    ("zoon heeft nachtmerries", "somberheid_angst"),
+    ("jongen wordt uitgelachen op school", "pesten"),
+    ("vader zit in de gevangenis", "criminaliteit"),
+    ("gezin woont in een opvang", "wonen_werk"),
+    ("jonge mantelzorger van 14 voor haar zieke moeder", "gezondheid"),
+])
+def test_more_everyday_words_of_round_four(question, theme):
+    assert theme in parse_vraag(question).themas
+
+
+def test_a_little_child_is_no_question_about_young_children():
+    """'kind' is no theme word: a child of twelve is not 'gezinnen met jonge kinderen'."""
+    assert "jonge_kind" not in parse_vraag("Kind van 12 in Loosdrecht is somber").themas
+
+
+def test_a_form_of_a_stopword_is_no_search_word():
+    """"zoekt" is a form of "zoeken": it says nothing about which service fits."""
+    shown = [h.id for h in zoek("Hilversum: nieuwkomersgezin met drie kinderen zoekt hulp bij taal").hits]
+    assert shown[0] == "brugfunctionaris" and "ret_mdo" not in shown

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Dict, FrozenSet, List, Optional, Tuple
+from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from bot.kaart import places
 from bot.kaart.text import lemma_string, simplify, split_separable, stems, words
@@ -316,17 +316,30 @@ def _clause_starts(text: str, tokens: List[str], knowledge=None) -> FrozenSet[in
     return frozenset(starts)
 
 
-def _subject(persons: Dict[int, str], starts: FrozenSet[int], first: int, last: int) -> Optional[str]:
+# Words by which a person worries or asks about someone else: "ouders maken zich zorgen over de cito van hun
+# kind" is about the child's pressure, not the parents'.
+WORRY_WORDS = ("zorg", "zorgen", "bezorgd", "vraag", "vragen", "twijfel", "twijfelen")
+
+
+def _subject(persons: Dict[int, str], starts: FrozenSet[int], first: int, last: int,
+             tokens: Sequence[str] = (), worry: FrozenSet[str] = frozenset()) -> Optional[str]:
     """The target group of the person a problem word (words ``first``..``last``) is said of: a child word
     right after it ("angstige zoon"), else the nearest person before it in its clause ("vader gokt", "omdat
     de moeder verslaafd is"), else the first one of the nearest earlier clause with a person, its subject
-    ("zoon steelt geld van zijn ouders en gokt"), else the first one after it ("schulden bij moeder")."""
+    ("zoon steelt geld van zijn ouders en gokt"), else the first one after it ("schulden bij moeder"). A person
+    who only worries or asks about the problem ("ouders maken zich zorgen over ...") is not its subject: then
+    a child named after it is."""
     if persons.get(last + 1) == "jeugdige" and last + 1 not in starts:
         return "jeugdige"
     clause = max((i for i in starts if i <= first), default=0)
     before = [i for i in persons if clause <= i < first]
     if before:
-        return persons[max(before)]
+        nearest = max(before)
+        if any(token in worry for token in tokens[nearest + 1:first]):
+            child = [i for i in persons if i > last and persons[i] == "jeugdige"]
+            if child:
+                return "jeugdige"
+        return persons[nearest]
     earlier = [i for i in persons if i < clause]
     if earlier:
         start = max((i for i in starts if i <= max(earlier)), default=0)
@@ -344,8 +357,10 @@ def extract_subjects(text: str, themas: List[str], spans: Dict[str, Tuple[int, i
     allowed = parent_themes(knowledge)
     if not allowed & set(themas):
         return [], []
-    starts = _clause_starts(guard_homonyms(text), lemmed.split(), knowledge)
+    tokens = lemmed.split()
+    starts = _clause_starts(guard_homonyms(text), tokens, knowledge)
     persons = _persons(lemmed, knowledge)
+    worry = frozenset(stems(" ".join(WORRY_WORDS), knowledge))
     parent, child = [], []
     for theme in themas:
         if theme not in allowed:
@@ -353,7 +368,8 @@ def extract_subjects(text: str, themas: List[str], spans: Dict[str, Tuple[int, i
         start, end = spans[theme]
         first = len(lemmed[:start].split())
         last = first + max(1, len(lemmed[start:end].split())) - 1
-        subject = _subject(persons, starts, first, last) or ("jeugdige" if child_named else None)
+        subject = (_subject(persons, starts, first, last, tokens, worry)
+                   or ("jeugdige" if child_named else None))
         if subject in PARENT_GROUPS:
             parent.append(theme)
         elif subject == "jeugdige":

@@ -144,7 +144,10 @@ def lemmas(text: str, drop_stopwords: bool = True) -> List[str]:
     for word in words(text):
         if drop_stopwords and word in STOPWORDS:
             continue
-        out.append(lemma(word))
+        base = lemma(word)
+        if drop_stopwords and base in STOPWORDS:  # a form of a stopword: "zoekt", "wilde"
+            continue
+        out.append(base)
     return out
 
 
