@@ -59,6 +59,18 @@ GENERIC = frozenset(
     "maken doen komen krijgen zitten staan houden geven nemen laten blijven vinden weten denken praten praat "
     "zeggen vertellen".split()
 )
+# Words of speech, not of the question: greetings, fillers, hedges, how often and how long, and the call itself
+# ("Hoi, ik heb hier een moeder aan de lijn, ze is echt helemaal op, al weken"). A long spoken question is full
+# of them; as search words they would find services whose text happens to use them ("telefoon", "soms").
+FILLER = frozenset(
+    "hoi hallo hey goedemorgen goedemiddag goedenavond ja nee nou eh ehm uh oke ok okee zeg hoor joh "
+    "even net echt gewoon eigenlijk misschien beetje best heel helemaal zo'n zelf zelfs toch nog steeds weer eens "
+    "soms vaak altijd nooit meestal elke elk iedere ieder alleen nodig snel liefst kort vooral ongeveer "
+    "zich zichzelf me mij mijzelf af via erover hierover daarover ermee hiermee "
+    "lijn telefoon telefonisch bellen bel belt belde gebeld mail mailen namens collega vraagje "
+    "tijd tijdje keer paar laatst laatste inmiddels sinds dag dagen week weken maand maanden avond ochtend middag "
+    "nacht nachten gisteren vandaag morgen vorig vorige volgende".split()
+)
 
 
 @dataclass
@@ -655,7 +667,7 @@ def _context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[str], th
     place_words = set(lemmas(parsed.plaats or "")) | PLACE_KIND_WORDS if parsed.plaats else set()
     if parsed.plaats:
         place_words |= {t for t in lemmas(parsed.tekst) if t in places.tabel().spellings}
-    terms = [t for t in lemmas(parsed.tekst) if t not in place_words and not t.isdigit()]
+    terms = [t for t in lemmas(parsed.tekst) if t not in place_words and t not in FILLER and not t.isdigit()]
     return _Context(
         parsed=parsed, leeftijd=leeftijd, gemeente=gemeente, themas=themas, terms=terms,
         specific={t for t in terms if t not in GENERIC},
