@@ -124,6 +124,18 @@ def _without_direction(norm: str, table: Plaatstabel) -> str:
     head, _, tail = norm.rpartition(" ")
     if head and tail in DIRECTIONS and norm not in table.spellings and head in table.spellings:
         return head
+    return _without_prefix(norm, table)
+
+
+# The old or new part of a place ("Nieuw-Hoograven", "Oud-Loosdrecht") is that place, unless the table knows
+# the name itself (Oud-Zuilen lies outside Utrecht, in Stichtse Vecht).
+PREFIXES = frozenset({"oud", "nieuw"})
+
+
+def _without_prefix(norm: str, table: Plaatstabel) -> str:
+    head, _, tail = norm.partition(" ")
+    if tail and head in PREFIXES and norm not in table.spellings and tail in table.spellings:
+        return tail
     return norm
 
 
@@ -152,11 +164,17 @@ def zoek_plaats(text: str, knowledge=None) -> Optional[Plaats]:
     return _typo(tokens, table)
 
 
+LOWER_CASE_TYPO_MIN = 8  # letters of a lower-case word without a place word before it that may be a typo
+
+
 def _typo(tokens: List[Tuple[str, str]], table: Plaatstabel) -> Optional[Plaats]:
     for index, (raw, norm) in enumerate(tokens):
         if len(norm) < 5 or " " in norm or _is_word(norm) or norm.isdigit():
             continue
-        if not (raw[:1].isupper() or (index > 0 and tokens[index - 1][1] in PLACE_CUES)):
+        # a consultant often types place names in lower case: a long word that is no Dutch word may be a typo
+        # of a place without a capital or a place word before it ("kortenhoeff")
+        if not (raw[:1].isupper() or (index > 0 and tokens[index - 1][1] in PLACE_CUES)
+                or len(norm) >= LOWER_CASE_TYPO_MIN):
             continue
         limit = 2 if len(norm) >= 9 else 1
         close = {}

@@ -401,6 +401,13 @@ def extract_leeftijd(text: str) -> Optional[int]:
     return _school_year_age(simple)
 
 
+def school_year_words(text: str) -> FrozenSet[str]:
+    """The words that name a school year in ``text`` ("groep 6" -> {"groep"}): they give the age, they are no
+    search words."""
+    simple = simplify(text)
+    return frozenset(word for word, pattern in (("groep", _GROEP), ("klas", _KLAS)) if pattern.search(simple))
+
+
 def _school_year_age(simple: str) -> Optional[int]:
     """The youngest usual age of a school year said in the question ("groep 7" -> 10, "3 havo" -> 14)."""
     match = _GROEP.search(simple)

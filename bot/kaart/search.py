@@ -20,8 +20,8 @@ from typing import Any, Dict, FrozenSet, Iterable, Iterator, List, Optional, Seq
 
 from bot.kaart import places
 from bot.kaart.places import Plaats
-from bot.kaart.query import Vraag, parse_vraag, resolve_plaats, resolve_thema
-from bot.kaart.text import lemmas
+from bot.kaart.query import Vraag, parse_vraag, resolve_plaats, resolve_thema, school_year_words
+from bot.kaart.text import lemmas, stam
 from bot.kaart.vocabulary import (
     AARD,
     AARD_VRAAGWOORDEN,
@@ -59,6 +59,11 @@ GENERIC = frozenset(
     "maken doen komen krijgen zitten staan houden geven nemen laten blijven vinden weten denken praten praat "
     "zeggen vertellen".split()
 )
+@lru_cache(maxsize=1)
+def _generic_stems() -> FrozenSet[str]:
+    return frozenset(stam(word) for word in GENERIC)
+
+
 # Words of speech, not of the question: greetings, fillers, hedges, how often and how long, and the call itself
 # ("Hoi, ik heb hier een moeder aan de lijn, ze is echt helemaal op, al weken"). A long spoken question is full
 # of them; as search words they would find services whose text happens to use them ("telefoon", "soms").
@@ -667,10 +672,14 @@ def _context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[str], th
     place_words = set(lemmas(parsed.plaats or "")) | PLACE_KIND_WORDS if parsed.plaats else set()
     if parsed.plaats:
         place_words |= {t for t in lemmas(parsed.tekst) if t in places.tabel().spellings}
-    terms = [t for t in lemmas(parsed.tekst) if t not in place_words and t not in FILLER and not t.isdigit()]
+    # nor are the words that gave the school year ("groep 6"), single letters ("'s ochtends") and fillers
+    place_words |= school_year_words(parsed.tekst)
+    terms = [t for t in lemmas(parsed.tekst)
+             if t not in place_words and t not in FILLER and not t.isdigit() and len(t) > 1]
     return _Context(
         parsed=parsed, leeftijd=leeftijd, gemeente=gemeente, themas=themas, terms=terms,
-        specific={t for t in terms if t not in GENERIC},
+        # a form of a general word the lemma table lacks ("zit", "gepraat") is as general as the word
+        specific={t for t in terms if t not in GENERIC and stam(t) not in _generic_stems()},
         family=_family_question(parsed, leeftijd),
         professional=bool({"school", "professional"} & set(parsed.doelgroep_hints)),
         asked=_asked_kinds(parsed.tekst),
