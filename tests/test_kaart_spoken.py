@@ -1,8 +1,15 @@
 """The kaart read as consultants type and dictate: verb forms, separable verbs, long phone notes, places."""
 import pytest
 
+from bot.kaart.places import zoek_plaats
 from bot.kaart.query import parse_vraag
+from bot.kaart.search import KaartIndex, zoek
 from bot.kaart.text import split_separable, stam
+from tests.test_kaart_ranking import LONG, ORGS, dienst
+
+
+def ranked(services, vraag):
+    return [h.id for h in zoek(vraag, index=KaartIndex(services, ORGS)).hits]
 
 
 @pytest.mark.parametrize("question, theme", [
@@ -43,3 +50,116 @@ def test_only_infinitives_of_separable_verbs_are_split():
     assert "criminaliteit" not in parse_vraag("zoon houdt zich niet aan de regels thuis").themas
     # "in" is no particle here: "komt in de problemen" is no income question
     assert "financien" not in parse_vraag("hij komt steeds in de problemen op school").themas
+
+
+# ------------------------------------------------------------------------------------------ long phone notes
+
+NOTE_NEDERHORST = ("Goedemiddag. Ik bel even namens een vader uit Nederhorst den Berg. Zijn zoon is nu 14. Die spijbelt "
+                   "al een paar maanden en de school belt steeds. Vader is helemaal op en weet niet meer wat hij moet.")
+
+
+def test_a_four_sentence_phone_note_finds_place_age_and_problem():
+    vraag = parse_vraag(NOTE_NEDERHORST)
+    assert (vraag.gemeente, vraag.leeftijd) == ("wijdemeren", 14)
+    assert vraag.themas == ["schoolverzuim"]
+
+
+def test_a_phone_note_from_nederhorst_about_truancy_finds_school_absence_help_of_wijdemeren_first():
+    result = zoek(NOTE_NEDERHORST)
+    assert result.gemeente == "wijdemeren"
+    top = [h.id for h in result.hits[:3]]
+    assert "schoolmaatschappelijk_werk_versa" in top  # the service for school absence in the region
+    assert result.hits[0].verwijsbaar
+    assert all("wijdemeren" in h.waarom.lower() or "regio" in h.waarom.lower() for h in result.hits[:3])
+
+
+@pytest.mark.parametrize("question, themes", [
+    # the call is framed at work: work is no problem of the mother here
+    ("moeder belt vanuit haar werk, ze heeft weinig tijd, zoon 13 uit Huizen blowt", ["verslaving"]),
+    # what comes after "over", "die" or "dat" is what the call is about
+    ("Moeder uit Laren belt over haar zoon die spijbelt", ["schoolverzuim"]),
+    ("Ze vertelde me net aan de telefoon dat haar dochter van 12 uit Laren gepest wordt", ["pesten"]),
+    ("Hoi! Een collega vroeg me iets. Gezin uit Vleuten, de zoon van 11 is heel angstig.", ["somberheid_angst"]),
+])
+def test_the_words_that_frame_a_call_hold_no_problem(question, themes):
+    assert parse_vraag(question).themas == themes
+
+
+def test_a_problem_word_in_the_framing_is_no_parents_own_problem():
+    vraag = parse_vraag("moeder belt vanuit haar werk, ze heeft weinig tijd, zoon 13 uit Huizen blowt")
+    assert vraag.ouder_themas == []
+    assert "ouder zelf" not in (zoek("moeder belt vanuit haar werk, zoon 13 uit Huizen blowt").melding or "")
+
+
+@pytest.mark.parametrize("question, age", [
+    ("Ik zit met een gezin in Kortenhoef, twee kinderen, de oudste is 16. Ze blowt elke dag.", 16),
+    ("Moeder uit Huizen. Haar zoon is inmiddels 14 en gaat niet meer naar school.", 14),
+    ("Vader uit Laren belt. Het gaat om zijn dochter. Ze is pas 12 en wordt gepest.", 12),
+    ("moeder uit Bussum, haar dochter (bijna 13) snijdt zichzelf", 13),
+    ("Moeder in Naarden heeft een baby van vier maanden die veel huilt", 0),
+    ("zoon zit in 3 havo en haakt af", 14),
+    ("dochter zit in de tweede klas en is somber", 13),
+])
+def test_the_age_is_found_as_consultants_say_it(question, age):
+    assert parse_vraag(question).leeftijd == age
+
+
+@pytest.mark.parametrize("question", [
+    "zoon is 3 weken ziek thuis",  # weeks ill, not an age
+    "moeder, ze is 24, heeft schulden",  # the mother's own age is no child's age
+    "ze heeft twee kinderen van 6 en 8 die slecht slapen",  # two ages: none is the age of the question
+])
+def test_numbers_that_are_no_childs_age_are_not_read_as_one(question):
+    assert parse_vraag(question).leeftijd is None
+
+
+def test_words_of_the_call_find_no_service_by_their_text():
+    phone = dienst("telefoonlijn", ["financien"], beschrijving="Bel de telefoon: de lijn is elke dag en soms 's avonds open. " + LONG)
+    bullying = dienst("pestaanpak", ["pesten"])
+    found = ranked([phone, bullying], "Hoi, ik heb hier een moeder aan de telefoon uit Hilversum, ze belt elke dag. "
+                                     "Haar zoon van 12 wordt soms gepest.")
+    assert found[0] == "pestaanpak"
+    assert "telefoonlijn" not in found
+
+
+def test_the_school_year_that_gave_the_age_is_no_search_word():
+    group = dienst("groepstraining", ["leren"], beschrijving="Training in een groep voor leerlingen. " + LONG)
+    bullying = dienst("pestaanpak", ["pesten"])
+    assert ranked([group, bullying], "Moeder uit Hilversum, zoon zit in groep 6 en wordt gepest") == ["pestaanpak"]
+
+
+# ---------------------------------------------------------------------------------------------------- places
+
+@pytest.mark.parametrize("written, name, code", [
+    ("moeder uit Kerkelanden", "Kerkelanden", "hilversum"),
+    ("gezin uit de Bijvanck", "Bijvanck", "blaricum"),
+    ("vader uit Eemnes-Buiten", "Eemnes", "eemnes"),
+    ("moeder uit Nieuw-Hoograven", "Hoograven", "utrecht"),  # the new part of a wijk is that wijk
+    ("vader uit Oud-Loosdrecht", "Loosdrecht", "wijdemeren"),
+    ("gezin uit s Graveland", "'s-Graveland", "wijdemeren"),
+    ("gezin uit Graveland", "'s-Graveland", "wijdemeren"),
+    ("Naarden Vesting: dochter van 9 is angstig", "Naarden", "gooise_meren"),
+    ("jongen uit Nederhorst-den-Berg", "Nederhorst den Berg", "wijdemeren"),
+    ("moeder uit Ondiep", "Ondiep", "utrecht"),
+])
+def test_villages_wijken_and_their_spellings_are_places(written, name, code):
+    found = zoek_plaats(written)
+    assert (found.naam, found.code) == (name, code)
+
+
+def test_oud_zuilen_is_outside_utrecht():
+    assert zoek("Oud-Zuilen, zoon van 12 wordt gepest").status == "buiten_regio"
+
+
+def test_a_lower_case_typo_of_a_long_place_name_is_corrected_and_said():
+    result = zoek("gezin kortenhoeff zoon van 15 blowt")
+    assert result.gemeente == "wijdemeren"
+    assert "Kortenhoef" in result.melding
+    # short or Dutch lower-case words are never read as a place
+    assert parse_vraag("zoon van 15 blowt en heeft huizen vol schulden").gemeente is None
+
+
+def test_a_partly_covered_wijk_says_which_part_the_kaart_covers():
+    result = zoek("Ik heb een moeder uit Wittevrouwen aan de lijn, haar zoon van 10 is somber")
+    assert result.gemeente == "utrecht"
+    assert "Vleuten-De Meern" in result.melding and "Wittevrouwen" in result.melding
