@@ -163,3 +163,18 @@ def test_a_partly_covered_wijk_says_which_part_the_kaart_covers():
     result = zoek("Ik heb een moeder uit Wittevrouwen aan de lijn, haar zoon van 10 is somber")
     assert result.gemeente == "utrecht"
     assert "Vleuten-De Meern" in result.melding and "Wittevrouwen" in result.melding
+
+
+def test_the_familys_place_counts_not_the_callers():
+    vraag = parse_vraag("Ik bel vanuit Hilversum over een gezin uit Huizen, de zoon van 12 spijbelt")
+    assert (vraag.plaats, vraag.gemeente) == ("Huizen", "huizen")
+    # the caller's place still counts when it is the only one
+    assert parse_vraag("Ik bel vanuit Hilversum, zoon van 12 spijbelt").gemeente == "hilversum"
+
+
+def test_a_place_the_kaart_covers_goes_before_one_outside_it():
+    result = zoek("Vader woont in Amsterdam, moeder en de kinderen wonen in Hilversum; de dochter van 9 is somber")
+    assert result.status == "ok" and result.gemeente == "hilversum"
+    assert zoek("Vader woont in Amsterdam, zoon van 9 is somber").status == "buiten_regio"
+    # a place outside whose name holds a wijk of the kaart stays outside
+    assert zoek("Oud Zuilen, zoon van 12 wordt gepest").status == "buiten_regio"

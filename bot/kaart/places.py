@@ -145,23 +145,41 @@ def zoek_plaats(text: str, knowledge=None) -> Optional[Plaats]:
     single typo."""
     table = tabel(knowledge)
     tokens = _tokens(text or "")
-    norms = [_without_direction(n, table) for _, n in tokens]
-    best: Optional[Tuple[int, int, PlaatsNaam, str]] = None  # (words, start, row, written)
-    for size in range(min(table.max_words, 4), 0, -1):
-        for start in range(0, len(tokens) - size + 1):
-            spelling = " ".join(norms[start:start + size])
-            row = table.spellings.get(spelling)
-            if row is None or not _allowed(tokens, start, spelling):
-                continue
-            written = " ".join(raw for raw, _ in tokens[start:start + size])
-            if best is None or size > best[0] or SPECIFIC.get(row.soort, 1) < SPECIFIC.get(best[2].soort, 1):
-                best = (size, start, row, written)
-        if best:
-            break
+    # a place the kaart covers goes before one outside it: "vader woont in Amsterdam, moeder en de kinderen in
+    # Hilversum" is a question about Hilversum (but "Oud Zuilen", outside, holds no Zuilen)
+    matches = _exact_matches(tokens, table)
+    outside = {i for size, start, row, _ in matches if row.code is None and size > 1 for i in range(start, start + size)}
+    inside = [m for m in matches if m[2].code is not None and not outside & set(range(m[1], m[1] + m[0]))]
+    best = _most_specific(inside) or _most_specific([m for m in matches if m[2].code is None])
     if best:
         _, _, row, written = best
         return Plaats(row.naam, written, row.soort, row.code, row.dekking)
     return _typo(tokens, table)
+
+
+_Match = Tuple[int, int, PlaatsNaam, str]  # (words, start, row, as written)
+
+
+def _exact_matches(tokens: List[Tuple[str, str]], table: Plaatstabel) -> List[_Match]:
+    """Every place spelled exactly in the question (a Dutch word only with a capital or place word before it)."""
+    norms = [_without_direction(n, table) for _, n in tokens]
+    out = []
+    for size in range(min(table.max_words, 4), 0, -1):
+        for start in range(0, len(tokens) - size + 1):
+            spelling = " ".join(norms[start:start + size])
+            row = table.spellings.get(spelling)
+            if row is not None and _allowed(tokens, start, spelling):
+                out.append((size, start, row, " ".join(raw for raw, _ in tokens[start:start + size])))
+    return out
+
+
+def _most_specific(matches: List[_Match]) -> Optional[_Match]:
+    """The longest match, of equal length a wijk or village before its municipality, else the first."""
+    best: Optional[_Match] = None
+    for match in matches:  # longest first, then in order of the question
+        if best is None or (match[0] == best[0] and SPECIFIC.get(match[2].soort, 1) < SPECIFIC.get(best[2].soort, 1)):
+            best = match
+    return best
 
 
 LOWER_CASE_TYPO_MIN = 8  # letters of a lower-case word without a place word before it that may be a typo

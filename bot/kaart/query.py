@@ -245,6 +245,33 @@ def _framing_words(text: str, lemmed: str, knowledge=None) -> FrozenSet[int]:
     return frozenset(out)
 
 
+_SEGMENT = re.compile(r"[^,;:.!?()]+")
+_WORD_RUN = re.compile(r"[\w'-]+")
+
+
+def without_framing(text: str, knowledge=None) -> str:
+    """``text`` with the parts of sentences that frame the call (see ``FRAMING_WORDS``) blanked out, each
+    replaced by a comma so that the words around it stay apart."""
+    cues, ends = _framing_stems(knowledge)
+    out = []
+    for segment in _SEGMENT.finditer(text):
+        start = segment.start()
+        for word in _WORD_RUN.finditer(segment.group(0)):
+            head = (stems(word.group(0), knowledge) or [""])[0]
+            if head in ends:
+                out.append((start, segment.start() + word.start()))
+                start = segment.start() + word.start()
+        out.append((start, segment.end()))
+    kept, position = [], 0
+    for start, end in out:
+        part = text[start:end]
+        if any((stems(word, knowledge) or [""])[0] in cues for word in _WORD_RUN.findall(part)):
+            kept.append(text[position:start] + ",")
+            position = end
+    kept.append(text[position:])
+    return "".join(kept)
+
+
 GAP_WORDS = 3  # words that may stand between the words of a phrase: "zit al drie maanden thuis", "loopt steeds vast"
 GAP_PHRASE_MAX = 3  # only phrases of two or three words are matched with gaps
 
@@ -496,7 +523,9 @@ def parse_vraag(text: str) -> Vraag:
     text = (text or "").strip()
     ingekort = len(text) > MAX_VRAAG
     text = text[:MAX_VRAAG]
-    gevonden = places.zoek_plaats(text)
+    # the family's place, not the caller's: a place in the words that frame the call ("ik bel vanuit Hilversum
+    # over een gezin uit Huizen") counts only when no other place is named
+    gevonden = places.zoek_plaats(without_framing(text)) or places.zoek_plaats(text)
     gemeente, plaats, buiten, onbekend = extract_plaats(text, gevonden)
     # the place is no problem word ("Zuilen" is not a typo of "huilen")
     asked = text.replace(plaats, " ", 1) if plaats else text
