@@ -178,3 +178,10 @@ def test_a_place_the_kaart_covers_goes_before_one_outside_it():
     assert zoek("Vader woont in Amsterdam, zoon van 9 is somber").status == "buiten_regio"
     # a place outside whose name holds a wijk of the kaart stays outside
     assert zoek("Oud Zuilen, zoon van 12 wordt gepest").status == "buiten_regio"
+
+
+def test_a_compound_ending_in_a_problem_word_is_that_problem():
+    assert "verslaving" in parse_vraag("Gezin in Overvecht, vader heeft een gokverslaving").themas
+    assert "verslaving" in parse_vraag("moeder in Huizen met een alcoholverslaving").themas
+    # a prefix makes a new word, no compound: an appointment is no speech problem
+    assert parse_vraag("Vleuten, moeder wil een afspraak met de jeugdarts").themas == []

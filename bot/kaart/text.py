@@ -135,7 +135,24 @@ def _split_compound(word: str, tables: WordTables) -> Tuple[str, ...]:
             return () if person_noun(tail) else (head, tail)
         if tail[0] in "se" and len(tail) > PART_MIN and known(tail[1:], tables):
             return () if person_noun(tail[1:]) else (head, tail[1:])
+    # a short or unknown first part before a problem word: the last part says what it is ("gokverslaving",
+    # "gameverslaving", "partnergeweld")
+    # (a prefix or particle makes a new word, no compound: "afspraak" is no "spraak", "verdriet" no "driet")
+    if word in known_lemmas():
+        return ()
+    for cut in range(3, len(word) - TAIL_MIN + 1):
+        head, tail = word[:cut], word[cut:]
+        if tail in tables.theme_words and head not in NO_COMPOUND_HEADS and not person_noun(tail) \
+                and (known(head, tables) or len(tail) >= LONG_TAIL):
+            return head, tail
     return ()
+
+
+# shortest problem word read as the last part of a compound with a short first part ("gokverslaving"); with a
+# first part that is no known word it must be longer ("alcoholverslaving", but "Wittevrouwen" holds no "rouwen")
+TAIL_MIN, LONG_TAIL = 6, 8
+NO_COMPOUND_HEADS = frozenset("aan achter bij binnen buiten door mee neer onder over rond samen terug toe uit vast weg "
+                              "ver ont her mis voor tegen".split())
 
 
 def lemmas(text: str, drop_stopwords: bool = True) -> List[str]:
