@@ -68,7 +68,7 @@ def _generic_stems() -> FrozenSet[str]:
 # ("Hoi, ik heb hier een moeder aan de lijn, ze is echt helemaal op, al weken"). A long spoken question is full
 # of them; as search words they would find services whose text happens to use them ("telefoon", "soms").
 FILLER = frozenset(
-    "hoi hallo hey goedemorgen goedemiddag goedenavond ja nee nou eh ehm uh oke ok okee zeg hoor joh "
+    "hoi hallo goedemorgen goedemiddag goedenavond ja nee nou eh uh zeg hoor joh "
     "even net echt gewoon eigenlijk misschien beetje best heel helemaal zo'n zelf zelfs toch nog steeds weer eens "
     "soms vaak altijd nooit meestal elke elk iedere ieder alleen nodig snel liefst kort vooral ongeveer "
     "zich zichzelf me mij mijzelf af via erover hierover daarover ermee hiermee "
