@@ -823,12 +823,14 @@ def _measure_route_first(index: KaartIndex, ctx: _Context, hits: List[Hit], allo
     docs = {h.id: index.docs[index.by_id[h.id]] for h in entrances}
     route += sorted(entrances, key=lambda h: ("jeugdhulp" not in docs[h.id].service.themas,
                                               -_place_part(docs[h.id], ctx.gemeente)[0], -h.score, h.id))[:1]
+    if not route:  # no way there in the kaart: keep the order (a referral first, see ``_referral_first``)
+        return hits
     for hit in route:
         if not hit.waarom.startswith(messages.ROUTE_MAATREGEL):
             hit.waarom = messages.ROUTE_MAATREGEL + " " + hit.waarom
     first = [hit.id for hit in route] + [measure.id]
     ordered = route + [measure] + [hit for hit in hits if hit.id not in first]
-    return ordered[:limit]
+    return _referral_first(ordered[:limit])
 
 
 def _add_general_entrance(index: KaartIndex, ctx: _Context, hits: List[Hit], limit: int) -> None:
