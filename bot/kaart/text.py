@@ -185,8 +185,9 @@ _OPEN_SYLLABLE = re.compile(r"^[^aeiouy]*[aeou][^aeiouy]$")
 
 
 def _verb_form(word: str, tables: WordTables) -> str:
-    """The infinitive of a verb form the lemma table lacks ("gamet" -> "gamen", "kraste" -> "krassen"),
-    found by undoing the present -t or the past -de/-te/-den/-ten and checking the table; else ``word``."""
+    """The infinitive of a verb form the lemma table lacks ("gamet" -> "gamen", "kraste" -> "krassen",
+    "speelt" -> "spelen"), found by undoing the present -t or the past -de/-te/-den/-ten and checking the
+    table; else ``word``."""
     if known(word, tables) or len(word) < 5:
         return word
     stems = []
@@ -194,7 +195,10 @@ def _verb_form(word: str, tables: WordTables) -> str:
         if word.endswith(ending):
             stems.append(word[: -len(ending)])
     for base in stems:
-        for candidate in (base + "n", base + "en", base + base[-1:] + "en"):
+        candidates = [base + "n", base + "en", base + base[-1:] + "en"]
+        if len(base) >= 3 and base[-3] == base[-2] and base[-2] in "aeou":
+            candidates.append(base[:-2] + base[-1] + "en")  # a long vowel is written once before -en: speel-t, spe-len
+        for candidate in candidates:
             if candidate in known_lemmas() or candidate in tables.theme_words:
                 return candidate
     return word
@@ -230,7 +234,8 @@ def correct_typo(word: str, tables: Optional[WordTables] = None) -> str:
 
 
 def _correct_typo(word: str, tables: WordTables) -> str:
-    if len(word) < FUZZY_MIN or known(word, tables) or not word.isalpha() or split_compound(word, tables):
+    if (len(word) < FUZZY_MIN or known(word, tables) or not word.isalpha() or split_compound(word, tables)
+            or _verb_form(word, tables) != word):  # a verb form of a known verb is no typo ("speelt", not "steelt")
         return word
     close = {w for w in tables.theme_words if len(w) >= FUZZY_MIN and distance(word, w, 1) == 1}
     return close.pop() if len(close) == 1 else word
