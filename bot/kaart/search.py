@@ -843,7 +843,11 @@ def _add_general_entrance(index: KaartIndex, ctx: _Context, hits: List[Hit], lim
     entrance = [h for h in _general_route(index, ctx.gemeente, ctx.leeftijd) if h.id not in shown][:limit - len(hits)]
     for hit in entrance:
         hit.waarom = "Algemene ingang van deze plaats: kan meedenken over elke vraag van een gezin. " + hit.waarom
-        hits.append(hit)
+    # when the best fit is an entry whose route the source does not give (a provider it only names), the
+    # entrance, a route a professional knows, leads
+    thin_first = bool(hits) and _tier(index, index.docs[index.by_id[hits[0].id]].service, ctx) == 1
+    position = 0 if thin_first else len(hits)
+    hits[position:position] = entrance
 
 
 def _explain(index: KaartIndex, result: Zoekresultaat, gevonden: Optional[Plaats], held_back: List[str]) -> None:
