@@ -152,3 +152,13 @@ def test_real_kaart_prestatiedruk_in_vleuten_gets_help_and_health_care_before_cl
     top3 = [h.id for h in zoek("puber 14 in Vleuten ervaart veel prestatiedruk").hits[:3]]
     assert "jgz_vleuten" in top3
     assert not {"cultuur19", "fletiomare", "sportutrecht", "klub19_jamavond"} & set(top3)
+
+
+def test_when_the_best_fit_has_no_known_route_the_general_entrance_leads():
+    """A provider the source only names (no route, no contact) is no first referral: the entrance is."""
+    named = dienst("genoemd", ["leren"], beschrijving="Aanbieder in de regio.", aanbod=[], toegang=[],
+                   trefwoorden=[], website=None, doelgroep=["jeugdige"])
+    entrance = dienst("jeugdteam", ["jeugdhulp"], algemene_toegang=True)
+    result = zoek("Hilversum: kind van 7 leest heel moeizaam", index=KaartIndex([named, entrance], ORGS))
+    assert [h.id for h in result.hits] == ["jeugdteam", "genoemd"]
+    assert result.hits[0].waarom.startswith("Algemene ingang van deze plaats")

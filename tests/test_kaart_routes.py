@@ -317,3 +317,20 @@ def test_a_second_place_name_is_no_search_word():
 def test_online_alone_is_no_bullying():
     assert "pesten" not in parse_vraag("Moeder in Vleuten wil minder piekeren, liefst online").themas
     assert "pesten" in parse_vraag("dochter van 13 wordt online gepest").themas
+
+
+def test_without_a_way_there_in_the_kaart_a_measure_only_service_still_never_leads():
+    from bot.kaart.models import KaartOrganisatie
+    from bot.kaart.search import KaartIndex
+    from bot.knowledge.base import Bron
+
+    bron = Bron(document="004 (test)", sectie="test")
+    orgs = {"org": KaartOrganisatie(id="org", naam="Org", bron=bron)}
+    common = dict(organisatie="org", beschrijving="Werkt met gezinnen in de regio.", werkgebied=["hilversum"],
+                  bron=bron)
+    measure = KaartDienst(id="gi", naam="Jeugdbescherming", doelgroep=["gezin"], themas=["veiligheid"],
+                          toegang=["via_maatregel"], **common)
+    school = KaartDienst(id="smw", naam="Schoolmaatschappelijk werk", doelgroep=["jeugdige"],
+                         themas=["gedrag", "veiligheid"], toegang=["via_school"], **common)
+    result = zoek("Hilversum: ouders willen jeugdbescherming voor hun dochter", index=KaartIndex([measure, school], orgs))
+    assert [h.id for h in result.hits] == ["smw", "gi"]

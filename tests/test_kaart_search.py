@@ -290,3 +290,21 @@ def test_a_form_of_a_stopword_is_no_search_word():
     """"zoekt" is a form of "zoeken": it says nothing about which service fits."""
     shown = [h.id for h in zoek("Hilversum: nieuwkomersgezin met drie kinderen zoekt hulp bij taal").hits]
     assert shown[0] == "brugfunctionaris" and "ret_mdo" not in shown
+
+
+def test_a_verb_form_is_no_typo_of_a_problem_word():
+    """"speelt" is a form of "spelen", not a typo of "steelt"; "speelt alleen" is no theft."""
+    assert "criminaliteit" not in parse_vraag("kind speelt veel alleen en praat weinig").themas
+    assert "criminaliteit" in parse_vraag("zoon van 14 steelt in winkels").themas
+
+
+@pytest.mark.parametrize("question, theme", [
+    ("vader heeft een gokprobleem", "verslaving"),
+    ("kinderen wonen om de week bij vader en moeder", "scheiding"),
+    ("ouders communiceren alleen via advocaten", "scheiding"),
+    ("dochter wordt online benaderd door een volwassene", "veiligheid"),
+    ("jongen wordt ingezet als drugskoerier", "criminaliteit"),
+    ("dochter heeft dwanghandelingen", "psychisch"),
+])
+def test_yet_more_everyday_words_of_round_four(question, theme):
+    assert theme in parse_vraag(question).themas

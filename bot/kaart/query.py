@@ -17,7 +17,7 @@ from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 from bot.kaart import places
 from bot.kaart.text import lemma_string, simplify, split_separable, stems, words
 from bot.kaart.vocabulary import THEMAS, WERKGEBIEDEN
-from bot.knowledge.loader import PerKnowledge
+from bot.knowledge.loader import PerKnowledge, get_knowledge
 
 MAX_VRAAG = 1000  # characters; longer questions are cut (and the caller is told)
 
@@ -518,20 +518,23 @@ def extract_doelgroep(text: str, knowledge=None) -> List[str]:
             if any(phrase in lemmed for _, phrase in cues)]
 
 
-def parse_vraag(text: str) -> Vraag:
-    """Everything the kaart can read from one question."""
+def parse_vraag(text: str, knowledge=None) -> Vraag:
+    """Everything the kaart can read from one question (word lists of ``knowledge``, default the knowledge in
+    use, looked up once)."""
+    knowledge = knowledge if knowledge is not None else get_knowledge()
     text = (text or "").strip()
     ingekort = len(text) > MAX_VRAAG
     text = text[:MAX_VRAAG]
     # the family's place, not the caller's: a place in the words that frame the call ("ik bel vanuit Hilversum
     # over een gezin uit Huizen") counts only when no other place is named
-    gevonden = places.zoek_plaats(without_framing(text)) or places.zoek_plaats(text)
+    gevonden = places.zoek_plaats(without_framing(text, knowledge), knowledge) or places.zoek_plaats(text, knowledge)
     gemeente, plaats, buiten, onbekend = extract_plaats(text, gevonden)
     # the place is no problem word ("Zuilen" is not a typo of "huilen")
     asked = text.replace(plaats, " ", 1) if plaats else text
-    themas, woorden, spans, lemmed = _match_themas(asked)
+    themas, woorden, spans, lemmed = _match_themas(asked, knowledge)
     leeftijd = extract_leeftijd(text)
-    ouder_themas, kind_themas = extract_subjects(asked, themas, spans, lemmed, child_named=leeftijd is not None)
+    ouder_themas, kind_themas = extract_subjects(asked, themas, spans, lemmed, knowledge,
+                                                 child_named=leeftijd is not None)
     return Vraag(
         tekst=text,
         themas=themas,
@@ -541,7 +544,7 @@ def parse_vraag(text: str) -> Vraag:
         plaats=plaats,
         buiten_regio=buiten,
         onbekende_plaats=onbekend,
-        doelgroep_hints=extract_doelgroep(text),
+        doelgroep_hints=extract_doelgroep(text, knowledge),
         ouder_themas=ouder_themas,
         kind_themas=kind_themas,
         ingekort=ingekort,

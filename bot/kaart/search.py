@@ -844,12 +844,14 @@ def _measure_route_first(index: KaartIndex, ctx: _Context, hits: List[Hit], allo
     docs = {h.id: index.docs[index.by_id[h.id]] for h in entrances}
     route += sorted(entrances, key=lambda h: ("jeugdhulp" not in docs[h.id].service.themas,
                                               -_place_part(docs[h.id], ctx.gemeente)[0], -h.score, h.id))[:1]
+    if not route:  # no way there in the kaart: keep the order (a referral first, see ``_referral_first``)
+        return hits
     for hit in route:
         if not hit.waarom.startswith(messages.ROUTE_MAATREGEL):
             hit.waarom = messages.ROUTE_MAATREGEL + " " + hit.waarom
     first = [hit.id for hit in route] + [measure.id]
     ordered = route + [measure] + [hit for hit in hits if hit.id not in first]
-    return ordered[:limit]
+    return _referral_first(ordered[:limit])
 
 
 def _add_general_entrance(index: KaartIndex, ctx: _Context, hits: List[Hit], limit: int) -> None:
@@ -862,7 +864,11 @@ def _add_general_entrance(index: KaartIndex, ctx: _Context, hits: List[Hit], lim
     entrance = [h for h in _general_route(index, ctx.gemeente, ctx.leeftijd) if h.id not in shown][:limit - len(hits)]
     for hit in entrance:
         hit.waarom = "Algemene ingang van deze plaats: kan meedenken over elke vraag van een gezin. " + hit.waarom
-        hits.append(hit)
+    # when the best fit is an entry whose route the source does not give (a provider it only names), the
+    # entrance, a route a professional knows, leads
+    thin_first = bool(hits) and _tier(index, index.docs[index.by_id[hits[0].id]].service, ctx) == 1
+    position = 0 if thin_first else len(hits)
+    hits[position:position] = entrance
 
 
 def _explain(index: KaartIndex, result: Zoekresultaat, gevonden: Optional[Plaats], held_back: List[str]) -> None:

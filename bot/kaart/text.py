@@ -231,8 +231,9 @@ _OPEN_SYLLABLE = re.compile(r"^[^aeiouy]*[aeou][^aeiouy]$")
 
 
 def _verb_form(word: str, tables: WordTables) -> str:
-    """The infinitive of a verb form the lemma table lacks ("gamet" -> "gamen", "kraste" -> "krassen"),
-    found by undoing the present -t or the past -de/-te/-den/-ten and checking the table; else ``word``."""
+    """The infinitive of a verb form the lemma table lacks ("gamet" -> "gamen", "kraste" -> "krassen",
+    "speelt" -> "spelen"), found by undoing the present -t or the past -de/-te/-den/-ten and checking the
+    table; else ``word``."""
     # a problem word the table lacks is a verb form like any other ("blijft" of "blijft thuis" meets "bleef")
     if word in lemma_table() or word in known_lemmas() or len(word) < 5:
         return word
@@ -320,7 +321,8 @@ def correct_typo(word: str, tables: Optional[WordTables] = None) -> str:
 
 
 def _correct_typo(word: str, tables: WordTables) -> str:
-    if len(word) < FUZZY_MIN or known(word, tables) or not word.isalpha() or split_compound(word, tables):
+    if (len(word) < FUZZY_MIN or known(word, tables) or not word.isalpha() or split_compound(word, tables)
+            or _verb_form(word, tables) != word):  # a verb form of a known verb is no typo ("speelt", not "steelt")
         return word
     close = {w for w in tables.theme_words if len(w) >= FUZZY_MIN and distance(word, w, 1) == 1}
     return close.pop() if len(close) == 1 else word
