@@ -185,3 +185,20 @@ def test_a_compound_ending_in_a_problem_word_is_that_problem():
     assert "verslaving" in parse_vraag("moeder in Huizen met een alcoholverslaving").themas
     # a prefix makes a new word, no compound: an appointment is no speech problem
     assert parse_vraag("Vleuten, moeder wil een afspraak met de jeugdarts").themas == []
+
+
+@pytest.mark.parametrize("question, themes", [
+    ("Moeder uit Huizen, zoon van 12 spijbelt. Er is geen sprake van geweld thuis.", ["schoolverzuim"]),
+    ("Vader uit Laren, dochter 14 is somber; geen signalen van middelengebruik", ["somberheid_angst"]),
+    # the denial ends with its part of the sentence
+    ("Er is geen sprake van geweld, maar vader drinkt veel", ["verslaving"]),
+    # "geen" alone is no denial of a problem: having no friends is one
+    ("zoon van 15 in Hilversum heeft geen vrienden en zit veel thuis", ["somberheid_angst", "schoolverzuim"]),
+])
+def test_a_problem_the_consultant_says_is_not_there_does_not_count(question, themes):
+    assert parse_vraag(question).themas == themes
+
+
+def test_a_denied_danger_does_not_lead_with_veilig_thuis():
+    result = zoek("Moeder uit Huizen, zoon van 12 spijbelt. Er is geen sprake van geweld thuis.")
+    assert "veilig_thuis" not in [h.id for h in result.hits[:3]]

@@ -176,7 +176,7 @@ def _match_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[
     spans: Dict[str, Tuple[int, int]] = {}
     consumed = lemmed
     gapped = _gapped_phrases(knowledge)
-    framing = _framing_words(guarded, lemmed, knowledge)
+    framing = _framing_words(guarded, lemmed, knowledge) | _denied_words(guarded, lemmed, knowledge)
     blocked = _blockers(knowledge)
     for theme, phrase, original in _theme_phrases(knowledge):
         index = consumed.find(phrase)
@@ -192,7 +192,9 @@ def _match_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[
         else:
             continue
         if len(lemmed[:span[0]].split()) in framing:
-            continue  # a word about the call itself: "moeder belt vanuit haar werk" is no question about work
+            # a word about the call itself ("moeder belt vanuit haar werk" is no question about work) or one that
+            # is denied ("er is geen sprake van geweld")
+            continue
         found.setdefault(theme, []).append(original)
         if span[0] < positions.get(theme, len(lemmed)):
             positions[theme] = span[0]
@@ -242,6 +244,38 @@ def _framing_words(text: str, lemmed: str, knowledge=None) -> FrozenSet[int]:
     for begin, end in zip(bounds, bounds[1:], strict=False):
         if heads & set(range(begin, end)):
             out.update(range(begin, end))
+    return frozenset(out)
+
+
+# How a consultant says a problem is not there ("er is geen sprake van geweld", "geen signalen van
+# middelengebruik", "geen zorgen over de veiligheid"): the problem words after it, up to the end of the part of
+# the sentence, do not count.
+DENIALS = ("geen sprake van", "geen signalen van", "geen signalen voor", "geen aanwijzingen voor", "geen zorgen over",
+           "geen zorgen om", "geen zorg over", "geen last van", "niet aan de orde")
+
+
+def _build_denial_phrases(knowledge) -> Tuple[str, ...]:
+    return tuple(lemma_string(phrase, knowledge) for phrase in DENIALS)
+
+
+_denial_phrases = PerKnowledge(_build_denial_phrases)
+
+
+def _denied_words(text: str, lemmed: str, knowledge=None) -> FrozenSet[int]:
+    """Word positions (in ``lemmed``) of what a denial (see ``DENIALS``) says is not there."""
+    found = [lemmed.find(phrase) for phrase in _denial_phrases(knowledge)]
+    if all(index < 0 for index in found):
+        return frozenset()
+    tokens = lemmed.split()
+    starts = _clause_starts(text, tokens, knowledge) | {len(tokens)}
+    out: set = set()
+    for phrase in _denial_phrases(knowledge):
+        index = lemmed.find(phrase)
+        while index >= 0:
+            first = len(lemmed[:index].split()) + len(phrase.split())
+            end = min((i for i in starts if i > first), default=len(tokens))
+            out.update(range(first, end))
+            index = lemmed.find(phrase, index + 1)
     return frozenset(out)
 
 
