@@ -206,7 +206,7 @@ _VOICE = {"f": "v", "s": "z"}
 # ("reden", "geleden", "namen", "was", "gedragen" would read as gedrag).
 _STRONG = """
 zitten: zat zaten gezeten | vechten: vocht vochten gevochten | liegen: loog logen gelogen
-stelen: stal gestolen | komen: kwam kwamen gekomen | eten: eet aten gegeten | drinken: dronk gedronken
+stelen: stal gestolen | komen: kwam kwamen gekomen | eten: eet at aten gegeten | drinken: dronk gedronken
 slaan: sloeg sloegen geslagen | sluiten: sloot gesloten | schelden: schold scholden gescholden
 snijden: sneed sneden gesneden | vallen: viel vielen gevallen | gaan: ging gingen gegaan
 breken: brak braken gebroken | schieten: schoot geschoten | steken: stak gestoken | bijten: beet gebeten
