@@ -287,6 +287,8 @@ def without_framing(text: str, knowledge=None) -> str:
     """``text`` with the parts of sentences that frame the call (see ``FRAMING_WORDS``) blanked out, each
     replaced by a comma so that the words around it stay apart."""
     cues, ends = _framing_stems(knowledge)
+    if not any((stems(word, knowledge) or [""])[0] in cues for word in _WORD_RUN.findall(text)):
+        return text
     out = []
     for segment in _SEGMENT.finditer(text):
         start = segment.start()
@@ -561,7 +563,10 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
     text = text[:MAX_VRAAG]
     # the family's place, not the caller's: a place in the words that frame the call ("ik bel vanuit Hilversum
     # over een gezin uit Huizen") counts only when no other place is named
-    gevonden = places.zoek_plaats(without_framing(text, knowledge), knowledge) or places.zoek_plaats(text, knowledge)
+    framed = without_framing(text, knowledge)
+    gevonden = places.zoek_plaats(framed, knowledge)
+    if gevonden is None and framed != text:
+        gevonden = places.zoek_plaats(text, knowledge)
     gemeente, plaats, buiten, onbekend = extract_plaats(text, gevonden)
     # the place is no problem word ("Zuilen" is not a typo of "huilen")
     asked = text.replace(plaats, " ", 1) if plaats else text
