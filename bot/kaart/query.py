@@ -22,7 +22,8 @@ from bot.knowledge.loader import PerKnowledge, get_knowledge
 MAX_VRAAG = 1000  # characters; longer questions are cut (and the caller is told)
 
 _CHILD = (r"(?:zoon|zoontje|dochter|dochtertje|kind|kindje|jongen|jongetje|meisje|meid|puber|tiener|jongere|leerling"
-          r"|broer|zus|pleegkind|baby|kleinkind|kleinzoon|kleindochter|oudste|jongste|middelste)")
+          r"|broer|zus|pleegkind|baby|kleinkind|kleinzoon|kleindochter|oudste|jongste|middelste|tweeling|peuter"
+          r"|kleuter|stiefzoon|stiefdochter|pleegzoon|pleegdochter)")
 # words a consultant puts between the child and the age when speaking: "zoon is nu 15", "dochter van bijna 13"
 _HEDGE = r"(?:(?:nu|inmiddels|pas|bijna|net|al|sinds kort|ongeveer|rond de|zo'n)\s+)?"
 _UNITS = r"(?:uur|keer|euro|procent|%|dagen|dag|weken|week|maanden|maand|minuten|kilo|kg|cm|x|kinderen|broers|zussen)"
