@@ -202,3 +202,21 @@ def test_a_problem_the_consultant_says_is_not_there_does_not_count(question, the
 def test_a_denied_danger_does_not_lead_with_veilig_thuis():
     result = zoek("Moeder uit Huizen, zoon van 12 spijbelt. Er is geen sprake van geweld thuis.")
     assert "veilig_thuis" not in [h.id for h in result.hits[:3]]
+
+
+NOTE_HUIZEN = ("Hallo, ik heb een vader aan de lijn. Hij woont in Huizen met zijn twee kinderen. Sinds de scheiding is het "
+               "thuis onrustig, de zoon van 10 heeft veel driftbuien. Vader vraagt of er opvoedondersteuning is.")
+
+
+def test_in_a_longer_note_what_the_caller_asks_for_leads():
+    vraag = parse_vraag(NOTE_HUIZEN)
+    assert vraag.themas[0] == "opvoeding" and {"scheiding", "gedrag"} <= set(vraag.themas)
+    assert zoek(NOTE_HUIZEN).hits[0].id == "opvoedcoach_ggd"
+    # one sentence keeps the order in which things are said
+    assert parse_vraag("Zoon van 12 in Laren spijbelt, moeder zoekt hulp bij opvoeding").themas == ["schoolverzuim", "opvoeding"]
+
+
+@pytest.mark.parametrize("question, age", [("tweeling van 8 uit Laren", 8), ("peuter van 2 slaapt slecht", 2),
+                                           ("stiefzoon van 15 blowt", 15)])
+def test_more_child_words_carry_an_age(question, age):
+    assert parse_vraag(question).leeftijd == age

@@ -203,7 +203,9 @@ def _match_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[
         # blank the match so "niet naar school" does not also count as theme "leren" via "school"
         for start, end in blank:
             consumed = consumed[:start] + "_" * (end - start) + consumed[end:]
-    ordered = sorted(found, key=lambda t: positions[t])
+    asked = _asked_words(guarded, lemmed, knowledge)
+    # what the caller asks for comes first ("... vader vraagt of er opvoedondersteuning is"), then the order said
+    ordered = sorted(found, key=lambda t: (len(lemmed[:positions[t]].split()) not in asked, positions[t]))
     return ordered, found, spans, lemmed
 
 
@@ -280,6 +282,36 @@ def _denied_words(text: str, lemmed: str, knowledge=None) -> FrozenSet[int]:
     return frozenset(out)
 
 
+# How a caller says what they ask for in a longer note ("vader vraagt of er opvoedondersteuning is", "ze zoekt
+# hulp bij ..."): a theme said there leads, even after the context that came first.
+ASKS = ("vraagt of", "vraagt naar", "vraagt om", "vraagt hulp", "zoekt hulp", "zoekt iets", "is er iets", "is er hulp",
+        "wie kan helpen", "wie helpt", "hulp bij", "hulp voor", "ondersteuning bij", "behoefte aan")
+
+
+def _build_ask_phrases(knowledge) -> Tuple[str, ...]:
+    return tuple(lemma_string(phrase, knowledge) for phrase in ASKS)
+
+
+_ask_phrases = PerKnowledge(_build_ask_phrases)
+
+
+def _asked_words(text: str, lemmed: str, knowledge=None) -> FrozenSet[int]:
+    """Word positions (in ``lemmed``) of what the caller asks for (see ``ASKS``), up to the end of that part of
+    the sentence; empty when the question has no such words or is one short sentence."""
+    phrases = [phrase for phrase in _ask_phrases(knowledge) if phrase in lemmed]
+    if not phrases or len(_SENTENCE_END.findall(text.strip())) < 2:
+        return frozenset()
+    tokens = lemmed.split()
+    starts = _clause_starts(text, tokens, knowledge) | {len(tokens)}
+    out: set = set()
+    for phrase in phrases:
+        first = len(lemmed[:lemmed.find(phrase)].split())
+        end = min((i for i in starts if i > first + len(phrase.split()) - 1), default=len(tokens))
+        out.update(range(first, end))
+    return frozenset(out)
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _SEGMENT = re.compile(r"[^,;:.!?()]+")
 _WORD_RUN = re.compile(r"[\w'-]+")
 
