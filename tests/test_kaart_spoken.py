@@ -220,3 +220,15 @@ def test_in_a_longer_note_what_the_caller_asks_for_leads():
                                            ("stiefzoon van 15 blowt", 15)])
 def test_more_child_words_carry_an_age(question, age):
     assert parse_vraag(question).leeftijd == age
+
+
+@pytest.mark.parametrize("written, name", [("moeder uit Leidsche Rijm", "Leidsche Rijn"),
+                                           ("gezin uit Vleuten-De Mern", "Vleuten-De Meern"),
+                                           ("gezin uit Hilversumse Ment", "Hilversumse Meent")])
+def test_a_typo_in_a_place_name_of_several_words_is_corrected(written, name):
+    found = zoek_plaats(written)
+    assert found.naam == name and found.verbeterd
+
+
+def test_dutch_words_near_a_place_name_are_no_place():
+    assert zoek_plaats("ze gaan in de meer zwemmen") is None  # "de meer" is no typo of De Meern

@@ -186,25 +186,42 @@ LOWER_CASE_TYPO_MIN = 8  # letters of a lower-case word without a place word bef
 
 
 def _typo(tokens: List[Tuple[str, str]], table: Plaatstabel) -> Optional[Plaats]:
-    for index, (raw, norm) in enumerate(tokens):
-        if len(norm) < 5 or " " in norm or _is_word(norm) or norm.isdigit():
-            continue
-        # a consultant often types place names in lower case: a long word that is no Dutch word may be a typo
-        # of a place without a capital or a place word before it ("kortenhoeff")
-        if not (raw[:1].isupper() or (index > 0 and tokens[index - 1][1] in PLACE_CUES)
-                or len(norm) >= LOWER_CASE_TYPO_MIN):
-            continue
-        limit = 2 if len(norm) >= 9 else 1
-        close = {}
-        for spelling, row in table.spellings.items():
-            if " " in spelling or abs(len(spelling) - len(norm)) > limit:
+    """A place one typo away (two for long names), found only when exactly one place is that close. Also a name
+    of two or three words ("Leidsche Rijm", "Vleuten-De Mern"), when one of its words is no Dutch word."""
+    for index, (raw, _) in enumerate(tokens):
+        cued = raw[:1].isupper() or (index > 0 and tokens[index - 1][1] in PLACE_CUES)
+        for size in (3, 2, 1):
+            run = tokens[index:index + size]
+            if len(run) < size:
                 continue
-            if distance(norm, spelling, limit) <= limit:
-                close[row.id] = row
-        if len(close) == 1:
-            row = next(iter(close.values()))
-            return Plaats(row.naam, raw, row.soort, row.code, row.dekking, verbeterd=True)
+            written = " ".join(r for r, _ in run)
+            joined = " ".join(n for _, n in run)
+            parts = joined.split()
+            if len(parts) == 1:
+                if len(joined) < 5 or _is_word(joined) or joined.isdigit():
+                    continue
+                # a consultant often types place names in lower case: a long word that is no Dutch word may be a
+                # typo of a place without a capital or a place word before it ("kortenhoeff")
+                if not (cued or len(joined) >= LOWER_CASE_TYPO_MIN):
+                    continue
+            elif not cued or all(_is_word(part) for part in parts) or any(p.isdigit() for p in parts):
+                continue
+            found = _close_place(joined, len(parts), table)
+            if found is not None:
+                return Plaats(found.naam, written, found.soort, found.code, found.dekking, verbeterd=True)
     return None
+
+
+def _close_place(norm: str, words: int, table: Plaatstabel) -> Optional[PlaatsNaam]:
+    """The one place of ``words`` words whose spelling is within the typo limit of ``norm``, else None."""
+    limit = 2 if len(norm) >= 9 else 1
+    close = {}
+    for spelling, row in table.spellings.items():
+        if len(spelling.split()) != words or abs(len(spelling) - len(norm)) > limit:
+            continue
+        if distance(norm, spelling, limit) <= limit:
+            close[row.id] = row
+    return next(iter(close.values())) if len(close) == 1 else None
 
 
 def resolve(name: Optional[str], knowledge=None) -> Optional[Plaats]:
