@@ -198,6 +198,8 @@ def _verb_form(word: str, tables: WordTables) -> str:
         candidates = [base + "n", base + "en", base + base[-1:] + "en"]
         if len(base) >= 3 and base[-3] == base[-2] and base[-2] in "aeou":
             candidates.append(base[:-2] + base[-1] + "en")  # a long vowel is written once before -en: speel-t, spe-len
+        # a final s or f is spoken z or v before -en: lees-t, le-zen; blijf-t, blij-ven
+        candidates += [c[:-3] + {"s": "z", "f": "v"}[c[-3]] + "en" for c in candidates if c[-3:] in ("sen", "fen")]
         for candidate in candidates:
             if candidate in known_lemmas() or candidate in tables.theme_words:
                 return candidate
