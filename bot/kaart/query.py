@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
+from typing import Dict, FrozenSet, List, Optional, Tuple
 
-from bot.kaart import places
+from bot.kaart import places, subject
 from bot.kaart.text import lemma_string, simplify, split_separable, stems, words
 from bot.kaart.vocabulary import THEMAS, WERKGEBIEDEN
 from bot.knowledge.loader import PerKnowledge, get_knowledge
@@ -218,10 +218,16 @@ FRAMING_WORDS = ("bellen", "belt", "belde", "gebeld", "lijn", "telefoon", "telef
 FRAMING_ENDS = frozenset({"dat", "die", "over", "met", "omdat", "want", "waar", "wat", "hoe", "sinds"})
 
 
+def _clause_starts(text: str, tokens: List[str], knowledge=None) -> FrozenSet[int]:
+    """Word positions (in the lemma string of ``text``, split into ``tokens``) where a clause starts."""
+    parts = subject.CLAUSE_MARK.split(text)
+    return subject.clause_starts([len(stems(part, knowledge)) for part in parts], tokens)
+
+
 def _build_framing_stems(knowledge) -> Tuple[FrozenSet[str], FrozenSet[str]]:
     # the stem of the whole word only: "goedenavond" is no "avond"
     return (frozenset(stems(word, knowledge)[0] for word in FRAMING_WORDS),
-            frozenset(stems(word, knowledge)[0] for word in FRAMING_ENDS | CLAUSE_WORDS))
+            frozenset(stems(word, knowledge)[0] for word in FRAMING_ENDS | subject.CLAUSE_WORDS))
 
 
 _framing_stems = PerKnowledge(_build_framing_stems)
@@ -373,75 +379,13 @@ def _gapped_match(pattern: "re.Pattern[str]", consumed: str, blocked: FrozenSet[
 def _build_blockers(knowledge) -> FrozenSet[str]:
     """Words that may not stand in a gap: person words (of ``doelgroepwoorden.yml``) and joining words."""
     cues: Dict[str, Tuple[Tuple[str, str], ...]] = _doelgroep_cues(knowledge)
-    groups: Tuple[str, ...] = SUBJECT_GROUPS
+    groups: Tuple[str, ...] = subject.SUBJECT_GROUPS
     person_words = {word for group in groups for _, phrase in cues.get(group, ()) for word in phrase.split()}
-    joining: FrozenSet[str] = CLAUSE_WORDS
+    joining: FrozenSet[str] = subject.CLAUSE_WORDS
     return frozenset(person_words | joining)
 
 
 _blockers = PerKnowledge(_build_blockers)
-
-
-SUBJECT_GROUPS = ("ouder", "gezin", "jeugdige")  # target groups whose words name the person a problem is about
-PARENT_GROUPS = frozenset({"ouder", "gezin"})
-# Words that start a new clause: the person a problem word is about is looked for in its own clause first.
-CLAUSE_WORDS = frozenset({"en", "maar", "omdat", "want", "terwijl", "dus"})
-_CLAUSE_MARK = re.compile(r"[,;:.!?()]")
-
-
-def _persons(lemmed: str, knowledge=None) -> Dict[int, str]:
-    """Word position -> target group of each person word in the lemma string ("moeder" -> ouder)."""
-    found: Dict[int, str] = {}
-    for group in SUBJECT_GROUPS:
-        for _, phrase in _doelgroep_cues(knowledge).get(group, ()):
-            start = lemmed.find(phrase)
-            while start >= 0:
-                found.setdefault(len(lemmed[:start].split()), group)
-                start = lemmed.find(phrase, start + 1)
-    return found
-
-
-def _clause_starts(text: str, tokens: List[str], knowledge=None) -> FrozenSet[int]:
-    """Word positions (in the lemma string of ``text``) where a clause starts: after a comma or other mark,
-    and at a joining word ("en", "omdat")."""
-    starts, count = set(), 0
-    for part in _CLAUSE_MARK.split(text):
-        count += len(stems(part, knowledge))
-        starts.add(count)
-    starts |= {i + 1 for i, token in enumerate(tokens) if token in CLAUSE_WORDS}
-    return frozenset(starts)
-
-
-# Words by which a person worries or asks about someone else: "ouders maken zich zorgen over de cito van hun
-# kind" is about the child's pressure, not the parents'.
-WORRY_WORDS = ("zorg", "zorgen", "bezorgd", "vraag", "vragen", "twijfel", "twijfelen")
-
-
-def _subject(persons: Dict[int, str], starts: FrozenSet[int], first: int, last: int,
-             tokens: Sequence[str] = (), worry: FrozenSet[str] = frozenset()) -> Optional[str]:
-    """The target group of the person a problem word (words ``first``..``last``) is said of: a child word
-    right after it ("angstige zoon"), else the nearest person before it in its clause ("vader gokt", "omdat
-    de moeder verslaafd is"), else the first one of the nearest earlier clause with a person, its subject
-    ("zoon steelt geld van zijn ouders en gokt"), else the first one after it ("schulden bij moeder"). A person
-    who only worries or asks about the problem ("ouders maken zich zorgen over ...") is not its subject: then
-    a child named after it is."""
-    if persons.get(last + 1) == "jeugdige" and last + 1 not in starts:
-        return "jeugdige"
-    clause = max((i for i in starts if i <= first), default=0)
-    before = [i for i in persons if clause <= i < first]
-    if before:
-        nearest = max(before)
-        if any(token in worry for token in tokens[nearest + 1:first]):
-            child = [i for i in persons if i > last and persons[i] == "jeugdige"]
-            if child:
-                return "jeugdige"
-        return persons[nearest]
-    earlier = [i for i in persons if i < clause]
-    if earlier:
-        start = max((i for i in starts if i <= max(earlier)), default=0)
-        return persons[min(i for i in earlier if i >= start)]
-    after = [i for i in persons if i > last]
-    return persons[min(after)] if after else None
 
 
 def extract_subjects(text: str, themas: List[str], spans: Dict[str, Tuple[int, int]], lemmed: str,
@@ -454,9 +398,10 @@ def extract_subjects(text: str, themas: List[str], spans: Dict[str, Tuple[int, i
     if not allowed & set(themas):
         return [], []
     tokens = lemmed.split()
-    starts = _clause_starts(guard_homonyms(text), tokens, knowledge)
-    persons = _persons(lemmed, knowledge)
-    worry = frozenset(stems(" ".join(WORRY_WORDS), knowledge))
+    parts = subject.CLAUSE_MARK.split(guard_homonyms(text))
+    starts = subject.clause_starts([len(stems(part, knowledge)) for part in parts], tokens)
+    persons = subject.persons(lemmed, _doelgroep_cues(knowledge))
+    worry = frozenset(stems(" ".join(subject.WORRY_WORDS), knowledge))
     parent, child = [], []
     for theme in themas:
         if theme not in allowed:
@@ -464,11 +409,11 @@ def extract_subjects(text: str, themas: List[str], spans: Dict[str, Tuple[int, i
         start, end = spans[theme]
         first = len(lemmed[:start].split())
         last = first + max(1, len(lemmed[start:end].split())) - 1
-        subject = (_subject(persons, starts, first, last, tokens, worry)
+        said_of = (subject.said_of(persons, starts, first, last, tokens, worry)
                    or ("jeugdige" if child_named else None))
-        if subject in PARENT_GROUPS:
+        if said_of in subject.PARENT_GROUPS:
             parent.append(theme)
-        elif subject == "jeugdige":
+        elif said_of == "jeugdige":
             child.append(theme)
     return parent, child
 
