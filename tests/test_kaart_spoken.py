@@ -99,6 +99,7 @@ def test_a_problem_word_in_the_framing_is_no_parents_own_problem():
     ("Moeder in Naarden heeft een baby van vier maanden die veel huilt", 0),
     ("zoon zit in 3 havo en haakt af", 14),
     ("dochter zit in de tweede klas en is somber", 13),
+    ("Huizen, jongen, leeftijd: 15, spijbelt", 15),  # a note written as a form
 ])
 def test_the_age_is_found_as_consultants_say_it(question, age):
     assert parse_vraag(question).leeftijd == age

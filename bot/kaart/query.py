@@ -39,6 +39,8 @@ _AGE_PATTERNS = (
     re.compile(r"\b" + _NUM + r"\s*-?\s*jarige?\b"),
     re.compile(r"\b" + _NUM + r"\s+jaar\s+oud\b"),
     re.compile(r"\b(?:leeftijd|leeftijd van|is)\s*:?\s*" + _NUM + r"\s+jaar\b"),
+    # a note written as a form: "leeftijd: 15", "lft 12"
+    re.compile(r"\b(?:leeftijd|lft|lftd)\.?\s*:?\s*(\d{1,2})\b(?!\s*" + _UNITS + r"\b)"),
     re.compile(r"\b" + _NUM + r"\s+jaar\b"),
     re.compile(r"\b(\d{1,2})\s*(?:jr|j)\b\.?"),
     # a bare number right after the child: "dochter 13", "zoon (8)", "meisje, 16,"
