@@ -142,6 +142,7 @@ def test_the_school_year_that_gave_the_age_is_no_search_word():
     ("Naarden Vesting: dochter van 9 is angstig", "Naarden", "gooise_meren"),
     ("jongen uit Nederhorst-den-Berg", "Nederhorst den Berg", "wijdemeren"),
     ("moeder uit Ondiep", "Ondiep", "utrecht"),
+    ("regio G&V: wie helpt bij faalangst?", "Gooi en Vechtstreek", "gooi_en_vechtstreek"),
 ])
 def test_villages_wijken_and_their_spellings_are_places(written, name, code):
     found = zoek_plaats(written)
