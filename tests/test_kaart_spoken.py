@@ -31,6 +31,9 @@ def ranked(services, vraag):
     ("zoon liep vorige week weer weg", "veiligheid"),
     ("de hulp liep steeds vast", "vastgelopen_hulp"),
     ("we werken samen met school", "samenwerking"),
+    ("zoon blijft al weken thuis", "schoolverzuim"),
+    ("dochter haakt steeds vaker af op school", "schoolverzuim"),
+    ("zoon is afgehaakt", "schoolverzuim"),
 ])
 def test_verb_forms_the_lemma_table_lacks_find_the_theme(question, theme):
     assert theme in parse_vraag(question).themas
