@@ -21,7 +21,7 @@ from typing import Any, Dict, FrozenSet, Iterable, Iterator, List, Optional, Seq
 from bot.kaart import places
 from bot.kaart.places import Plaats
 from bot.kaart.query import Vraag, parse_vraag, resolve_plaats, resolve_thema, school_year_words
-from bot.kaart.text import lemmas, stam
+from bot.kaart.text import lemmas, stam, word_tables
 from bot.kaart.vocabulary import (
     AARD,
     AARD_VRAAGWOORDEN,
@@ -59,9 +59,8 @@ GENERIC = frozenset(
     "maken doen komen krijgen zitten staan houden geven nemen laten blijven vinden weten denken praten praat "
     "zeggen vertellen".split()
 )
-@lru_cache(maxsize=1)
-def _generic_stems() -> FrozenSet[str]:
-    return frozenset(stam(word) for word in GENERIC)
+# the stems of the general words, per loaded knowledge (a stem reads the problem words)
+_generic_stems = PerKnowledge(lambda knowledge: frozenset(stam(word, word_tables(knowledge)) for word in GENERIC))
 
 
 # Words of speech, not of the question: greetings, fillers, hedges, how often and how long, and the call itself
