@@ -136,7 +136,7 @@ def _split_compound(word: str, tables: WordTables) -> Tuple[str, ...]:
         if tail[0] in "se" and len(tail) > PART_MIN and known(tail[1:], tables):
             return () if person_noun(tail[1:]) else (head, tail[1:])
     # a short or unknown first part before a problem word: the last part says what it is ("gokverslaving",
-    # "gameverslaving", "partnergeweld")
+    # "drugsverslaving")
     # (a prefix or particle makes a new word, no compound: "afspraak" is no "spraak", "verdriet" no "driet")
     if word in known_lemmas():
         return ()
