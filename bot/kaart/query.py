@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, List, Optional, Tuple
 
 from bot.kaart import places, subject
-from bot.kaart.text import lemma_string, simplify, split_separable, stems, words
+from bot.kaart.text import head_stem, lemma_string, simplify, split_compound, split_separable, stems, word_tables, words
 from bot.kaart.vocabulary import THEMAS, WERKGEBIEDEN
 from bot.knowledge.loader import PerKnowledge, get_knowledge
 
@@ -221,15 +221,25 @@ FRAMING_ENDS = frozenset({"dat", "die", "over", "met", "omdat", "want", "waar", 
 
 
 def _clause_starts(text: str, tokens: List[str], knowledge=None) -> FrozenSet[int]:
-    """Word positions (in the lemma string of ``text``, split into ``tokens``) where a clause starts."""
+    """Word positions (in the lemma string of ``text``, split into ``tokens``) where a clause starts (the last
+    answer is remembered: framing, denials and asks of one question each need it)."""
+    global _LAST_STARTS
+    key = (text, knowledge if knowledge is not None else get_knowledge())
+    if _LAST_STARTS is not None and _LAST_STARTS[0] == key[0] and _LAST_STARTS[1] is key[1]:
+        return _LAST_STARTS[2]
     parts = subject.CLAUSE_MARK.split(text)
-    return subject.clause_starts([len(stems(part, knowledge)) for part in parts], tokens)
+    starts = subject.clause_starts([len(stems(part, knowledge)) for part in parts], tokens)
+    _LAST_STARTS = (key[0], key[1], starts)
+    return starts
+
+
+_LAST_STARTS: Optional[Tuple[str, object, FrozenSet[int]]] = None
 
 
 def _build_framing_stems(knowledge) -> Tuple[FrozenSet[str], FrozenSet[str]]:
     # the stem of the whole word only: "goedenavond" is no "avond"
-    return (frozenset(stems(word, knowledge)[0] for word in FRAMING_WORDS),
-            frozenset(stems(word, knowledge)[0] for word in FRAMING_ENDS | subject.CLAUSE_WORDS))
+    return (frozenset(head_stem(word, knowledge) for word in FRAMING_WORDS),
+            frozenset(head_stem(word, knowledge) for word in FRAMING_ENDS | subject.CLAUSE_WORDS))
 
 
 _framing_stems = PerKnowledge(_build_framing_stems)
@@ -245,10 +255,9 @@ def _framing_words(text: str, lemmed: str, knowledge=None) -> FrozenSet[int]:
     # whole words only, not the parts of a compound ("richtlijn" holds no "lijn")
     heads, position = set(), 0
     for word in words(text):
-        parts = stems(word, knowledge)
-        if parts and parts[0] in cues:
+        if head_stem(word, knowledge) in cues:
             heads.add(position)
-        position += len(parts)
+        position += 1 + len(split_compound(word, word_tables(knowledge)))
     starts = set(_clause_starts(text, tokens, knowledge)) | {i for i, t in enumerate(tokens) if t in ends}
     bounds = sorted(starts | {0, len(tokens)})
     out: set = set()
@@ -328,21 +337,20 @@ def without_framing(text: str, knowledge=None) -> str:
     """``text`` with the parts of sentences that frame the call (see ``FRAMING_WORDS``) blanked out, each
     replaced by a comma so that the words around it stay apart."""
     cues, ends = _framing_stems(knowledge)
-    if not any((stems(word, knowledge) or [""])[0] in cues for word in _WORD_RUN.findall(text)):
+    if not any(head_stem(word, knowledge) in cues for word in words(text)):
         return text
     out = []
     for segment in _SEGMENT.finditer(text):
         start = segment.start()
         for word in _WORD_RUN.finditer(segment.group(0)):
-            head = (stems(word.group(0), knowledge) or [""])[0]
-            if head in ends:
+            if head_stem(word.group(0), knowledge) in ends:
                 out.append((start, segment.start() + word.start()))
                 start = segment.start() + word.start()
         out.append((start, segment.end()))
     kept, position = [], 0
     for start, end in out:
         part = text[start:end]
-        if any((stems(word, knowledge) or [""])[0] in cues for word in _WORD_RUN.findall(part)):
+        if any(head_stem(word, knowledge) in cues for word in _WORD_RUN.findall(part)):
             kept.append(text[position:start] + ",")
             position = end
     kept.append(text[position:])

@@ -67,7 +67,7 @@ class WordTables:
 
     def __init__(self, theme_words: FrozenSet[str]):
         self.theme_words = theme_words
-        self._caches: Dict[str, Dict[str, Any]] = {"split": {}, "stam": {}, "typo": {}}
+        self._caches: Dict[str, Dict[str, Any]] = {"split": {}, "stam": {}, "typo": {}, "head": {}}
 
     def remembered(self, kind: str, word: str, derive: Callable[[str, "WordTables"], R]) -> R:
         cache = self._caches[kind]
@@ -337,6 +337,13 @@ def stems(text: str, knowledge=None) -> List[str]:
         out.append(stam(correct_typo(word, tables), tables))
         out.extend(stam(part, tables) for part in split_compound(word, tables))
     return out
+
+
+def head_stem(word: str, knowledge=None) -> str:
+    """The stem of one word as written, without its compound parts ("goedenavond" -> "goedenavond", not "avond");
+    remembered per word."""
+    tables = word_tables(knowledge)
+    return tables.remembered("head", word, lambda w, t: next(iter(stems(w, knowledge)), ""))
 
 
 def lemma_string(text: str, knowledge=None) -> str:
