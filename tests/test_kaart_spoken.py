@@ -237,3 +237,11 @@ def test_a_typo_in_a_place_name_of_several_words_is_corrected(written, name):
 
 def test_dutch_words_near_a_place_name_are_no_place():
     assert zoek_plaats("ze gaan in de meer zwemmen") is None  # "de meer" is no typo of De Meern
+
+
+def test_a_colleague_calling_for_a_family_keeps_pilots_out_as_for_the_family():
+    note = "Een collega belt namens een moeder uit Bussum, zoon van 8 heeft gedragsproblemen op school"
+    assert "professional" not in parse_vraag(note).doelgroep_hints
+    assert all(h.verwijsbaar for h in zoek(note).hits[:3])
+    # a professional asking in their own words stays a professional
+    assert "professional" in parse_vraag("Wie kan meedenken over deze casus in Bussum, zoon van 8").doelgroep_hints

@@ -542,6 +542,16 @@ def extract_doelgroep(text: str, knowledge=None) -> List[str]:
             if any(phrase in lemmed for _, phrase in cues)]
 
 
+def _doelgroep_without_caller(text: str, framed: str, knowledge=None) -> List[str]:
+    """The target groups of the question (``extract_doelgroep``), where a professional named only in the words
+    that frame the call ("een collega belt namens een moeder") is the caller: the question
+    stays one about a family, so pilots and projects stay out of it as for any family question."""
+    hints = extract_doelgroep(text, knowledge)
+    if framed == text or "professional" not in hints:
+        return hints
+    return [group for group in hints if group != "professional" or group in extract_doelgroep(framed, knowledge)]
+
+
 def parse_vraag(text: str, knowledge=None) -> Vraag:
     """Everything the kaart can read from one question (word lists of ``knowledge``, default the knowledge in
     use, looked up once)."""
@@ -571,7 +581,7 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
         plaats=plaats,
         buiten_regio=buiten,
         onbekende_plaats=onbekend,
-        doelgroep_hints=extract_doelgroep(text, knowledge),
+        doelgroep_hints=_doelgroep_without_caller(text, framed, knowledge),
         ouder_themas=ouder_themas,
         kind_themas=kind_themas,
         ingekort=ingekort,
