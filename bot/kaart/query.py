@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, List, Optional, Tuple
 
-from bot.kaart import places, subject
-from bot.kaart.text import head_stem, lemma_string, simplify, split_compound, split_separable, stems, word_tables, words
+from bot.kaart import places, spoken, subject
+from bot.kaart.text import lemma_string, simplify, split_separable, stems, words
 from bot.kaart.vocabulary import THEMAS, WERKGEBIEDEN
 from bot.knowledge.loader import PerKnowledge, get_knowledge
 
@@ -179,7 +179,7 @@ def _match_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[
     spans: Dict[str, Tuple[int, int]] = {}
     consumed = lemmed
     gapped = _gapped_phrases(knowledge)
-    framing = _framing_words(guarded, lemmed, knowledge) | _denied_words(guarded, lemmed, knowledge)
+    framing = spoken.framing_words(guarded, lemmed, knowledge) | spoken.denied_words(guarded, lemmed, knowledge)
     blocked = _blockers(knowledge)
     for theme, phrase, original in _theme_phrases(knowledge):
         index = consumed.find(phrase)
@@ -205,156 +205,12 @@ def _match_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[
         # blank the match so "niet naar school" does not also count as theme "leren" via "school"
         for start, end in blank:
             consumed = consumed[:start] + "_" * (end - start) + consumed[end:]
-    asked = _asked_words(guarded, lemmed, knowledge)
+    asked = spoken.asked_words(guarded, lemmed, knowledge)
     # what the caller asks for comes first ("... vader vraagt of er opvoedondersteuning is"), then the order said
     ordered = sorted(found, key=lambda t: (len(lemmed[:positions[t]].split()) not in asked, positions[t]))
     return ordered, found, spans, lemmed
 
 
-# Words with which a consultant frames a phone call or note ("ik heb een moeder aan de lijn", "een collega belt
-# namens een vader", "hoi"): the part of a sentence they stand in is about the call, not the problem, so a
-# problem word there does not count ("moeder belt vanuit haar werk" is no question about work). The part ends
-# at a comma or full stop and at a word that starts what is said ("dat", "die", "over", "met", "omdat").
-FRAMING_WORDS = ("bellen", "belt", "belde", "gebeld", "lijn", "telefoon", "telefonisch", "namens", "collega",
-                 "hoi", "hallo", "goedemorgen", "goedemiddag", "goedenavond")
-FRAMING_ENDS = frozenset({"dat", "die", "over", "met", "omdat", "want", "waar", "wat", "hoe", "sinds"})
-
-
-def _clause_starts(text: str, tokens: List[str], knowledge=None) -> FrozenSet[int]:
-    """Word positions (in the lemma string of ``text``, split into ``tokens``) where a clause starts (the last
-    answer is remembered: framing, denials and asks of one question each need it)."""
-    global _LAST_STARTS
-    key = (text, knowledge if knowledge is not None else get_knowledge())
-    if _LAST_STARTS is not None and _LAST_STARTS[0] == key[0] and _LAST_STARTS[1] is key[1]:
-        return _LAST_STARTS[2]
-    parts = subject.CLAUSE_MARK.split(text)
-    starts = subject.clause_starts([len(stems(part, knowledge)) for part in parts], tokens)
-    _LAST_STARTS = (key[0], key[1], starts)
-    return starts
-
-
-_LAST_STARTS: Optional[Tuple[str, object, FrozenSet[int]]] = None
-
-
-def _build_framing_stems(knowledge) -> Tuple[FrozenSet[str], FrozenSet[str]]:
-    # the stem of the whole word only: "goedenavond" is no "avond"
-    return (frozenset(head_stem(word, knowledge) for word in FRAMING_WORDS),
-            frozenset(head_stem(word, knowledge) for word in FRAMING_ENDS | subject.CLAUSE_WORDS))
-
-
-_framing_stems = PerKnowledge(_build_framing_stems)
-
-
-def _framing_words(text: str, lemmed: str, knowledge=None) -> FrozenSet[int]:
-    """Word positions (in ``lemmed``, the lemma string of ``text``) of the parts of sentences that frame the
-    call (see ``FRAMING_WORDS``)."""
-    cues, ends = _framing_stems(knowledge)
-    tokens = lemmed.split()
-    if not cues & set(tokens):
-        return frozenset()
-    # whole words only, not the parts of a compound ("richtlijn" holds no "lijn")
-    heads, position = set(), 0
-    for word in words(text):
-        if head_stem(word, knowledge) in cues:
-            heads.add(position)
-        position += 1 + len(split_compound(word, word_tables(knowledge)))
-    starts = set(_clause_starts(text, tokens, knowledge)) | {i for i, t in enumerate(tokens) if t in ends}
-    bounds = sorted(starts | {0, len(tokens)})
-    out: set = set()
-    for begin, end in zip(bounds, bounds[1:], strict=False):
-        if heads & set(range(begin, end)):
-            out.update(range(begin, end))
-    return frozenset(out)
-
-
-# How a consultant says a problem is not there ("er is geen sprake van geweld", "geen signalen van
-# middelengebruik", "geen zorgen over de veiligheid"): the problem words after it, up to the end of the part of
-# the sentence, do not count.
-DENIALS = ("geen sprake van", "geen signalen van", "geen signalen voor", "geen aanwijzingen voor", "geen zorgen over",
-           "geen zorgen om", "geen zorg over", "geen last van", "niet aan de orde")
-
-
-def _build_denial_phrases(knowledge) -> Tuple[str, ...]:
-    return tuple(lemma_string(phrase, knowledge) for phrase in DENIALS)
-
-
-_denial_phrases = PerKnowledge(_build_denial_phrases)
-
-
-def _denied_words(text: str, lemmed: str, knowledge=None) -> FrozenSet[int]:
-    """Word positions (in ``lemmed``) of what a denial (see ``DENIALS``) says is not there."""
-    found = [lemmed.find(phrase) for phrase in _denial_phrases(knowledge)]
-    if all(index < 0 for index in found):
-        return frozenset()
-    tokens = lemmed.split()
-    starts = _clause_starts(text, tokens, knowledge) | {len(tokens)}
-    out: set = set()
-    for phrase in _denial_phrases(knowledge):
-        index = lemmed.find(phrase)
-        while index >= 0:
-            first = len(lemmed[:index].split()) + len(phrase.split())
-            end = min((i for i in starts if i > first), default=len(tokens))
-            out.update(range(first, end))
-            index = lemmed.find(phrase, index + 1)
-    return frozenset(out)
-
-
-# How a caller says what they ask for in a longer note ("vader vraagt of er opvoedondersteuning is", "ze zoekt
-# hulp bij ..."): a theme said there leads, even after the context that came first.
-ASKS = ("vraagt of", "vraagt naar", "vraagt om", "vraagt hulp", "zoekt hulp", "zoekt iets", "is er iets", "is er hulp",
-        "wie kan helpen", "wie helpt", "hulp bij", "hulp voor", "ondersteuning bij", "behoefte aan")
-
-
-def _build_ask_phrases(knowledge) -> Tuple[str, ...]:
-    return tuple(lemma_string(phrase, knowledge) for phrase in ASKS)
-
-
-_ask_phrases = PerKnowledge(_build_ask_phrases)
-
-
-def _asked_words(text: str, lemmed: str, knowledge=None) -> FrozenSet[int]:
-    """Word positions (in ``lemmed``) of what the caller asks for (see ``ASKS``), up to the end of that part of
-    the sentence; empty when the question has no such words or is one short sentence."""
-    phrases = [phrase for phrase in _ask_phrases(knowledge) if phrase in lemmed]
-    if not phrases or len(_SENTENCE_END.findall(text.strip())) < 2:
-        return frozenset()
-    tokens = lemmed.split()
-    starts = _clause_starts(text, tokens, knowledge) | {len(tokens)}
-    out: set = set()
-    for phrase in phrases:
-        first = len(lemmed[:lemmed.find(phrase)].split())
-        end = min((i for i in starts if i > first + len(phrase.split()) - 1), default=len(tokens))
-        out.update(range(first, end))
-    return frozenset(out)
-
-
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
-_SEGMENT = re.compile(r"[^,;:.!?()]+")
-_WORD_RUN = re.compile(r"[\w'-]+")
-
-
-def without_framing(text: str, knowledge=None) -> str:
-    """``text`` with the parts of sentences that frame the call (see ``FRAMING_WORDS``) blanked out, each
-    replaced by a comma so that the words around it stay apart."""
-    cues, ends = _framing_stems(knowledge)
-    if not any(head_stem(word, knowledge) in cues for word in words(text)):
-        return text
-    out = []
-    for segment in _SEGMENT.finditer(text):
-        start = segment.start()
-        for word in _WORD_RUN.finditer(segment.group(0)):
-            if head_stem(word.group(0), knowledge) in ends:
-                out.append((start, segment.start() + word.start()))
-                start = segment.start() + word.start()
-        out.append((start, segment.end()))
-    kept, position = [], 0
-    for start, end in out:
-        part = text[start:end]
-        if any(head_stem(word, knowledge) in cues for word in _WORD_RUN.findall(part)):
-            kept.append(text[position:start] + ",")
-            position = end
-    kept.append(text[position:])
-    return "".join(kept)
 
 
 GAP_WORDS = 3  # words that may stand between the words of a phrase: "zit al drie maanden thuis", "loopt steeds vast"
@@ -561,7 +417,7 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
     text = text[:MAX_VRAAG]
     # the family's place, not the caller's: a place in the words that frame the call ("ik bel vanuit Hilversum
     # over een gezin uit Huizen") counts only when no other place is named
-    framed = without_framing(text, knowledge)
+    framed = spoken.without_framing(text, knowledge)
     gevonden = places.zoek_plaats(framed, knowledge)
     if gevonden is None and framed != text:
         gevonden = places.zoek_plaats(text, knowledge)
