@@ -245,3 +245,11 @@ def test_a_colleague_calling_for_a_family_keeps_pilots_out_as_for_the_family():
     assert all(h.verwijsbaar for h in zoek(note).hits[:3])
     # a professional asking in their own words stays a professional
     assert "professional" in parse_vraag("Wie kan meedenken over deze casus in Bussum, zoon van 8").doelgroep_hints
+
+
+def test_a_long_phone_note_is_read_to_its_end():
+    context = "Ik heb hier een moeder aan de lijn, ze vertelt veel over de afgelopen jaren en over haar familie. " * 12
+    note = context + "Het gaat om haar zoon van 15 uit Kortenhoef, die spijbelt al weken."
+    assert 1000 < len(note) <= 2000
+    vraag = parse_vraag(note)
+    assert (vraag.gemeente, vraag.leeftijd, vraag.themas, vraag.ingekort) == ("wijdemeren", 15, ["schoolverzuim"], False)

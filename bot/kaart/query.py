@@ -19,7 +19,9 @@ from bot.kaart.text import lemma_string, simplify, split_separable, stems, words
 from bot.kaart.vocabulary import THEMAS, WERKGEBIEDEN
 from bot.knowledge.loader import PerKnowledge, get_knowledge
 
-MAX_VRAAG = 1000  # characters; longer questions are cut (and the caller is told)
+# characters: a long phone note is read as a whole, up to the longest message a channel takes by default
+# (RUSTPUNT_MAX_MESSAGE); longer questions are cut (and the caller is told)
+MAX_VRAAG = 2000
 
 _CHILD = (r"(?:zoon|zoontje|dochter|dochtertje|kind|kindje|jongen|jongetje|meisje|meid|puber|tiener|jongere|leerling"
           r"|broer|zus|pleegkind|baby|kleinkind|kleinzoon|kleindochter|oudste|jongste|middelste|tweeling|peuter"
