@@ -253,3 +253,8 @@ def test_a_long_phone_note_is_read_to_its_end():
     assert 1000 < len(note) <= 2000
     vraag = parse_vraag(note)
     assert (vraag.gemeente, vraag.leeftijd, vraag.themas, vraag.ingekort) == ("wijdemeren", 15, ["schoolverzuim"], False)
+
+
+def test_speaking_frames_the_call_only_when_the_consultant_says_it_of_themselves():
+    assert parse_vraag("Ik sprak vanuit Hilversum met een gezin uit Huizen, zoon 12 spijbelt").gemeente == "huizen"
+    assert parse_vraag("zoon van 8 uit Huizen spreekt slecht Nederlands").themas == ["taal"]

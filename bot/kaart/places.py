@@ -13,7 +13,7 @@ Rules that keep ordinary words from becoming places:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
@@ -57,6 +57,7 @@ class Plaats:
 class Plaatstabel:
     spellings: Dict[str, PlaatsNaam]  # simplified spelling -> place
     max_words: int
+    by_words: Dict[int, List[Tuple[str, PlaatsNaam]]] = field(default_factory=dict)  # the spellings by word count
 
 
 def _table_from(knowledge) -> Plaatstabel:
@@ -66,7 +67,10 @@ def _table_from(knowledge) -> Plaatstabel:
         for spelling in entry.spellings():
             spellings.setdefault(plain(spelling), row)
     max_words = max((len(s.split()) for s in spellings), default=1)
-    return Plaatstabel(spellings, max_words)
+    by_words: Dict[int, List[Tuple[str, PlaatsNaam]]] = {}
+    for spelling, row in spellings.items():
+        by_words.setdefault(len(spelling.split()), []).append((spelling, row))
+    return Plaatstabel(spellings, max_words, by_words)
 
 
 _TABLES = PerKnowledge(_table_from)
@@ -216,8 +220,8 @@ def _close_place(norm: str, words: int, table: Plaatstabel) -> Optional[PlaatsNa
     """The one place of ``words`` words whose spelling is within the typo limit of ``norm``, else None."""
     limit = 2 if len(norm) >= 9 else 1
     close = {}
-    for spelling, row in table.spellings.items():
-        if len(spelling.split()) != words or abs(len(spelling) - len(norm)) > limit:
+    for spelling, row in table.by_words.get(words, ()):
+        if abs(len(spelling) - len(norm)) > limit:
             continue
         if distance(norm, spelling, limit) <= limit:
             close[row.id] = row

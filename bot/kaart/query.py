@@ -351,10 +351,12 @@ def resolve_gemeente(name: Optional[str]) -> Optional[str]:
     return plaats.code if plaats else None
 
 
-def extract_plaats(text: str, plaats: Optional["places.Plaats"] = None
+def extract_plaats(text: str, plaats: Optional["places.Plaats"] = None, searched: bool = False
                    ) -> Tuple[Optional[str], Optional[str], Optional[str], Optional[str]]:
-    """(area code, place as written, outside-region place, unknown place)."""
-    plaats = plaats or places.zoek_plaats(text)
+    """(area code, place as written, outside-region place, unknown place); ``searched``: ``plaats`` is what
+    the place table found in ``text`` (also when None), so it is not looked up again."""
+    if plaats is None and not searched:
+        plaats = places.zoek_plaats(text)
     if plaats is not None:
         if plaats.buiten:
             return None, None, plaats.geschreven, None
@@ -423,7 +425,7 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
     gevonden = places.zoek_plaats(framed, knowledge)
     if gevonden is None and framed != text:
         gevonden = places.zoek_plaats(text, knowledge)
-    gemeente, plaats, buiten, onbekend = extract_plaats(text, gevonden)
+    gemeente, plaats, buiten, onbekend = extract_plaats(text, gevonden, searched=True)
     # the place is no problem word ("Zuilen" is not a typo of "huilen")
     asked = text.replace(plaats, " ", 1) if plaats else text
     themas, woorden, spans, lemmed = _match_themas(asked, knowledge)

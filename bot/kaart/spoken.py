@@ -12,7 +12,7 @@ All positions are word positions in the lemma string of the question (``bot.kaar
 from __future__ import annotations
 
 import re
-from typing import FrozenSet, List, Optional, Tuple
+from typing import Dict, FrozenSet, List, Optional, Set, Tuple
 
 from bot.kaart import subject
 from bot.kaart.text import head_stem, lemma_string, split_compound, stems, word_tables, words
@@ -25,6 +25,10 @@ from bot.knowledge.loader import PerKnowledge, get_knowledge
 FRAMING_WORDS = ("bellen", "belt", "belde", "gebeld", "lijn", "telefoon", "telefonisch", "namens", "collega",
                  "hoi", "hallo", "goedemorgen", "goedemiddag", "goedenavond")
 FRAMING_ENDS = frozenset({"dat", "die", "over", "met", "omdat", "want", "waar", "wat", "hoe", "sinds"})
+# Speaking frames the call only when the consultant says it of themselves ("ik sprak net een moeder uit Muiden"):
+# "zoon spreekt slecht Nederlands" is a question about language.
+SPEAKING_WORDS = ("spreken", "spreek", "sprak", "gesproken")
+FIRST_PERSON = frozenset({"ik", "we", "wij"})
 
 
 def _clause_starts(text: str, tokens: List[str], knowledge=None) -> FrozenSet[int]:
@@ -43,33 +47,40 @@ def _clause_starts(text: str, tokens: List[str], knowledge=None) -> FrozenSet[in
 _LAST_STARTS: Optional[Tuple[str, object, FrozenSet[int]]] = None
 
 
-def _build_framing_stems(knowledge) -> Tuple[FrozenSet[str], FrozenSet[str]]:
+def _build_framing_stems(knowledge) -> Tuple[FrozenSet[str], FrozenSet[str], FrozenSet[str]]:
     # the stem of the whole word only: "goedenavond" is no "avond"
     return (frozenset(head_stem(word, knowledge) for word in FRAMING_WORDS),
-            frozenset(head_stem(word, knowledge) for word in FRAMING_ENDS | subject.CLAUSE_WORDS))
+            frozenset(head_stem(word, knowledge) for word in FRAMING_ENDS | subject.CLAUSE_WORDS),
+            frozenset(head_stem(word, knowledge) for word in SPEAKING_WORDS))
 
 
 _framing_stems = PerKnowledge(_build_framing_stems)
 
 
+def _frames(heads: Set[str], knowledge=None) -> bool:
+    """The stems of the words of one part of a sentence frame the call."""
+    cues, _, speaking = _framing_stems(knowledge)
+    return bool(heads & cues) or bool(heads & speaking and heads & FIRST_PERSON)
+
+
 def framing_words(text: str, lemmed: str, knowledge=None) -> FrozenSet[int]:
     """Word positions (in ``lemmed``, the lemma string of ``text``) of the parts of sentences that frame the
     call (see ``FRAMING_WORDS``)."""
-    cues, ends = _framing_stems(knowledge)
+    _, ends, _ = _framing_stems(knowledge)
     tokens = lemmed.split()
-    if not cues & set(tokens):
+    if not _frames(set(tokens), knowledge):
         return frozenset()
     # whole words only, not the parts of a compound ("richtlijn" holds no "lijn")
-    heads, position = set(), 0
+    heads: Dict[int, str] = {}
+    position = 0
     for word in words(text):
-        if head_stem(word, knowledge) in cues:
-            heads.add(position)
+        heads[position] = head_stem(word, knowledge)
         position += 1 + len(split_compound(word, word_tables(knowledge)))
     starts = set(_clause_starts(text, tokens, knowledge)) | {i for i, t in enumerate(tokens) if t in ends}
     bounds = sorted(starts | {0, len(tokens)})
     out: set = set()
     for begin, end in zip(bounds, bounds[1:], strict=False):
-        if heads & set(range(begin, end)):
+        if _frames({heads[i] for i in range(begin, end) if i in heads}, knowledge):
             out.update(range(begin, end))
     return frozenset(out)
 
@@ -143,8 +154,8 @@ _WORD_RUN = re.compile(r"[\w'-]+")
 def without_framing(text: str, knowledge=None) -> str:
     """``text`` with the parts of sentences that frame the call (see ``FRAMING_WORDS``) blanked out, each
     replaced by a comma so that the words around it stay apart."""
-    cues, ends = _framing_stems(knowledge)
-    if not any(head_stem(word, knowledge) in cues for word in words(text)):
+    _, ends, _ = _framing_stems(knowledge)
+    if not _frames({head_stem(word, knowledge) for word in words(text)}, knowledge):
         return text
     out = []
     for segment in _SEGMENT.finditer(text):
@@ -157,7 +168,7 @@ def without_framing(text: str, knowledge=None) -> str:
     kept, position = [], 0
     for start, end in out:
         part = text[start:end]
-        if any(head_stem(word, knowledge) in cues for word in _WORD_RUN.findall(part)):
+        if _frames({head_stem(word, knowledge) for word in _WORD_RUN.findall(part)}, knowledge):
             kept.append(text[position:start] + ",")
             position = end
     kept.append(text[position:])
