@@ -258,3 +258,15 @@ def test_a_long_phone_note_is_read_to_its_end():
 def test_speaking_frames_the_call_only_when_the_consultant_says_it_of_themselves():
     assert parse_vraag("Ik sprak vanuit Hilversum met een gezin uit Huizen, zoon 12 spijbelt").gemeente == "huizen"
     assert parse_vraag("zoon van 8 uit Huizen spreekt slecht Nederlands").themas == ["taal"]
+
+
+@pytest.mark.parametrize("question, theme", [
+    # typed without commas: the framing ends where the child, a pronoun or a new line comes in
+    ("ik heb een moeder aan de lijn haar zoon van 14 spijbelt", "schoolverzuim"),
+    ("moeder belt zoon spijbelt al weken", "schoolverzuim"),
+    ("vader belt hij gokt", "verslaving"),
+    ("Hoi\nik heb een moeder aan de lijn\nzoon van 14 blowt", "verslaving"),
+    ("vader is gebeld door school wegens spijbelen van zijn zoon", "schoolverzuim"),
+])
+def test_a_note_without_commas_keeps_its_problem(question, theme):
+    assert theme in parse_vraag(question).themas

@@ -24,7 +24,12 @@ from bot.knowledge.loader import PerKnowledge, get_knowledge
 # at a comma or full stop and at a word that starts what is said ("dat", "die", "over", "met", "omdat").
 FRAMING_WORDS = ("bellen", "belt", "belde", "gebeld", "lijn", "telefoon", "telefonisch", "namens", "collega",
                  "hoi", "hallo", "goedemorgen", "goedemiddag", "goedenavond")
-FRAMING_ENDS = frozenset({"dat", "die", "over", "met", "omdat", "want", "waar", "wat", "hoe", "sinds"})
+FRAMING_ENDS = frozenset({"dat", "die", "over", "met", "omdat", "want", "waar", "wat", "hoe", "sinds", "wegens", "vanwege",
+                          "ivm"})
+# In a note typed without commas ("moeder belt zoon spijbelt al weken") the framing also ends where someone new
+# is spoken of: a pronoun ("moeder belt ze heeft schulden") or a word for the child (the target-group words of
+# jeugdige in doelgroepwoorden.yml); a new line ends it as a full stop does.
+FRAMING_SUBJECTS = frozenset({"hij", "ze", "zij"})
 # Speaking frames the call only when the consultant says it of themselves ("ik sprak net een moeder uit Muiden"):
 # "zoon spreekt slecht Nederlands" is a question about language.
 SPEAKING_WORDS = ("spreken", "spreek", "sprak", "gesproken")
@@ -49,12 +54,20 @@ _LAST_STARTS: Optional[Tuple[str, object, FrozenSet[int]]] = None
 
 def _build_framing_stems(knowledge) -> Tuple[FrozenSet[str], FrozenSet[str], FrozenSet[str]]:
     # the stem of the whole word only: "goedenavond" is no "avond"
+    child = knowledge.entries.get("kaart_doelgroepwoorden", {}).get("jeugdige")
+    child_words = {word for word in getattr(child, "woorden", ()) if " " not in word.strip()}
     return (frozenset(head_stem(word, knowledge) for word in FRAMING_WORDS),
-            frozenset(head_stem(word, knowledge) for word in FRAMING_ENDS | subject.CLAUSE_WORDS),
+            frozenset(head_stem(word, knowledge)
+                      for word in FRAMING_ENDS | subject.CLAUSE_WORDS | FRAMING_SUBJECTS | child_words),
             frozenset(head_stem(word, knowledge) for word in SPEAKING_WORDS))
 
 
 _framing_stems = PerKnowledge(_build_framing_stems)
+
+
+def _lines_as_sentences(text: str) -> str:
+    """A new line ends a sentence as a full stop does (the words and their positions stay the same)."""
+    return text.replace("\n", ". ")
 
 
 def _frames(heads: Set[str], knowledge=None) -> bool:
@@ -67,6 +80,7 @@ def framing_words(text: str, lemmed: str, knowledge=None) -> FrozenSet[int]:
     """Word positions (in ``lemmed``, the lemma string of ``text``) of the parts of sentences that frame the
     call (see ``FRAMING_WORDS``)."""
     _, ends, _ = _framing_stems(knowledge)
+    text = _lines_as_sentences(text)
     tokens = lemmed.split()
     if not _frames(set(tokens), knowledge):
         return frozenset()
@@ -157,6 +171,7 @@ def without_framing(text: str, knowledge=None) -> str:
     _, ends, _ = _framing_stems(knowledge)
     if not _frames({head_stem(word, knowledge) for word in words(text)}, knowledge):
         return text
+    text = _lines_as_sentences(text)
     out = []
     for segment in _SEGMENT.finditer(text):
         start = segment.start()
