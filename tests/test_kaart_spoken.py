@@ -195,8 +195,9 @@ def test_a_compound_ending_in_a_problem_word_is_that_problem():
 @pytest.mark.parametrize("question, themes", [
     ("Moeder uit Huizen, zoon van 12 spijbelt. Er is geen sprake van geweld thuis.", ["schoolverzuim"]),
     ("Vader uit Laren, dochter 14 is somber; geen signalen van middelengebruik", ["somberheid_angst"]),
-    # the denial ends with its part of the sentence
+    # the denial ends with its part of the sentence, or where someone new comes in
     ("Er is geen sprake van geweld, maar vader drinkt veel", ["verslaving"]),
+    ("geen sprake van geweld vader drinkt veel", ["verslaving"]),
     # "geen" alone is no denial of a problem: having no friends is one
     ("zoon van 15 in Hilversum heeft geen vrienden en zit veel thuis", ["somberheid_angst", "schoolverzuim"]),
 ])

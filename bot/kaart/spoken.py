@@ -27,8 +27,8 @@ FRAMING_WORDS = ("bellen", "belt", "belde", "gebeld", "lijn", "telefoon", "telef
 FRAMING_ENDS = frozenset({"dat", "die", "over", "met", "omdat", "want", "waar", "wat", "hoe", "sinds", "wegens", "vanwege",
                           "ivm"})
 # In a note typed without commas ("moeder belt zoon spijbelt al weken") the framing also ends where someone new
-# is spoken of: a pronoun ("moeder belt ze heeft schulden") or a word for the child (the target-group words of
-# jeugdige in doelgroepwoorden.yml); a new line ends it as a full stop does.
+# is spoken of: a pronoun ("moeder belt ze heeft schulden") or a word for a child, parent or family (the
+# target-group words of jeugdige, ouder and gezin in doelgroepwoorden.yml); a new line ends it as a full stop does.
 FRAMING_SUBJECTS = frozenset({"hij", "ze", "zij"})
 # Speaking frames the call only when the consultant says it of themselves ("ik sprak net een moeder uit Muiden"):
 # "zoon spreekt slecht Nederlands" is a question about language.
@@ -54,11 +54,12 @@ _LAST_STARTS: Optional[Tuple[str, object, FrozenSet[int]]] = None
 
 def _build_framing_stems(knowledge) -> Tuple[FrozenSet[str], FrozenSet[str], FrozenSet[str]]:
     # the stem of the whole word only: "goedenavond" is no "avond"
-    child = knowledge.entries.get("kaart_doelgroepwoorden", {}).get("jeugdige")
-    child_words = {word for word in getattr(child, "woorden", ()) if " " not in word.strip()}
+    groups = knowledge.entries.get("kaart_doelgroepwoorden", {})
+    person_words = {word for group in subject.SUBJECT_GROUPS for word in getattr(groups.get(group), "woorden", ())
+                    if " " not in word.strip()}
     return (frozenset(head_stem(word, knowledge) for word in FRAMING_WORDS),
             frozenset(head_stem(word, knowledge)
-                      for word in FRAMING_ENDS | subject.CLAUSE_WORDS | FRAMING_SUBJECTS | child_words),
+                      for word in FRAMING_ENDS | subject.CLAUSE_WORDS | FRAMING_SUBJECTS | person_words),
             frozenset(head_stem(word, knowledge) for word in SPEAKING_WORDS))
 
 
@@ -118,17 +119,23 @@ def denied_words(text: str, lemmed: str, knowledge=None) -> FrozenSet[int]:
     found = [lemmed.find(phrase) for phrase in _denial_phrases(knowledge)]
     if all(index < 0 for index in found):
         return frozenset()
+    text = _lines_as_sentences(text)
     tokens = lemmed.split()
-    starts = _clause_starts(text, tokens, knowledge) | {len(tokens)}
+    _, ends, _ = _framing_stems(knowledge)
+    # what is denied is the few words after the denial, up to the end of that part or someone new
+    starts = _clause_starts(text, tokens, knowledge) | {i for i, t in enumerate(tokens) if t in ends} | {len(tokens)}
     out: set = set()
     for phrase in _denial_phrases(knowledge):
         index = lemmed.find(phrase)
         while index >= 0:
             first = len(lemmed[:index].split()) + len(phrase.split())
-            end = min((i for i in starts if i > first), default=len(tokens))
+            end = min(min((i for i in starts if i > first), default=len(tokens)), first + DENIAL_SCOPE)
             out.update(range(first, end))
             index = lemmed.find(phrase, index + 1)
     return frozenset(out)
+
+
+DENIAL_SCOPE = 4  # words after a denial that it can deny ("geen sprake van huiselijk geweld of mishandeling")
 
 
 # How a caller says what they ask for in a longer note ("vader vraagt of er opvoedondersteuning is", "ze zoekt
