@@ -112,6 +112,7 @@ def test_the_age_is_found_as_consultants_say_it(question, age):
     "zoon is 3 weken ziek thuis",  # weeks ill, not an age
     "moeder, ze is 24, heeft schulden",  # the mother's own age is no child's age
     "ze heeft twee kinderen van 6 en 8 die slecht slapen",  # two ages: none is the age of the question
+    "moeder uit Huizen, ze is 1 van de 3 ouders die klagen",
 ])
 def test_numbers_that_are_no_childs_age_are_not_read_as_one(question):
     assert parse_vraag(question).leeftijd is None

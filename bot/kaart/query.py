@@ -50,7 +50,8 @@ _AGE_PATTERNS = (
 )
 # Said of a child mentioned before: "hij is 15 en blowt", "ze is pas 12" (only youth ages, so a young mother
 # saying her own age is not read as the child's).
-_PRONOUN_AGE = re.compile(r"\b(?:hij|ze|zij)\s+(?:is|wordt)\s+" + _HEDGE + _NUM + r"\b(?!\s*" + _UNITS + r"\b)")
+_PRONOUN_AGE = re.compile(r"\b(?:hij|ze|zij)\s+(?:is|wordt)\s+" + _HEDGE + _NUM
+                          + r"\b(?!\s*(?:" + _UNITS + r"|van|op|uit|x)\b)")  # "ze is 1 van de 3" is no age
 PRONOUN_AGE_MAX = 18
 _MONTHS_OLD = re.compile(_CHILD + r"\s+van\s+" + _HEDGE + _NUM + r"\s+(?:maanden|maand|weken|week|dagen)\b"
                          r"|\b" + _NUM + r"\s+(?:maanden|maand|weken|week|dagen)\s+oud\b")
