@@ -113,6 +113,10 @@ def test_the_age_is_found_as_consultants_say_it(question, age):
     "moeder, ze is 24, heeft schulden",  # the mother's own age is no child's age
     "ze heeft twee kinderen van 6 en 8 die slecht slapen",  # two ages: none is the age of the question
     "moeder uit Huizen, ze is 1 van de 3 ouders die klagen",
+    # "een" is an article here, not the number one
+    "mijn zoon is een echte puber en blowt",
+    "ze is een lieve meid maar wordt gepest",
+    "de dochter van een vriendin van moeder spijbelt",
 ])
 def test_numbers_that_are_no_childs_age_are_not_read_as_one(question):
     assert parse_vraag(question).leeftijd is None

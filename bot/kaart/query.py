@@ -300,15 +300,21 @@ def extract_leeftijd(text: str) -> Optional[int]:
     for pattern in _AGE_PATTERNS:
         for match in pattern.finditer(simple):
             value = _to_int(match.group(1))
-            if value is not None and 0 <= value <= 27:
+            if value is not None and 0 <= value <= 27 and not _article(simple, match):
                 return value
     if _MONTHS_OLD.search(simple):
         return 0  # "baby van 6 maanden": under one year
     for match in _PRONOUN_AGE.finditer(simple):
         value = _to_int(match.group(1))
-        if value is not None and 0 <= value <= PRONOUN_AGE_MAX:
+        if value is not None and 0 <= value <= PRONOUN_AGE_MAX and not _article(simple, match):
             return value
     return _school_year_age(simple)
+
+
+def _article(simple: str, match: "re.Match[str]") -> bool:
+    """"een" is the article, not the number one, unless "jaar" follows ("zoon is een echte puber", "ze is een
+    lieve meid", but "kind is een jaar")."""
+    return match.group(1) == "een" and not simple[match.end(1):].lstrip().startswith("jaar")
 
 
 def school_year_words(text: str) -> FrozenSet[str]:
