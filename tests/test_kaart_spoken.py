@@ -117,6 +117,11 @@ def test_the_age_is_found_as_consultants_say_it(question, age):
     "mijn zoon is een echte puber en blowt",
     "ze is een lieve meid maar wordt gepest",
     "de dochter van een vriendin van moeder spijbelt",
+    # how long, not how old
+    "ouders zijn al 3 jaar gescheiden, dochter spijbelt",
+    "zoon zit al twee jaar thuis",
+    "de laatste 2 jaar gaat het slecht met de zoon",
+    "ouders zijn twee jaar geleden uit elkaar gegaan",
 ])
 def test_numbers_that_are_no_childs_age_are_not_read_as_one(question):
     assert parse_vraag(question).leeftijd is None

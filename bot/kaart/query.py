@@ -43,8 +43,7 @@ _AGE_PATTERNS = (
     re.compile(r"\b(?:leeftijd|leeftijd van|is)\s*:?\s*" + _NUM + r"\s+jaar\b"),
     # a note written as a form: "leeftijd: 15", "lft 12"
     re.compile(r"\b(?:leeftijd|lft|lftd)\.?\s*:?\s*(\d{1,2})\b(?!\s*" + _UNITS + r"\b)"),
-    re.compile(r"\b" + _NUM + r"\s+jaar\b"),
-    re.compile(r"\b(\d{1,2})\s*(?:jr|j)\b\.?"),
+    re.compile(r"\b" + _NUM + r"\s*(?:jaar|jr|j)\b\.?"),
     # a bare number right after the child: "dochter 13", "zoon (8)", "meisje, 16,"
     re.compile(r"\b" + _CHILD + r"\s*[,(:]?\s*" + _HEDGE + r"(\d{1,2})\b\s*\)?(?!\s*" + _UNITS + r"\b)"),
 )
@@ -300,7 +299,7 @@ def extract_leeftijd(text: str) -> Optional[int]:
     for pattern in _AGE_PATTERNS:
         for match in pattern.finditer(simple):
             value = _to_int(match.group(1))
-            if value is not None and 0 <= value <= 27 and not _article(simple, match):
+            if value is not None and 0 <= value <= 27 and not _article(simple, match) and not _duration(simple, match):
                 return value
     if _MONTHS_OLD.search(simple):
         return 0  # "baby van 6 maanden": under one year
@@ -309,6 +308,26 @@ def extract_leeftijd(text: str) -> Optional[int]:
         if value is not None and 0 <= value <= PRONOUN_AGE_MAX and not _article(simple, match):
             return value
     return _school_year_age(simple)
+
+
+# "al 3 jaar", "sinds 2 jaar", "de afgelopen 5 jaar", "3 jaar geleden", "2 jaar gescheiden": how long, not how old.
+DURATION_BEFORE = frozenset("al sinds afgelopen laatste laatst ruim over na voor per binnen paar komende vorige eerste "
+                            "ongeveer zo'n".split())
+DURATION_AFTER = frozenset("geleden lang getrouwd samen gescheiden bezig terug later".split())
+_WORD_BEFORE = re.compile(r"([\w']+)\W*$")
+_YEARS = re.compile(r"\s*(?:jaar|jr|j)\b")
+_WORD_AFTER_YEARS = re.compile(r"\s*(?:jaar|jr|j)\b\.?\s*([\w']+)")
+
+
+def _duration(simple: str, match: "re.Match[str]") -> bool:
+    """A number of years that says how long something lasts, not how old the child is (only where the number
+    stands without a child word before it: "zoon is al 15" stays an age)."""
+    rest = simple[match.end(1):]
+    if not _YEARS.match(rest) or match.re.pattern.startswith((_CHILD, r"\b" + _CHILD)):
+        return False
+    before = _WORD_BEFORE.search(simple[:match.start(1)])
+    after = _WORD_AFTER_YEARS.match(rest)
+    return bool((before and before.group(1) in DURATION_BEFORE) or (after and after.group(1) in DURATION_AFTER))
 
 
 def _article(simple: str, match: "re.Match[str]") -> bool:
