@@ -122,6 +122,8 @@ def test_the_age_is_found_as_consultants_say_it(question, age):
     "zoon zit al twee jaar thuis",
     "de laatste 2 jaar gaat het slecht met de zoon",
     "ouders zijn twee jaar geleden uit elkaar gegaan",
+    # two children of different ages: no one age may filter the services away from the other child
+    "zoon van 15 spijbelt en dochter van 9 is somber",
 ])
 def test_numbers_that_are_no_childs_age_are_not_read_as_one(question):
     assert parse_vraag(question).leeftijd is None

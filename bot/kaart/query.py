@@ -296,6 +296,10 @@ def extract_leeftijd(text: str) -> Optional[int]:
     """An explicit age (0-27) such as 'zoon van 15', '15-jarige', '15 jaar oud', 'vijftien jaar'; else the age
     that the school year says ('groep 8' -> 11, 'brugklas' -> 12)."""
     simple = simplify(text)
+    # two children of different ages ("zoon van 15 en dochter van 9"): no one age may filter the services
+    named = {_to_int(m.group(1)) for m in _AGE_PATTERNS[0].finditer(simple) if not _article(simple, m)}
+    if len(named - {None}) > 1:
+        return None
     for pattern in _AGE_PATTERNS:
         for match in pattern.finditer(simple):
             value = _to_int(match.group(1))
