@@ -124,6 +124,7 @@ def test_the_age_is_found_as_consultants_say_it(question, age):
     "ouders zijn twee jaar geleden uit elkaar gegaan",
     # two children of different ages: no one age may filter the services away from the other child
     "zoon van 15 spijbelt en dochter van 9 is somber",
+    "zoon (15) en dochter (12) maken veel ruzie",
 ])
 def test_numbers_that_are_no_childs_age_are_not_read_as_one(question):
     assert parse_vraag(question).leeftijd is None

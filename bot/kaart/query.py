@@ -297,7 +297,8 @@ def extract_leeftijd(text: str) -> Optional[int]:
     that the school year says ('groep 8' -> 11, 'brugklas' -> 12)."""
     simple = simplify(text)
     # two children of different ages ("zoon van 15 en dochter van 9"): no one age may filter the services
-    named = {_to_int(m.group(1)) for m in _AGE_PATTERNS[0].finditer(simple) if not _article(simple, m)}
+    named = {_to_int(m.group(1)) for pattern in (_AGE_PATTERNS[0], _AGE_PATTERNS[-1])
+             for m in pattern.finditer(simple) if not _article(simple, m)}
     if len(named - {None}) > 1:
         return None
     for pattern in _AGE_PATTERNS:
