@@ -107,6 +107,25 @@ def test_problem_words_name_a_known_theme_and_no_word_twice():
         KaartProbleemwoorden.parse_obj({"id": "pesten", "woorden": [], "bron": BRON})
 
 
+def test_target_group_words_name_a_known_group_and_errors_say_file_entry_and_field(tmp_path):
+    from bot.kaart.models import KaartDoelgroepwoorden
+
+    KaartDoelgroepwoorden.parse_obj({"id": "ouder", "woorden": ["moeder", "vader"], "bron": BRON})
+    with pytest.raises(ValidationError, match="onbekende doelgroep 'oma'"):
+        KaartDoelgroepwoorden.parse_obj({"id": "oma", "woorden": ["oma"], "bron": BRON})
+    with pytest.raises(ValidationError, match="staat dubbel in de lijst: vader"):
+        KaartDoelgroepwoorden.parse_obj({"id": "ouder", "woorden": ["vader", "vader"], "bron": BRON})
+    folder = tmp_path / "knowledge" / "sociale_kaart"
+    folder.mkdir(parents=True)
+    (folder / "doelgroepwoorden.yml").write_text(
+        "soort: kaart_doelgroepwoorden\nitems:\n  - id: ouder\n    woorden: []\n"
+        "    bron: {document: eigen tekst, sectie: test}\n", encoding="utf-8")
+    problems = load_knowledge(tmp_path / "knowledge").problems
+    assert [(p.file, p.entry, p.field) for p in problems] == [
+        ("knowledge/sociale_kaart/doelgroepwoorden.yml", "ouder", "woorden")]
+    assert "mag niet leeg zijn" in str(problems[0])
+
+
 def test_the_problem_words_come_from_the_knowledge_files(tmp_path):
     """A word added to probleemwoorden.yml is recognised without a code change."""
     import shutil

@@ -125,3 +125,40 @@ def test_few_hits_for_a_family_add_the_general_entrance_with_a_reason():
     assert result.hits[1].waarom.startswith("Algemene ingang van deze plaats")
     # a professional's question without a family in it gets only what fits
     assert [h.id for h in zoek("alcohol en drugs in Kortenhoef", index=index).hits] == ["jongerenwerk"]
+
+
+def test_a_family_question_without_a_recognised_problem_gets_the_general_entrance():
+    """Nothing in the kaart fits, but a parent asks: the consultant sees the entrance, with a note, not nothing."""
+    entrance = dienst("buurtteam", ["jeugdhulp"], werkgebied=["hilversum"], algemene_toegang=True)
+    result = zoek("moeder in Hilversum wil graag een vrijwilliger die een paar uur per week meehelpt",
+                  index=KaartIndex([entrance], ORGS))
+    assert [h.id for h in result.hits] == ["buurtteam"]
+    assert "geen dienst" in result.melding and "algemene ingang" in result.melding
+    # the real kaart: a wijk of Utrecht outside Vleuten gets the buurtteam, which works in all of Utrecht
+    real = zoek("Terwijde, moeder wil graag een vrijwilliger die een paar uur per week meehelpt in het gezin")
+    assert [h.id for h in real.hits] == ["buurtteam_vleuten"]
+
+
+def test_a_leisure_groups_text_about_the_problem_counts_half_like_its_theme():
+    club = dienst("club", ["vrije_tijd", "prestatiedruk"], trefwoorden=["prestatiedruk", "sport"],
+                  beschrijving="Sportclub die let op prestatiedruk en druk om te presteren bij jonge leden. " + LONG)
+    health = dienst("jgz", ["gezondheid", "ontwikkeling", "somberheid_angst", "prestatiedruk"])
+    assert ranked([club, health], "puber 14 in Hilversum ervaart veel prestatiedruk")[0] == "jgz"
+    # a club asking about its own members still finds the club (the hockeyclub is no family)
+    assert ranked([club, health], "de hockeyclub in Hilversum ziet dat jeugdleden onder druk staan")[0] == "club"
+
+
+def test_real_kaart_prestatiedruk_in_vleuten_gets_help_and_health_care_before_clubs():
+    top3 = [h.id for h in zoek("puber 14 in Vleuten ervaart veel prestatiedruk").hits[:3]]
+    assert "jgz_vleuten" in top3
+    assert not {"cultuur19", "fletiomare", "sportutrecht", "klub19_jamavond"} & set(top3)
+
+
+def test_when_the_best_fit_has_no_known_route_the_general_entrance_leads():
+    """A provider the source only names (no route, no contact) is no first referral: the entrance is."""
+    named = dienst("genoemd", ["leren"], beschrijving="Aanbieder in de regio.", aanbod=[], toegang=[],
+                   trefwoorden=[], website=None, doelgroep=["jeugdige"])
+    entrance = dienst("jeugdteam", ["jeugdhulp"], algemene_toegang=True)
+    result = zoek("Hilversum: kind van 7 leest heel moeizaam", index=KaartIndex([named, entrance], ORGS))
+    assert [h.id for h in result.hits] == ["jeugdteam", "genoemd"]
+    assert result.hits[0].waarom.startswith("Algemene ingang van deze plaats")

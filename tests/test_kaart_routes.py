@@ -46,6 +46,30 @@ def test_the_measure_route_is_explained_when_it_appears():
     assert "niet zelf" in hit.let_op
 
 
+@pytest.mark.parametrize("vraag, plaats_ingang", [
+    ("Bussum: ouders willen jeugdbescherming voor hun dochter van 15 die steeds wegloopt", "jeugdteam_gooise_meren"),
+    ("Moeder in Huizen wil zelf jeugdbescherming inschakelen omdat haar ex de kinderen niet terugbrengt",
+     "team_jeugd_huizen"),
+    ("Ouders in Laren vechten al jaren over de kinderen, moet jeugdbescherming erbij?", "toegang_jeugd_hbel"),
+])
+def test_asking_for_jeugdbescherming_shows_the_way_there_first(vraag, plaats_ingang):
+    """A family cannot ask for a measure itself: Veilig Thuis and the municipality's entrance to youth care
+    (not the health service) come first, each saying why, then Jeugdbescherming with its route."""
+    shown = ids(zoek(vraag))
+    assert shown[:3] == ["veilig_thuis", plaats_ingang, "djgb_jeugdbescherming"]
+    hit = zoek(vraag).hits[1]
+    assert hit.waarom.startswith("Weg naar jeugdbescherming") and "Raad voor de Kinderbescherming" in hit.waarom
+
+
+def test_a_professionals_only_service_is_half_an_answer_to_a_familys_question():
+    top3 = ids(zoek("meisje 14 Muiden, voelt zich onveilig thuis"))[:3]
+    assert top3[0] == "veilig_thuis"
+    assert not {"gedragswetenschappers_gemeenten", "ret_mdo"} & set(top3)
+    # a professional who asks for one still finds it first
+    assert ids(zoek("Jeugdconsulent in Huizen zoekt een gedragswetenschapper vanwege een dreigende "
+                    "uithuisplaatsing"))[0] == "gedragswetenschappers_gemeenten"
+
+
 def test_no_first_hit_in_either_question_set_is_unreferrable():
     knowledge = get_knowledge()
     for kind in ("kaart_testvraag", "kaart_toetsvraag"):
@@ -284,3 +308,37 @@ def test_the_fourth_toets_set_is_its_own_set_of_at_least_64_new_questions():
     tuning = {q.vraag for q in knowledge.entries["kaart_testvraag"].values()}
     assert len(fourth) >= 64 and not fourth & (earlier | tuning)
     assert len(evalueer(knowledge, kind="kaart_toetsvraag", reeks="toets4").uitkomsten) == len(fourth)
+@pytest.mark.parametrize("vraag, gemeente", [
+    ("Bussum-Zuid: jongen 16 gebruikt drugs", "gooise_meren"),
+    ("Hilversum Noord: gezin met geldzorgen", "hilversum"),
+    ("Utrecht Vleuten: kind 7 met dyslexie", "vleuten"),  # the wijk says more than its city
+])
+def test_a_part_of_a_place_or_a_place_inside_another_is_read_as_the_most_specific_place(vraag, gemeente):
+    assert parse_vraag(vraag).gemeente == gemeente
+
+
+def test_a_second_place_name_is_no_search_word():
+    shown = ids(zoek("Bussum, Gooise Meren: zoon 9 angstig"))
+    assert not {"knoest_jeugdhulp_bussum", "yoep_bussum"} & set(shown)  # "Bussum" in their names is no reason
+
+
+def test_online_alone_is_no_bullying():
+    assert "pesten" not in parse_vraag("Moeder in Vleuten wil minder piekeren, liefst online").themas
+    assert "pesten" in parse_vraag("dochter van 13 wordt online gepest").themas
+
+
+def test_without_a_way_there_in_the_kaart_a_measure_only_service_still_never_leads():
+    from bot.kaart.models import KaartOrganisatie
+    from bot.kaart.search import KaartIndex
+    from bot.knowledge.base import Bron
+
+    bron = Bron(document="004 (test)", sectie="test")
+    orgs = {"org": KaartOrganisatie(id="org", naam="Org", bron=bron)}
+    common = dict(organisatie="org", beschrijving="Werkt met gezinnen in de regio.", werkgebied=["hilversum"],
+                  bron=bron)
+    measure = KaartDienst(id="gi", naam="Jeugdbescherming", doelgroep=["gezin"], themas=["veiligheid"],
+                          toegang=["via_maatregel"], **common)
+    school = KaartDienst(id="smw", naam="Schoolmaatschappelijk werk", doelgroep=["jeugdige"],
+                         themas=["gedrag", "veiligheid"], toegang=["via_school"], **common)
+    result = zoek("Hilversum: ouders willen jeugdbescherming voor hun dochter", index=KaartIndex([measure, school], orgs))
+    assert [h.id for h in result.hits] == ["smw", "gi"]

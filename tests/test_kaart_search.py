@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.kaart.query import parse_vraag, resolve_gemeente
+from bot.kaart.query import extract_leeftijd, parse_vraag, resolve_gemeente
 from bot.kaart.search import search, zoek
 
 
@@ -201,3 +201,110 @@ def test_the_offer_of_one_school_comes_after_general_help_unless_that_school_is_
 
 def test_a_place_name_is_not_read_as_a_typo_of_a_problem_word():
     assert parse_vraag("Ouders in Zuilen gaan scheiden, hun zoon is 10").themas == ["scheiding"]
+
+
+@pytest.mark.parametrize("question, theme", [
+    ("De Meern: zoon 14 zit al drie maanden thuis", "schoolverzuim"),
+    ("Gooise Meren: de hulp aan dit gezin loopt steeds weer vast", "vastgelopen_hulp"),
+    ("Huizen: vader komt al maanden niet rond", "financien"),
+    ("dochter van 12 trekt zich steeds meer terug", "somberheid_angst"),
+    ("Laren: ouders hebben al jaren ruzie, kinderen van 6 en 8", "scheiding"),
+])
+def test_a_phrase_is_found_with_a_few_words_in_between(question, theme):
+    assert theme in parse_vraag(question).themas
+
+
+def test_a_gap_never_holds_another_person_or_a_new_clause():
+    # the son fights, not the parents: no divorce conflict
+    assert "scheiding" not in parse_vraag("ouders: zoon maakt vaak ruzie op school").themas
+    assert "scheiding" not in parse_vraag("ouders zijn moe en hun zoon maakt ruzie").themas
+
+
+@pytest.mark.parametrize("question, theme", [
+    ("Loosdrecht: kind van 4 praat nog nauwelijks", "ontwikkeling"),  # "praat" meets "praten"
+    ("Hilversum: kind van 10 wordt thuis mishandeld", "veiligheid"),
+    ("Vleuten: jongen van 12 rouwt om zijn overleden opa", "somberheid_angst"),
+    ("Utrecht: jongen van 16 dealt en hangt op straat", "criminaliteit"),
+    ("Bussum, dochter van 15 is weggelopen", "veiligheid"),
+])
+def test_everyday_words_and_verb_forms_of_round_four(question, theme):
+    assert theme in parse_vraag(question).themas
+
+
+def test_older_is_no_parent():
+    vraag = parse_vraag("Muiden: jongen van 15 hangt op straat met oudere jongens die dealen")
+    assert "ouder" not in vraag.doelgroep_hints and vraag.ouder_themas == []
+    assert "wonen_werk" not in vraag.themas  # hanging about on the street is no homelessness
+
+
+def test_a_service_reached_only_through_school_does_not_reach_a_toddler():
+    shown = [h.id for h in zoek("Loosdrecht: kind van 3 praat nog nauwelijks").hits]
+    assert shown and shown[0] == "jeugd_en_gezin_ggd"
+    assert not {"schoolmaatschappelijk_werk_versa", "brugfunctionaris"} & set(shown)
+    # from four, at school, it can
+    assert "schoolmaatschappelijk_werk_versa" in [h.id for h in zoek("Laren: meisje van 9 is erg angstig").hits]
+
+
+def test_an_everyday_verb_in_a_services_text_is_no_match():
+    """"praat" in "praat met leerling en ouders" says nothing about a child who hardly talks."""
+    shown = [h.id for h in zoek("Loosdrecht: kind van 5 praat nog nauwelijks").hits]
+    assert "schoolmaatschappelijk_werk_versa" not in shown[:2]
+
+
+@pytest.mark.parametrize("text, age", [
+    ("basisschoolleerling in groep 8 met stress over het schooladvies", 11),
+    ("kind in groep 3 leest moeizaam", 6),
+    ("meisje in de brugklas is gestrest", 12),
+    ("zoon van 9 in groep 6", 9),  # an age that is said wins over the school year
+    ("werkgroep 2 van de school", None),
+])
+def test_the_school_year_gives_the_age_when_none_is_said(text, age):
+    assert extract_leeftijd(text) == age
+
+
+def test_a_school_year_age_keeps_services_for_older_pupils_out():
+    shown = [h.id for h in zoek("Vleuten, basisschoolleerling in groep 8 heeft last van prestatiedruk").hits]
+    assert "amadeus_lyceum_mentorlessen" not in shown  # the mentor lessons are for 12 and 13
+    assert "buurtteam_vleuten" in shown[:3]
+
+
+@pytest.mark.parametrize("question, theme", [
+    ("zoon wil niet meer naar zijn vader", "scheiding"),
+    ("dochter weigert contact met moeder", "scheiding"),
+    ("zoon heeft nachtmerries", "somberheid_angst"),
+    ("jongen wordt uitgelachen op school", "pesten"),
+    ("vader zit in de gevangenis", "criminaliteit"),
+    ("gezin woont in een opvang", "wonen_werk"),
+    ("jonge mantelzorger van 14 voor haar zieke moeder", "gezondheid"),
+])
+def test_more_everyday_words_of_round_four(question, theme):
+    assert theme in parse_vraag(question).themas
+
+
+def test_a_little_child_is_no_question_about_young_children():
+    """'kind' is no theme word: a child of twelve is not 'gezinnen met jonge kinderen'."""
+    assert "jonge_kind" not in parse_vraag("Kind van 12 in Loosdrecht is somber").themas
+
+
+def test_a_form_of_a_stopword_is_no_search_word():
+    """"zoekt" is a form of "zoeken": it says nothing about which service fits."""
+    shown = [h.id for h in zoek("Hilversum: nieuwkomersgezin met drie kinderen zoekt hulp bij taal").hits]
+    assert shown[0] == "brugfunctionaris" and "ret_mdo" not in shown
+
+
+def test_a_verb_form_is_no_typo_of_a_problem_word():
+    """"speelt" is a form of "spelen", not a typo of "steelt"; "speelt alleen" is no theft."""
+    assert "criminaliteit" not in parse_vraag("kind speelt veel alleen en praat weinig").themas
+    assert "criminaliteit" in parse_vraag("zoon van 14 steelt in winkels").themas
+
+
+@pytest.mark.parametrize("question, theme", [
+    ("vader heeft een gokprobleem", "verslaving"),
+    ("kinderen wonen om de week bij vader en moeder", "scheiding"),
+    ("ouders communiceren alleen via advocaten", "scheiding"),
+    ("dochter wordt online benaderd door een volwassene", "veiligheid"),
+    ("jongen wordt ingezet als drugskoerier", "criminaliteit"),
+    ("dochter heeft dwanghandelingen", "psychisch"),
+])
+def test_yet_more_everyday_words_of_round_four(question, theme):
+    assert theme in parse_vraag(question).themas

@@ -31,7 +31,7 @@ DICTIONARY = "nl_NL"
 # Knowledge kinds that hold what users type (examples, test questions, the kaart's search words in their
 # normalised and misspelt forms such as 'financien') or only place names; nothing a professional reads.
 SKIP_KINDS = {"stap_voorbeelden", "rol_voorbeelden", "kaart_testvraag", "kaart_toetsvraag", "kaart_plaats",
-              "kaart_probleemwoorden"}
+              "kaart_probleemwoorden", "kaart_doelgroepwoorden"}
 # Fields that are codes, search words, patterns, addresses or sources, not prose.
 SKIP_FIELDS = {
     "id", "bron", "synoniemen", "trefwoorden", "signaalwoorden", "patronen", "website", "email", "telefoon",

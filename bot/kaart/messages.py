@@ -10,6 +10,8 @@ ZONDER_PLAATS = "Je noemde geen gemeente; ik zocht in de hele kaart. Noem de woo
 INGEKORT = "Je vraag was erg lang en is ingekort; ik heb alleen het begin gebruikt."
 GEEN_CONTACT = ("contactgegevens staan niet in de sociale kaart: de bron noemt deze organisatie wel, maar geeft geen "
                 "telefoonnummer, e-mailadres of website")
+ROUTE_MAATREGEL = ("Weg naar jeugdbescherming: Veilig Thuis en de algemene ingang van de gemeente kunnen de Raad "
+                   "voor de Kinderbescherming om onderzoek vragen; alleen de kinderrechter legt een maatregel op.")
 GEEN_CONTACT_VEILIGHEID = ("Bij zorgen over de veiligheid van een kind volg je de meldcode van je eigen organisatie; "
                            "daarin staat hoe je Veilig Thuis bereikt.")
 
@@ -37,6 +39,14 @@ def niet_getoond(names: List[str]) -> str:
     listed = ", ".join(names[:3]) + (" en meer" if len(names) > 3 else "")
     return (f"Niet getoond omdat het geen verwijsadres voor een gezin is (pilot, project, aanbeveling of "
             f"hulpmiddel): {listed}. Vraag er gericht naar als je ze wilt zien, bijvoorbeeld met 'pilot' of 'project'.")
+
+
+def ouder_zelf(themas: List[str]) -> str:
+    """The question is about a parent's own problem (debts, addiction): say what the kaart covers."""
+    about = "; ".join(THEMAS[t] for t in themas[:3])
+    return (f"Je vraag gaat over een probleem van de ouder zelf ({about}). De sociale kaart beschrijft hulp rond "
+            "jeugd en gezin: diensten voor ouders staan voor diensten voor jongeren. Voor hulp aan de ouder zelf (bijvoorbeeld "
+            "schuldhulp of verslavingszorg) kunnen de huisarts en de algemene ingang van de gemeente verder verwijzen.")
 
 
 def geen_resultaat(themas: List[str], gemeente: Optional[str], leeftijd: Optional[int], route) -> str:

@@ -5,7 +5,8 @@
   *service* with eligibility, service areas and taxonomy terms);
 - ``kaart_testvraag``: a realistic question with the services a consultant would expect
   (the evaluation set of ``rustpunt evalueer kaart``);
-- ``kaart_probleemwoorden``: per theme, the Dutch words by which a question is read as that theme.
+- ``kaart_probleemwoorden``: per theme, the Dutch words by which a question is read as that theme;
+- ``kaart_doelgroepwoorden``: per target group, the Dutch words by which a question says whom it is about.
 
 Exact facts only: what the sources do not say stays empty. Contact data must be public data of the
 organisation, never a person's name or address.
@@ -277,23 +278,44 @@ class KaartPlaats(Entry):
         return problems
 
 
-class KaartProbleemwoorden(Entry):
-    """The words and phrases by which a question is read as one theme (``id`` is the theme code of
-    ``bot.kaart.vocabulary.THEMAS``). Matched on lemmas, whole words, longest phrase first
-    (``bot.kaart.query.extract_themas``); the order of ``woorden`` is kept."""
+def _no_doubles(name: str):
+    """Validator factory: no word twice in the list field ``name``."""
 
-    woorden: List[Keyword]
-
-    _woorden = non_empty_list("woorden")
-
-    _thema = _one_of("id", THEMA_SET, THEMAS, "onbekend thema")
-
-    @validator("woorden")
-    def no_doubles(cls, value):
+    def check(cls, value):
         doubles = sorted({w for w in value if value.count(w) > 1})
         if doubles:
             raise ValueError(f"staat dubbel in de lijst: {', '.join(doubles)}")
         return value
+
+    check.__name__ = f"check_{name}_no_doubles"
+    return validator(name, allow_reuse=True)(check)
+
+
+class KaartProbleemwoorden(Entry):
+    """The words and phrases by which a question is read as one theme (``id`` is the theme code of
+    ``bot.kaart.vocabulary.THEMAS``). Matched on lemmas, whole words, longest phrase first
+    (``bot.kaart.query.extract_themas``); the order of ``woorden`` is kept. ``ouderprobleem``: the theme
+    can be a parent's own problem (debts, addiction): said of a parent, it asks for services for parents."""
+
+    woorden: List[Keyword]
+    ouderprobleem: bool = False
+
+    _woorden = non_empty_list("woorden")
+    _doubles = _no_doubles("woorden")
+
+    _thema = _one_of("id", THEMA_SET, THEMAS, "onbekend thema")
+
+
+class KaartDoelgroepwoorden(Entry):
+    """The words by which a question says whom it is about or who asks (``id`` is a target-group code of
+    ``bot.kaart.vocabulary.DOELGROEPEN``); a soft hint in ranking (``bot.kaart.query.extract_doelgroep``)."""
+
+    woorden: List[Keyword]
+
+    _woorden = non_empty_list("woorden")
+    _doubles = _no_doubles("woorden")
+
+    _doelgroep = _one_of("id", DOELGROEP_SET, DOELGROEPEN, "onbekende doelgroep")
 
 
 class KaartTestvraag(Entry):

@@ -13,7 +13,7 @@ Rules that keep ordinary words from becoming places:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
 
@@ -57,6 +57,7 @@ class Plaats:
 class Plaatstabel:
     spellings: Dict[str, PlaatsNaam]  # simplified spelling -> place
     max_words: int
+    by_words: Dict[int, List[Tuple[str, PlaatsNaam]]] = field(default_factory=dict)  # the spellings by word count
 
 
 def _table_from(knowledge) -> Plaatstabel:
@@ -66,7 +67,10 @@ def _table_from(knowledge) -> Plaatstabel:
         for spelling in entry.spellings():
             spellings.setdefault(plain(spelling), row)
     max_words = max((len(s.split()) for s in spellings), default=1)
-    return Plaatstabel(spellings, max_words)
+    by_words: Dict[int, List[Tuple[str, PlaatsNaam]]] = {}
+    for spelling, row in spellings.items():
+        by_words.setdefault(len(spelling.split()), []).append((spelling, row))
+    return Plaatstabel(spellings, max_words, by_words)
 
 
 _TABLES = PerKnowledge(_table_from)
@@ -114,46 +118,114 @@ def _allowed(tokens: List[Tuple[str, str]], start: int, spelling: str) -> bool:
     return capital or cue
 
 
+# A part of a place named by a compass point ("Bussum-Zuid", "Hilversum Noord") is that place.
+DIRECTIONS = frozenset("noord zuid oost west centrum noordoost noordwest zuidoost zuidwest".split())
+# Of two places of the same length in one question, the smaller one says more ("Utrecht Vleuten" is Vleuten).
+SPECIFIC = {"wijk": 0, "kern": 0, "gemeente": 1, "regio": 2, "buiten": 1}
+
+
+def _without_direction(norm: str, table: Plaatstabel) -> str:
+    head, _, tail = norm.rpartition(" ")
+    if head and tail in DIRECTIONS and norm not in table.spellings and head in table.spellings:
+        return head
+    return _without_prefix(norm, table)
+
+
+# The old or new part of a place ("Nieuw-Hoograven", "Oud-Loosdrecht") is that place, unless the table knows
+# the name itself (Oud-Zuilen lies outside Utrecht, in Stichtse Vecht).
+PREFIXES = frozenset({"oud", "nieuw"})
+
+
+def _without_prefix(norm: str, table: Plaatstabel) -> str:
+    head, _, tail = norm.partition(" ")
+    if tail and head in PREFIXES and norm not in table.spellings and tail in table.spellings:
+        return tail
+    return norm
+
+
 def zoek_plaats(text: str, knowledge=None) -> Optional[Plaats]:
-    """The most specific place in ``text`` (longest exact match first, then a single typo)."""
+    """The most specific place in ``text``: the longest exact match first, of equal length a wijk or village
+    before its municipality; a part named by a compass point counts as the place ("Bussum-Zuid"); else a
+    single typo."""
     table = tabel(knowledge)
     tokens = _tokens(text or "")
-    norms = [n for _, n in tokens]
-    best: Optional[Tuple[int, int, PlaatsNaam, str]] = None  # (words, start, row, written)
-    for size in range(min(table.max_words, 4), 0, -1):
-        for start in range(0, len(tokens) - size + 1):
-            spelling = " ".join(norms[start:start + size])
-            row = table.spellings.get(spelling)
-            if row is None or not _allowed(tokens, start, spelling):
-                continue
-            written = " ".join(raw for raw, _ in tokens[start:start + size])
-            if best is None or size > best[0]:
-                best = (size, start, row, written)
-        if best:
-            break
+    # a place the kaart covers goes before one outside it: "vader woont in Amsterdam, moeder en de kinderen in
+    # Hilversum" is a question about Hilversum (but "Oud Zuilen", outside, holds no Zuilen)
+    matches = _exact_matches(tokens, table)
+    outside = {i for size, start, row, _ in matches if row.code is None and size > 1 for i in range(start, start + size)}
+    inside = [m for m in matches if m[2].code is not None and not outside & set(range(m[1], m[1] + m[0]))]
+    best = _most_specific(inside) or _most_specific([m for m in matches if m[2].code is None])
     if best:
         _, _, row, written = best
         return Plaats(row.naam, written, row.soort, row.code, row.dekking)
     return _typo(tokens, table)
 
 
+_Match = Tuple[int, int, PlaatsNaam, str]  # (words, start, row, as written)
+
+
+def _exact_matches(tokens: List[Tuple[str, str]], table: Plaatstabel) -> List[_Match]:
+    """Every place spelled exactly in the question (a Dutch word only with a capital or place word before it)."""
+    norms = [_without_direction(n, table) for _, n in tokens]
+    out = []
+    for size in range(min(table.max_words, 4), 0, -1):
+        for start in range(0, len(tokens) - size + 1):
+            spelling = " ".join(norms[start:start + size])
+            row = table.spellings.get(spelling)
+            if row is not None and _allowed(tokens, start, spelling):
+                out.append((size, start, row, " ".join(raw for raw, _ in tokens[start:start + size])))
+    return out
+
+
+def _most_specific(matches: List[_Match]) -> Optional[_Match]:
+    """The longest match, of equal length a wijk or village before its municipality, else the first."""
+    best: Optional[_Match] = None
+    for match in matches:  # longest first, then in order of the question
+        if best is None or (match[0] == best[0] and SPECIFIC.get(match[2].soort, 1) < SPECIFIC.get(best[2].soort, 1)):
+            best = match
+    return best
+
+
+LOWER_CASE_TYPO_MIN = 8  # letters of a lower-case word without a place word before it that may be a typo
+
+
 def _typo(tokens: List[Tuple[str, str]], table: Plaatstabel) -> Optional[Plaats]:
-    for index, (raw, norm) in enumerate(tokens):
-        if len(norm) < 5 or " " in norm or _is_word(norm) or norm.isdigit():
-            continue
-        if not (raw[:1].isupper() or (index > 0 and tokens[index - 1][1] in PLACE_CUES)):
-            continue
-        limit = 2 if len(norm) >= 9 else 1
-        close = {}
-        for spelling, row in table.spellings.items():
-            if " " in spelling or abs(len(spelling) - len(norm)) > limit:
+    """A place one typo away (two for long names), found only when exactly one place is that close. Also a name
+    of two or three words ("Leidsche Rijm", "Vleuten-De Mern"), when one of its words is no Dutch word."""
+    for index, (raw, _) in enumerate(tokens):
+        cued = raw[:1].isupper() or (index > 0 and tokens[index - 1][1] in PLACE_CUES)
+        for size in (3, 2, 1):
+            run = tokens[index:index + size]
+            if len(run) < size:
                 continue
-            if distance(norm, spelling, limit) <= limit:
-                close[row.id] = row
-        if len(close) == 1:
-            row = next(iter(close.values()))
-            return Plaats(row.naam, raw, row.soort, row.code, row.dekking, verbeterd=True)
+            written = " ".join(r for r, _ in run)
+            joined = " ".join(n for _, n in run)
+            parts = joined.split()
+            if len(parts) == 1:
+                if len(joined) < 5 or _is_word(joined) or joined.isdigit():
+                    continue
+                # a consultant often types place names in lower case: a long word that is no Dutch word may be a
+                # typo of a place without a capital or a place word before it ("kortenhoeff")
+                if not (cued or len(joined) >= LOWER_CASE_TYPO_MIN):
+                    continue
+            elif not cued or all(_is_word(part) for part in parts) or any(p.isdigit() for p in parts):
+                continue
+            found = _close_place(joined, len(parts), table)
+            if found is not None:
+                return Plaats(found.naam, written, found.soort, found.code, found.dekking, verbeterd=True)
     return None
+
+
+def _close_place(norm: str, words: int, table: Plaatstabel) -> Optional[PlaatsNaam]:
+    """The one place of ``words`` words whose spelling is within the typo limit of ``norm``, else None."""
+    limit = 2 if len(norm) >= 9 else 1
+    close = {}
+    for spelling, row in table.by_words.get(words, ()):
+        if abs(len(spelling) - len(norm)) > limit:
+            continue
+        if distance(norm, spelling, limit) <= limit:
+            close[row.id] = row
+    return next(iter(close.values())) if len(close) == 1 else None
 
 
 def resolve(name: Optional[str], knowledge=None) -> Optional[Plaats]:

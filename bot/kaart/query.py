@@ -4,7 +4,8 @@
 school gaat?")`` gives themes ``["schoolverzuim"]``, age 15, gemeente ``hilversum`` and doelgroep
 hint ``ouder``. Phrases are matched on lemma strings, so "spijbelt", "spijbelen" and "gespijbeld"
 meet, and the problem words of each theme (knowledge: ``knowledge/sociale_kaart/probleemwoorden.yml``)
-link words lemmas cannot ("gescheiden", "uit elkaar", "ex").
+link words lemmas cannot ("gescheiden", "uit elkaar", "ex"). Who the question is about comes from the
+target-group words (knowledge: ``knowledge/sociale_kaart/doelgroepwoorden.yml``).
 Everything is plain string matching on a bounded text: no input is ever executed or interpolated.
 """
 from __future__ import annotations
@@ -13,26 +14,21 @@ import re
 from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, List, Optional, Tuple
 
-from bot.kaart import places
-from bot.kaart.text import lemma_string, simplify, words
+from bot.kaart import places, spoken, subject
+from bot.kaart.text import lemma_string, simplify, split_separable, stems, words
 from bot.kaart.vocabulary import THEMAS, WERKGEBIEDEN
-from bot.knowledge.loader import PerKnowledge
+from bot.knowledge.loader import PerKnowledge, get_knowledge
 
-MAX_VRAAG = 1000  # characters; longer questions are cut (and the caller is told)
+# characters: a long phone note is read as a whole, up to the longest message a channel takes by default
+# (RUSTPUNT_MAX_MESSAGE); longer questions are cut (and the caller is told)
+MAX_VRAAG = 2000
 
-# Words that point at who is asking or for whom (a soft hint, used in ranking).
-DOELGROEP_HINTS: Dict[str, Tuple[str, ...]] = {
-    "ouder": ("moeder", "vader", "ouder", "mama", "papa", "opvoeder", "ouders", "stiefvader", "stiefmoeder", "pleegouder"),
-    "gezin": ("gezin", "gezinnen", "huishouden"),
-    "jeugdige": ("jongere", "tiener", "puber", "leerling", "jongen", "meisje", "zoon", "dochter", "kind"),
-    "school": ("vanuit school", "de school wil", "leerkracht", "docent", "mentor", "ib'er", "intern begeleider", "zorgcoordinator", "juf", "meester",
-               "concierge", "schoolleider", "directeur van de school"),
-    "professional": ("collega", "professional", "hulpverlener", "consulent", "als professional", "casus",
-                     "regievoerder", "samenwerken", "samenwerking", "ketenpartner", "sportclub", "vereniging",
-                     "meedenken", "denkt mee", "denken mee", "consultatie", "meekijken", "kijkt mee"),
-}
-
-_CHILD = r"(?:zoon|zoontje|dochter|dochtertje|kind|kindje|jongen|jongetje|meisje|meid|puber|tiener|jongere|leerling|broer|zus|pleegkind|baby|kleinkind)"
+_CHILD = (r"(?:zoon|zoontje|dochter|dochtertje|kind|kindje|jongen|jongetje|meisje|meid|puber|tiener|jongere|leerling"
+          r"|broer|zus|pleegkind|baby|kleinkind|kleinzoon|kleindochter|oudste|jongste|middelste|tweeling|peuter"
+          r"|kleuter|stiefzoon|stiefdochter|pleegzoon|pleegdochter)")
+# words a consultant puts between the child and the age when speaking: "zoon is nu 15", "dochter van bijna 13"
+_HEDGE = r"(?:(?:nu|inmiddels|pas|bijna|net|al|sinds kort|ongeveer|rond de|zo'n)\s+)?"
+_UNITS = r"(?:uur|keer|euro|procent|%|dagen|dag|weken|week|maanden|maand|minuten|kilo|kg|cm|x|kinderen|broers|zussen)"
 _NUMBER_WORDS = {
     "nul": 0, "een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
     "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15,
@@ -41,16 +37,30 @@ _NUMBER_WORDS = {
 }
 _NUM = r"(\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
 _AGE_PATTERNS = (
-    re.compile(_CHILD + r"\s+(?:is|wordt|van|van\s+ongeveer|van\s+rond\s+de)\s+" + _NUM + r"\b(?:\s*jaar)?"),
+    re.compile(_CHILD + r"\s+(?:is|wordt|van)\s+" + _HEDGE + _NUM + r"\b(?!\s*" + _UNITS + r"\b)"),
     re.compile(r"\b" + _NUM + r"\s*-?\s*jarige?\b"),
     re.compile(r"\b" + _NUM + r"\s+jaar\s+oud\b"),
     re.compile(r"\b(?:leeftijd|leeftijd van|is)\s*:?\s*" + _NUM + r"\s+jaar\b"),
-    re.compile(r"\b" + _NUM + r"\s+jaar\b"),
-    re.compile(r"\b(\d{1,2})\s*(?:jr|j)\b\.?"),
+    # a note written as a form: "leeftijd: 15", "lft 12"
+    re.compile(r"\b(?:leeftijd|lft|lftd)\.?\s*:?\s*(\d{1,2})\b(?!\s*" + _UNITS + r"\b)"),
+    re.compile(r"\b" + _NUM + r"\s*(?:jaar|jr|j)\b\.?"),
     # a bare number right after the child: "dochter 13", "zoon (8)", "meisje, 16,"
-    re.compile(r"\b" + _CHILD + r"\s*[,(:]?\s*(\d{1,2})\b\s*\)?(?!\s*(?:uur|keer|euro|procent|%|dagen|dag|weken|week|"
-               r"maanden|maand|minuten|kilo|kg|cm|x|kinderen|broers|zussen)\b)"),
+    re.compile(r"\b" + _CHILD + r"\s*[,(:]?\s*" + _HEDGE + r"(\d{1,2})\b\s*\)?(?!\s*" + _UNITS + r"\b)"),
 )
+# Said of a child mentioned before: "hij is 15 en blowt", "ze is pas 12" (only youth ages, so a young mother
+# saying her own age is not read as the child's).
+_PRONOUN_AGE = re.compile(r"\b(?:hij|ze|zij)\s+(?:is|wordt)\s+" + _HEDGE + _NUM
+                          + r"\b(?!\s*(?:" + _UNITS + r"|van|op|uit|x)\b)")  # "ze is 1 van de 3" is no age
+PRONOUN_AGE_MAX = 18
+_MONTHS_OLD = re.compile(_CHILD + r"\s+van\s+" + _HEDGE + _NUM + r"\s+(?:maanden|maand|weken|week|dagen)\b"
+                         r"|\b" + _NUM + r"\s+(?:maanden|maand|weken|week|dagen)\s+oud\b")
+# The school year as consultants say it: "groep 7" (basisschool, age groep + 3), "klas 2", "tweede klas",
+# "3 havo", "brugklas" (voortgezet onderwijs, age klas + 11): the youngest usual age of that year.
+_ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6}
+_SCHOOL_TYPE = r"(?:vmbo|mavo|havo|vwo|atheneum|gymnasium|praktijkonderwijs|pro)"
+_GROEP = re.compile(r"\bgroep\s+([1-8])\b(?!\s*(?:en|of|tot|-)\s*\d)")
+_KLAS = re.compile(r"\b(?:klas\s+([1-6])\b|([1-6])(?:e|de|ste)?\s+klas\b|(eerste|tweede|derde|vierde|vijfde|zesde)\s+klas\b"
+                   r"|([1-6])\s*" + _SCHOOL_TYPE + r"\b|" + _SCHOOL_TYPE + r"\s*([1-6])\b|(brugklas|brugklasser))")
 _PLACE_AFTER = re.compile(
     r"\b(?:uit|in|te|woont in|wonend in|wonende in|woonachtig in|vanuit|omgeving|regio|gemeente)\s+"
     r"((?:'s-)?[A-Z][\w'-]+(?:[ -](?:[A-Z][\w'-]+|aan|den|de|op))*)"
@@ -70,6 +80,8 @@ class Vraag:
     buiten_regio: Optional[str] = None  # a place we know lies outside the kaart
     onbekende_plaats: Optional[str] = None  # a capitalised place-like word we do not know
     doelgroep_hints: List[str] = field(default_factory=list)
+    ouder_themas: List[str] = field(default_factory=list)  # themes that are a parent's own problem here
+    kind_themas: List[str] = field(default_factory=list)  # such themes said of the child ("zoon is somber")
     ingekort: bool = False
     plaats_info: Optional["places.Plaats"] = None  # the recognised place (kind, coverage, typo corrected)
 
@@ -82,6 +94,8 @@ class Vraag:
             "buiten_regio": self.buiten_regio,
             "onbekende_plaats": self.onbekende_plaats,
             "doelgroep_hints": self.doelgroep_hints,
+            "ouder_themas": self.ouder_themas,
+            "kind_themas": self.kind_themas,
         }
 
 
@@ -111,22 +125,35 @@ def _build_theme_phrases(knowledge) -> List[Tuple[str, str, str]]:
     phrases = []
     for theme, entries in _theme_tables(knowledge)[0].items():
         for phrase in entries:
-            lemma_phrase = lemma_string(phrase)
+            lemma_phrase = lemma_string(phrase, knowledge)
             if lemma_phrase.strip():
                 phrases.append((theme, lemma_phrase, phrase))
+            # a separable verb also meets its split form, with a few words between: "weglopen" -> "loopt (vaak) weg"
+            separable = split_separable(phrase) if " " not in phrase.strip() else None
+            if separable:
+                phrases.append((theme, lemma_string(" ".join(separable), knowledge), phrase))
     phrases.sort(key=lambda item: len(item[1]), reverse=True)
     return phrases
 
 
 _theme_tables = PerKnowledge(_build_theme_tables)
 _theme_phrases = PerKnowledge(_build_theme_phrases)
+_parent_themes = PerKnowledge(lambda knowledge: frozenset(
+    entry.id for entry in knowledge.all("kaart_probleemwoorden") if entry.ouderprobleem))
 
 
-# A theme word that is also an everyday word with another meaning: in these contexts it is not read as
-# that theme ("krast zich in zijn armen" is about arms, not about being poor).
+def parent_themes(knowledge=None) -> FrozenSet[str]:
+    """Themes that can be a parent's own problem (``ouderprobleem: true`` in ``probleemwoorden.yml``)."""
+    return _parent_themes(knowledge)
+
+
+# A theme or target-group word that is also an everyday word with another meaning: in these contexts it is
+# not read as that word ("krast zich in zijn armen" is about arms, not about being poor; "oudere jongens" are
+# older boys, not parents).
 HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     ("arm", re.compile(r"\b(?:zijn|haar|z'n|mijn|m'n|je|jouw|de|het|beide|twee|linker|rechter|gebroken)\s+armen?\b"
                        r"|\barmen\b|\barm\s+(?:gebroken|breken|brak)\b", re.IGNORECASE)),
+    ("ouder", re.compile(r"\boudere?n?\s+dan\b|\boudere\b|\bouderen\b|\bjaar\s+ouder\b", re.IGNORECASE)),
 )
 
 
@@ -140,20 +167,123 @@ def guard_homonyms(text: str) -> str:
 def extract_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[str]]]:
     """Themes in order of first appearance in the question, with the words that matched (problem words
     of ``knowledge``, default the loaded knowledge)."""
-    lemmed = lemma_string(guard_homonyms(text))
+    ordered, found, _, _ = _match_themas(text, knowledge)
+    return ordered, found
+
+
+def _match_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[str]], Dict[str, Tuple[int, int]], str]:
+    """(themes in order, matched words per theme, where each theme is first said (start and end in the lemma
+    string), the lemma string)."""
+    guarded = guard_homonyms(text)
+    lemmed = lemma_string(guarded, knowledge)
     found: Dict[str, List[str]] = {}
     positions: Dict[str, int] = {}
+    spans: Dict[str, Tuple[int, int]] = {}
     consumed = lemmed
+    gapped = _gapped_phrases(knowledge)
+    framing = spoken.framing_words(guarded, lemmed, knowledge) | spoken.denied_words(guarded, lemmed, knowledge)
+    blocked = _blockers(knowledge)
     for theme, phrase, original in _theme_phrases(knowledge):
         index = consumed.find(phrase)
-        if index < 0:
+        if index >= 0:
+            blank = [(index + 1, index + len(phrase) - 1)]
+            span = (index, index + len(phrase))
+        elif phrase in gapped:  # the words in order with a few words between: "zit al maanden thuis"
+            match = _gapped_match(gapped[phrase], consumed, blocked)
+            if match is None:
+                continue
+            blank = [match.span(group) for group in range(1, (gapped[phrase].groups or 0) + 1)]
+            span = match.span()
+        else:
+            continue
+        if len(lemmed[:span[0]].split()) in framing:
+            # a word about the call itself ("moeder belt vanuit haar werk" is no question about work) or one that
+            # is denied ("er is geen sprake van geweld")
             continue
         found.setdefault(theme, []).append(original)
-        positions[theme] = min(positions.get(theme, index), index)
+        if span[0] < positions.get(theme, len(lemmed)):
+            positions[theme] = span[0]
+            spans[theme] = span
         # blank the match so "niet naar school" does not also count as theme "leren" via "school"
-        consumed = consumed[:index] + " " + "_" * (len(phrase) - 2) + " " + consumed[index + len(phrase):]
-    ordered = sorted(found, key=lambda t: positions[t])
-    return ordered, found
+        for start, end in blank:
+            consumed = consumed[:start] + "_" * (end - start) + consumed[end:]
+    asked = spoken.asked_words(guarded, lemmed, knowledge)
+    # what the caller asks for comes first ("... vader vraagt of er opvoedondersteuning is"), then the order said
+    ordered = sorted(found, key=lambda t: (len(lemmed[:positions[t]].split()) not in asked, positions[t]))
+    return ordered, found, spans, lemmed
+
+
+
+
+GAP_WORDS = 3  # words that may stand between the words of a phrase: "zit al drie maanden thuis", "loopt steeds vast"
+GAP_PHRASE_MAX = 3  # only phrases of two or three words are matched with gaps
+
+
+def _build_gapped_phrases(knowledge) -> Dict[str, "re.Pattern[str]"]:
+    """Lemma phrase -> pattern, for the phrases of two or three words: the words in order with at most
+    ``GAP_WORDS`` other words between each two."""
+    out = {}
+    gap = r" (?:\S+ ){0,%d}" % GAP_WORDS
+    for _, phrase, _ in _theme_phrases(knowledge):
+        parts = phrase.split()
+        if 2 <= len(parts) <= GAP_PHRASE_MAX:
+            out[phrase] = re.compile(" (" + (")" + gap + "(").join(re.escape(w) for w in parts) + ") ")
+    return out
+
+
+_gapped_phrases = PerKnowledge(_build_gapped_phrases)
+
+
+def _gapped_match(pattern: "re.Pattern[str]", consumed: str, blocked: FrozenSet[str]) -> "Optional[re.Match[str]]":
+    """The first match of a phrase with gaps whose gap words are not ``blocked`` (a person: "ouders: zoon maakt
+    ruzie" is no "ouders ruzie"; a joining word: "en", "maar") and no part of another match."""
+    for match in pattern.finditer(consumed):
+        gaps = [consumed[match.end(g):match.start(g + 1)] for g in range(1, pattern.groups)]
+        if not any(word in blocked or word.startswith("_") for gap in gaps for word in gap.split()):
+            return match
+    return None
+
+
+def _build_blockers(knowledge) -> FrozenSet[str]:
+    """Words that may not stand in a gap: person words (of ``doelgroepwoorden.yml``) and joining words."""
+    cues: Dict[str, Tuple[Tuple[str, str], ...]] = _doelgroep_cues(knowledge)
+    groups: Tuple[str, ...] = subject.SUBJECT_GROUPS
+    person_words = {word for group in groups for _, phrase in cues.get(group, ()) for word in phrase.split()}
+    joining: FrozenSet[str] = subject.CLAUSE_WORDS
+    return frozenset(person_words | joining)
+
+
+_blockers = PerKnowledge(_build_blockers)
+
+
+def extract_subjects(text: str, themas: List[str], spans: Dict[str, Tuple[int, int]], lemmed: str,
+                     knowledge=None, child_named: bool = False) -> Tuple[List[str], List[str]]:
+    """Of the themes that can be a parent's own problem (``ouderprobleem`` in ``probleemwoorden.yml``): those
+    said of a parent or the family ("vader gokt en heeft schulden", "gezin met huurachterstand", "moeder is
+    verslaafd") and those said of the child ("zoon van 15 blowt", "dochter is somber"). ``child_named``: the
+    question gives the child's age, so a problem said of no one ("14-jarige is somber") is the child's."""
+    allowed = parent_themes(knowledge)
+    if not allowed & set(themas):
+        return [], []
+    tokens = lemmed.split()
+    parts = subject.CLAUSE_MARK.split(guard_homonyms(text))
+    starts = subject.clause_starts([len(stems(part, knowledge)) for part in parts], tokens)
+    persons = subject.persons(lemmed, _doelgroep_cues(knowledge))
+    worry = frozenset(stems(" ".join(subject.WORRY_WORDS), knowledge))
+    parent, child = [], []
+    for theme in themas:
+        if theme not in allowed:
+            continue
+        start, end = spans[theme]
+        first = len(lemmed[:start].split())
+        last = first + max(1, len(lemmed[start:end].split())) - 1
+        said_of = (subject.said_of(persons, starts, first, last, tokens, worry)
+                   or ("jeugdige" if child_named else None))
+        if said_of in subject.PARENT_GROUPS:
+            parent.append(theme)
+        elif said_of == "jeugdige":
+            child.append(theme)
+    return parent, child
 
 
 def _to_int(token: str) -> Optional[int]:
@@ -163,13 +293,72 @@ def _to_int(token: str) -> Optional[int]:
 
 
 def extract_leeftijd(text: str) -> Optional[int]:
-    """An explicit age (0-27) such as 'zoon van 15', '15-jarige', '15 jaar oud', 'vijftien jaar'."""
+    """An explicit age (0-27) such as 'zoon van 15', '15-jarige', '15 jaar oud', 'vijftien jaar'; else the age
+    that the school year says ('groep 8' -> 11, 'brugklas' -> 12)."""
     simple = simplify(text)
+    # two children of different ages ("zoon van 15 en dochter van 9"): no one age may filter the services
+    named = {_to_int(m.group(1)) for pattern in (_AGE_PATTERNS[0], _AGE_PATTERNS[-1])
+             for m in pattern.finditer(simple) if not _article(simple, m)}
+    if len(named - {None}) > 1:
+        return None
     for pattern in _AGE_PATTERNS:
         for match in pattern.finditer(simple):
             value = _to_int(match.group(1))
-            if value is not None and 0 <= value <= 27:
+            if value is not None and 0 <= value <= 27 and not _article(simple, match) and not _duration(simple, match):
                 return value
+    if _MONTHS_OLD.search(simple):
+        return 0  # "baby van 6 maanden": under one year
+    for match in _PRONOUN_AGE.finditer(simple):
+        value = _to_int(match.group(1))
+        if value is not None and 0 <= value <= PRONOUN_AGE_MAX and not _article(simple, match):
+            return value
+    return _school_year_age(simple)
+
+
+# "al 3 jaar", "sinds 2 jaar", "de afgelopen 5 jaar", "3 jaar geleden", "2 jaar gescheiden": how long, not how old.
+DURATION_BEFORE = frozenset("al sinds afgelopen laatste laatst ruim over na voor per binnen paar komende vorige eerste "
+                            "ongeveer zo'n".split())
+DURATION_AFTER = frozenset("geleden lang getrouwd samen gescheiden bezig terug later".split())
+_WORD_BEFORE = re.compile(r"([\w']+)\W*$")
+_YEARS = re.compile(r"\s*(?:jaar|jr|j)\b")
+_WORD_AFTER_YEARS = re.compile(r"\s*(?:jaar|jr|j)\b\.?\s*([\w']+)")
+
+
+def _duration(simple: str, match: "re.Match[str]") -> bool:
+    """A number of years that says how long something lasts, not how old the child is (only where the number
+    stands without a child word before it: "zoon is al 15" stays an age)."""
+    rest = simple[match.end(1):]
+    if not _YEARS.match(rest) or match.re.pattern.startswith((_CHILD, r"\b" + _CHILD)):
+        return False
+    before = _WORD_BEFORE.search(simple[:match.start(1)])
+    after = _WORD_AFTER_YEARS.match(rest)
+    return bool((before and before.group(1) in DURATION_BEFORE) or (after and after.group(1) in DURATION_AFTER))
+
+
+def _article(simple: str, match: "re.Match[str]") -> bool:
+    """"een" is the article, not the number one, unless "jaar" follows ("zoon is een echte puber", "ze is een
+    lieve meid", but "kind is een jaar")."""
+    return match.group(1) == "een" and not simple[match.end(1):].lstrip().startswith("jaar")
+
+
+def school_year_words(text: str) -> FrozenSet[str]:
+    """The words that name a school year in ``text`` ("groep 6" -> {"groep"}): they give the age, they are no
+    search words."""
+    simple = simplify(text)
+    return frozenset(word for word, pattern in (("groep", _GROEP), ("klas", _KLAS)) if pattern.search(simple))
+
+
+def _school_year_age(simple: str) -> Optional[int]:
+    """The youngest usual age of a school year said in the question ("groep 7" -> 10, "3 havo" -> 14)."""
+    match = _GROEP.search(simple)
+    if match:
+        return int(match.group(1)) + 3
+    match = _KLAS.search(simple)
+    if match:
+        if match.group(6):
+            return 12
+        year = next(g for g in match.groups()[:5] if g)
+        return (_ORDINALS.get(year) or int(year)) + 11
     return None
 
 
@@ -193,10 +382,12 @@ def resolve_gemeente(name: Optional[str]) -> Optional[str]:
     return plaats.code if plaats else None
 
 
-def extract_plaats(text: str, plaats: Optional["places.Plaats"] = None
+def extract_plaats(text: str, plaats: Optional["places.Plaats"] = None, searched: bool = False
                    ) -> Tuple[Optional[str], Optional[str], Optional[str], Optional[str]]:
-    """(area code, place as written, outside-region place, unknown place)."""
-    plaats = plaats or places.zoek_plaats(text)
+    """(area code, place as written, outside-region place, unknown place); ``searched``: ``plaats`` is what
+    the place table found in ``text`` (also when None), so it is not looked up again."""
+    if plaats is None and not searched:
+        plaats = places.zoek_plaats(text)
     if plaats is not None:
         if plaats.buiten:
             return None, None, plaats.geschreven, None
@@ -220,34 +411,70 @@ _NOT_PLACES = frozenset(
 )
 
 
-def extract_doelgroep(text: str) -> List[str]:
-    lemmed = lemma_string(text)
-    hints = []
-    for group, cues in DOELGROEP_HINTS.items():
-        if any(lemma_string(cue) in lemmed for cue in cues):
-            hints.append(group)
-    return hints
+def doelgroep_words(knowledge=None) -> Dict[str, Tuple[str, ...]]:
+    """Target group -> the words that point at it (``knowledge/sociale_kaart/doelgroepwoorden.yml``, kind
+    ``kaart_doelgroepwoorden``), in file order."""
+    return {group: tuple(original for original, _ in cues) for group, cues in _doelgroep_cues(knowledge).items()}
 
 
-def parse_vraag(text: str) -> Vraag:
-    """Everything the kaart can read from one question."""
+def _build_doelgroep_cues(knowledge) -> Dict[str, Tuple[Tuple[str, str], ...]]:
+    """Target group -> (word, its lemma phrase) of one loaded knowledge."""
+    return {entry.id: tuple((word, lemma_string(word, knowledge)) for word in entry.woorden if word.strip())
+            for entry in knowledge.entries.get("kaart_doelgroepwoorden", {}).values()}
+
+
+_doelgroep_cues = PerKnowledge(_build_doelgroep_cues)
+
+
+def extract_doelgroep(text: str, knowledge=None) -> List[str]:
+    """The target groups the question speaks of or for (soft hints for ranking), in file order."""
+    lemmed = lemma_string(guard_homonyms(text), knowledge)
+    return [group for group, cues in _doelgroep_cues(knowledge).items()
+            if any(phrase in lemmed for _, phrase in cues)]
+
+
+def _doelgroep_without_caller(text: str, framed: str, knowledge=None) -> List[str]:
+    """The target groups of the question (``extract_doelgroep``), where a professional named only in the words
+    that frame the call ("een collega belt namens een moeder") is the caller: the question
+    stays one about a family, so pilots and projects stay out of it as for any family question."""
+    hints = extract_doelgroep(text, knowledge)
+    if framed == text or "professional" not in hints:
+        return hints
+    return [group for group in hints if group != "professional" or group in extract_doelgroep(framed, knowledge)]
+
+
+def parse_vraag(text: str, knowledge=None) -> Vraag:
+    """Everything the kaart can read from one question (word lists of ``knowledge``, default the knowledge in
+    use, looked up once)."""
+    knowledge = knowledge if knowledge is not None else get_knowledge()
     text = (text or "").strip()
     ingekort = len(text) > MAX_VRAAG
     text = text[:MAX_VRAAG]
-    gevonden = places.zoek_plaats(text)
-    gemeente, plaats, buiten, onbekend = extract_plaats(text, gevonden)
+    # the family's place, not the caller's: a place in the words that frame the call ("ik bel vanuit Hilversum
+    # over een gezin uit Huizen") counts only when no other place is named
+    framed = spoken.without_framing(text, knowledge)
+    gevonden = places.zoek_plaats(framed, knowledge)
+    if gevonden is None and framed != text:
+        gevonden = places.zoek_plaats(text, knowledge)
+    gemeente, plaats, buiten, onbekend = extract_plaats(text, gevonden, searched=True)
     # the place is no problem word ("Zuilen" is not a typo of "huilen")
-    themas, woorden = extract_themas(text.replace(plaats, " ", 1) if plaats else text)
+    asked = text.replace(plaats, " ", 1) if plaats else text
+    themas, woorden, spans, lemmed = _match_themas(asked, knowledge)
+    leeftijd = extract_leeftijd(text)
+    ouder_themas, kind_themas = extract_subjects(asked, themas, spans, lemmed, knowledge,
+                                                 child_named=leeftijd is not None)
     return Vraag(
         tekst=text,
         themas=themas,
         thema_woorden=woorden,
-        leeftijd=extract_leeftijd(text),
+        leeftijd=leeftijd,
         gemeente=gemeente,
         plaats=plaats,
         buiten_regio=buiten,
         onbekende_plaats=onbekend,
-        doelgroep_hints=extract_doelgroep(text),
+        doelgroep_hints=_doelgroep_without_caller(text, framed, knowledge),
+        ouder_themas=ouder_themas,
+        kind_themas=kind_themas,
         ingekort=ingekort,
         plaats_info=gevonden if gemeente else None,
     )

@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Dict, FrozenSet, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
+from bot.kaart import places
 from bot.kaart.places import Plaats
-from bot.kaart.query import Vraag, parse_vraag, resolve_plaats, resolve_thema
-from bot.kaart.text import lemmas
+from bot.kaart.query import Vraag, parse_vraag, resolve_plaats, resolve_thema, school_year_words
+from bot.kaart.text import lemmas, stam, word_tables
 from bot.kaart.vocabulary import (
     AARD,
     AARD_VRAAGWOORDEN,
@@ -48,13 +49,31 @@ CENTRAL_THEMES, PERIPHERAL_THEME = 3, 0.8  # the first three themes of a service
 VERWANT_THEMA = {"prestatiedruk": "somberheid_angst", "leren": "schoolverzuim", "criminaliteit": "gedrag",
                  "seksualiteit": "gezondheid"}
 LEISURE_FACTOR = 0.5  # a leisure group's match on a family's problem theme
+PROFESSIONAL_ONLY_FACTOR = 0.5  # a professionals-only service's theme match on a family's own question
 BM25_K1, BM25_B = 1.2, 0.75
 # Words too general to make a hit relevant on their own.
 GENERIC = frozenset(
     "kind kinderen ouder moeder vader zoon dochter gezin jongere jongen meisje hulp helpen school leerling "
     "vraag vragen probleem problemen zorg zorgen gemeente regio jaar week dag goed slecht "
     # everyday verbs: they say nothing about which service fits
-    "maken doen komen krijgen zitten staan houden geven nemen laten blijven vinden weten denken".split()
+    "maken doen komen krijgen zitten staan houden geven nemen laten blijven vinden weten denken praten praat "
+    "zeggen vertellen".split()
+)
+# the stems of the general words, per loaded knowledge (a stem reads the problem words)
+_generic_stems = PerKnowledge(lambda knowledge: frozenset(stam(word, word_tables(knowledge)) for word in GENERIC))
+
+
+# Words of speech, not of the question: greetings, fillers, hedges, how often and how long, and the call itself
+# ("Hoi, ik heb hier een moeder aan de lijn, ze is echt helemaal op, al weken"). A long spoken question is full
+# of them; as search words they would find services whose text happens to use them ("telefoon", "soms").
+FILLER = frozenset(
+    "hoi hallo goedemorgen goedemiddag goedenavond ja nee nou eh uh zeg hoor joh "
+    "even net echt gewoon eigenlijk misschien beetje best heel helemaal zo'n zelf zelfs toch nog steeds weer eens "
+    "soms vaak altijd nooit meestal elke elk iedere ieder alleen nodig snel liefst kort vooral ongeveer "
+    "zich zichzelf me mij mijzelf af via erover hierover daarover ermee hiermee "
+    "lijn telefoon telefonisch bellen bel belt belde gebeld mail mailen namens collega vraagje "
+    "tijd tijdje keer paar laatst laatste inmiddels sinds dag dagen week weken maand maanden avond ochtend middag "
+    "nacht nachten gisteren vandaag morgen vorig vorige volgende".split()
 )
 
 
@@ -146,6 +165,7 @@ class KaartIndex:
         self.by_area: Dict[str, Set[int]] = defaultdict(set)
         self.unknown_area: Set[int] = set()
         self.general: List[int] = []
+        self.by_id: Dict[str, int] = {}
         total = 0
         for index, service in enumerate(services):
             org = organisations.get(service.organisatie)
@@ -168,6 +188,7 @@ class KaartIndex:
                 self.by_theme[theme].add(index)
             if service.algemene_toegang:
                 self.general.append(index)
+            self.by_id[service.id] = index
             self.docs.append(
                 _Doc(service, org_name, getattr(org, "website", None), areas, tuple(service.werkgebied), len(terms))
             )
@@ -320,9 +341,16 @@ def _place_allowed(index: KaartIndex, gemeente: Optional[str], heel: bool = Fals
     return allowed
 
 
+SCHOOL_AGE = 4  # Dutch children start school at four
+
+
 def _age_ok(service, leeftijd: Optional[int]) -> bool:
+    """The age fits the service's range; a service reached only through school cannot reach a child that
+    is not at school yet (schoolmaatschappelijk werk for a toddler)."""
     if leeftijd is None:
         return True
+    if leeftijd < SCHOOL_AGE and service.toegang == ["via_school"]:
+        return False
     if service.leeftijd_min is not None and leeftijd < service.leeftijd_min:
         return False
     if service.leeftijd_max is not None and leeftijd > service.leeftijd_max:
@@ -353,13 +381,31 @@ def leisure_only(service, themas: List[str], professional: bool) -> bool:
             and "vrije_tijd" not in themas)
 
 
-def _theme_part(service, themas: List[str], professional: bool = False) -> Tuple[float, List[str]]:
+def for_young_people(service) -> bool:
+    """The service is made for young people first of all: its main target group (listed first) is jeugdige
+    (jongerenwerk, POH-Jeugd), though it may also talk with their parents."""
+    return service.doelgroep[:1] == ["jeugdige"]
+
+
+def for_parents_only(service) -> bool:
+    """The service is for parents themselves, not for the child or the family (Denkles: less worrying)."""
+    return "ouder" in service.doelgroep and not {"jeugdige", "gezin"} & set(service.doelgroep)
+
+
+def _theme_part(service, themas: List[str], professional: bool = False,
+                ouder_themas: Sequence[str] = (), kind_themas: Sequence[str] = ()) -> Tuple[float, List[str]]:
     if not themas:
         return 0.0, []
     weights = [THEME_ORDER_WEIGHTS[min(i, len(THEME_ORDER_WEIGHTS) - 1)] for i in range(len(themas))]
     got, matched = 0.0, []
     for theme, weight in zip(themas, weights, strict=False):
+        # a parent's own problem ("vader gokt", "gezin met huurachterstand"): a service made for young people
+        # helps the child with that theme, not the parent, so it is no match on it; and the other way round, a
+        # service for parents themselves is no match on the child's own problem ("dochter is somber")
         strength = theme_strength(service, theme)
+        if ((theme in ouder_themas and for_young_people(service))
+                or (theme in kind_themas and for_parents_only(service))):
+            strength = 0.0
         if strength:
             got += weight * strength
             matched.append(theme)
@@ -565,6 +611,8 @@ class _Context:
     professional: bool  # asked by a school or professional
     asked: Set[str]  # kinds of non-service entries asked for on purpose
     index: Optional[KaartIndex] = None  # the index searched (to see whether a service is named)
+    ouder_themas: List[str] = field(default_factory=list)  # themes that are a parent's own problem
+    kind_themas: List[str] = field(default_factory=list)  # such themes said of the child
 
 
 def _check_leeftijd(leeftijd, parsed: Vraag) -> Tuple[Optional[int], Optional[Zoekresultaat]]:
@@ -618,12 +666,19 @@ PLACE_KIND_WORDS = frozenset({"regio", "gemeente", "wijk", "dorp", "kern", "stad
 
 
 def _context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[str], themas: List[str]) -> _Context:
-    # the place and the word that says what kind of place it is ("in de regio Gooi") are no search words
+    # the place and the word that says what kind of place it is ("in de regio Gooi") are no search words, nor is
+    # a second place name of the table ("Bussum, Gooise Meren": "Bussum" names no service)
     place_words = set(lemmas(parsed.plaats or "")) | PLACE_KIND_WORDS if parsed.plaats else set()
-    terms = [t for t in lemmas(parsed.tekst) if t not in place_words and not t.isdigit()]
+    if parsed.plaats:
+        place_words |= {t for t in lemmas(parsed.tekst) if t in places.tabel().spellings}
+    # nor are the words that gave the school year ("groep 6"), single letters ("'s ochtends") and fillers
+    place_words |= school_year_words(parsed.tekst)
+    terms = [t for t in lemmas(parsed.tekst)
+             if t not in place_words and t not in FILLER and not t.isdigit() and len(t) > 1]
     return _Context(
         parsed=parsed, leeftijd=leeftijd, gemeente=gemeente, themas=themas, terms=terms,
-        specific={t for t in terms if t not in GENERIC},
+        # a form of a general word the lemma table lacks ("zit", "gepraat") is as general as the word
+        specific={t for t in terms if t not in GENERIC and stam(t) not in _generic_stems()},
         family=_family_question(parsed, leeftijd),
         professional=bool({"school", "professional"} & set(parsed.doelgroep_hints)),
         asked=_asked_kinds(parsed.tekst),
@@ -647,6 +702,11 @@ def _with_related_themes(index: KaartIndex, themas: List[str], allowed: Optional
     return out
 
 
+def _with_related(said: List[str], themas: List[str]) -> List[str]:
+    """``said`` plus the broader theme of each, when the search reads that broader theme too."""
+    return said + [VERWANT_THEMA[t] for t in said if VERWANT_THEMA.get(t) in themas and VERWANT_THEMA[t] not in said]
+
+
 def _candidates(index: KaartIndex, ctx: _Context, allowed: Optional[Set[int]], text_scores: Dict[int, float]) -> Set[int]:
     """Services in the place that share a theme or a word with the question (the place filter)."""
     themed: Set[int] = set()
@@ -668,7 +728,9 @@ def _parts(doc: _Doc, ctx: _Context, theme_score: float, tekst: float) -> Tuple[
                      and not (ctx.gemeente in REGIOS and plaats < 1.0)) else 0.0
     parts = {"thema": theme_score, "tekst": tekst, "plaats": plaats,
              "leeftijd": 1.0 if ctx.leeftijd is not None and bounded else 0.0,
-             "doelgroep": _doelgroep_part(service, ctx.parsed.doelgroep_hints),
+             # a question about a parent's own problem is not about whom a youth service is for
+             "doelgroep": 0.0 if ctx.parsed.ouder_themas and for_young_people(service)
+             else _doelgroep_part(service, ctx.parsed.doelgroep_hints),
              # the source says how to reach it; a family can go there itself, or is sent on by someone
              "toegang": _toegang_part(service), "ingang": ingang, "bekend": bekend(service),
              # the question names the service or its professional ("gedragswetenschapper", "jeugdcoach")
@@ -698,12 +760,18 @@ def _score_all(index: KaartIndex, ctx: _Context, candidates: Set[int], text_scor
         service = doc.service
         if not _age_ok(service, ctx.leeftijd):
             continue
-        theme_score, matched = _theme_part(service, ctx.themas, ctx.professional)
+        theme_score, matched = _theme_part(service, ctx.themas, ctx.professional, ctx.ouder_themas, ctx.kind_themas)
         matched_terms = [t for t in ctx.specific if i in docs_with[t]]
         if theme_score == 0 and not matched_terms:
             continue  # only generic words matched: not a relevant hit
         tekst = text_scores.get(i, 0.0) / top_text if top_text else 0.0
+        if leisure_only(service, ctx.themas, ctx.professional):
+            tekst *= LEISURE_FACTOR  # its text naming the problem is the same evidence as its theme
         parts, place_reason = _parts(doc, ctx, theme_score, tekst)
+        if parts["doelgroep"] < 0:
+            # a service only for professionals answers a family's question about its theme only half: the
+            # family cannot go there, the professional consults it (as a leisure group is only part of the answer)
+            parts["thema"] *= PROFESSIONAL_ONLY_FACTOR
         score = sum(WEIGHTS[k] * v for k, v in parts.items())
         if _held_back(index, service, ctx):
             held_back.append((score, service.naam))
@@ -749,15 +817,57 @@ def _rank(index: KaartIndex, ctx: _Context, scored: List[_Row], limit: int) -> L
     return _referral_first([_hit(doc, score, parts, waarom) for score, _, doc, parts, waarom in scored[:limit]])
 
 
+def _measure_route_first(index: KaartIndex, ctx: _Context, hits: List[Hit], allowed: Optional[Set[int]],
+                         limit: int) -> List[Hit]:
+    """A measure-only service (jeugdbescherming) among the first three: a family or professional cannot go
+    there themselves, so the way there leads: the safety service of the place (Veilig Thuis) and its general
+    entrance (the jeugdteam), which can ask the Raad voor de Kinderbescherming for an investigation. Then the
+    measure-only service itself, with its route explained, then the rest."""
+    from bot.kaart import messages
+
+    measure = next((hit for hit in hits[:3] if hit.id in index.by_id
+                    and _measure_only(index.docs[index.by_id[hit.id]].service)), None)
+    if measure is None:
+        return hits
+    shown = {hit.id: hit for hit in hits}
+    safety = [i for i in (allowed if allowed is not None else range(len(index.docs)))
+              if index.docs[i].service.themas[:1] == ["veiligheid"] and index.docs[i].service.aard == "dienst"
+              and verwijsbaar(index.docs[i].service) and _age_ok(index.docs[i].service, ctx.leeftijd)]
+    route: List[Hit] = []
+    for i in sorted(safety, key=lambda i: index.docs[i].service.id)[:1]:
+        doc = index.docs[i]
+        route.append(shown.get(doc.service.id) or _hit(doc, 0.0, {}, _waarom([], {}, _place_part(doc, ctx.gemeente)[1],
+                                                                                None, doc.service, [])))
+    # the entrance to youth care (the jeugdteam, not the health service), the municipality's own before a regional one
+    entrances = [shown[h.id] if h.id in shown else h for h in _general_route(index, ctx.gemeente, ctx.leeftijd)]
+    docs = {h.id: index.docs[index.by_id[h.id]] for h in entrances}
+    route += sorted(entrances, key=lambda h: ("jeugdhulp" not in docs[h.id].service.themas,
+                                              -_place_part(docs[h.id], ctx.gemeente)[0], -h.score, h.id))[:1]
+    if not route:  # no way there in the kaart: keep the order (a referral first, see ``_referral_first``)
+        return hits
+    for hit in route:
+        if not hit.waarom.startswith(messages.ROUTE_MAATREGEL):
+            hit.waarom = messages.ROUTE_MAATREGEL + " " + hit.waarom
+    first = [hit.id for hit in route] + [measure.id]
+    ordered = route + [measure] + [hit for hit in hits if hit.id not in first]
+    return _referral_first(ordered[:limit])
+
+
 def _add_general_entrance(index: KaartIndex, ctx: _Context, hits: List[Hit], limit: int) -> None:
     """Few services fit a family's question: the general entrance of the place can always help. Also when
-    none fits a family question about a recognised problem (the message then says no specific service was found)."""
-    if not ctx.family or len(hits) >= min(limit, FEW_HITS) or (not hits and not ctx.themas):
+    none fits a family question, with or without a recognised problem ("moeder zoekt een vrijwilliger die
+    meehelpt"): the message then says no specific service was found."""
+    if not ctx.family or len(hits) >= min(limit, FEW_HITS):
         return
     shown = {hit.id for hit in hits}
-    for hit in [h for h in _general_route(index, ctx.gemeente, ctx.leeftijd) if h.id not in shown][:limit - len(hits)]:
+    entrance = [h for h in _general_route(index, ctx.gemeente, ctx.leeftijd) if h.id not in shown][:limit - len(hits)]
+    for hit in entrance:
         hit.waarom = "Algemene ingang van deze plaats: kan meedenken over elke vraag van een gezin. " + hit.waarom
-        hits.append(hit)
+    # when the best fit is an entry whose route the source does not give (a provider it only names), the
+    # entrance, a route a professional knows, leads
+    thin_first = bool(hits) and _tier(index, index.docs[index.by_id[hits[0].id]].service, ctx) == 1
+    position = 0 if thin_first else len(hits)
+    hits[position:position] = entrance
 
 
 def _explain(index: KaartIndex, result: Zoekresultaat, gevonden: Optional[Plaats], held_back: List[str]) -> None:
@@ -769,6 +879,8 @@ def _explain(index: KaartIndex, result: Zoekresultaat, gevonden: Optional[Plaats
         notes.append(messages.plaats_verbeterd(gevonden.geschreven, gevonden.naam))
     if gevonden is not None and gevonden.dekking:
         notes.append(gevonden.dekking)
+    if result.vraag is not None and result.vraag.ouder_themas:
+        notes.append(messages.ouder_zelf(result.vraag.ouder_themas))
     if held_back:
         notes.append(messages.niet_getoond(held_back))
     if not result.hits:
@@ -814,9 +926,13 @@ def zoek(
     ctx.index = index
     allowed = _place_allowed(index, gemeente, heel=gevonden is not None and gevonden.soort == "wijk")
     ctx.themas = _with_related_themes(index, ctx.themas, allowed)
+    # a broader theme read for a narrower one is said of the same person (a mother's overload: her own stress)
+    ctx.ouder_themas = _with_related(parsed.ouder_themas, ctx.themas)
+    ctx.kind_themas = _with_related(parsed.kind_themas, ctx.themas)
     text_scores = index.bm25(ctx.terms, allowed)
     scored, held_back = _score_all(index, ctx, _candidates(index, ctx, allowed, text_scores), text_scores)
     hits = _rank(index, ctx, scored, limit)
+    hits = _measure_route_first(index, ctx, hits, allowed, limit)
     only_entrance = not hits
     _add_general_entrance(index, ctx, hits, limit)
     cutoff = scored[limit - 1][0] if len(scored) >= limit else float("-inf")

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import FrozenSet, List, Tuple
+from typing import Any, Callable, Dict, FrozenSet, List, Optional, Tuple, TypeVar
 
+from bot.knowledge.loader import PerKnowledge
 from bot.lemmas import lemma_of, lemma_table
 from bot.text import simplify
 
@@ -54,16 +55,47 @@ def lemma(word: str) -> str:
     return word
 
 
-def _theme_words() -> FrozenSet[str]:
-    """Single words of the problem words of the themes (knowledge; read through ``bot.kaart.query``)."""
+CACHE_MAX = 50_000  # words remembered per cache before it starts afresh
+R = TypeVar("R")
+
+
+class WordTables:
+    """The problem words of one loaded knowledge and what was derived from them per word (compound parts,
+    stems, typo corrections). Built again for every new knowledge object (``PerKnowledge``), so after
+    'herlaad de kennis' a changed ``probleemwoorden.yml`` counts at once: nothing derived from the old
+    problem words is remembered."""
+
+    def __init__(self, theme_words: FrozenSet[str]):
+        self.theme_words = theme_words
+        self._caches: Dict[str, Dict[str, Any]] = {"split": {}, "stam": {}, "typo": {}, "head": {}}
+
+    def remembered(self, kind: str, word: str, derive: Callable[[str, "WordTables"], R]) -> R:
+        cache = self._caches[kind]
+        if word not in cache:
+            if len(cache) >= CACHE_MAX:
+                cache.clear()
+            cache[word] = derive(word, self)
+        return cache[word]
+
+
+def _build_word_tables(knowledge) -> WordTables:
     from bot.kaart.query import theme_single_words  # lazy: bot.kaart.query imports this module
 
-    return theme_single_words()
+    return WordTables(theme_single_words(knowledge))
 
 
-def known(word: str) -> bool:
+_WORD_TABLES = PerKnowledge(_build_word_tables)
+
+
+def word_tables(knowledge=None) -> WordTables:
+    """The word tables of ``knowledge`` (default: the knowledge in use)."""
+    return _WORD_TABLES(knowledge)
+
+
+def known(word: str, tables: Optional[WordTables] = None) -> bool:
     """A word of the Dutch lemma table (a form or a lemma) or of the problem words of the themes."""
-    return word in lemma_table() or word in known_lemmas() or word in _theme_words()
+    tables = tables or word_tables()
+    return word in lemma_table() or word in known_lemmas() or word in tables.theme_words
 
 
 COMPOUND_MIN, PART_MIN = 8, 4  # shortest compound and shortest part that are split
@@ -80,8 +112,7 @@ def person_noun(word: str) -> bool:
 
 
 
-@lru_cache(maxsize=50_000)
-def split_compound(word: str) -> Tuple[str, ...]:
+def split_compound(word: str, tables: Optional[WordTables] = None) -> Tuple[str, ...]:
     """The two known words a Dutch compound is made of, or ``()``.
 
     "gedragsproblemen" -> ("gedrag", "problemen") (the linking s or e is dropped),
@@ -89,17 +120,39 @@ def split_compound(word: str) -> Tuple[str, ...]:
     not themselves in the lemma table are split, and both parts must be; the shortest head that works
     wins, which is how Dutch compounds read (the last part is the head noun). Inflected forms the
     table knows and theme words are never split ("huiswerk" stays one word)."""
-    if len(word) < COMPOUND_MIN or word in lemma_table() or word in _theme_words() or not word.isalpha():
+    tables = tables or word_tables()
+    return tables.remembered("split", word, _split_compound)
+
+
+def _split_compound(word: str, tables: WordTables) -> Tuple[str, ...]:
+    if len(word) < COMPOUND_MIN or word in lemma_table() or word in tables.theme_words or not word.isalpha():
         return ()
     for cut in range(PART_MIN, len(word) - PART_MIN + 1):
         head, tail = word[:cut], word[cut:]
-        if not known(head):
+        if not known(head, tables):
             continue
-        if known(tail):
+        if known(tail, tables):
             return () if person_noun(tail) else (head, tail)
-        if tail[0] in "se" and len(tail) > PART_MIN and known(tail[1:]):
+        if tail[0] in "se" and len(tail) > PART_MIN and known(tail[1:], tables):
             return () if person_noun(tail[1:]) else (head, tail[1:])
+    # a short or unknown first part before a problem word: the last part says what it is ("gokverslaving",
+    # "drugsverslaving")
+    # (a prefix or particle makes a new word, no compound: "afspraak" is no "spraak", "verdriet" no "driet")
+    if word in known_lemmas():
+        return ()
+    for cut in range(3, len(word) - TAIL_MIN + 1):
+        head, tail = word[:cut], word[cut:]
+        if tail in tables.theme_words and head not in NO_COMPOUND_HEADS and not person_noun(tail) \
+                and (known(head, tables) or len(tail) >= LONG_TAIL):
+            return head, tail
     return ()
+
+
+# shortest problem word read as the last part of a compound with a short first part ("gokverslaving"); with a
+# first part that is no known word it must be longer ("alcoholverslaving", but "Wittevrouwen" holds no "rouwen")
+TAIL_MIN, LONG_TAIL = 6, 8
+NO_COMPOUND_HEADS = frozenset("aan achter bij binnen buiten door mee neer onder over rond samen terug toe uit vast weg "
+                              "ver ont her mis voor tegen".split())
 
 
 def lemmas(text: str, drop_stopwords: bool = True) -> List[str]:
@@ -108,12 +161,14 @@ def lemmas(text: str, drop_stopwords: bool = True) -> List[str]:
     for word in words(text):
         if drop_stopwords and word in STOPWORDS:
             continue
-        out.append(lemma(word))
+        base = lemma(word)
+        if drop_stopwords and base in STOPWORDS:  # a form of a stopword: "zoekt", "wilde"
+            continue
+        out.append(base)
     return out
 
 
-@lru_cache(maxsize=50_000)
-def stam(word: str) -> str:
+def stam(word: str, tables: Optional[WordTables] = None) -> str:
     """A rough stem of one simplified word, so verb forms meet: "verzuimt", "verzuimen" and
     "verzuim" give "verzuim"; "blowt"/"blowen" give "blow"; "pest"/"pesten" give "pest".
 
@@ -121,7 +176,12 @@ def stam(word: str) -> str:
     "verzuimen" to "verzuim"), then an infinitive or plural "-en" is cut and a doubled final
     consonant undone ("zitten" -> "zit"). Used on both sides of phrase matching, never for ranking.
     """
-    current = _verb_form(word)
+    tables = tables or word_tables()
+    return tables.remembered("stam", word, _stam)
+
+
+def _stam(word: str, tables: WordTables) -> str:
+    current = STRONG_FORMS.get(word) or _verb_form(word, tables)
     for _ in range(3):
         following = lemma(current)
         if following == current:
@@ -131,23 +191,104 @@ def stam(word: str) -> str:
         current = current[:-2]
         if len(current) >= 3 and current[-1] == current[-2] and current[-1] not in "aeiou":
             current = current[:-1]
+        elif _OPEN_SYLLABLE.match(current):
+            current = current[:-1] + current[-2:]  # "praten" -> "praat", as "praat" is written
+        # a stem ends voiceless, as it is written: "blijven" -> "blijf" (as "blijft"), "lezen" -> "lees"
+        current = current[:-1] + _DEVOICE.get(current[-1], current[-1])
     return current
 
 
-def _verb_form(word: str) -> str:
-    """The infinitive of a verb form the lemma table lacks ("gamet" -> "gamen", "kraste" -> "krassen"),
-    found by undoing the present -t or the past -de/-te/-den/-ten and checking the table; else ``word``."""
-    if known(word) or len(word) < 5:
+_DEVOICE = {"v": "f", "z": "s"}
+_VOICE = {"f": "v", "s": "z"}
+
+# Past tenses and participles of strong and irregular Dutch verbs that the lemma table lacks ("zat", "vocht",
+# "gestolen"), as "infinitive: forms". Forms that are also an everyday word of another meaning are left out
+# ("reden", "geleden", "namen", "was", "gedragen" would read as gedrag).
+_STRONG = """
+zitten: zat zaten gezeten | vechten: vocht vochten gevochten | liegen: loog logen gelogen
+stelen: stal gestolen | komen: kwam kwamen gekomen | eten: eet at aten gegeten | drinken: dronk gedronken
+slaan: sloeg sloegen geslagen | sluiten: sloot gesloten | schelden: schold scholden gescholden
+snijden: sneed sneden gesneden | vallen: viel vielen gevallen | gaan: ging gingen gegaan
+breken: brak braken gebroken | schieten: schoot geschoten | steken: stak gestoken | bijten: beet gebeten
+vinden: vond vonden gevonden | slapen: sliep sliepen geslapen | lopen: liep liepen gelopen
+blijven: bleef bleven gebleven | houden: hield hielden gehouden | spreken: sprak spraken gesproken
+nemen: nam genomen | geven: gaf gegeven | rijden: reed gereden | krijgen: kreeg kregen gekregen
+beginnen: begon begonnen | springen: sprong sprongen gesprongen | vragen: vroeg vroegen
+verdwijnen: verdween verdwenen | dwingen: dwong dwongen gedwongen | bedriegen: bedroog bedrogen
+snuiven: snoof snoven gesnoven | kijken: keek keken gekeken | schrijven: schreef schreven geschreven
+hangen: hing hingen gehangen | winnen: won wonnen gewonnen | verliezen: verloor verloren
+sterven: stierf stierven gestorven | helpen: hielp hielpen geholpen | zwijgen: zweeg zwegen gezwegen
+trekken: trok trokken getrokken | zoeken: zocht zochten gezocht | denken: dacht dachten gedacht
+"""
+STRONG_FORMS: Dict[str, str] = {form: infinitive.strip() for group in _STRONG.replace("\n", "|").split("|")
+                                if ":" in group for infinitive, forms in [group.split(":")]
+                                for form in forms.split()}
+
+
+# A one-syllable stem whose single vowel was open before "-en" ("pra-ten", "sla-pen", "ro-ken") is written
+# with a double vowel ("praat", "slaap", "rook"); "spijbel", "pest" and "huil" are not.
+_OPEN_SYLLABLE = re.compile(r"^[^aeiouy]*[aeou][^aeiouy]$")
+
+
+def _verb_form(word: str, tables: WordTables) -> str:
+    """The infinitive of a verb form the lemma table lacks ("gamet" -> "gamen", "kraste" -> "krassen",
+    "speelt" -> "spelen"), found by undoing the present -t or the past -de/-te/-den/-ten and checking the
+    table; else ``word``."""
+    # a problem word the table lacks is a verb form like any other ("blijft" of "blijft thuis" meets "bleef")
+    if word in lemma_table() or word in known_lemmas() or len(word) < 5:
         return word
     stems = []
-    for ending in ("den", "ten", "de", "te", "t"):
-        if word.endswith(ending):
-            stems.append(word[: -len(ending)])
+    for bare in (word, word[2:]) if word.startswith("ge") and len(word) > 6 else (word,):  # "getreiterd"
+        for ending in ("den", "ten", "de", "te", "d", "t"):
+            if bare.endswith(ending) and len(bare) - len(ending) >= 3:
+                stems.append(bare[: -len(ending)])
     for base in stems:
-        for candidate in (base + "n", base + "en", base + base[-1:] + "en"):
-            if candidate in known_lemmas() or candidate in _theme_words():
+        for candidate in _infinitives(base):
+            if candidate in known_lemmas() or candidate in tables.theme_words:
                 return candidate
     return word
+
+
+_LONG_VOWEL = re.compile(r"^(.*[^aeiou])([aeou])\2([^aeiouyw])$")  # "haak", "lees", "blijf" is no long vowel
+
+
+def _infinitives(base: str) -> Tuple[str, ...]:
+    """Infinitives a verb stem can belong to: "treiter" -> "treiteren", "zit" -> "zitten", "haak" -> "haken",
+    "lees" -> "lezen", "blijf" -> "blijven" (the written stem ends voiceless, the infinitive may not)."""
+    out = [base + "n", base + "en", base + base[-1:] + "en"]
+    voiced = base[:-1] + _VOICE[base[-1]] if base[-1:] in _VOICE else None
+    if voiced:
+        out.append(voiced + "en")
+    match = _LONG_VOWEL.match(base)
+    if match:
+        short = match.group(1) + match.group(2)
+        out.append(short + match.group(3) + "en")
+        if match.group(3) in _VOICE:
+            out.append(short + _VOICE[match.group(3)] + "en")
+    return tuple(out)
+
+
+# Particles of Dutch separable verbs: "weglopen" is said "loopt weg", "ziekmelden" "meldt zich ziek",
+# "afhaken" "haakt af". (over-, onder-, voor- mostly make inseparable verbs: "overlijden", "onderzoeken".)
+# "in" is left out: "komt in de problemen" is no "inkomen".
+SEPARABLE_PARTICLES = tuple(sorted(
+    "af aan achter bij binnen buiten door los mee neer om op rond samen terug thuis toe uit vast weg ziek "
+    "dicht kapot stuk".split(), key=len, reverse=True))
+
+
+def split_separable(word: str) -> Optional[Tuple[str, str]]:
+    """(verb, particle) of the infinitive of a separable verb ("weglopen" -> ("lopen", "weg"), "ziekmelden" ->
+    ("melden", "ziek")): a known particle followed by a known infinitive (a word that is its own lemma); else
+    None. A participle ("aangehouden", "teruggetrokken") is not split: its active form often means something
+    else ("houdt zich aan de regels")."""
+    if not word.endswith("en"):
+        return None
+    for particle in SEPARABLE_PARTICLES:
+        rest = word[len(particle):]
+        if word.startswith(particle) and len(rest) >= 5 and not rest.startswith("ge") and lemma_of(rest) == rest \
+                and rest in known_lemmas():
+            return rest, particle
+    return None
 
 
 FUZZY_MIN = 6  # shortest word whose typo is corrected
@@ -172,26 +313,39 @@ def distance(a: str, b: str, limit: int = 2) -> int:
     return previous[-1]
 
 
-@lru_cache(maxsize=50_000)
-def correct_typo(word: str) -> str:
+def correct_typo(word: str, tables: Optional[WordTables] = None) -> str:
     """The theme word an unknown word is one typo away from ("spijbeld" -> "spijbel", "depresief" -> "depressief"), only when
     exactly one theme word is that close); else ``word``. Known words are never changed."""
-    if len(word) < FUZZY_MIN or known(word) or not word.isalpha() or split_compound(word):
+    tables = tables or word_tables()
+    return tables.remembered("typo", word, _correct_typo)
+
+
+def _correct_typo(word: str, tables: WordTables) -> str:
+    if (len(word) < FUZZY_MIN or known(word, tables) or not word.isalpha() or split_compound(word, tables)
+            or _verb_form(word, tables) != word):  # a verb form of a known verb is no typo ("speelt", not "steelt")
         return word
-    close = {w for w in _theme_words() if len(w) >= FUZZY_MIN and distance(word, w, 1) == 1}
+    close = {w for w in tables.theme_words if len(w) >= FUZZY_MIN and distance(word, w, 1) == 1}
     return close.pop() if len(close) == 1 else word
 
 
-def stems(text: str) -> List[str]:
+def stems(text: str, knowledge=None) -> List[str]:
     """Stems of all words (stopwords kept); a compound is followed by the stems of its parts and a
-    typo of a theme word is read as that word."""
+    typo of a theme word is read as that word (problem words of ``knowledge``, default the knowledge in use)."""
+    tables = word_tables(knowledge)
     out = []
     for word in words(text):
-        out.append(stam(correct_typo(word)))
-        out.extend(stam(part) for part in split_compound(word))
+        out.append(stam(correct_typo(word, tables), tables))
+        out.extend(stam(part, tables) for part in split_compound(word, tables))
     return out
 
 
-def lemma_string(text: str) -> str:
+def head_stem(word: str, knowledge=None) -> str:
+    """The stem of one word as written, without its compound parts ("goedenavond" -> "goedenavond", not "avond");
+    remembered per word."""
+    tables = word_tables(knowledge)
+    return tables.remembered("head", word, lambda w, t: next(iter(stems(w, knowledge)), ""))
+
+
+def lemma_string(text: str, knowledge=None) -> str:
     """' '-joined stems of all words (stopwords kept), padded with spaces for phrase matching."""
-    return " " + " ".join(stems(text)) + " "
+    return " " + " ".join(stems(text, knowledge)) + " "

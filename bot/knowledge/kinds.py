@@ -11,6 +11,7 @@ from typing import Dict, Type
 from bot.intake.models import IntakePlan, IntakeRouteregel, IntakeSignaal, Vragenset
 from bot.kaart.models import (
     KaartDienst,
+    KaartDoelgroepwoorden,
     KaartOrganisatie,
     KaartPlaats,
     KaartProbleemwoorden,
@@ -48,6 +49,7 @@ KINDS: Dict[str, Type[Entry]] = {
     "kaart_toetsvraag": KaartToetsvraag,
     "kaart_plaats": KaartPlaats,
     "kaart_probleemwoorden": KaartProbleemwoorden,
+    "kaart_doelgroepwoorden": KaartDoelgroepwoorden,
     # vraagverheldering (knowledge/vraagverheldering/)
     "vragenset": Vragenset,
     "intake_signaal": IntakeSignaal,

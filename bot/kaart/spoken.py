@@ -1,0 +1,197 @@
+"""How consultants speak in a longer question or phone note, for the kaart's reading of it.
+
+Three kinds of words that are no problem of the family (``bot.kaart.query`` uses them):
+
+- words that frame the call ("ik heb een moeder aan de lijn", "een collega belt namens een vader", "hoi"): the
+  part of a sentence they stand in is about the call, so a problem word or place there does not count;
+- denials ("er is geen sprake van geweld"): what follows, up to the end of that part, is said not to be there;
+- asks ("vader vraagt of er opvoedondersteuning is"): in a note of several sentences that theme leads.
+
+All positions are word positions in the lemma string of the question (``bot.kaart.text.lemma_string``).
+"""
+from __future__ import annotations
+
+import re
+from typing import Dict, FrozenSet, List, Optional, Set, Tuple
+
+from bot.kaart import subject
+from bot.kaart.text import head_stem, lemma_string, split_compound, stems, word_tables, words
+from bot.knowledge.loader import PerKnowledge, get_knowledge
+
+# Words with which a consultant frames a phone call or note ("ik heb een moeder aan de lijn", "een collega belt
+# namens een vader", "hoi"): the part of a sentence they stand in is about the call, not the problem, so a
+# problem word there does not count ("moeder belt vanuit haar werk" is no question about work). The part ends
+# at a comma or full stop and at a word that starts what is said ("dat", "die", "over", "met", "omdat").
+FRAMING_WORDS = ("bellen", "belt", "belde", "gebeld", "lijn", "telefoon", "telefonisch", "namens", "collega",
+                 "hoi", "hallo", "goedemorgen", "goedemiddag", "goedenavond")
+FRAMING_ENDS = frozenset({"dat", "die", "over", "met", "omdat", "want", "waar", "wat", "hoe", "sinds", "wegens", "vanwege",
+                          "ivm"})
+# In a note typed without commas ("moeder belt zoon spijbelt al weken") the framing also ends where someone new
+# is spoken of: a pronoun ("moeder belt ze heeft schulden") or a word for a child, parent or family (the
+# target-group words of jeugdige, ouder and gezin in doelgroepwoorden.yml); a new line ends it as a full stop does.
+FRAMING_SUBJECTS = frozenset({"hij", "ze", "zij"})
+# Speaking frames the call only when the consultant says it of themselves ("ik sprak net een moeder uit Muiden"):
+# "zoon spreekt slecht Nederlands" is a question about language.
+SPEAKING_WORDS = ("spreken", "spreek", "sprak", "gesproken")
+FIRST_PERSON = frozenset({"ik", "we", "wij"})
+
+
+def _clause_starts(text: str, tokens: List[str], knowledge=None) -> FrozenSet[int]:
+    """Word positions (in the lemma string of ``text``, split into ``tokens``) where a clause starts (the last
+    answer is remembered: framing, denials and asks of one question each need it)."""
+    global _LAST_STARTS
+    key = (text, knowledge if knowledge is not None else get_knowledge())
+    if _LAST_STARTS is not None and _LAST_STARTS[0] == key[0] and _LAST_STARTS[1] is key[1]:
+        return _LAST_STARTS[2]
+    parts = subject.CLAUSE_MARK.split(text)
+    starts = subject.clause_starts([len(stems(part, knowledge)) for part in parts], tokens)
+    _LAST_STARTS = (key[0], key[1], starts)
+    return starts
+
+
+_LAST_STARTS: Optional[Tuple[str, object, FrozenSet[int]]] = None
+
+
+def _build_framing_stems(knowledge) -> Tuple[FrozenSet[str], FrozenSet[str], FrozenSet[str]]:
+    # the stem of the whole word only: "goedenavond" is no "avond"
+    groups = knowledge.entries.get("kaart_doelgroepwoorden", {})
+    person_words = {word for group in subject.SUBJECT_GROUPS for word in getattr(groups.get(group), "woorden", ())
+                    if " " not in word.strip()}
+    return (frozenset(head_stem(word, knowledge) for word in FRAMING_WORDS),
+            frozenset(head_stem(word, knowledge)
+                      for word in FRAMING_ENDS | subject.CLAUSE_WORDS | FRAMING_SUBJECTS | person_words),
+            frozenset(head_stem(word, knowledge) for word in SPEAKING_WORDS))
+
+
+_framing_stems = PerKnowledge(_build_framing_stems)
+
+
+def _lines_as_sentences(text: str) -> str:
+    """A new line ends a sentence as a full stop does (the words and their positions stay the same)."""
+    return text.replace("\n", ". ")
+
+
+def _frames(heads: Set[str], knowledge=None) -> bool:
+    """The stems of the words of one part of a sentence frame the call."""
+    cues, _, speaking = _framing_stems(knowledge)
+    return bool(heads & cues) or bool(heads & speaking and heads & FIRST_PERSON)
+
+
+def framing_words(text: str, lemmed: str, knowledge=None) -> FrozenSet[int]:
+    """Word positions (in ``lemmed``, the lemma string of ``text``) of the parts of sentences that frame the
+    call (see ``FRAMING_WORDS``)."""
+    _, ends, _ = _framing_stems(knowledge)
+    text = _lines_as_sentences(text)
+    tokens = lemmed.split()
+    if not _frames(set(tokens), knowledge):
+        return frozenset()
+    # whole words only, not the parts of a compound ("richtlijn" holds no "lijn")
+    heads: Dict[int, str] = {}
+    position = 0
+    for word in words(text):
+        heads[position] = head_stem(word, knowledge)
+        position += 1 + len(split_compound(word, word_tables(knowledge)))
+    starts = set(_clause_starts(text, tokens, knowledge)) | {i for i, t in enumerate(tokens) if t in ends}
+    bounds = sorted(starts | {0, len(tokens)})
+    out: set = set()
+    for begin, end in zip(bounds, bounds[1:], strict=False):
+        if _frames({heads[i] for i in range(begin, end) if i in heads}, knowledge):
+            out.update(range(begin, end))
+    return frozenset(out)
+
+
+# How a consultant says a problem is not there ("er is geen sprake van geweld", "geen signalen van
+# middelengebruik", "geen zorgen over de veiligheid"): the problem words after it, up to the end of the part of
+# the sentence, do not count.
+DENIALS = ("geen sprake van", "geen signalen van", "geen signalen voor", "geen aanwijzingen voor", "geen zorgen over",
+           "geen zorgen om", "geen zorg over", "geen last van", "niet aan de orde")
+
+
+def _build_denial_phrases(knowledge) -> Tuple[str, ...]:
+    return tuple(lemma_string(phrase, knowledge) for phrase in DENIALS)
+
+
+_denial_phrases = PerKnowledge(_build_denial_phrases)
+
+
+def denied_words(text: str, lemmed: str, knowledge=None) -> FrozenSet[int]:
+    """Word positions (in ``lemmed``) of what a denial (see ``DENIALS``) says is not there."""
+    found = [lemmed.find(phrase) for phrase in _denial_phrases(knowledge)]
+    if all(index < 0 for index in found):
+        return frozenset()
+    text = _lines_as_sentences(text)
+    tokens = lemmed.split()
+    _, ends, _ = _framing_stems(knowledge)
+    # what is denied is the few words after the denial, up to the end of that part or someone new
+    starts = _clause_starts(text, tokens, knowledge) | {i for i, t in enumerate(tokens) if t in ends} | {len(tokens)}
+    out: set = set()
+    for phrase in _denial_phrases(knowledge):
+        index = lemmed.find(phrase)
+        while index >= 0:
+            first = len(lemmed[:index].split()) + len(phrase.split())
+            end = min(min((i for i in starts if i > first), default=len(tokens)), first + DENIAL_SCOPE)
+            out.update(range(first, end))
+            index = lemmed.find(phrase, index + 1)
+    return frozenset(out)
+
+
+DENIAL_SCOPE = 4  # words after a denial that it can deny ("geen sprake van huiselijk geweld of mishandeling")
+
+
+# How a caller says what they ask for in a longer note ("vader vraagt of er opvoedondersteuning is", "ze zoekt
+# hulp bij ..."): a theme said there leads, even after the context that came first.
+ASKS = ("vraagt of", "vraagt naar", "vraagt om", "vraagt hulp", "zoekt hulp", "zoekt iets", "is er iets", "is er hulp",
+        "wie kan helpen", "wie helpt", "hulp bij", "hulp voor", "ondersteuning bij", "behoefte aan")
+
+
+def _build_ask_phrases(knowledge) -> Tuple[str, ...]:
+    return tuple(lemma_string(phrase, knowledge) for phrase in ASKS)
+
+
+_ask_phrases = PerKnowledge(_build_ask_phrases)
+
+
+def asked_words(text: str, lemmed: str, knowledge=None) -> FrozenSet[int]:
+    """Word positions (in ``lemmed``) of what the caller asks for (see ``ASKS``), up to the end of that part of
+    the sentence; empty when the question has no such words or is one short sentence."""
+    phrases = [phrase for phrase in _ask_phrases(knowledge) if phrase in lemmed]
+    if not phrases or len(_SENTENCE_END.findall(text.strip())) < 2:
+        return frozenset()
+    tokens = lemmed.split()
+    starts = _clause_starts(text, tokens, knowledge) | {len(tokens)}
+    out: set = set()
+    for phrase in phrases:
+        first = len(lemmed[:lemmed.find(phrase)].split())
+        end = min((i for i in starts if i > first + len(phrase.split()) - 1), default=len(tokens))
+        out.update(range(first, end))
+    return frozenset(out)
+
+
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_SEGMENT = re.compile(r"[^,;:.!?()]+")
+_WORD_RUN = re.compile(r"[\w'-]+")
+
+
+def without_framing(text: str, knowledge=None) -> str:
+    """``text`` with the parts of sentences that frame the call (see ``FRAMING_WORDS``) blanked out, each
+    replaced by a comma so that the words around it stay apart."""
+    _, ends, _ = _framing_stems(knowledge)
+    if not _frames({head_stem(word, knowledge) for word in words(text)}, knowledge):
+        return text
+    text = _lines_as_sentences(text)
+    out = []
+    for segment in _SEGMENT.finditer(text):
+        start = segment.start()
+        for word in _WORD_RUN.finditer(segment.group(0)):
+            if head_stem(word.group(0), knowledge) in ends:
+                out.append((start, segment.start() + word.start()))
+                start = segment.start() + word.start()
+        out.append((start, segment.end()))
+    kept, position = [], 0
+    for start, end in out:
+        part = text[start:end]
+        if _frames({head_stem(word, knowledge) for word in _WORD_RUN.findall(part)}, knowledge):
+            kept.append(text[position:start] + ",")
+            position = end
+    kept.append(text[position:])
+    return "".join(kept)

@@ -1,0 +1,71 @@
+"""Whose problem is it: the parent's own ("vader gokt") or the child's ("zoon van 15 blowt")?
+
+Works on the lemma string of a question (``bot.kaart.text.lemma_string``, one word per position) and the
+person words of the target groups (``knowledge/sociale_kaart/doelgroepwoorden.yml``); ``bot.kaart.query``
+calls it for the themes that can be a parent's own problem. Plain Dutch word order, no parser: the person
+word nearest before a problem word in its clause is whom it is said of, with a few rules written out in
+:func:`said_of`.
+"""
+from __future__ import annotations
+
+import re
+from typing import Dict, FrozenSet, List, Mapping, Optional, Sequence, Tuple
+
+SUBJECT_GROUPS = ("ouder", "gezin", "jeugdige")  # target groups whose words name the person a problem is about
+PARENT_GROUPS = frozenset({"ouder", "gezin"})
+# Words that start a new clause: the person a problem word is about is looked for in its own clause first.
+CLAUSE_WORDS = frozenset({"en", "maar", "omdat", "want", "terwijl", "dus"})
+CLAUSE_MARK = re.compile(r"[,;:.!?()]")
+# Words by which a person worries or asks about someone else: "ouders maken zich zorgen over de cito van hun
+# kind" is about the child's pressure, not the parents'.
+WORRY_WORDS = ("zorg", "zorgen", "bezorgd", "vraag", "vragen", "twijfel", "twijfelen")
+
+
+def persons(lemmed: str, cues: Mapping[str, Sequence[Tuple[str, str]]]) -> Dict[int, str]:
+    """Word position -> target group of each person word in the lemma string ("moeder" -> ouder); ``cues``
+    maps a target group to (word, lemma phrase) pairs."""
+    found: Dict[int, str] = {}
+    for group in SUBJECT_GROUPS:
+        for _, phrase in cues.get(group, ()):
+            start = lemmed.find(phrase)
+            while start >= 0:
+                found.setdefault(len(lemmed[:start].split()), group)
+                start = lemmed.find(phrase, start + 1)
+    return found
+
+
+def clause_starts(part_lengths: List[int], tokens: Sequence[str]) -> FrozenSet[int]:
+    """Word positions where a clause starts: after each part of the question between commas and other marks
+    (``part_lengths``: the number of words of each part, in order), and after a joining word ("en", "omdat")."""
+    starts, count = set(), 0
+    for length in part_lengths:
+        count += length
+        starts.add(count)
+    starts |= {i + 1 for i, token in enumerate(tokens) if token in CLAUSE_WORDS}
+    return frozenset(starts)
+
+
+def said_of(found: Dict[int, str], starts: FrozenSet[int], first: int, last: int,
+            tokens: Sequence[str] = (), worry: FrozenSet[str] = frozenset()) -> Optional[str]:
+    """The target group of the person a problem word (words ``first``..``last``) is said of: a child word
+    right after it ("angstige zoon"), else the nearest person before it in its clause ("vader gokt", "omdat
+    de moeder verslaafd is"), else the first one of the nearest earlier clause with a person, its subject
+    ("zoon steelt geld van zijn ouders en gokt"), else the first one after it ("schulden bij moeder"). A person
+    who only worries or asks about the problem ("ouders maken zich zorgen over ...", ``worry`` words) is not its
+    subject: then a child named after it is."""
+    if found.get(last + 1) == "jeugdige" and last + 1 not in starts:
+        return "jeugdige"
+    clause = max((i for i in starts if i <= first), default=0)
+    before = [i for i in found if clause <= i < first]
+    if before:
+        nearest = max(before)
+        if any(token in worry for token in tokens[nearest + 1:first]):
+            if any(i > last and found[i] == "jeugdige" for i in found):
+                return "jeugdige"
+        return found[nearest]
+    earlier = [i for i in found if i < clause]
+    if earlier:
+        start = max((i for i in starts if i <= max(earlier)), default=0)
+        return found[min(i for i in earlier if i >= start)]
+    after = [i for i in found if i > last]
+    return found[min(after)] if after else None

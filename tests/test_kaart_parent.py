@@ -1,0 +1,121 @@
+"""A question about a parent's own problem (debts, addiction, housing) gets help for parents first.
+
+The kaart is about young people and families: for "vader gokt en heeft schulden" a service made for young
+people (jongerenwerk, POH-Jeugd) helps the child with gambling or money, not the father. The consultant then
+sees services for parents first and a note on where the parent's own help is found. When the child is the
+one with the problem ("zoon van 15 blowt"), youth services stay first.
+"""
+from __future__ import annotations
+
+import pytest
+
+from bot.kaart.models import KaartDienst, KaartOrganisatie
+from bot.kaart.query import parse_vraag
+from bot.kaart.search import KaartIndex, zoek
+from bot.knowledge.base import Bron
+
+BRON = Bron(document="004 (test)", sectie="test")
+ORGS = {"org": KaartOrganisatie(id="org", naam="Testorganisatie", bron=BRON)}
+LONG = ("Ouders en jongeren kunnen hier terecht voor gesprekken, advies en begeleiding; de medewerkers denken mee "
+        "en verwijzen zo nodig door naar passende hulp in de buurt.")
+
+
+def dienst(id_, doelgroep, themas):
+    return KaartDienst(id=id_, organisatie="org", naam=f"Dienst {id_}", beschrijving=LONG, doelgroep=doelgroep,
+                       themas=themas, werkgebied=["hilversum"], toegang=["direct"], aanbod=["gesprekken"],
+                       trefwoorden=["hulp"], website="https://example.org", bron=BRON)
+
+
+@pytest.mark.parametrize("vraag", [
+    "Vader in Huizen gokt en de schulden lopen op, er zijn twee kinderen",
+    "Een vader in Laren heeft schulden en kan de schoolspullen niet betalen",
+    "Huizen: gezin met huurachterstand en een zoon van 12",
+    "Eh ja, een oma uit Blaricum zorgt voor haar kleindochter van 5 omdat de moeder verslaafd is",
+    "schulden bij moeder in Huizen",
+    "meisje van 14, haar vader drinkt veel",
+    "Zoon van 16 heeft twee ouders die allebei verslaafd zijn",
+])
+def test_a_problem_said_of_the_parent_is_the_parents_own(vraag):
+    assert parse_vraag(vraag).ouder_themas
+
+
+@pytest.mark.parametrize("vraag", [
+    "moeder: zoon van 15 blowt elk weekend",
+    "Moeder uit Naarden, zoon van 9 is erg angstig",
+    "Kortenhoef, vader zoekt hulp voor zijn angstige zoon",
+    "Zoon van 16 in Blaricum steelt geld van zijn ouders en gokt online",
+    "Ouders in Huizen maken zich zorgen: hun dochter van 15 drinkt veel",
+])
+def test_a_problem_said_of_the_child_stays_the_childs(vraag):
+    assert parse_vraag(vraag).ouder_themas == []
+
+
+def test_for_a_mothers_debts_help_for_parents_comes_before_jongerenwerk_in_the_real_kaart():
+    result = zoek("schulden moeder Huizen")
+    ids = [h.id for h in result.hits]
+    assert ids[0] == "brugfunctionaris"  # helps parents with money worries and regulations
+    assert "jongerenwerk_versa" not in ids[:3]
+    assert "ouder zelf" in result.melding and "schuldhulp" in result.melding
+
+
+def test_for_a_fathers_gambling_no_youth_service_leads_in_the_real_kaart():
+    hits = zoek("Vader in Huizen gokt en de schulden lopen op, er zijn twee kinderen").hits
+    assert hits[0].id == "brugfunctionaris"
+    assert not {"jongerenwerk_versa", "poh_jeugd"} & {h.id for h in hits[:3]}
+
+
+def test_when_the_child_is_the_subject_youth_services_stay_first_in_the_real_kaart():
+    result = zoek("Huizen: zoon van 16 gokt en heeft schulden")
+    assert result.hits[0].id == "jongerenwerk_versa"
+    assert "ouder zelf" not in (result.melding or "")
+
+
+def test_a_youth_service_is_no_match_on_the_parents_own_theme():
+    youth = dienst("jongeren", ["jeugdige", "ouder"], ["financien", "verslaving"])
+    parents = dienst("ouders", ["ouder", "gezin"], ["financien", "opvoeding", "taal", "wonen_werk", "vrije_tijd"])
+    index = KaartIndex([youth, parents], ORGS)
+    assert [h.id for h in zoek("moeder in Hilversum heeft schulden", index=index).hits] == ["ouders"]
+    child = [h.id for h in zoek("in Hilversum heeft de zoon van 17 schulden", index=index).hits]
+    assert child[0] == "jongeren"
+
+
+def test_a_service_for_parents_themselves_is_no_match_on_the_childs_own_problem():
+    """Denkles helps parents worry less; it does not help a daughter who is sombre."""
+    parents = dienst("ouderprogramma", ["ouder"], ["somberheid_angst", "opvoeding"])
+    child = dienst("jeugd", ["jeugdige", "ouder"], ["somberheid_angst", "psychisch", "gedrag", "gezondheid", "pesten"])
+    index = KaartIndex([parents, child], ORGS)
+    child = zoek("Hilversum, dochter van 13 is somber en trekt zich terug", index=index)
+    assert [h.id for h in child.hits] == ["jeugd"]
+    parent = zoek("moeder in Hilversum piekert veel en is somber", index=index)
+    assert [h.id for h in parent.hits][0] == "ouderprogramma"
+
+
+def test_real_kaart_denkles_is_not_offered_for_a_sombre_child():
+    assert "denkles" not in [h.id for h in zoek("dochter 13, Bussum, somber en trekt zich terug").hits]
+    assert "denkles" in [h.id for h in zoek("Een ouder in Hilversum piekert veel over het ouderschap").hits[:3]]
+
+
+def test_a_mothers_overload_is_her_own_and_a_childs_faalangst_the_childs():
+    mother = zoek("Muiden: moeder van drie is overbelast en kan het niet meer aan")
+    assert mother.vraag.ouder_themas == ["prestatiedruk"]
+    assert not {"poh_jeugd", "schoolmaatschappelijk_werk_versa"} & {h.id for h in mother.hits}
+    child = zoek("Huizen: dochter van 11 heeft faalangst voor de cito")
+    assert child.vraag.kind_themas == ["prestatiedruk"]
+    assert "denkles" not in [h.id for h in child.hits]  # also not through the broader theme angst
+
+
+def test_an_age_without_a_person_word_makes_the_problem_the_childs():
+    assert parse_vraag("Hilversum, 14-jarige is somber").kind_themas == ["somberheid_angst"]
+    assert "denkles" not in [h.id for h in zoek("Hilversum, 14-jarige is somber").hits]
+
+
+def test_parents_who_worry_about_their_child_do_not_make_it_their_own_problem():
+    vraag = parse_vraag("Ouders in Vleuten maken zich zorgen over de cito en het schooladvies van hun kind in groep 8")
+    assert vraag.ouder_themas == [] and vraag.kind_themas == ["prestatiedruk"]
+    # a mother worrying about her own debts still has her own problem
+    assert parse_vraag("moeder maakt zich zorgen over haar schulden").ouder_themas == ["financien"]
+
+
+def test_a_parents_death_is_the_childs_grief_not_the_parents_problem():
+    assert parse_vraag("Huizen: vader is overleden, zoon van 10 heeft veel verdriet").ouder_themas == []
+    assert parse_vraag("Huizen: vader is overleden, zoon van 10 heeft veel verdriet").kind_themas == ["somberheid_angst"]
