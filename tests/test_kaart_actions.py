@@ -35,7 +35,9 @@ def as_dict(events) -> Dict:
 
 async def test_complete_question_fills_slots_without_follow_up():
     dispatcher = CollectingDispatcher()
-    events = await ValidateKaartForm().run(dispatcher, tracker(ISSUE_QUESTION, {}, {"kaart_vraag": ISSUE_QUESTION}), DOMAIN)
+    events = await ValidateKaartForm().run(
+        dispatcher, tracker(ISSUE_QUESTION, {}, {"kaart_vraag": ISSUE_QUESTION}), DOMAIN
+    )
     slots = as_dict(events)
     assert slots["kaart_gemeente"] == "hilversum"
     assert slots["kaart_thema"] == "schoolverzuim"
@@ -47,7 +49,9 @@ async def test_complete_question_fills_slots_without_follow_up():
 async def test_entities_win_over_text_and_missing_place_asks_one_question():
     text = "welke hulp is er voor een kind?"
     entities = [{"entity": "thema", "value": "scheiding"}]
-    events = await ValidateKaartForm().run(CollectingDispatcher(), tracker(text, {}, {"kaart_vraag": text}, entities), DOMAIN)
+    events = await ValidateKaartForm().run(
+        CollectingDispatcher(), tracker(text, {}, {"kaart_vraag": text}, entities), DOMAIN
+    )
     slots = as_dict(events)
     assert slots["kaart_thema"] == "scheiding" and slots["kaart_gemeente"] is None
     # the form is not finished: Rasa asks the next required slot, the follow-up
@@ -87,19 +91,35 @@ async def test_search_shows_services_with_payload_and_resets():
              "kaart_leeftijd": 15.0}
     dispatcher = CollectingDispatcher()
     events = await ActionKaartZoek().run(dispatcher, tracker(ISSUE_QUESTION, slots, {}), DOMAIN)
-    assert events == [SlotSet(s, None) for s in ("kaart_vraag", "kaart_aanvulling", "kaart_gemeente", "kaart_thema", "kaart_leeftijd")]
+    assert events == [
+        SlotSet(s, None) for s in ("kaart_vraag", "kaart_aanvulling", "kaart_gemeente", "kaart_thema", "kaart_leeftijd")
+    ]
     texts = [m["text"] for m in dispatcher.messages if m.get("text")]
     assert texts[0] == messages.RESULTATEN_INTRO
     assert "Jeugdcoach in de middelbare school (Hilversum)" in texts[1] and "Waarom:" in texts[1]
     payload = next(m["custom"] for m in dispatcher.messages if m.get("custom"))
     assert payload["soort"] == "kaart_resultaten"
     assert 3 <= len(payload["resultaten"]) <= 5
-    assert set(payload["resultaten"][0]) == {"id", "naam", "organisatie", "beschrijving", "voor_wie", "bereikbaarheid", "links", "waarom",
-                                                   "verwijsbaar", "let_op"}
+    assert set(payload["resultaten"][0]) == {
+        "id",
+        "naam",
+        "organisatie",
+        "beschrijving",
+        "voor_wie",
+        "bereikbaarheid",
+        "links",
+        "waarom",
+        "verwijsbaar",
+        "let_op",
+    }
 
 
 async def test_search_outside_region_says_so():
-    slots = {"kaart_vraag": "gezin met schulden in Amsterdam", "kaart_gemeente": "amsterdam", "kaart_thema": "financien"}
+    slots = {
+        "kaart_vraag": "gezin met schulden in Amsterdam",
+        "kaart_gemeente": "amsterdam",
+        "kaart_thema": "financien",
+    }
     dispatcher = CollectingDispatcher()
     await ActionKaartZoek().run(dispatcher, tracker("x", slots, {}), DOMAIN)
     texts = " ".join(m["text"] for m in dispatcher.messages if m.get("text"))

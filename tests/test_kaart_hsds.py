@@ -121,7 +121,9 @@ def test_www_address_becomes_full_uri_and_round_trips(tmp_path):
     www = [s for s in list(orgs) + list(services) if s.website and s.website.startswith("www.")]
     assert www, "the kaart has a www. address; this test needs one"
     folder = _export(tmp_path)
-    urls = [s.get("url") for s in _load(folder / "services.json")] + [o.get("website") for o in _load(folder / "organizations.json")]
+    urls = [s.get("url") for s in _load(folder / "services.json")] + [
+        o.get("website") for o in _load(folder / "organizations.json")
+    ]
     assert f"https://{www[0].website}" in urls and www[0].website not in urls
     back = importeer(folder)
     assert back.problemen == []
@@ -163,7 +165,10 @@ def test_tampered_organization_and_duplicate_ids_are_rejected(tmp_path):
     orgs[3]["id"] = orgs[2]["id"]
     (folder / "organizations.json").write_text(json.dumps(orgs), encoding="utf-8")
     text = "\n".join(controleer(folder))
-    assert f"organizations.json, record '{orgs[0]['id']}', veld 'email': 'info-at-voorbeeld.nl' is geen geldig e-mailadres" in text
+    assert (
+        f"organizations.json, record '{orgs[0]['id']}', veld 'email': 'info-at-voorbeeld.nl' is geen geldig e-mailadres"
+        in text
+    )
     assert f"organizations.json, record '{orgs[1]['id']}', veld 'description': verplicht veld ontbreekt" in text
     assert f"organizations.json, record '{orgs[2]['id']}', veld 'id': id komt 2 keer voor" in text
 
@@ -182,7 +187,10 @@ def test_tampered_csv_export_is_rejected(tmp_path):
     (folder / "attributes.csv").write_text(attributes, encoding="utf-8")
     text = "\n".join(importeer(folder).problemen)
     assert f"services.csv, record '{rows[0]['id']}', veld 'status': waarde 'gesloten' is niet toegestaan" in text
-    assert f"services.csv, record '{rows[1]['id']}', veld 'minimum_age': verkeerd soort waarde 'twaalf': verwacht getal" in text
+    assert (
+        f"services.csv, record '{rows[1]['id']}', veld 'minimum_age': verkeerd soort waarde 'twaalf': verwacht getal"
+        in text
+    )
     assert f"services.csv, record '{rows[2]['id']}', veld 'x_rustpunt': geen geldige JSON" in text
     assert "attributes.csv, record '" in text and "veld 'link_entity': verplicht veld ontbreekt" in text
 

@@ -118,4 +118,6 @@ def test_parents_who_worry_about_their_child_do_not_make_it_their_own_problem():
 
 def test_a_parents_death_is_the_childs_grief_not_the_parents_problem():
     assert parse_vraag("Huizen: vader is overleden, zoon van 10 heeft veel verdriet").ouder_themas == []
-    assert parse_vraag("Huizen: vader is overleden, zoon van 10 heeft veel verdriet").kind_themas == ["somberheid_angst"]
+    assert parse_vraag("Huizen: vader is overleden, zoon van 10 heeft veel verdriet").kind_themas == [
+        "somberheid_angst"
+    ]

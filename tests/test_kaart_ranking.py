@@ -34,7 +34,9 @@ def ranked(services, vraag, **kwargs):
 
 
 def test_a_service_for_the_theme_ranks_above_a_broad_one():
-    broad = dienst("breed", ["financien", "opvoeding", "taal", "pesten", "wonen_werk", "vrije_tijd", "scheiding", "gedrag"])
+    broad = dienst(
+        "breed", ["financien", "opvoeding", "taal", "pesten", "wonen_werk", "vrije_tijd", "scheiding", "gedrag"]
+    )
     specific = dienst("specifiek", ["financien", "opvoeding"])
     assert theme_strength(specific, "financien") > theme_strength(broad, "financien")
     assert ranked([broad, specific], "moeder in Hilversum heeft schulden")[0] == "specifiek"
@@ -85,7 +87,9 @@ def test_real_kaart_small_providers_do_not_lead_a_jeugdhulp_question():
 
 
 def test_a_professional_asking_about_a_family_is_no_family_asking_itself():
-    consult = dienst("consult", ["vastgelopen_hulp", "verblijf"], doelgroep=["professional"], toegang=["via_professional"])
+    consult = dienst(
+        "consult", ["vastgelopen_hulp", "verblijf"], doelgroep=["professional"], toegang=["via_professional"]
+    )
     family = dienst("gezinshulp", ["jeugdhulp", "vastgelopen_hulp"], doelgroep=["gezin", "jeugdige"])
     index = KaartIndex([consult, family], ORGS)
 
@@ -97,8 +101,9 @@ def test_a_professional_asking_about_a_family_is_no_family_asking_itself():
     assert doelgroep_part("Dreigende uithuisplaatsing van een jongere in Hilversum, wie denkt mee?") >= 0.0
     # a parent asking for themselves: a professionals-only service is pushed down, the family's help leads
     assert doelgroep_part("Ik ben moeder in Hilversum en de hulp aan mijn zoon is vastgelopen") == -1.0
-    assert [h.id for h in zoek("Ik ben moeder in Hilversum en de hulp aan mijn zoon is vastgelopen", index=index).hits][0] \
-        == "gezinshulp"
+    assert [h.id for h in zoek("Ik ben moeder in Hilversum en de hulp aan mijn zoon is vastgelopen", index=index).hits][
+        0
+    ] == "gezinshulp"
 
 
 def test_a_pilot_named_by_a_run_of_its_name_is_shown_but_not_first():
@@ -107,7 +112,9 @@ def test_a_pilot_named_by_a_run_of_its_name_is_shown_but_not_first():
     assert "uniek_in_school" in found[:3]
     assert result.hits[0].verwijsbaar and result.hits[0].id != "uniek_in_school"
     # one word of the name ("ggz") is not naming it: a family question keeps the pilot back
-    assert "uniek_in_school" not in [h.id for h in zoek("Kind met gedragsproblemen, GGZ nodig", gemeente="hilversum").hits]
+    assert "uniek_in_school" not in [
+        h.id for h in zoek("Kind met gedragsproblemen, GGZ nodig", gemeente="hilversum").hits
+    ]
 
 
 def test_school_tests_and_advice_are_read_as_prestatiedruk():

@@ -137,21 +137,47 @@ def test_school_type_fills_and_checks_the_ages():
 # ------------------------------------------------------------------------------------------ places
 
 
-@pytest.mark.parametrize("place,code", [
-    ("Bussum", "gooise_meren"), ("Naarden", "gooise_meren"), ("Naarden-Vesting", "gooise_meren"), ("Muiden", "gooise_meren"),
-    ("Muiderberg", "gooise_meren"), ("Loosdrecht", "wijdemeren"), ("Oud-Loosdrecht", "wijdemeren"),
-    ("Kortenhoef", "wijdemeren"), ("Ankeveen", "wijdemeren"), ("'s-Graveland", "wijdemeren"),
-    ("Nederhorst den Berg", "wijdemeren"), ("Breukeleveen", "wijdemeren"), ("Vleuten", "vleuten"), ("De Meern", "vleuten"),
-    ("Haarzuilens", "vleuten"), ("Leidsche Rijn", "utrecht"), ("Overvecht", "utrecht"),
-    ("Gooi en Vechtstreek", "gooi_en_vechtstreek"), ("het Gooi", "gooi_en_vechtstreek"), ("HBEL", "hbel"),
-])
+@pytest.mark.parametrize(
+    "place,code",
+    [
+        ("Bussum", "gooise_meren"),
+        ("Naarden", "gooise_meren"),
+        ("Naarden-Vesting", "gooise_meren"),
+        ("Muiden", "gooise_meren"),
+        ("Muiderberg", "gooise_meren"),
+        ("Loosdrecht", "wijdemeren"),
+        ("Oud-Loosdrecht", "wijdemeren"),
+        ("Kortenhoef", "wijdemeren"),
+        ("Ankeveen", "wijdemeren"),
+        ("'s-Graveland", "wijdemeren"),
+        ("Nederhorst den Berg", "wijdemeren"),
+        ("Breukeleveen", "wijdemeren"),
+        ("Vleuten", "vleuten"),
+        ("De Meern", "vleuten"),
+        ("Haarzuilens", "vleuten"),
+        ("Leidsche Rijn", "utrecht"),
+        ("Overvecht", "utrecht"),
+        ("Gooi en Vechtstreek", "gooi_en_vechtstreek"),
+        ("het Gooi", "gooi_en_vechtstreek"),
+        ("HBEL", "hbel"),
+    ],
+)
 def test_villages_wijken_and_the_region_resolve(place, code):
     assert parse_vraag(f"een gezin uit {place} met schulden").gemeente == code
     assert resolve_gemeente(place) == code
 
 
-@pytest.mark.parametrize("typed,code", [("Hilversun", "hilversum"), ("Bussem", "gooise_meren"), ("Loosdrect", "wijdemeren"),
-                                        ("Kortenhoeff", "wijdemeren"), ("Utrech", "utrecht"), ("Blaricom", "blaricum")])
+@pytest.mark.parametrize(
+    "typed,code",
+    [
+        ("Hilversun", "hilversum"),
+        ("Bussem", "gooise_meren"),
+        ("Loosdrect", "wijdemeren"),
+        ("Kortenhoeff", "wijdemeren"),
+        ("Utrech", "utrecht"),
+        ("Blaricom", "blaricum"),
+    ],
+)
 def test_typos_in_place_names_are_corrected_and_said(typed, code):
     assert parse_vraag(f"Gezin in {typed} met geldproblemen").gemeente == code
     result = zoek(f"Gezin in {typed} met geldproblemen")
@@ -198,7 +224,9 @@ def test_veilig_thuis_says_plainly_why_no_contact_details_are_shown():
     assert "contactgegevens staan niet in de sociale kaart" in hit.bereikbaarheid
     assert "geeft geen telefoonnummer, e-mailadres of website" in hit.bereikbaarheid
     assert "meldcode" in hit.bereikbaarheid and not hit.links
-    jgz = next(h for h in result.hits if h.id == "jeugd_en_gezin_ggd")  # a service with a website says nothing of the kind
+    jgz = next(
+        h for h in result.hits if h.id == "jeugd_en_gezin_ggd"
+    )  # a service with a website says nothing of the kind
     assert "niet in de sociale kaart" not in jgz.bereikbaarheid and "website" in jgz.bereikbaarheid
 
 
@@ -222,8 +250,14 @@ def test_compounds_verb_forms_and_typos_of_problem_words_meet_their_theme(text, 
     assert theme in parse_vraag(text).themas
 
 
-@pytest.mark.parametrize("text,wrong", [("ze maakt haar huiswerk niet", "wonen_werk"), ("hij speelt hockey", "financien"),
-                                        ("ze sport graag", "seksualiteit")])
+@pytest.mark.parametrize(
+    "text,wrong",
+    [
+        ("ze maakt haar huiswerk niet", "wonen_werk"),
+        ("hij speelt hockey", "financien"),
+        ("ze sport graag", "seksualiteit"),
+    ],
+)
 def test_known_words_are_not_split_or_corrected_into_another_theme(text, wrong):
     assert wrong not in parse_vraag(text).themas
 
@@ -236,17 +270,36 @@ def test_only_one_close_theme_word_counts_as_a_typo():
     assert correct_typo("somber") == "somber"  # a known word is never changed
 
 
-@pytest.mark.parametrize("text,theme", [("zoon verzuimt veel", "schoolverzuim"), ("dochter spijbelt", "schoolverzuim"),
-                                        ("hij blowt elke dag", "verslaving"), ("ze drinkt in het weekend", "verslaving"),
-                                        ("ze piekert veel", "somberheid_angst"), ("hij steelt en vernielt", "criminaliteit"),
-                                        ("ouders scheiden", "scheiding"), ("hij stottert", "ontwikkeling")])
+@pytest.mark.parametrize(
+    "text,theme",
+    [
+        ("zoon verzuimt veel", "schoolverzuim"),
+        ("dochter spijbelt", "schoolverzuim"),
+        ("hij blowt elke dag", "verslaving"),
+        ("ze drinkt in het weekend", "verslaving"),
+        ("ze piekert veel", "somberheid_angst"),
+        ("hij steelt en vernielt", "criminaliteit"),
+        ("ouders scheiden", "scheiding"),
+        ("hij stottert", "ontwikkeling"),
+    ],
+)
 def test_verb_forms_meet_their_theme(text, theme):
     assert theme in parse_vraag(text).themas
 
 
-@pytest.mark.parametrize("text,age", [("dochter 13, Bussum", 13), ("zoon (8) in Hilversum", 8), ("Meisje, 16, Huizen", 16),
-                                      ("jongen 10 uit Laren", 10), ("kind 5 jr in Eemnes", 5), ("puber 14 in Vleuten", 14),
-                                      ("zoon 3 keer per week", None), ("dochter 2 dagen thuis", None)])
+@pytest.mark.parametrize(
+    "text,age",
+    [
+        ("dochter 13, Bussum", 13),
+        ("zoon (8) in Hilversum", 8),
+        ("Meisje, 16, Huizen", 16),
+        ("jongen 10 uit Laren", 10),
+        ("kind 5 jr in Eemnes", 5),
+        ("puber 14 in Vleuten", 14),
+        ("zoon 3 keer per week", None),
+        ("dochter 2 dagen thuis", None),
+    ],
+)
 def test_bare_ages(text, age):
     assert extract_leeftijd(text) == age
 
@@ -265,8 +318,10 @@ def test_place_table_is_validated(tmp_path):
     (folder / "plaatsen.yml").write_text(
         "soort: kaart_plaats\nitems:\n"
         "  - {id: a, naam: Hilversum, soort: gemeente, hoort_bij: hilversum, bron: {document: d, sectie: s}}\n"
-        "  - {id: b, naam: Dorp, soort: kern, hoort_bij: huizen, schrijfwijzen: [hilversum], bron: {document: d, sectie: s}}\n",
-        encoding="utf-8")
+        "  - {id: b, naam: Dorp, soort: kern, hoort_bij: huizen, schrijfwijzen: [hilversum], "
+        "bron: {document: d, sectie: s}}\n",
+        encoding="utf-8",
+    )
     text = "\n".join(str(p) for p in load_knowledge(tmp_path / "knowledge").problems)
     assert "'hilversum' staat ook bij 'a' met een ander werkgebied" in text
     assert "plaatstabel mist de gemeente(n)" in text
@@ -340,5 +395,7 @@ def test_without_a_way_there_in_the_kaart_a_measure_only_service_still_never_lea
                           toegang=["via_maatregel"], **common)
     school = KaartDienst(id="smw", naam="Schoolmaatschappelijk werk", doelgroep=["jeugdige"],
                          themas=["gedrag", "veiligheid"], toegang=["via_school"], **common)
-    result = zoek("Hilversum: ouders willen jeugdbescherming voor hun dochter", index=KaartIndex([measure, school], orgs))
+    result = zoek(
+        "Hilversum: ouders willen jeugdbescherming voor hun dochter", index=KaartIndex([measure, school], orgs)
+    )
     assert [h.id for h in result.hits] == ["smw", "gi"]

@@ -19,20 +19,45 @@ def test_parse_issue_example():
     assert "ouder" in vraag.doelgroep_hints
 
 
-@pytest.mark.parametrize("text", ["De ouders zijn gescheiden", "vader en moeder gaan scheiden", "ouders zijn uit elkaar",
-                                  "problemen met de ex over de omgangsregeling", "vechtscheiding"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De ouders zijn gescheiden",
+        "vader en moeder gaan scheiden",
+        "ouders zijn uit elkaar",
+        "problemen met de ex over de omgangsregeling",
+        "vechtscheiding",
+    ],
+)
 def test_divorce_synonyms_meet(text):
     assert "scheiding" in parse_vraag(text).themas
 
 
-@pytest.mark.parametrize("text,age", [("zoon van 15", 15), ("15-jarige dochter", 15), ("een meisje van vijftien jaar", 15),
-                                      ("hij is 9 jaar oud", 9), ("kind van 40 jaar", None)])
+@pytest.mark.parametrize(
+    "text,age",
+    [
+        ("zoon van 15", 15),
+        ("15-jarige dochter", 15),
+        ("een meisje van vijftien jaar", 15),
+        ("hij is 9 jaar oud", 9),
+        ("kind van 40 jaar", None),
+    ],
+)
 def test_age_extraction(text, age):
     assert parse_vraag(text).leeftijd == age
 
 
-@pytest.mark.parametrize("place,code", [("Bussum", "gooise_meren"), ("Muiderberg", "gooise_meren"), ("Naarden", "gooise_meren"),
-                                        ("Loosdrecht", "wijdemeren"), ("De Meern", "vleuten"), ("gooise meren", "gooise_meren")])
+@pytest.mark.parametrize(
+    "place,code",
+    [
+        ("Bussum", "gooise_meren"),
+        ("Muiderberg", "gooise_meren"),
+        ("Naarden", "gooise_meren"),
+        ("Loosdrecht", "wijdemeren"),
+        ("De Meern", "vleuten"),
+        ("gooise meren", "gooise_meren"),
+    ],
+)
 def test_villages_resolve_to_municipalities(place, code):
     assert resolve_gemeente(place) == code
     assert parse_vraag(f"een gezin uit {place} met schulden").gemeente == code
@@ -92,7 +117,9 @@ def test_nothing_found_suggests_general_route():
     assert [h.id for h in utrecht.route] == ["buurtteam_vleuten"]
 
 
-@pytest.mark.parametrize("text", ["'; DROP TABLE kaart;--", "<script>alert(1)</script>", "\" OR 1=1 --", "NEAR(a b) * ^ :"])
+@pytest.mark.parametrize(
+    "text", ["'; DROP TABLE kaart;--", "<script>alert(1)</script>", '" OR 1=1 --', "NEAR(a b) * ^ :"]
+)
 def test_injection_like_input_is_harmless(text):
     result = zoek(text, gemeente="Hilversum")
     assert result.status in ("geen_resultaat", "ok")

@@ -57,8 +57,10 @@ def test_only_infinitives_of_separable_verbs_are_split():
 
 # ------------------------------------------------------------------------------------------ long phone notes
 
-NOTE_NEDERHORST = ("Goedemiddag. Ik bel even namens een vader uit Nederhorst den Berg. Zijn zoon is nu 14. Die spijbelt "
-                   "al een paar maanden en de school belt steeds. Vader is helemaal op en weet niet meer wat hij moet.")
+NOTE_NEDERHORST = (
+    "Goedemiddag. Ik bel even namens een vader uit Nederhorst den Berg. Zijn zoon is nu 14. Die spijbelt "
+    "al een paar maanden en de school belt steeds. Vader is helemaal op en weet niet meer wat hij moet."
+)
 
 
 def test_a_four_sentence_phone_note_finds_place_age_and_problem():
@@ -131,7 +133,11 @@ def test_numbers_that_are_no_childs_age_are_not_read_as_one(question):
 
 
 def test_words_of_the_call_find_no_service_by_their_text():
-    phone = dienst("telefoonlijn", ["financien"], beschrijving="Bel de telefoon: de lijn is elke dag en soms 's avonds open. " + LONG)
+    phone = dienst(
+        "telefoonlijn",
+        ["financien"],
+        beschrijving="Bel de telefoon: de lijn is elke dag en soms 's avonds open. " + LONG,
+    )
     bullying = dienst("pestaanpak", ["pesten"])
     found = ranked([phone, bullying], "Hoi, ik heb hier een moeder aan de telefoon uit Hilversum, ze belt elke dag. "
                                      "Haar zoon van 12 wordt soms gepest.")
@@ -223,8 +229,10 @@ def test_a_denied_danger_does_not_lead_with_veilig_thuis():
     assert "veilig_thuis" not in [h.id for h in result.hits[:3]]
 
 
-NOTE_HUIZEN = ("Hallo, ik heb een vader aan de lijn. Hij woont in Huizen met zijn twee kinderen. Sinds de scheiding is het "
-               "thuis onrustig, de zoon van 10 heeft veel driftbuien. Vader vraagt of er opvoedondersteuning is.")
+NOTE_HUIZEN = (
+    "Hallo, ik heb een vader aan de lijn. Hij woont in Huizen met zijn twee kinderen. Sinds de scheiding is het "
+    "thuis onrustig, de zoon van 10 heeft veel driftbuien. Vader vraagt of er opvoedondersteuning is."
+)
 
 
 def test_in_a_longer_note_what_the_caller_asks_for_leads():
@@ -232,7 +240,10 @@ def test_in_a_longer_note_what_the_caller_asks_for_leads():
     assert vraag.themas[0] == "opvoeding" and {"scheiding", "gedrag"} <= set(vraag.themas)
     assert zoek(NOTE_HUIZEN).hits[0].id == "opvoedcoach_ggd"
     # one sentence keeps the order in which things are said
-    assert parse_vraag("Zoon van 12 in Laren spijbelt, moeder zoekt hulp bij opvoeding").themas == ["schoolverzuim", "opvoeding"]
+    assert parse_vraag("Zoon van 12 in Laren spijbelt, moeder zoekt hulp bij opvoeding").themas == [
+        "schoolverzuim",
+        "opvoeding",
+    ]
 
 
 @pytest.mark.parametrize("question, age", [("tweeling van 8 uit Laren", 8), ("peuter van 2 slaapt slecht", 2),
@@ -266,7 +277,12 @@ def test_a_long_phone_note_is_read_to_its_end():
     note = context + "Het gaat om haar zoon van 15 uit Kortenhoef, die spijbelt al weken."
     assert 1000 < len(note) <= 2000
     vraag = parse_vraag(note)
-    assert (vraag.gemeente, vraag.leeftijd, vraag.themas, vraag.ingekort) == ("wijdemeren", 15, ["schoolverzuim"], False)
+    assert (vraag.gemeente, vraag.leeftijd, vraag.themas, vraag.ingekort) == (
+        "wijdemeren",
+        15,
+        ["schoolverzuim"],
+        False,
+    )
 
 
 def test_speaking_frames_the_call_only_when_the_consultant_says_it_of_themselves():

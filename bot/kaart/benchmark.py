@@ -30,7 +30,10 @@ QUERIES = (
 
 def synthetic_services(count: int, seed: int = 7):
     rng = random.Random(seed)
-    orgs = {f"org{i}": KaartOrganisatie(id=f"org{i}", naam=f"Organisatie {i}", bron=_BRON) for i in range(max(1, count // 10))}
+    orgs = {
+        f"org{i}": KaartOrganisatie(id=f"org{i}", naam=f"Organisatie {i}", bron=_BRON)
+        for i in range(max(1, count // 10))
+    }
     themes, areas = sorted(THEMAS), sorted(WERKGEBIEDEN)
     problem_words = theme_words()
     services = []

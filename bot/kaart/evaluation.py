@@ -72,6 +72,15 @@ def evalueer(knowledge, index: Optional[KaartIndex] = None, limit: int = 5, kind
         expected = list(item.verwacht)
         recall = len(set(found[:3]) & set(expected)) / min(len(expected), 3)
         rank = next((i + 1 for i, hit in enumerate(found) if hit in expected), None)
-        result.uitkomsten.append(VraagUitkomst(item.id, item.vraag, expected, found, recall, 1.0 / rank if rank else 0.0,
-                                               bool(hits) and not hits[0].verwijsbaar))
+        result.uitkomsten.append(
+            VraagUitkomst(
+                item.id,
+                item.vraag,
+                expected,
+                found,
+                recall,
+                1.0 / rank if rank else 0.0,
+                bool(hits) and not hits[0].verwijsbaar,
+            )
+        )
     return result

@@ -142,7 +142,9 @@ def _write_csv(path: Path, columns: Sequence[str], rows: List[dict]) -> None:
             writer.writerow({c: "" if row.get(c) is None else row.get(c) for c in columns})
 
 
-def exporteer(organisaties: Sequence[KaartOrganisatie], diensten: Sequence[KaartDienst], folder: Path) -> Dict[str, int]:
+def exporteer(
+    organisaties: Sequence[KaartOrganisatie], diensten: Sequence[KaartDienst], folder: Path
+) -> Dict[str, int]:
     """Write HSDS JSON and CSV files into ``folder``; returns counts per table."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
@@ -225,7 +227,9 @@ def _typed_row(file_name: str, number: int, row: dict, problems: List[str]) -> d
         try:
             out["x_rustpunt"] = json.loads(out["x_rustpunt"])
         except json.JSONDecodeError:
-            problems.append(f"{file_name}, record '{out.get('id', f'nr. {number}')}', veld 'x_rustpunt': geen geldige JSON")
+            problems.append(
+                f"{file_name}, record '{out.get('id', f'nr. {number}')}', veld 'x_rustpunt': geen geldige JSON"
+            )
             out.pop("x_rustpunt")
     return out
 
@@ -383,7 +387,9 @@ def importeer(folder: Path) -> ImportResultaat:
     known = {o.id for o in result.organisaties}
     for service in result.diensten:
         if service.organisatie not in known:
-            result.problemen.append(f"dienst '{service.id}': organisatie '{service.organisatie}' ontbreekt in de import")
+            result.problemen.append(
+                f"dienst '{service.id}': organisatie '{service.organisatie}' ontbreekt in de import"
+            )
     return result
 
 

@@ -95,7 +95,9 @@ def _messages(error) -> List[tuple]:
         return [(f"{where}.{k}" if where else k, "onbekend veld (geen HSDS 3.0-veld van dit object)") for k in extra]
     if kind == "type":
         expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
-        message = f"verkeerd soort waarde {_show(error.instance)}: verwacht {' of '.join(_TYPES.get(t, t) for t in expected)}"
+        message = (
+            f"verkeerd soort waarde {_show(error.instance)}: verwacht {' of '.join(_TYPES.get(t, t) for t in expected)}"
+        )
     elif kind == "enum":
         message = f"waarde {_show(error.instance)} is niet toegestaan (toegestaan: {', '.join(error.validator_value)})"
     elif kind == "format":

@@ -44,9 +44,12 @@ def niet_getoond(names: List[str]) -> str:
 def ouder_zelf(themas: List[str]) -> str:
     """The question is about a parent's own problem (debts, addiction): say what the kaart covers."""
     about = "; ".join(THEMAS[t] for t in themas[:3])
-    return (f"Je vraag gaat over een probleem van de ouder zelf ({about}). De sociale kaart beschrijft hulp rond "
-            "jeugd en gezin: diensten voor ouders staan voor diensten voor jongeren. Voor hulp aan de ouder zelf (bijvoorbeeld "
-            "schuldhulp of verslavingszorg) kunnen de huisarts en de algemene ingang van de gemeente verder verwijzen.")
+    return (
+        f"Je vraag gaat over een probleem van de ouder zelf ({about}). De sociale kaart beschrijft hulp rond "
+        "jeugd en gezin: diensten voor ouders staan voor diensten voor jongeren. Voor hulp aan de ouder zelf "
+        "(bijvoorbeeld schuldhulp of verslavingszorg) kunnen de huisarts en de algemene ingang van de gemeente "
+        "verder verwijzen."
+    )
 
 
 def geen_resultaat(themas: List[str], gemeente: Optional[str], leeftijd: Optional[int], route) -> str:
@@ -74,7 +77,9 @@ VRAAG_STELLEN = ("Beschrijf kort de situatie: om wie gaat het, hoe oud is het ki
                  "gemeente woont het gezin?")
 VERVOLGVRAAG = {
     "gemeente": "In welke gemeente of plaats woont het gezin? Bijvoorbeeld Hilversum, Bussum, Huizen of Vleuten.",
-    "probleem": "Waar gaat het vooral om? Bijvoorbeeld scheiding, schoolverzuim, somberheid, geldzorgen of opvoedvragen.",
+    "probleem": (
+        "Waar gaat het vooral om? Bijvoorbeeld scheiding, schoolverzuim, somberheid, geldzorgen of opvoedvragen."
+    ),
     "beide": "Waar gaat het vooral om, en in welke gemeente of plaats woont het gezin?",
 }
 VRAAG_LEEG = "Ik heb nog geen vraag gekregen. Beschrijf de situatie in een paar woorden."

@@ -63,7 +63,9 @@ _URL = re.compile(r"^(https?://|www\.)[^\s<>\"']+$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 -]{5,18}[0-9]$")
 _EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
 # E-mail local parts that name an organisation function, not a person.
-_FUNCTION_MAILBOX = re.compile(r"^(info|contact|secretariaat|aanmelden|aanmelding|jeugd|vraagbaak|team[a-z]*|zorg|loket|post)$")
+_FUNCTION_MAILBOX = re.compile(
+    r"^(info|contact|secretariaat|aanmelden|aanmelding|jeugd|vraagbaak|team[a-z]*|zorg|loket|post)$"
+)
 
 
 def _controlled(name: str, allowed: frozenset, labels: dict, what: str):
@@ -112,7 +114,9 @@ def _check_email(value: Optional[str]) -> Optional[str]:
     if not _EMAIL.match(value):
         raise ValueError("is geen e-mailadres")
     if not _FUNCTION_MAILBOX.match(value.split("@", 1)[0].lower()):
-        raise ValueError("lijkt het e-mailadres van een persoon; alleen algemene adressen (zoals info@) zijn toegestaan")
+        raise ValueError(
+            "lijkt het e-mailadres van een persoon; alleen algemene adressen (zoals info@) zijn toegestaan"
+        )
     return value
 
 
@@ -215,8 +219,14 @@ class KaartDienst(Contact):
             )
         for service in services.values():
             if service.algemene_toegang and (service.aard != "dienst" or "via_maatregel" in service.toegang):
-                problems.append(Problem("knowledge/sociale_kaart", service.id, "algemene_toegang",
-                                        "alleen een dienst waar je zelf naartoe kunt verwijzen kan de algemene toegang zijn"))
+                problems.append(
+                    Problem(
+                        "knowledge/sociale_kaart",
+                        service.id,
+                        "algemene_toegang",
+                        "alleen een dienst waar je zelf naartoe kunt verwijzen kan de algemene toegang zijn",
+                    )
+                )
         return problems
 
 

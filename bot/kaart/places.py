@@ -23,7 +23,9 @@ from bot.lemmas import lemma_table
 from bot.text import plain
 
 # Words after which a capitalised or lower-case word is read as a place.
-PLACE_CUES = frozenset("in uit te bij rond vanuit omgeving regio gemeente woont wonend wonende woonachtig kern dorp wijk".split())
+PLACE_CUES = frozenset(
+    "in uit te bij rond vanuit omgeving regio gemeente woont wonend wonende woonachtig kern dorp wijk".split()
+)
 
 
 @dataclass(frozen=True)
@@ -152,7 +154,9 @@ def zoek_plaats(text: str, knowledge=None) -> Optional[Plaats]:
     # a place the kaart covers goes before one outside it: "vader woont in Amsterdam, moeder en de kinderen in
     # Hilversum" is a question about Hilversum (but "Oud Zuilen", outside, holds no Zuilen)
     matches = _exact_matches(tokens, table)
-    outside = {i for size, start, row, _ in matches if row.code is None and size > 1 for i in range(start, start + size)}
+    outside = {
+        i for size, start, row, _ in matches if row.code is None and size > 1 for i in range(start, start + size)
+    }
     inside = [m for m in matches if m[2].code is not None and not outside & set(range(m[1], m[1] + m[0]))]
     best = _most_specific(inside) or _most_specific([m for m in matches if m[2].code is None])
     if best:

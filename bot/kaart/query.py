@@ -59,8 +59,10 @@ _MONTHS_OLD = re.compile(_CHILD + r"\s+van\s+" + _HEDGE + _NUM + r"\s+(?:maanden
 _ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6}
 _SCHOOL_TYPE = r"(?:vmbo|mavo|havo|vwo|atheneum|gymnasium|praktijkonderwijs|pro)"
 _GROEP = re.compile(r"\bgroep\s+([1-8])\b(?!\s*(?:en|of|tot|-)\s*\d)")
-_KLAS = re.compile(r"\b(?:klas\s+([1-6])\b|([1-6])(?:e|de|ste)?\s+klas\b|(eerste|tweede|derde|vierde|vijfde|zesde)\s+klas\b"
-                   r"|([1-6])\s*" + _SCHOOL_TYPE + r"\b|" + _SCHOOL_TYPE + r"\s*([1-6])\b|(brugklas|brugklasser))")
+_KLAS = re.compile(
+    r"\b(?:klas\s+([1-6])\b|([1-6])(?:e|de|ste)?\s+klas\b|(eerste|tweede|derde|vierde|vijfde|zesde)\s+klas\b"
+    r"|([1-6])\s*" + _SCHOOL_TYPE + r"\b|" + _SCHOOL_TYPE + r"\s*([1-6])\b|(brugklas|brugklasser))"
+)
 _PLACE_AFTER = re.compile(
     r"\b(?:uit|in|te|woont in|wonend in|wonende in|woonachtig in|vanuit|omgeving|regio|gemeente)\s+"
     r"((?:'s-)?[A-Z][\w'-]+(?:[ -](?:[A-Z][\w'-]+|aan|den|de|op))*)"

@@ -39,8 +39,8 @@ from bot.knowledge.loader import PerKnowledge, get_knowledge
 WEIGHTS = {"thema": 2.0, "tekst": 1.0, "plaats": 0.5, "leeftijd": 0.2, "doelgroep": 0.3, "toegang": 0.3, "ingang": 0.3,
            "bekend": 0.8, "genoemd": 1.0}
 THEME_ORDER_WEIGHTS = (1.0, 0.6, 0.4)
-NAME_RUN = 3
-FEW_HITS = 3  # fewer hits than this for a family question: add the general entrance of the place  # words of a service's name, in order, that name it in a question
+NAME_RUN = 3  # words of a service's name, in order, that name it in a question
+FEW_HITS = 3  # fewer hits than this for a family question: add the general entrance of the place
 BROAD_THEMES = 4  # a service with more themes than this is broad: each theme counts less
 BREADTH_POWER = 0.5  # strength = sqrt(BROAD_THEMES / number of themes), at most 1
 CENTRAL_THEMES, PERIPHERAL_THEME = 3, 0.8  # the first three themes of a service are central to it
@@ -362,8 +362,8 @@ def theme_strength(service, theme: str) -> float:
     """How specifically a service is about ``theme`` (0 when it is not one of its themes).
 
     A service lists its themes most central first: a match on one of its first three themes counts
-    fully, a later one a little less (``PERIPHERAL_THEME``). A broad service (more than ``BROAD_THEMES`` themes, such as the
-    brugfunctionaris with eight) counts less per theme than one made for that theme: a specialised
+    fully, a later one a little less (``PERIPHERAL_THEME``). A broad service (more than ``BROAD_THEMES`` themes,
+    such as the brugfunctionaris with eight) counts less per theme than one made for that theme: a specialised
     service ranks above a broad one for the same theme."""
     if theme not in service.themas:
         return 0.0
@@ -563,7 +563,11 @@ def _named(index: KaartIndex, service, terms: List[str], keywords: bool = False)
     if keywords:
         words += [t for word in service.trefwoorden for t in _phrase_lemmas(word)]
     for term in words:
-        if (term in asked or _singular(term) in asked) and term not in GENERIC and len(index.postings.get(term, ())) <= 2:
+        if (
+            (term in asked or _singular(term) in asked)
+            and term not in GENERIC
+            and len(index.postings.get(term, ())) <= 2
+        ):
             return True
     return False
 
@@ -707,7 +711,9 @@ def _with_related(said: List[str], themas: List[str]) -> List[str]:
     return said + [VERWANT_THEMA[t] for t in said if VERWANT_THEMA.get(t) in themas and VERWANT_THEMA[t] not in said]
 
 
-def _candidates(index: KaartIndex, ctx: _Context, allowed: Optional[Set[int]], text_scores: Dict[int, float]) -> Set[int]:
+def _candidates(
+    index: KaartIndex, ctx: _Context, allowed: Optional[Set[int]], text_scores: Dict[int, float]
+) -> Set[int]:
     """Services in the place that share a theme or a word with the question (the place filter)."""
     themed: Set[int] = set()
     for theme in ctx.themas:
@@ -941,7 +947,9 @@ def zoek(
     result = Zoekresultaat("ok", hits=hits, vraag=parsed, gemeente=gemeente, leeftijd=leeftijd, themas=themas)
     _explain(index, result, gevonden, names)
     if only_entrance and hits:
-        result.melding = " ".join(filter(None, [result.melding, messages.alleen_algemene_ingang(themas, gemeente, leeftijd)]))
+        result.melding = " ".join(
+            filter(None, [result.melding, messages.alleen_algemene_ingang(themas, gemeente, leeftijd)])
+        )
     return result
 
 

@@ -24,8 +24,9 @@ from bot.knowledge.loader import PerKnowledge, get_knowledge
 # at a comma or full stop and at a word that starts what is said ("dat", "die", "over", "met", "omdat").
 FRAMING_WORDS = ("bellen", "belt", "belde", "gebeld", "lijn", "telefoon", "telefonisch", "namens", "collega",
                  "hoi", "hallo", "goedemorgen", "goedemiddag", "goedenavond")
-FRAMING_ENDS = frozenset({"dat", "die", "over", "met", "omdat", "want", "waar", "wat", "hoe", "sinds", "wegens", "vanwege",
-                          "ivm"})
+FRAMING_ENDS = frozenset(
+    {"dat", "die", "over", "met", "omdat", "want", "waar", "wat", "hoe", "sinds", "wegens", "vanwege", "ivm"}
+)
 # In a note typed without commas ("moeder belt zoon spijbelt al weken") the framing also ends where someone new
 # is spoken of: a pronoun ("moeder belt ze heeft schulden") or a word for a child, parent or family (the
 # target-group words of jeugdige, ouder and gezin in doelgroepwoorden.yml); a new line ends it as a full stop does.

@@ -314,8 +314,8 @@ def distance(a: str, b: str, limit: int = 2) -> int:
 
 
 def correct_typo(word: str, tables: Optional[WordTables] = None) -> str:
-    """The theme word an unknown word is one typo away from ("spijbeld" -> "spijbel", "depresief" -> "depressief"), only when
-    exactly one theme word is that close); else ``word``. Known words are never changed."""
+    """The theme word an unknown word is one typo away from ("spijbeld" -> "spijbel", "depresief" -> "depressief"),
+    only when exactly one theme word is that close); else ``word``. Known words are never changed."""
     tables = tables or word_tables()
     return tables.remembered("typo", word, _correct_typo)
 

@@ -112,7 +112,10 @@ REGIOS: Dict[str, Tuple[str, FrozenSet[str]]] = {
         "regio Gooi en Vechtstreek",
         frozenset({"blaricum", "eemnes", "gooise_meren", "hilversum", "huizen", "laren", "wijdemeren"}),
     ),
-    "hbel": ("de HBEL-gemeenten (Huizen, Blaricum, Eemnes, Laren)", frozenset({"huizen", "blaricum", "eemnes", "laren"})),
+    "hbel": (
+        "de HBEL-gemeenten (Huizen, Blaricum, Eemnes, Laren)",
+        frozenset({"huizen", "blaricum", "eemnes", "laren"}),
+    ),
     "landelijk": ("heel Nederland", frozenset(GEMEENTEN)),
 }
 
