@@ -69,3 +69,19 @@ def fake_rasa():
     server = start_fake_rasa(ScriptedRasa, mode="ok", seen=[], events=[])
     yield server
     stop(server)
+
+
+@pytest.fixture
+def knowledge_copy(tmp_path, monkeypatch):
+    """A copy of knowledge/ in a temp folder that the process uses (RUSTPUNT_KNOWLEDGE_DIR), to edit mid-test."""
+    import shutil
+
+    from bot.knowledge import loader
+    from bot.paths import PROJECT_ROOT
+
+    folder = tmp_path / "knowledge"
+    shutil.copytree(PROJECT_ROOT / "knowledge", folder)
+    monkeypatch.setenv("RUSTPUNT_KNOWLEDGE_DIR", str(folder))
+    yield folder
+    loader._CACHE.pop(loader._key(folder), None)
+    loader._STAMPS.pop(loader._key(folder), None)

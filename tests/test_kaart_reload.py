@@ -6,28 +6,21 @@ search use it, also for words the server already read before the reload.
 """
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from bot.kaart.query import parse_vraag
 from bot.kaart.search import zoek
 from bot.knowledge import loader
-from bot.paths import PROJECT_ROOT
 
 # a typo of a problem word that is not in probleemwoorden.yml yet
 QUESTION = "Hilversum: dochter van 13 wordt op school geintimideert"
 
 
 @pytest.fixture
-def knowledge_copy(tmp_path, monkeypatch):
-    folder = tmp_path / "knowledge"
-    shutil.copytree(PROJECT_ROOT / "knowledge", folder)
-    monkeypatch.setenv("RUSTPUNT_KNOWLEDGE_DIR", str(folder))
-    loader.reload_knowledge(folder)
-    yield folder
-    loader._CACHE.pop(loader._key(folder), None)
-    loader._STAMPS.pop(loader._key(folder), None)
+def loaded_copy(knowledge_copy):
+    """The shared knowledge copy (tests/conftest.py), loaded as a running server has it."""
+    loader.reload_knowledge(knowledge_copy)
+    return knowledge_copy
 
 
 def add_problem_word(folder, theme_anchor: str, word: str) -> None:
@@ -37,8 +30,8 @@ def add_problem_word(folder, theme_anchor: str, word: str) -> None:
     path.write_text(text.replace(theme_anchor, f'{theme_anchor}      - "{word}"\n', 1), encoding="utf-8")
 
 
-def test_a_problem_word_added_and_reloaded_counts_also_for_words_read_before(knowledge_copy):
-    folder = knowledge_copy
+def test_a_problem_word_added_and_reloaded_counts_also_for_words_read_before(loaded_copy):
+    folder = loaded_copy
     before = parse_vraag(QUESTION)
     assert "pesten" not in before.themas  # the server has now read (and remembered) the misspelt word
 
@@ -51,8 +44,8 @@ def test_a_problem_word_added_and_reloaded_counts_also_for_words_read_before(kno
     assert "pesten" in zoek(QUESTION).themas
 
 
-def test_a_problem_word_removed_and_reloaded_no_longer_counts(knowledge_copy):
-    folder = knowledge_copy
+def test_a_problem_word_removed_and_reloaded_no_longer_counts(loaded_copy):
+    folder = loaded_copy
     assert "pesten" in parse_vraag("Huizen, zoon van 11 wordt buitengesloten").themas
     path = folder / "sociale_kaart" / "probleemwoorden.yml"
     text = path.read_text(encoding="utf-8")
@@ -63,9 +56,9 @@ def test_a_problem_word_removed_and_reloaded_no_longer_counts(knowledge_copy):
     assert "pesten" not in parse_vraag("Huizen, zoon van 11 wordt buitengesloten").themas
 
 
-def test_target_group_words_come_from_the_knowledge_and_follow_a_reload(knowledge_copy):
+def test_target_group_words_come_from_the_knowledge_and_follow_a_reload(loaded_copy):
     """doelgroepwoorden.yml is content: a word added there is a hint after a reload, without code."""
-    folder = knowledge_copy
+    folder = loaded_copy
     question = "Hilversum: de voogd maakt zich zorgen, dochter van 13 is somber"
     assert "ouder" not in parse_vraag(question).doelgroep_hints
     path = folder / "sociale_kaart" / "doelgroepwoorden.yml"

@@ -6,7 +6,6 @@ keeps playing with the previous knowledge, the six steps stay, and 'herlaad de k
 Dutch what is wrong. The files' dates are looked at no more than every few seconds.
 """
 import asyncio
-import shutil
 from types import SimpleNamespace
 
 import pytest
@@ -15,7 +14,6 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.base import ActionReloadKnowledge
 from bot.knowledge import loader
-from bot.paths import PROJECT_ROOT
 from bot.roleplay import catalog
 from bot.roleplay.moves import MoveClassifier
 from bot.roleplay.session import PracticeService
@@ -24,15 +22,11 @@ FATHER = "vader-kinderen-thuisgehouden"
 
 
 @pytest.fixture
-def knowledge_copy(tmp_path, monkeypatch):
-    folder = tmp_path / "knowledge"
-    shutil.copytree(PROJECT_ROOT / "knowledge", folder)
-    monkeypatch.setenv("RUSTPUNT_KNOWLEDGE_DIR", str(folder))
+def copy_and_clock(knowledge_copy, monkeypatch):
+    """The shared knowledge copy (tests/conftest.py) and a clock the test moves by hand."""
     clock = SimpleNamespace(now=1000.0)
     monkeypatch.setattr(loader.time, "monotonic", lambda: clock.now)
-    yield folder, clock
-    loader._CACHE.pop(loader._key(folder), None)
-    loader._STAMPS.pop(loader._key(folder), None)
+    return knowledge_copy, clock
 
 
 def scripted_service():
@@ -48,8 +42,8 @@ def reload_reply() -> str:
     return dispatcher.messages[0]["text"]
 
 
-def test_broken_files_mid_session_keep_the_session_and_the_steps_working(knowledge_copy, caplog):
-    folder, clock = knowledge_copy
+def test_broken_files_mid_session_keep_the_session_and_the_steps_working(copy_and_clock, caplog):
+    folder, clock = copy_and_clock
     service = scripted_service()
     path = catalog.get_scenario(FATHER).oefenpad
     session = service.start(FATHER, seed=3)
@@ -80,8 +74,8 @@ def test_broken_files_mid_session_keep_the_session_and_the_steps_working(knowled
     assert {s.id for s in catalog.knowledge().all("stap")} == steps_before
 
 
-def test_fixed_files_are_used_after_the_check_interval_and_not_before(knowledge_copy, monkeypatch):
-    folder, clock = knowledge_copy
+def test_fixed_files_are_used_after_the_check_interval_and_not_before(copy_and_clock, monkeypatch):
+    folder, clock = copy_and_clock
     assert catalog.get_scenario(FATHER) is not None
     scenario_path = folder.parent / loader.get_knowledge().files[("scenario", FATHER)]
     text = scenario_path.read_text(encoding="utf-8")
