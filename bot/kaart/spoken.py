@@ -41,12 +41,13 @@ def _clause_starts(text: str, tokens: List[str], knowledge=None) -> FrozenSet[in
     """Word positions (in the lemma string of ``text``, split into ``tokens``) where a clause starts (the last
     answer is remembered: framing, denials and asks of one question each need it)."""
     global _LAST_STARTS
-    key = (text, knowledge if knowledge is not None else get_knowledge())
-    if _LAST_STARTS is not None and _LAST_STARTS[0] == key[0] and _LAST_STARTS[1] is key[1]:
-        return _LAST_STARTS[2]
+    loaded = knowledge if knowledge is not None else get_knowledge()
+    last = _LAST_STARTS  # one read: searches run in several threads of the action server
+    if last is not None and last[0] == text and last[1] is loaded:
+        return last[2]
     parts = subject.CLAUSE_MARK.split(text)
     starts = subject.clause_starts([len(stems(part, knowledge)) for part in parts], tokens)
-    _LAST_STARTS = (key[0], key[1], starts)
+    _LAST_STARTS = (text, loaded, starts)
     return starts
 
 
