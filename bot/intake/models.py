@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, List, Optional
 
 from pydantic import conint, constr, validator
 
-from bot.knowledge.base import Entry, Strict, non_empty_list
+from bot.knowledge.base import Entry, Short, Strict, Text, non_empty_list
 from bot.knowledge.problem import Problem
 
 SIGNAL_KINDS = ("gevaar", "scheiding", "school", "steun", "weinig_steun", "ernst_hoog", "psychisch", "opvoeding")
@@ -21,8 +21,6 @@ DANGER_LEVELS = ("acuut", "veilig_thuis", "suicide")
 ROUTES = ("spoed", "veilig_thuis", "jeugdteam", "buurtteam", "huisarts_poh", "school_jgz", "sociale_basis")
 
 if TYPE_CHECKING:  # see bot/knowledge/base.py
-    Text = str
-    Short = str
     QuestionId = str
     SignalName = str
     SetKeyword = str
@@ -34,8 +32,6 @@ if TYPE_CHECKING:  # see bot/knowledge/base.py
     Priority = int
     SignalCount = int
 else:
-    Text = constr(min_length=1, max_length=1200)
-    Short = constr(min_length=1, max_length=200)
     QuestionId = constr(regex=r"^[a-z0-9][a-z0-9_]*$", min_length=1, max_length=60)
     SignalName = constr(min_length=1, max_length=80)
     SetKeyword = constr(min_length=2, max_length=40)

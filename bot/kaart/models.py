@@ -36,13 +36,11 @@ from bot.kaart.vocabulary import (
     WERKGEBIEDEN,
     gemeenten_van,
 )
-from bot.knowledge.base import Entry, EntryId, non_empty_list
+from bot.knowledge.base import Entry, EntryId, Short, Text, non_empty_list
 from bot.knowledge.problem import Problem
 from bot.text import simplify
 
 if TYPE_CHECKING:  # see bot/knowledge/base.py
-    Text = str
-    Short = str
     Phone = str
     Email = str
     Keyword = str
@@ -50,8 +48,6 @@ if TYPE_CHECKING:  # see bot/knowledge/base.py
     Age = int
     YouthAge = int
 else:
-    Text = constr(min_length=1, max_length=1200)
-    Short = constr(min_length=1, max_length=200)
     Phone = constr(max_length=30)
     Email = constr(max_length=120)
     Keyword = constr(min_length=2, max_length=60)

@@ -10,12 +10,17 @@ from bot.knowledge.problem import Problem
 # Constrained types (pydantic 1.10): mypy cannot use `constr(...)`/`conint(...)` as a type, so type checkers see
 # the plain type and pydantic gets the constrained one at run time. Every knowledge module declares its
 # constrained field types this way, in one block at its top.
+# The types shared by several kinds live here; a module adds its own below its imports.
 if TYPE_CHECKING:
     EntryId = str
     NonEmpty = str
+    Text = str
+    Short = str
 else:
     EntryId = constr(regex=r"^[a-z0-9][a-z0-9_-]*$", min_length=1, max_length=80)
     NonEmpty = constr(min_length=1)
+    Text = constr(min_length=1, max_length=1200)  # a paragraph of content
+    Short = constr(min_length=1, max_length=200)  # a name, a title, one line
 
 
 class Strict(BaseModel):

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Dict, List, Optional, Union
 from pydantic import conint, constr, validator
 
 from bot import status
-from bot.knowledge.base import Entry, Strict, missing_ids, one_of
+from bot.knowledge.base import Entry, Strict, Text, missing_ids, one_of
 from bot.knowledge.problem import Problem
 
 STEPS = ("visie", "erkennen", "dynamiek", "behoefte", "realiteit", "opties")
@@ -29,7 +29,6 @@ MAX_TENSION = 10
 MIN_VARIANTS = 2
 
 if TYPE_CHECKING:  # see bot/knowledge/base.py
-    Text = str
     Line = str
     Cue = str
     Delta = int
@@ -40,7 +39,6 @@ if TYPE_CHECKING:  # see bot/knowledge/base.py
     MinTurns = int
     Resistance = int
 else:
-    Text = constr(min_length=1, max_length=1200)
     Line = constr(min_length=1, max_length=300)
     Cue = constr(min_length=2, max_length=80)
     Delta = conint(ge=-5, le=5)
