@@ -7,21 +7,22 @@
 # analysed again, never trusted; the shared copy may be deleted at any time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/cache.sh
 key=$(cat requirements.lock pyproject.toml | sha256sum | cut -c1-20)
-shared="${RUSTPUNT_MYPY_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/rustpunt/mypy}"
+shared=$(cache_folder mypy "${RUSTPUNT_MYPY_CACHE:-}")
 if [ ! -d .mypy_cache ] && [ -d "$shared/$key" ]; then
   cp -a "$shared/$key" .mypy_cache 2>/dev/null || rm -rf .mypy_cache   # -a keeps the times mypy checks
 fi
 .venv/bin/mypy "$@"
 # keep this result for the next fresh clone (atomic; the 3 newest keys)
-if (umask 077 && mkdir -p "$shared") 2>/dev/null; then
+if cache_ready "$shared"; then
   part="$shared/$key.part.$$"
   if cp -a .mypy_cache "$part" 2>/dev/null; then
     rm -rf "$shared/$key.old.$$"
     mv -T "$shared/$key" "$shared/$key.old.$$" 2>/dev/null || true
     mv -T "$part" "$shared/$key" 2>/dev/null || true
     rm -rf "$part" "$shared/$key.old.$$"
-    ls -1dt "$shared"/*/ 2>/dev/null | grep -v -E '\.(part|old)\.' | tail -n +4 | while read -r old; do rm -rf -- "$old"; done
+    cache_keep 3 "$shared"/*/
   else
     rm -rf "$part"
   fi

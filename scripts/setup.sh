@@ -11,6 +11,7 @@
 # the project itself from this checkout (editable, no dependencies). The cache may be deleted at any time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/cache.sh
 PY=$(scripts/python310.sh)
 stamp=.venv/.rustpunt-installed
 want=$(cat requirements.lock pyproject.toml | sha256sum | cut -d' ' -f1)
@@ -19,8 +20,8 @@ if [ ! -x .venv/bin/python ] || [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wa
   VENV_LAYOUT=1  # raise when the way the cached environment is built changes
   key=$({ echo "$VENV_LAYOUT"; "$PY" -c 'import sys; print(sys.version, sys.prefix)'; cat requirements.lock; } \
         | sha256sum | cut -c1-20)
-  cache="${RUSTPUNT_VENV_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/rustpunt/venvs}"
-  if ! (umask 077 && mkdir -p "$cache") 2>/dev/null || [ ! -w "$cache" ]; then
+  cache=$(cache_folder venvs "${RUSTPUNT_VENV_CACHE:-}")
+  if ! cache_ready "$cache"; then
     cache="$PWD/var/venv-cache"   # no usable cache outside the checkout: keep it in var/ (ignored by git)
     mkdir -p "$cache"
   fi
@@ -33,7 +34,7 @@ if [ ! -x .venv/bin/python ] || [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$wa
     echo "$part" > "$part/.rustpunt-built-at"
     # atomic: another checkout that built the same key at the same time keeps its copy
     mv -T "$part" "$cache/$key" 2>/dev/null || rm -rf "$part"
-    ls -1dt "$cache"/*/ 2>/dev/null | grep -v '\.part\.' | tail -n +4 | while read -r old; do rm -rf -- "$old"; done
+    cache_keep 3 "$cache"/*/
   else
     echo "Pakketten uit de cache ($cache/$key) ..."
   fi

@@ -10,9 +10,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export TF_CPP_MIN_LOG_LEVEL=2 RASA_TELEMETRY_ENABLED=false
 mkdir -p var/logs models
+. scripts/cache.sh
 store_in_cache() {   # atomic copy into the cache; keep its 10 newest models
-  if (umask 077 && mkdir -p "$cache" && cp "$model" "$cache/$name.part.$$" && mv "$cache/$name.part.$$" "$cache/$name"); then
-    ls -1t "$cache"/rustpunt-*.tar.gz 2>/dev/null | tail -n +11 | while read -r old; do rm -f -- "$old"; done
+  if cache_ready "$cache" && cp "$model" "$cache/$name.part.$$" && mv "$cache/$name.part.$$" "$cache/$name"; then
+    cache_keep 10 "$cache"/rustpunt-*.tar.gz
   else
     echo "Let op: het model kon niet in de cache $cache worden bewaard (training werkt wel)." >&2
   fi
@@ -20,7 +21,7 @@ store_in_cache() {   # atomic copy into the cache; keep its 10 newest models
 key=$(.venv/bin/python -m bot.model_key)
 name="rustpunt-$key.tar.gz"
 model="models/$name"
-cache="${RUSTPUNT_MODEL_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/rustpunt/models}"
+cache=$(cache_folder models "${RUSTPUNT_MODEL_CACHE:-}")
 if [ -f "$model" ]; then
   echo "Model is actueel ($model); niets te trainen." >&2
   touch "$model"   # newest, so 'rasa shell -m models' uses it as well
@@ -42,5 +43,5 @@ else
   store_in_cache
 fi
 # prune: keep the 3 newest models
-ls -1t models/*.tar.gz 2>/dev/null | tail -n +4 | while read -r old; do rm -f -- "$old"; done
+cache_keep 3 models/*.tar.gz
 echo "$model"
