@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Dict, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple
 
 from bot.roleplay.models import PITFALLS, STEPS
 
@@ -46,31 +46,51 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                      r"(?:bent|staat) u (?:er )?(?:ook |nou |nu )?(?:voor|achter)",
                      r"u (?:bent|staat) (?:er )?(?:ook |nou |nu )?(?:voor|achter)",
                      r"(?:ben|sta) (?:jij|je) (?:er )?(?:ook |nou |nu )?(?:voor|achter)",
-                     r"(?:jij|je) (?:bent|staat) (?:er )?(?:ook |nou |nu )?(?:voor|achter)")),
+                     r"(?:jij|je) (?:bent|staat) (?:er )?(?:ook |nou |nu )?(?:voor|achter)",
+                     # is it my fault / whose fault; what the professional is assumed to want or think of one
+                     r"door mij", r"aan mij", r"mijn schuld", r"wiens schuld", r"wie (?:zijn|haar) schuld",
+                     r"(?:u|jij|je) (?:wilt|wil|vindt|vind|denkt|denk) (?:\w+ )?(?:zeker|dus|vast)",
+                     r"(?:wilt|wil|vindt|vind|denkt|denk) (?:u|jij|je) (?:\w+ )?(?:zeker|dus|vast)",
+                     r"dus (?:u|jij|je) (?:wilt|wil|vindt|vind|denkt|denk)",
+                     r"(?:u|jij|je) (?:bent|ben) (?:\w+ )?zeker")),
     # asks the professional to take the problem over (only a bare yes makes this redden)
-    ("redden", _words(r"(?:kunt|wilt|zou) u (?:\w+ ){0,4}(?:bellen|praten|zeggen|regelen|vertellen|spreken|aanspreken|"
+    ("redden", _words(r"(?:kunt|wilt|zou) u (?:\w+ ){0,6}(?:bellen|praten|zeggen|regelen|vertellen|spreken|aanspreken|"
                       r"bepalen|oplossen|vragen|zorgen)",
-                      r"(?:kun|kan|wil|zou) (?:jij|je) (?:\w+ ){0,4}(?:bellen|praten|zeggen|regelen|vertellen|spreken|"
+                      r"(?:kun|kan|wil|zou) (?:jij|je) (?:\w+ ){0,6}(?:bellen|praten|zeggen|regelen|vertellen|spreken|"
                       r"aanspreken|bepalen|oplossen|vragen|zorgen)",
-                      r"(?:bel|regel|zeg) (?:jij|u) (?:\w+ ){0,3}maar", r"(?:zegt|regelt|belt) u (?:\w+ ){0,3}maar")),
+                      r"(?:bel|regel|zeg) (?:jij|u) (?:\w+ ){0,3}maar", r"(?:zegt|regelt|belt) u (?:\w+ ){0,3}maar",
+                      r"^\W*(?:en |dus |of )?(?:zet|schrijft|schrijf|zegt|belt|bel|regelt|regel|doet|doe|vraagt|vraag|"
+                      r"stuurt|stuur|meldt|meld|neemt|neem|gaat|ga) (?:u|jij) [^?]{0,80}\?",
+                      r"^\W*(?:en |dus |maar |of )?(?:kunt|kun|kan|wilt|wil|zou|zal) (?:u|jij|je) "
+                      r"(?![^?]*(?:voorstellen|begrijpen|snappen|inzien|zien|horen|voelen|geloven))[^?]{0,80}\w+en\W*\?")),
     # wants the professional to agree about the other (only a bare yes makes this inhoud)
     ("inhoud", _words(r"toch ook", r"ziet u (?:dat |het )?toch", r"zie (?:jij|je) (?:dat |het )?toch",
                       r"vindt u (?:ook )?niet", r"vind (?:jij|je) (?:ook )?niet", r"heb ik (?:nou )?gelijk",
-                      r"klopt (?:dat |het )?toch", r"of niet")),
+                      r"klopt (?:dat |het )?toch", r"of niet",
+                      # a judgement about the other, or a tag question about them with "toch"
+                      r"deugt niet", r"(?:dat|het) is toch (?:niet |ook |gewoon )?(?:normaal|raar|gek|logisch)",
+                      r"(?:hij|zij|ze) (?:is|was|mag|kan|doet|deed|hoort|houdt|heeft|gaat|blijft) [^?.!]{0,60}toch")),
     # hopes the other will change, or asks whether it will stay like this / can be forced
     ("realiteit", _words(r"vast wel", r"vanzelf", r"ooit", r"dus (?:\w+ ){0,4}(?:niet|nooit|blijft|altijd)",
-                         r"dwingen", r"verplichten", r"niet veranderen", r"gaat (?:ze|hij) (?:nog|misschien|ooit)",
-                         r"blijft (?:het|ze|hij) (?:zo|altijd)")),
+                         r"dwingen", r"verplichten", r"(?:niet|nooit) (?:meer )?(?:veranderen|verandert|bijdraaien)",
+                         r"gaat (?:ze|hij) (?:nog|misschien|ooit)",
+                         r"blijft (?:het|ze|hij) (?:zo|altijd)",
+                         r"(?:(?:moet|kan) ik|ik (?:moet|kan)) (?:\w+ ){0,3}"
+                         r"(?:slikken|accepteren|aanvaarden|neerleggen)")),
     # the persona's own idea, or asks what to do now
     ("opties", _words(r"misschien (?:moet|kan|ga|zou) ik", r"ik zou (?:\w+ ){0,5}kunnen", r"ik kan (?:het|haar|hem|ze|"
-                      r"ook|gewoon|naar|de|een|eerst|zelf)", r"of ik (?:ga|kan|zou)",
+                      r"ook|gewoon|naar|de|een|eerst|zelf)(?!(?: \w+){0,3} (?:niet meer|nooit))",
+                      r"of ik (?:ga|kan|zou)",
                       r"ik ga (?:\w+ ){0,2}(?:niet meer|niet meteen|eerst|haar|hem|ze|de|een|naar)",
                       r"wat (?:moet|kan) ik (?:dan|nu|nog)", r"hoe moet ik (?:dan |nu )?verder",
                       r"eerst (?:een|even) (?:nacht|nachtje)")),
     # names a wish or a longing
     ("behoefte", _words(r"ik wil", r"ik zou (?:zo )?graag", r"ik zou willen", r"ik wou", r"had ik maar", r"het liefst",
                         r"ik hoop", r"ik mis", r"ik verlang", r"mijn wens", r"ik wens", r"zou ik willen",
-                        r"was het maar")),
+                        r"was het maar",
+                        # a bare "dat"-clause that answers "what would you want?": "Dat ze niet meer schreeuwen."
+                        r"^\W*dat (?:ze|zij|hij|papa|mama|mijn|we|wij|iemand|er|hun|jullie) [^,]*?"
+                        r"(?:niet meer|weer|gewoon|eens|ophoud\w*|stopp?\w*)[^,]*$")),
     # tells what happened, or the pattern of action and reaction
     ("dynamiek", _words(r"toen", r"gisteren", r"gisteravond", r"vorige week", r"laatst", r"die keer", r"elke keer",
                         r"altijd als", r"iedere keer", r"zodra", r"(?:maan|dins|woens|donder|vrij|zater|zon)dag\w*",
@@ -78,16 +98,65 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                         r"zei", r"stond", r"kwam", r"reageerde", r"begon", r"begint")),
     # shows a feeling
     ("erkennen", re.compile(
-        r"\b(boos|woedend|verdrietig|kapot|doodmoe|moe|bang|machteloos|wanhopig|ik kan niet meer|"
+        r"\b(boos|woedend|verdrietig|kapot|doodmoe|moe(?![td])|bang|machteloos|wanhopig|ik kan niet meer|"
         r"ik trek het niet|ik weet het niet meer|ik ben er klaar mee|gefrustreerd|teleurgesteld|huil|wakker|"
-        r"gek van|pijn|eenzaam|alleen voor)\w*", re.IGNORECASE)),
+        r"gek van|pijn|eenzaam|alleen voor|zwaar|het zat\b|(?:ik kan|ik trek) (?:\w+ ){0,3}niet meer|"
+        # asks to be understood: "Snap je hoe zwaar dit is?", "Weet u wel wat dat met me doet?"
+        r"(?:snap|snapt|begrijp|begrijpt|weet|ziet|zie|voel|voelt) (?:je|jij|u) (?:\w+ ){0,3}(?:hoe|wat)\b)\w*",
+        re.IGNORECASE)),
+    # tells what happened in the perfect tense ("Ik heb teruggestuurd dat ...")
+    ("dynamiek", _words(r"(?:heb|heeft|hebben|hadden|had) (?:\w+ ){0,5}\w*ge\w{2,}(?:d|t|en)")),
 )
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+")
-_ASSENT = re.compile(r"^\W*(?:ja|jawel|klopt|dat klopt|zeker|inderdaad|goed|is goed|prima|oké|oke|ok|okay|doe ik|"
-                     r"zal ik doen|zo is het|precies|natuurlijk|tuurlijk)(?!\w)", re.IGNORECASE)
+# the persona accepts the reality ("Nee... ze gaat niet veranderen. Dat weet ik al lang.") instead of hoping
+_ACCEPTS = _words(r"(?:dat |het )?weet ik", r"ik weet (?:het|dat)", r"snap ik", r"ik snap (?:het|dat)", r"besef",
+                  r"accepteer", r"(?:is|gaat) (?:het )?(?:nu eenmaal|gewoon) zo")
+_HOPE = _words(r"vast wel", r"vanzelf", r"ooit", r"misschien", r"hoop", r"heus", r"nog wel", r"als")
+
+# What kind of short turn answers the line. A follow-up question ("Hoe bedoel je?", "Vertel eens meer."),
+# a sound of sympathy ("Au.", "Pff."), a yes ("Ja, eigenlijk wel.", "Komt goed.") or a no ("Nee hoor.").
+QUESTION, SYMPATHY, ASSENT, DENIAL = "vraag", "medeleven", "ja", "nee"
+_ASK_ON = re.compile(r"^\W*(?:en |nou |oké\W+|ok\W+)?(?:vertel (?:eens|me|daar|er|nog)|ga (?:maar )?door|zeg het maar)"
+                     r"(?!\w)", re.IGNORECASE)
+_SYMPATHY_WORDS = ("au", "auw", "ai", "aai", "oei", "oef", "pff", "pfff", "pffff", "pfoe", "poeh", "jeetje", "jee",
+                   "jemig", "tjonge", "tjongejonge", "sjonge", "zucht", "goh", "ach", "ojee")
+_SYMPATHY = re.compile(r"^\W*(?:" + "|".join(_SYMPATHY_WORDS) + r"|o jee|wat (?:erg|naar|rot|vervelend|verdrietig|"
+                       r"heftig|een gedoe))(?!\w)", re.IGNORECASE)
+_ASSENT = re.compile(r"^\W*(?:ja|jawel|jazeker|klopt|dat klopt|zeker|inderdaad|goed|is goed|prima|oké|oke|ok|okay|"
+                     r"doe ik|zal ik doen|komt goed|komt in orde|regel ik|geen probleem|afgesproken|zo is het|precies|"
+                     r"natuurlijk|tuurlijk)(?!\w)", re.IGNORECASE)
+_DENIAL = re.compile(r"^\W*(?:nee|neen|nope|echt niet|helemaal niet|zeker niet|geen sprake van)(?!\w)", re.IGNORECASE)
+_UNDERSTANDS = _words(r"(?:zie|snap|begrijp|hoor|merk|geloof|voel) ik", r"ik (?:zie|snap|begrijp|hoor|merk|geloof) "
+                      r"(?:het|dat)", r"kan ik me (?:\w+ )?voorstellen")
+_ENDORSES = _words(r"goed idee", r"goed plan", r"prima idee", r"(?:lijkt|klinkt) (?:me|mij) (?:goed|een goed)")
+_NEGATION = _words(r"niet", r"nooit", r"geen", r"niks", r"niets")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# Words that carry no topic of their own: pronouns, articles, particles, prepositions, auxiliaries and the
+# verbs of a follow-up ("hoe bedoel je", "vertel eens meer"). A turn of only these words (and words it
+# repeats from the persona's line) adds nothing the line did not say: only the line can tell what it does.
+_NO_TOPIC = frozenset("""
+ik je jij u hij zij ze het t we wij jullie hem haar hen hun mij me jou jouwe jouw uw mijn m'n zijn z'n zich
+dat dit die deze daar hier er wat wie hoe waar waarom hoezo wanneer welke welk zelf iets niks niets alles allebei
+de een en of maar dus als want dan toen
+nou toch wel niet nooit geen ook nog meer eens even nu verder zo echt helemaal gewoon eigenlijk hoor joh hè he hé
+zeker inderdaad precies misschien al ja jawel jazeker nee neen oké oke ok okay goed prima tuurlijk natuurlijk
+hm hmm tja eh uh sowieso heus zeg
+aan voor van met over op in bij naar om tot uit door
+ben bent is zijn was waren heb hebt heeft hebben had doe doet doen deed ga gaat gaan ging kan kun kunt kunnen
+zal zult zou zouden moet moeten mag mogen hoeft hoef hoeven word wordt komt klopt bedoel bedoelt vertel zie snap
+begrijp
+""".split()) | frozenset(_SYMPATHY_WORDS)
+# A follow-up question is topic-free only in these words ("hoe bedoel je?", "en wat nog meer?", "oké, en nu?"):
+# a question with its own verb ("wat kun je doen?", "wat wil jij?") or its own words asks for a step itself.
+_ASK_ON_WORDS = frozenset("""
+en of dus nou oké oke ok ja wat nog meer hoe hoezo bedoel bedoelt bedoelen vertel vertellen eens zeg je jij u jullie
+hij zij ze het er dat dit daar daarover over dan nu verder toen zoals bijvoorbeeld precies is was
+""".split())
+# spoken particles that do not make a turn longer ("nee hoor, dat hoeft helemaal niet" is four words)
+_PARTICLES = frozenset("nou hoor joh hè he hé toch even eens gewoon helemaal echt eigenlijk wel zeg".split())
 
 FOLLOW_UP_WORDS = 5  # a turn of at most this many words can be a follow-up to the persona's line
+BARE_WORDS = 8  # ... or this many, when it adds nothing of its own ("en als hij dat dan zou doen?")
 SURE_READ = 0.6  # a step read at or above this (the engine's UNSURE) is clear: rule 1 leaves it alone
 FOLLOW_UP_CONFIDENCE = 0.5  # a move read from the context alone is uncertain
 INVITE_WEIGHT = 1.4  # rule 2: the step the persona's line invites
@@ -120,47 +189,126 @@ class Context:
 
 
 def _sentence_invitation(sentence: str) -> Optional[str]:
+    """What one sentence invites. An outburst ("!") that only tells what happened, or has no other
+    cue, asks for an acknowledgement first."""
+    outburst = sentence.rstrip().endswith("!")
     for move, pattern in _INVITATIONS:
         if pattern.search(sentence):
+            return "erkennen" if outburst and move == "dynamiek" else move
+    return "erkennen" if outburst else None
+
+
+def _sentences(line: str) -> List[str]:
+    return [s for s in _SENTENCE.split(line.strip()) if s]
+
+
+def _reads(sentence: str, context: Context) -> Optional[str]:
+    """What one sentence of the line invites; a reality the persona states and accepts invites options."""
+    move = _sentence_invitation(sentence)
+    if (move == "realiteit" and not sentence.rstrip().endswith("?") and not _HOPE.search(sentence)
+            and (_ACCEPTS.search(context.last_line) or "realiteit" in context.used)):
+        return "opties"
+    return move
+
+
+def invitation(context: Context) -> Optional[str]:
+    """The move the persona's last line invites (its last sentence first), or None."""
+    for sentence in reversed(_sentences(context.last_line)):
+        move = _reads(sentence, context)
+        if move:
             return move
     return None
 
 
-def invitation(context: Context) -> Optional[str]:
-    """The move the persona's last line invites (its last sentence first), or None.
+def _question_invitation(context: Context) -> Tuple[Optional[str], str]:
+    """What the line's last question with a cue invites, and that question; else the whole line's invitation."""
+    for sentence in reversed(_sentences(context.last_line)):
+        if sentence.rstrip().endswith("?"):
+            move = _reads(sentence, context)
+            if move:
+                return move, sentence
+    return invitation(context), context.last_line
 
-    An outburst ("!") with no other cue invites an acknowledgement.
-    """
-    sentences = [s for s in _SENTENCE.split(context.last_line.strip()) if s]
-    for sentence in reversed(sentences):
-        move = _sentence_invitation(sentence)
-        if move:
-            return move
-    if "!" in context.last_line:
-        return "erkennen"
+
+def _adds_nothing(text: str, line: str, kind: Optional[str] = None) -> bool:
+    """Only words without a topic of their own, or (in a yes, a no or a sound of sympathy) words
+    repeated from the persona's line; a question only in the words of asking on (``_ASK_ON_WORDS``)."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    if kind == QUESTION:
+        return bool(words) and all(w in _ASK_ON_WORDS for w in words)
+    echo = {w.lower() for w in _WORD.findall(line)}
+    return bool(words) and all(w in _NO_TOPIC or w in echo for w in words)
+
+
+def response_kind(text: str, line: str = "") -> Optional[str]:
+    """What a short turn does with the line: ask on, show sympathy, say yes or say no (None: none of these)."""
+    if text.rstrip().endswith("?") or _ASK_ON.match(text):
+        return QUESTION
+    if _SYMPATHY.match(text):
+        return SYMPATHY
+    if _ASSENT.match(text):
+        return ASSENT
+    if _DENIAL.match(text) or (_NEGATION.search(text) and _adds_nothing(text, line)):  # "daar ga ik niet over"
+        return DENIAL
+    return None
+
+
+def _answer(kind: Optional[str], text: str, context: Context) -> Optional[str]:
+    """The move a short turn of this kind makes after the persona's line."""
+    invited = invitation(context)
+    if kind == SYMPATHY:  # "Au." after a feeling, an event, a longing or a plain statement
+        return "erkennen" if invited in (None, "erkennen", "dynamiek", "behoefte") else None
+    if kind in (ASSENT, DENIAL):  # a yes or no answers the line's question first
+        target, sentence = _question_invitation(context)
+        asked = context.last_line.rstrip().endswith("?") or sentence.rstrip().endswith("?")
+        if kind == DENIAL:
+            if target in ("visie", "realiteit"):  # "Nee joh." to "Komt het door mij?"; to "Gaat ze nog veranderen?"
+                return target
+            if target == "inhoud" and _NEGATION.search(sentence):  # "Nee." to "Dat is toch niet normaal?" agrees
+                return target
+            return None
+        if target in PITFALLS:  # yes to a request to take over, or to a claim about the other
+            return target
+        if target == "visie":  # "Ja." to "Sta je aan haar kant?" is taking a side, not visie
+            return None
+        if target == "erkennen":  # yes to "Snap je hoe zwaar dit is?"; "Ja, dat zie ik." after a feeling
+            return target if asked or _UNDERSTANDS.search(text) else None
+        if target == "opties" and _ENDORSES.search(text):  # "Goed idee." to the persona's own idea
+            return target
+        return target if asked else None  # a bare "ja" after a statement is a backchannel
+    if invited is None or invited in PITFALLS:
+        return None
+    if kind == QUESTION or context.last_line.rstrip().endswith("?"):
+        return invited
+    if invited == "erkennen":  # "Jeetje mina." after a feeling
+        return invited
     return None
 
 
 def follow_up(text: str, label: Optional[str], confidence: float, context: Optional[Context]) -> Optional[str]:
-    """Rule 1: the move of a short turn that continues the persona's last line, or None."""
-    if context is None or label in PITFALLS or (label in STEPS and confidence >= SURE_READ):
+    """Rule 1: the move of a short turn that continues the persona's last line, or None.
+
+    A turn that adds nothing of its own (``_adds_nothing``) and asks on, shows sympathy, says yes or
+    says no is read from the line even when the classifier was sure of a step: its words carry no step.
+    A pitfall read changes only into another pitfall (a bare yes to a request to take over).
+    """
+    if context is None:
         return None
-    if len(_WORD.findall(text)) > FOLLOW_UP_WORDS:
+    length = len([w for w in _WORD.findall(text) if w.lower() not in _PARTICLES])
+    kind = response_kind(text, context.last_line)
+    bare = kind is not None and _adds_nothing(text, context.last_line, kind)
+    if length > (BARE_WORDS if bare else FOLLOW_UP_WORDS):
         return None
-    invited = invitation(context)
-    if invited is None:
+    if label in PITFALLS and not (bare and kind == ASSENT):
         return None
-    if invited in PITFALLS:
-        return invited if _ASSENT.match(text) else None
-    if invited == "visie" and _ASSENT.match(text):  # "Ja." to "Sta je aan haar kant?" is no visie
+    if label in STEPS and confidence >= SURE_READ and not bare:
         return None
-    asked = context.last_line.rstrip().endswith("?")
-    question = text.rstrip().endswith("?")
-    if asked or question:
-        return invited
-    if invited == "erkennen" and not _ASSENT.match(text):  # "Pfoe.", "Jeetje." after a feeling; not a bare "ja"
-        return invited
-    return None
+    move = _answer(kind, text, context)
+    if move is None or (label in PITFALLS and move not in PITFALLS):
+        return None
+    if move == label and (label in PITFALLS or confidence >= SURE_READ):
+        return None  # the context agrees with a sure read: keep the classifier's confidence
+    return move
 
 
 def weights(context: Context) -> Dict[str, float]:
