@@ -318,3 +318,93 @@ def test_the_role_play_evaluation_stops_with_a_dutch_message_on_a_broken_second_
     err = capsys.readouterr().err
     assert "een testbestand is niet in orde" in err
     assert "evaluatie/context_2.yml, item 'a-goed', veld 'stap': mag niet leeg zijn" in err
+
+
+# -- rule 1 by what a short turn does: ask on, show sympathy, say yes, say no ---------------------
+# (own examples, not from the context sets; the stub classifier plays a sure or an unsure read)
+def sure(label, confidence=0.8):
+    return MoveClassifier(step_read(label, confidence, {label: confidence, "overig": 1 - confidence}),
+                          lexicon=NO_CUES)
+
+
+SCARED = "Ik ben zo bang dat ik haar kwijtraak."
+SILENCE = "Drie weken heeft hij niks van zich laten horen."
+LONGING = "Ik zou zo graag gewoon weer samen met hem voetballen."
+FIGHT = "Gisteren stond ze weer te schreeuwen bij het hek."
+
+
+def test_a_sound_of_sympathy_after_a_feeling_or_an_event_is_erkennen_even_with_an_echo():
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    assert classify("Oei.", context=Context.of(SCARED, [])).zet == "erkennen"
+    assert classify("Jeetje.", context=Context.of(FIGHT, ["erkennen"])).zet == "erkennen"
+    # repeating the persona's words adds nothing: a sure-looking step read of it gives way
+    move = sure("realiteit", 0.7)("Tjonge, drie weken..", context=Context.of(SILENCE, []))
+    assert move.zet == "erkennen" and move.zekerheid == 0.5
+    # after a request to take over, a sigh is no acknowledgement of a feeling
+    assert classify("Pff.", context=Context.of("Kunt u haar niet even bellen?", [])).zet == "onduidelijk"
+
+
+def test_yes_acknowledges_when_the_persona_asks_to_be_understood_or_the_yes_says_so():
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    assert classify("Ja.", context=Context.of("Begrijpt u wel hoe moeilijk dit voor me is?", [])).zet == "erkennen"
+    assert classify("Ja.", context=Context.of(SCARED, [])).zet == "onduidelijk"  # a backchannel after a statement
+    assert classify("Ja, dat merk ik.", context=Context.of(SCARED, [])).zet == "erkennen"
+    claim = Context.of("Hij liegt gewoon over alles, dat ziet u toch ook?", ["erkennen"])
+    assert classify("Ja, dat merk ik.", context=claim).zet == "inhoud"  # the same yes agrees with a judgement
+
+
+def test_no_to_a_question_about_blame_or_the_professionals_side_is_visie():
+    assert sure("erkennen")("Nee, helemaal niet.", context=Context.of(
+        "Is het mijn schuld dat ze zo boos is?", ["erkennen"])).zet == "visie"
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    assert classify("Nee hoor.", context=Context.of("U denkt zeker ook dat ik overdrijf?", [])).zet == "visie"
+    assert classify("Daar ga ik niet over.", context=Context.of("Zeg nou wie er gelijk heeft!", [])).zet == "visie"
+    # a no read as a pitfall stays a pitfall: context never turns a pitfall into a good step
+    assert sure("inhoud", 0.95)("Nee joh, echt niet.", context=Context.of(
+        "Is het mijn schuld dat ze zo boos is?", [])).zet == "inhoud"
+
+
+def test_asking_on_after_a_wish_is_behoefte_and_after_an_event_keeps_a_sure_dynamiek():
+    classify = sure("dynamiek", 0.8)
+    assert classify("Vertel eens.", context=Context.of(LONGING, ["erkennen"])).zet == "behoefte"
+    assert classify("Hoe bedoel je dat?", context=Context.of(LONGING, ["erkennen"])).zet == "behoefte"
+    kept = classify("Vertel eens.", context=Context.of(FIGHT, ["erkennen"]))
+    assert kept.zet == "dynamiek" and kept.zekerheid >= 0.6  # the context agrees: the read stays sure
+    # a question with a verb of its own asks for a step itself
+    assert sure("opties", 0.9)("Wat kun je dan zelf doen?", context=Context.of(LONGING, [])).zet == "opties"
+
+
+def test_asking_on_after_an_own_idea_or_an_accepted_reality_is_opties_after_a_hope_realiteit():
+    classify = sure("realiteit", 0.7)
+    later = ["erkennen", "dynamiek", "behoefte"]
+    assert classify("En verder?", context=Context.of("Ik zou de mentor kunnen mailen.", later)).zet == "opties"
+    accepted = Context.of("Hij gaat niet meer veranderen. Dat besef ik nu wel.", later)
+    assert classify("Oké, en nu?", context=accepted).zet == "opties"
+    hoping = Context.of("Misschien gaat hij vanzelf wel veranderen.", later)
+    assert MoveClassifier(TOO_SHORT, lexicon=NO_CUES)("En nu?", context=hoping).zet == "realiteit"
+
+
+def test_a_bare_yes_to_a_request_to_take_over_is_redden_also_when_it_read_as_another_pitfall():
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    mail = Context.of("Kun je misschien even met de school mailen over het rapport? Ik snap die mensen niet.", [])
+    assert classify("Ja hoor.", context=mail).zet == "redden"
+    assert classify("Komt in orde.", context=Context.of("Zet u dat maar in het dossier?", [])).zet == "redden"
+    assert classify("Nee, dat doe ik niet.", context=mail).zet == "onduidelijk"  # saying no is no rescue
+    move = sure("inhoud", 0.75)("Ja, eigenlijk wel.", context=mail)
+    assert move.zet == "redden" and move.zekerheid == 0.5  # pitfall to pitfall, from the context: uncertain
+
+
+def test_no_to_a_negative_claim_about_the_other_agrees_with_it_and_a_sure_pitfall_keeps_its_certainty():
+    negative = Context.of("Ze mag toch niet zomaar zijn verjaardag afzeggen?", ["erkennen"])
+    assert sure("realiteit", 0.7)("Nee, dat mag ze niet.", context=negative).zet == "inhoud"
+    positive = Context.of("Hij is toch gewoon een goede vader?", ["erkennen"])
+    assert MoveClassifier(TOO_SHORT, lexicon=NO_CUES)("Nee.", context=positive).zet == "onduidelijk"
+    kept = sure("inhoud", 0.9)("Ja, klopt.", context=Context.of("Hij is toch gewoon een slechte vader?", []))
+    assert kept.zet == "inhoud" and kept.zekerheid == 0.9  # a sure pitfall is not made forgivable by context
+
+
+def test_a_turn_with_a_topic_of_its_own_keeps_a_sure_read():
+    classify = sure("realiteit", 0.9)
+    assert classify("Nee, ze is pas veertien.", context=Context.of(
+        "Is het mijn schuld dat ze zo boos is?", [])).zet == "realiteit"
+    assert classify("Pff, dat gaat echt niet meer gebeuren.", context=Context.of(SCARED, [])).zet == "realiteit"

@@ -43,6 +43,7 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     # whose side are you on / who is right
     ("visie", _words(r"voor wie", r"aan wiens kant", r"aan (?:de|mijn|zijn|haar) kant", r"kant van", r"kant kiezen",
                      r"partij", r"wie (?:heeft|had) (?:er )?(?:nou |nu )?gelijk",
+                     r"wie (?:er )?(?:nou |nu )?gelijk (?:heeft|had)",
                      r"(?:bent|staat) u (?:er )?(?:ook |nou |nu )?(?:voor|achter)",
                      r"u (?:bent|staat) (?:er )?(?:ook |nou |nu )?(?:voor|achter)",
                      r"(?:ben|sta) (?:jij|je) (?:er )?(?:ook |nou |nu )?(?:voor|achter)",
@@ -62,7 +63,7 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                       r"^\W*(?:en |dus |of )?(?:zet|schrijft|schrijf|zegt|belt|bel|regelt|regel|doet|doe|vraagt|vraag|"
                       r"stuurt|stuur|meldt|meld|neemt|neem|gaat|ga) (?:u|jij) [^?]{0,80}\?",
                       r"^\W*(?:en |dus |maar |of )?(?:kunt|kun|kan|wilt|wil|zou|zal) (?:u|jij|je) "
-                      r"(?![^?]*(?:voorstellen|begrijpen|snappen|inzien|zien|horen|voelen|geloven))[^?]{0,80}\w+en\W*\?")),
+                      r"(?![^?]*(?:voorstellen|begrijpen|snappen|inzien|zien|horen|voelen|geloven))[^?]{0,80}\?")),
     # wants the professional to agree about the other (only a bare yes makes this inhoud)
     ("inhoud", _words(r"toch ook", r"ziet u (?:dat |het )?toch", r"zie (?:jij|je) (?:dat |het )?toch",
                       r"vindt u (?:ook )?niet", r"vind (?:jij|je) (?:ook )?niet", r"heb ik (?:nou )?gelijk",
