@@ -408,3 +408,23 @@ def test_a_turn_with_a_topic_of_its_own_keeps_a_sure_read():
     assert classify("Nee, ze is pas veertien.", context=Context.of(
         "Is het mijn schuld dat ze zo boos is?", [])).zet == "realiteit"
     assert classify("Pff, dat gaat echt niet meer gebeuren.", context=Context.of(SCARED, [])).zet == "realiteit"
+
+
+def test_yes_or_no_names_the_reality_only_when_it_answers_the_hope_or_the_fear_the_right_way():
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    hope = Context.of("Gaat ze ooit nog veranderen, denkt u?", ["erkennen"])
+    fear = Context.of("Dus ik moet het maar accepteren?", ["erkennen"])
+    assert classify("Nee.", context=hope).zet == "realiteit"
+    assert classify("Ja.", context=hope).zet == "onduidelijk"  # feeding the hope names no reality
+    assert classify("Ja.", context=fear).zet == "realiteit"
+    assert classify("Nee.", context=fear).zet == "onduidelijk"
+    force = Context.of("Kan ik haar dan niet gewoon verplichten?", ["erkennen"])  # "niet gewoon": no denial
+    assert classify("Nee.", context=force).zet == "realiteit"
+
+
+def test_an_offer_is_no_request_a_backchannel_is_no_acknowledgement_and_asking_back_states_no_position():
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    assert classify("Ja.", context=Context.of("Wilt u ook een kopje koffie?", [])).zet == "onduidelijk"
+    assert classify("Hm.", context=Context.of("Ik ben het zo zat allemaal.", [])).zet == "onduidelijk"
+    assert classify("Ja, ik hoor je.", context=Context.of("Ik ben het zo zat allemaal.", [])).zet == "erkennen"
+    assert classify("Hoe bedoel je?", context=Context.of("Aan wiens kant sta jij eigenlijk?", [])).zet == "onduidelijk"

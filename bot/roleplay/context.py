@@ -62,7 +62,7 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                       r"(?:bel|regel|zeg) (?:jij|u) (?:\w+ ){0,3}maar", r"(?:zegt|regelt|belt) u (?:\w+ ){0,3}maar",
                       r"^\W*(?:en |dus |of )?(?:zet|schrijft|schrijf|zegt|belt|bel|regelt|regel|doet|doe|vraagt|vraag|"
                       r"stuurt|stuur|meldt|meld|neemt|neem|gaat|ga) (?:u|jij) [^?]{0,80}\?",
-                      r"^\W*(?:en |dus |maar |of )?(?:kunt|kun|kan|wilt|wil|zou|zal) (?:u|jij|je) "
+                      r"^\W*(?:en |dus |maar |of )?(?:kunt|kun|kan) (?:u|jij|je) "
                       r"(?![^?]*(?:voorstellen|begrijpen|snappen|inzien|zien|horen|voelen|geloven))[^?]{0,80}\?")),
     # wants the professional to agree about the other (only a bare yes makes this inhoud)
     ("inhoud", _words(r"toch ook", r"ziet u (?:dat |het )?toch", r"zie (?:jij|je) (?:dat |het )?toch",
@@ -70,7 +70,7 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                       r"klopt (?:dat |het )?toch", r"of niet",
                       # a judgement about the other, or a tag question about them with "toch"
                       r"deugt niet", r"(?:dat|het) is toch (?:niet |ook |gewoon )?(?:normaal|raar|gek|logisch)",
-                      r"(?:hij|zij|ze) (?:is|was|mag|kan|doet|deed|hoort|houdt|heeft|gaat|blijft) [^?.!]{0,60}toch")),
+                      r"(?:^|, )(?:hij|zij|ze|die) \w+ [^?.!]{0,60}?toch")),
     # hopes the other will change, or asks whether it will stay like this / can be forced
     ("realiteit", _words(r"vast wel", r"vanzelf", r"ooit", r"dus (?:\w+ ){0,4}(?:niet|nooit|blijft|altijd)",
                          r"dwingen", r"verplichten", r"(?:niet|nooit) (?:meer )?(?:veranderen|verandert|bijdraaien)",
@@ -101,7 +101,8 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     ("erkennen", re.compile(
         r"\b(boos|woedend|verdrietig|kapot|doodmoe|moe(?![td])|bang|machteloos|wanhopig|ik kan niet meer|"
         r"ik trek het niet|ik weet het niet meer|ik ben er klaar mee|gefrustreerd|teleurgesteld|huil|wakker|"
-        r"gek van|pijn|eenzaam|alleen voor|zwaar|het zat\b|(?:ik kan|ik trek) (?:\w+ ){0,3}niet meer|"
+        r"gek van|pijn|eenzaam|alleen voor|zwaar|(?:het|alles) (?:\w+ ){0,2}zat\b|"
+        r"(?:ik kan|ik trek) (?:\w+ ){0,3}niet meer|"
         # asks to be understood: "Snap je hoe zwaar dit is?", "Weet u wel wat dat met me doet?"
         r"(?:snap|snapt|begrijp|begrijpt|weet|ziet|zie|voel|voelt) (?:je|jij|u) (?:\w+ ){0,3}(?:hoe|wat)\b)\w*",
         re.IGNORECASE)),
@@ -125,12 +126,15 @@ _SYMPATHY = re.compile(r"^\W*(?:" + "|".join(_SYMPATHY_WORDS) + r"|o jee|wat (?:
                        r"heftig|een gedoe))(?!\w)", re.IGNORECASE)
 _ASSENT = re.compile(r"^\W*(?:ja|jawel|jazeker|klopt|dat klopt|zeker|inderdaad|goed|is goed|prima|oké|oke|ok|okay|"
                      r"doe ik|zal ik doen|komt goed|komt in orde|regel ik|geen probleem|afgesproken|zo is het|precies|"
-                     r"natuurlijk|tuurlijk)(?!\w)", re.IGNORECASE)
+                     r"natuurlijk|tuurlijk|hm+|mm+|mhm)(?!\w)", re.IGNORECASE)  # "hm" is a backchannel like "ja"
 _DENIAL = re.compile(r"^\W*(?:nee|neen|nope|echt niet|helemaal niet|zeker niet|geen sprake van)(?!\w)", re.IGNORECASE)
 _UNDERSTANDS = _words(r"(?:zie|snap|begrijp|hoor|merk|geloof|voel) ik", r"ik (?:zie|snap|begrijp|hoor|merk|geloof) "
-                      r"(?:het|dat)", r"kan ik me (?:\w+ )?voorstellen")
+                      r"(?:het|dat|je|jou|u)", r"kan ik me (?:\w+ )?voorstellen")
 _ENDORSES = _words(r"goed idee", r"goed plan", r"prima idee", r"(?:lijkt|klinkt) (?:me|mij) (?:goed|een goed)")
 _NEGATION = _words(r"niet", r"nooit", r"geen", r"niks", r"niets")
+# a question that is negative ("Dus ik kan niks?", "Blijft het zo?"): yes names the reality; "niet gewoon" asks
+_NEGATIVE = re.compile(r"(?<!\w)(?:niet|nooit|geen|niks|niets)(?!\w)(?! (?:gewoon|even|eens)\b)|"
+                       r"(?<!\w)(?:blijft|slikken|accepteren|aanvaarden|neerleggen)(?!\w)", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # Words that carry no topic of their own: pronouns, articles, particles, prepositions, auxiliaries and the
 # verbs of a follow-up ("hoe bedoel je", "vertel eens meer"). A turn of only these words (and words it
@@ -262,10 +266,13 @@ def _answer(kind: Optional[str], text: str, context: Context) -> Optional[str]:
     if kind in (ASSENT, DENIAL):  # a yes or no answers the line's question first
         target, sentence = _question_invitation(context)
         asked = context.last_line.rstrip().endswith("?") or sentence.rstrip().endswith("?")
+        if target == "realiteit":  # yes to "Dus het blijft zo?", no to "Gaat ze nog veranderen?"
+            negative = bool(_NEGATIVE.search(sentence))
+            return target if (kind == DENIAL and not negative) or (kind == ASSENT and asked and negative) else None
         if kind == DENIAL:
-            if target in ("visie", "realiteit"):  # "Nee joh." to "Komt het door mij?"; to "Gaat ze nog veranderen?"
+            if target == "visie":  # "Nee joh." to "Komt het door mij?", "Nee hoor." to "U vindt zeker ...?"
                 return target
-            if target == "inhoud" and _NEGATION.search(sentence):  # "Nee." to "Dat is toch niet normaal?" agrees
+            if target == "inhoud" and _NEGATIVE.search(sentence):  # "Nee." to "Dat is toch niet normaal?" agrees
                 return target
             return None
         if target in PITFALLS:  # yes to a request to take over, or to a claim about the other
@@ -277,8 +284,8 @@ def _answer(kind: Optional[str], text: str, context: Context) -> Optional[str]:
         if target == "opties" and _ENDORSES.search(text):  # "Goed idee." to the persona's own idea
             return target
         return target if asked else None  # a bare "ja" after a statement is a backchannel
-    if invited is None or invited in PITFALLS:
-        return None
+    if invited is None or invited in PITFALLS or (kind == QUESTION and invited == "visie"):
+        return None  # asking back ("Hoe bedoel je?") after "Aan wiens kant sta je?" states no position
     if kind == QUESTION or context.last_line.rstrip().endswith("?"):
         return invited
     if invited == "erkennen":  # "Jeetje mina." after a feeling
