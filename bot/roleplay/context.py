@@ -3,27 +3,38 @@
 The sentence classifier reads a turn on its own. In a conversation the moment says something too.
 Two rules, both explainable:
 
-1. **A short turn continues the persona's last line** (``follow_up``). A turn of at most
-   ``FOLLOW_UP_WORDS`` words that the classifier cannot read clearly ("En dan?", "Hoe bedoel je?",
-   "Dat klopt, ja.", "Pfoe.") takes the move that line invites (``invitation``): after an event it
-   asks on about the pattern (dynamiek), after a wish about the wish (behoefte), after the persona's
-   own idea about options (opties), after a hope that the ex will change or a "so I can't ..."
-   question it names the reality (realiteit), after "whose side are you on?" it is visie, after an
-   outburst or a feeling it acknowledges (erkennen). The invitation is read from the persona's last
-   sentence first (a follow-up answers what was said last). It applies only when the persona asked
-   something, the turn is a question, or the line shows a feeling and the turn is no bare "ja" or
-   "oké" (a backchannel after a statement stays unclear). A bare *yes* to a request to take over
-   ("Kunt u haar niet bellen?") is ``redden``, a bare *yes* to a claim about the other parent
-   ("..., dat ziet u toch ook?") is ``inhoud``; a bare yes to "whose side are you on?" is left to
-   the classifier. Such reads get confidence ``FOLLOW_UP_CONFIDENCE`` (uncertain: the engine
-   forgives an uncertain pitfall once).
+1. **A short turn continues the persona's last line** (``follow_up``). What the line invites
+   (``invitation``, its last sentence first): after an event it asks on about the pattern (dynamiek),
+   after a wish (also a bare "Dat ze niet meer schreeuwen.") about the wish (behoefte), after the
+   persona's own idea or a reality the persona states and accepts about options (opties), after a hope
+   or a "so I can't ...?" question it names the reality (realiteit), after "whose side are you on?",
+   "is it my fault?" or "you think I ..., don't you?" it is visie, after a feeling, an outburst or
+   "do you see how hard this is?" it acknowledges (erkennen); a request to take over ("Kun je haar
+   bellen?") and a claim about the other ("Hij deugt niet, toch?") invite the pitfalls redden and inhoud.
+   What the turn does with it (``response_kind``) decides the move: asking on ("Hoe bedoel je?",
+   "Vertel eens meer.", "Oké, en nu?") takes the invited step; a sound of sympathy ("Au.", "Pff, vier
+   maanden..") after a feeling, event or wish is erkennen; a yes answers the line's question first: to
+   a request or a claim it is the pitfall, to "do you see how hard?" erkennen (after a feeling statement
+   only when it says so: "Ja, dat zie ik."), to a fear ("Blijft het zo?") realiteit, to a side question
+   nothing; a no names the reality after a hope and is visie after a blame or side question, and agrees
+   with a negative claim ("Dat is toch niet normaal?" "Nee.": inhoud). A bare yes or "hm" after a
+   statement stays unclear (a backchannel). The rule applies to turns of at most ``FOLLOW_UP_WORDS``
+   words (particles not counted) whose step read is below ``SURE_READ``, and also over a sure step read
+   when the turn adds nothing of its own (``_adds_nothing``: only words without a topic, or words
+   repeated from the line; a question only the words of asking on): the classifier's confidence on such
+   a turn comes from its form, not from a step. A pitfall read never becomes a step; a bare yes read as
+   one pitfall can become another (inhoud -> redden after a request). Such reads get confidence
+   ``FOLLOW_UP_CONFIDENCE`` (uncertain: the engine forgives an uncertain pitfall once, the debrief shows
+   them as unsure).
 2. **A close call between steps leans towards the moment** (``reweigh``): the classifier's
    probabilities times small weights (the invited step, the next step in the workbook's order,
    fewer options before any need was explored), renormalised; a clear read never flips.
 
-Never: a pitfall read becomes a good step; a clear step read (confidence >= ``SURE_READ``) changes
-in rule 1. The cue lists and weights were set from the workbook's method and the ``ontwikkel`` part
-of ``evaluatie/context.yml``; the ``toets`` part is only measured (``rustpunt evalueer rollenspel``).
+Never: a pitfall read becomes a good step; a clear step read of a turn with a topic of its own changes
+in rule 1. The cue lists and weights were set from the workbook's method, the ``ontwikkel`` part of
+``evaluatie/context.yml`` and ``evaluatie/context_2.yml`` (seen since session 5); the ``toets`` part is
+only measured (``rustpunt evalueer rollenspel``). ``SURE_READ`` was kept at the engine's UNSURE after a
+table over the tuning data (``scripts/context_threshold.py``).
 """
 from __future__ import annotations
 
@@ -170,14 +181,14 @@ STAGE_WEIGHT = 1.2  # the step that comes next in the workbook's order
 EARLY_OPTIONS = 0.85  # options before any need was explored are less likely meant as options
 
 REASONS = {
-    "visie": "de gesprekspartner vroeg aan wiens kant je staat",
+    "visie": "de gesprekspartner vroeg naar schuld of aan wiens kant je staat",
     "redden": "ja op een verzoek om het over te nemen",
-    "inhoud": "ja op een oordeel over de ander",
-    "opties": "de gesprekspartner noemde een eigen idee of vroeg wat nu",
+    "inhoud": "instemming met een oordeel over de ander",
+    "opties": "de gesprekspartner noemde een eigen idee, aanvaardde hoe het is of vroeg wat nu",
     "realiteit": "de gesprekspartner hoopte dat de ander verandert of vroeg of het zo blijft",
     "behoefte": "de gesprekspartner noemde een wens",
     "dynamiek": "de gesprekspartner vertelde wat er gebeurde",
-    "erkennen": "de gesprekspartner liet een gevoel zien",
+    "erkennen": "de gesprekspartner liet een gevoel zien of vertelde iets pijnlijks",
 }
 
 
