@@ -11,7 +11,7 @@ Context (``bot.roleplay.context``) is measured by reading the same turns without
 the paths, the held-out conversations and the context set ``evaluatie/context.yml`` (short,
 ambiguous turns after a persona line; part ``ontwikkel`` may tune the context rules, part ``toets``
 is only measured), and on the second context set ``evaluatie/context_2.yml`` (written independently,
-never used for tuning; measured whenever part ``toets`` is).
+never trained on; seen since session 5: it tuned the context rules; measured whenever part ``toets`` is).
 """
 from __future__ import annotations
 
@@ -276,7 +276,8 @@ def _context_lines(result: PathEvaluation, show_sentences: bool) -> List[str]:
                 lines.append(f"  verschil [{where}] {before} → {after}: {text}")
     if result.second_context:
         lines += ["", "Tweede contextset, onafhankelijk geschreven (evaluatie/context_2.yml; geschreven zonder de "
-                      "contextregels of de eerste set te zien, nooit gebruikt om te trainen of af te stellen): "
+                      "contextregels of de eerste set te zien, nooit getraind; sinds sessie 5 gezien: gebruikt om de "
+                      "contextregels af te stellen): "
                       "goed gelezen zonder → met context"]
         for name, (without, with_context, total) in result.second_context.items():
             lines.append(f"- {name:<30} {without}/{total} → {with_context}/{total}")
