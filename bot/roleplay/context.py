@@ -172,7 +172,7 @@ hij zij ze het er dat dit daar daarover over dan nu verder toen zoals bijvoorbee
 _PARTICLES = frozenset("nou hoor joh hè he hé toch even eens gewoon helemaal echt eigenlijk wel zeg".split())
 
 FOLLOW_UP_WORDS = 5  # a turn of at most this many words can be a follow-up to the persona's line
-BARE_WORDS = 8  # ... or this many, when it adds nothing of its own ("en als hij dat dan zou doen?")
+BARE_WORDS = 8  # ... or this many, when it adds nothing of its own ("nee, ook niet aan de jouwe")
 SURE_READ = 0.6  # a step read at or above this (the engine's UNSURE) is clear: rule 1 leaves it alone
 FOLLOW_UP_CONFIDENCE = 0.5  # a move read from the context alone is uncertain
 INVITE_WEIGHT = 1.4  # rule 2: the step the persona's line invites
