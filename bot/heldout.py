@@ -9,6 +9,9 @@
   file raises ``HeldOutError`` with file, item and field in Dutch.
 - ``evaluatie/context_2.yml``: a second context set in the same format, written independently (by
   someone who saw neither ``context.yml`` nor the context rules); every item is ``toets``.
+- ``evaluatie/context_3.yml``: a third context set in the same format, written blind (without
+  ``context.yml``, the items of ``context_2.yml``, the rules or the recognisers) while the rules were
+  being improved; every item is ``toets``.
 
 ``RecognitionReport`` is what ``rustpunt evalueer stappen`` and ``evalueer rollen`` print: scores
 on clean sentences (held-out example groups), right per register on the conversations, a learning
@@ -85,6 +88,7 @@ def practice_paths() -> List[Dict[str, Any]]:
 # -- evaluatie/context.yml ----------------------------------------------------------------------
 CONTEXT_FILE = "context.yml"
 SECOND_CONTEXT_FILE = "context_2.yml"  # written apart, without seeing context.yml or the rules: only measured
+THIRD_CONTEXT_FILE = "context_3.yml"  # written blind as well, while the rules were being tuned: only measured
 CONTEXT_PARTS = ("ontwikkel", "toets")
 CONTEXT_KINDS = ("ambigu", "helder")
 

@@ -320,6 +320,72 @@ def test_the_role_play_evaluation_stops_with_a_dutch_message_on_a_broken_second_
     assert "evaluatie/context_2.yml, item 'a-goed', veld 'stap': mag niet leeg zijn" in err
 
 
+# -- the third, blind context set (evaluatie/context_3.yml) -----------------------------------------
+def test_the_third_context_set_loads_with_eight_items_per_step_and_pitfall_all_only_measured():
+    from collections import Counter
+
+    from bot.heldout import THIRD_CONTEXT_FILE, context_items
+    from bot.roleplay.models import STEPS
+
+    items = context_items(THIRD_CONTEXT_FILE)
+    assert len(items) >= 64
+    per_label = Counter(item.stap[0] for item in items)
+    for label in STEPS + ("inhoud", "redden"):
+        assert per_label[label] >= 8, label
+    assert {item.deel for item in items} == {"toets"}  # never for tuning
+    kinds = Counter(item.soort for item in items)
+    assert kinds["ambigu"] >= 2 * kinds["helder"] > 0  # about two thirds depend on the persona's line
+    assert {item.scenario for item in items} == {scenario.id for scenario in KNOWLEDGE.all("scenario")}
+    by_text: dict = {}
+    for item in items:
+        by_text.setdefault(item.tekst.lower().strip(".?! "), set()).add(item.stap[0])
+    assert sum(len(moves) > 1 for moves in by_text.values()) >= 6  # same short turn, other right move
+
+
+def test_the_role_play_evaluation_reports_the_third_context_set_under_its_own_heading():
+    from bot.heldout import SECOND_CONTEXT_FILE, THIRD_CONTEXT_FILE, context_items
+    from bot.roleplay.evaluation import PathEvaluation, compare_context, evaluation_report
+
+    items = context_items(THIRD_CONTEXT_FILE)
+    result = PathEvaluation()
+    compare_context(_ReadsOnlyWithContext(), result)
+    acknowledging = sum("erkennen" in item.stap for item in items)
+    assert result.third_context["derde contextset"] == (0, acknowledging, len(items))
+    ambiguous = sum(item.soort == "ambigu" for item in items)
+    assert result.third_context["derde contextset: ambigu"][2] == ambiguous
+    assert result.third_context["derde contextset: helder"][2] == len(items) - ambiguous
+    assert not any(name.startswith("derde") for name in result.second_context)  # kept apart from the second set
+    assert result.second_context["tweede contextset"][2] == len(context_items(SECOND_CONTEXT_FILE))
+    report = evaluation_report(result, show_sentences=True)
+    third = report[report.index("Derde contextset"):]
+    assert "Tweede contextset" not in third  # its own heading, after the second set
+    assert f"derde contextset               0/{len(items)} → {acknowledging}/{len(items)}" in third
+    assert "fout met context [redden-tuurlijk-kind] redden → erkennen" in third
+    blind = evaluation_report(result)
+    assert f"derde contextset               0/{len(items)} → {acknowledging}/{len(items)}" in blind
+    assert "fout met context" not in blind and "--toon-zinnen" in blind
+    assert not any(item.tekst in blind for item in items if len(item.tekst) > 15)
+    only_tuning = PathEvaluation()
+    compare_context(_ReadsOnlyWithContext(), only_tuning, ("ontwikkel",))
+    assert not only_tuning.third_context  # measuring the tuning part never shows the blind set
+
+
+def test_the_role_play_evaluation_stops_with_a_dutch_message_on_a_broken_third_context_set(
+        tmp_path, monkeypatch, capsys):
+    import argparse
+
+    from bot.cli_commands.roleplay import run_evaluation
+
+    _broken_set(tmp_path, monkeypatch, "items:" + GOOD_ITEM)
+    (tmp_path / "context_2.yml").write_text("items:" + GOOD_ITEM.replace("ontwikkel", "toets"), encoding="utf-8")
+    (tmp_path / "context_3.yml").write_text("items:" + GOOD_ITEM.replace("soort: ambigu", "soort: vaag"),
+                                            encoding="utf-8")
+    assert run_evaluation(argparse.Namespace(contextdeel="beide")) == 1
+    err = capsys.readouterr().err
+    assert "een testbestand is niet in orde" in err
+    assert "evaluatie/context_3.yml, item 'a-goed', veld 'soort': onbekende soort 'vaag'" in err
+
+
 # -- rule 1 by what a short turn does: ask on, show sympathy, say yes, say no ---------------------
 # (own examples, not from the context sets; the stub classifier plays a sure or an unsure read)
 def sure(label, confidence=0.8):

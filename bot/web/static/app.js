@@ -745,9 +745,9 @@
     showStatus(null);
   }
 
-  /* Forget this conversation on the server (and start a new one there), then in the page.
-   * On failure the conversation stays as it is and the page says why. */
-  function forget(doneText, startNew) {
+  /* Forget this conversation on the server (and start a new one there), then in the page. 'Nieuw gesprek'
+   * and 'Wis gesprek' both forget; only the notice differs. On failure the conversation stays and the page says why. */
+  function forget(doneText) {
     newButton.disabled = forgetButton.disabled = true;
     showNotice(null);
     setBusy(true);
@@ -755,12 +755,12 @@
       method: "POST",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(startNew ? { nieuw: true } : {})
+      body: "{}"
     }).then(readJson).then(function (r) {
       setBusy(false);
       newButton.disabled = forgetButton.disabled = false;
       if (!r.ok) {
-        addError(r.body.fout || "Het gesprek kon niet worden gewist (fout " + r.status + ").", function () { forget(doneText, startNew); });
+        addError(r.body.fout || "Het gesprek kon niet worden gewist (fout " + r.status + ").", function () { forget(doneText); });
         return;
       }
       clearConversation();
@@ -769,11 +769,11 @@
     }).catch(function () {
       setBusy(false);
       newButton.disabled = forgetButton.disabled = false;
-      addError(OFFLINE, function () { forget(doneText, startNew); });
+      addError(OFFLINE, function () { forget(doneText); });
     });
   }
 
-  newButton.addEventListener("click", function () { forget(null, true); });
+  newButton.addEventListener("click", function () { forget(null); });
 
   forgetButton.addEventListener("click", function () {
     var sure = window.confirm("Wil je dit gesprek wissen? Alles wat je in dit gesprek typte en wat Rustpunt " +
