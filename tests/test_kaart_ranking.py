@@ -223,3 +223,16 @@ def test_a_professionals_only_services_text_counts_half_for_a_familys_question()
     parts = {h.id: h.onderdelen for h in zoek("Moeder uit Hilversum: de thuissituatie is vastgelopen",
                                               index=KaartIndex([consult], ORGS)).hits}["consult"]
     assert parts["doelgroep"] == -1.0 and parts["tekst"] == 0.5
+
+
+def test_of_two_ways_in_of_one_place_the_one_that_covers_more_stays():
+    orgs = {**ORGS, "gemeente": KaartOrganisatie(id="gemeente", naam="Gemeente", bron=BRON)}
+    balie = dienst("balie", ["jeugdhulp", "opvoeding"], algemene_toegang=True, organisatie="gemeente")
+    team = dienst("jeugdteam", ["jeugdhulp", "opvoeding", "gedrag", "scheiding", "verblijf", "vastgelopen_hulp"],
+                  algemene_toegang=True, organisatie="gemeente")
+    cursus = dienst("opvoedcursus", ["opvoeding"])
+    index = KaartIndex([balie, team, cursus], orgs)
+    vraag = "Ouders in Hilversum willen hulp bij de opvoeding van hun zoon van 6"
+    found = [h.id for h in zoek(vraag, index=index).hits]
+    # the front desk alone scores higher (fewer themes), but the team that takes every question of a family stays
+    assert "jeugdteam" in found[:2] and found[2] == "balie"

@@ -843,17 +843,27 @@ def _spread_roles(index: KaartIndex, ctx: _Context, items: List[_T], service_of:
     question about that role itself ("toegang tot jeugdhulp", "aanmelden bij het jeugdteam") keeps both.
     ``items`` are ranked rows or hits; ``service_of`` gives the service of one."""
     out = list(items)
-    seen: Set[Tuple[str, str]] = set()
+    seen: Dict[Tuple[str, str], int] = {}
     for position in range(min(TOP, len(out))):
         current = role(service_of(out[position]))
         if current in seen and current[1] not in ctx.themas:
+            first = seen[current]
+            if (_representative(index, ctx, service_of(out[position]))
+                    > _representative(index, ctx, service_of(out[first]))):
+                out[first], out[position] = out[position], out[first]
             swap = next((j for j in range(position + 1, len(out)) if role(service_of(out[j])) not in seen
                          and verwijsbaar(service_of(out[j])) and _tier(index, service_of(out[j]), ctx) == 0), None)
             if swap is not None:
                 out.insert(position, out.pop(swap))
                 current = role(service_of(out[position]))
-        seen.add(current)
+        seen.setdefault(current, position)
     return out
+
+
+def _representative(index: KaartIndex, ctx: _Context, service) -> Tuple[float, int]:
+    """Which of two services with the same role stays: the one for the family's own place, then the one that
+    covers more (a general entrance is there for every question)."""
+    return _place_part(index.docs[index.by_id[service.id]], ctx.gemeente)[0], len(service.themas)
 
 
 def _measure_route_first(index: KaartIndex, ctx: _Context, hits: List[Hit], allowed: Optional[Set[int]],
