@@ -13,6 +13,7 @@ on SQLite and PostgreSQL. Every score is the sum of named parts, each explained 
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,7 +22,7 @@ from typing import Any, Callable, Dict, FrozenSet, Iterable, Iterator, List, Opt
 from bot.kaart import places
 from bot.kaart.places import Plaats
 from bot.kaart.query import Vraag, parse_vraag, resolve_plaats, resolve_thema, school_year_words
-from bot.kaart.text import lemmas, stam, word_tables
+from bot.kaart.text import known, lemmas, stam, word_tables
 from bot.kaart.vocabulary import (
     AARD,
     AARD_VRAAGWOORDEN,
@@ -562,14 +563,33 @@ def _named(index: KaartIndex, service, terms: List[str], keywords: bool = False)
         return True
     if keywords:
         words += [t for word in service.trefwoorden for t in _phrase_lemmas(word)]
+    proper = _proper_name_words(service.naam) if service.aard != "dienst" else None
     for term in words:
         if (
             (term in asked or _singular(term) in asked)
             and term not in GENERIC
             and len(index.postings.get(term, ())) <= 2
+            and (proper is None or term in proper)
         ):
             return True
     return False
+
+
+_NAME_WORD = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=1024)
+def _proper_name_words(naam: str) -> FrozenSet[str]:
+    """The lemmas of the words that make a name a name: a capitalised word after the first ("ZigZag", "Qinas",
+    "Kapitaal") or a first word that is no ordinary Dutch word ("Cultuurcampus", "Garage2020"). The ordinary
+    words that describe a pilot or project ("Praktijk", "Overzicht financiële hulpmiddelen", "activiteiten voor
+    ouders") do not name it: a family asking for "activiteiten" or with "financiële problemen" did not ask for it."""
+    found: Set[str] = set()
+    for position, word in enumerate(_NAME_WORD.findall(naam)):
+        terms = lemmas(word)
+        if (position > 0 and word[:1].isupper()) or (position == 0 and not any(known(t) for t in terms)):
+            found.update(terms)
+    return frozenset(found)
 
 
 @lru_cache(maxsize=256)
