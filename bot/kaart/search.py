@@ -955,14 +955,19 @@ def _add_general_entrance(index: KaartIndex, ctx: _Context, hits: List[Hit], lim
     # entrance, a route a professional knows, leads
     thin_first = bool(hits) and _tier(index, index.docs[index.by_id[hits[0].id]].service, ctx) == 1
     # and it comes before a service only for professionals, which a family cannot go to itself
-    position = 0 if thin_first else next((i for i, hit in enumerate(hits) if not _for_the_family(hit)), len(hits))
+    position = 0 if thin_first else next((i for i, hit in enumerate(hits) if _for_professionals(hit)), len(hits))
     hits[position:position] = entrance
     del hits[limit:]
 
 
+def _for_professionals(hit: Hit) -> bool:
+    """A service only for professionals, found for a family's own question (its target group part is negative)."""
+    return hit.onderdelen.get("doelgroep", 0.0) < 0
+
+
 def _for_the_family(hit: Hit) -> bool:
     """A result a family can be referred to: referable and not a service only for professionals."""
-    return hit.verwijsbaar and hit.onderdelen.get("doelgroep", 0.0) >= 0
+    return hit.verwijsbaar and not _for_professionals(hit)
 
 
 def _explain(index: KaartIndex, result: Zoekresultaat, gevonden: Optional[Plaats], held_back: List[str]) -> None:
