@@ -7,7 +7,8 @@
 - everyday verbs ("maken") alone do not make a hit;
 - a professional speaking of "een gezin" or asking "wie denkt mee" is no family asking for itself;
 - a question that repeats three words of an entry's name in order names it (a pilot then shows, not first);
-- when few services fit a family's question, the general entrance of the place is added, saying why.
+- when few services fit a family's question, the general entrance of the place is added, saying why;
+- no two services with the same role (two ways into youth care of one place) in the top 3 when another fits.
 """
 from __future__ import annotations
 
@@ -169,3 +170,69 @@ def test_when_the_best_fit_has_no_known_route_the_general_entrance_leads():
     result = zoek("Hilversum: kind van 7 leest heel moeizaam", index=KaartIndex([named, entrance], ORGS))
     assert [h.id for h in result.hits] == ["jeugdteam", "genoemd"]
     assert result.hits[0].waarom.startswith("Algemene ingang van deze plaats")
+
+
+def test_one_way_into_youth_care_is_enough_when_a_specific_service_fits():
+    # two general entrances of one place (the municipality's team and the regional toegang) both fit, but a
+    # specific service for the problem takes the third place; the second entrance moves down, not out
+    team = dienst("team_gemeente", ["jeugdhulp", "scheiding", "opvoeding"], algemene_toegang=True,
+                  organisatie="gemeente", werkgebied=["huizen"])
+    toegang = dienst("toegang_regio", ["jeugdhulp", "scheiding"], algemene_toegang=True, werkgebied=["hbel"],
+                     organisatie="regio")
+    praatgroep = dienst("praatgroep", ["scheiding"], organisatie="welzijn", werkgebied=["huizen"])
+    omgang = dienst("omgangshuis", ["scheiding", "opvoeding", "gedrag"], organisatie="omgang", werkgebied=["huizen"])
+    names = ("gemeente", "regio", "welzijn", "omgang")
+    index = KaartIndex([team, toegang, praatgroep, omgang],
+                       {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in names}})
+    vraag = "Huizen: na de scheiding wil de zoon van 11 zijn vader niet meer zien"
+    found = [h.id for h in zoek(vraag, index=index).hits]
+    assert len({"team_gemeente", "toegang_regio"} & set(found[:3])) == 1
+    assert {"praatgroep", "omgangshuis"} <= set(found[:3]) and len(found) == 4
+    # a question about the way in itself keeps both entrances at the top
+    asked = [h.id for h in zoek("Huizen: hoe krijgt een gezin toegang tot jeugdhulp na een scheiding?",
+                                index=index).hits]
+    assert {"team_gemeente", "toegang_regio"} <= set(asked[:2])
+
+
+def test_real_kaart_one_entrance_for_a_divorce_question_in_huizen():
+    top3 = [h.id for h in zoek("Huizen: sinds de scheiding ziet de zoon van 11 zijn vader bijna niet meer").hits[:3]]
+    assert "team_jeugd_huizen" in top3 and "toegang_jeugd_hbel" not in top3
+
+
+def test_the_added_entrance_is_the_places_own_one_per_role_and_comes_before_services_for_professionals():
+    orgs = {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in ("gemeente", "regio", "ggd")}}
+    balie = dienst("balie", ["jeugdhulp", "opvoeding"], algemene_toegang=True, organisatie="gemeente")
+    regio = dienst("regioloket", ["jeugdhulp"], algemene_toegang=True, werkgebied=["gooi_en_vechtstreek"],
+                   organisatie="regio")
+    jgz = dienst("jgz", ["ontwikkeling", "gezondheid"], algemene_toegang=True, werkgebied=["gooi_en_vechtstreek"],
+                 organisatie="ggd", leeftijd_min=0, leeftijd_max=18)
+    collega = dienst("collegaoverleg", ["samenwerking"], doelgroep=["professional"],
+                     beschrijving=LONG + " Voor professionals die willen meedenken over een gezin.")
+    index = KaartIndex([collega, regio, jgz, balie], orgs)
+    hits = zoek("Moeder uit Hilversum zoekt iemand die meedenkt over haar zoon van 8", index=index).hits
+    found = [h.id for h in hits]
+    # the municipality's own way into youth care, not the regional one as well; the health service is another role
+    assert found[:2] == ["balie", "jgz"] and "regioloket" not in found
+    assert found[-1] == "collegaoverleg"
+    assert hits[0].waarom.startswith("Algemene ingang van deze plaats")
+
+
+def test_a_professionals_only_services_text_counts_half_for_a_familys_question():
+    consult = dienst("consult", ["samenwerking"], doelgroep=["professional"],
+                     beschrijving=LONG + " Meedenken over vastgelopen thuissituaties.")
+    parts = {h.id: h.onderdelen for h in zoek("Moeder uit Hilversum: de thuissituatie is vastgelopen",
+                                              index=KaartIndex([consult], ORGS)).hits}["consult"]
+    assert parts["doelgroep"] == -1.0 and parts["tekst"] == 0.5
+
+
+def test_of_two_ways_in_of_one_place_the_one_that_covers_more_stays():
+    orgs = {**ORGS, "gemeente": KaartOrganisatie(id="gemeente", naam="Gemeente", bron=BRON)}
+    balie = dienst("balie", ["jeugdhulp", "opvoeding"], algemene_toegang=True, organisatie="gemeente")
+    team = dienst("jeugdteam", ["jeugdhulp", "opvoeding", "gedrag", "scheiding", "verblijf", "vastgelopen_hulp"],
+                  algemene_toegang=True, organisatie="gemeente")
+    cursus = dienst("opvoedcursus", ["opvoeding"])
+    index = KaartIndex([balie, team, cursus], orgs)
+    vraag = "Ouders in Hilversum willen hulp bij de opvoeding van hun zoon van 6"
+    found = [h.id for h in zoek(vraag, index=index).hits]
+    # the front desk alone scores higher (fewer themes), but the team that takes every question of a family stays
+    assert "jeugdteam" in found[:2] and found[2] == "balie"

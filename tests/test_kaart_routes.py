@@ -409,3 +409,20 @@ def test_without_a_way_there_in_the_kaart_a_measure_only_service_still_never_lea
         "Hilversum: ouders willen jeugdbescherming voor hun dochter", index=KaartIndex([measure, school], orgs)
     )
     assert [h.id for h in result.hits] == ["smw", "gi"]
+
+
+def test_an_ordinary_word_of_a_projects_name_does_not_ask_for_it():
+    # "financiële" and "praktijk" are words of a project's and a pilot's name, but a family using them asked for help
+    money = ids(zoek("Gezin in Huizen heeft financiële problemen, zoon van 10"))
+    assert "overzicht_financiele_hulpmiddelen" not in money and money[0] == "brugfunctionaris"
+    baby = ids(zoek("Moeder in Hilversum zoekt een praktijk voor haar baby van 3 maanden"))
+    assert "praktijk_zigzag_jonge_kind" not in baby
+
+
+def test_a_project_named_by_its_own_name_still_shows_with_what_it_is():
+    named = zoek("Hilversum: kan een gezin met een baby terecht bij Praktijk ZigZag?")
+    hit = next(h for h in named.hits if h.id == "praktijk_zigzag_jonge_kind")
+    assert "pilot" in hit.let_op and named.hits[0].verwijsbaar
+    # three words of the name in order name it too
+    overview = zoek("Is er een overzicht van financiële hulpmiddelen voor gezinnen in Huizen?")
+    assert "overzicht_financiele_hulpmiddelen" in ids(overview) and overview.hits[0].verwijsbaar

@@ -13,15 +13,16 @@ on SQLite and PostgreSQL. Every score is the sum of named parts, each explained 
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Dict, FrozenSet, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
+from typing import Any, Callable, Dict, FrozenSet, Iterable, Iterator, List, Optional, Sequence, Set, Tuple, TypeVar
 
 from bot.kaart import places
 from bot.kaart.places import Plaats
 from bot.kaart.query import Vraag, parse_vraag, resolve_plaats, resolve_thema, school_year_words
-from bot.kaart.text import lemmas, stam, word_tables
+from bot.kaart.text import known, lemmas, stam, word_tables
 from bot.kaart.vocabulary import (
     AARD,
     AARD_VRAAGWOORDEN,
@@ -562,14 +563,33 @@ def _named(index: KaartIndex, service, terms: List[str], keywords: bool = False)
         return True
     if keywords:
         words += [t for word in service.trefwoorden for t in _phrase_lemmas(word)]
+    proper = _proper_name_words(service.naam) if service.aard != "dienst" else None
     for term in words:
         if (
             (term in asked or _singular(term) in asked)
             and term not in GENERIC
             and len(index.postings.get(term, ())) <= 2
+            and (proper is None or term in proper)
         ):
             return True
     return False
+
+
+_NAME_WORD = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=1024)
+def _proper_name_words(naam: str) -> FrozenSet[str]:
+    """The lemmas of the words that make a name a name: a capitalised word after the first ("ZigZag", "Qinas",
+    "Kapitaal") or a first word that is no ordinary Dutch word ("Cultuurcampus", "Garage2020"). The ordinary
+    words that describe a pilot or project ("Praktijk", "Overzicht financiële hulpmiddelen", "activiteiten voor
+    ouders") do not name it: a family asking for "activiteiten" or with "financiële problemen" did not ask for it."""
+    found: Set[str] = set()
+    for position, word in enumerate(_NAME_WORD.findall(naam)):
+        terms = lemmas(word)
+        if (position > 0 and word[:1].isupper()) or (position == 0 and not any(known(t) for t in terms)):
+            found.update(terms)
+    return frozenset(found)
 
 
 @lru_cache(maxsize=256)
@@ -751,6 +771,7 @@ def _held_back(index: KaartIndex, service, ctx: _Context) -> bool:
 
 
 _Row = Tuple[float, str, _Doc, Dict[str, float], str]  # score, id, document, score parts, waarom
+_T = TypeVar("_T")
 
 
 def _score_all(index: KaartIndex, ctx: _Context, candidates: Set[int], text_scores: Dict[int, float]
@@ -778,6 +799,7 @@ def _score_all(index: KaartIndex, ctx: _Context, candidates: Set[int], text_scor
             # a service only for professionals answers a family's question about its theme only half: the
             # family cannot go there, the professional consults it (as a leisure group is only part of the answer)
             parts["thema"] *= PROFESSIONAL_ONLY_FACTOR
+            parts["tekst"] *= PROFESSIONAL_ONLY_FACTOR  # its text naming the question is the same evidence
         score = sum(WEIGHTS[k] * v for k, v in parts.items())
         if _held_back(index, service, ctx):
             held_back.append((score, service.naam))
@@ -820,7 +842,48 @@ def _rank(index: KaartIndex, ctx: _Context, scored: List[_Row], limit: int) -> L
     never an unreferrable entry first."""
     scored.sort(key=lambda item: (-item[0], item[1]))
     scored.sort(key=lambda item: (_tier(index, item[2].service, ctx), -item[0], item[1]))
+    scored = _spread_roles(index, ctx, scored, lambda row: row[2].service)
     return _referral_first([_hit(doc, score, parts, waarom) for score, _, doc, parts, waarom in scored[:limit]])
+
+
+TOP = 3  # the first results a professional reads; no two of them do the same job when another fits
+
+
+def role(service) -> Tuple[str, str]:
+    """The job a service does for a family: a general entrance is the place's way in for its main theme (the
+    jeugdteam and the municipal toegang of a place both let a family into youth care); any other service is its
+    organisation's offer for its main theme."""
+    main = service.themas[0] if service.themas else ""
+    return ("algemene_toegang", main) if service.algemene_toegang else (service.organisatie, main)
+
+
+def _spread_roles(index: KaartIndex, ctx: _Context, items: List[_T], service_of: Callable[[_T], Any]) -> List[_T]:
+    """No two services with the same role in the first ``TOP`` when another referable service fits: one way into
+    youth care is enough when a specific service can take the slot; the second one moves down, not out. A
+    question about that role itself ("toegang tot jeugdhulp", "aanmelden bij het jeugdteam") keeps both.
+    ``items`` are ranked rows or hits; ``service_of`` gives the service of one."""
+    out = list(items)
+    seen: Dict[Tuple[str, str], int] = {}
+    for position in range(min(TOP, len(out))):
+        current = role(service_of(out[position]))
+        if current in seen and current[1] not in ctx.themas:
+            first = seen[current]
+            if (_representative(index, ctx, service_of(out[position]))
+                    > _representative(index, ctx, service_of(out[first]))):
+                out[first], out[position] = out[position], out[first]
+            swap = next((j for j in range(position + 1, len(out)) if role(service_of(out[j])) not in seen
+                         and verwijsbaar(service_of(out[j])) and _tier(index, service_of(out[j]), ctx) == 0), None)
+            if swap is not None:
+                out.insert(position, out.pop(swap))
+                current = role(service_of(out[position]))
+        seen.setdefault(current, position)
+    return out
+
+
+def _representative(index: KaartIndex, ctx: _Context, service) -> Tuple[float, int]:
+    """Which of two services with the same role stays: the one for the family's own place, then the one that
+    covers more (a general entrance is there for every question)."""
+    return _place_part(index.docs[index.by_id[service.id]], ctx.gemeente)[0], len(service.themas)
 
 
 def _measure_route_first(index: KaartIndex, ctx: _Context, hits: List[Hit], allowed: Optional[Set[int]],
@@ -859,21 +922,52 @@ def _measure_route_first(index: KaartIndex, ctx: _Context, hits: List[Hit], allo
     return _referral_first(ordered[:limit])
 
 
+def _fit(doc: _Doc, ctx: _Context) -> float:
+    """The score of a service without theme or text: how well place, age, target group and route fit."""
+    parts, _ = _parts(doc, ctx, 0.0, 0.0)
+    return sum(WEIGHTS[k] * v for k, v in parts.items())
+
+
 def _add_general_entrance(index: KaartIndex, ctx: _Context, hits: List[Hit], limit: int) -> None:
     """Few services fit a family's question: the general entrance of the place can always help. Also when
     none fits a family question, with or without a recognised problem ("moeder zoekt een vrijwilliger die
     meehelpt"): the message then says no specific service was found."""
-    if not ctx.family or len(hits) >= min(limit, FEW_HITS):
+    fitting = [hit for hit in hits if _for_the_family(hit)]
+    if not ctx.family or len(fitting) >= min(limit, FEW_HITS):
         return
     shown = {hit.id for hit in hits}
-    entrance = [h for h in _general_route(index, ctx.gemeente, ctx.leeftijd) if h.id not in shown][:limit - len(hits)]
+    roles = {role(index.docs[index.by_id[hit.id]].service) for hit in hits}
+    # the entrance that fits the place and the family best first (the municipality's own before a regional one)
+    entrance = []
+    for hit in sorted((h for h in _general_route(index, ctx.gemeente, ctx.leeftijd) if h.id not in shown),
+                      key=lambda h: (-_place_part(index.docs[index.by_id[h.id]], ctx.gemeente)[0],
+                                     -_fit(index.docs[index.by_id[h.id]], ctx), h.id)):
+        current = role(index.docs[index.by_id[hit.id]].service)
+        # one way in per role is enough in a place; a whole region shows the entrance of each municipality
+        if current in roles and ctx.gemeente not in REGIOS:
+            continue
+        roles.add(current)
+        entrance.append(hit)
+    entrance = entrance[:limit - len(fitting)]
     for hit in entrance:
         hit.waarom = "Algemene ingang van deze plaats: kan meedenken over elke vraag van een gezin. " + hit.waarom
     # when the best fit is an entry whose route the source does not give (a provider it only names), the
     # entrance, a route a professional knows, leads
     thin_first = bool(hits) and _tier(index, index.docs[index.by_id[hits[0].id]].service, ctx) == 1
-    position = 0 if thin_first else len(hits)
+    # and it comes before a service only for professionals, which a family cannot go to itself
+    position = 0 if thin_first else next((i for i, hit in enumerate(hits) if _for_professionals(hit)), len(hits))
     hits[position:position] = entrance
+    del hits[limit:]
+
+
+def _for_professionals(hit: Hit) -> bool:
+    """A service only for professionals, found for a family's own question (its target group part is negative)."""
+    return hit.onderdelen.get("doelgroep", 0.0) < 0
+
+
+def _for_the_family(hit: Hit) -> bool:
+    """A result a family can be referred to: referable and not a service only for professionals."""
+    return hit.verwijsbaar and not _for_professionals(hit)
 
 
 def _explain(index: KaartIndex, result: Zoekresultaat, gevonden: Optional[Plaats], held_back: List[str]) -> None:
@@ -941,6 +1035,7 @@ def zoek(
     hits = _measure_route_first(index, ctx, hits, allowed, limit)
     only_entrance = not hits
     _add_general_entrance(index, ctx, hits, limit)
+    hits = _spread_roles(index, ctx, hits, lambda hit: index.docs[index.by_id[hit.id]].service)
     cutoff = scored[limit - 1][0] if len(scored) >= limit else float("-inf")
     names = [name for score, name in sorted(held_back, reverse=True) if score > cutoff]
 
