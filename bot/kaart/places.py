@@ -158,7 +158,8 @@ def zoek_plaats(text: str, knowledge=None) -> Optional[Plaats]:
         i for size, start, row, _ in matches if row.code is None and size > 1 for i in range(start, start + size)
     }
     inside = [m for m in matches if m[2].code is not None and not outside & set(range(m[1], m[1] + m[0]))]
-    best = _most_specific(inside) or _most_specific([m for m in matches if m[2].code is None])
+    best = _most_specific(_where_the_family_lives(tokens, inside)) or _most_specific(
+        [m for m in matches if m[2].code is None])
     if best:
         _, _, row, written = best
         return Plaats(row.naam, written, row.soort, row.code, row.dekking)
@@ -166,6 +167,12 @@ def zoek_plaats(text: str, knowledge=None) -> Optional[Plaats]:
 
 
 _Match = Tuple[int, int, PlaatsNaam, str]  # (words, start, row, as written)
+
+
+def genoemde_plaatsen(text: str, knowledge=None) -> List[str]:
+    """Every place of the table spelled exactly in ``text``, as written (also those that did not decide the
+    question's place: "wij zitten in Overvecht maar moeder is verhuisd naar Zuilen" names two)."""
+    return [written for _, _, _, written in _exact_matches(_tokens(text or ""), tabel(knowledge))]
 
 
 def _exact_matches(tokens: List[Tuple[str, str]], table: Plaatstabel) -> List[_Match]:
@@ -179,6 +186,32 @@ def _exact_matches(tokens: List[Tuple[str, str]], table: Plaatstabel) -> List[_M
             if row is not None and _allowed(tokens, start, spelling):
                 out.append((size, start, row, " ".join(raw for raw, _ in tokens[start:start + size])))
     return out
+
+
+# Of two places of the kaart in different municipalities, the one where the family lives counts, not where the
+# consultant, the school or a parent's job is ("ik ben ib'er op een school in Hilversum, de leerling woont in
+# Blaricum", "bij ons in Bussum hebben we een vader uit Eemnes", "vader werkt in Hilversum, het gezin woont in
+# Laren"): words a few words before a place say which it is.
+HOME_CUES = frozenset("uit woont wonen wonend wonende woonachtig woonde verhuisd verhuist verhuizen verhuisde "
+                      "thuis".split())
+ELSEWHERE_CUES = frozenset("werk werkt werken werkte werkzaam school basisschool schooltje club vereniging praktijk "
+                           "kantoor team vanuit ons onze wij we ik bel belt zit zitten gevestigd".split())
+CUE_WINDOW = 3  # words before a place that may say whose place it is
+
+
+def _where_the_family_lives(tokens: List[Tuple[str, str]], matches: List[_Match]) -> List[_Match]:
+    """The matches of the municipality where the family lives, when the question names places in several
+    (see ``HOME_CUES``); else ``matches``."""
+    if len({m[2].code for m in matches}) < 2:
+        return matches
+
+    def standing(match: _Match) -> int:
+        before = {norm for _, norm in tokens[max(0, match[1] - CUE_WINDOW):match[1]]}
+        return 1 if before & HOME_CUES else -1 if before & ELSEWHERE_CUES else 0
+
+    best = max(standing(m) for m in matches)
+    codes = {m[2].code for m in matches if standing(m) == best}
+    return [m for m in matches if m[2].code in codes]
 
 
 def _most_specific(matches: List[_Match]) -> Optional[_Match]:

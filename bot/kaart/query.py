@@ -156,6 +156,8 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     ("arm", re.compile(r"\b(?:zijn|haar|z'n|mijn|m'n|je|jouw|de|het|beide|twee|linker|rechter|gebroken)\s+armen?\b"
                        r"|\barmen\b|\barm\s+(?:gebroken|breken|brak)\b", re.IGNORECASE)),
     ("ouder", re.compile(r"\boudere?n?\s+dan\b|\boudere\b|\bouderen\b|\bjaar\s+ouder\b", re.IGNORECASE)),
+    # where someone works is no problem with work ("vader werkt in Hilversum", "moeder werkt bij de thuiszorg")
+    ("werk", re.compile(r"\bwerk(?:t|en|te|ten|zaam)(?=\s+(?:in|bij|als|op|voor|aan|vanuit)\b)", re.IGNORECASE)),
 )
 
 
@@ -459,8 +461,10 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
     if gevonden is None and framed != text:
         gevonden = places.zoek_plaats(text, knowledge)
     gemeente, plaats, buiten, onbekend = extract_plaats(text, gevonden, searched=True)
-    # the place is no problem word ("Zuilen" is not a typo of "huilen")
+    # a place is no problem word ("Zuilen" is not a typo of "huilen"), also one that did not decide the place
     asked = text.replace(plaats, " ", 1) if plaats else text
+    for named in places.genoemde_plaatsen(asked, knowledge):
+        asked = asked.replace(named, " ", 1)
     themas, woorden, spans, lemmed = _match_themas(asked, knowledge)
     leeftijd = extract_leeftijd(text)
     ouder_themas, kind_themas = extract_subjects(asked, themas, spans, lemmed, knowledge,
