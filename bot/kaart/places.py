@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, FrozenSet, List, Optional, Tuple
 
-from bot.kaart.text import STOPWORDS, distance, known_lemmas
+from bot.kaart.text import STOPWORDS, distance, known_lemmas, word_tables
 from bot.knowledge.loader import PerKnowledge
 from bot.lemmas import lemma_table
 from bot.text import plain
@@ -163,7 +163,7 @@ def zoek_plaats(text: str, knowledge=None) -> Optional[Plaats]:
     if best:
         _, _, row, written = best
         return Plaats(row.naam, written, row.soort, row.code, row.dekking)
-    return _typo(tokens, table)
+    return _typo(tokens, table, word_tables(knowledge).theme_words)
 
 
 _Match = Tuple[int, int, PlaatsNaam, str]  # (words, start, row, as written)
@@ -226,9 +226,11 @@ def _most_specific(matches: List[_Match]) -> Optional[_Match]:
 LOWER_CASE_TYPO_MIN = 8  # letters of a lower-case word without a place word before it that may be a typo
 
 
-def _typo(tokens: List[Tuple[str, str]], table: Plaatstabel) -> Optional[Plaats]:
+def _typo(tokens: List[Tuple[str, str]], table: Plaatstabel, problem_words: FrozenSet[str] = frozenset()
+          ) -> Optional[Plaats]:
     """A place one typo away (two for long names), found only when exactly one place is that close. Also a name
-    of two or three words ("Leidsche Rijm", "Vleuten-De Mern"), when one of its words is no Dutch word."""
+    of two or three words ("Leidsche Rijm", "Vleuten-De Mern"), when one of its words is no Dutch word. A problem
+    word of the kaart (``problem_words``) is no typo of a place ("overwicht" is no "Overvecht")."""
     for index, (raw, _) in enumerate(tokens):
         cued = raw[:1].isupper() or (index > 0 and tokens[index - 1][1] in PLACE_CUES)
         for size in (3, 2, 1):
@@ -239,7 +241,7 @@ def _typo(tokens: List[Tuple[str, str]], table: Plaatstabel) -> Optional[Plaats]
             joined = " ".join(n for _, n in run)
             parts = joined.split()
             if len(parts) == 1:
-                if len(joined) < 5 or _is_word(joined) or joined.isdigit():
+                if len(joined) < 5 or _is_word(joined) or joined.isdigit() or joined in problem_words:
                     continue
                 # a consultant often types place names in lower case: a long word that is no Dutch word may be a
                 # typo of a place without a capital or a place word before it ("kortenhoeff")

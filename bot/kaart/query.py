@@ -25,9 +25,11 @@ MAX_VRAAG = 2000
 
 _CHILD = (r"(?:zoon|zoontje|dochter|dochtertje|kind|kindje|jongen|jongetje|meisje|meid|puber|tiener|jongere|leerling"
           r"|broer|zus|pleegkind|baby|kleinkind|kleinzoon|kleindochter|oudste|jongste|middelste|tweeling|peuter"
-          r"|kleuter|stiefzoon|stiefdochter|pleegzoon|pleegdochter)")
+          r"|kleuter|stiefzoon|stiefdochter|pleegzoon|pleegdochter|jongens|meiden|meisjes|tieners|pubers)")
 # words a consultant puts between the child and the age when speaking: "zoon is nu 15", "dochter van bijna 13"
-_HEDGE = r"(?:(?:nu|inmiddels|pas|bijna|net|al|sinds kort|ongeveer|rond de|zo'n)\s+)?"
+# or about or soon: "jongens van een jaar of 14", "zoon wordt volgende maand 18"
+_HEDGE = (r"(?:(?:nu|inmiddels|pas|bijna|net|al|sinds kort|ongeveer|rond de|zo'n|een jaar of|binnenkort|straks"
+          r"|volgende maand|volgende week|volgend jaar|deze maand|dit jaar|over een maand)\s+)?")
 _UNITS = r"(?:uur|keer|euro|procent|%|dagen|dag|weken|week|maanden|maand|minuten|kilo|kg|cm|x|kinderen|broers|zussen)"
 _NUMBER_WORDS = {
     "nul": 0, "een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
@@ -39,6 +41,8 @@ _NUM = r"(\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r
 _AGE_PATTERNS = (
     re.compile(_CHILD + r"\s+(?:is|wordt|van)\s+" + _HEDGE + _NUM + r"\b(?!\s*" + _UNITS + r"\b)"),
     re.compile(r"\b" + _NUM + r"\s*-?\s*jarige?\b"),
+    # about that age: "een jaar of 14" is 14, not one year
+    re.compile(r"\bjaar\s+of\s+" + _NUM + r"\b(?!\s*" + _UNITS + r"\b)"),
     re.compile(r"\b" + _NUM + r"\s+jaar\s+oud\b"),
     re.compile(r"\b(?:leeftijd|leeftijd van|is)\s*:?\s*" + _NUM + r"\s+jaar\b"),
     # a note written as a form: "leeftijd: 15", "lft 12"

@@ -86,10 +86,24 @@ def _frames(heads: Set[str], knowledge=None, written: Sequence[str] = ()) -> boo
     """The stems of the words of one part of a sentence frame the call (``written``: its words as written,
     simplified, to see a workplace: see ``WORKPLACE_WORDS``)."""
     cues, _, speaking, working = _framing_stems(knowledge)
-    if heads & cues or (heads & speaking and heads & FIRST_PERSON):
+    if heads & cues and not _own_phone(heads & cues, written, knowledge):
+        return True
+    if heads & speaking and heads & FIRST_PERSON:
         return True
     return bool(heads & working and heads & WORKPLACE_PERSON
                 and (heads & WORKPLACE_MARKS or _names_place(written, knowledge)))
+
+
+# "zijn telefoon", "haar mobiel": the child's own phone is what the problem is about ("zit de hele nacht op zijn
+# telefoon"), not the line the call comes in on
+POSSESSIVES = frozenset({"zijn", "haar", "z'n", "hun", "d'r"})
+
+
+def _own_phone(cues: Set[str], written: Sequence[str], knowledge=None) -> bool:
+    """The only framing word is a phone that belongs to someone ("verslaafd aan zijn telefoon")."""
+    if cues != {head_stem("telefoon", knowledge)}:
+        return False
+    return any(word == "telefoon" and i > 0 and written[i - 1] in POSSESSIVES for i, word in enumerate(written))
 
 
 def _names_place(written: Sequence[str], knowledge=None) -> bool:

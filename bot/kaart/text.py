@@ -321,8 +321,10 @@ def correct_typo(word: str, tables: Optional[WordTables] = None) -> str:
 
 
 def _correct_typo(word: str, tables: WordTables) -> str:
+    # a verb form of a known verb is no typo ("speelt", not "steelt"), nor a plural of a known word ("meiden", not
+    # "melden")
     if (len(word) < FUZZY_MIN or known(word, tables) or not word.isalpha() or split_compound(word, tables)
-            or _verb_form(word, tables) != word):  # a verb form of a known verb is no typo ("speelt", not "steelt")
+            or _verb_form(word, tables) != word or lemma(word) != word):
         return word
     close = {w for w in tables.theme_words if len(w) >= FUZZY_MIN and distance(word, w, 1) == 1}
     return close.pop() if len(close) == 1 else word

@@ -1,0 +1,90 @@
+"""Everyday words consultants use for a problem find its theme (knowledge/sociale_kaart/probleemwoorden.yml),
+and the reading rules that keep such words apart (own example sentences, not from the test sets)."""
+import pytest
+
+from bot.kaart.query import parse_vraag
+
+
+@pytest.mark.parametrize("question, theme", [
+    # eating and sleeping
+    ("Huizen: meisje van 15 eet nauwelijks en is erg afgevallen", "psychisch"),
+    ("jongen van 13 braakt stiekem na het avondeten", "psychisch"),
+    ("dochter van 9 kan 's avonds niet in slaap komen", "gezondheid"),
+    ("zoon van 16 heeft zijn dag-nachtritme helemaal omgedraaid", "gezondheid"),
+    # anxiety, low mood, grief, self-harm
+    ("meisje van 11 durft niet meer alleen naar de winkel", "somberheid_angst"),
+    ("jongen van 15 zegt dat hij dood wil", "somberheid_angst"),
+    ("sinds zijn moeder overleden is, praat zoon van 8 nergens meer over", "somberheid_angst"),
+    ("dochter van 14 heeft snijwonden op haar bovenbenen", "psychisch"),
+    ("jongen van 17 hoort stemmen en slaapt niet", "psychisch"),
+    # school
+    ("jongen van 12 is al twee weken niet op school geweest", "schoolverzuim"),
+    ("meisje van 13 zit thuis omdat ze geen schoolplek heeft", "schoolverzuim"),
+    ("leerling van 10 haalt steeds slechtere cijfers en kan zich niet concentreren", "leren"),
+    # crime, police, exploitation
+    ("bij het gezin in Laren is vorige week ingebroken", "criminaliteit"),
+    ("jongen van 16 wordt gebruikt om drugs te verkopen", "criminaliteit"),
+    ("zoon van 14 heeft met vrienden een brand gesticht bij school", "criminaliteit"),
+    ("jongen van 15 wordt door een oudere man uitgebuit", "veiligheid"),
+    # money and housing
+    ("de kinderen komen vaak zonder ontbijt op school", "financien"),
+    ("het gezin krijgt aanmaningen en het gas dreigt afgesloten te worden", "financien"),
+    ("moeder en drie kinderen slapen op de bank bij kennissen", "wonen_werk"),
+    ("dochter van 17 wil uit huis maar vindt geen kamer", "wonen_werk"),
+    # violence at home, neglect, honour-related violence
+    ("moeder had blauwe plekken op haar armen", "veiligheid"),
+    ("kinderen van 5 en 7 zijn 's avonds vaak alleen thuis", "veiligheid"),
+    ("vader heeft een huisverbod gekregen", "veiligheid"),
+    ("meisje van 16 wordt door de familie uitgehuwelijkt", "veiligheid"),
+    # a parent's addiction, screens
+    ("vader zuipt elk weekend en wordt dan boos", "verslaving"),
+    ("zoon van 12 zit tot diep in de nacht op zijn telefoon", "verslaving"),
+    # bullying and online risk
+    ("er gaan filmpjes van haar rond in de groepsapp van de klas", "pesten"),
+    # LVB and development
+    ("vader is licht verstandelijk beperkt en heeft hulp nodig bij de opvoeding", "ontwikkeling"),
+    ("peuter van 2 ontwikkelt zich trager dan zijn zusje", "ontwikkeling"),
+    # pregnancy and sexuality
+    ("dochter van 16 is in verwachting", "seksualiteit"),
+    ("jongen van 15 valt op jongens en durft het niet te vertellen", "seksualiteit"),
+    # caring for a sick parent
+    ("meisje van 13 zorgt thuis voor haar zieke moeder", "gezondheid"),
+    ("vader heeft kanker en de kinderen zijn 8 en 10", "gezondheid"),
+    # parenting, stuck help, leisure, language
+    ("moeder kan het niet meer aan met haar zoon van 9", "opvoeding"),
+    ("ouders zijn ten einde raad met hun dochter van 14", "opvoeding"),
+    ("er is van alles geprobeerd maar niets werkt meer", "vastgelopen_hulp"),
+    ("meisje van 10 wil graag tekenen of iets creatiefs doen", "vrije_tijd"),
+    ("jongens van 13 hangen 's avonds rond bij het winkelcentrum", "vrije_tijd"),
+    ("moeder is laaggeletterd en begrijpt de brieven van school niet", "taal"),
+    ("kinderen van 6 en 9 wonen sinds kort bij opa en oma", "verblijf"),
+])
+def test_everyday_words_find_the_theme(question, theme):
+    assert theme in parse_vraag(question).themas
+
+
+@pytest.mark.parametrize("question, theme", [
+    # money stolen is stealing, not money trouble
+    ("zoon van 11 steelt geld van zijn oma", "financien"),
+    # a phone call stays a phone call: the caller's phone is no screen time
+    ("moeder belt op haar telefoon vanuit de auto, zoon van 9 is somber", "verslaving"),
+    # "meiden" is the plural of "meid", not a typo of "melden"
+    ("meiden van 14 sturen elkaar naaktfoto's", "veiligheid"),
+])
+def test_words_that_look_like_a_problem_are_not_one(question, theme):
+    assert theme not in parse_vraag(question).themas
+
+
+def test_a_problem_word_is_no_typo_of_a_place():
+    vraag = parse_vraag("moeder heeft geen overwicht over haar zoon van 12")
+    assert vraag.gemeente is None and "opvoeding" in vraag.themas
+
+
+@pytest.mark.parametrize("question, age", [
+    ("groepje jongens van een jaar of 14 geeft overlast", 14),
+    ("dochter is een jaar of 12 en wordt gepest", 12),
+    ("zoon wordt volgende maand 18 en dan stopt zijn begeleiding", 18),
+    ("meiden van 13 worden online benaderd", 13),
+])
+def test_ages_said_roughly_or_for_a_group(question, age):
+    assert parse_vraag(question).leeftijd == age
