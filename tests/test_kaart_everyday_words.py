@@ -88,3 +88,36 @@ def test_a_problem_word_is_no_typo_of_a_place():
 ])
 def test_ages_said_roughly_or_for_a_group(question, age):
     assert parse_vraag(question).leeftijd == age
+
+
+def test_a_phrase_with_a_problem_word_in_its_gap_is_not_that_phrase():
+    # "zonder ontbijt naar school" is about breakfast, not "zonder ... school"
+    vraag = parse_vraag("meisje van 7 komt vaak zonder ontbijt naar school")
+    assert "financien" in vraag.themas and "schoolverzuim" not in vraag.themas
+    # words between that are no problem words still let a phrase meet
+    assert "schoolverzuim" in parse_vraag("jongen van 14 meldt zich steeds vaker ziek").themas
+
+
+def test_the_childs_own_club_is_where_it_happens_not_what_is_asked():
+    vraag = parse_vraag("Hilversum: dochter van 13 wordt gepest op haar dansschool")
+    assert vraag.themas == ["pesten"] and "professional" not in vraag.doelgroep_hints
+    vraag = parse_vraag("Laren: zoon van 15 heeft steeds ruzie op zijn hockeyclub en met zijn trainer")
+    assert "vrije_tijd" not in vraag.themas and "professional" not in vraag.doelgroep_hints
+    # a club that is asked for, or a club that asks, still counts
+    assert "vrije_tijd" in parse_vraag("Huizen: moeder zoekt een hockeyclub voor haar zoon van 9 die somber is").themas
+    assert "professional" in parse_vraag("De hockeyclub in Laren ziet dat een speler van 12 somber is").doelgroep_hints
+
+
+@pytest.mark.parametrize("question", [
+    "Laren: ouders van een 14-jarige vermoeden dat hij blowt",
+    "vader merkt dat zijn dochter van 15 steeds vaker drinkt",
+    "moeder vindt dat haar zoon van 12 veel te veel gamet",
+])
+def test_a_parent_who_suspects_or_notices_a_problem_is_not_its_subject(question):
+    vraag = parse_vraag(question)
+    assert vraag.ouder_themas == [] and vraag.kind_themas == ["verslaving"]
+
+
+def test_family_problems_name_the_family():
+    vraag = parse_vraag("Eemnes: gezinsproblemen en schulden, twee kinderen op de basisschool")
+    assert "gezin" in vraag.doelgroep_hints and "financien" in vraag.ouder_themas

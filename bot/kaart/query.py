@@ -25,7 +25,7 @@ MAX_VRAAG = 2000
 
 _CHILD = (r"(?:zoon|zoontje|dochter|dochtertje|kind|kindje|jongen|jongetje|meisje|meid|puber|tiener|jongere|leerling"
           r"|broer|zus|pleegkind|baby|kleinkind|kleinzoon|kleindochter|oudste|jongste|middelste|tweeling|peuter"
-          r"|kleuter|stiefzoon|stiefdochter|pleegzoon|pleegdochter|jongens|meiden|meisjes|tieners|pubers)")
+          r"|kleuter|stiefzoon|stiefdochter|pleegzoon|pleegdochter|jongens|meiden|meisjes|tieners|pubers|speler|pupil|client)")
 # words a consultant puts between the child and the age when speaking: "zoon is nu 15", "dochter van bijna 13"
 # or about or soon: "jongens van een jaar of 14", "zoon wordt volgende maand 18"
 _HEDGE = (r"(?:(?:nu|inmiddels|pas|bijna|net|al|sinds kort|ongeveer|rond de|zo'n|een jaar of|binnenkort|straks"
@@ -191,6 +191,8 @@ def _match_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[
     gapped = _gapped_phrases(knowledge)
     framing = spoken.framing_words(guarded, lemmed, knowledge) | spoken.denied_words(guarded, lemmed, knowledge)
     blocked = _blockers(knowledge)
+    possessed = spoken.possessed_words(guarded, knowledge)
+    asked_for: set = set()
     for theme, phrase, original in _theme_phrases(knowledge):
         index = consumed.find(phrase)
         if index >= 0:
@@ -208,6 +210,8 @@ def _match_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[
             # a word about the call itself ("moeder belt vanuit haar werk" is no question about work) or one that
             # is denied ("er is geen sprake van geweld")
             continue
+        if theme in SETTING_THEMES and len(lemmed[:span[0]].split()) not in possessed:
+            asked_for.add(theme)
         found.setdefault(theme, []).append(original)
         if span[0] < positions.get(theme, len(lemmed)):
             positions[theme] = span[0]
@@ -215,6 +219,11 @@ def _match_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[
         # blank the match so "niet naar school" does not also count as theme "leren" via "school"
         for start, end in blank:
             consumed = consumed[:start] + "_" * (end - start) + consumed[end:]
+    # the child's own club or hobby next to another problem is where it happens, not what is asked for ("voelt veel
+    # druk van zijn voetbalclub"); "zoekt een sportclub" is
+    for theme in SETTING_THEMES:
+        if theme in found and theme not in asked_for and len(found) > 1:
+            del found[theme]
     asked = spoken.asked_words(guarded, lemmed, knowledge)
     # what the caller asks for comes first ("... vader vraagt of er opvoedondersteuning is"), then the order said
     ordered = sorted(found, key=lambda t: (len(lemmed[:positions[t]].split()) not in asked, positions[t]))
@@ -223,6 +232,8 @@ def _match_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[
 
 
 
+# Themes that are only a setting when said of what the child already has ("zijn voetbalclub", "haar dansles").
+SETTING_THEMES = ("vrije_tijd",)
 GAP_WORDS = 3  # words that may stand between the words of a phrase: "zit al drie maanden thuis", "loopt steeds vast"
 GAP_PHRASE_MAX = 3  # only phrases of two or three words are matched with gaps
 
@@ -253,12 +264,14 @@ def _gapped_match(pattern: "re.Pattern[str]", consumed: str, blocked: FrozenSet[
 
 
 def _build_blockers(knowledge) -> FrozenSet[str]:
-    """Words that may not stand in a gap: person words (of ``doelgroepwoorden.yml``) and joining words."""
+    """Words that may not stand in a gap: person words (of ``doelgroepwoorden.yml``), joining words and problem
+    words of one word: "zonder eten naar school" is about eating, not "zonder ... school"."""
     cues: Dict[str, Tuple[Tuple[str, str], ...]] = _doelgroep_cues(knowledge)
     groups: Tuple[str, ...] = subject.SUBJECT_GROUPS
     person_words = {word for group in groups for _, phrase in cues.get(group, ()) for word in phrase.split()}
     joining: FrozenSet[str] = subject.CLAUSE_WORDS
-    return frozenset(person_words | joining)
+    problem_words = {phrase.strip() for _, phrase, _ in _theme_phrases(knowledge) if len(phrase.split()) == 1}
+    return frozenset(person_words | joining | problem_words)
 
 
 _blockers = PerKnowledge(_build_blockers)
@@ -285,7 +298,7 @@ def extract_subjects(text: str, themas: List[str], spans: Dict[str, Tuple[int, i
         start, end = spans[theme]
         first = len(lemmed[:start].split())
         last = first + max(1, len(lemmed[start:end].split())) - 1
-        said_of = (subject.said_of(persons, starts, first, last, tokens, worry)
+        said_of = (subject.said_of(persons, starts, first, last, tokens, worry, child_named)
                    or ("jeugdige" if child_named else None))
         if said_of in subject.PARENT_GROUPS:
             parent.append(theme)
@@ -435,10 +448,15 @@ _doelgroep_cues = PerKnowledge(_build_doelgroep_cues)
 
 
 def extract_doelgroep(text: str, knowledge=None) -> List[str]:
-    """The target groups the question speaks of or for (soft hints for ranking), in file order."""
+    """The target groups the question speaks of or for (soft hints for ranking), in file order. A professional or
+    club of the child ("zijn trainer", "haar voetbalclub") is the child's, not who asks."""
     lemmed = lemma_string(guard_homonyms(text), knowledge)
+    own = lemma_string(_POSSESSED.sub(" ", guard_homonyms(text)), knowledge)
     return [group for group, cues in _doelgroep_cues(knowledge).items()
-            if any(phrase in lemmed for _, phrase in cues)]
+            if any(phrase in (own if group == "professional" else lemmed) for _, phrase in cues)]
+
+
+_POSSESSED = re.compile(r"\b(?:zijn|haar|z'n|hun|d'r)\s+[\w'-]+", re.IGNORECASE)
 
 
 def _doelgroep_without_caller(text: str, framed: str, knowledge=None) -> List[str]:

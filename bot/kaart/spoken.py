@@ -106,6 +106,21 @@ def _own_phone(cues: Set[str], written: Sequence[str], knowledge=None) -> bool:
     return any(word == "telefoon" and i > 0 and written[i - 1] in POSSESSIVES for i, word in enumerate(written))
 
 
+def possessed_words(text: str, knowledge=None) -> FrozenSet[int]:
+    """Word positions (in the lemma string of ``text``) of the words that follow a possessive ("zijn voetbalclub",
+    "haar trainer"), with the parts of a compound: what belongs to the child is where a problem happens, not what
+    is asked for."""
+    tables = word_tables(knowledge)
+    out: set = set()
+    position, previous = 0, ""
+    for word in words(text):
+        size = 1 + len(split_compound(word, tables))
+        if previous in POSSESSIVES:
+            out.update(range(position, position + size))
+        position, previous = position + size, word
+    return frozenset(out)
+
+
 def _names_place(written: Sequence[str], knowledge=None) -> bool:
     """One word or two words in a row of ``written`` are a place of the place table."""
     spellings = places.tabel(knowledge).spellings
