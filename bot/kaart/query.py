@@ -142,8 +142,30 @@ def _build_theme_phrases(knowledge) -> List[Tuple[str, str, str]]:
     return phrases
 
 
+def _build_phrase_index(knowledge) -> Tuple[Dict[str, List[int]], List[FrozenSet[str]]]:
+    """First word -> positions in ``_theme_phrases`` of the phrases that start with it, and the words of each."""
+    first: Dict[str, List[int]] = {}
+    parts: List[FrozenSet[str]] = []
+    for position, (_, phrase, _) in enumerate(_theme_phrases(knowledge)):
+        split = phrase.split()
+        first.setdefault(split[0], []).append(position)
+        parts.append(frozenset(split))
+    return first, parts
+
+
+def _phrases_in(lemmed: str, knowledge=None) -> List[Tuple[str, str, str]]:
+    """The phrases of ``_theme_phrases`` (in their order, longest first) whose words all occur in the lemma string:
+    only those can match, so a question is not checked against every problem word."""
+    tokens = set(lemmed.split())
+    first, parts = _phrase_index(knowledge)
+    phrases = _theme_phrases(knowledge)
+    candidates = sorted({i for token in tokens for i in first.get(token, ())})
+    return [phrases[i] for i in candidates if parts[i] <= tokens]
+
+
 _theme_tables = PerKnowledge(_build_theme_tables)
 _theme_phrases = PerKnowledge(_build_theme_phrases)
+_phrase_index = PerKnowledge(_build_phrase_index)
 _parent_themes = PerKnowledge(lambda knowledge: frozenset(
     entry.id for entry in knowledge.all("kaart_probleemwoorden") if entry.ouderprobleem))
 
@@ -193,7 +215,7 @@ def _match_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[
     blocked = _blockers(knowledge)
     possessed = spoken.possessed_words(guarded, knowledge)
     asked_for: set = set()
-    for theme, phrase, original in _theme_phrases(knowledge):
+    for theme, phrase, original in _phrases_in(lemmed, knowledge):
         index = consumed.find(phrase)
         if index >= 0:
             blank = [(index + 1, index + len(phrase) - 1)]
