@@ -121,3 +121,25 @@ def test_a_parent_who_suspects_or_notices_a_problem_is_not_its_subject(question)
 def test_family_problems_name_the_family():
     vraag = parse_vraag("Eemnes: gezinsproblemen en schulden, twee kinderen op de basisschool")
     assert "gezin" in vraag.doelgroep_hints and "financien" in vraag.ouder_themas
+
+
+@pytest.mark.parametrize("question, theme", [
+    # an inflected adjective the lemma table lacks is the problem word it comes from
+    ("een zwakbegaafde moeder met een baby van 3 maanden", "ontwikkeling"),
+    ("de verslaafde vader van een meisje van 8", "verslaving"),
+    # a participle of a problem verb the table lacks
+    ("dochter van 13 is gecyberpest door klasgenoten", "pesten"),
+    # a phrase that ends in its verb, said with the verb first
+    ("meisje van 15 beschadigt zichzelf", "psychisch"),
+    ("jongen van 16 vervoert drugs voor oudere jongens", "criminaliteit"),
+    ("zoon van 17 woont sinds kort zelfstandig", "wonen_werk"),
+])
+def test_word_forms_and_word_order_find_the_theme(question, theme):
+    assert theme in parse_vraag(question).themas
+
+
+def test_a_noun_is_no_inflected_adjective_and_a_noun_phrase_keeps_its_order():
+    # "sprake" is no form of "spraak" (speech)
+    assert "ontwikkeling" not in parse_vraag("er is geen sprake van een probleem bij de zoon van 9").themas
+    # "twee huizen" is a noun phrase: "het huis is twee keer ..." is no divorce
+    assert "scheiding" not in parse_vraag("het huis is twee keer te klein voor het gezin").themas

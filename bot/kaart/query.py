@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Dict, FrozenSet, List, Optional, Tuple
+from typing import Dict, FrozenSet, List, Optional, Set, Tuple
 
 from bot.kaart import places, spoken, subject
-from bot.kaart.text import lemma_string, simplify, split_separable, stems, words
+from bot.kaart.text import STOPWORDS, known_lemmas, lemma_string, simplify, split_separable, stems, words
 from bot.kaart.vocabulary import THEMAS, WERKGEBIEDEN
 from bot.knowledge.loader import PerKnowledge, get_knowledge
+from bot.lemmas import lemma_of
 
 # characters: a long phone note is read as a whole, up to the longest message a channel takes by default
 # (RUSTPUNT_MAX_MESSAGE); longer questions are cut (and the caller is told)
@@ -129,6 +130,8 @@ def _build_theme_phrases(knowledge) -> List[Tuple[str, str, str]]:
     """(theme, lemma phrase, original phrase), longest first so multi-word phrases win. Lemmatising
     reads the single words (``theme_single_words``), so those are built first."""
     phrases = []
+    persons = {word for entry in knowledge.entries.get("kaart_doelgroepwoorden", {}).values()
+               for phrase in entry.woorden for word in words(phrase)}
     for theme, entries in _theme_tables(knowledge)[0].items():
         for phrase in entries:
             lemma_phrase = lemma_string(phrase, knowledge)
@@ -138,6 +141,11 @@ def _build_theme_phrases(knowledge) -> List[Tuple[str, str, str]]:
             separable = split_separable(phrase) if " " not in phrase.strip() else None
             if separable:
                 phrases.append((theme, lemma_string(" ".join(separable), knowledge), phrase))
+            # a phrase that ends in its verb is said with the verb first in a main clause: "zichzelf beschadigen" ->
+            # "beschadigt zichzelf", "grenzen stellen" -> "stelt (geen) grenzen"
+            verb_first = _verb_first(phrase, persons)
+            if verb_first:
+                phrases.append((theme, lemma_string(verb_first, knowledge), phrase))
     phrases.sort(key=lambda item: len(item[1]), reverse=True)
     return phrases
 
@@ -161,6 +169,46 @@ def _phrases_in(lemmed: str, knowledge=None) -> List[Tuple[str, str, str]]:
     phrases = _theme_phrases(knowledge)
     candidates = sorted({i for token in tokens for i in first.get(token, ())})
     return [phrases[i] for i in candidates if parts[i] <= tokens]
+
+
+PREPOSITIONS = frozenset("voor met van over tegen aan om bij naar door".split())
+
+
+def _verb_first(phrase: str, persons: Set[str]) -> Optional[str]:
+    """"beschadigen zichzelf" for "zichzelf beschadigen": a phrase of two or three words that ends in an infinitive,
+    with the verb put first; None for other phrases and for those with a person ("ouders vechten": "vecht op school,
+    ouders ..." must not meet it)."""
+    parts = words(phrase)
+    if not 2 <= len(parts) <= GAP_PHRASE_MAX or persons & set(parts):
+        return None
+    # a number or an inflected adjective before it makes the last word a noun ("twee huizen", "blauwe plekken"), as
+    # does a preposition right before it ("bang voor toetsen")
+    if any(part in _NUMBER_WORDS or (len(part) > 3 and part.endswith("e")) for part in parts[:-1]) \
+            or parts[-2] in PREPOSITIONS:
+        return None
+    verb = parts[-1]
+    if not verb.endswith("en") or verb in STOPWORDS or lemma_of(verb) != verb or verb not in known_lemmas():
+        return None
+    # a verb has a third person the lemma table knows ("beschadigt", "stelt", "slaapt"); "huizen", "plekken" do not
+    if not any(lemma_of(form) == verb for form in _third_person(verb)):
+        return None
+    return " ".join([verb] + parts[:-1])
+
+
+def _third_person(infinitive: str) -> Tuple[str, ...]:
+    """Written third-person forms an infinitive can have: "stellen" -> "stelt", "slapen" -> "slaapt", "leven" ->
+    "leeft"."""
+    stem = infinitive[:-2]
+    forms = [stem + "t"]
+    if len(stem) >= 2 and stem[-1] == stem[-2]:
+        forms.append(stem[:-1] + "t")  # "stellen" -> "stelt"
+    voiceless = stem[:-1] + {"v": "f", "z": "s"}.get(stem[-1:], stem[-1:])
+    for base in (voiceless, stem):
+        match = re.match(r"^(.*[^aeiou])([aeou])([^aeiouy])$", base)
+        if match:
+            forms.append(match.group(1) + match.group(2) * 2 + match.group(3) + "t")  # "slapen" -> "slaapt"
+    forms.append(voiceless + "t")
+    return tuple(forms)
 
 
 _theme_tables = PerKnowledge(_build_theme_tables)
