@@ -330,3 +330,10 @@ def test_the_consultants_workplace_holds_no_problem_and_a_place_is_never_a_probl
     assert parse_vraag("We werken samen met school, zoon van 9 uit Laren is somber").themas \
         == ["samenwerking", "somberheid_angst"]
     assert "vastgelopen_hulp" in parse_vraag("Wij zitten in een vastgelopen situatie met een gezin in Huizen").themas
+
+
+def test_the_team_a_consultant_calls_from_is_no_need_nor_the_familys_place():
+    vraag = parse_vraag("Vanuit het wijkteam Lombok: een vader in Ondiep met een zoon van 10 die angstig is")
+    assert (vraag.plaats, vraag.themas) == ("Ondiep", ["somberheid_angst"])
+    vraag = parse_vraag("Gezin uit Eemnes, ik werk zelf in Laren, dochter van 15 spijbelt")
+    assert (vraag.gemeente, vraag.themas) == ("eemnes", ["schoolverzuim"])

@@ -231,7 +231,8 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                        r"|\barmen\b|\barm\s+(?:gebroken|breken|brak)\b", re.IGNORECASE)),
     ("ouder", re.compile(r"\boudere?n?\s+dan\b|\boudere\b|\bouderen\b|\bjaar\s+ouder\b", re.IGNORECASE)),
     # where someone works is no problem with work ("vader werkt in Hilversum", "moeder werkt bij de thuiszorg")
-    ("werk", re.compile(r"\bwerk(?:t|en|te|ten|zaam)(?=\s+(?:in|bij|als|op|voor|aan|vanuit)\b)", re.IGNORECASE)),
+    ("werk", re.compile(r"\b(?:(?:ik|we|wij)\s+werk|werk(?:t|en|te|ten|zaam))(?=\s+(?:(?:zelf|nu|al|sinds\s+kort)\s+)?"
+                        r"(?:in|bij|als|op|voor|aan|vanuit)\b)", re.IGNORECASE)),
 )
 
 

@@ -19,11 +19,11 @@ from bot.kaart.text import head_stem, lemma_string, split_compound, stems, word_
 from bot.knowledge.loader import PerKnowledge, get_knowledge
 
 # Words with which a consultant frames a phone call or note ("ik heb een moeder aan de lijn", "een collega belt
-# namens een vader", "hoi"): the part of a sentence they stand in is about the call, not the problem, so a
-# problem word there does not count ("moeder belt vanuit haar werk" is no question about work). The part ends
-# at a comma or full stop and at a word that starts what is said ("dat", "die", "over", "met", "omdat").
+# namens een vader", "hoi", "vanuit het buurtteam"): the part of a sentence they stand in is about the call, not the
+# problem, so a problem word there does not count ("moeder belt vanuit haar werk" is no question about work). The
+# part ends at a comma or full stop and at a word that starts what is said ("dat", "die", "over", "met", "omdat").
 FRAMING_WORDS = ("bellen", "belt", "belde", "gebeld", "lijn", "telefoon", "telefonisch", "namens", "collega",
-                 "hoi", "hallo", "goedemorgen", "goedemiddag", "goedenavond")
+                 "hoi", "hallo", "goedemorgen", "goedemiddag", "goedenavond", "vanuit")
 FRAMING_ENDS = frozenset(
     {"dat", "die", "over", "met", "omdat", "want", "waar", "wat", "hoe", "sinds", "wegens", "vanwege", "ivm"}
 )
