@@ -143,3 +143,10 @@ def test_a_noun_is_no_inflected_adjective_and_a_noun_phrase_keeps_its_order():
     assert "ontwikkeling" not in parse_vraag("er is geen sprake van een probleem bij de zoon van 9").themas
     # "twee huizen" is a noun phrase: "het huis is twee keer ..." is no divorce
     assert "scheiding" not in parse_vraag("het huis is twee keer te klein voor het gezin").themas
+
+
+def test_a_quarrel_of_the_parents_is_no_parents_own_problem():
+    vraag = parse_vraag("Laren: ouders zijn uit elkaar en hebben steeds conflict, de kinderen van 7 en 10 zitten klem")
+    assert vraag.ouder_themas == []
+    # a parent's own anger still is
+    assert parse_vraag("Laren: vader is vaak woedend en schreeuwt tegen de kinderen").ouder_themas == ["gedrag"]

@@ -349,11 +349,14 @@ _blockers = PerKnowledge(_build_blockers)
 
 
 def extract_subjects(text: str, themas: List[str], spans: Dict[str, Tuple[int, int]], lemmed: str,
-                     knowledge=None, child_named: bool = False) -> Tuple[List[str], List[str]]:
+                     knowledge=None, child_named: bool = False, woorden: Optional[Dict[str, List[str]]] = None
+                     ) -> Tuple[List[str], List[str]]:
     """Of the themes that can be a parent's own problem (``ouderprobleem`` in ``probleemwoorden.yml``): those
     said of a parent or the family ("vader gokt en heeft schulden", "gezin met huurachterstand", "moeder is
     verslaafd") and those said of the child ("zoon van 15 blowt", "dochter is somber"). ``child_named``: the
-    question gives the child's age, so a problem said of no one ("14-jarige is somber") is the child's."""
+    question gives the child's age, so a problem said of no one ("14-jarige is somber") is the child's. ``woorden``:
+    the words each theme was found by; a quarrel said of the parents is no parent's own problem
+    (``subject.MUTUAL_WORDS``)."""
     allowed = parent_themes(knowledge)
     if not allowed & set(themas):
         return [], []
@@ -372,6 +375,8 @@ def extract_subjects(text: str, themas: List[str], spans: Dict[str, Tuple[int, i
         said_of = (subject.said_of(persons, starts, first, last, tokens, worry, child_named)
                    or ("jeugdige" if child_named else None))
         if said_of in subject.PARENT_GROUPS:
+            if woorden and set(woorden.get(theme, ())) <= subject.MUTUAL_WORDS:
+                continue
             parent.append(theme)
         elif said_of == "jeugdige":
             child.append(theme)
@@ -561,7 +566,7 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
     themas, woorden, spans, lemmed = _match_themas(asked, knowledge)
     leeftijd = extract_leeftijd(text)
     ouder_themas, kind_themas = extract_subjects(asked, themas, spans, lemmed, knowledge,
-                                                 child_named=leeftijd is not None)
+                                                 child_named=leeftijd is not None, woorden=woorden)
     return Vraag(
         tekst=text,
         themas=themas,

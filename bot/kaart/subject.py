@@ -25,6 +25,11 @@ WORRY_WORDS = ("zorg", "zorgen", "bezorgd", "vraag", "vragen", "twijfel", "twijf
                "ontdekten", "vrezen", "vreest", "horen", "hoort", "hoorde", "vinden", "vindt", "vond")
 
 
+# Problem words of a quarrel: they say how two people get on, not what one of them has. Said of the parents ("ouders
+# zijn gescheiden en maken veel ruzie") they are no parent's own problem (the children live with the fight).
+MUTUAL_WORDS = frozenset({"ruzie", "conflict", "botsen", "niet met elkaar overweg", "strijd"})
+
+
 def persons(lemmed: str, cues: Mapping[str, Sequence[Tuple[str, str]]]) -> Dict[int, str]:
     """Word position -> target group of each person word in the lemma string ("moeder" -> ouder); ``cues``
     maps a target group to (word, lemma phrase) pairs."""
