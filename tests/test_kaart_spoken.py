@@ -337,3 +337,8 @@ def test_the_team_a_consultant_calls_from_is_no_need_nor_the_familys_place():
     assert (vraag.plaats, vraag.themas) == ("Ondiep", ["somberheid_angst"])
     vraag = parse_vraag("Gezin uit Eemnes, ik werk zelf in Laren, dochter van 15 spijbelt")
     assert (vraag.gemeente, vraag.themas) == ("eemnes", ["schoolverzuim"])
+
+
+def test_where_the_family_lives_counts_also_when_said_with_a_few_words_between():
+    vraag = parse_vraag("Ik ben ib'er op een school in Huizen; de familie woont sinds kort in Eemnes, zoon 8 is druk")
+    assert vraag.gemeente == "eemnes" and "gezin" in vraag.doelgroep_hints

@@ -196,7 +196,7 @@ HOME_CUES = frozenset("uit woont wonen wonend wonende woonachtig woonde verhuisd
                       "thuis".split())
 ELSEWHERE_CUES = frozenset("werk werkt werken werkte werkzaam school basisschool schooltje club vereniging praktijk "
                            "kantoor team vanuit ons onze wij we ik bel belt zit zitten gevestigd".split())
-CUE_WINDOW = 3  # words before a place that may say whose place it is
+CUE_WINDOW = 4  # words before a place that may say whose place it is
 
 
 def _where_the_family_lives(tokens: List[Tuple[str, str]], matches: List[_Match]) -> List[_Match]:
