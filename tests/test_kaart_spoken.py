@@ -321,6 +321,9 @@ def test_the_familys_place_counts_not_the_workplace_or_school(question, place, c
 def test_the_consultants_workplace_holds_no_problem_and_a_place_is_never_a_problem_word():
     # "werk" of the consultant's job, or of where a parent works, is no problem with work
     assert parse_vraag("Ik werk als consulent in Huizen, zoon van 9 is somber").themas == ["somberheid_angst"]
+    # nor is the team the consultant works for a need of the family
+    assert parse_vraag("Ik werk bij het jeugdteam in Naarden, de moeder woont in Blaricum, haar zoon van 10 is "
+                       "angstig").themas == ["somberheid_angst"]
     assert parse_vraag("Vader werkt bij een bank, zoon van 9 is somber").themas == ["somberheid_angst"]
     assert "wonen_werk" in parse_vraag("Vader heeft al een jaar geen werk").themas
     # a second place, not the one that decided, is no typo of a problem word either ("Zuilen" is no "huilen")

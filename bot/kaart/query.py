@@ -231,15 +231,21 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                        r"|\barmen\b|\barm\s+(?:gebroken|breken|brak)\b", re.IGNORECASE)),
     ("ouder", re.compile(r"\boudere?n?\s+dan\b|\boudere\b|\bouderen\b|\bjaar\s+ouder\b", re.IGNORECASE)),
     # where someone works is no problem with work ("vader werkt in Hilversum", "moeder werkt bij de thuiszorg")
-    ("werk", re.compile(r"\b(?:(?:ik|we|wij)\s+werk|werk(?:t|en|te|ten|zaam))(?=\s+(?:(?:zelf|nu|al|sinds\s+kort)\s+)?"
+    ("werk", re.compile(r"(?<=\b(?:ik|we) )werk(?:en)?\b(?!\s+samen)|(?<=\bwij )werken\b(?!\s+samen)"
+                        r"|\bwerk(?:t|en|te|ten|zaam)(?=\s+(?:(?:zelf|nu|al|sinds\s+kort)\s+)?"
                         r"(?:in|bij|als|op|voor|aan|vanuit)\b)", re.IGNORECASE)),
 )
 
 
+# What a guarded word becomes: blank, except a job, which stays a word of working ("werkzaam"), so the words that
+# frame a call still see where the consultant works ("ik werk bij het buurtteam in Bussum")
+_IN_ITS_PLACE = {"werk": "werkzaam"}
+
+
 def guard_homonyms(text: str) -> str:
     """``text`` with theme words that are used in another sense blanked out (see ``HOMONIEMEN``)."""
-    for _, pattern in HOMONIEMEN:
-        text = pattern.sub(" ", text)
+    for word, pattern in HOMONIEMEN:
+        text = pattern.sub(_IN_ITS_PLACE.get(word, " "), text)
     return text
 
 
