@@ -150,3 +150,26 @@ def test_a_quarrel_of_the_parents_is_no_parents_own_problem():
     assert vraag.ouder_themas == []
     # a parent's own anger still is
     assert parse_vraag("Laren: vader is vaak woedend en schreeuwt tegen de kinderen").ouder_themas == ["gedrag"]
+
+
+def test_words_read_in_their_sense_here():
+    # a baby that hardly drinks is about feeding, not alcohol
+    vraag = parse_vraag("Eemnes: baby van 3 maanden drinkt nauwelijks en huilt veel")
+    assert "gezondheid" in vraag.themas and "verslaving" not in vraag.themas
+    # a neighbour who reports something says it: no report to Veilig Thuis by that word
+    assert "veiligheid" not in parse_vraag("De juf meldt dat de jongen van 7 vaak moe is").themas
+    assert "veiligheid" in parse_vraag("Ik wil een vermoeden melden, kind van 6 uit Huizen").themas
+    # talking with or about someone is no speech development; a child that hardly talks is
+    assert "ontwikkeling" not in parse_vraag("Moeder wil met haar zoon van 8 over de scheiding praten").themas
+    assert "ontwikkeling" in parse_vraag("Peuter van 3 uit Laren praat nog bijna niet").themas
+    # friends are no boyfriend
+    assert "seksualiteit" not in parse_vraag("Jongen van 17 slaapt al weken bij vrienden").themas
+    assert "wonen_werk" in parse_vraag("Jongen van 17 slaapt al weken bij vrienden").themas
+
+
+def test_a_fear_that_names_what_is_feared_is_about_that():
+    vraag = parse_vraag("Vader is bang dat zijn zoon van 15 drugs gebruikt")
+    assert vraag.themas == ["verslaving"]
+    # a fear of its own stays anxiety
+    assert parse_vraag("Zoon van 9 is bang in het donker").themas == ["somberheid_angst"]
+    assert parse_vraag("Dochter van 12 is bang dat ze iets verkeerd doet").themas == ["somberheid_angst"]

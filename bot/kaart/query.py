@@ -230,6 +230,12 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     ("arm", re.compile(r"\b(?:zijn|haar|z'n|mijn|m'n|je|jouw|de|het|beide|twee|linker|rechter|gebroken)\s+armen?\b"
                        r"|\barmen\b|\barm\s+(?:gebroken|breken|brak)\b", re.IGNORECASE)),
     ("ouder", re.compile(r"\boudere?n?\s+dan\b|\boudere\b|\bouderen\b|\bjaar\s+ouder\b", re.IGNORECASE)),
+    # talking with or about someone is no speech ("hoe hij met zijn dochter over de scheiding kan praten"); "praat
+    # nog niet" and "praat niet met andere kinderen" stay speech
+    ("praten", re.compile(r"(\b(?:over|met)\s+(?:[\w'-]+\s+){1,6}?)(?:praten|praat)\b"
+                          r"|(?:praten|praat)\b(?=\s+(?:over|met)\b)", re.IGNORECASE)),
+    # who reports something says it ("de buurvrouw meldt dat ..."): no report to Veilig Thuis
+    ("melden", re.compile(r"\bmeld(?:t|de|den|en)?\b(?=\s+dat\b)", re.IGNORECASE)),
     # where someone works is no problem with work ("vader werkt in Hilversum", "moeder werkt bij de thuiszorg")
     ("werk", re.compile(r"(?<=\b(?:ik|we) )werk(?:en)?\b(?!\s+samen)|(?<=\bwij )werken\b(?!\s+samen)"
                         r"|\bwerk(?:t|en|te|ten|zaam)(?=\s+(?:(?:zelf|nu|al|sinds\s+kort)\s+)?"
@@ -239,7 +245,7 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
 
 # What a guarded word becomes: blank, except a job, which stays a word of working ("werkzaam"), so the words that
 # frame a call still see where the consultant works ("ik werk bij het buurtteam in Bussum")
-_IN_ITS_PLACE = {"werk": "werkzaam"}
+_IN_ITS_PLACE = {"werk": "werkzaam", "praten": r"\1 "}
 
 
 def guard_homonyms(text: str) -> str:
@@ -301,6 +307,12 @@ def _match_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[
     for theme in SETTING_THEMES:
         if theme in found and theme not in asked_for and len(found) > 1:
             del found[theme]
+    # a fear that names what is feared is about that: "moeder is bang dat hij tussen wal en schip valt" is about the
+    # help that stops, not about anxiety ("zoon is bang in het donker" stays anxiety)
+    for theme in [t for t, said in found.items() if set(said) <= FEAR_WORDS]:
+        feared = lemmed[spans[theme][1]:].split()[:1] == ["dat"]
+        if feared and any(other != theme and span[0] >= spans[theme][1] for other, span in spans.items()):
+            del found[theme]
     asked = spoken.asked_words(guarded, lemmed, knowledge)
     # what the caller asks for comes first ("... vader vraagt of er opvoedondersteuning is"), then the order said
     ordered = sorted(found, key=lambda t: (len(lemmed[:positions[t]].split()) not in asked, positions[t]))
@@ -309,6 +321,7 @@ def _match_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[
 
 
 
+FEAR_WORDS = frozenset({"bang"})  # problem words of fear that can also be a worry about something named after them
 # Themes that are only a setting when said of what the child already has ("zijn voetbalclub", "haar dansles").
 SETTING_THEMES = ("vrije_tijd",)
 GAP_WORDS = 3  # words that may stand between the words of a phrase: "zit al drie maanden thuis", "loopt steeds vast"
