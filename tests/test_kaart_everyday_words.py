@@ -173,3 +173,16 @@ def test_a_fear_that_names_what_is_feared_is_about_that():
     # a fear of its own stays anxiety
     assert parse_vraag("Zoon van 9 is bang in het donker").themas == ["somberheid_angst"]
     assert parse_vraag("Dochter van 12 is bang dat ze iets verkeerd doet").themas == ["somberheid_angst"]
+
+
+def test_a_death_is_the_grief_of_the_child_not_of_the_parent_named_before():
+    vraag = parse_vraag("Ik sprak een vader uit Huizen: zijn vrouw is in de zomer overleden, de kinderen (6 en 11) "
+                        "huilen veel")
+    assert vraag.ouder_themas == [] and vraag.kind_themas == ["somberheid_angst"]
+    # without a child, a parent's grief is the parent's own
+    assert parse_vraag("Vader is somber sinds zijn moeder overleden is").ouder_themas == ["somberheid_angst"]
+
+
+def test_a_child_caring_for_an_ill_parent():
+    vraag = parse_vraag("Moeder uit Laren heeft leukemie, de zoon van 14 neemt veel zorg op zich")
+    assert vraag.themas == ["gezondheid"]

@@ -393,6 +393,9 @@ def extract_subjects(text: str, themas: List[str], spans: Dict[str, Tuple[int, i
         last = first + max(1, len(lemmed[start:end].split())) - 1
         said_of = (subject.said_of(persons, starts, first, last, tokens, worry, child_named)
                    or ("jeugdige" if child_named else None))
+        grief = any(death in word for word in (woorden or {}).get(theme, ()) for death in subject.DEATH_WORDS)
+        if grief and (child_named or "jeugdige" in persons.values()):
+            said_of = "jeugdige"
         if said_of in subject.PARENT_GROUPS:
             if woorden and set(woorden.get(theme, ())) <= subject.MUTUAL_WORDS:
                 continue

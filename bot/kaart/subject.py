@@ -30,6 +30,11 @@ WORRY_WORDS = ("zorg", "zorgen", "bezorgd", "vraag", "vragen", "twijfel", "twijf
 MUTUAL_WORDS = frozenset({"ruzie", "conflict", "botsen", "niet met elkaar overweg", "strijd"})
 
 
+# A death is grief of those who stay: a problem found by such a word is not the problem of the one who died nor of
+# the person named before it ("haar man is overleden en de kinderen hebben veel verdriet"), but of the child.
+DEATH_WORDS = ("overleden", "overlijden", "gestorven", "sterfgeval", "dood van")
+
+
 def persons(lemmed: str, cues: Mapping[str, Sequence[Tuple[str, str]]]) -> Dict[int, str]:
     """Word position -> target group of each person word in the lemma string ("moeder" -> ouder); ``cues``
     maps a target group to (word, lemma phrase) pairs."""
