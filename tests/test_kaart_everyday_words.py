@@ -186,3 +186,14 @@ def test_a_death_is_the_grief_of_the_child_not_of_the_parent_named_before():
 def test_a_child_caring_for_an_ill_parent():
     vraag = parse_vraag("Moeder uit Laren heeft leukemie, de zoon van 14 neemt veel zorg op zich")
     assert vraag.themas == ["gezondheid"]
+
+
+@pytest.mark.parametrize("question, theme, absent", [
+    ("Gezin uit Huizen: moeder zit vast, oma zorgt voor de kinderen", "criminaliteit", "vastgelopen_hulp"),
+    ("Zoon van 13 uit Laren: sinds hij gamet zijn zijn cijfers gaan achteruit", "leren", "prestatiedruk"),
+    ("Moeder wil haar dochter van 9 leren omgaan met teleurstelling", None, "leren"),
+    ("Vader verdient te weinig, de kinderen (7 en 9) kunnen niet op sport", "financien", "vrije_tijd"),
+])
+def test_everyday_phrases_in_their_sense(question, theme, absent):
+    themas = parse_vraag(question).themas
+    assert absent not in themas and (theme is None or theme in themas)

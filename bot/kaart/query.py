@@ -234,6 +234,9 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     # nog niet" and "praat niet met andere kinderen" stay speech
     ("praten", re.compile(r"(\b(?:over|met)\s+(?:[\w'-]+\s+){1,6}?)(?:praten|praat)\b"
                           r"|(?:praten|praat)\b(?=\s+(?:over|met)\b)", re.IGNORECASE)),
+    # learning how to do something is no problem with learning ("zijn zoon leren omgaan met boosheid")
+    ("leren", re.compile(r"\bleren\b(?=\s+(?:omgaan|om\s+te|hoe|beter\s+om|zelf|voor\s+zichzelf|opkomen|ontspannen)\b)",
+                         re.IGNORECASE)),
     # who reports something says it ("de buurvrouw meldt dat ..."): no report to Veilig Thuis
     ("melden", re.compile(r"\bmeld(?:t|de|den|en)?\b(?=\s+dat\b)", re.IGNORECASE)),
     # where someone works is no problem with work ("vader werkt in Hilversum", "moeder werkt bij de thuiszorg")
