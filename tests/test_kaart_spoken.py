@@ -345,3 +345,12 @@ def test_the_team_a_consultant_calls_from_is_no_need_nor_the_familys_place():
 def test_where_the_family_lives_counts_also_when_said_with_a_few_words_between():
     vraag = parse_vraag("Ik ben ib'er op een school in Huizen; de familie woont sinds kort in Eemnes, zoon 8 is druk")
     assert vraag.gemeente == "eemnes" and "gezin" in vraag.doelgroep_hints
+
+
+@pytest.mark.parametrize("question, code", [
+    ("Het gezin is in de zomer verhuisd van Huizen naar Blaricum, zoon van 7 is erg stil", "blaricum"),
+    ("Moeder kwam oorspronkelijk uit Eemnes maar woont inmiddels in Laren, dochter 10 piekert", "laren"),
+    ("Vader woonde vroeger in Wijdemeren, nu in Huizen; zoon van 13 spijbelt", "huizen"),
+])
+def test_after_a_move_the_new_home_counts(question, code):
+    assert parse_vraag(question).gemeente == code

@@ -196,6 +196,11 @@ HOME_CUES = frozenset("uit woont wonen wonend wonende woonachtig woonde verhuisd
                       "thuis".split())
 ELSEWHERE_CUES = frozenset("werk werkt werken werkte werkzaam school basisschool schooltje club vereniging praktijk "
                            "kantoor team vanuit ons onze wij we ik bel belt zit zitten gevestigd".split())
+# A move says which place is the new home: "verhuisd van Hilversum naar Laren" is Laren, "komt oorspronkelijk uit
+# Huizen" is the old one, "nu in Hilversum" the one of now.
+MOVE_CUES = frozenset("verhuisd verhuist verhuizen verhuisde verhuizing verhuisden".split())
+OLD_HOME_CUES = frozenset("oorspronkelijk vroeger voorheen eerst".split())
+NOW_CUES = frozenset("nu inmiddels tegenwoordig sindsdien".split())
 CUE_WINDOW = 4  # words before a place that may say whose place it is
 
 
@@ -207,6 +212,12 @@ def _where_the_family_lives(tokens: List[Tuple[str, str]], matches: List[_Match]
 
     def standing(match: _Match) -> int:
         before = {norm for _, norm in tokens[max(0, match[1] - CUE_WINDOW):match[1]]}
+        right_before = tokens[match[1] - 1][1] if match[1] > 0 else ""
+        near = {norm for _, norm in tokens[max(0, match[1] - 2):match[1]]}
+        if (before & MOVE_CUES and right_before == "naar") or near & NOW_CUES:
+            return 2  # where the family moved to or lives now
+        if before & OLD_HOME_CUES or (before & MOVE_CUES and right_before == "van"):
+            return 0  # where the family came from
         return 1 if before & HOME_CUES else -1 if before & ELSEWHERE_CUES else 0
 
     best = max(standing(m) for m in matches)
