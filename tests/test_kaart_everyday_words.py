@@ -197,3 +197,15 @@ def test_a_child_caring_for_an_ill_parent():
 def test_everyday_phrases_in_their_sense(question, theme, absent):
     themas = parse_vraag(question).themas
     assert absent not in themas and (theme is None or theme in themas)
+
+
+def test_a_parents_own_intellectual_disability_is_the_parents():
+    vraag = parse_vraag("Huizen: vader heeft een licht verstandelijke beperking en zijn dochter van 2 groeit slecht")
+    assert "ontwikkeling" in vraag.ouder_themas
+    vraag = parse_vraag("Huizen: dochter van 11 met een licht verstandelijke beperking wordt thuis niet begrepen")
+    assert vraag.ouder_themas == [] and "ontwikkeling" in vraag.kind_themas
+
+
+def test_talking_alone_is_no_speech_problem():
+    assert "ontwikkeling" not in parse_vraag("Ouders in Laren praten alleen nog via hun advocaten").themas
+    assert "ontwikkeling" in parse_vraag("Kleuter van 4 uit Laren praat nog weinig").themas
