@@ -228,3 +228,12 @@ def test_more_everyday_phrases_in_their_sense(question, theme, absent):
 def test_a_parent_who_leaves_home_is_a_separation_and_the_childs_problem_stays_the_childs():
     vraag = parse_vraag("Zoon van 9 uit Blaricum: vader is uit huis gegaan, hij plast weer in bed")
     assert {"scheiding", "ontwikkeling"} <= set(vraag.themas) and "ontwikkeling" not in vraag.ouder_themas
+
+
+@pytest.mark.parametrize("question, theme", [
+    ("Er is al een melding bij VT over dit gezin uit Eemnes", "veiligheid"),
+    ("Peuter van 2 uit Laren bijt op het KDV", "jonge_kind"),
+    ("Ouders van een zoon van 10 met autisme in Huizen willen een pgb", "jeugdhulp"),
+])
+def test_abbreviations_consultants_type(question, theme):
+    assert theme in parse_vraag(question).themas
