@@ -300,3 +300,57 @@ def test_speaking_frames_the_call_only_when_the_consultant_says_it_of_themselves
 ])
 def test_a_note_without_commas_keeps_its_problem(question, theme):
     assert theme in parse_vraag(question).themas
+
+
+@pytest.mark.parametrize("question, place, code", [
+    # the consultant's own workplace, said first, is not the family's place
+    ("Ik werk bij het jeugdteam in Naarden, de moeder woont in Blaricum, haar zoon van 10 is angstig",
+     "Blaricum", "blaricum"),
+    ("Wij zitten in Hilversum maar het gezin is net verhuisd naar Eemnes", "Eemnes", "eemnes"),
+    ("Bij ons op het kantoor in Huizen meldde zich een vader uit Loosdrecht", "Loosdrecht", "wijdemeren"),
+    # where a parent works or the child goes to school is no home either
+    ("Moeder werkt in Laren, het gezin woont in Hilversum, dochter van 11 is somber", "Hilversum", "hilversum"),
+    ("Ik ben mentor op een school in Bussum, een leerling die in Huizen woont wordt gepest", "Huizen", "huizen"),
+    ("Zoon van 14 uit Eemnes zit op school in Hilversum en blowt", "Eemnes", "eemnes"),
+])
+def test_the_familys_place_counts_not_the_workplace_or_school(question, place, code):
+    vraag = parse_vraag(question)
+    assert (vraag.plaats, vraag.gemeente) == (place, code)
+
+
+def test_the_consultants_workplace_holds_no_problem_and_a_place_is_never_a_problem_word():
+    # "werk" of the consultant's job, or of where a parent works, is no problem with work
+    assert parse_vraag("Ik werk als consulent in Huizen, zoon van 9 is somber").themas == ["somberheid_angst"]
+    # nor is the team the consultant works for a need of the family
+    assert parse_vraag("Ik werk bij het jeugdteam in Naarden, de moeder woont in Blaricum, haar zoon van 10 is "
+                       "angstig").themas == ["somberheid_angst"]
+    assert parse_vraag("Vader werkt bij een bank, zoon van 9 is somber").themas == ["somberheid_angst"]
+    assert "wonen_werk" in parse_vraag("Vader heeft al een jaar geen werk").themas
+    # a second place, not the one that decided, is no typo of a problem word either ("Zuilen" is no "huilen")
+    assert parse_vraag("Wij zitten in Lombok maar moeder woont in Zuilen, dochter van 13 spijbelt").themas \
+        == ["schoolverzuim"]
+    # working together is still working together, and a stuck situation is still stuck
+    assert parse_vraag("We werken samen met school, zoon van 9 uit Laren is somber").themas \
+        == ["samenwerking", "somberheid_angst"]
+    assert "vastgelopen_hulp" in parse_vraag("Wij zitten in een vastgelopen situatie met een gezin in Huizen").themas
+
+
+def test_the_team_a_consultant_calls_from_is_no_need_nor_the_familys_place():
+    vraag = parse_vraag("Vanuit het wijkteam Lombok: een vader in Ondiep met een zoon van 10 die angstig is")
+    assert (vraag.plaats, vraag.themas) == ("Ondiep", ["somberheid_angst"])
+    vraag = parse_vraag("Gezin uit Eemnes, ik werk zelf in Laren, dochter van 15 spijbelt")
+    assert (vraag.gemeente, vraag.themas) == ("eemnes", ["schoolverzuim"])
+
+
+def test_where_the_family_lives_counts_also_when_said_with_a_few_words_between():
+    vraag = parse_vraag("Ik ben ib'er op een school in Huizen; de familie woont sinds kort in Eemnes, zoon 8 is druk")
+    assert vraag.gemeente == "eemnes" and "gezin" in vraag.doelgroep_hints
+
+
+@pytest.mark.parametrize("question, code", [
+    ("Het gezin is in de zomer verhuisd van Huizen naar Blaricum, zoon van 7 is erg stil", "blaricum"),
+    ("Moeder kwam oorspronkelijk uit Eemnes maar woont inmiddels in Laren, dochter 10 piekert", "laren"),
+    ("Vader woonde vroeger in Wijdemeren, nu in Huizen; zoon van 13 spijbelt", "huizen"),
+])
+def test_after_a_move_the_new_home_counts(question, code):
+    assert parse_vraag(question).gemeente == code

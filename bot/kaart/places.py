@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, FrozenSet, List, Optional, Tuple
 
-from bot.kaart.text import STOPWORDS, distance, known_lemmas
+from bot.kaart.text import STOPWORDS, distance, known_lemmas, word_tables
 from bot.knowledge.loader import PerKnowledge
 from bot.lemmas import lemma_table
 from bot.text import plain
@@ -158,14 +158,21 @@ def zoek_plaats(text: str, knowledge=None) -> Optional[Plaats]:
         i for size, start, row, _ in matches if row.code is None and size > 1 for i in range(start, start + size)
     }
     inside = [m for m in matches if m[2].code is not None and not outside & set(range(m[1], m[1] + m[0]))]
-    best = _most_specific(inside) or _most_specific([m for m in matches if m[2].code is None])
+    best = _most_specific(_where_the_family_lives(tokens, inside)) or _most_specific(
+        [m for m in matches if m[2].code is None])
     if best:
         _, _, row, written = best
         return Plaats(row.naam, written, row.soort, row.code, row.dekking)
-    return _typo(tokens, table)
+    return _typo(tokens, table, word_tables(knowledge).theme_words)
 
 
 _Match = Tuple[int, int, PlaatsNaam, str]  # (words, start, row, as written)
+
+
+def genoemde_plaatsen(text: str, knowledge=None) -> List[str]:
+    """Every place of the table spelled exactly in ``text``, as written (also those that did not decide the
+    question's place: "wij zitten in Overvecht maar moeder is verhuisd naar Zuilen" names two)."""
+    return [written for _, _, _, written in _exact_matches(_tokens(text or ""), tabel(knowledge))]
 
 
 def _exact_matches(tokens: List[Tuple[str, str]], table: Plaatstabel) -> List[_Match]:
@@ -181,6 +188,43 @@ def _exact_matches(tokens: List[Tuple[str, str]], table: Plaatstabel) -> List[_M
     return out
 
 
+# Of two places of the kaart in different municipalities, the one where the family lives counts, not where the
+# consultant, the school or a parent's job is ("ik ben ib'er op een school in Hilversum, de leerling woont in
+# Blaricum", "bij ons in Bussum hebben we een vader uit Eemnes", "vader werkt in Hilversum, het gezin woont in
+# Laren"): words a few words before a place say which it is.
+HOME_CUES = frozenset("uit woont wonen wonend wonende woonachtig woonde verhuisd verhuist verhuizen verhuisde "
+                      "thuis".split())
+ELSEWHERE_CUES = frozenset("werk werkt werken werkte werkzaam school basisschool schooltje club vereniging praktijk "
+                           "kantoor team vanuit ons onze wij we ik bel belt zit zitten gevestigd".split())
+# A move says which place is the new home: "verhuisd van Hilversum naar Laren" is Laren, "komt oorspronkelijk uit
+# Huizen" is the old one, "nu in Hilversum" the one of now.
+MOVE_CUES = frozenset("verhuisd verhuist verhuizen verhuisde verhuizing verhuisden".split())
+OLD_HOME_CUES = frozenset("oorspronkelijk vroeger voorheen eerst".split())
+NOW_CUES = frozenset("nu inmiddels tegenwoordig sindsdien".split())
+CUE_WINDOW = 4  # words before a place that may say whose place it is
+
+
+def _where_the_family_lives(tokens: List[Tuple[str, str]], matches: List[_Match]) -> List[_Match]:
+    """The matches of the municipality where the family lives, when the question names places in several
+    (see ``HOME_CUES``); else ``matches``."""
+    if len({m[2].code for m in matches}) < 2:
+        return matches
+
+    def standing(match: _Match) -> int:
+        before = {norm for _, norm in tokens[max(0, match[1] - CUE_WINDOW):match[1]]}
+        right_before = tokens[match[1] - 1][1] if match[1] > 0 else ""
+        near = {norm for _, norm in tokens[max(0, match[1] - 2):match[1]]}
+        if (before & MOVE_CUES and right_before == "naar") or near & NOW_CUES:
+            return 2  # where the family moved to or lives now
+        if before & OLD_HOME_CUES or (before & MOVE_CUES and right_before == "van"):
+            return 0  # where the family came from
+        return 1 if before & HOME_CUES else -1 if before & ELSEWHERE_CUES else 0
+
+    best = max(standing(m) for m in matches)
+    codes = {m[2].code for m in matches if standing(m) == best}
+    return [m for m in matches if m[2].code in codes]
+
+
 def _most_specific(matches: List[_Match]) -> Optional[_Match]:
     """The longest match, of equal length a wijk or village before its municipality, else the first."""
     best: Optional[_Match] = None
@@ -193,9 +237,11 @@ def _most_specific(matches: List[_Match]) -> Optional[_Match]:
 LOWER_CASE_TYPO_MIN = 8  # letters of a lower-case word without a place word before it that may be a typo
 
 
-def _typo(tokens: List[Tuple[str, str]], table: Plaatstabel) -> Optional[Plaats]:
+def _typo(tokens: List[Tuple[str, str]], table: Plaatstabel, problem_words: FrozenSet[str] = frozenset()
+          ) -> Optional[Plaats]:
     """A place one typo away (two for long names), found only when exactly one place is that close. Also a name
-    of two or three words ("Leidsche Rijm", "Vleuten-De Mern"), when one of its words is no Dutch word."""
+    of two or three words ("Leidsche Rijm", "Vleuten-De Mern"), when one of its words is no Dutch word. A problem
+    word of the kaart (``problem_words``) is no typo of a place ("overwicht" is no "Overvecht")."""
     for index, (raw, _) in enumerate(tokens):
         cued = raw[:1].isupper() or (index > 0 and tokens[index - 1][1] in PLACE_CUES)
         for size in (3, 2, 1):
@@ -206,7 +252,7 @@ def _typo(tokens: List[Tuple[str, str]], table: Plaatstabel) -> Optional[Plaats]
             joined = " ".join(n for _, n in run)
             parts = joined.split()
             if len(parts) == 1:
-                if len(joined) < 5 or _is_word(joined) or joined.isdigit():
+                if len(joined) < 5 or _is_word(joined) or joined.isdigit() or joined in problem_words:
                     continue
                 # a consultant often types place names in lower case: a long word that is no Dutch word may be a
                 # typo of a place without a capital or a place word before it ("kortenhoeff")

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Dict, FrozenSet, List, Optional, Tuple
+from typing import Dict, FrozenSet, List, Optional, Set, Tuple
 
 from bot.kaart import places, spoken, subject
-from bot.kaart.text import lemma_string, simplify, split_separable, stems, words
+from bot.kaart.text import STOPWORDS, known_lemmas, lemma_string, simplify, split_separable, stems, words
 from bot.kaart.vocabulary import THEMAS, WERKGEBIEDEN
 from bot.knowledge.loader import PerKnowledge, get_knowledge
+from bot.lemmas import lemma_of
 
 # characters: a long phone note is read as a whole, up to the longest message a channel takes by default
 # (RUSTPUNT_MAX_MESSAGE); longer questions are cut (and the caller is told)
@@ -25,9 +26,11 @@ MAX_VRAAG = 2000
 
 _CHILD = (r"(?:zoon|zoontje|dochter|dochtertje|kind|kindje|jongen|jongetje|meisje|meid|puber|tiener|jongere|leerling"
           r"|broer|zus|pleegkind|baby|kleinkind|kleinzoon|kleindochter|oudste|jongste|middelste|tweeling|peuter"
-          r"|kleuter|stiefzoon|stiefdochter|pleegzoon|pleegdochter)")
+          r"|kleuter|stiefzoon|stiefdochter|pleegzoon|pleegdochter|jongens|meiden|meisjes|tieners|pubers|speler|pupil|client)")
 # words a consultant puts between the child and the age when speaking: "zoon is nu 15", "dochter van bijna 13"
-_HEDGE = r"(?:(?:nu|inmiddels|pas|bijna|net|al|sinds kort|ongeveer|rond de|zo'n)\s+)?"
+# or about or soon: "jongens van een jaar of 14", "zoon wordt volgende maand 18"
+_HEDGE = (r"(?:(?:nu|inmiddels|pas|bijna|net|al|sinds kort|ongeveer|rond de|zo'n|een jaar of|binnenkort|straks"
+          r"|volgende maand|volgende week|volgend jaar|deze maand|dit jaar|over een maand)\s+)?")
 _UNITS = r"(?:uur|keer|euro|procent|%|dagen|dag|weken|week|maanden|maand|minuten|kilo|kg|cm|x|kinderen|broers|zussen)"
 _NUMBER_WORDS = {
     "nul": 0, "een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
@@ -39,6 +42,8 @@ _NUM = r"(\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r
 _AGE_PATTERNS = (
     re.compile(_CHILD + r"\s+(?:is|wordt|van)\s+" + _HEDGE + _NUM + r"\b(?!\s*" + _UNITS + r"\b)"),
     re.compile(r"\b" + _NUM + r"\s*-?\s*jarige?\b"),
+    # about that age: "een jaar of 14" is 14, not one year
+    re.compile(r"\bjaar\s+of\s+" + _NUM + r"\b(?!\s*" + _UNITS + r"\b)"),
     re.compile(r"\b" + _NUM + r"\s+jaar\s+oud\b"),
     re.compile(r"\b(?:leeftijd|leeftijd van|is)\s*:?\s*" + _NUM + r"\s+jaar\b"),
     # a note written as a form: "leeftijd: 15", "lft 12"
@@ -125,6 +130,8 @@ def _build_theme_phrases(knowledge) -> List[Tuple[str, str, str]]:
     """(theme, lemma phrase, original phrase), longest first so multi-word phrases win. Lemmatising
     reads the single words (``theme_single_words``), so those are built first."""
     phrases = []
+    persons = {word for entry in knowledge.entries.get("kaart_doelgroepwoorden", {}).values()
+               for phrase in entry.woorden for word in words(phrase)}
     for theme, entries in _theme_tables(knowledge)[0].items():
         for phrase in entries:
             lemma_phrase = lemma_string(phrase, knowledge)
@@ -134,12 +141,79 @@ def _build_theme_phrases(knowledge) -> List[Tuple[str, str, str]]:
             separable = split_separable(phrase) if " " not in phrase.strip() else None
             if separable:
                 phrases.append((theme, lemma_string(" ".join(separable), knowledge), phrase))
+            # a phrase that ends in its verb is said with the verb first in a main clause: "zichzelf beschadigen" ->
+            # "beschadigt zichzelf", "grenzen stellen" -> "stelt (geen) grenzen"
+            verb_first = _verb_first(phrase, persons)
+            if verb_first:
+                phrases.append((theme, lemma_string(verb_first, knowledge), phrase))
     phrases.sort(key=lambda item: len(item[1]), reverse=True)
     return phrases
 
 
+def _build_phrase_index(knowledge) -> Tuple[Dict[str, List[int]], List[FrozenSet[str]]]:
+    """First word -> positions in ``_theme_phrases`` of the phrases that start with it, and the words of each."""
+    first: Dict[str, List[int]] = {}
+    parts: List[FrozenSet[str]] = []
+    for position, (_, phrase, _) in enumerate(_theme_phrases(knowledge)):
+        split = phrase.split()
+        first.setdefault(split[0], []).append(position)
+        parts.append(frozenset(split))
+    return first, parts
+
+
+def _phrases_in(lemmed: str, knowledge=None) -> List[Tuple[str, str, str]]:
+    """The phrases of ``_theme_phrases`` (in their order, longest first) whose words all occur in the lemma string:
+    only those can match, so a question is not checked against every problem word."""
+    tokens = set(lemmed.split())
+    first, parts = _phrase_index(knowledge)
+    phrases = _theme_phrases(knowledge)
+    candidates = sorted({i for token in tokens for i in first.get(token, ())})
+    return [phrases[i] for i in candidates if parts[i] <= tokens]
+
+
+PREPOSITIONS = frozenset("voor met van over tegen aan om bij naar door".split())
+
+
+def _verb_first(phrase: str, persons: Set[str]) -> Optional[str]:
+    """"beschadigen zichzelf" for "zichzelf beschadigen": a phrase of two or three words that ends in an infinitive,
+    with the verb put first; None for other phrases and for those with a person ("ouders vechten": "vecht op school,
+    ouders ..." must not meet it)."""
+    parts = words(phrase)
+    if not 2 <= len(parts) <= GAP_PHRASE_MAX or persons & set(parts):
+        return None
+    # a number or an inflected adjective before it makes the last word a noun ("twee huizen", "blauwe plekken"), as
+    # does a preposition right before it ("bang voor toetsen")
+    if any(part in _NUMBER_WORDS or (len(part) > 3 and part.endswith("e")) for part in parts[:-1]) \
+            or parts[-2] in PREPOSITIONS:
+        return None
+    verb = parts[-1]
+    if not verb.endswith("en") or verb in STOPWORDS or lemma_of(verb) != verb or verb not in known_lemmas():
+        return None
+    # a verb has a third person the lemma table knows ("beschadigt", "stelt", "slaapt"); "huizen", "plekken" do not
+    if not any(lemma_of(form) == verb for form in _third_person(verb)):
+        return None
+    return " ".join([verb] + parts[:-1])
+
+
+def _third_person(infinitive: str) -> Tuple[str, ...]:
+    """Written third-person forms an infinitive can have: "stellen" -> "stelt", "slapen" -> "slaapt", "leven" ->
+    "leeft"."""
+    stem = infinitive[:-2]
+    forms = [stem + "t"]
+    if len(stem) >= 2 and stem[-1] == stem[-2]:
+        forms.append(stem[:-1] + "t")  # "stellen" -> "stelt"
+    voiceless = stem[:-1] + {"v": "f", "z": "s"}.get(stem[-1:], stem[-1:])
+    for base in (voiceless, stem):
+        match = re.match(r"^(.*[^aeiou])([aeou])([^aeiouy])$", base)
+        if match:
+            forms.append(match.group(1) + match.group(2) * 2 + match.group(3) + "t")  # "slapen" -> "slaapt"
+    forms.append(voiceless + "t")
+    return tuple(forms)
+
+
 _theme_tables = PerKnowledge(_build_theme_tables)
 _theme_phrases = PerKnowledge(_build_theme_phrases)
+_phrase_index = PerKnowledge(_build_phrase_index)
 _parent_themes = PerKnowledge(lambda knowledge: frozenset(
     entry.id for entry in knowledge.all("kaart_probleemwoorden") if entry.ouderprobleem))
 
@@ -156,13 +230,31 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     ("arm", re.compile(r"\b(?:zijn|haar|z'n|mijn|m'n|je|jouw|de|het|beide|twee|linker|rechter|gebroken)\s+armen?\b"
                        r"|\barmen\b|\barm\s+(?:gebroken|breken|brak)\b", re.IGNORECASE)),
     ("ouder", re.compile(r"\boudere?n?\s+dan\b|\boudere\b|\bouderen\b|\bjaar\s+ouder\b", re.IGNORECASE)),
+    # talking with or about someone is no speech ("hoe hij met zijn dochter over de scheiding kan praten"); "praat
+    # nog niet" and "praat niet met andere kinderen" stay speech
+    ("praten", re.compile(r"(\b(?:over|met)\s+(?:[\w'-]+\s+){1,6}?)(?:praten|praat)\b"
+                          r"|(?:praten|praat)\b(?=\s+(?:over|met)\b)", re.IGNORECASE)),
+    # learning how to do something is no problem with learning ("zijn zoon leren omgaan met boosheid")
+    ("leren", re.compile(r"\bleren\b(?=\s+(?:omgaan|om\s+te|hoe|beter\s+om|zelf|voor\s+zichzelf|opkomen|ontspannen)\b)",
+                         re.IGNORECASE)),
+    # who reports something says it ("de buurvrouw meldt dat ..."): no report to Veilig Thuis
+    ("melden", re.compile(r"\bmeld(?:t|de|den|en)?\b(?=\s+dat\b)", re.IGNORECASE)),
+    # where someone works is no problem with work ("vader werkt in Hilversum", "moeder werkt bij de thuiszorg")
+    ("werk", re.compile(r"(?<=\b(?:ik|we) )werk(?:en)?\b(?!\s+samen)|(?<=\bwij )werken\b(?!\s+samen)"
+                        r"|\bwerk(?:t|en|te|ten|zaam)(?=\s+(?:(?:zelf|nu|al|sinds\s+kort)\s+)?"
+                        r"(?:in|bij|als|op|voor|aan|vanuit)\b)", re.IGNORECASE)),
 )
+
+
+# What a guarded word becomes: blank, except a job, which stays a word of working ("werkzaam"), so the words that
+# frame a call still see where the consultant works ("ik werk bij het buurtteam in Bussum")
+_IN_ITS_PLACE = {"werk": "werkzaam", "praten": r"\1 "}
 
 
 def guard_homonyms(text: str) -> str:
     """``text`` with theme words that are used in another sense blanked out (see ``HOMONIEMEN``)."""
-    for _, pattern in HOMONIEMEN:
-        text = pattern.sub(" ", text)
+    for word, pattern in HOMONIEMEN:
+        text = pattern.sub(_IN_ITS_PLACE.get(word, " "), text)
     return text
 
 
@@ -185,7 +277,9 @@ def _match_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[
     gapped = _gapped_phrases(knowledge)
     framing = spoken.framing_words(guarded, lemmed, knowledge) | spoken.denied_words(guarded, lemmed, knowledge)
     blocked = _blockers(knowledge)
-    for theme, phrase, original in _theme_phrases(knowledge):
+    possessed = spoken.possessed_words(guarded, knowledge)
+    asked_for: set = set()
+    for theme, phrase, original in _phrases_in(lemmed, knowledge):
         index = consumed.find(phrase)
         if index >= 0:
             blank = [(index + 1, index + len(phrase) - 1)]
@@ -202,6 +296,8 @@ def _match_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[
             # a word about the call itself ("moeder belt vanuit haar werk" is no question about work) or one that
             # is denied ("er is geen sprake van geweld")
             continue
+        if theme in SETTING_THEMES and len(lemmed[:span[0]].split()) not in possessed:
+            asked_for.add(theme)
         found.setdefault(theme, []).append(original)
         if span[0] < positions.get(theme, len(lemmed)):
             positions[theme] = span[0]
@@ -209,6 +305,17 @@ def _match_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[
         # blank the match so "niet naar school" does not also count as theme "leren" via "school"
         for start, end in blank:
             consumed = consumed[:start] + "_" * (end - start) + consumed[end:]
+    # the child's own club or hobby next to another problem is where it happens, not what is asked for ("voelt veel
+    # druk van zijn voetbalclub"); "zoekt een sportclub" is
+    for theme in SETTING_THEMES:
+        if theme in found and theme not in asked_for and len(found) > 1:
+            del found[theme]
+    # a fear that names what is feared is about that: "moeder is bang dat hij tussen wal en schip valt" is about the
+    # help that stops, not about anxiety ("zoon is bang in het donker" stays anxiety)
+    for theme in [t for t, said in found.items() if set(said) <= FEAR_WORDS]:
+        feared = lemmed[spans[theme][1]:].split()[:1] == ["dat"]
+        if feared and any(other != theme and span[0] >= spans[theme][1] for other, span in spans.items()):
+            del found[theme]
     asked = spoken.asked_words(guarded, lemmed, knowledge)
     # what the caller asks for comes first ("... vader vraagt of er opvoedondersteuning is"), then the order said
     ordered = sorted(found, key=lambda t: (len(lemmed[:positions[t]].split()) not in asked, positions[t]))
@@ -217,6 +324,9 @@ def _match_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[
 
 
 
+FEAR_WORDS = frozenset({"bang"})  # problem words of fear that can also be a worry about something named after them
+# Themes that are only a setting when said of what the child already has ("zijn voetbalclub", "haar dansles").
+SETTING_THEMES = ("vrije_tijd",)
 GAP_WORDS = 3  # words that may stand between the words of a phrase: "zit al drie maanden thuis", "loopt steeds vast"
 GAP_PHRASE_MAX = 3  # only phrases of two or three words are matched with gaps
 
@@ -247,23 +357,28 @@ def _gapped_match(pattern: "re.Pattern[str]", consumed: str, blocked: FrozenSet[
 
 
 def _build_blockers(knowledge) -> FrozenSet[str]:
-    """Words that may not stand in a gap: person words (of ``doelgroepwoorden.yml``) and joining words."""
+    """Words that may not stand in a gap: person words (of ``doelgroepwoorden.yml``), joining words and problem
+    words of one word: "zonder eten naar school" is about eating, not "zonder ... school"."""
     cues: Dict[str, Tuple[Tuple[str, str], ...]] = _doelgroep_cues(knowledge)
     groups: Tuple[str, ...] = subject.SUBJECT_GROUPS
     person_words = {word for group in groups for _, phrase in cues.get(group, ()) for word in phrase.split()}
     joining: FrozenSet[str] = subject.CLAUSE_WORDS
-    return frozenset(person_words | joining)
+    problem_words = {phrase.strip() for _, phrase, _ in _theme_phrases(knowledge) if len(phrase.split()) == 1}
+    return frozenset(person_words | joining | problem_words)
 
 
 _blockers = PerKnowledge(_build_blockers)
 
 
 def extract_subjects(text: str, themas: List[str], spans: Dict[str, Tuple[int, int]], lemmed: str,
-                     knowledge=None, child_named: bool = False) -> Tuple[List[str], List[str]]:
+                     knowledge=None, child_named: bool = False, woorden: Optional[Dict[str, List[str]]] = None
+                     ) -> Tuple[List[str], List[str]]:
     """Of the themes that can be a parent's own problem (``ouderprobleem`` in ``probleemwoorden.yml``): those
     said of a parent or the family ("vader gokt en heeft schulden", "gezin met huurachterstand", "moeder is
     verslaafd") and those said of the child ("zoon van 15 blowt", "dochter is somber"). ``child_named``: the
-    question gives the child's age, so a problem said of no one ("14-jarige is somber") is the child's."""
+    question gives the child's age, so a problem said of no one ("14-jarige is somber") is the child's. ``woorden``:
+    the words each theme was found by; a quarrel said of the parents is no parent's own problem
+    (``subject.MUTUAL_WORDS``)."""
     allowed = parent_themes(knowledge)
     if not allowed & set(themas):
         return [], []
@@ -279,9 +394,14 @@ def extract_subjects(text: str, themas: List[str], spans: Dict[str, Tuple[int, i
         start, end = spans[theme]
         first = len(lemmed[:start].split())
         last = first + max(1, len(lemmed[start:end].split())) - 1
-        said_of = (subject.said_of(persons, starts, first, last, tokens, worry)
+        said_of = (subject.said_of(persons, starts, first, last, tokens, worry, child_named)
                    or ("jeugdige" if child_named else None))
+        grief = any(death in word for word in (woorden or {}).get(theme, ()) for death in subject.DEATH_WORDS)
+        if grief and (child_named or "jeugdige" in persons.values()):
+            said_of = "jeugdige"
         if said_of in subject.PARENT_GROUPS:
+            if woorden and set(woorden.get(theme, ())) <= subject.MUTUAL_WORDS:
+                continue
             parent.append(theme)
         elif said_of == "jeugdige":
             child.append(theme)
@@ -429,10 +549,15 @@ _doelgroep_cues = PerKnowledge(_build_doelgroep_cues)
 
 
 def extract_doelgroep(text: str, knowledge=None) -> List[str]:
-    """The target groups the question speaks of or for (soft hints for ranking), in file order."""
+    """The target groups the question speaks of or for (soft hints for ranking), in file order. A professional or
+    club of the child ("zijn trainer", "haar voetbalclub") is the child's, not who asks."""
     lemmed = lemma_string(guard_homonyms(text), knowledge)
+    own = lemma_string(_POSSESSED.sub(" ", guard_homonyms(text)), knowledge)
     return [group for group, cues in _doelgroep_cues(knowledge).items()
-            if any(phrase in lemmed for _, phrase in cues)]
+            if any(phrase in (own if group == "professional" else lemmed) for _, phrase in cues)]
+
+
+_POSSESSED = re.compile(r"\b(?:zijn|haar|z'n|hun|d'r)\s+[\w'-]+", re.IGNORECASE)
 
 
 def _doelgroep_without_caller(text: str, framed: str, knowledge=None) -> List[str]:
@@ -459,12 +584,14 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
     if gevonden is None and framed != text:
         gevonden = places.zoek_plaats(text, knowledge)
     gemeente, plaats, buiten, onbekend = extract_plaats(text, gevonden, searched=True)
-    # the place is no problem word ("Zuilen" is not a typo of "huilen")
+    # a place is no problem word ("Zuilen" is not a typo of "huilen"), also one that did not decide the place
     asked = text.replace(plaats, " ", 1) if plaats else text
+    for named in places.genoemde_plaatsen(asked, knowledge):
+        asked = asked.replace(named, " ", 1)
     themas, woorden, spans, lemmed = _match_themas(asked, knowledge)
     leeftijd = extract_leeftijd(text)
     ouder_themas, kind_themas = extract_subjects(asked, themas, spans, lemmed, knowledge,
-                                                 child_named=leeftijd is not None)
+                                                 child_named=leeftijd is not None, woorden=woorden)
     return Vraag(
         tekst=text,
         themas=themas,

@@ -12,18 +12,18 @@ All positions are word positions in the lemma string of the question (``bot.kaar
 from __future__ import annotations
 
 import re
-from typing import Dict, FrozenSet, List, Optional, Set, Tuple
+from typing import Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 
-from bot.kaart import subject
+from bot.kaart import places, subject
 from bot.kaart.text import head_stem, lemma_string, split_compound, stems, word_tables, words
 from bot.knowledge.loader import PerKnowledge, get_knowledge
 
 # Words with which a consultant frames a phone call or note ("ik heb een moeder aan de lijn", "een collega belt
-# namens een vader", "hoi"): the part of a sentence they stand in is about the call, not the problem, so a
-# problem word there does not count ("moeder belt vanuit haar werk" is no question about work). The part ends
-# at a comma or full stop and at a word that starts what is said ("dat", "die", "over", "met", "omdat").
+# namens een vader", "hoi", "vanuit het buurtteam"): the part of a sentence they stand in is about the call, not the
+# problem, so a problem word there does not count ("moeder belt vanuit haar werk" is no question about work). The
+# part ends at a comma or full stop and at a word that starts what is said ("dat", "die", "over", "met", "omdat").
 FRAMING_WORDS = ("bellen", "belt", "belde", "gebeld", "lijn", "telefoon", "telefonisch", "namens", "collega",
-                 "hoi", "hallo", "goedemorgen", "goedemiddag", "goedenavond")
+                 "hoi", "hallo", "goedemorgen", "goedemiddag", "goedenavond", "vanuit")
 FRAMING_ENDS = frozenset(
     {"dat", "die", "over", "met", "omdat", "want", "waar", "wat", "hoe", "sinds", "wegens", "vanwege", "ivm"}
 )
@@ -35,6 +35,14 @@ FRAMING_SUBJECTS = frozenset({"hij", "ze", "zij"})
 # "zoon spreekt slecht Nederlands" is a question about language.
 SPEAKING_WORDS = ("spreken", "spreek", "sprak", "gesproken")
 FIRST_PERSON = frozenset({"ik", "we", "wij"})
+# Where the consultant works frames the call too ("ik werk bij het buurtteam in Bussum, het gezin woont in Laren",
+# "wij zitten in Overvecht maar moeder is verhuisd"): a part of a sentence with a first person ("ik", "wij", "ons"),
+# a word of working or being based and a place or a word that says where or as what ("bij", "als", "vanuit") is
+# about the consultant, so neither its place nor a word such as "werk" is the family's. "we werken samen met
+# school" and "we zitten in een vastgelopen situatie" name no workplace and stay what they say.
+WORKPLACE_WORDS = ("werk", "werken", "werkt", "werkzaam", "zit", "zitten", "gevestigd")
+WORKPLACE_PERSON = FIRST_PERSON | {"ons", "onze"}
+WORKPLACE_MARKS = frozenset({"bij", "als", "vanuit", "voor", "op"})
 
 
 def _clause_starts(text: str, tokens: List[str], knowledge=None) -> FrozenSet[int]:
@@ -54,7 +62,7 @@ def _clause_starts(text: str, tokens: List[str], knowledge=None) -> FrozenSet[in
 _LAST_STARTS: Optional[Tuple[str, object, FrozenSet[int]]] = None
 
 
-def _build_framing_stems(knowledge) -> Tuple[FrozenSet[str], FrozenSet[str], FrozenSet[str]]:
+def _build_framing_stems(knowledge) -> Tuple[FrozenSet[str], FrozenSet[str], FrozenSet[str], FrozenSet[str]]:
     # the stem of the whole word only: "goedenavond" is no "avond"
     groups = knowledge.entries.get("kaart_doelgroepwoorden", {})
     person_words = {word for group in subject.SUBJECT_GROUPS for word in getattr(groups.get(group), "woorden", ())
@@ -62,7 +70,8 @@ def _build_framing_stems(knowledge) -> Tuple[FrozenSet[str], FrozenSet[str], Fro
     return (frozenset(head_stem(word, knowledge) for word in FRAMING_WORDS),
             frozenset(head_stem(word, knowledge)
                       for word in FRAMING_ENDS | subject.CLAUSE_WORDS | FRAMING_SUBJECTS | person_words),
-            frozenset(head_stem(word, knowledge) for word in SPEAKING_WORDS))
+            frozenset(head_stem(word, knowledge) for word in SPEAKING_WORDS),
+            frozenset(head_stem(word, knowledge) for word in WORKPLACE_WORDS))
 
 
 _framing_stems = PerKnowledge(_build_framing_stems)
@@ -73,31 +82,73 @@ def _lines_as_sentences(text: str) -> str:
     return text.replace("\n", ". ")
 
 
-def _frames(heads: Set[str], knowledge=None) -> bool:
-    """The stems of the words of one part of a sentence frame the call."""
-    cues, _, speaking = _framing_stems(knowledge)
-    return bool(heads & cues) or bool(heads & speaking and heads & FIRST_PERSON)
+def _frames(heads: Set[str], knowledge=None, written: Sequence[str] = ()) -> bool:
+    """The stems of the words of one part of a sentence frame the call (``written``: its words as written,
+    simplified, to see a workplace: see ``WORKPLACE_WORDS``)."""
+    cues, _, speaking, working = _framing_stems(knowledge)
+    if heads & cues and not _own_phone(heads & cues, written, knowledge):
+        return True
+    if heads & speaking and heads & FIRST_PERSON:
+        return True
+    return bool(heads & working and heads & WORKPLACE_PERSON
+                and (heads & WORKPLACE_MARKS or _names_place(written, knowledge)))
+
+
+# "zijn telefoon", "haar mobiel": the child's own phone is what the problem is about ("zit de hele nacht op zijn
+# telefoon"), not the line the call comes in on
+POSSESSIVES = frozenset({"zijn", "haar", "z'n", "hun", "d'r"})
+
+
+def _own_phone(cues: Set[str], written: Sequence[str], knowledge=None) -> bool:
+    """The only framing word is a phone that belongs to someone ("verslaafd aan zijn telefoon")."""
+    if cues != {head_stem("telefoon", knowledge)}:
+        return False
+    return any(word == "telefoon" and i > 0 and written[i - 1] in POSSESSIVES for i, word in enumerate(written))
+
+
+def possessed_words(text: str, knowledge=None) -> FrozenSet[int]:
+    """Word positions (in the lemma string of ``text``) of the words that follow a possessive ("zijn voetbalclub",
+    "haar trainer"), with the parts of a compound: what belongs to the child is where a problem happens, not what
+    is asked for."""
+    tables = word_tables(knowledge)
+    out: set = set()
+    position, previous = 0, ""
+    for word in words(text):
+        size = 1 + len(split_compound(word, tables))
+        if previous in POSSESSIVES:
+            out.update(range(position, position + size))
+        position, previous = position + size, word
+    return frozenset(out)
+
+
+def _names_place(written: Sequence[str], knowledge=None) -> bool:
+    """One word or two words in a row of ``written`` are a place of the place table."""
+    spellings = places.tabel(knowledge).spellings
+    return any(word in spellings or " ".join(written[i:i + 2]) in spellings for i, word in enumerate(written))
 
 
 def framing_words(text: str, lemmed: str, knowledge=None) -> FrozenSet[int]:
     """Word positions (in ``lemmed``, the lemma string of ``text``) of the parts of sentences that frame the
     call (see ``FRAMING_WORDS``)."""
-    _, ends, _ = _framing_stems(knowledge)
+    ends = _framing_stems(knowledge)[1]
     text = _lines_as_sentences(text)
     tokens = lemmed.split()
-    if not _frames(set(tokens), knowledge):
+    if not _frames(set(tokens), knowledge, words(text)):
         return frozenset()
     # whole words only, not the parts of a compound ("richtlijn" holds no "lijn")
     heads: Dict[int, str] = {}
+    written: Dict[int, str] = {}
     position = 0
     for word in words(text):
         heads[position] = head_stem(word, knowledge)
+        written[position] = word
         position += 1 + len(split_compound(word, word_tables(knowledge)))
     starts = set(_clause_starts(text, tokens, knowledge)) | {i for i, t in enumerate(tokens) if t in ends}
     bounds = sorted(starts | {0, len(tokens)})
     out: set = set()
     for begin, end in zip(bounds, bounds[1:], strict=False):
-        if _frames({heads[i] for i in range(begin, end) if i in heads}, knowledge):
+        if _frames({heads[i] for i in range(begin, end) if i in heads}, knowledge,
+                   [written[i] for i in range(begin, end) if i in written]):
             out.update(range(begin, end))
     return frozenset(out)
 
@@ -123,7 +174,7 @@ def denied_words(text: str, lemmed: str, knowledge=None) -> FrozenSet[int]:
         return frozenset()
     text = _lines_as_sentences(text)
     tokens = lemmed.split()
-    _, ends, _ = _framing_stems(knowledge)
+    ends = _framing_stems(knowledge)[1]
     # what is denied is the few words after the denial, up to the end of that part or someone new
     starts = _clause_starts(text, tokens, knowledge) | {i for i, t in enumerate(tokens) if t in ends} | {len(tokens)}
     out: set = set()
@@ -177,8 +228,8 @@ _WORD_RUN = re.compile(r"[\w'-]+")
 def without_framing(text: str, knowledge=None) -> str:
     """``text`` with the parts of sentences that frame the call (see ``FRAMING_WORDS``) blanked out, each
     replaced by a comma so that the words around it stay apart."""
-    _, ends, _ = _framing_stems(knowledge)
-    if not _frames({head_stem(word, knowledge) for word in words(text)}, knowledge):
+    ends = _framing_stems(knowledge)[1]
+    if not _frames({head_stem(word, knowledge) for word in words(text)}, knowledge, words(text)):
         return text
     text = _lines_as_sentences(text)
     out = []
@@ -192,7 +243,7 @@ def without_framing(text: str, knowledge=None) -> str:
     kept, position = [], 0
     for start, end in out:
         part = text[start:end]
-        if _frames({head_stem(word, knowledge) for word in _WORD_RUN.findall(part)}, knowledge):
+        if _frames({head_stem(word, knowledge) for word in _WORD_RUN.findall(part)}, knowledge, words(part)):
             kept.append(text[position:start] + ",")
             position = end
     kept.append(text[position:])

@@ -18,7 +18,21 @@ CLAUSE_WORDS = frozenset({"en", "maar", "omdat", "want", "terwijl", "dus"})
 CLAUSE_MARK = re.compile(r"[,;:.!?()]")
 # Words by which a person worries or asks about someone else: "ouders maken zich zorgen over de cito van hun
 # kind" is about the child's pressure, not the parents'.
-WORRY_WORDS = ("zorg", "zorgen", "bezorgd", "vraag", "vragen", "twijfel", "twijfelen")
+# Also by which a parent suspects or notices something of the child: "ouders van een 15-jarige vermoeden dat hij drugs
+# gebruikt" is the child's use, not the parents'.
+WORRY_WORDS = ("zorg", "zorgen", "bezorgd", "vraag", "vragen", "twijfel", "twijfelen", "vermoeden", "vermoedt",
+               "vermoedde", "denken", "denkt", "dacht", "merken", "merkt", "merkte", "zien", "ziet", "zag", "ontdekt",
+               "ontdekten", "vrezen", "vreest", "horen", "hoort", "hoorde", "vinden", "vindt", "vond")
+
+
+# Problem words of a quarrel: they say how two people get on, not what one of them has. Said of the parents ("ouders
+# zijn gescheiden en maken veel ruzie") they are no parent's own problem (the children live with the fight).
+MUTUAL_WORDS = frozenset({"ruzie", "conflict", "botsen", "niet met elkaar overweg", "strijd"})
+
+
+# A death is grief of those who stay: a problem found by such a word is not the problem of the one who died nor of
+# the person named before it ("haar man is overleden en de kinderen hebben veel verdriet"), but of the child.
+DEATH_WORDS = ("overleden", "overlijden", "gestorven", "sterfgeval", "dood van")
 
 
 def persons(lemmed: str, cues: Mapping[str, Sequence[Tuple[str, str]]]) -> Dict[int, str]:
@@ -46,13 +60,15 @@ def clause_starts(part_lengths: List[int], tokens: Sequence[str]) -> FrozenSet[i
 
 
 def said_of(found: Dict[int, str], starts: FrozenSet[int], first: int, last: int,
-            tokens: Sequence[str] = (), worry: FrozenSet[str] = frozenset()) -> Optional[str]:
+            tokens: Sequence[str] = (), worry: FrozenSet[str] = frozenset(), child_named: bool = False
+            ) -> Optional[str]:
     """The target group of the person a problem word (words ``first``..``last``) is said of: a child word
     right after it ("angstige zoon"), else the nearest person before it in its clause ("vader gokt", "omdat
     de moeder verslaafd is"), else the first one of the nearest earlier clause with a person, its subject
     ("zoon steelt geld van zijn ouders en gokt"), else the first one after it ("schulden bij moeder"). A person
-    who only worries or asks about the problem ("ouders maken zich zorgen over ...", ``worry`` words) is not its
-    subject: then a child named after it is."""
+    who only worries, asks about or notices the problem ("ouders maken zich zorgen over ...", "ouders vermoeden dat
+    hij ...", ``worry`` words) is not its subject: then a child named after it is, else one named before it or by
+    age (``child_named``)."""
     if found.get(last + 1) == "jeugdige" and last + 1 not in starts:
         return "jeugdige"
     clause = max((i for i in starts if i <= first), default=0)
@@ -61,6 +77,8 @@ def said_of(found: Dict[int, str], starts: FrozenSet[int], first: int, last: int
         nearest = max(before)
         if any(token in worry for token in tokens[nearest + 1:first]):
             if any(i > last and found[i] == "jeugdige" for i in found):
+                return "jeugdige"
+            if found[nearest] != "jeugdige" and (child_named or "jeugdige" in found.values()):
                 return "jeugdige"
         return found[nearest]
     earlier = [i for i in found if i < clause]

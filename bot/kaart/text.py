@@ -181,7 +181,7 @@ def stam(word: str, tables: Optional[WordTables] = None) -> str:
 
 
 def _stam(word: str, tables: WordTables) -> str:
-    current = STRONG_FORMS.get(word) or _verb_form(word, tables)
+    current = STRONG_FORMS.get(word) or _adjective_base(word, tables) or _verb_form(word, tables)
     for _ in range(3):
         following = lemma(current)
         if following == current:
@@ -230,6 +230,25 @@ STRONG_FORMS: Dict[str, str] = {form: infinitive.strip() for group in _STRONG.re
 _OPEN_SYLLABLE = re.compile(r"^[^aeiouy]*[aeou][^aeiouy]$")
 
 
+_OPEN_BEFORE_E = re.compile(r"^(.*[^aeiou])([aeou])([^aeiouy])e$")  # "suicidale": "suicidaal" with the -e
+
+
+def _adjective_base(word: str, tables: WordTables) -> Optional[str]:
+    """The problem word an inflected adjective the lemma table lacks is a form of ("zwakbegaafde" ->
+    "zwakbegaafd", "suicidale" -> "suicidaal", "verslaafde" -> "verslaafd"); else None."""
+    if not word.endswith("e") or len(word) < 6 or word in lemma_table() or word in tables.theme_words:
+        return None
+    candidates = [word[:-1]]
+    match = _OPEN_BEFORE_E.match(word)
+    if match:
+        candidates.append(match.group(1) + match.group(2) * 2 + match.group(3))
+    return next((c for c in candidates if c in tables.theme_words and c.endswith(ADJECTIVE_ENDINGS)), None)
+
+
+# endings of Dutch adjectives (a noun such as "spraak" is no base of "sprake")
+ADJECTIVE_ENDINGS = ("aal", "eel", "ief", "ig", "isch", "d", "t", "lijk", "baar", "loos", "zaam", "ant", "ent")
+
+
 def _verb_form(word: str, tables: WordTables) -> str:
     """The infinitive of a verb form the lemma table lacks ("gamet" -> "gamen", "kraste" -> "krassen",
     "speelt" -> "spelen"), found by undoing the present -t or the past -de/-te/-den/-ten and checking the
@@ -242,6 +261,8 @@ def _verb_form(word: str, tables: WordTables) -> str:
         for ending in ("den", "ten", "de", "te", "d", "t"):
             if bare.endswith(ending) and len(bare) - len(ending) >= 3:
                 stems.append(bare[: -len(ending)])
+        if bare is not word and bare.endswith(("t", "d")):
+            stems.append(bare)  # a stem that ends in t or d keeps it: "gecyberpest" -> "cyberpest"
     for base in stems:
         for candidate in _infinitives(base):
             if candidate in known_lemmas() or candidate in tables.theme_words:
@@ -321,8 +342,10 @@ def correct_typo(word: str, tables: Optional[WordTables] = None) -> str:
 
 
 def _correct_typo(word: str, tables: WordTables) -> str:
+    # a verb form of a known verb is no typo ("speelt", not "steelt"), nor a plural of a known word ("meiden", not
+    # "melden")
     if (len(word) < FUZZY_MIN or known(word, tables) or not word.isalpha() or split_compound(word, tables)
-            or _verb_form(word, tables) != word):  # a verb form of a known verb is no typo ("speelt", not "steelt")
+            or _verb_form(word, tables) != word or lemma(word) != word):
         return word
     close = {w for w in tables.theme_words if len(w) >= FUZZY_MIN and distance(word, w, 1) == 1}
     return close.pop() if len(close) == 1 else word

@@ -1,0 +1,211 @@
+"""Everyday words consultants use for a problem find its theme (knowledge/sociale_kaart/probleemwoorden.yml),
+and the reading rules that keep such words apart (own example sentences, not from the test sets)."""
+import pytest
+
+from bot.kaart.query import parse_vraag
+
+
+@pytest.mark.parametrize("question, theme", [
+    # eating and sleeping
+    ("Huizen: meisje van 15 eet nauwelijks en is erg afgevallen", "psychisch"),
+    ("jongen van 13 braakt stiekem na het avondeten", "psychisch"),
+    ("dochter van 9 kan 's avonds niet in slaap komen", "gezondheid"),
+    ("zoon van 16 heeft zijn dag-nachtritme helemaal omgedraaid", "gezondheid"),
+    # anxiety, low mood, grief, self-harm
+    ("meisje van 11 durft niet meer alleen naar de winkel", "somberheid_angst"),
+    ("jongen van 15 zegt dat hij dood wil", "somberheid_angst"),
+    ("sinds zijn moeder overleden is, praat zoon van 8 nergens meer over", "somberheid_angst"),
+    ("dochter van 14 heeft snijwonden op haar bovenbenen", "psychisch"),
+    ("jongen van 17 hoort stemmen en slaapt niet", "psychisch"),
+    # school
+    ("jongen van 12 is al twee weken niet op school geweest", "schoolverzuim"),
+    ("meisje van 13 zit thuis omdat ze geen schoolplek heeft", "schoolverzuim"),
+    ("leerling van 10 haalt steeds slechtere cijfers en kan zich niet concentreren", "leren"),
+    # crime, police, exploitation
+    ("bij het gezin in Laren is vorige week ingebroken", "criminaliteit"),
+    ("jongen van 16 wordt gebruikt om drugs te verkopen", "criminaliteit"),
+    ("zoon van 14 heeft met vrienden een brand gesticht bij school", "criminaliteit"),
+    ("jongen van 15 wordt door een oudere man uitgebuit", "veiligheid"),
+    # money and housing
+    ("de kinderen komen vaak zonder ontbijt op school", "financien"),
+    ("het gezin krijgt aanmaningen en het gas dreigt afgesloten te worden", "financien"),
+    ("moeder en drie kinderen slapen op de bank bij kennissen", "wonen_werk"),
+    ("dochter van 17 wil uit huis maar vindt geen kamer", "wonen_werk"),
+    # violence at home, neglect, honour-related violence
+    ("moeder had blauwe plekken op haar armen", "veiligheid"),
+    ("kinderen van 5 en 7 zijn 's avonds vaak alleen thuis", "veiligheid"),
+    ("vader heeft een huisverbod gekregen", "veiligheid"),
+    ("meisje van 16 wordt door de familie uitgehuwelijkt", "veiligheid"),
+    # a parent's addiction, screens
+    ("vader zuipt elk weekend en wordt dan boos", "verslaving"),
+    ("zoon van 12 zit tot diep in de nacht op zijn telefoon", "verslaving"),
+    # bullying and online risk
+    ("er gaan filmpjes van haar rond in de groepsapp van de klas", "pesten"),
+    # LVB and development
+    ("vader is licht verstandelijk beperkt en heeft hulp nodig bij de opvoeding", "ontwikkeling"),
+    ("peuter van 2 ontwikkelt zich trager dan zijn zusje", "ontwikkeling"),
+    # pregnancy and sexuality
+    ("dochter van 16 is in verwachting", "seksualiteit"),
+    ("jongen van 15 valt op jongens en durft het niet te vertellen", "seksualiteit"),
+    # caring for a sick parent
+    ("meisje van 13 zorgt thuis voor haar zieke moeder", "gezondheid"),
+    ("vader heeft kanker en de kinderen zijn 8 en 10", "gezondheid"),
+    # parenting, stuck help, leisure, language
+    ("moeder kan het niet meer aan met haar zoon van 9", "opvoeding"),
+    ("ouders zijn ten einde raad met hun dochter van 14", "opvoeding"),
+    ("er is van alles geprobeerd maar niets werkt meer", "vastgelopen_hulp"),
+    ("meisje van 10 wil graag tekenen of iets creatiefs doen", "vrije_tijd"),
+    ("jongens van 13 hangen 's avonds rond bij het winkelcentrum", "vrije_tijd"),
+    ("moeder is laaggeletterd en begrijpt de brieven van school niet", "taal"),
+    ("kinderen van 6 en 9 wonen sinds kort bij opa en oma", "verblijf"),
+])
+def test_everyday_words_find_the_theme(question, theme):
+    assert theme in parse_vraag(question).themas
+
+
+@pytest.mark.parametrize("question, theme", [
+    # money stolen is stealing, not money trouble
+    ("zoon van 11 steelt geld van zijn oma", "financien"),
+    # a phone call stays a phone call: the caller's phone is no screen time
+    ("moeder belt op haar telefoon vanuit de auto, zoon van 9 is somber", "verslaving"),
+    # "meiden" is the plural of "meid", not a typo of "melden"
+    ("meiden van 14 sturen elkaar naaktfoto's", "veiligheid"),
+])
+def test_words_that_look_like_a_problem_are_not_one(question, theme):
+    assert theme not in parse_vraag(question).themas
+
+
+def test_a_problem_word_is_no_typo_of_a_place():
+    vraag = parse_vraag("moeder heeft geen overwicht over haar zoon van 12")
+    assert vraag.gemeente is None and "opvoeding" in vraag.themas
+
+
+@pytest.mark.parametrize("question, age", [
+    ("groepje jongens van een jaar of 14 geeft overlast", 14),
+    ("dochter is een jaar of 12 en wordt gepest", 12),
+    ("zoon wordt volgende maand 18 en dan stopt zijn begeleiding", 18),
+    ("meiden van 13 worden online benaderd", 13),
+])
+def test_ages_said_roughly_or_for_a_group(question, age):
+    assert parse_vraag(question).leeftijd == age
+
+
+def test_a_phrase_with_a_problem_word_in_its_gap_is_not_that_phrase():
+    # "zonder ontbijt naar school" is about breakfast, not "zonder ... school"
+    vraag = parse_vraag("meisje van 7 komt vaak zonder ontbijt naar school")
+    assert "financien" in vraag.themas and "schoolverzuim" not in vraag.themas
+    # words between that are no problem words still let a phrase meet
+    assert "schoolverzuim" in parse_vraag("jongen van 14 meldt zich steeds vaker ziek").themas
+
+
+def test_the_childs_own_club_is_where_it_happens_not_what_is_asked():
+    vraag = parse_vraag("Hilversum: dochter van 13 wordt gepest op haar dansschool")
+    assert vraag.themas == ["pesten"] and "professional" not in vraag.doelgroep_hints
+    vraag = parse_vraag("Laren: zoon van 15 heeft steeds ruzie op zijn hockeyclub en met zijn trainer")
+    assert "vrije_tijd" not in vraag.themas and "professional" not in vraag.doelgroep_hints
+    # a club that is asked for, or a club that asks, still counts
+    assert "vrije_tijd" in parse_vraag("Huizen: moeder zoekt een hockeyclub voor haar zoon van 9 die somber is").themas
+    assert "professional" in parse_vraag("De hockeyclub in Laren ziet dat een speler van 12 somber is").doelgroep_hints
+
+
+@pytest.mark.parametrize("question", [
+    "Laren: ouders van een 14-jarige vermoeden dat hij blowt",
+    "vader merkt dat zijn dochter van 15 steeds vaker drinkt",
+    "moeder vindt dat haar zoon van 12 veel te veel gamet",
+])
+def test_a_parent_who_suspects_or_notices_a_problem_is_not_its_subject(question):
+    vraag = parse_vraag(question)
+    assert vraag.ouder_themas == [] and vraag.kind_themas == ["verslaving"]
+
+
+def test_family_problems_name_the_family():
+    vraag = parse_vraag("Eemnes: gezinsproblemen en schulden, twee kinderen op de basisschool")
+    assert "gezin" in vraag.doelgroep_hints and "financien" in vraag.ouder_themas
+
+
+@pytest.mark.parametrize("question, theme", [
+    # an inflected adjective the lemma table lacks is the problem word it comes from
+    ("een zwakbegaafde moeder met een baby van 3 maanden", "ontwikkeling"),
+    ("de verslaafde vader van een meisje van 8", "verslaving"),
+    # a participle of a problem verb the table lacks
+    ("dochter van 13 is gecyberpest door klasgenoten", "pesten"),
+    # a phrase that ends in its verb, said with the verb first
+    ("meisje van 15 beschadigt zichzelf", "psychisch"),
+    ("jongen van 16 vervoert drugs voor oudere jongens", "criminaliteit"),
+    ("zoon van 17 woont sinds kort zelfstandig", "wonen_werk"),
+])
+def test_word_forms_and_word_order_find_the_theme(question, theme):
+    assert theme in parse_vraag(question).themas
+
+
+def test_a_noun_is_no_inflected_adjective_and_a_noun_phrase_keeps_its_order():
+    # "sprake" is no form of "spraak" (speech)
+    assert "ontwikkeling" not in parse_vraag("er is geen sprake van een probleem bij de zoon van 9").themas
+    # "twee huizen" is a noun phrase: "het huis is twee keer ..." is no divorce
+    assert "scheiding" not in parse_vraag("het huis is twee keer te klein voor het gezin").themas
+
+
+def test_a_quarrel_of_the_parents_is_no_parents_own_problem():
+    vraag = parse_vraag("Laren: ouders zijn uit elkaar en hebben steeds conflict, de kinderen van 7 en 10 zitten klem")
+    assert vraag.ouder_themas == []
+    # a parent's own anger still is
+    assert parse_vraag("Laren: vader is vaak woedend en schreeuwt tegen de kinderen").ouder_themas == ["gedrag"]
+
+
+def test_words_read_in_their_sense_here():
+    # a baby that hardly drinks is about feeding, not alcohol
+    vraag = parse_vraag("Eemnes: baby van 3 maanden drinkt nauwelijks en huilt veel")
+    assert "gezondheid" in vraag.themas and "verslaving" not in vraag.themas
+    # a neighbour who reports something says it: no report to Veilig Thuis by that word
+    assert "veiligheid" not in parse_vraag("De juf meldt dat de jongen van 7 vaak moe is").themas
+    assert "veiligheid" in parse_vraag("Ik wil een vermoeden melden, kind van 6 uit Huizen").themas
+    # talking with or about someone is no speech development; a child that hardly talks is
+    assert "ontwikkeling" not in parse_vraag("Moeder wil met haar zoon van 8 over de scheiding praten").themas
+    assert "ontwikkeling" in parse_vraag("Peuter van 3 uit Laren praat nog bijna niet").themas
+    # friends are no boyfriend
+    assert "seksualiteit" not in parse_vraag("Jongen van 17 slaapt al weken bij vrienden").themas
+    assert "wonen_werk" in parse_vraag("Jongen van 17 slaapt al weken bij vrienden").themas
+
+
+def test_a_fear_that_names_what_is_feared_is_about_that():
+    vraag = parse_vraag("Vader is bang dat zijn zoon van 15 drugs gebruikt")
+    assert vraag.themas == ["verslaving"]
+    # a fear of its own stays anxiety
+    assert parse_vraag("Zoon van 9 is bang in het donker").themas == ["somberheid_angst"]
+    assert parse_vraag("Dochter van 12 is bang dat ze iets verkeerd doet").themas == ["somberheid_angst"]
+
+
+def test_a_death_is_the_grief_of_the_child_not_of_the_parent_named_before():
+    vraag = parse_vraag("Ik sprak een vader uit Huizen: zijn vrouw is in de zomer overleden, de kinderen (6 en 11) "
+                        "huilen veel")
+    assert vraag.ouder_themas == [] and vraag.kind_themas == ["somberheid_angst"]
+    # without a child, a parent's grief is the parent's own
+    assert parse_vraag("Vader is somber sinds zijn moeder overleden is").ouder_themas == ["somberheid_angst"]
+
+
+def test_a_child_caring_for_an_ill_parent():
+    vraag = parse_vraag("Moeder uit Laren heeft leukemie, de zoon van 14 neemt veel zorg op zich")
+    assert vraag.themas == ["gezondheid"]
+
+
+@pytest.mark.parametrize("question, theme, absent", [
+    ("Gezin uit Huizen: moeder zit vast, oma zorgt voor de kinderen", "criminaliteit", "vastgelopen_hulp"),
+    ("Zoon van 13 uit Laren: sinds hij gamet zijn zijn cijfers gaan achteruit", "leren", "prestatiedruk"),
+    ("Moeder wil haar dochter van 9 leren omgaan met teleurstelling", None, "leren"),
+    ("Vader verdient te weinig, de kinderen (7 en 9) kunnen niet op sport", "financien", "vrije_tijd"),
+])
+def test_everyday_phrases_in_their_sense(question, theme, absent):
+    themas = parse_vraag(question).themas
+    assert absent not in themas and (theme is None or theme in themas)
+
+
+def test_a_parents_own_intellectual_disability_is_the_parents():
+    vraag = parse_vraag("Huizen: vader heeft een licht verstandelijke beperking en zijn dochter van 2 groeit slecht")
+    assert "ontwikkeling" in vraag.ouder_themas
+    vraag = parse_vraag("Huizen: dochter van 11 met een licht verstandelijke beperking wordt thuis niet begrepen")
+    assert vraag.ouder_themas == [] and "ontwikkeling" in vraag.kind_themas
+
+
+def test_talking_alone_is_no_speech_problem():
+    assert "ontwikkeling" not in parse_vraag("Ouders in Laren praten alleen nog via hun advocaten").themas
+    assert "ontwikkeling" in parse_vraag("Kleuter van 4 uit Laren praat nog weinig").themas
