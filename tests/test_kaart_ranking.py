@@ -236,3 +236,21 @@ def test_of_two_ways_in_of_one_place_the_one_that_covers_more_stays():
     found = [h.id for h in zoek(vraag, index=index).hits]
     # the front desk alone scores higher (fewer themes), but the team that takes every question of a family stays
     assert "jeugdteam" in found[:2] and found[2] == "balie"
+
+
+def test_the_places_own_way_into_youth_care_is_among_the_first_three_for_a_childs_problem():
+    # the professional reading the first three must also see where the family can go in, unless three services
+    # made for the problem fill them; the service in third place then moves down, not out
+    orgs = {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in ("gemeente", "a", "b", "c")}}
+    team = dienst("jeugdteam", ["jeugdhulp", "opvoeding", "gedrag", "scheiding", "verblijf", "vastgelopen_hulp"],
+                  algemene_toegang=True, organisatie="gemeente")
+    beide = dienst("angst_en_pesten", ["somberheid_angst", "pesten"], organisatie="a")
+    angst = dienst("angst", ["somberheid_angst"], organisatie="b")
+    pesten = dienst("pesten", ["pesten"], organisatie="c")
+    vraag = "Hilversum: dochter van 13 heeft paniekaanvallen sinds ze wordt gepest"
+    found = [h.id for h in zoek(vraag, index=KaartIndex([beide, angst, pesten, team], orgs)).hits]
+    assert found[0] == "angst_en_pesten" and found[2] == "jeugdteam" and {found[1], found[3]} == {"angst", "pesten"}
+    # three services made for both problems: they keep the first three
+    also = [dienst(f"beide_{o}", ["somberheid_angst", "pesten"], organisatie=o) for o in ("b", "c")]
+    found = [h.id for h in zoek(vraag, index=KaartIndex([beide, *also, team], orgs)).hits]
+    assert "jeugdteam" not in found[:3]

@@ -960,6 +960,45 @@ def _add_general_entrance(index: KaartIndex, ctx: _Context, hits: List[Hit], lim
     del hits[limit:]
 
 
+CLEAR_FIT = 0.45  # a theme part at least this high: the service is clearly made for the problem asked about
+
+
+def own_entrance(service, doc: _Doc, gemeente: Optional[str]) -> bool:
+    """The municipality's own way into youth care for a family in ``gemeente``: a general entrance for jeugdhulp
+    whose area is that municipality (or the part of the region it belongs to), not a regional health service."""
+    return (service.algemene_toegang and "jeugdhulp" in service.themas and gemeente is not None
+            and gemeente not in REGIOS and _place_part(doc, gemeente)[0] >= 0.6 and verwijsbaar(service))
+
+
+def _own_entrance_in_top(index: KaartIndex, ctx: _Context, hits: List[Hit], limit: int) -> None:
+    """A family's question about their child in a known place: the place's own way into youth care (the
+    jeugdteam, the municipal toegang) is among the first ``TOP``, third when the first two are more specific
+    services. It can take up any question a family brings and lead them on; a professional reading the first
+    three always sees where the family can go in. It moves up from lower down, or is added."""
+    if (not ctx.family or ctx.gemeente is None or ctx.gemeente in REGIOS or len(hits) < TOP
+            or ctx.themas[:1] == ["vrije_tijd"]):  # something to do in the neighbourhood is no youth-care question
+        return
+    services = [index.docs[index.by_id[hit.id]].service for hit in hits]
+    if all(hit.onderdelen.get("thema", 0.0) >= CLEAR_FIT for hit in hits[:TOP]):
+        return  # three services made for the problem: the entrance is not needed to show the way
+    if any(own_entrance(s, index.docs[index.by_id[s.id]], ctx.gemeente) for s in services[:TOP]):
+        return
+    position = next((i for i, s in enumerate(services) if own_entrance(s, index.docs[index.by_id[s.id]], ctx.gemeente)),
+                    None)
+    if position is not None:
+        hits.insert(TOP - 1, hits.pop(position))
+        return
+    candidates = [h for h in _general_route(index, ctx.gemeente, ctx.leeftijd)
+                  if own_entrance(index.docs[index.by_id[h.id]].service, index.docs[index.by_id[h.id]], ctx.gemeente)]
+    if not candidates:
+        return
+    best = max(candidates, key=lambda h: (_place_part(index.docs[index.by_id[h.id]], ctx.gemeente)[0],
+                                          _fit(index.docs[index.by_id[h.id]], ctx), h.id))
+    best.waarom = "Algemene ingang van deze plaats: kan meedenken over elke vraag van een gezin. " + best.waarom
+    hits.insert(TOP - 1, best)
+    del hits[limit:]
+
+
 def _for_professionals(hit: Hit) -> bool:
     """A service only for professionals, found for a family's own question (its target group part is negative)."""
     return hit.onderdelen.get("doelgroep", 0.0) < 0
@@ -1036,6 +1075,7 @@ def zoek(
     only_entrance = not hits
     _add_general_entrance(index, ctx, hits, limit)
     hits = _spread_roles(index, ctx, hits, lambda hit: index.docs[index.by_id[hit.id]].service)
+    _own_entrance_in_top(index, ctx, hits, limit)
     cutoff = scored[limit - 1][0] if len(scored) >= limit else float("-inf")
     names = [name for score, name in sorted(held_back, reverse=True) if score > cutoff]
 
