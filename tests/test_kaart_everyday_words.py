@@ -199,13 +199,41 @@ def test_everyday_phrases_in_their_sense(question, theme, absent):
     assert absent not in themas and (theme is None or theme in themas)
 
 
-def test_a_parents_own_intellectual_disability_is_the_parents():
-    vraag = parse_vraag("Huizen: vader heeft een licht verstandelijke beperking en zijn dochter van 2 groeit slecht")
-    assert "ontwikkeling" in vraag.ouder_themas
-    vraag = parse_vraag("Huizen: dochter van 11 met een licht verstandelijke beperking wordt thuis niet begrepen")
-    assert vraag.ouder_themas == [] and "ontwikkeling" in vraag.kind_themas
-
-
 def test_talking_alone_is_no_speech_problem():
     assert "ontwikkeling" not in parse_vraag("Ouders in Laren praten alleen nog via hun advocaten").themas
     assert "ontwikkeling" in parse_vraag("Kleuter van 4 uit Laren praat nog weinig").themas
+
+
+def test_the_child_that_completes_a_parent_is_not_who_the_problem_is_said_of():
+    # "moeder van een 4-jarige ... is somber": the mother is
+    assert parse_vraag("Moeder van een 4-jarige uit Huizen is al maanden somber").ouder_themas == ["somberheid_angst"]
+    # a problem attached to the child with "met" stays the child's
+    vraag = parse_vraag("Vader van een zoon van 7 met autisme uit Laren zoekt hulp")
+    assert vraag.ouder_themas == [] and vraag.kind_themas == ["psychisch"]
+    # other parents are no ex
+    assert "scheiding" not in parse_vraag("Moeder wil andere ouders in de wijk leren kennen").themas
+
+
+@pytest.mark.parametrize("question, theme, absent", [
+    ("Jongen van 13 wordt online gevraagd om foto's te sturen", "veiligheid", None),
+    ("Dochter van 15 is na de herfstvakantie niet meer op school verschenen", "schoolverzuim", None),
+    ("Zoon van 16 moet zich melden bij Halt na een vernieling", "criminaliteit", "veiligheid"),
+    ("Dochter van 14 spreekt af met jongens die ze op TikTok leert kennen", None, "leren"),
+])
+def test_more_everyday_phrases_in_their_sense(question, theme, absent):
+    themas = parse_vraag(question).themas
+    assert (theme is None or theme in themas) and (absent is None or absent not in themas)
+
+
+def test_a_parent_who_leaves_home_is_a_separation_and_the_childs_problem_stays_the_childs():
+    vraag = parse_vraag("Zoon van 9 uit Blaricum: vader is uit huis gegaan, hij plast weer in bed")
+    assert {"scheiding", "ontwikkeling"} <= set(vraag.themas) and "ontwikkeling" not in vraag.ouder_themas
+
+
+@pytest.mark.parametrize("question, theme", [
+    ("Er is al een melding bij VT over dit gezin uit Eemnes", "veiligheid"),
+    ("Peuter van 2 uit Laren bijt op het KDV", "jonge_kind"),
+    ("Ouders van een zoon van 10 met autisme in Huizen willen een pgb", "jeugdhulp"),
+])
+def test_abbreviations_consultants_type(question, theme):
+    assert theme in parse_vraag(question).themas

@@ -234,11 +234,14 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     # nog niet" and "praat niet met andere kinderen" stay speech
     ("praten", re.compile(r"(\b(?:over|met)\s+(?:[\w'-]+\s+){1,6}?)(?:praten|praat)\b"
                           r"|(?:praten|praat)\b(?=\s+(?:over|met)\b)", re.IGNORECASE)),
-    # learning how to do something is no problem with learning ("zijn zoon leren omgaan met boosheid")
-    ("leren", re.compile(r"\bleren\b(?=\s+(?:omgaan|om\s+te|hoe|beter\s+om|zelf|voor\s+zichzelf|opkomen|ontspannen)\b)",
-                         re.IGNORECASE)),
-    # who reports something says it ("de buurvrouw meldt dat ..."): no report to Veilig Thuis
-    ("melden", re.compile(r"\bmeld(?:t|de|den|en)?\b(?=\s+dat\b)", re.IGNORECASE)),
+    # learning how to do something or getting to know someone is no problem with learning ("zijn zoon leren omgaan
+    # met boosheid", "mannen die ze online leert kennen")
+    ("leren", re.compile(r"\bleren\b(?=\s+(?:omgaan|om\s+te|hoe|beter\s+om|zelf|voor\s+zichzelf|opkomen|ontspannen)\b)"
+                         r"|\bleer(?:t|de|den|en)\b(?=\s+kennen\b)|(?<=\bkennen )geleerd\b", re.IGNORECASE)),
+    # who reports something says it ("de buurvrouw meldt dat ..."), who reports at Halt goes there ("moet zich melden
+    # bij Halt"): no report to Veilig Thuis
+    ("melden", re.compile(r"\bmeld(?:t|de|den|en)?\b(?=\s+dat\b)|(?<=\bzich )meld(?:t|de|den|en)?\b(?=\s+bij\b)"
+                          r"|\bmeld(?:t|de|den|en)?\b(?=\s+zich\s+bij\b)", re.IGNORECASE)),
     # where someone works is no problem with work ("vader werkt in Hilversum", "moeder werkt bij de thuiszorg")
     ("werk", re.compile(r"(?<=\b(?:ik|we) )werk(?:en)?\b(?!\s+samen)|(?<=\bwij )werken\b(?!\s+samen)"
                         r"|\bwerk(?:t|en|te|ten|zaam)(?=\s+(?:(?:zelf|nu|al|sinds\s+kort)\s+)?"
@@ -385,7 +388,7 @@ def extract_subjects(text: str, themas: List[str], spans: Dict[str, Tuple[int, i
     tokens = lemmed.split()
     parts = subject.CLAUSE_MARK.split(guard_homonyms(text))
     starts = subject.clause_starts([len(stems(part, knowledge)) for part in parts], tokens)
-    persons = subject.persons(lemmed, _doelgroep_cues(knowledge))
+    persons = subject.without_complements(subject.persons(lemmed, _doelgroep_cues(knowledge)), tokens)
     worry = frozenset(stems(" ".join(subject.WORRY_WORDS), knowledge))
     parent, child = [], []
     for theme in themas:

@@ -48,6 +48,27 @@ def persons(lemmed: str, cues: Mapping[str, Sequence[Tuple[str, str]]]) -> Dict[
     return found
 
 
+def without_complements(found: Dict[int, str], tokens: Sequence[str]) -> Dict[int, str]:
+    """``found`` without the persons that only complete another one ("moeder van een 5-jarige", "vader van twee
+    kinderen"): a person word up to two words after "van" that follows a person is not who a problem is said of,
+    unless the problem is attached to it with "met" ("ouders van een meisje van 4 met een taalachterstand")."""
+    out = dict(found)
+    for position in found:
+        for gap in (1, 2, 3):
+            at = position - gap
+            between = tokens[at + 1:position]
+            after = tokens[position + 1:position + 4]
+            if at >= 1 and tokens[at] == "van" and any(at - back in found for back in (1, 2, 3)) \
+                    and all(word in COMPLEMENT_WORDS or word.isdigit() for word in between) and "met" not in after:
+                out.pop(position, None)
+                break
+    return out
+
+
+# words that may stand between "van" and the person it completes: "moeder van een 5-jarige", "van twee kinderen"
+COMPLEMENT_WORDS = frozenset("een de het twee drie vier vijf zes".split())
+
+
 def clause_starts(part_lengths: List[int], tokens: Sequence[str]) -> FrozenSet[int]:
     """Word positions where a clause starts: after each part of the question between commas and other marks
     (``part_lengths``: the number of words of each part, in order), and after a joining word ("en", "omdat")."""
