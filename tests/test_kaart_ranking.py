@@ -254,3 +254,18 @@ def test_the_places_own_way_into_youth_care_is_among_the_first_three_for_a_child
     also = [dienst(f"beide_{o}", ["somberheid_angst", "pesten"], organisatie=o) for o in ("b", "c")]
     found = [h.id for h in zoek(vraag, index=KaartIndex([beide, *also, team], orgs)).hits]
     assert "jeugdteam" not in found[:3]
+
+
+def test_an_ordinary_search_word_of_one_schools_offer_does_not_lift_it_above_services_for_every_family():
+    orgs = {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in ("lyceum", "buurt")}}
+    lessen = dienst("faalangstlessen", ["prestatiedruk", "somberheid_angst"], organisatie="lyceum",
+                    naam="Faalangstlessen (Berglyceum)", een_school="Berglyceum", schooltype="vo",
+                    toegang=["via_school"], trefwoorden=["rapport", "proefwerk"])
+    buurt = dienst("buurtteam", ["opvoeding", "somberheid_angst", "prestatiedruk", "jeugdhulp"], organisatie="buurt")
+    index = KaartIndex([lessen, buurt], orgs)
+    found = [h.id for h in zoek("Hilversum: zoon van 13 heeft faalangst voor elk proefwerk", index=index).hits]
+    assert found == ["buurtteam", "faalangstlessen"]
+    # naming the school lifts its offer
+    named = [h.id for h in zoek("Hilversum: zoon van 13 op het Berglyceum is bang voor elk proefwerk",
+                                index=index).hits]
+    assert named[0] == "faalangstlessen"

@@ -823,7 +823,11 @@ def _tier(index: KaartIndex, service, ctx: _Context) -> int:
         tier = 1
     else:
         return 0
-    return 0 if _named(index, service, ctx.terms, True) or _school_named(service, ctx.terms) else tier
+    if service.een_school:
+        # the offer of one school is for its pupils: only naming that school (or the offer itself) lifts it, not
+        # an ordinary search word of it that any question about school may use ("toetsen", "cijfers", "mentor")
+        return 0 if _named(index, service, ctx.terms) or _school_named(service, ctx.terms) else tier
+    return 0 if _named(index, service, ctx.terms, True) else tier
 
 
 SCHOOL_NAME_WORDS = frozenset("obs icbs kc college lyceum school basisschool de het".split())
