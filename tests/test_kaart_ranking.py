@@ -269,3 +269,17 @@ def test_an_ordinary_search_word_of_one_schools_offer_does_not_lift_it_above_ser
     named = [h.id for h in zoek("Hilversum: zoon van 13 op het Berglyceum is bang voor elk proefwerk",
                                 index=index).hits]
     assert named[0] == "faalangstlessen"
+
+
+def test_a_service_for_one_kind_of_school_fits_only_a_child_at_that_kind_of_school():
+    orgs = {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in ("vo", "po")}}
+    coach_vo = dienst("coach_vo", ["gedrag"], organisatie="vo", schooltype="vo", toegang=["via_school"])
+    coach_po = dienst("coach_po", ["gedrag"], organisatie="po", schooltype="po", toegang=["via_school"])
+    index = KaartIndex([coach_vo, coach_po], orgs)
+    # twelve fits both age ranges; the school year says which school the child is at
+    assert [h.id for h in zoek("Hilversum: meisje van 12 in groep 8 heeft woedebuien", index=index).hits] \
+        == ["coach_po"]
+    assert [h.id for h in zoek("Hilversum: brugklasser van 12 heeft woedebuien", index=index).hits] \
+        == ["coach_vo"]
+    assert {h.id for h in zoek("Hilversum: kind van 12 heeft woedebuien", index=index).hits} \
+        == {"coach_po", "coach_vo"}

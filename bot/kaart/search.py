@@ -21,7 +21,7 @@ from typing import Any, Callable, Dict, FrozenSet, Iterable, Iterator, List, Opt
 
 from bot.kaart import places
 from bot.kaart.places import Plaats
-from bot.kaart.query import Vraag, parse_vraag, resolve_plaats, resolve_thema, school_year_words
+from bot.kaart.query import Vraag, parse_vraag, resolve_plaats, resolve_thema, school_kind, school_year_words
 from bot.kaart.text import known, lemmas, stam, word_tables
 from bot.kaart.vocabulary import (
     AARD,
@@ -359,6 +359,15 @@ def _age_ok(service, leeftijd: Optional[int]) -> bool:
     return True
 
 
+SCHOOL_KINDS = {"po": {"po", "so"}, "vo": {"vo", "vso"}}
+
+
+def _school_ok(service, school: Optional[str]) -> bool:
+    """A service bound to one kind of school fits a child at that kind of school: a coach in secondary schools
+    is no help for a pupil in groep 8, even at twelve."""
+    return school is None or service.schooltype is None or service.schooltype in SCHOOL_KINDS[school]
+
+
 def theme_strength(service, theme: str) -> float:
     """How specifically a service is about ``theme`` (0 when it is not one of its themes).
 
@@ -637,6 +646,7 @@ class _Context:
     index: Optional[KaartIndex] = None  # the index searched (to see whether a service is named)
     ouder_themas: List[str] = field(default_factory=list)  # themes that are a parent's own problem
     kind_themas: List[str] = field(default_factory=list)  # such themes said of the child
+    school: Optional[str] = None  # the kind of school the child goes to ("po", "vo"), when the question says it
 
 
 def _check_leeftijd(leeftijd, parsed: Vraag) -> Tuple[Optional[int], Optional[Zoekresultaat]]:
@@ -706,6 +716,7 @@ def _context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[str], th
         family=_family_question(parsed, leeftijd),
         professional=bool({"school", "professional"} & set(parsed.doelgroep_hints)),
         asked=_asked_kinds(parsed.tekst),
+        school=school_kind(parsed.tekst),
     )
 
 
@@ -785,7 +796,7 @@ def _score_all(index: KaartIndex, ctx: _Context, candidates: Set[int], text_scor
     for i in candidates:
         doc = index.docs[i]
         service = doc.service
-        if not _age_ok(service, ctx.leeftijd):
+        if not _age_ok(service, ctx.leeftijd) or not _school_ok(service, ctx.school):
             continue
         theme_score, matched = _theme_part(service, ctx.themas, ctx.professional, ctx.ouder_themas, ctx.kind_themas)
         matched_terms = [t for t in ctx.specific if i in docs_with[t]]
