@@ -283,3 +283,17 @@ def test_a_service_for_one_kind_of_school_fits_only_a_child_at_that_kind_of_scho
         == ["coach_vo"]
     assert {h.id for h in zoek("Hilversum: kind van 12 heeft woedebuien", index=index).hits} \
         == {"coach_po", "coach_vo"}
+
+
+def test_of_two_own_ways_in_the_one_that_covers_more_joins_the_first_three():
+    orgs = {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in ("gemeente", "a", "b", "c")}}
+    vraagbaak = dienst("vraagbaak", ["jeugdhulp", "opvoeding", "vastgelopen_hulp"], algemene_toegang=True,
+                   organisatie="gemeente")
+    team = dienst("jeugdteam", ["jeugdhulp", "opvoeding", "gedrag", "scheiding", "verblijf", "vastgelopen_hulp"],
+                  algemene_toegang=True, organisatie="gemeente")
+    beide = dienst("geld_en_school", ["financien", "schoolverzuim"], organisatie="a")
+    geld = dienst("geld", ["financien"], organisatie="b")
+    school = dienst("school", ["schoolverzuim"], organisatie="c")
+    vraag = "Hilversum: door de schulden thuis gaat de zoon van 10 vaak niet naar school"
+    found = [h.id for h in zoek(vraag, index=KaartIndex([beide, geld, school, vraagbaak, team], orgs)).hits]
+    assert found[2] == "jeugdteam" and "vraagbaak" not in found[:3]

@@ -1007,7 +1007,8 @@ def _own_entrance_in_top(index: KaartIndex, ctx: _Context, hits: List[Hit], limi
                   if own_entrance(index.docs[index.by_id[h.id]].service, index.docs[index.by_id[h.id]], ctx.gemeente)]
     if not candidates:
         return
-    best = max(candidates, key=lambda h: (_place_part(index.docs[index.by_id[h.id]], ctx.gemeente)[0],
+    # of two ways in of one place, the one that covers more (as in ``_spread_roles``)
+    best = max(candidates, key=lambda h: (_representative(index, ctx, index.docs[index.by_id[h.id]].service),
                                           _fit(index.docs[index.by_id[h.id]], ctx), h.id))
     best.waarom = "Algemene ingang van deze plaats: kan meedenken over elke vraag van een gezin. " + best.waarom
     hits.insert(TOP - 1, best)
