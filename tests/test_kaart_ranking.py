@@ -297,3 +297,14 @@ def test_of_two_own_ways_in_the_one_that_covers_more_joins_the_first_three():
     vraag = "Hilversum: door de schulden thuis gaat de zoon van 10 vaak niet naar school"
     found = [h.id for h in zoek(vraag, index=KaartIndex([beide, geld, school, vraagbaak, team], orgs)).hits]
     assert found[2] == "jeugdteam" and "vraagbaak" not in found[:3]
+
+
+def test_a_question_that_names_no_problem_shows_every_own_way_in_of_the_place():
+    orgs = {**ORGS, "gemeente": KaartOrganisatie(id="gemeente", naam="Gemeente", bron=BRON)}
+    vraagbaak = dienst("vraagbaak", ["jeugdhulp", "opvoeding", "vastgelopen_hulp"], algemene_toegang=True,
+                       organisatie="gemeente")
+    team = dienst("jeugdteam", ["jeugdhulp", "opvoeding", "gedrag", "scheiding", "verblijf", "vastgelopen_hulp"],
+                  algemene_toegang=True, organisatie="gemeente")
+    index = KaartIndex([vraagbaak, team], orgs)
+    found = [h.id for h in zoek("Hilversum: een gezin met van alles tegelijk, waar begin ik?", index=index).hits]
+    assert set(found) == {"vraagbaak", "jeugdteam"}

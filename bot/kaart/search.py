@@ -959,7 +959,10 @@ def _add_general_entrance(index: KaartIndex, ctx: _Context, hits: List[Hit], lim
                                      -_fit(index.docs[index.by_id[h.id]], ctx), h.id)):
         current = role(index.docs[index.by_id[hit.id]].service)
         # one way in per role is enough in a place; a whole region shows the entrance of each municipality
-        if current in roles and ctx.gemeente not in REGIOS:
+        # (a question without any problem named, "waar moet ik beginnen", is about the way in itself: every way in
+        # of the municipality itself shows, though not a regional one as well)
+        own = not ctx.themas and _place_part(index.docs[index.by_id[hit.id]], ctx.gemeente)[0] == 1.0
+        if current in roles and ctx.gemeente not in REGIOS and not own:
             continue
         roles.add(current)
         entrance.append(hit)
