@@ -237,3 +237,15 @@ def test_a_parent_who_leaves_home_is_a_separation_and_the_childs_problem_stays_t
 ])
 def test_abbreviations_consultants_type(question, theme):
     assert theme in parse_vraag(question).themas
+
+
+@pytest.mark.parametrize("question, absent", [
+    # everyday words of a consultant's own work are no problem of the family
+    ("Het traject is afgesloten, maar zoon van 12 uit Laren kijkt de hele dag filmpjes", "financien"),
+    ("Ouders moeten tekenen voor de aanmelding van hun dochter van 10", "vrije_tijd"),
+    ("Moeder is overdag alleen thuis met drie kinderen", "veiligheid"),
+    ("De vorige hulpverlener is vertrokken, zoon van 9 uit Huizen is somber", "scheiding"),
+    ("Ik werk vanuit mijn instelling met een jongen van 15 die blowt", "verblijf"),
+])
+def test_words_of_the_work_itself_are_no_problem(question, absent):
+    assert absent not in parse_vraag(question).themas

@@ -261,7 +261,7 @@ def _verb_form(word: str, tables: WordTables) -> str:
         for ending in ("den", "ten", "de", "te", "d", "t"):
             if bare.endswith(ending) and len(bare) - len(ending) >= 3:
                 stems.append(bare[: -len(ending)])
-        if bare is not word and bare.endswith(("t", "d")):
+        if bare != word and bare.endswith(("t", "d")):
             stems.append(bare)  # a stem that ends in t or d keeps it: "gecyberpest" -> "cyberpest"
     for base in stems:
         for candidate in _infinitives(base):
