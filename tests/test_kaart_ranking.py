@@ -8,7 +8,11 @@
 - a professional speaking of "een gezin" or asking "wie denkt mee" is no family asking for itself;
 - a question that repeats three words of an entry's name in order names it (a pilot then shows, not first);
 - when few services fit a family's question, the general entrance of the place is added, saying why;
-- no two services with the same role (two ways into youth care of one place) in the top 3 when another fits.
+- no two services with the same role (two ways into youth care of one place) in the top 3 when another fits;
+- the place's own way into youth care is among the first three for a family's problem, unless three services made
+  for the problem fill them; of two own ways in, the one that covers more; a question naming no problem shows both;
+- an ordinary search word of one school's offer does not lift it; a school-bound service fits only a child at
+  that kind of school.
 """
 from __future__ import annotations
 
