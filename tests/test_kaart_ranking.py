@@ -8,7 +8,11 @@
 - a professional speaking of "een gezin" or asking "wie denkt mee" is no family asking for itself;
 - a question that repeats three words of an entry's name in order names it (a pilot then shows, not first);
 - when few services fit a family's question, the general entrance of the place is added, saying why;
-- no two services with the same role (two ways into youth care of one place) in the top 3 when another fits.
+- no two services with the same role (two ways into youth care of one place) in the top 3 when another fits;
+- the place's own way into youth care is among the first three for a family's problem, unless three services made
+  for the problem fill them; of two own ways in, the one that covers more; a question naming no problem shows both;
+- an ordinary search word of one school's offer does not lift it; a school-bound service fits only a child at
+  that kind of school.
 """
 from __future__ import annotations
 
@@ -236,3 +240,75 @@ def test_of_two_ways_in_of_one_place_the_one_that_covers_more_stays():
     found = [h.id for h in zoek(vraag, index=index).hits]
     # the front desk alone scores higher (fewer themes), but the team that takes every question of a family stays
     assert "jeugdteam" in found[:2] and found[2] == "balie"
+
+
+def test_the_places_own_way_into_youth_care_is_among_the_first_three_for_a_childs_problem():
+    # the professional reading the first three must also see where the family can go in, unless three services
+    # made for the problem fill them; the service in third place then moves down, not out
+    orgs = {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in ("gemeente", "a", "b", "c")}}
+    team = dienst("jeugdteam", ["jeugdhulp", "opvoeding", "gedrag", "scheiding", "verblijf", "vastgelopen_hulp"],
+                  algemene_toegang=True, organisatie="gemeente")
+    beide = dienst("angst_en_pesten", ["somberheid_angst", "pesten"], organisatie="a")
+    angst = dienst("angst", ["somberheid_angst"], organisatie="b")
+    pesten = dienst("pesten", ["pesten"], organisatie="c")
+    vraag = "Hilversum: dochter van 13 heeft paniekaanvallen sinds ze wordt gepest"
+    found = [h.id for h in zoek(vraag, index=KaartIndex([beide, angst, pesten, team], orgs)).hits]
+    assert found[0] == "angst_en_pesten" and found[2] == "jeugdteam" and {found[1], found[3]} == {"angst", "pesten"}
+    # three services made for both problems: they keep the first three
+    also = [dienst(f"beide_{o}", ["somberheid_angst", "pesten"], organisatie=o) for o in ("b", "c")]
+    found = [h.id for h in zoek(vraag, index=KaartIndex([beide, *also, team], orgs)).hits]
+    assert "jeugdteam" not in found[:3]
+
+
+def test_an_ordinary_search_word_of_one_schools_offer_does_not_lift_it_above_services_for_every_family():
+    orgs = {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in ("lyceum", "buurt")}}
+    lessen = dienst("faalangstlessen", ["prestatiedruk", "somberheid_angst"], organisatie="lyceum",
+                    naam="Faalangstlessen (Berglyceum)", een_school="Berglyceum", schooltype="vo",
+                    toegang=["via_school"], trefwoorden=["rapport", "proefwerk"])
+    buurt = dienst("buurtteam", ["opvoeding", "somberheid_angst", "prestatiedruk", "jeugdhulp"], organisatie="buurt")
+    index = KaartIndex([lessen, buurt], orgs)
+    found = [h.id for h in zoek("Hilversum: zoon van 13 heeft faalangst voor elk proefwerk", index=index).hits]
+    assert found == ["buurtteam", "faalangstlessen"]
+    # naming the school lifts its offer
+    named = [h.id for h in zoek("Hilversum: zoon van 13 op het Berglyceum is bang voor elk proefwerk",
+                                index=index).hits]
+    assert named[0] == "faalangstlessen"
+
+
+def test_a_service_for_one_kind_of_school_fits_only_a_child_at_that_kind_of_school():
+    orgs = {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in ("vo", "po")}}
+    coach_vo = dienst("coach_vo", ["gedrag"], organisatie="vo", schooltype="vo", toegang=["via_school"])
+    coach_po = dienst("coach_po", ["gedrag"], organisatie="po", schooltype="po", toegang=["via_school"])
+    index = KaartIndex([coach_vo, coach_po], orgs)
+    # twelve fits both age ranges; the school year says which school the child is at
+    assert [h.id for h in zoek("Hilversum: meisje van 12 in groep 8 heeft woedebuien", index=index).hits] \
+        == ["coach_po"]
+    assert [h.id for h in zoek("Hilversum: brugklasser van 12 heeft woedebuien", index=index).hits] \
+        == ["coach_vo"]
+    assert {h.id for h in zoek("Hilversum: kind van 12 heeft woedebuien", index=index).hits} \
+        == {"coach_po", "coach_vo"}
+
+
+def test_of_two_own_ways_in_the_one_that_covers_more_joins_the_first_three():
+    orgs = {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in ("gemeente", "a", "b", "c")}}
+    vraagbaak = dienst("vraagbaak", ["jeugdhulp", "opvoeding", "vastgelopen_hulp"], algemene_toegang=True,
+                   organisatie="gemeente")
+    team = dienst("jeugdteam", ["jeugdhulp", "opvoeding", "gedrag", "scheiding", "verblijf", "vastgelopen_hulp"],
+                  algemene_toegang=True, organisatie="gemeente")
+    beide = dienst("geld_en_school", ["financien", "schoolverzuim"], organisatie="a")
+    geld = dienst("geld", ["financien"], organisatie="b")
+    school = dienst("school", ["schoolverzuim"], organisatie="c")
+    vraag = "Hilversum: door de schulden thuis gaat de zoon van 10 vaak niet naar school"
+    found = [h.id for h in zoek(vraag, index=KaartIndex([beide, geld, school, vraagbaak, team], orgs)).hits]
+    assert found[2] == "jeugdteam" and "vraagbaak" not in found[:3]
+
+
+def test_a_question_that_names_no_problem_shows_every_own_way_in_of_the_place():
+    orgs = {**ORGS, "gemeente": KaartOrganisatie(id="gemeente", naam="Gemeente", bron=BRON)}
+    vraagbaak = dienst("vraagbaak", ["jeugdhulp", "opvoeding", "vastgelopen_hulp"], algemene_toegang=True,
+                       organisatie="gemeente")
+    team = dienst("jeugdteam", ["jeugdhulp", "opvoeding", "gedrag", "scheiding", "verblijf", "vastgelopen_hulp"],
+                  algemene_toegang=True, organisatie="gemeente")
+    index = KaartIndex([vraagbaak, team], orgs)
+    found = [h.id for h in zoek("Hilversum: een gezin met van alles tegelijk, waar begin ik?", index=index).hits]
+    assert set(found) == {"vraagbaak", "jeugdteam"}

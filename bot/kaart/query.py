@@ -473,6 +473,23 @@ def school_year_words(text: str) -> FrozenSet[str]:
     return frozenset(word for word, pattern in (("groep", _GROEP), ("klas", _KLAS)) if pattern.search(simple))
 
 
+_PRIMARY = re.compile(r"\b(?:basisschool|basisscholen|basisscholier|basisonderwijs|kleuterklas|kleuters?)\b")
+_SECONDARY = re.compile(r"\b(?:middelbare school|middelbare|voortgezet onderwijs|brugklas|brugklasser|"
+                        + _SCHOOL_TYPE[3:-1] + r")\b")
+
+
+def school_kind(text: str) -> Optional[str]:
+    """The kind of school the child goes to, as the question says it: "po" for a primary school year or word
+    ("groep 8", "basisschool"), "vo" for a secondary one ("2 vwo", "brugklas", "middelbare school"); None when
+    the question says neither or both."""
+    simple = simplify(text)
+    primary = bool(_GROEP.search(simple) or _PRIMARY.search(simple))
+    secondary = bool(_KLAS.search(simple) or _SECONDARY.search(simple))
+    if primary == secondary:
+        return None
+    return "po" if primary else "vo"
+
+
 def _school_year_age(simple: str) -> Optional[int]:
     """The youngest usual age of a school year said in the question ("groep 7" -> 10, "3 havo" -> 14)."""
     match = _GROEP.search(simple)

@@ -21,7 +21,7 @@ from typing import Any, Callable, Dict, FrozenSet, Iterable, Iterator, List, Opt
 
 from bot.kaart import places
 from bot.kaart.places import Plaats
-from bot.kaart.query import Vraag, parse_vraag, resolve_plaats, resolve_thema, school_year_words
+from bot.kaart.query import Vraag, parse_vraag, resolve_plaats, resolve_thema, school_kind, school_year_words
 from bot.kaart.text import known, lemmas, stam, word_tables
 from bot.kaart.vocabulary import (
     AARD,
@@ -359,6 +359,15 @@ def _age_ok(service, leeftijd: Optional[int]) -> bool:
     return True
 
 
+SCHOOL_KINDS = {"po": {"po", "so"}, "vo": {"vo", "vso"}}
+
+
+def _school_ok(service, school: Optional[str]) -> bool:
+    """A service bound to one kind of school fits a child at that kind of school: a coach in secondary schools
+    is no help for a pupil in groep 8, even at twelve."""
+    return school is None or service.schooltype is None or service.schooltype in SCHOOL_KINDS[school]
+
+
 def theme_strength(service, theme: str) -> float:
     """How specifically a service is about ``theme`` (0 when it is not one of its themes).
 
@@ -637,6 +646,7 @@ class _Context:
     index: Optional[KaartIndex] = None  # the index searched (to see whether a service is named)
     ouder_themas: List[str] = field(default_factory=list)  # themes that are a parent's own problem
     kind_themas: List[str] = field(default_factory=list)  # such themes said of the child
+    school: Optional[str] = None  # the kind of school the child goes to ("po", "vo"), when the question says it
 
 
 def _check_leeftijd(leeftijd, parsed: Vraag) -> Tuple[Optional[int], Optional[Zoekresultaat]]:
@@ -706,6 +716,7 @@ def _context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[str], th
         family=_family_question(parsed, leeftijd),
         professional=bool({"school", "professional"} & set(parsed.doelgroep_hints)),
         asked=_asked_kinds(parsed.tekst),
+        school=school_kind(parsed.tekst),
     )
 
 
@@ -785,7 +796,7 @@ def _score_all(index: KaartIndex, ctx: _Context, candidates: Set[int], text_scor
     for i in candidates:
         doc = index.docs[i]
         service = doc.service
-        if not _age_ok(service, ctx.leeftijd):
+        if not _age_ok(service, ctx.leeftijd) or not _school_ok(service, ctx.school):
             continue
         theme_score, matched = _theme_part(service, ctx.themas, ctx.professional, ctx.ouder_themas, ctx.kind_themas)
         matched_terms = [t for t in ctx.specific if i in docs_with[t]]
@@ -823,7 +834,11 @@ def _tier(index: KaartIndex, service, ctx: _Context) -> int:
         tier = 1
     else:
         return 0
-    return 0 if _named(index, service, ctx.terms, True) or _school_named(service, ctx.terms) else tier
+    if service.een_school:
+        # the offer of one school is for its pupils: only naming that school (or the offer itself) lifts it, not
+        # an ordinary search word of it that any question about school may use ("toetsen", "cijfers", "mentor")
+        return 0 if _named(index, service, ctx.terms) or _school_named(service, ctx.terms) else tier
+    return 0 if _named(index, service, ctx.terms, True) else tier
 
 
 SCHOOL_NAME_WORDS = frozenset("obs icbs kc college lyceum school basisschool de het".split())
@@ -944,7 +959,10 @@ def _add_general_entrance(index: KaartIndex, ctx: _Context, hits: List[Hit], lim
                                      -_fit(index.docs[index.by_id[h.id]], ctx), h.id)):
         current = role(index.docs[index.by_id[hit.id]].service)
         # one way in per role is enough in a place; a whole region shows the entrance of each municipality
-        if current in roles and ctx.gemeente not in REGIOS:
+        # (a question without any problem named, "waar moet ik beginnen", is about the way in itself: every way in
+        # of the municipality itself shows, though not a regional one as well)
+        own = not ctx.themas and _place_part(index.docs[index.by_id[hit.id]], ctx.gemeente)[0] == 1.0
+        if current in roles and ctx.gemeente not in REGIOS and not own:
             continue
         roles.add(current)
         entrance.append(hit)
@@ -957,6 +975,46 @@ def _add_general_entrance(index: KaartIndex, ctx: _Context, hits: List[Hit], lim
     # and it comes before a service only for professionals, which a family cannot go to itself
     position = 0 if thin_first else next((i for i, hit in enumerate(hits) if _for_professionals(hit)), len(hits))
     hits[position:position] = entrance
+    del hits[limit:]
+
+
+CLEAR_FIT = 0.45  # a theme part at least this high: the service is clearly made for the problem asked about
+
+
+def own_entrance(service, doc: _Doc, gemeente: Optional[str]) -> bool:
+    """The municipality's own way into youth care for a family in ``gemeente``: a general entrance for jeugdhulp
+    whose area is that municipality (or the part of the region it belongs to), not a regional health service."""
+    return (service.algemene_toegang and "jeugdhulp" in service.themas and gemeente is not None
+            and gemeente not in REGIOS and _place_part(doc, gemeente)[0] >= 0.6 and verwijsbaar(service))
+
+
+def _own_entrance_in_top(index: KaartIndex, ctx: _Context, hits: List[Hit], limit: int) -> None:
+    """A family's question about their child in a known place: the place's own way into youth care (the
+    jeugdteam, the municipal toegang) is among the first ``TOP``, third when the first two are more specific
+    services. It can take up any question a family brings and lead them on; a professional reading the first
+    three always sees where the family can go in. It moves up from lower down, or is added."""
+    if (not ctx.family or ctx.gemeente is None or ctx.gemeente in REGIOS or len(hits) < TOP
+            or ctx.themas[:1] == ["vrije_tijd"]):  # something to do in the neighbourhood is no youth-care question
+        return
+    services = [index.docs[index.by_id[hit.id]].service for hit in hits]
+    if all(hit.onderdelen.get("thema", 0.0) >= CLEAR_FIT for hit in hits[:TOP]):
+        return  # three services made for the problem: the entrance is not needed to show the way
+    if any(own_entrance(s, index.docs[index.by_id[s.id]], ctx.gemeente) for s in services[:TOP]):
+        return
+    position = next((i for i, s in enumerate(services) if own_entrance(s, index.docs[index.by_id[s.id]], ctx.gemeente)),
+                    None)
+    if position is not None:
+        hits.insert(TOP - 1, hits.pop(position))
+        return
+    candidates = [h for h in _general_route(index, ctx.gemeente, ctx.leeftijd)
+                  if own_entrance(index.docs[index.by_id[h.id]].service, index.docs[index.by_id[h.id]], ctx.gemeente)]
+    if not candidates:
+        return
+    # of two ways in of one place, the one that covers more (as in ``_spread_roles``)
+    best = max(candidates, key=lambda h: (_representative(index, ctx, index.docs[index.by_id[h.id]].service),
+                                          _fit(index.docs[index.by_id[h.id]], ctx), h.id))
+    best.waarom = "Algemene ingang van deze plaats: kan meedenken over elke vraag van een gezin. " + best.waarom
+    hits.insert(TOP - 1, best)
     del hits[limit:]
 
 
@@ -1036,6 +1094,7 @@ def zoek(
     only_entrance = not hits
     _add_general_entrance(index, ctx, hits, limit)
     hits = _spread_roles(index, ctx, hits, lambda hit: index.docs[index.by_id[hit.id]].service)
+    _own_entrance_in_top(index, ctx, hits, limit)
     cutoff = scored[limit - 1][0] if len(scored) >= limit else float("-inf")
     names = [name for score, name in sorted(held_back, reverse=True) if score > cutoff]
 
