@@ -249,3 +249,19 @@ def test_abbreviations_consultants_type(question, theme):
 ])
 def test_words_of_the_work_itself_are_no_problem(question, absent):
     assert absent not in parse_vraag(question).themas
+
+
+@pytest.mark.parametrize("question, present, absent", [
+    # "stel" (a couple) and "stelt" (of "stellen") are no stealing, though a stemmer could make them "stel"
+    ("Een stel uit Baarn twijfelt of hun dochter van 6 naar de psycholoog moet", None, "criminaliteit"),
+    ("Dat stelletje uit Soest maakt veel ruzie over de opvoeding", "opvoeding", "criminaliteit"),
+    ("Vader stelt zijn zoon van 11 steeds nieuwe regels", None, "criminaliteit"),
+    # stealing itself stays stealing, in each form
+    ("Zoon van 14 steelt bij de supermarkt", "criminaliteit", None),
+    ("Dochter van 13 heeft een portemonnee gestolen op school", "criminaliteit", None),
+    ("Jongen van 15 gaat met vrienden fietsen stelen", "criminaliteit", None),
+])
+def test_a_couple_is_no_stealing(question, present, absent):
+    themas = parse_vraag(question).themas
+    assert present is None or present in themas
+    assert absent is None or absent not in themas

@@ -49,6 +49,10 @@ def lemma(word: str) -> str:
     if word in lemma_table():
         return lemma_of(word)
     known = known_lemmas()
+    # a word that is itself a lemma is no plural to fold: "stelen" (of "steelt") is not "stel" (a couple), whose
+    # plural is "stellen"
+    if word in known:
+        return word
     for suffix in ("en", "s", "'s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4 and word[: -len(suffix)] in known:
             return word[: -len(suffix)]
@@ -270,13 +274,16 @@ def _verb_form(word: str, tables: WordTables) -> str:
     return word
 
 
+_SHORT_STEM = re.compile(r"^[^aeiouy]*[aeiou][^aeiouyw]$")  # "stel", "zit", "pest" is no such stem
 _LONG_VOWEL = re.compile(r"^(.*[^aeiou])([aeou])\2([^aeiouyw])$")  # "haak", "lees", "blijf" is no long vowel
 
 
 def _infinitives(base: str) -> Tuple[str, ...]:
     """Infinitives a verb stem can belong to: "treiter" -> "treiteren", "zit" -> "zitten", "haak" -> "haken",
     "lees" -> "lezen", "blijf" -> "blijven" (the written stem ends voiceless, the infinitive may not)."""
-    out = [base + "n", base + "en", base + base[-1:] + "en"]
+    # a one-syllable stem with a short vowel doubles its consonant: "stelt" is of "stellen" ("stelen" is of "steelt")
+    short_stem = bool(_SHORT_STEM.match(base))
+    out = [base + "n"] + ([] if short_stem else [base + "en"]) + [base + base[-1:] + "en"]
     voiced = base[:-1] + _VOICE[base[-1]] if base[-1:] in _VOICE else None
     if voiced:
         out.append(voiced + "en")
