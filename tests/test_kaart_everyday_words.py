@@ -265,3 +265,17 @@ def test_a_couple_is_no_stealing(question, present, absent):
     themas = parse_vraag(question).themas
     assert present is None or present in themas
     assert absent is None or absent not in themas
+
+
+@pytest.mark.parametrize("question", [
+    "Grootouders uit Blaricum die voor hun kleinzoon van 8 zorgen lopen vast in de opvoeding",
+    "Moeder van een dochter van 12 is helemaal vastgelopen met de opvoeding sinds de scheiding",
+])
+def test_stuck_in_parenting_is_a_parenting_question(question):
+    themas = parse_vraag(question).themas
+    assert "opvoeding" in themas and "vastgelopen_hulp" not in themas
+
+
+def test_help_that_got_stuck_stays_stuck_help():
+    assert "vastgelopen_hulp" in parse_vraag("De begeleiding van dit gezin uit Laren is helemaal vastgelopen").themas
+

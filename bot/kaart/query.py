@@ -242,6 +242,11 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     # bij Halt"): no report to Veilig Thuis
     ("melden", re.compile(r"\bmeld(?:t|de|den|en)?\b(?=\s+dat\b)|(?<=\bzich )meld(?:t|de|den|en)?\b(?=\s+bij\b)"
                           r"|\bmeld(?:t|de|den|en)?\b(?=\s+zich\s+bij\b)", re.IGNORECASE)),
+    # stuck in parenting is a question about parenting, not about help that got stuck ("ouders lopen vast in de
+    # opvoeding", "vader is vastgelopen met de opvoeding"); "de hulp is vastgelopen" stays
+    ("vastlopen", re.compile(r"\b(?:vastgelopen|vastlopen|vastloopt|vast\s+(?:te\s+)?lopen|(?:loopt|lopen|liep|liepen)"
+                             r"\s+(?:(?:helemaal|echt|erg|steeds|vaak|zelf)\s+)?vast)\b"
+                             r"(?=\s+(?:in|met|bij|op)\s+(?:(?:de|het|hun|zijn|haar)\s+)?opvoed)", re.IGNORECASE)),
     # where someone works is no problem with work ("vader werkt in Hilversum", "moeder werkt bij de thuiszorg")
     ("werk", re.compile(r"(?<=\b(?:ik|we) )werk(?:en)?\b(?!\s+samen)|(?<=\bwij )werken\b(?!\s+samen)"
                         r"|\bwerk(?:t|en|te|ten|zaam)(?=\s+(?:(?:zelf|nu|al|sinds\s+kort)\s+)?"
