@@ -279,3 +279,14 @@ def test_stuck_in_parenting_is_a_parenting_question(question):
 def test_help_that_got_stuck_stays_stuck_help():
     assert "vastgelopen_hulp" in parse_vraag("De begeleiding van dit gezin uit Laren is helemaal vastgelopen").themas
 
+
+@pytest.mark.parametrize("question", [
+    "Vader werkt de hele week in het buitenland, moeder uit Bussum is overbelast met de drie kinderen",
+    "Haar vriend werkt al maanden in Polen en dochter van 10 slaapt slecht",
+])
+def test_where_a_parent_works_is_no_problem_with_work(question):
+    assert "wonen_werk" not in parse_vraag(question).themas
+
+
+def test_a_parent_without_work_stays_a_problem_with_work():
+    assert "wonen_werk" in parse_vraag("Vader werkt niet meer sinds de reorganisatie en zoon van 12 is somber").themas

@@ -223,6 +223,8 @@ def parent_themes(knowledge=None) -> FrozenSet[str]:
     return _parent_themes(knowledge)
 
 
+WORK_PLACE_GAP = 4  # words between "werkt" and where: "werkt de hele week in het buitenland"
+
 # A theme or target-group word that is also an everyday word with another meaning: in these contexts it is
 # not read as that word ("krast zich in zijn armen" is about arms, not about being poor; "oudere jongens" are
 # older boys, not parents).
@@ -247,10 +249,11 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     ("vastlopen", re.compile(r"\b(?:vastgelopen|vastlopen|vastloopt|vast\s+(?:te\s+)?lopen|(?:loopt|lopen|liep|liepen)"
                              r"\s+(?:(?:helemaal|echt|erg|steeds|vaak|zelf)\s+)?vast)\b"
                              r"(?=\s+(?:in|met|bij|op)\s+(?:(?:de|het|hun|zijn|haar)\s+)?opvoed)", re.IGNORECASE)),
-    # where someone works is no problem with work ("vader werkt in Hilversum", "moeder werkt bij de thuiszorg")
+    # where someone works is no problem with work ("vader werkt in Hilversum", "moeder werkt bij de thuiszorg", "haar
+    # man werkt de hele week in het buitenland"); "werkt niet meer" and "werkt niet mee" are not guarded
     ("werk", re.compile(r"(?<=\b(?:ik|we) )werk(?:en)?\b(?!\s+samen)|(?<=\bwij )werken\b(?!\s+samen)"
-                        r"|\bwerk(?:t|en|te|ten|zaam)(?=\s+(?:(?:zelf|nu|al|sinds\s+kort)\s+)?"
-                        r"(?:in|bij|als|op|voor|aan|vanuit)\b)", re.IGNORECASE)),
+                        r"|\bwerk(?:t|en|te|ten|zaam)(?=\s+(?:(?!(?:niet|geen|meer|mee|samen|en|maar|want|of)\b)"
+                        r"[\w']+\s+){0,%d}(?:in|bij|als|op|voor|aan|vanuit)\b)" % WORK_PLACE_GAP, re.IGNORECASE)),
 )
 
 
