@@ -290,3 +290,20 @@ def test_where_a_parent_works_is_no_problem_with_work(question):
 
 def test_a_parent_without_work_stays_a_problem_with_work():
     assert "wonen_werk" in parse_vraag("Vader werkt niet meer sinds de reorganisatie en zoon van 12 is somber").themas
+
+
+@pytest.mark.parametrize("question", [
+    "Meisje van 11 uit Huizen vertelt het haar juf dat mama soms niet thuiskomt",
+    "Zoon van 14 heeft het aan zijn mentor verteld dat hij gepest wordt, moeder zoekt hulp",
+    "Jongen van 16 heeft zijn docent in vertrouwen genomen over het blowen",
+])
+def test_telling_a_teacher_does_not_make_the_school_the_asker(question):
+    assert "school" not in parse_vraag(question).doelgroep_hints
+
+
+@pytest.mark.parametrize("question", [
+    "De mentor van een leerling van 14 uit Bussum vraagt waar hij met zijn zorgen terecht kan",
+    "Ik ben juf in groep 5 en een leerling vertelt over ruzies thuis",
+])
+def test_a_teacher_who_asks_stays_the_school(question):
+    assert "school" in parse_vraag(question).doelgroep_hints

@@ -579,13 +579,25 @@ _doelgroep_cues = PerKnowledge(_build_doelgroep_cues)
 def extract_doelgroep(text: str, knowledge=None) -> List[str]:
     """The target groups the question speaks of or for (soft hints for ranking), in file order. A professional or
     club of the child ("zijn trainer", "haar voetbalclub") is the child's, not who asks."""
-    lemmed = lemma_string(guard_homonyms(text), knowledge)
-    own = lemma_string(_POSSESSED.sub(" ", guard_homonyms(text)), knowledge)
+    guarded = guard_homonyms(text)
+    lemmed = lemma_string(guarded, knowledge)
+    # who is told something does not ask: "jongen vertelt het zijn mentor", "heeft het aan de juf verteld"
+    asking = lemma_string(_TOLD.sub(" ", guarded), knowledge)
+    own = lemma_string(_POSSESSED.sub(" ", _TOLD.sub(" ", guarded)), knowledge)
     return [group for group, cues in _doelgroep_cues(knowledge).items()
-            if any(phrase in (own if group == "professional" else lemmed) for _, phrase in cues)]
+            if any(phrase in {"professional": own, "school": asking}.get(group, lemmed) for _, phrase in cues)]
 
 
 _POSSESSED = re.compile(r"\b(?:zijn|haar|z'n|hun|d'r)\s+[\w'-]+", re.IGNORECASE)
+_TOLD_TO = r"(?:aan\s+)?(?:zijn|haar|z'n|hun|d'r|de|een)\s+(?:[\w'-]+\s+)?"  # "(aan) de juf", "haar nieuwe mentor"
+_TOLD = re.compile(
+    r"\b(?:vertel(?:t|de|den|len)?|verteld|zegt|zei|zeiden|meldt|meldde|toevertrouwd|vertrouwt)\s+"
+    r"(?:(?:het|dit|dat|alles|iets|veel)\s+)?" + _TOLD_TO + r"[\w'-]+(?=\s+(?:dat|over|wat|hoe|van|,|\.|$))"
+    r"|\b(?:het|dit|dat|alles|iets|veel)\s+" + _TOLD_TO + r"[\w'-]+\s+"
+    r"(?:verteld|gezegd|gemeld|toevertrouwd|vertellen)\b"
+    r"|\baan\s+(?:zijn|haar|z'n|hun|d'r|de|een)\s+(?:[\w'-]+\s+)?[\w'-]+\s+(?:verteld|gezegd|gemeld|toevertrouwd"
+    r"|vertellen|laten\s+weten)\b"
+    r"|\b(?:zijn|haar|z'n|hun|d'r|de)\s+[\w'-]+\s+in\s+vertrouwen\s+genomen\b", re.IGNORECASE)
 
 
 def _doelgroep_without_caller(text: str, framed: str, knowledge=None) -> List[str]:
