@@ -307,3 +307,21 @@ def test_telling_a_teacher_does_not_make_the_school_the_asker(question):
 ])
 def test_a_teacher_who_asks_stays_the_school(question):
     assert "school" in parse_vraag(question).doelgroep_hints
+
+
+def test_a_compound_of_three_parts_is_read_by_its_parts():
+    vraag = parse_vraag("Na een huiselijkgeweldmelding slapen moeder en haar zoon van 6 bij de buren")
+    assert "veiligheid" in vraag.themas and "huiselijk geweld" in vraag.thema_woorden["veiligheid"]
+
+
+@pytest.mark.parametrize("question", [
+    "Zeist: het wijkteam zoekt een buurtvrijwilliger voor een vader die er alleen voor staat",
+    "Het jeugdteam vraagt of er in Soest een maatje is voor een jongen van 12",
+])
+def test_a_team_that_asks_is_the_asker_not_the_service_asked_for(question):
+    vraag = parse_vraag(question)
+    assert "jeugdhulp" not in vraag.themas and "professional" in vraag.doelgroep_hints
+
+
+def test_a_team_asked_for_stays_asked_for():
+    assert "jeugdhulp" in parse_vraag("Moeder uit Vleuten wil graag een gesprek met het buurtteam").themas

@@ -249,6 +249,10 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     ("vastlopen", re.compile(r"\b(?:vastgelopen|vastlopen|vastloopt|vast\s+(?:te\s+)?lopen|(?:loopt|lopen|liep|liepen)"
                              r"\s+(?:(?:helemaal|echt|erg|steeds|vaak|zelf)\s+)?vast)\b"
                              r"(?=\s+(?:in|met|bij|op)\s+(?:(?:de|het|hun|zijn|haar)\s+)?opvoed)", re.IGNORECASE)),
+    # a team that seeks or asks is who asks, not the service asked for ("het buurtteam zoekt een buurtvrijwilliger
+    # voor een moeder"): it stays a professional asking
+    ("team", re.compile(r"\b(?:buurtteam|jeugdteam|wijkteam|gebiedsteam)\b(?=\s+(?:zoekt|zoeken|vraagt|vragen"
+                        r"|wil|willen|heeft\s+(?:\S+\s+){0,3}nodig)\b)", re.IGNORECASE)),
     # where someone works is no problem with work ("vader werkt in Hilversum", "moeder werkt bij de thuiszorg", "haar
     # man werkt de hele week in het buitenland"); "werkt niet meer" and "werkt niet mee" are not guarded
     ("werk", re.compile(r"(?<=\b(?:ik|we) )werk(?:en)?\b(?!\s+samen)|(?<=\bwij )werken\b(?!\s+samen)"
@@ -259,7 +263,7 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
 
 # What a guarded word becomes: blank, except a job, which stays a word of working ("werkzaam"), so the words that
 # frame a call still see where the consultant works ("ik werk bij het buurtteam in Bussum")
-_IN_ITS_PLACE = {"werk": "werkzaam", "praten": r"\1 "}
+_IN_ITS_PLACE = {"werk": "werkzaam", "praten": r"\1 ", "team": "hulpverlener"}
 
 
 def guard_homonyms(text: str) -> str:

@@ -139,6 +139,14 @@ def _split_compound(word: str, tables: WordTables) -> Tuple[str, ...]:
             return () if person_noun(tail) else (head, tail)
         if tail[0] in "se" and len(tail) > PART_MIN and known(tail[1:], tables):
             return () if person_noun(tail[1:]) else (head, tail[1:])
+    # three parts: a known first part before a compound of two ("huiselijkgeweldsituatie" -> huiselijk, geweld,
+    # situatie)
+    for cut in range(PART_MIN, len(word) - COMPOUND_MIN + 1):
+        head, tail = word[:cut], word[cut:]
+        if known(head, tables) and head not in NO_COMPOUND_HEADS:
+            parts = split_compound(tail, tables)
+            if len(parts) == 2:
+                return (head,) + parts
     # a short or unknown first part before a problem word: the last part says what it is ("gokverslaving",
     # "drugsverslaving")
     # (a prefix or particle makes a new word, no compound: "afspraak" is no "spraak", "verdriet" no "driet")
