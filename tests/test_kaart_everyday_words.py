@@ -325,3 +325,25 @@ def test_a_team_that_asks_is_the_asker_not_the_service_asked_for(question):
 
 def test_a_team_asked_for_stays_asked_for():
     assert "jeugdhulp" in parse_vraag("Moeder uit Vleuten wil graag een gesprek met het buurtteam").themas
+
+
+@pytest.mark.parametrize("question", [
+    "Stiefvader van een jongen van 9 uit Laren schopt hem als hij niet luistert",
+    "Moeder duwt haar dochter van 13 soms hardhandig de kamer uit",
+    "Vader knijpt haar in haar nek als ze te laat thuiskomt, meisje van 14",
+    "Als de vriend van moeder gedronken heeft vallen er klappen, kinderen van 5 en 8",
+    "Vader gooit met spullen naar moeder waar de kinderen van 6 en 10 bij zijn",
+    "Oom dreigt de kinderen iets aan te doen als ze iets vertellen",
+])
+def test_violence_in_everyday_words_is_read_as_violence(question):
+    assert "veiligheid" in parse_vraag(question).themas
+
+
+@pytest.mark.parametrize("question, absent", [
+    # the same verbs in another sense are no violence, and an arm is no poverty
+    ("Zoon van 16 uit Naarden knijpt er steeds vaker tussenuit op school", "veiligheid"),
+    ("Dochter van 17 dreigt haar bijbaan te verliezen door het verzuim", "veiligheid"),
+    ("Jongen van 12 heeft pijn in zijn arm na het voetballen", "financien"),
+])
+def test_words_of_violence_in_another_sense_are_no_violence(question, absent):
+    assert absent not in parse_vraag(question).themas

@@ -229,7 +229,7 @@ WORK_PLACE_GAP = 4  # words between "werkt" and where: "werkt de hele week in he
 # not read as that word ("krast zich in zijn armen" is about arms, not about being poor; "oudere jongens" are
 # older boys, not parents).
 HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
-    ("arm", re.compile(r"\b(?:zijn|haar|z'n|mijn|m'n|je|jouw|de|het|beide|twee|linker|rechter|gebroken)\s+armen?\b"
+    ("arm", re.compile(r"\b(?:zijn|haar|z'n|mijn|m'n|je|jouw|de|het|beide|twee|linker|rechter|gebroken)\s+arm(?:en)?\b"
                        r"|\barmen\b|\barm\s+(?:gebroken|breken|brak)\b", re.IGNORECASE)),
     ("ouder", re.compile(r"\boudere?n?\s+dan\b|\boudere\b|\bouderen\b|\bjaar\s+ouder\b", re.IGNORECASE)),
     # talking with or about someone is no speech ("hoe hij met zijn dochter over de scheiding kan praten"); "praat
