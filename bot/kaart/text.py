@@ -49,13 +49,14 @@ def lemma(word: str) -> str:
     if word in lemma_table():
         return lemma_of(word)
     known = known_lemmas()
-    # a word that is itself a lemma is no plural to fold: "stelen" (of "steelt") is not "stel" (a couple), whose
-    # plural is "stellen"
-    if word in known:
-        return word
     for suffix in ("en", "s", "'s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4 and word[: -len(suffix)] in known:
-            return word[: -len(suffix)]
+        base = word[: -len(suffix)]
+        # a verb is no plural of a short word, whose plural doubles its consonant: "stelen" (of "steelt") is not
+        # "stel" (a couple, plural "stellen")
+        if suffix == "en" and word in known and _SHORT_STEM.match(base):
+            continue
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4 and base in known:
+            return base
     return word
 
 
