@@ -314,6 +314,11 @@ def test_a_compound_of_three_parts_is_read_by_its_parts():
     assert "veiligheid" in vraag.themas and "huiselijk geweld" in vraag.thema_woorden["veiligheid"]
 
 
+def test_a_compound_is_not_cut_into_short_pieces():
+    # "jongerenwerk" is youth work, not "jong" + "eren" + "werk" (a problem with work)
+    assert "wonen_werk" not in parse_vraag("Ik ben van het jongerenwerk in Huizen, een jongen van 15 blowt veel").themas
+
+
 @pytest.mark.parametrize("question", [
     "Zeist: het wijkteam zoekt een buurtvrijwilliger voor een vader die er alleen voor staat",
     "Het jeugdteam vraagt of er in Soest een maatje is voor een jongen van 12",

@@ -146,7 +146,7 @@ def _split_compound(word: str, tables: WordTables) -> Tuple[str, ...]:
         head, tail = word[:cut], word[cut:]
         if known(head, tables) and head not in NO_COMPOUND_HEADS:
             parts = split_compound(tail, tables)
-            if len(parts) == 2:
+            if len(parts) == 2 and min(len(head), *map(len, parts)) >= THREE_PART_MIN:
                 return (head,) + parts
     # a short or unknown first part before a problem word: the last part says what it is ("gokverslaving",
     # "drugsverslaving")
@@ -161,6 +161,7 @@ def _split_compound(word: str, tables: WordTables) -> Tuple[str, ...]:
     return ()
 
 
+THREE_PART_MIN = 5  # shortest part of a compound of three ("jongerenwerk" is no "jong", "eren", "werk")
 # shortest problem word read as the last part of a compound with a short first part ("gokverslaving"); with a
 # first part that is no known word it must be longer ("alcoholverslaving", but "Wittevrouwen" holds no "rouwen")
 TAIL_MIN, LONG_TAIL = 6, 8
