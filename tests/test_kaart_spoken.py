@@ -145,6 +145,59 @@ def test_words_of_the_call_find_no_service_by_their_text():
     assert "telefoonlijn" not in found
 
 
+def _team_work_debt():
+    team = dienst("buurtteam", ["opvoeding"], naam="Buurtteam Hilversum", trefwoorden=["buurtteam", "wijkteam"])
+    work = dienst("werkplein", ["wonen_werk"], naam="Werkplein", trefwoorden=["werk", "baan", "werken"],
+                  beschrijving="Hulp bij het vinden van werk en een baan. " + LONG)
+    debt = dienst("schuldhulp", ["financien"], naam="Schuldhulp", trefwoorden=["schulden"])
+    return [team, work, debt]
+
+
+@pytest.mark.parametrize("question", [
+    "Ik werk bij het buurtteam in Hilversum, een vader heeft grote schulden",
+    "Vanuit het wijkteam bel ik over een moeder in Hilversum met betalingsachterstanden",
+    "wij werken voor het buurtteam Hilversum en een gezin daar komt niet rond",
+])
+def test_the_consultants_own_team_and_work_lift_no_service_by_their_text(question):
+    found = ranked(_team_work_debt(), question)
+    assert found[0] == "schuldhulp"
+    assert "werkplein" not in found
+
+
+def test_a_team_that_asks_is_not_what_it_asks_for():
+    volunteer = dienst("maatjes", ["vrije_tijd"], naam="Maatjesproject", trefwoorden=["vrijwilliger", "maatje"])
+    team = dienst("buurtteam", ["opvoeding"], naam="Buurtteam Hilversum", trefwoorden=["buurtteam"])
+    found = ranked([volunteer, team], "het buurtteam zoekt een vrijwilliger voor een moeder in Hilversum")
+    assert found[0] == "maatjes"
+
+
+@pytest.mark.parametrize("question", [
+    "kan het gezin uit Hilversum naar het buurtteam?",
+    "is er een buurtteam in Hilversum voor deze moeder?",
+    "ik werk bij school, kan deze vader naar het buurtteam in Hilversum?",
+])
+def test_a_team_the_question_asks_for_still_matches(question):
+    assert ranked(_team_work_debt(), question)[0] == "buurtteam"
+
+
+@pytest.mark.parametrize("question", [
+    "jongen van 14 heeft een telefoon gestolen op school",
+    "zoon heeft de telefoon van een klasgenoot gestolen",
+    "ze heeft haar telefoon uit een winkel gestolen",
+])
+def test_a_phone_as_a_thing_is_no_word_of_the_call(question):
+    assert "criminaliteit" in parse_vraag(question).themas
+
+
+@pytest.mark.parametrize("question", [
+    "ik heb een vader aan de telefoon, hij heeft schulden",
+    "ik sprak via de telefoon met een moeder, haar zoon wordt gepest",
+])
+def test_the_phone_of_the_call_still_frames_it(question):
+    themes = parse_vraag(question).themas
+    assert themes and "criminaliteit" not in themes
+
+
 def test_the_school_year_that_gave_the_age_is_no_search_word():
     group = dienst("groepstraining", ["leren"], beschrijving="Training in een groep voor leerlingen. " + LONG)
     bullying = dienst("pestaanpak", ["pesten"])

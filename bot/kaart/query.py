@@ -91,6 +91,9 @@ class Vraag:
     kind_themas: List[str] = field(default_factory=list)  # such themes said of the child ("zoon is somber")
     ingekort: bool = False
     plaats_info: Optional["places.Plaats"] = None  # the recognised place (kind, coverage, typo corrected)
+    # the question without the parts that frame the call or say where the consultant works, with homonyms guarded
+    # ("ik werk bij het buurtteam in Bussum, ..."): what the text match searches; None: search ``tekst``
+    zoektekst: Optional[str] = None
 
     def to_dict(self) -> dict:
         return {
@@ -614,6 +617,13 @@ def _doelgroep_without_caller(text: str, framed: str, knowledge=None) -> List[st
     return [group for group in hints if group != "professional" or group in extract_doelgroep(framed, knowledge)]
 
 
+def search_text(text: str, knowledge=None) -> str:
+    """``text`` as the kaart's text match should read it: homonyms guarded (see ``HOMONIEMEN``: "het buurtteam
+    zoekt ..." is who asks, "vader werkt bij ..." no question about work) and the parts that frame the call blanked
+    (``spoken.without_framing``: "ik werk bij het buurtteam in Bussum"), so neither lifts a service."""
+    return spoken.without_framing(guard_homonyms(text), knowledge)
+
+
 def parse_vraag(text: str, knowledge=None) -> Vraag:
     """Everything the kaart can read from one question (word lists of ``knowledge``, default the knowledge in
     use, looked up once)."""
@@ -650,6 +660,7 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
         kind_themas=kind_themas,
         ingekort=ingekort,
         plaats_info=gevonden if gemeente else None,
+        zoektekst=search_text(text, knowledge),
     )
 
 

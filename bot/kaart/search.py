@@ -707,7 +707,9 @@ def _context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[str], th
         place_words |= {t for t in lemmas(parsed.tekst) if t in places.tabel().spellings}
     # nor are the words that gave the school year ("groep 6"), single letters ("'s ochtends") and fillers
     place_words |= school_year_words(parsed.tekst)
-    terms = [t for t in lemmas(parsed.tekst)
+    # the text match reads the question without the words that frame the call ("ik werk bij het buurtteam")
+    asked_text = parsed.zoektekst if parsed.zoektekst is not None else parsed.tekst
+    terms = [t for t in lemmas(asked_text)
              if t not in place_words and t not in FILLER and not t.isdigit() and len(t) > 1]
     return _Context(
         parsed=parsed, leeftijd=leeftijd, gemeente=gemeente, themas=themas, terms=terms,

@@ -97,13 +97,26 @@ def _frames(heads: Set[str], knowledge=None, written: Sequence[str] = ()) -> boo
 # "zijn telefoon", "haar mobiel": the child's own phone is what the problem is about ("zit de hele nacht op zijn
 # telefoon"), not the line the call comes in on
 POSSESSIVES = frozenset({"zijn", "haar", "z'n", "hun", "d'r"})
+# a phone as a thing ("heeft een telefoon gestolen", "de telefoon wordt afgepakt") is no call either; "de telefoon"
+# after a word that puts someone on the line ("moeder aan de telefoon", "via de telefoon") is
+PHONE_ARTICLES = frozenset({"een", "de"})
+ON_THE_LINE = frozenset({"aan", "via", "per", "over"})
 
 
 def _own_phone(cues: Set[str], written: Sequence[str], knowledge=None) -> bool:
-    """The only framing word is a phone that belongs to someone ("verslaafd aan zijn telefoon")."""
+    """The only framing word is a phone that is a thing: someone's ("verslaafd aan zijn telefoon") or one that is
+    stolen or taken ("heeft een telefoon gestolen")."""
     if cues != {head_stem("telefoon", knowledge)}:
         return False
-    return any(word == "telefoon" and i > 0 and written[i - 1] in POSSESSIVES for i, word in enumerate(written))
+    return any(word in ("telefoon", "telefoons") and i > 0 and _a_thing(written, i) for i, word in enumerate(written))
+
+
+def _a_thing(written: Sequence[str], i: int) -> bool:
+    """The phone at ``written[i]`` is a thing, not the line of the call."""
+    before = written[i - 1]
+    if before in POSSESSIVES:
+        return True
+    return before in PHONE_ARTICLES and (i < 2 or written[i - 2] not in ON_THE_LINE)
 
 
 def possessed_words(text: str, knowledge=None) -> FrozenSet[int]:
