@@ -198,6 +198,10 @@ class KaartIndex:
         n = len(self.docs)
         self.idf = {t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self.postings.items()}
 
+    def doc(self, service_id: str) -> _Doc:
+        """The indexed document of the service ``service_id``."""
+        return self.docs[self.by_id[service_id]]
+
     @staticmethod
     def _terms(service, org_name: str) -> List[str]:
         """Field-weighted bag of lemmas: name x3, organisation and keywords x2, the rest x1."""
@@ -900,7 +904,7 @@ def _spread_roles(index: KaartIndex, ctx: _Context, items: List[_T], service_of:
 def _representative(index: KaartIndex, ctx: _Context, service) -> Tuple[float, int]:
     """Which of two services with the same role stays: the one for the family's own place, then the one that
     covers more (a general entrance is there for every question)."""
-    return _place_part(index.docs[index.by_id[service.id]], ctx.gemeente)[0], len(service.themas)
+    return _place_part(index.doc(service.id), ctx.gemeente)[0], len(service.themas)
 
 
 def _measure_route_first(index: KaartIndex, ctx: _Context, hits: List[Hit], allowed: Optional[Set[int]],
@@ -912,7 +916,7 @@ def _measure_route_first(index: KaartIndex, ctx: _Context, hits: List[Hit], allo
     from bot.kaart import messages
 
     measure = next((hit for hit in hits[:3] if hit.id in index.by_id
-                    and _measure_only(index.docs[index.by_id[hit.id]].service)), None)
+                    and _measure_only(index.doc(hit.id).service)), None)
     if measure is None:
         return hits
     shown = {hit.id: hit for hit in hits}
@@ -926,7 +930,7 @@ def _measure_route_first(index: KaartIndex, ctx: _Context, hits: List[Hit], allo
                                                                                 None, doc.service, [])))
     # the entrance to youth care (the jeugdteam, not the health service), the municipality's own before a regional one
     entrances = [shown[h.id] if h.id in shown else h for h in _general_route(index, ctx.gemeente, ctx.leeftijd)]
-    docs = {h.id: index.docs[index.by_id[h.id]] for h in entrances}
+    docs = {h.id: index.doc(h.id) for h in entrances}
     route += sorted(entrances, key=lambda h: ("jeugdhulp" not in docs[h.id].service.themas,
                                               -_place_part(docs[h.id], ctx.gemeente)[0], -h.score, h.id))[:1]
     if not route:  # no way there in the kaart: keep the order (a referral first, see ``_referral_first``)
@@ -945,6 +949,9 @@ def _fit(doc: _Doc, ctx: _Context) -> float:
     return sum(WEIGHTS[k] * v for k, v in parts.items())
 
 
+GENERAL_ENTRANCE_WHY = "Algemene ingang van deze plaats: kan meedenken over elke vraag van een gezin. "
+
+
 def _add_general_entrance(index: KaartIndex, ctx: _Context, hits: List[Hit], limit: int) -> None:
     """Few services fit a family's question: the general entrance of the place can always help. Also when
     none fits a family question, with or without a recognised problem ("moeder zoekt een vrijwilliger die
@@ -953,27 +960,27 @@ def _add_general_entrance(index: KaartIndex, ctx: _Context, hits: List[Hit], lim
     if not ctx.family or len(fitting) >= min(limit, FEW_HITS):
         return
     shown = {hit.id for hit in hits}
-    roles = {role(index.docs[index.by_id[hit.id]].service) for hit in hits}
+    roles = {role(index.doc(hit.id).service) for hit in hits}
     # the entrance that fits the place and the family best first (the municipality's own before a regional one)
     entrance = []
     for hit in sorted((h for h in _general_route(index, ctx.gemeente, ctx.leeftijd) if h.id not in shown),
-                      key=lambda h: (-_place_part(index.docs[index.by_id[h.id]], ctx.gemeente)[0],
-                                     -_fit(index.docs[index.by_id[h.id]], ctx), h.id)):
-        current = role(index.docs[index.by_id[hit.id]].service)
+                      key=lambda h: (-_place_part(index.doc(h.id), ctx.gemeente)[0],
+                                     -_fit(index.doc(h.id), ctx), h.id)):
+        current = role(index.doc(hit.id).service)
         # one way in per role is enough in a place; a whole region shows the entrance of each municipality
         # (a question without any problem named, "waar moet ik beginnen", is about the way in itself: every way in
         # of the municipality itself shows, though not a regional one as well)
-        own = not ctx.themas and _place_part(index.docs[index.by_id[hit.id]], ctx.gemeente)[0] == 1.0
+        own = not ctx.themas and _place_part(index.doc(hit.id), ctx.gemeente)[0] == 1.0
         if current in roles and ctx.gemeente not in REGIOS and not own:
             continue
         roles.add(current)
         entrance.append(hit)
     entrance = entrance[:limit - len(fitting)]
     for hit in entrance:
-        hit.waarom = "Algemene ingang van deze plaats: kan meedenken over elke vraag van een gezin. " + hit.waarom
+        hit.waarom = GENERAL_ENTRANCE_WHY + hit.waarom
     # when the best fit is an entry whose route the source does not give (a provider it only names), the
     # entrance, a route a professional knows, leads
-    thin_first = bool(hits) and _tier(index, index.docs[index.by_id[hits[0].id]].service, ctx) == 1
+    thin_first = bool(hits) and _tier(index, index.doc(hits[0].id).service, ctx) == 1
     # and it comes before a service only for professionals, which a family cannot go to itself
     position = 0 if thin_first else next((i for i, hit in enumerate(hits) if _for_professionals(hit)), len(hits))
     hits[position:position] = entrance
@@ -983,9 +990,10 @@ def _add_general_entrance(index: KaartIndex, ctx: _Context, hits: List[Hit], lim
 CLEAR_FIT = 0.45  # a theme part at least this high: the service is clearly made for the problem asked about
 
 
-def own_entrance(service, doc: _Doc, gemeente: Optional[str]) -> bool:
+def own_entrance(doc: _Doc, gemeente: Optional[str]) -> bool:
     """The municipality's own way into youth care for a family in ``gemeente``: a general entrance for jeugdhulp
     whose area is that municipality (or the part of the region it belongs to), not a regional health service."""
+    service = doc.service
     return (service.algemene_toegang and "jeugdhulp" in service.themas and gemeente is not None
             and gemeente not in REGIOS and _place_part(doc, gemeente)[0] >= 0.6 and verwijsbaar(service))
 
@@ -998,24 +1006,22 @@ def _own_entrance_in_top(index: KaartIndex, ctx: _Context, hits: List[Hit], limi
     if (not ctx.family or ctx.gemeente is None or ctx.gemeente in REGIOS or len(hits) < TOP
             or ctx.themas[:1] == ["vrije_tijd"]):  # something to do in the neighbourhood is no youth-care question
         return
-    services = [index.docs[index.by_id[hit.id]].service for hit in hits]
     if all(hit.onderdelen.get("thema", 0.0) >= CLEAR_FIT for hit in hits[:TOP]):
         return  # three services made for the problem: the entrance is not needed to show the way
-    if any(own_entrance(s, index.docs[index.by_id[s.id]], ctx.gemeente) for s in services[:TOP]):
+    position = next((i for i, hit in enumerate(hits) if own_entrance(index.doc(hit.id), ctx.gemeente)), None)
+    if position is not None and position < TOP:
         return
-    position = next((i for i, s in enumerate(services) if own_entrance(s, index.docs[index.by_id[s.id]], ctx.gemeente)),
-                    None)
     if position is not None:
         hits.insert(TOP - 1, hits.pop(position))
         return
     candidates = [h for h in _general_route(index, ctx.gemeente, ctx.leeftijd)
-                  if own_entrance(index.docs[index.by_id[h.id]].service, index.docs[index.by_id[h.id]], ctx.gemeente)]
+                  if own_entrance(index.doc(h.id), ctx.gemeente)]
     if not candidates:
         return
     # of two ways in of one place, the one that covers more (as in ``_spread_roles``)
-    best = max(candidates, key=lambda h: (_representative(index, ctx, index.docs[index.by_id[h.id]].service),
-                                          _fit(index.docs[index.by_id[h.id]], ctx), h.id))
-    best.waarom = "Algemene ingang van deze plaats: kan meedenken over elke vraag van een gezin. " + best.waarom
+    best = max(candidates, key=lambda h: (_representative(index, ctx, index.doc(h.id).service),
+                                          _fit(index.doc(h.id), ctx), h.id))
+    best.waarom = GENERAL_ENTRANCE_WHY + best.waarom
     hits.insert(TOP - 1, best)
     del hits[limit:]
 
@@ -1095,7 +1101,7 @@ def zoek(
     hits = _measure_route_first(index, ctx, hits, allowed, limit)
     only_entrance = not hits
     _add_general_entrance(index, ctx, hits, limit)
-    hits = _spread_roles(index, ctx, hits, lambda hit: index.docs[index.by_id[hit.id]].service)
+    hits = _spread_roles(index, ctx, hits, lambda hit: index.doc(hit.id).service)
     _own_entrance_in_top(index, ctx, hits, limit)
     cutoff = scored[limit - 1][0] if len(scored) >= limit else float("-inf")
     names = [name for score, name in sorted(held_back, reverse=True) if score > cutoff]
