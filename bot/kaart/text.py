@@ -50,12 +50,14 @@ def lemma(word: str) -> str:
         return lemma_of(word)
     known = known_lemmas()
     for suffix in ("en", "s", "'s"):
+        if not word.endswith(suffix):
+            continue
         base = word[: -len(suffix)]
         # a verb is no plural of a short word, whose plural doubles its consonant: "stelen" (of "steelt") is not
         # "stel" (a couple, plural "stellen")
         if suffix == "en" and word in known and _SHORT_STEM.match(base):
             continue
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4 and base in known:
+        if len(base) >= 4 and base in known:
             return base
     return word
 
