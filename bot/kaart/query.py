@@ -568,12 +568,6 @@ _NOT_PLACES = frozenset(
 )
 
 
-def doelgroep_words(knowledge=None) -> Dict[str, Tuple[str, ...]]:
-    """Target group -> the words that point at it (``knowledge/sociale_kaart/doelgroepwoorden.yml``, kind
-    ``kaart_doelgroepwoorden``), in file order."""
-    return {group: tuple(original for original, _ in cues) for group, cues in _doelgroep_cues(knowledge).items()}
-
-
 def _build_doelgroep_cues(knowledge) -> Dict[str, Tuple[Tuple[str, str], ...]]:
     """Target group -> (word, its lemma phrase) of one loaded knowledge."""
     return {entry.id: tuple((word, lemma_string(word, knowledge)) for word in entry.woorden if word.strip())
