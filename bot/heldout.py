@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from pydantic import ValidationError, validator
 
@@ -250,9 +250,6 @@ def confidence_tables(
     confidences: Sequence[float], correct: Sequence[bool]
 ) -> Tuple[List[textclass.ReliabilityRow], List[Tuple[float, float, float]]]:
     return textclass.reliability(confidences, correct), textclass.coverage_table(confidences, correct, THRESHOLDS)
-
-
-Predict = Callable[[str], Tuple[str, float]]
 
 
 @dataclass

@@ -22,7 +22,6 @@ STEPS = ("visie", "erkennen", "dynamiek", "behoefte", "realiteit", "opties")
 PITFALLS = ("inhoud", "redden", "oordelen")
 UNCLEAR = "onduidelijk"
 MOVES = STEPS + PITFALLS + (UNCLEAR,)
-BANDS = ("laag", "midden", "hoog")
 ROLES = ("slachtoffer", "aanklager", "redder", "omstander", "kwetsbaar", "assertief", "ondersteuner")
 ANY_ROLE = "ieder"
 MAX_TENSION = 10
