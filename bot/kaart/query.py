@@ -505,6 +505,21 @@ def school_kind(text: str) -> Optional[str]:
     return "po" if primary else "vo"
 
 
+# Words that put a question at school: the school itself, its people, its lessons ("juf", "mentor", "in de klas").
+_SCHOOL_WORDS = re.compile(
+    r"\b(?:school\w*|\w+school|scholen|klas|klassen|klasgenot\w*|leerlingen|leerling|mentor|juf|meester|leraar|"
+    r"lerares|leerkracht|docent\w*|les|lessen|huiswerk|toetsen|toets|rapport|cijfers|ib'er|intern begeleider|"
+    r"zorgco(?:o|ö)rdinator|mbo|hbo|stage)\b"
+)
+
+
+def school_mentioned(text: str) -> bool:
+    """The question puts the problem at school: a school word, a school year or a kind of school ("de juf ziet het",
+    "groep 6", "2 havo"). Without one a family's question is about home, not about what the school can do."""
+    simple = simplify(text)
+    return bool(_SCHOOL_WORDS.search(simple) or _PRIMARY.search(simple) or _SECONDARY.search(simple))
+
+
 def _school_year_age(simple: str) -> Optional[int]:
     """The youngest usual age of a school year said in the question ("groep 7" -> 10, "3 havo" -> 14)."""
     match = _GROEP.search(simple)

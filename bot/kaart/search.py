@@ -21,7 +21,15 @@ from typing import Any, Callable, Dict, FrozenSet, Iterable, Iterator, List, Opt
 
 from bot.kaart import places
 from bot.kaart.places import Plaats
-from bot.kaart.query import Vraag, parse_vraag, resolve_plaats, resolve_thema, school_kind, school_year_words
+from bot.kaart.query import (
+    Vraag,
+    parse_vraag,
+    resolve_plaats,
+    resolve_thema,
+    school_kind,
+    school_mentioned,
+    school_year_words,
+)
 from bot.kaart.text import known, lemmas, stam, word_tables
 from bot.kaart.vocabulary import (
     AARD,
@@ -51,6 +59,7 @@ VERWANT_THEMA = {"prestatiedruk": "somberheid_angst", "leren": "schoolverzuim", 
                  "seksualiteit": "gezondheid"}
 LEISURE_FACTOR = 0.5  # a leisure group's match on a family's problem theme
 PROFESSIONAL_ONLY_FACTOR = 0.5  # a professionals-only service's theme match on a family's own question
+SCHOOL_THEMES = frozenset({"schoolverzuim", "leren"})  # problems that are at school by their nature
 BM25_K1, BM25_B = 1.2, 0.75
 # Words too general to make a hit relevant on their own.
 GENERIC = frozenset(
@@ -651,6 +660,7 @@ class _Context:
     ouder_themas: List[str] = field(default_factory=list)  # themes that are a parent's own problem
     kind_themas: List[str] = field(default_factory=list)  # such themes said of the child
     school: Optional[str] = None  # the kind of school the child goes to ("po", "vo"), when the question says it
+    at_school: bool = False  # the question involves school (a school word or kind of school, a school problem)
 
 
 def _check_leeftijd(leeftijd, parsed: Vraag) -> Tuple[Optional[int], Optional[Zoekresultaat]]:
@@ -723,6 +733,7 @@ def _context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[str], th
         professional=bool({"school", "professional"} & set(parsed.doelgroep_hints)),
         asked=_asked_kinds(parsed.tekst),
         school=school_kind(parsed.tekst),
+        at_school=school_mentioned(parsed.tekst) or bool(SCHOOL_THEMES & set(themas)),
     )
 
 
@@ -998,15 +1009,47 @@ def own_entrance(doc: _Doc, gemeente: Optional[str]) -> bool:
             and gemeente not in REGIOS and _place_part(doc, gemeente)[0] >= 0.6 and verwijsbaar(service))
 
 
+GROWTH_THEMES = frozenset({"ontwikkeling", "gezondheid", "jonge_kind", "pesten", "seksualiteit"})
+YOUNG_CHILD = 4  # up to this age a child is seen by the youth health service (consultatiebureau) as a matter of course
+
+
+def youth_health(service) -> bool:
+    """The youth health service (jeugdarts and jeugdverpleegkundige, JGZ): growth and health are its first themes."""
+    return set(service.themas[:2]) == {"gezondheid", "ontwikkeling"}
+
+
+def growth_question(ctx: _Context) -> bool:
+    """A question for the youth health service rather than for youth care: about a young child, or first of all
+    about growth, health, bullying or sexuality (004: parents can always ask team Jeugd en Gezin about growth and
+    development, speech and language, food, bullying, sexuality, toilet training)."""
+    return ((ctx.leeftijd is not None and ctx.leeftijd <= YOUNG_CHILD)
+            or bool(ctx.themas[:1]) and ctx.themas[0] in GROWTH_THEMES)
+
+
 def _own_entrance_in_top(index: KaartIndex, ctx: _Context, hits: List[Hit], limit: int) -> None:
-    """A family's question about their child in a known place: the place's own way into youth care (the
-    jeugdteam, the municipal toegang) is among the first ``TOP``, third when the first two are more specific
-    services. It can take up any question a family brings and lead them on; a professional reading the first
-    three always sees where the family can go in. It moves up from lower down, or is added."""
+    """A family's question about their child in a known place: the family's way in is among the first ``TOP``.
+    For a young child or a question about growth, health or bullying that is the youth health service (JGZ),
+    second; the place's own way into youth care (the jeugdteam, the municipal toegang) is third when the first two
+    are more specific services. It can take up any question a family brings and lead them on; a professional
+    reading the first three always sees where the family can go in. It moves up from lower down, or is added.
+    Three services made for the problem keep the first three only for a question at school or about growth,
+    where the school's own help and the JGZ (which works in every school) are the way in."""
     if (not ctx.family or ctx.gemeente is None or ctx.gemeente in REGIOS or len(hits) < TOP
             or ctx.themas[:1] == ["vrije_tijd"]):  # something to do in the neighbourhood is no youth-care question
         return
-    if all(hit.onderdelen.get("thema", 0.0) >= CLEAR_FIT for hit in hits[:TOP]):
+    if growth_question(ctx):
+        health = next((i for i, hit in enumerate(hits) if youth_health(index.doc(hit.id).service)), None)
+        if health is None:
+            found = [h for h in _general_route(index, ctx.gemeente, ctx.leeftijd)
+                     if youth_health(index.doc(h.id).service)]
+            if found:
+                found[0].waarom = GENERAL_ENTRANCE_WHY + found[0].waarom
+                hits.insert(TOP - 2, found[0])
+                del hits[limit:]
+        elif health >= TOP:
+            hits.insert(TOP - 2, hits.pop(health))
+    if ((growth_question(ctx) or ctx.at_school)
+            and all(hit.onderdelen.get("thema", 0.0) >= CLEAR_FIT for hit in hits[:TOP])):
         return  # three services made for the problem: the entrance is not needed to show the way
     position = next((i for i, hit in enumerate(hits) if own_entrance(index.doc(hit.id), ctx.gemeente)), None)
     if position is not None and position < TOP:
