@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Callable, Dict, FrozenSet, Iterable, Iterator, List, Optional, Sequence, Set, Tuple, TypeVar
+from typing import Any, Dict, FrozenSet, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
 from bot.kaart import places
 from bot.kaart.places import Plaats
@@ -799,7 +799,6 @@ def _held_back(index: KaartIndex, service, ctx: _Context) -> bool:
 
 
 _Row = Tuple[float, str, _Doc, Dict[str, float], str]  # score, id, document, score parts, waarom
-_T = TypeVar("_T")
 
 
 def _score_all(index: KaartIndex, ctx: _Context, candidates: Set[int], text_scores: Dict[int, float]
@@ -874,7 +873,6 @@ def _rank(index: KaartIndex, ctx: _Context, scored: List[_Row], limit: int) -> L
     never an unreferrable entry first."""
     scored.sort(key=lambda item: (-item[0], item[1]))
     scored.sort(key=lambda item: (_tier(index, item[2].service, ctx), -item[0], item[1]))
-    scored = _spread_roles(index, ctx, scored, lambda row: row[2].service)
     return _referral_first([_hit(doc, score, parts, waarom) for score, _, doc, parts, waarom in scored[:limit]])
 
 
@@ -889,27 +887,31 @@ def role(service) -> Tuple[str, str]:
     return ("algemene_toegang", main) if service.algemene_toegang else (service.organisatie, main)
 
 
-def _spread_roles(index: KaartIndex, ctx: _Context, items: List[_T], service_of: Callable[[_T], Any]) -> List[_T]:
+def _spread_roles(index: KaartIndex, ctx: _Context, hits: List[Hit]) -> List[Hit]:
     """No two services with the same role in the first ``TOP`` when another referable service fits: one way into
     youth care is enough when a specific service can take the slot; the second one moves down, not out. A
-    question about that role itself ("toegang tot jeugdhulp", "aanmelden bij het jeugdteam") keeps both.
-    ``items`` are ranked rows or hits; ``service_of`` gives the service of one."""
-    out = list(items)
+    question about that role itself ("toegang tot jeugdhulp", "aanmelden bij het jeugdteam") keeps both."""
+    out = list(hits)
     seen: Dict[Tuple[str, str], int] = {}
     for position in range(min(TOP, len(out))):
-        current = role(service_of(out[position]))
+        current = role(index.doc(out[position].id).service)
         if current in seen and current[1] not in ctx.themas:
             first = seen[current]
-            if (_representative(index, ctx, service_of(out[position]))
-                    > _representative(index, ctx, service_of(out[first]))):
+            if (_representative(index, ctx, index.doc(out[position].id).service)
+                    > _representative(index, ctx, index.doc(out[first].id).service)):
                 out[first], out[position] = out[position], out[first]
-            swap = next((j for j in range(position + 1, len(out)) if role(service_of(out[j])) not in seen
-                         and verwijsbaar(service_of(out[j])) and _tier(index, service_of(out[j]), ctx) == 0), None)
+            swap = next((j for j in range(position + 1, len(out)) if _fresh_role(index, ctx, out[j], seen)), None)
             if swap is not None:
                 out.insert(position, out.pop(swap))
-                current = role(service_of(out[position]))
+                current = role(index.doc(out[position].id).service)
         seen.setdefault(current, position)
     return out
+
+
+def _fresh_role(index: KaartIndex, ctx: _Context, hit: Hit, seen: Dict[Tuple[str, str], int]) -> bool:
+    """A referable ordinary service whose role is not among ``seen``: it can take a slot of a second of a role."""
+    service = index.doc(hit.id).service
+    return role(service) not in seen and verwijsbaar(service) and _tier(index, service, ctx) == 0
 
 
 def _representative(index: KaartIndex, ctx: _Context, service) -> Tuple[float, int]:
@@ -963,41 +965,6 @@ def _fit(doc: _Doc, ctx: _Context) -> float:
 GENERAL_ENTRANCE_WHY = "Algemene ingang van deze plaats: kan meedenken over elke vraag van een gezin. "
 
 
-def _add_general_entrance(index: KaartIndex, ctx: _Context, hits: List[Hit], limit: int) -> None:
-    """Few services fit a family's question: the general entrance of the place can always help. Also when
-    none fits a family question, with or without a recognised problem ("moeder zoekt een vrijwilliger die
-    meehelpt"): the message then says no specific service was found."""
-    fitting = [hit for hit in hits if _for_the_family(hit)]
-    if not ctx.family or len(fitting) >= min(limit, FEW_HITS):
-        return
-    shown = {hit.id for hit in hits}
-    roles = {role(index.doc(hit.id).service) for hit in hits}
-    # the entrance that fits the place and the family best first (the municipality's own before a regional one)
-    entrance = []
-    for hit in sorted((h for h in _general_route(index, ctx.gemeente, ctx.leeftijd) if h.id not in shown),
-                      key=lambda h: (-_place_part(index.doc(h.id), ctx.gemeente)[0],
-                                     -_fit(index.doc(h.id), ctx), h.id)):
-        current = role(index.doc(hit.id).service)
-        # one way in per role is enough in a place; a whole region shows the entrance of each municipality
-        # (a question without any problem named, "waar moet ik beginnen", is about the way in itself: every way in
-        # of the municipality itself shows, though not a regional one as well)
-        own = not ctx.themas and _place_part(index.doc(hit.id), ctx.gemeente)[0] == 1.0
-        if current in roles and ctx.gemeente not in REGIOS and not own:
-            continue
-        roles.add(current)
-        entrance.append(hit)
-    entrance = entrance[:limit - len(fitting)]
-    for hit in entrance:
-        hit.waarom = GENERAL_ENTRANCE_WHY + hit.waarom
-    # when the best fit is an entry whose route the source does not give (a provider it only names), the
-    # entrance, a route a professional knows, leads
-    thin_first = bool(hits) and _tier(index, index.doc(hits[0].id).service, ctx) == 1
-    # and it comes before a service only for professionals, which a family cannot go to itself
-    position = 0 if thin_first else next((i for i, hit in enumerate(hits) if _for_professionals(hit)), len(hits))
-    hits[position:position] = entrance
-    del hits[limit:]
-
-
 CLEAR_FIT = 0.45  # a theme part at least this high: the service is clearly made for the problem asked about
 
 
@@ -1026,47 +993,81 @@ def growth_question(ctx: _Context) -> bool:
             or bool(ctx.themas[:1]) and ctx.themas[0] in GROWTH_THEMES)
 
 
-def _own_entrance_in_top(index: KaartIndex, ctx: _Context, hits: List[Hit], limit: int) -> None:
-    """A family's question about their child in a known place: the family's way in is among the first ``TOP``.
-    For a young child or a question about growth, health or bullying that is the youth health service (JGZ),
-    second; the place's own way into youth care (the jeugdteam, the municipal toegang) is third when the first two
-    are more specific services. It can take up any question a family brings and lead them on; a professional
-    reading the first three always sees where the family can go in. It moves up from lower down, or is added.
-    Three services made for the problem keep the first three only for a question at school or about growth,
-    where the school's own help and the JGZ (which works in every school) are the way in."""
-    if (not ctx.family or ctx.gemeente is None or ctx.gemeente in REGIOS or len(hits) < TOP
+def _compose_top(index: KaartIndex, ctx: _Context, hits: List[Hit], limit: int) -> List[Hit]:
+    """The first ``TOP`` results a professional reads, composed in one step from the ranked hits. For a family's
+    question the general entrances of the place (``_general_route``) take part, each saying why it is there:
+
+    1. few services fit (fewer than ``FEW_HITS``, or none, with or without a recognised problem): the entrances
+       join, the one that fits the place and family best first, one per role in a place (a whole region shows the
+       entrance of each municipality; a question naming no problem, "waar moet ik beginnen", every way in of the
+       municipality itself); before a service only for professionals, or first when the best fit is an entry whose
+       route the source does not give;
+    2. no two services with the same role in the first ``TOP`` when another fits (``_spread_roles``);
+    3. the family's way in is among the first ``TOP`` for a question about a child in a known municipality: the
+       youth health service (JGZ) second for a young child or a question about growth, health or bullying; the
+       municipality's own way into youth care (jeugdteam, toegang) third when the first two are more specific
+       services, unless three services made for the problem fill the first three of a question at school or about
+       growth. Not for something to do in the neighbourhood (vrije tijd). It moves up from lower down, or is added.
+    """
+    route = _general_route(index, ctx.gemeente, ctx.leeftijd) if ctx.family else []
+
+    def added(hit: Hit) -> Hit:
+        if not hit.waarom.startswith(GENERAL_ENTRANCE_WHY):
+            hit.waarom = GENERAL_ENTRANCE_WHY + hit.waarom
+        return hit
+
+    # 1. few services fit
+    fitting = [hit for hit in hits if _for_the_family(hit)]
+    if route and len(fitting) < min(limit, FEW_HITS):
+        shown = {hit.id for hit in hits}
+        roles = {role(index.doc(hit.id).service) for hit in hits}
+        entrances = []
+        for hit in sorted((h for h in route if h.id not in shown),
+                          key=lambda h: (-_place_part(index.doc(h.id), ctx.gemeente)[0],
+                                         -_fit(index.doc(h.id), ctx), h.id)):
+            current = role(index.doc(hit.id).service)
+            every_way_in = not ctx.themas and _place_part(index.doc(hit.id), ctx.gemeente)[0] == 1.0
+            if current in roles and ctx.gemeente not in REGIOS and not every_way_in:
+                continue
+            roles.add(current)
+            entrances.append(hit)
+        entrances = [added(hit) for hit in entrances[:limit - len(fitting)]]
+        thin_first = bool(hits) and _tier(index, index.doc(hits[0].id).service, ctx) == 1
+        position = 0 if thin_first else next((i for i, hit in enumerate(hits) if _for_professionals(hit)), len(hits))
+        hits = hits[:position] + entrances + hits[position:]
+        hits = hits[:limit]
+
+    # 2. one of each role
+    hits = _spread_roles(index, ctx, hits)
+
+    # 3. the family's way in
+    if (not route or ctx.gemeente in REGIOS or len(hits) < TOP
             or ctx.themas[:1] == ["vrije_tijd"]):  # something to do in the neighbourhood is no youth-care question
-        return
-    if growth_question(ctx):
+        return hits
+    growth = growth_question(ctx)
+    if growth:
         health = next((i for i, hit in enumerate(hits) if youth_health(index.doc(hit.id).service)), None)
         if health is None:
-            found = [h for h in _general_route(index, ctx.gemeente, ctx.leeftijd)
-                     if youth_health(index.doc(h.id).service)]
+            found = [h for h in route if youth_health(index.doc(h.id).service)]
             if found:
-                found[0].waarom = GENERAL_ENTRANCE_WHY + found[0].waarom
-                hits.insert(TOP - 2, found[0])
-                del hits[limit:]
+                hits.insert(TOP - 2, added(found[0]))
         elif health >= TOP:
             hits.insert(TOP - 2, hits.pop(health))
-    if ((growth_question(ctx) or ctx.at_school)
-            and all(hit.onderdelen.get("thema", 0.0) >= CLEAR_FIT for hit in hits[:TOP])):
-        return  # three services made for the problem: the entrance is not needed to show the way
-    position = next((i for i, hit in enumerate(hits) if own_entrance(index.doc(hit.id), ctx.gemeente)), None)
-    if position is not None and position < TOP:
-        return
-    if position is not None:
-        hits.insert(TOP - 1, hits.pop(position))
-        return
-    candidates = [h for h in _general_route(index, ctx.gemeente, ctx.leeftijd)
-                  if own_entrance(index.doc(h.id), ctx.gemeente)]
-    if not candidates:
-        return
-    # of two ways in of one place, the one that covers more (as in ``_spread_roles``)
-    best = max(candidates, key=lambda h: (_representative(index, ctx, index.doc(h.id).service),
-                                          _fit(index.doc(h.id), ctx), h.id))
-    best.waarom = GENERAL_ENTRANCE_WHY + best.waarom
-    hits.insert(TOP - 1, best)
-    del hits[limit:]
+        hits = hits[:limit]
+    if (growth or ctx.at_school) and all(hit.onderdelen.get("thema", 0.0) >= CLEAR_FIT for hit in hits[:TOP]):
+        return hits  # three services made for the problem: the entrance is not needed to show the way
+    own = next((i for i, hit in enumerate(hits) if own_entrance(index.doc(hit.id), ctx.gemeente)), None)
+    if own is not None:
+        if own >= TOP:
+            hits.insert(TOP - 1, hits.pop(own))
+        return hits
+    candidates = [h for h in route if own_entrance(index.doc(h.id), ctx.gemeente)]
+    if candidates:
+        # of two ways in of one place, the one that covers more (as in ``_spread_roles``)
+        best = max(candidates, key=lambda h: (_representative(index, ctx, index.doc(h.id).service),
+                                              _fit(index.doc(h.id), ctx), h.id))
+        hits.insert(TOP - 1, added(best))
+    return hits[:limit]
 
 
 def _for_professionals(hit: Hit) -> bool:
@@ -1115,7 +1116,8 @@ def zoek(
     """Search with a free question plus optional explicit age, municipality and theme.
 
     Steps: check the input (age, place, theme), filter by place, score every candidate that passes
-    the age filter, rank (access routes), add the general entrance when few fit, explain."""
+    the age filter, rank (access routes), compose the first three (general entrances, one of each role, the
+    family's way in: ``_compose_top``), explain."""
     from bot.kaart import messages
 
     index = index or default_index()
@@ -1143,9 +1145,7 @@ def zoek(
     hits = _rank(index, ctx, scored, limit)
     hits = _measure_route_first(index, ctx, hits, allowed, limit)
     only_entrance = not hits
-    _add_general_entrance(index, ctx, hits, limit)
-    hits = _spread_roles(index, ctx, hits, lambda hit: index.doc(hit.id).service)
-    _own_entrance_in_top(index, ctx, hits, limit)
+    hits = _compose_top(index, ctx, hits, limit)
     cutoff = scored[limit - 1][0] if len(scored) >= limit else float("-inf")
     names = [name for score, name in sorted(held_back, reverse=True) if score > cutoff]
 
