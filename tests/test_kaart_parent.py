@@ -121,3 +121,17 @@ def test_a_parents_death_is_the_childs_grief_not_the_parents_problem():
     assert parse_vraag("Huizen: vader is overleden, zoon van 10 heeft veel verdriet").kind_themas == [
         "somberheid_angst"
     ]
+
+
+@pytest.mark.parametrize("vraag, theme", [
+    ("Een vader zegt dat zijn zoon van 9 slecht slaapt, de hele avond gamet", "verslaving"),
+    ("Een moeder vertelt dat haar dochter van 14 nauwelijks eet, zich terugtrekt en geen vrienden meer heeft",
+     "somberheid_angst"),
+])
+def test_who_tells_about_a_child_does_not_make_the_childs_problem_their_own(vraag, theme):
+    parsed = parse_vraag(vraag)
+    assert theme in parsed.kind_themas and theme not in parsed.ouder_themas
+
+
+def test_a_parent_who_tells_about_their_own_problem_keeps_it():
+    assert parse_vraag("Moeder vertelt dat ze diep in de schulden zit").ouder_themas == ["financien"]

@@ -256,6 +256,10 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     # voor een moeder"): it stays a professional asking
     ("team", re.compile(r"\b(?:buurtteam|jeugdteam|wijkteam|gebiedsteam)\b(?=\s+(?:zoekt|zoeken|vraagt|vragen"
                         r"|wil|willen|heeft\s+(?:\S+\s+){0,3}nodig)\b)", re.IGNORECASE)),
+    # taking a matter up is no arrest ("met wie kunnen we dit oppakken?", "het jeugdteam pakt het op"); "hij is
+    # opgepakt" stays
+    ("oppakken", re.compile(r"\boppak(?:ken|t)\b|\bpak(?:t|ken)\s+(?:dit|dat|het|deze|die)\s+(?:\w+\s+){0,2}?op\b",
+                            re.IGNORECASE)),
     # where someone works is no problem with work ("vader werkt in Hilversum", "moeder werkt bij de thuiszorg", "haar
     # man werkt de hele week in het buitenland"); "werkt niet meer" and "werkt niet mee" are not guarded
     ("werk", re.compile(r"(?<=\b(?:ik|we) )werk(?:en)?\b(?!\s+samen)|(?<=\bwij )werken\b(?!\s+samen)"
@@ -405,6 +409,7 @@ def extract_subjects(text: str, themas: List[str], spans: Dict[str, Tuple[int, i
     starts = subject.clause_starts([len(stems(part, knowledge)) for part in parts], tokens)
     persons = subject.without_complements(subject.persons(lemmed, _doelgroep_cues(knowledge)), tokens)
     worry = frozenset(stems(" ".join(subject.WORRY_WORDS), knowledge))
+    telling = frozenset(stems(" ".join(subject.TELLING_WORDS), knowledge))
     parent, child = [], []
     for theme in themas:
         if theme not in allowed:
@@ -412,7 +417,7 @@ def extract_subjects(text: str, themas: List[str], spans: Dict[str, Tuple[int, i
         start, end = spans[theme]
         first = len(lemmed[:start].split())
         last = first + max(1, len(lemmed[start:end].split())) - 1
-        said_of = (subject.said_of(persons, starts, first, last, tokens, worry, child_named)
+        said_of = (subject.said_of(persons, starts, first, last, tokens, worry, child_named, telling)
                    or ("jeugdige" if child_named else None))
         grief = any(death in word for word in (woorden or {}).get(theme, ()) for death in subject.DEATH_WORDS)
         if grief and (child_named or "jeugdige" in persons.values()):
