@@ -135,3 +135,20 @@ def test_who_tells_about_a_child_does_not_make_the_childs_problem_their_own(vraa
 
 def test_a_parent_who_tells_about_their_own_problem_keeps_it():
     assert parse_vraag("Moeder vertelt dat ze diep in de schulden zit").ouder_themas == ["financien"]
+
+
+def test_the_youth_health_service_is_no_match_on_a_parents_own_problem():
+    """The jeugdarts and jeugdverpleegkundige follow the child's growth and health (004, team Jeugd en Gezin): a
+    mother's own anxiety is no match for them, though they are for parents too; a child's anxiety is."""
+    jgz = dienst("jgz", ["ouder", "jeugdige", "school"], ["ontwikkeling", "gezondheid", "somberheid_angst"])
+    parents = dienst("ouderprogramma", ["ouder"], ["somberheid_angst", "opvoeding"])
+    index = KaartIndex([jgz, parents], ORGS)
+    mother = {h.id: h.onderdelen for h in zoek("Hilversum: moeder heeft zelf veel last van angsten",
+                                                index=index).hits}
+    assert mother["ouderprogramma"]["thema"] > 0 and mother.get("jgz", {}).get("thema", 0.0) == 0.0
+    child = {h.id: h.onderdelen for h in zoek("Hilversum: zoon van 7 heeft veel last van angsten", index=index).hits}
+    assert child["jgz"]["thema"] > 0
+
+
+def test_a_parent_who_cannot_manage_the_care_for_the_children_is_a_parenting_question():
+    assert "opvoeding" in parse_vraag("Vader is net geopereerd en kan de zorg voor de kinderen niet meer aan").themas

@@ -422,11 +422,13 @@ def _theme_part(service, themas: List[str], professional: bool = False,
     weights = [THEME_ORDER_WEIGHTS[min(i, len(THEME_ORDER_WEIGHTS) - 1)] for i in range(len(themas))]
     got, matched = 0.0, []
     for theme, weight in zip(themas, weights, strict=False):
-        # a parent's own problem ("vader gokt", "gezin met huurachterstand"): a service made for young people
-        # helps the child with that theme, not the parent, so it is no match on it; and the other way round, a
+        # a parent's own problem ("vader gokt", "gezin met huurachterstand"): a service made for young people, or
+        # the youth health service that follows the child's growth and health (004: the jeugdarts "volgt een
+        # jeugdige vanaf de geboorte"), helps the child with that theme, not the parent, so it is no match on it;
+        # and the other way round, a
         # service for parents themselves is no match on the child's own problem ("dochter is somber")
         strength = theme_strength(service, theme)
-        if ((theme in ouder_themas and for_young_people(service))
+        if ((theme in ouder_themas and (for_young_people(service) or youth_health(service)))
                 or (theme in kind_themas and for_parents_only(service))):
             strength = 0.0
         if strength:
