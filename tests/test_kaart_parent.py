@@ -152,3 +152,10 @@ def test_the_youth_health_service_is_no_match_on_a_parents_own_problem():
 
 def test_a_parent_who_cannot_manage_the_care_for_the_children_is_a_parenting_question():
     assert "opvoeding" in parse_vraag("Vader is net geopereerd en kan de zorg voor de kinderen niet meer aan").themas
+
+
+def test_parents_alarm_about_their_child_is_no_anxiety_problem_of_their_own():
+    vraag = parse_vraag("Laren: zoon van 13 is twee nachten niet thuisgekomen, de ouders zijn in paniek")
+    assert "somberheid_angst" not in vraag.ouder_themas
+    # a mother's own panic, with no child named, stays hers
+    assert parse_vraag("moeder krijgt steeds paniek in de supermarkt").ouder_themas == ["somberheid_angst"]

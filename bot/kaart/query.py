@@ -425,6 +425,9 @@ def extract_subjects(text: str, themas: List[str], spans: Dict[str, Tuple[int, i
         if said_of in subject.PARENT_GROUPS:
             if woorden and set(woorden.get(theme, ())) <= subject.MUTUAL_WORDS:
                 continue
+            if (woorden and set(woorden.get(theme, ())) <= subject.ALARM_WORDS
+                    and (child_named or "jeugdige" in persons.values())):
+                continue  # the parents' alarm about their child
             parent.append(theme)
         elif said_of == "jeugdige":
             child.append(theme)

@@ -36,6 +36,11 @@ TELLING_WORDS = ("vertellen", "vertelt", "vertelde", "zeggen", "zegt", "zei", "a
 MUTUAL_WORDS = frozenset({"ruzie", "conflict", "botsen", "niet met elkaar overweg", "strijd"})
 
 
+# A parent's alarm about their child ("dochter van 15 snijdt zichzelf, ouders zijn in paniek") is their worry about
+# the child, not an anxiety problem of their own, when a child is named in the question.
+ALARM_WORDS = frozenset({"paniek", "in paniek", "ongerust", "bezorgd", "ongerustheid"})
+
+
 # A death is grief of those who stay: a problem found by such a word is not the problem of the one who died nor of
 # the person named before it ("haar man is overleden en de kinderen hebben veel verdriet"), but of the child.
 DEATH_WORDS = ("overleden", "overlijden", "gestorven", "sterfgeval", "dood van")
