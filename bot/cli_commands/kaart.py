@@ -139,7 +139,8 @@ def run_evaluation(args: argparse.Namespace) -> int:
         "toets3": "derde toetsset (toetsvragen_3.yml, geschreven vóór de derde ronde, alleen om te meten)",
         "toets4": "vierde toetsset (toetsvragen_4.yml, blind geschreven vóór de vierde ronde, alleen om te meten)",
         "toets5": "vijfde toetsset (toetsvragen_5.yml, blind geschreven vóór de vijfde ronde, alleen om te meten)",
-        "toets6": "zesde toetsset (toetsvragen_6.yml, blind geschreven tijdens de vijfde ronde, alleen om te meten)",
+        "toets6": "zesde toetsset (toetsvragen_6.yml, blind geschreven tijdens de vijfde ronde; sinds 3 december, "
+                  "zesde ronde, ook gebruikt om af te stellen)",
     }
     for name in chosen:
         kind, reeks = SETS[name]
