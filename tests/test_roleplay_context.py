@@ -287,10 +287,11 @@ def test_the_role_play_evaluation_reports_the_second_context_set_under_its_own_h
     result = PathEvaluation()
     compare_context(_ReadsOnlyWithContext(), result)
     acknowledging = sum("erkennen" in item.stap for item in items)
-    assert result.second_context["tweede contextset"] == (0, acknowledging, len(items))
-    assert result.second_context["tweede contextset: erkennen"][1:] == (acknowledging, acknowledging)
+    counts = result.independent[SECOND_CONTEXT_FILE].counts
+    assert counts["tweede contextset"] == (0, acknowledging, len(items))
+    assert counts["tweede contextset: erkennen"][1:] == (acknowledging, acknowledging)
     ambiguous = sum(item.soort == "ambigu" for item in items)
-    assert result.second_context["tweede contextset: ambigu"][2] == ambiguous
+    assert counts["tweede contextset: ambigu"][2] == ambiguous
     assert not any(name.startswith("tweede") for name in result.context_compared)  # kept apart from the first set
     report = evaluation_report(result, show_sentences=True)
     assert "Tweede contextset, onafhankelijk geschreven" in report
@@ -302,7 +303,7 @@ def test_the_role_play_evaluation_reports_the_second_context_set_under_its_own_h
     assert not any(item.tekst in blind for item in items if len(item.tekst) > 15)  # short ones may occur as words
     only_tuning = PathEvaluation()
     compare_context(_ReadsOnlyWithContext(), only_tuning, ("ontwikkel",))
-    assert not only_tuning.second_context  # measuring the tuning part never shows the independent set
+    assert not only_tuning.independent  # measuring the tuning part never shows the independent set
 
 
 def test_the_role_play_evaluation_stops_with_a_dutch_message_on_a_broken_second_context_set(
@@ -350,12 +351,13 @@ def test_the_role_play_evaluation_reports_the_third_context_set_under_its_own_he
     result = PathEvaluation()
     compare_context(_ReadsOnlyWithContext(), result)
     acknowledging = sum("erkennen" in item.stap for item in items)
-    assert result.third_context["derde contextset"] == (0, acknowledging, len(items))
+    counts, second = result.independent[THIRD_CONTEXT_FILE].counts, result.independent[SECOND_CONTEXT_FILE].counts
+    assert counts["derde contextset"] == (0, acknowledging, len(items))
     ambiguous = sum(item.soort == "ambigu" for item in items)
-    assert result.third_context["derde contextset: ambigu"][2] == ambiguous
-    assert result.third_context["derde contextset: helder"][2] == len(items) - ambiguous
-    assert not any(name.startswith("derde") for name in result.second_context)  # kept apart from the second set
-    assert result.second_context["tweede contextset"][2] == len(context_items(SECOND_CONTEXT_FILE))
+    assert counts["derde contextset: ambigu"][2] == ambiguous
+    assert counts["derde contextset: helder"][2] == len(items) - ambiguous
+    assert not any(name.startswith("derde") for name in second)  # kept apart from the second set
+    assert second["tweede contextset"][2] == len(context_items(SECOND_CONTEXT_FILE))
     report = evaluation_report(result, show_sentences=True)
     third = report[report.index("Derde contextset"):]
     assert "Tweede contextset" not in third  # its own heading, after the second set
@@ -367,7 +369,7 @@ def test_the_role_play_evaluation_reports_the_third_context_set_under_its_own_he
     assert not any(item.tekst in blind for item in items if len(item.tekst) > 15)
     only_tuning = PathEvaluation()
     compare_context(_ReadsOnlyWithContext(), only_tuning, ("ontwikkel",))
-    assert not only_tuning.third_context  # measuring the tuning part never shows the blind set
+    assert not only_tuning.independent  # measuring the tuning part never shows the blind set
 
 
 def test_the_role_play_evaluation_stops_with_a_dutch_message_on_a_broken_third_context_set(
