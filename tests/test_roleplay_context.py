@@ -388,6 +388,75 @@ def test_the_role_play_evaluation_stops_with_a_dutch_message_on_a_broken_third_c
     assert "evaluatie/context_3.yml, item 'a-goed', veld 'soort': onbekende soort 'vaag'" in err
 
 
+# -- the fourth, blind context set (evaluatie/context_4.yml) ----------------------------------------
+def test_the_fourth_context_set_loads_with_nine_items_per_step_and_pitfall_all_only_measured():
+    from collections import Counter
+
+    from bot.heldout import FOURTH_CONTEXT_FILE, context_items
+    from bot.roleplay.models import STEPS
+
+    items = context_items(FOURTH_CONTEXT_FILE)
+    assert len(items) >= 72
+    per_label = Counter(item.stap[0] for item in items)
+    for label in STEPS + ("inhoud", "redden"):
+        assert per_label[label] >= 9, label
+        kinds_here = Counter(item.soort for item in items if item.stap[0] == label)
+        assert kinds_here["ambigu"] >= 6 and kinds_here["helder"] >= 3, label
+    assert {item.deel for item in items} == {"toets"}  # never for tuning
+    assert {item.scenario for item in items} == {scenario.id for scenario in KNOWLEDGE.all("scenario")}
+    assert len({tuple(item.stadium) for item in items}) >= 5  # several stages of the conversation
+    by_text: dict = {}
+    for item in items:
+        by_text.setdefault(item.tekst.lower().strip(".?! "), set()).add(item.stap[0])
+    assert sum(len(moves) > 1 for moves in by_text.values()) >= 8  # same short turn, other right move
+
+
+def test_the_role_play_evaluation_reports_the_fourth_context_set_under_its_own_heading():
+    from bot.heldout import FOURTH_CONTEXT_FILE, THIRD_CONTEXT_FILE, context_items
+    from bot.roleplay.evaluation import PathEvaluation, compare_context, evaluation_report
+
+    items = context_items(FOURTH_CONTEXT_FILE)
+    result = PathEvaluation()
+    compare_context(_ReadsOnlyWithContext(), result)
+    acknowledging = sum("erkennen" in item.stap for item in items)
+    counts, third = result.independent[FOURTH_CONTEXT_FILE].counts, result.independent[THIRD_CONTEXT_FILE].counts
+    assert counts["vierde contextset"] == (0, acknowledging, len(items))
+    ambiguous = sum(item.soort == "ambigu" for item in items)
+    assert counts["vierde contextset: ambigu"][2] == ambiguous
+    assert counts["vierde contextset: helder"][2] == len(items) - ambiguous
+    assert not any(name.startswith("vierde") for name in third)  # kept apart from the third set
+    assert third["derde contextset"][2] == len(context_items(THIRD_CONTEXT_FILE))
+    report = evaluation_report(result, show_sentences=True)
+    fourth = report[report.index("Vierde contextset, blind geschreven (evaluatie/context_4.yml;"):]
+    assert "Derde contextset" not in fourth  # its own heading, after the third set
+    assert f"vierde contextset              0/{len(items)} → {acknowledging}/{len(items)}" in fourth
+    assert "fout met context [redden-helder-ik-bel-ex] redden → erkennen" in fourth
+    blind = evaluation_report(result)
+    assert f"vierde contextset              0/{len(items)} → {acknowledging}/{len(items)}" in blind
+    assert "fout met context" not in blind and "--toon-zinnen" in blind
+    assert not any(item.tekst in blind for item in items if len(item.tekst) > 15)
+    only_tuning = PathEvaluation()
+    compare_context(_ReadsOnlyWithContext(), only_tuning, ("ontwikkel",))
+    assert not only_tuning.independent  # measuring the tuning part never shows the blind set
+
+
+def test_the_role_play_evaluation_stops_with_a_dutch_message_on_a_broken_fourth_context_set(
+        tmp_path, monkeypatch, capsys):
+    import argparse
+
+    from bot.cli_commands.roleplay import run_evaluation
+
+    _broken_set(tmp_path, monkeypatch, "items:" + GOOD_ITEM)
+    for name in ("context_2.yml", "context_3.yml"):
+        (tmp_path / name).write_text("items:" + GOOD_ITEM.replace("ontwikkel", "toets"), encoding="utf-8")
+    (tmp_path / "context_4.yml").write_text("items:" + GOOD_ITEM.replace("stadium: [erkennen]", "stadium: [erkenen]"),
+                                            encoding="utf-8")
+    assert run_evaluation(argparse.Namespace(contextdeel="beide")) == 1
+    err = capsys.readouterr().err
+    assert "een testbestand is niet in orde" in err
+    assert "evaluatie/context_4.yml, item 'a-goed', veld 'stadium': onbekende stap 'erkenen'" in err
+
+
 # -- rule 1 by what a short turn does: ask on, show sympathy, say yes, say no ---------------------
 # (own examples, not from the context sets; the stub classifier plays a sure or an unsure read)
 def sure(label, confidence=0.8):
