@@ -575,3 +575,45 @@ def test_a_statement_of_fact_is_no_claim_to_agree_with_and_agreeing_with_an_idea
     assert classify("Helemaal mee eens.", context=own).zet == "opties"
     judgement = Context.of("Zij verpest toch alles met haar gezeur, vindt u ook niet?", ["erkennen"])
     assert classify("Mee eens.", context=judgement).zet == "inhoud"
+
+
+def test_a_need_named_in_a_word_is_behoefte_after_a_statement_and_answers_a_question_about_the_talks():
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    afraid = Context.of("Sinds hij hier langskwam durf ik 's avonds niet meer alleen thuis te zijn.", ["erkennen"])
+    move = classify("Veiligheid.", context=afraid)
+    assert move.zet == "behoefte" and move.zekerheid == 0.5
+    assert classify("Gezien worden, hè.", context=afraid).zet == "behoefte"
+    purpose = Context.of("Waar is dit overleg nou eigenlijk goed voor?", [])
+    assert classify("Duidelijkheid.", context=purpose).zet == "visie"  # it answers what the talk is for
+    assert classify("Duidelijkheid over de kerst.", context=afraid).zet == "onduidelijk"  # a topic of its own
+    assert sure("dynamiek", 0.8)("Veiligheid.", context=afraid).zet == "dynamiek"  # a sure read stays
+
+
+def test_a_yes_that_understands_acknowledges_a_feeling_anywhere_in_the_line_but_takes_no_side_or_task():
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    tired = Context.of("Ik ben zo op. En morgen moet ik alweer naar de rechter.", ["visie"])
+    assert classify("Begrijpelijk.", context=tired).zet == "erkennen"
+    assert classify("Snap ik.", context=tired).zet == "erkennen"
+    assert classify("Ja.", context=tired).zet == "onduidelijk"  # a plain yes stays a backchannel
+    request = Context.of("Kunt u haar morgen bellen? Ik ben zo moe.", ["erkennen"])
+    assert classify("Snap ik.", context=request).zet == "onduidelijk"  # understanding takes nothing over
+    claim = Context.of("Hij moet toch gewoon op tijd komen?", ["erkennen"])
+    assert classify("Ja, logisch.", context=claim).zet == "inhoud"  # but agrees with a claim about the other
+
+
+def test_a_hedged_yes_names_the_reality_and_an_endorsement_before_asking_on_is_opties():
+    never = Context.of("Dus dit wordt nooit meer zoals vroeger?", ["erkennen", "behoefte"])
+    assert sure("opties", 0.9)("Dat kan best zijn.", context=never).zet == "realiteit"
+    hope = Context.of("Misschien draait hij ooit nog wel bij?", ["erkennen", "behoefte"])
+    assert MoveClassifier(TOO_SHORT, lexicon=NO_CUES)("Dat kan best zijn.", context=hope).zet == "onduidelijk"
+    own = Context.of("Misschien ga ik eerst met de mentor praten.", ["erkennen", "behoefte", "realiteit"])
+    assert sure("realiteit", 0.7)("Mooi plan. En verder?", context=own).zet == "opties"
+    assert sure("realiteit", 0.7)("Mooi plan. Wie betaalt dat?", context=own).zet == "realiteit"
+
+
+def test_what_then_happens_told_in_the_present_and_a_long_own_idea_are_read_from_the_line():
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    then = Context.of("Dan gaat hij weer met de deur slaan.", ["erkennen"])
+    assert classify("En daarna?", context=then).zet == "dynamiek"
+    idea = Context.of("Ik zou het er op de ouderavond ook eens over kunnen hebben.", ["erkennen", "behoefte"])
+    assert classify("En verder?", context=idea).zet == "opties"

@@ -29,9 +29,14 @@ Two rules, both explainable:
    its own read. A pitfall read becomes a step only in one case (``_answers_the_question``): a bare yes
    or no (only yes/no and filler words, ``_YES_NO_WORDS``) that answers the persona's question about
    blame or sides (visie: "Nee joh." to "Komt het door mij?") or about a hope or a fear (realiteit); a
-   bare yes read as one pitfall can become another (inhoud -> redden after a request). Such reads get
-   confidence ``FOLLOW_UP_CONFIDENCE`` (uncertain: the engine forgives an uncertain pitfall once, the
-   debrief shows them as unsure).
+   bare yes read as one pitfall can become another (inhoud -> redden after a request). A yes that
+   understands ("Snap ik.", "Ja, logisch.") acknowledges when any sentence of the line shows a feeling
+   (but agrees with a claim about the other, and takes no task over); a hedged yes ("Dat kan best
+   zijn.") is a yes; an endorsement followed by asking on ("Mooi plan. En verder?") endorses the idea;
+   a need named in a word or two ("Rust.", "Gezien worden, hè.", ``NEED``) names the need under a
+   statement (behoefte) or answers the persona's question (what the talks are for: visie), only over
+   an unsure read (a need word is a topic). Such reads get confidence ``FOLLOW_UP_CONFIDENCE``
+   (uncertain: the engine forgives an uncertain pitfall once, the debrief shows them as unsure).
 2. **A close call between steps leans towards the moment** (``reweigh``): the classifier's
    probabilities times small weights (the invited step, the next step in the workbook's order,
    fewer options before any need was explored), renormalised; a clear read never flips.
@@ -73,7 +78,12 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                      r"(?:u|jij|je) (?:wilt|wil|vindt|vind|denkt|denk) (?:\w+ )?(?:zeker|dus|vast)",
                      r"(?:wilt|wil|vindt|vind|denkt|denk) (?:u|jij|je) (?:\w+ )?(?:zeker|dus|vast)",
                      r"dus (?:u|jij|je) (?:wilt|wil|vindt|vind|denkt|denk)",
-                     r"(?:u|jij|je) (?:bent|ben) (?:\w+ )?zeker")),
+                     r"(?:u|jij|je) (?:bent|ben) (?:\w+ )?zeker",
+                     # what the professional or these talks are there for
+                     r"waar (?:is|zijn|was|waren) (?:\w+ ){0,4}goed voor",
+                     r"wat (?:heeft|heb|hebben) (?:\w+ ){0,3}(?:voor )?zin",
+                     r"wat (?:is|wordt) (?:\w+ ){0,2}(?:uw|jouw|je) rol",
+                     r"waarom (?:zit|ben|zitten|zijn) (?:ik|we|wij|u|jij|je) (?:hier|eigenlijk)")),
     # asks the professional to take the problem over (only a bare yes makes this redden)
     ("redden", _words(r"(?:kunt|wilt|zou) u (?:\w+ ){0,6}(?:bellen|praten|zeggen|regelen|vertellen|spreken|aanspreken|"
                       r"bepalen|oplossen|vragen|zorgen)",
@@ -103,7 +113,7 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     # the persona's own idea, or asks what to do now
     ("opties", _words(r"misschien (?:moet|kan|ga|zou) ik", r"misschien (?:moeten|kunnen|gaan|zouden) (?:we|wij)",
                       r"ik (?:kan|moet|ga) (?:beter|misschien)", r"dat ik (?:beter|best|misschien) (?:kan|moet|ga)",
-                      r"ik zou (?:\w+ ){0,5}kunnen", r"ik kan (?:het|haar|hem|ze|"
+                      r"ik zou (?:\w+ ){0,8}kunnen", r"ik kan (?:het|haar|hem|ze|"
                       r"ook|gewoon|naar|de|een|eerst|zelf|bij|met)(?!(?: \w+){0,3} (?:niet meer|nooit|niks|niets))",
                       r"of ik (?:ga|kan|zou)", r"^\W*of (?:ik|we) \w+",  # a second idea: "Of ik zet ..."
                       r"ik ga (?:\w+ ){0,2}(?:niet meer|niet meteen|eerst|haar|hem|ze|de|een|naar)",
@@ -125,15 +135,19 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     ("erkennen", re.compile(
         r"\b(boos|woedend|verdrietig|kapot|doodmoe|moe(?![td])|bang|machteloos|wanhopig|ik kan niet meer|"
         r"ik trek het niet|ik weet het niet meer|ik ben er klaar mee|gefrustreerd|teleurgesteld|huil|wakker|"
-        r"gek van|pijn|eenzaam|alleen voor|zwaar|"
+        r"gek van|pijn|eenzaam|alleen voor|zwaar|ik ben (?:zo |helemaal |echt |gewoon |compleet )?op(?=\s*[.,!?]|\s*$)|"
         r"(?:slaap|sliep) (?:\w+ ){0,3}(?:niet|nauwelijks|slecht)|(?:het|alles) (?:\w+ ){0,2}zat\b|"
         r"(?:ik kan|ik trek) (?:\w+ ){0,3}niet meer|"
         # asks to be understood: "Snap je hoe zwaar dit is?", "Weet u wel wat dat met me doet?"
         r"(?:snap|snapt|begrijp|begrijpt|weet|ziet|zie|voel|voelt) (?:je|jij|u) (?:\w+ ){0,3}(?:hoe|wat)\b)\w*",
         re.IGNORECASE)),
     # tells what happened in the perfect tense ("Ik heb teruggestuurd dat ...")
-    ("dynamiek", _words(r"(?:heb|heeft|hebben|hadden|had) (?:\w+ ){0,5}\w*ge\w{2,}(?:d|t|en)")),
+    ("dynamiek", _words(r"(?:heb|heeft|hebben|hadden|had) (?:\w+ ){0,5}\w*ge\w{2,}(?:d|t|en)",
+                        # what then happens, told in the present ("Dan gaan ze weer schreeuwen.")
+                        r"^\W*(?:en )?(?:dan|daarna|vervolgens) (?:gaat|gaan|begint|beginnen|komt|komen|zegt|zeggen|"
+                        r"roept|roepen|schreeuwt|schreeuwen|loopt|lopen|gooit|slaat|belt|appt|stuurt|pakt)")),
 )
+_FEELING = next(pattern for move, pattern in _INVITATIONS if move == "erkennen")
 # a sentence ends at . ! ? or … (also inside a quote: "Moeder: 'Wie heeft er gelijk?' Dochter: 'Zij!'")
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+|(?<=[.!?…]['’\"”])\s+")
 # a speaker's name before a quoted line ("Moeder: '", "Dochter (zachter): '") and the closing quote
@@ -156,12 +170,15 @@ _SYMPATHY = re.compile(r"^\W*(?:" + "|".join(_SYMPATHY_WORDS) + r"|o jee|wat (?:
 _ASSENT = re.compile(r"^\W*(?:ja|jawel|jazeker|klopt|dat klopt|zeker|inderdaad|goed|is goed|prima|oké|oke|ok|okay|"
                      r"doe ik|zal ik doen|komt goed|komt in orde|regel ik|geen probleem|afgesproken|zo is het|precies|"
                      r"natuurlijk|tuurlijk|dat is (?:ook |wel |helemaal )?zo|(?:helemaal |ben ik )?mee eens|"
+                     # a yes that says it understands ("Snap ik.", "Ja, logisch."), a hedged yes
+                     r"(?:dat |het )?(?:snap|begrijp) ik|logisch|begrijpelijk|"
+                     r"(?:dat |het )?(?:zou|kan) (?:best|goed|heel goed|zomaar) (?:kunnen|zijn)|"
                      r"hm+|mm+|mhm)(?!\w)",
                      re.IGNORECASE)  # "hm" is a backchannel like "ja"
 _DENIAL = re.compile(r"^\W*(?:nee|neen|nope|echt niet|helemaal niet|zeker niet|geen sprake van)(?!\w)", re.IGNORECASE)
 _UNDERSTANDS = _words(r"(?:zie|snap|begrijp|hoor|merk|geloof|voel) ik", r"ik (?:zie|snap|begrijp|hoor|merk|geloof) "
-                      r"(?:het|dat|je|jou|u)", r"kan ik me (?:\w+ )?voorstellen")
-_ENDORSES = _words(r"goed idee", r"goed plan", r"prima idee", r"mee eens",
+                      r"(?:het|dat|je|jou|u)", r"kan ik me (?:\w+ )?voorstellen", r"logisch", r"begrijpelijk")
+_ENDORSES = _words(r"(?:goed|prima|mooi|sterk) (?:idee|plan)", r"mee eens",
                    r"(?:lijkt|klinkt) (?:me|mij) (?:goed|een goed)")
 _NEGATION = _words(r"niet", r"nooit", r"geen", r"niks", r"niets")
 # a question that is negative ("Dus ik kan niks?", "Blijft het zo?"): yes names the reality; "niet gewoon" asks
@@ -177,7 +194,7 @@ dat dit die deze daar hier er wat wie hoe waar waarom hoezo wanneer welke welk z
 de een en of maar dus als want dan toen
 nou toch wel niet nooit geen ook nog meer eens even nu verder zo echt helemaal gewoon eigenlijk hoor joh hè he hé
 zeker inderdaad precies misschien al ja jawel jazeker nee neen oké oke ok okay goed prima tuurlijk natuurlijk
-hm hmm tja eh uh sowieso heus zeg
+hm hmm tja eh uh sowieso heus zeg best
 aan voor van met over op in bij naar om tot uit door
 ben bent is zijn was waren heb hebt heeft hebben had doe doet doen deed ga gaat gaan ging kan kun kunt kunnen
 zal zult zou zouden moet moeten mag mogen hoeft hoef hoeven word wordt komt klopt bedoel bedoelt vertel zie snap
@@ -187,6 +204,7 @@ begrijp
 # a question with its own verb ("wat kun je doen?", "wat wil jij?") or its own words asks for a step itself.
 _ASK_ON_WORDS = frozenset("""
 en of dus nou oké oke ok ja wat nog meer hoe hoezo bedoel bedoelt bedoelen vertel vertellen eens zeg je jij u jullie
+daarna vervolgens
 hij zij ze het er dat dit daar daarover over dan nu verder toen zoals bijvoorbeeld precies is was
 """.split())
 # A bare yes or no: only these words ("nee joh, echt niet", "ja, eigenlijk wel"). After the persona's question
@@ -211,6 +229,12 @@ _SEE_BEFORE_YOU = _words(r"(?:zie|ziet) (?:je|jij|u) (?:dat|het|dit|die|zoiets) 
                          r"voor (?:je|jou|u|jezelf|uzelf)")
 _EFFECT_ON_YOU = _words(r"(?:doet|deed) (?:dat|het|dit) (?:\w+ )?met (?:je|jou|u|jullie)")  # "Wat doet dat met je?"
 _LIGHT_OTHER_WORDS = frozenset("als voor met jou jouw uw zelf jezelf uzelf zoiets die dit".split())
+# A need named in a word or two ("Rust.", "Meetellen, hè."): the professional names what lies under the line.
+NEED = "behoefte-woord"
+_NEED_WORDS = _words(r"rust", r"veiligheid", r"erkenning", r"waardering", r"respect", r"duidelijkheid", r"vertrouwen",
+                     r"zekerheid", r"steun", r"aandacht", r"ruimte", r"vrijheid", r"contact", r"meetellen",
+                     r"mee tellen", r"meedoen", r"meebeslissen", r"gehoord (?:worden|te worden)",
+                     r"gezien (?:worden|te worden)", r"serieus genomen (?:worden|te worden)")
 # spoken particles that do not make a turn longer ("nee hoor, dat hoeft helemaal niet" is four words)
 _PARTICLES = frozenset("nou hoor joh hè he hé toch even eens gewoon helemaal echt eigenlijk wel zeg".split())
 
@@ -278,6 +302,12 @@ def _reads(sentence: str, context: Context) -> Optional[str]:
     return move
 
 
+def _shows_feeling(line: str) -> bool:
+    """Some sentence of the line shows a feeling or is an outburst (not only its last one)."""
+    return any(_sentence_invitation(sentence) == "erkennen" or _FEELING.search(sentence)
+               for sentence in _sentences(line))
+
+
 def invitation(context: Context) -> Optional[str]:
     """The move the persona's last line invites (its last sentence first), or None."""
     for sentence in reversed(_sentences(context.last_line)):
@@ -300,6 +330,10 @@ def _question_invitation(context: Context) -> Tuple[Optional[str], str]:
 def _adds_nothing(text: str, line: str, kind: Optional[str] = None) -> bool:
     """Only words without a topic of their own, or (in a yes, a no or a sound of sympathy) words
     repeated from the persona's line; a question only in the words of asking on (``_ASK_ON_WORDS``)."""
+    if kind == ASSENT and _ENDORSES.search(text):  # the endorsement is the answer; what is left must add nothing
+        text = _ENDORSES.sub(" ", text)
+        if not _WORD.search(text):
+            return True
     words = [w.lower() for w in _WORD.findall(text)]
     if kind == QUESTION:
         return bool(words) and all(w in _ASK_ON_WORDS for w in words)
@@ -344,44 +378,64 @@ def _answers_the_question(text: str, kind: Optional[str], move: Optional[str], c
 
 
 def response_kind(text: str, line: str = "") -> Optional[str]:
-    """What a short turn does with the line: ask on, show sympathy, say yes or say no (None: none of these)."""
+    """What a short turn does with the line: ask on, show sympathy, say yes or no, name a need in a word or
+    two (None: none of these)."""
+    if _ENDORSES.match(text.lstrip(" ,.!")):  # "Goed plan. Nog iets?" endorses first, then asks on
+        return ASSENT
     if text.rstrip().endswith("?") or _ASK_ON.match(text):
         return QUESTION
     if _SYMPATHY.match(text):
         return SYMPATHY
     if _ASSENT.match(text):
         return ASSENT
+    rest = _NEED_WORDS.sub(" ", text)
+    if rest != text and all(w.lower() in _NO_TOPIC for w in _WORD.findall(rest)):  # "Rust.", "meetellen, hè"
+        return NEED
     if _DENIAL.match(text) or (_NEGATION.search(text) and _adds_nothing(text, line)):  # "daar ga ik niet over"
         return DENIAL
     return None
 
 
+def _yes_or_no(kind: str, text: str, context: Context) -> Optional[str]:
+    """The move of a yes or a no: it answers the line's question first."""
+    target, sentence = _question_invitation(context)
+    asked = _asks(context.last_line) or _asks(sentence)
+    if target == "realiteit":  # yes to "Dus het blijft zo?", no to "Gaat ze nog veranderen?"
+        negative = bool(_NEGATIVE.search(sentence))
+        return target if (kind == DENIAL and not negative) or (kind == ASSENT and asked and negative) else None
+    if kind == DENIAL:
+        if target == "visie":  # "Nee joh." to "Komt het door mij?", "Nee hoor." to "U vindt zeker ...?"
+            return target
+        if target == "inhoud" and _NEGATIVE.search(sentence):  # "Nee." to "Dat is toch niet normaal?" agrees
+            return target
+        return None
+    if target == "redden" and _UNDERSTANDS.search(text):  # "Snap ik." to a request takes nothing over
+        return None
+    if target in PITFALLS:  # yes to a request to take over, or to a claim about the other
+        return target
+    if _UNDERSTANDS.search(text) and _shows_feeling(context.last_line):  # "Ja, logisch." after "Ik ben moe."
+        return "erkennen"
+    if target == "visie":  # "Ja." to "Sta je aan haar kant?" is taking a side, not visie
+        return None
+    if target == "erkennen":  # yes to "Snap je hoe zwaar dit is?"; "Ja, dat zie ik." after a feeling
+        return target if asked or _UNDERSTANDS.search(text) else None
+    if target == "opties" and _ENDORSES.search(text):  # "Goed idee." to the persona's own idea
+        return target
+    return target if asked else None  # a bare "ja" after a statement is a backchannel
+
+
 def _answer(kind: Optional[str], text: str, context: Context) -> Optional[str]:
     """The move a short turn of this kind makes after the persona's line."""
     invited = invitation(context)
+    if kind == NEED:  # "Rust." answers the persona's question, or names the need under a statement
+        target, sentence = _question_invitation(context)
+        if _asks(sentence) and target is not None:
+            return target if target in STEPS else None
+        return "behoefte"
     if kind == SYMPATHY:  # "Au." after a feeling, an event, a longing or a plain statement
         return "erkennen" if invited in (None, "erkennen", "dynamiek", "behoefte") else None
     if kind in (ASSENT, DENIAL):  # a yes or no answers the line's question first
-        target, sentence = _question_invitation(context)
-        asked = _asks(context.last_line) or _asks(sentence)
-        if target == "realiteit":  # yes to "Dus het blijft zo?", no to "Gaat ze nog veranderen?"
-            negative = bool(_NEGATIVE.search(sentence))
-            return target if (kind == DENIAL and not negative) or (kind == ASSENT and asked and negative) else None
-        if kind == DENIAL:
-            if target == "visie":  # "Nee joh." to "Komt het door mij?", "Nee hoor." to "U vindt zeker ...?"
-                return target
-            if target == "inhoud" and _NEGATIVE.search(sentence):  # "Nee." to "Dat is toch niet normaal?" agrees
-                return target
-            return None
-        if target in PITFALLS:  # yes to a request to take over, or to a claim about the other
-            return target
-        if target == "visie":  # "Ja." to "Sta je aan haar kant?" is taking a side, not visie
-            return None
-        if target == "erkennen":  # yes to "Snap je hoe zwaar dit is?"; "Ja, dat zie ik." after a feeling
-            return target if asked or _UNDERSTANDS.search(text) else None
-        if target == "opties" and _ENDORSES.search(text):  # "Goed idee." to the persona's own idea
-            return target
-        return target if asked else None  # a bare "ja" after a statement is a backchannel
+        return _yes_or_no(kind, text, context)
     if invited is None or invited in PITFALLS or (kind == QUESTION and invited == "visie"):
         return None  # asking back ("Hoe bedoel je?") after "Aan wiens kant sta je?" states no position
     if kind == QUESTION or _asks(context.last_line):
