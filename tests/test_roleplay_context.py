@@ -544,6 +544,9 @@ def test_a_question_with_a_light_verb_asks_on_about_what_the_line_invites_when_t
     assert sure("dynamiek", 0.7)("Wat doet dat met je?", context=outburst).zet == "erkennen"
     wish = Context.of("Ik wil gewoon dat hij één keer op tijd is.", ["erkennen", "dynamiek"])
     assert sure("opties", 0.9)("En als hij dat zou doen?", context=wish).zet == "behoefte"
+    assert sure("dynamiek", 0.7)("Hoe ziet dat er dan uit?", context=wish).zet == "behoefte"
+    fed_up = Context.of("Ik ben er echt klaar mee, met dat gedoe.", [])
+    assert sure("opties", 0.7)("Wat zou helpen?", context=fed_up).zet == "erkennen"
 
 
 def test_a_question_with_a_verb_that_does_not_fit_or_words_of_its_own_keeps_its_sure_read():
@@ -553,6 +556,7 @@ def test_a_question_with_a_verb_that_does_not_fit_or_words_of_its_own_keeps_its_
     assert sure("dynamiek", 0.9)("Wat gebeurde er dan?", context=wish).zet == "dynamiek"
     ideas = Context.of("Ik kan bij oma gaan slapen. Of ik zet gewoon mijn koptelefoon op.", ["erkennen"])
     assert sure("behoefte", 0.95)("Wat wil jij eigenlijk met oma?", context=ideas).zet == "behoefte"
+    assert sure("behoefte", 0.95)("En wat wil je zelf?", context=ideas).zet == "behoefte"  # a wish of one's own
     # a question read as a pitfall stays one
     assert sure("redden", 0.8)("Wat wil je dan?", context=ideas).zet == "redden"
 
@@ -617,3 +621,12 @@ def test_what_then_happens_told_in_the_present_and_a_long_own_idea_are_read_from
     assert classify("En daarna?", context=then).zet == "dynamiek"
     idea = Context.of("Ik zou het er op de ouderavond ook eens over kunnen hebben.", ["erkennen", "behoefte"])
     assert classify("En verder?", context=idea).zet == "opties"
+
+
+def test_an_answer_that_picks_one_side_is_no_visie_but_both_sides_or_the_other_too_is():
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    side = Context.of("Aan wiens kant sta jij nou eigenlijk?", ["erkennen"])
+    assert classify("Zijn moeder natuurlijk.", context=side).zet == "onduidelijk"  # picks a side
+    assert classify("Jij, hè.", context=side).zet == "onduidelijk"
+    assert classify("Van jullie allebei.", context=side).zet == "visie"
+    assert classify("Ook aan haar kant.", context=side).zet == "visie"

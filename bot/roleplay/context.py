@@ -35,7 +35,10 @@ Two rules, both explainable:
    zijn.") is a yes; an endorsement followed by asking on ("Mooi plan. En verder?") endorses the idea;
    a need named in a word or two ("Rust.", "Gezien worden, hè.", ``NEED``) names the need under a
    statement (behoefte) or answers the persona's question (what the talks are for: visie), only over
-   an unsure read (a need word is a topic). Such reads get confidence ``FOLLOW_UP_CONFIDENCE``
+   an unsure read (a need word is a topic). An answer to "whose side are you on?" that names one side
+   ("Jij natuurlijk.") is no visie; both sides or the other too ("Ook voor hem, ja.") is. A question
+   asking what a wish would look like ("Hoe ziet dat er dan uit?") is a light question like "Hoe zie
+   je dat voor je?". Such reads get confidence ``FOLLOW_UP_CONFIDENCE``
    (uncertain: the engine forgives an uncertain pitfall once, the debrief shows them as unsure).
 2. **A close call between steps leans towards the moment** (``reweigh``): the classifier's
    probabilities times small weights (the invited step, the next step in the workbook's order,
@@ -134,7 +137,8 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     # shows a feeling
     ("erkennen", re.compile(
         r"\b(boos|woedend|verdrietig|kapot|doodmoe|moe(?![td])|bang|machteloos|wanhopig|ik kan niet meer|"
-        r"ik trek het niet|ik weet het niet meer|ik ben er klaar mee|gefrustreerd|teleurgesteld|huil|wakker|"
+        r"ik trek het niet|ik weet het niet meer|ik ben er (?:zo |echt |helemaal |gewoon )?klaar mee|"
+        r"gefrustreerd|teleurgesteld|huil|wakker|"
         r"gek van|pijn|eenzaam|alleen voor|zwaar|ik ben (?:zo |helemaal |echt |gewoon |compleet )?op(?=\s*[.,!?]|\s*$)|"
         r"(?:slaap|sliep) (?:\w+ ){0,3}(?:niet|nauwelijks|slecht)|(?:het|alles) (?:\w+ ){0,2}zat\b|"
         r"(?:ik kan|ik trek) (?:\w+ ){0,3}niet meer|"
@@ -227,8 +231,17 @@ _LIGHT_VERBS: Dict[str, Tuple[str, ...]] = {
 }
 _SEE_BEFORE_YOU = _words(r"(?:zie|ziet) (?:je|jij|u) (?:dat|het|dit|die|zoiets) (?:\w+ )?"
                          r"voor (?:je|jou|u|jezelf|uzelf)")
+# "Hoe ziet dat eruit?", "Hoe zou dat er dan uitzien?": asks what the wish or the idea would look like
+_LOOKS_LIKE = _words(r"(?:ziet|zag|zou|zal) (?:dat|het|dit|die|dat er|het er) (?:\w+ ){0,2}(?:uit|eruit|uitzien)")
 _EFFECT_ON_YOU = _words(r"(?:doet|deed) (?:dat|het|dit) (?:\w+ )?met (?:je|jou|u|jullie)")  # "Wat doet dat met je?"
-_LIGHT_OTHER_WORDS = frozenset("als voor met jou jouw uw zelf jezelf uzelf zoiets die dit".split())
+# not "zelf": "Wat wil je zelf?" asks for a wish of one's own, whatever the line offered
+_LIGHT_OTHER_WORDS = frozenset("als voor met jou jouw uw jezelf uzelf zoiets die dit".split())
+# An answer to "whose side are you on?" that names one side ("Jij natuurlijk.", "Zijn moeder.") takes it;
+# one that names both, everyone or the other too ("Voor jullie allebei.", "Ook voor hem.") states a position
+_ONE_SIDE = _words(r"jij", r"jou", r"u", r"hij", r"zij", r"hem", r"haar", r"papa", r"mama",
+                   r"(?:je|jouw|uw|haar|zijn|hun|de) (?:moeder|vader|ex|dochter|zoon)")
+_BOTH_SIDES = _words(r"allebei", r"beiden", r"beide", r"iedereen", r"jullie", r"niemand", r"geen van",
+                     r"(?:de )?kinderen", r"het kind", r"ook (?:voor |naar |aan )?(?:hem|haar|jou|u|hij|zij)")
 # A need named in a word or two ("Rust.", "Meetellen, hè."): the professional names what lies under the line.
 NEED = "behoefte-woord"
 _NEED_WORDS = _words(r"rust", r"veiligheid", r"erkenning", r"waardering", r"respect", r"duidelijkheid", r"vertrouwen",
@@ -349,9 +362,9 @@ def light_question_steps(text: str) -> Tuple[str, ...]:
         return ()
     words = [w.lower() for w in _WORD.findall(text)]
     steps: List[str] = []
-    if _SEE_BEFORE_YOU.search(text):
+    if _SEE_BEFORE_YOU.search(text) or _LOOKS_LIKE.search(text):
         steps += ["behoefte", "realiteit", "opties"]
-        words = [w for w in words if w not in ("zie", "ziet")]
+        words = [w for w in words if w not in ("zie", "ziet", "zag", "zal", "uit", "eruit", "uitzien")]
     if _EFFECT_ON_YOU.search(text):
         steps.append("erkennen")
     verbs = [w for w in words if w in _LIGHT_VERBS]
@@ -438,6 +451,8 @@ def _answer(kind: Optional[str], text: str, context: Context) -> Optional[str]:
         return _yes_or_no(kind, text, context)
     if invited is None or invited in PITFALLS or (kind == QUESTION and invited == "visie"):
         return None  # asking back ("Hoe bedoel je?") after "Aan wiens kant sta je?" states no position
+    if invited == "visie" and _ONE_SIDE.search(text) and not _BOTH_SIDES.search(text):
+        return None  # "Jij natuurlijk." to "Wie heeft er gelijk?" picks a side: no visie
     if kind == QUESTION or _asks(context.last_line):
         return invited
     if invited == "erkennen":  # "Jeetje mina." after a feeling
