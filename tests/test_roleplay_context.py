@@ -557,6 +557,7 @@ def test_a_question_with_a_verb_that_does_not_fit_or_words_of_its_own_keeps_its_
     ideas = Context.of("Ik kan bij oma gaan slapen. Of ik zet gewoon mijn koptelefoon op.", ["erkennen"])
     assert sure("behoefte", 0.95)("Wat wil jij eigenlijk met oma?", context=ideas).zet == "behoefte"
     assert sure("behoefte", 0.95)("En wat wil je zelf?", context=ideas).zet == "behoefte"  # a wish of one's own
+    assert sure("behoefte", 0.95)("Wat zou je willen?", context=ideas).zet == "behoefte"  # refers to nothing said
     # a question read as a pitfall stays one
     assert sure("redden", 0.8)("Wat wil je dan?", context=ideas).zet == "redden"
 

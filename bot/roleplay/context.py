@@ -25,8 +25,9 @@ Two rules, both explainable:
    a turn comes from its form, not from a step. A short question with a light verb of its own ("En wat
    wil jij dan?", "Wat zou helpen?", "En wat doe jij dan?", ``light_question_steps``) asks on about the
    line too, over a sure step read, but only when its verb fits the invited step (wanting: a wish or an
-   option; doing: the pattern or an option; helping: a feeling, a wish or an option); otherwise it keeps
-   its own read. A pitfall read becomes a step only in one case (``_answers_the_question``): a bare yes
+   option; doing: the pattern or an option; helping: a feeling, a wish or an option; wanting and "zou"
+   only when the question refers back: "dan", "dat", ...); otherwise it keeps its own read. A pitfall
+   read becomes a step only in one case (``_answers_the_question``): a bare yes
    or no (only yes/no and filler words, ``_YES_NO_WORDS``) that answers the persona's question about
    blame or sides (visie: "Nee joh." to "Komt het door mij?") or about a hope or a fear (realiteit); a
    bare yes read as one pitfall can become another (inhoud -> redden after a request). A yes that
@@ -234,6 +235,9 @@ _SEE_BEFORE_YOU = _words(r"(?:zie|ziet) (?:je|jij|u) (?:dat|het|dit|die|zoiets) 
 # "Hoe ziet dat eruit?", "Hoe zou dat er dan uitzien?": asks what the wish or the idea would look like
 _LOOKS_LIKE = _words(r"(?:ziet|zag|zou|zal) (?:dat|het|dit|die|dat er|het er) (?:\w+ ){0,2}(?:uit|eruit|uitzien)")
 _EFFECT_ON_YOU = _words(r"(?:doet|deed) (?:dat|het|dit) (?:\w+ )?met (?:je|jou|u|jullie)")  # "Wat doet dat met je?"
+# wanting and the hypothetical follow the line only when the question refers back to it
+_WISH_VERBS = frozenset("wil wilt willen wou zou zouden".split())
+_BACK_REFERENCE = frozenset("dan dat dit die daar daarvan daarmee ervan het als".split())
 # not "zelf": "Wat wil je zelf?" asks for a wish of one's own, whatever the line offered
 _LIGHT_OTHER_WORDS = frozenset("als voor met jou jouw uw jezelf uzelf zoiets die dit".split())
 # An answer to "whose side are you on?" that names one side ("Jij natuurlijk.", "Zijn moeder.") takes it;
@@ -371,7 +375,10 @@ def light_question_steps(text: str) -> Tuple[str, ...]:
     if not (verbs or steps) or not all(w in _ASK_ON_WORDS or w in _LIGHT_VERBS or w in _LIGHT_OTHER_WORDS
                                         for w in words):
         return ()
+    refers_back = any(w in _BACK_REFERENCE for w in words)
     for verb in verbs:
+        if verb in _WISH_VERBS and not refers_back:
+            continue  # "Wat zou je willen?" asks for a wish of one's own; "En wat wil je dan?" asks about the line
         steps += _LIGHT_VERBS[verb]
     return tuple(dict.fromkeys(steps))
 
