@@ -101,8 +101,8 @@ INDEPENDENT_CONTEXT_SETS = {
     THIRD_CONTEXT_FILE: (
         "derde contextset",
         "Derde contextset, blind geschreven (evaluatie/context_3.yml; geschreven zonder de contextregels, "
-        "de herkenners of de eerste twee sets te zien, terwijl de regels werden verbeterd; nooit gebruikt "
-        "om te trainen of af te stellen): goed gelezen zonder → met context",
+        "de herkenners of de eerste twee sets te zien, terwijl de regels werden verbeterd; nooit getraind; "
+        "sinds sessie 6 gezien: gebruikt om de contextregels af te stellen): goed gelezen zonder → met context",
     ),
     FOURTH_CONTEXT_FILE: (
         "vierde contextset",

@@ -12,7 +12,8 @@ the paths, the held-out conversations and the context set ``evaluatie/context.ym
 ambiguous turns after a persona line; part ``ontwikkel`` may tune the context rules, part ``toets``
 is only measured), and on the second and third context sets ``evaluatie/context_2.yml`` and
 ``evaluatie/context_3.yml`` (each written independently and blind, never trained on; the second is seen
-since session 5: it tuned the context rules; measured whenever part ``toets`` is, each under its own heading).
+since session 5 and the third since session 6: they tuned the context rules; measured whenever part
+``toets`` is, each under its own heading).
 """
 from __future__ import annotations
 
