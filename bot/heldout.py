@@ -89,6 +89,28 @@ def practice_paths() -> List[Dict[str, Any]]:
 CONTEXT_FILE = "context.yml"
 SECOND_CONTEXT_FILE = "context_2.yml"  # written apart, without seeing context.yml or the rules: only measured
 THIRD_CONTEXT_FILE = "context_3.yml"  # written blind as well, while the rules were being tuned: only measured
+FOURTH_CONTEXT_FILE = "context_4.yml"  # written blind too, after the third set had been measured: only measured
+# the context sets written apart from the rules, each reported on its own: file -> (name in the counts, heading)
+INDEPENDENT_CONTEXT_SETS = {
+    SECOND_CONTEXT_FILE: (
+        "tweede contextset",
+        "Tweede contextset, onafhankelijk geschreven (evaluatie/context_2.yml; geschreven zonder de "
+        "contextregels of de eerste set te zien, nooit getraind; sinds sessie 5 gezien: gebruikt om de "
+        "contextregels af te stellen): goed gelezen zonder → met context",
+    ),
+    THIRD_CONTEXT_FILE: (
+        "derde contextset",
+        "Derde contextset, blind geschreven (evaluatie/context_3.yml; geschreven zonder de contextregels, "
+        "de herkenners of de eerste twee sets te zien, terwijl de regels werden verbeterd; nooit getraind; "
+        "sinds sessie 6 gezien: gebruikt om de contextregels af te stellen): goed gelezen zonder → met context",
+    ),
+    FOURTH_CONTEXT_FILE: (
+        "vierde contextset",
+        "Vierde contextset, blind geschreven (evaluatie/context_4.yml; geschreven zonder de contextregels, "
+        "de herkenners of de eerste drie sets te zien; nooit gebruikt om te trainen of af te stellen): "
+        "goed gelezen zonder → met context",
+    ),
+}
 CONTEXT_PARTS = ("ontwikkel", "toets")
 CONTEXT_KINDS = ("ambigu", "helder")
 

@@ -12,13 +12,14 @@ the paths, the held-out conversations and the context set ``evaluatie/context.ym
 ambiguous turns after a persona line; part ``ontwikkel`` may tune the context rules, part ``toets``
 is only measured), and on the second and third context sets ``evaluatie/context_2.yml`` and
 ``evaluatie/context_3.yml`` (each written independently and blind, never trained on; the second is seen
-since session 5: it tuned the context rules; measured whenever part ``toets`` is, each under its own heading).
+since session 5 and the third since session 6: they tuned the context rules; measured whenever part
+``toets`` is, each under its own heading).
 """
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from bot import status
 from bot.heldout import HIDDEN_NOTE
@@ -29,6 +30,15 @@ from bot.roleplay.moves import default_classifier
 
 if TYPE_CHECKING:
     from bot.heldout import ContextItem
+
+
+@dataclass
+class IndependentSet:
+    """Reads without vs with context on one context set written apart from the rules (only measured)."""
+
+    counts: Dict[str, Tuple[int, int, int]] = field(default_factory=dict)  # name -> (without, with, total)
+    changes: List[Tuple[str, str, str, str]] = field(default_factory=list)  # where, without, with, text
+    wrong: List[Tuple[str, str, str, str]] = field(default_factory=list)  # id, right, read with, text
 
 
 @dataclass
@@ -44,14 +54,8 @@ class PathEvaluation:
     # context (the persona's last line, the stage): reads without vs with it, see ``bot.roleplay.context``
     context_compared: Dict[str, Tuple[int, int, int]] = field(default_factory=dict)  # name -> (without, with, total)
     context_changes: List[Tuple[str, str, str, str]] = field(default_factory=list)  # where, without, with, text
-    # the second, independently written context set (evaluatie/context_2.yml), reported under its own heading
-    second_context: Dict[str, Tuple[int, int, int]] = field(default_factory=dict)  # name -> (without, with, total)
-    second_context_changes: List[Tuple[str, str, str, str]] = field(default_factory=list)
-    second_context_wrong: List[Tuple[str, str, str, str]] = field(default_factory=list)  # id, right, read with, text
-    # the third, blind context set (evaluatie/context_3.yml), reported under its own heading
-    third_context: Dict[str, Tuple[int, int, int]] = field(default_factory=dict)  # name -> (without, with, total)
-    third_context_changes: List[Tuple[str, str, str, str]] = field(default_factory=list)
-    third_context_wrong: List[Tuple[str, str, str, str]] = field(default_factory=list)  # id, right, read with, text
+    # the context sets written apart from the rules (bot.heldout.INDEPENDENT_CONTEXT_SETS), by file
+    independent: Dict[str, "IndependentSet"] = field(default_factory=dict)
 
     @property
     def free_paths_ok(self) -> int:
@@ -66,11 +70,10 @@ CONTEXT_PARTS = ("ontwikkel", "toets")
 
 
 def evaluate_paths(classify: Optional[Callable] = None, context_parts: Sequence[str] = CONTEXT_PARTS) -> PathEvaluation:
-    from bot.heldout import SECOND_CONTEXT_FILE, THIRD_CONTEXT_FILE, context_items
+    from bot.heldout import INDEPENDENT_CONTEXT_SETS, context_items
 
     items = context_items()  # first: a broken context set stops the evaluation before anything is read
-    second = context_items(SECOND_CONTEXT_FILE)
-    third = context_items(THIRD_CONTEXT_FILE)
+    independent = {name: context_items(name) for name in INDEPENDENT_CONTEXT_SETS}
     if classify is None:
         classify = default_classifier()
     result = PathEvaluation()
@@ -100,7 +103,7 @@ def evaluate_paths(classify: Optional[Callable] = None, context_parts: Sequence[
     result.per_move = {m: (c[0], c[1]) for m, c in per_move.items()}
     result.free_paths = play_free_paths(classify)
     if getattr(classify, "accepts_context", False) and getattr(classify, "use_context", False):
-        compare_context(classify, result, context_parts, items, second, third)
+        compare_context(classify, result, context_parts, items, independent)
     return result
 
 
@@ -114,24 +117,23 @@ def _without_context(classify):
 
 def compare_context(classify, result: PathEvaluation, context_parts: Sequence[str] = CONTEXT_PARTS,
                     items: Optional[Sequence[ContextItem]] = None,
-                    second: Optional[Sequence[ContextItem]] = None,
-                    third: Optional[Sequence[ContextItem]] = None) -> None:
+                    independent: Optional[Mapping[str, Sequence[ContextItem]]] = None) -> None:
     """The same reads without and with context, on four sets: the scripted paths (the persona's
     replies follow the intended moves), the held-out conversations (``evaluatie/gesprekken.yml``:
     the line before a professional turn and the steps read so far), the free-text paths, and the
     parts ``context_parts`` of the context set (``evaluatie/context.yml``; raises ``HeldOutError``
-    when that file is broken). When ``toets`` is measured, the second and third context sets
-    (``evaluatie/context_2.yml``, ``evaluatie/context_3.yml``) are measured too, into ``second_context``
-    and ``third_context``."""
-    from bot.heldout import SECOND_CONTEXT_FILE, THIRD_CONTEXT_FILE, context_items, conversation_turns
+    when that file is broken). When ``toets`` is measured, the context sets written apart from the
+    rules (``INDEPENDENT_CONTEXT_SETS``: ``context_2.yml`` to ``context_4.yml``) are measured too, each
+    into ``result.independent[file]``."""
+    from bot.heldout import INDEPENDENT_CONTEXT_SETS, context_items, conversation_turns
     from bot.roleplay.context import Context
 
     if items is None:
         items = context_items()
-    if second is None and "toets" in context_parts:
-        second = context_items(SECOND_CONTEXT_FILE)
-    if third is None and "toets" in context_parts:
-        third = context_items(THIRD_CONTEXT_FILE)
+    if "toets" not in context_parts:
+        independent = {}
+    elif independent is None:
+        independent = {name: context_items(name) for name in INDEPENDENT_CONTEXT_SETS}
     plain = _without_context(classify)
     right = {"paden": [0, 0, 0], "gesprekken": [0, 0, 0]}
     for scenario in catalog.scenarios():
@@ -182,13 +184,10 @@ def compare_context(classify, result: PathEvaluation, context_parts: Sequence[st
                 result.context_changes,
             )
         )
-    if second and "toets" in context_parts:
-        name = "tweede contextset"
-        result.second_context = _read_items(classify, plain, second, name, result.second_context_changes,
-                                            result.second_context_wrong)
-    if third and "toets" in context_parts:
-        result.third_context = _read_items(classify, plain, third, "derde contextset", result.third_context_changes,
-                                           result.third_context_wrong)
+    for file, file_items in independent.items():
+        measured = result.independent[file] = IndependentSet()
+        measured.counts = _read_items(classify, plain, file_items, INDEPENDENT_CONTEXT_SETS[file][0],
+                                      measured.changes, measured.wrong)
 
 
 def _read_items(classify, plain, items: Sequence[ContextItem], name: str, changes: list,
@@ -287,28 +286,20 @@ def _context_lines(result: PathEvaluation, show_sentences: bool) -> List[str]:
         if show_sentences:
             for where, before, after, text in result.context_changes:
                 lines.append(f"  verschil [{where}] {before} → {after}: {text}")
-    independent = (
-        ("Tweede contextset, onafhankelijk geschreven (evaluatie/context_2.yml; geschreven zonder de "
-         "contextregels of de eerste set te zien, nooit getraind; sinds sessie 5 gezien: gebruikt om de "
-         "contextregels af te stellen): goed gelezen zonder → met context",
-         result.second_context, result.second_context_changes, result.second_context_wrong),
-        ("Derde contextset, blind geschreven (evaluatie/context_3.yml; geschreven zonder de contextregels, "
-         "de herkenners of de eerste twee sets te zien, terwijl de regels werden verbeterd; nooit gebruikt "
-         "om te trainen of af te stellen): goed gelezen zonder → met context",
-         result.third_context, result.third_context_changes, result.third_context_wrong),
-    )
-    for heading, counts, changes, wrong in independent:
-        if not counts:
+    from bot.heldout import INDEPENDENT_CONTEXT_SETS
+
+    for file, measured in result.independent.items():
+        if not measured.counts:
             continue
-        lines += ["", heading]
-        for name, (without, with_context, total) in counts.items():
+        lines += ["", INDEPENDENT_CONTEXT_SETS[file][1]]
+        for name, (without, with_context, total) in measured.counts.items():
             lines.append(f"- {name:<30} {without}/{total} → {with_context}/{total}")
         if show_sentences:
-            for where, before, after, text in changes:
+            for where, before, after, text in measured.changes:
                 lines.append(f"  verschil [{where}] {before} → {after}: {text}")
-            for where, gold, got, text in wrong:
+            for where, gold, got, text in measured.wrong:
                 lines.append(f"  fout met context [{where}] {gold} → {got}: {text}")
-    hidden = result.context_changes or result.second_context_wrong or result.third_context_wrong
+    hidden = result.context_changes or any(measured.wrong for measured in result.independent.values())
     if hidden and not show_sentences:
         lines.append(HIDDEN_NOTE)
     return lines
