@@ -377,3 +377,31 @@ def test_a_question_mentions_school_by_a_school_word_not_by_the_problem_alone():
     assert school_mentioned("de juf ziet dat ze niet eet")
     assert not school_mentioned("zoon van 9 is somber en huilt veel thuis")
     assert not school_mentioned("dochter van 12 wordt op de sportclub gepest")
+
+
+def test_an_age_up_to_four_is_a_question_about_a_young_child():
+    # "zoon van 3" says what "peuter" says: a service for families with young children fits, also without that word
+    orgs = {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in ("a", "b")}}
+    jonge_kind = dienst("gezinnen_jonge_kinderen", ["jonge_kind", "opvoeding"], organisatie="a")
+    slaap = dienst("slaapspreekuur", ["gezondheid"], organisatie="b")
+    found = [h.id for h in zoek("Hilversum: zoon van 3 slaapt al weken heel onrustig",
+                                index=KaartIndex([jonge_kind, slaap], orgs)).hits]
+    assert "gezinnen_jonge_kinderen" in found
+    older = [h.id for h in zoek("Hilversum: zoon van 9 slaapt al weken heel onrustig",
+                                index=KaartIndex([jonge_kind, slaap], orgs)).hits]
+    assert "gezinnen_jonge_kinderen" not in older
+
+
+def test_the_own_way_in_shown_is_the_one_that_covers_more_also_when_the_first_three_are_full():
+    orgs = {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in ("gemeente", "ggd", "a")}}
+    vraagbaak = dienst("vraagbaak", ["jeugdhulp", "opvoeding", "vastgelopen_hulp"], algemene_toegang=True,
+                       organisatie="gemeente")
+    team = dienst("jeugdteam", ["jeugdhulp", "opvoeding", "gedrag", "scheiding", "verblijf", "vastgelopen_hulp"],
+                  algemene_toegang=True, organisatie="gemeente")
+    jgz = dienst("jgz", ["ontwikkeling", "gezondheid", "opvoeding"], algemene_toegang=True, organisatie="ggd",
+                 werkgebied=["gooi_en_vechtstreek"], leeftijd_min=0)
+    coach = dienst("opvoedcoach", ["opvoeding", "jonge_kind"], organisatie="a")
+    found = [h.id for h in zoek("Hilversum: moeder van een peuter van 2 loopt vast in de opvoeding",
+                                index=KaartIndex([coach, vraagbaak, team, jgz], orgs)).hits]
+    # the front desk scores higher on its own (fewer themes); the team that takes every question is the one shown
+    assert "jeugdteam" in found[:3] and "vraagbaak" not in found[:3]

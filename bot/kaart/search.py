@@ -756,6 +756,14 @@ def _with_related_themes(index: KaartIndex, themas: List[str], allowed: Optional
     return out
 
 
+def _with_young_child(themas: List[str], leeftijd: Optional[int]) -> List[str]:
+    """``themas`` plus, last, the theme of families with young children when the child is that young ("zoon van 3"
+    says what "peuter" says; the jeugdarts and consultatiebureau see every child up to four, see ``YOUNG_CHILD``)."""
+    if leeftijd is None or leeftijd > YOUNG_CHILD or "jonge_kind" in themas:
+        return themas
+    return themas + ["jonge_kind"]
+
+
 def _with_related(said: List[str], themas: List[str]) -> List[str]:
     """``said`` plus the broader theme of each, when the search reads that broader theme too."""
     return said + [VERWANT_THEMA[t] for t in said if VERWANT_THEMA.get(t) in themas and VERWANT_THEMA[t] not in said]
@@ -995,54 +1003,29 @@ def growth_question(ctx: _Context) -> bool:
             or bool(ctx.themas[:1]) and ctx.themas[0] in GROWTH_THEMES)
 
 
+def _as_entrance(hit: Hit) -> Hit:
+    """``hit``, shown as the general entrance of the place: its reason says so (once)."""
+    if not hit.waarom.startswith(GENERAL_ENTRANCE_WHY):
+        hit.waarom = GENERAL_ENTRANCE_WHY + hit.waarom
+    return hit
+
+
 def _compose_top(index: KaartIndex, ctx: _Context, hits: List[Hit], limit: int) -> List[Hit]:
     """The first ``TOP`` results a professional reads, composed in one step from the ranked hits. For a family's
     question the general entrances of the place (``_general_route``) take part, each saying why it is there:
 
-    1. few services fit (fewer than ``FEW_HITS``, or none, with or without a recognised problem): the entrances
-       join, the one that fits the place and family best first, one per role in a place (a whole region shows the
-       entrance of each municipality; a question naming no problem, "waar moet ik beginnen", every way in of the
-       municipality itself); before a service only for professionals, or first when the best fit is an entry whose
-       route the source does not give;
+    1. few services fit: the entrances join (``_with_entrances_when_few_fit``);
     2. no two services with the same role in the first ``TOP`` when another fits (``_spread_roles``);
     3. the family's way in is among the first ``TOP`` for a question about a child in a known municipality: the
        youth health service (JGZ) second for a young child or a question about growth, health or bullying; the
-       municipality's own way into youth care (jeugdteam, toegang) third when the first two are more specific
-       services, unless three services made for the problem fill the first three of a question at school or about
-       growth. Not for something to do in the neighbourhood (vrije tijd). It moves up from lower down, or is added.
+       municipality's own way into youth care (jeugdteam, toegang; of two, the one that covers more) third when
+       the first two are more specific services, unless three services made for the problem fill the first three
+       of a question at school or about growth. Not for something to do in the neighbourhood (vrije tijd). It
+       moves up from lower down, or is added.
     """
     route = _general_route(index, ctx.gemeente, ctx.leeftijd) if ctx.family else []
-
-    def added(hit: Hit) -> Hit:
-        if not hit.waarom.startswith(GENERAL_ENTRANCE_WHY):
-            hit.waarom = GENERAL_ENTRANCE_WHY + hit.waarom
-        return hit
-
-    # 1. few services fit
-    fitting = [hit for hit in hits if _for_the_family(hit)]
-    if route and len(fitting) < min(limit, FEW_HITS):
-        shown = {hit.id for hit in hits}
-        roles = {role(index.doc(hit.id).service) for hit in hits}
-        entrances = []
-        for hit in sorted((h for h in route if h.id not in shown),
-                          key=lambda h: (-_place_part(index.doc(h.id), ctx.gemeente)[0],
-                                         -_fit(index.doc(h.id), ctx), h.id)):
-            current = role(index.doc(hit.id).service)
-            every_way_in = not ctx.themas and _place_part(index.doc(hit.id), ctx.gemeente)[0] == 1.0
-            if current in roles and ctx.gemeente not in REGIOS and not every_way_in:
-                continue
-            roles.add(current)
-            entrances.append(hit)
-        entrances = [added(hit) for hit in entrances[:limit - len(fitting)]]
-        thin_first = bool(hits) and _tier(index, index.doc(hits[0].id).service, ctx) == 1
-        position = 0 if thin_first else next((i for i, hit in enumerate(hits) if _for_professionals(hit)), len(hits))
-        hits = hits[:position] + entrances + hits[position:]
-        hits = hits[:limit]
-
-    # 2. one of each role
+    hits = _with_entrances_when_few_fit(index, ctx, hits, route, limit)
     hits = _spread_roles(index, ctx, hits)
-
-    # 3. the family's way in
     if (not route or ctx.gemeente in REGIOS or len(hits) < TOP
             or ctx.themas[:1] == ["vrije_tijd"]):  # something to do in the neighbourhood is no youth-care question
         return hits
@@ -1052,24 +1035,56 @@ def _compose_top(index: KaartIndex, ctx: _Context, hits: List[Hit], limit: int) 
         if health is None:
             found = [h for h in route if youth_health(index.doc(h.id).service)]
             if found:
-                hits.insert(TOP - 2, added(found[0]))
+                hits.insert(TOP - 2, _as_entrance(found[0]))
         elif health >= TOP:
             hits.insert(TOP - 2, hits.pop(health))
         hits = hits[:limit]
+    own = next((i for i, hit in enumerate(hits) if own_entrance(index.doc(hit.id), ctx.gemeente)), None)
+    if own is not None:
+        # of two ways in of one place the one that covers more takes the place of the first (as in ``_spread_roles``)
+        better = max((i for i, hit in enumerate(hits) if own_entrance(index.doc(hit.id), ctx.gemeente)),
+                     key=lambda i: (_representative(index, ctx, index.doc(hits[i].id).service), -i))
+        hits[own], hits[better] = hits[better], hits[own]
     if (growth or ctx.at_school) and all(hit.onderdelen.get("thema", 0.0) >= CLEAR_FIT for hit in hits[:TOP]):
         return hits  # three services made for the problem: the entrance is not needed to show the way
-    own = next((i for i, hit in enumerate(hits) if own_entrance(index.doc(hit.id), ctx.gemeente)), None)
     if own is not None:
         if own >= TOP:
             hits.insert(TOP - 1, hits.pop(own))
         return hits
     candidates = [h for h in route if own_entrance(index.doc(h.id), ctx.gemeente)]
     if candidates:
-        # of two ways in of one place, the one that covers more (as in ``_spread_roles``)
         best = max(candidates, key=lambda h: (_representative(index, ctx, index.doc(h.id).service),
                                               _fit(index.doc(h.id), ctx), h.id))
-        hits.insert(TOP - 1, added(best))
+        hits.insert(TOP - 1, _as_entrance(best))
     return hits[:limit]
+
+
+def _with_entrances_when_few_fit(index: KaartIndex, ctx: _Context, hits: List[Hit], route: List[Hit],
+                                 limit: int) -> List[Hit]:
+    """Few services fit a family's question (fewer than ``FEW_HITS``, or none, with or without a recognised
+    problem): the entrances of ``route`` join, the one that fits the place and family best first, one per role in a
+    place (a whole region shows the entrance of each municipality; a question naming no problem, "waar moet ik
+    beginnen", every way in of the municipality itself); before a service only for professionals, or first when
+    the best fit is an entry whose route the source does not give."""
+    fitting = [hit for hit in hits if _for_the_family(hit)]
+    if not route or len(fitting) >= min(limit, FEW_HITS):
+        return hits
+    shown = {hit.id for hit in hits}
+    roles = {role(index.doc(hit.id).service) for hit in hits}
+    entrances = []
+    for hit in sorted((h for h in route if h.id not in shown),
+                      key=lambda h: (-_place_part(index.doc(h.id), ctx.gemeente)[0], -_fit(index.doc(h.id), ctx),
+                                     h.id)):
+        current = role(index.doc(hit.id).service)
+        every_way_in = not ctx.themas and _place_part(index.doc(hit.id), ctx.gemeente)[0] == 1.0
+        if current in roles and ctx.gemeente not in REGIOS and not every_way_in:
+            continue
+        roles.add(current)
+        entrances.append(hit)
+    entrances = [_as_entrance(hit) for hit in entrances[:limit - len(fitting)]]
+    thin_first = bool(hits) and _tier(index, index.doc(hits[0].id).service, ctx) == 1
+    position = 0 if thin_first else next((i for i, hit in enumerate(hits) if _for_professionals(hit)), len(hits))
+    return (hits[:position] + entrances + hits[position:])[:limit]
 
 
 def _for_professionals(hit: Hit) -> bool:
@@ -1139,6 +1154,7 @@ def zoek(
     ctx.index = index
     allowed = _place_allowed(index, gemeente, heel=gevonden is not None and gevonden.soort == "wijk")
     ctx.themas = _with_related_themes(index, ctx.themas, allowed)
+    ctx.themas = _with_young_child(ctx.themas, leeftijd)
     # a broader theme read for a narrower one is said of the same person (a mother's overload: her own stress)
     ctx.ouder_themas = _with_related(parsed.ouder_themas, ctx.themas)
     ctx.kind_themas = _with_related(parsed.kind_themas, ctx.themas)
