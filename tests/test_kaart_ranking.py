@@ -405,3 +405,21 @@ def test_the_own_way_in_shown_is_the_one_that_covers_more_also_when_the_first_th
                                 index=KaartIndex([coach, vraagbaak, team, jgz], orgs)).hits]
     # the front desk scores higher on its own (fewer themes); the team that takes every question is the one shown
     assert "jeugdteam" in found[:3] and "vraagbaak" not in found[:3]
+
+
+def test_a_service_reached_only_through_school_comes_after_one_the_family_reaches_itself_for_a_problem_at_home():
+    # the school's social worker is made for the problem, the GP's youth worker fits a little less; for a daughter
+    # who is gloomy at home the family goes to the GP first, for one who cries in class the school's help leads
+    orgs = {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in ("school", "huisarts")}}
+    smw = dienst("schoolwerk", ["somberheid_angst"], organisatie="school", toegang=["via_school"])
+    poh = dienst("praktijkondersteuner", ["gedrag", "psychisch", "gezondheid", "pesten", "somberheid_angst"],
+                 organisatie="huisarts", toegang=["via_huisarts"])
+    index = KaartIndex([smw, poh], orgs)
+    home = [h.id for h in zoek("Hilversum: dochter van 13 is al weken somber en huilt veel", index=index).hits]
+    assert home == ["praktijkondersteuner", "schoolwerk"]
+    school = [h.id for h in zoek("Hilversum: dochter van 13 is somber en huilt veel in de klas", index=index).hits]
+    assert school == ["schoolwerk", "praktijkondersteuner"]
+    # a school or professional asking is not demoted either
+    asked = [h.id for h in zoek("De mentor belt: een meisje van 13 uit Hilversum is al weken somber",
+                                index=index).hits]
+    assert asked[0] == "schoolwerk"

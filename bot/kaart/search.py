@@ -59,6 +59,7 @@ VERWANT_THEMA = {"prestatiedruk": "somberheid_angst", "leren": "schoolverzuim", 
                  "seksualiteit": "gezondheid"}
 LEISURE_FACTOR = 0.5  # a leisure group's match on a family's problem theme
 PROFESSIONAL_ONLY_FACTOR = 0.5  # a professionals-only service's theme match on a family's own question
+SCHOOL_ROUTE_FACTOR = 0.7  # a service a family reaches only through school, on its question about home
 SCHOOL_THEMES = frozenset({"schoolverzuim", "leren"})  # problems that are at school by their nature
 BM25_K1, BM25_B = 1.2, 0.75
 # Words too general to make a hit relevant on their own.
@@ -802,6 +803,15 @@ def _parts(doc: _Doc, ctx: _Context, theme_score: float, tekst: float) -> Tuple[
     return parts, place_reason
 
 
+def school_route_only(service, ctx: _Context) -> bool:
+    """A service a family reaches only through school, for a family's own question that does not involve school
+    ("dochter van 13 is somber", "de hulp thuis is vastgelopen"): the school signals a pupil's problem and brings
+    such a service in (004: schools get advice and guidance from the schoolmaatschappelijk werker on problems of
+    their pupils; jeugdcoaches work in secondary schools, brugfunctionarissen in some schools), so its match on the
+    problem counts less than that of a service the family can reach itself (huisarts, JGZ, the municipality's team)."""
+    return service.toegang == ["via_school"] and ctx.family and not ctx.professional and not ctx.at_school
+
+
 def _held_back(index: KaartIndex, service, ctx: _Context) -> bool:
     """A pilot, recommendation or project that a family question did not ask or name."""
     return (service.aard != "dienst" and not ctx.professional and service.aard not in ctx.asked
@@ -837,6 +847,8 @@ def _score_all(index: KaartIndex, ctx: _Context, candidates: Set[int], text_scor
             # family cannot go there, the professional consults it (as a leisure group is only part of the answer)
             parts["thema"] *= PROFESSIONAL_ONLY_FACTOR
             parts["tekst"] *= PROFESSIONAL_ONLY_FACTOR  # its text naming the question is the same evidence
+        if school_route_only(service, ctx):
+            parts["thema"] *= SCHOOL_ROUTE_FACTOR
         score = sum(WEIGHTS[k] * v for k, v in parts.items())
         if _held_back(index, service, ctx):
             held_back.append((score, service.naam))
