@@ -13,7 +13,9 @@
   for the problem fill them at school or for a question about growth; of two own ways in, the one that covers
   more; a question naming no problem shows both;
 - a question about a young child or about growth, health or bullying has the youth health service (JGZ) among
-  the first three, second;
+  the first three, second; an age up to four reads as a young child; of two own ways in, the one that covers more
+  is shown;
+- a service a family reaches only through school comes after one it reaches itself for a problem at home;
 - an ordinary search word of one school's offer does not lift it; a school-bound service fits only a child at
   that kind of school.
 """
