@@ -5,7 +5,9 @@ For every scenario the sentences of ``oefenpad`` (and ``valkuilpad``) are classi
 a hit is a classified move equal to the intended one. The scripted good path is also replayed
 with the real classifier to see whether it still reaches the good ending. The free-text paths of
 ``evaluatie/oefenpaden.yml`` (a trainee's own words, never trained on) are played with the real
-classifier: every ``goed`` path must end well and no ``slecht`` path may.
+classifier: every ``goed`` path must end well and no ``slecht`` path may. The second, blind set
+``evaluatie/oefenpaden_2.yml`` (harder: one clumsy turn in every good path, warm sentences in the
+bad ones; never used to train or tune) is played the same way and reported under its own heading.
 
 Context (``bot.roleplay.context``) is measured by reading the same turns without and with it, on
 the paths, the held-out conversations and the context set ``evaluatie/context.yml`` (short,
@@ -51,6 +53,7 @@ class PathEvaluation:
     misses: List[Tuple[str, str, str, str]] = field(default_factory=list)  # scenario, intended, got, text
     good_endings: Dict[str, str] = field(default_factory=dict)  # scenario -> ending with real classifier
     free_paths: List[Dict[str, Any]] = field(default_factory=list)  # free-text paths and how they ended
+    free_paths_2: List[Dict[str, Any]] = field(default_factory=list)  # the second, blind set (oefenpaden_2.yml)
     # context (the persona's last line, the stage): reads without vs with it, see ``bot.roleplay.context``
     context_compared: Dict[str, Tuple[int, int, int]] = field(default_factory=dict)  # name -> (without, with, total)
     context_changes: List[Tuple[str, str, str, str]] = field(default_factory=list)  # where, without, with, text
@@ -62,6 +65,10 @@ class PathEvaluation:
         return sum(bool(p["ok"]) for p in self.free_paths)
 
     @property
+    def free_paths_2_ok(self) -> int:
+        return sum(bool(p["ok"]) for p in self.free_paths_2)
+
+    @property
     def rate(self) -> float:
         return self.hits / self.total if self.total else 0.0
 
@@ -70,10 +77,11 @@ CONTEXT_PARTS = ("ontwikkel", "toets")
 
 
 def evaluate_paths(classify: Optional[Callable] = None, context_parts: Sequence[str] = CONTEXT_PARTS) -> PathEvaluation:
-    from bot.heldout import INDEPENDENT_CONTEXT_SETS, context_items
+    from bot.heldout import INDEPENDENT_CONTEXT_SETS, context_items, practice_path_set
 
     items = context_items()  # first: a broken context set stops the evaluation before anything is read
     independent = {name: context_items(name) for name in INDEPENDENT_CONTEXT_SETS}
+    second_paths = practice_path_set()  # likewise a broken second practice-path set
     if classify is None:
         classify = default_classifier()
     result = PathEvaluation()
@@ -102,6 +110,7 @@ def evaluate_paths(classify: Optional[Callable] = None, context_parts: Sequence[
         result.good_endings[scenario.id] = engine.state.ending or f"geen (spanning {engine.state.tension})"
     result.per_move = {m: (c[0], c[1]) for m, c in per_move.items()}
     result.free_paths = play_free_paths(classify)
+    result.free_paths_2 = play_free_paths(classify, second_paths)
     if getattr(classify, "accepts_context", False) and getattr(classify, "use_context", False):
         compare_context(classify, result, context_parts, items, independent)
     return result
@@ -220,12 +229,13 @@ def _count(counts, changes, where, gold, text, without, with_context) -> None:
         changes.append((where, f"{'/'.join(gold)}: {without}", with_context, text))
 
 
-def play_free_paths(classify: Callable) -> List[Dict[str, Any]]:
-    """Play every free-text path of ``evaluatie/oefenpaden.yml`` with ``classify``."""
+def play_free_paths(classify: Callable, paths: Optional[Sequence[Mapping[str, Any]]] = None) -> List[Dict[str, Any]]:
+    """Play every free-text path of ``evaluatie/oefenpaden.yml`` (or of ``paths``, e.g. the second
+    set from ``bot.heldout.practice_path_set``) with ``classify``."""
     from bot.heldout import practice_paths  # lazy: held-out paths: only for the evaluation
 
     played = []
-    for path in practice_paths():
+    for path in practice_paths() if paths is None else paths:
         scenario = catalog.get_scenario(str(path["scenario"]))
         if scenario is None:
             continue
@@ -255,11 +265,17 @@ def evaluation_report(result: PathEvaluation, show_sentences: bool = False) -> s
     if result.free_paths:
         lines += ["", f"Vrije-tekstpaden (evaluatie/oefenpaden.yml): {result.free_paths_ok}/{len(result.free_paths)} "
                       "lopen af zoals het werkboek verwacht (goed pad → goed einde, slecht pad → geen goed einde)"]
-        for item in result.free_paths:
-            mark = "ok" if item["ok"] else "NIET OK"
-            unsure = f"; vergeven twijfel bij beurt {', '.join(map(str, item['onzeker']))}" if item["onzeker"] else ""
-            lines.append(f"- [{mark}] {item['scenario']} ({item['soort']} pad): einde {item['einde']}, spanning "
-                         f"{' → '.join(map(str, item['spanning']))}; zetten: {', '.join(item['zetten'])}{unsure}")
+        lines += _free_path_lines(result.free_paths)
+    if result.free_paths_2:
+        from bot.heldout import SECOND_PRACTICE_HEADING
+
+        played = result.free_paths_2
+        good = [p for p in played if p["soort"] == "goed"]
+        bad = [p for p in played if p["soort"] != "goed"]
+        lines += ["", f"{SECOND_PRACTICE_HEADING}: {result.free_paths_2_ok}/{len(played)} lopen af zoals het "
+                      f"werkboek verwacht; goede paden goed geëindigd: {sum(bool(p['ok']) for p in good)}/{len(good)}, "
+                      f"slechte paden niet goed geëindigd: {sum(bool(p['ok']) for p in bad)}/{len(bad)}"]
+        lines += _free_path_lines(played, numbered=True)
     lines += _context_lines(result, show_sentences)
     lines += ["", "Per bedoelde zet:"]
     for move, (hits, total) in sorted(result.per_move.items()):
@@ -269,6 +285,18 @@ def evaluation_report(result: PathEvaluation, show_sentences: bool = False) -> s
         for scenario_id, intended, got, text in result.misses:
             lines.append(f"- [{scenario_id}] {intended} → {got}: {text}")
     return "\n".join(lines)
+
+
+def _free_path_lines(played: Sequence[Mapping[str, Any]], numbered: bool = False) -> List[str]:
+    """One line per played free-text path: ok or not, the ending, the tension curve and the moves read."""
+    lines = []
+    for number, item in enumerate(played, start=1):
+        mark = "ok" if item["ok"] else "NIET OK"
+        where = f"pad {number}: " if numbered else ""
+        unsure = f"; vergeven twijfel bij beurt {', '.join(map(str, item['onzeker']))}" if item["onzeker"] else ""
+        lines.append(f"- [{mark}] {where}{item['scenario']} ({item['soort']} pad): einde {item['einde']}, spanning "
+                     f"{' → '.join(map(str, item['spanning']))}; zetten: {', '.join(item['zetten'])}{unsure}")
+    return lines
 
 
 def _context_lines(result: PathEvaluation, show_sentences: bool) -> List[str]:
