@@ -7,6 +7,9 @@
   written blind (without the role-play engine, the context rules, the recognisers or their examples),
   harder (every good path has one clumsy turn; bad paths mix warm sentences with pitfalls); only
   measured, reported on its own. Validated on loading like the context sets (``practice_path_set``).
+- ``evaluatie/oefenpaden_3.yml``: a third set in the same format, written blind as well (also without
+  the paths of the first two sets); only measured, reported on its own. The independent practice-path
+  sets are registered in ``PRACTICE_PATH_SETS`` (file -> name, heading).
 - ``evaluatie/context.yml``: short, ambiguous role-play turns with the persona's last line and the
   stage of the talk, to measure reading a move with and without context; split into ``ontwikkel``
   (may tune ``bot.roleplay.context``) and ``toets`` (measured only). Validated on loading: a broken
@@ -89,13 +92,26 @@ def practice_paths() -> List[Dict[str, Any]]:
     return list(_yaml("oefenpaden.yml")["paden"])
 
 
-# -- evaluatie/oefenpaden_2.yml -----------------------------------------------------------------
+# -- evaluatie/oefenpaden_2.yml, oefenpaden_3.yml -----------------------------------------------
 SECOND_PRACTICE_FILE = "oefenpaden_2.yml"  # written blind, never used to train or tune: only measured
 SECOND_PRACTICE_HEADING = (
     "Tweede set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_2.yml; geschreven zonder de "
     "rollenspel-engine, de contextregels of de herkenners te zien; elk goed pad heeft één onhandige beurt, "
     "slechte paden mengen warme zinnen met valkuilen; nooit gebruikt om te trainen of af te stellen)"
 )
+THIRD_PRACTICE_FILE = "oefenpaden_3.yml"  # written blind too, without the first two sets' paths: only measured
+THIRD_PRACTICE_HEADING = (
+    "Derde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_3.yml; geschreven zonder de "
+    "rollenspel-engine, de contextregels, de herkenners of de paden van de eerste twee sets te zien; "
+    "de helft van de goede paden heeft één onhandige beurt, slechte paden klinken warm maar oordelen, "
+    "redden, gaan de inhoud in of kiezen partij; nooit gebruikt om te trainen of af te stellen)"
+)
+# the practice-path sets written apart from the engine, each played and reported on its own:
+# file -> (name, heading); the report follows this order
+PRACTICE_PATH_SETS = {
+    SECOND_PRACTICE_FILE: ("tweede set vrije-tekstpaden", SECOND_PRACTICE_HEADING),
+    THIRD_PRACTICE_FILE: ("derde set vrije-tekstpaden", THIRD_PRACTICE_HEADING),
+}
 PRACTICE_KINDS = ("goed", "slecht")
 
 

@@ -7,7 +7,8 @@ with the real classifier to see whether it still reaches the good ending. The fr
 ``evaluatie/oefenpaden.yml`` (a trainee's own words, never trained on) are played with the real
 classifier: every ``goed`` path must end well and no ``slecht`` path may. The second, blind set
 ``evaluatie/oefenpaden_2.yml`` (harder: one clumsy turn in every good path, warm sentences in the
-bad ones; never used to train or tune) is played the same way and reported under its own heading.
+bad ones; never used to train or tune) and the third, blind set ``evaluatie/oefenpaden_3.yml`` are
+played the same way, each reported under its own heading (``bot.heldout.PRACTICE_PATH_SETS``).
 
 Context (``bot.roleplay.context``) is measured by reading the same turns without and with it, on
 the paths, the held-out conversations and the context set ``evaluatie/context.yml`` (short,
@@ -53,7 +54,8 @@ class PathEvaluation:
     misses: List[Tuple[str, str, str, str]] = field(default_factory=list)  # scenario, intended, got, text
     good_endings: Dict[str, str] = field(default_factory=dict)  # scenario -> ending with real classifier
     free_paths: List[Dict[str, Any]] = field(default_factory=list)  # free-text paths and how they ended
-    free_paths_2: List[Dict[str, Any]] = field(default_factory=list)  # the second, blind set (oefenpaden_2.yml)
+    # the practice-path sets written apart from the engine (bot.heldout.PRACTICE_PATH_SETS), played, by file
+    practice_sets: Dict[str, List[Dict[str, Any]]] = field(default_factory=dict)
     # context (the persona's last line, the stage): reads without vs with it, see ``bot.roleplay.context``
     context_compared: Dict[str, Tuple[int, int, int]] = field(default_factory=dict)  # name -> (without, with, total)
     context_changes: List[Tuple[str, str, str, str]] = field(default_factory=list)  # where, without, with, text
@@ -63,6 +65,13 @@ class PathEvaluation:
     @property
     def free_paths_ok(self) -> int:
         return sum(bool(p["ok"]) for p in self.free_paths)
+
+    @property
+    def free_paths_2(self) -> List[Dict[str, Any]]:
+        """The played second set (``oefenpaden_2.yml``), as before the sets were generalised."""
+        from bot.heldout import SECOND_PRACTICE_FILE
+
+        return self.practice_sets.get(SECOND_PRACTICE_FILE, [])
 
     @property
     def free_paths_2_ok(self) -> int:
@@ -77,11 +86,11 @@ CONTEXT_PARTS = ("ontwikkel", "toets")
 
 
 def evaluate_paths(classify: Optional[Callable] = None, context_parts: Sequence[str] = CONTEXT_PARTS) -> PathEvaluation:
-    from bot.heldout import INDEPENDENT_CONTEXT_SETS, context_items, practice_path_set
+    from bot.heldout import INDEPENDENT_CONTEXT_SETS, PRACTICE_PATH_SETS, context_items, practice_path_set
 
     items = context_items()  # first: a broken context set stops the evaluation before anything is read
     independent = {name: context_items(name) for name in INDEPENDENT_CONTEXT_SETS}
-    second_paths = practice_path_set()  # likewise a broken second practice-path set
+    path_sets = {name: practice_path_set(name) for name in PRACTICE_PATH_SETS}  # likewise a broken path set
     if classify is None:
         classify = default_classifier()
     result = PathEvaluation()
@@ -110,7 +119,7 @@ def evaluate_paths(classify: Optional[Callable] = None, context_parts: Sequence[
         result.good_endings[scenario.id] = engine.state.ending or f"geen (spanning {engine.state.tension})"
     result.per_move = {m: (c[0], c[1]) for m, c in per_move.items()}
     result.free_paths = play_free_paths(classify)
-    result.free_paths_2 = play_free_paths(classify, second_paths)
+    result.practice_sets = {name: play_free_paths(classify, paths) for name, paths in path_sets.items()}
     if getattr(classify, "accepts_context", False) and getattr(classify, "use_context", False):
         compare_context(classify, result, context_parts, items, independent)
     return result
@@ -266,13 +275,15 @@ def evaluation_report(result: PathEvaluation, show_sentences: bool = False) -> s
         lines += ["", f"Vrije-tekstpaden (evaluatie/oefenpaden.yml): {result.free_paths_ok}/{len(result.free_paths)} "
                       "lopen af zoals het werkboek verwacht (goed pad → goed einde, slecht pad → geen goed einde)"]
         lines += _free_path_lines(result.free_paths)
-    if result.free_paths_2:
-        from bot.heldout import SECOND_PRACTICE_HEADING
+    from bot.heldout import PRACTICE_PATH_SETS
 
-        played = result.free_paths_2
+    for file, (_, heading) in PRACTICE_PATH_SETS.items():
+        played = result.practice_sets.get(file)
+        if not played:
+            continue
         good = [p for p in played if p["soort"] == "goed"]
         bad = [p for p in played if p["soort"] != "goed"]
-        lines += ["", f"{SECOND_PRACTICE_HEADING}: {result.free_paths_2_ok}/{len(played)} lopen af zoals het "
+        lines += ["", f"{heading}: {sum(bool(p['ok']) for p in played)}/{len(played)} lopen af zoals het "
                       f"werkboek verwacht; goede paden goed geëindigd: {sum(bool(p['ok']) for p in good)}/{len(good)}, "
                       f"slechte paden niet goed geëindigd: {sum(bool(p['ok']) for p in bad)}/{len(bad)}"]
         lines += _free_path_lines(played, numbered=True)

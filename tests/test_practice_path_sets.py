@@ -1,0 +1,184 @@
+"""The blind sets of free-text practice paths (evaluatie/oefenpaden_2.yml and oefenpaden_3.yml,
+registered in ``bot.heldout.PRACTICE_PATH_SETS``): each loaded and validated with Dutch messages,
+played by ``rustpunt evalueer rollenspel`` and reported under its own heading."""
+import argparse
+
+import pytest
+
+SCENARIO_IDS = {
+    "vader-kinderen-thuisgehouden", "moeder-dochter-niet-gezien", "vader-contact-verbreken",
+    "kind-wil-niet-naar-vader", "mdo-moeder-dochter-ruzie", "ouder-wil-partij",
+}
+SETS = ["oefenpaden_2.yml", "oefenpaden_3.yml"]
+
+
+def test_both_blind_sets_are_registered_in_order_with_their_own_heading():
+    from bot.heldout import PRACTICE_PATH_SETS
+
+    assert list(PRACTICE_PATH_SETS) == SETS
+    second, third = (PRACTICE_PATH_SETS[name][1] for name in SETS)
+    assert second.startswith("Tweede set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_2.yml;")
+    assert third.startswith("Derde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_3.yml;")
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_each_set_has_at_least_24_paths_over_every_scenario_both_kinds_and_real_turns(name):
+    from collections import Counter
+
+    from bot.heldout import practice_path_set
+    from bot.roleplay import catalog
+
+    paths = practice_path_set(name)
+    assert len(paths) >= 24
+    assert {p["scenario"] for p in paths} == {s.id for s in catalog.scenarios()} >= SCENARIO_IDS
+    kinds = Counter(p["soort"] for p in paths)
+    assert set(kinds) == {"goed", "slecht"} and abs(kinds["goed"] - kinds["slecht"]) <= 2
+    assert all(5 <= len(p["beurten"]) <= 9 for p in paths)
+    for scenario in SCENARIO_IDS:  # every scenario gets a good and a bad path
+        assert {p["soort"] for p in paths if p["scenario"] == scenario} == {"goed", "slecht"}
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_each_set_repeats_no_turn_of_the_other_sets_or_of_the_scripted_paths(name):
+    from bot.heldout import PRACTICE_PATH_SETS, practice_path_set, practice_paths
+    from bot.roleplay import catalog
+
+    own = [turn for p in practice_path_set(name) for turn in p["beurten"]]
+    others = {str(turn) for p in practice_paths() for turn in p["beurten"]}
+    others |= {turn for other in PRACTICE_PATH_SETS if other != name
+               for p in practice_path_set(other) for turn in p["beurten"]}
+    scripted = {t.tekst for s in catalog.scenarios() for t in s.oefenpad + s.valkuilpad}
+    assert not set(own) & others and not set(own) & scripted
+
+
+def test_the_third_set_repeats_no_turn_within_itself():
+    from bot.heldout import practice_path_set
+
+    turns = [turn for p in practice_path_set("oefenpaden_3.yml") for turn in p["beurten"]]
+    assert len(turns) == len(set(turns))
+
+
+def _broken(tmp_path, monkeypatch, text, name="oefenpaden_2.yml"):
+    import bot.heldout
+
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.setattr(bot.heldout, "evaluation_dir", lambda: tmp_path)
+
+
+BROKEN = """paden:
+  - scenario: vader-kinderen-thuisgehouden
+    soort: goed
+    beurten: ["Wat een rotsituatie, zeg."]
+  - scenario: vader-die-niet-bestaat
+    soort: middel
+    beurten: []
+  - soort: slecht
+    beurten: ["Ik bel haar wel even."]
+"""
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_a_broken_set_names_file_path_number_and_field_in_dutch(tmp_path, monkeypatch, name):
+    from bot.heldout import HeldOutError, practice_path_set
+
+    _broken(tmp_path, monkeypatch, BROKEN, name)
+    with pytest.raises(HeldOutError) as caught:
+        practice_path_set(name)
+    message = str(caught.value)
+    where = f"evaluatie/{name}, item 'pad 2', veld 'scenario'"
+    assert f"{where}: onbekend scenario 'vader-die-niet-bestaat'" in message
+    assert "item 'pad 2', veld 'soort': onbekende soort 'middel' (toegestaan: goed, slecht)" in message
+    assert "item 'pad 2', veld 'beurten': mag niet leeg zijn" in message
+    assert "item 'pad 3', veld 'scenario': verplicht veld ontbreekt" in message
+    assert "'pad 1'" not in message  # the first path is fine
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_a_set_that_is_missing_no_yaml_or_has_no_paths_gives_a_dutch_message(tmp_path, monkeypatch, name):
+    from bot.heldout import HeldOutError, practice_path_set
+
+    monkeypatch.setattr("bot.heldout.evaluation_dir", lambda: tmp_path)
+    with pytest.raises(HeldOutError, match=f"evaluatie/{name}: bestand bestaat niet"):
+        practice_path_set(name)
+    _broken(tmp_path, monkeypatch, "paden:\n  - scenario: [niet afgesloten\n", name)
+    with pytest.raises(HeldOutError, match=rf"evaluatie/{name}: ongeldige YAML \(regel \d+"):
+        practice_path_set(name)
+    _broken(tmp_path, monkeypatch, "# leeg\n", name)
+    with pytest.raises(HeldOutError, match="veld 'paden': verwacht een niet-lege lijst met paden"):
+        practice_path_set(name)
+
+
+@pytest.mark.parametrize("name", SETS)
+def test_the_role_play_evaluation_stops_with_a_dutch_message_on_a_broken_set(tmp_path, monkeypatch, capsys, name):
+    import shutil
+
+    import bot.heldout
+    from bot.cli_commands.roleplay import run_evaluation
+
+    real = bot.heldout.evaluation_dir()
+    fine = [bot.heldout.CONTEXT_FILE, *bot.heldout.INDEPENDENT_CONTEXT_SETS, *bot.heldout.PRACTICE_PATH_SETS]
+    for other in fine:  # the context sets and the other path sets are fine
+        shutil.copy(real / other, tmp_path / other)
+    _broken(tmp_path, monkeypatch, BROKEN, name)
+    assert run_evaluation(argparse.Namespace(contextdeel="beide")) == 1
+    err = capsys.readouterr().err
+    assert "een testbestand is niet in orde" in err
+    assert f"evaluatie/{name}, item 'pad 2', veld 'soort': onbekende soort 'middel'" in err
+
+
+def test_given_paths_are_played_and_judged_against_their_kind():
+    from bot.roleplay.evaluation import play_free_paths
+
+    paths = [
+        {"scenario": "vader-kinderen-thuisgehouden", "soort": "slecht", "beurten": ["Ik bel haar wel."] * 5},
+        {"scenario": "vader-kinderen-thuisgehouden", "soort": "goed", "beurten": ["Ik bel haar wel."] * 5},
+    ]
+    played = play_free_paths(lambda text: "redden", paths)
+    assert [p["ok"] for p in played] == [True, False]  # rescuing all the way never ends well
+    assert all(set(p["zetten"]) == {"redden"} and p["einde"] != "goed" for p in played)
+
+
+def _played(soort, ok, ending):
+    return {"scenario": "ouder-wil-partij", "soort": soort, "einde": ending, "spanning": [6, 4, 2],
+            "zetten": ["erkennen", "visie"], "onzeker": [], "ok": ok}
+
+
+def test_the_report_shows_the_second_set_under_its_own_heading_with_every_path():
+    from bot.roleplay.evaluation import PathEvaluation, evaluation_report
+
+    first = [_played("goed", True, "goed")]
+    second = [_played("goed", True, "goed"), _played("goed", False, "slecht"), _played("slecht", True, "slecht")]
+    result = PathEvaluation(free_paths=first, practice_sets={"oefenpaden_2.yml": second})
+    assert result.free_paths_2 == second and result.free_paths_2_ok == 2
+    report = evaluation_report(result)
+    assert "Vrije-tekstpaden (evaluatie/oefenpaden.yml): 1/1" in report
+    heading = next(line for line in report.splitlines() if line.startswith("Tweede set vrije-tekstpaden"))
+    assert "blind geschreven" in heading and "evaluatie/oefenpaden_2.yml" in heading
+    assert heading.endswith("2/3 lopen af zoals het werkboek verwacht; goede paden goed geëindigd: 1/2, "
+                            "slechte paden niet goed geëindigd: 1/1")
+    after = report.split(heading, 1)[1]
+    assert "- [NIET OK] pad 2: ouder-wil-partij (goed pad): einde slecht, spanning 6 → 4 → 2" in after
+    assert "- [ok] pad 3: ouder-wil-partij (slecht pad)" in after
+    assert "Tweede set" not in evaluation_report(PathEvaluation(free_paths=first))  # no second set: no heading
+    assert "Derde set" not in report  # the third set was not played: no heading
+
+
+def test_the_report_shows_the_third_set_under_its_own_heading_after_the_second():
+    from bot.roleplay.evaluation import PathEvaluation, evaluation_report
+
+    second = [_played("slecht", True, "slecht")]
+    third = [_played("slecht", False, "goed"), _played("goed", True, "goed"), _played("slecht", True, "geen")]
+    report = evaluation_report(PathEvaluation(practice_sets={"oefenpaden_3.yml": third, "oefenpaden_2.yml": second}))
+    lines = report.splitlines()
+    second_at = next(i for i, line in enumerate(lines) if line.startswith("Tweede set vrije-tekstpaden"))
+    third_at = next(i for i, line in enumerate(lines) if line.startswith("Derde set vrije-tekstpaden"))
+    assert second_at < third_at
+    assert lines[second_at].endswith("1/1 lopen af zoals het werkboek verwacht; goede paden goed geëindigd: 0/0, "
+                                     "slechte paden niet goed geëindigd: 1/1")
+    heading = lines[third_at]
+    assert "blind geschreven" in heading and "evaluatie/oefenpaden_3.yml" in heading
+    assert heading.endswith("2/3 lopen af zoals het werkboek verwacht; goede paden goed geëindigd: 1/1, "
+                            "slechte paden niet goed geëindigd: 1/2")
+    assert lines[third_at + 1] == ("- [NIET OK] pad 1: ouder-wil-partij (slecht pad): einde goed, spanning "
+                                   "6 → 4 → 2; zetten: erkennen, visie")
+    assert lines[third_at + 3].startswith("- [ok] pad 3: ouder-wil-partij (slecht pad): einde geen")
