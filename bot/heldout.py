@@ -3,6 +3,10 @@
 - ``evaluatie/gesprekken.yml``: whole conversations written for testing; every professional turn
   has its right step(s), every parent/child turn its role (``geen`` = no role).
 - ``evaluatie/oefenpaden.yml``: free-text practice sessions per scenario, ``goed`` or ``slecht``.
+- ``evaluatie/oefenpaden_2.yml``: a second set of free-text practice sessions in the same format,
+  written blind (without the role-play engine, the context rules, the recognisers or their examples),
+  harder (every good path has one clumsy turn; bad paths mix warm sentences with pitfalls); only
+  measured, reported on its own. Validated on loading like the context sets (``practice_path_set``).
 - ``evaluatie/context.yml``: short, ambiguous role-play turns with the persona's last line and the
   stage of the talk, to measure reading a move with and without context; split into ``ontwikkel``
   (may tune ``bot.roleplay.context``) and ``toets`` (measured only). Validated on loading: a broken
@@ -85,10 +89,106 @@ def practice_paths() -> List[Dict[str, Any]]:
     return list(_yaml("oefenpaden.yml")["paden"])
 
 
+# -- evaluatie/oefenpaden_2.yml -----------------------------------------------------------------
+SECOND_PRACTICE_FILE = "oefenpaden_2.yml"  # written blind, never used to train or tune: only measured
+SECOND_PRACTICE_HEADING = (
+    "Tweede set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_2.yml; geschreven zonder de "
+    "rollenspel-engine, de contextregels of de herkenners te zien; elk goed pad heeft één onhandige beurt, "
+    "slechte paden mengen warme zinnen met valkuilen; nooit gebruikt om te trainen of af te stellen)"
+)
+PRACTICE_KINDS = ("goed", "slecht")
+
+
+class PracticePath(Strict):
+    """One free-text practice session: the scenario, good or bad, and the trainee's turns in order."""
+
+    scenario: NonEmpty
+    soort: str  # goed: must end well; slecht: must not
+    beurten: List[NonEmpty]
+
+    _soort = one_of("soort", PRACTICE_KINDS, "onbekende soort")
+
+    @validator("beurten")
+    def _some_turns(cls, value):
+        if not value:
+            raise ValueError("mag niet leeg zijn")
+        return value
+
+
+def practice_path_set(name: str = SECOND_PRACTICE_FILE) -> List[Dict[str, Any]]:
+    """The paths of a practice-path file, validated (known scenario id, soort goed/slecht, turns);
+    raises ``HeldOutError`` listing every problem with file, path number and field in Dutch."""
+    import yaml
+
+    from bot.knowledge.loader import _dutch_message, _field_path  # the knowledge files' Dutch messages
+    from bot.roleplay import catalog
+
+    rel = f"evaluatie/{name}"
+    path = evaluation_dir() / name
+    if not path.is_file():
+        raise HeldOutError([Problem(rel, None, None, "bestand bestaat niet")])
+    try:
+        data = _yaml(name)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (regel {mark.line + 1}, kolom {mark.column + 1})" if mark else ""
+        raise HeldOutError(
+            [Problem(rel, None, None, f"ongeldige YAML{where}: {getattr(exc, 'problem', exc)}")]
+        ) from exc
+    raw_paths = data.get("paden") if isinstance(data, dict) else None
+    if not isinstance(raw_paths, list) or not raw_paths:
+        raise HeldOutError([Problem(rel, None, "paden", "verwacht een niet-lege lijst met paden")])
+    known = {scenario.id for scenario in catalog.scenarios()}
+    problems: List[Problem] = []
+    paths: List[Dict[str, Any]] = []
+    for index, raw in enumerate(raw_paths, start=1):
+        label = f"pad {index}"
+        if not isinstance(raw, dict):
+            problems.append(Problem(rel, label, None, "pad is geen blok met velden"))
+            continue
+        try:
+            parsed = PracticePath.parse_obj(raw)
+        except ValidationError as exc:
+            for error in exc.errors():
+                problems.append(Problem(rel, label, _field_path(error["loc"]) or None, _dutch_message(error)))
+            parsed = None
+        scenario = raw.get("scenario")
+        if isinstance(scenario, str) and scenario.strip() and scenario.strip() not in known:
+            problems.append(Problem(rel, label, "scenario", f"onbekend scenario '{scenario.strip()}' "
+                                                            f"(bekend: {', '.join(sorted(known))})"))
+        elif parsed is not None:
+            paths.append(parsed.dict())
+    if problems:
+        raise HeldOutError(problems)
+    return paths
+
+
 # -- evaluatie/context.yml ----------------------------------------------------------------------
 CONTEXT_FILE = "context.yml"
 SECOND_CONTEXT_FILE = "context_2.yml"  # written apart, without seeing context.yml or the rules: only measured
 THIRD_CONTEXT_FILE = "context_3.yml"  # written blind as well, while the rules were being tuned: only measured
+FOURTH_CONTEXT_FILE = "context_4.yml"  # written blind too, after the third set had been measured: only measured
+# the context sets written apart from the rules, each reported on its own: file -> (name in the counts, heading)
+INDEPENDENT_CONTEXT_SETS = {
+    SECOND_CONTEXT_FILE: (
+        "tweede contextset",
+        "Tweede contextset, onafhankelijk geschreven (evaluatie/context_2.yml; geschreven zonder de "
+        "contextregels of de eerste set te zien, nooit getraind; sinds sessie 5 gezien: gebruikt om de "
+        "contextregels af te stellen): goed gelezen zonder → met context",
+    ),
+    THIRD_CONTEXT_FILE: (
+        "derde contextset",
+        "Derde contextset, blind geschreven (evaluatie/context_3.yml; geschreven zonder de contextregels, "
+        "de herkenners of de eerste twee sets te zien, terwijl de regels werden verbeterd; nooit getraind; "
+        "sinds sessie 6 gezien: gebruikt om de contextregels af te stellen): goed gelezen zonder → met context",
+    ),
+    FOURTH_CONTEXT_FILE: (
+        "vierde contextset",
+        "Vierde contextset, blind geschreven (evaluatie/context_4.yml; geschreven zonder de contextregels, "
+        "de herkenners of de eerste drie sets te zien; nooit gebruikt om te trainen of af te stellen): "
+        "goed gelezen zonder → met context",
+    ),
+}
 CONTEXT_PARTS = ("ontwikkel", "toets")
 CONTEXT_KINDS = ("ambigu", "helder")
 

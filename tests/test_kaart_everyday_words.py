@@ -352,3 +352,36 @@ def test_violence_in_everyday_words_is_read_as_violence(question):
 ])
 def test_words_of_violence_in_another_sense_are_no_violence(question, absent):
     assert absent not in parse_vraag(question).themas
+
+
+@pytest.mark.parametrize("question", [
+    "Meisje van 15 wordt door haar nieuwe vriend onder druk gezet om foto's te sturen",
+    "Een jongen uit de buurt zet hem onder druk om spullen voor hem te bewaren",
+])
+def test_being_pressed_by_someone_is_a_safety_question_not_school_pressure(question):
+    themas = parse_vraag(question).themas
+    assert "veiligheid" in themas and "prestatiedruk" not in themas
+
+
+def test_pressure_of_school_stays_school_pressure():
+    assert parse_vraag("Dochter van 16 staat erg onder druk door de examens").themas[:1] == ["prestatiedruk"]
+
+
+@pytest.mark.parametrize("question", [
+    "Zoon van 11 heeft niks om handen, ouders zoeken eerst iets in de wijk voor hem",
+    "Ik zoek liever iets in de sociale basis voor een stil meisje van 9 uit Huizen",
+])
+def test_looking_for_something_in_the_neighbourhood_is_a_leisure_question(question):
+    assert "vrije_tijd" in parse_vraag(question).themas
+
+
+@pytest.mark.parametrize("question", [
+    "School vraagt wie dit samen met hen kan oppakken, meisje van 8 komt steeds te laat",
+    "Het buurtteam pakt dit graag op: moeder van twee kinderen heeft vragen over de opvoeding",
+])
+def test_taking_a_matter_up_is_no_arrest(question):
+    assert "criminaliteit" not in parse_vraag(question).themas
+
+
+def test_an_arrest_stays_an_arrest():
+    assert "criminaliteit" in parse_vraag("Jongen van 16 is gisteren door de politie opgepakt").themas

@@ -121,3 +121,41 @@ def test_a_parents_death_is_the_childs_grief_not_the_parents_problem():
     assert parse_vraag("Huizen: vader is overleden, zoon van 10 heeft veel verdriet").kind_themas == [
         "somberheid_angst"
     ]
+
+
+@pytest.mark.parametrize("vraag, theme", [
+    ("Een vader zegt dat zijn zoon van 9 slecht slaapt, de hele avond gamet", "verslaving"),
+    ("Een moeder vertelt dat haar dochter van 14 nauwelijks eet, zich terugtrekt en geen vrienden meer heeft",
+     "somberheid_angst"),
+])
+def test_who_tells_about_a_child_does_not_make_the_childs_problem_their_own(vraag, theme):
+    parsed = parse_vraag(vraag)
+    assert theme in parsed.kind_themas and theme not in parsed.ouder_themas
+
+
+def test_a_parent_who_tells_about_their_own_problem_keeps_it():
+    assert parse_vraag("Moeder vertelt dat ze diep in de schulden zit").ouder_themas == ["financien"]
+
+
+def test_the_youth_health_service_is_no_match_on_a_parents_own_problem():
+    """The jeugdarts and jeugdverpleegkundige follow the child's growth and health (004, team Jeugd en Gezin): a
+    mother's own anxiety is no match for them, though they are for parents too; a child's anxiety is."""
+    jgz = dienst("jgz", ["ouder", "jeugdige", "school"], ["ontwikkeling", "gezondheid", "somberheid_angst"])
+    parents = dienst("ouderprogramma", ["ouder"], ["somberheid_angst", "opvoeding"])
+    index = KaartIndex([jgz, parents], ORGS)
+    mother = {h.id: h.onderdelen for h in zoek("Hilversum: moeder heeft zelf veel last van angsten",
+                                                index=index).hits}
+    assert mother["ouderprogramma"]["thema"] > 0 and mother.get("jgz", {}).get("thema", 0.0) == 0.0
+    child = {h.id: h.onderdelen for h in zoek("Hilversum: zoon van 7 heeft veel last van angsten", index=index).hits}
+    assert child["jgz"]["thema"] > 0
+
+
+def test_a_parent_who_cannot_manage_the_care_for_the_children_is_a_parenting_question():
+    assert "opvoeding" in parse_vraag("Vader is net geopereerd en kan de zorg voor de kinderen niet meer aan").themas
+
+
+def test_parents_alarm_about_their_child_is_no_anxiety_problem_of_their_own():
+    vraag = parse_vraag("Laren: zoon van 13 is twee nachten niet thuisgekomen, de ouders zijn in paniek")
+    assert "somberheid_angst" not in vraag.ouder_themas
+    # a mother's own panic, with no child named, stays hers
+    assert parse_vraag("moeder krijgt steeds paniek in de supermarkt").ouder_themas == ["somberheid_angst"]

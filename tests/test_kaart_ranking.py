@@ -10,7 +10,12 @@
 - when few services fit a family's question, the general entrance of the place is added, saying why;
 - no two services with the same role (two ways into youth care of one place) in the top 3 when another fits;
 - the place's own way into youth care is among the first three for a family's problem, unless three services made
-  for the problem fill them; of two own ways in, the one that covers more; a question naming no problem shows both;
+  for the problem fill them at school or for a question about growth; of two own ways in, the one that covers
+  more; a question naming no problem shows both;
+- a question about a young child or about growth, health or bullying has the youth health service (JGZ) among
+  the first three, second; an age up to four reads as a young child; of two own ways in, the one that covers more
+  is shown;
+- a service a family reaches only through school comes after one it reaches itself for a problem at home;
 - an ordinary search word of one school's offer does not lift it; a school-bound service fits only a child at
   that kind of school.
 """
@@ -254,10 +259,15 @@ def test_the_places_own_way_into_youth_care_is_among_the_first_three_for_a_child
     vraag = "Hilversum: dochter van 13 heeft paniekaanvallen sinds ze wordt gepest"
     found = [h.id for h in zoek(vraag, index=KaartIndex([beide, angst, pesten, team], orgs)).hits]
     assert found[0] == "angst_en_pesten" and found[2] == "jeugdteam" and {found[1], found[3]} == {"angst", "pesten"}
-    # three services made for both problems: they keep the first three
+    # three services made for both problems of a child at school: they keep the first three (at school the
+    # youth health service and the school's own help are the way in, see the next tests)
     also = [dienst(f"beide_{o}", ["somberheid_angst", "pesten"], organisatie=o) for o in ("b", "c")]
-    found = [h.id for h in zoek(vraag, index=KaartIndex([beide, *also, team], orgs)).hits]
-    assert "jeugdteam" not in found[:3]
+    index = KaartIndex([beide, *also, team], orgs)
+    at_school = "Hilversum: dochter van 13 heeft paniekaanvallen sinds ze in de klas wordt gepest"
+    assert "jeugdteam" not in [h.id for h in zoek(at_school, index=index).hits][:3]
+    # the same three for a problem at home: the family's own way into youth care still joins them, third
+    found = [h.id for h in zoek(vraag, index=index).hits]
+    assert found[2] == "jeugdteam" and len(found) == 4
 
 
 def test_an_ordinary_search_word_of_one_schools_offer_does_not_lift_it_above_services_for_every_family():
@@ -312,3 +322,106 @@ def test_a_question_that_names_no_problem_shows_every_own_way_in_of_the_place():
     index = KaartIndex([vraagbaak, team], orgs)
     found = [h.id for h in zoek("Hilversum: een gezin met van alles tegelijk, waar begin ik?", index=index).hits]
     assert set(found) == {"vraagbaak", "jeugdteam"}
+
+
+def _growth_index():
+    orgs = {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in ("gemeente", "ggd", "a", "b", "c")}}
+    team = dienst("jeugdteam", ["jeugdhulp", "opvoeding", "gedrag", "scheiding", "verblijf", "vastgelopen_hulp"],
+                  algemene_toegang=True, organisatie="gemeente")
+    # the youth health service: growth and health first, and broad, so on its own score it stays below
+    jgz = dienst("jgz", ["ontwikkeling", "gezondheid", "gedrag", "pesten", "opvoeding", "jonge_kind", "psychisch",
+                         "somberheid_angst", "veiligheid"], algemene_toegang=True, organisatie="ggd",
+                 werkgebied=["gooi_en_vechtstreek"], leeftijd_min=0)
+    specific = [dienst(f"peuterhulp_{o}", ["jonge_kind", "opvoeding"], organisatie=o) for o in ("a", "b", "c")]
+    return KaartIndex([*specific, team, jgz], orgs)
+
+
+def test_a_question_about_a_young_child_has_the_youth_health_service_second():
+    # 004: parents can always ask team Jeugd en Gezin about growth and development (speech, food, toilet training);
+    # the jeugdarts sees a child from birth. Three services made for toddlers fit better on score, yet the
+    # professional reading the first three sees the health service as the family's way in
+    found = [h.id for h in zoek("Hilversum: moeder vraagt wat ze moet doen, haar peuter van 2 zegt nog bijna niets",
+                                index=_growth_index()).hits]
+    assert found[0].startswith("peuterhulp_") and found[1] == "jgz"
+    assert "jeugdteam" not in found[:3]
+
+
+def test_bullying_outside_school_has_the_youth_health_service_in_the_first_three():
+    orgs = {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in ("ggd", "a", "b", "c")}}
+    jgz = dienst("jgz", ["ontwikkeling", "gezondheid", "gedrag", "pesten", "opvoeding", "jonge_kind", "psychisch",
+                         "somberheid_angst", "veiligheid"], algemene_toegang=True, organisatie="ggd",
+                 werkgebied=["gooi_en_vechtstreek"], leeftijd_min=0)
+    specific = [dienst(f"tegen_pesten_{o}", ["pesten"], organisatie=o) for o in ("a", "b", "c")]
+    found = [h.id for h in zoek("Hilversum: jongen van 10 wordt in de buurt steeds uitgelachen en gepest",
+                                index=KaartIndex([*specific, jgz], orgs)).hits]
+    assert found[1] == "jgz"
+
+
+def test_a_problem_at_home_has_the_municipal_entrance_not_only_the_health_service():
+    # a ten-year-old who is gloomy at home: the specific service first, then the family's own way into youth care
+    # (the jeugdteam), also when the health service fits the theme as well
+    orgs = {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in ("gemeente", "ggd", "a", "b")}}
+    team = dienst("jeugdteam", ["jeugdhulp", "opvoeding", "gedrag", "scheiding", "verblijf", "vastgelopen_hulp"],
+                  algemene_toegang=True, organisatie="gemeente")
+    jgz = dienst("jgz", ["ontwikkeling", "gezondheid", "somberheid_angst"], algemene_toegang=True, organisatie="ggd",
+                 werkgebied=["gooi_en_vechtstreek"], leeftijd_min=0)
+    praten = [dienst(f"praten_{o}", ["somberheid_angst"], organisatie=o) for o in ("a", "b")]
+    found = [h.id for h in zoek("Hilversum: zoon van 10 is al weken somber en huilt thuis veel",
+                                index=KaartIndex([*praten, jgz, team], orgs)).hits]
+    assert found[2] == "jeugdteam" and len(found) == 4
+
+
+def test_a_question_mentions_school_by_a_school_word_not_by_the_problem_alone():
+    from bot.kaart.query import school_mentioned
+
+    assert school_mentioned("de mentor belde: ze zit in de klas alleen maar te huilen")
+    assert school_mentioned("hij zit op de middelbare en haalt slechte cijfers")
+    assert school_mentioned("de juf ziet dat ze niet eet")
+    assert not school_mentioned("zoon van 9 is somber en huilt veel thuis")
+    assert not school_mentioned("dochter van 12 wordt op de sportclub gepest")
+
+
+def test_an_age_up_to_four_is_a_question_about_a_young_child():
+    # "zoon van 3" says what "peuter" says: a service for families with young children fits, also without that word
+    orgs = {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in ("a", "b")}}
+    jonge_kind = dienst("gezinnen_jonge_kinderen", ["jonge_kind", "opvoeding"], organisatie="a")
+    slaap = dienst("slaapspreekuur", ["gezondheid"], organisatie="b")
+    found = [h.id for h in zoek("Hilversum: zoon van 3 slaapt al weken heel onrustig",
+                                index=KaartIndex([jonge_kind, slaap], orgs)).hits]
+    assert "gezinnen_jonge_kinderen" in found
+    older = [h.id for h in zoek("Hilversum: zoon van 9 slaapt al weken heel onrustig",
+                                index=KaartIndex([jonge_kind, slaap], orgs)).hits]
+    assert "gezinnen_jonge_kinderen" not in older
+
+
+def test_the_own_way_in_shown_is_the_one_that_covers_more_also_when_the_first_three_are_full():
+    orgs = {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in ("gemeente", "ggd", "a")}}
+    vraagbaak = dienst("vraagbaak", ["jeugdhulp", "opvoeding", "vastgelopen_hulp"], algemene_toegang=True,
+                       organisatie="gemeente")
+    team = dienst("jeugdteam", ["jeugdhulp", "opvoeding", "gedrag", "scheiding", "verblijf", "vastgelopen_hulp"],
+                  algemene_toegang=True, organisatie="gemeente")
+    jgz = dienst("jgz", ["ontwikkeling", "gezondheid", "opvoeding"], algemene_toegang=True, organisatie="ggd",
+                 werkgebied=["gooi_en_vechtstreek"], leeftijd_min=0)
+    coach = dienst("opvoedcoach", ["opvoeding", "jonge_kind"], organisatie="a")
+    found = [h.id for h in zoek("Hilversum: moeder van een peuter van 2 loopt vast in de opvoeding",
+                                index=KaartIndex([coach, vraagbaak, team, jgz], orgs)).hits]
+    # the front desk scores higher on its own (fewer themes); the team that takes every question is the one shown
+    assert "jeugdteam" in found[:3] and "vraagbaak" not in found[:3]
+
+
+def test_a_service_reached_only_through_school_comes_after_one_the_family_reaches_itself_for_a_problem_at_home():
+    # the school's social worker is made for the problem, the GP's youth worker fits a little less; for a daughter
+    # who is gloomy at home the family goes to the GP first, for one who cries in class the school's help leads
+    orgs = {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in ("school", "huisarts")}}
+    smw = dienst("schoolwerk", ["somberheid_angst"], organisatie="school", toegang=["via_school"])
+    poh = dienst("praktijkondersteuner", ["gedrag", "psychisch", "gezondheid", "pesten", "somberheid_angst"],
+                 organisatie="huisarts", toegang=["via_huisarts"])
+    index = KaartIndex([smw, poh], orgs)
+    home = [h.id for h in zoek("Hilversum: dochter van 13 is al weken somber en huilt veel", index=index).hits]
+    assert home == ["praktijkondersteuner", "schoolwerk"]
+    school = [h.id for h in zoek("Hilversum: dochter van 13 is somber en huilt veel in de klas", index=index).hits]
+    assert school == ["schoolwerk", "praktijkondersteuner"]
+    # a school or professional asking is not demoted either
+    asked = [h.id for h in zoek("De mentor belt: een meisje van 13 uit Hilversum is al weken somber",
+                                index=index).hits]
+    assert asked[0] == "schoolwerk"

@@ -383,6 +383,27 @@ def test_the_sixth_toets_set_is_its_own_set_of_at_least_70_new_questions():
     tuning = {q.vraag for q in knowledge.entries["kaart_testvraag"].values()}
     assert len(sixth) >= 70 and not sixth & (earlier | tuning)
     assert len(evalueer(knowledge, kind="kaart_toetsvraag", reeks="toets6").uitkomsten) == len(sixth)
+
+
+def test_the_seventh_toets_set_is_its_own_set_of_at_least_80_new_questions():
+    knowledge = get_knowledge()
+    toets = knowledge.entries["kaart_toetsvraag"].values()
+    seventh = {q.vraag for q in toets if q.reeks == "toets7"}
+    earlier = {q.vraag for q in toets if q.reeks in ("toets", "toets2", "toets3", "toets4", "toets5", "toets6")}
+    tuning = {q.vraag for q in knowledge.entries["kaart_testvraag"].values()}
+    assert len(seventh) >= 80 and not seventh & (earlier | tuning)
+    assert len(evalueer(knowledge, kind="kaart_toetsvraag", reeks="toets7").uitkomsten) == len(seventh)
+
+
+def test_the_eighth_toets_set_is_its_own_set_of_at_least_90_new_questions():
+    knowledge = get_knowledge()
+    toets = knowledge.entries["kaart_toetsvraag"].values()
+    eighth = {q.vraag for q in toets if q.reeks == "toets8"}
+    earlier = {q.vraag for q in toets
+               if q.reeks in ("toets", "toets2", "toets3", "toets4", "toets5", "toets6", "toets7")}
+    tuning = {q.vraag for q in knowledge.entries["kaart_testvraag"].values()}
+    assert len(eighth) >= 90 and not eighth & (earlier | tuning)
+    assert len(evalueer(knowledge, kind="kaart_toetsvraag", reeks="toets8").uitkomsten) == len(eighth)
 @pytest.mark.parametrize("vraag, gemeente", [
     ("Bussum-Zuid: jongen 16 gebruikt drugs", "gooise_meren"),
     ("Hilversum Noord: gezin met geldzorgen", "hilversum"),

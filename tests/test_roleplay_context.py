@@ -158,8 +158,10 @@ def test_a_follow_up_never_turns_a_pitfall_into_a_step_nor_flips_a_clear_step():
     assert pitfall("Daar ga ik niet over.", context=Context.of("Voor wie zit u hier eigenlijk?", [])).zet == "redden"
     clear = MoveClassifier(step_read("behoefte", 0.94, {"behoefte": 0.94, "opties": 0.03, "dynamiek": 0.03}),
                            lexicon=NO_CUES)
+    # "wanting" does not ask on about an event: the question keeps its own clear read
+    assert clear("En wat wil jij dan?", context=Context.of(EVENT, ["erkennen"])).zet == "behoefte"
     later = ["erkennen", "dynamiek", "behoefte", "realiteit"]
-    assert clear("En wat wil jij dan?", context=Context.of(OWN_IDEA, later)).zet == "behoefte"
+    assert clear("Wat wil jij met dat verjaardagsfeest?", context=Context.of(OWN_IDEA, later)).zet == "behoefte"
 
 
 # -- the held-out context set (evaluatie/context.yml) --------------------------------------------
@@ -287,10 +289,11 @@ def test_the_role_play_evaluation_reports_the_second_context_set_under_its_own_h
     result = PathEvaluation()
     compare_context(_ReadsOnlyWithContext(), result)
     acknowledging = sum("erkennen" in item.stap for item in items)
-    assert result.second_context["tweede contextset"] == (0, acknowledging, len(items))
-    assert result.second_context["tweede contextset: erkennen"][1:] == (acknowledging, acknowledging)
+    counts = result.independent[SECOND_CONTEXT_FILE].counts
+    assert counts["tweede contextset"] == (0, acknowledging, len(items))
+    assert counts["tweede contextset: erkennen"][1:] == (acknowledging, acknowledging)
     ambiguous = sum(item.soort == "ambigu" for item in items)
-    assert result.second_context["tweede contextset: ambigu"][2] == ambiguous
+    assert counts["tweede contextset: ambigu"][2] == ambiguous
     assert not any(name.startswith("tweede") for name in result.context_compared)  # kept apart from the first set
     report = evaluation_report(result, show_sentences=True)
     assert "Tweede contextset, onafhankelijk geschreven" in report
@@ -302,7 +305,7 @@ def test_the_role_play_evaluation_reports_the_second_context_set_under_its_own_h
     assert not any(item.tekst in blind for item in items if len(item.tekst) > 15)  # short ones may occur as words
     only_tuning = PathEvaluation()
     compare_context(_ReadsOnlyWithContext(), only_tuning, ("ontwikkel",))
-    assert not only_tuning.second_context  # measuring the tuning part never shows the independent set
+    assert not only_tuning.independent  # measuring the tuning part never shows the independent set
 
 
 def test_the_role_play_evaluation_stops_with_a_dutch_message_on_a_broken_second_context_set(
@@ -350,12 +353,13 @@ def test_the_role_play_evaluation_reports_the_third_context_set_under_its_own_he
     result = PathEvaluation()
     compare_context(_ReadsOnlyWithContext(), result)
     acknowledging = sum("erkennen" in item.stap for item in items)
-    assert result.third_context["derde contextset"] == (0, acknowledging, len(items))
+    counts, second = result.independent[THIRD_CONTEXT_FILE].counts, result.independent[SECOND_CONTEXT_FILE].counts
+    assert counts["derde contextset"] == (0, acknowledging, len(items))
     ambiguous = sum(item.soort == "ambigu" for item in items)
-    assert result.third_context["derde contextset: ambigu"][2] == ambiguous
-    assert result.third_context["derde contextset: helder"][2] == len(items) - ambiguous
-    assert not any(name.startswith("derde") for name in result.second_context)  # kept apart from the second set
-    assert result.second_context["tweede contextset"][2] == len(context_items(SECOND_CONTEXT_FILE))
+    assert counts["derde contextset: ambigu"][2] == ambiguous
+    assert counts["derde contextset: helder"][2] == len(items) - ambiguous
+    assert not any(name.startswith("derde") for name in second)  # kept apart from the second set
+    assert second["tweede contextset"][2] == len(context_items(SECOND_CONTEXT_FILE))
     report = evaluation_report(result, show_sentences=True)
     third = report[report.index("Derde contextset"):]
     assert "Tweede contextset" not in third  # its own heading, after the second set
@@ -367,7 +371,7 @@ def test_the_role_play_evaluation_reports_the_third_context_set_under_its_own_he
     assert not any(item.tekst in blind for item in items if len(item.tekst) > 15)
     only_tuning = PathEvaluation()
     compare_context(_ReadsOnlyWithContext(), only_tuning, ("ontwikkel",))
-    assert not only_tuning.third_context  # measuring the tuning part never shows the blind set
+    assert not only_tuning.independent  # measuring the tuning part never shows the blind set
 
 
 def test_the_role_play_evaluation_stops_with_a_dutch_message_on_a_broken_third_context_set(
@@ -384,6 +388,75 @@ def test_the_role_play_evaluation_stops_with_a_dutch_message_on_a_broken_third_c
     err = capsys.readouterr().err
     assert "een testbestand is niet in orde" in err
     assert "evaluatie/context_3.yml, item 'a-goed', veld 'soort': onbekende soort 'vaag'" in err
+
+
+# -- the fourth, blind context set (evaluatie/context_4.yml) ----------------------------------------
+def test_the_fourth_context_set_loads_with_nine_items_per_step_and_pitfall_all_only_measured():
+    from collections import Counter
+
+    from bot.heldout import FOURTH_CONTEXT_FILE, context_items
+    from bot.roleplay.models import STEPS
+
+    items = context_items(FOURTH_CONTEXT_FILE)
+    assert len(items) >= 72
+    per_label = Counter(item.stap[0] for item in items)
+    for label in STEPS + ("inhoud", "redden"):
+        assert per_label[label] >= 9, label
+        kinds_here = Counter(item.soort for item in items if item.stap[0] == label)
+        assert kinds_here["ambigu"] >= 6 and kinds_here["helder"] >= 3, label
+    assert {item.deel for item in items} == {"toets"}  # never for tuning
+    assert {item.scenario for item in items} == {scenario.id for scenario in KNOWLEDGE.all("scenario")}
+    assert len({tuple(item.stadium) for item in items}) >= 5  # several stages of the conversation
+    by_text: dict = {}
+    for item in items:
+        by_text.setdefault(item.tekst.lower().strip(".?! "), set()).add(item.stap[0])
+    assert sum(len(moves) > 1 for moves in by_text.values()) >= 8  # same short turn, other right move
+
+
+def test_the_role_play_evaluation_reports_the_fourth_context_set_under_its_own_heading():
+    from bot.heldout import FOURTH_CONTEXT_FILE, THIRD_CONTEXT_FILE, context_items
+    from bot.roleplay.evaluation import PathEvaluation, compare_context, evaluation_report
+
+    items = context_items(FOURTH_CONTEXT_FILE)
+    result = PathEvaluation()
+    compare_context(_ReadsOnlyWithContext(), result)
+    acknowledging = sum("erkennen" in item.stap for item in items)
+    counts, third = result.independent[FOURTH_CONTEXT_FILE].counts, result.independent[THIRD_CONTEXT_FILE].counts
+    assert counts["vierde contextset"] == (0, acknowledging, len(items))
+    ambiguous = sum(item.soort == "ambigu" for item in items)
+    assert counts["vierde contextset: ambigu"][2] == ambiguous
+    assert counts["vierde contextset: helder"][2] == len(items) - ambiguous
+    assert not any(name.startswith("vierde") for name in third)  # kept apart from the third set
+    assert third["derde contextset"][2] == len(context_items(THIRD_CONTEXT_FILE))
+    report = evaluation_report(result, show_sentences=True)
+    fourth = report[report.index("Vierde contextset, blind geschreven (evaluatie/context_4.yml;"):]
+    assert "Derde contextset" not in fourth  # its own heading, after the third set
+    assert f"vierde contextset              0/{len(items)} → {acknowledging}/{len(items)}" in fourth
+    assert "fout met context [redden-helder-ik-bel-ex] redden → erkennen" in fourth
+    blind = evaluation_report(result)
+    assert f"vierde contextset              0/{len(items)} → {acknowledging}/{len(items)}" in blind
+    assert "fout met context" not in blind and "--toon-zinnen" in blind
+    assert not any(item.tekst in blind for item in items if len(item.tekst) > 15)
+    only_tuning = PathEvaluation()
+    compare_context(_ReadsOnlyWithContext(), only_tuning, ("ontwikkel",))
+    assert not only_tuning.independent  # measuring the tuning part never shows the blind set
+
+
+def test_the_role_play_evaluation_stops_with_a_dutch_message_on_a_broken_fourth_context_set(
+        tmp_path, monkeypatch, capsys):
+    import argparse
+
+    from bot.cli_commands.roleplay import run_evaluation
+
+    _broken_set(tmp_path, monkeypatch, "items:" + GOOD_ITEM)
+    for name in ("context_2.yml", "context_3.yml"):
+        (tmp_path / name).write_text("items:" + GOOD_ITEM.replace("ontwikkel", "toets"), encoding="utf-8")
+    (tmp_path / "context_4.yml").write_text("items:" + GOOD_ITEM.replace("stadium: [erkennen]", "stadium: [erkenen]"),
+                                            encoding="utf-8")
+    assert run_evaluation(argparse.Namespace(contextdeel="beide")) == 1
+    err = capsys.readouterr().err
+    assert "een testbestand is niet in orde" in err
+    assert "evaluatie/context_4.yml, item 'a-goed', veld 'stadium': onbekende stap 'erkenen'" in err
 
 
 # -- rule 1 by what a short turn does: ask on, show sympathy, say yes, say no ---------------------
@@ -425,9 +498,12 @@ def test_no_to_a_question_about_blame_or_the_professionals_side_is_visie():
     classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
     assert classify("Nee hoor.", context=Context.of("U denkt zeker ook dat ik overdrijf?", [])).zet == "visie"
     assert classify("Daar ga ik niet over.", context=Context.of("Zeg nou wie er gelijk heeft!", [])).zet == "visie"
-    # a no read as a pitfall stays a pitfall: context never turns a pitfall into a good step
-    assert sure("inhoud", 0.95)("Nee joh, echt niet.", context=Context.of(
+    # a no read as a pitfall stays a pitfall when it says more than no ...
+    assert sure("inhoud", 0.95)("Nee, zij is gewoon lastig.", context=Context.of(
         "Is het mijn schuld dat ze zo boos is?", [])).zet == "inhoud"
+    # ... a bare no answers the question (see test_a_bare_yes_or_no_that_answers_...)
+    assert sure("inhoud", 0.95)("Nee joh, echt niet.", context=Context.of(
+        "Is het mijn schuld dat ze zo boos is?", [])).zet == "visie"
 
 
 def test_asking_on_after_a_wish_is_behoefte_and_after_an_event_keeps_a_sure_dynamiek():
@@ -494,3 +570,133 @@ def test_an_offer_is_no_request_a_backchannel_is_no_acknowledgement_and_asking_b
     assert classify("Hm.", context=Context.of("Ik ben het zo zat allemaal.", [])).zet == "onduidelijk"
     assert classify("Ja, ik hoor je.", context=Context.of("Ik ben het zo zat allemaal.", [])).zet == "erkennen"
     assert classify("Hoe bedoel je?", context=Context.of("Aan wiens kant sta jij eigenlijk?", [])).zet == "onduidelijk"
+
+
+# -- session 6: a bare yes or no answers the question; a question with a light verb asks on ---------
+def test_a_bare_yes_or_no_that_answers_a_question_about_blame_or_a_fear_is_the_step_even_when_read_as_a_pitfall():
+    blame = Context.of("Ligt het aan mij dat hij niet meer wil komen?", ["erkennen"])
+    move = sure("inhoud", 0.97)("Nee hoor, helemaal niet.", context=blame)
+    assert move.zet == "visie" and move.zekerheid == 0.5  # read from the context: uncertain, the engine forgives
+    assert any("vervolg" in s for s in move.signalen)
+    fear = Context.of("Dus ik kan er gewoon niks aan veranderen?", ["erkennen", "behoefte"])
+    assert sure("inhoud", 0.8)("Ja, zeker.", context=fear).zet == "realiteit"
+    hope = Context.of("Wordt het ooit nog beter tussen ons, denkt u?", ["erkennen"])
+    assert sure("redden", 0.7)("Nee, echt niet.", context=hope).zet == "realiteit"
+
+
+def test_a_pitfall_read_stays_a_pitfall_when_the_answer_says_more_or_answers_no_such_question():
+    blame = Context.of("Ligt het aan mij dat hij niet meer wil komen?", ["erkennen"])
+    assert sure("inhoud", 0.97)("Nee, het ligt aan zijn vader.", context=blame).zet == "inhoud"  # a topic of its own
+    assert sure("inhoud", 0.97)("Ja, echt wel.", context=blame).zet == "inhoud"  # yes to "is it my fault?"
+    statement = Context.of("Het ligt allemaal aan mij, dat weet ik heus wel.", ["erkennen"])
+    assert sure("inhoud", 0.97)("Nee joh.", context=statement).zet == "inhoud"  # the persona asked nothing
+    hope = Context.of("Wordt het ooit nog beter tussen ons, denkt u?", ["erkennen"])
+    assert sure("inhoud", 0.8)("Ja, zeker.", context=hope).zet == "inhoud"  # feeding the hope is no reality
+    request = Context.of("Wilt u zijn moeder even bellen? Naar u luistert ze wel.", ["erkennen"])
+    assert sure("redden", 0.9)("Nee hoor.", context=request).zet == "redden"  # a no to a request is no step either
+    # the other direction is unchanged: a bare yes to a request read as a step is the rescue
+    assert sure("visie", 0.8)("Ja, zeker.", context=request).zet == "redden"
+
+
+def test_a_question_with_a_light_verb_asks_on_about_what_the_line_invites_when_the_verb_fits():
+    later = ["erkennen", "dynamiek", "behoefte", "realiteit"]
+    ideas = Context.of("Ik kan bij oma gaan slapen. Of ik zet gewoon mijn koptelefoon op.", later)
+    move = sure("behoefte", 0.95)("En wat wil jij dan?", context=ideas)
+    assert move.zet == "opties" and move.zekerheid == 0.5
+    slammed = Context.of("Gisteravond smeet hij de deur weer dicht toen ik iets vroeg.", ["erkennen"])
+    assert sure("opties", 0.9)("En wat doe jij dan?", context=slammed).zet == "dynamiek"
+    sleepless = Context.of("Ik slaap er gewoon niet meer van, al weken niet.", [])
+    assert sure("opties", 0.85)("Wat zou helpen?", context=sleepless).zet == "erkennen"
+    own = Context.of("Misschien kunnen we eerst samen naar de mentor gaan.", later)
+    assert sure("dynamiek", 0.85)("Hoe zie je dat voor je?", context=own).zet == "opties"
+    outburst = Context.of("Nu heeft ze weer niks gezegd over de vakantie! Niks!", [])
+    assert sure("dynamiek", 0.7)("Wat doet dat met je?", context=outburst).zet == "erkennen"
+    wish = Context.of("Ik wil gewoon dat hij één keer op tijd is.", ["erkennen", "dynamiek"])
+    assert sure("opties", 0.9)("En als hij dat zou doen?", context=wish).zet == "behoefte"
+    assert sure("dynamiek", 0.7)("Hoe ziet dat er dan uit?", context=wish).zet == "behoefte"
+    fed_up = Context.of("Ik ben er echt klaar mee, met dat gedoe.", [])
+    assert sure("opties", 0.7)("Wat zou helpen?", context=fed_up).zet == "erkennen"
+
+
+def test_a_question_with_a_verb_that_does_not_fit_or_words_of_its_own_keeps_its_sure_read():
+    slammed = Context.of("Gisteravond smeet hij de deur weer dicht toen ik iets vroeg.", ["erkennen"])
+    assert sure("behoefte", 0.95)("Wat wil je dan?", context=slammed).zet == "behoefte"  # wanting: no pattern
+    wish = Context.of("Ik wil gewoon dat hij één keer op tijd is.", ["erkennen", "dynamiek"])
+    assert sure("dynamiek", 0.9)("Wat gebeurde er dan?", context=wish).zet == "dynamiek"
+    ideas = Context.of("Ik kan bij oma gaan slapen. Of ik zet gewoon mijn koptelefoon op.", ["erkennen"])
+    assert sure("behoefte", 0.95)("Wat wil jij eigenlijk met oma?", context=ideas).zet == "behoefte"
+    assert sure("behoefte", 0.95)("En wat wil je zelf?", context=ideas).zet == "behoefte"  # a wish of one's own
+    assert sure("behoefte", 0.95)("Wat zou je willen?", context=ideas).zet == "behoefte"  # refers to nothing said
+    # a question read as a pitfall stays one
+    assert sure("redden", 0.8)("Wat wil je dan?", context=ideas).zet == "redden"
+
+
+def test_a_quoted_line_of_a_meeting_reads_per_speaker_and_a_quoted_question_is_a_question():
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    claim = Context.of("Vader: 'Hij komt toch altijd te laat op school?' Zoon: 'Echt niet!'", ["erkennen"])
+    assert classify("Klopt.", context=claim).zet == "inhoud"
+    side = Context.of("Vader: 'Wie heeft hier gelijk, ik of hij?' Zoon zucht en kijkt weg.", [])
+    assert classify("Nee, daar ga ik niet over.", context=side).zet == "visie"
+    fear = Context.of("Moeder: 'Dus het blijft altijd zo tussen ons?' Dochter kijkt naar de grond.", ["erkennen"])
+    assert classify("Ja.", context=fear).zet == "realiteit"
+
+
+def test_a_statement_of_fact_is_no_claim_to_agree_with_and_agreeing_with_an_idea_is_opties():
+    fact = Context.of("Hij doet toch wat hij wil, of ik nou boos word of niet.", ["erkennen", "behoefte"])
+    assert sure("realiteit", 0.7)("Dat is zo.", context=fact).zet == "realiteit"
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    own = Context.of("Misschien kunnen we eerst samen naar de mentor gaan.", ["erkennen", "behoefte", "realiteit"])
+    assert classify("Helemaal mee eens.", context=own).zet == "opties"
+    judgement = Context.of("Zij verpest toch alles met haar gezeur, vindt u ook niet?", ["erkennen"])
+    assert classify("Mee eens.", context=judgement).zet == "inhoud"
+
+
+def test_a_need_named_in_a_word_is_behoefte_after_a_statement_and_answers_a_question_about_the_talks():
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    afraid = Context.of("Sinds hij hier langskwam durf ik 's avonds niet meer alleen thuis te zijn.", ["erkennen"])
+    move = classify("Veiligheid.", context=afraid)
+    assert move.zet == "behoefte" and move.zekerheid == 0.5
+    assert classify("Gezien worden, hè.", context=afraid).zet == "behoefte"
+    purpose = Context.of("Waar is dit overleg nou eigenlijk goed voor?", [])
+    assert classify("Duidelijkheid.", context=purpose).zet == "visie"  # it answers what the talk is for
+    assert classify("Duidelijkheid over de kerst.", context=afraid).zet == "onduidelijk"  # a topic of its own
+    assert sure("dynamiek", 0.8)("Veiligheid.", context=afraid).zet == "dynamiek"  # a sure read stays
+
+
+def test_a_yes_that_understands_acknowledges_a_feeling_anywhere_in_the_line_but_takes_no_side_or_task():
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    tired = Context.of("Ik ben zo op. En morgen moet ik alweer naar de rechter.", ["visie"])
+    assert classify("Begrijpelijk.", context=tired).zet == "erkennen"
+    assert classify("Snap ik.", context=tired).zet == "erkennen"
+    assert classify("Ja.", context=tired).zet == "onduidelijk"  # a plain yes stays a backchannel
+    request = Context.of("Kunt u haar morgen bellen? Ik ben zo moe.", ["erkennen"])
+    assert classify("Snap ik.", context=request).zet == "onduidelijk"  # understanding takes nothing over
+    claim = Context.of("Hij moet toch gewoon op tijd komen?", ["erkennen"])
+    assert classify("Ja, logisch.", context=claim).zet == "inhoud"  # but agrees with a claim about the other
+
+
+def test_a_hedged_yes_names_the_reality_and_an_endorsement_before_asking_on_is_opties():
+    never = Context.of("Dus dit wordt nooit meer zoals vroeger?", ["erkennen", "behoefte"])
+    assert sure("opties", 0.9)("Dat kan best zijn.", context=never).zet == "realiteit"
+    hope = Context.of("Misschien draait hij ooit nog wel bij?", ["erkennen", "behoefte"])
+    assert MoveClassifier(TOO_SHORT, lexicon=NO_CUES)("Dat kan best zijn.", context=hope).zet == "onduidelijk"
+    own = Context.of("Misschien ga ik eerst met de mentor praten.", ["erkennen", "behoefte", "realiteit"])
+    assert sure("realiteit", 0.7)("Mooi plan. En verder?", context=own).zet == "opties"
+    assert sure("realiteit", 0.7)("Mooi plan. Wie betaalt dat?", context=own).zet == "realiteit"
+
+
+def test_what_then_happens_told_in_the_present_and_a_long_own_idea_are_read_from_the_line():
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    then = Context.of("Dan gaat hij weer met de deur slaan.", ["erkennen"])
+    assert classify("En daarna?", context=then).zet == "dynamiek"
+    idea = Context.of("Ik zou het er op de ouderavond ook eens over kunnen hebben.", ["erkennen", "behoefte"])
+    assert classify("En verder?", context=idea).zet == "opties"
+
+
+def test_an_answer_that_picks_one_side_is_no_visie_but_both_sides_or_the_other_too_is():
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    side = Context.of("Aan wiens kant sta jij nou eigenlijk?", ["erkennen"])
+    assert classify("Zijn moeder natuurlijk.", context=side).zet == "onduidelijk"  # picks a side
+    assert classify("Jij, hè.", context=side).zet == "onduidelijk"
+    assert classify("Van jullie allebei.", context=side).zet == "visie"
+    assert classify("Ook aan haar kant.", context=side).zet == "visie"

@@ -139,7 +139,10 @@ def run_evaluation(args: argparse.Namespace) -> int:
         "toets3": "derde toetsset (toetsvragen_3.yml, geschreven vóór de derde ronde, alleen om te meten)",
         "toets4": "vierde toetsset (toetsvragen_4.yml, blind geschreven vóór de vierde ronde, alleen om te meten)",
         "toets5": "vijfde toetsset (toetsvragen_5.yml, blind geschreven vóór de vijfde ronde, alleen om te meten)",
-        "toets6": "zesde toetsset (toetsvragen_6.yml, blind geschreven tijdens de vijfde ronde, alleen om te meten)",
+        "toets6": "zesde toetsset (toetsvragen_6.yml, blind geschreven tijdens de vijfde ronde; sinds 3 december, "
+                  "zesde ronde, ook gebruikt om af te stellen)",
+        "toets7": "zevende toetsset (toetsvragen_7.yml, blind geschreven in de zesde sessie, alleen om te meten)",
+        "toets8": "achtste toetsset (toetsvragen_8.yml, later in de zesde sessie blind geschreven, alleen om te meten)",
     }
     for name in chosen:
         kind, reeks = SETS[name]
@@ -167,10 +170,11 @@ def run_evaluation(args: argparse.Namespace) -> int:
 def _configure_evaluation(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--set",
-        choices=("afstemming", "toets", "toets2", "toets3", "toets4", "toets5", "toets6", "alle", "beide"),
+        choices=("afstemming", "toets", "toets2", "toets3", "toets4", "toets5", "toets6", "toets7", "toets8",
+                 "alle", "beide"),
         default="alle",
         help="welke vragenset: afstemming (evaluatie.yml), toets (toetsvragen.yml), toets2 "
         "(toetsvragen_2.yml), toets3 (toetsvragen_3.yml), toets4 (toetsvragen_4.yml), toets5 "
-        "(toetsvragen_5.yml), toets6 (toetsvragen_6.yml) of alle "
-        "(standaard; 'beide' betekent hetzelfde)",
+        "(toetsvragen_5.yml), toets6 (toetsvragen_6.yml), toets7 (toetsvragen_7.yml), toets8 (toetsvragen_8.yml) "
+        "of alle (standaard; 'beide' betekent hetzelfde)",
     )

@@ -1,6 +1,6 @@
 """Measure the kaart search: recall@3, MRR and first hits a professional cannot refer to.
 
-Seven sets (``rustpunt evalueer kaart --set ...``): the tuning set ``evaluatie.yml`` (kind
+Nine sets (``rustpunt evalueer kaart --set ...``): the tuning set ``evaluatie.yml`` (kind
 ``kaart_testvraag``), used while building the search; the test set ``toetsvragen.yml`` (kind
 ``kaart_toetsvraag``, reeks ``toets``), written for measuring, though a few of its misses were once fixed
 by hand; and the second test set ``toetsvragen_2.yml`` (reeks ``toets2``), written before the
@@ -8,7 +8,9 @@ ranking was changed again and never used to tune it; and the third test set ``to
 ``toets3``), written before the next ranking change and measured blind once; and the fourth test set
 ``toetsvragen_4.yml`` (reeks ``toets4``), written blind before the fourth round without reading the search code;
 and the fifth test set ``toetsvragen_5.yml`` (reeks ``toets5``), written blind the same way before the fifth round;
-and the sixth test set ``toetsvragen_6.yml`` (reeks ``toets6``), written blind the same way during the fifth round.
+and the sixth test set ``toetsvragen_6.yml`` (reeks ``toets6``), written blind the same way during the fifth round;
+and the seventh test set ``toetsvragen_7.yml`` (reeks ``toets7``), written blind the same way in the sixth session;
+and the eighth test set ``toetsvragen_8.yml`` (reeks ``toets8``), written blind the same way later in that session.
 """
 from __future__ import annotations
 
@@ -54,7 +56,8 @@ class Evaluatie:
 SETS = {"afstemming": ("kaart_testvraag", None), "toets": ("kaart_toetsvraag", "toets"),
         "toets2": ("kaart_toetsvraag", "toets2"), "toets3": ("kaart_toetsvraag", "toets3"),
         "toets4": ("kaart_toetsvraag", "toets4"), "toets5": ("kaart_toetsvraag", "toets5"),
-        "toets6": ("kaart_toetsvraag", "toets6")}
+        "toets6": ("kaart_toetsvraag", "toets6"), "toets7": ("kaart_toetsvraag", "toets7"),
+        "toets8": ("kaart_toetsvraag", "toets8")}
 
 
 def evalueer(knowledge, index: Optional[KaartIndex] = None, limit: int = 5, kind: str = "kaart_testvraag",

@@ -355,6 +355,8 @@ class KaartToetsvraag(KaartTestvraag):
     2026-12-03 before the ranking was changed again), ``toets3`` (``toetsvragen_3.yml``, written later that
     day before the next ranking change), ``toets4`` (``toetsvragen_4.yml``, written blind before the fourth
     round, without reading the search code), ``toets5`` (``toetsvragen_5.yml``, written blind before the
-    fifth round) or ``toets6`` (``toetsvragen_6.yml``, written blind during the fifth round)."""
+    fifth round), ``toets6`` (``toetsvragen_6.yml``, written blind during the fifth round), ``toets7``
+    (``toetsvragen_7.yml``, written blind in the sixth session) or ``toets8`` (``toetsvragen_8.yml``, written
+    blind later in the sixth session)."""
 
-    reeks: Literal["toets", "toets2", "toets3", "toets4", "toets5", "toets6"] = "toets"
+    reeks: Literal["toets", "toets2", "toets3", "toets4", "toets5", "toets6", "toets7", "toets8"] = "toets"

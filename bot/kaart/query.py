@@ -256,6 +256,10 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     # voor een moeder"): it stays a professional asking
     ("team", re.compile(r"\b(?:buurtteam|jeugdteam|wijkteam|gebiedsteam)\b(?=\s+(?:zoekt|zoeken|vraagt|vragen"
                         r"|wil|willen|heeft\s+(?:\S+\s+){0,3}nodig)\b)", re.IGNORECASE)),
+    # taking a matter up is no arrest ("met wie kunnen we dit oppakken?", "het jeugdteam pakt het op"); "hij is
+    # opgepakt" stays
+    ("oppakken", re.compile(r"\boppak(?:ken|t)\b|\bpak(?:t|ken)\s+(?:dit|dat|het|deze|die)\s+(?:\w+\s+){0,2}?op\b",
+                            re.IGNORECASE)),
     # where someone works is no problem with work ("vader werkt in Hilversum", "moeder werkt bij de thuiszorg", "haar
     # man werkt de hele week in het buitenland"); "werkt niet meer" and "werkt niet mee" are not guarded
     ("werk", re.compile(r"(?<=\b(?:ik|we) )werk(?:en)?\b(?!\s+samen)|(?<=\bwij )werken\b(?!\s+samen)"
@@ -405,6 +409,7 @@ def extract_subjects(text: str, themas: List[str], spans: Dict[str, Tuple[int, i
     starts = subject.clause_starts([len(stems(part, knowledge)) for part in parts], tokens)
     persons = subject.without_complements(subject.persons(lemmed, _doelgroep_cues(knowledge)), tokens)
     worry = frozenset(stems(" ".join(subject.WORRY_WORDS), knowledge))
+    telling = frozenset(stems(" ".join(subject.TELLING_WORDS), knowledge))
     parent, child = [], []
     for theme in themas:
         if theme not in allowed:
@@ -412,7 +417,7 @@ def extract_subjects(text: str, themas: List[str], spans: Dict[str, Tuple[int, i
         start, end = spans[theme]
         first = len(lemmed[:start].split())
         last = first + max(1, len(lemmed[start:end].split())) - 1
-        said_of = (subject.said_of(persons, starts, first, last, tokens, worry, child_named)
+        said_of = (subject.said_of(persons, starts, first, last, tokens, worry, child_named, telling)
                    or ("jeugdige" if child_named else None))
         grief = any(death in word for word in (woorden or {}).get(theme, ()) for death in subject.DEATH_WORDS)
         if grief and (child_named or "jeugdige" in persons.values()):
@@ -420,6 +425,9 @@ def extract_subjects(text: str, themas: List[str], spans: Dict[str, Tuple[int, i
         if said_of in subject.PARENT_GROUPS:
             if woorden and set(woorden.get(theme, ())) <= subject.MUTUAL_WORDS:
                 continue
+            if (woorden and set(woorden.get(theme, ())) <= subject.ALARM_WORDS
+                    and (child_named or "jeugdige" in persons.values())):
+                continue  # the parents' alarm about their child
             parent.append(theme)
         elif said_of == "jeugdige":
             child.append(theme)
@@ -503,6 +511,21 @@ def school_kind(text: str) -> Optional[str]:
     if primary == secondary:
         return None
     return "po" if primary else "vo"
+
+
+# Words that put a question at school: the school itself, its people, its lessons ("juf", "mentor", "in de klas").
+_SCHOOL_WORDS = re.compile(
+    r"\b(?:school\w*|\w+school|scholen|klas|klassen|klasgenot\w*|leerlingen|leerling|mentor|juf|meester|leraar|"
+    r"lerares|leerkracht|docent\w*|les|lessen|huiswerk|toetsen|toets|rapport|cijfers|ib'er|intern begeleider|"
+    r"zorgco(?:o|ö)rdinator|mbo|hbo|stage)\b"
+)
+
+
+def school_mentioned(text: str) -> bool:
+    """The question puts the problem at school: a school word, a school year or a kind of school ("de juf ziet het",
+    "groep 6", "2 havo"). Without one a family's question is about home, not about what the school can do."""
+    simple = simplify(text)
+    return bool(_SCHOOL_WORDS.search(simple) or _PRIMARY.search(simple) or _SECONDARY.search(simple))
 
 
 def _school_year_age(simple: str) -> Optional[int]:

@@ -17,11 +17,19 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Callable, Dict, FrozenSet, Iterable, Iterator, List, Optional, Sequence, Set, Tuple, TypeVar
+from typing import Any, Dict, FrozenSet, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
 from bot.kaart import places
 from bot.kaart.places import Plaats
-from bot.kaart.query import Vraag, parse_vraag, resolve_plaats, resolve_thema, school_kind, school_year_words
+from bot.kaart.query import (
+    Vraag,
+    parse_vraag,
+    resolve_plaats,
+    resolve_thema,
+    school_kind,
+    school_mentioned,
+    school_year_words,
+)
 from bot.kaart.text import known, lemmas, stam, word_tables
 from bot.kaart.vocabulary import (
     AARD,
@@ -51,6 +59,8 @@ VERWANT_THEMA = {"prestatiedruk": "somberheid_angst", "leren": "schoolverzuim", 
                  "seksualiteit": "gezondheid"}
 LEISURE_FACTOR = 0.5  # a leisure group's match on a family's problem theme
 PROFESSIONAL_ONLY_FACTOR = 0.5  # a professionals-only service's theme match on a family's own question
+SCHOOL_ROUTE_FACTOR = 0.7  # a service a family reaches only through school, on its question about home
+SCHOOL_THEMES = frozenset({"schoolverzuim", "leren"})  # problems that are at school by their nature
 BM25_K1, BM25_B = 1.2, 0.75
 # Words too general to make a hit relevant on their own.
 GENERIC = frozenset(
@@ -413,11 +423,13 @@ def _theme_part(service, themas: List[str], professional: bool = False,
     weights = [THEME_ORDER_WEIGHTS[min(i, len(THEME_ORDER_WEIGHTS) - 1)] for i in range(len(themas))]
     got, matched = 0.0, []
     for theme, weight in zip(themas, weights, strict=False):
-        # a parent's own problem ("vader gokt", "gezin met huurachterstand"): a service made for young people
-        # helps the child with that theme, not the parent, so it is no match on it; and the other way round, a
+        # a parent's own problem ("vader gokt", "gezin met huurachterstand"): a service made for young people, or
+        # the youth health service that follows the child's growth and health (004: the jeugdarts "volgt een
+        # jeugdige vanaf de geboorte"), helps the child with that theme, not the parent, so it is no match on it;
+        # and the other way round, a
         # service for parents themselves is no match on the child's own problem ("dochter is somber")
         strength = theme_strength(service, theme)
-        if ((theme in ouder_themas and for_young_people(service))
+        if ((theme in ouder_themas and (for_young_people(service) or youth_health(service)))
                 or (theme in kind_themas and for_parents_only(service))):
             strength = 0.0
         if strength:
@@ -651,6 +663,7 @@ class _Context:
     ouder_themas: List[str] = field(default_factory=list)  # themes that are a parent's own problem
     kind_themas: List[str] = field(default_factory=list)  # such themes said of the child
     school: Optional[str] = None  # the kind of school the child goes to ("po", "vo"), when the question says it
+    at_school: bool = False  # the question involves school (a school word or kind of school, a school problem)
 
 
 def _check_leeftijd(leeftijd, parsed: Vraag) -> Tuple[Optional[int], Optional[Zoekresultaat]]:
@@ -723,6 +736,7 @@ def _context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[str], th
         professional=bool({"school", "professional"} & set(parsed.doelgroep_hints)),
         asked=_asked_kinds(parsed.tekst),
         school=school_kind(parsed.tekst),
+        at_school=school_mentioned(parsed.tekst) or bool(SCHOOL_THEMES & set(themas)),
     )
 
 
@@ -741,6 +755,14 @@ def _with_related_themes(index: KaartIndex, themas: List[str], allowed: Optional
                    for i in covering):
             out.append(related)
     return out
+
+
+def _with_young_child(themas: List[str], leeftijd: Optional[int]) -> List[str]:
+    """``themas`` plus, last, the theme of families with young children when the child is that young ("zoon van 3"
+    says what "peuter" says; the jeugdarts and consultatiebureau see every child up to four, see ``YOUNG_CHILD``)."""
+    if leeftijd is None or leeftijd > YOUNG_CHILD or "jonge_kind" in themas:
+        return themas
+    return themas + ["jonge_kind"]
 
 
 def _with_related(said: List[str], themas: List[str]) -> List[str]:
@@ -781,6 +803,15 @@ def _parts(doc: _Doc, ctx: _Context, theme_score: float, tekst: float) -> Tuple[
     return parts, place_reason
 
 
+def school_route_only(service, ctx: _Context) -> bool:
+    """A service a family reaches only through school, for a family's own question that does not involve school
+    ("dochter van 13 is somber", "de hulp thuis is vastgelopen"): the school signals a pupil's problem and brings
+    such a service in (004: schools get advice and guidance from the schoolmaatschappelijk werker on problems of
+    their pupils; jeugdcoaches work in secondary schools, brugfunctionarissen in some schools), so its match on the
+    problem counts less than that of a service the family can reach itself (huisarts, JGZ, the municipality's team)."""
+    return service.toegang == ["via_school"] and ctx.family and not ctx.professional and not ctx.at_school
+
+
 def _held_back(index: KaartIndex, service, ctx: _Context) -> bool:
     """A pilot, recommendation or project that a family question did not ask or name."""
     return (service.aard != "dienst" and not ctx.professional and service.aard not in ctx.asked
@@ -788,7 +819,6 @@ def _held_back(index: KaartIndex, service, ctx: _Context) -> bool:
 
 
 _Row = Tuple[float, str, _Doc, Dict[str, float], str]  # score, id, document, score parts, waarom
-_T = TypeVar("_T")
 
 
 def _score_all(index: KaartIndex, ctx: _Context, candidates: Set[int], text_scores: Dict[int, float]
@@ -817,6 +847,8 @@ def _score_all(index: KaartIndex, ctx: _Context, candidates: Set[int], text_scor
             # family cannot go there, the professional consults it (as a leisure group is only part of the answer)
             parts["thema"] *= PROFESSIONAL_ONLY_FACTOR
             parts["tekst"] *= PROFESSIONAL_ONLY_FACTOR  # its text naming the question is the same evidence
+        if school_route_only(service, ctx):
+            parts["thema"] *= SCHOOL_ROUTE_FACTOR
         score = sum(WEIGHTS[k] * v for k, v in parts.items())
         if _held_back(index, service, ctx):
             held_back.append((score, service.naam))
@@ -863,7 +895,6 @@ def _rank(index: KaartIndex, ctx: _Context, scored: List[_Row], limit: int) -> L
     never an unreferrable entry first."""
     scored.sort(key=lambda item: (-item[0], item[1]))
     scored.sort(key=lambda item: (_tier(index, item[2].service, ctx), -item[0], item[1]))
-    scored = _spread_roles(index, ctx, scored, lambda row: row[2].service)
     return _referral_first([_hit(doc, score, parts, waarom) for score, _, doc, parts, waarom in scored[:limit]])
 
 
@@ -878,27 +909,31 @@ def role(service) -> Tuple[str, str]:
     return ("algemene_toegang", main) if service.algemene_toegang else (service.organisatie, main)
 
 
-def _spread_roles(index: KaartIndex, ctx: _Context, items: List[_T], service_of: Callable[[_T], Any]) -> List[_T]:
+def _spread_roles(index: KaartIndex, ctx: _Context, hits: List[Hit]) -> List[Hit]:
     """No two services with the same role in the first ``TOP`` when another referable service fits: one way into
     youth care is enough when a specific service can take the slot; the second one moves down, not out. A
-    question about that role itself ("toegang tot jeugdhulp", "aanmelden bij het jeugdteam") keeps both.
-    ``items`` are ranked rows or hits; ``service_of`` gives the service of one."""
-    out = list(items)
+    question about that role itself ("toegang tot jeugdhulp", "aanmelden bij het jeugdteam") keeps both."""
+    out = list(hits)
     seen: Dict[Tuple[str, str], int] = {}
     for position in range(min(TOP, len(out))):
-        current = role(service_of(out[position]))
+        current = role(index.doc(out[position].id).service)
         if current in seen and current[1] not in ctx.themas:
             first = seen[current]
-            if (_representative(index, ctx, service_of(out[position]))
-                    > _representative(index, ctx, service_of(out[first]))):
+            if (_representative(index, ctx, index.doc(out[position].id).service)
+                    > _representative(index, ctx, index.doc(out[first].id).service)):
                 out[first], out[position] = out[position], out[first]
-            swap = next((j for j in range(position + 1, len(out)) if role(service_of(out[j])) not in seen
-                         and verwijsbaar(service_of(out[j])) and _tier(index, service_of(out[j]), ctx) == 0), None)
+            swap = next((j for j in range(position + 1, len(out)) if _fresh_role(index, ctx, out[j], seen)), None)
             if swap is not None:
                 out.insert(position, out.pop(swap))
-                current = role(service_of(out[position]))
+                current = role(index.doc(out[position].id).service)
         seen.setdefault(current, position)
     return out
+
+
+def _fresh_role(index: KaartIndex, ctx: _Context, hit: Hit, seen: Dict[Tuple[str, str], int]) -> bool:
+    """A referable ordinary service whose role is not among ``seen``: it can take a slot of a second of a role."""
+    service = index.doc(hit.id).service
+    return role(service) not in seen and verwijsbaar(service) and _tier(index, service, ctx) == 0
 
 
 def _representative(index: KaartIndex, ctx: _Context, service) -> Tuple[float, int]:
@@ -952,41 +987,6 @@ def _fit(doc: _Doc, ctx: _Context) -> float:
 GENERAL_ENTRANCE_WHY = "Algemene ingang van deze plaats: kan meedenken over elke vraag van een gezin. "
 
 
-def _add_general_entrance(index: KaartIndex, ctx: _Context, hits: List[Hit], limit: int) -> None:
-    """Few services fit a family's question: the general entrance of the place can always help. Also when
-    none fits a family question, with or without a recognised problem ("moeder zoekt een vrijwilliger die
-    meehelpt"): the message then says no specific service was found."""
-    fitting = [hit for hit in hits if _for_the_family(hit)]
-    if not ctx.family or len(fitting) >= min(limit, FEW_HITS):
-        return
-    shown = {hit.id for hit in hits}
-    roles = {role(index.doc(hit.id).service) for hit in hits}
-    # the entrance that fits the place and the family best first (the municipality's own before a regional one)
-    entrance = []
-    for hit in sorted((h for h in _general_route(index, ctx.gemeente, ctx.leeftijd) if h.id not in shown),
-                      key=lambda h: (-_place_part(index.doc(h.id), ctx.gemeente)[0],
-                                     -_fit(index.doc(h.id), ctx), h.id)):
-        current = role(index.doc(hit.id).service)
-        # one way in per role is enough in a place; a whole region shows the entrance of each municipality
-        # (a question without any problem named, "waar moet ik beginnen", is about the way in itself: every way in
-        # of the municipality itself shows, though not a regional one as well)
-        own = not ctx.themas and _place_part(index.doc(hit.id), ctx.gemeente)[0] == 1.0
-        if current in roles and ctx.gemeente not in REGIOS and not own:
-            continue
-        roles.add(current)
-        entrance.append(hit)
-    entrance = entrance[:limit - len(fitting)]
-    for hit in entrance:
-        hit.waarom = GENERAL_ENTRANCE_WHY + hit.waarom
-    # when the best fit is an entry whose route the source does not give (a provider it only names), the
-    # entrance, a route a professional knows, leads
-    thin_first = bool(hits) and _tier(index, index.doc(hits[0].id).service, ctx) == 1
-    # and it comes before a service only for professionals, which a family cannot go to itself
-    position = 0 if thin_first else next((i for i, hit in enumerate(hits) if _for_professionals(hit)), len(hits))
-    hits[position:position] = entrance
-    del hits[limit:]
-
-
 CLEAR_FIT = 0.45  # a theme part at least this high: the service is clearly made for the problem asked about
 
 
@@ -998,32 +998,105 @@ def own_entrance(doc: _Doc, gemeente: Optional[str]) -> bool:
             and gemeente not in REGIOS and _place_part(doc, gemeente)[0] >= 0.6 and verwijsbaar(service))
 
 
-def _own_entrance_in_top(index: KaartIndex, ctx: _Context, hits: List[Hit], limit: int) -> None:
-    """A family's question about their child in a known place: the place's own way into youth care (the
-    jeugdteam, the municipal toegang) is among the first ``TOP``, third when the first two are more specific
-    services. It can take up any question a family brings and lead them on; a professional reading the first
-    three always sees where the family can go in. It moves up from lower down, or is added."""
-    if (not ctx.family or ctx.gemeente is None or ctx.gemeente in REGIOS or len(hits) < TOP
+GROWTH_THEMES = frozenset({"ontwikkeling", "gezondheid", "jonge_kind", "pesten", "seksualiteit"})
+YOUNG_CHILD = 4  # up to this age a child is seen by the youth health service (consultatiebureau) as a matter of course
+
+
+def youth_health(service) -> bool:
+    """The youth health service (jeugdarts and jeugdverpleegkundige, JGZ): growth and health are its first themes."""
+    return set(service.themas[:2]) == {"gezondheid", "ontwikkeling"}
+
+
+def growth_question(ctx: _Context) -> bool:
+    """A question for the youth health service rather than for youth care: about a young child, or first of all
+    about growth, health, bullying or sexuality (004: parents can always ask team Jeugd en Gezin about growth and
+    development, speech and language, food, bullying, sexuality, toilet training)."""
+    return ((ctx.leeftijd is not None and ctx.leeftijd <= YOUNG_CHILD)
+            or bool(ctx.themas[:1]) and ctx.themas[0] in GROWTH_THEMES)
+
+
+def _as_entrance(hit: Hit) -> Hit:
+    """``hit``, shown as the general entrance of the place: its reason says so (once)."""
+    if not hit.waarom.startswith(GENERAL_ENTRANCE_WHY):
+        hit.waarom = GENERAL_ENTRANCE_WHY + hit.waarom
+    return hit
+
+
+def _compose_top(index: KaartIndex, ctx: _Context, hits: List[Hit], limit: int) -> List[Hit]:
+    """The first ``TOP`` results a professional reads, composed in one step from the ranked hits. For a family's
+    question the general entrances of the place (``_general_route``) take part, each saying why it is there:
+
+    1. few services fit: the entrances join (``_with_entrances_when_few_fit``);
+    2. no two services with the same role in the first ``TOP`` when another fits (``_spread_roles``);
+    3. the family's way in is among the first ``TOP`` for a question about a child in a known municipality: the
+       youth health service (JGZ) second for a young child or a question about growth, health or bullying; the
+       municipality's own way into youth care (jeugdteam, toegang; of two, the one that covers more) third when
+       the first two are more specific services, unless three services made for the problem fill the first three
+       of a question at school or about growth. Not for something to do in the neighbourhood (vrije tijd). It
+       moves up from lower down, or is added.
+    """
+    route = _general_route(index, ctx.gemeente, ctx.leeftijd) if ctx.family else []
+    hits = _with_entrances_when_few_fit(index, ctx, hits, route, limit)
+    hits = _spread_roles(index, ctx, hits)
+    if (not route or ctx.gemeente in REGIOS or len(hits) < TOP
             or ctx.themas[:1] == ["vrije_tijd"]):  # something to do in the neighbourhood is no youth-care question
-        return
-    if all(hit.onderdelen.get("thema", 0.0) >= CLEAR_FIT for hit in hits[:TOP]):
-        return  # three services made for the problem: the entrance is not needed to show the way
-    position = next((i for i, hit in enumerate(hits) if own_entrance(index.doc(hit.id), ctx.gemeente)), None)
-    if position is not None and position < TOP:
-        return
-    if position is not None:
-        hits.insert(TOP - 1, hits.pop(position))
-        return
-    candidates = [h for h in _general_route(index, ctx.gemeente, ctx.leeftijd)
-                  if own_entrance(index.doc(h.id), ctx.gemeente)]
-    if not candidates:
-        return
-    # of two ways in of one place, the one that covers more (as in ``_spread_roles``)
-    best = max(candidates, key=lambda h: (_representative(index, ctx, index.doc(h.id).service),
-                                          _fit(index.doc(h.id), ctx), h.id))
-    best.waarom = GENERAL_ENTRANCE_WHY + best.waarom
-    hits.insert(TOP - 1, best)
-    del hits[limit:]
+        return hits
+    growth = growth_question(ctx)
+    if growth:
+        health = next((i for i, hit in enumerate(hits) if youth_health(index.doc(hit.id).service)), None)
+        if health is None:
+            found = [h for h in route if youth_health(index.doc(h.id).service)]
+            if found:
+                hits.insert(TOP - 2, _as_entrance(found[0]))
+        elif health >= TOP:
+            hits.insert(TOP - 2, hits.pop(health))
+        hits = hits[:limit]
+    own = next((i for i, hit in enumerate(hits) if own_entrance(index.doc(hit.id), ctx.gemeente)), None)
+    if own is not None:
+        # of two ways in of one place the one that covers more takes the place of the first (as in ``_spread_roles``)
+        better = max((i for i, hit in enumerate(hits) if own_entrance(index.doc(hit.id), ctx.gemeente)),
+                     key=lambda i: (_representative(index, ctx, index.doc(hits[i].id).service), -i))
+        hits[own], hits[better] = hits[better], hits[own]
+    if (growth or ctx.at_school) and all(hit.onderdelen.get("thema", 0.0) >= CLEAR_FIT for hit in hits[:TOP]):
+        return hits  # three services made for the problem: the entrance is not needed to show the way
+    if own is not None:
+        if own >= TOP:
+            hits.insert(TOP - 1, hits.pop(own))
+        return hits
+    candidates = [h for h in route if own_entrance(index.doc(h.id), ctx.gemeente)]
+    if candidates:
+        best = max(candidates, key=lambda h: (_representative(index, ctx, index.doc(h.id).service),
+                                              _fit(index.doc(h.id), ctx), h.id))
+        hits.insert(TOP - 1, _as_entrance(best))
+    return hits[:limit]
+
+
+def _with_entrances_when_few_fit(index: KaartIndex, ctx: _Context, hits: List[Hit], route: List[Hit],
+                                 limit: int) -> List[Hit]:
+    """Few services fit a family's question (fewer than ``FEW_HITS``, or none, with or without a recognised
+    problem): the entrances of ``route`` join, the one that fits the place and family best first, one per role in a
+    place (a whole region shows the entrance of each municipality; a question naming no problem, "waar moet ik
+    beginnen", every way in of the municipality itself); before a service only for professionals, or first when
+    the best fit is an entry whose route the source does not give."""
+    fitting = [hit for hit in hits if _for_the_family(hit)]
+    if not route or len(fitting) >= min(limit, FEW_HITS):
+        return hits
+    shown = {hit.id for hit in hits}
+    roles = {role(index.doc(hit.id).service) for hit in hits}
+    entrances = []
+    for hit in sorted((h for h in route if h.id not in shown),
+                      key=lambda h: (-_place_part(index.doc(h.id), ctx.gemeente)[0], -_fit(index.doc(h.id), ctx),
+                                     h.id)):
+        current = role(index.doc(hit.id).service)
+        every_way_in = not ctx.themas and _place_part(index.doc(hit.id), ctx.gemeente)[0] == 1.0
+        if current in roles and ctx.gemeente not in REGIOS and not every_way_in:
+            continue
+        roles.add(current)
+        entrances.append(hit)
+    entrances = [_as_entrance(hit) for hit in entrances[:limit - len(fitting)]]
+    thin_first = bool(hits) and _tier(index, index.doc(hits[0].id).service, ctx) == 1
+    position = 0 if thin_first else next((i for i, hit in enumerate(hits) if _for_professionals(hit)), len(hits))
+    return (hits[:position] + entrances + hits[position:])[:limit]
 
 
 def _for_professionals(hit: Hit) -> bool:
@@ -1072,7 +1145,8 @@ def zoek(
     """Search with a free question plus optional explicit age, municipality and theme.
 
     Steps: check the input (age, place, theme), filter by place, score every candidate that passes
-    the age filter, rank (access routes), add the general entrance when few fit, explain."""
+    the age filter, rank (access routes), compose the first three (general entrances, one of each role, the
+    family's way in: ``_compose_top``), explain."""
     from bot.kaart import messages
 
     index = index or default_index()
@@ -1092,6 +1166,7 @@ def zoek(
     ctx.index = index
     allowed = _place_allowed(index, gemeente, heel=gevonden is not None and gevonden.soort == "wijk")
     ctx.themas = _with_related_themes(index, ctx.themas, allowed)
+    ctx.themas = _with_young_child(ctx.themas, leeftijd)
     # a broader theme read for a narrower one is said of the same person (a mother's overload: her own stress)
     ctx.ouder_themas = _with_related(parsed.ouder_themas, ctx.themas)
     ctx.kind_themas = _with_related(parsed.kind_themas, ctx.themas)
@@ -1100,9 +1175,7 @@ def zoek(
     hits = _rank(index, ctx, scored, limit)
     hits = _measure_route_first(index, ctx, hits, allowed, limit)
     only_entrance = not hits
-    _add_general_entrance(index, ctx, hits, limit)
-    hits = _spread_roles(index, ctx, hits, lambda hit: index.doc(hit.id).service)
-    _own_entrance_in_top(index, ctx, hits, limit)
+    hits = _compose_top(index, ctx, hits, limit)
     cutoff = scored[limit - 1][0] if len(scored) >= limit else float("-inf")
     names = [name for score, name in sorted(held_back, reverse=True) if score > cutoff]
 

@@ -25,9 +25,20 @@ WORRY_WORDS = ("zorg", "zorgen", "bezorgd", "vraag", "vragen", "twijfel", "twijf
                "ontdekten", "vrezen", "vreest", "horen", "hoort", "hoorde", "vinden", "vindt", "vond")
 
 
+# Words by which a person tells about someone else ("een moeder vertelt dat haar zoon niets meer leuk vindt, alleen
+# nog gamet"): in a later clause without a person of its own, the one told about is who the problem is said of.
+TELLING_WORDS = ("vertellen", "vertelt", "vertelde", "zeggen", "zegt", "zei", "aangeven", "geeft", "gaf", "melden",
+                 "meldt", "meldde")
+
+
 # Problem words of a quarrel: they say how two people get on, not what one of them has. Said of the parents ("ouders
 # zijn gescheiden en maken veel ruzie") they are no parent's own problem (the children live with the fight).
 MUTUAL_WORDS = frozenset({"ruzie", "conflict", "botsen", "niet met elkaar overweg", "strijd"})
+
+
+# A parent's alarm about their child ("dochter van 15 snijdt zichzelf, ouders zijn in paniek") is their worry about
+# the child, not an anxiety problem of their own, when a child is named in the question.
+ALARM_WORDS = frozenset({"paniek", "in paniek", "ongerust", "bezorgd", "ongerustheid"})
 
 
 # A death is grief of those who stay: a problem found by such a word is not the problem of the one who died nor of
@@ -81,12 +92,14 @@ def clause_starts(part_lengths: List[int], tokens: Sequence[str]) -> FrozenSet[i
 
 
 def said_of(found: Dict[int, str], starts: FrozenSet[int], first: int, last: int,
-            tokens: Sequence[str] = (), worry: FrozenSet[str] = frozenset(), child_named: bool = False
-            ) -> Optional[str]:
+            tokens: Sequence[str] = (), worry: FrozenSet[str] = frozenset(), child_named: bool = False,
+            telling: FrozenSet[str] = frozenset()) -> Optional[str]:
     """The target group of the person a problem word (words ``first``..``last``) is said of: a child word
     right after it ("angstige zoon"), else the nearest person before it in its clause ("vader gokt", "omdat
     de moeder verslaafd is"), else the first one of the nearest earlier clause with a person, its subject
-    ("zoon steelt geld van zijn ouders en gokt"), else the first one after it ("schulden bij moeder"). A person
+    ("zoon steelt geld van zijn ouders en gokt") or, when that one tells or worries about another named after it
+    (``worry`` and ``telling`` words: "moeder vertelt dat haar zoon ..., alleen nog gamet"), that other; else the
+    first one after it ("schulden bij moeder"). A person
     who only worries, asks about or notices the problem ("ouders maken zich zorgen over ...", "ouders vermoeden dat
     hij ...", ``worry`` words) is not its subject: then a child named after it is, else one named before it or by
     age (``child_named``)."""
@@ -105,6 +118,9 @@ def said_of(found: Dict[int, str], starts: FrozenSet[int], first: int, last: int
     earlier = [i for i in found if i < clause]
     if earlier:
         start = max((i for i in starts if i <= max(earlier)), default=0)
-        return found[min(i for i in earlier if i >= start)]
+        there = sorted(i for i in earlier if i >= start)
+        # who tells or worries about someone named after it in that clause is not the subject; that someone is
+        told = [i for i in there[1:] if any(token in worry | telling for token in tokens[there[0] + 1:i])]
+        return found[told[0] if told else there[0]]
     after = [i for i in found if i > last]
     return found[min(after)] if after else None

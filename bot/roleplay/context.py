@@ -22,19 +22,37 @@ Two rules, both explainable:
    words (particles not counted) whose step read is below ``SURE_READ``, and also over a sure step read
    when the turn adds nothing of its own (``_adds_nothing``: only words without a topic, or words
    repeated from the line; a question only the words of asking on): the classifier's confidence on such
-   a turn comes from its form, not from a step. A pitfall read never becomes a step; a bare yes read as
-   one pitfall can become another (inhoud -> redden after a request). Such reads get confidence
-   ``FOLLOW_UP_CONFIDENCE`` (uncertain: the engine forgives an uncertain pitfall once, the debrief shows
-   them as unsure).
+   a turn comes from its form, not from a step. A short question with a light verb of its own ("En wat
+   wil jij dan?", "Wat zou helpen?", "En wat doe jij dan?", ``light_question_steps``) asks on about the
+   line too, over a sure step read, but only when its verb fits the invited step (wanting: a wish or an
+   option; doing: the pattern or an option; helping: a feeling, a wish or an option; wanting and "zou"
+   only when the question refers back: "dan", "dat", ...); otherwise it keeps its own read. A pitfall
+   read becomes a step only in one case (``_answers_the_question``): a bare yes
+   or no (only yes/no and filler words, ``_YES_NO_WORDS``) that answers the persona's question about
+   blame or sides (visie: "Nee joh." to "Komt het door mij?") or about a hope or a fear (realiteit); a
+   bare yes read as one pitfall can become another (inhoud -> redden after a request). A yes that
+   understands ("Snap ik.", "Ja, logisch.") acknowledges when any sentence of the line shows a feeling
+   (but agrees with a claim about the other, and takes no task over); a hedged yes ("Dat kan best
+   zijn.") is a yes; an endorsement followed by asking on ("Mooi plan. En verder?") endorses the idea;
+   a need named in a word or two ("Rust.", "Gezien worden, hè.", ``NEED``) names the need under a
+   statement (behoefte) or answers the persona's question (what the talks are for: visie), only over
+   an unsure read (a need word is a topic). An answer to "whose side are you on?" that names one side
+   ("Jij natuurlijk.") is no visie; both sides or the other too ("Ook voor hem, ja.") is. A question
+   asking what a wish would look like ("Hoe ziet dat er dan uit?") is a light question like "Hoe zie
+   je dat voor je?". Such reads get confidence ``FOLLOW_UP_CONFIDENCE``
+   (uncertain: the engine forgives an uncertain pitfall once, the debrief shows them as unsure).
 2. **A close call between steps leans towards the moment** (``reweigh``): the classifier's
    probabilities times small weights (the invited step, the next step in the workbook's order,
    fewer options before any need was explored), renormalised; a clear read never flips.
 
-Never: a pitfall read becomes a good step; a clear step read of a turn with a topic of its own changes
-in rule 1. The cue lists and weights were set from the workbook's method, the ``ontwikkel`` part of
-``evaluatie/context.yml`` and ``evaluatie/context_2.yml`` (seen since session 5); the ``toets`` part is
-only measured (``rustpunt evalueer rollenspel``). ``SURE_READ`` was kept at the engine's UNSURE after a
-table over the tuning data (``scripts/context_threshold.py``).
+Never: a pitfall read becomes a good step, except a bare yes or no answering the persona's question
+about blame, sides, a hope or a fear; a clear step read of a turn with a topic of its own changes in
+rule 1. A line of a meeting ("Moeder: '...?' Dochter: '...!'") is read per quoted sentence, without
+the names. The cue lists and weights were set from the workbook's method, the ``ontwikkel`` part of
+``evaluatie/context.yml``, ``evaluatie/context_2.yml`` (seen since session 5) and
+``evaluatie/context_3.yml`` (seen since session 6); the ``toets`` part is only measured
+(``rustpunt evalueer rollenspel``). ``SURE_READ`` was kept at the engine's UNSURE after a table over
+the tuning data (``scripts/context_threshold.py``).
 """
 from __future__ import annotations
 
@@ -53,8 +71,8 @@ def _words(*phrases: str) -> "re.Pattern[str]":
 _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     # whose side are you on / who is right
     ("visie", _words(r"voor wie", r"aan wiens kant", r"aan (?:de|mijn|zijn|haar) kant", r"kant van", r"kant kiezen",
-                     r"partij", r"wie (?:heeft|had) (?:er )?(?:nou |nu )?gelijk",
-                     r"wie (?:er )?(?:nou |nu )?gelijk (?:heeft|had)",
+                     r"partij", r"wie (?:heeft|had) (?:er |hier )?(?:nou |nu )?gelijk",
+                     r"wie (?:er |hier )?(?:nou |nu )?gelijk (?:heeft|had)",
                      r"(?:bent|staat) u (?:er )?(?:ook |nou |nu )?(?:voor|achter)",
                      r"u (?:bent|staat) (?:er )?(?:ook |nou |nu )?(?:voor|achter)",
                      r"(?:ben|sta) (?:jij|je) (?:er )?(?:ook |nou |nu )?(?:voor|achter)",
@@ -64,7 +82,12 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                      r"(?:u|jij|je) (?:wilt|wil|vindt|vind|denkt|denk) (?:\w+ )?(?:zeker|dus|vast)",
                      r"(?:wilt|wil|vindt|vind|denkt|denk) (?:u|jij|je) (?:\w+ )?(?:zeker|dus|vast)",
                      r"dus (?:u|jij|je) (?:wilt|wil|vindt|vind|denkt|denk)",
-                     r"(?:u|jij|je) (?:bent|ben) (?:\w+ )?zeker")),
+                     r"(?:u|jij|je) (?:bent|ben) (?:\w+ )?zeker",
+                     # what the professional or these talks are there for
+                     r"waar (?:is|zijn|was|waren) (?:\w+ ){0,4}goed voor",
+                     r"wat (?:heeft|heb|hebben) (?:\w+ ){0,3}(?:voor )?zin",
+                     r"wat (?:is|wordt) (?:\w+ ){0,2}(?:uw|jouw|je) rol",
+                     r"waarom (?:zit|ben|zitten|zijn) (?:ik|we|wij|u|jij|je) (?:hier|eigenlijk)")),
     # asks the professional to take the problem over (only a bare yes makes this redden)
     ("redden", _words(r"(?:kunt|wilt|zou) u (?:\w+ ){0,6}(?:bellen|praten|zeggen|regelen|vertellen|spreken|aanspreken|"
                       r"bepalen|oplossen|vragen|zorgen)",
@@ -78,21 +101,25 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     # wants the professional to agree about the other (only a bare yes makes this inhoud)
     ("inhoud", _words(r"toch ook", r"ziet u (?:dat |het )?toch", r"zie (?:jij|je) (?:dat |het )?toch",
                       r"vindt u (?:ook )?niet", r"vind (?:jij|je) (?:ook )?niet", r"heb ik (?:nou )?gelijk",
-                      r"klopt (?:dat |het )?toch", r"of niet",
+                      # "Heb ik gelijk of niet?", not "of ze komt of niet"
+                      r"klopt (?:dat |het )?toch", r"of niet\s*\?",
                       # a judgement about the other, or a tag question about them with "toch"
                       r"deugt niet", r"(?:dat|het) is toch (?:niet |ook |gewoon )?(?:normaal|raar|gek|logisch)",
-                      r"(?:^|, )(?:hij|zij|ze|die) \w+ [^?.!]{0,60}?toch")),
+                      r"(?:^|, )(?:hij|zij|ze|die) \w+ [^?.!]{0,60}?toch\b[^.!?]*\?")),  # a question
     # hopes the other will change, or asks whether it will stay like this / can be forced
-    ("realiteit", _words(r"vast wel", r"vanzelf", r"ooit", r"dus (?:\w+ ){0,4}(?:niet|nooit|blijft|altijd)",
+    ("realiteit", _words(r"vast wel", r"vanzelf", r"ooit",
+                         r"dus (?:\w+ ){0,4}(?:niet|nooit|niks|niets|geen|blijft|altijd)",
                          r"dwingen", r"verplichten", r"(?:niet|nooit) (?:meer )?(?:veranderen|verandert|bijdraaien)",
                          r"gaat (?:ze|hij) (?:nog|misschien|ooit)",
                          r"blijft (?:het|ze|hij) (?:zo|altijd)",
                          r"(?:(?:moet|kan) ik|ik (?:moet|kan)) (?:\w+ ){0,3}"
                          r"(?:slikken|accepteren|aanvaarden|neerleggen)")),
     # the persona's own idea, or asks what to do now
-    ("opties", _words(r"misschien (?:moet|kan|ga|zou) ik", r"ik zou (?:\w+ ){0,5}kunnen", r"ik kan (?:het|haar|hem|ze|"
-                      r"ook|gewoon|naar|de|een|eerst|zelf)(?!(?: \w+){0,3} (?:niet meer|nooit))",
-                      r"of ik (?:ga|kan|zou)",
+    ("opties", _words(r"misschien (?:moet|kan|ga|zou) ik", r"misschien (?:moeten|kunnen|gaan|zouden) (?:we|wij)",
+                      r"ik (?:kan|moet|ga) (?:beter|misschien)", r"dat ik (?:beter|best|misschien) (?:kan|moet|ga)",
+                      r"ik zou (?:\w+ ){0,8}kunnen", r"ik kan (?:het|haar|hem|ze|"
+                      r"ook|gewoon|naar|de|een|eerst|zelf|bij|met)(?!(?: \w+){0,3} (?:niet meer|nooit|niks|niets))",
+                      r"of ik (?:ga|kan|zou)", r"^\W*of (?:ik|we) \w+",  # a second idea: "Of ik zet ..."
                       r"ik ga (?:\w+ ){0,2}(?:niet meer|niet meteen|eerst|haar|hem|ze|de|een|naar)",
                       r"wat (?:moet|kan) ik (?:dan|nu|nog)", r"hoe moet ik (?:dan |nu )?verder",
                       r"eerst (?:een|even) (?:nacht|nachtje)")),
@@ -111,16 +138,26 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     # shows a feeling
     ("erkennen", re.compile(
         r"\b(boos|woedend|verdrietig|kapot|doodmoe|moe(?![td])|bang|machteloos|wanhopig|ik kan niet meer|"
-        r"ik trek het niet|ik weet het niet meer|ik ben er klaar mee|gefrustreerd|teleurgesteld|huil|wakker|"
-        r"gek van|pijn|eenzaam|alleen voor|zwaar|(?:het|alles) (?:\w+ ){0,2}zat\b|"
+        r"ik trek het niet|ik weet het niet meer|ik ben er (?:zo |echt |helemaal |gewoon )?klaar mee|"
+        r"gefrustreerd|teleurgesteld|huil|wakker|"
+        r"gek van|pijn|eenzaam|alleen voor|zwaar|ik ben (?:zo |helemaal |echt |gewoon |compleet )?op(?=\s*[.,!?]|\s*$)|"
+        r"(?:slaap|sliep) (?:\w+ ){0,3}(?:niet|nauwelijks|slecht)|(?:het|alles) (?:\w+ ){0,2}zat\b|"
         r"(?:ik kan|ik trek) (?:\w+ ){0,3}niet meer|"
         # asks to be understood: "Snap je hoe zwaar dit is?", "Weet u wel wat dat met me doet?"
         r"(?:snap|snapt|begrijp|begrijpt|weet|ziet|zie|voel|voelt) (?:je|jij|u) (?:\w+ ){0,3}(?:hoe|wat)\b)\w*",
         re.IGNORECASE)),
     # tells what happened in the perfect tense ("Ik heb teruggestuurd dat ...")
-    ("dynamiek", _words(r"(?:heb|heeft|hebben|hadden|had) (?:\w+ ){0,5}\w*ge\w{2,}(?:d|t|en)")),
+    ("dynamiek", _words(r"(?:heb|heeft|hebben|hadden|had) (?:\w+ ){0,5}\w*ge\w{2,}(?:d|t|en)",
+                        # what then happens, told in the present ("Dan gaan ze weer schreeuwen.")
+                        r"^\W*(?:en )?(?:dan|daarna|vervolgens) (?:gaat|gaan|begint|beginnen|komt|komen|zegt|zeggen|"
+                        r"roept|roepen|schreeuwt|schreeuwen|loopt|lopen|gooit|slaat|belt|appt|stuurt|pakt)")),
 )
-_SENTENCE = re.compile(r"(?<=[.!?…])\s+")
+_FEELING = next(pattern for move, pattern in _INVITATIONS if move == "erkennen")
+# a sentence ends at . ! ? or … (also inside a quote: "Moeder: 'Wie heeft er gelijk?' Dochter: 'Zij!'")
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+|(?<=[.!?…]['’\"”])\s+")
+# a speaker's name before a quoted line ("Moeder: '", "Dochter (zachter): '") and the closing quote
+_SPEAKER = re.compile(r"^\s*[A-ZÀ-Ý][^:.!?'\"‘’“”]{0,30}:\s*['‘’\"“]")
+_CLOSING_QUOTE = re.compile(r"['’\"”]+\s*$")
 # the persona accepts the reality ("Nee... ze gaat niet veranderen. Dat weet ik al lang.") instead of hoping
 _ACCEPTS = _words(r"(?:dat |het )?weet ik", r"ik weet (?:het|dat)", r"snap ik", r"ik snap (?:het|dat)", r"besef",
                   r"accepteer", r"(?:is|gaat) (?:het )?(?:nu eenmaal|gewoon) zo")
@@ -137,11 +174,17 @@ _SYMPATHY = re.compile(r"^\W*(?:" + "|".join(_SYMPATHY_WORDS) + r"|o jee|wat (?:
                        r"heftig|een gedoe))(?!\w)", re.IGNORECASE)
 _ASSENT = re.compile(r"^\W*(?:ja|jawel|jazeker|klopt|dat klopt|zeker|inderdaad|goed|is goed|prima|oké|oke|ok|okay|"
                      r"doe ik|zal ik doen|komt goed|komt in orde|regel ik|geen probleem|afgesproken|zo is het|precies|"
-                     r"natuurlijk|tuurlijk|hm+|mm+|mhm)(?!\w)", re.IGNORECASE)  # "hm" is a backchannel like "ja"
+                     r"natuurlijk|tuurlijk|dat is (?:ook |wel |helemaal )?zo|(?:helemaal |ben ik )?mee eens|"
+                     # a yes that says it understands ("Snap ik.", "Ja, logisch."), a hedged yes
+                     r"(?:dat |het )?(?:snap|begrijp) ik|logisch|begrijpelijk|"
+                     r"(?:dat |het )?(?:zou|kan) (?:best|goed|heel goed|zomaar) (?:kunnen|zijn)|"
+                     r"hm+|mm+|mhm)(?!\w)",
+                     re.IGNORECASE)  # "hm" is a backchannel like "ja"
 _DENIAL = re.compile(r"^\W*(?:nee|neen|nope|echt niet|helemaal niet|zeker niet|geen sprake van)(?!\w)", re.IGNORECASE)
 _UNDERSTANDS = _words(r"(?:zie|snap|begrijp|hoor|merk|geloof|voel) ik", r"ik (?:zie|snap|begrijp|hoor|merk|geloof) "
-                      r"(?:het|dat|je|jou|u)", r"kan ik me (?:\w+ )?voorstellen")
-_ENDORSES = _words(r"goed idee", r"goed plan", r"prima idee", r"(?:lijkt|klinkt) (?:me|mij) (?:goed|een goed)")
+                      r"(?:het|dat|je|jou|u)", r"kan ik me (?:\w+ )?voorstellen", r"logisch", r"begrijpelijk")
+_ENDORSES = _words(r"(?:goed|prima|mooi|sterk) (?:idee|plan)", r"mee eens",
+                   r"(?:lijkt|klinkt) (?:me|mij) (?:goed|een goed)")
 _NEGATION = _words(r"niet", r"nooit", r"geen", r"niks", r"niets")
 # a question that is negative ("Dus ik kan niks?", "Blijft het zo?"): yes names the reality; "niet gewoon" asks
 _NEGATIVE = re.compile(r"(?<!\w)(?:niet|nooit|geen|niks|niets)(?!\w)(?! (?:gewoon|even|eens)\b)|"
@@ -156,7 +199,7 @@ dat dit die deze daar hier er wat wie hoe waar waarom hoezo wanneer welke welk z
 de een en of maar dus als want dan toen
 nou toch wel niet nooit geen ook nog meer eens even nu verder zo echt helemaal gewoon eigenlijk hoor joh hè he hé
 zeker inderdaad precies misschien al ja jawel jazeker nee neen oké oke ok okay goed prima tuurlijk natuurlijk
-hm hmm tja eh uh sowieso heus zeg
+hm hmm tja eh uh sowieso heus zeg best
 aan voor van met over op in bij naar om tot uit door
 ben bent is zijn was waren heb hebt heeft hebben had doe doet doen deed ga gaat gaan ging kan kun kunt kunnen
 zal zult zou zouden moet moeten mag mogen hoeft hoef hoeven word wordt komt klopt bedoel bedoelt vertel zie snap
@@ -166,8 +209,49 @@ begrijp
 # a question with its own verb ("wat kun je doen?", "wat wil jij?") or its own words asks for a step itself.
 _ASK_ON_WORDS = frozenset("""
 en of dus nou oké oke ok ja wat nog meer hoe hoezo bedoel bedoelt bedoelen vertel vertellen eens zeg je jij u jullie
+daarna vervolgens
 hij zij ze het er dat dit daar daarover over dan nu verder toen zoals bijvoorbeeld precies is was
 """.split())
+# A bare yes or no: only these words ("nee joh, echt niet", "ja, eigenlijk wel"). After the persona's question
+# about blame or sides, or about a hope or a fear, such an answer is the step itself, whatever the sentence
+# classifier made of its form (``_answers_the_question``).
+_YES_NO_WORDS = frozenset("""
+ja jawel jazeker nee neen nope klopt zeker inderdaad absoluut natuurlijk tuurlijk wel niet nooit helemaal echt
+eigenlijk nou joh hoor hè he hé toch zeg
+""".split())
+# The verbs a short question may carry and still ask on about the line, with the steps each can ask on
+# for: "En wat wil jij dan?" after the persona's own ideas asks which one (opties), after a wish about the
+# wish; "Wat doe jij dan?" after an event asks on about the pattern; "Wat zou helpen?" after a feeling stays
+# with the feeling. A verb that does not fit what the line invites keeps the sentence's own read.
+_LIGHT_VERBS: Dict[str, Tuple[str, ...]] = {
+    **dict.fromkeys("wil wilt willen wou".split(), ("behoefte", "opties")),
+    **dict.fromkeys("help helpt helpen hielp".split(), ("erkennen", "behoefte", "opties")),
+    **dict.fromkeys("doe doet doen deed deden".split(), ("dynamiek", "opties")),
+    **dict.fromkeys("gebeurt gebeurde gebeuren ging".split(), ("dynamiek",)),
+    **dict.fromkeys("zou zouden".split(), ("behoefte", "opties")),  # a hypothetical: a wish or an option
+}
+_SEE_BEFORE_YOU = _words(r"(?:zie|ziet) (?:je|jij|u) (?:dat|het|dit|die|zoiets) (?:\w+ )?"
+                         r"voor (?:je|jou|u|jezelf|uzelf)")
+# "Hoe ziet dat eruit?", "Hoe zou dat er dan uitzien?": asks what the wish or the idea would look like
+_LOOKS_LIKE = _words(r"(?:ziet|zag|zou|zal) (?:dat|het|dit|die|dat er|het er) (?:\w+ ){0,2}(?:uit|eruit|uitzien)")
+_EFFECT_ON_YOU = _words(r"(?:doet|deed) (?:dat|het|dit) (?:\w+ )?met (?:je|jou|u|jullie)")  # "Wat doet dat met je?"
+# wanting and the hypothetical follow the line only when the question refers back to it
+_WISH_VERBS = frozenset("wil wilt willen wou zou zouden".split())
+_BACK_REFERENCE = frozenset("dan dat dit die daar daarvan daarmee ervan het als".split())
+# not "zelf": "Wat wil je zelf?" asks for a wish of one's own, whatever the line offered
+_LIGHT_OTHER_WORDS = frozenset("als voor met jou jouw uw jezelf uzelf zoiets die dit".split())
+# An answer to "whose side are you on?" that names one side ("Jij natuurlijk.", "Zijn moeder.") takes it;
+# one that names both, everyone or the other too ("Voor jullie allebei.", "Ook voor hem.") states a position
+_ONE_SIDE = _words(r"jij", r"jou", r"u", r"hij", r"zij", r"hem", r"haar", r"papa", r"mama",
+                   r"(?:je|jouw|uw|haar|zijn|hun|de) (?:moeder|vader|ex|dochter|zoon)")
+_BOTH_SIDES = _words(r"allebei", r"beiden", r"beide", r"iedereen", r"jullie", r"niemand", r"geen van",
+                     r"(?:de )?kinderen", r"het kind", r"ook (?:voor |naar |aan )?(?:hem|haar|jou|u|hij|zij)")
+# A need named in a word or two ("Rust.", "Meetellen, hè."): the professional names what lies under the line.
+NEED = "behoefte-woord"
+_NEED_WORDS = _words(r"rust", r"veiligheid", r"erkenning", r"waardering", r"respect", r"duidelijkheid", r"vertrouwen",
+                     r"zekerheid", r"steun", r"aandacht", r"ruimte", r"vrijheid", r"contact", r"meetellen",
+                     r"mee tellen", r"meedoen", r"meebeslissen", r"gehoord (?:worden|te worden)",
+                     r"gezien (?:worden|te worden)", r"serieus genomen (?:worden|te worden)")
 # spoken particles that do not make a turn longer ("nee hoor, dat hoeft helemaal niet" is four words)
 _PARTICLES = frozenset("nou hoor joh hè he hé toch even eens gewoon helemaal echt eigenlijk wel zeg".split())
 
@@ -207,7 +291,7 @@ class Context:
 def _sentence_invitation(sentence: str) -> Optional[str]:
     """What one sentence invites. An outburst ("!") that only tells what happened, or has no other
     cue, asks for an acknowledgement first."""
-    outburst = sentence.rstrip().endswith("!")
+    outburst = _CLOSING_QUOTE.sub("", sentence).rstrip().endswith("!")
     for move, pattern in _INVITATIONS:
         if pattern.search(sentence):
             return "erkennen" if outburst and move == "dynamiek" else move
@@ -215,16 +299,30 @@ def _sentence_invitation(sentence: str) -> Optional[str]:
 
 
 def _sentences(line: str) -> List[str]:
-    return [s for s in _SENTENCE.split(line.strip()) if s]
+    """The line's sentences without a speaker's name and quotes around them (the multi-speaker lines of a
+    meeting), so a quoted question still reads as a question and a cue at its start still matches."""
+    parts = (_CLOSING_QUOTE.sub("", _SPEAKER.sub("", s)) for s in _SENTENCE.split(line.strip()))
+    return [s for s in parts if s]
+
+
+def _asks(sentence: str) -> bool:
+    """The sentence (or the line) is a question, also when a quote closes it."""
+    return _CLOSING_QUOTE.sub("", sentence).rstrip().endswith("?")
 
 
 def _reads(sentence: str, context: Context) -> Optional[str]:
     """What one sentence of the line invites; a reality the persona states and accepts invites options."""
     move = _sentence_invitation(sentence)
-    if (move == "realiteit" and not sentence.rstrip().endswith("?") and not _HOPE.search(sentence)
+    if (move == "realiteit" and not _asks(sentence) and not _HOPE.search(sentence)
             and (_ACCEPTS.search(context.last_line) or "realiteit" in context.used)):
         return "opties"
     return move
+
+
+def _shows_feeling(line: str) -> bool:
+    """Some sentence of the line shows a feeling or is an outburst (not only its last one)."""
+    return any(_sentence_invitation(sentence) == "erkennen" or _FEELING.search(sentence)
+               for sentence in _sentences(line))
 
 
 def invitation(context: Context) -> Optional[str]:
@@ -239,7 +337,7 @@ def invitation(context: Context) -> Optional[str]:
 def _question_invitation(context: Context) -> Tuple[Optional[str], str]:
     """What the line's last question with a cue invites, and that question; else the whole line's invitation."""
     for sentence in reversed(_sentences(context.last_line)):
-        if sentence.rstrip().endswith("?"):
+        if _asks(sentence):
             move = _reads(sentence, context)
             if move:
                 return move, sentence
@@ -249,6 +347,10 @@ def _question_invitation(context: Context) -> Tuple[Optional[str], str]:
 def _adds_nothing(text: str, line: str, kind: Optional[str] = None) -> bool:
     """Only words without a topic of their own, or (in a yes, a no or a sound of sympathy) words
     repeated from the persona's line; a question only in the words of asking on (``_ASK_ON_WORDS``)."""
+    if kind == ASSENT and _ENDORSES.search(text):  # the endorsement is the answer; what is left must add nothing
+        text = _ENDORSES.sub(" ", text)
+        if not _WORD.search(text):
+            return True
     words = [w.lower() for w in _WORD.findall(text)]
     if kind == QUESTION:
         return bool(words) and all(w in _ASK_ON_WORDS for w in words)
@@ -256,48 +358,109 @@ def _adds_nothing(text: str, line: str, kind: Optional[str] = None) -> bool:
     return bool(words) and all(w in _NO_TOPIC or w in echo for w in words)
 
 
+def light_question_steps(text: str) -> Tuple[str, ...]:
+    """The steps a short question with a verb of its own can ask on for (``_LIGHT_VERBS``), or () when it
+    is no such question: it must end in "?" and hold only words of asking on, that verb and a few small
+    words ("Wat wil jij dan?", "Hoe zie je dat voor je?", "En als hij dat zou doen?")."""
+    if not text.rstrip().endswith("?"):
+        return ()
+    words = [w.lower() for w in _WORD.findall(text)]
+    steps: List[str] = []
+    if _SEE_BEFORE_YOU.search(text) or _LOOKS_LIKE.search(text):
+        steps += ["behoefte", "realiteit", "opties"]
+        words = [w for w in words if w not in ("zie", "ziet", "zag", "zal", "uit", "eruit", "uitzien")]
+    if _EFFECT_ON_YOU.search(text):
+        steps.append("erkennen")
+    verbs = [w for w in words if w in _LIGHT_VERBS]
+    if not (verbs or steps) or not all(w in _ASK_ON_WORDS or w in _LIGHT_VERBS or w in _LIGHT_OTHER_WORDS
+                                        for w in words):
+        return ()
+    refers_back = any(w in _BACK_REFERENCE for w in words)
+    for verb in verbs:
+        if verb in _WISH_VERBS and not refers_back:
+            continue  # "Wat zou je willen?" asks for a wish of one's own; "En wat wil je dan?" asks about the line
+        steps += _LIGHT_VERBS[verb]
+    return tuple(dict.fromkeys(steps))
+
+
+def _answers_the_question(text: str, kind: Optional[str], move: Optional[str], context: Context) -> bool:
+    """A bare yes or no (``_YES_NO_WORDS``) that answers the persona's question about blame or sides
+    (visie) or about a hope or a fear (realiteit): the one case where context may turn a pitfall read
+    into a good step. The sentence classifier knows "nee joh, echt niet" only as a form; the question
+    it answers decides."""
+    if kind not in (ASSENT, DENIAL) or move not in ("visie", "realiteit"):
+        return False
+    words = [w.lower() for w in _WORD.findall(text)]
+    if not words or not all(w in _YES_NO_WORDS for w in words):
+        return False
+    _, sentence = _question_invitation(context)
+    return _asks(sentence)
+
+
 def response_kind(text: str, line: str = "") -> Optional[str]:
-    """What a short turn does with the line: ask on, show sympathy, say yes or say no (None: none of these)."""
+    """What a short turn does with the line: ask on, show sympathy, say yes or no, name a need in a word or
+    two (None: none of these)."""
+    if _ENDORSES.match(text.lstrip(" ,.!")):  # "Goed plan. Nog iets?" endorses first, then asks on
+        return ASSENT
     if text.rstrip().endswith("?") or _ASK_ON.match(text):
         return QUESTION
     if _SYMPATHY.match(text):
         return SYMPATHY
     if _ASSENT.match(text):
         return ASSENT
+    rest = _NEED_WORDS.sub(" ", text)
+    if rest != text and all(w.lower() in _NO_TOPIC for w in _WORD.findall(rest)):  # "Rust.", "meetellen, hè"
+        return NEED
     if _DENIAL.match(text) or (_NEGATION.search(text) and _adds_nothing(text, line)):  # "daar ga ik niet over"
         return DENIAL
     return None
 
 
+def _yes_or_no(kind: str, text: str, context: Context) -> Optional[str]:
+    """The move of a yes or a no: it answers the line's question first."""
+    target, sentence = _question_invitation(context)
+    asked = _asks(context.last_line) or _asks(sentence)
+    if target == "realiteit":  # yes to "Dus het blijft zo?", no to "Gaat ze nog veranderen?"
+        negative = bool(_NEGATIVE.search(sentence))
+        return target if (kind == DENIAL and not negative) or (kind == ASSENT and asked and negative) else None
+    if kind == DENIAL:
+        if target == "visie":  # "Nee joh." to "Komt het door mij?", "Nee hoor." to "U vindt zeker ...?"
+            return target
+        if target == "inhoud" and _NEGATIVE.search(sentence):  # "Nee." to "Dat is toch niet normaal?" agrees
+            return target
+        return None
+    if target == "redden" and _UNDERSTANDS.search(text):  # "Snap ik." to a request takes nothing over
+        return None
+    if target in PITFALLS:  # yes to a request to take over, or to a claim about the other
+        return target
+    if _UNDERSTANDS.search(text) and _shows_feeling(context.last_line):  # "Ja, logisch." after "Ik ben moe."
+        return "erkennen"
+    if target == "visie":  # "Ja." to "Sta je aan haar kant?" is taking a side, not visie
+        return None
+    if target == "erkennen":  # yes to "Snap je hoe zwaar dit is?"; "Ja, dat zie ik." after a feeling
+        return target if asked or _UNDERSTANDS.search(text) else None
+    if target == "opties" and _ENDORSES.search(text):  # "Goed idee." to the persona's own idea
+        return target
+    return target if asked else None  # a bare "ja" after a statement is a backchannel
+
+
 def _answer(kind: Optional[str], text: str, context: Context) -> Optional[str]:
     """The move a short turn of this kind makes after the persona's line."""
     invited = invitation(context)
+    if kind == NEED:  # "Rust." answers the persona's question, or names the need under a statement
+        target, sentence = _question_invitation(context)
+        if _asks(sentence) and target is not None:
+            return target if target in STEPS else None
+        return "behoefte"
     if kind == SYMPATHY:  # "Au." after a feeling, an event, a longing or a plain statement
         return "erkennen" if invited in (None, "erkennen", "dynamiek", "behoefte") else None
     if kind in (ASSENT, DENIAL):  # a yes or no answers the line's question first
-        target, sentence = _question_invitation(context)
-        asked = context.last_line.rstrip().endswith("?") or sentence.rstrip().endswith("?")
-        if target == "realiteit":  # yes to "Dus het blijft zo?", no to "Gaat ze nog veranderen?"
-            negative = bool(_NEGATIVE.search(sentence))
-            return target if (kind == DENIAL and not negative) or (kind == ASSENT and asked and negative) else None
-        if kind == DENIAL:
-            if target == "visie":  # "Nee joh." to "Komt het door mij?", "Nee hoor." to "U vindt zeker ...?"
-                return target
-            if target == "inhoud" and _NEGATIVE.search(sentence):  # "Nee." to "Dat is toch niet normaal?" agrees
-                return target
-            return None
-        if target in PITFALLS:  # yes to a request to take over, or to a claim about the other
-            return target
-        if target == "visie":  # "Ja." to "Sta je aan haar kant?" is taking a side, not visie
-            return None
-        if target == "erkennen":  # yes to "Snap je hoe zwaar dit is?"; "Ja, dat zie ik." after a feeling
-            return target if asked or _UNDERSTANDS.search(text) else None
-        if target == "opties" and _ENDORSES.search(text):  # "Goed idee." to the persona's own idea
-            return target
-        return target if asked else None  # a bare "ja" after a statement is a backchannel
+        return _yes_or_no(kind, text, context)
     if invited is None or invited in PITFALLS or (kind == QUESTION and invited == "visie"):
         return None  # asking back ("Hoe bedoel je?") after "Aan wiens kant sta je?" states no position
-    if kind == QUESTION or context.last_line.rstrip().endswith("?"):
+    if invited == "visie" and _ONE_SIDE.search(text) and not _BOTH_SIDES.search(text):
+        return None  # "Jij natuurlijk." to "Wie heeft er gelijk?" picks a side: no visie
+    if kind == QUESTION or _asks(context.last_line):
         return invited
     if invited == "erkennen":  # "Jeetje mina." after a feeling
         return invited
@@ -316,14 +479,18 @@ def follow_up(text: str, label: Optional[str], confidence: float, context: Optio
     length = len([w for w in _WORD.findall(text) if w.lower() not in _PARTICLES])
     kind = response_kind(text, context.last_line)
     bare = kind is not None and _adds_nothing(text, context.last_line, kind)
-    if length > (BARE_WORDS if bare else FOLLOW_UP_WORDS):
+    light = light_question_steps(text) if kind == QUESTION and not bare else ()
+    if length > (BARE_WORDS if bare or light else FOLLOW_UP_WORDS):
         return None
-    if label in PITFALLS and not (bare and kind == ASSENT):
+    if label in PITFALLS and not (bare and kind in (ASSENT, DENIAL)):
         return None
-    if label in STEPS and confidence >= SURE_READ and not bare:
+    sure_step = label in STEPS and confidence >= SURE_READ
+    if sure_step and not (bare or light):
         return None
     move = _answer(kind, text, context)
-    if move is None or (label in PITFALLS and move not in PITFALLS):
+    if move is None or (sure_step and light and move not in light):
+        return None  # the question's own verb does not fit what the line invites: it keeps its own read
+    if label in PITFALLS and move not in PITFALLS and not _answers_the_question(text, kind, move, context):
         return None
     if move == label and (label in PITFALLS or confidence >= SURE_READ):
         return None  # the context agrees with a sure read: keep the classifier's confidence

@@ -5,20 +5,23 @@ For every scenario the sentences of ``oefenpad`` (and ``valkuilpad``) are classi
 a hit is a classified move equal to the intended one. The scripted good path is also replayed
 with the real classifier to see whether it still reaches the good ending. The free-text paths of
 ``evaluatie/oefenpaden.yml`` (a trainee's own words, never trained on) are played with the real
-classifier: every ``goed`` path must end well and no ``slecht`` path may.
+classifier: every ``goed`` path must end well and no ``slecht`` path may. The second, blind set
+``evaluatie/oefenpaden_2.yml`` (harder: one clumsy turn in every good path, warm sentences in the
+bad ones; never used to train or tune) is played the same way and reported under its own heading.
 
 Context (``bot.roleplay.context``) is measured by reading the same turns without and with it, on
 the paths, the held-out conversations and the context set ``evaluatie/context.yml`` (short,
 ambiguous turns after a persona line; part ``ontwikkel`` may tune the context rules, part ``toets``
 is only measured), and on the second and third context sets ``evaluatie/context_2.yml`` and
 ``evaluatie/context_3.yml`` (each written independently and blind, never trained on; the second is seen
-since session 5: it tuned the context rules; measured whenever part ``toets`` is, each under its own heading).
+since session 5 and the third since session 6: they tuned the context rules; measured whenever part
+``toets`` is, each under its own heading).
 """
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Dict, List, Optional, Sequence, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from bot import status
 from bot.heldout import HIDDEN_NOTE
@@ -32,6 +35,15 @@ if TYPE_CHECKING:
 
 
 @dataclass
+class IndependentSet:
+    """Reads without vs with context on one context set written apart from the rules (only measured)."""
+
+    counts: Dict[str, Tuple[int, int, int]] = field(default_factory=dict)  # name -> (without, with, total)
+    changes: List[Tuple[str, str, str, str]] = field(default_factory=list)  # where, without, with, text
+    wrong: List[Tuple[str, str, str, str]] = field(default_factory=list)  # id, right, read with, text
+
+
+@dataclass
 class PathEvaluation:
     total: int = 0
     hits: int = 0
@@ -41,21 +53,20 @@ class PathEvaluation:
     misses: List[Tuple[str, str, str, str]] = field(default_factory=list)  # scenario, intended, got, text
     good_endings: Dict[str, str] = field(default_factory=dict)  # scenario -> ending with real classifier
     free_paths: List[Dict[str, Any]] = field(default_factory=list)  # free-text paths and how they ended
+    free_paths_2: List[Dict[str, Any]] = field(default_factory=list)  # the second, blind set (oefenpaden_2.yml)
     # context (the persona's last line, the stage): reads without vs with it, see ``bot.roleplay.context``
     context_compared: Dict[str, Tuple[int, int, int]] = field(default_factory=dict)  # name -> (without, with, total)
     context_changes: List[Tuple[str, str, str, str]] = field(default_factory=list)  # where, without, with, text
-    # the second, independently written context set (evaluatie/context_2.yml), reported under its own heading
-    second_context: Dict[str, Tuple[int, int, int]] = field(default_factory=dict)  # name -> (without, with, total)
-    second_context_changes: List[Tuple[str, str, str, str]] = field(default_factory=list)
-    second_context_wrong: List[Tuple[str, str, str, str]] = field(default_factory=list)  # id, right, read with, text
-    # the third, blind context set (evaluatie/context_3.yml), reported under its own heading
-    third_context: Dict[str, Tuple[int, int, int]] = field(default_factory=dict)  # name -> (without, with, total)
-    third_context_changes: List[Tuple[str, str, str, str]] = field(default_factory=list)
-    third_context_wrong: List[Tuple[str, str, str, str]] = field(default_factory=list)  # id, right, read with, text
+    # the context sets written apart from the rules (bot.heldout.INDEPENDENT_CONTEXT_SETS), by file
+    independent: Dict[str, "IndependentSet"] = field(default_factory=dict)
 
     @property
     def free_paths_ok(self) -> int:
         return sum(bool(p["ok"]) for p in self.free_paths)
+
+    @property
+    def free_paths_2_ok(self) -> int:
+        return sum(bool(p["ok"]) for p in self.free_paths_2)
 
     @property
     def rate(self) -> float:
@@ -66,11 +77,11 @@ CONTEXT_PARTS = ("ontwikkel", "toets")
 
 
 def evaluate_paths(classify: Optional[Callable] = None, context_parts: Sequence[str] = CONTEXT_PARTS) -> PathEvaluation:
-    from bot.heldout import SECOND_CONTEXT_FILE, THIRD_CONTEXT_FILE, context_items
+    from bot.heldout import INDEPENDENT_CONTEXT_SETS, context_items, practice_path_set
 
     items = context_items()  # first: a broken context set stops the evaluation before anything is read
-    second = context_items(SECOND_CONTEXT_FILE)
-    third = context_items(THIRD_CONTEXT_FILE)
+    independent = {name: context_items(name) for name in INDEPENDENT_CONTEXT_SETS}
+    second_paths = practice_path_set()  # likewise a broken second practice-path set
     if classify is None:
         classify = default_classifier()
     result = PathEvaluation()
@@ -99,8 +110,9 @@ def evaluate_paths(classify: Optional[Callable] = None, context_parts: Sequence[
         result.good_endings[scenario.id] = engine.state.ending or f"geen (spanning {engine.state.tension})"
     result.per_move = {m: (c[0], c[1]) for m, c in per_move.items()}
     result.free_paths = play_free_paths(classify)
+    result.free_paths_2 = play_free_paths(classify, second_paths)
     if getattr(classify, "accepts_context", False) and getattr(classify, "use_context", False):
-        compare_context(classify, result, context_parts, items, second, third)
+        compare_context(classify, result, context_parts, items, independent)
     return result
 
 
@@ -114,24 +126,23 @@ def _without_context(classify):
 
 def compare_context(classify, result: PathEvaluation, context_parts: Sequence[str] = CONTEXT_PARTS,
                     items: Optional[Sequence[ContextItem]] = None,
-                    second: Optional[Sequence[ContextItem]] = None,
-                    third: Optional[Sequence[ContextItem]] = None) -> None:
+                    independent: Optional[Mapping[str, Sequence[ContextItem]]] = None) -> None:
     """The same reads without and with context, on four sets: the scripted paths (the persona's
     replies follow the intended moves), the held-out conversations (``evaluatie/gesprekken.yml``:
     the line before a professional turn and the steps read so far), the free-text paths, and the
     parts ``context_parts`` of the context set (``evaluatie/context.yml``; raises ``HeldOutError``
-    when that file is broken). When ``toets`` is measured, the second and third context sets
-    (``evaluatie/context_2.yml``, ``evaluatie/context_3.yml``) are measured too, into ``second_context``
-    and ``third_context``."""
-    from bot.heldout import SECOND_CONTEXT_FILE, THIRD_CONTEXT_FILE, context_items, conversation_turns
+    when that file is broken). When ``toets`` is measured, the context sets written apart from the
+    rules (``INDEPENDENT_CONTEXT_SETS``: ``context_2.yml`` to ``context_4.yml``) are measured too, each
+    into ``result.independent[file]``."""
+    from bot.heldout import INDEPENDENT_CONTEXT_SETS, context_items, conversation_turns
     from bot.roleplay.context import Context
 
     if items is None:
         items = context_items()
-    if second is None and "toets" in context_parts:
-        second = context_items(SECOND_CONTEXT_FILE)
-    if third is None and "toets" in context_parts:
-        third = context_items(THIRD_CONTEXT_FILE)
+    if "toets" not in context_parts:
+        independent = {}
+    elif independent is None:
+        independent = {name: context_items(name) for name in INDEPENDENT_CONTEXT_SETS}
     plain = _without_context(classify)
     right = {"paden": [0, 0, 0], "gesprekken": [0, 0, 0]}
     for scenario in catalog.scenarios():
@@ -182,13 +193,10 @@ def compare_context(classify, result: PathEvaluation, context_parts: Sequence[st
                 result.context_changes,
             )
         )
-    if second and "toets" in context_parts:
-        name = "tweede contextset"
-        result.second_context = _read_items(classify, plain, second, name, result.second_context_changes,
-                                            result.second_context_wrong)
-    if third and "toets" in context_parts:
-        result.third_context = _read_items(classify, plain, third, "derde contextset", result.third_context_changes,
-                                           result.third_context_wrong)
+    for file, file_items in independent.items():
+        measured = result.independent[file] = IndependentSet()
+        measured.counts = _read_items(classify, plain, file_items, INDEPENDENT_CONTEXT_SETS[file][0],
+                                      measured.changes, measured.wrong)
 
 
 def _read_items(classify, plain, items: Sequence[ContextItem], name: str, changes: list,
@@ -221,12 +229,13 @@ def _count(counts, changes, where, gold, text, without, with_context) -> None:
         changes.append((where, f"{'/'.join(gold)}: {without}", with_context, text))
 
 
-def play_free_paths(classify: Callable) -> List[Dict[str, Any]]:
-    """Play every free-text path of ``evaluatie/oefenpaden.yml`` with ``classify``."""
+def play_free_paths(classify: Callable, paths: Optional[Sequence[Mapping[str, Any]]] = None) -> List[Dict[str, Any]]:
+    """Play every free-text path of ``evaluatie/oefenpaden.yml`` (or of ``paths``, e.g. the second
+    set from ``bot.heldout.practice_path_set``) with ``classify``."""
     from bot.heldout import practice_paths  # lazy: held-out paths: only for the evaluation
 
     played = []
-    for path in practice_paths():
+    for path in practice_paths() if paths is None else paths:
         scenario = catalog.get_scenario(str(path["scenario"]))
         if scenario is None:
             continue
@@ -256,11 +265,17 @@ def evaluation_report(result: PathEvaluation, show_sentences: bool = False) -> s
     if result.free_paths:
         lines += ["", f"Vrije-tekstpaden (evaluatie/oefenpaden.yml): {result.free_paths_ok}/{len(result.free_paths)} "
                       "lopen af zoals het werkboek verwacht (goed pad → goed einde, slecht pad → geen goed einde)"]
-        for item in result.free_paths:
-            mark = "ok" if item["ok"] else "NIET OK"
-            unsure = f"; vergeven twijfel bij beurt {', '.join(map(str, item['onzeker']))}" if item["onzeker"] else ""
-            lines.append(f"- [{mark}] {item['scenario']} ({item['soort']} pad): einde {item['einde']}, spanning "
-                         f"{' → '.join(map(str, item['spanning']))}; zetten: {', '.join(item['zetten'])}{unsure}")
+        lines += _free_path_lines(result.free_paths)
+    if result.free_paths_2:
+        from bot.heldout import SECOND_PRACTICE_HEADING
+
+        played = result.free_paths_2
+        good = [p for p in played if p["soort"] == "goed"]
+        bad = [p for p in played if p["soort"] != "goed"]
+        lines += ["", f"{SECOND_PRACTICE_HEADING}: {result.free_paths_2_ok}/{len(played)} lopen af zoals het "
+                      f"werkboek verwacht; goede paden goed geëindigd: {sum(bool(p['ok']) for p in good)}/{len(good)}, "
+                      f"slechte paden niet goed geëindigd: {sum(bool(p['ok']) for p in bad)}/{len(bad)}"]
+        lines += _free_path_lines(played, numbered=True)
     lines += _context_lines(result, show_sentences)
     lines += ["", "Per bedoelde zet:"]
     for move, (hits, total) in sorted(result.per_move.items()):
@@ -270,6 +285,18 @@ def evaluation_report(result: PathEvaluation, show_sentences: bool = False) -> s
         for scenario_id, intended, got, text in result.misses:
             lines.append(f"- [{scenario_id}] {intended} → {got}: {text}")
     return "\n".join(lines)
+
+
+def _free_path_lines(played: Sequence[Mapping[str, Any]], numbered: bool = False) -> List[str]:
+    """One line per played free-text path: ok or not, the ending, the tension curve and the moves read."""
+    lines = []
+    for number, item in enumerate(played, start=1):
+        mark = "ok" if item["ok"] else "NIET OK"
+        where = f"pad {number}: " if numbered else ""
+        unsure = f"; vergeven twijfel bij beurt {', '.join(map(str, item['onzeker']))}" if item["onzeker"] else ""
+        lines.append(f"- [{mark}] {where}{item['scenario']} ({item['soort']} pad): einde {item['einde']}, spanning "
+                     f"{' → '.join(map(str, item['spanning']))}; zetten: {', '.join(item['zetten'])}{unsure}")
+    return lines
 
 
 def _context_lines(result: PathEvaluation, show_sentences: bool) -> List[str]:
@@ -287,28 +314,20 @@ def _context_lines(result: PathEvaluation, show_sentences: bool) -> List[str]:
         if show_sentences:
             for where, before, after, text in result.context_changes:
                 lines.append(f"  verschil [{where}] {before} → {after}: {text}")
-    independent = (
-        ("Tweede contextset, onafhankelijk geschreven (evaluatie/context_2.yml; geschreven zonder de "
-         "contextregels of de eerste set te zien, nooit getraind; sinds sessie 5 gezien: gebruikt om de "
-         "contextregels af te stellen): goed gelezen zonder → met context",
-         result.second_context, result.second_context_changes, result.second_context_wrong),
-        ("Derde contextset, blind geschreven (evaluatie/context_3.yml; geschreven zonder de contextregels, "
-         "de herkenners of de eerste twee sets te zien, terwijl de regels werden verbeterd; nooit gebruikt "
-         "om te trainen of af te stellen): goed gelezen zonder → met context",
-         result.third_context, result.third_context_changes, result.third_context_wrong),
-    )
-    for heading, counts, changes, wrong in independent:
-        if not counts:
+    from bot.heldout import INDEPENDENT_CONTEXT_SETS
+
+    for file, measured in result.independent.items():
+        if not measured.counts:
             continue
-        lines += ["", heading]
-        for name, (without, with_context, total) in counts.items():
+        lines += ["", INDEPENDENT_CONTEXT_SETS[file][1]]
+        for name, (without, with_context, total) in measured.counts.items():
             lines.append(f"- {name:<30} {without}/{total} → {with_context}/{total}")
         if show_sentences:
-            for where, before, after, text in changes:
+            for where, before, after, text in measured.changes:
                 lines.append(f"  verschil [{where}] {before} → {after}: {text}")
-            for where, gold, got, text in wrong:
+            for where, gold, got, text in measured.wrong:
                 lines.append(f"  fout met context [{where}] {gold} → {got}: {text}")
-    hidden = result.context_changes or result.second_context_wrong or result.third_context_wrong
+    hidden = result.context_changes or any(measured.wrong for measured in result.independent.values())
     if hidden and not show_sentences:
         lines.append(HIDDEN_NOTE)
     return lines
