@@ -131,17 +131,13 @@ class PracticePath(Strict):
         return value
 
 
-def practice_path_set(name: str = SECOND_PRACTICE_FILE) -> List[Dict[str, Any]]:
-    """The paths of a practice-path file, validated (known scenario id, soort goed/slecht, turns);
-    raises ``HeldOutError`` listing every problem with file, path number and field in Dutch."""
+def _held_out_list(name: str, key: str, empty_message: str) -> Tuple[str, List[Any]]:
+    """The file's name for messages and its non-empty list under ``key``; a missing file, broken YAML or
+    an empty list raises ``HeldOutError`` with a Dutch message (the file, and the line for YAML errors)."""
     import yaml
 
-    from bot.knowledge.loader import _dutch_message, _field_path  # the knowledge files' Dutch messages
-    from bot.roleplay import catalog
-
     rel = f"evaluatie/{name}"
-    path = evaluation_dir() / name
-    if not path.is_file():
+    if not (evaluation_dir() / name).is_file():
         raise HeldOutError([Problem(rel, None, None, "bestand bestaat niet")])
     try:
         data = _yaml(name)
@@ -151,9 +147,19 @@ def practice_path_set(name: str = SECOND_PRACTICE_FILE) -> List[Dict[str, Any]]:
         raise HeldOutError(
             [Problem(rel, None, None, f"ongeldige YAML{where}: {getattr(exc, 'problem', exc)}")]
         ) from exc
-    raw_paths = data.get("paden") if isinstance(data, dict) else None
-    if not isinstance(raw_paths, list) or not raw_paths:
-        raise HeldOutError([Problem(rel, None, "paden", "verwacht een niet-lege lijst met paden")])
+    raw = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(raw, list) or not raw:
+        raise HeldOutError([Problem(rel, None, key, empty_message)])
+    return rel, raw
+
+
+def practice_path_set(name: str = SECOND_PRACTICE_FILE) -> List[Dict[str, Any]]:
+    """The paths of a practice-path file, validated (known scenario id, soort goed/slecht, turns);
+    raises ``HeldOutError`` listing every problem with file, path number and field in Dutch."""
+    from bot.knowledge.loader import _dutch_message, _field_path  # the knowledge files' Dutch messages
+    from bot.roleplay import catalog
+
+    rel, raw_paths = _held_out_list(name, "paden", "verwacht een niet-lege lijst met paden")
     known = {scenario.id for scenario in catalog.scenarios()}
     problems: List[Problem] = []
     paths: List[Dict[str, Any]] = []
@@ -243,25 +249,9 @@ class ContextItem(Strict):
 
 def context_items(name: str = CONTEXT_FILE) -> List[ContextItem]:
     """All items of the context set, validated; raises ``HeldOutError`` listing every problem."""
-    import yaml
-
     from bot.knowledge.loader import _dutch_message, _field_path  # the knowledge files' Dutch messages
 
-    rel = f"evaluatie/{name}"
-    path = evaluation_dir() / name
-    if not path.is_file():
-        raise HeldOutError([Problem(rel, None, None, "bestand bestaat niet")])
-    try:
-        data = _yaml(name)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (regel {mark.line + 1}, kolom {mark.column + 1})" if mark else ""
-        raise HeldOutError(
-            [Problem(rel, None, None, f"ongeldige YAML{where}: {getattr(exc, 'problem', exc)}")]
-        ) from exc
-    raw_items = data.get("items") if isinstance(data, dict) else None
-    if not isinstance(raw_items, list) or not raw_items:
-        raise HeldOutError([Problem(rel, None, "items", "verwacht een niet-lege lijst met items")])
+    rel, raw_items = _held_out_list(name, "items", "verwacht een niet-lege lijst met items")
     problems: List[Problem] = []
     items: List[ContextItem] = []
     seen: set = set()

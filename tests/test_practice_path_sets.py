@@ -149,7 +149,6 @@ def test_the_report_shows_the_second_set_under_its_own_heading_with_every_path()
     first = [_played("goed", True, "goed")]
     second = [_played("goed", True, "goed"), _played("goed", False, "slecht"), _played("slecht", True, "slecht")]
     result = PathEvaluation(free_paths=first, practice_sets={"oefenpaden_2.yml": second})
-    assert result.free_paths_2 == second and result.free_paths_2_ok == 2
     report = evaluation_report(result)
     assert "Vrije-tekstpaden (evaluatie/oefenpaden.yml): 1/1" in report
     heading = next(line for line in report.splitlines() if line.startswith("Tweede set vrije-tekstpaden"))

@@ -2,6 +2,8 @@
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
+
 from bot.knowledge.loader import load_knowledge
 from bot.paths import knowledge_dir
 from bot.roleplay.context import Context, reweigh
@@ -345,33 +347,39 @@ def test_the_third_context_set_loads_with_eight_items_per_step_and_pitfall_all_o
     assert sum(len(moves) > 1 for moves in by_text.values()) >= 6  # same short turn, other right move
 
 
-def test_the_role_play_evaluation_reports_the_third_context_set_under_its_own_heading():
-    from bot.heldout import SECOND_CONTEXT_FILE, THIRD_CONTEXT_FILE, context_items
+@pytest.mark.parametrize("file, earlier, wrong", [
+    ("context_3.yml", "context_2.yml", "fout met context [redden-tuurlijk-kind] redden → erkennen"),
+    ("context_4.yml", "context_3.yml", "fout met context [redden-helder-ik-bel-ex] redden → erkennen"),
+])
+def test_the_role_play_evaluation_reports_each_blind_context_set_under_its_own_heading(file, earlier, wrong):
+    from bot.heldout import INDEPENDENT_CONTEXT_SETS, context_items
     from bot.roleplay.evaluation import PathEvaluation, compare_context, evaluation_report
 
-    items = context_items(THIRD_CONTEXT_FILE)
+    name, heading = INDEPENDENT_CONTEXT_SETS[file]
+    earlier_name, earlier_heading = INDEPENDENT_CONTEXT_SETS[earlier]
+    items = context_items(file)
     result = PathEvaluation()
     compare_context(_ReadsOnlyWithContext(), result)
     acknowledging = sum("erkennen" in item.stap for item in items)
-    counts, second = result.independent[THIRD_CONTEXT_FILE].counts, result.independent[SECOND_CONTEXT_FILE].counts
-    assert counts["derde contextset"] == (0, acknowledging, len(items))
+    counts, before = result.independent[file].counts, result.independent[earlier].counts
+    assert counts[name] == (0, acknowledging, len(items))
     ambiguous = sum(item.soort == "ambigu" for item in items)
-    assert counts["derde contextset: ambigu"][2] == ambiguous
-    assert counts["derde contextset: helder"][2] == len(items) - ambiguous
-    assert not any(name.startswith("derde") for name in second)  # kept apart from the second set
-    assert second["tweede contextset"][2] == len(context_items(SECOND_CONTEXT_FILE))
+    assert counts[f"{name}: ambigu"][2] == ambiguous
+    assert counts[f"{name}: helder"][2] == len(items) - ambiguous
+    assert not any(key.startswith(name) for key in before)  # kept apart from the set before it
+    assert before[earlier_name][2] == len(context_items(earlier))
+    line = f"{name:<30} 0/{len(items)} → {acknowledging}/{len(items)}"
     report = evaluation_report(result, show_sentences=True)
-    third = report[report.index("Derde contextset"):]
-    assert "Tweede contextset" not in third  # its own heading, after the second set
-    assert f"derde contextset               0/{len(items)} → {acknowledging}/{len(items)}" in third
-    assert "fout met context [redden-tuurlijk-kind] redden → erkennen" in third
-    blind = evaluation_report(result)
-    assert f"derde contextset               0/{len(items)} → {acknowledging}/{len(items)}" in blind
+    own = report[report.index(heading):]
+    assert earlier_heading not in own  # its own heading, after the set before it
+    assert line in own and wrong in own
+    blind = evaluation_report(result)  # the default keeps the held-out sentences out of sight
+    assert line in blind
     assert "fout met context" not in blind and "--toon-zinnen" in blind
     assert not any(item.tekst in blind for item in items if len(item.tekst) > 15)
     only_tuning = PathEvaluation()
     compare_context(_ReadsOnlyWithContext(), only_tuning, ("ontwikkel",))
-    assert not only_tuning.independent  # measuring the tuning part never shows the blind set
+    assert not only_tuning.independent  # measuring the tuning part never shows the blind sets
 
 
 def test_the_role_play_evaluation_stops_with_a_dutch_message_on_a_broken_third_context_set(
@@ -411,35 +419,6 @@ def test_the_fourth_context_set_loads_with_nine_items_per_step_and_pitfall_all_o
     for item in items:
         by_text.setdefault(item.tekst.lower().strip(".?! "), set()).add(item.stap[0])
     assert sum(len(moves) > 1 for moves in by_text.values()) >= 8  # same short turn, other right move
-
-
-def test_the_role_play_evaluation_reports_the_fourth_context_set_under_its_own_heading():
-    from bot.heldout import FOURTH_CONTEXT_FILE, THIRD_CONTEXT_FILE, context_items
-    from bot.roleplay.evaluation import PathEvaluation, compare_context, evaluation_report
-
-    items = context_items(FOURTH_CONTEXT_FILE)
-    result = PathEvaluation()
-    compare_context(_ReadsOnlyWithContext(), result)
-    acknowledging = sum("erkennen" in item.stap for item in items)
-    counts, third = result.independent[FOURTH_CONTEXT_FILE].counts, result.independent[THIRD_CONTEXT_FILE].counts
-    assert counts["vierde contextset"] == (0, acknowledging, len(items))
-    ambiguous = sum(item.soort == "ambigu" for item in items)
-    assert counts["vierde contextset: ambigu"][2] == ambiguous
-    assert counts["vierde contextset: helder"][2] == len(items) - ambiguous
-    assert not any(name.startswith("vierde") for name in third)  # kept apart from the third set
-    assert third["derde contextset"][2] == len(context_items(THIRD_CONTEXT_FILE))
-    report = evaluation_report(result, show_sentences=True)
-    fourth = report[report.index("Vierde contextset, blind geschreven (evaluatie/context_4.yml;"):]
-    assert "Derde contextset" not in fourth  # its own heading, after the third set
-    assert f"vierde contextset              0/{len(items)} → {acknowledging}/{len(items)}" in fourth
-    assert "fout met context [redden-helder-ik-bel-ex] redden → erkennen" in fourth
-    blind = evaluation_report(result)
-    assert f"vierde contextset              0/{len(items)} → {acknowledging}/{len(items)}" in blind
-    assert "fout met context" not in blind and "--toon-zinnen" in blind
-    assert not any(item.tekst in blind for item in items if len(item.tekst) > 15)
-    only_tuning = PathEvaluation()
-    compare_context(_ReadsOnlyWithContext(), only_tuning, ("ontwikkel",))
-    assert not only_tuning.independent  # measuring the tuning part never shows the blind set
 
 
 def test_the_role_play_evaluation_stops_with_a_dutch_message_on_a_broken_fourth_context_set(

@@ -67,17 +67,6 @@ class PathEvaluation:
         return sum(bool(p["ok"]) for p in self.free_paths)
 
     @property
-    def free_paths_2(self) -> List[Dict[str, Any]]:
-        """The played second set (``oefenpaden_2.yml``), as before the sets were generalised."""
-        from bot.heldout import SECOND_PRACTICE_FILE
-
-        return self.practice_sets.get(SECOND_PRACTICE_FILE, [])
-
-    @property
-    def free_paths_2_ok(self) -> int:
-        return sum(bool(p["ok"]) for p in self.free_paths_2)
-
-    @property
     def rate(self) -> float:
         return self.hits / self.total if self.total else 0.0
 
