@@ -5,8 +5,9 @@
 - ``evaluatie/oefenpaden.yml``: free-text practice sessions per scenario, ``goed`` or ``slecht``.
 - ``evaluatie/oefenpaden_2.yml``: a second set of free-text practice sessions in the same format,
   written blind (without the role-play engine, the context rules, the recognisers or their examples),
-  harder (every good path has one clumsy turn; bad paths mix warm sentences with pitfalls); only
-  measured, reported on its own. Validated on loading like the context sets (``practice_path_set``).
+  harder (every good path has one clumsy turn; bad paths mix warm sentences with pitfalls); never
+  trained on, reported on its own; seen since session 6 (used to tune the role-play engine).
+  Validated on loading like the context sets (``practice_path_set``).
 - ``evaluatie/oefenpaden_3.yml``: a third set in the same format, written blind as well (also without
   the paths of the first two sets); only measured, reported on its own. The independent practice-path
   sets are registered in ``PRACTICE_PATH_SETS`` (file -> name, heading).
@@ -97,7 +98,8 @@ SECOND_PRACTICE_FILE = "oefenpaden_2.yml"  # written blind, never used to train 
 SECOND_PRACTICE_HEADING = (
     "Tweede set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_2.yml; geschreven zonder de "
     "rollenspel-engine, de contextregels of de herkenners te zien; elk goed pad heeft één onhandige beurt, "
-    "slechte paden mengen warme zinnen met valkuilen; nooit gebruikt om te trainen of af te stellen)"
+    "slechte paden mengen warme zinnen met valkuilen; nooit getraind; sinds sessie 6 gezien: gebruikt om de "
+    "rollenspel-engine af te stellen)"
 )
 THIRD_PRACTICE_FILE = "oefenpaden_3.yml"  # written blind too, without the first two sets' paths: only measured
 THIRD_PRACTICE_HEADING = (

@@ -13,7 +13,9 @@ Two rules, both explainable:
    bellen?") and a claim about the other ("Hij deugt niet, toch?") invite the pitfalls redden and inhoud.
    What the turn does with it (``response_kind``) decides the move: asking on ("Hoe bedoel je?",
    "Vertel eens meer.", "Oké, en nu?") takes the invited step; a sound of sympathy ("Au.", "Pff, vier
-   maanden..") after a feeling, event or wish is erkennen; a yes answers the line's question first: to
+   maanden..") after a feeling, event or wish is erkennen; asking for more ("En wat nog meer?", ``_MORE``)
+   right after the professional asked about the options asks for more options (opties) when the
+   persona's answer invites nothing else; a yes answers the line's question first: to
    a request or a claim it is the pitfall, to "do you see how hard?" erkennen (after a feeling statement
    only when it says so: "Ja, dat zie ik."), to a fear ("Blijft het zo?") realiteit, to a side question
    nothing; a no names the reality after a hope and is visie after a blame or side question, and agrees
@@ -255,6 +257,10 @@ _NEED_WORDS = _words(r"rust", r"veiligheid", r"erkenning", r"waardering", r"resp
 # spoken particles that do not make a turn longer ("nee hoor, dat hoeft helemaal niet" is four words)
 _PARTICLES = frozenset("nou hoor joh hè he hé toch even eens gewoon helemaal echt eigenlijk wel zeg".split())
 
+# Asking for more ("En wat nog meer?", "Nog iets?", "En verder?") right after the professional asked about the
+# options asks for more options (when the persona's answer invites no step of its own).
+_MORE = _words(r"nog meer", r"nog iets", r"verder nog", r"en verder", r"wat nog")
+
 FOLLOW_UP_WORDS = 5  # a turn of at most this many words can be a follow-up to the persona's line
 BARE_WORDS = 8  # ... or this many, when it adds nothing of its own ("nee, ook niet aan de jouwe")
 SURE_READ = 0.6  # a step read at or above this (the engine's UNSURE) is clear: rule 1 leaves it alone
@@ -447,6 +453,8 @@ def _yes_or_no(kind: str, text: str, context: Context) -> Optional[str]:
 def _answer(kind: Optional[str], text: str, context: Context) -> Optional[str]:
     """The move a short turn of this kind makes after the persona's line."""
     invited = invitation(context)
+    if kind == QUESTION and invited is None and context.used[-1:] == ("opties",) and _MORE.search(text):
+        return "opties"  # "En wat nog meer?" right after asking about the options asks for more options
     if kind == NEED:  # "Rust." answers the persona's question, or names the need under a statement
         target, sentence = _question_invitation(context)
         if _asks(sentence) and target is not None:

@@ -17,6 +17,18 @@ step as used and moves the tension as its most calming step. A session ends badl
 pattern: tension 10 *and* at least two of the last three turns were pitfalls or unclear; one
 misread at high tension never decides the session on its own.
 
+Recovery (``herstel``): after a pitfall that raised the tension, every following step lowers the
+tension by at least one until it is back at the level from before that pitfall, also where the
+scenario's effect for that step and band would hold or raise it (a question about the pattern
+while the persona is furious). Good turns after a bad one bring the tension down again; pacing
+(``max_daling``) and the repetition rule still apply. The turn is marked ``herstel``.
+
+Closing by pattern: the good ending looks at the last two turns, not only at the single last read.
+It comes when the current turn is a step, the tension is at or below the threshold, the needed
+steps were used, and this turn or the one before held a closing move (every move of a turn with
+several sentences counts). A short ask-on turn after the options ("En wat nog meer?") can so
+close the talk even when it is read as another step.
+
 Pacing (``tempo``) and role voices (``rolantwoorden``) live in ``bot.roleplay.pacing``; ``rewind(n)``
 goes back to the state before turn n ("probeer opnieuw vanaf beurt n").
 """
@@ -64,6 +76,7 @@ class Turn:
     onzeker: bool = False  # an uncertain pitfall read that was forgiven (persona asked what was meant)
     zetten: List[str] = field(default_factory=list)  # all moves the turn held, when more than one
     weerstand: bool = False  # options came too early: the persona pushed back (pacing)
+    herstel: bool = False  # a step after a pitfall that brought the tension back down (recovery)
 
 
 @dataclass
@@ -148,13 +161,17 @@ class Engine:
             delta = min(self.scenario.effecten.delta(m, before) for m in moves if m in STEPS)
         else:
             delta = self.scenario.effecten.delta(move.zet, before)
+        recovering = move.zet in STEPS and delta > -1 and self._recovery_level() < before
+        if recovering:
+            delta = -1
         repeated = delta < 0 and move.zet in STEPS and state.moves[-2:] == [move.zet, move.zet]
         if repeated:
             delta = 0
         delta, resisted = pacing.paced_delta(self.scenario, move.zet, delta, state.moves)
         state.tension = max(0, min(MAX_TENSION, before + delta))
         state.role = self._next_role(UNCLEAR if forgiven else move.zet)
-        ending = self._ending(move.zet, moves, bad_turn=move.zet in PITFALLS + (UNCLEAR,) and not forgiven)
+        bad_turn = move.zet in PITFALLS + (UNCLEAR,) and not forgiven
+        ending = self._ending(move.zet, moves, bad_turn=bad_turn)
         if ending:
             reply = getattr(self.scenario.einde, ending).slotzin
             state.ending = ending
@@ -175,6 +192,7 @@ class Engine:
             onzeker=forgiven,
             zetten=moves if len(moves) > 1 else [],
             weerstand=resisted,
+            herstel=recovering and not repeated,
         )
         state.turns.append(turn)
         return TurnResult(reply=reply, move=move, tension=state.tension, role=state.role, ending=ending, turn=turn)
@@ -221,6 +239,14 @@ class Engine:
                 return shift.naar
         return self.state.role
 
+    def _recovery_level(self) -> int:
+        """The tension before the last pitfall that raised it, or the maximum when there was none
+        (recovery ends once the tension is back at that level)."""
+        for turn in reversed(self.state.turns):
+            if turn.zet in PITFALLS and not turn.onzeker and turn.spanning_na > turn.spanning_voor:
+                return turn.spanning_voor
+        return MAX_TENSION
+
     def _ending(self, move: str, moves: List[str], bad_turn: bool) -> Optional[str]:
         if self.state.tension >= MAX_TENSION:
             recent = [t for t in self.state.turns[-2:] if t.zet in PITFALLS + (UNCLEAR,) and not t.onzeker]
@@ -233,9 +259,12 @@ class Engine:
             used |= set(turn.zetten)
         if pacing.early_for_good_end(self.scenario, len(self.state.turns) + 1):
             return None
-        if move in good.zetten and self.state.tension <= self.scenario.spanning.goed_einde_tot:
-            if all(step in used for step in good.nodig):
-                return status.GOOD
+        if move not in STEPS or self.state.tension > self.scenario.spanning.goed_einde_tot:
+            return None
+        previous = self.state.turns[-1:]
+        closing = set(moves) | {move} | {m for t in previous for m in [t.zet] + t.zetten if t.zet in STEPS}
+        if closing & set(good.zetten) and all(step in used for step in good.nodig):
+            return status.GOOD
         return None
 
     def _pick(self, move: str, resisted: bool = False) -> str:

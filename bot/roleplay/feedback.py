@@ -63,6 +63,8 @@ def turn_line(turn, zetten: Dict[str, Zet]) -> str:
     reason = zet.effect if zet else ""
     if turn.herhaling:
         reason = "Dezelfde stap voor de derde keer op rij: het effect is uitgewerkt."
+    if getattr(turn, "herstel", False):
+        reason = "Een goede stap na een misstap: je gesprekspartner komt weer wat tot rust."
     if getattr(turn, "onzeker", False):
         reason = (f"Ik twijfelde hoe ik dit moest lezen (zekerheid {turn.zekerheid:.0%}); je gesprekspartner "
                   "vroeg wat je bedoelde en de spanning bleef gelijk.")

@@ -1,0 +1,89 @@
+"""Good turns after a misstep bring the tension down again (herstel), and a good ending is decided by
+the last two turns, not by the single last read; asking for more after the options asks for options."""
+from pathlib import Path
+
+from bot.knowledge.loader import load_knowledge
+from bot.paths import knowledge_dir
+from bot.roleplay import context, feedback
+from bot.roleplay.engine import Engine, Move
+
+KNOWLEDGE = load_knowledge(Path(knowledge_dir()) / "scenarios")
+FATHER = KNOWLEDGE.get("scenario", "vader-kinderen-thuisgehouden")  # starts at 8; dynamiek at 7+ raises it
+CHILD = KNOWLEDGE.get("scenario", "kind-wil-niet-naar-vader")  # starts at 5, good ending at 3 or lower
+
+
+def reads(*moves):
+    """A classifier that returns the given moves in order, whatever the text."""
+    queue = [m if isinstance(m, Move) else Move(m, 0.9) for m in moves]
+    return lambda text: queue.pop(0)
+
+
+def play(scenario, *moves):
+    engine = Engine(scenario, classify=reads(*moves), seed=5)
+    return engine, [engine.step(f"beurt {n}") for n in range(1, len(moves) + 1)]
+
+
+def test_a_step_after_a_misstep_brings_the_tension_back_down_where_it_would_have_risen():
+    assert FATHER.effecten.delta("dynamiek", 7) > 0  # asking about the pattern while he is furious
+    engine, turns = play(FATHER, "erkennen", "erkennen", Move("inhoud", 0.95), "dynamiek", "dynamiek")
+    assert [t.tension for t in turns[:3]] == [7, 6, 7]  # the question about the facts raised it
+    assert turns[3].tension == 6 and turns[3].turn.herstel  # the next step takes the misstep back
+    # back at the level from before the misstep: the scenario's own effects apply again
+    assert turns[4].tension == 6 + FATHER.effecten.delta("dynamiek", 6) and not turns[4].turn.herstel
+
+
+def test_feedback_names_the_recovery():
+    engine, turns = play(FATHER, "erkennen", Move("inhoud", 0.95), "dynamiek")
+    zetten = {z.id: z for z in KNOWLEDGE.all("rollenspel_zet")}
+    line = feedback.turn_line(turns[2].turn, zetten)
+    assert turns[2].turn.herstel and "na een misstap" in line and "(spanning 8 → 7)" in line
+
+
+def test_without_a_misstep_the_scenarios_effects_stay_as_they_are():
+    engine, turns = play(FATHER, "dynamiek")
+    assert turns[0].tension == FATHER.spanning.start + FATHER.effecten.delta("dynamiek", FATHER.spanning.start)
+    assert turns[0].tension > FATHER.spanning.start and not turns[0].turn.herstel
+
+
+def test_a_forgiven_uncertain_read_raised_nothing_so_there_is_nothing_to_recover():
+    engine, turns = play(FATHER, Move("redden", 0.4), "dynamiek")
+    assert turns[0].turn.onzeker and turns[0].tension == FATHER.spanning.start
+    assert turns[1].tension > FATHER.spanning.start and not turns[1].turn.herstel
+
+
+def test_recovery_never_shields_a_pattern_of_pitfalls():
+    engine, turns = play(FATHER, Move("redden", 0.95), "erkennen", Move("oordelen", 0.95))
+    assert turns[0].tension > FATHER.spanning.start and turns[1].tension < turns[0].tension
+    assert turns[2].ending == "slecht"  # two sure pitfalls in three turns at the top still end it badly
+
+
+def test_a_turn_holding_the_options_next_to_another_step_closes_the_talk():
+    last = Move("realiteit", 0.85, zetten=["realiteit", "opties"])  # "Zo is het. Wat zou je kunnen doen?"
+    engine, turns = play(CHILD, "erkennen", "visie", "dynamiek", last)
+    assert turns[-1].ending == "goed"
+
+
+def test_an_ask_on_turn_right_after_the_options_closes_even_when_read_as_another_step():
+    engine, turns = play(CHILD, "erkennen", "visie", "opties", Move("realiteit", 0.52))
+    assert turns[2].ending is None  # too early: no good ending before the scenario's minimum of turns
+    assert turns[3].ending == "goed"
+
+
+def test_a_pitfall_right_after_the_options_does_not_close():
+    engine, turns = play(CHILD, "erkennen", "visie", "opties", Move("redden", 0.95))
+    assert [t.ending for t in turns] == [None] * 4
+
+
+def test_options_two_turns_back_do_not_close_the_talk():
+    engine, turns = play(CHILD, "erkennen", "opties", "dynamiek", "dynamiek")
+    assert turns[-1].tension <= CHILD.spanning.goed_einde_tot
+    assert [t.ending for t in turns] == [None] * 4
+
+
+def test_asking_for_more_after_the_options_asks_for_more_options():
+    line = "Hm. Daar moet ik even over nadenken."  # invites no step of its own
+    after_options = context.Context.of(line, ["erkennen", "behoefte", "opties"])
+    assert context.follow_up("En verder nog?", "realiteit", 0.5, after_options) == "opties"
+    assert context.follow_up("oke, wat nog meer dan?", "dynamiek", 0.45, after_options) == "opties"
+    after_pattern = context.Context.of(line, ["erkennen", "dynamiek"])
+    assert context.follow_up("En verder nog?", "realiteit", 0.5, after_pattern) != "opties"
