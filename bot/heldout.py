@@ -11,6 +11,8 @@
 - ``evaluatie/oefenpaden_3.yml``: a third set in the same format, written blind as well (also without
   the paths of the first two sets); only measured, reported on its own. The independent practice-path
   sets are registered in ``PRACTICE_PATH_SETS`` (file -> name, heading).
+- ``evaluatie/oefenpaden_4.yml``: a fourth set in the same format, written blind (also without the paths
+  of the other sets); only measured, reported on its own under its own heading.
 - ``evaluatie/context.yml``: short, ambiguous role-play turns with the persona's last line and the
   stage of the talk, to measure reading a move with and without context; split into ``ontwikkel``
   (may tune ``bot.roleplay.context``) and ``toets`` (measured only). Validated on loading: a broken
@@ -108,11 +110,19 @@ THIRD_PRACTICE_HEADING = (
     "de helft van de goede paden heeft één onhandige beurt, slechte paden klinken warm maar oordelen, "
     "redden, gaan de inhoud in of kiezen partij; nooit gebruikt om te trainen of af te stellen)"
 )
+FOURTH_PRACTICE_FILE = "oefenpaden_4.yml"  # written blind too, without the other sets' paths: only measured
+FOURTH_PRACTICE_HEADING = (
+    "Vierde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_4.yml; geschreven zonder de "
+    "rollenspel-engine, de contextregels, de herkenners of de paden van de andere sets te zien; "
+    "de helft van de goede paden heeft één onhandige beurt die daarna hersteld wordt, slechte paden klinken "
+    "warm maar oordelen, redden, gaan de inhoud in of kiezen partij; nooit gebruikt om te trainen of af te stellen)"
+)
 # the practice-path sets written apart from the engine, each played and reported on its own:
 # file -> (name, heading); the report follows this order
 PRACTICE_PATH_SETS = {
     SECOND_PRACTICE_FILE: ("tweede set vrije-tekstpaden", SECOND_PRACTICE_HEADING),
     THIRD_PRACTICE_FILE: ("derde set vrije-tekstpaden", THIRD_PRACTICE_HEADING),
+    FOURTH_PRACTICE_FILE: ("vierde set vrije-tekstpaden", FOURTH_PRACTICE_HEADING),
 }
 PRACTICE_KINDS = ("goed", "slecht")
 

@@ -1,4 +1,4 @@
-"""The blind sets of free-text practice paths (evaluatie/oefenpaden_2.yml and oefenpaden_3.yml,
+"""The blind sets of free-text practice paths (evaluatie/oefenpaden_2.yml, oefenpaden_3.yml and oefenpaden_4.yml,
 registered in ``bot.heldout.PRACTICE_PATH_SETS``): each loaded and validated with Dutch messages,
 played by ``rustpunt evalueer rollenspel`` and reported under its own heading."""
 import argparse
@@ -9,16 +9,18 @@ SCENARIO_IDS = {
     "vader-kinderen-thuisgehouden", "moeder-dochter-niet-gezien", "vader-contact-verbreken",
     "kind-wil-niet-naar-vader", "mdo-moeder-dochter-ruzie", "ouder-wil-partij",
 }
-SETS = ["oefenpaden_2.yml", "oefenpaden_3.yml"]
+SETS = ["oefenpaden_2.yml", "oefenpaden_3.yml", "oefenpaden_4.yml"]
 
 
-def test_both_blind_sets_are_registered_in_order_with_their_own_heading():
+def test_the_blind_sets_are_registered_in_order_with_their_own_heading():
     from bot.heldout import PRACTICE_PATH_SETS
 
     assert list(PRACTICE_PATH_SETS) == SETS
-    second, third = (PRACTICE_PATH_SETS[name][1] for name in SETS)
+    second, third, fourth = (PRACTICE_PATH_SETS[name][1] for name in SETS)
     assert second.startswith("Tweede set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_2.yml;")
     assert third.startswith("Derde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_3.yml;")
+    assert fourth.startswith("Vierde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_4.yml;")
+    assert PRACTICE_PATH_SETS["oefenpaden_4.yml"][0] == "vierde set vrije-tekstpaden"
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -51,10 +53,11 @@ def test_each_set_repeats_no_turn_of_the_other_sets_or_of_the_scripted_paths(nam
     assert not set(own) & others and not set(own) & scripted
 
 
-def test_the_third_set_repeats_no_turn_within_itself():
+@pytest.mark.parametrize("name", ["oefenpaden_3.yml", "oefenpaden_4.yml"])
+def test_the_later_sets_repeat_no_turn_within_themselves(name):
     from bot.heldout import practice_path_set
 
-    turns = [turn for p in practice_path_set("oefenpaden_3.yml") for turn in p["beurten"]]
+    turns = [turn for p in practice_path_set(name) for turn in p["beurten"]]
     assert len(turns) == len(set(turns))
 
 
@@ -181,3 +184,22 @@ def test_the_report_shows_the_third_set_under_its_own_heading_after_the_second()
     assert lines[third_at + 1] == ("- [NIET OK] pad 1: ouder-wil-partij (slecht pad): einde goed, spanning "
                                    "6 → 4 → 2; zetten: erkennen, visie")
     assert lines[third_at + 3].startswith("- [ok] pad 3: ouder-wil-partij (slecht pad): einde geen")
+
+
+def test_the_report_shows_the_fourth_set_under_its_own_heading_after_the_third():
+    from bot.roleplay.evaluation import PathEvaluation, evaluation_report
+
+    third = [_played("goed", True, "goed")]
+    fourth = [_played("goed", False, "geen"), _played("slecht", True, "slecht")]
+    report = evaluation_report(PathEvaluation(practice_sets={"oefenpaden_4.yml": fourth, "oefenpaden_3.yml": third}))
+    lines = report.splitlines()
+    third_at = next(i for i, line in enumerate(lines) if line.startswith("Derde set vrije-tekstpaden"))
+    fourth_at = next(i for i, line in enumerate(lines) if line.startswith("Vierde set vrije-tekstpaden"))
+    assert third_at < fourth_at
+    heading = lines[fourth_at]
+    assert "blind geschreven" in heading and "evaluatie/oefenpaden_4.yml" in heading
+    assert heading.endswith("1/2 lopen af zoals het werkboek verwacht; goede paden goed geëindigd: 0/1, "
+                            "slechte paden niet goed geëindigd: 1/1")
+    assert lines[fourth_at + 1].startswith("- [NIET OK] pad 1: ouder-wil-partij (goed pad): einde geen")
+    assert lines[fourth_at + 2].startswith("- [ok] pad 2: ouder-wil-partij (slecht pad): einde slecht")
+    assert "Vierde set" not in evaluation_report(PathEvaluation(practice_sets={"oefenpaden_3.yml": third}))
