@@ -239,6 +239,12 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     # nog niet" and "praat niet met andere kinderen" stay speech
     ("praten", re.compile(r"(\b(?:over|met)\s+(?:[\w'-]+\s+){1,6}?)(?:praten|praat)\b"
                           r"|(?:praten|praat)\b(?=\s+(?:over|met)\b)", re.IGNORECASE)),
+    # sleeping at someone's place says where a child or parent stays, not how they sleep ("ze slaapt nu bij een
+    # vriendin", "slaapt met zijn zoon bij vrienden"): it reads as staying ("logeert ... bij", a housing word);
+    # "slaapt slecht bij zijn vader" stays sleep
+    ("slapen", re.compile(r"\b(?:slaapt|slapen|sliep|sliepen)\b(?=\s+(?:(?!(?:slecht|niet|nauwelijks|moeilijk|weinig|"
+                          r"onrustig|amper|kort|licht|slechter|en|maar|want|of)\b)[\w']+\s+){0,5}?bij\b)",
+                          re.IGNORECASE)),
     # learning how to do something or getting to know someone is no problem with learning ("zijn zoon leren omgaan
     # met boosheid", "mannen die ze online leert kennen")
     ("leren", re.compile(r"\bleren\b(?=\s+(?:omgaan|om\s+te|hoe|beter\s+om|zelf|voor\s+zichzelf|opkomen|ontspannen)\b)"
@@ -262,7 +268,10 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                             re.IGNORECASE)),
     # where someone works is no problem with work ("vader werkt in Hilversum", "moeder werkt bij de thuiszorg", "haar
     # man werkt de hele week in het buitenland"); "werkt niet meer" and "werkt niet mee" are not guarded
+    # and the consultant's own work ("mijn werkplek is Hilversum", "onze werkplaats")
     ("werk", re.compile(r"(?<=\b(?:ik|we) )werk(?:en)?\b(?!\s+samen)|(?<=\bwij )werken\b(?!\s+samen)"
+                        r"|(?<=\bmijn )werk(?:plek|plaats|gebied)?\b|(?<=\bm'n )werk(?:plek|plaats|gebied)?\b"
+                        r"|(?<=\bons )werk(?:gebied)?\b|(?<=\bonze )werk(?:plek|plaats)\b"
                         r"|\bwerk(?:t|en|te|ten|zaam)(?=\s+(?:(?!(?:niet|geen|meer|mee|samen|en|maar|want|of)\b)"
                         r"[\w']+\s+){0,%d}(?:in|bij|als|op|voor|aan|vanuit)\b)" % WORK_PLACE_GAP, re.IGNORECASE)),
 )
@@ -270,7 +279,7 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
 
 # What a guarded word becomes: blank, except a job, which stays a word of working ("werkzaam"), so the words that
 # frame a call still see where the consultant works ("ik werk bij het buurtteam in Bussum")
-_IN_ITS_PLACE = {"werk": "werkzaam", "praten": r"\1 ", "team": "hulpverlener"}
+_IN_ITS_PLACE = {"werk": "werkzaam", "slapen": "logeert", "praten": r"\1 ", "team": "hulpverlener"}
 
 
 def guard_homonyms(text: str) -> str:
@@ -408,7 +417,9 @@ def extract_subjects(text: str, themas: List[str], spans: Dict[str, Tuple[int, i
     parts = subject.CLAUSE_MARK.split(guard_homonyms(text))
     starts = subject.clause_starts([len(stems(part, knowledge)) for part in parts], tokens)
     persons = subject.without_complements(subject.persons(lemmed, _doelgroep_cues(knowledge)), tokens)
-    worry = frozenset(stems(" ".join(subject.WORRY_WORDS), knowledge))
+    persons = subject.without_hosts(persons, tokens, starts, frozenset(stems(" ".join(subject.STAYING_WORDS),
+                                                                             knowledge)))
+    worry = frozenset(stems(" ".join(subject.WORRY_WORDS + subject.PRESSING_WORDS), knowledge))
     telling = frozenset(stems(" ".join(subject.TELLING_WORDS), knowledge))
     parent, child = [], []
     for theme in themas:

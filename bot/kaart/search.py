@@ -809,7 +809,8 @@ def school_route_only(service, ctx: _Context) -> bool:
     such a service in (004: schools get advice and guidance from the schoolmaatschappelijk werker on problems of
     their pupils; jeugdcoaches work in secondary schools, brugfunctionarissen in some schools), so its match on the
     problem counts less than that of a service the family can reach itself (huisarts, JGZ, the municipality's team)."""
-    return service.toegang == ["via_school"] and ctx.family and not ctx.professional and not ctx.at_school
+    return (service.toegang == ["via_school"] and ctx.family and "school" not in ctx.parsed.doelgroep_hints
+            and not ctx.at_school)
 
 
 def _held_back(index: KaartIndex, service, ctx: _Context) -> bool:
@@ -849,6 +850,7 @@ def _score_all(index: KaartIndex, ctx: _Context, candidates: Set[int], text_scor
             parts["tekst"] *= PROFESSIONAL_ONLY_FACTOR  # its text naming the question is the same evidence
         if school_route_only(service, ctx):
             parts["thema"] *= SCHOOL_ROUTE_FACTOR
+            parts["tekst"] *= SCHOOL_ROUTE_FACTOR  # its text naming the problem is the same evidence
         score = sum(WEIGHTS[k] * v for k, v in parts.items())
         if _held_back(index, service, ctx):
             held_back.append((score, service.naam))
@@ -1053,10 +1055,17 @@ def _compose_top(index: KaartIndex, ctx: _Context, hits: List[Hit], limit: int) 
         hits = hits[:limit]
     own = next((i for i, hit in enumerate(hits) if own_entrance(index.doc(hit.id), ctx.gemeente)), None)
     if own is not None:
-        # of two ways in of one place the one that covers more takes the place of the first (as in ``_spread_roles``)
-        better = max((i for i, hit in enumerate(hits) if own_entrance(index.doc(hit.id), ctx.gemeente)),
-                     key=lambda i: (_representative(index, ctx, index.doc(hits[i].id).service), -i))
-        hits[own], hits[better] = hits[better], hits[own]
+        # of two ways in of one place the one that covers more takes the place of the first (as in ``_spread_roles``),
+        # also when it ranked below the results shown (then it comes from the place's entrances)
+        shown = {hit.id for hit in hits}
+        pool = hits + [_as_entrance(h) for h in route if h.id not in shown and own_entrance(index.doc(h.id), ctx.gemeente)]
+        better = max((i for i, hit in enumerate(pool) if own_entrance(index.doc(hit.id), ctx.gemeente)),
+                     key=lambda i: (_representative(index, ctx, index.doc(pool[i].id).service), -i))
+        if better < len(hits):
+            hits[own], hits[better] = hits[better], hits[own]
+        else:  # the one it replaces moves below the first results, as a second of a role does
+            replaced, hits[own] = hits[own], pool[better]
+            hits = (hits[:max(TOP, own + 1)] + [replaced] + hits[max(TOP, own + 1):])[:limit]
     if (growth or ctx.at_school) and all(hit.onderdelen.get("thema", 0.0) >= CLEAR_FIT for hit in hits[:TOP]):
         return hits  # three services made for the problem: the entrance is not needed to show the way
     if own is not None:
