@@ -813,6 +813,17 @@ def school_route_only(service, ctx: _Context) -> bool:
             and not ctx.at_school)
 
 
+def further_care(service, ctx: _Context) -> bool:
+    """Youth care that follows a referral (its main theme is jeugdhulp, it is no general entrance and a family
+    cannot go there itself: KOOS after the buurtteam, school or huisarts), for a family's question about a problem
+    that does not ask for youth care itself: the source prefers an answer in the sociale basis and sees the way in
+    (buurtteam, JGZ) ask first whether such care is needed (001: "een passend antwoord in de sociale basis heeft
+    altijd de voorkeur"; the buurtteam invites JGZ or KOOS to its vraagverhelderingsgesprek), so its match on the
+    problem counts as that of a service reached only through school."""
+    return (service.themas[:1] == ["jeugdhulp"] and not service.algemene_toegang and bool(service.toegang)
+            and "direct" not in service.toegang and ctx.family and "jeugdhulp" not in ctx.themas)
+
+
 def _held_back(index: KaartIndex, service, ctx: _Context) -> bool:
     """A pilot, recommendation or project that a family question did not ask or name."""
     return (service.aard != "dienst" and not ctx.professional and service.aard not in ctx.asked
@@ -848,7 +859,7 @@ def _score_all(index: KaartIndex, ctx: _Context, candidates: Set[int], text_scor
             # family cannot go there, the professional consults it (as a leisure group is only part of the answer)
             parts["thema"] *= PROFESSIONAL_ONLY_FACTOR
             parts["tekst"] *= PROFESSIONAL_ONLY_FACTOR  # its text naming the question is the same evidence
-        if school_route_only(service, ctx):
+        if school_route_only(service, ctx) or further_care(service, ctx):
             parts["thema"] *= SCHOOL_ROUTE_FACTOR
             parts["tekst"] *= SCHOOL_ROUTE_FACTOR  # its text naming the problem is the same evidence
         score = sum(WEIGHTS[k] * v for k, v in parts.items())
