@@ -824,6 +824,13 @@ def further_care(service, ctx: _Context) -> bool:
             and "direct" not in service.toegang and ctx.family and "jeugdhulp" not in ctx.themas)
 
 
+def parents_own_only(service, ctx: _Context) -> bool:
+    """Every problem of the question is a parent's own ("ouders hebben geldproblemen", "vader is dakloos") and the
+    service is made for young people: it helps the child, not the parent, with such a problem (see ``_theme_part``),
+    so its text naming the problem does not make it a match either."""
+    return bool(ctx.ouder_themas) and set(ctx.themas) <= set(ctx.ouder_themas) and for_young_people(service)
+
+
 def _held_back(index: KaartIndex, service, ctx: _Context) -> bool:
     """A pilot, recommendation or project that a family question did not ask or name."""
     return (service.aard != "dienst" and not ctx.professional and service.aard not in ctx.asked
@@ -848,6 +855,8 @@ def _score_all(index: KaartIndex, ctx: _Context, candidates: Set[int], text_scor
             continue
         theme_score, matched = _theme_part(service, ctx.themas, ctx.professional, ctx.ouder_themas, ctx.kind_themas)
         matched_terms = [t for t in ctx.specific if i in docs_with[t]]
+        if parents_own_only(service, ctx):
+            matched_terms = []  # its text naming the parent's problem is the same evidence as its theme
         if theme_score == 0 and not matched_terms:
             continue  # only generic words matched: not a relevant hit
         tekst = text_scores.get(i, 0.0) / top_text if top_text else 0.0
