@@ -1078,7 +1078,8 @@ def _compose_top(index: KaartIndex, ctx: _Context, hits: List[Hit], limit: int) 
         # of two ways in of one place the one that covers more takes the place of the first (as in ``_spread_roles``),
         # also when it ranked below the results shown (then it comes from the place's entrances)
         shown = {hit.id for hit in hits}
-        pool = hits + [_as_entrance(h) for h in route if h.id not in shown and own_entrance(index.doc(h.id), ctx.gemeente)]
+        pool = hits + [_as_entrance(h) for h in route
+                       if h.id not in shown and own_entrance(index.doc(h.id), ctx.gemeente)]
         better = max((i for i, hit in enumerate(pool) if own_entrance(index.doc(hit.id), ctx.gemeente)),
                      key=lambda i: (_representative(index, ctx, index.doc(pool[i].id).service), -i))
         if better < len(hits):
