@@ -410,3 +410,15 @@ def test_the_callers_own_workplace_is_no_problem_with_work(question):
 
 def test_a_parents_lost_job_stays_a_problem_with_work():
     assert "wonen_werk" in parse_vraag("vader is zijn werk kwijt en zit thuis").themas
+
+
+@pytest.mark.parametrize("question", [
+    "Eemnes: waar meld ik een meisje van 13 aan voor jeugdhulp?",
+    "hoe meldt de huisarts een gezin in Huizen aan bij het team",
+])
+def test_signing_someone_up_is_no_report(question):
+    assert "veiligheid" not in parse_vraag(question).themas
+
+
+def test_a_report_stays_a_report():
+    assert "veiligheid" in parse_vraag("de buurvrouw wil het melden, ze hoort elke avond geschreeuw").themas

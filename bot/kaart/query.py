@@ -253,6 +253,11 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     # bij Halt"): no report to Veilig Thuis
     ("melden", re.compile(r"\bmeld(?:t|de|den|en)?\b(?=\s+dat\b)|(?<=\bzich )meld(?:t|de|den|en)?\b(?=\s+bij\b)"
                           r"|\bmeld(?:t|de|den|en)?\b(?=\s+zich\s+bij\b)", re.IGNORECASE)),
+    # who signs someone up registers them ("waar meld ik een jongen van 10 aan voor jeugdhulp?", "meldt het gezin aan
+    # bij het jeugdteam"): it reads as "aanmelden", a way into youth care, not a report to Veilig Thuis; "meldt het
+    # aan Veilig Thuis" stays a report
+    ("aanmelden", re.compile(r"\bmeld(?:t|de|den|en)?\b(?=\s+(?:(?!(?:dat|bij|en|maar|want)\b)[\w'-]+\s+){0,5}?aan\b"
+                             r"(?!\s+(?:veilig|vt|de\s+politie|politie)\b))", re.IGNORECASE)),
     # stuck in parenting is a question about parenting, not about help that got stuck ("ouders lopen vast in de
     # opvoeding", "vader is vastgelopen met de opvoeding"); "de hulp is vastgelopen" stays
     ("vastlopen", re.compile(r"\b(?:vastgelopen|vastlopen|vastloopt|vast\s+(?:te\s+)?lopen|(?:loopt|lopen|liep|liepen)"

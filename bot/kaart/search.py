@@ -820,8 +820,8 @@ def further_care(service, ctx: _Context) -> bool:
     (buurtteam, JGZ) ask first whether such care is needed (001: "een passend antwoord in de sociale basis heeft
     altijd de voorkeur"; the buurtteam invites JGZ or KOOS to its vraagverhelderingsgesprek), so its match on the
     problem counts as that of a service reached only through school."""
-    return (service.themas[:1] == ["jeugdhulp"] and not service.algemene_toegang and bool(service.toegang)
-            and "direct" not in service.toegang and ctx.family and "jeugdhulp" not in ctx.themas)
+    return (ctx.family and "jeugdhulp" not in ctx.themas and bool(service.themas) and service.themas[0] == "jeugdhulp"
+            and not service.algemene_toegang and bool(service.toegang) and "direct" not in service.toegang)
 
 
 def parents_own_only(service, ctx: _Context) -> bool:
