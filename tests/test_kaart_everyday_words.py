@@ -422,3 +422,8 @@ def test_signing_someone_up_is_no_report(question):
 
 def test_a_report_stays_a_report():
     assert "veiligheid" in parse_vraag("de buurvrouw wil het melden, ze hoort elke avond geschreeuw").themas
+
+
+def test_an_escalating_quarrel_is_a_conflict_not_help_that_got_stuck():
+    parsed = parse_vraag("Huizen: vader en dochter van 15 hebben steeds ruzie en het escaleert")
+    assert "gedrag" in parsed.themas and "vastgelopen_hulp" not in parsed.themas
