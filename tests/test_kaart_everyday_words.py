@@ -385,3 +385,45 @@ def test_taking_a_matter_up_is_no_arrest(question):
 
 def test_an_arrest_stays_an_arrest():
     assert "criminaliteit" in parse_vraag("Jongen van 16 is gisteren door de politie opgepakt").themas
+
+
+@pytest.mark.parametrize("question", [
+    "Naarden: meisje van 15 wil niet meer thuis zijn en slaapt nu bij een vriendin",
+    "vader slaapt al twee weken bij een vriend, zoon van 10 is bij moeder",
+])
+def test_sleeping_at_someones_place_is_staying_there_not_a_sleep_problem(question):
+    parsed = parse_vraag(question)
+    assert "gezondheid" not in parsed.themas and "wonen_werk" in parsed.themas
+
+
+def test_sleeping_badly_at_someones_place_stays_a_sleep_problem():
+    assert "gezondheid" in parse_vraag("zoon van 7 slaapt slecht bij zijn vader").themas
+
+
+@pytest.mark.parametrize("question", [
+    "Mijn werkplek is Huizen maar het kind van 9 woont in Laren: veel angst",
+    "m'n werkgebied is Hilversum, dochter van 14 in Bussum is somber",
+])
+def test_the_callers_own_workplace_is_no_problem_with_work(question):
+    assert "wonen_werk" not in parse_vraag(question).themas
+
+
+def test_a_parents_lost_job_stays_a_problem_with_work():
+    assert "wonen_werk" in parse_vraag("vader is zijn werk kwijt en zit thuis").themas
+
+
+@pytest.mark.parametrize("question", [
+    "Eemnes: waar meld ik een meisje van 13 aan voor jeugdhulp?",
+    "hoe meldt de huisarts een gezin in Huizen aan bij het team",
+])
+def test_signing_someone_up_is_no_report(question):
+    assert "veiligheid" not in parse_vraag(question).themas
+
+
+def test_a_report_stays_a_report():
+    assert "veiligheid" in parse_vraag("de buurvrouw wil het melden, ze hoort elke avond geschreeuw").themas
+
+
+def test_an_escalating_quarrel_is_a_conflict_not_help_that_got_stuck():
+    parsed = parse_vraag("Huizen: vader en dochter van 15 hebben steeds ruzie en het escaleert")
+    assert "gedrag" in parsed.themas and "vastgelopen_hulp" not in parsed.themas

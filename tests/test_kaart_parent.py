@@ -159,3 +159,41 @@ def test_parents_alarm_about_their_child_is_no_anxiety_problem_of_their_own():
     assert "somberheid_angst" not in vraag.ouder_themas
     # a mother's own panic, with no child named, stays hers
     assert parse_vraag("moeder krijgt steeds paniek in de supermarkt").ouder_themas == ["somberheid_angst"]
+
+
+@pytest.mark.parametrize("vraag, theme", [
+    # who worries in one clause about what the next clause gives as the reason is not who has the problem
+    ("Vader en moeder van een jongen van 14 uit Laren maken zich zorgen omdat hij steeds somberder wordt",
+     "somberheid_angst"),
+    ("Ouders van een dochter van 10 zijn bezorgd want ze piekert elke avond", "somberheid_angst"),
+    # parents who put pressure on their child cause it; the child has it
+    ("Bussum, zoon van 12: zijn ouders zetten hem erg onder druk om een goed schooladvies te halen", "prestatiedruk"),
+    # a parent with whom the child lives is where, not who ("woont bij", "slaapt bij")
+    ("Dochter van 9, woont nu bij haar vader in Huizen: erg somber", "somberheid_angst"),
+])
+def test_the_worried_the_pressing_and_the_host_parent_do_not_make_the_childs_problem_theirs(vraag, theme):
+    parsed = parse_vraag(vraag)
+    assert theme in parsed.kind_themas and theme not in parsed.ouder_themas
+
+
+@pytest.mark.parametrize("vraag, theme", [
+    ("Moeder maakt zich zorgen want ze heeft zelf grote schulden", "financien"),
+    ("Vader zet zichzelf erg onder druk op zijn werk", "prestatiedruk"),
+])
+def test_a_parent_who_worries_about_or_presses_themselves_keeps_the_problem(vraag, theme):
+    assert theme in parse_vraag(vraag).ouder_themas
+
+
+def test_a_youth_service_whose_text_names_a_parents_own_problem_is_no_match_on_it():
+    # the youth worker's text mentions money worries, but helps the young people, not the indebted parents
+    young = KaartDienst(id="jongeren", organisatie="org", naam="Jongerenwerk", doelgroep=["jeugdige", "ouder"],
+                        beschrijving=LONG + " Jongeren met geldzorgen en schulden kunnen hier binnenlopen.",
+                        themas=["vrije_tijd", "verslaving"], werkgebied=["hilversum"], toegang=["direct"],
+                        aanbod=["inloop"], trefwoorden=["hangjongeren"], website="https://example.org", bron=BRON)
+    parents = dienst("ouderhulp", ["ouder"], ["financien"])
+    index = KaartIndex([young, parents], ORGS)
+    found = [h.id for h in zoek("Hilversum: ouders hebben grote schulden, er zijn drie kinderen", index=index).hits]
+    assert "jongeren" not in found and found[0] == "ouderhulp"
+    # the young person's own money trouble still finds it
+    own = [h.id for h in zoek("Hilversum: jongen van 17 heeft schulden door online gokken", index=index).hits]
+    assert "jongeren" in own

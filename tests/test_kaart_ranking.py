@@ -15,7 +15,10 @@
 - a question about a young child or about growth, health or bullying has the youth health service (JGZ) among
   the first three, second; an age up to four reads as a young child; of two own ways in, the one that covers more
   is shown;
-- a service a family reaches only through school comes after one it reaches itself for a problem at home;
+- a service a family reaches only through school comes after one it reaches itself for a problem at home, its text
+  on the problem counting as little as its theme; so does youth care that follows a referral (KOOS) when the family
+  does not ask for youth care;
+- the own way in that covers more is shown also when it ranked below the results shown;
 - an ordinary search word of one school's offer does not lift it; a school-bound service fits only a child at
   that kind of school.
 """
@@ -425,3 +428,57 @@ def test_a_service_reached_only_through_school_comes_after_one_the_family_reache
     asked = [h.id for h in zoek("De mentor belt: een meisje van 13 uit Hilversum is al weken somber",
                                 index=index).hits]
     assert asked[0] == "schoolwerk"
+
+
+def test_the_text_of_a_service_reached_only_through_school_counts_like_its_theme_for_a_problem_at_home():
+    # the school's social worker describes grief and quiet children in many words; for a boy who grieves at home
+    # that text is no better reason than its theme to send the family through school before the GP
+    orgs = {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in ("school", "huisarts")}}
+    smw = dienst("schoolwerk", ["somberheid_angst", "gedrag"], organisatie="school", toegang=["via_school"],
+                 beschrijving=LONG + " Bij rouw en verlies, als een leerling stil is of verdriet heeft na een "
+                                     "overlijden, praat de schoolmaatschappelijk werker met leerling en ouders.")
+    poh = dienst("praktijkondersteuner", ["somberheid_angst", "psychisch", "gedrag", "gezondheid"],
+                 organisatie="huisarts", toegang=["via_huisarts"],
+                 beschrijving=LONG + " Kinderen met verdriet of zorgen kunnen een paar gesprekken krijgen.")
+    index = KaartIndex([smw, poh], orgs)
+    found = zoek("Hilversum: jongen van 12 is stil en heeft veel verdriet sinds zijn opa is overleden",
+                 index=index).hits
+    assert [h.id for h in found] == ["praktijkondersteuner", "schoolwerk"]
+    # in class it is the school's matter again, text and all
+    at_school = zoek("Hilversum: jongen van 12 is stil in de klas en heeft verdriet sinds zijn opa is overleden",
+                     index=index).hits
+    assert at_school[0].id == "schoolwerk"
+
+
+def _vleuten_index():
+    orgs = {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in ("buurt", "zorg", "jou")}}
+    buurtteam = dienst("buurtteam", ["opvoeding", "somberheid_angst", "jeugdhulp", "gedrag"], organisatie="buurt",
+                       algemene_toegang=True, werkgebied=["utrecht"])
+    care = dienst("aanvullende_zorg", ["jeugdhulp", "somberheid_angst", "psychisch"], organisatie="zorg",
+                  toegang=["via_buurtteam", "via_huisarts"], werkgebied=["vleuten"])
+    club = dienst("jongerenwerk", ["somberheid_angst", "vrije_tijd"], organisatie="jou", werkgebied=["vleuten"])
+    return KaartIndex([care, buurtteam, club], orgs)
+
+
+def test_youth_care_after_a_referral_comes_after_the_neighbourhood_for_a_problem_that_does_not_ask_for_it():
+    # 001: an answer in the sociale basis is preferred; the buurtteam asks first whether further care is needed
+    index = _vleuten_index()
+    found = [h.id for h in zoek("De Meern: meisje van 13 is somber en heeft weinig vrienden", index=index).hits]
+    assert found == ["buurtteam", "jongerenwerk", "aanvullende_zorg"]
+    # a family that asks for youth care itself is asking for it
+    asked = [h.id for h in zoek("De Meern: meisje van 13 is somber, ouders willen jeugdhulp", index=index).hits]
+    assert asked.index("aanvullende_zorg") < asked.index("jongerenwerk")
+
+
+def test_the_own_way_in_that_covers_more_is_shown_also_when_it_ranked_below_the_results():
+    # five specific services outrank the team for a stuck case; the front desk ranks among them, the team does not:
+    # the team that takes every question still takes the front desk's place
+    orgs = {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in ("gemeente", "a", "b", "c", "d")}}
+    vraagbaak = dienst("vraagbaak", ["vastgelopen_hulp", "jeugdhulp"], algemene_toegang=True, organisatie="gemeente")
+    team = dienst("jeugdteam", ["jeugdhulp", "opvoeding", "gedrag", "scheiding", "verblijf", "vastgelopen_hulp"],
+                  algemene_toegang=True, organisatie="gemeente")
+    others = [dienst(f"overleg_{o}", ["vastgelopen_hulp"], organisatie=o) for o in ("a", "b", "c", "d")]
+    index = KaartIndex(others + [vraagbaak, team], orgs)
+    found = [h.id for h in zoek("Hilversum: een gezin waar de hulp steeds vastloopt", limit=5, index=index).hits]
+    assert "jeugdteam" in found[:3] and "vraagbaak" not in found[:3]
+    assert len(found) == 5

@@ -335,3 +335,11 @@ def test_a_verb_form_is_no_typo_of_a_problem_word():
 ])
 def test_yet_more_everyday_words_of_round_four(question, theme):
     assert theme in parse_vraag(question).themas
+
+
+@pytest.mark.parametrize("question, code", [
+    ("POH-Jeugd uit Huizen hier, de jongen woont bij zijn vader in De Meern: 15 jaar, veel stress", "vleuten"),
+    ("Vraagbaak uit Bussum hier, het meisje van 12 woont met haar moeder in Laren en is erg angstig", "laren"),
+])
+def test_where_the_family_lives_outweighs_where_the_caller_is_from(question, code):
+    assert parse_vraag(question).gemeente == code

@@ -141,7 +141,8 @@ def run_evaluation(args: argparse.Namespace) -> int:
         "toets5": "vijfde toetsset (toetsvragen_5.yml, blind geschreven vóór de vijfde ronde, alleen om te meten)",
         "toets6": "zesde toetsset (toetsvragen_6.yml, blind geschreven tijdens de vijfde ronde; sinds 3 december, "
                   "zesde ronde, ook gebruikt om af te stellen)",
-        "toets7": "zevende toetsset (toetsvragen_7.yml, blind geschreven in de zesde sessie, alleen om te meten)",
+        "toets7": "zevende toetsset (toetsvragen_7.yml, blind geschreven in de zesde sessie; sinds 3 december, "
+                  "zevende ronde, ook gebruikt om af te stellen)",
         "toets8": "achtste toetsset (toetsvragen_8.yml, later in de zesde sessie blind geschreven, alleen om te meten)",
     }
     for name in chosen:

@@ -194,6 +194,10 @@ def _exact_matches(tokens: List[Tuple[str, str]], table: Plaatstabel) -> List[_M
 # Laren"): words a few words before a place say which it is.
 HOME_CUES = frozenset("uit woont wonen wonend wonende woonachtig woonde verhuisd verhuist verhuizen verhuisde "
                       "thuis".split())
+# Where someone lives says more than where someone is from: "POH-Jeugd uit Huizen hier, de jongen woont bij zijn
+# vader in De Meern" is De Meern ("uit" may be the caller's origin); a word of living may stand a little further back.
+LIVING_CUES = frozenset("woont wonen wonend wonende woonachtig woonde".split())
+LIVING_WINDOW = 6
 ELSEWHERE_CUES = frozenset("werk werkt werken werkte werkzaam school basisschool schooltje club vereniging praktijk "
                            "kantoor team vanuit ons onze wij we ik bel belt zit zitten gevestigd".split())
 # A move says which place is the new home: "verhuisd van Hilversum naar Laren" is Laren, "komt oorspronkelijk uit
@@ -210,7 +214,7 @@ def _where_the_family_lives(tokens: List[Tuple[str, str]], matches: List[_Match]
     if len({m[2].code for m in matches}) < 2:
         return matches
 
-    def standing(match: _Match) -> int:
+    def standing(match: _Match) -> float:
         before = {norm for _, norm in tokens[max(0, match[1] - CUE_WINDOW):match[1]]}
         right_before = tokens[match[1] - 1][1] if match[1] > 0 else ""
         near = {norm for _, norm in tokens[max(0, match[1] - 2):match[1]]}
@@ -218,7 +222,8 @@ def _where_the_family_lives(tokens: List[Tuple[str, str]], matches: List[_Match]
             return 2  # where the family moved to or lives now
         if before & OLD_HOME_CUES or (before & MOVE_CUES and right_before == "van"):
             return 0  # where the family came from
-        return 1 if before & HOME_CUES else -1 if before & ELSEWHERE_CUES else 0
+        living = {norm for _, norm in tokens[max(0, match[1] - LIVING_WINDOW):match[1]]} & LIVING_CUES
+        return 1.5 if living else 1 if before & HOME_CUES else -1 if before & ELSEWHERE_CUES else 0
 
     best = max(standing(m) for m in matches)
     codes = {m[2].code for m in matches if standing(m) == best}

@@ -239,6 +239,12 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     # nog niet" and "praat niet met andere kinderen" stay speech
     ("praten", re.compile(r"(\b(?:over|met)\s+(?:[\w'-]+\s+){1,6}?)(?:praten|praat)\b"
                           r"|(?:praten|praat)\b(?=\s+(?:over|met)\b)", re.IGNORECASE)),
+    # sleeping at someone's place says where a child or parent stays, not how they sleep ("ze slaapt nu bij een
+    # vriendin", "slaapt met zijn zoon bij vrienden"): it reads as staying ("logeert ... bij", a housing word);
+    # "slaapt slecht bij zijn vader" stays sleep
+    ("slapen", re.compile(r"\b(?:slaapt|slapen|sliep|sliepen)\b(?=\s+(?:(?!(?:slecht|niet|nauwelijks|moeilijk|weinig|"
+                          r"onrustig|amper|kort|licht|slechter|en|maar|want|of)\b)[\w']+\s+){0,5}?bij\b)",
+                          re.IGNORECASE)),
     # learning how to do something or getting to know someone is no problem with learning ("zijn zoon leren omgaan
     # met boosheid", "mannen die ze online leert kennen")
     ("leren", re.compile(r"\bleren\b(?=\s+(?:omgaan|om\s+te|hoe|beter\s+om|zelf|voor\s+zichzelf|opkomen|ontspannen)\b)"
@@ -247,6 +253,11 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     # bij Halt"): no report to Veilig Thuis
     ("melden", re.compile(r"\bmeld(?:t|de|den|en)?\b(?=\s+dat\b)|(?<=\bzich )meld(?:t|de|den|en)?\b(?=\s+bij\b)"
                           r"|\bmeld(?:t|de|den|en)?\b(?=\s+zich\s+bij\b)", re.IGNORECASE)),
+    # who signs someone up registers them ("waar meld ik een jongen van 10 aan voor jeugdhulp?", "meldt het gezin aan
+    # bij het jeugdteam"): it reads as "aanmelden", a way into youth care, not a report to Veilig Thuis; "meldt het
+    # aan Veilig Thuis" stays a report
+    ("aanmelden", re.compile(r"\bmeld(?:t|de|den|en)?\b(?=\s+(?:(?!(?:dat|bij|en|maar|want)\b)[\w'-]+\s+){0,5}?aan\b"
+                             r"(?!\s+(?:veilig|vt|de\s+politie|politie)\b))", re.IGNORECASE)),
     # stuck in parenting is a question about parenting, not about help that got stuck ("ouders lopen vast in de
     # opvoeding", "vader is vastgelopen met de opvoeding"); "de hulp is vastgelopen" stays
     ("vastlopen", re.compile(r"\b(?:vastgelopen|vastlopen|vastloopt|vast\s+(?:te\s+)?lopen|(?:loopt|lopen|liep|liepen)"
@@ -262,7 +273,10 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                             re.IGNORECASE)),
     # where someone works is no problem with work ("vader werkt in Hilversum", "moeder werkt bij de thuiszorg", "haar
     # man werkt de hele week in het buitenland"); "werkt niet meer" and "werkt niet mee" are not guarded
+    # and the consultant's own work ("mijn werkplek is Hilversum", "onze werkplaats")
     ("werk", re.compile(r"(?<=\b(?:ik|we) )werk(?:en)?\b(?!\s+samen)|(?<=\bwij )werken\b(?!\s+samen)"
+                        r"|(?<=\bmijn )werk(?:plek|plaats|gebied)?\b|(?<=\bm'n )werk(?:plek|plaats|gebied)?\b"
+                        r"|(?<=\bons )werk(?:gebied)?\b|(?<=\bonze )werk(?:plek|plaats)\b"
                         r"|\bwerk(?:t|en|te|ten|zaam)(?=\s+(?:(?!(?:niet|geen|meer|mee|samen|en|maar|want|of)\b)"
                         r"[\w']+\s+){0,%d}(?:in|bij|als|op|voor|aan|vanuit)\b)" % WORK_PLACE_GAP, re.IGNORECASE)),
 )
@@ -270,7 +284,7 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
 
 # What a guarded word becomes: blank, except a job, which stays a word of working ("werkzaam"), so the words that
 # frame a call still see where the consultant works ("ik werk bij het buurtteam in Bussum")
-_IN_ITS_PLACE = {"werk": "werkzaam", "praten": r"\1 ", "team": "hulpverlener"}
+_IN_ITS_PLACE = {"werk": "werkzaam", "slapen": "logeert", "praten": r"\1 ", "team": "hulpverlener"}
 
 
 def guard_homonyms(text: str) -> str:
@@ -408,7 +422,9 @@ def extract_subjects(text: str, themas: List[str], spans: Dict[str, Tuple[int, i
     parts = subject.CLAUSE_MARK.split(guard_homonyms(text))
     starts = subject.clause_starts([len(stems(part, knowledge)) for part in parts], tokens)
     persons = subject.without_complements(subject.persons(lemmed, _doelgroep_cues(knowledge)), tokens)
-    worry = frozenset(stems(" ".join(subject.WORRY_WORDS), knowledge))
+    persons = subject.without_hosts(persons, tokens, starts, frozenset(stems(" ".join(subject.STAYING_WORDS),
+                                                                             knowledge)))
+    worry = frozenset(stems(" ".join(subject.WORRY_WORDS + subject.PRESSING_WORDS), knowledge))
     telling = frozenset(stems(" ".join(subject.TELLING_WORDS), knowledge))
     parent, child = [], []
     for theme in themas:

@@ -809,7 +809,26 @@ def school_route_only(service, ctx: _Context) -> bool:
     such a service in (004: schools get advice and guidance from the schoolmaatschappelijk werker on problems of
     their pupils; jeugdcoaches work in secondary schools, brugfunctionarissen in some schools), so its match on the
     problem counts less than that of a service the family can reach itself (huisarts, JGZ, the municipality's team)."""
-    return service.toegang == ["via_school"] and ctx.family and not ctx.professional and not ctx.at_school
+    return (service.toegang == ["via_school"] and ctx.family and "school" not in ctx.parsed.doelgroep_hints
+            and not ctx.at_school)
+
+
+def further_care(service, ctx: _Context) -> bool:
+    """Youth care that follows a referral (its main theme is jeugdhulp, it is no general entrance and a family
+    cannot go there itself: KOOS after the buurtteam, school or huisarts), for a family's question about a problem
+    that does not ask for youth care itself: the source prefers an answer in the sociale basis and sees the way in
+    (buurtteam, JGZ) ask first whether such care is needed (001: "een passend antwoord in de sociale basis heeft
+    altijd de voorkeur"; the buurtteam invites JGZ or KOOS to its vraagverhelderingsgesprek), so its match on the
+    problem counts as that of a service reached only through school."""
+    return (ctx.family and "jeugdhulp" not in ctx.themas and bool(service.themas) and service.themas[0] == "jeugdhulp"
+            and not service.algemene_toegang and bool(service.toegang) and "direct" not in service.toegang)
+
+
+def parents_own_only(service, ctx: _Context) -> bool:
+    """Every problem of the question is a parent's own ("ouders hebben geldproblemen", "vader is dakloos") and the
+    service is made for young people: it helps the child, not the parent, with such a problem (see ``_theme_part``),
+    so its text naming the problem does not make it a match either."""
+    return bool(ctx.ouder_themas) and set(ctx.themas) <= set(ctx.ouder_themas) and for_young_people(service)
 
 
 def _held_back(index: KaartIndex, service, ctx: _Context) -> bool:
@@ -836,6 +855,8 @@ def _score_all(index: KaartIndex, ctx: _Context, candidates: Set[int], text_scor
             continue
         theme_score, matched = _theme_part(service, ctx.themas, ctx.professional, ctx.ouder_themas, ctx.kind_themas)
         matched_terms = [t for t in ctx.specific if i in docs_with[t]]
+        if parents_own_only(service, ctx):
+            matched_terms = []  # its text naming the parent's problem is the same evidence as its theme
         if theme_score == 0 and not matched_terms:
             continue  # only generic words matched: not a relevant hit
         tekst = text_scores.get(i, 0.0) / top_text if top_text else 0.0
@@ -847,8 +868,9 @@ def _score_all(index: KaartIndex, ctx: _Context, candidates: Set[int], text_scor
             # family cannot go there, the professional consults it (as a leisure group is only part of the answer)
             parts["thema"] *= PROFESSIONAL_ONLY_FACTOR
             parts["tekst"] *= PROFESSIONAL_ONLY_FACTOR  # its text naming the question is the same evidence
-        if school_route_only(service, ctx):
+        if school_route_only(service, ctx) or further_care(service, ctx):
             parts["thema"] *= SCHOOL_ROUTE_FACTOR
+            parts["tekst"] *= SCHOOL_ROUTE_FACTOR  # its text naming the problem is the same evidence
         score = sum(WEIGHTS[k] * v for k, v in parts.items())
         if _held_back(index, service, ctx):
             held_back.append((score, service.naam))
@@ -1053,10 +1075,18 @@ def _compose_top(index: KaartIndex, ctx: _Context, hits: List[Hit], limit: int) 
         hits = hits[:limit]
     own = next((i for i, hit in enumerate(hits) if own_entrance(index.doc(hit.id), ctx.gemeente)), None)
     if own is not None:
-        # of two ways in of one place the one that covers more takes the place of the first (as in ``_spread_roles``)
-        better = max((i for i, hit in enumerate(hits) if own_entrance(index.doc(hit.id), ctx.gemeente)),
-                     key=lambda i: (_representative(index, ctx, index.doc(hits[i].id).service), -i))
-        hits[own], hits[better] = hits[better], hits[own]
+        # of two ways in of one place the one that covers more takes the place of the first (as in ``_spread_roles``),
+        # also when it ranked below the results shown (then it comes from the place's entrances)
+        shown = {hit.id for hit in hits}
+        pool = hits + [_as_entrance(h) for h in route
+                       if h.id not in shown and own_entrance(index.doc(h.id), ctx.gemeente)]
+        better = max((i for i, hit in enumerate(pool) if own_entrance(index.doc(hit.id), ctx.gemeente)),
+                     key=lambda i: (_representative(index, ctx, index.doc(pool[i].id).service), -i))
+        if better < len(hits):
+            hits[own], hits[better] = hits[better], hits[own]
+        else:  # the one it replaces moves below the first results, as a second of a role does
+            replaced, hits[own] = hits[own], pool[better]
+            hits = (hits[:max(TOP, own + 1)] + [replaced] + hits[max(TOP, own + 1):])[:limit]
     if (growth or ctx.at_school) and all(hit.onderdelen.get("thema", 0.0) >= CLEAR_FIT for hit in hits[:TOP]):
         return hits  # three services made for the problem: the entrance is not needed to show the way
     if own is not None:

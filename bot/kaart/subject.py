@@ -25,6 +25,21 @@ WORRY_WORDS = ("zorg", "zorgen", "bezorgd", "vraag", "vragen", "twijfel", "twijf
                "ontdekten", "vrezen", "vreest", "horen", "hoort", "hoorde", "vinden", "vindt", "vond")
 
 
+# Words by which a person puts pressure on someone else ("ouders zetten haar onder druk voor de eindtoets"): the
+# pressure is the problem of the one it is put on, the child, not of the parents who put it (read as ``WORRY_WORDS``).
+PRESSING_WORDS = ("zetten", "zet", "zette", "pushen", "pusht", "pushte")
+
+# Subordinating words after which a clause says why the person of the clause before worries ("ouders maken zich
+# zorgen omdat ze steeds somberder wordt"): what it says is of the one worried about, not of the worrier.
+REASON_WORDS = frozenset({"omdat", "want"})
+
+# Words of living or staying somewhere: a person after "bij" with such a word ("woont in Ankeveen bij vader",
+# "slaapt bij oma") is where someone lives, not whom a problem is said of.
+STAYING_WORDS = ("wonen", "woont", "woonde", "slapen", "slaapt", "sliep", "logeren", "logeert", "verblijven",
+                 "verblijft", "opgevangen")
+HOST_GAP = frozenset({"de", "een", "haar", "zijn", "z'n", "hun", "d'r"})
+
+
 # Words by which a person tells about someone else ("een moeder vertelt dat haar zoon niets meer leuk vindt, alleen
 # nog gamet"): in a later clause without a person of its own, the one told about is who the problem is said of.
 TELLING_WORDS = ("vertellen", "vertelt", "vertelde", "zeggen", "zegt", "zei", "aangeven", "geeft", "gaf", "melden",
@@ -80,6 +95,24 @@ def without_complements(found: Dict[int, str], tokens: Sequence[str]) -> Dict[in
 COMPLEMENT_WORDS = frozenset("een de het twee drie vier vijf zes".split())
 
 
+def without_hosts(found: Dict[int, str], tokens: Sequence[str], starts: FrozenSet[int],
+                  staying: FrozenSet[str]) -> Dict[int, str]:
+    """``found`` without the persons with whom someone lives or stays ("het kind woont bij vader: veel somberheid",
+    "slaapt nu bij haar oma"): a person word right after "bij" (or after "bij" and an article or possessive) in a
+    clause with a word of living or staying (``staying``) is where, not whom the problem is said of."""
+    out = dict(found)
+    for position in found:
+        at = position - 1
+        while at > 0 and tokens[at] in HOST_GAP and at >= position - 2:
+            at -= 1
+        if at < 0 or tokens[at] != "bij":
+            continue
+        clause = max((i for i in starts if i <= at), default=0)
+        if any(token in staying for token in tokens[clause:at]):
+            out.pop(position, None)
+    return out
+
+
 def clause_starts(part_lengths: List[int], tokens: Sequence[str]) -> FrozenSet[int]:
     """Word positions where a clause starts: after each part of the question between commas and other marks
     (``part_lengths``: the number of words of each part, in order), and after a joining word ("en", "omdat")."""
@@ -121,6 +154,14 @@ def said_of(found: Dict[int, str], starts: FrozenSet[int], first: int, last: int
         there = sorted(i for i in earlier if i >= start)
         # who tells or worries about someone named after it in that clause is not the subject; that someone is
         told = [i for i in there[1:] if any(token in worry | telling for token in tokens[there[0] + 1:i])]
-        return found[told[0] if told else there[0]]
+        subject = told[0] if told else there[0]
+        # the clause says why that person worries ("ouders maken zich zorgen omdat ze somberder wordt"): the one
+        # worried about has the problem
+        if (clause >= 1 and tokens[clause - 1] in REASON_WORDS and found[subject] != "jeugdige"
+                and "zelf" not in tokens[clause:first]
+                and any(token in worry for token in tokens[subject + 1:clause])
+                and (child_named or "jeugdige" in found.values())):
+            return "jeugdige"
+        return found[subject]
     after = [i for i in found if i > last]
     return found[min(after)] if after else None
