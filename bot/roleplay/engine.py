@@ -24,10 +24,11 @@ while the persona is furious). Good turns after a bad one bring the tension down
 (``max_daling``) and the repetition rule still apply. The turn is marked ``herstel``.
 
 Moving on in order (``_in_order``): a step used for the first time once the steps before it in the
-workbook's order were used (the stance, visie, excepted: it may come anywhere) lowers the tension by at
-least one, also where the scenario's effect for that step and band would hold or raise it. The high-band
-effects punish skipping ahead (asking about the pattern before acknowledging), not moving on: a trainee
-who acknowledged first and then asks about the pattern is following the workbook. Skipping ahead, a step
+workbook's order were used lowers the tension by at least one, also where the scenario's effect for
+that step and band would hold or raise it. The stance (visie) is no step in that order: it may come
+anywhere, is never needed first and keeps the scenario's own effect. The high-band effects punish
+skipping ahead (asking about the pattern before acknowledging), not moving on: a trainee who
+acknowledged first and then asks about the pattern is following the workbook. Skipping ahead, a step
 used again, pacing (``max_daling``, options too early) and the repetition rule are unchanged.
 
 Closing by pattern: the good ending looks at the last two turns, not only at the single last read.
@@ -248,9 +249,10 @@ class Engine:
         return self.state.role
 
     def _in_order(self, move: str, moves: List[str]) -> bool:
-        """A step used for the first time after the steps before it in the workbook order (the
-        stance, visie, excepted): moving on in order, not skipping ahead."""
-        if move not in STEPS:
+        """A step used for the first time after the steps before it in the workbook order: moving on
+        in order, not skipping ahead. The stance (visie) is no step in that order: it is never needed
+        before another step and keeps the scenario's own effect."""
+        if move not in STEPS or move == "visie":
             return False
         used = set(self.state.moves)
         for turn in self.state.turns:
