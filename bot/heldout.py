@@ -103,12 +103,13 @@ SECOND_PRACTICE_HEADING = (
     "slechte paden mengen warme zinnen met valkuilen; nooit getraind; sinds sessie 6 gezien: gebruikt om de "
     "rollenspel-engine af te stellen)"
 )
-THIRD_PRACTICE_FILE = "oefenpaden_3.yml"  # written blind too, without the first two sets' paths: only measured
+THIRD_PRACTICE_FILE = "oefenpaden_3.yml"  # written blind too, without the first two sets' paths; seen since round 8
 THIRD_PRACTICE_HEADING = (
     "Derde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_3.yml; geschreven zonder de "
     "rollenspel-engine, de contextregels, de herkenners of de paden van de eerste twee sets te zien; "
     "de helft van de goede paden heeft één onhandige beurt, slechte paden klinken warm maar oordelen, "
-    "redden, gaan de inhoud in of kiezen partij; nooit gebruikt om te trainen of af te stellen)"
+    "redden, gaan de inhoud in of kiezen partij; nooit getraind; sinds 3 december gezien: gebruikt om de "
+    "rollenspel-engine af te stellen en de soorten zinnen te vinden waarvoor voorbeeldronde 8 is geschreven)"
 )
 FOURTH_PRACTICE_FILE = "oefenpaden_4.yml"  # written blind too, without the other sets' paths: only measured
 FOURTH_PRACTICE_HEADING = (

@@ -23,6 +23,14 @@ scenario's effect for that step and band would hold or raise it (a question abou
 while the persona is furious). Good turns after a bad one bring the tension down again; pacing
 (``max_daling``) and the repetition rule still apply. The turn is marked ``herstel``.
 
+Moving on in order (``_in_order``): a step used for the first time once the steps before it in the
+workbook's order were used lowers the tension by at least one, also where the scenario's effect for
+that step and band would hold or raise it. The stance (visie) is no step in that order: it may come
+anywhere, is never needed first and keeps the scenario's own effect. The high-band effects punish
+skipping ahead (asking about the pattern before acknowledging), not moving on: a trainee who
+acknowledged first and then asks about the pattern is following the workbook. Skipping ahead, a step
+used again, pacing (``max_daling``, options too early) and the repetition rule are unchanged.
+
 Closing by pattern: the good ending looks at the last two turns, not only at the single last read.
 It comes when the current turn is a step, the tension is at or below the threshold, the needed
 steps were used, and this turn or the one before held a closing move (every move of a turn with
@@ -162,7 +170,8 @@ class Engine:
         else:
             delta = self.scenario.effecten.delta(move.zet, before)
         recovering = move.zet in STEPS and delta > -1 and self._recovery_level() < before
-        if recovering:
+        progressing = not recovering and delta > -1 and self._in_order(move.zet, moves)
+        if recovering or progressing:
             delta = -1
         repeated = delta < 0 and move.zet in STEPS and state.moves[-2:] == [move.zet, move.zet]
         if repeated:
@@ -238,6 +247,21 @@ class Engine:
             if shift.applies(self.state.role, self.state.tension, move):
                 return shift.naar
         return self.state.role
+
+    def _in_order(self, move: str, moves: List[str]) -> bool:
+        """A step used for the first time after the steps before it in the workbook order: moving on
+        in order, not skipping ahead. The stance (visie) is no step in that order: it is never needed
+        before another step and keeps the scenario's own effect."""
+        if move not in STEPS or move == "visie":
+            return False
+        used = set(self.state.moves)
+        for turn in self.state.turns:
+            used |= set(turn.zetten)
+        if move in used:
+            return False
+        used |= set(moves) - {move}
+        earlier = STEPS[1:STEPS.index(move)]
+        return all(step in used for step in earlier)
 
     def _recovery_level(self) -> int:
         """The tension before the last pitfall that raised it, or the maximum when there was none

@@ -8,7 +8,8 @@ with the real classifier to see whether it still reaches the good ending. The fr
 classifier: every ``goed`` path must end well and no ``slecht`` path may. The second, blind set
 ``evaluatie/oefenpaden_2.yml`` (harder: one clumsy turn in every good path, warm sentences in the
 bad ones; never trained on, seen since session 6: used to tune the engine) and the third, blind set
-``evaluatie/oefenpaden_3.yml`` are played the same way, each reported under its own heading
+``evaluatie/oefenpaden_3.yml`` (never trained on; seen since round 8: it tuned the engine and showed the
+kinds of sentences example round 8 covers) are played the same way, each reported under its own heading
 (``bot.heldout.PRACTICE_PATH_SETS``).
 
 Context (``bot.roleplay.context``) is measured by reading the same turns without and with it, on
