@@ -1051,11 +1051,12 @@ def _compose_top(index: KaartIndex, ctx: _Context, hits: List[Hit], limit: int) 
     1. few services fit: the entrances join (``_with_entrances_when_few_fit``);
     2. no two services with the same role in the first ``TOP`` when another fits (``_spread_roles``);
     3. the family's way in is among the first ``TOP`` for a question about a child in a known municipality: the
-       youth health service (JGZ) second for a young child or a question about growth, health or bullying; the
-       municipality's own way into youth care (jeugdteam, toegang; of two, the one that covers more) third when
-       the first two are more specific services, unless three services made for the problem fill the first three
-       of a question at school or about growth. Not for something to do in the neighbourhood (vrije tijd). It
-       moves up from lower down, or is added.
+       youth health service (JGZ) second for a young child or a question about growth, health or bullying
+       (``_youth_health_second``); the municipality's own way into youth care (jeugdteam, toegang; of two, the one
+       that covers more: ``_broadest_own_entrance``) third when the first two are more specific services
+       (``_own_entrance_third``), unless three services made for the problem fill the first three of a question
+       at school or about growth. Not for something to do in the neighbourhood (vrije tijd). It moves up from
+       lower down, or is added.
     """
     route = _general_route(index, ctx.gemeente, ctx.leeftijd) if ctx.family else []
     hits = _with_entrances_when_few_fit(index, ctx, hits, route, limit)
@@ -1065,30 +1066,49 @@ def _compose_top(index: KaartIndex, ctx: _Context, hits: List[Hit], limit: int) 
         return hits
     growth = growth_question(ctx)
     if growth:
-        health = next((i for i, hit in enumerate(hits) if youth_health(index.doc(hit.id).service)), None)
-        if health is None:
-            found = [h for h in route if youth_health(index.doc(h.id).service)]
-            if found:
-                hits.insert(TOP - 2, _as_entrance(found[0]))
-        elif health >= TOP:
-            hits.insert(TOP - 2, hits.pop(health))
-        hits = hits[:limit]
+        hits = _youth_health_second(index, hits, route, limit)
     own = next((i for i, hit in enumerate(hits) if own_entrance(index.doc(hit.id), ctx.gemeente)), None)
     if own is not None:
-        # of two ways in of one place the one that covers more takes the place of the first (as in ``_spread_roles``),
-        # also when it ranked below the results shown (then it comes from the place's entrances)
-        shown = {hit.id for hit in hits}
-        pool = hits + [_as_entrance(h) for h in route
-                       if h.id not in shown and own_entrance(index.doc(h.id), ctx.gemeente)]
-        better = max((i for i, hit in enumerate(pool) if own_entrance(index.doc(hit.id), ctx.gemeente)),
-                     key=lambda i: (_representative(index, ctx, index.doc(pool[i].id).service), -i))
-        if better < len(hits):
-            hits[own], hits[better] = hits[better], hits[own]
-        else:  # the one it replaces moves below the first results, as a second of a role does
-            replaced, hits[own] = hits[own], pool[better]
-            hits = (hits[:max(TOP, own + 1)] + [replaced] + hits[max(TOP, own + 1):])[:limit]
+        hits = _broadest_own_entrance(index, ctx, hits, route, own, limit)
     if (growth or ctx.at_school) and all(hit.onderdelen.get("thema", 0.0) >= CLEAR_FIT for hit in hits[:TOP]):
         return hits  # three services made for the problem: the entrance is not needed to show the way
+    return _own_entrance_third(index, ctx, hits, route, own, limit)
+
+
+def _youth_health_second(index: KaartIndex, hits: List[Hit], route: List[Hit], limit: int) -> List[Hit]:
+    """A question for the youth health service (``growth_question``): the JGZ second, moved up from below the first
+    ``TOP`` or added from the place's entrances (``route``)."""
+    health = next((i for i, hit in enumerate(hits) if youth_health(index.doc(hit.id).service)), None)
+    if health is None:
+        found = [h for h in route if youth_health(index.doc(h.id).service)]
+        if found:
+            hits.insert(TOP - 2, _as_entrance(found[0]))
+    elif health >= TOP:
+        hits.insert(TOP - 2, hits.pop(health))
+    return hits[:limit]
+
+
+def _broadest_own_entrance(index: KaartIndex, ctx: _Context, hits: List[Hit], route: List[Hit], own: int,
+                           limit: int) -> List[Hit]:
+    """Of two ways in of one place the one that covers more takes the place of the first (``own``, as in
+    ``_spread_roles``), also when it ranked below the results shown (then it comes from the place's entrances)."""
+    shown = {hit.id for hit in hits}
+    pool = hits + [_as_entrance(h) for h in route
+                   if h.id not in shown and own_entrance(index.doc(h.id), ctx.gemeente)]
+    better = max((i for i, hit in enumerate(pool) if own_entrance(index.doc(hit.id), ctx.gemeente)),
+                 key=lambda i: (_representative(index, ctx, index.doc(pool[i].id).service), -i))
+    if better < len(hits):
+        hits[own], hits[better] = hits[better], hits[own]
+    else:  # the one it replaces moves below the first results, as a second of a role does
+        replaced, hits[own] = hits[own], pool[better]
+        hits = (hits[:max(TOP, own + 1)] + [replaced] + hits[max(TOP, own + 1):])[:limit]
+    return hits
+
+
+def _own_entrance_third(index: KaartIndex, ctx: _Context, hits: List[Hit], route: List[Hit], own: Optional[int],
+                        limit: int) -> List[Hit]:
+    """The municipality's own way into youth care among the first ``TOP``: moved up to third from ``own`` (its
+    position) when lower, or, when the hits have none, the one of the place's entrances that covers most added."""
     if own is not None:
         if own >= TOP:
             hits.insert(TOP - 1, hits.pop(own))
