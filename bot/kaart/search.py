@@ -59,7 +59,9 @@ VERWANT_THEMA = {"prestatiedruk": "somberheid_angst", "leren": "schoolverzuim", 
                  "seksualiteit": "gezondheid"}
 LEISURE_FACTOR = 0.5  # a leisure group's match on a family's problem theme
 PROFESSIONAL_ONLY_FACTOR = 0.5  # a professionals-only service's theme match on a family's own question
-SCHOOL_ROUTE_FACTOR = 0.7  # a service a family reaches only through school, on its question about home
+# a service a family reaches only through school, on its question about home (``school_route_only``), and youth care
+# that follows a referral, on a question that does not ask for youth care (``further_care``)
+SCHOOL_ROUTE_FACTOR = 0.7
 SCHOOL_THEMES = frozenset({"schoolverzuim", "leren"})  # problems that are at school by their nature
 BM25_K1, BM25_B = 1.2, 0.75
 # Words too general to make a hit relevant on their own.
@@ -426,8 +428,8 @@ def _theme_part(service, themas: List[str], professional: bool = False,
         # a parent's own problem ("vader gokt", "gezin met huurachterstand"): a service made for young people, or
         # the youth health service that follows the child's growth and health (004: the jeugdarts "volgt een
         # jeugdige vanaf de geboorte"), helps the child with that theme, not the parent, so it is no match on it;
-        # and the other way round, a
-        # service for parents themselves is no match on the child's own problem ("dochter is somber")
+        # and the other way round, a service for parents themselves is no match on the child's own problem
+        # ("dochter is somber")
         strength = theme_strength(service, theme)
         if ((theme in ouder_themas and (for_young_people(service) or youth_health(service)))
                 or (theme in kind_themas and for_parents_only(service))):
@@ -485,7 +487,7 @@ def _waarom(matched: List[str], woorden: Dict[str, List[str]], place: str, age: 
 
 def verwijsbaar(service) -> bool:
     """A service a professional can refer a family to, or a tool they can use, right now."""
-    return service.aard in ("dienst", "hulpmiddel") and "via_maatregel" not in service.toegang
+    return service.aard in ("dienst", "hulpmiddel") and not _measure_only(service)
 
 
 def let_op(service) -> Optional[str]:
@@ -493,7 +495,7 @@ def let_op(service) -> Optional[str]:
     notes = []
     if service.aard != "dienst":
         notes.append(f"Dit is een {AARD[service.aard]}.")
-    if "via_maatregel" in service.toegang:
+    if _measure_only(service):
         notes.append("Je kunt een gezin hier niet zelf naartoe verwijzen: deze dienst werkt alleen na een "
                      "kinderbeschermingsmaatregel van de kinderrechter, na onderzoek door de Raad voor de "
                      "Kinderbescherming. Bij zorgen over veiligheid: Veilig Thuis of het jeugdteam.")
@@ -518,7 +520,15 @@ def _hit(doc: _Doc, score: float, parts: Dict[str, float], waarom: str) -> Hit:
     )
 
 
+def _place_hit(doc: _Doc, gemeente: Optional[str]) -> Hit:
+    """A hit shown for where it works alone (a general entrance, the safety service on the way to a measure):
+    no score, its reason only the place."""
+    return _hit(doc, 0.0, {}, _waarom([], {}, _place_part(doc, gemeente)[1], None, doc.service, []))
+
+
 def _general_route(index: KaartIndex, gemeente: Optional[str], leeftijd: Optional[int] = None) -> List[Hit]:
+    """The general entrances (``algemene_toegang``) of the place, or of every municipality of a region, for the
+    age asked."""
     if gemeente is None:
         return []
     out = []
@@ -526,7 +536,7 @@ def _general_route(index: KaartIndex, gemeente: Optional[str], leeftijd: Optiona
     for i in index.general:
         doc = index.docs[i]
         if wanted & doc.areas and _age_ok(doc.service, leeftijd):
-            out.append(_hit(doc, 0.0, {}, _waarom([], {}, _place_part(doc, gemeente)[1], None, doc.service, [])))
+            out.append(_place_hit(doc, gemeente))
     return out
 
 
@@ -534,7 +544,7 @@ def _toegang_part(service) -> float:
     """1 when a family can get there (itself, via GP, school or buurtteam), 0.5 when only a
     professional can bring it in, 0 when the route is unknown or needs a court measure."""
     routes = set(service.toegang)
-    if "via_maatregel" in routes:
+    if _measure_only(service):
         return 0.0
     if service.algemene_toegang or routes & {"direct", "via_huisarts", "via_school", "via_buurtteam"}:
         return 1.0
@@ -575,6 +585,7 @@ def _asked_kinds(text: str) -> Set[str]:
 
 
 def _measure_only(service) -> bool:
+    """The service works only after a child protection measure (``via_maatregel``): no one can refer to it."""
     return "via_maatregel" in service.toegang
 
 
@@ -966,13 +977,13 @@ def _representative(index: KaartIndex, ctx: _Context, service) -> Tuple[float, i
 
 def _measure_route_first(index: KaartIndex, ctx: _Context, hits: List[Hit], allowed: Optional[Set[int]],
                          limit: int) -> List[Hit]:
-    """A measure-only service (jeugdbescherming) among the first three: a family or professional cannot go
+    """A measure-only service (jeugdbescherming) among the first ``TOP``: a family or professional cannot go
     there themselves, so the way there leads: the safety service of the place (Veilig Thuis) and its general
     entrance (the jeugdteam), which can ask the Raad voor de Kinderbescherming for an investigation. Then the
     measure-only service itself, with its route explained, then the rest."""
     from bot.kaart import messages
 
-    measure = next((hit for hit in hits[:3] if hit.id in index.by_id
+    measure = next((hit for hit in hits[:TOP] if hit.id in index.by_id
                     and _measure_only(index.doc(hit.id).service)), None)
     if measure is None:
         return hits
@@ -983,8 +994,7 @@ def _measure_route_first(index: KaartIndex, ctx: _Context, hits: List[Hit], allo
     route: List[Hit] = []
     for i in sorted(safety, key=lambda i: index.docs[i].service.id)[:1]:
         doc = index.docs[i]
-        route.append(shown.get(doc.service.id) or _hit(doc, 0.0, {}, _waarom([], {}, _place_part(doc, ctx.gemeente)[1],
-                                                                                None, doc.service, [])))
+        route.append(shown.get(doc.service.id) or _place_hit(doc, ctx.gemeente))
     # the entrance to youth care (the jeugdteam, not the health service), the municipality's own before a regional one
     entrances = [shown[h.id] if h.id in shown else h for h in _general_route(index, ctx.gemeente, ctx.leeftijd)]
     docs = {h.id: index.doc(h.id) for h in entrances}
