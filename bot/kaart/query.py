@@ -414,7 +414,7 @@ def extract_subjects(text: str, themas: List[str], spans: Dict[str, Tuple[int, i
     verslaafd") and those said of the child ("zoon van 15 blowt", "dochter is somber"). ``child_named``: the
     question gives the child's age, so a problem said of no one ("14-jarige is somber") is the child's. ``woorden``:
     the words each theme was found by; a quarrel said of the parents is no parent's own problem
-    (``subject.MUTUAL_WORDS``)."""
+    (``subject.MUTUAL_WORDS``), nor is their alarm about a child the question names (``subject.ALARM_WORDS``)."""
     allowed = parent_themes(knowledge)
     if not allowed & set(themas):
         return [], []
@@ -436,13 +436,13 @@ def extract_subjects(text: str, themas: List[str], spans: Dict[str, Tuple[int, i
         said_of = (subject.said_of(persons, starts, first, last, tokens, worry, child_named, telling)
                    or ("jeugdige" if child_named else None))
         grief = any(death in word for word in (woorden or {}).get(theme, ()) for death in subject.DEATH_WORDS)
-        if grief and (child_named or "jeugdige" in persons.values()):
+        if grief and subject.child_in(persons, child_named):
             said_of = "jeugdige"
         if said_of in subject.PARENT_GROUPS:
             if woorden and set(woorden.get(theme, ())) <= subject.MUTUAL_WORDS:
                 continue
             if (woorden and set(woorden.get(theme, ())) <= subject.ALARM_WORDS
-                    and (child_named or "jeugdige" in persons.values())):
+                    and subject.child_in(persons, child_named)):
                 continue  # the parents' alarm about their child
             parent.append(theme)
         elif said_of == "jeugdige":
