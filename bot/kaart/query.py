@@ -16,7 +16,7 @@ from typing import Dict, FrozenSet, List, Optional, Set, Tuple
 
 from bot.kaart import places, spoken, subject
 from bot.kaart.text import STOPWORDS, known_lemmas, lemma_string, simplify, split_separable, stems, words
-from bot.kaart.vocabulary import THEMAS, WERKGEBIEDEN
+from bot.kaart.vocabulary import LEEFTIJD_MAX, THEMAS, WERKGEBIEDEN
 from bot.knowledge.loader import PerKnowledge, get_knowledge
 from bot.lemmas import lemma_of
 
@@ -468,7 +468,8 @@ def extract_leeftijd(text: str) -> Optional[int]:
     for pattern in _AGE_PATTERNS:
         for match in pattern.finditer(simple):
             value = _to_int(match.group(1))
-            if value is not None and 0 <= value <= 27 and not _article(simple, match) and not _duration(simple, match):
+            if (value is not None and 0 <= value <= LEEFTIJD_MAX and not _article(simple, match)
+                    and not _duration(simple, match)):
                 return value
     if _MONTHS_OLD.search(simple):
         return 0  # "baby van 6 maanden": under one year

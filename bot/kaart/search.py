@@ -37,6 +37,7 @@ from bot.kaart.vocabulary import (
     DEEL_VAN,
     DOELGROEPEN,
     GEMEENTEN,
+    LEEFTIJD_MAX,
     REGIOS,
     THEMAS,
     TOEGANG,
@@ -687,7 +688,7 @@ def _check_leeftijd(leeftijd, parsed: Vraag) -> Tuple[Optional[int], Optional[Zo
         value = int(leeftijd)
     except (TypeError, ValueError):
         return None, Zoekresultaat("ongeldig", melding=messages.ongeldige_leeftijd(leeftijd), vraag=parsed)
-    if not 0 <= value <= 27:
+    if not 0 <= value <= LEEFTIJD_MAX:
         return None, Zoekresultaat("ongeldig", melding=messages.ongeldige_leeftijd(value), vraag=parsed)
     return value, None
 
