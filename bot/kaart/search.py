@@ -362,12 +362,17 @@ def _place_allowed(index: KaartIndex, gemeente: Optional[str], heel: bool = Fals
 SCHOOL_AGE = 4  # Dutch children start school at four
 
 
+def only_through_school(service) -> bool:
+    """A family reaches the service only through school (schoolmaatschappelijk werk, jeugdcoach)."""
+    return service.toegang == ["via_school"]
+
+
 def _age_ok(service, leeftijd: Optional[int]) -> bool:
     """The age fits the service's range; a service reached only through school cannot reach a child that
     is not at school yet (schoolmaatschappelijk werk for a toddler)."""
     if leeftijd is None:
         return True
-    if leeftijd < SCHOOL_AGE and service.toegang == ["via_school"]:
+    if leeftijd < SCHOOL_AGE and only_through_school(service):
         return False
     if service.leeftijd_min is not None and leeftijd < service.leeftijd_min:
         return False
@@ -821,7 +826,7 @@ def school_route_only(service, ctx: _Context) -> bool:
     such a service in (004: schools get advice and guidance from the schoolmaatschappelijk werker on problems of
     their pupils; jeugdcoaches work in secondary schools, brugfunctionarissen in some schools), so its match on the
     problem counts less than that of a service the family can reach itself (huisarts, JGZ, the municipality's team)."""
-    return (service.toegang == ["via_school"] and ctx.family and "school" not in ctx.parsed.doelgroep_hints
+    return (only_through_school(service) and ctx.family and "school" not in ctx.parsed.doelgroep_hints
             and not ctx.at_school)
 
 
