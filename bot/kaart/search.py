@@ -50,6 +50,7 @@ WEIGHTS = {"thema": 2.0, "tekst": 1.0, "plaats": 0.5, "leeftijd": 0.2, "doelgroe
            "bekend": 0.8, "genoemd": 1.0}
 THEME_ORDER_WEIGHTS = (1.0, 0.6, 0.4)
 NAME_RUN = 3  # words of a service's name, in order, that name it in a question
+MAX_HITS = 20  # the most results one search returns: a larger ``limit`` is cut to this
 FEW_HITS = 3  # fewer hits than this for a family question: add the general entrance of the place
 BROAD_THEMES = 4  # a service with more themes than this is broad: each theme counts less
 BREADTH_POWER = 0.5  # strength = sqrt(BROAD_THEMES / number of themes), at most 1
@@ -1216,7 +1217,7 @@ def zoek(
     from bot.kaart import messages
 
     index = index or default_index()
-    limit = max(1, min(int(limit or 5), 20))
+    limit = max(1, min(int(limit or 5), MAX_HITS))
     parsed = parse_vraag(vraag or "")
     if not parsed.tekst and not thema:
         return Zoekresultaat("ongeldig", melding=messages.LEGE_VRAAG, vraag=parsed)
