@@ -9,21 +9,15 @@ from __future__ import annotations
 
 import pytest
 
-from bot.kaart.models import KaartDienst, KaartOrganisatie
+from bot.kaart.models import KaartDienst
 from bot.kaart.query import parse_vraag
 from bot.kaart.search import KaartIndex, zoek
-from bot.knowledge.base import Bron
-
-BRON = Bron(document="004 (test)", sectie="test")
-ORGS = {"org": KaartOrganisatie(id="org", naam="Testorganisatie", bron=BRON)}
-LONG = ("Ouders en jongeren kunnen hier terecht voor gesprekken, advies en begeleiding; de medewerkers denken mee "
-        "en verwijzen zo nodig door naar passende hulp in de buurt.")
+from tests.test_kaart_ranking import BRON, LONG, ORGS
+from tests.test_kaart_ranking import dienst as ranking_dienst
 
 
 def dienst(id_, doelgroep, themas):
-    return KaartDienst(id=id_, organisatie="org", naam=f"Dienst {id_}", beschrijving=LONG, doelgroep=doelgroep,
-                       themas=themas, werkgebied=["hilversum"], toegang=["direct"], aanbod=["gesprekken"],
-                       trefwoorden=["hulp"], website="https://example.org", bron=BRON)
+    return ranking_dienst(id_, themas, doelgroep=doelgroep)
 
 
 @pytest.mark.parametrize("vraag", [

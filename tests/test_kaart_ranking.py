@@ -11,14 +11,12 @@
 - no two services with the same role (two ways into youth care of one place) in the top 3 when another fits;
 - the place's own way into youth care is among the first three for a family's problem, unless three services made
   for the problem fill them at school or for a question about growth; of two own ways in, the one that covers
-  more; a question naming no problem shows both;
+  more, also when it ranked below the results shown; a question naming no problem shows both;
 - a question about a young child or about growth, health or bullying has the youth health service (JGZ) among
-  the first three, second; an age up to four reads as a young child; of two own ways in, the one that covers more
-  is shown;
+  the first three, second; an age up to four reads as a young child;
 - a service a family reaches only through school comes after one it reaches itself for a problem at home, its text
   on the problem counting as little as its theme; so does youth care that follows a referral (KOOS) when the family
   does not ask for youth care;
-- the own way in that covers more is shown also when it ranked below the results shown;
 - an ordinary search word of one school's offer does not lift it; a school-bound service fits only a child at
   that kind of school.
 """

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Dict, Iterable, List, Optional
 
 from bot.kaart.query import parse_vraag, resolve_gemeente, resolve_thema
+from bot.kaart.vocabulary import LEEFTIJD_MAX
 
 SLOTS = ("kaart_vraag", "kaart_aanvulling", "kaart_gemeente", "kaart_thema", "kaart_leeftijd")
 
@@ -29,7 +30,7 @@ def lees(text: Optional[str], entities: Iterable[dict] = ()) -> Dict[str, object
     leeftijd = None
     for value in _entity_values(entities, "leeftijd"):
         digits = "".join(ch for ch in value if ch.isdigit())[:2]
-        if digits and 0 <= int(digits) <= 27:
+        if digits and 0 <= int(digits) <= LEEFTIJD_MAX:
             leeftijd = int(digits)
             break
     if leeftijd is None:

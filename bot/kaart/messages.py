@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import List, Optional
 
-from bot.kaart.vocabulary import THEMAS, WERKGEBIEDEN, regio_label_lijst
+from bot.kaart.vocabulary import LEEFTIJD_MAX, THEMAS, WERKGEBIEDEN, regio_label_lijst
 
 LEGE_VRAAG = "Typ een vraag, bijvoorbeeld: 'moeder uit Hilversum, zoon van 15 gaat niet meer naar school'."
 ZONDER_PLAATS = "Je noemde geen gemeente; ik zocht in de hele kaart. Noem de woonplaats voor een preciezer antwoord."
@@ -17,7 +17,8 @@ GEEN_CONTACT_VEILIGHEID = ("Bij zorgen over de veiligheid van een kind volg je d
 
 
 def ongeldige_leeftijd(value) -> str:
-    return f"De leeftijd '{str(value)[:20]}' kan ik niet gebruiken; geef een leeftijd van 0 tot en met 27 jaar."
+    return (f"De leeftijd '{str(value)[:20]}' kan ik niet gebruiken; geef een leeftijd van 0 tot en met "
+            f"{LEEFTIJD_MAX} jaar.")
 
 
 def onbekend_thema(value: str) -> str:

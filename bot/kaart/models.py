@@ -25,6 +25,7 @@ from bot.kaart.vocabulary import (
     DOELGROEP_SET,
     DOELGROEPEN,
     GEMEENTEN,
+    LEEFTIJD_MAX,
     PLAATS_SOORTEN,
     SCHOOLTYPE_SET,
     SCHOOLTYPEN,
@@ -53,7 +54,7 @@ else:
     Keyword = constr(min_length=2, max_length=60)
     Question = constr(min_length=3, max_length=500)
     Age = conint(ge=0, le=120)
-    YouthAge = conint(ge=0, le=27)
+    YouthAge = conint(ge=0, le=LEEFTIJD_MAX)
 
 _URL = re.compile(r"^(https?://|www\.)[^\s<>\"']+$")
 _PHONE = re.compile(r"^\+?[0-9][0-9 -]{5,18}[0-9]$")

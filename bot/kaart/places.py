@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Dict, FrozenSet, List, Optional, Tuple
+from typing import Dict, FrozenSet, List, Optional, Set, Tuple
 
 from bot.kaart.text import STOPWORDS, distance, known_lemmas, word_tables
 from bot.knowledge.loader import PerKnowledge
@@ -197,7 +197,7 @@ HOME_CUES = frozenset("uit woont wonen wonend wonende woonachtig woonde verhuisd
 # Where someone lives says more than where someone is from: "POH-Jeugd uit Huizen hier, de jongen woont bij zijn
 # vader in De Meern" is De Meern ("uit" may be the caller's origin); a word of living may stand a little further back.
 LIVING_CUES = frozenset("woont wonen wonend wonende woonachtig woonde".split())
-LIVING_WINDOW = 6
+LIVING_WINDOW = 6  # words before a place that a word of living may stand in
 ELSEWHERE_CUES = frozenset("werk werkt werken werkte werkzaam school basisschool schooltje club vereniging praktijk "
                            "kantoor team vanuit ons onze wij we ik bel belt zit zitten gevestigd".split())
 # A move says which place is the new home: "verhuisd van Hilversum naar Laren" is Laren, "komt oorspronkelijk uit
@@ -206,6 +206,7 @@ MOVE_CUES = frozenset("verhuisd verhuist verhuizen verhuisde verhuizing verhuisd
 OLD_HOME_CUES = frozenset("oorspronkelijk vroeger voorheen eerst".split())
 NOW_CUES = frozenset("nu inmiddels tegenwoordig sindsdien".split())
 CUE_WINDOW = 4  # words before a place that may say whose place it is
+NOW_WINDOW = 2  # words before a place that a word of now may stand in ("nu in Hilversum", "inmiddels in Laren")
 
 
 def _where_the_family_lives(tokens: List[Tuple[str, str]], matches: List[_Match]) -> List[_Match]:
@@ -215,14 +216,16 @@ def _where_the_family_lives(tokens: List[Tuple[str, str]], matches: List[_Match]
         return matches
 
     def standing(match: _Match) -> float:
-        before = {norm for _, norm in tokens[max(0, match[1] - CUE_WINDOW):match[1]]}
+        def words_before(window: int) -> Set[str]:
+            return {norm for _, norm in tokens[max(0, match[1] - window):match[1]]}
+
+        before = words_before(CUE_WINDOW)
         right_before = tokens[match[1] - 1][1] if match[1] > 0 else ""
-        near = {norm for _, norm in tokens[max(0, match[1] - 2):match[1]]}
-        if (before & MOVE_CUES and right_before == "naar") or near & NOW_CUES:
+        if (before & MOVE_CUES and right_before == "naar") or words_before(NOW_WINDOW) & NOW_CUES:
             return 2  # where the family moved to or lives now
         if before & OLD_HOME_CUES or (before & MOVE_CUES and right_before == "van"):
             return 0  # where the family came from
-        living = {norm for _, norm in tokens[max(0, match[1] - LIVING_WINDOW):match[1]]} & LIVING_CUES
+        living = words_before(LIVING_WINDOW) & LIVING_CUES
         return 1.5 if living else 1 if before & HOME_CUES else -1 if before & ELSEWHERE_CUES else 0
 
     best = max(standing(m) for m in matches)

@@ -16,7 +16,7 @@ from typing import Dict, FrozenSet, List, Optional, Set, Tuple
 
 from bot.kaart import places, spoken, subject
 from bot.kaart.text import STOPWORDS, known_lemmas, lemma_string, simplify, split_separable, stems, words
-from bot.kaart.vocabulary import THEMAS, WERKGEBIEDEN
+from bot.kaart.vocabulary import LEEFTIJD_MAX, THEMAS, WERKGEBIEDEN
 from bot.knowledge.loader import PerKnowledge, get_knowledge
 from bot.lemmas import lemma_of
 
@@ -414,7 +414,7 @@ def extract_subjects(text: str, themas: List[str], spans: Dict[str, Tuple[int, i
     verslaafd") and those said of the child ("zoon van 15 blowt", "dochter is somber"). ``child_named``: the
     question gives the child's age, so a problem said of no one ("14-jarige is somber") is the child's. ``woorden``:
     the words each theme was found by; a quarrel said of the parents is no parent's own problem
-    (``subject.MUTUAL_WORDS``)."""
+    (``subject.MUTUAL_WORDS``), nor is their alarm about a child the question names (``subject.ALARM_WORDS``)."""
     allowed = parent_themes(knowledge)
     if not allowed & set(themas):
         return [], []
@@ -436,13 +436,13 @@ def extract_subjects(text: str, themas: List[str], spans: Dict[str, Tuple[int, i
         said_of = (subject.said_of(persons, starts, first, last, tokens, worry, child_named, telling)
                    or ("jeugdige" if child_named else None))
         grief = any(death in word for word in (woorden or {}).get(theme, ()) for death in subject.DEATH_WORDS)
-        if grief and (child_named or "jeugdige" in persons.values()):
+        if grief and subject.child_in(persons, child_named):
             said_of = "jeugdige"
         if said_of in subject.PARENT_GROUPS:
             if woorden and set(woorden.get(theme, ())) <= subject.MUTUAL_WORDS:
                 continue
             if (woorden and set(woorden.get(theme, ())) <= subject.ALARM_WORDS
-                    and (child_named or "jeugdige" in persons.values())):
+                    and subject.child_in(persons, child_named)):
                 continue  # the parents' alarm about their child
             parent.append(theme)
         elif said_of == "jeugdige":
@@ -468,7 +468,8 @@ def extract_leeftijd(text: str) -> Optional[int]:
     for pattern in _AGE_PATTERNS:
         for match in pattern.finditer(simple):
             value = _to_int(match.group(1))
-            if value is not None and 0 <= value <= 27 and not _article(simple, match) and not _duration(simple, match):
+            if (value is not None and 0 <= value <= LEEFTIJD_MAX and not _article(simple, match)
+                    and not _duration(simple, match)):
                 return value
     if _MONTHS_OLD.search(simple):
         return 0  # "baby van 6 maanden": under one year
@@ -538,8 +539,9 @@ _SCHOOL_WORDS = re.compile(
 
 
 def school_mentioned(text: str) -> bool:
-    """The question puts the problem at school: a school word, a school year or a kind of school ("de juf ziet het",
-    "groep 6", "2 havo"). Without one a family's question is about home, not about what the school can do."""
+    """The question puts the problem at school: a school word ("de juf ziet het", "in de klas", "klas 2") or a kind of
+    school ("basisschool", "2 havo"); a primary school year alone ("groep 6") is not one. Without one a family's
+    question is about home, not about what the school can do."""
     simple = simplify(text)
     return bool(_SCHOOL_WORDS.search(simple) or _PRIMARY.search(simple) or _SECONDARY.search(simple))
 

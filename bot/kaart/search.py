@@ -37,6 +37,7 @@ from bot.kaart.vocabulary import (
     DEEL_VAN,
     DOELGROEPEN,
     GEMEENTEN,
+    LEEFTIJD_MAX,
     REGIOS,
     THEMAS,
     TOEGANG,
@@ -49,6 +50,7 @@ WEIGHTS = {"thema": 2.0, "tekst": 1.0, "plaats": 0.5, "leeftijd": 0.2, "doelgroe
            "bekend": 0.8, "genoemd": 1.0}
 THEME_ORDER_WEIGHTS = (1.0, 0.6, 0.4)
 NAME_RUN = 3  # words of a service's name, in order, that name it in a question
+MAX_HITS = 20  # the most results one search returns: a larger ``limit`` is cut to this
 FEW_HITS = 3  # fewer hits than this for a family question: add the general entrance of the place
 BROAD_THEMES = 4  # a service with more themes than this is broad: each theme counts less
 BREADTH_POWER = 0.5  # strength = sqrt(BROAD_THEMES / number of themes), at most 1
@@ -59,7 +61,9 @@ VERWANT_THEMA = {"prestatiedruk": "somberheid_angst", "leren": "schoolverzuim", 
                  "seksualiteit": "gezondheid"}
 LEISURE_FACTOR = 0.5  # a leisure group's match on a family's problem theme
 PROFESSIONAL_ONLY_FACTOR = 0.5  # a professionals-only service's theme match on a family's own question
-SCHOOL_ROUTE_FACTOR = 0.7  # a service a family reaches only through school, on its question about home
+# a service a family reaches only through school, on its question about home (``school_route_only``), and youth care
+# that follows a referral, on a question that does not ask for youth care (``further_care``)
+SCHOOL_ROUTE_FACTOR = 0.7
 SCHOOL_THEMES = frozenset({"schoolverzuim", "leren"})  # problems that are at school by their nature
 BM25_K1, BM25_B = 1.2, 0.75
 # Words too general to make a hit relevant on their own.
@@ -359,12 +363,17 @@ def _place_allowed(index: KaartIndex, gemeente: Optional[str], heel: bool = Fals
 SCHOOL_AGE = 4  # Dutch children start school at four
 
 
+def only_through_school(service) -> bool:
+    """A family reaches the service only through school (schoolmaatschappelijk werk, jeugdcoach)."""
+    return service.toegang == ["via_school"]
+
+
 def _age_ok(service, leeftijd: Optional[int]) -> bool:
     """The age fits the service's range; a service reached only through school cannot reach a child that
     is not at school yet (schoolmaatschappelijk werk for a toddler)."""
     if leeftijd is None:
         return True
-    if leeftijd < SCHOOL_AGE and service.toegang == ["via_school"]:
+    if leeftijd < SCHOOL_AGE and only_through_school(service):
         return False
     if service.leeftijd_min is not None and leeftijd < service.leeftijd_min:
         return False
@@ -426,8 +435,8 @@ def _theme_part(service, themas: List[str], professional: bool = False,
         # a parent's own problem ("vader gokt", "gezin met huurachterstand"): a service made for young people, or
         # the youth health service that follows the child's growth and health (004: the jeugdarts "volgt een
         # jeugdige vanaf de geboorte"), helps the child with that theme, not the parent, so it is no match on it;
-        # and the other way round, a
-        # service for parents themselves is no match on the child's own problem ("dochter is somber")
+        # and the other way round, a service for parents themselves is no match on the child's own problem
+        # ("dochter is somber")
         strength = theme_strength(service, theme)
         if ((theme in ouder_themas and (for_young_people(service) or youth_health(service)))
                 or (theme in kind_themas and for_parents_only(service))):
@@ -485,7 +494,7 @@ def _waarom(matched: List[str], woorden: Dict[str, List[str]], place: str, age: 
 
 def verwijsbaar(service) -> bool:
     """A service a professional can refer a family to, or a tool they can use, right now."""
-    return service.aard in ("dienst", "hulpmiddel") and "via_maatregel" not in service.toegang
+    return service.aard in ("dienst", "hulpmiddel") and not _measure_only(service)
 
 
 def let_op(service) -> Optional[str]:
@@ -493,7 +502,7 @@ def let_op(service) -> Optional[str]:
     notes = []
     if service.aard != "dienst":
         notes.append(f"Dit is een {AARD[service.aard]}.")
-    if "via_maatregel" in service.toegang:
+    if _measure_only(service):
         notes.append("Je kunt een gezin hier niet zelf naartoe verwijzen: deze dienst werkt alleen na een "
                      "kinderbeschermingsmaatregel van de kinderrechter, na onderzoek door de Raad voor de "
                      "Kinderbescherming. Bij zorgen over veiligheid: Veilig Thuis of het jeugdteam.")
@@ -518,7 +527,15 @@ def _hit(doc: _Doc, score: float, parts: Dict[str, float], waarom: str) -> Hit:
     )
 
 
+def _place_hit(doc: _Doc, gemeente: Optional[str]) -> Hit:
+    """A hit shown for where it works alone (a general entrance, the safety service on the way to a measure):
+    no score, its reason only the place."""
+    return _hit(doc, 0.0, {}, _waarom([], {}, _place_part(doc, gemeente)[1], None, doc.service, []))
+
+
 def _general_route(index: KaartIndex, gemeente: Optional[str], leeftijd: Optional[int] = None) -> List[Hit]:
+    """The general entrances (``algemene_toegang``) of the place, or of every municipality of a region, for the
+    age asked."""
     if gemeente is None:
         return []
     out = []
@@ -526,7 +543,7 @@ def _general_route(index: KaartIndex, gemeente: Optional[str], leeftijd: Optiona
     for i in index.general:
         doc = index.docs[i]
         if wanted & doc.areas and _age_ok(doc.service, leeftijd):
-            out.append(_hit(doc, 0.0, {}, _waarom([], {}, _place_part(doc, gemeente)[1], None, doc.service, [])))
+            out.append(_place_hit(doc, gemeente))
     return out
 
 
@@ -534,7 +551,7 @@ def _toegang_part(service) -> float:
     """1 when a family can get there (itself, via GP, school or buurtteam), 0.5 when only a
     professional can bring it in, 0 when the route is unknown or needs a court measure."""
     routes = set(service.toegang)
-    if "via_maatregel" in routes:
+    if _measure_only(service):
         return 0.0
     if service.algemene_toegang or routes & {"direct", "via_huisarts", "via_school", "via_buurtteam"}:
         return 1.0
@@ -575,6 +592,7 @@ def _asked_kinds(text: str) -> Set[str]:
 
 
 def _measure_only(service) -> bool:
+    """The service works only after a child protection measure (``via_maatregel``): no one can refer to it."""
     return "via_maatregel" in service.toegang
 
 
@@ -676,7 +694,7 @@ def _check_leeftijd(leeftijd, parsed: Vraag) -> Tuple[Optional[int], Optional[Zo
         value = int(leeftijd)
     except (TypeError, ValueError):
         return None, Zoekresultaat("ongeldig", melding=messages.ongeldige_leeftijd(leeftijd), vraag=parsed)
-    if not 0 <= value <= 27:
+    if not 0 <= value <= LEEFTIJD_MAX:
         return None, Zoekresultaat("ongeldig", melding=messages.ongeldige_leeftijd(value), vraag=parsed)
     return value, None
 
@@ -809,7 +827,7 @@ def school_route_only(service, ctx: _Context) -> bool:
     such a service in (004: schools get advice and guidance from the schoolmaatschappelijk werker on problems of
     their pupils; jeugdcoaches work in secondary schools, brugfunctionarissen in some schools), so its match on the
     problem counts less than that of a service the family can reach itself (huisarts, JGZ, the municipality's team)."""
-    return (service.toegang == ["via_school"] and ctx.family and "school" not in ctx.parsed.doelgroep_hints
+    return (only_through_school(service) and ctx.family and "school" not in ctx.parsed.doelgroep_hints
             and not ctx.at_school)
 
 
@@ -966,13 +984,13 @@ def _representative(index: KaartIndex, ctx: _Context, service) -> Tuple[float, i
 
 def _measure_route_first(index: KaartIndex, ctx: _Context, hits: List[Hit], allowed: Optional[Set[int]],
                          limit: int) -> List[Hit]:
-    """A measure-only service (jeugdbescherming) among the first three: a family or professional cannot go
+    """A measure-only service (jeugdbescherming) among the first ``TOP``: a family or professional cannot go
     there themselves, so the way there leads: the safety service of the place (Veilig Thuis) and its general
     entrance (the jeugdteam), which can ask the Raad voor de Kinderbescherming for an investigation. Then the
     measure-only service itself, with its route explained, then the rest."""
     from bot.kaart import messages
 
-    measure = next((hit for hit in hits[:3] if hit.id in index.by_id
+    measure = next((hit for hit in hits[:TOP] if hit.id in index.by_id
                     and _measure_only(index.doc(hit.id).service)), None)
     if measure is None:
         return hits
@@ -983,8 +1001,7 @@ def _measure_route_first(index: KaartIndex, ctx: _Context, hits: List[Hit], allo
     route: List[Hit] = []
     for i in sorted(safety, key=lambda i: index.docs[i].service.id)[:1]:
         doc = index.docs[i]
-        route.append(shown.get(doc.service.id) or _hit(doc, 0.0, {}, _waarom([], {}, _place_part(doc, ctx.gemeente)[1],
-                                                                                None, doc.service, [])))
+        route.append(shown.get(doc.service.id) or _place_hit(doc, ctx.gemeente))
     # the entrance to youth care (the jeugdteam, not the health service), the municipality's own before a regional one
     entrances = [shown[h.id] if h.id in shown else h for h in _general_route(index, ctx.gemeente, ctx.leeftijd)]
     docs = {h.id: index.doc(h.id) for h in entrances}
@@ -1051,11 +1068,12 @@ def _compose_top(index: KaartIndex, ctx: _Context, hits: List[Hit], limit: int) 
     1. few services fit: the entrances join (``_with_entrances_when_few_fit``);
     2. no two services with the same role in the first ``TOP`` when another fits (``_spread_roles``);
     3. the family's way in is among the first ``TOP`` for a question about a child in a known municipality: the
-       youth health service (JGZ) second for a young child or a question about growth, health or bullying; the
-       municipality's own way into youth care (jeugdteam, toegang; of two, the one that covers more) third when
-       the first two are more specific services, unless three services made for the problem fill the first three
-       of a question at school or about growth. Not for something to do in the neighbourhood (vrije tijd). It
-       moves up from lower down, or is added.
+       youth health service (JGZ) second for a young child or a question about growth, health or bullying
+       (``_youth_health_second``); the municipality's own way into youth care (jeugdteam, toegang; of two, the one
+       that covers more: ``_broadest_own_entrance``) third when the first two are more specific services
+       (``_own_entrance_third``), unless three services made for the problem fill the first three of a question
+       at school or about growth. Not for something to do in the neighbourhood (vrije tijd). It moves up from
+       lower down, or is added.
     """
     route = _general_route(index, ctx.gemeente, ctx.leeftijd) if ctx.family else []
     hits = _with_entrances_when_few_fit(index, ctx, hits, route, limit)
@@ -1065,30 +1083,49 @@ def _compose_top(index: KaartIndex, ctx: _Context, hits: List[Hit], limit: int) 
         return hits
     growth = growth_question(ctx)
     if growth:
-        health = next((i for i, hit in enumerate(hits) if youth_health(index.doc(hit.id).service)), None)
-        if health is None:
-            found = [h for h in route if youth_health(index.doc(h.id).service)]
-            if found:
-                hits.insert(TOP - 2, _as_entrance(found[0]))
-        elif health >= TOP:
-            hits.insert(TOP - 2, hits.pop(health))
-        hits = hits[:limit]
+        hits = _youth_health_second(index, hits, route, limit)
     own = next((i for i, hit in enumerate(hits) if own_entrance(index.doc(hit.id), ctx.gemeente)), None)
     if own is not None:
-        # of two ways in of one place the one that covers more takes the place of the first (as in ``_spread_roles``),
-        # also when it ranked below the results shown (then it comes from the place's entrances)
-        shown = {hit.id for hit in hits}
-        pool = hits + [_as_entrance(h) for h in route
-                       if h.id not in shown and own_entrance(index.doc(h.id), ctx.gemeente)]
-        better = max((i for i, hit in enumerate(pool) if own_entrance(index.doc(hit.id), ctx.gemeente)),
-                     key=lambda i: (_representative(index, ctx, index.doc(pool[i].id).service), -i))
-        if better < len(hits):
-            hits[own], hits[better] = hits[better], hits[own]
-        else:  # the one it replaces moves below the first results, as a second of a role does
-            replaced, hits[own] = hits[own], pool[better]
-            hits = (hits[:max(TOP, own + 1)] + [replaced] + hits[max(TOP, own + 1):])[:limit]
+        hits = _broadest_own_entrance(index, ctx, hits, route, own, limit)
     if (growth or ctx.at_school) and all(hit.onderdelen.get("thema", 0.0) >= CLEAR_FIT for hit in hits[:TOP]):
         return hits  # three services made for the problem: the entrance is not needed to show the way
+    return _own_entrance_third(index, ctx, hits, route, own, limit)
+
+
+def _youth_health_second(index: KaartIndex, hits: List[Hit], route: List[Hit], limit: int) -> List[Hit]:
+    """A question for the youth health service (``growth_question``): the JGZ second, moved up from below the first
+    ``TOP`` or added from the place's entrances (``route``)."""
+    health = next((i for i, hit in enumerate(hits) if youth_health(index.doc(hit.id).service)), None)
+    if health is None:
+        found = [h for h in route if youth_health(index.doc(h.id).service)]
+        if found:
+            hits.insert(TOP - 2, _as_entrance(found[0]))
+    elif health >= TOP:
+        hits.insert(TOP - 2, hits.pop(health))
+    return hits[:limit]
+
+
+def _broadest_own_entrance(index: KaartIndex, ctx: _Context, hits: List[Hit], route: List[Hit], own: int,
+                           limit: int) -> List[Hit]:
+    """Of two ways in of one place the one that covers more takes the place of the first (``own``, as in
+    ``_spread_roles``), also when it ranked below the results shown (then it comes from the place's entrances)."""
+    shown = {hit.id for hit in hits}
+    pool = hits + [_as_entrance(h) for h in route
+                   if h.id not in shown and own_entrance(index.doc(h.id), ctx.gemeente)]
+    better = max((i for i, hit in enumerate(pool) if own_entrance(index.doc(hit.id), ctx.gemeente)),
+                 key=lambda i: (_representative(index, ctx, index.doc(pool[i].id).service), -i))
+    if better < len(hits):
+        hits[own], hits[better] = hits[better], hits[own]
+    else:  # the one it replaces moves below the first results, as a second of a role does
+        replaced, hits[own] = hits[own], pool[better]
+        hits = (hits[:max(TOP, own + 1)] + [replaced] + hits[max(TOP, own + 1):])[:limit]
+    return hits
+
+
+def _own_entrance_third(index: KaartIndex, ctx: _Context, hits: List[Hit], route: List[Hit], own: Optional[int],
+                        limit: int) -> List[Hit]:
+    """The municipality's own way into youth care among the first ``TOP``: moved up to third from ``own`` (its
+    position) when lower, or, when the hits have none, the one of the place's entrances that covers most added."""
     if own is not None:
         if own >= TOP:
             hits.insert(TOP - 1, hits.pop(own))
@@ -1180,7 +1217,7 @@ def zoek(
     from bot.kaart import messages
 
     index = index or default_index()
-    limit = max(1, min(int(limit or 5), 20))
+    limit = max(1, min(int(limit or 5), MAX_HITS))
     parsed = parse_vraag(vraag or "")
     if not parsed.tekst and not thema:
         return Zoekresultaat("ongeldig", melding=messages.LEGE_VRAAG, vraag=parsed)

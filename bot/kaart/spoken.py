@@ -77,6 +77,13 @@ def _build_framing_stems(knowledge) -> Tuple[FrozenSet[str], FrozenSet[str], Fro
 _framing_stems = PerKnowledge(_build_framing_stems)
 
 
+def _part_starts(text: str, tokens: List[str], knowledge=None) -> FrozenSet[int]:
+    """Word positions where a part of a sentence starts: a clause start, or a word that ends a framing part or a
+    denial (``FRAMING_ENDS``, joining words, someone new: see ``FRAMING_SUBJECTS``)."""
+    ends = _framing_stems(knowledge)[1]
+    return _clause_starts(text, tokens, knowledge) | {i for i, t in enumerate(tokens) if t in ends}
+
+
 def _lines_as_sentences(text: str) -> str:
     """A new line ends a sentence as a full stop does (the words and their positions stay the same)."""
     return text.replace("\n", ". ")
@@ -143,7 +150,6 @@ def _names_place(written: Sequence[str], knowledge=None) -> bool:
 def framing_words(text: str, lemmed: str, knowledge=None) -> FrozenSet[int]:
     """Word positions (in ``lemmed``, the lemma string of ``text``) of the parts of sentences that frame the
     call (see ``FRAMING_WORDS``)."""
-    ends = _framing_stems(knowledge)[1]
     text = _lines_as_sentences(text)
     tokens = lemmed.split()
     if not _frames(set(tokens), knowledge, words(text)):
@@ -156,8 +162,7 @@ def framing_words(text: str, lemmed: str, knowledge=None) -> FrozenSet[int]:
         heads[position] = head_stem(word, knowledge)
         written[position] = word
         position += 1 + len(split_compound(word, word_tables(knowledge)))
-    starts = set(_clause_starts(text, tokens, knowledge)) | {i for i, t in enumerate(tokens) if t in ends}
-    bounds = sorted(starts | {0, len(tokens)})
+    bounds = sorted(_part_starts(text, tokens, knowledge) | {0, len(tokens)})
     out: set = set()
     for begin, end in zip(bounds, bounds[1:], strict=False):
         if _frames({heads[i] for i in range(begin, end) if i in heads}, knowledge,
@@ -187,9 +192,8 @@ def denied_words(text: str, lemmed: str, knowledge=None) -> FrozenSet[int]:
         return frozenset()
     text = _lines_as_sentences(text)
     tokens = lemmed.split()
-    ends = _framing_stems(knowledge)[1]
     # what is denied is the few words after the denial, up to the end of that part or someone new
-    starts = _clause_starts(text, tokens, knowledge) | {i for i, t in enumerate(tokens) if t in ends} | {len(tokens)}
+    starts = _part_starts(text, tokens, knowledge) | {len(tokens)}
     out: set = set()
     for phrase in _denial_phrases(knowledge):
         index = lemmed.find(phrase)

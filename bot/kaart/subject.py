@@ -37,7 +37,9 @@ REASON_WORDS = frozenset({"omdat", "want"})
 # "slaapt bij oma") is where someone lives, not whom a problem is said of.
 STAYING_WORDS = ("wonen", "woont", "woonde", "slapen", "slaapt", "sliep", "logeren", "logeert", "verblijven",
                  "verblijft", "opgevangen")
+# words that may stand between "bij" and the host ("bij haar oma"), at most ``HOST_GAP_WORDS`` of them
 HOST_GAP = frozenset({"de", "een", "haar", "zijn", "z'n", "hun", "d'r"})
+HOST_GAP_WORDS = 2
 
 
 # Words by which a person tells about someone else ("een moeder vertelt dat haar zoon niets meer leuk vindt, alleen
@@ -103,14 +105,24 @@ def without_hosts(found: Dict[int, str], tokens: Sequence[str], starts: FrozenSe
     out = dict(found)
     for position in found:
         at = position - 1
-        while at > 0 and tokens[at] in HOST_GAP and at >= position - 2:
+        while at > 0 and tokens[at] in HOST_GAP and at >= position - HOST_GAP_WORDS:
             at -= 1
         if at < 0 or tokens[at] != "bij":
             continue
-        clause = max((i for i in starts if i <= at), default=0)
+        clause = clause_start(starts, at)
         if any(token in staying for token in tokens[clause:at]):
             out.pop(position, None)
     return out
+
+
+def clause_start(starts: FrozenSet[int], position: int) -> int:
+    """Where the clause of the word at ``position`` starts (``starts``: from :func:`clause_starts`)."""
+    return max((i for i in starts if i <= position), default=0)
+
+
+def child_in(found: Dict[int, str], child_named: bool) -> bool:
+    """The question names a child: a child's person word among ``found``, or its age (``child_named``)."""
+    return child_named or "jeugdige" in found.values()
 
 
 def clause_starts(part_lengths: List[int], tokens: Sequence[str]) -> FrozenSet[int]:
@@ -132,35 +144,37 @@ def said_of(found: Dict[int, str], starts: FrozenSet[int], first: int, last: int
     de moeder verslaafd is"), else the first one of the nearest earlier clause with a person, its subject
     ("zoon steelt geld van zijn ouders en gokt") or, when that one tells or worries about another named after it
     (``worry`` and ``telling`` words: "moeder vertelt dat haar zoon ..., alleen nog gamet"), that other; else the
-    first one after it ("schulden bij moeder"). A person
-    who only worries, asks about or notices the problem ("ouders maken zich zorgen over ...", "ouders vermoeden dat
-    hij ...", ``worry`` words) is not its subject: then a child named after it is, else one named before it or by
-    age (``child_named``)."""
+    first one after it ("schulden bij moeder"). A person who only worries, asks about or notices the problem
+    ("ouders maken zich zorgen over ...", "ouders vermoeden dat hij ...", ``worry`` words) is not its subject: then
+    a child named after it is, else one named before it or by age (``child_named``); so is a clause that says why
+    the person of the clause before worries (after ``REASON_WORDS``: "ouders maken zich zorgen omdat ze somberder
+    wordt"), unless it says "zelf"."""
     if found.get(last + 1) == "jeugdige" and last + 1 not in starts:
         return "jeugdige"
-    clause = max((i for i in starts if i <= first), default=0)
+    clause = clause_start(starts, first)
     before = [i for i in found if clause <= i < first]
     if before:
         nearest = max(before)
         if any(token in worry for token in tokens[nearest + 1:first]):
             if any(i > last and found[i] == "jeugdige" for i in found):
                 return "jeugdige"
-            if found[nearest] != "jeugdige" and (child_named or "jeugdige" in found.values()):
+            if found[nearest] != "jeugdige" and child_in(found, child_named):
                 return "jeugdige"
         return found[nearest]
     earlier = [i for i in found if i < clause]
     if earlier:
-        start = max((i for i in starts if i <= max(earlier)), default=0)
+        start = clause_start(starts, max(earlier))
         there = sorted(i for i in earlier if i >= start)
         # who tells or worries about someone named after it in that clause is not the subject; that someone is
-        told = [i for i in there[1:] if any(token in worry | telling for token in tokens[there[0] + 1:i])]
+        about_another = worry | telling
+        told = [i for i in there[1:] if any(token in about_another for token in tokens[there[0] + 1:i])]
         subject = told[0] if told else there[0]
         # the clause says why that person worries ("ouders maken zich zorgen omdat ze somberder wordt"): the one
         # worried about has the problem
         if (clause >= 1 and tokens[clause - 1] in REASON_WORDS and found[subject] != "jeugdige"
                 and "zelf" not in tokens[clause:first]
                 and any(token in worry for token in tokens[subject + 1:clause])
-                and (child_named or "jeugdige" in found.values())):
+                and child_in(found, child_named)):
             return "jeugdige"
         return found[subject]
     after = [i for i in found if i > last]

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import Dict, FrozenSet, Tuple
 
+LEEFTIJD_MAX = 27  # the oldest age the kaart takes: its services for young people go up to young adults of 27
+
 THEMAS: Dict[str, str] = {
     "scheiding": "scheiding",
     "schoolverzuim": "schoolverzuim en thuiszitten",
