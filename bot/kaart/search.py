@@ -227,7 +227,7 @@ class KaartIndex:
 
     def bm25(self, terms: Iterable[str], allowed: Optional[Set[int]]) -> Dict[int, float]:
         scores: Dict[int, float] = defaultdict(float)
-        for term in set(terms):
+        for term in sorted(set(terms)):  # a fixed order: the same float sums, whatever the hash seed of the process
             idf = self.idf.get(term)
             if idf is None:
                 continue
