@@ -120,10 +120,18 @@ FOURTH_PRACTICE_HEADING = (
 )
 # the practice-path sets written apart from the engine, each played and reported on its own:
 # file -> (name, heading); the report follows this order
+FIFTH_PRACTICE_FILE = "oefenpaden_5.yml"  # written blind too, without the other sets' paths: only measured
+FIFTH_PRACTICE_HEADING = (
+    "Vijfde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_5.yml; geschreven zonder de "
+    "rollenspel-engine, de contextregels, de herkenners of de paden van de andere sets te zien; "
+    "de helft van de goede paden heeft één onhandige beurt, slechte paden klinken warm maar oordelen, "
+    "redden, gaan de inhoud in of kiezen partij; nooit gebruikt om te trainen of af te stellen)"
+)
 PRACTICE_PATH_SETS = {
     SECOND_PRACTICE_FILE: ("tweede set vrije-tekstpaden", SECOND_PRACTICE_HEADING),
     THIRD_PRACTICE_FILE: ("derde set vrije-tekstpaden", THIRD_PRACTICE_HEADING),
     FOURTH_PRACTICE_FILE: ("vierde set vrije-tekstpaden", FOURTH_PRACTICE_HEADING),
+    FIFTH_PRACTICE_FILE: ("vijfde set vrije-tekstpaden", FIFTH_PRACTICE_HEADING),
 }
 PRACTICE_KINDS = ("goed", "slecht")
 

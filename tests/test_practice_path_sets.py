@@ -9,18 +9,20 @@ SCENARIO_IDS = {
     "vader-kinderen-thuisgehouden", "moeder-dochter-niet-gezien", "vader-contact-verbreken",
     "kind-wil-niet-naar-vader", "mdo-moeder-dochter-ruzie", "ouder-wil-partij",
 }
-SETS = ["oefenpaden_2.yml", "oefenpaden_3.yml", "oefenpaden_4.yml"]
+SETS = ["oefenpaden_2.yml", "oefenpaden_3.yml", "oefenpaden_4.yml", "oefenpaden_5.yml"]
 
 
 def test_the_blind_sets_are_registered_in_order_with_their_own_heading():
     from bot.heldout import PRACTICE_PATH_SETS
 
     assert list(PRACTICE_PATH_SETS) == SETS
-    second, third, fourth = (PRACTICE_PATH_SETS[name][1] for name in SETS)
+    second, third, fourth, fifth = (PRACTICE_PATH_SETS[name][1] for name in SETS)
     assert second.startswith("Tweede set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_2.yml;")
     assert third.startswith("Derde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_3.yml;")
     assert fourth.startswith("Vierde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_4.yml;")
     assert PRACTICE_PATH_SETS["oefenpaden_4.yml"][0] == "vierde set vrije-tekstpaden"
+    assert fifth.startswith("Vijfde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_5.yml;")
+    assert PRACTICE_PATH_SETS["oefenpaden_5.yml"][0] == "vijfde set vrije-tekstpaden"
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -53,7 +55,7 @@ def test_each_set_repeats_no_turn_of_the_other_sets_or_of_the_scripted_paths(nam
     assert not set(own) & others and not set(own) & scripted
 
 
-@pytest.mark.parametrize("name", ["oefenpaden_3.yml", "oefenpaden_4.yml"])
+@pytest.mark.parametrize("name", ["oefenpaden_3.yml", "oefenpaden_4.yml", "oefenpaden_5.yml"])
 def test_the_later_sets_repeat_no_turn_within_themselves(name):
     from bot.heldout import practice_path_set
 
