@@ -38,6 +38,18 @@ def test_only_one_uncertain_read_in_a_row_is_forgiven():
     assert second.tension > FATHER.spanning.start
 
 
+
+def test_only_one_uncertain_read_per_session_is_forgiven_also_with_steps_in_between():
+    # uncertain pitfalls alternating with good turns are a pattern, not one misread
+    engine = Engine(FATHER, classify=reads(Move("oordelen", 0.4), Move("erkennen", 0.9), Move("redden", 0.4)), seed=2)
+    first = engine.step("Tja, zo gaat dat nou eenmaal als je zo reageert.")
+    engine.step("Ik hoor hoeveel pijn dit je doet.")
+    before = engine.state.tension
+    third = engine.step("Laat mij dat maar even voor je regelen met haar.")
+    assert first.turn.onzeker is True
+    assert third.turn.onzeker is False
+    assert third.tension > before
+
 def test_a_sure_misread_at_high_tension_does_not_end_the_session_and_good_turns_bring_it_down():
     # the furious father calms at most 1 per turn, so the way back from 10 takes a dozen good turns
     good = ("erkennen", "erkennen", "visie", "erkennen", "erkennen", "visie", "erkennen", "behoefte", "dynamiek",
