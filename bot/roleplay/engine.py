@@ -15,7 +15,8 @@ replies) and the turn is marked ``onzeker`` (shown in the debrief). Only one suc
 is forgiven: uncertain pitfalls alternating with steps are a pattern, not one misread. A turn
 holding several steps (an acknowledgement followed by a question) counts every step as used and
 moves the tension as its most calming step. A session ends badly only on a pattern: tension 10
-*and* at least two of the last three turns were pitfalls or unclear; one misread at high tension never decides the session on its own.
+*and* at least two of the last three turns were pitfalls or unclear; one misread at high tension
+never decides the session on its own.
 
 Recovery (``herstel``): after a pitfall that raised the tension, every following step lowers the
 tension by at least one until it is back at the level from before that pitfall, also where the
