@@ -543,6 +543,19 @@ def test_yes_or_no_names_the_reality_only_when_it_answers_the_hope_or_the_fear_t
     assert classify("Nee.", context=force).zet == "realiteit"
 
 
+def test_yes_to_asking_whether_it_stays_this_way_or_is_just_how_it_is_names_the_reality():
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    stays = Context.of("Dus hij gaat altijd zo blijven doen met die tas?", ["erkennen"])
+    just_so = Context.of("Zo is het nu eenmaal, bedoel je? Dat ik daarmee moet leren leven?", ["erkennen"])
+    for context in (stays, just_so):
+        move = classify("Ja.", context=context)
+        assert move.zet == "realiteit" and move.zekerheid == 0.5  # read from the context: uncertain
+        assert classify("Klopt.", context=context).zet == "realiteit"
+    assert classify("Nee.", context=stays).zet == "onduidelijk"  # "no, it won't stay" feeds the hope
+    assert classify("Ja.", context=Context.of("Gaat hij nog ooit anders doen met die tas?", ["erkennen"])).zet \
+        == "onduidelijk"
+
+
 def test_an_offer_is_no_request_a_backchannel_is_no_acknowledgement_and_asking_back_states_no_position():
     classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
     assert classify("Ja.", context=Context.of("Wilt u ook een kopje koffie?", [])).zet == "onduidelijk"

@@ -114,6 +114,10 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                          r"dwingen", r"verplichten", r"(?:niet|nooit) (?:meer )?(?:veranderen|verandert|bijdraaien)",
                          r"gaat (?:ze|hij) (?:nog|misschien|ooit)",
                          r"blijft (?:het|ze|hij) (?:zo|altijd)",
+                         # asks whether this is just how it is: "Zo is het nu eenmaal?", "Moet ik ermee leren leven?"
+                         r"(?:zo is het|is het zo|is het) (?:\w+ )?(?:nu eenmaal|gewoon zo)",
+                         r"hoe het (?:nu eenmaal )?is",
+                         r"(?:mee|ermee|daarmee) (?:\w+ ){0,2}leren leven",
                          r"(?:(?:moet|kan) ik|ik (?:moet|kan)) (?:\w+ ){0,3}"
                          r"(?:slikken|accepteren|aanvaarden|neerleggen)")),
     # the persona's own idea, or asks what to do now
@@ -190,7 +194,8 @@ _ENDORSES = _words(r"(?:goed|prima|mooi|sterk) (?:idee|plan)", r"mee eens",
 _NEGATION = _words(r"niet", r"nooit", r"geen", r"niks", r"niets")
 # a question that is negative ("Dus ik kan niks?", "Blijft het zo?"): yes names the reality; "niet gewoon" asks
 _NEGATIVE = re.compile(r"(?<!\w)(?:niet|nooit|geen|niks|niets)(?!\w)(?! (?:gewoon|even|eens)\b)|"
-                       r"(?<!\w)(?:blijft|slikken|accepteren|aanvaarden|neerleggen)(?!\w)", re.IGNORECASE)
+                       r"(?<!\w)(?:blijft|blijven|altijd|slikken|accepteren|aanvaarden|neerleggen|nu eenmaal|"
+                       r"hoe het is|leren leven)(?!\w)", re.IGNORECASE)  # or it stays: "altijd blijven"
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # Words that carry no topic of their own: pronouns, articles, particles, prepositions, auxiliaries and the
 # verbs of a follow-up ("hoe bedoel je", "vertel eens meer"). A turn of only these words (and words it
