@@ -692,3 +692,18 @@ def test_an_answer_that_picks_one_side_is_no_visie_but_both_sides_or_the_other_t
     assert classify("Jij, hè.", context=side).zet == "onduidelijk"
     assert classify("Van jullie allebei.", context=side).zet == "visie"
     assert classify("Ook aan haar kant.", context=side).zet == "visie"
+
+
+def test_ruling_that_a_statement_about_the_other_is_right_sides_with_the_persona_a_bare_yes_does_not():
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    verdict = Context.of("Hij heeft die afspraak gewoon expres vergeten, dat weet ik zeker.", ["erkennen"])
+    for turn in ("Klopt.", "Inderdaad.", "Terecht!", "Precies, ja."):
+        move = classify(turn, context=verdict)
+        assert move.zet == "inhoud" and move.zekerheid == 0.5, turn  # read from the context: uncertain
+    assert classify("Ja.", context=verdict).zet == "onduidelijk"  # a bare yes is a backchannel
+    # no other in the line, or the other decides for themselves: no side is taken
+    assert classify("Klopt.", context=Context.of("Ik slaap al weken slecht.", ["erkennen"])).zet != "inhoud"
+    own_call = Context.of("Hij is zestien, dat bepaalt hij nu eenmaal zelf.", ["erkennen", "behoefte"])
+    assert classify("Inderdaad.", context=own_call).zet != "inhoud"
+    # a verdict with a topic of its own is not a bare verdict
+    assert classify("Klopt, en hoe voelt dat voor jou?", context=verdict).zet != "inhoud"

@@ -253,6 +253,14 @@ _ONE_SIDE = _words(r"jij", r"jou", r"u", r"hij", r"zij", r"hem", r"haar", r"papa
                    r"(?:je|jouw|uw|haar|zijn|hun|de) (?:moeder|vader|ex|dochter|zoon)")
 _BOTH_SIDES = _words(r"allebei", r"beiden", r"beide", r"iedereen", r"jullie", r"niemand", r"geen van",
                      r"(?:de )?kinderen", r"het kind", r"ook (?:voor |naar |aan )?(?:hem|haar|jou|u|hij|zij)")
+# A yes that rules on what was said ("Klopt.", "Terecht.", "Precies.") after a statement about the other
+# ("Hij heeft gewoon gelogen.") agrees with the persona's view of them: inhoud. A bare "ja" is a backchannel.
+_VERDICT = re.compile(r"^\W*(?:(?:ja\W+)?(?:klopt|dat klopt|inderdaad|terecht|precies|zo is het|"
+                      r"dat is (?:ook |helemaal )?(?:zo|waar)|(?:helemaal )?gelijk)(?:\W+ja)?)\W*$", re.IGNORECASE)
+_THE_OTHER = _words(r"hij", r"zij", r"ze", r"hem", r"haar", r"papa", r"mama", r"(?:mijn|m'n|haar|zijn|hun|de) "
+                    r"(?:moeder|vader|ex|exman|exvrouw|schoonmoeder)")
+# ... unless the line says the other decides for themselves ("Hij doet wat hij wil."): agreeing accepts a reality
+_UP_TO_THEM = _words(r"zelf", r"beslist", r"bepaalt", r"kiest", r"wat (?:hij|zij|ze) (?:wil|wilt|wou)")
 # A need named in a word or two ("Rust.", "Meetellen, hè."): the professional names what lies under the line.
 NEED = "behoefte-woord"
 _NEED_WORDS = _words(r"rust", r"veiligheid", r"erkenning", r"waardering", r"respect", r"duidelijkheid", r"vertrouwen",
@@ -467,6 +475,10 @@ def _answer(kind: Optional[str], text: str, context: Context) -> Optional[str]:
         return "behoefte"
     if kind == SYMPATHY:  # "Au." after a feeling, an event, a longing or a plain statement
         return "erkennen" if invited in (None, "erkennen", "dynamiek", "behoefte") else None
+    if (kind in (ASSENT, None) and _VERDICT.match(text) and not _asks(context.last_line)
+            and invited in (None, "erkennen", "dynamiek", "inhoud") and _THE_OTHER.search(context.last_line)
+            and not _UP_TO_THEM.search(context.last_line)):
+        return "inhoud"  # "Klopt." after "Zij had hem moeten ophalen!" sides with the persona's view of her
     if kind in (ASSENT, DENIAL):  # a yes or no answers the line's question first
         return _yes_or_no(kind, text, context)
     if invited is None or invited in PITFALLS or (kind == QUESTION and invited == "visie"):
