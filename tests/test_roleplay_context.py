@@ -707,3 +707,18 @@ def test_ruling_that_a_statement_about_the_other_is_right_sides_with_the_persona
     assert classify("Inderdaad.", context=own_call).zet != "inhoud"
     # a verdict with a topic of its own is not a bare verdict
     assert classify("Klopt, en hoe voelt dat voor jou?", context=verdict).zet != "inhoud"
+
+
+def test_a_short_answer_to_what_the_professional_thinks_of_the_persona_or_what_the_talks_are_for_is_visie():
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    blamed = Context.of("Vind jij ook dat ik een slechte vader ben?", ["erkennen"])
+    assert classify("Nee.", context=blamed).zet == "visie"
+    what_for = Context.of("Waar zitten we hier eigenlijk nog voor, weet jij het?", ["erkennen"])
+    assert classify("Voor Sem.", context=what_for).zet == "visie"
+    # a yes that says the professional chooses no side, or is there for both
+    no_side = Context.of("Dus jij gaat gewoon niet kiezen tussen ons?", ["erkennen"])
+    assert classify("Klopt.", context=no_side).zet == "visie"
+    for_me_too = Context.of("Ben je eigenlijk ook voor mij hier, of alleen voor mijn moeder?", ["erkennen"])
+    assert classify("Zeker.", context=for_me_too).zet == "visie"
+    # a yes to "are you on her side?" still takes a side
+    assert classify("Ja.", context=Context.of("Sta jij nou aan haar kant?", ["erkennen"])).zet != "visie"

@@ -73,11 +73,12 @@ def _words(*phrases: str) -> "re.Pattern[str]":
 _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     # whose side are you on / who is right
     ("visie", _words(r"voor wie", r"aan wiens kant", r"aan (?:de|mijn|zijn|haar) kant", r"kant van", r"kant kiezen",
+                     r"(?:kiezen|kiest|kies) (?:\w+ ){0,2}tussen",
                      r"partij", r"wie (?:heeft|had) (?:er |hier )?(?:nou |nu )?gelijk",
                      r"wie (?:er |hier )?(?:nou |nu )?gelijk (?:heeft|had)",
-                     r"(?:bent|staat) u (?:er )?(?:ook |nou |nu )?(?:voor|achter)",
+                     r"(?:bent|staat) u (?:er )?(?:eigenlijk )?(?:ook |nou |nu )?(?:voor|achter)",
                      r"u (?:bent|staat) (?:er )?(?:ook |nou |nu )?(?:voor|achter)",
-                     r"(?:ben|sta) (?:jij|je) (?:er )?(?:ook |nou |nu )?(?:voor|achter)",
+                     r"(?:ben|sta) (?:jij|je) (?:er )?(?:eigenlijk )?(?:ook |nou |nu )?(?:voor|achter)",
                      r"(?:jij|je) (?:bent|staat) (?:er )?(?:ook |nou |nu )?(?:voor|achter)",
                      # is it my fault / whose fault; what the professional is assumed to want or think of one
                      r"door mij", r"aan mij", r"mijn schuld", r"wiens schuld", r"wie (?:zijn|haar) schuld",
@@ -85,9 +86,13 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                      r"(?:wilt|wil|vindt|vind|denkt|denk) (?:u|jij|je) (?:\w+ )?(?:zeker|dus|vast)",
                      r"dus (?:u|jij|je) (?:wilt|wil|vindt|vind|denkt|denk)",
                      r"(?:u|jij|je) (?:bent|ben) (?:\w+ )?zeker",
+                     # what the professional will say or thinks of the persona: "Gaat u ook zeggen dat ik ...?"
+                     r"(?:gaat|ga|gaan) (?:u|jij|je) (?:\w+ ){0,2}zeggen dat ik",
+                     r"(?:zeg|zegt|vind|vindt|denk|denkt) (?:u|jij|je) (?:\w+ ){0,2}dat ik",
                      # what the professional or these talks are there for
                      r"waar (?:is|zijn|was|waren) (?:\w+ ){0,4}goed voor",
                      r"wat (?:heeft|heb|hebben) (?:\w+ ){0,3}(?:voor )?zin",
+                     r"waar (?:doe|doen|zit|zitten) (?:ik|we|wij|u|jij|je) (?:\w+ ){0,4}voor\b",
                      r"wat (?:is|wordt) (?:\w+ ){0,2}(?:uw|jouw|je) rol",
                      r"waarom (?:zit|ben|zitten|zijn) (?:ik|we|wij|u|jij|je) (?:hier|eigenlijk)")),
     # asks the professional to take the problem over (only a bare yes makes this redden)
@@ -261,6 +266,9 @@ _THE_OTHER = _words(r"hij", r"zij", r"ze", r"hem", r"haar", r"papa", r"mama", r"
                     r"(?:moeder|vader|ex|exman|exvrouw|schoonmoeder)")
 # ... unless the line says the other decides for themselves ("Hij doet wat hij wil."): agreeing accepts a reality
 _UP_TO_THEM = _words(r"zelf", r"beslist", r"bepaalt", r"kiest", r"wat (?:hij|zij|ze) (?:wil|wilt|wou)")
+# a question whether the professional chooses no side or is there for the persona too: yes is visie
+_FOR_BOTH = _words(r"(?:u|jij|je) (?:\w+ ){0,3}(?:niet|geen) (?:\w+ ){0,3}(?:kiezen|kiest|kies|partij|kant|zeggen wie)",
+                   r"ook (?:voor|achter|aan) (?:mij|ons|mijn kant)")
 # A need named in a word or two ("Rust.", "Meetellen, hè."): the professional names what lies under the line.
 NEED = "behoefte-woord"
 _NEED_WORDS = _words(r"rust", r"veiligheid", r"erkenning", r"waardering", r"respect", r"duidelijkheid", r"vertrouwen",
@@ -454,8 +462,9 @@ def _yes_or_no(kind: str, text: str, context: Context) -> Optional[str]:
         return target
     if _UNDERSTANDS.search(text) and _shows_feeling(context.last_line):  # "Ja, logisch." after "Ik ben moe."
         return "erkennen"
-    if target == "visie":  # "Ja." to "Sta je aan haar kant?" is taking a side, not visie
-        return None
+    if target == "visie":  # "Ja." to "Sta je aan haar kant?" is taking a side, not visie; "Ja." to "Dus u
+        # kiest niet?" or "Ben je er ook voor mij?" states that the professional is there for both
+        return target if asked and _FOR_BOTH.search(sentence) else None
     if target == "erkennen":  # yes to "Snap je hoe zwaar dit is?"; "Ja, dat zie ik." after a feeling
         return target if asked or _UNDERSTANDS.search(text) else None
     if target == "opties" and _ENDORSES.search(text):  # "Goed idee." to the persona's own idea
