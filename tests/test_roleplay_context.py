@@ -722,3 +722,15 @@ def test_a_short_answer_to_what_the_professional_thinks_of_the_persona_or_what_t
     assert classify("Zeker.", context=for_me_too).zet == "visie"
     # a yes to "are you on her side?" still takes a side
     assert classify("Ja.", context=Context.of("Sta jij nou aan haar kant?", ["erkennen"])).zet != "visie"
+
+
+def test_asking_on_after_an_unfinished_wish_is_behoefte_asking_what_if_it_never_comes_is_realiteit():
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    wish = Context.of("Als hij nou maar één keer vroeg hoe het met mij ging...", ["erkennen", "dynamiek"])
+    for turn in ("En dan?", "Stel dat hij dat doet?"):
+        move = classify(turn, context=wish)
+        assert move.zet == "behoefte" and move.zekerheid == 0.5, turn
+    assert classify("En als dat niet lukt?", context=wish).zet == "realiteit"
+    # a question with "als" or "een keer" is no wish: asking on after it stays what it was
+    asked = Context.of("Als ik hem een keer bel, neemt hij dan op?", ["erkennen", "dynamiek"])
+    assert classify("En dan?", context=asked).zet != "behoefte"

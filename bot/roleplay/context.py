@@ -138,6 +138,8 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     ("behoefte", _words(r"ik wil", r"ik zou (?:zo )?graag", r"ik zou willen", r"ik wou", r"had ik maar", r"het liefst",
                         r"ik hoop", r"ik mis", r"ik verlang", r"mijn wens", r"ik wens", r"zou ik willen",
                         r"was het maar",
+                        # an unfinished wish: "Als hij nou maar eens op tijd kwam...", "Als ze één keer zou bellen..."
+                        r"^\W*als (?:\w+ ){0,5}(?:nou|maar|één keer|een keer)\b[^?]*$",
                         # a bare "dat"-clause that answers "what would you want?": "Dat ze niet meer schreeuwen."
                         r"^\W*dat (?:ze|zij|hij|papa|mama|mijn|we|wij|iemand|er|hun|jullie) [^,]*?"
                         r"(?:niet meer|weer|gewoon|eens|ophoud\w*|stopp?\w*)[^,]*$")),
@@ -269,6 +271,7 @@ _UP_TO_THEM = _words(r"zelf", r"beslist", r"bepaalt", r"kiest", r"wat (?:hij|zij
 # a question whether the professional chooses no side or is there for the persona too: yes is visie
 _FOR_BOTH = _words(r"(?:u|jij|je) (?:\w+ ){0,3}(?:niet|geen) (?:\w+ ){0,3}(?:kiezen|kiest|kies|partij|kant|zeggen wie)",
                    r"ook (?:voor|achter|aan) (?:mij|ons|mijn kant)")
+_IF_NOT = _words(r"als (?:dat|het|hij|zij|ze) (?:\w+ ){0,2}(?:niet|nooit|geen)")
 # A need named in a word or two ("Rust.", "Meetellen, hè."): the professional names what lies under the line.
 NEED = "behoefte-woord"
 _NEED_WORDS = _words(r"rust", r"veiligheid", r"erkenning", r"waardering", r"respect", r"duidelijkheid", r"vertrouwen",
@@ -482,6 +485,8 @@ def _answer(kind: Optional[str], text: str, context: Context) -> Optional[str]:
         if _asks(sentence) and target is not None:
             return target if target in STEPS else None
         return "behoefte"
+    if kind == QUESTION and invited == "behoefte" and _IF_NOT.search(text):
+        return "realiteit"  # "En als dat nooit gebeurt?" after a wish asks the persona to face that it may not come
     if kind == SYMPATHY:  # "Au." after a feeling, an event, a longing or a plain statement
         return "erkennen" if invited in (None, "erkennen", "dynamiek", "behoefte") else None
     if (kind in (ASSENT, None) and _VERDICT.match(text) and not _asks(context.last_line)
