@@ -734,3 +734,6 @@ def test_asking_on_after_an_unfinished_wish_is_behoefte_asking_what_if_it_never_
     # a question with "als" or "een keer" is no wish: asking on after it stays what it was
     asked = Context.of("Als ik hem een keer bel, neemt hij dan op?", ["erkennen", "dynamiek"])
     assert classify("En dan?", context=asked).zet != "behoefte"
+    # the persona's own "if I just once ..." is a plan, not a wish about the other
+    plan = Context.of("Als ik nou één keer streng ben, luistert ze wel.", ["erkennen", "dynamiek"])
+    assert classify("En dan?", context=plan).zet != "behoefte"

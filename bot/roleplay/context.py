@@ -139,7 +139,7 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                         r"ik hoop", r"ik mis", r"ik verlang", r"mijn wens", r"ik wens", r"zou ik willen",
                         r"was het maar",
                         # an unfinished wish: "Als hij nou maar eens op tijd kwam...", "Als ze één keer zou bellen..."
-                        r"^\W*als (?:\w+ ){0,5}(?:nou|maar|één keer|een keer)\b[^?]*$",
+                        r"^\W*als (?!ik\b|we\b|wij\b)(?:\w+ ){0,5}(?:nou|maar|één keer|een keer)\b[^?]*$",
                         # a bare "dat"-clause that answers "what would you want?": "Dat ze niet meer schreeuwen."
                         r"^\W*dat (?:ze|zij|hij|papa|mama|mijn|we|wij|iemand|er|hun|jullie) [^,]*?"
                         r"(?:niet meer|weer|gewoon|eens|ophoud\w*|stopp?\w*)[^,]*$")),
