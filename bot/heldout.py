@@ -210,7 +210,7 @@ def practice_path_set(name: str = SECOND_PRACTICE_FILE) -> List[Dict[str, Any]]:
 CONTEXT_FILE = "context.yml"
 SECOND_CONTEXT_FILE = "context_2.yml"  # written apart, without seeing context.yml or the rules: only measured
 THIRD_CONTEXT_FILE = "context_3.yml"  # written blind as well, while the rules were being tuned: only measured
-FOURTH_CONTEXT_FILE = "context_4.yml"  # written blind too, after the third set had been measured: only measured
+FOURTH_CONTEXT_FILE = "context_4.yml"  # written blind too; seen since session 6 (tuned the rules)
 # the context sets written apart from the rules, each reported on its own: file -> (name in the counts, heading)
 INDEPENDENT_CONTEXT_SETS = {
     SECOND_CONTEXT_FILE: (
@@ -228,8 +228,8 @@ INDEPENDENT_CONTEXT_SETS = {
     FOURTH_CONTEXT_FILE: (
         "vierde contextset",
         "Vierde contextset, blind geschreven (evaluatie/context_4.yml; geschreven zonder de contextregels, "
-        "de herkenners of de eerste drie sets te zien; nooit gebruikt om te trainen of af te stellen): "
-        "goed gelezen zonder → met context",
+        "de herkenners of de eerste drie sets te zien; nooit getraind; sinds sessie 6 gezien: gebruikt om de "
+        "contextregels af te stellen): goed gelezen zonder → met context",
     ),
 }
 CONTEXT_PARTS = ("ontwikkel", "toets")
