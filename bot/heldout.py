@@ -95,7 +95,7 @@ def practice_paths() -> List[Dict[str, Any]]:
     return list(_yaml("oefenpaden.yml")["paden"])
 
 
-# -- evaluatie/oefenpaden_2.yml, oefenpaden_3.yml -----------------------------------------------
+# -- evaluatie/oefenpaden_2.yml ... oefenpaden_5.yml --------------------------------------------
 SECOND_PRACTICE_FILE = "oefenpaden_2.yml"  # written blind, never used to train or tune: only measured
 SECOND_PRACTICE_HEADING = (
     "Tweede set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_2.yml; geschreven zonder de "
@@ -111,22 +111,24 @@ THIRD_PRACTICE_HEADING = (
     "redden, gaan de inhoud in of kiezen partij; nooit getraind; sinds 3 december gezien: gebruikt om de "
     "rollenspel-engine af te stellen en de soorten zinnen te vinden waarvoor voorbeeldronde 8 is geschreven)"
 )
-FOURTH_PRACTICE_FILE = "oefenpaden_4.yml"  # written blind too, without the other sets' paths: only measured
+FOURTH_PRACTICE_FILE = "oefenpaden_4.yml"  # written blind too, without the other sets' paths; seen since round 9
 FOURTH_PRACTICE_HEADING = (
     "Vierde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_4.yml; geschreven zonder de "
     "rollenspel-engine, de contextregels, de herkenners of de paden van de andere sets te zien; "
     "de helft van de goede paden heeft één onhandige beurt die daarna hersteld wordt, slechte paden klinken "
-    "warm maar oordelen, redden, gaan de inhoud in of kiezen partij; nooit gebruikt om te trainen of af te stellen)"
+    "warm maar oordelen, redden, gaan de inhoud in of kiezen partij; nooit getraind; sinds 3 december gezien: "
+    "de fout gelopen paden zijn bekeken voor de rollenspel-engine)"
 )
-# the practice-path sets written apart from the engine, each played and reported on its own:
-# file -> (name, heading); the report follows this order
 FIFTH_PRACTICE_FILE = "oefenpaden_5.yml"  # written blind too, without the other sets' paths: only measured
 FIFTH_PRACTICE_HEADING = (
     "Vijfde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_5.yml; geschreven zonder de "
     "rollenspel-engine, de contextregels, de herkenners of de paden van de andere sets te zien; "
     "de helft van de goede paden heeft één onhandige beurt, slechte paden klinken warm maar oordelen, "
-    "redden, gaan de inhoud in of kiezen partij; nooit gebruikt om te trainen of af te stellen)"
+    "redden, gaan de inhoud in of kiezen partij; door tijdgebrek zonder het werkboek geschreven; nooit gebruikt "
+    "om te trainen of af te stellen)"
 )
+# the practice-path sets written apart from the engine, each played and reported on its own:
+# file -> (name, heading); the report follows this order
 PRACTICE_PATH_SETS = {
     SECOND_PRACTICE_FILE: ("tweede set vrije-tekstpaden", SECOND_PRACTICE_HEADING),
     THIRD_PRACTICE_FILE: ("derde set vrije-tekstpaden", THIRD_PRACTICE_HEADING),
