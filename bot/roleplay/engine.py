@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import asdict, dataclass, field
-from typing import Any, Callable, Dict, List, Optional, Union
+from typing import Any, Callable, Dict, List, Optional, Set, Union
 
 from bot import status
 from bot.roleplay import pacing
@@ -249,15 +249,20 @@ class Engine:
                 return shift.naar
         return self.state.role
 
+    def _used(self) -> Set[str]:
+        """Every move of the turns so far, also the further moves of a turn with several sentences."""
+        used = set(self.state.moves)
+        for turn in self.state.turns:
+            used |= set(turn.zetten)
+        return used
+
     def _in_order(self, move: str, moves: List[str]) -> bool:
         """A step used for the first time after the steps before it in the workbook order: moving on
         in order, not skipping ahead. The stance (visie) is no step in that order: it is never needed
         before another step and keeps the scenario's own effect."""
         if move not in STEPS or move == "visie":
             return False
-        used = set(self.state.moves)
-        for turn in self.state.turns:
-            used |= set(turn.zetten)
+        used = self._used()
         if move in used:
             return False
         used |= set(moves) - {move}
@@ -279,9 +284,7 @@ class Engine:
                 return status.BAD
             return None
         good = self.scenario.einde.goed
-        used = set(self.state.moves) | set(moves) | {move}
-        for turn in self.state.turns:
-            used |= set(turn.zetten)
+        used = self._used() | set(moves) | {move}
         if pacing.early_for_good_end(self.scenario, len(self.state.turns) + 1):
             return None
         if move not in STEPS or self.state.tension > self.scenario.spanning.goed_einde_tot:
