@@ -36,7 +36,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 from pydantic import ValidationError, validator
 
 from bot import textclass
-from bot.knowledge.base import EntryId, NonEmpty, Strict, one_of
+from bot.knowledge.base import EntryId, NonEmpty, Strict, non_empty_list, one_of
 from bot.knowledge.problem import Problem
 from bot.paths import PROJECT_ROOT
 from bot.roleplay.models import MOVES, STEPS
@@ -146,12 +146,7 @@ class PracticePath(Strict):
     beurten: List[NonEmpty]
 
     _soort = one_of("soort", PRACTICE_KINDS, "onbekende soort")
-
-    @validator("beurten")
-    def _some_turns(cls, value):
-        if not value:
-            raise ValueError("mag niet leeg zijn")
-        return value
+    _some_turns = non_empty_list("beurten")
 
 
 def _held_out_list(name: str, key: str, empty_message: str) -> Tuple[str, List[Any]]:
@@ -264,8 +259,8 @@ class ContextItem(Strict):
     _deel = one_of("deel", CONTEXT_PARTS, "onbekend deel")
 
     @validator("stap")
-    def _some_step(cls, value):
-        if not value:
+    def _some_step(cls, value):  # not non_empty_list: pydantic keeps one validator per function name and field,
+        if not value:  # and one_of's "check" is already on this field
             raise ValueError("mag niet leeg zijn")
         return value
 
