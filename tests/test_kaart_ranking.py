@@ -28,6 +28,13 @@ from bot.knowledge.base import Bron
 
 BRON = Bron(document="004 (test)", sectie="test")
 ORGS = {"org": KaartOrganisatie(id="org", naam="Testorganisatie", bron=BRON)}
+
+
+def orgs_with(*names):
+    """``ORGS`` plus one test organisation per name (its id and name)."""
+    return {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in names}}
+
+
 LONG = ("Ouders en jongeren kunnen hier terecht voor gesprekken, advies en begeleiding; de medewerkers denken mee "
         "en verwijzen zo nodig door naar passende hulp in de buurt.")
 
@@ -193,7 +200,7 @@ def test_one_way_into_youth_care_is_enough_when_a_specific_service_fits():
     omgang = dienst("omgangshuis", ["scheiding", "opvoeding", "gedrag"], organisatie="omgang", werkgebied=["huizen"])
     names = ("gemeente", "regio", "welzijn", "omgang")
     index = KaartIndex([team, toegang, praatgroep, omgang],
-                       {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in names}})
+                       orgs_with(*names))
     vraag = "Huizen: na de scheiding wil de zoon van 11 zijn vader niet meer zien"
     found = [h.id for h in zoek(vraag, index=index).hits]
     assert len({"team_gemeente", "toegang_regio"} & set(found[:3])) == 1
@@ -210,7 +217,7 @@ def test_real_kaart_one_entrance_for_a_divorce_question_in_huizen():
 
 
 def test_the_added_entrance_is_the_places_own_one_per_role_and_comes_before_services_for_professionals():
-    orgs = {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in ("gemeente", "regio", "ggd")}}
+    orgs = orgs_with("gemeente", "regio", "ggd")
     balie = dienst("balie", ["jeugdhulp", "opvoeding"], algemene_toegang=True, organisatie="gemeente")
     regio = dienst("regioloket", ["jeugdhulp"], algemene_toegang=True, werkgebied=["gooi_en_vechtstreek"],
                    organisatie="regio")
@@ -251,7 +258,7 @@ def test_of_two_ways_in_of_one_place_the_one_that_covers_more_stays():
 def test_the_places_own_way_into_youth_care_is_among_the_first_three_for_a_childs_problem():
     # the professional reading the first three must also see where the family can go in, unless three services
     # made for the problem fill them; the service in third place then moves down, not out
-    orgs = {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in ("gemeente", "a", "b", "c")}}
+    orgs = orgs_with("gemeente", "a", "b", "c")
     team = dienst("jeugdteam", ["jeugdhulp", "opvoeding", "gedrag", "scheiding", "verblijf", "vastgelopen_hulp"],
                   algemene_toegang=True, organisatie="gemeente")
     beide = dienst("angst_en_pesten", ["somberheid_angst", "pesten"], organisatie="a")
@@ -272,7 +279,7 @@ def test_the_places_own_way_into_youth_care_is_among_the_first_three_for_a_child
 
 
 def test_an_ordinary_search_word_of_one_schools_offer_does_not_lift_it_above_services_for_every_family():
-    orgs = {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in ("lyceum", "buurt")}}
+    orgs = orgs_with("lyceum", "buurt")
     lessen = dienst("faalangstlessen", ["prestatiedruk", "somberheid_angst"], organisatie="lyceum",
                     naam="Faalangstlessen (Berglyceum)", een_school="Berglyceum", schooltype="vo",
                     toegang=["via_school"], trefwoorden=["rapport", "proefwerk"])
@@ -287,7 +294,7 @@ def test_an_ordinary_search_word_of_one_schools_offer_does_not_lift_it_above_ser
 
 
 def test_a_service_for_one_kind_of_school_fits_only_a_child_at_that_kind_of_school():
-    orgs = {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in ("vo", "po")}}
+    orgs = orgs_with("vo", "po")
     coach_vo = dienst("coach_vo", ["gedrag"], organisatie="vo", schooltype="vo", toegang=["via_school"])
     coach_po = dienst("coach_po", ["gedrag"], organisatie="po", schooltype="po", toegang=["via_school"])
     index = KaartIndex([coach_vo, coach_po], orgs)
@@ -301,7 +308,7 @@ def test_a_service_for_one_kind_of_school_fits_only_a_child_at_that_kind_of_scho
 
 
 def test_of_two_own_ways_in_the_one_that_covers_more_joins_the_first_three():
-    orgs = {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in ("gemeente", "a", "b", "c")}}
+    orgs = orgs_with("gemeente", "a", "b", "c")
     vraagbaak = dienst("vraagbaak", ["jeugdhulp", "opvoeding", "vastgelopen_hulp"], algemene_toegang=True,
                    organisatie="gemeente")
     team = dienst("jeugdteam", ["jeugdhulp", "opvoeding", "gedrag", "scheiding", "verblijf", "vastgelopen_hulp"],
@@ -326,7 +333,7 @@ def test_a_question_that_names_no_problem_shows_every_own_way_in_of_the_place():
 
 
 def _growth_index():
-    orgs = {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in ("gemeente", "ggd", "a", "b", "c")}}
+    orgs = orgs_with("gemeente", "ggd", "a", "b", "c")
     team = dienst("jeugdteam", ["jeugdhulp", "opvoeding", "gedrag", "scheiding", "verblijf", "vastgelopen_hulp"],
                   algemene_toegang=True, organisatie="gemeente")
     # the youth health service: growth and health first, and broad, so on its own score it stays below
@@ -348,7 +355,7 @@ def test_a_question_about_a_young_child_has_the_youth_health_service_second():
 
 
 def test_bullying_outside_school_has_the_youth_health_service_in_the_first_three():
-    orgs = {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in ("ggd", "a", "b", "c")}}
+    orgs = orgs_with("ggd", "a", "b", "c")
     jgz = dienst("jgz", ["ontwikkeling", "gezondheid", "gedrag", "pesten", "opvoeding", "jonge_kind", "psychisch",
                          "somberheid_angst", "veiligheid"], algemene_toegang=True, organisatie="ggd",
                  werkgebied=["gooi_en_vechtstreek"], leeftijd_min=0)
@@ -361,7 +368,7 @@ def test_bullying_outside_school_has_the_youth_health_service_in_the_first_three
 def test_a_problem_at_home_has_the_municipal_entrance_not_only_the_health_service():
     # a ten-year-old who is gloomy at home: the specific service first, then the family's own way into youth care
     # (the jeugdteam), also when the health service fits the theme as well
-    orgs = {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in ("gemeente", "ggd", "a", "b")}}
+    orgs = orgs_with("gemeente", "ggd", "a", "b")
     team = dienst("jeugdteam", ["jeugdhulp", "opvoeding", "gedrag", "scheiding", "verblijf", "vastgelopen_hulp"],
                   algemene_toegang=True, organisatie="gemeente")
     jgz = dienst("jgz", ["ontwikkeling", "gezondheid", "somberheid_angst"], algemene_toegang=True, organisatie="ggd",
@@ -384,7 +391,7 @@ def test_a_question_mentions_school_by_a_school_word_not_by_the_problem_alone():
 
 def test_an_age_up_to_four_is_a_question_about_a_young_child():
     # "zoon van 3" says what "peuter" says: a service for families with young children fits, also without that word
-    orgs = {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in ("a", "b")}}
+    orgs = orgs_with("a", "b")
     jonge_kind = dienst("gezinnen_jonge_kinderen", ["jonge_kind", "opvoeding"], organisatie="a")
     slaap = dienst("slaapspreekuur", ["gezondheid"], organisatie="b")
     found = [h.id for h in zoek("Hilversum: zoon van 3 slaapt al weken heel onrustig",
@@ -396,7 +403,7 @@ def test_an_age_up_to_four_is_a_question_about_a_young_child():
 
 
 def test_the_own_way_in_shown_is_the_one_that_covers_more_also_when_the_first_three_are_full():
-    orgs = {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in ("gemeente", "ggd", "a")}}
+    orgs = orgs_with("gemeente", "ggd", "a")
     vraagbaak = dienst("vraagbaak", ["jeugdhulp", "opvoeding", "vastgelopen_hulp"], algemene_toegang=True,
                        organisatie="gemeente")
     team = dienst("jeugdteam", ["jeugdhulp", "opvoeding", "gedrag", "scheiding", "verblijf", "vastgelopen_hulp"],
@@ -413,7 +420,7 @@ def test_the_own_way_in_shown_is_the_one_that_covers_more_also_when_the_first_th
 def test_a_service_reached_only_through_school_comes_after_one_the_family_reaches_itself_for_a_problem_at_home():
     # the school's social worker is made for the problem, the GP's youth worker fits a little less; for a daughter
     # who is gloomy at home the family goes to the GP first, for one who cries in class the school's help leads
-    orgs = {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in ("school", "huisarts")}}
+    orgs = orgs_with("school", "huisarts")
     smw = dienst("schoolwerk", ["somberheid_angst"], organisatie="school", toegang=["via_school"])
     poh = dienst("praktijkondersteuner", ["gedrag", "psychisch", "gezondheid", "pesten", "somberheid_angst"],
                  organisatie="huisarts", toegang=["via_huisarts"])
@@ -431,7 +438,7 @@ def test_a_service_reached_only_through_school_comes_after_one_the_family_reache
 def test_the_text_of_a_service_reached_only_through_school_counts_like_its_theme_for_a_problem_at_home():
     # the school's social worker describes grief and quiet children in many words; for a boy who grieves at home
     # that text is no better reason than its theme to send the family through school before the GP
-    orgs = {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in ("school", "huisarts")}}
+    orgs = orgs_with("school", "huisarts")
     smw = dienst("schoolwerk", ["somberheid_angst", "gedrag"], organisatie="school", toegang=["via_school"],
                  beschrijving=LONG + " Bij rouw en verlies, als een leerling stil is of verdriet heeft na een "
                                      "overlijden, praat de schoolmaatschappelijk werker met leerling en ouders.")
@@ -449,7 +456,7 @@ def test_the_text_of_a_service_reached_only_through_school_counts_like_its_theme
 
 
 def _vleuten_index():
-    orgs = {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in ("buurt", "zorg", "jou")}}
+    orgs = orgs_with("buurt", "zorg", "jou")
     buurtteam = dienst("buurtteam", ["opvoeding", "somberheid_angst", "jeugdhulp", "gedrag"], organisatie="buurt",
                        algemene_toegang=True, werkgebied=["utrecht"])
     care = dienst("aanvullende_zorg", ["jeugdhulp", "somberheid_angst", "psychisch"], organisatie="zorg",
@@ -471,7 +478,7 @@ def test_youth_care_after_a_referral_comes_after_the_neighbourhood_for_a_problem
 def test_the_own_way_in_that_covers_more_is_shown_also_when_it_ranked_below_the_results():
     # five specific services outrank the team for a stuck case; the front desk ranks among them, the team does not:
     # the team that takes every question still takes the front desk's place
-    orgs = {**ORGS, **{o: KaartOrganisatie(id=o, naam=o, bron=BRON) for o in ("gemeente", "a", "b", "c", "d")}}
+    orgs = orgs_with("gemeente", "a", "b", "c", "d")
     vraagbaak = dienst("vraagbaak", ["vastgelopen_hulp", "jeugdhulp"], algemene_toegang=True, organisatie="gemeente")
     team = dienst("jeugdteam", ["jeugdhulp", "opvoeding", "gedrag", "scheiding", "verblijf", "vastgelopen_hulp"],
                   algemene_toegang=True, organisatie="gemeente")
