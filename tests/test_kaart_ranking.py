@@ -51,6 +51,11 @@ def ranked(services, vraag, **kwargs):
     return [h.id for h in zoek(vraag, index=KaartIndex(services, ORGS), **kwargs).hits]
 
 
+def found_ids(vraag, **kwargs):
+    """The ids of the services ``zoek`` finds for ``vraag``, in order."""
+    return [h.id for h in zoek(vraag, **kwargs).hits]
+
+
 def test_a_service_for_the_theme_ranks_above_a_broad_one():
     broad = dienst(
         "breed", ["financien", "opvoeding", "taal", "pesten", "wonen_werk", "vrije_tijd", "scheiding", "gedrag"]
@@ -119,7 +124,7 @@ def test_a_professional_asking_about_a_family_is_no_family_asking_itself():
     assert doelgroep_part("Dreigende uithuisplaatsing van een jongere in Hilversum, wie denkt mee?") >= 0.0
     # a parent asking for themselves: a professionals-only service is pushed down, the family's help leads
     assert doelgroep_part("Ik ben moeder in Hilversum en de hulp aan mijn zoon is vastgelopen") == -1.0
-    assert [h.id for h in zoek("Ik ben moeder in Hilversum en de hulp aan mijn zoon is vastgelopen", index=index).hits][
+    assert found_ids("Ik ben moeder in Hilversum en de hulp aan mijn zoon is vastgelopen", index=index)[
         0
     ] == "gezinshulp"
 
@@ -149,7 +154,7 @@ def test_few_hits_for_a_family_add_the_general_entrance_with_a_reason():
     assert [h.id for h in result.hits] == ["jongerenwerk", "jeugdteam"]
     assert result.hits[1].waarom.startswith("Algemene ingang van deze plaats")
     # a professional's question without a family in it gets only what fits
-    assert [h.id for h in zoek("alcohol en drugs in Kortenhoef", index=index).hits] == ["jongerenwerk"]
+    assert found_ids("alcohol en drugs in Kortenhoef", index=index) == ["jongerenwerk"]
 
 
 def test_a_family_question_without_a_recognised_problem_gets_the_general_entrance():
@@ -202,12 +207,11 @@ def test_one_way_into_youth_care_is_enough_when_a_specific_service_fits():
     index = KaartIndex([team, toegang, praatgroep, omgang],
                        orgs_with(*names))
     vraag = "Huizen: na de scheiding wil de zoon van 11 zijn vader niet meer zien"
-    found = [h.id for h in zoek(vraag, index=index).hits]
+    found = found_ids(vraag, index=index)
     assert len({"team_gemeente", "toegang_regio"} & set(found[:3])) == 1
     assert {"praatgroep", "omgangshuis"} <= set(found[:3]) and len(found) == 4
     # a question about the way in itself keeps both entrances at the top
-    asked = [h.id for h in zoek("Huizen: hoe krijgt een gezin toegang tot jeugdhulp na een scheiding?",
-                                index=index).hits]
+    asked = found_ids("Huizen: hoe krijgt een gezin toegang tot jeugdhulp na een scheiding?", index=index)
     assert {"team_gemeente", "toegang_regio"} <= set(asked[:2])
 
 
@@ -250,7 +254,7 @@ def test_of_two_ways_in_of_one_place_the_one_that_covers_more_stays():
     cursus = dienst("opvoedcursus", ["opvoeding"])
     index = KaartIndex([balie, team, cursus], orgs)
     vraag = "Ouders in Hilversum willen hulp bij de opvoeding van hun zoon van 6"
-    found = [h.id for h in zoek(vraag, index=index).hits]
+    found = found_ids(vraag, index=index)
     # the front desk alone scores higher (fewer themes), but the team that takes every question of a family stays
     assert "jeugdteam" in found[:2] and found[2] == "balie"
 
@@ -265,16 +269,16 @@ def test_the_places_own_way_into_youth_care_is_among_the_first_three_for_a_child
     angst = dienst("angst", ["somberheid_angst"], organisatie="b")
     pesten = dienst("pesten", ["pesten"], organisatie="c")
     vraag = "Hilversum: dochter van 13 heeft paniekaanvallen sinds ze wordt gepest"
-    found = [h.id for h in zoek(vraag, index=KaartIndex([beide, angst, pesten, team], orgs)).hits]
+    found = found_ids(vraag, index=KaartIndex([beide, angst, pesten, team], orgs))
     assert found[0] == "angst_en_pesten" and found[2] == "jeugdteam" and {found[1], found[3]} == {"angst", "pesten"}
     # three services made for both problems of a child at school: they keep the first three (at school the
     # youth health service and the school's own help are the way in, see the next tests)
     also = [dienst(f"beide_{o}", ["somberheid_angst", "pesten"], organisatie=o) for o in ("b", "c")]
     index = KaartIndex([beide, *also, team], orgs)
     at_school = "Hilversum: dochter van 13 heeft paniekaanvallen sinds ze in de klas wordt gepest"
-    assert "jeugdteam" not in [h.id for h in zoek(at_school, index=index).hits][:3]
+    assert "jeugdteam" not in found_ids(at_school, index=index)[:3]
     # the same three for a problem at home: the family's own way into youth care still joins them, third
-    found = [h.id for h in zoek(vraag, index=index).hits]
+    found = found_ids(vraag, index=index)
     assert found[2] == "jeugdteam" and len(found) == 4
 
 
@@ -285,11 +289,10 @@ def test_an_ordinary_search_word_of_one_schools_offer_does_not_lift_it_above_ser
                     toegang=["via_school"], trefwoorden=["rapport", "proefwerk"])
     buurt = dienst("buurtteam", ["opvoeding", "somberheid_angst", "prestatiedruk", "jeugdhulp"], organisatie="buurt")
     index = KaartIndex([lessen, buurt], orgs)
-    found = [h.id for h in zoek("Hilversum: zoon van 13 heeft faalangst voor elk proefwerk", index=index).hits]
+    found = found_ids("Hilversum: zoon van 13 heeft faalangst voor elk proefwerk", index=index)
     assert found == ["buurtteam", "faalangstlessen"]
     # naming the school lifts its offer
-    named = [h.id for h in zoek("Hilversum: zoon van 13 op het Berglyceum is bang voor elk proefwerk",
-                                index=index).hits]
+    named = found_ids("Hilversum: zoon van 13 op het Berglyceum is bang voor elk proefwerk", index=index)
     assert named[0] == "faalangstlessen"
 
 
@@ -299,9 +302,9 @@ def test_a_service_for_one_kind_of_school_fits_only_a_child_at_that_kind_of_scho
     coach_po = dienst("coach_po", ["gedrag"], organisatie="po", schooltype="po", toegang=["via_school"])
     index = KaartIndex([coach_vo, coach_po], orgs)
     # twelve fits both age ranges; the school year says which school the child is at
-    assert [h.id for h in zoek("Hilversum: meisje van 12 in groep 8 heeft woedebuien", index=index).hits] \
+    assert found_ids("Hilversum: meisje van 12 in groep 8 heeft woedebuien", index=index) \
         == ["coach_po"]
-    assert [h.id for h in zoek("Hilversum: brugklasser van 12 heeft woedebuien", index=index).hits] \
+    assert found_ids("Hilversum: brugklasser van 12 heeft woedebuien", index=index) \
         == ["coach_vo"]
     assert {h.id for h in zoek("Hilversum: kind van 12 heeft woedebuien", index=index).hits} \
         == {"coach_po", "coach_vo"}
@@ -317,7 +320,7 @@ def test_of_two_own_ways_in_the_one_that_covers_more_joins_the_first_three():
     geld = dienst("geld", ["financien"], organisatie="b")
     school = dienst("school", ["schoolverzuim"], organisatie="c")
     vraag = "Hilversum: door de schulden thuis gaat de zoon van 10 vaak niet naar school"
-    found = [h.id for h in zoek(vraag, index=KaartIndex([beide, geld, school, vraagbaak, team], orgs)).hits]
+    found = found_ids(vraag, index=KaartIndex([beide, geld, school, vraagbaak, team], orgs))
     assert found[2] == "jeugdteam" and "vraagbaak" not in found[:3]
 
 
@@ -328,7 +331,7 @@ def test_a_question_that_names_no_problem_shows_every_own_way_in_of_the_place():
     team = dienst("jeugdteam", ["jeugdhulp", "opvoeding", "gedrag", "scheiding", "verblijf", "vastgelopen_hulp"],
                   algemene_toegang=True, organisatie="gemeente")
     index = KaartIndex([vraagbaak, team], orgs)
-    found = [h.id for h in zoek("Hilversum: een gezin met van alles tegelijk, waar begin ik?", index=index).hits]
+    found = found_ids("Hilversum: een gezin met van alles tegelijk, waar begin ik?", index=index)
     assert set(found) == {"vraagbaak", "jeugdteam"}
 
 
@@ -348,8 +351,8 @@ def test_a_question_about_a_young_child_has_the_youth_health_service_second():
     # 004: parents can always ask team Jeugd en Gezin about growth and development (speech, food, toilet training);
     # the jeugdarts sees a child from birth. Three services made for toddlers fit better on score, yet the
     # professional reading the first three sees the health service as the family's way in
-    found = [h.id for h in zoek("Hilversum: moeder vraagt wat ze moet doen, haar peuter van 2 zegt nog bijna niets",
-                                index=_growth_index()).hits]
+    found = found_ids("Hilversum: moeder vraagt wat ze moet doen, haar peuter van 2 zegt nog bijna niets",
+                      index=_growth_index())
     assert found[0].startswith("peuterhulp_") and found[1] == "jgz"
     assert "jeugdteam" not in found[:3]
 
@@ -360,8 +363,8 @@ def test_bullying_outside_school_has_the_youth_health_service_in_the_first_three
                          "somberheid_angst", "veiligheid"], algemene_toegang=True, organisatie="ggd",
                  werkgebied=["gooi_en_vechtstreek"], leeftijd_min=0)
     specific = [dienst(f"tegen_pesten_{o}", ["pesten"], organisatie=o) for o in ("a", "b", "c")]
-    found = [h.id for h in zoek("Hilversum: jongen van 10 wordt in de buurt steeds uitgelachen en gepest",
-                                index=KaartIndex([*specific, jgz], orgs)).hits]
+    found = found_ids("Hilversum: jongen van 10 wordt in de buurt steeds uitgelachen en gepest",
+                      index=KaartIndex([*specific, jgz], orgs))
     assert found[1] == "jgz"
 
 
@@ -374,8 +377,8 @@ def test_a_problem_at_home_has_the_municipal_entrance_not_only_the_health_servic
     jgz = dienst("jgz", ["ontwikkeling", "gezondheid", "somberheid_angst"], algemene_toegang=True, organisatie="ggd",
                  werkgebied=["gooi_en_vechtstreek"], leeftijd_min=0)
     praten = [dienst(f"praten_{o}", ["somberheid_angst"], organisatie=o) for o in ("a", "b")]
-    found = [h.id for h in zoek("Hilversum: zoon van 10 is al weken somber en huilt thuis veel",
-                                index=KaartIndex([*praten, jgz, team], orgs)).hits]
+    found = found_ids("Hilversum: zoon van 10 is al weken somber en huilt thuis veel",
+                      index=KaartIndex([*praten, jgz, team], orgs))
     assert found[2] == "jeugdteam" and len(found) == 4
 
 
@@ -394,11 +397,11 @@ def test_an_age_up_to_four_is_a_question_about_a_young_child():
     orgs = orgs_with("a", "b")
     jonge_kind = dienst("gezinnen_jonge_kinderen", ["jonge_kind", "opvoeding"], organisatie="a")
     slaap = dienst("slaapspreekuur", ["gezondheid"], organisatie="b")
-    found = [h.id for h in zoek("Hilversum: zoon van 3 slaapt al weken heel onrustig",
-                                index=KaartIndex([jonge_kind, slaap], orgs)).hits]
+    found = found_ids("Hilversum: zoon van 3 slaapt al weken heel onrustig",
+                      index=KaartIndex([jonge_kind, slaap], orgs))
     assert "gezinnen_jonge_kinderen" in found
-    older = [h.id for h in zoek("Hilversum: zoon van 9 slaapt al weken heel onrustig",
-                                index=KaartIndex([jonge_kind, slaap], orgs)).hits]
+    older = found_ids("Hilversum: zoon van 9 slaapt al weken heel onrustig",
+                      index=KaartIndex([jonge_kind, slaap], orgs))
     assert "gezinnen_jonge_kinderen" not in older
 
 
@@ -411,8 +414,8 @@ def test_the_own_way_in_shown_is_the_one_that_covers_more_also_when_the_first_th
     jgz = dienst("jgz", ["ontwikkeling", "gezondheid", "opvoeding"], algemene_toegang=True, organisatie="ggd",
                  werkgebied=["gooi_en_vechtstreek"], leeftijd_min=0)
     coach = dienst("opvoedcoach", ["opvoeding", "jonge_kind"], organisatie="a")
-    found = [h.id for h in zoek("Hilversum: moeder van een peuter van 2 loopt vast in de opvoeding",
-                                index=KaartIndex([coach, vraagbaak, team, jgz], orgs)).hits]
+    found = found_ids("Hilversum: moeder van een peuter van 2 loopt vast in de opvoeding",
+                      index=KaartIndex([coach, vraagbaak, team, jgz], orgs))
     # the front desk scores higher on its own (fewer themes); the team that takes every question is the one shown
     assert "jeugdteam" in found[:3] and "vraagbaak" not in found[:3]
 
@@ -425,13 +428,12 @@ def test_a_service_reached_only_through_school_comes_after_one_the_family_reache
     poh = dienst("praktijkondersteuner", ["gedrag", "psychisch", "gezondheid", "pesten", "somberheid_angst"],
                  organisatie="huisarts", toegang=["via_huisarts"])
     index = KaartIndex([smw, poh], orgs)
-    home = [h.id for h in zoek("Hilversum: dochter van 13 is al weken somber en huilt veel", index=index).hits]
+    home = found_ids("Hilversum: dochter van 13 is al weken somber en huilt veel", index=index)
     assert home == ["praktijkondersteuner", "schoolwerk"]
-    school = [h.id for h in zoek("Hilversum: dochter van 13 is somber en huilt veel in de klas", index=index).hits]
+    school = found_ids("Hilversum: dochter van 13 is somber en huilt veel in de klas", index=index)
     assert school == ["schoolwerk", "praktijkondersteuner"]
     # a school or professional asking is not demoted either
-    asked = [h.id for h in zoek("De mentor belt: een meisje van 13 uit Hilversum is al weken somber",
-                                index=index).hits]
+    asked = found_ids("De mentor belt: een meisje van 13 uit Hilversum is al weken somber", index=index)
     assert asked[0] == "schoolwerk"
 
 
@@ -468,10 +470,10 @@ def _vleuten_index():
 def test_youth_care_after_a_referral_comes_after_the_neighbourhood_for_a_problem_that_does_not_ask_for_it():
     # 001: an answer in the sociale basis is preferred; the buurtteam asks first whether further care is needed
     index = _vleuten_index()
-    found = [h.id for h in zoek("De Meern: meisje van 13 is somber en heeft weinig vrienden", index=index).hits]
+    found = found_ids("De Meern: meisje van 13 is somber en heeft weinig vrienden", index=index)
     assert found == ["buurtteam", "jongerenwerk", "aanvullende_zorg"]
     # a family that asks for youth care itself is asking for it
-    asked = [h.id for h in zoek("De Meern: meisje van 13 is somber, ouders willen jeugdhulp", index=index).hits]
+    asked = found_ids("De Meern: meisje van 13 is somber, ouders willen jeugdhulp", index=index)
     assert asked.index("aanvullende_zorg") < asked.index("jongerenwerk")
 
 
@@ -484,6 +486,6 @@ def test_the_own_way_in_that_covers_more_is_shown_also_when_it_ranked_below_the_
                   algemene_toegang=True, organisatie="gemeente")
     others = [dienst(f"overleg_{o}", ["vastgelopen_hulp"], organisatie=o) for o in ("a", "b", "c", "d")]
     index = KaartIndex(others + [vraagbaak, team], orgs)
-    found = [h.id for h in zoek("Hilversum: een gezin waar de hulp steeds vastloopt", limit=5, index=index).hits]
+    found = found_ids("Hilversum: een gezin waar de hulp steeds vastloopt", limit=5, index=index)
     assert "jeugdteam" in found[:3] and "vraagbaak" not in found[:3]
     assert len(found) == 5
