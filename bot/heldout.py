@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-from pydantic import ValidationError, validator
+from pydantic import ValidationError
 
 from bot import textclass
 from bot.knowledge.base import EntryId, NonEmpty, Strict, non_empty_list, one_of
@@ -257,12 +257,7 @@ class ContextItem(Strict):
     _stap = one_of("stap", MOVES, "onbekende zet")
     _soort = one_of("soort", CONTEXT_KINDS, "onbekende soort")
     _deel = one_of("deel", CONTEXT_PARTS, "onbekend deel")
-
-    @validator("stap")
-    def _some_step(cls, value):  # not non_empty_list: pydantic keeps one validator per function name and field,
-        if not value:  # and one_of's "check" is already on this field
-            raise ValueError("mag niet leeg zijn")
-        return value
+    _some_step = non_empty_list("stap")
 
 
 def context_items(name: str = CONTEXT_FILE) -> List[ContextItem]:

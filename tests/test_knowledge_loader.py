@@ -119,3 +119,21 @@ def test_project_knowledge_is_valid():
     """The shipped knowledge/ folder has no problems at all."""
     knowledge = loader.load_knowledge(Path(__file__).resolve().parent.parent / "knowledge")
     assert knowledge.problems == []
+
+
+def test_a_list_field_can_be_both_required_and_checked_against_allowed_values():
+    """pydantic 1 keeps one validator per function name and field: both checks must stay active together."""
+    from pydantic import ValidationError
+
+    from bot.knowledge.base import Strict, non_empty_list, one_of
+
+    class Item(Strict):
+        stappen: List[str]
+        _known = one_of("stappen", ("visie", "erkennen"), "onbekende stap")
+        _needed = non_empty_list("stappen")
+
+    assert Item(stappen=["visie"]).stappen == ["visie"]
+    with pytest.raises(ValidationError, match="mag niet leeg zijn"):
+        Item(stappen=[])
+    with pytest.raises(ValidationError, match="onbekende stap 'rechter'"):
+        Item(stappen=["rechter"])

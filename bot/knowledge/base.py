@@ -66,6 +66,9 @@ def non_empty_list(name: str):
             raise ValueError("mag niet leeg zijn")
         return value
 
+    # pydantic 1 keeps one validator per function name and field: a unique name lets this one sit next to
+    # ``one_of`` on the same field instead of replacing it
+    check.__name__ = check.__qualname__ = f"non_empty_list_{name}"
     return validator(name, allow_reuse=True)(check)
 
 
@@ -81,6 +84,7 @@ def one_of(field: str, allowed: Sequence[str], what: str):
                 raise ValueError(f"{what} '{item}' (toegestaan: {', '.join(allowed)})")
         return value
 
+    check.__name__ = check.__qualname__ = f"one_of_{field}"
     return validator(field, allow_reuse=True)(check)
 
 
