@@ -407,3 +407,13 @@ def test_where_the_family_lives_counts_also_when_said_with_a_few_words_between()
 ])
 def test_after_a_move_the_new_home_counts(question, code):
     assert parse_vraag(question).gemeente == code
+
+
+def test_the_kaart_reads_as_much_as_the_channels_take(monkeypatch):
+    """One bound for every layer: with RUSTPUNT_MAX_MESSAGE lowered the kaart cuts where Rasa refuses."""
+    note = "Ik heb een moeder aan de lijn die veel vertelt over vroeger en over haar familie. " * 3
+    note += "Haar zoon van 15 uit Kortenhoef spijbelt al weken."
+    assert not parse_vraag(note).ingekort
+    monkeypatch.setenv("RUSTPUNT_MAX_MESSAGE", "100")
+    cut = parse_vraag(note)
+    assert cut.ingekort and len(cut.tekst) == 100 and cut.leeftijd is None  # the end was never read

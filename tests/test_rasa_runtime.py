@@ -12,7 +12,7 @@ from rasa.core.lock_store import InMemoryLockStore
 from rasa.utils.endpoints import EndpointConfig
 from sqlalchemy.exc import OperationalError
 
-from bot import rasa_server
+from bot import message_length, rasa_server
 from bot.rasa_runtime import http_guard, install_all, message_limit, outage, schema_check
 from tests.e2e.conftest import free_port
 
@@ -56,15 +56,15 @@ def test_the_validator_is_built_once():
 # --- message limit ------------------------------------------------------------------------------
 
 def test_max_message_length_from_the_environment():
-    assert message_limit.max_message_length({}) == 2000
-    assert message_limit.max_message_length({"RUSTPUNT_MAX_MESSAGE": "500"}) == 500
-    assert message_limit.max_message_length({"RUSTPUNT_MAX_MESSAGE": "veel"}) == 2000
-    assert message_limit.max_message_length({"RUSTPUNT_MAX_MESSAGE": "3"}) == message_limit.LOWEST_MAX
+    assert message_length.max_message_length({}) == 2000
+    assert message_length.max_message_length({"RUSTPUNT_MAX_MESSAGE": "500"}) == 500
+    assert message_length.max_message_length({"RUSTPUNT_MAX_MESSAGE": "veel"}) == 2000
+    assert message_length.max_message_length({"RUSTPUNT_MAX_MESSAGE": "3"}) == message_length.LOWEST_MAX
 
 
 def test_refusal_says_in_dutch_how_long_and_what_the_limit_is():
-    assert message_limit.refusal_for("a" * 2000, 2000) is None
-    text = message_limit.refusal_for("a" * 100_000, 2000)
+    assert message_length.refusal_for("a" * 2000, 2000) is None
+    text = message_length.refusal_for("a" * 100_000, 2000)
     assert "te lang" in text and "100.000 tekens" in text and "2.000 tekens" in text
     assert "niet verwerkt" in text and "opnieuw" in text
 

@@ -442,3 +442,12 @@ def test_the_page_never_sees_the_rasa_token(web, monkeypatch):
     for path in ("/", "/static/app.js", "/api/status", "/api/history"):
         _, headers, body = request(web, "GET", path)
         assert "api-token-123" not in body and "api-token-123" not in str(headers)
+
+
+def test_the_web_page_and_rasa_read_rustpunt_max_message_the_same_way():
+    from bot.message_length import LOWEST_MAX, max_message_length
+
+    for raw in ("veel", "3", "", "5000"):
+        env = {"RUSTPUNT_MAX_MESSAGE": raw}
+        assert WebConfig.from_env(env).max_message == max_message_length(env)
+    assert WebConfig.from_env({"RUSTPUNT_MAX_MESSAGE": "3"}).max_message == LOWEST_MAX

@@ -19,10 +19,7 @@ from bot.kaart.text import STOPWORDS, known_lemmas, lemma_string, simplify, spli
 from bot.kaart.vocabulary import LEEFTIJD_MAX, THEMAS, WERKGEBIEDEN
 from bot.knowledge.loader import PerKnowledge, get_knowledge
 from bot.lemmas import lemma_of
-
-# characters: a long phone note is read as a whole, up to the longest message a channel takes by default
-# (RUSTPUNT_MAX_MESSAGE); longer questions are cut (and the caller is told)
-MAX_VRAAG = 2000
+from bot.message_length import max_message_length
 
 _CHILD = (r"(?:zoon|zoontje|dochter|dochtertje|kind|kindje|jongen|jongetje|meisje|meid|puber|tiener|jongere|leerling"
           r"|broer|zus|pleegkind|baby|kleinkind|kleinzoon|kleindochter|oudste|jongste|middelste|tweeling|peuter"
@@ -664,8 +661,11 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
     use, looked up once)."""
     knowledge = knowledge if knowledge is not None else get_knowledge()
     text = (text or "").strip()
-    ingekort = len(text) > MAX_VRAAG
-    text = text[:MAX_VRAAG]
+    # a long phone note is read as a whole, up to the longest message a channel takes (RUSTPUNT_MAX_MESSAGE);
+    # a longer question is cut, and the caller is told
+    limit = max_message_length()
+    ingekort = len(text) > limit
+    text = text[:limit]
     # the family's place, not the caller's: a place in the words that frame the call ("ik bel vanuit Hilversum
     # over een gezin uit Huizen") counts only when no other place is named
     framed = spoken.without_framing(text, knowledge)

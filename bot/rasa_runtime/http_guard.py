@@ -21,7 +21,7 @@ import logging
 import os
 from typing import Any, Dict, Iterable, Mapping, Optional, Set
 
-from bot.rasa_runtime.message_limit import dutch_number, max_message_length
+from bot.message_length import dutch_number, max_message_length
 
 logger = logging.getLogger(__name__)
 

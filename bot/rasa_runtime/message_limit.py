@@ -5,7 +5,7 @@ Two layers, both at ``RUSTPUNT_MAX_MESSAGE`` characters (default 2000):
 - every input channel (REST, ``rasa shell``, any other channel Rasa offers) ends in
   ``Agent.handle_message``; a longer message is refused there with a Dutch reply, before NLU runs,
   and nothing is added to the conversation (``outage.install`` wraps the same entry point and calls
-  ``refusal_for`` first);
+  ``bot.message_length.refusal_for`` first);
 - ``MessageLengthLimit``, the first component of the NLU pipeline (config.yml), cuts any text that
   still reaches NLU by another road (the HTTP API's ``/model/parse``, ``/conversations/<id>/messages``).
 
@@ -15,62 +15,13 @@ with the number of tokens); the channel refusal costs no memory at all.
 from __future__ import annotations
 
 import logging
-import os
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Text
+
+from bot.message_length import max_message_length
 
 logger = logging.getLogger(__name__)
 
-ENV = "RUSTPUNT_MAX_MESSAGE"
-DEFAULT_MAX = 2000
-LOWEST_MAX = 50  # a limit below this would refuse ordinary sentences
-
-
-def max_message_length(env: Optional[Dict[str, str]] = None) -> int:
-    """``RUSTPUNT_MAX_MESSAGE`` as a number; the default when unset or not a sensible number."""
-    raw = ((os.environ if env is None else env).get(ENV) or "").strip()
-    if not raw:
-        return DEFAULT_MAX
-    try:
-        value = int(raw)
-    except ValueError:
-        logger.warning("%s=%r is not a number; using %d", ENV, raw, DEFAULT_MAX)
-        return DEFAULT_MAX
-    if value < LOWEST_MAX:
-        logger.warning("%s=%d is below %d; using %d", ENV, value, LOWEST_MAX, LOWEST_MAX)
-        return LOWEST_MAX
-    return value
-
-
-def dutch_number(value: int) -> str:
-    return f"{value:,}".replace(",", ".")
-
-
-def too_long_text(length: int, limit: int) -> str:
-    return (
-        f"Je bericht is te lang: {dutch_number(length)} tekens. Rustpunt leest berichten tot "
-        f"{dutch_number(limit)} tekens. Ik heb dit bericht niet verwerkt en er is niets veranderd in je "
-        "gesprek. Maak het korter (of verdeel het over een paar berichten) en stuur het opnieuw."
-    )
-
-
-def refusal_for(text: Optional[str], limit: Optional[int] = None) -> Optional[str]:
-    """The Dutch refusal when ``text`` is over the limit, else None."""
-    limit = max_message_length() if limit is None else limit
-    length = len(text or "")
-    if length <= limit:
-        return None
-    logger.warning("Refused a message of %d characters (limit %d)", length, limit)
-    return too_long_text(length, limit)
-
-
-def cut(text: Optional[str], limit: Optional[int] = None) -> Optional[str]:
-    limit = max_message_length() if limit is None else limit
-    if text is None or len(text) <= limit:
-        return text
-    return text[:limit]
-
-
-try:  # the component needs Rasa; the helpers above do not
+try:  # the component needs Rasa; bot.message_length does not
     from rasa.engine.graph import ExecutionContext, GraphComponent
     from rasa.engine.recipes.default_recipe import DefaultV1Recipe
     from rasa.engine.storage.resource import Resource

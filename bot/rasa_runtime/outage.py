@@ -30,7 +30,7 @@ from typing import Any, Dict, List, Optional
 
 from rasa.shared.exceptions import RasaException
 
-from bot.rasa_runtime import message_limit
+from bot import message_length
 
 logger = logging.getLogger(__name__)
 
@@ -183,7 +183,7 @@ def install() -> None:
         return result
 
     async def handle_message(self, message):
-        refusal = message_limit.refusal_for(message.text)
+        refusal = message_length.refusal_for(message.text)
         if refusal is not None:
             return await reply(message, refusal)
         token = _TURN.set([])

@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass, field
 from typing import FrozenSet, Mapping, Optional
 
+from bot.message_length import max_message_length
+
 DEFAULT_PORT = 8080
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_RASA_URL = "http://localhost:5005"
@@ -82,8 +84,7 @@ class WebConfig:
             chat_per_minute=_int(env, "RUSTPUNT_WEB_CHAT_PER_MINUTE", 60, 1, 100_000,
                                  "RUSTPUNT_WEB_CHAT_PER_MINUTE moet een positief geheel getal zijn"),
             trainer_session_minutes=_minutes(env.get("RUSTPUNT_TRAINER_SESSION_MINUTES", "")),
-            max_message=_int(env, "RUSTPUNT_MAX_MESSAGE", 2000, 1, 100_000,
-                             "RUSTPUNT_MAX_MESSAGE moet een positief aantal tekens zijn"),
+            max_message=max_message_length(env),  # the same bound as Rasa's channels
         )
 
 

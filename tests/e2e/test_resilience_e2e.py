@@ -29,7 +29,7 @@ from typing import Any, Dict, List, Optional
 import pytest
 import yaml
 
-from bot.rasa_runtime.message_limit import DEFAULT_MAX
+from bot.message_length import DEFAULT_MAX
 from tests.e2e.conftest import (
     ACTION_SERVER_WAIT,
     RASA_WAIT,
