@@ -10,7 +10,8 @@ ranking was changed again and never used to tune it; and the third test set ``to
 and the fifth test set ``toetsvragen_5.yml`` (reeks ``toets5``), written blind the same way before the fifth round;
 and the sixth test set ``toetsvragen_6.yml`` (reeks ``toets6``), written blind the same way during the fifth round;
 and the seventh test set ``toetsvragen_7.yml`` (reeks ``toets7``), written blind the same way in the sixth session;
-and the eighth test set ``toetsvragen_8.yml`` (reeks ``toets8``), written blind the same way later in that session.
+and the eighth test set ``toetsvragen_8.yml`` (reeks ``toets8``), written blind the same way later in that session;
+and the ninth test set ``toetsvragen_9.yml`` (reeks ``toets9``), written blind the same way in the seventh session.
 """
 from __future__ import annotations
 
@@ -57,7 +58,7 @@ SETS = {"afstemming": ("kaart_testvraag", None), "toets": ("kaart_toetsvraag", "
         "toets2": ("kaart_toetsvraag", "toets2"), "toets3": ("kaart_toetsvraag", "toets3"),
         "toets4": ("kaart_toetsvraag", "toets4"), "toets5": ("kaart_toetsvraag", "toets5"),
         "toets6": ("kaart_toetsvraag", "toets6"), "toets7": ("kaart_toetsvraag", "toets7"),
-        "toets8": ("kaart_toetsvraag", "toets8")}
+        "toets8": ("kaart_toetsvraag", "toets8"), "toets9": ("kaart_toetsvraag", "toets9")}
 
 
 def evalueer(knowledge, index: Optional[KaartIndex] = None, limit: int = 5, kind: str = "kaart_testvraag",
