@@ -468,3 +468,14 @@ def test_a_project_named_by_its_own_name_still_shows_with_what_it_is():
     # three words of the name in order name it too
     overview = zoek("Is er een overzicht van financiële hulpmiddelen voor gezinnen in Huizen?")
     assert "overzicht_financiele_hulpmiddelen" in ids(overview) and overview.hits[0].verwijsbaar
+
+
+@pytest.mark.parametrize("vraag", [
+    "Is de begeleiding van Youké op school iets voor een leerling van het Elan college in Naarden?",
+    "leerling elan college bussum, kan school youke begeleiding inzetten, thuis ook gedoe",
+])
+def test_a_named_pilot_shows_but_a_referral_still_leads(vraag):
+    """Composing the top (entrances, roles) must not undo the rule that a referral comes first."""
+    hits = zoek(vraag).hits
+    assert hits[0].verwijsbaar
+    assert "youke_elan_college" in [h.id for h in hits[:3]]

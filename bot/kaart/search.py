@@ -1242,7 +1242,8 @@ def zoek(
     hits = _rank(index, ctx, scored, limit)
     hits = _measure_route_first(index, ctx, hits, allowed, limit)
     only_entrance = not hits
-    hits = _compose_top(index, ctx, hits, limit)
+    # composing the top may move a named pilot up again; a referral still leads (docs/kaart.md: "nooit bovenaan")
+    hits = _referral_first(_compose_top(index, ctx, hits, limit))
     cutoff = scored[limit - 1][0] if len(scored) >= limit else float("-inf")
     names = [name for score, name in sorted(held_back, reverse=True) if score > cutoff]
 
