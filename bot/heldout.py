@@ -13,6 +13,9 @@
   sets are registered in ``PRACTICE_PATH_SETS`` (file -> name, heading).
 - ``evaluatie/oefenpaden_4.yml``: a fourth set in the same format, written blind (also without the paths
   of the other sets); only measured, reported on its own under its own heading.
+- ``evaluatie/oefenpaden_6.yml``: a sixth set in the same format, written blind (without the engine, the
+  recognisers or the other sets' paths) but, unlike the fifth, with the workbook at hand; 24 paths, two good
+  and two bad per scenario; only measured, reported under its own heading.
 - ``evaluatie/context.yml``: short, ambiguous role-play turns with the persona's last line and the
   stage of the talk, to measure reading a move with and without context; split into ``ontwikkel``
   (may tune ``bot.roleplay.context``) and ``toets`` (measured only). Validated on loading: a broken
@@ -95,7 +98,7 @@ def practice_paths() -> List[Dict[str, Any]]:
     return list(_yaml("oefenpaden.yml")["paden"])
 
 
-# -- evaluatie/oefenpaden_2.yml ... oefenpaden_5.yml --------------------------------------------
+# -- evaluatie/oefenpaden_2.yml ... oefenpaden_6.yml --------------------------------------------
 SECOND_PRACTICE_FILE = "oefenpaden_2.yml"  # written blind, never used to train or tune: only measured
 SECOND_PRACTICE_HEADING = (
     "Tweede set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_2.yml; geschreven zonder de "
@@ -127,6 +130,14 @@ FIFTH_PRACTICE_HEADING = (
     "redden, gaan de inhoud in of kiezen partij; door tijdgebrek zonder het werkboek geschreven; nooit gebruikt "
     "om te trainen of af te stellen)"
 )
+SIXTH_PRACTICE_FILE = "oefenpaden_6.yml"  # written blind too, with the workbook, without the other sets: only measured
+SIXTH_PRACTICE_HEADING = (
+    "Zesde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_6.yml; geschreven met het werkboek, "
+    "maar zonder de rollenspel-engine, de contextregels, de herkenners of de paden van de andere sets te zien; "
+    "de helft van de goede paden heeft één onhandige beurt die daarna hersteld wordt, slechte paden klinken "
+    "warm maar oordelen, redden, gaan de inhoud in of kiezen partij; nooit gebruikt om te trainen of af te "
+    "stellen)"
+)
 # the practice-path sets written apart from the engine, each played and reported on its own:
 # file -> (name, heading); the report follows this order
 PRACTICE_PATH_SETS = {
@@ -134,6 +145,7 @@ PRACTICE_PATH_SETS = {
     THIRD_PRACTICE_FILE: ("derde set vrije-tekstpaden", THIRD_PRACTICE_HEADING),
     FOURTH_PRACTICE_FILE: ("vierde set vrije-tekstpaden", FOURTH_PRACTICE_HEADING),
     FIFTH_PRACTICE_FILE: ("vijfde set vrije-tekstpaden", FIFTH_PRACTICE_HEADING),
+    SIXTH_PRACTICE_FILE: ("zesde set vrije-tekstpaden", SIXTH_PRACTICE_HEADING),
 }
 PRACTICE_KINDS = ("goed", "slecht")
 

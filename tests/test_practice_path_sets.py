@@ -1,4 +1,4 @@
-"""The blind sets of free-text practice paths (evaluatie/oefenpaden_2.yml, oefenpaden_3.yml and oefenpaden_4.yml,
+"""The blind sets of free-text practice paths (evaluatie/oefenpaden_2.yml ... oefenpaden_6.yml,
 registered in ``bot.heldout.PRACTICE_PATH_SETS``): each loaded and validated with Dutch messages,
 played by ``rustpunt evalueer rollenspel`` and reported under its own heading."""
 import argparse
@@ -9,20 +9,22 @@ SCENARIO_IDS = {
     "vader-kinderen-thuisgehouden", "moeder-dochter-niet-gezien", "vader-contact-verbreken",
     "kind-wil-niet-naar-vader", "mdo-moeder-dochter-ruzie", "ouder-wil-partij",
 }
-SETS = ["oefenpaden_2.yml", "oefenpaden_3.yml", "oefenpaden_4.yml", "oefenpaden_5.yml"]
+SETS = ["oefenpaden_2.yml", "oefenpaden_3.yml", "oefenpaden_4.yml", "oefenpaden_5.yml", "oefenpaden_6.yml"]
 
 
 def test_the_blind_sets_are_registered_in_order_with_their_own_heading():
     from bot.heldout import PRACTICE_PATH_SETS
 
     assert list(PRACTICE_PATH_SETS) == SETS
-    second, third, fourth, fifth = (PRACTICE_PATH_SETS[name][1] for name in SETS)
+    second, third, fourth, fifth, sixth = (PRACTICE_PATH_SETS[name][1] for name in SETS)
     assert second.startswith("Tweede set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_2.yml;")
     assert third.startswith("Derde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_3.yml;")
     assert fourth.startswith("Vierde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_4.yml;")
     assert PRACTICE_PATH_SETS["oefenpaden_4.yml"][0] == "vierde set vrije-tekstpaden"
     assert fifth.startswith("Vijfde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_5.yml;")
     assert PRACTICE_PATH_SETS["oefenpaden_5.yml"][0] == "vijfde set vrije-tekstpaden"
+    assert sixth.startswith("Zesde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_6.yml;")
+    assert PRACTICE_PATH_SETS["oefenpaden_6.yml"][0] == "zesde set vrije-tekstpaden"
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -55,12 +57,24 @@ def test_each_set_repeats_no_turn_of_the_other_sets_or_of_the_scripted_paths(nam
     assert not set(own) & others and not set(own) & scripted
 
 
-@pytest.mark.parametrize("name", ["oefenpaden_3.yml", "oefenpaden_4.yml", "oefenpaden_5.yml"])
+@pytest.mark.parametrize("name", ["oefenpaden_3.yml", "oefenpaden_4.yml", "oefenpaden_5.yml", "oefenpaden_6.yml"])
 def test_the_later_sets_repeat_no_turn_within_themselves(name):
     from bot.heldout import practice_path_set
 
     turns = [turn for p in practice_path_set(name) for turn in p["beurten"]]
     assert len(turns) == len(set(turns))
+
+
+def test_the_sixth_set_has_exactly_two_good_and_two_bad_paths_per_scenario():
+    from collections import Counter
+
+    from bot.heldout import practice_path_set
+
+    paths = practice_path_set("oefenpaden_6.yml")
+    assert len(paths) == 24
+    per_scenario = Counter((p["scenario"], p["soort"]) for p in paths)
+    assert per_scenario == {(scenario, kind): 2 for scenario in SCENARIO_IDS for kind in ("goed", "slecht")}
+    assert all(5 <= len(p["beurten"]) <= 9 and all(turn.strip() for turn in p["beurten"]) for p in paths)
 
 
 def _broken(tmp_path, monkeypatch, text, name="oefenpaden_2.yml"):
@@ -205,3 +219,22 @@ def test_the_report_shows_the_fourth_set_under_its_own_heading_after_the_third()
     assert lines[fourth_at + 1].startswith("- [NIET OK] pad 1: ouder-wil-partij (goed pad): einde geen")
     assert lines[fourth_at + 2].startswith("- [ok] pad 2: ouder-wil-partij (slecht pad): einde slecht")
     assert "Vierde set" not in evaluation_report(PathEvaluation(practice_sets={"oefenpaden_3.yml": third}))
+
+
+def test_the_report_shows_the_sixth_set_under_its_own_heading_after_the_fifth():
+    from bot.roleplay.evaluation import PathEvaluation, evaluation_report
+
+    fifth = [_played("goed", True, "goed")]
+    sixth = [_played("slecht", True, "geen"), _played("goed", False, "slecht")]
+    report = evaluation_report(PathEvaluation(practice_sets={"oefenpaden_6.yml": sixth, "oefenpaden_5.yml": fifth}))
+    lines = report.splitlines()
+    fifth_at = next(i for i, line in enumerate(lines) if line.startswith("Vijfde set vrije-tekstpaden"))
+    sixth_at = next(i for i, line in enumerate(lines) if line.startswith("Zesde set vrije-tekstpaden"))
+    assert fifth_at < sixth_at
+    heading = lines[sixth_at]
+    assert "blind geschreven" in heading and "evaluatie/oefenpaden_6.yml" in heading
+    assert heading.endswith("1/2 lopen af zoals het werkboek verwacht; goede paden goed geëindigd: 0/1, "
+                            "slechte paden niet goed geëindigd: 1/1")
+    assert lines[sixth_at + 1].startswith("- [ok] pad 1: ouder-wil-partij (slecht pad): einde geen")
+    assert lines[sixth_at + 2].startswith("- [NIET OK] pad 2: ouder-wil-partij (goed pad): einde slecht")
+    assert "Zesde set" not in evaluation_report(PathEvaluation(practice_sets={"oefenpaden_5.yml": fifth}))
