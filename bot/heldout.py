@@ -25,6 +25,11 @@
 - ``evaluatie/context_3.yml``: a third context set in the same format, written blind (without
   ``context.yml``, the items of ``context_2.yml``, the rules or the recognisers) while the rules were
   being improved; every item is ``toets``.
+- ``evaluatie/context_5.yml``: a fifth context set in the same format and shape as ``context_4.yml``
+  (72 items, 9 per step and pitfall, 48 ``ambigu`` / 24 ``helder``), written blind in session 7
+  (without the other context sets, the rules, the recognisers or their examples); every item is
+  ``toets``. The context sets written apart from the rules are registered in
+  ``INDEPENDENT_CONTEXT_SETS`` (file -> name, heading), each reported under its own heading.
 
 ``RecognitionReport`` is what ``rustpunt evalueer stappen`` and ``evalueer rollen`` print: scores
 on clean sentences (held-out example groups), right per register on the conversations, a learning
@@ -220,6 +225,7 @@ CONTEXT_FILE = "context.yml"
 SECOND_CONTEXT_FILE = "context_2.yml"  # written apart, without seeing context.yml or the rules: only measured
 THIRD_CONTEXT_FILE = "context_3.yml"  # written blind as well, while the rules were being tuned: only measured
 FOURTH_CONTEXT_FILE = "context_4.yml"  # written blind too; seen since session 6 (tuned the rules)
+FIFTH_CONTEXT_FILE = "context_5.yml"  # written blind in session 7, before any measurement: only measured
 # the context sets written apart from the rules, each reported on its own: file -> (name in the counts, heading)
 INDEPENDENT_CONTEXT_SETS = {
     SECOND_CONTEXT_FILE: (
@@ -239,6 +245,12 @@ INDEPENDENT_CONTEXT_SETS = {
         "Vierde contextset, blind geschreven (evaluatie/context_4.yml; geschreven zonder de contextregels, "
         "de herkenners of de eerste drie sets te zien; nooit getraind; sinds sessie 6 gezien: gebruikt om de "
         "contextregels af te stellen): goed gelezen zonder → met context",
+    ),
+    FIFTH_CONTEXT_FILE: (
+        "vijfde contextset",
+        "Vijfde contextset, blind geschreven (evaluatie/context_5.yml; geschreven zonder de contextregels, "
+        "de herkenners of de eerste vier sets te zien; nooit getraind, alleen gemeten): goed gelezen "
+        "zonder → met context",
     ),
 }
 CONTEXT_PARTS = ("ontwikkel", "toets")

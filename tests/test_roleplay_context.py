@@ -350,6 +350,7 @@ def test_the_third_context_set_loads_with_eight_items_per_step_and_pitfall_all_o
 @pytest.mark.parametrize("file, earlier, wrong", [
     ("context_3.yml", "context_2.yml", "fout met context [redden-tuurlijk-kind] redden → erkennen"),
     ("context_4.yml", "context_3.yml", "fout met context [redden-helder-ik-bel-ex] redden → erkennen"),
+    ("context_5.yml", "context_4.yml", "fout met context [redden-helder-ik-bel-je-vader] redden → erkennen"),
 ])
 def test_the_role_play_evaluation_reports_each_blind_context_set_under_its_own_heading(file, earlier, wrong):
     from bot.heldout import INDEPENDENT_CONTEXT_SETS, context_items
@@ -419,6 +420,32 @@ def test_the_fourth_context_set_loads_with_nine_items_per_step_and_pitfall_all_o
     for item in items:
         by_text.setdefault(item.tekst.lower().strip(".?! "), set()).add(item.stap[0])
     assert sum(len(moves) > 1 for moves in by_text.values()) >= 8  # same short turn, other right move
+
+
+# -- the fifth, blind context set (evaluatie/context_5.yml) -----------------------------------------
+def test_the_fifth_context_set_loads_with_exactly_the_promised_shape_all_only_measured():
+    from collections import Counter
+
+    from bot.heldout import FIFTH_CONTEXT_FILE, INDEPENDENT_CONTEXT_SETS, context_items
+    from bot.roleplay.models import STEPS
+
+    assert INDEPENDENT_CONTEXT_SETS[FIFTH_CONTEXT_FILE][0] == "vijfde contextset"
+    items = context_items(FIFTH_CONTEXT_FILE)
+    assert len(items) == 72
+    assert Counter(item.soort for item in items) == {"ambigu": 48, "helder": 24}
+    per_label = Counter(item.stap[0] for item in items)
+    assert per_label == {label: 9 for label in STEPS + ("inhoud", "redden")}
+    for label in per_label:
+        kinds_here = Counter(item.soort for item in items if item.stap[0] == label)
+        assert kinds_here == {"ambigu": 6, "helder": 3}, label
+    assert {item.deel for item in items} == {"toets"}  # never for tuning
+    assert {item.scenario for item in items} == {scenario.id for scenario in KNOWLEDGE.all("scenario")}
+    assert len({tuple(item.stadium) for item in items}) >= 5  # several stages of the conversation
+    by_text: dict = {}
+    for item in items:
+        by_text.setdefault(item.tekst.lower().strip(".?! "), set()).add(item.stap[0])
+    assert sum(len(moves) > 1 for moves in by_text.values()) >= 8  # same short turn, other right move
+    assert all(item.tekst == item.tekst.lower() for item in items)  # spoken register: no capitals
 
 
 def test_the_role_play_evaluation_stops_with_a_dutch_message_on_a_broken_fourth_context_set(
