@@ -30,7 +30,10 @@ that step and band would hold or raise it. The stance (visie) is no step in that
 anywhere, is never needed first and keeps the scenario's own effect. The high-band effects punish
 skipping ahead (asking about the pattern before acknowledging), not moving on: a trainee who
 acknowledged first and then asks about the pattern is following the workbook. Skipping ahead, a step
-used again, pacing (``max_daling``, options too early) and the repetition rule are unchanged.
+used again, pacing (``max_daling``, options too early) and the repetition rule are unchanged. In a turn
+with several steps every step counts: a stance or a warm aside first ("I want calm for both of you")
+and then a first question about the pattern moves on in order, also when the stance is the turn's main
+move. A turn whose main move is a pitfall never moves on in order.
 
 Closing by pattern: the good ending looks at the last two turns, not only at the single last read.
 It comes when the current turn is a step, the tension is at or below the threshold, the needed
@@ -171,7 +174,8 @@ class Engine:
         else:
             delta = self.scenario.effecten.delta(move.zet, before)
         recovering = move.zet in STEPS and delta > -1 and self._recovery_level() < before
-        progressing = not recovering and delta > -1 and self._in_order(move.zet, moves)
+        progressing = (not recovering and delta > -1 and move.zet in STEPS
+                       and any(self._in_order(m, moves) for m in moves))
         if recovering or progressing:
             delta = -1
         repeated = delta < 0 and move.zet in STEPS and state.moves[-2:] == [move.zet, move.zet]

@@ -152,8 +152,12 @@ class MoveClassifier:
         if not parts:
             cue = self.lexicon.match(text)
             return (cue[0], cue[1], SURE_CUE) if cue else None
+        from bot.steps.classifier import is_self_correction  # lazy, like the step classifier itself
+
         best = None
         for part in parts:
+            if part.stap == "overig" and is_self_correction(part.zin):
+                continue  # "dat had ik niet zo moeten zeggen" takes back the professional's own words
             cue = self.lexicon.match(part.zin)
             if not cue:
                 continue

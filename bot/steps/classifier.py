@@ -16,6 +16,24 @@ label ``overig`` (greetings, small talk, hedges: no step). The model is built on
 into sentences; each sentence is classified, small talk and unsure sentences are skipped, and the
 turn's main move is its most certain sentence, except that a certain pitfall sentence is always
 reported. The evaluation model (``stappen-test``) is trained on the training split only.
+
+Three rules read the parts of a sentence before the model decides (explainable, per clause):
+
+- **A self-correction is no move** (``_SELF_CORRECTION``): a clause in which the professional takes back
+  their own pace or words ("wacht, ik ga te snel", "laat ik dat anders zeggen", "dat kwam er onhandig
+  uit") is small talk (``overig``), not the fix or the judgement its words resemble ("ik ga ..." is a
+  strong cue for redden). The rest of the sentence is read on its own, so a turn that corrects itself
+  and then asks a step question is decided by that question.
+- **A question that names the reality as a condition and asks for a step of one's own is opties**
+  (``_own_step_question``): "wat kun je zelf doen, als hij zo blijft?" The condition ("als hij zo blijft",
+  "ook als ze niet verandert", ``_CONDITION``) pulls the read to realiteit; when the sentence reads as
+  realiteit and its main clause alone reads as opties, the main clause decides. A question about what
+  the other can do or has in hand themselves ("waar heb je zelf invloed op?", ``_OWN_STEP``) read as
+  realiteit is opties too; how much influence one has on the other ("hoeveel ...") stays realiteit.
+- **A warm aside before a question is read apart and does not lead** (``_OWN_WISH``): the professional's own
+  wish for the other ("ik wil dat het voor jou goed komt, hoe gaat het als ze belt?") is read on its own,
+  also inside one sentence, and the question beside it is the turn's main move. An aside that is itself a
+  pitfall ("ik wil het voor je oplossen") follows the pitfall rule above.
 """
 from __future__ import annotations
 
@@ -33,6 +51,55 @@ CONFIDENCE_THRESHOLD = 0.40
 PITFALL_FLAG = 0.50  # a pitfall sentence inside a longer turn is flagged from this confidence
 SURE_PITFALL = 0.80  # ... and is the turn's main move from this confidence (or when surer than its steps)
 MAX_KENMERKEN = 6
+# A clause in which the professional takes back their own pace or words (lower-case match on the clause).
+_SELF_CORRECTION = re.compile(
+    r"\b(?:"
+    r"ik (?:ga|loop|ren|ben|spring|schiet|zit|praat) (?:(?:nu|wel|even|echt|een|beetje|veel|wat|hier|weer) )*"
+    r"(?:te|veel te) (?:snel|hard|vlug|gauw|ver)"
+    r"|ik (?:loop|ren|liep|rende) (?:\w+ ){0,3}(?:vooruit|voor (?:je|jou|u) uit|van stapel)"
+    r"|ik (?:schiet|spring|ga|zit|schoot|sprong) (?:\w+ ){0,2}(?:al|meteen|direct|gelijk) (?:door )?(?:naar|in) "
+    r"(?:een |de )?oplossing\w*"
+    r"|laat ik (?:dat|het) (?:\w+ ){0,2}(?:anders|opnieuw|overnieuw|terugnemen|overdoen|nog (?:eens|een keer))"
+    r"|(?:dat|het) neem ik (?:\w+ )?terug|ik neem (?:dat|het|die|mijn) (?:\w+ )?terug"
+    r"|(?:dat|zo) (?:zeg|zei|formuleer|formuleerde) ik (?:het |dat )?(?:\w+ )?"
+    r"(?:verkeerd|fout|niet goed|onhandig|lelijk)"
+    r"|(?:dat|zo) (?:bedoel|bedoelde) ik (?:het |dat )?(?:\w+ )?niet"
+    r"|dat (?:had|moest) ik (?:\w+ ){0,2}niet (?:zo )?(?:moeten )?(?:zeggen|vragen)"
+    r"|dat kwam (?:er )?(?:\w+ )?(?:verkeerd|onhandig|raar|fout|lelijk) (?:uit|over)"
+    r"|ik begin (?:\w+ )?(?:opnieuw|overnieuw)"
+    r"|dat was (?:\w+ )?(?:niet handig|onhandig|niet netjes|niet professioneel|niet slim|dom) van (?:mij|me)"
+    r"|dat was niet aan mij"
+    r"|ik (?:zit|ben) (?:\w+ )?(?:te|aan het) oordelen|(?:nu|daar) oordeel ik|ik oordeel (?:\w+ )?(?:te snel|te hard)"
+    r"|(?:nu|daar) kies ik (?:\w+ )?(?:partij|een kant|haar kant|zijn kant)"
+    r"|ik vul (?:\w+ ){0,2}(?:te snel|te veel|te vlug|al) (?:\w+ ){0,2}in"
+    r"|ik dwaal af"
+    r"|(?:sorry|excuus|excuses|pardon),? (?:voor )?(?:die|mijn|deze) (?:opmerking|woorden)"
+    r")\b",
+    re.IGNORECASE,
+)
+# Words that may stand before a self-correction in its clause ("wacht, ...", "oei sorry, ...").
+_FILLERS = frozenset("wacht sorry oei ho hola nee oké oke ok hm hmm stop oeps pff even eens momentje excuus "
+                     "pardon o oh ah hoor jeetje ja nou zeg".split())
+SELF_CORRECTION = "zelfcorrectie"  # the feature of a self-correction part
+_CLAUSE_END = re.compile(r"[,;:]\s+|\s+[-–—]\s+")
+# A warm aside: the professional's own wish for the other ("ik wil dat het voor jou goed komt", "ik gun je ...")
+_OWN_WISH = re.compile(r"^(?:(?:en|nou|want|omdat|echt|weet je) )*(?:ik (?:wil|wou|zou (?:zo |heel |echt )?graag|"
+                       r"gun|hoop)|wat ik (?:voor|jou|je|u)|mijn wens)\b", re.IGNORECASE)
+# ... followed in the same sentence by a question clause
+_QUESTION_START = re.compile(r"^(?:(?:dus|en|maar|nou|ja|oké) )*(?:wat|hoe|wie|waar|wanneer|welke?|waarom|vertel|"
+                             r"(?:kun|kan|kunt|wil|heb|ben|denk|zou|mag|weet|ga) (?:je|jij|u)\b)", re.IGNORECASE)
+# A conditional clause that can name the reality: "als hij zo blijft", "ook als ze niet verandert", "stel dat ...".
+_CONDITION = re.compile(r"^(?:(?:en|maar|dus|ook|zelfs|nou) )*(?:als|wanneer|zolang|stel dat|gesteld dat|mocht|"
+                        r"nu (?:je|jij|u|hij|zij|ze|het|dat|die|er))\b", re.IGNORECASE)
+# A question about a step of one's own: what the other can do or has in hand themselves ("waar heb je zelf
+# invloed op?", "wat ligt er in jouw handen?"); not how much influence one has on the other ("hoeveel ...").
+_OWN_STEP = re.compile(
+    r"^(?:(?:en|maar|dus|ja|oké|nou) )*(?:wat|waar|welke)\b[^?]*?(?:"
+    r"\b(?:je|jij|u) (?:\w+ ){0,2}(?:zelf|wel|nog|eigen)\b[^?]*?"
+    r"\b(?:doen|in (?:eigen )?handen?|in de hand|invloed|aan (?:\w+ )?draaien|bijdragen)\b"
+    r"|\bin (?:jouw|je|uw) (?:eigen )?handen?\b|\b(?:jouw|je|uw) eigen deel\b)",
+    re.IGNORECASE,
+)
 SMALL_TALK = (
     "Dit is een begroeting, een praatje of een aanloopje; er zit nog geen stap in. "
     "Zeg erbij wat je wilt bereiken, bijvoorbeeld erkennen of een vraag naar wat er gebeurde."
@@ -52,6 +119,7 @@ class Part:
     einde: int
     stap: str  # a label, ``overig`` or ``geen``
     zekerheid: float
+    terzijde: bool = False  # a warm aside before a question in the same sentence (``_split_warm_aside``)
 
     def to_dict(self) -> Dict[str, object]:
         return {"zin": self.zin, "stap": self.stap, "zekerheid": round(self.zekerheid, 3)}
@@ -141,13 +209,111 @@ def _no_step(reason: str, confidence: float = 0.0, probabilities=None, parts=Non
     )
 
 
+def _clauses(text: str, begin: int, end: int) -> List[Tuple[int, int]]:
+    """Spans of the clauses of one sentence (split at , ; : and a dash)."""
+    spans, start = [], begin
+    for match in _CLAUSE_END.finditer(text, begin, end):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, end))
+    return [(b, e) for b, e in spans if b < e]
+
+
+def is_self_correction(text: str) -> bool:
+    """The text holds a clause in which the professional takes back their own pace or words."""
+    return bool(_SELF_CORRECTION.search(text))
+
+
+def _only_fillers(text: str) -> bool:
+    return all(w.lower() in _FILLERS for w in re.findall(r"[^\W\d_]+", text))
+
+
+def _split_self_corrections(text: str, begin: int, end: int) -> List[Tuple[int, int, bool]]:
+    """The sentence as pieces (begin, end, is_self_correction): a clause holding a self-correction, together
+    with the filler clauses right around it ("wacht, ik ga te snel", "..., sorry"), is one piece; the text around it
+    forms the other pieces. A sentence without a self-correction is one piece."""
+    clauses = _clauses(text, begin, end)
+    marks = [is_self_correction(text[b:e]) for b, e in clauses]
+    if not any(marks):
+        return [(begin, end, False)]
+    for i in range(len(clauses) - 1, 0, -1):  # fillers before a correction belong to it ("wacht, ...")
+        if marks[i] and not marks[i - 1] and _only_fillers(text[clauses[i - 1][0]:clauses[i - 1][1]]):
+            marks[i - 1] = True
+    for i in range(1, len(clauses)):  # ... and so do fillers after it ("..., sorry.")
+        if marks[i - 1] and not marks[i] and _only_fillers(text[clauses[i][0]:clauses[i][1]]):
+            marks[i] = True
+    pieces: List[Tuple[int, int, bool]] = []
+    for (b, e), mark in zip(clauses, marks, strict=True):
+        if pieces and pieces[-1][2] == mark:
+            pieces[-1] = (pieces[-1][0], e, mark)
+        else:
+            pieces.append((b, e, mark))
+    return pieces
+
+
+def _split_warm_aside(text: str, begin: int, end: int) -> List[Tuple[int, int]]:
+    """A question sentence that opens with the professional's own wish for the other and then asks
+    ("ik wil dat het voor jou goed komt, hoe gaat het als ze belt?") as two pieces: the aside and the
+    question, each read on its own, so the question is not read as the wish its first words resemble.
+    Any other sentence is one piece."""
+    if not text[begin:end].rstrip().endswith("?"):
+        return [(begin, end)]
+    clauses = _clauses(text, begin, end)
+    if len(clauses) < 2 or not _OWN_WISH.match(text[clauses[0][0]:clauses[0][1]].strip()):
+        return [(begin, end)]
+    for b, _ in clauses[1:]:
+        if _QUESTION_START.match(text[b:end].strip()):
+            aside_end = b
+            while aside_end > begin and not text[aside_end - 1].isalnum():
+                aside_end -= 1
+            return [(begin, aside_end), (b, end)]
+    return [(begin, end)]
+
+
+def _own_step_question(sentence: str, prediction: textclass.Prediction,
+                       model: textclass.Classifier) -> Optional[textclass.Prediction]:
+    """A question read as realiteit that asks for a step of one's own is opties: when it names the reality
+    in a conditional clause ("als hij zo blijft", "nu ze niet belt") and its main clause alone reads as
+    opties, the read of that clause; when its main clause asks what the other can do or has in hand
+    themselves (``_OWN_STEP``), the model's read with opties and realiteit swapped (explained by the cue)."""
+    if prediction.label != "realiteit" or not sentence.rstrip().endswith("?"):
+        return None
+    clauses = [sentence[b:e].strip() for b, e in _clauses(sentence, 0, len(sentence))]
+    main = " ".join(c.rstrip("?") for c in clauses if not _CONDITION.match(c)).strip()
+    if not main:
+        return None
+    if len(clauses) > 1 and main != " ".join(c.rstrip("?") for c in clauses).strip():
+        alone = model.predict(main + "?", n_features=8)
+        if alone.label == "opties":
+            return alone
+    if _OWN_STEP.search(main):
+        swapped = dict(prediction.probabilities)
+        swapped["opties"], swapped["realiteit"] = (prediction.probabilities.get("realiteit", 0.0),
+                                                  prediction.probabilities.get("opties", 0.0))
+        return textclass.Prediction("opties", prediction.confidence, swapped, ["eigen stap"] + prediction.features)
+    return None
+
+
 def _read_parts(text: str, model: textclass.Classifier) -> List[Tuple[Part, textclass.Prediction]]:
     spans = textclass.segments(text) or [(0, len(text))]
     read = []
-    for begin, end in spans:
-        sentence = text[begin:end]
-        prediction = model.predict(sentence, n_features=8)
-        read.append((Part(sentence, begin, end, prediction.label, prediction.confidence), prediction))
+    for span_begin, span_end in spans:
+        for piece_begin, piece_end, correction in _split_self_corrections(text, span_begin, span_end):
+            if correction:  # the professional takes back their own pace or words: no move
+                prediction = textclass.Prediction(OTHER, 1.0, {OTHER: 1.0}, [SELF_CORRECTION])
+                read.append((Part(text[piece_begin:piece_end], piece_begin, piece_end, OTHER, 1.0), prediction))
+                continue
+            pieces = _split_warm_aside(text, piece_begin, piece_end)
+            for nr, (begin, end) in enumerate(pieces):
+                sentence = text[begin:end]
+                prediction = model.predict(sentence, n_features=8)
+                prediction = _own_step_question(sentence, prediction, model) or prediction
+                aside = len(pieces) > 1 and nr == 0
+                read.append((Part(sentence, begin, end, prediction.label, prediction.confidence, aside), prediction))
+    for nr, (part, _) in enumerate(read):  # a wish of one's own as a sentence before a question is an aside too
+        if (not part.terzijde and not part.zin.rstrip().endswith("?") and _OWN_WISH.match(part.zin.strip())
+                and any(later.zin.rstrip().endswith("?") for later, _ in read[nr + 1:])):
+            part.terzijde = True
     return read
 
 
@@ -168,9 +334,11 @@ def classify_step(
     read = _read_parts(text, model)
     parts = [part for part, _ in read]
     sure = [(part, pred) for part, pred in read if part.stap != OTHER and part.zekerheid >= threshold]
-    if not sure and len(read) > 1:  # no sentence is clear on its own: read the turn as a whole
-        whole = model.predict(text, n_features=8)
-        if whole.label != OTHER and whole.confidence >= threshold:
+    if not sure and len(read) > 1:  # no sentence is clear on its own: read the turn as a whole (without
+        # its self-corrections)
+        rest = " ".join(part.zin for part, pred in read if pred.features != [SELF_CORRECTION])
+        whole = model.predict(rest, n_features=8) if rest else None
+        if whole is not None and whole.label != OTHER and whole.confidence >= threshold:
             sure = [(Part(text, 0, len(text), whole.label, whole.confidence), whole)]
     if not sure:
         best_part, best = max(read, key=lambda item: item[1].confidence)
@@ -183,6 +351,9 @@ def classify_step(
         best_step = max(steps, key=_rank)
         if main_part.zekerheid < SURE_PITFALL and main_part.zekerheid < best_step[0].zekerheid:
             main_part, prediction = best_step
+    asked = [(p, pred) for p, pred in steps if not p.terzijde]
+    if main_part.terzijde and main_part.stap not in PITFALL_IDS and asked:  # the question leads, not the aside
+        main_part, prediction = max(asked, key=_rank)
     moves: List[str] = []
     for part, _ in sure:
         if part.stap not in moves:

@@ -1,0 +1,129 @@
+"""How a turn of several parts is read (round 10, own sentences, none from a set): a self-correction is
+no move and the rest of the turn decides; a warm aside (the professional's own wish for the other) is
+read apart and the question beside it leads; a question about what the other can do or has in hand
+themselves is an option, also when it names the reality as a condition. In the engine every step of a
+turn with several steps counts for moving on in the workbook's order."""
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge.loader import load_knowledge
+from bot.paths import knowledge_dir
+from bot.roleplay.engine import UNSURE, Engine, Move
+from bot.roleplay.models import PITFALLS
+from bot.roleplay.moves import MoveClassifier
+from bot.steps.classifier import NO_STEP, classify_step, is_self_correction
+
+KNOWLEDGE = load_knowledge(Path(knowledge_dir()) / "scenarios")
+FATHER = KNOWLEDGE.get("scenario", "vader-kinderen-thuisgehouden")  # starts at 8, good at 3
+
+
+@pytest.fixture(scope="module")
+def classify():
+    return MoveClassifier()
+
+
+# -- self-corrections ------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Wacht even, ik ga veel te snel.",  # "ik ga ..." alone was a sure rescue
+    "Sorry, laat ik dat anders zeggen.",
+    "oeps, dat kwam er verkeerd uit.",
+    "nee, dat neem ik terug.",
+    "Oei, nu kies ik partij.",
+    "Ik zit te oordelen, sorry.",
+])
+def test_a_self_correction_on_its_own_is_no_step_and_no_pitfall(classify, text):
+    assert classify_step(text).stap == NO_STEP
+    move = classify(text)
+    assert move.zet not in PITFALLS and not set(move.zetten) & set(PITFALLS)
+
+
+@pytest.mark.parametrize("text, step", [
+    ("Ho, ik ga te snel. Hoe verliep de overdracht zondag precies?", "dynamiek"),
+    ("Sorry, ik spring meteen naar een oplossing, wat is er voor jou het belangrijkste?", "behoefte"),
+    ("Dat had ik niet zo moeten zeggen. Wat gebeurde er daarna?", "dynamiek"),  # "had ... zo ... moeten" judges
+])
+def test_a_turn_that_corrects_itself_is_decided_by_what_follows(classify, text, step):
+    move = classify(text)
+    assert move.zet == step and move.zetten == [step]
+
+
+@pytest.mark.parametrize("text", [
+    "Ik ga het snel voor je regelen.",
+    "Ik bel de school morgen wel voor je. Hoe gaat het verder?",
+])
+def test_a_real_rescue_is_still_a_rescue(classify, text):
+    move = classify(text)
+    assert move.zet == "redden" and move.zekerheid >= UNSURE
+
+
+def test_judging_the_other_is_still_judging(classify):
+    assert classify("je had haar niet zo moeten appen.").zet == "oordelen"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("wacht, ik loop op de zaken vooruit", True),
+    ("laat ik het nog een keer proberen", True),
+    ("dat was niet handig van me", True),
+    ("dat was niet netjes van haar", False),  # about the other: not the professional's own words
+    ("ik ga even met haar bellen", False),
+    ("of hij komt, dat is niet aan mij", False),  # a stance, not taking something back
+])
+def test_what_counts_as_a_self_correction(text, expected):
+    assert is_self_correction(text) is expected
+
+
+# -- warm asides -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, step", [
+    ("ik wil dat het voor jou en je zoon weer rustig wordt, hoe gaat het nu als hij belt?", "dynamiek"),
+    ("Ik hoop echt dat je je dochter snel weer ziet. Hoe was de laatste keer dat jullie elkaar spraken?",
+     "dynamiek"),
+])
+def test_the_question_leads_over_a_warm_aside_before_it(text, step):
+    result = classify_step(text)
+    assert result.stap == step
+    assert len(result.delen) == 2 and result.delen[0].terzijde and not result.delen[1].terzijde
+
+
+def test_an_aside_that_is_a_pitfall_stays_the_pitfall(classify):
+    move = classify("ik wil het graag voor je oplossen, wat vind je daarvan?")
+    assert move.zet == "redden"
+
+
+# -- a step of one's own ---------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Wat kun jij zelf doen, ook als school niets verandert?",
+    "Als hij blijft weigeren, wat heb je dan zelf in handen?",
+    "Waar heb je zelf invloed op, als zij zo doorgaat?",  # a sure realiteit read without the rule
+    "Wat heb jij zelf in de hand, nu hij niet belt?",
+])
+def test_asking_what_the_parent_can_do_themselves_is_an_option(classify, text):
+    assert classify(text).zet == "opties"
+
+
+@pytest.mark.parametrize("text", [
+    "Denk je dat zij nog gaat veranderen?",
+    "Wat betekent het voor je, als hij nooit verandert?",
+    "Hoeveel invloed heb jij op wat zij doet?",
+    "Wat als het zo blijft?",
+])
+def test_asking_about_the_reality_itself_stays_realiteit(classify, text):
+    assert classify(text).zet == "realiteit"
+
+
+# -- the engine: every step of a turn counts for moving on -------------------------------------------
+def play(*moves):
+    queue = list(moves)
+    engine = Engine(FATHER, classify=lambda text: queue.pop(0), seed=3)
+    return [engine.step(f"beurt {n}") for n in range(1, len(moves) + 1)]
+
+
+def test_a_stance_then_a_first_question_about_the_pattern_moves_on_in_order():
+    assert FATHER.effecten.delta("visie", 7) == 0 and FATHER.effecten.delta("dynamiek", 7) > 0
+    turns = play(Move("erkennen", 0.9), Move("visie", 0.95, zetten=["visie", "dynamiek"]), Move("dynamiek", 0.9))
+    assert [t.tension for t in turns] == [7, 6, 5]  # the pattern asked on after that is below the high band
+
+
+def test_a_turn_led_by_a_pitfall_never_moves_on_in_order():
+    turns = play(Move("erkennen", 0.9), Move("redden", 0.95, zetten=["redden", "dynamiek"]))
+    assert turns[1].tension > turns[0].tension
