@@ -191,3 +191,16 @@ def test_a_youth_service_whose_text_names_a_parents_own_problem_is_no_match_on_i
     # the young person's own money trouble still finds it
     own = [h.id for h in zoek("Hilversum: jongen van 17 heeft schulden door online gokken", index=index).hits]
     assert "jongeren" in own
+
+
+@pytest.mark.parametrize("vraag", [
+    "Lunetten: vader is bang dat zijn zoon van 15 somber is",
+    "moeder is bang dat haar dochter van 12 een depressie heeft",
+])
+def test_a_parents_fear_that_the_child_has_a_problem_of_the_same_theme_is_the_childs(vraag):
+    parsed = parse_vraag(vraag)
+    assert "somberheid_angst" in parsed.kind_themas and "somberheid_angst" not in parsed.ouder_themas
+
+
+def test_a_parent_who_is_afraid_and_sombre_herself_keeps_the_problem():
+    assert "somberheid_angst" in parse_vraag("moeder is bang en somber, haar zoon is 9").ouder_themas

@@ -271,6 +271,10 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     # opgepakt" stays
     ("oppakken", re.compile(r"\boppak(?:ken|t)\b|\bpak(?:t|ken)\s+(?:dit|dat|het|deze|die)\s+(?:\w+\s+){0,2}?op\b",
                             re.IGNORECASE)),
+    # not knowing what to do is being at a loss, not having nothing to do ("school weet niet meer wat te doen", "ze
+    # weet niet wat ze moet doen"); "hij heeft niets te doen" stays leisure
+    ("doen", re.compile(r"\b(?:weet|weten|wist|wisten)\s+(?:(?:het|echt|ook|zelf|nog|even|ze|hij|zij|we)\s+)*"
+                        r"(?:niet|geen)\s+(?:meer\s+)?(?:goed\s+)?wat\s+(?:[\w']+\s+){0,3}?doen\b", re.IGNORECASE)),
     # where someone works is no problem with work ("vader werkt in Hilversum", "moeder werkt bij de thuiszorg", "haar
     # man werkt de hele week in het buitenland"); "werkt niet meer" and "werkt niet mee" are not guarded
     # and the consultant's own work ("mijn werkplek is Hilversum", "onze werkplaats")
@@ -309,6 +313,7 @@ def _match_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[
     found: Dict[str, List[str]] = {}
     positions: Dict[str, int] = {}
     spans: Dict[str, Tuple[int, int]] = {}
+    said_at: Dict[str, List[Tuple[Tuple[int, int], str]]] = {}  # every place a theme is said, with its word
     consumed = lemmed
     gapped = _gapped_phrases(knowledge)
     framing = spoken.framing_words(guarded, lemmed, knowledge) | spoken.denied_words(guarded, lemmed, knowledge)
@@ -335,6 +340,7 @@ def _match_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[
         if theme in SETTING_THEMES and len(lemmed[:span[0]].split()) not in possessed:
             asked_for.add(theme)
         found.setdefault(theme, []).append(original)
+        said_at.setdefault(theme, []).append((span, original))
         if span[0] < positions.get(theme, len(lemmed)):
             positions[theme] = span[0]
             spans[theme] = span
@@ -352,6 +358,16 @@ def _match_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[
         feared = lemmed[spans[theme][1]:].split()[:1] == ["dat"]
         if feared and any(other != theme and span[0] >= spans[theme][1] for other, span in spans.items()):
             del found[theme]
+    # the same goes when what is feared is of the same theme ("moeder is bang dat haar dochter depressief is"): the
+    # theme is said where the feared thing is, so the one it is said of is the daughter, not the mother
+    for theme, said in said_at.items():
+        fear = [(span, word) for span, word in said if word in FEAR_WORDS
+                and lemmed[span[1]:].split()[:1] == ["dat"]]
+        rest = [(span, word) for span, word in said if fear and span[0] > fear[0][0][1]]
+        if theme in found and fear and rest and spans[theme] == fear[0][0]:
+            spans[theme] = rest[0][0]
+            positions[theme] = rest[0][0][0]
+            found[theme] = [word for word in found[theme] if word not in FEAR_WORDS] or found[theme]
     asked = spoken.asked_words(guarded, lemmed, knowledge)
     # what the caller asks for comes first ("... vader vraagt of er opvoedondersteuning is"), then the order said
     ordered = sorted(found, key=lambda t: (len(lemmed[:positions[t]].split()) not in asked, positions[t]))
