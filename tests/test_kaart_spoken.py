@@ -407,3 +407,20 @@ def test_where_the_family_lives_counts_also_when_said_with_a_few_words_between()
 ])
 def test_after_a_move_the_new_home_counts(question, code):
     assert parse_vraag(question).gemeente == code
+
+
+@pytest.mark.parametrize("vraag, gemeente", [
+    ("Buurtteam Lunetten hier, het gezin woont in Laren: zoon van 9 slaapt slecht", "laren"),
+    ("Wijkteam Overvecht, maar moeder is verhuisd naar Eemnes: dochter van 12 is somber", "eemnes"),
+])
+def test_a_caller_opening_with_their_own_team_names_no_theme_nor_the_familys_place(vraag, gemeente):
+    parsed = parse_vraag(vraag)
+    assert parsed.gemeente == gemeente and "jeugdhulp" not in parsed.themas
+
+
+@pytest.mark.parametrize("vraag", [
+    "Vleuten: de intern begeleider wil overleg met de JGZ en buurtteam over een leerling",
+    "moeder uit Zuilen wil zelf naar het buurtteam",
+])
+def test_a_team_named_later_in_the_question_stays_what_is_asked(vraag):
+    assert "jeugdhulp" in parse_vraag(vraag).themas
