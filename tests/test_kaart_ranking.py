@@ -18,7 +18,9 @@
   on the problem counting as little as its theme; so does youth care that follows a referral (KOOS) when the family
   does not ask for youth care;
 - an ordinary search word of one school's offer does not lift it; a school-bound service fits only a child at
-  that kind of school.
+  that kind of school;
+- when few services fit a question about a young person (12 or older), the youth work of the place comes after the
+  general entrance.
 """
 from __future__ import annotations
 
@@ -489,3 +491,24 @@ def test_the_own_way_in_that_covers_more_is_shown_also_when_it_ranked_below_the_
     found = found_ids("Hilversum: een gezin waar de hulp steeds vastloopt", limit=5, index=index)
     assert "jeugdteam" in found[:3] and "vraagbaak" not in found[:3]
     assert len(found) == 5
+
+
+def _entrance_and_youth_work():
+    entrance = dienst("ingang", ["jeugdhulp", "opvoeding"], algemene_toegang=True,
+                      doelgroep=["ouder", "jeugdige", "gezin"])
+    work = dienst("jongerenwerk", ["vrije_tijd"], doelgroep=["jeugdige"], trefwoorden=["jongerenwerker"])
+    return [entrance, work]
+
+
+def test_when_few_services_fit_a_young_persons_question_youth_work_follows_the_entrance():
+    ids = ranked(_entrance_and_youth_work(), "Hilversum: zoon van 15 vervoert drugs voor een oudere jongen")
+    assert ids[:2] == ["ingang", "jongerenwerk"]
+
+
+def test_youth_work_is_not_added_for_a_younger_child():
+    assert "jongerenwerk" not in ranked(_entrance_and_youth_work(), "Hilversum: zoon van 9 heeft iets gestolen")
+
+
+def test_real_kaart_youth_work_follows_the_buurtteam_for_a_teenager_in_utrecht():
+    ids = found_ids("Lunetten: jongen van 15 wordt steeds door de politie opgepakt")
+    assert ids[0] == "buurtteam_vleuten" and "jou_jongerenwerk" in ids[:3]

@@ -1076,7 +1076,10 @@ def _compose_top(index: KaartIndex, ctx: _Context, hits: List[Hit], limit: int) 
        lower down, or is added.
     """
     route = _general_route(index, ctx.gemeente, ctx.leeftijd) if ctx.family else []
+    few = route and len([hit for hit in hits if _for_the_family(hit)]) < min(limit, FEW_HITS)
     hits = _with_entrances_when_few_fit(index, ctx, hits, route, limit)
+    if few:
+        hits = _with_youth_work(index, ctx, hits, limit)
     hits = _spread_roles(index, ctx, hits)
     if (not route or ctx.gemeente in REGIOS or len(hits) < TOP
             or ctx.themas[:1] == ["vrije_tijd"]):  # something to do in the neighbourhood is no youth-care question
@@ -1164,6 +1167,40 @@ def _with_entrances_when_few_fit(index: KaartIndex, ctx: _Context, hits: List[Hi
     thin_first = bool(hits) and _tier(index, index.doc(hits[0].id).service, ctx) == 1
     position = 0 if thin_first else next((i for i, hit in enumerate(hits) if _for_professionals(hit)), len(hits))
     return (hits[:position] + entrances + hits[position:])[:limit]
+
+
+YOUTH_WORK_AGE = 12  # from secondary school on, a young person goes to youth work on their own
+YOUTH_WORK_WHY = "Jongerenwerk in de buurt: een jongere kan er zelf terecht, naast de algemene ingang. "
+
+
+def youth_work(service) -> bool:
+    """Youth work in the sociale basis (jongerenwerk): made for young people, who go there themselves, and found by
+    the word for its professional (``jongerenwerker``)."""
+    return for_young_people(service) and "direct" in service.toegang and "jongerenwerker" in service.trefwoorden
+
+
+def _with_youth_work(index: KaartIndex, ctx: _Context, hits: List[Hit], limit: int) -> List[Hit]:
+    """Few services fit a question about a young person (``YOUTH_WORK_AGE`` or older) in a municipality: after the
+    general entrance comes the youth work of the place, which the way in involves in questions about young people
+    (001: the buurtteams want to involve JoU more often; jongerenwerk helps with school, drugs, home and the street),
+    moved up from below the first ``TOP`` or added, saying why."""
+    if ctx.leeftijd is None or ctx.leeftijd < YOUTH_WORK_AGE or ctx.gemeente is None or ctx.gemeente in REGIOS:
+        return hits
+    shown = [i for i, hit in enumerate(hits) if youth_work(index.doc(hit.id).service)]
+    if shown and shown[0] < TOP:
+        return hits
+    if shown:
+        work = hits.pop(shown[0])
+    else:
+        found = [doc for doc in index.docs if youth_work(doc.service) and ctx.gemeente in doc.areas
+                 and _age_ok(doc.service, ctx.leeftijd)]
+        if not found:
+            return hits
+        work = _place_hit(min(found, key=lambda doc: doc.service.id), ctx.gemeente)
+    if not work.waarom.startswith(YOUTH_WORK_WHY):
+        work.waarom = YOUTH_WORK_WHY + work.waarom
+    position = min(len([hit for hit in hits if _for_the_family(hit)]), TOP - 1)
+    return (hits[:position] + [work] + hits[position:])[:limit]
 
 
 def _for_professionals(hit: Hit) -> bool:
