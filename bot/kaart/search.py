@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Dict, FrozenSet, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
-from bot.kaart import places
+from bot.kaart import places, subject
 from bot.kaart.places import Plaats
 from bot.kaart.query import (
     Vraag,
@@ -426,7 +426,8 @@ def for_parents_only(service) -> bool:
 
 
 def _theme_part(service, themas: List[str], professional: bool = False,
-                ouder_themas: Sequence[str] = (), kind_themas: Sequence[str] = ()) -> Tuple[float, List[str]]:
+                ouder_themas: Sequence[str] = (), kind_themas: Sequence[str] = (),
+                ouder_stoornis: Sequence[str] = ()) -> Tuple[float, List[str]]:
     if not themas:
         return 0.0, []
     weights = [THEME_ORDER_WEIGHTS[min(i, len(THEME_ORDER_WEIGHTS) - 1)] for i in range(len(themas))]
@@ -436,10 +437,11 @@ def _theme_part(service, themas: List[str], professional: bool = False,
         # the youth health service that follows the child's growth and health (004: the jeugdarts "volgt een
         # jeugdige vanaf de geboorte"), helps the child with that theme, not the parent, so it is no match on it;
         # and the other way round, a service for parents themselves is no match on the child's own problem
-        # ("dochter is somber")
+        # ("dochter is somber"), nor on a parent's own disorder ("moeder is depressief"): such a programme helps with
+        # worry and doubt as a parent, not with a disorder, which asks for treatment (``subject.DISORDER_WORDS``)
         strength = theme_strength(service, theme)
         if ((theme in ouder_themas and (for_young_people(service) or youth_health(service)))
-                or (theme in kind_themas and for_parents_only(service))):
+                or ((theme in kind_themas or theme in ouder_stoornis) and for_parents_only(service))):
             strength = 0.0
         if strength:
             got += weight * strength
@@ -680,6 +682,7 @@ class _Context:
     index: Optional[KaartIndex] = None  # the index searched (to see whether a service is named)
     ouder_themas: List[str] = field(default_factory=list)  # themes that are a parent's own problem
     kind_themas: List[str] = field(default_factory=list)  # such themes said of the child
+    ouder_stoornis: List[str] = field(default_factory=list)  # themes of a parent's own disorder (``with_parenting``)
     school: Optional[str] = None  # the kind of school the child goes to ("po", "vo"), when the question says it
     at_school: bool = False  # the question involves school (a school word or kind of school, a school problem)
 
@@ -783,6 +786,17 @@ def _with_young_child(themas: List[str], leeftijd: Optional[int]) -> List[str]:
     return themas + ["jonge_kind"]
 
 
+def with_parenting(themas: List[str], ouder_stoornis: List[str]) -> List[str]:
+    """``themas`` read as parenting (opvoeding) where a parent has a disorder of their own (``ouder_stoornis``):
+    the kaart holds no treatment for the parent (the huisarts refers the parent, the message says so), but support
+    with raising the children meanwhile (the opvoedcoach, the municipality's team), so the disorder's theme gives way
+    to parenting."""
+    if not ouder_stoornis:
+        return themas
+    rest = [theme for theme in themas if theme not in ouder_stoornis]
+    return rest if "opvoeding" in rest else rest + ["opvoeding"]
+
+
 def _with_related(said: List[str], themas: List[str]) -> List[str]:
     """``said`` plus the broader theme of each, when the search reads that broader theme too."""
     return said + [VERWANT_THEMA[t] for t in said if VERWANT_THEMA.get(t) in themas and VERWANT_THEMA[t] not in said]
@@ -871,7 +885,8 @@ def _score_all(index: KaartIndex, ctx: _Context, candidates: Set[int], text_scor
         service = doc.service
         if not _age_ok(service, ctx.leeftijd) or not _school_ok(service, ctx.school):
             continue
-        theme_score, matched = _theme_part(service, ctx.themas, ctx.professional, ctx.ouder_themas, ctx.kind_themas)
+        theme_score, matched = _theme_part(service, ctx.themas, ctx.professional, ctx.ouder_themas, ctx.kind_themas,
+                                           ctx.ouder_stoornis)
         matched_terms = [t for t in ctx.specific if i in docs_with[t]]
         if parents_own_only(service, ctx):
             matched_terms = []  # its text naming the parent's problem is the same evidence as its theme
@@ -1274,6 +1289,9 @@ def zoek(
     # a broader theme read for a narrower one is said of the same person (a mother's overload: her own stress)
     ctx.ouder_themas = _with_related(parsed.ouder_themas, ctx.themas)
     ctx.kind_themas = _with_related(parsed.kind_themas, ctx.themas)
+    ctx.ouder_stoornis = [theme for theme in ctx.ouder_themas
+                          if set(parsed.thema_woorden.get(theme, ())) & subject.DISORDER_WORDS]
+    ctx.themas = with_parenting(ctx.themas, ctx.ouder_stoornis)
     text_scores = index.bm25(ctx.terms, allowed)
     scored, held_back = _score_all(index, ctx, _candidates(index, ctx, allowed, text_scores), text_scores)
     hits = _rank(index, ctx, scored, limit)
