@@ -452,3 +452,27 @@ def test_not_knowing_what_to_do_is_no_leisure_question(question):
 
 def test_nothing_to_do_stays_leisure():
     assert "vrije_tijd" in parse_vraag("zoon van 12 heeft in de vakantie niets te doen").themas
+
+
+@pytest.mark.parametrize("question, theme", [
+    # round 8: the professional of a measure, nobody knowing what to do any more, parents worn out
+    ("hoe krijgt een gezin in Huizen een gezinsvoogd?", "veiligheid"),
+    ("bij dit gezin weet niemand meer wat er moet gebeuren", "vastgelopen_hulp"),
+    ("de ouders van de drieling lopen op hun tandvlees", "prestatiedruk"),
+])
+def test_round_8_everyday_words_of_measures_stuck_help_and_overload(question, theme):
+    assert theme in parse_vraag(question).themas
+
+
+@pytest.mark.parametrize("question", [
+    "jongen van 7 schopt zijn zusje als hij boos is",
+    "meisje van 5 slaat andere kinderen op het schoolplein",
+])
+def test_a_child_hitting_another_child_is_behaviour_not_violence_at_home(question):
+    parsed = parse_vraag(question)
+    assert "gedrag" in parsed.themas and "veiligheid" not in parsed.themas
+
+
+@pytest.mark.parametrize("question", ["de stiefvader slaat de kinderen", "zoon van 16 slaat zijn moeder"])
+def test_hitting_a_child_or_a_parent_stays_violence(question):
+    assert "veiligheid" in parse_vraag(question).themas

@@ -512,3 +512,17 @@ def test_youth_work_is_not_added_for_a_younger_child():
 def test_real_kaart_youth_work_follows_the_buurtteam_for_a_teenager_in_utrecht():
     ids = found_ids("Lunetten: jongen van 15 wordt steeds door de politie opgepakt")
     assert ids[0] == "buurtteam_vleuten" and "jou_jongerenwerk" in ids[:3]
+
+
+def test_a_young_child_question_gets_the_youth_health_service_of_the_place_second_when_it_is_no_entrance():
+    entrance = dienst("ingang", ["jeugdhulp", "opvoeding"], algemene_toegang=True,
+                      doelgroep=["ouder", "jeugdige", "gezin"])
+    coach = dienst("coach", ["jonge_kind", "opvoeding"])
+    group = dienst("oudergroep", ["opvoeding"], doelgroep=["ouder"])
+    health = dienst("jgz", ["gezondheid", "ontwikkeling"])
+    ids = ranked([entrance, coach, group, health], "Hilversum: ouders van een pasgeboren baby zijn uitgeput")
+    assert ids[1] == "jgz" and "ingang" in ids[:3]
+
+
+def test_real_kaart_a_baby_in_vleuten_gets_the_jgz_of_vleuten():
+    assert "jgz_vleuten" in found_ids("Vleuterweide: baby van 2 maanden, moeder is uitgeput")[:3]

@@ -271,6 +271,12 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     # opgepakt" stays
     ("oppakken", re.compile(r"\boppak(?:ken|t)\b|\bpak(?:t|ken)\s+(?:dit|dat|het|deze|die)\s+(?:\w+\s+){0,2}?op\b",
                             re.IGNORECASE)),
+    # a child who hits or kicks a brother, sister or other children shows behaviour, not violence at home against
+    # the child ("slaat en schopt zijn kleine broertje", "slaat andere kinderen"): it reads as fighting; "vader slaat
+    # de kinderen" and "slaat zijn moeder" stay violence
+    ("slaan", re.compile(r"\b(?:slaat|sloeg|slaan|schopt|schopte|schoppen)\b(?=(?:\s+en\s+(?:slaat|schopt|bijt|krabt"
+                         r"|duwt))?\s+(?:[\w']+\s+){0,2}?(?:broertjes?|zusjes?|broers?|zussen|zus|andere\s+kinderen"
+                         r"|klasgeno(?:ten|otjes)|medeleerlingen|vriendjes)\b)", re.IGNORECASE)),
     # not knowing what to do is being at a loss, not having nothing to do ("school weet niet meer wat te doen", "ze
     # weet niet wat ze moet doen"); "hij heeft niets te doen" stays leisure
     ("doen", re.compile(r"\b(?:weet|weten|wist|wisten)\s+(?:(?:het|echt|ook|zelf|nog|even|ze|hij|zij|we)\s+)*"
@@ -288,7 +294,7 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
 
 # What a guarded word becomes: blank, except a job, which stays a word of working ("werkzaam"), so the words that
 # frame a call still see where the consultant works ("ik werk bij het buurtteam in Bussum")
-_IN_ITS_PLACE = {"werk": "werkzaam", "slapen": "logeert", "praten": r"\1 ", "team": "hulpverlener"}
+_IN_ITS_PLACE = {"werk": "werkzaam", "slapen": "logeert", "praten": r"\1 ", "team": "hulpverlener", "slaan": "vecht"}
 
 
 def guard_homonyms(text: str) -> str:

@@ -1101,7 +1101,7 @@ def _compose_top(index: KaartIndex, ctx: _Context, hits: List[Hit], limit: int) 
         return hits
     growth = growth_question(ctx)
     if growth:
-        hits = _youth_health_second(index, hits, route, limit)
+        hits = _youth_health_second(index, ctx, hits, route, limit)
     own = next((i for i, hit in enumerate(hits) if own_entrance(index.doc(hit.id), ctx.gemeente)), None)
     if own is not None:
         hits = _broadest_own_entrance(index, ctx, hits, route, own, limit)
@@ -1110,14 +1110,27 @@ def _compose_top(index: KaartIndex, ctx: _Context, hits: List[Hit], limit: int) 
     return _own_entrance_third(index, ctx, hits, route, own, limit)
 
 
-def _youth_health_second(index: KaartIndex, hits: List[Hit], route: List[Hit], limit: int) -> List[Hit]:
+YOUTH_HEALTH_WHY = "Jeugdgezondheidszorg van deze plaats: volgt de groei en gezondheid van kinderen. "
+
+
+def _youth_health_second(index: KaartIndex, ctx: _Context, hits: List[Hit], route: List[Hit],
+                         limit: int) -> List[Hit]:
     """A question for the youth health service (``growth_question``): the JGZ second, moved up from below the first
-    ``TOP`` or added from the place's entrances (``route``)."""
+    ``TOP`` or added from the place's entrances (``route``), or else the youth health service that works in the place
+    (the JGZ in Vleuten is no general entrance), saying why."""
     health = next((i for i, hit in enumerate(hits) if youth_health(index.doc(hit.id).service)), None)
     if health is None:
         found = [h for h in route if youth_health(index.doc(h.id).service)]
         if found:
             hits.insert(TOP - 2, _as_entrance(found[0]))
+            return hits[:limit]
+        local = sorted((doc for doc in index.docs if youth_health(doc.service) and ctx.gemeente in doc.areas
+                        and verwijsbaar(doc.service) and _age_ok(doc.service, ctx.leeftijd)),
+                       key=lambda doc: doc.service.id)
+        if local:
+            hit = _place_hit(local[0], ctx.gemeente)
+            hit.waarom = YOUTH_HEALTH_WHY + hit.waarom
+            hits.insert(TOP - 2, hit)
     elif health >= TOP:
         hits.insert(TOP - 2, hits.pop(health))
     return hits[:limit]
