@@ -526,3 +526,15 @@ def test_a_young_child_question_gets_the_youth_health_service_of_the_place_secon
 
 def test_real_kaart_a_baby_in_vleuten_gets_the_jgz_of_vleuten():
     assert "jgz_vleuten" in found_ids("Vleuterweide: baby van 2 maanden, moeder is uitgeput")[:3]
+
+
+def test_a_primary_school_year_alone_puts_the_question_at_school():
+    from bot.kaart.query import school_mentioned
+
+    assert school_mentioned("Huizen, meisje uit groep 6 is erg stil en eet slecht")
+    assert not school_mentioned("Huizen, meisje van 9 is erg stil en eet slecht")
+    # so help that comes through school counts fully, as for any question at school
+    school = dienst("schoolhulp", ["somberheid_angst"], toegang=["via_school"])
+    home = dienst("thuishulp", ["somberheid_angst"], trefwoorden=["gesprek"])
+    assert ranked([home, school], "Hilversum: jongen uit groep 5 is erg somber")[0] == "schoolhulp"
+    assert ranked([home, school], "Hilversum: jongen van 8 is erg somber")[0] == "thuishulp"

@@ -562,10 +562,11 @@ _SCHOOL_WORDS = re.compile(
 
 def school_mentioned(text: str) -> bool:
     """The question puts the problem at school: a school word ("de juf ziet het", "in de klas", "klas 2") or a kind of
-    school ("basisschool", "2 havo"); a primary school year alone ("groep 6") is not one. Without one a family's
-    question is about home, not about what the school can do."""
+    school ("basisschool", "2 havo"), or a primary school year ("groep 6": the child is in that year of a primary
+    school). Without one a family's question is about home, not about what the school can do."""
     simple = simplify(text)
-    return bool(_SCHOOL_WORDS.search(simple) or _PRIMARY.search(simple) or _SECONDARY.search(simple))
+    return bool(_SCHOOL_WORDS.search(simple) or _PRIMARY.search(simple) or _SECONDARY.search(simple)
+                or _GROEP.search(simple))
 
 
 def _school_year_age(simple: str) -> Optional[int]:
