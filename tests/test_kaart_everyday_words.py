@@ -427,3 +427,52 @@ def test_a_report_stays_a_report():
 def test_an_escalating_quarrel_is_a_conflict_not_help_that_got_stuck():
     parsed = parse_vraag("Huizen: vader en dochter van 15 hebben steeds ruzie en het escaleert")
     assert "gedrag" in parsed.themas and "vastgelopen_hulp" not in parsed.themas
+
+
+@pytest.mark.parametrize("question, theme", [
+    # round 8: running parcels (drugs) for others, help that yields nothing, dropping out, sent out of class
+    ("zoon van 15 brengt pakketjes rond voor een oudere buurjongen", "criminaliteit"),
+    ("jongen van 13 moet van een groep pakketjes rond te brengen", "criminaliteit"),
+    ("Laren: de hulp levert al jaren niks meer op", "vastgelopen_hulp"),
+    ("er is veel hulp geweest die niks opgeleverd heeft", "vastgelopen_hulp"),
+    ("meisje van 16 op het mbo dreigt uit te vallen", "schoolverzuim"),
+    ("hij wordt bijna elke dag uit de les gestuurd", "gedrag"),
+])
+def test_round_8_everyday_words(question, theme):
+    assert theme in parse_vraag(question).themas
+
+
+@pytest.mark.parametrize("question", [
+    "de mentor weet niet meer wat hij met haar moet doen",
+    "ouders weten echt niet wat ze nog moeten doen met hun zoon",
+])
+def test_not_knowing_what_to_do_is_no_leisure_question(question):
+    assert "vrije_tijd" not in parse_vraag(question).themas
+
+
+def test_nothing_to_do_stays_leisure():
+    assert "vrije_tijd" in parse_vraag("zoon van 12 heeft in de vakantie niets te doen").themas
+
+
+@pytest.mark.parametrize("question, theme", [
+    # round 8: the professional of a measure, nobody knowing what to do any more, parents worn out
+    ("hoe krijgt een gezin in Huizen een gezinsvoogd?", "veiligheid"),
+    ("bij dit gezin weet niemand meer wat er moet gebeuren", "vastgelopen_hulp"),
+    ("de ouders van de drieling lopen op hun tandvlees", "prestatiedruk"),
+])
+def test_round_8_everyday_words_of_measures_stuck_help_and_overload(question, theme):
+    assert theme in parse_vraag(question).themas
+
+
+@pytest.mark.parametrize("question", [
+    "jongen van 7 schopt zijn zusje als hij boos is",
+    "meisje van 5 slaat andere kinderen op het schoolplein",
+])
+def test_a_child_hitting_another_child_is_behaviour_not_violence_at_home(question):
+    parsed = parse_vraag(question)
+    assert "gedrag" in parsed.themas and "veiligheid" not in parsed.themas
+
+
+@pytest.mark.parametrize("question", ["de stiefvader slaat de kinderen", "zoon van 16 slaat zijn moeder"])
+def test_hitting_a_child_or_a_parent_stays_violence(question):
+    assert "veiligheid" in parse_vraag(question).themas

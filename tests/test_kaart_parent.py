@@ -191,3 +191,43 @@ def test_a_youth_service_whose_text_names_a_parents_own_problem_is_no_match_on_i
     # the young person's own money trouble still finds it
     own = [h.id for h in zoek("Hilversum: jongen van 17 heeft schulden door online gokken", index=index).hits]
     assert "jongeren" in own
+
+
+@pytest.mark.parametrize("vraag", [
+    "Lunetten: vader is bang dat zijn zoon van 15 somber is",
+    "moeder is bang dat haar dochter van 12 een depressie heeft",
+])
+def test_a_parents_fear_that_the_child_has_a_problem_of_the_same_theme_is_the_childs(vraag):
+    parsed = parse_vraag(vraag)
+    assert "somberheid_angst" in parsed.kind_themas and "somberheid_angst" not in parsed.ouder_themas
+
+
+def test_a_parent_who_is_afraid_and_sombre_herself_keeps_the_problem():
+    assert "somberheid_angst" in parse_vraag("moeder is bang en somber, haar zoon is 9").ouder_themas
+
+
+def _parents_programme_and_coach():
+    programme = ranking_dienst("ouderprogramma", ["opvoeding", "somberheid_angst"], doelgroep=["ouder"],
+                               toegang=["via_professional"])
+    coach = dienst("opvoedcoach", ["ouder", "gezin"], ["opvoeding", "gedrag"])
+    return KaartIndex([programme, coach], ORGS)
+
+
+@pytest.mark.parametrize("vraag", [
+    "Hilversum: vader is depressief, de kinderen van 6 en 9 merken het",
+    "moeder uit Hilversum heeft een paniekstoornis en twee jonge kinderen",
+])
+def test_a_parents_own_disorder_asks_for_support_with_raising_the_children_not_a_programme_for_worry(vraag):
+    result = zoek(vraag, index=_parents_programme_and_coach())
+    assert [h.id for h in result.hits][0] == "opvoedcoach"
+    assert "ouder zelf" in (result.melding or "")  # and the huisarts refers the parent
+
+
+def test_a_parent_who_worries_about_parenting_keeps_the_programme_for_worry():
+    result = zoek("moeder in Hilversum piekert de hele dag of ze het goed doet", index=_parents_programme_and_coach())
+    assert [h.id for h in result.hits][0] == "ouderprogramma"
+
+
+def test_real_kaart_a_grandmother_caring_while_the_mother_is_in_a_clinic_finds_the_opvoedcoach():
+    ids = [h.id for h in zoek("Laren: opa zorgt voor de kinderen van 5 en 8 omdat hun moeder in een kliniek ligt").hits]
+    assert "opvoedcoach_ggd" in ids[:3] and "denkles" not in ids[:3]

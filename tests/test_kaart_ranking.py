@@ -18,7 +18,9 @@
   on the problem counting as little as its theme; so does youth care that follows a referral (KOOS) when the family
   does not ask for youth care;
 - an ordinary search word of one school's offer does not lift it; a school-bound service fits only a child at
-  that kind of school.
+  that kind of school;
+- when few services fit a question about a young person (12 or older), the youth work of the place comes after the
+  general entrance.
 """
 from __future__ import annotations
 
@@ -489,3 +491,50 @@ def test_the_own_way_in_that_covers_more_is_shown_also_when_it_ranked_below_the_
     found = found_ids("Hilversum: een gezin waar de hulp steeds vastloopt", limit=5, index=index)
     assert "jeugdteam" in found[:3] and "vraagbaak" not in found[:3]
     assert len(found) == 5
+
+
+def _entrance_and_youth_work():
+    entrance = dienst("ingang", ["jeugdhulp", "opvoeding"], algemene_toegang=True,
+                      doelgroep=["ouder", "jeugdige", "gezin"])
+    work = dienst("jongerenwerk", ["vrije_tijd"], doelgroep=["jeugdige"], trefwoorden=["jongerenwerker"])
+    return [entrance, work]
+
+
+def test_when_few_services_fit_a_young_persons_question_youth_work_follows_the_entrance():
+    ids = ranked(_entrance_and_youth_work(), "Hilversum: zoon van 15 vervoert drugs voor een oudere jongen")
+    assert ids[:2] == ["ingang", "jongerenwerk"]
+
+
+def test_youth_work_is_not_added_for_a_younger_child():
+    assert "jongerenwerk" not in ranked(_entrance_and_youth_work(), "Hilversum: zoon van 9 heeft iets gestolen")
+
+
+def test_real_kaart_youth_work_follows_the_buurtteam_for_a_teenager_in_utrecht():
+    ids = found_ids("Lunetten: jongen van 15 wordt steeds door de politie opgepakt")
+    assert ids[0] == "buurtteam_vleuten" and "jou_jongerenwerk" in ids[:3]
+
+
+def test_a_young_child_question_gets_the_youth_health_service_of_the_place_second_when_it_is_no_entrance():
+    entrance = dienst("ingang", ["jeugdhulp", "opvoeding"], algemene_toegang=True,
+                      doelgroep=["ouder", "jeugdige", "gezin"])
+    coach = dienst("coach", ["jonge_kind", "opvoeding"])
+    group = dienst("oudergroep", ["opvoeding"], doelgroep=["ouder"])
+    health = dienst("jgz", ["gezondheid", "ontwikkeling"])
+    ids = ranked([entrance, coach, group, health], "Hilversum: ouders van een pasgeboren baby zijn uitgeput")
+    assert ids[1] == "jgz" and "ingang" in ids[:3]
+
+
+def test_real_kaart_a_baby_in_vleuten_gets_the_jgz_of_vleuten():
+    assert "jgz_vleuten" in found_ids("Vleuterweide: baby van 2 maanden, moeder is uitgeput")[:3]
+
+
+def test_a_primary_school_year_alone_puts_the_question_at_school():
+    from bot.kaart.query import school_mentioned
+
+    assert school_mentioned("Huizen, meisje uit groep 6 is erg stil en eet slecht")
+    assert not school_mentioned("Huizen, meisje van 9 is erg stil en eet slecht")
+    # so help that comes through school counts fully, as for any question at school
+    school = dienst("schoolhulp", ["somberheid_angst"], toegang=["via_school"])
+    home = dienst("thuishulp", ["somberheid_angst"], trefwoorden=["gesprek"])
+    assert ranked([home, school], "Hilversum: jongen uit groep 5 is erg somber")[0] == "schoolhulp"
+    assert ranked([home, school], "Hilversum: jongen van 8 is erg somber")[0] == "thuishulp"

@@ -417,3 +417,20 @@ def test_the_kaart_reads_as_much_as_the_channels_take(monkeypatch):
     monkeypatch.setenv("RUSTPUNT_MAX_MESSAGE", "100")
     cut = parse_vraag(note)
     assert cut.ingekort and len(cut.tekst) == 100 and cut.leeftijd is None  # the end was never read
+
+
+@pytest.mark.parametrize("vraag, gemeente", [
+    ("Buurtteam Lunetten hier, het gezin woont in Laren: zoon van 9 slaapt slecht", "laren"),
+    ("Wijkteam Overvecht, maar moeder is verhuisd naar Eemnes: dochter van 12 is somber", "eemnes"),
+])
+def test_a_caller_opening_with_their_own_team_names_no_theme_nor_the_familys_place(vraag, gemeente):
+    parsed = parse_vraag(vraag)
+    assert parsed.gemeente == gemeente and "jeugdhulp" not in parsed.themas
+
+
+@pytest.mark.parametrize("vraag", [
+    "Vleuten: de intern begeleider wil overleg met de JGZ en buurtteam over een leerling",
+    "moeder uit Zuilen wil zelf naar het buurtteam",
+])
+def test_a_team_named_later_in_the_question_stays_what_is_asked(vraag):
+    assert "jeugdhulp" in parse_vraag(vraag).themas

@@ -268,6 +268,16 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     # opgepakt" stays
     ("oppakken", re.compile(r"\boppak(?:ken|t)\b|\bpak(?:t|ken)\s+(?:dit|dat|het|deze|die)\s+(?:\w+\s+){0,2}?op\b",
                             re.IGNORECASE)),
+    # a child who hits or kicks a brother, sister or other children shows behaviour, not violence at home against
+    # the child ("slaat en schopt zijn kleine broertje", "slaat andere kinderen"): it reads as fighting; "vader slaat
+    # de kinderen" and "slaat zijn moeder" stay violence
+    ("slaan", re.compile(r"\b(?:slaat|sloeg|slaan|schopt|schopte|schoppen)\b(?=(?:\s+en\s+(?:slaat|schopt|bijt|krabt"
+                         r"|duwt))?\s+(?:[\w']+\s+){0,2}?(?:broertjes?|zusjes?|broers?|zussen|zus|andere\s+kinderen"
+                         r"|klasgeno(?:ten|otjes)|medeleerlingen|vriendjes)\b)", re.IGNORECASE)),
+    # not knowing what to do is being at a loss, not having nothing to do ("school weet niet meer wat te doen", "ze
+    # weet niet wat ze moet doen"); "hij heeft niets te doen" stays leisure
+    ("doen", re.compile(r"\b(?:weet|weten|wist|wisten)\s+(?:(?:het|echt|ook|zelf|nog|even|ze|hij|zij|we)\s+)*"
+                        r"(?:niet|geen)\s+(?:meer\s+)?(?:goed\s+)?wat\s+(?:[\w']+\s+){0,3}?doen\b", re.IGNORECASE)),
     # where someone works is no problem with work ("vader werkt in Hilversum", "moeder werkt bij de thuiszorg", "haar
     # man werkt de hele week in het buitenland"); "werkt niet meer" and "werkt niet mee" are not guarded
     # and the consultant's own work ("mijn werkplek is Hilversum", "onze werkplaats")
@@ -281,7 +291,7 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
 
 # What a guarded word becomes: blank, except a job, which stays a word of working ("werkzaam"), so the words that
 # frame a call still see where the consultant works ("ik werk bij het buurtteam in Bussum")
-_IN_ITS_PLACE = {"werk": "werkzaam", "slapen": "logeert", "praten": r"\1 ", "team": "hulpverlener"}
+_IN_ITS_PLACE = {"werk": "werkzaam", "slapen": "logeert", "praten": r"\1 ", "team": "hulpverlener", "slaan": "vecht"}
 
 
 def guard_homonyms(text: str) -> str:
@@ -306,6 +316,7 @@ def _match_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[
     found: Dict[str, List[str]] = {}
     positions: Dict[str, int] = {}
     spans: Dict[str, Tuple[int, int]] = {}
+    said_at: Dict[str, List[Tuple[Tuple[int, int], str]]] = {}  # every place a theme is said, with its word
     consumed = lemmed
     gapped = _gapped_phrases(knowledge)
     framing = spoken.framing_words(guarded, lemmed, knowledge) | spoken.denied_words(guarded, lemmed, knowledge)
@@ -332,6 +343,7 @@ def _match_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[
         if theme in SETTING_THEMES and len(lemmed[:span[0]].split()) not in possessed:
             asked_for.add(theme)
         found.setdefault(theme, []).append(original)
+        said_at.setdefault(theme, []).append((span, original))
         if span[0] < positions.get(theme, len(lemmed)):
             positions[theme] = span[0]
             spans[theme] = span
@@ -349,6 +361,16 @@ def _match_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[
         feared = lemmed[spans[theme][1]:].split()[:1] == ["dat"]
         if feared and any(other != theme and span[0] >= spans[theme][1] for other, span in spans.items()):
             del found[theme]
+    # the same goes when what is feared is of the same theme ("moeder is bang dat haar dochter depressief is"): the
+    # theme is said where the feared thing is, so the one it is said of is the daughter, not the mother
+    for theme, said in said_at.items():
+        fear = [(span, word) for span, word in said if word in FEAR_WORDS
+                and lemmed[span[1]:].split()[:1] == ["dat"]]
+        rest = [(span, word) for span, word in said if fear and span[0] > fear[0][0][1]]
+        if theme in found and fear and rest and spans[theme] == fear[0][0]:
+            spans[theme] = rest[0][0]
+            positions[theme] = rest[0][0][0]
+            found[theme] = [word for word in found[theme] if word not in FEAR_WORDS] or found[theme]
     asked = spoken.asked_words(guarded, lemmed, knowledge)
     # what the caller asks for comes first ("... vader vraagt of er opvoedondersteuning is"), then the order said
     ordered = sorted(found, key=lambda t: (len(lemmed[:positions[t]].split()) not in asked, positions[t]))
@@ -537,10 +559,11 @@ _SCHOOL_WORDS = re.compile(
 
 def school_mentioned(text: str) -> bool:
     """The question puts the problem at school: a school word ("de juf ziet het", "in de klas", "klas 2") or a kind of
-    school ("basisschool", "2 havo"); a primary school year alone ("groep 6") is not one. Without one a family's
-    question is about home, not about what the school can do."""
+    school ("basisschool", "2 havo"), or a primary school year ("groep 6": the child is in that year of a primary
+    school). Without one a family's question is about home, not about what the school can do."""
     simple = simplify(text)
-    return bool(_SCHOOL_WORDS.search(simple) or _PRIMARY.search(simple) or _SECONDARY.search(simple))
+    return bool(_SCHOOL_WORDS.search(simple) or _PRIMARY.search(simple) or _SECONDARY.search(simple)
+                or _GROEP.search(simple))
 
 
 def _school_year_age(simple: str) -> Optional[int]:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Dict, FrozenSet, Iterable, Iterator, List, Optional, Sequence, Set, Tuple
 
-from bot.kaart import places
+from bot.kaart import places, subject
 from bot.kaart.places import Plaats
 from bot.kaart.query import (
     Vraag,
@@ -426,7 +426,8 @@ def for_parents_only(service) -> bool:
 
 
 def _theme_part(service, themas: List[str], professional: bool = False,
-                ouder_themas: Sequence[str] = (), kind_themas: Sequence[str] = ()) -> Tuple[float, List[str]]:
+                ouder_themas: Sequence[str] = (), kind_themas: Sequence[str] = (),
+                ouder_stoornis: Sequence[str] = ()) -> Tuple[float, List[str]]:
     if not themas:
         return 0.0, []
     weights = [THEME_ORDER_WEIGHTS[min(i, len(THEME_ORDER_WEIGHTS) - 1)] for i in range(len(themas))]
@@ -436,10 +437,11 @@ def _theme_part(service, themas: List[str], professional: bool = False,
         # the youth health service that follows the child's growth and health (004: the jeugdarts "volgt een
         # jeugdige vanaf de geboorte"), helps the child with that theme, not the parent, so it is no match on it;
         # and the other way round, a service for parents themselves is no match on the child's own problem
-        # ("dochter is somber")
+        # ("dochter is somber"), nor on a parent's own disorder ("moeder is depressief"): such a programme helps with
+        # worry and doubt as a parent, not with a disorder, which asks for treatment (``subject.DISORDER_WORDS``)
         strength = theme_strength(service, theme)
         if ((theme in ouder_themas and (for_young_people(service) or youth_health(service)))
-                or (theme in kind_themas and for_parents_only(service))):
+                or ((theme in kind_themas or theme in ouder_stoornis) and for_parents_only(service))):
             strength = 0.0
         if strength:
             got += weight * strength
@@ -680,6 +682,7 @@ class _Context:
     index: Optional[KaartIndex] = None  # the index searched (to see whether a service is named)
     ouder_themas: List[str] = field(default_factory=list)  # themes that are a parent's own problem
     kind_themas: List[str] = field(default_factory=list)  # such themes said of the child
+    ouder_stoornis: List[str] = field(default_factory=list)  # themes of a parent's own disorder (``with_parenting``)
     school: Optional[str] = None  # the kind of school the child goes to ("po", "vo"), when the question says it
     at_school: bool = False  # the question involves school (a school word or kind of school, a school problem)
 
@@ -783,6 +786,17 @@ def _with_young_child(themas: List[str], leeftijd: Optional[int]) -> List[str]:
     return themas + ["jonge_kind"]
 
 
+def with_parenting(themas: List[str], ouder_stoornis: List[str]) -> List[str]:
+    """``themas`` read as parenting (opvoeding) where a parent has a disorder of their own (``ouder_stoornis``):
+    the kaart holds no treatment for the parent (the huisarts refers the parent, the message says so), but support
+    with raising the children meanwhile (the opvoedcoach, the municipality's team), so the disorder's theme gives way
+    to parenting."""
+    if not ouder_stoornis:
+        return themas
+    rest = [theme for theme in themas if theme not in ouder_stoornis]
+    return rest if "opvoeding" in rest else rest + ["opvoeding"]
+
+
 def _with_related(said: List[str], themas: List[str]) -> List[str]:
     """``said`` plus the broader theme of each, when the search reads that broader theme too."""
     return said + [VERWANT_THEMA[t] for t in said if VERWANT_THEMA.get(t) in themas and VERWANT_THEMA[t] not in said]
@@ -871,7 +885,8 @@ def _score_all(index: KaartIndex, ctx: _Context, candidates: Set[int], text_scor
         service = doc.service
         if not _age_ok(service, ctx.leeftijd) or not _school_ok(service, ctx.school):
             continue
-        theme_score, matched = _theme_part(service, ctx.themas, ctx.professional, ctx.ouder_themas, ctx.kind_themas)
+        theme_score, matched = _theme_part(service, ctx.themas, ctx.professional, ctx.ouder_themas, ctx.kind_themas,
+                                           ctx.ouder_stoornis)
         matched_terms = [t for t in ctx.specific if i in docs_with[t]]
         if parents_own_only(service, ctx):
             matched_terms = []  # its text naming the parent's problem is the same evidence as its theme
@@ -1076,14 +1091,17 @@ def _compose_top(index: KaartIndex, ctx: _Context, hits: List[Hit], limit: int) 
        lower down, or is added.
     """
     route = _general_route(index, ctx.gemeente, ctx.leeftijd) if ctx.family else []
+    few = route and len([hit for hit in hits if _for_the_family(hit)]) < min(limit, FEW_HITS)
     hits = _with_entrances_when_few_fit(index, ctx, hits, route, limit)
+    if few:
+        hits = _with_youth_work(index, ctx, hits, limit)
     hits = _spread_roles(index, ctx, hits)
     if (not route or ctx.gemeente in REGIOS or len(hits) < TOP
             or ctx.themas[:1] == ["vrije_tijd"]):  # something to do in the neighbourhood is no youth-care question
         return hits
     growth = growth_question(ctx)
     if growth:
-        hits = _youth_health_second(index, hits, route, limit)
+        hits = _youth_health_second(index, ctx, hits, route, limit)
     own = next((i for i, hit in enumerate(hits) if own_entrance(index.doc(hit.id), ctx.gemeente)), None)
     if own is not None:
         hits = _broadest_own_entrance(index, ctx, hits, route, own, limit)
@@ -1092,14 +1110,27 @@ def _compose_top(index: KaartIndex, ctx: _Context, hits: List[Hit], limit: int) 
     return _own_entrance_third(index, ctx, hits, route, own, limit)
 
 
-def _youth_health_second(index: KaartIndex, hits: List[Hit], route: List[Hit], limit: int) -> List[Hit]:
+YOUTH_HEALTH_WHY = "Jeugdgezondheidszorg van deze plaats: volgt de groei en gezondheid van kinderen. "
+
+
+def _youth_health_second(index: KaartIndex, ctx: _Context, hits: List[Hit], route: List[Hit],
+                         limit: int) -> List[Hit]:
     """A question for the youth health service (``growth_question``): the JGZ second, moved up from below the first
-    ``TOP`` or added from the place's entrances (``route``)."""
+    ``TOP`` or added from the place's entrances (``route``), or else the youth health service that works in the place
+    (the JGZ in Vleuten is no general entrance), saying why."""
     health = next((i for i, hit in enumerate(hits) if youth_health(index.doc(hit.id).service)), None)
     if health is None:
         found = [h for h in route if youth_health(index.doc(h.id).service)]
         if found:
             hits.insert(TOP - 2, _as_entrance(found[0]))
+            return hits[:limit]
+        local = sorted((doc for doc in index.docs if youth_health(doc.service) and ctx.gemeente in doc.areas
+                        and verwijsbaar(doc.service) and _age_ok(doc.service, ctx.leeftijd)),
+                       key=lambda doc: doc.service.id)
+        if local:
+            hit = _place_hit(local[0], ctx.gemeente)
+            hit.waarom = YOUTH_HEALTH_WHY + hit.waarom
+            hits.insert(TOP - 2, hit)
     elif health >= TOP:
         hits.insert(TOP - 2, hits.pop(health))
     return hits[:limit]
@@ -1164,6 +1195,40 @@ def _with_entrances_when_few_fit(index: KaartIndex, ctx: _Context, hits: List[Hi
     thin_first = bool(hits) and _tier(index, index.doc(hits[0].id).service, ctx) == 1
     position = 0 if thin_first else next((i for i, hit in enumerate(hits) if _for_professionals(hit)), len(hits))
     return (hits[:position] + entrances + hits[position:])[:limit]
+
+
+YOUTH_WORK_AGE = 12  # from secondary school on, a young person goes to youth work on their own
+YOUTH_WORK_WHY = "Jongerenwerk in de buurt: een jongere kan er zelf terecht, naast de algemene ingang. "
+
+
+def youth_work(service) -> bool:
+    """Youth work in the sociale basis (jongerenwerk): made for young people, who go there themselves, and found by
+    the word for its professional (``jongerenwerker``)."""
+    return for_young_people(service) and "direct" in service.toegang and "jongerenwerker" in service.trefwoorden
+
+
+def _with_youth_work(index: KaartIndex, ctx: _Context, hits: List[Hit], limit: int) -> List[Hit]:
+    """Few services fit a question about a young person (``YOUTH_WORK_AGE`` or older) in a municipality: after the
+    general entrance comes the youth work of the place, which the way in involves in questions about young people
+    (001: the buurtteams want to involve JoU more often; jongerenwerk helps with school, drugs, home and the street),
+    moved up from below the first ``TOP`` or added, saying why."""
+    if ctx.leeftijd is None or ctx.leeftijd < YOUTH_WORK_AGE or ctx.gemeente is None or ctx.gemeente in REGIOS:
+        return hits
+    shown = [i for i, hit in enumerate(hits) if youth_work(index.doc(hit.id).service)]
+    if shown and shown[0] < TOP:
+        return hits
+    if shown:
+        work = hits.pop(shown[0])
+    else:
+        found = [doc for doc in index.docs if youth_work(doc.service) and ctx.gemeente in doc.areas
+                 and _age_ok(doc.service, ctx.leeftijd)]
+        if not found:
+            return hits
+        work = _place_hit(min(found, key=lambda doc: doc.service.id), ctx.gemeente)
+    if not work.waarom.startswith(YOUTH_WORK_WHY):
+        work.waarom = YOUTH_WORK_WHY + work.waarom
+    position = min(len([hit for hit in hits if _for_the_family(hit)]), TOP - 1)
+    return (hits[:position] + [work] + hits[position:])[:limit]
 
 
 def _for_professionals(hit: Hit) -> bool:
@@ -1237,6 +1302,9 @@ def zoek(
     # a broader theme read for a narrower one is said of the same person (a mother's overload: her own stress)
     ctx.ouder_themas = _with_related(parsed.ouder_themas, ctx.themas)
     ctx.kind_themas = _with_related(parsed.kind_themas, ctx.themas)
+    ctx.ouder_stoornis = [theme for theme in ctx.ouder_themas
+                          if set(parsed.thema_woorden.get(theme, ())) & subject.DISORDER_WORDS]
+    ctx.themas = with_parenting(ctx.themas, ctx.ouder_stoornis)
     text_scores = index.bm25(ctx.terms, allowed)
     scored, held_back = _score_all(index, ctx, _candidates(index, ctx, allowed, text_scores), text_scores)
     hits = _rank(index, ctx, scored, limit)

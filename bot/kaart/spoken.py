@@ -43,6 +43,11 @@ FIRST_PERSON = frozenset({"ik", "we", "wij"})
 WORKPLACE_WORDS = ("werk", "werken", "werkt", "werkzaam", "zit", "zitten", "gevestigd")
 WORKPLACE_PERSON = FIRST_PERSON | {"ons", "onze"}
 WORKPLACE_MARKS = frozenset({"bij", "als", "vanuit", "voor", "op"})
+# A caller who opens with their own team ("Buurtteam Zuilen hier", "Wijkteam Overvecht, het gezin woont in ...") says
+# who calls, not what is asked: a first part of a question of only a team word, its place and "hier" frames the call,
+# so neither the team (no question for youth care) nor its place is the family's.
+TEAM_WORDS = frozenset({"buurtteam", "wijkteam", "jeugdteam", "gebiedsteam"})
+TEAM_INTRO_WORDS = frozenset({"hier", "het", "team", "van"})
 
 
 def _clause_starts(text: str, tokens: List[str], knowledge=None) -> FrozenSet[int]:
@@ -101,6 +106,16 @@ def _frames(heads: Set[str], knowledge=None, written: Sequence[str] = ()) -> boo
                 and (heads & WORKPLACE_MARKS or _names_place(written, knowledge)))
 
 
+def _team_introduction(written: Sequence[str], knowledge=None) -> bool:
+    """``written`` (the simplified words of the first part of a question) is a team saying who calls: a team word and
+    nothing but its place and "hier" ("buurtteam vleuten hier", "wijkteam utrecht oost"; the place may already be
+    taken out of the question), see ``TEAM_WORDS``."""
+    if not TEAM_WORDS & set(written):
+        return False
+    rest = [word for word in written if word not in TEAM_WORDS and word not in TEAM_INTRO_WORDS]
+    return not rest or " ".join(rest) in places.tabel(knowledge).spellings
+
+
 # "zijn telefoon", "haar mobiel": the child's own phone is what the problem is about ("zit de hele nacht op zijn
 # telefoon"), not the line the call comes in on
 POSSESSIVES = frozenset({"zijn", "haar", "z'n", "hun", "d'r"})
@@ -152,7 +167,7 @@ def framing_words(text: str, lemmed: str, knowledge=None) -> FrozenSet[int]:
     call (see ``FRAMING_WORDS``)."""
     text = _lines_as_sentences(text)
     tokens = lemmed.split()
-    if not _frames(set(tokens), knowledge, words(text)):
+    if not _frames(set(tokens), knowledge, words(text)) and not TEAM_WORDS & set(words(text)):
         return frozenset()
     # whole words only, not the parts of a compound ("richtlijn" holds no "lijn")
     heads: Dict[int, str] = {}
@@ -165,8 +180,9 @@ def framing_words(text: str, lemmed: str, knowledge=None) -> FrozenSet[int]:
     bounds = sorted(_part_starts(text, tokens, knowledge) | {0, len(tokens)})
     out: set = set()
     for begin, end in zip(bounds, bounds[1:], strict=False):
-        if _frames({heads[i] for i in range(begin, end) if i in heads}, knowledge,
-                   [written[i] for i in range(begin, end) if i in written]):
+        part = [written[i] for i in range(begin, end) if i in written]
+        if (_frames({heads[i] for i in range(begin, end) if i in heads}, knowledge, part)
+                or (begin == 0 and _team_introduction(part, knowledge))):
             out.update(range(begin, end))
     return frozenset(out)
 
@@ -246,7 +262,8 @@ def without_framing(text: str, knowledge=None) -> str:
     """``text`` with the parts of sentences that frame the call (see ``FRAMING_WORDS``) blanked out, each
     replaced by a comma so that the words around it stay apart."""
     ends = _framing_stems(knowledge)[1]
-    if not _frames({head_stem(word, knowledge) for word in words(text)}, knowledge, words(text)):
+    if (not _frames({head_stem(word, knowledge) for word in words(text)}, knowledge, words(text))
+            and not TEAM_WORDS & set(words(text))):
         return text
     text = _lines_as_sentences(text)
     out = []
@@ -260,7 +277,8 @@ def without_framing(text: str, knowledge=None) -> str:
     kept, position = [], 0
     for start, end in out:
         part = text[start:end]
-        if _frames({head_stem(word, knowledge) for word in _WORD_RUN.findall(part)}, knowledge, words(part)):
+        if (_frames({head_stem(word, knowledge) for word in _WORD_RUN.findall(part)}, knowledge, words(part))
+                or (not words(text[:start]) and _team_introduction(words(part), knowledge))):
             kept.append(text[position:start] + ",")
             position = end
     kept.append(text[position:])

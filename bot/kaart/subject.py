@@ -58,6 +58,15 @@ MUTUAL_WORDS = frozenset({"ruzie", "conflict", "botsen", "niet met elkaar overwe
 ALARM_WORDS = frozenset({"paniek", "in paniek", "ongerust", "bezorgd", "ongerustheid"})
 
 
+# A parent's own disorder ("moeder is depressief", "vader heeft een angststoornis", "moeder is opgenomen") asks for
+# treatment the kaart does not hold (the huisarts refers the parent); what the kaart holds for the family is support
+# with raising the children meanwhile. Worry, stress and doubt as a parent ("piekert of ze het goed doet") are no
+# disorder: a programme for parents (Denkles) helps with those.
+DISORDER_WORDS = frozenset({"depressief", "depressie", "depressieve klachten", "angststoornis", "paniekstoornis",
+                            "is opgenomen", "psychiatrische opname", "in een kliniek", "psychose", "psychotisch",
+                            "borderline", "persoonlijkheidsstoornis"})
+
+
 # A death is grief of those who stay: a problem found by such a word is not the problem of the one who died nor of
 # the person named before it ("haar man is overleden en de kinderen hebben veel verdriet"), but of the child.
 DEATH_WORDS = ("overleden", "overlijden", "gestorven", "sterfgeval", "dood van")
