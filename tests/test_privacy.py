@@ -369,3 +369,23 @@ def test_role_play_turn_about_a_child_and_its_school_leaves_no_trace_in_the_data
              for secret in secrets if secret.encode() in path.read_bytes()]
     assert found == []
     assert "[SCHOOL]" in service.load(session_id)["state"]["turns"][0]["tekst"]
+
+
+def test_cli_writes_its_database_and_exports_readable_by_this_user_only(tmp_path):
+    """A trainer exporting sessions from a shell with the usual umask 022: the export (participant codes,
+    masked turns) is not readable by other users of the machine; the same holds for a database the CLI creates."""
+    from bot.roleplay import catalog
+    from bot.roleplay.engine import Move
+    from bot.roleplay.session import PracticeService
+
+    service = PracticeService(classify=lambda text: Move(zet="oordelen"))
+    service.play(service.start(catalog.scenarios()[0].id, deelnemer="D-08", seed=1), "Ik hoor dat u boos bent.")
+    export = tmp_path / "export" / "sessies.csv"
+    export.parent.mkdir()
+    previous = os.umask(0o022)
+    try:
+        assert main(["sessies", "csv", "--uit", str(export)]) == 0
+    finally:
+        os.umask(previous)
+    assert "D-08" in export.read_text(encoding="utf-8")
+    assert stat.S_IMODE(export.stat().st_mode) & 0o077 == 0
