@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from typing import List, Optional
 
@@ -64,6 +65,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     if func is None:
         parser.print_help()
         return 2
+    os.umask(0o077)  # databases and exports (sessions, reports) are readable by this user only
     try:
         return int(func(args) or 0)
     except KeyboardInterrupt:

@@ -39,6 +39,10 @@ def test_elfproef():
         ("Ik ben de moeder van Sem", "Ik ben de moeder van [NAAM]"),
         ("Mevrouw De Boer van school", "Mevrouw [NAAM] van school"),
         ("Jan de Vries is de vader", "[NAAM] is de vader"),
+        ("Hij zit op de Tamarindeschool in groep 8", "Hij zit op de [SCHOOL] in groep 8"),
+        ("Ze zit op basisschool De Regenboog.", "Ze zit op basisschool [SCHOOL]."),
+        ("Hij gaat naar het Ichthus College", "Hij gaat naar het [SCHOOL]"),
+        ("de Montessori-school in Zeist", "de [SCHOOL] in Zeist"),
     ],
 )
 def test_masks_personal_details(text, expected):
@@ -54,6 +58,8 @@ def test_masks_personal_details(text, expected):
         "In 2019 en 2021 zijn we verhuisd.",
         "Sinds maart 2024 gaat hij niet naar school.",
         "Het buurtteam en de huisarts weten ervan.",
+        "Basisschool is zwaar voor hem; op de middelbare school gaat het beter.",
+        "Hij gaat niet naar school. Zijn zus wel.",
         "",
     ],
 )

@@ -350,3 +350,42 @@ def test_role_play_turns_and_debrief_are_stored_masked():
     assert data["debrief"]["valkuilen"][0]["tekst"] == "U moet gewoon luisteren, [NAAM], ik bel u op [TELEFOON]"
     raw = _db_bytes()
     assert not [s for s in SECRETS if s.encode() in raw or json.dumps(s)[1:-1].encode() in raw]
+
+
+def test_role_play_turn_about_a_child_and_its_school_leaves_no_trace_in_the_data_folder(tmp_path):
+    """A trainee types a child's name, its school and abuse into a role play: no file in the data folder
+    (database, write-ahead log, journal) holds the name or the school afterwards."""
+    from bot.roleplay import catalog
+    from bot.roleplay.engine import Move
+    from bot.roleplay.session import PracticeService
+
+    service = PracticeService(classify=lambda text: Move(zet="oordelen"))
+    session_id = service.start(catalog.scenarios()[0].id, deelnemer="D-07", conversation_id="gesprek-s", seed=1)
+    service.play(session_id, "Uw zoon Quirijn zit op de Tamarindeschool en wordt thuis geslagen, bel 06-48151623")
+    service.play(session_id, "Ik heb basisschool De Regenboog al over hem gebeld.")
+    service.finish(session_id)
+    secrets = ("Quirijn", "Tamarinde", "Regenboog", "48151623")
+    found = [(path.name, secret) for path in tmp_path.rglob("*") if path.is_file()
+             for secret in secrets if secret.encode() in path.read_bytes()]
+    assert found == []
+    assert "[SCHOOL]" in service.load(session_id)["state"]["turns"][0]["tekst"]
+
+
+def test_cli_writes_its_database_and_exports_readable_by_this_user_only(tmp_path):
+    """A trainer exporting sessions from a shell with the usual umask 022: the export (participant codes,
+    masked turns) is not readable by other users of the machine; the same holds for a database the CLI creates."""
+    from bot.roleplay import catalog
+    from bot.roleplay.engine import Move
+    from bot.roleplay.session import PracticeService
+
+    service = PracticeService(classify=lambda text: Move(zet="oordelen"))
+    service.play(service.start(catalog.scenarios()[0].id, deelnemer="D-08", seed=1), "Ik hoor dat u boos bent.")
+    export = tmp_path / "export" / "sessies.csv"
+    export.parent.mkdir()
+    previous = os.umask(0o022)
+    try:
+        assert main(["sessies", "csv", "--uit", str(export)]) == 0
+    finally:
+        os.umask(previous)
+    assert "D-08" in export.read_text(encoding="utf-8")
+    assert stat.S_IMODE(export.stat().st_mode) & 0o077 == 0

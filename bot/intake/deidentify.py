@@ -36,6 +36,7 @@ LABELS = {
     "email": "[E-MAIL]",
     "adres": "[ADRES]",
     "datum": "[DATUM]",
+    "school": "[SCHOOL]",
 }
 # Dutch words for the note to the consultant: label -> (singular, plural)
 _NOUNS = {
@@ -46,6 +47,7 @@ _NOUNS = {
     "email": ("e-mailadres", "e-mailadressen"),
     "adres": ("adres", "adressen"),
     "datum": ("datum", "data"),
+    "school": ("schoolnaam", "schoolnamen"),
 }
 MAX_TEXT = 20_000
 
@@ -88,6 +90,19 @@ _STREET_SUFFIX = (
 _STREET = re.compile(
     rf"(?<![\w])(?:[A-Z][\w'-]*\s)?(?:(?:van|de|der|den|het|ten|ter)\s)*[A-Z][a-zà-ÿ'-]*(?:{_STREET_SUFFIX})"
     rf"\s\d{{1,4}}(?:\s?[a-zA-Z](?![\w])|-\d{{1,3}}|\s?(?:hs|bis|I{{1,3}}))?(?![\w])"
+)
+# a child's school makes a family findable: "de Tamarindeschool", "basisschool De Regenboog", "het Ichthus College"
+_GENERIC_SCHOOLS = {
+    "", "basis", "hoge", "kleuter", "muziek", "zwem", "dans", "rij", "avond", "dag", "nacht", "lagere", "middelbare",
+    "speciale", "praktijk", "vak", "beroeps", "zomer", "zondags", "bijles", "huiswerk", "taal", "brede", "kunst",
+}
+_SCHOOL_WORD = re.compile(r"(?<![\w])([A-ZÀ-Ý][a-zà-ÿ'-]*?)-?(?:school|college|lyceum|gymnasium)(?![\w])")
+_NAMED_SCHOOL = re.compile(
+    r"(?<![\w])(?:[Bb]asisschool|[Ss]chool|[Cc]ollege|[Ll]yceum|[Gg]ymnasium|[Kk]indcentrum|IKC|OBS|CBS|RKBS|SBO)"
+    r"\s((?:(?:[Dd]e|[Hh]et|'t)\s)?[A-ZÀ-Ý][\wà-ÿ'-]+(?:\s[A-ZÀ-Ý][\wà-ÿ'-]+)?)"
+)
+_SCHOOL_AFTER_NAME = re.compile(
+    r"(?<![\w])(?!(?:De|Het|Een)\s)[A-ZÀ-Ý][\wà-ÿ'-]+\s(?:College|Lyceum|Gymnasium)(?![\w])"
 )
 _PUBLIC_NUMBERS = {"112", "113", "08002000", "08000113", "0800113", "08000432"}
 
@@ -154,6 +169,13 @@ def _rule_spans(text: str) -> List[Span]:
             spans.append((match.start(), match.end(), "datum"))
     for match in _STREET.finditer(text):
         spans.append((match.start(), match.end(), "adres"))
+    for match in _SCHOOL_WORD.finditer(text):
+        if match.group(1).lower() not in _GENERIC_SCHOOLS:
+            spans.append((match.start(), match.end(), "school"))
+    for match in _SCHOOL_AFTER_NAME.finditer(text):
+        spans.append((match.start(), match.end(), "school"))
+    for match in _NAMED_SCHOOL.finditer(text):
+        spans.append((match.start(1), match.end(1), "school"))
     spans.extend(_name_spans(text))
     return spans
 
@@ -258,7 +280,7 @@ def _deduce_spans(model, text: str) -> List[Span]:
 
 # --------------------------------------------------------------------------- merge
 
-_PRIORITY = {"email": 0, "bsn": 1, "telefoon": 2, "postcode": 3, "datum": 4, "adres": 5, "naam": 6}
+_PRIORITY = {"email": 0, "bsn": 1, "telefoon": 2, "postcode": 3, "datum": 4, "adres": 5, "naam": 6, "school": 7}
 
 
 def _merge(spans: List[Span]) -> List[Span]:
