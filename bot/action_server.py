@@ -68,6 +68,7 @@ def _masker() -> None:
 
 
 def main(argv: Optional[List[str]] = None) -> None:
+    os.umask(0o077)  # what the actions write (our database, exports) is private, also when started by hand
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s - %(message)s")
     os.environ.setdefault("ACTION_SERVER_SANIC_WORKERS", DEFAULT_WORKERS)
     seconds = warm_up()

@@ -315,3 +315,15 @@ def test_a_stored_model_is_built_eagerly_then_predicts_with_rasas_own_setting(mo
     calls.clear()
     model_load.load(Model, "weights.tf", "example", "predict example", finetune_mode=True, config={})
     assert [c[0] for c in calls] == ["new", "build step", "weights"]  # fine-tuning: no prediction, as in Rasa
+
+
+def test_rasa_does_not_start_with_debug_logs_unless_asked_for_on_purpose():
+    """DEBUG logs carry what users typed: the start module refuses them without RUSTPUNT_DEBUG_LOGS=ja."""
+    assert rasa_server.debug_refusal(["run", "--enable-api"], {}) is None
+    assert "RUSTPUNT_DEBUG_LOGS=ja" in rasa_server.debug_refusal(["run", "--debug"], {})
+    assert rasa_server.debug_refusal(["shell", "-vv"], {}) is not None
+    assert rasa_server.debug_refusal(["run"], {"LOG_LEVEL": "debug"}) is not None
+    assert rasa_server.debug_refusal(["run", "--debug"], {"RUSTPUNT_DEBUG_LOGS": "ja"}) is None
+    with pytest.raises(SystemExit) as stopped:
+        rasa_server.main(["run", "--debug"])
+    assert stopped.value.code == 2
