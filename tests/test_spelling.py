@@ -140,3 +140,35 @@ def test_every_user_facing_text_is_spelled_right():
 def test_the_checker_catches_a_known_slip():
     assert "verraderlijkk" in _unknown({"verraderlijkk", "schuldig"})
     assert "schuldig" not in _unknown({"schuldig"})
+
+
+# Slips of issue 16 that are real Dutch words, so the dictionary cannot catch them: wrong words, missing
+# words, anglicisms and a broken word order. None of them may come back in any text a professional reads.
+LANGUAGE_SLIPS = [
+    r"verraderlijk",                          # 'schuldig' or 'ontrouw' was meant (moeder_dochter_niet_gezien.yml)
+    r"\bals ik tas\b",                        # 'Als ik mijn tas inpak'
+    r"\bschuldig naar\b",                     # 'schuldig tegenover'
+    r"\bspeelt tegen moeder\b",               # a role-play partner is not played against
+    r"\bjullie\b[^.?!]*\bvoor je kinderen\b",  # after 'Jullie': 'voor jullie kinderen'
+    r"\bvoorbereiden voor gesprekken\b",
+    r"\bface to face\b",
+    r"\bvul nog in\b",                        # 'Vul nog in {field_name}': broken word order
+]
+
+
+def _slips(text: str) -> List[str]:
+    flat = " ".join(text.lower().split())
+    return [slip for slip in LANGUAGE_SLIPS if re.search(slip, flat)]
+
+
+def test_the_language_slips_of_issue_16_do_not_come_back():
+    texts = list(_knowledge_texts()) + list(_domain_texts()) + list(_module_texts())
+    found = [f"{where}: '{slip}'" for where, _, text in texts for slip in _slips(text)]
+    assert not found, "Taalfouten die al eens verbeterd zijn:\n" + "\n".join(found)
+
+
+def test_the_slip_check_catches_the_old_wording_and_passes_the_new():
+    assert _slips("Jullie willen allebei het beste voor je kinderen.")
+    assert _slips("Ze voelt zich schuldig naar allebei.")
+    assert not _slips("Jullie willen allebei het beste voor jullie kinderen. Doe het voor je kinderen.")
+    assert not _slips("Ze voelt zich schuldig tegenover allebei.")
