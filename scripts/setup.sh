@@ -11,6 +11,7 @@
 # the project itself from this checkout (editable, no dependencies). The cache may be deleted at any time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+(umask 077 && mkdir -p var)  # var/ will hold the databases and logs: this user only, from the first step
 . scripts/cache.sh
 PY=$(scripts/python310.sh)
 stamp=.venv/.rustpunt-installed

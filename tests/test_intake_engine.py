@@ -349,6 +349,20 @@ def test_summary_degrades_when_kaart_fails(intake_knowledge):
     assert summary.kaart_melding in format_summary(summary)
 
 
+def test_a_failing_kaart_search_logs_no_typed_words(intake_knowledge, caplog):
+    intake = Intake(intake_knowledge)
+    turn = intake.handle(intake.handle(intake.start().state, "Hij luistert niet").state, "rond af")
+
+    def broken(term, *args, **kwargs):
+        raise ValueError(f"geen dienst voor {term!r} in Blaricum")  # an error that quotes the query
+
+    with caplog.at_level("DEBUG"):
+        summary = build_summary(turn.state, intake_knowledge, search=broken)
+    assert summary.kaart_melding
+    assert "kaart search failed (ValueError)" in caplog.text
+    assert "Blaricum" not in caplog.text and "geen dienst" not in caplog.text
+
+
 def test_store_summary_holds_only_masked_text(intake_knowledge):
     from bot.records import get_record
 

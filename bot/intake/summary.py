@@ -84,7 +84,7 @@ def _kaart_search() -> Optional[Callable]:
     try:
         from bot.kaart.search import search  # lazy: the kaart is optional for the intake
     except Exception as exc:  # not built yet or broken: the summary still works
-        log.warning("sociale kaart niet beschikbaar: %s", exc)
+        log.warning("kaart search not available (%s)", type(exc).__name__)  # no text in logs
         return None
     return search
 
@@ -160,7 +160,7 @@ def build_summary(state: dict, knowledge, gemeente: Optional[str] = None, search
             try:
                 services = _services(advice, finder, gemeente, leeftijd)
             except Exception as exc:
-                log.warning("zoeken in de sociale kaart mislukte: %s", exc)
+                log.warning("kaart search failed (%s)", type(exc).__name__)  # the error may quote typed words
                 kaart_note = "Zoeken in de sociale kaart lukte nu niet; zoek zelf naar een passende dienst."
         route.append(RouteAdvice(advice.route, advice.titel, advice.reden, advice.grounds, services))
 
