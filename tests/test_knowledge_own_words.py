@@ -16,6 +16,7 @@ from typing import Iterator, List, Set, Tuple
 import yaml
 
 from bot.paths import knowledge_dir
+from tests.yaml_strings import yaml_strings
 
 # The seed documents live outside the repository (docs: /work/shared/seeds); another place via the env.
 SEEDS = Path(os.environ.get("RUSTPUNT_SEEDS_DIR", "/work/shared/seeds"))
@@ -33,17 +34,8 @@ def _runs(tokens: List[str]) -> Iterator[Tuple[int, Tuple[str, ...]]]:
         yield start, tuple(tokens[start:start + RUN])
 
 
-def _strings(value, field: str = "") -> Iterator[str]:
-    if field in SKIP_FIELDS:
-        return
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, str(key))
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item, field)
+def _strings(value) -> Iterator[str]:
+    return yaml_strings(value, SKIP_FIELDS)
 
 
 def copied_runs(source_texts: List[str], knowledge_files: List[Path]) -> List[str]:

@@ -23,6 +23,7 @@ import yaml
 
 from bot.knowledge.loader import get_knowledge
 from bot.paths import knowledge_dir
+from tests.yaml_strings import yaml_strings
 
 ROOT = Path(__file__).resolve().parent.parent
 WORDLIST = ROOT / "tests" / "spelling" / "woordenlijst.txt"
@@ -49,17 +50,8 @@ _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 _URL = re.compile(r"(https?://|www\.)\S+")
 
 
-def _strings(value, field: str = "") -> Iterator[str]:
-    if field in SKIP_FIELDS:
-        return
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, str(key))
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            yield from _strings(item, field)
+def _strings(value) -> Iterator[str]:
+    return yaml_strings(value, SKIP_FIELDS)
 
 
 def _knowledge_texts() -> Iterator[Tuple[str, str, str]]:
