@@ -415,6 +415,19 @@ def test_the_ninth_toets_set_is_its_own_set_of_at_least_100_new_questions():
     tuning = {q.vraag for q in knowledge.entries["kaart_testvraag"].values()}
     assert len(ninth) >= 100 and not ninth & (earlier | tuning)
     assert len(evalueer(knowledge, kind="kaart_toetsvraag", reeks="toets9").uitkomsten) == len(ninth)
+
+
+def test_the_tenth_toets_set_is_its_own_set_of_at_least_80_new_questions():
+    knowledge = get_knowledge()
+    toets = knowledge.entries["kaart_toetsvraag"].values()
+    tenth = {q.vraag for q in toets if q.reeks == "toets10"}
+    earlier = {q.vraag for q in toets
+               if q.reeks in ("toets", "toets2", "toets3", "toets4", "toets5", "toets6", "toets7", "toets8", "toets9")}
+    tuning = {q.vraag for q in knowledge.entries["kaart_testvraag"].values()}
+    assert len(tenth) >= 80 and not tenth & (earlier | tuning)
+    assert len(evalueer(knowledge, kind="kaart_toetsvraag", reeks="toets10").uitkomsten) == len(tenth)
+
+
 @pytest.mark.parametrize("vraag, gemeente", [
     ("Bussum-Zuid: jongen 16 gebruikt drugs", "gooise_meren"),
     ("Hilversum Noord: gezin met geldzorgen", "hilversum"),

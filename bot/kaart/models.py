@@ -358,7 +358,9 @@ class KaartToetsvraag(KaartTestvraag):
     round, without reading the search code), ``toets5`` (``toetsvragen_5.yml``, written blind before the
     fifth round), ``toets6`` (``toetsvragen_6.yml``, written blind during the fifth round), ``toets7``
     (``toetsvragen_7.yml``, written blind in the sixth session), ``toets8`` (``toetsvragen_8.yml``, written
-    blind later in the sixth session) or ``toets9`` (``toetsvragen_9.yml``, written blind in the seventh
-    session)."""
+    blind later in the sixth session), ``toets9`` (``toetsvragen_9.yml``, written blind in the seventh
+    session) or ``toets10`` (``toetsvragen_10.yml``, written blind in the ninth session)."""
 
-    reeks: Literal["toets", "toets2", "toets3", "toets4", "toets5", "toets6", "toets7", "toets8", "toets9"] = "toets"
+    reeks: Literal[
+        "toets", "toets2", "toets3", "toets4", "toets5", "toets6", "toets7", "toets8", "toets9", "toets10"
+    ] = "toets"
