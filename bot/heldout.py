@@ -16,6 +16,9 @@
 - ``evaluatie/oefenpaden_6.yml``: a sixth set in the same format, written blind (without the engine, the
   recognisers or the other sets' paths) but, unlike the fifth, with the workbook at hand; 24 paths, two good
   and two bad per scenario; only measured, reported under its own heading.
+- ``evaluatie/oefenpaden_7.yml``: a seventh set in the same format and shape as the sixth (24 paths, two good
+  and two bad per scenario), written blind in session 9 with the workbook and the knowledge descriptions,
+  without the engine, the recognisers or the other sets' paths; only measured, reported under its own heading.
 - ``evaluatie/context.yml``: short, ambiguous role-play turns with the persona's last line and the
   stage of the talk, to measure reading a move with and without context; split into ``ontwikkel``
   (may tune ``bot.roleplay.context``) and ``toets`` (measured only). Validated on loading: a broken
@@ -103,7 +106,7 @@ def practice_paths() -> List[Dict[str, Any]]:
     return list(_yaml("oefenpaden.yml")["paden"])
 
 
-# -- evaluatie/oefenpaden_2.yml ... oefenpaden_6.yml --------------------------------------------
+# -- evaluatie/oefenpaden_2.yml ... oefenpaden_7.yml --------------------------------------------
 SECOND_PRACTICE_FILE = "oefenpaden_2.yml"  # written blind, never used to train or tune: only measured
 SECOND_PRACTICE_HEADING = (
     "Tweede set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_2.yml; geschreven zonder de "
@@ -143,6 +146,15 @@ SIXTH_PRACTICE_HEADING = (
     "warm maar oordelen, redden, gaan de inhoud in of kiezen partij; nooit gebruikt om te trainen of af te "
     "stellen)"
 )
+SEVENTH_PRACTICE_FILE = "oefenpaden_7.yml"  # written blind in session 9, with the workbook: only measured
+SEVENTH_PRACTICE_HEADING = (
+    "Zevende set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_7.yml; geschreven met het werkboek "
+    "en de beschrijvingen van stappen, valkuilen en rollen, maar zonder de rollenspel-engine, de contextregels, "
+    "de herkenners of de paden van de andere sets te zien; twee goede en twee slechte paden per scenario, de "
+    "helft van de goede paden heeft één onhandige beurt die daarna hersteld wordt, slechte paden oordelen, "
+    "redden, gaan de inhoud in, kiezen partij of slaan erkennen over; nooit gebruikt om te trainen of af te "
+    "stellen)"
+)
 # the practice-path sets written apart from the engine, each played and reported on its own:
 # file -> (name, heading); the report follows this order
 PRACTICE_PATH_SETS = {
@@ -151,6 +163,7 @@ PRACTICE_PATH_SETS = {
     FOURTH_PRACTICE_FILE: ("vierde set vrije-tekstpaden", FOURTH_PRACTICE_HEADING),
     FIFTH_PRACTICE_FILE: ("vijfde set vrije-tekstpaden", FIFTH_PRACTICE_HEADING),
     SIXTH_PRACTICE_FILE: ("zesde set vrije-tekstpaden", SIXTH_PRACTICE_HEADING),
+    SEVENTH_PRACTICE_FILE: ("zevende set vrije-tekstpaden", SEVENTH_PRACTICE_HEADING),
 }
 PRACTICE_KINDS = ("goed", "slecht")
 
