@@ -31,8 +31,13 @@
 - ``evaluatie/context_5.yml``: a fifth context set in the same format and shape as ``context_4.yml``
   (72 items, 9 per step and pitfall, 48 ``ambigu`` / 24 ``helder``), written blind in session 7
   (without the other context sets, the rules, the recognisers or their examples); every item is
-  ``toets``. The context sets written apart from the rules are registered in
-  ``INDEPENDENT_CONTEXT_SETS`` (file -> name, heading), each reported under its own heading.
+  ``toets``.
+- ``evaluatie/context_6.yml``: a sixth context set in the same format and shape as ``context_5.yml``
+  (72 items, 9 per step and pitfall, 6 ``ambigu`` and 3 ``helder`` each, 12 per scenario), written blind
+  in session 9 (from the workbook and the knowledge content, without the other context sets, the rules,
+  the recognisers or their examples) and fixed before its first measurement; every item is ``toets``.
+  The context sets written apart from the rules are registered in ``INDEPENDENT_CONTEXT_SETS``
+  (file -> name, heading), each reported under its own heading.
 
 ``RecognitionReport`` is what ``rustpunt evalueer stappen`` and ``evalueer rollen`` print: scores
 on clean sentences (held-out example groups), right per register on the conversations, a learning
@@ -239,6 +244,7 @@ SECOND_CONTEXT_FILE = "context_2.yml"  # written apart, without seeing context.y
 THIRD_CONTEXT_FILE = "context_3.yml"  # written blind as well, while the rules were being tuned: only measured
 FOURTH_CONTEXT_FILE = "context_4.yml"  # written blind too; seen since session 6 (tuned the rules)
 FIFTH_CONTEXT_FILE = "context_5.yml"  # written blind in session 7, before any measurement: only measured
+SIXTH_CONTEXT_FILE = "context_6.yml"  # written blind in session 9, before any measurement: only measured
 # the context sets written apart from the rules, each reported on its own: file -> (name in the counts, heading)
 INDEPENDENT_CONTEXT_SETS = {
     SECOND_CONTEXT_FILE: (
@@ -264,6 +270,12 @@ INDEPENDENT_CONTEXT_SETS = {
         "Vijfde contextset, blind geschreven (evaluatie/context_5.yml; geschreven zonder de contextregels, "
         "de herkenners of de eerste vier sets te zien; nooit getraind, alleen gemeten): goed gelezen "
         "zonder → met context",
+    ),
+    SIXTH_CONTEXT_FILE: (
+        "zesde contextset",
+        "Zesde contextset, blind geschreven (evaluatie/context_6.yml; geschreven met het werkboek, zonder de "
+        "contextregels, de herkenners of de eerste vijf sets te zien; nooit getraind, alleen gemeten): goed "
+        "gelezen zonder → met context",
     ),
 }
 CONTEXT_PARTS = ("ontwikkel", "toets")
