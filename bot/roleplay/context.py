@@ -101,6 +101,11 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                       r"(?:kun|kan|wil|zou) (?:jij|je) (?:\w+ ){0,6}(?:bellen|praten|zeggen|regelen|vertellen|spreken|"
                       r"aanspreken|bepalen|oplossen|vragen|zorgen)",
                       r"(?:bel|regel|zeg) (?:jij|u) (?:\w+ ){0,3}maar", r"(?:zegt|regelt|belt) u (?:\w+ ){0,3}maar",
+                      # "Dan belt u hem en zegt u het gewoon.": what the professional is to do next
+                      r"(?:dan|en) (?:belt|zegt|regelt|stuurt|vraagt|spreekt|mailt|appt) (?:u|jij)(?!\w)",
+                      # "Als u haar nou een berichtje stuurt, namens mij.", "Als jij met haar advocaat belt..."
+                      r"^\W*als (?:u|jij|je) (?:\w+ ){0,5}(?:nou|eens|even|bellen|belt|stuurt|praat|regelt|zegt|"
+                      r"vraagt|mailt|spreekt|appt)(?!\w)",
                       r"^\W*(?:en |dus |of )?(?:zet|schrijft|schrijf|zegt|belt|bel|regelt|regel|doet|doe|vraagt|vraag|"
                       r"stuurt|stuur|meldt|meld|neemt|neem|gaat|ga) (?:u|jij) [^?]{0,80}\?",
                       r"^\W*(?:en |dus |maar |of )?(?:kunt|kun|kan) (?:u|jij|je) "
@@ -111,13 +116,24 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                       # "Heb ik gelijk of niet?", not "of ze komt of niet"
                       r"klopt (?:dat |het )?toch", r"of niet\s*\?",
                       # a judgement about the other, or a tag question about them with "toch"
-                      r"deugt niet", r"(?:dat|het) is toch (?:niet |ook |gewoon )?(?:normaal|raar|gek|logisch)",
+                      r"deugt niet", r"niet deugt",
+                      r"(?:dat|het) is toch (?:niet |ook |gewoon )?(?:normaal|raar|gek|logisch)",
+                      # "Dat is toch geen reden om ...?", "Dat is toch belachelijk?"
+                      r"(?:dat|het|dit) is toch (?:\w+ )?(?:geen reden|belachelijk|absurd|idioot|schandalig|onzin|"
+                      r"niet oké|niet ok|te gek)",
+                      # asks the professional to rule on a rule or a fact: "Mag ik nou wel of niet ...?"
+                      r"wel of niet",
                       r"(?:^|, )(?:hij|zij|ze|die) \w+ [^?.!]{0,60}?toch\b[^.!?]*\?")),  # a question
     # hopes the other will change, or asks whether it will stay like this / can be forced
     ("realiteit", _words(r"vast wel", r"vanzelf", r"ooit",
                          r"dus (?:\w+ ){0,4}(?:niet|nooit|niks|niets|geen|blijft|altijd)",
                          r"dwingen", r"verplichten", r"(?:niet|nooit) (?:meer )?(?:veranderen|verandert|bijdraaien)",
                          r"gaat (?:ze|hij) (?:nog|misschien|ooit)",
+                         # "..., dan moet ze wel luisteren.", "... dat ze dan eindelijk ophoudt."
+                         r"dan (?:moet|zal|gaat|moeten|zullen|gaan) (?:ze|hij|zij) (?:\w+ )?(?:wel|eindelijk)",
+                         r"dat (?:ze|hij|zij) dan (?:\w+ )?eindelijk",
+                         # "Kan het zijn dat ze nooit meer ...?"
+                         r"(?:kan|zou) het (?:\w+ )?(?:zijn|kunnen) dat",
                          r"blijft (?:het|ze|hij) (?:zo|altijd)",
                          # asks whether this is just how it is: "Zo is het nu eenmaal?", "Moet ik ermee leren leven?"
                          r"(?:zo is het|is het zo|is het) (?:\w+ )?(?:nu eenmaal|gewoon zo)",
@@ -127,6 +143,8 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                          r"(?:slikken|accepteren|aanvaarden|neerleggen)")),
     # the persona's own idea, or asks what to do now
     ("opties", _words(r"misschien (?:moet|kan|ga|zou) ik", r"misschien (?:moeten|kunnen|gaan|zouden) (?:we|wij)",
+                      r"^\W*misschien (?!is\b|was\b|wil\b|wilt\b|heeft\b|komt\b)\w+ ik\b",  # "Misschien stuur ik ..."
+                      r"(?:ik heb|heb ik) (?:\w+ ){0,3}(?:bedacht|verzonnen)",
                       r"ik (?:kan|moet|ga) (?:beter|misschien)", r"dat ik (?:beter|best|misschien) (?:kan|moet|ga)",
                       r"ik zou (?:\w+ ){0,8}kunnen", r"ik kan (?:het|haar|hem|ze|"
                       r"ook|gewoon|naar|de|een|eerst|zelf|bij|met)(?!(?: \w+){0,3} (?:niet meer|nooit|niks|niets))",
@@ -137,25 +155,33 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     # names a wish or a longing
     ("behoefte", _words(r"ik wil", r"ik zou (?:zo )?graag", r"ik zou willen", r"ik wou", r"had ik maar", r"het liefst",
                         r"ik hoop", r"ik mis", r"ik verlang", r"mijn wens", r"ik wens", r"zou ik willen",
-                        r"was het maar",
+                        r"was het maar", r"(?:dat|wat) ik (?:\w+ )?(?:nog |echt |eigenlijk |alleen )?(?:wil|wou)(?!\w)",
+                        r"(?:mama|papa|mijn moeder|mijn vader|mam|pap) (?:wil|wilt|wou) dat ik",
                         # an unfinished wish: "Als hij nou maar eens op tijd kwam...", "Als ze één keer zou bellen..."
                         r"^\W*als (?!ik\b|we\b|wij\b)(?:\w+ ){0,5}(?:nou|maar|één keer|een keer)\b[^?]*$",
                         # a bare "dat"-clause that answers "what would you want?": "Dat ze niet meer schreeuwen."
                         r"^\W*dat (?:ze|zij|hij|papa|mama|mijn|we|wij|iemand|er|hun|jullie) [^,]*?"
                         r"(?:niet meer|weer|gewoon|eens|ophoud\w*|stopp?\w*)[^,]*$")),
     # tells what happened, or the pattern of action and reaction
-    ("dynamiek", _words(r"toen", r"gisteren", r"gisteravond", r"vorige week", r"laatst", r"die keer", r"elke keer",
+    ("dynamiek", _words(r"toen", r"gisteren", r"gisteravond", r"vorige week", r"laatst", r"elke keer",
+                        r"die (?:keer|avond|dag|ochtend|middag|nacht|(?:maan|dins|woens|donder|vrij|zater|zon)dag)",
+                        r"geappt", r"gebeld", r"gestuurd",
+                        # "als papa de deur opendoet zegt mama meteen iets": what the other does each time
+                        r"(?:zegt|roept|begint|gaat|doet|pakt|loopt|komt) (?:hij|zij|ze|mama|papa|mijn \w+|m'n \w+) "
+                        r"(?:\w+ )?(?:meteen|direct|gelijk|altijd|weer)",
                         r"altijd als", r"iedere keer", r"zodra", r"(?:maan|dins|woens|donder|vrij|zater|zon)dag\w*",
                         r"vanochtend", r"vanmorgen", r"appte", r"appje", r"appt", r"belde", r"stuurde", r"schreef",
                         r"zei", r"stond", r"kwam", r"reageerde", r"begon", r"begint")),
     # shows a feeling
     ("erkennen", re.compile(
-        r"\b(boos|woedend|verdrietig|kapot|doodmoe|moe(?![td])|bang|machteloos|wanhopig|ik kan niet meer|"
+        r"\b(boos|woedend|verdrietig|kapot|doodmoe|moe(?![tds])|bang|jank|trill?|overstuur|paniek|"
+        r"machteloos|wanhopig|ik kan niet meer|"
         r"ik trek het niet|ik weet het niet meer|ik ben er (?:zo |echt |helemaal |gewoon )?klaar mee|"
         r"gefrustreerd|teleurgesteld|huil|wakker|"
         r"gek van|pijn|eenzaam|alleen voor|zwaar|ik ben (?:zo |helemaal |echt |gewoon |compleet )?op(?=\s*[.,!?]|\s*$)|"
         r"(?:slaap|sliep) (?:\w+ ){0,3}(?:niet|nauwelijks|slecht)|(?:het|alles) (?:\w+ ){0,2}zat\b|"
         r"(?:ik kan|ik trek) (?:\w+ ){0,3}niet meer|"
+        r"ik kan (?:\w+ )?niet (?:eens )?(?:normaal )?(?:praten|denken|ademen)|"
         # asks to be understood: "Snap je hoe zwaar dit is?", "Weet u wel wat dat met me doet?"
         r"(?:snap|snapt|begrijp|begrijpt|weet|ziet|zie|voel|voelt) (?:je|jij|u) (?:\w+ ){0,3}(?:hoe|wat)\b)\w*",
         re.IGNORECASE)),
@@ -456,7 +482,8 @@ def _yes_or_no(kind: str, text: str, context: Context) -> Optional[str]:
     if kind == DENIAL:
         if target == "visie":  # "Nee joh." to "Komt het door mij?", "Nee hoor." to "U vindt zeker ...?"
             return target
-        if target == "inhoud" and _NEGATIVE.search(sentence):  # "Nee." to "Dat is toch niet normaal?" agrees
+        if target == "inhoud" and _asks(sentence) and _NEGATIVE.search(sentence):  # "Nee." to "Dat is toch niet
+            # normaal?" agrees; not "Daar ben ik niet voor." to "Zet maar in het verslag dat hij niet deugt."
             return target
         return None
     if target == "redden" and _UNDERSTANDS.search(text):  # "Snap ik." to a request takes nothing over
