@@ -217,11 +217,19 @@ _ASSENT = re.compile(r"^\W*(?:ja|jawel|jazeker|klopt|dat klopt|zeker|inderdaad|g
                      # a yes that says it understands ("Snap ik.", "Ja, logisch."), a hedged yes
                      r"(?:dat |het )?(?:snap|begrijp) ik|logisch|begrijpelijk|"
                      r"(?:dat |het )?(?:zou|kan) (?:best|goed|heel goed|zomaar) (?:kunnen|zijn)|"
-                     r"hm+|mm+|mhm)(?!\w)",
+                     r"hm+|mm+|mhm|"
+                     # a permission ("Doe maar.", "Dat mag.", "Dat kan.", "Nou, vooruit dan.")
+                     r"(?:nou\W+)?(?:doe (?:dat |het )?maar|(?:dat|het) (?:mag|kan)|mag (?:ook|best|gerust)|"
+                     r"kan (?:best|prima|gerust)|vooruit))(?!\w)",
                      re.IGNORECASE)  # "hm" is a backchannel like "ja"
 _DENIAL = re.compile(r"^\W*(?:nee|neen|nope|echt niet|helemaal niet|zeker niet|geen sprake van)(?!\w)", re.IGNORECASE)
 _UNDERSTANDS = _words(r"(?:zie|snap|begrijp|hoor|merk|geloof|voel) ik", r"ik (?:zie|snap|begrijp|hoor|merk|geloof) "
                       r"(?:het|dat|je|jou|u)", r"kan ik me (?:\w+ )?voorstellen", r"logisch", r"begrijpelijk")
+# a permission, also "Oké!" said with an exclamation: to the persona's own idea it endorses it (opties)
+_PERMITS = re.compile(r"^\W*(?:nou\W+)?(?:doe (?:dat |het )?maar|(?:dat|het) (?:mag|kan)|mag (?:ook|best|gerust)|"
+                      r"kan (?:best|prima|gerust)|vooruit|(?:ja|oké|oke|ok|goed|prima)\W*!)", re.IGNORECASE)
+# the persona asks leave for a feeling ("Mag ik even?", "Mag ik even huilen?"): leave given acknowledges it
+_ASKS_LEAVE = _words(r"mag ik (?:\w+ ){0,3}(?:even|huilen|janken|zitten|stoppen|pauze)", r"mag ik\?")
 _ENDORSES = _words(r"(?:goed|prima|mooi|sterk) (?:idee|plan)", r"mee eens",
                    r"(?:lijkt|klinkt) (?:me|mij) (?:goed|een goed)")
 _NEGATION = _words(r"niet", r"nooit", r"geen", r"niks", r"niets")
@@ -239,7 +247,7 @@ dat dit die deze daar hier er wat wie hoe waar waarom hoezo wanneer welke welk z
 de een en of maar dus als want dan toen
 nou toch wel niet nooit geen ook nog meer eens even nu verder zo echt helemaal gewoon eigenlijk hoor joh hè he hé
 zeker inderdaad precies misschien al ja jawel jazeker nee neen oké oke ok okay goed prima tuurlijk natuurlijk
-hm hmm tja eh uh sowieso heus zeg best
+hm hmm tja eh uh sowieso heus zeg best mag vooruit
 aan voor van met over op in bij naar om tot uit door
 ben bent is zijn was waren heb hebt heeft hebben had doe doet doen deed ga gaat gaan ging kan kun kunt kunnen
 zal zult zou zouden moet moeten mag mogen hoeft hoef hoeven word wordt komt klopt bedoel bedoelt vertel zie snap
@@ -269,6 +277,7 @@ _LIGHT_VERBS: Dict[str, Tuple[str, ...]] = {
     **dict.fromkeys("doe doet doen deed deden".split(), ("dynamiek", "opties")),
     **dict.fromkeys("gebeurt gebeurde gebeuren ging".split(), ("dynamiek",)),
     **dict.fromkeys("zou zouden".split(), ("behoefte", "opties")),  # a hypothetical: a wish or an option
+    "nodig": ("erkennen", "behoefte"),  # "Wat heb je nodig?": after distress care now, after a wish the wish
 }
 _SEE_BEFORE_YOU = _words(r"(?:zie|ziet) (?:je|jij|u) (?:dat|het|dit|die|zoiets) (?:\w+ )?"
                          r"voor (?:je|jou|u|jezelf|uzelf)")
@@ -279,7 +288,7 @@ _EFFECT_ON_YOU = _words(r"(?:doet|deed) (?:dat|het|dit) (?:\w+ )?met (?:je|jou|u
 _WISH_VERBS = frozenset("wil wilt willen wou zou zouden".split())
 _BACK_REFERENCE = frozenset("dan dat dit die daar daarvan daarmee ervan het als".split())
 # not "zelf": "Wat wil je zelf?" asks for a wish of one's own, whatever the line offered
-_LIGHT_OTHER_WORDS = frozenset("als voor met jou jouw uw jezelf uzelf zoiets die dit".split())
+_LIGHT_OTHER_WORDS = frozenset("als voor met jou jouw uw jezelf uzelf zoiets die dit heb hebt heeft".split())
 # An answer to "whose side are you on?" that names one side ("Jij natuurlijk.", "Zijn moeder.") takes it;
 # one that names both, everyone or the other too ("Voor jullie allebei.", "Ook voor hem.") states a position
 _ONE_SIDE = _words(r"jij", r"jou", r"u", r"hij", r"zij", r"hem", r"haar", r"papa", r"mama",
@@ -288,7 +297,8 @@ _BOTH_SIDES = _words(r"allebei", r"beiden", r"beide", r"iedereen", r"jullie", r"
                      r"(?:de )?kinderen", r"het kind", r"ook (?:voor |naar |aan )?(?:hem|haar|jou|u|hij|zij)")
 # A yes that rules on what was said ("Klopt.", "Terecht.", "Precies.") after a statement about the other
 # ("Hij heeft gewoon gelogen.") agrees with the persona's view of them: inhoud. A bare "ja" is a backchannel.
-_VERDICT = re.compile(r"^\W*(?:(?:ja\W+)?(?:klopt|dat klopt|inderdaad|terecht|precies|zo is het|"
+_VERDICT = re.compile(r"^\W*(?:(?:ja\W+)?(?:klopt|dat klopt|inderdaad|terecht|precies|zo is het|goed zo|goed gedaan|"
+                      r"goed van (?:je|jou|u)|groot gelijk|"
                       r"dat is (?:ook |helemaal )?(?:zo|waar)|(?:helemaal )?gelijk)(?:\W+ja)?)\W*$", re.IGNORECASE)
 _THE_OTHER = _words(r"hij", r"zij", r"ze", r"hem", r"haar", r"papa", r"mama", r"(?:mijn|m'n|haar|zijn|hun|de) "
                     r"(?:moeder|vader|ex|exman|exvrouw|schoonmoeder)")
@@ -297,12 +307,36 @@ _UP_TO_THEM = _words(r"zelf", r"beslist", r"bepaalt", r"kiest", r"wat (?:hij|zij
 # a question whether the professional chooses no side or is there for the persona too: yes is visie
 _FOR_BOTH = _words(r"(?:u|jij|je) (?:\w+ ){0,3}(?:niet|geen) (?:\w+ ){0,3}(?:kiezen|kiest|kies|partij|kant|zeggen wie)",
                    r"ook (?:voor|achter|aan) (?:mij|ons|mijn kant)")
+# ... the line blames the other for what the persona did ("Dan had hij maar op tijd moeten zijn."): praise
+# of that deed sides with the persona whatever else the line invites
+_BLAMES = _words(r"(?:had|hadden) (?:hij|zij|ze) (?:\w+ ){0,3}(?:moeten|maar)", r"(?:eigen|zijn|haar) schuld",
+                 r"(?:verdiend|net goed)")
+# "Dat hoef jij niet.", "Hoeft ook niet.": the professional asks nothing of the persona (a no to "must I choose?")
+_NO_NEED = _words(r"(?:dat |het )?(?:hoeft|hoef) (?:\w+ ){0,2}niet")
+# asking what came next or before ("En toen?", "En daarvoor?", "En hij weer?"): after a told event, also when
+# an outburst ends the line, it asks on about the pattern
+_NEXT = re.compile(r"^\W*(?:en |oké\W+)?(?:toen|dan|daarna|daarvoor|vervolgens|(?:hij|zij|ze|jij|jullie) weer)\W*\?",
+                   re.IGNORECASE)
+# asking whether a hope will come true ("Gaat dat gebeuren, denk je?", "Denk je?"), or what if the wish came
+# true ("Stel dat dat lukt?"): light questions about the line
+_WILL_IT = _words(r"(?:gaat|zal) (?:dat|het|die) (?:\w+ )?(?:gebeuren|lukken)", r"denk (?:je|jij)", r"denkt u")
+_SUPPOSE = _words(r"stel (?:nou |je )?(?:eens )?(?:voor )?dat (?:dat|het|die|hij|zij|ze) (?:\w+ )?"
+                  r"(?:lukt|gebeurt|doet|komt|belt)")
+# the persona asks whether the professional thinks less of them ("Vindt u mij een slappe moeder?", "Ben ik
+# gek?"): a no reassures, it acknowledges
+_SELF_DOUBT = _words(r"(?:vindt|vind) (?:u|jij|je) mij", r"ben ik (?:nou |dan )?(?:\w+ )?(?:gek|raar|slap|slecht|"
+                     r"zwak|dom|overdreven|een slechte|een slappe|een watje)",
+                     r"is (?:het|dat) (?:\w+ )?(?:raar|gek|stom|overdreven|erg) dat ik")
+# a short question that checks the facts of a claim ("Iedereen? Echt?", "Welke bewijzen?"): the content in
+_FACT_CHECK = re.compile(r"^\W*welke? \w+\W*\?\W*$", re.IGNORECASE)
+_DOUBT_WORDS = frozenset("echt serieus werkelijk waar allemaal".split())
 _IF_NOT = _words(r"als (?:dat|het|hij|zij|ze) (?:\w+ ){0,2}(?:niet|nooit|geen)")
 # A need named in a word or two ("Rust.", "Meetellen, hè."): the professional names what lies under the line.
 NEED = "behoefte-woord"
 _NEED_WORDS = _words(r"rust", r"veiligheid", r"erkenning", r"waardering", r"respect", r"duidelijkheid", r"vertrouwen",
                      r"zekerheid", r"steun", r"aandacht", r"ruimte", r"vrijheid", r"contact", r"meetellen",
                      r"mee tellen", r"meedoen", r"meebeslissen", r"gehoord (?:worden|te worden)",
+                     r"(?:vader|moeder|ouder|papa|mama) (?:mogen |kunnen )?zijn", r"erbij (?:horen|mogen zijn)",
                      r"gezien (?:worden|te worden)", r"serieus genomen (?:worden|te worden)")
 # spoken particles that do not make a turn longer ("nee hoor, dat hoeft helemaal niet" is four words)
 _PARTICLES = frozenset("nou hoor joh hè he hé toch even eens gewoon helemaal echt eigenlijk wel zeg".split())
@@ -427,6 +461,13 @@ def light_question_steps(text: str) -> Tuple[str, ...]:
         words = [w for w in words if w not in ("zie", "ziet", "zag", "zal", "uit", "eruit", "uitzien")]
     if _EFFECT_ON_YOU.search(text):
         steps.append("erkennen")
+    if _WILL_IT.search(text) or _IF_NOT.search(text):  # "Gaat dat gebeuren, denk je?", "En als dat niet lukt?"
+        steps.append("realiteit")
+        words = [w for w in words if w not in ("gaat", "zal", "lukken", "lukt", "denk", "denkt", "niet", "nooit",
+                                               "geen", "gebeuren")]
+    if _SUPPOSE.search(text):  # "Stel dat dat lukt?": what if the wish came true
+        steps += ["behoefte", "opties"]
+        words = [w for w in words if w not in ("stel", "lukt", "gebeurt", "doet", "komt", "belt", "voor")]
     verbs = [w for w in words if w in _LIGHT_VERBS]
     if not (verbs or steps) or not all(w in _ASK_ON_WORDS or w in _LIGHT_VERBS or w in _LIGHT_OTHER_WORDS
                                         for w in words):
@@ -446,6 +487,8 @@ def _answers_the_question(text: str, kind: Optional[str], move: Optional[str], c
     it answers decides."""
     if kind not in (ASSENT, DENIAL) or move not in ("visie", "realiteit"):
         return False
+    if kind == DENIAL and move == "visie":  # "Echt niet. Dat hoef jij niet." to "Ga jij ook zeggen dat ik moet kiezen?"
+        text = _NO_NEED.sub(" ", text)
     words = [w.lower() for w in _WORD.findall(text)]
     if not words or not all(w in _YES_NO_WORDS for w in words):
         return False
@@ -482,6 +525,8 @@ def _yes_or_no(kind: str, text: str, context: Context) -> Optional[str]:
     if kind == DENIAL:
         if target == "visie":  # "Nee joh." to "Komt het door mij?", "Nee hoor." to "U vindt zeker ...?"
             return target
+        if target == "erkennen" and asked and _SELF_DOUBT.search(context.last_line):
+            return target  # "Nee hoor." to "Vindt u mij nou een slappe moeder? Dat ik hier zit te huilen?"
         if target == "inhoud" and _asks(sentence) and _NEGATIVE.search(sentence):  # "Nee." to "Dat is toch niet
             # normaal?" agrees; not "Daar ben ik niet voor." to "Zet maar in het verslag dat hij niet deugt."
             return target
@@ -492,14 +537,42 @@ def _yes_or_no(kind: str, text: str, context: Context) -> Optional[str]:
         return target
     if _UNDERSTANDS.search(text) and _shows_feeling(context.last_line):  # "Ja, logisch." after "Ik ben moe."
         return "erkennen"
+    if _PERMITS.match(text) and (target == "erkennen" or (_ASKS_LEAVE.search(context.last_line)
+                                                          and _shows_feeling(context.last_line))):
+        return "erkennen"  # "Mag ook." after "Ik huil nu een beetje.", "Doe maar." to "Mag ik even? Ik zit te janken."
     if target == "visie":  # "Ja." to "Sta je aan haar kant?" is taking a side, not visie; "Ja." to "Dus u
         # kiest niet?" or "Ben je er ook voor mij?" states that the professional is there for both
         return target if asked and _FOR_BOTH.search(sentence) else None
     if target == "erkennen":  # yes to "Snap je hoe zwaar dit is?"; "Ja, dat zie ik." after a feeling
         return target if asked or _UNDERSTANDS.search(text) else None
-    if target == "opties" and _ENDORSES.search(text):  # "Goed idee." to the persona's own idea
-        return target
+    if target == "opties" and (_ENDORSES.search(text) or _PERMITS.match(text)):  # "Goed idee.", "Doe maar.",
+        return target  # "Dat kan.", "Oké!" to the persona's own idea
     return target if asked else None  # a bare "ja" after a statement is a backchannel
+
+
+def _tells_event(line: str) -> bool:
+    """Some sentence of the line tells what happened (also one that ends in an outburst)."""
+    return any(pattern.search(sentence) for sentence in _sentences(line)
+               for move, pattern in _INVITATIONS if move == "dynamiek")
+
+
+def _checks_fact(text: str, context: Context) -> bool:
+    """A short question that checks the facts of a claim: "Welke bewijzen?", or words of the line with a
+    word of doubt ("Iedereen? Echt?")."""
+    if _FACT_CHECK.match(text):
+        return True
+    words = [w.lower() for w in _WORD.findall(text)]
+    echo = {w.lower() for w in _WORD.findall(context.last_line)} - _NO_TOPIC
+    return (bool(words) and any(w in _DOUBT_WORDS for w in words) and any(w in echo for w in words)
+            and all(w in _DOUBT_WORDS or w in echo or w in _NO_TOPIC for w in words))
+
+
+def _answers_side(text: str, context: Context) -> bool:
+    """A short answer to "whose side are you on?" or "what is this for?" that names both sides, nobody or
+    the children ("Allebei.", "Geen van beide.", "Voor je kinderen."): a stance, whatever its words resemble."""
+    target, sentence = _question_invitation(context)
+    return (target == "visie" and _asks(sentence) and bool(_BOTH_SIDES.search(text))
+            and not _asks(text))
 
 
 def _answer(kind: Optional[str], text: str, context: Context) -> Optional[str]:
@@ -516,10 +589,16 @@ def _answer(kind: Optional[str], text: str, context: Context) -> Optional[str]:
         return "realiteit"  # "En als dat nooit gebeurt?" after a wish asks the persona to face that it may not come
     if kind == SYMPATHY:  # "Au." after a feeling, an event, a longing or a plain statement
         return "erkennen" if invited in (None, "erkennen", "dynamiek", "behoefte") else None
-    if (kind in (ASSENT, None) and _VERDICT.match(text) and not _asks(context.last_line)
-            and invited in (None, "erkennen", "dynamiek", "inhoud") and _THE_OTHER.search(context.last_line)
-            and not _UP_TO_THEM.search(context.last_line)):
+    asks_anywhere = any(_asks(sentence) for sentence in _sentences(context.last_line))
+    if (kind in (ASSENT, None) and _VERDICT.match(text) and not asks_anywhere
+            and (invited in (None, "erkennen", "dynamiek", "inhoud") or _BLAMES.search(context.last_line))
+            and _THE_OTHER.search(context.last_line) and not _UP_TO_THEM.search(context.last_line)):
         return "inhoud"  # "Klopt." after "Zij had hem moeten ophalen!" sides with the persona's view of her
+    if kind == QUESTION and invited == "erkennen" and _NEXT.match(text) and _tells_event(context.last_line):
+        return "dynamiek"  # "En dan?" after "Om elf uur appt ze ineens dat hij ziek is. Om elf uur!"
+    if (kind == QUESTION and not asks_anywhere and invited in (None, "erkennen", "inhoud")
+            and _checks_fact(text, context)):
+        return "inhoud"  # "Iedereen? Echt?", "Welke bewijzen?" after a claim: the professional goes into the facts
     if kind in (ASSENT, DENIAL):  # a yes or no answers the line's question first
         return _yes_or_no(kind, text, context)
     if invited is None or invited in PITFALLS or (kind == QUESTION and invited == "visie"):
@@ -548,6 +627,13 @@ def follow_up(text: str, label: Optional[str], confidence: float, context: Optio
     light = light_question_steps(text) if kind == QUESTION and not bare else ()
     if length > (BARE_WORDS if bare or light else FOLLOW_UP_WORDS):
         return None
+    if label not in PITFALLS and label != "visie" and length <= FOLLOW_UP_WORDS and _answers_side(text, context):
+        return "visie"  # "Allebei. En voor je zoon." to "Voor wie bent u hier?", over any step read
+    if label in PITFALLS and kind == NEED:
+        return _answer(kind, text, context)  # "Gewoon vader zijn, hè.": a need in a word or two is no pitfall
+    if (label in PITFALLS and label != "redden" and kind == ASSENT and length <= FOLLOW_UP_WORDS
+            and _question_invitation(context)[0] == "redden"):
+        return "redden"  # "Tuurlijk, geef me het nummer maar." to "Wil jij de school bellen?" takes the task over
     if label in PITFALLS and not (bare and kind in (ASSENT, DENIAL)):
         return None
     sure_step = label in STEPS and confidence >= SURE_READ
