@@ -297,8 +297,7 @@ _BOTH_SIDES = _words(r"allebei", r"beiden", r"beide", r"iedereen", r"jullie", r"
                      r"(?:de )?kinderen", r"het kind", r"ook (?:voor |naar |aan )?(?:hem|haar|jou|u|hij|zij)")
 # A yes that rules on what was said ("Klopt.", "Terecht.", "Precies.") after a statement about the other
 # ("Hij heeft gewoon gelogen.") agrees with the persona's view of them: inhoud. A bare "ja" is a backchannel.
-_VERDICT = re.compile(r"^\W*(?:(?:ja\W+)?(?:klopt|dat klopt|inderdaad|terecht|precies|zo is het|goed zo|goed gedaan|"
-                      r"goed van (?:je|jou|u)|groot gelijk|"
+_VERDICT = re.compile(r"^\W*(?:(?:ja\W+)?(?:klopt|dat klopt|inderdaad|terecht|precies|zo is het|groot gelijk|"
                       r"dat is (?:ook |helemaal )?(?:zo|waar)|(?:helemaal )?gelijk)(?:\W+ja)?)\W*$", re.IGNORECASE)
 _THE_OTHER = _words(r"hij", r"zij", r"ze", r"hem", r"haar", r"papa", r"mama", r"(?:mijn|m'n|haar|zijn|hun|de) "
                     r"(?:moeder|vader|ex|exman|exvrouw|schoonmoeder)")
@@ -307,11 +306,13 @@ _UP_TO_THEM = _words(r"zelf", r"beslist", r"bepaalt", r"kiest", r"wat (?:hij|zij
 # a question whether the professional chooses no side or is there for the persona too: yes is visie
 _FOR_BOTH = _words(r"(?:u|jij|je) (?:\w+ ){0,3}(?:niet|geen) (?:\w+ ){0,3}(?:kiezen|kiest|kies|partij|kant|zeggen wie)",
                    r"ook (?:voor|achter|aan) (?:mij|ons|mijn kant)")
-# ... the line blames the other for what the persona did ("Dan had hij maar op tijd moeten zijn."): praise
-# of that deed sides with the persona whatever else the line invites
+# ... the line blames the other for what the persona did ("Dan had hij maar op tijd moeten zijn."): a verdict
+# or praise of that deed ("Goed zo.") sides with the persona whatever else the line invites
 _BLAMES = _words(r"(?:had|hadden) (?:hij|zij|ze) (?:\w+ ){0,3}(?:moeten|maar)", r"(?:eigen|zijn|haar) schuld",
                  r"(?:verdiend|net goed)")
 # "Dat hoef jij niet.", "Hoeft ook niet.": the professional asks nothing of the persona (a no to "must I choose?")
+_PRAISE = re.compile(r"^\W*(?:goed zo|goed gedaan|goed van (?:je|jou|u)|knap (?:van (?:je|jou|u))?)\W*$",
+                     re.IGNORECASE)
 _NO_NEED = _words(r"(?:dat |het )?(?:hoeft|hoef) (?:\w+ ){0,2}niet")
 # asking what came next or before ("En toen?", "En daarvoor?", "En hij weer?"): after a told event, also when
 # an outburst ends the line, it asks on about the pattern
@@ -590,8 +591,9 @@ def _answer(kind: Optional[str], text: str, context: Context) -> Optional[str]:
     if kind == SYMPATHY:  # "Au." after a feeling, an event, a longing or a plain statement
         return "erkennen" if invited in (None, "erkennen", "dynamiek", "behoefte") else None
     asks_anywhere = any(_asks(sentence) for sentence in _sentences(context.last_line))
-    if (kind in (ASSENT, None) and _VERDICT.match(text) and not asks_anywhere
-            and (invited in (None, "erkennen", "dynamiek", "inhoud") or _BLAMES.search(context.last_line))
+    blames = bool(_BLAMES.search(context.last_line))
+    if (kind in (ASSENT, None) and (_VERDICT.match(text) or (blames and _PRAISE.match(text))) and not asks_anywhere
+            and (invited in (None, "erkennen", "dynamiek", "inhoud") or blames)
             and _THE_OTHER.search(context.last_line) and not _UP_TO_THEM.search(context.last_line)):
         return "inhoud"  # "Klopt." after "Zij had hem moeten ophalen!" sides with the persona's view of her
     if kind == QUESTION and invited == "erkennen" and _NEXT.match(text) and _tells_event(context.last_line):

@@ -107,6 +107,8 @@ _NO_VERDICT = re.compile(
     r"\bik (?:ga|zal|wil|hoef) (?:\w+ ){0,2}niet (?:\w+ ){0,3}(?:uitzoeken|uitmaken|bepalen|beoordelen|beslissen|"
     r"vaststellen|onderzoeken|zeggen|kiezen) (?:\w+ ){0,2}(?:wie|of|wat|welke|wiens)\b"
     r"|\bik (?:kan|ga|zal|wil) (?:\w+ ){0,2}niet (?:\w+ ){0,2}(?:zeggen|uitmaken|bepalen|kiezen) wie\b"
+    r"|\b(?:ga|zal|wil) ik (?:\w+ ){0,2}niet (?:\w+ ){0,2}(?:uitzoeken|uitmaken|bepalen|beoordelen|beslissen|"
+    r"vaststellen)\b"  # "Wie er gelijk heeft, ga ik niet bepalen.", "dat ga ik niet uitzoeken"
     r"|\b(?:het|dat) is niet (?:aan mij|mijn taak|mijn rol) om (?:\w+ ){0,5}(?:te )?(?:zeggen|bepalen|oordelen|"
     r"uitmaken|uitzoeken|beoordelen|kiezen)\b"
     r"|\bik (?:ben|speel) (?:hier )?(?:\w+ )?niet (?:de )?(?:rechter|scheidsrechter)\b",
