@@ -889,3 +889,14 @@ def test_advice_is_a_cue_for_redden_and_telling_both_parents_what_they_must_do_j
     assert options("Stel je voor dat het lukt, wat doe je dan?").zet == "opties"  # a question, no advice
     need = MoveClassifier(step_read("behoefte", 0.5, {"behoefte": 0.5, "visie": 0.5}), lexicon=lexicon)
     assert need("Jullie moeten gewoon eens naar elkaar luisteren.").zet == "oordelen"
+
+
+def test_a_yes_read_as_one_pitfall_is_the_pitfall_the_line_invites_and_a_guessed_need_may_be_a_question():
+    ask = Context.of("Wil jij de huisarts voor me bellen? Ik krijg nooit iemand aan de lijn.", ["erkennen"])
+    assert sure("inhoud", 0.7)("Tuurlijk, zoek het nummer maar even op.", context=ask).zet == "redden"
+    evidence = Context.of("Hier staan alle appjes die hij stuurde. Leest u ze maar.", [])
+    assert sure("redden", 0.5)("Laat maar zien.", context=evidence).zet == "inhoud"
+    assert sure("redden", 0.5)("Ik regel het wel voor je.", context=evidence).zet == "redden"  # no yes: kept
+    outside = Context.of("Op het schoolfeest stond ik alleen achterin. Zij stond vooraan met haar nieuwe man.",
+                         ["erkennen", "dynamiek"])
+    assert sure("dynamiek", 0.5)("Dat je erbij hoort?", context=outside).zet == "behoefte"  # over an unsure read

@@ -123,6 +123,10 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                       r"niet oké|niet ok|te gek)",
                       # asks the professional to rule on a rule or a fact: "Mag ik nou wel of niet ...?"
                       r"wel of niet",
+                      # offers the evidence: "Leest u ze maar.", "Hier staan alle berichten."
+                      r"(?:lees|leest) (?:u|jij|je) (?:\w+ ){0,2}maar",
+                      r"hier (?:staan|zijn|heb ik) (?:ze )?(?:alle|al die|de) (?:berichten|bewijzen|screenshots|mails|"
+                      r"appjes|brieven|papieren)",
                       r"(?:^|, )(?:hij|zij|ze|die) \w+ [^?.!]{0,60}?toch\b[^.!?]*\?")),  # a question
     # hopes the other will change, or asks whether it will stay like this / can be forced
     ("realiteit", _words(r"vast wel", r"vanzelf", r"ooit",
@@ -217,7 +221,7 @@ _ASSENT = re.compile(r"^\W*(?:ja|jawel|jazeker|klopt|dat klopt|zeker|inderdaad|g
                      # a yes that says it understands ("Snap ik.", "Ja, logisch."), a hedged yes
                      r"(?:dat |het )?(?:snap|begrijp) ik|logisch|begrijpelijk|"
                      r"(?:dat |het )?(?:zou|kan) (?:best|goed|heel goed|zomaar) (?:kunnen|zijn)|"
-                     r"hm+|mm+|mhm|"
+                     r"hm+|mm+|mhm|laat (?:maar |eens |het |ze )*zien|"
                      # a permission ("Doe maar.", "Dat mag.", "Dat kan.", "Nou, vooruit dan.")
                      r"(?:nou\W+)?(?:doe (?:dat |het )?maar|(?:dat|het) (?:mag|kan)|mag (?:ook|best|gerust)|"
                      r"kan (?:best|prima|gerust)|vooruit))(?!\w)",
@@ -337,7 +341,8 @@ NEED = "behoefte-woord"
 _NEED_WORDS = _words(r"rust", r"veiligheid", r"erkenning", r"waardering", r"respect", r"duidelijkheid", r"vertrouwen",
                      r"zekerheid", r"steun", r"aandacht", r"ruimte", r"vrijheid", r"contact", r"meetellen",
                      r"mee tellen", r"meedoen", r"meebeslissen", r"gehoord (?:worden|te worden)",
-                     r"(?:vader|moeder|ouder|papa|mama) (?:mogen |kunnen )?zijn", r"erbij (?:horen|mogen zijn)",
+                     r"(?:vader|moeder|ouder|papa|mama) (?:mogen |kunnen )?zijn",
+                     r"erbij (?:horen|hoort|hoor|mag zijn|mogen zijn)",
                      r"gezien (?:worden|te worden)", r"serieus genomen (?:worden|te worden)")
 # spoken particles that do not make a turn longer ("nee hoor, dat hoeft helemaal niet" is four words)
 _PARTICLES = frozenset("nou hoor joh hè he hé toch even eens gewoon helemaal echt eigenlijk wel zeg".split())
@@ -502,6 +507,9 @@ def response_kind(text: str, line: str = "") -> Optional[str]:
     two (None: none of these)."""
     if _ENDORSES.match(text.lstrip(" ,.!")):  # "Goed plan. Nog iets?" endorses first, then asks on
         return ASSENT
+    rest = _NEED_WORDS.sub(" ", text)
+    if text.rstrip().endswith("?") and rest != text and all(w.lower() in _NO_TOPIC for w in _WORD.findall(rest)):
+        return NEED  # a need guessed as a question: "Dat je erbij hoort?", "Rust?"
     if text.rstrip().endswith("?") or _ASK_ON.match(text):
         return QUESTION
     if _SYMPATHY.match(text):
@@ -627,15 +635,16 @@ def follow_up(text: str, label: Optional[str], confidence: float, context: Optio
     kind = response_kind(text, context.last_line)
     bare = kind is not None and _adds_nothing(text, context.last_line, kind)
     light = light_question_steps(text) if kind == QUESTION and not bare else ()
+    if label in PITFALLS and kind == ASSENT and length <= BARE_WORDS:
+        move = _yes_or_no(kind, text, context)
+        if move in PITFALLS and move != label:  # "Tuurlijk, geef me het nummer maar." to "Wil jij de school
+            return move  # bellen?" takes the task over; "Laat maar zien." to "Leest u ze maar." goes into the facts
     if length > (BARE_WORDS if bare or light else FOLLOW_UP_WORDS):
         return None
     if label not in PITFALLS and label != "visie" and length <= FOLLOW_UP_WORDS and _answers_side(text, context):
         return "visie"  # "Allebei. En voor je zoon." to "Voor wie bent u hier?", over any step read
     if label in PITFALLS and kind == NEED:
         return _answer(kind, text, context)  # "Gewoon vader zijn, hè.": a need in a word or two is no pitfall
-    if (label in PITFALLS and label != "redden" and kind == ASSENT and length <= FOLLOW_UP_WORDS
-            and _question_invitation(context)[0] == "redden"):
-        return "redden"  # "Tuurlijk, geef me het nummer maar." to "Wil jij de school bellen?" takes the task over
     if label in PITFALLS and not (bare and kind in (ASSENT, DENIAL)):
         return None
     sure_step = label in STEPS and confidence >= SURE_READ
