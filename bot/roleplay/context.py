@@ -41,20 +41,32 @@ Two rules, both explainable:
    an unsure read (a need word is a topic). An answer to "whose side are you on?" that names one side
    ("Jij natuurlijk.") is no visie; both sides or the other too ("Ook voor hem, ja.") is. A question
    asking what a wish would look like ("Hoe ziet dat er dan uit?") is a light question like "Hoe zie
-   je dat voor je?". Such reads get confidence ``FOLLOW_UP_CONFIDENCE``
+   je dat voor je?". Round 11 added kinds of short answer: a permission ("Doe maar.", "Dat kan.", "Dat mag.",
+   "Vooruit dan.", ``_PERMITS``) is a yes (to a request redden, to an own idea opties like "Oké!", to a feeling
+   or a "mag ik even?" erkennen); praise ("Goed zo.") after a deed the line blames on the other and a short
+   question that checks the facts of a claim ("Iedereen? Echt?", "Welke bewijzen?") are inhoud; "En toen?"
+   after an event that ends in an outburst is dynamiek (``_NEXT``); an answer to the side question naming
+   both, nobody or the children is visie over any step read (``_answers_side``), and "Nee, dat hoef jij
+   niet." to "must I choose?" is a bare no; a no to self-doubt ("Vindt u mij een slappe moeder?") acknowledges;
+   "Wat heb je nodig?", "Denk je?"/"Gaat dat gebeuren?", "Stel dat dat lukt?" and "En als dat niet gebeurt?"
+   are light questions; a yes read as one pitfall becomes the pitfall the line invites; a need named as a
+   question ("Dat je erbij hoort?") or read as a pitfall ("Gewoon vader zijn, hè.") names the need.
+   Such reads get confidence ``FOLLOW_UP_CONFIDENCE``
    (uncertain: the engine forgives an uncertain pitfall once, the debrief shows them as unsure).
 2. **A close call between steps leans towards the moment** (``reweigh``): the classifier's
    probabilities times small weights (the invited step, the next step in the workbook's order,
    fewer options before any need was explored), renormalised; a clear read never flips.
 
 Never: a pitfall read becomes a good step, except a bare yes or no answering the persona's question
-about blame, sides, a hope or a fear; a clear step read of a turn with a topic of its own changes in
-rule 1. A line of a meeting ("Moeder: '...?' Dochter: '...!'") is read per quoted sentence, without
-the names. The cue lists and weights were set from the workbook's method, the ``ontwikkel`` part of
-``evaluatie/context.yml``, ``evaluatie/context_2.yml`` (seen since session 5) and
-``evaluatie/context_3.yml`` (seen since session 6); the ``toets`` part is only measured
-(``rustpunt evalueer rollenspel``). ``SURE_READ`` was kept at the engine's UNSURE after a table over
-the tuning data (``scripts/context_threshold.py``).
+about blame, sides, a hope or a fear, and a need named in a word or two; a clear step read of a turn with
+a topic of its own changes in rule 1 (except a side answer naming both sides or the children). A line of
+a meeting ("Moeder: '...?' Dochter: '...!'") is read per quoted sentence, without the names. The cue
+lists and weights were set from the workbook's method, the ``ontwikkel`` part of ``evaluatie/context.yml``,
+``evaluatie/context_2.yml`` (seen since session 5), ``evaluatie/context_3.yml`` (seen since session 6),
+``evaluatie/context_4.yml`` (seen since round 9) and ``evaluatie/context_5.yml`` (seen since round 11: its
+misses were fixed in general causes, tested with own sentences); the ``toets`` part of ``context.yml`` is
+only measured (``rustpunt evalueer rollenspel``). ``SURE_READ`` was kept at the engine's UNSURE after a
+table over the tuning data (``scripts/context_threshold.py``).
 """
 from __future__ import annotations
 

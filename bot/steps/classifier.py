@@ -17,7 +17,7 @@ into sentences; each sentence is classified, small talk and unsure sentences are
 turn's main move is its most certain sentence, except that a certain pitfall sentence is always
 reported. The evaluation model (``stappen-test``) is trained on the training split only.
 
-Three rules read the parts of a sentence before the model decides (explainable, per clause):
+Four rules read the parts of a sentence before the model decides (explainable, per clause):
 
 - **A self-correction is no move** (``_SELF_CORRECTION``): a clause in which the professional takes back
   their own pace or words ("wacht, ik ga te snel", "laat ik dat anders zeggen", "dat kwam er onhandig
@@ -34,6 +34,10 @@ Three rules read the parts of a sentence before the model decides (explainable, 
   wish for the other ("ik wil dat het voor jou goed komt, hoe gaat het als ze belt?") is read on its own,
   also inside one sentence, and the question beside it is the turn's main move. An aside that is itself a
   pitfall ("ik wil het voor je oplossen") follows the pitfall rule above.
+- **Refusing to settle the facts is a stance** (``_NO_VERDICT``): a sentence in which the professional says
+  they will not find out or say who is right or what really happened ("ik ga niet uitzoeken of hij echt ziek
+  was", "wie gelijk heeft, ga ik niet bepalen", "het is niet aan mij om te zeggen ...") is visie, not the
+  content its words are about (the model read it as inhoud, 1.00); "ik kan niet bepalen of hij komt" is not.
 """
 from __future__ import annotations
 
