@@ -73,3 +73,16 @@ def test_accuracy_floor_on_held_out_split():
     assert result.evaluation.accuracy >= 0.45
     assert result.evaluation.macro_f1 >= 0.40
     assert sorted(result.evaluation.labels) == sorted(LABELS)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ik ga niet uitzoeken of ze die avond nou echt koorts had.",
+    "Wie er gelijk heeft, ga ik niet bepalen.",
+    "Het is niet aan mij om te zeggen wie er fout zat.",
+])
+def test_refusing_to_settle_the_facts_or_who_is_right_is_a_stance(sentence):
+    assert classify_step(sentence).stap == "visie"
+
+
+def test_saying_one_cannot_decide_what_the_other_does_is_no_refusal_to_judge():
+    assert "geen oordeel over de feiten" not in classify_step("Ik kan niet bepalen of hij komt.").kenmerken

@@ -41,20 +41,32 @@ Two rules, both explainable:
    an unsure read (a need word is a topic). An answer to "whose side are you on?" that names one side
    ("Jij natuurlijk.") is no visie; both sides or the other too ("Ook voor hem, ja.") is. A question
    asking what a wish would look like ("Hoe ziet dat er dan uit?") is a light question like "Hoe zie
-   je dat voor je?". Such reads get confidence ``FOLLOW_UP_CONFIDENCE``
+   je dat voor je?". Round 11 added kinds of short answer: a permission ("Doe maar.", "Dat kan.", "Dat mag.",
+   "Vooruit dan.", ``_PERMITS``) is a yes (to a request redden, to an own idea opties like "Oké!", to a feeling
+   or a "mag ik even?" erkennen); praise ("Goed zo.") after a deed the line blames on the other and a short
+   question that checks the facts of a claim ("Iedereen? Echt?", "Welke bewijzen?") are inhoud; "En toen?"
+   after an event that ends in an outburst is dynamiek (``_NEXT``); an answer to the side question naming
+   both, nobody or the children is visie over any step read (``_answers_side``), and "Nee, dat hoef jij
+   niet." to "must I choose?" is a bare no; a no to self-doubt ("Vindt u mij een slappe moeder?") acknowledges;
+   "Wat heb je nodig?", "Denk je?"/"Gaat dat gebeuren?", "Stel dat dat lukt?" and "En als dat niet gebeurt?"
+   are light questions; a yes read as one pitfall becomes the pitfall the line invites; a need named as a
+   question ("Dat je erbij hoort?") or read as a pitfall ("Gewoon vader zijn, hè.") names the need.
+   Such reads get confidence ``FOLLOW_UP_CONFIDENCE``
    (uncertain: the engine forgives an uncertain pitfall once, the debrief shows them as unsure).
 2. **A close call between steps leans towards the moment** (``reweigh``): the classifier's
    probabilities times small weights (the invited step, the next step in the workbook's order,
    fewer options before any need was explored), renormalised; a clear read never flips.
 
 Never: a pitfall read becomes a good step, except a bare yes or no answering the persona's question
-about blame, sides, a hope or a fear; a clear step read of a turn with a topic of its own changes in
-rule 1. A line of a meeting ("Moeder: '...?' Dochter: '...!'") is read per quoted sentence, without
-the names. The cue lists and weights were set from the workbook's method, the ``ontwikkel`` part of
-``evaluatie/context.yml``, ``evaluatie/context_2.yml`` (seen since session 5) and
-``evaluatie/context_3.yml`` (seen since session 6); the ``toets`` part is only measured
-(``rustpunt evalueer rollenspel``). ``SURE_READ`` was kept at the engine's UNSURE after a table over
-the tuning data (``scripts/context_threshold.py``).
+about blame, sides, a hope or a fear, and a need named in a word or two; a clear step read of a turn with
+a topic of its own changes in rule 1 (except a side answer naming both sides or the children). A line of
+a meeting ("Moeder: '...?' Dochter: '...!'") is read per quoted sentence, without the names. The cue
+lists and weights were set from the workbook's method, the ``ontwikkel`` part of ``evaluatie/context.yml``,
+``evaluatie/context_2.yml`` (seen since session 5), ``evaluatie/context_3.yml`` (seen since session 6),
+``evaluatie/context_4.yml`` (seen since round 9) and ``evaluatie/context_5.yml`` (seen since round 11: its
+misses were fixed in general causes, tested with own sentences); the ``toets`` part of ``context.yml`` is
+only measured (``rustpunt evalueer rollenspel``). ``SURE_READ`` was kept at the engine's UNSURE after a
+table over the tuning data (``scripts/context_threshold.py``).
 """
 from __future__ import annotations
 
@@ -101,6 +113,11 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                       r"(?:kun|kan|wil|zou) (?:jij|je) (?:\w+ ){0,6}(?:bellen|praten|zeggen|regelen|vertellen|spreken|"
                       r"aanspreken|bepalen|oplossen|vragen|zorgen)",
                       r"(?:bel|regel|zeg) (?:jij|u) (?:\w+ ){0,3}maar", r"(?:zegt|regelt|belt) u (?:\w+ ){0,3}maar",
+                      # "Dan belt u hem en zegt u het gewoon.": what the professional is to do next
+                      r"(?:dan|en) (?:belt|zegt|regelt|stuurt|vraagt|spreekt|mailt|appt) (?:u|jij)(?!\w)",
+                      # "Als u haar nou een berichtje stuurt, namens mij.", "Als jij met haar advocaat belt..."
+                      r"^\W*als (?:u|jij|je) (?:\w+ ){0,5}(?:nou|eens|even|bellen|belt|stuurt|praat|regelt|zegt|"
+                      r"vraagt|mailt|spreekt|appt)(?!\w)",
                       r"^\W*(?:en |dus |of )?(?:zet|schrijft|schrijf|zegt|belt|bel|regelt|regel|doet|doe|vraagt|vraag|"
                       r"stuurt|stuur|meldt|meld|neemt|neem|gaat|ga) (?:u|jij) [^?]{0,80}\?",
                       r"^\W*(?:en |dus |maar |of )?(?:kunt|kun|kan) (?:u|jij|je) "
@@ -111,13 +128,28 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                       # "Heb ik gelijk of niet?", not "of ze komt of niet"
                       r"klopt (?:dat |het )?toch", r"of niet\s*\?",
                       # a judgement about the other, or a tag question about them with "toch"
-                      r"deugt niet", r"(?:dat|het) is toch (?:niet |ook |gewoon )?(?:normaal|raar|gek|logisch)",
+                      r"deugt niet", r"niet deugt",
+                      r"(?:dat|het) is toch (?:niet |ook |gewoon )?(?:normaal|raar|gek|logisch)",
+                      # "Dat is toch geen reden om ...?", "Dat is toch belachelijk?"
+                      r"(?:dat|het|dit) is toch (?:\w+ )?(?:geen reden|belachelijk|absurd|idioot|schandalig|onzin|"
+                      r"niet oké|niet ok|te gek)",
+                      # asks the professional to rule on a rule or a fact: "Mag ik nou wel of niet ...?"
+                      r"wel of niet",
+                      # offers the evidence: "Leest u ze maar.", "Hier staan alle berichten."
+                      r"(?:lees|leest) (?:u|jij|je) (?:\w+ ){0,2}maar",
+                      r"hier (?:staan|zijn|heb ik) (?:ze )?(?:alle|al die|de) (?:berichten|bewijzen|screenshots|mails|"
+                      r"appjes|brieven|papieren)",
                       r"(?:^|, )(?:hij|zij|ze|die) \w+ [^?.!]{0,60}?toch\b[^.!?]*\?")),  # a question
     # hopes the other will change, or asks whether it will stay like this / can be forced
     ("realiteit", _words(r"vast wel", r"vanzelf", r"ooit",
                          r"dus (?:\w+ ){0,4}(?:niet|nooit|niks|niets|geen|blijft|altijd)",
                          r"dwingen", r"verplichten", r"(?:niet|nooit) (?:meer )?(?:veranderen|verandert|bijdraaien)",
                          r"gaat (?:ze|hij) (?:nog|misschien|ooit)",
+                         # "..., dan moet ze wel luisteren.", "... dat ze dan eindelijk ophoudt."
+                         r"dan (?:moet|zal|gaat|moeten|zullen|gaan) (?:ze|hij|zij) (?:\w+ )?(?:wel|eindelijk)",
+                         r"dat (?:ze|hij|zij) dan (?:\w+ )?eindelijk",
+                         # "Kan het zijn dat ze nooit meer ...?"
+                         r"(?:kan|zou) het (?:\w+ )?(?:zijn|kunnen) dat",
                          r"blijft (?:het|ze|hij) (?:zo|altijd)",
                          # asks whether this is just how it is: "Zo is het nu eenmaal?", "Moet ik ermee leren leven?"
                          r"(?:zo is het|is het zo|is het) (?:\w+ )?(?:nu eenmaal|gewoon zo)",
@@ -127,6 +159,8 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                          r"(?:slikken|accepteren|aanvaarden|neerleggen)")),
     # the persona's own idea, or asks what to do now
     ("opties", _words(r"misschien (?:moet|kan|ga|zou) ik", r"misschien (?:moeten|kunnen|gaan|zouden) (?:we|wij)",
+                      r"^\W*misschien (?!is\b|was\b|wil\b|wilt\b|heeft\b|komt\b)\w+ ik\b",  # "Misschien stuur ik ..."
+                      r"(?:ik heb|heb ik) (?:\w+ ){0,3}(?:bedacht|verzonnen)",
                       r"ik (?:kan|moet|ga) (?:beter|misschien)", r"dat ik (?:beter|best|misschien) (?:kan|moet|ga)",
                       r"ik zou (?:\w+ ){0,8}kunnen", r"ik kan (?:het|haar|hem|ze|"
                       r"ook|gewoon|naar|de|een|eerst|zelf|bij|met)(?!(?: \w+){0,3} (?:niet meer|nooit|niks|niets))",
@@ -137,25 +171,33 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     # names a wish or a longing
     ("behoefte", _words(r"ik wil", r"ik zou (?:zo )?graag", r"ik zou willen", r"ik wou", r"had ik maar", r"het liefst",
                         r"ik hoop", r"ik mis", r"ik verlang", r"mijn wens", r"ik wens", r"zou ik willen",
-                        r"was het maar",
+                        r"was het maar", r"(?:dat|wat) ik (?:\w+ )?(?:nog |echt |eigenlijk |alleen )?(?:wil|wou)(?!\w)",
+                        r"(?:mama|papa|mijn moeder|mijn vader|mam|pap) (?:wil|wilt|wou) dat ik",
                         # an unfinished wish: "Als hij nou maar eens op tijd kwam...", "Als ze één keer zou bellen..."
                         r"^\W*als (?!ik\b|we\b|wij\b)(?:\w+ ){0,5}(?:nou|maar|één keer|een keer)\b[^?]*$",
                         # a bare "dat"-clause that answers "what would you want?": "Dat ze niet meer schreeuwen."
                         r"^\W*dat (?:ze|zij|hij|papa|mama|mijn|we|wij|iemand|er|hun|jullie) [^,]*?"
                         r"(?:niet meer|weer|gewoon|eens|ophoud\w*|stopp?\w*)[^,]*$")),
     # tells what happened, or the pattern of action and reaction
-    ("dynamiek", _words(r"toen", r"gisteren", r"gisteravond", r"vorige week", r"laatst", r"die keer", r"elke keer",
+    ("dynamiek", _words(r"toen", r"gisteren", r"gisteravond", r"vorige week", r"laatst", r"elke keer",
+                        r"die (?:keer|avond|dag|ochtend|middag|nacht|(?:maan|dins|woens|donder|vrij|zater|zon)dag)",
+                        r"geappt", r"gebeld", r"gestuurd",
+                        # "als papa de deur opendoet zegt mama meteen iets": what the other does each time
+                        r"(?:zegt|roept|begint|gaat|doet|pakt|loopt|komt) (?:hij|zij|ze|mama|papa|mijn \w+|m'n \w+) "
+                        r"(?:\w+ )?(?:meteen|direct|gelijk|altijd|weer)",
                         r"altijd als", r"iedere keer", r"zodra", r"(?:maan|dins|woens|donder|vrij|zater|zon)dag\w*",
                         r"vanochtend", r"vanmorgen", r"appte", r"appje", r"appt", r"belde", r"stuurde", r"schreef",
                         r"zei", r"stond", r"kwam", r"reageerde", r"begon", r"begint")),
     # shows a feeling
     ("erkennen", re.compile(
-        r"\b(boos|woedend|verdrietig|kapot|doodmoe|moe(?![td])|bang|machteloos|wanhopig|ik kan niet meer|"
+        r"\b(boos|woedend|verdrietig|kapot|doodmoe|moe(?![tds])|bang|jank|trill?|overstuur|paniek|"
+        r"machteloos|wanhopig|ik kan niet meer|"
         r"ik trek het niet|ik weet het niet meer|ik ben er (?:zo |echt |helemaal |gewoon )?klaar mee|"
         r"gefrustreerd|teleurgesteld|huil|wakker|"
         r"gek van|pijn|eenzaam|alleen voor|zwaar|ik ben (?:zo |helemaal |echt |gewoon |compleet )?op(?=\s*[.,!?]|\s*$)|"
         r"(?:slaap|sliep) (?:\w+ ){0,3}(?:niet|nauwelijks|slecht)|(?:het|alles) (?:\w+ ){0,2}zat\b|"
         r"(?:ik kan|ik trek) (?:\w+ ){0,3}niet meer|"
+        r"ik kan (?:\w+ )?niet (?:eens )?(?:normaal )?(?:praten|denken|ademen)|"
         # asks to be understood: "Snap je hoe zwaar dit is?", "Weet u wel wat dat met me doet?"
         r"(?:snap|snapt|begrijp|begrijpt|weet|ziet|zie|voel|voelt) (?:je|jij|u) (?:\w+ ){0,3}(?:hoe|wat)\b)\w*",
         re.IGNORECASE)),
@@ -191,11 +233,19 @@ _ASSENT = re.compile(r"^\W*(?:ja|jawel|jazeker|klopt|dat klopt|zeker|inderdaad|g
                      # a yes that says it understands ("Snap ik.", "Ja, logisch."), a hedged yes
                      r"(?:dat |het )?(?:snap|begrijp) ik|logisch|begrijpelijk|"
                      r"(?:dat |het )?(?:zou|kan) (?:best|goed|heel goed|zomaar) (?:kunnen|zijn)|"
-                     r"hm+|mm+|mhm)(?!\w)",
+                     r"hm+|mm+|mhm|laat (?:maar |eens |het |ze )*zien|"
+                     # a permission ("Doe maar.", "Dat mag.", "Dat kan.", "Nou, vooruit dan.")
+                     r"(?:nou\W+)?(?:doe (?:dat |het )?maar|(?:dat|het) (?:mag|kan)|mag (?:ook|best|gerust)|"
+                     r"kan (?:best|prima|gerust)|vooruit))(?!\w)",
                      re.IGNORECASE)  # "hm" is a backchannel like "ja"
 _DENIAL = re.compile(r"^\W*(?:nee|neen|nope|echt niet|helemaal niet|zeker niet|geen sprake van)(?!\w)", re.IGNORECASE)
 _UNDERSTANDS = _words(r"(?:zie|snap|begrijp|hoor|merk|geloof|voel) ik", r"ik (?:zie|snap|begrijp|hoor|merk|geloof) "
                       r"(?:het|dat|je|jou|u)", r"kan ik me (?:\w+ )?voorstellen", r"logisch", r"begrijpelijk")
+# a permission, also "Oké!" said with an exclamation: to the persona's own idea it endorses it (opties)
+_PERMITS = re.compile(r"^\W*(?:nou\W+)?(?:doe (?:dat |het )?maar|(?:dat|het) (?:mag|kan)|mag (?:ook|best|gerust)|"
+                      r"kan (?:best|prima|gerust)|vooruit|(?:ja|oké|oke|ok|goed|prima)\W*!)", re.IGNORECASE)
+# the persona asks leave for a feeling ("Mag ik even?", "Mag ik even huilen?"): leave given acknowledges it
+_ASKS_LEAVE = _words(r"mag ik (?:\w+ ){0,3}(?:even|huilen|janken|zitten|stoppen|pauze)", r"mag ik\?")
 _ENDORSES = _words(r"(?:goed|prima|mooi|sterk) (?:idee|plan)", r"mee eens",
                    r"(?:lijkt|klinkt) (?:me|mij) (?:goed|een goed)")
 _NEGATION = _words(r"niet", r"nooit", r"geen", r"niks", r"niets")
@@ -213,7 +263,7 @@ dat dit die deze daar hier er wat wie hoe waar waarom hoezo wanneer welke welk z
 de een en of maar dus als want dan toen
 nou toch wel niet nooit geen ook nog meer eens even nu verder zo echt helemaal gewoon eigenlijk hoor joh hè he hé
 zeker inderdaad precies misschien al ja jawel jazeker nee neen oké oke ok okay goed prima tuurlijk natuurlijk
-hm hmm tja eh uh sowieso heus zeg best
+hm hmm tja eh uh sowieso heus zeg best mag vooruit
 aan voor van met over op in bij naar om tot uit door
 ben bent is zijn was waren heb hebt heeft hebben had doe doet doen deed ga gaat gaan ging kan kun kunt kunnen
 zal zult zou zouden moet moeten mag mogen hoeft hoef hoeven word wordt komt klopt bedoel bedoelt vertel zie snap
@@ -243,6 +293,7 @@ _LIGHT_VERBS: Dict[str, Tuple[str, ...]] = {
     **dict.fromkeys("doe doet doen deed deden".split(), ("dynamiek", "opties")),
     **dict.fromkeys("gebeurt gebeurde gebeuren ging".split(), ("dynamiek",)),
     **dict.fromkeys("zou zouden".split(), ("behoefte", "opties")),  # a hypothetical: a wish or an option
+    "nodig": ("erkennen", "behoefte"),  # "Wat heb je nodig?": after distress care now, after a wish the wish
 }
 _SEE_BEFORE_YOU = _words(r"(?:zie|ziet) (?:je|jij|u) (?:dat|het|dit|die|zoiets) (?:\w+ )?"
                          r"voor (?:je|jou|u|jezelf|uzelf)")
@@ -253,7 +304,7 @@ _EFFECT_ON_YOU = _words(r"(?:doet|deed) (?:dat|het|dit) (?:\w+ )?met (?:je|jou|u
 _WISH_VERBS = frozenset("wil wilt willen wou zou zouden".split())
 _BACK_REFERENCE = frozenset("dan dat dit die daar daarvan daarmee ervan het als".split())
 # not "zelf": "Wat wil je zelf?" asks for a wish of one's own, whatever the line offered
-_LIGHT_OTHER_WORDS = frozenset("als voor met jou jouw uw jezelf uzelf zoiets die dit".split())
+_LIGHT_OTHER_WORDS = frozenset("als voor met jou jouw uw jezelf uzelf zoiets die dit heb hebt heeft".split())
 # An answer to "whose side are you on?" that names one side ("Jij natuurlijk.", "Zijn moeder.") takes it;
 # one that names both, everyone or the other too ("Voor jullie allebei.", "Ook voor hem.") states a position
 _ONE_SIDE = _words(r"jij", r"jou", r"u", r"hij", r"zij", r"hem", r"haar", r"papa", r"mama",
@@ -262,7 +313,7 @@ _BOTH_SIDES = _words(r"allebei", r"beiden", r"beide", r"iedereen", r"jullie", r"
                      r"(?:de )?kinderen", r"het kind", r"ook (?:voor |naar |aan )?(?:hem|haar|jou|u|hij|zij)")
 # A yes that rules on what was said ("Klopt.", "Terecht.", "Precies.") after a statement about the other
 # ("Hij heeft gewoon gelogen.") agrees with the persona's view of them: inhoud. A bare "ja" is a backchannel.
-_VERDICT = re.compile(r"^\W*(?:(?:ja\W+)?(?:klopt|dat klopt|inderdaad|terecht|precies|zo is het|"
+_VERDICT = re.compile(r"^\W*(?:(?:ja\W+)?(?:klopt|dat klopt|inderdaad|terecht|precies|zo is het|groot gelijk|"
                       r"dat is (?:ook |helemaal )?(?:zo|waar)|(?:helemaal )?gelijk)(?:\W+ja)?)\W*$", re.IGNORECASE)
 _THE_OTHER = _words(r"hij", r"zij", r"ze", r"hem", r"haar", r"papa", r"mama", r"(?:mijn|m'n|haar|zijn|hun|de) "
                     r"(?:moeder|vader|ex|exman|exvrouw|schoonmoeder)")
@@ -271,12 +322,39 @@ _UP_TO_THEM = _words(r"zelf", r"beslist", r"bepaalt", r"kiest", r"wat (?:hij|zij
 # a question whether the professional chooses no side or is there for the persona too: yes is visie
 _FOR_BOTH = _words(r"(?:u|jij|je) (?:\w+ ){0,3}(?:niet|geen) (?:\w+ ){0,3}(?:kiezen|kiest|kies|partij|kant|zeggen wie)",
                    r"ook (?:voor|achter|aan) (?:mij|ons|mijn kant)")
+# ... the line blames the other for what the persona did ("Dan had hij maar op tijd moeten zijn."): a verdict
+# or praise of that deed ("Goed zo.") sides with the persona whatever else the line invites
+_BLAMES = _words(r"(?:had|hadden) (?:hij|zij|ze) (?:\w+ ){0,3}(?:moeten|maar)", r"(?:eigen|zijn|haar) schuld",
+                 r"(?:verdiend|net goed)")
+# "Dat hoef jij niet.", "Hoeft ook niet.": the professional asks nothing of the persona (a no to "must I choose?")
+_PRAISE = re.compile(r"^\W*(?:goed zo|goed gedaan|goed van (?:je|jou|u)|knap (?:van (?:je|jou|u))?)\W*$",
+                     re.IGNORECASE)
+_NO_NEED = _words(r"(?:dat |het )?(?:hoeft|hoef) (?:\w+ ){0,2}niet")
+# asking what came next or before ("En toen?", "En daarvoor?", "En hij weer?"): after a told event, also when
+# an outburst ends the line, it asks on about the pattern
+_NEXT = re.compile(r"^\W*(?:en |oké\W+)?(?:toen|dan|daarna|daarvoor|vervolgens|(?:hij|zij|ze|jij|jullie) weer)\W*\?",
+                   re.IGNORECASE)
+# asking whether a hope will come true ("Gaat dat gebeuren, denk je?", "Denk je?"), or what if the wish came
+# true ("Stel dat dat lukt?"): light questions about the line
+_WILL_IT = _words(r"(?:gaat|zal) (?:dat|het|die) (?:\w+ )?(?:gebeuren|lukken)", r"denk (?:je|jij)", r"denkt u")
+_SUPPOSE = _words(r"stel (?:nou |je )?(?:eens )?(?:voor )?dat (?:dat|het|die|hij|zij|ze) (?:\w+ )?"
+                  r"(?:lukt|gebeurt|doet|komt|belt)")
+# the persona asks whether the professional thinks less of them ("Vindt u mij een slappe moeder?", "Ben ik
+# gek?"): a no reassures, it acknowledges
+_SELF_DOUBT = _words(r"(?:vindt|vind) (?:u|jij|je) mij", r"ben ik (?:nou |dan )?(?:\w+ )?(?:gek|raar|slap|slecht|"
+                     r"zwak|dom|overdreven|een slechte|een slappe|een watje)",
+                     r"is (?:het|dat) (?:\w+ )?(?:raar|gek|stom|overdreven|erg) dat ik")
+# a short question that checks the facts of a claim ("Iedereen? Echt?", "Welke bewijzen?"): the content in
+_FACT_CHECK = re.compile(r"^\W*welke? \w+\W*\?\W*$", re.IGNORECASE)
+_DOUBT_WORDS = frozenset("echt serieus werkelijk waar allemaal".split())
 _IF_NOT = _words(r"als (?:dat|het|hij|zij|ze) (?:\w+ ){0,2}(?:niet|nooit|geen)")
 # A need named in a word or two ("Rust.", "Meetellen, hè."): the professional names what lies under the line.
 NEED = "behoefte-woord"
 _NEED_WORDS = _words(r"rust", r"veiligheid", r"erkenning", r"waardering", r"respect", r"duidelijkheid", r"vertrouwen",
                      r"zekerheid", r"steun", r"aandacht", r"ruimte", r"vrijheid", r"contact", r"meetellen",
                      r"mee tellen", r"meedoen", r"meebeslissen", r"gehoord (?:worden|te worden)",
+                     r"(?:vader|moeder|ouder|papa|mama) (?:mogen |kunnen )?zijn",
+                     r"erbij (?:horen|hoort|hoor|mag zijn|mogen zijn)",
                      r"gezien (?:worden|te worden)", r"serieus genomen (?:worden|te worden)")
 # spoken particles that do not make a turn longer ("nee hoor, dat hoeft helemaal niet" is four words)
 _PARTICLES = frozenset("nou hoor joh hè he hé toch even eens gewoon helemaal echt eigenlijk wel zeg".split())
@@ -401,6 +479,13 @@ def light_question_steps(text: str) -> Tuple[str, ...]:
         words = [w for w in words if w not in ("zie", "ziet", "zag", "zal", "uit", "eruit", "uitzien")]
     if _EFFECT_ON_YOU.search(text):
         steps.append("erkennen")
+    if _WILL_IT.search(text) or _IF_NOT.search(text):  # "Gaat dat gebeuren, denk je?", "En als dat niet lukt?"
+        steps.append("realiteit")
+        words = [w for w in words if w not in ("gaat", "zal", "lukken", "lukt", "denk", "denkt", "niet", "nooit",
+                                               "geen", "gebeuren")]
+    if _SUPPOSE.search(text):  # "Stel dat dat lukt?": what if the wish came true
+        steps += ["behoefte", "opties"]
+        words = [w for w in words if w not in ("stel", "lukt", "gebeurt", "doet", "komt", "belt", "voor")]
     verbs = [w for w in words if w in _LIGHT_VERBS]
     if not (verbs or steps) or not all(w in _ASK_ON_WORDS or w in _LIGHT_VERBS or w in _LIGHT_OTHER_WORDS
                                         for w in words):
@@ -420,6 +505,8 @@ def _answers_the_question(text: str, kind: Optional[str], move: Optional[str], c
     it answers decides."""
     if kind not in (ASSENT, DENIAL) or move not in ("visie", "realiteit"):
         return False
+    if kind == DENIAL and move == "visie":  # "Echt niet. Dat hoef jij niet." to "Ga jij ook zeggen dat ik moet kiezen?"
+        text = _NO_NEED.sub(" ", text)
     words = [w.lower() for w in _WORD.findall(text)]
     if not words or not all(w in _YES_NO_WORDS for w in words):
         return False
@@ -432,6 +519,9 @@ def response_kind(text: str, line: str = "") -> Optional[str]:
     two (None: none of these)."""
     if _ENDORSES.match(text.lstrip(" ,.!")):  # "Goed plan. Nog iets?" endorses first, then asks on
         return ASSENT
+    rest = _NEED_WORDS.sub(" ", text)
+    if text.rstrip().endswith("?") and rest != text and all(w.lower() in _NO_TOPIC for w in _WORD.findall(rest)):
+        return NEED  # a need guessed as a question: "Dat je erbij hoort?", "Rust?"
     if text.rstrip().endswith("?") or _ASK_ON.match(text):
         return QUESTION
     if _SYMPATHY.match(text):
@@ -456,7 +546,10 @@ def _yes_or_no(kind: str, text: str, context: Context) -> Optional[str]:
     if kind == DENIAL:
         if target == "visie":  # "Nee joh." to "Komt het door mij?", "Nee hoor." to "U vindt zeker ...?"
             return target
-        if target == "inhoud" and _NEGATIVE.search(sentence):  # "Nee." to "Dat is toch niet normaal?" agrees
+        if target == "erkennen" and asked and _SELF_DOUBT.search(context.last_line):
+            return target  # "Nee hoor." to "Vindt u mij nou een slappe moeder? Dat ik hier zit te huilen?"
+        if target == "inhoud" and _asks(sentence) and _NEGATIVE.search(sentence):  # "Nee." to "Dat is toch niet
+            # normaal?" agrees; not "Daar ben ik niet voor." to "Zet maar in het verslag dat hij niet deugt."
             return target
         return None
     if target == "redden" and _UNDERSTANDS.search(text):  # "Snap ik." to a request takes nothing over
@@ -465,14 +558,42 @@ def _yes_or_no(kind: str, text: str, context: Context) -> Optional[str]:
         return target
     if _UNDERSTANDS.search(text) and _shows_feeling(context.last_line):  # "Ja, logisch." after "Ik ben moe."
         return "erkennen"
+    if _PERMITS.match(text) and (target == "erkennen" or (_ASKS_LEAVE.search(context.last_line)
+                                                          and _shows_feeling(context.last_line))):
+        return "erkennen"  # "Mag ook." after "Ik huil nu een beetje.", "Doe maar." to "Mag ik even? Ik zit te janken."
     if target == "visie":  # "Ja." to "Sta je aan haar kant?" is taking a side, not visie; "Ja." to "Dus u
         # kiest niet?" or "Ben je er ook voor mij?" states that the professional is there for both
         return target if asked and _FOR_BOTH.search(sentence) else None
     if target == "erkennen":  # yes to "Snap je hoe zwaar dit is?"; "Ja, dat zie ik." after a feeling
         return target if asked or _UNDERSTANDS.search(text) else None
-    if target == "opties" and _ENDORSES.search(text):  # "Goed idee." to the persona's own idea
-        return target
+    if target == "opties" and (_ENDORSES.search(text) or _PERMITS.match(text)):  # "Goed idee.", "Doe maar.",
+        return target  # "Dat kan.", "Oké!" to the persona's own idea
     return target if asked else None  # a bare "ja" after a statement is a backchannel
+
+
+def _tells_event(line: str) -> bool:
+    """Some sentence of the line tells what happened (also one that ends in an outburst)."""
+    return any(pattern.search(sentence) for sentence in _sentences(line)
+               for move, pattern in _INVITATIONS if move == "dynamiek")
+
+
+def _checks_fact(text: str, context: Context) -> bool:
+    """A short question that checks the facts of a claim: "Welke bewijzen?", or words of the line with a
+    word of doubt ("Iedereen? Echt?")."""
+    if _FACT_CHECK.match(text):
+        return True
+    words = [w.lower() for w in _WORD.findall(text)]
+    echo = {w.lower() for w in _WORD.findall(context.last_line)} - _NO_TOPIC
+    return (bool(words) and any(w in _DOUBT_WORDS for w in words) and any(w in echo for w in words)
+            and all(w in _DOUBT_WORDS or w in echo or w in _NO_TOPIC for w in words))
+
+
+def _answers_side(text: str, context: Context) -> bool:
+    """A short answer to "whose side are you on?" or "what is this for?" that names both sides, nobody or
+    the children ("Allebei.", "Geen van beide.", "Voor je kinderen."): a stance, whatever its words resemble."""
+    target, sentence = _question_invitation(context)
+    return (target == "visie" and _asks(sentence) and bool(_BOTH_SIDES.search(text))
+            and not _asks(text))
 
 
 def _answer(kind: Optional[str], text: str, context: Context) -> Optional[str]:
@@ -489,10 +610,17 @@ def _answer(kind: Optional[str], text: str, context: Context) -> Optional[str]:
         return "realiteit"  # "En als dat nooit gebeurt?" after a wish asks the persona to face that it may not come
     if kind == SYMPATHY:  # "Au." after a feeling, an event, a longing or a plain statement
         return "erkennen" if invited in (None, "erkennen", "dynamiek", "behoefte") else None
-    if (kind in (ASSENT, None) and _VERDICT.match(text) and not _asks(context.last_line)
-            and invited in (None, "erkennen", "dynamiek", "inhoud") and _THE_OTHER.search(context.last_line)
-            and not _UP_TO_THEM.search(context.last_line)):
+    asks_anywhere = any(_asks(sentence) for sentence in _sentences(context.last_line))
+    blames = bool(_BLAMES.search(context.last_line))
+    if (kind in (ASSENT, None) and (_VERDICT.match(text) or (blames and _PRAISE.match(text))) and not asks_anywhere
+            and (invited in (None, "erkennen", "dynamiek", "inhoud") or blames)
+            and _THE_OTHER.search(context.last_line) and not _UP_TO_THEM.search(context.last_line)):
         return "inhoud"  # "Klopt." after "Zij had hem moeten ophalen!" sides with the persona's view of her
+    if kind == QUESTION and invited == "erkennen" and _NEXT.match(text) and _tells_event(context.last_line):
+        return "dynamiek"  # "En dan?" after "Om elf uur appt ze ineens dat hij ziek is. Om elf uur!"
+    if (kind == QUESTION and not asks_anywhere and invited in (None, "erkennen", "inhoud")
+            and _checks_fact(text, context)):
+        return "inhoud"  # "Iedereen? Echt?", "Welke bewijzen?" after a claim: the professional goes into the facts
     if kind in (ASSENT, DENIAL):  # a yes or no answers the line's question first
         return _yes_or_no(kind, text, context)
     if invited is None or invited in PITFALLS or (kind == QUESTION and invited == "visie"):
@@ -519,8 +647,16 @@ def follow_up(text: str, label: Optional[str], confidence: float, context: Optio
     kind = response_kind(text, context.last_line)
     bare = kind is not None and _adds_nothing(text, context.last_line, kind)
     light = light_question_steps(text) if kind == QUESTION and not bare else ()
+    if label in PITFALLS and kind == ASSENT and length <= BARE_WORDS:
+        move = _yes_or_no(kind, text, context)
+        if move in PITFALLS and move != label:  # "Tuurlijk, geef me het nummer maar." to "Wil jij de school
+            return move  # bellen?" takes the task over; "Laat maar zien." to "Leest u ze maar." goes into the facts
     if length > (BARE_WORDS if bare or light else FOLLOW_UP_WORDS):
         return None
+    if label not in PITFALLS and label != "visie" and length <= FOLLOW_UP_WORDS and _answers_side(text, context):
+        return "visie"  # "Allebei. En voor je zoon." to "Voor wie bent u hier?", over any step read
+    if label in PITFALLS and kind == NEED:
+        return _answer(kind, text, context)  # "Gewoon vader zijn, hè.": a need in a word or two is no pitfall
     if label in PITFALLS and not (bare and kind in (ASSENT, DENIAL)):
         return None
     sure_step = label in STEPS and confidence >= SURE_READ

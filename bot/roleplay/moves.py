@@ -2,7 +2,8 @@
 
 Two sources, both explainable:
 1. a cue lexicon from the ``rollenspel_zet`` knowledge (``signalen``), used for ``oordelen``
-   (judging, lecturing), which the step classifier does not know;
+   (judging, lecturing, also "jullie moeten ..."), which the step classifier does not know, and for advice
+   that takes the problem over (``redden``: "ik stel voor dat jullie ...", "mijn advies is", "als ik jou was");
 2. the step classifier (``bot.steps.classifier.classify_step``), injected so tests can replace it.
    Its label ``geen`` and any label below ``min_confidence`` become ``onduidelijk``.
 

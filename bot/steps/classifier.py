@@ -17,7 +17,7 @@ into sentences; each sentence is classified, small talk and unsure sentences are
 turn's main move is its most certain sentence, except that a certain pitfall sentence is always
 reported. The evaluation model (``stappen-test``) is trained on the training split only.
 
-Three rules read the parts of a sentence before the model decides (explainable, per clause):
+Four rules read the parts of a sentence before the model decides (explainable, per clause):
 
 - **A self-correction is no move** (``_SELF_CORRECTION``): a clause in which the professional takes back
   their own pace or words ("wacht, ik ga te snel", "laat ik dat anders zeggen", "dat kwam er onhandig
@@ -34,6 +34,10 @@ Three rules read the parts of a sentence before the model decides (explainable, 
   wish for the other ("ik wil dat het voor jou goed komt, hoe gaat het als ze belt?") is read on its own,
   also inside one sentence, and the question beside it is the turn's main move. An aside that is itself a
   pitfall ("ik wil het voor je oplossen") follows the pitfall rule above.
+- **Refusing to settle the facts is a stance** (``_NO_VERDICT``): a sentence in which the professional says
+  they will not find out or say who is right or what really happened ("ik ga niet uitzoeken of hij echt ziek
+  was", "wie gelijk heeft, ga ik niet bepalen", "het is niet aan mij om te zeggen ...") is visie, not the
+  content its words are about (the model read it as inhoud, 1.00); "ik kan niet bepalen of hij komt" is not.
 """
 from __future__ import annotations
 
@@ -100,6 +104,21 @@ _OWN_STEP = re.compile(
     r"|\bin (?:jouw|je|uw) (?:eigen )?handen?\b|\b(?:jouw|je|uw) eigen deel\b)",
     re.IGNORECASE,
 )
+# The professional refuses to settle the facts or who is right ("ik ga niet uitzoeken of hij echt ziek was",
+# "ik ga niet zeggen wie gelijk heeft", "het is niet aan mij om te bepalen ..."): a stance (visie), not the content
+# its words are about. Not "ik kan niet bepalen of hij komt" (a reality about the other).
+_NO_VERDICT = re.compile(
+    r"\bik (?:ga|zal|wil|hoef) (?:\w+ ){0,2}niet (?:\w+ ){0,3}(?:uitzoeken|uitmaken|bepalen|beoordelen|beslissen|"
+    r"vaststellen|onderzoeken|zeggen|kiezen) (?:\w+ ){0,2}(?:wie|of|wat|welke|wiens)\b"
+    r"|\bik (?:kan|ga|zal|wil) (?:\w+ ){0,2}niet (?:\w+ ){0,2}(?:zeggen|uitmaken|bepalen|kiezen) wie\b"
+    r"|\b(?:ga|zal|wil) ik (?:\w+ ){0,2}niet (?:\w+ ){0,2}(?:uitzoeken|uitmaken|bepalen|beoordelen|beslissen|"
+    r"vaststellen)\b"  # "Wie er gelijk heeft, ga ik niet bepalen.", "dat ga ik niet uitzoeken"
+    r"|\b(?:het|dat) is niet (?:aan mij|mijn taak|mijn rol) om (?:\w+ ){0,5}(?:te )?(?:zeggen|bepalen|oordelen|"
+    r"uitmaken|uitzoeken|beoordelen|kiezen)\b"
+    r"|\bik (?:ben|speel) (?:hier )?(?:\w+ )?niet (?:de )?(?:rechter|scheidsrechter)\b",
+    re.IGNORECASE,
+)
+NO_VERDICT = "geen oordeel over de feiten"  # the feature of such a read
 SMALL_TALK = (
     "Dit is een begroeting, een praatje of een aanloopje; er zit nog geen stap in. "
     "Zeg erbij wat je wilt bereiken, bijvoorbeeld erkennen of een vraag naar wat er gebeurde."
@@ -294,6 +313,17 @@ def _own_step_question(sentence: str, prediction: textclass.Prediction,
     return None
 
 
+def _no_verdict(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
+    """A sentence in which the professional refuses to settle the facts or who is right (``_NO_VERDICT``) is
+    visie: the model's read with visie and its own label swapped (explained by the cue)."""
+    if prediction.label in ("visie", OTHER) or not _NO_VERDICT.search(sentence):
+        return None
+    swapped = dict(prediction.probabilities)
+    swapped["visie"], swapped[prediction.label] = (prediction.probabilities.get(prediction.label, 0.0),
+                                                   prediction.probabilities.get("visie", 0.0))
+    return textclass.Prediction("visie", prediction.confidence, swapped, [NO_VERDICT] + prediction.features)
+
+
 def _read_parts(text: str, model: textclass.Classifier) -> List[Tuple[Part, textclass.Prediction]]:
     spans = textclass.segments(text) or [(0, len(text))]
     read = []
@@ -308,6 +338,7 @@ def _read_parts(text: str, model: textclass.Classifier) -> List[Tuple[Part, text
                 sentence = text[begin:end]
                 prediction = model.predict(sentence, n_features=8)
                 prediction = _own_step_question(sentence, prediction, model) or prediction
+                prediction = _no_verdict(sentence, prediction) or prediction
                 aside = len(pieces) > 1 and nr == 0
                 read.append((Part(sentence, begin, end, prediction.label, prediction.confidence, aside), prediction))
     for nr, (part, _) in enumerate(read):  # a wish of one's own as a sentence before a question is an aside too
