@@ -20,6 +20,10 @@
 - ``evaluatie/oefenpaden_7.yml``: a seventh set in the same format and shape as the sixth (24 paths, two good
   and two bad per scenario), written blind in session 9 with the workbook and the knowledge descriptions,
   without the engine, the recognisers or the other sets' paths; only measured, reported under its own heading.
+- ``evaluatie/oefenpaden_8.yml``: an eighth set in the same format and shape (24 paths, two good and two bad
+  per scenario), written blind in session 9 from the workbook and the knowledge descriptions (without the
+  engine, the recognisers or the other sets' paths), with subtler bad paths (warm advice, a well-meant
+  'jullie moeten gewoon'); fixed before its first measurement; only measured, reported under its own heading.
 - ``evaluatie/context.yml``: short, ambiguous role-play turns with the persona's last line and the
   stage of the talk, to measure reading a move with and without context; split into ``ontwikkel``
   (may tune ``bot.roleplay.context``) and ``toets`` (measured only). Validated on loading: a broken
@@ -113,7 +117,7 @@ def practice_paths() -> List[Dict[str, Any]]:
     return list(_yaml("oefenpaden.yml")["paden"])
 
 
-# -- evaluatie/oefenpaden_2.yml ... oefenpaden_7.yml --------------------------------------------
+# -- evaluatie/oefenpaden_2.yml ... oefenpaden_8.yml --------------------------------------------
 SECOND_PRACTICE_FILE = "oefenpaden_2.yml"  # written blind, never used to train or tune: only measured
 SECOND_PRACTICE_HEADING = (
     "Tweede set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_2.yml; geschreven zonder de "
@@ -162,6 +166,15 @@ SEVENTH_PRACTICE_HEADING = (
     "redden, gaan de inhoud in, kiezen partij of slaan erkennen over; nooit gebruikt om te trainen of af te "
     "stellen)"
 )
+EIGHTH_PRACTICE_FILE = "oefenpaden_8.yml"  # written blind in session 9, with the workbook: only measured
+EIGHTH_PRACTICE_HEADING = (
+    "Achtste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_8.yml; geschreven met het werkboek "
+    "en de beschrijvingen van stappen, valkuilen en rollen, maar zonder de rollenspel-engine, de contextregels, "
+    "de herkenners of de paden van de andere sets te zien; twee goede en twee slechte paden per scenario, de "
+    "helft van de goede paden heeft één onhandige beurt die daarna hersteld wordt, de helft van de slechte "
+    "paden is subtiel: een warme toon met advies erin of een goedbedoeld 'jullie moeten gewoon'; nooit "
+    "gebruikt om te trainen of af te stellen)"
+)
 # the practice-path sets written apart from the engine, each played and reported on its own:
 # file -> (name, heading); the report follows this order
 PRACTICE_PATH_SETS = {
@@ -171,6 +184,7 @@ PRACTICE_PATH_SETS = {
     FIFTH_PRACTICE_FILE: ("vijfde set vrije-tekstpaden", FIFTH_PRACTICE_HEADING),
     SIXTH_PRACTICE_FILE: ("zesde set vrije-tekstpaden", SIXTH_PRACTICE_HEADING),
     SEVENTH_PRACTICE_FILE: ("zevende set vrije-tekstpaden", SEVENTH_PRACTICE_HEADING),
+    EIGHTH_PRACTICE_FILE: ("achtste set vrije-tekstpaden", EIGHTH_PRACTICE_HEADING),
 }
 PRACTICE_KINDS = ("goed", "slecht")
 
