@@ -157,6 +157,18 @@ def school_route_only(service, ctx: QueryContext) -> bool:
             and not ctx.at_school)
 
 
+def home_parenting_at_school(service, ctx: QueryContext) -> bool:
+    """Parenting support (its main theme is opvoeding, it works with parents and families, not with the young person
+    itself: the opvoedcoach) for a question about how a pupil behaves at school (a behaviour theme of the child, and
+    school in the question) that does not ask about raising the child: the school's own help and the help around the
+    child (schoolmaatschappelijk werk, POH-Jeugd, the municipality's team) come first, so its match counts as that of
+    a service reached only through school on a question about home. Behaviour at home as well ("thuis en op school")
+    is a parenting question again."""
+    return (ctx.at_school and "gedrag" in ctx.kind_themas and "opvoeding" not in ctx.themas
+            and "thuis" not in ctx.terms
+            and service.themas[:1] == ["opvoeding"] and "jeugdige" not in service.doelgroep)
+
+
 def further_care(service, ctx: QueryContext) -> bool:
     """Youth care that follows a referral (its main theme is jeugdhulp, it is no general entrance and a family
     cannot go there itself: KOOS after the buurtteam, school or huisarts), for a family's question about a problem
@@ -213,7 +225,7 @@ def score_all(index: KaartIndex, ctx: QueryContext, candidates: Set[int], text_s
             # family cannot go there, the professional consults it (as a leisure group is only part of the answer)
             parts["thema"] *= PROFESSIONAL_ONLY_FACTOR
             parts["tekst"] *= PROFESSIONAL_ONLY_FACTOR  # its text naming the question is the same evidence
-        if school_route_only(service, ctx) or further_care(service, ctx):
+        if school_route_only(service, ctx) or further_care(service, ctx) or home_parenting_at_school(service, ctx):
             parts["thema"] *= SCHOOL_ROUTE_FACTOR
             parts["tekst"] *= SCHOOL_ROUTE_FACTOR  # its text naming the problem is the same evidence
         score = sum(WEIGHTS[k] * v for k, v in parts.items())

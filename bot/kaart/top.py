@@ -79,7 +79,8 @@ def compose_top(index: KaartIndex, ctx: QueryContext, hits: List[Hit], limit: in
        (``_youth_health_second``); the municipality's own way into youth care (jeugdteam, toegang; of two, the one
        that covers more: ``_broadest_own_entrance``) third when the first two are more specific services
        (``_own_entrance_third``), unless three services made for the problem fill the first three of a question
-       at school or about growth. Not for something to do in the neighbourhood (vrije tijd). It moves up from
+       at school or about growth. Not for something to do in the neighbourhood alone (every theme is vrije tijd);
+       a leisure question with a worry besides it (money, insecurity, stress) does get the way in. It moves up from
        lower down, or is added.
     """
     route = general_route(index, ctx.gemeente, ctx.leeftijd) if ctx.family else []
@@ -89,7 +90,7 @@ def compose_top(index: KaartIndex, ctx: QueryContext, hits: List[Hit], limit: in
         hits = _with_youth_work(index, ctx, hits, limit)
     hits = spread_roles(index, ctx, hits)
     if (not route or ctx.gemeente in REGIOS or len(hits) < TOP
-            or ctx.themas[:1] == ["vrije_tijd"]):  # something to do in the neighbourhood is no youth-care question
+            or set(ctx.themas) == {"vrije_tijd"}):  # only something to do in the neighbourhood: no youth-care question
         return hits
     growth = growth_question(ctx)
     if growth:
