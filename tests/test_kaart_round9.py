@@ -57,3 +57,17 @@ def test_behaviour_at_school_and_at_home_keeps_parenting_support():
 def test_what_the_neighbours_hear_finds_the_safety_service():
     assert "veilig_thuis" in _top("Huizen: de buren horen vaak gegil bij het gezin hiernaast, er wonen twee kleine "
                                   "kinderen")
+
+
+
+@pytest.mark.parametrize("question", [
+    "Vleuten: jongen van 15 wil graag drummen, waar kan dat in de buurt?",
+    "De Meern: dochter van 13 wil graag ergens gitaar spelen met andere jongeren",
+])
+def test_a_music_question_shows_no_sports_club_in_the_top(question):
+    assert not {"fletiomare", "sportutrecht"} & set(_top(question))
+
+
+def test_a_sports_question_leads_with_sport_not_culture():
+    first = zoek("Vleuten: dochter van 12 speelt hockey en heeft veel last van prestatiedruk", limit=5).hits[0].id
+    assert first in {"fletiomare", "sportutrecht"}

@@ -2,7 +2,7 @@
 referable, how well described, its role, the municipality's own entrance."""
 from __future__ import annotations
 
-from typing import List, Optional, Tuple
+from typing import FrozenSet, List, Optional, Tuple
 
 from bot.kaart.index import Doc
 from bot.kaart.service_area import place_part
@@ -96,3 +96,27 @@ def youth_work(service) -> bool:
     """Youth work in the sociale basis (jongerenwerk): made for young people, who go there themselves, and found by
     the word for its professional (``jongerenwerker``)."""
     return for_young_people(service) and "direct" in service.toegang and "jongerenwerker" in service.trefwoorden
+
+
+# The kinds of activity a leisure question or service can name, by the words that name them (the question's words
+# of the theme vrije tijd, a service's search words); dancing and play belong to neither.
+ACTIVITY_KINDS = {
+    "sport": frozenset("sport sporten sportclub sportvereniging vereniging bewegen voetbal hockey judo turnen zwemmen "
+                       "tennis basketbal korfbal atletiek paardrijden boksen kickboksen vechtsport skaten".split()),
+    "cultuur": frozenset("cultuur muziek theater toneel toneelclub creatief creatiefs tekenen tekenles knutselen "
+                         "gitaar piano drummen zingen muziekles jamavond".split())
+    | {"muziek maken", "wil tekenen", "graag tekenen"},
+}
+
+
+def activity_kinds(words) -> FrozenSet[str]:
+    """The kinds of activity (``ACTIVITY_KINDS``) that ``words`` name."""
+    said = {word.lower() for word in words}
+    return frozenset(kind for kind, kind_words in ACTIVITY_KINDS.items() if said & kind_words)
+
+
+def other_activity(service, asked: FrozenSet[str]) -> bool:
+    """The question names a kind of activity (``asked``: music, sport) and the service offers only another kind (a
+    hockey club for a question about making music): it is something to do, not what the child likes to do."""
+    offered = activity_kinds(service.trefwoorden)
+    return bool(asked) and bool(offered) and not offered & asked

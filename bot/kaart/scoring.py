@@ -7,7 +7,16 @@ from typing import Dict, List, Optional, Sequence, Set, Tuple
 from bot.kaart.ages import age_ok, only_through_school, school_ok
 from bot.kaart.explanations import waarom_tekst
 from bot.kaart.index import Doc, KaartIndex
-from bot.kaart.kinds import bekend, for_parents_only, for_young_people, leisure_only, measure_only, youth_health
+from bot.kaart.kinds import (
+    activity_kinds,
+    bekend,
+    for_parents_only,
+    for_young_people,
+    leisure_only,
+    measure_only,
+    other_activity,
+    youth_health,
+)
 from bot.kaart.naming import names_entry
 from bot.kaart.question import QueryContext
 from bot.kaart.service_area import place_part
@@ -58,7 +67,9 @@ def theme_strength(service, theme: str) -> float:
 
 def theme_part(service, themas: List[str], professional: bool = False,
                 ouder_themas: Sequence[str] = (), kind_themas: Sequence[str] = (),
-                ouder_stoornis: Sequence[str] = ()) -> Tuple[float, List[str]]:
+                ouder_stoornis: Sequence[str] = (), other_kind: bool = False) -> Tuple[float, List[str]]:
+    """The theme part of a service's score and the themes it matched. ``other_kind``: the service offers another kind
+    of activity than the leisure question asks for (``kinds.other_activity``): its match on vrije tijd counts half."""
     if not themas:
         return 0.0, []
     weights = [THEME_ORDER_WEIGHTS[min(i, len(THEME_ORDER_WEIGHTS) - 1)] for i in range(len(themas))]
@@ -74,6 +85,8 @@ def theme_part(service, themas: List[str], professional: bool = False,
         if ((theme in ouder_themas and (for_young_people(service) or youth_health(service)))
                 or ((theme in kind_themas or theme in ouder_stoornis) and for_parents_only(service))):
             strength = 0.0
+        if theme == "vrije_tijd" and other_kind:
+            strength *= LEISURE_FACTOR
         if strength:
             got += weight * strength
             matched.append(theme)
@@ -201,6 +214,7 @@ def score_all(index: KaartIndex, ctx: QueryContext, candidates: Set[int], text_s
     """(scored, held_back): scored rows (score, id, doc, parts, waarom) of the services that pass the
     age filter and match a theme or a specific word; held_back (score, name) of entries kept out."""
     top_text = max(text_scores.values(), default=0.0)
+    asked_activity = activity_kinds(ctx.parsed.thema_woorden.get("vrije_tijd", ()))
     docs_with = {t: {i for i, _ in index.postings.get(t, ())} for t in ctx.specific}
     scored: List[Row] = []
     held_back: List[Tuple[float, str]] = []
@@ -210,7 +224,7 @@ def score_all(index: KaartIndex, ctx: QueryContext, candidates: Set[int], text_s
         if not age_ok(service, ctx.leeftijd) or not school_ok(service, ctx.school):
             continue
         theme_score, matched = theme_part(service, ctx.themas, ctx.professional, ctx.ouder_themas, ctx.kind_themas,
-                                           ctx.ouder_stoornis)
+                                          ctx.ouder_stoornis, other_activity(service, asked_activity))
         matched_terms = [t for t in ctx.specific if i in docs_with[t]]
         if parents_own_only(service, ctx):
             matched_terms = []  # its text naming the parent's problem is the same evidence as its theme
