@@ -20,6 +20,10 @@ from bot.kaart.search import zoek
     ("zoon van 9 wil graag op judo", "vrije_tijd"),
     ("dochter van 12 zou graag gitaar leren spelen", "vrije_tijd"),
     ("jongen van 14 wil op kickboksen", "vrije_tijd"),
+    # how parents describe a young child's speech, and reading in the first school years
+    ("zoontje van 2 zegt nog maar een paar woordjes", "ontwikkeling"),
+    ("dochter van 6 leest moeizaam en haalt letters door elkaar", "leren"),
+    ("de juf ziet dat hij moeite met letters heeft en zijn moeder is ook dyslectisch", "leren"),
 ])
 def test_round_9_everyday_words(question, theme):
     assert theme in parse_vraag(question).themas
