@@ -75,3 +75,9 @@ def test_a_music_question_shows_no_sports_club_in_the_top(question):
 def test_a_sports_question_leads_with_sport_not_culture():
     first = zoek("Vleuten: dochter van 12 speelt hockey en heeft veel last van prestatiedruk", limit=5).hits[0].id
     assert first in {"fletiomare", "sportutrecht"}
+
+
+def test_getting_to_know_people_is_no_learning_problem():
+    parsed = parse_vraag("vader wil graag andere ouders in de buurt leren kennen")
+    assert "leren" not in parsed.themas and "vrije_tijd" in parsed.themas
+    assert "leren" in parse_vraag("zoon van 9 kan de tafels maar niet leren").themas

@@ -243,8 +243,9 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                           r"onrustig|amper|kort|licht|slechter|en|maar|want|of)\b)[\w']+\s+){0,5}?bij\b)",
                           re.IGNORECASE)),
     # learning how to do something or getting to know someone is no problem with learning ("zijn zoon leren omgaan
-    # met boosheid", "mannen die ze online leert kennen")
-    ("leren", re.compile(r"\bleren\b(?=\s+(?:omgaan|om\s+te|hoe|beter\s+om|zelf|voor\s+zichzelf|opkomen|ontspannen)\b)"
+    # met boosheid", "mannen die ze online leert kennen", "wil andere ouders leren kennen")
+    ("leren", re.compile(r"\bleren\b(?=\s+(?:omgaan|om\s+te|hoe|beter\s+om|zelf|voor\s+zichzelf|opkomen|ontspannen"
+                         r"|kennen)\b)"
                          r"|\bleer(?:t|de|den|en)\b(?=\s+kennen\b)|(?<=\bkennen )geleerd\b", re.IGNORECASE)),
     # who reports something says it ("de buurvrouw meldt dat ..."), who reports at Halt goes there ("moet zich melden
     # bij Halt"): no report to Veilig Thuis
