@@ -81,3 +81,20 @@ def test_getting_to_know_people_is_no_learning_problem():
     parsed = parse_vraag("vader wil graag andere ouders in de buurt leren kennen")
     assert "leren" not in parsed.themas and "vrije_tijd" in parsed.themas
     assert "leren" in parse_vraag("zoon van 9 kan de tafels maar niet leren").themas
+
+
+@pytest.mark.parametrize("question", [
+    "de mentor ziet een leerling van 13 die dreigt vast te lopen in de klas",
+    "een meisje van 10 dat thuis vastloopt, de juf maakt zich zorgen",
+])
+def test_a_child_getting_stuck_is_no_stuck_help(question):
+    assert "vastgelopen_hulp" not in parse_vraag(question).themas
+
+
+def test_stuck_help_stays_stuck_help():
+    assert "vastgelopen_hulp" in parse_vraag("de hulp aan dit gezin loopt steeds vast op school en thuis").themas
+
+
+def test_reporting_a_worry_to_the_municipality_is_no_report_to_the_safety_service():
+    assert "veiligheid" not in parse_vraag("waar meld ik bij de gemeente een zorg over een gezin in Laren?").themas
+    assert "veiligheid" in parse_vraag("de buurvrouw wil het gezin melden bij Veilig Thuis").themas
