@@ -118,5 +118,7 @@ def activity_kinds(words) -> FrozenSet[str]:
 def other_activity(service, asked: FrozenSet[str]) -> bool:
     """The question names a kind of activity (``asked``: music, sport) and the service offers only another kind (a
     hockey club for a question about making music): it is something to do, not what the child likes to do."""
+    if not asked:
+        return False
     offered = activity_kinds(service.trefwoorden)
-    return bool(asked) and bool(offered) and not offered & asked
+    return bool(offered) and not offered & asked

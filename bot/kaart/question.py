@@ -96,17 +96,19 @@ def question_context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[
     # a second place name of the table ("Bussum, Gooise Meren": "Bussum" names no service)
     place_words = set(lemmas(parsed.plaats or "")) | PLACE_KIND_WORDS if parsed.plaats else set()
     if parsed.plaats:
-        place_words |= {t for t in lemmas(parsed.tekst) if t in places.tabel().spellings}
+        spellings = places.tabel().spellings  # looked up once: each lookup checks the loaded knowledge
+        place_words |= {t for t in lemmas(parsed.tekst) if t in spellings}
     # nor are the words that gave the school year ("groep 6"), single letters ("'s ochtends") and fillers
     place_words |= school_year_words(parsed.tekst)
     # the text match reads the question without the words that frame the call ("ik werk bij het buurtteam")
     asked_text = parsed.zoektekst if parsed.zoektekst is not None else parsed.tekst
     terms = [t for t in lemmas(asked_text)
              if t not in place_words and t not in FILLER and not t.isdigit() and len(t) > 1]
+    generic_stems = _generic_stems()
     return QueryContext(
         parsed=parsed, leeftijd=leeftijd, gemeente=gemeente, themas=themas, terms=terms,
         # a form of a general word the lemma table lacks ("zit", "gepraat") is as general as the word
-        specific={t for t in terms if t not in GENERIC and stam(t) not in _generic_stems()},
+        specific={t for t in terms if t not in GENERIC and stam(t) not in generic_stems},
         family=family_question(parsed, leeftijd),
         professional=bool({"school", "professional"} & set(parsed.doelgroep_hints)),
         asked=asked_kinds(parsed.tekst),
