@@ -24,7 +24,7 @@ from bot.kaart.search import zoek
     ("zoontje van 2 zegt nog maar een paar woordjes", "ontwikkeling"),
     ("dochter van 6 leest moeizaam en haalt letters door elkaar", "leren"),
     ("de juf ziet dat hij moeite met letters heeft en zijn moeder is ook dyslectisch", "leren"),
-    ("dochter van 6 plast op school steeds in haar broek", "ontwikkeling"),
+    ("dochter van 6 plast in haar broek als ze buiten speelt", "ontwikkeling"),
 ])
 def test_round_9_everyday_words(question, theme):
     assert theme in parse_vraag(question).themas
