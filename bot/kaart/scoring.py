@@ -170,16 +170,20 @@ def school_route_only(service, ctx: QueryContext) -> bool:
             and not ctx.at_school)
 
 
-def home_parenting_at_school(service, ctx: QueryContext) -> bool:
-    """Parenting support (its main theme is opvoeding, it works with parents and families, not with the young person
-    itself: the opvoedcoach) for a question about how a pupil behaves at school (a behaviour theme of the child, and
-    school in the question) that does not ask about raising the child: the school's own help and the help around the
-    child (schoolmaatschappelijk werk, POH-Jeugd, the municipality's team) come first, so its match counts as that of
-    a service reached only through school on a question about home. Behaviour at home as well ("thuis en op school")
-    is a parenting question again."""
+def behaviour_at_school(ctx: QueryContext) -> bool:
+    """A question about how a pupil behaves at school (a behaviour theme of the child, and school in the question)
+    that does not ask about raising the child: the school's own help and the help around the child
+    (schoolmaatschappelijk werk, POH-Jeugd, the municipality's team) come first, so the match of parenting support
+    (``parenting_support``) counts as that of a service reached only through school on a question about home.
+    Behaviour at home as well ("thuis en op school") is a parenting question again."""
     return (ctx.at_school and "gedrag" in ctx.kind_themas and "opvoeding" not in ctx.themas
-            and "thuis" not in ctx.terms
-            and service.themas[:1] == ["opvoeding"] and "jeugdige" not in service.doelgroep)
+            and "thuis" not in ctx.terms)
+
+
+def parenting_support(service) -> bool:
+    """Parenting support: its main theme is opvoeding and it works with parents and families, not with the young
+    person itself (the opvoedcoach)."""
+    return service.themas[:1] == ["opvoeding"] and "jeugdige" not in service.doelgroep
 
 
 def further_care(service, ctx: QueryContext) -> bool:
@@ -215,6 +219,7 @@ def score_all(index: KaartIndex, ctx: QueryContext, candidates: Set[int], text_s
     age filter and match a theme or a specific word; held_back (score, name) of entries kept out."""
     top_text = max(text_scores.values(), default=0.0)
     asked_activity = activity_kinds(ctx.parsed.thema_woorden.get("vrije_tijd", ()))
+    parenting_counts_less = behaviour_at_school(ctx)  # decided once per question, not per candidate
     docs_with = {t: {i for i, _ in index.postings.get(t, ())} for t in ctx.specific}
     scored: List[Row] = []
     held_back: List[Tuple[float, str]] = []
@@ -224,7 +229,8 @@ def score_all(index: KaartIndex, ctx: QueryContext, candidates: Set[int], text_s
         if not age_ok(service, ctx.leeftijd) or not school_ok(service, ctx.school):
             continue
         theme_score, matched = theme_part(service, ctx.themas, ctx.professional, ctx.ouder_themas, ctx.kind_themas,
-                                          ctx.ouder_stoornis, other_activity(service, asked_activity))
+                                          ctx.ouder_stoornis,
+                                          bool(asked_activity) and other_activity(service, asked_activity))
         matched_terms = [t for t in ctx.specific if i in docs_with[t]]
         if parents_own_only(service, ctx):
             matched_terms = []  # its text naming the parent's problem is the same evidence as its theme
@@ -239,7 +245,8 @@ def score_all(index: KaartIndex, ctx: QueryContext, candidates: Set[int], text_s
             # family cannot go there, the professional consults it (as a leisure group is only part of the answer)
             parts["thema"] *= PROFESSIONAL_ONLY_FACTOR
             parts["tekst"] *= PROFESSIONAL_ONLY_FACTOR  # its text naming the question is the same evidence
-        if school_route_only(service, ctx) or further_care(service, ctx) or home_parenting_at_school(service, ctx):
+        if (school_route_only(service, ctx) or further_care(service, ctx)
+                or (parenting_counts_less and parenting_support(service))):
             parts["thema"] *= SCHOOL_ROUTE_FACTOR
             parts["tekst"] *= SCHOOL_ROUTE_FACTOR  # its text naming the problem is the same evidence
         score = sum(WEIGHTS[k] * v for k, v in parts.items())
