@@ -31,7 +31,7 @@ def check_leeftijd(leeftijd, parsed: Vraag) -> Tuple[Optional[int], Optional[Zoe
 
 
 def check_plaats(gemeente: Optional[str], parsed: Vraag
-                  ) -> Tuple[Optional[str], Optional[Plaats], Optional[Zoekresultaat]]:
+                 ) -> Tuple[Optional[str], Optional[Plaats], Optional[Zoekresultaat]]:
     """(area code, recognised place, refusal): the explicit place wins over one in the question."""
     from bot.kaart import messages
 

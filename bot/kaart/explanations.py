@@ -10,7 +10,7 @@ from bot.kaart.vocabulary import (
 
 
 def waarom_tekst(matched: List[str], woorden: Dict[str, List[str]], place: str, age: Optional[int], service,
-            text_terms: List[str]) -> str:
+                 text_terms: List[str]) -> str:
     parts = []
     if matched:
         labels = []

@@ -91,7 +91,7 @@ PLACE_KIND_WORDS = frozenset({"regio", "gemeente", "wijk", "dorp", "kern", "stad
 
 
 def question_context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[str], themas: List[str]
-                     ) -> QueryContext:
+                    ) -> QueryContext:
     # the place and the word that says what kind of place it is ("in de regio Gooi") are no search words, nor is
     # a second place name of the table ("Bussum, Gooise Meren": "Bussum" names no service)
     place_words = set(lemmas(parsed.plaats or "")) | PLACE_KIND_WORDS if parsed.plaats else set()

@@ -32,7 +32,7 @@ def general_route(index: KaartIndex, gemeente: Optional[str], leeftijd: Optional
 
 
 def measure_route_first(index: KaartIndex, ctx: QueryContext, hits: List[Hit], allowed: Optional[Set[int]],
-                         limit: int) -> List[Hit]:
+                        limit: int) -> List[Hit]:
     """A measure-only service (jeugdbescherming) among the first ``TOP``: a family or professional cannot go
     there themselves, so the way there leads: the safety service of the place (Veilig Thuis) and its general
     entrance (the jeugdteam), which can ask the Raad voor de Kinderbescherming for an investigation. Then the

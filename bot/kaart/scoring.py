@@ -66,8 +66,8 @@ def theme_strength(service, theme: str) -> float:
 
 
 def theme_part(service, themas: List[str], professional: bool = False,
-                ouder_themas: Sequence[str] = (), kind_themas: Sequence[str] = (),
-                ouder_stoornis: Sequence[str] = (), other_kind: bool = False) -> Tuple[float, List[str]]:
+               ouder_themas: Sequence[str] = (), kind_themas: Sequence[str] = (),
+               ouder_stoornis: Sequence[str] = (), other_kind: bool = False) -> Tuple[float, List[str]]:
     """The theme part of a service's score and the themes it matched. ``other_kind``: the service offers another kind
     of activity than the leisure question asks for (``kinds.other_activity``): its match on vrije tijd counts half."""
     if not themas:
@@ -214,7 +214,7 @@ Row = Tuple[float, str, Doc, Dict[str, float], str]  # score, id, document, scor
 
 
 def score_all(index: KaartIndex, ctx: QueryContext, candidates: Set[int], text_scores: Dict[int, float]
-               ) -> Tuple[List[Row], List[Tuple[float, str]]]:
+              ) -> Tuple[List[Row], List[Tuple[float, str]]]:
     """(scored, held_back): scored rows (score, id, doc, parts, waarom) of the services that pass the
     age filter and match a theme or a specific word; held_back (score, name) of entries kept out."""
     top_text = max(text_scores.values(), default=0.0)
