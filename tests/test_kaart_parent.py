@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import pytest
 
+from bot.kaart.index import KaartIndex
 from bot.kaart.models import KaartDienst
 from bot.kaart.query import parse_vraag
-from bot.kaart.search import KaartIndex, zoek
+from bot.kaart.search import zoek
 from tests.test_kaart_ranking import BRON, LONG, ORGS
 from tests.test_kaart_ranking import dienst as ranking_dienst
 

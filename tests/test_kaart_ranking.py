@@ -24,8 +24,11 @@
 """
 from __future__ import annotations
 
+from bot.kaart.index import KaartIndex
+from bot.kaart.kinds import bekend
 from bot.kaart.models import KaartDienst, KaartOrganisatie
-from bot.kaart.search import KaartIndex, bekend, theme_strength, zoek
+from bot.kaart.scoring import theme_strength
+from bot.kaart.search import zoek
 from bot.knowledge.base import Bron
 
 BRON = Bron(document="004 (test)", sectie="test")

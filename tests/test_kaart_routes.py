@@ -448,8 +448,8 @@ def test_online_alone_is_no_bullying():
 
 
 def test_without_a_way_there_in_the_kaart_a_measure_only_service_still_never_leads():
+    from bot.kaart.index import KaartIndex
     from bot.kaart.models import KaartOrganisatie
-    from bot.kaart.search import KaartIndex
     from bot.knowledge.base import Bron
 
     bron = Bron(document="004 (test)", sectie="test")

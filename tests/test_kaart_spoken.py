@@ -1,9 +1,10 @@
 """The kaart read as consultants type and dictate: verb forms, separable verbs, long phone notes, places."""
 import pytest
 
+from bot.kaart.index import KaartIndex
 from bot.kaart.places import zoek_plaats
 from bot.kaart.query import parse_vraag
-from bot.kaart.search import KaartIndex, zoek
+from bot.kaart.search import zoek
 from bot.kaart.text import split_separable, stam
 from tests.test_kaart_ranking import LONG, ORGS, dienst
 

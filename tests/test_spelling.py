@@ -43,7 +43,11 @@ SKIP_FIELDS = {
     "hoort_bij", "links",
 }
 # Modules whose string constants are Dutch texts for the professional (docstrings are skipped).
-MESSAGE_MODULES = ["bot/kaart/messages.py", "bot/kaart/format.py", "bot/kaart/search.py", "bot/intake/callbacks.py"]
+# (the kaart search is split into modules named after what they do: every one of them, as search.py was)
+KAART_SEARCH_MODULES = ("results index describe service_area ages kinds naming question checks themes scoring "
+                        "explanations hits ranking routes top result_message search").split()
+MESSAGE_MODULES = ["bot/kaart/messages.py", "bot/kaart/format.py", "bot/intake/callbacks.py"] + [
+    f"bot/kaart/{name}.py" for name in KAART_SEARCH_MODULES]
 
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]+(?:['’-][A-Za-zÀ-ÿ]+)*")
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")

@@ -143,8 +143,10 @@ def run_evaluation(args: argparse.Namespace) -> int:
                   "zesde ronde, ook gebruikt om af te stellen)",
         "toets7": "zevende toetsset (toetsvragen_7.yml, blind geschreven in de zesde sessie; sinds 3 december, "
                   "zevende ronde, ook gebruikt om af te stellen)",
-        "toets8": "achtste toetsset (toetsvragen_8.yml, later in de zesde sessie blind geschreven, alleen om te meten)",
-        "toets9": "negende toetsset (toetsvragen_9.yml, in de zevende sessie blind geschreven, alleen om te meten)",
+        "toets8": "achtste toetsset (toetsvragen_8.yml, later in de zesde sessie blind geschreven; sinds 4 december, "
+                  "negende ronde, ook gebruikt om af te stellen)",
+        "toets9": "negende toetsset (toetsvragen_9.yml, in de zevende sessie blind geschreven; sinds 4 december, "
+                  "negende ronde, ook gebruikt om af te stellen)",
         "toets10": "tiende toetsset (toetsvragen_10.yml, in de negende sessie blind geschreven, alleen om te meten)",
     }
     for name in chosen:

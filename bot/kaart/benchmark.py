@@ -7,9 +7,10 @@ import time
 from dataclasses import dataclass
 from typing import List
 
+from bot.kaart.index import KaartIndex
 from bot.kaart.models import KaartDienst, KaartOrganisatie
 from bot.kaart.query import theme_words
-from bot.kaart.search import KaartIndex, zoek
+from bot.kaart.search import zoek
 from bot.kaart.vocabulary import DOELGROEPEN, THEMAS, TOEGANG, WERKGEBIEDEN
 from bot.knowledge.base import Bron
 

@@ -19,7 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import List, Optional
 
-from bot.kaart.search import KaartIndex, index_for, zoek
+from bot.kaart.index import KaartIndex, index_for
+from bot.kaart.search import zoek
 
 
 @dataclass

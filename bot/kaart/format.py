@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import List
 
-from bot.kaart.search import Hit, Zoekresultaat
+from bot.kaart.results import Hit, Zoekresultaat
 from bot.kaart.vocabulary import THEMAS, WERKGEBIEDEN
 
 

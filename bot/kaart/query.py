@@ -243,13 +243,17 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                           r"onrustig|amper|kort|licht|slechter|en|maar|want|of)\b)[\w']+\s+){0,5}?bij\b)",
                           re.IGNORECASE)),
     # learning how to do something or getting to know someone is no problem with learning ("zijn zoon leren omgaan
-    # met boosheid", "mannen die ze online leert kennen")
-    ("leren", re.compile(r"\bleren\b(?=\s+(?:omgaan|om\s+te|hoe|beter\s+om|zelf|voor\s+zichzelf|opkomen|ontspannen)\b)"
+    # met boosheid", "mannen die ze online leert kennen", "wil andere ouders leren kennen")
+    ("leren", re.compile(r"\bleren\b(?=\s+(?:omgaan|om\s+te|hoe|beter\s+om|zelf|voor\s+zichzelf|opkomen|ontspannen"
+                         r"|kennen)\b)"
                          r"|\bleer(?:t|de|den|en)\b(?=\s+kennen\b)|(?<=\bkennen )geleerd\b", re.IGNORECASE)),
     # who reports something says it ("de buurvrouw meldt dat ..."), who reports at Halt goes there ("moet zich melden
-    # bij Halt"): no report to Veilig Thuis
+    # bij Halt"), and who reports a worry to the municipality or its team goes in by its way in ("waar meldt ze bij de
+    # gemeente een zorg"): no report to Veilig Thuis
     ("melden", re.compile(r"\bmeld(?:t|de|den|en)?\b(?=\s+dat\b)|(?<=\bzich )meld(?:t|de|den|en)?\b(?=\s+bij\b)"
-                          r"|\bmeld(?:t|de|den|en)?\b(?=\s+zich\s+bij\b)", re.IGNORECASE)),
+                          r"|\bmeld(?:t|de|den|en)?\b(?=\s+zich\s+bij\b)"
+                          r"|\bmeld(?:t|de|den|en)?\b(?=\s+(?:[\w']+\s+){0,2}?bij\s+(?:de\s+gemeente|het\s+(?:jeugd|buurt|"
+                          r"wijk)team|de\s+toegang)\b)", re.IGNORECASE)),
     # who signs someone up registers them ("waar meld ik een jongen van 10 aan voor jeugdhulp?", "meldt het gezin aan
     # bij het jeugdteam"): it reads as "aanmelden", a way into youth care, not a report to Veilig Thuis; "meldt het
     # aan Veilig Thuis" stays a report
@@ -260,6 +264,13 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     ("vastlopen", re.compile(r"\b(?:vastgelopen|vastlopen|vastloopt|vast\s+(?:te\s+)?lopen|(?:loopt|lopen|liep|liepen)"
                              r"\s+(?:(?:helemaal|echt|erg|steeds|vaak|zelf)\s+)?vast)\b"
                              r"(?=\s+(?:in|met|bij|op)\s+(?:(?:de|het|hun|zijn|haar)\s+)?opvoed)", re.IGNORECASE)),
+    # a pupil or child who gets stuck at school or at home is stuck, not the help ("een leerling die dreigt vast te
+    # lopen op school", "een meisje dat thuis vastloopt"); "de hulp loopt vast op school" stays
+    ("vast", re.compile(r"(\b(?:leerlingen|leerling|kinderen|kind|jongen|meisje|zoon|dochter|puber|tiener)\b"
+                        r"(?:\s+(?!hulp\b)[\w']+){0,5}?\s+)(?:vastgelopen|vastlopen|vastloopt|vastliep"
+                        r"|vast\s+(?:te\s+)?lopen|(?:loopt|liep)\s+(?:(?:helemaal|echt|erg|steeds|vaak)\s+)?vast)\b"
+                        r"(?=\s+(?:op|in)\s+(?:de\s+|het\s+)?(?:school|klas|basisschool|middelbare)\b"
+                        r"|(?<=thuis vastloopt)|(?<=thuis vastliep)|(?<=thuis vastgelopen))", re.IGNORECASE)),
     # a team that seeks or asks is who asks, not the service asked for ("het buurtteam zoekt een buurtvrijwilliger
     # voor een moeder"): it stays a professional asking
     ("team", re.compile(r"\b(?:buurtteam|jeugdteam|wijkteam|gebiedsteam)\b(?=\s+(?:zoekt|zoeken|vraagt|vragen"
@@ -291,7 +302,8 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
 
 # What a guarded word becomes: blank, except a job, which stays a word of working ("werkzaam"), so the words that
 # frame a call still see where the consultant works ("ik werk bij het buurtteam in Bussum")
-_IN_ITS_PLACE = {"werk": "werkzaam", "slapen": "logeert", "praten": r"\1 ", "team": "hulpverlener", "slaan": "vecht"}
+_IN_ITS_PLACE = {"werk": "werkzaam", "slapen": "logeert", "praten": r"\1 ", "team": "hulpverlener", "slaan": "vecht",
+                 "vast": r"\1 "}
 
 
 def guard_homonyms(text: str) -> str:

@@ -1,0 +1,37 @@
+"""Age and kind of school as hard filters: a service's age range, school-bound services, young children."""
+from __future__ import annotations
+
+from typing import Optional
+
+SCHOOL_AGE = 4  # Dutch children start school at four
+
+
+def only_through_school(service) -> bool:
+    """A family reaches the service only through school (schoolmaatschappelijk werk, jeugdcoach)."""
+    return service.toegang == ["via_school"]
+
+
+def age_ok(service, leeftijd: Optional[int]) -> bool:
+    """The age fits the service's range; a service reached only through school cannot reach a child that
+    is not at school yet (schoolmaatschappelijk werk for a toddler)."""
+    if leeftijd is None:
+        return True
+    if leeftijd < SCHOOL_AGE and only_through_school(service):
+        return False
+    if service.leeftijd_min is not None and leeftijd < service.leeftijd_min:
+        return False
+    if service.leeftijd_max is not None and leeftijd > service.leeftijd_max:
+        return False
+    return True
+
+
+SCHOOL_KINDS = {"po": {"po", "so"}, "vo": {"vo", "vso"}}
+
+
+def school_ok(service, school: Optional[str]) -> bool:
+    """A service bound to one kind of school fits a child at that kind of school: a coach in secondary schools
+    is no help for a pupil in groep 8, even at twelve."""
+    return school is None or service.schooltype is None or service.schooltype in SCHOOL_KINDS[school]
+
+
+YOUNG_CHILD = 4  # up to this age a child is seen by the youth health service (consultatiebureau) as a matter of course

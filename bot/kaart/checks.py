@@ -1,0 +1,62 @@
+"""Checks of the explicit input (age, place, theme): the value to search with, or a Dutch refusal."""
+from __future__ import annotations
+
+from typing import List, Optional, Tuple
+
+from bot.kaart.places import Plaats
+from bot.kaart.query import (
+    Vraag,
+    resolve_plaats,
+    resolve_thema,
+)
+from bot.kaart.results import Zoekresultaat
+from bot.kaart.vocabulary import (
+    LEEFTIJD_MAX,
+)
+
+
+def check_leeftijd(leeftijd, parsed: Vraag) -> Tuple[Optional[int], Optional[Zoekresultaat]]:
+    """The explicit age as a number (or the age in the question), or a Dutch refusal."""
+    from bot.kaart import messages
+
+    if leeftijd is None:
+        return parsed.leeftijd, None
+    try:
+        value = int(leeftijd)
+    except (TypeError, ValueError):
+        return None, Zoekresultaat("ongeldig", melding=messages.ongeldige_leeftijd(leeftijd), vraag=parsed)
+    if not 0 <= value <= LEEFTIJD_MAX:
+        return None, Zoekresultaat("ongeldig", melding=messages.ongeldige_leeftijd(value), vraag=parsed)
+    return value, None
+
+
+def check_plaats(gemeente: Optional[str], parsed: Vraag
+                 ) -> Tuple[Optional[str], Optional[Plaats], Optional[Zoekresultaat]]:
+    """(area code, recognised place, refusal): the explicit place wins over one in the question."""
+    from bot.kaart import messages
+
+    if gemeente:
+        gevonden = resolve_plaats(gemeente)
+        if gevonden is None or gevonden.code is None:
+            return None, None, Zoekresultaat("buiten_regio", melding=messages.buiten_regio(str(gemeente)[:60]),
+                                             vraag=parsed)
+        return gevonden.code, gevonden, None
+    if parsed.gemeente:
+        return parsed.gemeente, parsed.plaats_info, None
+    place = parsed.buiten_regio or parsed.onbekende_plaats
+    if place:
+        return None, None, Zoekresultaat("buiten_regio", melding=messages.buiten_regio(place), vraag=parsed)
+    return None, None, None
+
+
+def check_thema(thema: Optional[str], parsed: Vraag) -> Tuple[List[str], Optional[Zoekresultaat]]:
+    """The themes of the question, an explicit theme first; or a Dutch refusal of an unknown theme."""
+    from bot.kaart import messages
+
+    themas = list(parsed.themas)
+    if not thema:
+        return themas, None
+    code = resolve_thema(thema)
+    if code is None:
+        return themas, Zoekresultaat("ongeldig", melding=messages.onbekend_thema(str(thema)[:60]), vraag=parsed)
+    return [code] + [t for t in themas if t != code], None

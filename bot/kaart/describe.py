@@ -1,0 +1,63 @@
+"""How a service is described on a result card: age range, for whom, area, how to reach it, links."""
+from __future__ import annotations
+
+from typing import List, Optional
+
+from bot.kaart.vocabulary import (
+    DOELGROEPEN,
+    TOEGANG,
+    WERKGEBIEDEN,
+)
+
+
+def leeftijd_tekst(service) -> str:
+    low, high = service.leeftijd_min, service.leeftijd_max
+    if low is not None and high is not None:
+        return f"{low} t/m {high} jaar"
+    if low is not None:
+        return "vanaf de geboorte" if low == 0 else f"vanaf {low} jaar"
+    if high is not None:
+        return f"tot {high + 1} jaar"
+    return ""
+
+
+def voor_wie(service) -> str:
+    groups = ", ".join(DOELGROEPEN[g] for g in service.doelgroep)
+    age = leeftijd_tekst(service)
+    return f"{groups} ({age})" if age else groups
+
+
+def werkgebied_tekst(service) -> str:
+    if not service.werkgebied:
+        return "werkgebied niet vermeld in de bron"
+    return ", ".join(WERKGEBIEDEN[c] for c in service.werkgebied)
+
+
+def bereikbaarheid(service, org_website: Optional[str]) -> str:
+    parts = [TOEGANG[t] for t in service.toegang]
+    contact = []
+    if service.telefoon:
+        contact.append(f"telefoon {service.telefoon}")
+    if service.email:
+        contact.append(f"e-mail {service.email}")
+    website = service.website or org_website
+    if website:
+        contact.append(f"website {website}")
+    text = "; ".join(parts) if parts else "toegang niet vermeld in de bron"
+    if contact:
+        return text + " — " + ", ".join(contact)
+    # say plainly why there is nothing to call, rather than showing nothing
+    from bot.kaart import messages
+
+    text += " — " + messages.GEEN_CONTACT + "."
+    if service.themas[:1] == ["veiligheid"]:  # a service that is about safety first of all
+        text += " " + messages.GEEN_CONTACT_VEILIGHEID
+    return text
+
+
+def service_links(service, org_website: Optional[str]) -> List[str]:
+    out = []
+    for link in (service.website, org_website):
+        if link and link not in out:
+            out.append(link)
+    return out

@@ -1,0 +1,31 @@
+"""Why a service was found (``waarom``), in plain Dutch."""
+from __future__ import annotations
+
+from typing import Dict, List, Optional
+
+from bot.kaart.describe import leeftijd_tekst
+from bot.kaart.vocabulary import (
+    THEMAS,
+)
+
+
+def waarom_tekst(matched: List[str], woorden: Dict[str, List[str]], place: str, age: Optional[int], service,
+                 text_terms: List[str]) -> str:
+    parts = []
+    if matched:
+        labels = []
+        for theme in matched:
+            said = [w for w in woorden.get(theme, []) if w != theme][:1]
+            labels.append(THEMAS[theme] + (f" ('{said[0]}')" if said else ""))
+        parts.append("past bij " + " en ".join(labels))
+    if text_terms:
+        parts.append("tekst noemt " + ", ".join(f"'{t}'" for t in text_terms[:3]))
+    if place:
+        parts.append(place)
+    if age is not None:
+        span = leeftijd_tekst(service)
+        parts.append(f"leeftijd past ({span})" if span else "geen leeftijdsgrens genoemd")
+    if not parts:
+        return "Algemene ingang voor deze gemeente."
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:] + "."

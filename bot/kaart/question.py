@@ -1,0 +1,117 @@
+"""What the search reads from a question: its search words (without places, fillers and framing words),
+whom it is about, who asks, and the kinds of entries asked for on purpose (:class:`QueryContext`)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import List, Optional, Set
+
+from bot.kaart import places
+from bot.kaart.index import KaartIndex
+from bot.kaart.query import (
+    Vraag,
+    school_kind,
+    school_mentioned,
+    school_year_words,
+)
+from bot.kaart.text import lemmas, stam, word_tables
+from bot.kaart.vocabulary import (
+    AARD_VRAAGWOORDEN,
+)
+from bot.knowledge.loader import PerKnowledge
+
+SCHOOL_THEMES = frozenset({"schoolverzuim", "leren"})  # problems that are at school by their nature
+
+
+# Words too general to make a hit relevant on their own.
+GENERIC = frozenset(
+    "kind kinderen ouder moeder vader zoon dochter gezin jongere jongen meisje hulp helpen school leerling "
+    "vraag vragen probleem problemen zorg zorgen gemeente regio jaar week dag goed slecht "
+    # everyday verbs: they say nothing about which service fits
+    "maken doen komen krijgen zitten staan houden geven nemen laten blijven vinden weten denken praten praat "
+    "zeggen vertellen".split()
+)
+
+
+# the stems of the general words, per loaded knowledge (a stem reads the problem words)
+_generic_stems = PerKnowledge(lambda knowledge: frozenset(stam(word, word_tables(knowledge)) for word in GENERIC))
+
+
+# Words of speech, not of the question: greetings, fillers, hedges, how often and how long, and the call itself
+# ("Hoi, ik heb hier een moeder aan de lijn, ze is echt helemaal op, al weken"). A long spoken question is full
+# of them; as search words they would find services whose text happens to use them ("telefoon", "soms").
+FILLER = frozenset(
+    "hoi hallo goedemorgen goedemiddag goedenavond ja nee nou eh uh zeg hoor joh "
+    "even net echt gewoon eigenlijk misschien beetje best heel helemaal zo'n zelf zelfs toch nog steeds weer eens "
+    "soms vaak altijd nooit meestal elke elk iedere ieder alleen nodig snel liefst kort vooral ongeveer "
+    "zich zichzelf me mij mijzelf af via erover hierover daarover ermee hiermee "
+    "lijn telefoon telefonisch bellen bel belt belde gebeld mail mailen namens collega vraagje "
+    "tijd tijdje keer paar laatst laatste inmiddels sinds dag dagen week weken maand maanden avond ochtend middag "
+    "nacht nachten gisteren vandaag morgen vorig vorige volgende".split()
+)
+
+
+def family_question(parsed: Vraag, leeftijd: Optional[int]) -> bool:
+    """The question is about a family or child."""
+    return bool({"ouder", "jeugdige", "gezin"} & set(parsed.doelgroep_hints)) or leeftijd is not None
+
+
+def asked_kinds(text: str) -> Set[str]:
+    """Kinds of non-service entries the question asks for on purpose ('is er een pilot ...')."""
+    words = set(lemmas(text, drop_stopwords=False)) | {w.lower() for w in text.split()}
+    lemmed = " " + " ".join(lemmas(text, drop_stopwords=False)) + " "
+    asked = set()
+    for kind, cues in AARD_VRAAGWOORDEN.items():
+        if any((cue in words) if " " not in cue else (f" {cue} " in lemmed) for cue in cues):
+            asked.add(kind)
+    return asked
+
+
+@dataclass
+class QueryContext:
+    """What the search steps share about one question."""
+
+    parsed: Vraag
+    leeftijd: Optional[int]
+    gemeente: Optional[str]
+    themas: List[str]
+    terms: List[str]  # lemmas of the question without place words and numbers
+    specific: Set[str]  # the terms that are not too general to count on their own
+    family: bool  # the question is about a family or child
+    professional: bool  # asked by a school or professional
+    asked: Set[str]  # kinds of non-service entries asked for on purpose
+    index: Optional[KaartIndex] = None  # the index searched (to see whether a service is named)
+    ouder_themas: List[str] = field(default_factory=list)  # themes that are a parent's own problem
+    kind_themas: List[str] = field(default_factory=list)  # such themes said of the child
+    ouder_stoornis: List[str] = field(default_factory=list)  # themes of a parent's own disorder (``with_parenting``)
+    school: Optional[str] = None  # the kind of school the child goes to ("po", "vo"), when the question says it
+    at_school: bool = False  # the question involves school (a school word or kind of school, a school problem)
+
+
+PLACE_KIND_WORDS = frozenset({"regio", "gemeente", "wijk", "dorp", "kern", "stad"})
+
+
+def question_context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[str], themas: List[str]
+                    ) -> QueryContext:
+    # the place and the word that says what kind of place it is ("in de regio Gooi") are no search words, nor is
+    # a second place name of the table ("Bussum, Gooise Meren": "Bussum" names no service)
+    place_words = set(lemmas(parsed.plaats or "")) | PLACE_KIND_WORDS if parsed.plaats else set()
+    if parsed.plaats:
+        spellings = places.tabel().spellings  # looked up once: each lookup checks the loaded knowledge
+        place_words |= {t for t in lemmas(parsed.tekst) if t in spellings}
+    # nor are the words that gave the school year ("groep 6"), single letters ("'s ochtends") and fillers
+    place_words |= school_year_words(parsed.tekst)
+    # the text match reads the question without the words that frame the call ("ik werk bij het buurtteam")
+    asked_text = parsed.zoektekst if parsed.zoektekst is not None else parsed.tekst
+    terms = [t for t in lemmas(asked_text)
+             if t not in place_words and t not in FILLER and not t.isdigit() and len(t) > 1]
+    generic_stems = _generic_stems()
+    return QueryContext(
+        parsed=parsed, leeftijd=leeftijd, gemeente=gemeente, themas=themas, terms=terms,
+        # a form of a general word the lemma table lacks ("zit", "gepraat") is as general as the word
+        specific={t for t in terms if t not in GENERIC and stam(t) not in generic_stems},
+        family=family_question(parsed, leeftijd),
+        professional=bool({"school", "professional"} & set(parsed.doelgroep_hints)),
+        asked=asked_kinds(parsed.tekst),
+        school=school_kind(parsed.tekst),
+        at_school=school_mentioned(parsed.tekst) or bool(SCHOOL_THEMES & set(themas)),
+    )

@@ -1,0 +1,55 @@
+"""Ranking the scored services: tiers (thin entries, one school's offer, measure-only services) and never an
+unreferrable entry first."""
+from __future__ import annotations
+
+from typing import List
+
+from bot.kaart.hits import service_hit
+from bot.kaart.index import KaartIndex
+from bot.kaart.kinds import bekend, measure_only
+from bot.kaart.naming import names_entry, school_named
+from bot.kaart.question import QueryContext
+from bot.kaart.results import Hit
+from bot.kaart.scoring import Row, toegang_part
+
+
+def referral_first(hits: List[Hit]) -> List[Hit]:
+    """Never lead with an entry a professional cannot refer to or use, when there is one they can."""
+    if hits and not hits[0].verwijsbaar:
+        first = next((i for i, hit in enumerate(hits) if hit.verwijsbaar), None)
+        if first is not None:
+            hits.insert(0, hits.pop(first))
+    return hits
+
+
+THIN = 0.5  # ``bekend`` below this: the source hardly describes the entry
+
+
+def tier_of(index: KaartIndex, service, ctx: QueryContext) -> int:
+    """0 for an ordinary service; 1 for a thin entry whose route the source does not give (a provider it
+    only names), or for the offer of one particular school when the question does not name that school:
+    these come after the services a professional knows how to reach; 2 for a measure-only service. A
+    question that names the entry keeps it in tier 0."""
+    if measure_only(service):
+        tier = 2
+    elif (toegang_part(service) == 0.0 and bekend(service) < THIN) or service.een_school:
+        tier = 1
+    else:
+        return 0
+    if service.een_school:
+        # the offer of one school is for its pupils: only naming that school (or the offer itself) lifts it, not
+        # an ordinary search word of it that any question about school may use ("toetsen", "cijfers", "mentor")
+        return 0 if names_entry(index, service, ctx.terms) or school_named(service, ctx.terms) else tier
+    return 0 if names_entry(index, service, ctx.terms, True) else tier
+
+
+def rank_hits(index: KaartIndex, ctx: QueryContext, scored: List[Row], limit: int) -> List[Hit]:
+    """Best first; a thin entry without a known route after the services with one, a measure-only service
+    after every referral, unless the question names it ("ondertoezichtstelling", "jeugdbescherming");
+    never an unreferrable entry first."""
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    scored.sort(key=lambda item: (tier_of(index, item[2].service, ctx), -item[0], item[1]))
+    return referral_first([service_hit(doc, score, parts, waarom) for score, _, doc, parts, waarom in scored[:limit]])
+
+
+TOP = 3  # the first results a professional reads; no two of them do the same job when another fits

@@ -1,0 +1,74 @@
+"""The results of a kaart search: one hit (:class:`Hit`) and the whole answer (:class:`Zoekresultaat`)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Dict, Iterator, List, Optional
+
+from bot.kaart.query import (
+    Vraag,
+)
+
+
+@dataclass
+class Hit:
+    """One search result, ready to show."""
+
+    id: str
+    naam: str
+    organisatie: str
+    beschrijving: str
+    voor_wie: str
+    bereikbaarheid: str
+    links: List[str]
+    waarom: str
+    score: float
+    onderdelen: Dict[str, float]
+    verwijsbaar: bool = True  # a professional can refer a family here (or contact it) directly
+    let_op: Optional[str] = None  # why it is no direct referral, and the route when there is one
+
+    def to_dict(self) -> dict:
+        return {
+            "id": self.id,
+            "naam": self.naam,
+            "organisatie": self.organisatie,
+            "beschrijving": self.beschrijving,
+            "voor_wie": self.voor_wie,
+            "bereikbaarheid": self.bereikbaarheid,
+            "links": list(self.links),
+            "waarom": self.waarom,
+            "verwijsbaar": self.verwijsbaar,
+            "let_op": self.let_op,
+            "score": round(self.score, 3),
+            "onderdelen": {k: round(v, 3) for k, v in self.onderdelen.items()},
+        }
+
+
+@dataclass
+class Zoekresultaat:
+    """Hits plus what was understood, a status and (when needed) a Dutch message."""
+
+    status: str  # "ok" | "geen_resultaat" | "buiten_regio" | "ongeldig"
+    hits: List[Hit] = field(default_factory=list)
+    melding: Optional[str] = None
+    route: List[Hit] = field(default_factory=list)  # general entrance when nothing fits
+    vraag: Optional[Vraag] = None
+    gemeente: Optional[str] = None
+    leeftijd: Optional[int] = None
+    themas: List[str] = field(default_factory=list)
+
+    def __iter__(self) -> Iterator[Hit]:
+        return iter(self.hits)
+
+    def __len__(self) -> int:
+        return len(self.hits)
+
+    def to_dict(self) -> dict:
+        return {
+            "status": self.status,
+            "melding": self.melding,
+            "gemeente": self.gemeente,
+            "leeftijd": self.leeftijd,
+            "themas": self.themas,
+            "resultaten": [h.to_dict() for h in self.hits],
+            "algemene_route": [h.to_dict() for h in self.route],
+        }

@@ -1,0 +1,76 @@
+"""The general entrances of a place and the route to a measure-only service (Veilig Thuis, the jeugdteam)."""
+from __future__ import annotations
+
+from typing import List, Optional, Set
+
+from bot.kaart.ages import age_ok
+from bot.kaart.hits import place_hit
+from bot.kaart.index import KaartIndex
+from bot.kaart.kinds import measure_only, verwijsbaar
+from bot.kaart.question import QueryContext
+from bot.kaart.ranking import TOP, referral_first
+from bot.kaart.results import Hit
+from bot.kaart.service_area import place_part
+from bot.kaart.vocabulary import (
+    REGIOS,
+    gemeenten_van,
+)
+
+
+def general_route(index: KaartIndex, gemeente: Optional[str], leeftijd: Optional[int] = None) -> List[Hit]:
+    """The general entrances (``algemene_toegang``) of the place, or of every municipality of a region, for the
+    age asked."""
+    if gemeente is None:
+        return []
+    out = []
+    wanted = set(gemeenten_van(gemeente)) if gemeente in REGIOS else {gemeente}
+    for i in index.general:
+        doc = index.docs[i]
+        if wanted & doc.areas and age_ok(doc.service, leeftijd):
+            out.append(place_hit(doc, gemeente))
+    return out
+
+
+def measure_route_first(index: KaartIndex, ctx: QueryContext, hits: List[Hit], allowed: Optional[Set[int]],
+                        limit: int) -> List[Hit]:
+    """A measure-only service (jeugdbescherming) among the first ``TOP``: a family or professional cannot go
+    there themselves, so the way there leads: the safety service of the place (Veilig Thuis) and its general
+    entrance (the jeugdteam), which can ask the Raad voor de Kinderbescherming for an investigation. Then the
+    measure-only service itself, with its route explained, then the rest."""
+    from bot.kaart import messages
+
+    measure = next((hit for hit in hits[:TOP] if hit.id in index.by_id
+                    and measure_only(index.doc(hit.id).service)), None)
+    if measure is None:
+        return hits
+    shown = {hit.id: hit for hit in hits}
+    safety = [i for i in (allowed if allowed is not None else range(len(index.docs)))
+              if index.docs[i].service.themas[:1] == ["veiligheid"] and index.docs[i].service.aard == "dienst"
+              and verwijsbaar(index.docs[i].service) and age_ok(index.docs[i].service, ctx.leeftijd)]
+    route: List[Hit] = []
+    for i in sorted(safety, key=lambda i: index.docs[i].service.id)[:1]:
+        doc = index.docs[i]
+        route.append(shown.get(doc.service.id) or place_hit(doc, ctx.gemeente))
+    # the entrance to youth care (the jeugdteam, not the health service), the municipality's own before a regional one
+    entrances = [shown[h.id] if h.id in shown else h for h in general_route(index, ctx.gemeente, ctx.leeftijd)]
+    docs = {h.id: index.doc(h.id) for h in entrances}
+    route += sorted(entrances, key=lambda h: ("jeugdhulp" not in docs[h.id].service.themas,
+                                              -place_part(docs[h.id], ctx.gemeente)[0], -h.score, h.id))[:1]
+    if not route:  # no way there in the kaart: keep the order (a referral first, see ``referral_first``)
+        return hits
+    for hit in route:
+        if not hit.waarom.startswith(messages.ROUTE_MAATREGEL):
+            hit.waarom = messages.ROUTE_MAATREGEL + " " + hit.waarom
+    first = [hit.id for hit in route] + [measure.id]
+    ordered = route + [measure] + [hit for hit in hits if hit.id not in first]
+    return referral_first(ordered[:limit])
+
+
+GENERAL_ENTRANCE_WHY = "Algemene ingang van deze plaats: kan meedenken over elke vraag van een gezin. "
+
+
+def as_entrance(hit: Hit) -> Hit:
+    """``hit``, shown as the general entrance of the place: its reason says so (once)."""
+    if not hit.waarom.startswith(GENERAL_ENTRANCE_WHY):
+        hit.waarom = GENERAL_ENTRANCE_WHY + hit.waarom
+    return hit

@@ -1,0 +1,265 @@
+"""Scoring: every candidate's score is the sum of named, weighted parts (theme, text, place, age, target
+group, route, entrance, how well described, named), with the factors that weaken a partial match."""
+from __future__ import annotations
+
+from typing import Dict, List, Optional, Sequence, Set, Tuple
+
+from bot.kaart.ages import age_ok, only_through_school, school_ok
+from bot.kaart.explanations import waarom_tekst
+from bot.kaart.index import Doc, KaartIndex
+from bot.kaart.kinds import (
+    activity_kinds,
+    bekend,
+    for_parents_only,
+    for_young_people,
+    leisure_only,
+    measure_only,
+    other_activity,
+    youth_health,
+)
+from bot.kaart.naming import names_entry
+from bot.kaart.question import QueryContext
+from bot.kaart.service_area import place_part
+from bot.kaart.vocabulary import (
+    REGIOS,
+)
+
+WEIGHTS = {"thema": 2.0, "tekst": 1.0, "plaats": 0.5, "leeftijd": 0.2, "doelgroep": 0.3, "toegang": 0.3, "ingang": 0.3,
+           "bekend": 0.8, "genoemd": 1.0}
+
+
+THEME_ORDER_WEIGHTS = (1.0, 0.6, 0.4)
+
+
+BROAD_THEMES = 4  # a service with more themes than this is broad: each theme counts less
+
+
+BREADTH_POWER = 0.5  # strength = sqrt(BROAD_THEMES / number of themes), at most 1
+
+
+CENTRAL_THEMES, PERIPHERAL_THEME = 3, 0.8  # the first three themes of a service are central to it
+
+
+LEISURE_FACTOR = 0.5  # a leisure group's match on a family's problem theme
+
+
+PROFESSIONAL_ONLY_FACTOR = 0.5  # a professionals-only service's theme match on a family's own question
+
+
+# a service a family reaches only through school, on its question about home (``school_route_only``), and youth care
+# that follows a referral, on a question that does not ask for youth care (``further_care``)
+SCHOOL_ROUTE_FACTOR = 0.7
+
+
+def theme_strength(service, theme: str) -> float:
+    """How specifically a service is about ``theme`` (0 when it is not one of its themes).
+
+    A service lists its themes most central first: a match on one of its first three themes counts
+    fully, a later one a little less (``PERIPHERAL_THEME``). A broad service (more than ``BROAD_THEMES`` themes,
+    such as the brugfunctionaris with eight) counts less per theme than one made for that theme: a specialised
+    service ranks above a broad one for the same theme."""
+    if theme not in service.themas:
+        return 0.0
+    position = service.themas.index(theme)
+    breadth = min(1.0, (BROAD_THEMES / len(service.themas)) ** BREADTH_POWER)
+    return breadth * (1.0 if position < CENTRAL_THEMES else PERIPHERAL_THEME)
+
+
+def theme_part(service, themas: List[str], professional: bool = False,
+               ouder_themas: Sequence[str] = (), kind_themas: Sequence[str] = (),
+               ouder_stoornis: Sequence[str] = (), other_kind: bool = False) -> Tuple[float, List[str]]:
+    """The theme part of a service's score and the themes it matched. ``other_kind``: the service offers another kind
+    of activity than the leisure question asks for (``kinds.other_activity``): its match on vrije tijd counts half."""
+    if not themas:
+        return 0.0, []
+    weights = [THEME_ORDER_WEIGHTS[min(i, len(THEME_ORDER_WEIGHTS) - 1)] for i in range(len(themas))]
+    got, matched = 0.0, []
+    for theme, weight in zip(themas, weights, strict=False):
+        # a parent's own problem ("vader gokt", "gezin met huurachterstand"): a service made for young people, or
+        # the youth health service that follows the child's growth and health (004: the jeugdarts "volgt een
+        # jeugdige vanaf de geboorte"), helps the child with that theme, not the parent, so it is no match on it;
+        # and the other way round, a service for parents themselves is no match on the child's own problem
+        # ("dochter is somber"), nor on a parent's own disorder ("moeder is depressief"): such a programme helps with
+        # worry and doubt as a parent, not with a disorder, which asks for treatment (``subject.DISORDER_WORDS``)
+        strength = theme_strength(service, theme)
+        if ((theme in ouder_themas and (for_young_people(service) or youth_health(service)))
+                or ((theme in kind_themas or theme in ouder_stoornis) and for_parents_only(service))):
+            strength = 0.0
+        if theme == "vrije_tijd" and other_kind:
+            strength *= LEISURE_FACTOR
+        if strength:
+            got += weight * strength
+            matched.append(theme)
+    score = got / sum(weights)
+    if leisure_only(service, themas, professional):
+        score *= LEISURE_FACTOR
+    return score, matched
+
+
+def doelgroep_part(service, hints: List[str]) -> float:
+    """+1 when the service is for whom the question is about; -1 for professional-only services
+    when the question is about a family (and not asked by a school or professional)."""
+    if not hints:
+        return 0.0
+    groups = set(service.doelgroep)
+    if groups & set(hints):
+        return 1.0
+    if "gezin" in groups and {"ouder", "jeugdige"} & set(hints):
+        return 1.0  # a service for the whole family serves its parents and children
+    if "gezin" in hints and {"ouder", "jeugdige"} & groups:
+        return 1.0  # and a question about a family is one about its parents and children
+    # "gezin" is how professionals speak of a family they work with: it does not make the question
+    # one a family asks itself, so it does not push professional-only services down
+    family = {"ouder", "jeugdige"} & set(hints)
+    if family and groups <= {"professional", "school"} and not {"school", "professional"} & set(hints):
+        return -1.0
+    return 0.0
+
+
+def toegang_part(service) -> float:
+    """1 when a family can get there (itself, via GP, school or buurtteam), 0.5 when only a
+    professional can bring it in, 0 when the route is unknown or needs a court measure."""
+    routes = set(service.toegang)
+    if measure_only(service):
+        return 0.0
+    if service.algemene_toegang or routes & {"direct", "via_huisarts", "via_school", "via_buurtteam"}:
+        return 1.0
+    return 0.5 if routes else 0.0
+
+
+def candidate_set(
+    index: KaartIndex, ctx: QueryContext, allowed: Optional[Set[int]], text_scores: Dict[int, float]
+) -> Set[int]:
+    """Services in the place that share a theme or a word with the question (the place filter)."""
+    themed: Set[int] = set()
+    for theme in ctx.themas:
+        themed |= index.by_theme.get(theme, set())
+    if allowed is not None:
+        themed &= allowed
+    return themed | set(text_scores)
+
+
+def score_parts(doc: Doc, ctx: QueryContext, theme_score: float, tekst: float) -> Tuple[Dict[str, float], str]:
+    """The named score parts of one service, and the place reason for ``waarom``."""
+    service = doc.service
+    plaats, place_reason = place_part(doc, ctx.gemeente)
+    bounded = service.leeftijd_min is not None or service.leeftijd_max is not None
+    # the general entrance is always a sound referral for a family or a request for youth care
+    # (for a question about a whole region, the entrance of one of its municipalities is not that entrance)
+    ingang = 1.0 if (service.algemene_toegang and (ctx.family or "jeugdhulp" in ctx.themas)
+                     and not (ctx.gemeente in REGIOS and plaats < 1.0)) else 0.0
+    parts = {"thema": theme_score, "tekst": tekst, "plaats": plaats,
+             "leeftijd": 1.0 if ctx.leeftijd is not None and bounded else 0.0,
+             # a question about a parent's own problem is not about whom a youth service is for
+             "doelgroep": 0.0 if ctx.parsed.ouder_themas and for_young_people(service)
+             else doelgroep_part(service, ctx.parsed.doelgroep_hints),
+             # the source says how to reach it; a family can go there itself, or is sent on by someone
+             "toegang": toegang_part(service), "ingang": ingang, "bekend": bekend(service),
+             # the question names the service or its professional ("gedragswetenschapper", "jeugdcoach")
+             "genoemd": 1.0 if ctx.index is not None and names_entry(ctx.index, service, ctx.terms) else 0.0}
+    return parts, place_reason
+
+
+def school_route_only(service, ctx: QueryContext) -> bool:
+    """A service a family reaches only through school, for a family's own question that does not involve school
+    ("dochter van 13 is somber", "de hulp thuis is vastgelopen"): the school signals a pupil's problem and brings
+    such a service in (004: schools get advice and guidance from the schoolmaatschappelijk werker on problems of
+    their pupils; jeugdcoaches work in secondary schools, brugfunctionarissen in some schools), so its match on the
+    problem counts less than that of a service the family can reach itself (huisarts, JGZ, the municipality's team)."""
+    return (only_through_school(service) and ctx.family and "school" not in ctx.parsed.doelgroep_hints
+            and not ctx.at_school)
+
+
+def behaviour_at_school(ctx: QueryContext) -> bool:
+    """A question about how a pupil behaves at school (a behaviour theme of the child, and school in the question)
+    that does not ask about raising the child: the school's own help and the help around the child
+    (schoolmaatschappelijk werk, POH-Jeugd, the municipality's team) come first, so the match of parenting support
+    (``parenting_support``) counts as that of a service reached only through school on a question about home.
+    Behaviour at home as well ("thuis en op school") is a parenting question again."""
+    return (ctx.at_school and "gedrag" in ctx.kind_themas and "opvoeding" not in ctx.themas
+            and "thuis" not in ctx.terms)
+
+
+def parenting_support(service) -> bool:
+    """Parenting support: its main theme is opvoeding and it works with parents and families, not with the young
+    person itself (the opvoedcoach)."""
+    return service.themas[:1] == ["opvoeding"] and "jeugdige" not in service.doelgroep
+
+
+def further_care(service, ctx: QueryContext) -> bool:
+    """Youth care that follows a referral (its main theme is jeugdhulp, it is no general entrance and a family
+    cannot go there itself: KOOS after the buurtteam, school or huisarts), for a family's question about a problem
+    that does not ask for youth care itself: the source prefers an answer in the sociale basis and sees the way in
+    (buurtteam, JGZ) ask first whether such care is needed (001: "een passend antwoord in de sociale basis heeft
+    altijd de voorkeur"; the buurtteam invites JGZ or KOOS to its vraagverhelderingsgesprek), so its match on the
+    problem counts as that of a service reached only through school."""
+    return (ctx.family and "jeugdhulp" not in ctx.themas and bool(service.themas) and service.themas[0] == "jeugdhulp"
+            and not service.algemene_toegang and bool(service.toegang) and "direct" not in service.toegang)
+
+
+def parents_own_only(service, ctx: QueryContext) -> bool:
+    """Every problem of the question is a parent's own ("ouders hebben geldproblemen", "vader is dakloos") and the
+    service is made for young people: it helps the child, not the parent, with such a problem (see ``theme_part``),
+    so its text naming the problem does not make it a match either."""
+    return bool(ctx.ouder_themas) and set(ctx.themas) <= set(ctx.ouder_themas) and for_young_people(service)
+
+
+def held_back_entry(index: KaartIndex, service, ctx: QueryContext) -> bool:
+    """A pilot, recommendation or project that a family question did not ask or name."""
+    return (service.aard != "dienst" and not ctx.professional and service.aard not in ctx.asked
+            and not names_entry(index, service, ctx.terms))
+
+
+Row = Tuple[float, str, Doc, Dict[str, float], str]  # score, id, document, score parts, waarom
+
+
+def score_all(index: KaartIndex, ctx: QueryContext, candidates: Set[int], text_scores: Dict[int, float]
+              ) -> Tuple[List[Row], List[Tuple[float, str]]]:
+    """(scored, held_back): scored rows (score, id, doc, parts, waarom) of the services that pass the
+    age filter and match a theme or a specific word; held_back (score, name) of entries kept out."""
+    top_text = max(text_scores.values(), default=0.0)
+    asked_activity = activity_kinds(ctx.parsed.thema_woorden.get("vrije_tijd", ()))
+    parenting_counts_less = behaviour_at_school(ctx)  # decided once per question, not per candidate
+    docs_with = {t: {i for i, _ in index.postings.get(t, ())} for t in ctx.specific}
+    scored: List[Row] = []
+    held_back: List[Tuple[float, str]] = []
+    for i in candidates:
+        doc = index.docs[i]
+        service = doc.service
+        if not age_ok(service, ctx.leeftijd) or not school_ok(service, ctx.school):
+            continue
+        theme_score, matched = theme_part(service, ctx.themas, ctx.professional, ctx.ouder_themas, ctx.kind_themas,
+                                          ctx.ouder_stoornis,
+                                          bool(asked_activity) and other_activity(service, asked_activity))
+        matched_terms = [t for t in ctx.specific if i in docs_with[t]]
+        if parents_own_only(service, ctx):
+            matched_terms = []  # its text naming the parent's problem is the same evidence as its theme
+        if theme_score == 0 and not matched_terms:
+            continue  # only generic words matched: not a relevant hit
+        tekst = text_scores.get(i, 0.0) / top_text if top_text else 0.0
+        if leisure_only(service, ctx.themas, ctx.professional):
+            tekst *= LEISURE_FACTOR  # its text naming the problem is the same evidence as its theme
+        parts, place_reason = score_parts(doc, ctx, theme_score, tekst)
+        if parts["doelgroep"] < 0:
+            # a service only for professionals answers a family's question about its theme only half: the
+            # family cannot go there, the professional consults it (as a leisure group is only part of the answer)
+            parts["thema"] *= PROFESSIONAL_ONLY_FACTOR
+            parts["tekst"] *= PROFESSIONAL_ONLY_FACTOR  # its text naming the question is the same evidence
+        if (school_route_only(service, ctx) or further_care(service, ctx)
+                or (parenting_counts_less and parenting_support(service))):
+            parts["thema"] *= SCHOOL_ROUTE_FACTOR
+            parts["tekst"] *= SCHOOL_ROUTE_FACTOR  # its text naming the problem is the same evidence
+        score = sum(WEIGHTS[k] * v for k, v in parts.items())
+        if held_back_entry(index, service, ctx):
+            held_back.append((score, service.naam))
+            continue
+        waarom = waarom_tekst(matched, ctx.parsed.thema_woorden, place_reason, ctx.leeftijd, service,
+                              sorted(matched_terms))
+        scored.append((score, service.id, doc, parts, waarom))
+    return scored, held_back
+
+
+def fit_score(doc: Doc, ctx: QueryContext) -> float:
+    """The score of a service without theme or text: how well place, age, target group and route fit."""
+    parts, _ = score_parts(doc, ctx, 0.0, 0.0)
+    return sum(WEIGHTS[k] * v for k, v in parts.items())

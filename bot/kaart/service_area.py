@@ -1,0 +1,58 @@
+"""Place as a hard filter (which services work in the asked place) and as a score part (how well)."""
+from __future__ import annotations
+
+from typing import Optional, Set, Tuple
+
+from bot.kaart.describe import werkgebied_tekst
+from bot.kaart.index import Doc, KaartIndex
+from bot.kaart.vocabulary import (
+    DEEL_VAN,
+    GEMEENTEN,
+    REGIOS,
+    WERKGEBIEDEN,
+    gemeenten_van,
+)
+
+
+def place_part(doc: Doc, gemeente: Optional[str]) -> Tuple[float, str]:
+    """How well the service area fits the asked place (the filter already passed)."""
+    if gemeente is None:
+        return 0.0, ""
+    if not doc.areas:
+        return 0.0, "werkgebied niet vermeld in de bron"
+    if gemeente in doc.area_codes:
+        return 1.0, f"werkt in {WERKGEBIEDEN[gemeente]}"
+    if gemeente in REGIOS:
+        members = REGIOS[gemeente][1]
+        if any(code in REGIOS and code != "landelijk" and members <= REGIOS[code][1] for code in doc.area_codes):
+            return 1.0, f"werkt in {REGIOS[gemeente][0]}"
+        if "landelijk" in doc.area_codes:
+            return 0.3, "landelijk beschikbaar"
+        return 0.5, f"werkt in een deel van de regio: {werkgebied_tekst(doc.service)}"
+    parent = DEEL_VAN.get(gemeente)
+    if parent and parent in doc.area_codes:
+        return 1.0, f"werkt in heel {GEMEENTEN[parent]}"
+    for code in doc.area_codes:
+        if code in REGIOS and code != "landelijk" and gemeente in REGIOS[code][1]:
+            return 0.6, f"werkt in {REGIOS[code][0]}"
+    if "landelijk" in doc.area_codes:
+        return 0.3, "landelijk beschikbaar"
+    return 0.5, f"werkt in {werkgebied_tekst(doc.service)}"
+
+
+def place_allowed(index: KaartIndex, gemeente: Optional[str], heel: bool = False) -> Optional[Set[int]]:
+    """Services that work in the asked place. ``heel``: the place is a wijk of ``gemeente`` that has
+    no code of its own, so only services for the whole municipality (or wider) qualify."""
+    if gemeente is None:
+        return None
+    allowed = set(index.unknown_area)
+    for code in gemeenten_van(gemeente) if gemeente in REGIOS else (gemeente,):
+        allowed |= index.by_area.get(code, set())
+    if heel:
+        wijken = {wijk for wijk, parent in DEEL_VAN.items() if parent == gemeente}
+        return {i for i in allowed if not index.docs[i].areas or not set(index.docs[i].area_codes) <= wijken}
+    # asking for a whole city also shows services of its wijken
+    for wijk, parent in DEEL_VAN.items():
+        if parent == gemeente:
+            allowed |= index.by_area.get(wijk, set())
+    return allowed

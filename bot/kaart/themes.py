@@ -1,0 +1,55 @@
+"""The themes searched beyond those said: a broader related theme, young children, parenting for a parent's
+own disorder."""
+from __future__ import annotations
+
+from typing import List, Optional, Set
+
+from bot.kaart.ages import YOUNG_CHILD
+from bot.kaart.index import KaartIndex
+from bot.kaart.kinds import verwijsbaar
+
+# A theme no referable service in the place covers is also read as its nearest broader theme: faalangst
+# (prestatiedruk) in a region without prestatiedruk services is still anxiety (somberheid_angst).
+VERWANT_THEMA = {"prestatiedruk": "somberheid_angst", "leren": "schoolverzuim", "criminaliteit": "gedrag",
+                 "seksualiteit": "gezondheid"}
+
+
+def with_related_themes(index: KaartIndex, themas: List[str], allowed: Optional[Set[int]]) -> List[str]:
+    """``themas`` plus, after them, the broader theme (``VERWANT_THEMA``) of each theme that no referable
+    service with a known area in the place has (an entry without any area, such as an online course, does not count)."""
+    out = list(themas)
+    for theme in themas:
+        related = VERWANT_THEMA.get(theme)
+        if related is None or related in out:
+            continue
+        covering = index.by_theme.get(theme, set())
+        if allowed is not None:
+            covering = covering & allowed
+        if not any(index.docs[i].areas and index.docs[i].service.aard == "dienst" and verwijsbaar(index.docs[i].service)
+                   for i in covering):
+            out.append(related)
+    return out
+
+
+def with_young_child(themas: List[str], leeftijd: Optional[int]) -> List[str]:
+    """``themas`` plus, last, the theme of families with young children when the child is that young ("zoon van 3"
+    says what "peuter" says; the jeugdarts and consultatiebureau see every child up to four, see ``YOUNG_CHILD``)."""
+    if leeftijd is None or leeftijd > YOUNG_CHILD or "jonge_kind" in themas:
+        return themas
+    return themas + ["jonge_kind"]
+
+
+def with_parenting(themas: List[str], ouder_stoornis: List[str]) -> List[str]:
+    """``themas`` read as parenting (opvoeding) where a parent has a disorder of their own (``ouder_stoornis``):
+    the kaart holds no treatment for the parent (the huisarts refers the parent, the message says so), but support
+    with raising the children meanwhile (the opvoedcoach, the municipality's team), so the disorder's theme gives way
+    to parenting."""
+    if not ouder_stoornis:
+        return themas
+    rest = [theme for theme in themas if theme not in ouder_stoornis]
+    return rest if "opvoeding" in rest else rest + ["opvoeding"]
+
+
+def with_related(said: List[str], themas: List[str]) -> List[str]:
+    """``said`` plus the broader theme of each, when the search reads that broader theme too."""
+    return said + [VERWANT_THEMA[t] for t in said if VERWANT_THEMA.get(t) in themas and VERWANT_THEMA[t] not in said]

@@ -1,0 +1,230 @@
+"""Composing the first three results a professional reads: entrances when few fit, one of each role, the
+youth health service and the municipality's own way in, youth work for a young person."""
+from __future__ import annotations
+
+from typing import Dict, List, Optional, Tuple
+
+from bot.kaart.ages import YOUNG_CHILD, age_ok
+from bot.kaart.hits import place_hit
+from bot.kaart.index import KaartIndex
+from bot.kaart.kinds import own_entrance, role, verwijsbaar, youth_health, youth_work
+from bot.kaart.question import QueryContext
+from bot.kaart.ranking import TOP, tier_of
+from bot.kaart.results import Hit
+from bot.kaart.routes import as_entrance, general_route
+from bot.kaart.scoring import fit_score
+from bot.kaart.service_area import place_part
+from bot.kaart.vocabulary import (
+    REGIOS,
+)
+
+FEW_HITS = 3  # fewer hits than this for a family question: add the general entrance of the place
+
+
+def spread_roles(index: KaartIndex, ctx: QueryContext, hits: List[Hit]) -> List[Hit]:
+    """No two services with the same role in the first ``TOP`` when another referable service fits: one way into
+    youth care is enough when a specific service can take the slot; the second one moves down, not out. A
+    question about that role itself ("toegang tot jeugdhulp", "aanmelden bij het jeugdteam") keeps both."""
+    out = list(hits)
+    seen: Dict[Tuple[str, str], int] = {}
+    for position in range(min(TOP, len(out))):
+        current = role(index.doc(out[position].id).service)
+        if current in seen and current[1] not in ctx.themas:
+            first = seen[current]
+            if (representative(index, ctx, index.doc(out[position].id).service)
+                    > representative(index, ctx, index.doc(out[first].id).service)):
+                out[first], out[position] = out[position], out[first]
+            swap = next((j for j in range(position + 1, len(out)) if fresh_role(index, ctx, out[j], seen)), None)
+            if swap is not None:
+                out.insert(position, out.pop(swap))
+                current = role(index.doc(out[position].id).service)
+        seen.setdefault(current, position)
+    return out
+
+
+def fresh_role(index: KaartIndex, ctx: QueryContext, hit: Hit, seen: Dict[Tuple[str, str], int]) -> bool:
+    """A referable ordinary service whose role is not among ``seen``: it can take a slot of a second of a role."""
+    service = index.doc(hit.id).service
+    return role(service) not in seen and verwijsbaar(service) and tier_of(index, service, ctx) == 0
+
+
+def representative(index: KaartIndex, ctx: QueryContext, service) -> Tuple[float, int]:
+    """Which of two services with the same role stays: the one for the family's own place, then the one that
+    covers more (a general entrance is there for every question)."""
+    return place_part(index.doc(service.id), ctx.gemeente)[0], len(service.themas)
+
+
+CLEAR_FIT = 0.45  # a theme part at least this high: the service is clearly made for the problem asked about
+
+
+GROWTH_THEMES = frozenset({"ontwikkeling", "gezondheid", "jonge_kind", "pesten", "seksualiteit"})
+
+
+def growth_question(ctx: QueryContext) -> bool:
+    """A question for the youth health service rather than for youth care: about a young child, or first of all
+    about growth, health, bullying or sexuality (004: parents can always ask team Jeugd en Gezin about growth and
+    development, speech and language, food, bullying, sexuality, toilet training)."""
+    return ((ctx.leeftijd is not None and ctx.leeftijd <= YOUNG_CHILD)
+            or bool(ctx.themas[:1]) and ctx.themas[0] in GROWTH_THEMES)
+
+
+def compose_top(index: KaartIndex, ctx: QueryContext, hits: List[Hit], limit: int) -> List[Hit]:
+    """The first ``TOP`` results a professional reads, composed in one step from the ranked hits. For a family's
+    question the general entrances of the place (``general_route``) take part, each saying why it is there:
+
+    1. few services fit: the entrances join (``_with_entrances_when_few_fit``);
+    2. no two services with the same role in the first ``TOP`` when another fits (``spread_roles``);
+    3. the family's way in is among the first ``TOP`` for a question about a child in a known municipality: the
+       youth health service (JGZ) second for a young child or a question about growth, health or bullying
+       (``_youth_health_second``); the municipality's own way into youth care (jeugdteam, toegang; of two, the one
+       that covers more: ``_broadest_own_entrance``) third when the first two are more specific services
+       (``_own_entrance_third``), unless three services made for the problem fill the first three of a question
+       at school or about growth. Not for something to do in the neighbourhood alone (every theme is vrije tijd);
+       a leisure question with a worry besides it (money, insecurity, stress) does get the way in. It moves up from
+       lower down, or is added.
+    """
+    route = general_route(index, ctx.gemeente, ctx.leeftijd) if ctx.family else []
+    few = route and len([hit for hit in hits if _for_the_family(hit)]) < min(limit, FEW_HITS)
+    hits = _with_entrances_when_few_fit(index, ctx, hits, route, limit)
+    if few:
+        hits = _with_youth_work(index, ctx, hits, limit)
+    hits = spread_roles(index, ctx, hits)
+    if (not route or ctx.gemeente in REGIOS or len(hits) < TOP
+            or set(ctx.themas) == {"vrije_tijd"}):  # only something to do in the neighbourhood: no youth-care question
+        return hits
+    growth = growth_question(ctx)
+    if growth:
+        hits = _youth_health_second(index, ctx, hits, route, limit)
+    own = next((i for i, hit in enumerate(hits) if own_entrance(index.doc(hit.id), ctx.gemeente)), None)
+    if own is not None:
+        hits = _broadest_own_entrance(index, ctx, hits, route, own, limit)
+    if (growth or ctx.at_school) and all(hit.onderdelen.get("thema", 0.0) >= CLEAR_FIT for hit in hits[:TOP]):
+        return hits  # three services made for the problem: the entrance is not needed to show the way
+    return _own_entrance_third(index, ctx, hits, route, own, limit)
+
+
+YOUTH_HEALTH_WHY = "Jeugdgezondheidszorg van deze plaats: volgt de groei en gezondheid van kinderen. "
+
+
+def _youth_health_second(index: KaartIndex, ctx: QueryContext, hits: List[Hit], route: List[Hit],
+                         limit: int) -> List[Hit]:
+    """A question for the youth health service (``growth_question``): the JGZ second, moved up from below the first
+    ``TOP`` or added from the place's entrances (``route``), or else the youth health service that works in the place
+    (the JGZ in Vleuten is no general entrance), saying why."""
+    health = next((i for i, hit in enumerate(hits) if youth_health(index.doc(hit.id).service)), None)
+    if health is None:
+        found = [h for h in route if youth_health(index.doc(h.id).service)]
+        if found:
+            hits.insert(TOP - 2, as_entrance(found[0]))
+            return hits[:limit]
+        local = sorted((doc for doc in index.docs if youth_health(doc.service) and ctx.gemeente in doc.areas
+                        and verwijsbaar(doc.service) and age_ok(doc.service, ctx.leeftijd)),
+                       key=lambda doc: doc.service.id)
+        if local:
+            hit = place_hit(local[0], ctx.gemeente)
+            hit.waarom = YOUTH_HEALTH_WHY + hit.waarom
+            hits.insert(TOP - 2, hit)
+    elif health >= TOP:
+        hits.insert(TOP - 2, hits.pop(health))
+    return hits[:limit]
+
+
+def _broadest_own_entrance(index: KaartIndex, ctx: QueryContext, hits: List[Hit], route: List[Hit], own: int,
+                           limit: int) -> List[Hit]:
+    """Of two ways in of one place the one that covers more takes the place of the first (``own``, as in
+    ``spread_roles``), also when it ranked below the results shown (then it comes from the place's entrances)."""
+    shown = {hit.id for hit in hits}
+    pool = hits + [as_entrance(h) for h in route
+                   if h.id not in shown and own_entrance(index.doc(h.id), ctx.gemeente)]
+    better = max((i for i, hit in enumerate(pool) if own_entrance(index.doc(hit.id), ctx.gemeente)),
+                 key=lambda i: (representative(index, ctx, index.doc(pool[i].id).service), -i))
+    if better < len(hits):
+        hits[own], hits[better] = hits[better], hits[own]
+    else:  # the one it replaces moves below the first results, as a second of a role does
+        replaced, hits[own] = hits[own], pool[better]
+        hits = (hits[:max(TOP, own + 1)] + [replaced] + hits[max(TOP, own + 1):])[:limit]
+    return hits
+
+
+def _own_entrance_third(index: KaartIndex, ctx: QueryContext, hits: List[Hit], route: List[Hit], own: Optional[int],
+                        limit: int) -> List[Hit]:
+    """The municipality's own way into youth care among the first ``TOP``: moved up to third from ``own`` (its
+    position) when lower, or, when the hits have none, the one of the place's entrances that covers most added."""
+    if own is not None:
+        if own >= TOP:
+            hits.insert(TOP - 1, hits.pop(own))
+        return hits
+    candidates = [h for h in route if own_entrance(index.doc(h.id), ctx.gemeente)]
+    if candidates:
+        best = max(candidates, key=lambda h: (representative(index, ctx, index.doc(h.id).service),
+                                              fit_score(index.doc(h.id), ctx), h.id))
+        hits.insert(TOP - 1, as_entrance(best))
+    return hits[:limit]
+
+
+def _with_entrances_when_few_fit(index: KaartIndex, ctx: QueryContext, hits: List[Hit], route: List[Hit],
+                                 limit: int) -> List[Hit]:
+    """Few services fit a family's question (fewer than ``FEW_HITS``, or none, with or without a recognised
+    problem): the entrances of ``route`` join, the one that fits the place and family best first, one per role in a
+    place (a whole region shows the entrance of each municipality; a question naming no problem, "waar moet ik
+    beginnen", every way in of the municipality itself); before a service only for professionals, or first when
+    the best fit is an entry whose route the source does not give."""
+    fitting = [hit for hit in hits if _for_the_family(hit)]
+    if not route or len(fitting) >= min(limit, FEW_HITS):
+        return hits
+    shown = {hit.id for hit in hits}
+    roles = {role(index.doc(hit.id).service) for hit in hits}
+    entrances = []
+    for hit in sorted((h for h in route if h.id not in shown),
+                      key=lambda h: (-place_part(index.doc(h.id), ctx.gemeente)[0], -fit_score(index.doc(h.id), ctx),
+                                     h.id)):
+        current = role(index.doc(hit.id).service)
+        every_way_in = not ctx.themas and place_part(index.doc(hit.id), ctx.gemeente)[0] == 1.0
+        if current in roles and ctx.gemeente not in REGIOS and not every_way_in:
+            continue
+        roles.add(current)
+        entrances.append(hit)
+    entrances = [as_entrance(hit) for hit in entrances[:limit - len(fitting)]]
+    thin_first = bool(hits) and tier_of(index, index.doc(hits[0].id).service, ctx) == 1
+    position = 0 if thin_first else next((i for i, hit in enumerate(hits) if _for_professionals(hit)), len(hits))
+    return (hits[:position] + entrances + hits[position:])[:limit]
+
+
+YOUTH_WORK_AGE = 12  # from secondary school on, a young person goes to youth work on their own
+
+
+YOUTH_WORK_WHY = "Jongerenwerk in de buurt: een jongere kan er zelf terecht, naast de algemene ingang. "
+
+
+def _with_youth_work(index: KaartIndex, ctx: QueryContext, hits: List[Hit], limit: int) -> List[Hit]:
+    """Few services fit a question about a young person (``YOUTH_WORK_AGE`` or older) in a municipality: after the
+    general entrance comes the youth work of the place, which the way in involves in questions about young people
+    (001: the buurtteams want to involve JoU more often; jongerenwerk helps with school, drugs, home and the street),
+    moved up from below the first ``TOP`` or added, saying why."""
+    if ctx.leeftijd is None or ctx.leeftijd < YOUTH_WORK_AGE or ctx.gemeente is None or ctx.gemeente in REGIOS:
+        return hits
+    shown = [i for i, hit in enumerate(hits) if youth_work(index.doc(hit.id).service)]
+    if shown and shown[0] < TOP:
+        return hits
+    if shown:
+        work = hits.pop(shown[0])
+    else:
+        found = [doc for doc in index.docs if youth_work(doc.service) and ctx.gemeente in doc.areas
+                 and age_ok(doc.service, ctx.leeftijd)]
+        if not found:
+            return hits
+        work = place_hit(min(found, key=lambda doc: doc.service.id), ctx.gemeente)
+    if not work.waarom.startswith(YOUTH_WORK_WHY):
+        work.waarom = YOUTH_WORK_WHY + work.waarom
+    position = min(len([hit for hit in hits if _for_the_family(hit)]), TOP - 1)
+    return (hits[:position] + [work] + hits[position:])[:limit]
+
+
+def _for_professionals(hit: Hit) -> bool:
+    """A service only for professionals, found for a family's own question (its target group part is negative)."""
+    return hit.onderdelen.get("doelgroep", 0.0) < 0
+
+
+def _for_the_family(hit: Hit) -> bool:
+    """A result a family can be referred to: referable and not a service only for professionals."""
+    return hit.verwijsbaar and not _for_professionals(hit)
