@@ -42,6 +42,11 @@
   (72 items, 9 per step and pitfall, 6 ``ambigu`` and 3 ``helder`` each, 12 per scenario), written blind
   in session 9 (from the workbook and the knowledge content, without the other context sets, the rules,
   the recognisers or their examples) and fixed before its first measurement; every item is ``toets``.
+- ``evaluatie/context_7.yml``: a seventh context set in the same format and shape as ``context_6.yml``
+  (72 items, 9 per step and pitfall, 6 ``ambigu`` and 3 ``helder`` each, 12 per scenario, with new short
+  turns), written blind in session 9 from the knowledge descriptions of the steps, pitfalls, role and
+  scenarios (without the other context sets, the rules, the recognisers or their examples) and fixed
+  before its first measurement; every item is ``toets``.
   The context sets written apart from the rules are registered in ``INDEPENDENT_CONTEXT_SETS``
   (file -> name, heading), each reported under its own heading.
 
@@ -261,6 +266,7 @@ THIRD_CONTEXT_FILE = "context_3.yml"  # written blind as well, while the rules w
 FOURTH_CONTEXT_FILE = "context_4.yml"  # written blind too; seen since session 6 (tuned the rules)
 FIFTH_CONTEXT_FILE = "context_5.yml"  # written blind in session 7; seen since round 11 (tuned the rules)
 SIXTH_CONTEXT_FILE = "context_6.yml"  # written blind in session 9, before any measurement: only measured
+SEVENTH_CONTEXT_FILE = "context_7.yml"  # written blind in session 9 as well, fixed before measuring: only measured
 # the context sets written apart from the rules, each reported on its own: file -> (name in the counts, heading)
 INDEPENDENT_CONTEXT_SETS = {
     SECOND_CONTEXT_FILE: (
@@ -293,6 +299,12 @@ INDEPENDENT_CONTEXT_SETS = {
         "Zesde contextset, blind geschreven (evaluatie/context_6.yml; geschreven met het werkboek, zonder de "
         "contextregels, de herkenners of de eerste vijf sets te zien; nooit getraind, alleen gemeten): goed "
         "gelezen zonder → met context",
+    ),
+    SEVENTH_CONTEXT_FILE: (
+        "zevende contextset",
+        "Zevende contextset, blind geschreven (evaluatie/context_7.yml; geschreven met de beschrijvingen van "
+        "de stappen, valkuilen en scenario's, zonder de contextregels, de herkenners of de eerste zes sets te "
+        "zien; nooit getraind, alleen gemeten): goed gelezen zonder → met context",
     ),
 }
 CONTEXT_PARTS = ("ontwikkel", "toets")

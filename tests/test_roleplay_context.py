@@ -352,6 +352,7 @@ def test_the_third_context_set_loads_with_eight_items_per_step_and_pitfall_all_o
     ("context_4.yml", "context_3.yml", "fout met context [redden-helder-ik-bel-ex] redden → erkennen"),
     ("context_5.yml", "context_4.yml", "fout met context [redden-helder-ik-bel-je-vader] redden → erkennen"),
     ("context_6.yml", "context_5.yml", "fout met context [redden-helder-mail-naar-ex] redden → erkennen"),
+    ("context_7.yml", "context_6.yml", "fout met context [redden-helder-ik-bel-haar-vanmiddag] redden → erkennen"),
 ])
 def test_the_role_play_evaluation_reports_each_blind_context_set_under_its_own_heading(file, earlier, wrong):
     from bot.heldout import INDEPENDENT_CONTEXT_SETS, context_items
@@ -457,7 +458,8 @@ def test_the_sixth_context_set_loads_with_exactly_the_promised_shape_all_only_me
     from bot.roleplay.models import STEPS
 
     assert INDEPENDENT_CONTEXT_SETS[SIXTH_CONTEXT_FILE][0] == "zesde contextset"
-    assert list(INDEPENDENT_CONTEXT_SETS)[-1] == SIXTH_CONTEXT_FILE  # reported after the fifth set
+    names = list(INDEPENDENT_CONTEXT_SETS)
+    assert names[names.index(SIXTH_CONTEXT_FILE) - 1] == "context_5.yml"  # reported after the fifth set
     items = context_items(SIXTH_CONTEXT_FILE)
     assert len(items) == 72
     assert Counter(item.soort for item in items) == {"ambigu": 48, "helder": 24}
@@ -492,6 +494,56 @@ def test_the_role_play_evaluation_stops_with_a_dutch_message_on_a_broken_sixth_c
     err = capsys.readouterr().err
     assert "een testbestand is niet in orde" in err
     assert "evaluatie/context_6.yml, item 'a-goed', veld 'stap': onbekende zet 'redding'" in err
+
+
+# -- the seventh, blind context set (evaluatie/context_7.yml) ---------------------------------------
+def test_the_seventh_context_set_loads_with_exactly_the_promised_shape_all_only_measured():
+    from collections import Counter
+
+    from bot.heldout import INDEPENDENT_CONTEXT_SETS, SEVENTH_CONTEXT_FILE, context_items
+    from bot.roleplay.models import STEPS
+
+    assert INDEPENDENT_CONTEXT_SETS[SEVENTH_CONTEXT_FILE][0] == "zevende contextset"
+    assert list(INDEPENDENT_CONTEXT_SETS)[-1] == SEVENTH_CONTEXT_FILE  # reported after the sixth set
+    items = context_items(SEVENTH_CONTEXT_FILE)
+    assert len(items) == 72
+    assert Counter(item.soort for item in items) == {"ambigu": 48, "helder": 24}
+    per_label = Counter(item.stap[0] for item in items)
+    assert per_label == {label: 9 for label in STEPS + ("inhoud", "redden")}
+    for label in per_label:
+        kinds_here = Counter(item.soort for item in items if item.stap[0] == label)
+        assert kinds_here == {"ambigu": 6, "helder": 3}, label
+    assert {item.deel for item in items} == {"toets"}  # never for tuning
+    per_scenario = Counter(item.scenario for item in items)
+    assert per_scenario == {scenario.id: 12 for scenario in KNOWLEDGE.all("scenario")}
+    assert len({tuple(item.stadium) for item in items}) >= 5  # several stages of the conversation
+    by_text: dict = {}
+    for item in items:
+        by_text.setdefault(item.tekst.lower().strip(".?! "), set()).add(item.stap[0])
+    assert sum(len(moves) > 1 for moves in by_text.values()) >= 8  # same short turn, other right move
+    assert all(item.tekst == item.tekst.lower() for item in items)  # spoken register: no capitals
+    earlier_sets = ("context.yml", "context_2.yml", "context_3.yml", "context_4.yml", "context_5.yml",
+                    "context_6.yml")
+    taken_over = [name for name in earlier_sets
+                  if {item.tekst.lower().strip(".?! ") for item in context_items(name)} & set(by_text)]
+    assert not taken_over  # new short turns: none taken over from the sets before it
+
+
+def test_the_role_play_evaluation_stops_with_a_dutch_message_on_a_broken_seventh_context_set(
+        tmp_path, monkeypatch, capsys):
+    import argparse
+
+    from bot.cli_commands.roleplay import run_evaluation
+
+    _broken_set(tmp_path, monkeypatch, "items:" + GOOD_ITEM)
+    for name in ("context_2.yml", "context_3.yml", "context_4.yml", "context_5.yml", "context_6.yml"):
+        (tmp_path / name).write_text("items:" + GOOD_ITEM.replace("ontwikkel", "toets"), encoding="utf-8")
+    (tmp_path / "context_7.yml").write_text("items:" + GOOD_ITEM.replace("soort: ambigu", "soort: vaag"),
+                                            encoding="utf-8")
+    assert run_evaluation(argparse.Namespace(contextdeel="beide")) == 1
+    err = capsys.readouterr().err
+    assert "een testbestand is niet in orde" in err
+    assert "evaluatie/context_7.yml, item 'a-goed', veld 'soort'" in err
 
 
 def test_the_role_play_evaluation_stops_with_a_dutch_message_on_a_broken_fourth_context_set(
