@@ -119,6 +119,24 @@ _NO_VERDICT = re.compile(
     re.IGNORECASE,
 )
 NO_VERDICT = "geen oordeel over de feiten"  # the feature of such a read
+# An encouragement to think aloud or say anything ("je mag gewoon hardop denken", "bedenk maar wat", "noem gerust
+# alles", "er is geen fout antwoord"): a sentence of only this is no move (the model read "bedenk maar gewoon wat"
+# as inhoud, 0.95, and made it the main move of an options question).
+_ENCOURAGEMENT = re.compile(
+    r"^\W*(?:(?:en|maar|nou|hoor|ja|oké|dus|hè)\W+)*(?:"
+    r"(?:je|jij|u) (?:mag|mogen|kunt|kan|kun) (?:\w+ ){0,2}(?:hardop (?:denken|nadenken|fantaseren|dromen)|"
+    r"alles (?:zeggen|noemen|opnoemen|bedenken)|(?:wat|iets) (?:zeggen|noemen|roepen|proberen|verzinnen))"
+    r"|(?:denk|fantaseer|droom) (?:\w+ ){0,2}hardop"
+    r"|(?:bedenk|verzin|noem|zeg|roep|probeer) (?:maar|gerust|gewoon|eens|even|rustig)(?: \w+){0,2} "
+    r"(?:wat|iets|alles|een paar|dingen)(?: (?:op|in (?:je|jouw|uw) hoofd|in (?:je|jou|u) opkomt))?"
+    r"|alles mag(?: (?:hier|gezegd worden))?"
+    r"|(?:er (?:is|zijn|bestaat|bestaan)|je hebt|ik heb) geen (?:\w+ )?(?:foute?|verkeerde?|goede?) "
+    r"(?:antwoord|antwoorden)"
+    r"|(?:het|dat) (?:hoeft|moet) (?:\w+ ){0,2}niet (?:\w+ )?(?:perfect|haalbaar|af|kloppen|realistisch)(?: te (?:zijn|wezen|klinken))?"
+    r")\W*(?:hoor|hè|joh|gerust)?\W*$",
+    re.IGNORECASE,
+)
+ENCOURAGEMENT = "aanmoediging om hardop te denken"  # the feature of such a part
 SMALL_TALK = (
     "Dit is een begroeting, een praatje of een aanloopje; er zit nog geen stap in. "
     "Zeg erbij wat je wilt bereiken, bijvoorbeeld erkennen of een vraag naar wat er gebeurde."
@@ -313,6 +331,14 @@ def _own_step_question(sentence: str, prediction: textclass.Prediction,
     return None
 
 
+def _is_encouragement(sentence: str) -> bool:
+    """A sentence (no question) of which every clause encourages to think aloud (``_ENCOURAGEMENT``)."""
+    if sentence.rstrip().endswith("?"):
+        return False
+    clauses = [sentence[b:e] for b, e in _clauses(sentence, 0, len(sentence))]
+    return bool(clauses) and all(_ENCOURAGEMENT.match(c) for c in clauses)
+
+
 def _no_verdict(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
     """A sentence in which the professional refuses to settle the facts or who is right (``_NO_VERDICT``) is
     visie: the model's read with visie and its own label swapped (explained by the cue)."""
@@ -339,6 +365,8 @@ def _read_parts(text: str, model: textclass.Classifier) -> List[Tuple[Part, text
                 prediction = model.predict(sentence, n_features=8)
                 prediction = _own_step_question(sentence, prediction, model) or prediction
                 prediction = _no_verdict(sentence, prediction) or prediction
+                if _is_encouragement(sentence):
+                    prediction = textclass.Prediction(OTHER, 1.0, {OTHER: 1.0}, [ENCOURAGEMENT])
                 aside = len(pieces) > 1 and nr == 0
                 read.append((Part(sentence, begin, end, prediction.label, prediction.confidence, aside), prediction))
     for nr, (part, _) in enumerate(read):  # a wish of one's own as a sentence before a question is an aside too
