@@ -83,7 +83,7 @@ def _words(*phrases: str) -> "re.Pattern[str]":
 
 # The persona offers evidence about the other to look at ("Die mail moet u echt zien.", "Ik heb het uitgeprint.",
 # "Dan weet u genoeg."): a question after its content goes into the facts (inhoud)
-_EVIDENCE_CUE = (r"(?:(?:die|dat|deze|ze|dit|het) (?:moet|moeten|kunt|kan|mag) (?:u|jij|je) (?:\w+ ){0,2}"
+_EVIDENCE_CUE = (r"(?:(?:moet|moeten|kunt|kan|mag) (?:u|jij|je) (?:\w+ ){0,2}"
                  r"(?:zien|lezen|bekijken|doorlezen|hebben)|dan (?:weet|ziet) (?:u|je|jij) (?:genoeg|het|hoe het zit)|"
                  r"bewijs\w*|uitgeprint|geprint|zwart op wit|screenshots?|schermafdruk\w*)(?![^.!?]*\?)")
 _EVIDENCE = _words(_EVIDENCE_CUE)
@@ -134,7 +134,8 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                       r"^\W*(?:en |dus |of )?(?:zet|schrijft|schrijf|zegt|belt|bel|regelt|regel|doet|doe|vraagt|vraag|"
                       r"stuurt|stuur|meldt|meld|neemt|neem|gaat|ga) (?:u|jij) [^?]{0,80}\?",
                       # asks for a promise or a guarantee: "Beloof je dat ...?", "Zorgt u ervoor dat ...?"
-                      r"(?:beloof|belooft) (?:je|jij|u)", r"(?:kun|kan|kunt|wil|wilt) (?:je|jij|u) (?:\w+ ){0,3}beloven",
+                      r"(?:beloof|belooft) (?:je|jij|u)",
+                      r"(?:kun|kan|kunt|wil|wilt) (?:je|jij|u) (?:\w+ ){0,3}beloven",
                       r"(?:zorg|zorgt) (?:je|jij|u) (?:er )?(?:\w+ )?(?:voor )?dat",
                       # a request said as a statement with a tag: "U zet toch wel in het verslag dat ...?"
                       r"^\W*(?:en |dus |maar )?(?:u|jij|je) (?:zet|schrijft|zegt|belt|regelt|vertelt|meldt|stuurt|"
@@ -142,7 +143,8 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                       # "Wilt u haar niet gewoon overhalen om te komen?": wants the professional to do something
                       r"^\W*(?:en |dus |maar |of )?(?:wilt|wil|zou|zoudt) (?:u|jij|je) "
                       r"(?!(?:\w+ ){0,3}(?:dat ik|weten|horen|zien|snappen|begrijpen|geloven|vinden|denken|"
-                      r"voorstellen|zeggen wie))[^?]{0,80}\w+en\s*\?",
+                      r"voorstellen|zeggen wie|(?:\w+ ){0,2}(?:drinken|koffie|thee|water|eten|koekje|glas)))"
+                      r"(?:\w+ ){0,6}\w{3,}en\b[^?]{0,60}\?",
                       r"^\W*(?:en |dus |maar |of )?(?:kunt|kun|kan) (?:u|jij|je) "
                       r"(?![^?]*(?:voorstellen|begrijpen|snappen|inzien|zien|horen|voelen|geloven))[^?]{0,80}\?")),
     # wants the professional to agree about the other (only a bare yes makes this inhoud)
@@ -166,7 +168,8 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                       # a verdict on the other: "Ze liegt gewoon.", "Hij speelt toneel.", "Zij is onbetrouwbaar."
                       r"(?:hij|zij|ze|die|papa|mama|mijn ex) (?:\w+ )?(?:liegt|loog|liegen|logen|overdrijft|"
                       r"manipuleert|speelt (?:\w+ )?(?:spelletje|spelletjes|spel|toneel)|doet (?:maar )?alsof)",
-                      r"(?:hij|zij|ze|die) is (?:\w+ ){0,2}(?:leugenaar|manipulator|egoïst|onbetrouwbaar|gestoord)",
+                      r"(?:hij|zij|ze|die|papa|mama|mijn ex|(?:haar|zijn|hun) (?:vader|moeder)) is (?:\w+ ){0,2}"
+                      r"(?:leugenaar|manipulator|egoïst|onbetrouwbaar|gestoord)",
                       # asks the professional to see the persona's point: "Snapt u het nou?", "Ziet u het nu?"
                       r"(?:snapt|snap|ziet|zie|begrijpt|begrijp) (?:u|je|jij) (?:het|dat) (?:nou|nu|dan|toch)\s*\?",
                       _EVIDENCE_CUE)),
@@ -247,7 +250,8 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
         # an apology for one's outburst: "Sorry dat ik zo tekeerga.", "Ik kan het niet binnenhouden."
         r"(?:sorry|excuses|excuus|pardon)\W+(?:\w+\W+){0,2}(?:dat|voor|als) (?:ik|mijn)|tekeer|uitval|ontplof|"
         r"door het lint|(?:kan|kon) (?:het|dit) (?:\w+ ){0,3}niet (?:meer )?(?:binnen|in)houden|"
-        r"gek van|pijn|eenzaam|er (?:\w+ )?alleen voor|(?:sta|staat|stond|staan) (?:\w+ ){0,3}alleen|zwaar|ik ben (?:zo |helemaal |echt |gewoon |compleet )?op(?=\s*[.,!?]|\s*$)|"
+        r"gek van|pijn|eenzaam|er (?:\w+ )?alleen voor|(?:sta|staat|stond|staan) (?:\w+ ){0,3}alleen|zwaar|"
+        r"ik ben (?:zo |helemaal |echt |gewoon |compleet )?op(?=\s*[.,!?]|\s*$)|"
         r"(?:slaap|sliep) (?:\w+ ){0,3}(?:niet|nauwelijks|slecht)|(?:het|alles) (?:\w+ ){0,2}zat\b|"
         r"(?:ik kan|ik trek) (?:\w+ ){0,3}niet meer|"
         r"ik kan (?:\w+ )?niet (?:eens )?(?:normaal )?(?:praten|denken|ademen)|"
@@ -270,9 +274,10 @@ _CLOSING_QUOTE = re.compile(r"['’\"”]+\s*$")
 _ACCEPTS = _words(r"(?:dat |het )?weet ik", r"ik weet (?:het|dat)", r"snap ik", r"ik snap (?:het|dat)", r"besef",
                   r"accepteer", r"(?:is|gaat) (?:het )?(?:nu eenmaal|gewoon) zo")
 # the persona asks whether they must live with it ("Moet ik dat maar accepteren?", "... leren leven met ...")
-_MUST_ACCEPT = _words(r"(?:mee|ermee|daarmee) (?:\w+ ){0,2}leren (?:leven|omgaan)",
+_MUST_ACCEPT = _words(r"(?:mee|ermee|daarmee) (?:\w+ ){0,2}leren (?:leven|omgaan)", r"leren (?:leven|omgaan) met",
                       r"(?:moet|kan|moeten) (?:ik|we|wij) (?:\w+ ){0,3}(?:slikken|accepteren|aanvaarden|neerleggen)",
-                      r"(?:ik|we|wij) (?:moet|kan|moeten) (?:\w+ ){0,3}(?:slikken|accepteren|aanvaarden|neerleggen)")
+                      r"(?:ik|we|wij) (?:\w+ ){0,3}(?:moet|kan|moeten|maar) (?:\w+ ){0,2}"
+                      r"(?:slikken|accepteren|aanvaarden|neerleggen)")
 _HOPE = _words(r"vast wel", r"vanzelf", r"ooit", r"misschien", r"hoop", r"heus", r"nog wel", r"als")
 
 # What kind of short turn answers the line. A follow-up question ("Hoe bedoel je?", "Vertel eens meer."),
@@ -381,7 +386,8 @@ _THE_OTHER = _words(r"hij", r"zij", r"ze", r"hem", r"haar", r"papa", r"mama", r"
 _UP_TO_THEM = _words(r"zelf", r"beslist", r"bepaalt", r"kiest", r"wat (?:hij|zij|ze) (?:wil|wilt|wou)")
 # a question whether the professional chooses no side or is there for the persona too: yes is visie
 _FOR_BOTH = _words(r"(?:u|jij|je) (?:\w+ ){0,3}(?:niet|geen) (?:\w+ ){0,3}(?:kiezen|kiest|kies|partij|kant|"
-                   r"(?:zeggen|vertellen|beweren|oordelen|beoordelen|bepalen) (?:wie|dat|of))",
+                   r"(?:zeggen|vertellen|beweren|oordelen|beoordelen|bepalen|uitmaken|opschrijven|schrijven) "
+                   r"(?:wie|dat|of))",
                    r"ook (?:voor|achter|aan) (?:mij|ons|onze|mijn|m'n|de kinderen|het kind|hen|hun)")
 # ... the line blames the other for what the persona did ("Dan had hij maar op tijd moeten zijn."): a verdict
 # or praise of that deed ("Goed zo.") sides with the persona whatever else the line invites
@@ -401,8 +407,10 @@ _WILL_IT = _words(r"(?:gaat|zal) (?:dat|het|die) (?:\w+ )?(?:gebeuren|lukken)", 
 _SUPPOSE = _words(r"stel (?:nou |je )?(?:eens )?(?:voor )?dat (?:dat|het|die|hij|zij|ze) (?:\w+ )?"
                   r"(?:lukt|gebeurt|doet|komt|belt)",
                   # "En als dat gebeurt?", "Wat als hij dat zegt?", "En als het lukt?" (not "als dat niet lukt")
-                  r"(?:en |maar )?(?:wat )?als (?:dat|het|die|dit|hij|zij|ze|iemand) (?!(?:\w+ ){0,2}(?:niet|nooit|geen)\b)"
-                  r"(?:\w+ ){0,2}(?:lukt|lukte|gebeurt|gebeurde|doet|deed|komt|kwam|belt|zegt|zei|zou (?:gebeuren|lukken))")
+                  r"(?:en |maar )?(?:wat )?als (?:dat|het|die|dit|hij|zij|ze|iemand) "
+                  r"(?!(?:\w+ ){0,2}(?:niet|nooit|geen)\b)"
+                  r"(?:\w+ ){0,2}(?:lukt|lukte|gebeurt|gebeurde|doet|deed|komt|kwam|belt|zegt|zei|"
+                  r"zou (?:gebeuren|lukken))")
 # the persona asks whether the professional thinks less of them ("Vindt u mij een slappe moeder?", "Ben ik
 # gek?"): a no reassures, it acknowledges
 _SELF_DOUBT = _words(r"(?:vindt|vind) (?:u|jij|je) mij", r"ben ik (?:nou |dan )?(?:\w+ )?(?:gek|raar|slap|slecht|"
@@ -418,14 +426,17 @@ _NOT_YOUR_FAULT = _words(r"(?:ligt|lag) (?:\w+ ){0,2}niet aan (?:jou|je|u|jullie
                          r"niet (?:jouw|je|uw|jullie) (?:schuld|fout)", r"geen (?:\w+ )?schuld",
                          r"(?:kan|kon|kun|kunt) (?:jij|je|u) (?:\w+ ){0,2}(?:niks|niets) aan(?: doen)?",
                          r"(?:komt|kwam) (?:\w+ ){0,2}niet door (?:jou|je|u)",
-                         r"(?:jij|je|u) (?:hebt|heeft|deed|doet) (?:\w+ ){0,2}(?:niks|niets) (?:\w+ )?(?:fout|verkeerd)")
+                         r"(?:jij|je|u) (?:hebt|heeft|deed|doet) (?:\w+ ){0,2}(?:niks|niets) (?:\w+ )?"
+                         r"(?:fout|verkeerd)")
 _SELF_BLAME = _words(r"(?:mijn|m'n) (?:schuld|fout)", r"door mij", r"(?:ligt|lag) (?:\w+ ){0,2}aan mij",
                      r"(?:had|heb) ik (?:\w+ ){0,6}(?:moeten|maar|gewoon)\b(?=[^?]*[.!]?\s*$)",
+                     r"ik had (?:\w+ ){0,5}(?:moeten|niet)\b(?=[^?]*[.!]?\s*$)",
                      r"ik (?:heb|had) (?:het|alles) (?:\w+ )?(?:verpest|fout gedaan)")
 # The persona asks the professional to say or write a verdict on the other ("U zet toch in het verslag dat hij
 # een slechte vader is?"): a no to that takes no side (visie)
 _VERDICT_ASKED = _words(r"(?:zet|zetten|schrijft|schrijf|schrijven|opschrijven|zegt|zeg|zeggen|vertelt|vertellen|meldt|"
-                        r"melden|verklaart|verklaren) (?:\w+ ){0,6}dat (?:hij|zij|ze|haar \w+|zijn \w+|mijn ex|papa|mama) "
+                        r"melden|verklaart|verklaren) (?:\w+ ){0,6}dat "
+                        r"(?:hij|zij|ze|haar \w+|zijn \w+|mijn ex|papa|mama) "
                         r"(?:\w+ ){0,3}(?:slecht\w*|fout|liegt|gelogen|schuld|deugt|gek|onbetrouwbaar|gevaarlijk|"
                         r"niet (?:goed|geschikt|deugt|te vertrouwen))")
 # A need named in a word or two ("Rust.", "Meetellen, hè."): the professional names what lies under the line.
@@ -546,7 +557,13 @@ def _adds_nothing(text: str, line: str, kind: Optional[str] = None) -> bool:
     if kind == QUESTION:
         return bool(words) and all(w in _ASK_ON_WORDS for w in words)
     echo = {w.lower() for w in _WORD.findall(line)}
-    return bool(words) and all(w in _NO_TOPIC or w in echo for w in words)
+    return bool(words) and all(w in _NO_TOPIC or w in echo or _same_family(w, echo) for w in words)
+
+
+def _same_family(word: str, echo: set) -> bool:
+    """The word repeats a word of the line in another form ("schrijf" after "opschrijven", "bel" after "bellen"):
+    a shared beginning of at least five letters."""
+    return len(word) >= 5 and any(other.startswith(word[:5]) for other in echo if len(other) >= 5)
 
 
 def light_question_steps(text: str) -> Tuple[str, ...]:
@@ -746,6 +763,19 @@ def _answer(kind: Optional[str], text: str, context: Context) -> Optional[str]:
     return None
 
 
+def _over_any_read(text: str, label: Optional[str], length: int, kind: Optional[str],
+                   context: Context) -> Optional[str]:
+    """The short answers whose move the line decides over any step read: a side answer naming both sides or
+    the children, clearing the persona of the blame they took on (visie), a question after evidence (inhoud)."""
+    if label not in PITFALLS and label != "visie" and length <= FOLLOW_UP_WORDS and _answers_side(text, context):
+        return "visie"  # "Allebei. En voor je zoon." to "Voor wie bent u hier?"
+    if label not in PITFALLS and label != "visie" and _clears_blame(text, context):
+        return "visie"  # "Dat ligt niet aan jou." after "Het is mijn schuld."
+    if label != "inhoud" and length <= FOLLOW_UP_WORDS and kind == QUESTION and _asks_after_evidence(text, context):
+        return "inhoud"  # "Wat stond erin?" after "Die mail moet u echt zien."
+    return None
+
+
 def follow_up(text: str, label: Optional[str], confidence: float, context: Optional[Context]) -> Optional[str]:
     """Rule 1: the move of a short turn that continues the persona's last line, or None.
 
@@ -767,12 +797,9 @@ def follow_up(text: str, label: Optional[str], confidence: float, context: Optio
             return move  # bellen?" takes the task over; "Laat maar zien." to "Leest u ze maar." goes into the facts
     if length > (BARE_WORDS if bare or light else FOLLOW_UP_WORDS):
         return None
-    if label not in PITFALLS and label != "visie" and length <= FOLLOW_UP_WORDS and _answers_side(text, context):
-        return "visie"  # "Allebei. En voor je zoon." to "Voor wie bent u hier?", over any step read
-    if label not in PITFALLS and label != "visie" and _clears_blame(text, context):
-        return "visie"  # "Dat ligt niet aan jou." after "Het is mijn schuld.", over any step read
-    if label != "inhoud" and length <= FOLLOW_UP_WORDS and kind == QUESTION and _asks_after_evidence(text, context):
-        return "inhoud"  # "Wat stond erin?" after "Die mail moet u echt zien.", over any step read
+    over_any_read = _over_any_read(text, label, length, kind, context)
+    if over_any_read:
+        return over_any_read
     if label in PITFALLS and kind == NEED:
         return _answer(kind, text, context)  # "Gewoon vader zijn, hè.": a need in a word or two is no pitfall
     if label in PITFALLS and not (bare and kind in (ASSENT, DENIAL)):

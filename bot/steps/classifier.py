@@ -132,7 +132,8 @@ _ENCOURAGEMENT = re.compile(
     r"|alles mag(?: (?:hier|gezegd worden))?"
     r"|(?:er (?:is|zijn|bestaat|bestaan)|je hebt|ik heb) geen (?:\w+ )?(?:foute?|verkeerde?|goede?) "
     r"(?:antwoord|antwoorden)"
-    r"|(?:het|dat) (?:hoeft|moet) (?:\w+ ){0,2}niet (?:\w+ )?(?:perfect|haalbaar|af|kloppen|realistisch)(?: te (?:zijn|wezen|klinken))?"
+    r"|(?:het|dat) (?:hoeft|moet) (?:\w+ ){0,2}niet (?:\w+ )?(?:perfect|haalbaar|af|kloppen|realistisch)"
+    r"(?: te (?:zijn|wezen|klinken))?"
     r")\W*(?:hoor|hè|joh|gerust)?\W*$",
     re.IGNORECASE,
 )
