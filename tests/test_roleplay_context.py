@@ -1104,3 +1104,21 @@ def test_a_yes_to_being_there_for_the_children_or_not_judging_states_the_stance(
         ("U gaat dus niet opschrijven wie er gelijk heeft?", "Precies."),
     ):
         assert classify(turn, context=Context.of(line, [])).zet == "visie", line
+
+
+def test_a_question_that_doubts_the_facts_of_a_claim_goes_into_the_content_in_several_wordings():
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    claim = "Hij zet de kinderen tegen mij op."
+    for turn in ("Hoe weet u dat?", "Wie zegt dat?", "Is dat wel zo?", "Waar blijkt dat uit?", "Welke dan?"):
+        assert classify(turn, context=Context.of(claim, ["erkennen"])).zet == "inhoud", turn
+    # a question about the persona's own feeling checks no facts
+    assert classify("Wie zegt dat?", context=Context.of("Ik ben gewoon een slechte moeder.", [])).zet != "inhoud"
+
+
+def test_every_offer_of_evidence_makes_a_yes_and_a_question_about_it_inhoud():
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    for line in ("Kijkt u maar, hier staat het allemaal in.", "Hier heb ik al haar mails, bekijk ze maar.",
+                 "Dat verslag moet u echt lezen."):
+        context = Context.of(line, ["erkennen"])
+        assert classify("Laat maar zien.", context=context).zet == "inhoud", line
+        assert classify("Wat staat erin?", context=context).zet == "inhoud", line

@@ -85,7 +85,10 @@ def _words(*phrases: str) -> "re.Pattern[str]":
 # "Dan weet u genoeg."): a question after its content goes into the facts (inhoud)
 _EVIDENCE_CUE = (r"(?:(?:moet|moeten|kunt|kan|mag) (?:u|jij|je) (?:\w+ ){0,2}"
                  r"(?:zien|lezen|bekijken|doorlezen|hebben)|dan (?:weet|ziet) (?:u|je|jij) (?:genoeg|het|hoe het zit)|"
-                 r"bewijs\w*|uitgeprint|geprint|zwart op wit|screenshots?|schermafdruk\w*)(?![^.!?]*\?)")
+                 r"(?:lees|leest|bekijk|bekijkt|kijk|kijkt) (?:u|jij|je) (?:\w+ ){0,2}maar|"
+                 r"hier (?:staan|staat|zijn|is|heb ik) (?:ze |het )?(?:\w+ ){0,2}(?:berichten|bewijzen|screenshots|"
+                 r"mails?|appjes|brieven|brief|papieren|verslagen)|"
+                 r"bewij[sz]\w*|uitgeprint|geprint|zwart op wit|screenshots?|schermafdruk\w*)(?![^.!?]*\?)")
 _EVIDENCE = _words(_EVIDENCE_CUE)
 # The persona does not know what to do ("Ik weet niet wat ik moet terugschrijven.", "Wat moet ik nou doen?"):
 # a question about wanting then asks which way to go (opties)
@@ -160,10 +163,7 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                       r"niet oké|niet ok|te gek)",
                       # asks the professional to rule on a rule or a fact: "Mag ik nou wel of niet ...?"
                       r"wel of niet",
-                      # offers the evidence: "Leest u ze maar.", "Hier staan alle berichten."
-                      r"(?:lees|leest) (?:u|jij|je) (?:\w+ ){0,2}maar",
-                      r"hier (?:staan|zijn|heb ik) (?:ze )?(?:alle|al die|de) (?:berichten|bewijzen|screenshots|mails|"
-                      r"appjes|brieven|papieren)",
+                      # offers the evidence: "Leest u ze maar.", "Hier staan alle berichten." (``_EVIDENCE``)
                       r"(?:^|, )(?:hij|zij|ze|die) \w+ [^?.!]{0,60}?toch\b[^.!?]*\?",  # a question
                       # a verdict on the other: "Ze liegt gewoon.", "Hij speelt toneel.", "Zij is onbetrouwbaar."
                       r"(?:hij|zij|ze|die|papa|mama|mijn ex) (?:\w+ )?(?:liegt|loog|liegen|logen|overdrijft|"
@@ -221,7 +221,6 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     ("behoefte", _words(r"ik wil", r"ik zou (?:zo )?graag", r"ik zou willen", r"ik wou", r"had ik maar", r"het liefst",
                         r"ik hoop", r"ik mis", r"ik verlang", r"mijn wens", r"ik wens", r"zou ik willen",
                         r"was het maar", r"(?:dat|wat) ik (?:\w+ )?(?:nog |echt |eigenlijk |alleen )?(?:wil|wou)(?!\w)",
-                        r"(?:mama|papa|mijn moeder|mijn vader|mam|pap) (?:wil|wilt|wou) dat ik",
                         # what everyone else wants: "Mama wil dit, papa wil dat, en school weer wat anders."
                         r"(?:mama|papa|mam|pap|mijn moeder|mijn vader|mijn ex|iedereen|school|de school|de rechter|"
                         r"hij|zij|jullie|ze allemaal) (?:wil|wilt|wou|willen|wilden) (?:dit|dat|iets|wat|weer|altijd|"
@@ -417,7 +416,10 @@ _SELF_DOUBT = _words(r"(?:vindt|vind) (?:u|jij|je) mij", r"ben ik (?:nou |dan )?
                      r"zwak|dom|overdreven|een slechte|een slappe|een watje)",
                      r"is (?:het|dat) (?:\w+ )?(?:raar|gek|stom|overdreven|erg) dat ik")
 # a short question that checks the facts of a claim ("Iedereen? Echt?", "Welke bewijzen?"): the content in
-_FACT_CHECK = re.compile(r"^\W*welke? \w+\W*\?\W*$", re.IGNORECASE)
+_FACT_CHECK = re.compile(r"^\W*(?:en |maar |oké\W+)?(?:welke? \w+(?: dan)?|hoe (?:weet|weten) (?:je|jij|u|jullie) "
+                         r"(?:dat|dat zo zeker)|wie zegt dat|waar blijkt dat uit|waaruit blijkt dat|"
+                         r"(?:is|klopt) dat (?:\w+ )?(?:zo|waar|wel|echt)|weet (?:je|jij|u) dat (?:zeker|wel zeker))"
+                         r"\W*\?\W*$", re.IGNORECASE)
 _DOUBT_WORDS = frozenset("echt serieus werkelijk waar allemaal".split())
 _IF_NOT = _words(r"als (?:dat|het|hij|zij|ze) (?:\w+ ){0,2}(?:niet|nooit|geen)")
 # The professional clears the persona of blame ("Dat ligt niet aan jou.", "Het is niet jouw schuld.", "Daar kan
@@ -708,8 +710,9 @@ def _tells_event(line: str) -> bool:
 def _checks_fact(text: str, context: Context) -> bool:
     """A short question that checks the facts of a claim: "Welke bewijzen?", or words of the line with a
     word of doubt ("Iedereen? Echt?")."""
-    if _FACT_CHECK.match(text):
-        return True
+    if _FACT_CHECK.match(text):  # only about a claim on someone else ("Wie zegt dat?" to self-blame checks nothing)
+        return bool(_THE_OTHER.search(context.last_line) or _EVIDENCE.search(context.last_line)
+                    or invitation(context) == "inhoud")
     words = [w.lower() for w in _WORD.findall(text)]
     echo = {w.lower() for w in _WORD.findall(context.last_line)} - _NO_TOPIC
     return (bool(words) and any(w in _DOUBT_WORDS for w in words) and any(w in echo for w in words)
