@@ -51,6 +51,19 @@ Two rules, both explainable:
    "Wat heb je nodig?", "Denk je?"/"Gaat dat gebeuren?", "Stel dat dat lukt?" and "En als dat niet gebeurt?"
    are light questions; a yes read as one pitfall becomes the pitfall the line invites; a need named as a
    question ("Dat je erbij hoort?") or read as a pitfall ("Gewoon vader zijn, hè.") names the need.
+   Round 12 added kinds of persona line and of short answer, each as a family of word forms: a promise
+   asked ("Beloof je dat ...?"), a request with the subject first ("U zet toch wel ...?") or "wilt u ... [verb]?"
+   invite redden; a verdict on the other ("Ze liegt.") and "Snapt u het nou?" invite inhoud, and evidence
+   offered (``_EVIDENCE``: see, read, look, "hier staan ...", printed, proof) makes a yes or a short question
+   after it inhoud over any step read; clearing the persona of the blame they took on ("Dat ligt niet aan
+   jou.", ``_clears_blame``) is visie over any step read, and a no to writing or saying a verdict on the
+   other (``_VERDICT_ASKED``) takes no side (visie); a verdict ("Ja, inderdaad.") after a feeling the persona
+   names acknowledges (over an unsure read); having to live with it (``_MUST_ACCEPT``) is realiteit before any
+   other cue, also "Dus ... gewoon wéér?"; not knowing what to do (``_WHAT_NOW``), the advice of another and a
+   time it went well invite opties ("Wat zou je willen?" then asks which way, "Hoe ging dat?" what worked);
+   what others want invites behoefte ("En jij?"); "En als dat gebeurt?" after a wish supposes it comes true;
+   an apology for an outburst is a feeling. A fact-checking question is a word family ("Hoe weet u dat?",
+   "Wie zegt dat?") about a claim on someone else, and an echo counts in another form of the same word.
    Such reads get confidence ``FOLLOW_UP_CONFIDENCE``
    (uncertain: the engine forgives an uncertain pitfall once, the debrief shows them as unsure).
 2. **A close call between steps leans towards the moment** (``reweigh``): the classifier's
@@ -63,8 +76,9 @@ a topic of its own changes in rule 1 (except a side answer naming both sides or 
 a meeting ("Moeder: '...?' Dochter: '...!'") is read per quoted sentence, without the names. The cue
 lists and weights were set from the workbook's method, the ``ontwikkel`` part of ``evaluatie/context.yml``,
 ``evaluatie/context_2.yml`` (seen since session 5), ``evaluatie/context_3.yml`` (seen since session 6),
-``evaluatie/context_4.yml`` (seen since round 9) and ``evaluatie/context_5.yml`` (seen since round 11: its
-misses were fixed in general causes, tested with own sentences); the ``toets`` part of ``context.yml`` is
+``evaluatie/context_4.yml`` (seen since round 9), ``evaluatie/context_5.yml`` (seen since round 11: its
+misses were fixed in general causes, tested with own sentences) and ``evaluatie/context_6.yml`` (seen since
+round 12, likewise; measured blind it had gained only one item from round 11); the ``toets`` part of ``context.yml`` is
 only measured (``rustpunt evalueer rollenspel``). ``SURE_READ`` was kept at the engine's UNSURE after a
 table over the tuning data (``scripts/context_threshold.py``).
 """

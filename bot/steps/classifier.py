@@ -17,7 +17,7 @@ into sentences; each sentence is classified, small talk and unsure sentences are
 turn's main move is its most certain sentence, except that a certain pitfall sentence is always
 reported. The evaluation model (``stappen-test``) is trained on the training split only.
 
-Four rules read the parts of a sentence before the model decides (explainable, per clause):
+Five rules read the parts of a sentence before the model decides (explainable, per clause):
 
 - **A self-correction is no move** (``_SELF_CORRECTION``): a clause in which the professional takes back
   their own pace or words ("wacht, ik ga te snel", "laat ik dat anders zeggen", "dat kwam er onhandig
@@ -38,6 +38,10 @@ Four rules read the parts of a sentence before the model decides (explainable, p
   they will not find out or say who is right or what really happened ("ik ga niet uitzoeken of hij echt ziek
   was", "wie gelijk heeft, ga ik niet bepalen", "het is niet aan mij om te zeggen ...") is visie, not the
   content its words are about (the model read it as inhoud, 1.00); "ik kan niet bepalen of hij komt" is not.
+- **An encouragement to think aloud is no move** (``_ENCOURAGEMENT``): a sentence of which every clause invites
+  the other to think freely ("je mag gewoon hardop denken", "bedenk maar gewoon wat", "er is geen fout antwoord",
+  "het hoeft niet perfect te zijn") is small talk (``overig``); the model read such sentences as inhoud (0.85-0.95),
+  which made them the main move beside an options question.
 """
 from __future__ import annotations
 
