@@ -1122,3 +1122,22 @@ def test_every_offer_of_evidence_makes_a_yes_and_a_question_about_it_inhoud():
         context = Context.of(line, ["erkennen"])
         assert classify("Laat maar zien.", context=context).zet == "inhoud", line
         assert classify("Wat staat erin?", context=context).zet == "inhoud", line
+
+
+def test_round_12_cues_hold_for_more_spoken_variants():
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    # a promise asked as an imperative, answered with "beloofd"
+    assert classify("Beloofd.", context=Context.of("Beloof me dat je niks tegen papa zegt.", [])).zet == "redden"
+    # a small request for the persona's own sake takes nothing over
+    assert classify("Ja hoor.", context=Context.of("Wilt u even wachten? Ik moet mijn neus snuiten.", [])).zet \
+        != "redden"
+    # clearing blame in the other word order, also over a pitfall read when nothing else is said
+    blame = Context.of("Het is allemaal mijn schuld, ik had moeten blijven.", ["erkennen"])
+    assert sure("redden", 0.8)("Nee joh, jij kunt daar niks aan doen.", context=blame).zet == "visie"
+    assert sure("redden", 0.9)("Ik regel het wel, het ligt niet aan jou.", context=blame).zet == "redden"
+    # a wish question with a word of degree after not knowing what to do
+    lost = Context.of("Ik snap niet hoe ik dit moet aanpakken.", ["erkennen", "behoefte"])
+    assert sure("behoefte", 0.95)("Wat zou je het liefst willen?", context=lost).zet == "opties"
+    # evidence kept and shown without a pronoun
+    kept = Context.of("Ik heb haar berichten allemaal bewaard, kijk maar.", ["erkennen"])
+    assert sure("dynamiek", 0.9)("Wat schrijft ze dan?", context=kept).zet == "inhoud"

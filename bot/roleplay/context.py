@@ -99,7 +99,8 @@ def _words(*phrases: str) -> "re.Pattern[str]":
 # "Dan weet u genoeg."): a question after its content goes into the facts (inhoud)
 _EVIDENCE_CUE = (r"(?:(?:moet|moeten|kunt|kan|mag) (?:u|jij|je) (?:\w+ ){0,2}"
                  r"(?:zien|lezen|bekijken|doorlezen|hebben)|dan (?:weet|ziet) (?:u|je|jij) (?:genoeg|het|hoe het zit)|"
-                 r"(?:lees|leest|bekijk|bekijkt|kijk|kijkt) (?:u|jij|je) (?:\w+ ){0,2}maar|"
+                 r"(?:lees|leest|bekijk|bekijkt|kijk|kijkt) (?:(?:u|jij|je) )?(?:\w+ ){0,2}maar|"
+                 r"(?:heb|hebben) (?:\w+ ){0,4}(?:bewaard|opgeslagen|vastgelegd|gedocumenteerd)|"
                  r"hier (?:staan|staat|zijn|is|heb ik) (?:ze |het )?(?:\w+ ){0,2}(?:berichten|bewijzen|screenshots|"
                  r"mails?|appjes|brieven|brief|papieren|verslagen)|"
                  r"bewij[sz]\w*|uitgeprint|geprint|zwart op wit|screenshots?|schermafdruk\w*)(?![^.!?]*\?)")
@@ -151,7 +152,7 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                       r"^\W*(?:en |dus |of )?(?:zet|schrijft|schrijf|zegt|belt|bel|regelt|regel|doet|doe|vraagt|vraag|"
                       r"stuurt|stuur|meldt|meld|neemt|neem|gaat|ga) (?:u|jij) [^?]{0,80}\?",
                       # asks for a promise or a guarantee: "Beloof je dat ...?", "Zorgt u ervoor dat ...?"
-                      r"(?:beloof|belooft) (?:je|jij|u)",
+                      r"(?:beloof|belooft) (?:je|jij|u|me|mij)",
                       r"(?:kun|kan|kunt|wil|wilt) (?:je|jij|u) (?:\w+ ){0,3}beloven",
                       r"(?:zorg|zorgt) (?:je|jij|u) (?:er )?(?:\w+ )?(?:voor )?dat",
                       # a request said as a statement with a tag: "U zet toch wel in het verslag dat ...?"
@@ -160,7 +161,8 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                       # "Wilt u haar niet gewoon overhalen om te komen?": wants the professional to do something
                       r"^\W*(?:en |dus |maar |of )?(?:wilt|wil|zou|zoudt) (?:u|jij|je) "
                       r"(?!(?:\w+ ){0,3}(?:dat ik|weten|horen|zien|snappen|begrijpen|geloven|vinden|denken|"
-                      r"voorstellen|zeggen wie|(?:\w+ ){0,2}(?:drinken|koffie|thee|water|eten|koekje|glas)))"
+                      r"voorstellen|zeggen wie|(?:\w+ ){0,2}(?:drinken|koffie|thee|water|eten|koekje|glas|wachten|"
+                      r"herhalen)))"
                       r"(?:\w+ ){0,6}\w{3,}en\b[^?]{0,60}\?",
                       r"^\W*(?:en |dus |maar |of )?(?:kunt|kun|kan) (?:u|jij|je) "
                       r"(?![^?]*(?:voorstellen|begrijpen|snappen|inzien|zien|horen|voelen|geloven))[^?]{0,80}\?")),
@@ -303,7 +305,8 @@ _SYMPATHY_WORDS = ("au", "auw", "ai", "aai", "oei", "oef", "pff", "pfff", "pffff
 _SYMPATHY = re.compile(r"^\W*(?:" + "|".join(_SYMPATHY_WORDS) + r"|o jee|wat (?:erg|naar|rot|vervelend|verdrietig|"
                        r"heftig|een gedoe))(?!\w)", re.IGNORECASE)
 _ASSENT = re.compile(r"^\W*(?:ja|jawel|jazeker|klopt|dat klopt|zeker|inderdaad|goed|is goed|prima|oké|oke|ok|okay|"
-                     r"doe ik|zal ik doen|komt goed|komt in orde|regel ik|geen probleem|afgesproken|zo is het|precies|"
+                     r"doe ik|zal ik doen|komt goed|komt in orde|regel ik|geen probleem|afgesproken|beloofd|"
+                     r"zo is het|precies|"
                      r"natuurlijk|tuurlijk|dat is (?:ook |wel |helemaal )?zo|(?:helemaal |ben ik )?mee eens|"
                      # a yes that says it understands ("Snap ik.", "Ja, logisch."), a hedged yes
                      r"(?:dat |het )?(?:snap|begrijp) ik|logisch|begrijpelijk|"
@@ -441,6 +444,7 @@ _IF_NOT = _words(r"als (?:dat|het|hij|zij|ze) (?:\w+ ){0,2}(?:niet|nooit|geen)")
 _NOT_YOUR_FAULT = _words(r"(?:ligt|lag) (?:\w+ ){0,2}niet aan (?:jou|je|u|jullie)",
                          r"niet (?:jouw|je|uw|jullie) (?:schuld|fout)", r"geen (?:\w+ )?schuld",
                          r"(?:kan|kon|kun|kunt) (?:jij|je|u) (?:\w+ ){0,2}(?:niks|niets) aan(?: doen)?",
+                         r"(?:jij|je|u) (?:kan|kon|kun|kunt) (?:\w+ ){0,2}(?:niks|niets) aan(?: doen)?",
                          r"(?:komt|kwam) (?:\w+ ){0,2}niet door (?:jou|je|u)",
                          r"(?:jij|je|u) (?:hebt|heeft|deed|doet) (?:\w+ ){0,2}(?:niks|niets) (?:\w+ )?"
                          r"(?:fout|verkeerd)")
@@ -702,17 +706,28 @@ def _clears_blame(text: str, context: Context) -> bool:
     return bool(_NOT_YOUR_FAULT.search(text)) and bool(_SELF_BLAME.search(context.last_line))
 
 
+def _only_clears(text: str, context: Context) -> bool:
+    """The turn says nothing besides clearing the persona of blame ("Nee joh, jij kunt daar niks aan doen."):
+    the one case where context may turn a pitfall read of a longer answer into a good step."""
+    rest = _NOT_YOUR_FAULT.sub(" ", text)
+    return _adds_nothing(rest, context.last_line) or not _WORD.search(rest)
+
+
 def _asks_after_evidence(text: str, context: Context) -> bool:
     """A short question after the persona offered evidence about the other ("Wat stond erin?" after "Die mail
     moet u echt zien."): the professional goes into the facts (inhoud)."""
     return text.rstrip().endswith("?") and bool(_EVIDENCE.search(context.last_line))
 
 
+_WISH_DEGREE = frozenset("zelf liefst graag eigenlijk echt het".split())  # "Wat zou je het liefst willen?"
+
+
 def _is_wish_question(text: str) -> bool:
     """A short question about wanting without a verb of its own ("Wat zou je willen?", "Wat wil jij?")."""
     words = [w.lower() for w in _WORD.findall(text)]
     return (text.rstrip().endswith("?") and any(w in _WISH_VERBS for w in words)
-            and all(w in _ASK_ON_WORDS or w in _WISH_VERBS or w in _LIGHT_OTHER_WORDS or w == "zelf" for w in words))
+            and all(w in _ASK_ON_WORDS or w in _WISH_VERBS or w in _LIGHT_OTHER_WORDS or w in _WISH_DEGREE
+                    for w in words))
 
 
 def _tells_event(line: str) -> bool:
@@ -786,8 +801,9 @@ def _over_any_read(text: str, label: Optional[str], length: int, kind: Optional[
     the children, clearing the persona of the blame they took on (visie), a question after evidence (inhoud)."""
     if label not in PITFALLS and label != "visie" and length <= FOLLOW_UP_WORDS and _answers_side(text, context):
         return "visie"  # "Allebei. En voor je zoon." to "Voor wie bent u hier?"
-    if label not in PITFALLS and label != "visie" and _clears_blame(text, context):
-        return "visie"  # "Dat ligt niet aan jou." after "Het is mijn schuld."
+    if label != "visie" and _clears_blame(text, context) and (label not in PITFALLS or _only_clears(text, context)):
+        return "visie"  # "Dat ligt niet aan jou." after "Het is mijn schuld.", also "Jij kunt daar niks aan doen."
+        # read as redden when it says nothing else
     if label != "inhoud" and length <= FOLLOW_UP_WORDS and kind == QUESTION and _asks_after_evidence(text, context):
         return "inhoud"  # "Wat stond erin?" after "Die mail moet u echt zien."
     return None
