@@ -71,7 +71,8 @@ Two rules, both explainable:
    fewer options before any need was explored), renormalised; a clear read never flips.
 
 Never: a pitfall read becomes a good step, except a bare yes or no answering the persona's question
-about blame, sides, a hope or a fear, and a need named in a word or two; a clear step read of a turn with
+about blame, sides, a hope or a fear, a need named in a word or two, and a turn that only clears the persona of
+the blame they took on; a clear step read of a turn with
 a topic of its own changes in rule 1 (except a side answer naming both sides or the children). A line of
 a meeting ("Moeder: '...?' Dochter: '...!'") is read per quoted sentence, without the names. The cue
 lists and weights were set from the workbook's method, the ``ontwikkel`` part of ``evaluatie/context.yml``,
