@@ -998,3 +998,198 @@ def test_a_yes_read_as_one_pitfall_is_the_pitfall_the_line_invites_and_a_guessed
     outside = Context.of("Op het schoolfeest stond ik alleen achterin. Zij stond vooraan met haar nieuwe man.",
                          ["erkennen", "dynamiek"])
     assert sure("dynamiek", 0.5)("Dat je erbij hoort?", context=outside).zet == "behoefte"  # over an unsure read
+
+
+# --- round 12: kinds of persona lines and kinds of short answers (own sentences, never set items) ---------
+
+def test_a_yes_to_a_promise_or_a_request_in_any_word_order_takes_the_task_over():
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    for line, turn in (
+        ("Beloof jij me dat ik niet meer naar de rechter hoef?", "Ja hoor."),
+        ("Kunt u mij beloven dat ze niet uit huis wordt geplaatst?", "Tuurlijk."),
+        ("Zorgt u ervoor dat mijn ex hier niks van hoort?", "Komt in orde."),
+        ("Wilt u hem niet even overtuigen om mee te doen aan de cursus?", "Is goed."),
+        ("U belt toch wel even met school? Ik durf het niet.", "Ja, doe ik."),
+        ("Jij zegt het toch wel tegen mama, hè?", "Zeker."),
+    ):
+        assert classify(turn, context=Context.of(line, ["erkennen"])).zet == "redden", line
+    # wanting to know or to hear is no request
+    assert classify("Ja.", context=Context.of("Wil je weten wat hij toen zei?", [])).zet != "redden"
+
+
+def test_agreeing_with_a_verdict_on_the_other_or_with_snapt_u_het_nou_goes_into_the_content():
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    for line, turn in (
+        ("Hij speelt gewoon toneel bij de jeugdarts.", "Klopt."),
+        ("Zij manipuleert de kinderen, dat doet ze al jaren.", "Snap ik."),
+        ("Hij zegt dat hij ziek was. Ziet u het nu? Hij overdrijft altijd.", "Ja, inderdaad."),
+        ("Mijn ex is gewoon onbetrouwbaar.", "Zeker."),
+    ):
+        assert classify(turn, context=Context.of(line, ["erkennen"])).zet == "inhoud", line
+
+
+def test_a_question_after_evidence_about_the_other_goes_into_the_facts_over_a_sure_read():
+    for line, turn in (
+        ("Ik heb alle screenshots bij me, dan weet u genoeg.", "Wat staat erop?"),
+        ("Die brief van haar moet je echt lezen.", "Wat schreef ze?"),
+        ("Ik heb het gewoon zwart op wit, van haar eigen advocaat.", "Wat dan?"),
+    ):
+        assert sure("dynamiek", 0.9)(turn, context=Context.of(line, ["erkennen"])).zet == "inhoud", line
+    # a message that is only told about is an event: asking what it said explores the pattern
+    told = Context.of("Gisteravond stuurde hij weer een berichtje.", ["erkennen"])
+    assert sure("dynamiek", 0.9)("Wat stond erin?", context=told).zet == "dynamiek"
+    # asking whether evidence is needed offers none
+    assert sure("dynamiek", 0.9)("Welke dan?", context=Context.of("Heeft u daar bewijs van nodig?", [])).zet \
+        == "dynamiek"
+
+
+def test_clearing_the_persona_of_blame_they_took_on_is_visie_over_a_sure_read():
+    for line, turn in (
+        ("Ik had gewoon mijn mond moeten houden.", "Dat is niet jouw schuld."),
+        ("Het ligt aan mij, ik heb alles verpest.", "Daar kun jij niks aan doen."),
+        ("Het is mijn fout dat hij weggegaan is.", "Het komt echt niet door jou."),
+        ("Ik heb het verpest voor iedereen.", "Jij hebt niks fout gedaan."),
+    ):
+        assert sure("realiteit", 0.95)(turn, context=Context.of(line, ["erkennen"])).zet == "visie", line
+    # after a hope the same kind of words name the reality: the sure read stays
+    hope = Context.of("Als ik mijn best doe op school, maken ze vast geen ruzie meer.", ["erkennen"])
+    assert sure("realiteit", 0.95)("Dat ligt niet aan jou.", context=hope).zet == "realiteit"
+
+
+def test_a_no_to_writing_or_saying_a_verdict_on_the_other_takes_no_side():
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    for line, turn in (
+        ("Kunt u in het rapport zetten dat hij een slechte vader is?", "Nee."),
+        ("Jij schrijft toch wel op dat mama liegt?", "Nee, dat schrijf ik niet op."),
+        ("Zegt u tegen de rechter dat zij niet te vertrouwen is?", "Nee, dat doe ik niet."),
+    ):
+        assert classify(turn, context=Context.of(line, ["erkennen"])).zet == "visie", line
+    # a no to a plain request takes no side and no task: no step
+    assert classify("Nee.", context=Context.of("Kunt u haar even bellen?", [])).zet != "visie"
+
+
+def test_agreeing_with_a_feeling_the_persona_names_acknowledges_it_even_when_the_other_is_mentioned():
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    for line, turn in (
+        ("Het is allemaal zo zwaar, sinds hij weg is.", "Ja, inderdaad."),
+        ("Ik ben doodmoe van al dat gedoe met haar.", "Klopt."),
+        ("Ik voel me zo machteloos als zij de kinderen weer meeneemt.", "Precies."),
+    ):
+        assert classify(turn, context=Context.of(line, [])).zet == "erkennen", line
+    # a verdict on what the other should have done still sides with the persona
+    assert classify("Klopt.", context=Context.of("Zij had hem gewoon moeten ophalen!", [])).zet == "inhoud"
+
+
+def test_having_to_accept_it_or_it_happening_again_invites_naming_the_reality():
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    for line, turn in (
+        ("Dus u zegt dat ik het gewoon moet slikken?", "Ja."),
+        ("Moet ik dan maar leren leven met een dochter die me niet ziet?", "Klopt."),
+        ("Dus straks doet hij het gewoon weer?", "Ja, waarschijnlijk wel."),
+        ("Dus volgend weekend zegt ze opnieuw op het laatste moment af?", "Ja, dat kan."),
+    ):
+        assert classify(turn, context=Context.of(line, ["erkennen"])).zet == "realiteit", line
+
+
+def test_asking_back_after_the_advice_of_another_asks_for_the_options_and_after_their_wishes_for_a_wish():
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    for line in ("Mijn zus zegt altijd: gewoon niet reageren.", "Mijn advocaat raadt aan: alles op papier.",
+                 "Mijn vriendin vindt dat ik beter kan verhuizen."):
+        assert classify("En jij?", context=Context.of(line, ["erkennen", "behoefte"])).zet == "opties", line
+    for line in ("Iedereen wil wat van me: school, mama, de voetbalclub.", "Papa wil altijd dat ik bij hem slaap.",
+                 "De rechter wil dit, de advocaat wil dat."):
+        assert classify("En jij?", context=Context.of(line, ["erkennen"])).zet == "behoefte", line
+
+
+def test_a_wish_question_after_not_knowing_what_to_do_asks_which_way_to_go():
+    for line, turn in (
+        ("Ik weet echt niet hoe ik moet reageren als ze weer afzegt.", "Wat zou je willen?"),
+        ("Wat moet ik nou doen met die brief van de rechtbank?", "Wat wil jij?"),
+        ("Ik snap niet wat ik hem moet antwoorden.", "Wat zou jij willen?"),
+    ):
+        assert sure("behoefte", 0.95)(turn, context=Context.of(line, ["erkennen", "behoefte"])).zet == "opties", line
+    missing = Context.of("Ik mis mijn dochter zo.", ["erkennen"])
+    assert sure("behoefte", 0.95)("Wat zou je willen?", context=missing).zet == "behoefte"
+
+
+def test_asking_how_it_went_after_a_time_it_went_well_explores_the_options():
+    for line, turn in (
+        ("Vroeger ging het best goed tussen ons.", "Hoe ging dat?"),
+        ("Die keer bij oma was alles heel rustig.", "Wat werkte daar?"),
+        ("Op kamp lukte het wel, toen was het gezellig.", "Hoe ging dat dan?"),
+    ):
+        assert sure("dynamiek", 0.95)(turn, context=Context.of(line, ["erkennen", "behoefte"])).zet == "opties", line
+    bad = Context.of("Gisteren ging het weer mis bij de overdracht.", ["erkennen"])
+    assert sure("dynamiek", 0.95)("Hoe ging dat?", context=bad).zet == "dynamiek"
+
+
+def test_supposing_the_wish_comes_true_stays_with_the_wish_and_its_failing_names_the_reality():
+    for line, turn in (
+        ("Ik zou willen dat ze me één keer bedankt.", "En als dat gebeurt?"),
+        ("Ik wil dat hij gewoon op tijd komt.", "Wat als hij dat doet?"),
+        ("Het liefst zou ik weer gewoon samen koken.", "En als het lukt?"),
+    ):
+        assert sure("dynamiek", 0.95)(turn, context=Context.of(line, ["erkennen"])).zet == "behoefte", line
+    wish = Context.of("Ik wil dat hij gewoon op tijd komt.", ["erkennen"])
+    assert sure("dynamiek", 0.95)("En als dat niet gebeurt?", context=wish).zet == "realiteit"
+
+
+def test_leave_given_after_an_apology_for_an_outburst_acknowledges_it():
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    for line, turn in (
+        ("Sorry dat ik zo uitval, het zit me hoog.", "Dat mag."),
+        ("Excuses voor mijn toon, ik ontplof bijna.", "Mag best."),
+        ("Pardon, ik kan het gewoon niet meer inhouden.", "Dat kan."),
+    ):
+        assert classify(turn, context=Context.of(line, [])).zet == "erkennen", line
+    # "ik kan het ... niet" is no idea of the persona's own
+    assert classify("Doe maar.", context=Context.of("Ik kan het echt niet meer aan.", [])).zet != "opties"
+
+
+def test_a_yes_to_being_there_for_the_children_or_not_judging_states_the_stance():
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    for line, turn in (
+        ("Sta je toch ook achter mijn zoon?", "Zeker."),
+        ("U bent er toch ook voor mij, niet alleen voor hem?", "Ja hoor."),
+        ("Ben je er nou ook voor de kinderen?", "Natuurlijk."),
+        ("Jij gaat dus ook niet vertellen dat papa fout zit?", "Klopt."),
+        ("U gaat dus niet opschrijven wie er gelijk heeft?", "Precies."),
+    ):
+        assert classify(turn, context=Context.of(line, [])).zet == "visie", line
+
+
+def test_a_question_that_doubts_the_facts_of_a_claim_goes_into_the_content_in_several_wordings():
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    claim = "Hij zet de kinderen tegen mij op."
+    for turn in ("Hoe weet u dat?", "Wie zegt dat?", "Is dat wel zo?", "Waar blijkt dat uit?", "Welke dan?"):
+        assert classify(turn, context=Context.of(claim, ["erkennen"])).zet == "inhoud", turn
+    # a question about the persona's own feeling checks no facts
+    assert classify("Wie zegt dat?", context=Context.of("Ik ben gewoon een slechte moeder.", [])).zet != "inhoud"
+
+
+def test_every_offer_of_evidence_makes_a_yes_and_a_question_about_it_inhoud():
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    for line in ("Kijkt u maar, hier staat het allemaal in.", "Hier heb ik al haar mails, bekijk ze maar.",
+                 "Dat verslag moet u echt lezen."):
+        context = Context.of(line, ["erkennen"])
+        assert classify("Laat maar zien.", context=context).zet == "inhoud", line
+        assert classify("Wat staat erin?", context=context).zet == "inhoud", line
+
+
+def test_round_12_cues_hold_for_more_spoken_variants():
+    classify = MoveClassifier(TOO_SHORT, lexicon=NO_CUES)
+    # a promise asked as an imperative, answered with "beloofd"
+    assert classify("Beloofd.", context=Context.of("Beloof me dat je niks tegen papa zegt.", [])).zet == "redden"
+    # a small request for the persona's own sake takes nothing over
+    assert classify("Ja hoor.", context=Context.of("Wilt u even wachten? Ik moet mijn neus snuiten.", [])).zet \
+        != "redden"
+    # clearing blame in the other word order, also over a pitfall read when nothing else is said
+    blame = Context.of("Het is allemaal mijn schuld, ik had moeten blijven.", ["erkennen"])
+    assert sure("redden", 0.8)("Nee joh, jij kunt daar niks aan doen.", context=blame).zet == "visie"
+    assert sure("redden", 0.9)("Ik regel het wel, het ligt niet aan jou.", context=blame).zet == "redden"
+    # a wish question with a word of degree after not knowing what to do
+    lost = Context.of("Ik snap niet hoe ik dit moet aanpakken.", ["erkennen", "behoefte"])
+    assert sure("behoefte", 0.95)("Wat zou je het liefst willen?", context=lost).zet == "opties"
+    # evidence kept and shown without a pronoun
+    kept = Context.of("Ik heb haar berichten allemaal bewaard, kijk maar.", ["erkennen"])
+    assert sure("dynamiek", 0.9)("Wat schrijft ze dan?", context=kept).zet == "inhoud"

@@ -86,3 +86,15 @@ def test_refusing_to_settle_the_facts_or_who_is_right_is_a_stance(sentence):
 
 def test_saying_one_cannot_decide_what_the_other_does_is_no_refusal_to_judge():
     assert "geen oordeel over de feiten" not in classify_step("Ik kan niet bepalen of hij komt.").kenmerken
+
+
+def test_an_encouragement_to_think_aloud_is_no_move_and_the_question_beside_it_leads():
+    for turn in ("Wat zou je zelf kunnen proberen? Je mag gewoon hardop denken.",
+                 "Welke ideeën heb je om het overdragen rustiger te maken? Noem maar wat, er is geen fout antwoord.",
+                 "Hoe zou je het anders kunnen aanpakken? Het hoeft niet perfect te zijn.",
+                 "Wat kun je doen om minder te piekeren? Bedenk gerust een paar dingen."):
+        result = classify_step(turn)
+        assert result.stap == "opties", turn
+        assert result.valkuilen == [], turn
+    # a pitfall beside an encouragement is still flagged
+    assert classify_step("Bedenk maar wat, ik ga het wel voor je regelen.").stap == "redden"

@@ -51,6 +51,19 @@ Two rules, both explainable:
    "Wat heb je nodig?", "Denk je?"/"Gaat dat gebeuren?", "Stel dat dat lukt?" and "En als dat niet gebeurt?"
    are light questions; a yes read as one pitfall becomes the pitfall the line invites; a need named as a
    question ("Dat je erbij hoort?") or read as a pitfall ("Gewoon vader zijn, hè.") names the need.
+   Round 12 added kinds of persona line and of short answer, each as a family of word forms: a promise
+   asked ("Beloof je dat ...?"), a request with the subject first ("U zet toch wel ...?") or "wilt u ... [verb]?"
+   invite redden; a verdict on the other ("Ze liegt.") and "Snapt u het nou?" invite inhoud, and evidence
+   offered (``_EVIDENCE``: see, read, look, "hier staan ...", printed, proof) makes a yes or a short question
+   after it inhoud over any step read; clearing the persona of the blame they took on ("Dat ligt niet aan
+   jou.", ``_clears_blame``) is visie over any step read, and a no to writing or saying a verdict on the
+   other (``_VERDICT_ASKED``) takes no side (visie); a verdict ("Ja, inderdaad.") after a feeling the persona
+   names acknowledges (over an unsure read); having to live with it (``_MUST_ACCEPT``) is realiteit before any
+   other cue, also "Dus ... gewoon wéér?"; not knowing what to do (``_WHAT_NOW``), the advice of another and a
+   time it went well invite opties ("Wat zou je willen?" then asks which way, "Hoe ging dat?" what worked);
+   what others want invites behoefte ("En jij?"); "En als dat gebeurt?" after a wish supposes it comes true;
+   an apology for an outburst is a feeling. A fact-checking question is a word family ("Hoe weet u dat?",
+   "Wie zegt dat?") about a claim on someone else, and an echo counts in another form of the same word.
    Such reads get confidence ``FOLLOW_UP_CONFIDENCE``
    (uncertain: the engine forgives an uncertain pitfall once, the debrief shows them as unsure).
 2. **A close call between steps leans towards the moment** (``reweigh``): the classifier's
@@ -58,13 +71,15 @@ Two rules, both explainable:
    fewer options before any need was explored), renormalised; a clear read never flips.
 
 Never: a pitfall read becomes a good step, except a bare yes or no answering the persona's question
-about blame, sides, a hope or a fear, and a need named in a word or two; a clear step read of a turn with
+about blame, sides, a hope or a fear, a need named in a word or two, and a turn that only clears the persona of
+the blame they took on; a clear step read of a turn with
 a topic of its own changes in rule 1 (except a side answer naming both sides or the children). A line of
 a meeting ("Moeder: '...?' Dochter: '...!'") is read per quoted sentence, without the names. The cue
 lists and weights were set from the workbook's method, the ``ontwikkel`` part of ``evaluatie/context.yml``,
 ``evaluatie/context_2.yml`` (seen since session 5), ``evaluatie/context_3.yml`` (seen since session 6),
-``evaluatie/context_4.yml`` (seen since round 9) and ``evaluatie/context_5.yml`` (seen since round 11: its
-misses were fixed in general causes, tested with own sentences); the ``toets`` part of ``context.yml`` is
+``evaluatie/context_4.yml`` (seen since round 9), ``evaluatie/context_5.yml`` (seen since round 11: its
+misses were fixed in general causes, tested with own sentences) and ``evaluatie/context_6.yml`` (seen since
+round 12, likewise; measured blind it had gained only one item from round 11); the ``toets`` part of ``context.yml`` is
 only measured (``rustpunt evalueer rollenspel``). ``SURE_READ`` was kept at the engine's UNSURE after a
 table over the tuning data (``scripts/context_threshold.py``).
 """
@@ -81,6 +96,22 @@ def _words(*phrases: str) -> "re.Pattern[str]":
     return re.compile(r"(?<!\w)(?:" + "|".join(phrases) + r")(?!\w)", re.IGNORECASE)
 
 
+# The persona offers evidence about the other to look at ("Die mail moet u echt zien.", "Ik heb het uitgeprint.",
+# "Dan weet u genoeg."): a question after its content goes into the facts (inhoud)
+_EVIDENCE_CUE = (r"(?:(?:moet|moeten|kunt|kan|mag) (?:u|jij|je) (?:\w+ ){0,2}"
+                 r"(?:zien|lezen|bekijken|doorlezen|hebben)|dan (?:weet|ziet) (?:u|je|jij) (?:genoeg|het|hoe het zit)|"
+                 r"(?:lees|leest|bekijk|bekijkt|kijk|kijkt) (?:(?:u|jij|je) )?(?:\w+ ){0,2}maar|"
+                 r"(?:heb|hebben) (?:\w+ ){0,4}(?:bewaard|opgeslagen|vastgelegd|gedocumenteerd)|"
+                 r"hier (?:staan|staat|zijn|is|heb ik) (?:ze |het )?(?:\w+ ){0,2}(?:berichten|bewijzen|screenshots|"
+                 r"mails?|appjes|brieven|brief|papieren|verslagen)|"
+                 r"bewij[sz]\w*|uitgeprint|geprint|zwart op wit|screenshots?|schermafdruk\w*)(?![^.!?]*\?)")
+_EVIDENCE = _words(_EVIDENCE_CUE)
+# The persona does not know what to do ("Ik weet niet wat ik moet terugschrijven.", "Wat moet ik nou doen?"):
+# a question about wanting then asks which way to go (opties)
+_WHAT_NOW_CUE = (r"(?:weet|snap) (?:\w+ ){0,2}niet (?:goed |meer )?(?:wat|hoe) ik (?:\w+ ){0,3}(?:moet|kan|zal|zou)|"
+                 r"wat (?:moet|kan|zal) ik (?:\w+ ){0,2}(?:doen|zeggen|antwoorden|terugschrijven|terugsturen|schrijven|"
+                 r"ermee|daarmee)")
+_WHAT_NOW = _words(_WHAT_NOW_CUE)
 # What the persona's sentence invites, in order of precedence within one sentence.
 _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     # whose side are you on / who is right
@@ -88,10 +119,10 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                      r"(?:kiezen|kiest|kies) (?:\w+ ){0,2}tussen",
                      r"partij", r"wie (?:heeft|had) (?:er |hier )?(?:nou |nu )?gelijk",
                      r"wie (?:er |hier )?(?:nou |nu )?gelijk (?:heeft|had)",
-                     r"(?:bent|staat) u (?:er )?(?:eigenlijk )?(?:ook |nou |nu )?(?:voor|achter)",
-                     r"u (?:bent|staat) (?:er )?(?:ook |nou |nu )?(?:voor|achter)",
-                     r"(?:ben|sta) (?:jij|je) (?:er )?(?:eigenlijk )?(?:ook |nou |nu )?(?:voor|achter)",
-                     r"(?:jij|je) (?:bent|staat) (?:er )?(?:ook |nou |nu )?(?:voor|achter)",
+                     r"(?:bent|staat) u (?:er )?(?:(?:eigenlijk|toch|wel|ook|nou|nu) ){0,2}(?:voor|achter)",
+                     r"u (?:bent|staat) (?:er )?(?:(?:eigenlijk|toch|wel|ook|nou|nu) ){0,2}(?:voor|achter)",
+                     r"(?:ben|sta) (?:jij|je) (?:er )?(?:(?:eigenlijk|toch|wel|ook|nou|nu) ){0,2}(?:voor|achter)",
+                     r"(?:jij|je) (?:bent|staat) (?:er )?(?:(?:eigenlijk|toch|wel|ook|nou|nu) ){0,2}(?:voor|achter)",
                      # is it my fault / whose fault; what the professional is assumed to want or think of one
                      r"door mij", r"aan mij", r"mijn schuld", r"wiens schuld", r"wie (?:zijn|haar) schuld",
                      r"(?:u|jij|je) (?:wilt|wil|vindt|vind|denkt|denk) (?:\w+ )?(?:zeker|dus|vast)",
@@ -99,7 +130,8 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                      r"dus (?:u|jij|je) (?:wilt|wil|vindt|vind|denkt|denk)",
                      r"(?:u|jij|je) (?:bent|ben) (?:\w+ )?zeker",
                      # what the professional will say or thinks of the persona: "Gaat u ook zeggen dat ik ...?"
-                     r"(?:gaat|ga|gaan) (?:u|jij|je) (?:\w+ ){0,2}zeggen dat ik",
+                     r"(?:(?:gaat|ga|gaan) (?:u|jij|je)|(?:u|jij|je) (?:gaat|ga)) (?:\w+ ){0,3}"
+                     r"(?:zeggen|vertellen|beweren|opschrijven|schrijven) (?:dat|wie)\b",
                      r"(?:zeg|zegt|vind|vindt|denk|denkt) (?:u|jij|je) (?:\w+ ){0,2}dat ik",
                      # what the professional or these talks are there for
                      r"waar (?:is|zijn|was|waren) (?:\w+ ){0,4}goed voor",
@@ -120,6 +152,19 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                       r"vraagt|mailt|spreekt|appt)(?!\w)",
                       r"^\W*(?:en |dus |of )?(?:zet|schrijft|schrijf|zegt|belt|bel|regelt|regel|doet|doe|vraagt|vraag|"
                       r"stuurt|stuur|meldt|meld|neemt|neem|gaat|ga) (?:u|jij) [^?]{0,80}\?",
+                      # asks for a promise or a guarantee: "Beloof je dat ...?", "Zorgt u ervoor dat ...?"
+                      r"(?:beloof|belooft) (?:je|jij|u|me|mij)",
+                      r"(?:kun|kan|kunt|wil|wilt) (?:je|jij|u) (?:\w+ ){0,3}beloven",
+                      r"(?:zorg|zorgt) (?:je|jij|u) (?:er )?(?:\w+ )?(?:voor )?dat",
+                      # a request said as a statement with a tag: "U zet toch wel in het verslag dat ...?"
+                      r"^\W*(?:en |dus |maar )?(?:u|jij|je) (?:zet|schrijft|zegt|belt|regelt|vertelt|meldt|stuurt|"
+                      r"vraagt|doet|neemt|praat) (?:\w+ )?(?:toch|wel|even|dan|gewoon|ook)\b[^?]{0,80}\?",
+                      # "Wilt u haar niet gewoon overhalen om te komen?": wants the professional to do something
+                      r"^\W*(?:en |dus |maar |of )?(?:wilt|wil|zou|zoudt) (?:u|jij|je) "
+                      r"(?!(?:\w+ ){0,3}(?:dat ik|weten|horen|zien|snappen|begrijpen|geloven|vinden|denken|"
+                      r"voorstellen|zeggen wie|(?:\w+ ){0,2}(?:drinken|koffie|thee|water|eten|koekje|glas|wachten|"
+                      r"herhalen)))"
+                      r"(?:\w+ ){0,6}\w{3,}en\b[^?]{0,60}\?",
                       r"^\W*(?:en |dus |maar |of )?(?:kunt|kun|kan) (?:u|jij|je) "
                       r"(?![^?]*(?:voorstellen|begrijpen|snappen|inzien|zien|horen|voelen|geloven))[^?]{0,80}\?")),
     # wants the professional to agree about the other (only a bare yes makes this inhoud)
@@ -135,11 +180,16 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                       r"niet oké|niet ok|te gek)",
                       # asks the professional to rule on a rule or a fact: "Mag ik nou wel of niet ...?"
                       r"wel of niet",
-                      # offers the evidence: "Leest u ze maar.", "Hier staan alle berichten."
-                      r"(?:lees|leest) (?:u|jij|je) (?:\w+ ){0,2}maar",
-                      r"hier (?:staan|zijn|heb ik) (?:ze )?(?:alle|al die|de) (?:berichten|bewijzen|screenshots|mails|"
-                      r"appjes|brieven|papieren)",
-                      r"(?:^|, )(?:hij|zij|ze|die) \w+ [^?.!]{0,60}?toch\b[^.!?]*\?")),  # a question
+                      # offers the evidence: "Leest u ze maar.", "Hier staan alle berichten." (``_EVIDENCE``)
+                      r"(?:^|, )(?:hij|zij|ze|die) \w+ [^?.!]{0,60}?toch\b[^.!?]*\?",  # a question
+                      # a verdict on the other: "Ze liegt gewoon.", "Hij speelt toneel.", "Zij is onbetrouwbaar."
+                      r"(?:hij|zij|ze|die|papa|mama|mijn ex) (?:\w+ )?(?:liegt|loog|liegen|logen|overdrijft|"
+                      r"manipuleert|speelt (?:\w+ )?(?:spelletje|spelletjes|spel|toneel)|doet (?:maar )?alsof)",
+                      r"(?:hij|zij|ze|die|papa|mama|mijn ex|(?:haar|zijn|hun) (?:vader|moeder)) is (?:\w+ ){0,2}"
+                      r"(?:leugenaar|manipulator|egoïst|onbetrouwbaar|gestoord)",
+                      # asks the professional to see the persona's point: "Snapt u het nou?", "Ziet u het nu?"
+                      r"(?:snapt|snap|ziet|zie|begrijpt|begrijp) (?:u|je|jij) (?:het|dat) (?:nou|nu|dan|toch)\s*\?",
+                      _EVIDENCE_CUE)),
     # hopes the other will change, or asks whether it will stay like this / can be forced
     ("realiteit", _words(r"vast wel", r"vanzelf", r"ooit",
                          r"dus (?:\w+ ){0,4}(?:niet|nooit|niks|niets|geen|blijft|altijd)",
@@ -151,6 +201,10 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                          # "Kan het zijn dat ze nooit meer ...?"
                          r"(?:kan|zou) het (?:\w+ )?(?:zijn|kunnen) dat",
                          r"blijft (?:het|ze|hij) (?:zo|altijd)",
+                         # asks whether it will happen again: "Dus volgende keer doet ze het gewoon wéér?"
+                         r"dus (?:\w+ ){0,6}(?:w[eé]{2}r|wéér|opnieuw|alweer|steeds|telkens)(?=[^.!]*\?)",
+                         r"(?:gaat|zal|blijft) (?:ze|hij|zij|het) (?:dat |het )?(?:\w+ )?(?:steeds|telkens|altijd) "
+                         r"(?:w[eé]{2}r|zo|doen)",
                          # asks whether this is just how it is: "Zo is het nu eenmaal?", "Moet ik ermee leren leven?"
                          r"(?:zo is het|is het zo|is het) (?:\w+ )?(?:nu eenmaal|gewoon zo)",
                          r"hoe het (?:nu eenmaal )?is",
@@ -162,17 +216,32 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                       r"^\W*misschien (?!is\b|was\b|wil\b|wilt\b|heeft\b|komt\b)\w+ ik\b",  # "Misschien stuur ik ..."
                       r"(?:ik heb|heb ik) (?:\w+ ){0,3}(?:bedacht|verzonnen)",
                       r"ik (?:kan|moet|ga) (?:beter|misschien)", r"dat ik (?:beter|best|misschien) (?:kan|moet|ga)",
-                      r"ik zou (?:\w+ ){0,8}kunnen", r"ik kan (?:het|haar|hem|ze|"
+                      r"ik zou (?:\w+ ){0,8}kunnen", r"ik kan het(?!(?: \w+){0,3} (?:niet|nooit|niks|niets)(?!\w))",
+                      r"ik kan (?:haar|hem|ze|"
                       r"ook|gewoon|naar|de|een|eerst|zelf|bij|met)(?!(?: \w+){0,3} (?:niet meer|nooit|niks|niets))",
                       r"of ik (?:ga|kan|zou)", r"^\W*of (?:ik|we) \w+",  # a second idea: "Of ik zet ..."
                       r"ik ga (?:\w+ ){0,2}(?:niet meer|niet meteen|eerst|haar|hem|ze|de|een|naar)",
                       r"wat (?:moet|kan) ik (?:dan|nu|nog)", r"hoe moet ik (?:dan |nu )?verder",
-                      r"eerst (?:een|even) (?:nacht|nachtje)")),
+                      r"eerst (?:een|even) (?:nacht|nachtje)",
+                      _WHAT_NOW_CUE,
+                      # the advice of another: "Mijn moeder zegt altijd: ...", "Mijn zus vindt dat ik beter ..."
+                      r"(?:zegt|zei|zeggen|zeiden|raadt|raadde|raden|adviseert|adviseerde|adviseren)(?: \w+){0,2}\s*:",
+                      r"(?:zegt|zei|zeggen|zeiden|raadt|raadde|adviseert|adviseerde|vindt|vond) (?:\w+ ){0,2}(?:dat )?"
+                      r"ik (?:\w+ ){0,3}(?:beter|best|zou|kan)\b",
+                      r"(?:zijn|haar|mijn|hun) (?:advies|tip|raad) (?:is|was)",
+                      r"(?:een )?(?:nacht|nachtje) over (?:slapen|slaap)", r"slaap er (?:\w+ )?(?:een )?nacht\w* over",
+                      # a time it went well (an exception to build on): "Toen was het rustig.", "Dat ging toen goed."
+                      r"(?:toen|daar|die keer|die tijd|vroeger|dat jaar) (?:\w+ ){0,2}(?:was|ging|werkte|lukte|liep) "
+                      r"(?:het|dat|alles) (?:\w+ ){0,2}(?:rustig|goed|beter|fijn|prima|gezellig|leuk)",
+                      r"(?:het|dat|alles) (?:ging|werkte|lukte|liep) toen (?:\w+ )?(?:rustig|goed|beter|fijn|prima)")),
     # names a wish or a longing
     ("behoefte", _words(r"ik wil", r"ik zou (?:zo )?graag", r"ik zou willen", r"ik wou", r"had ik maar", r"het liefst",
                         r"ik hoop", r"ik mis", r"ik verlang", r"mijn wens", r"ik wens", r"zou ik willen",
                         r"was het maar", r"(?:dat|wat) ik (?:\w+ )?(?:nog |echt |eigenlijk |alleen )?(?:wil|wou)(?!\w)",
-                        r"(?:mama|papa|mijn moeder|mijn vader|mam|pap) (?:wil|wilt|wou) dat ik",
+                        # what everyone else wants: "Mama wil dit, papa wil dat, en school weer wat anders."
+                        r"(?:mama|papa|mam|pap|mijn moeder|mijn vader|mijn ex|iedereen|school|de school|de rechter|"
+                        r"hij|zij|jullie|ze allemaal) (?:wil|wilt|wou|willen|wilden) (?:dit|dat|iets|wat|weer|altijd|"
+                        r"alleen|steeds|ook|van alles)(?![\w ]*\?)",
                         # an unfinished wish: "Als hij nou maar eens op tijd kwam...", "Als ze één keer zou bellen..."
                         r"^\W*als (?!ik\b|we\b|wij\b)(?:\w+ ){0,5}(?:nou|maar|één keer|een keer)\b[^?]*$",
                         # a bare "dat"-clause that answers "what would you want?": "Dat ze niet meer schreeuwen."
@@ -194,7 +263,11 @@ _INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
         r"machteloos|wanhopig|ik kan niet meer|"
         r"ik trek het niet|ik weet het niet meer|ik ben er (?:zo |echt |helemaal |gewoon )?klaar mee|"
         r"gefrustreerd|teleurgesteld|huil|wakker|"
-        r"gek van|pijn|eenzaam|alleen voor|zwaar|ik ben (?:zo |helemaal |echt |gewoon |compleet )?op(?=\s*[.,!?]|\s*$)|"
+        # an apology for one's outburst: "Sorry dat ik zo tekeerga.", "Ik kan het niet binnenhouden."
+        r"(?:sorry|excuses|excuus|pardon)\W+(?:\w+\W+){0,2}(?:dat|voor|als) (?:ik|mijn)|tekeer|uitval|ontplof|"
+        r"door het lint|(?:kan|kon) (?:het|dit) (?:\w+ ){0,3}niet (?:meer )?(?:binnen|in)houden|"
+        r"gek van|pijn|eenzaam|er (?:\w+ )?alleen voor|(?:sta|staat|stond|staan) (?:\w+ ){0,3}alleen|zwaar|"
+        r"ik ben (?:zo |helemaal |echt |gewoon |compleet )?op(?=\s*[.,!?]|\s*$)|"
         r"(?:slaap|sliep) (?:\w+ ){0,3}(?:niet|nauwelijks|slecht)|(?:het|alles) (?:\w+ ){0,2}zat\b|"
         r"(?:ik kan|ik trek) (?:\w+ ){0,3}niet meer|"
         r"ik kan (?:\w+ )?niet (?:eens )?(?:normaal )?(?:praten|denken|ademen)|"
@@ -216,6 +289,11 @@ _CLOSING_QUOTE = re.compile(r"['’\"”]+\s*$")
 # the persona accepts the reality ("Nee... ze gaat niet veranderen. Dat weet ik al lang.") instead of hoping
 _ACCEPTS = _words(r"(?:dat |het )?weet ik", r"ik weet (?:het|dat)", r"snap ik", r"ik snap (?:het|dat)", r"besef",
                   r"accepteer", r"(?:is|gaat) (?:het )?(?:nu eenmaal|gewoon) zo")
+# the persona asks whether they must live with it ("Moet ik dat maar accepteren?", "... leren leven met ...")
+_MUST_ACCEPT = _words(r"(?:mee|ermee|daarmee) (?:\w+ ){0,2}leren (?:leven|omgaan)", r"leren (?:leven|omgaan) met",
+                      r"(?:moet|kan|moeten) (?:ik|we|wij) (?:\w+ ){0,3}(?:slikken|accepteren|aanvaarden|neerleggen)",
+                      r"(?:ik|we|wij) (?:\w+ ){0,3}(?:moet|kan|moeten|maar) (?:\w+ ){0,2}"
+                      r"(?:slikken|accepteren|aanvaarden|neerleggen)")
 _HOPE = _words(r"vast wel", r"vanzelf", r"ooit", r"misschien", r"hoop", r"heus", r"nog wel", r"als")
 
 # What kind of short turn answers the line. A follow-up question ("Hoe bedoel je?", "Vertel eens meer."),
@@ -228,7 +306,8 @@ _SYMPATHY_WORDS = ("au", "auw", "ai", "aai", "oei", "oef", "pff", "pfff", "pffff
 _SYMPATHY = re.compile(r"^\W*(?:" + "|".join(_SYMPATHY_WORDS) + r"|o jee|wat (?:erg|naar|rot|vervelend|verdrietig|"
                        r"heftig|een gedoe))(?!\w)", re.IGNORECASE)
 _ASSENT = re.compile(r"^\W*(?:ja|jawel|jazeker|klopt|dat klopt|zeker|inderdaad|goed|is goed|prima|oké|oke|ok|okay|"
-                     r"doe ik|zal ik doen|komt goed|komt in orde|regel ik|geen probleem|afgesproken|zo is het|precies|"
+                     r"doe ik|zal ik doen|komt goed|komt in orde|regel ik|geen probleem|afgesproken|beloofd|"
+                     r"zo is het|precies|"
                      r"natuurlijk|tuurlijk|dat is (?:ook |wel |helemaal )?zo|(?:helemaal |ben ik )?mee eens|"
                      # a yes that says it understands ("Snap ik.", "Ja, logisch."), a hedged yes
                      r"(?:dat |het )?(?:snap|begrijp) ik|logisch|begrijpelijk|"
@@ -252,7 +331,8 @@ _NEGATION = _words(r"niet", r"nooit", r"geen", r"niks", r"niets")
 # a question that is negative ("Dus ik kan niks?", "Blijft het zo?"): yes names the reality; "niet gewoon" asks
 _NEGATIVE = re.compile(r"(?<!\w)(?:niet|nooit|geen|niks|niets)(?!\w)(?! (?:gewoon|even|eens)\b)|"
                        r"(?<!\w)(?:blijft|blijven|altijd|slikken|accepteren|aanvaarden|neerleggen|nu eenmaal|"
-                       r"hoe het is|leren leven)(?!\w)", re.IGNORECASE)  # or it stays: "altijd blijven"
+                       r"hoe het is|leren leven|alweer|opnieuw|telkens|wéér|(?:gewoon|steeds) w[eé]{1,2}r)(?!\w)",
+                       re.IGNORECASE)  # or it stays: "altijd blijven"
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 # Words that carry no topic of their own: pronouns, articles, particles, prepositions, auxiliaries and the
 # verbs of a follow-up ("hoe bedoel je", "vertel eens meer"). A turn of only these words (and words it
@@ -291,7 +371,9 @@ _LIGHT_VERBS: Dict[str, Tuple[str, ...]] = {
     **dict.fromkeys("wil wilt willen wou".split(), ("behoefte", "opties")),
     **dict.fromkeys("help helpt helpen hielp".split(), ("erkennen", "behoefte", "opties")),
     **dict.fromkeys("doe doet doen deed deden".split(), ("dynamiek", "opties")),
-    **dict.fromkeys("gebeurt gebeurde gebeuren ging".split(), ("dynamiek",)),
+    **dict.fromkeys("gebeurt gebeurde gebeuren".split(), ("dynamiek",)),
+    # "Hoe ging dat?", "Wat werkte daar?": after an event the pattern, after a time it went well what worked
+    **dict.fromkeys("ging gaat werkte werkt lukte lukt liep".split(), ("dynamiek", "opties")),
     **dict.fromkeys("zou zouden".split(), ("behoefte", "opties")),  # a hypothetical: a wish or an option
     "nodig": ("erkennen", "behoefte"),  # "Wat heb je nodig?": after distress care now, after a wish the wish
 }
@@ -320,8 +402,10 @@ _THE_OTHER = _words(r"hij", r"zij", r"ze", r"hem", r"haar", r"papa", r"mama", r"
 # ... unless the line says the other decides for themselves ("Hij doet wat hij wil."): agreeing accepts a reality
 _UP_TO_THEM = _words(r"zelf", r"beslist", r"bepaalt", r"kiest", r"wat (?:hij|zij|ze) (?:wil|wilt|wou)")
 # a question whether the professional chooses no side or is there for the persona too: yes is visie
-_FOR_BOTH = _words(r"(?:u|jij|je) (?:\w+ ){0,3}(?:niet|geen) (?:\w+ ){0,3}(?:kiezen|kiest|kies|partij|kant|zeggen wie)",
-                   r"ook (?:voor|achter|aan) (?:mij|ons|mijn kant)")
+_FOR_BOTH = _words(r"(?:u|jij|je) (?:\w+ ){0,3}(?:niet|geen) (?:\w+ ){0,3}(?:kiezen|kiest|kies|partij|kant|"
+                   r"(?:zeggen|vertellen|beweren|oordelen|beoordelen|bepalen|uitmaken|opschrijven|schrijven) "
+                   r"(?:wie|dat|of))",
+                   r"ook (?:voor|achter|aan) (?:mij|ons|onze|mijn|m'n|de kinderen|het kind|hen|hun)")
 # ... the line blames the other for what the persona did ("Dan had hij maar op tijd moeten zijn."): a verdict
 # or praise of that deed ("Goed zo.") sides with the persona whatever else the line invites
 _BLAMES = _words(r"(?:had|hadden) (?:hij|zij|ze) (?:\w+ ){0,3}(?:moeten|maar)", r"(?:eigen|zijn|haar) schuld",
@@ -338,16 +422,44 @@ _NEXT = re.compile(r"^\W*(?:en |oké\W+)?(?:toen|dan|daarna|daarvoor|vervolgens|
 # true ("Stel dat dat lukt?"): light questions about the line
 _WILL_IT = _words(r"(?:gaat|zal) (?:dat|het|die) (?:\w+ )?(?:gebeuren|lukken)", r"denk (?:je|jij)", r"denkt u")
 _SUPPOSE = _words(r"stel (?:nou |je )?(?:eens )?(?:voor )?dat (?:dat|het|die|hij|zij|ze) (?:\w+ )?"
-                  r"(?:lukt|gebeurt|doet|komt|belt)")
+                  r"(?:lukt|gebeurt|doet|komt|belt)",
+                  # "En als dat gebeurt?", "Wat als hij dat zegt?", "En als het lukt?" (not "als dat niet lukt")
+                  r"(?:en |maar )?(?:wat )?als (?:dat|het|die|dit|hij|zij|ze|iemand) "
+                  r"(?!(?:\w+ ){0,2}(?:niet|nooit|geen)\b)"
+                  r"(?:\w+ ){0,2}(?:lukt|lukte|gebeurt|gebeurde|doet|deed|komt|kwam|belt|zegt|zei|"
+                  r"zou (?:gebeuren|lukken))")
 # the persona asks whether the professional thinks less of them ("Vindt u mij een slappe moeder?", "Ben ik
 # gek?"): a no reassures, it acknowledges
 _SELF_DOUBT = _words(r"(?:vindt|vind) (?:u|jij|je) mij", r"ben ik (?:nou |dan )?(?:\w+ )?(?:gek|raar|slap|slecht|"
                      r"zwak|dom|overdreven|een slechte|een slappe|een watje)",
                      r"is (?:het|dat) (?:\w+ )?(?:raar|gek|stom|overdreven|erg) dat ik")
 # a short question that checks the facts of a claim ("Iedereen? Echt?", "Welke bewijzen?"): the content in
-_FACT_CHECK = re.compile(r"^\W*welke? \w+\W*\?\W*$", re.IGNORECASE)
+_FACT_CHECK = re.compile(r"^\W*(?:en |maar |oké\W+)?(?:welke? \w+(?: dan)?|hoe (?:weet|weten) (?:je|jij|u|jullie) "
+                         r"(?:dat|dat zo zeker)|wie zegt dat|waar blijkt dat uit|waaruit blijkt dat|"
+                         r"(?:is|klopt) dat (?:\w+ )?(?:zo|waar|wel|echt)|weet (?:je|jij|u) dat (?:zeker|wel zeker))"
+                         r"\W*\?\W*$", re.IGNORECASE)
 _DOUBT_WORDS = frozenset("echt serieus werkelijk waar allemaal".split())
 _IF_NOT = _words(r"als (?:dat|het|hij|zij|ze) (?:\w+ ){0,2}(?:niet|nooit|geen)")
+# The professional clears the persona of blame ("Dat ligt niet aan jou.", "Het is niet jouw schuld.", "Daar kan
+# jij niks aan doen."): after the persona blames themselves a stance (visie), whatever its words resemble
+_NOT_YOUR_FAULT = _words(r"(?:ligt|lag) (?:\w+ ){0,2}niet aan (?:jou|je|u|jullie)",
+                         r"niet (?:jouw|je|uw|jullie) (?:schuld|fout)", r"geen (?:\w+ )?schuld",
+                         r"(?:kan|kon|kun|kunt) (?:jij|je|u) (?:\w+ ){0,2}(?:niks|niets) aan(?: doen)?",
+                         r"(?:jij|je|u) (?:kan|kon|kun|kunt) (?:\w+ ){0,2}(?:niks|niets) aan(?: doen)?",
+                         r"(?:komt|kwam) (?:\w+ ){0,2}niet door (?:jou|je|u)",
+                         r"(?:jij|je|u) (?:hebt|heeft|deed|doet) (?:\w+ ){0,2}(?:niks|niets) (?:\w+ )?"
+                         r"(?:fout|verkeerd)")
+_SELF_BLAME = _words(r"(?:mijn|m'n) (?:schuld|fout)", r"door mij", r"(?:ligt|lag) (?:\w+ ){0,2}aan mij",
+                     r"(?:had|heb) ik (?:\w+ ){0,6}(?:moeten|maar|gewoon)\b(?=[^?]*[.!]?\s*$)",
+                     r"ik had (?:\w+ ){0,5}(?:moeten|niet)\b(?=[^?]*[.!]?\s*$)",
+                     r"ik (?:heb|had) (?:het|alles) (?:\w+ )?(?:verpest|fout gedaan)")
+# The persona asks the professional to say or write a verdict on the other ("U zet toch in het verslag dat hij
+# een slechte vader is?"): a no to that takes no side (visie)
+_VERDICT_ASKED = _words(r"(?:zet|zetten|schrijft|schrijf|schrijven|opschrijven|zegt|zeg|zeggen|vertelt|vertellen|meldt|"
+                        r"melden|verklaart|verklaren) (?:\w+ ){0,6}dat "
+                        r"(?:hij|zij|ze|haar \w+|zijn \w+|mijn ex|papa|mama) "
+                        r"(?:\w+ ){0,3}(?:slecht\w*|fout|liegt|gelogen|schuld|deugt|gek|onbetrouwbaar|gevaarlijk|"
+                        r"niet (?:goed|geschikt|deugt|te vertrouwen))")
 # A need named in a word or two ("Rust.", "Meetellen, hè."): the professional names what lies under the line.
 NEED = "behoefte-woord"
 _NEED_WORDS = _words(r"rust", r"veiligheid", r"erkenning", r"waardering", r"respect", r"duidelijkheid", r"vertrouwen",
@@ -398,8 +510,11 @@ class Context:
 
 def _sentence_invitation(sentence: str) -> Optional[str]:
     """What one sentence invites. An outburst ("!") that only tells what happened, or has no other
-    cue, asks for an acknowledgement first."""
+    cue, asks for an acknowledgement first. Having to live with it ("Dus u zegt dat ik het moet accepteren?")
+    is realiteit before any other cue."""
     outburst = _CLOSING_QUOTE.sub("", sentence).rstrip().endswith("!")
+    if _MUST_ACCEPT.search(sentence):
+        return "realiteit"
     for move, pattern in _INVITATIONS:
         if pattern.search(sentence):
             return "erkennen" if outburst and move == "dynamiek" else move
@@ -463,7 +578,13 @@ def _adds_nothing(text: str, line: str, kind: Optional[str] = None) -> bool:
     if kind == QUESTION:
         return bool(words) and all(w in _ASK_ON_WORDS for w in words)
     echo = {w.lower() for w in _WORD.findall(line)}
-    return bool(words) and all(w in _NO_TOPIC or w in echo for w in words)
+    return bool(words) and all(w in _NO_TOPIC or w in echo or _same_family(w, echo) for w in words)
+
+
+def _same_family(word: str, echo: set) -> bool:
+    """The word repeats a word of the line in another form ("schrijf" after "opschrijven", "bel" after "bellen"):
+    a shared beginning of at least five letters."""
+    return len(word) >= 5 and any(other.startswith(word[:5]) for other in echo if len(other) >= 5)
 
 
 def light_question_steps(text: str) -> Tuple[str, ...]:
@@ -485,7 +606,8 @@ def light_question_steps(text: str) -> Tuple[str, ...]:
                                                "geen", "gebeuren")]
     if _SUPPOSE.search(text):  # "Stel dat dat lukt?": what if the wish came true
         steps += ["behoefte", "opties"]
-        words = [w for w in words if w not in ("stel", "lukt", "gebeurt", "doet", "komt", "belt", "voor")]
+        words = [w for w in words if w not in ("stel", "lukt", "lukte", "gebeurt", "gebeurde", "doet", "deed", "komt",
+                                               "kwam", "belt", "zegt", "zei", "voor", "iemand")]
     verbs = [w for w in words if w in _LIGHT_VERBS]
     if not (verbs or steps) or not all(w in _ASK_ON_WORDS or w in _LIGHT_VERBS or w in _LIGHT_OTHER_WORDS
                                         for w in words):
@@ -544,6 +666,8 @@ def _yes_or_no(kind: str, text: str, context: Context) -> Optional[str]:
         negative = bool(_NEGATIVE.search(sentence))
         return target if (kind == DENIAL and not negative) or (kind == ASSENT and asked and negative) else None
     if kind == DENIAL:
+        if _VERDICT_ASKED.search(sentence) and (target in PITFALLS or target is None):
+            return "visie"  # "Nee, dat doe ik niet." to "U schrijft toch op dat hij een slechte vader is?"
         if target == "visie":  # "Nee joh." to "Komt het door mij?", "Nee hoor." to "U vindt zeker ...?"
             return target
         if target == "erkennen" and asked and _SELF_DOUBT.search(context.last_line):
@@ -564,11 +688,47 @@ def _yes_or_no(kind: str, text: str, context: Context) -> Optional[str]:
     if target == "visie":  # "Ja." to "Sta je aan haar kant?" is taking a side, not visie; "Ja." to "Dus u
         # kiest niet?" or "Ben je er ook voor mij?" states that the professional is there for both
         return target if asked and _FOR_BOTH.search(sentence) else None
-    if target == "erkennen":  # yes to "Snap je hoe zwaar dit is?"; "Ja, dat zie ik." after a feeling
-        return target if asked or _UNDERSTANDS.search(text) else None
+    if target == "erkennen":  # yes to "Snap je hoe zwaar dit is?"; "Ja, dat zie ik." or "Ja, inderdaad." after a
+        # feeling the persona names
+        return target if asked or _UNDERSTANDS.search(text) or (_VERDICT.match(text) and _feels(context)) else None
     if target == "opties" and (_ENDORSES.search(text) or _PERMITS.match(text)):  # "Goed idee.", "Doe maar.",
         return target  # "Dat kan.", "Oké!" to the persona's own idea
     return target if asked else None  # a bare "ja" after a statement is a backchannel
+
+
+def _feels(context: Context) -> bool:
+    """The line invites an acknowledgement because the persona names a feeling (not only an outburst)."""
+    return invitation(context) == "erkennen" and any(_FEELING.search(s) for s in _sentences(context.last_line))
+
+
+def _clears_blame(text: str, context: Context) -> bool:
+    """A short turn that clears the persona of the blame they just took on ("Dat ligt niet aan jou." after
+    "Het is eigenlijk mijn schuld."): a stance (visie)."""
+    return bool(_NOT_YOUR_FAULT.search(text)) and bool(_SELF_BLAME.search(context.last_line))
+
+
+def _only_clears(text: str, context: Context) -> bool:
+    """The turn says nothing besides clearing the persona of blame ("Nee joh, jij kunt daar niks aan doen."):
+    the one case where context may turn a pitfall read of a longer answer into a good step."""
+    rest = _NOT_YOUR_FAULT.sub(" ", text)
+    return _adds_nothing(rest, context.last_line) or not _WORD.search(rest)
+
+
+def _asks_after_evidence(text: str, context: Context) -> bool:
+    """A short question after the persona offered evidence about the other ("Wat stond erin?" after "Die mail
+    moet u echt zien."): the professional goes into the facts (inhoud)."""
+    return text.rstrip().endswith("?") and bool(_EVIDENCE.search(context.last_line))
+
+
+_WISH_DEGREE = frozenset("zelf liefst graag eigenlijk echt het".split())  # "Wat zou je het liefst willen?"
+
+
+def _is_wish_question(text: str) -> bool:
+    """A short question about wanting without a verb of its own ("Wat zou je willen?", "Wat wil jij?")."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    return (text.rstrip().endswith("?") and any(w in _WISH_VERBS for w in words)
+            and all(w in _ASK_ON_WORDS or w in _WISH_VERBS or w in _LIGHT_OTHER_WORDS or w in _WISH_DEGREE
+                    for w in words))
 
 
 def _tells_event(line: str) -> bool:
@@ -580,8 +740,9 @@ def _tells_event(line: str) -> bool:
 def _checks_fact(text: str, context: Context) -> bool:
     """A short question that checks the facts of a claim: "Welke bewijzen?", or words of the line with a
     word of doubt ("Iedereen? Echt?")."""
-    if _FACT_CHECK.match(text):
-        return True
+    if _FACT_CHECK.match(text):  # only about a claim on someone else ("Wie zegt dat?" to self-blame checks nothing)
+        return bool(_THE_OTHER.search(context.last_line) or _EVIDENCE.search(context.last_line)
+                    or invitation(context) == "inhoud")
     words = [w.lower() for w in _WORD.findall(text)]
     echo = {w.lower() for w in _WORD.findall(context.last_line)} - _NO_TOPIC
     return (bool(words) and any(w in _DOUBT_WORDS for w in words) and any(w in echo for w in words)
@@ -613,6 +774,7 @@ def _answer(kind: Optional[str], text: str, context: Context) -> Optional[str]:
     asks_anywhere = any(_asks(sentence) for sentence in _sentences(context.last_line))
     blames = bool(_BLAMES.search(context.last_line))
     if (kind in (ASSENT, None) and (_VERDICT.match(text) or (blames and _PRAISE.match(text))) and not asks_anywhere
+            and (blames or not _feels(context))
             and (invited in (None, "erkennen", "dynamiek", "inhoud") or blames)
             and _THE_OTHER.search(context.last_line) and not _UP_TO_THEM.search(context.last_line)):
         return "inhoud"  # "Klopt." after "Zij had hem moeten ophalen!" sides with the persona's view of her
@@ -634,6 +796,20 @@ def _answer(kind: Optional[str], text: str, context: Context) -> Optional[str]:
     return None
 
 
+def _over_any_read(text: str, label: Optional[str], length: int, kind: Optional[str],
+                   context: Context) -> Optional[str]:
+    """The short answers whose move the line decides over any step read: a side answer naming both sides or
+    the children, clearing the persona of the blame they took on (visie), a question after evidence (inhoud)."""
+    if label not in PITFALLS and label != "visie" and length <= FOLLOW_UP_WORDS and _answers_side(text, context):
+        return "visie"  # "Allebei. En voor je zoon." to "Voor wie bent u hier?"
+    if label != "visie" and _clears_blame(text, context) and (label not in PITFALLS or _only_clears(text, context)):
+        return "visie"  # "Dat ligt niet aan jou." after "Het is mijn schuld.", also "Jij kunt daar niks aan doen."
+        # read as redden when it says nothing else
+    if label != "inhoud" and length <= FOLLOW_UP_WORDS and kind == QUESTION and _asks_after_evidence(text, context):
+        return "inhoud"  # "Wat stond erin?" after "Die mail moet u echt zien."
+    return None
+
+
 def follow_up(text: str, label: Optional[str], confidence: float, context: Optional[Context]) -> Optional[str]:
     """Rule 1: the move of a short turn that continues the persona's last line, or None.
 
@@ -647,14 +823,17 @@ def follow_up(text: str, label: Optional[str], confidence: float, context: Optio
     kind = response_kind(text, context.last_line)
     bare = kind is not None and _adds_nothing(text, context.last_line, kind)
     light = light_question_steps(text) if kind == QUESTION and not bare else ()
+    if kind == QUESTION and not light and _is_wish_question(text) and _WHAT_NOW.search(context.last_line):
+        light = ("opties",)  # "Wat zou je willen?" after "Ik weet niet wat ik moet terugschrijven." asks which way
     if label in PITFALLS and kind == ASSENT and length <= BARE_WORDS:
         move = _yes_or_no(kind, text, context)
         if move in PITFALLS and move != label:  # "Tuurlijk, geef me het nummer maar." to "Wil jij de school
             return move  # bellen?" takes the task over; "Laat maar zien." to "Leest u ze maar." goes into the facts
     if length > (BARE_WORDS if bare or light else FOLLOW_UP_WORDS):
         return None
-    if label not in PITFALLS and label != "visie" and length <= FOLLOW_UP_WORDS and _answers_side(text, context):
-        return "visie"  # "Allebei. En voor je zoon." to "Voor wie bent u hier?", over any step read
+    over_any_read = _over_any_read(text, label, length, kind, context)
+    if over_any_read:
+        return over_any_read
     if label in PITFALLS and kind == NEED:
         return _answer(kind, text, context)  # "Gewoon vader zijn, hè.": a need in a word or two is no pitfall
     if label in PITFALLS and not (bare and kind in (ASSENT, DENIAL)):
@@ -665,6 +844,8 @@ def follow_up(text: str, label: Optional[str], confidence: float, context: Optio
     move = _answer(kind, text, context)
     if move is None or (sure_step and light and move not in light):
         return None  # the question's own verb does not fit what the line invites: it keeps its own read
+    if sure_step and move == "erkennen" and kind == ASSENT and _VERDICT.match(text):
+        return None  # "Dat is zo." after "..., of ik nou boos word of niet." keeps a sure read: agreeing is weak
     if label in PITFALLS and move not in PITFALLS and not _answers_the_question(text, kind, move, context):
         return None
     if move == label and (label in PITFALLS or confidence >= SURE_READ):

@@ -17,7 +17,7 @@ into sentences; each sentence is classified, small talk and unsure sentences are
 turn's main move is its most certain sentence, except that a certain pitfall sentence is always
 reported. The evaluation model (``stappen-test``) is trained on the training split only.
 
-Four rules read the parts of a sentence before the model decides (explainable, per clause):
+Five rules read the parts of a sentence before the model decides (explainable, per clause):
 
 - **A self-correction is no move** (``_SELF_CORRECTION``): a clause in which the professional takes back
   their own pace or words ("wacht, ik ga te snel", "laat ik dat anders zeggen", "dat kwam er onhandig
@@ -38,6 +38,10 @@ Four rules read the parts of a sentence before the model decides (explainable, p
   they will not find out or say who is right or what really happened ("ik ga niet uitzoeken of hij echt ziek
   was", "wie gelijk heeft, ga ik niet bepalen", "het is niet aan mij om te zeggen ...") is visie, not the
   content its words are about (the model read it as inhoud, 1.00); "ik kan niet bepalen of hij komt" is not.
+- **An encouragement to think aloud is no move** (``_ENCOURAGEMENT``): a sentence of which every clause invites
+  the other to think freely ("je mag gewoon hardop denken", "bedenk maar gewoon wat", "er is geen fout antwoord",
+  "het hoeft niet perfect te zijn") is small talk (``overig``); the model read such sentences as inhoud (0.85-0.95),
+  which made them the main move beside an options question.
 """
 from __future__ import annotations
 
@@ -119,6 +123,25 @@ _NO_VERDICT = re.compile(
     re.IGNORECASE,
 )
 NO_VERDICT = "geen oordeel over de feiten"  # the feature of such a read
+# An encouragement to think aloud or say anything ("je mag gewoon hardop denken", "bedenk maar wat", "noem gerust
+# alles", "er is geen fout antwoord"): a sentence of only this is no move (the model read "bedenk maar gewoon wat"
+# as inhoud, 0.95, and made it the main move of an options question).
+_ENCOURAGEMENT = re.compile(
+    r"^\W*(?:(?:en|maar|nou|hoor|ja|oké|dus|hè)\W+)*(?:"
+    r"(?:je|jij|u) (?:mag|mogen|kunt|kan|kun) (?:\w+ ){0,2}(?:hardop (?:denken|nadenken|fantaseren|dromen)|"
+    r"alles (?:zeggen|noemen|opnoemen|bedenken)|(?:wat|iets) (?:zeggen|noemen|roepen|proberen|verzinnen))"
+    r"|(?:denk|fantaseer|droom) (?:\w+ ){0,2}hardop"
+    r"|(?:bedenk|verzin|noem|zeg|roep|probeer) (?:maar|gerust|gewoon|eens|even|rustig)(?: \w+){0,2} "
+    r"(?:wat|iets|alles|een paar|dingen)(?: (?:op|in (?:je|jouw|uw) hoofd|in (?:je|jou|u) opkomt))?"
+    r"|alles mag(?: (?:hier|gezegd worden))?"
+    r"|(?:er (?:is|zijn|bestaat|bestaan)|je hebt|ik heb) geen (?:\w+ )?(?:foute?|verkeerde?|goede?) "
+    r"(?:antwoord|antwoorden)"
+    r"|(?:het|dat) (?:hoeft|moet) (?:\w+ ){0,2}niet (?:\w+ )?(?:perfect|haalbaar|af|kloppen|realistisch)"
+    r"(?: te (?:zijn|wezen|klinken))?"
+    r")\W*(?:hoor|hè|joh|gerust)?\W*$",
+    re.IGNORECASE,
+)
+ENCOURAGEMENT = "aanmoediging om hardop te denken"  # the feature of such a part
 SMALL_TALK = (
     "Dit is een begroeting, een praatje of een aanloopje; er zit nog geen stap in. "
     "Zeg erbij wat je wilt bereiken, bijvoorbeeld erkennen of een vraag naar wat er gebeurde."
@@ -313,6 +336,14 @@ def _own_step_question(sentence: str, prediction: textclass.Prediction,
     return None
 
 
+def _is_encouragement(sentence: str) -> bool:
+    """A sentence (no question) of which every clause encourages to think aloud (``_ENCOURAGEMENT``)."""
+    if sentence.rstrip().endswith("?"):
+        return False
+    clauses = [sentence[b:e] for b, e in _clauses(sentence, 0, len(sentence))]
+    return bool(clauses) and all(_ENCOURAGEMENT.match(c) for c in clauses)
+
+
 def _no_verdict(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
     """A sentence in which the professional refuses to settle the facts or who is right (``_NO_VERDICT``) is
     visie: the model's read with visie and its own label swapped (explained by the cue)."""
@@ -339,6 +370,8 @@ def _read_parts(text: str, model: textclass.Classifier) -> List[Tuple[Part, text
                 prediction = model.predict(sentence, n_features=8)
                 prediction = _own_step_question(sentence, prediction, model) or prediction
                 prediction = _no_verdict(sentence, prediction) or prediction
+                if _is_encouragement(sentence):
+                    prediction = textclass.Prediction(OTHER, 1.0, {OTHER: 1.0}, [ENCOURAGEMENT])
                 aside = len(pieces) > 1 and nr == 0
                 read.append((Part(sentence, begin, end, prediction.label, prediction.confidence, aside), prediction))
     for nr, (part, _) in enumerate(read):  # a wish of one's own as a sentence before a question is an aside too
