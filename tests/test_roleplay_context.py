@@ -424,15 +424,23 @@ def test_the_fourth_context_set_loads_with_nine_items_per_step_and_pitfall_all_o
     assert sum(len(moves) > 1 for moves in by_text.values()) >= 8  # same short turn, other right move
 
 
-# -- the fifth, blind context set (evaluatie/context_5.yml) -----------------------------------------
-def test_the_fifth_context_set_loads_with_exactly_the_promised_shape_all_only_measured():
+# -- the fifth, sixth and seventh blind context sets (evaluatie/context_5.yml ... context_7.yml) -------
+@pytest.mark.parametrize("name, heading_name, previous", [
+    ("context_5.yml", "vijfde contextset", "context_4.yml"),
+    ("context_6.yml", "zesde contextset", "context_5.yml"),
+    ("context_7.yml", "zevende contextset", "context_6.yml"),
+])
+def test_each_later_blind_context_set_loads_with_exactly_the_promised_shape_all_only_measured(
+        name, heading_name, previous):
     from collections import Counter
 
-    from bot.heldout import FIFTH_CONTEXT_FILE, INDEPENDENT_CONTEXT_SETS, context_items
+    from bot.heldout import INDEPENDENT_CONTEXT_SETS, context_items
     from bot.roleplay.models import STEPS
 
-    assert INDEPENDENT_CONTEXT_SETS[FIFTH_CONTEXT_FILE][0] == "vijfde contextset"
-    items = context_items(FIFTH_CONTEXT_FILE)
+    assert INDEPENDENT_CONTEXT_SETS[name][0] == heading_name
+    names = list(INDEPENDENT_CONTEXT_SETS)
+    assert names[names.index(name) - 1] == previous  # reported right after the set before it
+    items = context_items(name)
     assert len(items) == 72
     assert Counter(item.soort for item in items) == {"ambigu": 48, "helder": 24}
     per_label = Counter(item.stap[0] for item in items)
@@ -450,117 +458,45 @@ def test_the_fifth_context_set_loads_with_exactly_the_promised_shape_all_only_me
     assert all(item.tekst == item.tekst.lower() for item in items)  # spoken register: no capitals
 
 
-# -- the sixth, blind context set (evaluatie/context_6.yml) -----------------------------------------
-def test_the_sixth_context_set_loads_with_exactly_the_promised_shape_all_only_measured():
+def test_the_sixth_and_seventh_context_sets_have_twelve_items_per_scenario_and_the_seventh_new_turns():
     from collections import Counter
 
-    from bot.heldout import INDEPENDENT_CONTEXT_SETS, SIXTH_CONTEXT_FILE, context_items
-    from bot.roleplay.models import STEPS
+    from bot.heldout import INDEPENDENT_CONTEXT_SETS, SEVENTH_CONTEXT_FILE, SIXTH_CONTEXT_FILE, context_items
 
-    assert INDEPENDENT_CONTEXT_SETS[SIXTH_CONTEXT_FILE][0] == "zesde contextset"
-    names = list(INDEPENDENT_CONTEXT_SETS)
-    assert names[names.index(SIXTH_CONTEXT_FILE) - 1] == "context_5.yml"  # reported after the fifth set
-    items = context_items(SIXTH_CONTEXT_FILE)
-    assert len(items) == 72
-    assert Counter(item.soort for item in items) == {"ambigu": 48, "helder": 24}
-    per_label = Counter(item.stap[0] for item in items)
-    assert per_label == {label: 9 for label in STEPS + ("inhoud", "redden")}
-    for label in per_label:
-        kinds_here = Counter(item.soort for item in items if item.stap[0] == label)
-        assert kinds_here == {"ambigu": 6, "helder": 3}, label
-    assert {item.deel for item in items} == {"toets"}  # never for tuning
-    per_scenario = Counter(item.scenario for item in items)
-    assert per_scenario == {scenario.id: 12 for scenario in KNOWLEDGE.all("scenario")}
-    assert len({tuple(item.stadium) for item in items}) >= 5  # several stages of the conversation
-    by_text: dict = {}
-    for item in items:
-        by_text.setdefault(item.tekst.lower().strip(".?! "), set()).add(item.stap[0])
-    assert sum(len(moves) > 1 for moves in by_text.values()) >= 8  # same short turn, other right move
-    assert all(item.tekst == item.tekst.lower() for item in items)  # spoken register: no capitals
-
-
-def test_the_role_play_evaluation_stops_with_a_dutch_message_on_a_broken_sixth_context_set(
-        tmp_path, monkeypatch, capsys):
-    import argparse
-
-    from bot.cli_commands.roleplay import run_evaluation
-
-    _broken_set(tmp_path, monkeypatch, "items:" + GOOD_ITEM)
-    for name in ("context_2.yml", "context_3.yml", "context_4.yml", "context_5.yml"):
-        (tmp_path / name).write_text("items:" + GOOD_ITEM.replace("ontwikkel", "toets"), encoding="utf-8")
-    (tmp_path / "context_6.yml").write_text("items:" + GOOD_ITEM.replace("stap: [behoefte]", "stap: [redding]"),
-                                            encoding="utf-8")
-    assert run_evaluation(argparse.Namespace(contextdeel="beide")) == 1
-    err = capsys.readouterr().err
-    assert "een testbestand is niet in orde" in err
-    assert "evaluatie/context_6.yml, item 'a-goed', veld 'stap': onbekende zet 'redding'" in err
-
-
-# -- the seventh, blind context set (evaluatie/context_7.yml) ---------------------------------------
-def test_the_seventh_context_set_loads_with_exactly_the_promised_shape_all_only_measured():
-    from collections import Counter
-
-    from bot.heldout import INDEPENDENT_CONTEXT_SETS, SEVENTH_CONTEXT_FILE, context_items
-    from bot.roleplay.models import STEPS
-
-    assert INDEPENDENT_CONTEXT_SETS[SEVENTH_CONTEXT_FILE][0] == "zevende contextset"
-    assert list(INDEPENDENT_CONTEXT_SETS)[-1] == SEVENTH_CONTEXT_FILE  # reported after the sixth set
-    items = context_items(SEVENTH_CONTEXT_FILE)
-    assert len(items) == 72
-    assert Counter(item.soort for item in items) == {"ambigu": 48, "helder": 24}
-    per_label = Counter(item.stap[0] for item in items)
-    assert per_label == {label: 9 for label in STEPS + ("inhoud", "redden")}
-    for label in per_label:
-        kinds_here = Counter(item.soort for item in items if item.stap[0] == label)
-        assert kinds_here == {"ambigu": 6, "helder": 3}, label
-    assert {item.deel for item in items} == {"toets"}  # never for tuning
-    per_scenario = Counter(item.scenario for item in items)
-    assert per_scenario == {scenario.id: 12 for scenario in KNOWLEDGE.all("scenario")}
-    assert len({tuple(item.stadium) for item in items}) >= 5  # several stages of the conversation
-    by_text: dict = {}
-    for item in items:
-        by_text.setdefault(item.tekst.lower().strip(".?! "), set()).add(item.stap[0])
-    assert sum(len(moves) > 1 for moves in by_text.values()) >= 8  # same short turn, other right move
-    assert all(item.tekst == item.tekst.lower() for item in items)  # spoken register: no capitals
+    scenarios = {scenario.id: 12 for scenario in KNOWLEDGE.all("scenario")}
+    for name in (SIXTH_CONTEXT_FILE, SEVENTH_CONTEXT_FILE):
+        assert Counter(item.scenario for item in context_items(name)) == scenarios, name
+    assert list(INDEPENDENT_CONTEXT_SETS)[-1] == SEVENTH_CONTEXT_FILE
+    seventh = {item.tekst.lower().strip(".?! ") for item in context_items(SEVENTH_CONTEXT_FILE)}
     earlier_sets = ("context.yml", "context_2.yml", "context_3.yml", "context_4.yml", "context_5.yml",
                     "context_6.yml")
     taken_over = [name for name in earlier_sets
-                  if {item.tekst.lower().strip(".?! ") for item in context_items(name)} & set(by_text)]
+                  if {item.tekst.lower().strip(".?! ") for item in context_items(name)} & seventh]
     assert not taken_over  # new short turns: none taken over from the sets before it
 
 
-def test_the_role_play_evaluation_stops_with_a_dutch_message_on_a_broken_seventh_context_set(
-        tmp_path, monkeypatch, capsys):
+@pytest.mark.parametrize("broken, change, message", [
+    ("context_4.yml", ("stadium: [erkennen]", "stadium: [erkenen]"), "veld 'stadium': onbekende stap 'erkenen'"),
+    ("context_6.yml", ("stap: [behoefte]", "stap: [redding]"), "veld 'stap': onbekende zet 'redding'"),
+    ("context_7.yml", ("soort: ambigu", "soort: vaag"), "veld 'soort'"),
+])
+def test_the_role_play_evaluation_stops_with_a_dutch_message_on_a_broken_later_context_set(
+        tmp_path, monkeypatch, capsys, broken, change, message):
     import argparse
 
     from bot.cli_commands.roleplay import run_evaluation
+    from bot.heldout import INDEPENDENT_CONTEXT_SETS
 
     _broken_set(tmp_path, monkeypatch, "items:" + GOOD_ITEM)
-    for name in ("context_2.yml", "context_3.yml", "context_4.yml", "context_5.yml", "context_6.yml"):
+    for name in INDEPENDENT_CONTEXT_SETS:  # the sets before the broken one are fine
+        if name == broken:
+            break
         (tmp_path / name).write_text("items:" + GOOD_ITEM.replace("ontwikkel", "toets"), encoding="utf-8")
-    (tmp_path / "context_7.yml").write_text("items:" + GOOD_ITEM.replace("soort: ambigu", "soort: vaag"),
-                                            encoding="utf-8")
+    (tmp_path / broken).write_text("items:" + GOOD_ITEM.replace(*change), encoding="utf-8")
     assert run_evaluation(argparse.Namespace(contextdeel="beide")) == 1
     err = capsys.readouterr().err
     assert "een testbestand is niet in orde" in err
-    assert "evaluatie/context_7.yml, item 'a-goed', veld 'soort'" in err
-
-
-def test_the_role_play_evaluation_stops_with_a_dutch_message_on_a_broken_fourth_context_set(
-        tmp_path, monkeypatch, capsys):
-    import argparse
-
-    from bot.cli_commands.roleplay import run_evaluation
-
-    _broken_set(tmp_path, monkeypatch, "items:" + GOOD_ITEM)
-    for name in ("context_2.yml", "context_3.yml"):
-        (tmp_path / name).write_text("items:" + GOOD_ITEM.replace("ontwikkel", "toets"), encoding="utf-8")
-    (tmp_path / "context_4.yml").write_text("items:" + GOOD_ITEM.replace("stadium: [erkennen]", "stadium: [erkenen]"),
-                                            encoding="utf-8")
-    assert run_evaluation(argparse.Namespace(contextdeel="beide")) == 1
-    err = capsys.readouterr().err
-    assert "een testbestand is niet in orde" in err
-    assert "evaluatie/context_4.yml, item 'a-goed', veld 'stadium': onbekende stap 'erkenen'" in err
+    assert f"evaluatie/{broken}, item 'a-goed', {message}" in err
 
 
 # -- rule 1 by what a short turn does: ask on, show sympathy, say yes, say no ---------------------
