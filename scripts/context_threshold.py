@@ -1,4 +1,4 @@
-"""Table for the role-play context threshold ``SURE_READ`` (bot/roleplay/context.py).
+"""Table for the role-play context threshold ``SURE_READ`` (bot/roleplay/context_rules/decision.py).
 
 A short turn whose step read is below ``SURE_READ`` may take the move the persona's line invites.
 This prints, per candidate value, how many turns are read right with context on the data that may
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from bot.heldout import SECOND_CONTEXT_FILE, THIRD_CONTEXT_FILE, context_items
 from bot.roleplay import context
+from bot.roleplay.context_rules import decision  # follow_up reads SURE_READ here
 from bot.roleplay.evaluation import PathEvaluation, compare_context, play_free_paths
 from bot.roleplay.moves import MoveClassifier
 
@@ -27,11 +28,11 @@ def main() -> None:
     items = ([item for item in context_items() if item.deel == "ontwikkel"] + context_items(SECOND_CONTEXT_FILE)
              + context_items(THIRD_CONTEXT_FILE))
     classify = MoveClassifier()
-    chosen = context.SURE_READ
+    chosen = decision.SURE_READ
     print("SURE_READ | contextsets (ontwikkel + tweede + derde) goed | helder fout | paden | gesprekken | vrije paden")
     try:
         for value in CANDIDATES:
-            context.SURE_READ = value
+            decision.SURE_READ = value
             reads = [(item, classify(item.tekst, context=context.Context.of(item.persona, item.stadium)).zet)
                      for item in items]
             right = sum(move in item.stap for item, move in reads)
@@ -43,7 +44,7 @@ def main() -> None:
             print(f"{value:>9} | {right}/{len(items)} | {clear_wrong} | {paths[1]}/{paths[2]} | "
                   f"{talks[1]}/{talks[2]} | {result.free_paths_ok}/{len(result.free_paths)}{mark}")
     finally:
-        context.SURE_READ = chosen
+        decision.SURE_READ = chosen
 
 
 if __name__ == "__main__":
