@@ -428,6 +428,18 @@ def test_the_tenth_toets_set_is_its_own_set_of_at_least_80_new_questions():
     assert len(evalueer(knowledge, kind="kaart_toetsvraag", reeks="toets10").uitkomsten) == len(tenth)
 
 
+def test_the_eleventh_toets_set_is_its_own_set_of_at_least_80_new_questions():
+    knowledge = get_knowledge()
+    toets = knowledge.entries["kaart_toetsvraag"].values()
+    eleventh = {q.vraag for q in toets if q.reeks == "toets11"}
+    earlier = {q.vraag for q in toets
+               if q.reeks in ("toets", "toets2", "toets3", "toets4", "toets5", "toets6", "toets7", "toets8", "toets9",
+                              "toets10")}
+    tuning = {q.vraag for q in knowledge.entries["kaart_testvraag"].values()}
+    assert len(eleventh) >= 80 and not eleventh & (earlier | tuning)
+    assert len(evalueer(knowledge, kind="kaart_toetsvraag", reeks="toets11").uitkomsten) == len(eleventh)
+
+
 @pytest.mark.parametrize("vraag, gemeente", [
     ("Bussum-Zuid: jongen 16 gebruikt drugs", "gooise_meren"),
     ("Hilversum Noord: gezin met geldzorgen", "hilversum"),

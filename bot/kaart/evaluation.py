@@ -12,7 +12,8 @@ and the sixth test set ``toetsvragen_6.yml`` (reeks ``toets6``), written blind t
 and the seventh test set ``toetsvragen_7.yml`` (reeks ``toets7``), written blind the same way in the sixth session;
 and the eighth test set ``toetsvragen_8.yml`` (reeks ``toets8``), written blind the same way later in that session;
 and the ninth test set ``toetsvragen_9.yml`` (reeks ``toets9``), written blind the same way in the seventh session;
-and the tenth test set ``toetsvragen_10.yml`` (reeks ``toets10``), written blind the same way in the ninth session.
+and the tenth test set ``toetsvragen_10.yml`` (reeks ``toets10``), written blind the same way in the ninth session;
+and the eleventh test set ``toetsvragen_11.yml`` (reeks ``toets11``), written blind the same way later in that session.
 """
 from __future__ import annotations
 
@@ -61,7 +62,7 @@ SETS = {"afstemming": ("kaart_testvraag", None), "toets": ("kaart_toetsvraag", "
         "toets4": ("kaart_toetsvraag", "toets4"), "toets5": ("kaart_toetsvraag", "toets5"),
         "toets6": ("kaart_toetsvraag", "toets6"), "toets7": ("kaart_toetsvraag", "toets7"),
         "toets8": ("kaart_toetsvraag", "toets8"), "toets9": ("kaart_toetsvraag", "toets9"),
-        "toets10": ("kaart_toetsvraag", "toets10")}
+        "toets10": ("kaart_toetsvraag", "toets10"), "toets11": ("kaart_toetsvraag", "toets11")}
 
 
 def evalueer(knowledge, index: Optional[KaartIndex] = None, limit: int = 5, kind: str = "kaart_testvraag",
