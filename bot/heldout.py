@@ -51,6 +51,11 @@
   turns), written blind in session 9 from the knowledge descriptions of the steps, pitfalls, role and
   scenarios (without the other context sets, the rules, the recognisers or their examples) and fixed
   before its first measurement; every item is ``toets``.
+- ``evaluatie/context_8.yml``: an eighth context set in the same format and shape as ``context_7.yml``
+  (72 items, 9 per step and pitfall, 6 ``ambigu`` and 3 ``helder`` each, 12 per scenario, with short turns
+  taken over from none of the sets before it), written blind in session 9 from the knowledge descriptions of
+  the steps, pitfalls, role and scenarios (without the other context sets' items, the rules, the recognisers
+  or their examples) and fixed before its first measurement; every item is ``toets``, never trained on.
   The context sets written apart from the rules are registered in ``INDEPENDENT_CONTEXT_SETS``
   (file -> name, heading), each reported under its own heading.
 
@@ -272,6 +277,7 @@ FOURTH_CONTEXT_FILE = "context_4.yml"  # written blind too; seen since session 6
 FIFTH_CONTEXT_FILE = "context_5.yml"  # written blind in session 7; seen since round 11 (tuned the rules)
 SIXTH_CONTEXT_FILE = "context_6.yml"  # written blind in session 9; seen since round 12 (tuned the rules)
 SEVENTH_CONTEXT_FILE = "context_7.yml"  # written blind in session 9 as well, fixed before measuring: only measured
+EIGHTH_CONTEXT_FILE = "context_8.yml"  # written blind in session 9 too, fixed before measuring: only measured
 # the context sets written apart from the rules, each reported on its own: file -> (name in the counts, heading)
 INDEPENDENT_CONTEXT_SETS = {
     SECOND_CONTEXT_FILE: (
@@ -311,6 +317,13 @@ INDEPENDENT_CONTEXT_SETS = {
         "Zevende contextset, blind geschreven (evaluatie/context_7.yml; geschreven met de beschrijvingen van "
         "de stappen, valkuilen en scenario's, zonder de contextregels, de herkenners of de eerste zes sets te "
         "zien; nooit getraind, alleen gemeten): goed gelezen zonder → met context",
+    ),
+    EIGHTH_CONTEXT_FILE: (
+        "achtste contextset",
+        "Achtste contextset, blind geschreven (evaluatie/context_8.yml; geschreven met de beschrijvingen van "
+        "de stappen, valkuilen en scenario's, met nieuwe korte beurten en zonder de contextregels, de "
+        "herkenners of de items van de eerste zeven sets te zien; nooit getraind, alleen gemeten): goed "
+        "gelezen zonder → met context",
     ),
 }
 CONTEXT_PARTS = ("ontwikkel", "toets")
