@@ -1,0 +1,179 @@
+"""Experiment: a learned fallback for "what does this persona line invite?" (not adopted, see docs/cijfers.md).
+
+A sentence classifier (``bot.textclass.TextClassifier``, the project's own: lemma words + characters, logistic
+regression) learns from persona lines what step or pitfall they invite: the 'ambigu' items of the seen context
+sets (persona line -> the item's first right move; 'helder' items are left out, their line pulls elsewhere on
+purpose) plus, with ``SCENARIO_LEVELS=hoog,midden,laag``, the scenarios' persona answers labelled with the move
+that triggers them (not 'oordelen' or 'onduidelijk'). The move reader uses it only where the context rules find
+no invitation (``bot.roleplay.context.invitation`` returns None) and the model is at least THRESHOLD sure.
+
+Three ways to run it (from the checkout root; only the seen sets are read unless a set is named with --test):
+
+1. Leave one set out, current rules:  .venv/bin/python scripts/invitation_loso.py [THRESHOLD ...]
+   trains on five of context.yml (both parts), context_2.yml ... context_6.yml and reads the sixth.
+2. Rules from before they saw the test set:
+   .venv/bin/python scripts/invitation_loso.py --rules COMMIT --test SET[,SET] --train SET,... [THRESHOLD ...]
+   reads with bot/roleplay/context.py as it was at COMMIT (for example cb70a2e, before round 11 saw
+   context_5.yml and context_6.yml; f96c412, before round 12 saw context_6.yml): new wordings for those rules.
+3. The report of `evalueer rollenspel` without vs with the fallback (trained on all six seen sets):
+   .venv/bin/python scripts/invitation_loso.py --paths [THRESHOLD]
+   (context_7.yml and oefenpaden_8.yml are taken out of the registries first, so they are never read).
+SHOW=1 prints every item whose move the fallback changes.
+"""
+from __future__ import annotations
+
+import difflib
+import glob
+import importlib.util
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from functools import lru_cache
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
+
+import yaml
+
+from bot import textclass
+from bot.heldout import context_items
+from bot.roleplay import context as rules
+from bot.roleplay import moves
+from bot.roleplay.moves import MoveClassifier
+
+SEEN = ("context.yml", "context_2.yml", "context_3.yml", "context_4.yml", "context_5.yml", "context_6.yml")
+KEYS = ("all", "ambigu", "helder", "none-ambigu", "none-helder")
+Pair = Tuple[str, str]
+
+
+def scenario_pairs() -> List[Pair]:
+    """Persona answers of the scenarios, labelled with the move that triggers them (``SCENARIO_LEVELS``)."""
+    levels = [level for level in os.environ.get("SCENARIO_LEVELS", "").split(",") if level]
+    result: List[Pair] = []
+    for path in sorted(glob.glob(os.path.join("knowledge", "scenarios", "*.yml"))):
+        with open(path, encoding="utf-8") as handle:
+            data = yaml.safe_load(handle) or {}
+        for item in data.get("items", []):
+            for move, by_level in (item.get("antwoorden") or {}).items():
+                if move not in ("oordelen", "onduidelijk"):
+                    result += [(line, move) for level in levels for line in by_level.get(level, [])]
+    return result
+
+
+def item_pairs(names: Sequence[str]) -> List[Pair]:
+    return [(i.persona, i.stap[0]) for name in names for i in context_items(name) if i.soort == "ambigu"]
+
+
+def fit(pairs: Sequence[Pair]) -> Callable[[str], textclass.Prediction]:
+    model = textclass.CompiledClassifier(textclass.TextClassifier().fit([t for t, _ in pairs], [m for _, m in pairs]))
+    return lru_cache(maxsize=None)(model.predict)
+
+
+def with_fallback(module, predict: Callable[[str], textclass.Prediction], threshold: Optional[float]):
+    """``module.invitation`` with the learned fallback where the rules find nothing (None: rules only)."""
+    rules_invitation = module.invitation
+
+    def invitation(context):
+        move = rules_invitation(context)
+        if move is None and threshold is not None and context.last_line.strip():
+            prediction = predict(context.last_line)
+            if prediction.confidence >= threshold:
+                return prediction.label
+        return move
+
+    return invitation
+
+
+def old_rules(commit: str):
+    """bot/roleplay/context.py as it was at ``commit``, loaded as its own module."""
+    source = subprocess.run(["git", "show", f"{commit}:bot/roleplay/context.py"], check=True,
+                            capture_output=True, text=True).stdout
+    with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as handle:
+        handle.write(source)
+    spec = importlib.util.spec_from_file_location("old_context_rules", handle.name)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["old_context_rules"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def read_set(module, reader, name: str, predict, thresholds) -> Dict[Optional[float], Dict[str, List[float]]]:
+    """Counts per threshold (None = rules only) on one context set."""
+    items = context_items(name)
+    original = module.invitation
+    result: Dict[Optional[float], Dict[str, List[float]]] = {}
+    before: Dict[str, str] = {}
+    for threshold in (None, *thresholds):
+        module.invitation = with_fallback(module, predict, threshold)
+        row = result.setdefault(threshold, {})
+        start = time.perf_counter()
+        for item in items:
+            context = module.Context.of(item.persona, item.stadium)
+            got = reader(item.tekst, context=context).zet
+            none = original(context) is None
+            for key in ("all", item.soort) + ((f"none-{item.soort}",) if none else ()):
+                counts = row.setdefault(key, [0, 0])
+                counts[0] += got in item.stap
+                counts[1] += 1
+            if threshold is None:
+                before[item.id] = got
+            elif before[item.id] != got and os.environ.get("SHOW"):
+                guess = predict(item.persona)
+                print(f"  changed [{name} {item.id}] {'/'.join(item.stap)}: {before[item.id]} -> {got} "
+                      f"(p>={threshold}; model {guess.label} {guess.confidence:.2f}): {item.persona} -> {item.tekst}")
+        row["ms"] = [round((time.perf_counter() - start) * 1000 / len(items), 2), 1]
+        module.invitation = original
+    return result
+
+
+def measure(args: List[str]) -> None:
+    module, tests, trains = rules, list(SEEN), list(SEEN)
+    if args[:1] == ["--rules"]:
+        module = old_rules(args[1])
+        moves.conversation_context = module
+        tests, trains, args = args[3].split(","), args[5].split(","), args[6:]
+    thresholds = [float(t) for t in args] or [0.3]
+    base = MoveClassifier()
+    step = lru_cache(maxsize=None)(base.step_classifier)
+    reader = MoveClassifier(step_classifier=step, lexicon=base.lexicon)
+    extra = scenario_pairs()
+    totals = {held: read_set(module, reader, held, fit(item_pairs([n for n in trains if n != held]) + extra),
+                             thresholds) for held in tests}
+    for threshold in (None, *thresholds):
+        print("== rules only" if threshold is None else f"== rules + fallback (p >= {threshold})")
+        summed = {key: [0, 0] for key in KEYS}
+        for held in tests:
+            row = totals[held][threshold]
+            for key in KEYS:
+                summed[key][0] += row.get(key, [0, 0])[0]
+                summed[key][1] += row.get(key, [0, 0])[1]
+            print(f"  {held:<14} " + ", ".join(f"{k} {row.get(k, [0, 0])[0]}/{row.get(k, [0, 0])[1]}" for k in KEYS)
+                  + f", ms/turn {row['ms'][0]}")
+        print("  TOTAL          " + ", ".join(f"{k} {a}/{n}" for k, (a, n) in summed.items()))
+
+
+def paths(threshold: float) -> None:
+    """The `evalueer rollenspel` report (seen sets only) with the rules only and with the fallback."""
+    from bot import heldout
+    from bot.roleplay.evaluation import evaluate_paths, evaluation_report
+
+    heldout.INDEPENDENT_CONTEXT_SETS.pop(heldout.SEVENTH_CONTEXT_FILE, None)  # blind: never read here
+    heldout.PRACTICE_PATH_SETS.pop(heldout.EIGHTH_PRACTICE_FILE, None)
+    predict = fit(item_pairs(SEEN) + scenario_pairs())
+    original = rules.invitation
+    reports = []
+    for fallback in (None, threshold):
+        rules.invitation = with_fallback(rules, predict, fallback)
+        start = time.perf_counter()
+        reports.append(evaluation_report(evaluate_paths()).splitlines())
+        print(f"{'rules only' if fallback is None else 'rules + fallback'}: {time.perf_counter() - start:.1f} s")
+        rules.invitation = original
+    for line in difflib.unified_diff(reports[0], reports[1], "rules only", "rules + fallback", n=0, lineterm=""):
+        print(line)
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--paths"]:
+        paths(float(sys.argv[2]) if len(sys.argv) > 2 else 0.3)
+    else:
+        measure(sys.argv[1:])
