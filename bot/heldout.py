@@ -1,4 +1,8 @@
-"""The held-out evaluation sets in ``evaluatie/`` (never used for training) and the shared report.
+"""The held-out evaluation sets in ``evaluatie/`` and the shared report.
+
+None of them trains the step or role recognisers. One exception, named in ``INVITATION_TRAINING_SETS``: the
+persona lines of the 'ambigu' items of the seen context sets (``context.yml`` to ``context_6.yml``) train the
+learned invitation of the role-play (``bot.roleplay.invitation``); a blind set is never in that list.
 
 - ``evaluatie/gesprekken.yml``: whole conversations written for testing; every professional turn
   has its right step(s), every parent/child turn its role (``geen`` = no role).
@@ -283,32 +287,37 @@ INDEPENDENT_CONTEXT_SETS = {
     SECOND_CONTEXT_FILE: (
         "tweede contextset",
         "Tweede contextset, onafhankelijk geschreven (evaluatie/context_2.yml; geschreven zonder de "
-        "contextregels of de eerste set te zien, nooit getraind; sinds sessie 5 gezien: gebruikt om de "
+        "contextregels of de eerste set te zien, de beurten nooit getraind "
+        "(de personazinnen van de ambigu-items trainen de geleerde uitnodiging); sinds sessie 5 gezien: gebruikt om de "
         "contextregels af te stellen): goed gelezen zonder → met context",
     ),
     THIRD_CONTEXT_FILE: (
         "derde contextset",
         "Derde contextset, blind geschreven (evaluatie/context_3.yml; geschreven zonder de contextregels, "
-        "de herkenners of de eerste twee sets te zien, terwijl de regels werden verbeterd; nooit getraind; "
+        "de herkenners of de eerste twee sets te zien, terwijl de regels werden verbeterd; de beurten nooit getraind "
+        "(de personazinnen van de ambigu-items trainen de geleerde uitnodiging); "
         "sinds sessie 6 gezien: gebruikt om de contextregels af te stellen): goed gelezen zonder → met context",
     ),
     FOURTH_CONTEXT_FILE: (
         "vierde contextset",
         "Vierde contextset, blind geschreven (evaluatie/context_4.yml; geschreven zonder de contextregels, "
-        "de herkenners of de eerste drie sets te zien; nooit getraind; sinds sessie 6 gezien: gebruikt om de "
+        "de herkenners of de eerste drie sets te zien; de beurten nooit getraind "
+        "(de personazinnen van de ambigu-items trainen de geleerde uitnodiging); sinds sessie 6 gezien: gebruikt om de "
         "contextregels af te stellen): goed gelezen zonder → met context",
     ),
     FIFTH_CONTEXT_FILE: (
         "vijfde contextset",
         "Vijfde contextset, blind geschreven (evaluatie/context_5.yml; geschreven zonder de contextregels, "
-        "de herkenners of de eerste vier sets te zien; nooit getraind; blind gemeten 49/72 met context; sinds "
-        "ronde 11 gezien: de missers zijn bekeken en in algemene oorzaken verholpen): goed gelezen zonder → met "
-        "context",
+        "de herkenners of de eerste vier sets te zien; de beurten nooit getraind "
+        "(de personazinnen van de ambigu-items trainen de geleerde uitnodiging); blind gemeten 49/72 met "
+        "context; sinds ronde 11 gezien: de missers zijn bekeken en in algemene oorzaken verholpen): goed gelezen "
+        "zonder → met context",
     ),
     SIXTH_CONTEXT_FILE: (
         "zesde contextset",
         "Zesde contextset, blind geschreven (evaluatie/context_6.yml; geschreven met het werkboek, zonder de "
-        "contextregels, de herkenners of de eerste vijf sets te zien; nooit getraind; blind gemeten 53/72 met "
+        "contextregels, de herkenners of de eerste vijf sets te zien; de beurten nooit getraind "
+        "(de personazinnen van de ambigu-items trainen de geleerde uitnodiging); blind gemeten 53/72 met "
         "context, na ronde 11 54/72; sinds ronde 12 gezien: de missers zijn bekeken en in algemene oorzaken "
         "verholpen): goed gelezen zonder → met context",
     ),
@@ -326,6 +335,17 @@ INDEPENDENT_CONTEXT_SETS = {
         "gelezen zonder → met context",
     ),
 }
+# The context sets the learned invitation (bot.roleplay.invitation) is trained on: the persona lines of their
+# 'ambigu' items. Named one by one on purpose: a context set registered above is never trained on by accident.
+# Add a set only once it has been measured blind and is seen (tuning data); never the newest, blind one.
+INVITATION_TRAINING_SETS = (
+    CONTEXT_FILE,  # both parts, ontwikkel and toets
+    SECOND_CONTEXT_FILE,
+    THIRD_CONTEXT_FILE,
+    FOURTH_CONTEXT_FILE,
+    FIFTH_CONTEXT_FILE,
+    SIXTH_CONTEXT_FILE,
+)
 CONTEXT_PARTS = ("ontwikkel", "toets")
 CONTEXT_KINDS = ("ambigu", "helder")
 

@@ -8,7 +8,10 @@ raises ``ModelNotBuilt`` with a Dutch message, except that a model this process 
 stays in use (a knowledge reload never leaves a running server without a recogniser).
 
 Names: ``stappen`` and ``rollen`` are trained on all examples (used by the product);
-``stappen-test`` and ``rollen-test`` only on the training split (for ``rustpunt evalueer``).
+``stappen-test`` and ``rollen-test`` only on the training split (for ``rustpunt evalueer``);
+``uitnodiging`` (used by the product and by ``evalueer rollenspel``) reads what a persona line invites, the
+learned fallback of the role-play context (``bot.roleplay.invitation``: trained on the persona lines of the
+seen context sets in ``bot.heldout.INVITATION_TRAINING_SETS`` and the scenarios' answers, not calibrated).
 """
 from __future__ import annotations
 
@@ -33,6 +36,7 @@ class Spec:
     name: str
     groups: Callable[[], List[textclass.Group]]
     description: str
+    calibrate: bool = True  # False: raw probabilities (a threshold was chosen on them)
 
 
 def _step_groups(held_out: bool) -> Callable[[], List[textclass.Group]]:
@@ -53,6 +57,12 @@ def _role_groups(held_out: bool) -> Callable[[], List[textclass.Group]]:
     return groups
 
 
+def _invitation_groups() -> List[textclass.Group]:
+    from bot.roleplay import invitation
+
+    return invitation.training_groups()
+
+
 SPECS: Dict[str, Spec] = {
     spec.name: spec
     for spec in (
@@ -60,9 +70,11 @@ SPECS: Dict[str, Spec] = {
         Spec("stappen-test", _step_groups(True), "stappenherkenner voor de evaluatie (alleen trainingsdeel)"),
         Spec("rollen", _role_groups(False), "rollenherkenner (alle voorbeelden)"),
         Spec("rollen-test", _role_groups(True), "rollenherkenner voor de evaluatie (alleen trainingsdeel)"),
+        Spec("uitnodiging", _invitation_groups,
+             "uitnodigingsherkenner van het rollenspel (wat de zin van de gesprekspartner uitnodigt)", calibrate=False),
     )
 }
-PRODUCT = ("stappen", "rollen")
+PRODUCT = ("stappen", "rollen", "uitnodiging")
 
 _LOADED: Dict[str, Tuple[str, textclass.CompiledClassifier]] = {}
 _KEYS: Dict[str, Tuple[object, str]] = {}  # name -> (knowledge object, key of its examples)
@@ -112,7 +124,7 @@ def build(names: Sequence[str] = tuple(SPECS), force: bool = False) -> Dict[str,
         if model is not None:
             status[name] = f"uit de cache ({artefacts.cache_dir(CACHE_KIND)})"
         else:
-            model = train(groups)
+            model = train(groups, calibrate=SPECS[name].calibrate)
             artefacts.to_cache(CACHE_KIND, name, key, model)
             status[name] = f"gebouwd ({sum(len(g.sentences) for g in groups)} zinnen, temperatuur {model.temperature})"
         artefacts.store(path_of(name), key, model)

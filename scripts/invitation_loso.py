@@ -1,4 +1,9 @@
-"""Experiment: a learned fallback for "what does this persona line invite?" (not adopted, see docs/cijfers.md).
+"""Experiment: a learned fallback for "what does this persona line invite?" (adopted in session 9 after one blind
+measurement on context_7.yml; the product's version is bot/roleplay/invitation.py, see docs/cijfers.md).
+
+This script reproduces the experiment: it trains its own model in memory (the same training pairs and settings as
+the stored recogniser ``uitnodiging``) and compares the context rules alone (``rule_invitation``; for an old
+commit, its ``invitation``) with the rules plus that fallback, so the product's stored model is never used here.
 
 A sentence classifier (``bot.textclass.TextClassifier``, the project's own: lemma words + characters, logistic
 regression) learns from persona lines what step or pitfall they invite: the 'ambigu' items of the seen context
@@ -7,7 +12,8 @@ purpose) plus, with ``SCENARIO_LEVELS=hoog,midden,laag``, the scenarios' persona
 that triggers them (not 'oordelen' or 'onduidelijk'). The move reader uses it only where the context rules find
 no invitation (``bot.roleplay.context.invitation`` returns None) and the model is at least THRESHOLD sure.
 
-Three ways to run it (from the checkout root; only the seen sets are read unless a set is named with --test):
+Three ways to run it (from the checkout root, with PYTHONPATH=. in a worktree that shares another checkout's .venv;
+only the seen sets are read unless a set is named with --test):
 
 1. Leave one set out, current rules:  .venv/bin/python scripts/invitation_loso.py [THRESHOLD ...]
    trains on five of context.yml (both parts), context_2.yml ... context_6.yml and reads the sixth.
@@ -70,8 +76,8 @@ def fit(pairs: Sequence[Pair]) -> Callable[[str], textclass.Prediction]:
 
 
 def with_fallback(module, predict: Callable[[str], textclass.Prediction], threshold: Optional[float]):
-    """``module.invitation`` with the learned fallback where the rules find nothing (None: rules only)."""
-    rules_invitation = module.invitation
+    """The rules' invitation with the learned fallback where they find nothing (None: rules only)."""
+    rules_invitation = rules_only(module)
 
     def invitation(context):
         move = rules_invitation(context)
@@ -82,6 +88,11 @@ def with_fallback(module, predict: Callable[[str], textclass.Prediction], thresh
         return move
 
     return invitation
+
+
+def rules_only(module):
+    """The rules alone: ``rule_invitation`` since the fallback is in the product, else ``invitation`` (older)."""
+    return getattr(module, "rule_invitation", None) or module.invitation
 
 
 def old_rules(commit: str):
@@ -110,7 +121,7 @@ def read_set(module, reader, name: str, predict, thresholds) -> Dict[Optional[fl
         for item in items:
             context = module.Context.of(item.persona, item.stadium)
             got = reader(item.tekst, context=context).zet
-            none = original(context) is None
+            none = rules_only(module)(context) is None
             for key in ("all", item.soort) + ((f"none-{item.soort}",) if none else ()):
                 counts = row.setdefault(key, [0, 0])
                 counts[0] += got in item.stap

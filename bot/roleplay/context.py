@@ -101,12 +101,12 @@ from bot.roleplay.context_rules.decision import (
     SURE_READ,
     follow_up,
 )
-from bot.roleplay.context_rules.invitation import Context, invitation
+from bot.roleplay.context_rules.invitation import Context, invitation, rule_invitation
 from bot.roleplay.context_rules.light_questions import light_question_steps
 from bot.roleplay.context_rules.weights import EARLY_OPTIONS, INVITE_WEIGHT, STAGE_WEIGHT, reweigh, weights
 
 __all__ = [
     "ASSENT", "BARE_WORDS", "Context", "DENIAL", "EARLY_OPTIONS", "FOLLOW_UP_CONFIDENCE", "FOLLOW_UP_WORDS",
     "INVITE_WEIGHT", "NEED", "QUESTION", "REASONS", "STAGE_WEIGHT", "SURE_READ", "SYMPATHY", "follow_up",
-    "invitation", "light_question_steps", "response_kind", "reweigh", "weights",
+    "invitation", "light_question_steps", "response_kind", "reweigh", "rule_invitation", "weights",
 ]

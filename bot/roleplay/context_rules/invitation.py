@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import List, Optional, Sequence, Tuple
 
 from bot.roleplay.context_rules.line_cues import ACCEPTS, FEELING, HOPE, INVITATIONS, MUST_ACCEPT
+from bot.roleplay.invitation import learned_invitation
 
 # a sentence ends at . ! ? or … (also inside a quote: "Moeder: 'Wie heeft er gelijk?' Dochter: 'Zij!'")
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+|(?<=[.!?…]['’\"”])\s+")
@@ -70,7 +71,14 @@ def shows_feeling(line: str) -> bool:
 
 
 def invitation(context: Context) -> Optional[str]:
-    """The move the persona's last line invites (its last sentence first), or None."""
+    """The move the persona's last line invites: the rules (``rule_invitation``), else the learned fallback."""
+    move = rule_invitation(context)
+    # -- learned fallback (bot.roleplay.invitation): only where the rules find nothing, only at p >= 0.3 --
+    return move if move is not None else learned_invitation(context.last_line)
+
+
+def rule_invitation(context: Context) -> Optional[str]:
+    """The move the rules read in the persona's last line (its last sentence first), or None."""
     for sentence in reversed(sentences(context.last_line)):
         move = _reads(sentence, context)
         if move:
