@@ -1,7 +1,7 @@
 """Start the action server warm: ``python -m bot.action_server <rasa_sdk arguments>``.
 
 Before the server takes its first request, everything a first reply would otherwise wait for is
-loaded once: the knowledge files, the step and role recognisers stored in ``var/models/`` by
+loaded once: the knowledge files, the step, role and invitation recognisers stored in ``var/models/`` by
 ``rustpunt herkenners bouw`` (nothing trains here), the move classifier with its cue lexicon and the
 masker (``bot.privacy.masking.warm_up``). With
 ``ACTION_SERVER_SANIC_WORKERS`` > 1 Sanic forks its workers after this, so each worker starts warm
@@ -51,7 +51,7 @@ def _moves() -> None:
     from bot import recognisers
     from bot.roleplay.moves import default_classifier  # lazy: each warm-up part is timed on its own
 
-    recognisers.warm_up()  # the stored step and role recognisers (built by `rustpunt herkenners bouw`)
+    recognisers.warm_up()  # the stored step, role and invitation recognisers (built by `rustpunt herkenners bouw`)
     default_classifier()("Ik hoor dat u boos bent.")
 
 

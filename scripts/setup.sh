@@ -65,4 +65,4 @@ PYTHON
   echo "Installatie klaar in $(( $(date +%s) - start )) s."
 fi
 .venv/bin/python -m bot.spacy_model
-.venv/bin/rustpunt herkenners bouw   # step and role recognisers under var/models (only when examples changed)
+.venv/bin/rustpunt herkenners bouw   # step, role and invitation recognisers under var/models (only when their examples changed)

@@ -1,4 +1,4 @@
-"""``rustpunt herkenners bouw [--opnieuw]``: train and store the step and role recognisers once.
+"""``rustpunt herkenners bouw [--opnieuw]``: train and store the step, role and invitation recognisers once.
 
 The set-up and training scripts call this; every other command only loads the stored models.
 """
@@ -9,7 +9,9 @@ import sys
 
 
 def register(subparsers) -> None:
-    parser = subparsers.add_parser("herkenners", help="bouw de stappen- en rollenherkenner (eenmalig, bij de set-up)")
+    parser = subparsers.add_parser(
+        "herkenners", help="bouw de stappen-, rollen- en uitnodigingsherkenner (eenmalig, bij de set-up)"
+    )
     sub = parser.add_subparsers(dest="herkenners_opdracht", metavar="opdracht", title="opdrachten")
     build = sub.add_parser(
         "bouw",
