@@ -23,7 +23,8 @@ only the seen sets are read unless a set is named with --test):
    context_5.yml and context_6.yml; f96c412, before round 12 saw context_6.yml): new wordings for those rules.
 3. The report of `evalueer rollenspel` without vs with the fallback (trained on all six seen sets):
    .venv/bin/python scripts/invitation_loso.py --paths [THRESHOLD]
-   (context_7.yml and oefenpaden_8.yml are taken out of the registries first, so they are never read).
+   (every context set outside INVITATION_TRAINING_SETS and oefenpaden_8.yml are taken out of the registries first,
+   so a blind set is never read).
 SHOW=1 prints every item whose move the fallback changes.
 """
 from __future__ import annotations
@@ -42,12 +43,12 @@ from typing import Callable, Dict, List, Optional, Sequence, Tuple
 import yaml
 
 from bot import textclass
-from bot.heldout import context_items
+from bot.heldout import INVITATION_TRAINING_SETS, context_items
 from bot.roleplay import context as rules
 from bot.roleplay import moves
 from bot.roleplay.moves import MoveClassifier
 
-SEEN = ("context.yml", "context_2.yml", "context_3.yml", "context_4.yml", "context_5.yml", "context_6.yml")
+SEEN = INVITATION_TRAINING_SETS  # the seen sets (bot/heldout.py); a blind set is never among them
 KEYS = ("all", "ambigu", "helder", "none-ambigu", "none-helder")
 Pair = Tuple[str, str]
 
@@ -75,24 +76,38 @@ def fit(pairs: Sequence[Pair]) -> Callable[[str], textclass.Prediction]:
     return lru_cache(maxsize=None)(model.predict)
 
 
-def with_fallback(module, predict: Callable[[str], textclass.Prediction], threshold: Optional[float]):
-    """The rules' invitation with the learned fallback where they find nothing (None: rules only)."""
-    rules_invitation = rules_only(module)
+def install(module, predict: Callable[[str], textclass.Prediction], threshold: Optional[float]) -> Callable[[], None]:
+    """Read with the rules plus this script's fallback (threshold None: the rules only); returns how to undo it.
+
+    Since the fallback is in the product, its hook (``learned_invitation``, in the module that defines
+    ``invitation``) is replaced, so every rule that asks for the invitation gets this script's model; rules from an
+    older commit, without the hook, get their ``invitation`` wrapped as in the original experiment."""
+
+    def fallback(line: str) -> Optional[str]:
+        if threshold is None or not line.strip():
+            return None
+        prediction = predict(line)
+        return prediction.label if prediction.confidence >= threshold else None
+
+    home = sys.modules.get(getattr(module.invitation, "__module__", ""), module)
+    if hasattr(home, "learned_invitation"):
+        hooked = home.learned_invitation
+        home.learned_invitation = fallback
+        return lambda: setattr(home, "learned_invitation", hooked)
+    original = module.invitation
 
     def invitation(context):
-        move = rules_invitation(context)
-        if move is None and threshold is not None and context.last_line.strip():
-            prediction = predict(context.last_line)
-            if prediction.confidence >= threshold:
-                return prediction.label
-        return move
+        move = original(context)
+        return move if move is not None else fallback(context.last_line)
 
-    return invitation
+    module.invitation = invitation
+    return lambda: setattr(module, "invitation", original)
 
 
 def rules_only(module):
     """The rules alone: ``rule_invitation`` since the fallback is in the product, else ``invitation`` (older)."""
-    return getattr(module, "rule_invitation", None) or module.invitation
+    home = sys.modules.get(getattr(module.invitation, "__module__", ""), module)
+    return getattr(home, "rule_invitation", None) or module.invitation
 
 
 def old_rules(commit: str):
@@ -111,17 +126,17 @@ def old_rules(commit: str):
 def read_set(module, reader, name: str, predict, thresholds) -> Dict[Optional[float], Dict[str, List[float]]]:
     """Counts per threshold (None = rules only) on one context set."""
     items = context_items(name)
-    original = module.invitation
+    rules_alone = rules_only(module)
     result: Dict[Optional[float], Dict[str, List[float]]] = {}
     before: Dict[str, str] = {}
     for threshold in (None, *thresholds):
-        module.invitation = with_fallback(module, predict, threshold)
+        undo = install(module, predict, threshold)
         row = result.setdefault(threshold, {})
         start = time.perf_counter()
         for item in items:
             context = module.Context.of(item.persona, item.stadium)
             got = reader(item.tekst, context=context).zet
-            none = rules_only(module)(context) is None
+            none = rules_alone(context) is None
             for key in ("all", item.soort) + ((f"none-{item.soort}",) if none else ()):
                 counts = row.setdefault(key, [0, 0])
                 counts[0] += got in item.stap
@@ -133,7 +148,7 @@ def read_set(module, reader, name: str, predict, thresholds) -> Dict[Optional[fl
                 print(f"  changed [{name} {item.id}] {'/'.join(item.stap)}: {before[item.id]} -> {got} "
                       f"(p>={threshold}; model {guess.label} {guess.confidence:.2f}): {item.persona} -> {item.tekst}")
         row["ms"] = [round((time.perf_counter() - start) * 1000 / len(items), 2), 1]
-        module.invitation = original
+        undo()
     return result
 
 
@@ -168,17 +183,18 @@ def paths(threshold: float) -> None:
     from bot import heldout
     from bot.roleplay.evaluation import evaluate_paths, evaluation_report
 
-    heldout.INDEPENDENT_CONTEXT_SETS.pop(heldout.SEVENTH_CONTEXT_FILE, None)  # blind: never read here
+    for name in list(heldout.INDEPENDENT_CONTEXT_SETS):  # blind (not in the training list): never read here
+        if name not in SEEN:
+            heldout.INDEPENDENT_CONTEXT_SETS.pop(name)
     heldout.PRACTICE_PATH_SETS.pop(heldout.EIGHTH_PRACTICE_FILE, None)
     predict = fit(item_pairs(SEEN) + scenario_pairs())
-    original = rules.invitation
     reports = []
     for fallback in (None, threshold):
-        rules.invitation = with_fallback(rules, predict, fallback)
+        undo = install(rules, predict, fallback)
         start = time.perf_counter()
         reports.append(evaluation_report(evaluate_paths()).splitlines())
         print(f"{'rules only' if fallback is None else 'rules + fallback'}: {time.perf_counter() - start:.1f} s")
-        rules.invitation = original
+        undo()
     for line in difflib.unified_diff(reports[0], reports[1], "rules only", "rules + fallback", n=0, lineterm=""):
         print(line)
 
