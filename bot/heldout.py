@@ -2,7 +2,7 @@
 
 None of them trains the step or role recognisers. One exception, named in ``INVITATION_TRAINING_SETS``: the
 persona lines of the 'ambigu' items of the seen context sets (``context.yml`` to ``context_6.yml``) train the
-learned invitation of the role-play (``bot.roleplay.invitation``); a blind set is never in that list.
+learned invitation of the role-play (``bot.roleplay.learned_invitation``); a blind set is never in that list.
 
 - ``evaluatie/gesprekken.yml``: whole conversations written for testing; every professional turn
   has its right step(s), every parent/child turn its role (``geen`` = no role).
@@ -335,7 +335,7 @@ INDEPENDENT_CONTEXT_SETS = {
         "gelezen zonder → met context",
     ),
 }
-# The context sets the learned invitation (bot.roleplay.invitation) is trained on: the persona lines of their
+# The context sets the learned invitation (bot.roleplay.learned_invitation) is trained on: the persona lines of their
 # 'ambigu' items. Named one by one on purpose: a context set registered above is never trained on by accident.
 # Add a set only once it has been measured blind and is seen (tuning data); never the newest, blind one.
 INVITATION_TRAINING_SETS = (

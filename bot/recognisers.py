@@ -10,7 +10,7 @@ stays in use (a knowledge reload never leaves a running server without a recogni
 Names: ``stappen`` and ``rollen`` are trained on all examples (used by the product);
 ``stappen-test`` and ``rollen-test`` only on the training split (for ``rustpunt evalueer``);
 ``uitnodiging`` (used by the product and by ``evalueer rollenspel``) reads what a persona line invites, the
-learned fallback of the role-play context (``bot.roleplay.invitation``: trained on the persona lines of the
+learned fallback of the role-play context (``bot.roleplay.learned_invitation``: trained on the persona lines of the
 seen context sets in ``bot.heldout.INVITATION_TRAINING_SETS`` and the scenarios' answers, not calibrated).
 """
 from __future__ import annotations
@@ -58,9 +58,9 @@ def _role_groups(held_out: bool) -> Callable[[], List[textclass.Group]]:
 
 
 def _invitation_groups() -> List[textclass.Group]:
-    from bot.roleplay import invitation
+    from bot.roleplay import learned_invitation
 
-    return invitation.training_groups()
+    return learned_invitation.training_groups()
 
 
 SPECS: Dict[str, Spec] = {

@@ -1,5 +1,5 @@
 """Experiment: a learned fallback for "what does this persona line invite?" (adopted in session 9 after one blind
-measurement on context_7.yml; the product's version is bot/roleplay/invitation.py, see docs/cijfers.md).
+measurement on context_7.yml; the product's version is bot/roleplay/learned_invitation.py, see docs/cijfers.md).
 
 This script reproduces the experiment: it trains its own model in memory (the same training pairs and settings as
 the stored recogniser ``uitnodiging``) and compares the context rules alone (``rule_invitation``; for an old

@@ -1,9 +1,9 @@
-"""The learned fallback for what a persona line invites (bot.roleplay.invitation), with own persona lines."""
+"""The learned fallback for what a persona line invites (bot.roleplay.learned_invitation), with own persona lines."""
 import pytest
 import yaml
 
 from bot import heldout, recognisers, textclass
-from bot.roleplay import context, invitation
+from bot.roleplay import context, learned_invitation
 from bot.roleplay.context import Context
 from bot.roleplay.context_rules import invitation as line_reading
 from bot.roleplay.moves import default_classifier
@@ -35,7 +35,7 @@ class Stub:
 
 def use_model(monkeypatch, label: str, confidence: float) -> None:
     stub, load = Stub(label, confidence), recognisers.load
-    monkeypatch.setattr(recognisers, "load", lambda name: stub if name == invitation.NAME else load(name))
+    monkeypatch.setattr(recognisers, "load", lambda name: stub if name == learned_invitation.NAME else load(name))
 
 
 @pytest.mark.parametrize("line, answer, invited", [
@@ -53,9 +53,9 @@ def test_a_line_the_rules_miss_invites_what_the_model_reads(classify, monkeypatc
 
 
 def test_the_rules_win_over_the_model(monkeypatch):
-    use_model(monkeypatch, "redden", 0.99)
+    use_model(monkeypatch, "opties", 0.99)
     assert context.invitation(Context.of("Ik slaap al weken nauwelijks.", [])) == "erkennen"
-    assert context.invitation(Context.of(EVENT, [])) == "redden"
+    assert context.invitation(Context.of(EVENT, [])) == "opties"
     assert context.invitation(Context.of("   ", [])) is None  # no line, no guess
 
 
@@ -73,22 +73,22 @@ def test_below_the_threshold_nothing_changes(classify, monkeypatch, answer):
     rules_only(monkeypatch)
     expected = classify(answer, context=moment)
     monkeypatch.undo()
-    use_model(monkeypatch, "opties", invitation.THRESHOLD - 0.01)
+    use_model(monkeypatch, "opties", learned_invitation.THRESHOLD - 0.01)
     assert context.invitation(moment) is None
     got = classify(answer, context=moment)
     assert (got.zet, got.zekerheid) == (expected.zet, expected.zekerheid)
 
 
 def test_at_the_threshold_the_model_counts(monkeypatch):
-    use_model(monkeypatch, "opties", invitation.THRESHOLD)
+    use_model(monkeypatch, "opties", learned_invitation.THRESHOLD)
     assert context.invitation(Context.of(EVENT, [])) == "opties"
 
 
 def test_the_model_is_a_stored_recogniser_with_raw_probabilities():
-    spec = recognisers.SPECS[invitation.NAME]
+    spec = recognisers.SPECS[learned_invitation.NAME]
     assert spec.calibrate is False  # the threshold was chosen on uncalibrated probabilities
-    assert invitation.NAME in recognisers.PRODUCT  # loaded at server start, built by the set-up
-    assert recognisers.load(invitation.NAME).temperature == 1.0
+    assert learned_invitation.NAME in recognisers.PRODUCT  # loaded at server start, built by the set-up
+    assert recognisers.load(learned_invitation.NAME).temperature == 1.0
 
 
 def test_the_training_list_never_holds_a_blind_set():
@@ -97,14 +97,14 @@ def test_the_training_list_never_holds_a_blind_set():
     assert newest not in heldout.INVITATION_TRAINING_SETS  # the newest set is the blind one
     assert heldout.INVITATION_TRAINING_SETS == (
         "context.yml", "context_2.yml", "context_3.yml", "context_4.yml", "context_5.yml", "context_6.yml")
-    sources = {group.id.split("#")[0] for group in invitation.training_groups() if "#" in group.id}
+    sources = {group.id.split("#")[0] for group in learned_invitation.training_groups() if "#" in group.id}
     assert sources == set(heldout.INVITATION_TRAINING_SETS)  # read from exactly those files
 
 
 def test_training_pairs_are_ambigu_persona_lines_and_inviting_scenario_answers():
-    groups = invitation.training_groups()
+    groups = learned_invitation.training_groups()
     labels = {group.label for group in groups}
-    assert not labels & set(invitation.NOT_INVITING)
+    assert not labels & set(learned_invitation.NOT_INVITING)
     items = {f"{name}#{item.id}": item for name in heldout.INVITATION_TRAINING_SETS
              for item in heldout.context_items(name)}
     for group in groups:
@@ -124,20 +124,31 @@ def test_the_model_is_rebuilt_when_its_training_data_changes(tmp_path, monkeypat
     monkeypatch.setenv("RUSTPUNT_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(recognisers, "_LOADED", {})
     monkeypatch.setattr(recognisers, "_KEYS", {})
-    names = [invitation.NAME]
-    assert recognisers.build(names)[invitation.NAME].startswith("gebouwd")
-    assert recognisers.build(names)[invitation.NAME] == "al actueel"
-    before = recognisers.key_of(invitation.NAME, invitation.training_groups())
+    names = [learned_invitation.NAME]
+    assert recognisers.build(names)[learned_invitation.NAME].startswith("gebouwd")
+    assert recognisers.build(names)[learned_invitation.NAME] == "al actueel"
+    before = recognisers.key_of(learned_invitation.NAME, learned_invitation.training_groups())
 
     data = yaml.safe_load((folder / "context_2.yml").read_text(encoding="utf-8"))
     item = next(item for item in data["items"] if item["soort"] == "ambigu")
     item["persona"] = "Een eigen zin, alleen om te testen dat het model opnieuw gebouwd wordt."
     (folder / "context_2.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    assert recognisers.key_of(invitation.NAME, invitation.training_groups()) != before
+    assert recognisers.key_of(learned_invitation.NAME, learned_invitation.training_groups()) != before
 
     monkeypatch.setattr(recognisers, "_LOADED", {})  # a new process: the stored model is out of date
     monkeypatch.setattr(recognisers, "_KEYS", {})
     with pytest.raises(recognisers.ModelNotBuilt, match="rustpunt herkenners bouw"):
-        recognisers.load(invitation.NAME)
-    assert recognisers.build(names)[invitation.NAME].startswith("gebouwd")
-    assert recognisers.load(invitation.NAME).labels
+        recognisers.load(learned_invitation.NAME)
+    assert recognisers.build(names)[learned_invitation.NAME].startswith("gebouwd")
+    assert recognisers.load(learned_invitation.NAME).labels
+
+
+@pytest.mark.parametrize("pitfall", ["inhoud", "redden", "oordelen"])
+def test_a_guessed_pitfall_never_counts_so_a_bare_yes_stays_a_backchannel(classify, monkeypatch, pitfall):
+    accusation = Context.of("Zij zet die kinderen gewoon bewust tegen mij op, dat is toch duidelijk.", ["erkennen"])
+    rules_only(monkeypatch)
+    expected = classify("Ja.", context=accusation)
+    monkeypatch.undo()
+    use_model(monkeypatch, pitfall, 0.99)
+    assert context.invitation(Context.of(EVENT, [])) is None  # sure as the model is, a pitfall is no invitation
+    assert classify("Ja.", context=accusation).zet == expected.zet != pitfall

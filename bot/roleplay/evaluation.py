@@ -311,7 +311,7 @@ def _context_lines(result: PathEvaluation, show_sentences: bool) -> List[str]:
             "(contextset = evaluatie/context.yml, korte beurten na een zin van de persona; 'ontwikkel' mag de "
             "contextregels afstellen, 'toets' wordt alleen gemeten; 'helder' = context mag niets veranderen; "
             "de personazinnen van de 'ambigu'-items van context.yml en context_2.yml tot en met context_6.yml "
-            "zijn trainingsdata van de geleerde uitnodiging, zie bot/roleplay/invitation.py)",
+            "zijn trainingsdata van de geleerde uitnodiging, zie bot/roleplay/learned_invitation.py)",
         ]
         for name, (without, with_context, total) in result.context_compared.items():
             lines.append(f"- {name:<30} {without}/{total} → {with_context}/{total}")

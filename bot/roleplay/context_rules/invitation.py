@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import List, Optional, Sequence, Tuple
 
 from bot.roleplay.context_rules.line_cues import ACCEPTS, FEELING, HOPE, INVITATIONS, MUST_ACCEPT
-from bot.roleplay.invitation import learned_invitation
+from bot.roleplay.learned_invitation import learned_invitation
 
 # a sentence ends at . ! ? or … (also inside a quote: "Moeder: 'Wie heeft er gelijk?' Dochter: 'Zij!'")
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+|(?<=[.!?…]['’\"”])\s+")
@@ -73,7 +73,7 @@ def shows_feeling(line: str) -> bool:
 def invitation(context: Context) -> Optional[str]:
     """The move the persona's last line invites: the rules (``rule_invitation``), else the learned fallback."""
     move = rule_invitation(context)
-    # -- learned fallback (bot.roleplay.invitation): only where the rules find nothing, only at p >= 0.3 --
+    # -- learned fallback (bot.roleplay.learned_invitation): only where the rules find nothing; a step, p >= 0.5 --
     return move if move is not None else learned_invitation(context.last_line)
 
 

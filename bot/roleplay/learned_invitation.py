@@ -1,8 +1,8 @@
-"""Learned fallback for "what does the persona's last line invite?" (a step or a pitfall).
+"""Learned fallback for "what does the persona's last line invite?" (one of the six steps, never a pitfall).
 
 What it decides: ``bot.roleplay.context.invitation`` reads the persona's line with word rules first. Only
 where those rules find no invitation at all does it ask this model (``learned_invitation``); the model's
-label counts only when it is at least ``THRESHOLD`` sure. Everything after that is the context rules' own
+label counts only when it is a step and the model is at least ``THRESHOLD`` sure. What follows is the rules' own
 logic: a short answer that asks on ("Hoe bedoel je?") takes the invited step, a yes to an invited pitfall is
 the pitfall, and a sure step read of a turn with a topic of its own (``context.SURE_READ``) is never
 overridden. The model never changes what the rules found, and never reads the trainee's turn itself.
@@ -20,16 +20,17 @@ recogniser ``uitnodiging`` of ``bot.recognisers``, by ``rustpunt herkenners bouw
 The classifier is the project's own (``bot.textclass``: lemma words and characters, logistic regression),
 not calibrated (temperature 1): the threshold was chosen on its raw probabilities.
 
-Threshold and why: 0.3 is the value the experiment (``scripts/invitation_loso.py``, docs/cijfers.md) fixed
-before the one blind measurement; low enough that the model speaks on most lines the rules do not know,
-high enough to keep its plain guesses out. Leaving one seen set out with the current rules (tuned on exactly
-those sets, so little to gain) gave 398/408 rules only, 397 with the fallback at 0.3, 398 at 0.45, 397 at 0;
-with the rules as they were before they saw a set, the fallback at 0.3 read 20 instead of 12 of the 29 and 9
-instead of 5 of the 12 items where those rules found nothing. Measured once on the still-blind
-``context_7.yml``: rules only 50/72 (ambigu 26/48, helder 24/24), rules with this fallback 55/72 (ambigu 31/48,
-helder 24/24). Adopted as measured, not tuned after that: change the threshold or the training data only with
-a new blind set to measure the change on. Known risk: a guessed pitfall (inhoud, redden) turns a bare yes into
-that pitfall; the engine forgives an uncertain pitfall once.
+Threshold and why: the experiment (``scripts/invitation_loso.py``, docs/cijfers.md) fixed 0.3 before its one
+blind measurement on ``context_7.yml``: rules only 50/72 (ambigu 26/48, helder 24/24), with the fallback at 0.3
+55/72 (ambigu 31/48, helder 24/24). Wired into the product, that setting changed five of the project's own
+test sentences for the worse: lines the rules leave open on purpose ("Ja, klopt.", "Drie weken heeft hij niks
+van zich laten horen.") got a guess of 0.36-0.46, and a guessed pitfall turned a bare "Ja." after an
+accusation into the pitfall inhoud (0.90) - exactly the one misread that should never decide a session. So,
+before any further blind measurement, the setting became: the model's label counts only from 0.5 on
+(``THRESHOLD``) and only when it is one of the six steps (``STEPS``): a pitfall is read from the trainee's own
+words or the rules, never from a guess about the persona's line. Measured after that choice: see docs/cijfers.md
+(``context_7.yml`` a second time, ``context_8.yml`` blind). Change the threshold or the training data only with
+a new blind set to measure the change on.
 """
 from __future__ import annotations
 
@@ -37,9 +38,10 @@ from functools import lru_cache
 from typing import List, Optional
 
 from bot import recognisers, textclass
+from bot.roleplay.models import STEPS  # the model's label counts only when it is a step, never a pitfall
 
 NAME = "uitnodiging"  # the recogniser's name in bot.recognisers.SPECS and var/models/<name>.pkl
-THRESHOLD = 0.3  # the model's label counts from this probability on (see the module docstring)
+THRESHOLD = 0.5  # the model's label counts from this probability on (see the module docstring)
 SCENARIO_LEVELS = ("hoog", "midden", "laag")  # the scenarios' answer bands trained on
 NOT_INVITING = ("oordelen", "onduidelijk")  # the persona's answers to these moves are not trained on
 
@@ -67,7 +69,8 @@ def training_groups() -> List[textclass.Group]:
 
 
 def learned_invitation(line: str) -> Optional[str]:
-    """The move the stored model reads in the persona's ``line`` when it is at least ``THRESHOLD`` sure, else None.
+    """The step the stored model reads in the persona's ``line`` when it is a step (``STEPS``) and the model is at
+    least ``THRESHOLD`` sure, else None.
 
     Loads the recogniser ``uitnodiging`` (never trains; ``recognisers.ModelNotBuilt`` says in Dutch how to build it)."""
     if not line.strip():
@@ -79,4 +82,4 @@ def learned_invitation(line: str) -> Optional[str]:
 def _read(model: textclass.CompiledClassifier, line: str) -> Optional[str]:
     """One read per model and line: the context rules ask for the same line several times per turn."""
     prediction = model.predict(line)
-    return prediction.label if prediction.confidence >= THRESHOLD else None
+    return prediction.label if prediction.label in STEPS and prediction.confidence >= THRESHOLD else None
