@@ -184,6 +184,16 @@ def test_typos_in_place_names_are_corrected_and_said(typed, code):
     assert f"Ik las '{typed}' als" in result.melding
 
 
+@pytest.mark.parametrize("typed, place, code", [
+    ("Vleuterwijde", "Vleuterweide", "vleuten"),  # ij for ei: said the same, so no typo at all
+    ("Terwyde", "Terwijde", "utrecht"),  # y for ij
+    ("Blaricummermeint", "Blaricummermeent", "blaricum"),  # ei for ee stays a typo (one letter), still found
+])
+def test_place_names_with_a_mixed_up_spelling_of_one_sound_are_found(typed, place, code):
+    assert parse_vraag(f"Gezin in {typed}, moeder is overspannen").gemeente == code
+    assert f"Ik las '{typed}' als {place}" in zoek(f"Gezin in {typed}, moeder is overspannen").melding
+
+
 @pytest.mark.parametrize("text", ["ze wonen in twee huizen sinds de scheiding", "het leren gaat slecht op school",
                                   "ik gooi het in de groep"])
 def test_ordinary_words_are_no_places(text):

@@ -8,7 +8,8 @@ Rules that keep ordinary words from becoming places:
 - a place name that is also a Dutch word ("huizen" = houses, "gooi" = throw, "zuilen") only counts
   when written with a capital or right after a place word ("in", "uit", "gemeente", ...);
 - a typo is only corrected for a word that is not a Dutch word, of at least five letters, at edit
-  distance 1 (2 for names of nine letters or more), and only when exactly one place is that close.
+  distance 1 (2 for names of nine letters or more), and only when exactly one place is that close; spellings of
+  one sound (ij/ei/y, au/ou) count as the same letters.
 """
 from __future__ import annotations
 
@@ -274,14 +275,26 @@ def _typo(tokens: List[Tuple[str, str]], table: Plaatstabel, problem_words: Froz
     return None
 
 
+SAME_SOUND = (("ij", "ei"), ("y", "ei"), ("au", "ou"))  # spelled differently, said the same: no typo at all
+
+
+def same_sound(text: str) -> str:
+    """``text`` with the Dutch spellings of one sound made equal ("Terwijde", "Terweide", "Terwyde" alike)."""
+    for written, said in SAME_SOUND:
+        text = text.replace(written, said)
+    return text
+
+
 def _close_place(norm: str, words: int, table: Plaatstabel) -> Optional[PlaatsNaam]:
-    """The one place of ``words`` words whose spelling is within the typo limit of ``norm``, else None."""
+    """The one place of ``words`` words whose spelling is within the typo limit of ``norm``, else None. Spellings
+    of the same sound (ij, ei, y; au, ou) are compared as said, so a mixed-up ei/ij is no typo."""
     limit = 2 if len(norm) >= 9 else 1
+    said = same_sound(norm)
     close = {}
     for spelling, row in table.by_words.get(words, ()):
         if abs(len(spelling) - len(norm)) > limit:
             continue
-        if distance(norm, spelling, limit) <= limit:
+        if distance(norm, spelling, limit) <= limit or distance(said, same_sound(spelling), limit) <= limit:
             close[row.id] = row
     return next(iter(close.values())) if len(close) == 1 else None
 
