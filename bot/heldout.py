@@ -60,6 +60,11 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
   taken over from none of the sets before it), written blind in session 9 from the knowledge descriptions of
   the steps, pitfalls, role and scenarios (without the other context sets' items, the rules, the recognisers
   or their examples) and fixed before its first measurement; every item is ``toets``, never trained on.
+- ``evaluatie/context_9.yml``: a ninth context set in the same format and shape as ``context_8.yml``
+  (72 items, 9 per step and pitfall, 6 ``ambigu`` and 3 ``helder`` each, 12 per scenario, with short turns
+  taken over from none of the sets before it), written blind in session 9 from the scenario descriptions
+  and the newest set's header (without the other context sets' items, the rules, the recognisers or their
+  examples) and fixed before its first measurement; every item is ``toets``, never trained on.
   The context sets written apart from the rules are registered in ``INDEPENDENT_CONTEXT_SETS``
   (file -> name, heading), each reported under its own heading.
 
@@ -282,6 +287,7 @@ FIFTH_CONTEXT_FILE = "context_5.yml"  # written blind in session 7; seen since r
 SIXTH_CONTEXT_FILE = "context_6.yml"  # written blind in session 9; seen since round 12 (tuned the rules)
 SEVENTH_CONTEXT_FILE = "context_7.yml"  # written blind in session 9 as well, fixed before measuring: only measured
 EIGHTH_CONTEXT_FILE = "context_8.yml"  # written blind in session 9 too, fixed before measuring: only measured
+NINTH_CONTEXT_FILE = "context_9.yml"  # written blind in session 9 as well, fixed before measuring: only measured
 # the context sets written apart from the rules, each reported on its own: file -> (name in the counts, heading)
 INDEPENDENT_CONTEXT_SETS = {
     SECOND_CONTEXT_FILE: (
@@ -333,6 +339,12 @@ INDEPENDENT_CONTEXT_SETS = {
         "de stappen, valkuilen en scenario's, met nieuwe korte beurten en zonder de contextregels, de "
         "herkenners of de items van de eerste zeven sets te zien; nooit getraind, alleen gemeten): goed "
         "gelezen zonder → met context",
+    ),
+    NINTH_CONTEXT_FILE: (
+        "negende contextset",
+        "Negende contextset, blind geschreven (evaluatie/context_9.yml; geschreven met de beschrijvingen van "
+        "de scenario's, met nieuwe korte beurten en zonder de contextregels, de herkenners of de items van de "
+        "eerste acht sets te zien; nooit getraind, alleen gemeten): goed gelezen zonder → met context",
     ),
 }
 # The context sets the learned invitation (bot.roleplay.learned_invitation) is trained on: the persona lines of their

@@ -424,12 +424,13 @@ def test_the_fourth_context_set_loads_with_nine_items_per_step_and_pitfall_all_o
     assert sum(len(moves) > 1 for moves in by_text.values()) >= 8  # same short turn, other right move
 
 
-# -- the fifth to eighth blind context sets (evaluatie/context_5.yml ... context_8.yml) ----------------
+# -- the fifth to ninth blind context sets (evaluatie/context_5.yml ... context_9.yml) ------------------
 @pytest.mark.parametrize("name, heading_name, previous", [
     ("context_5.yml", "vijfde contextset", "context_4.yml"),
     ("context_6.yml", "zesde contextset", "context_5.yml"),
     ("context_7.yml", "zevende contextset", "context_6.yml"),
     ("context_8.yml", "achtste contextset", "context_7.yml"),
+    ("context_9.yml", "negende contextset", "context_8.yml"),
 ])
 def test_each_later_blind_context_set_loads_with_exactly_the_promised_shape_all_only_measured(
         name, heading_name, previous):
@@ -459,25 +460,26 @@ def test_each_later_blind_context_set_loads_with_exactly_the_promised_shape_all_
     assert all(item.tekst == item.tekst.lower() for item in items)  # spoken register: no capitals
 
 
-def test_the_sixth_to_eighth_context_sets_have_twelve_items_per_scenario_and_the_last_two_new_turns():
+def test_the_sixth_to_ninth_context_sets_have_twelve_items_per_scenario_and_the_last_three_new_turns():
     from collections import Counter
 
     from bot.heldout import (
         EIGHTH_CONTEXT_FILE,
         INDEPENDENT_CONTEXT_SETS,
+        NINTH_CONTEXT_FILE,
         SEVENTH_CONTEXT_FILE,
         SIXTH_CONTEXT_FILE,
         context_items,
     )
 
     scenarios = {scenario.id: 12 for scenario in KNOWLEDGE.all("scenario")}
-    for name in (SIXTH_CONTEXT_FILE, SEVENTH_CONTEXT_FILE, EIGHTH_CONTEXT_FILE):
+    for name in (SIXTH_CONTEXT_FILE, SEVENTH_CONTEXT_FILE, EIGHTH_CONTEXT_FILE, NINTH_CONTEXT_FILE):
         assert Counter(item.scenario for item in context_items(name)) == scenarios, name
-    assert list(INDEPENDENT_CONTEXT_SETS)[-1] == EIGHTH_CONTEXT_FILE  # the newest set is reported last
+    assert list(INDEPENDENT_CONTEXT_SETS)[-1] == NINTH_CONTEXT_FILE  # the newest set is reported last
     sets = ("context.yml", "context_2.yml", "context_3.yml", "context_4.yml", "context_5.yml",
-            "context_6.yml", SEVENTH_CONTEXT_FILE, EIGHTH_CONTEXT_FILE)
+            "context_6.yml", SEVENTH_CONTEXT_FILE, EIGHTH_CONTEXT_FILE, NINTH_CONTEXT_FILE)
     turns = {name: {item.tekst.lower().strip(".?! ") for item in context_items(name)} for name in sets}
-    for newer in (SEVENTH_CONTEXT_FILE, EIGHTH_CONTEXT_FILE):
+    for newer in (SEVENTH_CONTEXT_FILE, EIGHTH_CONTEXT_FILE, NINTH_CONTEXT_FILE):
         earlier_sets = sets[:sets.index(newer)]
         taken_over = [name for name in earlier_sets if turns[name] & turns[newer]]
         assert not taken_over, newer  # new short turns: none taken over from the sets before it
@@ -488,6 +490,7 @@ def test_the_sixth_to_eighth_context_sets_have_twelve_items_per_scenario_and_the
     ("context_6.yml", ("stap: [behoefte]", "stap: [redding]"), "veld 'stap': onbekende zet 'redding'"),
     ("context_7.yml", ("soort: ambigu", "soort: vaag"), "veld 'soort'"),
     ("context_8.yml", ("deel: ontwikkel", "deel: oefenen"), "veld 'deel'"),
+    ("context_9.yml", ("stap: [behoefte]", "stap: [oplossen]"), "veld 'stap': onbekende zet 'oplossen'"),
 ])
 def test_the_role_play_evaluation_stops_with_a_dutch_message_on_a_broken_later_context_set(
         tmp_path, monkeypatch, capsys, broken, change, message):
