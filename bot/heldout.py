@@ -1,7 +1,7 @@
 """The held-out evaluation sets in ``evaluatie/`` and the shared report.
 
 None of them trains the step or role recognisers. One exception, named in ``INVITATION_TRAINING_SETS``: the
-persona lines of the 'ambigu' items of the seen context sets (``context.yml`` to ``context_6.yml``) train the
+persona lines of the 'ambigu' items of the seen context sets (``context.yml`` to ``context_8.yml``) train the
 learned invitation of the role-play (``bot.roleplay.learned_invitation``); a blind set is never in that list.
 
 - ``evaluatie/gesprekken.yml``: whole conversations written for testing; every professional turn
@@ -331,13 +331,15 @@ INDEPENDENT_CONTEXT_SETS = {
         "zevende contextset",
         "Zevende contextset, blind geschreven (evaluatie/context_7.yml; geschreven met de beschrijvingen van "
         "de stappen, valkuilen en scenario's, zonder de contextregels, de herkenners of de eerste zes sets te "
-        "zien; nooit getraind, alleen gemeten): goed gelezen zonder → met context",
+        "zien; blind gemeten 49/72 met context; sinds sessie 9 trainen de personazinnen de geleerde uitnodiging): "
+        "goed gelezen zonder → met context",
     ),
     EIGHTH_CONTEXT_FILE: (
         "achtste contextset",
         "Achtste contextset, blind geschreven (evaluatie/context_8.yml; geschreven met de beschrijvingen van "
         "de stappen, valkuilen en scenario's, met nieuwe korte beurten en zonder de contextregels, de "
-        "herkenners of de items van de eerste zeven sets te zien; nooit getraind, alleen gemeten): goed "
+        "herkenners of de items van de eerste zeven sets te zien; blind gemeten 45/72 met context en 48/72 met "
+        "de geleerde uitnodiging; sinds sessie 9 trainen de personazinnen de geleerde uitnodiging): goed "
         "gelezen zonder → met context",
     ),
     NINTH_CONTEXT_FILE: (
@@ -357,6 +359,8 @@ INVITATION_TRAINING_SETS = (
     FOURTH_CONTEXT_FILE,
     FIFTH_CONTEXT_FILE,
     SIXTH_CONTEXT_FILE,
+    SEVENTH_CONTEXT_FILE,  # since session 9, after its blind measurements (adoption of the learned invitation)
+    EIGHTH_CONTEXT_FILE,  # since session 9, after its blind measurements with and without the learned invitation
 )
 CONTEXT_PARTS = ("ontwikkel", "toets")
 CONTEXT_KINDS = ("ambigu", "helder")

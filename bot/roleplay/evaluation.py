@@ -132,7 +132,7 @@ def compare_context(classify, result: PathEvaluation, context_parts: Sequence[st
     the line before a professional turn and the steps read so far), the free-text paths, and the
     parts ``context_parts`` of the context set (``evaluatie/context.yml``; raises ``HeldOutError``
     when that file is broken). When ``toets`` is measured, the context sets written apart from the
-    rules (``INDEPENDENT_CONTEXT_SETS``: ``context_2.yml`` to ``context_8.yml``) are measured too, each
+    rules (``INDEPENDENT_CONTEXT_SETS``: ``context_2.yml`` to ``context_9.yml``) are measured too, each
     into ``result.independent[file]``."""
     from bot.heldout import INDEPENDENT_CONTEXT_SETS, context_items, conversation_turns
     from bot.roleplay.context import Context

@@ -11,7 +11,7 @@ What it is trained on (``training_groups``; built and stored like the step and r
 recogniser ``uitnodiging`` of ``bot.recognisers``, by ``rustpunt herkenners bouw``):
 
 - the persona line of every ``ambigu`` item of the context sets in ``bot.heldout.INVITATION_TRAINING_SETS``
-  (the seen sets: ``context.yml`` both parts, ``context_2.yml`` to ``context_6.yml``; never a blind set),
+  (the seen sets: ``context.yml`` both parts, ``context_2.yml`` to ``context_8.yml``; never a blind set),
   labelled with the item's first right move. ``helder`` items are left out: their persona line pulls towards
   another move on purpose;
 - the persona's answers in the scenarios (bands ``SCENARIO_LEVELS``), labelled with the move that triggers
