@@ -395,59 +395,21 @@ def test_the_sixth_toets_set_is_its_own_set_of_at_least_70_new_questions():
     assert len(evalueer(knowledge, kind="kaart_toetsvraag", reeks="toets6").uitkomsten) == len(sixth)
 
 
-def test_the_seventh_toets_set_is_its_own_set_of_at_least_80_new_questions():
+TOETS_ORDER = ("toets", "toets2", "toets3", "toets4", "toets5", "toets6", "toets7", "toets8", "toets9", "toets10",
+               "toets11")
+
+
+@pytest.mark.parametrize("reeks, at_least", [
+    ("toets7", 80), ("toets8", 90), ("toets9", 100), ("toets10", 80), ("toets11", 80),
+])
+def test_each_later_toets_set_is_its_own_set_of_new_questions(reeks, at_least):
     knowledge = get_knowledge()
     toets = knowledge.entries["kaart_toetsvraag"].values()
-    seventh = {q.vraag for q in toets if q.reeks == "toets7"}
-    earlier = {q.vraag for q in toets if q.reeks in ("toets", "toets2", "toets3", "toets4", "toets5", "toets6")}
+    this_set = {q.vraag for q in toets if q.reeks == reeks}
+    earlier = {q.vraag for q in toets if q.reeks in TOETS_ORDER[:TOETS_ORDER.index(reeks)]}
     tuning = {q.vraag for q in knowledge.entries["kaart_testvraag"].values()}
-    assert len(seventh) >= 80 and not seventh & (earlier | tuning)
-    assert len(evalueer(knowledge, kind="kaart_toetsvraag", reeks="toets7").uitkomsten) == len(seventh)
-
-
-def test_the_eighth_toets_set_is_its_own_set_of_at_least_90_new_questions():
-    knowledge = get_knowledge()
-    toets = knowledge.entries["kaart_toetsvraag"].values()
-    eighth = {q.vraag for q in toets if q.reeks == "toets8"}
-    earlier = {q.vraag for q in toets
-               if q.reeks in ("toets", "toets2", "toets3", "toets4", "toets5", "toets6", "toets7")}
-    tuning = {q.vraag for q in knowledge.entries["kaart_testvraag"].values()}
-    assert len(eighth) >= 90 and not eighth & (earlier | tuning)
-    assert len(evalueer(knowledge, kind="kaart_toetsvraag", reeks="toets8").uitkomsten) == len(eighth)
-
-
-def test_the_ninth_toets_set_is_its_own_set_of_at_least_100_new_questions():
-    knowledge = get_knowledge()
-    toets = knowledge.entries["kaart_toetsvraag"].values()
-    ninth = {q.vraag for q in toets if q.reeks == "toets9"}
-    earlier = {q.vraag for q in toets
-               if q.reeks in ("toets", "toets2", "toets3", "toets4", "toets5", "toets6", "toets7", "toets8")}
-    tuning = {q.vraag for q in knowledge.entries["kaart_testvraag"].values()}
-    assert len(ninth) >= 100 and not ninth & (earlier | tuning)
-    assert len(evalueer(knowledge, kind="kaart_toetsvraag", reeks="toets9").uitkomsten) == len(ninth)
-
-
-def test_the_tenth_toets_set_is_its_own_set_of_at_least_80_new_questions():
-    knowledge = get_knowledge()
-    toets = knowledge.entries["kaart_toetsvraag"].values()
-    tenth = {q.vraag for q in toets if q.reeks == "toets10"}
-    earlier = {q.vraag for q in toets
-               if q.reeks in ("toets", "toets2", "toets3", "toets4", "toets5", "toets6", "toets7", "toets8", "toets9")}
-    tuning = {q.vraag for q in knowledge.entries["kaart_testvraag"].values()}
-    assert len(tenth) >= 80 and not tenth & (earlier | tuning)
-    assert len(evalueer(knowledge, kind="kaart_toetsvraag", reeks="toets10").uitkomsten) == len(tenth)
-
-
-def test_the_eleventh_toets_set_is_its_own_set_of_at_least_80_new_questions():
-    knowledge = get_knowledge()
-    toets = knowledge.entries["kaart_toetsvraag"].values()
-    eleventh = {q.vraag for q in toets if q.reeks == "toets11"}
-    earlier = {q.vraag for q in toets
-               if q.reeks in ("toets", "toets2", "toets3", "toets4", "toets5", "toets6", "toets7", "toets8", "toets9",
-                              "toets10")}
-    tuning = {q.vraag for q in knowledge.entries["kaart_testvraag"].values()}
-    assert len(eleventh) >= 80 and not eleventh & (earlier | tuning)
-    assert len(evalueer(knowledge, kind="kaart_toetsvraag", reeks="toets11").uitkomsten) == len(eleventh)
+    assert len(this_set) >= at_least and not this_set & (earlier | tuning)
+    assert len(evalueer(knowledge, kind="kaart_toetsvraag", reeks=reeks).uitkomsten) == len(this_set)
 
 
 @pytest.mark.parametrize("vraag, gemeente", [
