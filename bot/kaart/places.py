@@ -278,6 +278,7 @@ def _typo(tokens: List[Tuple[str, str]], table: Plaatstabel, problem_words: Froz
 SAME_SOUND = (("ij", "ei"), ("y", "ei"), ("au", "ou"))  # spelled differently, said the same: no typo at all
 
 
+@lru_cache(maxsize=4096)
 def same_sound(text: str) -> str:
     """``text`` with the Dutch spellings of one sound made equal ("Terwijde", "Terweide", "Terwyde" alike)."""
     for written, said in SAME_SOUND:
@@ -294,7 +295,11 @@ def _close_place(norm: str, words: int, table: Plaatstabel) -> Optional[PlaatsNa
     for spelling, row in table.by_words.get(words, ()):
         if abs(len(spelling) - len(norm)) > limit:
             continue
-        if distance(norm, spelling, limit) <= limit or distance(said, same_sound(spelling), limit) <= limit:
+        if distance(norm, spelling, limit) <= limit:
+            close[row.id] = row
+            continue
+        spelling_said = same_sound(spelling)  # compared as said only when a spelling of one sound is in either
+        if (said != norm or spelling_said != spelling) and distance(said, spelling_said, limit) <= limit:
             close[row.id] = row
     return next(iter(close.values())) if len(close) == 1 else None
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from bot import status
-from bot.heldout import HIDDEN_NOTE
+from bot.heldout import HIDDEN_NOTE, INVITATION_TRAINING_SETS
 from bot.roleplay import catalog
 from bot.roleplay.engine import Engine
 from bot.roleplay.models import MOVES
@@ -310,7 +310,7 @@ def _context_lines(result: PathEvaluation, show_sentences: bool) -> List[str]:
             "Context (laatste zin van de gesprekspartner en de fase van het gesprek): goed gelezen zonder → met",
             "(contextset = evaluatie/context.yml, korte beurten na een zin van de persona; 'ontwikkel' mag de "
             "contextregels afstellen, 'toets' wordt alleen gemeten; 'helder' = context mag niets veranderen; "
-            "de personazinnen van de 'ambigu'-items van context.yml en context_2.yml tot en met context_6.yml "
+            f"de personazinnen van de 'ambigu'-items van {', '.join(INVITATION_TRAINING_SETS)} "
             "zijn trainingsdata van de geleerde uitnodiging, zie bot/roleplay/learned_invitation.py)",
         ]
         for name, (without, with_context, total) in result.context_compared.items():

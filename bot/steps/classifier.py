@@ -367,11 +367,12 @@ def _read_parts(text: str, model: textclass.Classifier) -> List[Tuple[Part, text
             pieces = _split_warm_aside(text, piece_begin, piece_end)
             for nr, (begin, end) in enumerate(pieces):
                 sentence = text[begin:end]
-                prediction = model.predict(sentence, n_features=8)
-                prediction = _own_step_question(sentence, prediction, model) or prediction
-                prediction = _no_verdict(sentence, prediction) or prediction
-                if _is_encouragement(sentence):
+                if _is_encouragement(sentence):  # no move, whatever the model would read: not asked
                     prediction = textclass.Prediction(OTHER, 1.0, {OTHER: 1.0}, [ENCOURAGEMENT])
+                else:
+                    prediction = model.predict(sentence, n_features=8)
+                    prediction = _own_step_question(sentence, prediction, model) or prediction
+                    prediction = _no_verdict(sentence, prediction) or prediction
                 aside = len(pieces) > 1 and nr == 0
                 read.append((Part(sentence, begin, end, prediction.label, prediction.confidence, aside), prediction))
     for nr, (part, _) in enumerate(read):  # a wish of one's own as a sentence before a question is an aside too
