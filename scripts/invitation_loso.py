@@ -30,7 +30,6 @@ SHOW=1 prints every item whose move the fallback changes.
 from __future__ import annotations
 
 import difflib
-import glob
 import importlib.util
 import os
 import subprocess
@@ -40,12 +39,10 @@ import time
 from functools import lru_cache
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
-import yaml
-
 from bot import textclass
 from bot.heldout import INVITATION_TRAINING_SETS, context_items
 from bot.roleplay import context as rules
-from bot.roleplay import moves
+from bot.roleplay import learned_invitation, moves
 from bot.roleplay.moves import MoveClassifier
 
 SEEN = INVITATION_TRAINING_SETS  # the seen sets (bot/heldout.py); a blind set is never among them
@@ -54,21 +51,19 @@ Pair = Tuple[str, str]
 
 
 def scenario_pairs() -> List[Pair]:
-    """Persona answers of the scenarios, labelled with the move that triggers them (``SCENARIO_LEVELS``)."""
+    """Persona answers of the scenarios, labelled with the move that triggers them (bands in ``SCENARIO_LEVELS``)."""
     levels = [level for level in os.environ.get("SCENARIO_LEVELS", "").split(",") if level]
-    result: List[Pair] = []
-    for path in sorted(glob.glob(os.path.join("knowledge", "scenarios", "*.yml"))):
-        with open(path, encoding="utf-8") as handle:
-            data = yaml.safe_load(handle) or {}
-        for item in data.get("items", []):
-            for move, by_level in (item.get("antwoorden") or {}).items():
-                if move not in ("oordelen", "onduidelijk"):
-                    result += [(line, move) for level in levels for line in by_level.get(level, [])]
-    return result
+    return _pairs(learned_invitation.training_groups(sets=(), levels=levels))
 
 
 def item_pairs(names: Sequence[str]) -> List[Pair]:
-    return [(i.persona, i.stap[0]) for name in names for i in context_items(name) if i.soort == "ambigu"]
+    """The ambigu persona lines of the context sets ``names``, labelled with their first right move."""
+    return _pairs(learned_invitation.training_groups(sets=names, levels=()))
+
+
+def _pairs(groups: Sequence[textclass.Group]) -> List[Pair]:
+    """The product's training groups (``learned_invitation.training_groups``) as (line, move) pairs."""
+    return [(line, group.label) for group in groups for line in group.sentences]
 
 
 def fit(pairs: Sequence[Pair]) -> Callable[[str], textclass.Prediction]:

@@ -35,7 +35,7 @@ a new blind set to measure the change on.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import List, Optional
+from typing import List, Optional, Sequence
 
 from bot import recognisers, textclass
 from bot.roleplay.models import STEPS  # the model's label counts only when it is a step, never a pitfall
@@ -46,15 +46,18 @@ SCENARIO_LEVELS = ("hoog", "midden", "laag")  # the scenarios' answer bands trai
 NOT_INVITING = ("oordelen", "onduidelijk")  # the persona's answers to these moves are not trained on
 
 
-def training_groups() -> List[textclass.Group]:
-    """The training pairs as example groups: one per ambigu item (id ``<file>#<item id>``) and one per
-    scenario and move (id ``scenario:<scenario id>:<move>``, its answers of every band in ``SCENARIO_LEVELS``)."""
+def training_groups(sets: Optional[Sequence[str]] = None,
+                    levels: Sequence[str] = SCENARIO_LEVELS) -> List[textclass.Group]:
+    """The training pairs as example groups: one per ambigu item of the context ``sets`` (default
+    ``INVITATION_TRAINING_SETS``; id ``<file>#<item id>``) and one per scenario and move (id
+    ``scenario:<scenario id>:<move>``, its answers of every band in ``levels``). The experiment script
+    (``scripts/invitation_loso.py``) trains on other sets and bands through the same function."""
     from bot.heldout import INVITATION_TRAINING_SETS, context_items
     from bot.roleplay import catalog
 
     groups = [
         textclass.Group(f"{name}#{item.id}", item.stap[0], (item.persona,))
-        for name in INVITATION_TRAINING_SETS
+        for name in (INVITATION_TRAINING_SETS if sets is None else sets)
         for item in context_items(name)
         if item.soort == "ambigu"
     ]
@@ -62,7 +65,7 @@ def training_groups() -> List[textclass.Group]:
         for move, bands in scenario.antwoorden:
             if move in NOT_INVITING:
                 continue
-            lines = tuple(line for level in SCENARIO_LEVELS for line in getattr(bands, level))
+            lines = tuple(line for level in levels for line in getattr(bands, level))
             if lines:
                 groups.append(textclass.Group(f"scenario:{scenario.id}:{move}", move, lines))
     return groups
