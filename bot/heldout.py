@@ -67,6 +67,12 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
   examples) and fixed before its first measurement; every item is ``toets``, never trained on.
   The context sets written apart from the rules are registered in ``INDEPENDENT_CONTEXT_SETS``
   (file -> name, heading), each reported under its own heading.
+- ``evaluatie/losse_zinnen.yml``, ``losse_zinnen_2.yml`` (steps) and ``losse_rolzinnen.yml`` (roles): clean
+  one-sentence utterances written blind in session 10 outside the project (from the workbook and the knowledge
+  descriptions only), each with its one step, pitfall or role; never trained on, read by the product recognisers
+  (``INDEPENDENT_SENTENCE_SETS``, ``INDEPENDENT_ROLE_SENTENCE_SETS``). This is how the issue measured "clean
+  sentences"; the held-out example groups stay the stricter measure (each test group is an idea that no training
+  group has).
 
 ``RecognitionReport`` is what ``rustpunt evalueer stappen`` and ``evalueer rollen`` print: scores
 on clean sentences (held-out example groups), right per register on the conversations, a learning
@@ -76,7 +82,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Sequence, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from pydantic import ValidationError
 
@@ -85,6 +91,8 @@ from bot.knowledge.base import EntryId, NonEmpty, Strict, non_empty_list, one_of
 from bot.knowledge.problem import Problem
 from bot.paths import PROJECT_ROOT
 from bot.roleplay.models import MOVES, STEPS
+from bot.roles.models import ROLE_IDS, SPEAKERS
+from bot.steps.models import LABELS as STEP_LABELS
 
 REGISTERS = ("lang", "spreektaal", "kind")
 REGISTER_NAMES = {
@@ -396,11 +404,17 @@ class ContextItem(Strict):
 
 def context_items(name: str = CONTEXT_FILE) -> List[ContextItem]:
     """All items of the context set, validated; raises ``HeldOutError`` listing every problem."""
+    return _validated_items(name, ContextItem)
+
+
+def _validated_items(name: str, model: Any) -> List[Any]:
+    """The ``items`` of a held-out file, each parsed with ``model`` (a ``Strict`` pydantic model with an ``id``);
+    raises ``HeldOutError`` listing every problem (file, item id or number, field) in Dutch."""
     from bot.knowledge.loader import _dutch_message, _field_path  # the knowledge files' Dutch messages
 
     rel, raw_items = _held_out_list(name, "items", "verwacht een niet-lege lijst met items")
     problems: List[Problem] = []
-    items: List[ContextItem] = []
+    items: List[Any] = []
     seen: set = set()
     for index, raw in enumerate(raw_items, start=1):
         label = raw["id"] if isinstance(raw, dict) and isinstance(raw.get("id"), str) else f"#{index}"
@@ -412,13 +426,114 @@ def context_items(name: str = CONTEXT_FILE) -> List[ContextItem]:
             continue
         seen.add(label)
         try:
-            items.append(ContextItem.parse_obj(raw))
+            items.append(model.parse_obj(raw))
         except ValidationError as exc:
             for error in exc.errors():
                 problems.append(Problem(rel, label, _field_path(error["loc"]) or None, _dutch_message(error)))
     if problems:
         raise HeldOutError(problems)
     return items
+
+
+# -- evaluatie/losse_zinnen.yml, losse_zinnen_2.yml, losse_rolzinnen.yml -----------------------------------------
+# Clean one-sentence utterances with their step, pitfall or role, written blind in session 10 by writers who saw only
+# the workbook and the knowledge descriptions (never the recognisers, their example groups or the other sets): the
+# recognisers' clean score on sentences from outside the project, as the issue measured it. Never trained on; the
+# product recogniser (trained on every example group) reads them. file -> (name, heading), reported in this order.
+INDEPENDENT_SENTENCE_SETS = {
+    "losse_zinnen.yml": (
+        "eerste set losse zinnen",
+        "Losse zinnen van buiten het project, eerste schrijver (evaluatie/losse_zinnen.yml; 96 zinnen, 12 per stap "
+        "of valkuil, blind geschreven met alleen het werkboek en de beschrijvingen van de stappen; nooit getraind)",
+    ),
+    "losse_zinnen_2.yml": (
+        "tweede set losse zinnen",
+        "Losse zinnen van buiten het project, tweede schrijver (evaluatie/losse_zinnen_2.yml; 96 zinnen, 12 per "
+        "stap of valkuil, blind geschreven met alleen het werkboek en de beschrijvingen van de stappen, rond "
+        "telefoon, gezamenlijk gesprek, kind, MDO en school; nooit getraind)",
+    ),
+}
+INDEPENDENT_ROLE_SENTENCE_SETS = {
+    "losse_rolzinnen.yml": (
+        "losse rolzinnen",
+        "Losse zinnen van buiten het project (evaluatie/losse_rolzinnen.yml; 84 zinnen, 12 per rol, blind "
+        "geschreven met alleen het werkboek en de beschrijvingen van de rollen en driehoeken; nooit getraind)",
+    ),
+}
+ADDRESSEES = ("ouder", "kind", "beide ouders", "school of netwerk")
+
+
+class SentenceItem(Strict):
+    """One sentence of a professional with its right step or pitfall."""
+
+    id: EntryId
+    stap: str
+    tegen: str  # who the professional speaks to
+    zin: NonEmpty
+
+    _stap = one_of("stap", STEP_LABELS, "onbekende stap of valkuil")
+    _tegen = one_of("tegen", ADDRESSEES, "onbekend gesprekspartner")
+
+
+class RoleSentenceItem(Strict):
+    """One sentence of a parent, child or someone around them with the role it shows."""
+
+    id: EntryId
+    rol: str
+    spreker: str
+    zin: NonEmpty
+
+    _rol = one_of("rol", ROLE_IDS, "onbekende rol")
+    _spreker = one_of("spreker", SPEAKERS, "onbekende spreker")
+
+
+def sentence_items(name: str) -> List[SentenceItem]:
+    """All sentences of an independent step sentence set, validated; raises ``HeldOutError`` listing every problem."""
+    return _validated_items(name, SentenceItem)
+
+
+def role_sentence_items(name: str) -> List[RoleSentenceItem]:
+    """All sentences of an independent role sentence set, validated; raises ``HeldOutError`` listing every problem."""
+    return _validated_items(name, RoleSentenceItem)
+
+
+def independent_sentence_report(
+    sets: Dict[str, Tuple[str, str]], labelled: Dict[str, List[Tuple[str, str]]],
+    read: Callable[[List[str]], List[str]], names: Sequence[str],
+) -> Tuple[List[str], List[Tuple[str, str, str]], Dict[str, float]]:
+    """Report lines for sentence sets written outside the project, per set and together (``labelled``: file ->
+    (sentence, right label), read in one batch by ``read``), the misread sentences (set, expected → got, text) and
+    the macro-F1 per file (and under ``"samen"`` for all files together)."""
+    lines: List[str] = []
+    f1: Dict[str, float] = {}
+    misses: List[Tuple[str, str, str]] = []
+    all_texts: List[str] = []
+    all_labels: List[str] = []
+    all_reads: List[str] = []
+    for name, pairs in labelled.items():
+        set_name, heading = sets[name]
+        texts = [text for text, _ in pairs]
+        labels = [label for _, label in pairs]
+        reads = read(texts)
+        misses += [(set_name, f"{label} → {got}", text)
+                   for text, label, got in zip(texts, labels, reads, strict=True) if got != label]
+        scores = textclass.evaluate(None, texts, labels, 0, names, reads)
+        f1[name] = scores.macro_f1
+        lines += ["", f"{heading}:", _scores_line(scores, names)]
+        all_texts += texts
+        all_labels += labels
+        all_reads += reads
+    scores = textclass.evaluate(None, all_texts, all_labels, 0, names, all_reads)
+    f1["samen"] = scores.macro_f1
+    if len(labelled) > 1:
+        lines += ["", "Losse zinnen van buiten het project, alle sets samen:", _scores_line(scores, names)]
+    return lines, misses, f1
+
+
+def _scores_line(scores: textclass.Evaluation, names: Sequence[str]) -> str:
+    per_label = ", ".join(f"{name} {scores.per_label[name]['f1']:.2f}" for name in names)
+    return (f"- macro-F1 {scores.macro_f1:.3f}, goed {scores.accuracy:.1%} van {scores.n_test} zinnen "
+            f"(de herkenner van het product, getraind op alle voorbeeldgroepen); F1 per label: {per_label}")
 
 
 @dataclass
@@ -435,6 +550,7 @@ class RecognitionReport:
     misses: List[Tuple[str, str, str]] = field(default_factory=list)  # register, expected -> got, text
     notes: List[str] = field(default_factory=list)
     accuracy_when_sure: float = 0.0  # clean sentences that got an answer: how often it was right
+    independent_f1: Dict[str, float] = field(default_factory=dict)  # sentence sets from outside: file / "samen" -> F1
 
     @property
     def evaluation(self) -> textclass.Evaluation:
@@ -470,10 +586,10 @@ class RecognitionReport:
         lines.append(f"Tijd per beurt (volledige analyse, na het laden): {self.ms_per_turn:.1f} ms")
         lines += self.notes
         if self.misses and show_sentences:
-            lines += ["", "Fout gelezen gespreksbeurten (verwacht → herkend: tekst):"]
+            lines += ["", "Fout gelezen beurten en zinnen (verwacht → herkend: tekst):"]
             lines += [f"- [{reg}] {exp}: {text}" for reg, exp, text in self.misses]
         elif self.misses:
-            lines += ["", f"{len(self.misses)} gespreksbeurten fout gelezen. {HIDDEN_NOTE}"]
+            lines += ["", f"{len(self.misses)} beurten en zinnen fout gelezen. {HIDDEN_NOTE}"]
         return "\n".join(lines)
 
 

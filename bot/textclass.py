@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from typing import Dict, Iterable, List, Sequence, Tuple, Union
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 
@@ -300,14 +300,19 @@ class Evaluation:
 
 
 def evaluate(
-    classifier: "Classifier", texts: Sequence[str], labels: Sequence[str], n_train: int,
+    classifier: Optional["Classifier"], texts: Sequence[str], labels: Sequence[str], n_train: int,
     names: Sequence[str] = (), predicted: Sequence[str] = (),
 ) -> Evaluation:
-    """Scores over ``names`` (default: every label seen); a prediction outside them counts as a miss."""
+    """Scores over ``names`` (default: every label seen); a prediction outside them counts as a miss.
+    Without ``predicted`` the ``classifier`` reads ``texts``; with it, ``classifier`` may be None."""
     from sklearn.metrics import accuracy_score, confusion_matrix, f1_score, precision_recall_fscore_support
 
-    predicted = list(predicted) or classifier.predict_many(texts)
-    names = sorted(names or (set(labels) | set(classifier.labels)))
+    if not predicted:
+        if classifier is None:
+            raise ValueError("evaluate: give a classifier or the predictions")
+        predicted = classifier.predict_many(texts)
+    predicted = list(predicted)
+    names = sorted(names or (set(labels) | set(classifier.labels if classifier else predicted)))
     precision, recall, f1, support = precision_recall_fscore_support(
         labels, predicted, labels=names, zero_division=0
     )

@@ -15,6 +15,7 @@ The order of ``COMMAND_MODULES`` does not matter: evaluations added before this 
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any, Callable, Dict, Optional, Set, Tuple
 
 Func = Callable[[argparse.Namespace], int]
@@ -34,6 +35,14 @@ def add_evaluation(name: str, help: str, func: Func, configure: Configure = None
 def show_sentences(args: argparse.Namespace) -> bool:
     """Whether the report may print test-set sentences (``--toon-zinnen``)."""
     return bool(getattr(args, "toon_zinnen", False))
+
+
+def broken_set(exc: Exception) -> int:
+    """Print in Dutch (stderr) why a held-out set (``bot.heldout.HeldOutError``) stopped an evaluation; returns 1."""
+    print("De evaluatie kon niet draaien: een testbestand is niet in orde.", file=sys.stderr)
+    for problem in getattr(exc, "problems", [exc]):
+        print(f"- {problem}", file=sys.stderr)
+    return 1
 
 
 def evaluations() -> Dict[str, str]:

@@ -274,6 +274,7 @@ def run_play(args: argparse.Namespace, read=input) -> int:
 
 # -- evalueer --------------------------------------------------------------------------------------
 def run_evaluation(args: argparse.Namespace) -> int:
+    from bot.cli_commands.evalueer import broken_set
     from bot.heldout import HeldOutError
     from bot.roleplay.evaluation import CONTEXT_PARTS, evaluate_paths, evaluation_report
 
@@ -281,10 +282,7 @@ def run_evaluation(args: argparse.Namespace) -> int:
     try:
         result = evaluate_paths(context_parts=CONTEXT_PARTS if part == "beide" else (part,))
     except HeldOutError as exc:
-        print("De evaluatie kon niet draaien: een testbestand is niet in orde.", file=sys.stderr)
-        for problem in exc.problems:
-            print(f"- {problem}", file=sys.stderr)
-        return 1
+        return broken_set(exc)
     except Exception as exc:  # the step classifier may be missing or untrained
         print(f"De evaluatie kon niet draaien: {exc}", file=sys.stderr)
         return 1

@@ -31,8 +31,13 @@ def run_role(args: argparse.Namespace) -> int:
 
 
 def run_evaluation(args: argparse.Namespace) -> int:
-    from bot.cli_commands.evalueer import show_sentences
+    from bot.cli_commands.evalueer import broken_set, show_sentences
+    from bot.heldout import HeldOutError
     from bot.roles.evaluation import evaluate_roles
 
-    print(evaluate_roles().report(show_sentences=show_sentences(args)))
+    try:
+        report = evaluate_roles()
+    except HeldOutError as exc:
+        return broken_set(exc)
+    print(report.report(show_sentences=show_sentences(args)))
     return 0

@@ -72,8 +72,13 @@ def run_plan_toon(args: argparse.Namespace) -> int:
 
 
 def run_evaluatie(args: argparse.Namespace) -> int:
-    from bot.cli_commands.evalueer import show_sentences
+    from bot.cli_commands.evalueer import broken_set, show_sentences
+    from bot.heldout import HeldOutError
     from bot.steps.classifier import evaluate_steps
 
-    print(evaluate_steps().report(show_sentences=show_sentences(args)))
+    try:
+        report = evaluate_steps()
+    except HeldOutError as exc:
+        return broken_set(exc)
+    print(report.report(show_sentences=show_sentences(args)))
     return 0

@@ -1,7 +1,7 @@
 """``rustpunt evalueer rollen``: the role recogniser on clean sentences (held-out example groups,
-model trained on the training split only), on parent and child turns of the held-out
-conversations per register, a learning curve, the reliability table and the coverage/precision
-table for "geen duidelijke rol" (see ``bot.heldout``)."""
+model trained on the training split only; the independent sentence sets, product model), on parent and
+child turns of the held-out conversations per register, a learning curve, the reliability table and the
+coverage/precision table for "geen duidelijke rol" (see ``bot.heldout``)."""
 from __future__ import annotations
 
 import time
@@ -42,6 +42,7 @@ def _right(result, expected: Optional[str]) -> bool:
 def evaluate_roles(with_curve: bool = True) -> heldout.RecognitionReport:
     from bot.roles.classifier import get_classifier, train_test_groups  # lazy: loads scikit-learn: only when evaluating
 
+    sentence_sets = {name: heldout.role_sentence_items(name) for name in heldout.INDEPENDENT_ROLE_SENTENCE_SETS}
     train_groups, test_groups = train_test_groups()
     test_groups = [g for g in test_groups if g.label in ROLE_IDS and not heldout.is_register_group(g.id)]
     texts, labels = flatten(test_groups)
@@ -61,6 +62,11 @@ def evaluate_roles(with_curve: bool = True) -> heldout.RecognitionReport:
         correct.append(best == label)
 
     model = get_classifier()
+    sentence_notes, sentence_misses, independent_f1 = heldout.independent_sentence_report(
+        heldout.INDEPENDENT_ROLE_SENTENCE_SETS,
+        {name: [(item.zin, item.rol) for item in items] for name, items in sentence_sets.items()},
+        lambda texts: forced_choice(model, texts), ROLE_IDS,
+    )
     turns = [t for t in heldout.conversation_turns() if t.speaker != "professional"]
     tally = heldout.TurnTally()
     analyse.analyse_role(turns[0].text, model)  # warm-up: timing excludes loading
@@ -73,12 +79,16 @@ def evaluate_roles(with_curve: bool = True) -> heldout.RecognitionReport:
             confidences.append(score)
             correct.append(best == turn.role)
     elapsed = time.perf_counter() - start
-    return heldout.build_report(
+    tally.misses += sentence_misses
+    report = heldout.build_report(
         "Rollenherkenner", clean, texts, labels, ROLE_IDS, train_groups, abstained, (sure_right, sure_total), tally,
         confidences, correct, analyse.MIN_CONFIDENCE, elapsed / max(len(turns), 1), with_curve,
         notes=[
             "",
             "Let op: de zekerheid in deze tabellen is die van de volledige analyse (herkenner plus signalen);",
             "'geen duidelijke rol' valt onder de drempel of heeft te weinig voorsprong op de tweede rol.",
+            *sentence_notes,
         ],
     )
+    report.independent_f1 = independent_f1
+    return report
