@@ -67,7 +67,7 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
   examples) and fixed before its first measurement; every item is ``toets``, never trained on.
   The context sets written apart from the rules are registered in ``INDEPENDENT_CONTEXT_SETS``
   (file -> name, heading), each reported under its own heading.
-- ``evaluatie/losse_zinnen.yml``, ``losse_zinnen_2.yml`` (steps) and ``losse_rolzinnen.yml`` (roles): clean
+- ``evaluatie/losse_zinnen.yml`` to ``losse_zinnen_4.yml`` (steps) and ``losse_rolzinnen.yml`` (roles): clean
   one-sentence utterances written blind in session 10 outside the project (from the workbook and the knowledge
   descriptions only), each with its one step, pitfall or role; never trained on, read by the product recognisers
   (``INDEPENDENT_SENTENCE_SETS``, ``INDEPENDENT_ROLE_SENTENCE_SETS``). This is how the issue measured "clean
@@ -451,6 +451,19 @@ INDEPENDENT_SENTENCE_SETS = {
         "Losse zinnen van buiten het project, tweede schrijver (evaluatie/losse_zinnen_2.yml; 96 zinnen, 12 per "
         "stap of valkuil, blind geschreven met alleen het werkboek en de beschrijvingen van de stappen, rond "
         "telefoon, gezamenlijk gesprek, kind, MDO en school; nooit getraind)",
+    ),
+    "losse_zinnen_3.yml": (
+        "derde set losse zinnen",
+        "Losse zinnen van buiten het project, derde schrijver (evaluatie/losse_zinnen_3.yml; 96 zinnen, 12 per "
+        "stap of valkuil, blind geschreven zoals ervaren professionals praten: natuurlijke openingen, indirecte "
+        "vragen, de inhoud van het conflict erin, een derde dicht bij een naburige stap; nooit getraind; sinds "
+        "stappenronde 10 gezien: de missers zijn bekeken)",
+    ),
+    "losse_zinnen_4.yml": (
+        "vierde set losse zinnen",
+        "Losse zinnen van buiten het project, vierde schrijver (evaluatie/losse_zinnen_4.yml; 96 zinnen, 12 per "
+        "stap of valkuil, blind geschreven met dezelfde opdracht als de derde set, door een andere schrijver; "
+        "nooit getraind of bekeken, alleen gemeten)",
     ),
 }
 INDEPENDENT_ROLE_SENTENCE_SETS = {

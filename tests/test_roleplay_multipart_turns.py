@@ -42,6 +42,8 @@ def test_a_self_correction_on_its_own_is_no_step_and_no_pitfall(classify, text):
     ("Ho, ik ga te snel. Hoe verliep de overdracht zondag precies?", "dynamiek"),
     ("Sorry, ik spring meteen naar een oplossing, wat is er voor jou het belangrijkste?", "behoefte"),
     ("Dat had ik niet zo moeten zeggen. Wat gebeurde er daarna?", "dynamiek"),  # "had ... zo ... moeten" judges
+    # "wat je moet doen" inside the correction is no judging cue (session 10)
+    ("Ho, nu ga ik voor jou invullen wat je moet doen. Wat is voor jou het allerbelangrijkste?", "behoefte"),
 ])
 def test_a_turn_that_corrects_itself_is_decided_by_what_follows(classify, text, step):
     move = classify(text)
@@ -68,6 +70,11 @@ def test_judging_the_other_is_still_judging(classify):
     ("dat was niet netjes van haar", False),  # about the other: not the professional's own words
     ("ik ga even met haar bellen", False),
     ("of hij komt, dat is niet aan mij", False),  # a stance, not taking something back
+    # filling in for the other what they feel or should do (session 10)
+    ("oei, nu zit ik alweer voor je in te vullen hoe je je voelt", True),
+    ("ik ben aan het invullen wat jij zou moeten doen", True),
+    ("ik ga straks voor je het aanmeldformulier invullen", False),  # an action, not taking back one's words
+    ("ik ga niet voor je invullen, jij mag het zeggen", False),
 ])
 def test_what_counts_as_a_self_correction(text, expected):
     assert is_self_correction(text) is expected

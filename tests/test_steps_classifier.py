@@ -79,6 +79,9 @@ def test_accuracy_floor_on_held_out_split():
     "Ik ga niet uitzoeken of ze die avond nou echt koorts had.",
     "Wie er gelijk heeft, ga ik niet bepalen.",
     "Het is niet aan mij om te zeggen wie er fout zat.",
+    # refusing to judge (session 10)
+    "Of hij die avond nou te laat was of niet, daar ga ik niet over oordelen.",
+    "Ik ga niet oordelen wie er gelijk had over de vakantie.",
 ])
 def test_refusing_to_settle_the_facts_or_who_is_right_is_a_stance(sentence):
     assert classify_step(sentence).stap == "visie"

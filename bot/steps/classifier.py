@@ -21,9 +21,9 @@ Five rules read the parts of a sentence before the model decides (explainable, p
 
 - **A self-correction is no move** (``_SELF_CORRECTION``): a clause in which the professional takes back
   their own pace or words ("wacht, ik ga te snel", "laat ik dat anders zeggen", "dat kwam er onhandig
-  uit") is small talk (``overig``), not the fix or the judgement its words resemble ("ik ga ..." is a
-  strong cue for redden). The rest of the sentence is read on its own, so a turn that corrects itself
-  and then asks a step question is decided by that question.
+  uit", "nu ga ik voor jou invullen wat je moet doen") is small talk (``overig``), not the fix or the
+  judgement its words resemble ("ik ga ..." is a strong cue for redden). The rest of the sentence is read on
+  its own, so a turn that corrects itself and then asks a step question is decided by that question.
 - **A question that names the reality as a condition and asks for a step of one's own is opties**
   (``_own_step_question``): "wat kun je zelf doen, als hij zo blijft?" The condition ("als hij zo blijft",
   "ook als ze niet verandert", ``_CONDITION``) pulls the read to realiteit; when the sentence reads as
@@ -35,8 +35,9 @@ Five rules read the parts of a sentence before the model decides (explainable, p
   also inside one sentence, and the question beside it is the turn's main move. An aside that is itself a
   pitfall ("ik wil het voor je oplossen") follows the pitfall rule above.
 - **Refusing to settle the facts is a stance** (``_NO_VERDICT``): a sentence in which the professional says
-  they will not find out or say who is right or what really happened ("ik ga niet uitzoeken of hij echt ziek
-  was", "wie gelijk heeft, ga ik niet bepalen", "het is niet aan mij om te zeggen ...") is visie, not the
+  they will not find out, judge or say who is right or what really happened ("ik ga niet uitzoeken of hij echt
+  ziek was", "wie gelijk heeft, ga ik niet bepalen", "daar ga ik niet over oordelen", "het is niet aan mij om te
+  zeggen ...") is visie, not the
   content its words are about (the model read it as inhoud, 1.00); "ik kan niet bepalen of hij komt" is not.
 - **An encouragement to think aloud is no move** (``_ENCOURAGEMENT``): a sentence of which every clause invites
   the other to think freely ("je mag gewoon hardop denken", "bedenk maar gewoon wat", "er is geen fout antwoord",
@@ -80,6 +81,8 @@ _SELF_CORRECTION = re.compile(
     r"|ik (?:zit|ben) (?:\w+ )?(?:te|aan het) oordelen|(?:nu|daar) oordeel ik|ik oordeel (?:\w+ )?(?:te snel|te hard)"
     r"|(?:nu|daar) kies ik (?:\w+ )?(?:partij|een kant|haar kant|zijn kant)"
     r"|ik vul (?:\w+ ){0,2}(?:te snel|te veel|te vlug|al) (?:\w+ ){0,2}in"
+    r"|(?:ik (?:ga|zit|ben)|(?:nu|daar|zo|alweer|weer) (?:ga|zit|ben) ik) (?:\w+ ){0,3}"
+    r"(?:invullen|in te vullen|aan het invullen) (?:wat|hoe|waarom|wie|dat)"  # "nu ga ik voor jou invullen wat ..."
     r"|ik dwaal af"
     r"|(?:sorry|excuus|excuses|pardon),? (?:voor )?(?:die|mijn|deze) (?:opmerking|woorden)"
     r")\b",
@@ -112,11 +115,15 @@ _OWN_STEP = re.compile(
 # "ik ga niet zeggen wie gelijk heeft", "het is niet aan mij om te bepalen ..."): a stance (visie), not the content
 # its words are about. Not "ik kan niet bepalen of hij komt" (a reality about the other).
 _NO_VERDICT = re.compile(
-    r"\bik (?:ga|zal|wil|hoef) (?:\w+ ){0,2}niet (?:\w+ ){0,3}(?:uitzoeken|uitmaken|bepalen|beoordelen|beslissen|"
-    r"vaststellen|onderzoeken|zeggen|kiezen) (?:\w+ ){0,2}(?:wie|of|wat|welke|wiens)\b"
+    r"\bik (?:ga|zal|wil|hoef) (?:\w+ ){0,2}niet (?:\w+ ){0,3}(?:uitzoeken|uitmaken|bepalen|beoordelen|oordelen|"
+    r"beslissen|vaststellen|onderzoeken|zeggen|kiezen) (?:\w+ ){0,2}(?:wie|of|wat|welke|wiens)\b"
     r"|\bik (?:kan|ga|zal|wil) (?:\w+ ){0,2}niet (?:\w+ ){0,2}(?:zeggen|uitmaken|bepalen|kiezen) wie\b"
     r"|\b(?:ga|zal|wil) ik (?:\w+ ){0,2}niet (?:\w+ ){0,2}(?:uitzoeken|uitmaken|bepalen|beoordelen|beslissen|"
     r"vaststellen)\b"  # "Wie er gelijk heeft, ga ik niet bepalen.", "dat ga ik niet uitzoeken"
+    # "daar ga ik niet over oordelen", "ik ga niet over jou oordelen"
+    r"|\b(?:ga|zal|wil) ik (?:\w+ ){0,2}niet (?:\w+ ){0,2}(?:over )?"
+    r"(?:oordelen|een oordeel (?:over )?(?:geven|vellen))\b"
+    r"|\bik (?:ga|zal|wil) (?:\w+ ){0,2}niet (?:\w+ ){0,2}over (?:\w+ ){0,2}oordelen\b"
     r"|\b(?:het|dat) is niet (?:aan mij|mijn taak|mijn rol) om (?:\w+ ){0,5}(?:te )?(?:zeggen|bepalen|oordelen|"
     r"uitmaken|uitzoeken|beoordelen|kiezen)\b"
     r"|\bik (?:ben|speel) (?:hier )?(?:\w+ )?niet (?:de )?(?:rechter|scheidsrechter)\b",
