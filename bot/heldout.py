@@ -29,7 +29,8 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
 - ``evaluatie/oefenpaden_8.yml``: an eighth set in the same format and shape (24 paths, two good and two bad
   per scenario), written blind in session 9 from the workbook and the knowledge descriptions (without the
   engine, the recognisers or the other sets' paths), with subtler bad paths (warm advice, a well-meant
-  'jullie moeten gewoon'); fixed before its first measurement; only measured, reported under its own heading.
+  'jullie moeten gewoon'); fixed before its first measurement; measured blind (24/24), seen since session 10 (one
+  good path was looked at for two general rules of the step recogniser); reported under its own heading.
 - ``evaluatie/context.yml``: short, ambiguous role-play turns with the persona's last line and the
   stage of the talk, to measure reading a move with and without context; split into ``ontwikkel``
   (may tune ``bot.roleplay.context``) and ``toets`` (measured only). Validated on loading: a broken
@@ -198,14 +199,15 @@ SEVENTH_PRACTICE_HEADING = (
     "na ronde 11 23/24; sinds ronde 12 gezien: het goede pad dat niet goed afliep is bekeken en in een "
     "algemene oorzaak verholpen)"
 )
-EIGHTH_PRACTICE_FILE = "oefenpaden_8.yml"  # written blind in session 9, with the workbook: only measured
+EIGHTH_PRACTICE_FILE = "oefenpaden_8.yml"  # written blind in session 9, with the workbook; seen since session 10
 EIGHTH_PRACTICE_HEADING = (
     "Achtste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_8.yml; geschreven met het werkboek "
     "en de beschrijvingen van stappen, valkuilen en rollen, maar zonder de rollenspel-engine, de contextregels, "
     "de herkenners of de paden van de andere sets te zien; twee goede en twee slechte paden per scenario, de "
     "helft van de goede paden heeft één onhandige beurt die daarna hersteld wordt, de helft van de slechte "
     "paden is subtiel: een warme toon met advies erin of een goedbedoeld 'jullie moeten gewoon'; nooit "
-    "gebruikt om te trainen of af te stellen)"
+    "getraind; blind gemeten 24/24; sinds sessie 10 gezien: pad 2 is bekeken bij stappenronde 10 en leverde "
+    "twee algemene regels op)"
 )
 # the practice-path sets written apart from the engine, each played and reported on its own:
 # file -> (name, heading); the report follows this order
