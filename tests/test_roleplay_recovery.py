@@ -87,3 +87,57 @@ def test_asking_for_more_after_the_options_asks_for_more_options():
     assert context.follow_up("oke, wat nog meer dan?", "dynamiek", 0.45, after_options) == "opties"
     after_pattern = context.Context.of(line, ["erkennen", "dynamiek"])
     assert context.follow_up("En verder nog?", "realiteit", 0.5, after_pattern) != "opties"
+
+
+# -- taking back a misstep (rechtgezet, session 10) -------------------------------------------------
+def _taken_back(zet):
+    return Move(zet, 0.95, zelfcorrectie=True)
+
+
+def test_taking_back_a_misstep_brings_the_tension_below_where_it_was_before_it():
+    engine, turns = play(FATHER, "erkennen", Move("inhoud", 0.95), _taken_back("visie"), "dynamiek")
+    assert [t.tension for t in turns[:2]] == [7, 8]  # the sure pitfall raised it
+    assert turns[2].tension == 6 and turns[2].turn.rechtgezet and not turns[2].turn.herstel
+    # without taking it back, the same step only recovers to the level from before the misstep
+    plain, plain_turns = play(FATHER, "erkennen", Move("inhoud", 0.95), "visie")
+    assert plain_turns[2].tension == 7 and plain_turns[2].turn.herstel and not plain_turns[2].turn.rechtgezet
+    zetten = {z.id: z for z in KNOWLEDGE.all("rollenspel_zet")}
+    assert "Je nam je misstap zelf terug" in feedback.turn_line(turns[2].turn, zetten)
+
+
+def test_only_one_misstep_per_session_can_be_taken_back():
+    engine, turns = play(FATHER, "erkennen", Move("inhoud", 0.95), _taken_back("visie"),
+                         Move("redden", 0.95), _taken_back("erkennen"))
+    assert turns[2].turn.rechtgezet
+    assert not turns[4].turn.rechtgezet  # the second one only calms by its own effect: one lower, not back below
+    assert turns[4].tension == turns[4].turn.spanning_voor - 1 > turns[3].turn.spanning_voor - 1
+
+
+def test_taking_back_the_last_of_a_run_of_missteps_changes_nothing():
+    engine, turns = play(CHILD, "erkennen", Move("oordelen", 0.95), Move("inhoud", 0.95), _taken_back("erkennen"))
+    assert turns[2].tension > turns[1].tension  # the second pitfall raised it again
+    assert not turns[3].turn.rechtgezet  # the turn before that pitfall was a pitfall too
+
+
+def test_a_self_correction_without_a_step_or_after_a_forgiven_read_takes_nothing_back():
+    engine, turns = play(FATHER, "erkennen", Move("redden", 0.4), _taken_back("erkennen"))
+    assert turns[1].turn.onzeker and not turns[2].turn.rechtgezet  # nothing was raised
+    engine, turns = play(FATHER, "erkennen", Move("inhoud", 0.95), Move("redden", 0.95, zelfcorrectie=True))
+    assert not turns[2].turn.rechtgezet  # a pitfall is no repair
+
+
+def test_the_move_classifier_sees_a_turn_that_takes_back_the_professionals_own_words():
+    from bot.roleplay.moves import MoveClassifier
+
+    classify = MoveClassifier()
+    assert classify("Wacht, dat kwam er verkeerd uit. Hoe ging het zondag bij de overdracht?").zelfcorrectie
+    assert not classify("Hoe ging het zondag bij de overdracht?").zelfcorrectie
+
+
+def test_the_debrief_says_which_misstep_the_trainee_took_back():
+    engine, turns = play(FATHER, "erkennen", Move("inhoud", 0.95), _taken_back("visie"), Move("redden", 0.95))
+    zetten = {z.id: z for z in KNOWLEDGE.all("rollenspel_zet")}
+    data = feedback.debrief(FATHER, engine.state, zetten)
+    assert [(p["beurt"], p["zelf_teruggenomen"]) for p in data["valkuilen"]] == [(2, True), (4, False)]
+    text = feedback.debrief_text(data, zetten)
+    assert text.count("Je nam het in de beurt erna zelf terug") == 1

@@ -18,6 +18,13 @@ moves the tension as its most calming step. A session ends badly only on a patte
 *and* at least two of the last three turns were pitfalls or unclear; one misread at high tension
 never decides the session on its own.
 
+Taking back a misstep (``rechtgezet``): a step in a turn that takes back the professional's own words ("wacht, ik
+ga te snel", "nu ga ik voor jou invullen wat je moet doen", ``Move.zelfcorrectie``), right after a pitfall that
+raised the tension, brings the tension back to where it was before that pitfall and one lower: repairing a
+misstep is what the workbook asks, so one clumsy turn that the trainee takes back does not decide the session.
+Once per session (taking back every pitfall is no way out), only when the turn before the pitfall was a step (one
+clumsy turn in a good talk, not the last of a run of missteps), never after a forgiven uncertain read.
+
 Recovery (``herstel``): after a pitfall that raised the tension, every following step lowers the
 tension by at least one until it is back at the level from before that pitfall, also where the
 scenario's effect for that step and band would hold or raise it (a question about the pattern
@@ -68,6 +75,7 @@ class Move:
     signalen: List[str] = field(default_factory=list)
     stap_label: Optional[str] = None  # raw label of the step classifier, for evaluation
     zetten: List[str] = field(default_factory=list)  # every move in the turn (several sentences)
+    zelfcorrectie: bool = False  # the turn takes back the professional's own words ("wacht, ik ga te snel")
 
 
 Classifier = Callable[..., Union[Move, str]]  # (text) or, with ``accepts_context``, (text, context=...)
@@ -89,6 +97,7 @@ class Turn:
     zetten: List[str] = field(default_factory=list)  # all moves the turn held, when more than one
     weerstand: bool = False  # options came too early: the persona pushed back (pacing)
     herstel: bool = False  # a step after a pitfall that brought the tension back down (recovery)
+    rechtgezet: bool = False  # a step that takes back the misstep of the turn before (self-correction)
 
 
 @dataclass
@@ -183,6 +192,9 @@ class Engine:
             delta = 0
         delta, resisted = pacing.paced_delta(self.scenario, move.zet, delta, state.moves)
         state.tension = max(0, min(MAX_TENSION, before + delta))
+        repaired = move.zelfcorrectie and move.zet in STEPS and self._repairable()
+        if repaired:  # back to the tension from before the misstep, and this step counts on top of it
+            state.tension = min(state.tension, max(0, state.turns[-1].spanning_voor - 1))
         state.role = self._next_role(UNCLEAR if forgiven else move.zet)
         bad_turn = move.zet in PITFALLS + (UNCLEAR,) and not forgiven
         ending = self._ending(move.zet, moves, bad_turn=bad_turn)
@@ -206,7 +218,8 @@ class Engine:
             onzeker=forgiven,
             zetten=moves if len(moves) > 1 else [],
             weerstand=resisted,
-            herstel=recovering and not repeated,
+            herstel=recovering and not repeated and not repaired,
+            rechtgezet=repaired,
         )
         state.turns.append(turn)
         return TurnResult(reply=reply, move=move, tension=state.tension, role=state.role, ending=ending, turn=turn)
@@ -272,6 +285,18 @@ class Engine:
         used |= set(moves) - {move}
         earlier = STEPS[1:STEPS.index(move)]
         return all(step in used for step in earlier)
+
+    def _repairable(self) -> bool:
+        """The turn before was a pitfall that raised the tension (not a forgiven uncertain read) after a step (one
+        clumsy turn in a good talk, not the end of a run of missteps), and no misstep was taken back before in this
+        session: one repair per session, so taking back every pitfall is no way out."""
+        turns = self.state.turns
+        if not turns or any(turn.rechtgezet for turn in turns):
+            return False
+        last = turns[-1]
+        if len(turns) > 1 and turns[-2].zet not in STEPS:
+            return False
+        return last.zet in PITFALLS and not last.onzeker and last.spanning_na > last.spanning_voor
 
     def _recovery_level(self) -> int:
         """The tension before the last pitfall that raised it, or the maximum when there was none

@@ -65,6 +65,9 @@ def turn_line(turn, zetten: Dict[str, Zet]) -> str:
         reason = "Dezelfde stap voor de derde keer op rij: het effect is uitgewerkt."
     if getattr(turn, "herstel", False):
         reason = "Een goede stap na een misstap: je gesprekspartner komt weer wat tot rust."
+    if getattr(turn, "rechtgezet", False):
+        reason = ("Je nam je misstap zelf terug en zette een goede stap: je gesprekspartner komt terug op de "
+                  "spanning van vóór die misstap, en nog wat rustiger.")
     if getattr(turn, "onzeker", False):
         reason = (f"Ik twijfelde hoe ik dit moest lezen (zekerheid {turn.zekerheid:.0%}); je gesprekspartner "
                   "vroeg wat je bedoelde en de spanning bleef gelijk.")
@@ -130,10 +133,11 @@ def debrief(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> Dict[st
             earlier = state.moves[:index]
             rise = index > 0 and state.turns[index - 1].spanning_na > state.turns[index - 1].spanning_voor
             better, reason = recommend(turn.spanning_voor, earlier, rise)
+            taken_back = index + 1 < len(state.turns) and getattr(state.turns[index + 1], "rechtgezet", False)
             pitfalls.append({
                 "beurt": turn.nr, "tekst": turn.tekst, "zet": pitfall, "naam": _name(pitfall, zetten),
                 "beter": better, "beter_naam": _name(better, zetten), "reden": reason,
-                "voorbeeld": example(scenario, better, zetten),
+                "voorbeeld": example(scenario, better, zetten), "zelf_teruggenomen": taken_back,
             })
     return {
         "scenario": scenario.id,
@@ -174,7 +178,8 @@ def debrief_text(data: Dict[str, Any], zetten: Dict[str, Zet]) -> str:
     if data["valkuilen"]:
         lines.append("Beurten om naar te kijken:")
         for item in data["valkuilen"]:
-            lines.append(f"- Beurt {item['beurt']}: \"{_quote(item['tekst'])}\" was {item['naam'].lower()}. "
+            back = " Je nam het in de beurt erna zelf terug: goed gezien." if item.get("zelf_teruggenomen") else ""
+            lines.append(f"- Beurt {item['beurt']}: \"{_quote(item['tekst'])}\" was {item['naam'].lower()}.{back} "
                          f"Beter: {item['beter_naam'].lower()}, bijvoorbeeld \"{item['voorbeeld']}\"")
     else:
         lines.append("Je bent niet in de inhoud, het redden of het oordelen geschoten. Mooi.")

@@ -124,7 +124,8 @@ class MoveClassifier:
             return Move(zet=move, zekerheid=certainty, signalen=phrases, stap_label=label,
                         zetten=[move] + [m for m in all_moves if m != move])
         if label in _DIRECT and confidence >= self.min_confidence:
-            return Move(zet=label, zekerheid=confidence, signalen=features, stap_label=label, zetten=all_moves)
+            return Move(zet=label, zekerheid=confidence, signalen=features, stap_label=label, zetten=all_moves,
+                        zelfcorrectie=_corrects_itself(result))
         return Move(zet=UNCLEAR, zekerheid=confidence, signalen=[], stap_label=label)
 
     @staticmethod
@@ -167,6 +168,13 @@ class MoveClassifier:
             if best is None or certainty > best[2]:
                 best = (cue[0], cue[1], certainty)
         return best
+
+
+def _corrects_itself(result) -> bool:
+    """The step classifier read a part of the turn as the professional taking back their own words."""
+    from bot.steps.classifier import is_self_correction  # lazy, like the step classifier itself
+
+    return any(part.stap == "overig" and is_self_correction(part.zin) for part in getattr(result, "delen", None) or [])
 
 
 _DEFAULT: Dict[str, MoveClassifier] = {}
