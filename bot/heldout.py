@@ -34,8 +34,8 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
 - ``evaluatie/oefenpaden_9.yml``: a ninth set in the same format and shape (24 paths, two good and two bad
   per scenario), written blind in session 10 from the workbook and the knowledge descriptions (without the
   engine, the recognisers or the other sets' paths); half of the good paths have one clumsy turn repaired in the
-  next, half of the bad paths are subtle; fixed before its first measurement; never trained on or tuned with;
-  reported under its own heading.
+  next, half of the bad paths are subtle; fixed before its first measurement; measured blind (19/24), seen since
+  session 10 (its paths that went wrong were looked at for general causes); reported under its own heading.
 - ``evaluatie/context.yml``: short, ambiguous role-play turns with the persona's last line and the
   stage of the talk, to measure reading a move with and without context; split into ``ontwikkel``
   (may tune ``bot.roleplay.context``) and ``toets`` (measured only). Validated on loading: a broken
@@ -214,15 +214,16 @@ EIGHTH_PRACTICE_HEADING = (
     "getraind; blind gemeten 24/24; sinds sessie 10 gezien: pad 2 is bekeken bij stappenronde 10 en leverde "
     "twee algemene regels op)"
 )
-NINTH_PRACTICE_FILE = "oefenpaden_9.yml"  # written blind in session 10, with the workbook: only measured
+NINTH_PRACTICE_FILE = "oefenpaden_9.yml"  # written blind in session 10, with the workbook; seen since then
 NINTH_PRACTICE_HEADING = (
     "Negende set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_9.yml; geschreven in sessie 10 met het "
     "werkboek en de beschrijvingen van stappen, valkuilen, rollen en scenario's, maar zonder de "
     "rollenspel-engine, de contextregels, de herkenners of de paden van de andere sets te zien; twee goede en "
     "twee slechte paden per scenario, de helft van de goede paden heeft één onhandige beurt die daarna "
     "hersteld wordt, de helft van de slechte paden is subtiel: een warme toon met advies erin, een "
-    "goedbedoeld 'jullie moeten gewoon' of een 'neutrale' professional die toch terechtwijst; nooit gebruikt "
-    "om te trainen of af te stellen)"
+    "goedbedoeld 'jullie moeten gewoon' of een 'neutrale' professional die toch terechtwijst; nooit getraind; "
+    "blind gemeten 19/24, met stappenronde 10 20/24; sinds sessie 10 gezien: de fout gelopen paden zijn bekeken "
+    "en in algemene oorzaken verholpen)"
 )
 # the practice-path sets written apart from the engine, each played and reported on its own:
 # file -> (name, heading); the report follows this order

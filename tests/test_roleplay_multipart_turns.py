@@ -75,6 +75,9 @@ def test_judging_the_other_is_still_judging(classify):
     ("ik ben aan het invullen wat jij zou moeten doen", True),
     ("ik ga straks voor je het aanmeldformulier invullen", False),  # an action, not taking back one's words
     ("ik ga niet voor je invullen, jij mag het zeggen", False),
+    ("oeps, ik stel nu een verkeerde vraag", True),
+    ("nee, dat was een domme vraag van me", True),
+    ("is dat een verkeerde vraag voor jou?", False),
 ])
 def test_what_counts_as_a_self_correction(text, expected):
     assert is_self_correction(text) is expected

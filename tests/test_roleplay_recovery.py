@@ -2,6 +2,8 @@
 the last two turns, not by the single last read; asking for more after the options asks for options."""
 from pathlib import Path
 
+import pytest
+
 from bot.knowledge.loader import load_knowledge
 from bot.paths import knowledge_dir
 from bot.roleplay import context, feedback
@@ -141,3 +143,26 @@ def test_the_debrief_says_which_misstep_the_trainee_took_back():
     assert [(p["beurt"], p["zelf_teruggenomen"]) for p in data["valkuilen"]] == [(2, True), (4, False)]
     text = feedback.debrief_text(data, zetten)
     assert text.count("Je nam het in de beurt erna zelf terug") == 1
+
+
+# -- a good ending needs a mostly good talk (GOOD_PATTERN, session 10) ------------------------------
+def test_warm_steps_with_a_pitfall_beside_them_in_most_turns_do_not_end_well():
+    def steering(zet):  # a step with a pitfall sentence beside it ("... Dat is toch een goed idee?")
+        return Move(zet, 0.95, zetten=[zet, "redden"])
+
+    engine, turns = play(CHILD, "erkennen", steering("erkennen"), steering("realiteit"), steering("opties"),
+                         steering("opties"))
+    assert all(t.ending is None for t in turns)  # calm and with options, but four of five turns steered
+    engine, turns = play(CHILD, "erkennen", steering("erkennen"), "realiteit", "opties")
+    assert turns[-1].ending == "goed"  # one steering turn in four: still a good talk
+
+
+@pytest.mark.parametrize("text, move", [
+    ("Misschien moet je haar gewoon wat meer ruimte geven?", "oordelen"),
+    ("Dan belt u hem vanavond. Dat is toch een goed idee?", "redden"),
+    ("Ik zou zeggen: laat de tas voortaan gewoon bij oma staan.", "redden"),
+])
+def test_steering_in_a_warm_voice_is_read_as_the_pitfall(text, move):
+    from bot.roleplay.moves import MoveClassifier
+
+    assert MoveClassifier()(text).zet == move

@@ -44,8 +44,10 @@ move. A turn whose main move is a pitfall never moves on in order.
 
 Closing by pattern: the good ending looks at the last two turns, not only at the single last read.
 It comes when the current turn is a step, the tension is at or below the threshold, the needed
-steps were used, and this turn or the one before held a closing move (every move of a turn with
-several sentences counts). A short ask-on turn after the options ("En wat nog meer?") can so
+steps were used, this turn or the one before held a closing move (every move of a turn with
+several sentences counts), and at most half of all turns held a pitfall, as the main move or as a part beside a step
+(``GOOD_PATTERN``): a talk that keeps steering, judging or taking over between warm sentences does not end well.
+A short ask-on turn after the options ("En wat nog meer?") can so
 close the talk even when it is read as another step.
 
 Pacing (``tempo``) and role voices (``rolantwoorden``) live in ``bot.roleplay.pacing``; ``rewind(n)``
@@ -64,6 +66,7 @@ from bot.roleplay.models import MAX_TENSION, MOVES, PITFALLS, STEPS, UNCLEAR, Sc
 MAX_TEXT = 1000  # characters per professional turn
 UNSURE = 0.6  # a read below this confidence is uncertain (calibrated confidences, see `evalueer stappen`)
 BAD_PATTERN = 2  # pitfall/unclear turns among the last three needed for the bad ending
+GOOD_PATTERN = 0.5  # the good ending needs at most this share of turns holding a pitfall (main move or part)
 
 
 @dataclass
@@ -320,9 +323,17 @@ class Engine:
             return None
         previous = self.state.turns[-1:]
         closing = set(moves) | {move} | {m for t in previous for m in [t.zet] + t.zetten if t.zet in STEPS}
-        if closing & set(good.zetten) and all(step in used for step in good.nodig):
+        if closing & set(good.zetten) and all(step in used for step in good.nodig) and self._mostly_good(moves):
             return status.GOOD
         return None
+
+    def _mostly_good(self, moves: List[str]) -> bool:
+        """At most half of the turns so far (this one included) held a pitfall, as the main move or as a part beside
+        a step (``GOOD_PATTERN``): warm sentences in between do not make a talk of steering, judging or taking over a
+        good one. Forgiven uncertain reads do not count."""
+        turns = [[t.zet] + t.zetten for t in self.state.turns if not t.onzeker] + [moves]
+        with_pitfall = sum(1 for turn_moves in turns if set(turn_moves) & set(PITFALLS))
+        return with_pitfall <= GOOD_PATTERN * (len(self.state.turns) + 1)
 
     def _pick(self, move: str, resisted: bool = False) -> str:
         variants = pacing.reply_variants(self.scenario, self.state.role, move, self.state.tension, resisted)

@@ -83,6 +83,8 @@ _SELF_CORRECTION = re.compile(
     r"|ik vul (?:\w+ ){0,2}(?:te snel|te veel|te vlug|al) (?:\w+ ){0,2}in"
     r"|(?:ik (?:ga|zit|ben)|(?:nu|daar|zo|alweer|weer) (?:ga|zit|ben) ik) (?:\w+ ){0,3}"
     r"(?:invullen|in te vullen|aan het invullen) (?:wat|hoe|waarom|wie|dat)"  # "nu ga ik voor jou invullen wat ..."
+    r"|ik stel (?:\w+ ){0,2}(?:een )?(?:verkeerde|foute|domme|rare|vreemde) vraag"  # "ik stel een verkeerde vraag"
+    r"|(?:dat|die|dit) (?:is|was) (?:\w+ )?(?:een )?(?:verkeerde|foute|domme) vraag(?: van (?:mij|me))?"
     r"|ik dwaal af"
     r"|(?:sorry|excuus|excuses|pardon),? (?:voor )?(?:die|mijn|deze) (?:opmerking|woorden)"
     r")\b",
