@@ -41,8 +41,8 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
   engine, the recognisers or the other sets' paths); half of the good paths have one clumsy turn repaired in the
   next; half of the bad paths are subtle in a specific way: warm and in the workbook's words ('wat heb je nodig',
   'wat kun je doen') while steering, advising, judging or taking over in between, ending with a friendly plan
-  the professional chose; fixed before its first measurement; never trained on or tuned with; reported under
-  its own heading.
+  the professional chose; fixed before its first measurement; measured blind (17/24), seen since session 10 (its
+  paths that went wrong were looked at for general causes); reported under its own heading.
 - ``evaluatie/context.yml``: short, ambiguous role-play turns with the persona's last line and the
   stage of the talk, to measure reading a move with and without context; split into ``ontwikkel``
   (may tune ``bot.roleplay.context``) and ``toets`` (measured only). Validated on loading: a broken
@@ -232,7 +232,7 @@ NINTH_PRACTICE_HEADING = (
     "blind gemeten 19/24, met stappenronde 10 20/24; sinds sessie 10 gezien: de fout gelopen paden zijn bekeken "
     "en in algemene oorzaken verholpen)"
 )
-TENTH_PRACTICE_FILE = "oefenpaden_10.yml"  # written blind in session 10, with the workbook: only measured
+TENTH_PRACTICE_FILE = "oefenpaden_10.yml"  # written blind in session 10, with the workbook; seen since then
 TENTH_PRACTICE_HEADING = (
     "Tiende set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_10.yml; geschreven in sessie 10 met het "
     "werkboek en de beschrijvingen van stappen, valkuilen, rollen en scenario's, maar zonder de "
@@ -240,7 +240,8 @@ TENTH_PRACTICE_HEADING = (
     "twee slechte paden per scenario, de helft van de goede paden heeft één onhandige beurt die daarna "
     "hersteld wordt, de helft van de slechte paden is subtiel: warm en in de woorden van het werkboek ('wat "
     "heb je nodig', 'wat kun je doen'), maar daartussen sturen, adviseren, oordelen of overnemen, en eindigen "
-    "met een vriendelijk plan dat de professional koos; nooit gebruikt om te trainen of af te stellen)"
+    "met een vriendelijk plan dat de professional koos; nooit getraind; blind gemeten 17/24; sinds sessie 10 "
+    "gezien: de fout gelopen paden zijn bekeken en in algemene oorzaken verholpen)"
 )
 # the practice-path sets written apart from the engine, each played and reported on its own:
 # file -> (name, heading); the report follows this order
