@@ -42,7 +42,7 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
   next; half of the bad paths are subtle in a specific way: warm and in the workbook's words ('wat heb je nodig',
   'wat kun je doen') while steering, advising, judging or taking over in between, ending with a friendly plan
   the professional chose; fixed before its first measurement; measured blind (17/24), seen since session 10 (its
-  paths that went wrong were looked at for general causes); reported under its own heading.
+  paths that went wrong were looked at; the cues drawn from them were not adopted); reported under its own heading.
 - ``evaluatie/oefenpaden_11.yml``: an eleventh set in the same format and shape (24 paths, two good and two bad
   per scenario), written blind in session 10 from the workbook and the knowledge descriptions (without the
   engine, the recognisers or the other sets' paths), with situations and words other than the tenth's; half of
@@ -248,7 +248,7 @@ TENTH_PRACTICE_HEADING = (
     "hersteld wordt, de helft van de slechte paden is subtiel: warm en in de woorden van het werkboek ('wat "
     "heb je nodig', 'wat kun je doen'), maar daartussen sturen, adviseren, oordelen of overnemen, en eindigen "
     "met een vriendelijk plan dat de professional koos; nooit getraind; blind gemeten 17/24; sinds sessie 10 "
-    "gezien: de fout gelopen paden zijn bekeken en in algemene oorzaken verholpen)"
+    "gezien: de fout gelopen paden zijn bekeken, de signalen die daaruit kwamen zijn niet overgenomen)"
 )
 ELEVENTH_PRACTICE_FILE = "oefenpaden_11.yml"  # written blind in session 10, with the workbook: only measured
 ELEVENTH_PRACTICE_HEADING = (

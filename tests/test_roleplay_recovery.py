@@ -161,24 +161,8 @@ def test_warm_steps_with_a_pitfall_beside_them_in_most_turns_do_not_end_well():
     ("Misschien moet je haar gewoon wat meer ruimte geven?", "oordelen"),
     ("Dan belt u hem vanavond. Dat is toch een goed idee?", "redden"),
     ("Ik zou zeggen: laat de tas voortaan gewoon bij oma staan.", "redden"),
-    ("Ik denk dat het voor jou goed is om hem een week niet te appen.", "redden"),
-    ("Het zou helpen als u wat minder vaak belt.", "redden"),
-    ("Zullen we afspreken dat je het zaterdag gewoon nog één keer probeert?", "redden"),
-    ("Daarom zou ik die tijd juist in de kinderen steken.", "redden"),
-    ("Dat wil je je dochter toch niet aandoen?", "oordelen"),
 ])
 def test_steering_in_a_warm_voice_is_read_as_the_pitfall(text, move):
     from bot.roleplay.moves import MoveClassifier
 
     assert MoveClassifier()(text).zet == move
-
-
-@pytest.mark.parametrize("text", [
-    "Wat zou jou helpen als hij weer zo'n bericht stuurt?",  # asking, not proposing
-    "Zullen we volgende week bellen hoe het ging?",  # a follow-up, not the parent's task
-    "Wil je me vertellen wat er toen gebeurde?",
-])
-def test_asking_about_the_others_own_ideas_is_no_steering(text):
-    from bot.roleplay.moves import MoveClassifier
-
-    assert MoveClassifier()(text).zet not in ("redden", "oordelen")
