@@ -147,7 +147,8 @@ def run_evaluation(args: argparse.Namespace) -> int:
                   "negende ronde, ook gebruikt om af te stellen)",
         "toets9": "negende toetsset (toetsvragen_9.yml, in de zevende sessie blind geschreven; sinds 4 december, "
                   "negende ronde, ook gebruikt om af te stellen)",
-        "toets10": "tiende toetsset (toetsvragen_10.yml, in de negende sessie blind geschreven, sinds de tiende sessie gezien)",
+        "toets10": "tiende toetsset (toetsvragen_10.yml, in de negende sessie blind geschreven; sinds de tiende "
+                   "sessie gezien)",
         "toets11": "elfde toetsset (toetsvragen_11.yml, later in de negende sessie blind geschreven, alleen om te "
                    "meten)",
     }

@@ -60,4 +60,3 @@ def evaluate_steps(knowledge=None, with_curve: bool = True) -> heldout.Recogniti
     )
     report.independent_f1 = independent_f1
     return report
-
