@@ -50,6 +50,13 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
   own options; half of the bad paths are subtle (warm, in the workbook's words, with steering, advice, judging
   or taking over in between and a friendly plan the professional chose); fixed before its first measurement;
   never trained on or tuned with; reported under its own heading.
+- ``evaluatie/oefenpaden_12.yml``: a twelfth set in the same format and shape (24 paths, two good and two bad
+  per scenario), written blind in session 10 from the workbook and the knowledge descriptions (without the
+  engine, the recognisers or the other sets' paths), with situations and words other than the eleventh's; half
+  of the good paths have one clumsy turn repaired in the next and every good path ends by asking for the
+  persona's own options; half of the bad paths are subtle (warm, in the workbook's words, with steering, advice,
+  judging or taking over in between and a friendly plan the professional chose); fixed before its first
+  measurement; never trained on or tuned with; reported under its own heading.
 - ``evaluatie/context.yml``: short, ambiguous role-play turns with the persona's last line and the
   stage of the talk, to measure reading a move with and without context; split into ``ontwikkel``
   (may tune ``bot.roleplay.context``) and ``toets`` (measured only). Validated on loading: a broken
@@ -168,7 +175,7 @@ def practice_paths() -> List[Dict[str, Any]]:
     return list(_yaml("oefenpaden.yml")["paden"])
 
 
-# -- evaluatie/oefenpaden_2.yml ... oefenpaden_11.yml -------------------------------------------
+# -- evaluatie/oefenpaden_2.yml ... oefenpaden_12.yml -------------------------------------------
 SECOND_PRACTICE_FILE = "oefenpaden_2.yml"  # written blind, never used to train or tune: only measured
 SECOND_PRACTICE_HEADING = (
     "Tweede set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_2.yml; geschreven zonder de "
@@ -262,6 +269,18 @@ ELEVENTH_PRACTICE_HEADING = (
     "overnemen, en eindigen met een vriendelijk plan dat de professional koos; nooit gebruikt om te trainen "
     "of af te stellen)"
 )
+TWELFTH_PRACTICE_FILE = "oefenpaden_12.yml"  # written blind in session 10, with the workbook: only measured
+TWELFTH_PRACTICE_HEADING = (
+    "Twaalfde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_12.yml; geschreven in sessie 10 met "
+    "het werkboek en de beschrijvingen van stappen, valkuilen en scenario's, maar zonder de "
+    "rollenspel-engine, de contextregels, de herkenners of de paden van de andere sets te zien, met andere "
+    "situaties en woorden dan de elfde set; twee goede en twee slechte paden per scenario, de helft van de "
+    "goede paden heeft één onhandige beurt die daarna hersteld wordt en elk goed pad eindigt met vragen naar "
+    "de eigen opties, de helft van de slechte paden is subtiel: warm en in de woorden van het werkboek ('dat "
+    "mag er zijn', 'wat heb je nodig', 'voor iedereen en tegen niemand'), maar daartussen sturen, adviseren, "
+    "oordelen of overnemen, en eindigen met een vriendelijk plan dat de professional koos; nooit gebruikt "
+    "om te trainen of af te stellen)"
+)
 # the practice-path sets written apart from the engine, each played and reported on its own:
 # file -> (name, heading); the report follows this order
 PRACTICE_PATH_SETS = {
@@ -275,6 +294,7 @@ PRACTICE_PATH_SETS = {
     NINTH_PRACTICE_FILE: ("negende set vrije-tekstpaden", NINTH_PRACTICE_HEADING),
     TENTH_PRACTICE_FILE: ("tiende set vrije-tekstpaden", TENTH_PRACTICE_HEADING),
     ELEVENTH_PRACTICE_FILE: ("elfde set vrije-tekstpaden", ELEVENTH_PRACTICE_HEADING),
+    TWELFTH_PRACTICE_FILE: ("twaalfde set vrije-tekstpaden", TWELFTH_PRACTICE_HEADING),
 }
 PRACTICE_KINDS = ("goed", "slecht")
 
