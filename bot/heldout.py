@@ -267,7 +267,7 @@ ELEVENTH_PRACTICE_HEADING = (
     "de eigen opties, de helft van de slechte paden is subtiel: warm en in de woorden van het werkboek ('dat "
     "mag er zijn', 'wat heb je nodig', 'wat kun je doen'), maar daartussen sturen, adviseren, oordelen of "
     "overnemen, en eindigen met een vriendelijk plan dat de professional koos; nooit gebruikt om te trainen "
-    "of af te stellen)"
+    "of af te stellen; blind gemeten 19/24, ook met de code van het begin van sessie 10)"
 )
 TWELFTH_PRACTICE_FILE = "oefenpaden_12.yml"  # written blind in session 10, with the workbook: only measured
 TWELFTH_PRACTICE_HEADING = (
@@ -279,7 +279,7 @@ TWELFTH_PRACTICE_HEADING = (
     "de eigen opties, de helft van de slechte paden is subtiel: warm en in de woorden van het werkboek ('dat "
     "mag er zijn', 'wat heb je nodig', 'voor iedereen en tegen niemand'), maar daartussen sturen, adviseren, "
     "oordelen of overnemen, en eindigen met een vriendelijk plan dat de professional koos; nooit gebruikt "
-    "om te trainen of af te stellen)"
+    "om te trainen of af te stellen; blind gemeten 20/24, met de code van het begin van sessie 10 19/24)"
 )
 # the practice-path sets written apart from the engine, each played and reported on its own:
 # file -> (name, heading); the report follows this order
