@@ -154,11 +154,9 @@ class MoveClassifier:
         if not parts:
             cue = self.lexicon.match(text)
             return (cue[0], cue[1], SURE_CUE) if cue else None
-        from bot.steps.classifier import is_self_correction  # lazy, like the step classifier itself
-
         best = None
         for part in parts:
-            if part.stap == "overig" and is_self_correction(part.zin):
+            if getattr(part, "zelfcorrectie", False):
                 continue  # "dat had ik niet zo moeten zeggen" takes back the professional's own words
             cue = self.lexicon.match(part.zin)
             if not cue:
@@ -172,9 +170,7 @@ class MoveClassifier:
 
 def _corrects_itself(result) -> bool:
     """The step classifier read a part of the turn as the professional taking back their own words."""
-    from bot.steps.classifier import is_self_correction  # lazy, like the step classifier itself
-
-    return any(part.stap == "overig" and is_self_correction(part.zin) for part in getattr(result, "delen", None) or [])
+    return any(getattr(part, "zelfcorrectie", False) for part in getattr(result, "delen", None) or [])
 
 
 _DEFAULT: Dict[str, MoveClassifier] = {}

@@ -171,6 +171,7 @@ class Part:
     stap: str  # a label, ``overig`` or ``geen``
     zekerheid: float
     terzijde: bool = False  # a warm aside before a question in the same sentence (``_split_warm_aside``)
+    zelfcorrectie: bool = False  # the professional takes back their own pace or words here (``_SELF_CORRECTION``)
 
     def to_dict(self) -> Dict[str, object]:
         return {"zin": self.zin, "stap": self.stap, "zekerheid": round(self.zekerheid, 3)}
@@ -371,7 +372,8 @@ def _read_parts(text: str, model: textclass.Classifier) -> List[Tuple[Part, text
         for piece_begin, piece_end, correction in _split_self_corrections(text, span_begin, span_end):
             if correction:  # the professional takes back their own pace or words: no move
                 prediction = textclass.Prediction(OTHER, 1.0, {OTHER: 1.0}, [SELF_CORRECTION])
-                read.append((Part(text[piece_begin:piece_end], piece_begin, piece_end, OTHER, 1.0), prediction))
+                read.append((Part(text[piece_begin:piece_end], piece_begin, piece_end, OTHER, 1.0,
+                                  zelfcorrectie=True), prediction))
                 continue
             pieces = _split_warm_aside(text, piece_begin, piece_end)
             for nr, (begin, end) in enumerate(pieces):
@@ -410,7 +412,7 @@ def classify_step(
     sure = [(part, pred) for part, pred in read if part.stap != OTHER and part.zekerheid >= threshold]
     if not sure and len(read) > 1:  # no sentence is clear on its own: read the turn as a whole (without
         # its self-corrections)
-        rest = " ".join(part.zin for part, pred in read if pred.features != [SELF_CORRECTION])
+        rest = " ".join(part.zin for part, _ in read if not part.zelfcorrectie)
         whole = model.predict(rest, n_features=8) if rest else None
         if whole is not None and whole.label != OTHER and whole.confidence >= threshold:
             sure = [(Part(text, 0, len(text), whole.label, whole.confidence), whole)]
