@@ -176,125 +176,115 @@ def practice_paths() -> List[Dict[str, Any]]:
 
 
 # -- evaluatie/oefenpaden_2.yml ... oefenpaden_12.yml -------------------------------------------
-SECOND_PRACTICE_FILE = "oefenpaden_2.yml"  # written blind, never used to train or tune: only measured
-SECOND_PRACTICE_HEADING = (
-    "Tweede set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_2.yml; geschreven zonder de "
-    "rollenspel-engine, de contextregels of de herkenners te zien; elk goed pad heeft één onhandige beurt, "
-    "slechte paden mengen warme zinnen met valkuilen; nooit getraind; sinds sessie 6 gezien: gebruikt om de "
-    "rollenspel-engine af te stellen)"
-)
-THIRD_PRACTICE_FILE = "oefenpaden_3.yml"  # written blind too, without the first two sets' paths; seen since round 8
-THIRD_PRACTICE_HEADING = (
-    "Derde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_3.yml; geschreven zonder de "
-    "rollenspel-engine, de contextregels, de herkenners of de paden van de eerste twee sets te zien; "
-    "de helft van de goede paden heeft één onhandige beurt, slechte paden klinken warm maar oordelen, "
-    "redden, gaan de inhoud in of kiezen partij; nooit getraind; sinds 3 december gezien: gebruikt om de "
-    "rollenspel-engine af te stellen en de soorten zinnen te vinden waarvoor voorbeeldronde 8 is geschreven)"
-)
-FOURTH_PRACTICE_FILE = "oefenpaden_4.yml"  # written blind too, without the other sets' paths; seen since round 9
-FOURTH_PRACTICE_HEADING = (
-    "Vierde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_4.yml; geschreven zonder de "
-    "rollenspel-engine, de contextregels, de herkenners of de paden van de andere sets te zien; "
-    "de helft van de goede paden heeft één onhandige beurt die daarna hersteld wordt, slechte paden klinken "
-    "warm maar oordelen, redden, gaan de inhoud in of kiezen partij; nooit getraind; sinds 3 december gezien: "
-    "de fout gelopen paden zijn bekeken voor de rollenspel-engine)"
-)
-FIFTH_PRACTICE_FILE = "oefenpaden_5.yml"  # written blind too, without the other sets' paths: only measured
-FIFTH_PRACTICE_HEADING = (
-    "Vijfde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_5.yml; geschreven zonder de "
-    "rollenspel-engine, de contextregels, de herkenners of de paden van de andere sets te zien; "
-    "de helft van de goede paden heeft één onhandige beurt, slechte paden klinken warm maar oordelen, "
-    "redden, gaan de inhoud in of kiezen partij; door tijdgebrek zonder het werkboek geschreven; nooit gebruikt "
-    "om te trainen of af te stellen)"
-)
-SIXTH_PRACTICE_FILE = "oefenpaden_6.yml"  # written blind too, with the workbook; seen since round 11 (tuned the rules)
-SIXTH_PRACTICE_HEADING = (
-    "Zesde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_6.yml; geschreven met het werkboek, "
-    "maar zonder de rollenspel-engine, de contextregels, de herkenners of de paden van de andere sets te zien; "
-    "de helft van de goede paden heeft één onhandige beurt die daarna hersteld wordt, slechte paden klinken "
-    "warm maar oordelen, redden, gaan de inhoud in of kiezen partij; nooit getraind; blind gemeten 22/24; "
-    "sinds ronde 11 gezien: de fout gelopen paden zijn bekeken en in algemene oorzaken verholpen)"
-)
-SEVENTH_PRACTICE_FILE = "oefenpaden_7.yml"  # written blind in session 9; seen since round 12 (tuned the rules)
-SEVENTH_PRACTICE_HEADING = (
-    "Zevende set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_7.yml; geschreven met het werkboek "
-    "en de beschrijvingen van stappen, valkuilen en rollen, maar zonder de rollenspel-engine, de contextregels, "
-    "de herkenners of de paden van de andere sets te zien; twee goede en twee slechte paden per scenario, de "
-    "helft van de goede paden heeft één onhandige beurt die daarna hersteld wordt, slechte paden oordelen, "
-    "redden, gaan de inhoud in, kiezen partij of slaan erkennen over; nooit getraind; blind gemeten 22/24, "
-    "na ronde 11 23/24; sinds ronde 12 gezien: het goede pad dat niet goed afliep is bekeken en in een "
-    "algemene oorzaak verholpen)"
-)
-EIGHTH_PRACTICE_FILE = "oefenpaden_8.yml"  # written blind in session 9, with the workbook; seen since session 10
-EIGHTH_PRACTICE_HEADING = (
-    "Achtste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_8.yml; geschreven met het werkboek "
-    "en de beschrijvingen van stappen, valkuilen en rollen, maar zonder de rollenspel-engine, de contextregels, "
-    "de herkenners of de paden van de andere sets te zien; twee goede en twee slechte paden per scenario, de "
-    "helft van de goede paden heeft één onhandige beurt die daarna hersteld wordt, de helft van de slechte "
-    "paden is subtiel: een warme toon met advies erin of een goedbedoeld 'jullie moeten gewoon'; nooit "
-    "getraind; blind gemeten 24/24; sinds sessie 10 gezien: pad 2 is bekeken bij stappenronde 10 en leverde "
-    "twee algemene regels op)"
-)
-NINTH_PRACTICE_FILE = "oefenpaden_9.yml"  # written blind in session 10, with the workbook; seen since then
-NINTH_PRACTICE_HEADING = (
-    "Negende set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_9.yml; geschreven in sessie 10 met het "
-    "werkboek en de beschrijvingen van stappen, valkuilen, rollen en scenario's, maar zonder de "
-    "rollenspel-engine, de contextregels, de herkenners of de paden van de andere sets te zien; twee goede en "
-    "twee slechte paden per scenario, de helft van de goede paden heeft één onhandige beurt die daarna "
-    "hersteld wordt, de helft van de slechte paden is subtiel: een warme toon met advies erin, een "
-    "goedbedoeld 'jullie moeten gewoon' of een 'neutrale' professional die toch terechtwijst; nooit getraind; "
-    "blind gemeten 19/24, met stappenronde 10 20/24; sinds sessie 10 gezien: de fout gelopen paden zijn bekeken "
-    "en in algemene oorzaken verholpen)"
-)
-TENTH_PRACTICE_FILE = "oefenpaden_10.yml"  # written blind in session 10, with the workbook; seen since then
-TENTH_PRACTICE_HEADING = (
-    "Tiende set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_10.yml; geschreven in sessie 10 met het "
-    "werkboek en de beschrijvingen van stappen, valkuilen, rollen en scenario's, maar zonder de "
-    "rollenspel-engine, de contextregels, de herkenners of de paden van de andere sets te zien; twee goede en "
-    "twee slechte paden per scenario, de helft van de goede paden heeft één onhandige beurt die daarna "
-    "hersteld wordt, de helft van de slechte paden is subtiel: warm en in de woorden van het werkboek ('wat "
-    "heb je nodig', 'wat kun je doen'), maar daartussen sturen, adviseren, oordelen of overnemen, en eindigen "
-    "met een vriendelijk plan dat de professional koos; nooit getraind; blind gemeten 17/24; sinds sessie 10 "
-    "gezien: de fout gelopen paden zijn bekeken, de signalen die daaruit kwamen zijn niet overgenomen)"
-)
-ELEVENTH_PRACTICE_FILE = "oefenpaden_11.yml"  # written blind in session 10, with the workbook: only measured
-ELEVENTH_PRACTICE_HEADING = (
-    "Elfde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_11.yml; geschreven in sessie 10 met het "
-    "werkboek en de beschrijvingen van stappen, valkuilen, rollen en scenario's, maar zonder de "
-    "rollenspel-engine, de contextregels, de herkenners of de paden van de andere sets te zien, met andere "
-    "situaties en woorden dan de tiende set; twee goede en twee slechte paden per scenario, de helft van de "
-    "goede paden heeft één onhandige beurt die daarna hersteld wordt en elk goed pad eindigt met vragen naar "
-    "de eigen opties, de helft van de slechte paden is subtiel: warm en in de woorden van het werkboek ('dat "
-    "mag er zijn', 'wat heb je nodig', 'wat kun je doen'), maar daartussen sturen, adviseren, oordelen of "
-    "overnemen, en eindigen met een vriendelijk plan dat de professional koos; nooit gebruikt om te trainen "
-    "of af te stellen; blind gemeten 19/24, ook met de code van het begin van sessie 10)"
-)
-TWELFTH_PRACTICE_FILE = "oefenpaden_12.yml"  # written blind in session 10, with the workbook: only measured
-TWELFTH_PRACTICE_HEADING = (
-    "Twaalfde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_12.yml; geschreven in sessie 10 met "
-    "het werkboek en de beschrijvingen van stappen, valkuilen en scenario's, maar zonder de "
-    "rollenspel-engine, de contextregels, de herkenners of de paden van de andere sets te zien, met andere "
-    "situaties en woorden dan de elfde set; twee goede en twee slechte paden per scenario, de helft van de "
-    "goede paden heeft één onhandige beurt die daarna hersteld wordt en elk goed pad eindigt met vragen naar "
-    "de eigen opties, de helft van de slechte paden is subtiel: warm en in de woorden van het werkboek ('dat "
-    "mag er zijn', 'wat heb je nodig', 'voor iedereen en tegen niemand'), maar daartussen sturen, adviseren, "
-    "oordelen of overnemen, en eindigen met een vriendelijk plan dat de professional koos; nooit gebruikt "
-    "om te trainen of af te stellen; blind gemeten 20/24, met de code van het begin van sessie 10 19/24)"
-)
+SECOND_PRACTICE_FILE = "oefenpaden_2.yml"  # the default set of ``practice_path_set``
 # the practice-path sets written apart from the engine, each played and reported on its own:
 # file -> (name, heading); the report follows this order
 PRACTICE_PATH_SETS = {
-    SECOND_PRACTICE_FILE: ("tweede set vrije-tekstpaden", SECOND_PRACTICE_HEADING),
-    THIRD_PRACTICE_FILE: ("derde set vrije-tekstpaden", THIRD_PRACTICE_HEADING),
-    FOURTH_PRACTICE_FILE: ("vierde set vrije-tekstpaden", FOURTH_PRACTICE_HEADING),
-    FIFTH_PRACTICE_FILE: ("vijfde set vrije-tekstpaden", FIFTH_PRACTICE_HEADING),
-    SIXTH_PRACTICE_FILE: ("zesde set vrije-tekstpaden", SIXTH_PRACTICE_HEADING),
-    SEVENTH_PRACTICE_FILE: ("zevende set vrije-tekstpaden", SEVENTH_PRACTICE_HEADING),
-    EIGHTH_PRACTICE_FILE: ("achtste set vrije-tekstpaden", EIGHTH_PRACTICE_HEADING),
-    NINTH_PRACTICE_FILE: ("negende set vrije-tekstpaden", NINTH_PRACTICE_HEADING),
-    TENTH_PRACTICE_FILE: ("tiende set vrije-tekstpaden", TENTH_PRACTICE_HEADING),
-    ELEVENTH_PRACTICE_FILE: ("elfde set vrije-tekstpaden", ELEVENTH_PRACTICE_HEADING),
-    TWELFTH_PRACTICE_FILE: ("twaalfde set vrije-tekstpaden", TWELFTH_PRACTICE_HEADING),
+    "oefenpaden_2.yml": (  # written blind; seen since session 6 (tuned the engine)
+        "tweede set vrije-tekstpaden",
+        "Tweede set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_2.yml; geschreven zonder de "
+        "rollenspel-engine, de contextregels of de herkenners te zien; elk goed pad heeft één onhandige beurt, "
+        "slechte paden mengen warme zinnen met valkuilen; nooit getraind; sinds sessie 6 gezien: gebruikt om de "
+        "rollenspel-engine af te stellen)",
+    ),
+    "oefenpaden_3.yml": (  # written blind too, without the first two sets' paths; seen since round 8
+        "derde set vrije-tekstpaden",
+        "Derde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_3.yml; geschreven zonder de "
+        "rollenspel-engine, de contextregels, de herkenners of de paden van de eerste twee sets te zien; de helft "
+        "van de goede paden heeft één onhandige beurt, slechte paden klinken warm maar oordelen, redden, gaan de "
+        "inhoud in of kiezen partij; nooit getraind; sinds 3 december gezien: gebruikt om de rollenspel-engine af "
+        "te stellen en de soorten zinnen te vinden waarvoor voorbeeldronde 8 is geschreven)",
+    ),
+    "oefenpaden_4.yml": (  # written blind too, without the other sets' paths; seen since round 9
+        "vierde set vrije-tekstpaden",
+        "Vierde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_4.yml; geschreven zonder de "
+        "rollenspel-engine, de contextregels, de herkenners of de paden van de andere sets te zien; de helft van "
+        "de goede paden heeft één onhandige beurt die daarna hersteld wordt, slechte paden klinken warm maar "
+        "oordelen, redden, gaan de inhoud in of kiezen partij; nooit getraind; sinds 3 december gezien: de fout "
+        "gelopen paden zijn bekeken voor de rollenspel-engine)",
+    ),
+    "oefenpaden_5.yml": (  # written blind too, without the other sets' paths: only measured
+        "vijfde set vrije-tekstpaden",
+        "Vijfde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_5.yml; geschreven zonder de "
+        "rollenspel-engine, de contextregels, de herkenners of de paden van de andere sets te zien; de helft van "
+        "de goede paden heeft één onhandige beurt, slechte paden klinken warm maar oordelen, redden, gaan de "
+        "inhoud in of kiezen partij; door tijdgebrek zonder het werkboek geschreven; nooit gebruikt om te trainen "
+        "of af te stellen)",
+    ),
+    "oefenpaden_6.yml": (  # written blind too, with the workbook; seen since round 11 (tuned the rules)
+        "zesde set vrije-tekstpaden",
+        "Zesde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_6.yml; geschreven met het werkboek, "
+        "maar zonder de rollenspel-engine, de contextregels, de herkenners of de paden van de andere sets te "
+        "zien; de helft van de goede paden heeft één onhandige beurt die daarna hersteld wordt, slechte paden "
+        "klinken warm maar oordelen, redden, gaan de inhoud in of kiezen partij; nooit getraind; blind gemeten "
+        "22/24; sinds ronde 11 gezien: de fout gelopen paden zijn bekeken en in algemene oorzaken verholpen)",
+    ),
+    "oefenpaden_7.yml": (  # written blind in session 9; seen since round 12 (tuned the rules)
+        "zevende set vrije-tekstpaden",
+        "Zevende set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_7.yml; geschreven met het werkboek "
+        "en de beschrijvingen van stappen, valkuilen en rollen, maar zonder de rollenspel-engine, de "
+        "contextregels, de herkenners of de paden van de andere sets te zien; twee goede en twee slechte paden "
+        "per scenario, de helft van de goede paden heeft één onhandige beurt die daarna hersteld wordt, slechte "
+        "paden oordelen, redden, gaan de inhoud in, kiezen partij of slaan erkennen over; nooit getraind; blind "
+        "gemeten 22/24, na ronde 11 23/24; sinds ronde 12 gezien: het goede pad dat niet goed afliep is bekeken "
+        "en in een algemene oorzaak verholpen)",
+    ),
+    "oefenpaden_8.yml": (  # written blind in session 9, with the workbook; seen since session 10
+        "achtste set vrije-tekstpaden",
+        "Achtste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_8.yml; geschreven met het werkboek "
+        "en de beschrijvingen van stappen, valkuilen en rollen, maar zonder de rollenspel-engine, de "
+        "contextregels, de herkenners of de paden van de andere sets te zien; twee goede en twee slechte paden "
+        "per scenario, de helft van de goede paden heeft één onhandige beurt die daarna hersteld wordt, de helft "
+        "van de slechte paden is subtiel: een warme toon met advies erin of een goedbedoeld 'jullie moeten "
+        "gewoon'; nooit getraind; blind gemeten 24/24; sinds sessie 10 gezien: pad 2 is bekeken bij stappenronde "
+        "10 en leverde twee algemene regels op)",
+    ),
+    "oefenpaden_9.yml": (  # written blind in session 10, with the workbook; seen since then
+        "negende set vrije-tekstpaden",
+        "Negende set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_9.yml; geschreven in sessie 10 met "
+        "het werkboek en de beschrijvingen van stappen, valkuilen, rollen en scenario's, maar zonder de "
+        "rollenspel-engine, de contextregels, de herkenners of de paden van de andere sets te zien; twee goede en "
+        "twee slechte paden per scenario, de helft van de goede paden heeft één onhandige beurt die daarna "
+        "hersteld wordt, de helft van de slechte paden is subtiel: een warme toon met advies erin, een "
+        "goedbedoeld 'jullie moeten gewoon' of een 'neutrale' professional die toch terechtwijst; nooit getraind; "
+        "blind gemeten 19/24, met stappenronde 10 20/24; sinds sessie 10 gezien: de fout gelopen paden zijn "
+        "bekeken en in algemene oorzaken verholpen)",
+    ),
+    "oefenpaden_10.yml": (  # written blind in session 10, with the workbook; seen since then
+        "tiende set vrije-tekstpaden",
+        "Tiende set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_10.yml; geschreven in sessie 10 met "
+        "het werkboek en de beschrijvingen van stappen, valkuilen, rollen en scenario's, maar zonder de "
+        "rollenspel-engine, de contextregels, de herkenners of de paden van de andere sets te zien; twee goede en "
+        "twee slechte paden per scenario, de helft van de goede paden heeft één onhandige beurt die daarna "
+        "hersteld wordt, de helft van de slechte paden is subtiel: warm en in de woorden van het werkboek ('wat "
+        "heb je nodig', 'wat kun je doen'), maar daartussen sturen, adviseren, oordelen of overnemen, en eindigen "
+        "met een vriendelijk plan dat de professional koos; nooit getraind; blind gemeten 17/24; sinds sessie 10 "
+        "gezien: de fout gelopen paden zijn bekeken, de signalen die daaruit kwamen zijn niet overgenomen)",
+    ),
+    "oefenpaden_11.yml": (  # written blind in session 10, with the workbook: only measured
+        "elfde set vrije-tekstpaden",
+        "Elfde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_11.yml; geschreven in sessie 10 met "
+        "het werkboek en de beschrijvingen van stappen, valkuilen, rollen en scenario's, maar zonder de "
+        "rollenspel-engine, de contextregels, de herkenners of de paden van de andere sets te zien, met andere "
+        "situaties en woorden dan de tiende set; twee goede en twee slechte paden per scenario, de helft van de "
+        "goede paden heeft één onhandige beurt die daarna hersteld wordt en elk goed pad eindigt met vragen naar "
+        "de eigen opties, de helft van de slechte paden is subtiel: warm en in de woorden van het werkboek ('dat "
+        "mag er zijn', 'wat heb je nodig', 'wat kun je doen'), maar daartussen sturen, adviseren, oordelen of "
+        "overnemen, en eindigen met een vriendelijk plan dat de professional koos; nooit gebruikt om te trainen "
+        "of af te stellen; blind gemeten 19/24, ook met de code van het begin van sessie 10)",
+    ),
+    "oefenpaden_12.yml": (  # written blind in session 10, with the workbook: only measured
+        "twaalfde set vrije-tekstpaden",
+        "Twaalfde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_12.yml; geschreven in sessie 10 "
+        "met het werkboek en de beschrijvingen van stappen, valkuilen en scenario's, maar zonder de "
+        "rollenspel-engine, de contextregels, de herkenners of de paden van de andere sets te zien, met andere "
+        "situaties en woorden dan de elfde set; twee goede en twee slechte paden per scenario, de helft van de "
+        "goede paden heeft één onhandige beurt die daarna hersteld wordt en elk goed pad eindigt met vragen naar "
+        "de eigen opties, de helft van de slechte paden is subtiel: warm en in de woorden van het werkboek ('dat "
+        "mag er zijn', 'wat heb je nodig', 'voor iedereen en tegen niemand'), maar daartussen sturen, adviseren, "
+        "oordelen of overnemen, en eindigen met een vriendelijk plan dat de professional koos; nooit gebruikt om "
+        "te trainen of af te stellen; blind gemeten 20/24, met de code van het begin van sessie 10 19/24)",
+    ),
 }
 PRACTICE_KINDS = ("goed", "slecht")
 

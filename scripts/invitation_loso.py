@@ -181,7 +181,7 @@ def paths(threshold: float) -> None:
     for name in list(heldout.INDEPENDENT_CONTEXT_SETS):  # blind (not in the training list): never read here
         if name not in SEEN:
             heldout.INDEPENDENT_CONTEXT_SETS.pop(name)
-    heldout.PRACTICE_PATH_SETS.pop(heldout.EIGHTH_PRACTICE_FILE, None)
+    heldout.PRACTICE_PATH_SETS.pop("oefenpaden_8.yml", None)
     predict = fit(item_pairs(SEEN) + scenario_pairs())
     reports = []
     for fallback in (None, threshold):
