@@ -432,6 +432,8 @@ def classify_step(
         main_part, prediction = max(asked, key=_rank)
     moves: List[str] = []
     for part, _ in sure:
+        if part.stap in PITFALL_IDS and part.zekerheid < PITFALL_FLAG:
+            continue  # a doubtful pitfall sentence is no move of the turn (see PITFALL_FLAG)
         if part.stap not in moves:
             moves.append(part.stap)
     kenmerken: List[str] = []
