@@ -57,6 +57,12 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
   persona's own options; half of the bad paths are subtle (warm, in the workbook's words, with steering, advice,
   judging or taking over in between and a friendly plan the professional chose); fixed before its first
   measurement; never trained on or tuned with; reported under its own heading.
+- ``evaluatie/oefenpaden_13.yml``: a thirteenth set in the same format and shape (24 paths, two good and two bad
+  per scenario), written blind in session 11 from the workbook and the knowledge descriptions (without the
+  engine, the recognisers or the other sets' paths; by accident the writer saw the persona answers of some
+  scenario files, noted in its header), with situations of its own; the same design as the twelfth set (subtle
+  bad paths with ever different advice wordings); fixed before its first measurement; never trained on or tuned
+  with; reported under its own heading.
 - ``evaluatie/context.yml``: short, ambiguous role-play turns with the persona's last line and the
   stage of the talk, to measure reading a move with and without context; split into ``ontwikkel``
   (may tune ``bot.roleplay.context``) and ``toets`` (measured only). Validated on loading: a broken
@@ -175,7 +181,7 @@ def practice_paths() -> List[Dict[str, Any]]:
     return list(_yaml("oefenpaden.yml")["paden"])
 
 
-# -- evaluatie/oefenpaden_2.yml ... oefenpaden_12.yml -------------------------------------------
+# -- evaluatie/oefenpaden_2.yml ... oefenpaden_13.yml -------------------------------------------
 SECOND_PRACTICE_FILE = "oefenpaden_2.yml"  # the default set of ``practice_path_set``
 # the practice-path sets written apart from the engine, each played and reported on its own:
 # file -> (name, heading); the report follows this order
@@ -271,7 +277,8 @@ PRACTICE_PATH_SETS = {
         "de eigen opties, de helft van de slechte paden is subtiel: warm en in de woorden van het werkboek ('dat "
         "mag er zijn', 'wat heb je nodig', 'wat kun je doen'), maar daartussen sturen, adviseren, oordelen of "
         "overnemen, en eindigen met een vriendelijk plan dat de professional koos; nooit gebruikt om te trainen "
-        "of af te stellen; blind gemeten 19/24, ook met de code van het begin van sessie 10)",
+        "of af te stellen; blind gemeten 19/24, ook met de code van het begin van sessie 10; met stappenronde 11 "
+        "20/24)",
     ),
     "oefenpaden_12.yml": (  # written blind in session 10, with the workbook: only measured
         "twaalfde set vrije-tekstpaden",
@@ -283,7 +290,19 @@ PRACTICE_PATH_SETS = {
         "de eigen opties, de helft van de slechte paden is subtiel: warm en in de woorden van het werkboek ('dat "
         "mag er zijn', 'wat heb je nodig', 'voor iedereen en tegen niemand'), maar daartussen sturen, adviseren, "
         "oordelen of overnemen, en eindigen met een vriendelijk plan dat de professional koos; nooit gebruikt om "
-        "te trainen of af te stellen; blind gemeten 20/24, met de code van het begin van sessie 10 19/24)",
+        "te trainen of af te stellen; blind gemeten 20/24, met de code van het begin van sessie 10 19/24; met "
+        "stappenronde 11 20/24)",
+    ),
+    "oefenpaden_13.yml": (  # written blind in session 11, with the workbook: only measured
+        "dertiende set vrije-tekstpaden",
+        "Dertiende set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_13.yml; geschreven in sessie 11 "
+        "met het werkboek en de beschrijvingen van stappen, valkuilen en scenario's, maar zonder de "
+        "rollenspel-engine, de contextregels, de herkenners of de paden van de andere sets te zien, met eigen "
+        "situaties; twee goede en twee slechte paden per scenario, de helft van de goede paden heeft één "
+        "onhandige beurt die daarna hersteld wordt en elk goed pad eindigt met vragen naar de eigen opties, de "
+        "helft van de slechte paden is subtiel: warm, met telkens anders verwoord advies, sturen of overnemen "
+        "ertussen en een vriendelijk plan dat de professional koos; nooit gebruikt om te trainen of af te "
+        "stellen; blind gemeten 22/24 zonder en 24/24 met stappenronde 11)",
     ),
 }
 PRACTICE_KINDS = ("goed", "slecht")

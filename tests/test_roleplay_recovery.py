@@ -158,7 +158,10 @@ def test_warm_steps_with_a_pitfall_beside_them_in_most_turns_do_not_end_well():
 
 
 @pytest.mark.parametrize("text, move", [
-    ("Misschien moet je haar gewoon wat meer ruimte geven?", "oordelen"),
+    # a hedged suggestion of a solution is advice (redden, step examples round 11), a pitfall either way
+    ("Misschien moet je haar gewoon wat meer ruimte geven?", "redden"),
+    ("Moet je nou gewoon eens ophouden met dat gemopper over de tas?", "oordelen"),
+    ("Dan moet u gewoon wat minder over hem klagen waar de kinderen bij zijn.", "oordelen"),
     ("Dan belt u hem vanavond. Dat is toch een goed idee?", "redden"),
     ("Ik zou zeggen: laat de tas voortaan gewoon bij oma staan.", "redden"),
 ])

@@ -1,0 +1,110 @@
+"""Gentle steering is the pitfall redden (step examples round 11, own sentences, none from a set or from the
+examples): advice, a plan or an offer to take over, said warmly right after a good question or acknowledgement
+in the same turn, is read as a redden part beside the step; the same question or acknowledgement alone is not.
+A session whose warm turns keep carrying such advice does not end well, while the same turns without the advice
+do. A doubtful pitfall sentence (below ``PITFALL_FLAG``) is no move of the turn."""
+from pathlib import Path
+
+import pytest
+
+from bot import textclass
+from bot.knowledge.loader import load_knowledge
+from bot.paths import knowledge_dir
+from bot.roleplay.engine import Engine
+from bot.roleplay.moves import MoveClassifier
+from bot.steps.classifier import PITFALL_FLAG, classify_step
+
+KNOWLEDGE = load_knowledge(Path(knowledge_dir()) / "scenarios")
+FATHER = KNOWLEDGE.get("scenario", "vader-kinderen-thuisgehouden")
+
+
+@pytest.fixture(scope="module")
+def classify():
+    return MoveClassifier()
+
+
+@pytest.mark.parametrize("question, advice, step", [
+    ("Wat heb je nodig?",
+     "Want eerlijk gezegd denk ik dat het voor jou het rustigst is als je dit weekend niks van je laat horen.",
+     "behoefte"),
+    ("Hoe gaat dat dan, als hij te laat is?",
+     "Volgens mij kun je hem het beste gewoon een vaste tijd geven en daar niet van afwijken.", "dynamiek"),
+    ("Wat zou jij kunnen doen?",
+     "Ik zou het zelf zo doen: de zwemles laten lopen via opa, dan hoeven jullie elkaar niet te zien.", "opties"),
+    ("Fijn dat je meedenkt.",
+     "Dan zet ik in het verslag dat jullie voortaan om vijf uur bij de bakker wisselen, goed?", "erkennen"),
+])
+def test_advice_after_a_good_question_is_read_as_redden_beside_the_step(classify, question, advice, step):
+    alone = classify_step(question)
+    assert alone.stap == step and "redden" not in alone.stappen
+    turn = f"{question} {advice}"
+    result = classify_step(turn)
+    assert step in result.stappen and "redden" in result.stappen
+    assert "redden" in classify(turn).zetten  # the engine sees the pitfall beside the step
+
+
+@pytest.mark.parametrize("text, step", [
+    ("Wat zou jij kunnen doen als er weer zo'n bericht binnenkomt?", "opties"),
+    ("Dat is zwaar, dat je dochter niet meer komt.", "erkennen"),
+    ("Zo te horen is het elke keer hetzelfde rondje: hij appt, jij reageert fel, en dan is het stil.", "dynamiek"),
+    ("Ik wil wel even terug naar zaterdag, toen de jongens niet kwamen.", "dynamiek"),
+])
+def test_the_neighbouring_steps_stay_steps(classify, text, step):
+    move = classify(text)
+    assert move.zet == step and "redden" not in move.zetten
+
+
+GOOD = [
+    "Goedemorgen. Ik hoor hoe kwaad je bent, en ook hoe teleurgesteld: je had je zo op het weekend verheugd.",
+    "Ik ga niet uitzoeken wie er gelijk heeft. Ik ben er om het rustiger te krijgen, vooral voor de jongens.",
+    "Neem me eens mee naar vrijdag: wat gebeurde er toen dat bericht binnenkwam, en wat deed jij toen?",
+    "En wat deed zij daarna?",
+    "Wat is er voor jou het allerbelangrijkste, als het om je zoons gaat?",
+    "Dat je erbij hoort als er iets besloten wordt. Denk je dat zij dat uit zichzelf gaat doen?",
+    "Wat zou jij kunnen doen, de volgende keer dat er zo'n bericht komt?",
+    "Dat klinkt als iets wat bij je past. Wat kun je nog meer bedenken?",
+]
+ADVICE = [
+    "",
+    "",
+    " Volgens mij kun je haar het beste een vaste tijd voor het afzeggen geven.",
+    " Ik zou haar dan gewoon niet meer appen, maar mailen.",
+    " Ik denk dat het voor jou het fijnst is als je een vast weekendschema voorstelt.",
+    "",
+    " Ik zou het zelf zo doen: de jongens voortaan op school overdragen.",
+    " Dan zet ik dat schema vandaag in het verslag en stuur ik haar een berichtje.",
+]
+
+
+def _ending(classify, turns):
+    engine = Engine(FATHER, classify=classify, seed=0)
+    for text in turns:
+        if engine.step(text).ending:
+            break
+    return engine.state.ending
+
+
+def test_warm_turns_that_keep_carrying_advice_do_not_end_well(classify):
+    assert _ending(classify, GOOD) == "goed"
+    advised = [turn + advice for turn, advice in zip(GOOD, ADVICE, strict=True)]
+    assert _ending(classify, advised) != "goed"
+
+
+class _Model:
+    """A stand-in for the step model: a fixed read per sentence."""
+
+    def __init__(self, reads):
+        self.reads = reads
+
+    def predict(self, text, n_features=8):
+        label, confidence = self.reads[text]
+        return textclass.Prediction(label, confidence, {label: confidence})
+
+
+def test_a_doubtful_pitfall_sentence_is_no_move_of_the_turn():
+    doubtful = PITFALL_FLAG - 0.05
+    model = _Model({"Hoe ging dat toen?": ("dynamiek", 0.9), "En dan is het weer stil.": ("redden", doubtful)})
+    result = classify_step("Hoe ging dat toen? En dan is het weer stil.", model=model)
+    assert result.stap == "dynamiek" and result.stappen == ["dynamiek"] and result.valkuilen == []
+    model.reads["En dan is het weer stil."] = ("redden", PITFALL_FLAG + 0.05)  # a flagged pitfall is a move
+    assert classify_step("Hoe ging dat toen? En dan is het weer stil.", model=model).stappen == ["dynamiek", "redden"]
