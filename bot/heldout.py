@@ -63,6 +63,10 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
   scenario files, noted in its header), with situations of its own; the same design as the twelfth set (subtle
   bad paths with ever different advice wordings); fixed before its first measurement; never trained on or tuned
   with; reported under its own heading.
+- ``evaluatie/oefenpaden_14.yml``: a fourteenth set in the same format, shape and design as the thirteenth, written
+  blind in session 11 by another writer with situations of its own (the writer checked its turns by script against
+  the other sets for verbatim repeats, seeing only its own turns); fixed before its first measurement; never
+  trained on or tuned with; reported under its own heading.
 - ``evaluatie/context.yml``: short, ambiguous role-play turns with the persona's last line and the
   stage of the talk, to measure reading a move with and without context; split into ``ontwikkel``
   (may tune ``bot.roleplay.context``) and ``toets`` (measured only). Validated on loading: a broken
@@ -181,7 +185,7 @@ def practice_paths() -> List[Dict[str, Any]]:
     return list(_yaml("oefenpaden.yml")["paden"])
 
 
-# -- evaluatie/oefenpaden_2.yml ... oefenpaden_13.yml -------------------------------------------
+# -- evaluatie/oefenpaden_2.yml ... oefenpaden_14.yml -------------------------------------------
 SECOND_PRACTICE_FILE = "oefenpaden_2.yml"  # the default set of ``practice_path_set``
 # the practice-path sets written apart from the engine, each played and reported on its own:
 # file -> (name, heading); the report follows this order
@@ -303,6 +307,12 @@ PRACTICE_PATH_SETS = {
         "helft van de slechte paden is subtiel: warm, met telkens anders verwoord advies, sturen of overnemen "
         "ertussen en een vriendelijk plan dat de professional koos; nooit gebruikt om te trainen of af te "
         "stellen; blind gemeten 22/24 zonder en 24/24 met stappenronde 11)",
+    ),
+    "oefenpaden_14.yml": (  # written blind in session 11, with the workbook: only measured
+        "veertiende set vrije-tekstpaden",
+        "Veertiende set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_14.yml; geschreven in sessie 11 "
+        "door een andere schrijver dan de dertiende set, met dezelfde opdracht en eigen situaties; nooit gebruikt "
+        "om te trainen of af te stellen; blind gemeten 21/24 zonder en 24/24 met stappenronde 11)",
     ),
 }
 PRACTICE_KINDS = ("goed", "slecht")
