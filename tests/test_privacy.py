@@ -352,6 +352,26 @@ def test_role_play_turns_and_debrief_are_stored_masked():
     assert not [s for s in SECRETS if s.encode() in raw or json.dumps(s)[1:-1].encode() in raw]
 
 
+def test_the_pitfall_sentence_quoted_from_a_turn_is_stored_masked():
+    """The sentence that carried a pitfall beside a step (quoted in the debrief) is typed text too."""
+    from bot.roleplay import catalog
+    from bot.roleplay.engine import Move
+    from bot.roleplay.session import PracticeService
+
+    sentence = f"Ik bel {NAME} wel even op {PHONE}."
+    service = PracticeService(classify=lambda text: Move(zet="erkennen", zetten=["erkennen", "redden"],
+                                                         valkuilzin=sentence))
+    session_id = service.start(catalog.scenarios()[0].id, conversation_id="gesprek-v", seed=1)
+    service.play(session_id, f"Wat naar voor je. {sentence}")
+    service.finish(session_id)
+    data = service.load(session_id)
+    masked = "Ik bel [NAAM] wel even op [TELEFOON]."
+    assert data["state"]["turns"][0]["valkuilzin"] == masked
+    assert data["debrief"]["valkuilen"][0]["valkuilzin"] == masked
+    raw = _db_bytes()
+    assert not [s for s in SECRETS if s.encode() in raw or json.dumps(s)[1:-1].encode() in raw]
+
+
 def test_role_play_turn_about_a_child_and_its_school_leaves_no_trace_in_the_data_folder(tmp_path):
     """A trainee types a child's name, its school and abuse into a role play: no file in the data folder
     (database, write-ahead log, journal) holds the name or the school afterwards."""

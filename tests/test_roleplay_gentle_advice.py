@@ -40,7 +40,9 @@ def test_advice_after_a_good_question_is_read_as_redden_beside_the_step(classify
     turn = f"{question} {advice}"
     result = classify_step(turn)
     assert step in result.stappen and "redden" in result.stappen
-    assert "redden" in classify(turn).zetten  # the engine sees the pitfall beside the step
+    move = classify(turn)
+    assert "redden" in move.zetten  # the engine sees the pitfall beside the step
+    assert move.valkuilzin == advice  # and the debrief can quote the sentence that steered
 
 
 @pytest.mark.parametrize("text, step", [
@@ -108,3 +110,55 @@ def test_a_doubtful_pitfall_sentence_is_no_move_of_the_turn():
     assert result.stap == "dynamiek" and result.stappen == ["dynamiek"] and result.valkuilen == []
     model.reads["En dan is het weer stil."] = ("redden", PITFALL_FLAG + 0.05)  # a flagged pitfall is a move
     assert classify_step("Hoe ging dat toen? En dan is het weer stil.", model=model).stappen == ["dynamiek", "redden"]
+
+
+# -- the debrief says which sentence steered and why a calm talk did not end well --------------------------------
+CHILD = KNOWLEDGE.get("scenario", "kind-wil-niet-naar-vader")  # starts at 5, good ending at 3 or lower
+ADVICE_SENTENCE = "Ik zou het zelf zo doen: neem je knuffel gewoon mee."
+
+
+def _steering(step):
+    from bot.roleplay.engine import Move
+
+    return Move(step, 0.95, zetten=[step, "redden"], valkuilzin=ADVICE_SENTENCE)
+
+
+def test_the_debrief_quotes_the_steering_sentence_and_explains_the_missing_good_ending():
+    from bot.roleplay import catalog, feedback
+    from bot.roleplay.engine import Move
+
+    zetten = {z.id: z for z in catalog.knowledge().all("rollenspel_zet")}
+    queue = [Move("erkennen", 0.95), _steering("erkennen"), _steering("realiteit"), _steering("opties"),
+             _steering("opties")]
+    engine = Engine(CHILD, classify=lambda text: queue.pop(0), seed=1)
+    for nr in range(5):
+        engine.step(f"beurt {nr}")
+    assert engine.state.ending is None and engine.state.tension <= CHILD.spanning.goed_einde_tot
+    data = feedback.debrief(CHILD, engine.state, zetten)
+    assert data["patroon"] == {"met_valkuil": 4, "beurten": 5}
+    first = data["valkuilen"][0]
+    assert (first["beurt"], first["zet"], first["naast"], first["valkuilzin"]) == (2, "redden", "erkennen",
+                                                                                    ADVICE_SENTENCE)
+    text = feedback.debrief_text(data, zetten)
+    assert f'bevatte naast erkennen ook redden (valkuil): "{ADVICE_SENTENCE}"' in text
+    assert "De spanning is gezakt, maar in 4 van je 5 beurten zat een valkuil" in text
+
+
+def test_a_talk_that_ended_well_or_is_still_tense_gets_no_pattern_line():
+    from bot.roleplay import catalog, feedback
+    from bot.roleplay.engine import Move
+
+    zetten = {z.id: z for z in catalog.knowledge().all("rollenspel_zet")}
+    queue = [Move("erkennen", 0.95), _steering("erkennen"), Move("realiteit", 0.9), Move("opties", 0.9)]
+    engine = Engine(CHILD, classify=lambda text: queue.pop(0), seed=1)
+    for nr in range(4):
+        engine.step(f"beurt {nr}")
+    assert engine.state.ending == "goed"  # one steering turn in four: still a good talk
+    assert feedback.debrief(CHILD, engine.state, zetten)["patroon"] is None
+    queue = [Move("redden", 0.95)] * 2
+    engine = Engine(CHILD, classify=lambda text: queue.pop(0), seed=1)
+    engine.step("Ik regel het wel.")
+    engine.step("Ik bel je vader vanavond.")
+    assert engine.state.tension > CHILD.spanning.goed_einde_tot
+    data = feedback.debrief(CHILD, engine.state, zetten)
+    assert data["patroon"] is None and "De spanning is gezakt" not in feedback.debrief_text(data, zetten)

@@ -79,6 +79,7 @@ class Move:
     stap_label: Optional[str] = None  # raw label of the step classifier, for evaluation
     zetten: List[str] = field(default_factory=list)  # every move in the turn (several sentences)
     zelfcorrectie: bool = False  # the turn takes back the professional's own words ("wacht, ik ga te snel")
+    valkuilzin: Optional[str] = None  # in a turn of several sentences: the sentence that carried the pitfall
 
 
 Classifier = Callable[..., Union[Move, str]]  # (text) or, with ``accepts_context``, (text, context=...)
@@ -101,6 +102,7 @@ class Turn:
     weerstand: bool = False  # options came too early: the persona pushed back (pacing)
     herstel: bool = False  # a step after a pitfall that brought the tension back down (recovery)
     rechtgezet: bool = False  # a step that takes back the misstep of the turn before (self-correction)
+    valkuilzin: Optional[str] = None  # the sentence that carried the pitfall (typed text: masked when stored)
 
 
 @dataclass
@@ -223,6 +225,7 @@ class Engine:
             weerstand=resisted,
             herstel=recovering and not repeated and not repaired,
             rechtgezet=repaired,
+            valkuilzin=move.valkuilzin if set(moves) & set(PITFALLS) and not forgiven else None,
         )
         state.turns.append(turn)
         return TurnResult(reply=reply, move=move, tension=state.tension, role=state.role, ending=ending, turn=turn)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from bot import status
-from bot.roleplay.engine import UNSURE, State
+from bot.roleplay.engine import GOOD_PATTERN, UNSURE, State
 from bot.roleplay.models import PITFALLS, STEPS, UNCLEAR, Scenario, Zet, band_of
 
 FEEDBACK_TURNS = 3
@@ -138,6 +138,9 @@ def debrief(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> Dict[st
                 "beurt": turn.nr, "tekst": turn.tekst, "zet": pitfall, "naam": _name(pitfall, zetten),
                 "beter": better, "beter_naam": _name(better, zetten), "reden": reason,
                 "voorbeeld": example(scenario, better, zetten), "zelf_teruggenomen": taken_back,
+                # a pitfall sentence beside a step: the step the turn was read as, else None
+                "naast": turn.zet if turn.zet in STEPS else None,
+                "valkuilzin": getattr(turn, "valkuilzin", None),  # the sentence that carried it (several sentences)
             })
     return {
         "scenario": scenario.id,
@@ -152,7 +155,20 @@ def debrief(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> Dict[st
         "twijfel": unsure,
         "spanning": state.curve,
         "tips": _tips(scenario, state, zetten),
+        "patroon": _pattern(scenario, state, pitfalls),
     }
+
+
+def _pattern(scenario: Scenario, state: State, pitfalls: List[Dict[str, Any]]) -> Optional[Dict[str, int]]:
+    """Why a calm talk did not end well: more than half of the turns held a pitfall (``GOOD_PATTERN``, as main
+    move or as a sentence beside a step). None when it ended well or the tension is not low enough anyway."""
+    turns = len(state.turns)
+    if state.ending == status.GOOD or not turns or state.tension > scenario.spanning.goed_einde_tot:
+        return None
+    with_pitfall = len(pitfalls)
+    if with_pitfall <= GOOD_PATTERN * turns:
+        return None
+    return {"met_valkuil": with_pitfall, "beurten": turns}
 
 
 _ENDINGS = {
@@ -179,10 +195,20 @@ def debrief_text(data: Dict[str, Any], zetten: Dict[str, Zet]) -> str:
         lines.append("Beurten om naar te kijken:")
         for item in data["valkuilen"]:
             back = " Je nam het in de beurt erna zelf terug: goed gezien." if item.get("zelf_teruggenomen") else ""
-            lines.append(f"- Beurt {item['beurt']}: \"{_quote(item['tekst'])}\" was {item['naam'].lower()}.{back} "
+            beside = item.get("naast")
+            what = (f"bevatte naast {_name(beside, zetten).lower()} ook {item['naam'].lower()}" if beside
+                    else f"was {item['naam'].lower()}")
+            if item.get("valkuilzin"):
+                what += f": \"{_quote(item['valkuilzin'])}\""
+            lines.append(f"- Beurt {item['beurt']}: \"{_quote(item['tekst'])}\" {what}.{back} "
                          f"Beter: {item['beter_naam'].lower()}, bijvoorbeeld \"{item['voorbeeld']}\"")
     else:
         lines.append("Je bent niet in de inhoud, het redden of het oordelen geschoten. Mooi.")
+    pattern = data.get("patroon")
+    if pattern:
+        lines.append(f"De spanning is gezakt, maar in {pattern['met_valkuil']} van je {pattern['beurten']} beurten zat "
+                     "een valkuil, ook als zin naast een goede stap (zoals een advies na een goede vraag). Een gesprek "
+                     "loopt pas goed af als het overwegend goed was: laat de ander zelf bedenken wat kan.")
     if data.get("twijfel"):
         lines.append("Beurten waarbij ik twijfelde hoe ik ze moest lezen (kijk zelf of het klopt):")
         for item in data["twijfel"]:

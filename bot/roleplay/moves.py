@@ -120,12 +120,12 @@ class MoveClassifier:
                 label, confidence, all_moves = self._in_context(result, label, confidence, all_moves, context)
         cue = self._cue(text, result)
         if cue and not (label == "redden" and cue[0] == "oordelen"):
-            move, phrases, certainty = cue
+            move, phrases, certainty, sentence = cue
             return Move(zet=move, zekerheid=certainty, signalen=phrases, stap_label=label,
-                        zetten=[move] + [m for m in all_moves if m != move])
+                        zetten=[move] + [m for m in all_moves if m != move], valkuilzin=sentence)
         if label in _DIRECT and confidence >= self.min_confidence:
             return Move(zet=label, zekerheid=confidence, signalen=features, stap_label=label, zetten=all_moves,
-                        zelfcorrectie=_corrects_itself(result))
+                        zelfcorrectie=_corrects_itself(result), valkuilzin=_pitfall_sentence(result, all_moves))
         return Move(zet=UNCLEAR, zekerheid=confidence, signalen=[], stap_label=label)
 
     @staticmethod
@@ -148,12 +148,13 @@ class MoveClassifier:
         moves = [best if m == label else m for m in all_moves] or [best]
         return best, adjusted[best], list(dict.fromkeys(moves))
 
-    def _cue(self, text: str, result) -> Optional[Tuple[str, List[str], float]]:
-        """The cue move, its phrases and how sure the read is (per sentence of the turn)."""
+    def _cue(self, text: str, result) -> Optional[Tuple[str, List[str], float, Optional[str]]]:
+        """The cue move, its phrases, how sure the read is (per sentence of the turn) and the sentence that
+        carried the cue (None when the turn is one sentence)."""
         parts = list(getattr(result, "delen", None) or [])
         if not parts:
             cue = self.lexicon.match(text)
-            return (cue[0], cue[1], SURE_CUE) if cue else None
+            return (cue[0], cue[1], SURE_CUE, None) if cue else None
         best = None
         for part in parts:
             if getattr(part, "zelfcorrectie", False):
@@ -164,8 +165,16 @@ class MoveClassifier:
             clear_step = part.stap in STEPS and part.zekerheid >= CLEAR_STEP
             certainty = UNSURE_CUE if clear_step else SURE_CUE
             if best is None or certainty > best[2]:
-                best = (cue[0], cue[1], certainty)
+                best = (cue[0], cue[1], certainty, part.zin if len(parts) > 1 else None)
         return best
+
+
+def _pitfall_sentence(result, moves: List[str]) -> Optional[str]:
+    """The first flagged pitfall sentence of a turn of several sentences (the step classifier's ``valkuilen``)
+    whose pitfall is among the turn's moves; None for a turn of one sentence."""
+    if len(getattr(result, "delen", None) or []) < 2:
+        return None
+    return next((part.zin for part in getattr(result, "valkuilen", None) or [] if part.stap in moves), None)
 
 
 def _corrects_itself(result) -> bool:

@@ -154,6 +154,7 @@ DEBRIEF_LABELS = {
     "zetten_volgorde": "Alle zetten", "aantal_per_zet": "Aantal per zet",
     "ontbrekende_stappen": "Niet gebruikte stappen", "valkuilen": "Beurten om naar te kijken",
     "spanning": "Spanning per beurt", "tips": "Tips", "beter_naam": "Beter",
+    "patroon": "Te veel beurten met een valkuil voor een goed einde",
 }
 ARROW_KEYS = ("spanning", "stappen_volgorde", "zetten_volgorde")
 DEBRIEF_ORDER = ("einde", "beurten", "spanning", "stappen_volgorde", "ontbrekende_stappen", "valkuilen", "tips")

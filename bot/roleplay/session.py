@@ -66,11 +66,13 @@ def _masked_state(state: Dict[str, Any]) -> Dict[str, Any]:
     """The engine state with every typed turn masked (names, numbers ...) for storage."""
     return {
         **state,
-        "turns": [{**turn, "tekst": mask_text(turn.get("tekst") or "")} for turn in state.get("turns", [])],
+        "turns": [{**turn, "tekst": mask_text(turn.get("tekst") or ""),
+                   "valkuilzin": mask_text(turn["valkuilzin"]) if turn.get("valkuilzin") else None}
+                  for turn in state.get("turns", [])],
     }
 
 
-_TYPED_KEYS = frozenset({"tekst", "citaat"})  # where a debrief quotes what the learner typed
+_TYPED_KEYS = frozenset({"tekst", "citaat", "valkuilzin"})  # where a debrief quotes what the learner typed
 
 
 def _masked_debrief(report: Any) -> Any:
