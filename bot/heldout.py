@@ -67,6 +67,9 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
   blind in session 11 by another writer with situations of its own (the writer checked its turns by script against
   the other sets for verbatim repeats, seeing only its own turns); fixed before its first measurement; never
   trained on or tuned with; reported under its own heading.
+- ``evaluatie/oefenpaden_15.yml`` and ``oefenpaden_16.yml``: a fifteenth and sixteenth set, same format, shape and
+  design, written blind in session 11 by two more writers with situations of their own, after step round 11 was
+  fixed; each measured once blind (totals), then registered; reported under their own headings.
 - ``evaluatie/context.yml``: short, ambiguous role-play turns with the persona's last line and the
   stage of the talk, to measure reading a move with and without context; split into ``ontwikkel``
   (may tune ``bot.roleplay.context``) and ``toets`` (measured only). Validated on loading: a broken
@@ -185,7 +188,7 @@ def practice_paths() -> List[Dict[str, Any]]:
     return list(_yaml("oefenpaden.yml")["paden"])
 
 
-# -- evaluatie/oefenpaden_2.yml ... oefenpaden_14.yml -------------------------------------------
+# -- evaluatie/oefenpaden_2.yml ... oefenpaden_16.yml -------------------------------------------
 SECOND_PRACTICE_FILE = "oefenpaden_2.yml"  # the default set of ``practice_path_set``
 # the practice-path sets written apart from the engine, each played and reported on its own:
 # file -> (name, heading); the report follows this order
@@ -313,6 +316,18 @@ PRACTICE_PATH_SETS = {
         "Veertiende set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_14.yml; geschreven in sessie 11 "
         "door een andere schrijver dan de dertiende set, met dezelfde opdracht en eigen situaties; nooit gebruikt "
         "om te trainen of af te stellen; blind gemeten 21/24 zonder en 24/24 met stappenronde 11)",
+    ),
+    "oefenpaden_15.yml": (  # written blind in session 11, after step round 11 was fixed
+        "vijftiende set vrije-tekstpaden",
+        "Vijftiende set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_15.yml; geschreven in sessie 11, "
+        "nadat stappenronde 11 vastlag, met dezelfde opdracht en eigen situaties; blind gemeten 17/24 met de code "
+        "van het begin van sessie 11 en 21/24 met stappenronde 11)",
+    ),
+    "oefenpaden_16.yml": (  # written blind in session 11, after step round 11 was fixed
+        "zestiende set vrije-tekstpaden",
+        "Zestiende set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_16.yml; geschreven in sessie 11, "
+        "nadat stappenronde 11 vastlag, door een andere schrijver met dezelfde opdracht en eigen situaties; blind "
+        "gemeten 20/24 met de code van het begin van sessie 11 en 22/24 met stappenronde 11)",
     ),
 }
 PRACTICE_KINDS = ("goed", "slecht")

@@ -1,4 +1,4 @@
-"""The blind sets of free-text practice paths (evaluatie/oefenpaden_2.yml ... oefenpaden_14.yml,
+"""The blind sets of free-text practice paths (evaluatie/oefenpaden_2.yml ... oefenpaden_16.yml,
 registered in ``bot.heldout.PRACTICE_PATH_SETS``): each loaded and validated with Dutch messages,
 played by ``rustpunt evalueer rollenspel`` and reported under its own heading."""
 import argparse
@@ -12,7 +12,7 @@ SCENARIO_IDS = {
 SETS = [
     "oefenpaden_2.yml", "oefenpaden_3.yml", "oefenpaden_4.yml", "oefenpaden_5.yml", "oefenpaden_6.yml",
     "oefenpaden_7.yml", "oefenpaden_8.yml", "oefenpaden_9.yml", "oefenpaden_10.yml", "oefenpaden_11.yml",
-    "oefenpaden_12.yml", "oefenpaden_13.yml", "oefenpaden_14.yml",
+    "oefenpaden_12.yml", "oefenpaden_13.yml", "oefenpaden_14.yml", "oefenpaden_15.yml", "oefenpaden_16.yml",
 ]
 
 
@@ -20,9 +20,8 @@ def test_the_blind_sets_are_registered_in_order_with_their_own_heading():
     from bot.heldout import PRACTICE_PATH_SETS
 
     assert list(PRACTICE_PATH_SETS) == SETS
-    second, third, fourth, fifth, sixth, seventh, eighth, ninth, tenth, eleventh, twelfth, thirteenth, fourteenth = (
-        PRACTICE_PATH_SETS[name][1] for name in SETS
-    )
+    (second, third, fourth, fifth, sixth, seventh, eighth, ninth, tenth, eleventh, twelfth, thirteenth, fourteenth,
+     fifteenth, sixteenth) = (PRACTICE_PATH_SETS[name][1] for name in SETS)
     assert second.startswith("Tweede set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_2.yml;")
     assert third.startswith("Derde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_3.yml;")
     assert fourth.startswith("Vierde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_4.yml;")
@@ -47,6 +46,10 @@ def test_the_blind_sets_are_registered_in_order_with_their_own_heading():
     assert PRACTICE_PATH_SETS["oefenpaden_13.yml"][0] == "dertiende set vrije-tekstpaden"
     assert fourteenth.startswith("Veertiende set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_14.yml;")
     assert PRACTICE_PATH_SETS["oefenpaden_14.yml"][0] == "veertiende set vrije-tekstpaden"
+    assert fifteenth.startswith("Vijftiende set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_15.yml;")
+    assert PRACTICE_PATH_SETS["oefenpaden_15.yml"][0] == "vijftiende set vrije-tekstpaden"
+    assert sixteenth.startswith("Zestiende set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_16.yml;")
+    assert PRACTICE_PATH_SETS["oefenpaden_16.yml"][0] == "zestiende set vrije-tekstpaden"
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -82,7 +85,7 @@ def test_each_set_repeats_no_turn_of_the_other_sets_or_of_the_scripted_paths(nam
 @pytest.mark.parametrize("name", [
     "oefenpaden_3.yml", "oefenpaden_4.yml", "oefenpaden_5.yml", "oefenpaden_6.yml", "oefenpaden_7.yml",
     "oefenpaden_8.yml", "oefenpaden_9.yml", "oefenpaden_10.yml", "oefenpaden_11.yml", "oefenpaden_12.yml",
-    "oefenpaden_13.yml", "oefenpaden_14.yml",
+    "oefenpaden_13.yml", "oefenpaden_14.yml", "oefenpaden_15.yml", "oefenpaden_16.yml",
 ])
 def test_the_later_sets_repeat_no_turn_within_themselves(name):
     from bot.heldout import practice_path_set
@@ -93,7 +96,8 @@ def test_the_later_sets_repeat_no_turn_within_themselves(name):
 
 @pytest.mark.parametrize("name", [
     "oefenpaden_6.yml", "oefenpaden_7.yml", "oefenpaden_8.yml", "oefenpaden_9.yml", "oefenpaden_10.yml",
-    "oefenpaden_11.yml", "oefenpaden_12.yml", "oefenpaden_13.yml", "oefenpaden_14.yml",
+    "oefenpaden_11.yml", "oefenpaden_12.yml", "oefenpaden_13.yml", "oefenpaden_14.yml", "oefenpaden_15.yml",
+    "oefenpaden_16.yml",
 ])
 def test_the_sixth_to_twelfth_sets_have_exactly_two_good_and_two_bad_paths_per_scenario(name):
     from collections import Counter
