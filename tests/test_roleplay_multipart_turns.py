@@ -78,9 +78,38 @@ def test_judging_the_other_is_still_judging(classify):
     ("oeps, ik stel nu een verkeerde vraag", True),
     ("nee, dat was een domme vraag van me", True),
     ("is dat een verkeerde vraag voor jou?", False),
+    # session 11
+    ("nee wacht, laat ik dat niet doen", True),
+    ("Nee, laat maar.", True),
+    ("laat maar eens zien wat hij stuurde", False),  # asking for the evidence: a pitfall, not taking back
+    ("dat laat ik aan jou", False),
 ])
 def test_what_counts_as_a_self_correction(text, expected):
     assert is_self_correction(text) is expected
+
+
+@pytest.mark.parametrize("text, step", [
+    ("Dus zodra het over de vakantie gaat, gaat het over haar vader, en dan ontploft het. Klopt dat een beetje?",
+     "dynamiek"),
+    ("Jij wil vooral dat je moeder je wat meer vertrouwt. Zit ik er ver naast?", "behoefte"),
+    ("Hij bracht ze dus twee uur te laat terug. Klopt dat?", "inhoud"),  # the statement decides, also a pitfall
+])
+def test_a_check_question_after_a_statement_is_no_move_of_its_own(text, step):
+    result = classify_step(text)
+    assert result.stap == step and result.stappen == [step]
+    assert result.delen[-1].stap == "overig"
+
+
+def test_a_check_question_on_its_own_is_still_read():
+    assert classify_step("Herken je dat?").stap == "dynamiek"
+
+
+@pytest.mark.parametrize("text", [
+    "Ik zit hier niet om te beoordelen wat zij goed of fout doet.",
+    "Ik ben hier niet om uit te maken wie er gelijk heeft.",
+])
+def test_not_being_there_to_judge_is_a_stance(text):
+    assert classify_step(text).stap == "visie"
 
 
 # -- warm asides -----------------------------------------------------------------------------------

@@ -78,6 +78,8 @@ _SELF_CORRECTION = re.compile(
     r"|ik begin (?:\w+ )?(?:opnieuw|overnieuw)"
     r"|dat was (?:\w+ )?(?:niet handig|onhandig|niet netjes|niet professioneel|niet slim|dom) van (?:mij|me)"
     r"|dat was niet aan mij"
+    r"|^(?:nee,? )?laat (?:dat |het )?(?:ook )?maar(?=\W*$)"  # "Nee, laat maar." ("laat maar eens zien" is no)
+    r"|laat ik (?:dat|het) (?:toch |nou )?(?:maar )?niet doen"  # "nee wacht, laat ik dat niet doen"
     r"|ik (?:zit|ben) (?:\w+ )?(?:te|aan het) oordelen|(?:nu|daar) oordeel ik|ik oordeel (?:\w+ )?(?:te snel|te hard)"
     r"|(?:nu|daar) kies ik (?:\w+ )?(?:partij|een kant|haar kant|zijn kant)"
     r"|ik vul (?:\w+ ){0,2}(?:te snel|te veel|te vlug|al) (?:\w+ ){0,2}in"
@@ -128,7 +130,10 @@ _NO_VERDICT = re.compile(
     r"|\bik (?:ga|zal|wil) (?:\w+ ){0,2}niet (?:\w+ ){0,2}over (?:\w+ ){0,2}oordelen\b"
     r"|\b(?:het|dat) is niet (?:aan mij|mijn taak|mijn rol) om (?:\w+ ){0,5}(?:te )?(?:zeggen|bepalen|oordelen|"
     r"uitmaken|uitzoeken|beoordelen|kiezen)\b"
-    r"|\bik (?:ben|speel) (?:hier )?(?:\w+ )?niet (?:de )?(?:rechter|scheidsrechter)\b",
+    r"|\bik (?:ben|speel) (?:hier )?(?:\w+ )?niet (?:de )?(?:rechter|scheidsrechter)\b"
+    # "ik zit hier niet om te beoordelen wat zij goed of fout doet"
+    r"|\bik (?:zit|ben) (?:hier )?niet om (?:\w+ ){0,2}te (?:beoordelen|oordelen|bepalen|uitzoeken|uitmaken) "
+    r"(?:\w+ ){0,2}(?:wie|wat|of|welke)\b",
     re.IGNORECASE,
 )
 NO_VERDICT = "geen oordeel over de feiten"  # the feature of such a read
@@ -151,6 +156,18 @@ _ENCOURAGEMENT = re.compile(
     re.IGNORECASE,
 )
 ENCOURAGEMENT = "aanmoediging om hardop te denken"  # the feature of such a part
+# A short question that checks the sentence before it ("Klopt dat?", "Herken je dat?", "Zit ik er ver naast?"): after
+# a statement in the same turn it is no move of its own; the statement decides (the model read "Klopt dat een
+# beetje?" after a summary of the pattern as inhoud, 0.95).
+_CHECK_QUESTION = re.compile(
+    r"^\W*(?:(?:en|of|nou|dus|maar)\W+)?(?:klopt (?:dat|het)|herken (?:je|jij|u) (?:dat|dit|het)|"
+    r"herkennen jullie (?:dat|dit|het)|zit ik (?:er|ernaast)|is dat (?:zo|herkenbaar)|"
+    r"klinkt (?:dat|het) (?:bekend|herkenbaar)|snap (?:je|jij|u) (?:wat ik bedoel)?|toch|of niet|"
+    r"begrijp ik (?:dat|het|je|jou|u) (?:goed|zo goed)|heb ik (?:dat|het) (?:goed|zo goed)(?: begrepen)?)"
+    r"(?:\W+(?:een beetje|zo|ongeveer|wel|nog|ook|hè|nou|eigenlijk|ver|naast|zo'n beetje))*\W*\?\W*$",
+    re.IGNORECASE,
+)
+CHECK_QUESTION = "controlevraag bij de zin ervoor"  # the feature of such a part
 SMALL_TALK = (
     "Dit is een begroeting, een praatje of een aanloopje; er zit nog geen stap in. "
     "Zeg erbij wat je wilt bereiken, bijvoorbeeld erkennen of een vraag naar wat er gebeurde."
@@ -386,6 +403,11 @@ def _read_parts(text: str, model: textclass.Classifier) -> List[Tuple[Part, text
                     prediction = _no_verdict(sentence, prediction) or prediction
                 aside = len(pieces) > 1 and nr == 0
                 read.append((Part(sentence, begin, end, prediction.label, prediction.confidence, aside), prediction))
+    for nr in range(1, len(read)):  # "Klopt dat?" after a statement checks it: no move of its own
+        part, before = read[nr][0], read[nr - 1][0]
+        if (_CHECK_QUESTION.match(part.zin) and before.stap != OTHER and not before.zin.rstrip().endswith("?")):
+            read[nr] = (Part(part.zin, part.begin, part.einde, OTHER, 1.0),
+                        textclass.Prediction(OTHER, 1.0, {OTHER: 1.0}, [CHECK_QUESTION]))
     for nr, (part, _) in enumerate(read):  # a wish of one's own as a sentence before a question is an aside too
         if (not part.terzijde and not part.zin.rstrip().endswith("?") and _OWN_WISH.match(part.zin.strip())
                 and any(later.zin.rstrip().endswith("?") for later, _ in read[nr + 1:])):
