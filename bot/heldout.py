@@ -69,7 +69,11 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
   trained on or tuned with; reported under its own heading.
 - ``evaluatie/oefenpaden_15.yml`` and ``oefenpaden_16.yml``: a fifteenth and sixteenth set, same format, shape and
   design, written blind in session 11 by two more writers with situations of their own, after step round 11 was
-  fixed; each measured once blind (totals), then registered; reported under their own headings.
+  fixed; each measured once blind (totals), then registered; seen since (their paths that went wrong were looked
+  at for the step-reading rules of session 11); reported under their own headings.
+- ``evaluatie/oefenpaden_17.yml`` and ``oefenpaden_18.yml``: a seventeenth and eighteenth set, same format, shape
+  and design, written blind in session 11 by two more writers while those rules were being made; measured blind
+  (totals only) with the code before and after the rules; never trained on or tuned with.
 - ``evaluatie/context.yml``: short, ambiguous role-play turns with the persona's last line and the
   stage of the talk, to measure reading a move with and without context; split into ``ontwikkel``
   (may tune ``bot.roleplay.context``) and ``toets`` (measured only). Validated on loading: a broken
@@ -188,7 +192,7 @@ def practice_paths() -> List[Dict[str, Any]]:
     return list(_yaml("oefenpaden.yml")["paden"])
 
 
-# -- evaluatie/oefenpaden_2.yml ... oefenpaden_16.yml -------------------------------------------
+# -- evaluatie/oefenpaden_2.yml ... oefenpaden_18.yml -------------------------------------------
 SECOND_PRACTICE_FILE = "oefenpaden_2.yml"  # the default set of ``practice_path_set``
 # the practice-path sets written apart from the engine, each played and reported on its own:
 # file -> (name, heading); the report follows this order
@@ -321,13 +325,28 @@ PRACTICE_PATH_SETS = {
         "vijftiende set vrije-tekstpaden",
         "Vijftiende set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_15.yml; geschreven in sessie 11, "
         "nadat stappenronde 11 vastlag, met dezelfde opdracht en eigen situaties; blind gemeten 17/24 met de code "
-        "van het begin van sessie 11 en 21/24 met stappenronde 11)",
+        "van het begin van sessie 11 en 21/24 met stappenronde 11; sinds sessie 11 gezien: de fout gelopen paden "
+        "zijn bekeken voor drie leesregels)",
     ),
     "oefenpaden_16.yml": (  # written blind in session 11, after step round 11 was fixed
         "zestiende set vrije-tekstpaden",
         "Zestiende set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_16.yml; geschreven in sessie 11, "
         "nadat stappenronde 11 vastlag, door een andere schrijver met dezelfde opdracht en eigen situaties; blind "
-        "gemeten 20/24 met de code van het begin van sessie 11 en 22/24 met stappenronde 11)",
+        "gemeten 20/24 met de code van het begin van sessie 11 en 22/24 met stappenronde 11; sinds sessie 11 "
+        "gezien: de fout gelopen paden zijn bekeken voor drie leesregels)",
+    ),
+    "oefenpaden_17.yml": (  # written blind in session 11: only measured (totals)
+        "zeventiende set vrije-tekstpaden",
+        "Zeventiende set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_17.yml; geschreven in sessie 11 "
+        "met dezelfde opdracht en eigen situaties; nooit gebruikt om te trainen of af te stellen; blind gemeten "
+        "22/24 met de code van het begin van sessie 11 en met stappenronde 11, 23/24 met de leesregels van daarna)",
+    ),
+    "oefenpaden_18.yml": (  # written blind in session 11: only measured (totals)
+        "achttiende set vrije-tekstpaden",
+        "Achttiende set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_18.yml; geschreven in sessie 11 "
+        "door een andere schrijver met dezelfde opdracht en eigen situaties; nooit gebruikt om te trainen of af te "
+        "stellen; blind gemeten 18/24 met de code van het begin van sessie 11, 19/24 met stappenronde 11 en ook "
+        "met de leesregels van daarna)",
     ),
 }
 PRACTICE_KINDS = ("goed", "slecht")

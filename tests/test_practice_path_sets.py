@@ -1,4 +1,4 @@
-"""The blind sets of free-text practice paths (evaluatie/oefenpaden_2.yml ... oefenpaden_16.yml,
+"""The blind sets of free-text practice paths (evaluatie/oefenpaden_2.yml ... oefenpaden_18.yml,
 registered in ``bot.heldout.PRACTICE_PATH_SETS``): each loaded and validated with Dutch messages,
 played by ``rustpunt evalueer rollenspel`` and reported under its own heading."""
 import argparse
@@ -13,6 +13,7 @@ SETS = [
     "oefenpaden_2.yml", "oefenpaden_3.yml", "oefenpaden_4.yml", "oefenpaden_5.yml", "oefenpaden_6.yml",
     "oefenpaden_7.yml", "oefenpaden_8.yml", "oefenpaden_9.yml", "oefenpaden_10.yml", "oefenpaden_11.yml",
     "oefenpaden_12.yml", "oefenpaden_13.yml", "oefenpaden_14.yml", "oefenpaden_15.yml", "oefenpaden_16.yml",
+    "oefenpaden_17.yml", "oefenpaden_18.yml",
 ]
 
 
@@ -21,7 +22,7 @@ def test_the_blind_sets_are_registered_in_order_with_their_own_heading():
 
     assert list(PRACTICE_PATH_SETS) == SETS
     (second, third, fourth, fifth, sixth, seventh, eighth, ninth, tenth, eleventh, twelfth, thirteenth, fourteenth,
-     fifteenth, sixteenth) = (PRACTICE_PATH_SETS[name][1] for name in SETS)
+     fifteenth, sixteenth, seventeenth, eighteenth) = (PRACTICE_PATH_SETS[name][1] for name in SETS)
     assert second.startswith("Tweede set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_2.yml;")
     assert third.startswith("Derde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_3.yml;")
     assert fourth.startswith("Vierde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_4.yml;")
@@ -50,6 +51,10 @@ def test_the_blind_sets_are_registered_in_order_with_their_own_heading():
     assert PRACTICE_PATH_SETS["oefenpaden_15.yml"][0] == "vijftiende set vrije-tekstpaden"
     assert sixteenth.startswith("Zestiende set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_16.yml;")
     assert PRACTICE_PATH_SETS["oefenpaden_16.yml"][0] == "zestiende set vrije-tekstpaden"
+    assert seventeenth.startswith("Zeventiende set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_17.yml;")
+    assert PRACTICE_PATH_SETS["oefenpaden_17.yml"][0] == "zeventiende set vrije-tekstpaden"
+    assert eighteenth.startswith("Achttiende set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_18.yml;")
+    assert PRACTICE_PATH_SETS["oefenpaden_18.yml"][0] == "achttiende set vrije-tekstpaden"
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -85,7 +90,8 @@ def test_each_set_repeats_no_turn_of_the_other_sets_or_of_the_scripted_paths(nam
 @pytest.mark.parametrize("name", [
     "oefenpaden_3.yml", "oefenpaden_4.yml", "oefenpaden_5.yml", "oefenpaden_6.yml", "oefenpaden_7.yml",
     "oefenpaden_8.yml", "oefenpaden_9.yml", "oefenpaden_10.yml", "oefenpaden_11.yml", "oefenpaden_12.yml",
-    "oefenpaden_13.yml", "oefenpaden_14.yml", "oefenpaden_15.yml", "oefenpaden_16.yml",
+    "oefenpaden_13.yml", "oefenpaden_14.yml", "oefenpaden_15.yml", "oefenpaden_16.yml", "oefenpaden_17.yml",
+    "oefenpaden_18.yml",
 ])
 def test_the_later_sets_repeat_no_turn_within_themselves(name):
     from bot.heldout import practice_path_set
@@ -97,7 +103,7 @@ def test_the_later_sets_repeat_no_turn_within_themselves(name):
 @pytest.mark.parametrize("name", [
     "oefenpaden_6.yml", "oefenpaden_7.yml", "oefenpaden_8.yml", "oefenpaden_9.yml", "oefenpaden_10.yml",
     "oefenpaden_11.yml", "oefenpaden_12.yml", "oefenpaden_13.yml", "oefenpaden_14.yml", "oefenpaden_15.yml",
-    "oefenpaden_16.yml",
+    "oefenpaden_16.yml", "oefenpaden_17.yml", "oefenpaden_18.yml",
 ])
 def test_the_sixth_to_twelfth_sets_have_exactly_two_good_and_two_bad_paths_per_scenario(name):
     from collections import Counter

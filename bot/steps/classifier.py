@@ -43,6 +43,10 @@ Five rules read the parts of a sentence before the model decides (explainable, p
   the other to think freely ("je mag gewoon hardop denken", "bedenk maar gewoon wat", "er is geen fout antwoord",
   "het hoeft niet perfect te zijn") is small talk (``overig``); the model read such sentences as inhoud (0.85-0.95),
   which made them the main move beside an options question.
+- **A check question after a statement is no move of its own** (``_CHECK_QUESTION``): "Klopt dat een beetje?",
+  "Zit ik er ver naast?", "Herken je dat?" right after a statement in the same turn only checks it, so the
+  statement decides (the model read "Klopt dat een beetje?" after a summary of the pattern as inhoud, 0.95). On
+  its own such a question is read as usual.
 """
 from __future__ import annotations
 
