@@ -151,3 +151,27 @@ def test_warm_up_loads_the_product_recognisers_for_the_action_server():
     assert recognisers.load("stappen") is model  # loaded once, never retrained
     for name in recognisers.SPECS:  # leave the process as the session fixture made it
         recognisers.load(name)
+
+
+def test_building_with_a_broken_example_file_stops_with_file_item_and_field(tmp_path, monkeypatch, capsys):
+    """A trainer's broken example group would otherwise be left out of the recogniser without a word."""
+    import argparse
+    import shutil
+
+    from bot.cli_commands.herkenners import run_build
+    from bot.paths import knowledge_dir
+
+    copy = tmp_path / "knowledge"
+    shutil.copytree(knowledge_dir(), copy)
+    broken = copy / "stappen" / "voorbeelden_extra.yml"
+    broken.write_text(
+        "soort: stap_voorbeelden\nbeschrijving: kapot\nitems:\n- id: extra-01\n  label: opties\n"
+        "  bron: {document: werkboek, sectie: opties}\n  zinnen:\n  - Wat zou jij kunnen doen?\n"
+        "  - Zeg het eens: wat kun je zelf proberen?\n  - Wat heb je zelf in handen?\n", encoding="utf-8")
+    monkeypatch.setenv("RUSTPUNT_KNOWLEDGE_DIR", str(copy))
+    monkeypatch.setenv("RUSTPUNT_VAR_DIR", str(tmp_path / "var"))
+    assert run_build(argparse.Namespace(opnieuw=False)) == 1
+    err = capsys.readouterr().err
+    assert "De herkenners zijn niet gebouwd" in err
+    assert "voorbeelden_extra.yml, item 'extra-01', veld 'zinnen[2]': moet tekst zijn" in err
+    assert not (tmp_path / "var" / "models").exists()

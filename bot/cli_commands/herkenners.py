@@ -30,7 +30,17 @@ def register(subparsers) -> None:
 
 def run_build(args: argparse.Namespace) -> int:
     from bot import recognisers
+    from bot.knowledge.loader import load_knowledge
+    from bot.paths import knowledge_dir
 
+    knowledge = load_knowledge(knowledge_dir())
+    if knowledge.problems:  # a broken example file would silently leave its sentences out of the recognisers
+        print(f"De herkenners zijn niet gebouwd: {len(knowledge.problems)} fout(en) in de kennisbestanden:",
+              file=sys.stderr)
+        for problem in knowledge.problems:
+            print(f"- {problem}", file=sys.stderr)
+        print("Herstel het bestand en bouw opnieuw (controleer met: rustpunt kennis controleer).", file=sys.stderr)
+        return 1
     try:
         status = recognisers.build(force=args.opnieuw)
     except recognisers.ModelNotBuilt as exc:
