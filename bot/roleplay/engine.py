@@ -105,6 +105,18 @@ class Turn:
     valkuilzin: Optional[str] = None  # the sentence that carried the pitfall (typed text: masked when stored)
 
 
+def pitfall_turns(turns: List[Turn]) -> int:
+    """How many turns held a pitfall, as the main move or as a part beside a step; forgiven uncertain reads do not
+    count."""
+    return sum(1 for t in turns if not t.onzeker and set([t.zet] + t.zetten) & set(PITFALLS))
+
+
+def mostly_good(with_pitfall: int, turns: int) -> bool:
+    """At most half of the turns held a pitfall (``GOOD_PATTERN``): warm sentences in between do not make a talk of
+    steering, judging or taking over a good one. The good ending needs this; the debrief says so when it is missing."""
+    return with_pitfall <= GOOD_PATTERN * turns
+
+
 @dataclass
 class State:
     scenario: str
@@ -331,12 +343,9 @@ class Engine:
         return None
 
     def _mostly_good(self, moves: List[str]) -> bool:
-        """At most half of the turns so far (this one included) held a pitfall, as the main move or as a part beside
-        a step (``GOOD_PATTERN``): warm sentences in between do not make a talk of steering, judging or taking over a
-        good one. Forgiven uncertain reads do not count."""
-        turns = [[t.zet] + t.zetten for t in self.state.turns if not t.onzeker] + [moves]
-        with_pitfall = sum(1 for turn_moves in turns if set(turn_moves) & set(PITFALLS))
-        return with_pitfall <= GOOD_PATTERN * (len(self.state.turns) + 1)
+        """``mostly_good`` for the turns so far and this one (``moves``)."""
+        this_turn = bool(set(moves) & set(PITFALLS))
+        return mostly_good(pitfall_turns(self.state.turns) + this_turn, len(self.state.turns) + 1)
 
     def _pick(self, move: str, resisted: bool = False) -> str:
         variants = pacing.reply_variants(self.scenario, self.state.role, move, self.state.tension, resisted)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from bot import status
-from bot.roleplay.engine import GOOD_PATTERN, UNSURE, State
+from bot.roleplay.engine import UNSURE, State, mostly_good, pitfall_turns
 from bot.roleplay.models import PITFALLS, STEPS, UNCLEAR, Scenario, Zet, band_of
 
 FEEDBACK_TURNS = 3
@@ -155,20 +155,18 @@ def debrief(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> Dict[st
         "twijfel": unsure,
         "spanning": state.curve,
         "tips": _tips(scenario, state, zetten),
-        "patroon": _pattern(scenario, state, pitfalls),
+        "patroon": _pattern(scenario, state),
     }
 
 
-def _pattern(scenario: Scenario, state: State, pitfalls: List[Dict[str, Any]]) -> Optional[Dict[str, int]]:
-    """Why a calm talk did not end well: more than half of the turns held a pitfall (``GOOD_PATTERN``, as main
-    move or as a sentence beside a step). None when it ended well or the tension is not low enough anyway."""
+def _pattern(scenario: Scenario, state: State) -> Optional[Dict[str, int]]:
+    """Why a calm talk did not end well: the engine's ``mostly_good`` failed (more than half of the turns held a
+    pitfall). None when it ended well or the tension is not low enough anyway."""
     turns = len(state.turns)
     if state.ending == status.GOOD or not turns or state.tension > scenario.spanning.goed_einde_tot:
         return None
-    with_pitfall = len(pitfalls)
-    if with_pitfall <= GOOD_PATTERN * turns:
-        return None
-    return {"met_valkuil": with_pitfall, "beurten": turns}
+    with_pitfall = pitfall_turns(state.turns)
+    return None if mostly_good(with_pitfall, turns) else {"met_valkuil": with_pitfall, "beurten": turns}
 
 
 _ENDINGS = {

@@ -386,6 +386,11 @@ def _no_verdict(sentence: str, prediction: textclass.Prediction) -> Optional[tex
     return textclass.Prediction("visie", prediction.confidence, swapped, [NO_VERDICT] + prediction.features)
 
 
+def _checks_the_statement_before(sentence: str, before: Part) -> bool:
+    """A short check question (``_CHECK_QUESTION``) right after a statement that was read as a move."""
+    return bool(_CHECK_QUESTION.match(sentence)) and before.stap != OTHER and not before.zin.rstrip().endswith("?")
+
+
 def _read_parts(text: str, model: textclass.Classifier) -> List[Tuple[Part, textclass.Prediction]]:
     spans = textclass.segments(text) or [(0, len(text))]
     read = []
@@ -401,17 +406,16 @@ def _read_parts(text: str, model: textclass.Classifier) -> List[Tuple[Part, text
                 sentence = text[begin:end]
                 if _is_encouragement(sentence):  # no move, whatever the model would read: not asked
                     prediction = textclass.Prediction(OTHER, 1.0, {OTHER: 1.0}, [ENCOURAGEMENT])
+                elif read and _checks_the_statement_before(sentence, read[-1][0]):  # "Klopt dat?": no move
+                    read.append((Part(sentence, begin, end, OTHER, 1.0),
+                                 textclass.Prediction(OTHER, 1.0, {OTHER: 1.0}, [CHECK_QUESTION])))
+                    continue
                 else:
                     prediction = model.predict(sentence, n_features=8)
                     prediction = _own_step_question(sentence, prediction, model) or prediction
                     prediction = _no_verdict(sentence, prediction) or prediction
                 aside = len(pieces) > 1 and nr == 0
                 read.append((Part(sentence, begin, end, prediction.label, prediction.confidence, aside), prediction))
-    for nr in range(1, len(read)):  # "Klopt dat?" after a statement checks it: no move of its own
-        part, before = read[nr][0], read[nr - 1][0]
-        if (_CHECK_QUESTION.match(part.zin) and before.stap != OTHER and not before.zin.rstrip().endswith("?")):
-            read[nr] = (Part(part.zin, part.begin, part.einde, OTHER, 1.0),
-                        textclass.Prediction(OTHER, 1.0, {OTHER: 1.0}, [CHECK_QUESTION]))
     for nr, (part, _) in enumerate(read):  # a wish of one's own as a sentence before a question is an aside too
         if (not part.terzijde and not part.zin.rstrip().endswith("?") and _OWN_WISH.match(part.zin.strip())
                 and any(later.zin.rstrip().endswith("?") for later, _ in read[nr + 1:])):
