@@ -352,8 +352,12 @@ def test_role_play_turns_and_debrief_are_stored_masked():
     assert not [s for s in SECRETS if s.encode() in raw or json.dumps(s)[1:-1].encode() in raw]
 
 
-def test_the_pitfall_sentence_quoted_from_a_turn_is_stored_masked():
-    """The sentence that carried a pitfall beside a step (quoted in the debrief) is typed text too."""
+def test_the_pitfall_sentence_quoted_from_a_turn_is_stored_masked(tmp_path, caplog):
+    """The sentence that carried a pitfall beside a step (quoted in the debrief) is typed text too: masked in the
+    session and its debrief, and no file in the data folder and no log line holds what was typed."""
+    import logging
+
+    caplog.set_level(logging.DEBUG)
     from bot.roleplay import catalog
     from bot.roleplay.engine import Move
     from bot.roleplay.session import PracticeService
@@ -370,6 +374,10 @@ def test_the_pitfall_sentence_quoted_from_a_turn_is_stored_masked():
     assert data["debrief"]["valkuilen"][0]["valkuilzin"] == masked
     raw = _db_bytes()
     assert not [s for s in SECRETS if s.encode() in raw or json.dumps(s)[1:-1].encode() in raw]
+    typed = (NAME, PHONE)
+    assert not [(path.name, secret) for path in tmp_path.rglob("*") if path.is_file()
+                for secret in typed if secret.encode() in path.read_bytes()]
+    assert not [secret for secret in typed if secret in caplog.text]
 
 
 def test_role_play_turn_about_a_child_and_its_school_leaves_no_trace_in_the_data_folder(tmp_path):
