@@ -74,6 +74,10 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
 - ``evaluatie/oefenpaden_17.yml`` and ``oefenpaden_18.yml``: a seventeenth and eighteenth set, same format, shape
   and design, written blind in session 11 by two more writers while those rules were being made; measured blind
   (totals only) with the code before and after the rules; never trained on or tuned with.
+- ``evaluatie/oefenpaden_19.yml`` and ``oefenpaden_20.yml``: a nineteenth and twentieth set, same format, shape and
+  design, written blind in session 12 by two more writers (the twentieth with varied subtle bad paths: kind
+  judgements of the persona's past behaviour, gently taking sides, moral lectures); measured blind (totals) with and
+  without the learned judgement read; the twentieth is seen since (its paths that went wrong were looked at).
 - ``evaluatie/context.yml``: short, ambiguous role-play turns with the persona's last line and the
   stage of the talk, to measure reading a move with and without context; split into ``ontwikkel``
   (may tune ``bot.roleplay.context``) and ``toets`` (measured only). Validated on loading: a broken
@@ -192,7 +196,7 @@ def practice_paths() -> List[Dict[str, Any]]:
     return list(_yaml("oefenpaden.yml")["paden"])
 
 
-# -- evaluatie/oefenpaden_2.yml ... oefenpaden_18.yml -------------------------------------------
+# -- evaluatie/oefenpaden_2.yml ... oefenpaden_20.yml -------------------------------------------
 SECOND_PRACTICE_FILE = "oefenpaden_2.yml"  # the default set of ``practice_path_set``
 # the practice-path sets written apart from the engine, each played and reported on its own:
 # file -> (name, heading); the report follows this order
@@ -347,6 +351,19 @@ PRACTICE_PATH_SETS = {
         "door een andere schrijver met dezelfde opdracht en eigen situaties; nooit gebruikt om te trainen of af te "
         "stellen; blind gemeten 18/24 met de code van het begin van sessie 11, 19/24 met stappenronde 11 en ook "
         "met de leesregels van daarna)",
+    ),
+    "oefenpaden_19.yml": (  # written blind in session 12: only measured (totals)
+        "negentiende set vrije-tekstpaden",
+        "Negentiende set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_19.yml; geschreven in sessie 12 "
+        "met dezelfde opdracht en eigen situaties; nooit gebruikt om te trainen of af te stellen; blind gemeten "
+        "23/24 met de code van het begin van sessie 12 en ook met de geleerde oordeellezing)",
+    ),
+    "oefenpaden_20.yml": (  # written blind in session 12; seen since its first measurement
+        "twintigste set vrije-tekstpaden",
+        "Twintigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_20.yml; geschreven in sessie 12 "
+        "door een andere schrijver met dezelfde opdracht, eigen situaties en gevarieerde subtiel slechte paden; "
+        "blind gemeten 17/24 met de code van het begin van sessie 12 en ook met de geleerde oordeellezing; sinds "
+        "sessie 12 gezien: de fout gelopen paden zijn bekeken)",
     ),
 }
 PRACTICE_KINDS = ("goed", "slecht")

@@ -11,7 +11,10 @@ Names: ``stappen`` and ``rollen`` are trained on all examples (used by the produ
 ``stappen-test`` and ``rollen-test`` only on the training split (for ``rustpunt evalueer``);
 ``uitnodiging`` (used by the product and by ``evalueer rollenspel``) reads what a persona line invites, the
 learned fallback of the role-play context (``bot.roleplay.learned_invitation``: trained on the persona lines of the
-seen context sets in ``bot.heldout.INVITATION_TRAINING_SETS`` and the scenarios' answers, not calibrated).
+seen context sets in ``bot.heldout.INVITATION_TRAINING_SETS`` and the scenarios' answers, not calibrated);
+``oordeel`` (used by the product and by ``evalueer rollenspel``) reads soft judging and lecturing in a professional's
+sentence (``bot.roleplay.learned_judgement``: trained on ``knowledge/scenarios/voorbeelden_oordelen*.yml`` and every
+step example as "no judgement").
 """
 from __future__ import annotations
 
@@ -63,6 +66,12 @@ def _invitation_groups() -> List[textclass.Group]:
     return learned_invitation.training_groups()
 
 
+def _judgement_groups() -> List[textclass.Group]:
+    from bot.roleplay import learned_judgement
+
+    return learned_judgement.training_groups()
+
+
 SPECS: Dict[str, Spec] = {
     spec.name: spec
     for spec in (
@@ -72,9 +81,10 @@ SPECS: Dict[str, Spec] = {
         Spec("rollen-test", _role_groups(True), "rollenherkenner voor de evaluatie (alleen trainingsdeel)"),
         Spec("uitnodiging", _invitation_groups,
              "uitnodigingsherkenner van het rollenspel (wat de zin van de gesprekspartner uitnodigt)", calibrate=False),
+        Spec("oordeel", _judgement_groups, "oordeelherkenner van het rollenspel (oordelen of de les lezen)"),
     )
 }
-PRODUCT = ("stappen", "rollen", "uitnodiging")
+PRODUCT = ("stappen", "rollen", "uitnodiging", "oordeel")
 
 _LOADED: Dict[str, Tuple[str, textclass.CompiledClassifier]] = {}
 _KEYS: Dict[str, Tuple[object, str]] = {}  # name -> (knowledge object, key of its examples)

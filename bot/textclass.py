@@ -348,6 +348,8 @@ def calibrate(
         model.fit(*flatten(train))
         texts, y = flatten(test)
         scores = model.model.decision_function(model._features(texts))
+        if scores.ndim == 1:  # two classes: one score for the second label, as in ``_proba``
+            scores = np.stack([-scores, scores], axis=1)
         order = [model.labels.index(lab) for lab in labels]
         logits.append(scores[:, order])
         gold += [labels.index(lab) for lab in y]

@@ -1,4 +1,4 @@
-"""``rustpunt herkenners bouw [--opnieuw]``: train and store the step, role and invitation recognisers once.
+"""``rustpunt herkenners bouw [--opnieuw]``: train and store the step, role, invitation and judgement recognisers once.
 
 The set-up and training scripts call this; every other command only loads the stored models.
 """
@@ -10,7 +10,7 @@ import sys
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
-        "herkenners", help="bouw de stappen-, rollen- en uitnodigingsherkenner (eenmalig, bij de set-up)"
+        "herkenners", help="bouw de stappen-, rollen-, uitnodigings- en oordeelherkenner (eenmalig, bij de set-up)"
     )
     sub = parser.add_subparsers(dest="herkenners_opdracht", metavar="opdracht", title="opdrachten")
     build = sub.add_parser(

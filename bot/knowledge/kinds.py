@@ -20,7 +20,7 @@ from bot.kaart.models import (
 )
 from bot.knowledge.base import Entry
 from bot.knowledge.texts import ChatText
-from bot.roleplay.models import Scenario, Zet
+from bot.roleplay.models import OordeelVoorbeelden, Scenario, Zet
 from bot.roles.models import Driehoek, Hulpmiddel, Rol, RolSignaal, RolVoorbeelden
 from bot.steps.models import JouwRol, Stap, StapVoorbeelden, Valkuil
 
@@ -42,6 +42,7 @@ KINDS: Dict[str, Type[Entry]] = {
     "scenario": Scenario,
     "rollenspel_zet": Zet,
     "rollenspel_tekst": ChatText,
+    "oordeel_voorbeelden": OordeelVoorbeelden,
     # sociale kaart (knowledge/sociale_kaart/)
     "kaart_organisatie": KaartOrganisatie,
     "kaart_dienst": KaartDienst,

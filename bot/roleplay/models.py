@@ -3,24 +3,29 @@
 - ``scenario``: one practice situation: setting, persona, tension, replies per move and band,
   role shifts, endings and a scripted good path (``oefenpad``);
 - ``rollenspel_zet``: what a professional move is called, why it moves the tension, and a tip
-  (used in hints, feedback and the debrief), plus cue phrases for moves the step classifier lacks.
+  (used in hints, feedback and the debrief), plus cue phrases for moves the step classifier lacks;
+- ``oordeel_voorbeelden``: labelled groups of sentences (``oordelen`` / ``geen_oordeel``) for the learned read of
+  judging and lecturing (``bot.roleplay.learned_judgement``), the soft forms the cue phrases miss.
 
 Every check that concerns a single scenario is a field validator, so a broken scenario is never
 loaded; the scripted path is played through the engine in ``validate_collection``.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Dict, List, Optional, Union
+from typing import TYPE_CHECKING, ClassVar, Dict, List, Optional, Sequence, Union
 
 from pydantic import conint, constr, validator
 
 from bot import status
 from bot.knowledge.base import Entry, Strict, Text, missing_ids, one_of
+from bot.knowledge.examples import ExampleGroup
 from bot.knowledge.problem import Problem
 
 STEPS = ("visie", "erkennen", "dynamiek", "behoefte", "realiteit", "opties")
 PITFALLS = ("inhoud", "redden", "oordelen")
 UNCLEAR = "onduidelijk"
+JUDGEMENT = "oordelen"  # the pitfall of judging or lecturing (also a label of ``oordeel_voorbeelden``)
+NO_JUDGEMENT = "geen_oordeel"  # the other label of ``oordeel_voorbeelden``
 MOVES = STEPS + PITFALLS + (UNCLEAR,)
 ROLES = ("slachtoffer", "aanklager", "redder", "omstander", "kwetsbaar", "assertief", "ondersteuner")
 ANY_ROLE = "ieder"
@@ -325,3 +330,13 @@ class Zet(Entry):
     def validate_collection(cls, knowledge) -> list:
         return missing_ids(knowledge, "rollenspel_zet", MOVES, "knowledge/scenarios", "zetten")
 
+
+
+class OordeelVoorbeelden(ExampleGroup):
+    """3-5 related sentences a professional might say, labelled ``oordelen`` (a soft judgement or lecture) or
+    ``geen_oordeel`` (a good sentence that only looks like one); the whole group is either train or test."""
+
+    kind: ClassVar[str] = "oordeel_voorbeelden"
+    labels: ClassVar[Sequence[str]] = (JUDGEMENT, NO_JUDGEMENT)
+    min_sentences: ClassVar[int] = 40
+    folder: ClassVar[str] = "knowledge/scenarios"

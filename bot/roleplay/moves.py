@@ -23,13 +23,14 @@ from bot.knowledge.loader import get_knowledge
 from bot.patterns import Pattern, Token, compile_pattern, find_all
 from bot.roleplay import context as conversation_context
 from bot.roleplay.engine import Move
-from bot.roleplay.models import STEPS, UNCLEAR
+from bot.roleplay.models import JUDGEMENT, STEPS, UNCLEAR
 
 StepClassifier = Callable[[str], object]
 
 # step-classifier labels that are moves as they are
 _DIRECT = set(STEPS) | {"inhoud", "redden"}
 SURE_CUE = 0.9
+LEARNED_JUDGEMENT = "klinkt als een oordeel of de les lezen"  # the signal of a learned judgement read
 UNSURE_CUE = 0.45  # below the engine's UNSURE: a judging cue in a sentence that reads as a clear step
 CLEAR_STEP = 0.6
 # "je moet wel moe zijn", "dat moet zwaar voor u zijn": a guess about a feeling, not an instruction
@@ -95,13 +96,17 @@ class MoveClassifier:
         min_confidence: float = 0.0,
         use_default: bool = True,
         use_context: bool = True,
+        use_learned_judgement: Optional[bool] = None,
     ):
-        if step_classifier is None and use_default:
+        default_steps = step_classifier is None and use_default
+        if default_steps:
             step_classifier = _default_step_classifier()
         self.step_classifier = step_classifier
         self.lexicon = lexicon if lexicon is not None else CueLexicon.from_knowledge()
         self.min_confidence = min_confidence
         self.use_context = use_context
+        # the learned judgement read uses the stored model: on by default with the default step classifier
+        self.use_learned_judgement = default_steps if use_learned_judgement is None else use_learned_judgement
 
     def __call__(self, text: str, context: Optional[conversation_context.Context] = None) -> Move:
         label, confidence, features, result = None, 0.0, [], None
@@ -160,13 +165,28 @@ class MoveClassifier:
             if getattr(part, "zelfcorrectie", False):
                 continue  # "dat had ik niet zo moeten zeggen" takes back the professional's own words
             cue = self.lexicon.match(part.zin)
+            clear_step = part.stap in STEPS and part.zekerheid >= CLEAR_STEP
+            learned = not cue and not clear_step and self._judges(part)
+            if learned:  # a soft judgement or lecture the cue phrases miss: always an uncertain read
+                cue = (JUDGEMENT, [LEARNED_JUDGEMENT])
             if not cue:
                 continue
-            clear_step = part.stap in STEPS and part.zekerheid >= CLEAR_STEP
-            certainty = UNSURE_CUE if clear_step else SURE_CUE
+            certainty = UNSURE_CUE if clear_step or learned else SURE_CUE
             if best is None or certainty > best[2]:
                 best = (cue[0], cue[1], certainty, part.zin if len(parts) > 1 else None)
         return best
+
+    def _judges(self, part) -> bool:
+        """The learned read (``bot.roleplay.learned_judgement``) finds a soft judgement or lecture in this sentence;
+        never in a sentence read as advice (advice stays ``redden``) or a short one ("Nee hè.")."""
+        if not self.use_learned_judgement:
+            return False
+        from bot.roleplay.learned_judgement import MIN_WORDS, judgement
+        from bot.steps.classifier import PITFALL_FLAG
+
+        if (part.stap == "redden" and part.zekerheid >= PITFALL_FLAG) or len(part.zin.split()) < MIN_WORDS:
+            return False
+        return judgement(part.zin) is not None
 
 
 def _pitfall_sentence(result, moves: List[str]) -> Optional[str]:
