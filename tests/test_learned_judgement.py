@@ -96,3 +96,27 @@ def test_a_broken_judgement_example_file_is_reported_with_file_entry_and_field(t
     assert problems and problems[0].field == "label"
     assert "voorbeelden_oordelen_kapot.yml" in problems[0].file
     assert "onbekend label 'preken'" in problems[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "Je staat erbij en weet niet waar je moet kijken.",
+    "Hij snapt dan echt niet meer wat je moet doen om het goed te maken.",
+])
+def test_je_moet_inside_an_indirect_question_is_no_judging_cue(classify, text):
+    assert classify.lexicon.match(text) is None
+    assert classify.lexicon.match("Je moet echt kijken wat je doet.")[0] == JUDGEMENT  # the instruction still is
+
+
+@pytest.mark.parametrize("text", [
+    "Ik snap dat het schuurt. Mijn tip: laat de tas met schoolspullen gewoon bij de kinderen zelf.",
+    "Ik zou je aanraden om die mail vanavond nog niet te versturen.",
+    "Weet je wat ik je zou aanraden? Spreek met haar een vaste beldag af.",
+])
+def test_a_tip_or_a_recommendation_is_advice(classify, text):
+    move = classify(text)
+    assert "redden" in [move.zet] + move.zetten
+
+
+def test_an_invitation_to_say_everything_is_no_fix_and_the_question_decides(classify):
+    move = classify("Zeg het maar gewoon allemaal. Wat ging er door je heen toen ze afbelde?")
+    assert move.zet not in ("redden", "oordelen") and "redden" not in move.zetten

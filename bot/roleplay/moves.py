@@ -1,17 +1,21 @@
 """Classify a professional's turn into a role-play move.
 
-Two sources, both explainable:
+Three sources, all explainable:
 1. a cue lexicon from the ``rollenspel_zet`` knowledge (``signalen``), used for ``oordelen``
    (judging, lecturing, also "jullie moeten ..."), which the step classifier does not know, and for advice
    that takes the problem over (``redden``: "ik stel voor dat jullie ...", "mijn advies is", "als ik jou was");
 2. the step classifier (``bot.steps.classifier.classify_step``), injected so tests can replace it.
-   Its label ``geen`` and any label below ``min_confidence`` become ``onduidelijk``.
+   Its label ``geen`` and any label below ``min_confidence`` become ``onduidelijk``;
+3. the learned judgement read (``bot.roleplay.learned_judgement``) for a sentence without a cue phrase that is no
+   clear step: a soft lecture or kind judgement ("dat was achteraf niet zo handig, dat voel je zelf ook wel") is an
+   uncertain ``oordelen`` read (``UNSURE_CUE``), forgiven once per session like a cue in a clear step.
 
 A judging cue wins over a step label, except over ``redden`` (a fix that starts with "je moet"
 is still a fix); both are pitfalls and the debrief quotes them. A cue is read per sentence: when
 the step classifier reads the cue's sentence as a clear step (``Je moet wel doodmoe zijn`` is an
 acknowledgement, not a lecture), the judging read is uncertain (``UNSURE_CUE``) and the engine
-forgives it once. "moet ... zijn" about how someone feels is never a judging cue.
+forgives it once. "moet ... zijn" about how someone feels is never a judging cue, nor is "je moet" inside an indirect
+question ("weet niet waar je moet kijken").
 """
 from __future__ import annotations
 
@@ -43,6 +47,15 @@ _EPISTEMIC = re.compile(
 )
 
 
+# "... weet niet waar je moet kijken", "snapt niet wat je moet doen": "je moet" inside an indirect question describes
+# someone's doubt; it is no instruction.
+_QUESTION_WORDS = frozenset("waar wat hoe wanneer welke welk wie of".split())
+
+
+def _embedded_question(tokens: List[Token], start: int, phrase: str) -> bool:
+    return " moet" in f" {phrase}" and start > 0 and tokens[start - 1].text in _QUESTION_WORDS
+
+
 def _words(text: str) -> List[Token]:
     """Lower-case word tokens with offsets; cue phrases match words as they are (no lemmas)."""
     return [Token(word.lower(), word.lower(), start, end) for word, start, end in lemmas.tokens(text)]
@@ -66,7 +79,7 @@ class CueLexicon:
         found: Dict[str, List[str]] = {}
         tokens = _words(text)
         for move, phrase, pattern in self.patterns:
-            hits = find_all(tokens, pattern)
+            hits = [hit for hit in find_all(tokens, pattern) if not _embedded_question(tokens, hit[0], phrase)]
             start = tokens[hits[0][0]].start if hits else 0
             if hits and not (" moet" in f" {phrase}" and _EPISTEMIC.search(text[start:])):
                 found.setdefault(move, []).append(phrase)

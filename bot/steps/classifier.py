@@ -151,6 +151,8 @@ _ENCOURAGEMENT = re.compile(
     r"|(?:denk|fantaseer|droom) (?:\w+ ){0,2}hardop"
     r"|(?:bedenk|verzin|noem|zeg|roep|probeer) (?:maar|gerust|gewoon|eens|even|rustig)(?: \w+){0,2} "
     r"(?:wat|iets|alles|een paar|dingen)(?: (?:op|in (?:je|jouw|uw) hoofd|in (?:je|jou|u) opkomt))?"
+    r"|(?:zeg|vertel|gooi) (?:het|dat) (?:maar|gerust|gewoon|rustig)(?: (?:maar|gerust|gewoon|rustig|eens))* "
+    r"(?:allemaal|eruit|hier)"  # "Zeg het maar gewoon allemaal." invites the other to talk: no fix
     r"|alles mag(?: (?:hier|gezegd worden))?"
     r"|(?:er (?:is|zijn|bestaat|bestaan)|je hebt|ik heb) geen (?:\w+ )?(?:foute?|verkeerde?|goede?) "
     r"(?:antwoord|antwoorden)"
