@@ -1,7 +1,7 @@
 """The learned read of soft judging and lecturing (``bot.roleplay.learned_judgement``, recogniser ``oordeel``).
 
 A warm lecture or a kind judgement that no cue phrase catches ("dat was achteraf niet zo verstandig, dat weet je zelf
-ook wel", "ik vind het ook niet netjes van haar") is the pitfall oordelen, read as uncertain: the engine forgives the
+ook wel") is the pitfall oordelen, read as uncertain: the engine forgives the
 first one of a session (the persona asks what was meant) and counts the next. Good sentences that only look like a
 judgement, advice, and short sounds stay what they are. Own sentences, none from an evaluation set or the examples."""
 from pathlib import Path
@@ -22,7 +22,7 @@ FATHER = KNOWLEDGE.get("scenario", "vader-kinderen-thuisgehouden")
 ACKNOWLEDGEMENT = "Dat snap ik."
 LECTURES = [
     "Alleen was dat mailtje aan de school achteraf ook niet zo verstandig, dat weet je zelf ook wel.",
-    "Eerlijk gezegd vind ik het ook niet netjes van haar dat ze de verjaardag zomaar heeft verzet.",
+    "Alleen was dat boze appje aan zijn nieuwe vriendin achteraf ook niet zo slim, hè.",
 ]
 
 
@@ -47,6 +47,8 @@ def test_a_soft_judgement_after_an_acknowledgement_is_an_uncertain_judging_read(
     ("Wat zou jij zelf kunnen doen als ze weer afzegt?", "opties"),
     ("Waarschijnlijk blijft ze zo reageren, en dat is zuur.", "realiteit"),
     ("Ik zou haar gewoon even bellen en vragen hoe het zit.", "redden"),  # advice stays advice
+    # going into the facts stays a sure inhoud read, even where the learned read also hears a judgement
+    ("Eerlijk gezegd vind ik het ook niet netjes van haar dat ze de verjaardag zomaar heeft verzet.", "inhoud"),
 ])
 def test_good_sentences_and_advice_are_not_read_as_judging(classify, text, move):
     assert classify(text).zet == move

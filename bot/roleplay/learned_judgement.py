@@ -5,7 +5,8 @@ moeten", "dat is niet goed van u") catch the blunt forms. The warm ones slipped 
 well: "dat wil je ze toch niet aandoen", "iemand moet de wijste zijn", "dat was achteraf niet zo handig, dat voel je
 zelf ook wel", "dat vind ik ook niet netjes van hem". ``bot.roleplay.moves.MoveClassifier`` asks this model about
 every sentence of a turn in which no cue phrase was found and which the step classifier does not read as a clear step
-(below ``moves.CLEAR_STEP``), is not read as advice (advice stays ``redden``), does not take back the professional's
+(below ``moves.CLEAR_STEP``), is not read as one of the other pitfalls (advice stays ``redden``, going into the facts
+stays ``inhoud``, from ``PITFALL_FLAG`` on), does not take back the professional's
 own words and has at least ``MIN_WORDS`` words ("Nee hè." is no lecture). A sentence counts as a judgement when the
 model is at least ``THRESHOLD`` sure; the turn is then the pitfall ``oordelen``, always as an uncertain read
 (``moves.UNSURE_CUE``): the engine forgives the first one of a session (the persona asks what was meant) and counts
@@ -23,12 +24,13 @@ What it is trained on (``training_groups``; built and stored like the other reco
 The classifier is the project's own (``bot.textclass``: lemma words and characters, logistic regression),
 temperature-calibrated like the step recogniser.
 
-Threshold and measurement (session 12, docs/cijfers.md): chosen on the seen practice path sets 1-16 (373 paths;
-without the read 355): 0.5 354, 0.6 356, 0.7 356, 0.8 356; 0.6 is the lowest of the best. Reading every such sentence
-as a sure judgement instead cost good paths (0.6: 350). Then measured once on the four newest sets (17-20, 96 paths,
-totals only; 19 and 20 never measured before): 82 -> 83 of 96. It is a small gain: a bag of words cannot tell a warm
-lecture from a warm acknowledgement reliably; on the turns of sets 2-16 the share of good-path turns with any pitfall
-went from 14.0% to 15.2% and of bad-path turns from 63.0% to 65.1%.
+Threshold and measurement (session 12, docs/cijfers.md): chosen on the seen practice path sets 1-16 (373 paths; with
+the read off 356): 0.4 353, 0.5 355, 0.6 357, 0.7 357, 0.8 357; 0.6 is the lowest of the best. On the four newest
+sets (17-20, 96 paths, totals only) 83 without and 84 with the read at 0.6. Reading every such sentence as a sure
+judgement instead cost good paths (350 of 373), and so did letting it overrule a sure inhoud read (the sure pitfall
+became a forgiven one: -1 to -2 items on five context sets and one test conversation). A small gain: a bag of words
+does not tell a warm lecture from a warm acknowledgement reliably; on the turns of sets 2-16 the share of good-path
+turns with any pitfall went from 13.6% to 14.8%, of bad-path turns from 63.1% to 64.7%.
 """
 from __future__ import annotations
 

@@ -191,13 +191,14 @@ class MoveClassifier:
 
     def _judges(self, part) -> bool:
         """The learned read (``bot.roleplay.learned_judgement``) finds a soft judgement or lecture in this sentence;
-        never in a sentence read as advice (advice stays ``redden``) or a short one ("Nee hè.")."""
+        never in a sentence the step classifier reads as the other pitfalls (advice stays ``redden``, going into the
+        facts stays a sure ``inhoud``) or a short one ("Nee hè.")."""
         if not self.use_learned_judgement:
             return False
         from bot.roleplay.learned_judgement import MIN_WORDS, judgement
         from bot.steps.classifier import PITFALL_FLAG
 
-        if (part.stap == "redden" and part.zekerheid >= PITFALL_FLAG) or len(part.zin.split()) < MIN_WORDS:
+        if (part.stap in _DIRECT - set(STEPS) and part.zekerheid >= PITFALL_FLAG) or len(part.zin.split()) < MIN_WORDS:
             return False
         return judgement(part.zin) is not None
 
