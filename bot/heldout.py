@@ -78,6 +78,9 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
   design, written blind in session 12 by two more writers (the twentieth with varied subtle bad paths: kind
   judgements of the persona's past behaviour, gently taking sides, moral lectures); measured blind (totals) with and
   without the learned judgement read; the twentieth is seen since (its paths that went wrong were looked at).
+- ``evaluatie/oefenpaden_21.yml`` and ``oefenpaden_22.yml``: a twenty-first and twenty-second set, same format, shape
+  and design, written blind in session 12 by two more writers while the judgement read and the rules of that session
+  were made; measured blind (totals only) with the code from the start of the session and with those changes.
 - ``evaluatie/context.yml``: short, ambiguous role-play turns with the persona's last line and the
   stage of the talk, to measure reading a move with and without context; split into ``ontwikkel``
   (may tune ``bot.roleplay.context``) and ``toets`` (measured only). Validated on loading: a broken
@@ -196,7 +199,7 @@ def practice_paths() -> List[Dict[str, Any]]:
     return list(_yaml("oefenpaden.yml")["paden"])
 
 
-# -- evaluatie/oefenpaden_2.yml ... oefenpaden_20.yml -------------------------------------------
+# -- evaluatie/oefenpaden_2.yml ... oefenpaden_22.yml -------------------------------------------
 SECOND_PRACTICE_FILE = "oefenpaden_2.yml"  # the default set of ``practice_path_set``
 # the practice-path sets written apart from the engine, each played and reported on its own:
 # file -> (name, heading); the report follows this order
@@ -364,6 +367,19 @@ PRACTICE_PATH_SETS = {
         "door een andere schrijver met dezelfde opdracht, eigen situaties en gevarieerde subtiel slechte paden; "
         "blind gemeten 17/24 met de code van het begin van sessie 12 en ook met de geleerde oordeellezing; sinds "
         "sessie 12 gezien: de fout gelopen paden zijn bekeken)",
+    ),
+    "oefenpaden_21.yml": (  # written blind in session 12: only measured (totals)
+        "eenentwintigste set vrije-tekstpaden",
+        "Eenentwintigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_21.yml; geschreven in sessie 12 "
+        "met dezelfde opdracht en eigen situaties; nooit gebruikt om te trainen of af te stellen; blind gemeten 23/24 "
+        "met de code van het begin van sessie 12 en ook met de oordeellezing en de regels van die sessie)",
+    ),
+    "oefenpaden_22.yml": (  # written blind in session 12: only measured (totals)
+        "tweeëntwintigste set vrije-tekstpaden",
+        "Tweeëntwintigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_22.yml; geschreven in sessie "
+        "12 door een andere schrijver met dezelfde opdracht, eigen situaties en gevarieerde goede paden; nooit "
+        "gebruikt om te trainen of af te stellen; blind gemeten 23/24 met de code van het begin van sessie 12 en ook "
+        "met de oordeellezing en de regels van die sessie)",
     ),
 }
 PRACTICE_KINDS = ("goed", "slecht")

@@ -1,4 +1,4 @@
-"""The blind sets of free-text practice paths (evaluatie/oefenpaden_2.yml ... oefenpaden_20.yml,
+"""The blind sets of free-text practice paths (evaluatie/oefenpaden_2.yml ... oefenpaden_22.yml,
 registered in ``bot.heldout.PRACTICE_PATH_SETS``): each loaded and validated with Dutch messages,
 played by ``rustpunt evalueer rollenspel`` and reported under its own heading."""
 import argparse
@@ -13,7 +13,8 @@ SETS = [
     "oefenpaden_2.yml", "oefenpaden_3.yml", "oefenpaden_4.yml", "oefenpaden_5.yml", "oefenpaden_6.yml",
     "oefenpaden_7.yml", "oefenpaden_8.yml", "oefenpaden_9.yml", "oefenpaden_10.yml", "oefenpaden_11.yml",
     "oefenpaden_12.yml", "oefenpaden_13.yml", "oefenpaden_14.yml", "oefenpaden_15.yml", "oefenpaden_16.yml",
-    "oefenpaden_17.yml", "oefenpaden_18.yml", "oefenpaden_19.yml", "oefenpaden_20.yml",
+    "oefenpaden_17.yml", "oefenpaden_18.yml", "oefenpaden_19.yml", "oefenpaden_20.yml", "oefenpaden_21.yml",
+    "oefenpaden_22.yml",
 ]
 
 
@@ -22,8 +23,8 @@ def test_the_blind_sets_are_registered_in_order_with_their_own_heading():
 
     assert list(PRACTICE_PATH_SETS) == SETS
     (second, third, fourth, fifth, sixth, seventh, eighth, ninth, tenth, eleventh, twelfth, thirteenth, fourteenth,
-     fifteenth, sixteenth, seventeenth, eighteenth, nineteenth, twentieth) = (PRACTICE_PATH_SETS[name][1]
-                                                                             for name in SETS)
+     fifteenth, sixteenth, seventeenth, eighteenth, nineteenth, twentieth, twenty_first,
+     twenty_second) = (PRACTICE_PATH_SETS[name][1] for name in SETS)
     assert second.startswith("Tweede set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_2.yml;")
     assert third.startswith("Derde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_3.yml;")
     assert fourth.startswith("Vierde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_4.yml;")
@@ -60,6 +61,12 @@ def test_the_blind_sets_are_registered_in_order_with_their_own_heading():
     assert PRACTICE_PATH_SETS["oefenpaden_19.yml"][0] == "negentiende set vrije-tekstpaden"
     assert twentieth.startswith("Twintigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_20.yml;")
     assert PRACTICE_PATH_SETS["oefenpaden_20.yml"][0] == "twintigste set vrije-tekstpaden"
+    assert twenty_first.startswith(
+        "Eenentwintigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_21.yml;")
+    assert PRACTICE_PATH_SETS["oefenpaden_21.yml"][0] == "eenentwintigste set vrije-tekstpaden"
+    assert twenty_second.startswith(
+        "Tweeëntwintigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_22.yml;")
+    assert PRACTICE_PATH_SETS["oefenpaden_22.yml"][0] == "tweeëntwintigste set vrije-tekstpaden"
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -96,7 +103,7 @@ def test_each_set_repeats_no_turn_of_the_other_sets_or_of_the_scripted_paths(nam
     "oefenpaden_3.yml", "oefenpaden_4.yml", "oefenpaden_5.yml", "oefenpaden_6.yml", "oefenpaden_7.yml",
     "oefenpaden_8.yml", "oefenpaden_9.yml", "oefenpaden_10.yml", "oefenpaden_11.yml", "oefenpaden_12.yml",
     "oefenpaden_13.yml", "oefenpaden_14.yml", "oefenpaden_15.yml", "oefenpaden_16.yml", "oefenpaden_17.yml",
-    "oefenpaden_18.yml", "oefenpaden_19.yml", "oefenpaden_20.yml",
+    "oefenpaden_18.yml", "oefenpaden_19.yml", "oefenpaden_20.yml", "oefenpaden_21.yml", "oefenpaden_22.yml",
 ])
 def test_the_later_sets_repeat_no_turn_within_themselves(name):
     from bot.heldout import practice_path_set
@@ -109,6 +116,7 @@ def test_the_later_sets_repeat_no_turn_within_themselves(name):
     "oefenpaden_6.yml", "oefenpaden_7.yml", "oefenpaden_8.yml", "oefenpaden_9.yml", "oefenpaden_10.yml",
     "oefenpaden_11.yml", "oefenpaden_12.yml", "oefenpaden_13.yml", "oefenpaden_14.yml", "oefenpaden_15.yml",
     "oefenpaden_16.yml", "oefenpaden_17.yml", "oefenpaden_18.yml", "oefenpaden_19.yml", "oefenpaden_20.yml",
+    "oefenpaden_21.yml", "oefenpaden_22.yml",
 ])
 def test_the_sixth_to_twelfth_sets_have_exactly_two_good_and_two_bad_paths_per_scenario(name):
     from collections import Counter

@@ -112,6 +112,41 @@ def test_not_being_there_to_judge_is_a_stance(text):
     assert classify_step(text).stap == "visie"
 
 
+# -- a proposal for how the meeting goes on ---------------------------------------------------------
+MDO = KNOWLEDGE.get("scenario", "mdo-moeder-dochter-ruzie")
+
+
+def test_proposing_to_leave_it_for_today_and_talk_apart_is_the_options_step_not_a_rescue():
+    sentence = "Ik stel voor dat we het voor vandaag hierbij laten."
+    result = classify_step(f"{sentence} Mijn collega belt jullie deze week ieder apart, en over een week zitten we "
+                           "weer samen om tafel. Wat kunnen jullie tot die tijd zelf doen?")
+    assert result.stap == "opties" and "redden" not in result.stappen
+    assert "voorstel voor het verdere gesprek" in classify_step(sentence).kenmerken
+
+
+def test_the_meeting_proposal_closes_a_good_mdo_talk(classify):
+    engine = Engine(MDO, classify=classify, seed=0)
+    for turn in [
+        "Stop even allebei. Ik zie hoe boos jullie zijn en hoeveel pijn het jullie allebei doet.",
+        "Ik ga hier niet bepalen wie er gelijk heeft; het gaat mij om rust, thuis en op school.",
+        "Zodra het over uitgaan gaat, worden jullie allebei harder. Hoe gaat dat thuis meestal?",
+        "Wat is voor ieder van jullie het allerbelangrijkste hierin?",
+        "Bij vader gelden andere regels, en dat zal zo blijven.",
+    ]:
+        engine.step(turn)
+    result = engine.step("Ik stel voor dat we het voor vandaag hierbij laten. Mijn collega spreekt jullie deze week "
+                         "ieder apart, en volgende week zitten we hier weer samen. Wat kunnen jullie tot dan doen?")
+    assert result.turn.zet == "opties" and result.ending == "goed"
+
+
+@pytest.mark.parametrize("text", [
+    "Ho, even. Ik stop het hier even, want het loopt hoog op.",  # a pause to interrupt opens a talk
+    "Dan bel ik je volgende week weer om te horen hoe het ging.",  # a promise to call, no meeting
+])
+def test_a_pause_or_a_promise_to_call_is_no_meeting_proposal(text):
+    assert "voorstel voor het verdere gesprek" not in classify_step(text).kenmerken
+
+
 # -- warm asides -----------------------------------------------------------------------------------
 @pytest.mark.parametrize("text, step", [
     ("ik wil dat het voor jou en je zoon weer rustig wordt, hoe gaat het nu als hij belt?", "dynamiek"),

@@ -17,7 +17,7 @@ into sentences; each sentence is classified, small talk and unsure sentences are
 turn's main move is its most certain sentence, except that a certain pitfall sentence is always
 reported. The evaluation model (``stappen-test``) is trained on the training split only.
 
-Five rules read the parts of a sentence before the model decides (explainable, per clause):
+Rules read the parts of a sentence before the model decides (explainable, per clause):
 
 - **A self-correction is no move** (``_SELF_CORRECTION``): a clause in which the professional takes back
   their own pace or words ("wacht, ik ga te snel", "laat ik dat anders zeggen", "dat kwam er onhandig
@@ -47,6 +47,11 @@ Five rules read the parts of a sentence before the model decides (explainable, p
   "Zit ik er ver naast?", "Herken je dat?" right after a statement in the same turn only checks it, so the
   statement decides (the model read "Klopt dat een beetje?" after a summary of the pattern as inhoud, 0.95). On
   its own such a question is read as usual.
+- **A proposal for how the meeting goes on is opties** (``_MEETING_PROPOSAL``): leaving it there for today, a separate
+  talk with each person, meeting again a week later ("ik stel voor dat we het voor vandaag hierbij laten", "een
+  collega spreekt jullie ieder apart", "over een week zitten we weer samen") is how the workbook closes a stuck
+  multi-party meeting (the MDO scenario's scripted path labels it opties); the model read it as redden (0.93). A
+  pause to interrupt ("ik stop het hier even") or a promise to call is not such a proposal.
 """
 from __future__ import annotations
 
@@ -174,6 +179,21 @@ _CHECK_QUESTION = re.compile(
     re.IGNORECASE,
 )
 CHECK_QUESTION = "controlevraag bij de zin ervoor"  # the feature of such a part
+# A proposal for how the talk itself goes on (``_MEETING_PROPOSAL``): leaving it there for today, a separate talk
+# with each person, meeting again a week later (not a pause to interrupt: "ik stop het hier even" opens a talk). In a
+# multi-party meeting this is how the workbook closes a talk that runs stuck (the scripted path of the MDO scenario
+# labels it opties); the model read it as redden (0.93) or behoefte.
+_MEETING_PROPOSAL = re.compile(
+    r"\b(?:het|we) (?:\w+ ){0,2}(?:voor vandaag|voor nu) (?:\w+ ){0,2}(?:(?:hier|daar)?bij laten|stoppen|afronden)\b"
+    r"|\b(?:ieder|elk) (?:van jullie )?(?:\w+ ){0,4}(?:apart|afzonderlijk|los van elkaar)\b"
+    r"|\bapart(?:e)? (?:gesprek|gesprekken)\b|\b(?:gesprek|gesprekken) (?:\w+ ){0,2}apart\b"
+    r"|\b(?:over een week|volgende week|na een week|over twee weken)\b[^.?!]*\b(?:weer|opnieuw)\b[^.?!]*"
+    r"\b(?:samen|bij elkaar|om tafel|met z'n allen|met zijn allen|hier)\b"
+    r"|\b(?:zitten|komen|gaan) we (?:\w+ ){0,3}(?:weer|opnieuw) (?:\w+ ){0,2}(?:samen|bij elkaar|om tafel|"
+    r"met z'n allen|hier)\b|\bzitten we hier (?:weer|opnieuw)\b",
+    re.IGNORECASE,
+)
+MEETING_PROPOSAL = "voorstel voor het verdere gesprek"  # the feature of such a read
 SMALL_TALK = (
     "Dit is een begroeting, een praatje of een aanloopje; er zit nog geen stap in. "
     "Zeg erbij wat je wilt bereiken, bijvoorbeeld erkennen of een vraag naar wat er gebeurde."
@@ -388,6 +408,17 @@ def _no_verdict(sentence: str, prediction: textclass.Prediction) -> Optional[tex
     return textclass.Prediction("visie", prediction.confidence, swapped, [NO_VERDICT] + prediction.features)
 
 
+def _meeting_proposal(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
+    """A sentence that proposes how the talk goes on (``_MEETING_PROPOSAL``) is opties: the model's read with opties
+    and its own label swapped (explained by the cue)."""
+    if prediction.label in ("opties", OTHER) or not _MEETING_PROPOSAL.search(sentence):
+        return None
+    swapped = dict(prediction.probabilities)
+    swapped["opties"], swapped[prediction.label] = (prediction.probabilities.get(prediction.label, 0.0),
+                                                    prediction.probabilities.get("opties", 0.0))
+    return textclass.Prediction("opties", prediction.confidence, swapped, [MEETING_PROPOSAL] + prediction.features)
+
+
 def _checks_the_statement_before(sentence: str, before: Part) -> bool:
     """A short check question (``_CHECK_QUESTION``) right after a statement that was read as a move."""
     return bool(_CHECK_QUESTION.match(sentence)) and before.stap != OTHER and not before.zin.rstrip().endswith("?")
@@ -416,6 +447,7 @@ def _read_parts(text: str, model: textclass.Classifier) -> List[Tuple[Part, text
                     prediction = model.predict(sentence, n_features=8)
                     prediction = _own_step_question(sentence, prediction, model) or prediction
                     prediction = _no_verdict(sentence, prediction) or prediction
+                    prediction = _meeting_proposal(sentence, prediction) or prediction
                 aside = len(pieces) > 1 and nr == 0
                 read.append((Part(sentence, begin, end, prediction.label, prediction.confidence, aside), prediction))
     for nr, (part, _) in enumerate(read):  # a wish of one's own as a sentence before a question is an aside too
