@@ -142,6 +142,7 @@ def test_the_meeting_proposal_closes_a_good_mdo_talk(classify):
 @pytest.mark.parametrize("text", [
     "Ho, even. Ik stop het hier even, want het loopt hoog op.",  # a pause to interrupt opens a talk
     "Dan bel ik je volgende week weer om te horen hoe het ging.",  # a promise to call, no meeting
+    "Veel kinderen redden het prima als hun ouders ieder apart hun eigen huis en regels hebben.",  # parallel parenting
 ])
 def test_a_pause_or_a_promise_to_call_is_no_meeting_proposal(text):
     assert "voorstel voor het verdere gesprek" not in classify_step(text).kenmerken

@@ -185,8 +185,9 @@ CHECK_QUESTION = "controlevraag bij de zin ervoor"  # the feature of such a part
 # labels it opties); the model read it as redden (0.93) or behoefte.
 _MEETING_PROPOSAL = re.compile(
     r"\b(?:het|we) (?:\w+ ){0,2}(?:voor vandaag|voor nu) (?:\w+ ){0,2}(?:(?:hier|daar)?bij laten|stoppen|afronden)\b"
-    r"|\b(?:ieder|elk) (?:van jullie )?(?:\w+ ){0,4}(?:apart|afzonderlijk|los van elkaar)\b"
-    r"|\bapart(?:e)? (?:gesprek|gesprekken)\b|\b(?:gesprek|gesprekken) (?:\w+ ){0,2}apart\b"
+    # a talk with each person apart ("een collega spreekt jullie ieder apart"; not "ieder apart zijn eigen huis")
+    r"|^(?=.*\b(?:apart|afzonderlijk|los van elkaar)\b)(?=.*\b(?:gesprek|gesprekken|spreek|spreekt|spreken|bel|belt|"
+    r"bellen|gebeld)\b)"
     r"|\b(?:over een week|volgende week|na een week|over twee weken)\b[^.?!]*\b(?:weer|opnieuw)\b[^.?!]*"
     r"\b(?:samen|bij elkaar|om tafel|met z'n allen|met zijn allen|hier)\b"
     r"|\b(?:zitten|komen|gaan) we (?:\w+ ){0,3}(?:weer|opnieuw) (?:\w+ ){0,2}(?:samen|bij elkaar|om tafel|"
