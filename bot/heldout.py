@@ -80,7 +80,8 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
   without the learned judgement read; the twentieth is seen since (its paths that went wrong were looked at).
 - ``evaluatie/oefenpaden_21.yml`` and ``oefenpaden_22.yml``: a twenty-first and twenty-second set, same format, shape
   and design, written blind in session 12 by two more writers while the judgement read and the rules of that session
-  were made; measured blind (totals only) with the code from the start of the session and with those changes.
+  were made; measured blind (totals only) with the code from the start of the session and with those changes; seen
+  since (their one good path that went wrong each was looked at, as was the one of the nineteenth set).
 - ``evaluatie/context.yml``: short, ambiguous role-play turns with the persona's last line and the
   stage of the talk, to measure reading a move with and without context; split into ``ontwikkel``
   (may tune ``bot.roleplay.context``) and ``toets`` (measured only). Validated on loading: a broken
@@ -359,7 +360,8 @@ PRACTICE_PATH_SETS = {
         "negentiende set vrije-tekstpaden",
         "Negentiende set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_19.yml; geschreven in sessie 12 "
         "met dezelfde opdracht en eigen situaties; nooit gebruikt om te trainen of af te stellen; blind gemeten "
-        "23/24 met de code van het begin van sessie 12 en ook met de geleerde oordeellezing)",
+        "23/24 met de code van het begin van sessie 12 en ook met de geleerde oordeellezing; sinds sessie 12 gezien: "
+        "het fout gelopen goede pad is bekeken)",
     ),
     "oefenpaden_20.yml": (  # written blind in session 12; seen since its first measurement
         "twintigste set vrije-tekstpaden",
@@ -372,14 +374,16 @@ PRACTICE_PATH_SETS = {
         "eenentwintigste set vrije-tekstpaden",
         "Eenentwintigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_21.yml; geschreven in sessie 12 "
         "met dezelfde opdracht en eigen situaties; nooit gebruikt om te trainen of af te stellen; blind gemeten 23/24 "
-        "met de code van het begin van sessie 12 en ook met de oordeellezing en de regels van die sessie)",
+        "met de code van het begin van sessie 12 en ook met de oordeellezing en de regels van die sessie; sinds "
+        "sessie 12 gezien: het fout gelopen goede pad is bekeken)",
     ),
     "oefenpaden_22.yml": (  # written blind in session 12: only measured (totals)
         "tweeëntwintigste set vrije-tekstpaden",
         "Tweeëntwintigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_22.yml; geschreven in sessie "
         "12 door een andere schrijver met dezelfde opdracht, eigen situaties en gevarieerde goede paden; nooit "
         "gebruikt om te trainen of af te stellen; blind gemeten 23/24 met de code van het begin van sessie 12 en ook "
-        "met de oordeellezing en de regels van die sessie)",
+        "met de oordeellezing en de regels van die sessie; sinds sessie 12 gezien: het fout gelopen goede pad is "
+        "bekeken)",
     ),
 }
 PRACTICE_KINDS = ("goed", "slecht")

@@ -148,6 +148,23 @@ def test_a_pause_or_a_promise_to_call_is_no_meeting_proposal(text):
     assert "voorstel voor het verdere gesprek" not in classify_step(text).kenmerken
 
 
+@pytest.mark.parametrize("text", [
+    "Ik zet dit kopje even tussen ons in. U vraagt mij op te letten hoe het met hem gaat, maar ik schuif het kopje "
+    "naar u terug: waar let u zelf op als hij thuiskomt?",
+    "Dit kopje schuif ik naar jou: wat kun jij zelf doen zodat de overdracht rustiger gaat?",
+])
+def test_pushing_the_cup_back_is_the_options_step(text):
+    result = classify_step(text)
+    assert result.stap == "opties" and not set(result.stappen) & {"redden", "inhoud"}
+
+
+def test_a_cup_pushed_after_taking_the_task_over_stays_a_rescue():
+    result = classify_step("Weet je wat, ik schrijf alles voor je op, dan hoef jij niets te doen. Dan schuif ik het "
+                           "kopje naar jou, maar heb je wel iets in handen.")
+    assert result.stappen == ["redden"]
+    assert [part.stap for part in result.delen] == ["redden", "redden"]  # the cup sentence too
+
+
 # -- warm asides -----------------------------------------------------------------------------------
 @pytest.mark.parametrize("text, step", [
     ("ik wil dat het voor jou en je zoon weer rustig wordt, hoe gaat het nu als hij belt?", "dynamiek"),

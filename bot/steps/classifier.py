@@ -52,6 +52,9 @@ Rules read the parts of a sentence before the model decides (explainable, per cl
   collega spreekt jullie ieder apart", "over een week zitten we weer samen") is how the workbook closes a stuck
   multi-party meeting (the MDO scenario's scripted path labels it opties); the model read it as redden (0.93). A
   pause to interrupt ("ik stop het hier even") or a promise to call is not such a proposal.
+- **Pushing the cup back is opties** (``_CUP``): the workbook's tool of the options step ("ik schuif dit kopje naar u
+  terug: hoe let u zelf op ...?") gives a task back; the model read it as redden (0.51) or dynamiek. Not when the
+  model is sure the sentence takes the task over (a pitfall from ``SURE_PITFALL``).
 """
 from __future__ import annotations
 
@@ -195,6 +198,12 @@ _MEETING_PROPOSAL = re.compile(
     re.IGNORECASE,
 )
 MEETING_PROPOSAL = "voorstel voor het verdere gesprek"  # the feature of such a read
+# The workbook's tool of the options step (``knowledge/stappen/stappen.yml``, hulpmiddel kopje-schuiven): the
+# professional pushes a cup back to the parent to give a task back ("ik schuif dit kopje naar u terug: hoe let u zelf
+# op ...?"). The model read such a sentence as redden (0.51) or dynamiek, since its words are about a task.
+_CUP = re.compile(r"\bkopje\b(?=.*\b(?:schuif|schuiven|schuift|terugschuiven|zet|neerzet|leg|terug|toe)\b)"
+                  r"|\b(?:schuif|schuiven|zet|leg)\b(?=.*\bkopje\b)", re.IGNORECASE)
+CUP = "het kopje schuiven"  # the feature of such a read
 SMALL_TALK = (
     "Dit is een begroeting, een praatje of een aanloopje; er zit nog geen stap in. "
     "Zeg erbij wat je wilt bereiken, bijvoorbeeld erkennen of een vraag naar wat er gebeurde."
@@ -420,6 +429,19 @@ def _meeting_proposal(sentence: str, prediction: textclass.Prediction) -> Option
     return textclass.Prediction("opties", prediction.confidence, swapped, [MEETING_PROPOSAL] + prediction.features)
 
 
+def _pushes_the_cup(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
+    """A sentence that pushes the cup back (``_CUP``) is opties: the model's read with opties and its own label
+    swapped (explained by the tool). Not when the model is sure it is a pitfall: "dan schuif ik het kopje naar jou,
+    maar heb je wel iets in handen" after writing it all down for the parent still takes the task over."""
+    if prediction.label in ("opties", OTHER) or not _CUP.search(sentence) or (
+            prediction.label in PITFALL_IDS and prediction.confidence >= SURE_PITFALL):
+        return None
+    swapped = dict(prediction.probabilities)
+    swapped["opties"], swapped[prediction.label] = (prediction.probabilities.get(prediction.label, 0.0),
+                                                    prediction.probabilities.get("opties", 0.0))
+    return textclass.Prediction("opties", prediction.confidence, swapped, [CUP] + prediction.features)
+
+
 def _checks_the_statement_before(sentence: str, before: Part) -> bool:
     """A short check question (``_CHECK_QUESTION``) right after a statement that was read as a move."""
     return bool(_CHECK_QUESTION.match(sentence)) and before.stap != OTHER and not before.zin.rstrip().endswith("?")
@@ -448,7 +470,8 @@ def _read_parts(text: str, model: textclass.Classifier) -> List[Tuple[Part, text
                     prediction = model.predict(sentence, n_features=8)
                     prediction = _own_step_question(sentence, prediction, model) or prediction
                     prediction = _no_verdict(sentence, prediction) or prediction
-                    prediction = _meeting_proposal(sentence, prediction) or prediction
+                    prediction = _meeting_proposal(sentence, prediction) or _pushes_the_cup(sentence, prediction) \
+                        or prediction
                 aside = len(pieces) > 1 and nr == 0
                 read.append((Part(sentence, begin, end, prediction.label, prediction.confidence, aside), prediction))
     for nr, (part, _) in enumerate(read):  # a wish of one's own as a sentence before a question is an aside too
