@@ -83,6 +83,17 @@ def test_judging_the_other_is_still_judging(classify):
     ("Nee, laat maar.", True),
     ("laat maar eens zien wat hij stuurde", False),  # asking for the evidence: a pitfall, not taking back
     ("dat laat ik aan jou", False),
+    # session 12
+    ("nee, wacht, dat moet ik helemaal niet doen", True),
+    ("dat moet je niet doen", False),  # an instruction to the other
+    ("sorry, dat was niet eerlijk van me", True),
+    ("die vraag trek ik weer in", True),
+    ("vergeet wat ik net zei", True),
+    ("vergeet dat niet", False),
+    ("nee wacht, dat doet er nu helemaal niet toe", True),
+    ("dat doet er voor jou niet toe", False),
+    ("oei, dat klonk als een preek", True),
+    ("dat mag ik niet zeggen van de rechter", False),
 ])
 def test_what_counts_as_a_self_correction(text, expected):
     assert is_self_correction(text) is expected
@@ -219,3 +230,13 @@ def test_a_stance_then_a_first_question_about_the_pattern_moves_on_in_order():
 def test_a_turn_led_by_a_pitfall_never_moves_on_in_order():
     turns = play(Move("erkennen", 0.9), Move("redden", 0.95, zetten=["redden", "dynamiek"]))
     assert turns[1].tension > turns[0].tension
+
+
+def test_a_clumsy_offer_taken_back_in_spoken_words_is_repaired(classify):
+    engine = Engine(FATHER, classify=classify, seed=0)
+    engine.step("Goedemorgen. Wat een rotweekend, ik hoor hoe kwaad en teleurgesteld je bent.")
+    offer = engine.step("Zal ik haar vanmiddag even bellen om het voor je te regelen?").turn
+    assert offer.zet == "redden" and offer.spanning_na > offer.spanning_voor
+    repair = engine.step("Nee, wacht, dat moet ik niet doen. Hoe ging het vrijdag precies, toen dat bericht "
+                         "binnenkwam?").turn
+    assert repair.rechtgezet and repair.spanning_na < offer.spanning_voor

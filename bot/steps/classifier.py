@@ -90,6 +90,14 @@ _SELF_CORRECTION = re.compile(
     r"|ik begin (?:\w+ )?(?:opnieuw|overnieuw)"
     r"|dat was (?:\w+ )?(?:niet handig|onhandig|niet netjes|niet professioneel|niet slim|dom) van (?:mij|me)"
     r"|dat was niet aan mij"
+    r"|dat was (?:\w+ )?niet (?:eerlijk|terecht|aardig|fair|nodig) van (?:mij|me)"  # "dat was niet eerlijk van me"
+    r"|dat (?:moet|hoor) ik (?:\w+ ){0,2}niet (?:te )?(?:doen|zeggen|vragen|invullen)"  # "dat moet ik niet doen"
+    r"|dat had ik (?:\w+ ){0,2}niet (?:zo )?(?:moeten )?doen"
+    r"|(?:die|deze|dat|de) (?:vraag|opmerking) (?:trek|neem|haal) ik (?:\w+ )?(?:in|terug)"  # "die vraag trek ik in"
+    r"|(?:vergeet|schrap|streep) (?:\w+ )?(?:wat ik (?:net )?(?:zei|zeg|vroeg)|dat|die vraag)(?: maar)?"
+    r"(?: (?:weer|door))?(?=\W*$)"  # "vergeet wat ik net zei", "streep dat maar door" (not "vergeet dat niet")
+    r"|dat (?:doet|deed) er (?:\w+ )?(?:hier|nu) (?:\w+ )?niet toe"  # "nee wacht, dat doet er hier niet toe"
+    r"|(?:dat|het) klonk als een (?:preek|verwijt|oordeel|les)"
     r"|^(?:nee,? )?laat (?:dat |het )?(?:ook )?maar(?=\W*$)"  # "Nee, laat maar." ("laat maar eens zien" is no)
     r"|laat ik (?:dat|het) (?:toch |nou )?(?:maar )?niet doen"  # "nee wacht, laat ik dat niet doen"
     r"|ik (?:zit|ben) (?:\w+ )?(?:te|aan het) oordelen|(?:nu|daar) oordeel ik|ik oordeel (?:\w+ )?(?:te snel|te hard)"
