@@ -82,6 +82,10 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
   and design, written blind in session 12 by two more writers while the judgement read and the rules of that session
   were made; measured blind (totals only) with the code from the start of the session and with those changes; seen
   since (their one good path that went wrong each was looked at, as was the one of the nineteenth set).
+- ``evaluatie/oefenpaden_23.yml`` and ``oefenpaden_24.yml``: a twenty-third and twenty-fourth set, same format, shape
+  and design, written blind in session 12 by two more writers (the twenty-fourth writer saw two scenario files whole
+  by a wrong grep and avoided their wording); measured blind (totals only) with the code from the start of the
+  session and with all its changes: the same totals; never trained on or tuned with.
 - ``evaluatie/context.yml``: short, ambiguous role-play turns with the persona's last line and the
   stage of the talk, to measure reading a move with and without context; split into ``ontwikkel``
   (may tune ``bot.roleplay.context``) and ``toets`` (measured only). Validated on loading: a broken
@@ -200,7 +204,7 @@ def practice_paths() -> List[Dict[str, Any]]:
     return list(_yaml("oefenpaden.yml")["paden"])
 
 
-# -- evaluatie/oefenpaden_2.yml ... oefenpaden_22.yml -------------------------------------------
+# -- evaluatie/oefenpaden_2.yml ... oefenpaden_24.yml -------------------------------------------
 SECOND_PRACTICE_FILE = "oefenpaden_2.yml"  # the default set of ``practice_path_set``
 # the practice-path sets written apart from the engine, each played and reported on its own:
 # file -> (name, heading); the report follows this order
@@ -384,6 +388,19 @@ PRACTICE_PATH_SETS = {
         "gebruikt om te trainen of af te stellen; blind gemeten 23/24 met de code van het begin van sessie 12 en ook "
         "met de oordeellezing en de regels van die sessie; sinds sessie 12 gezien: het fout gelopen goede pad is "
         "bekeken)",
+    ),
+    "oefenpaden_23.yml": (  # written blind in session 12: only measured (totals)
+        "drieëntwintigste set vrije-tekstpaden",
+        "Drieëntwintigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_23.yml; geschreven in sessie "
+        "12 met dezelfde opdracht en eigen situaties, ook in de u-vorm; nooit gebruikt om te trainen of af te stellen; "
+        "blind gemeten 22/24 met de code van het begin van sessie 12 en ook met alle veranderingen van die sessie)",
+    ),
+    "oefenpaden_24.yml": (  # written blind in session 12: only measured (totals)
+        "vierentwintigste set vrije-tekstpaden",
+        "Vierentwintigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_24.yml; geschreven in sessie "
+        "12 door een andere schrijver met dezelfde opdracht, eigen situaties en vier soorten professionals; nooit "
+        "gebruikt om te trainen of af te stellen; blind gemeten 20/24 met de code van het begin van sessie 12 en ook "
+        "met alle veranderingen van die sessie)",
     ),
 }
 PRACTICE_KINDS = ("goed", "slecht")
