@@ -149,11 +149,12 @@ def test_a_talk_that_ended_well_or_is_still_tense_gets_no_pattern_line():
     from bot.roleplay.engine import Move
 
     zetten = {z.id: z for z in catalog.knowledge().all("rollenspel_zet")}
-    queue = [Move("erkennen", 0.95), _steering("erkennen"), Move("realiteit", 0.9), Move("opties", 0.9)]
+    queue = [Move("erkennen", 0.95), _steering("erkennen"), Move("dynamiek", 0.9), Move("behoefte", 0.9),
+             Move("realiteit", 0.9), Move("opties", 0.9)]
     engine = Engine(CHILD, classify=lambda text: queue.pop(0), seed=1)
-    for nr in range(4):
+    for nr in range(6):
         engine.step(f"beurt {nr}")
-    assert engine.state.ending == "goed"  # one steering turn in four: still a good talk
+    assert engine.state.ending == "goed"  # one steering turn in six: still a good talk
     assert feedback.debrief(CHILD, engine.state, zetten)["patroon"] is None
     queue = [Move("redden", 0.95)] * 2
     engine = Engine(CHILD, classify=lambda text: queue.pop(0), seed=1)

@@ -234,10 +234,18 @@ def test_no_good_ending_before_the_minimum_number_of_turns():
     assert [engine.step(m).ending for m in moves][-1] == "goed"
 
 
+def test_by_default_a_talk_ends_well_no_sooner_than_one_turn_per_step():
+    other = KNOWLEDGE.get("scenario", "ouder-wil-partij")  # no tempo of its own: the defaults
+    engine = Engine(other, classify=by_move, seed=0)
+    early = [engine.step(m).ending for m in ("erkennen", "visie", "behoefte", "realiteit", "opties")]
+    assert early == [None] * 5 and engine.state.tension <= other.spanning.goed_einde_tot  # calm, but only 5 turns
+    assert engine.step("opties").ending == "goed"  # the sixth turn
+
+
 def test_defaults_apply_when_a_scenario_has_no_tempo():
     other = KNOWLEDGE.get("scenario", "ouder-wil-partij")
     assert other.tempo == Tempo()
-    assert (other.tempo.max_daling, other.tempo.min_beurten, other.tempo.opties_pas_na) == (2, 4, ["erkennen"])
+    assert (other.tempo.max_daling, other.tempo.min_beurten, other.tempo.opties_pas_na) == (2, 6, ["erkennen"])
 
 
 def check_file(tmp_path, capsys, change):

@@ -61,14 +61,14 @@ def test_recovery_never_shields_a_pattern_of_pitfalls():
 
 def test_a_turn_holding_the_options_next_to_another_step_closes_the_talk():
     last = Move("realiteit", 0.85, zetten=["realiteit", "opties"])  # "Zo is het. Wat zou je kunnen doen?"
-    engine, turns = play(CHILD, "erkennen", "visie", "dynamiek", last)
+    engine, turns = play(CHILD, "erkennen", "visie", "dynamiek", "behoefte", "erkennen", last)  # the sixth turn
     assert turns[-1].ending == "goed"
 
 
 def test_an_ask_on_turn_right_after_the_options_closes_even_when_read_as_another_step():
-    engine, turns = play(CHILD, "erkennen", "visie", "opties", Move("realiteit", 0.52))
-    assert turns[2].ending is None  # too early: no good ending before the scenario's minimum of turns
-    assert turns[3].ending == "goed"
+    engine, turns = play(CHILD, "erkennen", "visie", "dynamiek", "behoefte", "opties", Move("realiteit", 0.52))
+    assert turns[4].ending is None  # too early: no good ending before the scenario's minimum of turns
+    assert turns[5].ending == "goed"
 
 
 def test_a_pitfall_right_after_the_options_does_not_close():
@@ -150,11 +150,11 @@ def test_warm_steps_with_a_pitfall_beside_them_in_most_turns_do_not_end_well():
     def steering(zet):  # a step with a pitfall sentence beside it ("... Dat is toch een goed idee?")
         return Move(zet, 0.95, zetten=[zet, "redden"])
 
-    engine, turns = play(CHILD, "erkennen", steering("erkennen"), steering("realiteit"), steering("opties"),
-                         steering("opties"))
-    assert all(t.ending is None for t in turns)  # calm and with options, but four of five turns steered
-    engine, turns = play(CHILD, "erkennen", steering("erkennen"), "realiteit", "opties")
-    assert turns[-1].ending == "goed"  # one steering turn in four: still a good talk
+    engine, turns = play(CHILD, "erkennen", steering("erkennen"), "dynamiek", steering("realiteit"),
+                         steering("opties"), steering("opties"))
+    assert all(t.ending is None for t in turns)  # calm and with options, but four of six turns steered
+    engine, turns = play(CHILD, "erkennen", steering("erkennen"), "dynamiek", "behoefte", "realiteit", "opties")
+    assert turns[-1].ending == "goed"  # one steering turn in six: still a good talk
 
 
 @pytest.mark.parametrize("text, move", [

@@ -204,7 +204,10 @@ class Tempo(Strict):
     """Pacing, set by the trainer. Defaults apply when a scenario leaves this out."""
 
     max_daling: MaxFall = 2  # the tension falls at most this much in one turn
-    min_beurten: MinTurns = 4  # no good ending before this many turns
+    # no good ending before this many turns: one per step of the workbook. With 4, subtly bad practice paths ended well
+    # at turn 4 or 5, before their later turns (the plan the professional chose) were even heard: 15 of 565 paths,
+    # no good path needed fewer than 6 turns (session 12, docs/cijfers.md)
+    min_beurten: MinTurns = 6
     opties_pas_na: List[str] = ["erkennen"]  # steps needed before options are welcome
     weerstand: Resistance = 1  # tension rise when the trainee rushes to options
     weerstand_antwoorden: List[Line] = []  # what the persona says then (else the 'opties' lines for 'hoog')
