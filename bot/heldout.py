@@ -87,6 +87,10 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
   by a wrong grep and avoided their wording); measured blind (totals only) with the code from the start of the
   session and with its changes until then: the same totals; never trained on; their totals were then part of the
   choice of the minimum number of turns before a good ending (``Tempo.min_beurten``).
+- ``evaluatie/oefenpaden_25.yml`` and ``oefenpaden_26.yml``: a twenty-fifth and twenty-sixth set, same format, shape
+  and design, written blind in session 12 after all its changes were made (the twenty-sixth with some short bad and
+  long good paths); measured blind (totals only) with the code from the start of the session and with those changes;
+  never trained on or tuned with.
 - ``evaluatie/context.yml``: short, ambiguous role-play turns with the persona's last line and the
   stage of the talk, to measure reading a move with and without context; split into ``ontwikkel``
   (may tune ``bot.roleplay.context``) and ``toets`` (measured only). Validated on loading: a broken
@@ -205,7 +209,7 @@ def practice_paths() -> List[Dict[str, Any]]:
     return list(_yaml("oefenpaden.yml")["paden"])
 
 
-# -- evaluatie/oefenpaden_2.yml ... oefenpaden_24.yml -------------------------------------------
+# -- evaluatie/oefenpaden_2.yml ... oefenpaden_26.yml -------------------------------------------
 SECOND_PRACTICE_FILE = "oefenpaden_2.yml"  # the default set of ``practice_path_set``
 # the practice-path sets written apart from the engine, each played and reported on its own:
 # file -> (name, heading); the report follows this order
@@ -404,6 +408,20 @@ PRACTICE_PATH_SETS = {
         "gebruikt om te trainen of af te stellen; blind gemeten 20/24 met de code van het begin van sessie 12 en ook "
         "met de veranderingen tot dan; de totalen zijn daarna meegenomen in de keuze van het minimum aantal beurten "
         "voor een goed einde)",
+    ),
+    "oefenpaden_25.yml": (  # written blind in session 12 after its changes: only measured (totals)
+        "vijfentwintigste set vrije-tekstpaden",
+        "Vijfentwintigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_25.yml; geschreven in sessie "
+        "12 nadat alle veranderingen van die sessie vastlagen, met dezelfde opdracht en eigen situaties; nooit "
+        "gebruikt om te trainen of af te stellen; blind gemeten 22/24 met de code van het begin van sessie 12 en ook "
+        "met die veranderingen)",
+    ),
+    "oefenpaden_26.yml": (  # written blind in session 12 after its changes: only measured (totals)
+        "zesentwintigste set vrije-tekstpaden",
+        "Zesentwintigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_26.yml; geschreven in sessie "
+        "12 nadat alle veranderingen van die sessie vastlagen, door een andere schrijver, met korte slechte en lange "
+        "goede paden; nooit gebruikt om te trainen of af te stellen; blind gemeten 22/24 met de code van het begin "
+        "van sessie 12 en 23/24 met die veranderingen)",
     ),
 }
 PRACTICE_KINDS = ("goed", "slecht")

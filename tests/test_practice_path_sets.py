@@ -1,4 +1,4 @@
-"""The blind sets of free-text practice paths (evaluatie/oefenpaden_2.yml ... oefenpaden_24.yml,
+"""The blind sets of free-text practice paths (evaluatie/oefenpaden_2.yml ... oefenpaden_26.yml,
 registered in ``bot.heldout.PRACTICE_PATH_SETS``): each loaded and validated with Dutch messages,
 played by ``rustpunt evalueer rollenspel`` and reported under its own heading."""
 import argparse
@@ -14,7 +14,7 @@ SETS = [
     "oefenpaden_7.yml", "oefenpaden_8.yml", "oefenpaden_9.yml", "oefenpaden_10.yml", "oefenpaden_11.yml",
     "oefenpaden_12.yml", "oefenpaden_13.yml", "oefenpaden_14.yml", "oefenpaden_15.yml", "oefenpaden_16.yml",
     "oefenpaden_17.yml", "oefenpaden_18.yml", "oefenpaden_19.yml", "oefenpaden_20.yml", "oefenpaden_21.yml",
-    "oefenpaden_22.yml", "oefenpaden_23.yml", "oefenpaden_24.yml",
+    "oefenpaden_22.yml", "oefenpaden_23.yml", "oefenpaden_24.yml", "oefenpaden_25.yml", "oefenpaden_26.yml",
 ]
 
 
@@ -24,7 +24,8 @@ def test_the_blind_sets_are_registered_in_order_with_their_own_heading():
     assert list(PRACTICE_PATH_SETS) == SETS
     (second, third, fourth, fifth, sixth, seventh, eighth, ninth, tenth, eleventh, twelfth, thirteenth, fourteenth,
      fifteenth, sixteenth, seventeenth, eighteenth, nineteenth, twentieth, twenty_first,
-     twenty_second, twenty_third, twenty_fourth) = (PRACTICE_PATH_SETS[name][1] for name in SETS)
+     twenty_second, twenty_third, twenty_fourth, twenty_fifth, twenty_sixth) = (PRACTICE_PATH_SETS[name][1]
+                                                                                for name in SETS)
     assert second.startswith("Tweede set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_2.yml;")
     assert third.startswith("Derde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_3.yml;")
     assert fourth.startswith("Vierde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_4.yml;")
@@ -73,6 +74,12 @@ def test_the_blind_sets_are_registered_in_order_with_their_own_heading():
     assert twenty_fourth.startswith(
         "Vierentwintigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_24.yml;")
     assert PRACTICE_PATH_SETS["oefenpaden_24.yml"][0] == "vierentwintigste set vrije-tekstpaden"
+    assert twenty_fifth.startswith(
+        "Vijfentwintigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_25.yml;")
+    assert PRACTICE_PATH_SETS["oefenpaden_25.yml"][0] == "vijfentwintigste set vrije-tekstpaden"
+    assert twenty_sixth.startswith(
+        "Zesentwintigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_26.yml;")
+    assert PRACTICE_PATH_SETS["oefenpaden_26.yml"][0] == "zesentwintigste set vrije-tekstpaden"
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -122,7 +129,8 @@ def test_the_later_sets_repeat_no_turn_within_themselves(name):
     "oefenpaden_6.yml", "oefenpaden_7.yml", "oefenpaden_8.yml", "oefenpaden_9.yml", "oefenpaden_10.yml",
     "oefenpaden_11.yml", "oefenpaden_12.yml", "oefenpaden_13.yml", "oefenpaden_14.yml", "oefenpaden_15.yml",
     "oefenpaden_16.yml", "oefenpaden_17.yml", "oefenpaden_18.yml", "oefenpaden_19.yml", "oefenpaden_20.yml",
-    "oefenpaden_21.yml", "oefenpaden_22.yml", "oefenpaden_23.yml", "oefenpaden_24.yml",
+    "oefenpaden_21.yml", "oefenpaden_22.yml", "oefenpaden_23.yml", "oefenpaden_24.yml", "oefenpaden_25.yml",
+    "oefenpaden_26.yml",
 ])
 def test_the_sixth_to_twelfth_sets_have_exactly_two_good_and_two_bad_paths_per_scenario(name):
     from collections import Counter
