@@ -222,6 +222,15 @@ def test_rushing_to_options_meets_resistance():
     assert not engine.step("opties").turn.weerstand
 
 
+def test_an_acknowledgement_beside_another_move_counts_before_options():
+    from bot.roleplay.engine import Move
+
+    queue = [Move("behoefte", 0.9, zetten=["behoefte", "erkennen"]), Move("opties", 0.9)]
+    engine = Engine(FATHER, classify=lambda text: queue.pop(0), seed=0)
+    engine.step("Wat een rotweekend, ik hoor het. Wat heb je eigenlijk nodig?")  # acknowledged, then asked
+    assert not engine.step("Wat zou je zelf kunnen doen?").turn.weerstand  # the same steps as for a good ending
+
+
 def test_no_good_ending_before_the_minimum_number_of_turns():
     quick = FATHER.copy(update={"tempo": Tempo(max_daling=5, min_beurten=5, opties_pas_na=[])})
     moves = ["erkennen", "erkennen", "behoefte", "opties"]  # calm enough after 3 turns with max_daling 5

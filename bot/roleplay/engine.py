@@ -207,7 +207,7 @@ class Engine:
         repeated = delta < 0 and move.zet in STEPS and state.moves[-2:] == [move.zet, move.zet]
         if repeated:
             delta = 0
-        delta, resisted = pacing.paced_delta(self.scenario, move.zet, delta, state.moves)
+        delta, resisted = pacing.paced_delta(self.scenario, move.zet, delta, sorted(self._used()))
         state.tension = max(0, min(MAX_TENSION, before + delta))
         repaired = move.zelfcorrectie and move.zet in STEPS and self._repairable()
         if repaired:  # back to the tension from before the misstep, and this step counts on top of it

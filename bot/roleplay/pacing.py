@@ -5,7 +5,8 @@
   after one acknowledging sentence.
 - No good ending before ``tempo.min_beurten`` turns.
 - Options before the steps in ``tempo.opties_pas_na`` were used meet resistance: the tension rises
-  by ``tempo.weerstand`` and the persona pushes back.
+  by ``tempo.weerstand`` and the persona pushes back. A step counts as used also when it was a part beside another
+  move of a turn (the engine passes every move so far, as for the good ending).
 - Replies come from ``rolantwoorden[<current role>][<move>][<band>]`` when the scenario has them,
   else from ``antwoorden[<move>][<band>]``: a Slachtoffer sounds different from an Aanklager.
 """
