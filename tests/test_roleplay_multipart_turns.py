@@ -94,6 +94,13 @@ def test_judging_the_other_is_still_judging(classify):
     ("dat doet er voor jou niet toe", False),
     ("oei, dat klonk als een preek", True),
     ("dat mag ik niet zeggen van de rechter", False),
+    ("nee, die haal ik terug", True),
+    ("die neem ik mee naar het overleg", False),
+    ("dat neem ik in me op", False),
+    ("die vraag was niet handig", True),
+    ("oei, ik draaf door", True),
+    ("oeps, nu ga ik het alweer voor je oplossen", True),
+    ("nu ga ik het voor je regelen", False),  # an offer to take over, not taking it back
 ])
 def test_what_counts_as_a_self_correction(text, expected):
     assert is_self_correction(text) is expected

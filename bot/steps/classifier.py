@@ -98,6 +98,12 @@ _SELF_CORRECTION = re.compile(
     r"(?: (?:weer|door))?(?=\W*$)"  # "vergeet wat ik net zei", "streep dat maar door" (not "vergeet dat niet")
     r"|dat (?:doet|deed) er (?:\w+ )?(?:hier|nu) (?:\w+ )?niet toe"  # "nee wacht, dat doet er hier niet toe"
     r"|(?:dat|het) klonk als een (?:preek|verwijt|oordeel|les)"
+    r"|(?:die|deze|dat) (?:haal|neem|trek) ik (?:\w+ )?terug\b"  # "nee, die haal ik terug"
+    r"|(?:die|deze|dat) trek ik (?:\w+ )?in\b"  # "die trek ik in"
+    r"|(?:die|deze) (?:vraag|opmerking) was (?:\w+ )?(?:niet handig|onhandig|dom|niet goed|niet eerlijk)"
+    r"|ik (?:draaf|schiet|sla) (?:\w+ )?door\b|ik ga (?:\w+ )?te kort door de bocht"
+    r"|nu (?:neem|ga) ik (?:\w+ ){0,2}(?:alweer|weer|al) (?:\w+ ){0,3}(?:over|oplossen|regelen|invullen)\b"  # "nu ga ik
+    # het alweer voor je oplossen" (not "nu ga ik het voor je regelen": an offer)
     r"|^(?:nee,? )?laat (?:dat |het )?(?:ook )?maar(?=\W*$)"  # "Nee, laat maar." ("laat maar eens zien" is no)
     r"|laat ik (?:dat|het) (?:toch |nou )?(?:maar )?niet doen"  # "nee wacht, laat ik dat niet doen"
     r"|ik (?:zit|ben) (?:\w+ )?(?:te|aan het) oordelen|(?:nu|daar) oordeel ik|ik oordeel (?:\w+ )?(?:te snel|te hard)"
