@@ -71,13 +71,15 @@ def test_role_shifts_follow_tension_in_the_father_scenario():
     assert second.tension == 6 and second.role == "slachtoffer"
     judged = engine.step("oordelen")  # 6 -> 9: judged, he starts accusing
     assert judged.tension == 9 and judged.role == "aanklager"
-    assert engine.step("erkennen").role == "aanklager"  # 9 -> 8: still too tense
-    # visie has no effect at this tension, but after the judgement every step recovers one point (herstel)
-    recovered = engine.step("visie")  # 8 -> 7
-    assert recovered.tension == 7 and recovered.turn.herstel and recovered.role == "aanklager"
-    calmer = engine.step("erkennen")  # 7 -> 6
-    assert calmer.tension == 6 and calmer.role == "slachtoffer"
-    for move in ("behoefte", "visie", "dynamiek"):  # 6 -> 5 -> 4 -> 3
+    # after the judgement every step recovers two points (herstel, RECOVERY_STEP), back to where he was
+    back = engine.step("erkennen")  # 9 -> 7: still too tense
+    assert back.tension == 7 and back.turn.herstel and back.role == "aanklager"
+    # visie has no effect at this tension, but it still recovers, to the level from before the judgement
+    recovered = engine.step("visie")  # 7 -> 6
+    assert recovered.tension == 6 and recovered.turn.herstel and recovered.role == "slachtoffer"
+    calmer = engine.step("erkennen")  # 6 -> 5: recovered, so one per turn again (max_daling)
+    assert calmer.tension == 5 and not calmer.turn.herstel and calmer.role == "slachtoffer"
+    for move in ("behoefte", "visie"):  # 5 -> 4 -> 3
         engine.step(move)
     assert engine.state.tension == 3 and engine.state.role == "kwetsbaar"
 

@@ -26,10 +26,13 @@ Once per session (taking back every pitfall is no way out), only when the turn b
 clumsy turn in a good talk, not the last of a run of missteps), never after a forgiven uncertain read.
 
 Recovery (``herstel``): after a pitfall that raised the tension, every following step lowers the
-tension by at least one until it is back at the level from before that pitfall, also where the
+tension by ``RECOVERY_STEP`` (2) until it is back at the level from before that pitfall, also where the
 scenario's effect for that step and band would hold or raise it (a question about the pattern
-while the persona is furious). Good turns after a bad one bring the tension down again; pacing
-(``max_daling``) and the repetition rule still apply. The turn is marked ``herstel``.
+while the persona is furious), and also where ``max_daling`` is 1: good turns after a bad one undo
+the damage sooner than a first calming, so one misread costs a turn, not a session. Options too early
+and the repetition rule still apply. The turn is marked ``herstel``. (Session 12: with recovery at 1 per
+turn, capped by ``max_daling``, 15 of the 613 practice paths were good paths that did not end well, mostly
+the furious father after one clumsy turn; at 2 per turn 12, no bad path ended well; docs/cijfers.md.)
 
 Moving on in order (``_in_order``): a step used for the first time once the steps before it in the
 workbook's order were used lowers the tension by at least one, also where the scenario's effect for
@@ -67,6 +70,7 @@ MAX_TEXT = 1000  # characters per professional turn
 UNSURE = 0.6  # a read below this confidence is uncertain (calibrated confidences, see `evalueer stappen`)
 BAD_PATTERN = 2  # pitfall/unclear turns among the last three needed for the bad ending
 GOOD_PATTERN = 0.5  # the good ending needs at most this share of turns holding a pitfall (main move or part)
+RECOVERY_STEP = 2  # after a pitfall, a step lowers the tension this much until it is back where it was (recovery)
 
 
 @dataclass
@@ -199,15 +203,17 @@ class Engine:
             delta = min(self.scenario.effecten.delta(m, before) for m in moves if m in STEPS)
         else:
             delta = self.scenario.effecten.delta(move.zet, before)
-        recovering = move.zet in STEPS and delta > -1 and self._recovery_level() < before
+        recovering = move.zet in STEPS and self._recovery_level() < before
         progressing = (not recovering and delta > -1 and move.zet in STEPS
                        and any(self._in_order(m, moves) for m in moves))
-        if recovering or progressing:
+        if (recovering or progressing) and delta > -1:
             delta = -1
         repeated = delta < 0 and move.zet in STEPS and state.moves[-2:] == [move.zet, move.zet]
         if repeated:
             delta = 0
         delta, resisted = pacing.paced_delta(self.scenario, move.zet, delta, sorted(self._used()))
+        if recovering and not (resisted or repeated):  # undo the damage faster than max_daling, never below the level
+            delta = min(delta, max(-RECOVERY_STEP, self._recovery_level() - before))
         state.tension = max(0, min(MAX_TENSION, before + delta))
         repaired = move.zelfcorrectie and move.zet in STEPS and self._repairable()
         if repaired:  # back to the tension from before the misstep, and this step counts on top of it
