@@ -90,7 +90,11 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
 - ``evaluatie/oefenpaden_25.yml`` and ``oefenpaden_26.yml``: a twenty-fifth and twenty-sixth set, same format, shape
   and design, written blind in session 12 after all its changes were made (the twenty-sixth with some short bad and
   long good paths); measured blind (totals only) with the code from the start of the session and with those changes;
-  never trained on or tuned with.
+  never trained on; the twenty-fifth's totals were then looked at in the recovery experiment.
+- ``evaluatie/oefenpaden_27.yml`` and ``oefenpaden_28.yml``: a twenty-seventh and twenty-eighth set, same format,
+  shape and design, written blind at the end of session 12 after every change of that session (the twenty-eighth with
+  bad paths of varied length and pattern); measured blind (totals only) with the code from the start of the session
+  and with those changes; never trained on or tuned with.
 - ``evaluatie/context.yml``: short, ambiguous role-play turns with the persona's last line and the
   stage of the talk, to measure reading a move with and without context; split into ``ontwikkel``
   (may tune ``bot.roleplay.context``) and ``toets`` (measured only). Validated on loading: a broken
@@ -209,7 +213,7 @@ def practice_paths() -> List[Dict[str, Any]]:
     return list(_yaml("oefenpaden.yml")["paden"])
 
 
-# -- evaluatie/oefenpaden_2.yml ... oefenpaden_26.yml -------------------------------------------
+# -- evaluatie/oefenpaden_2.yml ... oefenpaden_28.yml -------------------------------------------
 SECOND_PRACTICE_FILE = "oefenpaden_2.yml"  # the default set of ``practice_path_set``
 # the practice-path sets written apart from the engine, each played and reported on its own:
 # file -> (name, heading); the report follows this order
@@ -422,6 +426,20 @@ PRACTICE_PATH_SETS = {
         "12 nadat alle veranderingen van die sessie vastlagen, door een andere schrijver, met korte slechte en lange "
         "goede paden; nooit gebruikt om te trainen of af te stellen; blind gemeten 22/24 met de code van het begin "
         "van sessie 12 en 23/24 met die veranderingen)",
+    ),
+    "oefenpaden_27.yml": (  # written blind at the end of session 12: only measured (totals)
+        "zevenentwintigste set vrije-tekstpaden",
+        "Zevenentwintigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_27.yml; geschreven aan het "
+        "eind van sessie 12, na alle veranderingen van die sessie, met dezelfde opdracht en eigen situaties; nooit "
+        "gebruikt om te trainen of af te stellen; blind gemeten 22/24 met de code van het begin van sessie 12 en ook "
+        "met die veranderingen)",
+    ),
+    "oefenpaden_28.yml": (  # written blind at the end of session 12: only measured (totals)
+        "achtentwintigste set vrije-tekstpaden",
+        "Achtentwintigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_28.yml; geschreven aan het "
+        "eind van sessie 12, na alle veranderingen van die sessie, door een andere schrijver, met slechte paden van "
+        "wisselende lengte; nooit gebruikt om te trainen of af te stellen; blind gemeten 21/24 met de code van het "
+        "begin van sessie 12 en 22/24 met die veranderingen)",
     ),
 }
 PRACTICE_KINDS = ("goed", "slecht")

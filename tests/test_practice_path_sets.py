@@ -1,4 +1,4 @@
-"""The blind sets of free-text practice paths (evaluatie/oefenpaden_2.yml ... oefenpaden_26.yml,
+"""The blind sets of free-text practice paths (evaluatie/oefenpaden_2.yml ... oefenpaden_28.yml,
 registered in ``bot.heldout.PRACTICE_PATH_SETS``): each loaded and validated with Dutch messages,
 played by ``rustpunt evalueer rollenspel`` and reported under its own heading."""
 import argparse
@@ -15,6 +15,7 @@ SETS = [
     "oefenpaden_12.yml", "oefenpaden_13.yml", "oefenpaden_14.yml", "oefenpaden_15.yml", "oefenpaden_16.yml",
     "oefenpaden_17.yml", "oefenpaden_18.yml", "oefenpaden_19.yml", "oefenpaden_20.yml", "oefenpaden_21.yml",
     "oefenpaden_22.yml", "oefenpaden_23.yml", "oefenpaden_24.yml", "oefenpaden_25.yml", "oefenpaden_26.yml",
+    "oefenpaden_27.yml", "oefenpaden_28.yml",
 ]
 
 
@@ -24,8 +25,8 @@ def test_the_blind_sets_are_registered_in_order_with_their_own_heading():
     assert list(PRACTICE_PATH_SETS) == SETS
     (second, third, fourth, fifth, sixth, seventh, eighth, ninth, tenth, eleventh, twelfth, thirteenth, fourteenth,
      fifteenth, sixteenth, seventeenth, eighteenth, nineteenth, twentieth, twenty_first,
-     twenty_second, twenty_third, twenty_fourth, twenty_fifth, twenty_sixth) = (PRACTICE_PATH_SETS[name][1]
-                                                                                for name in SETS)
+     twenty_second, twenty_third, twenty_fourth, twenty_fifth, twenty_sixth, twenty_seventh,
+     twenty_eighth) = (PRACTICE_PATH_SETS[name][1] for name in SETS)
     assert second.startswith("Tweede set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_2.yml;")
     assert third.startswith("Derde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_3.yml;")
     assert fourth.startswith("Vierde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_4.yml;")
@@ -80,6 +81,12 @@ def test_the_blind_sets_are_registered_in_order_with_their_own_heading():
     assert twenty_sixth.startswith(
         "Zesentwintigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_26.yml;")
     assert PRACTICE_PATH_SETS["oefenpaden_26.yml"][0] == "zesentwintigste set vrije-tekstpaden"
+    assert twenty_seventh.startswith(
+        "Zevenentwintigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_27.yml;")
+    assert PRACTICE_PATH_SETS["oefenpaden_27.yml"][0] == "zevenentwintigste set vrije-tekstpaden"
+    assert twenty_eighth.startswith(
+        "Achtentwintigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_28.yml;")
+    assert PRACTICE_PATH_SETS["oefenpaden_28.yml"][0] == "achtentwintigste set vrije-tekstpaden"
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -130,7 +137,7 @@ def test_the_later_sets_repeat_no_turn_within_themselves(name):
     "oefenpaden_11.yml", "oefenpaden_12.yml", "oefenpaden_13.yml", "oefenpaden_14.yml", "oefenpaden_15.yml",
     "oefenpaden_16.yml", "oefenpaden_17.yml", "oefenpaden_18.yml", "oefenpaden_19.yml", "oefenpaden_20.yml",
     "oefenpaden_21.yml", "oefenpaden_22.yml", "oefenpaden_23.yml", "oefenpaden_24.yml", "oefenpaden_25.yml",
-    "oefenpaden_26.yml",
+    "oefenpaden_26.yml", "oefenpaden_27.yml", "oefenpaden_28.yml",
 ])
 def test_the_sixth_to_twelfth_sets_have_exactly_two_good_and_two_bad_paths_per_scenario(name):
     from collections import Counter
