@@ -389,6 +389,15 @@ def _split_warm_aside(text: str, begin: int, end: int) -> List[Tuple[int, int]]:
     return [(begin, end)]
 
 
+def _read_as(label: str, prediction: textclass.Prediction, feature: str) -> textclass.Prediction:
+    """The model's read with ``label`` and its own label swapped (same confidence), explained by ``feature``: how a
+    rule below turns a read into the step its cue names."""
+    swapped = dict(prediction.probabilities)
+    swapped[label], swapped[prediction.label] = (prediction.probabilities.get(prediction.label, 0.0),
+                                                 prediction.probabilities.get(label, 0.0))
+    return textclass.Prediction(label, prediction.confidence, swapped, [feature] + prediction.features)
+
+
 def _own_step_question(sentence: str, prediction: textclass.Prediction,
                        model: textclass.Classifier) -> Optional[textclass.Prediction]:
     """A question read as realiteit that asks for a step of one's own is opties: when it names the reality
@@ -406,10 +415,7 @@ def _own_step_question(sentence: str, prediction: textclass.Prediction,
         if alone.label == "opties":
             return alone
     if _OWN_STEP.search(main):
-        swapped = dict(prediction.probabilities)
-        swapped["opties"], swapped["realiteit"] = (prediction.probabilities.get("realiteit", 0.0),
-                                                  prediction.probabilities.get("opties", 0.0))
-        return textclass.Prediction("opties", prediction.confidence, swapped, ["eigen stap"] + prediction.features)
+        return _read_as("opties", prediction, "eigen stap")
     return None
 
 
@@ -426,10 +432,7 @@ def _no_verdict(sentence: str, prediction: textclass.Prediction) -> Optional[tex
     visie: the model's read with visie and its own label swapped (explained by the cue)."""
     if prediction.label in ("visie", OTHER) or not _NO_VERDICT.search(sentence):
         return None
-    swapped = dict(prediction.probabilities)
-    swapped["visie"], swapped[prediction.label] = (prediction.probabilities.get(prediction.label, 0.0),
-                                                   prediction.probabilities.get("visie", 0.0))
-    return textclass.Prediction("visie", prediction.confidence, swapped, [NO_VERDICT] + prediction.features)
+    return _read_as("visie", prediction, NO_VERDICT)
 
 
 def _meeting_proposal(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
@@ -437,10 +440,7 @@ def _meeting_proposal(sentence: str, prediction: textclass.Prediction) -> Option
     and its own label swapped (explained by the cue)."""
     if prediction.label in ("opties", OTHER) or not _MEETING_PROPOSAL.search(sentence):
         return None
-    swapped = dict(prediction.probabilities)
-    swapped["opties"], swapped[prediction.label] = (prediction.probabilities.get(prediction.label, 0.0),
-                                                    prediction.probabilities.get("opties", 0.0))
-    return textclass.Prediction("opties", prediction.confidence, swapped, [MEETING_PROPOSAL] + prediction.features)
+    return _read_as("opties", prediction, MEETING_PROPOSAL)
 
 
 def _pushes_the_cup(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
@@ -450,10 +450,7 @@ def _pushes_the_cup(sentence: str, prediction: textclass.Prediction) -> Optional
     if prediction.label in ("opties", OTHER) or not _CUP.search(sentence) or (
             prediction.label in PITFALL_IDS and prediction.confidence >= SURE_PITFALL):
         return None
-    swapped = dict(prediction.probabilities)
-    swapped["opties"], swapped[prediction.label] = (prediction.probabilities.get(prediction.label, 0.0),
-                                                    prediction.probabilities.get("opties", 0.0))
-    return textclass.Prediction("opties", prediction.confidence, swapped, [CUP] + prediction.features)
+    return _read_as("opties", prediction, CUP)
 
 
 def _checks_the_statement_before(sentence: str, before: Part) -> bool:
