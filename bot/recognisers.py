@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Dict, List, Optional, Sequence, Tuple
 
@@ -175,6 +176,17 @@ def load(name: str) -> textclass.CompiledClassifier:
         f"De {SPECS[name].description} is nog niet gebouwd of hoort bij oudere voorbeeldzinnen. "
         "Bouw de herkenners met: rustpunt herkenners bouw"
     )
+
+
+def predict(name: str, text: str) -> textclass.Prediction:
+    """The stored recogniser ``name``'s read of ``text``, once per model and text in a process (the role-play asks
+    about the same sentence or persona line several times per turn, and again when a turn is replayed)."""
+    return _predict(load(name), text)
+
+
+@lru_cache(maxsize=2048)
+def _predict(model: textclass.CompiledClassifier, text: str) -> textclass.Prediction:
+    return model.predict(text)
 
 
 def warm_up() -> None:

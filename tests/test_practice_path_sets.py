@@ -119,12 +119,7 @@ def test_each_set_repeats_no_turn_of_the_other_sets_or_of_the_scripted_paths(nam
     assert not set(own) & others and not set(own) & scripted
 
 
-@pytest.mark.parametrize("name", [
-    "oefenpaden_3.yml", "oefenpaden_4.yml", "oefenpaden_5.yml", "oefenpaden_6.yml", "oefenpaden_7.yml",
-    "oefenpaden_8.yml", "oefenpaden_9.yml", "oefenpaden_10.yml", "oefenpaden_11.yml", "oefenpaden_12.yml",
-    "oefenpaden_13.yml", "oefenpaden_14.yml", "oefenpaden_15.yml", "oefenpaden_16.yml", "oefenpaden_17.yml",
-    "oefenpaden_18.yml", "oefenpaden_19.yml", "oefenpaden_20.yml", "oefenpaden_21.yml", "oefenpaden_22.yml",
-])
+@pytest.mark.parametrize("name", SETS[SETS.index("oefenpaden_3.yml"):])
 def test_the_later_sets_repeat_no_turn_within_themselves(name):
     from bot.heldout import practice_path_set
 
@@ -132,13 +127,7 @@ def test_the_later_sets_repeat_no_turn_within_themselves(name):
     assert len(turns) == len(set(turns))
 
 
-@pytest.mark.parametrize("name", [
-    "oefenpaden_6.yml", "oefenpaden_7.yml", "oefenpaden_8.yml", "oefenpaden_9.yml", "oefenpaden_10.yml",
-    "oefenpaden_11.yml", "oefenpaden_12.yml", "oefenpaden_13.yml", "oefenpaden_14.yml", "oefenpaden_15.yml",
-    "oefenpaden_16.yml", "oefenpaden_17.yml", "oefenpaden_18.yml", "oefenpaden_19.yml", "oefenpaden_20.yml",
-    "oefenpaden_21.yml", "oefenpaden_22.yml", "oefenpaden_23.yml", "oefenpaden_24.yml", "oefenpaden_25.yml",
-    "oefenpaden_26.yml", "oefenpaden_27.yml", "oefenpaden_28.yml",
-])
+@pytest.mark.parametrize("name", SETS[SETS.index("oefenpaden_6.yml"):])
 def test_the_sixth_to_twelfth_sets_have_exactly_two_good_and_two_bad_paths_per_scenario(name):
     from collections import Counter
 

@@ -380,6 +380,35 @@ def test_the_pitfall_sentence_quoted_from_a_turn_is_stored_masked(tmp_path, capl
     assert not [secret for secret in typed if secret in caplog.text]
 
 
+def test_a_soft_judgement_quoted_by_the_learned_read_is_stored_masked(tmp_path, caplog):
+    """The learned judgement read (recogniser ``oordeel``) quotes the sentence that judged: the real move reader,
+    two soft judgements (the first forgiven, the second counted and quoted), masked in the session and its debrief,
+    and no file in the data folder and no log line holds what was typed."""
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    from bot.roleplay import catalog
+    from bot.roleplay.moves import LEARNED_JUDGEMENT, MoveClassifier
+    from bot.roleplay.session import PracticeService
+
+    sentence = f"Alleen was dat appje aan {NAME} op {PHONE} achteraf ook niet zo slim, hè."
+    service = PracticeService(classify=MoveClassifier())
+    session_id = service.start(catalog.scenarios()[0].id, conversation_id="gesprek-o", seed=1)
+    service.play(session_id, "Dat snap ik. Alleen was dat boze appje aan je zus achteraf ook niet zo handig, hè.")
+    service.play(session_id, f"Dat snap ik. {sentence}")
+    service.finish(session_id)
+    data = service.load(session_id)
+    turn = data["state"]["turns"][1]
+    assert turn["zet"] == "oordelen" and turn["signalen"] == [LEARNED_JUDGEMENT] and not turn["onzeker"]
+    masked = "Alleen was dat appje aan [NAAM] op [TELEFOON] achteraf ook niet zo slim, hè."
+    assert turn["valkuilzin"] == masked
+    assert masked in [item.get("valkuilzin") for item in data["debrief"]["valkuilen"]]
+    typed = (NAME, PHONE)
+    assert not [(path.name, secret) for path in tmp_path.rglob("*") if path.is_file()
+                for secret in typed if secret.encode() in path.read_bytes()]
+    assert not [secret for secret in typed if secret in caplog.text]
+
+
 def test_role_play_turn_about_a_child_and_its_school_leaves_no_trace_in_the_data_folder(tmp_path):
     """A trainee types a child's name, its school and abuse into a role play: no file in the data folder
     (database, write-ahead log, journal) holds the name or the school afterwards."""

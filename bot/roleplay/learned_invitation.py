@@ -34,7 +34,6 @@ a new blind set to measure the change on.
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import List, Optional, Sequence
 
 from bot import recognisers, textclass
@@ -78,11 +77,5 @@ def learned_invitation(line: str) -> Optional[str]:
     Loads the recogniser ``uitnodiging`` (never trains; ``recognisers.ModelNotBuilt`` says in Dutch how to build it)."""
     if not line.strip():
         return None
-    return _read(recognisers.load(NAME), line)
-
-
-@lru_cache(maxsize=1024)
-def _read(model: textclass.CompiledClassifier, line: str) -> Optional[str]:
-    """One read per model and line: the context rules ask for the same line several times per turn."""
-    prediction = model.predict(line)
+    prediction = recognisers.predict(NAME, line)
     return prediction.label if prediction.label in STEPS and prediction.confidence >= THRESHOLD else None

@@ -34,7 +34,6 @@ turns with any pitfall went from 13.6% to 14.8%, of bad-path turns from 63.1% to
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import List, Optional
 
 from bot import recognisers, textclass
@@ -67,11 +66,5 @@ def judgement(sentence: str) -> Optional[float]:
     Loads the recogniser ``oordeel`` (never trains; ``recognisers.ModelNotBuilt`` says in Dutch how to build it)."""
     if not sentence.strip():
         return None
-    return _read(recognisers.load(NAME), sentence)
-
-
-@lru_cache(maxsize=1024)
-def _read(model: textclass.CompiledClassifier, sentence: str) -> Optional[float]:
-    """One read per model and sentence (the turn's sentences are asked again when a turn is replayed)."""
-    probability = model.predict(sentence).probabilities.get(JUDGEMENT, 0.0)
+    probability = recognisers.predict(NAME, sentence).probabilities.get(JUDGEMENT, 0.0)
     return probability if probability >= THRESHOLD else None

@@ -33,6 +33,7 @@ StepClassifier = Callable[[str], object]
 
 # step-classifier labels that are moves as they are
 _DIRECT = set(STEPS) | {"inhoud", "redden"}
+_OTHER_PITFALLS = _DIRECT - set(STEPS)  # the pitfalls the step classifier reads itself
 SURE_CUE = 0.9
 LEARNED_JUDGEMENT = "klinkt als een oordeel of de les lezen"  # the signal of a learned judgement read
 UNSURE_CUE = 0.45  # below the engine's UNSURE: a judging cue in a sentence that reads as a clear step
@@ -198,7 +199,7 @@ class MoveClassifier:
         from bot.roleplay.learned_judgement import MIN_WORDS, judgement
         from bot.steps.classifier import PITFALL_FLAG
 
-        if (part.stap in _DIRECT - set(STEPS) and part.zekerheid >= PITFALL_FLAG) or len(part.zin.split()) < MIN_WORDS:
+        if (part.stap in _OTHER_PITFALLS and part.zekerheid >= PITFALL_FLAG) or len(part.zin.split()) < MIN_WORDS:
             return False
         return judgement(part.zin) is not None
 
