@@ -243,6 +243,32 @@ def test_the_added_entrance_is_the_places_own_one_per_role_and_comes_before_serv
     assert hits[0].waarom.startswith("Algemene ingang van deze plaats")
 
 
+
+def test_the_ways_in_made_for_a_municipality_both_join_a_vague_question_the_regional_one_does_not():
+    orgs = orgs_with("gemeente", "regio", "hbel", "ggd")
+    team = dienst("team", ["jeugdhulp", "opvoeding"], algemene_toegang=True, organisatie="gemeente",
+                  werkgebied=["huizen"])
+    toegang = dienst("toegang", ["jeugdhulp", "opvoeding"], algemene_toegang=True, organisatie="hbel",
+                     werkgebied=["hbel"])
+    regio = dienst("regioloket", ["jeugdhulp"], algemene_toegang=True, werkgebied=["gooi_en_vechtstreek"],
+                   organisatie="regio")
+    jgz = dienst("jgz", ["ontwikkeling", "gezondheid"], algemene_toegang=True, werkgebied=["gooi_en_vechtstreek"],
+                 organisatie="ggd", leeftijd_min=0, leeftijd_max=18)
+    index = KaartIndex([regio, jgz, toegang, team], orgs)
+    found = [h.id for h in zoek("Huizen: moeder weet niet waar ze moet beginnen met haar zoon van 8",
+                                index=index).hits]
+    # the family may start at the municipality's Team Jeugd or at the toegang of its group of municipalities
+    assert {"team", "toegang"} <= set(found[:3]) and "regioloket" not in found[:3]
+
+
+def test_home_is_no_search_word_a_vague_question_about_things_at_home_does_not_find_veilig_thuis():
+    # "thuis" names where the trouble is, not the safety service whose name has the word
+    found = found_ids("Muiderberg, een moeder belt: ze weet niet goed wat ze vraagt, het loopt thuis gewoon niet "
+                      "lekker met haar drie kinderen")
+    assert "veilig_thuis" not in found[:3] and found[0] in {"jeugdteam_gooise_meren",
+                                                             "vraagbaak_consulent_jeugd_gooise_meren"}
+    assert found_ids("Bussum: ik twijfel of ik Veilig Thuis moet bellen over een kind van 6")[0] == "veilig_thuis"
+
 def test_a_professionals_only_services_text_counts_half_for_a_familys_question():
     consult = dienst("consult", ["samenwerking"], doelgroep=["professional"],
                      beschrijving=LONG + " Meedenken over vastgelopen thuissituaties.")

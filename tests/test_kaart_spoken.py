@@ -199,6 +199,20 @@ def test_the_phone_of_the_call_still_frames_it(question):
     assert themes and "criminaliteit" not in themes
 
 
+@pytest.mark.parametrize("question, kept", [
+    ("Bussum: ik twijfel of ik Veilig Thuis moet bellen over een kind van 6", "veilig thuis"),
+    ("kan ik de jeugdarts bellen over een peuter die niet praat?", "jeugdarts"),
+])
+def test_whom_the_consultant_asks_to_call_is_the_question_not_the_call(question, kept):
+    assert kept in parse_vraag(question).zoektekst.lower()
+
+
+def test_whom_a_parent_may_call_is_no_search_word():
+    # the father's doubt about the police is part of the story; the consultant's call frames as before
+    question = "Ik heb een vader aan de lijn uit Muiden. Hij weet niet of hij de politie moet bellen."
+    text = parse_vraag(question).zoektekst
+    assert "politie" not in text and "lijn" not in text
+
 def test_the_school_year_that_gave_the_age_is_no_search_word():
     group = dienst("groepstraining", ["leren"], beschrijving="Training in een groep voor leerlingen. " + LONG)
     bullying = dienst("pestaanpak", ["pesten"])

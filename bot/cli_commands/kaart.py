@@ -149,8 +149,12 @@ def run_evaluation(args: argparse.Namespace) -> int:
                   "negende ronde, ook gebruikt om af te stellen)",
         "toets10": "tiende toetsset (toetsvragen_10.yml, in de negende sessie blind geschreven; sinds de tiende "
                    "sessie gezien)",
-        "toets11": "elfde toetsset (toetsvragen_11.yml, later in de negende sessie blind geschreven, alleen om te "
-                   "meten)",
+        "toets11": "elfde toetsset (toetsvragen_11.yml, later in de negende sessie blind geschreven; sinds de "
+                   "dertiende sessie gezien)",
+        "toets12": "twaalfde toetsset (toetsvragen_12.yml, blind geschreven aan het begin van de dertiende sessie, "
+                   "alleen om te meten)",
+        "toets13": "dertiende toetsset (toetsvragen_13.yml, blind geschreven aan het begin van de dertiende sessie, "
+                   "alleen om te meten)",
     }
     for name in chosen:
         kind, reeks = SETS[name]
@@ -179,11 +183,11 @@ def _configure_evaluation(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--set",
         choices=("afstemming", "toets", "toets2", "toets3", "toets4", "toets5", "toets6", "toets7", "toets8",
-                 "toets9", "toets10", "toets11", "alle", "beide"),
+                 "toets9", "toets10", "toets11", "toets12", "toets13", "alle", "beide"),
         default="alle",
         help="welke vragenset: afstemming (evaluatie.yml), toets (toetsvragen.yml), toets2 "
         "(toetsvragen_2.yml), toets3 (toetsvragen_3.yml), toets4 (toetsvragen_4.yml), toets5 "
         "(toetsvragen_5.yml), toets6 (toetsvragen_6.yml), toets7 (toetsvragen_7.yml), toets8 (toetsvragen_8.yml), "
-        "toets9 (toetsvragen_9.yml), toets10 (toetsvragen_10.yml), toets11 (toetsvragen_11.yml) "
-        "of alle (standaard; 'beide' betekent hetzelfde)",
+        "toets9 (toetsvragen_9.yml), toets10 (toetsvragen_10.yml), toets11 (toetsvragen_11.yml), toets12 "
+        "(toetsvragen_12.yml), toets13 (toetsvragen_13.yml) of alle (standaard; 'beide' betekent hetzelfde)",
     )

@@ -14,7 +14,10 @@ and the eighth test set ``toetsvragen_8.yml`` (reeks ``toets8``), written blind 
 and the ninth test set ``toetsvragen_9.yml`` (reeks ``toets9``), written blind the same way in the seventh session;
 and the tenth test set ``toetsvragen_10.yml`` (reeks ``toets10``), written blind the same way in the ninth session
 (seen since the tenth: its misses were looked at, nothing was tuned on them);
-and the eleventh test set ``toetsvragen_11.yml`` (reeks ``toets11``), written blind the same way later in that session.
+and the eleventh test set ``toetsvragen_11.yml`` (reeks ``toets11``), written blind the same way later in that session
+(seen since the thirteenth);
+and the twelfth and thirteenth test sets ``toetsvragen_12.yml`` and ``toetsvragen_13.yml`` (reeks ``toets12``,
+``toets13``), written blind the same way at the start of the thirteenth session, before its changes.
 """
 from __future__ import annotations
 
@@ -63,7 +66,8 @@ SETS = {"afstemming": ("kaart_testvraag", None), "toets": ("kaart_toetsvraag", "
         "toets4": ("kaart_toetsvraag", "toets4"), "toets5": ("kaart_toetsvraag", "toets5"),
         "toets6": ("kaart_toetsvraag", "toets6"), "toets7": ("kaart_toetsvraag", "toets7"),
         "toets8": ("kaart_toetsvraag", "toets8"), "toets9": ("kaart_toetsvraag", "toets9"),
-        "toets10": ("kaart_toetsvraag", "toets10"), "toets11": ("kaart_toetsvraag", "toets11")}
+        "toets10": ("kaart_toetsvraag", "toets10"), "toets11": ("kaart_toetsvraag", "toets11"),
+        "toets12": ("kaart_toetsvraag", "toets12"), "toets13": ("kaart_toetsvraag", "toets13")}
 
 
 def evalueer(knowledge, index: Optional[KaartIndex] = None, limit: int = 5, kind: str = "kaart_testvraag",

@@ -359,10 +359,11 @@ class KaartToetsvraag(KaartTestvraag):
     fifth round), ``toets6`` (``toetsvragen_6.yml``, written blind during the fifth round), ``toets7``
     (``toetsvragen_7.yml``, written blind in the sixth session), ``toets8`` (``toetsvragen_8.yml``, written
     blind later in the sixth session), ``toets9`` (``toetsvragen_9.yml``, written blind in the seventh
-    session), ``toets10`` (``toetsvragen_10.yml``, written blind in the ninth session) or ``toets11``
-    (``toetsvragen_11.yml``, written blind later in the ninth session)."""
+    session), ``toets10`` (``toetsvragen_10.yml``, written blind in the ninth session), ``toets11``
+    (``toetsvragen_11.yml``, written blind later in the ninth session), ``toets12`` or ``toets13``
+    (``toetsvragen_12.yml`` and ``toetsvragen_13.yml``, written blind at the start of the thirteenth session)."""
 
     reeks: Literal[
         "toets", "toets2", "toets3", "toets4", "toets5", "toets6", "toets7", "toets8", "toets9", "toets10",
-        "toets11",
+        "toets11", "toets12", "toets13",
     ] = "toets"

@@ -28,7 +28,7 @@ GENERIC = frozenset(
     "vraag vragen probleem problemen zorg zorgen gemeente regio jaar week dag goed slecht "
     # everyday verbs: they say nothing about which service fits
     "maken doen komen krijgen zitten staan houden geven nemen laten blijven vinden weten denken praten praat "
-    "zeggen vertellen".split()
+    "zeggen vertellen thuis lopen".split()
 )
 
 

@@ -56,3 +56,14 @@ def place_allowed(index: KaartIndex, gemeente: Optional[str], heel: bool = False
         if parent == gemeente:
             allowed |= index.by_area.get(wijk, set())
     return allowed
+
+
+def local_to(doc: Doc, gemeente: Optional[str]) -> bool:
+    """The service works in ``gemeente`` for that municipality or a group of a few municipalities (the HBEL toegang
+    for Huizen), not for a whole region around it (Gooi en Vechtstreek) or the country."""
+    if gemeente is None or gemeente in REGIOS or gemeente not in doc.areas:
+        return False
+    if gemeente in doc.area_codes:
+        return True
+    return any(doc.areas < members for code, (_, members) in REGIOS.items()
+               if code != "landelijk" and gemeente in members)

@@ -94,16 +94,32 @@ def _lines_as_sentences(text: str) -> str:
     return text.replace("\n", ". ")
 
 
-def _frames(heads: Set[str], knowledge=None, written: Sequence[str] = ()) -> bool:
+def _frames(heads: Set[str], knowledge=None, written: Sequence[str] = (), part: bool = True) -> bool:
     """The stems of the words of one part of a sentence frame the call (``written``: its words as written,
-    simplified, to see a workplace: see ``WORKPLACE_WORDS``)."""
+    simplified, to see a workplace: see ``WORKPLACE_WORDS``; ``part``: one part, which may ask whom to call,
+    rather than the whole question)."""
     cues, _, speaking, working = _framing_stems(knowledge)
-    if heads & cues and not _own_phone(heads & cues, written, knowledge):
+    if (heads & cues and not _own_phone(heads & cues, written, knowledge)
+            and not (part and _whom_to_call(written))):
         return True
     if heads & speaking and heads & FIRST_PERSON:
         return True
     return bool(heads & working and heads & WORKPLACE_PERSON
                 and (heads & WORKPLACE_MARKS or _names_place(written, knowledge)))
+
+
+# "moet ik Veilig Thuis bellen?", "kan ik de jeugdarts bellen": the consultant asks whom to call, and whom is the
+# question; the first person with a modal verb and the infinitive of calling says so ("ik wil even bellen over een
+# gezin" names nobody, and its other words are no search words either). Whom a parent may call ("hij weet niet of
+# hij de politie moet bellen") is part of the story, not the consultant's question.
+CALL_INFINITIVE = "bellen"
+MODALS = frozenset({"moet", "moeten", "kan", "kun", "kunnen", "mag", "mogen", "wil", "willen", "zal", "zou", "zouden"})
+
+
+def _whom_to_call(written: Sequence[str]) -> bool:
+    """``written`` (the simplified words of one part of a sentence) asks whom to call: the first person, a modal verb
+    and "bellen"."""
+    return CALL_INFINITIVE in written and bool(MODALS & set(written)) and bool(FIRST_PERSON & set(written))
 
 
 def _team_introduction(written: Sequence[str], knowledge=None) -> bool:
@@ -167,7 +183,7 @@ def framing_words(text: str, lemmed: str, knowledge=None) -> FrozenSet[int]:
     call (see ``FRAMING_WORDS``)."""
     text = _lines_as_sentences(text)
     tokens = lemmed.split()
-    if not _frames(set(tokens), knowledge, words(text)) and not TEAM_WORDS & set(words(text)):
+    if not _frames(set(tokens), knowledge, words(text), part=False) and not TEAM_WORDS & set(words(text)):
         return frozenset()
     # whole words only, not the parts of a compound ("richtlijn" holds no "lijn")
     heads: Dict[int, str] = {}
@@ -262,7 +278,7 @@ def without_framing(text: str, knowledge=None) -> str:
     """``text`` with the parts of sentences that frame the call (see ``FRAMING_WORDS``) blanked out, each
     replaced by a comma so that the words around it stay apart."""
     ends = _framing_stems(knowledge)[1]
-    if (not _frames({head_stem(word, knowledge) for word in words(text)}, knowledge, words(text))
+    if (not _frames({head_stem(word, knowledge) for word in words(text)}, knowledge, words(text), part=False)
             and not TEAM_WORDS & set(words(text))):
         return text
     text = _lines_as_sentences(text)

@@ -13,7 +13,7 @@ from bot.kaart.ranking import TOP, tier_of
 from bot.kaart.results import Hit
 from bot.kaart.routes import as_entrance, general_route
 from bot.kaart.scoring import fit_score
-from bot.kaart.service_area import place_part
+from bot.kaart.service_area import local_to, place_part
 from bot.kaart.vocabulary import (
     REGIOS,
 )
@@ -167,8 +167,9 @@ def _with_entrances_when_few_fit(index: KaartIndex, ctx: QueryContext, hits: Lis
     """Few services fit a family's question (fewer than ``FEW_HITS``, or none, with or without a recognised
     problem): the entrances of ``route`` join, the one that fits the place and family best first, one per role in a
     place (a whole region shows the entrance of each municipality; a question naming no problem, "waar moet ik
-    beginnen", every way in of the municipality itself); before a service only for professionals, or first when
-    the best fit is an entry whose route the source does not give."""
+    beginnen", every way in of the municipality itself; each way into youth care made for the municipality
+    always); before a service only for professionals, or first when the best fit is an entry whose route the source
+    does not give."""
     fitting = [hit for hit in hits if _for_the_family(hit)]
     if not route or len(fitting) >= min(limit, FEW_HITS):
         return hits
@@ -180,7 +181,10 @@ def _with_entrances_when_few_fit(index: KaartIndex, ctx: QueryContext, hits: Lis
                                      h.id)):
         current = role(index.doc(hit.id).service)
         every_way_in = not ctx.themas and place_part(index.doc(hit.id), ctx.gemeente)[0] == 1.0
-        if current in roles and ctx.gemeente not in REGIOS and not every_way_in:
+        # each way into youth care made for the municipality itself joins (Huizen: its Team Jeugd and the toegang of
+        # the HBEL municipalities), not one of the whole region: the family may start at either
+        own = own_entrance(index.doc(hit.id), ctx.gemeente) and local_to(index.doc(hit.id), ctx.gemeente)
+        if current in roles and ctx.gemeente not in REGIOS and not every_way_in and not own:
             continue
         roles.add(current)
         entrances.append(hit)
