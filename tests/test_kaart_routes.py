@@ -184,6 +184,12 @@ def test_typos_in_place_names_are_corrected_and_said(typed, code):
     assert f"Ik las '{typed}' als" in result.melding
 
 
+def test_a_typo_in_the_place_that_heads_a_note_is_corrected_even_when_it_is_a_rare_word_form():
+    # "narden" happens to be in the Dutch lemma table; as the heading of a note it is Naarden
+    assert parse_vraag("Narden, puber van 16 blowt sinds hij naar het mbo ging").gemeente == "gooise_meren"
+    assert "Ik las 'Narden' als Naarden" in zoek("Narden, puber van 16 blowt sinds hij naar het mbo ging").melding
+    assert parse_vraag("Hallo, mijn zoon van 8 wordt gepest").gemeente is None  # a greeting is no place
+
 @pytest.mark.parametrize("typed, place, code", [
     ("Vleuterwijde", "Vleuterweide", "vleuten"),  # ij for ei: said the same, so no typo at all
     ("Terwyde", "Terwijde", "utrecht"),  # y for ij

@@ -164,7 +164,23 @@ def zoek_plaats(text: str, knowledge=None) -> Optional[Plaats]:
     if best:
         _, _, row, written = best
         return Plaats(row.naam, written, row.soort, row.code, row.dekking)
-    return _typo(tokens, table, word_tables(knowledge).theme_words)
+    return _typo(tokens, table, word_tables(knowledge).theme_words) or _heading_typo(text or "", table)
+
+
+# A note that opens with its place as a heading ("Narden, puber van 16 blowt", "Hilverum: ...") names a place there,
+# even when the typo happens to be a rare Dutch word form ("narden"), which ``_typo`` leaves alone elsewhere
+_HEADING = re.compile(r"\s*([A-Z][a-zà-ÿ']{4,})\s*[,:;-]")
+
+
+def _heading_typo(text: str, table: Plaatstabel) -> Optional[Plaats]:
+    """The place one typo away from the capitalised word that opens the question as its heading."""
+    match = _HEADING.match(text)
+    if match is None:
+        return None
+    found = _close_place(match.group(1).lower(), 1, table)
+    if found is None:
+        return None
+    return Plaats(found.naam, match.group(1), found.soort, found.code, found.dekking, verbeterd=True)
 
 
 _Match = Tuple[int, int, PlaatsNaam, str]  # (words, start, row, as written)
