@@ -50,6 +50,26 @@ def test_a_turn_that_corrects_itself_is_decided_by_what_follows(classify, text, 
     assert move.zet == step and move.zetten == [step]
 
 
+# -- greetings and phone openings --------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Goeiemorgen, met mij.",  # the letters of "morgen" read as a promise ("morgen bel ik"): redden 0.87
+    "Morgen, met mij.",
+    "ja, met Gijs van het wijkteam.",
+    "Goedemiddag mevrouw Verbeek.",
+    "Dag, kom er maar bij.",
+    "Hoi, kom binnen, ga lekker zitten.",
+])
+def test_a_greeting_or_phone_opening_is_small_talk(classify, text):
+    assert classify_step(text).stap == NO_STEP
+    move = classify(text)
+    assert move.zet not in PITFALLS and not set(move.zetten) & set(PITFALLS)
+
+
+def test_a_greeting_before_an_acknowledgement_leaves_the_acknowledgement(classify):
+    move = classify("Goeiemorgen, met mij. Tjonge, ik hoor hoe kwaad je bent. Je had je zo verheugd op zaterdag.")
+    assert move.zet == "erkennen" and not set(move.zetten) & set(PITFALLS)
+    assert classify("Morgen bel ik haar wel even voor je.").zet == "redden"  # tomorrow as a promise stays one
+
 @pytest.mark.parametrize("text", [
     "Ik ga het snel voor je regelen.",
     "Ik bel de school morgen wel voor je. Hoe gaat het verder?",

@@ -184,6 +184,33 @@ _ENCOURAGEMENT = re.compile(
     re.IGNORECASE,
 )
 ENCOURAGEMENT = "aanmoediging om hardop te denken"  # the feature of such a part
+# A greeting, phone opening or welcome ("Goeiemorgen, met mij.", "Hoi, met Sanne van het buurtteam.", "Kom maar
+# binnen, ga zitten."): a sentence of only these is small talk, no move. The model read an informal greeting
+# ("goeiemorgen", "môgge") by its letters as "morgen" of a promise ("morgen bel ik haar"): redden, 0.87-0.97.
+_GREETING = re.compile(
+    r"^\W*(?:(?:ja|nou|hé|hee|hey|oké|zo)\W+)*(?:"
+    r"(?:hoi|hai|hallo|hello|hey|hee|hé|hoihoi|dag|daag|doei|moi|ha|hoe is het|hoe gaat het)"
+    r"|(?:goede|goeie|goeie?n|goei)(?:morgen|middag|avond|dag)|goedemorgen|goedemiddag|goedenavond|goedendag"
+    r"|(?:morgen|middag|avond|môgge|mogge|morrege)"
+    r"|(?:met|je spreekt met|u spreekt met|hier is|dit is) (?:mij|mijzelf|(?-i:[A-Z])[\w'-]+(?: (?-i:[A-Z])[\w'-]+)?)"
+    r"(?: (?:van|bij|uit) (?:het|de) [\w'-]+(?: (?-i:[A-Z])[\w'-]+)?)?"
+    r"|kom (?:maar |gerust |even )?(?:binnen|verder|erbij)|kom er (?:maar |gerust |even )?bij"
+    r"|(?:ga|gaat u|gaan jullie) (?:maar |lekker |gerust |even )*zitten"
+    r"|welkom(?: allemaal| allebei| hier)?|(?:mevrouw|meneer) (?-i:[A-Z])[\w'-]+"
+    r")(?:\W+(?:(?:mevrouw|meneer) (?-i:[A-Z])[\w'-]+|mevrouw|meneer|allemaal|allebei|daar|hoor|maar|jij|jullie))*\W*$",
+    re.IGNORECASE,
+)
+GREETING = "begroeting"  # the feature of such a part
+
+
+def _is_greeting(sentence: str) -> bool:
+    """A sentence of which every clause greets, opens a phone call or welcomes (``_GREETING``), or is a filler
+    beside such a clause ("ja, met Gijs van het wijkteam")."""
+    clauses = [sentence[b:e].strip() for b, e in _clauses(sentence, 0, len(sentence))]
+    greets = [bool(_GREETING.match(c)) for c in clauses]
+    return any(greets) and all(g or _only_fillers(c) for g, c in zip(greets, clauses, strict=True))
+
+
 # A short question that checks the sentence before it ("Klopt dat?", "Herken je dat?", "Zit ik er ver naast?"): after
 # a statement in the same turn it is no move of its own; the statement decides (the model read "Klopt dat een
 # beetje?" after a summary of the pattern as inhoud, 0.95).
@@ -473,6 +500,8 @@ def _read_parts(text: str, model: textclass.Classifier) -> List[Tuple[Part, text
                 sentence = text[begin:end]
                 if _is_encouragement(sentence):  # no move, whatever the model would read: not asked
                     prediction = textclass.Prediction(OTHER, 1.0, {OTHER: 1.0}, [ENCOURAGEMENT])
+                elif _is_greeting(sentence):  # small talk: a greeting or welcome
+                    prediction = textclass.Prediction(OTHER, 1.0, {OTHER: 1.0}, [GREETING])
                 elif read and _checks_the_statement_before(sentence, read[-1][0]):  # "Klopt dat?": no move
                     read.append((Part(sentence, begin, end, OTHER, 1.0),
                                  textclass.Prediction(OTHER, 1.0, {OTHER: 1.0}, [CHECK_QUESTION])))
