@@ -71,6 +71,21 @@ def test_a_greeting_before_an_acknowledgement_leaves_the_acknowledgement(classif
     assert classify("Morgen bel ik haar wel even voor je.").zet == "redden"  # tomorrow as a promise stays one
 
 @pytest.mark.parametrize("text", [
+    "Zal ik haar vanmiddag anders een berichtje sturen, om te vragen of jullie het feest kunnen inhalen?",  # opties
+    "Wil je dat ik haar bel?",  # was behoefte
+])
+def test_an_offer_to_act_for_the_other_is_taking_over(classify, text):
+    assert classify(text).zet == "redden"
+
+
+@pytest.mark.parametrize("text, step", [
+    ("Zullen we samen eens kijken wat jij kan doen als er straks weer zo'n berichtje komt?", "opties"),
+    ("Zal ik mijn collega vragen jullie deze week ieder apart te spreken?", "opties"),  # how the meeting goes on
+])
+def test_looking_together_or_proposing_how_the_talk_goes_on_is_no_offer_to_take_over(classify, text, step):
+    assert classify(text).zet == step
+
+@pytest.mark.parametrize("text", [
     "Ik ga het snel voor je regelen.",
     "Ik bel de school morgen wel voor je. Hoe gaat het verder?",
 ])

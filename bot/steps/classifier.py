@@ -239,6 +239,20 @@ _MEETING_PROPOSAL = re.compile(
     re.IGNORECASE,
 )
 MEETING_PROPOSAL = "voorstel voor het verdere gesprek"  # the feature of such a read
+# An offer to act for the other ("Zal ik haar vanmiddag een berichtje sturen?", "Wil je dat ik je ex bel?", "Zal ik
+# na dit overleg uw ex even bellen?"): the professional takes a task over, also when asked as a question; the model
+# read such offers as opties (0.65), behoefte (0.65) or nothing (0.35). Not an offer about the talk itself ("zal ik
+# samenvatten wat ik hoor", "zal ik vertellen waar ik sta"), not looking together ("zullen we samen kijken wat jij
+# kunt doen als er weer zo'n bericht komt": opties) and not a proposal for how the talk goes on.
+_OFFER_TO_ACT = re.compile(
+    r"^\W*(?:(?:en|of|nou|dus|anders|oké|zeg)\W+)*(?:zal ik|wil je dat ik|wil jij dat ik|"
+    r"wilt u dat ik|willen jullie dat ik|moet ik)\b(?=.*\b(?:bel|bellen|stuur|sturen|app|appen|mail|mailen|"
+    r"regel|regelen|zoek|zoeken|opzoeken|schrijf|schrijven|opschrijven|opstellen|organiseer|organiseren|inplannen|"
+    r"aanvragen|aanmelden|langsgaan|langs gaan|navragen|uitzoeken|informeren|afspraak maken|"
+    r"contact opnemen|een goed woordje)\b)",
+    re.IGNORECASE,
+)
+OFFER_TO_ACT = "aanbod om iets over te nemen"  # the feature of such a read
 # The workbook's tool of the options step (``knowledge/stappen/stappen.yml``, hulpmiddel kopje-schuiven): the
 # professional pushes a cup back to the parent to give a task back ("ik schuif dit kopje naar u terug: hoe let u zelf
 # op ...?"). The model read such a sentence as redden (0.51) or dynamiek, since its words are about a task.
@@ -470,6 +484,15 @@ def _meeting_proposal(sentence: str, prediction: textclass.Prediction) -> Option
     return _read_as("opties", prediction, MEETING_PROPOSAL)
 
 
+def _offers_to_act(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
+    """A sentence that offers to do something for the other (``_OFFER_TO_ACT``) is redden: the model's read with
+    redden and its own label swapped (explained by the offer)."""
+    if prediction.label == "redden" or not _OFFER_TO_ACT.search(sentence) or _MEETING_PROPOSAL.search(
+            sentence):
+        return None
+    return _read_as("redden", prediction, OFFER_TO_ACT)
+
+
 def _pushes_the_cup(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
     """A sentence that pushes the cup back (``_CUP``) is opties: the model's read with opties and its own label
     swapped (explained by the tool). Not when the model is sure it is a pitfall: "dan schuif ik het kopje naar jou,
@@ -510,6 +533,7 @@ def _read_parts(text: str, model: textclass.Classifier) -> List[Tuple[Part, text
                     prediction = model.predict(sentence, n_features=8)
                     prediction = _own_step_question(sentence, prediction, model) or prediction
                     prediction = _no_verdict(sentence, prediction) or prediction
+                    prediction = _offers_to_act(sentence, prediction) or prediction
                     prediction = _meeting_proposal(sentence, prediction) or _pushes_the_cup(sentence, prediction) \
                         or prediction
                 aside = len(pieces) > 1 and nr == 0
