@@ -95,6 +95,10 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
   shape and design, written blind at the end of session 12 after every change of that session (the twenty-eighth with
   bad paths of varied length and pattern); measured blind (totals only) with the code from the start of the session
   and with those changes; never trained on or tuned with.
+- ``evaluatie/oefenpaden_29.yml`` and ``oefenpaden_30.yml``: a twenty-ninth and thirtieth set, same format, shape and
+  design, written blind at the start of session 13 (the thirtieth with a mix of very short and rambling turns); measured
+  blind (totals only) with the code from the start of the session and after its reading rules; never trained on or
+  tuned with.
 - ``evaluatie/context.yml``: short, ambiguous role-play turns with the persona's last line and the
   stage of the talk, to measure reading a move with and without context; split into ``ontwikkel``
   (may tune ``bot.roleplay.context``) and ``toets`` (measured only). Validated on loading: a broken
@@ -213,7 +217,7 @@ def practice_paths() -> List[Dict[str, Any]]:
     return list(_yaml("oefenpaden.yml")["paden"])
 
 
-# -- evaluatie/oefenpaden_2.yml ... oefenpaden_28.yml -------------------------------------------
+# -- evaluatie/oefenpaden_2.yml ... oefenpaden_30.yml -------------------------------------------
 SECOND_PRACTICE_FILE = "oefenpaden_2.yml"  # the default set of ``practice_path_set``
 # the practice-path sets written apart from the engine, each played and reported on its own:
 # file -> (name, heading); the report follows this order
@@ -440,6 +444,18 @@ PRACTICE_PATH_SETS = {
         "eind van sessie 12, na alle veranderingen van die sessie, door een andere schrijver, met slechte paden van "
         "wisselende lengte; nooit gebruikt om te trainen of af te stellen; blind gemeten 21/24 met de code van het "
         "begin van sessie 12 en 22/24 met die veranderingen)",
+    ),
+    "oefenpaden_29.yml": (  # written blind at the start of session 13: only measured (totals)
+        "negenentwintigste set vrije-tekstpaden",
+        "Negenentwintigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_29.yml; geschreven aan het "
+        "begin van sessie 13, met dezelfde opdracht en eigen situaties; nooit gebruikt om te trainen of af te "
+        "stellen; blind gemeten 22/24 met de code van het begin van sessie 13 en ook met haar leesregels)",
+    ),
+    "oefenpaden_30.yml": (  # written blind at the start of session 13: only measured (totals)
+        "dertigste set vrije-tekstpaden",
+        "Dertigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_30.yml; geschreven aan het begin van "
+        "sessie 13 door een andere schrijver, met heel korte en lange, zoekende beurten; nooit gebruikt om te trainen "
+        "of af te stellen; blind gemeten 21/24 met de code van het begin van sessie 13 en ook met haar leesregels)",
     ),
 }
 PRACTICE_KINDS = ("goed", "slecht")

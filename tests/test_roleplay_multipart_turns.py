@@ -85,6 +85,23 @@ def test_an_offer_to_act_for_the_other_is_taking_over(classify, text):
 def test_looking_together_or_proposing_how_the_talk_goes_on_is_no_offer_to_take_over(classify, text, step):
     assert classify(text).zet == step
 
+# -- stopping an escalating meeting (004, "In MDO krijgen moeder en dochter ruzie": "Ik stop het gesprek, want ...")
+@pytest.mark.parametrize("text", [
+    "Oké, even pauze allemaal. Dit loopt uit de hand.",  # was realiteit: +2 at high tension in the MDO
+    "Ik leg hier even mijn pen neer, allemaal. We stoppen even met het schoolplan.",  # was nothing: +1
+    "Momentje allemaal, ik zet even een punt achter dit stuk van de discussie, want het loopt hoog op.",
+    "Stop, even allemaal.",
+])
+def test_stopping_an_escalating_talk_is_the_stance_that_the_fight_stops(classify, text):
+    assert classify(text).zet == "visie"
+
+
+def test_telling_one_person_to_stop_is_no_stance_and_stopping_helps_the_mdo():
+    assert classify_step("Stop met schreeuwen tegen je moeder, dat doe je niet met iedereen erbij.").stap != "visie"
+    mdo = Engine(KNOWLEDGE.get("scenario", "mdo-moeder-dochter-ruzie"), classify=MoveClassifier(), seed=0)
+    start = mdo.state.tension
+    assert mdo.step("Oké, even pauze allemaal. Dit loopt uit de hand.").tension < start
+
 @pytest.mark.parametrize("text", [
     "Ik ga het snel voor je regelen.",
     "Ik bel de school morgen wel voor je. Hoe gaat het verder?",

@@ -239,6 +239,42 @@ _MEETING_PROPOSAL = re.compile(
     re.IGNORECASE,
 )
 MEETING_PROPOSAL = "voorstel voor het verdere gesprek"  # the feature of such a read
+# Stopping an escalating talk ("Stop, even allemaal.", "Oké, even pauze allemaal, dit loopt uit de hand.", "Ik leg
+# hier even mijn pen neer.", "Ik stop het gesprek."): the workbook's first move when a meeting escalates (004, "In
+# MDO krijgen moeder en dochter ruzie": "Ik stop het gesprek, want ...") and the stance that the fight has to stop
+# (visie). The model read it as nothing (+1 tension) or as realiteit ("dit loopt uit de hand": +2 at high tension).
+# A sentence of which every clause stops the talk, or says why (it runs high, this leads nowhere), or is a filler.
+_STOP_THE_TALK = re.compile(
+    r"^\W*(?:(?:oké|ok|ho|nou|ja|zo|momentje|moment|wacht)\W+)*(?:"
+    r"(?:stop|stoppen|halt)(?:\W+(?:even|eens|nu|hier|allemaal|allebei|jullie|even allemaal))*"
+    r"|(?:even )?(?:pauze|time-out|time out)(?: allemaal| allebei)?"
+    r"|(?:ik|we|wij) (?:\w+ ){0,2}(?:stop|stoppen|stopt|leg|leggen|zet|zetten|druk|klap|houd|hou) (?:\w+ ){0,5}"
+    r"(?:gesprek|overleg|discussie|agenda|pen|laptop|papieren|plan|schoolplan|pauzeknop|pauze|punt|hier|even)"
+    r"(?: \w+){0,6}"
+    r"|(?:momentje|moment|even) (?:allemaal|allebei|jullie)"
+    r"|(?:(?:want|omdat) )?(?:dit|het|zo) (?:loopt|gaat|komen we) (?:\w+ ){0,2}"
+    r"(?:uit de hand|hoog op|nergens|zo niet)(?: \w+){0,2}"
+    r")\W*$",
+    re.IGNORECASE,
+)
+STOP_THE_TALK = "het gesprek stilleggen"  # the feature of such a read
+
+
+def _stops_the_talk(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
+    """A sentence that stops an escalating talk (``_STOP_THE_TALK``, every clause) is visie: the model's read with visie
+    and its own label swapped (explained by the cue). Not a clause that tells one person to stop ("stop met
+    schreeuwen"): that has more words than the pattern allows."""
+    if prediction.label == "visie":
+        return None
+    clauses = [sentence[b:e].strip() for b, e in _clauses(sentence, 0, len(sentence))]
+    stops = [bool(_STOP_THE_TALK.match(c)) for c in clauses]
+    if not any(stops) or not all(st or _only_fillers(c) for st, c in zip(stops, clauses, strict=True)):
+        return None
+    if prediction.label == OTHER:
+        return textclass.Prediction("visie", 0.8, {"visie": 0.8, OTHER: 0.2}, [STOP_THE_TALK])
+    return _read_as("visie", prediction, STOP_THE_TALK)
+
+
 # An offer to act for the other ("Zal ik haar vanmiddag een berichtje sturen?", "Wil je dat ik je ex bel?", "Zal ik
 # na dit overleg uw ex even bellen?"): the professional takes a task over, also when asked as a question; the model
 # read such offers as opties (0.65), behoefte (0.65) or nothing (0.35). Not an offer about the talk itself ("zal ik
@@ -533,7 +569,8 @@ def _read_parts(text: str, model: textclass.Classifier) -> List[Tuple[Part, text
                     prediction = model.predict(sentence, n_features=8)
                     prediction = _own_step_question(sentence, prediction, model) or prediction
                     prediction = _no_verdict(sentence, prediction) or prediction
-                    prediction = _offers_to_act(sentence, prediction) or prediction
+                    prediction = _offers_to_act(sentence, prediction) or _stops_the_talk(sentence, prediction) \
+                        or prediction
                     prediction = _meeting_proposal(sentence, prediction) or _pushes_the_cup(sentence, prediction) \
                         or prediction
                 aside = len(pieces) > 1 and nr == 0
