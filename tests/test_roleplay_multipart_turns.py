@@ -299,3 +299,62 @@ def test_a_clumsy_offer_taken_back_in_spoken_words_is_repaired(classify):
     repair = engine.step("Nee, wacht, dat moet ik niet doen. Hoe ging het vrijdag precies, toen dat bericht "
                          "binnenkwam?").turn
     assert repair.rechtgezet and repair.spanning_na < offer.spanning_voor
+
+
+# -- session 14: room to talk, reflections, interrupting, no opinion, explaining a correction, "ik regel" ----------
+@pytest.mark.parametrize("text", [
+    "Gooi het er maar uit, ik luister.",  # "maar" of an invitation read as advice: redden 0.98
+    "Vertel het gerust, ik ben een en al oor.",
+    "Zeg maar alles wat je dwarszit, ik heb de tijd voor je.",
+])
+def test_giving_room_to_say_everything_while_listening_is_acknowledging(classify, text):
+    move = classify(text)
+    assert move.zet == "erkennen" and not set(move.zetten) & set(PITFALLS)
+
+
+@pytest.mark.parametrize("text, step", [
+    ("Vertel maar, wat gebeurde er toen ze belde?", "dynamiek"),  # an invitation that asks: the question decides
+    ("Ik luister, maar ik ga ook gewoon even je ex bellen.", "redden"),  # not every clause gives room
+])
+def test_an_invitation_with_a_question_or_a_task_is_no_plain_acknowledgement(classify, text, step):
+    assert classify(text).zet == step
+
+
+@pytest.mark.parametrize("text", ["Helemaal klaar mee, zeg je.", "'Hij luistert nooit', zegt u."])
+def test_giving_back_the_other_s_own_words_is_acknowledging(classify, text):
+    assert classify(text).zet == "erkennen"
+
+
+def test_a_long_summary_with_zeg_je_stays_a_summary_of_the_pattern(classify):
+    text = "Dus zij stuurt om elf uur een appje, jij belt boos terug en daarna neemt ze niet meer op, zeg je?"
+    assert classify(text).zet == "dynamiek"
+
+
+@pytest.mark.parametrize("text", [
+    "Sorry dat ik u onderbreek, ik grijp even in.",
+    "Ik kom er even tussenbeide, allemaal.",
+])
+def test_interrupting_an_escalating_talk_is_the_stance(classify, text):
+    assert classify(text).zet == "visie"
+
+
+def test_having_no_opinion_about_it_is_a_stance_and_disliking_it_is_not_read_so():
+    assert classify_step("Ik vind er eerlijk gezegd niets van.").stap == "visie"
+    assert "geen oordeel over de feiten" not in classify_step("Ik vind er niks aan, aan zo'n weekend.").kenmerken
+
+
+def test_explaining_why_a_misstep_is_taken_back_belongs_to_the_correction(classify):
+    move = classify("Nee, dat trek ik in. Als ik haar ga appen, neem ik het van je over. "
+                    "Waar het mij om gaat is rust voor de kinderen.")
+    assert move.zet == "visie" and move.zelfcorrectie and not set(move.zetten) & set(PITFALLS)
+    assert classify("Als ik haar ga appen, wat denk je dat er dan gebeurt?").zet != "visie"  # no correction before
+
+
+def test_saying_i_will_arrange_it_is_taking_over(classify):
+    assert classify("Maak je geen zorgen, dat inhaalweekend regel ik met haar.").zet == "redden"
+
+
+def test_the_further_moves_of_a_forgiven_read_are_not_done_yet():
+    turns = play(Move("erkennen", 0.9), Move("redden", 0.5, zetten=["redden", "dynamiek"]), Move("dynamiek", 0.9))
+    assert turns[1].turn.onzeker
+    assert turns[2].tension < turns[1].tension  # the first real question about the pattern moves on in order

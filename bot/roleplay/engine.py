@@ -291,10 +291,12 @@ class Engine:
         return self.state.role
 
     def _used(self) -> Set[str]:
-        """Every move of the turns so far, also the further moves of a turn with several sentences."""
+        """Every move of the turns so far, also the further moves of a turn with several sentences; not the further
+        moves of a forgiven uncertain read (the persona asked what was meant: that turn did no step yet)."""
         used = set(self.state.moves)
         for turn in self.state.turns:
-            used |= set(turn.zetten)
+            if not turn.onzeker:
+                used |= set(turn.zetten)
         return used
 
     def _in_order(self, move: str, moves: List[str]) -> bool:

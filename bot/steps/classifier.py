@@ -72,6 +72,7 @@ CONFIDENCE_THRESHOLD = 0.40
 PITFALL_FLAG = 0.50  # a pitfall sentence inside a longer turn is flagged from this confidence
 SURE_PITFALL = 0.80  # ... and is the turn's main move from this confidence (or when surer than its steps)
 MAX_KENMERKEN = 6
+CUED = 0.8  # the confidence of a step a rule below reads from its cue where the model saw no move or was unsure
 # A clause in which the professional takes back their own pace or words (lower-case match on the clause).
 _SELF_CORRECTION = re.compile(
     r"\b(?:"
@@ -122,6 +123,7 @@ _SELF_CORRECTION = re.compile(
 _FILLERS = frozenset("wacht sorry oei ho hola nee oké oke ok hm hmm stop oeps pff even eens momentje excuus "
                      "pardon o oh ah hoor jeetje ja nou zeg".split())
 SELF_CORRECTION = "zelfcorrectie"  # the feature of a self-correction part
+FILLER = "alleen vulwoorden"  # the feature of a part of only fillers ("... zo.")
 _CLAUSE_END = re.compile(r"[,;:]\s+|\s+[-–—]\s+")
 # A warm aside: the professional's own wish for the other ("ik wil dat het voor jou goed komt", "ik gun je ...")
 _OWN_WISH = re.compile(r"^(?:(?:en|nou|want|omdat|echt|weet je) )*(?:ik (?:wil|wou|zou (?:zo |heel |echt )?graag|"
@@ -157,6 +159,7 @@ _NO_VERDICT = re.compile(
     r"|\b(?:het|dat) is niet (?:aan mij|mijn taak|mijn rol) om (?:\w+ ){0,5}(?:te )?(?:zeggen|bepalen|oordelen|"
     r"uitmaken|uitzoeken|beoordelen|kiezen)\b"
     r"|\bik (?:ben|speel) (?:hier )?(?:\w+ )?niet (?:de )?(?:rechter|scheidsrechter)\b"
+    r"|\bik vind er (?:\w+ ){0,2}(?:niks|niets) van\b"  # "ik vind er eigenlijk niks van" (not "niks aan": a dislike)
     # "ik zit hier niet om te beoordelen wat zij goed of fout doet"
     r"|\bik (?:zit|ben) (?:hier )?niet om (?:\w+ ){0,2}te (?:beoordelen|oordelen|bepalen|uitzoeken|uitmaken) "
     r"(?:\w+ ){0,2}(?:wie|wat|of|welke)\b",
@@ -245,8 +248,11 @@ MEETING_PROPOSAL = "voorstel voor het verdere gesprek"  # the feature of such a 
 # (visie). The model read it as nothing (+1 tension) or as realiteit ("dit loopt uit de hand": +2 at high tension).
 # A sentence of which every clause stops the talk, or says why (it runs high, this leads nowhere), or is a filler.
 _STOP_THE_TALK = re.compile(
-    r"^\W*(?:(?:oké|ok|ho|nou|ja|zo|momentje|moment|wacht)\W+)*(?:"
+    r"^\W*(?:(?:oké|ok|ho|nou|ja|zo|momentje|moment|wacht|maar|sorry)\W+)*(?:"
     r"(?:stop|stoppen|halt)(?:\W+(?:even|eens|nu|hier|allemaal|allebei|jullie|even allemaal))*"
+    # interrupting the talk ("sorry dat ik jullie onderbreek", "ik grijp nu even in", "ik kom even tussenbeide")
+    r"|(?:(?:sorry|excuus|pardon) dat )?ik (?:\w+ ){0,3}(?:onderbreek(?: \w+){0,4}"
+    r"|(?:grijp|kom|spring) (?:\w+ ){0,3}(?:in|tussenbeide|ertussen))"
     r"|(?:even )?(?:pauze|time-out|time out)(?: allemaal| allebei)?"
     r"|(?:ik|we|wij) (?:\w+ ){0,2}(?:stop|stoppen|stopt|leg|leggen|zet|zetten|druk|klap|houd|hou) (?:\w+ ){0,5}"
     r"(?:gesprek|overleg|discussie|agenda|pen|laptop|papieren|plan|schoolplan|pauzeknop|pauze|punt|hier|even)"
@@ -258,21 +264,76 @@ _STOP_THE_TALK = re.compile(
     re.IGNORECASE,
 )
 STOP_THE_TALK = "het gesprek stilleggen"  # the feature of such a read
+_ADDRESS = re.compile(r"^\W*(?:allemaal|allebei|jullie allebei|(?:mevrouw|meneer) [\w'-]+)\W*$", re.IGNORECASE)
 
 
 def _stops_the_talk(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
     """A sentence that stops an escalating talk (``_STOP_THE_TALK``, every clause) is visie: the model's read with visie
     and its own label swapped (explained by the cue). Not a clause that tells one person to stop ("stop met
     schreeuwen"): that has more words than the pattern allows."""
-    if prediction.label == "visie":
+    if prediction.label == "visie" and prediction.confidence >= CUED:
         return None
     clauses = [sentence[b:e].strip() for b, e in _clauses(sentence, 0, len(sentence))]
     stops = [bool(_STOP_THE_TALK.match(c)) for c in clauses]
-    if not any(stops) or not all(st or _only_fillers(c) for st, c in zip(stops, clauses, strict=True)):
+    if not any(stops) or not all(st or _only_fillers(c) or _ADDRESS.match(c) for st, c in zip(stops, clauses,
+                                                                                             strict=True)):
         return None
-    if prediction.label == OTHER:
-        return textclass.Prediction("visie", 0.8, {"visie": 0.8, OTHER: 0.2}, [STOP_THE_TALK])
-    return _read_as("visie", prediction, STOP_THE_TALK)
+    return _cued("visie", prediction, STOP_THE_TALK)
+
+
+# Giving the other room to say everything, while listening ("Vertel het maar gewoon, ik luister.", "Zeg maar alles wat
+# er zit, ik luister gewoon even."): staying with the person and the emotion before anything else, the workbook's
+# erkennen (004, "2. Erkennen": "stil te staan bij de emoties ... bij de mens die je spreekt"). The model read such a
+# sentence by "maar gewoon" as advice (redden, 0.98). A sentence of which every clause invites to talk without asking
+# about anything (``_INVITE_TO_TALK``) or listens (``_LISTENING``), with at least one listening clause or an
+# invitation to say "alles wat er zit"; "Vertel maar, wat is er gebeurd?" asks and stays with the model.
+_LISTENING = re.compile(
+    r"^\W*(?:(?:en|ja|nou|hoor|oké|ik hoor het)\W+)*(?:ik (?:luister|ben (?:een en al |helemaal )?oor|"
+    r"heb (?:\w+ )?(?:de )?tijd|ben er|zit hier)"
+    r"(?: (?:gewoon|even|maar|hoor|echt|helemaal|alleen|rustig|naar (?:je|jou|u)|voor (?:je|jou|u)|de tijd|alle tijd))*"
+    r"|(?:vertel|zeg|gooi) (?:\w+ ){0,3}alles (?:wat|waar) (?:\w+ ){0,3}(?:zit|dwarszit|voelt|kwijt (?:wil|moet)|"
+    r"op (?:je|uw) hart ligt|in (?:je|u) omgaat|speelt|mee rondloopt|mee zit))\W*$",
+    re.IGNORECASE,
+)
+_INVITE_TO_TALK = re.compile(
+    r"^\W*(?:(?:en|ja|nou|hoor|oké|dus|kom)\W+)*(?:vertel|zeg|gooi) (?:het |dat )?(?:er )?(?:maar|gerust|rustig)"
+    r"(?: (?:gewoon|even|rustig|gerust|allemaal|maar))*(?: (?:eruit|uit|alles))?\W*$",
+    re.IGNORECASE,
+)
+ROOM_TO_TALK = "ruimte om alles te zeggen"  # the feature of such a read
+
+
+def _gives_room(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
+    """A sentence that gives room to say everything while listening (``_LISTENING``, ``_INVITE_TO_TALK``) is erkennen:
+    the model's read with erkennen and its own label swapped (explained by the cue); from no move, erkennen 0.8."""
+    if (prediction.label == "erkennen" and prediction.confidence >= CUED) or sentence.rstrip().endswith("?"):
+        return None
+    clauses = [sentence[b:e].strip() for b, e in _clauses(sentence, 0, len(sentence))]
+    listens = [bool(_LISTENING.match(c)) for c in clauses]
+    if not any(listens) or not all(lst or _INVITE_TO_TALK.match(c) or _only_fillers(c)
+                                   for lst, c in zip(listens, clauses, strict=True)):
+        return None
+    return _cued("erkennen", prediction, ROOM_TO_TALK)
+
+
+# Giving back the other's own words ("Nooit meer, zeg je.", "'Ze wint', zegt u.", "Je stopt ermee, zeg je."): a short
+# reflection that shows the professional heard them, the workbook's erkennen. The model read the reflected words
+# as what they are about (realiteit, inhoud). Not a summary of the pattern ("Dus jij appt fel terug en zij blokkeert
+# je, zeg je?": more than eight words) and not a question about what someone said ("Wat zegt u dan?").
+_REFLECTION = re.compile(
+    r"^\W*(?:(?:en|ja|nou|dus|oké|zo)\W+)*(?:\S+\s+){0,7}\S+,\s+(?:zeg (?:je|jij)|zegt u|zei (?:je|jij|u)|"
+    r"hoor ik (?:je|jou|u)(?: zeggen)?)\W*$",
+    re.IGNORECASE,
+)
+REFLECTION = "woorden teruggeven"  # the feature of such a read
+
+
+def _reflects(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
+    """A short reflection of the other's own words (``_REFLECTION``) is erkennen: the model's read with erkennen and
+    its own label swapped (explained by the cue); from no move, erkennen 0.8."""
+    if (prediction.label == "erkennen" and prediction.confidence >= CUED) or not _REFLECTION.match(sentence.strip()):
+        return None
+    return _cued("erkennen", prediction, REFLECTION)
 
 
 # An offer to act for the other ("Zal ik haar vanmiddag een berichtje sturen?", "Wil je dat ik je ex bel?", "Zal ik
@@ -424,6 +485,15 @@ def _only_fillers(text: str) -> bool:
     return all(w.lower() in _FILLERS for w in re.findall(r"[^\W\d_]+", text))
 
 
+# Fillers that carry nothing of a move ("... zo.", "Oké."); not "jeetje", "oei", "pff": they acknowledge.
+_NEUTRAL_FILLERS = frozenset("zo oké oke ok hm hmm mm nou ja goed even eens momentje".split())
+
+
+def _only_neutral_fillers(text: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", text)
+    return bool(words) and all(w.lower() in _NEUTRAL_FILLERS for w in words)
+
+
 def _split_self_corrections(text: str, begin: int, end: int) -> List[Tuple[int, int, bool]]:
     """The sentence as pieces (begin, end, is_self_correction): a clause holding a self-correction, together
     with the filler clauses right around it ("wacht, ik ga te snel", "..., sorry"), is one piece; the text around it
@@ -473,6 +543,17 @@ def _read_as(label: str, prediction: textclass.Prediction, feature: str) -> text
     swapped[label], swapped[prediction.label] = (prediction.probabilities.get(prediction.label, 0.0),
                                                  prediction.probabilities.get(label, 0.0))
     return textclass.Prediction(label, prediction.confidence, swapped, [feature] + prediction.features)
+
+
+def _cued(label: str, prediction: textclass.Prediction, feature: str) -> textclass.Prediction:
+    """``label`` read from a rule's cue (explained by ``feature``): the model's read with the two labels swapped
+    (``_read_as``) when the model saw another move, at least ``CUED`` sure; at ``CUED`` when it saw no move."""
+    if prediction.label == OTHER or (prediction.label == label and prediction.confidence < CUED):
+        return textclass.Prediction(label, CUED, {label: CUED, OTHER: 1 - CUED}, [feature] + prediction.features)
+    read = _read_as(label, prediction, feature)
+    if read.confidence >= CUED:
+        return read
+    return textclass.Prediction(label, CUED, {**read.probabilities, label: CUED}, read.features)
 
 
 def _own_step_question(sentence: str, prediction: textclass.Prediction,
@@ -539,6 +620,17 @@ def _pushes_the_cup(sentence: str, prediction: textclass.Prediction) -> Optional
     return _read_as("opties", prediction, CUP)
 
 
+# Why the professional takes the misstep back ("Als ik haar ga bellen, neem ik het van je over.", "want als ik ga
+# lezen wie wat schreef, kom ik midden in jullie ruzie terecht"): after a self-correction in the same turn this names
+# the rejected act again, and the model read it as that act (redden, 0.92). It belongs to the correction: no move.
+_EXPLAINS_CORRECTION = re.compile(r"^\W*(?:(?:want|omdat|en|maar|nee|dus)\W+)*als ik\b", re.IGNORECASE)
+
+
+def _explains_the_correction(sentence: str) -> bool:
+    """A sentence (no question) that says what would happen if the professional did what they just took back."""
+    return bool(_EXPLAINS_CORRECTION.match(sentence)) and not sentence.rstrip().endswith("?")
+
+
 def _checks_the_statement_before(sentence: str, before: Part) -> bool:
     """A short check question (``_CHECK_QUESTION``) right after a statement that was read as a move."""
     return bool(_CHECK_QUESTION.match(sentence)) and before.stap != OTHER and not before.zin.rstrip().endswith("?")
@@ -546,9 +638,11 @@ def _checks_the_statement_before(sentence: str, before: Part) -> bool:
 
 def _read_parts(text: str, model: textclass.Classifier) -> List[Tuple[Part, textclass.Prediction]]:
     spans = textclass.segments(text) or [(0, len(text))]
-    read = []
+    read: List[Tuple[Part, textclass.Prediction]] = []
     for span_begin, span_end in spans:
         for piece_begin, piece_end, correction in _split_self_corrections(text, span_begin, span_end):
+            correction = correction or (any(part.zelfcorrectie for part, _ in read)
+                                        and _explains_the_correction(text[piece_begin:piece_end]))
             if correction:  # the professional takes back their own pace or words: no move
                 prediction = textclass.Prediction(OTHER, 1.0, {OTHER: 1.0}, [SELF_CORRECTION])
                 read.append((Part(text[piece_begin:piece_end], piece_begin, piece_end, OTHER, 1.0,
@@ -557,7 +651,9 @@ def _read_parts(text: str, model: textclass.Classifier) -> List[Tuple[Part, text
             pieces = _split_warm_aside(text, piece_begin, piece_end)
             for nr, (begin, end) in enumerate(pieces):
                 sentence = text[begin:end]
-                if _is_encouragement(sentence):  # no move, whatever the model would read: not asked
+                if _only_neutral_fillers(sentence):  # "... zo.", "Oké." between sentences: no move
+                    prediction = textclass.Prediction(OTHER, 1.0, {OTHER: 1.0}, [FILLER])
+                elif _is_encouragement(sentence):  # no move, whatever the model would read: not asked
                     prediction = textclass.Prediction(OTHER, 1.0, {OTHER: 1.0}, [ENCOURAGEMENT])
                 elif _is_greeting(sentence):  # small talk: a greeting or welcome
                     prediction = textclass.Prediction(OTHER, 1.0, {OTHER: 1.0}, [GREETING])
@@ -569,6 +665,7 @@ def _read_parts(text: str, model: textclass.Classifier) -> List[Tuple[Part, text
                     prediction = model.predict(sentence, n_features=8)
                     prediction = _own_step_question(sentence, prediction, model) or prediction
                     prediction = _no_verdict(sentence, prediction) or prediction
+                    prediction = _gives_room(sentence, prediction) or _reflects(sentence, prediction) or prediction
                     prediction = _offers_to_act(sentence, prediction) or _stops_the_talk(sentence, prediction) \
                         or prediction
                     prediction = _meeting_proposal(sentence, prediction) or _pushes_the_cup(sentence, prediction) \
