@@ -99,6 +99,10 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
   design, written blind at the start of session 13 (the thirtieth with a mix of very short and rambling turns); measured
   blind (totals only) with the code from the start of the session and after its reading rules; never trained on or
   tuned with.
+- ``evaluatie/oefenpaden_31.yml`` and ``oefenpaden_32.yml``: a thirty-first and thirty-second set, same format, shape
+  and design, written blind at the start of session 14 (the thirty-second with indirect moves); measured blind (totals
+  only) with the code from the start of the session and after its reading rules; never trained on or tuned with.
+  Sets 29 and 30 are seen since session 14 (their failing paths were read to find those rules).
 - ``evaluatie/context.yml``: short, ambiguous role-play turns with the persona's last line and the
   stage of the talk, to measure reading a move with and without context; split into ``ontwikkel``
   (may tune ``bot.roleplay.context``) and ``toets`` (measured only). Validated on loading: a broken
@@ -217,7 +221,7 @@ def practice_paths() -> List[Dict[str, Any]]:
     return list(_yaml("oefenpaden.yml")["paden"])
 
 
-# -- evaluatie/oefenpaden_2.yml ... oefenpaden_30.yml -------------------------------------------
+# -- evaluatie/oefenpaden_2.yml ... oefenpaden_32.yml -------------------------------------------
 SECOND_PRACTICE_FILE = "oefenpaden_2.yml"  # the default set of ``practice_path_set``
 # the practice-path sets written apart from the engine, each played and reported on its own:
 # file -> (name, heading); the report follows this order
@@ -449,13 +453,29 @@ PRACTICE_PATH_SETS = {
         "negenentwintigste set vrije-tekstpaden",
         "Negenentwintigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_29.yml; geschreven aan het "
         "begin van sessie 13, met dezelfde opdracht en eigen situaties; nooit gebruikt om te trainen of af te "
-        "stellen; blind gemeten 22/24 met de code van het begin van sessie 13 en ook met haar leesregels)",
+        "stellen; blind gemeten 22/24 met de code van het begin van sessie 13 en ook met haar leesregels; sinds "
+        "sessie 14 gezien: de fout gelopen paden zijn bekeken)",
     ),
     "oefenpaden_30.yml": (  # written blind at the start of session 13: only measured (totals)
         "dertigste set vrije-tekstpaden",
         "Dertigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_30.yml; geschreven aan het begin van "
         "sessie 13 door een andere schrijver, met heel korte en lange, zoekende beurten; nooit gebruikt om te trainen "
-        "of af te stellen; blind gemeten 21/24 met de code van het begin van sessie 13 en ook met haar leesregels)",
+        "of af te stellen; blind gemeten 21/24 met de code van het begin van sessie 13 en ook met haar leesregels; "
+        "sinds sessie 14 gezien: de fout gelopen paden zijn bekeken)",
+    ),
+    "oefenpaden_31.yml": (  # written blind at the start of session 14: only measured (totals)
+        "eenendertigste set vrije-tekstpaden",
+        "Eenendertigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_31.yml; geschreven aan het begin "
+        "van sessie 14, met lange gesproken beurten, erkennen gevolgd door een vraag en snel getypte beurten; nooit "
+        "gebruikt om te trainen of af te stellen; blind gemeten 22/24 met de code van het begin van sessie 14 en ook "
+        "met haar leesregels)",
+    ),
+    "oefenpaden_32.yml": (  # written blind at the start of session 14: only measured (totals)
+        "tweeëndertigste set vrije-tekstpaden",
+        "Tweeëndertigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_32.yml; geschreven aan het begin "
+        "van sessie 14 door een andere schrijver, met indirecte zetten ('Ik merk dat ...', 'Het klinkt alsof ...'); "
+        "nooit gebruikt om te trainen of af te stellen; blind gemeten 20/24 met de code van het begin van sessie 14 en "
+        "ook met haar leesregels)",
     ),
 }
 PRACTICE_KINDS = ("goed", "slecht")
