@@ -17,7 +17,10 @@ and the tenth test set ``toetsvragen_10.yml`` (reeks ``toets10``), written blind
 and the eleventh test set ``toetsvragen_11.yml`` (reeks ``toets11``), written blind the same way later in that session
 (seen since the thirteenth);
 and the twelfth and thirteenth test sets ``toetsvragen_12.yml`` and ``toetsvragen_13.yml`` (reeks ``toets12``,
-``toets13``), written blind the same way at the start of the thirteenth session, before its changes.
+``toets13``), written blind the same way at the start of the thirteenth session, before its changes (seen since the
+fourteenth);
+and the fourteenth test set ``toetsvragen_14.yml`` (reeks ``toets14``), written blind the same way at the start of the
+fourteenth session.
 """
 from __future__ import annotations
 
@@ -67,7 +70,8 @@ SETS = {"afstemming": ("kaart_testvraag", None), "toets": ("kaart_toetsvraag", "
         "toets6": ("kaart_toetsvraag", "toets6"), "toets7": ("kaart_toetsvraag", "toets7"),
         "toets8": ("kaart_toetsvraag", "toets8"), "toets9": ("kaart_toetsvraag", "toets9"),
         "toets10": ("kaart_toetsvraag", "toets10"), "toets11": ("kaart_toetsvraag", "toets11"),
-        "toets12": ("kaart_toetsvraag", "toets12"), "toets13": ("kaart_toetsvraag", "toets13")}
+        "toets12": ("kaart_toetsvraag", "toets12"), "toets13": ("kaart_toetsvraag", "toets13"),
+        "toets14": ("kaart_toetsvraag", "toets14")}
 
 
 def evalueer(knowledge, index: Optional[KaartIndex] = None, limit: int = 5, kind: str = "kaart_testvraag",

@@ -361,9 +361,10 @@ class KaartToetsvraag(KaartTestvraag):
     blind later in the sixth session), ``toets9`` (``toetsvragen_9.yml``, written blind in the seventh
     session), ``toets10`` (``toetsvragen_10.yml``, written blind in the ninth session), ``toets11``
     (``toetsvragen_11.yml``, written blind later in the ninth session), ``toets12`` or ``toets13``
-    (``toetsvragen_12.yml`` and ``toetsvragen_13.yml``, written blind at the start of the thirteenth session)."""
+    (``toetsvragen_12.yml`` and ``toetsvragen_13.yml``, written blind at the start of the thirteenth session) or
+    ``toets14`` (``toetsvragen_14.yml``, written blind at the start of the fourteenth session)."""
 
     reeks: Literal[
         "toets", "toets2", "toets3", "toets4", "toets5", "toets6", "toets7", "toets8", "toets9", "toets10",
-        "toets11", "toets12", "toets13",
+        "toets11", "toets12", "toets13", "toets14",
     ] = "toets"
