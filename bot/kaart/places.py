@@ -121,6 +121,12 @@ def _allowed(tokens: List[Tuple[str, str]], start: int, spelling: str) -> bool:
     return capital or cue
 
 
+def _region_with_article(tokens: List[Tuple[str, str]], start: int, row: PlaatsNaam) -> bool:
+    """A region name that is also a Dutch word, after its article: "het gooi" is the region as people say it, also in
+    lower case ("het gooi, meisje van 16 ..."); "ik gooi" stays a verb."""
+    return row.soort == "regio" and start > 0 and tokens[start - 1][1] in ("het", "de")
+
+
 # A part of a place named by a compass point ("Bussum-Zuid", "Hilversum Noord") is that place.
 DIRECTIONS = frozenset("noord zuid oost west centrum noordoost noordwest zuidoost zuidwest".split())
 # Of two places of the same length in one question, the smaller one says more ("Utrecht Vleuten" is Vleuten).
@@ -154,7 +160,7 @@ def zoek_plaats(text: str, knowledge=None) -> Optional[Plaats]:
     tokens = _tokens(text or "")
     # a place the kaart covers goes before one outside it: "vader woont in Amsterdam, moeder en de kinderen in
     # Hilversum" is a question about Hilversum (but "Oud Zuilen", outside, holds no Zuilen)
-    matches = _exact_matches(tokens, table)
+    matches = _exact_matches(tokens, table, _heading_words(text or ""))
     outside = {
         i for size, start, row, _ in matches if row.code is None and size > 1 for i in range(start, start + size)
     }
@@ -189,18 +195,30 @@ _Match = Tuple[int, int, PlaatsNaam, str]  # (words, start, row, as written)
 def genoemde_plaatsen(text: str, knowledge=None) -> List[str]:
     """Every place of the table spelled exactly in ``text``, as written (also those that did not decide the
     question's place: "wij zitten in Overvecht maar moeder is verhuisd naar Zuilen" names two)."""
-    return [written for _, _, _, written in _exact_matches(_tokens(text or ""), tabel(knowledge))]
+    return [written for _, _, _, written in _exact_matches(_tokens(text or ""), tabel(knowledge),
+                                                          _heading_words(text or ""))]
 
 
-def _exact_matches(tokens: List[Tuple[str, str]], table: Plaatstabel) -> List[_Match]:
-    """Every place spelled exactly in the question (a Dutch word only with a capital or place word before it)."""
+def _heading_words(text: str) -> int:
+    """The number of words of the heading a note opens with ("huizen, dochter 15 ...", "lombok: ..."), 0 without."""
+    match = _OPENING.match(text)
+    return len(_tokens(match.group(1))) if match else 0
+
+
+_OPENING = re.compile(r"\s*([^\W\d_][\w' -]{2,40}?)\s*(?:[,:;]|\s-\s)")
+
+
+def _exact_matches(tokens: List[Tuple[str, str]], table: Plaatstabel, heading: int = 0) -> List[_Match]:
+    """Every place spelled exactly in the question (a Dutch word only with a capital or place word before it, or as
+    the whole heading a note opens with: "huizen, dochter van 15 ...")."""
     norms = [_without_direction(n, table) for _, n in tokens]
     out = []
     for size in range(min(table.max_words, 4), 0, -1):
         for start in range(0, len(tokens) - size + 1):
             spelling = " ".join(norms[start:start + size])
             row = table.spellings.get(spelling)
-            if row is not None and _allowed(tokens, start, spelling):
+            if row is not None and (_allowed(tokens, start, spelling) or _region_with_article(tokens, start, row)
+                                    or (start == 0 and size == heading)):
                 out.append((size, start, row, " ".join(raw for raw, _ in tokens[start:start + size])))
     return out
 

@@ -23,7 +23,7 @@ from bot.knowledge.loader import PerKnowledge, get_knowledge
 # problem, so a problem word there does not count ("moeder belt vanuit haar werk" is no question about work). The
 # part ends at a comma or full stop and at a word that starts what is said ("dat", "die", "over", "met", "omdat").
 FRAMING_WORDS = ("bellen", "belt", "belde", "gebeld", "lijn", "telefoon", "telefonisch", "namens", "collega",
-                 "hoi", "hallo", "goedemorgen", "goedemiddag", "goedenavond", "vanuit")
+                 "hoi", "hallo", "goedemorgen", "goedemiddag", "goedenavond", "vanuit", "trainer", "trainster")
 FRAMING_ENDS = frozenset(
     {"dat", "die", "over", "met", "omdat", "want", "waar", "wat", "hoe", "sinds", "wegens", "vanwege", "ivm"}
 )
@@ -40,7 +40,7 @@ FIRST_PERSON = frozenset({"ik", "we", "wij"})
 # a word of working or being based and a place or a word that says where or as what ("bij", "als", "vanuit") is
 # about the consultant, so neither its place nor a word such as "werk" is the family's. "we werken samen met
 # school" and "we zitten in een vastgelopen situatie" name no workplace and stay what they say.
-WORKPLACE_WORDS = ("werk", "werken", "werkt", "werkzaam", "zit", "zitten", "gevestigd")
+WORKPLACE_WORDS = ("werk", "werken", "werkt", "werkzaam", "zit", "zitten", "gevestigd", "train", "trainen", "traint")
 WORKPLACE_PERSON = FIRST_PERSON | {"ons", "onze"}
 WORKPLACE_MARKS = frozenset({"bij", "als", "vanuit", "voor", "op"})
 # A caller who opens with their own team ("Buurtteam Zuilen hier", "Wijkteam Overvecht, het gezin woont in ...") says

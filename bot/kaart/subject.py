@@ -22,7 +22,7 @@ CLAUSE_MARK = re.compile(r"[,;:.!?()]")
 # gebruikt" is the child's use, not the parents'.
 WORRY_WORDS = ("zorg", "zorgen", "bezorgd", "vraag", "vragen", "twijfel", "twijfelen", "vermoeden", "vermoedt",
                "vermoedde", "denken", "denkt", "dacht", "merken", "merkt", "merkte", "zien", "ziet", "zag", "ontdekt",
-               "ontdekten", "vrezen", "vreest", "horen", "hoort", "hoorde", "vinden", "vindt", "vond")
+               "ontdekten", "vrezen", "vreest", "horen", "hoort", "hoorde", "vinden", "vindt", "vond", "advies")
 
 
 # Words by which a person puts pressure on someone else ("ouders zetten haar onder druk voor de eindtoets"): the
@@ -69,7 +69,8 @@ DISORDER_WORDS = frozenset({"depressief", "depressie", "depressieve klachten", "
 
 # A death is grief of those who stay: a problem found by such a word is not the problem of the one who died nor of
 # the person named before it ("haar man is overleden en de kinderen hebben veel verdriet"), but of the child.
-DEATH_WORDS = ("overleden", "overlijden", "gestorven", "sterfgeval", "dood van")
+DEATH_WORDS = ("overleden", "overlijden", "gestorven", "sterfgeval", "dood van", "verongelukt", "omgekomen",
+               "om het leven gekomen")
 
 
 def persons(lemmed: str, cues: Mapping[str, Sequence[Tuple[str, str]]]) -> Dict[int, str]:
@@ -187,4 +188,11 @@ def said_of(found: Dict[int, str], starts: FrozenSet[int], first: int, last: int
             return "jeugdige"
         return found[subject]
     after = [i for i in found if i > last]
-    return found[min(after)] if after else None
+    if not after:
+        return None
+    first_after = min(after)
+    # named later only as the one who worries or asks ("13 jaar, begint met vapen, ouders zoeken advies"): the child
+    if (found[first_after] != "jeugdige" and child_in(found, child_named)
+            and any(token in worry for token in tokens[first_after + 1:first_after + 4])):
+        return "jeugdige"
+    return found[first_after]
