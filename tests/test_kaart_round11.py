@@ -7,6 +7,7 @@ import pytest
 from bot.kaart.places import zoek_plaats
 from bot.kaart.query import parse_vraag
 from bot.kaart.search import zoek
+from bot.kaart.themes import safety_first
 
 
 @pytest.mark.parametrize("question, theme", [
@@ -63,3 +64,41 @@ def test_a_coach_with_a_worry_about_bruises_gets_no_leisure_service():
 def test_a_child_who_wants_to_play_football_is_still_a_leisure_question():
     parsed = parse_vraag("Hilversum, zoon 12 wil graag op voetbal, zijn vriendje zit er ook op")
     assert "vrije_tijd" in parsed.themas
+
+
+@pytest.mark.parametrize("question, age", [
+    ("De Meern, 14, wordt online gechanteerd met foto's", 14),  # a bare number as a field of the note
+    ("Huizen, pesten, 10", 10),
+    ("Hilversum, 3, 5", None),  # two bare numbers: no one age
+    ("Laren, 2024, pesten", None),  # no youth age
+])
+def test_a_bare_number_between_commas_is_the_childs_age(question, age):
+    assert parse_vraag(question).leeftijd == age
+
+
+def test_a_note_with_a_bare_age_shows_the_way_in_of_the_place():
+    hits = zoek("vleuten, 14, wordt door vrienden online gechanteerd met foto's", limit=3).hits
+    assert "buurtteam_vleuten" in [hit.id for hit in hits]
+
+
+@pytest.mark.parametrize("question", ["huizen 3 jr, praat nog in losse woordjes",
+                                      "peuter wil niet praten, kan alleen wijzen"])
+def test_how_parents_describe_late_talking_is_development(question):
+    assert "ontwikkeling" in parse_vraag(question).themas
+
+
+def test_children_outside_late_with_nobody_home_is_a_safety_worry():
+    assert "veiligheid" in parse_vraag("de buurman ziet dat de kinderen tot laat buiten zijn, er is nooit iemand "
+                                       "thuis").themas
+    assert "veiligheid" not in parse_vraag("er is niemand thuis die hem met zijn huiswerk helpt").themas
+
+
+def test_safety_goes_first_whatever_was_said_first():
+    question = "Laren: ouders gaan scheiden, vader dreigt moeder iets aan te doen, kind van 7"
+    parsed = parse_vraag(question)
+    assert parsed.themas.index("scheiding") < parsed.themas.index("veiligheid")  # said second
+    assert safety_first(parsed.themas)[0] == "veiligheid"
+    safe = next(hit for hit in zoek(question, limit=5).hits if hit.id == "veilig_thuis")
+    alone = next(hit for hit in zoek("Laren: vader dreigt moeder iets aan te doen, kind van 7", limit=5).hits
+                 if hit.id == "veilig_thuis")
+    assert safe.onderdelen["thema"] >= 0.6 * alone.onderdelen["thema"]  # the divorce said first weighs no more

@@ -508,7 +508,16 @@ def extract_leeftijd(text: str) -> Optional[int]:
         value = _to_int(match.group(1))
         if value is not None and 0 <= value <= PRONOUN_AGE_MAX and not _article(simple, match):
             return value
-    return _school_year_age(simple)
+    school_year = _school_year_age(simple)
+    if school_year is not None:
+        return school_year
+    fields = {int(m.group(1)) for m in _BARE_FIELD.finditer(simple)}
+    return fields.pop() if len(fields) == 1 and next(iter(fields)) <= PRONOUN_AGE_MAX else None
+
+
+# A note written as fields between commas, one of them a bare number ("Huizen, pesten, 10", "De Meern, 14, wordt
+# gechanteerd"): that number is the child's age (one such field; youth ages only).
+_BARE_FIELD = re.compile(r"(?:^|[,;]|\s-)\s*(\d{1,2})\s*(?=[,;]|\s-\s|$)")
 
 
 # "al 3 jaar", "sinds 2 jaar", "de afgelopen 5 jaar", "3 jaar geleden", "2 jaar gescheiden": how long, not how old.

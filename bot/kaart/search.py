@@ -36,7 +36,7 @@ from bot.kaart.results import Hit, Zoekresultaat
 from bot.kaart.routes import measure_route_first
 from bot.kaart.scoring import candidate_set, score_all
 from bot.kaart.service_area import place_allowed
-from bot.kaart.themes import with_parenting, with_related, with_related_themes, with_young_child
+from bot.kaart.themes import safety_first, with_parenting, with_related, with_related_themes, with_young_child
 from bot.kaart.top import compose_top
 
 __all__ = ["Hit", "KaartIndex", "MAX_HITS", "Zoekresultaat", "default_index", "index_for", "search", "zoek"]
@@ -76,7 +76,7 @@ def zoek(
     ctx.index = index
     allowed = place_allowed(index, gemeente, heel=gevonden is not None and gevonden.soort == "wijk")
     ctx.themas = with_related_themes(index, ctx.themas, allowed)
-    ctx.themas = with_young_child(ctx.themas, leeftijd)
+    ctx.themas = safety_first(with_young_child(ctx.themas, leeftijd))
     # a broader theme read for a narrower one is said of the same person (a mother's overload: her own stress)
     ctx.ouder_themas = with_related(parsed.ouder_themas, ctx.themas)
     ctx.kind_themas = with_related(parsed.kind_themas, ctx.themas)

@@ -53,3 +53,16 @@ def with_parenting(themas: List[str], ouder_stoornis: List[str]) -> List[str]:
 def with_related(said: List[str], themas: List[str]) -> List[str]:
     """``said`` plus the broader theme of each, when the search reads that broader theme too."""
     return said + [VERWANT_THEMA[t] for t in said if VERWANT_THEMA.get(t) in themas and VERWANT_THEMA[t] not in said]
+
+
+SAFETY_FIRST = "veiligheid"
+
+
+def safety_first(themas: List[str]) -> List[str]:
+    """``themas`` with safety (violence, threats, neglect) first wherever it was said: a child's safety goes before the
+    rest of a question (the meldcode's first step is weighing the danger; "moeder wil scheiden, vader dreigt haar iets
+    aan te doen" is first a question for Veilig Thuis, then one about the divorce)."""
+    if SAFETY_FIRST not in themas[1:]:
+        return themas
+    return [SAFETY_FIRST] + [theme for theme in themas if theme != SAFETY_FIRST]
+
