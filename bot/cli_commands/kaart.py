@@ -157,6 +157,8 @@ def run_evaluation(args: argparse.Namespace) -> int:
                    "sinds de veertiende sessie gezien)",
         "toets14": "veertiende toetsset (toetsvragen_14.yml, blind geschreven aan het begin van de veertiende "
                    "sessie, alleen om te meten)",
+        "toets15": "vijftiende toetsset (toetsvragen_15.yml, blind geschreven in de veertiende sessie als e-mails en "
+                   "chatberichten, alleen om te meten)",
     }
     for name in chosen:
         kind, reeks = SETS[name]
@@ -185,12 +187,12 @@ def _configure_evaluation(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--set",
         choices=("afstemming", "toets", "toets2", "toets3", "toets4", "toets5", "toets6", "toets7", "toets8",
-                 "toets9", "toets10", "toets11", "toets12", "toets13", "toets14", "alle", "beide"),
+                 "toets9", "toets10", "toets11", "toets12", "toets13", "toets14", "toets15", "alle", "beide"),
         default="alle",
         help="welke vragenset: afstemming (evaluatie.yml), toets (toetsvragen.yml), toets2 "
         "(toetsvragen_2.yml), toets3 (toetsvragen_3.yml), toets4 (toetsvragen_4.yml), toets5 "
         "(toetsvragen_5.yml), toets6 (toetsvragen_6.yml), toets7 (toetsvragen_7.yml), toets8 (toetsvragen_8.yml), "
         "toets9 (toetsvragen_9.yml), toets10 (toetsvragen_10.yml), toets11 (toetsvragen_11.yml), toets12 "
-        "(toetsvragen_12.yml), toets13 (toetsvragen_13.yml), toets14 (toetsvragen_14.yml) of alle (standaard; 'beide' "
-        "betekent hetzelfde)",
+        "(toetsvragen_12.yml), toets13 (toetsvragen_13.yml), toets14 (toetsvragen_14.yml), toets15 "
+        "(toetsvragen_15.yml) of alle (standaard; 'beide' betekent hetzelfde)",
     )

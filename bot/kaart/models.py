@@ -362,9 +362,10 @@ class KaartToetsvraag(KaartTestvraag):
     session), ``toets10`` (``toetsvragen_10.yml``, written blind in the ninth session), ``toets11``
     (``toetsvragen_11.yml``, written blind later in the ninth session), ``toets12`` or ``toets13``
     (``toetsvragen_12.yml`` and ``toetsvragen_13.yml``, written blind at the start of the thirteenth session) or
-    ``toets14`` (``toetsvragen_14.yml``, written blind at the start of the fourteenth session)."""
+    ``toets14`` or ``toets15`` (``toetsvragen_14.yml`` and ``toetsvragen_15.yml``, written blind in the fourteenth
+    session)."""
 
     reeks: Literal[
         "toets", "toets2", "toets3", "toets4", "toets5", "toets6", "toets7", "toets8", "toets9", "toets10",
-        "toets11", "toets12", "toets13", "toets14",
+        "toets11", "toets12", "toets13", "toets14", "toets15",
     ] = "toets"
