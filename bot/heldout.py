@@ -99,9 +99,10 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
   design, written blind at the start of session 13 (the thirtieth with a mix of very short and rambling turns); measured
   blind (totals only) with the code from the start of the session and after its reading rules; never trained on or
   tuned with.
-- ``evaluatie/oefenpaden_31.yml`` and ``oefenpaden_32.yml``: a thirty-first and thirty-second set, same format, shape
-  and design, written blind at the start of session 14 (the thirty-second with indirect moves); measured blind (totals
-  only) with the code from the start of the session and after its reading rules; never trained on or tuned with.
+- ``evaluatie/oefenpaden_31.yml`` to ``oefenpaden_34.yml``: a thirty-first to thirty-fourth set, same format, shape
+  and design, written blind in session 14 (the thirty-second with indirect moves, the thirty-third as a training
+  group, the thirty-fourth as transcribed recordings); measured blind (totals only) with the code from the start of
+  the session and after its reading rules; never trained on or tuned with.
   Sets 29 and 30 are seen since session 14 (their failing paths were read to find those rules).
 - ``evaluatie/context.yml``: short, ambiguous role-play turns with the persona's last line and the
   stage of the talk, to measure reading a move with and without context; split into ``ontwikkel``
@@ -221,7 +222,7 @@ def practice_paths() -> List[Dict[str, Any]]:
     return list(_yaml("oefenpaden.yml")["paden"])
 
 
-# -- evaluatie/oefenpaden_2.yml ... oefenpaden_32.yml -------------------------------------------
+# -- evaluatie/oefenpaden_2.yml ... oefenpaden_34.yml -------------------------------------------
 SECOND_PRACTICE_FILE = "oefenpaden_2.yml"  # the default set of ``practice_path_set``
 # the practice-path sets written apart from the engine, each played and reported on its own:
 # file -> (name, heading); the report follows this order
@@ -476,6 +477,20 @@ PRACTICE_PATH_SETS = {
         "van sessie 14 door een andere schrijver, met indirecte zetten ('Ik merk dat ...', 'Het klinkt alsof ...'); "
         "nooit gebruikt om te trainen of af te stellen; blind gemeten 20/24 met de code van het begin van sessie 14 en "
         "ook met haar leesregels)",
+    ),
+    "oefenpaden_33.yml": (  # written blind in session 14: only measured (totals)
+        "drieëndertigste set vrije-tekstpaden",
+        "Drieëndertigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_33.yml; geschreven in sessie 14, "
+        "als een oefengroep: een stagiair, een tweedetaalspreker, een formele senior en een buurtteamwerker; nooit "
+        "gebruikt om te trainen of af te stellen; blind gemeten 20/24 met de code van het begin van sessie 14 en ook "
+        "met haar leesregels)",
+    ),
+    "oefenpaden_34.yml": (  # written blind in session 14: only measured (totals)
+        "vierendertigste set vrije-tekstpaden",
+        "Vierendertigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_34.yml; geschreven in sessie 14 "
+        "als uitgeschreven opnames met herhalingen, gestapelde vragen en alledaagse erkenning; nooit gebruikt om te "
+        "trainen of af te stellen; blind gemeten 21/24 met de code van het begin van sessie 14 en ook met haar "
+        "leesregels)",
     ),
 }
 PRACTICE_KINDS = ("goed", "slecht")
