@@ -60,8 +60,8 @@ SAFETY_FIRST = "veiligheid"
 
 def safety_first(themas: List[str]) -> List[str]:
     """``themas`` with safety (violence, threats, neglect) first wherever it was said: a child's safety goes before the
-    rest of a question (the meldcode's first step is weighing the danger; "moeder wil scheiden, vader dreigt haar iets
-    aan te doen" is first a question for Veilig Thuis, then one about the divorce)."""
+    rest of a question (the meldcode asks to consult Veilig Thuis as soon as there are signals; "moeder wil scheiden,
+    vader dreigt haar iets aan te doen" is first a question about safety, then one about the divorce)."""
     if SAFETY_FIRST not in themas[1:]:
         return themas
     return [SAFETY_FIRST] + [theme for theme in themas if theme != SAFETY_FIRST]

@@ -11,10 +11,10 @@ Resistance: a step repeated three times in a row no longer lowers the tension (`
 
 Forgiving uncertain reads (the recogniser can be wrong): a pitfall read with a confidence below
 ``UNSURE`` does not raise the tension; the persona asks what was meant (the ``onduidelijk``
-replies) and the turn is marked ``onzeker`` (shown in the debrief). Only one such read per session
-is forgiven: uncertain pitfalls alternating with steps are a pattern, not one misread. A turn
-holding several steps (an acknowledgement followed by a question) counts every step as used and
-moves the tension as its most calming step. A session ends badly only on a pattern: tension 10
+replies) and the turn is marked ``onzeker`` (shown in the debrief); the further steps read in that turn do not count
+as done either (``_used``). Only one such read per session is forgiven: uncertain pitfalls alternating with steps are
+a pattern, not one misread. A turn holding several steps (an acknowledgement followed by a question) counts every
+step as used and moves the tension as its most calming step. A session ends badly only on a pattern: tension 10
 *and* at least two of the last three turns were pitfalls or unclear; one misread at high tension
 never decides the session on its own.
 
