@@ -218,9 +218,22 @@ def _exact_matches(tokens: List[Tuple[str, str]], table: Plaatstabel, heading: i
             spelling = " ".join(norms[start:start + size])
             row = table.spellings.get(spelling)
             if row is not None and (_allowed(tokens, start, spelling) or _region_with_article(tokens, start, row)
-                                    or (start == 0 and size == heading)):
+                                    or (start == 0 and size == heading) or _ends_heading(tokens, start, size, heading)):
                 out.append((size, start, row, " ".join(raw for raw, _ in tokens[start:start + size])))
     return out
+
+
+# Words before a heading's last word that make it a thing rather than a place: "twee huizen", "de zuilen".
+NOT_BEFORE_A_HEADING_PLACE = frozenset("de het een twee drie vier beide hun onze ons mijn zijn haar die deze alle veel "
+                                       "geen".split())
+HEADING_PLACE_WORDS = 4  # the longest heading whose last word(s) may be its place
+
+
+def _ends_heading(tokens: List[Tuple[str, str]], start: int, size: int, heading: int) -> bool:
+    """A place that closes a short heading after who writes ("voetbaltrainer lunetten, jongen 11 ...", "ib'er
+    basisschool ondiep, ...", "hockeytrainer de meern, ..."): the heading says who and where, also in lower case."""
+    return (0 < start and start + size == heading <= HEADING_PLACE_WORDS
+            and tokens[start - 1][1] not in NOT_BEFORE_A_HEADING_PLACE)
 
 
 # Of two places of the kaart in different municipalities, the one where the family lives counts, not where the
@@ -236,7 +249,7 @@ LIVING_WINDOW = 6  # words before a place that a word of living may stand in
 ELSEWHERE_CUES = frozenset("werk werkt werken werkte werkzaam school basisschool schooltje club vereniging praktijk "
                            "kantoor team vanuit ons onze wij we ik bel belt zit zitten gevestigd".split())
 # A move says which place is the new home: "verhuisd van Hilversum naar Laren" is Laren, "komt oorspronkelijk uit
-# Huizen" is the old one, "nu in Hilversum" the one of now.
+# Huizen" and "net verhuisd uit Overvecht" are the old one, "nu in Hilversum" the one of now.
 MOVE_CUES = frozenset("verhuisd verhuist verhuizen verhuisde verhuizing verhuisden".split())
 OLD_HOME_CUES = frozenset("oorspronkelijk vroeger voorheen eerst".split())
 NOW_CUES = frozenset("nu inmiddels tegenwoordig sindsdien".split())
@@ -249,16 +262,23 @@ def _where_the_family_lives(tokens: List[Tuple[str, str]], matches: List[_Match]
     (see ``HOME_CUES``); else ``matches``."""
     if len({m[2].code for m in matches}) < 2:
         return matches
+    spots: Dict[Optional[str], Set[int]] = {}
+    for size, start, row, _ in matches:
+        spots.setdefault(row.code, set()).update(range(start, start + size))
 
     def standing(match: _Match) -> float:
         def words_before(window: int) -> Set[str]:
             return {norm for _, norm in tokens[max(0, match[1] - window):match[1]]}
 
         before = words_before(CUE_WINDOW)
-        right_before = tokens[match[1] - 1][1] if match[1] > 0 else ""
+        # the word before a run of names of one place ("uit Utrecht Overvecht")
+        first = match[1]
+        while first > 0 and first - 1 in spots.get(match[2].code, ()):
+            first -= 1
+        right_before = tokens[first - 1][1] if first > 0 else ""
         if (before & MOVE_CUES and right_before == "naar") or words_before(NOW_WINDOW) & NOW_CUES:
             return 2  # where the family moved to or lives now
-        if before & OLD_HOME_CUES or (before & MOVE_CUES and right_before == "van"):
+        if before & OLD_HOME_CUES or (before & MOVE_CUES and right_before in ("van", "uit", "vanuit")):
             return 0  # where the family came from
         living = words_before(LIVING_WINDOW) & LIVING_CUES
         return 1.5 if living else 1 if before & HOME_CUES else -1 if before & ELSEWHERE_CUES else 0
@@ -299,7 +319,8 @@ def _typo(tokens: List[Tuple[str, str]], table: Plaatstabel, problem_words: Froz
                     continue
                 # a consultant often types place names in lower case: a long word that is no Dutch word may be a
                 # typo of a place without a capital or a place word before it ("kortenhoeff")
-                if not (cued or len(joined) >= LOWER_CASE_TYPO_MIN):
+                # the first word of a note is its place as often as not ("vleutn jongen 17 ...")
+                if not (cued or index == 0 or len(joined) >= LOWER_CASE_TYPO_MIN):
                     continue
             elif not cued or all(_is_word(part) for part in parts) or any(p.isdigit() for p in parts):
                 continue

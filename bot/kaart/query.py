@@ -23,7 +23,7 @@ from bot.message_length import max_message_length
 
 _CHILD = (r"(?:zoon|zoontje|dochter|dochtertje|kind|kindje|jongen|jongetje|meisje|meid|puber|tiener|jongere|leerling"
           r"|broer|zus|pleegkind|baby|kleinkind|kleinzoon|kleindochter|oudste|jongste|middelste|tweeling|peuter"
-          r"|kleuter|stiefzoon|stiefdochter|pleegzoon|pleegdochter|jongens|meiden|meisjes|tieners|pubers|speler|pupil|client)")
+          r"|kleuter|stiefzoon|stiefdochter|pleegzoon|pleegdochter|jongens|meiden|meisjes|tieners|pubers|speler|speelster|pupil|client)")
 # words a consultant puts between the child and the age when speaking: "zoon is nu 15", "dochter van bijna 13"
 # or about or soon: "jongens van een jaar of 14", "zoon wordt volgende maand 18"
 _HEDGE = (r"(?:(?:nu|inmiddels|pas|bijna|net|al|sinds kort|ongeveer|rond de|zo'n|een jaar of|binnenkort|straks"
@@ -254,6 +254,10 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                           r"|\bmeld(?:t|de|den|en)?\b(?=\s+zich\s+bij\b)"
                           r"|\bmeld(?:t|de|den|en)?\b(?=\s+(?:[\w']+\s+){0,2}?bij\s+(?:de\s+gemeente|het\s+(?:jeugd|buurt|"
                           r"wijk)team|de\s+toegang)\b)", re.IGNORECASE)),
+    # a pupil reported sick is absence from school, no report of a worry ("al 3 weken ziek gemeld", "meldt hem steeds
+    # ziek"): it reads as one word, "ziekgemeld"
+    ("ziekmelden", re.compile(r"\bziek\s+(?:ge)?meld(?:t|de|den|en)?\b|\bmeld(?:t|de|den|en)?\s+(?:hem|haar|zich|ze|"
+                              r"hen|zijn\s+\w+|haar\s+\w+)\s+(?:steeds\s+|vaak\s+|weer\s+)?ziek\b", re.IGNORECASE)),
     # who signs someone up registers them ("waar meld ik een jongen van 10 aan voor jeugdhulp?", "meldt het gezin aan
     # bij het jeugdteam"): it reads as "aanmelden", a way into youth care, not a report to Veilig Thuis; "meldt het
     # aan Veilig Thuis" stays a report
@@ -302,7 +306,8 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
 
 # What a guarded word becomes: blank, except a job, which stays a word of working ("werkzaam"), so the words that
 # frame a call still see where the consultant works ("ik werk bij het buurtteam in Bussum")
-_IN_ITS_PLACE = {"werk": "werkzaam", "slapen": "logeert", "praten": r"\1 ", "team": "hulpverlener", "slaan": "vecht",
+_IN_ITS_PLACE = {"ziekmelden": "ziekgemeld",
+                 "werk": "werkzaam", "slapen": "logeert", "praten": r"\1 ", "team": "hulpverlener", "slaan": "vecht",
                  "vast": r"\1 "}
 
 
@@ -671,7 +676,9 @@ def extract_doelgroep(text: str, knowledge=None) -> List[str]:
             if any(phrase in {"professional": own, "school": asking}.get(group, lemmed) for _, phrase in cues)]
 
 
-_POSSESSED = re.compile(r"\b(?:zijn|haar|z'n|hun|d'r)\s+[\w'-]+", re.IGNORECASE)
+# the child's or family's own professional, also one that was there before ("de vorige hulpverlener is gestopt")
+_POSSESSED = re.compile(r"\b(?:zijn|haar|z'n|hun|d'r|(?:de|een|hun)\s+(?:vorige|eerdere|oude|huidige|vaste))\s+[\w'-]+",
+                        re.IGNORECASE)
 _TOLD_TO = r"(?:aan\s+)?(?:zijn|haar|z'n|hun|d'r|de|een)\s+(?:[\w'-]+\s+)?"  # "(aan) de juf", "haar nieuwe mentor"
 _TOLD = re.compile(
     r"\b(?:vertel(?:t|de|den|len)?|verteld|zegt|zei|zeiden|meldt|meldde|toevertrouwd|vertrouwt)\s+"

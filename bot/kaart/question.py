@@ -2,6 +2,7 @@
 whom it is about, who asks, and the kinds of entries asked for on purpose (:class:`QueryContext`)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import List, Optional, Set
 
@@ -85,9 +86,21 @@ class QueryContext:
     ouder_stoornis: List[str] = field(default_factory=list)  # themes of a parent's own disorder (``with_parenting``)
     school: Optional[str] = None  # the kind of school the child goes to ("po", "vo"), when the question says it
     at_school: bool = False  # the question involves school (a school word or kind of school, a school problem)
+    nearby: bool = False  # the question asks for help in the place itself ("in de buurt", "in het dorp zelf")
+    provider: bool = False  # the question asks for a provider ("een ggz-aanbieder", "een therapeut", "een praktijk")
+
+
+# A family that wants help close to home says so: "hier in de buurt", "dichtbij", "in het dorp zelf", "in Hilversum
+# zelf", "in de wijk": a service of that place itself then goes before one of the whole region.
+NEARBY = re.compile(r"\b(?:in de (?:buurt|wijk)|dichtbij|dicht bij huis|in (?:het|ons|hun|ons eigen|hun eigen) dorp"
+                    r"|in (?:de |het )?[\w'-]+ zelf)\b", re.IGNORECASE)
 
 
 PLACE_KIND_WORDS = frozenset({"regio", "gemeente", "wijk", "dorp", "kern", "stad"})
+
+# Asking for a provider by its kind: the providers the source only names are then what is asked for.
+PROVIDER = re.compile(r"\b(?:\w*aanbieders?|therapeut\w*|(?:therapie|psychologen|ggz|jeugd)praktijk(?:en)?"
+                      r"|behandelaars?|zorgaanbieder\w*)\b", re.IGNORECASE)
 
 
 def question_context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[str], themas: List[str]
@@ -114,4 +127,6 @@ def question_context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[
         asked=asked_kinds(parsed.tekst),
         school=school_kind(parsed.tekst),
         at_school=school_mentioned(parsed.tekst) or bool(SCHOOL_THEMES & set(themas)),
+        nearby=NEARBY.search(parsed.tekst) is not None,
+        provider=PROVIDER.search(parsed.tekst) is not None,
     )

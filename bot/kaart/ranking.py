@@ -27,12 +27,12 @@ THIN = 0.5  # ``bekend`` below this: the source hardly describes the entry
 
 def tier_of(index: KaartIndex, service, ctx: QueryContext) -> int:
     """0 for an ordinary service; 1 for a thin entry whose route the source does not give (a provider it
-    only names), or for the offer of one particular school when the question does not name that school:
-    these come after the services a professional knows how to reach; 2 for a measure-only service. A
-    question that names the entry keeps it in tier 0."""
+    only names, unless the question asks for a provider), or for the offer of one particular school when the
+    question does not name that school: these come after the services a professional knows how to reach; 2 for a
+    measure-only service. A question that names the entry keeps it in tier 0."""
     if measure_only(service):
         tier = 2
-    elif (toegang_part(service) == 0.0 and bekend(service) < THIN) or service.een_school:
+    elif (toegang_part(service) == 0.0 and bekend(service) < THIN and not ctx.provider) or service.een_school:
         tier = 1
     else:
         return 0

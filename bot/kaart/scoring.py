@@ -19,13 +19,13 @@ from bot.kaart.kinds import (
 )
 from bot.kaart.naming import names_entry
 from bot.kaart.question import QueryContext
-from bot.kaart.service_area import place_part
+from bot.kaart.service_area import local, place_part
 from bot.kaart.vocabulary import (
     REGIOS,
 )
 
 WEIGHTS = {"thema": 2.0, "tekst": 1.0, "plaats": 0.5, "leeftijd": 0.2, "doelgroep": 0.3, "toegang": 0.3, "ingang": 0.3,
-           "bekend": 0.8, "genoemd": 1.0}
+           "bekend": 0.8, "genoemd": 1.0, "dichtbij": 2.0}
 
 
 THEME_ORDER_WEIGHTS = (1.0, 0.6, 0.4)
@@ -156,7 +156,9 @@ def score_parts(doc: Doc, ctx: QueryContext, theme_score: float, tekst: float) -
              # the source says how to reach it; a family can go there itself, or is sent on by someone
              "toegang": toegang_part(service), "ingang": ingang, "bekend": bekend(service),
              # the question names the service or its professional ("gedragswetenschapper", "jeugdcoach")
-             "genoemd": 1.0 if ctx.index is not None and names_entry(ctx.index, service, ctx.terms) else 0.0}
+             "genoemd": 1.0 if ctx.index is not None and names_entry(ctx.index, service, ctx.terms) else 0.0,
+             # help asked for close to home: a service of the place itself, not of the whole region
+             "dichtbij": 1.0 if ctx.nearby and local(doc, ctx.gemeente) else 0.0}
     return parts, place_reason
 
 

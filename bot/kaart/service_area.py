@@ -40,6 +40,12 @@ def place_part(doc: Doc, gemeente: Optional[str]) -> Tuple[float, str]:
     return 0.5, f"werkt in {werkgebied_tekst(doc.service)}"
 
 
+def local(doc: Doc, gemeente: Optional[str]) -> bool:
+    """The service works in the asked municipality itself (or the whole municipality of an asked wijk), not only
+    as part of a region."""
+    return gemeente is not None and (gemeente in doc.area_codes or DEEL_VAN.get(gemeente) in doc.area_codes)
+
+
 def place_allowed(index: KaartIndex, gemeente: Optional[str], heel: bool = False) -> Optional[Set[int]]:
     """Services that work in the asked place. ``heel``: the place is a wijk of ``gemeente`` that has
     no code of its own, so only services for the whole municipality (or wider) qualify."""
