@@ -156,9 +156,11 @@ def run_evaluation(args: argparse.Namespace) -> int:
         "toets13": "dertiende toetsset (toetsvragen_13.yml, blind geschreven aan het begin van de dertiende sessie; "
                    "sinds de veertiende sessie gezien)",
         "toets14": "veertiende toetsset (toetsvragen_14.yml, blind geschreven aan het begin van de veertiende "
-                   "sessie, alleen om te meten)",
+                   "sessie; sinds de vijftiende sessie gezien)",
         "toets15": "vijftiende toetsset (toetsvragen_15.yml, blind geschreven in de veertiende sessie als e-mails en "
-                   "chatberichten, alleen om te meten)",
+                   "chatberichten; sinds de vijftiende sessie gezien)",
+        "toets16": "zestiende toetsset (toetsvragen_16.yml, blind geschreven in de vijftiende sessie als regels uit "
+                   "casusoverleg en triage, alleen om te meten)",
     }
     for name in chosen:
         kind, reeks = SETS[name]
@@ -187,12 +189,13 @@ def _configure_evaluation(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--set",
         choices=("afstemming", "toets", "toets2", "toets3", "toets4", "toets5", "toets6", "toets7", "toets8",
-                 "toets9", "toets10", "toets11", "toets12", "toets13", "toets14", "toets15", "alle", "beide"),
+                 "toets9", "toets10", "toets11", "toets12", "toets13", "toets14", "toets15", "toets16", "alle",
+                 "beide"),
         default="alle",
         help="welke vragenset: afstemming (evaluatie.yml), toets (toetsvragen.yml), toets2 "
         "(toetsvragen_2.yml), toets3 (toetsvragen_3.yml), toets4 (toetsvragen_4.yml), toets5 "
         "(toetsvragen_5.yml), toets6 (toetsvragen_6.yml), toets7 (toetsvragen_7.yml), toets8 (toetsvragen_8.yml), "
         "toets9 (toetsvragen_9.yml), toets10 (toetsvragen_10.yml), toets11 (toetsvragen_11.yml), toets12 "
         "(toetsvragen_12.yml), toets13 (toetsvragen_13.yml), toets14 (toetsvragen_14.yml), toets15 "
-        "(toetsvragen_15.yml) of alle (standaard; 'beide' betekent hetzelfde)",
+        "(toetsvragen_15.yml), toets16 (toetsvragen_16.yml) of alle (standaard; 'beide' betekent hetzelfde)",
     )

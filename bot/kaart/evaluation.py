@@ -20,7 +20,10 @@ and the twelfth and thirteenth test sets ``toetsvragen_12.yml`` and ``toetsvrage
 ``toets13``), written blind the same way at the start of the thirteenth session, before its changes (seen since the
 fourteenth);
 and the fourteenth and fifteenth test sets ``toetsvragen_14.yml`` and ``toetsvragen_15.yml`` (reeks ``toets14``,
-``toets15``), written blind the same way in the fourteenth session (the fifteenth as e-mails and chat messages).
+``toets15``), written blind the same way in the fourteenth session (the fifteenth as e-mails and chat messages; both
+seen since the fifteenth session);
+and the sixteenth test set ``toetsvragen_16.yml`` (reeks ``toets16``), written blind the same way in the fifteenth
+session as lines from case meetings and triage.
 """
 from __future__ import annotations
 
@@ -71,7 +74,8 @@ SETS = {"afstemming": ("kaart_testvraag", None), "toets": ("kaart_toetsvraag", "
         "toets8": ("kaart_toetsvraag", "toets8"), "toets9": ("kaart_toetsvraag", "toets9"),
         "toets10": ("kaart_toetsvraag", "toets10"), "toets11": ("kaart_toetsvraag", "toets11"),
         "toets12": ("kaart_toetsvraag", "toets12"), "toets13": ("kaart_toetsvraag", "toets13"),
-        "toets14": ("kaart_toetsvraag", "toets14"), "toets15": ("kaart_toetsvraag", "toets15")}
+        "toets14": ("kaart_toetsvraag", "toets14"), "toets15": ("kaart_toetsvraag", "toets15"),
+        "toets16": ("kaart_toetsvraag", "toets16")}
 
 
 def evalueer(knowledge, index: Optional[KaartIndex] = None, limit: int = 5, kind: str = "kaart_testvraag",
