@@ -103,6 +103,10 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
   and design, written blind in session 14 (the thirty-second with indirect moves, the thirty-third as a training
   group, the thirty-fourth as transcribed recordings); measured blind (totals only) with the code from the start of
   the session and after its reading rules; never trained on or tuned with.
+- ``evaluatie/oefenpaden_35.yml`` and ``oefenpaden_36.yml``: a thirty-fifth and thirty-sixth set, same format, shape
+  and design, written blind in session 15 (the thirty-fifth with short, businesslike turns and second-language
+  speakers, the thirty-sixth with talkative beginners who put two moves in one turn); measured blind (totals only)
+  with the code from the start of the session; never trained on or tuned with.
   Sets 29 and 30 are seen since session 14 (their failing paths were read to find those rules).
 - ``evaluatie/context.yml``: short, ambiguous role-play turns with the persona's last line and the
   stage of the talk, to measure reading a move with and without context; split into ``ontwikkel``
@@ -222,7 +226,7 @@ def practice_paths() -> List[Dict[str, Any]]:
     return list(_yaml("oefenpaden.yml")["paden"])
 
 
-# -- evaluatie/oefenpaden_2.yml ... oefenpaden_34.yml -------------------------------------------
+# -- evaluatie/oefenpaden_2.yml ... oefenpaden_36.yml -------------------------------------------
 SECOND_PRACTICE_FILE = "oefenpaden_2.yml"  # the default set of ``practice_path_set``
 # the practice-path sets written apart from the engine, each played and reported on its own:
 # file -> (name, heading); the report follows this order
@@ -491,6 +495,18 @@ PRACTICE_PATH_SETS = {
         "als uitgeschreven opnames met herhalingen, gestapelde vragen en alledaagse erkenning; nooit gebruikt om te "
         "trainen of af te stellen; blind gemeten 21/24 met de code van het begin van sessie 14 en ook met haar "
         "leesregels)",
+    ),
+    "oefenpaden_35.yml": (  # written blind in session 15: only measured (totals)
+        "vijfendertigste set vrije-tekstpaden",
+        "Vijfendertigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_35.yml; geschreven in sessie 15 "
+        "met korte, zakelijke beurten en professionals die Nederlands als tweede taal spreken; nooit gebruikt om te "
+        "trainen of af te stellen; blind gemeten 21/24 met de code van het begin van sessie 15)",
+    ),
+    "oefenpaden_36.yml": (  # written blind in session 15: only measured (totals)
+        "zesendertigste set vrije-tekstpaden",
+        "Zesendertigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_36.yml; geschreven in sessie 15 "
+        "met praatgrage beginners die twee zetten in één beurt leggen; nooit gebruikt om te trainen of af te stellen; "
+        "blind gemeten 23/24 met de code van het begin van sessie 15)",
     ),
 }
 PRACTICE_KINDS = ("goed", "slecht")

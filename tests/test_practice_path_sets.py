@@ -1,4 +1,4 @@
-"""The blind sets of free-text practice paths (evaluatie/oefenpaden_2.yml ... oefenpaden_34.yml,
+"""The blind sets of free-text practice paths (evaluatie/oefenpaden_2.yml ... oefenpaden_36.yml,
 registered in ``bot.heldout.PRACTICE_PATH_SETS``): each loaded and validated with Dutch messages,
 played by ``rustpunt evalueer rollenspel`` and reported under its own heading."""
 import argparse
@@ -16,7 +16,7 @@ SETS = [
     "oefenpaden_17.yml", "oefenpaden_18.yml", "oefenpaden_19.yml", "oefenpaden_20.yml", "oefenpaden_21.yml",
     "oefenpaden_22.yml", "oefenpaden_23.yml", "oefenpaden_24.yml", "oefenpaden_25.yml", "oefenpaden_26.yml",
     "oefenpaden_27.yml", "oefenpaden_28.yml", "oefenpaden_29.yml", "oefenpaden_30.yml", "oefenpaden_31.yml",
-    "oefenpaden_32.yml", "oefenpaden_33.yml", "oefenpaden_34.yml",
+    "oefenpaden_32.yml", "oefenpaden_33.yml", "oefenpaden_34.yml", "oefenpaden_35.yml", "oefenpaden_36.yml",
 ]
 
 
@@ -28,7 +28,8 @@ def test_the_blind_sets_are_registered_in_order_with_their_own_heading():
      fifteenth, sixteenth, seventeenth, eighteenth, nineteenth, twentieth, twenty_first,
      twenty_second, twenty_third, twenty_fourth, twenty_fifth, twenty_sixth, twenty_seventh,
      twenty_eighth, twenty_ninth, thirtieth, thirty_first,
-     thirty_second, thirty_third, thirty_fourth) = (PRACTICE_PATH_SETS[name][1] for name in SETS)
+     thirty_second, thirty_third, thirty_fourth, thirty_fifth,
+     thirty_sixth) = (PRACTICE_PATH_SETS[name][1] for name in SETS)
     assert second.startswith("Tweede set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_2.yml;")
     assert third.startswith("Derde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_3.yml;")
     assert fourth.startswith("Vierde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_4.yml;")
@@ -102,6 +103,10 @@ def test_the_blind_sets_are_registered_in_order_with_their_own_heading():
         "Drieëndertigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_33.yml;")
     assert thirty_fourth.startswith(
         "Vierendertigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_34.yml;")
+    assert thirty_fifth.startswith(
+        "Vijfendertigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_35.yml;")
+    assert thirty_sixth.startswith(
+        "Zesendertigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_36.yml;")
 
 
 @pytest.mark.parametrize("name", SETS)
