@@ -358,3 +358,56 @@ def test_the_further_moves_of_a_forgiven_read_are_not_done_yet():
     turns = play(Move("erkennen", 0.9), Move("redden", 0.5, zetten=["redden", "dynamiek"]), Move("dynamiek", 0.9))
     assert turns[1].turn.onzeker
     assert turns[2].tension < turns[1].tension  # the first real question about the pattern moves on in order
+
+
+# -- session 15: more spoken self-corrections and refusals to judge, the professional's own limit, room to be silent --
+
+
+@pytest.mark.parametrize("text", [
+    "Ho, dan ga ik het weer voor jou regelen.",
+    "Nee, daar ga ik het verkeerde gesprek mee in.",
+    "Sorry, dat was niet oké van me.",
+])
+def test_more_spoken_ways_of_taking_back_ones_own_words_are_self_corrections(text):
+    assert is_self_correction(text)
+
+
+def test_an_offer_without_taking_it_back_is_no_self_correction():
+    assert not is_self_correction("Dan ga ik het voor jou regelen.")
+
+
+@pytest.mark.parametrize("text", [
+    "Of ze nou te laat was of niet, dat ga ik niet natrekken.",
+    "Daar heb ik eerlijk gezegd geen oordeel over.",
+])
+def test_refusing_to_check_or_judge_the_facts_is_the_stance(text):
+    result = classify_step(text)
+    assert result.stap == "visie" and "geen oordeel over de feiten" in result.kenmerken
+
+
+def test_explaining_a_correction_after_a_lead_in_belongs_to_the_correction(classify):
+    move = classify("Nee, wacht, dat moet ik niet doen. Wat ik bedoel is: als ik jouw ex ga bellen, dan kies ik "
+                    "partij. Ik wil dat het rustig wordt voor de kinderen.")
+    assert move.zelfcorrectie and not set(move.zetten) & set(PITFALLS)
+
+
+@pytest.mark.parametrize("text", [
+    "Dat wil ik best, maar dat kan ik niet.",
+    "Of hij zijn excuses maakt, dat ligt niet in mijn macht.",
+    "Ik heb geen zeggenschap over wat de rechter beslist.",
+])
+def test_naming_what_the_professional_cannot_do_is_reality(classify, text):
+    assert classify(text).zet == "realiteit"
+
+
+def test_an_own_limit_followed_by_an_offer_is_no_reality():
+    assert classify_step("Dat kan ik niet voor je beslissen, maar ik kan wel je moeder bellen.").stap != "realiteit"
+
+
+def test_room_to_say_nothing_and_sit_together_is_acknowledgement(classify):
+    assert classify("Je hoeft niets te vertellen als je niet wilt, we kunnen ook gewoon even samen zitten.").zet \
+        == "erkennen"
+
+
+def test_naming_the_others_worry_back_is_acknowledgement(classify):
+    assert classify("En jij maakt je gewoon echt zorgen om je dochter.").zet == "erkennen"

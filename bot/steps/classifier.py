@@ -52,6 +52,9 @@ Rules read the parts of a sentence before the model decides (explainable, per cl
   collega spreekt jullie ieder apart", "over een week zitten we weer samen") is how the workbook closes a stuck
   multi-party meeting (the MDO scenario's scripted path labels it opties); the model read it as redden (0.93). A
   pause to interrupt ("ik stop het hier even") or a promise to call is not such a proposal.
+- **What the professional cannot do is realiteit** (``_OWN_LIMIT``): "dat heb ik niet in mijn macht", "dat zou ik wel
+  willen, maar dat kan ik niet", "ik heb geen invloed op wat je ex doet"; the model read "ik ... willen" as redden
+  (0.96). Not when the same sentence offers something after all ("maar ik kan wel je moeder bellen").
 - **Pushing the cup back is opties** (``_CUP``): the workbook's tool of the options step ("ik schuif dit kopje naar u
   terug: hoe let u zelf op ...?") gives a task back; the model read it as redden (0.51) or dynamiek. Not when the
   model is sure the sentence takes the task over (a pitfall from ``SURE_PITFALL``).
@@ -91,7 +94,8 @@ _SELF_CORRECTION = re.compile(
     r"|ik begin (?:\w+ )?(?:opnieuw|overnieuw)"
     r"|dat was (?:\w+ )?(?:niet handig|onhandig|niet netjes|niet professioneel|niet slim|dom) van (?:mij|me)"
     r"|dat was niet aan mij"
-    r"|dat was (?:\w+ )?niet (?:eerlijk|terecht|aardig|fair|nodig) van (?:mij|me)"  # "dat was niet eerlijk van me"
+    r"|dat was (?:\w+ )?niet (?:eerlijk|terecht|aardig|fair|nodig|oké|oke|ok|netjes|handig|correct|respectvol) "
+    r"van (?:mij|me)"  # "dat was niet eerlijk van me", "dat was niet oké van mij"
     r"|dat (?:moet|hoor) ik (?:\w+ ){0,2}niet (?:te )?(?:doen|zeggen|vragen|invullen)"  # "dat moet ik niet doen"
     r"|dat had ik (?:\w+ ){0,2}niet (?:zo )?(?:moeten )?doen"
     r"|(?:die|deze|dat|de) (?:vraag|opmerking) (?:trek|neem|haal) ik (?:\w+ )?(?:in|terug)"  # "die vraag trek ik in"
@@ -103,8 +107,9 @@ _SELF_CORRECTION = re.compile(
     r"|(?:die|deze|dat) trek ik (?:\w+ )?in\b"  # "die trek ik in"
     r"|(?:die|deze) (?:vraag|opmerking) was (?:\w+ )?(?:niet handig|onhandig|dom|niet goed|niet eerlijk)"
     r"|ik (?:draaf|schiet|sla) (?:\w+ )?door\b|ik ga (?:\w+ )?te kort door de bocht"
-    r"|nu (?:neem|ga) ik (?:\w+ ){0,2}(?:alweer|weer|al) (?:\w+ ){0,3}(?:over|oplossen|regelen|invullen)\b"  # "nu ga ik
-    # het alweer voor je oplossen" (not "nu ga ik het voor je regelen": an offer)
+    # "nu ga ik het alweer voor je oplossen", "dan ga ik het weer voor je oplossen" (not "nu ga ik het voor je
+    # regelen": an offer)
+    r"|(?:nu|dan) (?:neem|ga) ik (?:\w+ ){0,2}(?:alweer|weer|al) (?:\w+ ){0,3}(?:over|oplossen|regelen|invullen)\b"
     r"|^(?:nee,? )?laat (?:dat |het )?(?:ook )?maar(?=\W*$)"  # "Nee, laat maar." ("laat maar eens zien" is no)
     r"|laat ik (?:dat|het) (?:toch |nou )?(?:maar )?niet doen"  # "nee wacht, laat ik dat niet doen"
     r"|ik (?:zit|ben) (?:\w+ )?(?:te|aan het) oordelen|(?:nu|daar) oordeel ik|ik oordeel (?:\w+ )?(?:te snel|te hard)"
@@ -115,6 +120,8 @@ _SELF_CORRECTION = re.compile(
     r"|ik stel (?:\w+ ){0,2}(?:een )?(?:verkeerde|foute|domme|rare|vreemde) vraag"  # "ik stel een verkeerde vraag"
     r"|(?:dat|die|dit) (?:is|was) (?:\w+ )?(?:een )?(?:verkeerde|foute|domme) vraag(?: van (?:mij|me))?"
     r"|ik dwaal af"
+    r"|(?:daar|dan|nu|zo) ga ik (?:\w+ ){0,3}(?:het|een) verkeerde (?:gesprek|kant|weg)"  # "daar ga ik het verkeerde
+    # gesprek mee in"
     r"|(?:sorry|excuus|excuses|pardon),? (?:voor )?(?:die|mijn|deze) (?:opmerking|woorden)"
     r")\b",
     re.IGNORECASE,
@@ -148,14 +155,19 @@ _OWN_STEP = re.compile(
 # its words are about. Not "ik kan niet bepalen of hij komt" (a reality about the other).
 _NO_VERDICT = re.compile(
     r"\bik (?:ga|zal|wil|hoef) (?:\w+ ){0,2}niet (?:\w+ ){0,3}(?:uitzoeken|uitmaken|bepalen|beoordelen|oordelen|"
-    r"beslissen|vaststellen|onderzoeken|zeggen|kiezen) (?:\w+ ){0,2}(?:wie|of|wat|welke|wiens)\b"
+    r"beslissen|vaststellen|onderzoeken|zeggen|kiezen|uitpluizen|napluizen|natrekken|nagaan|controleren) "
+    r"(?:\w+ ){0,2}(?:wie|of|wat|welke|wiens)\b"
     r"|\bik (?:kan|ga|zal|wil) (?:\w+ ){0,2}niet (?:\w+ ){0,2}(?:zeggen|uitmaken|bepalen|kiezen) wie\b"
     r"|\b(?:ga|zal|wil) ik (?:\w+ ){0,2}niet (?:\w+ ){0,2}(?:uitzoeken|uitmaken|bepalen|beoordelen|beslissen|"
-    r"vaststellen)\b"  # "Wie er gelijk heeft, ga ik niet bepalen.", "dat ga ik niet uitzoeken"
+    # "Wie er gelijk heeft, ga ik niet bepalen.", "dat ga ik niet uitzoeken", "dat ga ik niet uitpluizen"
+    r"vaststellen|uitpluizen|napluizen|natrekken|nagaan|controleren)\b"
     # "daar ga ik niet over oordelen", "ik ga niet over jou oordelen"
     r"|\b(?:ga|zal|wil) ik (?:\w+ ){0,2}niet (?:\w+ ){0,2}(?:over )?"
     r"(?:oordelen|een oordeel (?:over )?(?:geven|vellen))\b"
     r"|\bik (?:ga|zal|wil) (?:\w+ ){0,2}niet (?:\w+ ){0,2}over (?:\w+ ){0,2}oordelen\b"
+    # "daar ga ik echt geen oordeel over hebben", "ik heb daar geen oordeel over"
+    r"|\b(?:ga|zal|wil|heb) ik (?:\w+ ){0,2}geen (?:oordeel|mening) (?:\w+ ){0,2}over(?: (?:hebben|geven|vellen))?\b"
+    r"|\bik (?:ga|zal|wil|heb) (?:\w+ ){0,2}geen (?:oordeel|mening) (?:\w+ ){0,2}over\b"
     r"|\b(?:het|dat) is niet (?:aan mij|mijn taak|mijn rol) om (?:\w+ ){0,5}(?:te )?(?:zeggen|bepalen|oordelen|"
     r"uitmaken|uitzoeken|beoordelen|kiezen)\b"
     r"|\bik (?:ben|speel) (?:hier )?(?:\w+ )?niet (?:de )?(?:rechter|scheidsrechter)\b"
@@ -292,7 +304,12 @@ _LISTENING = re.compile(
     r"heb (?:\w+ )?(?:de )?tijd|ben er|zit hier)"
     r"(?: (?:gewoon|even|maar|hoor|echt|helemaal|alleen|rustig|naar (?:je|jou|u)|voor (?:je|jou|u)|de tijd|alle tijd))*"
     r"|(?:vertel|zeg|gooi) (?:\w+ ){0,3}alles (?:wat|waar) (?:\w+ ){0,3}(?:zit|dwarszit|voelt|kwijt (?:wil|moet)|"
-    r"op (?:je|uw) hart ligt|in (?:je|u) omgaat|speelt|mee rondloopt|mee zit))\W*$",
+    r"op (?:je|uw) hart ligt|in (?:je|u) omgaat|speelt|mee rondloopt|mee zit)"
+    # not having to say anything, just sitting together ("je hoeft niks te zeggen als je niet wilt, we kunnen ook
+    # gewoon even hier zitten"): room for a child who is not ready to talk
+    r"|(?:je|jij|u) hoeft (?:\w+ )?(?:niks|niets) te (?:zeggen|vertellen)"
+    r"(?: als (?:je|jij|u) (?:dat |het )?niet wil(?:t)?)?"
+    r"|we (?:kunnen|mogen) (?:\w+ ){0,3}(?:hier |samen )?(?:stil |rustig )?(?:zitten|zijn))\W*$",
     re.IGNORECASE,
 )
 _INVITE_TO_TALK = re.compile(
@@ -322,7 +339,12 @@ def _gives_room(sentence: str, prediction: textclass.Prediction) -> Optional[tex
 # je, zeg je?": more than eight words) and not a question about what someone said ("Wat zegt u dan?").
 _REFLECTION = re.compile(
     r"^\W*(?:(?:en|ja|nou|dus|oké|zo)\W+)*(?:\S+\s+){0,7}\S+,\s+(?:zeg (?:je|jij)|zegt u|zei (?:je|jij|u)|"
-    r"hoor ik (?:je|jou|u)(?: zeggen)?)\W*$",
+    r"hoor ik (?:je|jou|u)(?: zeggen)?)\W*$"
+    # the other's worry named back ("En Marianne, jij maakt je gewoon echt zorgen om haar."; not "je maakt je te veel
+    # zorgen", a judgement): the model read the intensifier "gewoon" as advice (redden, 0.94)
+    r"|^\W*(?:(?:en|ja|nou|dus|oké|zo)\W+)*(?:\w+,\s+)?(?:jij|je|u)\s+maakt\s+(?:je|jezelf|zich|u)\s+"
+    r"(?:(?:gewoon|echt|heel|erg|zo|veel|ook|best|nogal|oprecht|enorm|flink)\s+)*zorgen"
+    r"(?:\s+(?:om|over)(?:\s+\w+){1,3})?\W*$",
     re.IGNORECASE,
 )
 REFLECTION = "woorden teruggeven"  # the feature of such a read
@@ -334,6 +356,32 @@ def _reflects(sentence: str, prediction: textclass.Prediction) -> Optional[textc
     if (prediction.label == "erkennen" and prediction.confidence >= CUED) or not _REFLECTION.match(sentence.strip()):
         return None
     return _cued("erkennen", prediction, REFLECTION)
+
+
+# What the professional cannot do or has no power over, said as a plain statement ("dat heb ik niet in mijn macht",
+# "Dat zou ik wel willen, maar dat kan ik niet.", "ik heb geen invloed op wat je ex doet"): the workbook's realiteit
+# (being honest about what is and is not possible). The model read "ik ... willen" as taking over (redden, 0.96).
+# Not when the same sentence offers something after all ("maar ik kan wel ...").
+_OWN_LIMIT = re.compile(
+    r"\b(?:dat|het|dit) (?:kan|mag) ik (?:\w+ ){0,2}niet(?: (?:voor (?:je|jou|u|jullie) )?(?:regelen|beloven|"
+    r"veranderen|maken|oplossen|beslissen|bepalen|afdwingen|garanderen))?(?=\W*$|\W+(?:en|maar|want|helaas|echt|"
+    r"hoor|ook)\b)"
+    r"|\b(?:heb|ligt|valt) (?:ik|het|dat|dit) (?:\w+ ){0,2}(?:niet in|buiten) (?:mijn|m'n) macht"
+    r"|\bik heb (?:\w+ ){0,2}geen (?:macht|invloed|zeggenschap) (?:over|op)\b",
+    re.IGNORECASE,
+)
+_OFFER_AFTER_ALL = re.compile(r"\b(?:maar|wel) (?:\w+ ){0,2}(?:kan|zal|ga) ik (?:\w+ ){0,3}wel\b|\bik kan wel\b",
+                              re.IGNORECASE)
+OWN_LIMIT = "eigen grens benoemd"  # the feature of such a read
+
+
+def _names_own_limit(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
+    """A statement of what the professional cannot do (``_OWN_LIMIT``) is realiteit: the model's read with realiteit
+    and its own label swapped (explained by the cue); from no move, realiteit 0.8."""
+    if ((prediction.label == "realiteit" and prediction.confidence >= CUED) or sentence.rstrip().endswith("?")
+            or not _OWN_LIMIT.search(sentence) or _OFFER_AFTER_ALL.search(sentence)):
+        return None
+    return _cued("realiteit", prediction, OWN_LIMIT)
 
 
 # An offer to act for the other ("Zal ik haar vanmiddag een berichtje sturen?", "Wil je dat ik je ex bel?", "Zal ik
@@ -623,7 +671,9 @@ def _pushes_the_cup(sentence: str, prediction: textclass.Prediction) -> Optional
 # Why the professional takes the misstep back ("Als ik haar ga bellen, neem ik het van je over.", "want als ik ga
 # lezen wie wat schreef, kom ik midden in jullie ruzie terecht"): after a self-correction in the same turn this names
 # the rejected act again, and the model read it as that act (redden, 0.92). It belongs to the correction: no move.
-_EXPLAINS_CORRECTION = re.compile(r"^\W*(?:(?:want|omdat|en|maar|nee|dus)\W+)*als ik\b", re.IGNORECASE)
+# Also after a lead-in that announces the explanation ("Wat ik wil zeggen is: als ik namens jou ga mailen, ...").
+_EXPLAINS_CORRECTION = re.compile(r"^\W*(?:(?:want|omdat|en|maar|nee|dus|eh)\W+)*"
+                                  r"(?:(?:wat ik (?:wil zeggen|bedoel|wil) is|ik bedoel)\W+)?als ik\b", re.IGNORECASE)
 
 
 def _explains_the_correction(sentence: str) -> bool:
@@ -665,7 +715,8 @@ def _read_parts(text: str, model: textclass.Classifier) -> List[Tuple[Part, text
                     prediction = model.predict(sentence, n_features=8)
                     prediction = _own_step_question(sentence, prediction, model) or prediction
                     prediction = _no_verdict(sentence, prediction) or prediction
-                    prediction = _gives_room(sentence, prediction) or _reflects(sentence, prediction) or prediction
+                    prediction = _gives_room(sentence, prediction) or _reflects(sentence, prediction) \
+                        or _names_own_limit(sentence, prediction) or prediction
                     prediction = _offers_to_act(sentence, prediction) or _stops_the_talk(sentence, prediction) \
                         or prediction
                     prediction = _meeting_proposal(sentence, prediction) or _pushes_the_cup(sentence, prediction) \
