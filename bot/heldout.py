@@ -107,6 +107,7 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
   and design, written blind in session 15 (the thirty-fifth with short, businesslike turns and second-language
   speakers, the thirty-sixth with talkative beginners who put two moves in one turn); measured blind (totals only)
   with the code from the start of the session; never trained on or tuned with.
+  Sets 31 to 34 are seen since session 15 (their failing paths were read to find that session's reading rules).
   Sets 29 and 30 are seen since session 14 (their failing paths were read to find those rules).
 - ``evaluatie/context.yml``: short, ambiguous role-play turns with the persona's last line and the
   stage of the talk, to measure reading a move with and without context; split into ``ontwikkel``
