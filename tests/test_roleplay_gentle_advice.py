@@ -163,3 +163,18 @@ def test_a_talk_that_ended_well_or_is_still_tense_gets_no_pattern_line():
     assert engine.state.tension > CHILD.spanning.goed_einde_tot
     data = feedback.debrief(CHILD, engine.state, zetten)
     assert data["patroon"] is None and "De spanning is gezakt" not in feedback.debrief_text(data, zetten)
+
+
+def test_a_doubtful_pitfall_before_a_closing_step_question_is_flagged_and_the_question_leads():
+    from bot.steps.classifier import CLOSING_QUESTION, SURE_PITFALL
+
+    text = "Misschien valt er iets te doen aan de overdracht. Wat zou jij zelf willen proberen?"
+    model = _Model({"Misschien valt er iets te doen aan de overdracht.": ("redden", 0.75),
+                    "Wat zou jij zelf willen proberen?": ("opties", CLOSING_QUESTION + 0.05)})
+    result = classify_step(text, model=model)
+    assert result.stap == "opties" and [part.stap for part in result.valkuilen] == ["redden"]
+    model.reads["Misschien valt er iets te doen aan de overdracht."] = ("redden", SURE_PITFALL + 0.05)
+    assert classify_step(text, model=model).stap == "redden"  # a sure pitfall still leads
+    model.reads["Misschien valt er iets te doen aan de overdracht."] = ("redden", 0.75)
+    model.reads["Wat zou jij zelf willen proberen?"] = ("opties", CLOSING_QUESTION - 0.05)
+    assert classify_step(text, model=model).stap == "redden"  # a doubtful question does not

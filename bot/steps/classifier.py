@@ -30,6 +30,10 @@ Rules read the parts of a sentence before the model decides (explainable, per cl
   realiteit and its main clause alone reads as opties, the main clause decides. A question about what
   the other can do or has in hand themselves ("waar heb je zelf invloed op?", ``_OWN_STEP``) read as
   realiteit is opties too; how much influence one has on the other ("hoeveel ...") stays realiteit.
+- **A doubtful pitfall before a closing step question does not lead** (``_closing_question``): a pitfall sentence read
+  less than ``SURE_PITFALL`` sure, followed at the end of the turn by a step question at least ``CLOSING_QUESTION``
+  sure ("Maar misschien is er wel iets te doen aan dat wisselmoment. Wat zou het makkelijker maken op vrijdag?"), is
+  flagged and the question is the turn's move, as when a step is surer than the pitfall.
 - **A warm aside before a question is read apart and does not lead** (``_OWN_WISH``): the professional's own
   wish for the other ("ik wil dat het voor jou goed komt, hoe gaat het als ze belt?") is read on its own,
   also inside one sentence, and the question beside it is the turn's main move. An aside that is itself a
@@ -730,6 +734,21 @@ def _read_parts(text: str, model: textclass.Classifier) -> List[Tuple[Part, text
     return read
 
 
+CLOSING_QUESTION = 0.6  # how sure a step question that closes a turn must be to lead over a doubtful pitfall before it
+
+
+def _closing_question(sure: List[Tuple[Part, textclass.Prediction]], pitfall: Part
+                      ) -> Optional[Tuple[Part, textclass.Prediction]]:
+    """The turn's last part when it is a step question after the doubtful pitfall sentence ("Maar misschien is er
+    iets te doen aan dat wisselmoment. ... Wat zou het makkelijker maken op vrijdag?"): the question is what the
+    professional asks the other, so it is the turn's move."""
+    last = sure[-1]
+    if (last[0].stap not in PITFALL_IDS and last[0].zin.rstrip().endswith("?") and last[0].begin > pitfall.begin
+            and last[0].zekerheid >= CLOSING_QUESTION):
+        return last
+    return None
+
+
 def _rank(item: Tuple[Part, textclass.Prediction]) -> Tuple[float, int]:
     return item[0].zekerheid, item[0].begin
 
@@ -760,10 +779,12 @@ def classify_step(
     pitfalls = [(p, pred) for p, pred in sure if p.stap in PITFALL_IDS and p.zekerheid >= max(PITFALL_FLAG, threshold)]
     steps = [(p, pred) for p, pred in sure if p.stap not in PITFALL_IDS]
     main_part, prediction = max(pitfalls or sure, key=_rank)
-    if pitfalls and steps:  # a doubtful pitfall sentence next to a surer step is flagged, not the main move
+    if pitfalls and steps:  # a doubtful pitfall sentence next to a surer step, or before a closing step question, is
+        # flagged, not the main move
         best_step = max(steps, key=_rank)
-        if main_part.zekerheid < SURE_PITFALL and main_part.zekerheid < best_step[0].zekerheid:
-            main_part, prediction = best_step
+        closing = _closing_question(sure, main_part)
+        if main_part.zekerheid < SURE_PITFALL and (closing or main_part.zekerheid < best_step[0].zekerheid):
+            main_part, prediction = closing or best_step
     asked = [(p, pred) for p, pred in steps if not p.terzijde]
     if main_part.terzijde and main_part.stap not in PITFALL_IDS and asked:  # the question leads, not the aside
         main_part, prediction = max(asked, key=_rank)
