@@ -170,8 +170,7 @@ _NO_VERDICT = re.compile(
     r"(?:oordelen|een oordeel (?:over )?(?:geven|vellen))\b"
     r"|\bik (?:ga|zal|wil) (?:\w+ ){0,2}niet (?:\w+ ){0,2}over (?:\w+ ){0,2}oordelen\b"
     # "daar ga ik echt geen oordeel over hebben", "ik heb daar geen oordeel over"
-    r"|\b(?:ga|zal|wil|heb) ik (?:\w+ ){0,2}geen (?:oordeel|mening) (?:\w+ ){0,2}over(?: (?:hebben|geven|vellen))?\b"
-    r"|\bik (?:ga|zal|wil|heb) (?:\w+ ){0,2}geen (?:oordeel|mening) (?:\w+ ){0,2}over\b"
+    r"|\b(?:(?:ga|zal|wil|heb) ik|ik (?:ga|zal|wil|heb)) (?:\w+ ){0,2}geen (?:oordeel|mening) (?:\w+ ){0,2}over\b"
     r"|\b(?:het|dat) is niet (?:aan mij|mijn taak|mijn rol) om (?:\w+ ){0,5}(?:te )?(?:zeggen|bepalen|oordelen|"
     r"uitmaken|uitzoeken|beoordelen|kiezen)\b"
     r"|\bik (?:ben|speel) (?:hier )?(?:\w+ )?niet (?:de )?(?:rechter|scheidsrechter)\b"
@@ -287,7 +286,7 @@ def _stops_the_talk(sentence: str, prediction: textclass.Prediction) -> Optional
     """A sentence that stops an escalating talk (``_STOP_THE_TALK``, every clause) is visie: the model's read with visie
     and its own label swapped (explained by the cue). Not a clause that tells one person to stop ("stop met
     schreeuwen"): that has more words than the pattern allows."""
-    if prediction.label == "visie" and prediction.confidence >= CUED:
+    if _sure_of("visie", prediction):
         return None
     clauses = [sentence[b:e].strip() for b, e in _clauses(sentence, 0, len(sentence))]
     stops = [bool(_STOP_THE_TALK.match(c)) for c in clauses]
@@ -327,7 +326,7 @@ ROOM_TO_TALK = "ruimte om alles te zeggen"  # the feature of such a read
 def _gives_room(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
     """A sentence that gives room to say everything while listening (``_LISTENING``, ``_INVITE_TO_TALK``) is erkennen:
     the model's read with erkennen and its own label swapped (explained by the cue); from no move, erkennen 0.8."""
-    if (prediction.label == "erkennen" and prediction.confidence >= CUED) or sentence.rstrip().endswith("?"):
+    if _sure_of("erkennen", prediction) or sentence.rstrip().endswith("?"):
         return None
     clauses = [sentence[b:e].strip() for b, e in _clauses(sentence, 0, len(sentence))]
     listens = [bool(_LISTENING.match(c)) for c in clauses]
@@ -357,7 +356,7 @@ REFLECTION = "woorden teruggeven"  # the feature of such a read
 def _reflects(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
     """A short reflection of the other's own words (``_REFLECTION``) is erkennen: the model's read with erkennen and
     its own label swapped (explained by the cue); from no move, erkennen 0.8."""
-    if (prediction.label == "erkennen" and prediction.confidence >= CUED) or not _REFLECTION.match(sentence.strip()):
+    if _sure_of("erkennen", prediction) or not _REFLECTION.match(sentence.strip()):
         return None
     return _cued("erkennen", prediction, REFLECTION)
 
@@ -382,8 +381,8 @@ OWN_LIMIT = "eigen grens benoemd"  # the feature of such a read
 def _names_own_limit(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
     """A statement of what the professional cannot do (``_OWN_LIMIT``) is realiteit: the model's read with realiteit
     and its own label swapped (explained by the cue); from no move, realiteit 0.8."""
-    if ((prediction.label == "realiteit" and prediction.confidence >= CUED) or sentence.rstrip().endswith("?")
-            or not _OWN_LIMIT.search(sentence) or _OFFER_AFTER_ALL.search(sentence)):
+    if (_sure_of("realiteit", prediction) or sentence.rstrip().endswith("?") or not _OWN_LIMIT.search(sentence)
+            or _OFFER_AFTER_ALL.search(sentence)):
         return None
     return _cued("realiteit", prediction, OWN_LIMIT)
 
@@ -595,6 +594,11 @@ def _read_as(label: str, prediction: textclass.Prediction, feature: str) -> text
     swapped[label], swapped[prediction.label] = (prediction.probabilities.get(prediction.label, 0.0),
                                                  prediction.probabilities.get(label, 0.0))
     return textclass.Prediction(label, prediction.confidence, swapped, [feature] + prediction.features)
+
+
+def _sure_of(label: str, prediction: textclass.Prediction) -> bool:
+    """The model already reads ``label`` at least ``CUED`` sure: a rule that would read it from a cue adds nothing."""
+    return prediction.label == label and prediction.confidence >= CUED
 
 
 def _cued(label: str, prediction: textclass.Prediction, feature: str) -> textclass.Prediction:
