@@ -45,6 +45,16 @@ with several steps every step counts: a stance or a warm aside first ("I want ca
 and then a first question about the pattern moves on in order, also when the stance is the turn's main
 move. A turn whose main move is a pitfall never moves on in order.
 
+Heard (``CALMS_ONCE_HEARD``): once an earlier turn acknowledged the persona (``erkennen``, as the move or as a part
+beside another), a further acknowledgement, a question about the pattern or about what the parent wants lowers the
+tension by at least one, also in the high band where the scenario's own effect would hold or raise it: the high-band
+effects punish exploring before acknowledging, and a furious parent who felt heard can be asked on. The stance,
+naming the reality and options keep the scenario's effect (a stance does not calm a furious parent by itself; reality
+and options still sting while the parent is furious); pacing (``max_daling``), the repetition rule and options too
+early are unchanged. (Session 16: on the free-text paths of sets 1-34, 5 more good paths ended well, mostly the
+furious father whose good paths stayed at tension 5-8 after nine turns, and no bad path more; with the stance too the
+same, with naming the reality and options too 7 and one bad path ended well.)
+
 Closing by pattern: the good ending looks at the last two turns, not only at the single last read.
 It comes when the current turn is a step, the tension is at or below the threshold, the needed
 steps were used, this turn or the one before held a closing move (every move of a turn with
@@ -71,6 +81,7 @@ UNSURE = 0.6  # a read below this confidence is uncertain (calibrated confidence
 BAD_PATTERN = 2  # pitfall/unclear turns among the last three needed for the bad ending
 GOOD_PATTERN = 0.5  # the good ending needs at most this share of turns holding a pitfall (main move or part)
 RECOVERY_STEP = 2  # after a pitfall, a step lowers the tension this much until it is back where it was (recovery)
+CALMS_ONCE_HEARD = ("erkennen", "dynamiek", "behoefte")  # steps that calm a persona who felt heard ("Heard")
 
 
 @dataclass
@@ -199,8 +210,8 @@ class Engine:
         )
         if forgiven:
             delta = 0
-        elif move.zet in STEPS and len(moves) > 1:
-            delta = min(self.scenario.effecten.delta(m, before) for m in moves if m in STEPS)
+        elif move.zet in STEPS:
+            delta = min(self._step_delta(m, before) for m in moves if m in STEPS)
         else:
             delta = self.scenario.effecten.delta(move.zet, before)
         recovering = move.zet in STEPS and self._recovery_level() < before
@@ -289,6 +300,19 @@ class Engine:
             if shift.applies(self.state.role, self.state.tension, move):
                 return shift.naar
         return self.state.role
+
+    def _step_delta(self, step: str, tension: int) -> int:
+        """The scenario's effect of ``step`` at ``tension``; once the persona felt heard, a step of ``CALMS_ONCE_HEARD``
+        lowers the tension by at least one (see "Heard" in the module docstring)."""
+        delta = self.scenario.effecten.delta(step, tension)
+        if step in CALMS_ONCE_HEARD and self._heard():
+            return min(delta, -1)
+        return delta
+
+    def _heard(self) -> bool:
+        """An earlier turn acknowledged the persona (``erkennen`` as its move or as a part beside another), not a
+        forgiven uncertain read."""
+        return any("erkennen" in [turn.zet] + turn.zetten for turn in self.state.turns if not turn.onzeker)
 
     def _used(self) -> Set[str]:
         """Every move of the turns so far, also the further moves of a turn with several sentences; not the further
