@@ -107,6 +107,11 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
   and design, written blind in session 15 (the thirty-fifth with short, businesslike turns and second-language
   speakers, the thirty-sixth with talkative beginners who put two moves in one turn); measured blind (totals only)
   with the code from the start of the session; never trained on or tuned with.
+- ``evaluatie/oefenpaden_37.yml`` and ``oefenpaden_38.yml``: a thirty-seventh and thirty-eighth set, same format,
+  shape and design, written blind in session 16 (the thirty-seventh with calm, experienced professionals and
+  phone-call openings, the thirty-eighth as chat typed by trainees: lowercase, typos, abbreviations); measured blind
+  (totals only) with the code from the start of the session and after its engine rule; never trained on or tuned with.
+  Sets 35 and 36 stay unread (only their totals were measured).
   Sets 31 to 34 are seen since session 15 (their failing paths were read to find that session's reading rules).
   Sets 29 and 30 are seen since session 14 (their failing paths were read to find those rules).
 - ``evaluatie/context.yml``: short, ambiguous role-play turns with the persona's last line and the
@@ -227,7 +232,7 @@ def practice_paths() -> List[Dict[str, Any]]:
     return list(_yaml("oefenpaden.yml")["paden"])
 
 
-# -- evaluatie/oefenpaden_2.yml ... oefenpaden_36.yml -------------------------------------------
+# -- evaluatie/oefenpaden_2.yml ... oefenpaden_38.yml -------------------------------------------
 SECOND_PRACTICE_FILE = "oefenpaden_2.yml"  # the default set of ``practice_path_set``
 # the practice-path sets written apart from the engine, each played and reported on its own:
 # file -> (name, heading); the report follows this order
@@ -508,6 +513,20 @@ PRACTICE_PATH_SETS = {
         "Zesendertigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_36.yml; geschreven in sessie 15 "
         "met praatgrage beginners die twee zetten in één beurt leggen; nooit gebruikt om te trainen of af te stellen; "
         "blind gemeten 23/24 met de code van het begin van sessie 15)",
+    ),
+    "oefenpaden_37.yml": (  # written blind in session 16: only measured (totals)
+        "zevenendertigste set vrije-tekstpaden",
+        "Zevenendertigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_37.yml; geschreven in sessie 16 "
+        "met ervaren professionals die rustig en kort praten, met stiltes en openingen zoals aan de telefoon; nooit "
+        "gebruikt om te trainen of af te stellen; blind gemeten 23/24 met de code van het begin van sessie 16 en ook "
+        "met haar engineregel)",
+    ),
+    "oefenpaden_38.yml": (  # written blind in session 16: only measured (totals)
+        "achtendertigste set vrije-tekstpaden",
+        "Achtendertigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_38.yml; geschreven in sessie 16 "
+        "met cursisten die in een chat typen: kleine letters, tikfouten, afkortingen, korte beurten; nooit gebruikt "
+        "om te trainen of af te stellen; blind gemeten 22/24 met de code van het begin van sessie 16 en ook met haar "
+        "engineregel)",
     ),
 }
 PRACTICE_KINDS = ("goed", "slecht")
