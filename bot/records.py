@@ -11,7 +11,8 @@ from typing import Any, Dict, Iterable, Iterator, List, Optional
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.db import session_scope
+from bot.db import get_engine, session_scope
+from bot.privacy.tracker_db import empty_write_ahead_log
 from bot.tables import Record
 
 
@@ -95,7 +96,8 @@ def delete_record(kind: str, record_id: int) -> bool:
         if row is None:
             return False
         session.delete(row)
-        return True
+    empty_write_ahead_log(get_engine())
+    return True
 
 
 def delete_records(
@@ -128,4 +130,6 @@ def delete_records(
         for row in session.scalars(select(Record).where(*conditions)):
             removed[row.kind] = removed.get(row.kind, 0) + 1
             session.delete(row)
+    if removed:
+        empty_write_ahead_log(get_engine())
     return removed

@@ -189,6 +189,31 @@ async def test_forget_conversation_removes_events_and_records_only_of_that_conve
     assert forget_conversation("weg") == {}
 
 
+async def test_forgetting_leaves_nothing_of_the_records_in_our_database_files_nor_in_its_write_ahead_log(
+        tmp_path, tracker_url):
+    # a role-play session is updated every turn (earlier versions sit in the -wal file), then forgotten
+    from bot.records import update_record
+
+    url = os.environ["RUSTPUNT_DATABASE_URL"]
+    db_file = Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite") else tmp_path / "kein-sqlite"
+
+    def files() -> bytes:  # the database file, its -wal and -shm (under PostgreSQL: only what is in the table)
+        if url.startswith("sqlite"):
+            return b"".join(p.read_bytes() for p in db_file.parent.glob(db_file.name + "*"))
+        return json.dumps([row.data for kind in ("rollenspel", "intake_samenvatting", "gespreksplan")
+                           for row in list_records(kind)]).encode()
+    session = add_record("rollenspel", {"beurten": ["Kwakkelsteinpact beurt 1"]}, conversation_id="wis-mij")
+    for turn in range(2, 6):
+        update_record("rollenspel", session, data={"beurten": [f"Kwakkelsteinpact beurt {n}" for n in range(1, turn)]})
+    add_record("intake_samenvatting", {"beller": "Blauwvinkenhof sinds de kerstvakantie"}, conversation_id="wis-mij")
+    kept = add_record("gespreksplan", {"notitie": "blijft staan"}, conversation_id="ander")
+    assert b"Kwakkelsteinpact" in files() and b"Blauwvinkenhof" in files()
+
+    assert forget_conversation("wis-mij") == {"rollenspel": 1, "intake_samenvatting": 1}
+    assert b"Kwakkelsteinpact" not in files() and b"Blauwvinkenhof" not in files()
+    assert [row.pk for row in list_records("gespreksplan")] == [kept] and b"blijft staan" in files()
+
+
 async def test_cli_vergeet_reports_in_dutch(tmp_path, tracker_url, capsys):
     store = make_store(tmp_path)
     await store.save(conversation("abc-123"))

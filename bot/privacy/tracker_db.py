@@ -123,12 +123,19 @@ def delete_conversations(conversation_ids: Iterable[str], url: Optional[str] = N
     with eng.begin() as conn:
         for sid in ids:
             removed += conn.execute(text("DELETE FROM events WHERE sender_id = :sid"), {"sid": sid}).rowcount or 0
-    if removed and eng.dialect.name == "sqlite":
-        # Rasa's store writes through SQLite's write-ahead log: earlier copies of the deleted pages stay in
-        # the -wal file until a checkpoint. Copy the (zeroed) pages into the database and empty the log.
-        with eng.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    if removed:
+        empty_write_ahead_log(eng)
     return removed
+
+
+def empty_write_ahead_log(eng: Engine) -> None:
+    """After a deletion: SQLite's write-ahead log (the ``-wal`` file next to the database) still holds earlier
+    copies of the deleted pages until a checkpoint. Copy the (zeroed, see :func:`secure_delete`) pages into the
+    database and empty the log, so forgotten text is gone from every file. Nothing to do for other databases."""
+    if eng.dialect.name != "sqlite":
+        return
+    with eng.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def conversations_idle_since(cutoff_timestamp: float, url: Optional[str] = None) -> List[str]:
