@@ -72,6 +72,24 @@ async def test_entities_win_over_text_and_missing_place_asks_one_question():
     assert done["requested_slot"] is None  # only one follow-up question
 
 
+async def test_the_familys_place_wins_over_the_place_the_recogniser_saw_first():
+    # the NLU's place entity is the first place named: where the professional works, not where the family lives
+    text = ("Ik werk bij het buurtteam in Hilversum, maar het gezin woont in Eemnes. Zoon een jaar of 14 zit alleen "
+            "maar te gamen en gaat niet meer naar school.")
+    entities = [{"entity": "gemeente", "value": "Hilversum"}]
+    events = await ValidateKaartForm().run(
+        CollectingDispatcher(), tracker(text, {}, {"kaart_vraag": text}, entities), DOMAIN
+    )
+    slots = as_dict(events)
+    assert slots["kaart_gemeente"] == "eemnes" and slots["kaart_leeftijd"] == 14
+    # without a place in the search's own reading the entity still counts
+    events = await ValidateKaartForm().run(
+        CollectingDispatcher(), tracker("zoon van 9 is somber", {}, {"kaart_vraag": "zoon van 9 is somber"},
+                                        [{"entity": "gemeente", "value": "Huizen"}]), DOMAIN
+    )
+    assert as_dict(events)["kaart_gemeente"] == "huizen"
+
+
 async def test_missing_problem_asks_for_the_problem():
     slots = {"kaart_vraag": "gezin in Huizen", "kaart_gemeente": "huizen", "kaart_thema": None}
     dispatcher = CollectingDispatcher()

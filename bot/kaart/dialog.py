@@ -23,8 +23,11 @@ def lees(text: Optional[str], entities: Iterable[dict] = ()) -> Dict[str, object
     kaart_thema (code) and kaart_leeftijd (int); None for what was not found."""
     entities = list(entities or [])
     parsed = parse_vraag(text or "")
-    gemeente = next((c for c in map(resolve_gemeente, _entity_values(entities, "gemeente")) if c), None)
-    gemeente = gemeente or parsed.gemeente or parsed.buiten_regio or parsed.onbekende_plaats
+    # the search's own reading first: it knows whose place a place is ("ik werk in Hilversum, het gezin woont in
+    # Eemnes"); the recogniser's place entity (the first place named) only when the search found none
+    gemeente = parsed.gemeente or parsed.buiten_regio
+    gemeente = gemeente or next((c for c in map(resolve_gemeente, _entity_values(entities, "gemeente")) if c), None)
+    gemeente = gemeente or parsed.onbekende_plaats
     thema = next((c for c in map(resolve_thema, _entity_values(entities, "thema")) if c), None)
     thema = thema or (parsed.themas[0] if parsed.themas else None)
     leeftijd = None
