@@ -95,18 +95,23 @@ class ActionKaartZoek(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
-        from bot.kaart.format import payload, resultaat_tekst  # lazy: with the search, on first use
-        from bot.kaart.search import zoek  # lazy: the search index is built on first use
-
         text = zoektekst(tracker.get_slot("kaart_vraag"), tracker.get_slot("kaart_aanvulling"))
-        gemeente: Optional[str] = tracker.get_slot("kaart_gemeente")
-        leeftijd = tracker.get_slot("kaart_leeftijd")
-        thema = tracker.get_slot("kaart_thema")
-        result = zoek(text, leeftijd=int(leeftijd) if leeftijd is not None else None, gemeente=gemeente,
-                      thema=thema, limit=5)
-        if result.hits:
-            dispatcher.utter_message(text=messages.RESULTATEN_INTRO)
-        dispatcher.utter_message(text=resultaat_tekst(result))
-        dispatcher.utter_message(json_message=payload(result))
-        dispatcher.utter_message(text=messages.NOG_EEN)
+        search_and_show(dispatcher, text, {k: tracker.get_slot(k) for k in ("kaart_gemeente", "kaart_thema",
+                                                                             "kaart_leeftijd")})
         return _reset()
+
+
+def search_and_show(dispatcher: CollectingDispatcher, text: str, slots: Dict[str, Any]) -> None:
+    """Search the kaart with the question and what was understood of it (``lees``) and show the best services."""
+    from bot.kaart.format import payload, resultaat_tekst  # lazy: with the search, on first use
+    from bot.kaart.search import zoek  # lazy: the search index is built on first use
+
+    gemeente: Optional[str] = slots.get("kaart_gemeente")
+    leeftijd = slots.get("kaart_leeftijd")
+    result = zoek(text, leeftijd=int(leeftijd) if leeftijd is not None else None, gemeente=gemeente,
+                  thema=slots.get("kaart_thema"), limit=5)
+    if result.hits:
+        dispatcher.utter_message(text=messages.RESULTATEN_INTRO)
+    dispatcher.utter_message(text=resultaat_tekst(result))
+    dispatcher.utter_message(json_message=payload(result))
+    dispatcher.utter_message(text=messages.NOG_EEN)

@@ -65,6 +65,25 @@ def test_a_greeting_or_phone_opening_is_small_talk(classify, text):
     assert move.zet not in PITFALLS and not set(move.zetten) & set(PITFALLS)
 
 
+@pytest.mark.parametrize("text", [
+    "Goedemorgen. Fijn dat u er bent. Koffie?",  # was erkennen 0.97 ("fijn dat"): the tension fell on a welcome
+    "Hallo, goedemiddag, kom binnen. Heeft u het kunnen vinden?",  # was opties 0.90
+    "Fijn dat jullie er allebei zijn. Willen jullie iets drinken?",
+])
+def test_a_welcome_and_hospitality_are_no_step(classify, text):
+    from bot.roleplay.models import STEPS
+
+    assert classify_step(text).stap == NO_STEP
+    move = classify(text)
+    assert move.zet not in STEPS + PITFALLS and not set(move.zetten) & set(STEPS + PITFALLS)
+
+
+def test_a_welcome_before_an_acknowledgement_leaves_the_acknowledgement(classify):
+    assert classify("Fijn dat je er bent. Ik hoor hoe boos je bent.").zet == "erkennen"
+    assert classify("Wil je koffie? Wat is er vrijdag gebeurd?").zet == "dynamiek"
+    assert classify_step("Fijn dat je dat zegt.").stap == "erkennen"  # not a welcome
+
+
 def test_a_greeting_before_an_acknowledgement_leaves_the_acknowledgement(classify):
     move = classify("Goeiemorgen, met mij. Tjonge, ik hoor hoe kwaad je bent. Je had je zo verheugd op zaterdag.")
     assert move.zet == "erkennen" and not set(move.zetten) & set(PITFALLS)
@@ -299,6 +318,33 @@ def test_a_clumsy_offer_taken_back_in_spoken_words_is_repaired(classify):
     repair = engine.step("Nee, wacht, dat moet ik niet doen. Hoe ging het vrijdag precies, toen dat bericht "
                          "binnenkwam?").turn
     assert repair.rechtgezet and repair.spanning_na < offer.spanning_voor
+
+
+@pytest.mark.parametrize("repair_text", [
+    # the README's own example, in the u-form, as the first sentence of the turn (no "dat kwam er verkeerd uit")
+    "Nee wacht, als ik haar ga bellen neem ik het van u over. Wat maakt dat dit u zo raakt?",
+    "Nee wacht, als ik haar ga bellen, neem ik het van u over. Wat maakt dat dit u zo raakt?",
+    # declining the act just offered
+    "Wacht, dat kwam er verkeerd uit. Ik ga niet voor u bellen. Wat maakt dat dit u zo raakt?",
+    "Ik ga haar niet voor u bellen. Wat maakt dat dit u zo raakt?",
+])
+def test_taking_back_an_offer_by_explaining_or_declining_it_is_repaired_not_a_new_rescue(classify, repair_text):
+    # found by an exploratory user test: the furious father hung up on the turn that took the offer back
+    engine = Engine(FATHER, classify=classify, seed=0)
+    engine.step("Ik hoor hoe boos u bent, dat snap ik.")
+    offer = engine.step("Zal ik haar even voor u bellen?").turn
+    assert offer.zet == "redden" and offer.spanning_na > offer.spanning_voor
+    result = engine.step(repair_text)
+    assert result.ending is None and result.turn.zet == "behoefte" and result.turn.rechtgezet
+    assert result.turn.spanning_na < offer.spanning_voor
+
+
+@pytest.mark.parametrize("text", [
+    "Ik ga haar morgen voor u bellen.", "Zal ik haar even voor u bellen?", "Dat ga ik wel voor je regelen.",
+    "Wacht, als ik haar nou eens bel?",  # a question: an offer, not an explanation
+])
+def test_an_offer_is_still_a_rescue(text):
+    assert classify_step(text).stap == "redden"
 
 
 # -- session 14: room to talk, reflections, interrupting, no opinion, explaining a correction, "ik regel" ----------

@@ -39,3 +39,12 @@ def sentence_from_request(text: Optional[str]) -> Optional[str]:
         return None
     candidate = candidate.strip().strip(_QUOTES + "?.!").strip()
     return candidate or None
+
+
+_ROLE_REQUEST = re.compile(r"^\s*(welke|wat voor( een)?|herken( de)?|analyseer( de)?|in welke)\b[^:]{0,40}?\brol",
+                           re.IGNORECASE)
+
+
+def is_role_request(text: Optional[str]) -> bool:
+    """An explicit request for a role analysis with the sentence in it ("welke rol is dit: ...")."""
+    return bool(text and _ROLE_REQUEST.match(text) and sentence_from_request(text))

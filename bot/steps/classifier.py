@@ -127,6 +127,10 @@ _SELF_CORRECTION = re.compile(
     r"|(?:daar|dan|nu|zo) ga ik (?:\w+ ){0,3}(?:het|een) verkeerde (?:gesprek|kant|weg)"  # "daar ga ik het verkeerde
     # gesprek mee in"
     r"|(?:sorry|excuus|excuses|pardon),? (?:voor )?(?:die|mijn|deze) (?:opmerking|woorden)"
+    # declining the act just offered: "ik ga niet voor u bellen", "dat ga ik niet voor je regelen" (not an offer;
+    # "ik ga niet voor je invullen, jij mag het zeggen" is a stance about words, not a correction)
+    r"|(?:ik ga|(?:dat|die|haar|hem|het) ga ik) (?:\w+ ){0,2}niet (?:voor|namens) (?:je|jou|u) (?:\w+ ){0,2}"
+    r"(?:bellen|opbellen|regelen|doen|mailen|appen|oplossen|schrijven)"
     r")\b",
     re.IGNORECASE,
 )
@@ -215,6 +219,13 @@ _GREETING = re.compile(
     r"|kom (?:maar |gerust |even )?(?:binnen|verder|erbij)|kom er (?:maar |gerust |even )?bij"
     r"|(?:ga|gaat u|gaan jullie) (?:maar |lekker |gerust |even )*zitten"
     r"|welkom(?: allemaal| allebei| hier)?|(?:mevrouw|meneer) (?-i:[A-Z])[\w'-]+"
+    # welcome and hospitality: "Fijn dat u er bent.", "Koffie?", "Heeft u het kunnen vinden?"
+    r"|fijn dat (?:je|jij|u|jullie) (?:er )?(?:(?:allebei|allemaal|samen|weer) )?"
+    r"(?:bent|zijn|(?:ge)?komen (?:bent|zijn)|kon(?:den)? komen)"
+    r"|(?:(?:wil|wilt) (?:je|jij|u)|willen jullie) (?:nog )?(?:iets |wat |een kopje )?(?:koffie|thee|water|drinken)"
+    r"(?: of (?:thee|koffie|water|iets anders))?|(?:een )?(?:kopje )?(?:koffie|thee)(?: of (?:thee|koffie|water))?"
+    r"|(?:heb (?:je|jij)|heeft u|hebben jullie) (?:het )?(?:goed |makkelijk )?(?:kunnen )?vinden"
+    r"|kon(?:den)? (?:je|u|jullie) het (?:goed |makkelijk )?vinden"
     r")(?:\W+(?:(?:mevrouw|meneer) (?-i:[A-Z])[\w'-]+|mevrouw|meneer|allemaal|allebei|daar|hoor|maar|jij|jullie))*\W*$",
     re.IGNORECASE,
 )
@@ -680,13 +691,20 @@ def _pushes_the_cup(sentence: str, prediction: textclass.Prediction) -> Optional
 # lezen wie wat schreef, kom ik midden in jullie ruzie terecht"): after a self-correction in the same turn this names
 # the rejected act again, and the model read it as that act (redden, 0.92). It belongs to the correction: no move.
 # Also after a lead-in that announces the explanation ("Wat ik wil zeggen is: als ik namens jou ga mailen, ...").
-_EXPLAINS_CORRECTION = re.compile(r"^\W*(?:(?:want|omdat|en|maar|nee|dus|eh)\W+)*"
+_EXPLAINS_CORRECTION = re.compile(r"^\W*(?:(?:want|omdat|en|maar|nee|dus|eh|wacht)\W+)*"
                                   r"(?:(?:wat ik (?:wil zeggen|bedoel|wil) is|ik bedoel)\W+)?als ik\b", re.IGNORECASE)
+# "Nee wacht, als ik haar ga bellen, neem ik het van u over.": the opener takes back what came before (the turn
+# before, in a role-play), so the explanation is part of the correction also as the first sentence of a turn.
+_WAIT_OPENER = re.compile(r"^\W*(?:nee\W+)?wacht\W+(?:(?:even|eens|nou|eh)\W+)*als ik\b", re.IGNORECASE)
 
 
-def _explains_the_correction(sentence: str) -> bool:
-    """A sentence (no question) that says what would happen if the professional did what they just took back."""
-    return bool(_EXPLAINS_CORRECTION.match(sentence)) and not sentence.rstrip().endswith("?")
+def _explains_the_correction(sentence: str, after_correction: bool = True) -> bool:
+    """A sentence (no question) that says what would happen if the professional did what they just took back:
+    after a self-correction in the same turn, or opening with "(nee) wacht, als ik ..." (``after_correction``
+    False: no self-correction was read before it in this turn)."""
+    if sentence.rstrip().endswith("?"):
+        return False
+    return bool((_EXPLAINS_CORRECTION if after_correction else _WAIT_OPENER).match(sentence))
 
 
 def _checks_the_statement_before(sentence: str, before: Part) -> bool:
@@ -699,8 +717,8 @@ def _read_parts(text: str, model: textclass.Classifier) -> List[Tuple[Part, text
     read: List[Tuple[Part, textclass.Prediction]] = []
     for span_begin, span_end in spans:
         for piece_begin, piece_end, correction in _split_self_corrections(text, span_begin, span_end):
-            correction = correction or (any(part.zelfcorrectie for part, _ in read)
-                                        and _explains_the_correction(text[piece_begin:piece_end]))
+            corrected = any(part.zelfcorrectie for part, _ in read)
+            correction = correction or _explains_the_correction(text[piece_begin:piece_end], corrected)
             if correction:  # the professional takes back their own pace or words: no move
                 prediction = textclass.Prediction(OTHER, 1.0, {OTHER: 1.0}, [SELF_CORRECTION])
                 read.append((Part(text[piece_begin:piece_end], piece_begin, piece_end, OTHER, 1.0,

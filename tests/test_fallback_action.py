@@ -1,0 +1,49 @@
+"""When the intent recogniser is unsure (nlu_fallback), ``action_onzeker_bericht`` still answers what a long message
+plainly asks: the step of "welke stap is dit: ...", the role of "welke rol is dit: ...", a kaart question with a place
+and a problem; anything else gets the 'Sorry, dat begreep ik niet goed' and the menu."""
+from __future__ import annotations
+
+from typing import List
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.fallback import ActionOnzekerBericht, is_kaart_question
+
+
+def tracker(text: str) -> Tracker:
+    return Tracker.from_dict({"sender_id": "t", "slots": {}, "events": [],
+                              "latest_message": {"text": text, "intent": {"name": "nlu_fallback"}, "entities": []}})
+
+
+async def answer(text: str) -> List[dict]:
+    dispatcher = CollectingDispatcher()
+    assert await ActionOnzekerBericht().run(dispatcher, tracker(text), {}) == []
+    return dispatcher.messages
+
+
+async def test_a_long_spoken_turn_after_welke_stap_is_dit_gets_its_step():
+    messages = await answer("welke stap is dit: Goedemiddag mevrouw, fijn dat u er bent. Nou, ik hoor wel hoe "
+                            "moeilijk het is. Wat gebeurt er precies als uw ex de kinderen komt ophalen?")
+    assert len(messages) == 1 and messages[0]["text"].startswith("Deze zin past bij: De dynamiek onderzoeken")
+
+
+async def test_welke_rol_is_dit_gets_the_role_analysis_with_its_payload():
+    messages = await answer("welke rol is dit: het is allemaal zijn schuld, ik kan er echt niks meer aan doen")
+    assert messages[0]["text"].startswith("Rol: Slachtoffer")
+    assert messages[1]["custom"]["soort"] == "rol_analyse"
+
+
+async def test_a_case_with_a_place_and_a_problem_is_searched_in_the_kaart():
+    messages = await answer("vader gokt en de schulden lopen op, twee kinderen van 4 en 7, Huizen")
+    texts = [m.get("text") or "" for m in messages]
+    assert texts[0] == "Dit zijn de diensten die het best passen:" and "plaats: Huizen" in texts[1]
+    payload = next(m["custom"] for m in messages if m.get("custom"))
+    assert payload["soort"] == "kaart_resultaten" and payload["status"] == "ok"
+    # a village of a municipality counts as its place
+    assert is_kaart_question("groep 8, meisje uit Nederhorst den Berg, ouders in scheiding, ze slaapt slecht")
+
+
+async def test_anything_else_is_not_understood_and_shows_the_menu():
+    for text in ("blablabla wat dan ook", "welke stap is dit:", "mijn zoon van 9 is somber", "Huizen"):
+        assert [m.get("response") for m in await answer(text)] == ["utter_default", "utter_menu"], text
