@@ -27,6 +27,23 @@ def answer_until(intake, state, key, answers):
     raise AssertionError(f"vraag {key} kwam niet")
 
 
+def test_an_answer_about_the_network_does_not_answer_the_safety_question(intake_knowledge):
+    # found by an exploratory user test: "Genoteerd bij netwerk en steun", and the violence question was stored
+    # as answered with "oma helpt soms, en de buurvrouw"
+    intake = Intake(intake_knowledge)
+    state = intake.handle(intake.start().state, "Mijn dochter van 9 slaapt slecht sinds de scheiding").state
+    state = answer_until(intake, state, "veiligheid.geweld_thuis", {})
+    turn = intake.handle(state, "oma helpt soms, en de buurvrouw")
+    assert turn.filed == [("netwerk", "oma helpt soms")]
+    assert turn.kept_open and turn.question.key == "veiligheid.geweld_thuis"
+    assert "veiligheid.geweld_thuis" not in turn.state["answers"]
+    # an answer that also tells about the network still answers it
+    turn = intake.handle(turn.state, "nee, dat niet, oma helpt wel")
+    assert not turn.kept_open and turn.state["answers"]["veiligheid.geweld_thuis"].startswith("nee")
+    assert listen("veiligheid.geweld_thuis", "hij heeft haar geduwd, maar oma helpt", safety=True)[1]
+    assert listen("algemeen.kern", "oma helpt soms, en de buurvrouw")[1]  # an open question takes it
+
+
 def test_beloop_given_to_the_family_question_is_filed_as_beloop_and_not_asked_again(intake_knowledge):
     intake = Intake(intake_knowledge)
     state = intake.handle(intake.start().state, "Mijn zoon van 12 is vaak boos").state

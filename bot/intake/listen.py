@@ -152,9 +152,11 @@ def answers_own_question(question_key: str, text: str) -> bool:
     return True  # open questions (kern, wens, veiligheid ...) take whatever the caller says
 
 
-def listen(question_key: str, text: str) -> Tuple[List[Filed], bool]:
+def listen(question_key: str, text: str, safety: bool = False) -> Tuple[List[Filed], bool]:
     """The pieces of ``text`` that belong to other aspects than the asked one, and whether the
-    answer stays with the asked question (False only when every clause clearly belongs elsewhere)."""
+    answer stays with the asked question (False only when every clause clearly belongs elsewhere).
+    A safety question (``safety``) is open, but an answer that only tells about other things ("oma helpt soms, en
+    de buurvrouw") does not answer it: it stays open, so no safety answer is lost."""
     own_aspect = KEY_ASPECTS.get(question_key)
     filed: List[Filed] = []
     elsewhere_only = True
@@ -164,8 +166,21 @@ def listen(question_key: str, text: str) -> Tuple[List[Filed], bool]:
             elsewhere_only = False
         for aspect in found:
             filed.append(Filed(aspect, clause))
+    if safety and filed:  # only the clauses that tell nothing else can answer it, and only with a word that does
+        own = [clause for clause in clauses(text) if not [a for a in aspects_of(clause) if a != own_aspect]]
+        return filed, any(_SAFETY_ANSWER.search(simplify(clause)) for clause in own)
     keeps = not filed or not elsewhere_only or answers_own_question(question_key, text)
     return filed, keeps
+
+
+# Words that answer a safety question ("nee", "soms", "hij heeft haar geduwd", "ik ben bang"); a clause without one
+# ("en de buurvrouw") does not.
+_SAFETY_ANSWER = re.compile(
+    r"\b(?:ja|jawel|jazeker|nee|neen|nooit|niet|geen|niks|nergens|soms|weleens|wel eens|vaak|af en toe|klopt|zeker|"
+    r"misschien|geloof|denk|weet|"
+    r"sla\w*|sloeg\w*|geslagen|duw\w*|geduwd|dreig\w*|gedreigd|schop\w*|geschopt|mishandel\w*|geweld\w*|knijp\w*|"
+    r"gooi\w*|gegooid|pijn|bang|angst\w*|onveilig|veilig|gevaar\w*|politie|blauwe plek\w*)\b"
+)
 
 
 # ------------------------------------------------------------------ kern in 'moeite met ...' language

@@ -184,7 +184,7 @@ class Intake:
         masked = deidentify.mask(text)
         for label, number in masked.counts.items():
             state["masked"][label] = state["masked"].get(label, 0) + number
-        filed, keeps = listen(key, masked.text)
+        filed, keeps = listen(key, masked.text, safety=question.gevaar_signaal)
         replacing = key in state["answers"]
         if replacing:  # a new answer replaces the old one and what the old one filed elsewhere
             _unfile(state, key)
