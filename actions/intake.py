@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.forms import FormValidation
-from bot.intake.callbacks import CallbackError, register, remember_contact
+from bot.intake.callbacks import CallbackError, register, remember_contact, says_nothing
 from bot.intake.export import export_text
 from bot.intake.listen import ASPECT_NAMES
 from bot.intake.questions import find_set, format_danger, format_question, format_set, set_names
@@ -202,6 +202,9 @@ class ValidateTerugbelForm(FormValidation):
         return self._required("terugbel_wie", value, dispatcher, tracker)
 
     def validate_terugbel_waarover(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        if says_nothing(str(value or "")):  # "ja", "ok", "weet ik niet": no subject to call back about
+            dispatcher.utter_message(text=TEXTS.text("terugbel_waarover_vaag"))
+            return {"terugbel_waarover": None}
         return self._required("terugbel_waarover", value, dispatcher, tracker)
 
     def validate_terugbel_wanneer(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:

@@ -214,6 +214,21 @@ async def test_callback_answers_keep_their_contact_details_across_turns():
     assert list_records("terugbel_contact") == []
 
 
+async def test_a_callback_subject_of_only_yes_or_a_filler_is_asked_again():
+    # found by an exploratory user test: "ja" was stored as "belt terug over: ja"
+    from actions.intake import ValidateTerugbelForm
+
+    validator = ValidateTerugbelForm()
+    for answer in ("ja", "Ok hoor.", "weet ik niet", "?"):
+        dispatcher = CollectingDispatcher()
+        result = validator.validate_terugbel_waarover(answer, dispatcher, tracker(), DOMAIN)
+        assert result == {"terugbel_waarover": None}
+        assert dispatcher.messages[0]["text"].startswith("Dat zegt nog niet waarover er teruggebeld wordt.")
+    dispatcher = CollectingDispatcher()
+    assert validator.validate_terugbel_waarover("ja, over de school van haar zoon", dispatcher, tracker(), DOMAIN) == {
+        "terugbel_waarover": "ja, over de school van haar zoon"}
+
+
 async def test_register_callback_with_missing_field():
     dispatcher = CollectingDispatcher()
     await ActionTerugbelverzoekOpslaan().run(
