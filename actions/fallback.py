@@ -9,13 +9,15 @@ lopen op, twee kinderen van 4 en 7, Huizen"). ``action_onzeker_bericht`` checks,
 2. the explicit role request (``bot.roles.request.is_role_request``): the role analysis;
 3. a kaart question: a place in the region and a problem the kaart knows (``bot.kaart.dialog.lees``): the search;
 
-and otherwise says it did not understand and shows the menu, as before.
+and otherwise leaves it to the rule, which says it did not understand and shows the menu, as before. The action
+sets the slot ``onzeker_beantwoord`` (True: answered; False: the rule goes on with ``utter_default`` and the menu).
 """
 from __future__ import annotations
 
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -27,6 +29,8 @@ from bot.kaart.query import parse_vraag
 from bot.roles.request import is_role_request
 from bot.steps import navigation
 
+ANSWERED = "onzeker_beantwoord"  # slot: True when this action answered, False when the menu follows (stories/base.yml)
+
 
 class ActionOnzekerBericht(Action):
     def name(self) -> Text:
@@ -36,16 +40,16 @@ class ActionOnzekerBericht(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         text = (tracker.latest_message.get("text") or "").strip()
+        answered = True
         if navigation.which_step_sentence(text):
-            return await ActionVoorbereidenWelkeStap().run(dispatcher, tracker, domain)
-        if is_role_request(text):
-            return await ActionRolAnalyse().run(dispatcher, tracker, domain)
-        if is_kaart_question(text):
+            await ActionVoorbereidenWelkeStap().run(dispatcher, tracker, domain)
+        elif is_role_request(text):
+            await ActionRolAnalyse().run(dispatcher, tracker, domain)
+        elif is_kaart_question(text):
             search_and_show(dispatcher, text, lees(text, tracker.latest_message.get("entities", [])))
-            return []
-        dispatcher.utter_message(response="utter_default")
-        dispatcher.utter_message(response="utter_menu")
-        return []
+        else:
+            answered = False  # the rule goes on with utter_default and the menu
+        return [SlotSet(ANSWERED, answered)]
 
 
 def is_kaart_question(text: str) -> bool:
