@@ -17,9 +17,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.forms import FormValidation
-from bot.intake.callbacks import CallbackError, register, remember_contact, says_nothing
+from bot.intake.callbacks import CallbackError, register, remember_contact
 from bot.intake.export import export_text
-from bot.intake.listen import ASPECT_NAMES
+from bot.intake.listen import ASPECT_NAMES, says_nothing
 from bot.intake.questions import find_set, format_danger, format_question, format_set, set_names
 from bot.intake.session import STATUS_BUSY, STATUS_DONE, STATUS_STOPPED, Intake, IntakeError
 from bot.intake.summary import build_summary, format_summary, store_summary

@@ -12,7 +12,6 @@ while it is still unmasked; :func:`register` then takes those details into the c
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from typing import List, Optional
 
@@ -214,13 +213,3 @@ def mark_done(record_id) -> Callback:
     update_record(KIND, number, status=STATUS_DONE)
     drop_contact(number)  # the contact details are not needed any more
     return _from_row(get_record(KIND, number))
-
-
-_NOTHING = frozenset("ja jawel nee neen ok oke oké okay goed prima hoor zeker klopt yes no dat weet ik niet geen idee "
-                     "niks niets nvt n v t - ? . x".split())
-
-
-def says_nothing(text: str) -> bool:
-    """An answer without a subject: only yes/no words, fillers or signs ("ja", "ok hoor", "weet ik niet", "?")."""
-    words = re.findall(r"[^\W_]+|[-?.]", text.lower())
-    return bool(words) and all(word in _NOTHING for word in words)

@@ -288,3 +288,13 @@ def age_of(texts: List[str]) -> Optional[int]:
         if age is not None:
             return age
     return None
+
+
+_NOTHING = frozenset("ja jawel nee neen ok oke oké okay goed prima hoor zeker klopt yes no dat weet ik niet geen idee "
+                     "niks niets nvt n v t - ? . x".split())
+
+
+def says_nothing(text: str) -> bool:
+    """An answer without a subject: only yes/no words, fillers or signs ("ja", "ok hoor", "weet ik niet", "?")."""
+    words = re.findall(r"[^\W_]+|[-?.]", text.lower())
+    return bool(words) and all(word in _NOTHING for word in words)
