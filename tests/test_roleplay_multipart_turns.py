@@ -310,14 +310,22 @@ def test_a_turn_led_by_a_pitfall_never_moves_on_in_order():
     assert turns[1].tension > turns[0].tension
 
 
-def test_a_clumsy_offer_taken_back_in_spoken_words_is_repaired(classify):
+def offer_then(classify, opening: str, offer_text: str, repair_text: str):
+    """The furious father: an acknowledgement, an offer to take over (a rescue that raises the tension), then the
+    turn that takes it back; returns the offer's turn and the result of the last turn."""
     engine = Engine(FATHER, classify=classify, seed=0)
-    engine.step("Goedemorgen. Wat een rotweekend, ik hoor hoe kwaad en teleurgesteld je bent.")
-    offer = engine.step("Zal ik haar vanmiddag even bellen om het voor je te regelen?").turn
+    engine.step(opening)
+    offer = engine.step(offer_text).turn
     assert offer.zet == "redden" and offer.spanning_na > offer.spanning_voor
-    repair = engine.step("Nee, wacht, dat moet ik niet doen. Hoe ging het vrijdag precies, toen dat bericht "
-                         "binnenkwam?").turn
-    assert repair.rechtgezet and repair.spanning_na < offer.spanning_voor
+    return offer, engine.step(repair_text)
+
+
+def test_a_clumsy_offer_taken_back_in_spoken_words_is_repaired(classify):
+    offer, result = offer_then(classify, "Goedemorgen. Wat een rotweekend, ik hoor hoe kwaad en teleurgesteld je bent.",
+                               "Zal ik haar vanmiddag even bellen om het voor je te regelen?",
+                               "Nee, wacht, dat moet ik niet doen. Hoe ging het vrijdag precies, toen dat bericht "
+                               "binnenkwam?")
+    assert result.turn.rechtgezet and result.turn.spanning_na < offer.spanning_voor
 
 
 @pytest.mark.parametrize("repair_text", [
@@ -330,11 +338,8 @@ def test_a_clumsy_offer_taken_back_in_spoken_words_is_repaired(classify):
 ])
 def test_taking_back_an_offer_by_explaining_or_declining_it_is_repaired_not_a_new_rescue(classify, repair_text):
     # found by an exploratory user test: the furious father hung up on the turn that took the offer back
-    engine = Engine(FATHER, classify=classify, seed=0)
-    engine.step("Ik hoor hoe boos u bent, dat snap ik.")
-    offer = engine.step("Zal ik haar even voor u bellen?").turn
-    assert offer.zet == "redden" and offer.spanning_na > offer.spanning_voor
-    result = engine.step(repair_text)
+    offer, result = offer_then(classify, "Ik hoor hoe boos u bent, dat snap ik.", "Zal ik haar even voor u bellen?",
+                               repair_text)
     assert result.ending is None and result.turn.zet == "behoefte" and result.turn.rechtgezet
     assert result.turn.spanning_na < offer.spanning_voor
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Tuple
 
+from bot.intake.signals import AFFIRMATIVE
 from bot.text import simplify
 
 # aspect -> the plan key of the question that asks for it
@@ -159,15 +160,18 @@ def listen(question_key: str, text: str, safety: bool = False) -> Tuple[List[Fil
     de buurvrouw") does not answer it: it stays open, so no safety answer is lost."""
     own_aspect = KEY_ASPECTS.get(question_key)
     filed: List[Filed] = []
+    own: List[str] = []  # the clauses that tell nothing about another aspect
     elsewhere_only = True
     for clause in clauses(text):
-        found = [a for a in aspects_of(clause) if a != own_aspect]
-        if own_aspect in aspects_of(clause) or not found:
+        aspects = aspects_of(clause)
+        found = [a for a in aspects if a != own_aspect]
+        if own_aspect in aspects or not found:
             elsewhere_only = False
+        if not found:
+            own.append(clause)
         for aspect in found:
             filed.append(Filed(aspect, clause))
     if safety and filed:  # only the clauses that tell nothing else can answer it, and only with a word that does
-        own = [clause for clause in clauses(text) if not [a for a in aspects_of(clause) if a != own_aspect]]
         return filed, any(_SAFETY_ANSWER.search(simplify(clause)) for clause in own)
     keeps = not filed or not elsewhere_only or answers_own_question(question_key, text)
     return filed, keeps
@@ -290,8 +294,8 @@ def age_of(texts: List[str]) -> Optional[int]:
     return None
 
 
-_NOTHING = frozenset("ja jawel nee neen ok oke oké okay goed prima hoor zeker klopt yes no dat weet ik niet geen idee "
-                     "niks niets nvt n v t - ? . x".split())
+_NOTHING = AFFIRMATIVE | frozenset("nee neen ok oke oké okay goed prima hoor no dat weet ik niet geen idee niks niets "
+                                   "nvt n v t - ? . x".split())
 
 
 def says_nothing(text: str) -> bool:

@@ -211,7 +211,8 @@ class Engine:
         if forgiven:
             delta = 0
         elif move.zet in STEPS:
-            delta = min(self._step_delta(m, before) for m in moves if m in STEPS)
+            heard = self._heard()
+            delta = min(self._step_delta(m, before, heard) for m in moves if m in STEPS)
         else:
             delta = self.scenario.effecten.delta(move.zet, before)
         recovering = move.zet in STEPS and self._recovery_level() < before
@@ -301,11 +302,11 @@ class Engine:
                 return shift.naar
         return self.state.role
 
-    def _step_delta(self, step: str, tension: int) -> int:
-        """The scenario's effect of ``step`` at ``tension``; once the persona felt heard, a step of ``CALMS_ONCE_HEARD``
-        lowers the tension by at least one (see "Heard" in the module docstring)."""
+    def _step_delta(self, step: str, tension: int, heard: bool) -> int:
+        """The scenario's effect of ``step`` at ``tension``; once the persona felt ``heard`` (:meth:`_heard`), a step of
+        ``CALMS_ONCE_HEARD`` lowers the tension by at least one (see "Heard" in the module docstring)."""
         delta = self.scenario.effecten.delta(step, tension)
-        if step in CALMS_ONCE_HEARD and self._heard():
+        if step in CALMS_ONCE_HEARD and heard:
             return min(delta, -1)
         return delta
 
