@@ -81,6 +81,11 @@ class ValidateRollenspelForm(FormValidation):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         scenario = catalog.find_scenario(str(value or ""))
+        if scenario is None and _asks_something_else(tracker):
+            # No scenario but another request ("toon mijn plan", a kaart question): stop choosing
+            # instead of asking for a scenario again and again; the rule then shows the menu.
+            dispatcher.utter_message(text=TEXTS.text("kies_gestopt"))
+            return {"rollenspel_scenario": DONE, "rollenspel_beurt": DONE}
         if scenario is None:
             dispatcher.utter_message(text=TEXTS.text("kies_onduidelijk"))
             return {"rollenspel_scenario": None}
@@ -118,6 +123,22 @@ class ValidateRollenspelForm(FormValidation):
         if result.soort == "einde":
             return {"rollenspel_beurt": DONE}
         return {"rollenspel_beurt": None}
+
+
+# Requests for another part of Rustpunt: while a scenario is being chosen, these end the choosing.
+OTHER_REQUESTS = frozenset({
+    "start_vraagverheldering", "intake_vragen_tonen", "intake_terugbellen", "vragenset", "start_kaart",
+    "kaart_zoek", "start_rollen", "rol_analyse", "rol_uitleg", "rol_oefenen", "start_voorbereiden",
+    "voorbereiden_toon_plan", "voorbereiden_welke_stap", "menu", "help", "goodbye", "herlaad_kennis",
+    "rollenspel_nabespreking",
+})
+MIN_REQUEST_CONFIDENCE = 0.5
+
+
+def _asks_something_else(tracker: Tracker) -> bool:
+    """The message that was no scenario is, by NLU, a confident request for something else."""
+    intent = (tracker.latest_message or {}).get("intent") or {}
+    return intent.get("name") in OTHER_REQUESTS and float(intent.get("confidence") or 0) >= MIN_REQUEST_CONFIDENCE
 
 
 def _resumed(session_id: Optional[str], scenario_id: str) -> bool:
@@ -159,6 +180,28 @@ class ActionRollenspelOpnieuw(Action):
         dispatcher.utter_message(json_message=result.payload)
         return [SlotSet("rollenspel_scenario", result.payload["scenario"]), SlotSet("rollenspel_beurt", None),
                 SlotSet("rollenspel_sessie", str(rows[0].pk))]
+
+
+class ActionRollenspelNabespreking(Action):
+    """'Hoe deed ik het?' or 'tussenstand' outside a role-play: the debrief of this conversation's last
+    role-play again (its quotes as stored, masked), or a pointer to start one."""
+
+    def name(self) -> Text:
+        return "action_rollenspel_nabespreking"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
+        rows = list_records(KIND, conversation_id=tracker.sender_id, limit=1)
+        if not rows:
+            dispatcher.utter_message(text=TEXTS.text("nabespreking_geen_sessie"))
+            return []
+        try:
+            result = service().finish(rows[0].pk, stopped=True)
+        except SessionError as exc:
+            dispatcher.utter_message(text=str(exc))
+            return []
+        dispatcher.utter_message(text=TEXTS.text("nabespreking_opnieuw") + "\n\n" + (result.debrief_tekst or ""))
+        dispatcher.utter_message(json_message={"soort": "debrief", "sessie": rows[0].pk, **(result.debrief or {})})
+        return []
 
 
 class ActionRollenspelAfronden(Action):

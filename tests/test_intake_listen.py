@@ -8,7 +8,7 @@ import pytest
 
 from bot import cli
 from bot.intake.export import export_text
-from bot.intake.listen import kern_from_words, listen
+from bot.intake.listen import Filed, kern_from_words, listen
 from bot.intake.session import Intake
 from bot.intake.summary import build_summary, format_summary, store_summary
 
@@ -42,6 +42,28 @@ def test_an_answer_about_the_network_does_not_answer_the_safety_question(intake_
     assert not turn.kept_open and turn.state["answers"]["veiligheid.geweld_thuis"].startswith("nee")
     assert listen("veiligheid.geweld_thuis", "hij heeft haar geduwd, maar oma helpt", safety=True)[1]
     assert listen("algemeen.kern", "oma helpt soms, en de buurvrouw")[1]  # an open question takes it
+
+
+def test_a_loud_quarrel_told_at_the_danger_question_answers_the_quarrel_question(intake_knowledge):
+    # found by an exploratory user test: "hard geruzied" at the acute-danger question was lost for the quarrel question
+    intake = Intake(intake_knowledge)
+    state = intake.handle(intake.start().state, "Mijn zoon van 8 slaapt slecht sinds de scheiding").state
+    assert intake.view(state).key == "veiligheid.acuut_gevaar"
+    turn = intake.handle(state, "Nee, dat niet, maar ze hebben gisteren weer hard geruzied waar hij bij was")
+    assert turn.filed == [("ruzie", "ze hebben gisteren weer hard geruzied waar hij bij was")]
+    assert not turn.kept_open and turn.state["answers"]["veiligheid.acuut_gevaar"].startswith("Nee")
+    assert not turn.danger  # loud arguing is a signal, not acute danger
+    assert "ruzie_hard" in [hit[0] for hit in turn.state["hits"]]
+    turn = intake.handle(turn.state, "nee")  # violence question
+    # the quarrel question is skipped, and the consultant hears why
+    assert turn.question.key != "veiligheid.ruzie_thuis"
+    assert turn.already_answered == [("ruzie", "ze hebben gisteren weer hard geruzied waar hij bij was")]
+    # an ordinary quarrel about the arrangements is not an answer about shouting at home
+    assert listen("algemeen.kern", "ze maken ruzie over de omgang")[0] == []
+    # only shouting, told at the violence question, leaves that question open
+    assert not listen("veiligheid.geweld_thuis", "ze schreeuwen wel tegen elkaar", safety=True)[1]
+    # a child who shouts tells the aard of the problem, not a quarrel between the parents
+    assert listen("algemeen.beloop", "Gisteren schreeuwde hij")[0] == [Filed("aard", "Gisteren schreeuwde hij")]
 
 
 def test_beloop_given_to_the_family_question_is_filed_as_beloop_and_not_asked_again(intake_knowledge):

@@ -35,11 +35,11 @@ def scripted_service():
     actions.set_service(None)
 
 
-def tracker(slot, value, slots=None, metadata=None):
-    """The tracker as the form sees it right after the user typed ``value``."""
+def tracker(slot, value, slots=None, metadata=None, intent=("out_of_scope", 0.6)):
+    """The tracker as the form sees it right after the user typed ``value`` (read by NLU as ``intent``)."""
     values = {"rollenspel_scenario": None, "rollenspel_beurt": None, "rollenspel_sessie": None,
               "requested_slot": slot, **(slots or {}), slot: value}
-    latest = {"text": value, "intent": {"name": "out_of_scope", "confidence": 0.6}, "entities": [],
+    latest = {"text": value, "intent": {"name": intent[0], "confidence": intent[1]}, "entities": [],
               "metadata": metadata or {}}
     return Tracker(
         sender_id="gesprek-1", slots=values, latest_message=latest,
@@ -50,9 +50,10 @@ def tracker(slot, value, slots=None, metadata=None):
     )
 
 
-async def run_form(slot, value, slots=None, metadata=None):
+async def run_form(slot, value, slots=None, metadata=None, intent=("out_of_scope", 0.6)):
     dispatcher = CollectingDispatcher()
-    events = await actions.ValidateRollenspelForm().run(dispatcher, tracker(slot, value, slots, metadata), DOMAIN)
+    events = await actions.ValidateRollenspelForm().run(
+        dispatcher, tracker(slot, value, slots, metadata, intent), DOMAIN)
     return events, dispatcher.messages
 
 
@@ -94,6 +95,49 @@ async def test_unknown_scenario_asks_again():
     assert SlotSet("rollenspel_scenario", None) in events
     assert messages[0]["text"] == TEXTS.text("kies_onduidelijk")
     assert list_sessions() == []
+
+
+async def test_another_request_while_choosing_ends_the_choosing_instead_of_asking_again():
+    events, messages = await run_form("rollenspel_scenario", "toon mijn plan",
+                                      intent=("voorbereiden_toon_plan", 0.93))
+    assert SlotSet("rollenspel_scenario", "klaar") in events and SlotSet("rollenspel_beurt", "klaar") in events
+    assert messages[0]["text"] == TEXTS.text("kies_gestopt")
+    assert list_sessions() == []
+    # a scenario number is a choice, whatever NLU made of it; an unsure read asks again
+    events, _ = await run_form("rollenspel_scenario", "2", intent=("kaart_zoek", 0.9))
+    assert SlotSet("rollenspel_scenario", catalog.scenarios()[1].id) in events
+    events, messages = await run_form("rollenspel_scenario", "weet niet", intent=("kaart_zoek", 0.3))
+    assert SlotSet("rollenspel_scenario", None) in events and "menu" in messages[0]["text"]
+
+
+async def run_nabespreking(sender="gesprek-1"):
+    dispatcher = CollectingDispatcher()
+    base = tracker("rollenspel_beurt", "tussenstand", intent=("rollenspel_nabespreking", 0.9))
+    base.sender_id = sender
+    base.active_loop = {}
+    events = await actions.ActionRollenspelNabespreking().run(dispatcher, base, DOMAIN)
+    return events, dispatcher.messages
+
+
+async def test_the_debrief_again_after_the_role_play_ended():
+    events, messages = await run_nabespreking()
+    assert events == [] and [m["text"] for m in messages] == [TEXTS.text("nabespreking_geen_sessie")]
+    session, _, _ = await start()
+    scenario = catalog.get_scenario(FATHER)
+    for turn in scenario.oefenpad:
+        await run_form("rollenspel_beurt", turn.tekst, {"rollenspel_sessie": session})
+    first = CollectingDispatcher()
+    await actions.ActionRollenspelAfronden().run(
+        first, tracker("rollenspel_beurt", "klaar", {"rollenspel_sessie": session}), DOMAIN)
+    events, messages = await run_nabespreking()
+    assert events == []
+    assert messages[0]["text"].startswith(TEXTS.text("nabespreking_opnieuw"))
+    assert first.messages[0]["text"] in messages[0]["text"]  # the same debrief as at the end
+    assert messages[1]["custom"]["einde"] == "goed" and messages[1]["custom"]["sessie"] == int(session)
+    assert list_sessions()[0]["status"] == "goed"  # showing it again changes nothing
+    # another conversation has no role-play of its own
+    _, messages = await run_nabespreking(sender="gesprek-2")
+    assert messages[0]["text"] == TEXTS.text("nabespreking_geen_sessie")
 
 
 async def test_a_turn_gets_a_persona_reply_with_payload_and_the_form_keeps_listening():

@@ -1,10 +1,12 @@
 """Listen to an answer as a whole: callers do not answer in the order of the questions.
 
 An answer is split into clauses; each clause is checked for cues of the aspects of the hulpvraag
-(aard, beloop, omvang, ernst) and of the network (who helps). A clause with such cues is filed under
-that aspect, whichever question was asked. The answer stays with the question that was asked unless
-every clause of it clearly belongs elsewhere ("sinds een maand of drie" given to the question about
-the family). Questions whose aspect was already answered are skipped later (the session says so).
+(aard, beloop, omvang, ernst), of the network (who helps) and of loud quarrels at home (the question
+'ruzie thuis': "nee, maar ze hebben gisteren hard geruzied" given to the acute-danger question).
+A clause with such cues is filed under that aspect, whichever question was asked. The answer stays
+with the question that was asked unless every clause of it clearly belongs elsewhere ("sinds een
+maand of drie" given to the question about the family). Questions whose aspect was already answered
+are skipped later (the session says so).
 
 Cues are explainable word patterns, matched on lower-cased text without accents (like the signals).
 """
@@ -24,9 +26,11 @@ ASPECT_KEYS: Dict[str, str] = {
     "omvang": "algemeen.omvang",
     "ernst": "algemeen.ernst",
     "netwerk": "sociaal_netwerk.steunpersonen",
+    "ruzie": "veiligheid.ruzie_thuis",
 }
 KEY_ASPECTS = {key: aspect for aspect, key in ASPECT_KEYS.items()}
-ASPECT_NAMES = {"aard": "aard", "beloop": "beloop", "omvang": "omvang", "ernst": "ernst", "netwerk": "netwerk en steun"}
+ASPECT_NAMES = {"aard": "aard", "beloop": "beloop", "omvang": "omvang", "ernst": "ernst", "netwerk": "netwerk en steun",
+                "ruzie": "ruzie thuis"}
 
 _NUM = r"(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|paar|aantal|half|anderhalf|\d+)"
 _SPAN = r"(?:dag|dagen|week|weken|maand|maanden|jaar|jaren|tijdje|tijd)"
@@ -77,6 +81,15 @@ CUES: Dict[str, List[str]] = {
         r"\bschaal\b",
         r"\b(?:\d|10|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien) (?:op|van|uit) (?:de )?(?:10|tien)\b",
         r"\bgeef het een (?:\d|10|zes|zeven|acht|negen|tien)\b",
+    ],
+    # Loud quarrels between the grown-ups, not any quarrel ("ze maken ruzie over de omgang") and not a child
+    # who shouts ("gisteren schreeuwde hij": that is the aard of the problem).
+    "ruzie": [
+        r"\b(?:hard|harde|hevig|hevige|flink|flinke) (?:ge)?ruzi\w*",
+        r"\bruzie\w* (?:en|met) (?:ge)?schreeuw\w*",
+        r"\b(?:schreeuw\w*|geschreeuwd|gillen|tieren|tekeer|scheld\w*) (?:\w+ )?(?:tegen|naar|op) elkaar\b",
+        r"\b(?:tegen|naar) elkaar (?:\w+ )?(?:schreeuw\w*|geschreeuwd|tekeer|gillen|tieren)\b",
+        r"\belkaar (?:uit )?(?:scheld\w*|uitscheld\w*|uitgescholden)\b",
     ],
     "aard": [
         r"\b(?:gisteren|eergisteren|vanochtend|vanmorgen|vanmiddag|vanavond|laatst|onlangs)\b",
@@ -131,9 +144,9 @@ def clauses(text: str) -> List[str]:
 
 
 def aspects_of(clause: str) -> List[str]:
-    """The aspects a clause speaks to, in a fixed order (beloop, omvang, ernst, netwerk, aard)."""
+    """The aspects a clause speaks to, in a fixed order (beloop, omvang, ernst, ruzie, netwerk, aard)."""
     plain = simplify(clause)
-    found = [a for a in ("beloop", "omvang", "ernst") if any(p.search(plain) for p in _COMPILED[a])]
+    found = [a for a in ("beloop", "omvang", "ernst", "ruzie") if any(p.search(plain) for p in _COMPILED[a])]
     if re.search(_ALONE, plain) or (re.search(_NETWORK_PERSON, plain) and re.search(_HELP, plain)):
         found.append("netwerk")
     if not found and any(p.search(plain) for p in _COMPILED["aard"]):
