@@ -194,7 +194,7 @@ async def test_good_ending_completes_the_form_and_afronden_gives_the_debrief():
     text, debrief = dispatcher.messages[0]["text"], dispatcher.messages[1]["custom"]
     assert text.startswith("Nabespreking") and "goed afgelopen" in text
     assert debrief["soort"] == "debrief" and debrief["einde"] == "goed" and debrief["sessie"] == int(session)
-    assert debrief["stappen_volgorde"][0] == "erkennen" and len(debrief["tips"]) == 2
+    assert debrief["stappen_volgorde"][0] == "erkennen" and debrief["tips"] == []  # flawless: nothing made up
     assert list_sessions()[0]["status"] == "goed"
 
 

@@ -96,6 +96,13 @@ def test_debrief_shows_the_reads_it_was_unsure_about():
     assert data["valkuilen"] == []  # a forgiven read is not quoted as a pitfall
     text = feedback.debrief_text(data, ZETTEN)
     assert "twijfelde" in text and "Je moet wel moe zijn" in text and "45%" in text
+    # the debrief quotes what the persona really said then (found by a user test: it claimed "vroeg wat je
+    # bedoelde" after a reply that asked nothing)
+    first_reply = engine.state.turns[0].antwoord
+    assert data["twijfel"][0]["antwoord"] == first_reply and f'zei: "{first_reply}"' in text
+    # nor does a forgiven read bring a tip about judging, after "not in judging"
+    assert "niet in de inhoud, het redden of het oordelen" in text
+    assert ZETTEN["oordelen"].tip not in data["tips"]
 
 
 def test_real_classifier_reads_an_acknowledgement_with_je_moet_not_as_a_sure_judgement():

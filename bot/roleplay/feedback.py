@@ -69,8 +69,8 @@ def turn_line(turn, zetten: Dict[str, Zet]) -> str:
         reason = ("Je nam je misstap zelf terug en zette een goede stap: je gesprekspartner komt terug op de "
                   "spanning van vóór die misstap, en nog wat rustiger.")
     if getattr(turn, "onzeker", False):
-        reason = (f"Ik twijfelde hoe ik dit moest lezen (zekerheid {turn.zekerheid:.0%}); je gesprekspartner "
-                  "vroeg wat je bedoelde en de spanning bleef gelijk.")
+        reason = (f"Ik twijfelde hoe ik dit moest lezen (zekerheid {turn.zekerheid:.0%}); daarom werd je "
+                  "gesprekspartner niet bozer en bleef de spanning gelijk.")
     return (f"Beurt {turn.nr}: \"{_quote(turn.tekst)}\" → {_name(turn.zet, zetten)} "
             f"(spanning {turn.spanning_voor} → {turn.spanning_na}). {reason}").strip()
 
@@ -86,12 +86,13 @@ def feedback_text(scenario: Scenario, state: State, zetten: Dict[str, Zet], last
     return "\n".join(lines)
 
 
-def _tips(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> List[str]:
+def _tips(scenario: Scenario, state: State, zetten: Dict[str, Zet], pitfalls: Sequence[str]) -> List[str]:
+    """At most two tips, each about something in this talk: the pitfalls the debrief shows (not the unsure reads
+    it forgave), a missed acknowledgement, reality or options named too early, missing steps. A talk that went
+    wrong or was stopped gets general tips when there is too little to go on; a talk that ended well and had
+    nothing to improve gets none (the debrief says so)."""
     moves = state.moves
-    candidates: List[str] = []
-    for pitfall in ("oordelen", "redden", "inhoud"):
-        if pitfall in moves:
-            candidates.append(pitfall)
+    candidates: List[str] = [pitfall for pitfall in ("oordelen", "redden", "inhoud") if pitfall in pitfalls]
     start_band = band_of(state.curve[0])
     if moves and start_band == "hoog" and moves[0] != "erkennen":
         candidates.append("erkennen")
@@ -101,7 +102,8 @@ def _tips(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> List[str]
     candidates += [step for step in STEPS if step not in moves]
     if moves.count(UNCLEAR) >= 2:
         candidates.append(UNCLEAR)
-    candidates += ["behoefte", "visie", "opties"]
+    if state.ending != status.GOOD:
+        candidates += ["behoefte", "visie", "opties"]
     tips: List[str] = []
     for move in candidates:
         zet = zetten.get(move)
@@ -121,7 +123,8 @@ def debrief(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> Dict[st
     counts = {move: state.moves.count(move) for move in dict.fromkeys(state.moves)}
     unsure = [
         {"beurt": turn.nr, "tekst": turn.tekst, "zet": turn.zet, "naam": _name(turn.zet, zetten),
-         "zekerheid": turn.zekerheid, "vergeven": bool(getattr(turn, "onzeker", False))}
+         "zekerheid": turn.zekerheid, "vergeven": bool(getattr(turn, "onzeker", False)),
+         "antwoord": turn.antwoord}  # what the persona said instead of growing angrier
         for turn in state.turns if turn.zekerheid < UNSURE
     ]
     pitfalls = []
@@ -154,7 +157,7 @@ def debrief(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> Dict[st
         "valkuilen": pitfalls,
         "twijfel": unsure,
         "spanning": state.curve,
-        "tips": _tips(scenario, state, zetten),
+        "tips": _tips(scenario, state, zetten, [item["zet"] for item in pitfalls]),
         "patroon": _pattern(scenario, state),
     }
 
@@ -210,12 +213,23 @@ def debrief_text(data: Dict[str, Any], zetten: Dict[str, Zet]) -> str:
     if data.get("twijfel"):
         lines.append("Beurten waarbij ik twijfelde hoe ik ze moest lezen (kijk zelf of het klopt):")
         for item in data["twijfel"]:
-            extra = " Je gesprekspartner vroeg wat je bedoelde; de spanning bleef gelijk." if item["vergeven"] else ""
+            extra = _forgiven_note(item) if item["vergeven"] else ""
             lines.append(f"- Beurt {item['beurt']}: \"{_quote(item['tekst'])}\" las ik als {item['naam'].lower()}, "
                          f"maar ik was maar {item['zekerheid']:.0%} zeker.{extra}")
-    lines.append("Twee tips voor de volgende keer:")
-    lines += [f"{n}. {tip}" for n, tip in enumerate(data["tips"], start=1)]
+    tips = data["tips"]
+    if not tips:
+        lines.append("Verbeterpunten: geen in dit gesprek. Probeer een ander scenario om verder te oefenen.")
+        return "\n".join(lines)
+    lines.append("Twee tips voor de volgende keer:" if len(tips) == 2 else "Een tip voor de volgende keer:")
+    lines += [f"{n}. {tip}" for n, tip in enumerate(tips, start=1)]
     return "\n".join(lines)
+
+
+def _forgiven_note(item: Dict[str, Any]) -> str:
+    """What the persona did with a read that was forgiven: its own words, or (older debriefs) in general."""
+    reply = item.get("antwoord")
+    said = f" en zei: \"{reply}\"" if reply else ""
+    return f" Daarom werd je gesprekspartner niet bozer{said}; de spanning bleef gelijk."
 
 
 def setting_text(scenario: Scenario) -> str:
