@@ -5,7 +5,7 @@ import pytest
 
 from bot.knowledge.loader import load_knowledge
 from bot.paths import knowledge_dir
-from bot.roleplay.engine import Engine, Move, RoleplayError, State
+from bot.roleplay.engine import NO_WORDS, NOT_DUTCH, Engine, Move, RoleplayError, State
 from bot.roleplay.models import MAX_TENSION, band_of
 
 KNOWLEDGE = load_knowledge(Path(knowledge_dir()) / "scenarios")
@@ -123,13 +123,28 @@ def test_bad_input_gives_dutch_messages_and_no_turn():
     assert engine.state.turns == []
 
 
-def test_unknown_labels_and_injection_text_become_unclear_turns():
+def test_unknown_labels_become_unclear_turns():
     scenario = SCENARIOS[0]
     engine = Engine(scenario, classify=lambda text: "geen", seed=0)
-    result = engine.step("'; DROP TABLE records;--")
+    result = engine.step("Tja, zo gaat dat soms.")
     assert result.move.zet == "onduidelijk"
-    assert result.turn.tekst == "'; DROP TABLE records;--"
+    assert result.turn.tekst == "Tja, zo gaat dat soms."
     assert result.reply in getattr(scenario.antwoorden.onduidelijk, band_of(result.tension))
+
+
+def test_injection_english_and_wordless_turns_get_a_notice_and_do_not_count():
+    # found by a user test: an emoji alone was read as an acknowledgement, English got no notice
+    scenario = SCENARIOS[0]
+    engine = Engine(scenario, classify=lambda text: "erkennen", seed=0)
+    for text, message in (("'; DROP TABLE records;--", NOT_DUTCH), ("I hear you, that must be hard.", NOT_DUTCH),
+                          ("👍", NO_WORDS), ("...", NO_WORDS), ("?!", NO_WORDS)):
+        with pytest.raises(RoleplayError) as error:
+            engine.step(text)
+        assert str(error.value) == message
+    assert engine.state.turns == [] and engine.state.tension == scenario.spanning.start
+    # short spoken Dutch and a turn with an emoji still count
+    assert engine.step("Pfoe.").turn.nr == 1
+    assert engine.step("Wat rot voor u 😔").turn.nr == 2
 
 
 def test_state_round_trips_through_a_dict():

@@ -73,10 +73,15 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Set, Union
 
 from bot import status
+from bot.language import looks_dutch, words
 from bot.roleplay import pacing
 from bot.roleplay.models import MAX_TENSION, MOVES, PITFALLS, STEPS, UNCLEAR, Scenario
 
 MAX_TEXT = 1000  # characters per professional turn
+NO_WORDS = ("Ik zie geen woorden in je beurt. Typ wat je tegen je gesprekspartner zegt; een emoji of leesteken "
+            "alleen kan ik niet lezen. Wil je een stilte laten vallen, typ dan bijvoorbeeld: (ik zeg even niets).")
+NOT_DUTCH = ("Het rollenspel gaat in het Nederlands. Zeg het in het Nederlands, zoals je het in het gesprek "
+             "zou zeggen; deze beurt telt niet mee.")
 UNSURE = 0.6  # a read below this confidence is uncertain (calibrated confidences, see `evalueer stappen`)
 BAD_PATTERN = 2  # pitfall/unclear turns among the last three needed for the bad ending
 GOOD_PATTERN = 0.5  # the good ending needs at most this share of turns holding a pitfall (main move or part)
@@ -199,6 +204,10 @@ class Engine:
                 f"Dat is te lang voor één beurt (meer dan {MAX_TEXT} tekens). "
                 "Zeg het korter, zoals in een echt gesprek."
             )
+        if not words(text):  # "👍", "...", "?!": nothing to read, so no move and no change in tension
+            raise RoleplayError(NO_WORDS)
+        if not looks_dutch(text):
+            raise RoleplayError(NOT_DUTCH)
         move = self._classify(text)
         state = self.state
         before = state.tension
