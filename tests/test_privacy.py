@@ -17,7 +17,7 @@ from sqlalchemy import update
 from bot.cli import main
 from bot.db import session_scope
 from bot.privacy import tracker_db
-from bot.privacy.forget import forget_conversation
+from bot.privacy.forget import forget_chat, forget_conversation
 from bot.privacy.retention import cleanup
 from bot.privacy.tracker_store import MaskingSQLTrackerStore
 from bot.records import add_record, get_record, list_records
@@ -187,6 +187,20 @@ async def test_forget_conversation_removes_events_and_records_only_of_that_conve
     assert tracker_db.count_events("blijft") > 0
     assert [row.pk for row in list_records("gespreksplan")] == [kept]
     assert forget_conversation("weg") == {}
+
+
+async def test_a_new_conversation_forgets_the_chat_and_keeps_what_was_saved_from_it(tmp_path, tracker_url):
+    # 'Nieuw gesprek' on the page: an open call-back request and a session stay for the organisation
+    store = make_store(tmp_path)
+    await store.save(conversation("vorige"))
+    callback = add_record("terugbelverzoek", {"waarover": "school"}, conversation_id="vorige")
+    session = add_record("rollenspel", {"scenario": "x"}, conversation_id="vorige")
+    events = tracker_db.count_events("vorige")
+    assert forget_chat("vorige") == {"gespreksgebeurtenissen": events}
+    assert tracker_db.count_events("vorige") == 0 and await store.retrieve("vorige") is None
+    assert [row.pk for row in list_records("terugbelverzoek")] == [callback]
+    assert [row.pk for row in list_records("rollenspel")] == [session]
+    assert forget_chat("vorige") == {} and forget_chat("  ") == {}
 
 
 async def test_forgetting_leaves_nothing_of_the_records_in_our_database_files_nor_in_its_write_ahead_log(

@@ -17,7 +17,7 @@ import pytest
 from bot.web import conversation
 from bot.web.config import WebConfig, is_loopback
 from bot.web.limits import SlidingWindow
-from bot.web.server import BadInput, json_too_deep, make_server, parse_json_body
+from bot.web.server import NEW_CONVERSATION, BadInput, json_too_deep, make_server, parse_json_body
 from tests.fake_rasa import serve
 from tests.test_web_server import SECRET, SENDER, TOKEN, request
 
@@ -51,9 +51,13 @@ def _start(fake, clock=None, forgotten=None, **settings):
         forgotten.append(conversation_id)
         return {"events": 7, "records": 2}
 
+    def forget_chat(conversation_id):
+        forgotten.append(("alleen chat", conversation_id))
+        return {"events": 7}
+
     kwargs = {"clock": clock} if clock else {}
     if forgotten is not None:
-        kwargs["forget"] = forget
+        kwargs["forget"], kwargs["forget_chat"] = forget, forget_chat
     return serve(make_server(WebConfig(**values), load_records=lambda: [], **kwargs))
 
 
@@ -292,9 +296,16 @@ def test_forget_uses_the_privacy_helpers_engine(fake_rasa, monkeypatch):
         server.server_close()
 
 
-def test_nieuw_gesprek_forgets_like_wis(web, forgotten):
+def test_nieuw_gesprek_forgets_only_the_chat_and_keeps_what_was_saved(web, forgotten):
+    # a user test lost an open call-back request by clicking 'Nieuw gesprek'
     status, headers, body = request(web, "POST", "/api/gesprek/wissen", {"nieuw": True})
-    assert status == 200 and json.loads(body)["gewist"] is True and forgotten == [SENDER]
+    answer = json.loads(body)
+    assert status == 200 and answer["gewist"] is True and forgotten == [("alleen chat", SENDER)]
+    assert answer["melding"] == NEW_CONVERSATION and "terugbelverzoeken" in answer["melding"]
+    assert _cookie_value(headers["Set-Cookie"]) != SECRET
+    _, _, script = request(web, "GET", "/static/app.js")
+    assert 'forget(null, true)' in script and '{\\"nieuw\\": true}' in script
+    assert "ook terugbelverzoeken, de intakesamenvatting" in script  # the confirmation of 'Wis dit gesprek'
 
 
 def test_the_message_limit_follows_rustpunt_max_message(fake_rasa):

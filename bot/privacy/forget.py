@@ -2,7 +2,8 @@
 
 ``forget_conversation`` is used by ``rustpunt vergeet <gespreks-id>`` and by the web page's
 "Wis dit gesprek" button; it removes the conversation's events from Rasa's tracker database
-(see ``bot.privacy.tracker_db``) and every record of our own store made from it.
+(see ``bot.privacy.tracker_db``) and every record of our own store made from it. ``forget_chat``
+("Nieuw gesprek") removes only the events: call-backs, summaries, plans and sessions stay.
 """
 from __future__ import annotations
 
@@ -40,6 +41,15 @@ def forget_conversation(conversation_id: str) -> Dict[str, int]:
         removed[EVENTS] = events
     removed.update(records.delete_records(conversation_id=conversation_id))
     return removed
+
+
+def forget_chat(conversation_id: str) -> Dict[str, int]:
+    """Delete only the conversation's tracker events (the chat itself); the records made from it stay."""
+    conversation_id = str(conversation_id or "").strip()
+    if not conversation_id:
+        return {}
+    events = tracker_db.delete_conversations([conversation_id])
+    return {EVENTS: events} if events else {}
 
 
 def participant_sessions(code: str) -> List[int]:

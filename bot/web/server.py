@@ -85,6 +85,8 @@ NEED_TOKEN = "Log in met het trainerstoken om de rollenspellen te zien."
 SESSION_ENDED = "Je sessie is verlopen. Log opnieuw in."
 STORE_ERROR = "De opgeslagen rollenspellen konden niet worden gelezen. Probeer het later opnieuw."
 FORGOTTEN = "Het gesprek is gewist. Je begint met een nieuw, leeg gesprek."
+NEW_CONVERSATION = ("Je begint een nieuw gesprek. Het vorige chatverloop is gewist; terugbelverzoeken, "
+                    "intakesamenvattingen, gespreksplannen en rollenspelsessies blijven bewaard.")
 FORGET_FAILED = "Het gesprek kon niet worden gewist. Er is niets veranderd; probeer het opnieuw."
 GROUP_TITLE = "Groepsoverzicht rollenspellen"
 GROUP_TOO_LONG = "De groepscode is te lang (maximaal {limit} tekens)."
@@ -111,6 +113,13 @@ def _forget(conversation_id: str) -> Dict[str, int]:
     from bot.privacy.forget import forget_conversation
 
     return forget_conversation(conversation_id)
+
+
+def _forget_chat(conversation_id: str) -> Dict[str, int]:
+    """'Nieuw gesprek': only the chat's own events; what was saved from it for the organisation stays."""
+    from bot.privacy.forget import forget_chat
+
+    return forget_chat(conversation_id)
 
 
 def body_limit(config: WebConfig) -> int:
@@ -234,10 +243,12 @@ class Site:
     """Routes and state of one server; kept apart from the Sanic app so tests can reach it."""
 
     def __init__(self, config: WebConfig, load_records: Callable[[], List[Any]],
-                 forget: Callable[[str], Dict[str, int]], clock: Optional[Callable[[], float]] = None) -> None:
+                 forget: Callable[[str], Dict[str, int]], clock: Optional[Callable[[], float]] = None,
+                 forget_chat: Callable[[str], Dict[str, int]] = _forget_chat) -> None:
         self.config = config
         self.load_records = load_records
-        self.forget = forget
+        self.forget = forget  # 'Wis dit gesprek': everything made from the conversation
+        self.forget_chat = forget_chat  # 'Nieuw gesprek': the chat only
         clock_kwargs: Dict[str, Any] = {"clock": clock} if clock else {}
         self.gate = TrainerGate(config.trainer_token, config.trainer_configured,
                                 session_seconds=config.trainer_session_minutes * 60, **clock_kwargs)
@@ -388,20 +399,24 @@ class Site:
         return json_response(200, {"berichten": messages.from_tracker_events(events)}, cookies)
 
     async def forget_conversation(self, request) -> HTTPResponse:
-        """'Nieuw gesprek' and 'Wis dit gesprek': forget this browser's conversation, start a new one."""
+        """'Wis dit gesprek' (body ``{}``): forget this browser's conversation and everything saved from it.
+        'Nieuw gesprek' (body ``{"nieuw": true}``): forget only its chat events; call-backs, intake summaries,
+        plans and role-play sessions stay for the organisation (a user test lost a call-back this way).
+        Both start a new conversation."""
         secret = self.cookie(request, conversation.COOKIE_NAME)
         limited = self._limited(request)
         if limited:
             return limited
         try:
-            self._json_payload(request)  # 'Wis dit gesprek' and 'Nieuw gesprek' both forget; the body is checked only
+            payload = self._json_payload(request)
         except BadInput as exc:
             return error_json(exc.status, exc.message)
+        new_only = isinstance(payload, dict) and payload.get("nieuw") is True
         removed: Dict[str, int] = {}
         if conversation.valid_secret(secret):
             old = conversation.conversation_id(secret)
             try:
-                removed = await self.blocking(self.forget, old)
+                removed = await self.blocking(self.forget_chat if new_only else self.forget, old)
             except Exception as exc:  # the store may be down: say so, keep the conversation
                 logger.error("could not forget conversation %s: %s", conversation.short_hash(old),
                              type(exc).__name__)
@@ -410,7 +425,8 @@ class Site:
         fresh = conversation.new_secret()
         cookie = self._cookie_header(request, conversation.COOKIE_NAME, fresh, conversation.COOKIE_PATH)
         counts = {str(k): v for k, v in (removed or {}).items() if isinstance(v, int)}
-        return json_response(200, {"gewist": True, "verwijderd": counts, "melding": FORGOTTEN}, [cookie])
+        return json_response(200, {"gewist": True, "verwijderd": counts,
+                                   "melding": NEW_CONVERSATION if new_only else FORGOTTEN}, [cookie])
 
     # ---- trainers' page ---------------------------------------------------------------------
     def _bearer(self, request) -> Optional[str]:
@@ -623,9 +639,10 @@ class RustpuntServer:
     port 0 gets a free one) and serves in ``serve_forever``, from any thread."""
 
     def __init__(self, config: WebConfig, load_records: Callable[[], List[Any]] = _load_records,
-                 forget: Callable[[str], Dict[str, int]] = _forget, clock: Optional[Callable[[], float]] = None):
+                 forget: Callable[[str], Dict[str, int]] = _forget, clock: Optional[Callable[[], float]] = None,
+                 forget_chat: Callable[[str], Dict[str, int]] = _forget_chat):
         self.config = config
-        self.site = Site(config, load_records, forget, clock)
+        self.site = Site(config, load_records, forget, clock, forget_chat)
         self.app = build_app(self.site)
         family = socket.AF_INET6 if ":" in config.host else socket.AF_INET
         self.socket = socket.create_server((config.host, config.port), family=family, backlog=512)
@@ -695,5 +712,6 @@ class RustpuntServer:
 
 def make_server(config: WebConfig, load_records: Callable[[], List[Any]] = _load_records,
                 forget: Callable[[str], Dict[str, int]] = _forget,
-                clock: Optional[Callable[[], float]] = None) -> RustpuntServer:
-    return RustpuntServer(config, load_records, forget, clock)
+                clock: Optional[Callable[[], float]] = None,
+                forget_chat: Callable[[str], Dict[str, int]] = _forget_chat) -> RustpuntServer:
+    return RustpuntServer(config, load_records, forget, clock, forget_chat)

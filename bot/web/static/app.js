@@ -747,7 +747,9 @@
 
   /* Forget this conversation on the server (and start a new one there), then in the page. 'Nieuw gesprek'
    * and 'Wis gesprek' both forget; only the notice differs. On failure the conversation stays and the page says why. */
-  function forget(doneText) {
+  /* POST /api/gesprek/wissen: everything of this conversation ('Wis dit gesprek'), or with {nieuw: true} only
+     the chat ('Nieuw gesprek': call-backs, summaries, plans and role-play sessions stay). */
+  function forget(doneText, newOnly) {
     newButton.disabled = forgetButton.disabled = true;
     showNotice(null);
     setBusy(true);
@@ -755,29 +757,30 @@
       method: "POST",
       credentials: "same-origin",
       headers: { "Content-Type": "application/json" },
-      body: "{}"
+      body: newOnly ? "{\"nieuw\": true}" : "{}"
     }).then(readJson).then(function (r) {
       setBusy(false);
       newButton.disabled = forgetButton.disabled = false;
       if (!r.ok) {
-        addError(r.body.fout || "Het gesprek kon niet worden gewist (fout " + r.status + ").", function () { forget(doneText); });
+        addError(r.body.fout || "Het gesprek kon niet worden gewist (fout " + r.status + ").", function () { forget(doneText, newOnly); });
         return;
       }
       clearConversation();
-      showNotice(doneText);
+      showNotice(doneText || r.body.melding || null);
       input.focus();
     }).catch(function () {
       setBusy(false);
       newButton.disabled = forgetButton.disabled = false;
-      addError(OFFLINE, function () { forget(doneText); });
+      addError(OFFLINE, function () { forget(doneText, newOnly); });
     });
   }
 
-  newButton.addEventListener("click", function () { forget(null); });
+  newButton.addEventListener("click", function () { forget(null, true); });  // the server's notice says what stays
 
   forgetButton.addEventListener("click", function () {
     var sure = window.confirm("Wil je dit gesprek wissen? Alles wat je in dit gesprek typte en wat Rustpunt " +
-      "ervan bewaarde, wordt verwijderd. Dit kun je niet ongedaan maken.");
+      "ervan bewaarde, wordt verwijderd: ook terugbelverzoeken, de intakesamenvatting, gespreksplannen en " +
+      "rollenspelsessies uit dit gesprek. Dit kun je niet ongedaan maken.");
     if (sure) { forget("Het gesprek is gewist. Je begint met een nieuw, leeg gesprek."); }
   });
 
