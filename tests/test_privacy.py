@@ -18,6 +18,7 @@ from bot.cli import main
 from bot.db import session_scope
 from bot.privacy import tracker_db
 from bot.privacy.forget import forget_chat, forget_conversation
+from bot.privacy.masking import mask_reply
 from bot.privacy.retention import cleanup
 from bot.privacy.tracker_store import MaskingSQLTrackerStore
 from bot.records import add_record, get_record, list_records
@@ -143,6 +144,34 @@ async def test_tracker_store_on_sqlite_uses_the_write_ahead_log_and_survives_a_n
     back = await again.retrieve("gesprek-wal")
     assert back.latest_message.text == "hallo"
     assert back.get_slot("intake_status")["pos"] == 3
+
+
+async def test_replies_keep_our_own_words_and_mask_the_names_that_were_typed(tmp_path, tracker_url, monkeypatch):
+    # found by a user test: after a reload the summary read "[NAAM]: ze zegt een 8" (was "Ernst:") and
+    # "Vraag 1 van 18 ([NAAM] van de hulpvraag)": the name finder (deduce) takes such words for names
+    monkeypatch.delenv("RUSTPUNT_MASKER")
+    store = make_store(tmp_path)
+    typed = "Karel slaat zijn zoon Sem soms, zegt Roos; bel 06-87654321"
+    ours = ["Vraag 1 van 18 (Kern van de hulpvraag)", "Kern: moeite met slapen\nErnst: ze zegt een 8",
+            "Je bent niet in de inhoud, het redden of het oordelen geschoten. Mooi.",
+            "Ho even. Je zit al bij oplossingen.", "Weet je, papa en mama gaan niet meer samen wonen, Noor."]
+    tracker = DialogueStateTracker.from_events("gesprek-namen", [
+        ActionExecuted("action_listen"),
+        UserUttered(typed, intent={"name": "vertel", "confidence": 1.0}, metadata={"deelnemer": "Fenna Smit"}),
+        *[BotUttered(text) for text in ours],
+        BotUttered(f'Beurt 1: "{typed}" was inhoud.', data={"custom": {"tekst": typed, "deelnemer": "Fenna Smit"}}),
+    ], slots=DOMAIN.slots)
+    await store.save(tracker)
+    back = await store.retrieve("gesprek-namen")
+    replies = [event for event in back.events if isinstance(event, BotUttered)]
+    assert [event.text for event in replies[:-1]] == ours  # our own texts come back as they were written
+    quoted = replies[-1]
+    assert "Karel" not in quoted.text and "Roos" not in quoted.text and "06-87654321" not in quoted.text
+    assert "[NAAM]" in quoted.text and "[TELEFOON]" in quoted.text
+    assert "Fenna" not in json.dumps(quoted.data) and "Karel" not in json.dumps(quoted.data)
+    assert files_contain(tmp_path / "rasa", ("Karel", "Roos", "87654321", "Fenna")) == []
+    # a word of ours that the user also typed as a name is masked in our reply as well
+    assert mask_reply("Ernst: ze zegt een 8", frozenset({"ernst"})) == "[NAAM]: ze zegt een 8"
 
 
 async def test_tracker_store_appends_new_events_masked(tmp_path, tracker_url):

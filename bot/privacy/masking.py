@@ -7,8 +7,9 @@ cache: a repeated text costs a dictionary lookup. The cache lives in memory only
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import AbstractSet, Any, Callable, Iterable, Tuple
 
 from bot.intake import deidentify
 
@@ -25,22 +26,52 @@ def mask_text(text: str) -> str:
     return deidentify.mask(text).text
 
 
-def mask_value(value: Any, skip_keys: Iterable[str] = ()) -> Any:
-    """Mask every string in ``value`` (str, list, tuple, dict; other types unchanged).
+_WORD = re.compile(r"\w+")
+
+
+def words_of(text: str) -> frozenset:
+    """The lower-cased words of ``text`` (to tell what someone typed)."""
+    return frozenset(w.lower() for w in _WORD.findall(text or ""))
+
+
+@lru_cache(maxsize=CACHE_SIZE)
+def _spans(text: str) -> Tuple[Tuple[int, int, str], ...]:
+    return tuple(deidentify.mask(text).spans)
+
+
+def mask_reply(text: str, typed: AbstractSet[str]) -> str:
+    """A reply of Rustpunt masked: every span as in ``mask_text``, except a name none of whose words the user
+    typed (``typed``: lower-cased words of the conversation's messages). Our own texts hold words the name
+    finder takes for names ("Kern:", "Ernst:", "Mooi.", the children of a scenario); only what someone typed
+    can be a family's name."""
+    if not text or not any(ch.isalnum() for ch in text):
+        return text
+    pieces, last = [], 0
+    for start, end, label in _spans(text):
+        if label == "naam" and not (words_of(text[start:end]) & typed):
+            continue
+        pieces += [text[last:start], deidentify.LABELS[label]]
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def mask_value(value: Any, skip_keys: Iterable[str] = (), mask: Callable[[str], str] = mask_text) -> Any:
+    """Mask every string in ``value`` (str, list, tuple, dict; other types unchanged) with ``mask``.
     Dict keys listed in ``skip_keys`` keep their value as it is (ids, names of intents ...)."""
     skip = frozenset(skip_keys)
-    return _mask(value, skip)
+    return _mask(value, skip, mask)
 
 
-def _mask(value: Any, skip: frozenset) -> Any:
+def _mask(value: Any, skip: frozenset, mask: Callable[[str], str]) -> Any:
     if isinstance(value, str):
-        return mask_text(value)
+        return mask(value)
     if isinstance(value, list):
-        return [_mask(item, skip) for item in value]
+        return [_mask(item, skip, mask) for item in value]
     if isinstance(value, tuple):
-        return tuple(_mask(item, skip) for item in value)
+        return tuple(_mask(item, skip, mask) for item in value)
     if isinstance(value, dict):
-        return {key: (item if key in skip else _mask(item, skip)) for key, item in value.items()}
+        return {key: (item if key in skip else _mask(item, skip, mask)) for key, item in value.items()}
     return value
 
 

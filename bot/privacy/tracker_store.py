@@ -17,15 +17,16 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any, Dict
+from typing import AbstractSet, Any, Dict, FrozenSet, List, Optional, Set
 
 from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.events import UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy.orm import sessionmaker
 
 from bot.db import sqlite_file_engine
-from bot.privacy.masking import mask_value, warm_up
+from bot.privacy.masking import mask_reply, mask_value, warm_up, words_of
 
 log = logging.getLogger(__name__)
 
@@ -39,9 +40,34 @@ KEEP_KEYS = frozenset({
 })
 
 
-def mask_event(data: Dict[str, Any]) -> Dict[str, Any]:
-    """The serialised event ``data`` with every piece of free text masked (a new dict)."""
+def mask_event(data: Dict[str, Any], typed: Optional[AbstractSet[str]] = None) -> Dict[str, Any]:
+    """The serialised event ``data`` with every piece of free text masked (a new dict). A reply of Rustpunt
+    (a ``bot`` event) with ``typed`` (``typed_words``): names only where the user typed them (``mask_reply``)."""
+    if typed is not None and data.get("event") == "bot":
+        return mask_value(data, skip_keys=KEEP_KEYS, mask=lambda text: mask_reply(text, typed))
     return mask_value(data, skip_keys=KEEP_KEYS)
+
+
+def typed_words(tracker: DialogueStateTracker) -> FrozenSet[str]:
+    """The lower-cased words of everything the user sent in this conversation: message texts and metadata
+    (the participant's name of the page). Earlier messages come back from the store masked; their names are
+    masked in the replies that quoted them too, since those were stored the same way."""
+    found: Set[str] = set()
+    for event in tracker.events:
+        if isinstance(event, UserUttered):
+            found |= words_of(event.text or "")
+            found |= words_of(" ".join(str(v) for v in _strings(event.metadata)))
+    return frozenset(found)
+
+
+def _strings(value: Any) -> List[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in _strings(item)]
+    if isinstance(value, (list, tuple)):
+        return [s for item in value for s in _strings(item)]
+    return []
 
 
 def _tune_sqlite(store: SQLTrackerStore) -> None:
@@ -77,8 +103,9 @@ class MaskingSQLTrackerStore(SQLTrackerStore):
         """Write the tracker's new events, masked (same bookkeeping as ``SQLTrackerStore.save``)."""
         await self.stream_events(tracker)
         with self.session_scope() as session:
+            typed = typed_words(tracker)
             for event in self._additional_events(session, tracker):
-                data = mask_event(event.as_dict())
+                data = mask_event(event.as_dict(), typed)
                 session.add(
                     self.SQLEvent(
                         sender_id=tracker.sender_id,
