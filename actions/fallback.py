@@ -5,15 +5,20 @@ Long requests are where the recogniser is least sure, and they are the ones prof
 or "welke rol is dit:" before a long spoken turn, or a whole case for the sociale kaart ("vader gokt en de schulden
 lopen op, twee kinderen van 4 en 7, Huizen"). ``action_onzeker_bericht`` checks, in this order:
 
+0. danger (``bot.intake.danger``): what to do right now comes first ("haar ex staat nu beneden voor de deur"),
+   then whatever else below applies;
 1. the explicit step request (``bot.steps.navigation.which_step_sentence``): the step of the sentence;
 2. the explicit role request (``bot.roles.request.is_role_request``): the role analysis;
-3. a kaart question: a place in the region and a problem the kaart knows (``bot.kaart.dialog.lees``): the search;
+3. a kaart question: a place (in the region or outside it) and a problem the kaart knows
+   (``bot.kaart.dialog.lees``): the search;
+4. a request to forget ("wis dit gesprek", "verwijder mijn gegevens"): how to do that;
 
 and otherwise leaves it to the rule, which says it did not understand and shows the menu, as before. The action
 sets the slot ``onzeker_beantwoord`` (True: answered; False: the rule goes on with ``utter_default`` and the menu).
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -24,6 +29,7 @@ from rasa_sdk.types import DomainDict
 from actions.kaart import search_and_show
 from actions.roles import ActionRolAnalyse
 from actions.steps import ActionVoorbereidenWelkeStap
+from bot.intake.danger import danger_message
 from bot.kaart.dialog import lees
 from bot.kaart.query import parse_vraag
 from bot.roles.request import is_role_request
@@ -41,18 +47,37 @@ class ActionOnzekerBericht(Action):
     ) -> List[Dict[Text, Any]]:
         text = (tracker.latest_message.get("text") or "").strip()
         answered = True
+        danger = danger_message(text)
+        if danger:
+            dispatcher.utter_message(text=danger)
         if navigation.which_step_sentence(text):
             await ActionVoorbereidenWelkeStap().run(dispatcher, tracker, domain)
         elif is_role_request(text):
             await ActionRolAnalyse().run(dispatcher, tracker, domain)
         elif is_kaart_question(text):
-            search_and_show(dispatcher, text, lees(text, tracker.latest_message.get("entities", [])))
+            search_and_show(dispatcher, text, lees(text, tracker.latest_message.get("entities", [])),
+                            danger_shown=bool(danger))
+        elif is_forget_request(text):
+            dispatcher.utter_message(text=FORGET_HOW)
         else:
-            answered = False  # the rule goes on with utter_default and the menu
+            answered = bool(danger)  # without danger the rule goes on with utter_default and the menu
         return [SlotSet(ANSWERED, answered)]
 
 
 def is_kaart_question(text: str) -> bool:
-    """A place in the region and a problem the kaart knows: a question for the sociale kaart."""
+    """A place (in the region, or one the kaart knows is outside it) and a problem the kaart knows."""
     parsed = parse_vraag(text)
-    return bool(parsed.gemeente and parsed.themas)
+    return bool((parsed.gemeente or parsed.buiten_regio) and parsed.themas)
+
+
+_FORGET = re.compile(r"\b(?:wis|wissen|vergeet|vergeten|verwijder|verwijderen|weggooien|gooi)\b.*"
+                     r"\b(?:gesprek|gesprekken|gegevens|alles|chat|geschiedenis|wat ik (?:heb )?(?:gezegd|getypt))\b")
+FORGET_HOW = ("Op de webpagina wis je dit gesprek met de knop 'Wis dit gesprek' bovenaan: alles wat je in dit gesprek "
+              "typte en wat Rustpunt ervan bewaarde, wordt dan verwijderd (ook terugbelverzoeken, samenvattingen, "
+              "plannen en rollenspelsessies uit dit gesprek). Een beheerder kan een gesprek ook wissen met "
+              "'rustpunt vergeet'.")
+
+
+def is_forget_request(text: str) -> bool:
+    """A request to forget this conversation or one's data ("wis dit gesprek", "verwijder mijn gegevens")."""
+    return len(text.split()) <= 12 and bool(_FORGET.search(text.lower()))

@@ -9,6 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.forms import FormValidation
+from bot.intake.danger import danger_message
 from bot.kaart import messages
 from bot.kaart.dialog import SLOTS, aanvullen, lees, ontbreekt, zoektekst
 
@@ -101,10 +102,16 @@ class ActionKaartZoek(Action):
         return _reset()
 
 
-def search_and_show(dispatcher: CollectingDispatcher, text: str, slots: Dict[str, Any]) -> None:
-    """Search the kaart with the question and what was understood of it (``lees``) and show the best services."""
+def search_and_show(dispatcher: CollectingDispatcher, text: str, slots: Dict[str, Any],
+                    danger_shown: bool = False) -> None:
+    """Search the kaart with the question and what was understood of it (``lees``) and show the best services;
+    danger in the question ("denkt aan zelfmoord") first, with what to do right now, unless already shown."""
     from bot.kaart.format import payload, resultaat_tekst  # lazy: with the search, on first use
     from bot.kaart.search import zoek  # lazy: the search index is built on first use
+
+    danger = None if danger_shown else danger_message(text, then=messages.NA_GEVAAR)
+    if danger:
+        dispatcher.utter_message(text=danger)
 
     gemeente: Optional[str] = slots.get("kaart_gemeente")
     leeftijd = slots.get("kaart_leeftijd")

@@ -49,3 +49,27 @@ async def test_a_case_with_a_place_and_a_problem_is_searched_in_the_kaart():
 async def test_anything_else_is_left_to_the_rule_that_says_sorry_and_shows_the_menu():
     for text in ("blablabla wat dan ook", "welke stap is dit:", "mijn zoon van 9 is somber", "Huizen"):
         assert await answer(text, answered=False) == [], text
+
+
+async def test_danger_comes_first_also_from_the_menu():
+    # found by a user test: a call in progress typed from the menu got "Sorry, dat begreep ik niet goed"
+    messages = await answer("ik heb een moeder aan de lijn, ze fluistert, haar ex staat nu beneden voor de deur en "
+                            "schopt tegen de deur, de kinderen zijn boven")
+    assert messages[0]["text"].startswith("Let op, eerst de veiligheid:") and "112" in messages[0]["text"]
+    assert "Veilig Thuis" in messages[0]["text"] and "'vraagverheldering'" in messages[0]["text"]
+    # with a kaart question: the advice first, then the services (once)
+    messages = await answer("meisje van 14 uit Ankeveen snijdt zichzelf")
+    texts = [m.get("text") or "" for m in messages]
+    assert texts[0].startswith("Let op, eerst de veiligheid:") and "113" in texts[0]
+    assert sum("eerst de veiligheid" in t for t in texts) == 1 and "plaats: Wijdemeren" in "".join(texts)
+    # a negated signal is no danger
+    assert not any("eerst de veiligheid" in (m.get("text") or "")
+                   for m in await answer("gezin in Huizen, geen sprake van geweld, vader gokt"))
+
+
+async def test_a_place_outside_the_region_and_a_request_to_forget_are_answered():
+    messages = await answer("vader uit Amersfoort, zoon 12 spijbelt")
+    assert "Amersfoort" in messages[0]["text"] or "Amersfoort" in messages[1]["text"]
+    for text in ("wis dit gesprek", "vergeet alles wat ik gezegd heb", "verwijder mijn gegevens"):
+        [message] = await answer(text)
+        assert "'Wis dit gesprek'" in message["text"], text

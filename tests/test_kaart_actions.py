@@ -158,3 +158,17 @@ async def test_search_with_nothing_found_gives_general_route():
 async def test_reset_clears_every_kaart_slot():
     events = await ActionKaartReset().run(CollectingDispatcher(), tracker("x", {"kaart_vraag": "oud"}, {}), DOMAIN)
     assert all(e["value"] is None for e in events) and len(events) == 5
+
+
+def test_a_kaart_question_with_danger_gets_what_to_do_now_before_the_services():
+    # found by a user test: "denkt aan zelfmoord" got a school social worker first and no word about 113
+    from actions.kaart import search_and_show
+    from bot.kaart.dialog import lees
+
+    text = "zoon van 15 uit Huizen denkt aan zelfmoord"
+    dispatcher = CollectingDispatcher()
+    search_and_show(dispatcher, text, lees(text, []))
+    texts = [m.get("text") or "" for m in dispatcher.messages]
+    assert texts[0].startswith("Let op, eerst de veiligheid:") and "113" in texts[0] and "112" in texts[0]
+    assert texts[0].endswith(messages.NA_GEVAAR)
+    assert any(m.get("custom", {}).get("soort") == "kaart_resultaten" for m in dispatcher.messages)

@@ -65,6 +65,12 @@ def run_search(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
+        from bot.intake.danger import danger_message
+        from bot.kaart.messages import NA_GEVAAR
+
+        danger = danger_message(args.vraag, then=NA_GEVAAR)  # what to do right now comes first
+        if danger:
+            print(danger + "\n")
         print(resultaat_tekst(result, met_scores=args.scores))
     return 0 if result.status in ("ok", "geen_resultaat") else 1
 

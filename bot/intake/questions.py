@@ -68,11 +68,14 @@ def format_question(view) -> str:
     )
 
 
-def format_danger(signals) -> str:
-    """What to do right now, for each new danger signal (most urgent first)."""
+INTAKE_THEN = "Daarna kun je de intake voortzetten met de volgende vraag, of 'stop' typen."
+
+
+def format_danger(signals, then: str = INTAKE_THEN) -> str:
+    """What to do right now, for each new danger signal (most urgent first), and what comes after (``then``)."""
     order = {"acuut": 0, "suicide": 1, "veilig_thuis": 2}
     parts = ["Let op, eerst de veiligheid:"]
     for signal in sorted(signals, key=lambda s: order.get(s.niveau, 9)):
         parts.append(f"- {signal.naam}: {' '.join(signal.direct_doen.split())}")
-    parts.append("Daarna kun je de intake voortzetten met de volgende vraag, of 'stop' typen.")
+    parts.append(then)
     return "\n".join(parts)

@@ -85,4 +85,6 @@ VERVOLGVRAAG = {
 }
 VRAAG_LEEG = "Ik heb nog geen vraag gekregen. Beschrijf de situatie in een paar woorden."
 RESULTATEN_INTRO = "Dit zijn de diensten die het best passen:"
+# after the danger advice, before the results of a kaart question that holds danger ("denkt aan zelfmoord")
+NA_GEVAAR = "Hieronder staan diensten uit de sociale kaart voor daarna; die vervangen niet wat je nu moet doen."
 NOG_EEN = "Wil je nog iets opzoeken? Stel een nieuwe vraag, of typ 'menu'."
