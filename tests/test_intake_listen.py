@@ -66,6 +66,22 @@ def test_a_loud_quarrel_told_at_the_danger_question_answers_the_quarrel_question
     assert listen("algemeen.beloop", "Gisteren schreeuwde hij")[0] == [Filed("aard", "Gisteren schreeuwde hij")]
 
 
+def test_nobody_in_danger_answers_the_danger_question_and_says_nothing_about_the_network(intake_knowledge):
+    # found by a user test: "nee niemand in gevaar" was filed under network and the danger question stayed open
+    intake = Intake(intake_knowledge)
+    state = intake.handle(intake.start().state, "Mijn dochter van 9 slaapt slecht sinds de scheiding").state
+    for answer in ("nee niemand in gevaar", "nee, er is niemand in gevaar", "niemand"):
+        turn = intake.handle(state, answer)
+        assert not turn.kept_open and turn.filed == [], answer
+        assert turn.state["answers"]["veiligheid.acuut_gevaar"] == answer
+        assert "weinig_steun" not in [hit[1] for hit in turn.state["hits"]], answer
+    # who helps: "niemand" there is little support, as before
+    state = answer_until(intake, turn.state, "sociaal_netwerk.steunpersonen", {})
+    turn = intake.handle(state, "niemand eigenlijk")
+    assert "weinig_steun" in [hit[1] for hit in turn.state["hits"]]
+    assert listen("algemeen.kern", "ik heb niemand om op terug te vallen")[0][0].aspect == "netwerk"
+
+
 def test_beloop_given_to_the_family_question_is_filed_as_beloop_and_not_asked_again(intake_knowledge):
     intake = Intake(intake_knowledge)
     state = intake.handle(intake.start().state, "Mijn zoon van 12 is vaak boos").state

@@ -110,9 +110,11 @@ _NETWORK_PERSON = (
     r"|vriend|vrienden|familie|mijn (?:moeder|vader)|moeder van mij|vader van mij|andere ouders|kennissen|mentor"
     r"|trainer|juf|meester)\b"
 )
+# "niemand" only as someone to turn to: "nee, niemand in gevaar" answers the danger question, not the network one
 _ALONE = (
-    r"\b(?:niemand|er alleen voor|sta alleen|helemaal alleen|geen familie|geen netwerk|geen vrienden"
-    r"|op mezelf aangewezen|nergens terecht|eenzaam)\b"
+    r"\b(?:(?:heb|hebben|ken|kennen|is|zijn) (?:er )?(?:echt |verder |eigenlijk )?niemand(?! (?:in gevaar|gewond|"
+    r"onveilig|bang|geslagen))|niemand (?:die|om|bij wie|aan wie|waar)|bij niemand|er alleen voor|sta alleen"
+    r"|helemaal alleen|geen familie|geen netwerk|geen vrienden|op mezelf aangewezen|nergens terecht|eenzaam)\b"
 )
 
 # Cues that an answer is about the composition of the family (question 'gezin').

@@ -173,6 +173,8 @@ class Intake:
         key = self._key(step)
         question = self._step_question(step)
         hits = find_signals(text, self.signals.values(), question=key)
+        if question.gevaar_signaal:  # "nee, er is niemand in gevaar" tells who is in danger, not who helps
+            hits = [hit for hit in hits if hit.soort != "weinig_steun"]
         if question.signaal_bij_ja and is_affirmative(text):
             # a plain 'ja' counts as the question's signal: a danger on a safety question (unless the
             # answer already named one), an ordinary signal otherwise (it never interrupts)
