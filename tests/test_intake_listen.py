@@ -205,3 +205,22 @@ def test_plain_text_export_and_cli(intake_knowledge, capsys):
     assert capsys.readouterr().out == text
     assert cli.main(["intake", "tekst", "999"]) == 1
     assert "geen samenvatting met nummer 999" in capsys.readouterr().out
+
+
+def test_a_summary_after_an_early_end_says_the_safety_questions_were_not_asked(intake_knowledge):
+    # found by a user test: 'rond af' after the first answer gave a summary with no word about safety
+    intake = Intake(intake_knowledge)
+    state = intake.handle(intake.start().state, "Mijn zoon van 12 wil niet meer naar school").state
+    early = build_summary(intake.handle(state, "rond af").state, intake_knowledge, search=lambda *a, **k: [])
+    assert early.veiligheid.startswith("Veiligheid: niet gevraagd: Is er op dit moment iemand in direct gevaar")
+    assert "Wordt er thuis weleens geslagen" in early.veiligheid and early.veiligheid.endswith("Vraag dit alsnog na.")
+    text = format_summary(early)
+    assert early.veiligheid in text and "Beantwoord: 1 vraag," in text
+    assert early.veiligheid in export_text(early.to_payload())
+    # skipped is named as skipped; asked is asked
+    skipped = intake.handle(state, "sla over").state
+    assert "overgeslagen: Is er op dit moment" in build_summary(
+        intake.handle(skipped, "rond af").state, intake_knowledge, search=lambda *a, **k: []).veiligheid
+    asked = answer_until(intake, state, "algemeen.gezin", {})
+    done = build_summary(intake.handle(asked, "rond af").state, intake_knowledge, search=lambda *a, **k: [])
+    assert done.veiligheid == "Veiligheid: uitgevraagd."

@@ -36,6 +36,8 @@ def export_text(payload: dict) -> str:
         lines.append("Signalen: " + "; ".join(f"{kind}: {', '.join(names)}" for kind, names in signalen.items()))
     else:
         lines.append("Signalen: geen bijzondere signalen")
+    if payload.get("veiligheid"):
+        lines.append(payload["veiligheid"])
     for number, advice in enumerate(payload.get("route") or [], start=1):
         grounds = advice.get("op_grond_van") or []
         lines.append(

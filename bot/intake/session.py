@@ -104,6 +104,18 @@ class Intake:
                 return index
         return None
 
+    def safety_not_answered(self, state: dict) -> Tuple[List[str], List[str]]:
+        """The safety questions of the plan that apply and have no answer: (never asked, skipped), as questions."""
+        never: List[str] = []
+        skipped: List[str] = []
+        for step in self.plan.stappen:
+            question = self._step_question(step)
+            key = self._key(step)
+            if not question.gevaar_signaal or not self._applies(step, state) or key in state["answers"]:
+                continue
+            (skipped if key in state["skipped"] else never).append(question.vraag)
+        return never, skipped
+
     def view(self, state: dict) -> Optional[QuestionView]:
         position = state.get("pos")
         if position is None or state.get("status") != STATUS_BUSY:

@@ -13,6 +13,7 @@ from bot.intake.listen import age_of, kern_from_words, place_of
 from bot.intake.route import Advice, advise
 from bot.intake.signals import Hit
 from bot.records import add_record
+from bot.wording import counted
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +71,7 @@ class Summary:
     maskering: Dict[str, int] = field(default_factory=dict)
     steun_woorden: List[str] = field(default_factory=list)  # the caller's own (masked) words about support
     plaats: Optional[str] = None  # municipality code used for the sociale kaart
+    veiligheid: str = ""  # were the safety questions asked? (a summary after an early 'rond af' says so)
 
     def to_payload(self) -> dict:
         data = asdict(self)
@@ -165,6 +167,7 @@ def build_summary(state: dict, knowledge, gemeente: Optional[str] = None, search
         route.append(RouteAdvice(advice.route, advice.titel, advice.reden, advice.grounds, services))
 
     return Summary(
+        veiligheid=_safety_line(state, knowledge),
         kern=kern,
         kern_woorden=answers.get(KERN_KEY, ""),
         aspecten=aspects,
@@ -180,6 +183,21 @@ def build_summary(state: dict, knowledge, gemeente: Optional[str] = None, search
         + ([answers[NETWORK_KEY]] if NETWORK_KEY in answers else []),
         plaats=gemeente,
     )
+
+
+def _safety_line(state: dict, knowledge) -> str:
+    """'Veiligheid: ...': asked, or which safety questions were never asked or skipped."""
+    from bot.intake.session import DEFAULT_PLAN, Intake
+
+    never, skipped = Intake(knowledge, state.get("plan") or DEFAULT_PLAN).safety_not_answered(state)
+    if not never and not skipped:
+        return "Veiligheid: uitgevraagd."
+    parts = []
+    if never:
+        parts.append("niet gevraagd: " + " ".join(never))
+    if skipped:
+        parts.append("overgeslagen: " + " ".join(skipped))
+    return "Veiligheid: " + "; ".join(parts) + " Vraag dit alsnog na."
 
 
 def own_kern(answers: Dict[str, str]) -> List[str]:
@@ -223,6 +241,8 @@ def format_summary(summary: Summary) -> str:  # noqa: C901 - one flat list of op
             lines.append(f"- {kind}: {', '.join(names)}")
     else:
         lines.append("Signalen: geen bijzondere signalen gehoord.")
+    if summary.veiligheid:
+        lines.append(summary.veiligheid)
     lines.append("")
     lines.append("Routeadvies:")
     for number, advice in enumerate(summary.route, start=1):
@@ -240,7 +260,7 @@ def format_summary(summary: Summary) -> str:  # noqa: C901 - one flat list of op
     if summary.kaart_melding:
         lines.append(summary.kaart_melding)
     lines.append("")
-    lines.append(f"Beantwoord: {summary.beantwoord} vragen, overgeslagen: {summary.overgeslagen}.")
+    lines.append(f"Beantwoord: {counted(summary.beantwoord, 'vraag', 'vragen')}, overgeslagen: {summary.overgeslagen}.")
     note = deidentify.describe(summary.maskering)
     lines.append(note or "Er stonden geen namen, nummers of adressen in de antwoorden die afgeschermd moesten worden.")
     return "\n".join(lines)
