@@ -224,3 +224,23 @@ def test_a_summary_after_an_early_end_says_the_safety_questions_were_not_asked(i
     asked = answer_until(intake, state, "algemeen.gezin", {})
     done = build_summary(intake.handle(asked, "rond af").state, intake_knowledge, search=lambda *a, **k: [])
     assert done.veiligheid == "Veiligheid: uitgevraagd."
+
+
+def test_answers_to_the_other_questions_are_in_the_summary_and_the_copy_text(intake_knowledge):
+    # found by a user test: the answers about the divorce questions (the child passing on messages) were nowhere
+    intake = Intake(intake_knowledge)
+    state = intake.handle(intake.start().state, "Mijn dochter van 11 zit klem sinds de scheiding").state
+    answers = {"complexe_scheiding.kind_ertussen": "ze moet soms berichtjes doorgeven aan vader",
+               "algemeen.wens": "dat er rust komt voor haar"}
+    for key in ("complexe_scheiding.kind_ertussen", "algemeen.wens"):
+        state = answer_until(intake, state, key, {})
+        state = intake.handle(state, answers[key]).state
+    summary = build_summary(intake.handle(state, "rond af").state, intake_knowledge, search=lambda *a, **k: [])
+    told = dict(summary.antwoorden)
+    assert [answer for answer in told.values() if answer != "nee"] == list(answers.values())
+    assert "kind zit klem tussen de ouders" in [name for names in summary.signalen.values() for name in names]
+    text = format_summary(summary)
+    assert "Verder vertelde de beller:" in text and '"ze moet soms berichtjes doorgeven aan vader"' in text
+    assert "ze moet soms berichtjes doorgeven aan vader" in export_text(summary.to_payload())
+    # the aspects and the kern are shown once, in their own place
+    assert not any(question.startswith("Waar belt u over?") for question in told)

@@ -38,6 +38,8 @@ def export_text(payload: dict) -> str:
         lines.append("Signalen: geen bijzondere signalen")
     if payload.get("veiligheid"):
         lines.append(payload["veiligheid"])
+    for question, answer in payload.get("antwoorden") or []:
+        lines.append(f"{question} {clean(answer)}")
     for number, advice in enumerate(payload.get("route") or [], start=1):
         grounds = advice.get("op_grond_van") or []
         lines.append(

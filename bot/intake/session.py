@@ -116,6 +116,11 @@ class Intake:
             (skipped if key in state["skipped"] else never).append(question.vraag)
         return never, skipped
 
+    def other_answers(self, state: dict, shown: Tuple[str, ...]) -> List[Tuple[str, str]]:
+        """(question, answer) for every answered question whose key is not in ``shown``, in the plan's order."""
+        return [(self._step_question(step).vraag, state["answers"][self._key(step)]) for step in self.plan.stappen
+                if self._key(step) in state["answers"] and self._key(step) not in shown]
+
     def view(self, state: dict) -> Optional[QuestionView]:
         position = state.get("pos")
         if position is None or state.get("status") != STATUS_BUSY:

@@ -11,6 +11,7 @@ from bot import status
 from bot.intake import deidentify
 from bot.intake.listen import age_of, kern_from_words, place_of
 from bot.intake.route import Advice, advise
+from bot.intake.session import DEFAULT_PLAN, Intake
 from bot.intake.signals import Hit
 from bot.records import add_record
 from bot.wording import counted
@@ -72,6 +73,8 @@ class Summary:
     steun_woorden: List[str] = field(default_factory=list)  # the caller's own (masked) words about support
     plaats: Optional[str] = None  # municipality code used for the sociale kaart
     veiligheid: str = ""  # were the safety questions asked? (a summary after an early 'rond af' says so)
+    # the (masked) answers to the other questions (divorce, school, tried before, wish ...): [question, answer]
+    antwoorden: List[List[str]] = field(default_factory=list)
 
     def to_payload(self) -> dict:
         data = asdict(self)
@@ -166,8 +169,11 @@ def build_summary(state: dict, knowledge, gemeente: Optional[str] = None, search
                 kaart_note = "Zoeken in de sociale kaart lukte nu niet; zoek zelf naar een passende dienst."
         route.append(RouteAdvice(advice.route, advice.titel, advice.reden, advice.grounds, services))
 
+    intake = Intake(knowledge, state.get("plan") or DEFAULT_PLAN)
+    shown = (KERN_KEY, NETWORK_KEY) + tuple(key for _, key in ASPECTS)
     return Summary(
-        veiligheid=_safety_line(state, knowledge),
+        veiligheid=_safety_line(intake, state),
+        antwoorden=[[question, answer] for question, answer in intake.other_answers(state, shown)],
         kern=kern,
         kern_woorden=answers.get(KERN_KEY, ""),
         aspecten=aspects,
@@ -185,11 +191,9 @@ def build_summary(state: dict, knowledge, gemeente: Optional[str] = None, search
     )
 
 
-def _safety_line(state: dict, knowledge) -> str:
+def _safety_line(intake, state: dict) -> str:
     """'Veiligheid: ...': asked, or which safety questions were never asked or skipped."""
-    from bot.intake.session import DEFAULT_PLAN, Intake
-
-    never, skipped = Intake(knowledge, state.get("plan") or DEFAULT_PLAN).safety_not_answered(state)
+    never, skipped = intake.safety_not_answered(state)
     if not never and not skipped:
         return "Veiligheid: uitgevraagd."
     parts = []
@@ -243,6 +247,9 @@ def format_summary(summary: Summary) -> str:  # noqa: C901 - one flat list of op
         lines.append("Signalen: geen bijzondere signalen gehoord.")
     if summary.veiligheid:
         lines.append(summary.veiligheid)
+    if summary.antwoorden:
+        lines.append("Verder vertelde de beller:")
+        lines += [f"- {question} \"{answer}\"" for question, answer in summary.antwoorden]
     lines.append("")
     lines.append("Routeadvies:")
     for number, advice in enumerate(summary.route, start=1):
@@ -272,5 +279,6 @@ def store_summary(summary: Summary, conversation_id: Optional[str] = None) -> in
     # answers were masked on arrival; mask again so nothing unmasked can slip into the store
     payload["kern_woorden"] = deidentify.mask(payload["kern_woorden"]).text
     payload["aspecten"] = {name: deidentify.mask(value).text for name, value in payload["aspecten"].items()}
+    payload["antwoorden"] = [[question, deidentify.mask(answer).text] for question, answer in payload["antwoorden"]]
     title = summary.kern[0] if summary.kern else "vraagverheldering"
     return add_record(RECORD_KIND, payload, conversation_id=conversation_id, title=title, status=status.SAVED)

@@ -334,6 +334,16 @@
     if (!isBlank(data.steun)) { box.appendChild(section("Steun in het netwerk", data.steun)); }
     if (data.weinig_steun === true) { box.appendChild(el("p", "waarschuwing", "Let op: weinig steun in het netwerk.")); }
     if (!isBlank(data.signalen)) { box.appendChild(section("Signalen", data.signalen)); }
+    if (typeof data.veiligheid === "string" && data.veiligheid) {
+      box.appendChild(el("p", data.veiligheid.indexOf("uitgevraagd") >= 0 ? "leeg" : "waarschuwing", data.veiligheid));
+    }
+    if (Array.isArray(data.antwoorden) && data.antwoorden.length) {
+      var told = el("ul");
+      data.antwoorden.forEach(function (qa) {
+        if (Array.isArray(qa) && qa.length === 2) { told.appendChild(el("li", null, qa[0] + " “" + qa[1] + "”")); }
+      });
+      box.appendChild(section("Verder vertelde de beller", told));
+    }
     if (Array.isArray(data.route) && data.route.length) {
       var routes = el("div", "routes");
       data.route.forEach(function (r) {
@@ -349,11 +359,12 @@
     }
     if (typeof data.kaart_melding === "string" && data.kaart_melding) { box.appendChild(paragraphs(data.kaart_melding, "kaart-melding")); }
     if (data.beantwoord !== undefined || data.overgeslagen !== undefined) {
-      box.appendChild(el("p", "leeg", (Number(data.beantwoord) || 0) + " vragen beantwoord, " + (Number(data.overgeslagen) || 0) + " overgeslagen."));
+      var answered = Number(data.beantwoord) || 0;
+      box.appendChild(el("p", "leeg", answered + (answered === 1 ? " vraag" : " vragen") + " beantwoord, " + (Number(data.overgeslagen) || 0) + " overgeslagen."));
     }
     if (typeof data.tekst === "string" && data.tekst.trim()) { box.appendChild(copyBox(data.tekst)); }
     var known = { soort: 1, id: 1, kern: 1, kern_woorden: 1, aspecten: 1, steun: 1, weinig_steun: 1, signalen: 1,
-      route: 1, kaart_melding: 1, beantwoord: 1, overgeslagen: 1, maskering: 1, tekst: 1 };
+      route: 1, kaart_melding: 1, beantwoord: 1, overgeslagen: 1, maskering: 1, tekst: 1, veiligheid: 1, antwoorden: 1 };
     Object.keys(data).forEach(function (key) {
       if (!known[key] && !isBlank(data[key])) { box.appendChild(section(label(key), data[key])); }
     });
