@@ -199,16 +199,20 @@ class ValidateTerugbelForm(FormValidation):
         return {slot: text}
 
     def validate_terugbel_wie(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        return self._required("terugbel_wie", value, dispatcher, tracker)
+        return self._telling("terugbel_wie", value, dispatcher, tracker)
 
     def validate_terugbel_waarover(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        if says_nothing(str(value or "")):  # "ja", "ok", "weet ik niet": no subject to call back about
-            dispatcher.utter_message(text=TEXTS.text("terugbel_waarover_vaag"))
-            return {"terugbel_waarover": None}
-        return self._required("terugbel_waarover", value, dispatcher, tracker)
+        return self._telling("terugbel_waarover", value, dispatcher, tracker)
 
     def validate_terugbel_wanneer(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        return self._required("terugbel_wanneer", value, dispatcher, tracker)
+        return self._telling("terugbel_wanneer", value, dispatcher, tracker)
+
+    def _telling(self, slot: str, value, dispatcher, tracker) -> Dict[Text, Any]:
+        """A call-back field that says something: "ja", "ok" or "weet ik niet" is asked again with an example."""
+        if says_nothing(str(value or "")):
+            dispatcher.utter_message(text=TEXTS.text(slot + "_vaag"))
+            return {slot: None}
+        return self._required(slot, value, dispatcher, tracker)
 
 
 class ActionTerugbelverzoekOpslaan(Action):

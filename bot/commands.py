@@ -38,7 +38,10 @@ PHRASES: Dict[str, Tuple[str, ...]] = {
     ),
     HINT: (
         "hint", "een hint", "geef een hint", "geef me een hint", "mag ik een hint", "hint graag", "tip",
-        "geef een tip", "geef me een tip", "help", "ik weet het niet meer", "wat moet ik nu zeggen",
+        "geef een tip", "geef me een tip", "help", "help me", "hulp", "ik weet het niet meer", "wat moet ik nu zeggen",
+        "wat moet ik zeggen", "wat zeg ik nu", "ik loop vast", "ik weet niet wat ik moet zeggen",
+        "ik weet niet wat ik nu moet zeggen", "ik weet even niet wat ik moet zeggen",
+        "ik weet even niet wat ik nu moet zeggen", "wat is de volgende stap", "welke stap nu", "welke stap moet ik nu",
     ),
     # Not "hoe gaat het?" or "hoe ging het?": in a role-play those are natural lines to the parent or child.
     FEEDBACK: (
@@ -78,11 +81,16 @@ def normalise(text: Optional[str]) -> str:
 
 
 def whole_message(text: Optional[str], allowed: Sequence[str]) -> Optional[str]:
-    """The first command of ``allowed`` whose phrase is the whole message, else None."""
+    """The first command of ``allowed`` whose phrase is the whole message, else None. A request for help
+    after what the professional was saying ("ik weet even niet wat ik nu moet zeggen, help") counts as well:
+    the last clause alone is a ``HINT`` phrase."""
     cleaned = normalise(text)
     for command in allowed:
         if cleaned in PHRASES[command]:
             return command
+    last = re.split(r"[,.;:!?]\s*", (text or "").strip().rstrip(",.;:!? "))[-1]
+    if HINT in allowed and last != (text or "").strip() and normalise(last) in PHRASES[HINT]:
+        return HINT
     return None
 
 

@@ -229,6 +229,20 @@ async def test_a_callback_subject_of_only_yes_or_a_filler_is_asked_again():
         "terugbel_waarover": "ja, over de school van haar zoon"}
 
 
+async def test_a_callback_time_or_caller_of_only_ok_is_asked_again():
+    # found by the second user test: "ok" was stored as the time of the call-back
+    from actions.intake import ValidateTerugbelForm
+
+    validator = ValidateTerugbelForm()
+    for slot, start in (("terugbel_wanneer", "Dat zegt nog niet wanneer"), ("terugbel_wie", "Dat zegt nog niet wie")):
+        dispatcher = CollectingDispatcher()
+        result = getattr(validator, f"validate_{slot}")("ok", dispatcher, tracker(), DOMAIN)
+        assert result == {slot: None} and dispatcher.messages[0]["text"].startswith(start)
+    dispatcher = CollectingDispatcher()
+    assert validator.validate_terugbel_wanneer("morgen voor 12 uur", dispatcher, tracker(), DOMAIN) == {
+        "terugbel_wanneer": "morgen voor 12 uur"}
+
+
 async def test_register_callback_with_missing_field():
     dispatcher = CollectingDispatcher()
     await ActionTerugbelverzoekOpslaan().run(
