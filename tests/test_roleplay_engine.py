@@ -173,3 +173,19 @@ def test_real_step_classifier_with_judging_cues():
     hits = sum(classify(p.tekst).zet == p.zet for p in scenario.oefenpad)
     assert hits >= len(scenario.oefenpad) - 2
     assert classify("asdf qwerty zxcv").zet == "onduidelijk"
+
+
+def test_asking_for_help_is_a_hint_request_and_siding_is_going_into_the_content():
+    # found by the second user test: "wat is de volgende stap?" ended a talk well as opties; siding with the parent
+    # against the other ("uw ex klinkt echt als een lastige man") calmed her as erkennen
+    from bot.roleplay.moves import CueLexicon, MoveClassifier
+    from bot.roleplay.session import command_of
+
+    for text in ("wat is de volgende stap?", "ik weet even niet wat ik nu moet zeggen, help", "Help me", "tip"):
+        assert command_of(text) == "hint", text
+    for text in ("Ik help u graag, maar ik kan niet voor u bellen.", "Wie helpt u als het misgaat?"):
+        assert command_of(text) is None, text
+    classify = MoveClassifier(lexicon=CueLexicon.from_knowledge(KNOWLEDGE))
+    for text in ("Uw ex klinkt echt als een lastige man.", "Die berichten van hem zijn echt over de grens.",
+                 "Hij doet het expres, dat zie ik ook."):
+        assert classify(text).zet == "inhoud", text
