@@ -25,6 +25,7 @@ from pydantic import ValidationError
 from bot.knowledge.base import Entry
 from bot.knowledge.kinds import registry
 from bot.knowledge.problem import Problem
+from bot.knowledge.yaml_errors import yaml_error_text
 from bot.paths import knowledge_dir
 
 MAX_FILE_BYTES = 5_000_000
@@ -107,17 +108,17 @@ def load_yaml(text: str) -> Any:
 
 
 def _read_yaml(path: Path, rel: str, problems: List[Problem]):
+    text = None
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             problems.append(Problem(rel, None, None, "bestand is te groot (meer dan 5 MB)"))
             return None
-        return load_yaml(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        return load_yaml(text)
     except UnicodeDecodeError:
         problems.append(Problem(rel, None, None, "bestand is geen UTF-8-tekst"))
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (regel {mark.line + 1}, kolom {mark.column + 1})" if mark else ""
-        problems.append(Problem(rel, None, None, f"ongeldige YAML{where}: {getattr(exc, 'problem', exc)}"))
+        problems.append(Problem(rel, None, None, yaml_error_text(exc, text)))
     return None
 
 
