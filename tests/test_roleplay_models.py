@@ -59,7 +59,7 @@ def test_missing_move_unknown_role_and_bad_tension(tmp_path, capsys):
     assert code == 1
     assert "veld 'antwoorden.onduidelijk': verplicht veld ontbreekt" in out
     assert "veld 'persona.rol': onbekende rol 'held'" in out
-    assert "veld 'spanning.start': is te groot" in out
+    assert "veld 'spanning.start': is te groot (hoogstens 9)" in out
 
 
 def test_duplicate_ids_in_file_and_against_existing_scenarios(tmp_path, capsys):
@@ -138,3 +138,14 @@ def test_scenario_casting_and_good_paths_follow_the_workbook():
     assert not any("kiezen" in step.tekst or "kies" in step.tekst for step in child.oefenpad)
     mother = scenarios["moeder-dochter-niet-gezien"]
     assert not any("kiest" in step.tekst for step in mother.oefenpad)
+
+
+def test_a_too_large_file_names_the_limit(tmp_path, capsys, monkeypatch):
+    from bot.knowledge import loader
+
+    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 100_000)
+    path = tmp_path / "groot.yml"
+    path.write_text(SOURCE.read_text(encoding="utf-8") + "# opvulling\n" * 20_000, encoding="utf-8")
+    assert main(["scenario", "controleer", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "groot.yml: bestand is te groot (0,3 MB); een kennisbestand mag hoogstens 0,1 MB zijn" in out
