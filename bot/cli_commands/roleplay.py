@@ -133,6 +133,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 # -- sessies ---------------------------------------------------------------------------------------
 def run_sessions_list(args: argparse.Namespace) -> int:
+    from bot.local_time import SORTABLE_FORMAT, dutch_time_text
     from bot.roleplay.session import list_sessions
 
     if args.aantal < 1:
@@ -146,8 +147,8 @@ def run_sessions_list(args: argparse.Namespace) -> int:
     for s in sessions:
         who = " / ".join(x for x in (s.get("deelnemer"), s.get("groep")) if x) or "-"
         turns = len(s.get("state", {}).get("turns", []))
-        print(f"{s['id']:>5}  {str(s['created_at'])[:16]:<16}  {s['status'] or '-':<8}  {turns:>7}  "
-              f"{who[:24]:<24}  {s.get('titel')}")
+        when = dutch_time_text(s["created_at"], SORTABLE_FORMAT)[:16]
+        print(f"{s['id']:>5}  {when:<16}  {s['status'] or '-':<8}  {turns:>7}  {who[:24]:<24}  {s.get('titel')}")
     return 0
 
 
