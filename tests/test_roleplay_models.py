@@ -31,6 +31,7 @@ def check(tmp_path, data, capsys):
 def test_valid_file_passes(tmp_path, capsys):
     data = scenario_data()
     data["items"][0]["id"] = "vader-kopie"
+    data["items"][0]["nummer"] = 7  # a copy needs its own number
     code, out = check(tmp_path, data, capsys)
     assert code == 0, out
     assert "in orde" in out
@@ -109,6 +110,7 @@ def test_new_scenario_file_is_available_after_files_change(tmp_path, monkeypatch
     data = scenario_data()
     data["items"][0]["id"] = "tweede-scenario"
     data["items"][0]["titel"] = "Een tweede scenario"
+    data["items"][0]["nummer"] = 6
     write(folder, data, "tweede.yml")
     clock[0] += loader.CHECK_SECONDS  # the files are looked at again after a few seconds
     ids = {s.id for s in catalog.scenarios(tmp_path / "knowledge")}
