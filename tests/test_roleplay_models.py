@@ -151,3 +151,25 @@ def test_a_too_large_file_names_the_limit(tmp_path, capsys, monkeypatch):
     assert main(["scenario", "controleer", str(path)]) == 1
     out = capsys.readouterr().out
     assert "groot.yml: bestand is te groot (0,3 MB); een kennisbestand mag hoogstens 0,1 MB zijn" in out
+
+
+def test_a_one_word_note_is_no_sentence_of_the_practice_path(tmp_path, capsys):
+    data = scenario_data()
+    item = data["items"][0]
+    item.update(id="notitie", nummer=7)
+    item["oefenpad"][1]["tekst"] = "Erkennen."  # a note to self where the professional's sentence belongs
+    item["valkuilpad"][0]["tekst"] = "TODO"
+    code, out = check(tmp_path, data, capsys)
+    assert code == 1
+    assert ("item 'notitie', veld 'oefenpad[2].tekst': is geen hele zin (1 woord); schrijf wat de professional zegt, "
+            "in minstens 3 woorden (de zin is ook het voorbeeld in de hint)") in out
+    assert "veld 'valkuilpad[1].tekst': is geen hele zin (1 woord)" in out
+
+
+def test_a_short_whole_sentence_is_a_sentence_of_the_practice_path(tmp_path, capsys):
+    data = scenario_data()
+    item = data["items"][0]
+    item.update(id="kort", nummer=7)
+    item["oefenpad"][1]["tekst"] = "Wat een week."
+    code, out = check(tmp_path, data, capsys)
+    assert code == 0, out

@@ -20,6 +20,8 @@ from bot import status
 from bot.knowledge.base import Entry, Strict, Text, missing_ids, one_of
 from bot.knowledge.examples import ExampleGroup
 from bot.knowledge.problem import Problem
+from bot.language import words
+from bot.steps.input_check import MIN_WORDS  # what the step recogniser reads as a sentence
 
 STEPS = ("visie", "erkennen", "dynamiek", "behoefte", "realiteit", "opties")
 PITFALLS = ("inhoud", "redden", "oordelen")
@@ -238,12 +240,22 @@ class Einde(Strict):
 
 
 class PadStap(Strict):
-    """One scripted professional turn with the move the author intends."""
+    """One scripted professional turn with the move the author intends. The sentence is also the example a hint
+    shows, so it must be a whole sentence, as long as the step recogniser needs (a note like 'erkennen' is not)."""
 
     zet: str
     tekst: Line
 
     _zet = one_of("zet", MOVES, "onbekende zet")
+
+    @validator("tekst")
+    def whole_sentence(cls, value):
+        count = len(words(value))
+        if count < MIN_WORDS:
+            raise ValueError(f"is geen hele zin ({count} {'woord' if count == 1 else 'woorden'}); schrijf wat de "
+                             f"professional zegt, in minstens {MIN_WORDS} woorden (de zin is ook het voorbeeld in "
+                             "de hint)")
+        return value
 
 
 class Scenario(Entry):
