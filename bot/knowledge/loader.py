@@ -54,7 +54,7 @@ _DUTCH = {
     "type_error.enum": "heeft een waarde die niet is toegestaan",
     "value_error.const": "heeft een waarde die niet is toegestaan",
     "value_error.list.min_items": "heeft te weinig items",
-    "value_error.url": "is geen geldige webadres",
+    "value_error.url": "is geen geldig webadres",
     "value_error.email": "is geen geldig e-mailadres",
 }
 
