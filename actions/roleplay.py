@@ -67,7 +67,7 @@ class ActionAskRollenspelScenario(Action):
             dispatcher.utter_message(text=TEXTS.text("geen_scenarios"))
             return []
         intro = TEXTS.text("kies")
-        lines = [feedback.scenario_line(n, s) for n, s in enumerate(scenarios, start=1)]
+        lines = [feedback.scenario_line(s) for s in scenarios]
         buttons = [{"title": s.titel, "payload": s.id} for s in scenarios]
         dispatcher.utter_message(text=intro + "\n" + "\n".join(lines), buttons=buttons)
         return []

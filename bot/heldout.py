@@ -554,11 +554,10 @@ def _held_out_list(name: str, key: str, empty_message: str) -> Tuple[str, List[A
     try:
         data = _yaml(name)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (regel {mark.line + 1}, kolom {mark.column + 1})" if mark else ""
-        raise HeldOutError(
-            [Problem(rel, None, None, f"ongeldige YAML{where}: {getattr(exc, 'problem', exc)}")]
-        ) from exc
+        from bot.knowledge.yaml_errors import yaml_error_text
+
+        text = (evaluation_dir() / name).read_text(encoding="utf-8", errors="replace")
+        raise HeldOutError([Problem(rel, None, None, yaml_error_text(exc, text))]) from exc
     raw = data.get(key) if isinstance(data, dict) else None
     if not isinstance(raw, list) or not raw:
         raise HeldOutError([Problem(rel, None, key, empty_message)])

@@ -66,7 +66,7 @@ def test_every_problem_is_reported_at_once_with_file_entry_and_field(tmp_path, k
     found = messages(knowledge)
     assert "kennis/fout.yml, item 'a', veld 'kleur': onbekend veld (niet toegestaan)" in found
     assert "kennis/fout.yml, item 'b', veld 'bron': verplicht veld ontbreekt" in found
-    assert "kennis/fout.yml, item 'c', veld 'leeftijd': is te groot" in found
+    assert "kennis/fout.yml, item 'c', veld 'leeftijd': is te groot (hoogstens 120)" in found
     assert any(m.startswith("kennis/fout.yml, item 'a', veld 'id': dubbel id") for m in found)
     assert (
         "kennis/fout.yml, item 'd', veld 'buren': verwijst naar 'onbekend', maar er is geen ding met dat id"
@@ -100,6 +100,19 @@ def test_malformed_yaml_names_the_line(tmp_path, kinds):
 def test_broken_file_shapes_get_a_dutch_message(tmp_path, kinds, text, expected):
     write(tmp_path / "kennis", "x.yml", text)
     assert messages(loader.load_knowledge(tmp_path / "kennis")) == [expected]
+
+
+def test_a_too_large_file_names_its_size_and_the_limit(tmp_path, kinds, monkeypatch):
+    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 200_000)  # the message follows the one limit constant
+    write(tmp_path / "kennis", "groot.yml", "soort: ding\nitems:\n" + "# opvulling\n" * 25_000)
+    assert messages(loader.load_knowledge(tmp_path / "kennis")) == [
+        "kennis/groot.yml: bestand is te groot (0,3 MB); een kennisbestand mag hoogstens 0,2 MB zijn"]
+
+
+def test_a_value_out_of_bounds_names_the_bound(tmp_path, kinds):
+    write(tmp_path / "kennis", "x.yml", f"soort: ding\nitems:\n  - id: a\n    naam: A\n    {BRON}\n    leeftijd: -1\n")
+    assert messages(loader.load_knowledge(tmp_path / "kennis")) == [
+        "kennis/x.yml, item 'a', veld 'leeftijd': is te klein (minstens 0)"]
 
 
 def test_non_utf8_file_is_reported(tmp_path, kinds):

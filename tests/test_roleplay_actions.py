@@ -72,6 +72,7 @@ async def test_ask_scenario_lists_every_scenario_with_a_button():
     assert message["text"].startswith("Welk scenario wil je oefenen?")
     assert [b["payload"] for b in message["buttons"]] == [s.id for s in scenarios]
     assert all(s.samenvatting in message["text"] for s in scenarios)
+    assert all(f"\n{s.nummer}. {s.titel}: " in message["text"] for s in scenarios)  # each its own fixed number
 
 
 async def test_choosing_a_scenario_starts_a_session_and_shows_the_setting():

@@ -7,6 +7,7 @@ import pytest
 from bot import cli
 from bot.cli_commands import roleplay as roleplay_cli
 from bot.db import reset_engines
+from bot.local_time import dutch_time
 from bot.roleplay import catalog, moves
 from bot.roleplay.session import PracticeService, command_of, list_sessions, sessions_for
 
@@ -77,6 +78,8 @@ def test_sessies_lijst_toon_and_csv(db, capsys, tmp_path):
     assert cli.main(["sessies", "lijst"]) == 0
     out = capsys.readouterr().out
     assert "goed" in out and "gestopt" in out and "Anna / Groep A" in out
+    stored = list_sessions()[0]["created_at"]  # UTC in the store, Dutch time in the list
+    assert dutch_time(stored).strftime("%Y-%m-%d %H:%M") in out
     assert cli.main(["sessies", "toon", str(second)]) == 0
     out = capsys.readouterr().out
     assert "Laat maar eens zien" in out and "zet: De inhoud in (valkuil)" in out

@@ -236,7 +236,8 @@ def test_a_context_set_that_is_no_yaml_or_has_no_items_gives_a_dutch_message(tmp
     from bot.heldout import HeldOutError, context_items
 
     _broken_set(tmp_path, monkeypatch, "items:\n  - id: [niet afgesloten\n")
-    with pytest.raises(HeldOutError, match=r"evaluatie/context.yml: ongeldige YAML \(regel \d+"):
+    with pytest.raises(HeldOutError, match=r"evaluatie/context.yml: ongeldige YAML \(regel \d+, kolom \d+\): een "
+                                           r"lijst tussen \[ en \] is niet gesloten"):
         context_items()
     _broken_set(tmp_path, monkeypatch, "# leeg\n")
     with pytest.raises(HeldOutError, match="verwacht een niet-lege lijst met items"):

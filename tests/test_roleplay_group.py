@@ -76,6 +76,16 @@ def test_date_range_and_bad_input(records):
         group_view(records, "  ")
 
 
+def test_dates_are_dutch_days_and_times():
+    late = record(1, "Anna", "Groep-Y", "goed", GOOD)
+    late.created_at = datetime(2026, 11, 30, 23, 30)  # stored in UTC: 00:30 on 1 December in Amsterdam
+    view = group_view([late], "Groep-Y", "2026-12-01", "2026-12-01")
+    assert [r.datum for p in view.deelnemers for r in p.sessies] == ["2026-12-01 00:30"]
+    assert group_view([late], "Groep-Y", "2026-11-30", "2026-11-30").deelnemers == []
+    assert "2026-12-01 00:30" in group_csv_text([late], "Groep-Y")
+    assert "2026-12-01 00:30" in render_group_page([late], "Groep-Y")
+
+
 def test_where_groups_get_stuck_per_scenario(records):
     view = group_view(records, "Najaar-2026")
     first = view.scenarios[0]

@@ -31,6 +31,7 @@ def check(tmp_path, data, capsys):
 def test_valid_file_passes(tmp_path, capsys):
     data = scenario_data()
     data["items"][0]["id"] = "vader-kopie"
+    data["items"][0]["nummer"] = 7  # a copy needs its own number
     code, out = check(tmp_path, data, capsys)
     assert code == 0, out
     assert "in orde" in out
@@ -59,7 +60,7 @@ def test_missing_move_unknown_role_and_bad_tension(tmp_path, capsys):
     assert code == 1
     assert "veld 'antwoorden.onduidelijk': verplicht veld ontbreekt" in out
     assert "veld 'persona.rol': onbekende rol 'held'" in out
-    assert "veld 'spanning.start': is te groot" in out
+    assert "veld 'spanning.start': is te groot (hoogstens 9)" in out
 
 
 def test_duplicate_ids_in_file_and_against_existing_scenarios(tmp_path, capsys):
@@ -109,6 +110,7 @@ def test_new_scenario_file_is_available_after_files_change(tmp_path, monkeypatch
     data = scenario_data()
     data["items"][0]["id"] = "tweede-scenario"
     data["items"][0]["titel"] = "Een tweede scenario"
+    data["items"][0]["nummer"] = 6
     write(folder, data, "tweede.yml")
     clock[0] += loader.CHECK_SECONDS  # the files are looked at again after a few seconds
     ids = {s.id for s in catalog.scenarios(tmp_path / "knowledge")}
@@ -138,3 +140,36 @@ def test_scenario_casting_and_good_paths_follow_the_workbook():
     assert not any("kiezen" in step.tekst or "kies" in step.tekst for step in child.oefenpad)
     mother = scenarios["moeder-dochter-niet-gezien"]
     assert not any("kiest" in step.tekst for step in mother.oefenpad)
+
+
+def test_a_too_large_file_names_the_limit(tmp_path, capsys, monkeypatch):
+    from bot.knowledge import loader
+
+    monkeypatch.setattr(loader, "MAX_FILE_BYTES", 100_000)
+    path = tmp_path / "groot.yml"
+    path.write_text(SOURCE.read_text(encoding="utf-8") + "# opvulling\n" * 20_000, encoding="utf-8")
+    assert main(["scenario", "controleer", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "groot.yml: bestand is te groot (0,3 MB); een kennisbestand mag hoogstens 0,1 MB zijn" in out
+
+
+def test_a_one_word_note_is_no_sentence_of_the_practice_path(tmp_path, capsys):
+    data = scenario_data()
+    item = data["items"][0]
+    item.update(id="notitie", nummer=7)
+    item["oefenpad"][1]["tekst"] = "Erkennen."  # a note to self where the professional's sentence belongs
+    item["valkuilpad"][0]["tekst"] = "TODO"
+    code, out = check(tmp_path, data, capsys)
+    assert code == 1
+    assert ("item 'notitie', veld 'oefenpad[2].tekst': is geen hele zin (1 woord); schrijf wat de professional zegt, "
+            "in minstens 3 woorden (de zin is ook het voorbeeld in de hint)") in out
+    assert "veld 'valkuilpad[1].tekst': is geen hele zin (1 woord)" in out
+
+
+def test_a_short_whole_sentence_is_a_sentence_of_the_practice_path(tmp_path, capsys):
+    data = scenario_data()
+    item = data["items"][0]
+    item.update(id="kort", nummer=7)
+    item["oefenpad"][1]["tekst"] = "Wat een week."
+    code, out = check(tmp_path, data, capsys)
+    assert code == 0, out

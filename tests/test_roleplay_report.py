@@ -39,3 +39,19 @@ def test_names_titles_steps_and_tips_are_escaped():
     html = html_report(INJECTION, [session], {})
     assert "<script>" not in html and "<img src=x" not in html
     assert html.count("&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;") == 6  # title, h1, scenario, status, steps, tip
+
+
+def test_the_report_and_the_csv_show_dutch_time():
+    import io
+
+    from bot.roleplay.report import write_csv
+
+    winter = _session(id=1, created_at="2026-12-03T10:15:00")  # stored in UTC
+    summer = _session(id=2, created_at="2026-07-03T10:15:00", state={"turns": [
+        {"nr": 1, "zet": "erkennen", "spanning_voor": 8, "spanning_na": 7, "rol": "slachtoffer", "tekst": "t",
+         "antwoord": "a"}]})
+    html = html_report("Anna", [winter, summer], {})
+    assert "<td>2026-12-03 11:15</td>" in html and "<td>2026-07-03 12:15</td>" in html
+    out = io.StringIO()
+    write_csv([summer], out)
+    assert ",2026-07-03 12:15:00," in out.getvalue()

@@ -46,7 +46,8 @@ SKIP_FIELDS = {
 # (the kaart search is split into modules named after what they do: every one of them, as search.py was)
 KAART_SEARCH_MODULES = ("results index describe service_area ages kinds naming question checks themes scoring "
                         "explanations hits ranking routes top result_message search").split()
-MESSAGE_MODULES = ["bot/kaart/messages.py", "bot/kaart/format.py", "bot/intake/callbacks.py"] + [
+MESSAGE_MODULES = ["bot/kaart/messages.py", "bot/kaart/format.py", "bot/intake/callbacks.py",
+                   "bot/knowledge/yaml_messages.py"] + [
     f"bot/kaart/{name}.py" for name in KAART_SEARCH_MODULES]
 
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]+(?:['’-][A-Za-zÀ-ÿ]+)*")

@@ -63,6 +63,16 @@ def test_an_engine_session_shows_its_turns_debrief_and_pitfall_quote_as_text():
     assert "gesprek-123" not in html  # only a short hash of the conversation
 
 
+def test_the_page_shows_dutch_time_in_winter_and_summer():
+    winter, summer = engine_record(pk=1), engine_record(pk=2)
+    winter.created_at = datetime(2026, 1, 15, 12, 0)  # stored in UTC
+    summer.created_at = datetime(2026, 7, 15, 12, 0)
+    html = trainer_page.sessions_page([winter, summer])
+    assert "<dt>Datum</dt><dd>15-01-2026 13:00</dd>" in html  # CET, UTC+1
+    assert "<dt>Datum</dt><dd>15-07-2026 14:00</dd>" in html  # CEST, UTC+2
+    assert "12:00" not in html and "UTC" not in html
+
+
 def test_the_view_reads_the_fields_the_session_stores():
     view = session_view(engine_record())
     assert view.turn_count == 2 and [t.kind for t in view.turns] == ["engine", "engine"]

@@ -81,6 +81,7 @@ def check_file(path: Path) -> List[str]:
     from bot.knowledge.kinds import registry
     from bot.knowledge.loader import Knowledge, check_references, validate_file
     from bot.roleplay import catalog
+    from bot.roleplay.models import free_number, number_taken
 
     if not path.is_file():
         return [f"{path}: bestand bestaat niet"]
@@ -96,10 +97,18 @@ def check_file(path: Path) -> List[str]:
             knowledge.problems.extend(check(knowledge))
     problems = [str(p) for p in knowledge.problems]
     existing = catalog.knowledge()
-    for scenario_id in knowledge.entries.get("scenario", {}):
-        other = existing.files.get(("scenario", scenario_id))
+    elsewhere = [s for s in existing.all("scenario") if Path(existing.files[("scenario", s.id)]).name != path.name]
+    mine = knowledge.all("scenario")
+    free = free_number([s.nummer for s in elsewhere + mine])
+    for scenario in mine:
+        other = existing.files.get(("scenario", scenario.id))
         if other and Path(other).name != path.name:
-            problems.append(f"{path.name}, item '{scenario_id}', veld 'id': dubbel id (staat ook in {other})")
+            problems.append(f"{path.name}, item '{scenario.id}', veld 'id': dubbel id (staat ook in {other})")
+            continue
+        owner = next((s for s in elsewhere if s.nummer == scenario.nummer), None)
+        if owner is not None:
+            problems.append(str(number_taken(scenario, path.name, owner.id, existing.files[("scenario", owner.id)],
+                                             free)))
     return problems
 
 
@@ -124,8 +133,8 @@ def run_list(args: argparse.Namespace) -> int:
     if not scenarios:
         print("Er zijn nog geen scenario's. Zet een scenariobestand in knowledge/scenarios/.")
         return 1
-    for number, scenario in enumerate(scenarios, start=1):
-        print(feedback.scenario_line(number, scenario) + f"  [id: {scenario.id}]")
+    for scenario in scenarios:
+        print(feedback.scenario_line(scenario) + f"  [id: {scenario.id}]")
         if args.trainer:
             print("   " + feedback.trainer_text(scenario).replace("\n", "\n   "))
     return 0
@@ -133,6 +142,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 # -- sessies ---------------------------------------------------------------------------------------
 def run_sessions_list(args: argparse.Namespace) -> int:
+    from bot.local_time import SORTABLE_FORMAT, dutch_time_text
     from bot.roleplay.session import list_sessions
 
     if args.aantal < 1:
@@ -146,8 +156,8 @@ def run_sessions_list(args: argparse.Namespace) -> int:
     for s in sessions:
         who = " / ".join(x for x in (s.get("deelnemer"), s.get("groep")) if x) or "-"
         turns = len(s.get("state", {}).get("turns", []))
-        print(f"{s['id']:>5}  {str(s['created_at'])[:16]:<16}  {s['status'] or '-':<8}  {turns:>7}  "
-              f"{who[:24]:<24}  {s.get('titel')}")
+        when = dutch_time_text(s["created_at"], SORTABLE_FORMAT)[:16]
+        print(f"{s['id']:>5}  {when:<16}  {s['status'] or '-':<8}  {turns:>7}  {who[:24]:<24}  {s.get('titel')}")
     return 0
 
 
@@ -245,8 +255,8 @@ def run_play(args: argparse.Namespace, read=input) -> int:
     scenario = catalog.find_scenario(args.scenario)
     if scenario is None:
         print(f"Geen scenario gevonden voor '{args.scenario}'. Kies uit:")
-        for number, item in enumerate(catalog.scenarios(), start=1):
-            print(feedback.scenario_line(number, item))
+        for item in catalog.scenarios():
+            print(feedback.scenario_line(item))
         return 1
     service = PracticeService()
     session_id = service.start(scenario.id, deelnemer=args.deelnemer, groep=args.groep, seed=args.seed)

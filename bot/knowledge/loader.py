@@ -25,6 +25,7 @@ from pydantic import ValidationError
 from bot.knowledge.base import Entry
 from bot.knowledge.kinds import registry
 from bot.knowledge.problem import Problem
+from bot.knowledge.yaml_errors import yaml_error_text
 from bot.paths import knowledge_dir
 
 MAX_FILE_BYTES = 5_000_000
@@ -53,7 +54,7 @@ _DUTCH = {
     "type_error.enum": "heeft een waarde die niet is toegestaan",
     "value_error.const": "heeft een waarde die niet is toegestaan",
     "value_error.list.min_items": "heeft te weinig items",
-    "value_error.url": "is geen geldige webadres",
+    "value_error.url": "is geen geldig webadres",
     "value_error.email": "is geen geldig e-mailadres",
 }
 
@@ -79,8 +80,23 @@ class Knowledge:
         return self.entries.get(kind, {}).get(entry_id)
 
 
+# pydantic 1.10 error types with a limit (``ctx.limit_value``, from the field's constrained type) -> how it is named
+_LIMITS = {
+    "value_error.number.not_ge": "minstens {limit}",
+    "value_error.number.not_le": "hoogstens {limit}",
+    "value_error.number.not_gt": "meer dan {limit}",
+    "value_error.number.not_lt": "minder dan {limit}",
+    "value_error.any_str.min_length": "minstens {limit} {chars}",
+    "value_error.any_str.max_length": "hoogstens {limit} {chars}",
+    "value_error.list.min_items": "minstens {limit}",
+}
+
+
 def _dutch_message(error: Mapping[str, Any]) -> str:
     kind = error.get("type", "")
+    limit = (error.get("ctx") or {}).get("limit_value")
+    if kind in _DUTCH and kind in _LIMITS and limit is not None:
+        return f"{_DUTCH[kind]} ({_LIMITS[kind].format(limit=limit, chars='teken' if limit == 1 else 'tekens')})"
     if kind in _DUTCH:
         return _DUTCH[kind]
     if kind.startswith("value_error") and error.get("msg"):
@@ -106,18 +122,32 @@ def load_yaml(text: str) -> Any:
     return yaml.load(text, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
 
 
+def _megabytes(size: int) -> str:
+    """Bytes as Dutch megabytes to a tenth: 5_000_000 -> '5', 5_600_000 -> '5,6'."""
+    tenths = round(size / 100_000)
+    return f"{tenths // 10},{tenths % 10}" if tenths % 10 else str(tenths // 10)
+
+
+def _too_large(size: int) -> str:
+    limit = _megabytes(MAX_FILE_BYTES)
+    shown = _megabytes(size)
+    shown = f"meer dan {limit}" if shown == limit else shown  # just over the limit rounds to the limit itself
+    return f"bestand is te groot ({shown} MB); een kennisbestand mag hoogstens {limit} MB zijn"
+
+
 def _read_yaml(path: Path, rel: str, problems: List[Problem]):
+    text = None
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            problems.append(Problem(rel, None, None, "bestand is te groot (meer dan 5 MB)"))
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.append(Problem(rel, None, None, _too_large(size)))
             return None
-        return load_yaml(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        return load_yaml(text)
     except UnicodeDecodeError:
         problems.append(Problem(rel, None, None, "bestand is geen UTF-8-tekst"))
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (regel {mark.line + 1}, kolom {mark.column + 1})" if mark else ""
-        problems.append(Problem(rel, None, None, f"ongeldige YAML{where}: {getattr(exc, 'problem', exc)}"))
+        problems.append(Problem(rel, None, None, yaml_error_text(exc, text)))
     return None
 
 

@@ -34,10 +34,16 @@ def url_from_endpoints(path: Path) -> Optional[str]:
     """The database URL of the SQL tracker store in ``path``; None when it has no SQL store."""
     import yaml
 
+    from bot.knowledge.yaml_errors import yaml_error_text
+
+    text = None
     try:
-        config = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise TrackerDbError(f"Ik kan {path} niet lezen: {exc}") from None
+        text = path.read_text(encoding="utf-8")
+        config = yaml.safe_load(text) or {}
+    except OSError as exc:
+        raise TrackerDbError(f"Ik kan {path} niet lezen: {exc.strerror or exc}") from None
+    except yaml.YAMLError as exc:
+        raise TrackerDbError(f"Ik kan {path} niet lezen: {yaml_error_text(exc, text)}") from None
     store = config.get("tracker_store") or {}
     if str(store.get("type", "")).lower() not in SQL_TYPES:
         return None

@@ -8,12 +8,15 @@ logged and the previous version stays in use (``herlaad de kennis`` shows them i
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Dict, List, Optional
 
 from bot.knowledge.loader import Knowledge, current_knowledge
 from bot.roleplay.models import Scenario, Zet
 from bot.text import plain
+
+_NUMBER = re.compile(r"^(?:scenario|nummer|nr)? ?(\d{1,4})$")  # on plain text: lower case, punctuation gone
 
 
 def knowledge(directory: Optional[Path] = None) -> Knowledge:
@@ -22,7 +25,8 @@ def knowledge(directory: Optional[Path] = None) -> Knowledge:
 
 
 def scenarios(directory: Optional[Path] = None) -> List[Scenario]:
-    return sorted(knowledge(directory).all("scenario"), key=lambda s: s.titel.lower())
+    """Every scenario, in the order of its fixed number (``nummer``)."""
+    return sorted(knowledge(directory).all("scenario"), key=lambda s: (s.nummer, s.titel.lower()))
 
 
 def get_scenario(scenario_id: str, directory: Optional[Path] = None) -> Optional[Scenario]:
@@ -34,14 +38,14 @@ def moves(directory: Optional[Path] = None) -> Dict[str, Zet]:
 
 
 def find_scenario(text: str, directory: Optional[Path] = None) -> Optional[Scenario]:
-    """A scenario by id, list number (1, 2, ...) or (part of) its title; None when unclear."""
+    """A scenario by id, number ('3', 'scenario 3', 'nummer 3') or (part of) its title; None when unclear."""
     options = scenarios(directory)
     wanted = plain(text)
     if not wanted:
         return None
-    if wanted.isdigit():
-        index = int(wanted) - 1
-        return options[index] if 0 <= index < len(options) else None
+    number = _NUMBER.match(wanted)
+    if number:
+        return next((s for s in options if s.nummer == int(number.group(1))), None)
     for scenario in options:
         if wanted in (plain(scenario.id), plain(scenario.titel)):
             return scenario

@@ -237,8 +237,9 @@ def setting_text(scenario: Scenario) -> str:
     return f"{scenario.titel}\n\n{scenario.setting.strip()}"
 
 
-def scenario_line(number: int, scenario: Scenario) -> str:
-    return f"{number}. {scenario.titel}: {scenario.samenvatting}"
+def scenario_line(scenario: Scenario) -> str:
+    """'3. Titel: samenvatting', with the scenario's own fixed number."""
+    return f"{scenario.nummer}. {scenario.titel}: {scenario.samenvatting}"
 
 
 def trainer_text(scenario: Scenario) -> str:

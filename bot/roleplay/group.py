@@ -20,6 +20,7 @@ from datetime import date, datetime
 from typing import Any, Dict, Iterable, List, Optional
 
 from bot import status
+from bot.local_time import SORTABLE_FORMAT, dutch_day, dutch_time_text
 from bot.roleplay import catalog
 from bot.roleplay.models import MAX_TENSION, PITFALLS, STEPS
 from bot.roleplay.report import _safe_cell
@@ -114,27 +115,16 @@ def _session(record: Any) -> Dict[str, Any]:
             "created_at": getattr(record, "created_at", None), **(data if isinstance(data, dict) else {})}
 
 
-def _day(value: Any) -> Optional[date]:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    try:
-        return datetime.fromisoformat(str(value)[:19]).date()
-    except ValueError:
-        return None
-
-
 def _row(session: Dict[str, Any], record: Any) -> SessionRow:
     turns = list((session.get("state") or {}).get("turns") or [])
     moves = [t.get("zet") for t in turns]
     used = list(dict.fromkeys(m for m in moves if m in STEPS))
     curve = ([turns[0]["spanning_voor"]] + [t["spanning_na"] for t in turns]) if turns else \
         [int((session.get("state") or {}).get("tension") or 0)]
-    created: Any = session.get("created_at")  # a datetime, or text from the database
+    created: Any = session.get("created_at")  # a datetime (UTC), or text from the database
     return SessionRow(
         id=int(session.get("id") or 0),
-        datum=created.strftime("%Y-%m-%d %H:%M") if hasattr(created, "strftime") else str(created or "")[:16],
+        datum=dutch_time_text(created, SORTABLE_FORMAT)[:16],  # Dutch local time
         scenario=str(session.get("scenario") or ""),
         titel=str(session.get("titel") or session.get("scenario") or ""),
         afloop=session["status"] if session.get("status") in ENDINGS else status.BUSY,
@@ -156,7 +146,7 @@ def select(records: Iterable[Any], group: str, start: Optional[date] = None, end
         session = _session(record)
         if (session.get("groep") or "").strip().lower() != wanted:
             continue
-        day = _day(session.get("created_at"))
+        day = dutch_day(session.get("created_at"))  # the trainer's dates are Dutch days
         if (start and (day is None or day < start)) or (end and (day is None or day > end)):
             continue
         out.append(record)

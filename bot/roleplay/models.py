@@ -20,6 +20,8 @@ from bot import status
 from bot.knowledge.base import Entry, Strict, Text, missing_ids, one_of
 from bot.knowledge.examples import ExampleGroup
 from bot.knowledge.problem import Problem
+from bot.language import words
+from bot.steps.input_check import MIN_WORDS  # what the step recogniser reads as a sentence
 
 STEPS = ("visie", "erkennen", "dynamiek", "behoefte", "realiteit", "opties")
 PITFALLS = ("inhoud", "redden", "oordelen")
@@ -31,6 +33,8 @@ ROLES = ("slachtoffer", "aanklager", "redder", "omstander", "kwetsbaar", "assert
 ANY_ROLE = "ieder"
 MAX_TENSION = 10
 MIN_VARIANTS = 2
+MAX_SCENARIO_NUMBER = 99
+FOLDER = "knowledge/scenarios"
 
 if TYPE_CHECKING:  # see bot/knowledge/base.py
     Line = str
@@ -42,6 +46,7 @@ if TYPE_CHECKING:  # see bot/knowledge/base.py
     MaxFall = int
     MinTurns = int
     Resistance = int
+    ScenarioNumber = int
 else:
     Line = constr(min_length=1, max_length=300)
     Cue = constr(min_length=2, max_length=80)
@@ -52,6 +57,7 @@ else:
     MaxFall = conint(ge=1, le=5)
     MinTurns = conint(ge=1, le=30)
     Resistance = conint(ge=0, le=5)
+    ScenarioNumber = conint(ge=1, le=MAX_SCENARIO_NUMBER)
 
 
 def band_of(tension: int) -> str:
@@ -234,15 +240,28 @@ class Einde(Strict):
 
 
 class PadStap(Strict):
-    """One scripted professional turn with the move the author intends."""
+    """One scripted professional turn with the move the author intends. The sentence is also the example a hint
+    shows, so it must be a whole sentence, as long as the step recogniser needs (a note like 'erkennen' is not)."""
 
     zet: str
     tekst: Line
 
     _zet = one_of("zet", MOVES, "onbekende zet")
 
+    @validator("tekst")
+    def whole_sentence(cls, value):
+        count = len(words(value))
+        if count < MIN_WORDS:
+            raise ValueError(f"is geen hele zin ({count} {'woord' if count == 1 else 'woorden'}); schrijf wat de "
+                             f"professional zegt, in minstens {MIN_WORDS} woorden (de zin is ook het voorbeeld in "
+                             "de hint)")
+        return value
+
 
 class Scenario(Entry):
+    # The scenario's fixed place in the list ("kies scenario 3"): set by the trainer, never derived from the titles
+    # or the files, so adding or renaming a scenario moves no other scenario to another number.
+    nummer: ScenarioNumber
     titel: Line
     samenvatting: Line  # one line in the scenario list
     setting: Text  # what the learner reads first
@@ -285,9 +304,9 @@ class Scenario(Entry):
         """Play every scenario's scripted paths through the engine (with the intended moves)."""
         from bot.roleplay.engine import Engine  # the engine imports these models: a cycle at import time
 
-        problems = []
+        problems = number_problems(knowledge)
         for scenario in knowledge.entries.get("scenario", {}).values():
-            where = knowledge.files.get(("scenario", scenario.id), "knowledge/scenarios")
+            where = knowledge.files.get(("scenario", scenario.id), FOLDER)
             moves = {p.tekst: p.zet for p in scenario.oefenpad + scenario.valkuilpad}
             engine = Engine(scenario, classify=moves.__getitem__, seed=0)
             for number, turn in enumerate(scenario.oefenpad, start=1):
@@ -318,6 +337,36 @@ class Scenario(Entry):
         return problems
 
 
+def number_taken(scenario: Scenario, where: str, other_id: str, other_file: str, free: int) -> Problem:
+    """The problem of a new scenario whose number an existing scenario already has."""
+    return Problem(where, scenario.id, "nummer", f"nummer {scenario.nummer} is al van scenario '{other_id}' "
+                                                 f"({other_file}); kies een vrij nummer, bijvoorbeeld {free}")
+
+
+def free_number(numbers: Sequence[int]) -> int:
+    """The number a new scenario can take: after the highest, so the list grows at the end."""
+    return min(max(numbers, default=0) + 1, MAX_SCENARIO_NUMBER)
+
+
+def number_problems(knowledge) -> list:
+    """Every scenario has its own number; a number used twice is reported once, at the second in file order.
+    Which of the two is new cannot be told from the files, so the message names both."""
+    scenarios = list(knowledge.entries.get("scenario", {}).values())
+    free = free_number([s.nummer for s in scenarios])
+    first: Dict[int, Scenario] = {}
+    problems = []
+    for scenario in scenarios:
+        owner = first.setdefault(scenario.nummer, scenario)
+        if owner is not scenario:
+            other_file = knowledge.files.get(("scenario", owner.id), FOLDER)
+            problems.append(Problem(
+                knowledge.files.get(("scenario", scenario.id), FOLDER), scenario.id, "nummer",
+                f"dubbel nummer: {scenario.nummer} is ook het nummer van scenario '{owner.id}' ({other_file}); "
+                f"geef het nieuwste van de twee een vrij nummer, bijvoorbeeld {free}, zodat het andere zijn "
+                "bekende nummer houdt"))
+    return problems
+
+
 class Zet(Entry):
     """A kind of professional move: its name and the texts used in hints, feedback and debrief."""
 
@@ -331,7 +380,7 @@ class Zet(Entry):
 
     @classmethod
     def validate_collection(cls, knowledge) -> list:
-        return missing_ids(knowledge, "rollenspel_zet", MOVES, "knowledge/scenarios", "zetten")
+        return missing_ids(knowledge, "rollenspel_zet", MOVES, FOLDER, "zetten")
 
 
 

@@ -11,6 +11,7 @@ import io
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Optional, Tuple
 
+from bot.local_time import SORTABLE_FORMAT, dutch_time_text
 from bot.roleplay.models import MOVES, STEPS
 from bot.roleplay.retry import attempts_for_debrief, attempts_text
 
@@ -61,7 +62,7 @@ def write_csv(sessions: Iterable[Dict[str, Any]], out) -> int:
     for session in sessions:
         for turn in _turns(session):
             row = {
-                "sessie": session["id"], "datum": str(session.get("created_at") or "")[:19],
+                "sessie": session["id"], "datum": dutch_time_text(session.get("created_at"), "%Y-%m-%d %H:%M:%S")[:19],
                 "deelnemer": session.get("deelnemer") or "", "groep": session.get("groep") or "",
                 "scenario": session.get("scenario"), "status": session.get("status") or "",
                 "beurt": turn["nr"], "zet": turn["zet"], "zekerheid": turn.get("zekerheid"),
@@ -124,7 +125,7 @@ def html_report(name: str, sessions: List[Dict[str, Any]], zetten: Dict[str, Any
         curve = ([turns[0]["spanning_voor"]] + [t["spanning_na"] for t in turns]) if turns else []
         steps = [zetten[m].naam if m in zetten else m for m in (s.get("debrief") or {}).get("stappen_volgorde", [])]
         rows.append([str(v) for v in (
-            s["id"], str(s.get("created_at") or "")[:16], s.get("titel") or s.get("scenario"),
+            s["id"], dutch_time_text(s.get("created_at"), SORTABLE_FORMAT)[:16], s.get("titel") or s.get("scenario"),
             s.get("status") or "", len(turns), " → ".join(map(str, curve)), ", ".join(steps) or "-",
         )])
     tips: List[Any] = []
@@ -290,9 +291,7 @@ def session_view(record: Any) -> SessionView:
         found = _first(data, TITLE_KEYS)
         title = found if isinstance(found, str) else None
     created = getattr(record, "created_at", None)
-    stamp = None
-    if created is not None:
-        stamp = created.strftime("%d-%m-%Y %H:%M") if hasattr(created, "strftime") else str(created)
+    stamp = dutch_time_text(created) if created is not None else None
     debrief = _first(data, DEBRIEF_KEYS)
     transcript = _first(data, TRANSCRIPT_KEYS)
     used: Tuple[str, ...] = DEBRIEF_KEYS + TRANSCRIPT_KEYS + TITLE_KEYS + META_KEYS
