@@ -81,3 +81,17 @@ def test_a_scenario_without_a_number_is_named(tmp_path, capsys):
 def test_a_scenario_is_found_by_its_number(said):
     assert catalog.find_scenario(said).id == "vader-kinderen-thuisgehouden"
 
+
+
+def test_a_scenario_is_found_by_number_words_and_whole_words_of_its_title():
+    # found by the second user test: "drie" started scenario 4 ('drie' inside 'verdrietige'), and
+    # "partij kiezen" was not understood
+    from bot.roleplay import catalog
+
+    by_number = {s.nummer: s for s in catalog.scenarios()}
+    for text in ("drie", "scenario drie", "de derde", "3", "nummer 3"):
+        assert catalog.find_scenario(text) is by_number[3], text
+    assert catalog.find_scenario("partij kiezen") is by_number[3]
+    assert catalog.find_scenario("ik wil oefenen met de moeder die wil dat ik partij kies") is by_number[3]
+    assert catalog.find_scenario("woedende vader") is by_number[5]
+    assert catalog.find_scenario("vader") is None  # three scenarios have a father: ask again

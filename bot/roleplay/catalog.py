@@ -17,6 +17,15 @@ from bot.roleplay.models import Scenario, Zet
 from bot.text import plain
 
 _NUMBER = re.compile(r"^(?:scenario|nummer|nr)? ?(\d{1,4})$")  # on plain text: lower case, punctuation gone
+_NUMBER_WORDS = {
+    word: number for number, words in enumerate(
+        ("een eerste", "twee tweede", "drie derde", "vier vierde", "vijf vijfde", "zes zesde", "zeven zevende",
+         "acht achtste", "negen negende", "tien tiende"), start=1)
+    for word in words.split()
+}
+_FRAME = {"scenario", "nummer", "nr", "de", "het", "die", "dat", "ik", "wil", "graag", "doe", "maar", "oefenen",
+          "met", "een", "en", "van", "voor", "kies", "neem"}
+_STEM = 5  # 'partij kiezen' meets 'partij kiest', 'woedend' meets 'woedende'
 
 
 def knowledge(directory: Optional[Path] = None) -> Knowledge:
@@ -43,11 +52,36 @@ def find_scenario(text: str, directory: Optional[Path] = None) -> Optional[Scena
     wanted = plain(text)
     if not wanted:
         return None
-    number = _NUMBER.match(wanted)
-    if number:
-        return next((s for s in options if s.nummer == int(number.group(1))), None)
+    number = _number(wanted)
+    if number is not None:
+        return next((s for s in options if s.nummer == number), None)
     for scenario in options:
         if wanted in (plain(scenario.id), plain(scenario.titel)):
             return scenario
-    hits = [s for s in options if len(wanted) >= 4 and wanted in plain(s.titel + " " + s.samenvatting)]
-    return hits[0] if len(hits) == 1 else None
+    return _best_by_words(wanted, options)
+
+
+def _number(wanted: str) -> Optional[int]:
+    """'3', 'scenario 3', 'nummer drie', 'de derde': the number asked for, else None."""
+    digits = _NUMBER.match(wanted)
+    if digits:
+        return int(digits.group(1))
+    words = [w for w in wanted.split() if w not in _FRAME or w == "een"]
+    if words[:1] == ["een"] and len(words) > 1:  # 'een' before a number word is an article
+        words = words[1:]
+    return _NUMBER_WORDS.get(words[0]) if len(words) == 1 else None
+
+
+def _best_by_words(wanted: str, options: List[Scenario]) -> Optional[Scenario]:
+    """The one scenario whose title and summary share the most whole words (by their first letters) with what was
+    typed ('partij kiezen', 'de woedende vader'); None when none or several share as many. Whole words only: 'drie'
+    is not in 'verdrietige'."""
+    stems = {w[:_STEM] for w in wanted.split() if len(w) >= 3 and w not in _FRAME}
+    if not stems:
+        return None
+    scored = sorted(((len(stems & {w[:_STEM] for w in plain(s.titel + " " + s.samenvatting).split() if len(w) >= 3}),
+                      s) for s in options), key=lambda pair: -pair[0])
+    best = scored[0][0]
+    if best == 0 or (len(scored) > 1 and scored[1][0] == best):
+        return None
+    return scored[0][1]
