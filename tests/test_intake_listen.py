@@ -179,6 +179,11 @@ def test_kern_patterns():
     # 'ze' later in the answer is the daughter named before
     assert kern_from_words("Ik bel over mijn dochter van 13. Ze wil sinds vader weg is niet meer naar school.") == [
         "de dochter heeft moeite met naar school gaan, sinds vader weg is"]
+    # plain Dutch, without the 'meer' of the negation or the 'te' of the infinitive (second user test:
+    # "moeite met sollicitatiegesprekken meer te plannen")
+    assert kern_from_words("ze durft geen sollicitatiegesprekken meer te plannen") == [
+        "moeite met sollicitatiegesprekken plannen"]
+    assert kern_from_words("hij durft niet meer alleen te slapen") == ["moeite met alleen slapen"]
 
 
 def test_filed_text_is_masked(intake_knowledge):

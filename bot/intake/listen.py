@@ -226,7 +226,11 @@ _MOTION = re.compile(r"^(?:naar|bij) ")
 def _verb_phrase(vp: str) -> str:
     """'naar school' -> 'naar school gaan'; 'eten' stays; cut at the first clause word."""
     vp = re.split(r"\b(?:sinds|omdat|want|maar|en|als|toen|terwijl|dus|of)\b", vp)[0].strip(" ,.")
-    words = vp.split()[:8]
+    # 'sollicitatiegesprekken meer te plannen' -> 'sollicitatiegesprekken plannen' (after 'durft geen'): the 'meer' of
+    # the negation and the 'te' of the infinitive do not belong in 'moeite met ...'
+    words = [w for w in vp.split()[:8] if w != "meer"]
+    if len(words) >= 2 and words[-2] == "te":
+        del words[-2]
     if not words:
         return ""
     vp = " ".join(words)
