@@ -126,3 +126,20 @@ def test_setting_text_never_shows_trainer_notes():
         assert scenario.setting.strip() in text
         assert scenario.trainer.leerdoel not in text
         assert all(point not in text for point in scenario.trainer.aandachtspunten)
+
+
+def test_a_second_step_inside_a_turn_counts_as_used_in_the_debrief_and_the_hint():
+    # found by the second user test: "Dat is begrijpelijk. Tegelijk: dat heb ik niet in mijn macht." holds
+    # erkennen and realiteit, yet the debrief said "Niet gebruikt: Realiteit benoemen" and tipped to name reality
+    from bot.roleplay.engine import Move
+
+    reads = iter([Move("erkennen", 0.9), Move("erkennen", 0.9, zetten=["erkennen", "visie"]),
+                  Move("erkennen", 0.9, zetten=["erkennen", "realiteit"])])
+    engine = Engine(FATHER, classify=lambda text: next(reads), seed=0)
+    for text in ("Wat bent u boos.", "Ik snap het. Ik ben er voor de rust.", "Dat is begrijpelijk. Tegelijk: ..."):
+        engine.step(text)
+    data = feedback.debrief(FATHER, engine.state, ZETTEN)
+    assert data["stappen_volgorde"] == ["erkennen", "visie", "realiteit"]
+    assert "realiteit" not in data["ontbrekende_stappen"] and "visie" not in data["ontbrekende_stappen"]
+    assert ZETTEN["realiteit"].tip not in data["tips"] and ZETTEN["visie"].tip not in data["tips"]
+    assert feedback.hint(FATHER, engine.state, ZETTEN)["stap"] != "visie"

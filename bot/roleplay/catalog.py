@@ -52,20 +52,19 @@ def find_scenario(text: str, directory: Optional[Path] = None) -> Optional[Scena
     wanted = plain(text)
     if not wanted:
         return None
-    number = _number(wanted)
-    if number is not None:
-        return next((s for s in options if s.nummer == number), None)
+    digits = _NUMBER.match(wanted)
+    if digits:
+        return next((s for s in options if s.nummer == int(digits.group(1))), None)
     for scenario in options:
         if wanted in (plain(scenario.id), plain(scenario.titel)):
             return scenario
-    return _best_by_words(wanted, options)
+    by_words = _best_by_words(wanted, options)
+    number = None if by_words else _number_word(wanted)
+    return by_words or next((s for s in options if s.nummer == number), None)
 
 
-def _number(wanted: str) -> Optional[int]:
-    """'3', 'scenario 3', 'nummer drie', 'de derde': the number asked for, else None."""
-    digits = _NUMBER.match(wanted)
-    if digits:
-        return int(digits.group(1))
+def _number_word(wanted: str) -> Optional[int]:
+    """'drie', 'scenario drie', 'de derde': the number asked for in words, else None."""
     words = [w for w in wanted.split() if w not in _FRAME or w == "een"]
     if words[:1] == ["een"] and len(words) > 1:  # 'een' before a number word is an article
         words = words[1:]

@@ -166,6 +166,12 @@ class State:
     def moves(self) -> List[str]:
         return [t.zet for t in self.turns]
 
+    def all_moves(self) -> List[str]:
+        """Every move in the order made: each turn's main move and the further moves of a turn of several
+        sentences ("Dat is begrijpelijk. Tegelijk: dat heb ik niet in mijn macht." is erkennen and realiteit), not
+        the further moves of a forgiven uncertain read (the persona did not take that turn as a step)."""
+        return [move for t in self.turns for move in dict.fromkeys([t.zet] + ([] if t.onzeker else list(t.zetten)))]
+
 
 @dataclass
 class TurnResult:
@@ -327,11 +333,7 @@ class Engine:
     def _used(self) -> Set[str]:
         """Every move of the turns so far, also the further moves of a turn with several sentences; not the further
         moves of a forgiven uncertain read (the persona asked what was meant: that turn did no step yet)."""
-        used = set(self.state.moves)
-        for turn in self.state.turns:
-            if not turn.onzeker:
-                used |= set(turn.zetten)
-        return used
+        return set(self.state.all_moves())
 
     def _in_order(self, move: str, moves: List[str]) -> bool:
         """A step used for the first time after the steps before it in the workbook order: moving on

@@ -48,7 +48,7 @@ def example(scenario: Scenario, step: str, zetten: Dict[str, Zet], index: int = 
 
 def hint(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> Dict[str, Any]:
     last = state.turns[-1] if state.turns else None
-    step, reason = recommend(state.tension, state.moves, bool(last and last.spanning_na > last.spanning_voor))
+    step, reason = recommend(state.tension, state.all_moves(), bool(last and last.spanning_na > last.spanning_voor))
     return {"stap": step, "naam": _name(step, zetten), "reden": reason,
             "voorbeeld": example(scenario, step, zetten, index=len(state.turns))}
 
@@ -99,7 +99,7 @@ def _tips(scenario: Scenario, state: State, zetten: Dict[str, Zet], pitfalls: Se
     early = [t for t in state.turns if t.zet in ("realiteit", "opties") and band_of(t.spanning_voor) == "hoog"]
     if early:
         candidates.append(early[0].zet)
-    candidates += [step for step in STEPS if step not in moves]
+    candidates += [step for step in STEPS if step not in state.all_moves()]
     if moves.count(UNCLEAR) >= 2:
         candidates.append(UNCLEAR)
     if state.ending != status.GOOD:
@@ -117,7 +117,7 @@ def _tips(scenario: Scenario, state: State, zetten: Dict[str, Zet], pitfalls: Se
 def debrief(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> Dict[str, Any]:
     """Everything the debrief shows, as JSON-ready data."""
     order: List[str] = []
-    for move in state.moves:
+    for move in state.all_moves():  # also a second step inside a turn of several sentences
         if move in STEPS and move not in order:
             order.append(move)
     counts = {move: state.moves.count(move) for move in dict.fromkeys(state.moves)}
