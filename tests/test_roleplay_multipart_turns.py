@@ -462,3 +462,16 @@ def test_room_to_say_nothing_and_sit_together_is_acknowledgement(classify):
 
 def test_naming_the_others_worry_back_is_acknowledgement(classify):
     assert classify("En jij maakt je gewoon echt zorgen om je dochter.").zet == "erkennen"
+
+
+def test_asking_how_the_other_is_doing_is_erkennen_and_calms_the_angry_father():
+    # found by the second user test: two caring questions were read as unclear and dynamiek, and the father hung up
+    for text in ("Hoe voelt u zich nu?", "Hoe is het nu met je?", "Ik wil eerst horen hoe het met u gaat.",
+                 "Hoe houdt u het vol?"):
+        assert classify_step(text).stap == "erkennen", text
+    assert classify_step("Hoe gaat het?").stap == NO_STEP  # a greeting stays small talk
+    father = load_knowledge(Path(knowledge_dir()) / "scenarios").get("scenario", "vader-kinderen-thuisgehouden")
+    engine = Engine(father, classify=MoveClassifier(), seed=0)
+    for text in ("Stop even meneer, ik wil eerst horen hoe het met u gaat.", "Maar hoe voelt u zich nu?"):
+        result = engine.step(text)
+        assert result.move.zet == "erkennen" and result.turn.spanning_na < result.turn.spanning_voor, text

@@ -412,6 +412,21 @@ _OFFER_TO_ACT = re.compile(
     re.IGNORECASE,
 )
 OFFER_TO_ACT = "aanbod om iets over te nemen"  # the feature of such a read
+# Asking how the other is doing or feels, before anything else ("Hoe voelt u zich nu?", "Hoe is het nu met je?", "Ik
+# wil eerst horen hoe het met u gaat."): attention for the person, so erkennen. The model read these as dynamiek
+# (0.49-0.60), realiteit (0.63) or nothing, and an angry father hung up after two of them (second user test). Not the
+# plain greeting "hoe gaat het?" (small talk, ``_GREETING``), and not a question about what happened.
+_CHECK_IN = re.compile(
+    r"\bhoe (?:voel (?:je|jij) je|voelt u zich|voelen jullie (?:je|zich))\b"
+    r"|\bhoe (?:is|gaat) het (?:(?:nu|eigenlijk|echt|vandaag|zelf) )+met (?:u|je|jou|jullie|uzelf|jezelf)\b"
+    r"|\bhoe (?:is|gaat) het met (?:uzelf|jezelf|u zelf|je zelf)\b"
+    r"|\b(?:wil|wou|zou) (?:\w+ ){0,3}(?:horen|weten) hoe het (?:\w+ ){0,2}met (?:u|je|jou|jullie) gaat\b"
+    r"|\bhoe (?:houdt u het|hou je het|houd je het|houden jullie het) vol\b",
+    re.IGNORECASE,
+)
+CHECK_IN = "vragen hoe het met de ander gaat"  # the feature of such a read
+
+
 # The workbook's tool of the options step (``knowledge/stappen/stappen.yml``, hulpmiddel kopje-schuiven): the
 # professional pushes a cup back to the parent to give a task back ("ik schuif dit kopje naar u terug: hoe let u zelf
 # op ...?"). The model read such a sentence as redden (0.51) or dynamiek, since its words are about a task.
@@ -677,6 +692,15 @@ def _offers_to_act(sentence: str, prediction: textclass.Prediction) -> Optional[
     return _read_as("redden", prediction, OFFER_TO_ACT)
 
 
+def _checks_in(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
+    """A question how the other is doing (``_CHECK_IN``) is erkennen, read from the cue (``_cued``); not when the model
+    is sure of a pitfall ("hoe voelt u zich, als u weet dat u fout zat?" stays what the model reads)."""
+    if _sure_of("erkennen", prediction) or not _CHECK_IN.search(sentence) or (
+            prediction.label in PITFALL_IDS and prediction.confidence >= SURE_PITFALL):
+        return None
+    return _cued("erkennen", prediction, CHECK_IN)
+
+
 def _pushes_the_cup(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
     """A sentence that pushes the cup back (``_CUP``) is opties: the model's read with opties and its own label
     swapped (explained by the tool). Not when the model is sure it is a pitfall: "dan schuif ik het kopje naar jou,
@@ -747,6 +771,7 @@ def _read_parts(text: str, model: textclass.Classifier) -> List[Tuple[Part, text
                         or prediction
                     prediction = _meeting_proposal(sentence, prediction) or _pushes_the_cup(sentence, prediction) \
                         or prediction
+                    prediction = _checks_in(sentence, prediction) or prediction
                 aside = len(pieces) > 1 and nr == 0
                 read.append((Part(sentence, begin, end, prediction.label, prediction.confidence, aside), prediction))
     for nr, (part, _) in enumerate(read):  # a wish of one's own as a sentence before a question is an aside too
