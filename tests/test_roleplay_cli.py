@@ -137,3 +137,20 @@ def test_evalueer_rollenspel_prints_the_match_rate(db, capsys):
     out = capsys.readouterr().out
     assert "Overeenkomst:" in out and "100.0%" in out  # the scripted classifier agrees with itself
     assert "vader-kinderen-thuisgehouden" in out and "einde: goed" in out
+
+
+def test_scenario_list_of_a_new_process_says_when_a_scenario_file_is_broken(tmp_path, monkeypatch, capsys):
+    # found by the second user test: a scenario vanished from the list after a trainer broke its file, while the
+    # chat said it kept working with the previous version
+    import shutil
+
+    from bot.paths import knowledge_dir
+
+    copy = tmp_path / "knowledge"
+    shutil.copytree(knowledge_dir(), copy)
+    (copy / "scenarios" / "oma_belt.yml").write_text("soort: scenario\nitems:\n  - id: oma\n    titel: [kapot\n")
+    monkeypatch.setenv("RUSTPUNT_KNOWLEDGE_DIR", str(copy))
+    assert cli.main(["scenario", "lijst"]) == 0
+    out = capsys.readouterr().out
+    assert "Let op: 1 fout(en) in de scenariobestanden" in out and "oma_belt.yml" in out
+    assert "rustpunt scenario controleer" in out

@@ -137,6 +137,11 @@ def run_list(args: argparse.Namespace) -> int:
         print(feedback.scenario_line(scenario) + f"  [id: {scenario.id}]")
         if args.trainer:
             print("   " + feedback.trainer_text(scenario).replace("\n", "\n   "))
+    problems = [p for p in catalog.knowledge().problems if "scenarios" in str(p)]
+    if problems:  # a new process has no earlier version to keep: say what is missing and why
+        print(f"\nLet op: {len(problems)} fout(en) in de scenariobestanden; een scenario uit een bestand met een fout "
+              "staat niet in deze lijst. De chat werkt door met de versie van vóór de fout tot die is hersteld. "
+              "Eerste fout: " + str(problems[0]) + "\nControleer met: rustpunt scenario controleer <bestand>")
     return 0
 
 
