@@ -130,3 +130,11 @@ def test_a_pitfall_sentence_inside_a_good_turn_is_quoted_in_the_debrief():
     assert result.tension < FATHER.spanning.start  # the acknowledgement still calms
     data = feedback.debrief(FATHER, engine.state, ZETTEN)
     assert [(item["beurt"], item["zet"]) for item in data["valkuilen"]] == [(1, "redden")]
+
+
+def test_an_unclear_read_in_the_debrief_names_no_certainty():
+    # found by the second user test: "las ik als onduidelijke zet, maar ik was maar 0% zeker"
+    engine = Engine(FATHER, classify=reads(Move(UNCLEAR, 0.0)), seed=1)
+    engine.step("Tja.")
+    text = feedback.debrief_text(feedback.debrief(FATHER, engine.state, ZETTEN), ZETTEN)
+    assert '"Tja." kon ik niet als een stap of valkuil lezen.' in text and "0% zeker" not in text

@@ -115,3 +115,18 @@ def test_group_view_shows_the_same_escaped_session():
     _assert_inert(html)
     assert "Professional:</span> Dat is onzin &lt;script&gt;" in html
     assert trainer_page.environment() is trainer_page.environment()  # one environment, made once
+
+
+def test_the_debrief_on_the_page_has_no_empty_headings_and_reads_unsure_turns_in_words():
+    # found by the second user test: "Te veel beurten met een valkuil voor een goed einde (leeg)", "Pogingen (leeg)",
+    # "Zekerheid 0.45"
+    from bot.roleplay.report import debrief_rows
+
+    rows = {row.key: row for row in debrief_rows({
+        "einde": None, "patroon": None, "pogingen": [], "tips": [], "valkuilen": [],
+        "twijfel": [{"beurt": 2, "tekst": "Je moet wel moe zijn", "zet": "oordelen", "naam": "Oordelen",
+                     "zekerheid": 0.45, "vergeven": True}]})}
+    assert "patroon" not in rows and "pogingen" not in rows
+    assert rows["einde"].value == "nog niet afgelopen" and rows["tips"].value == ["Geen verbeterpunten in dit gesprek."]
+    assert rows["twijfel"].value == ['Beurt 2: "Je moet wel moe zijn" gelezen als oordelen, 45% zeker '
+                                     "(vergeven: de spanning bleef gelijk)"]

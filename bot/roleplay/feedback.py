@@ -214,6 +214,10 @@ def debrief_text(data: Dict[str, Any], zetten: Dict[str, Zet]) -> str:
         lines.append("Beurten waarbij ik twijfelde hoe ik ze moest lezen (kijk zelf of het klopt):")
         for item in data["twijfel"]:
             extra = _forgiven_note(item) if item["vergeven"] else ""
+            if item["zet"] == UNCLEAR:  # no step or pitfall stood out: there is no certainty to name
+                lines.append(f"- Beurt {item['beurt']}: \"{_quote(item['tekst'])}\" kon ik niet als een stap of "
+                             f"valkuil lezen.{extra}")
+                continue
             lines.append(f"- Beurt {item['beurt']}: \"{_quote(item['tekst'])}\" las ik als {item['naam'].lower()}, "
                          f"maar ik was maar {item['zekerheid']:.0%} zeker.{extra}")
     tips = data["tips"]

@@ -156,6 +156,7 @@ DEBRIEF_LABELS = {
     "ontbrekende_stappen": "Niet gebruikte stappen", "valkuilen": "Beurten om naar te kijken",
     "spanning": "Spanning per beurt", "tips": "Tips", "beter_naam": "Beter",
     "patroon": "Te veel beurten met een valkuil voor een goed einde",
+    "twijfel": "Beurten waarbij de herkenner twijfelde", "pogingen": "Eerdere pogingen (opnieuw vanaf een beurt)",
 }
 ARROW_KEYS = ("spanning", "stappen_volgorde", "zetten_volgorde")
 DEBRIEF_ORDER = ("einde", "beurten", "spanning", "stappen_volgorde", "ontbrekende_stappen", "valkuilen", "tips")
@@ -256,6 +257,14 @@ def debrief_rows(debrief: Dict[str, Any]) -> List[DebriefRow]:
     rows = []
     for key in keys[:MAX_ITEMS]:
         value = debrief[key]
+        if key == "einde" and not _present(value):
+            value = "nog niet afgelopen"
+        if not _present(value) and key not in ("valkuilen", "tips"):
+            continue  # nothing to say (no pattern, no earlier attempts): no empty heading on the page
+        if key == "tips" and not value:
+            value = ["Geen verbeterpunten in dit gesprek."]
+        if key == "twijfel" and isinstance(value, list):
+            value = [_unsure_line(item) for item in value]
         if key in ARROW_KEYS and isinstance(value, list) and value:
             rows.append(DebriefRow(key, label(key), "arrows", " → ".join(str(v) for v in value)))
         elif key == "valkuilen" and isinstance(value, list):
@@ -265,6 +274,17 @@ def debrief_rows(debrief: Dict[str, Any]) -> List[DebriefRow]:
         else:
             rows.append(DebriefRow(key, label(key), "value", value))
     return rows
+
+
+def _unsure_line(item: Any) -> Any:
+    """'Beurt 2: "..." gelezen als oordelen, 45% zeker' for an entry of debrief['twijfel']; other shapes as they are."""
+    if not isinstance(item, dict) or "beurt" not in item:
+        return item
+    sure = item.get("zekerheid")
+    certainty = f", {sure:.0%} zeker" if isinstance(sure, (int, float)) and sure > 0 else ""
+    forgiven = " (vergeven: de spanning bleef gelijk)" if item.get("vergeven") else ""
+    return (f"Beurt {item['beurt']}: \"{item.get('tekst', '')}\" gelezen als "
+            f"{str(item.get('naam') or item.get('zet') or '?').lower()}{certainty}{forgiven}")
 
 
 def turn_view(turn: Any) -> TurnView:
