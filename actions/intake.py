@@ -113,6 +113,9 @@ class ValidateIntakeForm(FormValidation):
             dispatcher.utter_message(text=TEXTS.text("leeg"))
         elif turn.kind == "begin":
             dispatcher.utter_message(text=TEXTS.text("begin"))
+        elif turn.kind == "uitleg" and turn.question is not None:
+            dispatcher.utter_message(text=TEXTS.text("uitleg_vraag", doel=turn.question.doel,
+                                                     doorvraag=turn.question.doorvraag))
         status = turn.state["status"]
         if status == STATUS_BUSY:
             return {ANSWER_SLOT: None, STATE_SLOT: turn.state}

@@ -276,3 +276,21 @@ async def test_out_of_order_answer_is_announced_and_summary_carries_copy_text():
     payload = dispatcher.messages[1]["custom"]
     assert payload["tekst"].startswith("Vraagverheldering (Rustpunt)\n")
     assert "Beloop: sinds een maand of drie" in payload["tekst"]
+
+
+async def test_a_question_of_the_consultant_about_the_question_is_explained_not_stored():
+    # found by the second user test: "wacht even, wat bedoelen ze eigenlijk met omvang?" was stored as the answer
+    intake = Intake(get_knowledge())
+    state = intake.start().state
+    for answer in ("Hij is vaak boos", "nee", "nee", "nee", "nee", "Ik woon met mijn zoon",
+                   "Gisteren sloeg hij de deur", "sinds de zomer"):
+        state = intake.handle(state, answer).state
+    assert intake.view(state).key == "algemeen.omvang"
+    dispatcher = CollectingDispatcher()
+    events = await ValidateIntakeForm().run(
+        dispatcher, answer_tracker(state, "wacht even, wat bedoelen ze eigenlijk met omvang?"), DOMAIN)
+    [message] = [m["text"] for m in dispatcher.messages]
+    question = intake.view(state)
+    assert message.startswith("Dat noteer ik niet als antwoord van de beller.") and question.doel in message
+    after = next(e["value"] for e in events if e["name"] == "intake_status")
+    assert after["answers"] == state["answers"] and intake.view(after).key == "algemeen.omvang"

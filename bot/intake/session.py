@@ -7,6 +7,7 @@ the intake goes on. Answers are masked (names, phone numbers, BSN ...) before th
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
@@ -62,6 +63,25 @@ def command_of(text: str) -> Optional[str]:
     """The command a whole message stands for, or None when it is an answer."""
     command = commands.whole_message(text, _COMMANDS)
     return commands.OVERSLAAN if command == commands.VOLGENDE else command
+
+
+# The consultant asks Rustpunt about the question ("wacht even, wat bedoelen ze eigenlijk met omvang?", "waarom
+# deze vraag?"): a short question to us, not the caller's answer (a user test found it stored as the answer).
+_ASKS_US = re.compile(
+    r"^\W*(?:(?:wacht|even|eh|uh|sorry|nou|oké|ok)\W+)*(?:"
+    r"wat (?:bedoel(?:en|t|d)?|betekent|betekenen|houdt)\b(?:\s+\w+){0,4}?\s+(?:met|mee|hier|in deze vraag|"
+    r"eigenlijk)\b.*|wat betekent (?:aard|beloop|omvang|ernst)\b.*|wat is (?:aard|beloop|omvang|ernst)\b.*"
+    r"|waarom (?:deze vraag|vraag je dit|vraag je dat|moet ik dit vragen|deze)\b.*"
+    r"|leg (?:deze vraag|dit|het) (?:eens )?uit\b.*"
+    r")\?\W*$",
+    re.IGNORECASE,
+)
+MAX_QUESTION_WORDS = 14
+
+
+def asks_about_the_question(text: str) -> bool:
+    """A short question of the consultant to Rustpunt about the intake question (see ``_ASKS_US``)."""
+    return len(text.split()) <= MAX_QUESTION_WORDS and bool(_ASKS_US.match(text.strip()))
 
 
 class Intake:
@@ -183,6 +203,8 @@ class Intake:
             return self._advance(state, [])
         if not (text or "").strip():
             return Turn(state=state, kind="leeg", question=self.view(state))
+        if asks_about_the_question(text or ""):  # the consultant asks Rustpunt, the caller said nothing new
+            return Turn(state=state, kind="uitleg", question=self.view(state))
         return self._answer(state, (text or "").strip()[:MAX_ANSWER])
 
     def _answer(self, state: dict, text: str) -> Turn:
