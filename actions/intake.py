@@ -202,15 +202,15 @@ class ValidateTerugbelForm(FormValidation):
         return {slot: text}
 
     def validate_terugbel_wie(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        return self._telling("terugbel_wie", value, dispatcher, tracker)
+        return self._says_something("terugbel_wie", value, dispatcher, tracker)
 
     def validate_terugbel_waarover(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        return self._telling("terugbel_waarover", value, dispatcher, tracker)
+        return self._says_something("terugbel_waarover", value, dispatcher, tracker)
 
     def validate_terugbel_wanneer(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
-        return self._telling("terugbel_wanneer", value, dispatcher, tracker)
+        return self._says_something("terugbel_wanneer", value, dispatcher, tracker)
 
-    def _telling(self, slot: str, value, dispatcher, tracker) -> Dict[Text, Any]:
+    def _says_something(self, slot: str, value, dispatcher, tracker) -> Dict[Text, Any]:
         """A call-back field that says something: "ja", "ok" or "weet ik niet" is asked again with an example."""
         if says_nothing(str(value or "")):
             dispatcher.utter_message(text=TEXTS.text(slot + "_vaag"))
