@@ -111,6 +111,11 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
   shape and design, written blind in session 16 (the thirty-seventh with calm, experienced professionals and
   phone-call openings, the thirty-eighth as chat typed by trainees: lowercase, typos, abbreviations); measured blind
   (totals only) with the code from the start of the session and after its engine rule; never trained on or tuned with.
+- ``evaluatie/oefenpaden_39.yml`` and ``oefenpaden_40.yml``: a thirty-ninth and fortieth set, same format, shape and
+  design, written blind in session 17 (the thirty-ninth with experienced colleagues in a supervision role-play who
+  talk long and spoken: hedges, small talk, acknowledgement and a question in one turn; the fortieth with formal 'u'
+  towards parents, child-directed language to the 12-year-old, greetings and check-ins, and sermons and siding with
+  one parent in the bad paths); only to be measured (totals only); never trained on or tuned with.
   Sets 35 and 36 stay unread (only their totals were measured).
   Sets 31 to 34 are seen since session 15 (their failing paths were read to find that session's reading rules).
   Sets 29 and 30 are seen since session 14 (their failing paths were read to find those rules).
@@ -232,7 +237,7 @@ def practice_paths() -> List[Dict[str, Any]]:
     return list(_yaml("oefenpaden.yml")["paden"])
 
 
-# -- evaluatie/oefenpaden_2.yml ... oefenpaden_38.yml -------------------------------------------
+# -- evaluatie/oefenpaden_2.yml ... oefenpaden_40.yml -------------------------------------------
 SECOND_PRACTICE_FILE = "oefenpaden_2.yml"  # the default set of ``practice_path_set``
 # the practice-path sets written apart from the engine, each played and reported on its own:
 # file -> (name, heading); the report follows this order
@@ -527,6 +532,20 @@ PRACTICE_PATH_SETS = {
         "met cursisten die in een chat typen: kleine letters, tikfouten, afkortingen, korte beurten; nooit gebruikt "
         "om te trainen of af te stellen; blind gemeten 22/24 met de code van het begin van sessie 16 en ook met haar "
         "engineregel)",
+    ),
+    "oefenpaden_39.yml": (  # written blind in session 17: only measured (totals)
+        "negenendertigste set vrije-tekstpaden",
+        "Negenendertigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_39.yml; geschreven in sessie 17 "
+        "met ervaren collega's in een intervisie-rollenspel die lang en gesproken praten: indekkers, praatjes rond de "
+        "zet, erkenning en vraag in één beurt; nooit gebruikt om te trainen of af te stellen; alleen blind gemeten "
+        "(totalen))",
+    ),
+    "oefenpaden_40.yml": (  # written blind in session 17: only measured (totals)
+        "veertigste set vrije-tekstpaden",
+        "Veertigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_40.yml; geschreven in sessie 17 "
+        "met professionals die 'u' zeggen tegen ouders, kindertaal tegen het kind, groeten en vragen hoe het gaat, "
+        "en preken en partij kiezen in de slechte paden; nooit gebruikt om te trainen of af te stellen; alleen blind "
+        "gemeten (totalen))",
     ),
 }
 PRACTICE_KINDS = ("goed", "slecht")
