@@ -537,15 +537,15 @@ PRACTICE_PATH_SETS = {
         "negenendertigste set vrije-tekstpaden",
         "Negenendertigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_39.yml; geschreven in sessie 17 "
         "met ervaren collega's in een intervisie-rollenspel die lang en gesproken praten: indekkers, praatjes rond de "
-        "zet, erkenning en vraag in één beurt; nooit gebruikt om te trainen of af te stellen; alleen blind gemeten "
-        "(totalen))",
+        "zet, erkenning en vraag in één beurt; nooit gebruikt om te trainen of af te stellen; blind gemeten 23/24 "
+        "met de code van het begin van sessie 17 en ook met die van het eind)",
     ),
     "oefenpaden_40.yml": (  # written blind in session 17: only measured (totals)
         "veertigste set vrije-tekstpaden",
         "Veertigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_40.yml; geschreven in sessie 17 "
         "met professionals die 'u' zeggen tegen ouders, kindertaal tegen het kind, groeten en vragen hoe het gaat, "
-        "en preken en partij kiezen in de slechte paden; nooit gebruikt om te trainen of af te stellen; alleen blind "
-        "gemeten (totalen))",
+        "en preken en partij kiezen in de slechte paden; nooit gebruikt om te trainen of af te stellen; blind gemeten "
+        "22/24 met de code van het begin van sessie 17 en ook met die van het eind)",
     ),
 }
 PRACTICE_KINDS = ("goed", "slecht")
