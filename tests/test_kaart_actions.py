@@ -10,6 +10,8 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.kaart import ActionAskKaartAanvulling, ActionKaartReset, ActionKaartZoek, ValidateKaartForm
 from bot.kaart import messages
+from bot.kaart.query import resolve_thema
+from bot.kaart.vocabulary import THEMAS
 
 DOMAIN = {
     "forms": {"kaart_form": {"required_slots": ["kaart_vraag", "kaart_aanvulling"]}},
@@ -175,6 +177,39 @@ def test_a_kaart_question_with_danger_gets_what_to_do_now_before_the_services():
     assert texts[0].startswith("Let op, eerst de veiligheid:") and "113" in texts[0] and "112" in texts[0]
     assert texts[0].endswith(messages.NA_GEVAAR)
     assert any(m.get("custom", {}).get("soort") == "kaart_resultaten" for m in dispatcher.messages)
+
+
+def entity(text: str, name: str, said: str, value: str) -> dict:
+    """An entity as the recogniser gives it: its value and where it stands in the message."""
+    start = text.index(said)
+    return {"entity": name, "value": value, "start": start, "end": start + len(said)}
+
+
+@pytest.mark.parametrize("text, said, value, theme", [
+    ("gezin in Huizen, geen sprake van geweld, ouders maken ruzie over de kinderen", "geweld", "geweld", "scheiding"),
+    ("gezin in Huizen, geen geweld, ouders maken ruzie over de kinderen", "geweld", "geweld", "scheiding"),
+    ("moeder zonder schulden in Huizen, zoon van 12 wordt gepest", "schulden", "financien", "pesten"),
+])
+async def test_a_theme_the_recogniser_tags_but_the_question_denies_does_not_count(text, said, value, theme):
+    # the recogniser tags "geweld" in "geen geweld" as a theme (found by a conversation through the trained model)
+    entities = [entity(text, "thema", said, value), entity(text, "gemeente", "Huizen", "Huizen")]
+    if theme == "pesten":
+        entities.append(entity(text, "thema", "gepest", "pesten"))
+    events = await ValidateKaartForm().run(CollectingDispatcher(), tracker(text, {}, {"kaart_vraag": text}, entities),
+                                           DOMAIN)
+    slots = as_dict(events)
+    assert slots["kaart_thema"] == theme and slots["kaart_gemeente"] == "huizen"
+    dispatcher = CollectingDispatcher()
+    await ActionKaartZoek().run(dispatcher, tracker(text, slots, {}), DOMAIN)
+    searched = next(m["text"] for m in dispatcher.messages if (m.get("text") or "").startswith("Ik zocht op"))
+    first_line = searched.split("\n")[0]  # "Ik zocht op thema: ...; plaats: Huizen."
+    assert THEMAS[resolve_thema(value)] not in first_line and THEMAS[theme] in first_line
+    # a theme the question does say still wins, as the recogniser's entities do
+    affirmed = "gezin met schulden in Huizen, ouders maken ruzie"
+    slots = as_dict(await ValidateKaartForm().run(
+        CollectingDispatcher(), tracker(affirmed, {}, {"kaart_vraag": affirmed},
+                                        [entity(affirmed, "thema", "schulden", "financien")]), DOMAIN))
+    assert slots["kaart_thema"] == "financien"
 
 
 # ------------------------------------------------------------------ a follow-up that only names another place

@@ -2,7 +2,8 @@
 
 A question is read from the text *and* from Rasa entities (gemeente, leeftijd, thema): entities win
 when they resolve to a known value, the text parser fills the rest, so the search works even when
-the NLU misses an entity. One follow-up question is asked when the place or the problem is missing.
+the NLU misses an entity; a theme entity the question denies ("geen sprake van geweld") does not count.
+One follow-up question is asked when the place or the problem is missing.
 After the results, a short message that only names a place ("en in Blaricum?", "in Weesp", "wat als ze in Huizen
 wonen?") searches the previous question again in that place (``vervolg_met_plaats``).
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 from typing import Dict, Iterable, List, Optional
 
 from bot.kaart.query import parse_vraag, resolve_gemeente, resolve_thema
+from bot.kaart.spoken import without_denials
 from bot.kaart.text import words
 from bot.kaart.vocabulary import LEEFTIJD_MAX
 from bot.text import simplify
@@ -33,6 +35,23 @@ def _entity_values(entities: Iterable[dict], name: str) -> List[str]:
     return [str(e.get("value")) for e in entities or [] if e.get("entity") == name and e.get("value") is not None]
 
 
+def _not_denied(entities: List[dict], text: str) -> List[dict]:
+    """``entities`` without the themes the question says are not there: the recogniser tags "geweld" in "geen sprake
+    van geweld" or "schulden" in "zonder schulden" as a theme, but does not read the denial
+    (``spoken.without_denials``, as the search does)."""
+    if not any(e.get("entity") == "thema" for e in entities):
+        return entities
+    kept = set(words(without_denials(text)))
+    out = []
+    for entity in entities:
+        start, end = entity.get("start"), entity.get("end")
+        said = text[start:end] if isinstance(start, int) and isinstance(end, int) else ""
+        if entity.get("entity") == "thema" and said and not set(words(said)) <= kept:
+            continue
+        out.append(entity)
+    return out
+
+
 def lees(text: Optional[str], entities: Iterable[dict] = ()) -> Dict[str, object]:
     """Slots understood from one message: kaart_gemeente (code or an outside place as written),
     kaart_thema (code) and kaart_leeftijd (int); None for what was not found."""
@@ -43,7 +62,8 @@ def lees(text: Optional[str], entities: Iterable[dict] = ()) -> Dict[str, object
     gemeente = parsed.gemeente or parsed.buiten_regio
     gemeente = gemeente or next((c for c in map(resolve_gemeente, _entity_values(entities, "gemeente")) if c), None)
     gemeente = gemeente or parsed.onbekende_plaats
-    thema = next((c for c in map(resolve_thema, _entity_values(entities, "thema")) if c), None)
+    thema = next((c for c in map(resolve_thema, _entity_values(_not_denied(entities, text or ""), "thema")) if c),
+                 None)
     thema = thema or (parsed.themas[0] if parsed.themas else None)
     leeftijd = None
     for value in _entity_values(entities, "leeftijd"):
