@@ -10,8 +10,11 @@ lopen op, twee kinderen van 4 en 7, Huizen"). ``action_onzeker_bericht`` checks,
 1. the explicit step request (``bot.steps.navigation.which_step_sentence``): the step of the sentence;
 2. the explicit role request (``bot.roles.request.is_role_request``): the role analysis;
 3. a kaart question: a place (in the region or outside it) and a problem the kaart knows
-   (``bot.kaart.dialog.lees``): the search;
-4. a request to forget ("wis dit gesprek", "verwijder mijn gegevens"): how to do that;
+   (``bot.kaart.dialog.lees``): the search (remembered, as after the kaart's own form, for a follow-up with another
+   place);
+4. after a kaart question, a message that only names a place ("en in Weesp?", "in Weesp": the recogniser does not
+   know every place): that question searched again in that place (``bot.kaart.dialog.vervolg_met_plaats``);
+5. a request to forget ("wis dit gesprek", "verwijder mijn gegevens"): how to do that;
 
 and otherwise leaves it to the rule, which says it did not understand and shows the menu, as before. The action
 sets the slot ``onzeker_beantwoord`` (True: answered; False: the rule goes on with ``utter_default`` and the menu).
@@ -30,7 +33,7 @@ from actions.kaart import search_and_show
 from actions.roles import ActionRolAnalyse
 from actions.steps import ActionVoorbereidenWelkeStap
 from bot.intake.danger import danger_message
-from bot.kaart.dialog import lees
+from bot.kaart.dialog import VORIGE_VRAAG, lees, vervolg_met_plaats
 from bot.kaart.query import parse_vraag
 from bot.roles.request import is_role_request
 from bot.steps import navigation
@@ -46,7 +49,9 @@ class ActionOnzekerBericht(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         text = (tracker.latest_message.get("text") or "").strip()
+        previous = tracker.get_slot(VORIGE_VRAAG)
         answered = True
+        remembered: List[Dict[Text, Any]] = []
         danger = danger_message(text)
         if danger:
             dispatcher.utter_message(text=danger)
@@ -57,11 +62,14 @@ class ActionOnzekerBericht(Action):
         elif is_kaart_question(text):
             search_and_show(dispatcher, text, lees(text, tracker.latest_message.get("entities", [])),
                             danger_shown=bool(danger))
+            remembered = [SlotSet(VORIGE_VRAAG, text)]
+        elif (again := vervolg_met_plaats(previous, text)) is not None:
+            search_and_show(dispatcher, previous, again)
         elif is_forget_request(text):
             dispatcher.utter_message(text=FORGET_HOW)
         else:
             answered = bool(danger)  # without danger the rule goes on with utter_default and the menu
-        return [SlotSet(ANSWERED, answered)]
+        return [SlotSet(ANSWERED, answered)] + remembered
 
 
 def is_kaart_question(text: str) -> bool:

@@ -1,4 +1,6 @@
-"""Sociale kaart actions: a small form (question + at most one follow-up) and the search."""
+"""Sociale kaart actions: a small form (question + at most one follow-up) and the search. The question searched is
+remembered (slot ``kaart_vorige_vraag``), so a message after the results that only names a place ("en in
+Blaricum?") searches it again there (``bot.kaart.dialog.vervolg_met_plaats``)."""
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
@@ -11,7 +13,7 @@ from rasa_sdk.types import DomainDict
 from actions.forms import FormValidation
 from bot.intake.danger import danger_message
 from bot.kaart import messages
-from bot.kaart.dialog import SLOTS, aanvullen, lees, ontbreekt, zoektekst
+from bot.kaart.dialog import SLOTS, VORIGE_VRAAG, aanvullen, lees, ontbreekt, vervolg_met_plaats, zoektekst
 
 
 def _reset() -> List[Dict[Text, Any]]:
@@ -19,7 +21,7 @@ def _reset() -> List[Dict[Text, Any]]:
 
 
 class ActionKaartReset(Action):
-    """Forget an earlier kaart question before a new one starts."""
+    """Forget an earlier kaart question, also the one searched last, before a new one starts."""
 
     def name(self) -> Text:
         return "action_kaart_reset"
@@ -27,7 +29,7 @@ class ActionKaartReset(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
-        return _reset()
+        return _reset() + [SlotSet(VORIGE_VRAAG, None)]
 
 
 class ValidateKaartForm(FormValidation):
@@ -48,6 +50,10 @@ class ValidateKaartForm(FormValidation):
         if not text:
             dispatcher.utter_message(text=messages.VRAAG_LEEG)
             return {"kaart_vraag": None}
+        previous = tracker.get_slot(VORIGE_VRAAG)
+        again = vervolg_met_plaats(previous, text)
+        if again is not None:  # "en in Blaricum?" after the results: the previous question, in that place
+            return {"kaart_vraag": previous, "kaart_aanvulling": None, **again}
         return {"kaart_vraag": text[:1000], "kaart_aanvulling": None,
                 **lees(text, tracker.latest_message.get("entities", []))}
 
@@ -99,7 +105,7 @@ class ActionKaartZoek(Action):
         text = zoektekst(tracker.get_slot("kaart_vraag"), tracker.get_slot("kaart_aanvulling"))
         search_and_show(dispatcher, text, {k: tracker.get_slot(k) for k in ("kaart_gemeente", "kaart_thema",
                                                                              "kaart_leeftijd")})
-        return _reset()
+        return _reset() + [SlotSet(VORIGE_VRAAG, text)]
 
 
 def search_and_show(dispatcher: CollectingDispatcher, text: str, slots: Dict[str, Any],

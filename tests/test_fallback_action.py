@@ -4,7 +4,7 @@ place and a problem; anything else is left to the rule (stories/base.yml) that s
 and shows the menu."""
 from __future__ import annotations
 
-from typing import List
+from typing import List, Optional
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -12,15 +12,21 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.fallback import ActionOnzekerBericht, is_kaart_question
 
 
-def tracker(text: str) -> Tracker:
-    return Tracker.from_dict({"sender_id": "t", "slots": {}, "events": [],
+def tracker(text: str, previous: Optional[str] = None) -> Tracker:
+    return Tracker.from_dict({"sender_id": "t", "slots": {"kaart_vorige_vraag": previous}, "events": [],
                               "latest_message": {"text": text, "intent": {"name": "nlu_fallback"}, "entities": []}})
 
 
-async def answer(text: str, answered: bool = True) -> List[dict]:
+async def answer(text: str, answered: bool = True, previous: Optional[str] = None,
+                 remembered: Optional[str] = None) -> List[dict]:
+    """The messages of the action; ``previous``: the kaart question searched last; ``remembered``: the kaart question
+    the action must remember for a follow-up (when it searched one)."""
     dispatcher = CollectingDispatcher()
-    events = await ActionOnzekerBericht().run(dispatcher, tracker(text), {})
-    assert events == [{"event": "slot", "timestamp": None, "name": "onzeker_beantwoord", "value": answered}]
+    events = await ActionOnzekerBericht().run(dispatcher, tracker(text, previous), {})
+    expected = [{"event": "slot", "timestamp": None, "name": "onzeker_beantwoord", "value": answered}]
+    if remembered is not None:
+        expected.append({"event": "slot", "timestamp": None, "name": "kaart_vorige_vraag", "value": remembered})
+    assert events == expected
     return dispatcher.messages
 
 
@@ -37,7 +43,8 @@ async def test_welke_rol_is_dit_gets_the_role_analysis_with_its_payload():
 
 
 async def test_a_case_with_a_place_and_a_problem_is_searched_in_the_kaart():
-    messages = await answer("vader gokt en de schulden lopen op, twee kinderen van 4 en 7, Huizen")
+    case = "vader gokt en de schulden lopen op, twee kinderen van 4 en 7, Huizen"
+    messages = await answer(case, remembered=case)
     texts = [m.get("text") or "" for m in messages]
     assert texts[0] == "Dit zijn de diensten die het best passen:" and "plaats: Huizen" in texts[1]
     payload = next(m["custom"] for m in messages if m.get("custom"))
@@ -58,18 +65,41 @@ async def test_danger_comes_first_also_from_the_menu():
     assert messages[0]["text"].startswith("Let op, eerst de veiligheid:") and "112" in messages[0]["text"]
     assert "Veilig Thuis" in messages[0]["text"] and "'vraagverheldering'" in messages[0]["text"]
     # with a kaart question: the advice first, then the services (once)
-    messages = await answer("meisje van 14 uit Ankeveen snijdt zichzelf")
+    case = "meisje van 14 uit Ankeveen snijdt zichzelf"
+    messages = await answer(case, remembered=case)
     texts = [m.get("text") or "" for m in messages]
     assert texts[0].startswith("Let op, eerst de veiligheid:") and "113" in texts[0]
     assert sum("eerst de veiligheid" in t for t in texts) == 1 and "plaats: Wijdemeren" in "".join(texts)
     # a negated signal is no danger
-    assert not any("eerst de veiligheid" in (m.get("text") or "")
-                   for m in await answer("gezin in Huizen, geen sprake van geweld, vader gokt"))
+    case = "gezin in Huizen, geen sprake van geweld, vader gokt"
+    assert not any("eerst de veiligheid" in (m.get("text") or "") for m in await answer(case, remembered=case))
 
 
 async def test_a_place_outside_the_region_and_a_request_to_forget_are_answered():
-    messages = await answer("vader uit Amersfoort, zoon 12 spijbelt")
+    case = "vader uit Amersfoort, zoon 12 spijbelt"  # remembered: "en in Hilversum?" searches it there
+    messages = await answer(case, remembered=case)
     assert "Amersfoort" in messages[0]["text"] or "Amersfoort" in messages[1]["text"]
     for text in ("wis dit gesprek", "vergeet alles wat ik gezegd heb", "verwijder mijn gegevens"):
         [message] = await answer(text)
         assert "'Wis dit gesprek'" in message["text"], text
+
+
+PREVIOUS = "zoon van 15 in Hilversum spijbelt al weken"
+
+
+async def test_after_a_kaart_question_a_place_the_recogniser_does_not_know_searches_that_question_there():
+    # "in Weesp" and "en in Weesp?" reach this action (nlu_fallback): Weesp lies outside the kaart, and says so
+    messages = await answer("en in Weesp?", previous=PREVIOUS)
+    texts = " ".join(m.get("text") or "" for m in messages)
+    assert "'Weesp' valt niet binnen de sociale kaart" in texts
+    assert next(m["custom"] for m in messages if m.get("custom"))["status"] == "buiten_regio"
+    # a place of the kaart: the previous question, searched there
+    messages = await answer("in Blaricum", previous=PREVIOUS)
+    texts = [m.get("text") or "" for m in messages]
+    assert "thema: schoolverzuim" in texts[1] and "plaats: Blaricum" in texts[1]
+
+
+async def test_a_place_alone_without_a_previous_kaart_question_is_still_not_understood():
+    assert await answer("in Blaricum", answered=False) == []
+    # nor is a message that says more than a place
+    assert await answer("in Blaricum is het weer mooi", answered=False, previous=PREVIOUS) == []

@@ -3,17 +3,21 @@ from __future__ import annotations
 
 from typing import Dict, List, Optional
 
+import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.kaart import ActionAskKaartAanvulling, ActionKaartReset, ActionKaartZoek, ValidateKaartForm
 from bot.kaart import messages
+from bot.kaart.query import resolve_thema
+from bot.kaart.vocabulary import THEMAS
 
 DOMAIN = {
     "forms": {"kaart_form": {"required_slots": ["kaart_vraag", "kaart_aanvulling"]}},
     "slots": {name: {"type": "text", "mappings": [{"type": "custom"}]}
-              for name in ("kaart_vraag", "kaart_aanvulling", "kaart_gemeente", "kaart_thema", "kaart_leeftijd")},
+              for name in ("kaart_vraag", "kaart_aanvulling", "kaart_gemeente", "kaart_thema", "kaart_leeftijd",
+                           "kaart_vorige_vraag")},
 }
 ISSUE_QUESTION = "waar kan een moeder uit Hilversum terecht met een zoon van 15 die niet meer naar school gaat?"
 
@@ -111,7 +115,7 @@ async def test_search_shows_services_with_payload_and_resets():
     events = await ActionKaartZoek().run(dispatcher, tracker(ISSUE_QUESTION, slots, {}), DOMAIN)
     assert events == [
         SlotSet(s, None) for s in ("kaart_vraag", "kaart_aanvulling", "kaart_gemeente", "kaart_thema", "kaart_leeftijd")
-    ]
+    ] + [SlotSet("kaart_vorige_vraag", ISSUE_QUESTION)]  # remembered for a follow-up with another place
     texts = [m["text"] for m in dispatcher.messages if m.get("text")]
     assert texts[0] == messages.RESULTATEN_INTRO
     assert "Jeugdcoach in de middelbare school (Hilversum)" in texts[1] and "Waarom:" in texts[1]
@@ -157,7 +161,8 @@ async def test_search_with_nothing_found_gives_general_route():
 
 async def test_reset_clears_every_kaart_slot():
     events = await ActionKaartReset().run(CollectingDispatcher(), tracker("x", {"kaart_vraag": "oud"}, {}), DOMAIN)
-    assert all(e["value"] is None for e in events) and len(events) == 5
+    assert all(e["value"] is None for e in events) and len(events) == 6
+    assert {e["name"] for e in events} == set(DOMAIN["slots"])  # also the question searched last
 
 
 def test_a_kaart_question_with_danger_gets_what_to_do_now_before_the_services():
@@ -172,3 +177,110 @@ def test_a_kaart_question_with_danger_gets_what_to_do_now_before_the_services():
     assert texts[0].startswith("Let op, eerst de veiligheid:") and "113" in texts[0] and "112" in texts[0]
     assert texts[0].endswith(messages.NA_GEVAAR)
     assert any(m.get("custom", {}).get("soort") == "kaart_resultaten" for m in dispatcher.messages)
+
+
+def entity(text: str, name: str, said: str, value: str) -> dict:
+    """An entity as the recogniser gives it: its value and where it stands in the message."""
+    start = text.index(said)
+    return {"entity": name, "value": value, "start": start, "end": start + len(said)}
+
+
+@pytest.mark.parametrize("text, said, value, theme", [
+    ("gezin in Huizen, geen sprake van geweld, ouders maken ruzie over de kinderen", "geweld", "geweld", "scheiding"),
+    ("gezin in Huizen, geen geweld, ouders maken ruzie over de kinderen", "geweld", "geweld", "scheiding"),
+    ("moeder zonder schulden in Huizen, zoon van 12 wordt gepest", "schulden", "financien", "pesten"),
+])
+async def test_a_theme_the_recogniser_tags_but_the_question_denies_does_not_count(text, said, value, theme):
+    # the recogniser tags "geweld" in "geen geweld" as a theme (found by a conversation through the trained model)
+    entities = [entity(text, "thema", said, value), entity(text, "gemeente", "Huizen", "Huizen")]
+    if theme == "pesten":
+        entities.append(entity(text, "thema", "gepest", "pesten"))
+    events = await ValidateKaartForm().run(CollectingDispatcher(), tracker(text, {}, {"kaart_vraag": text}, entities),
+                                           DOMAIN)
+    slots = as_dict(events)
+    assert slots["kaart_thema"] == theme and slots["kaart_gemeente"] == "huizen"
+    dispatcher = CollectingDispatcher()
+    await ActionKaartZoek().run(dispatcher, tracker(text, slots, {}), DOMAIN)
+    searched = next(m["text"] for m in dispatcher.messages if (m.get("text") or "").startswith("Ik zocht op"))
+    first_line = searched.split("\n")[0]  # "Ik zocht op thema: ...; plaats: Huizen."
+    assert THEMAS[resolve_thema(value)] not in first_line and THEMAS[theme] in first_line
+    # a theme the question does say still wins, as the recogniser's entities do
+    affirmed = "gezin met schulden in Huizen, ouders maken ruzie"
+    slots = as_dict(await ValidateKaartForm().run(
+        CollectingDispatcher(), tracker(affirmed, {}, {"kaart_vraag": affirmed},
+                                        [entity(affirmed, "thema", "schulden", "financien")]), DOMAIN))
+    assert slots["kaart_thema"] == "financien"
+
+
+# ------------------------------------------------------------------ a follow-up that only names another place
+
+PREVIOUS = "zoon van 15 in Hilversum spijbelt al weken"
+
+
+async def search(question: str, slots: Dict) -> tuple:
+    """Run the search action as the form leaves it: (texts shown, payload, slots after)."""
+    dispatcher = CollectingDispatcher()
+    events = await ActionKaartZoek().run(dispatcher, tracker(question, slots, {}), DOMAIN)
+    texts = [m["text"] for m in dispatcher.messages if m.get("text")]
+    payload = next(m["custom"] for m in dispatcher.messages if m.get("custom"))
+    return texts, payload, as_dict(events)
+
+
+async def follow_up(text: str, remembered: Optional[str]) -> Dict:
+    """The form's reading of ``text`` as a new message after the results (intent kaart_zoek, no form active)."""
+    slots = {"kaart_vorige_vraag": remembered}
+    events = await ValidateKaartForm().run(CollectingDispatcher(), tracker(text, slots, {"kaart_vraag": text}), DOMAIN)
+    return {**slots, **as_dict(events)}
+
+
+@pytest.mark.parametrize("text", ["en in Blaricum?", "in Blaricum", "Blaricum", "wat als ze in Blaricum wonen?",
+                                  "zelfde vraag maar dan in Blaricum"])
+async def test_after_the_results_a_message_with_only_a_place_searches_the_previous_question_there(text):
+    first = {"kaart_vraag": PREVIOUS, "kaart_gemeente": "hilversum", "kaart_thema": "schoolverzuim",
+             "kaart_leeftijd": 15.0}
+    texts, _, after = await search(PREVIOUS, first)
+    assert "plaats: Hilversum" in texts[1] and after["kaart_vorige_vraag"] == PREVIOUS
+
+    slots = await follow_up(text, after["kaart_vorige_vraag"])
+    assert slots["kaart_vraag"] == PREVIOUS and slots["kaart_gemeente"] == "blaricum"
+    assert slots["kaart_thema"] == "schoolverzuim" and slots["kaart_leeftijd"] == 15
+    # complete: no follow-up question, the form searches at once
+    required = await ValidateKaartForm().required_slots(
+        ["kaart_vraag", "kaart_aanvulling"], CollectingDispatcher(), tracker(text, slots, {}), DOMAIN)
+    assert required == ["kaart_vraag"]
+
+    texts, payload, again = await search(text, slots)
+    assert "thema: schoolverzuim" in texts[1] and "leeftijd: 15 jaar" in texts[1] and "plaats: Blaricum" in texts[1]
+    assert payload["status"] == "ok" and payload["resultaten"]
+    assert again["kaart_vorige_vraag"] == PREVIOUS  # a next place ("en in Laren?") still refines the same question
+
+
+async def test_a_follow_up_in_a_place_outside_the_kaart_says_so():
+    slots = await follow_up("wat als ze in Amsterdam wonen?", PREVIOUS)
+    assert slots["kaart_vraag"] == PREVIOUS and slots["kaart_gemeente"] == "Amsterdam"
+    texts, payload, _ = await search("wat als ze in Amsterdam wonen?", slots)
+    assert payload["status"] == "buiten_regio" and "'Amsterdam' valt niet binnen de sociale kaart" in texts[0]
+
+
+async def test_a_question_outside_the_kaart_can_be_searched_again_in_a_place_of_the_kaart():
+    outside = "vader uit Amersfoort, zoon 12 spijbelt"
+    slots = await follow_up("en in Hilversum?", outside)
+    assert slots["kaart_vraag"] == outside and slots["kaart_gemeente"] == "hilversum"
+    texts, payload, _ = await search("en in Hilversum?", slots)
+    assert payload["status"] == "ok" and "thema: schoolverzuim" in texts[1] and "plaats: Hilversum" in texts[1]
+
+
+async def test_without_a_previous_question_a_place_alone_is_a_new_question_that_asks_for_the_problem():
+    slots = await follow_up("en in Blaricum?", None)
+    assert slots["kaart_vraag"] == "en in Blaricum?" and slots["kaart_gemeente"] == "blaricum"
+    assert slots["kaart_thema"] is None
+    dispatcher = CollectingDispatcher()
+    await ActionAskKaartAanvulling().run(dispatcher, tracker("x", slots, {}, requested="kaart_aanvulling"), DOMAIN)
+    assert dispatcher.messages[0]["text"] == messages.VERVOLGVRAAG["probleem"]
+
+
+@pytest.mark.parametrize("text", ["en in Blaricum, dochter van 9 wordt gepest", "gezin in Blaricum met schulden",
+                                  "ik werk in Blaricum"])
+async def test_a_message_that_says_more_than_a_place_is_a_new_question(text):
+    slots = await follow_up(text, PREVIOUS)
+    assert slots["kaart_vraag"] == text

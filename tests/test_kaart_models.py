@@ -107,6 +107,20 @@ def test_problem_words_name_a_known_theme_and_no_word_twice():
         KaartProbleemwoorden.parse_obj({"id": "pesten", "woorden": [], "bron": BRON})
 
 
+
+def test_words_a_negation_denies_are_single_words_of_the_theme():
+    from bot.kaart.models import KaartProbleemwoorden
+
+    words = ["gepest", "buitengesloten", "naar het pesten"]
+    KaartProbleemwoorden.parse_obj({"id": "pesten", "woorden": words, "ontkenbaar": ["gepest"], "bron": BRON})
+    with pytest.raises(ValidationError, match="'uitgelachen' staat niet bij de woorden van dit thema"):
+        KaartProbleemwoorden.parse_obj({"id": "pesten", "woorden": words, "ontkenbaar": ["uitgelachen"],
+                                        "bron": BRON})
+    with pytest.raises(ValidationError, match="'naar het pesten' is geen los woord"):
+        KaartProbleemwoorden.parse_obj({"id": "pesten", "woorden": words, "ontkenbaar": ["naar het pesten"],
+                                        "bron": BRON})
+
+
 def test_target_group_words_name_a_known_group_and_errors_say_file_entry_and_field(tmp_path):
     from bot.kaart.models import KaartDoelgroepwoorden
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.kaart.index import KaartIndex
+from bot.kaart.index import KaartIndex, default_index
 from bot.kaart.models import KaartDienst
 from bot.kaart.query import parse_vraag
 from bot.kaart.search import zoek
@@ -48,9 +48,49 @@ def test_a_problem_said_of_the_child_stays_the_childs(vraag):
 def test_for_a_mothers_debts_help_for_parents_comes_before_jongerenwerk_in_the_real_kaart():
     result = zoek("schulden moeder Huizen")
     ids = [h.id for h in result.hits]
-    assert ids[0] == "brugfunctionaris"  # helps parents with money worries and regulations
+    # no child or school named: the municipality's way in leads (it refers the mother on), then the brugfunctionaris,
+    # who helps parents with money worries and regulations, but only through a child at a school that has one
+    assert ids[:2] == ["team_jeugd_huizen", "brugfunctionaris"]
     assert "jongerenwerk_versa" not in ids[:3]
     assert "ouder zelf" in result.melding and "schuldhulp" in result.melding
+
+
+@pytest.mark.parametrize("vraag", [
+    "moeder in Huizen heeft gokschulden",
+    "vader gokt en heeft schulden, Huizen",
+    "Muiderberg: ouders zijn allebei hun baan kwijt en kunnen de huur niet meer betalen",
+])
+def test_a_parents_own_problem_without_a_child_or_school_is_not_led_by_a_service_reached_through_school(vraag):
+    hits = zoek(vraag).hits
+    first = default_index().doc(hits[0].id).service
+    assert first.toegang != ["via_school"] and hits[0].verwijsbaar
+    assert first.algemene_toegang  # the municipality's own way in, which refers a parent on
+    assert "brugfunctionaris" in [h.id for h in hits[:3]]  # still shown: it helps parents with money worries
+
+
+@pytest.mark.parametrize("vraag", [
+    "Gezin in Bussum met schulden",  # a family: a household with children
+    "vader in Huizen heeft schulden, dochter van 8 zit op de basisschool",
+    "Vader in Huizen gokt en de schulden lopen op, er zijn twee kinderen",
+])
+def test_with_a_child_a_family_or_school_named_the_brugfunctionaris_may_lead_on_money_worries(vraag):
+    assert zoek(vraag).hits[0].id == "brugfunctionaris"
+
+
+def test_a_service_reached_only_through_school_does_not_lead_a_parents_own_problem_without_a_child():
+    """The principle on a kaart of its own: a school's service for parents' money worries is the one referable match
+    on the theme (the other is a regulation the source hardly describes), but it reaches a parent only through a
+    child at that school; the municipality's way in leads."""
+    school = ranking_dienst("school_ouders", ["financien"], doelgroep=["ouder", "school"], toegang=["via_school"])
+    regeling = ranking_dienst("regeling", ["financien"], doelgroep=["ouder", "gezin"], toegang=[],
+                              beschrijving="Regeling.", aanbod=[], website=None)
+    entrance = ranking_dienst("jeugdteam", ["jeugdhulp"], algemene_toegang=True)
+    index = KaartIndex([school, regeling, entrance], ORGS)
+    found = [h.id for h in zoek("moeder in Hilversum heeft schulden", index=index).hits]
+    assert found[:2] == ["jeugdteam", "school_ouders"]
+    # a child at school named: the school's service leads again
+    child = [h.id for h in zoek("moeder in Hilversum heeft schulden, zoon van 9 zit in groep 6", index=index).hits]
+    assert child[0] == "school_ouders"
 
 
 def test_for_a_fathers_gambling_no_youth_service_leads_in_the_real_kaart():

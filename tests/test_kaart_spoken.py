@@ -297,6 +297,58 @@ def test_a_denied_danger_does_not_lead_with_veilig_thuis():
     assert "veilig_thuis" not in [h.id for h in result.hits[:3]]
 
 
+@pytest.mark.parametrize("question, absent, present", [
+    # a plain negation before a harm says it is not there
+    ("gezin in Huizen, geen geweld, ouders maken ruzie over de kinderen", "veiligheid", "scheiding"),
+    ("gezin in Huizen, er is geen huiselijk geweld, ouders maken ruzie", "veiligheid", "scheiding"),
+    ("vader in Huizen is niet verslaafd maar heeft schulden", "verslaving", "financien"),
+    ("moeder zonder schulden in Huizen, zoon van 12 wordt gepest", "financien", "pesten"),
+    ("zoon van 14 wordt niet meer gepest, maar spijbelt wel", "pesten", "schoolverzuim"),
+    ("moeder is niet depressief, wel erg moe", "somberheid_angst", "gezondheid"),
+    ("vader is niet agressief maar zoon van 9 wordt gepest", "gedrag", "pesten"),
+    # two harms joined by "of" are both denied; what follows in the next part is not
+    ("geen geweld of drugs, wel veel ruzie thuis", "verslaving", "opvoeding"),
+    ("geen geweld of drugs, wel veel ruzie thuis", "veiligheid", "opvoeding"),
+    ("er is geen drugsgebruik, wel veel stress", "verslaving", "somberheid_angst"),
+])
+def test_a_negated_harm_is_no_need(question, absent, present):
+    themas = parse_vraag(question).themas
+    assert absent not in themas and present in themas
+
+
+@pytest.mark.parametrize("question, theme", [
+    # what is missing is the problem: "geen", "niet" and "zonder" before something a family needs
+    ("moeder heeft geen geld voor schoolspullen, Huizen", "financien"),
+    ("zoon van 3 is nog niet zindelijk", "ontwikkeling"),
+    ("zoon van 15 in Hilversum heeft geen vrienden", "somberheid_angst"),
+    # whether or not, not yet, not only: no denial
+    ("geweld of niet, de kinderen in Huizen zijn bang", "veiligheid"),
+    ("wel of geen geweld, moeder is bang", "veiligheid"),
+    ("ik weet niet of er geweld is thuis, Huizen", "veiligheid"),
+    ("nog geen melding gedaan, vader slaat, Huizen", "veiligheid"),
+    ("niet alleen schulden maar ook een verslaving", "financien"),
+    # the negation does not reach past a preposition or a question word
+    ("vader heeft geen grip op zijn agressie", "gedrag"),
+    ("dochter kan niet tegen ruzie", "gedrag"),
+    ("vader weet niet hoeveel schulden hij heeft", "financien"),
+    # a question with a negation suggests what it names
+    ("Is het niet gewoon een depressie? Dochter van 15 in Huizen", "somberheid_angst"),
+])
+def test_a_negation_that_does_not_deny_a_harm_keeps_the_theme(question, theme):
+    assert theme in parse_vraag(question).themas
+
+
+@pytest.mark.parametrize("question", [
+    "gezin in Huizen, geen sprake van geweld, ouders maken ruzie over de kinderen",
+    "gezin in Huizen, geen geweld, ouders maken ruzie over de kinderen",
+])
+def test_a_denied_harm_is_not_quoted_as_a_reason(question):
+    result = zoek(question)
+    assert result.hits and all("scheiding" in h.waarom for h in result.hits[:3])
+    assert not any("geweld" in h.waarom for h in result.hits)  # neither as theme nor as a word of the text
+    assert "veilig_thuis" not in [h.id for h in result.hits[:3]]
+
+
 NOTE_HUIZEN = (
     "Hallo, ik heb een vader aan de lijn. Hij woont in Huizen met zijn twee kinderen. Sinds de scheiding is het "
     "thuis onrustig, de zoon van 10 heeft veel driftbuien. Vader vraagt of er opvoedondersteuning is."

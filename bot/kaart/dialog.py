@@ -2,20 +2,54 @@
 
 A question is read from the text *and* from Rasa entities (gemeente, leeftijd, thema): entities win
 when they resolve to a known value, the text parser fills the rest, so the search works even when
-the NLU misses an entity. One follow-up question is asked when the place or the problem is missing.
+the NLU misses an entity; a theme entity the question denies ("geen sprake van geweld") does not count.
+One follow-up question is asked when the place or the problem is missing.
+After the results, a short message that only names a place ("en in Blaricum?", "in Weesp", "wat als ze in Huizen
+wonen?") searches the previous question again in that place (``vervolg_met_plaats``).
 """
 from __future__ import annotations
 
 from typing import Dict, Iterable, List, Optional
 
 from bot.kaart.query import parse_vraag, resolve_gemeente, resolve_thema
+from bot.kaart.spoken import without_denials
+from bot.kaart.text import words
 from bot.kaart.vocabulary import LEEFTIJD_MAX
+from bot.text import simplify
 
 SLOTS = ("kaart_vraag", "kaart_aanvulling", "kaart_gemeente", "kaart_thema", "kaart_leeftijd")
+VORIGE_VRAAG = "kaart_vorige_vraag"  # the last question searched, kept after the search for a follow-up with a place
+
+# The words around a place in a follow-up that asks the same in another place: "en in Blaricum?", "en voor Bussum?",
+# "wat als ze in Weesp wonen?", "hoe zit het in Laren?", "zelfde vraag maar dan in Hilversum", "en als ze naar Huizen
+# verhuizen?". A message with any other word (a problem, an age, a person: "gezin in Huizen") is a question of its own.
+FOLLOW_UP_WORDS = frozenset(
+    "en of ook in te bij voor naar uit rond wat als dat hoe zit het de is er zijn dan maar nu daar ze zij hij "
+    "wonen woont woonde wonend verhuizen verhuist verhuisd zelfde dezelfde hetzelfde vraag zoek zoeken gemeente "
+    "plaats regio stel".split()
+)
+FOLLOW_UP_MAX_WORDS = 8  # words besides the place: a longer message says more than where
 
 
 def _entity_values(entities: Iterable[dict], name: str) -> List[str]:
     return [str(e.get("value")) for e in entities or [] if e.get("entity") == name and e.get("value") is not None]
+
+
+def _not_denied(entities: List[dict], text: str) -> List[dict]:
+    """``entities`` without the themes the question says are not there: the recogniser tags "geweld" in "geen sprake
+    van geweld" or "schulden" in "zonder schulden" as a theme, but does not read the denial
+    (``spoken.without_denials``, as the search does)."""
+    if not any(e.get("entity") == "thema" for e in entities):
+        return entities
+    kept = set(words(without_denials(text)))
+    out = []
+    for entity in entities:
+        start, end = entity.get("start"), entity.get("end")
+        said = text[start:end] if isinstance(start, int) and isinstance(end, int) else ""
+        if entity.get("entity") == "thema" and said and not set(words(said)) <= kept:
+            continue
+        out.append(entity)
+    return out
 
 
 def lees(text: Optional[str], entities: Iterable[dict] = ()) -> Dict[str, object]:
@@ -28,7 +62,8 @@ def lees(text: Optional[str], entities: Iterable[dict] = ()) -> Dict[str, object
     gemeente = parsed.gemeente or parsed.buiten_regio
     gemeente = gemeente or next((c for c in map(resolve_gemeente, _entity_values(entities, "gemeente")) if c), None)
     gemeente = gemeente or parsed.onbekende_plaats
-    thema = next((c for c in map(resolve_thema, _entity_values(entities, "thema")) if c), None)
+    thema = next((c for c in map(resolve_thema, _entity_values(_not_denied(entities, text or ""), "thema")) if c),
+                 None)
     thema = thema or (parsed.themas[0] if parsed.themas else None)
     leeftijd = None
     for value in _entity_values(entities, "leeftijd"):
@@ -60,3 +95,27 @@ def ontbreekt(gemeente: Optional[str], thema: Optional[str]) -> Optional[str]:
 
 def zoektekst(vraag: Optional[str], aanvulling: Optional[str]) -> str:
     return " ".join(part for part in (vraag, aanvulling) if part).strip()
+
+
+def plaats_vervolg(text: Optional[str]) -> Optional[str]:
+    """The place a short follow-up names when it names nothing else ("en in Blaricum?", "in Weesp", "wat als ze in
+    Huizen wonen?"): the area code, or a place outside the kaart as written; None for any other message."""
+    parsed = parse_vraag(text or "")
+    written = parsed.plaats or parsed.buiten_regio or parsed.onbekende_plaats
+    if written is None or parsed.themas or parsed.leeftijd is not None:
+        return None
+    rest = words(simplify(parsed.tekst).replace(simplify(written), " ", 1))
+    if len(rest) > FOLLOW_UP_MAX_WORDS or not set(rest) <= FOLLOW_UP_WORDS:
+        return None
+    return parsed.gemeente or parsed.buiten_regio or parsed.onbekende_plaats
+
+
+def vervolg_met_plaats(vorige: Optional[str], text: Optional[str]) -> Optional[Dict[str, object]]:
+    """The slots (as ``lees``) to search the previous question ``vorige`` again in the place that a follow-up
+    ``text`` names (``plaats_vervolg``); None without a previous question or when ``text`` is no such follow-up."""
+    if not vorige:
+        return None
+    place = plaats_vervolg(text)
+    if place is None:
+        return None
+    return {**lees(vorige), "kaart_gemeente": place}

@@ -302,15 +302,31 @@ class KaartProbleemwoorden(Entry):
     """The words and phrases by which a question is read as one theme (``id`` is the theme code of
     ``bot.kaart.vocabulary.THEMAS``). Matched on lemmas, whole words, longest phrase first
     (``bot.kaart.query.extract_themas``); the order of ``woorden`` is kept. ``ouderprobleem``: the theme
-    can be a parent's own problem (debts, addiction): said of a parent, it asks for services for parents."""
+    can be a parent's own problem (debts, addiction): said of a parent, it asks for services for parents.
+    ``ontkenbaar``: the single words of ``woorden`` that name a harm, so that a plain negation before one says it is
+    not there ("geen geweld", "niet verslaafd", "zonder schulden"; ``bot.kaart.spoken.negated_words``); the other
+    words name what a family needs or lacks ("geen geld", "geen vrienden", "zonder diploma" are the problem)."""
 
     woorden: List[Keyword]
     ouderprobleem: bool = False
+    ontkenbaar: List[Keyword] = []
 
     _woorden = non_empty_list("woorden")
     _doubles = _no_doubles("woorden")
+    _doubles_ontkenbaar = _no_doubles("ontkenbaar")
 
     _thema = _one_of("id", THEMA_SET, THEMAS, "onbekend thema")
+
+    @root_validator(skip_on_failure=True)
+    def ontkenbaar_in_woorden(cls, values):
+        """Every word a negation can deny is one word of the theme's own words."""
+        woorden = set(values.get("woorden") or ())
+        for word in values.get("ontkenbaar") or ():
+            if " " in word.strip():
+                raise ValueError(f"ontkenbaar: '{word}' is geen los woord")
+            if word not in woorden:
+                raise ValueError(f"ontkenbaar: '{word}' staat niet bij de woorden van dit thema")
+        return values
 
 
 class KaartDoelgroepwoorden(Entry):

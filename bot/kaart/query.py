@@ -337,6 +337,7 @@ def _match_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[
     consumed = lemmed
     gapped = _gapped_phrases(knowledge)
     framing = spoken.framing_words(guarded, lemmed, knowledge) | spoken.denied_words(guarded, lemmed, knowledge)
+    negated = spoken.negated_words(guarded, lemmed, knowledge)  # "geen geweld", "niet verslaafd", "zonder schulden"
     blocked = _blockers(knowledge)
     possessed = spoken.possessed_words(guarded, knowledge)
     asked_for: set = set()
@@ -353,11 +354,13 @@ def _match_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[
             span = match.span()
         else:
             continue
-        if len(lemmed[:span[0]].split()) in framing:
-            # a word about the call itself ("moeder belt vanuit haar werk" is no question about work) or one that
-            # is denied ("er is geen sprake van geweld")
+        first = len(lemmed[:span[0]].split())
+        if first in framing or negated & set(range(first, first + len(lemmed[span[0]:span[1]].split()))):
+            # a word about the call itself ("moeder belt vanuit haar werk" is no question about work), one that
+            # is denied ("er is geen sprake van geweld") or a harm negated ("geen huiselijk geweld", "geen ruzie
+            # over de kinderen")
             continue
-        if theme in SETTING_THEMES and len(lemmed[:span[0]].split()) not in possessed:
+        if theme in SETTING_THEMES and first not in possessed:
             asked_for.add(theme)
         found.setdefault(theme, []).append(original)
         said_at.setdefault(theme, []).append((span, original))
@@ -702,9 +705,10 @@ def _doelgroep_without_caller(text: str, framed: str, knowledge=None) -> List[st
 
 def search_text(text: str, knowledge=None) -> str:
     """``text`` as the kaart's text match should read it: homonyms guarded (see ``HOMONIEMEN``: "het buurtteam
-    zoekt ..." is who asks, "vader werkt bij ..." no question about work) and the parts that frame the call blanked
-    (``spoken.without_framing``: "ik werk bij het buurtteam in Bussum"), so neither lifts a service."""
-    return spoken.without_framing(guard_homonyms(text), knowledge)
+    zoekt ..." is who asks, "vader werkt bij ..." no question about work), the parts that frame the call blanked
+    (``spoken.without_framing``: "ik werk bij het buurtteam in Bussum") and what is said not to be there left out
+    (``spoken.without_denials``: "geen sprake van geweld", "niet verslaafd"), so none of them lifts a service."""
+    return spoken.without_denials(spoken.without_framing(guard_homonyms(text), knowledge), knowledge)
 
 
 def parse_vraag(text: str, knowledge=None) -> Vraag:

@@ -90,6 +90,15 @@ class QueryContext:
     provider: bool = False  # the question asks for a provider ("een ggz-aanbieder", "een therapeut", "een praktijk")
 
 
+def names_child_or_school(ctx: QueryContext) -> bool:
+    """The question names a child or school: a child or a family (a household with children: "gezin met schulden"),
+    the child's age or kind of school, or school itself (a school word, a school problem, a school asking). Without
+    any of them a parent's own problem ("moeder heeft gokschulden") says nothing of a child at school."""
+    hints = set(ctx.parsed.doelgroep_hints)
+    return bool({"jeugdige", "gezin", "school"} & hints) or ctx.leeftijd is not None or ctx.at_school \
+        or ctx.school is not None
+
+
 # A family that wants help close to home says so: "hier in de buurt", "dichtbij", "in het dorp zelf", "in Hilversum
 # zelf", "in de wijk": a service of that place itself then goes before one of the whole region.
 NEARBY = re.compile(r"\b(?:in de (?:buurt|wijk)|dichtbij|dicht bij huis|in (?:het|ons|hun|ons eigen|hun eigen) dorp"

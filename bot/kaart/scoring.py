@@ -199,11 +199,16 @@ def further_care(service, ctx: QueryContext) -> bool:
             and not service.algemene_toegang and bool(service.toegang) and "direct" not in service.toegang)
 
 
+def parents_own_problem(ctx: QueryContext) -> bool:
+    """Every problem of the question is a parent's own ("ouders hebben geldproblemen", "vader is dakloos")."""
+    return bool(ctx.ouder_themas) and set(ctx.themas) <= set(ctx.ouder_themas)
+
+
 def parents_own_only(service, ctx: QueryContext) -> bool:
-    """Every problem of the question is a parent's own ("ouders hebben geldproblemen", "vader is dakloos") and the
-    service is made for young people: it helps the child, not the parent, with such a problem (see ``theme_part``),
-    so its text naming the problem does not make it a match either."""
-    return bool(ctx.ouder_themas) and set(ctx.themas) <= set(ctx.ouder_themas) and for_young_people(service)
+    """Every problem of the question is a parent's own (``parents_own_problem``) and the service is made for young
+    people: it helps the child, not the parent, with such a problem (see ``theme_part``), so its text naming the
+    problem does not make it a match either."""
+    return parents_own_problem(ctx) and for_young_people(service)
 
 
 def held_back_entry(index: KaartIndex, service, ctx: QueryContext) -> bool:

@@ -5,6 +5,7 @@ Three kinds of words that are no problem of the family (``bot.kaart.query`` uses
 - words that frame the call ("ik heb een moeder aan de lijn", "een collega belt namens een vader", "hoi"): the
   part of a sentence they stand in is about the call, so a problem word or place there does not count;
 - denials ("er is geen sprake van geweld"): what follows, up to the end of that part, is said not to be there;
+- negations of a harm ("geen geweld", "niet verslaafd", "zonder schulden"): that harm is said not to be there;
 - asks ("vader vraagt of er opvoedondersteuning is"): in a note of several sentences that theme leads.
 
 All positions are word positions in the lemma string of the question (``bot.kaart.text.lemma_string``).
@@ -15,8 +16,9 @@ import re
 from typing import Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 
 from bot.kaart import places, subject
-from bot.kaart.text import head_stem, lemma_string, split_compound, stems, word_tables, words
+from bot.kaart.text import correct_typo, head_stem, lemma, lemma_string, split_compound, stems, word_tables, words
 from bot.knowledge.loader import PerKnowledge, get_knowledge
+from bot.text import simplify
 
 # Words with which a consultant frames a phone call or note ("ik heb een moeder aan de lijn", "een collega belt
 # namens een vader", "hoi", "vanuit het buurtteam"): the part of a sentence they stand in is about the call, not the
@@ -238,6 +240,106 @@ def denied_words(text: str, lemmed: str, knowledge=None) -> FrozenSet[int]:
 
 
 DENIAL_SCOPE = 4  # words after a denial that it can deny ("geen sprake van huiselijk geweld of mishandeling")
+
+
+# A plain negation before a problem word that names a harm says the harm is not there: "geen geweld", "er is geen
+# huiselijk geweld", "niet (meer) verslaafd", "zonder schulden". Only the words that name a harm count (``ontkenbaar``
+# in probleemwoorden.yml): "geen geld", "geen vrienden", "niet zindelijk" and "zonder diploma" say what is missing,
+# and that is the problem. The negation reaches the next ``NEGATION_SCOPE`` words of its part of the sentence, not
+# past a preposition or question word ("heeft geen grip op zijn agressie", "kan niet tegen ruzie", "weet niet
+# hoeveel schulden") nor past "of" ("weet niet of er geweld is"), except "of" between two harms ("geen geweld of
+# drugs").
+NEGATORS = frozenset({"geen", "niet", "zonder"})
+NEGATION_SCOPE = 3
+NEGATION_STOPS = frozenset("op aan voor bij in naar van tegen om door uit tot onder na over met of hoeveel welke wie "
+                           "wanneer waarom".split())
+# No denial: "nog geen melding", "nog niet zindelijk" (not yet: it may still come); "wel of geen geweld", "geweld of
+# niet" (whether or not); "niet alleen geweld maar ook ..." (not only).
+NOT_YET_OR_WHETHER = frozenset({"nog", "of"})
+NOT_ONLY = frozenset({"alleen", "enkel", "slechts", "zozeer"})
+# Nor in a part of a sentence that asks ("is het niet gewoon een depressie?", "moet ik geen melding doen?"): a
+# question with a negation suggests what it names.
+_CLAUSE_PARTS = re.compile(r"([^,;:.!?()\n]*)([,;:.!?()\n]?)")
+
+
+def _build_harm_words(knowledge) -> FrozenSet[str]:
+    return frozenset(simplify(word) for entry in knowledge.entries.get("kaart_probleemwoorden", {}).values()
+                     for word in getattr(entry, "ontkenbaar", ()))
+
+
+_harm_words = PerKnowledge(_build_harm_words)
+
+
+def _names_harm(word: str, knowledge=None) -> bool:
+    """One written (simplified) word names a harm (``ontkenbaar``): itself, its lemma ("ruzies"), the word a typo
+    stands for, or a part of the compound it is ("drugsgebruik")."""
+    harm = _harm_words(knowledge)
+    tables = word_tables(knowledge)
+    forms = {word, lemma(word), correct_typo(word, tables)}
+    for part in split_compound(word, tables):
+        forms |= {part, lemma(part)}
+    return bool(forms & harm)
+
+
+def _written_words(text: str, knowledge=None) -> List[Tuple[int, int, int, str, str]]:
+    """(part of the sentence, position in the lemma string, number of positions, simplified word, the mark that ends
+    its part) of every word of ``text``: a compound takes its own position and one for each of its parts."""
+    tables = word_tables(knowledge)
+    out = []
+    position = 0
+    for number, (part, mark) in enumerate(_CLAUSE_PARTS.findall(simplify(text))):
+        for word in words(part):
+            size = 1 + len(split_compound(word, tables))
+            out.append((number, position, size, word, mark))
+            position += size
+    return out
+
+
+def negated_words(text: str, lemmed: str, knowledge=None) -> FrozenSet[int]:
+    """Word positions (in ``lemmed``, the lemma string of ``text``) of the harms a plain negation says are not there
+    (see ``NEGATORS``)."""
+    tokens = lemmed.split()
+    if not NEGATORS & set(tokens) or not _harm_words(knowledge):
+        return frozenset()
+    written = _written_words(text, knowledge)
+    harm = {i for _, position, size, word, _ in written if _names_harm(word, knowledge)
+            for i in range(position, position + size)}
+    if not harm:
+        return frozenset()
+    asking = {i for _, position, size, _, mark in written if mark == "?" for i in range(position, position + size)}
+    starts = _part_starts(_lines_as_sentences(text), tokens, knowledge)
+    out: set = set()
+    for at, token in enumerate(tokens):
+        if (token not in NEGATORS or at in asking or (at > 0 and tokens[at - 1] in NOT_YET_OR_WHETHER)
+                or (at + 1 < len(tokens) and tokens[at + 1] in NOT_ONLY)):
+            continue
+        i, end = at + 1, min(at + 1 + NEGATION_SCOPE, len(tokens))
+        while i < end and i not in starts:
+            if tokens[i] in NEGATION_STOPS:
+                if not (tokens[i] == "of" and i - 1 in harm):
+                    break
+                end = min(i + 1 + NEGATION_SCOPE, len(tokens))  # "geen huiselijk geweld of mishandeling"
+            if i in harm:
+                out.add(i)
+            i += 1
+    return frozenset(out)
+
+
+def without_denials(text: str, knowledge=None) -> str:
+    """``text`` (simplified) with the words a denial (``DENIALS``) or a negation of a harm (``negated_words``) says
+    are not there left out, so the text match does not find services by them ("geen sprake van geweld"); ``text``
+    itself when it has none."""
+    lemmed = lemma_string(text, knowledge)
+    gone = denied_words(text, lemmed, knowledge) | negated_words(text, lemmed, knowledge)
+    if not gone:
+        return text
+    parts: Dict[int, List[str]] = {}
+    marks: Dict[int, str] = {}
+    for number, position, size, word, mark in _written_words(text, knowledge):
+        marks[number] = mark
+        if not gone & set(range(position, position + size)):
+            parts.setdefault(number, []).append(word)
+    return " ".join(" ".join(parts.get(number, [])) + mark for number, mark in sorted(marks.items()))
 
 
 # How a caller says what they ask for in a longer note ("vader vraagt of er opvoedondersteuning is", "ze zoekt

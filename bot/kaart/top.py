@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import Dict, List, Optional, Tuple
 
-from bot.kaart.ages import YOUNG_CHILD, age_ok
+from bot.kaart.ages import YOUNG_CHILD, age_ok, only_through_school
 from bot.kaart.hits import place_hit
 from bot.kaart.index import KaartIndex
 from bot.kaart.kinds import own_entrance, role, verwijsbaar, youth_health, youth_work
-from bot.kaart.question import QueryContext
+from bot.kaart.question import QueryContext, names_child_or_school
 from bot.kaart.ranking import TOP, tier_of
 from bot.kaart.results import Hit
 from bot.kaart.routes import as_entrance, general_route
-from bot.kaart.scoring import fit_score
+from bot.kaart.scoring import fit_score, parents_own_problem
 from bot.kaart.service_area import local_to, place_part
 from bot.kaart.vocabulary import (
     REGIOS,
@@ -81,9 +81,16 @@ def compose_top(index: KaartIndex, ctx: QueryContext, hits: List[Hit], limit: in
        (``_own_entrance_third``), unless three services made for the problem fill the first three of a question
        at school or about growth. Not for something to do in the neighbourhood alone (every theme is vrije tijd);
        a leisure question with a worry besides it (money, insecurity, stress) does get the way in. It moves up from
-       lower down, or is added.
+       lower down, or is added;
+    4. a service a family reaches only through school does not lead a question about a parent's own problem that
+       names no child, family or school (``_school_route_not_first``).
     """
     route = general_route(index, ctx.gemeente, ctx.leeftijd) if ctx.family else []
+    return _school_route_not_first(index, ctx, _composed(index, ctx, hits, route, limit), route, limit)
+
+
+def _composed(index: KaartIndex, ctx: QueryContext, hits: List[Hit], route: List[Hit], limit: int) -> List[Hit]:
+    """Steps 1 to 3 of ``compose_top``."""
     few = route and len([hit for hit in hits if _for_the_family(hit)]) < min(limit, FEW_HITS)
     hits = _with_entrances_when_few_fit(index, ctx, hits, route, limit)
     if few:
@@ -160,6 +167,34 @@ def _own_entrance_third(index: KaartIndex, ctx: QueryContext, hits: List[Hit], r
                                               fit_score(index.doc(h.id), ctx), h.id))
         hits.insert(TOP - 1, as_entrance(best))
     return hits[:limit]
+
+
+def _school_route_not_first(index: KaartIndex, ctx: QueryContext, hits: List[Hit], route: List[Hit],
+                            limit: int) -> List[Hit]:
+    """A parent's own problem ("moeder in Huizen heeft gokschulden", "vader gokt en heeft schulden") in a question
+    that names no child, family or school (``names_child_or_school``): a service a family reaches only through school
+    (the brugfunctionaris, schoolmaatschappelijk werk) reaches this parent only through a child at such a school, which
+    the question does not say, so it does not lead. The first referable service the parent can reach otherwise goes
+    before it, else the municipality's own way in (which refers a parent on, as the message of a parent's own problem
+    says); the school's service stays, second."""
+    if (not hits or not only_through_school(index.doc(hits[0].id).service) or not parents_own_problem(ctx)
+            or names_child_or_school(ctx)):
+        return hits
+    other = next((i for i, hit in enumerate(hits) if _reached_without_school(index, ctx, hit)), None)
+    if other is not None:
+        hits.insert(0, hits.pop(other))
+        return hits
+    own = [hit for hit in route if own_entrance(index.doc(hit.id), ctx.gemeente)]
+    if own:
+        best = max(own, key=lambda h: (representative(index, ctx, index.doc(h.id).service), h.id))
+        hits.insert(0, as_entrance(best))
+    return hits[:limit]
+
+
+def _reached_without_school(index: KaartIndex, ctx: QueryContext, hit: Hit) -> bool:
+    """An ordinary referable service for the family that it reaches without a school."""
+    service = index.doc(hit.id).service
+    return (_for_the_family(hit) and not only_through_school(service) and tier_of(index, service, ctx) == 0)
 
 
 def _with_entrances_when_few_fit(index: KaartIndex, ctx: QueryContext, hits: List[Hit], route: List[Hit],
