@@ -81,3 +81,17 @@ def find_all(tokens: Sequence[Token], elements: Sequence[Element]) -> List[Tuple
         if end is not None and end >= start:
             found.append((start, end))
     return found
+
+
+def words_of(tokens: Sequence[Token]) -> frozenset:
+    """Every text and lemma of ``tokens``: what ``may_match`` looks in."""
+    return frozenset(word for token in tokens for word in (token.text, token.lemma))
+
+
+def may_match(words: frozenset, elements: Sequence[Element]) -> bool:
+    """False when no token can start a match: the first element's word is not among ``words`` (``words_of``). A
+    cheap test before ``find_all``, for callers that try many patterns on one sentence."""
+    first = elements[0] if elements else None
+    if first is None:
+        return True
+    return any(word in words if not prefix else any(w.startswith(word) for w in words) for word, prefix in first)

@@ -24,7 +24,7 @@ from typing import Callable, Dict, Iterable, List, Optional, Tuple
 
 from bot import lemmas
 from bot.knowledge.loader import get_knowledge
-from bot.patterns import Pattern, Token, compile_pattern, find_all
+from bot.patterns import Pattern, Token, compile_pattern, find_all, may_match, words_of
 from bot.roleplay import context as conversation_context
 from bot.roleplay.engine import Move
 from bot.roleplay.models import JUDGEMENT, STEPS, UNCLEAR
@@ -79,7 +79,10 @@ class CueLexicon:
     def match(self, text: str) -> Optional[Tuple[str, List[str]]]:
         found: Dict[str, List[str]] = {}
         tokens = _words(text)
+        present = words_of(tokens)
         for move, phrase, pattern in self.patterns:
+            if not may_match(present, pattern):  # most phrases cannot start anywhere in this sentence
+                continue
             hits = [hit for hit in find_all(tokens, pattern) if not _embedded_question(tokens, hit[0], phrase)]
             start = tokens[hits[0][0]].start if hits else 0
             if hits and not (" moet" in f" {phrase}" and _EPISTEMIC.search(text[start:])):
