@@ -284,3 +284,20 @@ async def test_without_a_previous_question_a_place_alone_is_a_new_question_that_
 async def test_a_message_that_says_more_than_a_place_is_a_new_question(text):
     slots = await follow_up(text, PREVIOUS)
     assert slots["kaart_vraag"] == text
+
+
+def test_the_age_in_the_chat_is_the_searchs_own_reading_not_any_number_the_recogniser_tagged():
+    # found by the second user test: a phone number gave age 6, a house number 14, "groep 7" 7, "3 havo" 3
+    from bot.kaart.dialog import lees
+
+    def tagged(text, value):
+        start = text.index(value)
+        return lees(text, [{"entity": "leeftijd", "value": value, "start": start, "end": start + len(value)}])
+
+    assert tagged("zoon van 11 uit Bussum, moeder is bereikbaar op 06-12345678, hij spijbelt", "6")[
+        "kaart_leeftijd"] == 11
+    assert tagged("Pieter Bakker, Dorpsstraat 14 in Laren, zijn dochter wordt gepest", "14")["kaart_leeftijd"] is None
+    assert tagged("jongen in groep 7 in Bussum wordt gepest", "7")["kaart_leeftijd"] == 10
+    assert tagged("dochter zit in 3 havo in Huizen en heeft faalangst", "3")["kaart_leeftijd"] == 14
+    assert tagged("baby van 8 maanden in Bussum huilt veel", "8")["kaart_leeftijd"] == 0
+    assert tagged("meisje (12) uit Huizen is somber", "12")["kaart_leeftijd"] == 12

@@ -65,15 +65,33 @@ def lees(text: Optional[str], entities: Iterable[dict] = ()) -> Dict[str, object
     thema = next((c for c in map(resolve_thema, _entity_values(_not_denied(entities, text or ""), "thema")) if c),
                  None)
     thema = thema or (parsed.themas[0] if parsed.themas else None)
-    leeftijd = None
-    for value in _entity_values(entities, "leeftijd"):
-        digits = "".join(ch for ch in value if ch.isdigit())[:2]
-        if digits and 0 <= int(digits) <= LEEFTIJD_MAX:
+    # the search's own reading of the age first: it reads "groep 7", "3 havo" and "8 maanden" and skips phone and
+    # house numbers; the recogniser's age entity (any number: "06-12345678" gave 6) only next to an age word
+    leeftijd = parsed.leeftijd
+    for entity in entities if leeftijd is None else []:
+        digits = "".join(ch for ch in str(entity.get("value") or "") if ch.isdigit())[:2]
+        if entity.get("entity") == "leeftijd" and digits and 0 <= int(digits) <= LEEFTIJD_MAX \
+                and _next_to_an_age_word(text or "", entity):
             leeftijd = int(digits)
             break
-    if leeftijd is None:
-        leeftijd = parsed.leeftijd
     return {"kaart_gemeente": gemeente, "kaart_thema": thema, "kaart_leeftijd": leeftijd}
+
+
+_AGE_WORDS = frozenset("jaar jaren jarig jarige jarigen oud van leeftijd zoon dochter kind kinderen meisje jongen "
+                       "puber baby peuter kleuter tiener".split())
+
+
+def _next_to_an_age_word(text: str, entity: dict) -> bool:
+    """The entity's number has an age word among the two words before or after it, and is no part of a longer
+    number ("06-12345678", "Dorpsstraat 14" has no age word)."""
+    start, end = entity.get("start"), entity.get("end")
+    if not isinstance(start, int) or not isinstance(end, int):
+        return False
+    if (start > 0 and (text[start - 1].isdigit() or text[start - 1] == "-")) or (end < len(text) and (
+            text[end].isdigit() or text[end] == "-" and end + 1 < len(text) and text[end + 1].isdigit())):
+        return False
+    around = words(text[:start])[-2:] + words(text[end:])[:2]
+    return any(word in _AGE_WORDS for word in around)
 
 
 def aanvullen(current: Dict[str, object], extra: Dict[str, object]) -> Dict[str, object]:
