@@ -168,7 +168,11 @@ def fake_site():
         forgotten.append(conversation_id)
         return {"events": len(rasa.events.pop(conversation_id, []))}
 
-    web = serve(make_server(WebConfig(port=0, rasa_url=rasa.url), forget=forget))
+    def forget_chat(conversation_id):  # 'Nieuw gesprek': the chat only (records are not faked here)
+        forgotten.append(("alleen chat", conversation_id))
+        return {"events": len(rasa.events.pop(conversation_id, []))}
+
+    web = serve(make_server(WebConfig(port=0, rasa_url=rasa.url), forget=forget, forget_chat=forget_chat))
     site = Site(f"http://127.0.0.1:{web.server_address[1]}")
     site.rasa, site.forgotten = rasa, forgotten
     yield site
@@ -359,7 +363,7 @@ def test_wis_dit_gesprek_asks_first_then_forgets_on_the_server_and_in_the_page(p
     assert conversation_id(new) in fake_site.rasa.events
 
 
-def test_nieuw_gesprek_forgets_the_old_conversation_without_asking(page, fake_site):
+def test_nieuw_gesprek_forgets_the_old_chat_without_asking_and_says_what_stays(page, fake_site):
     type_message(page, "oud gesprek")
     old_id = conversation_id(conversation_cookie(page, fake_site)["value"])
     page.find_element(By.ID, "nieuw-gesprek").click()
@@ -367,8 +371,9 @@ def test_nieuw_gesprek_forgets_the_old_conversation_without_asking(page, fake_si
 
     WebDriverWait(page, 20).until(lambda d: not d.find_elements(By.CSS_SELECTOR, "#berichten li"))
     WebDriverWait(page, 10).until(lambda d: conversation_id(conversation_cookie(d, fake_site)["value"]) != old_id)
-    assert fake_site.forgotten[-1] == old_id and old_id not in fake_site.rasa.events
+    assert fake_site.forgotten[-1] == ("alleen chat", old_id) and old_id not in fake_site.rasa.events
     assert page.find_element(By.ID, "leeg").is_displayed()
+    assert "terugbelverzoeken" in page.find_element(By.ID, "melding").text  # what was saved for the organisation stays
 
 
 def test_unreachable_assistant_shows_a_dutch_message(browser):
