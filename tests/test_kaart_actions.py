@@ -301,3 +301,15 @@ def test_the_age_in_the_chat_is_the_searchs_own_reading_not_any_number_the_recog
     assert tagged("dochter zit in 3 havo in Huizen en heeft faalangst", "3")["kaart_leeftijd"] == 14
     assert tagged("baby van 8 maanden in Bussum huilt veel", "8")["kaart_leeftijd"] == 0
     assert tagged("meisje (12) uit Huizen is somber", "12")["kaart_leeftijd"] == 12
+
+
+def test_a_persons_name_is_no_problem_word_and_a_childs_name_does_not_hide_the_age():
+    # found by the second user test: "mevrouw Jansen" was read as a typo of "dansen" (sport and culture first)
+    from bot.kaart.query import parse_vraag
+
+    parsed = parse_vraag("Ik heb een moeder aan de lijn, mevrouw Jansen uit Bussum, zoon Daan van 11, hij wordt gepest")
+    assert parsed.themas == ["pesten"] and parsed.leeftijd == 11 and parsed.gemeente == "gooise_meren"
+    assert "vrije_tijd" in parse_vraag("Dansen in Huizen voor een meisje van 9").themas
+    # a capitalised word that is no name stays: a nationality, a practice's name
+    assert "taal" in parse_vraag("Liebergen, Oekraïense moeder met drie kinderen zoekt een sportclub").themas
+    assert parse_vraag("dochter Sara is 9 en wordt gepest").leeftijd == 9

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, List, Optional, Set, Tuple
 
 from bot.kaart import places, spoken, subject
-from bot.kaart.text import STOPWORDS, known_lemmas, lemma_string, simplify, split_separable, stems, words
+from bot.kaart.text import STOPWORDS, known, known_lemmas, lemma_string, simplify, split_separable, stems, words
 from bot.kaart.vocabulary import LEEFTIJD_MAX, THEMAS, WERKGEBIEDEN
 from bot.knowledge.loader import PerKnowledge, get_knowledge
 from bot.lemmas import lemma_of
@@ -495,10 +495,14 @@ def _to_int(token: str) -> Optional[int]:
     return _NUMBER_WORDS.get(token)
 
 
+# the child's name between the child and the age: "zoon Daan van 11", "dochter Sara is 9"
+_CHILD_NAME = re.compile(r"\b(" + _CHILD + r")\s+(?-i:[A-Z])[a-zà-ÿ]+\s+(?=(?:is|wordt|van)\s)", re.IGNORECASE)
+
+
 def extract_leeftijd(text: str) -> Optional[int]:
     """An explicit age (0-27) such as 'zoon van 15', '15-jarige', '15 jaar oud', 'vijftien jaar'; else the age
     that the school year says ('groep 8' -> 11, 'brugklas' -> 12)."""
-    simple = simplify(text)
+    simple = simplify(_CHILD_NAME.sub(r"\1 ", text))
     # two children of different ages ("zoon van 15 en dochter van 9"): no one age may filter the services
     named = {_to_int(m.group(1)) for pattern in (_AGE_PATTERNS[0], _AGE_PATTERNS[-1])
              for m in pattern.finditer(simple) if not _article(simple, m)}
@@ -622,6 +626,32 @@ def resolve_plaats(name: Optional[str]) -> Optional["places.Plaats"]:
     return places.resolve(name)
 
 
+_CAPITALISED = re.compile(r"(?<![\w-])[A-Z][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?(?![\w-])")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n(\"'])\s*$")
+# words after which a capitalised word is a person's name: "mevrouw Jansen", "zoon Daan", "met Pieter"
+_BEFORE_A_NAME = frozenset("mevrouw meneer mw mevr dhr heer familie fam zoon zoontje dochter dochtertje kind jongen "
+                           "meisje moeder vader oma opa broer zus juf meester mentor met van".split())
+
+
+def _without_names(text: str) -> str:
+    """``text`` with people's names blanked, so a name is never read as a problem word ("mevrouw Jansen" is not a
+    typo of "dansen"; a user test got sport and culture for it). A name here is a capitalised word that is no Dutch
+    word, after a word like "mevrouw", "zoon" or "met", or next to another such word ("Pieter Bakker"). Other
+    capitalised words stay: "Oekraïense moeder", "Therapiepraktijk Zijn", the first word of a sentence."""
+    found = [m for m in _CAPITALISED.finditer(text)
+             if not _SENTENCE_START.search(text[:m.start()]) and not known(m.group().lower())]
+    names = []
+    for nr, match in enumerate(found):
+        before = words(text[:match.start()])[-1:]
+        joined = any(other is not match and (other.end() + 1 == match.start() or match.end() + 1 == other.start())
+                     for other in found[max(0, nr - 1):nr + 2])
+        if (before and before[0] in _BEFORE_A_NAME) or joined:
+            names.append(match)
+    for match in reversed(names):
+        text = text[:match.start()] + " " * (match.end() - match.start()) + text[match.end():]
+    return text
+
+
 def resolve_gemeente(name: Optional[str]) -> Optional[str]:
     """A service-area code from a code, municipality, village, wijk or region name; None if unknown
     or outside the kaart."""
@@ -732,6 +762,7 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
     asked = text.replace(plaats, " ", 1) if plaats else text
     for named in places.genoemde_plaatsen(asked, knowledge):
         asked = asked.replace(named, " ", 1)
+    asked = _without_names(asked)
     themas, woorden, spans, lemmed = _match_themas(asked, knowledge)
     leeftijd = extract_leeftijd(text)
     ouder_themas, kind_themas = extract_subjects(asked, themas, spans, lemmed, knowledge,
