@@ -103,3 +103,16 @@ async def test_a_place_alone_without_a_previous_kaart_question_is_still_not_unde
     assert await answer("in Blaricum", answered=False) == []
     # nor is a message that says more than a place
     assert await answer("in Blaricum is het weer mooi", answered=False, previous=PREVIOUS) == []
+
+
+async def test_danger_in_other_words_is_still_danger():
+    # found by the third user test: "bonkt nu op de deur" and "er niet meer wil zijn" gave no safety advice
+    for text, number in (("moeder uit Naarden belt in paniek, haar ex bonkt nu op de deur en schreeuwt, kinderen van 5 "
+                          "en 8 zijn thuis", "112"),
+                         ("moeder uit Nederhorst den Berg, zoon 16 is heel somber en zegt dat hij er niet meer wil zijn",
+                          "113")):
+        messages = await answer(text, remembered=text)  # a kaart question too: searched and remembered
+        assert messages[0]["text"].startswith("Let op, eerst de veiligheid:") and number in messages[0]["text"], text
+    # an absent father is no danger
+    absent = "vader is er niet meer, zijn moeder uit Huizen zoekt hulp bij opvoeding"
+    assert not any("eerst de veiligheid" in (m.get("text") or "") for m in await answer(absent, remembered=absent))

@@ -249,3 +249,18 @@ def test_answers_to_the_other_questions_are_in_the_summary_and_the_copy_text(int
     assert "ze moet soms berichtjes doorgeven aan vader" in export_text(summary.to_payload())
     # the aspects and the kern are shown once, in their own place
     assert not any(question.startswith("Waar belt u over?") for question in told)
+
+
+def test_a_danger_told_in_other_words_answers_the_safety_question_and_routes_to_113_not_the_meldcode(intake_knowledge):
+    # found by the third user test: "er liever niet meer wil zijn" was filed as aard and the question stayed open;
+    # a suicide concern alone was routed to the meldcode
+    intake = Intake(intake_knowledge)
+    state = intake.handle(intake.start().state, "Mijn dochter van 14 is heel somber en angstig").state
+    state = answer_until(intake, state, "veiligheid.zelfbeschadiging",
+                         {"veiligheid.geweld_thuis": "nee, er wordt niet geslagen"})
+    turn = intake.handle(state, "moeder twijfelt, ze heeft vorige week geappt dat ze er liever niet meer wil zijn")
+    assert not turn.kept_open and [signal.id for signal in turn.danger] == ["gevaar_suicide"]
+    assert "veiligheid.zelfbeschadiging" in turn.state["answers"]
+    summary = build_summary(intake.handle(turn.state, "rond af").state, intake_knowledge, search=lambda *a, **k: [])
+    titles = [advice.titel for advice in summary.route]
+    assert titles[0].startswith("Vandaag nog: 113") and not any("Meldcode" in title for title in titles)

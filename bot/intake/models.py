@@ -44,7 +44,8 @@ else:
     SignalCount = conint(ge=1, le=10)
 
 # A trigger phrase: words separated by spaces; a word ending in '*' matches every word starting with it.
-_PHRASE = re.compile(r"^[\w'-]+\*?( [\w'-]+\*?)*$", re.UNICODE)
+# words separated by spaces, each may end in * (a prefix); '...' between two words lets up to three words pass
+_PHRASE = re.compile(r"^[\w'-]+\*?(?:(?: \.\.\.)? [\w'-]+\*?)*$", re.UNICODE)
 
 
 class Vraag(Strict):
@@ -123,7 +124,8 @@ class IntakeSignaal(Entry):
     @validator("trefwoorden", each_item=True)
     def phrase_syntax(cls, value):
         if not _PHRASE.match(value):
-            raise ValueError(f"ongeldig trefwoord '{value}' (woorden met spaties, eventueel eindigend op *)")
+            raise ValueError(f"ongeldig trefwoord '{value}' (woorden met spaties, eventueel eindigend op *, met '...' "
+                             "tussen twee woorden voor hooguit drie woorden ertussen)")
         return value.lower()
 
     @validator("direct_doen", always=True)

@@ -226,6 +226,8 @@ class Intake:
         for label, number in masked.counts.items():
             state["masked"][label] = state["masked"].get(label, 0) + number
         filed, keeps = listen(key, masked.text, safety=question.gevaar_signaal)
+        if question.gevaar_signaal and any(hit.soort == "gevaar" for hit in hits):
+            keeps = True  # a danger told at a safety question answers it, whatever else the answer tells
         replacing = key in state["answers"]
         if replacing:  # a new answer replaces the old one and what the old one filed elsewhere
             _unfile(state, key)
