@@ -109,8 +109,8 @@ async def test_danger_in_other_words_is_still_danger():
     # found by the third user test: "bonkt nu op de deur" and "er niet meer wil zijn" gave no safety advice
     for text, number in (("moeder uit Naarden belt in paniek, haar ex bonkt nu op de deur en schreeuwt, kinderen van 5 "
                           "en 8 zijn thuis", "112"),
-                         ("moeder uit Nederhorst den Berg, zoon 16 is heel somber en zegt dat hij er niet meer wil zijn",
-                          "113")):
+                         ("moeder uit Nederhorst den Berg, zoon 16 is heel somber en zegt dat hij er niet meer wil "
+                          "zijn", "113")):
         messages = await answer(text, remembered=text)  # a kaart question too: searched and remembered
         assert messages[0]["text"].startswith("Let op, eerst de veiligheid:") and number in messages[0]["text"], text
     # an absent father is no danger
