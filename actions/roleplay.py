@@ -153,10 +153,13 @@ def _resumed(session_id: Optional[str], scenario_id: str) -> bool:
 
 
 def _retry_number(tracker: Tracker) -> Optional[int]:
+    """The turn of 'probeer opnieuw vanaf beurt 3'. The recogniser's number counts only when the message names a
+    turn: a bare "1" after a role-play (a user test meant scenario 1) is no retry."""
+    text = (tracker.latest_message or {}).get("text") or ""
     value = next(tracker.get_latest_entity_values("beurt"), None)
-    if value is not None and str(value).strip().isdigit():
+    if value is not None and str(value).strip().isdigit() and "beurt" in text.lower():
         return int(str(value).strip())
-    return retry_turn((tracker.latest_message or {}).get("text"))
+    return retry_turn(text)
 
 
 class ActionRollenspelOpnieuw(Action):

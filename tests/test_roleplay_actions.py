@@ -254,3 +254,26 @@ async def test_retry_inside_the_form_goes_back_and_keeps_listening():
     assert messages[0]["text"].startswith("We gaan terug naar vlak voor beurt 2. De spanning is weer 7.")
     assert messages[1]["custom"]["soort"] == "rollenspel_opnieuw" and messages[1]["custom"]["beurt"] == 1
     assert [t["nr"] for t in list_sessions()[0]["state"]["turns"]] == [1]
+
+
+async def test_a_bare_number_after_a_role_play_is_no_retry():
+    # found by the third user test: "1" after the debrief (meant as scenario 1) went back to turn 1 of the old session
+    session, _, _ = await start()
+    scenario = catalog.get_scenario(FATHER)
+    for turn in scenario.oefenpad:
+        await run_form("rollenspel_beurt", turn.tekst, {"rollenspel_sessie": session})
+
+    async def retry(text, number):
+        latest = {"text": text, "intent": {"name": "rollenspel_opnieuw", "confidence": 0.9},
+                  "entities": [{"entity": "beurt", "value": number}]}
+        dispatcher = CollectingDispatcher()
+        events = await actions.ActionRollenspelOpnieuw().run(dispatcher, Tracker(
+            sender_id="gesprek-1", slots={}, latest_message=latest, events=[], paused=False, followup_action=None,
+            active_loop={}, latest_action_name="action_listen"), DOMAIN)
+        return events, dispatcher.messages
+
+    events, messages = await retry("1", "1")
+    assert messages[0]["text"] == TEXTS.text("opnieuw_onduidelijk") and SlotSet("rollenspel_sessie", None) in events
+    assert list_sessions()[0]["status"] == "goed"  # the finished session is untouched
+    events, messages = await retry("probeer opnieuw vanaf beurt 2", "2")
+    assert messages[0]["text"].startswith("We gaan terug naar vlak voor beurt 2")

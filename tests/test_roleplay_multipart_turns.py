@@ -475,3 +475,17 @@ def test_asking_how_the_other_is_doing_is_erkennen_and_calms_the_angry_father():
     for text in ("Stop even meneer, ik wil eerst horen hoe het met u gaat.", "Maar hoe voelt u zich nu?"):
         result = engine.step(text)
         assert result.move.zet == "erkennen" and result.turn.spanning_na < result.turn.spanning_voor, text
+
+
+def test_naming_what_one_hears_the_other_feel_is_erkennen_and_siding_with_the_parent_is_inhoud():
+    # found by the third user test: a greeting and "ik hoor dat u zich grote zorgen maakt over de kinderen" read as
+    # unclear (tension up); "dat is echt niet ok van haar ... dat mag ze niet doen" read as realiteit
+    assert classify_step("ik hoor dat u zich grote zorgen maakt over de kinderen.").stap == "erkennen"
+    scenarios = load_knowledge(Path(knowledge_dir()) / "scenarios")
+    mother = Engine(scenarios.get("scenario", "ouder-wil-partij"), classify=MoveClassifier(), seed=0)
+    result = mother.step("Goedemorgen mevrouw, ik hoor dat u zich grote zorgen maakt over de kinderen.")
+    assert result.move.zet == "erkennen" and result.turn.spanning_na < result.turn.spanning_voor
+    father = Engine(scenarios.get("scenario", "vader-kinderen-thuisgehouden"), classify=MoveClassifier(), seed=0)
+    result = father.step("Ja dat is ook echt niet ok van haar, een ziek kind is geen reden om de omgang te weigeren, "
+                         "dat mag ze niet doen.")
+    assert result.move.zet == "inhoud"

@@ -413,18 +413,24 @@ _OFFER_TO_ACT = re.compile(
 )
 OFFER_TO_ACT = "aanbod om iets over te nemen"  # the feature of such a read
 # Asking how the other is doing or feels, before anything else ("Hoe voelt u zich nu?", "Hoe is het nu met je?", "Ik
-# wil eerst horen hoe het met u gaat."): attention for the person, so erkennen. The model read these as dynamiek
-# (0.49-0.60), realiteit (0.63) or nothing, and an angry father hung up after two of them (second user test). Not the
-# plain greeting "hoe gaat het?" (small talk, ``_GREETING``), and not a question about what happened.
+# wil eerst horen hoe het met u gaat."), or naming what one hears them feel: attention for the person, so erkennen.
+# The model read these as dynamiek (0.49-0.60), realiteit (0.63) or nothing, and an angry father hung up after two of
+# them (second user test). Not the plain greeting "hoe gaat het?" (small talk, ``_GREETING``), and not a question
+# about what happened.
 _CHECK_IN = re.compile(
     r"\bhoe (?:voel (?:je|jij) je|voelt u zich|voelen jullie (?:je|zich))\b"
     r"|\bhoe (?:is|gaat) het (?:(?:nu|eigenlijk|echt|vandaag|zelf) )+met (?:u|je|jou|jullie|uzelf|jezelf)\b"
     r"|\bhoe (?:is|gaat) het met (?:uzelf|jezelf|u zelf|je zelf)\b"
     r"|\b(?:wil|wou|zou) (?:\w+ ){0,3}(?:horen|weten) hoe het (?:\w+ ){0,2}met (?:u|je|jou|jullie) gaat\b"
-    r"|\bhoe (?:houdt u het|hou je het|houd je het|houden jullie het) vol\b",
+    r"|\bhoe (?:houdt u het|hou je het|houd je het|houden jullie het) vol\b"
+    # naming what one hears the other feel: "ik hoor dat u zich grote zorgen maakt over de kinderen" (the model
+    # read it as nothing, 0.33: "over de kinderen" pulls to inhoud; third user test)
+    r"|\bik (?:hoor|zie|merk|snap|begrijp|voel) (?:\w+ ){0,2}dat (?:u|je|jij|jullie) (?:\w+ ){0,4}?(?:zorgen|boos|kwaad|"
+    r"verdrietig|bang|moe|gefrustreerd|teleurgesteld|machteloos|wanhopig|geraakt|gekwetst|onzeker|radeloos|"
+    r"uitgeput|overstuur|ongerust|ongelukkig|eenzaam|in paniek)\b",
     re.IGNORECASE,
 )
-CHECK_IN = "vragen hoe het met de ander gaat"  # the feature of such a read
+CHECK_IN = "aandacht voor hoe het met de ander gaat"  # the feature of such a read
 
 
 # The workbook's tool of the options step (``knowledge/stappen/stappen.yml``, hulpmiddel kopje-schuiven): the
@@ -693,10 +699,10 @@ def _offers_to_act(sentence: str, prediction: textclass.Prediction) -> Optional[
 
 
 def _checks_in(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
-    """A question how the other is doing (``_CHECK_IN``) is erkennen, read from the cue (``_cued``); not when the model
-    is sure of a pitfall ("hoe voelt u zich, als u weet dat u fout zat?" stays what the model reads)."""
-    if _sure_of("erkennen", prediction) or not _CHECK_IN.search(sentence) or (
-            prediction.label in PITFALL_IDS and prediction.confidence >= SURE_PITFALL):
+    """A question how the other is doing, or naming what one hears them feel (``_CHECK_IN``), is erkennen, read from
+    the cue (``_cued``); not when the model reads a pitfall ("ik hoor dat u boos bent, maar wie had er nou gelijk?"
+    stays what the model reads)."""
+    if _sure_of("erkennen", prediction) or not _CHECK_IN.search(sentence) or prediction.label in PITFALL_IDS:
         return None
     return _cued("erkennen", prediction, CHECK_IN)
 
