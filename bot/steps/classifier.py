@@ -425,8 +425,8 @@ _CHECK_IN = re.compile(
     r"|\bhoe (?:houdt u het|hou je het|houd je het|houden jullie het) vol\b"
     # naming what one hears the other feel: "ik hoor dat u zich grote zorgen maakt over de kinderen" (the model
     # read it as nothing, 0.33: "over de kinderen" pulls to inhoud; third user test)
-    r"|\bik (?:hoor|zie|merk|snap|begrijp|voel) (?:\w+ ){0,2}dat (?:u|je|jij|jullie) (?:\w+ ){0,4}?(?:zorgen|boos|kwaad|"
-    r"verdrietig|bang|moe|gefrustreerd|teleurgesteld|machteloos|wanhopig|geraakt|gekwetst|onzeker|radeloos|"
+    r"|\bik (?:hoor|zie|merk|snap|begrijp|voel) (?:\w+ ){0,2}dat (?:u|je|jij|jullie) (?:\w+ ){0,4}?"
+    r"(?:zorgen|boos|kwaad|verdrietig|bang|moe|gefrustreerd|teleurgesteld|machteloos|wanhopig|geraakt|gekwetst|onzeker|radeloos|"
     r"uitgeput|overstuur|ongerust|ongelukkig|eenzaam|in paniek)\b",
     re.IGNORECASE,
 )
