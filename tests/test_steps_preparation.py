@@ -31,3 +31,15 @@ def test_stop_ends_the_preparation_and_a_sentence_with_stop_in_it_is_a_note():
     assert step_turn("stop", first, {}, "ouder").slots == {"voorbereiden_invoer": "gestopt"}
     long_note = step_turn("Ik wil dat de ruzie tussen jullie stopt, daar gaat het mij om.", first, {}, "ouder")
     assert long_note.slots["voorbereiden_notities"][first].startswith("Ik wil dat de ruzie")
+
+
+def test_questions_to_rustpunt_in_the_middle_are_answered_and_not_kept_as_notes():
+    # found by the third user test: both were stored as the note of the step
+    turn = step_turn("welke rol is dit: jullie doen nooit iets voor mij", "erkennen", {}, "ouder")
+    assert turn.messages[0].startswith("Rol:") and turn.slots.get("voorbereiden_notities") is None
+    turn = step_turn("waarom moet ik eigenlijk met visie beginnen? de ouders willen gewoon een oplossing", "visie", {},
+                     "ouder")
+    assert turn.messages == [guide.format_why("visie")] and turn.slots.get("voorbereiden_notities") is None
+    # a question the professional plans to ask the parent is a note
+    turn = step_turn("Waarom denkt u dat hij dat doet?", "dynamiek", {}, "ouder")
+    assert turn.slots["voorbereiden_notities"]["dynamiek"] == "Waarom denkt u dat hij dat doet?"

@@ -15,7 +15,7 @@ from bot.commands import OVERSLAAN, ROL, STOP, TERUG, VOLGENDE, VOORBEELD, WAARO
 # checked in this order; the phrases live in bot.commands (one vocabulary for every capability)
 NAVIGATION = (STOP, OVERSLAAN, TERUG, VOLGENDE, WAAROM, VOORBEELD, ROL)
 __all__ = ["NAVIGATION", "OVERSLAAN", "ROL", "STOP", "TERUG", "VOLGENDE", "VOORBEELD", "WAAROM",
-           "clean_note", "parse_command", "parse_situation_type", "which_step_sentence"]
+           "asks_why", "clean_note", "parse_command", "parse_situation_type", "which_step_sentence"]
 
 
 def parse_command(text: Optional[str]) -> Optional[str]:
@@ -75,3 +75,20 @@ def which_step_sentence(text: Optional[str]) -> Optional[str]:
     if not match:
         return None
     return text[match.end():].strip().strip("\"'“”‘’ ").strip()
+
+
+# A question to Rustpunt about the method, longer than the short command 'waarom?' ("waarom moet ik eigenlijk met
+# visie beginnen? de ouders willen gewoon een oplossing"): it asks about the professional's own step, so it names
+# the professional ('moet ik', 'zou ik') or the step. A question for the parent stays a note ("Waarom denkt u dat hij
+# dat doet?" is a dynamiek question the professional plans to ask).
+_WHY_METHOD = re.compile(
+    r"^\W*(?:(?:maar|en|eh|nou|oké|ok)\W+)*waarom\b[^?.!]{0,80}?\b(?:moet ik|zou ik|moeten we|zouden we|begin ik|"
+    r"beginnen met|begin je|doe ik|deze stap|die stap|stap|eerst|visie|erkennen|dynamiek|behoefte|realiteit|opties)\b"
+    r"[^?.!]{0,80}\?",
+    re.IGNORECASE,
+)
+
+
+def asks_why(text: Optional[str]) -> bool:
+    """A question to Rustpunt why this step (see ``_WHY_METHOD``); the short 'waarom?' is the command ``WAAROM``."""
+    return bool(_WHY_METHOD.match(text or ""))

@@ -12,6 +12,7 @@ from typing import Any, Dict, List, Optional
 
 from bot import status
 from bot.knowledge.loader import get_knowledge
+from bot.roles.request import is_role_request, sentence_from_request
 from bot.steps import guide, navigation, texts
 from bot.steps.classifier import classify_step
 from bot.steps.remark import step_remark
@@ -59,6 +60,22 @@ def _advance(steps: List[str], index: int, notes: Dict[str, str], turn: StepTurn
     return turn
 
 
+def _question_to_us(text: str, current: str) -> Optional[str]:
+    """The answer to a question to Rustpunt in the middle of the preparation, which is no note (a user test found
+    both stored as notes): "welke stap is dit: ...", "welke rol is dit: ...", "waarom moet ik met visie beginnen?"."""
+    sentence = navigation.which_step_sentence(text)
+    if sentence is not None:
+        return classification_text(sentence)
+    if is_role_request(text):
+        from bot.roles.analyse import analyse_role  # lazy: the role recogniser loads on first use
+        from bot.roles.format import format_analysis
+
+        return format_analysis(analyse_role(sentence_from_request(text) or ""))
+    if navigation.asks_why(text):
+        return guide.format_why(current)
+    return None
+
+
 def step_turn(text: str, current: Optional[str], notes: Optional[Dict[str, str]], who: Optional[str]) -> StepTurn:
     """Apply one message of the professional to the preparation state."""
     text = text.strip()
@@ -91,9 +108,9 @@ def step_turn(text: str, current: Optional[str], notes: Optional[Dict[str, str]]
     if command == navigation.VOLGENDE:
         return _advance(steps, index, notes, turn)
 
-    sentence = navigation.which_step_sentence(text)
-    if sentence is not None:  # "welke stap is dit: ..." in the middle of the preparation
-        return StepTurn([classification_text(sentence)], stay)
+    answer = _question_to_us(text, current)
+    if answer is not None:
+        return StepTurn([answer], stay)
     note = navigation.clean_note(text)
     if not note:
         return StepTurn([texts.text("invoer_kort", stap_naam=guide.get_step(current).naam)], stay)
