@@ -32,6 +32,10 @@ def test_situation_is_read_from_the_request():
     assert situation_from_request("ik wil een gesprek met een vader voorbereiden") is None
     assert situation_from_request("stappenplan voor een gesprek met een boze vader") is None
     assert situation_from_request("ik wil een gesprek voorbereiden") is None
+    # a sentence about the person after a comma (third user test: asked "Wat speelt er?" again)
+    assert situation_from_request("ik wil een gesprek voorbereiden met een moeder, ze is echt boos want vader houdt de "
+                                  "kinderen al 3 weekenden bij zich") == \
+        "Moeder: ze is echt boos want vader houdt de kinderen al 3 weekenden bij zich"
 
 
 async def test_first_sentence_with_the_situation_fills_who_and_situation():

@@ -17,7 +17,9 @@ _PERSON = (
 # the person followed by a clause that tells the situation
 _WITH_CLAUSE = re.compile(
     rf"\b(?P<who>{_PERSON})(?P<extra>(?: (?:van|uit) [\w-]+(?: \w+)?)?)\s*,?\s+"
-    r"(?P<rest>(?:die|dat|wiens|waarvan|waarbij|omdat|want|over|:)\b.*)",
+    # "met een moeder die ...", "... want ...", and after a comma a sentence about the person ("met een moeder, ze is
+    # echt boos want ..."; a user test was asked again what was going on)
+    r"(?P<rest>(?:die|dat|wiens|waarvan|waarbij|omdat|want|over|:|ze|zij|hij|het|haar|zijn|hun)\b.*)",
     re.IGNORECASE,
 )
 _TAIL = re.compile(r"[?!.]|,\s*(?:hoe|kun|kan|wil|help|wat)\b|\s+(?:kun je|kan je|wil je|help me)\b.*", re.IGNORECASE)
@@ -38,6 +40,7 @@ def situation_from_request(text: Optional[str]) -> Optional[str]:
         return None
     who = match.group("who") + match.group("extra")
     who = re.sub(r"^(een|de|twee) ", "", who, flags=re.IGNORECASE)
-    situation = f"{who} {rest}".strip()
+    joint = ": " if re.match(r"(?:ze|zij|hij|het|haar|zijn|hun)\b", rest, re.IGNORECASE) else " "
+    situation = f"{who}{joint}{rest}".strip()
     situation = situation[0].upper() + situation[1:]
     return situation[:MAX_SITUATION]
