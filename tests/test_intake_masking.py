@@ -101,6 +101,14 @@ def test_deduce_adds_names_outside_the_list(monkeypatch):
     assert "Geert" not in result.text
 
 
+def test_deduce_does_not_take_a_common_word_at_the_start_for_a_name(monkeypatch):
+    # found by the third user test: "Mooi. En wat nog meer?" was stored as "[NAAM]. En wat nog meer?"
+    monkeypatch.delenv("RUSTPUNT_MASKER")
+    for text in ("Mooi. En wat nog meer?", "Mooi zo, dat is een goed idee.", "Oei. Ja. Dat is nogal wat."):
+        assert mask(text).text == text
+    assert mask("Ernst slaat zijn zoon.").text == "[NAAM] slaat zijn zoon."  # a word that is also a name stays masked
+
+
 def test_a_broken_deduce_stops_the_masker_instead_of_quietly_masking_less(monkeypatch):
     from bot.intake import deidentify
 

@@ -259,6 +259,15 @@ def deduce_model():
         return _deduce_state["model"]
 
 
+# Common Dutch words that deduce takes for a name at the start of a sentence ("Mooi. En wat nog meer?" became
+# "[NAAM]. En wat nog meer?"; third user test). Never names of people; a word that can be a name (Roos, Ernst,
+# Steen) is not here and stays masked.
+_DEDUCE_NOT_NAMES = frozenset(
+    "mooi goed fijn prima top super sterk knap klopt precies inderdaad zeker echt nou tja kijk hee hé hoi ho oei "
+    "oké okay wat waar hoe wanneer waarom niks niets pas pak dank lieve schets ja nee sorry jammer helaas".split()
+)
+
+
 def _deduce_spans(model, text: str) -> List[Span]:
     spans: List[Span] = []
     try:
@@ -269,6 +278,8 @@ def _deduce_spans(model, text: str) -> List[Span]:
     for annotation in doc.annotations:
         tag = annotation.tag.lower()
         if "persoon" in tag or "patient" in tag or "naam" in tag or "initia" in tag:
+            if text[annotation.start_char:annotation.end_char].lower() in _DEDUCE_NOT_NAMES:
+                continue
             label = "naam"
         elif "straat" in tag or "huisnummer" in tag or "locatie" in tag:
             label = "adres"
