@@ -130,3 +130,17 @@ def test_the_debrief_on_the_page_has_no_empty_headings_and_reads_unsure_turns_in
     assert rows["einde"].value == "nog niet afgelopen" and rows["tips"].value == ["Geen verbeterpunten in dit gesprek."]
     assert rows["twijfel"].value == ['Beurt 2: "Je moet wel moe zijn" gelezen als oordelen, 45% zeker '
                                      "(vergeven: de spanning bleef gelijk)"]
+
+
+def test_earlier_attempts_on_the_page_read_as_turns_not_raw_data():
+    # found by the third user test: "{'nr': 1, 'tekst': ..., 'herhaling': False, ...}" under 'Eerdere pogingen'
+    from bot.roleplay.report import debrief_rows
+
+    turn = {"nr": 2, "tekst": "Dat had u niet moeten doen.", "zet": "oordelen", "spanning_voor": 6, "spanning_na": 8,
+            "herhaling": False}
+    rows = {row.key: row for row in debrief_rows({"pogingen": [
+        {"vanaf_beurt": 2, "eerst": [turn], "einde_eerst": None,
+         "daarna": [{**turn, "tekst": "Wat naar voor u.", "zet": "erkennen", "spanning_na": 5}]}]})}
+    assert rows["pogingen"].value == [
+        'Eerst, vanaf beurt 2: beurt 2 "Dat had u niet moeten doen." (oordelen, spanning 6 → 8)',
+        'Daarna: beurt 2 "Wat naar voor u." (erkennen, spanning 6 → 5)']

@@ -265,6 +265,8 @@ def debrief_rows(debrief: Dict[str, Any]) -> List[DebriefRow]:
             value = ["Geen verbeterpunten in dit gesprek."]
         if key == "twijfel" and isinstance(value, list):
             value = [_unsure_line(item) for item in value]
+        if key == "pogingen" and isinstance(value, list):
+            value = [line for item in value for line in _attempt_lines(item)]
         if key in ARROW_KEYS and isinstance(value, list) and value:
             rows.append(DebriefRow(key, label(key), "arrows", " → ".join(str(v) for v in value)))
         elif key == "valkuilen" and isinstance(value, list):
@@ -285,6 +287,22 @@ def _unsure_line(item: Any) -> Any:
     forgiven = " (vergeven: de spanning bleef gelijk)" if item.get("vergeven") else ""
     return (f"Beurt {item['beurt']}: \"{item.get('tekst', '')}\" gelezen als "
             f"{str(item.get('naam') or item.get('zet') or '?').lower()}{certainty}{forgiven}")
+
+
+def _attempt_lines(item: Any) -> List[Any]:
+    """An earlier attempt (``retry.attempts_for_debrief``) in words: what was said first and what instead, per turn;
+    other shapes as they are (a user test saw raw data under 'Eerdere pogingen')."""
+    if not isinstance(item, dict) or "vanaf_beurt" not in item:
+        return [item]
+
+    def said(turns: Any) -> str:
+        parts = [f"beurt {t.get('nr', '?')} \"{t.get('tekst', '')}\" ({t.get('zet', '?')}, spanning "
+                 f"{t.get('spanning_voor', '?')} → {t.get('spanning_na', '?')})"
+                 for t in (turns if isinstance(turns, list) else []) if isinstance(t, dict)]
+        return "; ".join(parts) or "geen beurten"
+
+    return [f"Eerst, vanaf beurt {item['vanaf_beurt']}: {said(item.get('eerst'))}",
+            f"Daarna: {said(item.get('daarna'))}"]
 
 
 def turn_view(turn: Any) -> TurnView:
