@@ -15,6 +15,7 @@ from actions.intake import (
     ActionTerugbelverzoekOpslaan,
     ValidateIntakeForm,
 )
+from bot.intake.callbacks import dated
 from bot.intake.session import Intake
 from bot.knowledge.loader import get_knowledge
 from bot.knowledge.texts import Texts
@@ -184,13 +185,14 @@ async def test_register_callback_masks_and_confirms():
     assert record.data == {
         "wie": "jeugdconsulent",
         "waarover": "vader [NAAM], [TELEFOON], over omgang",
-        "wanneer": "morgen 10 uur",
+        "wanneer": dated("morgen 10 uur"),  # with the day it means, e.g. "morgen 10 uur (maandag 7 december)"
         "samenvatting_id": 4,
     }
     assert "Mohammed" not in contact and "12345678" not in contact
     from bot.intake.callbacks import show
 
     assert show(stored.pk)[1] == ["Mohammed", "06-12345678"]
+    assert record.data["wanneer"].startswith("morgen 10 uur (") and record.data["wanneer"] != "morgen 10 uur"
     assert note["text"].startswith("Ik heb 1 naam en 1 telefoonnummer afgeschermd")
 
 

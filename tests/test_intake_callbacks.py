@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from bot.cli import main
-from bot.intake.callbacks import CallbackError, list_callbacks, mark_done, register
+from bot.intake.callbacks import CallbackError, dated, list_callbacks, mark_done, register
 from bot.records import get_record
 
 
@@ -57,7 +57,7 @@ def test_cli_list_and_done(capsys):
     out = capsys.readouterr().out
     assert (
         "1 open, 0 afgehandeld" in out
-        and f"#{record_id} [open] vrijdag - consulent belt terug over: over school" in out
+        and f"#{record_id} [open] {dated('vrijdag')} - consulent belt terug over: over school" in out
     )
     assert main(["terugbellen", "klaar", str(record_id)]) == 0
     assert f"Terugbelverzoek {record_id} is afgehandeld." in capsys.readouterr().out
@@ -79,3 +79,18 @@ def test_cli_masking_evaluation(capsys):
     assert main(["evalueer", "maskering"]) == 0
     out = capsys.readouterr().out
     assert "- regels: 42 zinnen" in out and "precisie" in out
+
+
+def test_a_day_word_in_the_time_is_stored_with_the_day_it_means():
+    # found by the third user test: "morgen" in the list still said "morgen" the next day
+    from datetime import date
+
+    from bot.intake.callbacks import dated
+
+    sunday = date(2026, 12, 6)
+    assert dated("morgen na 15 uur", sunday) == "morgen na 15 uur (maandag 7 december)"
+    assert dated("vrijdagmiddag na drieën", sunday) == "vrijdagmiddag na drieën (vrijdag 11 december)"
+    assert dated("zondag", sunday) == "zondag (zondag 13 december)"  # the same weekday is next week's
+    assert dated("op 8-12 om 10 uur", sunday) == "op 8-12 om 10 uur"  # a date of its own stays
+    assert dated("zo snel mogelijk", sunday) == "zo snel mogelijk"
+    assert dated("na de goedemorgen", sunday) == "na de goedemorgen"

@@ -12,11 +12,14 @@ while it is still unmasked; :func:`register` then takes those details into the c
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
 from typing import List, Optional
 
 from bot import status
 from bot.intake import deidentify
+from bot.local_time import dutch_day
 from bot.privacy import crypto
 from bot.privacy.crypto import KeyFileError
 from bot.records import add_record, delete_records, get_record, list_records, update_record
@@ -110,18 +113,48 @@ def _take_pending(conversation_id: Optional[str]) -> List[str]:
     return details
 
 
+WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+          "november", "december")
+_RELATIVE = re.compile(r"\b(vandaag|vanmiddag|vanavond|overmorgen\w*|morgen\w*|(?:" + "|".join(WEEKDAYS)
+                       + r")(?:ochtend|middag|avond)?)\b", re.IGNORECASE)
+_HAS_DATE = re.compile(r"\d{1,2}[-/]\d{1,2}|\b\d{1,2} (?:" + "|".join(MONTHS) + r")\b", re.IGNORECASE)
+
+
+def dated(wanneer: str, today: Optional[date] = None) -> str:
+    """'morgen na 15 uur' with the day it means, written out: 'morgen na 15 uur (zondag 7 december)'. A list read a
+    day later still says which day was meant (a user test found 'morgen' in the list the next day). Text with a date
+    of its own, or without a day word, stays as it is."""
+    match = _RELATIVE.search(wanneer or "")
+    if match is None or _HAS_DATE.search(wanneer):
+        return wanneer
+    today = today or (dutch_day(datetime.now(timezone.utc)) or date.today())
+    word = match.group(1).lower()
+    if word.startswith("overmorgen"):
+        day = today + timedelta(days=2)
+    elif word.startswith("morgen"):
+        day = today + timedelta(days=1)
+    elif word.startswith(WEEKDAYS):
+        weekday = next(nr for nr, name in enumerate(WEEKDAYS) if word.startswith(name))
+        day = today + timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)  # the next one
+    else:
+        day = today
+    return f"{wanneer} ({WEEKDAYS[day.weekday()]} {day.day} {MONTHS[day.month - 1]})"
+
+
 def register(
     wie: str,
     waarover: str,
     wanneer: str,
     conversation_id: Optional[str] = None,
     samenvatting_id: Optional[int] = None,
+    today: Optional[date] = None,
 ) -> tuple:
     """Store a call-back; returns (id, Dutch note about masking or '')."""
     fields = {
         "wie": _clean(wie, "wie er terugbelt"),
         "waarover": _clean(waarover, "waarover er teruggebeld wordt"),
-        "wanneer": _clean(wanneer, "wanneer er teruggebeld wordt"),
+        "wanneer": dated(_clean(wanneer, "wanneer er teruggebeld wordt"), today),
     }
     counts: dict = {}
     masked = {}
