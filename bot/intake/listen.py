@@ -90,6 +90,10 @@ CUES: Dict[str, List[str]] = {
         r"\b(?:schreeuw\w*|geschreeuwd|gillen|tieren|tekeer|scheld\w*) (?:\w+ )?(?:tegen|naar|op) elkaar\b",
         r"\b(?:tegen|naar) elkaar (?:\w+ )?(?:schreeuw\w*|geschreeuwd|tekeer|gillen|tieren)\b",
         r"\belkaar (?:uit )?(?:scheld\w*|uitscheld\w*|uitgescholden)\b",
+        # "er wordt veel geschreeuwd", "wel veel geschreeuwd aan de telefoon tussen de ouders" (third user test)
+        r"\ber wordt (?:\w+ ){0,2}(?:geschreeuwd|gescholden|gegild|hard ruzie gemaakt)\b",
+        r"\bwel (?:veel |vaak |eens |erg )?(?:geschreeuwd|gescholden)\b",
+        r"\b(?:schreeuw\w*|geschreeuwd|gescholden|ruzie\w*) (?:\w+ ){0,5}tussen (?:de|hun|mijn|beide|die) ouders\b",
     ],
     "aard": [
         r"\b(?:gisteren|eergisteren|vanochtend|vanmorgen|vanmiddag|vanavond|laatst|onlangs)\b",
