@@ -63,8 +63,8 @@ def test_a_loud_quarrel_told_at_the_danger_question_answers_the_quarrel_question
     # only shouting, told at the violence question, leaves that question open
     assert not listen("veiligheid.geweld_thuis", "ze schreeuwen wel tegen elkaar", safety=True)[1]
     # shouting between the parents told at the violence question (third user test: the quarrel question came anyway)
-    filed, keeps = listen("veiligheid.geweld_thuis",
-                          "nee, er wordt niet geslagen, wel veel geschreeuwd aan de telefoon tussen de ouders", safety=True)
+    answer = "nee, er wordt niet geslagen, wel veel geschreeuwd aan de telefoon tussen de ouders"
+    filed, keeps = listen("veiligheid.geweld_thuis", answer, safety=True)
     assert keeps and [piece.aspect for piece in filed] == ["ruzie"]
     # a child who shouts tells the aard of the problem, not a quarrel between the parents
     assert listen("algemeen.beloop", "Gisteren schreeuwde hij")[0] == [Filed("aard", "Gisteren schreeuwde hij")]
