@@ -19,7 +19,7 @@ from rasa_sdk.types import DomainDict
 from actions.forms import FormValidation
 from bot.intake.callbacks import CallbackError, register, remember_contact
 from bot.intake.export import export_text
-from bot.intake.listen import ASPECT_NAMES, says_nothing
+from bot.intake.listen import ASPECT_NAMES, says_no_subject, says_nothing
 from bot.intake.questions import find_set, format_danger, format_question, format_set, set_names
 from bot.intake.session import STATUS_BUSY, STATUS_DONE, STATUS_STOPPED, Intake, IntakeError
 from bot.intake.summary import build_summary, format_summary, store_summary
@@ -211,8 +211,10 @@ class ValidateTerugbelForm(FormValidation):
         return self._says_something("terugbel_wanneer", value, dispatcher, tracker)
 
     def _says_something(self, slot: str, value, dispatcher, tracker) -> Dict[Text, Any]:
-        """A call-back field that says something: "ja", "ok" or "weet ik niet" is asked again with an example."""
-        if says_nothing(str(value or "")):
+        """A call-back field that says something: "ja", "ok" or "weet ik niet" is asked again with an example, and so
+        is a subject of only a name, a number and a time."""
+        text = str(value or "")
+        if says_nothing(text) or (slot == "terugbel_waarover" and text.strip() and says_no_subject(text)):
             dispatcher.utter_message(text=TEXTS.text(slot + "_vaag"))
             return {slot: None}
         return self._required(slot, value, dispatcher, tracker)

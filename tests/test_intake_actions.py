@@ -231,6 +231,22 @@ async def test_a_callback_subject_of_only_yes_or_a_filler_is_asked_again():
         "terugbel_waarover": "ja, over de school van haar zoon"}
 
 
+async def test_a_callback_subject_of_only_a_name_a_number_and_a_time_is_asked_again():
+    # found by the third user test: "mevrouw de Wit, 06-23456789, liefst na 15 uur" was stored as the subject
+    from actions.intake import ValidateTerugbelForm
+
+    validator = ValidateTerugbelForm()
+    for answer in ("mevrouw de Wit, 06-23456789, liefst na 15 uur", "Sanne, 0612345678"):
+        dispatcher = CollectingDispatcher()
+        result = validator.validate_terugbel_waarover(answer, dispatcher, tracker(), DOMAIN)
+        assert result == {"terugbel_waarover": None}
+        assert dispatcher.messages[0]["text"].startswith("Dat zegt nog niet waarover er teruggebeld wordt.")
+    dispatcher = CollectingDispatcher()
+    subject = "pesten op school, bel 06-12345678 na 3 uur"
+    result = validator.validate_terugbel_waarover(subject, dispatcher, tracker(), DOMAIN)
+    assert result == {"terugbel_waarover": subject}
+
+
 async def test_a_callback_time_or_caller_of_only_ok_is_asked_again():
     # found by the second user test: "ok" was stored as the time of the call-back
     from actions.intake import ValidateTerugbelForm

@@ -325,3 +325,21 @@ def says_nothing(text: str) -> bool:
     """An answer without a subject: only yes/no words, fillers or signs ("ja", "ok hoor", "weet ik niet", "?")."""
     words = re.findall(r"[^\W_]+|[-?.]", text.lower())
     return bool(words) and all(word in _NOTHING for word in words)
+
+
+# Words of a call-back note that tell who, how and when, but not what about ("mevrouw de Wit, 06-23456789, liefst na
+# 15 uur"): with only these (and masked names and numbers) the subject is missing (third user test).
+_CONTACT_AND_TIME = _NOTHING | frozenset(
+    "mevrouw meneer mw mevr dhr de het van bel bellen belt terug terugbellen op via nummer tel telefoon mobiel mail "
+    "liefst graag na voor om uur tussen en of s middags ochtends avonds morgen vandaag overmorgen vanmiddag vanavond "
+    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag ochtend middag avond half kwart over bereikbaar "
+    "naam telefoon e adres postcode datum".split())
+
+
+def says_no_subject(text: str) -> bool:
+    """A call-back subject that holds only contact details and a time, or nothing (``says_nothing``)."""
+    from bot.intake.deidentify import mask
+
+    plain = re.sub(r"\[[A-Z-]+\]", " ", mask(text).text).lower()
+    words = [w for w in re.findall(r"[^\W_]+", plain) if not w.isdigit()]
+    return says_nothing(text) or (not words or all(word in _CONTACT_AND_TIME for word in words))
