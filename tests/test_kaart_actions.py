@@ -313,3 +313,16 @@ def test_a_persons_name_is_no_problem_word_and_a_childs_name_does_not_hide_the_a
     # a capitalised word that is no name stays: a nationality, a practice's name
     assert "taal" in parse_vraag("Liebergen, Oekraïense moeder met drie kinderen zoekt een sportclub").themas
     assert parse_vraag("dochter Sara is 9 en wordt gepest").leeftijd == 9
+
+
+@pytest.mark.parametrize("text, age", [("en als hij in 2 vwo zit?", 13), ("en voor een kind van 8?", 8)])
+async def test_after_the_results_a_message_with_only_an_age_searches_the_previous_question_for_that_age(text, age):
+    # found by the third user test: "en als hij in 2 vwo zit?" after the results got "Sorry"
+    slots = await follow_up(text, PREVIOUS)
+    assert slots["kaart_vraag"] == PREVIOUS and slots["kaart_leeftijd"] == age
+    assert slots["kaart_gemeente"] == "hilversum" and slots["kaart_thema"] == "schoolverzuim"
+    texts, payload, again = await search(text, slots)
+    assert f"leeftijd: {age} jaar" in texts[1] and "plaats: Hilversum" in texts[1] and payload["status"] == "ok"
+    assert again["kaart_vorige_vraag"] == PREVIOUS
+    # a message with a problem of its own is a new question
+    assert (await follow_up("hij is 15 en blowt", PREVIOUS))["kaart_vraag"] == "hij is 15 en blowt"

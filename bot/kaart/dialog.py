@@ -128,12 +128,34 @@ def plaats_vervolg(text: Optional[str]) -> Optional[str]:
     return parsed.gemeente or parsed.buiten_regio or parsed.onbekende_plaats
 
 
+# Words around an age in a follow-up that asks the same for another age: "en als hij in 2 vwo zit?", "en voor een
+# kind van 8?", "wat als ze 15 is?" (a user test got 'Sorry'). Any other word makes it a question of its own.
+AGE_FOLLOW_UP_WORDS = FOLLOW_UP_WORDS | frozenset(
+    "jaar jaren oud jarige jarig groep klas vwo havo vmbo mavo atheneum gymnasium brugklas basisschool middelbare "
+    "zit zitten wordt kind kinderen zoon dochter jongen meisje baby maanden een van leeftijd".split())
+
+
+def leeftijd_vervolg(text: Optional[str]) -> Optional[int]:
+    """The age a short follow-up names when it names nothing else (no place, no problem); else None."""
+    parsed = parse_vraag(text or "")
+    if parsed.leeftijd is None or parsed.themas or parsed.plaats or parsed.buiten_regio or parsed.onbekende_plaats:
+        return None
+    rest = [w for w in words(simplify(parsed.tekst)) if not w.isdigit()]
+    if len(rest) > FOLLOW_UP_MAX_WORDS or not set(rest) <= AGE_FOLLOW_UP_WORDS:
+        return None
+    return parsed.leeftijd
+
+
 def vervolg_met_plaats(vorige: Optional[str], text: Optional[str]) -> Optional[Dict[str, object]]:
-    """The slots (as ``lees``) to search the previous question ``vorige`` again in the place that a follow-up
-    ``text`` names (``plaats_vervolg``); None without a previous question or when ``text`` is no such follow-up."""
+    """The slots (as ``lees``) to search the previous question ``vorige`` again in the place (``plaats_vervolg``) or
+    for the age (``leeftijd_vervolg``) that a short follow-up ``text`` names; None without a previous question or
+    when ``text`` is no such follow-up."""
     if not vorige:
         return None
     place = plaats_vervolg(text)
-    if place is None:
-        return None
-    return {**lees(vorige), "kaart_gemeente": place}
+    if place is not None:
+        return {**lees(vorige), "kaart_gemeente": place}
+    age = leeftijd_vervolg(text)
+    if age is not None:
+        return {**lees(vorige), "kaart_leeftijd": age}
+    return None
