@@ -10,9 +10,9 @@ import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, FrozenSet, List, Optional, Tuple
 
-from bot.privacy.masking import mask_text
+from bot.privacy.masking import mask_reply, mask_text, words_of
 from bot.rasa_runtime.outage import ACTION_SERVER, ACTION_SERVER_ERROR, DATABASE, REDIS, outage_text
 from bot.rasa_runtime.rest_channel import NOT_PROCESSED
 
@@ -197,17 +197,21 @@ def check_stored(conv: Conversation, events: List[Dict[str, Any]], texts_of: Cal
     for turn in conv.turns:
         if not turn.answer:
             problems.append(f"{conv.sender} {turn.message_id}: beurt zonder antwoord")
+    earlier: FrozenSet[str] = frozenset()  # earlier messages come back from the store masked
     for turn, answer in zip(conv.turns, texts_of(events), strict=False):
+        typed = earlier | words_of(turn.text)  # what the store knew the user typed when it stored this answer
+        earlier |= words_of(mask_text(turn.text))
         got = [m.get("text") for m in turn.answer]
-        # the store masks bot text too (it may echo what the user typed): compare masked with masked
-        if _masked_joined(got) != _masked_joined(answer, already_masked=True):
+        # the store masks bot text too (a name only where the user typed it, ``mask_reply``): compare masked with
+        # masked
+        if _masked_joined(got, typed) != _masked_joined(answer, typed, already_masked=True):
             problems.append(f"{conv.sender} {turn.message_id}: opgeslagen antwoord wijkt af van wat de gebruiker kreeg")
     return problems
 
 
-def _masked_joined(texts: List[Optional[str]], already_masked: bool = False) -> str:
+def _masked_joined(texts: List[Optional[str]], typed: FrozenSet[str], already_masked: bool = False) -> str:
     joined = "\n\n".join(t for t in texts if t)
-    return joined if already_masked else mask_text(joined)
+    return joined if already_masked else mask_reply(joined, typed)
 
 
 def stored_answers(events: List[Dict[str, Any]]) -> List[List[Optional[str]]]:
