@@ -13,7 +13,8 @@ lopen op, twee kinderen van 4 en 7, Huizen"). ``action_onzeker_bericht`` checks,
    (``bot.kaart.dialog.lees``): the search (remembered, as after the kaart's own form, for a follow-up with another
    place);
 4. after a kaart question, a message that only names a place ("en in Weesp?", "in Weesp": the recogniser does not
-   know every place): that question searched again in that place (``bot.kaart.dialog.vervolg_met_plaats``);
+   know every place) or an age ("en als hij in 2 vwo zit?"): that question searched again
+   (``bot.kaart.dialog.vorige_vraag_opnieuw``);
 5. a request to forget ("wis dit gesprek", "verwijder mijn gegevens"): how to do that;
 
 and otherwise leaves it to the rule, which says it did not understand and shows the menu, as before. The action
@@ -33,7 +34,7 @@ from actions.kaart import search_and_show
 from actions.roles import ActionRolAnalyse
 from actions.steps import ActionVoorbereidenWelkeStap
 from bot.intake.danger import danger_message
-from bot.kaart.dialog import VORIGE_VRAAG, lees, vervolg_met_plaats
+from bot.kaart.dialog import VORIGE_VRAAG, lees, vorige_vraag_opnieuw
 from bot.kaart.query import parse_vraag
 from bot.roles.request import is_role_request
 from bot.steps import navigation
@@ -63,7 +64,7 @@ class ActionOnzekerBericht(Action):
             search_and_show(dispatcher, text, lees(text, tracker.latest_message.get("entities", [])),
                             danger_shown=bool(danger))
             remembered = [SlotSet(VORIGE_VRAAG, text)]
-        elif (again := vervolg_met_plaats(previous, text)) is not None:
+        elif (again := vorige_vraag_opnieuw(previous, text)) is not None:
             search_and_show(dispatcher, previous, again)
         elif is_forget_request(text):
             dispatcher.utter_message(text=FORGET_HOW)

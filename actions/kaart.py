@@ -1,6 +1,6 @@
 """Sociale kaart actions: a small form (question + at most one follow-up) and the search. The question searched is
 remembered (slot ``kaart_vorige_vraag``), so a message after the results that only names a place ("en in
-Blaricum?") searches it again there (``bot.kaart.dialog.vervolg_met_plaats``)."""
+Blaricum?") searches it again there (``bot.kaart.dialog.vorige_vraag_opnieuw``)."""
 from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
@@ -13,7 +13,7 @@ from rasa_sdk.types import DomainDict
 from actions.forms import FormValidation
 from bot.intake.danger import danger_message
 from bot.kaart import messages
-from bot.kaart.dialog import SLOTS, VORIGE_VRAAG, aanvullen, lees, ontbreekt, vervolg_met_plaats, zoektekst
+from bot.kaart.dialog import SLOTS, VORIGE_VRAAG, aanvullen, lees, ontbreekt, vorige_vraag_opnieuw, zoektekst
 
 
 def _reset() -> List[Dict[Text, Any]]:
@@ -51,7 +51,7 @@ class ValidateKaartForm(FormValidation):
             dispatcher.utter_message(text=messages.VRAAG_LEEG)
             return {"kaart_vraag": None}
         previous = tracker.get_slot(VORIGE_VRAAG)
-        again = vervolg_met_plaats(previous, text)
+        again = vorige_vraag_opnieuw(previous, text)
         if again is not None:  # "en in Blaricum?" after the results: the previous question, in that place
             return {"kaart_vraag": previous, "kaart_aanvulling": None, **again}
         return {"kaart_vraag": text[:1000], "kaart_aanvulling": None,

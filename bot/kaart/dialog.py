@@ -1,11 +1,12 @@
 """Plain-Python logic behind the kaart conversation (the Rasa actions only call this).
 
-A question is read from the text *and* from Rasa entities (gemeente, leeftijd, thema): entities win
-when they resolve to a known value, the text parser fills the rest, so the search works even when
-the NLU misses an entity; a theme entity the question denies ("geen sprake van geweld") does not count.
+A question is read from the text *and* from Rasa entities (gemeente, leeftijd, thema): the search's own reading of
+the place and the age comes first (it knows whose place a place is, and that a phone number is no age), a theme
+entity that resolves to a known theme wins over the parser's, and entities fill what the text parser missed; a
+theme entity the question denies ("geen sprake van geweld") does not count.
 One follow-up question is asked when the place or the problem is missing.
 After the results, a short message that only names a place ("en in Blaricum?", "in Weesp", "wat als ze in Huizen
-wonen?") searches the previous question again in that place (``vervolg_met_plaats``).
+wonen?") or an age ("en als hij in 2 vwo zit?") searches the previous question again (``vorige_vraag_opnieuw``).
 """
 from __future__ import annotations
 
@@ -146,7 +147,7 @@ def leeftijd_vervolg(text: Optional[str]) -> Optional[int]:
     return parsed.leeftijd
 
 
-def vervolg_met_plaats(vorige: Optional[str], text: Optional[str]) -> Optional[Dict[str, object]]:
+def vorige_vraag_opnieuw(vorige: Optional[str], text: Optional[str]) -> Optional[Dict[str, object]]:
     """The slots (as ``lees``) to search the previous question ``vorige`` again in the place (``plaats_vervolg``) or
     for the age (``leeftijd_vervolg``) that a short follow-up ``text`` names; None without a previous question or
     when ``text`` is no such follow-up."""
