@@ -158,7 +158,7 @@ def test_a_one_word_note_is_no_sentence_of_the_practice_path(tmp_path, capsys):
     item = data["items"][0]
     item.update(id="notitie", nummer=7)
     item["oefenpad"][1]["tekst"] = "Erkennen."  # a note to self where the professional's sentence belongs
-    item["valkuilpad"][0]["tekst"] = "TODO"
+    item["valkuilpad"][0]["tekst"] = "Redden."  # the pitfall named instead of said
     code, out = check(tmp_path, data, capsys)
     assert code == 1
     assert ("item 'notitie', veld 'oefenpad[2].tekst': is geen hele zin (1 woord); schrijf wat de professional zegt, "
