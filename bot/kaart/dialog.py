@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Dict, Iterable, List, Optional
 
-from bot.kaart.query import parse_vraag, resolve_gemeente, resolve_thema
+from bot.kaart.query import Vraag, parse_vraag, resolve_gemeente, resolve_thema
 from bot.kaart.spoken import without_denials
 from bot.kaart.text import words
 from bot.kaart.vocabulary import LEEFTIJD_MAX
@@ -116,10 +116,11 @@ def zoektekst(vraag: Optional[str], aanvulling: Optional[str]) -> str:
     return " ".join(part for part in (vraag, aanvulling) if part).strip()
 
 
-def plaats_vervolg(text: Optional[str]) -> Optional[str]:
+def plaats_vervolg(text: Optional[str], parsed: Optional[Vraag] = None) -> Optional[str]:
     """The place a short follow-up names when it names nothing else ("en in Blaricum?", "in Weesp", "wat als ze in
-    Huizen wonen?"): the area code, or a place outside the kaart as written; None for any other message."""
-    parsed = parse_vraag(text or "")
+    Huizen wonen?"): the area code, or a place outside the kaart as written; None for any other message. ``parsed``:
+    ``text`` as ``parse_vraag`` read it, when the caller has it already."""
+    parsed = parsed or parse_vraag(text or "")
     written = parsed.plaats or parsed.buiten_regio or parsed.onbekende_plaats
     if written is None or parsed.themas or parsed.leeftijd is not None:
         return None
@@ -136,9 +137,10 @@ AGE_FOLLOW_UP_WORDS = FOLLOW_UP_WORDS | frozenset(
     "zit zitten wordt kind kinderen zoon dochter jongen meisje baby maanden een van leeftijd".split())
 
 
-def leeftijd_vervolg(text: Optional[str]) -> Optional[int]:
-    """The age a short follow-up names when it names nothing else (no place, no problem); else None."""
-    parsed = parse_vraag(text or "")
+def leeftijd_vervolg(text: Optional[str], parsed: Optional[Vraag] = None) -> Optional[int]:
+    """The age a short follow-up names when it names nothing else (no place, no problem); else None. ``parsed`` as
+    for ``plaats_vervolg``."""
+    parsed = parsed or parse_vraag(text or "")
     if parsed.leeftijd is None or parsed.themas or parsed.plaats or parsed.buiten_regio or parsed.onbekende_plaats:
         return None
     rest = [w for w in words(simplify(parsed.tekst)) if not w.isdigit()]
@@ -153,10 +155,11 @@ def vorige_vraag_opnieuw(vorige: Optional[str], text: Optional[str]) -> Optional
     when ``text`` is no such follow-up."""
     if not vorige:
         return None
-    place = plaats_vervolg(text)
+    parsed = parse_vraag(text or "")  # read once for both kinds of follow-up
+    place = plaats_vervolg(text, parsed)
     if place is not None:
         return {**lees(vorige), "kaart_gemeente": place}
-    age = leeftijd_vervolg(text)
+    age = leeftijd_vervolg(text, parsed)
     if age is not None:
         return {**lees(vorige), "kaart_leeftijd": age}
     return None

@@ -99,7 +99,8 @@ def _tips(scenario: Scenario, state: State, zetten: Dict[str, Zet], pitfalls: Se
     early = [t for t in state.turns if t.zet in ("realiteit", "opties") and band_of(t.spanning_voor) == "hoog"]
     if early:
         candidates.append(early[0].zet)
-    candidates += [step for step in STEPS if step not in state.all_moves()]
+    used = state.all_moves()
+    candidates += [step for step in STEPS if step not in used]
     if moves.count(UNCLEAR) >= 2:
         candidates.append(UNCLEAR)
     if state.ending != status.GOOD:
