@@ -268,3 +268,20 @@ def test_a_danger_told_in_other_words_answers_the_safety_question_and_routes_to_
     summary = build_summary(intake.handle(turn.state, "rond af").state, intake_knowledge, search=lambda *a, **k: [])
     titles = [advice.titel for advice in summary.route]
     assert titles[0].startswith("Vandaag nog: 113") and not any("Meldcode" in title for title in titles)
+
+
+def test_the_other_answers_reach_the_database_file_only_masked(intake_knowledge, tmp_path, monkeypatch):
+    # the summary now keeps the answers to the divorce and school questions: search the data folder for what was typed
+    monkeypatch.delenv("RUSTPUNT_MASKER")  # as in the product: rules and deduce (the rules know fewer first names)
+    intake = Intake(intake_knowledge)
+    state = intake.handle(intake.start().state, "Mijn dochter van 11 zit klem sinds de scheiding").state
+    state = answer_until(intake, state, "complexe_scheiding.kind_ertussen", {})
+    typed = "Fleur moet berichtjes doorgeven aan Karel, bel hem op 06-87654321"
+    state = intake.handle(state, typed).state
+    summary = build_summary(intake.handle(state, "rond af").state, intake_knowledge, search=lambda *a, **k: [])
+    assert any("berichtjes doorgeven" in answer for _, answer in summary.antwoorden)
+    store_summary(summary, conversation_id="c1")
+    stored = b"".join(path.read_bytes() for path in tmp_path.rglob("*.db*"))
+    assert b"berichtjes doorgeven" in stored  # the answer is there ...
+    for secret in (b"Fleur", b"Karel", b"87654321"):  # ... but not what identifies the family
+        assert secret not in stored
