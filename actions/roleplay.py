@@ -77,6 +77,19 @@ class ValidateRollenspelForm(FormValidation):
     def name(self) -> Text:
         return "validate_rollenspel_form"
 
+    async def extract_rollenspel_scenario(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[Text, Any]:
+        """At the start of the form only: a scenario named in the request itself ("ik wil oefenen met het kind
+        van 12") is chosen without showing the list. Nothing while a scenario is asked or played."""
+        if tracker.get_slot("requested_slot") or tracker.get_slot("rollenspel_scenario"):
+            return {}
+        message = tracker.latest_message or {}
+        if (message.get("intent") or {}).get("name") != "start_rollenspel":
+            return {}
+        scenario = catalog.scenario_in_request(str(message.get("text") or ""))
+        return {"rollenspel_scenario": scenario.id} if scenario else {}
+
     def validate_rollenspel_scenario(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:

@@ -111,6 +111,45 @@ async def test_another_request_while_choosing_ends_the_choosing_instead_of_askin
     assert SlotSet("rollenspel_scenario", None) in events and "menu" in messages[0]["text"]
 
 
+async def run_activation(text, intent="start_rollenspel"):
+    """The form's validation at activation, right after the request that started the role-play."""
+    latest = {"text": text, "intent": {"name": intent, "confidence": 0.95}, "entities": [], "metadata": {}}
+    start = Tracker(
+        sender_id="gesprek-1", slots={"rollenspel_scenario": None, "rollenspel_beurt": None,
+                                      "rollenspel_sessie": None, "requested_slot": None},
+        latest_message=latest, events=[{"event": "user", "text": text, "parse_data": latest, "metadata": {}}],
+        paused=False, followup_action=None, active_loop={"name": "rollenspel_form"}, latest_action_name="action_listen",
+    )
+    dispatcher = CollectingDispatcher()
+    events = await actions.ValidateRollenspelForm().run(dispatcher, start, DOMAIN)
+    return events, dispatcher.messages
+
+
+@pytest.mark.parametrize("request_text, chosen", [
+    ("ik wil oefenen met het kind van 12", "kind-wil-niet-naar-vader"),
+    ("Rollenspel scenario 3 graag", "ouder-wil-partij"),
+    ("ik wil oefenen met de woedende vader", "vader-kinderen-thuisgehouden"),
+])
+async def test_a_scenario_named_in_the_request_starts_without_the_list(request_text, chosen):
+    events, messages = await run_activation(request_text)
+    assert SlotSet("rollenspel_scenario", chosen) in events
+    assert [s["scenario"] for s in list_sessions()] == [chosen]
+    assert catalog.get_scenario(chosen).persona.opening in [m.get("text") for m in messages]
+
+
+@pytest.mark.parametrize("request_text, intent", [
+    ("ik wil een rollenspel doen", "start_rollenspel"),
+    ("rollenspel met een moeder", "start_rollenspel"),  # two scenarios have a mother: choose from the list
+    ("ik wil oefenen voor een gesprek op school", "start_rollenspel"),
+    ("scenario 99", "start_rollenspel"),
+    ("het kind van 12", "kaart_zoek"),  # only the request that starts the role-play chooses
+])
+async def test_a_request_without_one_clear_scenario_leaves_the_choice_to_the_list(request_text, intent):
+    events, messages = await run_activation(request_text, intent)
+    assert not [e for e in events if e.get("name") == "rollenspel_scenario" and e.get("value")]
+    assert messages == [] and list_sessions() == []
+
+
 async def run_nabespreking(sender="gesprek-1"):
     dispatcher = CollectingDispatcher()
     base = tracker("rollenspel_beurt", "tussenstand", intent=("rollenspel_nabespreking", 0.9))

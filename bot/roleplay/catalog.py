@@ -25,6 +25,11 @@ _NUMBER_WORDS = {
 }
 _FRAME = {"scenario", "nummer", "nr", "de", "het", "die", "dat", "ik", "wil", "graag", "doe", "maar", "oefenen",
           "met", "een", "en", "van", "voor", "kies", "neem"}
+# The words of a request to start a role-play, around the scenario it may name.
+_REQUEST = _FRAME | {"rollenspel", "rollenspellen", "rollenspelletje", "doen", "spelen", "starten", "beginnen", "begin",
+                     "start", "speel", "oefen", "oefening", "graag", "even", "om", "te", "mag", "kan", "wij", "we",
+                     "willen", "gesprek", "gesprekje", "scenariootje"}
+_NAMED_NUMBER = re.compile(r"\b(?:scenario|nummer|nr)\s?(\d{1,4})\b")
 _STEM = 5  # 'partij kiezen' meets 'partij kiest', 'woedend' meets 'woedende'
 
 
@@ -63,6 +68,18 @@ def find_scenario(text: str, directory: Optional[Path] = None) -> Optional[Scena
     return by_words or next((s for s in options if s.nummer == number), None)
 
 
+def scenario_in_request(text: str, directory: Optional[Path] = None) -> Optional[Scenario]:
+    """The scenario named in the request that starts a role-play ("ik wil oefenen met het kind van 12", "rollenspel
+    scenario 3"); None when the request names none clearly. Stricter than :func:`find_scenario`, which reads an
+    answer to "welk scenario?": here a number counts only with "scenario" or "nummer" before it, and words only when
+    at least two of them (a number in the title counts as a word) belong to one scenario alone."""
+    options = scenarios(directory)
+    numbered = _NAMED_NUMBER.search(plain(text))
+    if numbered:
+        return next((s for s in options if s.nummer == int(numbered.group(1))), None)
+    return _best_by_words(" ".join(w for w in plain(text).split() if w not in _REQUEST), options, at_least=2)
+
+
 def _number_word(wanted: str) -> Optional[int]:
     """'drie', 'scenario drie', 'de derde': the number asked for in words, else None."""
     words = [w for w in wanted.split() if w not in _FRAME or w == "een"]
@@ -71,16 +88,21 @@ def _number_word(wanted: str) -> Optional[int]:
     return _NUMBER_WORDS.get(words[0]) if len(words) == 1 else None
 
 
-def _best_by_words(wanted: str, options: List[Scenario]) -> Optional[Scenario]:
+def _best_by_words(wanted: str, options: List[Scenario], at_least: int = 1) -> Optional[Scenario]:
     """The one scenario whose title and summary share the most whole words (by their first letters) with what was
-    typed ('partij kiezen', 'de woedende vader'); None when none or several share as many. Whole words only: 'drie'
-    is not in 'verdrietige'."""
-    stems = {w[:_STEM] for w in wanted.split() if len(w) >= 3 and w not in _FRAME}
+    typed ('partij kiezen', 'de woedende vader'); None when none or several share as many, or fewer than
+    ``at_least``. Whole words only: 'drie' is not in 'verdrietige'; a number ('12') is a word too."""
+    stems = {w[:_STEM] for w in wanted.split() if _counts(w) and w not in _FRAME}
     if not stems:
         return None
-    scored = sorted(((len(stems & {w[:_STEM] for w in plain(s.titel + " " + s.samenvatting).split() if len(w) >= 3}),
+    scored = sorted(((len(stems & {w[:_STEM] for w in plain(s.titel + " " + s.samenvatting).split() if _counts(w)}),
                       s) for s in options), key=lambda pair: -pair[0])
     best = scored[0][0]
-    if best == 0 or (len(scored) > 1 and scored[1][0] == best):
+    if best < max(at_least, 1) or (len(scored) > 1 and scored[1][0] == best):
         return None
     return scored[0][1]
+
+
+def _counts(word: str) -> bool:
+    """A word that can tell scenarios apart: three letters or more, or a number ('12', '14')."""
+    return len(word) >= 3 or word.isdigit()

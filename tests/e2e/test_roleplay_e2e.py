@@ -14,6 +14,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
+from bot.roleplay import catalog
 from tests.e2e.chat import bot_messages, meter_values, transcript, type_message, wait_for_answer, wait_for_history
 from tests.e2e.conftest import screenshot
 from tests.e2e.test_web_e2e import ROLEPLAY_TURNS, _fill_in_for_the_trainer, _start_roleplay
@@ -106,3 +107,15 @@ def test_intake_summary_has_a_copy_button_that_copies_the_plain_text(fresh_page,
     copied = page.execute_async_script(
         "var done = arguments[0]; navigator.clipboard.readText().then(done, function (e) { done('FOUT ' + e); });")
     assert "school" in copied and not copied.startswith("FOUT"), copied[:300]
+
+
+def test_a_scenario_named_in_the_first_sentence_starts_the_role_play_without_the_list(fresh_page, stack):
+    page = fresh_page
+    wait_for_history(page)
+    answer = type_message(page, "ik wil oefenen met het kind van 12")
+    shown = "\n".join(m.text for m in answer)
+    opening = catalog.get_scenario("kind-wil-niet-naar-vader").persona.opening
+    assert opening.split(".")[0] in shown, f"no opening of the chosen scenario; got:\n{shown}"
+    assert "Welk scenario wil je oefenen" not in shown and page.find_elements(By.CSS_SELECTOR, "meter.spanning"), shown
+    answer = type_message(page, "Hoi, fijn dat je er bent. Ik ben hier om te luisteren, hoe gaat het met je?")
+    assert answer and len(meter_values(page)) >= 2, f"the first turn got no persona reply: {transcript(page)[-4:]}"
