@@ -30,7 +30,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.kaart import search_and_show
+from actions.kaart import remembered_question, search_and_show
 from actions.roles import ActionRolAnalyse
 from actions.steps import ActionVoorbereidenWelkeStap
 from bot.intake.danger import danger_message
@@ -50,7 +50,7 @@ class ActionOnzekerBericht(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         text = (tracker.latest_message.get("text") or "").strip()
-        previous = tracker.get_slot(VORIGE_VRAAG)
+        previous = remembered_question(tracker)
         answered = True
         remembered: List[Dict[Text, Any]] = []
         danger = danger_message(text)
@@ -64,8 +64,9 @@ class ActionOnzekerBericht(Action):
             search_and_show(dispatcher, text, lees(text, tracker.latest_message.get("entities", [])),
                             danger_shown=bool(danger))
             remembered = [SlotSet(VORIGE_VRAAG, text)]
-        elif (again := vorige_vraag_opnieuw(previous, text)) is not None:
+        elif previous and (again := vorige_vraag_opnieuw(previous, text)) is not None:
             search_and_show(dispatcher, previous, again)
+            remembered = [SlotSet(VORIGE_VRAAG, previous)]  # searched again: a next follow-up may still mean it
         elif is_forget_request(text):
             dispatcher.utter_message(text=FORGET_HOW)
         else:

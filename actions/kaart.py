@@ -15,6 +15,24 @@ from bot.intake.danger import danger_message
 from bot.kaart import messages
 from bot.kaart.dialog import SLOTS, VORIGE_VRAAG, aanvullen, lees, ontbreekt, vorige_vraag_opnieuw, zoektekst
 
+FOLLOW_UP_MESSAGES = 5  # a follow-up ("en in Blaricum?") refers to a search at most this many messages back
+
+
+def remembered_question(tracker: Tracker) -> Optional[str]:
+    """The kaart question searched last, while a short follow-up ("en in Blaricum?", "en als ze 16 is?") can still
+    mean it: searched (or searched again) at most ``FOLLOW_UP_MESSAGES`` messages ago. Later, after a role-play or an
+    intake, "in Huizen" is no follow-up of a search long ago. Without the history, the slot alone counts."""
+    question = tracker.get_slot(VORIGE_VRAAG)
+    if not question:
+        return None
+    messages_since = 0
+    for event in reversed(tracker.events or []):
+        if event.get("event") == "user":
+            messages_since += 1
+        elif event.get("event") == "slot" and event.get("name") == VORIGE_VRAAG:
+            return question if messages_since <= FOLLOW_UP_MESSAGES else None
+    return question
+
 
 def _reset() -> List[Dict[Text, Any]]:
     return [SlotSet(slot, None) for slot in SLOTS]
@@ -50,7 +68,7 @@ class ValidateKaartForm(FormValidation):
         if not text:
             dispatcher.utter_message(text=messages.VRAAG_LEEG)
             return {"kaart_vraag": None}
-        previous = tracker.get_slot(VORIGE_VRAAG)
+        previous = remembered_question(tracker)
         again = vorige_vraag_opnieuw(previous, text)
         if again is not None:  # "en in Blaricum?" after the results: the previous question, in that place
             return {"kaart_vraag": previous, "kaart_aanvulling": None, **again}

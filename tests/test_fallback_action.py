@@ -12,17 +12,24 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.fallback import ActionOnzekerBericht, is_kaart_question
 
 
-def tracker(text: str, previous: Optional[str] = None) -> Tracker:
-    return Tracker.from_dict({"sender_id": "t", "slots": {"kaart_vorige_vraag": previous}, "events": [],
+def tracker(text: str, previous: Optional[str] = None, messages_since: Optional[int] = None) -> Tracker:
+    """The tracker after ``text``; ``messages_since``: how many messages ago ``previous`` was searched (with this
+    message), as the history shows it; None: no history, only the slot."""
+    events: List[dict] = []
+    if messages_since is not None:
+        events = [{"event": "user", "text": previous},
+                  {"event": "slot", "name": "kaart_vorige_vraag", "value": previous}]
+        events += [{"event": "user", "text": "..."}] * (messages_since - 1) + [{"event": "user", "text": text}]
+    return Tracker.from_dict({"sender_id": "t", "slots": {"kaart_vorige_vraag": previous}, "events": events,
                               "latest_message": {"text": text, "intent": {"name": "nlu_fallback"}, "entities": []}})
 
 
 async def answer(text: str, answered: bool = True, previous: Optional[str] = None,
-                 remembered: Optional[str] = None) -> List[dict]:
-    """The messages of the action; ``previous``: the kaart question searched last; ``remembered``: the kaart question
-    the action must remember for a follow-up (when it searched one)."""
+                 remembered: Optional[str] = None, messages_since: Optional[int] = None) -> List[dict]:
+    """The messages of the action; ``previous``: the kaart question searched last (``messages_since`` messages ago);
+    ``remembered``: the kaart question the action must remember for a follow-up (when it searched one)."""
     dispatcher = CollectingDispatcher()
-    events = await ActionOnzekerBericht().run(dispatcher, tracker(text, previous), {})
+    events = await ActionOnzekerBericht().run(dispatcher, tracker(text, previous, messages_since), {})
     expected = [{"event": "slot", "timestamp": None, "name": "onzeker_beantwoord", "value": answered}]
     if remembered is not None:
         expected.append({"event": "slot", "timestamp": None, "name": "kaart_vorige_vraag", "value": remembered})
@@ -89,14 +96,22 @@ PREVIOUS = "zoon van 15 in Hilversum spijbelt al weken"
 
 async def test_after_a_kaart_question_a_place_the_recogniser_does_not_know_searches_that_question_there():
     # "in Weesp" and "en in Weesp?" reach this action (nlu_fallback): Weesp lies outside the kaart, and says so
-    messages = await answer("en in Weesp?", previous=PREVIOUS)
+    messages = await answer("en in Weesp?", previous=PREVIOUS, remembered=PREVIOUS)
     texts = " ".join(m.get("text") or "" for m in messages)
     assert "'Weesp' valt niet binnen de sociale kaart" in texts
     assert next(m["custom"] for m in messages if m.get("custom"))["status"] == "buiten_regio"
     # a place of the kaart: the previous question, searched there
-    messages = await answer("in Blaricum", previous=PREVIOUS)
+    messages = await answer("in Blaricum", previous=PREVIOUS, remembered=PREVIOUS, messages_since=1)
     texts = [m.get("text") or "" for m in messages]
     assert "thema: schoolverzuim" in texts[1] and "plaats: Blaricum" in texts[1]
+
+
+async def test_a_place_alone_long_after_the_kaart_question_is_no_follow_up_of_it():
+    # five messages after the search (the follow-ups search again, so a chain of them keeps counting from the last)
+    messages = await answer("en in Huizen?", previous=PREVIOUS, remembered=PREVIOUS, messages_since=5)
+    assert "plaats: Huizen" in [m.get("text") or "" for m in messages][1]
+    # after a role-play or an intake in between: not understood, and nothing searched
+    assert await answer("en in Huizen?", answered=False, previous=PREVIOUS, messages_since=6) == []
 
 
 async def test_a_place_alone_without_a_previous_kaart_question_is_still_not_understood():

@@ -255,6 +255,16 @@ async def test_after_the_results_a_message_with_only_a_place_searches_the_previo
     assert again["kaart_vorige_vraag"] == PREVIOUS  # a next place ("en in Laren?") still refines the same question
 
 
+async def test_a_place_long_after_the_search_is_a_new_question_not_a_follow_up():
+    history = [{"event": "user", "text": PREVIOUS}, {"event": "slot", "name": "kaart_vorige_vraag", "value": PREVIOUS}]
+    history += [{"event": "user", "text": "(een rollenspel)"}] * 6
+    late = tracker("en in Blaricum?", {"kaart_vorige_vraag": PREVIOUS}, {"kaart_vraag": "en in Blaricum?"})
+    late.events = history + late.events
+    slots = as_dict(await ValidateKaartForm().run(CollectingDispatcher(), late, DOMAIN))
+    assert slots["kaart_vraag"] == "en in Blaricum?" and slots["kaart_gemeente"] == "blaricum"
+    assert slots["kaart_thema"] is None  # the form asks for the problem instead of reusing the old one
+
+
 async def test_a_follow_up_in_a_place_outside_the_kaart_says_so():
     slots = await follow_up("wat als ze in Amsterdam wonen?", PREVIOUS)
     assert slots["kaart_vraag"] == PREVIOUS and slots["kaart_gemeente"] == "Amsterdam"
