@@ -3,9 +3,10 @@
 Every recogniser is trained by ``build`` (``rustpunt herkenners bouw``, run by the set-up) and
 saved with ``bot.artefacts`` under ``var/models/<name>.pkl`` together with a key: a hash of its
 example groups, its settings and ``CODE_VERSION``. ``load`` (CLI, action server, evaluation) only reads that file;
-nothing trains on first use. When the examples changed and the models were not rebuilt, ``load``
-raises ``ModelNotBuilt`` with a Dutch message, except that a model this process already loaded
-stays in use (a knowledge reload never leaves a running server without a recogniser).
+nothing trains on first use. When the examples changed and the models were not rebuilt (a trainer added a scenario,
+whose persona lines the invitation recogniser learns from), ``load`` keeps using the stored model and logs a warning;
+``stale`` names such models, and ``rustpunt evalueer`` says so before it measures. Only without any stored model
+does ``load`` raise ``ModelNotBuilt`` with a Dutch message.
 
 Names: ``stappen`` and ``rollen`` are trained on all examples (used by the product);
 ``stappen-test`` and ``rollen-test`` only on the training split (for ``rustpunt evalueer``);
@@ -172,10 +173,25 @@ def load(name: str) -> textclass.CompiledClassifier:
     if loaded is not None:
         logger.warning("Examples of recogniser %s changed; keeping the loaded model until it is rebuilt", name)
         return loaded[1]
+    if stored is not None:  # e.g. a trainer added a scenario: its lines count after the next build
+        logger.warning("Examples of recogniser %s changed since it was built; using the stored model until "
+                       "'rustpunt herkenners bouw' rebuilds it", name)
+        _LOADED[name] = stored
+        return stored[1]
     raise ModelNotBuilt(
         f"De {SPECS[name].description} is nog niet gebouwd of hoort bij oudere voorbeeldzinnen. "
         "Bouw de herkenners met: rustpunt herkenners bouw"
     )
+
+
+def stale(names: Sequence[str] = PRODUCT) -> List[str]:
+    """The recognisers among ``names`` whose stored model is missing or older than their examples."""
+    result = []
+    for name in names:
+        stored = _read(name)
+        if stored is None or stored[0] != _current_key(name):
+            result.append(name)
+    return result
 
 
 def predict(name: str, text: str) -> textclass.Prediction:

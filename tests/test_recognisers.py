@@ -175,3 +175,33 @@ def test_building_with_a_broken_example_file_stops_with_file_item_and_field(tmp_
     assert "De herkenners zijn niet gebouwd" in err
     assert "voorbeelden_extra.yml, item 'extra-01', veld 'zinnen[2]': moet tekst zijn" in err
     assert not (tmp_path / "var" / "models").exists()
+
+
+def test_a_trainers_new_scenario_plays_in_a_new_process_before_the_recognisers_are_rebuilt(knowledge_copy,
+                                                                                            monkeypatch):
+    """A user test: after adding a scenario, `rustpunt oefen` and a restarted action server stopped with
+    ModelNotBuilt (the invitation recogniser learns from the scenarios' persona lines).
+    The stored model stays in use."""
+    import yaml
+
+    from bot.roleplay import catalog
+    from bot.roleplay.session import PracticeService
+
+    source = knowledge_copy / "scenarios" / "vader_contact_verbreken.yml"
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    scenario = data["items"][0]
+    scenario.update(id="vader-nieuwe-partner", nummer=99, titel="Vader over de nieuwe partner van zijn ex")
+    scenario["antwoorden"]["erkennen"]["hoog"] = ["Ja. Het voelt alsof die nieuwe man mijn plek inneemt.",
+                                                  "Dat klopt. Ik lig er wakker van, elke nacht."]
+    (knowledge_copy / "scenarios" / "vader_nieuwe_partner.yml").write_text(
+        yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    monkeypatch.setattr(recognisers, "_LOADED", {})  # a new process
+    monkeypatch.setattr(recognisers, "_KEYS", {})
+    assert catalog.get_scenario("vader-nieuwe-partner") is not None
+    assert "uitnodiging" in recognisers.stale()
+
+    service = PracticeService()
+    session_id, _ = service.begin("vader-nieuwe-partner")
+    for turn in ("Wat heeft u nodig?", "Ik hoor hoe zwaar dit voor u is."):
+        result = service.play(session_id, turn)
+        assert result.soort == "beurt" and result.tekst

@@ -61,8 +61,22 @@ def _attach(name: str) -> None:
                              "ziet en daarop bijstuurt, maakt de testset minder blind)")
     if configure is not None:
         configure(parser)
-    parser.set_defaults(func=func)
+    parser.set_defaults(func=_after_stale_warning(func))
     names.add(name)
+
+
+def _after_stale_warning(func):
+    """``func``, after a Dutch warning (stderr) when a recogniser is older than its examples: it would measure the
+    previous version."""
+    def run(args: argparse.Namespace) -> int:
+        from bot import recognisers
+
+        stale = recognisers.stale(tuple(recognisers.SPECS))
+        if stale:
+            print(f"Let op: deze herkenners zijn ouder dan hun voorbeeldzinnen en meten dus de vorige versie: "
+                  f"{', '.join(stale)}. Bouw ze eerst met: rustpunt herkenners bouw", file=sys.stderr)
+        return func(args)
+    return run
 
 
 def register(subparsers) -> None:

@@ -122,7 +122,9 @@ def run_check(args: argparse.Namespace) -> int:
     from bot.knowledge.loader import load_yaml
 
     items = (load_yaml(args.bestand.read_text(encoding="utf-8")) or {}).get("items", [])
-    print(f"{args.bestand} is in orde ({len(items)} item(s)). Na het herladen van de kennis is het beschikbaar.")
+    print(f"{args.bestand} is in orde ({len(items)} item(s)). Na het herladen van de kennis is het beschikbaar. De "
+          "herkenners leren de nieuwe zinnen van de persona bij de volgende 'make run' of met 'rustpunt herkenners "
+          "bouw'; tot dan speelt het rollenspel met de vorige versie.")
     return 0
 
 
