@@ -189,3 +189,24 @@ def test_asking_for_help_is_a_hint_request_and_siding_is_going_into_the_content(
     for text in ("Uw ex klinkt echt als een lastige man.", "Die berichten van hem zijn echt over de grens.",
                  "Hij doet het expres, dat zie ik ook."):
         assert classify(text).zet == "inhoud", text
+
+
+def test_the_persona_echoes_only_a_word_the_professional_said():
+    """A user test: "Ik zou zeggen: stop met appen naar haar" got "Bellen? Dat hadden jullie maanden geleden moeten
+    doen." An echo ("Boos?", "Rust?") needs that word in the turn; without another variant it is still said."""
+    from bot.roleplay.pacing import fitting_replies
+
+    variants = ["Boos? Natuurlijk ben ik boos.", "Ga me niet vertellen hoe ik me voel.", "Wat? Ik snap je niet."]
+    assert fitting_replies(variants, "Wat vervelend dat u de jongens niet zag.") == variants[1:]
+    assert fitting_replies(variants, "Ik hoor dat u heel boos bent.") == variants
+    assert fitting_replies(["Rust? Met hem?"], "U wilt vooral rust voor de kinderen?") == ["Rust? Met hem?"]
+    assert fitting_replies(["Opties? Ik heb er maar één."], "Welke mogelijkheden ziet u?") == [
+        "Opties? Ik heb er maar één."]  # the only variant: said anyway
+
+
+def test_an_acknowledgement_without_the_word_angry_gets_no_boos_reply():
+    scenario = KNOWLEDGE.get("scenario", "vader-kinderen-thuisgehouden")
+    for seed in range(8):
+        engine = Engine(scenario, classify=lambda text: "erkennen", seed=seed)
+        reply = engine.step("Goedemiddag meneer, wat vervelend dat u de jongens niet zag dit weekend.").reply
+        assert not reply.startswith("Boos?"), reply

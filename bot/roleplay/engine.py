@@ -252,7 +252,7 @@ class Engine:
             reply = getattr(self.scenario.einde, ending).slotzin
             state.ending = ending
         else:
-            reply = self._pick(UNCLEAR if forgiven else move.zet, resisted)
+            reply = self._pick(UNCLEAR if forgiven else move.zet, text, resisted)
         state.last_reply = reply
         turn = Turn(
             nr=len(state.turns) + 1,
@@ -391,8 +391,9 @@ class Engine:
         this_turn = bool(set(moves) & set(PITFALLS))
         return mostly_good(pitfall_turns(self.state.turns) + this_turn, len(self.state.turns) + 1)
 
-    def _pick(self, move: str, resisted: bool = False) -> str:
-        variants = pacing.reply_variants(self.scenario, self.state.role, move, self.state.tension, resisted)
+    def _pick(self, move: str, said: str, resisted: bool = False) -> str:
+        variants = pacing.fitting_replies(
+            pacing.reply_variants(self.scenario, self.state.role, move, self.state.tension, resisted), said)
         options = [v for v in variants if v != self.state.last_reply] or list(variants)
         rng = random.Random(f"{self.state.seed}-{len(self.state.turns)}")
         return rng.choice(options)

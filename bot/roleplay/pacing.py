@@ -9,9 +9,12 @@
   move of a turn (the engine passes every move so far, as for the good ending).
 - Replies come from ``rolantwoorden[<current role>][<move>][<band>]`` when the scenario has them,
   else from ``antwoorden[<move>][<band>]``: a Slachtoffer sounds different from an Aanklager.
+- A reply that opens by echoing one word of the professional ("Boos? Natuurlijk ben ik boos.") is said only when
+  the professional used that word (``fitting_replies``); the persona does not answer a word nobody said.
 """
 from __future__ import annotations
 
+import re
 from typing import List, Sequence, Tuple
 
 from bot.roleplay.models import Scenario, band_of
@@ -47,3 +50,23 @@ def reply_variants(scenario: Scenario, role: str, move: str, tension: int, resis
     if lines is not None and getattr(lines, band):
         return list(getattr(lines, band))
     return list(getattr(getattr(scenario.antwoorden, move), band))
+
+
+_ECHO = re.compile(r"^([A-Za-zÀ-ÿ]+)\?\s")  # "Boos? ...", "Rust? ...": one word and a question mark
+_NO_ECHO = {"wat", "hallo", "echt", "serieus", "hoezo", "pardon", "waarom", "sorry", "huh", "nou", "ja", "nee", "hoe"}
+_ECHO_STEM = 4  # "rust" meets "rustig", "optie" meets "opties", "regel" meets "regelen"
+
+
+def fitting_replies(variants: Sequence[str], said: str) -> List[str]:
+    """``variants`` without the ones that echo a word the professional did not use in ``said`` ("Boos?" after "wat
+    vervelend voor u"); all of them when no other variant is left."""
+    words = {w[:_ECHO_STEM] for w in re.findall(r"[a-zà-ÿ]+", said.lower())}
+    fitting = [v for v in variants if not _echoes_something_else(v, words)]
+    return fitting or list(variants)
+
+
+def _echoes_something_else(variant: str, words: set) -> bool:
+    match = _ECHO.match(variant)
+    if not match or match.group(1).lower() in _NO_ECHO:
+        return False
+    return match.group(1).lower()[:_ECHO_STEM] not in words
