@@ -29,7 +29,7 @@ _FRAME = {"scenario", "nummer", "nr", "de", "het", "die", "dat", "ik", "wil", "g
 _REQUEST = _FRAME | {"rollenspel", "rollenspellen", "rollenspelletje", "doen", "spelen", "starten", "beginnen", "begin",
                      "start", "speel", "oefen", "oefening", "graag", "even", "om", "te", "mag", "kan", "wij", "we",
                      "willen", "gesprek", "gesprekje", "scenariootje"}
-_NAMED_NUMBER = re.compile(r"\b(?:scenario|nummer|nr)\s?(\d{1,4})\b")
+_NAMED_NUMBER = re.compile(r"\b(?:scenario|nummer|nr)\s?(\d{1,4}|" + "|".join(_NUMBER_WORDS) + r")\b")
 _STEM = 5  # 'partij kiezen' meets 'partij kiest', 'woedend' meets 'woedende'
 
 
@@ -76,7 +76,8 @@ def scenario_in_request(text: str, directory: Optional[Path] = None) -> Optional
     options = scenarios(directory)
     numbered = _NAMED_NUMBER.search(plain(text))
     if numbered:
-        return next((s for s in options if s.nummer == int(numbered.group(1))), None)
+        number = int(numbered.group(1)) if numbered.group(1).isdigit() else _NUMBER_WORDS[numbered.group(1)]
+        return next((s for s in options if s.nummer == number), None)
     return _best_by_words(" ".join(w for w in plain(text).split() if w not in _REQUEST), options, at_least=2)
 
 
@@ -91,16 +92,29 @@ def _number_word(wanted: str) -> Optional[int]:
 def _best_by_words(wanted: str, options: List[Scenario], at_least: int = 1) -> Optional[Scenario]:
     """The one scenario whose title and summary share the most whole words (by their first letters) with what was
     typed ('partij kiezen', 'de woedende vader'); None when none or several share as many, or fewer than
-    ``at_least``. Whole words only: 'drie' is not in 'verdrietige'; a number ('12') is a word too."""
-    stems = {w[:_STEM] for w in wanted.split() if _counts(w) and w not in _FRAME}
-    if not stems:
+    ``at_least`` unless one word is in the title of this scenario alone ('partij'). Whole words only: 'drie' is not in
+    'verdrietige', 'terugbelverzoek' is not 'terug'; a number ('12') is a word too."""
+    typed = [w for w in wanted.split() if _counts(w) and w not in _FRAME]
+    if not typed:
         return None
-    scored = sorted(((len(stems & {w[:_STEM] for w in plain(s.titel + " " + s.samenvatting).split() if _counts(w)}),
-                      s) for s in options), key=lambda pair: -pair[0])
-    best = scored[0][0]
-    if best < max(at_least, 1) or (len(scored) > 1 and scored[1][0] == best):
+
+    def shared(text: str) -> int:
+        words = [w for w in plain(text).split() if _counts(w)]
+        return sum(1 for t in typed if any(_same_word(t, w) for w in words))
+
+    scored = sorted(((shared(s.titel + " " + s.samenvatting), s) for s in options), key=lambda pair: -pair[0])
+    best, scenario = scored[0]
+    if best == 0 or (len(scored) > 1 and scored[1][0] == best):
         return None
-    return scored[0][1]
+    if best >= at_least:
+        return scenario
+    in_one_title = [s for s in options if shared(s.titel)]
+    return scenario if in_one_title == [scenario] else None
+
+
+def _same_word(typed: str, word: str) -> bool:
+    """The same word or a form of it: the same first letters and at most four letters longer or shorter."""
+    return typed[:_STEM] == word[:_STEM] and abs(len(typed) - len(word)) <= 4
 
 
 def _counts(word: str) -> bool:
