@@ -71,6 +71,9 @@ def test_retry_command_words():
     assert retry_turn("probeer beurt 2 opnieuw") == 2
     assert retry_turn("Ik probeer opnieuw contact met haar te krijgen") is None
     assert retry_turn("beurt") is None
+    # a number in words (a user test: 'opnieuw vanaf beurt twee' was played as a turn and lowered the tension)
+    assert retry_turn("opnieuw vanaf beurt twee") == 2 and retry_turn("probeer beurt vier opnieuw") == 4
+    assert retry_turn("terug naar beurt kaas") is None
 
 
 def scripted_service():

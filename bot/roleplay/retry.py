@@ -13,16 +13,21 @@ _RETRY = re.compile(
     r"^(?:/?rollenspel_opnieuw\b.*?"
     r"|(?:probeer|doe) (?:het |dit )?(?:nog eens |nog een keer |opnieuw )?(?:vanaf |bij |van )?"
     r"|(?:ga )?terug naar |opnieuw (?:vanaf |bij )?|nog een keer vanaf |overdoen vanaf )"
-    r"beurt (?P<nr>\d{1,3})(?: opnieuw| overdoen| nog een keer| nog eens)?$"
+    r"beurt (?P<nr>\d{1,3}|[a-z]+)(?: opnieuw| overdoen| nog een keer| nog eens)?$"
 )
-_RETRY_AFTER = re.compile(r"^(?:probeer|doe) beurt (?P<nr>\d{1,3}) (?:opnieuw|nog een keer|nog eens|over)$")
+_RETRY_AFTER = re.compile(r"^(?:probeer|doe) beurt (?P<nr>\d{1,3}|[a-z]+) (?:opnieuw|nog een keer|nog eens|over)$")
+_NUMBER_WORDS = {word: number for number, word in enumerate(
+    "een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien".split(), start=1)}
 
 
 def retry_turn(text: Optional[str]) -> Optional[int]:
     """The turn number in 'probeer opnieuw vanaf beurt 3' (and similar); None for other text."""
     norm = " ".join(re.sub(r"[^\w\s/]", " ", (text or "").lower()).split())
     match = _RETRY.match(norm) or _RETRY_AFTER.match(norm)
-    return int(match.group("nr")) if match else None
+    if not match:
+        return None
+    number = match.group("nr")  # 'beurt 2' or 'beurt twee'
+    return int(number) if number.isdigit() else _NUMBER_WORDS.get(number)
 
 
 def attempt_record(turn_nr: int, removed: List[Any], ending: Optional[str]) -> Dict[str, Any]:
