@@ -65,6 +65,17 @@ def test_group_view_per_participant(records):
     assert "Cas" not in [p.naam for p in view.deelnemers]
 
 
+def test_a_second_step_inside_a_turn_counts_as_used_as_in_the_debrief():
+    # a user test: the chat's debrief listed 'Realiteit benoemen' (the second move of a turn), the group overview
+    # said 'nooit gebruikt: realiteit'; a further move of a forgiven uncertain read counts in neither
+    both = record(7, "Dirk", "Winter", "gestopt", [("erkennen", -1), ("dynamiek", -1)])
+    both.data["state"]["turns"][0]["zetten"] = ["erkennen", "realiteit"]
+    both.data["state"]["turns"][1].update(zetten=["dynamiek", "opties"], onzeker=True)
+    row = group_view([both], "winter").deelnemers[0].sessies[0]
+    assert row.stappen == ["erkennen", "realiteit", "dynamiek"]
+    assert "realiteit" not in row.overgeslagen and "opties" in row.overgeslagen
+
+
 def test_date_range_and_bad_input(records):
     view = group_view(records, "Najaar-2026", "2026-11-11", "20-11-2026")
     assert [r.id for p in view.deelnemers for r in p.sessies] == [2, 3]

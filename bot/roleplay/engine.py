@@ -70,7 +70,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import asdict, dataclass, field
-from typing import Any, Callable, Dict, List, Optional, Set, Union
+from typing import Any, Callable, Dict, List, Optional, Sequence, Set, Union
 
 from bot import status
 from bot.language import looks_dutch, words
@@ -79,7 +79,7 @@ from bot.roleplay.models import MAX_TENSION, MOVES, PITFALLS, STEPS, UNCLEAR, Sc
 
 MAX_TEXT = 1000  # characters per professional turn
 NO_WORDS = ("Ik zie geen woorden in je beurt. Typ wat je tegen je gesprekspartner zegt; een emoji of leesteken "
-            "alleen kan ik niet lezen. Wil je een stilte laten vallen, typ dan bijvoorbeeld: (ik zeg even niets).")
+            "alleen kan ik niet lezen.")  # no advice to type a silence: the recogniser cannot read one (a user test)
 NOT_DUTCH = ("Het rollenspel gaat in het Nederlands. Zeg het in het Nederlands, zoals je het in het gesprek "
              "zou zeggen; deze beurt telt niet mee.")
 UNSURE = 0.6  # a read below this confidence is uncertain (calibrated confidences, see `evalueer stappen`)
@@ -170,7 +170,16 @@ class State:
         """Every move in the order made: each turn's main move and the further moves of a turn of several
         sentences ("Dat is begrijpelijk. Tegelijk: dat heb ik niet in mijn macht." is erkennen and realiteit), not
         the further moves of a forgiven uncertain read (the persona did not take that turn as a step)."""
-        return [move for t in self.turns for move in dict.fromkeys([t.zet] + ([] if t.onzeker else list(t.zetten)))]
+        return moves_of(self.turns)
+
+
+def moves_of(turns: Sequence[Any]) -> List[str]:
+    """``State.all_moves`` for turns as objects or as stored dicts (the group overview and reports read the store)."""
+    def get(turn: Any, key: str) -> Any:
+        return turn.get(key) if isinstance(turn, dict) else getattr(turn, key, None)
+
+    return [move for t in turns
+            for move in dict.fromkeys([get(t, "zet")] + ([] if get(t, "onzeker") else list(get(t, "zetten") or [])))]
 
 
 @dataclass

@@ -22,6 +22,7 @@ from typing import Any, Dict, Iterable, List, Optional
 from bot import status
 from bot.local_time import SORTABLE_FORMAT, dutch_day, dutch_time_text
 from bot.roleplay import catalog
+from bot.roleplay.engine import moves_of
 from bot.roleplay.models import MAX_TENSION, PITFALLS, STEPS
 from bot.roleplay.report import _safe_cell
 
@@ -118,7 +119,7 @@ def _session(record: Any) -> Dict[str, Any]:
 def _row(session: Dict[str, Any], record: Any) -> SessionRow:
     turns = list((session.get("state") or {}).get("turns") or [])
     moves = [t.get("zet") for t in turns]
-    used = list(dict.fromkeys(m for m in moves if m in STEPS))
+    used = list(dict.fromkeys(m for m in moves_of(turns) if m in STEPS))  # as the debrief counts them
     curve = ([turns[0]["spanning_voor"]] + [t["spanning_na"] for t in turns]) if turns else \
         [int((session.get("state") or {}).get("tension") or 0)]
     created: Any = session.get("created_at")  # a datetime (UTC), or text from the database
