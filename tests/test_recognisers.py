@@ -72,6 +72,21 @@ def test_small_talk_is_no_step_with_a_dutch_reason():
     assert "begroeting" in result.tip
 
 
+@pytest.mark.parametrize("turn", [
+    "Nou, ik moet eerlijk zijn. Ik hoor vooral hoe teleurgesteld u bent, en dat begrijp ik heel goed.",
+    "Mag ik eerlijk zijn? Ik hoor hoe boos u bent.",
+])
+def test_announcing_honesty_is_no_pitfall_before_an_acknowledgement(turn):
+    # a user test: "Nou, ik moet eerlijk zijn." was read as inhoud (0.91) and the father hung up after two good turns
+    result = classify_step(turn)
+    assert result.stap == "erkennen" and not result.valkuilen
+
+
+@pytest.mark.parametrize("turn", ["Zegt u het maar, ik luister.", "Vertelt u het maar, ik luister."])
+def test_giving_room_in_the_u_form_is_erkennen(turn):
+    assert classify_step(turn).stap == "erkennen"  # it was redden, while "Zeg het maar, ik luister." was erkennen
+
+
 def test_role_on_a_long_parent_turn_is_named_with_the_quote():
     text = ("Goedemorgen, ik ben de moeder van Daan. De kinderen zijn tien en twaalf. "
             "Nou, en zij zet de kinderen gewoon tegen mij op en jullie doen niks!")
