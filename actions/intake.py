@@ -20,6 +20,7 @@ from actions.forms import FormValidation
 from bot.intake.callbacks import CallbackError, register, remember_contact
 from bot.intake.export import export_text
 from bot.intake.listen import ASPECT_NAMES, says_no_subject, says_nothing
+from bot.intake.opening import tells_the_story
 from bot.intake.questions import find_set, format_danger, format_question, format_set, set_names
 from bot.intake.session import STATUS_BUSY, STATUS_DONE, STATUS_STOPPED, Intake, IntakeError
 from bot.intake.summary import build_summary, format_summary, store_summary
@@ -47,8 +48,12 @@ def _intake() -> Optional[Intake]:
         return None
 
 
+START_INTENT = "start_vraagverheldering"
+
+
 class ActionIntakeStart(Action):
-    """Create a fresh intake state; the form then asks the first question."""
+    """Create a fresh intake state; the form then asks the first question. A first message that already tells what
+    the call is about (``tells_the_story``) is the answer to that question."""
 
     def name(self) -> Text:
         return "action_intake_start"
@@ -61,6 +66,15 @@ class ActionIntakeStart(Action):
             dispatcher.utter_message(text=TEXTS.text("niet_beschikbaar"))
             return [SlotSet(STATE_SLOT, None)]
         turn = intake.start()
+        message = tracker.latest_message or {}
+        text = str(message.get("text") or "")
+        if (message.get("intent") or {}).get("name") == START_INTENT and tells_the_story(text):
+            # "Ik heb een moeder aan de lijn, haar zoon ...": the answer to the first question, kept as such
+            turn = intake.handle(turn.state, text)
+            if turn.danger:
+                dispatcher.utter_message(text=format_danger(turn.danger))
+            for line in [TEXTS.text("eerste_bericht")] + listening_notes(turn):
+                dispatcher.utter_message(text=line)
         return [SlotSet(STATE_SLOT, turn.state), SlotSet(ANSWER_SLOT, None), SlotSet(SUMMARY_SLOT, None)]
 
 

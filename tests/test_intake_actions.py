@@ -72,6 +72,28 @@ async def test_start_then_ask_first_question():
     assert "Waar belt u over?" in text and "'sla over'" in text
 
 
+async def test_a_first_message_that_tells_the_story_answers_the_first_question():
+    # a user test: the story in the message that started the intake never reached the summary
+    text = ("Ik heb een moeder aan de lijn, haar zoon Daan van 14 gaat sinds de kerstvakantie bijna niet meer naar "
+            "school")
+    dispatcher = CollectingDispatcher()
+    events = await ActionIntakeStart().run(dispatcher, tracker(text=text), DOMAIN)
+    state = events[0]["value"]
+    assert state["pos"] == 1 and "naar school" in state["answers"]["algemeen.kern"]
+    assert "Daan" not in str(state)  # masked before it is kept
+    assert dispatcher.messages[0]["text"] == TEXTS.text("eerste_bericht")
+    dispatcher = CollectingDispatcher()
+    await ActionAskIntakeAntwoord().run(dispatcher, tracker(slots={"intake_status": state}), DOMAIN)
+    assert dispatcher.messages[0]["text"].startswith("Vraag 2 van 18")
+
+
+@pytest.mark.parametrize("text", ["Ik heb een moeder aan de lijn uit Huizen", "ik wil een intake doen"])
+async def test_a_first_message_that_only_opens_the_call_leaves_the_first_question_open(text):
+    dispatcher = CollectingDispatcher()
+    events = await ActionIntakeStart().run(dispatcher, tracker(text=text), DOMAIN)
+    assert events[0]["value"]["pos"] == 0 and events[0]["value"]["answers"] == {} and dispatcher.messages == []
+
+
 async def test_answer_keeps_form_going_and_danger_interrupts():
     state = Intake(get_knowledge()).start().state
     dispatcher = CollectingDispatcher()

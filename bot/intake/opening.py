@@ -1,0 +1,32 @@
+"""The first message of an intake: does it already tell what the call is about?
+
+A consultant often starts the intake with the call itself: "Ik heb een moeder aan de lijn, haar zoon van 14 gaat
+sinds de kerstvakantie bijna niet meer naar school." That is the answer to the first question ("Waar belt u
+over?"); asking it again loses it (a user test: the story never reached the summary). A message that only opens
+the call ("ik heb een moeder aan de lijn uit Huizen", "intake starten") tells nothing yet.
+"""
+from __future__ import annotations
+
+import re
+
+from bot.text import simplify
+
+# The opening of a call: who is on the line, and where they are from ("Ik heb een vader uit Bussum aan de lijn").
+_OPENING = re.compile(
+    r"^\W*(?:(?:hoi|hallo|goedemorgen|goedemiddag|ja|nou|oke|zo)\W+)*"
+    r"(?:ik heb|ik had|ik krijg|ik kreeg|er is|ik spreek|ik sprak)\s+(?:hier\s+|nu\s+|net\s+|zojuist\s+)*"
+    r"(?:een|de)\s+[\w'-]+(?:\s+[\w'-]+)?(?:\s+(?:uit|in)\s+[\w'-]+(?:\s+[\w'-]+)?)?"
+    r"\s+(?:aan de (?:lijn|telefoon)|op de lijn|aan de lijn gehad|aan de telefoon gehad)"
+    r"(?:\s+(?:uit|in)\s+[\w'-]+(?:\s+[\w'-]+)?)?\W*"
+)
+_WORD = re.compile(r"[a-z0-9]+")
+MIN_STORY_WORDS = 6  # this many words after the opening tell what the call is about
+
+
+def tells_the_story(text: str) -> bool:
+    """``text`` tells what the call is about beyond opening it: at least ``MIN_STORY_WORDS`` words after the
+    opening of the call (or in all, without one)."""
+    plain = simplify(text or "")
+    opening = _OPENING.match(plain)
+    rest = plain[opening.end():] if opening else plain
+    return len(_WORD.findall(rest)) >= MIN_STORY_WORDS + (0 if opening else 4)
