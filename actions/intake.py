@@ -146,7 +146,8 @@ def listening_notes(turn) -> List[str]:
 
 
 class ActionIntakeSamenvatting(Action):
-    """After the form: store and show the masked summary with the route advice."""
+    """After the form: store and show the masked summary with the route advice. Also after a stop halfway, when the
+    caller told something: a consultant who types 'stop' or 'menu' must not lose the answers."""
 
     def name(self) -> Text:
         return "action_intake_samenvatting"
@@ -157,9 +158,13 @@ class ActionIntakeSamenvatting(Action):
 
         state = tracker.get_slot(STATE_SLOT)
         reset = [SlotSet(ANSWER_SLOT, None), SlotSet(STATE_SLOT, None)]
-        if not isinstance(state, dict) or state.get("status") == STATUS_STOPPED:
+        stopped = isinstance(state, dict) and state.get("status") in (STATUS_STOPPED, STATUS_BUSY)
+        if not isinstance(state, dict) or (stopped and not state.get("answers")):
             dispatcher.utter_message(text=TEXTS.text("gestopt"), buttons=TEXTS.buttons("gestopt"))
             return reset
+        if stopped:  # stopped halfway ('stop', 'menu'): what the caller told is kept, as after an early 'rond af'
+            state = {**state, "status": STATUS_DONE, "pos": None}
+            dispatcher.utter_message(text=TEXTS.text("gestopt_bewaard"))
         if state.get("status") != STATUS_DONE:
             dispatcher.utter_message(text=TEXTS.text("niet_beschikbaar"))
             return reset

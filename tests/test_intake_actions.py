@@ -160,6 +160,24 @@ async def test_summary_after_stop_says_stopped():
     assert dispatcher.messages[0]["text"] == TEXTS.text("gestopt")
 
 
+@pytest.mark.parametrize("stop", ["stop", "menu"])
+async def test_stopping_halfway_keeps_what_the_caller_told_in_a_summary(stop):
+    # a user test: 'menu' or 'stop' after a few answers said "Er is geen samenvatting opgeslagen" and all was lost
+    intake = Intake(get_knowledge())
+    state = intake.handle(intake.start().state, "Haar zoon van 14 spijbelt al weken").state
+    state = intake.handle(state, stop).state
+    dispatcher = CollectingDispatcher()
+    events = await ActionIntakeSamenvatting().run(dispatcher, tracker(slots={"intake_status": state}), DOMAIN)
+    assert dispatcher.messages[0]["text"] == TEXTS.text("gestopt_bewaard")
+    record_id = {e["name"]: e["value"] for e in events if e["event"] == "slot"}["intake_samenvatting_id"]
+    assert "spijbelt" in str(get_record("intake_samenvatting", record_id).data)
+    # the stop intent (the rule deactivates the form) leaves the state busy: kept the same way
+    busy = intake.handle(intake.start().state, "Haar zoon van 14 spijbelt al weken").state
+    dispatcher = CollectingDispatcher()
+    await ActionIntakeSamenvatting().run(dispatcher, tracker(slots={"intake_status": busy}), DOMAIN)
+    assert dispatcher.messages[0]["text"] == TEXTS.text("gestopt_bewaard")
+
+
 async def test_broken_state_gives_dutch_message():
     dispatcher = CollectingDispatcher()
     events = await ValidateIntakeForm().run(dispatcher, answer_tracker({"kapot": True}, "antwoord"), DOMAIN)
