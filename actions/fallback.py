@@ -30,12 +30,11 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.kaart import remembered_question, search_and_show
+from actions.kaart import is_kaart_question, remembered_question, search_and_show
 from actions.roles import ActionRolAnalyse
 from actions.steps import ActionVoorbereidenWelkeStap
 from bot.intake.danger import danger_message
 from bot.kaart.dialog import VORIGE_VRAAG, lees, vorige_vraag_opnieuw
-from bot.kaart.query import parse_vraag
 from bot.roles.request import is_role_request
 from bot.steps import navigation
 
@@ -72,12 +71,6 @@ class ActionOnzekerBericht(Action):
         else:
             answered = bool(danger)  # without danger the rule goes on with utter_default and the menu
         return [SlotSet(ANSWERED, answered)] + remembered
-
-
-def is_kaart_question(text: str) -> bool:
-    """A place (in the region, or one the kaart knows is outside it) and a problem the kaart knows."""
-    parsed = parse_vraag(text)
-    return bool((parsed.gemeente or parsed.buiten_regio) and parsed.themas)
 
 
 _FORGET = re.compile(r"\b(?:wis|wissen|vergeet|vergeten|verwijder|verwijderen|weggooien|gooi)\b.*"

@@ -17,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.forms import FormValidation
+from actions.kaart import answer_in_between, asks_the_kaart
 from bot.intake.callbacks import CallbackError, register, remember_contact
 from bot.intake.export import export_text
 from bot.intake.listen import ASPECT_NAMES, says_no_subject, says_nothing
@@ -114,6 +115,9 @@ class ValidateIntakeForm(FormValidation):
         if intake is None or not isinstance(state, dict):
             dispatcher.utter_message(text=TEXTS.text("niet_beschikbaar"))
             return {ANSWER_SLOT: STATUS_STOPPED, STATE_SLOT: None}
+        if asks_the_kaart(str(value or "")):  # the consultant asks the kaart mid-call: no answer of the caller
+            answer_in_between(dispatcher, tracker, str(value))
+            return {ANSWER_SLOT: None, STATE_SLOT: state}
         try:
             turn = intake.handle(state, str(value or ""))
         except IntakeError:

@@ -3,6 +3,7 @@ remembered (slot ``kaart_vorige_vraag``), so a message after the results that on
 Blaricum?") searches it again there (``bot.kaart.dialog.vorige_vraag_opnieuw``)."""
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
@@ -14,6 +15,7 @@ from actions.forms import FormValidation
 from bot.intake.danger import danger_message
 from bot.kaart import messages
 from bot.kaart.dialog import SLOTS, VORIGE_VRAAG, aanvullen, lees, ontbreekt, vorige_vraag_opnieuw, zoektekst
+from bot.kaart.query import parse_vraag
 
 FOLLOW_UP_MESSAGES = 5  # a follow-up ("en in Blaricum?") refers to a search at most this many messages back
 
@@ -32,6 +34,33 @@ def remembered_question(tracker: Tracker) -> Optional[str]:
         elif event.get("event") == "slot" and event.get("name") == VORIGE_VRAAG:
             return question if messages_since <= FOLLOW_UP_MESSAGES else None
     return question
+
+
+def is_kaart_question(text: str) -> bool:
+    """A place (in the region, or one the kaart knows is outside it) and a problem the kaart knows."""
+    parsed = parse_vraag(text)
+    return bool((parsed.gemeente or parsed.buiten_regio) and parsed.themas)
+
+
+# A question where or to whom a family can go ("waar kan een gezin in Bussum terecht met ...?", "wie helpt ...?")
+_ASKS_WHERE = re.compile(
+    r"^\W*(?:(?:en|maar|oké|ok|nou|hoi|trouwens)\W+)*(?:waar\b.*\b(?:terecht|naartoe|heen)\b"
+    r"|wie\b.*\b(?:helpt|kan helpen|kunnen helpen)\b|welke (?:organisatie|instantie|dienst|hulpverlener)"
+    r"|(?:is|zijn) er\b.*\b(?:hulp|aanbod|"
+    r"organisaties?|instanties?)\b.*\b(?:voor|bij|in)\b|naar wie\b.*\bverwijzen)", re.IGNORECASE)
+
+
+def asks_the_kaart(text: str) -> bool:
+    """A question to the sociale kaart typed in the middle of another task (the intake, the preparation): it asks
+    where or to whom to go, with a place and a problem. A user test saw it stored as the caller's answer."""
+    question = (text or "").strip()
+    return question.endswith("?") and bool(_ASKS_WHERE.search(question)) and is_kaart_question(question)
+
+
+def answer_in_between(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> None:
+    """Answer a kaart question asked during another task (``asks_the_kaart``), then say the task goes on."""
+    search_and_show(dispatcher, text, lees(text, (tracker.latest_message or {}).get("entities", [])))
+    dispatcher.utter_message(text=messages.TUSSENDOOR)
 
 
 def _reset() -> List[Dict[Text, Any]]:

@@ -14,6 +14,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.forms import FormValidation
+from actions.kaart import answer_in_between, asks_the_kaart
 from bot import status
 from bot.steps import guide, navigation, preparation, texts
 from bot.steps.plan import build_plan, format_plan_text, latest_plan, load_plan, save_plan
@@ -61,6 +62,9 @@ class ValidateVoorbereidenForm(FormValidation):
     def validate_voorbereiden_invoer(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
+        if asks_the_kaart(str(value or "")):  # "waar kan een vader in Huizen terecht met ...?" is no note
+            answer_in_between(dispatcher, tracker, str(value))
+            return {"voorbereiden_invoer": None}
         turn = preparation.step_turn(
             str(value or ""), tracker.get_slot("voorbereiden_stap"), tracker.get_slot("voorbereiden_notities"),
             tracker.get_slot("voorbereiden_wie"),

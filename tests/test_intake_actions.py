@@ -112,6 +112,20 @@ async def test_answer_keeps_form_going_and_danger_interrupts():
     assert "Veilig Thuis (0800-2000" in dispatcher.messages[0]["text"]
 
 
+async def test_a_kaart_question_during_the_intake_is_answered_and_not_stored_as_the_callers_answer(monkeypatch):
+    monkeypatch.setenv("RUSTPUNT_KNOWLEDGE_DIR", str(PROJECT_ROOT / "knowledge"))  # the kaart too, as in the product
+    get_knowledge(reload=True)
+    state = Intake(get_knowledge()).start().state
+    dispatcher = CollectingDispatcher()
+    text = "waar kan een gezin in Bussum terecht met schoolverzuim?"
+    events = await ValidateIntakeForm().run(dispatcher, answer_tracker(state, text), DOMAIN)
+    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    assert slots["intake_antwoord"] is None and slots["intake_status"]["pos"] == 0
+    assert slots["intake_status"]["answers"] == {}
+    texts = [m.get("text") or "" for m in dispatcher.messages]
+    assert any("Bussum" in t for t in texts) and texts[-1].startswith("Dat was een vraag aan de sociale kaart")
+
+
 async def test_skip_and_empty_answer_messages():
     state = Intake(get_knowledge()).start().state
     dispatcher = CollectingDispatcher()

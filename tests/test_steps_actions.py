@@ -80,6 +80,14 @@ async def test_note_is_stored_and_moves_to_next_step():
     assert messages == ["Genoteerd bij 'Visie uitdragen'."]
 
 
+async def test_a_kaart_question_during_the_preparation_is_answered_not_noted():
+    # a user test: it was stored as the note for 'De dynamiek onderzoeken', with "Pas op: hier ga je de inhoud in"
+    base = {"voorbereiden_wie": "ouder", "voorbereiden_stap": "dynamiek", "voorbereiden_notities": {}}
+    slots, messages = await _validate(base, "waar kan een vader in Huizen terecht met scheidingsproblemen?")
+    assert slots == {"voorbereiden_invoer": None}  # the step stays, nothing noted
+    assert any("Huizen" in m for m in messages) and messages[-1].startswith("Dat was een vraag aan de sociale kaart")
+
+
 async def test_pitfall_note_gets_a_warning():
     base = {"voorbereiden_wie": "ouder", "voorbereiden_stap": "opties", "voorbereiden_notities": {}}
     slots, messages = await _validate(base, "Ik bel je ex wel even op, ik regel het voor je.")

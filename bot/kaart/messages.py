@@ -87,5 +87,8 @@ VRAAG_LEEG = "Ik heb nog geen vraag gekregen. Beschrijf de situatie in een paar 
 RESULTATEN_INTRO = "Dit zijn de diensten die het best passen:"
 # after the danger advice, before the results of a kaart question that holds danger ("denkt aan zelfmoord")
 NA_GEVAAR = "Hieronder staan diensten uit de sociale kaart voor daarna; die vervangen niet wat je nu moet doen."
+# after the results of a kaart question asked in the middle of the intake or the preparation
+TUSSENDOOR = ("Dat was een vraag aan de sociale kaart; het antwoord staat hierboven en ik heb het niet als antwoord "
+              "genoteerd. We gaan verder waar we waren.")
 NOG_EEN = ("Wil je nog iets opzoeken? Stel een nieuwe vraag, noem alleen een andere plaats om dezelfde vraag daar te "
           "zoeken (bijvoorbeeld 'en in Huizen?'), of typ 'menu'.")
