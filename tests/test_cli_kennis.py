@@ -44,3 +44,19 @@ def test_unknown_command_gets_dutch_error(capsys):
     except SystemExit as exc:
         assert exc.code == 2
     assert "fout: argument opdracht: ongeldige keuze: 'vlieg'" in capsys.readouterr().err
+
+
+def test_output_piped_into_head_ends_without_a_traceback(capsys):
+    """A user test: `rustpunt groep ... | head` printed a BrokenPipeError traceback."""
+    import subprocess
+    import sys
+
+    script = ("import sys; from bot import cli\n"
+              "def many(args):\n    for i in range(200000):\n        print('regel', i)\n    return 0\n"
+              "parser = cli.build_parser\n"
+              "cli.build_parser = lambda: (lambda p: (p.set_defaults(func=many), p)[1])(parser())\n"
+              "sys.exit(cli.main([]))\n")
+    shell = f"{sys.executable} -c \"{script}\" | head -n 1"
+    result = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, timeout=120)
+    assert result.stdout == "regel 0\n"
+    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr, result.stderr
