@@ -7,7 +7,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from bot.knowledge.loader import reload_knowledge
-from bot.knowledge.report import summary_line
+from bot.knowledge.report import user_summary_line
 
 
 class ActionReloadKnowledge(Action):
@@ -32,5 +32,5 @@ class ActionReloadKnowledge(Action):
                 )
             )
             return []
-        dispatcher.utter_message(text=f"De kennis is herladen. {summary_line(fresh)}")
+        dispatcher.utter_message(text=f"De kennis is herladen. {user_summary_line(fresh)}")
         return []

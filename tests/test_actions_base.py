@@ -21,30 +21,31 @@ def _tracker() -> Tracker:
 
 
 async def test_reload_reports_counts_then_keeps_previous_on_errors(tmp_path, monkeypatch):
-    monkeypatch.setattr(loader, "registry", lambda: {"ding": Thing})
+    monkeypatch.setattr(loader, "registry", lambda: {"scenario": Thing})  # a kind a trainer knows by name
     folder = tmp_path / "kennis"
     monkeypatch.setenv("RUSTPUNT_KNOWLEDGE_DIR", str(folder))
-    path = write(folder, "a.yml", f"soort: ding\nitems:\n  - id: a\n    naam: A\n    {BRON}\n")
+    path = write(folder, "a.yml", f"soort: scenario\nitems:\n  - id: a\n    naam: A\n    {BRON}\n")
     action = ActionReloadKnowledge()
 
     dispatcher = CollectingDispatcher()
     events = await action.run(dispatcher, _tracker(), {})
     assert events == []
-    assert dispatcher.messages[0]["text"] == "De kennis is herladen. Nu geladen: 1 ding."
+    assert dispatcher.messages[0]["text"] == "De kennis is herladen. Nu in gebruik: 1 scenario."  # no inner names
 
-    path.write_text(f"soort: ding\nitems:\n  - id: a\n    naam: A\n    {BRON}\n  - id: b\n    naam: B\n    {BRON}\n")
+    path.write_text(f"soort: scenario\nitems:\n  - id: a\n    naam: A\n    {BRON}\n"
+                    f"  - id: b\n    naam: B\n    {BRON}\n")
     dispatcher = CollectingDispatcher()
     await action.run(dispatcher, _tracker(), {})
-    assert dispatcher.messages[0]["text"].endswith("Nu geladen: 2 ding.")
+    assert dispatcher.messages[0]["text"].endswith("Nu in gebruik: 2 scenario's.")
 
-    path.write_text("soort: ding\nitems:\n  - id: a\n")
+    path.write_text("soort: scenario\nitems:\n  - id: a\n")
     dispatcher = CollectingDispatcher()
     await action.run(dispatcher, _tracker(), {})
     text = dispatcher.messages[0]["text"]
     assert text.startswith("De kennis is niet herladen: 2 fout(en) gevonden.")
     assert "veld 'naam': verplicht veld ontbreekt" in text
     assert text.endswith("Ik werk verder met de vorige versie.")
-    assert sorted(loader.get_knowledge().entries["ding"]) == ["a", "b"]
+    assert sorted(loader.get_knowledge().entries["scenario"]) == ["a", "b"]
 
 
 def test_action_server_registers_every_domain_action():
