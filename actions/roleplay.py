@@ -195,7 +195,7 @@ class ActionRollenspelOpnieuw(Action):
             return [SlotSet(slot, None) for slot in SLOTS]
         dispatcher.utter_message(json_message=result.payload)
         return [SlotSet("rollenspel_scenario", result.payload["scenario"]), SlotSet("rollenspel_beurt", None),
-                SlotSet("rollenspel_sessie", str(rows[0].pk))]
+                SlotSet("rollenspel_sessie", str(result.payload["sessie"]))]  # a new session after the end
 
 
 class ActionRollenspelNabespreking(Action):

@@ -92,14 +92,20 @@ def test_session_retry_after_hanging_up_and_the_debrief_shows_both_attempts():
     results = [service.play(session, text) for text in bad]
     assert results[-1].einde == "slecht" and service.load(session)["status"] == "slecht"
 
+    finished = service.load(session)
     retry = service.play(session, "probeer opnieuw vanaf beurt 2")
     assert retry.soort == "opnieuw" and "terug naar vlak voor beurt 2" in retry.tekst
     assert retry.payload["soort"] == "rollenspel_opnieuw" and retry.payload["spanning"] == before["tension"]
-    stored = service.load(session)
-    assert stored["state"] == before and stored["status"] == "bezig" and stored["debrief"] is None
+    # a user test: retrying after the end turned a finished session into "nog bezig" in the trainer's overview;
+    # the finished session keeps its outcome, the new attempt is a session of its own from that point on
+    assert service.load(session) == finished and f"bewaard als sessie {session}" in retry.tekst
+    attempt = retry.payload["sessie"]
+    stored = service.load(attempt)
+    assert attempt != session and stored["state"] == before and stored["status"] == "bezig"
+    assert stored["deelnemer"] == "Anna" and stored["groep"] == "Groep A" and stored["vervolg_van"] == session
 
     for text in good[1:]:
-        result = service.play(session, text)
+        result = service.play(attempt, text)
     assert result.einde == "goed"
     attempts = result.debrief["pogingen"]
     assert len(attempts) == 1 and attempts[0]["vanaf_beurt"] == 2 and attempts[0]["einde_eerst"] == "slecht"
@@ -109,8 +115,9 @@ def test_session_retry_after_hanging_up_and_the_debrief_shows_both_attempts():
     assert f'"{bad[1]}"' in result.debrief_tekst and good[1] in result.debrief_tekst
     # the trainer's transcript ('rustpunt sessies toon') shows both attempts too
     from bot.roleplay.report import transcript_text
-    text = transcript_text(service.load(session), catalog.moves())
+    text = transcript_text(service.load(attempt), catalog.moves())
     assert "Opnieuw geprobeerd:" in text and bad[1] in text
+    assert service.load(session)["status"] == "slecht" and service.load(attempt)["status"] == "goed"
 
 
 def test_retry_of_a_turn_that_was_not_played_keeps_the_session():
@@ -136,13 +143,15 @@ async def test_chat_action_retries_the_last_session_of_this_conversation():
                           followup_action=None, active_loop={}, latest_action_name="action_listen")
         dispatcher = CollectingDispatcher()
         events = await actions.ActionRollenspelOpnieuw().run(dispatcher, tracker, {})
-        assert {e["name"]: e["value"] for e in events} == {
-            "rollenspel_scenario": FATHER.id, "rollenspel_beurt": None, "rollenspel_sessie": str(session)}
+        attempt = dispatcher.messages[1]["custom"]["sessie"]  # the finished session keeps its outcome
+        assert attempt != session and {e["name"]: e["value"] for e in events} == {
+            "rollenspel_scenario": FATHER.id, "rollenspel_beurt": None, "rollenspel_sessie": str(attempt)}
         assert dispatcher.messages[0]["text"].startswith("We gaan terug naar vlak voor beurt 2.")
         assert dispatcher.messages[1]["custom"]["soort"] == "rollenspel_opnieuw"
-        assert len(service.load(session)["state"]["turns"]) == 1
-        # the form then resumes this session instead of starting a new one
-        form_tracker = Tracker(sender_id="gesprek-9", slots={"rollenspel_sessie": str(session),
+        assert len(service.load(attempt)["state"]["turns"]) == 1
+        assert len(service.load(session)["state"]["turns"]) == 3 and service.load(session)["status"] == "slecht"
+        # the form then resumes that session instead of starting another one
+        form_tracker = Tracker(sender_id="gesprek-9", slots={"rollenspel_sessie": str(attempt),
                                "rollenspel_scenario": FATHER.id, "requested_slot": None},
                                latest_message=latest, paused=False, followup_action=None,
                                events=[{"event": "slot", "name": "rollenspel_scenario", "value": FATHER.id}],
@@ -154,9 +163,9 @@ async def test_chat_action_retries_the_last_session_of_this_conversation():
                             "rollenspel_sessie": {"type": "text", "mappings": [{"type": "custom"}]}}}
         events = await actions.ValidateRollenspelForm().run(dispatcher, form_tracker, domain)
         assert dispatcher.messages == []
-        assert [r for r in service.load(session)["state"]["turns"]]  # same session, still one turn
+        assert len(service.load(attempt)["state"]["turns"]) == 1  # same session, still one turn
         from bot.roleplay.session import list_sessions
-        assert len(list_sessions()) == 1
+        assert len(list_sessions()) == 2
         # without any session in this conversation: a clear message
         empty = Tracker(sender_id="ander-gesprek", slots={}, latest_message=latest, events=[], paused=False,
                         followup_action=None, active_loop={}, latest_action_name="action_listen")

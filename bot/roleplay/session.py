@@ -211,7 +211,9 @@ class PracticeService:
                           debrief_tekst=_debrief_text(report, zetten))
 
     def retry(self, session_id, turn_nr: int) -> PlayResult:
-        """'Probeer opnieuw vanaf beurt N': back to the state before turn N (also after the end)."""
+        """'Probeer opnieuw vanaf beurt N': back to the state before turn N. After the end, the finished session
+        keeps its outcome (the trainer's overview counts it) and the new attempt goes on in a session of its own,
+        which starts from that point and shows the first attempt in its debrief; the payload names that session."""
         number = self._number(session_id)
         with records.editing_record(KIND, number) as row:
             data = self._data(number, row)
@@ -226,11 +228,19 @@ class PracticeService:
             attempt = retry.attempt_record(int(turn_nr), removed, ending)
             data["pogingen"] = list(data.get("pogingen") or []) + [attempt]
             data["debrief"] = None
-            self._store(row, data, engine)
+            if ending is None:
+                self._store(row, data, engine)
+        kept = ""
+        if ending is not None:  # the finished session stays as it is; the new attempt is a session of its own
+            fresh = {k: v for k, v in data.items() if k not in {"id", "status", "created_at", "conversation_id"}}
+            fresh.update(state=_masked_state(engine.state.to_dict()), vervolg_van=number)
+            data["id"] = records.add_record(KIND, fresh, conversation_id=data.get("conversation_id"),
+                                            title=str(data.get("titel") or ""), status=status.BUSY)
+            kept = f" (Je eerste poging blijft bewaard als sessie {number}; dit is sessie {data['id']}.)"
         state = engine.state
         last = state.last_reply or engine.opening()
         text = (f"We gaan terug naar vlak voor beurt {turn_nr}. De spanning is weer {state.tension}. "
-                f"Je gesprekspartner zei: \"{last}\" Probeer nu een andere zin.")
+                f"Je gesprekspartner zei: \"{last}\" Probeer nu een andere zin.{kept}")
         payload = turn_payload(data["id"], data["scenario"], state.tension, state.role, len(state.turns),
                                soort="rollenspel_opnieuw", vanaf_beurt=int(turn_nr))
         return PlayResult("opnieuw", text, payload=payload)
