@@ -18,7 +18,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.forms import FormValidation
 from actions.kaart import answer_in_between, asks_the_kaart
-from bot.intake.callbacks import CallbackError, register, remember_contact
+from bot.intake.callbacks import CallbackError, register, remember_contact, stored_when
 from bot.intake.export import export_text
 from bot.intake.listen import ASPECT_NAMES, says_no_subject, says_nothing
 from bot.intake.opening import tells_the_story
@@ -264,7 +264,8 @@ class ActionTerugbelverzoekOpslaan(Action):
         except CallbackError as exc:
             dispatcher.utter_message(text=str(exc))
             return reset
-        dispatcher.utter_message(text=TEXTS.text("terugbelverzoek_opgeslagen", nummer=record_id))
+        dispatcher.utter_message(text=TEXTS.text("terugbelverzoek_opgeslagen", nummer=record_id,
+                                                 wanneer=stored_when(record_id)))
         if note:
             dispatcher.utter_message(text=note)
         return reset

@@ -233,7 +233,10 @@ async def test_register_callback_masks_and_confirms():
     from bot.records import list_records
 
     (stored,) = list_records("terugbelverzoek")
-    assert confirm["text"] == TEXTS.text("terugbelverzoek_opgeslagen", nummer=stored.pk)
+    # the confirmation names the day that "morgen" means (a user test: only the CLI showed it)
+    assert confirm["text"] == TEXTS.text("terugbelverzoek_opgeslagen", nummer=stored.pk,
+                                         wanneer=stored.data["wanneer"])
+    assert "morgen 10 uur (" in confirm["text"]
     record = get_record("terugbelverzoek", stored.pk)
     contact = record.data.pop("contact")  # the contact details, encrypted for the consultant only
     assert record.data == {

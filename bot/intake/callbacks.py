@@ -219,6 +219,12 @@ def show(record_id) -> tuple:
     return _from_row(row), details
 
 
+def stored_when(record_id: int) -> str:
+    """When the stored call-back is due, as stored (with the day it means: "morgen na 15 uur (maandag 7 december)")."""
+    row = get_record(KIND, int(record_id))
+    return str((row.data or {}).get("wanneer") or "") if row is not None else ""
+
+
 def drop_contact(record_id: int) -> bool:
     """Delete the encrypted contact details of a call-back; True when there were any."""
     row = get_record(KIND, record_id)
