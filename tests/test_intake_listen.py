@@ -285,3 +285,13 @@ def test_the_other_answers_reach_the_database_file_only_masked(intake_knowledge,
     assert b"berichtjes doorgeven" in stored  # the answer is there ...
     for secret in (b"Fleur", b"Karel", b"87654321"):  # ... but not what identifies the family
         assert secret not in stored
+
+
+def test_the_family_place_is_the_one_named_most_not_the_first():
+    from bot.intake.listen import place_of
+
+    answers = ["Vader woont in Hilversum en wil de kinderen vaker zien.",
+               "Moeder woont met de kinderen in Bussum.", "De kinderen gaan in Bussum naar school."]
+    assert place_of(answers) == "gooise_meren"  # a user test got Team Jeugd Hilversum here
+    assert place_of(["Ze wonen in Laren.", "Vader woont in Huizen."]) == "laren"  # a tie: the first
+    assert place_of(["geen plaats genoemd"]) is None

@@ -292,16 +292,16 @@ def kern_from_words(text: str) -> List[str]:
 
 
 def place_of(texts: List[str]) -> Optional[str]:
-    """The municipality (code) the caller named in any answer, for the sociale kaart; None if none."""
+    """The municipality (code) where the family lives, for the sociale kaart: the one named in the most answers (each
+    answer read as the kaart reads a question: the family's place before the caller's or a workplace), the first
+    one on a tie; None if none. A user test: mother and children in Bussum, told twice, and the father in Hilversum,
+    told once before, gave Hilversum's team."""
     try:
         from bot.kaart.query import extract_plaats  # lazy: the kaart is optional for the intake
     except Exception:  # the kaart is optional for the intake
         return None
-    for text in texts:
-        gemeente = extract_plaats(text or "")[0]
-        if gemeente:
-            return gemeente
-    return None
+    found = [gemeente for gemeente in (extract_plaats(text or "")[0] for text in texts) if gemeente]
+    return max(dict.fromkeys(found), key=found.count) if found else None
 
 
 def age_of(texts: List[str]) -> Optional[int]:
