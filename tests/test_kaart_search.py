@@ -111,7 +111,12 @@ def test_outside_region_is_said_plainly():
 def test_nothing_found_suggests_general_route():
     result = zoek("xyzzy qwerty plork", gemeente="Huizen")
     assert result.status == "geen_resultaat" and result.hits == []
-    assert "geen dienst" in result.melding and "Algemene route" in result.melding
+    # no problem the kaart knows: it says so and asks for one, instead of "no service for ..." (a user test)
+    assert "nog geen probleem" in result.melding and "Algemene route" in result.melding
+    from bot.kaart.messages import geen_resultaat
+
+    assert geen_resultaat(["schoolverzuim"], "huizen", 15, []).startswith(
+        "Ik vond in de sociale kaart geen dienst over")
     assert "team_jeugd_huizen" in [h.id for h in result.route]
     utrecht = zoek("xyzzy plork", gemeente="Vleuten")
     assert [h.id for h in utrecht.route] == ["buurtteam_vleuten"]

@@ -58,6 +58,10 @@ def geen_resultaat(themas: List[str], gemeente: Optional[str], leeftijd: Optiona
     where = f" in {WERKGEBIEDEN[gemeente]}" if gemeente else ""
     age = f" voor {leeftijd} jaar" if leeftijd is not None else ""
     text = f"Ik vond in de sociale kaart geen dienst{about}{where}{age}."
+    if not themas:  # "dochter 13": not no service for that age, but no problem named yet
+        text = (f"Ik herkende in je vraag nog geen probleem dat de sociale kaart kent{where}{age}, dus ik kan geen "
+                "passende dienst kiezen. Noem het in een paar woorden, bijvoorbeeld 'spijbelt', 'somber' of "
+                "'ruzie thuis'.")
     if route:
         names = "; ".join(f"{hit.naam} ({hit.bereikbaarheid})" for hit in route)
         text += f" Algemene route: {names}."
