@@ -122,3 +122,57 @@ def test_a_broken_deduce_stops_the_masker_instead_of_quietly_masking_less(monkey
         deidentify.deduce_model()
     monkeypatch.setenv("RUSTPUNT_MASKER", "regels")  # rules only is a deliberate choice, not a fallback
     assert deidentify.deduce_model() is None
+
+
+# Found by a user test: a capitalised word after a form of address and a full stop became [NAAM] in debrief
+# quotes, session reports, trainer pages and the chat history ("meneer. [NAAM] jaar strijd").
+ADDRESS_THEN_SENTENCE = [
+    "Ik snap het, mevrouw. Wat gebeurde er?",
+    "Ik hoor u, meneer. Vier jaar strijd, dat is lang.",
+    "Nee meneer. Als ik u was, zou ik eerst even ademhalen.",
+    "Tja, meneer. Nou, laten we kijken wat wel kan.",
+    "Ja, dat snap ik, meneer. Eerlijk gezegd hoor ik ook veel verdriet.",
+    "Dank u, juf. Morgen bel ik terug.",
+    "Goed zo, meester. Misschien later nog.",
+    "Mevrouw! Wacht even. Meneer? Hoort u mij?",
+]
+NAME_AFTER_ADDRESS = [
+    ("Ik sprak meneer Jansen gisteren.", "Ik sprak meneer [NAAM] gisteren."),
+    ("Ik sprak mevrouw De Vries gisteren.", "Ik sprak mevrouw [NAAM] gisteren."),
+    ("Vraag het juf Anna maar.", "Vraag het juf [NAAM] maar."),
+    ("Het gaat om meneer Jansen. Hij belde gisteren.", "Het gaat om meneer [NAAM]. Hij belde gisteren."),
+    ("Dhr. Jansen belde gisteren.", "Dhr. [NAAM] belde gisteren."),
+    ("Ik sprak mevr. De Vries.", "Ik sprak mevr. [NAAM]."),
+]
+
+
+@pytest.mark.parametrize("text", ADDRESS_THEN_SENTENCE)
+def test_a_form_of_address_ending_a_sentence_leaves_the_next_sentence_alone(text):
+    assert mask(text).text == text
+
+
+@pytest.mark.parametrize("text, expected", NAME_AFTER_ADDRESS)
+def test_a_name_right_after_a_form_of_address_stays_masked(text, expected):
+    assert mask(text).text == expected
+
+
+@pytest.mark.parametrize("text", ADDRESS_THEN_SENTENCE)
+def test_deduce_does_not_read_a_form_of_address_and_the_next_sentence_as_a_name(monkeypatch, text):
+    monkeypatch.delenv("RUSTPUNT_MASKER")
+    assert mask(text).text == text
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ik sprak meneer Jansen gisteren.", "Jansen"),
+    ("Ik sprak mevrouw De Vries gisteren.", "Vries"),
+    ("Vraag het juf Anna maar.", "Anna"),
+    ("Het gaat om meneer Jansen. Hij belde gisteren.", "Jansen"),
+    ("Dhr. Jansen belde gisteren.", "Jansen"),
+    ("Dank u, meneer. Anna belde gisteren.", "Anna"),
+])
+def test_deduce_still_masks_a_name_right_after_a_form_of_address(monkeypatch, text, name):
+    # deduce masks the form of address with the name ("Ik sprak [NAAM] gisteren."); the name never stays
+    monkeypatch.delenv("RUSTPUNT_MASKER")
+    result = mask(text)
+    assert result.backend == "deduce+regels" and name not in result.text and "[NAAM]" in result.text
+    assert result.text.endswith(text[text.index(name) + len(name):])

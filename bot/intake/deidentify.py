@@ -114,8 +114,12 @@ _CUE_WORDS = (
 _INTERFIX = r"(?:(?:van|de|der|den|el|al|ter|ten|te|het|la|le|du|da|di|von|op|in 't)\s)*"
 _CAPITAL_WORD = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?"
 _CAP_INTERFIX = r"(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Ee]l|[Tt]er|[Tt]en|[Hh]et)\s)*"
+# A full stop after a cue only belongs to an abbreviation ('mevr. Jansen', 'dhr. De Vries'). After a whole word
+# it ends the sentence, and the capitalised word after it starts a new one: "Ik snap het, mevrouw. Wat gebeurde
+# er?" and "meneer. Eerlijk gezegd ..." hold no name (user test; '?' and '!' never continued a name).
+_ABBREVIATED_CUES = "mevr|mw|dhr"
 _CUED_NAME = re.compile(
-    rf"(?i:\b({_CUE_WORDS})\.?)(?:,)?\s+(?:(?:is|was)\s+)?"
+    rf"(?i:\b((?:{_ABBREVIATED_CUES})\.|{_CUE_WORDS}))(?:,)?\s+(?:(?:is|was)\s+)?"
     rf"({_CAP_INTERFIX}{_CAPITAL_WORD}(?:\s{_INTERFIX}{_CAPITAL_WORD})?(?:\s{_INTERFIX}{_CAPITAL_WORD})?)"
 )
 _TITLES = {"mevrouw", "meneer", "mevr", "mw", "dhr", "heer"}
@@ -196,7 +200,7 @@ def _name_spans(text: str) -> List[Span]:
         # keep the leading run of words up to the first known non-name ('moeder Sanne Belt ...')
         start = end = match.start(2)
         found = False
-        title = match.group(1).lower() in _TITLES
+        title = match.group(1).lower().rstrip(".") in _TITLES
         for word in words:
             if not found and word.islower() and not title:
                 start = end = text.index(word, end) + len(word) + 1  # 'moeder van Sem': not 'van'
@@ -229,6 +233,22 @@ _deduce_state: Dict[str, object] = {}
 
 # deduce annotators kept: every name annotator plus the street pattern and house numbers
 _DEDUCE_EXTRA = {"street_pattern", "housenumber"}
+# deduce's patterns "form of address + name" skip a full stop between the two, for 'dhr . Jansen'. deduce's own
+# tokenizer already keeps an abbreviation with its full stop ('dhr.', 'mevr.', 'dr.'), so the skip only joins a
+# whole word and the next sentence: "meneer. Eerlijk gezegd" and "meneer. Nou," became [NAAM] (user test).
+_DEDUCE_PREFIX_PATTERNS = ("prefix_with_initial", "prefix_with_interfix", "prefix_with_name")
+_DEDUCE_PREFIX_CONTEXT = "prefix_left"
+
+
+def _no_sentence_end_after_a_prefix(config: dict) -> dict:
+    annotators = config["annotators"]
+    for name in _DEDUCE_PREFIX_PATTERNS:
+        if name in annotators:
+            annotators[name]["args"]["skip"] = [s for s in annotators[name]["args"].get("skip", []) if s != "."]
+    for pattern in annotators.get("name_context", {}).get("args", {}).get("pattern", []):
+        if pattern.get("name") == _DEDUCE_PREFIX_CONTEXT:
+            pattern["skip"] = [s for s in pattern.get("skip", []) if s != "."]
+    return config
 
 
 def _build_deduce():
@@ -242,7 +262,7 @@ def _build_deduce():
                 for name, spec in config["annotators"].items()
                 if spec.get("group") == "names" or name in _DEDUCE_EXTRA
             }
-            return config
+            return _no_sentence_end_after_a_prefix(config)
 
     return _NamesAndStreets()
 
