@@ -176,3 +176,38 @@ def test_deduce_still_masks_a_name_right_after_a_form_of_address(monkeypatch, te
     result = mask(text)
     assert result.backend == "deduce+regels" and name not in result.text and "[NAAM]" in result.text
     assert result.text.endswith(text[text.index(name) + len(name):])
+
+
+# Found by a user test: "... zit op De Regenboog" was stored in plain text, "De Wegwijzer" and "Goois Lyceum" not.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Haar zoon zit op De Regenboog.", "Haar zoon zit op [SCHOOL]."),
+        ("Hij zit nu op de Wegwijzer in groep 6.", "Hij zit nu op de [SCHOOL] in groep 6."),
+        ("Ze zat op Het Baken, nu op het Goois Lyceum.", "Ze zat op [SCHOOL], nu op het [SCHOOL]."),
+        ("Sem zit op Montessori Oost.", "[NAAM] zit op [SCHOOL]."),
+        ("Mijn dochter gaat naar De Regenboog", "Mijn dochter gaat naar [SCHOOL]"),
+        ("Hij ging naar de Vrije School in Zeist.", "Hij ging naar de [SCHOOL] in Zeist."),
+        ("Op school De Regenboog gaat het goed.", "Op school [SCHOOL] gaat het goed."),
+        ("Ik belde de school De Wegwijzer.", "Ik belde de school [SCHOOL]."),
+        ("Ze zit op basisschool De Regenboog.", "Ze zit op basisschool [SCHOOL]."),
+    ],
+)
+def test_a_school_name_after_zit_op_or_gaat_naar_is_masked(text, expected):
+    assert mask(text).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hij zit op de bank en zij zit op school.",
+        "Hij zit de hele dag op TikTok en op Instagram.",
+        "Ze zit op Snapchat. Die kan ik niet zien.",
+        "Hij zit op de havo, zijn zus zit op het Vwo.",
+        "Ze gaat naar Utrecht en daarna naar Spanje.",
+        "De melding gaat naar Veilig Thuis, de zaak gaat naar de Raad voor de Kinderbescherming.",
+        "Hij gaat naar school en zit op voetbal.",
+    ],
+)
+def test_other_words_after_zit_op_or_gaat_naar_are_no_school(text):
+    assert mask(text).text == text

@@ -104,6 +104,24 @@ _NAMED_SCHOOL = re.compile(
 _SCHOOL_AFTER_NAME = re.compile(
     r"(?<![\w])(?!(?:De|Het|Een)\s)[A-ZÀ-Ý][\wà-ÿ'-]+\s(?:College|Lyceum|Gymnasium)(?![\w])"
 )
+# "zit op De Regenboog", "gaat naar de Wegwijzer": the name of a school without a school word (user test: it
+# stayed in plain text). After 'zit op' any capitalised name counts, with or without an article; after 'gaat naar'
+# only one with an article ('naar Utrecht', 'naar Spanje' is a place). The first word of the name must not be
+# one of _NOT_SCHOOLS (apps, kinds of school, services) or of _NOT_NAMES.
+_SCHOOL_VERB = re.compile(
+    r"(?<![\w])(?:(?P<op>[Zz]it|[Zz]at|[Zz]itten|[Zz]aten)(?:\s(?:nu|al|nog|ook|toen|daar|sinds\skort))?\sop"
+    r"|(?P<naar>[Gg]aat|[Gg]ing|[Gg]aan|[Gg]ingen)(?:\s(?:nu|al|nog|ook|toen|straks|daar))?\snaar)"
+    r"\s(?P<article>(?:[Dd]e|[Hh]et|'t)\s)?"
+    r"(?P<name>[A-ZÀ-Ý][a-zà-ÿ'-]+(?:[\s-][A-ZÀ-Ý][a-zà-ÿ'-]+){0,2})(?![\w])"
+)
+_NOT_SCHOOLS = {
+    "instagram", "tiktok", "snapchat", "facebook", "whatsapp", "youtube", "discord", "twitter", "telegram",
+    "fortnite", "roblox", "minecraft", "netflix", "internet", "google", "twitch", "reddit", "pinterest",
+    "havo", "vwo", "vmbo", "mbo", "hbo", "atheneum", "gymnasium", "praktijkonderwijs", "basisschool", "school",
+    "middelbare", "speciaal", "kinderopvang", "opvang", "peuterspeelzaal", "bso", "crèche", "voetbal", "zwemles",
+    "raad", "rechter", "kinderrechter", "rechtbank", "gemeente", "jeugdbescherming", "jeugdzorg", "wijkteam",
+    "ziekenhuis", "crisisdienst", "kinderbescherming", "jeugdarts", "wijkagent", "voedselbank", "sociaal",
+}
 _PUBLIC_NUMBERS = {"112", "113", "08002000", "08000113", "0800113", "08000432"}
 
 _CUE_WORDS = (
@@ -173,6 +191,13 @@ def _rule_spans(text: str) -> List[Span]:
             spans.append((match.start(), match.end(), "datum"))
     for match in _STREET.finditer(text):
         spans.append((match.start(), match.end(), "adres"))
+    spans.extend(_school_spans(text))
+    spans.extend(_name_spans(text))
+    return spans
+
+
+def _school_spans(text: str) -> List[Span]:
+    spans: List[Span] = []
     for match in _SCHOOL_WORD.finditer(text):
         if match.group(1).lower() not in _GENERIC_SCHOOLS:
             spans.append((match.start(), match.end(), "school"))
@@ -180,7 +205,16 @@ def _rule_spans(text: str) -> List[Span]:
         spans.append((match.start(), match.end(), "school"))
     for match in _NAMED_SCHOOL.finditer(text):
         spans.append((match.start(1), match.end(1), "school"))
-    spans.extend(_name_spans(text))
+    for match in _SCHOOL_VERB.finditer(text):
+        first = match.group("name").split()[0].split("-")[0]
+        if match.group("naar") and not match.group("article"):
+            continue
+        if first in _NOT_NAMES or first.lower() in _NOT_SCHOOLS:
+            continue
+        # 'zit op De Regenboog' -> 'zit op [SCHOOL]'; 'zit op de Wegwijzer' -> 'zit op de [SCHOOL]'
+        article = match.group("article")
+        start = match.start("article") if article and article[0].isupper() else match.start("name")
+        spans.append((start, match.end("name"), "school"))
     return spans
 
 
