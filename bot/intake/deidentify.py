@@ -322,6 +322,14 @@ _DEDUCE_NOT_NAMES = frozenset(
 )
 
 
+# deduce masks a form of address with the name ("[NAAM] van school" for "Mevrouw De Boer van school"); the rules
+# keep it ("Mevrouw [NAAM] van school"). It identifies no one, so it stays readable with deduce too.
+_LEADING_TITLE = re.compile(
+    r"(?i:(?:de\s+)?(?:heer|meneer|mijnheer|mevrouw|juf|juffrouw|meester|(?:mevr|mw|dhr|mej|dr|drs|mr|ir|prof|ing|ds)"
+    r"\.?))\s+(?=\S)"
+)
+
+
 def _deduce_spans(model, text: str) -> List[Span]:
     spans: List[Span] = []
     try:
@@ -334,12 +342,11 @@ def _deduce_spans(model, text: str) -> List[Span]:
         if "persoon" in tag or "patient" in tag or "naam" in tag or "initia" in tag:
             if text[annotation.start_char:annotation.end_char].lower() in _DEDUCE_NOT_NAMES:
                 continue
-            label = "naam"
-        elif "straat" in tag or "huisnummer" in tag or "locatie" in tag:
-            label = "adres"
-        else:
+            title = _LEADING_TITLE.match(text, annotation.start_char, annotation.end_char)
+            spans.append((title.end() if title else annotation.start_char, annotation.end_char, "naam"))
             continue
-        spans.append((annotation.start_char, annotation.end_char, label))
+        if "straat" in tag or "huisnummer" in tag or "locatie" in tag:
+            spans.append((annotation.start_char, annotation.end_char, "adres"))
     return spans
 
 
