@@ -295,3 +295,21 @@ def test_the_family_place_is_the_one_named_most_not_the_first():
     assert place_of(answers) == "gooise_meren"  # a user test got Team Jeugd Hilversum here
     assert place_of(["Ze wonen in Laren.", "Vader woont in Huizen."]) == "laren"  # a tie: the first
     assert place_of(["geen plaats genoemd"]) is None
+
+
+def test_a_school_named_without_a_school_word_reaches_the_database_file_only_masked(
+        intake_knowledge, tmp_path, monkeypatch):
+    # found by a user test: "... zit op De Regenboog" was stored in plain text ("basisschool De Regenboog" was not)
+    monkeypatch.delenv("RUSTPUNT_MASKER")  # as in the product: rules and deduce
+    intake = Intake(intake_knowledge)
+    opening = "Mijn zoon van 10 zit op De Regenboog en wil sinds de zomer niet meer naar school"
+    state = intake.handle(intake.start().state, opening).state
+    state = intake.handle(state, "Zijn zus gaat naar de Wegwijzer, daar gaat het wel goed").state
+    summary = build_summary(intake.handle(state, "rond af").state, intake_knowledge, search=lambda *a, **k: [])
+    store_summary(summary, conversation_id="c1")
+    text = format_summary(summary)
+    assert "zit op [SCHOOL]" in text
+    stored = b"".join(path.read_bytes() for path in tmp_path.rglob("*.db*"))
+    assert b"[SCHOOL]" in stored
+    for secret in (b"Regenboog", b"Wegwijzer"):
+        assert secret not in stored

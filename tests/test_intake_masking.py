@@ -122,3 +122,87 @@ def test_a_broken_deduce_stops_the_masker_instead_of_quietly_masking_less(monkey
         deidentify.deduce_model()
     monkeypatch.setenv("RUSTPUNT_MASKER", "regels")  # rules only is a deliberate choice, not a fallback
     assert deidentify.deduce_model() is None
+
+
+# Found by a user test: a capitalised word after a form of address and a full stop became [NAAM] in debrief
+# quotes, session reports, trainer pages and the chat history ("meneer. [NAAM] jaar strijd").
+ADDRESS_THEN_SENTENCE = [
+    "Ik snap het, mevrouw. Wat gebeurde er?",
+    "Ik hoor u, meneer. Vier jaar strijd, dat is lang.",
+    "Nee meneer. Als ik u was, zou ik eerst even ademhalen.",
+    "Tja, meneer. Nou, laten we kijken wat wel kan.",
+    "Ja, dat snap ik, meneer. Eerlijk gezegd hoor ik ook veel verdriet.",
+    "Dank u, juf. Morgen bel ik terug.",
+    "Goed zo, meester. Misschien later nog.",
+    "Mevrouw! Wacht even. Meneer? Hoort u mij?",
+]
+NAME_AFTER_ADDRESS = [
+    ("Ik sprak meneer Jansen gisteren.", "Ik sprak meneer [NAAM] gisteren."),
+    ("Ik sprak mevrouw De Vries gisteren.", "Ik sprak mevrouw [NAAM] gisteren."),
+    ("Vraag het juf Anna maar.", "Vraag het juf [NAAM] maar."),
+    ("Het gaat om meneer Jansen. Hij belde gisteren.", "Het gaat om meneer [NAAM]. Hij belde gisteren."),
+    ("Dhr. Jansen belde gisteren.", "Dhr. [NAAM] belde gisteren."),
+    ("Ik sprak mevr. De Vries.", "Ik sprak mevr. [NAAM]."),
+]
+
+
+@pytest.mark.parametrize("text", ADDRESS_THEN_SENTENCE)
+def test_a_form_of_address_ending_a_sentence_leaves_the_next_sentence_alone(text):
+    assert mask(text).text == text
+
+
+@pytest.mark.parametrize("text, expected", NAME_AFTER_ADDRESS)
+def test_a_name_right_after_a_form_of_address_stays_masked(text, expected):
+    assert mask(text).text == expected
+
+
+@pytest.mark.parametrize("text", ADDRESS_THEN_SENTENCE)
+def test_deduce_does_not_read_a_form_of_address_and_the_next_sentence_as_a_name(monkeypatch, text):
+    monkeypatch.delenv("RUSTPUNT_MASKER")
+    assert mask(text).text == text
+
+
+@pytest.mark.parametrize("text, expected", NAME_AFTER_ADDRESS + [
+    ("Dank u, meneer. Anna belde gisteren.", "Dank u, meneer. [NAAM] belde gisteren."),
+    ("Mevrouw De Boer van school belde.", "Mevrouw [NAAM] van school belde."),
+])
+def test_deduce_still_masks_a_name_right_after_a_form_of_address_and_keeps_the_form_of_address(
+        monkeypatch, text, expected):
+    monkeypatch.delenv("RUSTPUNT_MASKER")
+    result = mask(text)
+    assert result.backend == "deduce+regels" and result.text == expected
+
+
+# Found by a user test: "... zit op De Regenboog" was stored in plain text, "De Wegwijzer" and "Goois Lyceum" not.
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Haar zoon zit op De Regenboog.", "Haar zoon zit op [SCHOOL]."),
+        ("Hij zit nu op de Wegwijzer in groep 6.", "Hij zit nu op de [SCHOOL] in groep 6."),
+        ("Ze zat op Het Baken, nu op het Goois Lyceum.", "Ze zat op [SCHOOL], nu op het [SCHOOL]."),
+        ("Sem zit op Montessori Oost.", "[NAAM] zit op [SCHOOL]."),
+        ("Mijn dochter gaat naar De Regenboog", "Mijn dochter gaat naar [SCHOOL]"),
+        ("Hij ging naar de Vrije School in Zeist.", "Hij ging naar de [SCHOOL] in Zeist."),
+        ("Op school De Regenboog gaat het goed.", "Op school [SCHOOL] gaat het goed."),
+        ("Ik belde de school De Wegwijzer.", "Ik belde de school [SCHOOL]."),
+        ("Ze zit op basisschool De Regenboog.", "Ze zit op basisschool [SCHOOL]."),
+    ],
+)
+def test_a_school_name_after_zit_op_or_gaat_naar_is_masked(text, expected):
+    assert mask(text).text == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hij zit op de bank en zij zit op school.",
+        "Hij zit de hele dag op TikTok en op Instagram.",
+        "Ze zit op Snapchat. Die kan ik niet zien.",
+        "Hij zit op de havo, zijn zus zit op het Vwo.",
+        "Ze gaat naar Utrecht en daarna naar Spanje.",
+        "De melding gaat naar Veilig Thuis, de zaak gaat naar de Raad voor de Kinderbescherming.",
+        "Hij gaat naar school en zit op voetbal.",
+    ],
+)
+def test_other_words_after_zit_op_or_gaat_naar_are_no_school(text):
+    assert mask(text).text == text

@@ -496,6 +496,48 @@ def test_role_play_turn_about_a_child_and_its_school_leaves_no_trace_in_the_data
     assert "[SCHOOL]" in service.load(session_id)["state"]["turns"][0]["tekst"]
 
 
+def test_a_school_after_zit_op_leaves_no_trace_in_the_data_folder(tmp_path, monkeypatch):
+    """Found by a user test: "... zit op De Regenboog" was stored in plain text. A school named without a school
+    word, after 'zit op' or 'gaat naar', is masked in the stored turn and no file in the data folder holds it."""
+    from bot.roleplay import catalog
+    from bot.roleplay.engine import Move
+    from bot.roleplay.session import PracticeService
+
+    monkeypatch.delenv("RUSTPUNT_MASKER")  # as in the product: rules and deduce
+    service = PracticeService(classify=lambda text: Move(zet="oordelen"))
+    session_id = service.start(catalog.scenarios()[0].id, deelnemer="D-08", conversation_id="gesprek-z", seed=1)
+    service.play(session_id, "Uw dochter zit op De Klimop en haar broer gaat naar de Wegwijzer, klopt dat?")
+    service.finish(session_id)
+    data = service.load(session_id)
+    masked = "Uw dochter zit op [SCHOOL] en haar broer gaat naar de [SCHOOL], klopt dat?"
+    assert data["state"]["turns"][0]["tekst"] == masked
+    assert data["debrief"]["valkuilen"][0]["tekst"] == masked
+    found = [(path.name, secret) for path in tmp_path.rglob("*") if path.is_file()
+             for secret in ("Klimop", "Wegwijzer") if secret.encode() in path.read_bytes()]
+    assert found == []
+
+
+def test_a_form_of_address_ending_a_sentence_is_stored_as_typed(monkeypatch):
+    """Found by a user test: "meneer. Eerlijk gezegd ..." was stored (and so quoted in the debrief, the report and
+    the trainer page) as "[NAAM] gezegd ...". A name right after a form of address stays masked."""
+    from bot.roleplay import catalog
+    from bot.roleplay.engine import Move
+    from bot.roleplay.session import PracticeService
+
+    monkeypatch.delenv("RUSTPUNT_MASKER")  # as in the product: rules and deduce
+    service = PracticeService(classify=lambda text: Move(zet="oordelen"))
+    session_id = service.start(catalog.scenarios()[0].id, deelnemer="D-09", conversation_id="gesprek-m", seed=1)
+    typed = "Ja, dat snap ik, meneer. Eerlijk gezegd hoor ik ook veel verdriet. Vier jaar strijd, mevrouw. Wat nu?"
+    service.play(session_id, typed)
+    service.play(session_id, "Het gaat om meneer Jansen. Hij belde me gisteren.")
+    service.finish(session_id)
+    data = service.load(session_id)
+    assert data["state"]["turns"][0]["tekst"] == typed
+    assert data["debrief"]["valkuilen"][0]["tekst"] == typed
+    assert "Jansen" not in data["state"]["turns"][1]["tekst"]
+    assert data["state"]["turns"][1]["tekst"].endswith("[NAAM]. Hij belde me gisteren.")
+
+
 def test_cli_writes_its_database_and_exports_readable_by_this_user_only(tmp_path):
     """A trainer exporting sessions from a shell with the usual umask 022: the export (participant codes,
     masked turns) is not readable by other users of the machine; the same holds for a database the CLI creates."""

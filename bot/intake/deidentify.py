@@ -104,6 +104,24 @@ _NAMED_SCHOOL = re.compile(
 _SCHOOL_AFTER_NAME = re.compile(
     r"(?<![\w])(?!(?:De|Het|Een)\s)[A-ZÀ-Ý][\wà-ÿ'-]+\s(?:College|Lyceum|Gymnasium)(?![\w])"
 )
+# "zit op De Regenboog", "gaat naar de Wegwijzer": the name of a school without a school word (user test: it
+# stayed in plain text). After 'zit op' any capitalised name counts, with or without an article; after 'gaat naar'
+# only one with an article ('naar Utrecht', 'naar Spanje' is a place). The first word of the name must not be
+# one of _NOT_SCHOOLS (apps, kinds of school, services) or of _NOT_NAMES.
+_SCHOOL_VERB = re.compile(
+    r"(?<![\w])(?:(?P<op>[Zz]it|[Zz]at|[Zz]itten|[Zz]aten)(?:\s(?:nu|al|nog|ook|toen|daar|sinds\skort))?\sop"
+    r"|(?P<naar>[Gg]aat|[Gg]ing|[Gg]aan|[Gg]ingen)(?:\s(?:nu|al|nog|ook|toen|straks|daar))?\snaar)"
+    r"\s(?P<article>(?:[Dd]e|[Hh]et|'t)\s)?"
+    r"(?P<name>[A-ZÀ-Ý][a-zà-ÿ'-]+(?:[\s-][A-ZÀ-Ý][a-zà-ÿ'-]+){0,2})(?![\w])"
+)
+_NOT_SCHOOLS = {
+    "instagram", "tiktok", "snapchat", "facebook", "whatsapp", "youtube", "discord", "twitter", "telegram",
+    "fortnite", "roblox", "minecraft", "netflix", "internet", "google", "twitch", "reddit", "pinterest",
+    "havo", "vwo", "vmbo", "mbo", "hbo", "atheneum", "gymnasium", "praktijkonderwijs", "basisschool", "school",
+    "middelbare", "speciaal", "kinderopvang", "opvang", "peuterspeelzaal", "bso", "crèche", "voetbal", "zwemles",
+    "raad", "rechter", "kinderrechter", "rechtbank", "gemeente", "jeugdbescherming", "jeugdzorg", "wijkteam",
+    "ziekenhuis", "crisisdienst", "kinderbescherming", "jeugdarts", "wijkagent", "voedselbank", "sociaal",
+}
 _PUBLIC_NUMBERS = {"112", "113", "08002000", "08000113", "0800113", "08000432"}
 
 _CUE_WORDS = (
@@ -114,8 +132,12 @@ _CUE_WORDS = (
 _INTERFIX = r"(?:(?:van|de|der|den|el|al|ter|ten|te|het|la|le|du|da|di|von|op|in 't)\s)*"
 _CAPITAL_WORD = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?"
 _CAP_INTERFIX = r"(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Ee]l|[Tt]er|[Tt]en|[Hh]et)\s)*"
+# A full stop after a cue only belongs to an abbreviation ('mevr. Jansen', 'dhr. De Vries'). After a whole word
+# it ends the sentence, and the capitalised word after it starts a new one: "Ik snap het, mevrouw. Wat gebeurde
+# er?" and "meneer. Eerlijk gezegd ..." hold no name (user test; '?' and '!' never continued a name).
+_ABBREVIATED_CUES = "mevr|mw|dhr"
 _CUED_NAME = re.compile(
-    rf"(?i:\b({_CUE_WORDS})\.?)(?:,)?\s+(?:(?:is|was)\s+)?"
+    rf"(?i:\b((?:{_ABBREVIATED_CUES})\.|{_CUE_WORDS}))(?:,)?\s+(?:(?:is|was)\s+)?"
     rf"({_CAP_INTERFIX}{_CAPITAL_WORD}(?:\s{_INTERFIX}{_CAPITAL_WORD})?(?:\s{_INTERFIX}{_CAPITAL_WORD})?)"
 )
 _TITLES = {"mevrouw", "meneer", "mevr", "mw", "dhr", "heer"}
@@ -169,6 +191,13 @@ def _rule_spans(text: str) -> List[Span]:
             spans.append((match.start(), match.end(), "datum"))
     for match in _STREET.finditer(text):
         spans.append((match.start(), match.end(), "adres"))
+    spans.extend(_school_spans(text))
+    spans.extend(_name_spans(text))
+    return spans
+
+
+def _school_spans(text: str) -> List[Span]:
+    spans: List[Span] = []
     for match in _SCHOOL_WORD.finditer(text):
         if match.group(1).lower() not in _GENERIC_SCHOOLS:
             spans.append((match.start(), match.end(), "school"))
@@ -176,7 +205,16 @@ def _rule_spans(text: str) -> List[Span]:
         spans.append((match.start(), match.end(), "school"))
     for match in _NAMED_SCHOOL.finditer(text):
         spans.append((match.start(1), match.end(1), "school"))
-    spans.extend(_name_spans(text))
+    for match in _SCHOOL_VERB.finditer(text):
+        first = match.group("name").split()[0].split("-")[0]
+        if match.group("naar") and not match.group("article"):
+            continue
+        if first in _NOT_NAMES or first.lower() in _NOT_SCHOOLS:
+            continue
+        # 'zit op De Regenboog' -> 'zit op [SCHOOL]'; 'zit op de Wegwijzer' -> 'zit op de [SCHOOL]'
+        article = match.group("article")
+        start = match.start("article") if article and article[0].isupper() else match.start("name")
+        spans.append((start, match.end("name"), "school"))
     return spans
 
 
@@ -196,7 +234,7 @@ def _name_spans(text: str) -> List[Span]:
         # keep the leading run of words up to the first known non-name ('moeder Sanne Belt ...')
         start = end = match.start(2)
         found = False
-        title = match.group(1).lower() in _TITLES
+        title = match.group(1).lower().rstrip(".") in _TITLES
         for word in words:
             if not found and word.islower() and not title:
                 start = end = text.index(word, end) + len(word) + 1  # 'moeder van Sem': not 'van'
@@ -229,6 +267,22 @@ _deduce_state: Dict[str, object] = {}
 
 # deduce annotators kept: every name annotator plus the street pattern and house numbers
 _DEDUCE_EXTRA = {"street_pattern", "housenumber"}
+# deduce's patterns "form of address + name" skip a full stop between the two, for 'dhr . Jansen'. deduce's own
+# tokenizer already keeps an abbreviation with its full stop ('dhr.', 'mevr.', 'dr.'), so the skip only joins a
+# whole word and the next sentence: "meneer. Eerlijk gezegd" and "meneer. Nou," became [NAAM] (user test).
+_DEDUCE_PREFIX_PATTERNS = ("prefix_with_initial", "prefix_with_interfix", "prefix_with_name")
+_DEDUCE_PREFIX_CONTEXT = "prefix_left"
+
+
+def _no_sentence_end_after_a_prefix(config: dict) -> dict:
+    annotators = config["annotators"]
+    for name in _DEDUCE_PREFIX_PATTERNS:
+        if name in annotators:
+            annotators[name]["args"]["skip"] = [s for s in annotators[name]["args"].get("skip", []) if s != "."]
+    for pattern in annotators.get("name_context", {}).get("args", {}).get("pattern", []):
+        if pattern.get("name") == _DEDUCE_PREFIX_CONTEXT:
+            pattern["skip"] = [s for s in pattern.get("skip", []) if s != "."]
+    return config
 
 
 def _build_deduce():
@@ -242,7 +296,7 @@ def _build_deduce():
                 for name, spec in config["annotators"].items()
                 if spec.get("group") == "names" or name in _DEDUCE_EXTRA
             }
-            return config
+            return _no_sentence_end_after_a_prefix(config)
 
     return _NamesAndStreets()
 
@@ -268,6 +322,14 @@ _DEDUCE_NOT_NAMES = frozenset(
 )
 
 
+# deduce masks a form of address with the name ("[NAAM] van school" for "Mevrouw De Boer van school"); the rules
+# keep it ("Mevrouw [NAAM] van school"). It identifies no one, so it stays readable with deduce too.
+_LEADING_TITLE = re.compile(
+    r"(?i:(?:de\s+)?(?:heer|meneer|mijnheer|mevrouw|juf|juffrouw|meester|(?:mevr|mw|dhr|mej|dr|drs|mr|ir|prof|ing|ds)"
+    r"\.?))\s+(?=\S)"
+)
+
+
 def _deduce_spans(model, text: str) -> List[Span]:
     spans: List[Span] = []
     try:
@@ -280,12 +342,11 @@ def _deduce_spans(model, text: str) -> List[Span]:
         if "persoon" in tag or "patient" in tag or "naam" in tag or "initia" in tag:
             if text[annotation.start_char:annotation.end_char].lower() in _DEDUCE_NOT_NAMES:
                 continue
-            label = "naam"
-        elif "straat" in tag or "huisnummer" in tag or "locatie" in tag:
-            label = "adres"
-        else:
+            title = _LEADING_TITLE.match(text, annotation.start_char, annotation.end_char)
+            spans.append((title.end() if title else annotation.start_char, annotation.end_char, "naam"))
             continue
-        spans.append((annotation.start_char, annotation.end_char, label))
+        if "straat" in tag or "huisnummer" in tag or "locatie" in tag:
+            spans.append((annotation.start_char, annotation.end_char, "adres"))
     return spans
 
 
