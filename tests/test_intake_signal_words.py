@@ -66,6 +66,7 @@ def test_a_denial_after_the_danger_word_is_no_signal(intake_knowledge, text):
     "hij slaat haar niet alleen, hij schopt haar ook",
     "hij slaat haar niet alleen",
     "hij slaat haar niet meer sinds de scheiding",  # it did happen
+    "hij slaat haar niet zo vaak meer",
     "hij slaat haar als ze niet luistert",  # the 'niet' belongs to another clause
     "hij slaat haar. Nee, dat klopt niet, ik bedoel hem",  # no denial across a sentence end
     "hij slaat haar als ze nee zegt",
@@ -75,10 +76,12 @@ def test_not_alone_not_anymore_and_other_clauses_are_no_denial(intake_knowledge,
     assert "gevaar_geweld" in danger_ids(intake_knowledge, text)
 
 
-def test_the_ruzie_of_the_denial_sentence_still_counts(intake_knowledge):
+def test_the_ruzie_of_the_denial_sentence_still_counts_and_other_signals_keep_their_words(intake_knowledge):
     signals = intake_knowledge.entries["intake_signaal"].values()
     text = "Nou ze maken wel veel ruzie aan de telefoon over de omgang, maar slaan of zo, nee dat niet."
     assert "scheiding_conflict" in {hit.signal_id for hit in find_signals(text, signals)}
+    assert "psychisch_angst" in {hit.signal_id for hit in find_signals("ze is bang niet goed genoeg te zijn", signals)}
+    assert "psychisch_somber" not in {hit.signal_id for hit in find_signals("somber is ze niet", signals)}
 
 
 @pytest.mark.parametrize("text", [

@@ -35,7 +35,8 @@ _DOUBT_WORDS = frozenset({"zeker", "precies", "goed", "idee", "helemaal", "echt"
 DENIAL_NEE = 5
 DENIAL_NOT = 3
 _NOT_AFTER = frozenset({"niet", "nooit"})
-_NOT_A_DENIAL_AFTER = frozenset({"alleen", "enkel", "meer", "zomaar", "zo", "altijd"})  # 'niet alleen' ...
+# 'niet alleen', 'niet meer', 'niet zo vaak', 'niet goed genoeg' ... do not deny the word before them
+_NOT_A_DENIAL_AFTER = frozenset({"alleen", "enkel", "meer", "zomaar", "zo", "altijd", "goed", "genoeg", "te"})
 _NEE_NOT_A_DENIAL_AFTER = frozenset({"zegt", "zei", "zeggen", "zeg", "roept", "riep", "schreeuwt", "antwoordt"})
 # words that start another clause: a 'niet' after them belongs to that clause ("slaat haar als ze niet luistert")
 _CLAUSE_WORDS = frozenset({"als", "omdat", "want", "maar", "en", "of", "dat", "wanneer", "toen", "terwijl", "zodat",
