@@ -134,6 +134,10 @@ class ValidateIntakeForm(FormValidation):
         elif turn.kind == "uitleg" and turn.question is not None:
             dispatcher.utter_message(text=TEXTS.text("uitleg_vraag", doel=turn.question.doel,
                                                      doorvraag=turn.question.doorvraag))
+        elif turn.kind == "geen_antwoord":
+            dispatcher.utter_message(text=TEXTS.text("geen_antwoord_veiligheid"))
+        if turn.unclear:
+            dispatcher.utter_message(text=TEXTS.text("veiligheid_onduidelijk"))
         status = turn.state["status"]
         if status == STATUS_BUSY:
             return {ANSWER_SLOT: None, STATE_SLOT: turn.state}

@@ -369,3 +369,19 @@ async def test_a_question_of_the_consultant_about_the_question_is_explained_not_
     assert message.startswith("Dat noteer ik niet als antwoord van de beller.") and question.doel in message
     after = next(e["value"] for e in events if e["name"] == "intake_status")
     assert after["answers"] == state["answers"] and intake.view(after).key == "algemeen.omvang"
+
+
+async def test_no_answer_and_an_evasive_answer_to_a_safety_question_are_said_at_once():
+    # fourth user test: "en in Vleuten?" was noted as the danger answer, "weet ik niet" passed without a word
+    intake = Intake(get_knowledge())
+    state = intake.handle(intake.start().state, "Het gaat om mijn dochter").state
+    dispatcher = CollectingDispatcher()
+    events = await ValidateIntakeForm().run(dispatcher, answer_tracker(state, "en in Vleuten?"), DOMAIN)
+    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    assert [m["text"] for m in dispatcher.messages] == [TEXTS.text("geen_antwoord_veiligheid")]
+    assert "niet genoteerd" in dispatcher.messages[0]["text"]
+    assert slots["intake_antwoord"] is None and slots["intake_status"]["answers"] == state["answers"]
+    dispatcher = CollectingDispatcher()
+    events = await ValidateIntakeForm().run(dispatcher, answer_tracker(state, "weet ik niet"), DOMAIN)
+    assert [m["text"] for m in dispatcher.messages] == [TEXTS.text("veiligheid_onduidelijk")]
+    assert "geen duidelijk antwoord" in dispatcher.messages[0]["text"]

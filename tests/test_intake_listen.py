@@ -313,3 +313,82 @@ def test_a_school_named_without_a_school_word_reaches_the_database_file_only_mas
     assert b"[SCHOOL]" in stored
     for secret in (b"Regenboog", b"Wegwijzer"):
         assert secret not in stored
+
+
+# ------------------------------------------------------------------ fourth user test: evasive safety answers
+
+def test_evasive_answers_to_the_safety_questions_are_named_in_the_summary_the_copy_text_and_the_json(intake_knowledge):
+    # found by the fourth user test: "weet ik niet" and "dat wil hij niet zeggen" gave "Veiligheid: uitgevraagd."
+    intake = Intake(intake_knowledge)
+    state = intake.handle(intake.start().state, "Mijn dochter van 14 wil niet naar school").state
+    turn = intake.handle(state, "weet ik niet")
+    assert turn.unclear and turn.state["answers"]["veiligheid.acuut_gevaar"] == "weet ik niet"
+    turn = intake.handle(turn.state, "dat wil hij niet zeggen")
+    assert turn.unclear and turn.question.key == "veiligheid.ruzie_thuis"
+    state = answer_until(intake, turn.state, "algemeen.wens", {})
+    summary = build_summary(intake.handle(state, "rond af").state, intake_knowledge, search=lambda *a, **k: [])
+    line = summary.veiligheid
+    assert "uitgevraagd" not in line  # the web page shows every line without it as a warning
+    assert line.startswith("Veiligheid: geen duidelijk antwoord op: Is er op dit moment iemand in direct gevaar")
+    assert "? ('weet ik niet'); Wordt er thuis weleens geslagen" in line
+    assert "('dat wil hij niet zeggen')" in line and line.endswith("Vraag dit alsnog na.")
+    assert line in format_summary(summary)
+    assert line in export_text(summary.to_payload())
+    assert summary.to_payload()["veiligheid"] == line
+
+
+def test_a_clear_answer_or_a_danger_after_an_evasive_one_is_asked_and_answered(intake_knowledge):
+    intake = Intake(intake_knowledge)
+    state = intake.handle(intake.start().state, "Mijn dochter van 14 wil niet naar school").state
+    state = intake.handle(state, "geen idee").state
+    assert state["unclear"] == ["veiligheid.acuut_gevaar"]
+    state = intake.handle(intake.handle(state, "terug").state, "nee, ze zit gewoon thuis").state
+    assert state["unclear"] == []
+    turn = intake.handle(state, "weet ik niet, maar hij heeft haar vorige week geduwd")
+    assert not turn.unclear and [signal.id for signal in turn.danger] == ["gevaar_geweld"]
+    state = answer_until(intake, turn.state, "algemeen.wens", {})
+    done = build_summary(intake.handle(state, "rond af").state, intake_knowledge, search=lambda *a, **k: [])
+    assert done.veiligheid == "Veiligheid: uitgevraagd."
+    # skipping an evasive answer makes it skipped, not unclear
+    state = intake.handle(intake.handle(intake.start().state, "Mijn zoon is somber").state, "misschien").state
+    state = intake.handle(intake.handle(state, "terug").state, "sla over").state
+    line = build_summary(intake.handle(state, "rond af").state, intake_knowledge, search=lambda *a, **k: []).veiligheid
+    assert "overgeslagen: Is er op dit moment" in line and "geen duidelijk antwoord" not in line
+
+
+def test_a_kaart_question_typed_during_the_intake_does_not_answer_the_danger_question(intake_knowledge):
+    # found by the fourth user test: "en in Vleuten?" was stored as the answer to "Is er ... in direct gevaar?"
+    intake = Intake(intake_knowledge)
+    state = intake.handle(intake.start().state, "Mijn dochter van 14 wil niet naar school").state
+    for typed in ("en in Vleuten?", "Vleuten", "welke hulp is er in Huizen?"):
+        turn = intake.handle(state, typed)
+        assert turn.kind == "geen_antwoord" and turn.question.key == "veiligheid.acuut_gevaar"
+        assert "veiligheid.acuut_gevaar" not in turn.state["answers"]
+    done = build_summary(intake.handle(turn.state, "rond af").state, intake_knowledge, search=lambda *a, **k: [])
+    assert "niet gevraagd: Is er op dit moment iemand in direct gevaar" in done.veiligheid
+    # an answer with a place in it is an answer
+    turn = intake.handle(state, "nee, ze is bij haar vader in Vleuten")
+    assert turn.kind == "vraag" and turn.state["answers"]["veiligheid.acuut_gevaar"].startswith("nee")
+
+
+def test_no_one_in_danger_answers_the_danger_question_and_is_no_steun(intake_knowledge):
+    # found by the fourth user test: "Genoteerd bij netwerk en steun" and 'Steun in de woorden van de beller'
+    intake = Intake(intake_knowledge)
+    state = intake.handle(intake.start().state, "Mijn dochter van 14 is somber").state
+    turn = intake.handle(state, "Nee, er is niemand nu in gevaar, ze zit gewoon thuis.")
+    assert turn.filed == [] and not turn.kept_open and not turn.unclear
+    assert turn.state["answers"]["veiligheid.acuut_gevaar"].startswith("Nee, er is niemand nu in gevaar")
+    assert "weinig_steun" not in [hit[0] for hit in turn.state["hits"]]
+    summary = build_summary(intake.handle(turn.state, "rond af").state, intake_knowledge, search=lambda *a, **k: [])
+    assert summary.steun_woorden == [] and "Steun in de woorden" not in format_summary(summary)
+
+
+def test_a_suicide_remark_at_another_question_does_not_fill_the_aard_question(intake_knowledge):
+    # found by the fourth user test: "De vraag over aard sla ik over: de beller vertelde al '...niet meer wil zijn'"
+    intake = Intake(intake_knowledge)
+    state = intake.handle(intake.start().state, "Mijn dochter van 14 is somber").state
+    state = answer_until(intake, state, "algemeen.gezin", {})
+    turn = intake.handle(state, "Ze woont bij mij, laatst zei ze dat ze er soms niet meer wil zijn")
+    assert [signal.id for signal in turn.danger] == ["gevaar_suicide"]
+    assert turn.filed == [] and turn.already_answered == []
+    assert turn.question.key == "algemeen.aard" and "algemeen.aard" not in turn.state.get("filed", {})

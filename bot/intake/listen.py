@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Dict, List, Optional, Tuple
+from typing import Callable, Dict, List, Optional, Tuple
 
 from bot.intake.signals import AFFIRMATIVE
 from bot.text import simplify
@@ -114,10 +114,11 @@ _NETWORK_PERSON = (
     r"|vriend|vrienden|familie|mijn (?:moeder|vader)|moeder van mij|vader van mij|andere ouders|kennissen|mentor"
     r"|trainer|juf|meester)\b"
 )
-# "niemand" only as someone to turn to: "nee, niemand in gevaar" answers the danger question, not the network one
+# "niemand" only as someone to turn to: "nee, niemand (nu) in gevaar" answers the danger question, not the network one
 _ALONE = (
-    r"\b(?:(?:heb|hebben|ken|kennen|is|zijn) (?:er )?(?:echt |verder |eigenlijk )?niemand(?! (?:in gevaar|gewond|"
-    r"onveilig|bang|geslagen))|niemand (?:die|om|bij wie|aan wie|waar)|bij niemand|er alleen voor|sta alleen"
+    r"\b(?:(?:heb|hebben|ken|kennen|is|zijn) (?:er )?(?:echt |verder |eigenlijk )?niemand(?! (?:\w+ ){0,2}?(?:in "
+    r"(?:direct |acuut )?gevaar|gewond|onveilig|bang|geslagen|bedreigd))|niemand (?:die|om|bij wie|aan wie|waar)"
+    r"|bij niemand|er alleen voor|sta alleen"
     r"|helemaal alleen|geen familie|geen netwerk|geen vrienden|op mezelf aangewezen|nergens terecht|eenzaam)\b"
 )
 
@@ -172,17 +173,24 @@ def answers_own_question(question_key: str, text: str) -> bool:
     return True  # open questions (kern, wens, veiligheid ...) take whatever the caller says
 
 
-def listen(question_key: str, text: str, safety: bool = False) -> Tuple[List[Filed], bool]:
+def listen(question_key: str, text: str, safety: bool = False,
+           is_danger: Optional[Callable[[str], bool]] = None) -> Tuple[List[Filed], bool]:
     """The pieces of ``text`` that belong to other aspects than the asked one, and whether the
     answer stays with the asked question (False only when every clause clearly belongs elsewhere).
     A safety question (``safety``) is open, but an answer that only tells about other things ("oma helpt soms, en
-    de buurvrouw") does not answer it: it stays open, so no safety answer is lost."""
+    de buurvrouw") does not answer it: it stays open, so no safety answer is lost. A clause about danger ("er is
+    niemand nu in gevaar") is no steun at a safety question, and a danger remark (``is_danger``: "laatst zei ze dat
+    ze er niet meer wil zijn") is never filed as the aard of the problem: the aard question is still asked."""
     own_aspect = KEY_ASPECTS.get(question_key)
     filed: List[Filed] = []
     own: List[str] = []  # the clauses that tell nothing about another aspect
     elsewhere_only = True
     for clause in clauses(text):
         aspects = aspects_of(clause)
+        if safety and "netwerk" in aspects and _ABOUT_DANGER.search(simplify(clause)):
+            aspects.remove("netwerk")
+        if "aard" in aspects and is_danger is not None and is_danger(clause):
+            aspects.remove("aard")
         found = [a for a in aspects if a != own_aspect]
         if own_aspect in aspects or not found:
             elsewhere_only = False
@@ -196,6 +204,8 @@ def listen(question_key: str, text: str, safety: bool = False) -> Tuple[List[Fil
     return filed, keeps
 
 
+_ABOUT_DANGER = re.compile(r"\b(?:gevaar\w*|veilig|onveilig)\b")
+
 # Words that answer a safety question ("nee", "soms", "hij heeft haar geduwd", "ik ben bang"); a clause without one
 # ("en de buurvrouw") does not.
 _SAFETY_ANSWER = re.compile(
@@ -204,6 +214,53 @@ _SAFETY_ANSWER = re.compile(
     r"sla\w*|sloeg\w*|geslagen|duw\w*|geduwd|dreig\w*|gedreigd|schop\w*|geschopt|mishandel\w*|geweld\w*|knijp\w*|"
     r"gooi\w*|gegooid|pijn|bang|angst\w*|onveilig|veilig|gevaar\w*|politie|blauwe plek\w*)\b"
 )
+
+
+# An answer to a safety question that does not answer it ("weet ik niet", "dat wil hij niet zeggen", "geen idee"): it
+# is kept, but the summary says the question got no clear answer (fourth user test: it read "Veiligheid: uitgevraagd").
+_EVASIVE = re.compile(
+    r"\b(?:weet (?:\w+ ){0,3}?niet"
+    r"|geen (?:flauw )?idee"
+    r"|(?:wil|wilde|wilt|willen|kan|kon|durft|durfde|mag) (?:\w+ ){0,3}?(?:niet|niets|niks) (?:over )?"
+    r"(?:zeggen|vertellen|kwijt|praten|antwoorden|beantwoorden)"
+    r"|(?:zegt|zei|vertelt|vertelde) (?:ze |zij |hij |de beller )?(?:er |daar |het |dat )?(?:niets|niks|niet)\b(?! \w)"
+    r"|ontwijk\w*|(?:geeft|gaf) geen (?:duidelijk |echt )?antwoord|onduidelijk|(?:moeilijk|lastig) te zeggen"
+    r"|kan (?:ik|ze|hij) niet (?:inschatten|zeggen)|geen zicht op|misschien|twijfel\w*|wie weet)\b"
+)
+# a plain yes or no makes the answer clear, even with a doubt in it ("nee, niet dat ik weet")
+_CLEAR = re.compile(r"\b(?:ja|jawel|jazeker|nee|neen|nooit|klopt)\b")
+
+
+def evades(text: str) -> bool:
+    """An answer that avoids the question: 'weet ik niet', 'dat wil hij niet zeggen', 'geen idee', 'misschien'."""
+    plain = simplify(text)
+    return bool(_EVASIVE.search(plain)) and not _CLEAR.search(plain)
+
+
+# Words that can stand next to a place in a follow-up question to the sociale kaart ("en in Vleuten?", "Huizen dan")
+_PLACE_FILLERS = frozenset("en in te uit bij de het gemeente regio omgeving buurt wijk dan ook wat daar hier of"
+                           .split())
+MAX_NO_ANSWER_WORDS = 12
+
+
+def no_answer(text: str) -> bool:
+    """A message that is clearly no answer of the caller to a safety question: a short question to Rustpunt without a
+    word of an answer ("en in Vleuten?", "welke hulp is er in Huizen?") or only a place ("Vleuten", "in Laren")."""
+    plain = simplify(text).strip()
+    tokens = re.findall(r"[^\W_]+", plain)
+    if not tokens or len(tokens) > MAX_NO_ANSWER_WORDS or _SAFETY_ANSWER.search(plain):
+        return False
+    if plain.endswith("?"):
+        return True
+    try:
+        from bot.kaart.query import extract_plaats  # lazy: the kaart is optional for the intake
+        written = extract_plaats(text)[1]
+    except Exception:  # the kaart is optional for the intake
+        return False
+    if not written:
+        return False
+    rest = re.findall(r"[^\W_]+", plain.replace(simplify(written), " "))
+    return all(word in _PLACE_FILLERS for word in rest)
 
 
 # ------------------------------------------------------------------ kern in 'moeite met ...' language

@@ -43,9 +43,10 @@ else:
     Priority = conint(ge=0, le=100)
     SignalCount = conint(ge=1, le=10)
 
-# A trigger phrase: words separated by spaces; a word ending in '*' matches every word starting with it.
-# words separated by spaces, each may end in * (a prefix); '...' between two words lets up to three words pass
-_PHRASE = re.compile(r"^[\w'-]+\*?(?:(?: \.\.\.)? [\w'-]+\*?)*$", re.UNICODE)
+# A trigger phrase: words separated by spaces; a word ending in '*' matches every word starting with it;
+# 'a|b' matches either word; '...' between two words lets up to three words pass
+_WORD_ALTS = r"[\w'-]+\*?(?:\|[\w'-]+\*?)*"
+_PHRASE = re.compile(rf"^{_WORD_ALTS}(?:(?: \.\.\.)? {_WORD_ALTS})*$", re.UNICODE)
 
 
 class Vraag(Strict):
@@ -118,14 +119,17 @@ class IntakeSignaal(Entry):
     steun: Optional[Short] = None  # wording for steun in the network
     niveau: Optional[DangerLevel] = None  # only for gevaar
     direct_doen: Optional[Text] = None  # only for gevaar: what to do right now
+    # phrases in which a trigger means something else ("dreigt te blijven zitten", "slaat het ontbijt over"): a
+    # trigger inside such a phrase, in the same clause, does not count (bot/intake/signals.py)
+    uitzonderingen: List[SignalWord] = []
 
     _trefwoorden = non_empty_list("trefwoorden")
 
-    @validator("trefwoorden", each_item=True)
+    @validator("trefwoorden", "uitzonderingen", each_item=True)
     def phrase_syntax(cls, value):
         if not _PHRASE.match(value):
-            raise ValueError(f"ongeldig trefwoord '{value}' (woorden met spaties, eventueel eindigend op *, met '...' "
-                             "tussen twee woorden voor hooguit drie woorden ertussen)")
+            raise ValueError(f"ongeldig trefwoord '{value}' (woorden met spaties, eventueel eindigend op *, 'a|b' voor "
+                             "het een of het ander, met '...' tussen twee woorden voor hooguit drie woorden ertussen)")
         return value.lower()
 
     @validator("direct_doen", always=True)

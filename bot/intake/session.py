@@ -13,9 +13,9 @@ from typing import Dict, List, Optional, Tuple
 
 from bot import commands, status
 from bot.intake import deidentify
-from bot.intake.listen import ASPECT_KEYS, KEY_ASPECTS, listen
+from bot.intake.listen import ASPECT_KEYS, KEY_ASPECTS, evades, listen, no_answer
 from bot.intake.models import IntakePlan, IntakeSignaal, PlanStap, Vraag, Vragenset
-from bot.intake.signals import Hit, find_signals, is_affirmative
+from bot.intake.signals import Hit, danger_hits, find_signals, is_affirmative
 from bot.text import simplify
 
 DEFAULT_PLAN = "telefonische_intake"
@@ -57,6 +57,7 @@ class Turn:
     filed: List[Tuple[str, str]] = field(default_factory=list)  # (aspect, masked words) filed elsewhere
     kept_open: bool = False  # the answer belonged elsewhere; the same question is still open
     already_answered: List[Tuple[str, str]] = field(default_factory=list)  # (aspect, words) of skipped questions
+    unclear: bool = False  # a safety question got an answer that avoids it ("weet ik niet"): noted, but not clear
 
 
 def command_of(text: str) -> Optional[str]:
@@ -118,6 +119,9 @@ class Intake:
         key = f"{step.vragenset}.{step.vraag}"
         return key not in state["answers"] and bool(state.get("filed", {}).get(key))
 
+    def _is_danger(self, text: str) -> bool:
+        return bool(danger_hits(find_signals(text, self.signals.values())))
+
     def _next_position(self, state: dict, after: int) -> Optional[int]:
         for index in range(after + 1, len(self.plan.stappen)):
             if self._applies(self.plan.stappen[index], state):
@@ -135,6 +139,12 @@ class Intake:
                 continue
             (skipped if key in state["skipped"] else never).append(question.vraag)
         return never, skipped
+
+    def safety_unclear(self, state: dict) -> List[Tuple[str, str]]:
+        """(question, answer) of the safety questions that apply and got no clear answer ("weet ik niet")."""
+        unclear = state.get("unclear") or []
+        return [(self._step_question(step).vraag, state["answers"][self._key(step)]) for step in self.plan.stappen
+                if self._key(step) in unclear and self._key(step) in state["answers"] and self._applies(step, state)]
 
     def other_answers(self, state: dict, shown: Tuple[str, ...]) -> List[Tuple[str, str]]:
         """(question, answer) for every answered question whose key is not in ``shown``, in the plan's order."""
@@ -170,6 +180,7 @@ class Intake:
             "alerted": [],
             "masked": {},
             "filed": {},  # question key -> [[masked words, key of the question that was answered]]
+            "unclear": [],  # keys of safety questions whose answer avoided them ("weet ik niet")
             "status": STATUS_BUSY,
         }
         return Turn(state=state, kind="vraag", question=self.view(state))
@@ -199,6 +210,7 @@ class Intake:
             if key in state["answers"]:  # an earlier answer is taken back, with what it filed elsewhere
                 _unfile(state, key)
             state["answers"].pop(key, None)
+            _mark_unclear(state, key, False)
             state["hits"] = [h for h in state["hits"] if h[3] != key]
             return self._advance(state, [])
         if not (text or "").strip():
@@ -212,6 +224,9 @@ class Intake:
         key = self._key(step)
         question = self._step_question(step)
         hits = find_signals(text, self.signals.values(), question=key)
+        if question.gevaar_signaal and not danger_hits(hits) and no_answer(text):
+            # "en in Vleuten?" (a kaart follow-up typed during the intake) is no answer of the caller: not noted
+            return Turn(state=state, kind="geen_antwoord", question=self.view(state))
         if question.gevaar_signaal:  # "nee, er is niemand in gevaar" tells who is in danger, not who helps
             hits = [hit for hit in hits if hit.soort != "weinig_steun"]
         if question.signaal_bij_ja and is_affirmative(text):
@@ -225,7 +240,7 @@ class Intake:
         masked = deidentify.mask(text)
         for label, number in masked.counts.items():
             state["masked"][label] = state["masked"].get(label, 0) + number
-        filed, keeps = listen(key, masked.text, safety=question.gevaar_signaal)
+        filed, keeps = listen(key, masked.text, safety=question.gevaar_signaal, is_danger=self._is_danger)
         if question.gevaar_signaal and any(hit.soort == "gevaar" for hit in hits):
             keeps = True  # a danger told at a safety question answers it, whatever else the answer tells
         replacing = key in state["answers"]
@@ -240,6 +255,8 @@ class Intake:
             state["answers"][key] = masked.text
         else:
             state["answers"].pop(key, None)
+        unclear = question.gevaar_signaal and keeps and not danger_hits(hits) and evades(text)
+        _mark_unclear(state, key, unclear)
         if key in state["skipped"]:
             state["skipped"].remove(key)
         kept = [h for h in state["hits"] if h[3] != key] if replacing else state["hits"]
@@ -257,6 +274,7 @@ class Intake:
                         danger=new_danger, kept_open=True)
         turn.filed = [(piece.aspect, piece.text) for piece in filed]
         turn.masked_note = deidentify.describe(masked.counts)
+        turn.unclear = unclear
         return turn
 
     def _advance(self, state: dict, danger: List[IntakeSignaal]) -> Turn:
@@ -279,6 +297,12 @@ class Intake:
         state["history"].append(state["pos"])
         state["pos"] = following
         return Turn(state=state, kind="gevaar" if danger else "vraag", question=self.view(state), danger=danger)
+
+
+def _mark_unclear(state: dict, key: str, unclear: bool) -> None:
+    """Remember (or forget) that the answer to safety question ``key`` avoided the question."""
+    keys = [k for k in state.get("unclear") or [] if k != key]
+    state["unclear"] = keys + [key] if unclear else keys
 
 
 def _unfile(state: dict, source_key: str) -> None:
@@ -305,4 +329,5 @@ def _copy(state: dict) -> dict:
         "alerted": list(state["alerted"]),
         "masked": dict(state["masked"]),
         "filed": {key: [list(e) for e in entries] for key, entries in (state.get("filed") or {}).items()},
+        "unclear": list(state.get("unclear") or []),
     }

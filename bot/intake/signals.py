@@ -1,25 +1,53 @@
 """Find explainable signals (danger, divorce, school, steun ...) in free-text answers.
 
 Text is lower-cased and stripped of accents; trigger phrases match whole words (``woord*`` matches a
-word prefix). A match does not count when one of the few words before it is a negation ('geen',
-'niet', 'nooit', 'nee'), unless a 'maar' comes in between: "nee, er wordt niet geslagen" is no signal,
-"nee, maar gisteren sloeg hij haar" is.
+word prefix). A match does not count when
+
+- one of the few words before it, in the same sentence, is a negation ('geen', 'niet', 'nooit', 'nee'), unless a
+  'maar' comes in between: "nee, er wordt niet geslagen" is no signal, "nee, maar gisteren sloeg hij haar" is. A
+  negation followed by 'of' is doubt, not a denial: "ik weet niet of hij haar slaat" and "niet zeker of" count;
+- a denial follows it in the same sentence: a 'nee' a few words on ("slaan of zo, nee dat niet"), or a 'niet' or
+  'nooit' within three words of the same clause ("hij slaat haar niet"), but not 'niet alleen', 'niet enkel' or
+  'niet meer' ("hij slaat haar niet alleen, ..." is violence; "niet meer" tells it happened);
+- it lies inside one of the signal's ``uitzonderingen`` within one clause (no . ! ? ; , : in between): "dreigt te
+  blijven zitten" and "slaat het ontbijt over" are no threat and no hitting, but "hij slaat haar. Over een week ..."
+  is. An exception directly followed by an article, possessive or pronoun does not apply: "hij slaat haar over haar
+  rug" has the preposition 'over', not the separable verb 'overslaan'.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Dict, Iterable, List, Optional, Sequence
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from bot.intake.models import IntakeSignaal
-from bot.patterns import compile_pattern, find_all, plain_tokens
+from bot.patterns import Pattern, compile_pattern, find_all, plain_tokens
 from bot.text import simplify
 
 NEGATIONS = frozenset({"geen", "niet", "nooit", "nee", "niemand", "nergens"})
 NEGATION_WINDOW = 4
 AFFIRMATIVE = frozenset({"ja", "jawel", "klopt", "zeker", "inderdaad", "wel", "helaas", "yes"})
 
+# "weet niet of", "niet zeker of", "geen idee of": between the negation and the 'of' only these words
+_DOUBT_WORDS = frozenset({"zeker", "precies", "goed", "idee", "helemaal", "echt", "zo"})
+# a denial after the trigger: 'nee' up to DENIAL_NEE words on in the same sentence, 'niet'/'nooit' up to
+# DENIAL_NOT words on in the same clause
+DENIAL_NEE = 5
+DENIAL_NOT = 3
+_NOT_AFTER = frozenset({"niet", "nooit"})
+# 'niet alleen', 'niet meer', 'niet zo vaak', 'niet goed genoeg' ... do not deny the word before them
+_NOT_A_DENIAL_AFTER = frozenset({"alleen", "enkel", "meer", "zomaar", "zo", "altijd", "goed", "genoeg", "te"})
+_NEE_NOT_A_DENIAL_AFTER = frozenset({"zegt", "zei", "zeggen", "zeg", "roept", "riep", "schreeuwt", "antwoordt"})
+# words that start another clause: a 'niet' after them belongs to that clause ("slaat haar als ze niet luistert")
+_CLAUSE_WORDS = frozenset({"als", "omdat", "want", "maar", "en", "of", "dat", "wanneer", "toen", "terwijl", "zodat",
+                           "die", "wie", "waar", "wat", "dan", "tot", "totdat", "voordat", "nadat", "zodra", "hoewel"})
+# after an exception these words make its last word a preposition ("slaat haar over haar rug")
+_OBJECT_WORDS = frozenset({"de", "het", "een", "haar", "zijn", "hun", "mijn", "jouw", "je", "uw", "ons", "onze",
+                           "hem", "hen", "mij", "me", "zich", "zichzelf", "elkaar"})
+
 _WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
+_SENTENCE_END = re.compile(r"[.!?;]")
+_CLAUSE_END = re.compile(r"[,:()\u2013\u2014]|\s-\s")
 
 
 def words(text: str) -> List[str]:
@@ -36,13 +64,99 @@ class Hit:
     question: Optional[str] = None
 
 
-def _negated(tokens: Sequence[str], start: int) -> bool:
+@dataclass(frozen=True)
+class _Text:
+    """The words of a text with, for each word, the number of its sentence and of its clause."""
+
+    words: List[str]
+    sentence: List[int]
+    clause: List[int]
+
+
+def _segment(text: str) -> _Text:
+    simple = simplify(text)
+    found: List[str] = []
+    sentences: List[int] = []
+    clauses: List[int] = []
+    sentence = clause = 0
+    last = 0
+    for match in _WORD.finditer(simple):
+        between = simple[last:match.start()]
+        if found and _SENTENCE_END.search(between):
+            sentence += 1
+            clause += 1
+        elif found and _CLAUSE_END.search(between):
+            clause += 1
+        found.append(match.group())
+        sentences.append(sentence)
+        clauses.append(clause)
+        last = match.end()
+    return _Text(found, sentences, clauses)
+
+
+def _doubt(tokens: Sequence[str], negation: int, start: int) -> bool:
+    """'niet of', 'niet zeker of', 'geen idee of' between the negation and the trigger: doubt, not a denial."""
+    index = negation + 1
+    while index < start and tokens[index] in _DOUBT_WORDS and index - negation <= 2:
+        index += 1
+    return index < start and tokens[index] == "of"
+
+
+def _negated(text: _Text, start: int) -> bool:
+    """A negation shortly before the trigger, in the same sentence."""
+    tokens = text.words
     for index in range(start - 1, max(-1, start - 1 - NEGATION_WINDOW), -1):
-        if tokens[index] == "maar":
+        if text.sentence[index] != text.sentence[start] or tokens[index] == "maar":
             return False
         if tokens[index] in NEGATIONS:
+            return not _doubt(tokens, index, start)
+    return False
+
+
+def _denied_after(text: _Text, end: int) -> bool:
+    """A denial shortly after the trigger, in the same sentence (see the module text)."""
+    tokens = text.words
+    other_clause = False  # a clause word came between: 'niet' no longer belongs to the trigger
+    for index in range(end + 1, min(len(tokens), end + 1 + DENIAL_NEE)):
+        if text.sentence[index] != text.sentence[end] or tokens[index] == "maar":
+            return False
+        word = tokens[index]
+        following = tokens[index + 1] if index + 1 < len(tokens) else ""
+        previous = tokens[index - 1]
+        if word in ("nee", "neen") and previous not in ("ja", "of") and following not in _NEE_NOT_A_DENIAL_AFTER:
+            return True
+        other_clause = other_clause or word in _CLAUSE_WORDS or text.clause[index] != text.clause[end]
+        if (word in _NOT_AFTER and not other_clause and index - end <= DENIAL_NOT and previous != "of"
+                and following not in _NOT_A_DENIAL_AFTER):
             return True
     return False
+
+
+def _pattern(phrase: str) -> Pattern:
+    """The matcher pattern of a trigger or exception phrase ('a|b' alternatives are kept as they are)."""
+    parts: List[str] = []
+    for part in _split_phrase(phrase):
+        found = [part] if "|" in part else _WORD.findall(part.rstrip("*")) or [part]
+        if part.endswith("*") and not found[-1].endswith("*"):
+            found[-1] += "*"
+        parts += found
+    return compile_pattern(" ".join(parts))
+
+
+def _exceptions(text: _Text, signal: IntakeSignaal) -> List[Tuple[int, int]]:
+    """The spans of the signal's exceptions in ``text``: within one clause, not followed by an object word."""
+    spans = []
+    tokens = plain_tokens(text.words)
+    for phrase in signal.uitzonderingen:
+        for start, end in find_all(tokens, _pattern(phrase)):
+            if text.clause[start] != text.clause[end]:
+                continue
+            after = end + 1
+            if after < len(text.words) and text.clause[after] == text.clause[end] \
+                    and text.words[after] in _OBJECT_WORDS:
+                continue
+            spans.append((start, end))
+    return spans
 
 
 def _split_phrase(phrase: str) -> List[str]:
@@ -51,17 +165,21 @@ def _split_phrase(phrase: str) -> List[str]:
 
 def find_signals(text: str, signals: Iterable[IntakeSignaal], question: Optional[str] = None) -> List[Hit]:
     """All signals in ``text``, at most one hit per signal (the first trigger that matched)."""
-    tokens = words(text)
+    segmented = _segment(text)
     hits: List[Hit] = []
-    if not tokens:
+    if not segmented.words:
         return hits
+    tokens = plain_tokens(segmented.words)
     for signal in signals:
+        exceptions = _exceptions(segmented, signal) if signal.uitzonderingen else []
         for phrase in signal.trefwoorden:
-            parts = [w for p in _split_phrase(phrase) for w in (_WORD.findall(p.rstrip("*")) or [p])]
-            if phrase.endswith("*"):
-                parts[-1] = parts[-1] + "*"
-            matches = find_all(plain_tokens(tokens), compile_pattern(" ".join(parts)))
-            if any(not _negated(tokens, start) for start, _ in matches):
+            matches = find_all(tokens, _pattern(phrase))
+            if any(
+                not _negated(segmented, start)
+                and not _denied_after(segmented, end)
+                and not any(low <= start and end <= high for low, high in exceptions)
+                for start, end in matches
+            ):
                 hits.append(Hit(signal.id, signal.soort, phrase, question))
                 break
     return hits

@@ -191,17 +191,32 @@ def build_summary(state: dict, knowledge, gemeente: Optional[str] = None, search
     )
 
 
+MAX_QUOTE = 80
+
+
+def _quote(answer: str) -> str:
+    """A short quote of a (masked) answer: "('weet ik niet')"."""
+    words = " ".join(deidentify.mask(answer).text.split())
+    return f"('{words if len(words) <= MAX_QUOTE else words[:MAX_QUOTE - 1].rstrip() + '…'}')"
+
+
 def _safety_line(intake, state: dict) -> str:
-    """'Veiligheid: ...': asked, or which safety questions were never asked or skipped."""
+    """'Veiligheid: ...': asked, or which safety questions were never asked, skipped or got no clear answer. Only a
+    fully asked and answered set says 'uitgevraagd' (the web page shows every other line as a warning)."""
     never, skipped = intake.safety_not_answered(state)
-    if not never and not skipped:
+    unclear = intake.safety_unclear(state)
+    if not never and not skipped and not unclear:
         return "Veiligheid: uitgevraagd."
     parts = []
     if never:
         parts.append("niet gevraagd: " + " ".join(never))
     if skipped:
         parts.append("overgeslagen: " + " ".join(skipped))
-    return "Veiligheid: " + "; ".join(parts) + " Vraag dit alsnog na."
+    if unclear:
+        parts.append("geen duidelijk antwoord op: " + "; ".join(f"{question} {_quote(answer)}"
+                                                            for question, answer in unclear))
+    line = "Veiligheid: " + "; ".join(parts)  # the questions end in '?', a quote does not
+    return line + (". " if unclear else " ") + "Vraag dit alsnog na."
 
 
 def own_kern(answers: Dict[str, str]) -> List[str]:
