@@ -33,6 +33,7 @@ from rasa_sdk.types import DomainDict
 from actions.kaart import is_kaart_question, remembered_question, search_and_show
 from actions.roles import ActionRolAnalyse
 from actions.steps import ActionVoorbereidenWelkeStap
+from bot.commands import HINT, whole_message
 from bot.intake.danger import danger_message
 from bot.kaart.dialog import VORIGE_VRAAG, lees, vorige_vraag_opnieuw
 from bot.roles.request import is_role_request
@@ -68,6 +69,8 @@ class ActionOnzekerBericht(Action):
             remembered = [SlotSet(VORIGE_VRAAG, previous)]  # searched again: a next follow-up may still mean it
         elif is_forget_request(text):
             dispatcher.utter_message(text=FORGET_HOW)
+        elif whole_message(text, (HINT,)) == HINT:  # "hint" after a role-play ended (a user test got 'Sorry')
+            dispatcher.utter_message(text=HINT_OUTSIDE_PLAY)
         else:
             answered = bool(danger)  # without danger the rule goes on with utter_default and the menu
         return [SlotSet(ANSWERED, answered)] + remembered
@@ -79,6 +82,11 @@ FORGET_HOW = ("Op de webpagina wis je dit gesprek met de knop 'Wis dit gesprek' 
               "typte en wat Rustpunt ervan bewaarde, wordt dan verwijderd (ook terugbelverzoeken, samenvattingen, "
               "plannen en rollenspelsessies uit dit gesprek). Een beheerder kan een gesprek ook wissen met "
               "'rustpunt vergeet'.")
+
+
+HINT_OUTSIDE_PLAY = ("Een hint geef ik tijdens een rollenspel. Is het rollenspel afgelopen, dan toont 'tussenstand' de "
+                     "nabespreking nog eens, 'probeer opnieuw vanaf beurt 2' speelt vanaf die beurt opnieuw, en "
+                     "'ik wil oefenen' begint een nieuw rollenspel.")
 
 
 def is_forget_request(text: str) -> bool:

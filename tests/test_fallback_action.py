@@ -91,6 +91,14 @@ async def test_a_place_outside_the_region_and_a_request_to_forget_are_answered()
         assert "'Wis dit gesprek'" in message["text"], text
 
 
+
+async def test_hint_outside_a_role_play_says_where_hints_are_given():
+    for text in ("hint", "Hint!", "geef een hint"):
+        [message] = await answer(text)
+        assert message["text"].startswith("Een hint geef ik tijdens een rollenspel")
+        assert "tussenstand" in message["text"]
+
+
 PREVIOUS = "zoon van 15 in Hilversum spijbelt al weken"
 
 

@@ -67,6 +67,19 @@ def test_feedback_covers_the_last_three_turns_with_reasons():
     assert f"De spanning is nu {engine.state.tension}/10" in text
 
 
+def test_tips_follow_the_form_of_address_the_trainee_used():
+    # a user test: "Wat zou jij hierin kunnen doen?" for a trainee who said "u" to the parent throughout
+    formal = Engine(FATHER, classify=lambda text: "redden", seed=0)
+    formal.step("Ik bel uw ex vandaag nog voor u, dat regel ik.")
+    informal = Engine(FATHER, classify=lambda text: "redden", seed=0)
+    informal.step("Ik bel je ex vandaag nog voor je, dat regel ik.")
+    for engine in (formal, informal):
+        engine.stop()
+    assert ZETTEN["redden"].tip_u in feedback.debrief(FATHER, formal.state, ZETTEN)["tips"]
+    assert ZETTEN["redden"].tip in feedback.debrief(FATHER, informal.state, ZETTEN)["tips"]
+    assert "'Wat zou u hierin" in ZETTEN["redden"].tip_u
+
+
 def test_feedback_without_turns_gives_a_hint():
     engine = Engine(FATHER, classify=lambda text: text, seed=0)
     assert "nog geen beurt" in feedback.feedback_text(FATHER, engine.state, ZETTEN)
@@ -85,7 +98,8 @@ def test_debrief_quotes_pitfalls_with_better_alternatives():
     assert first["voorbeeld"] in FATHER.examples("erkennen")
     assert data["spanning"] == engine.state.curve and data["spanning"][0] == FATHER.spanning.start
     assert len(data["tips"]) == 2 and len(set(data["tips"])) == 2
-    assert ZETTEN["oordelen"].tip in data["tips"] or ZETTEN["redden"].tip in data["tips"]
+    # the trainee said "u" to the father: a tip's example is in the "u" form where the tip has one
+    assert ZETTEN["oordelen"].tip in data["tips"] or ZETTEN["redden"].tip_u in data["tips"]
     text = feedback.debrief_text(data, ZETTEN)
     assert PLAY[0][0] in text and "Beter: erkennen" in text
     assert " → ".join(map(str, data["spanning"])) in text

@@ -5,6 +5,7 @@ knowledge; examples come from the scenario's own scripted paths.
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from bot import status
@@ -105,14 +106,27 @@ def _tips(scenario: Scenario, state: State, zetten: Dict[str, Zet], pitfalls: Se
         candidates.append(UNCLEAR)
     if state.ending != status.GOOD:
         candidates += ["behoefte", "visie", "opties"]
+    formal = says_u(state)
     tips: List[str] = []
     for move in candidates:
         zet = zetten.get(move)
-        if zet and zet.tip not in tips:
-            tips.append(zet.tip)
+        tip = (zet.tip_u or zet.tip) if zet and formal else (zet.tip if zet else None)
+        if tip and tip not in tips:
+            tips.append(tip)
         if len(tips) == 2:
             break
     return tips
+
+
+_U = re.compile(r"\b(?:u|uw)\b", re.IGNORECASE)
+_JE = re.compile(r"\b(?:je|jij|jou|jouw)\b", re.IGNORECASE)
+
+
+def says_u(state: State) -> bool:
+    """The trainee speaks to the persona with "u" more often than with "je": tips then give their examples in the
+    "u" form (a user test: "Wat zou jij hierin kunnen doen?" to a trainee who said "u" throughout)."""
+    u = sum(len(_U.findall(t.tekst)) for t in state.turns)
+    return u > 0 and u > sum(len(_JE.findall(t.tekst)) for t in state.turns)
 
 
 def debrief(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> Dict[str, Any]:

@@ -374,6 +374,7 @@ class Zet(Entry):
     uitleg: Line  # what the move is
     effect: Line  # why it moves the persona's tension (one-line reason per turn)
     tip: Line  # a concrete tip in the debrief
+    tip_u: Optional[Line] = None  # the same tip with its example in the "u" form, for a trainee who says "u"
     signalen: List[Cue] = []  # cue phrases; "..." = any words
 
     _id = one_of("id", MOVES, "onbekende zet")
