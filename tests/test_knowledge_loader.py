@@ -88,6 +88,8 @@ def test_malformed_yaml_names_the_line(tmp_path, kinds):
         ("", "kennis/x.yml: bestand is leeg"),
         ("- id: a\n", "kennis/x.yml: verwacht een blok met 'soort' en 'items'"),
         ("soort: onzin\nitems: []\n", "kennis/x.yml, veld 'soort': onbekende soort 'onzin' (toegestaan: ding)"),
+        ("items:\n  - id: a\n", "kennis/x.yml, veld 'soort': het veld 'soort' ontbreekt bovenaan het bestand; zet er "
+                                "bijvoorbeeld 'soort: scenario' (toegestaan: ding)"),  # was "onbekende soort 'None'"
         ("soort: ding\nitems: []\n", "kennis/x.yml, veld 'items': verwacht een niet-lege lijst met items"),
         ("soort: ding\nitems: [42]\n", "kennis/x.yml, item '#1': item is geen blok met velden"),
         (

@@ -173,7 +173,10 @@ def validate_file(
     kind = data.get("soort")
     if kind not in kinds:
         allowed = ", ".join(sorted(kinds))
-        problems.append(Problem(rel, None, "soort", f"onbekende soort '{kind}' (toegestaan: {allowed})"))
+        problems.append(Problem(rel, None, "soort", (
+            f"onbekende soort '{kind}' (toegestaan: {allowed})" if kind is not None else
+            f"het veld 'soort' ontbreekt bovenaan het bestand; zet er bijvoorbeeld 'soort: scenario' (toegestaan: "
+            f"{allowed})")))
         return
     items = data.get("items")
     if not isinstance(items, list) or not items:
