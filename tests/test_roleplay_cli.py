@@ -54,6 +54,7 @@ def test_oefen_in_the_terminal_stores_a_session(db, capsys):
     assert roleplay_cli.run_play(args, read=lambda prompt: next(answers)) == 0
     out = capsys.readouterr().out
     assert scenario.setting.strip().splitlines()[0] in out
+    assert f"Vader: {scenario.persona.opening}" in out and "Zij/hij" not in out  # who speaks, by role
     assert scenario.trainer.leerdoel not in out
     assert "Hint: Erkennen" in out
     assert scenario.einde.goed.slotzin in out

@@ -269,7 +269,8 @@ def run_play(args: argparse.Namespace, read=input) -> int:
     session_id = service.start(scenario.id, deelnemer=args.deelnemer, groep=args.groep, seed=args.seed)
     print(feedback.setting_text(scenario))
     print("\nTyp 'hint' voor een hint, 'hoe doe ik het?' voor feedback en 'stop rollenspel' om te stoppen.\n")
-    print(f"Zij/hij: {service.opening(session_id)}")
+    who = (scenario.persona.wie.split() or ["Persona"])[0].strip(",.;:")  # "Vader", "Moeder", "Meisje"
+    print(f"{who}: {service.opening(session_id)}")
     while True:
         try:
             text = read("Jij: ")
@@ -278,10 +279,10 @@ def run_play(args: argparse.Namespace, read=input) -> int:
         result = service.play(session_id, text)
         if result.soort == "beurt":
             p = result.payload or {}
-            print(f"Zij/hij: {result.tekst}   [zet: {p['zet']}, spanning: {p['spanning']}/10, rol: {p['rol']}]")
+            print(f"{who}: {result.tekst}   [zet: {p['zet']}, spanning: {p['spanning']}/10, rol: {p['rol']}]")
         elif result.soort == "einde":
             if result.tekst:
-                print(f"Zij/hij: {result.tekst}")
+                print(f"{who}: {result.tekst}")
             print("\n" + (result.debrief_tekst or ""))
             print(f"\n(Sessie {session_id} is opgeslagen.)")
             return 0
