@@ -489,3 +489,11 @@ def test_naming_what_one_hears_the_other_feel_is_erkennen_and_siding_with_the_pa
     result = father.step("Ja dat is ook echt niet ok van haar, een ziek kind is geen reden om de omgang te weigeren, "
                          "dat mag ze niet doen.")
     assert result.move.zet == "inhoud"
+
+
+def test_advice_asked_as_a_question_is_redden():
+    # found by the fourth user test: "Heeft u al eens overwogen om naar een mediator te gaan?" read as unclear
+    scenarios = load_knowledge(Path(knowledge_dir()) / "scenarios")
+    father = Engine(scenarios.get("scenario", "vader-kinderen-thuisgehouden"), classify=MoveClassifier(), seed=0)
+    father.step("Ik hoor hoe boos u bent.")
+    assert father.step("Heeft u al eens overwogen om naar een mediator te gaan?").move.zet == "redden"
