@@ -303,6 +303,20 @@ def test_bad_tempo_and_role_lines_are_named_with_file_entry_and_field(tmp_path, 
     assert "veld 'rolantwoorden.slachtoffer.visie.hoog'" in out and "geef minstens één zin" in out
 
 
+def test_a_step_line_of_the_path_that_reads_as_a_pitfall_gets_a_warning(tmp_path, capsys):
+    # a user test: an 'opties' line that rescues passed the check and became the hint's example
+    def change(item):
+        item["nummer"] = 99
+        item["oefenpad"][-1]["tekst"] = "Ik bel uw ex vandaag nog en regel dat voor u, dan is het geregeld."
+
+    code, out = check_file(tmp_path, capsys, change)
+    assert code == 0 and "is in orde" in out, out  # a warning, not an error: the trainer decides
+    last = len(yaml.safe_load(SOURCE.read_text(encoding="utf-8"))["items"][0]["oefenpad"])
+    assert f"Let op: kapot.yml, item 'kapot', oefenpad beurt {last} ('Ik bel uw ex" in out and "valkuil redden" in out
+    code, out = check_file(tmp_path, capsys, lambda item: item.update(nummer=99))
+    assert code == 0 and "Let op" not in out  # the shipped path reads as meant
+
+
 def test_pacing_that_makes_the_good_path_impossible_is_reported(tmp_path, capsys):
     def change(item):
         item["tempo"]["min_beurten"] = 20

@@ -125,7 +125,41 @@ def run_check(args: argparse.Namespace) -> int:
     print(f"{args.bestand} is in orde ({len(items)} item(s)). Na het herladen van de kennis is het beschikbaar. De "
           "herkenners leren de nieuwe zinnen van de persona bij de volgende 'make run' of met 'rustpunt herkenners "
           "bouw'; tot dan speelt het rollenspel met de vorige versie.")
+    for warning in path_warnings(args.bestand):
+        print(f"Let op: {warning}")
     return 0
+
+
+PATH_WARNING_CONFIDENCE = 0.8  # a read this sure of a pitfall in a step line of the oefenpad is worth a warning
+
+
+def path_warnings(path: Path) -> List[str]:
+    """Step lines of an oefenpad that Rustpunt reads as a pitfall (a user test: an 'opties' line "Ik bel uw ex vandaag
+    nog en regel dat voor u." passed the check and became the hint's example). Warnings, no errors: the trainer
+    decides. Empty when the recognisers are not built."""
+    from bot import recognisers
+    from bot.knowledge.kinds import registry
+    from bot.knowledge.loader import Knowledge, validate_file
+    from bot.roleplay.models import PITFALLS, STEPS
+    from bot.steps.classifier import classify_step
+
+    warnings: List[str] = []
+    knowledge = Knowledge()
+    validate_file(path, path.name, registry(), knowledge)
+    for scenario in knowledge.all("scenario"):
+        for number, line in enumerate(scenario.oefenpad, start=1):
+            if line.zet not in STEPS:
+                continue
+            try:
+                read = classify_step(line.tekst)
+            except recognisers.ModelNotBuilt:
+                return []
+            if read.stap in PITFALLS and read.zekerheid >= PATH_WARNING_CONFIDENCE:
+                warnings.append(
+                    f"{path.name}, item '{scenario.id}', oefenpad beurt {number} ('{line.tekst}') is bedoeld als "
+                    f"{line.zet}, maar Rustpunt leest er de valkuil {read.stap} in ({read.zekerheid:.0%} zeker). Deze "
+                    "zin is ook het voorbeeld in de hint; kies een zin die duidelijker bij de stap past.")
+    return warnings
 
 
 def run_list(args: argparse.Namespace) -> int:
