@@ -174,8 +174,8 @@ def load(name: str) -> textclass.CompiledClassifier:
         logger.warning("Examples of recogniser %s changed; keeping the loaded model until it is rebuilt", name)
         return loaded[1]
     if stored is not None:  # e.g. a trainer added a scenario: its lines count after the next build
-        logger.warning("Examples of recogniser %s changed since it was built; using the stored model until "
-                       "'rustpunt herkenners bouw' rebuilds it", name)
+        logger.info("Examples of recogniser %s changed since it was built; using the stored model until "
+                    "'rustpunt herkenners bouw' rebuilds it", name)  # info: not in the middle of a CLI dialogue
         _LOADED[name] = stored
         return stored[1]
     raise ModelNotBuilt(

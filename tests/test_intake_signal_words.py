@@ -28,6 +28,8 @@ def danger_ids(intake_knowledge, text):
     "de mentor slaat alarm over haar cijfers",
     "zijn fantasie slaat op hol",
     "dat slaat nergens op",
+    "haar kleinzoon wordt thuis steeds boos en slaat met deuren",
+    "hij slaat met de deur als hij boos is",
 ])
 def test_a_risk_or_a_separable_verb_is_no_violence(intake_knowledge, text):
     assert danger_ids(intake_knowledge, text) == set()
@@ -45,6 +47,7 @@ def test_a_risk_or_a_separable_verb_is_no_violence(intake_knowledge, text):
     # 'over' followed by 'haar' is a preposition, not 'overslaan'
     "hij slaat haar over haar rug",
     "hij dreigt met geweld als ze de kinderen niet brengt",
+    "hij slaat haar met de vlakke hand",
 ])
 def test_real_threats_and_hitting_still_count(intake_knowledge, text):
     assert "gevaar_geweld" in danger_ids(intake_knowledge, text)

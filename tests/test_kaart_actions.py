@@ -325,7 +325,8 @@ def test_a_persons_name_is_no_problem_word_and_a_childs_name_does_not_hide_the_a
     assert parse_vraag("dochter Sara is 9 en wordt gepest").leeftijd == 9
 
 
-@pytest.mark.parametrize("text, age", [("en als hij in 2 vwo zit?", 13), ("en voor een kind van 8?", 8)])
+@pytest.mark.parametrize("text, age", [("en als hij in 2 vwo zit?", 13), ("en voor een kind van 8?", 8),
+                                       ("en als hij 17 is?", 17), ("wat als ze 15 is?", 15)])  # bare: 4th user test
 async def test_after_the_results_a_message_with_only_an_age_searches_the_previous_question_for_that_age(text, age):
     # found by the third user test: "en als hij in 2 vwo zit?" after the results got "Sorry"
     slots = await follow_up(text, PREVIOUS)

@@ -1,4 +1,5 @@
 """Hint, feedback on the last turns and the debrief."""
+import re
 from pathlib import Path
 
 from bot.knowledge.loader import load_knowledge
@@ -78,6 +79,10 @@ def test_tips_follow_the_form_of_address_the_trainee_used():
     assert ZETTEN["redden"].tip_u in feedback.debrief(FATHER, formal.state, ZETTEN)["tips"]
     assert ZETTEN["redden"].tip in feedback.debrief(FATHER, informal.state, ZETTEN)["tips"]
     assert "'Wat zou u hierin" in ZETTEN["redden"].tip_u
+    # every tip with a je-form example has a u-form too (a regression test found the oordelen tip without one)
+    for zet in ZETTEN.values():
+        if re.search(r"'[^']*\b(?:je|jij|jou)\b[^']*'", zet.tip):
+            assert zet.tip_u and not re.search(r"'[^']*\b(?:je|jij|jou)\b[^']*'", zet.tip_u), zet.id
 
 
 def test_feedback_without_turns_gives_a_hint():
@@ -99,7 +104,7 @@ def test_debrief_quotes_pitfalls_with_better_alternatives():
     assert data["spanning"] == engine.state.curve and data["spanning"][0] == FATHER.spanning.start
     assert len(data["tips"]) == 2 and len(set(data["tips"])) == 2
     # the trainee said "u" to the father: a tip's example is in the "u" form where the tip has one
-    assert ZETTEN["oordelen"].tip in data["tips"] or ZETTEN["redden"].tip_u in data["tips"]
+    assert ZETTEN["oordelen"].tip_u in data["tips"] or ZETTEN["redden"].tip_u in data["tips"]
     text = feedback.debrief_text(data, ZETTEN)
     assert PLAY[0][0] in text and "Beter: erkennen" in text
     assert " → ".join(map(str, data["spanning"])) in text

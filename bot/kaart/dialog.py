@@ -10,6 +10,7 @@ wonen?") or an age ("en als hij in 2 vwo zit?") searches the previous question a
 """
 from __future__ import annotations
 
+import re
 from typing import Dict, Iterable, List, Optional
 
 from bot.kaart.query import Vraag, parse_vraag, resolve_gemeente, resolve_thema
@@ -137,16 +138,28 @@ AGE_FOLLOW_UP_WORDS = FOLLOW_UP_WORDS | frozenset(
     "zit zitten wordt kind kinderen zoon dochter jongen meisje baby maanden een van leeftijd".split())
 
 
+# "en als hij 17 is?", "wat als ze 15 is?", "en als het kind 8 is": a bare number as the age of the child in question
+_BARE_AGE = re.compile(r"^\W*(?:en|maar|wat|oke|ok)?\W*als\s+(?:hij|ze|zij|het kind|het|die)\s+(?:nu\s+)?(\d{1,2})"
+                       r"(?:\s+jaar)?\s+(?:is|wordt|was)\W*$")
+MAX_FOLLOW_UP_AGE = 27  # the kaart's ages run to 27
+
+
 def leeftijd_vervolg(text: Optional[str], parsed: Optional[Vraag] = None) -> Optional[int]:
     """The age a short follow-up names when it names nothing else (no place, no problem); else None. ``parsed`` as
     for ``plaats_vervolg``."""
     parsed = parsed or parse_vraag(text or "")
-    if parsed.leeftijd is None or parsed.themas or parsed.plaats or parsed.buiten_regio or parsed.onbekende_plaats:
+    if parsed.themas or parsed.plaats or parsed.buiten_regio or parsed.onbekende_plaats:
+        return None
+    age = parsed.leeftijd
+    if age is None:  # "en als hij 17 is?": a bare number, an age only in a follow-up like this one
+        bare = _BARE_AGE.match(simplify(text or ""))
+        age = int(bare.group(1)) if bare and int(bare.group(1)) <= MAX_FOLLOW_UP_AGE else None
+    if age is None:
         return None
     rest = [w for w in words(simplify(parsed.tekst)) if not w.isdigit()]
     if len(rest) > FOLLOW_UP_MAX_WORDS or not set(rest) <= AGE_FOLLOW_UP_WORDS:
         return None
-    return parsed.leeftijd
+    return age
 
 
 def vorige_vraag_opnieuw(vorige: Optional[str], text: Optional[str]) -> Optional[Dict[str, object]]:
