@@ -76,6 +76,15 @@ def test_a_second_step_inside_a_turn_counts_as_used_as_in_the_debrief():
     assert "realiteit" not in row.overgeslagen and "opties" in row.overgeslagen
 
 
+def test_a_retry_after_the_end_does_not_count_the_first_attempts_pitfall_twice():
+    # a regression test: the new session copies the turns before the retry; their pitfall counted in both sessions
+    first = record(8, "Eva", "Winter", "slecht", [("oordelen", 3), ("inhoud", 1)])
+    again = record(9, "Eva", "Winter", "goed", [("oordelen", 3)] + GOOD, day="2026-11-11")
+    again.data.update(vervolg_van=8, vervolg_vanaf=2)
+    eva = group_view([first, again], "winter").deelnemers[0]
+    assert eva.sessies[1].valkuilen == [] and eva.terugkerende_valkuilen == {}
+
+
 def test_date_range_and_bad_input(records):
     view = group_view(records, "Najaar-2026", "2026-11-11", "20-11-2026")
     assert [r.id for p in view.deelnemers for r in p.sessies] == [2, 3]

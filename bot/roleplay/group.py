@@ -118,7 +118,6 @@ def _session(record: Any) -> Dict[str, Any]:
 
 def _row(session: Dict[str, Any], record: Any) -> SessionRow:
     turns = list((session.get("state") or {}).get("turns") or [])
-    moves = [t.get("zet") for t in turns]
     used = list(dict.fromkeys(m for m in moves_of(turns) if m in STEPS))  # as the debrief counts them
     curve = ([turns[0]["spanning_voor"]] + [t["spanning_na"] for t in turns]) if turns else \
         [int((session.get("state") or {}).get("tension") or 0)]
@@ -133,7 +132,9 @@ def _row(session: Dict[str, Any], record: Any) -> SessionRow:
         curve=curve,
         stappen=used,
         overgeslagen=[s for s in STEPS if s not in used],
-        valkuilen=[m for m in moves if m in PITFALLS],
+        # a retry after the end starts with the turns of the finished session: their pitfalls count there only
+        valkuilen=[t.get("zet") for t in turns if t.get("zet") in PITFALLS
+                   and int(t.get("nr") or 0) >= int(session.get("vervolg_vanaf") or 0)],
         opnieuw=len(session.get("pogingen") or []),
         record=record,
     )

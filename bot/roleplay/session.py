@@ -233,7 +233,7 @@ class PracticeService:
         kept = ""
         if ending is not None:  # the finished session stays as it is; the new attempt is a session of its own
             fresh = {k: v for k, v in data.items() if k not in {"id", "status", "created_at", "conversation_id"}}
-            fresh.update(state=_masked_state(engine.state.to_dict()), vervolg_van=number)
+            fresh.update(state=_masked_state(engine.state.to_dict()), vervolg_van=number, vervolg_vanaf=int(turn_nr))
             data["id"] = records.add_record(KIND, fresh, conversation_id=data.get("conversation_id"),
                                             title=str(data.get("titel") or ""), status=status.BUSY)
             kept = f" (Je eerste poging blijft bewaard als sessie {number}; dit is sessie {data['id']}.)"
