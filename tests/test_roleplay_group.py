@@ -153,6 +153,8 @@ def test_printable_version_and_messages_instead_of_errors(records):
     empty = render_group_page(records, "Bestaat-niet")
     assert "Geen sessies gevonden voor groep" in empty
     assert "Najaar-2026" in empty  # the choice of groups is offered
+    assert "formaat=csv" not in empty  # no export of nothing (a user test)
+    assert "formaat=csv" in render_group_page(records, "Najaar-2026")
 
 
 def test_cli_groep(tmp_path, capsys):
