@@ -31,6 +31,18 @@ def clip(value: Any) -> str:
     return text[:MAX_TEXT] + " …" if len(text) > MAX_TEXT else text
 
 
+def page_date(value: Any) -> str:
+    """A sortable moment ("2026-12-06 05:56", as in the CSV) as the trainers' page shows one ("06-12-2026 05:56")."""
+    from datetime import datetime
+
+    from bot.local_time import PAGE_FORMAT, SORTABLE_FORMAT
+
+    try:
+        return datetime.strptime(str(value), SORTABLE_FORMAT).strftime(PAGE_FORMAT)
+    except ValueError:
+        return str(value)
+
+
 def _short_list(value: Any) -> bool:
     """A list of short plain values, shown on one line."""
     return isinstance(value, (list, tuple)) and all(
@@ -43,7 +55,7 @@ def environment() -> Environment:
     """The templates of bot/web/templates/, every value escaped; created once."""
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, trim_blocks=True,
                       lstrip_blocks=True)
-    env.filters.update(clip=clip, label=label, short_hash=short_hash)
+    env.filters.update(clip=clip, label=label, short_hash=short_hash, page_date=page_date)
     env.tests["short_list"] = _short_list
     return env
 
