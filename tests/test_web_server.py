@@ -412,7 +412,8 @@ def test_role_play_engine_sessions_show_turns_from_their_state(web_down):
     assert "Transcript (1 beurten)" in html
     assert "Professional:</span> Wat vervelend voor u." in html
     assert "Gesprekspartner (slachtoffer):</span> Ja, echt waar." in html
-    assert "zet: erkennen; spanning 7 → 5" in html
+    assert "zet: Erkennen; spanning 7 → 5" in html  # the move by its name (a user test saw raw ids)
+    assert "<dt>Status</dt><dd>goed afgelopen</dd>" in html  # not the stored code 'goed'
     assert "Blijf samenvatten" in html and "Groep A deelnemer 3" in html
     assert "Overige gegevens" not in html or "Tension" not in html  # engine state is not dumped raw
 

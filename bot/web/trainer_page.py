@@ -43,6 +43,25 @@ def page_date(value: Any) -> str:
         return str(value)
 
 
+def status_name(value: Any) -> str:
+    """A session's status in words ("goed afgelopen", "misgelopen"), as on the group page; other values as they are."""
+    from bot.roleplay.group import ENDING_NAMES  # lazy: bot.roleplay imports bot.web for its pages
+
+    return ENDING_NAMES.get(str(value), str(value))
+
+
+def move_name(value: Any) -> str:
+    """A move id ("inhoud") by its name ("De inhoud in (valkuil)"); the id when the names cannot be read."""
+    try:
+        from bot.roleplay import catalog
+
+        moves = catalog.moves()
+    except Exception:  # the names are a nicety; the page works with the ids
+        return str(value)
+    zet = moves.get(str(value))
+    return zet.naam if zet is not None else str(value)
+
+
 def _short_list(value: Any) -> bool:
     """A list of short plain values, shown on one line."""
     return isinstance(value, (list, tuple)) and all(
@@ -55,7 +74,8 @@ def environment() -> Environment:
     """The templates of bot/web/templates/, every value escaped; created once."""
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, trim_blocks=True,
                       lstrip_blocks=True)
-    env.filters.update(clip=clip, label=label, short_hash=short_hash, page_date=page_date)
+    env.filters.update(clip=clip, label=label, short_hash=short_hash, page_date=page_date, status_name=status_name,
+                       move_name=move_name)
     env.tests["short_list"] = _short_list
     return env
 
