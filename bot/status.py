@@ -13,3 +13,6 @@ GOOD = "goed"  # a role-play that ended well
 BAD = "slecht"  # a role-play that went wrong
 DRAFT = "concept"  # contact details kept for a call-back that is not registered yet
 SAVED = "opgeslagen"  # an intake summary
+
+# How a role-play session ended, in words for trainers (group page, trainers' page, `rustpunt rapport`)
+ENDING_NAMES = {GOOD: "goed afgelopen", BAD: "misgelopen", STOPPED: "gestopt", BUSY: "nog bezig"}

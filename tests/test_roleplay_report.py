@@ -26,6 +26,8 @@ def test_the_report_shows_sessions_steps_tension_and_tips():
     assert "<td>Vader belt</td>" in html and "<td>8 → 7 → 5</td>" in html and "<td>Erkennen</td>" in html
     assert "<li>Vat samen wat je hoort.</li>" in html
     assert "data:image/png;base64,iVBOR" in html
+    # how it ended, in words (a user test saw the stored codes)
+    assert "<td>goed afgelopen</td>" in html_report("Anna", [_session(status="goed")], {})
 
 
 def test_an_empty_report_says_there_are_no_finished_sessions():

@@ -28,8 +28,7 @@ from bot.roleplay.report import _safe_cell
 
 NO_NAME = "(zonder naam)"
 ENDINGS = (status.GOOD, status.BAD, status.STOPPED, status.BUSY)
-ENDING_NAMES = {status.GOOD: "goed afgelopen", status.BAD: "misgelopen", status.STOPPED: "gestopt",
-                status.BUSY: "nog bezig"}
+ENDING_NAMES = status.ENDING_NAMES
 CSV_FIELDS = ["groep", "deelnemer", "sessie", "datum", "scenario", "afloop", "beurten", "stappen_gebruikt",
               "stappen_overgeslagen", "valkuilen", "spanning", "opnieuw_geprobeerd"]
 

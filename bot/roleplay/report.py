@@ -11,6 +11,7 @@ import io
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Optional, Tuple
 
+from bot import status
 from bot.local_time import SORTABLE_FORMAT, dutch_time_text
 from bot.roleplay.models import MOVES, STEPS
 from bot.roleplay.retry import attempts_for_debrief, attempts_text
@@ -126,7 +127,8 @@ def html_report(name: str, sessions: List[Dict[str, Any]], zetten: Dict[str, Any
         steps = [zetten[m].naam if m in zetten else m for m in (s.get("debrief") or {}).get("stappen_volgorde", [])]
         rows.append([str(v) for v in (
             s["id"], dutch_time_text(s.get("created_at"), SORTABLE_FORMAT)[:16], s.get("titel") or s.get("scenario"),
-            s.get("status") or "", len(turns), " → ".join(map(str, curve)), ", ".join(steps) or "-",
+            status.ENDING_NAMES.get(s.get("status") or "", s.get("status") or ""), len(turns),
+            " → ".join(map(str, curve)), ", ".join(steps) or "-",
         )])
     tips: List[Any] = []
     for s in sessions:
@@ -250,6 +252,17 @@ def _pitfall(item: Any) -> PitfallView:
                        beter_naam=item.get("beter_naam") or "", voorbeeld=item.get("voorbeeld") or "")
 
 
+def _move_name(move: Any) -> Any:
+    """A move id by its name for the trainers' page; other values (and unreadable names) as they are."""
+    try:
+        from bot.roleplay import catalog
+
+        zet = catalog.moves().get(str(move))
+    except Exception:  # the names are a nicety; the page works with the ids
+        return move
+    return zet.naam if zet is not None else move
+
+
 def debrief_rows(debrief: Dict[str, Any]) -> List[DebriefRow]:
     """The debrief of bot.roleplay.feedback.debrief in reading order; unknown keys after the known ones."""
     keys = [k for k in DEBRIEF_ORDER if k in debrief] + [
@@ -267,6 +280,8 @@ def debrief_rows(debrief: Dict[str, Any]) -> List[DebriefRow]:
             value = [_unsure_line(item) for item in value]
         if key == "pogingen" and isinstance(value, list):
             value = [line for item in value for line in _attempt_lines(item)]
+        if key in ("stappen_volgorde", "zetten_volgorde", "ontbrekende_stappen") and isinstance(value, list):
+            value = [_move_name(v) for v in value]  # "Erkennen", not the stored id "erkennen"
         if key in ARROW_KEYS and isinstance(value, list) and value:
             rows.append(DebriefRow(key, label(key), "arrows", " → ".join(str(v) for v in value)))
         elif key == "valkuilen" and isinstance(value, list):

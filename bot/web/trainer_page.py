@@ -45,7 +45,7 @@ def page_date(value: Any) -> str:
 
 def status_name(value: Any) -> str:
     """A session's status in words ("goed afgelopen", "misgelopen"), as on the group page; other values as they are."""
-    from bot.roleplay.group import ENDING_NAMES  # lazy: bot.roleplay imports bot.web for its pages
+    from bot.status import ENDING_NAMES
 
     return ENDING_NAMES.get(str(value), str(value))
 
