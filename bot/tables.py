@@ -35,6 +35,10 @@ class Record(Base):
     ``conversation_id`` links it to the Rasa conversation it came from."""
 
     __tablename__ = "records"
+    # Never reuse a number after a wipe: "sessie 11" in a trainer's note must not become someone else's session
+    # (a user test). SQLite reuses the highest rowid without AUTOINCREMENT; PostgreSQL's sequence never does.
+    # Applies to databases created from now on; an existing file keeps its table.
+    __table_args__ = {"sqlite_autoincrement": True}
 
     pk = Column(Integer, primary_key=True)
     kind = Column(String(40), nullable=False, index=True)

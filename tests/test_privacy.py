@@ -556,3 +556,13 @@ def test_cli_writes_its_database_and_exports_readable_by_this_user_only(tmp_path
         os.umask(previous)
     assert "D-08" in export.read_text(encoding="utf-8")
     assert stat.S_IMODE(export.stat().st_mode) & 0o077 == 0
+
+
+def test_a_number_is_never_given_again_after_a_record_was_deleted():
+    # a user test: after 'Wis dit gesprek', the wiped role-play's number 11 went to someone else's next session
+    from bot import records
+
+    first = records.add_record("rollenspel", {"scenario": "x"}, conversation_id="a")
+    last = records.add_record("rollenspel", {"scenario": "y"}, conversation_id="b")
+    assert records.delete_record("rollenspel", last)
+    assert records.add_record("rollenspel", {"scenario": "z"}, conversation_id="c") not in (first, last)
