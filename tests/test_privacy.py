@@ -566,3 +566,58 @@ def test_a_number_is_never_given_again_after_a_record_was_deleted():
     last = records.add_record("rollenspel", {"scenario": "y"}, conversation_id="b")
     assert records.delete_record("rollenspel", last)
     assert records.add_record("rollenspel", {"scenario": "z"}, conversation_id="c") not in (first, last)
+
+
+def _typed_anywhere(folder: Path, typed, log_text: str) -> list:
+    """Which of the typed secrets stand in a file below ``folder`` or in the log."""
+    found = [(path.name, s) for path in folder.rglob("*") if path.is_file() for s in typed if s.encode() in
+             path.read_bytes()]
+    return found + [("log", s) for s in typed if s in log_text]
+
+
+async def test_an_intake_stopped_halfway_keeps_its_summary_masked(tmp_path, caplog, monkeypatch):
+    """New this session: 'stop' halfway stores the summary so far (and a first message that tells the story is the
+    first answer). What identifies the family reaches no file in the data folder and no log line."""
+    import logging
+
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.intake import ActionIntakeSamenvatting, ActionIntakeStart
+
+    caplog.set_level(logging.DEBUG)
+    monkeypatch.delenv("RUSTPUNT_MASKER", raising=False)  # as in the product: rules and deduce
+    opening = f"Ik heb een moeder aan de lijn, haar zoon {NAME} van 14 spijbelt al weken, bel haar op {PHONE}"
+
+    def tracker(text, slots):
+        latest = {"text": text, "intent": {"name": "start_vraagverheldering", "confidence": 1.0}, "entities": []}
+        return Tracker(sender_id="gesprek-s", slots=slots, latest_message=latest, events=[], paused=False,
+                       followup_action=None, active_loop={}, latest_action_name="action_listen")
+
+    events = await ActionIntakeStart().run(CollectingDispatcher(), tracker(opening, {}), {})
+    state = events[0]["value"]
+    assert state["answers"]  # the story was kept as the first answer
+    await ActionIntakeSamenvatting().run(CollectingDispatcher(), tracker("stop", {"intake_status": state}), {})
+    [summary] = list_records("intake_samenvatting")
+    assert "spijbelt" in json.dumps(summary.data)
+    assert _typed_anywhere(tmp_path, (NAME, PHONE), caplog.text) == []
+
+
+def test_a_retry_after_the_end_copies_only_masked_turns(tmp_path, caplog):
+    """New this session: retrying after the end starts a new session from the finished one's turns."""
+    import logging
+
+    from bot.roleplay import catalog
+    from bot.roleplay.engine import Move
+    from bot.roleplay.session import PracticeService
+
+    caplog.set_level(logging.DEBUG)
+    service = PracticeService(classify=lambda text: Move(zet="erkennen"))
+    session_id = service.start(catalog.scenarios()[0].id, conversation_id="gesprek-r", seed=1)
+    service.play(session_id, f"Ik hoor dat {NAME} het zwaar heeft, bel me op {PHONE}.")
+    service.play(session_id, "Wat vind je het moeilijkst?")
+    service.finish(session_id)
+    result = service.play(session_id, "probeer opnieuw vanaf beurt 2")
+    attempt = result.payload["sessie"]
+    assert attempt != session_id and "[NAAM]" in service.load(attempt)["state"]["turns"][0]["tekst"]
+    assert _typed_anywhere(tmp_path, (NAME, PHONE), caplog.text) == []
