@@ -188,9 +188,15 @@ def stale(names: Sequence[str] = PRODUCT) -> List[str]:
     """The recognisers among ``names`` whose stored model is missing or older than their examples."""
     result = []
     for name in names:
+        key = _current_key(name)
+        loaded = _LOADED.get(name)
+        if loaded is not None and loaded[0] == key:
+            continue
         stored = _read(name)
-        if stored is None or stored[0] != _current_key(name):
-            result.append(name)
+        if stored is not None and stored[0] == key:
+            _LOADED[name] = stored  # read once: the evaluation that asked then loads it from memory
+            continue
+        result.append(name)
     return result
 
 

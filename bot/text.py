@@ -11,6 +11,14 @@ import unicodedata
 
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
+# Numbers written as words, as they are typed after ``simplify`` ("tweeentwintig"): ages, turns, scenario numbers.
+NUMBER_WORDS = {
+    "nul": 0, "een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
+    "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15,
+    "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19, "twintig": 20, "eenentwintig": 21,
+    "tweeentwintig": 22, "drieentwintig": 23,
+}
+
 
 def strip_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)

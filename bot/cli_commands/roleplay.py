@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import List
+from typing import Any, List, Tuple
 
 from bot.cli_commands.evalueer import add_evaluation
 
@@ -78,15 +78,20 @@ def _configure_evaluation(parser: argparse.ArgumentParser) -> None:
 # -- scenario -------------------------------------------------------------------------------------
 def check_file(path: Path) -> List[str]:
     """All problems of one scenario file, in Dutch (empty list: in orde)."""
+    return _check(path)[0]
+
+
+def _check(path: Path) -> Tuple[List[str], List[Any]]:
+    """``check_file``'s problems, and the file's scenarios as read (for the warnings of ``path_warnings``)."""
     from bot.knowledge.kinds import registry
     from bot.knowledge.loader import Knowledge, check_references, validate_file
     from bot.roleplay import catalog
     from bot.roleplay.models import free_number, number_taken
 
     if not path.is_file():
-        return [f"{path}: bestand bestaat niet"]
+        return [f"{path}: bestand bestaat niet"], []
     if path.suffix not in {".yml", ".yaml"}:
-        return [f"{path}: verwacht een YAML-bestand (.yml of .yaml)"]
+        return [f"{path}: verwacht een YAML-bestand (.yml of .yaml)"], []
     kinds = registry()
     knowledge = Knowledge()
     validate_file(path, path.name, kinds, knowledge)
@@ -109,11 +114,11 @@ def check_file(path: Path) -> List[str]:
         if owner is not None:
             problems.append(str(number_taken(scenario, path.name, owner.id, existing.files[("scenario", owner.id)],
                                              free)))
-    return problems
+    return problems, mine
 
 
 def run_check(args: argparse.Namespace) -> int:
-    problems = check_file(args.bestand)
+    problems, scenarios = _check(args.bestand)
     if problems:
         print(f"{len(problems)} fout(en) gevonden in {args.bestand}:")
         for problem in problems:
@@ -125,7 +130,7 @@ def run_check(args: argparse.Namespace) -> int:
     print(f"{args.bestand} is in orde ({len(items)} item(s)). Na het herladen van de kennis is het beschikbaar. De "
           "herkenners leren de nieuwe zinnen van de persona bij de volgende 'make run' of met 'rustpunt herkenners "
           "bouw'; tot dan speelt het rollenspel met de vorige versie.")
-    for warning in path_warnings(args.bestand):
+    for warning in path_warnings(args.bestand.name, scenarios):
         print(f"Let op: {warning}")
     return 0
 
@@ -133,20 +138,16 @@ def run_check(args: argparse.Namespace) -> int:
 PATH_WARNING_CONFIDENCE = 0.8  # a read this sure of a pitfall in a step line of the oefenpad is worth a warning
 
 
-def path_warnings(path: Path) -> List[str]:
+def path_warnings(file_name: str, scenarios: List[Any]) -> List[str]:
     """Step lines of an oefenpad that Rustpunt reads as a pitfall (a user test: an 'opties' line "Ik bel uw ex vandaag
     nog en regel dat voor u." passed the check and became the hint's example). Warnings, no errors: the trainer
     decides. Empty when the recognisers are not built."""
     from bot import recognisers
-    from bot.knowledge.kinds import registry
-    from bot.knowledge.loader import Knowledge, validate_file
     from bot.roleplay.models import PITFALLS, STEPS
     from bot.steps.classifier import classify_step
 
     warnings: List[str] = []
-    knowledge = Knowledge()
-    validate_file(path, path.name, registry(), knowledge)
-    for scenario in knowledge.all("scenario"):
+    for scenario in scenarios:
         for number, line in enumerate(scenario.oefenpad, start=1):
             if line.zet not in STEPS:
                 continue
@@ -156,7 +157,7 @@ def path_warnings(path: Path) -> List[str]:
                 return []
             if read.stap in PITFALLS and read.zekerheid >= PATH_WARNING_CONFIDENCE:
                 warnings.append(
-                    f"{path.name}, item '{scenario.id}', oefenpad beurt {number} ('{line.tekst}') is bedoeld als "
+                    f"{file_name}, item '{scenario.id}', oefenpad beurt {number} ('{line.tekst}') is bedoeld als "
                     f"{line.zet}, maar Rustpunt leest er de valkuil {read.stap} in ({read.zekerheid:.0%} zeker). Deze "
                     "zin is ook het voorbeeld in de hint; kies een zin die duidelijker bij de stap past.")
     return warnings

@@ -20,6 +20,7 @@ from bot.kaart.vocabulary import LEEFTIJD_MAX, THEMAS, WERKGEBIEDEN
 from bot.knowledge.loader import PerKnowledge, get_knowledge
 from bot.lemmas import lemma_of
 from bot.message_length import max_message_length
+from bot.text import NUMBER_WORDS
 
 _CHILD = (r"(?:zoon|zoontje|dochter|dochtertje|kind|kindje|jongen|jongetje|meisje|meid|puber|tiener|jongere|leerling"
           r"|broer|zus|pleegkind|baby|kleinkind|kleinzoon|kleindochter|oudste|jongste|middelste|tweeling|peuter"
@@ -29,13 +30,7 @@ _CHILD = (r"(?:zoon|zoontje|dochter|dochtertje|kind|kindje|jongen|jongetje|meisj
 _HEDGE = (r"(?:(?:nu|inmiddels|pas|bijna|net|al|sinds kort|ongeveer|rond de|zo'n|een jaar of|binnenkort|straks"
           r"|volgende maand|volgende week|volgend jaar|deze maand|dit jaar|over een maand)\s+)?")
 _UNITS = r"(?:uur|keer|euro|procent|%|dagen|dag|weken|week|maanden|maand|minuten|kilo|kg|cm|x|kinderen|broers|zussen)"
-_NUMBER_WORDS = {
-    "nul": 0, "een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
-    "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15,
-    "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19, "twintig": 20, "eenentwintig": 21,
-    "tweeentwintig": 22, "drieentwintig": 23,
-}
-_NUM = r"(\d{1,2}|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + r")"
+_NUM = r"(\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 _AGE_PATTERNS = (
     re.compile(_CHILD + r"\s+(?:is|wordt|van)\s+" + _HEDGE + _NUM + r"\b(?!\s*" + _UNITS + r"\b)"),
     re.compile(r"\b" + _NUM + r"\s*-?\s*jarige?\b"),
@@ -183,7 +178,7 @@ def _verb_first(phrase: str, persons: Set[str]) -> Optional[str]:
         return None
     # a number or an inflected adjective before it makes the last word a noun ("twee huizen", "blauwe plekken"), as
     # does a preposition right before it ("bang voor toetsen")
-    if any(part in _NUMBER_WORDS or (len(part) > 3 and part.endswith("e")) for part in parts[:-1]) \
+    if any(part in NUMBER_WORDS or (len(part) > 3 and part.endswith("e")) for part in parts[:-1]) \
             or parts[-2] in PREPOSITIONS:
         return None
     verb = parts[-1]
@@ -492,7 +487,7 @@ def extract_subjects(text: str, themas: List[str], spans: Dict[str, Tuple[int, i
 def _to_int(token: str) -> Optional[int]:
     if token.isdigit():
         return int(token)
-    return _NUMBER_WORDS.get(token)
+    return NUMBER_WORDS.get(token)
 
 
 # the child's name between the child and the age: "zoon Daan van 11", "dochter Sara is 9"

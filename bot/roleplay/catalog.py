@@ -14,15 +14,12 @@ from typing import Dict, List, Optional
 
 from bot.knowledge.loader import Knowledge, current_knowledge
 from bot.roleplay.models import Scenario, Zet
-from bot.text import plain
+from bot.text import NUMBER_WORDS, plain
 
 _NUMBER = re.compile(r"^(?:scenario|nummer|nr)? ?(\d{1,4})$")  # on plain text: lower case, punctuation gone
-_NUMBER_WORDS = {
-    word: number for number, words in enumerate(
-        ("een eerste", "twee tweede", "drie derde", "vier vierde", "vijf vijfde", "zes zesde", "zeven zevende",
-         "acht achtste", "negen negende", "tien tiende"), start=1)
-    for word in words.split()
-}
+_NUMBER_WORDS = {**NUMBER_WORDS, **{  # 'drie', and 'de derde'
+    word: number for number, word in enumerate(
+        "eerste tweede derde vierde vijfde zesde zevende achtste negende tiende".split(), start=1)}}
 _FRAME = {"scenario", "nummer", "nr", "de", "het", "die", "dat", "ik", "wil", "graag", "doe", "maar", "oefenen",
           "met", "een", "en", "van", "voor", "kies", "neem"}
 # The words of a request to start a role-play, around the scenario it may name.

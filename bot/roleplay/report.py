@@ -252,7 +252,7 @@ def _pitfall(item: Any) -> PitfallView:
                        beter_naam=item.get("beter_naam") or "", voorbeeld=item.get("voorbeeld") or "")
 
 
-def _move_name(move: Any) -> Any:
+def move_name(move: Any) -> Any:
     """A move id by its name for the trainers' page; other values (and unreadable names) as they are."""
     try:
         from bot.roleplay import catalog
@@ -281,7 +281,7 @@ def debrief_rows(debrief: Dict[str, Any]) -> List[DebriefRow]:
         if key == "pogingen" and isinstance(value, list):
             value = [line for item in value for line in _attempt_lines(item)]
         if key in ("stappen_volgorde", "zetten_volgorde", "ontbrekende_stappen") and isinstance(value, list):
-            value = [_move_name(v) for v in value]  # "Erkennen", not the stored id "erkennen"
+            value = [move_name(v) for v in value]  # "Erkennen", not the stored id "erkennen"
         if key in ARROW_KEYS and isinstance(value, list) and value:
             rows.append(DebriefRow(key, label(key), "arrows", " → ".join(str(v) for v in value)))
         elif key == "valkuilen" and isinstance(value, list):

@@ -9,6 +9,8 @@ import re
 from dataclasses import asdict
 from typing import Any, Dict, List, Optional
 
+from bot.text import NUMBER_WORDS
+
 _RETRY = re.compile(
     r"^(?:/?rollenspel_opnieuw\b.*?"
     r"|(?:probeer|doe) (?:het |dit )?(?:nog eens |nog een keer |opnieuw )?(?:vanaf |bij |van )?"
@@ -16,8 +18,6 @@ _RETRY = re.compile(
     r"beurt (?P<nr>\d{1,3}|[a-z]+)(?: opnieuw| overdoen| nog een keer| nog eens)?$"
 )
 _RETRY_AFTER = re.compile(r"^(?:probeer|doe) beurt (?P<nr>\d{1,3}|[a-z]+) (?:opnieuw|nog een keer|nog eens|over)$")
-_NUMBER_WORDS = {word: number for number, word in enumerate(
-    "een twee drie vier vijf zes zeven acht negen tien elf twaalf dertien veertien vijftien".split(), start=1)}
 
 
 def retry_turn(text: Optional[str]) -> Optional[int]:
@@ -27,7 +27,7 @@ def retry_turn(text: Optional[str]) -> Optional[int]:
     if not match:
         return None
     number = match.group("nr")  # 'beurt 2' or 'beurt twee'
-    return int(number) if number.isdigit() else _NUMBER_WORDS.get(number)
+    return int(number) if number.isdigit() else NUMBER_WORDS.get(number)
 
 
 def attempt_record(turn_nr: int, removed: List[Any], ending: Optional[str]) -> Dict[str, Any]:

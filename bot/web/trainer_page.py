@@ -51,15 +51,10 @@ def status_name(value: Any) -> str:
 
 
 def move_name(value: Any) -> str:
-    """A move id ("inhoud") by its name ("De inhoud in (valkuil)"); the id when the names cannot be read."""
-    try:
-        from bot.roleplay import catalog
+    """A move id ("inhoud") by its name ("De inhoud in (valkuil)"), as in the debrief rows."""
+    from bot.roleplay.report import move_name as name_of  # lazy: bot.roleplay imports bot.web for its pages
 
-        moves = catalog.moves()
-    except Exception:  # the names are a nicety; the page works with the ids
-        return str(value)
-    zet = moves.get(str(value))
-    return zet.naam if zet is not None else str(value)
+    return str(name_of(value))
 
 
 def _short_list(value: Any) -> bool:
