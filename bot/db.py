@@ -13,10 +13,11 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
+from sqlalchemy.schema import CreateIndex, CreateTable
 
 from bot.paths import var_dir
 from bot.privacy.tracker_db import secure_delete
-from bot.tables import Base
+from bot.tables import Base, Record
 
 _ENGINES: Dict[str, Engine] = {}
 _SESSIONS: Dict[str, sessionmaker] = {}
@@ -43,6 +44,8 @@ def get_engine(url: Optional[str] = None) -> Engine:
                 event.listen(engine, "connect", _sqlite_pragmas)
         secure_delete(engine)  # deleted records are overwritten in the SQLite file
         Base.metadata.create_all(engine)
+        if sqlite:
+            never_reuse_record_numbers(engine)
         _ENGINES[url] = engine
     return engine
 
@@ -57,6 +60,52 @@ def sqlite_file_engine(url: Any, pool_size: int, **options: Any) -> Engine:
                            connect_args={"check_same_thread": False}, **options)
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+def never_reuse_record_numbers(engine: Engine) -> bool:
+    """Rebuild an SQLite ``records`` table made before AUTOINCREMENT, keeping every row and its number.
+
+    Without AUTOINCREMENT SQLite gives the highest number again after that record was wiped, so "sessie 11" in a
+    trainer's note could become another trainee's session. New databases get the keyword from ``bot.tables``;
+    this brings an existing ``var/rustpunt.db`` along once. One transaction that holds the write lock, so a
+    second worker starting at the same moment waits and then finds nothing to do. True when it rebuilt.
+    """
+    table = Record.__table__
+    raw = engine.raw_connection()
+    try:
+        connection = raw.connection  # the sqlite3 connection
+        previous = connection.isolation_level
+        connection.isolation_level = None  # explicit transaction below; sqlite3 would not wrap the DDL
+        try:
+            cursor = connection.cursor()
+            cursor.execute("BEGIN IMMEDIATE")
+            try:
+                row = cursor.execute(
+                    "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table.name,)
+                ).fetchone()
+                if not row or "AUTOINCREMENT" in (row[0] or "").upper():
+                    cursor.execute("COMMIT")
+                    return False
+                columns = ", ".join(column.name for column in table.columns)
+                cursor.execute(f"ALTER TABLE {table.name} RENAME TO {table.name}_before_autoincrement")
+                for index in table.indexes:
+                    cursor.execute(f"DROP INDEX IF EXISTS {index.name}")
+                cursor.execute(str(CreateTable(table).compile(dialect=engine.dialect)))
+                for index in table.indexes:
+                    cursor.execute(str(CreateIndex(index).compile(dialect=engine.dialect)))
+                cursor.execute(
+                    f"INSERT INTO {table.name} ({columns}) SELECT {columns} FROM {table.name}_before_autoincrement"
+                )
+                cursor.execute(f"DROP TABLE {table.name}_before_autoincrement")
+                cursor.execute("COMMIT")
+            except Exception:
+                cursor.execute("ROLLBACK")
+                raise
+        finally:
+            connection.isolation_level = previous
+    finally:
+        raw.close()
+    return True
 
 
 def _sqlite_pragmas(connection, _record) -> None:

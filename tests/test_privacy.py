@@ -621,3 +621,42 @@ def test_a_retry_after_the_end_copies_only_masked_turns(tmp_path, caplog):
     attempt = result.payload["sessie"]
     assert attempt != session_id and "[NAAM]" in service.load(attempt)["state"]["turns"][0]["tekst"]
     assert _typed_anywhere(tmp_path, (NAME, PHONE), caplog.text) == []
+
+
+def test_an_existing_database_stops_reusing_numbers_and_keeps_its_records(tmp_path, monkeypatch):
+    # an organisation's var/rustpunt.db made before AUTOINCREMENT: its records table is rebuilt once at the start
+    import sqlite3
+
+    from sqlalchemy import create_engine
+
+    from bot import records
+    from bot.db import never_reuse_record_numbers, reset_engines
+
+    path = tmp_path / "oud.db"
+    old = sqlite3.connect(path)
+    old.executescript(
+        "CREATE TABLE records (pk INTEGER NOT NULL, kind VARCHAR(40) NOT NULL, conversation_id VARCHAR(120),"
+        " status VARCHAR(40), title TEXT, data JSON NOT NULL, created_at DATETIME NOT NULL,"
+        " updated_at DATETIME NOT NULL, PRIMARY KEY (pk));"
+        "CREATE INDEX ix_records_kind ON records (kind);"
+        "CREATE INDEX ix_records_conversation_id ON records (conversation_id);"
+        "INSERT INTO records VALUES (1, 'rollenspel', 'a', NULL, NULL, '{\"scenario\": \"x\"}',"
+        " '2026-12-01 10:00:00', '2026-12-01 10:00:00');"
+        "INSERT INTO records VALUES (2, 'rollenspel', 'b', NULL, NULL, '{\"scenario\": \"y\"}',"
+        " '2026-12-01 11:00:00', '2026-12-01 11:00:00');"
+    )
+    old.commit()
+    old.close()
+    url = f"sqlite:///{path}"
+    monkeypatch.setenv("RUSTPUNT_DATABASE_URL", url)
+    reset_engines()
+    try:
+        kept = records.get_record("rollenspel", 1)
+        assert kept is not None and kept.data == {"scenario": "x"}  # kept, with its number
+        assert records.delete_record("rollenspel", 2)
+        assert records.add_record("rollenspel", {"scenario": "z"}, conversation_id="c") == 3
+    finally:
+        reset_engines()
+    assert never_reuse_record_numbers(create_engine(url)) is False  # once is enough
+    indexes = sqlite3.connect(path).execute("SELECT name FROM sqlite_master WHERE type = 'index'").fetchall()
+    assert {"ix_records_kind", "ix_records_conversation_id"} <= {name for (name,) in indexes}
