@@ -399,3 +399,23 @@ def test_hitting_or_threats_still_interrupt_on_the_violence_question(intake_know
     other = intake.handle(intake.handle(intake.handle(intake.start().state, "x").state, "nee").state, "nee").state
     turn = intake.handle(other, "ja, en hij heeft haar bedreigd")
     assert turn.kind == "gevaar" and [s.id for s in turn.danger] == ["gevaar_geweld"]
+
+
+def test_the_quote_of_the_caller_leaves_out_the_consultants_opening(intake_knowledge):
+    # a user test: "In de woorden van de beller" began with the consultant's "Ik heb een moeder aan de lijn"
+    intake = Intake(intake_knowledge)
+    state = intake.start().state
+    state = intake.handle(state, "Ik heb een moeder uit Huizen aan de lijn, haar zoon gaat al weken niet naar school").state
+    summary = build_summary(intake.handle(state, "rond af").state, intake_knowledge, search=lambda *a, **k: [])
+    assert summary.kern_woorden == "Haar zoon gaat al weken niet naar school"
+    assert summary.plaats == "huizen"  # the place in the opening still counts (the kaart key)
+
+
+@pytest.mark.parametrize("text", [
+    "Mijn dochter van 12 wil niet meer naar haar vader",  # no opening: the caller's words as typed
+    "Ik heb een moeder aan de lijn",  # nothing after the opening: kept rather than emptied
+])
+def test_a_quote_without_an_opening_is_kept_as_typed(text):
+    from bot.intake.opening import without_opening
+
+    assert without_opening(text) == text

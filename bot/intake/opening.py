@@ -30,3 +30,16 @@ def tells_the_story(text: str) -> bool:
     opening = _OPENING.match(plain)
     rest = plain[opening.end():] if opening else plain
     return len(_WORD.findall(rest)) >= MIN_STORY_WORDS + (0 if opening else 4)
+
+
+def without_opening(text: str) -> str:
+    """``text`` without the consultant's opening of the call: the caller's words for the quote in the summary
+    ("Ik heb een moeder aan de lijn, haar zoon ..." -> "Haar zoon ..."). Unchanged when there is no opening, when
+    nothing follows it, or when simplifying changed the length (the offsets would not fit the original)."""
+    text = (text or "").strip()
+    plain = simplify(text)
+    opening = _OPENING.match(plain)
+    if opening is None or len(plain) != len(text):
+        return text
+    rest = text[opening.end():].strip()
+    return rest[:1].upper() + rest[1:] if _WORD.search(plain[opening.end():]) else text

@@ -10,6 +10,7 @@ from typing import Callable, Dict, List, Optional
 from bot import status
 from bot.intake import deidentify
 from bot.intake.listen import age_of, kern_from_words, place_of
+from bot.intake.opening import without_opening
 from bot.intake.route import Advice, advise
 from bot.intake.session import DEFAULT_PLAN, Intake
 from bot.intake.signals import Hit
@@ -175,7 +176,7 @@ def build_summary(state: dict, knowledge, gemeente: Optional[str] = None, search
         veiligheid=_safety_line(intake, state),
         antwoorden=[[question, answer] for question, answer in intake.other_answers(state, shown)],
         kern=kern,
-        kern_woorden=answers.get(KERN_KEY, ""),
+        kern_woorden=without_opening(answers.get(KERN_KEY, "")),
         aspecten=aspects,
         steun=steun,
         weinig_steun=any(h.soort == "weinig_steun" for h in hits),
