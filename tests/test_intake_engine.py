@@ -405,7 +405,8 @@ def test_the_quote_of_the_caller_leaves_out_the_consultants_opening(intake_knowl
     # a user test: "In de woorden van de beller" began with the consultant's "Ik heb een moeder aan de lijn"
     intake = Intake(intake_knowledge)
     state = intake.start().state
-    state = intake.handle(state, "Ik heb een moeder uit Huizen aan de lijn, haar zoon gaat al weken niet naar school").state
+    opening = "Ik heb een moeder uit Huizen aan de lijn, haar zoon gaat al weken niet naar school"
+    state = intake.handle(state, opening).state
     summary = build_summary(intake.handle(state, "rond af").state, intake_knowledge, search=lambda *a, **k: [])
     assert summary.kern_woorden == "Haar zoon gaat al weken niet naar school"
     assert summary.plaats == "huizen"  # the place in the opening still counts (the kaart key)
