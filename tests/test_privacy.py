@@ -188,6 +188,31 @@ async def test_tracker_store_appends_new_events_masked(tmp_path, tracker_url):
     assert files_contain(tmp_path / "rasa") == []
 
 
+async def test_what_the_recogniser_took_out_of_an_address_is_stored_masked_and_so_is_the_slot_filled_from_it(
+    tmp_path, tracker_url
+):
+    # a user test: the text was masked, but its entities kept "Huizerweg" (a place entity) and "45", "1402" (ages)
+    text = "Het gezin woont aan de Larenseweg 112, 1221 CK Hilversum, zoon 14 blowt"
+    def entity(name, value):
+        start = text.index(value)
+        return {"entity": name, "value": value, "start": start, "end": start + len(value)}
+    entities = [entity("gemeente", "Larenseweg"), entity("leeftijd", "112"), entity("leeftijd", "1221"),
+                entity("leeftijd", "14")]
+    store = make_store(tmp_path)
+    live = conversation("gesprek-e", text="hallo")
+    live.update(UserUttered(text, intent={"name": "vertel", "confidence": 1.0}, entities=entities,
+                            parse_data={"text": text, "intent": {"name": "vertel", "confidence": 1.0},
+                                        "entities": entities}))
+    live.update(SlotSet("terugbel_waarover", "Larenseweg"))
+    await store.save(live)
+    assert files_contain(tmp_path / "rasa", ("Larenseweg", "1221", '"112"')) == []
+    back = await store.retrieve("gesprek-e")
+    values = [(e["entity"], e["value"]) for e in back.latest_message.entities]
+    assert values == [("gemeente", "[ADRES]"), ("leeftijd", "[ADRES]"), ("leeftijd", "[POSTCODE]"), ("leeftijd", "14")]
+    assert back.get_slot("terugbel_waarover") == "[ADRES]"
+    assert live.latest_message.entities[0]["value"] == "Larenseweg"  # the turn being processed still sees it
+
+
 async def test_forgotten_conversation_is_gone_from_the_database_file_and_its_write_ahead_log(tmp_path, tracker_url):
     store = make_store(tmp_path)
     await store.save(conversation("weg-wal", text="Zeldzaamwoord zei dit"))

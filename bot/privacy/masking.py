@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import re
 from functools import lru_cache
-from typing import AbstractSet, Any, Callable, Iterable, Tuple
+from typing import AbstractSet, Any, Callable, Iterable, Optional, Tuple
 
 from bot.intake import deidentify
 
@@ -37,6 +37,20 @@ def words_of(text: str) -> frozenset:
 @lru_cache(maxsize=CACHE_SIZE)
 def _spans(text: str) -> Tuple[Tuple[int, int, str], ...]:
     return tuple(deidentify.mask(text).spans)
+
+
+def label_within(text: str, start: Any, end: Any) -> Optional[str]:
+    """The label ("[ADRES]") of the masked span of ``text`` that overlaps ``text[start:end]``, else None.
+
+    A piece of a message masked on its own can look harmless: "Huizerweg" alone is no address, "45" no house
+    number. What the recogniser took out of a message (an entity) is masked by where it stood in the message.
+    """
+    if not isinstance(start, int) or not isinstance(end, int) or not text or start >= end:
+        return None
+    for span_start, span_end, label in _spans(text):
+        if span_start < end and start < span_end:
+            return deidentify.LABELS[label]
+    return None
 
 
 def mask_reply(text: str, typed: AbstractSet[str]) -> str:

@@ -26,7 +26,7 @@ from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy.orm import sessionmaker
 
 from bot.db import sqlite_file_engine
-from bot.privacy.masking import mask_reply, mask_value, warm_up, words_of
+from bot.privacy.masking import label_within, mask_reply, mask_value, warm_up, words_of
 
 log = logging.getLogger(__name__)
 
@@ -40,12 +40,39 @@ KEEP_KEYS = frozenset({
 })
 
 
-def mask_event(data: Dict[str, Any], typed: Optional[AbstractSet[str]] = None) -> Dict[str, Any]:
+def mask_event(
+    data: Dict[str, Any], typed: Optional[AbstractSet[str]] = None, hidden: Optional[Dict[str, str]] = None
+) -> Dict[str, Any]:
     """The serialised event ``data`` with every piece of free text masked (a new dict). A reply of Rustpunt
-    (a ``bot`` event) with ``typed`` (``typed_words``): names only where the user typed them (``mask_reply``)."""
+    (a ``bot`` event) with ``typed`` (``typed_words``): names only where the user typed them (``mask_reply``).
+
+    A message's entities are masked by where they stood in it (``label_within``): "Huizerweg" out of "aan de
+    Huizerweg 45" becomes [ADRES], though the word alone looks like no address. Their typed values go into
+    ``hidden`` (lower case -> label), so a slot filled from them in the same turn is masked the same way."""
     if typed is not None and data.get("event") == "bot":
         return mask_value(data, skip_keys=KEEP_KEYS, mask=lambda text: mask_reply(text, typed))
-    return mask_value(data, skip_keys=KEEP_KEYS)
+    if data.get("event") == "slot" and hidden and str(data.get("value") or "").strip().lower() in hidden:
+        return {**data, "value": hidden[str(data["value"]).strip().lower()]}
+    masked = mask_value(data, skip_keys=KEEP_KEYS)
+    if data.get("event") == "user":
+        text = str(data.get("text") or "")
+        for original, copy in _entity_pairs(data, masked):
+            label = label_within(text, original.get("start"), original.get("end"))
+            if label is not None:
+                copy["value"] = label
+                if hidden is not None and isinstance(original.get("value"), str):
+                    hidden[original["value"].strip().lower()] = label
+    return masked
+
+
+def _entity_pairs(data: Dict[str, Any], masked: Dict[str, Any]) -> List[Any]:
+    """(original, masked copy) of every entity of a serialised user event, in ``entities`` and in ``parse_data``."""
+    pairs: List[Any] = []
+    for original, copy in ((data, masked), (data.get("parse_data") or {}, masked.get("parse_data") or {})):
+        for entity, entity_copy in zip(original.get("entities") or [], copy.get("entities") or [], strict=False):
+            if isinstance(entity, dict) and isinstance(entity_copy, dict):
+                pairs.append((entity, entity_copy))
+    return pairs
 
 
 def typed_words(tracker: DialogueStateTracker) -> FrozenSet[str]:
@@ -104,8 +131,9 @@ class MaskingSQLTrackerStore(SQLTrackerStore):
         await self.stream_events(tracker)
         with self.session_scope() as session:
             typed = typed_words(tracker)
+            hidden: Dict[str, str] = {}  # entity values masked in this turn's messages, for its slots
             for event in self._additional_events(session, tracker):
-                data = mask_event(event.as_dict(), typed)
+                data = mask_event(event.as_dict(), typed, hidden)
                 session.add(
                     self.SQLEvent(
                         sender_id=tracker.sender_id,
