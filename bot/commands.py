@@ -116,3 +116,31 @@ def within_short_message(text: Optional[str], allowed: Sequence[str]) -> Optiona
             continue
         return command
     return None
+
+
+# "stoppen met school", "stopt met voetbal": stopping something in the family's life, not this conversation.
+_STOP_WITH = re.compile(
+    r"\b(?:stop|stopt|stoppen|stopte|stopten|gestopt|ophouden|houdt op|kappen|kapt|kapte)\s+met\s+"
+    r"(?:(?:het|de|dit|deze|die|dat|mijn|je|jouw|zijn|haar|hun|ons|onze|al|die)\s+)*(\w+)"
+)
+# What "stoppen met ..." can name of Rustpunt itself: then it is a request to stop.
+_OUR_THINGS = frozenset({
+    "gesprek", "rollenspel", "rollenspellen", "intake", "vraagverheldering", "voorbereiding", "voorbereiden",
+    "oefenen", "oefening", "chat", "chatten", "sessie", "vragen", "zoeken", "praten", "spelen", "plan",
+    "gespreksplan", "quiz", "alles", "typen", "deze", "dit", "jou", "je", "u", "rustpunt",
+})
+MAX_STOP_WORDS = 10  # a longer message with "stop" in it tells something; it is not the button
+
+
+def is_stop_request(text: Optional[str]) -> bool:
+    """Whether ``text`` asks to stop what Rustpunt is doing ("stop", "ik wil stoppen met het rollenspel", "laat
+    maar, ik ga stoppen"), as opposed to a message about stopping something else ("zoon 16 wil stoppen met
+    school, Huizen", "ik wil dat jullie stoppen met ruzie maken"). The Rasa model is told the same
+    (``bot.rasa_runtime.command_guard``): its stop intent counts only for such a request."""
+    if whole_message(text, (STOP,)):
+        return True
+    cleaned = normalise(text)
+    words = cleaned.split()
+    if not words or len(words) > MAX_STOP_WORDS:
+        return False
+    return all(match.group(1) in _OUR_THINGS for match in _STOP_WITH.finditer(cleaned))

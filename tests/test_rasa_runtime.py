@@ -327,3 +327,54 @@ def test_rasa_does_not_start_with_debug_logs_unless_asked_for_on_purpose():
     with pytest.raises(SystemExit) as stopped:
         rasa_server.main(["run", "--debug"])
     assert stopped.value.code == 2
+
+
+# --- the stop intent --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "stop", "Stop!", "ik wil stoppen", "laat maar, ik wil stoppen", "ik ga stoppen met het gesprek, doei",
+    "stop met het rollenspel", "ik wil stoppen met oefenen", "kappen hiermee", "stoppen met deze intake",
+])
+def test_a_request_to_stop_rustpunt_is_a_stop_request(text):
+    from bot.commands import is_stop_request
+
+    assert is_stop_request(text)
+
+
+@pytest.mark.parametrize("text", [
+    "zoon 16 wil stoppen met school, Huizen",  # a user test: this ended in "Goed, ik ben gestopt"
+    "Vleuten jongen 17 wil stoppen met school en werken",
+    "ik wil dat jullie stoppen met ruzie maken",  # a role-play turn to two parents
+    "moeder is gestopt met haar medicijnen, dochter van 12 in Bussum",
+    "vader wil stoppen met de omgangsregeling en de kinderen niet meer zien, wat kan ik hem aanraden in Laren",
+])
+def test_stopping_something_in_the_familys_life_is_not_a_stop_request(text):
+    from bot.commands import is_stop_request
+
+    assert not is_stop_request(text)
+
+
+def test_the_stop_intent_gives_way_to_the_next_intent_when_the_message_does_not_ask_to_stop():
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.rasa_runtime.command_guard import StopIntentGuard
+
+    ranking = [{"name": "stop", "confidence": 0.7}, {"name": "kaart_zoeken", "confidence": 0.2},
+               {"name": "greet", "confidence": 0.1}]
+    about_school = Message(data={"text": "zoon 16 wil stoppen met school, Huizen", "intent": ranking[0],
+                                 "intent_ranking": list(ranking)})
+    stop = Message(data={"text": "ik wil stoppen", "intent": ranking[0], "intent_ranking": list(ranking)})
+    StopIntentGuard().process([about_school, stop])
+    assert about_school.get("intent")["name"] == "kaart_zoeken"  # the fallback classifier then judges 0.2
+    assert [r["name"] for r in about_school.get("intent_ranking")] == ["kaart_zoeken", "greet"]
+    assert stop.get("intent")["name"] == "stop"
+
+
+def test_the_stop_guard_sits_between_the_intent_classifier_and_the_fallback():
+    import yaml
+
+    from tests.e2e.conftest import ROOT
+
+    names = [c["name"] for c in yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))["pipeline"]]
+    guard = names.index("bot.rasa_runtime.command_guard.StopIntentGuard")
+    assert names.index("DIETClassifier") < guard < names.index("FallbackClassifier")

@@ -1,0 +1,59 @@
+"""The stop intent only for a request to stop (``bot.commands.is_stop_request``).
+
+The model learned "stoppen" as the word of the stop intent, so "zoon 16 wil stoppen met school, Huizen" ended in
+"Goed, ik ben gestopt" instead of a kaart search (a user test), and a role-play turn like "ik wil dat jullie
+stoppen met ruzie maken" could end the role-play. ``StopIntentGuard`` runs after the intent classifier and before
+the ``FallbackClassifier`` (config.yml): a stop intent on a message that does not ask to stop gives way to the next
+intent of the ranking; when that one is unsure, the fallback reads the message as a question (kaart, step, role).
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Dict, List, Text
+
+from bot.commands import is_stop_request
+
+logger = logging.getLogger(__name__)
+
+STOP_INTENT = "stop"
+
+try:  # the component needs Rasa; bot.commands does not
+    from rasa.engine.graph import ExecutionContext, GraphComponent
+    from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+    from rasa.engine.storage.resource import Resource
+    from rasa.engine.storage.storage import ModelStorage
+    from rasa.shared.constants import DEFAULT_NLU_FALLBACK_INTENT_NAME as FALLBACK_INTENT
+    from rasa.shared.nlu.constants import INTENT, INTENT_NAME_KEY, INTENT_RANKING_KEY, TEXT
+    from rasa.shared.nlu.training_data.message import Message
+except ImportError:  # pragma: no cover - Rasa is a dependency of the project
+    GraphComponent = None
+
+if GraphComponent is not None:
+
+    @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+    class StopIntentGuard(GraphComponent):
+        """After the intent classifier: the stop intent gives way when the message does not ask to stop."""
+
+        @staticmethod
+        def get_default_config() -> Dict[Text, Any]:
+            return {}
+
+        @classmethod
+        def create(
+            cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+            execution_context: ExecutionContext,
+        ) -> "StopIntentGuard":
+            return cls()
+
+        def process(self, messages: List[Message]) -> List[Message]:
+            for message in messages:
+                intent = message.get(INTENT) or {}
+                if intent.get(INTENT_NAME_KEY) != STOP_INTENT or is_stop_request(message.get(TEXT)):
+                    continue
+                ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != STOP_INTENT]
+                logger.info("NLU: a stop intent on a message that does not ask to stop; next: %s",
+                            ranking[0][INTENT_NAME_KEY] if ranking else "none")
+                message.set(INTENT, ranking[0] if ranking else {INTENT_NAME_KEY: FALLBACK_INTENT, "confidence": 1.0},
+                            add_to_output=True)
+                message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+            return messages
