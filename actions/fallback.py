@@ -22,7 +22,6 @@ sets the slot ``onzeker_beantwoord`` (True: answered; False: the rule goes on wi
 """
 from __future__ import annotations
 
-import re
 from typing import Any, Dict, List, Text
 
 from rasa_sdk import Action, Tracker
@@ -33,9 +32,10 @@ from rasa_sdk.types import DomainDict
 from actions.kaart import is_kaart_question, remembered_question, search_and_show
 from actions.roles import ActionRolAnalyse
 from actions.steps import ActionVoorbereidenWelkeStap
-from bot.commands import HINT, whole_message
+from bot.commands import HINT, is_forget_request, whole_message
 from bot.intake.danger import danger_message
 from bot.kaart.dialog import VORIGE_VRAAG, lees, vorige_vraag_opnieuw
+from bot.privacy.forget import HOW_TO_FORGET
 from bot.roles.request import is_role_request
 from bot.steps import navigation
 
@@ -68,7 +68,7 @@ class ActionOnzekerBericht(Action):
             search_and_show(dispatcher, previous, again)
             remembered = [SlotSet(VORIGE_VRAAG, previous)]  # searched again: a next follow-up may still mean it
         elif is_forget_request(text):
-            dispatcher.utter_message(text=FORGET_HOW)
+            dispatcher.utter_message(text=HOW_TO_FORGET)
         elif whole_message(text, (HINT,)) == HINT:  # "hint" after a role-play ended (a user test got 'Sorry')
             dispatcher.utter_message(text=HINT_OUTSIDE_PLAY)
         else:
@@ -76,19 +76,6 @@ class ActionOnzekerBericht(Action):
         return [SlotSet(ANSWERED, answered)] + remembered
 
 
-_FORGET = re.compile(r"\b(?:wis|wissen|vergeet|vergeten|verwijder|verwijderen|weggooien|gooi)\b.*"
-                     r"\b(?:gesprek|gesprekken|gegevens|alles|chat|geschiedenis|wat ik (?:heb )?(?:gezegd|getypt))\b")
-FORGET_HOW = ("Op de webpagina wis je dit gesprek met de knop 'Wis dit gesprek' bovenaan: alles wat je in dit gesprek "
-              "typte en wat Rustpunt ervan bewaarde, wordt dan verwijderd (ook terugbelverzoeken, samenvattingen, "
-              "plannen en rollenspelsessies uit dit gesprek). Een beheerder kan een gesprek ook wissen met "
-              "'rustpunt vergeet'.")
-
-
 HINT_OUTSIDE_PLAY = ("Een hint geef ik tijdens een rollenspel. Is het rollenspel afgelopen, dan toont 'tussenstand' de "
                      "nabespreking nog eens, 'probeer opnieuw vanaf beurt 2' speelt vanaf die beurt opnieuw, en "
                      "'ik wil oefenen' begint een nieuw rollenspel.")
-
-
-def is_forget_request(text: str) -> bool:
-    """A request to forget this conversation or one's data ("wis dit gesprek", "verwijder mijn gegevens")."""
-    return len(text.split()) <= 12 and bool(_FORGET.search(text.lower()))

@@ -144,3 +144,21 @@ def is_stop_request(text: Optional[str]) -> bool:
     if not words or len(words) > MAX_STOP_WORDS:
         return False
     return all(match.group(1) in _OUR_THINGS for match in _STOP_WITH.finditer(cleaned))
+
+
+# "wis dit gesprek", "verwijder mijn gegevens", "vergeet mij", "vergeet alles wat ik over mevrouw X heb ingetypt"
+_FORGET_VERB = r"\b(?:wis|wissen|vergeet|vergeten|verwijder|verwijderen|weggooien|gooi)\b.*"
+_DATA = r"gesprek|gesprekken|gegevens|chat|geschiedenis|mij|me|wat ik (?:heb )?(?:getypt|ingetypt)"
+_FORGET = re.compile(_FORGET_VERB + rf"\b(?:{_DATA}|alles|wat ik (?:heb )?gezegd)\b")
+# In a role-play "vergeet alles wat ik net zei" is a line to the parent or child: only the data counts there.
+_FORGET_DATA = re.compile(_FORGET_VERB + rf"\b(?:{_DATA})\b")
+MAX_FORGET_WORDS = 12
+
+
+def is_forget_request(text: Optional[str], in_role_play: bool = False) -> bool:
+    """A request to forget this conversation or one's data, in a short message. The web page's button does the
+    wiping; wherever such a request is typed (menu, role-play, intake, preparation) it gets the explanation
+    (``bot.privacy.forget.HOW_TO_FORGET``) and is never kept as a turn, an answer or a note."""
+    cleaned = normalise(text)
+    pattern = _FORGET_DATA if in_role_play else _FORGET
+    return 0 < len(cleaned.split()) <= MAX_FORGET_WORDS and bool(pattern.search(cleaned))

@@ -86,7 +86,8 @@ async def test_a_place_outside_the_region_and_a_request_to_forget_are_answered()
     case = "vader uit Amersfoort, zoon 12 spijbelt"  # remembered: "en in Hilversum?" searches it there
     messages = await answer(case, remembered=case)
     assert "Amersfoort" in messages[0]["text"] or "Amersfoort" in messages[1]["text"]
-    for text in ("wis dit gesprek", "vergeet alles wat ik gezegd heb", "verwijder mijn gegevens"):
+    for text in ("wis dit gesprek", "vergeet alles wat ik gezegd heb", "verwijder mijn gegevens", "vergeet mij",
+                 "vergeet alles wat ik over mevrouw de Wit heb ingetypt alsjeblieft"):  # the last two: a user test
         [message] = await answer(text)
         assert "'Wis dit gesprek'" in message["text"], text
 

@@ -357,14 +357,14 @@ def test_stopping_something_in_the_familys_life_is_not_a_stop_request(text):
 def test_the_stop_intent_gives_way_to_the_next_intent_when_the_message_does_not_ask_to_stop():
     from rasa.shared.nlu.training_data.message import Message
 
-    from bot.rasa_runtime.command_guard import StopIntentGuard
+    from bot.rasa_runtime.command_guard import CommandIntentGuard
 
     ranking = [{"name": "stop", "confidence": 0.7}, {"name": "kaart_zoeken", "confidence": 0.2},
                {"name": "greet", "confidence": 0.1}]
     about_school = Message(data={"text": "zoon 16 wil stoppen met school, Huizen", "intent": ranking[0],
                                  "intent_ranking": list(ranking)})
     stop = Message(data={"text": "ik wil stoppen", "intent": ranking[0], "intent_ranking": list(ranking)})
-    StopIntentGuard().process([about_school, stop])
+    CommandIntentGuard().process([about_school, stop])
     assert about_school.get("intent")["name"] == "kaart_zoeken"  # the fallback classifier then judges 0.2
     assert [r["name"] for r in about_school.get("intent_ranking")] == ["kaart_zoeken", "greet"]
     assert stop.get("intent")["name"] == "stop"
@@ -376,5 +376,19 @@ def test_the_stop_guard_sits_between_the_intent_classifier_and_the_fallback():
     from tests.e2e.conftest import ROOT
 
     names = [c["name"] for c in yaml.safe_load((ROOT / "config.yml").read_text(encoding="utf-8"))["pipeline"]]
-    guard = names.index("bot.rasa_runtime.command_guard.StopIntentGuard")
+    guard = names.index("bot.rasa_runtime.command_guard.CommandIntentGuard")
     assert names.index("DIETClassifier") < guard < names.index("FallbackClassifier")
+
+
+@pytest.mark.parametrize("text", ["vergeet mij", "vergeet alles wat ik over mevrouw de Wit heb ingetypt alsjeblieft"])
+def test_a_request_to_forget_goes_to_the_fallbacks_explanation_whatever_the_model_guessed(text):
+    # a user test: these got the menu ("Ik kan vijf dingen") or "Sorry, dat begreep ik niet goed"
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.rasa_runtime.command_guard import CommandIntentGuard
+
+    ranking = [{"name": "menu", "confidence": 0.8}, {"name": "help", "confidence": 0.2}]
+    message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": list(ranking)})
+    CommandIntentGuard().process([message])
+    assert message.get("intent") == {"name": "nlu_fallback", "confidence": 1.0}
+    assert [r["name"] for r in message.get("intent_ranking")] == ["nlu_fallback", "menu", "help"]

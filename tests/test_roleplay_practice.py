@@ -323,3 +323,22 @@ def test_pacing_that_makes_the_good_path_impossible_is_reported(tmp_path, capsys
 
     code, out = check_file(tmp_path, capsys, change)
     assert code == 1 and "veld 'oefenpad'" in out and "eindigt niet goed" in out
+
+
+@pytest.mark.parametrize("text", ["wis dit gesprek", "vergeet mij", "verwijder mijn gegevens alsjeblieft"])
+def test_a_request_to_forget_during_a_role_play_is_explained_and_is_no_turn(text):
+    # a user test: mid role-play these were read as turns ("Onduidelijke zet") and the tension rose each time
+    service = scripted_service()
+    session = service.start(FATHER.id, seed=1)
+    service.play(session, FATHER.oefenpad[0].tekst)
+    before = service.load(session)["state"]
+    result = service.play(session, text)
+    assert result.soort == "uitleg" and "'Wis dit gesprek'" in result.tekst and result.payload is None
+    assert service.load(session)["state"] == before
+
+
+def test_taking_back_what_one_said_to_the_persona_is_a_turn():
+    service = scripted_service()
+    session = service.start(FATHER.id, seed=1)
+    result = service.play(session, "Sorry, vergeet alles wat ik net zei, dat was niet handig van me.")
+    assert result.soort == "beurt" and len(service.load(session)["state"]["turns"]) == 1

@@ -15,6 +15,13 @@ from bot.wording import counted, join_list
 
 EVENTS = "gespreksgebeurtenissen"
 
+# The answer to a typed request to forget (``bot.commands.is_forget_request``), wherever it is typed.
+HOW_TO_FORGET = (
+    "Op de webpagina wis je dit gesprek met de knop 'Wis dit gesprek' bovenaan: alles wat je in dit gesprek typte en "
+    "wat Rustpunt ervan bewaarde, wordt dan verwijderd (ook terugbelverzoeken, samenvattingen, plannen en "
+    "rollenspelsessies uit dit gesprek). Een beheerder kan een gesprek ook wissen met 'rustpunt vergeet'."
+)
+
 # Dutch names for the report: kind -> (singular, plural)
 _NOUNS = {
     EVENTS: ("gebeurtenis uit het gesprek", "gebeurtenissen uit het gesprek"),

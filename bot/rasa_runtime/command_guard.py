@@ -1,17 +1,22 @@
-"""The stop intent only for a request to stop (``bot.commands.is_stop_request``).
+"""Two commands the model must not guess: stop (``bot.commands.is_stop_request``) and forget
+(``bot.commands.is_forget_request``).
 
 The model learned "stoppen" as the word of the stop intent, so "zoon 16 wil stoppen met school, Huizen" ended in
 "Goed, ik ben gestopt" instead of a kaart search (a user test), and a role-play turn like "ik wil dat jullie
-stoppen met ruzie maken" could end the role-play. ``StopIntentGuard`` runs after the intent classifier and before
+stoppen met ruzie maken" could end the role-play. ``CommandIntentGuard`` runs after the intent classifier and before
 the ``FallbackClassifier`` (config.yml): a stop intent on a message that does not ask to stop gives way to the next
 intent of the ranking; when that one is unsure, the fallback reads the message as a question (kaart, step, role).
+
+A request to forget ("vergeet mij", "vergeet alles wat ik over mevrouw De Wit heb ingetypt") has no intent of its
+own; the model read such messages as the menu or help. ``CommandIntentGuard`` makes it ``nlu_fallback``, whose action
+explains how to wipe the conversation; inside a role-play or a task the form reads it as the same request.
 """
 from __future__ import annotations
 
 import logging
 from typing import Any, Dict, List, Text
 
-from bot.commands import is_stop_request
+from bot.commands import is_forget_request, is_stop_request
 
 logger = logging.getLogger(__name__)
 
@@ -31,8 +36,9 @@ except ImportError:  # pragma: no cover - Rasa is a dependency of the project
 if GraphComponent is not None:
 
     @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-    class StopIntentGuard(GraphComponent):
-        """After the intent classifier: the stop intent gives way when the message does not ask to stop."""
+    class CommandIntentGuard(GraphComponent):
+        """After the intent classifier: the stop intent gives way when the message does not ask to stop, and a
+        request to forget goes to the fallback's explanation."""
 
         @staticmethod
         def get_default_config() -> Dict[Text, Any]:
@@ -42,12 +48,19 @@ if GraphComponent is not None:
         def create(
             cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
             execution_context: ExecutionContext,
-        ) -> "StopIntentGuard":
+        ) -> "CommandIntentGuard":
             return cls()
 
         def process(self, messages: List[Message]) -> List[Message]:
             for message in messages:
                 intent = message.get(INTENT) or {}
+                if is_forget_request(message.get(TEXT)):
+                    forget = {INTENT_NAME_KEY: FALLBACK_INTENT, "confidence": 1.0}
+                    message.set(INTENT, forget, add_to_output=True)
+                    message.set(INTENT_RANKING_KEY, [forget] + [
+                        r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != FALLBACK_INTENT
+                    ], add_to_output=True)
+                    continue
                 if intent.get(INTENT_NAME_KEY) != STOP_INTENT or is_stop_request(message.get(TEXT)):
                     continue
                 ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != STOP_INTENT]

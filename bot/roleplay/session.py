@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from bot import commands, records, status
+from bot.privacy.forget import HOW_TO_FORGET
 from bot.privacy.masking import mask_text
 from bot.roleplay import catalog, feedback, retry
 from bot.roleplay.engine import Engine, RoleplayError, State
@@ -20,8 +21,14 @@ from bot.roleplay.moves import default_classifier
 KIND = "rollenspel"
 MAX_NAME = 80
 
+FORGET = "vergeet"
+
+
 def command_of(text: str) -> Optional[str]:
-    """'hint', 'feedback' or 'stop' when the whole message is such a request (``bot.commands``)."""
+    """'hint', 'feedback' or 'stop' when the whole message is such a request (``bot.commands``); 'vergeet' for a
+    request to forget this conversation ("wis dit gesprek", "verwijder mijn gegevens"), which is no turn."""
+    if commands.is_forget_request(text, in_role_play=True):
+        return FORGET
     return commands.whole_message(text, (commands.HINT, commands.FEEDBACK, commands.STOP))
 
 
@@ -46,7 +53,7 @@ class SessionError(ValueError):
 
 @dataclass
 class PlayResult:
-    soort: str  # beurt | hint | feedback | fout | einde
+    soort: str  # beurt | hint | feedback | uitleg | fout | einde
     tekst: str
     payload: Optional[Dict[str, Any]] = None
     einde: Optional[str] = None
@@ -178,6 +185,8 @@ class PracticeService:
                 return PlayResult("feedback", feedback.feedback_text(engine.scenario, engine.state, zetten))
             if command == "stop":
                 return self._finish(row, data, engine, zetten, stopped=True)
+            if command == FORGET:
+                return PlayResult("uitleg", HOW_TO_FORGET + " Het rollenspel gaat verder: je beurt.")
             try:
                 result = engine.step(text)
             except RoleplayError as exc:
