@@ -7,15 +7,16 @@ lopen op, twee kinderen van 4 en 7, Huizen"). ``action_onzeker_bericht`` checks,
 
 0. danger (``bot.intake.danger``): what to do right now comes first ("haar ex staat nu beneden voor de deur"),
    then whatever else below applies;
-1. the explicit step request (``bot.steps.navigation.which_step_sentence``): the step of the sentence;
-2. the explicit role request (``bot.roles.request.is_role_request``): the role analysis;
-3. a kaart question: a place (in the region or outside it) and a problem the kaart knows
+1. a message in another language (``bot.language.looks_dutch``): that Rustpunt works in Dutch, and nothing below;
+2. the explicit step request (``bot.steps.navigation.which_step_sentence``): the step of the sentence;
+3. the explicit role request (``bot.roles.request.is_role_request``): the role analysis;
+4. a kaart question: a place (in the region or outside it) and a problem the kaart knows
    (``bot.kaart.dialog.lees``): the search (remembered, as after the kaart's own form, for a follow-up with another
    place);
-4. after a kaart question, a message that only names a place ("en in Weesp?", "in Weesp": the recogniser does not
+5. after a kaart question, a message that only names a place ("en in Weesp?", "in Weesp": the recogniser does not
    know every place) or an age ("en als hij in 2 vwo zit?"): that question searched again
    (``bot.kaart.dialog.vorige_vraag_opnieuw``);
-5. a request to forget ("wis dit gesprek", "verwijder mijn gegevens"): how to do that;
+6. a request to forget ("wis dit gesprek", "verwijder mijn gegevens"): how to do that;
 
 and otherwise leaves it to the rule, which says it did not understand and shows the menu, as before. The action
 sets the slot ``onzeker_beantwoord`` (True: answered; False: the rule goes on with ``utter_default`` and the menu).
@@ -35,6 +36,7 @@ from actions.steps import ActionVoorbereidenWelkeStap
 from bot.commands import HINT, is_forget_request, whole_message
 from bot.intake.danger import danger_message
 from bot.kaart.dialog import VORIGE_VRAAG, lees, vorige_vraag_opnieuw
+from bot.language import looks_dutch
 from bot.privacy.forget import HOW_TO_FORGET
 from bot.roles.request import is_role_request
 from bot.steps import navigation
@@ -56,7 +58,9 @@ class ActionOnzekerBericht(Action):
         danger = danger_message(text)
         if danger:
             dispatcher.utter_message(text=danger)
-        if navigation.which_step_sentence(text):
+        if not looks_dutch(text):  # "Hi, I have a mother on the phone ...": say why, not just "Sorry"
+            dispatcher.utter_message(text=NOT_DUTCH)
+        elif navigation.which_step_sentence(text):
             await ActionVoorbereidenWelkeStap().run(dispatcher, tracker, domain)
         elif is_role_request(text):
             await ActionRolAnalyse().run(dispatcher, tracker, domain)
@@ -74,6 +78,10 @@ class ActionOnzekerBericht(Action):
         else:
             answered = bool(danger)  # without danger the rule goes on with utter_default and the menu
         return [SlotSet(ANSWERED, answered)] + remembered
+
+
+NOT_DUTCH = ("Rustpunt werkt in het Nederlands: de stappen, de rollen, de sociale kaart en de rollenspellen zijn "
+             "allemaal Nederlandstalig. Stel je vraag in het Nederlands, dan help ik je graag verder.")
 
 
 HINT_OUTSIDE_PLAY = ("Een hint geef ik tijdens een rollenspel. Is het rollenspel afgelopen, dan toont 'tussenstand' de "

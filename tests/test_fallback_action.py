@@ -140,3 +140,9 @@ async def test_danger_in_other_words_is_still_danger():
     # an absent father is no danger
     absent = "vader is er niet meer, zijn moeder uit Huizen zoekt hulp bij opvoeding"
     assert not any("eerst de veiligheid" in (m.get("text") or "") for m in await answer(absent, remembered=absent))
+
+
+async def test_a_message_in_another_language_is_told_that_rustpunt_works_in_dutch():
+    # a user test: English got "Daar kan ik je helaas niet mee helpen", without saying why
+    [message] = await answer("Hi, I have a mother on the phone, her son of 14 skips school, where can she go?")
+    assert message["text"].startswith("Rustpunt werkt in het Nederlands")

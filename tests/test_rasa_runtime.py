@@ -392,3 +392,19 @@ def test_a_request_to_forget_goes_to_the_fallbacks_explanation_whatever_the_mode
     CommandIntentGuard().process([message])
     assert message.get("intent") == {"name": "nlu_fallback", "confidence": 1.0}
     assert [r["name"] for r in message.get("intent_ranking")] == ["nlu_fallback", "menu", "help"]
+
+
+def test_a_message_in_another_language_goes_to_the_fallback_and_a_short_or_dutch_one_does_not():
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.rasa_runtime.command_guard import CommandIntentGuard
+
+    def intent_after(text):
+        message = Message(data={"text": text, "intent": {"name": "greet", "confidence": 0.9},
+                                "intent_ranking": [{"name": "greet", "confidence": 0.9}]})
+        CommandIntentGuard().process([message])
+        return message.get("intent")["name"]
+
+    assert intent_after("Hi, I have a mother on the phone, can you help me?") == "nlu_fallback"
+    assert intent_after("ok thanks") == "greet"
+    assert intent_after("Hoi, ik heb een moeder aan de lijn") == "greet"

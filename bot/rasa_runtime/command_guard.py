@@ -7,6 +7,9 @@ stoppen met ruzie maken" could end the role-play. ``CommandIntentGuard`` runs af
 the ``FallbackClassifier`` (config.yml): a stop intent on a message that does not ask to stop gives way to the next
 intent of the ranking; when that one is unsure, the fallback reads the message as a question (kaart, step, role).
 
+A message in another language ("Hi, I have a mother on the phone ...") goes to the fallback too, which says that
+Rustpunt works in Dutch; the model had matched it to an intent and answered "Daar kan ik je niet mee helpen".
+
 A request to forget ("vergeet mij", "vergeet alles wat ik over mevrouw De Wit heb ingetypt") has no intent of its
 own; the model read such messages as the menu or help. ``CommandIntentGuard`` makes it ``nlu_fallback``, whose action
 explains how to wipe the conversation; inside a role-play or a task the form reads it as the same request.
@@ -17,10 +20,12 @@ import logging
 from typing import Any, Dict, List, Text
 
 from bot.commands import is_forget_request, is_stop_request
+from bot.language import looks_dutch, words
 
 logger = logging.getLogger(__name__)
 
 STOP_INTENT = "stop"
+MIN_FOREIGN_WORDS = 3  # "ok thanks" or "sorry" is no message in another language
 
 try:  # the component needs Rasa; bot.commands does not
     from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -54,14 +59,15 @@ if GraphComponent is not None:
         def process(self, messages: List[Message]) -> List[Message]:
             for message in messages:
                 intent = message.get(INTENT) or {}
-                if is_forget_request(message.get(TEXT)):
+                text = message.get(TEXT) or ""
+                if is_forget_request(text) or (len(words(text)) >= MIN_FOREIGN_WORDS and not looks_dutch(text)):
                     forget = {INTENT_NAME_KEY: FALLBACK_INTENT, "confidence": 1.0}
                     message.set(INTENT, forget, add_to_output=True)
                     message.set(INTENT_RANKING_KEY, [forget] + [
                         r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != FALLBACK_INTENT
                     ], add_to_output=True)
                     continue
-                if intent.get(INTENT_NAME_KEY) != STOP_INTENT or is_stop_request(message.get(TEXT)):
+                if intent.get(INTENT_NAME_KEY) != STOP_INTENT or is_stop_request(text):
                     continue
                 ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != STOP_INTENT]
                 logger.info("NLU: a stop intent on a message that does not ask to stop; next: %s",
