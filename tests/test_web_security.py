@@ -308,6 +308,28 @@ def test_nieuw_gesprek_forgets_only_the_chat_and_keeps_what_was_saved(web, forgo
     assert "ook terugbelverzoeken, de intakesamenvatting" in script  # the confirmation of 'Wis dit gesprek'
 
 
+def test_wis_dit_gesprek_also_wipes_what_conversations_left_with_nieuw_gesprek_saved(web, forgotten):
+    # a user test: after 'Nieuw gesprek', 'Wis dit gesprek' left the earlier role-play sessions, with no way to wipe
+    _, headers, _ = request(web, "POST", "/api/gesprek/wissen", {"nieuw": True})
+    cookies = headers.get_all("Set-Cookie")
+    second = _cookie_value(cookies[0])
+    earlier = [c for c in cookies if c.startswith(conversation.EARLIER_COOKIE + "=")]
+    assert len(earlier) == 1 and _cookie_value(earlier[0]) == SECRET and "HttpOnly" in earlier[0]
+    _, headers, _ = request(web, "POST", "/api/gesprek/wissen", {"nieuw": True}, headers={
+        "Cookie": f"{conversation.COOKIE_NAME}={second}; {earlier[0].split(';')[0]}"})
+    cookies = headers.get_all("Set-Cookie")
+    third, both = _cookie_value(cookies[0]), [c for c in cookies if c.startswith(conversation.EARLIER_COOKIE + "=")]
+    assert _cookie_value(both[0]) == f"{SECRET}.{second}"
+
+    status, headers, body = request(web, "POST", "/api/gesprek/wissen", {}, headers={
+        "Cookie": f"{conversation.COOKIE_NAME}={third}; {both[0].split(';')[0]}"})
+    assert status == 200 and json.loads(body)["verwijderd"] == {"events": 21, "records": 6}
+    assert forgotten[-3:] == [SENDER, conversation.conversation_id(second), conversation.conversation_id(third)]
+    cleared = [c for c in headers.get_all("Set-Cookie") if c.startswith(conversation.EARLIER_COOKIE + "=")]
+    assert cleared and "Max-Age=0" in cleared[0]
+    assert conversation.earlier_secrets("kapot." + SECRET + ".ook-kapot") == [SECRET]
+
+
 def test_the_message_limit_follows_rustpunt_max_message(fake_rasa):
     assert WebConfig.from_env({"RUSTPUNT_MAX_MESSAGE": "300"}).max_message == 300
     server = _start(fake_rasa, max_message=300)

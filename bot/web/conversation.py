@@ -10,10 +10,14 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
-from typing import Optional, TypeGuard
+from typing import List, Optional, TypeGuard
 
 COOKIE_NAME = "rustpunt_gesprek"
 COOKIE_PATH = "/api"
+# The conversations this browser left with 'Nieuw gesprek': what was saved from them (call-backs, summaries, plans,
+# role-play sessions) stays for the organisation, and 'Wis dit gesprek' in the same browser still wipes it.
+EARLIER_COOKIE = "rustpunt_eerder"
+MAX_EARLIER = 20
 SECRET_RE = re.compile(r"^[A-Za-z0-9_-]{43}$")  # secrets.token_urlsafe(32)
 
 
@@ -49,3 +53,14 @@ def parse_cookies(header: Optional[str], wanted: tuple) -> dict:
         if sep and name in wanted and name not in found:
             found[name] = value.strip().strip('"')
     return found
+
+
+def earlier_secrets(value: Optional[str]) -> List[str]:
+    """The valid secrets in the ``EARLIER_COOKIE`` value (dot-separated), oldest first, at most ``MAX_EARLIER``."""
+    return [part for part in (value or "").split(".") if valid_secret(part)][-MAX_EARLIER:]
+
+
+def with_earlier(value: Optional[str], secret: Optional[str]) -> str:
+    """The ``EARLIER_COOKIE`` value after leaving the conversation of ``secret`` with 'Nieuw gesprek'."""
+    kept = earlier_secrets(value) + ([secret] if valid_secret(secret) else [])
+    return ".".join(kept[-MAX_EARLIER:])

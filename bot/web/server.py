@@ -86,7 +86,8 @@ SESSION_ENDED = "Je sessie is verlopen. Log opnieuw in."
 STORE_ERROR = "De opgeslagen rollenspellen konden niet worden gelezen. Probeer het later opnieuw."
 FORGOTTEN = "Het gesprek is gewist. Je begint met een nieuw, leeg gesprek."
 NEW_CONVERSATION = ("Je begint een nieuw gesprek. Het vorige chatverloop is gewist; terugbelverzoeken, "
-                    "intakesamenvattingen, gespreksplannen en rollenspelsessies blijven bewaard.")
+                    "intakesamenvattingen, gespreksplannen en rollenspelsessies blijven bewaard. Wil je die toch "
+                    "wissen? 'Wis dit gesprek' in deze browser wist ze alsnog.")
 FORGET_FAILED = "Het gesprek kon niet worden gewist. Er is niets veranderd; probeer het opnieuw."
 GROUP_TITLE = "Groepsoverzicht rollenspellen"
 GROUP_TOO_LONG = "De groepscode is te lang (maximaal {limit} tekens)."
@@ -401,8 +402,9 @@ class Site:
     async def forget_conversation(self, request) -> HTTPResponse:
         """'Wis dit gesprek' (body ``{}``): forget this browser's conversation and everything saved from it.
         'Nieuw gesprek' (body ``{"nieuw": true}``): forget only its chat events; call-backs, intake summaries,
-        plans and role-play sessions stay for the organisation (a user test lost a call-back this way).
-        Both start a new conversation."""
+        plans and role-play sessions stay for the organisation (a user test lost a call-back this way), and the
+        conversation is remembered in this browser (``EARLIER_COOKIE``) so that a later 'Wis dit gesprek' still wipes
+        them (a user test could not). Both start a new conversation."""
         secret = self.cookie(request, conversation.COOKIE_NAME)
         limited = self._limited(request)
         if limited:
@@ -412,21 +414,33 @@ class Site:
         except BadInput as exc:
             return error_json(exc.status, exc.message)
         new_only = isinstance(payload, dict) and payload.get("nieuw") is True
+        earlier = self.cookie(request, conversation.EARLIER_COOKIE)
+        # 'Wis dit gesprek' wipes this conversation and what the ones left with 'Nieuw gesprek' saved
+        wiped = [] if new_only else [conversation.conversation_id(s) for s in conversation.earlier_secrets(earlier)]
         removed: Dict[str, int] = {}
         if conversation.valid_secret(secret):
-            old = conversation.conversation_id(secret)
+            wiped.append(conversation.conversation_id(secret))
+        for old in wiped:
             try:
-                removed = await self.blocking(self.forget_chat if new_only else self.forget, old)
+                counts = await self.blocking(self.forget_chat if new_only else self.forget, old)
             except Exception as exc:  # the store may be down: say so, keep the conversation
                 logger.error("could not forget conversation %s: %s", conversation.short_hash(old),
                              type(exc).__name__)
                 return error_json(500, FORGET_FAILED)
+            for key, value in (counts or {}).items():
+                if isinstance(value, int):
+                    removed[str(key)] = removed.get(str(key), 0) + value
             logger.info("forgot conversation %s", conversation.short_hash(old))
         fresh = conversation.new_secret()
-        cookie = self._cookie_header(request, conversation.COOKIE_NAME, fresh, conversation.COOKIE_PATH)
-        counts = {str(k): v for k, v in (removed or {}).items() if isinstance(v, int)}
-        return json_response(200, {"gewist": True, "verwijderd": counts,
-                                   "melding": NEW_CONVERSATION if new_only else FORGOTTEN}, [cookie])
+        cookies = [self._cookie_header(request, conversation.COOKIE_NAME, fresh, conversation.COOKIE_PATH)]
+        if new_only and conversation.valid_secret(secret):
+            cookies.append(self._cookie_header(request, conversation.EARLIER_COOKIE,
+                                               conversation.with_earlier(earlier, secret), conversation.COOKIE_PATH))
+        elif not new_only and earlier:
+            cookies.append(self._cookie_header(request, conversation.EARLIER_COOKIE, "", conversation.COOKIE_PATH,
+                                               max_age=0))
+        return json_response(200, {"gewist": True, "verwijderd": removed,
+                                   "melding": NEW_CONVERSATION if new_only else FORGOTTEN}, cookies)
 
     # ---- trainers' page ---------------------------------------------------------------------
     def _bearer(self, request) -> Optional[str]:

@@ -791,7 +791,8 @@
   forgetButton.addEventListener("click", function () {
     var sure = window.confirm("Wil je dit gesprek wissen? Alles wat je in dit gesprek typte en wat Rustpunt " +
       "ervan bewaarde, wordt verwijderd: ook terugbelverzoeken, de intakesamenvatting, gespreksplannen en " +
-      "rollenspelsessies uit dit gesprek. Dit kun je niet ongedaan maken.");
+      "rollenspelsessies uit dit gesprek en uit eerdere gesprekken die je in deze browser met 'Nieuw gesprek' " +
+      "afsloot. Dit kun je niet ongedaan maken.");
     if (sure) { forget("Het gesprek is gewist. Je begint met een nieuw, leeg gesprek."); }
   });
 
