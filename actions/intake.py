@@ -20,7 +20,7 @@ from actions.forms import FormValidation
 from actions.kaart import answer_in_between, asks_the_kaart
 from bot.intake.callbacks import CallbackError, register, remember_contact, stored_when
 from bot.intake.export import export_text
-from bot.intake.listen import ASPECT_NAMES, says_no_subject, says_nothing
+from bot.intake.listen import ASPECT_NAMES, NO_ANSWER_WHO, says_no_subject, says_nothing
 from bot.intake.opening import tells_the_story
 from bot.intake.questions import find_set, format_danger, format_question, format_set, set_names
 from bot.intake.session import STATUS_BUSY, STATUS_DONE, STATUS_STOPPED, Intake, IntakeError
@@ -135,7 +135,8 @@ class ValidateIntakeForm(FormValidation):
             dispatcher.utter_message(text=TEXTS.text("uitleg_vraag", doel=turn.question.doel,
                                                      doorvraag=turn.question.doorvraag))
         elif turn.kind == "geen_antwoord":
-            dispatcher.utter_message(text=TEXTS.text("geen_antwoord_veiligheid"))
+            dispatcher.utter_message(text=TEXTS.text("geen_antwoord_wie" if turn.no_answer == NO_ANSWER_WHO
+                                                     else "geen_antwoord_veiligheid"))
         if turn.unclear:
             dispatcher.utter_message(text=TEXTS.text("veiligheid_onduidelijk"))
         status = turn.state["status"]

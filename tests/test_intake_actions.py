@@ -371,6 +371,19 @@ async def test_a_question_of_the_consultant_about_the_question_is_explained_not_
     assert after["answers"] == state["answers"] and intake.view(after).key == "algemeen.omvang"
 
 
+async def test_who_and_how_old_is_no_answer_to_the_danger_question_and_is_said_at_once():
+    # fifth user test: "zoon 15" was noted as the answer to "Is er op dit moment iemand in direct gevaar ...?"
+    intake = Intake(get_knowledge())
+    state = intake.handle(intake.start().state, "Het gaat om mijn dochter").state
+    for text in ("zoon 15", "twee dochters van 12 en 14"):
+        dispatcher = CollectingDispatcher()
+        events = await ValidateIntakeForm().run(dispatcher, answer_tracker(state, text), DOMAIN)
+        slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+        assert [m["text"] for m in dispatcher.messages] == [TEXTS.text("geen_antwoord_wie")]
+        assert "niet of er gevaar is" in dispatcher.messages[0]["text"]
+        assert slots["intake_antwoord"] is None and slots["intake_status"]["answers"] == state["answers"]
+
+
 async def test_no_answer_and_an_evasive_answer_to_a_safety_question_are_said_at_once():
     # fourth user test: "en in Vleuten?" was noted as the danger answer, "weet ik niet" passed without a word
     intake = Intake(get_knowledge())

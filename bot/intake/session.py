@@ -13,7 +13,7 @@ from typing import Dict, List, Optional, Tuple
 
 from bot import commands, status
 from bot.intake import deidentify
-from bot.intake.listen import ASPECT_KEYS, KEY_ASPECTS, evades, listen, no_answer
+from bot.intake.listen import ASPECT_KEYS, KEY_ASPECTS, evades, listen, no_answer_kind
 from bot.intake.models import IntakePlan, IntakeSignaal, PlanStap, Vraag, Vragenset
 from bot.intake.signals import Hit, danger_hits, find_signals, is_affirmative
 from bot.text import simplify
@@ -58,6 +58,7 @@ class Turn:
     kept_open: bool = False  # the answer belonged elsewhere; the same question is still open
     already_answered: List[Tuple[str, str]] = field(default_factory=list)  # (aspect, words) of skipped questions
     unclear: bool = False  # a safety question got an answer that avoids it ("weet ik niet"): noted, but not clear
+    no_answer: str = ""  # kind 'geen_antwoord': why it is no answer (listen.NO_ANSWER_QUESTION, _PLACE or _WHO)
 
 
 def command_of(text: str) -> Optional[str]:
@@ -121,6 +122,18 @@ class Intake:
 
     def _is_danger(self, text: str) -> bool:
         return bool(danger_hits(find_signals(text, self.signals.values())))
+
+    def _signs_across_answers(self, state: dict, key: str, text: str, hits: List[Hit]) -> List[Hit]:
+        """Weak signs told at different questions count together, as in one answer: "zonder ontbijt" at the first
+        question and "erg moe" at a later one are a signal of neglect (``zwakke_trefwoorden`` in the knowledge)."""
+        found = {hit[0] for hit in state["hits"]} | {hit.signal_id for hit in hits}
+        weak = [signal for signal in self.signals.values() if signal.zwakke_trefwoorden and signal.id not in found]
+        earlier = [answer for other, answer in state["answers"].items() if other != key]
+        earlier += [piece for entries in (state.get("filed") or {}).values() for piece, source in entries
+                    if source != key]
+        if not weak or not earlier:
+            return []
+        return find_signals(". ".join(earlier + [text]), weak, question=key)
 
     def _next_position(self, state: dict, after: int) -> Optional[int]:
         for index in range(after + 1, len(self.plan.stappen)):
@@ -224,9 +237,11 @@ class Intake:
         key = self._key(step)
         question = self._step_question(step)
         hits = find_signals(text, self.signals.values(), question=key)
-        if question.gevaar_signaal and not danger_hits(hits) and no_answer(text):
-            # "en in Vleuten?" (a kaart follow-up typed during the intake) is no answer of the caller: not noted
-            return Turn(state=state, kind="geen_antwoord", question=self.view(state))
+        why = no_answer_kind(text) if question.gevaar_signaal and not danger_hits(hits) else None
+        if why:
+            # "en in Vleuten?" (a kaart follow-up typed during the intake) or "zoon 15" is no answer of the caller
+            return Turn(state=state, kind="geen_antwoord", question=self.view(state), no_answer=why)
+        hits += self._signs_across_answers(state, key, text, hits)
         if question.gevaar_signaal:  # "nee, er is niemand in gevaar" tells who is in danger, not who helps
             hits = [hit for hit in hits if hit.soort != "weinig_steun"]
         if question.signaal_bij_ja and is_affirmative(text):
