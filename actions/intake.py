@@ -74,9 +74,9 @@ class ActionIntakeStart(Action):
         if intake is None:
             dispatcher.utter_message(text=TEXTS.text("niet_beschikbaar"))
             return [SlotSet(STATE_SLOT, None)]
-        turn = intake.start()
         message = tracker.latest_message or {}
         text = str(message.get("text") or "")
+        turn = intake.start(text if (message.get("intent") or {}).get("name") == START_INTENT else "")
         if (message.get("intent") or {}).get("name") == START_INTENT and tells_the_story(text):
             # "Ik heb een moeder aan de lijn, haar zoon ...": the answer to the first question, kept as such
             turn = intake.handle(turn.state, text)

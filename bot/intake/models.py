@@ -212,12 +212,21 @@ class PlanStap(Strict):
 MAX_STEPS_BEFORE_SAFETY = 2  # safety questions must start within the first three questions
 
 
+class Vervanging(Strict):
+    """Words of a question replaced by others: 'uw kind' -> 'het kind'."""
+
+    van: Short
+    naar: Short
+
+
 class IntakePlan(Entry):
-    """The guided intake: which questions, in which order."""
+    """The guided intake: which questions, in which order. ``andere_beller``: how the questions read when the caller
+    is not the parent (a grandparent, the teacher): replacements in order, applied to question and follow-up."""
 
     naam: Short
     uitleg: Text
     stappen: List[PlanStap]
+    andere_beller: List[Vervanging] = []
 
     _stappen = non_empty_list("stappen")
 

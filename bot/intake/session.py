@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
 from bot import commands, status
-from bot.intake import deidentify
+from bot.intake import deidentify, opening
 from bot.intake.listen import ASPECT_KEYS, KEY_ASPECTS, evades, listen, no_answer_kind
 from bot.intake.models import IntakePlan, IntakeSignaal, PlanStap, Vraag, Vragenset
 from bot.intake.signals import Hit, danger_hits, find_signals, is_affirmative
@@ -173,17 +173,28 @@ class Intake:
         return QuestionView(
             key=self._key(step),
             set_name=self.sets[step.vragenset].naam,
-            vraag=question.vraag,
+            vraag=self._for_the_caller(question.vraag, state),
             doel=question.doel,
-            doorvraag=question.doorvraag,
+            doorvraag=self._for_the_caller(question.doorvraag, state),
             number=position + 1,
             total=len(self.plan.stappen),
             safety=question.gevaar_signaal,
         )
 
+    def _for_the_caller(self, text: str, state: dict) -> str:
+        """A question as it reads for this caller: about 'het kind' when the caller is not the parent."""
+        if state.get("beller") != opening.OTHER:
+            return text
+        for replacement in self.plan.andere_beller:
+            text = text.replace(replacement.van, replacement.naar)
+        return text
+
     # -- transitions ---------------------------------------------------------------------------
-    def start(self) -> Turn:
-        state = {
+    def start(self, first_message: str = "") -> Turn:
+        """A fresh intake; the consultant's first message may say who is on the line ("Ik heb een leerkracht aan de
+        lijn"), and the questions are worded for that caller."""
+        state: Dict[str, object] = {
+            "beller": opening.caller_of(first_message),
             "plan": self.plan.id,
             "pos": 0,
             "history": [],
@@ -242,6 +253,8 @@ class Intake:
             # "en in Vleuten?" (a kaart follow-up typed during the intake) or "zoon 15" is no answer of the caller
             return Turn(state=state, kind="geen_antwoord", question=self.view(state), no_answer=why)
         hits += self._signs_across_answers(state, key, text, hits)
+        if not state.get("beller") and key == self._key(self.plan.stappen[0]):
+            state["beller"] = opening.caller_of(text)  # "juf Marieke belt over een leerling": not the parent
         if question.gevaar_signaal:  # "nee, er is niemand in gevaar" tells who is in danger, not who helps
             hits = [hit for hit in hits if hit.soort != "weinig_steun"]
         if question.signaal_bij_ja and is_affirmative(text):
