@@ -83,3 +83,15 @@ async def test_the_start_action_words_the_questions_for_the_caller(monkeypatch):
     await ActionAskIntakeAntwoord().run(dispatcher, tracker({"intake_status": state}, ""), DOMAIN)
     assert "iemand in direct gevaar, het kind of iemand anders?" in dispatcher.messages[0]["text"]
     assert "de beller aan de lijn" in DOMAIN["responses"]["utter_intake_intro"][0]["text"]
+
+
+def test_the_summary_quotes_the_questions_as_they_were_asked(intake_knowledge):
+    from bot.intake.summary import build_summary
+
+    intake = Intake(intake_knowledge)
+    turn = intake.handle(intake.start("Ik heb een leerkracht aan de lijn").state,
+                         "het gaat om een leerling van 9 die erg somber is")
+    turn = intake.handle(turn.state, "dat weet de juf niet")
+    summary = build_summary(intake.handle(turn.state, "rond af").state, intake_knowledge, search=lambda *a, **k: [])
+    assert "uw kind" not in summary.veiligheid and "het kind zichzelf" in summary.veiligheid
+    assert summary.antwoorden[0][0] == "Is er op dit moment iemand in direct gevaar, het kind of iemand anders?"

@@ -150,19 +150,23 @@ class Intake:
             key = self._key(step)
             if not question.gevaar_signaal or not self._applies(step, state) or key in state["answers"]:
                 continue
-            (skipped if key in state["skipped"] else never).append(question.vraag)
+            (skipped if key in state["skipped"] else never).append(self._for_the_caller(question.vraag, state))
         return never, skipped
 
     def safety_unclear(self, state: dict) -> List[Tuple[str, str]]:
         """(question, answer) of the safety questions that apply and got no clear answer ("weet ik niet")."""
         unclear = state.get("unclear") or []
-        return [(self._step_question(step).vraag, state["answers"][self._key(step)]) for step in self.plan.stappen
+        return [(self._asked(step, state), state["answers"][self._key(step)]) for step in self.plan.stappen
                 if self._key(step) in unclear and self._key(step) in state["answers"] and self._applies(step, state)]
 
     def other_answers(self, state: dict, shown: Tuple[str, ...]) -> List[Tuple[str, str]]:
         """(question, answer) for every answered question whose key is not in ``shown``, in the plan's order."""
-        return [(self._step_question(step).vraag, state["answers"][self._key(step)]) for step in self.plan.stappen
+        return [(self._asked(step, state), state["answers"][self._key(step)]) for step in self.plan.stappen
                 if self._key(step) in state["answers"] and self._key(step) not in shown]
+
+    def _asked(self, step: PlanStap, state: dict) -> str:
+        """The question of ``step`` as it was asked to this caller."""
+        return self._for_the_caller(self._step_question(step).vraag, state)
 
     def view(self, state: dict) -> Optional[QuestionView]:
         position = state.get("pos")
