@@ -12,15 +12,22 @@ from abc import ABC, abstractmethod
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.forms import FormValidation
 from actions.kaart import answer_in_between, asks_the_kaart
-from bot.intake.callbacks import CallbackError, register, remember_contact, stored_when
+from bot.intake.callbacks import (
+    CallbackError,
+    names_the_callee,
+    register,
+    remember_contact,
+    stored_when,
+    unreadable,
+)
 from bot.intake.export import export_text
-from bot.intake.listen import ASPECT_NAMES, says_no_subject, says_nothing
+from bot.intake.listen import ASPECT_NAMES, NO_ANSWER_WHO, says_no_subject, says_nothing
 from bot.intake.opening import tells_the_story
 from bot.intake.questions import find_set, format_danger, format_question, format_set, set_names
 from bot.intake.session import STATUS_BUSY, STATUS_DONE, STATUS_STOPPED, Intake, IntakeError
@@ -34,6 +41,7 @@ STATE_SLOT = "intake_status"
 ANSWER_SLOT = "intake_antwoord"
 SUMMARY_SLOT = "intake_samenvatting_id"
 CALLBACK_SLOTS = ("terugbel_wie", "terugbel_waarover", "terugbel_wanneer")
+CALLBACK_INTENT = "intake_terugbellen"
 TEXTS = Texts("intake_tekst")  # knowledge/vraagverheldering/teksten.yml
 logger = logging.getLogger(__name__)
 
@@ -66,9 +74,9 @@ class ActionIntakeStart(Action):
         if intake is None:
             dispatcher.utter_message(text=TEXTS.text("niet_beschikbaar"))
             return [SlotSet(STATE_SLOT, None)]
-        turn = intake.start()
         message = tracker.latest_message or {}
         text = str(message.get("text") or "")
+        turn = intake.start(text if (message.get("intent") or {}).get("name") == START_INTENT else "")
         if (message.get("intent") or {}).get("name") == START_INTENT and tells_the_story(text):
             # "Ik heb een moeder aan de lijn, haar zoon ...": the answer to the first question, kept as such
             turn = intake.handle(turn.state, text)
@@ -135,7 +143,8 @@ class ValidateIntakeForm(FormValidation):
             dispatcher.utter_message(text=TEXTS.text("uitleg_vraag", doel=turn.question.doel,
                                                      doorvraag=turn.question.doorvraag))
         elif turn.kind == "geen_antwoord":
-            dispatcher.utter_message(text=TEXTS.text("geen_antwoord_veiligheid"))
+            dispatcher.utter_message(text=TEXTS.text("geen_antwoord_wie" if turn.no_answer == NO_ANSWER_WHO
+                                                     else "geen_antwoord_veiligheid"))
         if turn.unclear:
             dispatcher.utter_message(text=TEXTS.text("veiligheid_onduidelijk"))
         status = turn.state["status"]
@@ -220,15 +229,41 @@ class ValidateTerugbelForm(FormValidation):
             dispatcher.utter_message(text=TEXTS.text("leeg"))
             return {slot: None}
         text = text[:500]
-        # this answer reaches the database masked; keep its contact details now, encrypted
+        self._remember(dispatcher, tracker, text)  # this answer reaches the database masked
+        return {slot: text}
+
+    @staticmethod
+    def _remember(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> None:
+        """Keep the contact details of ``text`` now, encrypted, for the call-back."""
         try:
             remember_contact(tracker.sender_id, text)
         except KeyFileError as exc:
             logger.warning("call-back contact details not kept: %s", exc)
             dispatcher.utter_message(text=TEXTS.text("contact_niet_bewaard"))
-        return {slot: text}
+
+    async def get_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[EventType]:
+        """The message that asked for the call-back ("06-87654321 terugbellen") may hold the number: keep it now,
+        encrypted, as the contact (fifth user test: it was lost); then validate the answers as usual."""
+        message = tracker.latest_message or {}
+        text = str(message.get("text") or "")
+        opening = (message.get("intent") or {}).get("name") == CALLBACK_INTENT or not tracker.get_slot("requested_slot")
+        if opening and text and not text.startswith("/"):
+            self._remember(dispatcher, tracker, text)
+        return await super().get_validation_events(dispatcher, tracker, domain)
 
     def validate_terugbel_wie(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
+        text = str(value or "")
+        if names_the_callee(text) and unreadable(text) is None:
+            # "oma wil teruggebeld worden over ...": who is called back and about what, not who calls back
+            subject: Dict[Text, Any] = {}
+            if not tracker.get_slot("terugbel_waarover"):
+                subject = self._says_something("terugbel_waarover", text, CollectingDispatcher(), tracker)
+            noted = subject.get("terugbel_waarover")
+            dispatcher.utter_message(text=TEXTS.text("terugbel_wie_beller_onderwerp" if noted else
+                                                     "terugbel_wie_beller"))
+            return {"terugbel_wie": None, **({"terugbel_waarover": noted} if noted else {})}
         return self._says_something("terugbel_wie", value, dispatcher, tracker)
 
     def validate_terugbel_waarover(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
@@ -239,8 +274,13 @@ class ValidateTerugbelForm(FormValidation):
 
     def _says_something(self, slot: str, value, dispatcher, tracker) -> Dict[Text, Any]:
         """A call-back field that says something: "ja", "ok" or "weet ik niet" is asked again with an example, and so
-        is a subject of only a name, a number and a time."""
+        is a subject of only a name, a number and a time; emoji, random letters or another language are asked again
+        with the reason."""
         text = str(value or "")
+        why = unreadable(text) if text.strip() and not says_nothing(text) else None
+        if why:  # "😭😭😭", "asdfghjkl", an English sentence: asked again, in Dutch
+            dispatcher.utter_message(text=TEXTS.text(f"terugbel_{why}"))
+            return {slot: None}
         if says_nothing(text) or (slot == "terugbel_waarover" and text.strip() and says_no_subject(text)):
             dispatcher.utter_message(text=TEXTS.text(slot + "_vaag"))
             return {slot: None}

@@ -2,7 +2,8 @@
 
 Cheap and explainable. Words that are both Dutch and English ("in", "is", "we", "me") count for
 both. Used before the step and role recognisers judge a sentence; each capability words its own
-Dutch reason around ``looks_dutch``.
+Dutch reason around ``looks_dutch``. ``looks_like_key_mashing`` tells letters typed at random
+("asdfghjkl", "hjkl") from words: a short answer of one such "word" passes ``looks_dutch``.
 """
 from __future__ import annotations
 
@@ -44,3 +45,33 @@ def looks_dutch(text: str) -> bool:
         return False
     # a longer text without any Dutch function word is no Dutch sentence ("xyzzy qwerty plork ...")
     return dutch > 0 or len(tokens) <= MAX_WORDS_WITHOUT_FUNCTION_WORD
+
+
+# Letters next to each other on a keyboard, in both directions: four of them in a row are typed, not spelled
+_KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEY_RUN = 4
+_KEY_RUNS = frozenset(
+    row[i:i + _KEY_RUN] for base in _KEY_ROWS for row in (base, base[::-1]) for i in range(len(row) - _KEY_RUN + 1)
+)
+_VOWELS = frozenset("aeiouyáéíóúëïöüè")
+_MIN_LETTERS = 4
+_MIN_WITHOUT_VOWEL = 5  # shorter words without a vowel are abbreviations ("zsm", "ggd", "sggz")
+_CAPITALS = re.compile(r"[^\W\d_]+", re.UNICODE)
+
+
+def _mashed(word: str) -> bool:
+    """One word that is no word: four keyboard neighbours in a row ("asdf"), five letters or more without a vowel
+    ("sdfgh") or one letter four times ("aaaa")."""
+    if len(word) < _MIN_LETTERS:
+        return False
+    return (any(word[i:i + _KEY_RUN] in _KEY_RUNS for i in range(len(word) - _KEY_RUN + 1))
+            or (len(word) >= _MIN_WITHOUT_VOWEL and not any(letter in _VOWELS for letter in word))
+            or any(word[i] * _KEY_RUN == word[i:i + _KEY_RUN] for i in range(len(word) - _KEY_RUN + 1)))
+
+
+def looks_like_key_mashing(text: str) -> bool:
+    """True when every longer word of ``text`` is letters typed at random ("asdfghjkl", "qwerty hjkl"). A word in
+    capitals is an abbreviation ("DJGB", "GGDGV"), not mashing."""
+    long_words = [word.lower() for word in _CAPITALS.findall(text or "")
+                  if len(word) >= _MIN_LETTERS and not word.isupper()]
+    return bool(long_words) and all(_mashed(word) for word in long_words)

@@ -318,6 +318,83 @@ async def test_a_callback_time_or_caller_of_only_ok_is_asked_again():
         "terugbel_wanneer": "morgen voor 12 uur"}
 
 
+@pytest.mark.parametrize("answer, reason", [
+    ("😭😭😭", "terugbel_geen_woorden"), ("🙈👍", "terugbel_geen_woorden"), ("!!!", "terugbel_geen_woorden"),
+    ("asdfghjkl", "terugbel_onleesbaar"), ("sdfsdf qwerty", "terugbel_onleesbaar"),
+    ("Hi, I have a mother on the phone about her son", "terugbel_niet_nederlands"),
+    ("Can you call her back tomorrow?", "terugbel_niet_nederlands"),
+])
+async def test_a_callback_answer_of_emoji_random_letters_or_another_language_is_asked_again(answer, reason):
+    # fifth user test: '😭😭😭' was stored as who calls back, an English sentence as the subject, 'asdfghjkl' as when
+    from actions.intake import ValidateTerugbelForm
+
+    validator = ValidateTerugbelForm()
+    for slot in ("terugbel_wie", "terugbel_waarover", "terugbel_wanneer"):
+        dispatcher = CollectingDispatcher()
+        assert getattr(validator, f"validate_{slot}")(answer, dispatcher, tracker(), DOMAIN) == {slot: None}
+        assert [m["text"] for m in dispatcher.messages] == [TEXTS.text(reason)]
+
+
+@pytest.mark.parametrize("slot, answer", [("terugbel_wie", "DJGB"), ("terugbel_wie", "jeugdconsulent Laren"),
+                                          ("terugbel_wanneer", "14:00"), ("terugbel_wanneer", "zsm"),
+                                          ("terugbel_waarover", "sexting en social media bij haar zoon")])
+async def test_short_words_abbreviations_and_times_are_still_noted(slot, answer):
+    from actions.intake import ValidateTerugbelForm
+
+    dispatcher = CollectingDispatcher()
+    assert getattr(ValidateTerugbelForm(), f"validate_{slot}")(answer, dispatcher, tracker(), DOMAIN) == {slot: answer}
+    assert dispatcher.messages == []
+
+
+@pytest.mark.parametrize("opening, number", [("06-87654321 terugbellen", "06-87654321"),
+                                             ("kun je een terugbelverzoek maken, ze is bereikbaar op 020-6543210",
+                                              "020-6543210")])
+async def test_a_number_in_the_message_that_asks_for_the_call_back_is_kept_as_the_contact(opening, number):
+    # fifth user test: the number of "06-87654321 terugbellen" was lost ('geen contactgegevens bewaard')
+    from actions.intake import ValidateTerugbelForm
+    from bot.intake.callbacks import show
+    from bot.records import list_records
+
+    await ValidateTerugbelForm().run(CollectingDispatcher(), tracker(text=opening, intent="intake_terugbellen"),
+                                     DOMAIN)
+    slots = {"terugbel_wie": "jeugdconsulent", "terugbel_waarover": "zoon van 12 wil niet naar school",
+             "terugbel_wanneer": "morgen na 15 uur"}
+    await ActionTerugbelverzoekOpslaan().run(CollectingDispatcher(), tracker(slots=slots), DOMAIN)
+    (stored,) = list_records("terugbelverzoek")
+    assert show(stored.pk)[1] == [number]
+    assert number not in str(stored.data)  # stored encrypted only
+
+
+async def test_a_button_that_asks_for_the_call_back_keeps_nothing():
+    from actions.intake import ValidateTerugbelForm
+    from bot.records import list_records
+
+    await ValidateTerugbelForm().run(CollectingDispatcher(), tracker(text="/intake_terugbellen",
+                                                                     intent="intake_terugbellen"), DOMAIN)
+    assert list_records("terugbel_contact") == []
+
+
+@pytest.mark.parametrize("answer", ["oma wil teruggebeld worden over wat ze kan doen voor Sanne",
+                                    "de vader wil dat we hem vanmiddag terugbellen over de omgang",
+                                    "moeder vraagt of ze gebeld kan worden over de school van haar dochter"])
+async def test_who_wants_a_call_back_is_no_answer_to_who_calls_back_but_the_subject(answer):
+    # fifth user test: "oma wil teruggebeld worden over ..." was accepted as 'wie belt terug'
+    from actions.intake import ValidateTerugbelForm
+
+    dispatcher = CollectingDispatcher()
+    result = ValidateTerugbelForm().validate_terugbel_wie(answer, dispatcher, tracker(), DOMAIN)
+    assert result == {"terugbel_wie": None, "terugbel_waarover": answer}
+    assert [m["text"] for m in dispatcher.messages] == [TEXTS.text("terugbel_wie_beller_onderwerp")]
+    # a subject given earlier is not overwritten
+    dispatcher = CollectingDispatcher()
+    earlier = tracker(slots={"terugbel_waarover": "pesten op school"})
+    assert ValidateTerugbelForm().validate_terugbel_wie(answer, dispatcher, earlier, DOMAIN) == {"terugbel_wie": None}
+    assert [m["text"] for m in dispatcher.messages] == [TEXTS.text("terugbel_wie_beller")]
+    dispatcher = CollectingDispatcher()
+    assert ValidateTerugbelForm().validate_terugbel_wie("het buurtteam belt haar terug", dispatcher, tracker(),
+                                                        DOMAIN) == {"terugbel_wie": "het buurtteam belt haar terug"}
+
+
 async def test_register_callback_with_missing_field():
     dispatcher = CollectingDispatcher()
     await ActionTerugbelverzoekOpslaan().run(
@@ -369,6 +446,19 @@ async def test_a_question_of_the_consultant_about_the_question_is_explained_not_
     assert message.startswith("Dat noteer ik niet als antwoord van de beller.") and question.doel in message
     after = next(e["value"] for e in events if e["name"] == "intake_status")
     assert after["answers"] == state["answers"] and intake.view(after).key == "algemeen.omvang"
+
+
+async def test_who_and_how_old_is_no_answer_to_the_danger_question_and_is_said_at_once():
+    # fifth user test: "zoon 15" was noted as the answer to "Is er op dit moment iemand in direct gevaar ...?"
+    intake = Intake(get_knowledge())
+    state = intake.handle(intake.start().state, "Het gaat om mijn dochter").state
+    for text in ("zoon 15", "twee dochters van 12 en 14"):
+        dispatcher = CollectingDispatcher()
+        events = await ValidateIntakeForm().run(dispatcher, answer_tracker(state, text), DOMAIN)
+        slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+        assert [m["text"] for m in dispatcher.messages] == [TEXTS.text("geen_antwoord_wie")]
+        assert "niet of er gevaar is" in dispatcher.messages[0]["text"]
+        assert slots["intake_antwoord"] is None and slots["intake_status"]["answers"] == state["answers"]
 
 
 async def test_no_answer_and_an_evasive_answer_to_a_safety_question_are_said_at_once():

@@ -12,6 +12,21 @@ def rules_only(monkeypatch):
     monkeypatch.setenv("RUSTPUNT_MASKER", "regels")
 
 
+@pytest.mark.parametrize("text, expected", [
+    # fifth user test: the school after a cue word ('juf', 'meester') read as a name
+    ("de juf van de Regenboogschool belt", "de juf van de [SCHOOL] belt"),
+    ("juf Marieke van de Regenboogschool belt", "juf [NAAM] van de [SCHOOL] belt"),
+    ("meester Jan van het Ichthus College", "meester [NAAM] van het [SCHOOL]"),
+    ("de mentor van het Goois Lyceum belt over Daan", "de mentor van het [SCHOOL] belt over [NAAM]"),
+])
+@pytest.mark.parametrize("masker", ["regels", "deduce"])
+def test_a_school_after_a_cue_word_is_masked_as_a_school_and_the_name_before_it_as_a_name(
+        monkeypatch, masker, text, expected):
+    if masker == "deduce":
+        monkeypatch.delenv("RUSTPUNT_MASKER")
+    assert mask(text).text == expected
+
+
 def test_elfproef():
     assert elfproef("111222333")
     assert elfproef("123456782")

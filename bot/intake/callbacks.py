@@ -19,10 +19,12 @@ from typing import List, Optional
 
 from bot import status
 from bot.intake import deidentify
+from bot.language import looks_dutch, looks_like_key_mashing, words
 from bot.local_time import dutch_day
 from bot.privacy import crypto
 from bot.privacy.crypto import KeyFileError
 from bot.records import add_record, delete_records, get_record, list_records, update_record
+from bot.text import simplify
 
 KIND = "terugbelverzoek"
 CONTACT_KIND = "terugbel_contact"  # encrypted details of a call-back that is still being filled in
@@ -69,6 +71,39 @@ def contact_details(text: Optional[str]) -> List[str]:
         if label in CONTACT_LABELS and piece and piece not in found:
             found.append(piece)
     return found
+
+
+NO_WORDS = "geen_woorden"
+KEY_MASHING = "onleesbaar"
+NOT_DUTCH = "niet_nederlands"
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]", re.UNICODE)
+
+
+def unreadable(text: Optional[str]) -> Optional[str]:
+    """Why an answer of the call-back form cannot be noted: no letter or digit at all ("😭😭😭"), letters typed at
+    random ("asdfghjkl") or not Dutch ("Hi, I have a mother on the phone"); None when it can (fifth user test: all
+    three were stored as who calls back, the subject and the time)."""
+    text = text or ""
+    if not _LETTER_OR_DIGIT.search(text):
+        return NO_WORDS
+    if looks_like_key_mashing(text):
+        return KEY_MASHING
+    return None if not words(text) or looks_dutch(text) else NOT_DUTCH  # digits alone ("14:00") are fine
+
+
+# "oma wil teruggebeld worden over ...", "de moeder wil dat we haar terugbellen": who is called back (and about what),
+# not who calls back (fifth user test: it was stored as 'wie belt terug')
+_CALLEE = re.compile(
+    r"\b(?:teruggebeld|gebeld) (?:\w+ ){0,2}?(?:worden|wil|wilt|willen)\b"
+    r"|\b(?:wil|wilt|willen|vraagt|vroeg|graag)\b(?: \w+){0,5}? (?:teruggebeld|gebeld)\b"
+    r"|\b(?:wil|wilt|willen|vraagt|vroeg)(?: \w+){0,2}? dat (?:we|wij|jullie|iemand|u|je)\b(?: \w+){0,3}? "
+    r"(?:terugbel\w*|terug (?:bellen|belt|bel))\b"
+)
+
+
+def names_the_callee(text: Optional[str]) -> bool:
+    """Does the answer tell who wants to be called back ("oma wil teruggebeld worden over ...")?"""
+    return bool(_CALLEE.search(simplify(text or "")))
 
 
 def _encrypt_details(details: List[str]) -> str:

@@ -355,6 +355,23 @@ def _deduce_spans(model, text: str) -> List[Span]:
 _PRIORITY = {"email": 0, "bsn": 1, "telefoon": 2, "postcode": 3, "datum": 4, "adres": 5, "naam": 6, "school": 7}
 
 
+def _schools_before_names(text: str, spans: List[Span]) -> List[Span]:
+    """A name span that runs into a school span stops before it ("juf Marieke van de Regenboogschool": the name
+    'Marieke', the school 'Regenboogschool'); one that lies inside it is the school (fifth user test: "de juf van
+    de Regenboogschool" read "[NAAM]")."""
+    schools = [(start, end) for start, end, label in spans if label == "school"]
+    kept: List[Span] = []
+    for start, end, label in spans:
+        if label == "naam":
+            for school_start, school_end in schools:
+                if school_start < end and start < school_end:  # they overlap
+                    end = _trim_interfix(text, start, school_start) if school_start > start else start
+            if end <= start:
+                continue
+        kept.append((start, end, label))
+    return kept
+
+
 def _merge(spans: List[Span]) -> List[Span]:
     """Overlapping spans become one; the label of the most specific kind wins."""
     merged: List[Span] = []
@@ -380,7 +397,7 @@ def mask(text: Optional[str], use_deduce: bool = True, keep: Tuple[str, ...] = (
     if model is not None:
         spans += _deduce_spans(model, text)
         backend = "deduce+regels"
-    spans = [span for span in _merge(spans) if span[2] not in keep]
+    spans = [span for span in _merge(_schools_before_names(text, spans)) if span[2] not in keep]
     pieces, last = [], 0
     for start, end, label in spans:
         pieces.append(text[last:start])

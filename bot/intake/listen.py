@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Callable, Dict, List, Optional, Tuple
 
 from bot.intake.signals import AFFIRMATIVE
-from bot.text import simplify
+from bot.text import NUMBER_WORDS, simplify
 
 # aspect -> the plan key of the question that asks for it
 ASPECT_KEYS: Dict[str, str] = {
@@ -243,24 +243,48 @@ _PLACE_FILLERS = frozenset("en in te uit bij de het gemeente regio omgeving buur
 MAX_NO_ANSWER_WORDS = 12
 
 
-def no_answer(text: str) -> bool:
-    """A message that is clearly no answer of the caller to a safety question: a short question to Rustpunt without a
-    word of an answer ("en in Vleuten?", "welke hulp is er in Huizen?") or only a place ("Vleuten", "in Laren")."""
+# Words that only say who (and how old) someone is: "zoon 15", "dochter van 12", "twee kinderen, 8 en 12 jaar"
+_PERSON_WORDS = frozenset(
+    "zoon zonen dochter dochters kind kinderen kindje jongen jongens meisje meisjes baby tweeling broer broertje "
+    "broers zus zusje zussen vader moeder papa mama ouder ouders oma opa stiefvader stiefmoeder stiefzoon stiefdochter "
+    "pleegkind pleegzoon pleegdochter ex partner man vrouw leerling puber tiener jongste oudste gezin".split())
+_AGE_WORDS = frozenset("jaar jaren jarig oud maand maanden groep klas van en mijn zijn haar hun".split()) | frozenset(
+    NUMBER_WORDS)
+
+NO_ANSWER_QUESTION = "vraag"  # a short question to Rustpunt
+NO_ANSWER_PLACE = "plaats"  # only a place
+NO_ANSWER_WHO = "wie"  # only who and how old (and maybe where), not whether anyone is in danger
+
+
+def no_answer_kind(text: str) -> Optional[str]:
+    """Why a message is clearly no answer of the caller to a safety question, or None when it may be one: a short
+    question to Rustpunt without a word of an answer ("en in Vleuten?", "welke hulp is er in Huizen?"), only a place
+    ("Vleuten", "in Laren"), or only who and how old ("zoon 15", "dochter van 12 uit Huizen"; fifth user test: "zoon
+    15" was noted as the answer to the acute-danger question)."""
     plain = simplify(text).strip()
     tokens = re.findall(r"[^\W_]+", plain)
     if not tokens or len(tokens) > MAX_NO_ANSWER_WORDS or _SAFETY_ANSWER.search(plain):
-        return False
+        return None
     if plain.endswith("?"):
-        return True
+        return NO_ANSWER_QUESTION
     try:
         from bot.kaart.query import extract_plaats  # lazy: the kaart is optional for the intake
         written = extract_plaats(text)[1]
     except Exception:  # the kaart is optional for the intake
-        return False
-    if not written:
-        return False
-    rest = re.findall(r"[^\W_]+", plain.replace(simplify(written), " "))
-    return all(word in _PLACE_FILLERS for word in rest)
+        written = None
+    rest = re.findall(r"[^\W_]+", plain.replace(simplify(written), " ") if written else plain)
+    if written and all(word in _PLACE_FILLERS for word in rest):
+        return NO_ANSWER_PLACE
+    who = [word for word in rest if word in _PERSON_WORDS or word.isdigit()]
+    if who and all(word in _PERSON_WORDS or word in _AGE_WORDS or word in _PLACE_FILLERS or word.isdigit()
+                   for word in rest):
+        return NO_ANSWER_WHO
+    return None
+
+
+def no_answer(text: str) -> bool:
+    """A message that is clearly no answer of the caller to a safety question (see ``no_answer_kind``)."""
+    return no_answer_kind(text) is not None
 
 
 # ------------------------------------------------------------------ kern in 'moeite met ...' language

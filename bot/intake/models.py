@@ -122,15 +122,27 @@ class IntakeSignaal(Entry):
     # phrases in which a trigger means something else ("dreigt te blijven zitten", "slaat het ontbijt over"): a
     # trigger inside such a phrase, in the same clause, does not count (bot/intake/signals.py)
     uitzonderingen: List[SignalWord] = []
+    # weak signs ("zonder ontbijt"): one alone is no signal; one together with another weak sign or with one of
+    # 'samen_met' ("te laat", "moe") in the same text is (bot/intake/signals.py)
+    zwakke_trefwoorden: List[SignalWord] = []
+    samen_met: List[SignalWord] = []
+    # a signal that leaves unclear what is going on ("dan weet ik niet wat ik doe"): the summary says to ask further
+    doorvragen: bool = False
 
     _trefwoorden = non_empty_list("trefwoorden")
 
-    @validator("trefwoorden", "uitzonderingen", each_item=True)
+    @validator("trefwoorden", "uitzonderingen", "zwakke_trefwoorden", "samen_met", each_item=True)
     def phrase_syntax(cls, value):
         if not _PHRASE.match(value):
             raise ValueError(f"ongeldig trefwoord '{value}' (woorden met spaties, eventueel eindigend op *, 'a|b' voor "
                              "het een of het ander, met '...' tussen twee woorden voor hooguit drie woorden ertussen)")
         return value.lower()
+
+    @validator("samen_met", always=True)
+    def together_needs_weak_signs(cls, value, values):
+        if value and not values.get("zwakke_trefwoorden"):
+            raise ValueError("'samen_met' telt alleen naast 'zwakke_trefwoorden'")
+        return value
 
     @validator("direct_doen", always=True)
     def danger_needs_action(cls, value, values):
@@ -200,12 +212,21 @@ class PlanStap(Strict):
 MAX_STEPS_BEFORE_SAFETY = 2  # safety questions must start within the first three questions
 
 
+class Vervanging(Strict):
+    """Words of a question replaced by others: 'uw kind' -> 'het kind'."""
+
+    van: Short
+    naar: Short
+
+
 class IntakePlan(Entry):
-    """The guided intake: which questions, in which order."""
+    """The guided intake: which questions, in which order. ``andere_beller``: how the questions read when the caller
+    is not the parent (a grandparent, the teacher): replacements in order, applied to question and follow-up."""
 
     naam: Short
     uitleg: Text
     stappen: List[PlanStap]
+    andere_beller: List[Vervanging] = []
 
     _stappen = non_empty_list("stappen")
 

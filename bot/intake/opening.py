@@ -8,6 +8,7 @@ the call ("ik heb een moeder aan de lijn uit Huizen", "intake starten") tells no
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from bot.text import simplify
 
@@ -15,7 +16,7 @@ from bot.text import simplify
 _OPENING = re.compile(
     r"^\W*(?:(?:hoi|hallo|goedemorgen|goedemiddag|ja|nou|oke|zo)\W+)*"
     r"(?:ik heb|ik had|ik krijg|ik kreeg|er is|ik spreek|ik sprak)\s+(?:hier\s+|nu\s+|net\s+|zojuist\s+)*"
-    r"(?:een|de)\s+[\w'-]+(?:\s+[\w'-]+)?(?:\s+(?:uit|in)\s+[\w'-]+(?:\s+[\w'-]+)?)?"
+    r"(?:een|de)\s+(?P<who>[\w'-]+(?:\s+[\w'-]+)?)(?:\s+(?:uit|in)\s+[\w'-]+(?:\s+[\w'-]+)?)?"
     r"\s+(?:aan de (?:lijn|telefoon)|op de lijn|aan de lijn gehad|aan de telefoon gehad)"
     r"(?:\s+(?:uit|in)\s+[\w'-]+(?:\s+[\w'-]+)?)?\W*"
 )
@@ -43,3 +44,39 @@ def without_opening(text: str) -> str:
         return text
     rest = text[opening.end():].strip()
     return rest[:1].upper() + rest[1:] if _WORD.search(plain[opening.end():]) else text
+
+
+PARENT = "ouder"
+OTHER = "ander"
+# Who calls: a parent (the questions say 'u' and 'uw kind'), or someone else (a grandparent, the teacher, a neighbour:
+# the questions say 'het kind'; fifth user test: a teacher was asked about "u, uw kind").
+_PARENT_WORDS = frozenset("moeder vader ouder ouders mama papa stiefmoeder stiefvader pleegmoeder pleegvader "
+                          "pleegouder pleegouders".split())
+_OTHER_WORDS = frozenset(
+    "oma opa grootmoeder grootvader grootouder grootouders tante oom leerkracht leraar lerares juf juffrouw meester "
+    "mentor docent school zorgcoordinator ib'er ib-er intern buurvrouw buurman buren huisarts wijkagent jeugdarts "
+    "jongere jongen meisje kind trainer coach oppas gastouder vriendin vriend kennis collega".split())
+_HAS_ON_THE_LINE = re.compile(r"^\W*(?:ik heb|ik had|ik krijg|ik kreeg|er is|ik spreek|ik sprak)\s+"
+                              r"(?:hier\s+|nu\s+|net\s+|zojuist\s+)*(?:een|de)\s+(?P<who>[\w'-]+)")
+_CALLER_FIRST = re.compile(r"^\W*(?:de |een |mijn |het )?(?P<who>[\w'-]+)\b")
+_CALLS_ABOUT = re.compile(r"\b(?:een|de|het) (?:leerling|kleinzoon|kleindochter|kleinkind|buurjongen|buurmeisje)\b"
+                          r"|\bmijn (?P<own>zoon|dochter|kind|kinderen|jongste|oudste)\b")
+
+
+def caller_of(text: str) -> Optional[str]:
+    """Who is on the line, from the opening ("Ik heb een leerkracht aan de lijn") or the first words of the story
+    ("juf Marieke belt over een leerling", "oma wil ..."): ``PARENT``, ``OTHER`` or None when it does not say."""
+    plain = simplify(text or "")
+    opening = _OPENING.match(plain) or _HAS_ON_THE_LINE.match(plain)
+    found = opening.group("who").split() if opening else []
+    if not found:
+        first = _CALLER_FIRST.match(plain)
+        found = [first.group("who")] if first else []
+    if any(word in _PARENT_WORDS for word in found):
+        return PARENT
+    if any(word in _OTHER_WORDS for word in found):
+        return OTHER
+    about = _CALLS_ABOUT.search(plain)
+    if about:
+        return PARENT if about.group("own") else OTHER
+    return None

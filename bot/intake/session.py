@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
 from bot import commands, status
-from bot.intake import deidentify
-from bot.intake.listen import ASPECT_KEYS, KEY_ASPECTS, evades, listen, no_answer
+from bot.intake import deidentify, opening
+from bot.intake.listen import ASPECT_KEYS, KEY_ASPECTS, evades, listen, no_answer_kind
 from bot.intake.models import IntakePlan, IntakeSignaal, PlanStap, Vraag, Vragenset
 from bot.intake.signals import Hit, danger_hits, find_signals, is_affirmative
 from bot.text import simplify
@@ -58,6 +58,7 @@ class Turn:
     kept_open: bool = False  # the answer belonged elsewhere; the same question is still open
     already_answered: List[Tuple[str, str]] = field(default_factory=list)  # (aspect, words) of skipped questions
     unclear: bool = False  # a safety question got an answer that avoids it ("weet ik niet"): noted, but not clear
+    no_answer: str = ""  # kind 'geen_antwoord': why it is no answer (listen.NO_ANSWER_QUESTION, _PLACE or _WHO)
 
 
 def command_of(text: str) -> Optional[str]:
@@ -122,6 +123,18 @@ class Intake:
     def _is_danger(self, text: str) -> bool:
         return bool(danger_hits(find_signals(text, self.signals.values())))
 
+    def _signs_across_answers(self, state: dict, key: str, text: str, hits: List[Hit]) -> List[Hit]:
+        """Weak signs told at different questions count together, as in one answer: "zonder ontbijt" at the first
+        question and "erg moe" at a later one are a signal of neglect (``zwakke_trefwoorden`` in the knowledge)."""
+        found = {hit[0] for hit in state["hits"]} | {hit.signal_id for hit in hits}
+        weak = [signal for signal in self.signals.values() if signal.zwakke_trefwoorden and signal.id not in found]
+        earlier = [answer for other, answer in state["answers"].items() if other != key]
+        earlier += [piece for entries in (state.get("filed") or {}).values() for piece, source in entries
+                    if source != key]
+        if not weak or not earlier:
+            return []
+        return find_signals(". ".join(earlier + [text]), weak, question=key)
+
     def _next_position(self, state: dict, after: int) -> Optional[int]:
         for index in range(after + 1, len(self.plan.stappen)):
             if self._applies(self.plan.stappen[index], state):
@@ -137,19 +150,23 @@ class Intake:
             key = self._key(step)
             if not question.gevaar_signaal or not self._applies(step, state) or key in state["answers"]:
                 continue
-            (skipped if key in state["skipped"] else never).append(question.vraag)
+            (skipped if key in state["skipped"] else never).append(self._for_the_caller(question.vraag, state))
         return never, skipped
 
     def safety_unclear(self, state: dict) -> List[Tuple[str, str]]:
         """(question, answer) of the safety questions that apply and got no clear answer ("weet ik niet")."""
         unclear = state.get("unclear") or []
-        return [(self._step_question(step).vraag, state["answers"][self._key(step)]) for step in self.plan.stappen
+        return [(self._asked(step, state), state["answers"][self._key(step)]) for step in self.plan.stappen
                 if self._key(step) in unclear and self._key(step) in state["answers"] and self._applies(step, state)]
 
     def other_answers(self, state: dict, shown: Tuple[str, ...]) -> List[Tuple[str, str]]:
         """(question, answer) for every answered question whose key is not in ``shown``, in the plan's order."""
-        return [(self._step_question(step).vraag, state["answers"][self._key(step)]) for step in self.plan.stappen
+        return [(self._asked(step, state), state["answers"][self._key(step)]) for step in self.plan.stappen
                 if self._key(step) in state["answers"] and self._key(step) not in shown]
+
+    def _asked(self, step: PlanStap, state: dict) -> str:
+        """The question of ``step`` as it was asked to this caller."""
+        return self._for_the_caller(self._step_question(step).vraag, state)
 
     def view(self, state: dict) -> Optional[QuestionView]:
         position = state.get("pos")
@@ -160,17 +177,28 @@ class Intake:
         return QuestionView(
             key=self._key(step),
             set_name=self.sets[step.vragenset].naam,
-            vraag=question.vraag,
+            vraag=self._for_the_caller(question.vraag, state),
             doel=question.doel,
-            doorvraag=question.doorvraag,
+            doorvraag=self._for_the_caller(question.doorvraag, state),
             number=position + 1,
             total=len(self.plan.stappen),
             safety=question.gevaar_signaal,
         )
 
+    def _for_the_caller(self, text: str, state: dict) -> str:
+        """A question as it reads for this caller: about 'het kind' when the caller is not the parent."""
+        if state.get("beller") != opening.OTHER:
+            return text
+        for replacement in self.plan.andere_beller:
+            text = text.replace(replacement.van, replacement.naar)
+        return text
+
     # -- transitions ---------------------------------------------------------------------------
-    def start(self) -> Turn:
-        state = {
+    def start(self, first_message: str = "") -> Turn:
+        """A fresh intake; the consultant's first message may say who is on the line ("Ik heb een leerkracht aan de
+        lijn"), and the questions are worded for that caller."""
+        state: Dict[str, object] = {
+            "beller": opening.caller_of(first_message),
             "plan": self.plan.id,
             "pos": 0,
             "history": [],
@@ -224,9 +252,13 @@ class Intake:
         key = self._key(step)
         question = self._step_question(step)
         hits = find_signals(text, self.signals.values(), question=key)
-        if question.gevaar_signaal and not danger_hits(hits) and no_answer(text):
-            # "en in Vleuten?" (a kaart follow-up typed during the intake) is no answer of the caller: not noted
-            return Turn(state=state, kind="geen_antwoord", question=self.view(state))
+        why = no_answer_kind(text) if question.gevaar_signaal and not danger_hits(hits) else None
+        if why:
+            # "en in Vleuten?" (a kaart follow-up typed during the intake) or "zoon 15" is no answer of the caller
+            return Turn(state=state, kind="geen_antwoord", question=self.view(state), no_answer=why)
+        hits += self._signs_across_answers(state, key, text, hits)
+        if not state.get("beller") and key == self._key(self.plan.stappen[0]):
+            state["beller"] = opening.caller_of(text)  # "juf Marieke belt over een leerling": not the parent
         if question.gevaar_signaal:  # "nee, er is niemand in gevaar" tells who is in danger, not who helps
             hits = [hit for hit in hits if hit.soort != "weinig_steun"]
         if question.signaal_bij_ja and is_affirmative(text):

@@ -5,7 +5,8 @@ word prefix). A match does not count when
 
 - one of the few words before it, in the same sentence, is a negation ('geen', 'niet', 'nooit', 'nee'), unless a
   'maar' comes in between: "nee, er wordt niet geslagen" is no signal, "nee, maar gisteren sloeg hij haar" is. A
-  negation followed by 'of' is doubt, not a denial: "ik weet niet of hij haar slaat" and "niet zeker of" count;
+  negation followed by 'of' is doubt, not a denial: "ik weet niet of hij haar slaat" and "niet zeker of" count; nor
+  is a negation in a subordinate clause before the trigger's clause ("als ze niet luistert, slaat hij haar");
 - a denial follows it in the same sentence: a 'nee' a few words on ("slaan of zo, nee dat niet"), or a 'niet' or
   'nooit' within three words of the same clause ("hij slaat haar niet"), but not 'niet alleen', 'niet enkel' or
   'niet meer' ("hij slaat haar niet alleen, ..." is violence; "niet meer" tells it happened);
@@ -13,6 +14,9 @@ word prefix). A match does not count when
   blijven zitten" and "slaat het ontbijt over" are no threat and no hitting, but "hij slaat haar. Over een week ..."
   is. An exception directly followed by an article, possessive or pronoun does not apply: "hij slaat haar over haar
   rug" has the preposition 'over', not the separable verb 'overslaan'.
+
+Weak signs (``zwakke_trefwoorden``, "zonder ontbijt") count only together: two of them, or one with a sign of its
+``samen_met`` ("te laat", "moe") in the same text. One weak sign alone is no signal.
 """
 from __future__ import annotations
 
@@ -21,7 +25,7 @@ from dataclasses import dataclass
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from bot.intake.models import IntakeSignaal
-from bot.patterns import Pattern, compile_pattern, find_all, plain_tokens
+from bot.patterns import Pattern, Token, compile_pattern, find_all, plain_tokens
 from bot.text import simplify
 
 NEGATIONS = frozenset({"geen", "niet", "nooit", "nee", "niemand", "nergens"})
@@ -41,6 +45,9 @@ _NEE_NOT_A_DENIAL_AFTER = frozenset({"zegt", "zei", "zeggen", "zeg", "roept", "r
 # words that start another clause: a 'niet' after them belongs to that clause ("slaat haar als ze niet luistert")
 _CLAUSE_WORDS = frozenset({"als", "omdat", "want", "maar", "en", "of", "dat", "wanneer", "toen", "terwijl", "zodat",
                            "die", "wie", "waar", "wat", "dan", "tot", "totdat", "voordat", "nadat", "zodra", "hoewel"})
+# words that open a subordinate clause: a negation in such a clause before the trigger is not about the trigger
+_SUBORDINATORS = frozenset({"als", "wanneer", "omdat", "zodra", "toen", "terwijl", "tenzij", "nadat", "voordat",
+                            "doordat", "zolang"})
 # after an exception these words make its last word a preposition ("slaat haar over haar rug")
 _OBJECT_WORDS = frozenset({"de", "het", "een", "haar", "zijn", "hun", "mijn", "jouw", "je", "uw", "ons", "onze",
                            "hem", "hen", "mij", "me", "zich", "zichzelf", "elkaar"})
@@ -102,14 +109,24 @@ def _doubt(tokens: Sequence[str], negation: int, start: int) -> bool:
     return index < start and tokens[index] == "of"
 
 
+def _in_subclause_before(text: _Text, negation: int, start: int) -> bool:
+    """The negation lies in a subordinate clause before the trigger's clause: "als ze niet luistert, slaat hij haar"."""
+    if text.clause[negation] == text.clause[start]:
+        return False
+    first = negation
+    while first > 0 and text.clause[first - 1] == text.clause[negation]:
+        first -= 1
+    return text.words[first] in _SUBORDINATORS
+
+
 def _negated(text: _Text, start: int) -> bool:
-    """A negation shortly before the trigger, in the same sentence."""
+    """A negation shortly before the trigger, in the same sentence (not in a subordinate clause before it)."""
     tokens = text.words
     for index in range(start - 1, max(-1, start - 1 - NEGATION_WINDOW), -1):
         if text.sentence[index] != text.sentence[start] or tokens[index] == "maar":
             return False
         if tokens[index] in NEGATIONS:
-            return not _doubt(tokens, index, start)
+            return not _doubt(tokens, index, start) and not _in_subclause_before(text, index, start)
     return False
 
 
@@ -163,6 +180,33 @@ def _split_phrase(phrase: str) -> List[str]:
     return [part for part in re.split(r"[\s]+", simplify(phrase)) if part]
 
 
+def _counts(text: _Text, tokens: Sequence[Token], phrase: str, exceptions: Sequence[Tuple[int, int]]) -> bool:
+    """Does ``phrase`` occur in ``text`` without a negation, a denial or an exception around it? A phrase that holds
+    a negation itself ("sta ... niet voor mezelf in") is not undone by another one before it ("als ze de kinderen
+    niet brengt, sta ik niet voor mezelf in")."""
+    negative = any(word in NEGATIONS for word in _split_phrase(phrase))
+    return any(
+        (negative or not _negated(text, start))
+        and not _denied_after(text, end)
+        and not any(low <= start and end <= high for low, high in exceptions)
+        for start, end in find_all(tokens, _pattern(phrase))
+    )
+
+
+def _trigger(text: _Text, tokens: Sequence[Token], signal: IntakeSignaal) -> Optional[str]:
+    """The words that make ``signal`` count in ``text``: its first trigger phrase that occurs, else two weak signs
+    together, or a weak sign with one of its 'samen_met' signs ("zonder ontbijt + moe"); None when it does not."""
+    exceptions = _exceptions(text, signal) if signal.uitzonderingen else []
+    for phrase in signal.trefwoorden:
+        if _counts(text, tokens, phrase, exceptions):
+            return phrase
+    weak = [phrase for phrase in signal.zwakke_trefwoorden if _counts(text, tokens, phrase, exceptions)]
+    if not weak:
+        return None
+    along = weak[1:] + [phrase for phrase in signal.samen_met if _counts(text, tokens, phrase, exceptions)]
+    return f"{weak[0]} + {along[0]}" if along else None
+
+
 def find_signals(text: str, signals: Iterable[IntakeSignaal], question: Optional[str] = None) -> List[Hit]:
     """All signals in ``text``, at most one hit per signal (the first trigger that matched)."""
     segmented = _segment(text)
@@ -171,17 +215,9 @@ def find_signals(text: str, signals: Iterable[IntakeSignaal], question: Optional
         return hits
     tokens = plain_tokens(segmented.words)
     for signal in signals:
-        exceptions = _exceptions(segmented, signal) if signal.uitzonderingen else []
-        for phrase in signal.trefwoorden:
-            matches = find_all(tokens, _pattern(phrase))
-            if any(
-                not _negated(segmented, start)
-                and not _denied_after(segmented, end)
-                and not any(low <= start and end <= high for low, high in exceptions)
-                for start, end in matches
-            ):
-                hits.append(Hit(signal.id, signal.soort, phrase, question))
-                break
+        trigger = _trigger(segmented, tokens, signal)
+        if trigger is not None:
+            hits.append(Hit(signal.id, signal.soort, trigger, question))
     return hits
 
 

@@ -206,7 +206,8 @@ def _safety_line(intake, state: dict) -> str:
     fully asked and answered set says 'uitgevraagd' (the web page shows every other line as a warning)."""
     never, skipped = intake.safety_not_answered(state)
     unclear = intake.safety_unclear(state)
-    if not never and not skipped and not unclear:
+    further = _to_ask_further(intake, state)
+    if not never and not skipped and not unclear and not further:
         return "Veiligheid: uitgevraagd."
     parts = []
     if never:
@@ -216,8 +217,27 @@ def _safety_line(intake, state: dict) -> str:
     if unclear:
         parts.append("geen duidelijk antwoord op: " + "; ".join(f"{question} {_quote(answer)}"
                                                             for question, answer in unclear))
-    line = "Veiligheid: " + "; ".join(parts)  # the questions end in '?', a quote does not
-    return line + (". " if unclear else " ") + "Vraag dit alsnog na."
+    if further:
+        parts.append("nog uit te vragen: " + "; ".join(further))
+    line = "Veiligheid: " + "; ".join(parts)  # the questions end in '?', a quote or a signal does not
+    return line + (". " if unclear or further else " ") + "Vraag dit alsnog na."
+
+
+def _to_ask_further(intake, state: dict) -> List[str]:
+    """The signals heard that leave unclear what is going on (``doorvragen``, "dan weet ik niet wat ik doe"), each with
+    the answer it was heard in: a safety set answered "nee" is not 'uitgevraagd' after a veiled threat (fifth user
+    test)."""
+    filed = [entry for entries in (state.get("filed") or {}).values() for entry in entries]
+    found: List[str] = []
+    for signal_id, _, _, key in state.get("hits", []):
+        signal = intake.signals.get(signal_id)
+        if signal is None or not signal.doorvragen:
+            continue
+        answer = state.get("answers", {}).get(key) or next((text for text, source in filed if source == key), "")
+        item = f"{signal.naam} {_quote(answer)}" if answer else signal.naam
+        if item not in found:
+            found.append(item)
+    return found
 
 
 def own_kern(answers: Dict[str, str]) -> List[str]:
