@@ -18,6 +18,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.forms import FormValidation
 from actions.kaart import answer_in_between, asks_the_kaart
+from bot.commands import is_forget_request
 from bot.intake.callbacks import (
     CallbackError,
     names_the_callee,
@@ -35,6 +36,7 @@ from bot.intake.summary import build_summary, format_summary, store_summary
 from bot.knowledge.loader import get_knowledge
 from bot.knowledge.texts import Texts
 from bot.privacy.crypto import KeyFileError
+from bot.privacy.forget import HOW_TO_FORGET
 
 FORM = "intake_form"
 STATE_SLOT = "intake_status"
@@ -125,6 +127,9 @@ class ValidateIntakeForm(FormValidation):
             return {ANSWER_SLOT: STATUS_STOPPED, STATE_SLOT: None}
         if asks_the_kaart(str(value or "")):  # the consultant asks the kaart mid-call: no answer of the caller
             answer_in_between(dispatcher, tracker, str(value))
+            return {ANSWER_SLOT: None, STATE_SLOT: state}
+        if is_forget_request(str(value or "")):  # "wis dit gesprek" is no answer of the caller: never noted
+            dispatcher.utter_message(text=HOW_TO_FORGET + " De intake gaat verder met dezelfde vraag.")
             return {ANSWER_SLOT: None, STATE_SLOT: state}
         try:
             turn = intake.handle(state, str(value or ""))

@@ -475,3 +475,14 @@ async def test_no_answer_and_an_evasive_answer_to_a_safety_question_are_said_at_
     events = await ValidateIntakeForm().run(dispatcher, answer_tracker(state, "weet ik niet"), DOMAIN)
     assert [m["text"] for m in dispatcher.messages] == [TEXTS.text("veiligheid_onduidelijk")]
     assert "geen duidelijk antwoord" in dispatcher.messages[0]["text"]
+
+
+@pytest.mark.parametrize("text", ["wis dit gesprek", "verwijder mijn gegevens", "vergeet mij"])
+async def test_a_request_to_forget_during_the_intake_is_explained_and_never_noted(text):
+    # a user test (preparation, the same in the intake): "wis dit gesprek" was filed as an answer
+    state = Intake(get_knowledge()).start().state
+    dispatcher = CollectingDispatcher()
+    events = await ValidateIntakeForm().run(dispatcher, answer_tracker(state, text), DOMAIN)
+    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+    assert slots["intake_antwoord"] is None and slots["intake_status"] == state
+    assert "'Wis dit gesprek'" in dispatcher.messages[0]["text"]

@@ -207,3 +207,21 @@ def test_a_negation_in_a_subordinate_clause_before_does_not_undo_the_signal(inta
 
 def test_a_plain_denial_still_holds(intake_knowledge):
     assert danger_ids(intake_knowledge, "nee, als er ruzie is wordt er niet geslagen") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "vader zei aan de telefoon dat hij er een eind aan maakt als hij de kinderen niet meer mag zien",  # a user test
+    "moeder zegt dat ze er een einde aan wil maken",
+    "hij wil een einde aan zijn leven maken",
+])
+def test_ending_it_is_a_worry_about_suicide(text):
+    from bot.intake.danger import danger_message
+
+    assert "zelfdoding" in (danger_message(text) or "")
+
+
+@pytest.mark.parametrize("text", ["ze wil een eind maken aan de ruzie", "we maken een eind aan het gesprek"])
+def test_ending_a_quarrel_or_a_talk_is_no_alarm(text):
+    from bot.intake.danger import danger_message
+
+    assert danger_message(text) is None
