@@ -18,6 +18,11 @@ NUMBER_WORDS = {
     "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19, "twintig": 20, "eenentwintig": 21,
     "tweeentwintig": 22, "drieentwintig": 23,
 }
+# Ordinal numbers as words ("de derde stap", "tweede klas", "scenario de vierde").
+ORDINAL_WORDS = {
+    word: number for number, word in enumerate(
+        "eerste tweede derde vierde vijfde zesde zevende achtste negende tiende".split(), start=1)
+}
 
 
 def strip_accents(text: str) -> str:

@@ -20,7 +20,7 @@ from bot.kaart.vocabulary import LEEFTIJD_MAX, THEMAS, WERKGEBIEDEN
 from bot.knowledge.loader import PerKnowledge, get_knowledge
 from bot.lemmas import lemma_of
 from bot.message_length import max_message_length
-from bot.text import NUMBER_WORDS
+from bot.text import NUMBER_WORDS, ORDINAL_WORDS
 
 _CHILD = (r"(?:zoon|zoontje|dochter|dochtertje|kind|kindje|jongen|jongetje|meisje|meid|puber|tiener|jongere|leerling"
           r"|broer|zus|pleegkind|baby|kleinkind|kleinzoon|kleindochter|oudste|jongste|middelste|tweeling|peuter"
@@ -53,7 +53,6 @@ _MONTHS_OLD = re.compile(_CHILD + r"\s+van\s+" + _HEDGE + _NUM + r"\s+(?:maanden
                          r"|\b" + _NUM + r"\s+(?:maanden|maand|weken|week|dagen)\s+oud\b")
 # The school year as consultants say it: "groep 7" (basisschool, age groep + 3), "klas 2", "tweede klas",
 # "3 havo", "brugklas" (voortgezet onderwijs, age klas + 11): the youngest usual age of that year.
-_ORDINALS = {"eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5, "zesde": 6}
 _SCHOOL_TYPE = r"(?:vmbo|mavo|havo|vwo|atheneum|gymnasium|praktijkonderwijs|pro)"
 _GROEP = re.compile(r"\bgroep\s+([1-8])\b(?!\s*(?:en|of|tot|-)\s*\d)")
 _KLAS = re.compile(
@@ -604,7 +603,7 @@ def _school_year_age(simple: str) -> Optional[int]:
         if match.group(6):
             return 12
         year = next(g for g in match.groups()[:5] if g)
-        return (_ORDINALS.get(year) or int(year)) + 11
+        return (ORDINAL_WORDS.get(year) or int(year)) + 11
     return None
 
 

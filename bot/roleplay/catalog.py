@@ -14,12 +14,10 @@ from typing import Dict, List, Optional
 
 from bot.knowledge.loader import Knowledge, current_knowledge
 from bot.roleplay.models import Scenario, Zet
-from bot.text import NUMBER_WORDS, plain
+from bot.text import NUMBER_WORDS, ORDINAL_WORDS, plain
 
 _NUMBER = re.compile(r"^(?:scenario|nummer|nr)? ?(\d{1,4})$")  # on plain text: lower case, punctuation gone
-_NUMBER_WORDS = {**NUMBER_WORDS, **{  # 'drie', and 'de derde'
-    word: number for number, word in enumerate(
-        "eerste tweede derde vierde vijfde zesde zevende achtste negende tiende".split(), start=1)}}
+_NUMBER_WORDS = {**NUMBER_WORDS, **ORDINAL_WORDS}  # 'drie', and 'de derde'
 _FRAME = {"scenario", "nummer", "nr", "de", "het", "die", "dat", "ik", "wil", "graag", "doe", "maar", "oefenen",
           "met", "een", "en", "van", "voor", "kies", "neem"}
 # The words of a request to start a role-play, around the scenario it may name.
