@@ -2,7 +2,8 @@
 
 The form ``voorbereiden_form`` asks who the conversation is with and what is going on, then
 walks through the six steps with the slot ``voorbereiden_invoer``: every answer is either a
-navigation word (waarom, voorbeeld, volgende, terug, sla over, rol) or a note for the step.
+navigation word (waarom, voorbeeld, volgende, terug, sla over, rol), a question to Rustpunt (answered,
+never stored) or a note for the step. Danger in any answer gets the shared safety advice first.
 """
 from __future__ import annotations
 
@@ -17,8 +18,8 @@ from actions.forms import FormValidation
 from actions.kaart import answer_in_between, asks_the_kaart
 from bot import status
 from bot.steps import guide, navigation, preparation, texts
-from bot.steps.plan import build_plan, format_plan_text, latest_plan, load_plan, save_plan
-from bot.steps.request import situation_from_request
+from bot.steps.plan import build_plan, format_plan_text, latest_plan, load_plan, masked_plan, save_plan
+from bot.steps.request import continues_earlier, situation_from_request
 
 FORM = "voorbereiden_form"
 DONE = status.DONE
@@ -30,6 +31,24 @@ def _say_classification(dispatcher: CollectingDispatcher, sentence: str) -> None
     dispatcher.utter_message(text=preparation.classification_text(sentence))
 
 
+def _say(dispatcher: CollectingDispatcher, messages) -> None:
+    for message in messages:
+        dispatcher.utter_message(text=message)
+
+
+def _asked(tracker: Tracker, slot: str) -> bool:
+    """The professional answered the form's question for ``slot`` now (not a value filled in before, by the start
+    action, that the form validates when it activates)."""
+    return tracker.get_slot("requested_slot") == slot
+
+
+def _safety_first(dispatcher: CollectingDispatcher, text: str, told_before=()) -> None:
+    """Veiligheid eerst, overal: what to do right now comes before anything the preparation says."""
+    danger = preparation.safety_first(text, told_before)
+    if danger:
+        dispatcher.utter_message(text=danger)
+
+
 class ValidateVoorbereidenForm(FormValidation):
     def name(self) -> Text:
         return "validate_voorbereiden_form"
@@ -37,7 +56,14 @@ class ValidateVoorbereidenForm(FormValidation):
     def validate_voorbereiden_wie(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        situation = navigation.parse_situation_type(str(value or ""))
+        text = str(value or "")
+        if _asked(tracker, "voorbereiden_wie"):
+            _safety_first(dispatcher, text)
+            answer = preparation.answer_question(text)  # "wat is een redder?" is no answer to "Met wie?"
+            if answer:
+                _say(dispatcher, answer)
+                return {"voorbereiden_wie": None}
+        situation = navigation.parse_situation_type(text)
         if situation is None:
             dispatcher.utter_message(text=texts.text("wie_onduidelijk"))
             return {"voorbereiden_wie": None}
@@ -56,21 +82,28 @@ class ValidateVoorbereidenForm(FormValidation):
         if not text:
             dispatcher.utter_message(text=texts.text("vraag_situatie"))
             return {"voorbereiden_situatie": None}
+        if _asked(tracker, "voorbereiden_situatie"):
+            _safety_first(dispatcher, text)  # the situation is kept: the preparation goes on after the advice
+            answer = preparation.answer_question(text)  # "hoe erken ik zonder gelijk te geven?" is no situation
+            if answer:
+                _say(dispatcher, answer)
+                return {"voorbereiden_situatie": None}
         dispatcher.utter_message(text=texts.text("start_stappen"))
         return {"voorbereiden_situatie": text[:500]}
 
     def validate_voorbereiden_invoer(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        if asks_the_kaart(str(value or "")):  # "waar kan een vader in Huizen terecht met ...?" is no note
-            answer_in_between(dispatcher, tracker, str(value))
+        text = str(value or "")
+        if asks_the_kaart(text):  # "waar kan een vader in Huizen terecht met ...?" is no note (danger: the kaart's)
+            answer_in_between(dispatcher, tracker, text)
             return {"voorbereiden_invoer": None}
-        turn = preparation.step_turn(
-            str(value or ""), tracker.get_slot("voorbereiden_stap"), tracker.get_slot("voorbereiden_notities"),
-            tracker.get_slot("voorbereiden_wie"),
-        )
-        for message in turn.messages:
-            dispatcher.utter_message(text=message)
+        notes = tracker.get_slot("voorbereiden_notities")
+        told = [tracker.get_slot("voorbereiden_situatie"), *(notes.values() if isinstance(notes, dict) else ())]
+        _safety_first(dispatcher, text, told)  # then the note is kept as usual, and the next step comes up
+        turn = preparation.step_turn(text, tracker.get_slot("voorbereiden_stap"), notes,
+                                     tracker.get_slot("voorbereiden_wie"))
+        _say(dispatcher, turn.messages)
         return turn.slots
 
 
@@ -115,6 +148,10 @@ class ActionAskVoorbereidenInvoer(Action):
             dispatcher.utter_message(text=texts.text("invoer_vraag", stap_naam=step.naam))
         else:
             dispatcher.utter_message(text=texts.text("invoer_kort", stap_naam=step.naam))
+        notes = tracker.get_slot("voorbereiden_notities")
+        note = notes.get(current) if isinstance(notes, dict) else None
+        if note:  # back at a step with a note ('terug'): show it, so it can be changed
+            dispatcher.utter_message(text=texts.text("notitie_bij_stap", stap_naam=step.naam, notitie=note))
         return [SlotSet("voorbereiden_stap", current), SlotSet("voorbereiden_getoond", current)]
 
 
@@ -131,9 +168,13 @@ class ActionVoorbereidenStart(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
+        request = (tracker.latest_message or {}).get("text") or ""
+        _safety_first(dispatcher, request)  # "... haar ex staat nu voor de deur": what to do now comes first
         dispatcher.utter_message(text=texts.text("intro"))
         events = [SlotSet(slot, None) for slot in FORM_SLOTS]
-        request = (tracker.latest_message or {}).get("text") or ""
+        earlier = latest_plan(tracker.sender_id) if continues_earlier(request) else None
+        if earlier is not None and earlier.get("af") is False:  # "ik wil verder met mijn voorbereiding"
+            return events + _resume(dispatcher, earlier)
         situation = navigation.parse_situation_type(request)
         if situation is not None:
             events += [
@@ -148,13 +189,33 @@ class ActionVoorbereidenStart(Action):
         return events
 
 
+def _resume(dispatcher: CollectingDispatcher, plan: Dict[str, Any]) -> List[Dict[Text, Any]]:
+    """Go on with a preparation that was stopped halfway, from its stored (masked) plan, at the step where it
+    stopped."""
+    steps = guide.step_ids()
+    stopped = (plan.get("gestopt_bij") or {}).get("id")
+    current = stopped if stopped in steps else steps[0]
+    notes = {step["id"]: step["zin"] for step in plan.get("stappen") or [] if step.get("zin")}
+    situation = plan.get("situatie") or {}
+    dispatcher.utter_message(text=texts.text("verder_met_plan", plan_id=plan.get("id"),
+                                             nummer=steps.index(current) + 1, stap_naam=guide.get_step(current).naam))
+    return [
+        SlotSet("voorbereiden_wie", situation.get("wie") or "ouder"),
+        SlotSet("voorbereiden_situatie", situation.get("beschrijving") or "-"),
+        SlotSet("voorbereiden_stap", current),
+        SlotSet("voorbereiden_notities", notes),
+    ]
+
+
 def _show_plan(dispatcher: CollectingDispatcher, plan: Dict[str, Any]) -> None:
     dispatcher.utter_message(text=format_plan_text(plan))
     dispatcher.utter_message(json_message=plan)
 
 
 class ActionVoorbereidenAfronden(Action):
-    """After the form: build, store and show the gespreksplan (or confirm the stop)."""
+    """After the form: build, store and show the gespreksplan. Also after a stop halfway ('stop', 'menu'), when
+    something was noted: a plan that is not finished, stored masked, shown by 'toon mijn plan' and continued with
+    'ik wil verder met mijn voorbereiding'."""
 
     def name(self) -> Text:
         return "action_voorbereiden_afronden"
@@ -163,19 +224,30 @@ class ActionVoorbereidenAfronden(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         reset = [SlotSet(slot, None) for slot in FORM_SLOTS]
-        if tracker.get_slot("voorbereiden_invoer") != DONE:
+        finished = tracker.get_slot("voorbereiden_invoer") == DONE
+        notes = tracker.get_slot("voorbereiden_notities")
+        notes = notes if isinstance(notes, dict) else {}
+        if not finished and not any(notes.values()):  # stopped before anything was noted: nothing to keep
             dispatcher.utter_message(response="utter_stopped")
             dispatcher.utter_message(response="utter_menu")
             return reset
         plan = build_plan(
             tracker.get_slot("voorbereiden_wie"),
             tracker.get_slot("voorbereiden_situatie"),
-            tracker.get_slot("voorbereiden_notities") or {},
+            notes,
+            gestopt_bij=None if finished else (tracker.get_slot("voorbereiden_stap") or guide.step_ids()[0]),
         )
-        plan["id"] = save_plan(plan, conversation_id=tracker.sender_id)
-        _show_plan(dispatcher, plan)
-        dispatcher.utter_message(text=texts.text("plan_opgeslagen", plan_id=plan["id"]))
-        return reset + [SlotSet("voorbereiden_plan_id", str(plan["id"]))]
+        plan_id = save_plan(plan, conversation_id=tracker.sender_id)
+        # shown as stored, masked: the same for every step ('toon mijn plan' shows it so too)
+        shown = load_plan(plan_id) or {**masked_plan(plan), "id": plan_id}
+        if finished:
+            _show_plan(dispatcher, shown)
+            dispatcher.utter_message(text=texts.text("plan_opgeslagen", plan_id=plan_id))
+        else:  # stopped halfway ('stop', 'menu'): the notes are kept as a plan that is not finished
+            dispatcher.utter_message(text=texts.text("gestopt_bewaard", plan_id=plan_id))
+            _show_plan(dispatcher, shown)
+            dispatcher.utter_message(response="utter_menu")
+        return reset + [SlotSet("voorbereiden_plan_id", str(plan_id))]
 
 
 class ActionVoorbereidenToonPlan(Action):

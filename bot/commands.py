@@ -146,12 +146,19 @@ def is_stop_request(text: Optional[str]) -> bool:
     return all(match.group(1) in _OUR_THINGS for match in _STOP_WITH.finditer(cleaned))
 
 
-# "wis dit gesprek", "verwijder mijn gegevens", "vergeet mij", "vergeet alles wat ik over mevrouw X heb ingetypt"
-_FORGET_VERB = r"\b(?:wis|wissen|vergeet|vergeten|verwijder|verwijderen|weggooien|gooi)\b.*"
+# "wis dit gesprek", "verwijder mijn gegevens", "vergeet mij", "vergeet alles wat ik over mevrouw X heb ingetypt", and
+# the data first: "kun je al mijn gegevens wissen?", "ik wil dat je dit gesprek verwijdert". "alles" only as all the
+# professional typed ("wis alles", "vergeet alles wat ik ..."): "vergeet alles wat er gebeurd is, laten we vooruit
+# kijken" is a line for a parent in the preparation; and nothing with a negation ("vergeet me niet te bellen").
+_FORGET_VERBS = r"(?:wis|wist|wissen|vergeet|vergeten|verwijder|verwijdert|verwijderen|weggooien|gooi|gooit)"
+_FORGET_VERB = rf"\b{_FORGET_VERBS}\b.*"
 _DATA = r"gesprek|gesprekken|gegevens|chat|geschiedenis|mij|me|wat ik (?:heb )?(?:getypt|ingetypt)"
-_FORGET = re.compile(_FORGET_VERB + rf"\b(?:{_DATA}|alles|wat ik (?:heb )?gezegd)\b")
+_DATA_FIRST = rf"|\b(?:dit|deze|het|mijn|al mijn|ons|onze|alle) (?:gesprek|gesprekken|gegevens|chat|geschiedenis)\b.*" \
+              rf"\b{_FORGET_VERBS}\b|\b(?:mij|me) (?:vergeten|verwijderen|wissen)\b"
+_FORGET = re.compile(_FORGET_VERB + rf"\b(?:{_DATA}|alles(?=\s*$|\s+wat ik\b)|wat ik (?:heb )?gezegd)\b" + _DATA_FIRST)
 # In a role-play "vergeet alles wat ik net zei" is a line to the parent or child: only the data counts there.
-_FORGET_DATA = re.compile(_FORGET_VERB + rf"\b(?:{_DATA})\b")
+_FORGET_DATA = re.compile(_FORGET_VERB + rf"\b(?:{_DATA})\b" + _DATA_FIRST)
+_NEGATION = re.compile(r"\b(?:niet|nooit|geen)\b")
 MAX_FORGET_WORDS = 12
 
 
@@ -161,4 +168,5 @@ def is_forget_request(text: Optional[str], in_role_play: bool = False) -> bool:
     (``bot.privacy.forget.HOW_TO_FORGET``) and is never kept as a turn, an answer or a note."""
     cleaned = normalise(text)
     pattern = _FORGET_DATA if in_role_play else _FORGET
-    return 0 < len(cleaned.split()) <= MAX_FORGET_WORDS and bool(pattern.search(cleaned))
+    return (0 < len(cleaned.split()) <= MAX_FORGET_WORDS and bool(pattern.search(cleaned))
+            and not _NEGATION.search(cleaned))

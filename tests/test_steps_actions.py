@@ -207,3 +207,91 @@ async def test_which_step():
     dispatcher = CollectingDispatcher()
     await action.run(dispatcher, _tracker({}, "welke stap is dit: what do you think about this"), DOMAIN)
     assert _texts(dispatcher)[0].startswith("Ik kan hier geen stap aan koppelen. Dit lijkt geen Nederlands")
+
+
+NOTES_SO_FAR = {"visie": "Ik sta voor rust, voor jou en voor de kinderen.", "erkennen": "Wat ben jij boos, zeg.",
+                "dynamiek": "Wat deed jij toen Samira dat appje stuurde?"}
+
+
+async def _stop_after_three_notes(sender="gesprek-stop"):
+    slots = {"voorbereiden_wie": "ouder", "voorbereiden_situatie": "Vader is boos over het weekend.",
+             "voorbereiden_invoer": "gestopt", "voorbereiden_stap": "behoefte", "voorbereiden_notities": NOTES_SO_FAR}
+    dispatcher = CollectingDispatcher()
+    events = await ActionVoorbereidenAfronden().run(dispatcher, _tracker(slots, "stop", sender=sender), DOMAIN)
+    return _slots(events), dispatcher
+
+
+async def test_stop_halfway_keeps_the_notes_as_a_plan_that_is_not_finished():
+    # a user test: 'stop' after 3 notes said only "Goed, ik ben gestopt", and 'toon mijn plan' found nothing
+    slots, dispatcher = await _stop_after_three_notes()
+    plan_id = int(slots["voorbereiden_plan_id"])
+    assert _texts(dispatcher)[0] == texts.text("gestopt_bewaard", plan_id=plan_id)
+    assert dispatcher.messages[-1].get("response") == "utter_menu"
+    stored = load_plan(plan_id)
+    assert stored["af"] is False and stored["gestopt_bij"]["id"] == "behoefte"
+    assert [s.get("open", False) for s in stored["stappen"]] == [False, False, False, True, True, True]
+    assert "Samira" not in stored["stappen"][2]["zin"] and "[NAAM]" in stored["stappen"][2]["zin"]  # masked
+    from bot.records import get_record
+    assert get_record("gespreksplan", plan_id).status == "gestopt"
+    shown = _texts(dispatcher)[1]
+    assert shown.startswith(f"Jouw gespreksplan (nummer {plan_id}), nog niet af")
+    assert "4. Behoefte en verlangen: (nog niet voorbereid)" in shown
+
+    dispatcher = CollectingDispatcher()  # 'toon mijn plan' later, in the same conversation
+    await ActionVoorbereidenToonPlan().run(dispatcher, _tracker({}, "toon mijn plan", sender="gesprek-stop"), DOMAIN)
+    assert _texts(dispatcher)[0] == shown
+
+
+async def test_go_on_with_a_stopped_preparation_where_it_stopped():
+    slots, _ = await _stop_after_three_notes(sender="gesprek-verder")
+    plan_id = slots["voorbereiden_plan_id"]
+    dispatcher = CollectingDispatcher()
+    request = "ik wil verder met mijn voorbereiding van daarnet"
+    events = await ActionVoorbereidenStart().run(
+        dispatcher, _tracker({}, request, sender="gesprek-verder", intent="start_voorbereiden"), DOMAIN)
+    resumed = {}
+    for event in events:
+        resumed[event["name"]] = event["value"]
+    assert resumed["voorbereiden_stap"] == "behoefte" and resumed["voorbereiden_wie"] == "ouder"
+    assert set(resumed["voorbereiden_notities"]) == {"visie", "erkennen", "dynamiek"}
+    assert resumed["voorbereiden_situatie"] == "Vader is boos over het weekend."
+    assert _texts(dispatcher)[-1] == texts.text("verder_met_plan", plan_id=plan_id, nummer=4,
+                                                stap_naam="Behoefte en verlangen")
+    # without a stopped preparation in this conversation it starts afresh
+    dispatcher = CollectingDispatcher()
+    events = await ActionVoorbereidenStart().run(
+        dispatcher, _tracker({}, request, sender="ander-gesprek", intent="start_voorbereiden"), DOMAIN)
+    assert set(_slots(events).values()) == {None}
+
+
+async def test_the_plan_shown_at_the_end_is_masked_the_same_in_every_step():
+    # a user test: step 6 showed "Erik" while the earlier steps (read back from Rasa's store) showed [NAAM]
+    notes = {"erkennen": "[NAAM], wat ben jij boos, zeg.", "opties": "ik kan Erik niet dwingen, dat heb ik niet in "
+             "mijn macht. Welke mogelijkheden zie jij?"}
+    slots = {"voorbereiden_wie": "ouder", "voorbereiden_situatie": "Vader Ruud is boos.",
+             "voorbereiden_invoer": "klaar", "voorbereiden_notities": notes}
+    dispatcher = CollectingDispatcher()
+    events = await ActionVoorbereidenAfronden().run(dispatcher, _tracker(slots, "Welke mogelijkheden zie jij?"), DOMAIN)
+    plan_id = int(_slots(events)["voorbereiden_plan_id"])
+    shown = _texts(dispatcher)[0]
+    assert "Erik" not in shown and "Ruud" not in shown and shown.count("[NAAM]") >= 3
+    payload = [m["custom"] for m in dispatcher.messages if m.get("custom")][0]
+    assert "Erik" not in str(payload) and payload["id"] == plan_id
+    dispatcher = CollectingDispatcher()
+    await ActionVoorbereidenToonPlan().run(dispatcher, _tracker({}, "toon mijn plan"), DOMAIN)
+    assert _texts(dispatcher)[0] == shown  # what 'toon mijn plan' shows
+
+
+async def test_back_at_a_step_shows_the_note_kept_there():
+    # a user test: 'terug' did not show the note, though the remark said "met 'terug' kun je hem aanpassen"
+    slots = {"voorbereiden_wie": "ouder", "voorbereiden_stap": "erkennen", "voorbereiden_notities": NOTES_SO_FAR}
+    slots_after, _ = await _validate({**slots, "voorbereiden_stap": "dynamiek"}, "terug")
+    assert slots_after["voorbereiden_stap"] == "erkennen"
+    dispatcher = CollectingDispatcher()
+    await ActionAskVoorbereidenInvoer().run(dispatcher, _tracker(slots), DOMAIN)
+    assert _texts(dispatcher)[-1] == texts.text("notitie_bij_stap", stap_naam="Erkennen",
+                                                notitie="Wat ben jij boos, zeg.")
+    assert "Wat ben jij boos, zeg." in _texts(dispatcher)[-1]
+    dispatcher = CollectingDispatcher()  # a step without a note: no such line
+    await ActionAskVoorbereidenInvoer().run(dispatcher, _tracker({**slots, "voorbereiden_stap": "behoefte"}), DOMAIN)
+    assert not any("Je notitie bij" in t for t in _texts(dispatcher))

@@ -83,3 +83,55 @@ async def test_validation_gives_the_remark_after_the_note():
     assert {e["name"]: e["value"] for e in result}["voorbereiden_notities"] == {
         "behoefte": "Ik hoor hoe boos je bent, dat snap ik."
     }
+
+
+def test_situation_after_a_time_a_name_or_a_phone_number_is_read_too():
+    # user tests (audit 2 L1, audit 3 L4): both were asked "Wat speelt er?" again
+    assert situation_from_request(
+        "ik wil een gesprek voorbereiden met een vader, morgen om 10 uur. hij heet Ruud de Boer, zijn ex Samira zegt "
+        "dat hij de kinderen Noah (8) en Lotte (5) opstookt. …") == \
+        "Vader: zijn ex Samira zegt dat hij de kinderen Noah (8) en Lotte (5) opstookt. …"
+    assert situation_from_request(
+        "Ik heb morgen een gesprek met een gescheiden moeder, Linda van Dijk (06-98765432), ze vindt dat haar ex Erik "
+        "de kinderen Noor (10) en Daan (7) tegen haar opzet, ze wonen in Laren") == \
+        ("Gescheiden moeder: ze vindt dat haar ex Erik de kinderen Noor (10) en Daan (7) tegen haar opzet, "
+         "ze wonen in Laren")
+    # in other words
+    assert situation_from_request(
+        "Volgende week dinsdag zie ik een boze vader om 14.00 uur; zijn ex-vrouw laat de kinderen al twee maanden "
+        "niet bij hem logeren") == "Boze vader: zijn ex-vrouw laat de kinderen al twee maanden niet bij hem logeren"
+    assert situation_from_request("ik wil een gesprek voorbereiden met een moeder (Petra), vrijdag om 9 uur: haar zoon "
+                                  "wil niet meer naar zijn vader. Hoe begin ik?") == \
+        "Moeder: haar zoon wil niet meer naar zijn vader"
+    assert situation_from_request("ik heb morgen een gesprek met een vader, Johan Smit, hij woont in Huizen en vindt "
+                                  "dat moeder de kinderen tegen hem opzet") == \
+        "Vader: hij woont in Huizen en vindt dat moeder de kinderen tegen hem opzet"
+
+
+def test_only_who_when_and_a_name_is_no_situation():
+    assert situation_from_request("donderdag spreek ik moeder Fatima en haar dochter van 14, kun je me helpen dat "
+                                  "gesprek voor te bereiden?") is None
+    assert situation_from_request("ik heb morgen een gesprek met een vader, het gesprek is om 10 uur") is None
+    assert situation_from_request("ik wil een gesprek voorbereiden met een moeder, ze heet Linda de Vries") is None
+    assert situation_from_request("ik heb morgen een gesprek met een gescheiden moeder, kun je me helpen?") is None
+    assert situation_from_request("tips voor een gesprek met een boze vader") is None
+
+
+async def test_the_start_takes_over_a_situation_told_after_a_name():
+    request = ("Ik heb morgen een gesprek met een gescheiden moeder, Linda van Dijk (06-98765432), ze vindt dat haar "
+               "ex Erik de kinderen tegen haar opzet")
+    dispatcher = CollectingDispatcher()
+    events = await ActionVoorbereidenStart().run(dispatcher, _tracker(request), DOMAIN)
+    slots = {e["name"]: e["value"] for e in events}
+    assert slots["voorbereiden_situatie"] == "Gescheiden moeder: ze vindt dat haar ex Erik de kinderen tegen haar opzet"
+
+
+def test_no_remark_when_the_note_does_what_the_step_itself_says():
+    # audit 2 L2: "Dit klinkt als de realiteit benoemen; bij opties verkennen zeg je eerlijk dat je de ander niet kunt
+    # veranderen ..." for a note that does exactly that (the workbook's step 6 starts so too)
+    assert step_remark("ik kan Erik niet dwingen, dat heb ik niet in mijn macht", "opties") is None
+    assert step_remark("Ik kan niet zorgen dat jouw ex-vrouw dit niet weer doet.", "opties") is None
+    assert step_remark("Hem veranderen kan ik niet, dat ligt niet bij mij.", "opties") is None
+    # at a step whose own text does not say it, the remark stays
+    remark = step_remark("Hem veranderen kan ik niet, dat ligt niet bij mij.", "visie")
+    assert remark.startswith("Dit klinkt als de realiteit benoemen; bij visie uitdragen")

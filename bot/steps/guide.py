@@ -73,6 +73,28 @@ def format_why(step_id: str, knowledge=None) -> str:
     return f"Waarom '{step.naam}'? {' '.join(step.waarom.split())}"
 
 
+def format_step_explanation(step_id: str, knowledge=None) -> str:
+    """A step explained, for a question about it ("wat bedoelen ze met realiteit benoemen?"): purpose, what you
+    do and why."""
+    step = get_step(step_id, knowledge)
+    lines = [
+        f"Stap {step.nummer} van {len(step_ids(knowledge))}: {step.naam}",
+        f"Waarvoor: {' '.join(step.doel.split())}",
+        "Wat je doet:",
+    ]
+    lines += [f"- {item}" for item in step.wat_je_doet]
+    lines.append(f"Waarom: {' '.join(step.waarom.split())}")
+    return "\n".join(lines)
+
+
+def format_pitfall(pitfall_id: str, knowledge=None) -> str:
+    """A pitfall explained ("mag ik al advies geven?": taking the problem over)."""
+    pitfall = _knowledge(knowledge).get("valkuil", pitfall_id)
+    if pitfall is None:
+        raise KeyError(f"Onbekende valkuil: {pitfall_id}")
+    return f"Valkuil: {pitfall.naam}. {' '.join(pitfall.wat_het_is.split())} {pitfall.herinnering}"
+
+
 def format_role(knowledge=None) -> str:
     """The professional's role, from the ``jouw_rol`` entries."""
     entries = _knowledge(knowledge).all("jouw_rol")

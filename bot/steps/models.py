@@ -68,6 +68,8 @@ class Stap(Entry):
     herinneringen: List[Text] = []
     hulpmiddelen: List[str] = []
     signaalwoorden: List[SignalWord] = []
+    # word beginnings a professional uses for this step in a question to Rustpunt ("hoe erken ik ...?")
+    synoniemen: List[SignalWord] = []
 
     reference_fields: ClassVar[Tuple[Tuple[str, str], ...]] = (("hulpmiddelen", "hulpmiddel"),)
     _doet = non_empty_list("wat_je_doet")
@@ -102,6 +104,8 @@ class Valkuil(Entry):
     herinnering: Text  # short line for the gespreksplan
     hulpmiddelen: List[str] = []
     signaalwoorden: List[SignalWord] = []
+    # word beginnings for this pitfall in a question to Rustpunt ("mag ik al advies geven?")
+    synoniemen: List[SignalWord] = []
 
     reference_fields: ClassVar[Tuple[Tuple[str, str], ...]] = (("hulpmiddelen", "hulpmiddel"),)
 

@@ -42,18 +42,34 @@ def _add(items: List, value) -> None:
         items.append(value)
 
 
+def _warn_pitfall(item: Dict[str, Any], knowledge, herinneringen: List[str], hulpmiddel_ids: List[str]) -> None:
+    """A sentence that reads as a pitfall: a warning on its step, the pitfall's reminder and hulpmiddelen."""
+    if item.get("herkend") not in PITFALL_IDS:
+        return
+    valkuil = knowledge.get("valkuil", item["herkend"])
+    if valkuil is None:
+        return
+    item["waarschuwing"] = f"Let op, deze zin lijkt op de valkuil '{valkuil.naam}'. {valkuil.tip}"
+    _add(herinneringen, valkuil.herinnering)
+    for ref in valkuil.hulpmiddelen:
+        _add(hulpmiddel_ids, ref)
+
+
 def build_plan(
     wie: Optional[str],
     situatie: Optional[str],
     notities: Optional[Mapping[str, Optional[str]]] = None,
     knowledge=None,
     classify=None,
+    gestopt_bij: Optional[str] = None,
 ) -> Dict[str, Any]:
     """Build the gespreksplan payload.
 
     ``notities`` maps step id -> the professional's intended sentence; a missing or empty value
     means the step was skipped. ``classify`` (default: the step classifier) checks each sentence
-    for the two pitfalls, which adds a warning and the matching reminder.
+    for the two pitfalls, which adds a warning and the matching reminder. ``gestopt_bij``: the step
+    at which the professional stopped; the plan is then not finished ("af": False) and that step and
+    the ones after it without a sentence are "open" (not prepared yet) rather than skipped.
     """
     knowledge = _knowledge(knowledge)
     if classify is None:
@@ -73,23 +89,22 @@ def build_plan(
         if wie in rol.past_bij:
             _add(herinneringen, rol.herinnering)
 
-    for step in ordered_steps(knowledge):
+    steps = ordered_steps(knowledge)
+    stop_number = next((step.nummer for step in steps if step.id == gestopt_bij), None)
+    for step in steps:
         zin = _clean(notities.get(step.id), MAX_NOTE_CHARS)
-        item = {"id": step.id, "nummer": step.nummer, "naam": step.naam, "zin": zin, "overgeslagen": zin is None}
+        not_yet = zin is None and stop_number is not None and step.nummer >= stop_number
+        item = {"id": step.id, "nummer": step.nummer, "naam": step.naam, "zin": zin,
+                "overgeslagen": zin is None and not not_yet}
+        if not_yet:
+            item["open"] = True
         if zin is not None:
             if step.herinneringen:
                 _add(herinneringen, step.herinneringen[0])
             for ref in step.hulpmiddelen:
                 _add(hulpmiddel_ids, ref)
-            result = classify(zin)
-            item["herkend"] = result.stap
-            if result.stap in PITFALL_IDS:
-                valkuil = knowledge.get("valkuil", result.stap)
-                if valkuil is not None:
-                    item["waarschuwing"] = f"Let op, deze zin lijkt op de valkuil '{valkuil.naam}'. {valkuil.tip}"
-                    _add(herinneringen, valkuil.herinnering)
-                    for ref in valkuil.hulpmiddelen:
-                        _add(hulpmiddel_ids, ref)
+            item["herkend"] = classify(zin).stap
+            _warn_pitfall(item, knowledge, herinneringen, hulpmiddel_ids)
         stappen.append(item)
 
     hulpmiddelen = []
@@ -105,8 +120,11 @@ def build_plan(
                     }
                 )
 
+    stopped = next((step for step in steps if step.id == gestopt_bij), None)
     return {
         "soort": "gespreksplan",
+        "af": stopped is None,
+        **({"gestopt_bij": {"id": stopped.id, "nummer": stopped.nummer, "naam": stopped.naam}} if stopped else {}),
         "situatie": {
             "wie": wie,
             "wie_tekst": situation_name(wie),
@@ -118,17 +136,27 @@ def build_plan(
     }
 
 
-def save_plan(plan: Dict[str, Any], conversation_id: Optional[str] = None) -> int:
-    """Store the plan; returns its id (shown to the user for ``rustpunt plan toon <id>``)."""
-
+def masked_plan(plan: Mapping[str, Any]) -> Dict[str, Any]:
+    """The plan with what the professional typed (the situation, the sentences) masked: what is stored, and what
+    the chat shows (one rule for every step: a sentence typed in an earlier turn comes back masked from Rasa's
+    store anyway)."""
     situatie = plan.get("situatie") or {}
-    title = f"Gespreksplan voor een gesprek met {situatie.get('wie_tekst', 'een gesprekspartner')}"
     data = {key: value for key, value in plan.items() if key != "id"}
-    # the situation and the intended sentences were typed by the professional: mask before storing
     data["situatie"] = {**situatie, "beschrijving": mask_text(situatie.get("beschrijving") or "") or None}
     data["stappen"] = [{**step, "zin": mask_text(step["zin"]) if step.get("zin") else step.get("zin")}
                        for step in data.get("stappen") or []]
-    return add_record(RECORD_KIND, data, conversation_id=conversation_id, title=title, status=status.DONE)
+    return data
+
+
+def save_plan(plan: Dict[str, Any], conversation_id: Optional[str] = None) -> int:
+    """Store the plan, masked; returns its id (shown to the user for ``rustpunt plan toon <id>``). A plan stopped
+    halfway gets the status ``gestopt``."""
+
+    situatie = plan.get("situatie") or {}
+    title = f"Gespreksplan voor een gesprek met {situatie.get('wie_tekst', 'een gesprekspartner')}"
+    finished = plan.get("af", True)
+    return add_record(RECORD_KIND, masked_plan(plan), conversation_id=conversation_id, title=title,
+                      status=status.DONE if finished else status.STOPPED)
 
 
 def load_plan(plan_id: int) -> Optional[Dict[str, Any]]:
@@ -156,13 +184,22 @@ def format_plan_text(plan: Mapping[str, Any]) -> str:
     title = "Jouw gespreksplan"
     if plan.get("id") is not None:
         title += f" (nummer {plan['id']})"
-    lines = [title, f"Gesprek met: {situatie.get('wie_tekst', 'onbekend')}"]
+    stopped = plan.get("gestopt_bij") or {}
+    if plan.get("af") is False:
+        title += ", nog niet af"
+    lines = [title]
+    if stopped:
+        lines.append(f"Gestopt bij stap {stopped.get('nummer')}: {stopped.get('naam')}. De stappen vanaf daar zonder "
+                     "zin heb je nog niet voorbereid.")
+    lines.append(f"Gesprek met: {situatie.get('wie_tekst', 'onbekend')}")
     if situatie.get("beschrijving"):
         lines.append(f"Situatie: {situatie['beschrijving']}")
     lines.append("")
     lines.append("Per stap:")
     for step in plan.get("stappen", []):
-        if step.get("overgeslagen"):
+        if step.get("open"):
+            lines.append(f"{step['nummer']}. {step['naam']}: (nog niet voorbereid)")
+        elif step.get("overgeslagen"):
             lines.append(f"{step['nummer']}. {step['naam']}: (overgeslagen)")
         else:
             lines.append(f"{step['nummer']}. {step['naam']}: \"{step['zin']}\"")

@@ -1,17 +1,23 @@
 """The guided preparation, one message at a time: the six-step state machine (no Rasa import).
 
 The state is three slots: the current step, the notes per step and who the conversation is with.
-``step_turn`` reads one message (a navigation command from ``bot.commands`` or a note for the step)
+``step_turn`` reads one message (a navigation command from ``bot.commands``, a question to Rustpunt
+(``answer_question``: about a step, a pitfall or a role, or to forget) or a note for the step)
 and returns the Dutch messages to show and the slot values to set. ``invoer`` becomes
-``klaar`` after the last step and ``gestopt`` on 'stop'; the form then ends.
+``klaar`` after the last step and ``gestopt`` on 'stop'; the form then ends. ``safety_first`` is the
+shared safety advice (``bot.intake.danger``) for danger told anywhere in the preparation.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, Iterable, List, Optional
 
 from bot import status
+from bot.commands import is_forget_request
+from bot.intake.danger import danger_in
+from bot.intake.questions import format_danger
 from bot.knowledge.loader import get_knowledge
+from bot.privacy.forget import HOW_TO_FORGET
 from bot.roles.request import is_role_request, sentence_from_request
 from bot.steps import guide, navigation, texts
 from bot.steps.classifier import classify_step
@@ -60,20 +66,50 @@ def _advance(steps: List[str], index: int, notes: Dict[str, str], turn: StepTurn
     return turn
 
 
-def _question_to_us(text: str, current: str) -> Optional[str]:
-    """The answer to a question to Rustpunt in the middle of the preparation, which is no note (a user test found
-    both stored as notes): "welke stap is dit: ...", "welke rol is dit: ...", "waarom moet ik met visie beginnen?"."""
+def _explain(kind: str, item: str) -> Optional[str]:
+    """The explanation of one topic of a question about the method (``navigation.method_topics``)."""
+    if kind == "stap":
+        return guide.format_step_explanation(item)
+    if kind == "valkuil":
+        return guide.format_pitfall(item)
+    from bot.roles.explain import explain_role, explain_triangle
+
+    return explain_role(item) if kind == "rol" else explain_triangle(item)
+
+
+def answer_question(text: str, current: Optional[str] = None) -> Optional[List[str]]:
+    """The answer to a message for Rustpunt in the middle of the preparation, which is no note, no situation and
+    no answer to "Met wie?" (user tests found them stored as notes): "welke stap is dit: ...", "welke rol is dit:
+    ...", a request to forget ("wis dit gesprek": how to do that), "waarom moet ik met visie beginnen?" and a
+    question about a step, a pitfall or a role ("wat bedoelen ze met realiteit benoemen?", "mag ik bij stap 2 al
+    advies geven?", "wat is een redder?"). ``current`` is the step being prepared (None before the steps)."""
     sentence = navigation.which_step_sentence(text)
     if sentence is not None:
-        return classification_text(sentence)
+        return [classification_text(sentence)]
     if is_role_request(text):
         from bot.roles.analyse import analyse_role  # lazy: the role recogniser loads on first use
         from bot.roles.format import format_analysis
 
-        return format_analysis(analyse_role(sentence_from_request(text) or ""))
-    if navigation.asks_why(text):
-        return guide.format_why(current)
-    return None
+        return [format_analysis(analyse_role(sentence_from_request(text) or ""))]
+    if is_forget_request(text):
+        return [HOW_TO_FORGET, texts.text("vraag_niet_bewaard")]
+    if current is not None and navigation.asks_why(text):
+        return [guide.format_why(current)]
+    topics = navigation.method_question(text, current)
+    answers = [answer for answer in (_explain(kind, item) for kind, item in topics) if answer]
+    return answers + [texts.text("vraag_niet_bewaard")] if answers else None
+
+
+def safety_first(text: str, told_before: Iterable[Optional[str]] = ()) -> Optional[str]:
+    """What to do right now when ``text`` tells of danger (112, Veilig Thuis, 113: the signals and advice of the
+    intake and the rest of the chat, ``bot.intake.danger``), then that the preparation goes on; None without danger.
+    A danger already told in the preparation (``told_before``: the situation, the notes) is not repeated."""
+    found = danger_in(text)
+    if not found:
+        return None
+    earlier = {signal.id for told in told_before if told for signal in danger_in(told)}
+    new = [signal for signal in found if signal.id not in earlier]
+    return format_danger(new, then=texts.text("na_gevaar")) if new else None
 
 
 def step_turn(text: str, current: Optional[str], notes: Optional[Dict[str, str]], who: Optional[str]) -> StepTurn:
@@ -108,9 +144,9 @@ def step_turn(text: str, current: Optional[str], notes: Optional[Dict[str, str]]
     if command == navigation.VOLGENDE:
         return _advance(steps, index, notes, turn)
 
-    answer = _question_to_us(text, current)
+    answer = answer_question(text, current)
     if answer is not None:
-        return StepTurn([answer], stay)
+        return StepTurn(answer, stay)
     note = navigation.clean_note(text)
     if not note:
         return StepTurn([texts.text("invoer_kort", stap_naam=guide.get_step(current).naam)], stay)

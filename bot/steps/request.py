@@ -1,7 +1,10 @@
 """What the first request of a preparation already says: who the conversation is with and what
 is going on ("Ik heb morgen een gesprek met een moeder die vindt dat vader de kinderen tegen haar
 opzet"). Plain word rules: the situation is the part from the person onwards, when it says more
-than who it is ("... een moeder die ...", "... twee ouders die steeds ruzie hebben")."""
+than who it is ("... een moeder die ...", "... twee ouders die steeds ruzie hebben"). What comes
+between the person and the situation is passed over: when and where the conversation is ("morgen om
+10 uur"), a name or a phone number ("Linda van Dijk (06-98765432)", "hij heet Ruud de Boer"); a
+request to Rustpunt ("kun je me helpen?") ends it."""
 from __future__ import annotations
 
 import re
@@ -14,33 +17,77 @@ _PERSON = (
     r"de vader|de moeder|vader|moeder|een ouder|een kind|een meisje|een jongen|een puber|een zoon|een dochter|"
     r"een jongere|een tiener)"
 )
-# the person followed by a clause that tells the situation
-_WITH_CLAUSE = re.compile(
-    rf"\b(?P<who>{_PERSON})(?P<extra>(?: (?:van|uit) [\w-]+(?: \w+)?)?)\s*,?\s+"
-    # "met een moeder die ...", "... want ...", and after a comma a sentence about the person ("met een moeder, ze is
-    # echt boos want ..."; a user test was asked again what was going on)
-    r"(?P<rest>(?:die|dat|wiens|waarvan|waarbij|omdat|want|over|:|ze|zij|hij|het|haar|zijn|hun)\b.*)",
+# the person with one or two words before it that describe them ("een gescheiden moeder", "een boze vader")
+_DESCRIBED = (
+    r"(?:een|de|twee)\s+(?:[^\W\d_]+(?:e|en)\s+){1,2}"
+    r"(?:vader|moeder|ouders|ouder|kind|meisje|jongen|puber|zoon|dochter|jongere|tiener)"
+)
+_WHO = re.compile(rf"\b(?P<who>{_DESCRIBED}|{_PERSON})(?P<extra>(?: (?:van|uit) [\w-]+(?: \w+)?)?)\b", re.IGNORECASE)
+# a clause that tells the situation: "die ...", "want ...", and a sentence about the person ("ze is echt boos want
+# ...", "zijn ex zegt dat ..."; a user test was asked again what was going on)
+_SITUATION = re.compile(
+    r"^(?:die|dat|wiens|waarvan|waarbij|omdat|want|over|sinds|ze|zij|hij|het|haar|zijn|hun)\b", re.IGNORECASE
+)
+# ... but not "hij heet Ruud de Boer" or "het gesprek is om 10 uur"
+_NO_SITUATION = re.compile(r"^(?:(?:hij|zij|ze) (?:heet|heten)|(?:haar|zijn|hun) naam|het gesprek)\b", re.IGNORECASE)
+_REQUEST = re.compile(r"^(?:hoe|kun|kan|wil|help|wat (?:moet|kan|zal|zeg)|graag|alvast)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[,.;:]\s+|[?!]")
+_MAX_PASSED = 3  # clauses passed over before the situation (a time, a name, a phone number)
+_TAIL = re.compile(
+    r"[?!]|[,.;]\s*(?:hoe|kun|kan|wil|help|wat (?:moet|kan|zal))\b|\s+(?:kun je|kan je|wil je|help me)\b.*",
     re.IGNORECASE,
 )
-_TAIL = re.compile(r"[?!.]|,\s*(?:hoe|kun|kan|wil|help|wat)\b|\s+(?:kun je|kan je|wil je|help me)\b.*", re.IGNORECASE)
 _MIN_WORDS = 4
 MAX_SITUATION = 500
+
+
+def _situation_start(rest: str) -> Optional[int]:
+    """Where the situation starts in what follows the person, or None when no clause tells it."""
+    position = 0
+    for _ in range(_MAX_PASSED + 1):
+        end = _CLAUSE_END.search(rest, position)
+        clause = rest[position:end.start() if end else len(rest)].strip(" ()")
+        if _REQUEST.match(clause):
+            return None
+        if _SITUATION.match(clause) and not _NO_SITUATION.match(clause):
+            return position
+        if end is None or end.group() in "?!":
+            return None
+        position = end.end()
+    return None
 
 
 def situation_from_request(text: Optional[str]) -> Optional[str]:
     """The situation told in the request itself, or None when the request only names who."""
     if not text or parse_situation_type(text) is None:
         return None
-    match = _WITH_CLAUSE.search(" ".join(text.split()))
+    text = " ".join(text.split())
+    match = _WHO.search(text)
     if not match:
         return None
-    rest = _TAIL.split(match.group("rest"), maxsplit=1)[0].strip(" ,:;")
+    rest = text[match.end():].lstrip(" ,;")
+    colon = rest.startswith(":")
+    rest = rest.lstrip(" :")
+    start = 0 if colon else _situation_start(rest)
+    if start is None:
+        return None
+    rest = _TAIL.split(rest[start:], maxsplit=1)[0].strip(" ,:;")
     rest = re.sub(r"\s+(?:voorbereiden|voor te bereiden)$", "", rest, flags=re.IGNORECASE)
     if len(rest.split()) < _MIN_WORDS - 1:
         return None
     who = match.group("who") + match.group("extra")
     who = re.sub(r"^(een|de|twee) ", "", who, flags=re.IGNORECASE)
-    joint = ": " if re.match(r"(?:ze|zij|hij|het|haar|zijn|hun)\b", rest, re.IGNORECASE) else " "
+    joint = ": " if colon or re.match(r"(?:ze|zij|hij|het|haar|zijn|hun)\b", rest, re.IGNORECASE) else " "
     situation = f"{who}{joint}{rest}".strip()
     situation = situation[0].upper() + situation[1:]
     return situation[:MAX_SITUATION]
+
+
+# "ik wil verder met mijn voorbereiding van daarnet", "mijn gespreksplan afmaken": go on with a stopped preparation
+_CONTINUE = re.compile(r"\b(?:verder|doorgaan|hervat\w*|afmaken|oppakken)\b", re.IGNORECASE)
+_PREPARATION = re.compile(r"\b(?:voorbereiding|voorbereiden|gespreksplan|plan)\b", re.IGNORECASE)
+
+
+def continues_earlier(text: Optional[str]) -> bool:
+    """A request to go on with the preparation stopped earlier in this conversation."""
+    return bool(text and _CONTINUE.search(text) and _PREPARATION.search(text))

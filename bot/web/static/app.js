@@ -489,6 +489,11 @@
     var box = el("section", "gespreksplan");
     var sit = data.situatie && typeof data.situatie === "object" ? data.situatie : {};
     box.appendChild(el("h3", null, data.titel || (sit.wie_tekst ? "Gespreksplan voor een gesprek met " + sit.wie_tekst : "Gespreksplan")));
+    if (data.af === false) {  // stopped halfway: kept, but not finished
+      var stop = data.gestopt_bij && typeof data.gestopt_bij === "object" ? data.gestopt_bij : {};
+      box.appendChild(el("p", "waarschuwing", "Nog niet af" + (stop.naam ? ": gestopt bij stap " + stop.nummer + ", " +
+        stop.naam + "." : ".")));
+    }
     if (sit.beschrijving) { box.appendChild(paragraphs(sit.beschrijving, "situatie")); }
     if (Array.isArray(data.stappen) && data.stappen.length) {
       var ol = el("ol", "plan-stappen");
@@ -498,6 +503,8 @@
         li.appendChild(el("strong", null, step.naam || step.id || "Stap"));
         if (step.zin) {
           li.appendChild(el("p", "plan-zin", "“" + step.zin + "”"));
+        } else if (step.open) {
+          li.appendChild(el("p", "leeg", "Nog niet voorbereid"));
         } else if (step.overgeslagen) {
           li.appendChild(el("p", "leeg", "Overgeslagen"));
         }
@@ -521,7 +528,8 @@
       });
       box.appendChild(section("Hulpmiddelen", ul));
     }
-    var known = { soort: 1, id: 1, titel: 1, situatie: 1, stappen: 1, herinneringen: 1, hulpmiddelen: 1 };
+    var known = { soort: 1, id: 1, titel: 1, situatie: 1, stappen: 1, herinneringen: 1, hulpmiddelen: 1, af: 1,
+      gestopt_bij: 1 };
     Object.keys(data).forEach(function (key) {
       if (!known[key] && !isBlank(data[key])) { box.appendChild(section(label(key), data[key])); }
     });
