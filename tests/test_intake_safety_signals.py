@@ -225,3 +225,25 @@ def test_ending_a_quarrel_or_a_talk_is_no_alarm(text):
     from bot.intake.danger import danger_message
 
     assert danger_message(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "vader geeft de jongste soms een klap",  # the preparation's user test: both missed
+    "hij duwde haar tegen de muur",
+    "ze krijgt klappen van haar stiefvader",
+    "hij gaf haar een klap op haar hoofd",
+])
+def test_a_blow_or_a_push_is_a_signal_of_violence(text):
+    from bot.intake.danger import danger_message
+
+    assert "huiselijk geweld" in (danger_message(text) or "")
+
+
+@pytest.mark.parametrize("text", [
+    "de scheiding was een klap voor haar", "hij loopt tegen de muur aan met school",
+    "de trainer gaf hem een klap op de schouder, goed gedaan",
+])
+def test_a_blow_in_another_sense_is_no_alarm(text):
+    from bot.intake.danger import danger_message
+
+    assert danger_message(text) is None
