@@ -42,6 +42,22 @@ def _add(items: List, value) -> None:
         items.append(value)
 
 
+def _warn(item: Dict[str, Any], result, knowledge, herinneringen: List[str], hulpmiddel_ids: List[str]) -> None:
+    """The warning of a sentence that reads as a pitfall, with the pitfall's reminder and tools; a form of the pitfall
+    (a child put in the middle of the parents) gives its own warning and reminder."""
+    valkuil = knowledge.get("valkuil", result.stap)
+    form = getattr(result, "vorm", None)
+    if form is not None:
+        item["waarschuwing"] = form.waarschuwing
+        _add(herinneringen, form.herinnering)
+    elif valkuil is not None:
+        item["waarschuwing"] = f"Let op, deze zin lijkt op de valkuil '{valkuil.naam}'. {valkuil.tip}"
+    if valkuil is not None:
+        _add(herinneringen, valkuil.herinnering)
+        for ref in valkuil.hulpmiddelen:
+            _add(hulpmiddel_ids, ref)
+
+
 def build_plan(
     wie: Optional[str],
     situatie: Optional[str],
@@ -84,12 +100,7 @@ def build_plan(
             result = classify(zin)
             item["herkend"] = result.stap
             if result.stap in PITFALL_IDS:
-                valkuil = knowledge.get("valkuil", result.stap)
-                if valkuil is not None:
-                    item["waarschuwing"] = f"Let op, deze zin lijkt op de valkuil '{valkuil.naam}'. {valkuil.tip}"
-                    _add(herinneringen, valkuil.herinnering)
-                    for ref in valkuil.hulpmiddelen:
-                        _add(hulpmiddel_ids, ref)
+                _warn(item, result, knowledge, herinneringen, hulpmiddel_ids)
         stappen.append(item)
 
     hulpmiddelen = []
