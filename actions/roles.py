@@ -18,7 +18,7 @@ from actions.forms import FormValidation
 from bot import status
 from bot.knowledge.texts import Texts
 from bot.roles.analyse import analyse_role
-from bot.roles.explain import explain
+from bot.roles.explain import explain_request
 from bot.roles.format import format_analysis
 from bot.roles.quiz import QUIZ_LENGTH, answer_quiz, load_quiz, question_text, score, score_text, start_quiz
 from bot.roles.request import sentence_from_request
@@ -60,8 +60,7 @@ class ActionRolUitleg(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
         entity = next(tracker.get_latest_entity_values("rol"), None)
-        text = explain(entity) if entity else None
-        text = text or explain(_text(tracker))
+        text = explain_request(_text(tracker), entity)
         if text is None:
             dispatcher.utter_message(text=TEXTS.text("uitleg_onbekend"))
             return []

@@ -28,6 +28,32 @@ ENGLISH_WORDS = frozenset(
 )
 MAX_WORDS_WITHOUT_FUNCTION_WORD = 5
 
+# Words that carry no meaning of their own: a recogniser never shows them as the evidence for what it read (the step
+# reader's "Herkend aan", the role reader's "woordkeus"). Articles, pronouns, prepositions, conjunctions, the forms of
+# auxiliary, modal and light verbs, and particles and fillers ("gewoon", "toch", "zo", "net", "helemaal"). A word and
+# its lemma are both looked up, so "heb" and "neem" count through "hebben" and "nemen". Not here: words that do carry
+# a stance, such as "altijd", "nooit", "schuld" or "erger".
+FUNCTION_WORDS = frozenset(
+    """de het een 't der des ik je jij jou jouw u uw we wij ons onze jullie hij hem zijn zij ze haar hun hen men
+    mij me mijn m'n zich zichzelf mezelf jezelf uzelf elkaar die dat dit deze wie wat welke welk waar wanneer hoe
+    waarom waarvan waarover waarmee er hier daar ergens overal erbij ermee ervan erover erin eruit daarom daarna
+    te van voor met naar op aan bij om tot over in uit door tegen tussen onder boven achter naast zonder sinds na
+    vanaf via per binnen buiten langs rond toe mee af
+    en of maar want dus als dan omdat toen terwijl zodat hoewel noch zowel
+    zijn ben bent is was waren geweest wezen hebben heb hebt heeft had hadden gehad worden word wordt werd werden
+    geworden zullen zal zult zou zouden kunnen kan kun kunt kon konden gekund moeten moet moest moesten mogen mag
+    mocht mochten willen wil wilt wou wilde wilden gewild gaan ga gaat ging gingen gegaan doen doe doet deed deden
+    gedaan laten laat liet lieten komen kom komt kwam kwamen gekomen zitten zit zat zaten staan sta staat stond
+    stonden liggen lig ligt lag lagen krijgen krijg krijgt kreeg kregen nemen neem neemt nam namen genomen geven
+    geef geeft gaf gaven gegeven maken maak maakt maakte maakten gemaakt houden hou houd houdt hield zeggen zeg
+    zegt zei zeiden gezegd weten weet wist wisten vinden vind vindt vond vonden denken denk denkt dacht zien zie
+    ziet zag zagen gezien horen hoor hoort hoorde
+    niet geen wel ook nog al toch maar even eens nou nu zo net gewoon echt helemaal heel erg best zeer zelfs
+    alleen steeds weer eigenlijk misschien natuurlijk ja nee hè joh hoor zeker juist eventjes soms vaak dan
+    iets niets niks alles allemaal iemand niemand iedereen elk elke ieder iedere veel weinig meer minder meest
+    beetje keer één twee drie vier vijf""".split()
+)
+
 
 def words(text: str) -> List[str]:
     """Lower-case words of letters only (digits and punctuation dropped)."""

@@ -12,10 +12,12 @@ Callers that match plain words only give tokens whose lemma is the word itself.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import List, Optional, Sequence, Tuple
 
 MAX_GAP = 3
+_PART = re.compile(r"^(\.\.\.|[\w'-]+\*?(\|[\w'-]+\*?)*)$", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,17 @@ def compile_pattern(pattern: str) -> Pattern:
         alternatives = tuple((alt.rstrip("*"), alt.endswith("*")) for alt in part.split("|") if alt)
         elements.append(alternatives)
     return tuple(elements)
+
+
+def pattern_problem(pattern: str) -> Optional[str]:
+    """A Dutch explanation of what is wrong with ``pattern`` for a knowledge file, or None when it is valid."""
+    parts = pattern.lower().split()
+    if not parts or parts[0] == "..." or parts[-1] == "...":
+        return f"patroon '{pattern}' mag niet met '...' beginnen of eindigen"
+    for part in parts:
+        if not _PART.match(part):
+            return f"patroon '{pattern}' bevat een ongeldig stuk: '{part}'"
+    return None
 
 
 def plain_tokens(words: Sequence[str]) -> List[Token]:

@@ -118,3 +118,85 @@ def test_split_has_no_leakage():
     train_sentences = {s for g in train_groups for s in g.sentences}
     assert not train_sentences & {s for g in test_groups for s in g.sentences}
     assert {g.label for g in test_groups} == set(ROLE_IDS)
+
+
+# -- user test, session 19 ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "U zit gewoon aan haar kant, dat zie ik toch. Sinds u erbij bent is het alleen maar erger geworden. Ik ga een "
+    "klacht indienen over u.",
+    "u kiest partij voor mijn ex",
+    "Jullie staan gewoon aan zijn kant, dat merk ik aan alles.",
+    "Sinds u ermee bezig bent, gaat het steeds slechter.",
+    "U kiest altijd de kant van mijn ex.",
+])
+def test_blame_aimed_at_the_professional_is_aanklager(text):
+    result = analyse_role(text)
+    assert result.rol == "aanklager"
+    assert "verwijt aan de hulpverlener" in [hit.naam for hit in result.signalen]
+    for hit in result.signalen:
+        assert text[hit.begin : hit.einde] == hit.woorden
+
+
+@pytest.mark.parametrize("text", [
+    "Ik ben om half negen uit het werk gegaan en heb de auto bij het station gezet. Daarna ben ik naar de bakker "
+    "gelopen en heb brood gehaald voor het weekend.",
+    "We hebben om half vier afgesproken bij de McDonald's in Hilversum voor de overdracht. Ik neem zijn zwemspullen "
+    "mee.",
+    "Ik heb zaterdag de kinderen om tien uur opgehaald bij het zwembad. Daarna zijn we naar oma gereden.",
+])
+def test_a_plain_account_of_several_sentences_has_no_clear_role(text):
+    result = analyse_role(text)
+    assert result.rol == GEEN_ROL and result.reden
+    assert format_analysis(result).startswith("Geen duidelijke rol.")
+
+
+@pytest.mark.parametrize("text, first, then, quote", [
+    ("nou ik weet het ook niet meer hoor. ik doe alles voor die kinderen, ik breng ze naar school, ik kook, ik doe "
+     "de was. en wat doet Peter? niks. hij komt ze twee keer per maand halen en dan is hij de leuke vader. hij is "
+     "gewoon een egoïst en dat weet iedereen.", "slachtoffer", "aanklager",
+     "hij is gewoon een egoïst en dat weet iedereen."),
+    ("Ik kan echt niet meer, ik ben op. En zij? Zij liegt gewoon over alles, het is allemaal haar schuld.",
+     "slachtoffer", "aanklager", "Zij liegt gewoon over alles, het is allemaal haar schuld."),
+])
+def test_a_turn_that_shifts_role_names_both_roles_with_their_sentences(text, first, then, quote):
+    result = analyse_role(text)
+    assert [shift["rol"] for shift in result.rolwissel] == [first, then]
+    assert result.rolwissel[-1]["citaat"] == quote
+    reply = format_analysis(result)
+    assert "De rol verschuift in deze beurt: eerst Slachtoffer" in reply and "daarna Aanklager" in reply
+    assert result.to_payload()["rolwissel"] == result.rolwissel
+    assert set(result.to_json()) == CONTRACT_KEYS
+
+
+def test_a_turn_with_one_role_does_not_shift():
+    result = analyse_role("Ik weet het echt niet meer. Kunt u het niet voor me regelen?")
+    assert result.rol == "slachtoffer" and result.rolwissel == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ik weet het echt niet meer. Kunt u het niet voor me regelen?",
+    "Ik weet het niet meer. Wil jij dat niet voor mij oplossen?",
+])
+def test_asking_to_have_it_arranged_is_a_call_for_rescue(text):
+    result = analyse_role(text)
+    assert result.rol == "slachtoffer"
+    assert "vraagt om redding" in [hit.naam for hit in result.signalen]
+
+
+SHOWN_FUNCTION_WORDS = {"net", "zo", "jullie", "zit", "gewoon", "toch", "heb", "neem", "doen", "helemaal"}
+
+
+@pytest.mark.parametrize("text", [
+    "U zit gewoon aan haar kant, dat zie ik toch.",
+    "Ik ben om half negen uit het werk gegaan en heb de auto bij het station gezet.",
+    "Ik neem zijn zwemspullen mee.",
+    "Jullie doen ook net zo helemaal niks.",
+    "Ik doe gewoon alles zo goed als ik kan, toch?",
+    "Jullie zitten er gewoon net zo goed bij en doen helemaal niks.",
+])
+def test_function_words_are_never_shown_as_signals(text):
+    from bot.language import FUNCTION_WORDS
+
+    result = analyse_role(text)
+    shown = {hit.woorden.lower() for hit in result.signalen if hit.naam == "woordkeus die bij deze rol past"}
+    assert not shown & SHOWN_FUNCTION_WORDS and not shown & FUNCTION_WORDS

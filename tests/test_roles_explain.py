@@ -67,3 +67,24 @@ def test_tools_are_explained_step_by_step_and_unknown_is_none():
     assert text.startswith("Kopje schuiven") and "1. " in text
     assert explain_tool("bestaat-niet") is None
     assert explain_role("bestaat-niet") is None
+
+
+@pytest.mark.parametrize("question, first, second", [
+    ("wat is het verschil tussen slachtoffer en kwetsbaar", "Slachtoffer", "Kwetsbaar"),
+    ("Wat is nou het verschil tussen de redder en de ondersteuner?", "Redder", "Ondersteuner"),
+    ("aanklager of assertief, hoe zie ik het verschil?", "Aanklager", "Assertief"),
+])
+def test_a_question_about_two_roles_explains_both(question, first, second):
+    from bot.roles.explain import explain_request
+
+    for entity in (None, first.lower()):  # also when the recogniser found only the first role
+        text = explain_request(question, entity)
+        assert text.startswith(f"Het verschil tussen {first} en {second}:")
+        assert f"{second} is de winnaarsvorm van {first}." in text
+        assert f"\n{first} (dramadriehoek): " in text and f"\n{second} (winnaarsdriehoek): " in text
+
+
+def test_a_question_about_one_role_still_explains_that_role():
+    from bot.roles.explain import explain_request
+
+    assert explain_request("wat is een redder?", "redder").startswith("Redder (de dramadriehoek)")

@@ -36,7 +36,8 @@ def register(subparsers) -> None:
 def _result_text(result) -> str:
     if not result.herkend:
         return f"Geen stap herkend. {result.tip}"
-    lines = [f"Stap: {result.stap} (zekerheid {result.zekerheid:.0%})"]
+    form = f" ({result.vorm.naam.lower()})" if getattr(result, "vorm", None) else ""
+    lines = [f"Stap: {result.stap}{form} (zekerheid {result.zekerheid:.0%})"]
     if len(result.stappen) > 1:
         lines.append(f"Deze beurt bevat meer stappen: {', '.join(result.stappen)}")
     for part in result.valkuilen:

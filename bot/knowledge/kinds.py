@@ -22,12 +22,13 @@ from bot.knowledge.base import Entry
 from bot.knowledge.texts import ChatText
 from bot.roleplay.models import OordeelVoorbeelden, Scenario, Zet
 from bot.roles.models import Driehoek, Hulpmiddel, Rol, RolSignaal, RolVoorbeelden
-from bot.steps.models import JouwRol, Stap, StapVoorbeelden, Valkuil
+from bot.steps.models import JouwRol, Stap, StapVoorbeelden, Valkuil, ValkuilVorm
 
 KINDS: Dict[str, Type[Entry]] = {
     # six steps (knowledge/stappen/)
     "stap": Stap,
     "valkuil": Valkuil,
+    "valkuil_vorm": ValkuilVorm,
     "jouw_rol": JouwRol,
     "stap_voorbeelden": StapVoorbeelden,
     "stap_tekst": ChatText,

@@ -59,9 +59,20 @@ def hint_text(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> str:
     return f"Hint: {h['naam']} zou nu helpen. {h['reden']}\nBijvoorbeeld: \"{h['voorbeeld']}\""
 
 
+def form_warning(turn, pitfall: Optional[str] = None) -> Optional[str]:
+    """The own warning of the pitfall form the turn was read as (``bot.steps.pitfall_forms``: a child put in the
+    middle of the parents), from the signal the move reader stored; None for any other turn."""
+    from bot.steps.pitfall_forms import form_of_signals
+
+    form = form_of_signals(getattr(turn, "signalen", None) or [])
+    if form is None or form.valkuil != (pitfall or turn.zet):
+        return None
+    return " ".join(form.waarschuwing.split())
+
+
 def turn_line(turn, zetten: Dict[str, Zet]) -> str:
     zet = zetten.get(turn.zet)
-    reason = zet.effect if zet else ""
+    reason = form_warning(turn) or (zet.effect if zet else "")
     if turn.herhaling:
         reason = "Dezelfde stap voor de derde keer op rij: het effect is uitgewerkt."
     if getattr(turn, "herstel", False):
@@ -93,7 +104,12 @@ def _tips(scenario: Scenario, state: State, zetten: Dict[str, Zet], pitfalls: Se
     wrong or was stopped gets general tips when there is too little to go on; a talk that ended well and had
     nothing to improve gets none (the debrief says so)."""
     moves = state.moves
-    candidates: List[str] = [pitfall for pitfall in ("oordelen", "redden", "inhoud") if pitfall in pitfalls]
+    read = [turn for turn in state.turns if not getattr(turn, "onzeker", False)]
+    warnings = list(dict.fromkeys(w for w in (form_warning(turn) for turn in read) if w))
+    # a pitfall seen only in turns with a pitfall form's own warning gets that warning, not its general tip
+    general = {move for turn in read if not form_warning(turn) for move in [turn.zet, *turn.zetten]}
+    candidates: List[str] = [pitfall for pitfall in ("oordelen", "redden", "inhoud")
+                             if pitfall in pitfalls and pitfall in general]
     start_band = band_of(state.curve[0])
     if moves and start_band == "hoog" and moves[0] != "erkennen":
         candidates.append("erkennen")
@@ -107,7 +123,7 @@ def _tips(scenario: Scenario, state: State, zetten: Dict[str, Zet], pitfalls: Se
     if state.ending != status.GOOD:
         candidates += ["behoefte", "visie", "opties"]
     formal = says_u(state)
-    tips: List[str] = []
+    tips: List[str] = warnings[:1]  # a pitfall form's own warning comes first
     for move in candidates:
         zet = zetten.get(move)
         tip = (zet.tip_u or zet.tip) if zet and formal else (zet.tip if zet else None)
@@ -152,14 +168,18 @@ def debrief(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> Dict[st
             rise = index > 0 and state.turns[index - 1].spanning_na > state.turns[index - 1].spanning_voor
             better, reason = recommend(turn.spanning_voor, earlier, rise)
             taken_back = index + 1 < len(state.turns) and getattr(state.turns[index + 1], "rechtgezet", False)
-            pitfalls.append({
+            item = {
                 "beurt": turn.nr, "tekst": turn.tekst, "zet": pitfall, "naam": _name(pitfall, zetten),
                 "beter": better, "beter_naam": _name(better, zetten), "reden": reason,
                 "voorbeeld": example(scenario, better, zetten), "zelf_teruggenomen": taken_back,
                 # a pitfall sentence beside a step: the step the turn was read as, else None
                 "naast": turn.zet if turn.zet in STEPS else None,
                 "valkuilzin": getattr(turn, "valkuilzin", None),  # the sentence that carried it (several sentences)
-            })
+            }
+            warning = form_warning(turn, pitfall)
+            if warning:  # a pitfall form's own warning (a child put in the middle of the parents)
+                item["waarschuwing"] = warning
+            pitfalls.append(item)
     return {
         "scenario": scenario.id,
         "titel": scenario.titel,
@@ -216,7 +236,8 @@ def debrief_text(data: Dict[str, Any], zetten: Dict[str, Zet]) -> str:
                     else f"was {item['naam'].lower()}")
             if item.get("valkuilzin"):
                 what += f": \"{_quote(item['valkuilzin'])}\""
-            lines.append(f"- Beurt {item['beurt']}: \"{_quote(item['tekst'])}\" {what}.{back} "
+            warning = f" {item['waarschuwing']}" if item.get("waarschuwing") else ""
+            lines.append(f"- Beurt {item['beurt']}: \"{_quote(item['tekst'])}\" {what}.{warning}{back} "
                          f"Beter: {item['beter_naam'].lower()}, bijvoorbeeld \"{item['voorbeeld']}\"")
     else:
         lines.append("Je bent niet in de inhoud, het redden of het oordelen geschoten. Mooi.")

@@ -126,6 +126,9 @@ class MoveClassifier:
         self.use_learned_judgement = default_steps if use_learned_judgement is None else use_learned_judgement
 
     def __call__(self, text: str, context: Optional[conversation_context.Context] = None) -> Move:
+        return _pitfall_form(text, self._read(text, context))
+
+    def _read(self, text: str, context: Optional[conversation_context.Context] = None) -> Move:
         label, confidence, features, result = None, 0.0, [], None
         if self.step_classifier is not None:
             result = self.step_classifier(text)
@@ -205,6 +208,22 @@ class MoveClassifier:
         if (part.stap in _OTHER_PITFALLS and part.zekerheid >= PITFALL_FLAG) or len(part.zin.split()) < MIN_WORDS:
             return False
         return judgement(part.zin) is not None
+
+
+def _pitfall_form(text: str, move: Move) -> Move:
+    """A form of a pitfall in the turn (``bot.steps.pitfall_forms``: a child put in the middle of the parents) makes
+    the turn that pitfall for sure, with the form's signal (the debrief shows the form's own warning), whatever the
+    context or the cue phrases read; the turn's other moves stay."""
+    from bot.steps.pitfall_forms import find_form  # the one check, shared with the step reader and the plan
+    from bot.textclass import segments
+
+    form = find_form(text)
+    if form is None:
+        return move
+    several = len(segments(text)) > 1
+    return Move(zet=form.valkuil, zekerheid=1.0, signalen=[form.kenmerk], stap_label=move.stap_label,
+                zetten=[form.valkuil] + [m for m in move.zetten if m != form.valkuil],
+                valkuilzin=form.zin if several else None)
 
 
 def _pitfall_sentence(result, moves: List[str]) -> Optional[str]:

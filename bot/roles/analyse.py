@@ -10,8 +10,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Dict, List, Optional
 
 from bot.knowledge.loader import get_knowledge
+from bot.language import FUNCTION_WORDS
 from bot.roles import classifier as role_classifier
-from bot.roles.language import STOPWORDS, unusable_reason
+from bot.roles.language import unusable_reason
 from bot.roles.models import NEUTRAL
 from bot.roles.signals import SignalHit, find_signals, signal_counts, tokenize
 from bot.textclass import segments
@@ -21,7 +22,11 @@ GEEN_ROL = "geen duidelijke rol"
 MIN_CONFIDENCE = 0.30  # below this no role is named (coverage/precision table of `rustpunt evalueer rollen`)
 MIN_CONFIDENCE_NO_SIGNALS = 0.50  # without any explainable signal the classifier must be surer
 MIN_MARGIN = 0.03  # the best role must beat the second by this much
+# one sentence of a longer turn speaks for the turn only with a signal of its own or this sure a read: a weak read of
+# one plain sentence ("We hebben om half vier afgesproken bij de McDonald's") is no role of the whole turn
+MIN_PART_NO_SIGNALS = 0.70
 WORD_CHOICE = "woordkeus die bij deze rol past"
+WORD_CHOICE_ID = "woordkeus"  # the signal id of a word-choice hit
 
 
 @dataclass
@@ -40,6 +45,8 @@ class RoleAnalysis:
     driehoek: Optional[str] = None
     scores: Dict[str, float] = field(default_factory=dict)
     citaat: Optional[str] = None  # the sentence of a longer turn that carries the role
+    # a longer turn that shifts role: [{"rol", "naam", "citaat"}] in the order of the turn (at least two roles)
+    rolwissel: List[Dict[str, str]] = field(default_factory=list)
 
     @property
     def clear(self) -> bool:
@@ -61,7 +68,7 @@ class RoleAnalysis:
         payload.update(self.to_json())
         payload.update(
             {"naam": self.naam, "driehoek": self.driehoek, "hulpmiddel": self.hulpmiddel, "reden": self.reden,
-             "citaat": self.citaat}
+             "citaat": self.citaat, "rolwissel": self.rolwissel}
         )
         return payload
 
@@ -75,11 +82,11 @@ def _word_choice_hits(text: str, tokens, features: List[str], role_id: str) -> L
     wanted = {part for feature in features for part in feature.split()}
     hits = []
     for token in tokens:
-        if token.text in STOPWORDS:
+        if token.text in FUNCTION_WORDS or token.lemma in FUNCTION_WORDS:  # "heb", "neem", "gewoon": no evidence
             continue
         if token.lemma in wanted or token.text in wanted:
             hits.append(
-                SignalHit(WORD_CHOICE, role_id, text[token.start : token.end], token.start, token.end, "woordkeus")
+                SignalHit(WORD_CHOICE, role_id, text[token.start : token.end], token.start, token.end, WORD_CHOICE_ID)
             )
     return hits[:4]
 
@@ -144,7 +151,10 @@ def analyse_role(text: Optional[str], classifier=None) -> RoleAnalysis:
     product model; the evaluation passes the one trained on the training split only.
 
     A turn of several sentences is read as a whole and sentence by sentence; the most certain
-    clear reading wins, and when it comes from one sentence that sentence is quoted (``citaat``)."""
+    clear reading wins, and when it comes from one sentence that sentence is quoted (``citaat``). A sentence speaks
+    for the turn only with a signal of its own or from ``MIN_PART_NO_SIGNALS``. When sentences with a signal of their
+    own show different roles ("ik weet het niet meer ... hij is gewoon een egoïst"), ``rolwissel`` names each role
+    with its sentence, in the order of the turn."""
     clean = (text or "").strip()
     reason = unusable_reason(clean)
     if reason:
@@ -155,23 +165,48 @@ def analyse_role(text: Optional[str], classifier=None) -> RoleAnalysis:
     if len(spans) <= 1:
         return whole
     best = whole if whole.clear else None
+    shifts: List[Dict[str, str]] = []
+    part_hits: List[SignalHit] = []  # the signals of every sentence, offsets in the turn
     for begin, end in spans:
         part = clean[begin:end]
         if unusable_reason(part):
             continue
-        result = _analyse_one(part, classifier)
-        if result.clear and (best is None or result.zekerheid > best.zekerheid):
-            result.signalen = [
-                replace(hit, begin=hit.begin + begin, einde=hit.einde + begin) for hit in result.signalen
-            ]
+        tokens = tokenize(part)
+        hits = find_signals(part, tokens)
+        result = _analyse_one(part, classifier, tokens, hits)
+        part_hits += [replace(hit, begin=hit.begin + begin, einde=hit.einde + begin) for hit in hits]
+        if not result.clear or (not _has_signal(result) and result.zekerheid < MIN_PART_NO_SIGNALS):
+            continue
+        result.signalen = [replace(hit, begin=hit.begin + begin, einde=hit.einde + begin) for hit in result.signalen]
+        if _has_signal(result) and (not shifts or shifts[-1]["rol"] != result.rol):
+            shifts.append({"rol": result.rol, "naam": result.naam, "citaat": part})
+        if best is None or result.zekerheid > best.zekerheid:
             result.zin, result.citaat = clean, part
             best = result
-    return best or whole
+    if best is None:
+        return whole
+    if best.citaat:  # the signals of the role in the other sentences show too ("... Kunt u het voor me regelen?")
+        best.signalen = _same_role_hits(best.rol, part_hits + best.signalen)
+    if len({shift["rol"] for shift in shifts}) > 1:
+        best.rolwissel = shifts
+    return best
 
 
-def _analyse_one(clean: str, classifier) -> RoleAnalysis:
-    tokens = tokenize(clean)
-    hits = find_signals(clean, tokens)
+def _same_role_hits(role: str, hits: List[SignalHit]) -> List[SignalHit]:
+    """The hits of ``role`` in turn order, once each, without word choice when there is an explainable signal."""
+    own = sorted({hit for hit in hits if hit.rol == role}, key=lambda hit: (hit.begin, hit.einde))
+    signals = [hit for hit in own if hit.signaal_id != WORD_CHOICE_ID]
+    return signals or own[:4]
+
+
+def _has_signal(result: RoleAnalysis) -> bool:
+    """The read rests on an explainable signal of its role (``knowledge/rollen/signalen.yml``), not only word choice."""
+    return any(hit.signaal_id != WORD_CHOICE_ID for hit in result.signalen)
+
+
+def _analyse_one(clean: str, classifier, tokens=None, hits: Optional[List[SignalHit]] = None) -> RoleAnalysis:
+    tokens = tokenize(clean) if tokens is None else tokens
+    hits = find_signals(clean, tokens) if hits is None else hits
     prediction = classifier.predict(clean, n_features=6)
     scores = role_classifier.combine(prediction.probabilities, signal_counts(hits))
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)

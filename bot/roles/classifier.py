@@ -4,7 +4,8 @@ The classifier itself is ``bot.textclass.TextClassifier`` (lemma word n-grams + 
 calibrated logistic regression), built once by ``bot.recognisers`` (``rustpunt herkenners bouw``);
 the label ``neutraal`` (greetings, plain facts) only trains, the analysis answers "geen duidelijke
 rol" for it. On top of its probabilities every distinct signal of a role found in the
-sentence adds ``SIGNAL_WEIGHT``: the signals are hand-written, explainable evidence.
+sentence adds ``SIGNAL_WEIGHT`` (times the signal's ``gewicht``, ``bot.roles.signals.signal_counts``): the signals are
+hand-written, explainable evidence.
 """
 from __future__ import annotations
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 from typing import Optional
 
 from bot.knowledge.loader import get_knowledge
-from bot.roles.names import find_role
+from bot.roles.names import find_role, find_roles
+from bot.wording import join_list
 
 TRIANGLE_WORDS = {
     "winnaar": ("winnaarsdriehoek", "winnaars driehoek", "balansdriehoek", "winnaar"),
@@ -38,6 +39,31 @@ def explain_role(role_id: str) -> Optional[str]:
     if role.hulpmiddelen:
         tools = [knowledge.get("hulpmiddel", h).naam for h in role.hulpmiddelen]
         lines.append(f"Hulpmiddelen die hierbij passen: {', '.join(tools)}.")
+    return "\n".join(lines)
+
+
+def _where(role) -> str:
+    if role.id == "omstander":
+        return "buiten de dramadriehoek"
+    return "dramadriehoek" if role.driehoek == "drama" else "winnaarsdriehoek"
+
+
+def explain_difference(role_ids) -> Optional[str]:
+    """Dutch explanation of two or more roles side by side ("wat is het verschil tussen slachtoffer en kwetsbaar"):
+    each role's explanation and signs, and how they belong together (a drama role and its winner's form)."""
+    knowledge = _knowledge()
+    roles = [knowledge.get("rol", role_id) for role_id in dict.fromkeys(role_ids)]
+    roles = [role for role in roles if role is not None]
+    if len(roles) < 2:
+        return None
+    lines = [f"Het verschil tussen {join_list([role.naam for role in roles], 'en')}:"]
+    for role in roles:
+        for other in roles:
+            if role.tegenhanger == other.id and role.driehoek == "winnaar":
+                lines.append(f"{role.naam} is de winnaarsvorm van {other.naam}.")
+    for role in roles:
+        lines += ["", f"{role.naam} ({_where(role)}): {' '.join(role.uitleg.split())}", "Je herkent het aan:"]
+        lines += [f"- {k}" for k in role.kenmerken]
     return "\n".join(lines)
 
 
@@ -84,9 +110,21 @@ def find_subject(text: Optional[str]) -> Optional[tuple]:
 
 
 def explain(text: Optional[str]) -> Optional[str]:
-    """Explanation for whatever role or triangle ``text`` names, or None."""
+    """Explanation for whatever role or triangle ``text`` names, or None; two or more roles are explained side by
+    side (``explain_difference``)."""
+    roles = find_roles(text)
+    if len(roles) > 1:
+        return explain_difference(roles)
     subject = find_subject(text)
     if subject is None:
         return None
     kind, item = subject
     return explain_role(item) if kind == "rol" else explain_triangle(item)
+
+
+def explain_request(message: Optional[str], entity: Optional[str] = None) -> Optional[str]:
+    """The answer to a question to explain a role (the chat's ``action_rol_uitleg``): a question that names two or more
+    roles gets them side by side, else the role the recogniser found (``entity``), else whatever the message names."""
+    if len(find_roles(message)) > 1:
+        return explain(message)
+    return (explain(entity) if entity else None) or explain(message)

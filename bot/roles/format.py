@@ -3,6 +3,14 @@ from __future__ import annotations
 
 from bot.roles.analyse import RoleAnalysis
 
+QUOTE_MAX = 120
+
+
+def quote(text: str) -> str:
+    """A sentence of the turn, shortened with an ellipsis when it is long."""
+    text = " ".join(text.split())
+    return text if len(text) <= QUOTE_MAX else text[: QUOTE_MAX - 1].rstrip() + "…"
+
 
 def certainty_words(value: float) -> str:
     if value >= 0.75:
@@ -23,6 +31,9 @@ def format_analysis(analysis: RoleAnalysis) -> str:
     ]
     if analysis.citaat:
         lines.append(f"De rol zit in dit deel: \"{analysis.citaat}\"")
+    if analysis.rolwissel:
+        steps = [f"{shift['naam']} (\"{quote(shift['citaat'])}\")" for shift in analysis.rolwissel]
+        lines.append("De rol verschuift in deze beurt: eerst " + ", daarna ".join(steps) + ".")
     if analysis.signalen:
         lines.append("Signalen in de zin:")
         lines += [f"- {hit.naam}: \"{hit.woorden}\"" for hit in analysis.signalen]

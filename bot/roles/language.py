@@ -8,12 +8,6 @@ from bot.language import looks_dutch, words
 MIN_WORDS = 3
 MAX_CHARS = 1000
 
-# Function words never quoted as "woordkeus" evidence.
-STOPWORDS = frozenset(
-    """de het een en of maar dat die dit deze er te van voor met naar op aan in uit bij om tot over ook
-    nog al dan als want is zijn was ben bent hij zij ze we wij ik je jij u het hem haar mij me ons""".split()
-)
-
 
 def unusable_reason(text: Optional[str]) -> Optional[str]:
     """A Dutch reason why ``text`` cannot be analysed, or None when it looks like a Dutch sentence."""

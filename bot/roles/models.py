@@ -8,14 +8,14 @@
 """
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, ClassVar, Dict, List, Optional, Sequence, Tuple
 
-from pydantic import constr, validator
+from pydantic import conint, constr, validator
 
 from bot.knowledge.base import Entry, missing_ids, non_empty_list, one_of
 from bot.knowledge.examples import ExampleGroup
 from bot.knowledge.problem import Problem
+from bot.patterns import pattern_problem
 
 DRAMA_ROLES = ("slachtoffer", "redder", "aanklager", "omstander")
 WINNER_ROLES = ("kwetsbaar", "ondersteuner", "assertief")
@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # see bot/knowledge/base.py
     Synonym = str
     Name = str
     Speaker = str
+    SignalWeight = int
 else:
     Text = constr(min_length=1, max_length=800)
     Pattern = constr(min_length=1, max_length=120)
@@ -39,11 +40,9 @@ else:
     Synonym = constr(min_length=2, max_length=40)
     Name = constr(min_length=2, max_length=60)
     Speaker = constr(regex=r"^(ouder|kind|professional|grootouder|school|familie)$")
+    SignalWeight = conint(ge=1, le=3)
 
-# A pattern is a sequence of tokens separated by spaces. A token matches a word when it equals the
-# word or its lemma (lower-case); "woord*" matches every word starting with "woord"; "..." allows a
-# gap of up to three words; "a|b" matches either.
-_PATTERN_TOKEN = re.compile(r"^(\.\.\.|[\w'-]+\*?(\|[\w'-]+\*?)*)$", re.UNICODE)
+# A pattern is a sequence of tokens separated by spaces (``bot.patterns``, which also checks them).
 
 
 class Rol(Entry):
@@ -124,19 +123,20 @@ class RolSignaal(Entry):
     naam: Name
     uitleg: Text
     patronen: List[Pattern]
+    # how many signals this one counts for (``bot.roles.classifier.combine``): 2 for an unmistakable sign of the role,
+    # such as an accusation aimed at the professional ("u kiest partij voor mijn ex"), which the classifier's word
+    # statistics would otherwise outvote
+    gewicht: SignalWeight = 1
 
     reference_fields: ClassVar[Tuple[Tuple[str, str], ...]] = (("rol", "rol"),)
     _patronen = non_empty_list("patronen")
 
     @validator("patronen", each_item=True)
     def valid_pattern(cls, value):
-        tokens = value.lower().split()
-        if not tokens or tokens[0] == "..." or tokens[-1] == "...":
-            raise ValueError(f"patroon '{value}' mag niet met '...' beginnen of eindigen")
-        for token in tokens:
-            if not _PATTERN_TOKEN.match(token):
-                raise ValueError(f"patroon '{value}' bevat een ongeldig stuk: '{token}'")
-        return " ".join(tokens)
+        problem = pattern_problem(value)
+        if problem:
+            raise ValueError(problem)
+        return " ".join(value.lower().split())
 
 
 class RolVoorbeelden(ExampleGroup):

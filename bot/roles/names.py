@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Dict, Optional
+from typing import Dict, List, Optional
 
 from bot.knowledge.loader import get_knowledge
 from bot.text import plain
@@ -44,3 +44,22 @@ def find_role(text: Optional[str], knowledge=None) -> Optional[str]:
         if close:
             return vocab[close[0]]
     return None
+
+
+def find_roles(text: Optional[str], knowledge=None) -> List[str]:
+    """Every role id named in ``text`` by its id, name or a synonym, in the order they are named ("wat is het verschil
+    tussen slachtoffer en kwetsbaar" -> slachtoffer, kwetsbaar); no typo matching (that is ``find_role``)."""
+    if not text or len(text) > 300:
+        return []
+    vocab = _vocabulary(knowledge)
+    clean = plain(text)
+    found: Dict[str, int] = {}
+    taken: List[range] = []
+    for name in sorted(vocab, key=len, reverse=True):  # the longest name first: "de redder" before "redder"
+        for match in re.finditer(rf"\b{re.escape(name)}\b", clean):
+            if any(match.start() in span for span in taken):
+                continue
+            taken.append(range(match.start(), match.end()))
+            role = vocab[name]
+            found[role] = min(found.get(role, match.start()), match.start())
+    return sorted(found, key=lambda role: found[role])

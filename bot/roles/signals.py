@@ -48,7 +48,8 @@ def _compiled():
         for signal in knowledge.all("rol_signaal"):
             for pattern in signal.patronen:
                 compiled.append((signal, compile_pattern(pattern)))
-        _CACHE.update(knowledge=knowledge, compiled=compiled)
+        weights = {signal.id: signal.gewicht for signal in knowledge.all("rol_signaal")}
+        _CACHE.update(knowledge=knowledge, compiled=compiled, weights=weights)
     return _CACHE["compiled"]
 
 
@@ -72,8 +73,15 @@ def find_signals(text: str, tokens: Optional[List[Token]] = None) -> List[Signal
 
 
 def signal_counts(hits: Sequence[SignalHit]) -> Dict[str, int]:
-    """Number of distinct signals per role (several hits of one signal count once)."""
+    """Number of distinct signals per role (several hits of one signal count once), each counted ``gewicht`` times."""
     per_role: Dict[str, set] = {}
     for hit in hits:
         per_role.setdefault(hit.rol, set()).add(hit.signaal_id)
-    return {role: len(ids) for role, ids in per_role.items()}
+    weights = _weights()
+    return {role: sum(weights.get(signal_id, 1) for signal_id in ids) for role, ids in per_role.items()}
+
+
+def _weights() -> Dict[str, int]:
+    """Signal id -> ``gewicht`` of the current knowledge (with the compiled patterns)."""
+    _compiled()
+    return _CACHE["weights"]

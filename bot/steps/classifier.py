@@ -19,6 +19,11 @@ reported. The evaluation model (``stappen-test``) is trained on the training spl
 
 Rules read the parts of a sentence before the model decides (explainable, per clause):
 
+- **A form of a pitfall is that pitfall for sure** (``bot.steps.pitfall_forms``): a sentence that puts a child in the
+  middle of the parents (let it choose between them, ask where it would rather live, let it carry messages) is
+  ``redden`` at confidence 1.0, whatever the model reads (it read "hij is oud genoeg om te kiezen tussen papa en mama"
+  as visie, 0.86), and the turn's tip is the form's own warning (``StepResult.vorm``).
+
 - **A self-correction is no move** (``_SELF_CORRECTION``): a clause in which the professional takes back
   their own pace or words ("wacht, ik ga te snel", "laat ik dat anders zeggen", "dat kwam er onhandig
   uit", "nu ga ik voor jou invullen wat je moet doen") is small talk (``overig``), not the fix or the
@@ -70,7 +75,9 @@ from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
 from bot import recognisers, textclass
-from bot.steps.input_check import DUTCH_WORDS, rejection_reason
+from bot.language import FUNCTION_WORDS
+from bot.steps import pitfall_forms
+from bot.steps.input_check import rejection_reason
 from bot.steps.models import LABELS, OTHER, PITFALL_IDS
 
 NO_STEP = "geen"
@@ -473,6 +480,7 @@ class Part:
     zekerheid: float
     terzijde: bool = False  # a warm aside before a question in the same sentence (``_split_warm_aside``)
     zelfcorrectie: bool = False  # the professional takes back their own pace or words here (``_SELF_CORRECTION``)
+    vorm: Optional[pitfall_forms.FormHit] = None  # a form of a pitfall in this sentence (``bot.steps.pitfall_forms``)
 
     def to_dict(self) -> Dict[str, object]:
         return {"zin": self.zin, "stap": self.stap, "zekerheid": round(self.zekerheid, 3)}
@@ -491,6 +499,7 @@ class StepResult:
     delen: List[Part] = field(default_factory=list)
     stappen: List[str] = field(default_factory=list)
     valkuilen: List[Part] = field(default_factory=list)
+    vorm: Optional[pitfall_forms.FormHit] = None  # the pitfall form that decided the turn; ``tip`` is its warning
 
     @property
     def herkend(self) -> bool:
@@ -770,6 +779,11 @@ def _read_parts(text: str, model: textclass.Classifier) -> List[Tuple[Part, text
             pieces = _split_warm_aside(text, piece_begin, piece_end)
             for nr, (begin, end) in enumerate(pieces):
                 sentence = text[begin:end]
+                form = pitfall_forms.find_in_sentence(sentence)
+                if form is not None:  # a child put in the middle: that pitfall for sure, whatever the model reads
+                    read.append((Part(sentence, begin, end, form.valkuil, 1.0, vorm=form),
+                                 textclass.Prediction(form.valkuil, 1.0, {form.valkuil: 1.0}, [form.kenmerk])))
+                    continue
                 if _only_neutral_fillers(sentence):  # "... zo.", "Oké." between sentences: no move
                     prediction = textclass.Prediction(OTHER, 1.0, {OTHER: 1.0}, [FILLER])
                 elif _is_encouragement(sentence):  # no move, whatever the model would read: not asked
@@ -856,14 +870,17 @@ def classify_step(
     asked = [(p, pred) for p, pred in steps if not p.terzijde]
     if main_part.terzijde and main_part.stap not in PITFALL_IDS and asked:  # the question leads, not the aside
         main_part, prediction = max(asked, key=_rank)
+    form_part = next(((p, pred) for p, pred in sure if p.vorm is not None), None)
+    if form_part is not None:  # a form of a pitfall leads the turn, with its own warning
+        main_part, prediction = form_part
     moves: List[str] = []
     for part, _ in sure:
         if part.stap in PITFALL_IDS and part.zekerheid < PITFALL_FLAG:
             continue  # a doubtful pitfall sentence is no move of the turn (see PITFALL_FLAG)
         if part.stap not in moves:
             moves.append(part.stap)
-    kenmerken: List[str] = []
-    explained = [f for f in prediction.features if not all(w in DUTCH_WORDS for w in f.split())]
+    kenmerken: List[str] = [main_part.vorm.kenmerk] if main_part.vorm else []
+    explained = [f for f in prediction.features if not all(w in FUNCTION_WORDS for w in f.split())]
     for item in _cue_matches(main_part.zin, main_part.stap, knowledge) + explained:
         if item not in kenmerken:
             kenmerken.append(item)
@@ -871,7 +888,8 @@ def classify_step(
         stap=main_part.stap,
         zekerheid=main_part.zekerheid,
         kenmerken=kenmerken[:MAX_KENMERKEN],
-        tip=tip_for(main_part.stap, knowledge),
+        tip=main_part.vorm.waarschuwing if main_part.vorm else tip_for(main_part.stap, knowledge),
+        vorm=main_part.vorm,
         kansen=prediction.probabilities,
         delen=parts,
         stappen=moves,

@@ -13,14 +13,6 @@ from bot.language import words as language_words
 MAX_CHARS = 1000  # a spoken turn of several sentences fits
 MIN_WORDS = 3
 
-# Function words the step classifier never shows as evidence (its explanation); whether a text is
-# Dutch at all is decided by the one check, ``bot.language.looks_dutch``.
-DUTCH_WORDS = frozenset(
-    """de het een en van ik je jij jou jouw u uw we wij jullie hij zij ze is zijn was wat wie hoe
-    waarom dat die dit deze niet geen met voor op aan bij naar om te in er ook maar als dan nog
-    wel heel toch even zo al of mij me mijn hem haar ons onze kan kun kunt wil wilt zou moet mag
-    hebt heeft heb hoor zeg gaat ga gaan doe doet ben bent word wordt had nou""".split()
-)
 
 def rejection_reason(text: Optional[str]) -> Optional[str]:
     """A Dutch explanation why ``text`` cannot be classified, or None when it can."""

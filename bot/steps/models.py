@@ -2,6 +2,8 @@
 
 - ``stap``: one of the six steps, with example sentences per situation type;
 - ``valkuil``: a pitfall the workbook warns against (inhoud, redden);
+- ``valkuil_vorm``: a specific form of a pitfall with its own cue phrases and its own warning (putting a child in
+  the middle of the parents), found by ``bot.steps.pitfall_forms``;
 - ``jouw_rol``: a principle of the professional's own role;
 - ``stap_voorbeelden``: labelled groups of paraphrases for the step classifier.
 """
@@ -15,6 +17,7 @@ from pydantic import conint, constr, validator
 from bot.knowledge.base import Entry, Strict, missing_ids, non_empty_list, one_of
 from bot.knowledge.examples import ExampleGroup
 from bot.knowledge.problem import Problem
+from bot.patterns import pattern_problem
 
 STEP_IDS = ("visie", "erkennen", "dynamiek", "behoefte", "realiteit", "opties")
 PITFALL_IDS = ("inhoud", "redden")
@@ -27,10 +30,12 @@ if TYPE_CHECKING:  # see bot/knowledge/base.py
     Text = str
     SignalWord = str
     StepNumber = int
+    Phrase = str
 else:
     Text = constr(min_length=1, max_length=600)
     SignalWord = constr(min_length=2, max_length=60)
     StepNumber = conint(ge=1, le=6)
+    Phrase = constr(min_length=2, max_length=240)
 
 
 def _size(name: str, low: int, high: int):
@@ -110,6 +115,40 @@ class Valkuil(Entry):
     reference_fields: ClassVar[Tuple[Tuple[str, str], ...]] = (("hulpmiddelen", "hulpmiddel"),)
 
     _id = one_of("id", PITFALL_IDS, "onbekende valkuil")
+
+
+def _valid_phrase(value: str) -> str:
+    problem = pattern_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return " ".join(value.lower().split())
+
+
+class VormSignaal(Strict):
+    """One way a pitfall form shows: a short Dutch name (shown as what gave it away) and its phrase patterns."""
+
+    naam: SignalWord
+    patronen: List[Phrase]
+
+    _patronen = non_empty_list("patronen")
+    _syntax = validator("patronen", each_item=True, allow_reuse=True)(_valid_phrase)
+
+
+class ValkuilVorm(Entry):
+    """A specific form of a pitfall (``valkuil``) with its own cue phrases and its own warning. A phrase of
+    ``uitzonderingen`` in the same clause as a cue ("jij hoeft niet te kiezen tussen papa en mama") cancels it."""
+
+    valkuil: str
+    naam: Text
+    wat_het_is: Text
+    waarschuwing: Text  # replaces the pitfall's general tip wherever the form is found
+    herinnering: Text  # short line for the gespreksplan
+    signalen: List[VormSignaal]
+    uitzonderingen: List[Phrase] = []
+
+    _valkuil = one_of("valkuil", PITFALL_IDS, "onbekende valkuil")
+    _signalen = non_empty_list("signalen")
+    _syntax = validator("uitzonderingen", each_item=True, allow_reuse=True)(_valid_phrase)
 
 
 class JouwRol(Entry):

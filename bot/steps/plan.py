@@ -42,17 +42,22 @@ def _add(items: List, value) -> None:
         items.append(value)
 
 
-def _warn_pitfall(item: Dict[str, Any], knowledge, herinneringen: List[str], hulpmiddel_ids: List[str]) -> None:
-    """A sentence that reads as a pitfall: a warning on its step, the pitfall's reminder and hulpmiddelen."""
+def _warn_pitfall(item: Dict[str, Any], knowledge, herinneringen: List[str], hulpmiddel_ids: List[str],
+                  form: Any = None) -> None:
+    """A sentence that reads as a pitfall: a warning on its step, the pitfall's reminder and hulpmiddelen; a form of
+    the pitfall (``form``: a child put in the middle of the parents) gives its own warning and reminder."""
     if item.get("herkend") not in PITFALL_IDS:
         return
     valkuil = knowledge.get("valkuil", item["herkend"])
-    if valkuil is None:
-        return
-    item["waarschuwing"] = f"Let op, deze zin lijkt op de valkuil '{valkuil.naam}'. {valkuil.tip}"
-    _add(herinneringen, valkuil.herinnering)
-    for ref in valkuil.hulpmiddelen:
-        _add(hulpmiddel_ids, ref)
+    if form is not None:
+        item["waarschuwing"] = form.waarschuwing
+        _add(herinneringen, form.herinnering)
+    elif valkuil is not None:
+        item["waarschuwing"] = f"Let op, deze zin lijkt op de valkuil '{valkuil.naam}'. {valkuil.tip}"
+    if valkuil is not None:
+        _add(herinneringen, valkuil.herinnering)
+        for ref in valkuil.hulpmiddelen:
+            _add(hulpmiddel_ids, ref)
 
 
 def build_plan(
@@ -103,8 +108,9 @@ def build_plan(
                 _add(herinneringen, step.herinneringen[0])
             for ref in step.hulpmiddelen:
                 _add(hulpmiddel_ids, ref)
-            item["herkend"] = classify(zin).stap
-            _warn_pitfall(item, knowledge, herinneringen, hulpmiddel_ids)
+            result = classify(zin)
+            item["herkend"] = result.stap
+            _warn_pitfall(item, knowledge, herinneringen, hulpmiddel_ids, getattr(result, "vorm", None))
         stappen.append(item)
 
     hulpmiddelen = []

@@ -49,9 +49,12 @@ def classification_text(sentence: str) -> str:
     result = classify_step(sentence)
     if not result.herkend:
         return texts.text("geen_stap", reden=result.tip)
+    name = label_name(result.stap)
+    if result.vorm is not None:  # a form of the pitfall with its own name ("Het kind in het midden zetten")
+        name = f"{result.vorm.naam}, een vorm van de valkuil {name}"
     return texts.text(
         "stap_herkend",
-        stap_naam=label_name(result.stap),
+        stap_naam=name,
         zekerheid=f"{result.zekerheid:.0%}",
         kenmerken=", ".join(result.kenmerken) or "-",
         tip=result.tip,
