@@ -17,6 +17,9 @@ lopen op, twee kinderen van 4 en 7, Huizen"). ``action_onzeker_bericht`` checks,
    know every place) or an age ("en als hij in 2 vwo zit?"): that question searched again
    (``bot.kaart.dialog.vorige_vraag_opnieuw``);
 6. a request to forget ("wis dit gesprek", "verwijder mijn gegevens"): how to do that;
+7. "hint" after a role-play: where hints are given;
+8. right after a role-play ended, a message still meant for the persona: that the role-play has ended and what can
+   be done now (a retry from a turn, the debrief, a new role-play);
 
 and otherwise leaves it to the rule, which says it did not understand and shows the menu, as before. The action
 sets the slot ``onzeker_beantwoord`` (True: answered; False: the rule goes on with ``utter_default`` and the menu).
@@ -31,6 +34,8 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.kaart import is_kaart_question, remembered_question, search_and_show
+from actions.roleplay import TEXTS as ROLEPLAY_TEXTS
+from actions.roleplay import just_ended
 from actions.roles import ActionRolAnalyse
 from actions.steps import ActionVoorbereidenWelkeStap
 from bot.commands import HINT, is_forget_request, whole_message
@@ -75,6 +80,8 @@ class ActionOnzekerBericht(Action):
             dispatcher.utter_message(text=HOW_TO_FORGET)
         elif whole_message(text, (HINT,)) == HINT:  # "hint" after a role-play ended (a user test got 'Sorry')
             dispatcher.utter_message(text=HINT_OUTSIDE_PLAY)
+        elif just_ended(tracker):  # a line still meant for the persona of a role-play that just ended
+            dispatcher.utter_message(text=ROLEPLAY_TEXTS.text("afgelopen"))
         else:
             answered = bool(danger)  # without danger the rule goes on with utter_default and the menu
         return [SlotSet(ANSWERED, answered)] + remembered

@@ -238,4 +238,24 @@ class ActionRollenspelAfronden(Action):
             return events
         dispatcher.utter_message(text=result.debrief_tekst)
         dispatcher.utter_message(json_message={"soort": "debrief", "sessie": int(session_id), **(result.debrief or {})})
+        if result.einde in (status.GOOD, status.BAD):  # it ended by itself: say so, and what can be done now
+            dispatcher.utter_message(text=TEXTS.text("afgelopen"))
         return events
+
+
+ENDING_ACTION = "action_rollenspel_afronden"
+
+
+def just_ended(tracker: Tracker) -> bool:
+    """The answer to the previous message ended a role-play (``action_rollenspel_afronden`` ran since the message
+    before this one): a message now may still be meant for the persona (a user test: a line to the father who had
+    hung up got "Tot ziens")."""
+    users = 0
+    for event in reversed(tracker.events or []):
+        if event.get("event") == "user":
+            users += 1
+            if users == 2:
+                return False
+        elif users == 1 and event.get("event") == "action" and event.get("name") == ENDING_ACTION:
+            return True
+    return False

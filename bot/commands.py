@@ -28,6 +28,7 @@ AFRONDEN = "afronden"
 WAAROM = "waarom"
 VOORBEELD = "voorbeeld"
 ROL = "rol"
+RESUME = "verder"  # back after a break: "ik ben er weer, waar waren we?"
 
 PHRASES: Dict[str, Tuple[str, ...]] = {
     STOP: (
@@ -47,6 +48,13 @@ PHRASES: Dict[str, Tuple[str, ...]] = {
     FEEDBACK: (
         "hoe doe ik het", "hoe doe ik het tot nu toe", "hoe doe ik het nu", "doe ik het goed", "feedback",
         "geef feedback", "geef me feedback", "tussenstand", "wat is de tussenstand", "geef de tussenstand",
+    ),
+    # back after a break (a user test: "ik ben er weer, sorry moest even weg. waar waren we?" was played as a turn)
+    RESUME: (
+        "waar waren we", "waar waren we gebleven", "waar was ik", "waar was ik gebleven", "ik ben er weer",
+        "ik ben er weer terug", "ik ben weer terug", "ik ben terug", "daar ben ik weer", "ben er weer",
+        "ben weer terug",
+        "waar waren we ook alweer", "waar was ik ook alweer",
     ),
     TERUG: (
         "terug", "vorige", "vorige vraag", "vorige stap", "ga terug", "stap terug", "een stap terug",
@@ -83,14 +91,16 @@ def normalise(text: Optional[str]) -> str:
 def whole_message(text: Optional[str], allowed: Sequence[str]) -> Optional[str]:
     """The first command of ``allowed`` whose phrase is the whole message, else None. A request for help
     after what the professional was saying ("ik weet even niet wat ik nu moet zeggen, help") counts as well:
-    the last clause alone is a ``HINT`` phrase."""
+    the last clause alone is a ``HINT`` phrase; so does coming back after a break ("ik ben er weer, sorry moest
+    even weg. waar waren we?"): the last clause alone is a ``RESUME`` phrase."""
     cleaned = normalise(text)
     for command in allowed:
         if cleaned in PHRASES[command]:
             return command
     last = re.split(r"[,.;:!?]\s*", (text or "").strip().rstrip(",.;:!? "))[-1]
-    if HINT in allowed and last != (text or "").strip() and normalise(last) in PHRASES[HINT]:
-        return HINT
+    for command in (HINT, RESUME):
+        if command in allowed and last != (text or "").strip() and normalise(last) in PHRASES[command]:
+            return command
     return None
 
 

@@ -34,14 +34,13 @@ def register(subparsers) -> None:
 
 
 def _result_text(result) -> str:
+    from bot.steps.preparation import sentence_notes
+
     if not result.herkend:
         return f"Geen stap herkend. {result.tip}"
     form = f" ({result.vorm.naam.lower()})" if getattr(result, "vorm", None) else ""
     lines = [f"Stap: {result.stap}{form} (zekerheid {result.zekerheid:.0%})"]
-    if len(result.stappen) > 1:
-        lines.append(f"Deze beurt bevat meer stappen: {', '.join(result.stappen)}")
-    for part in result.valkuilen:
-        lines.append(f"Let op, valkuil ({part.stap}) in: \"{part.zin}\"")
+    lines += sentence_notes(result, str)  # as the chat shows them ("welke stap is dit:"), with the ids here
     if result.kenmerken:
         lines.append(f"Kenmerken: {', '.join(result.kenmerken)}")
     lines.append(f"Tip: {result.tip}")

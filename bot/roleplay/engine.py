@@ -9,6 +9,14 @@ scenario's threshold once the required steps were used.
 
 Resistance: a step repeated three times in a row no longer lowers the tension (``herhaling``).
 
+No turn: a turn of only a greeting, an introduction or fillers (``Move.small_talk``: "hallo, u spreekt met Anouk van
+het buurtteam", "hmm") raises ``RoleplayError`` with a note that names the persona's last line, like a turn without
+words: the tension stays and nothing is stored (a user test: a nervous start raised a furious father to 10).
+
+Steps inside a pitfall: a turn led by a pitfall does not count an options question beside it as options
+(``further_moves``: "Wat zou u kunnen doen? Ik zou het zo doen: ..." leaves the other no option to choose), so the good
+ending, which needs options, waits for a real options question (a user test: advice ended a talk well).
+
 Forgiving uncertain reads (the recogniser can be wrong): a pitfall read with a confidence below
 ``UNSURE`` does not raise the tension; the persona asks what was meant (the ``onduidelijk``
 replies) and the turn is marked ``onzeker`` (shown in the debrief); the further steps read in that turn do not count
@@ -80,6 +88,11 @@ from bot.roleplay.models import MAX_TENSION, MOVES, PITFALLS, STEPS, UNCLEAR, Sc
 MAX_TEXT = 1000  # characters per professional turn
 NO_WORDS = ("Ik zie geen woorden in je beurt. Typ wat je tegen je gesprekspartner zegt; een emoji of leesteken "
             "alleen kan ik niet lezen.")  # no advice to type a silence: the recogniser cannot read one (a user test)
+GREETING, FILLERS = "begroeting", "vulwoorden"  # the kinds of small talk a turn can be (``Move.small_talk``)
+SMALL_TALK = ("Dit lees ik als een begroeting of een praatje, nog zonder stap. Dat telt niet als beurt: de spanning "
+              "blijft {tension}/10. Je gesprekspartner zei: \"{line}\" Wat zeg je nu?")
+FILLER = ("Een 'hmm', 'eh' of 'oké' alleen lees ik niet als een stap. Dat telt niet als beurt: de spanning blijft "
+          "{tension}/10. Je gesprekspartner zei: \"{line}\" Neem gerust even de tijd; wat zeg je nu?")
 NOT_DUTCH = ("Het rollenspel gaat in het Nederlands. Zeg het in het Nederlands, zoals je het in het gesprek "
              "zou zeggen; deze beurt telt niet mee.")
 UNSURE = 0.6  # a read below this confidence is uncertain (calibrated confidences, see `evalueer stappen`)
@@ -100,6 +113,8 @@ class Move:
     zetten: List[str] = field(default_factory=list)  # every move in the turn (several sentences)
     zelfcorrectie: bool = False  # the turn takes back the professional's own words ("wacht, ik ga te snel")
     valkuilzin: Optional[str] = None  # in a turn of several sentences: the sentence that carried the pitfall
+    # only a greeting or introduction (GREETING) or fillers ("hmm", FILLERS): no move, and no turn either
+    small_talk: Optional[str] = None
 
 
 Classifier = Callable[..., Union[Move, str]]  # (text) or, with ``accepts_context``, (text, context=...)
@@ -179,7 +194,16 @@ def moves_of(turns: Sequence[Any]) -> List[str]:
         return turn.get(key) if isinstance(turn, dict) else getattr(turn, key, None)
 
     return [move for t in turns
-            for move in dict.fromkeys([get(t, "zet")] + ([] if get(t, "onzeker") else list(get(t, "zetten") or [])))]
+            for move in dict.fromkeys([get(t, "zet")] + ([] if get(t, "onzeker") else further_moves(
+                get(t, "zet"), list(get(t, "zetten") or []))))]
+
+
+def further_moves(main: str, moves: Sequence[str]) -> List[str]:
+    """The moves of a turn besides its main move that count as made: all of them, except options in a turn led by a
+    pitfall: an options question that the professional answers with their own advice or plan in the same turn
+    ("Wat zou u kunnen doen? Ik zou het zo doen: ...") leaves the other no option to choose (a user test: advice
+    credited as options ended a talk well)."""
+    return [m for m in moves if not (main in PITFALLS and m == "opties")]
 
 
 @dataclass
@@ -224,6 +248,10 @@ class Engine:
         if not looks_dutch(text):
             raise RoleplayError(NOT_DUTCH)
         move = self._classify(text)
+        if move.small_talk and move.zet == UNCLEAR:  # a greeting or a "hmm": no turn, the tension stays (user test)
+            note = FILLER if move.small_talk == FILLERS else SMALL_TALK
+            raise RoleplayError(note.format(tension=self.state.tension,
+                                            line=self.state.last_reply or self.scenario.persona.opening))
         state = self.state
         before = state.tension
         moves = [m for m in dict.fromkeys([move.zet] + list(move.zetten)) if m in MOVES]
@@ -401,8 +429,7 @@ class Engine:
         return mostly_good(pitfall_turns(self.state.turns) + this_turn, len(self.state.turns) + 1)
 
     def _pick(self, move: str, said: str, resisted: bool = False) -> str:
-        variants = pacing.fitting_replies(
-            pacing.reply_variants(self.scenario, self.state.role, move, self.state.tension, resisted), said)
+        variants = pacing.reply_lines(self.scenario, self.state.role, move, self.state.tension, said, resisted)
         options = [v for v in variants if v != self.state.last_reply] or list(variants)
         rng = random.Random(f"{self.state.seed}-{len(self.state.turns)}")
         return rng.choice(options)

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, 
 from bot import status
 from bot.heldout import HIDDEN_NOTE, INVITATION_TRAINING_SETS
 from bot.roleplay import catalog
-from bot.roleplay.engine import Engine
+from bot.roleplay.engine import Engine, RoleplayError
 from bot.roleplay.models import MOVES
 from bot.roleplay.moves import default_classifier
 
@@ -241,8 +241,11 @@ def play_free_paths(classify: Callable, paths: Optional[Sequence[Mapping[str, An
             continue
         engine = Engine(scenario, classify=classify, seed=0)
         for text in path["beurten"]:
-            if engine.step(str(text)).ending:
-                break
+            try:
+                if engine.step(str(text)).ending:
+                    break
+            except RoleplayError:  # no turn (a greeting or a "hmm" alone), as in the chat
+                continue
         ending = engine.state.ending
         ok = ending == status.GOOD if path["soort"] == "goed" else ending != status.GOOD
         played.append({"scenario": scenario.id, "soort": path["soort"], "einde": ending or "geen",

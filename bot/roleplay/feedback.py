@@ -13,6 +13,7 @@ from bot.roleplay.engine import UNSURE, State, mostly_good, pitfall_turns
 from bot.roleplay.models import PITFALLS, STEPS, UNCLEAR, Scenario, Zet, band_of
 
 FEEDBACK_TURNS = 3
+FORGIVEN_MARK = " (twijfel, niet meegeteld)"  # a forgiven uncertain read in the list of all turns
 QUOTE_MAX = 140
 
 
@@ -98,6 +99,17 @@ def feedback_text(scenario: Scenario, state: State, zetten: Dict[str, Zet], last
     return "\n".join(lines)
 
 
+def resume_text(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> str:
+    """Back after a break ("ik ben er weer, waar waren we?"): where the talk stands and what the other said last;
+    not a turn."""
+    line = state.last_reply or scenario.persona.opening
+    if not state.turns:
+        return (f"Welkom terug. Je hebt nog geen beurt gedaan; de spanning is {state.tension}/10.\n"
+                f"Je gesprekspartner zei: \"{line}\"\nWat zeg je?")
+    return (f"Welkom terug. {feedback_text(scenario, state, zetten)}\n"
+            f"Je gesprekspartner zei net: \"{line}\"\nWat zeg je nu?")
+
+
 def _tips(scenario: Scenario, state: State, zetten: Dict[str, Zet], pitfalls: Sequence[str]) -> List[str]:
     """At most two tips, each about something in this talk: the pitfalls the debrief shows (not the unsure reads
     it forgave), a missed acknowledgement, reality or options named too early, missing steps. A talk that went
@@ -111,12 +123,14 @@ def _tips(scenario: Scenario, state: State, zetten: Dict[str, Zet], pitfalls: Se
     candidates: List[str] = [pitfall for pitfall in ("oordelen", "redden", "inhoud")
                              if pitfall in pitfalls and pitfall in general]
     start_band = band_of(state.curve[0])
-    if moves and start_band == "hoog" and moves[0] != "erkennen":
+    if moves and start_band == "hoog" and "erkennen" not in [moves[0]] + state.turns[0].zetten:
+        # also an acknowledgement beside another read of the first turn, or in a read it forgave, counts
         candidates.append("erkennen")
     early = [t for t in state.turns if t.zet in ("realiteit", "opties") and band_of(t.spanning_voor) == "hoog"]
     if early:
         candidates.append(early[0].zet)
-    used = state.all_moves()
+    # a step the trainee took in a turn whose read was forgiven is no step to advise either (the debrief lists it)
+    used = state.all_moves() + [m for t in state.turns if t.onzeker for m in t.zetten]
     candidates += [step for step in STEPS if step not in used]
     if moves.count(UNCLEAR) >= 2:
         candidates.append(UNCLEAR)
@@ -222,7 +236,9 @@ def debrief_text(data: Dict[str, Any], zetten: Dict[str, Zet]) -> str:
         return "\n".join(lines)
     order = " → ".join(_name(m, zetten) for m in data["stappen_volgorde"]) or "geen van de zes stappen"
     lines.append(f"Stappen die je zette, in volgorde: {order}.")
-    sequence = ", ".join(_name(m, zetten).split(" (")[0].lower() for m in data["zetten_volgorde"])
+    forgiven = {item["beurt"] for item in data.get("twijfel") or [] if item.get("vergeven")}
+    sequence = ", ".join(_name(m, zetten).split(" (")[0].lower() + (FORGIVEN_MARK if nr in forgiven else "")
+                         for nr, m in enumerate(data["zetten_volgorde"], start=1))
     lines.append(f"Al je beurten ({data['beurten']}): {sequence}.")
     if data["ontbrekende_stappen"]:
         lines.append("Niet gebruikt: " + ", ".join(_name(m, zetten) for m in data["ontbrekende_stappen"]) + ".")
@@ -239,6 +255,9 @@ def debrief_text(data: Dict[str, Any], zetten: Dict[str, Zet]) -> str:
             warning = f" {item['waarschuwing']}" if item.get("waarschuwing") else ""
             lines.append(f"- Beurt {item['beurt']}: \"{_quote(item['tekst'])}\" {what}.{warning}{back} "
                          f"Beter: {item['beter_naam'].lower()}, bijvoorbeeld \"{item['voorbeeld']}\"")
+    elif forgiven:  # a read it doubted and forgave is no pitfall, and the debrief says why it still shows it
+        lines.append("Je bent niet in de inhoud, het redden of het oordelen geschoten: de beurt waarbij ik twijfelde, "
+                     "heb ik niet als valkuil meegeteld.")
     else:
         lines.append("Je bent niet in de inhoud, het redden of het oordelen geschoten. Mooi.")
     pattern = data.get("patroon")

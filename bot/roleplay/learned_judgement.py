@@ -7,7 +7,9 @@ zelf ook wel", "dat vind ik ook niet netjes van hem". ``bot.roleplay.moves.MoveC
 every sentence of a turn in which no cue phrase was found and which the step classifier does not read as a clear step
 (below ``moves.CLEAR_STEP``), is not read as one of the other pitfalls (advice stays ``redden``, going into the facts
 stays ``inhoud``, from ``PITFALL_FLAG`` on), does not take back the professional's
-own words and has at least ``MIN_WORDS`` words ("Nee hè." is no lecture). A sentence counts as a judgement when the
+own words and has at least ``MIN_WORDS`` words ("Nee hè." is no lecture), and is no clear small talk, no open
+question and no plain pluperfect ("U had zich er de hele week op verheugd": session 19, a user test; see
+``moves._judges``). A sentence counts as a judgement when the
 model is at least ``THRESHOLD`` sure; the turn is then the pitfall ``oordelen``, always as an uncertain read
 (``moves.UNSURE_CUE``): the engine forgives the first one of a session (the persona asks what was meant) and counts
 every next one, and the debrief quotes the sentence.

@@ -5,28 +5,35 @@ Three sources, all explainable:
    (judging, lecturing, also "jullie moeten ..."), which the step classifier does not know, and for advice
    that takes the problem over (``redden``: "ik stel voor dat jullie ...", "mijn advies is", "als ik jou was");
 2. the step classifier (``bot.steps.classifier.classify_step``), injected so tests can replace it.
-   Its label ``geen`` and any label below ``min_confidence`` become ``onduidelijk``;
+   Its label ``geen`` and any label below ``min_confidence`` become ``onduidelijk``; a turn of only clear small talk
+   or fillers ("hallo, u spreekt met Anouk", "hmm") is marked ``Move.small_talk`` and the engine counts no turn;
 3. the learned judgement read (``bot.roleplay.learned_judgement``) for a sentence without a cue phrase that is no
    clear step: a soft lecture or kind judgement ("dat was achteraf niet zo handig, dat voel je zelf ook wel") is an
-   uncertain ``oordelen`` read (``UNSURE_CUE``), forgiven once per session like a cue in a clear step.
+   uncertain ``oordelen`` read (``UNSURE_CUE``), forgiven once per session. Not in clear small talk, an open question
+   ("Hoe slaapt u de laatste tijd?") or a pluperfect that gives back what the other did or hoped ("U had zich er de
+   hele week op verheugd"): the model took those for lectures (a user test).
 
 A judging cue wins over a step label, except over ``redden`` (a fix that starts with "je moet"
-is still a fix); both are pitfalls and the debrief quotes them. A cue is read per sentence: when
-the step classifier reads the cue's sentence as a clear step (``Je moet wel doodmoe zijn`` is an
-acknowledgement, not a lecture), the judging read is uncertain (``UNSURE_CUE``) and the engine
-forgives it once. "moet ... zijn" about how someone feels is never a judging cue, nor is "je moet" inside an indirect
-question ("weet niet waar je moet kijken").
+is still a fix); both are pitfalls and the debrief quotes them. A cue is read per sentence and is always a sure read
+(``SURE_CUE``), also where the step classifier reads its sentence as a clear step: "je kunt hem toch niet zomaar laten
+zitten" reads as realiteit 0.92, and forgiving it let a lecture pass unnoticed (session 19, two user tests; on all 40
+practice path sets the change was even: one good path more, one less). A step read only in a sentence that carries a
+cue is no move of the turn (``steps_in_cued_sentences``). What is no judgement: "moet ... zijn" about how someone feels,
+"je moet" inside an indirect question or a condition ("weet niet waar je moet kijken", "ook als je moet huilen"), a cue
+in a clause that reports a feeling or someone's words ("het gevoel dat je moet bewijzen ...", "hij schrijft dat u
+overdrijft"), "... niet maken dat ..." (what nobody can bring about), and "ik stel voor dat jullie" in a proposal for
+how the meeting goes on.
 """
 from __future__ import annotations
 
 import re
-from typing import Callable, Dict, Iterable, List, Optional, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Set, Tuple
 
 from bot import lemmas
 from bot.knowledge.loader import get_knowledge
 from bot.patterns import Pattern, Token, compile_pattern, find_all, may_match, words_of
 from bot.roleplay import context as conversation_context
-from bot.roleplay.engine import Move
+from bot.roleplay.engine import FILLERS, GREETING, Move
 from bot.roleplay.models import JUDGEMENT, STEPS, UNCLEAR
 
 StepClassifier = Callable[[str], object]
@@ -36,7 +43,7 @@ _DIRECT = set(STEPS) | {"inhoud", "redden"}
 _OTHER_PITFALLS = _DIRECT - set(STEPS)  # the pitfalls the step classifier reads itself
 SURE_CUE = 0.9
 LEARNED_JUDGEMENT = "klinkt als een oordeel of de les lezen"  # the signal of a learned judgement read
-UNSURE_CUE = 0.45  # below the engine's UNSURE: a judging cue in a sentence that reads as a clear step
+UNSURE_CUE = 0.45  # below the engine's UNSURE: the learned judgement read (always uncertain, forgiven once)
 CLEAR_STEP = 0.6
 # "je moet wel moe zijn", "dat moet zwaar voor u zijn": a guess about a feeling, not an instruction
 _FEELING = (
@@ -48,13 +55,29 @@ _EPISTEMIC = re.compile(
 )
 
 
-# "... weet niet waar je moet kijken", "snapt niet wat je moet doen": "je moet" inside an indirect question describes
-# someone's doubt; it is no instruction.
-_QUESTION_WORDS = frozenset("waar wat hoe wanneer welke welk wie of".split())
+# "... weet niet waar je moet kijken", "snapt niet wat je moet doen", "ook als je moet huilen": "je moet" inside an
+# indirect question or a condition describes someone's doubt or situation; it is no instruction.
+_QUESTION_WORDS = frozenset("waar wat hoe wanneer welke welk wie of als".split())
+# "het gevoel hebt dat je moet bewijzen ...", "vader stuurt terug dat u overdrijft": a cue inside a clause that
+# gives back what the other feels or what someone else says is a reflection, no judgement of the professional's own
+# ("ik vind dat je overdrijft" is one: "vind" is not among these words).
+_REPORTING_WORDS = frozenset(
+    "idee gevoel indruk angst zegt zei zeggen schrijft schreef stuurt stuurde appt appte roept riep beweert beweerde "
+    "vindt vond denkt dacht verwijt verweet terug".split())
+_REPORT_REACH = 3  # how many words before "dat" the reporting word may stand
 
 
-def _embedded_question(tokens: List[Token], start: int, phrase: str) -> bool:
-    return " moet" in f" {phrase}" and start > 0 and tokens[start - 1].text in _QUESTION_WORDS
+def _not_an_instruction(tokens: List[Token], start: int, end: int, phrase: str) -> bool:
+    """The cue phrase at ``tokens[start:end + 1]`` judges nobody: "je moet" inside an indirect question or a condition
+    (``_QUESTION_WORDS``), a cue in a clause that reports a feeling or someone else's words (``_REPORTING_WORDS``
+    before "dat"), or "... niet maken dat ..." that says what nobody can bring about ("zoals het nu is kun je niet
+    maken dat ze terugkomt": a reality)."""
+    before = tokens[start - 1].text if start > 0 else ""
+    if " moet" in f" {phrase}" and before in _QUESTION_WORDS:
+        return True
+    if before == "dat" and any(t.text in _REPORTING_WORDS for t in tokens[max(0, start - 1 - _REPORT_REACH):start - 1]):
+        return True
+    return tokens[end].text == "maken" and end + 1 < len(tokens) and tokens[end + 1].text == "dat"
 
 
 def _words(text: str) -> List[Token]:
@@ -78,14 +101,18 @@ class CueLexicon:
 
     def match(self, text: str) -> Optional[Tuple[str, List[str]]]:
         found: Dict[str, List[str]] = {}
+        spans: set = set()  # "u had ... moeten" and "u had ... ... moeten" on the same words count once
         tokens = _words(text)
         present = words_of(tokens)
         for move, phrase, pattern in self.patterns:
             if not may_match(present, pattern):  # most phrases cannot start anywhere in this sentence
                 continue
-            hits = [hit for hit in find_all(tokens, pattern) if not _embedded_question(tokens, hit[0], phrase)]
+            hits = [hit for hit in find_all(tokens, pattern) if not _not_an_instruction(tokens, hit[0], hit[1], phrase)]
             start = tokens[hits[0][0]].start if hits else 0
             if hits and not (" moet" in f" {phrase}" and _EPISTEMIC.search(text[start:])):
+                if (move, hits[0]) in spans:
+                    continue
+                spans.add((move, hits[0]))
                 found.setdefault(move, []).append(phrase)
         if not found:
             return None
@@ -146,12 +173,14 @@ class MoveClassifier:
         cue = self._cue(text, result)
         if cue and not (label == "redden" and cue[0] == "oordelen"):
             move, phrases, certainty, sentence = cue
+            judged = self.steps_in_cued_sentences(result)
             return Move(zet=move, zekerheid=certainty, signalen=phrases, stap_label=label,
-                        zetten=[move] + [m for m in all_moves if m != move], valkuilzin=sentence)
+                        zetten=[move] + [m for m in all_moves if m != move and m not in judged], valkuilzin=sentence)
         if label in _DIRECT and confidence >= self.min_confidence:
             return Move(zet=label, zekerheid=confidence, signalen=features, stap_label=label, zetten=all_moves,
                         zelfcorrectie=_corrects_itself(result), valkuilzin=_pitfall_sentence(result, all_moves))
-        return Move(zet=UNCLEAR, zekerheid=confidence, signalen=[], stap_label=label)
+        return Move(zet=UNCLEAR, zekerheid=confidence, signalen=[], stap_label=label,
+                    small_talk=_small_talk(text, result, label))
 
     @staticmethod
     def _in_context(result, label, confidence, all_moves, context):
@@ -182,19 +211,35 @@ class MoveClassifier:
             return (cue[0], cue[1], SURE_CUE, None) if cue else None
         best = None
         for part in parts:
-            if getattr(part, "zelfcorrectie", False):
-                continue  # "dat had ik niet zo moeten zeggen" takes back the professional's own words
-            cue = self.lexicon.match(part.zin)
-            clear_step = part.stap in STEPS and part.zekerheid >= CLEAR_STEP
-            learned = not cue and not clear_step and self._judges(part)
-            if learned:  # a soft judgement or lecture the cue phrases miss: always an uncertain read
-                cue = (JUDGEMENT, [LEARNED_JUDGEMENT])
-            if not cue:
-                continue
-            certainty = UNSURE_CUE if clear_step or learned else SURE_CUE
-            if best is None or certainty > best[2]:
+            cue, certainty = self._part_cue(part)
+            if cue and (best is None or certainty > best[2]):
                 best = (cue[0], cue[1], certainty, part.zin if len(parts) > 1 else None)
         return best
+
+    def _part_cue(self, part) -> Tuple[Optional[Tuple[str, List[str]]], float]:
+        """The cue move and phrases of one sentence of a turn, and how sure that read is; (None, 0.0) without one."""
+        if getattr(part, "zelfcorrectie", False):
+            return None, 0.0  # "dat had ik niet zo moeten zeggen" takes back the professional's own words
+        cue = self.lexicon.match(part.zin)
+        if cue and cue[0] == "redden" and _proposes_the_meeting(part.zin):
+            cue = None  # "ik stel voor dat jullie ieder apart een gesprek krijgen": how the meeting goes on
+        clear_step = part.stap in STEPS and part.zekerheid >= CLEAR_STEP
+        if not cue and not clear_step and self._judges(part):
+            # a soft judgement or lecture the cue phrases miss: always an uncertain read
+            return (JUDGEMENT, [LEARNED_JUDGEMENT]), UNSURE_CUE
+        return cue, SURE_CUE if cue else 0.0
+
+    def steps_in_cued_sentences(self, result) -> Set[str]:
+        """The steps the step classifier read only in sentences that carry a cue (or a learned judgement): "U moet
+        ook ophouden met al die berichten." reads as realiteit but names no reality, it lectures; such a step is no
+        move of the turn (a user test: a lecture credited the step realiteit). A turn of one sentence: its step
+        read. Steps of other sentences of the turn stay ("Wat heb je nodig? Misschien moet je hem gewoon een kans
+        geven." asked about the need)."""
+        parts = list(getattr(result, "delen", None) or [])
+        cued = [self._part_cue(part)[0] is not None for part in parts]
+        in_cued = {part.stap for part, cue in zip(parts, cued, strict=True) if cue}
+        elsewhere = {part.stap for part, cue in zip(parts, cued, strict=True) if not cue}
+        return {step for step in in_cued - elsewhere if step in STEPS}
 
     def _judges(self, part) -> bool:
         """The learned read (``bot.roleplay.learned_judgement``) finds a soft judgement or lecture in this sentence;
@@ -206,6 +251,9 @@ class MoveClassifier:
         from bot.steps.classifier import PITFALL_FLAG
 
         if (part.stap in _OTHER_PITFALLS and part.zekerheid >= PITFALL_FLAG) or len(part.zin.split()) < MIN_WORDS:
+            return False
+        if _clear_small_talk(part) or _open_question(part.zin) \
+                or _plain_past(part.zin):
             return False
         return judgement(part.zin) is not None
 
@@ -224,6 +272,59 @@ def _pitfall_form(text: str, move: Move) -> Move:
     return Move(zet=form.valkuil, zekerheid=1.0, signalen=[form.kenmerk], stap_label=move.stap_label,
                 zetten=[form.valkuil] + [m for m in move.zetten if m != form.valkuil],
                 valkuilzin=form.zin if several else None)
+
+
+_SMALL_TALK = "overig"  # the step classifier's label of a greeting, a check question, a filler (bot.steps.models.OTHER)
+
+
+def _clear_small_talk(part) -> bool:
+    """The step classifier read this sentence as small talk (a greeting, a check question, fillers), clearly."""
+    return part.stap == _SMALL_TALK and part.zekerheid >= CLEAR_STEP
+# Words that make a question rhetorical or a past a reproach: "hoe kun je dat nou doen?", "wat moet je toch ...?",
+# "u had ... moeten", "dat had u kunnen weten", "je had het ... beter".
+_LECTURING = frozenset("toch nou moeten moest kunnen kon mogen mocht beter".split())
+_OPEN_QUESTION = re.compile(r"^\W*(?:(?:en|maar|dus|ja|oké|ok|nee|eh|bij|met|van|voor|naar|over|tegen|aan)\W+)*"
+                            r"(?:wie|wat|hoe|waar|wanneer|welke|welk|hoeveel|hoelang)\b[^?]*\?\W*$", re.IGNORECASE)
+# "U had u er de hele week op verheugd", "U had een rittenkaart gekocht": the pluperfect gives back what the other
+# did or hoped (the learned read took "u had ..." for "u had ... moeten").
+_PLUPERFECT = re.compile(r"\b(?:had|hadden)\b", re.IGNORECASE)
+
+
+def _lectures(sentence: str) -> bool:
+    return any(word in _LECTURING for word in re.findall(r"\w+", sentence.lower()))
+
+
+def _open_question(sentence: str) -> bool:
+    """An open question ("Bij wie kun jij je verhaal kwijt?", "Hoe houdt u zich overeind?") asks; only a rhetorical
+    one ("Hoe kun je dat nou doen?", ``_LECTURING``) can lecture, and "waarom" is left to the learned read."""
+    return bool(_OPEN_QUESTION.match(sentence)) and not _lectures(sentence)
+
+
+def _plain_past(sentence: str) -> bool:
+    """A sentence in the pluperfect without a modal or lecturing word: what the other did, felt or hoped."""
+    return bool(_PLUPERFECT.search(sentence)) and not _lectures(sentence)
+
+
+def _small_talk(text: str, result, label: Optional[str]) -> Optional[str]:
+    """What kind of small talk an unclear turn is: only a greeting, an introduction or a welcome (the step classifier
+    read every sentence as clear small talk, ``_clear_small_talk``) or only fillers ("hmm", "eh", "oké"); None for a
+    turn that is unclear.
+    The engine then counts no turn (a user test: "hallo met het buurtteam" and "hmm" raised the tension until a
+    father hung up)."""
+    from bot.steps.classifier import is_filler
+
+    if label not in (None, "geen"):
+        return None
+    if is_filler(text):
+        return FILLERS
+    parts = list(getattr(result, "delen", None) or [])
+    return GREETING if parts and all(_clear_small_talk(part) for part in parts) else None
+
+
+def _proposes_the_meeting(sentence: str) -> bool:
+    from bot.steps.classifier import is_meeting_proposal  # lazy, like the step classifier itself
+
+    return is_meeting_proposal(sentence)
 
 
 def _pitfall_sentence(result, moves: List[str]) -> Optional[str]:

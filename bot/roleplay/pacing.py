@@ -10,7 +10,10 @@
 - Replies come from ``rolantwoorden[<current role>][<move>][<band>]`` when the scenario has them,
   else from ``antwoorden[<move>][<band>]``: a Slachtoffer sounds different from an Aanklager.
 - A reply that opens by echoing one word of the professional ("Boos? Natuurlijk ben ik boos.") is said only when
-  the professional used that word (``fitting_replies``); the persona does not answer a word nobody said.
+  the professional used that word (``fitting_replies``); the persona does not answer a word nobody said. Likewise a
+  reply that takes up an offer to act ("Als jij met haar praat, ...") follows only an offer, and "Ga me niet vertellen
+  hoe ik me voel." only a turn that named a feeling; when no line of the band fits, a fitting line of the same move
+  in the nearest band is said (``reply_lines``).
 """
 from __future__ import annotations
 
@@ -58,11 +61,70 @@ _ECHO_STEM = 4  # "rust" meets "rustig", "optie" meets "opties", "regel" meets "
 
 
 def fitting_replies(variants: Sequence[str], said: str) -> List[str]:
-    """``variants`` without the ones that echo a word the professional did not use in ``said`` ("Boos?" after "wat
-    vervelend voor u"); all of them when no other variant is left."""
+    """``variants`` without the ones that do not fit ``said`` (``_fits``); all of them when no other variant is left."""
+    return _fitting(variants, said) or list(variants)
+
+
+def reply_lines(scenario: Scenario, role: str, move: str, tension: int, said: str, resisted: bool = False) -> List[str]:
+    """The reply lines for this role, move and tension that fit what the professional said; when none of them fits,
+    the fitting lines of the same move in the nearest other band ("Als jij met haar praat, luistert ze misschien wel."
+    answers an offer to call her, not advice to the father: then "Hm, jij wilt het voor me oplossen." of the low band);
+    all lines of this band when no band has a fitting one."""
+    variants = reply_variants(scenario, role, move, tension, resisted)
+    if resisted:
+        return fitting_replies(variants, said)
+    for band in _NEAREST[band_of(tension)]:
+        for lines in (reply_variants(scenario, role, move, _BAND_TENSION[band]),  # the role's voice first
+                      list(getattr(getattr(scenario.antwoorden, move), band))):
+            fitting = _fitting(lines, said)
+            if fitting:
+                return fitting
+    return list(variants)
+
+
+_BAND_TENSION = {"laag": 2, "midden": 5, "hoog": 8}  # a tension in each band (``band_of``)
+_NEAREST = {"laag": ("laag", "midden", "hoog"), "midden": ("midden", "laag", "hoog"),
+            "hoog": ("hoog", "midden", "laag")}
+
+
+def _fitting(variants: Sequence[str], said: str) -> List[str]:
     words = {w[:_ECHO_STEM] for w in re.findall(r"[a-zà-ÿ]+", said.lower())}
-    fitting = [v for v in variants if not _echoes_something_else(v, words)]
-    return fitting or list(variants)
+    return [v for v in variants if not _echoes_something_else(v, words) and _fits(v, said)]
+
+
+# A reply that takes the professional up on an offer to act ("Als jij met haar praat, ...", "Fijn dat je het oppakt.",
+# "Jij gaat het dus regelen?") fits only a turn that offered to act ("ik bel haar", "zal ik ...?"), not advice to the
+# persona ("misschien moet je de jongens zelf laten kiezen": a user test).
+_TAKES_UP_OFFER = re.compile(
+    r"\b(?:als (?:jij|u) (?:\w+ ){0,3}(?:praat|belt|regelt|zegt|bespreekt|spreekt|overneemt)"
+    r"|(?:jij|u) gaat (?:\w+ ){0,3}(?:regelen|bellen|aanspreken|bepalen|zeggen|praten)"
+    r"|gaat u (?:\w+ ){0,3}(?:aanspreken|bepalen|regelen|bellen)|ga jij (?:\w+ ){0,3}(?:zeggen|regelen|bellen)"
+    r"|fijn dat (?:je|u) het oppakt|(?:bel|regel|zeg|praat) (?:jij|u) (?:\w+ ){0,2}(?:maar|haar|hem|het)\b"
+    r"|aangeboden|wilt oppakken|zou u dat willen doen|zet het dan in uw verslag|nu wil je ineens helpen"
+    r"|(?:dan|wel) weten wat (?:ze|hij) zegt)"
+    r"|^\W*(?:graag|ja,? alsjeblieft|ja,? graag)\b",  # "Graag. Ik heb het zelf al zo vaak geprobeerd."
+    re.IGNORECASE,
+)
+_OFFERS = re.compile(
+    r"\b(?:ik (?:\w+ )?(?:bel|regel|praat|spreek|stuur|mail|app|schrijf|zet|zorg|los|bespreek|neem|ga|kan|wil|zal)"
+    r"|zal ik|wil je dat ik|wilt u dat ik|willen jullie dat ik|laat (?:mij|ik)|(?:regel|bel|doe|zet|vraag) ik)\b",
+    re.IGNORECASE,
+)
+# A reply that refuses to be told a feeling ("Ga me niet vertellen hoe ik me voel.") fits a turn that names one, not a
+# turn that only asks ("sorry dat ik het vraag maar hoe gaat het nu met u?": a user test).
+_TOLD_A_FEELING = re.compile(r"\b(?:vertellen hoe ik me voel|hou op met dat begrip|begrip heb ik niks aan|"
+                             r"begrip is mooi)\b", re.IGNORECASE)
+
+
+def _fits(variant: str, said: str) -> bool:
+    """What the reply takes for granted was said: an offer to act, or a feeling named (``_TAKES_UP_OFFER``,
+    ``_TOLD_A_FEELING``)."""
+    if _TAKES_UP_OFFER.search(variant) and not _OFFERS.search(said):
+        return False
+    if _TOLD_A_FEELING.search(variant):
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+", said.strip()) if s.strip()]
+        return not sentences or not all(s.rstrip().endswith("?") for s in sentences)
+    return True
 
 
 def _echoes_something_else(variant: str, words: set) -> bool:

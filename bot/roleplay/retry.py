@@ -18,15 +18,40 @@ _RETRY = re.compile(
     r"beurt (?P<nr>\d{1,3}|[a-z]+)(?: opnieuw| overdoen| nog een keer| nog eens)?$"
 )
 _RETRY_AFTER = re.compile(r"^(?:probeer|doe) beurt (?P<nr>\d{1,3}|[a-z]+) (?:opnieuw|nog een keer|nog eens|over)$")
+# Asked in other words ("mag ik beurt 2 nog een keer doen?", "probeer opnieuw vanaf de vorige beurt"; a user test
+# found both read as a turn): a short message that names a turn and asks to do it again, in no other words than
+# these (a line to the persona has words of its own).
+_TURN = re.compile(r"\bbeurt (?P<nr>\d{1,3}|[a-z]+)\b|\b(?:de |mijn )?(?:vorige|laatste) beurt\b")
+_AGAIN = re.compile(r"\b(?:opnieuw|overnieuw|nog (?:een keer|eens)|over ?doen|overdoen|terug|probeer|proberen)\b")
+_ASKING_WORDS = frozenset(
+    "mag ik kan kun wil wou zou graag even de het dit vanaf bij van naar ga gaan we wij doen beurt nog een keer eens "
+    "opnieuw overnieuw over overdoen probeer proberen terug vorige laatste mijn alsjeblieft aub oké ok nee sorry wacht "
+    "dan maar toch beginnen starten spelen zeggen typen".split())
+LAST_TURN = -1  # "de vorige beurt": the last turn played, resolved by the session (``PracticeService.retry``)
 
 
 def retry_turn(text: Optional[str]) -> Optional[int]:
-    """The turn number in 'probeer opnieuw vanaf beurt 3' (and similar); None for other text."""
+    """The turn number in 'probeer opnieuw vanaf beurt 3' (and similar: "mag ik beurt 2 nog een keer doen?"),
+    ``LAST_TURN`` for "de vorige beurt"; None for other text."""
     norm = " ".join(re.sub(r"[^\w\s/]", " ", (text or "").lower()).split())
     match = _RETRY.match(norm) or _RETRY_AFTER.match(norm)
     if not match:
-        return None
+        return _asked_again(norm)
     number = match.group("nr")  # 'beurt 2' or 'beurt twee'
+    return int(number) if number.isdigit() else NUMBER_WORDS.get(number)
+
+
+def _asked_again(norm: str) -> Optional[int]:
+    """A request to redo a turn in other words (``_TURN``, ``_AGAIN``, only ``_ASKING_WORDS`` besides)."""
+    turn = _TURN.search(norm)
+    if not turn or not _AGAIN.search(norm):
+        return None
+    number = turn.group("nr")
+    rest = (norm[:turn.start()] + " " + norm[turn.end():]).split()
+    if not all(word in _ASKING_WORDS for word in rest):
+        return None
+    if number is None:
+        return LAST_TURN
     return int(number) if number.isdigit() else NUMBER_WORDS.get(number)
 
 

@@ -25,11 +25,12 @@ FORGET = "vergeet"
 
 
 def command_of(text: str) -> Optional[str]:
-    """'hint', 'feedback' or 'stop' when the whole message is such a request (``bot.commands``); 'vergeet' for a
-    request to forget this conversation ("wis dit gesprek", "verwijder mijn gegevens"), which is no turn."""
+    """'hint', 'feedback', 'stop' or 'verder' (back after a break) when the whole message is such a request
+    (``bot.commands``); 'vergeet' for a request to forget this conversation ("wis dit gesprek", "verwijder mijn
+    gegevens"), which is no turn."""
     if commands.is_forget_request(text, in_role_play=True):
         return FORGET
-    return commands.whole_message(text, (commands.HINT, commands.FEEDBACK, commands.STOP))
+    return commands.whole_message(text, (commands.HINT, commands.FEEDBACK, commands.STOP, commands.RESUME))
 
 
 def move_name(move_id: Optional[str], zetten: Dict[str, Any]) -> Optional[str]:
@@ -183,6 +184,8 @@ class PracticeService:
                                            **feedback.hint(engine.scenario, engine.state, zetten)})
             if command == "feedback":
                 return PlayResult("feedback", feedback.feedback_text(engine.scenario, engine.state, zetten))
+            if command == commands.RESUME:  # back after a break: where the talk stands, no turn
+                return PlayResult("feedback", feedback.resume_text(engine.scenario, engine.state, zetten))
             if command == "stop":
                 return self._finish(row, data, engine, zetten, stopped=True)
             if command == FORGET:
@@ -230,6 +233,8 @@ class PracticeService:
             ending = engine.state.ending
             if ending == status.STOPPED and not engine.state.turns:
                 return PlayResult("fout", "Er is nog geen beurt gespeeld om opnieuw te proberen.")
+            if int(turn_nr) == retry.LAST_TURN:  # "probeer opnieuw vanaf de vorige beurt"
+                turn_nr = len(engine.state.turns)
             try:
                 removed = engine.rewind(int(turn_nr))
             except RoleplayError as exc:

@@ -114,6 +114,10 @@ _SELF_CORRECTION = re.compile(
     r"(?: (?:weer|door))?(?=\W*$)"  # "vergeet wat ik net zei", "streep dat maar door" (not "vergeet dat niet")
     r"|dat (?:doet|deed) er (?:\w+ )?(?:hier|nu) (?:\w+ )?niet toe"  # "nee wacht, dat doet er hier niet toe"
     r"|(?:dat|het) klonk als een (?:preek|verwijt|oordeel|les)"
+    r"|(?:dat|dit) was (?:\w+ )?(?:een )?(?:oordeel|preek|verwijt|advies)(?: van (?:mij|me))?(?=\W*$)"  # "sorry, dat
+    # was een oordeel" names the professional's own misstep (not "dat was een verwijt van haar")
+    # not persuading or lecturing after all: "ik ga je niet ompraten", "ik ga u niet de les lezen"
+    r"|ik ga (?:je|jou|u|jullie) (?:\w+ )?niet (?:ompraten|overhalen|overtuigen|de les lezen|veroordelen)"
     r"|(?:die|deze|dat) (?:haal|neem|trek) ik (?:\w+ )?terug\b"  # "nee, die haal ik terug"
     r"|(?:die|deze|dat) trek ik (?:\w+ )?in\b"  # "die trek ik in"
     r"|(?:die|deze) (?:vraag|opmerking) was (?:\w+ )?(?:niet handig|onhandig|dom|niet goed|niet eerlijk)"
@@ -142,7 +146,7 @@ _SELF_CORRECTION = re.compile(
     re.IGNORECASE,
 )
 # Words that may stand before a self-correction in its clause ("wacht, ...", "oei sorry, ...").
-_FILLERS = frozenset("wacht sorry oei ho hola nee oké oke ok hm hmm stop oeps pff even eens momentje excuus "
+_FILLERS = frozenset("wacht sorry oei ho hola nee oké oke ok hm hmm eh ehm stop oeps pff even eens momentje excuus "
                      "pardon o oh ah hoor jeetje ja nou zeg".split())
 SELF_CORRECTION = "zelfcorrectie"  # the feature of a self-correction part
 FILLER = "alleen vulwoorden"  # the feature of a part of only fillers ("... zo.")
@@ -192,6 +196,32 @@ _NO_VERDICT = re.compile(
     re.IGNORECASE,
 )
 NO_VERDICT = "geen oordeel over de feiten"  # the feature of such a read
+# Taking no side ("nee, ik sta niet aan haar kant", "ik sta aan niemands kant", "ik kies niet tussen jullie"): a stance
+# (visie) like refusing to settle the facts; the model read "niet aan haar kant" as realiteit (0.52) and a father took
+# it for a reality to swallow (a user test).
+_NO_SIDE = re.compile(
+    r"\bik (?:sta|ben) (?:\w+ ){0,2}niet aan (?:haar|zijn|jouw|uw|iemands|de ene|een) (?:\w+ )?kant\b"
+    r"|\bik (?:sta|ben) (?:\w+ )?aan niemands kant\b"
+    r"|\bik kies (?:\w+ )?(?:geen|niet een) (?:kant|partij)\b"
+    r"|\bik kies (?:\w+ )?niet (?:voor (?:haar|hem|jou|u|een van (?:jullie|beiden|jullie tweeën))|tussen)\b",
+    re.IGNORECASE,
+)
+NO_SIDE = "geen kant kiezen"  # the feature of such a read
+# Taking a burden off the other, mostly a child ("Dat hoef jij helemaal niet op te lossen.", "Dat is niet jouw taak.",
+# "Daar hoef jij niet voor te zorgen."): the workbook's message that the parents' conflict is not the child's to carry
+# (visie); the model read "hoef jij ... op te lossen" as taking over (redden, 0.87) in a self-correction that a user
+# test found.
+_NOT_YOURS = re.compile(
+    r"\b(?:dat|het|die ruzie|dit) (?:hoef|hoeft) (?:jij|je|u|jullie) (?:\w+ ){0,2}niet (?:\w+ ){0,2}"
+    r"(?:op te lossen|te regelen|te fixen|te dragen|op te vangen|goed te maken|te redden)\b"
+    r"|\b(?:jij|je|u) hoeft (?:\w+ ){0,3}niet (?:\w+ ){0,2}(?:op te lossen|te regelen|te fixen|te dragen|op te vangen|"
+    r"goed te maken|te redden)\b"
+    r"|\bdaar hoef (?:jij|je|u) (?:\w+ ){0,2}niet (?:voor )?te zorgen\b"
+    r"|\b(?:dat|het) is (?:\w+ )?niet (?:aan jou|jouw taak|jouw probleem|jouw verantwoordelijkheid|jouw schuld|"
+    r"iets voor jou)(?: om (?:\w+ ){0,3}(?:op te lossen|te regelen|te dragen))?\b",
+    re.IGNORECASE,
+)
+NOT_YOURS = "niet aan jou om op te lossen"  # the feature of such a read
 # An encouragement to think aloud or say anything ("je mag gewoon hardop denken", "bedenk maar wat", "noem gerust
 # alles", "er is geen fout antwoord"): a sentence of only this is no move (the model read "bedenk maar gewoon wat"
 # as inhoud, 0.95, and made it the main move of an options question).
@@ -216,13 +246,26 @@ ENCOURAGEMENT = "aanmoediging om hardop te denken"  # the feature of such a part
 # A greeting, phone opening or welcome ("Goeiemorgen, met mij.", "Hoi, met Sanne van het buurtteam.", "Kom maar
 # binnen, ga zitten."): a sentence of only these is small talk, no move. The model read an informal greeting
 # ("goeiemorgen", "môgge") by its letters as "morgen" of a promise ("morgen bel ik haar"): redden, 0.87-0.97.
+# The professional's team or service, in an introduction ("ik ben Anouk van het buurtteam", "met het wijkteam").
+_TEAM = (r"(?:[\w'-]*team|gemeente|school|cjg|jeugdzorg|veilig thuis|wijkcentrum|consultatiebureau|jeugdhulp|"
+         r"jeugdbescherming|raad voor de kinderbescherming)")
 _GREETING = re.compile(
-    r"^\W*(?:(?:ja|nou|hé|hee|hey|oké|zo)\W+)*(?:"
+    r"^\W*(?:(?:ja|nou|hé|hee|hey|oké|zo|hoi|hai|hallo|dag|goedemorgen|goedemiddag|goedenavond|goedendag)\W+)*(?:"
     r"(?:hoi|hai|hallo|hello|hey|hee|hé|hoihoi|dag|daag|doei|moi|ha|hoe is het|hoe gaat het)"
     r"|(?:goede|goeie|goeie?n|goei)(?:morgen|middag|avond|dag)|goedemorgen|goedemiddag|goedenavond|goedendag"
     r"|(?:morgen|middag|avond|môgge|mogge|morrege)"
     r"|(?:met|je spreekt met|u spreekt met|hier is|dit is) (?:mij|mijzelf|(?-i:[A-Z])[\w'-]+(?: (?-i:[A-Z])[\w'-]+)?)"
     r"(?: (?:van|bij|uit) (?:het|de) [\w'-]+(?: (?-i:[A-Z])[\w'-]+)?)?"
+    # typed in lower case ("u spreekt met anouk", "ik ben anouk van het buurtteam", "met het buurtteam"): an
+    # introduction by name to the other, or of one's team; not "ik ben moe van het gedoe" (no team)
+    r"|(?:je|u|jullie) (?:spreekt|spreken) (?:nu )?met [\w'-]+(?: [\w'-]+)?"
+    r"|(?:ik ben|mijn naam is) (?-i:[A-Z])[\w'-]+(?: (?-i:[A-Z])[\w'-]+)?"
+    r"(?: (?:van|bij|uit) (?:het|de) " + _TEAM + r")?"
+    r"|ik ben [\w'-]+(?: [\w'-]+)? (?:van|bij|uit) (?:het|de) " + _TEAM + r"|mijn naam is [\w'-]+(?: [\w'-]+)?"
+    r"|(?:met|hier is|dit is|u spreekt met|je spreekt met) (?:het|de) " + _TEAM +
+    # a service opener: "Wat kan ik voor u doen?", "Waarmee kan ik je helpen?"
+    r"|(?:wat kan ik voor (?:je|jou|u|jullie) (?:doen|betekenen)|(?:waarmee|hoe) kan ik (?:je|jou|u|jullie) "
+    r"(?:helpen|van dienst zijn))"
     r"|kom (?:maar |gerust |even )?(?:binnen|verder|erbij)|kom er (?:maar |gerust |even )?bij"
     r"|(?:ga|gaat u|gaan jullie) (?:maar |lekker |gerust |even )*zitten"
     r"|welkom(?: allemaal| allebei| hier)?|(?:mevrouw|meneer) (?-i:[A-Z])[\w'-]+"
@@ -248,6 +291,30 @@ _HONESTY = (r"(?:ik (?:moet|zal|ga|wil) (?:(?:even|heel|wel|ook|u|je|jou|gewoon)
 _HONEST_SENTENCE = re.compile(r"^\W*(?:(?:ja|nou|kijk|oké|zo|maar|en)\W+)*" + _HONESTY
                               + r"(?:\W+(?:meneer|mevrouw|hoor))*\W*$", re.IGNORECASE)
 HEDGE = "eerlijkheid aankondigen"  # the feature of a sentence of only that hedge
+# The professional's own nerves ("sorry, ik ben een beetje zenuwachtig", "ik moet even wennen"): a nervous trainee's
+# aside, no move; the learned judgement read took "sorry ik ben een beetje zenuwachtig" for a lecture (a user test).
+_NERVES = re.compile(
+    r"^\W*(?:(?:sorry|eh|ehm|oei|nou|ja|oké|pff)\W+)*(?:ik ben|ik voel me|ik word) (?:(?:een beetje|wat|best|nogal|"
+    r"echt|zelf|ook|heel|erg|zo|even|gewoon) )*(?:zenuwachtig|nerveus|gespannen|onzeker)(?:\W+(?:hoor|hè|haha))?\W*$"
+    r"|^\W*(?:(?:sorry|eh|nou)\W+)*ik moet (?:\w+ )?(?:even )?wennen\W*$",
+    re.IGNORECASE,
+)
+NERVES = "eigen zenuwen"  # the feature of such a sentence
+# Who speaks first in a meeting ("Jij eerst misschien, en dan u.", "Eerst Yara, dan u."): managing the turns of the
+# talk, no move of its own; the model read "eerst ... misschien" as taking over (redden, 0.93), so a good question
+# about what both want raised the tension (a user test, the MDO scenario).
+_NAME_OR_YOU = r"(?:jij|je|u|jullie|(?-i:[A-Z])[\w'-]+|mevrouw|meneer|mama|papa|de ander|moeder|vader|dochter|zoon)"
+_SPEAKING_ORDER = re.compile(
+    r"^\W*(?:(?:en|dan|maar|oké|nou|misschien)\W+)*"
+    r"(?:" + _NAME_OR_YOU + r"\W+(?:eerst|als eerste|mag (?:eerst |als eerste )?beginnen|begint)"
+    r"|eerst\W+" + _NAME_OR_YOU + r"|begin (?:jij|je|u) (?:maar|eerst|gerust))"
+    r"(?:\W+(?:misschien|maar|hoor|gerust))*"
+    r"(?:\W+(?:en\W+)?(?:dan|daarna|daarna mag|na (?:jou|u|haar|hem))\W+" + _NAME_OR_YOU
+    + r"(?:\W+(?:weer|maar|hoor))?)?"
+    r"\W*$",
+    re.IGNORECASE,
+)
+SPEAKING_ORDER = "wie er eerst praat"  # the feature of such a sentence
 
 
 
@@ -432,6 +499,21 @@ _OFFER_TO_ACT = re.compile(
     re.IGNORECASE,
 )
 OFFER_TO_ACT = "aanbod om iets over te nemen"  # the feature of such a read
+# Announcing one's own advice ("Weet u wat ik zou doen?", "Als ik jou was, ...", "Wat ik zelf zou doen: ..."): the
+# professional is about to say what the other should do, the workbook's Redder (004, "De rollen van de
+# Dramadriehoek"). The model read "Weet u wat ik zou doen?" as an options question (opties, 0.88: "wat ... doen?"),
+# so a talk could end well on advice (a user test). Not a question about what the other would do ("wat zou jij
+# doen?") and not "ik weet niet wat ik zou doen" (the professional's own doubt).
+_ADVICE_ANNOUNCED = re.compile(
+    r"\bweet (?:je|jij|u|jullie) (?:\w+ )?wat ik (?:\w+ ){0,3}(?:zou|zal|ga) (?:\w+ ){0,2}"
+    r"(?:doen|zeggen|proberen|kiezen)\b"
+    r"|\b(?:wil|wilt) (?:je|jij|u|jullie) (?:\w+ )?weten wat ik (?:\w+ ){0,2}(?:zou|zal) (?:\w+ ){0,2}(?:doen|zeggen)\b"
+    r"|\bik (?:zal|ga) (?:je|jou|u|jullie) (?:\w+ )?(?:zeggen|vertellen) wat ik (?:\w+ ){0,2}zou (?:\w+ )?doen\b"
+    r"|^\W*(?:(?:en|nou|maar|dus|oké|kijk)\W+)*wat ik (?:\w+ ){0,2}zou doen(?:\s*[,:]|\s+is\b)"
+    r"|\bals ik (?:jou|u|jullie) (?:was|ben|zou zijn)\b",
+    re.IGNORECASE,
+)
+ADVICE_ANNOUNCED = "eigen advies aankondigen"  # the feature of such a read
 # Asking how the other is doing or feels, before anything else ("Hoe voelt u zich nu?", "Hoe is het nu met je?", "Ik
 # wil eerst horen hoe het met u gaat."), or naming what one hears them feel: attention for the person, so erkennen.
 # The model read these as dynamiek (0.49-0.60), realiteit (0.63) or nothing, and an angry father hung up after two of
@@ -591,7 +673,13 @@ def _only_fillers(text: str) -> bool:
 
 
 # Fillers that carry nothing of a move ("... zo.", "Oké."); not "jeetje", "oei", "pff": they acknowledge.
-_NEUTRAL_FILLERS = frozenset("zo oké oke ok hm hmm mm nou ja goed even eens momentje".split())
+_NEUTRAL_FILLERS = frozenset("zo oké oke ok hm hmm mm nou ja goed even eens momentje eh ehm euh uh uhm".split())
+
+
+def is_filler(text: str) -> bool:
+    """The text is only fillers that carry no move ("hmm", "eh", "oké", "ja ja"): the role-play reads such a turn as no
+    turn when the moment gives it no meaning either (``bot.roleplay.moves``)."""
+    return _only_neutral_fillers(text)
 
 
 def _only_neutral_fillers(text: str) -> bool:
@@ -696,11 +784,16 @@ def _is_encouragement(sentence: str) -> bool:
 
 
 def _no_verdict(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
-    """A sentence in which the professional refuses to settle the facts or who is right (``_NO_VERDICT``) is
-    visie: the model's read with visie and its own label swapped (explained by the cue)."""
-    if prediction.label in ("visie", OTHER) or not _NO_VERDICT.search(sentence):
+    """A sentence in which the professional refuses to settle the facts or who is right (``_NO_VERDICT``), or takes no
+    side (``_NO_SIDE``), is visie: the model's read with visie and its own label swapped (explained by the cue); one
+    that takes a burden off the other (``_NOT_YOURS``) is visie read from the cue (``_cued``)."""
+    if prediction.label in ("visie", OTHER):
         return None
-    return _read_as("visie", prediction, NO_VERDICT)
+    if _NO_VERDICT.search(sentence):
+        return _read_as("visie", prediction, NO_VERDICT)
+    if _NOT_YOURS.search(sentence) and not sentence.rstrip().endswith("?"):
+        return _cued("visie", prediction, NOT_YOURS)
+    return _read_as("visie", prediction, NO_SIDE) if _NO_SIDE.search(sentence) else None
 
 
 def _meeting_proposal(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
@@ -711,6 +804,12 @@ def _meeting_proposal(sentence: str, prediction: textclass.Prediction) -> Option
     return _read_as("opties", prediction, MEETING_PROPOSAL)
 
 
+def is_meeting_proposal(sentence: str) -> bool:
+    """The sentence proposes how the talk itself goes on (``_MEETING_PROPOSAL``): opties, also when it opens with an
+    advice phrase ("ik stel voor dat jullie ieder apart een gesprek krijgen")."""
+    return bool(_MEETING_PROPOSAL.search(sentence))
+
+
 def _offers_to_act(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
     """A sentence that offers to do something for the other (``_OFFER_TO_ACT``) is redden: the model's read with
     redden and its own label swapped (explained by the offer)."""
@@ -718,6 +817,14 @@ def _offers_to_act(sentence: str, prediction: textclass.Prediction) -> Optional[
             sentence):
         return None
     return _read_as("redden", prediction, OFFER_TO_ACT)
+
+
+def _announces_advice(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
+    """A sentence that announces the professional's own advice (``_ADVICE_ANNOUNCED``) is redden, read from the cue
+    (``_cued``)."""
+    if _sure_of("redden", prediction) or not _ADVICE_ANNOUNCED.search(sentence):
+        return None
+    return _cued("redden", prediction, ADVICE_ANNOUNCED)
 
 
 def _checks_in(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
@@ -792,6 +899,10 @@ def _read_parts(text: str, model: textclass.Classifier) -> List[Tuple[Part, text
                     prediction = textclass.Prediction(OTHER, 1.0, {OTHER: 1.0}, [GREETING])
                 elif _HONEST_SENTENCE.match(sentence):  # "Nou, ik moet eerlijk zijn.": a hedge, no move
                     prediction = textclass.Prediction(OTHER, 1.0, {OTHER: 1.0}, [HEDGE])
+                elif _NERVES.match(sentence):  # "sorry, ik ben een beetje zenuwachtig": own nerves, no move
+                    prediction = textclass.Prediction(OTHER, 1.0, {OTHER: 1.0}, [NERVES])
+                elif _SPEAKING_ORDER.match(sentence):  # "Jij eerst misschien, en dan u.": the order of speaking
+                    prediction = textclass.Prediction(OTHER, 1.0, {OTHER: 1.0}, [SPEAKING_ORDER])
                 elif read and _checks_the_statement_before(sentence, read[-1][0]):  # "Klopt dat?": no move
                     read.append((Part(sentence, begin, end, OTHER, 1.0),
                                  textclass.Prediction(OTHER, 1.0, {OTHER: 1.0}, [CHECK_QUESTION])))
@@ -802,8 +913,8 @@ def _read_parts(text: str, model: textclass.Classifier) -> List[Tuple[Part, text
                     prediction = _no_verdict(sentence, prediction) or prediction
                     prediction = _gives_room(sentence, prediction) or _reflects(sentence, prediction) \
                         or _names_own_limit(sentence, prediction) or prediction
-                    prediction = _offers_to_act(sentence, prediction) or _stops_the_talk(sentence, prediction) \
-                        or prediction
+                    prediction = _offers_to_act(sentence, prediction) or _announces_advice(sentence, prediction) \
+                        or _stops_the_talk(sentence, prediction) or prediction
                     prediction = _meeting_proposal(sentence, prediction) or _pushes_the_cup(sentence, prediction) \
                         or prediction
                     prediction = _checks_in(sentence, prediction) or prediction
@@ -848,15 +959,17 @@ def classify_step(
     read = _read_parts(text, model)
     parts = [part for part, _ in read]
     sure = [(part, pred) for part, pred in read if part.stap != OTHER and part.zekerheid >= threshold]
-    if not sure and len(read) > 1:  # no sentence is clear on its own: read the turn as a whole (without
-        # its self-corrections)
+    if not sure and len(read) > 1 and not all(part.stap == OTHER and part.zekerheid >= threshold for part in parts):
+        # no sentence is clear on its own: read the turn as a whole (without its self-corrections); not a turn of
+        # only clear small talk ("hoi, ik ben Anouk van het buurtteam. fijn dat je er bent": no step together either)
         rest = " ".join(part.zin for part, _ in read if not part.zelfcorrectie)
         whole = model.predict(rest, n_features=8) if rest else None
         if whole is not None and whole.label != OTHER and whole.confidence >= threshold:
             sure = [(Part(text, 0, len(text), whole.label, whole.confidence), whole)]
     if not sure:
-        best_part, best = max(read, key=lambda item: item[1].confidence)
-        why = SMALL_TALK if best_part.stap == OTHER and best.confidence >= threshold else UNCLEAR
+        _, best = max(read, key=lambda item: item[1].confidence)
+        # small talk only when every sentence is ("Hoi, ik ben Mirjam. Je zegt het heel stellig, ..." is unclear)
+        why = SMALL_TALK if all(part.stap == OTHER and part.zekerheid >= threshold for part in parts) else UNCLEAR
         return _no_step(why, best.confidence, best.probabilities, parts)
     pitfalls = [(p, pred) for p, pred in sure if p.stap in PITFALL_IDS and p.zekerheid >= max(PITFALL_FLAG, threshold)]
     steps = [(p, pred) for p, pred in sure if p.stap not in PITFALL_IDS]

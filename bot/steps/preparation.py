@@ -10,7 +10,7 @@ shared safety advice (``bot.intake.danger``) for danger told anywhere in the pre
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, List, Optional
+from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 
 from bot import status
 from bot.commands import is_forget_request
@@ -45,20 +45,50 @@ def label_name(label: str) -> str:
 
 
 def classification_text(sentence: str) -> str:
-    """The Dutch answer to 'welke stap is dit: <zin>'."""
+    """The Dutch answer to 'welke stap is dit: <zin>', with the reading per sentence of a longer turn
+    (``sentence_notes``), as ``rustpunt stap`` shows it."""
     result = classify_step(sentence)
     if not result.herkend:
         return texts.text("geen_stap", reden=result.tip)
     name = label_name(result.stap)
     if result.vorm is not None:  # a form of the pitfall with its own name ("Het kind in het midden zetten")
         name = f"{result.vorm.naam}, een vorm van de valkuil {name}"
-    return texts.text(
+    answer = texts.text(
         "stap_herkend",
         stap_naam=name,
         zekerheid=f"{result.zekerheid:.0%}",
         kenmerken=", ".join(result.kenmerken) or "-",
         tip=result.tip,
     )
+    return "\n".join([answer] + sentence_notes(result, label_name))
+
+
+def sentence_notes(result: Any, name: Callable[[str], str]) -> List[str]:
+    """What the reading per sentence adds to the answer about a turn (Dutch lines; ``name`` gives a label's name):
+    the further steps of a turn of several sentences, each pitfall sentence, and each sentence with a judging cue
+    phrase of the role-play (``rollenspel_zet`` ``oordelen``: "u moet", "je kunt ... toch niet zomaar"), which the
+    step recogniser itself does not know. The chat ("welke stap is dit:") and ``rustpunt stap`` both show these (a user
+    test: the chat left them out)."""
+    lines = []
+    if len(result.stappen) > 1:
+        lines.append(f"Deze beurt bevat meer stappen: {', '.join(name(step) for step in result.stappen)}.")
+    for part in result.valkuilen:
+        lines.append(f"Let op, valkuil ({name(part.stap)}) in: \"{part.zin}\"")
+    for sentence, phrases in judging_sentences(result):
+        lines.append(f"Let op, dit klinkt als de les lezen (valkuil oordelen, herkend aan '{phrases[0]}'): "
+                     f"\"{sentence}\"")
+    return lines
+
+
+def judging_sentences(result: Any) -> List[Tuple[str, List[str]]]:
+    """The sentences of a read turn that hold a judging cue phrase of the role-play, with the phrases."""
+    from bot.roleplay.models import JUDGEMENT
+    from bot.roleplay.moves import default_classifier  # lazy: the role-play's cue phrases, read once
+
+    lexicon = default_classifier().lexicon
+    parts = [part.zin for part in result.delen if not part.zelfcorrectie] or []
+    found = [(zin, lexicon.match(zin)) for zin in parts]
+    return [(zin, cue[1]) for zin, cue in found if cue and cue[0] == JUDGEMENT]
 
 
 def _advance(steps: List[str], index: int, notes: Dict[str, str], turn: StepTurn) -> StepTurn:

@@ -4,6 +4,7 @@ or None; with the thresholds and the reasons shown in the debrief.
 """
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from bot.roleplay.context_rules.answer_kinds import (
@@ -51,6 +52,10 @@ _UP_TO_THEM = family(r"zelf", r"beslist", r"bepaalt", r"kiest", r"wat (?:hij|zij
 # or praise of that deed ("Goed zo.") sides with the persona whatever else the line invites
 _BLAMES = family(r"(?:had|hadden) (?:hij|zij|ze) (?:\w+ ){0,3}(?:moeten|maar)", r"(?:eigen|zijn|haar) schuld",
                  r"(?:verdiend|net goed)")
+
+# Only hesitation ("eh..", "ehm", "uh"): no answer to the line at all (a user test: "eh" after an outburst was read as
+# an acknowledgement); the engine counts such a turn as no turn (``bot.roleplay.moves``).
+_HESITATION = re.compile(r"^\W*(?:(?:e+h+m*|e+u+h+|u+h+m*)\W*)+$", re.IGNORECASE)
 
 FOLLOW_UP_WORDS = 5  # a turn of at most this many words can be a follow-up to the persona's line
 BARE_WORDS = 8  # ... or this many, when it adds nothing of its own ("nee, ook niet aan de jouwe")
@@ -129,7 +134,7 @@ def follow_up(text: str, label: Optional[str], confidence: float, context: Optio
     says no is read from the line even when the classifier was sure of a step: its words carry no step.
     A pitfall read changes only into another pitfall (a bare yes to a request to take over).
     """
-    if context is None:
+    if context is None or _HESITATION.match(text):
         return None
     length = len([w for w in WORD.findall(text) if w.lower() not in PARTICLES])
     kind = response_kind(text, context.last_line)

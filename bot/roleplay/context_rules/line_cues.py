@@ -54,9 +54,9 @@ INVITATIONS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                      r"waarom (?:zit|ben|zitten|zijn) (?:ik|we|wij|u|jij|je) (?:hier|eigenlijk)")),
     # asks the professional to take the problem over (only a bare yes makes this redden)
     ("redden", family(r"(?:kunt|wilt|zou) u (?:\w+ ){0,6}(?:bellen|praten|zeggen|regelen|vertellen|spreken|aanspreken|"
-                      r"bepalen|oplossen|vragen|zorgen)",
+                      r"bepalen|oplossen|vragen|zorgen|opschrijven|noteren|melden)",
                       r"(?:kun|kan|wil|zou) (?:jij|je) (?:\w+ ){0,6}(?:bellen|praten|zeggen|regelen|vertellen|spreken|"
-                      r"aanspreken|bepalen|oplossen|vragen|zorgen)",
+                      r"aanspreken|bepalen|oplossen|vragen|zorgen|opschrijven|noteren|melden)",
                       r"(?:bel|regel|zeg) (?:jij|u) (?:\w+ ){0,3}maar", r"(?:zegt|regelt|belt) u (?:\w+ ){0,3}maar",
                       # "Dan belt u hem en zegt u het gewoon.": what the professional is to do next
                       r"(?:dan|en) (?:belt|zegt|regelt|stuurt|vraagt|spreekt|mailt|appt) (?:u|jij)(?!\w)",
