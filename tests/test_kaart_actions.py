@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.kaart import ActionAskKaartAanvulling, ActionKaartReset, ActionKaartZoek, ValidateKaartForm
 from bot.kaart import messages
+from bot.kaart.dialog import vorige_zoekopdracht
 from bot.kaart.query import resolve_thema
 from bot.kaart.vocabulary import THEMAS
 
@@ -252,7 +253,9 @@ async def test_after_the_results_a_message_with_only_a_place_searches_the_previo
     texts, payload, again = await search(text, slots)
     assert "thema: schoolverzuim" in texts[1] and "leeftijd: 15 jaar" in texts[1] and "plaats: Blaricum" in texts[1]
     assert payload["status"] == "ok" and payload["resultaten"]
-    assert again["kaart_vorige_vraag"] == PREVIOUS  # a next place ("en in Laren?") still refines the same question
+    # a next place ("en in Laren?") still refines the same question, as it was searched now (in Blaricum)
+    assert vorige_zoekopdracht(again["kaart_vorige_vraag"]) == (
+        PREVIOUS, {"kaart_gemeente": "blaricum", "kaart_thema": "schoolverzuim", "kaart_leeftijd": 15})
 
 
 async def test_a_place_long_after_the_search_is_a_new_question_not_a_follow_up():
@@ -334,6 +337,55 @@ async def test_after_the_results_a_message_with_only_an_age_searches_the_previou
     assert slots["kaart_gemeente"] == "hilversum" and slots["kaart_thema"] == "schoolverzuim"
     texts, payload, again = await search(text, slots)
     assert f"leeftijd: {age} jaar" in texts[1] and "plaats: Hilversum" in texts[1] and payload["status"] == "ok"
-    assert again["kaart_vorige_vraag"] == PREVIOUS
+    assert vorige_zoekopdracht(again["kaart_vorige_vraag"]) == (
+        PREVIOUS, {"kaart_gemeente": "hilversum", "kaart_thema": "schoolverzuim", "kaart_leeftijd": age})
     # a message with a problem of its own is a new question
     assert (await follow_up("hij is 15 en blowt", PREVIOUS))["kaart_vraag"] == "hij is 15 en blowt"
+
+
+# ------------------------------------------------------------------ a chain of follow-ups (fourth user test, M1)
+
+async def searched_headers(first: str, *follow_ups: str) -> List[str]:
+    """The line 'Ik zocht op ...' of the search of ``first`` and of each follow-up after it, as the chat runs them."""
+    remembered, headers = None, []
+    for text in (first,) + follow_ups:
+        slots = await follow_up(text, remembered)
+        texts, _, after = await search(text, slots)
+        headers.append(next(t for t in texts if t.startswith("Ik zocht op")))
+        remembered = after["kaart_vorige_vraag"]
+    return headers
+
+
+@pytest.mark.parametrize("first, age_follow_up, place_follow_up, age, place", [
+    ("moeder belt uit bussum, dochter 13 wordt gepest op school en wil niet meer naar school, ze huilt elke ochtend",
+     "en als ze 17 is?", "en in Muiderberg?", 17, "Gooise Meren"),
+    ("zoon 15 spijbelt al weken, ouders in Kortenhoef weten het niet meer", "en als hij 17 is?", "en in Huizen?", 17,
+     "Huizen"),
+    ("kind van 10 uit Laren wordt buitengesloten in de klas", "en voor een kind van 16?",
+     "wat als ze in Loosdrect wonen?", 16, "Wijdemeren"),
+    ("vader uit Blaricum, zijn dochter van 9 is erg somber", "en als ze in 3 havo zit?", "wat als ze in Eemnes wonen?",
+     14, "Eemnes"),
+])
+async def test_a_place_after_an_age_follow_up_keeps_that_age(first, age_follow_up, place_follow_up, age, place):
+    # found by the fourth user test (3x): "en in Muiderberg?" after "en als ze 17 is?" searched for 13 again
+    headers = await searched_headers(first, age_follow_up, place_follow_up)
+    assert f"leeftijd: {age} jaar" in headers[1] and f"leeftijd: {age} jaar" in headers[2], headers
+    assert f"plaats: {place}" in headers[2], headers
+
+
+async def test_an_age_after_a_place_follow_up_keeps_that_place_and_the_chain_goes_on():
+    headers = await searched_headers("zoon van 12 uit Huizen wordt gepest", "en in Laren?", "en als hij 16 is?",
+                                     "wat als ze in Eemnes wonen?")
+    assert "plaats: Laren" in headers[2] and "leeftijd: 16 jaar" in headers[2]
+    assert "plaats: Eemnes" in headers[3] and "leeftijd: 16 jaar" in headers[3] and "pesten" in headers[3]
+
+
+@pytest.mark.parametrize("text", ["en in utrecht overvecht?", "en in Utrecht Overvecht?", "wat als ze in Utrecht-Overvecht wonen?"])
+async def test_a_follow_up_that_names_a_wijk_with_its_city_is_a_follow_up(text):
+    # found by the fourth user test: "en in utrecht overvecht?" lost the question ("Waar gaat het vooral om?")
+    slots = await follow_up(text, PREVIOUS)
+    assert slots["kaart_vraag"] == PREVIOUS and slots["kaart_thema"] == "schoolverzuim" and slots["kaart_leeftijd"] == 15
+    texts, payload, _ = await search(text, slots)
+    assert payload["status"] == "ok" and "Overvecht" in texts[1]
+    # and a compass point with its place: "Hilversum Noord"
+    assert (await follow_up("en in Hilversum Noord?", "dochter van 9 uit Laren is somber"))["kaart_gemeente"] == "hilversum"

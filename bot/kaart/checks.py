@@ -32,7 +32,9 @@ def check_leeftijd(leeftijd, parsed: Vraag) -> Tuple[Optional[int], Optional[Zoe
 
 def check_plaats(gemeente: Optional[str], parsed: Vraag
                  ) -> Tuple[Optional[str], Optional[Plaats], Optional[Zoekresultaat]]:
-    """(area code, recognised place, refusal): the explicit place wins over one in the question."""
+    """(area code, recognised place, refusal): the explicit place wins over one in the question; when it is the
+    area of the question's own place, that place says more (the code "utrecht" for a question about Overvecht: only
+    services of the whole city, not those of Vleuten-De Meern)."""
     from bot.kaart import messages
 
     if gemeente:
@@ -40,6 +42,8 @@ def check_plaats(gemeente: Optional[str], parsed: Vraag
         if gevonden is None or gevonden.code is None:
             return None, None, Zoekresultaat("buiten_regio", melding=messages.buiten_regio(str(gemeente)[:60]),
                                              vraag=parsed)
+        if parsed.plaats_info is not None and parsed.gemeente == gevonden.code and gevonden.soort != "wijk":
+            return gevonden.code, parsed.plaats_info, None
         return gevonden.code, gevonden, None
     if parsed.gemeente:
         return parsed.gemeente, parsed.plaats_info, None

@@ -149,6 +149,16 @@ def _without_prefix(norm: str, table: Plaatstabel) -> str:
     head, _, tail = norm.partition(" ")
     if tail and head in PREFIXES and norm not in table.spellings and tail in table.spellings:
         return tail
+    return _without_city(norm, table)
+
+
+def _without_city(norm: str, table: Plaatstabel) -> str:
+    """A wijk or village written with its municipality in one word ("Utrecht-Overvecht", "Wijdemeren-Loosdrecht") is
+    the wijk or village."""
+    head, _, tail = norm.partition(" ")
+    if (tail and norm not in table.spellings and head in table.spellings and tail in table.spellings
+            and table.spellings[head].code == table.spellings[tail].code):
+        return tail
     return norm
 
 
