@@ -155,7 +155,7 @@ async def test_a_message_in_another_language_is_told_that_rustpunt_works_in_dutc
 
 
 async def test_a_place_the_recogniser_does_not_know_keeps_the_age_of_an_earlier_follow_up():
-    # found by the fourth user test: a place after "en als hij 17 is?" searched the question's own age again
+    # found by the user test of session 19: a place after "en als hij 17 is?" searched the question's own age again
     at_17 = onthoud(PREVIOUS, {**lees(PREVIOUS), "kaart_leeftijd": 17})
     expected = onthoud(PREVIOUS, {**lees(PREVIOUS), "kaart_leeftijd": 17, "kaart_gemeente": "blaricum"})
     messages = await answer("in Blaricum", previous=at_17, remembered=expected, messages_since=1)

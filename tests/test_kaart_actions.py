@@ -343,7 +343,7 @@ async def test_after_the_results_a_message_with_only_an_age_searches_the_previou
     assert (await follow_up("hij is 15 en blowt", PREVIOUS))["kaart_vraag"] == "hij is 15 en blowt"
 
 
-# ------------------------------------------------------------------ a chain of follow-ups (fourth user test, M1)
+# ------------------------------------------------------------------ a chain of follow-ups (user test of session 19)
 
 async def searched_headers(first: str, *follow_ups: str) -> List[str]:
     """The line 'Ik zocht op ...' of the search of ``first`` and of each follow-up after it, as the chat runs them."""
@@ -367,7 +367,7 @@ async def searched_headers(first: str, *follow_ups: str) -> List[str]:
      14, "Eemnes"),
 ])
 async def test_a_place_after_an_age_follow_up_keeps_that_age(first, age_follow_up, place_follow_up, age, place):
-    # found by the fourth user test (3x): "en in Muiderberg?" after "en als ze 17 is?" searched for 13 again
+    # found by the user test of session 19 (3x): "en in Muiderberg?" after "en als ze 17 is?" searched for 13 again
     headers = await searched_headers(first, age_follow_up, place_follow_up)
     assert f"leeftijd: {age} jaar" in headers[1] and f"leeftijd: {age} jaar" in headers[2], headers
     assert f"plaats: {place}" in headers[2], headers
@@ -382,7 +382,7 @@ async def test_an_age_after_a_place_follow_up_keeps_that_place_and_the_chain_goe
 
 @pytest.mark.parametrize("text", ["en in utrecht overvecht?", "en in Utrecht Overvecht?", "wat als ze in Utrecht-Overvecht wonen?"])
 async def test_a_follow_up_that_names_a_wijk_with_its_city_is_a_follow_up(text):
-    # found by the fourth user test: "en in utrecht overvecht?" lost the question ("Waar gaat het vooral om?")
+    # found by the user test of session 19: "en in utrecht overvecht?" lost the question ("Waar gaat het vooral om?")
     slots = await follow_up(text, PREVIOUS)
     assert slots["kaart_vraag"] == PREVIOUS and slots["kaart_thema"] == "schoolverzuim" and slots["kaart_leeftijd"] == 15
     texts, payload, _ = await search(text, slots)
