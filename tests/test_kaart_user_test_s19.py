@@ -1,0 +1,64 @@
+"""The sociale kaart after the user test of session 19 (a Vraagbaak consultant in the web chat): each test has the
+reported question and questions in other words. The chat reads a question with ``bot.kaart.dialog.lees`` and searches
+with what it read, as ``actions.kaart.search_and_show`` does."""
+from __future__ import annotations
+
+from typing import List
+
+import pytest
+
+from bot.kaart.dialog import lees
+from bot.kaart.search import zoek
+
+
+def chat_search(text: str):
+    """The search the chat runs for ``text`` (the place, theme and age as the chat reads them)."""
+    slots = lees(text)
+    leeftijd = slots["kaart_leeftijd"]
+    return zoek(text, leeftijd=int(leeftijd) if leeftijd is not None else None, gemeente=slots["kaart_gemeente"],
+                thema=slots["kaart_thema"], limit=5)
+
+
+def only_in(area: str) -> List[str]:
+    """The services of the kaart that work only in ``area`` (an area code)."""
+    from bot.kaart.search import default_index
+
+    return [doc.service.id for doc in default_index().docs if list(doc.service.werkgebied) == [area]]
+
+
+# ------------------------------------------------------------------ M2: a wijk of Utrecht outside Vleuten-De Meern
+
+@pytest.mark.parametrize("text", [
+    "Overvecht moeder alleenstaand, zoon 12 heeft geen vrienden en zit alleen thuis, geen geld voor club",
+    "Leidsche Rijn moeder alleenstaand geen geld voor sportclub van de kinderen",
+    "gezin in Kanaleneiland, dochter van 11 zou graag op hockey gaan maar er is geen geld",
+    "Utrecht Overvecht: vader zoekt een sportclub voor zijn zoon van 9, hij zit veel binnen",
+])
+def test_a_wijk_of_utrecht_outside_vleuten_gets_no_service_that_works_only_in_vleuten(text):
+    # found by the user test: the chat searched the code "utrecht" and showed Hockeyclub Fletiomare and Vleuten
+    # Versterkt, "werkt in Vleuten-De Meern", under a message that only services of the whole city are shown
+    result = chat_search(text)
+    assert result.status == "ok" and "toont de kaart alleen diensten die in heel Utrecht werken" in result.melding
+    assert not {hit.id for hit in result.hits} & set(only_in("vleuten")), [h.id for h in result.hits]
+    assert not any("Vleuten-De Meern" in hit.waarom for hit in result.hits), [h.waarom for h in result.hits]
+
+
+@pytest.mark.parametrize("text", [
+    "Vleuten moeder alleenstaand, zoon 12 heeft geen vrienden en zit alleen thuis, geen geld voor club",
+    "De Meern: dochter van 11 wil graag naar een hockeyclub maar moeder heeft het geld niet",
+    "vader uit Vleuten zoekt een sportclub voor zijn zoon van 13 die veel stress heeft",
+])
+def test_a_club_the_child_would_join_does_not_make_a_family_question_one_of_a_professional(text):
+    # found by the user test: "geen geld voor club" read the club as who asks, so the project Vleuten Versterkt
+    # (no referral address) was shown to a family; projects stay out of a family's question (docs/kaart.md)
+    result = chat_search(text)
+    assert "professional" not in result.vraag.doelgroep_hints
+    assert all(hit.verwijsbaar for hit in result.hits) and "vleuten_versterkt" not in [h.id for h in result.hits]
+    # a club that asks still asks
+    assert "professional" in lees_hints("de hockeyclub in Vleuten ziet dat een jongen van 12 vaak alleen is")
+
+
+def lees_hints(text: str) -> List[str]:
+    from bot.kaart.query import parse_vraag
+
+    return parse_vraag(text).doelgroep_hints
