@@ -62,3 +62,30 @@ def lees_hints(text: str) -> List[str]:
     from bot.kaart.query import parse_vraag
 
     return parse_vraag(text).doelgroep_hints
+
+
+# ------------------------------------------------------------------ M3: the family lives outside, the school inside
+
+@pytest.mark.parametrize("text, home, school", [
+    ("moeder belt, zij woont in Almere maar haar zoon van 15 zit op school in Hilversum, hij verzuimt veel", "Almere",
+     "Hilversum"),
+    ("het gezin woont in Weesp, de dochter van 14 gaat naar school in Bussum en spijbelt", "Weesp", "Bussum"),
+    ("leerling van onze school in Huizen woont in Amersfoort en is vaak afwezig", "Amersfoort", "Huizen"),
+    ("ik werk in Laren, het gezin woont in Soest, dochter 12 is somber", "Soest", "Laren"),
+])
+def test_the_familys_home_outside_the_kaart_counts_not_the_school_or_work_inside_it(text, home, school):
+    # found by the user test: "zij woont in Almere maar haar zoon zit op school in Hilversum" searched Hilversum and
+    # never said that Almere, where the family lives, lies outside the kaart
+    result = chat_search(text)
+    assert result.status == "buiten_regio" and not result.hits
+    assert result.melding.startswith(f"'{home}' valt niet binnen de sociale kaart")
+    assert f"typ dan 'en in {school}?'" in result.melding  # the school's place can still be searched
+
+
+@pytest.mark.parametrize("text, place", [
+    ("vader woont in Amsterdam, moeder en de kinderen in Hilversum, zoon van 9 slaapt slecht", "hilversum"),
+    ("moeder woont in Almere, de kinderen wonen bij vader in Huizen, dochter 13 is somber", "huizen"),
+    ("gezin uit Blaricum, de zoon van 15 zit op school in Amsterdam en spijbelt", "blaricum"),
+])
+def test_a_family_that_lives_in_the_kaart_is_still_searched_there(text, place):
+    assert lees(text)["kaart_gemeente"] == place

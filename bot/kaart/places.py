@@ -175,8 +175,10 @@ def zoek_plaats(text: str, knowledge=None) -> Optional[Plaats]:
         i for size, start, row, _ in matches if row.code is None and size > 1 for i in range(start, start + size)
     }
     inside = [m for m in matches if m[2].code is not None and not outside & set(range(m[1], m[1] + m[0]))]
-    best = _most_specific(_where_the_family_lives(tokens, inside)) or _most_specific(
-        [m for m in matches if m[2].code is None])
+    elsewhere = [m for m in matches if m[2].code is None]
+    if _lives_outside(tokens, inside, elsewhere):
+        inside = []  # "zij woont in Almere maar haar zoon zit op school in Hilversum": the family lives outside
+    best = _most_specific(_where_the_family_lives(tokens, inside)) or _most_specific(elsewhere)
     if best:
         _, _, row, written = best
         return Plaats(row.naam, written, row.soort, row.code, row.dekking)
@@ -272,30 +274,50 @@ def _where_the_family_lives(tokens: List[Tuple[str, str]], matches: List[_Match]
     (see ``HOME_CUES``); else ``matches``."""
     if len({m[2].code for m in matches}) < 2:
         return matches
+    spots = _spots(matches)
+    best = max(_standing(tokens, m, spots) for m in matches)
+    codes = {m[2].code for m in matches if _standing(tokens, m, spots) == best}
+    return [m for m in matches if m[2].code in codes]
+
+
+def _lives_outside(tokens: List[Tuple[str, str]], inside: List[_Match], outside: List[_Match]) -> bool:
+    """The family lives in a place outside the kaart and the places of the kaart in the question are only where
+    someone works or goes to school: "moeder woont in Almere maar haar zoon zit op school in Hilversum" is a family
+    of Almere (a user test got Hilversum's services). Without such a word a place of the kaart goes first ("vader
+    woont in Amsterdam, moeder en de kinderen in Hilversum")."""
+    if not inside or not outside:
+        return False
+    spots = _spots(inside + outside)
+    return (max(_standing(tokens, m, spots) for m in outside) > 0
+            and all(_standing(tokens, m, spots) < 0 for m in inside))
+
+
+def _spots(matches: List[_Match]) -> Dict[Optional[str], Set[int]]:
+    """Per area code the word positions its names take in the question."""
     spots: Dict[Optional[str], Set[int]] = {}
     for size, start, row, _ in matches:
         spots.setdefault(row.code, set()).update(range(start, start + size))
+    return spots
 
-    def standing(match: _Match) -> float:
-        def words_before(window: int) -> Set[str]:
-            return {norm for _, norm in tokens[max(0, match[1] - window):match[1]]}
 
-        before = words_before(CUE_WINDOW)
-        # the word before a run of names of one place ("uit Utrecht Overvecht")
-        first = match[1]
-        while first > 0 and first - 1 in spots.get(match[2].code, ()):
-            first -= 1
-        right_before = tokens[first - 1][1] if first > 0 else ""
-        if (before & MOVE_CUES and right_before == "naar") or words_before(NOW_WINDOW) & NOW_CUES:
-            return 2  # where the family moved to or lives now
-        if before & OLD_HOME_CUES or (before & MOVE_CUES and right_before in ("van", "uit", "vanuit")):
-            return 0  # where the family came from
-        living = words_before(LIVING_WINDOW) & LIVING_CUES
-        return 1.5 if living else 1 if before & HOME_CUES else -1 if before & ELSEWHERE_CUES else 0
+def _standing(tokens: List[Tuple[str, str]], match: _Match, spots: Dict[Optional[str], Set[int]]) -> float:
+    """How surely ``match`` is where the family lives, by the words before it: 2 where it moved to or lives now,
+    1.5 where it lives, 1 where it is from, 0 unsaid or where it came from, -1 where someone works or goes to school."""
+    def words_before(window: int) -> Set[str]:
+        return {norm for _, norm in tokens[max(0, match[1] - window):match[1]]}
 
-    best = max(standing(m) for m in matches)
-    codes = {m[2].code for m in matches if standing(m) == best}
-    return [m for m in matches if m[2].code in codes]
+    before = words_before(CUE_WINDOW)
+    # the word before a run of names of one place ("uit Utrecht Overvecht")
+    first = match[1]
+    while first > 0 and first - 1 in spots.get(match[2].code, ()):
+        first -= 1
+    right_before = tokens[first - 1][1] if first > 0 else ""
+    if (before & MOVE_CUES and right_before == "naar") or words_before(NOW_WINDOW) & NOW_CUES:
+        return 2  # where the family moved to or lives now
+    if before & OLD_HOME_CUES or (before & MOVE_CUES and right_before in ("van", "uit", "vanuit")):
+        return 0  # where the family came from
+    living = words_before(LIVING_WINDOW) & LIVING_CUES
+    return 1.5 if living else 1 if before & HOME_CUES else -1 if before & ELSEWHERE_CUES else 0
 
 
 def _most_specific(matches: List[_Match]) -> Optional[_Match]:
