@@ -3,12 +3,15 @@ reported question and questions in other words. The chat reads a question with `
 with what it read, as ``actions.kaart.search_and_show`` does."""
 from __future__ import annotations
 
+import re
 from typing import List
 
 import pytest
 
 from bot.kaart.dialog import lees
+from bot.kaart.query import parse_vraag
 from bot.kaart.search import zoek
+from bot.kaart.text import words
 
 
 def chat_search(text: str):
@@ -59,9 +62,11 @@ def test_a_club_the_child_would_join_does_not_make_a_family_question_one_of_a_pr
 
 
 def lees_hints(text: str) -> List[str]:
-    from bot.kaart.query import parse_vraag
-
     return parse_vraag(text).doelgroep_hints
+
+
+def lees_themes(text: str) -> List[str]:
+    return parse_vraag(text).themas
 
 
 # ------------------------------------------------------------------ M3: the family lives outside, the school inside
@@ -89,3 +94,92 @@ def test_the_familys_home_outside_the_kaart_counts_not_the_school_or_work_inside
 ])
 def test_a_family_that_lives_in_the_kaart_is_still_searched_there(text, place):
     assert lees(text)["kaart_gemeente"] == place
+
+
+# ------------------------------------------------------------------ M7: a theme or reason from a word not meant so
+
+def quotes(result) -> List[str]:
+    """Every word a reason quotes ("past bij ... ('gamet')", "tekst noemt 'slaapt'")."""
+    return [quote for hit in result.hits for quote in re.findall(r"'([^']+)'", hit.waarom)]
+
+
+def typed(text: str) -> str:
+    return " " + " ".join(words(text)) + " "
+
+
+@pytest.mark.parametrize("text, place", [
+    ("vader is verslaafd aan alcohol, kinderen 8 en 11, huizen", "huizen"),
+    ("moeder heeft schulden en drinkt, zoon 9 - huizen.", "huizen"),
+    ("vader gokt, twee kinderen van 5 en 9, zuilen", "Zuilen"),  # a wijk of Utrecht, searched as itself
+])
+def test_a_place_that_closes_a_note_is_the_place_not_a_word(text, place):
+    # found by the user test: "..., huizen" was not the place Huizen but the word 'houses', and every reason said
+    # "Tekst noemt 'huizen'" (the Regeling Meedoen HBEL came fourth)
+    assert lees(text)["kaart_gemeente"] == place
+    result = chat_search(text)
+    assert not any("huizen" in quote or "zuilen" in quote for quote in quotes(result)), quotes(result)
+    assert "regeling_meedoen_hbel" not in [hit.id for hit in result.hits]
+    # ordinary words stay words: "twee huizen" is no place
+    assert lees("ze wonen in twee huizen, dochter 12 is somber")["kaart_gemeente"] is None
+
+
+def test_a_place_given_apart_from_the_question_is_no_search_word():
+    # the chat's place, or a follow-up's, where the question names the place in a way the place reader skips
+    result = zoek("vader is verslaafd aan alcohol; kinderen 8 en 11; gezin huizen", gemeente="huizen")
+    assert not any("huizen" in quote for quote in quotes(result)), quotes(result)
+
+
+@pytest.mark.parametrize("text", [
+    "ik zoek een jeugdbeschermer voor een gezin in hilversum, moeder werkt niet mee en de kinderen zijn niet veilig",
+    "vader wil niet meewerken aan het onderzoek, jeugdbescherming is betrokken, Bussum",
+    "ouders werken slecht mee met school, zoon 14 spijbelt al weken, Huizen",
+])
+def test_cooperating_is_no_problem_with_work(text):
+    # found by the user test: "moeder werkt niet mee" gave "probleem van de ouder zelf (wonen, werk en opleiding)" and
+    # "tekst noemt 'werkt'"
+    result = chat_search(text)
+    assert "wonen_werk" not in result.vraag.themas and "wonen_werk" not in result.vraag.ouder_themas
+    assert not any(quote.startswith("werk") or "mee" in quote.split() for quote in quotes(result)), quotes(result)
+    # having no work, or no more, is still about work
+    assert "wonen_werk" in lees_themes("vader werkt niet meer en ze hebben schulden, Laren")
+
+
+SCHOOL_MAIL = """Beste collega,
+
+Ik maak me zorgen over Tim (13, klas 2). Hij komt vaak te laat, slaapt in de les en vertelt dat hij tot diep in de
+nacht gamet. Zijn cijfers gaan hard achteruit. Ouders lijken het niet te zien. Het gezin woont in Bussum.
+
+Met vriendelijke groet,
+Mirjam Jansen
+mentor"""
+
+
+@pytest.mark.parametrize("text", [
+    SCHOOL_MAIL,
+    "Goedemorgen, vanuit de school een zorg over Daan (12). Hij zit elke nacht te gamen en valt in slaap in de klas. "
+    "De ouders zijn gescheiden. Het gezin woont in Huizen.\nGroet, Karin Jansen",
+    "moeder belt over Tim, 13, uit Bussum. Hij gamet tot diep in de nacht en slaapt in de les.",
+])
+def test_a_school_mail_about_a_boy_gaming_is_his_problem_and_a_name_is_no_word(text):
+    # found by the user test: a pasted school e-mail gave "probleem van de ouder zelf (alcohol, drugs en verslaving)"
+    # and a reason quoting 'dansen', which was never typed (the signature's "Jansen", corrected as a typo)
+    result = chat_search(text)
+    assert "verslaving" in result.vraag.kind_themas and not result.vraag.ouder_themas
+    assert "vrije_tijd" not in result.vraag.themas
+    assert "probleem van de ouder zelf" not in (result.melding or "")
+
+
+@pytest.mark.parametrize("text", [
+    SCHOOL_MAIL,
+    "zoon 15 uit Huizen spijbeld al weken en slaapt overdag",
+    "Bussum: gokverslaving van vader, dochter van 10 is somber en eet slecht",
+    "zoon van 15 in Huizen zit al drie maanden thuis en wordt getreiterd",
+    "moeder uit Laren: dochter (14) krast zich en is depresief",
+])
+def test_a_reason_quotes_only_what_was_typed(text):
+    # the reasons quoted the word list's form ('gamen', 'slapen', 'spijbel') or a typo's correction ('dansen'),
+    # not what the consultant typed
+    result = chat_search(text)
+    assert result.hits and quotes(result)
+    for quote in quotes(result):
+        assert all(f" {word} " in typed(text) for word in quote.split() if word != "..."), (quote, text)

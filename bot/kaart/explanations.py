@@ -11,6 +11,9 @@ from bot.kaart.vocabulary import (
 
 def waarom_tekst(matched: List[str], woorden: Dict[str, List[str]], place: str, age: Optional[int], service,
                  text_terms: List[str]) -> str:
+    """Why ``service`` was found: the themes it matched, with the first word of the question that said each
+    (``woorden``: the words as the question wrote them), the words of the question its text names (``text_terms``, as
+    written), the place and the age. A quote is always something typed, never a lemma or a corrected typo."""
     parts = []
     if matched:
         labels = []

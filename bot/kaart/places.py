@@ -170,7 +170,7 @@ def zoek_plaats(text: str, knowledge=None) -> Optional[Plaats]:
     tokens = _tokens(text or "")
     # a place the kaart covers goes before one outside it: "vader woont in Amsterdam, moeder en de kinderen in
     # Hilversum" is a question about Hilversum (but "Oud Zuilen", outside, holds no Zuilen)
-    matches = _exact_matches(tokens, table, _heading_words(text or ""))
+    matches = _exact_matches(tokens, table, _heading_words(text or ""), _closing_words(text or ""))
     outside = {
         i for size, start, row, _ in matches if row.code is None and size > 1 for i in range(start, start + size)
     }
@@ -208,7 +208,7 @@ def genoemde_plaatsen(text: str, knowledge=None) -> List[str]:
     """Every place of the table spelled exactly in ``text``, as written (also those that did not decide the
     question's place: "wij zitten in Overvecht maar moeder is verhuisd naar Zuilen" names two)."""
     return [written for _, _, _, written in _exact_matches(_tokens(text or ""), tabel(knowledge),
-                                                          _heading_words(text or ""))]
+                                                          _heading_words(text or ""), _closing_words(text or ""))]
 
 
 def _heading_words(text: str) -> int:
@@ -220,9 +220,21 @@ def _heading_words(text: str) -> int:
 _OPENING = re.compile(r"\s*([^\W\d_][\w' -]{2,40}?)\s*(?:[,:;]|\s-\s)")
 
 
-def _exact_matches(tokens: List[Tuple[str, str]], table: Plaatstabel, heading: int = 0) -> List[_Match]:
+def _closing_words(text: str) -> int:
+    """The number of words of the field a note closes with after a comma ("..., kinderen 8 en 11, huizen"), 0
+    without."""
+    match = _CLOSING.match(text)
+    return len(_tokens(match.group(1))) if match else 0
+
+
+_CLOSING = re.compile(r".*(?:[,;:]|\s-)\s*([^\W\d_][\w']*(?:[ -][\w']+){0,3})\s*[.!?]?\s*$", re.DOTALL)
+
+
+def _exact_matches(tokens: List[Tuple[str, str]], table: Plaatstabel, heading: int = 0, closing: int = 0
+                   ) -> List[_Match]:
     """Every place spelled exactly in the question (a Dutch word only with a capital or place word before it, or as
-    the whole heading a note opens with: "huizen, dochter van 15 ...")."""
+    the whole heading a note opens with: "huizen, dochter van 15 ...", or the whole field it closes with: "vader is
+    verslaafd, kinderen 8 en 11, huizen")."""
     norms = [_without_direction(n, table) for _, n in tokens]
     out = []
     for size in range(min(table.max_words, 4), 0, -1):
@@ -230,7 +242,8 @@ def _exact_matches(tokens: List[Tuple[str, str]], table: Plaatstabel, heading: i
             spelling = " ".join(norms[start:start + size])
             row = table.spellings.get(spelling)
             if row is not None and (_allowed(tokens, start, spelling) or _region_with_article(tokens, start, row)
-                                    or (start == 0 and size == heading) or _ends_heading(tokens, start, size, heading)):
+                                    or (start == 0 and size == heading) or _ends_heading(tokens, start, size, heading)
+                                    or (start + size == len(tokens) and size == closing)):
                 out.append((size, start, row, " ".join(raw for raw, _ in tokens[start:start + size])))
     return out
 

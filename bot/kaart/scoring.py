@@ -260,8 +260,8 @@ def score_all(index: KaartIndex, ctx: QueryContext, candidates: Set[int], text_s
         if held_back_entry(index, service, ctx):
             held_back.append((score, service.naam))
             continue
-        waarom = waarom_tekst(matched, ctx.parsed.thema_woorden, place_reason, ctx.leeftijd, service,
-                              sorted(matched_terms))
+        waarom = waarom_tekst(matched, ctx.parsed.thema_gezegd, place_reason, ctx.leeftijd, service,
+                              [ctx.written.get(term, term) for term in sorted(matched_terms)])
         scored.append((score, service.id, doc, parts, waarom))
     return scored, held_back
 
