@@ -19,6 +19,7 @@ from bot.kaart.dialog import (
     SLOTS,
     VORIGE_VRAAG,
     aanvullen,
+    alleen_de_kaart,
     lees,
     onthoud,
     ontbreekt,
@@ -120,6 +121,9 @@ class ValidateKaartForm(FormValidation):
         if tracker.get_slot("requested_slot") != "kaart_aanvulling":
             return {"kaart_aanvulling": None}  # a stale value, not an answer to our question
         text = str(slot_value or "").strip()[:1000] or "-"
+        if alleen_de_kaart(text, (tracker.latest_message.get("intent") or {}).get("name")):
+            dispatcher.utter_message(text=messages.AL_IN_DE_KAART)
+            return {"kaart_aanvulling": None}  # the form asks its question again
         current = {k: tracker.get_slot(k) for k in READ}
         return {"kaart_aanvulling": text, **aanvullen(current, lees(text, tracker.latest_message.get("entities", [])))}
 

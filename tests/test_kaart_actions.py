@@ -389,3 +389,45 @@ async def test_a_follow_up_that_names_a_wijk_with_its_city_is_a_follow_up(text):
     assert payload["status"] == "ok" and "Overvecht" in texts[1]
     # and a compass point with its place: "Hilversum Noord"
     assert (await follow_up("en in Hilversum Noord?", "dochter van 9 uit Laren is somber"))["kaart_gemeente"] == "hilversum"
+
+
+# ------------------------------------------------------------------ a child and an age alone (user test of session 19)
+
+@pytest.mark.parametrize("text, age", [("zoon 15", 15), ("meisje van 14", 14), ("Kind (8)", 8),
+                                       ("15-jarige jongen", 15)])
+@pytest.mark.parametrize("remembered", [None, PREVIOUS])
+async def test_a_child_and_an_age_alone_asks_for_the_problem_and_the_place(text, age, remembered):
+    # found by the user test of session 19: "zoon 15", alone or after the results, got "Daar kan ik je helaas niet
+    # mee helpen" (the recogniser: out of scope; bot.rasa_runtime.command_guard now makes it a kaart question). After
+    # the results it is a new question, not the previous one searched for that age.
+    slots = await follow_up(text, remembered)
+    assert slots["kaart_vraag"] == text and slots["kaart_leeftijd"] == age
+    assert slots["kaart_gemeente"] is None and slots["kaart_thema"] is None
+    dispatcher = CollectingDispatcher()
+    await ActionAskKaartAanvulling().run(dispatcher, tracker("x", slots, {}, requested="kaart_aanvulling"), DOMAIN)
+    assert dispatcher.messages[0]["text"] == messages.VERVOLGVRAAG["beide"]
+    # the answer completes the question, with the age of the first message
+    answer = tracker("wordt gepest, Bussum", slots, {"kaart_aanvulling": "wordt gepest, Bussum"},
+                     requested="kaart_aanvulling")
+    done = {**slots, **as_dict(await ValidateKaartForm().run(CollectingDispatcher(), answer, DOMAIN))}
+    assert done["kaart_thema"] == "pesten" and done["kaart_gemeente"] == "gooise_meren" and done["kaart_leeftijd"] == age
+
+
+@pytest.mark.parametrize("answer_text, intent", [("sociale kaart", "start_kaart"), ("de sociale kaart graag", "kaart_zoek"),
+                                                 ("/start_kaart", "start_kaart")])
+async def test_naming_the_kaart_itself_is_no_answer_to_what_the_problem_is(answer_text, intent):
+    # found by the user test of session 19: after "Waar gaat het vooral om?" the answer "sociale kaart" was searched as
+    # the problem ("Tekst noemt 'kaart', 'sociale'")
+    slots = {"kaart_vraag": "zoon 15", "kaart_leeftijd": 15.0, "kaart_gemeente": None, "kaart_thema": None}
+    dispatcher = CollectingDispatcher()
+    answer = tracker(answer_text, slots, {"kaart_aanvulling": answer_text}, requested="kaart_aanvulling",
+                     intent=intent)
+    events = as_dict(await ValidateKaartForm().run(dispatcher, answer, DOMAIN))
+    assert events["kaart_aanvulling"] is None  # not filled: the form asks its question again
+    assert dispatcher.messages[0]["text"] == messages.AL_IN_DE_KAART
+    # a real answer that names the kaart as well still counts
+    answer = tracker("zoek in de sociale kaart naar hulp bij pesten in Huizen", slots,
+                     {"kaart_aanvulling": "zoek in de sociale kaart naar hulp bij pesten in Huizen"},
+                     requested="kaart_aanvulling")
+    done = as_dict(await ValidateKaartForm().run(CollectingDispatcher(), answer, DOMAIN))
+    assert done["kaart_thema"] == "pesten" and done["kaart_gemeente"] == "huizen"

@@ -183,3 +183,14 @@ def test_a_reason_quotes_only_what_was_typed(text):
     assert result.hits and quotes(result)
     for quote in quotes(result):
         assert all(f" {word} " in typed(text) for word in quote.split() if word != "..."), (quote, text)
+
+
+# ------------------------------------------------------------------ M9: the name of the kaart is no search word
+
+@pytest.mark.parametrize("text", ["kun je in de sociale kaart zoeken, zoon 15 wordt gepest in Huizen",
+                                  "Rustpunt, wat zegt de sociale kaart over een dochter van 9 in Laren die somber is?"])
+def test_the_name_of_the_kaart_is_no_search_word(text):
+    result = chat_search(text)
+    assert result.hits and not any(q in ("kaart", "sociale", "rustpunt") for q in quotes(result)), quotes(result)
+    # "in kaart brengen" is still a word of the text
+    assert "kaart" in " ".join(words(parse_vraag("de school wil de problemen in kaart brengen").zoektekst or ""))

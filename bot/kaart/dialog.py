@@ -16,9 +16,9 @@ import re
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from bot.kaart.places import DIRECTIONS, genoemde_plaatsen
-from bot.kaart.query import Vraag, parse_vraag, resolve_gemeente, resolve_thema
+from bot.kaart.query import Vraag, guard_homonyms, parse_vraag, resolve_gemeente, resolve_thema
 from bot.kaart.spoken import without_denials
-from bot.kaart.text import words
+from bot.kaart.text import STOPWORDS, words
 from bot.kaart.vocabulary import DEEL_VAN, LEEFTIJD_MAX
 from bot.text import simplify
 
@@ -116,6 +116,16 @@ def ontbreekt(gemeente: Optional[str], thema: Optional[str]) -> Optional[str]:
     return None
 
 
+def alleen_de_kaart(text: Optional[str], intent: Optional[str] = None) -> bool:
+    """The message only names the sociale kaart itself ("sociale kaart", "de sociale kaart graag", the menu's button),
+    so it is no answer to the kaart's question what the problem or the place is (a user test saw "sociale kaart"
+    searched as the problem: "Tekst noemt 'kaart', 'sociale'")."""
+    if intent == "start_kaart":
+        return True
+    said = words(text or "")
+    return bool(said) and not [word for word in words(guard_homonyms(text or "")) if word not in STOPWORDS]
+
+
 def zoektekst(vraag: Optional[str], aanvulling: Optional[str]) -> str:
     return " ".join(part for part in (vraag, aanvulling) if part).strip()
 
@@ -156,6 +166,11 @@ AGE_FOLLOW_UP_WORDS = FOLLOW_UP_WORDS | frozenset(
     "zit zitten wordt kind kinderen zoon dochter jongen meisje baby maanden een van leeftijd".split())
 
 
+# An age follow-up says that it asks the same again ("en voor een kind van 8?", "wat als ze 15 is?", "stel dat hij 17
+# is"); a child and an age alone ("zoon 15") start a question of their own, which asks for the problem and the place.
+AGE_FOLLOW_UP_CUES = frozenset("en als voor wat stel dan maar ook zelfde dezelfde hetzelfde".split())
+
+
 # "en als hij 17 is?", "wat als ze 15 is?", "en als het kind 8 is": a bare number as the age of the child in question
 _BARE_AGE = re.compile(r"^\W*(?:en|maar|wat|oke|ok)?\W*als\s+(?:hij|ze|zij|het kind|het|die)\s+(?:nu\s+)?(\d{1,2})"
                        r"(?:\s+jaar)?\s+(?:is|wordt|was)\W*$")
@@ -175,7 +190,7 @@ def leeftijd_vervolg(text: Optional[str], parsed: Optional[Vraag] = None) -> Opt
     if age is None:
         return None
     rest = [w for w in words(simplify(parsed.tekst)) if not w.isdigit()]
-    if len(rest) > FOLLOW_UP_MAX_WORDS or not set(rest) <= AGE_FOLLOW_UP_WORDS:
+    if len(rest) > FOLLOW_UP_MAX_WORDS or not set(rest) <= AGE_FOLLOW_UP_WORDS or not set(rest) & AGE_FOLLOW_UP_CUES:
         return None
     return age
 

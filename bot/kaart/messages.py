@@ -91,6 +91,8 @@ VERVOLGVRAAG = {
     ),
     "beide": "Waar gaat het vooral om, en in welke gemeente of plaats woont het gezin?",
 }
+# the answer to the follow-up question only named the sociale kaart itself ("sociale kaart"): the question comes again
+AL_IN_DE_KAART = "Je zit al in de sociale kaart. Ik zoek zodra ik weet waar het om gaat en waar het gezin woont."
 VRAAG_LEEG = "Ik heb nog geen vraag gekregen. Beschrijf de situatie in een paar woorden."
 RESULTATEN_INTRO = "Dit zijn de diensten die het best passen:"
 # after the danger advice, before the results of a kaart question that holds danger ("denkt aan zelfmoord")

@@ -298,6 +298,9 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     # weet niet wat ze moet doen"); "hij heeft niets te doen" stays leisure
     ("doen", re.compile(r"\b(?:weet|weten|wist|wisten)\s+(?:(?:het|echt|ook|zelf|nog|even|ze|hij|zij|we)\s+)*"
                         r"(?:niet|geen)\s+(?:meer\s+)?(?:goed\s+)?wat\s+(?:[\w']+\s+){0,3}?doen\b", re.IGNORECASE)),
+    # the name of this tool is no problem and no search word: "sociale kaart" typed as the answer to "Waar gaat het
+    # vooral om?" was searched as "Tekst noemt 'kaart', 'sociale'" (a user test); "in kaart brengen" stays
+    ("kaart", re.compile(r"\b(?:de\s+|in\s+de\s+)?sociale\s+kaart(?:en)?\b|\brustpunt\b", re.IGNORECASE)),
     # cooperating is no work: "moeder werkt niet mee", "vader wil niet meewerken", "ze werken goed mee" (a user test
     # read a mother who does not cooperate as a parent's problem with work); "werkt niet meer" stays work
     ("meewerken", re.compile(r"\bmeewerk(?:en|t|te|ten)?\b|\bmeegewerkt\b|\bwerk(?:t|en|te|ten)\s+(?:(?:niet|nauwelijks"
@@ -558,6 +561,26 @@ def extract_leeftijd(text: str) -> Optional[int]:
         return school_year
     fields = {int(m.group(1)) for m in _BARE_FIELD.finditer(simple)}
     return fields.pop() if len(fields) == 1 and next(iter(fields)) <= PRONOUN_AGE_MAX else None
+
+
+# The words of a message that only names a child and its age, besides the child and the number ("zoon 15", "een meisje
+# van 14", "mijn dochter is 12", "15-jarige zoon"): the start of a kaart question whose problem and place are to come.
+CHILD_WORDS = frozenset(_CHILD[3:-1].split("|"))
+_CHILD_ONLY_WORDS = frozenset("van is wordt jaar jr j oud jarig jarige een de het mijn m'n haar zijn z'n hun over voor "
+                              "nu bijna pas net".split())
+CHILD_ONLY_MAX_WORDS = 6
+
+
+def only_a_child(text: str) -> Optional[int]:
+    """The age of a message that names nothing but a child and its age ("zoon 15", "meisje van 14", "kind (8)",
+    "15-jarige zoon"), else None. A user test got "Daar kan ik je niet mee helpen" for "zoon 15"."""
+    simple = simplify(text or "")
+    tokens = re.findall(r"[a-z']+|\d+", simple)
+    rest = [token for token in tokens if not token.isdigit()]
+    if (len(tokens) > CHILD_ONLY_MAX_WORDS or not set(rest) & CHILD_WORDS
+            or not set(rest) <= CHILD_WORDS | _CHILD_ONLY_WORDS):
+        return None
+    return extract_leeftijd(text)
 
 
 _NAME_AGE = re.compile(r"(?<![\w-])[A-Z][a-zà-ÿ]+\s*\(\s*(\d{1,2})\s*(?:jaar|jr|j)?\s*[,;)]")
