@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Set
+from typing import Dict, FrozenSet, List, Optional, Set
 
 from bot.kaart import places
 from bot.kaart.index import KaartIndex
@@ -89,6 +89,8 @@ class QueryContext:
     nearby: bool = False  # the question asks for help in the place itself ("in de buurt", "in het dorp zelf")
     provider: bool = False  # the question asks for a provider ("een ggz-aanbieder", "een therapeut", "een praktijk")
     written: Dict[str, str] = field(default_factory=dict)  # a term (lemma) -> the word of the question it came from
+    # the words of the child's school named in the question ("Amadeus Lyceum"): where, not what; alone they make no hit
+    school_words: FrozenSet[str] = frozenset()
 
 
 def names_child_or_school(ctx: QueryContext) -> bool:
