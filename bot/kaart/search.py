@@ -84,6 +84,10 @@ def zoek(
     ctx.ouder_stoornis = [theme for theme in ctx.ouder_themas
                           if set(parsed.thema_woorden.get(theme, ())) & subject.DISORDER_WORDS]
     ctx.themas = with_parenting(ctx.themas, ctx.ouder_stoornis)
+    if ctx.ouder_stoornis and "opvoeding" not in parsed.themas:
+        # parenting read for the disorder is support with the children meanwhile: a programme for parents themselves
+        # (Denkles) is no match on it either (a user test saw it fourth for a depressed mother in Blaricum)
+        ctx.ouder_stoornis = ctx.ouder_stoornis + ["opvoeding"]
     # the name of the child's school says where, not what (``naming.named_school_words``, ``scoring.score_all``)
     ctx.school_words = named_school_words(index, ctx.terms)
     text_scores = index.bm25(ctx.terms, allowed)
