@@ -21,8 +21,8 @@ from bot.kaart.dialog import (
     aanvullen,
     alleen_de_kaart,
     lees,
-    onthoud,
     ontbreekt,
+    onthoud,
     vorige_vraag_opnieuw,
     zoektekst,
 )

@@ -205,8 +205,9 @@ def onthoud(vraag: str, slots: Dict[str, object]) -> str:
     """The value of ``VORIGE_VRAAG`` after searching ``vraag`` with ``slots`` (as ``lees`` gives them): the question
     itself when that is how ``lees`` reads it, else the question with what it was searched with."""
     searched = {key: slots.get(key) for key in READ}
-    if searched["kaart_leeftijd"] is not None:
-        searched["kaart_leeftijd"] = int(searched["kaart_leeftijd"])  # a float slot: 15.0
+    age = searched["kaart_leeftijd"]
+    if isinstance(age, (int, float)):
+        searched["kaart_leeftijd"] = int(age)  # a float slot: 15.0
     if searched == lees(vraag):
         return vraag
     return vraag + SEARCHED_AS + json.dumps(searched, ensure_ascii=False)
