@@ -40,7 +40,7 @@ from actions.roles import ActionRolAnalyse
 from actions.steps import ActionVoorbereidenWelkeStap
 from bot.commands import HINT, is_forget_request, whole_message
 from bot.intake.danger import danger_message
-from bot.kaart.dialog import VORIGE_VRAAG, lees, vorige_vraag_opnieuw
+from bot.kaart.dialog import VORIGE_VRAAG, lees, onthoud, vorige_vraag_opnieuw
 from bot.language import looks_dutch
 from bot.privacy.forget import HOW_TO_FORGET
 from bot.roles.request import is_role_request
@@ -70,12 +70,14 @@ class ActionOnzekerBericht(Action):
         elif is_role_request(text):
             await ActionRolAnalyse().run(dispatcher, tracker, domain)
         elif is_kaart_question(text):
-            search_and_show(dispatcher, text, lees(text, tracker.latest_message.get("entities", [])),
-                            danger_shown=bool(danger))
-            remembered = [SlotSet(VORIGE_VRAAG, text)]
+            slots = lees(text, tracker.latest_message.get("entities", []))
+            search_and_show(dispatcher, text, slots, danger_shown=bool(danger))
+            remembered = [SlotSet(VORIGE_VRAAG, onthoud(text, slots))]
         elif previous and (again := vorige_vraag_opnieuw(previous, text)) is not None:
-            search_and_show(dispatcher, previous, again)
-            remembered = [SlotSet(VORIGE_VRAAG, previous)]  # searched again: a next follow-up may still mean it
+            question, slots = again
+            search_and_show(dispatcher, question, slots)
+            # searched again, as it was searched now: a next follow-up builds on this search
+            remembered = [SlotSet(VORIGE_VRAAG, onthoud(question, slots))]
         elif is_forget_request(text):
             dispatcher.utter_message(text=HOW_TO_FORGET)
         elif whole_message(text, (HINT,)) == HINT:  # "hint" after a role-play ended (a user test got 'Sorry')

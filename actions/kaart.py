@@ -14,7 +14,18 @@ from rasa_sdk.types import DomainDict
 from actions.forms import FormValidation
 from bot.intake.danger import danger_message
 from bot.kaart import messages
-from bot.kaart.dialog import SLOTS, VORIGE_VRAAG, aanvullen, lees, ontbreekt, vorige_vraag_opnieuw, zoektekst
+from bot.kaart.dialog import (
+    READ,
+    SLOTS,
+    VORIGE_VRAAG,
+    aanvullen,
+    alleen_de_kaart,
+    lees,
+    ontbreekt,
+    onthoud,
+    vorige_vraag_opnieuw,
+    zoektekst,
+)
 from bot.kaart.query import parse_vraag
 
 FOLLOW_UP_MESSAGES = 5  # a follow-up ("en in Blaricum?") refers to a search at most this many messages back
@@ -100,7 +111,8 @@ class ValidateKaartForm(FormValidation):
         previous = remembered_question(tracker)
         again = vorige_vraag_opnieuw(previous, text)
         if again is not None:  # "en in Blaricum?" after the results: the previous question, in that place
-            return {"kaart_vraag": previous, "kaart_aanvulling": None, **again}
+            question, slots = again
+            return {"kaart_vraag": question, "kaart_aanvulling": None, **slots}
         return {"kaart_vraag": text[:1000], "kaart_aanvulling": None,
                 **lees(text, tracker.latest_message.get("entities", []))}
 
@@ -109,7 +121,10 @@ class ValidateKaartForm(FormValidation):
         if tracker.get_slot("requested_slot") != "kaart_aanvulling":
             return {"kaart_aanvulling": None}  # a stale value, not an answer to our question
         text = str(slot_value or "").strip()[:1000] or "-"
-        current = {k: tracker.get_slot(k) for k in ("kaart_gemeente", "kaart_thema", "kaart_leeftijd")}
+        if alleen_de_kaart(text, (tracker.latest_message.get("intent") or {}).get("name")):
+            dispatcher.utter_message(text=messages.AL_IN_DE_KAART)
+            return {"kaart_aanvulling": None}  # the form asks its question again
+        current = {k: tracker.get_slot(k) for k in READ}
         return {"kaart_aanvulling": text, **aanvullen(current, lees(text, tracker.latest_message.get("entities", [])))}
 
 
@@ -150,9 +165,9 @@ class ActionKaartZoek(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         text = zoektekst(tracker.get_slot("kaart_vraag"), tracker.get_slot("kaart_aanvulling"))
-        search_and_show(dispatcher, text, {k: tracker.get_slot(k) for k in ("kaart_gemeente", "kaart_thema",
-                                                                             "kaart_leeftijd")})
-        return _reset() + [SlotSet(VORIGE_VRAAG, text)]
+        slots = {k: tracker.get_slot(k) for k in READ}
+        search_and_show(dispatcher, text, slots)
+        return _reset() + [SlotSet(VORIGE_VRAAG, onthoud(text, slots))]
 
 
 def search_and_show(dispatcher: CollectingDispatcher, text: str, slots: Dict[str, Any],

@@ -10,6 +10,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.fallback import ActionOnzekerBericht, is_kaart_question
+from bot.kaart.dialog import lees, onthoud
 
 
 def tracker(text: str, previous: Optional[str] = None, messages_since: Optional[int] = None) -> Tracker:
@@ -103,21 +104,26 @@ async def test_hint_outside_a_role_play_says_where_hints_are_given():
 PREVIOUS = "zoon van 15 in Hilversum spijbelt al weken"
 
 
+def searched_in(place: str) -> str:
+    """What the action remembers after searching ``PREVIOUS`` again in ``place``: a next follow-up builds on that."""
+    return onthoud(PREVIOUS, {**lees(PREVIOUS), "kaart_gemeente": place})
+
+
 async def test_after_a_kaart_question_a_place_the_recogniser_does_not_know_searches_that_question_there():
     # "in Weesp" and "en in Weesp?" reach this action (nlu_fallback): Weesp lies outside the kaart, and says so
-    messages = await answer("en in Weesp?", previous=PREVIOUS, remembered=PREVIOUS)
+    messages = await answer("en in Weesp?", previous=PREVIOUS, remembered=searched_in("Weesp"))
     texts = " ".join(m.get("text") or "" for m in messages)
     assert "'Weesp' valt niet binnen de sociale kaart" in texts
     assert next(m["custom"] for m in messages if m.get("custom"))["status"] == "buiten_regio"
     # a place of the kaart: the previous question, searched there
-    messages = await answer("in Blaricum", previous=PREVIOUS, remembered=PREVIOUS, messages_since=1)
+    messages = await answer("in Blaricum", previous=PREVIOUS, remembered=searched_in("blaricum"), messages_since=1)
     texts = [m.get("text") or "" for m in messages]
     assert "thema: schoolverzuim" in texts[1] and "plaats: Blaricum" in texts[1]
 
 
 async def test_a_place_alone_long_after_the_kaart_question_is_no_follow_up_of_it():
     # five messages after the search (the follow-ups search again, so a chain of them keeps counting from the last)
-    messages = await answer("en in Huizen?", previous=PREVIOUS, remembered=PREVIOUS, messages_since=5)
+    messages = await answer("en in Huizen?", previous=PREVIOUS, remembered=searched_in("huizen"), messages_since=5)
     assert "plaats: Huizen" in [m.get("text") or "" for m in messages][1]
     # after a role-play or an intake in between: not understood, and nothing searched
     assert await answer("en in Huizen?", answered=False, previous=PREVIOUS, messages_since=6) == []
@@ -146,3 +152,12 @@ async def test_a_message_in_another_language_is_told_that_rustpunt_works_in_dutc
     # a user test: English got "Daar kan ik je helaas niet mee helpen", without saying why
     [message] = await answer("Hi, I have a mother on the phone, her son of 14 skips school, where can she go?")
     assert message["text"].startswith("Rustpunt werkt in het Nederlands")
+
+
+async def test_a_place_the_recogniser_does_not_know_keeps_the_age_of_an_earlier_follow_up():
+    # found by the user test of session 19: a place after "en als hij 17 is?" searched the question's own age again
+    at_17 = onthoud(PREVIOUS, {**lees(PREVIOUS), "kaart_leeftijd": 17})
+    expected = onthoud(PREVIOUS, {**lees(PREVIOUS), "kaart_leeftijd": 17, "kaart_gemeente": "blaricum"})
+    messages = await answer("in Blaricum", previous=at_17, remembered=expected, messages_since=1)
+    texts = [m.get("text") or "" for m in messages]
+    assert "leeftijd: 17 jaar" in texts[1] and "plaats: Blaricum" in texts[1] and "schoolverzuim" in texts[1]

@@ -408,3 +408,31 @@ def test_a_message_in_another_language_goes_to_the_fallback_and_a_short_or_dutch
     assert intent_after("Hi, I have a mother on the phone, can you help me?") == "nlu_fallback"
     assert intent_after("ok thanks") == "greet"
     assert intent_after("Hoi, ik heb een moeder aan de lijn") == "greet"
+
+
+@pytest.mark.parametrize("text, guessed", [("zoon 15", "out_of_scope"), ("meisje 14", "voorbereiden_info"),
+                                           ("Kind van 8 jaar", "out_of_scope"), ("15-jarige jongen", "greet")])
+def test_a_child_and_an_age_alone_start_a_kaart_question_whatever_the_model_guessed(text, guessed):
+    # a user test: "zoon 15" got "Daar kan ik je helaas niet mee helpen" (out of scope) where "dochter 13" started
+    # the kaart, which asks for the problem and the place
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.rasa_runtime.command_guard import CommandIntentGuard
+
+    ranking = [{"name": guessed, "confidence": 0.8}, {"name": "kaart_zoek", "confidence": 0.1}]
+    message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": list(ranking)})
+    CommandIntentGuard().process([message])
+    assert message.get("intent") == {"name": "kaart_zoek", "confidence": 1.0}
+    assert [r["name"] for r in message.get("intent_ranking")] == ["kaart_zoek", guessed]
+
+
+@pytest.mark.parametrize("text", ["zoon 15 spijbelt al weken", "ik heb een zoon van 15 en een dochter van 9", "stop"])
+def test_a_message_that_says_more_than_a_child_and_an_age_keeps_its_intent(text):
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.rasa_runtime.command_guard import CommandIntentGuard
+
+    ranking = [{"name": "stop" if text == "stop" else "out_of_scope", "confidence": 0.8}]
+    message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": list(ranking)})
+    CommandIntentGuard().process([message])
+    assert message.get("intent")["name"] == ranking[0]["name"]

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import List, Optional, Tuple
 
+from bot.kaart import places
 from bot.kaart.places import Plaats
 from bot.kaart.query import (
     Vraag,
@@ -32,21 +33,36 @@ def check_leeftijd(leeftijd, parsed: Vraag) -> Tuple[Optional[int], Optional[Zoe
 
 def check_plaats(gemeente: Optional[str], parsed: Vraag
                  ) -> Tuple[Optional[str], Optional[Plaats], Optional[Zoekresultaat]]:
-    """(area code, recognised place, refusal): the explicit place wins over one in the question."""
+    """(area code, recognised place, refusal): the explicit place wins over one in the question; when it is the
+    area of the question's own place, that place says more (the code "utrecht" for a question about Overvecht: only
+    services of the whole city, not those of Vleuten-De Meern)."""
     from bot.kaart import messages
 
     if gemeente:
         gevonden = resolve_plaats(gemeente)
         if gevonden is None or gevonden.code is None:
-            return None, None, Zoekresultaat("buiten_regio", melding=messages.buiten_regio(str(gemeente)[:60]),
-                                             vraag=parsed)
+            # the other place is worth a word only when the place outside is the question's own ("en in Weesp?" after
+            # a question about Hilversum asks about Weesp)
+            ook = _also_named(parsed) if str(gemeente) == parsed.buiten_regio else None
+            return None, None, Zoekresultaat(
+                "buiten_regio", melding=messages.buiten_regio(str(gemeente)[:60], ook), vraag=parsed)
+        if parsed.plaats_info is not None and parsed.gemeente == gevonden.code and gevonden.soort != "wijk":
+            return gevonden.code, parsed.plaats_info, None
         return gevonden.code, gevonden, None
     if parsed.gemeente:
         return parsed.gemeente, parsed.plaats_info, None
     place = parsed.buiten_regio or parsed.onbekende_plaats
     if place:
-        return None, None, Zoekresultaat("buiten_regio", melding=messages.buiten_regio(place), vraag=parsed)
+        return None, None, Zoekresultaat("buiten_regio", melding=messages.buiten_regio(place, _also_named(parsed)),
+                                         vraag=parsed)
     return None, None, None
+
+
+def _also_named(parsed: Vraag) -> Optional[str]:
+    """A place of the kaart the question names besides the family's place outside it (where the child goes to school:
+    "zij woont in Almere maar haar zoon zit op school in Hilversum"), as written; None without one."""
+    return next((named for named in places.genoemde_plaatsen(parsed.tekst)
+                 if (found := resolve_plaats(named)) is not None and found.code), None)
 
 
 def check_thema(thema: Optional[str], parsed: Vraag) -> Tuple[List[str], Optional[Zoekresultaat]]:

@@ -6,21 +6,25 @@ entity that resolves to a known theme wins over the parser's, and entities fill 
 theme entity the question denies ("geen sprake van geweld") does not count.
 One follow-up question is asked when the place or the problem is missing.
 After the results, a short message that only names a place ("en in Blaricum?", "in Weesp", "wat als ze in Huizen
-wonen?") or an age ("en als hij in 2 vwo zit?") searches the previous question again (``vorige_vraag_opnieuw``).
+wonen?") or an age ("en als hij in 2 vwo zit?") searches the previous question again (``vorige_vraag_opnieuw``), as it
+was last searched: a place after an age keeps that age (``onthoud`` remembers what a follow-up changed).
 """
 from __future__ import annotations
 
+import json
 import re
-from typing import Dict, Iterable, List, Optional
+from typing import Dict, Iterable, List, Optional, Tuple
 
-from bot.kaart.query import Vraag, parse_vraag, resolve_gemeente, resolve_thema
+from bot.kaart.places import DIRECTIONS, genoemde_plaatsen
+from bot.kaart.query import Vraag, guard_homonyms, parse_vraag, resolve_gemeente, resolve_thema
 from bot.kaart.spoken import without_denials
-from bot.kaart.text import words
-from bot.kaart.vocabulary import LEEFTIJD_MAX
+from bot.kaart.text import STOPWORDS, words
+from bot.kaart.vocabulary import DEEL_VAN, LEEFTIJD_MAX
 from bot.text import simplify
 
 SLOTS = ("kaart_vraag", "kaart_aanvulling", "kaart_gemeente", "kaart_thema", "kaart_leeftijd")
 VORIGE_VRAAG = "kaart_vorige_vraag"  # the last question searched, kept after the search for a follow-up with a place
+READ = ("kaart_gemeente", "kaart_thema", "kaart_leeftijd")  # what ``lees`` understands of a message
 
 # The words around a place in a follow-up that asks the same in another place: "en in Blaricum?", "en voor Bussum?",
 # "wat als ze in Weesp wonen?", "hoe zit het in Laren?", "zelfde vraag maar dan in Hilversum", "en als ze naar Huizen
@@ -61,7 +65,7 @@ def lees(text: Optional[str], entities: Iterable[dict] = ()) -> Dict[str, object
     parsed = parse_vraag(text or "")
     # the search's own reading first: it knows whose place a place is ("ik werk in Hilversum, het gezin woont in
     # Eemnes"); the recogniser's place entity (the first place named) only when the search found none
-    gemeente = parsed.gemeente or parsed.buiten_regio
+    gemeente = te_zoeken_plaats(parsed) or parsed.buiten_regio
     gemeente = gemeente or next((c for c in map(resolve_gemeente, _entity_values(entities, "gemeente")) if c), None)
     gemeente = gemeente or parsed.onbekende_plaats
     thema = next((c for c in map(resolve_thema, _entity_values(_not_denied(entities, text or ""), "thema")) if c),
@@ -98,8 +102,7 @@ def _next_to_an_age_word(text: str, entity: dict) -> bool:
 
 def aanvullen(current: Dict[str, object], extra: Dict[str, object]) -> Dict[str, object]:
     """Fill what is still missing from a follow-up answer; never overwrite what is known."""
-    return {key: current.get(key) if current.get(key) is not None else extra.get(key)
-            for key in ("kaart_gemeente", "kaart_thema", "kaart_leeftijd")}
+    return {key: current.get(key) if current.get(key) is not None else extra.get(key) for key in READ}
 
 
 def ontbreekt(gemeente: Optional[str], thema: Optional[str]) -> Optional[str]:
@@ -113,22 +116,47 @@ def ontbreekt(gemeente: Optional[str], thema: Optional[str]) -> Optional[str]:
     return None
 
 
+def alleen_de_kaart(text: Optional[str], intent: Optional[str] = None) -> bool:
+    """The message only names the sociale kaart itself ("sociale kaart", "de sociale kaart graag", the menu's button),
+    so it is no answer to the kaart's question what the problem or the place is (a user test saw "sociale kaart"
+    searched as the problem: "Tekst noemt 'kaart', 'sociale'")."""
+    if intent == "start_kaart":
+        return True
+    said = words(text or "")
+    return bool(said) and not [word for word in words(guard_homonyms(text or "")) if word not in STOPWORDS]
+
+
 def zoektekst(vraag: Optional[str], aanvulling: Optional[str]) -> str:
     return " ".join(part for part in (vraag, aanvulling) if part).strip()
 
 
 def plaats_vervolg(text: Optional[str], parsed: Optional[Vraag] = None) -> Optional[str]:
     """The place a short follow-up names when it names nothing else ("en in Blaricum?", "in Weesp", "wat als ze in
-    Huizen wonen?"): the area code, or a place outside the kaart as written; None for any other message. ``parsed``:
-    ``text`` as ``parse_vraag`` read it, when the caller has it already."""
+    Huizen wonen?", also with its city or a compass point: "en in Utrecht Overvecht?", "en in Hilversum-Noord?"): the
+    area code, or a place outside the kaart as written; None for any other message. ``parsed``: ``text`` as
+    ``parse_vraag`` read it, when the caller has it already."""
     parsed = parsed or parse_vraag(text or "")
     written = parsed.plaats or parsed.buiten_regio or parsed.onbekende_plaats
     if written is None or parsed.themas or parsed.leeftijd is not None:
         return None
-    rest = words(simplify(parsed.tekst).replace(simplify(written), " ", 1))
-    if len(rest) > FOLLOW_UP_MAX_WORDS or not set(rest) <= FOLLOW_UP_WORDS:
+    rest = simplify(parsed.tekst).replace(simplify(written), " ", 1)
+    for named in genoemde_plaatsen(rest):  # the city around the wijk ("Utrecht Overvecht") names the same place
+        rest = rest.replace(simplify(named), " ", 1)
+    rest_words = [word for word in words(rest) if word not in DIRECTIONS]
+    if len(rest_words) > FOLLOW_UP_MAX_WORDS or not set(rest_words) <= FOLLOW_UP_WORDS:
         return None
-    return parsed.gemeente or parsed.buiten_regio or parsed.onbekende_plaats
+    return te_zoeken_plaats(parsed) or parsed.buiten_regio or parsed.onbekende_plaats
+
+
+def te_zoeken_plaats(parsed: Vraag) -> Optional[str]:
+    """The place of the kaart to search for a message: its area code, but for a wijk that shares the code of its city
+    (Overvecht, Leidsche Rijn in Utrecht) the wijk's name, which the search reads back as that wijk: there only
+    services of the whole city count, not those of another wijk with a code of its own (a user test got services of
+    Vleuten-De Meern for Overvecht)."""
+    info = parsed.plaats_info
+    if parsed.gemeente and info is not None and info.soort == "wijk" and info.code not in DEEL_VAN:
+        return info.naam
+    return parsed.gemeente
 
 
 # Words around an age in a follow-up that asks the same for another age: "en als hij in 2 vwo zit?", "en voor een
@@ -136,6 +164,11 @@ def plaats_vervolg(text: Optional[str], parsed: Optional[Vraag] = None) -> Optio
 AGE_FOLLOW_UP_WORDS = FOLLOW_UP_WORDS | frozenset(
     "jaar jaren oud jarige jarig groep klas vwo havo vmbo mavo atheneum gymnasium brugklas basisschool middelbare "
     "zit zitten wordt kind kinderen zoon dochter jongen meisje baby maanden een van leeftijd".split())
+
+
+# An age follow-up says that it asks the same again ("en voor een kind van 8?", "wat als ze 15 is?", "stel dat hij 17
+# is"); a child and an age alone ("zoon 15") start a question of their own, which asks for the problem and the place.
+AGE_FOLLOW_UP_CUES = frozenset("en als voor wat stel dan maar ook zelfde dezelfde hetzelfde".split())
 
 
 # "en als hij 17 is?", "wat als ze 15 is?", "en als het kind 8 is": a bare number as the age of the child in question
@@ -157,22 +190,56 @@ def leeftijd_vervolg(text: Optional[str], parsed: Optional[Vraag] = None) -> Opt
     if age is None:
         return None
     rest = [w for w in words(simplify(parsed.tekst)) if not w.isdigit()]
-    if len(rest) > FOLLOW_UP_MAX_WORDS or not set(rest) <= AGE_FOLLOW_UP_WORDS:
+    if len(rest) > FOLLOW_UP_MAX_WORDS or not set(rest) <= AGE_FOLLOW_UP_WORDS or not set(rest) & AGE_FOLLOW_UP_CUES:
         return None
     return age
 
 
-def vorige_vraag_opnieuw(vorige: Optional[str], text: Optional[str]) -> Optional[Dict[str, object]]:
-    """The slots (as ``lees``) to search the previous question ``vorige`` again in the place (``plaats_vervolg``) or
-    for the age (``leeftijd_vervolg``) that a short follow-up ``text`` names; None without a previous question or
-    when ``text`` is no such follow-up."""
+# A remembered question that a follow-up searched differently from how ``lees`` reads it carries, after this mark,
+# the place, theme and age it was searched with (JSON): "en als ze 17 is?" and then "en in Muiderberg?" searches
+# for 17, not again for the age in the question (a user test got the first age back).
+SEARCHED_AS = "\n[zoekopdracht] "
+
+
+def onthoud(vraag: str, slots: Dict[str, object]) -> str:
+    """The value of ``VORIGE_VRAAG`` after searching ``vraag`` with ``slots`` (as ``lees`` gives them): the question
+    itself when that is how ``lees`` reads it, else the question with what it was searched with."""
+    searched = {key: slots.get(key) for key in READ}
+    age = searched["kaart_leeftijd"]
+    if isinstance(age, (int, float)):
+        searched["kaart_leeftijd"] = int(age)  # a float slot: 15.0
+    if searched == lees(vraag):
+        return vraag
+    return vraag + SEARCHED_AS + json.dumps(searched, ensure_ascii=False)
+
+
+def vorige_zoekopdracht(vorige: str) -> Tuple[str, Dict[str, object]]:
+    """(question, slots as ``lees`` gives them) of a remembered question (``onthoud``): the slots it was searched
+    with, or, for a question remembered as it was typed (or whose mark does not read back), the question read anew."""
+    vraag, mark, searched = vorige.partition(SEARCHED_AS)
+    if mark:
+        try:
+            stored = json.loads(searched)
+        except ValueError:
+            stored = None
+        if isinstance(stored, dict):
+            return vraag, {key: stored.get(key) for key in READ}
+    return vraag, lees(vraag)
+
+
+def vorige_vraag_opnieuw(vorige: Optional[str], text: Optional[str]) -> Optional[Tuple[str, Dict[str, object]]]:
+    """(question, slots as ``lees`` gives them) to search the previous question ``vorige`` (remembered with
+    ``onthoud``) again in the place (``plaats_vervolg``) or for the age (``leeftijd_vervolg``) that a short follow-up
+    ``text`` names, with the rest as it was last searched; None without a previous question or when ``text`` is no
+    such follow-up."""
     if not vorige:
         return None
     parsed = parse_vraag(text or "")  # read once for both kinds of follow-up
     place = plaats_vervolg(text, parsed)
+    age = leeftijd_vervolg(text, parsed) if place is None else None
+    if place is None and age is None:
+        return None
+    vraag, slots = vorige_zoekopdracht(vorige)
     if place is not None:
-        return {**lees(vorige), "kaart_gemeente": place}
-    age = leeftijd_vervolg(text, parsed)
-    if age is not None:
-        return {**lees(vorige), "kaart_leeftijd": age}
-    return None
+        return vraag, {**slots, "kaart_gemeente": place}
+    return vraag, {**slots, "kaart_leeftijd": age}

@@ -10,13 +10,21 @@ from bot.kaart.vocabulary import (
 
 
 def waarom_tekst(matched: List[str], woorden: Dict[str, List[str]], place: str, age: Optional[int], service,
-                 text_terms: List[str]) -> str:
+                 text_terms: List[str], broader: Optional[Dict[str, str]] = None) -> str:
+    """Why ``service`` was found: the themes it matched, with the first word of the question that said each
+    (``woorden``: the words as the question wrote them), the words of the question its text names (``text_terms``, as
+    written), the place and the age. A quote is always something typed, never a lemma or a corrected typo. A theme
+    searched for a narrower one of the question (``broader``: broader theme -> the question's theme) says so: "gedrag
+    en conflicten, het bredere thema van criminaliteit en overlast ('winkeldiefstal')"."""
+    broader = broader or {}
     parts = []
     if matched:
         labels = []
         for theme in matched:
-            said = [w for w in woorden.get(theme, []) if w != theme][:1]
-            labels.append(THEMAS[theme] + (f" ('{said[0]}')" if said else ""))
+            asked = broader.get(theme) if theme not in woorden else None
+            said = [w for w in woorden.get(asked or theme, []) if w != (asked or theme)][:1]
+            label = THEMAS[theme] + (f", het bredere thema van {THEMAS[asked]}" if asked else "")
+            labels.append(label + (f" ('{said[0]}')" if said else ""))
         parts.append("past bij " + " en ".join(labels))
     if text_terms:
         parts.append("tekst noemt " + ", ".join(f"'{t}'" for t in text_terms[:3]))

@@ -25,11 +25,15 @@ def onbekend_thema(value: str) -> str:
     return f"Het thema '{value}' ken ik niet. Kies uit: {', '.join(sorted(THEMAS))}."
 
 
-def buiten_regio(place: str) -> str:
-    return (
-        f"'{place}' valt niet binnen de sociale kaart. De kaart dekt {regio_label_lijst()}. "
-        "Zoek voor andere plaatsen in de sociale kaart van die gemeente."
-    )
+def buiten_regio(place: str, ook: Optional[str] = None) -> str:
+    """The place lies outside the kaart; ``ook``: a place of the kaart the question names too (where the child goes
+    to school or someone works), which a follow-up can search."""
+    text = (f"'{place}' valt niet binnen de sociale kaart. De kaart dekt {regio_label_lijst()}. "
+            "Zoek voor andere plaatsen in de sociale kaart van die gemeente.")
+    if ook:
+        text += (f" Je noemde ook {ook}, maar het gezin woont in {place}, en dat telt. Wil je toch de diensten in "
+                 f"{ook} zien (bijvoorbeeld van de school), typ dan 'en in {ook}?'.")
+    return text
 
 
 def plaats_verbeterd(written: str, meant: str) -> str:
@@ -87,6 +91,8 @@ VERVOLGVRAAG = {
     ),
     "beide": "Waar gaat het vooral om, en in welke gemeente of plaats woont het gezin?",
 }
+# the answer to the follow-up question only named the sociale kaart itself ("sociale kaart"): the question comes again
+AL_IN_DE_KAART = "Je zit al in de sociale kaart. Ik zoek zodra ik weet waar het om gaat en waar het gezin woont."
 VRAAG_LEEG = "Ik heb nog geen vraag gekregen. Beschrijf de situatie in een paar woorden."
 RESULTATEN_INTRO = "Dit zijn de diensten die het best passen:"
 # after the danger advice, before the results of a kaart question that holds danger ("denkt aan zelfmoord")

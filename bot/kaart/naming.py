@@ -79,3 +79,15 @@ def school_named(service, terms: List[str]) -> bool:
     if not service.een_school:
         return False
     return bool({w for w in phrase_lemmas(service.een_school) if w not in SCHOOL_NAME_WORDS} & set(terms))
+
+
+def named_school_words(index: KaartIndex, terms: List[str]) -> FrozenSet[str]:
+    """The words of the schools of the kaart (``een_school``) that the question names: where the child goes to
+    school, not what the problem is ("ze zit op het Amadeus Lyceum" made the school's mentor lessons the first result
+    for an eating problem in a user test). They still name the school's offer (``school_named``, ``tier_of``), but are
+    no evidence that an entry fits the problem."""
+    words: Set[str] = set()
+    for doc in index.docs:
+        if doc.service.een_school and school_named(doc.service, terms):
+            words.update(phrase_lemmas(doc.service.een_school))
+    return frozenset(words)

@@ -149,6 +149,16 @@ def _without_prefix(norm: str, table: Plaatstabel) -> str:
     head, _, tail = norm.partition(" ")
     if tail and head in PREFIXES and norm not in table.spellings and tail in table.spellings:
         return tail
+    return _without_city(norm, table)
+
+
+def _without_city(norm: str, table: Plaatstabel) -> str:
+    """A wijk or village written with its municipality in one word ("Utrecht-Overvecht", "Wijdemeren-Loosdrecht") is
+    the wijk or village."""
+    head, _, tail = norm.partition(" ")
+    if (tail and norm not in table.spellings and head in table.spellings and tail in table.spellings
+            and table.spellings[head].code == table.spellings[tail].code):
+        return tail
     return norm
 
 
@@ -160,13 +170,15 @@ def zoek_plaats(text: str, knowledge=None) -> Optional[Plaats]:
     tokens = _tokens(text or "")
     # a place the kaart covers goes before one outside it: "vader woont in Amsterdam, moeder en de kinderen in
     # Hilversum" is a question about Hilversum (but "Oud Zuilen", outside, holds no Zuilen)
-    matches = _exact_matches(tokens, table, _heading_words(text or ""))
+    matches = _exact_matches(tokens, table, _heading_words(text or ""), _closing_words(text or ""))
     outside = {
         i for size, start, row, _ in matches if row.code is None and size > 1 for i in range(start, start + size)
     }
     inside = [m for m in matches if m[2].code is not None and not outside & set(range(m[1], m[1] + m[0]))]
-    best = _most_specific(_where_the_family_lives(tokens, inside)) or _most_specific(
-        [m for m in matches if m[2].code is None])
+    elsewhere = [m for m in matches if m[2].code is None]
+    if _lives_outside(tokens, inside, elsewhere):
+        inside = []  # "zij woont in Almere maar haar zoon zit op school in Hilversum": the family lives outside
+    best = _most_specific(_where_the_family_lives(tokens, inside)) or _most_specific(elsewhere)
     if best:
         _, _, row, written = best
         return Plaats(row.naam, written, row.soort, row.code, row.dekking)
@@ -196,7 +208,7 @@ def genoemde_plaatsen(text: str, knowledge=None) -> List[str]:
     """Every place of the table spelled exactly in ``text``, as written (also those that did not decide the
     question's place: "wij zitten in Overvecht maar moeder is verhuisd naar Zuilen" names two)."""
     return [written for _, _, _, written in _exact_matches(_tokens(text or ""), tabel(knowledge),
-                                                          _heading_words(text or ""))]
+                                                          _heading_words(text or ""), _closing_words(text or ""))]
 
 
 def _heading_words(text: str) -> int:
@@ -208,9 +220,21 @@ def _heading_words(text: str) -> int:
 _OPENING = re.compile(r"\s*([^\W\d_][\w' -]{2,40}?)\s*(?:[,:;]|\s-\s)")
 
 
-def _exact_matches(tokens: List[Tuple[str, str]], table: Plaatstabel, heading: int = 0) -> List[_Match]:
+def _closing_words(text: str) -> int:
+    """The number of words of the field a note closes with after a comma ("..., kinderen 8 en 11, huizen"), 0
+    without."""
+    match = _CLOSING.match(text)
+    return len(_tokens(match.group(1))) if match else 0
+
+
+_CLOSING = re.compile(r".*(?:[,;:]|\s-)\s*([^\W\d_][\w']*(?:[ -][\w']+){0,3})\s*[.!?]?\s*$", re.DOTALL)
+
+
+def _exact_matches(tokens: List[Tuple[str, str]], table: Plaatstabel, heading: int = 0, closing: int = 0
+                   ) -> List[_Match]:
     """Every place spelled exactly in the question (a Dutch word only with a capital or place word before it, or as
-    the whole heading a note opens with: "huizen, dochter van 15 ...")."""
+    the whole heading a note opens with: "huizen, dochter van 15 ...", or the whole field it closes with: "vader is
+    verslaafd, kinderen 8 en 11, huizen")."""
     norms = [_without_direction(n, table) for _, n in tokens]
     out = []
     for size in range(min(table.max_words, 4), 0, -1):
@@ -218,7 +242,8 @@ def _exact_matches(tokens: List[Tuple[str, str]], table: Plaatstabel, heading: i
             spelling = " ".join(norms[start:start + size])
             row = table.spellings.get(spelling)
             if row is not None and (_allowed(tokens, start, spelling) or _region_with_article(tokens, start, row)
-                                    or (start == 0 and size == heading) or _ends_heading(tokens, start, size, heading)):
+                                    or (start == 0 and size == heading) or _ends_heading(tokens, start, size, heading)
+                                    or (start + size == len(tokens) and size == closing)):
                 out.append((size, start, row, " ".join(raw for raw, _ in tokens[start:start + size])))
     return out
 
@@ -262,30 +287,50 @@ def _where_the_family_lives(tokens: List[Tuple[str, str]], matches: List[_Match]
     (see ``HOME_CUES``); else ``matches``."""
     if len({m[2].code for m in matches}) < 2:
         return matches
+    spots = _spots(matches)
+    best = max(_standing(tokens, m, spots) for m in matches)
+    codes = {m[2].code for m in matches if _standing(tokens, m, spots) == best}
+    return [m for m in matches if m[2].code in codes]
+
+
+def _lives_outside(tokens: List[Tuple[str, str]], inside: List[_Match], outside: List[_Match]) -> bool:
+    """The family lives in a place outside the kaart and the places of the kaart in the question are only where
+    someone works or goes to school: "moeder woont in Almere maar haar zoon zit op school in Hilversum" is a family
+    of Almere (a user test got Hilversum's services). Without such a word a place of the kaart goes first ("vader
+    woont in Amsterdam, moeder en de kinderen in Hilversum")."""
+    if not inside or not outside:
+        return False
+    spots = _spots(inside + outside)
+    return (max(_standing(tokens, m, spots) for m in outside) > 0
+            and all(_standing(tokens, m, spots) < 0 for m in inside))
+
+
+def _spots(matches: List[_Match]) -> Dict[Optional[str], Set[int]]:
+    """Per area code the word positions its names take in the question."""
     spots: Dict[Optional[str], Set[int]] = {}
     for size, start, row, _ in matches:
         spots.setdefault(row.code, set()).update(range(start, start + size))
+    return spots
 
-    def standing(match: _Match) -> float:
-        def words_before(window: int) -> Set[str]:
-            return {norm for _, norm in tokens[max(0, match[1] - window):match[1]]}
 
-        before = words_before(CUE_WINDOW)
-        # the word before a run of names of one place ("uit Utrecht Overvecht")
-        first = match[1]
-        while first > 0 and first - 1 in spots.get(match[2].code, ()):
-            first -= 1
-        right_before = tokens[first - 1][1] if first > 0 else ""
-        if (before & MOVE_CUES and right_before == "naar") or words_before(NOW_WINDOW) & NOW_CUES:
-            return 2  # where the family moved to or lives now
-        if before & OLD_HOME_CUES or (before & MOVE_CUES and right_before in ("van", "uit", "vanuit")):
-            return 0  # where the family came from
-        living = words_before(LIVING_WINDOW) & LIVING_CUES
-        return 1.5 if living else 1 if before & HOME_CUES else -1 if before & ELSEWHERE_CUES else 0
+def _standing(tokens: List[Tuple[str, str]], match: _Match, spots: Dict[Optional[str], Set[int]]) -> float:
+    """How surely ``match`` is where the family lives, by the words before it: 2 where it moved to or lives now,
+    1.5 where it lives, 1 where it is from, 0 unsaid or where it came from, -1 where someone works or goes to school."""
+    def words_before(window: int) -> Set[str]:
+        return {norm for _, norm in tokens[max(0, match[1] - window):match[1]]}
 
-    best = max(standing(m) for m in matches)
-    codes = {m[2].code for m in matches if standing(m) == best}
-    return [m for m in matches if m[2].code in codes]
+    before = words_before(CUE_WINDOW)
+    # the word before a run of names of one place ("uit Utrecht Overvecht")
+    first = match[1]
+    while first > 0 and first - 1 in spots.get(match[2].code, ()):
+        first -= 1
+    right_before = tokens[first - 1][1] if first > 0 else ""
+    if (before & MOVE_CUES and right_before == "naar") or words_before(NOW_WINDOW) & NOW_CUES:
+        return 2  # where the family moved to or lives now
+    if before & OLD_HOME_CUES or (before & MOVE_CUES and right_before in ("van", "uit", "vanuit")):
+        return 0  # where the family came from
+    living = words_before(LIVING_WINDOW) & LIVING_CUES
+    return 1.5 if living else 1 if before & HOME_CUES else -1 if before & ELSEWHERE_CUES else 0
 
 
 def _most_specific(matches: List[_Match]) -> Optional[_Match]:

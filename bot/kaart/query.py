@@ -15,7 +15,17 @@ from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, List, Optional, Set, Tuple
 
 from bot.kaart import places, spoken, subject
-from bot.kaart.text import STOPWORDS, known, known_lemmas, lemma_string, simplify, split_separable, stems, words
+from bot.kaart.text import (
+    STOPWORDS,
+    known,
+    known_lemmas,
+    lemma_string,
+    simplify,
+    split_separable,
+    stem_words,
+    stems,
+    words,
+)
 from bot.kaart.vocabulary import LEEFTIJD_MAX, THEMAS, WERKGEBIEDEN
 from bot.knowledge.loader import PerKnowledge, get_knowledge
 from bot.lemmas import lemma_of
@@ -71,7 +81,8 @@ class Vraag:
 
     tekst: str
     themas: List[str] = field(default_factory=list)
-    thema_woorden: Dict[str, List[str]] = field(default_factory=dict)
+    thema_woorden: Dict[str, List[str]] = field(default_factory=dict)  # per theme the problem words it was found by
+    thema_gezegd: Dict[str, List[str]] = field(default_factory=dict)  # per theme those words as the question wrote them
     leeftijd: Optional[int] = None
     gemeente: Optional[str] = None
     plaats: Optional[str] = None  # the place as written, when recognised
@@ -287,8 +298,16 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     # weet niet wat ze moet doen"); "hij heeft niets te doen" stays leisure
     ("doen", re.compile(r"\b(?:weet|weten|wist|wisten)\s+(?:(?:het|echt|ook|zelf|nog|even|ze|hij|zij|we)\s+)*"
                         r"(?:niet|geen)\s+(?:meer\s+)?(?:goed\s+)?wat\s+(?:[\w']+\s+){0,3}?doen\b", re.IGNORECASE)),
+    # the name of this tool is no problem and no search word: "sociale kaart" typed as the answer to "Waar gaat het
+    # vooral om?" was searched as "Tekst noemt 'kaart', 'sociale'" (a user test); "in kaart brengen" stays
+    ("kaart", re.compile(r"\b(?:de\s+|in\s+de\s+)?sociale\s+kaart(?:en)?\b|\brustpunt\b", re.IGNORECASE)),
+    # cooperating is no work: "moeder werkt niet mee", "vader wil niet meewerken", "ze werken goed mee" (a user test
+    # read a mother who does not cooperate as a parent's problem with work); "werkt niet meer" stays work
+    ("meewerken", re.compile(r"\bmeewerk(?:en|t|te|ten)?\b|\bmeegewerkt\b|\bwerk(?:t|en|te|ten)\s+(?:(?:niet|nauwelijks"
+                             r"|slecht|goed|wel|ook|totaal|helemaal|echt|nog|steeds|niet\s+goed)\s+){0,2}mee\b",
+                             re.IGNORECASE)),
     # where someone works is no problem with work ("vader werkt in Hilversum", "moeder werkt bij de thuiszorg", "haar
-    # man werkt de hele week in het buitenland"); "werkt niet meer" and "werkt niet mee" are not guarded
+    # man werkt de hele week in het buitenland"); "werkt niet meer" is not guarded
     # and the consultant's own work ("mijn werkplek is Hilversum", "onze werkplaats")
     ("werk", re.compile(r"(?<=\b(?:ik|we) )werk(?:en)?\b(?!\s+samen)|(?<=\bwij )werken\b(?!\s+samen)"
                         r"|(?<=\bmijn )werk(?:plek|plaats|gebied)?\b|(?<=\bm'n )werk(?:plek|plaats|gebied)?\b"
@@ -315,15 +334,19 @@ def guard_homonyms(text: str) -> str:
 def extract_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[str]]]:
     """Themes in order of first appearance in the question, with the words that matched (problem words
     of ``knowledge``, default the loaded knowledge)."""
-    ordered, found, _, _ = _match_themas(text, knowledge)
+    ordered, found, _, _, _ = _match_themas(text, knowledge)
     return ordered, found
 
 
-def _match_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[str]], Dict[str, Tuple[int, int]], str]:
+def _match_themas(text: str, knowledge=None
+                  ) -> Tuple[List[str], Dict[str, List[str]], Dict[str, Tuple[int, int]], str, Dict[str, List[str]]]:
     """(themes in order, matched words per theme, where each theme is first said (start and end in the lemma
-    string), the lemma string)."""
+    string), the lemma string, the words as written per theme)."""
     guarded = guard_homonyms(text)
     lemmed = lemma_string(guarded, knowledge)
+    written = words(guarded)
+    source = stem_words(guarded, knowledge)
+    as_written: Dict[str, List[str]] = {}  # the words that matched as written (not the lemma, not a typo fixed)
     found: Dict[str, List[str]] = {}
     positions: Dict[str, int] = {}
     spans: Dict[str, Tuple[int, int]] = {}
@@ -357,6 +380,7 @@ def _match_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[
         if theme in SETTING_THEMES and first not in possessed:
             asked_for.add(theme)
         found.setdefault(theme, []).append(original)
+        as_written.setdefault(theme, []).append(_as_written(lemmed, span, source, written))
         said_at.setdefault(theme, []).append((span, original))
         if span[0] < positions.get(theme, len(lemmed)):
             positions[theme] = span[0]
@@ -388,7 +412,21 @@ def _match_themas(text: str, knowledge=None) -> Tuple[List[str], Dict[str, List[
     asked = spoken.asked_words(guarded, lemmed, knowledge)
     # what the caller asks for comes first ("... vader vraagt of er opvoedondersteuning is"), then the order said
     ordered = sorted(found, key=lambda t: (len(lemmed[:positions[t]].split()) not in asked, positions[t]))
-    return ordered, found, spans, lemmed
+    return ordered, found, spans, lemmed, {theme: as_written[theme] for theme in found}
+
+
+QUOTE_WORDS = 6  # the longest run of written words quoted whole; a longer one (a phrase with words between) by its ends
+
+
+def _as_written(lemmed: str, span: Tuple[int, int], source: List[int], written: List[str]) -> str:
+    """The words of the question behind ``span`` of the lemma string, as written ("gamet", not "gamen";
+    "gokverslaving", not its part "verslaving"; "zit al drie maanden thuis", not "zit thuis")."""
+    first = len(lemmed[:span[0]].split())
+    last = first + max(1, len(lemmed[span[0]:span[1]].split())) - 1
+    if not source or last >= len(source):
+        return ""
+    run = written[source[first]:source[last] + 1]
+    return " ".join(run) if len(run) <= QUOTE_WORDS else f"{run[0]} ... {run[-1]}"
 
 
 
@@ -514,6 +552,10 @@ def extract_leeftijd(text: str) -> Optional[int]:
         value = _to_int(match.group(1))
         if value is not None and 0 <= value <= PRONOUN_AGE_MAX and not _article(simple, match):
             return value
+    # a child named by name with the age after it, as a school writes it: "een zorg over Daan (12)", "Tim (13, klas 2)"
+    named_ages = {int(m.group(1)) for m in _NAME_AGE.finditer(text)}
+    if len(named_ages) == 1 and next(iter(named_ages)) <= PRONOUN_AGE_MAX:
+        return named_ages.pop()
     school_year = _school_year_age(simple)
     if school_year is not None:
         return school_year
@@ -521,6 +563,27 @@ def extract_leeftijd(text: str) -> Optional[int]:
     return fields.pop() if len(fields) == 1 and next(iter(fields)) <= PRONOUN_AGE_MAX else None
 
 
+# The words of a message that only names a child and its age, besides the child and the number ("zoon 15", "een meisje
+# van 14", "mijn dochter is 12", "15-jarige zoon"): the start of a kaart question whose problem and place are to come.
+CHILD_WORDS = frozenset(_CHILD[3:-1].split("|"))
+_CHILD_ONLY_WORDS = frozenset("van is wordt jaar jr j oud jarig jarige een de het mijn m'n haar zijn z'n hun over voor "
+                              "nu bijna pas net".split())
+CHILD_ONLY_MAX_WORDS = 6
+
+
+def only_a_child(text: str) -> Optional[int]:
+    """The age of a message that names nothing but a child and its age ("zoon 15", "meisje van 14", "kind (8)",
+    "15-jarige zoon"), else None. A user test got "Daar kan ik je niet mee helpen" for "zoon 15"."""
+    simple = simplify(text or "")
+    tokens = re.findall(r"[a-z']+|\d+", simple)
+    rest = [token for token in tokens if not token.isdigit()]
+    if (len(tokens) > CHILD_ONLY_MAX_WORDS or not set(rest) & CHILD_WORDS
+            or not set(rest) <= CHILD_WORDS | _CHILD_ONLY_WORDS):
+        return None
+    return extract_leeftijd(text)
+
+
+_NAME_AGE = re.compile(r"(?<![\w-])[A-Z][a-zà-ÿ]+\s*\(\s*(\d{1,2})\s*(?:jaar|jr|j)?\s*[,;)]")
 # A note written as fields between commas, one of them a bare number ("Huizen, pesten, 10", "De Meern, 14, wordt
 # gechanteerd"): that number is the child's age (one such field; youth ages only).
 _BARE_FIELD = re.compile(r"(?:^|[,;]|\s-)\s*(\d{1,2})\s*(?=[,;]|\s-\s|$)")
@@ -632,14 +695,16 @@ def _without_names(text: str) -> str:
     typo of "dansen"; a user test got sport and culture for it). A name here is a capitalised word that is no Dutch
     word, after a word like "mevrouw", "zoon" or "met", or next to another such word ("Pieter Bakker"). Other
     capitalised words stay: "Oekraïense moeder", "Therapiepraktijk Zijn", the first word of a sentence."""
-    found = [m for m in _CAPITALISED.finditer(text)
-             if not _SENTENCE_START.search(text[:m.start()]) and not known(m.group().lower())]
+    # a first name that opens a sentence or line still names someone next to a surname ("Mirjam Jansen" under an
+    # e-mail: a user test read "Jansen" as "dansen"); a Dutch word stays ("Therapiepraktijk Zijn")
+    capitalised = [m for m in _CAPITALISED.finditer(text) if not known(m.group().lower())]
+    found = [m for m in capitalised if not _SENTENCE_START.search(text[:m.start()])]
     names = []
-    for nr, match in enumerate(found):
+    for match in capitalised:
         before = words(text[:match.start()])[-1:]
         joined = any(other is not match and (other.end() + 1 == match.start() or match.end() + 1 == other.start())
-                     for other in found[max(0, nr - 1):nr + 2])
-        if (before and before[0] in _BEFORE_A_NAME) or joined:
+                     and (other in found or match in found) for other in capitalised)
+        if (match in found and before and before[0] in _BEFORE_A_NAME) or joined:
             names.append(match)
     for match in reversed(names):
         text = text[:match.start()] + " " * (match.end() - match.start()) + text[match.end():]
@@ -698,11 +763,17 @@ def extract_doelgroep(text: str, knowledge=None) -> List[str]:
     lemmed = lemma_string(guarded, knowledge)
     # who is told something does not ask: "jongen vertelt het zijn mentor", "heeft het aan de juf verteld"
     asking = lemma_string(_TOLD.sub(" ", guarded), knowledge)
-    own = lemma_string(_POSSESSED.sub(" ", _TOLD.sub(" ", guarded)), knowledge)
+    own = lemma_string(_CLUB_TO_JOIN.sub(" ", _POSSESSED.sub(" ", _TOLD.sub(" ", guarded))), knowledge)
     return [group for group, cues in _doelgroep_cues(knowledge).items()
             if any(phrase in {"professional": own, "school": asking}.get(group, lemmed) for _, phrase in cues)]
 
 
+# a club the child would join is what the family needs, not who asks: "geen geld voor de club", "wil naar een
+# voetbalclub", "zoekt een sportclub" (a user test got the projects of Vleuten for a family; "de hockeyclub ziet dat"
+# still asks)
+_CLUB_TO_JOIN = re.compile(r"\b(?:voor|naar|op|lid\s+(?:van|bij|worden\s+van)|zoekt|zoeken|zoek|vinden|vindt)\s+"
+                           r"(?:(?:de|een|het|hun|zijn|haar|z'n)\s+)?(?:[\w'-]+\s+)?[\w'-]*(?:club|vereniging)s?\b",
+                           re.IGNORECASE)
 # the child's or family's own professional, also one that was there before ("de vorige hulpverlener is gestopt")
 _POSSESSED = re.compile(r"\b(?:zijn|haar|z'n|hun|d'r|(?:de|een|hun)\s+(?:vorige|eerdere|oude|huidige|vaste))\s+[\w'-]+",
                         re.IGNORECASE)
@@ -757,7 +828,7 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
     for named in places.genoemde_plaatsen(asked, knowledge):
         asked = asked.replace(named, " ", 1)
     asked = _without_names(asked)
-    themas, woorden, spans, lemmed = _match_themas(asked, knowledge)
+    themas, woorden, spans, lemmed, gezegd = _match_themas(asked, knowledge)
     leeftijd = extract_leeftijd(text)
     ouder_themas, kind_themas = extract_subjects(asked, themas, spans, lemmed, knowledge,
                                                  child_named=leeftijd is not None, woorden=woorden)
@@ -765,6 +836,7 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
         tekst=text,
         themas=themas,
         thema_woorden=woorden,
+        thema_gezegd=_typed(gezegd, text),
         leeftijd=leeftijd,
         gemeente=gemeente,
         plaats=plaats,
@@ -777,6 +849,13 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
         plaats_info=gevonden if gemeente else None,
         zoektekst=search_text(text, knowledge),
     )
+
+
+def _typed(gezegd: Dict[str, List[str]], text: str) -> Dict[str, List[str]]:
+    """``gezegd`` without the words that are not in ``text`` as typed (a homonym's stand-in: "vecht" for "slaat zijn
+    broertje"), so a reason quotes only what was typed."""
+    typed = " " + " ".join(words(text)) + " "
+    return {theme: [w for w in said if w and (f" {w} " in typed or "..." in w)] for theme, said in gezegd.items()}
 
 
 def resolve_thema(value: Optional[str]) -> Optional[str]:

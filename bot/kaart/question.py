@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import List, Optional, Set
+from typing import Dict, FrozenSet, List, Optional, Set
 
 from bot.kaart import places
 from bot.kaart.index import KaartIndex
@@ -14,7 +14,7 @@ from bot.kaart.query import (
     school_mentioned,
     school_year_words,
 )
-from bot.kaart.text import lemmas, stam, word_tables
+from bot.kaart.text import lemma, lemmas, stam, word_tables, words
 from bot.kaart.vocabulary import (
     AARD_VRAAGWOORDEN,
 )
@@ -88,6 +88,9 @@ class QueryContext:
     at_school: bool = False  # the question involves school (a school word or kind of school, a school problem)
     nearby: bool = False  # the question asks for help in the place itself ("in de buurt", "in het dorp zelf")
     provider: bool = False  # the question asks for a provider ("een ggz-aanbieder", "een therapeut", "een praktijk")
+    written: Dict[str, str] = field(default_factory=dict)  # a term (lemma) -> the word of the question it came from
+    # the words of the child's school named in the question ("Amadeus Lyceum"): where, not what; alone they make no hit
+    school_words: FrozenSet[str] = frozenset()
 
 
 def names_child_or_school(ctx: QueryContext) -> bool:
@@ -117,15 +120,22 @@ def question_context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[
     # the place and the word that says what kind of place it is ("in de regio Gooi") are no search words, nor is
     # a second place name of the table ("Bussum, Gooise Meren": "Bussum" names no service)
     place_words = set(lemmas(parsed.plaats or "")) | PLACE_KIND_WORDS if parsed.plaats else set()
+    spellings = places.tabel().spellings  # looked up once: each lookup checks the loaded knowledge
     if parsed.plaats:
-        spellings = places.tabel().spellings  # looked up once: each lookup checks the loaded knowledge
         place_words |= {t for t in lemmas(parsed.tekst) if t in spellings}
+    elif gemeente:
+        # a place given apart from the question (the chat's place, a follow-up) is no search word either where the
+        # question names it in a way the place reader skips ("..., huizen": a user test got "tekst noemt 'huizen'")
+        place_words |= {t for t in lemmas(parsed.tekst) if t in spellings and spellings[t].code == gemeente}
     # nor are the words that gave the school year ("groep 6"), single letters ("'s ochtends") and fillers
     place_words |= school_year_words(parsed.tekst)
     # the text match reads the question without the words that frame the call ("ik werk bij het buurtteam")
     asked_text = parsed.zoektekst if parsed.zoektekst is not None else parsed.tekst
     terms = [t for t in lemmas(asked_text)
              if t not in place_words and t not in FILLER and not t.isdigit() and len(t) > 1]
+    written: Dict[str, str] = {}
+    for word in words(asked_text):  # a reason quotes a term as it was typed ("slaapt", not "slapen")
+        written.setdefault(lemma(word), word)
     generic_stems = _generic_stems()
     return QueryContext(
         parsed=parsed, leeftijd=leeftijd, gemeente=gemeente, themas=themas, terms=terms,
@@ -138,4 +148,5 @@ def question_context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[
         at_school=school_mentioned(parsed.tekst) or bool(SCHOOL_THEMES & set(themas)),
         nearby=NEARBY.search(parsed.tekst) is not None,
         provider=PROVIDER.search(parsed.tekst) is not None,
+        written=written,
     )

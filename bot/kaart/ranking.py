@@ -11,6 +11,7 @@ from bot.kaart.naming import names_entry, school_named
 from bot.kaart.question import QueryContext
 from bot.kaart.results import Hit
 from bot.kaart.scoring import Row, toegang_part
+from bot.kaart.vocabulary import THEMAS
 
 
 def referral_first(hits: List[Hit]) -> List[Hit]:
@@ -53,3 +54,30 @@ def rank_hits(index: KaartIndex, ctx: QueryContext, scored: List[Row], limit: in
 
 
 TOP = 3  # the first results a professional reads; no two of them do the same job when another fits
+
+
+ONLY_ONE_WHY = ("Voor {theme} noemt de kaart hier alleen deze dienst; de bron zegt weinig over het aanbod en niet hoe "
+                "je er terechtkomt, daarom staat ze na de diensten die je wel kunt bereiken. ")
+
+
+def only_entry_for_a_theme(index: KaartIndex, ctx: QueryContext, scored: List[Row], hits: List[Hit],
+                           limit: int) -> List[Hit]:
+    """A theme the question names that only an entry the source hardly describes has in the place (the search read
+    its broader theme too: ``themes.with_related_themes``; the entry is of tier 1) still shows that entry, right after
+    the first ``TOP``:
+    Bureau Halt for shoplifting in Eemnes came sixth, under services found for the broader theme (a user test). It
+    stays after the services a professional knows how to reach, as its tier says, and says why it is there."""
+    from bot.kaart.themes import widened
+
+    shown = {hit.id for hit in hits}
+    for theme in widened(ctx.parsed.themas, ctx.themas).values():
+        rows = sorted((row for row in scored if theme in row[2].service.themas
+                       and tier_of(index, row[2].service, ctx) == 1), key=lambda row: (-row[0], row[1]))
+        if not rows or rows[0][1] in shown:
+            continue
+        score, _, doc, parts, waarom = rows[0]
+        hit = service_hit(doc, score, parts, ONLY_ONE_WHY.format(theme=THEMAS[theme]) + waarom)
+        position = min(TOP, len(hits))
+        hits = (hits[:position] + [hit] + hits[position:])[:limit]
+        shown.add(hit.id)
+    return hits

@@ -20,6 +20,7 @@ from bot.kaart.kinds import (
 from bot.kaart.naming import names_entry
 from bot.kaart.question import QueryContext
 from bot.kaart.service_area import local, place_part
+from bot.kaart.themes import widened
 from bot.kaart.vocabulary import (
     REGIOS,
 )
@@ -227,6 +228,7 @@ def score_all(index: KaartIndex, ctx: QueryContext, candidates: Set[int], text_s
     top_text = max(text_scores.values(), default=0.0)
     asked_activity = activity_kinds(ctx.parsed.thema_woorden.get("vrije_tijd", ()))
     parenting_counts_less = behaviour_at_school(ctx)  # decided once per question, not per candidate
+    broader = widened(ctx.parsed.themas, ctx.themas)  # a theme searched for a narrower one: the reason says so
     docs_with = {t: {i for i, _ in index.postings.get(t, ())} for t in ctx.specific}
     scored: List[Row] = []
     held_back: List[Tuple[float, str]] = []
@@ -241,8 +243,11 @@ def score_all(index: KaartIndex, ctx: QueryContext, candidates: Set[int], text_s
         matched_terms = [t for t in ctx.specific if i in docs_with[t]]
         if parents_own_only(service, ctx):
             matched_terms = []  # its text naming the parent's problem is the same evidence as its theme
-        if theme_score == 0 and not matched_terms:
-            continue  # only generic words matched: not a relevant hit
+        if theme_score == 0 and not set(matched_terms) - ctx.school_words:
+            # only generic words matched, or only the name of the child's school: "ze zit op het Amadeus Lyceum" is
+            # where, not what (a user test got the school's mentor lessons first for an eating problem). An offer of
+            # that school that fits the problem otherwise keeps the name as evidence: it is the child's own school
+            continue
         tekst = text_scores.get(i, 0.0) / top_text if top_text else 0.0
         if leisure_only(service, ctx.themas, ctx.professional):
             tekst *= LEISURE_FACTOR  # its text naming the problem is the same evidence as its theme
@@ -260,8 +265,8 @@ def score_all(index: KaartIndex, ctx: QueryContext, candidates: Set[int], text_s
         if held_back_entry(index, service, ctx):
             held_back.append((score, service.naam))
             continue
-        waarom = waarom_tekst(matched, ctx.parsed.thema_woorden, place_reason, ctx.leeftijd, service,
-                              sorted(matched_terms))
+        waarom = waarom_tekst(matched, ctx.parsed.thema_gezegd, place_reason, ctx.leeftijd, service,
+                              [ctx.written.get(term, term) for term in sorted(matched_terms)], broader)
         scored.append((score, service.id, doc, parts, waarom))
     return scored, held_back
 

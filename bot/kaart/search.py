@@ -28,9 +28,10 @@ from typing import List, Optional
 from bot.kaart import subject
 from bot.kaart.checks import check_leeftijd, check_plaats, check_thema
 from bot.kaart.index import KaartIndex, default_index, index_for
+from bot.kaart.naming import named_school_words
 from bot.kaart.query import parse_vraag
 from bot.kaart.question import question_context
-from bot.kaart.ranking import rank_hits, referral_first
+from bot.kaart.ranking import only_entry_for_a_theme, rank_hits, referral_first
 from bot.kaart.result_message import explain_result
 from bot.kaart.results import Hit, Zoekresultaat
 from bot.kaart.routes import measure_route_first
@@ -83,6 +84,12 @@ def zoek(
     ctx.ouder_stoornis = [theme for theme in ctx.ouder_themas
                           if set(parsed.thema_woorden.get(theme, ())) & subject.DISORDER_WORDS]
     ctx.themas = with_parenting(ctx.themas, ctx.ouder_stoornis)
+    if ctx.ouder_stoornis and "opvoeding" not in parsed.themas:
+        # parenting read for the disorder is support with the children meanwhile: a programme for parents themselves
+        # (Denkles) is no match on it either (a user test saw it fourth for a depressed mother in Blaricum)
+        ctx.ouder_stoornis = ctx.ouder_stoornis + ["opvoeding"]
+    # the name of the child's school says where, not what (``naming.named_school_words``, ``scoring.score_all``)
+    ctx.school_words = named_school_words(index, ctx.terms)
     text_scores = index.bm25(ctx.terms, allowed)
     scored, held_back = score_all(index, ctx, candidate_set(index, ctx, allowed, text_scores), text_scores)
     hits = rank_hits(index, ctx, scored, limit)
@@ -90,6 +97,7 @@ def zoek(
     only_entrance = not hits
     # composing the top may move a named pilot up again; a referral still leads (docs/kaart.md: "nooit bovenaan")
     hits = referral_first(compose_top(index, ctx, hits, limit))
+    hits = only_entry_for_a_theme(index, ctx, scored, hits, limit)
     cutoff = scored[limit - 1][0] if len(scored) >= limit else float("-inf")
     names = [name for score, name in sorted(held_back, reverse=True) if score > cutoff]
 

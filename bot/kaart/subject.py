@@ -32,6 +32,8 @@ PRESSING_WORDS = ("zetten", "zet", "zette", "pushen", "pusht", "pushte")
 # Subordinating words after which a clause says why the person of the clause before worries ("ouders maken zich
 # zorgen omdat ze steeds somberder wordt"): what it says is of the one worried about, not of the worrier.
 REASON_WORDS = frozenset({"omdat", "want"})
+# pronouns that stand for a child named before the problem by age or name, when no person word was
+CHILD_PRONOUNS = frozenset({"hij", "ze", "zij"})
 
 # Words of living or staying somewhere: a person after "bij" with such a word ("woont in Ankeveen bij vader",
 # "slaapt bij oma") is where someone lives, not whom a problem is said of.
@@ -146,6 +148,24 @@ def clause_starts(part_lengths: List[int], tokens: Sequence[str]) -> FrozenSet[i
     return frozenset(starts)
 
 
+# "hij" is no mother and "ze" or "zij" no father: a problem done by one of them is said of someone else
+FEMALE_PERSONS = frozenset({"moeder", "mama", "mam", "oma", "stiefmoeder", "pleegmoeder"})
+MALE_PERSONS = frozenset({"vader", "papa", "pap", "opa", "stiefvader", "pleegvader"})
+
+
+def _unless_another(found: Dict[int, str], person: int, tokens: Sequence[str], clause: int, first: int,
+                    child_named: bool) -> str:
+    """The group of the person at ``person``, unless the problem's clause says it with a pronoun that cannot stand for
+    that person ("moeder belt over Tim (13). Hij gamet tot diep in de nacht": "hij" is no mother) and the question
+    names a child: then the child."""
+    word = tokens[person] if person < len(tokens) else ""
+    pronouns = set(tokens[clause:first])
+    other = ("hij" in pronouns and word in FEMALE_PERSONS) or (bool({"ze", "zij"} & pronouns) and word in MALE_PERSONS)
+    if found[person] != "jeugdige" and other and child_in(found, child_named):
+        return "jeugdige"
+    return found[person]
+
+
 def said_of(found: Dict[int, str], starts: FrozenSet[int], first: int, last: int,
             tokens: Sequence[str] = (), worry: FrozenSet[str] = frozenset(), child_named: bool = False,
             telling: FrozenSet[str] = frozenset()) -> Optional[str]:
@@ -170,7 +190,7 @@ def said_of(found: Dict[int, str], starts: FrozenSet[int], first: int, last: int
                 return "jeugdige"
             if found[nearest] != "jeugdige" and child_in(found, child_named):
                 return "jeugdige"
-        return found[nearest]
+        return _unless_another(found, nearest, tokens, clause, first, child_named)
     earlier = [i for i in found if i < clause]
     if earlier:
         start = clause_start(starts, max(earlier))
@@ -186,10 +206,15 @@ def said_of(found: Dict[int, str], starts: FrozenSet[int], first: int, last: int
                 and any(token in worry for token in tokens[subject + 1:clause])
                 and child_in(found, child_named)):
             return "jeugdige"
-        return found[subject]
+        return _unless_another(found, subject, tokens, clause, first, child_named)
     after = [i for i in found if i > last]
     if not after:
         return None
+    # "hij" or "ze" does it, and no one was named before but a child named by age or name: that child, not a parent
+    # named later ("Ik maak me zorgen over Tim (13). Hij gamet tot diep in de nacht. Ouders lijken het niet te zien.":
+    # a user test read the gaming as the parents' own problem)
+    if child_named and set(tokens[clause:first]) & CHILD_PRONOUNS:
+        return "jeugdige"
     first_after = min(after)
     # named later only as the one who worries or asks ("13 jaar, begint met vapen, ouders zoeken advies"): the child
     if (found[first_after] != "jeugdige" and child_in(found, child_named)

@@ -381,6 +381,16 @@ def stems(text: str, knowledge=None) -> List[str]:
     return out
 
 
+def stem_words(text: str, knowledge=None) -> List[int]:
+    """For each stem of ``stems(text)``, the number of the word of ``words(text)`` it comes from (a compound gives
+    its own stem and those of its parts)."""
+    tables = word_tables(knowledge)
+    out: List[int] = []
+    for number, word in enumerate(words(text)):
+        out.extend([number] * (1 + len(split_compound(word, tables))))
+    return out
+
+
 def head_stem(word: str, knowledge=None) -> str:
     """The stem of one word as written, without its compound parts ("goedenavond" -> "goedenavond", not "avond");
     remembered per word."""

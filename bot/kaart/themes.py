@@ -2,7 +2,7 @@
 own disorder."""
 from __future__ import annotations
 
-from typing import List, Optional, Set
+from typing import Dict, List, Optional, Set
 
 from bot.kaart.ages import YOUNG_CHILD
 from bot.kaart.index import KaartIndex
@@ -29,6 +29,12 @@ def with_related_themes(index: KaartIndex, themas: List[str], allowed: Optional[
                    for i in covering):
             out.append(related)
     return out
+
+
+def widened(said: List[str], themas: List[str]) -> Dict[str, str]:
+    """Broader theme -> the theme of the question (``said``) it was read for, for each theme the search widened
+    (``with_related_themes``, ``themas`` as searched): "criminaliteit" in Eemnes is also searched as "gedrag"."""
+    return {VERWANT_THEMA[t]: t for t in said if VERWANT_THEMA.get(t) in themas and VERWANT_THEMA[t] not in said}
 
 
 def with_young_child(themas: List[str], leeftijd: Optional[int]) -> List[str]:

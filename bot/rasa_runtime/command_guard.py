@@ -10,6 +10,11 @@ intent of the ranking; when that one is unsure, the fallback reads the message a
 A message in another language ("Hi, I have a mother on the phone ...") goes to the fallback too, which says that
 Rustpunt works in Dutch; the model had matched it to an intent and answered "Daar kan ik je niet mee helpen".
 
+A message that names only a child and its age ("zoon 15", "meisje van 14") starts a kaart question
+(``bot.kaart.query.only_a_child``): the model read "zoon 15" as out of scope ("Daar kan ik je helaas niet mee helpen", a
+user test) while "dochter 13" started the kaart, which then asks for the problem and the place. Inside a task the
+task's form still takes the message first (a loop goes before rules).
+
 A request to forget ("vergeet mij", "vergeet alles wat ik over mevrouw De Wit heb ingetypt") has no intent of its
 own; the model read such messages as the menu or help. ``CommandIntentGuard`` makes it ``nlu_fallback``, whose action
 explains how to wipe the conversation; inside a role-play or a task the form reads it as the same request.
@@ -20,11 +25,13 @@ import logging
 from typing import Any, Dict, List, Text
 
 from bot.commands import is_forget_request, is_stop_request
+from bot.kaart.query import only_a_child
 from bot.language import looks_dutch, words
 
 logger = logging.getLogger(__name__)
 
 STOP_INTENT = "stop"
+KAART_INTENT = "kaart_zoek"  # a kaart question: the kaart's form reads it (actions/kaart.py)
 MIN_FOREIGN_WORDS = 3  # "ok thanks" or "sorry" is no message in another language
 
 try:  # the component needs Rasa; bot.commands does not
@@ -65,6 +72,13 @@ if GraphComponent is not None:
                     message.set(INTENT, forget, add_to_output=True)
                     message.set(INTENT_RANKING_KEY, [forget] + [
                         r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != FALLBACK_INTENT
+                    ], add_to_output=True)
+                    continue
+                if intent.get(INTENT_NAME_KEY) not in (KAART_INTENT, "start_kaart") and only_a_child(text) is not None:
+                    kaart = {INTENT_NAME_KEY: KAART_INTENT, "confidence": 1.0}
+                    message.set(INTENT, kaart, add_to_output=True)
+                    message.set(INTENT_RANKING_KEY, [kaart] + [
+                        r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != KAART_INTENT
                     ], add_to_output=True)
                     continue
                 if intent.get(INTENT_NAME_KEY) != STOP_INTENT or is_stop_request(text):
