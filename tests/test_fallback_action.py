@@ -161,3 +161,11 @@ async def test_a_place_the_recogniser_does_not_know_keeps_the_age_of_an_earlier_
     messages = await answer("in Blaricum", previous=at_17, remembered=expected, messages_since=1)
     texts = [m.get("text") or "" for m in messages]
     assert "leeftijd: 17 jaar" in texts[1] and "plaats: Blaricum" in texts[1] and "schoolverzuim" in texts[1]
+
+
+async def test_a_son_who_wants_to_stop_school_is_a_kaart_question():
+    # a user test: "zoon 16 wil stoppen met school, Huizen" ended the conversation ("Goed, ik ben gestopt"); the NLU
+    # guard now passes it on, and the kaart must know the words
+    case = "zoon 16 wil stoppen met school, Huizen"
+    messages = await answer(case, remembered=case)
+    assert any("thema: schoolverzuim" in (m.get("text") or "") for m in messages)
