@@ -95,4 +95,5 @@ def warm_up() -> None:
     deidentify.first_names()
     deidentify.deduce_model()
     deidentify.mask("Sanne de Vries woont op de Dorpsstraat 12 in 1234 AB Utrecht.")
+    deidentify.mask("moeder kim jansen belt, haar zoon zit op obs de regenboog")  # the lists for lower case
     log.info("Masker loaded.")
