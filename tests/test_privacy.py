@@ -741,3 +741,27 @@ async def test_names_and_schools_typed_without_capitals_leave_no_trace_in_the_da
     assert back.latest_message.text.endswith("[TELEFOON] en [NAAM] zit op de [SCHOOL]")
     assert _typed_anywhere(tmp_path, LOWER_CASE_TYPED, caplog.text) == []
 
+
+async def test_our_own_words_in_replies_stay_readable_after_the_user_typed_them_and_typed_names_do_not(
+        tmp_path, tracker_url, monkeypatch):
+    """Found by a user test: after "welke stap is dit: ..." the history showed "[NAAM] 1 van 6: Visie uitdragen":
+    the name finder (deduce) takes "Stap" for a name, and the user had typed the word "stap". Only a word the user
+    typed as a name makes a name in our replies; a family name the user typed and a reply quotes stays masked."""
+    monkeypatch.delenv("RUSTPUNT_MASKER")  # as in the product: deduce finds the "names" in our own texts
+    store = make_store(tmp_path)
+    ours = ["Stap 1 van 6: Visie uitdragen", "Kern van de hulpvraag: wat wil je bereiken?",
+            "De stap die hier past is erkennen. Kern: ik hoor hoe boos u bent."]
+    tracker = DialogueStateTracker.from_events("gesprek-stap", [
+        ActionExecuted("action_listen"),
+        UserUttered("welke stap is dit: 'wat ben je boos zeg'", intent={"name": "vertel", "confidence": 1.0}),
+        ActionExecuted("action_listen"),
+        UserUttered("de kern: ik wil een gesprek met moeder Tamara Wolters en haar zoon luuk voorbereiden",
+                    intent={"name": "vertel", "confidence": 1.0}),
+        *[BotUttered(text) for text in ours],
+        BotUttered("Situatie: moeder Tamara Wolters en haar zoon luuk. Ik vraag luuk straks wat hij wil."),
+    ], slots=DOMAIN.slots)
+    await store.save(tracker)
+    replies = [event.text for event in (await store.retrieve("gesprek-stap")).events if isinstance(event, BotUttered)]
+    assert replies[:-1] == ours
+    assert replies[-1] == "Situatie: moeder [NAAM] en haar zoon [NAAM]. Ik vraag [NAAM] straks wat hij wil."
+    assert files_contain(tmp_path / "rasa", ("Tamara", "Wolters", "luuk")) == []
