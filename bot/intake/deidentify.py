@@ -430,6 +430,11 @@ class _NameLists:
     surnames: Dict[str, Tuple[Tuple[str, ...], ...]]  # first word -> surnames as words, longest first
     after_title: frozenset  # one-word surnames of deduce's list, right after a form of address ('mevrouw hoogland')
 
+    @property
+    def starts(self) -> frozenset:
+        """Every word a name can start with (a quick first test for each word of a text)."""
+        return self.in_context | frozenset(self.surnames) | self.after_title
+
 
 def _deduce_names(kind: str) -> List[str]:
     """deduce's list of ``kind`` ('first_names', about 15,000; 'surnames', about 10,000) without the words deduce
@@ -464,6 +469,11 @@ def _name_lists() -> _NameLists:
         surnames={first: tuple(sorted(found, key=len, reverse=True)) for first, found in surnames.items()},
         after_title=frozenset(after_title - _LOWER_NOT_NAMES),
     )
+
+
+@lru_cache(maxsize=1)
+def _name_starts() -> frozenset:
+    return _name_lists().starts
 
 
 class _Words:
@@ -523,8 +533,6 @@ class _Words:
         """The index of the last word of a name that starts at word ``i`` (a first name and maybe a surname), else
         None. ``listed``: the word follows a name in a list ("sem en julia"), a name context."""
         word = self.lower[i]
-        if word not in lists.in_context and word not in lists.surnames and word not in lists.after_title:
-            return None  # most words: no need to look at the context
         context = "cue" if listed else self.context(i)
         if word in lists.anywhere or (context and word in lists.in_context):
             after = i + 1 < len(self.found) and self.gap(i + 1).isspace()
@@ -547,10 +555,11 @@ class _Words:
 def _lower_case_name_spans(text: str) -> List[Span]:
     words = _Words(text)
     lists = _name_lists()
+    starts = _name_starts()
     spans: List[Span] = []
     i = 0
     while i < len(words.found):
-        last = words.name_end(i, lists)
+        last = words.name_end(i, lists) if words.lower[i] in starts else None
         if last is None:
             i += 1
             continue
@@ -575,13 +584,24 @@ def name_words(text: str, spans: List[Span]) -> frozenset:
 
 
 def _repeated_names(text: str, spans: List[Span]) -> List[Span]:
-    """Every other occurrence of a word masked as a name in ``text``: "de kinderen sem en julia ... en sem zit op"."""
+    """Every other occurrence of a word masked as a name in ``text``: "de kinderen sem en julia ... en sem zit op"
+    (also "sem's")."""
     names = name_words(text, spans)
     if not names:
         return []
-    return [
-        (found.start(), found.end(), "naam") for found in _LOWER_WORD.finditer(text) if found.group().lower() in names
-    ]
+    lowered = text.lower()
+    if len(lowered) != len(text):  # lower() keeps the places of nearly every text
+        return [(found.start(), found.end(), "naam") for found in _LOWER_WORD.finditer(text)
+                if found.group().lower() in names]
+    found: List[Span] = []
+    for name in names:
+        start = lowered.find(name)
+        while start != -1:
+            end = start + len(name)
+            if not (start and lowered[start - 1].isalpha()) and not (end < len(lowered) and lowered[end].isalpha()):
+                found.append((start, end, "naam"))
+            start = lowered.find(name, end)
+    return found
 
 
 # Schools typed without capitals: "de sint jozefschool", "regenboogschool", "obs de regenboog", "het amadeus lyceum",
@@ -614,12 +634,13 @@ _LOWER_SCHOOL_CONTEXT = re.compile(
 
 def _lower_case_school_spans(text: str) -> List[Span]:
     spans: List[Span] = []
-    for match in _LOWER_SCHOOL_WORD.finditer(text):
-        if match.group(1).strip("-").lower() not in _GENERIC_SCHOOLS and len(match.group(1)) > 1:
-            spans.append((match.start(), match.end(), "school"))
-    for match in _LOWER_SCHOOL_AFTER_NAME.finditer(text):
-        if match.group(1).split()[0] not in _NOT_SCHOOL_NAMES | _LOWER_NOT_NAMES:
-            spans.append((match.start(1), match.end(1), "school"))
+    if any(word in text for word in ("school", "college", "lyceum", "gymnasium")):  # most texts have none
+        for match in _LOWER_SCHOOL_WORD.finditer(text):
+            if match.group(1).strip("-") not in _GENERIC_SCHOOLS and len(match.group(1)) > 1:
+                spans.append((match.start(), match.end(), "school"))
+        for match in _LOWER_SCHOOL_AFTER_NAME.finditer(text):
+            if match.group(1).split()[0] not in _NOT_SCHOOL_NAMES | _LOWER_NOT_NAMES:
+                spans.append((match.start(1), match.end(1), "school"))
     for match in _LOWER_KIND_AND_NAME.finditer(text):
         if match.group(2).lower() not in _LOWER_NOT_NAMES:
             spans.append((match.start(1) if match.group(1) else match.start(2), match.end(2), "school"))
