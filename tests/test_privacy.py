@@ -750,18 +750,20 @@ async def test_our_own_words_in_replies_stay_readable_after_the_user_typed_them_
     monkeypatch.delenv("RUSTPUNT_MASKER")  # as in the product: deduce finds the "names" in our own texts
     store = make_store(tmp_path)
     ours = ["Stap 1 van 6: Visie uitdragen", "Kern van de hulpvraag: wat wil je bereiken?",
-            "De stap die hier past is erkennen. Kern: ik hoor hoe boos u bent."]
+            "De stap die hier past is erkennen. Kern: ik hoor hoe boos u bent.",
+            "Gespecialiseerde zorg van Youké op het Elan college (Bussum), ook bij de Godelindeschool"]
     tracker = DialogueStateTracker.from_events("gesprek-stap", [
         ActionExecuted("action_listen"),
         UserUttered("welke stap is dit: 'wat ben je boos zeg'", intent={"name": "vertel", "confidence": 1.0}),
         ActionExecuted("action_listen"),
-        UserUttered("de kern: ik wil een gesprek met moeder Tamara Wolters en haar zoon luuk voorbereiden",
+        UserUttered("de kern: ik wil een gesprek met moeder Tamara Wolters en haar zoon luuk voorbereiden, hij zit "
+                    "op de sint jozefschool en op school gaat het slecht",
                     intent={"name": "vertel", "confidence": 1.0}),
         *[BotUttered(text) for text in ours],
-        BotUttered("Situatie: moeder Tamara Wolters en haar zoon luuk. Ik vraag luuk straks wat hij wil."),
+        BotUttered("Situatie: moeder Tamara Wolters en haar zoon luuk (sint jozefschool). Ik vraag luuk wat hij wil."),
     ], slots=DOMAIN.slots)
     await store.save(tracker)
     replies = [event.text for event in (await store.retrieve("gesprek-stap")).events if isinstance(event, BotUttered)]
     assert replies[:-1] == ours
-    assert replies[-1] == "Situatie: moeder [NAAM] en haar zoon [NAAM]. Ik vraag [NAAM] straks wat hij wil."
-    assert files_contain(tmp_path / "rasa", ("Tamara", "Wolters", "luuk")) == []
+    assert replies[-1] == "Situatie: moeder [NAAM] en haar zoon [NAAM] ([SCHOOL]). Ik vraag [NAAM] wat hij wil."
+    assert files_contain(tmp_path / "rasa", ("Tamara", "Wolters", "luuk", "jozef")) == []

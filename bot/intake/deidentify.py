@@ -574,13 +574,15 @@ def _lower_case_name_spans(text: str) -> List[Span]:
     return spans
 
 
-def name_words(text: str, spans: List[Span]) -> frozenset:
-    """The lower-cased words of the name spans of ``text`` that can be a name: 'ruud' and 'boer' of "Ruud de
-    Boer", not 'de'."""
+def name_words(text: str, spans: List[Span], labels: Tuple[str, ...] = ("naam",)) -> frozenset:
+    """The lower-cased words of the spans of ``text`` with one of ``labels`` that can be (part of) a name: 'ruud'
+    and 'boer' of "Ruud de Boer", 'jozefschool' of "sint jozefschool"; not 'de', 'sint' or 'lyceum'."""
     words = {
-        word.lower() for start, end, label in spans if label == "naam" for word in _LOWER_WORD.findall(text[start:end])
+        word.lower() for start, end, label in spans if label in labels for word in _LOWER_WORD.findall(text[start:end])
     }
-    return frozenset(word for word in words if len(word) > 1 and word not in _LOWER_NOT_NAMES)
+    return frozenset(
+        word for word in words if len(word) > 1 and word not in _LOWER_NOT_NAMES and word not in _SCHOOL_KIND_WORDS
+    )
 
 
 def _repeated_names(text: str, spans: List[Span]) -> List[Span]:
@@ -607,11 +609,15 @@ def _repeated_names(text: str, spans: List[Span]) -> List[Span]:
 # Schools typed without capitals: "de sint jozefschool", "regenboogschool", "obs de regenboog", "het amadeus lyceum",
 # and a school name that many schools carry after a school word or 'zit op' ("basisschool de regenboog", "zit op
 # het kompas"). A kind of school ('basisschool', 'sportschool', 'hoorcollege': _GENERIC_SCHOOLS) is no name.
-_LOWER_SCHOOL_WORD = re.compile(
-    r"(?<![\w])(?:(?:[Ss]int|[Ss]t\.?)[\s-])?([a-zà-ÿ][a-zà-ÿ'-]*?)-?(?:school|college|lyceum|gymnasium)(?![\w])"
+_LOWER_SCHOOL_WORD = re.compile(  # not in a code such as 'omstander-school-01'
+    r"(?<![\w-])(?:(?:[Ss]int|[Ss]t\.?)[\s-])?([a-zà-ÿ][a-zà-ÿ'-]*?)-?(?:school|college|lyceum|gymnasium)(?!-?\w)"
 )
 _LOWER_SCHOOL_AFTER_NAME = re.compile(
-    r"(?<![\w])(?:de|het|'t)\s([a-zà-ÿ][\wà-ÿ'-]+\s(?:college|lyceum|gymnasium))(?![\w])"
+    r"(?<![\w])(?:de|het|'t)\s([^\W\d_][\w'-]*\s(?:college|lyceum|gymnasium))(?![\w])"
+)
+# words of a school's name that name no school: "de sint jozefschool", "het amadeus lyceum", "obs de regenboog"
+_SCHOOL_KIND_WORDS = frozenset(
+    "school college lyceum gymnasium sint st basisschool obs cbs pcbs rkbs kbs sbo ikc kindcentrum".split()
 )
 _NOT_SCHOOL_NAMES = frozenset(
     "nieuwe oude andere ander zelfde hele vorige huidige eerste tweede goede grote kleine eigen beste dichtstbijzijnde "
@@ -639,7 +645,7 @@ def _lower_case_school_spans(text: str) -> List[Span]:
             if match.group(1).strip("-") not in _GENERIC_SCHOOLS and len(match.group(1)) > 1:
                 spans.append((match.start(), match.end(), "school"))
         for match in _LOWER_SCHOOL_AFTER_NAME.finditer(text):
-            if match.group(1).split()[0] not in _NOT_SCHOOL_NAMES | _LOWER_NOT_NAMES:
+            if match.group(1).split()[0].lower() not in _NOT_SCHOOL_NAMES | _LOWER_NOT_NAMES:
                 spans.append((match.start(1), match.end(1), "school"))
     for match in _LOWER_KIND_AND_NAME.finditer(text):
         if match.group(2).lower() not in _LOWER_NOT_NAMES:
@@ -650,12 +656,14 @@ def _lower_case_school_spans(text: str) -> List[Span]:
     return spans
 
 
+_ENDS_IN_SCHOOL = re.compile(r"(?i:school|college|lyceum|gymnasium)$")
+
+
 def _schools_before_names(text: str, spans: List[Span]) -> List[Span]:
     """A name that runs into a school keeps only its part before the school: "juf Marieke Bos van de
-    Regenboogschool" is "juf [NAAM] van de [SCHOOL]", and deduce's name "Amadeus Lyceum" is [SCHOOL]."""
+    Regenboogschool" is "juf [NAAM] van de [SCHOOL]", and deduce's name "Amadeus Lyceum" is [SCHOOL]. A "name"
+    that ends in a school word is a school: "leerling van de Gooise Praktijkschool"."""
     schools = [(start, end) for start, end, label in spans if label == "school"]
-    if not schools:
-        return spans
     kept: List[Span] = []
     for start, end, label in spans:
         if label == "naam":
@@ -664,6 +672,8 @@ def _schools_before_names(text: str, spans: List[Span]) -> List[Span]:
                     end = _trim_interfix(text, start, school_start) if start < school_start else start
             if end <= start or not text[start:end].strip():
                 continue
+            if _ENDS_IN_SCHOOL.search(text, start, end):
+                label = "school"
         kept.append((start, end, label))
     return kept
 

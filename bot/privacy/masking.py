@@ -53,25 +53,34 @@ def label_within(text: str, start: Any, end: Any) -> Optional[str]:
     return None
 
 
+_NAMED = ("naam", "school")
+
+
 def names_of(text: str) -> frozenset:
-    """The lower-cased words that the masker takes for a name in ``text`` ('kim', 'jansen' of "moeder kim jansen
-    belt"; not 'stap' of "welke stap is dit"): what someone typed as a name."""
+    """The lower-cased words that the masker takes for a name or a school's name in ``text`` ('kim', 'jansen' of
+    "moeder kim jansen belt", 'jozefschool'; not 'stap' of "welke stap is dit"): what someone typed as a name."""
     if not text or not any(ch.isalnum() for ch in text):
         return frozenset()
-    return deidentify.name_words(text, list(_spans(text)))
+    return deidentify.name_words(text, list(_spans(text)), labels=_NAMED)
 
 
 def mask_reply(text: str, typed: AbstractSet[str]) -> str:
-    """A reply of Rustpunt masked: every span as in ``mask_text``, except a name none of whose words the user
-    typed as a name (``typed``: ``names_of`` the conversation's messages); and every word the user typed as a
+    """A reply of Rustpunt masked: every span as in ``mask_text``, except a name or school none of whose words the
+    user typed as a name (``typed``: ``names_of`` the conversation's messages); and every word the user typed as a
     name, wherever the reply quotes it. Our own texts hold words the name finder takes for names ("Stap 1 van 6",
-    "Kern:", "Mooi.", the children of a scenario): the user typing "stap" in "welke stap is dit" makes no name of
-    it (user test: the history showed "[NAAM] 1 van 6"), only a name someone typed can be a family's name."""
+    "Kern:", "Mooi.", the children of a scenario) and schools of the sociale kaart ("Youké op het Elan college"):
+    the user typing "stap" in "welke stap is dit" makes no name of it (user test: the history showed "[NAAM] 1 van
+    6"), only a name someone typed can be a family's name."""
     if not text or not any(ch.isalnum() for ch in text):
         return text
-    spans = [span for span in _spans(text) if span[2] != "naam" or words_of(text[span[0]:span[1]]) & typed]
-    spans += [(found.start(), found.end(), "naam") for found in _WORD.finditer(text) if found.group().lower() in typed]
-    return deidentify.replace_spans(text, deidentify.merge_spans(spans))
+    kept = [span for span in _spans(text) if span[2] not in _NAMED or words_of(text[span[0]:span[1]]) & typed]
+    quoted = [(found.start(), found.end(), "naam") for found in _WORD.finditer(text)
+              if found.group().lower() in typed and not _overlaps(found.start(), found.end(), kept)]
+    return deidentify.replace_spans(text, deidentify.merge_spans(kept + quoted))
+
+
+def _overlaps(start: int, end: int, spans: Iterable[Tuple[int, int, str]]) -> bool:
+    return any(span_start < end and start < span_end for span_start, span_end, _ in spans)
 
 
 def mask_value(value: Any, skip_keys: Iterable[str] = (), mask: Callable[[str], str] = mask_text) -> Any:
