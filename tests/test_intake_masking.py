@@ -339,3 +339,11 @@ def test_rules_evaluation_on_the_lower_case_sentences():
     report = evaluate(use_deduce=False)
     lower_case = [item for item in report.missed + report.over_masked if item.split("(in: ")[-1].islower()]
     assert lower_case == []
+
+
+def test_a_word_with_a_capital_is_masked_again_only_as_a_name_typed_without_one(monkeypatch):
+    # every later occurrence of a name typed without a capital is masked, also with a capital ...
+    assert mask("zoon roos is 8. Roos zegt dat roos bang is").text == "zoon [NAAM] is 8. [NAAM] zegt dat [NAAM] bang is"
+    # ... but a place that deduce took for a name once ("Vleuten Versterkt-aanpak") stays a place elsewhere
+    monkeypatch.delenv("RUSTPUNT_MASKER")
+    assert "woont in Vleuten," in mask("De vader woont in Vleuten, de Vleuten Versterkt-aanpak kent hij niet.").text

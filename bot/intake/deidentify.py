@@ -587,22 +587,36 @@ def name_words(text: str, spans: List[Span], labels: Tuple[str, ...] = ("naam",)
 
 def _repeated_names(text: str, spans: List[Span]) -> List[Span]:
     """Every other occurrence of a word masked as a name in ``text``: "de kinderen sem en julia ... en sem zit op"
-    (also "sem's")."""
+    (also "sem's"). An occurrence with a capital only of a name that was masked without one ("zoon roos ... Roos
+    zegt"): a word with a capital was judged where it stands, so "Vleuten" stays a place where deduce took
+    "Vleuten-documenten" for a name."""
     names = name_words(text, spans)
     if not names:
         return []
+    typed_lower = {
+        word for start, end, label in spans if label == "naam" for word in _LOWER_WORD.findall(text[start:end])
+        if word.islower()
+    }
     lowered = text.lower()
-    if len(lowered) != len(text):  # lower() keeps the places of nearly every text
-        return [(found.start(), found.end(), "naam") for found in _LOWER_WORD.finditer(text)
-                if found.group().lower() in names]
-    found: List[Span] = []
-    for name in names:
-        start = lowered.find(name)
+    places = (
+        ((found.start(), found.end()) for found in _LOWER_WORD.finditer(text) if found.group().lower() in names)
+        if len(lowered) != len(text)  # lower() keeps the places of nearly every text
+        else _places(lowered, names)
+    )
+    return [(start, end, "naam") for start, end in places
+            if not text[start].isupper() or text[start:end].lower() in typed_lower]
+
+
+def _places(lowered: str, words: frozenset) -> List[Tuple[int, int]]:
+    """Where each of ``words`` stands in ``lowered`` as a whole word ("sem's" holds "sem")."""
+    found: List[Tuple[int, int]] = []
+    for word in words:
+        start = lowered.find(word)
         while start != -1:
-            end = start + len(name)
+            end = start + len(word)
             if not (start and lowered[start - 1].isalpha()) and not (end < len(lowered) and lowered[end].isalpha()):
-                found.append((start, end, "naam"))
-            start = lowered.find(name, end)
+                found.append((start, end))
+            start = lowered.find(word, end)
     return found
 
 
