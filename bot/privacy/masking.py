@@ -19,11 +19,22 @@ CACHE_SIZE = 8192
 
 
 @lru_cache(maxsize=CACHE_SIZE)
+def _masked(text: str) -> Tuple[str, Tuple[Tuple[int, int, str], ...]]:
+    """The masked text and its spans, computed once for both (a typed message is stored masked and its names
+    are looked up for the replies: ``names_of``)."""
+    result = deidentify.mask(text)
+    return result.text, tuple(result.spans)
+
+
+def clear_cache() -> None:
+    _masked.cache_clear()
+
+
 def mask_text(text: str) -> str:
     """``text`` with names, numbers, addresses ... replaced by labels like [NAAM]."""
     if not text or not any(ch.isalnum() for ch in text):
         return text
-    return deidentify.mask(text).text
+    return _masked(text)[0]
 
 
 _WORD = re.compile(r"\w+")
@@ -34,9 +45,8 @@ def words_of(text: str) -> frozenset:
     return frozenset(w.lower() for w in _WORD.findall(text or ""))
 
 
-@lru_cache(maxsize=CACHE_SIZE)
 def _spans(text: str) -> Tuple[Tuple[int, int, str], ...]:
-    return tuple(deidentify.mask(text).spans)
+    return _masked(text)[1]
 
 
 def label_within(text: str, start: Any, end: Any) -> Optional[str]:
