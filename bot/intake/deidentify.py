@@ -675,8 +675,9 @@ _ENDS_IN_SCHOOL = re.compile(r"(?i:school|college|lyceum|gymnasium)$")
 
 def _schools_before_names(text: str, spans: List[Span]) -> List[Span]:
     """A name that runs into a school keeps only its part before the school: "juf Marieke Bos van de
-    Regenboogschool" is "juf [NAAM] van de [SCHOOL]", and deduce's name "Amadeus Lyceum" is [SCHOOL]. A "name"
-    that ends in a school word is a school: "leerling van de Gooise Praktijkschool"."""
+    Regenboogschool" is "juf [NAAM] van de [SCHOOL]"; one that lies inside it is the school (fifth user test: "de
+    juf van de Regenboogschool" read "[NAAM]"; deduce's name "Amadeus Lyceum"). A "name" that ends in a school word
+    is a school: "leerling van de Gooise Praktijkschool"."""
     schools = [(start, end) for start, end, label in spans if label == "school"]
     kept: List[Span] = []
     for start, end, label in spans:
