@@ -685,3 +685,85 @@ def test_an_existing_database_stops_reusing_numbers_and_keeps_its_records(tmp_pa
     assert never_reuse_record_numbers(create_engine(url)) is False  # once is enough
     indexes = sqlite3.connect(path).execute("SELECT name FROM sqlite_master WHERE type = 'index'").fetchall()
     assert {"ix_records_kind", "ix_records_conversation_id"} <= {name for (name,) in indexes}
+
+
+# Found by a user test: what a tired worker types without capitals was stored readable: in the preparation's situation
+# (the tracker's write-ahead log), in the plan notes (the gespreksplan record and the tracker) and in a role-play turn
+# (the rollenspel record, shown on /trainer). Only the phone number was masked.
+LOWER_CASE_SITUATION = ("moeder kim jansen uit laren is bang dat haar ex dennis de kinderen sem en julia tegen haar "
+                        "opzet, ze belt me steeds vanaf 0612345678 en sem zit op de sint jozefschool")
+LOWER_CASE_FIRST_MESSAGE = ("ik wil een gesprek voorbereiden met een vader. hij heet ruud de boer, zijn ex samira zegt "
+                            "dat hij de kinderen noah (8) en lotte (5) opstookt")
+LOWER_CASE_NOTE = "ik vraag ruud wat noah en lotte van hem nodig hebben, en wat samira volgens hem wil"
+LOWER_CASE_TYPED = ("kim jansen", "jansen", "dennis", "julia", "sem zit", "kinderen sem", "jozefschool", "0612345678",
+                    "ruud", "de boer", "samira", "noah", "lotte", "anouk")
+
+
+async def test_names_and_schools_typed_without_capitals_leave_no_trace_in_the_data_folder_nor_the_log(
+        tmp_path, tracker_url, caplog, monkeypatch):
+    """The reported situation, typed without capitals, through the real storage (as in the product: rules and
+    deduce): the tracker store, the plan record and the role-play record. No file in the data folder (databases,
+    write-ahead logs) and no log line holds a typed name, school or number."""
+    import logging
+
+    from bot.roleplay import catalog
+    from bot.roleplay.engine import Move
+    from bot.roleplay.session import PracticeService
+    from bot.steps.guide import step_ids
+    from bot.steps.plan import build_plan, load_plan, save_plan
+
+    caplog.set_level(logging.DEBUG)
+    monkeypatch.delenv("RUSTPUNT_MASKER")
+    store = make_store(tmp_path)
+    tracker = DialogueStateTracker.from_events("gesprek-klein", [
+        ActionExecuted("action_listen"),
+        UserUttered(LOWER_CASE_FIRST_MESSAGE, intent={"name": "vertel", "confidence": 1.0}),
+        BotUttered("Wat speelt er, in één of twee zinnen?"),
+        ActionExecuted("action_listen"),
+        UserUttered(LOWER_CASE_SITUATION, intent={"name": "vertel", "confidence": 1.0}),
+        SlotSet("voorbereiden_notities", {"situatie": LOWER_CASE_SITUATION, "stap_1": LOWER_CASE_NOTE}),
+        BotUttered(f"Genoteerd: {LOWER_CASE_NOTE}", data={"custom": {"situatie": LOWER_CASE_SITUATION}}),
+    ], slots=DOMAIN.slots)
+    await store.save(tracker)
+
+    plan = build_plan("ouder", LOWER_CASE_SITUATION, {step_ids()[0]: LOWER_CASE_NOTE},
+                      classify=lambda text: type("R", (), {"stap": "geen"})())
+    stored = load_plan(save_plan(plan, conversation_id="gesprek-klein"))
+    assert stored["situatie"]["beschrijving"].startswith("moeder [NAAM] uit laren is bang")
+
+    service = PracticeService(classify=lambda text: Move(zet="visie"))
+    session_id = service.start(catalog.scenarios()[0].id, deelnemer="D-11", conversation_id="gesprek-klein", seed=1)
+    service.play(session_id, "hallo met het buurtteam, u spreekt met anouk")
+    service.finish(session_id)
+    assert service.load(session_id)["state"]["turns"][0]["tekst"] == "hallo met het buurtteam, u spreekt met [NAAM]"
+
+    back = await store.retrieve("gesprek-klein")
+    assert back.latest_message.text.endswith("[TELEFOON] en [NAAM] zit op de [SCHOOL]")
+    assert _typed_anywhere(tmp_path, LOWER_CASE_TYPED, caplog.text) == []
+
+
+async def test_our_own_words_in_replies_stay_readable_after_the_user_typed_them_and_typed_names_do_not(
+        tmp_path, tracker_url, monkeypatch):
+    """Found by a user test: after "welke stap is dit: ..." the history showed "[NAAM] 1 van 6: Visie uitdragen":
+    the name finder (deduce) takes "Stap" for a name, and the user had typed the word "stap". Only a word the user
+    typed as a name makes a name in our replies; a family name the user typed and a reply quotes stays masked."""
+    monkeypatch.delenv("RUSTPUNT_MASKER")  # as in the product: deduce finds the "names" in our own texts
+    store = make_store(tmp_path)
+    ours = ["Stap 1 van 6: Visie uitdragen", "Kern van de hulpvraag: wat wil je bereiken?",
+            "De stap die hier past is erkennen. Kern: ik hoor hoe boos u bent.",
+            "Gespecialiseerde zorg van Youké op het Elan college (Bussum), ook bij de Godelindeschool"]
+    tracker = DialogueStateTracker.from_events("gesprek-stap", [
+        ActionExecuted("action_listen"),
+        UserUttered("welke stap is dit: 'wat ben je boos zeg'", intent={"name": "vertel", "confidence": 1.0}),
+        ActionExecuted("action_listen"),
+        UserUttered("de kern: ik wil een gesprek met moeder Tamara Wolters en haar zoon luuk voorbereiden, hij zit "
+                    "op de sint jozefschool en op school gaat het slecht",
+                    intent={"name": "vertel", "confidence": 1.0}),
+        *[BotUttered(text) for text in ours],
+        BotUttered("Situatie: moeder Tamara Wolters en haar zoon luuk (sint jozefschool). Ik vraag luuk wat hij wil."),
+    ], slots=DOMAIN.slots)
+    await store.save(tracker)
+    replies = [event.text for event in (await store.retrieve("gesprek-stap")).events if isinstance(event, BotUttered)]
+    assert replies[:-1] == ours
+    assert replies[-1] == "Situatie: moeder [NAAM] en haar zoon [NAAM] ([SCHOOL]). Ik vraag [NAAM] wat hij wil."
+    assert files_contain(tmp_path / "rasa", ("Tamara", "Wolters", "luuk", "jozef")) == []

@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, FrozenSet, List, Optional, Tuple
 
-from bot.privacy.masking import mask_reply, mask_text, words_of
+from bot.privacy.masking import mask_reply, mask_text, names_of
 from bot.rasa_runtime.outage import ACTION_SERVER, ACTION_SERVER_ERROR, DATABASE, REDIS, outage_text
 from bot.rasa_runtime.rest_channel import NOT_PROCESSED
 
@@ -199,8 +199,8 @@ def check_stored(conv: Conversation, events: List[Dict[str, Any]], texts_of: Cal
             problems.append(f"{conv.sender} {turn.message_id}: beurt zonder antwoord")
     earlier: FrozenSet[str] = frozenset()  # earlier messages come back from the store masked
     for turn, answer in zip(conv.turns, texts_of(events), strict=False):
-        typed = earlier | words_of(turn.text)  # what the store knew the user typed when it stored this answer
-        earlier |= words_of(mask_text(turn.text))
+        typed = earlier | names_of(turn.text)  # the names the store knew the user typed when it stored this answer
+        earlier |= names_of(mask_text(turn.text))
         got = [m.get("text") for m in turn.answer]
         # the store masks bot text too (a name only where the user typed it, ``mask_reply``): compare masked with
         # masked

@@ -6,6 +6,8 @@ Two layers, merged:
    landline numbers), BSN (9 digits that pass the elfproef; other 9-digit numbers are left alone),
    postcodes, street addresses with a house number, numeric dates and dates of birth, and names from a
    shipped first-name list or after a cue word ('moeder Sanne', 'meneer De Vries', 'mevr. Jansen').
+   Names and schools typed without capitals are known by their context ('moeder kim jansen', 'de kinderen
+   sem en julia', 'u spreekt met anouk', 'obs de regenboog'); see ``_lower_case_name_spans``.
 2. ``deduce`` (Dutch de-identification, UMC Utrecht) for person names and street names when it is
    installed. Only its name and street annotators are built, which takes a few seconds once per
    process instead of a minute for the full model. Set ``RUSTPUNT_MASKER=regels`` to skip it.
@@ -14,6 +16,7 @@ Public service numbers (112, 113, 0800-2000, 0800-0113) are never masked.
 """
 from __future__ import annotations
 
+import importlib.util
 import logging
 import os
 import re
@@ -24,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
+from bot.text import NUMBER_WORDS
 from bot.wording import counted, join_list
 
 log = logging.getLogger(__name__)
@@ -95,6 +99,10 @@ _STREET = re.compile(
 _GENERIC_SCHOOLS = {
     "", "basis", "hoge", "kleuter", "muziek", "zwem", "dans", "rij", "avond", "dag", "nacht", "lagere", "middelbare",
     "speciale", "praktijk", "vak", "beroeps", "zomer", "zondags", "bijles", "huiswerk", "taal", "brede", "kunst",
+    "sport", "voetbal", "tennis", "hockey", "ballet", "toneel", "kook", "ski", "surf", "zeil", "duik", "vlieg",
+    "autorij", "paardrij", "honden", "koran", "weekend", "voor", "peuter", "kost", "buurt", "dorps", "wijk",
+    "streek", "openbare", "speciaal", "hoor", "werk", "gast", "studie", "proef", "mbo", "hbo", "vmbo", "havo", "vwo",
+    "musical", "theater", "circus", "schaak", "judo", "zang", "teken", "bijbel", "zaterdag", "woensdag",
 }
 _SCHOOL_WORD = re.compile(r"(?<![\w])([A-ZÀ-Ý][a-zà-ÿ'-]*?)-?(?:school|college|lyceum|gymnasium)(?![\w])")
 _NAMED_SCHOOL = re.compile(
@@ -127,7 +135,10 @@ _PUBLIC_NUMBERS = {"112", "113", "08002000", "08000113", "0800113", "08000432"}
 _CUE_WORDS = (
     "moeder|vader|mama|papa|mam|pap|zoon|dochter|zoontje|dochtertje|kind|broer|zus|zusje|broertje|"
     "oma|opa|tante|oom|neef|nicht|stiefvader|stiefmoeder|pleegmoeder|pleegvader|partner|vriend|vriendin|"
-    "ex|mevrouw|meneer|mevr|mw|dhr|heer|juf|meester|mentor|jongen|meisje|baby|heet|genaamd|naam"
+    "ex|mevrouw|meneer|mijnheer|mevr|mw|dhr|heer|juf|juffrouw|meester|mentor|jongen|meisje|baby|heet|heten|genaamd|naam|"
+    "kinderen|kindje|vriendje|vriendinnetje|buurvrouw|buurman|buurjongen|buurmeisje|schoonmoeder|schoonvader|"
+    "stiefzoon|stiefdochter|pleegkind|pleegzoon|pleegdochter|halfbroer|halfzus|kleinzoon|kleindochter|"
+    "tweeling|jongste|oudste|leerling|collega|dokter"
 )
 _INTERFIX = r"(?:(?:van|de|der|den|el|al|ter|ten|te|het|la|le|du|da|di|von|op|in 't)\s)*"
 _CAPITAL_WORD = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?"
@@ -140,7 +151,7 @@ _CUED_NAME = re.compile(
     rf"(?i:\b((?:{_ABBREVIATED_CUES})\.|{_CUE_WORDS}))(?:,)?\s+(?:(?:is|was)\s+)?"
     rf"({_CAP_INTERFIX}{_CAPITAL_WORD}(?:\s{_INTERFIX}{_CAPITAL_WORD})?(?:\s{_INTERFIX}{_CAPITAL_WORD})?)"
 )
-_TITLES = {"mevrouw", "meneer", "mevr", "mw", "dhr", "heer"}
+_TITLES = {"mevrouw", "meneer", "mijnheer", "mevr", "mw", "dhr", "heer"}
 _INTERFIX_WORDS = {
     "van", "de", "der", "den", "el", "al", "ter", "ten", "te", "het",
     "la", "le", "du", "da", "di", "von", "op", "in", "'t",
@@ -153,15 +164,20 @@ _NOT_NAMES = {
 }
 
 
+_DATA = Path(__file__).parent / "data"
+
+
+def _read_list(path: Path) -> List[str]:
+    """The entries of a list file (one a line, '#' starts a comment); [] when the file is missing."""
+    if not path.is_file():
+        return []
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
 @lru_cache(maxsize=1)
 def first_names() -> frozenset:
-    path = Path(__file__).parent / "data" / "voornamen.txt"
-    names = set()
-    for line in path.read_text(encoding="utf-8").splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            names.add(line)
-    return frozenset(names)
+    return frozenset(_read_list(_DATA / "voornamen.txt"))
 
 
 def elfproef(digits: str) -> bool:
@@ -193,6 +209,8 @@ def _rule_spans(text: str) -> List[Span]:
         spans.append((match.start(), match.end(), "adres"))
     spans.extend(_school_spans(text))
     spans.extend(_name_spans(text))
+    spans.extend(_lower_case_school_spans(text))
+    spans.extend(_lower_case_name_spans(text))
     return spans
 
 
@@ -350,29 +368,337 @@ def _deduce_spans(model, text: str) -> List[Span]:
     return spans
 
 
-# --------------------------------------------------------------------------- merge
+# --------------------------------------------------------------------------- typed without capitals
+# A tired worker types without capitals: "moeder kim jansen uit laren ... haar ex dennis de kinderen sem en julia
+# ... en sem zit op de sint jozefschool", "u spreekt met anouk" (user test: every name and the school were stored
+# readable, since the rules above and deduce need a capital). Without one, a name is known by where it stands:
+# - after a cue word (_CUE_WORDS: 'moeder', 'ex', 'kinderen', 'juf', 'heet' ...), after 'ik ben', 'dit is',
+#   'u spreekt met', and after the 'met' that opens a call ("hallo, met anouk van het buurtteam");
+# - in a list after such a name: "de kinderen sem (8) en julia (5)";
+# - anywhere for a first name of our own list that is no Dutch word ('samira', 'noah'); one that is a word
+#   ('roos', 'bas', 'max': voornamen_ook_woord.txt) only in a name context, so "een roos" stays readable;
+# - a surname from achternamen.txt after such a first name or a form of address ('kim jansen', 'meneer de vries'):
+#   a lower-case word after a name is far more often a verb ('kim belt') than a surname; right after a form of
+#   address also a surname of deduce's list ('mevrouw hoogland').
+# Every other occurrence of a word masked as a name is masked too ("... en sem zit op", ``_repeated_names``).
+# First names come from our lists and, in a name context, from deduce's list of first names.
 
-_PRIORITY = {"email": 0, "bsn": 1, "telefoon": 2, "postcode": 3, "datum": 4, "adres": 5, "naam": 6, "school": 7}
+_LOWER_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
+_LOWER_CUES = frozenset(_CUE_WORDS.split("|"))
+_SURNAME_CUES = frozenset(_TITLES | {"juf", "juffrouw", "meester", "dokter"})
+_ABBREVIATIONS = frozenset(_ABBREVIATED_CUES.split("|"))
+# two words that put a name next: "ik ben anouk", "u spreekt met anouk", "spreek ik met kim?", "dit is sem"
+_NAME_OPENERS = frozenset({
+    ("ik", "ben"), ("dit", "is"), ("spreekt", "met"), ("spreek", "met"), ("spreken", "met"), ("u", "met"),
+    ("je", "met"),
+})
+# what may come before the 'met' that opens a call ("hallo, met anouk", "goedemiddag, met kim van het buurtteam"),
+# and before a name at the start of a sentence ("hoi lenthe", "dag peter")
+_GREETINGS = frozenset(
+    "hallo hoi hai hey hee hé ha dag goedemorgen goedemiddag goedenavond goeiemorgen goeiemiddag goeienavond "
+    "goedendag beste ja nou".split()
+)
+# never a name without a capital: words that follow a cue word ("moeder wil niet", "vader is al weg") or a name
+_FUNCTION_WORDS = frozenset((
+    "de het een en of maar want dus dat die dit deze wat wie waar hoe wanneer waarom welke welk ik jij je u hij zij "
+    "ze wij we jullie mij me mijn jouw jou uw zijn haar hun hen ons onze zich zelf is was ben bent heeft heb hebt had "
+    "hadden hebben wordt werd worden kan kon kunnen wil wilde willen mag mocht mogen moet moest moeten zal zou zullen "
+    "gaat ging gaan komt kwam komen doet deed doen zegt zei weet wist vindt vond niet geen wel ook nog al nu toen "
+    "dan straks weer zo erg heel echt gewoon soms vaak altijd nooit steeds even eens alleen samen in op aan van bij "
+    "met voor na naar uit over onder door tegen tot om sinds zonder tussen achter naast er hier daar ja nee ok oke "
+    "hoor nou januari februari maart april mei juni juli augustus september oktober november december "
+    # words in deduce's lists of names: "vader koos ervoor", "moeder constant aan het bellen", "mevrouw middag"
+    "koos ken koop constant lente maatje meis kader win rem middag schreven sliepen"
+).split())
+_LOWER_NOT_NAMES = (
+    _FUNCTION_WORDS | _GREETINGS | _LOWER_CUES | _INTERFIX_WORDS | _DEDUCE_NOT_NAMES | frozenset(NUMBER_WORDS)
+    | {word.lower() for word in _NOT_NAMES}
+)
+_JOINED = re.compile(r"\s*,?\s*")  # between a cue and a name: "haar ex, dennis"
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_AFTER_ABBREVIATION = re.compile(r"\.?\s*")  # "mevr. jansen"
+_NEXT_IN_LIST = re.compile(  # "sem en julia", "noah (8) en lotte", "sem, 8, en daan", "sem van 8 of daan"
+    r"\s*(?:\(\s*\d{1,2}(?:\s*(?:jaar|jr\.?))?\s*\)|,?\s*(?:van\s+)?\d{1,2}(?:\s*(?:jaar|jr\.?))?)?"
+    r"\s*(?:,|&|\ben\b|\bof\b)\s*"
+)
+
+
+@dataclass(frozen=True)
+class _NameLists:
+    anywhere: frozenset  # lower-case first names that are no Dutch word
+    in_context: frozenset  # every lower-case first name we know, for a name context
+    surnames: Dict[str, Tuple[Tuple[str, ...], ...]]  # first word -> surnames as words, longest first
+    after_title: frozenset  # one-word surnames of deduce's list, right after a form of address ('mevrouw hoogland')
+
+    @property
+    def starts(self) -> frozenset:
+        """Every word a name can start with (a quick first test for each word of a text)."""
+        return self.in_context | frozenset(self.surnames) | self.after_title
+
+
+def _deduce_names(kind: str) -> List[str]:
+    """deduce's list of ``kind`` ('first_names', about 15,000; 'surnames', about 10,000) without the words deduce
+    itself never takes for a name (its exceptions, stop words, common and medical terms); [] without deduce."""
+    spec = importlib.util.find_spec("deduce")
+    if spec is None or not spec.origin:
+        return []
+    lists = Path(spec.origin).parent.parent / "deduce-data" / "lookup_lists"
+    exceptions = lists / "names" / f"{kind[:-1]}_exceptions.txt"
+    never = {
+        word.lower()
+        for path in (lists / "stop_words.txt", lists / "top_1000_terms.txt", lists / "medical_terms.txt", exceptions)
+        for word in _read_list(path)
+    }
+    found = (name.lower() for name in _read_list(lists / "names" / f"{kind}.txt"))
+    return [name for name in found if name not in never and len(name) > 2 and " " not in name]
+
+
+@lru_cache(maxsize=1)
+def _name_lists() -> _NameLists:
+    ours = {name.lower() for name in first_names()}
+    words = {name.lower() for name in _read_list(_DATA / "voornamen_ook_woord.txt")}
+    surnames: Dict[str, List[Tuple[str, ...]]] = {}
+    for name in _read_list(_DATA / "achternamen.txt"):
+        parts = tuple(name.lower().split())
+        surnames.setdefault(parts[0], []).append(parts)
+    # not a verb ('mevrouw praat', 'meneer rust'): deduce's surnames hold many words, a verb form often ends in -t
+    after_title = {name for name in _deduce_names("surnames") if not name.endswith("t")}
+    return _NameLists(
+        anywhere=frozenset(ours - words - _LOWER_NOT_NAMES),
+        in_context=frozenset((ours | words | set(_deduce_names("first_names"))) - _LOWER_NOT_NAMES),
+        surnames={first: tuple(sorted(found, key=len, reverse=True)) for first, found in surnames.items()},
+        after_title=frozenset(after_title - _LOWER_NOT_NAMES),
+    )
+
+
+@lru_cache(maxsize=1)
+def _name_starts() -> frozenset:
+    return _name_lists().starts
+
+
+class _Words:
+    """The words of a text with their places, for the lower-case name rules."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found = list(_LOWER_WORD.finditer(text))
+        self.lower = [match.group().lower() for match in self.found]
+
+    def gap(self, i: int) -> str:
+        """The text between word ``i - 1`` and word ``i``."""
+        return self.text[self.found[i - 1].end():self.found[i].start()]
+
+    def starts_sentence(self, i: int) -> bool:
+        return i == 0 or bool(_SENTENCE_END.search(self.gap(i)))
+
+    def context(self, i: int) -> Optional[str]:
+        """'title' after a form of address, 'cue' after another name context, else None."""
+        if i == 0:
+            return None
+        prev, gap = self.lower[i - 1], self.gap(i)
+        if not (_JOINED.fullmatch(gap) or (prev in _ABBREVIATIONS and _AFTER_ABBREVIATION.fullmatch(gap))):
+            return None
+        if prev in _LOWER_CUES:
+            return "title" if prev in _SURNAME_CUES else "cue"
+        if prev == "met" and all(word in _GREETINGS for word in self.lower[:i - 1]):
+            return "cue"  # "hallo, met anouk van het buurtteam"
+        if prev in _GREETINGS and self.starts_sentence(i - 1):
+            return "cue"  # "hoi lenthe, ik ben jolien"
+        if i < 2 or not self.gap(i - 1).isspace():
+            return None
+        before = self.lower[i - 2]
+        if (before, prev) in _NAME_OPENERS:
+            return "cue"
+        if prev in ("is", "was") and before in _LOWER_CUES:  # "mijn naam is anouk"
+            return "title" if before in _SURNAME_CUES else "cue"
+        if prev == "van" and before in _LOWER_CUES and before not in _SURNAME_CUES:  # "de moeder van roos"
+            return "cue"
+        return None
+
+    def surname_end(self, i: int, lists: _NameLists, after_title: bool = False) -> Optional[int]:
+        """The index of the last word of a surname of achternamen.txt that starts at word ``i``, else None. Right
+        after a form of address (``after_title``, no comma between: "mevrouw, stel dat ...") also one of
+        deduce's list."""
+        if i >= len(self.found):
+            return None
+        for parts in lists.surnames.get(self.lower[i], ()):
+            last = i + len(parts) - 1
+            if tuple(self.lower[i:last + 1]) == parts and all(self.gap(k).isspace() for k in range(i + 1, last + 1)):
+                return last
+        if after_title and self.lower[i] in lists.after_title and self.gap(i).isspace():
+            return i
+        return None
+
+    def name_end(self, i: int, lists: _NameLists, listed: bool = False) -> Optional[int]:
+        """The index of the last word of a name that starts at word ``i`` (a first name and maybe a surname), else
+        None. ``listed``: the word follows a name in a list ("sem en julia"), a name context."""
+        word = self.lower[i]
+        context = "cue" if listed else self.context(i)
+        if word in lists.anywhere or (context and word in lists.in_context):
+            after = i + 1 < len(self.found) and self.gap(i + 1).isspace()
+            return (self.surname_end(i + 1, lists) if after else None) or i
+        if context == "title":
+            return self.surname_end(i, lists, after_title=True)
+        return None
+
+    def next_in_list(self, last: int) -> Optional[int]:
+        """The index of the word that follows the name ending at word ``last`` in a list ("en julia"), else None."""
+        found = _NEXT_IN_LIST.match(self.text, self.found[last].end())
+        if not found:
+            return None
+        for k in range(last + 1, len(self.found)):
+            if self.found[k].start() >= found.end():
+                return k if self.found[k].start() == found.end() else None
+        return None
+
+
+def _lower_case_name_spans(text: str) -> List[Span]:
+    words = _Words(text)
+    lists = _name_lists()
+    starts = _name_starts()
+    spans: List[Span] = []
+    i = 0
+    while i < len(words.found):
+        last = words.name_end(i, lists) if words.lower[i] in starts else None
+        if last is None:
+            i += 1
+            continue
+        while True:
+            spans.append((words.found[i].start(), words.found[last].end(), "naam"))
+            following = words.next_in_list(last)
+            listed = words.name_end(following, lists, listed=True) if following is not None else None
+            if following is None or listed is None:
+                break
+            i, last = following, listed
+        i = last + 1
+    return spans
+
+
+def name_words(text: str, spans: List[Span], labels: Tuple[str, ...] = ("naam",)) -> frozenset:
+    """The lower-cased words of the spans of ``text`` with one of ``labels`` that can be (part of) a name: 'ruud'
+    and 'boer' of "Ruud de Boer", 'jozefschool' of "sint jozefschool"; not 'de', 'sint' or 'lyceum'."""
+    words = {
+        word.lower() for start, end, label in spans if label in labels for word in _LOWER_WORD.findall(text[start:end])
+    }
+    return frozenset(
+        word for word in words if len(word) > 1 and word not in _LOWER_NOT_NAMES and word not in _SCHOOL_KIND_WORDS
+    )
+
+
+def _repeated_names(text: str, spans: List[Span]) -> List[Span]:
+    """Every other occurrence of a word masked as a name in ``text``: "de kinderen sem en julia ... en sem zit op"
+    (also "sem's"). An occurrence with a capital only of a name that was masked without one ("zoon roos ... Roos
+    zegt"): a word with a capital was judged where it stands, so "Vleuten" stays a place where deduce took
+    "Vleuten-documenten" for a name."""
+    names = name_words(text, spans)
+    if not names:
+        return []
+    typed_lower = {
+        word for start, end, label in spans if label == "naam" for word in _LOWER_WORD.findall(text[start:end])
+        if word.islower()
+    }
+    lowered = text.lower()
+    places = (
+        ((found.start(), found.end()) for found in _LOWER_WORD.finditer(text) if found.group().lower() in names)
+        if len(lowered) != len(text)  # lower() keeps the places of nearly every text
+        else _places(lowered, names)
+    )
+    return [(start, end, "naam") for start, end in places
+            if not text[start].isupper() or text[start:end].lower() in typed_lower]
+
+
+def _places(lowered: str, words: frozenset) -> List[Tuple[int, int]]:
+    """Where each of ``words`` stands in ``lowered`` as a whole word ("sem's" holds "sem")."""
+    found: List[Tuple[int, int]] = []
+    for word in words:
+        start = lowered.find(word)
+        while start != -1:
+            end = start + len(word)
+            if not (start and lowered[start - 1].isalpha()) and not (end < len(lowered) and lowered[end].isalpha()):
+                found.append((start, end))
+            start = lowered.find(word, end)
+    return found
+
+
+# Schools typed without capitals: "de sint jozefschool", "regenboogschool", "obs de regenboog", "het amadeus lyceum",
+# and a school name that many schools carry after a school word or 'zit op' ("basisschool de regenboog", "zit op
+# het kompas"). A kind of school ('basisschool', 'sportschool', 'hoorcollege': _GENERIC_SCHOOLS) is no name.
+_LOWER_SCHOOL_WORD = re.compile(  # not in a code such as 'omstander-school-01'
+    r"(?<![\w-])(?:(?:[Ss]int|[Ss]t\.?)[\s-])?([a-zà-ÿ][a-zà-ÿ'-]*?)-?(?:school|college|lyceum|gymnasium)(?!-?\w)"
+)
+_LOWER_SCHOOL_AFTER_NAME = re.compile(
+    r"(?<![\w])(?:de|het|'t)\s([^\W\d_][\w'-]*\s(?:college|lyceum|gymnasium))(?![\w])"
+)
+# words of a school's name that name no school: "de sint jozefschool", "het amadeus lyceum", "obs de regenboog"
+_SCHOOL_KIND_WORDS = frozenset(
+    "school college lyceum gymnasium sint st basisschool obs cbs pcbs rkbs kbs sbo ikc kindcentrum".split()
+)
+_NOT_SCHOOL_NAMES = frozenset(
+    "nieuwe oude andere ander zelfde hele vorige huidige eerste tweede goede grote kleine eigen beste dichtstbijzijnde "
+    "openbare katholieke".split()
+)
+# after one of these the next word is the school's name: "obs de regenboog", "ikc haarzicht"
+_SCHOOL_KINDS = r"(?i:obs|cbs|pcbs|rkbs|kbs|sbo|ikc|kindcentrum)"
+_LOWER_KIND_AND_NAME = re.compile(rf"(?<![\w])(?:{_SCHOOL_KINDS})\s((?i:de|het|'t)\s)?([^\W\d_][\w'-]*)")
+# names that many Dutch schools carry; without a capital only a school after a school word or 'zit op'
+_COMMON_SCHOOL_NAMES = frozenset(
+    "regenboog wegwijzer kompas klimop fontein ark schakel springplank zonnebloem vlinder horizon toermalijn "
+    "kameleon mozaiek mozaïek palet startblok notenkraker bron pijler triangel windroos zonnewijzer boomgaard "
+    "hoeksteen meander piramide tweemaster vuurtoren kubus sterrenwachter vlieger zevensprong".split()
+)
+_LOWER_SCHOOL_CONTEXT = re.compile(
+    r"(?<![\w])(?:basisschool|school|(?:zit|zat|zitten|zaten)(?:\s(?:nu|al|nog|ook|toen|daar))?\sop"
+    r"|(?:gaat|ging|gaan|gingen)(?:\s(?:nu|al|nog|ook|toen|straks|daar))?\snaar)\s(?:de|het|'t)\s([a-zà-ÿ]+)(?![\w])"
+)
+
+
+def _lower_case_school_spans(text: str) -> List[Span]:
+    spans: List[Span] = []
+    if any(word in text for word in ("school", "college", "lyceum", "gymnasium")):  # most texts have none
+        for match in _LOWER_SCHOOL_WORD.finditer(text):
+            if match.group(1).strip("-") not in _GENERIC_SCHOOLS and len(match.group(1)) > 1:
+                spans.append((match.start(), match.end(), "school"))
+        for match in _LOWER_SCHOOL_AFTER_NAME.finditer(text):
+            if match.group(1).split()[0].lower() not in _NOT_SCHOOL_NAMES | _LOWER_NOT_NAMES:
+                spans.append((match.start(1), match.end(1), "school"))
+    for match in _LOWER_KIND_AND_NAME.finditer(text):
+        if match.group(2).lower() not in _LOWER_NOT_NAMES:
+            spans.append((match.start(1) if match.group(1) else match.start(2), match.end(2), "school"))
+    for match in _LOWER_SCHOOL_CONTEXT.finditer(text):
+        if match.group(1) in _COMMON_SCHOOL_NAMES:
+            spans.append((match.start(1), match.end(1), "school"))
+    return spans
+
+
+_ENDS_IN_SCHOOL = re.compile(r"(?i:school|college|lyceum|gymnasium)$")
 
 
 def _schools_before_names(text: str, spans: List[Span]) -> List[Span]:
-    """A name span that runs into a school span stops before it ("juf Marieke van de Regenboogschool": the name
-    'Marieke', the school 'Regenboogschool'); one that lies inside it is the school (fifth user test: "de juf van
-    de Regenboogschool" read "[NAAM]")."""
+    """A name that runs into a school keeps only its part before the school: "juf Marieke Bos van de
+    Regenboogschool" is "juf [NAAM] van de [SCHOOL]"; one that lies inside it is the school (fifth user test: "de
+    juf van de Regenboogschool" read "[NAAM]"; deduce's name "Amadeus Lyceum"). A "name" that ends in a school word
+    is a school: "leerling van de Gooise Praktijkschool"."""
     schools = [(start, end) for start, end, label in spans if label == "school"]
     kept: List[Span] = []
     for start, end, label in spans:
         if label == "naam":
             for school_start, school_end in schools:
-                if school_start < end and start < school_end:  # they overlap
-                    end = _trim_interfix(text, start, school_start) if school_start > start else start
-            if end <= start:
+                if school_start < end and start < school_end:
+                    end = _trim_interfix(text, start, school_start) if start < school_start else start
+            if end <= start or not text[start:end].strip():
                 continue
+            if _ENDS_IN_SCHOOL.search(text, start, end):
+                label = "school"
         kept.append((start, end, label))
     return kept
 
 
-def _merge(spans: List[Span]) -> List[Span]:
+# --------------------------------------------------------------------------- merge
+
+_PRIORITY = {"email": 0, "bsn": 1, "telefoon": 2, "postcode": 3, "datum": 4, "adres": 5, "naam": 6, "school": 7}
+
+
+def merge_spans(spans: List[Span]) -> List[Span]:
     """Overlapping spans become one; the label of the most specific kind wins."""
     merged: List[Span] = []
     for start, end, label in sorted(spans, key=lambda s: (s[0], -s[1])):
@@ -397,15 +723,21 @@ def mask(text: Optional[str], use_deduce: bool = True, keep: Tuple[str, ...] = (
     if model is not None:
         spans += _deduce_spans(model, text)
         backend = "deduce+regels"
-    spans = [span for span in _merge(_schools_before_names(text, spans)) if span[2] not in keep]
+    spans = _schools_before_names(text, spans)
+    spans = _schools_before_names(text, spans + _repeated_names(text, spans))
+    spans = [span for span in merge_spans(spans) if span[2] not in keep]
+    counts = Counter(label for _, _, label in spans)
+    return Masked(text=replace_spans(text, spans), counts=dict(counts), spans=spans, backend=backend)
+
+
+def replace_spans(text: str, spans: List[Span]) -> str:
+    """``text`` with every span (merged, in order: ``merge_spans``) replaced by its label."""
     pieces, last = [], 0
     for start, end, label in spans:
-        pieces.append(text[last:start])
-        pieces.append(LABELS[label])
+        pieces += [text[last:start], LABELS[label]]
         last = end
     pieces.append(text[last:])
-    counts = Counter(label for _, _, label in spans)
-    return Masked(text="".join(pieces), counts=dict(counts), spans=spans, backend=backend)
+    return "".join(pieces)
 
 
 def describe(counts: Dict[str, int]) -> str:

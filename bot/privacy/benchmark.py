@@ -46,7 +46,7 @@ def _measure(store_class, db: Path, turns: int, unique: bool) -> List[float]:
 def run(turns: int = 100) -> Dict[str, float]:
     from rasa.core.tracker_store import SQLTrackerStore
 
-    from bot.privacy.masking import mask_text, warm_up
+    from bot.privacy.masking import clear_cache, warm_up
     from bot.privacy.tracker_store import MaskingSQLTrackerStore
 
     start = time.perf_counter()
@@ -58,7 +58,7 @@ def run(turns: int = 100) -> Dict[str, float]:
             ("afschermend_nieuw", MaskingSQLTrackerStore, True),
             ("afschermend_herhaald", MaskingSQLTrackerStore, False),
         ):
-            mask_text.cache_clear()
+            clear_cache()
             times = _measure(cls, Path(folder) / f"{label}.db", turns, unique)
             results[f"{label}_p50_ms"] = statistics.median(times)
             results[f"{label}_gemiddeld_ms"] = statistics.mean(times)
@@ -68,7 +68,7 @@ def run(turns: int = 100) -> Dict[str, float]:
     from bot.privacy.tracker_store import mask_event
 
     for label, unique in (("maskeren_nieuw", True), ("maskeren_herhaald", False)):
-        mask_text.cache_clear()
+        clear_cache()
         times = []
         for i in range(turns):
             text = _turn_text(i, unique)

@@ -19,11 +19,22 @@ CACHE_SIZE = 8192
 
 
 @lru_cache(maxsize=CACHE_SIZE)
+def _masked(text: str) -> Tuple[str, Tuple[Tuple[int, int, str], ...]]:
+    """The masked text and its spans, computed once for both (a typed message is stored masked and its names
+    are looked up for the replies: ``names_of``)."""
+    result = deidentify.mask(text)
+    return result.text, tuple(result.spans)
+
+
+def clear_cache() -> None:
+    _masked.cache_clear()
+
+
 def mask_text(text: str) -> str:
     """``text`` with names, numbers, addresses ... replaced by labels like [NAAM]."""
     if not text or not any(ch.isalnum() for ch in text):
         return text
-    return deidentify.mask(text).text
+    return _masked(text)[0]
 
 
 _WORD = re.compile(r"\w+")
@@ -34,9 +45,8 @@ def words_of(text: str) -> frozenset:
     return frozenset(w.lower() for w in _WORD.findall(text or ""))
 
 
-@lru_cache(maxsize=CACHE_SIZE)
 def _spans(text: str) -> Tuple[Tuple[int, int, str], ...]:
-    return tuple(deidentify.mask(text).spans)
+    return _masked(text)[1]
 
 
 def label_within(text: str, start: Any, end: Any) -> Optional[str]:
@@ -53,21 +63,34 @@ def label_within(text: str, start: Any, end: Any) -> Optional[str]:
     return None
 
 
+_NAMED = ("naam", "school")
+
+
+def names_of(text: str) -> frozenset:
+    """The lower-cased words that the masker takes for a name or a school's name in ``text`` ('kim', 'jansen' of
+    "moeder kim jansen belt", 'jozefschool'; not 'stap' of "welke stap is dit"): what someone typed as a name."""
+    if not text or not any(ch.isalnum() for ch in text):
+        return frozenset()
+    return deidentify.name_words(text, list(_spans(text)), labels=_NAMED)
+
+
 def mask_reply(text: str, typed: AbstractSet[str]) -> str:
-    """A reply of Rustpunt masked: every span as in ``mask_text``, except a name none of whose words the user
-    typed (``typed``: lower-cased words of the conversation's messages). Our own texts hold words the name
-    finder takes for names ("Kern:", "Ernst:", "Mooi.", the children of a scenario); only what someone typed
-    can be a family's name."""
+    """A reply of Rustpunt masked: every span as in ``mask_text``, except a name or school none of whose words the
+    user typed as a name (``typed``: ``names_of`` the conversation's messages); and every word the user typed as a
+    name, wherever the reply quotes it. Our own texts hold words the name finder takes for names ("Stap 1 van 6",
+    "Kern:", "Mooi.", the children of a scenario) and schools of the sociale kaart ("Youké op het Elan college"):
+    the user typing "stap" in "welke stap is dit" makes no name of it (user test: the history showed "[NAAM] 1 van
+    6"), only a name someone typed can be a family's name."""
     if not text or not any(ch.isalnum() for ch in text):
         return text
-    pieces, last = [], 0
-    for start, end, label in _spans(text):
-        if label == "naam" and not (words_of(text[start:end]) & typed):
-            continue
-        pieces += [text[last:start], deidentify.LABELS[label]]
-        last = end
-    pieces.append(text[last:])
-    return "".join(pieces)
+    kept = [span for span in _spans(text) if span[2] not in _NAMED or words_of(text[span[0]:span[1]]) & typed]
+    quoted = [(found.start(), found.end(), "naam") for found in _WORD.finditer(text)
+              if found.group().lower() in typed and not _overlaps(found.start(), found.end(), kept)]
+    return deidentify.replace_spans(text, deidentify.merge_spans(kept + quoted))
+
+
+def _overlaps(start: int, end: int, spans: Iterable[Tuple[int, int, str]]) -> bool:
+    return any(span_start < end and start < span_end for span_start, span_end, _ in spans)
 
 
 def mask_value(value: Any, skip_keys: Iterable[str] = (), mask: Callable[[str], str] = mask_text) -> Any:
@@ -95,4 +118,5 @@ def warm_up() -> None:
     deidentify.first_names()
     deidentify.deduce_model()
     deidentify.mask("Sanne de Vries woont op de Dorpsstraat 12 in 1234 AB Utrecht.")
+    deidentify.mask("moeder kim jansen belt, haar zoon zit op obs de regenboog")  # the lists for lower case
     log.info("Masker loaded.")

@@ -26,7 +26,7 @@ from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy.orm import sessionmaker
 
 from bot.db import sqlite_file_engine
-from bot.privacy.masking import label_within, mask_reply, mask_value, warm_up, words_of
+from bot.privacy.masking import label_within, mask_reply, mask_value, names_of, warm_up
 
 log = logging.getLogger(__name__)
 
@@ -76,14 +76,16 @@ def _entity_pairs(data: Dict[str, Any], masked: Dict[str, Any]) -> List[Any]:
 
 
 def typed_words(tracker: DialogueStateTracker) -> FrozenSet[str]:
-    """The lower-cased words of everything the user sent in this conversation: message texts and metadata
-    (the participant's name of the page). Earlier messages come back from the store masked; their names are
-    masked in the replies that quoted them too, since those were stored the same way."""
+    """The lower-cased words the user typed as a name in this conversation (``names_of``): in message texts and
+    metadata (the participant's name of the page). An ordinary word the user typed ('stap' of "welke stap is
+    dit") is none. Earlier messages come back from the store masked; their names are masked in the replies that
+    quoted them too, since those were stored the same way."""
     found: Set[str] = set()
     for event in tracker.events:
         if isinstance(event, UserUttered):
-            found |= words_of(event.text or "")
-            found |= words_of(" ".join(str(v) for v in _strings(event.metadata)))
+            found |= names_of(event.text or "")
+            for value in _strings(event.metadata):
+                found |= names_of(value)
     return frozenset(found)
 
 
