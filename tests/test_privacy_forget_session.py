@@ -67,8 +67,9 @@ def turn(text, reply, session):
 
 
 def start(session, scenario_text="1"):
-    return [user("ik wil oefenen", "rollenspel_start"), ActionExecuted("rollenspel_form"), ActiveLoop("rollenspel_form"),
-            SlotSet("requested_slot", "rollenspel_scenario"), BotUttered("Kies een scenario."),
+    return [user("ik wil oefenen", "rollenspel_start"), ActionExecuted("rollenspel_form"),
+            ActiveLoop("rollenspel_form"), SlotSet("requested_slot", "rollenspel_scenario"),
+            BotUttered("Kies een scenario."),
             ActionExecuted("action_listen"), user(scenario_text), SlotSet("rollenspel_scenario", scenario_text),
             ActionExecuted("rollenspel_form"), BotUttered("Vader: Ik ben het zat."),
             SlotSet("rollenspel_scenario", "vader-kinderen-thuisgehouden"), SlotSet("rollenspel_sessie", str(session)),
@@ -78,7 +79,8 @@ def start(session, scenario_text="1"):
 def end(session, quoted):
     return [user("stop rollenspel"), SlotSet("rollenspel_beurt", "stop rollenspel"), ActionExecuted("rollenspel_form"),
             SlotSet("rollenspel_beurt", "klaar"), SlotSet("requested_slot", None), ActiveLoop(None),
-            ActionExecuted("action_rollenspel_afronden"), BotUttered(f"Nabespreking: Beurt 1: \"{quoted}\" was erkennen."),
+            ActionExecuted("action_rollenspel_afronden"),
+            BotUttered(f"Nabespreking: Beurt 1: \"{quoted}\" was erkennen."),
             BotUttered(data={"custom": {"soort": "debrief", "sessie": session}}),
             SlotSet("rollenspel_scenario", None), SlotSet("rollenspel_beurt", None), SlotSet("rollenspel_sessie", None),
             ActionExecuted("action_listen")]
@@ -94,7 +96,8 @@ def chat_events():
         *turn("En bij het Kraanvogelhof, daar haalt u ze op?", "Ja.", 2), *end(2, wiped),
         # 'hoe deed ik het?' after the end: the debrief of session 2 again, with its quote
         user("hoe deed ik het?", "rollenspel_nabespreking"), ActionExecuted("action_rollenspel_nabespreking"),
-        BotUttered(f"Nog een keer: Beurt 1: \"{wiped}\""), BotUttered(data={"custom": {"soort": "debrief", "sessie": 2}}),
+        BotUttered(f"Nog een keer: Beurt 1: \"{wiped}\""),
+        BotUttered(data={"custom": {"soort": "debrief", "sessie": 2}}),
         ActionExecuted("action_listen"),
         # 'probeer opnieuw vanaf beurt 2' after the end: a session of its own (3) continues session 2
         user("probeer opnieuw vanaf beurt 2"), ActionExecuted("action_rollenspel_opnieuw"),

@@ -193,10 +193,12 @@ def _stretches(events: List[Tuple[int, Dict[str, Any]]], wanted: Set[str]) -> Di
     return found
 
 
+def _dict(value: Any) -> Dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
 def _names_session(event: Dict[str, Any], wanted: Set[str]) -> bool:
-    data = event.get("data") if isinstance(event.get("data"), dict) else {}
-    custom = data.get("custom") if isinstance(data.get("custom"), dict) else {}
-    return _is_session(custom.get("sessie"), wanted)
+    return _is_session(_dict(_dict(event.get("data")).get("custom")).get("sessie"), wanted)
 
 
 def _replies_about(events: List[Tuple[int, Dict[str, Any]]], skip: Dict[int, int], wanted: Set[str]) -> List[int]:
@@ -215,7 +217,7 @@ def _replies_about(events: List[Tuple[int, Dict[str, Any]]], skip: Dict[int, int
 
 
 def _emptied_user(event: Dict[str, Any]) -> Dict[str, Any]:
-    parse = event.get("parse_data") if isinstance(event.get("parse_data"), dict) else {}
+    parse = _dict(event.get("parse_data"))
     entities = [{**entity, "value": None} if isinstance(entity, dict) else entity
                 for entity in parse.get("entities") or []]  # the entity types stay: Rasa's rules may read them
     return {**event, "text": None, "metadata": {},

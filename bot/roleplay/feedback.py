@@ -198,7 +198,7 @@ def debrief(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> Dict[st
          "antwoord": turn.antwoord}  # what the persona said instead of growing angrier
         for turn in state.turns if turn.zekerheid < UNSURE
     ]
-    pitfalls = []
+    pitfalls: List[Dict[str, Any]] = []
     for index, turn in enumerate(state.turns):
         pitfall = turn_pitfall(turn)
         if pitfall:

@@ -166,7 +166,7 @@ def _row(session: Dict[str, Any], record: Any) -> SessionRow:
         record=record,
         valkuil_beurten=own,
         overgenomen=[(nr, pitfall) for nr, pitfall in pitfalls if nr < since],
-        vervolg_van=int(continued) if str(continued or "").isdigit() else None,
+        vervolg_van=int(str(continued)) if str(continued or "").isdigit() else None,
     )
 
 
