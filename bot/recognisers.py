@@ -216,7 +216,9 @@ def stale_notice(names: Sequence[str] = ()) -> Optional[str]:
     and when every model is up to date. A missing model is not meant: ``load`` says that itself."""
     if _NOTICE_SHOWN:
         return None
-    if not _STALE and not any(_read(name) is not None for name in stale(names)):
+    used = any(name in _LOADED and _LOADED[name][0] != key and _current_key(name) == key
+               for name, key in _STALE.items())  # an older model used for the examples in force now
+    if not used and not any(_read(name) is not None for name in stale(names)):
         return None
     _NOTICE_SHOWN.append(True)
     return STALE_NOTICE

@@ -253,18 +253,17 @@ def test_an_older_recogniser_is_logged_once_and_the_command_line_shows_only_a_du
     assert both.index("Let op: de herkenners") < both.index("Jij:")  # before the dialogue, not in it
 
     caplog.set_level(logging.INFO, logger="bot.recognisers")
-    try:
-        recognisers.reset()  # a new action server: the stored model is older than the examples
-        for _ in range(5):  # turn after turn
-            recognisers.predict("uitnodiging", "Hoe gaat het nu met u?")
-        assert sum("recogniser uitnodiging changed" in r.getMessage() for r in caplog.records) == 1
-        caplog.clear()
-        current = recognisers._current_key("uitnodiging")  # a server running while a trainer adds a scenario
-        recognisers._LOADED["uitnodiging"] = (current, recognisers._LOADED["uitnodiging"][1])
-        recognisers._STALE.clear()
-        monkeypatch.setattr(recognisers, "_current_key", lambda name: current + "-nieuw")
-        for _ in range(3):
-            recognisers.load("uitnodiging")
-        assert sum("recogniser uitnodiging changed" in r.getMessage() for r in caplog.records) == 1
-    finally:
-        recognisers.reset()
+    for name in ("_LOADED", "_KEYS", "_STALE"):  # a new action server: the stored model is older than the examples
+        monkeypatch.setattr(recognisers, name, {})  # (restored afterwards: the other tests keep the loaded models)
+    monkeypatch.setattr(recognisers, "_NOTICE_SHOWN", [])
+    for _ in range(5):  # turn after turn
+        recognisers.predict("uitnodiging", "Hoe gaat het nu met u?")
+    assert sum("recogniser uitnodiging changed" in r.getMessage() for r in caplog.records) == 1
+    caplog.clear()
+    current = recognisers._current_key("uitnodiging")  # a server running while a trainer adds a scenario
+    recognisers._LOADED["uitnodiging"] = (current, recognisers._LOADED["uitnodiging"][1])
+    recognisers._STALE.clear()
+    monkeypatch.setattr(recognisers, "_current_key", lambda name: current + "-nieuw")
+    for _ in range(3):
+        recognisers.load("uitnodiging")
+    assert sum("recogniser uitnodiging changed" in r.getMessage() for r in caplog.records) == 1

@@ -228,6 +228,8 @@ def test_csv_exports_open_in_columns_in_dutch_excel_and_use_names():
     assert out.getvalue().startswith("\ufeffsessie;datum;")
     rows = read_csv(out.getvalue())
     assert [r["zet"] for r in rows] == ["Erkennen", "Oordelen of de les lezen (valkuil)", "Redden (valkuil)"]
+    # the pitfalls the debrief names: beside a step in turn 1, not the forgiven read of turn 2
+    assert [r["valkuil"] for r in rows] == ["De inhoud in (valkuil)", "", "Redden (valkuil)"]
     assert rows[0]["scenario"] == record.data["titel"] and rows[0]["zekerheid"] == "0,90"
 
 

@@ -13,11 +13,12 @@ from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from bot import status
 from bot.local_time import SORTABLE_FORMAT, dutch_time_text
+from bot.roleplay.feedback import turn_pitfall
 from bot.roleplay.models import MOVES, STEPS
 from bot.roleplay.retry import attempts_for_debrief, attempts_text, latest_turns
 from bot.wording import decimal, ordinal
 
-CSV_FIELDS = ["sessie", "datum", "deelnemer", "groep", "scenario", "status", "beurt", "zet", "zekerheid",
+CSV_FIELDS = ["sessie", "datum", "deelnemer", "groep", "scenario", "status", "beurt", "zet", "valkuil", "zekerheid",
               "spanning_voor", "spanning_na", "rol", "tekst", "antwoord"]
 
 
@@ -30,7 +31,7 @@ def transcript_text(session: Dict[str, Any], zetten: Dict[str, Any]) -> str:
     lines = [
         f"Sessie {session['id']}: {session.get('titel', session.get('scenario'))}",
         f"Deelnemer: {session.get('deelnemer') or '-'}   Groep: {session.get('groep') or '-'}   "
-        f"Status: {session.get('status') or '-'}",
+        f"Status: {status.ENDING_NAMES.get(session.get('status') or '', session.get('status') or '-')}",
         f"Startspanning: {(_turns(session)[0]['spanning_voor'] if _turns(session) else state.get('tension'))}/10",
         "",
     ]
@@ -96,6 +97,7 @@ def write_csv(sessions: Iterable[Dict[str, Any]], out) -> int:
                 "scenario": session.get("titel") or session.get("scenario"),
                 "status": status.ENDING_NAMES.get(session.get("status") or "", session.get("status") or ""),
                 "beurt": turn["nr"], "zet": move_name(turn["zet"]),
+                "valkuil": move_name(pitfall) if (pitfall := turn_pitfall(turn)) else "",  # as the debrief says
                 "zekerheid": decimal(sure, 2) if isinstance(sure, (int, float)) else sure,
                 "spanning_voor": turn["spanning_voor"], "spanning_na": turn["spanning_na"], "rol": turn["rol"],
                 "tekst": turn["tekst"], "antwoord": turn["antwoord"],
