@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from bot.text import ORDINAL_WORDS
+
 
 def join_list(items: Sequence[str], last: str = "en") -> str:
     """'a', 'a en b', 'a, b en c' ('' for no items); ``last`` is the word before the final item ('en', 'of')."""
@@ -21,9 +23,6 @@ def decimal(value: float, digits: int = 1) -> str:
     return f"{value:.{digits}f}".replace(".", ",")
 
 
-_ORDINALS = ("eerste", "tweede", "derde", "vierde", "vijfde", "zesde", "zevende", "achtste", "negende", "tiende")
-
-
 def ordinal(number: int) -> str:
-    """'eerste', 'tweede', ... 'tiende'; '11e' after that."""
-    return _ORDINALS[number - 1] if 1 <= number <= len(_ORDINALS) else f"{number}e"
+    """'eerste', 'tweede', ... 'tiende' (the one table ``bot.text.ORDINAL_WORDS``); '11e' after that."""
+    return next((word for word, value in ORDINAL_WORDS.items() if value == number), f"{number}e")
