@@ -8,6 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.knowledge.loader import reload_knowledge
 from bot.knowledge.report import user_summary_line
+from bot.wording import counted
 
 
 class ActionReloadKnowledge(Action):
@@ -24,12 +25,11 @@ class ActionReloadKnowledge(Action):
         if fresh.problems:
             shown = "\n".join(f"- {p}" for p in fresh.problems[:5])
             more = len(fresh.problems) - 5
-            extra = f"\n... en nog {more} fout(en)." if more > 0 else ""
+            extra = f"\n... en nog {counted(more, 'fout', 'fouten')}." if more > 0 else ""
+            found = counted(len(fresh.problems), "fout", "fouten")
             dispatcher.utter_message(
-                text=(
-                    f"De kennis is niet herladen: {len(fresh.problems)} fout(en) gevonden.\n{shown}{extra}\n"
-                    "Ik werk verder met de vorige versie."
-                )
+                text=f"De kennis is niet herladen: {found} gevonden.\n{shown}{extra}\n"
+                     "Ik werk verder met de vorige versie."
             )
             return []
         dispatcher.utter_message(text=f"De kennis is herladen. {user_summary_line(fresh)}")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import os
 import sys
 from typing import List, Optional
@@ -66,6 +67,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         parser.print_help()
         return 2
     os.umask(0o077)  # databases and exports (sessions, reports) are readable by this user only
+    quiet_logs()
     try:
         return int(func(args) or 0)
     except KeyboardInterrupt:
@@ -75,6 +77,26 @@ def main(argv: Optional[List[str]] = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())  # Python flushes stdout at exit: let that go nowhere
         return 0
+    finally:
+        _notices()
+
+
+def quiet_logs() -> None:
+    """Log lines are for developers, in English: they never reach the terminal of someone using a command (a user
+    test read "Examples of recogniser ... changed" in the middle of 'rustpunt oefen'). Without a handler Python
+    prints warnings to the terminal; a handler that drops them stops that. What a user needs to know, a command
+    prints itself, in Dutch."""
+    root = logging.getLogger()
+    if not root.handlers:
+        root.addHandler(logging.NullHandler())
+
+
+def _notices() -> None:
+    """Dutch notes a command may need once, after its output (on stderr, so JSON output stays clean)."""
+    recognisers = sys.modules.get("bot.recognisers")  # only when the command used the recognisers
+    notice = recognisers.stale_notice() if recognisers is not None else None
+    if notice:
+        print(notice, file=sys.stderr)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -4,8 +4,9 @@ Every recogniser is trained by ``build`` (``rustpunt herkenners bouw``, run by t
 saved with ``bot.artefacts`` under ``var/models/<name>.pkl`` together with a key: a hash of its
 example groups, its settings and ``CODE_VERSION``. ``load`` (CLI, action server, evaluation) only reads that file;
 nothing trains on first use. When the examples changed and the models were not rebuilt (a trainer added a scenario,
-whose persona lines the invitation recogniser learns from), ``load`` keeps using the stored model and logs a warning;
-``stale`` names such models, and ``rustpunt evalueer`` says so before it measures. Only without any stored model
+whose persona lines the invitation recogniser learns from), ``load`` keeps using the stored model and logs that once
+per process; ``stale`` names such models, ``rustpunt evalueer`` says so before it measures, and the other commands print
+the Dutch ``stale_notice`` once. Only without any stored model
 does ``load`` raise ``ModelNotBuilt`` with a Dutch message.
 
 Names: ``stappen`` and ``rollen`` are trained on all examples (used by the product);
@@ -90,6 +91,12 @@ PRODUCT = ("stappen", "rollen", "uitnodiging", "oordeel")
 
 _LOADED: Dict[str, Tuple[str, textclass.CompiledClassifier]] = {}
 _KEYS: Dict[str, Tuple[object, str]] = {}  # name -> (knowledge object, key of its examples)
+_STALE: Dict[str, str] = {}  # name -> key of the current examples for which an older model is used (said once)
+_NOTICE_SHOWN: List[bool] = []  # the command line's Dutch note about older models was printed (once per process)
+STALE_NOTICE = (
+    "Let op: de herkenners horen bij oudere voorbeeldzinnen (er is bijvoorbeeld een scenario bijgekomen of "
+    "veranderd). Rustpunt gebruikt de vorige versie tot je ze opnieuw bouwt met: rustpunt herkenners bouw"
+)
 
 
 def key_of(name: str, groups: Sequence[textclass.Group]) -> str:
@@ -164,20 +171,23 @@ def load(name: str) -> textclass.CompiledClassifier:
     """The stored recogniser ``name``; never trains (see module docstring)."""
     key = _current_key(name)
     loaded = _LOADED.get(name)
-    if loaded is not None and loaded[0] == key:
-        return loaded[1]
+    if loaded is not None and (loaded[0] == key or _STALE.get(name) == key):
+        return loaded[1]  # up to date, or an older model already accepted (and logged) for these examples
     stored = _read(name)
     if stored is not None and stored[0] == key:
         _LOADED[name] = stored
+        _STALE.pop(name, None)
         return stored[1]
-    if loaded is not None:
-        logger.warning("Examples of recogniser %s changed; keeping the loaded model until it is rebuilt", name)
-        return loaded[1]
-    if stored is not None:  # e.g. a trainer added a scenario: its lines count after the next build
-        logger.info("Examples of recogniser %s changed since it was built; using the stored model until "
-                    "'rustpunt herkenners bouw' rebuilds it", name)  # info: not in the middle of a CLI dialogue
-        _LOADED[name] = stored
-        return stored[1]
+    if loaded is not None or stored is not None:  # e.g. a trainer added a scenario: its lines count after a build
+        _STALE[name] = key
+        # once per process and set of examples (a user test saw this line on every turn, in actions.log and in the
+        # middle of 'rustpunt oefen'); the command line shows its own Dutch note (stale_notice)
+        logger.info("Examples of recogniser %s changed since it was built; using the %s model until "
+                    "'rustpunt herkenners bouw' rebuilds it", name, "loaded" if loaded is not None else "stored")
+        used = loaded if loaded is not None else stored
+        assert used is not None  # one of the two, checked above
+        _LOADED[name] = used
+        return used[1]
     raise ModelNotBuilt(
         f"De {SPECS[name].description} is nog niet gebouwd of hoort bij oudere voorbeeldzinnen. "
         "Bouw de herkenners met: rustpunt herkenners bouw"
@@ -198,6 +208,20 @@ def stale(names: Sequence[str] = PRODUCT) -> List[str]:
             continue
         result.append(name)
     return result
+
+
+def stale_notice(names: Sequence[str] = ()) -> Optional[str]:
+    """The Dutch note for the command line when this process used a recogniser older than its examples, or would use
+    one of ``names`` (checked now, e.g. before a role-play in the terminal starts); once per process: None after that,
+    and when every model is up to date. A missing model is not meant: ``load`` says that itself."""
+    if _NOTICE_SHOWN:
+        return None
+    used = any(name in _LOADED and _LOADED[name][0] != key and _current_key(name) == key
+               for name, key in _STALE.items())  # an older model used for the examples in force now
+    if not used and not any(_read(name) is not None for name in stale(names)):
+        return None
+    _NOTICE_SHOWN.append(True)
+    return STALE_NOTICE
 
 
 def predict(name: str, text: str) -> textclass.Prediction:
@@ -221,3 +245,5 @@ def reset() -> None:
     """Forget the models loaded in this process (tests)."""
     _LOADED.clear()
     _KEYS.clear()
+    _STALE.clear()
+    _NOTICE_SHOWN.clear()

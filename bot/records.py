@@ -71,6 +71,13 @@ def list_records(
         return rows
 
 
+def conversation_ids() -> List[str]:
+    """Every conversation id that records were made from (any kind)."""
+    query = select(Record.conversation_id).where(Record.conversation_id.is_not(None)).distinct()
+    with session_scope() as session:
+        return [str(value) for value in session.scalars(query)]
+
+
 def update_record(
     kind: str,
     record_id: int,

@@ -42,7 +42,7 @@ async def test_reload_reports_counts_then_keeps_previous_on_errors(tmp_path, mon
     dispatcher = CollectingDispatcher()
     await action.run(dispatcher, _tracker(), {})
     text = dispatcher.messages[0]["text"]
-    assert text.startswith("De kennis is niet herladen: 2 fout(en) gevonden.")
+    assert text.startswith("De kennis is niet herladen: 2 fouten gevonden.")
     assert "veld 'naam': verplicht veld ontbreekt" in text
     assert text.endswith("Ik werk verder met de vorige versie.")
     assert sorted(loader.get_knowledge().entries["scenario"]) == ["a", "b"]

@@ -11,7 +11,7 @@ def test_check_reports_every_problem_and_exits_1(tmp_path, monkeypatch, capsys):
     write(tmp_path / "k", "a.yml", "soort: ding\nitems:\n  - id: a\n  - id: b\n    naam: B\n")
     assert main(["kennis", "controleer", "--map", str(tmp_path / "k")]) == 1
     out = capsys.readouterr().out
-    assert "3 fout(en) gevonden" in out
+    assert "3 fouten gevonden" in out
     assert "item 'a', veld 'naam': verplicht veld ontbreekt" in out
     assert "item 'b', veld 'bron': verplicht veld ontbreekt" in out
 

@@ -220,3 +220,50 @@ def test_a_trainers_new_scenario_plays_in_a_new_process_before_the_recognisers_a
     for turn in ("Wat heeft u nodig?", "Ik hoor hoe zwaar dit voor u is."):
         result = service.play(session_id, turn)
         assert result.soort == "beurt" and result.tekst
+
+
+def test_an_older_recogniser_is_logged_once_and_the_command_line_shows_only_a_dutch_note(knowledge_copy, tmp_path,
+                                                                                        caplog, monkeypatch):
+    """Fourth user test of the trainer tools: after a scenario was added, "Examples of recogniser uitnodiging changed;
+    keeping the loaded model until it is rebuilt" stood in the middle of the `rustpunt oefen` dialogue, after every
+    `rustpunt stap` and on every turn in actions.log."""
+    import logging
+    import os
+    import subprocess
+    import sys
+
+    import yaml
+
+    from bot.paths import PROJECT_ROOT
+
+    source = knowledge_copy / "scenarios" / "vader_contact_verbreken.yml"
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    data["items"][0].update(id="opa-belt-op", nummer=98, titel="Opa belt op over de verjaardag")
+    data["items"][0]["antwoorden"]["erkennen"]["hoog"] = ["Ja, dat is het. Ik mis ze gewoon.", "Precies, zo voelt het."]
+    (knowledge_copy / "scenarios" / "opa_belt_op.yml").write_text(yaml.safe_dump(data, allow_unicode=True),
+                                                                   encoding="utf-8")
+    env = {**os.environ, "RUSTPUNT_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.db'}", "PYTHONPATH": str(PROJECT_ROOT)}
+    turns = "Ja.\nEn toen?\nHm.\nJa, precies.\nstop rollenspel\n"
+    played = subprocess.run([sys.executable, "-m", "bot.cli", "oefen", "1", "--seed", "1"], input=turns, env=env,
+                            capture_output=True, text=True, timeout=300, cwd=PROJECT_ROOT)
+    assert played.returncode == 0, played.stderr[-2000:]
+    both = played.stdout + played.stderr
+    assert "Examples of recogniser" not in both and "WARNING" not in both
+    assert both.count("Let op: de herkenners horen bij oudere voorbeeldzinnen") == 1
+    assert both.index("Let op: de herkenners") < both.index("Jij:")  # before the dialogue, not in it
+
+    caplog.set_level(logging.INFO, logger="bot.recognisers")
+    for name in ("_LOADED", "_KEYS", "_STALE"):  # a new action server: the stored model is older than the examples
+        monkeypatch.setattr(recognisers, name, {})  # (restored afterwards: the other tests keep the loaded models)
+    monkeypatch.setattr(recognisers, "_NOTICE_SHOWN", [])
+    for _ in range(5):  # turn after turn
+        recognisers.predict("uitnodiging", "Hoe gaat het nu met u?")
+    assert sum("recogniser uitnodiging changed" in r.getMessage() for r in caplog.records) == 1
+    caplog.clear()
+    current = recognisers._current_key("uitnodiging")  # a server running while a trainer adds a scenario
+    recognisers._LOADED["uitnodiging"] = (current, recognisers._LOADED["uitnodiging"][1])
+    recognisers._STALE.clear()
+    monkeypatch.setattr(recognisers, "_current_key", lambda name: current + "-nieuw")
+    for _ in range(3):
+        recognisers.load("uitnodiging")
+    assert sum("recogniser uitnodiging changed" in r.getMessage() for r in caplog.records) == 1

@@ -1,5 +1,4 @@
 """CLI and stored sessions: oefen, sessies lijst/toon/csv, rapport, evalueer rollenspel."""
-import csv
 from types import SimpleNamespace
 
 import pytest
@@ -9,6 +8,7 @@ from bot.cli_commands import roleplay as roleplay_cli
 from bot.db import reset_engines
 from bot.local_time import dutch_time
 from bot.roleplay import catalog, moves
+from bot.roleplay.report import read_csv
 from bot.roleplay.session import PracticeService, command_of, list_sessions, sessions_for
 
 
@@ -91,17 +91,17 @@ def test_sessies_lijst_toon_and_csv(db, capsys, tmp_path):
         assert "bestaat niet" in message or "geen geldig sessienummer" in message
     out_file = tmp_path / "beurten.csv"
     assert cli.main(["sessies", "csv", "--uit", str(out_file)]) == 0
-    rows = list(csv.DictReader(out_file.open(encoding="utf-8")))
+    rows = read_csv(out_file.read_text(encoding="utf-8"))
     assert len(rows) == len(good_lines("moeder-dochter-niet-gezien")) + 1
     assert {r["sessie"] for r in rows} == {str(first), str(second)}
-    assert rows[0]["zet"] == "erkennen" and rows[0]["spanning_voor"] == "6"
+    assert rows[0]["zet"] == "Erkennen" and rows[0]["spanning_voor"] == "6"  # names, not the stored ids
 
 
 def test_csv_cells_cannot_start_a_formula(db, tmp_path):
     play("vader-kinderen-thuisgehouden", ["=HYPERLINK(\"x\")"])
     out_file = tmp_path / "b.csv"
     assert cli.main(["sessies", "csv", "--uit", str(out_file)]) == 0
-    [row] = list(csv.DictReader(out_file.open(encoding="utf-8")))
+    [row] = read_csv(out_file.read_text(encoding="utf-8"))
     assert row["tekst"].startswith("'=")
 
 
@@ -153,5 +153,5 @@ def test_scenario_list_of_a_new_process_says_when_a_scenario_file_is_broken(tmp_
     monkeypatch.setenv("RUSTPUNT_KNOWLEDGE_DIR", str(copy))
     assert cli.main(["scenario", "lijst"]) == 0
     out = capsys.readouterr().out
-    assert "Let op: 1 fout(en) in de scenariobestanden" in out and "oma_belt.yml" in out
+    assert "Let op: 1 fout in de scenariobestanden" in out and "oma_belt.yml" in out
     assert "rustpunt scenario controleer" in out

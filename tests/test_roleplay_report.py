@@ -56,4 +56,4 @@ def test_the_report_and_the_csv_show_dutch_time():
     assert "<td>2026-12-03 11:15</td>" in html and "<td>2026-07-03 12:15</td>" in html
     out = io.StringIO()
     write_csv([summer], out)
-    assert ",2026-07-03 12:15:00," in out.getvalue()
+    assert ";2026-07-03 12:15:00;" in out.getvalue()

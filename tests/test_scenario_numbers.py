@@ -95,3 +95,39 @@ def test_a_scenario_is_found_by_number_words_and_whole_words_of_its_title():
     assert catalog.find_scenario("ik wil oefenen met de moeder die wil dat ik partij kies") is by_number[3]
     assert catalog.find_scenario("woedende vader") is by_number[5]
     assert catalog.find_scenario("vader") is None  # three scenarios have a father: ask again
+
+
+def test_a_taken_number_is_named_also_when_the_scenario_has_another_error(tmp_path, capsys):
+    # fourth user test of the trainer tools: 'nummer: 5' that was taken was only reported once it was the last error
+    data = yaml.safe_load(new_scenario(5))
+    del data["items"][0]["samenvatting"]
+    data["items"][0]["spanning"]["start"] = "hoog"
+    second = dict(data["items"][0], id="oma-aan-de-telefoon", nummer=8, titel="Oma aan de telefoon")
+    third = dict(second, id="tante-aan-de-deur", nummer=8, titel="Tante aan de deur")  # 8 twice in this file
+    data["items"] += [second, third]
+    path = tmp_path / "opa.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert main(["scenario", "controleer", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "item 'opa-aan-de-deur', veld 'samenvatting': verplicht veld ontbreekt" in out
+    assert ("item 'opa-aan-de-deur', veld 'nummer': nummer 5 is al van scenario 'vader-kinderen-thuisgehouden' "
+            "(knowledge/scenarios/vader_kinderen_thuisgehouden.yml); kies een vrij nummer, bijvoorbeeld 9") in out
+    assert ("item 'tante-aan-de-deur', veld 'nummer': nummer 8 is al van scenario 'oma-aan-de-telefoon' (opa.yml)"
+            in out)
+    assert "fout(en)" not in out and " fouten gevonden in " in out
+
+
+def test_a_checked_file_outside_the_scenario_folder_must_be_put_there_first(tmp_path, capsys, knowledge_copy):
+    # fourth user test: a file in /tmp was 'in orde (1 item(s)). Na het herladen van de kennis is het beschikbaar.'
+    path = tmp_path / "opa.yml"
+    path.write_text(new_scenario(7), encoding="utf-8")
+    assert main(["scenario", "controleer", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "is in orde (1 scenario)." in out and "(s)" not in out
+    assert f"Het bestand staat nog niet in {knowledge_copy / 'scenarios'}/: zet het daar eerst neer" in out
+    placed = knowledge_copy / "scenarios" / "opa.yml"
+    placed.write_text(new_scenario(7), encoding="utf-8")
+    assert main(["scenario", "controleer", str(placed)]) == 0
+    out = capsys.readouterr().out
+    assert "Na het herladen van de kennis (in de chat: 'herlaad de kennis') is het beschikbaar." in out
+    assert "staat nog niet in" not in out

@@ -3,14 +3,13 @@ and bad input answered in Dutch (no stack trace, nothing from the store shown th
 from __future__ import annotations
 
 import base64
-import csv
 import hashlib
-import io
 import re
 import urllib.parse
 
 import pytest
 
+from bot.roleplay.report import read_csv
 from tests.fake_rasa import free_port
 from tests.test_roleplay_group import BAD, GOOD, record
 from tests.test_web_server import TOKEN, _web, request
@@ -73,7 +72,7 @@ def test_trainers_page_offers_the_group_view_with_the_known_groups(web):
 def test_group_page_shows_the_group_with_charts_under_a_strict_csp(web):
     status, headers, html = get(web, q(groep="najaar-2026", van="2026-11-01", tot="2026-11-30"))
     assert status == 200 and headers["Content-Type"].startswith("text/html")
-    assert "2 deelnemer(s), 3 sessie(s)" in html
+    assert "2 deelnemers, 3 sessies, van 01-11-2026 tot en met 30-11-2026." in html
     assert "Anna" in html and "Bram" in html and "Cas" not in html  # another group stays out
     assert "<svg" in html and "<polyline" in html and "<script" not in html
     assert "1x opnieuw geprobeerd" in html
@@ -89,7 +88,7 @@ def test_group_page_shows_the_group_with_charts_under_a_strict_csp(web):
 
 def test_date_range_narrows_the_group(web):
     _, _, html = get(web, q(groep="Najaar-2026", van="10-11-2026", tot="2026-11-15"))
-    assert "1 deelnemer(s), 2 sessie(s)" in html and "Bram" not in html
+    assert "1 deelnemer, 2 sessies, van 10-11-2026 tot en met 15-11-2026." in html and "Bram" not in html
 
 
 def test_csv_download(web):
@@ -97,9 +96,10 @@ def test_csv_download(web):
     assert status == 200
     assert headers["Content-Type"] == "text/csv; charset=utf-8"
     assert headers["Content-Disposition"] == 'attachment; filename="groep-Najaar-2026.csv"'
-    rows = list(csv.DictReader(io.StringIO(body)))
+    assert body.startswith("\ufeffgroep;deelnemer;")  # what Excel in Dutch opens in columns
+    rows = read_csv(body)
     assert [(r["deelnemer"], r["sessie"], r["afloop"]) for r in rows] == [
-        ("Anna", "1", "goed"), ("Anna", "2", "slecht"), ("Bram", "3", "slecht")]
+        ("Anna", "1", "goed afgelopen"), ("Anna", "2", "misgelopen"), ("Bram", "3", "misgelopen")]
     assert rows[1]["opnieuw_geprobeerd"] == "1"
 
 

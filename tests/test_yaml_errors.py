@@ -97,3 +97,29 @@ def test_a_broken_endpoints_file_is_named_in_dutch_too(tmp_path):
     assert str(caught.value).endswith(
         "niet lezen: ongeldige YAML (regel 3, kolom 6): onverwachte dubbele punt; zet een tekst met een dubbele punt "
         "tussen aanhalingstekens, of de inspringing klopt niet")
+
+
+@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_a_quote_left_open_is_named_where_it_begins(quote, reader):
+    # fourth user test: `- "Ja. En niemand die vraagt hoe het met mij gaat.` on line 58 was reported as
+    # 'regel 60, kolom 14: de inspringing klopt niet'. A quoted text may run over lines, so YAML notices it later.
+    text = (HEAD + "    antwoorden:\n      erkennen:\n        hoog:\n"
+            f"          - {quote}Klopt. Ik sta er altijd alleen voor.{quote}\n"
+            f"          - {quote}Ja. En niemand die vraagt hoe het met mij gaat.\n"
+            "        midden:\n"
+            f"          - {quote}Misschien heeft u gelijk.{quote}\n"
+            f"          - {quote}Dat weet ik niet.{quote}\n")
+    with pytest.raises(yaml.YAMLError) as caught:
+        yaml.load(text, Loader=reader)
+    message = yaml_error_text(caught.value, text)
+    assert message.startswith("ongeldige YAML (regel 8, kolom 13): het aanhalingsteken dat hier begint, wordt op "
+                              "deze regel niet gesloten"), message
+    assert "De fout viel pas op in regel" in message and not ENGLISH.search(message)
+
+
+def test_an_indentation_error_without_an_open_quote_stays_as_it_was():
+    text = HEAD + '    titel: "Vader belt"\n    samenvatting: \'iets\'\n   persona: x\n'
+    with pytest.raises(yaml.YAMLError) as caught:
+        yaml.safe_load(text)
+    assert "aanhalingsteken" not in yaml_error_text(caught.value, text)

@@ -32,10 +32,12 @@ def run_build(args: argparse.Namespace) -> int:
     from bot import recognisers
     from bot.knowledge.loader import load_knowledge
     from bot.paths import knowledge_dir
+    from bot.wording import counted
 
     knowledge = load_knowledge(knowledge_dir())
     if knowledge.problems:  # a broken example file would silently leave its sentences out of the recognisers
-        print(f"De herkenners zijn niet gebouwd: {len(knowledge.problems)} fout(en) in de kennisbestanden:",
+        print(f"De herkenners zijn niet gebouwd: {counted(len(knowledge.problems), 'fout', 'fouten')} in de "
+              "kennisbestanden:",
               file=sys.stderr)
         for problem in knowledge.problems:
             print(f"- {problem}", file=sys.stderr)

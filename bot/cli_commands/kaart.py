@@ -44,11 +44,12 @@ def register(subparsers) -> None:
 
 def _knowledge_ok():
     from bot.knowledge.loader import get_knowledge
+    from bot.wording import counted
 
     knowledge = get_knowledge()
     problems = [p for p in knowledge.problems if "sociale_kaart" in p.file]
     if problems:
-        print(f"De sociale kaart bevat {len(problems)} fout(en):")
+        print(f"De sociale kaart bevat {counted(len(problems), 'fout', 'fouten')}:")
         for problem in problems[:10]:
             print(f"- {problem}")
         return None

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from bot.knowledge.loader import load_knowledge
 from bot.paths import knowledge_dir
+from bot.wording import counted
 
 
 def register(subparsers) -> None:
@@ -23,7 +24,7 @@ def register(subparsers) -> None:
 def _load(args: argparse.Namespace):
     knowledge = load_knowledge(args.map or knowledge_dir())
     if knowledge.problems:
-        print(f"{len(knowledge.problems)} fout(en) gevonden in de kennisbestanden:")
+        print(f"{counted(len(knowledge.problems), 'fout', 'fouten')} gevonden in de kennisbestanden:")
         for problem in knowledge.problems:
             print(f"- {problem}")
     return knowledge

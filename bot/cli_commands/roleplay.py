@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any, List, Tuple
 
 from bot.cli_commands.evalueer import add_evaluation
@@ -29,6 +30,9 @@ def register(subparsers) -> None:
     show = ssub.add_parser("toon", help="toon het verslag van één sessie met zetten en spanning per beurt")
     show.add_argument("id", help="het sessienummer")
     show.set_defaults(func=run_sessions_show)
+    wipe = ssub.add_parser("wis", help="wis één sessie (als een deelnemer daarom vraagt), ook uit het chatgesprek")
+    wipe.add_argument("id", help="het sessienummer")
+    wipe.set_defaults(func=run_sessions_wipe)
     export = ssub.add_parser("csv", help="exporteer alle beurten naar een CSV-bestand")
     export.add_argument("--uit", type=Path, required=True, help="het CSV-bestand om te schrijven")
     export.add_argument("--naam", default=None, help="alleen sessies van deze deelnemer of groep")
@@ -104,7 +108,8 @@ def _check(path: Path) -> Tuple[List[str], List[Any]]:
     existing = catalog.knowledge()
     elsewhere = [s for s in existing.all("scenario") if Path(existing.files[("scenario", s.id)]).name != path.name]
     mine = knowledge.all("scenario")
-    free = free_number([s.nummer for s in elsewhere + mine])
+    broken = _unread_items(path, {s.id for s in mine})
+    free = free_number([s.nummer for s in elsewhere + mine] + [n for _, n in broken if isinstance(n, int)])
     for scenario in mine:
         other = existing.files.get(("scenario", scenario.id))
         if other and Path(other).name != path.name:
@@ -114,25 +119,72 @@ def _check(path: Path) -> Tuple[List[str], List[Any]]:
         if owner is not None:
             problems.append(str(number_taken(scenario, path.name, owner.id, existing.files[("scenario", owner.id)],
                                              free)))
+    # a scenario with another error is not read, but its number is checked all the same (a user test saw a number
+    # that was taken reported only once it was the last error left)
+    taken = {s.nummer: (s.id, existing.files[("scenario", s.id)]) for s in elsewhere}
+    taken.update({s.nummer: (s.id, path.name) for s in mine if s.nummer not in taken})
+    for label, number in broken:
+        if isinstance(number, int) and number in taken:
+            owner_id, owner_file = taken[number]
+            unread = SimpleNamespace(id=label, nummer=number)
+            problems.append(str(number_taken(unread, path.name, owner_id, owner_file, free)))  # type: ignore[arg-type]
+        elif isinstance(number, int):
+            taken[number] = (label, path.name)
     return problems, mine
 
 
+def _unread_items(path: Path, read: set) -> List[Tuple[str, Any]]:
+    """(id or '#n', nummer) of the items of a scenario file that could not be read as a scenario."""
+    from bot.knowledge.loader import load_yaml
+
+    try:
+        data = load_yaml(path.read_text(encoding="utf-8"))
+    except Exception:  # a syntax error is reported already; then there are no items to look at
+        return []
+    items = data.get("items") if isinstance(data, dict) else None
+    found = []
+    for index, item in enumerate(items if isinstance(items, list) else [], start=1):
+        if not isinstance(item, dict):
+            continue
+        label = item["id"] if isinstance(item.get("id"), str) else f"#{index}"
+        if label not in read:
+            found.append((label, item.get("nummer")))
+    return found
+
+
 def run_check(args: argparse.Namespace) -> int:
+    from bot.wording import counted
+
     problems, scenarios = _check(args.bestand)
     if problems:
-        print(f"{len(problems)} fout(en) gevonden in {args.bestand}:")
+        print(f"{counted(len(problems), 'fout', 'fouten')} gevonden in {args.bestand}:")
         for problem in problems:
             print(f"- {problem}")
         return 1
-    from bot.knowledge.loader import load_yaml
-
-    items = (load_yaml(args.bestand.read_text(encoding="utf-8")) or {}).get("items", [])
-    print(f"{args.bestand} is in orde ({len(items)} item(s)). Na het herladen van de kennis is het beschikbaar. De "
-          "herkenners leren de nieuwe zinnen van de persona bij de volgende 'make run' of met 'rustpunt herkenners "
-          "bouw'; tot dan speelt het rollenspel met de vorige versie.")
+    found = counted(len(scenarios), "scenario", "scenario's")
+    print(f"{args.bestand} is in orde ({found}). {where_to_put(args.bestand)} De herkenners leren de nieuwe zinnen "
+          "van de persona bij de volgende 'make run' of met 'rustpunt herkenners bouw'; tot dan speelt het rollenspel "
+          "met de vorige versie.")
     for warning in path_warnings(args.bestand.name, scenarios):
         print(f"Let op: {warning}")
     return 0
+
+
+def where_to_put(path: Path) -> str:
+    """What a checked file still needs before the role-play plays it: a file in knowledge/scenarios/ is played after
+    the knowledge is reloaded; a file elsewhere (a user test checked one in /tmp and read that it was available) must
+    be put there first."""
+    from bot.paths import knowledge_dir
+
+    folder = (knowledge_dir() / "scenarios").resolve()
+    if path.resolve().parent == folder:
+        return "Na het herladen van de kennis (in de chat: 'herlaad de kennis') is het beschikbaar."
+    try:
+        shown = folder.relative_to(Path.cwd().resolve())
+    except ValueError:
+        shown = folder
+    return (f"Het bestand staat nog niet in {shown}/: zet het daar eerst neer (bijvoorbeeld met 'cp {path} {shown}/'); "
+            "na het herladen van de kennis (in de chat: 'herlaad de kennis') is het dan beschikbaar.")
 
 
 PATH_WARNING_CONFIDENCE = 0.8  # a read this sure of a pitfall in a step line of the oefenpad is worth a warning
@@ -176,7 +228,10 @@ def run_list(args: argparse.Namespace) -> int:
             print("   " + feedback.trainer_text(scenario).replace("\n", "\n   "))
     problems = [p for p in catalog.knowledge().problems if "scenarios" in str(p)]
     if problems:  # a new process has no earlier version to keep: say what is missing and why
-        print(f"\nLet op: {len(problems)} fout(en) in de scenariobestanden; een scenario uit een bestand met een fout "
+        from bot.wording import counted
+
+        print(f"\nLet op: {counted(len(problems), 'fout', 'fouten')} in de scenariobestanden; een scenario uit een "
+              "bestand met een fout "
               "staat niet in deze lijst. De chat werkt door met de versie van vóór de fout tot die is hersteld. "
               "Eerste fout: " + str(problems[0]) + "\nControleer met: rustpunt scenario controleer <bestand>")
     return 0
@@ -186,6 +241,7 @@ def run_list(args: argparse.Namespace) -> int:
 def run_sessions_list(args: argparse.Namespace) -> int:
     from bot.local_time import SORTABLE_FORMAT, dutch_time_text
     from bot.roleplay.session import list_sessions
+    from bot.status import ENDING_NAMES
 
     if args.aantal < 1:
         print("Het aantal moet minstens 1 zijn.")
@@ -194,12 +250,19 @@ def run_sessions_list(args: argparse.Namespace) -> int:
     if not sessions:
         print("Er zijn nog geen rollenspelsessies opgeslagen.")
         return 0
-    print(f"{'id':>5}  {'datum':<16}  {'afloop':<8}  {'beurten':>7}  {'deelnemer/groep':<24}  scenario")
+    rows = []
     for s in sessions:
         who = " / ".join(x for x in (s.get("deelnemer"), s.get("groep")) if x) or "-"
-        turns = len(s.get("state", {}).get("turns", []))
-        when = dutch_time_text(s["created_at"], SORTABLE_FORMAT)[:16]
-        print(f"{s['id']:>5}  {when:<16}  {s['status'] or '-':<8}  {turns:>7}  {who[:24]:<24}  {s.get('titel')}")
+        ending = ENDING_NAMES.get(s["status"] or "", s["status"] or "-")
+        rows.append((s["id"], dutch_time_text(s["created_at"], SORTABLE_FORMAT)[:16], ending,
+                     len(s.get("state", {}).get("turns", [])), who, s.get("titel")))
+    # the columns are as wide as what they hold: a participant and group are never cut (a user test read
+    # "trainer-ellen / buurttea")
+    ending_w = max(len("afloop"), *(len(r[2]) for r in rows))
+    who_w = max(len("deelnemer/groep"), *(len(r[4]) for r in rows))
+    print(f"{'id':>5}  {'datum':<16}  {'afloop':<{ending_w}}  {'beurten':>7}  {'deelnemer/groep':<{who_w}}  scenario")
+    for number, when, ending, turns, who, title in rows:
+        print(f"{number:>5}  {when:<16}  {ending:<{ending_w}}  {turns:>7}  {who:<{who_w}}  {title}")
     return 0
 
 
@@ -217,9 +280,16 @@ def run_sessions_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_sessions_wipe(args: argparse.Namespace) -> int:
+    from bot.cli_commands.privacy import run_forget_session  # one way to forget a session: rustpunt vergeet --sessie
+
+    return run_forget_session(args.id)
+
+
 def run_sessions_csv(args: argparse.Namespace) -> int:
     from bot.roleplay.report import write_csv
     from bot.roleplay.session import list_sessions, sessions_for
+    from bot.wording import counted
 
     sessions = sessions_for(args.naam) if args.naam else list(reversed(list_sessions()))
     try:
@@ -228,13 +298,22 @@ def run_sessions_csv(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"Kan {args.uit} niet schrijven: {exc.strerror}.")
         return 1
-    print(f"{rows} beurt(en) uit {len(sessions)} sessie(s) geschreven naar {args.uit}.")
+    print(f"{counted(rows, 'beurt', 'beurten')} uit {counted(len(sessions), 'sessie', 'sessies')} geschreven naar "
+          f"{args.uit} (kolommen gescheiden door ';', zoals Excel in het Nederlands ze opent).")
     return 0
 
 
 def run_group(args: argparse.Namespace) -> int:
-    from bot.roleplay.group import ENDING_NAMES, GroupError, group_view, render_group_page, write_group_csv
+    from bot.roleplay.group import (
+        ENDING_NAMES,
+        GroupError,
+        group_view,
+        move_names,
+        render_group_page,
+        write_group_csv,
+    )
     from bot.roleplay.session import list_sessions
+    from bot.wording import counted
 
     sessions = list_sessions(limit=100_000)
     try:
@@ -245,21 +324,26 @@ def run_group(args: argparse.Namespace) -> int:
     if not view.deelnemers:
         print(f"Geen sessies gevonden voor groep '{view.groep}' in deze periode.")
         return 1
-    print(f"Groep {view.groep}: {len(view.deelnemers)} deelnemer(s), {view.sessies} sessie(s).")
+    names = move_names()
+    print(f"Groep {view.groep}: {counted(len(view.deelnemers), 'deelnemer', 'deelnemers')}, "
+          f"{counted(view.sessies, 'sessie', 'sessies')}.")
     for person in view.deelnemers:
         endings = ", ".join(f"{n} {ENDING_NAMES[k]}" for k, n in person.afloop.items())
-        never = ", ".join(person.nooit_gebruikt) or "-"
-        back = ", ".join(f"{k} ({n}x)" for k, n in person.terugkerende_valkuilen.items()) or "-"
-        print(f"- {person.naam}: {len(person.sessies)} sessie(s) ({endings}); nooit gebruikt: {never}; "
-              f"terugkerende valkuilen: {back}")
+        never = ", ".join(names.get(s, s) for s in person.nooit_gebruikt) or "-"
+        back = ", ".join(f"{names.get(k, k)} (in {n} sessies)" for k, n in person.terugkerende_valkuilen.items()) or "-"
+        print(f"- {person.naam}: {counted(len(person.sessies), 'sessie', 'sessies')} ({endings}); nooit gebruikt: "
+              f"{never}; terugkerende valkuilen: {back}")
     for item in view.scenarios:
-        print(f"  scenario {item.scenario}: {item.sessies} sessie(s), misgelopen {item.afloop.get('slecht', 0)}, "
-              f"vaakste valkuil {item.vaakste_valkuil or '-'}, vaakst gemist {', '.join(item.vaakst_gemist) or '-'}")
+        most = names.get(item.vaakste_valkuil, item.vaakste_valkuil) if item.vaakste_valkuil else "-"
+        missed = ", ".join(names.get(m, m) for m in item.vaakst_gemist) or "-"
+        print(f"  scenario '{item.titel}': {counted(item.sessies, 'sessie', 'sessies')}, misgelopen "
+              f"{item.afloop.get('slecht', 0)}, vaakste valkuil {most}, vaakst gemist {missed}")
     try:
         if args.csv:
             with open(args.csv, "w", encoding="utf-8", newline="") as out:
                 rows = write_group_csv(view, out)
-            print(f"{rows} sessie(s) geschreven naar {args.csv}.")
+            print(f"{counted(rows, 'sessie', 'sessies')} geschreven naar {args.csv} (kolommen gescheiden door ';', "
+                  "zoals Excel in het Nederlands ze opent).")
         if args.html:
             args.html.write_text(
                 render_group_page(sessions, args.code, args.van, args.tot, printable=True), encoding="utf-8"
@@ -275,6 +359,7 @@ def run_report(args: argparse.Namespace) -> int:
     from bot.roleplay import catalog
     from bot.roleplay.report import html_report
     from bot.roleplay.session import sessions_for
+    from bot.wording import counted
 
     sessions = sessions_for(args.naam)
     if not sessions:
@@ -285,7 +370,7 @@ def run_report(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"Kan {args.uit} niet schrijven: {exc.strerror}.")
         return 1
-    print(f"Rapport met {len(sessions)} sessie(s) geschreven naar {args.uit}.")
+    print(f"Rapport met {counted(len(sessions), 'sessie', 'sessies')} geschreven naar {args.uit}.")
     return 0
 
 
@@ -303,6 +388,11 @@ def run_play(args: argparse.Namespace, read=input) -> int:
     service = PracticeService()
     session_id = service.start(scenario.id, deelnemer=args.deelnemer, groep=args.groep, seed=args.seed)
     print(feedback.setting_text(scenario))
+    from bot import recognisers
+
+    notice = recognisers.stale_notice(recognisers.PRODUCT)  # before the dialogue, once (never a log line in it)
+    if notice:
+        print("\n" + notice)
     print("\nTyp 'hint' voor een hint, 'hoe doe ik het?' voor feedback en 'stop rollenspel' om te stoppen.\n")
     who = (scenario.persona.wie.split() or ["Persona"])[0].strip(",.;:")  # "Vader", "Moeder", "Meisje"
     print(f"{who}: {service.opening(session_id)}")

@@ -10,6 +10,7 @@ kennis' in the chat), the held-out evaluation sets and the tracker-store configu
 """
 from __future__ import annotations
 
+import re
 from typing import Any, Optional, Tuple
 
 import yaml
@@ -79,6 +80,31 @@ def _reader_position(exc: yaml.reader.ReaderError, text: Optional[str]) -> Tuple
     return before.count("\n"), index - (before.rfind("\n") + 1)
 
 
+_OPENING = re.compile(r"^\s*(?:-\s+)*(?:[^\s'\"#:][^:#]*:\s+)?(?P<quote>[\"'])")
+QUOTE_LOOKBACK = 12  # lines above an error where an unclosed quote is looked for
+
+
+def _closes(rest: str, quote: str) -> bool:
+    """Whether ``rest`` (the line after an opening quote) holds the closing quote."""
+    if quote == "'":
+        return bool(re.search(r"(?<!')'(?!')", rest.replace("''", "")))
+    return bool(re.search(r'(?<!\\)"', rest))
+
+
+def unclosed_quote(text: Optional[str], before_line: int) -> Optional[Tuple[int, int]]:
+    """(line, column), 0-based, of the nearest value above line ``before_line`` (or on it) that opens a quote and does
+    not close it on its line: a quoted text may span lines, so YAML only notices the error lines later, often as an
+    indentation error (a user test read 'regel 60: de inspringing klopt niet' for an open quote on line 58)."""
+    if text is None:
+        return None
+    lines = text.split("\n")
+    for number in range(min(before_line, len(lines) - 1), max(before_line - QUOTE_LOOKBACK, -1), -1):
+        match = _OPENING.match(lines[number])
+        if match and not _closes(lines[number][match.end():], match.group("quote")):
+            return number, match.start("quote")
+    return None
+
+
 def yaml_error_text(exc: yaml.YAMLError, text: Optional[str] = None) -> str:
     """'ongeldige YAML (regel 4, kolom 5): de dubbele punt ontbreekt ...' for a PyYAML error; ``text`` is the
     file's content (it tells a tab from another character the C reader does not name)."""
@@ -94,5 +120,9 @@ def yaml_error_text(exc: yaml.YAMLError, text: Optional[str] = None) -> str:
         mark = getattr(exc, first, None) or getattr(exc, second, None)
         line, column = (mark.line, mark.column) if mark is not None else (None, None)
         explanation = _explanation(problem, context, mark, text)
+        quote = unclosed_quote(text, line) if line is not None and not starts_earlier else None
+        if quote is not None and line is not None and column is not None and quote[0] < line:
+            explanation = dutch.OPEN_QUOTE_NEARBY.format(line=line + 1, column=column + 1, explanation=explanation)
+            line, column = quote
     where = dutch.WHERE.format(line=line + 1, column=column + 1) if line is not None and column is not None else ""
     return f"{dutch.PREFIX}{where}: {explanation}"

@@ -30,6 +30,8 @@ SECOND_DOCUMENT = "er staat een tweede document in het bestand (een regel met --
 ANCHOR_TWICE = "hetzelfde anker (&naam) staat twee keer in het bestand"
 PERCENT = "een regel begint met een procentteken" + QUOTE_IT
 UNCLOSED_QUOTE = "het aanhalingsteken dat hier begint, wordt niet gesloten"
+OPEN_QUOTE_NEARBY = ("het aanhalingsteken dat hier begint, wordt op deze regel niet gesloten; sluit het (of haal het "
+                     "weg). De fout viel pas op in regel {line}, kolom {column}: {explanation}")
 UNEXPECTED_END = "het bestand houdt onverwacht op"
 CANNOT_START = "een tekst begint met een teken dat daar niet mag staan ({char})" + QUOTE_IT
 CONTROL_CHARACTER = "er staat een onzichtbaar besturingsteken (code {code}); haal het weg"

@@ -1,15 +1,26 @@
-"""Forget on request: a whole conversation, or every role-play session of one participant.
+"""Forget on request: a whole conversation, one role-play session, or every role-play session of one participant.
 
 ``forget_conversation`` is used by ``rustpunt vergeet <gespreks-id>`` and by the web page's
 "Wis dit gesprek" button; it removes the conversation's events from Rasa's tracker database
 (see ``bot.privacy.tracker_db``) and every record of our own store made from it. ``forget_chat``
 ("Nieuw gesprek") removes only the events: call-backs, summaries, plans and sessions stay.
+
+``forget_session`` (``rustpunt vergeet --sessie <nummer>``, ``rustpunt sessies wis <nummer>`` and the button on the
+trainers' page) removes one role-play session when a trainee asks, and with it the sessions that continue it (a retry
+after the end starts as a session of its own with copies of its turns). The chat conversation it was played in stays:
+the trainee may have other sessions, plans or a role-play going on in it. Only what belongs to the session is emptied
+there, in place (rows and their order stay, so Rasa's conversation state is unchanged): every message, reply and
+slot value from the moment the session was started in the chat (its number in the slot ``rollenspel_sessie``) until
+the chat left it, and replies outside that stretch that carry the session's number (its debrief shown again).
 """
 from __future__ import annotations
 
-from typing import Dict, List
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any, Dict, Iterable, List, Optional, Set, Tuple
 
-from bot import records
+from bot import records, status
 from bot.privacy import tracker_db
 from bot.wording import counted, join_list
 
@@ -59,6 +70,18 @@ def forget_chat(conversation_id: str) -> Dict[str, int]:
     return {EVENTS: events} if events else {}
 
 
+def conversations_by_short_hash(code: str) -> List[str]:
+    """The conversations whose short hash (what the trainers' page shows, '#a6e3b9fc') is ``code``; a trainer never
+    sees a conversation id itself (a user test typed the short hash and heard that no conversation was found)."""
+    from bot.web.conversation import short_hash
+
+    wanted = str(code or "").strip().lstrip("#").lower()
+    if not re.fullmatch(r"[0-9a-f]{8}", wanted):
+        return []
+    known = set(records.conversation_ids()) | set(tracker_db.conversation_ids())
+    return sorted(cid for cid in known if short_hash(cid) == wanted)
+
+
 def participant_sessions(code: str) -> List[int]:
     """Ids of the role-play sessions stored for participant ``code`` (case-insensitive)."""
     wanted = " ".join((code or "").split()).lower()
@@ -91,3 +114,197 @@ def describe(removed: Dict[str, int]) -> str:
         if number
     ]
     return join_list(parts) or "niets"
+
+
+# -- one role-play session -------------------------------------------------------------------------
+SESSION_KIND = "rollenspel"
+SESSION_SLOT = "rollenspel_sessie"  # the chat's slot with the number of the session being played (actions.roleplay)
+TURN_SLOT = "rollenspel_beurt"  # the form's slot that holds each typed turn until it is read
+EMPTIED_NOTE = "(Dit rollenspel is op verzoek gewist.)"
+
+
+@dataclass
+class ForgottenSession:
+    """What ``forget_session`` removed: the session and the sessions continuing it, and how many events of the chat
+    conversations they were played in were emptied (``in_chat``: the session was played in a chat, not in the
+    terminal)."""
+
+    number: int
+    sessions: List[int] = field(default_factory=list)
+    emptied: int = 0
+    in_chat: bool = False
+
+    @property
+    def found(self) -> bool:
+        return bool(self.sessions)
+
+
+def _field(row: Any, name: str) -> Any:
+    data = row.get("data") if isinstance(row, dict) else getattr(row, "data", None)
+    return data.get(name) if isinstance(data, dict) else None
+
+
+def continuing_sessions(rows: Iterable[Any], number: int) -> List[int]:
+    """The sessions that continue session ``number`` (``vervolg_van``, a retry after the end), and the ones continuing
+    those, in order; ``rows`` are role-play records (``pk`` and ``data``)."""
+    children: Dict[int, List[int]] = {}
+    for row in rows:
+        parent = _field(row, "vervolg_van")
+        if str(parent or "").isdigit():
+            children.setdefault(int(parent), []).append(int(getattr(row, "pk", 0) or 0))
+    found: List[int] = []
+    todo = [number]
+    while todo:
+        for child in sorted(children.get(todo.pop(0), [])):
+            if child not in found and child != number:
+                found.append(child)
+                todo.append(child)
+    return found
+
+
+def _is_session(value: Any, numbers: Set[str]) -> bool:
+    return value is not None and str(value).strip() in numbers
+
+
+def _parsed(events: List[Tuple[int, str]]) -> List[Tuple[int, Dict[str, Any]]]:
+    found = []
+    for row_id, data in events:
+        try:
+            event = json.loads(data)
+        except ValueError:
+            continue
+        if isinstance(event, dict):
+            found.append((row_id, event))
+    return found
+
+
+def _stretches(events: List[Tuple[int, Dict[str, Any]]], wanted: Set[str]) -> Dict[int, int]:
+    """Row id -> number of the stretch, for every event from the moment the chat's session slot names one of the
+    sessions until it names another one or none (the slot events themselves hold only a number and stay)."""
+    inside, stretch = False, -1
+    found: Dict[int, int] = {}
+    for row_id, event in events:
+        if event.get("event") == "slot" and event.get("name") == SESSION_SLOT:
+            now = _is_session(event.get("value"), wanted)
+            stretch += 1 if now and not inside else 0
+            inside = now
+        elif inside:
+            found[row_id] = stretch
+    return found
+
+
+def _dict(value: Any) -> Dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _names_session(event: Dict[str, Any], wanted: Set[str]) -> bool:
+    return _is_session(_dict(_dict(event.get("data")).get("custom")).get("sessie"), wanted)
+
+
+def _replies_about(events: List[Tuple[int, Dict[str, Any]]], skip: Dict[int, int], wanted: Set[str]) -> List[int]:
+    """Outside the stretches: the replies of one action (consecutive bot events) of which one carries a session's
+    number, such as its debrief shown again ('hoe deed ik het?' after the end)."""
+    found: List[int] = []
+    run: List[Tuple[int, Dict[str, Any]]] = []
+    for row_id, event in events + [(-1, {})]:
+        if row_id not in skip and event.get("event") == "bot":
+            run.append((row_id, event))
+            continue
+        if any(_names_session(e, wanted) for _, e in run):
+            found += [r for r, _ in run]
+        run = []
+    return found
+
+
+def _emptied_user(event: Dict[str, Any]) -> Dict[str, Any]:
+    parse = _dict(event.get("parse_data"))
+    entities = [{**entity, "value": None} if isinstance(entity, dict) else entity
+                for entity in parse.get("entities") or []]  # the entity types stay: Rasa's rules may read them
+    return {**event, "text": None, "metadata": {},
+            "parse_data": {**parse, "text": None, "entities": entities, "metadata": {}}}
+
+
+def _emptied_bot(event: Dict[str, Any], note: Optional[str]) -> Dict[str, Any]:
+    return {**event, "text": note, "data": {}}
+
+
+def _typed_value(event: Dict[str, Any], typed: List[str]) -> bool:
+    """A slot event that holds what was typed: the form's turn slot, or a value taken out of a typed message."""
+    value = event.get("value")
+    if event.get("event") != "slot" or not isinstance(value, str) or not value.strip():
+        return False
+    if event.get("name") == TURN_SLOT:
+        return value != status.DONE  # 'klaar' only marks the end of the form
+    return any(value.strip().lower() in text for text in typed)
+
+
+def session_event_changes(events: List[Tuple[int, str]], numbers: Iterable[int]) -> Dict[int, str]:
+    """Row id -> emptied serialised event, for the events of the chat conversation that belong to the sessions
+    ``numbers`` (see the module doc). The first reply emptied in each stretch says that the role-play was wiped."""
+    wanted = {str(n) for n in numbers}
+    parsed = _parsed(events)
+    stretches = _stretches(parsed, wanted)
+    typed: Dict[int, List[str]] = {}
+    for row_id, event in parsed:
+        if row_id in stretches and event.get("event") == "user" and event.get("text"):
+            typed.setdefault(stretches[row_id], []).append(str(event["text"]).lower())
+    changes: Dict[int, str] = {}
+    noted: Set[int] = set()
+    for row_id, event in parsed:
+        number = stretches.get(row_id)
+        if number is None:
+            continue
+        if event.get("event") == "user":
+            changes[row_id] = json.dumps(_emptied_user(event))
+        elif event.get("event") == "bot":
+            changes[row_id] = json.dumps(_emptied_bot(event, None if number in noted else EMPTIED_NOTE))
+            noted.add(number)
+        elif _typed_value(event, typed.get(number, [])):
+            changes[row_id] = json.dumps({**event, "value": None})
+    by_id = dict(parsed)
+    for row_id in _replies_about(parsed, stretches, wanted):
+        changes[row_id] = json.dumps(_emptied_bot(by_id[row_id], None))
+    return changes
+
+
+def forget_session(number: int) -> ForgottenSession:
+    """Delete role-play session ``number`` and the sessions continuing it, and empty what of them stands in the chat
+    conversations they were played in (see the module doc). Nothing is deleted when the chat cannot be reached
+    (``tracker_db.TrackerDbError`` is raised before anything changes)."""
+    rows = records.list_records(SESSION_KIND, limit=1_000_000)
+    by_number = {row.pk: row for row in rows}
+    result = ForgottenSession(number=int(number))
+    if result.number not in by_number:
+        return result
+    family = [result.number] + continuing_sessions(rows, result.number)
+    conversations = sorted({by_number[n].conversation_id for n in family if by_number[n].conversation_id})
+    result.in_chat = bool(conversations)
+    for conversation_id in conversations:
+        changes = session_event_changes(tracker_db.conversation_events(conversation_id), family)
+        result.emptied += tracker_db.replace_event_data(conversation_id, changes)
+    records.delete_records(ids=family, kinds=[SESSION_KIND])
+    result.sessions = family
+    return result
+
+
+def session_report(result: ForgottenSession) -> str:
+    """What ``forget_session`` did, in Dutch for the trainer (the command line and the trainers' page)."""
+    if not result.found:
+        return f"Er is geen rollenspelsessie met nummer {result.number}; er is niets gewist."
+    others = [n for n in result.sessions if n != result.number]
+    lines = [f"Rollenspelsessie {result.number} is gewist."]
+    if others:
+        which = join_list([str(n) for n in others])
+        lines.append(f"Ook {'sessie' if len(others) == 1 else 'de sessies'} {which} "
+                     f"{'is' if len(others) == 1 else 'zijn'} gewist: een nieuwe poging vanaf een beurt van deze "
+                     "sessie, met een kopie van haar beurten.")
+    if not result.in_chat:
+        lines.append("De sessie is in de terminal gespeeld; er was geen chatgesprek om leeg te maken.")
+    elif result.emptied:
+        lines.append(f"In het chatgesprek waarin ze gespeeld is, zijn de beurten en antwoorden van dit rollenspel "
+                     f"leeggemaakt ({counted(result.emptied, 'gebeurtenis', 'gebeurtenissen')}). De rest van dat "
+                     "gesprek blijft staan, net als andere sessies, plannen en verslagen.")
+    else:
+        lines.append("Het chatgesprek waarin ze gespeeld is, bevatte niets meer van deze sessie (al gewist of "
+                     "opgeruimd).")
+    return " ".join(lines)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional
+from typing import Dict, Iterable, List, Optional, Tuple
 
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import URL, Engine
@@ -132,6 +132,42 @@ def delete_conversations(conversation_ids: Iterable[str], url: Optional[str] = N
     if removed:
         empty_write_ahead_log(eng)
     return removed
+
+
+def conversation_ids(url: Optional[str] = None) -> List[str]:
+    """Every conversation with stored events."""
+    eng = engine(url)
+    if not _has_events(eng):
+        return []
+    with eng.connect() as conn:
+        return [str(row[0]) for row in conn.execute(text("SELECT DISTINCT sender_id FROM events"))]
+
+
+def conversation_events(conversation_id: str, url: Optional[str] = None) -> List[Tuple[int, str]]:
+    """(row id, serialised event) of every stored event of one conversation, oldest first."""
+    eng = engine(url)
+    if not _has_events(eng):
+        return []
+    with eng.connect() as conn:
+        rows = conn.execute(text("SELECT id, data FROM events WHERE sender_id = :sid ORDER BY id"),
+                            {"sid": conversation_id})
+        return [(int(row[0]), str(row[1] or "")) for row in rows]
+
+
+def replace_event_data(conversation_id: str, changes: Dict[int, str], url: Optional[str] = None) -> int:
+    """Store new serialised events for these row ids of the conversation (rows and their order stay, so Rasa keeps
+    counting its events as before); the old text is overwritten in the file and the write-ahead log emptied."""
+    if not changes:
+        return 0
+    eng = engine(url)
+    changed = 0
+    with eng.begin() as conn:
+        for row_id, data in changes.items():
+            changed += conn.execute(text("UPDATE events SET data = :data WHERE id = :id AND sender_id = :sid"),
+                                    {"data": data, "id": row_id, "sid": conversation_id}).rowcount or 0
+    if changed:
+        empty_write_ahead_log(eng)
+    return changed
 
 
 def empty_write_ahead_log(eng: Engine) -> None:

@@ -159,6 +159,32 @@ def says_u(state: State) -> bool:
     return u > 0 and u > sum(len(_JE.findall(t.tekst)) for t in state.turns)
 
 
+def turn_pitfall(turn: Any) -> Optional[str]:
+    """The pitfall a turn held, as the debrief shows it: the turn's main move, else the first pitfall sentence beside a
+    step (``zetten``); None for a turn without one and for a forgiven uncertain read (``onzeker``). Turns as the engine
+    keeps them or as stored dicts. The one rule for the debrief, the group view and its CSV, and ``rustpunt groep``
+    (a user test saw the group overview list a forgiven read and miss a pitfall beside a step)."""
+    def get(key: str) -> Any:
+        return turn.get(key) if isinstance(turn, dict) else getattr(turn, key, None)
+
+    if get("onzeker"):
+        return None
+    if get("zet") in PITFALLS:
+        return str(get("zet"))
+    return next((str(move) for move in get("zetten") or [] if move in PITFALLS), None)
+
+
+def session_pitfalls(turns: Sequence[Any]) -> List[Tuple[int, str]]:
+    """(turn number, pitfall) of every turn that held one (``turn_pitfall``), in order."""
+    found = []
+    for turn in turns:
+        pitfall = turn_pitfall(turn)
+        if pitfall:
+            number = turn.get("nr") if isinstance(turn, dict) else getattr(turn, "nr", 0)
+            found.append((int(number or 0), pitfall))
+    return found
+
+
 def debrief(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> Dict[str, Any]:
     """Everything the debrief shows, as JSON-ready data."""
     order: List[str] = []
@@ -172,12 +198,10 @@ def debrief(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> Dict[st
          "antwoord": turn.antwoord}  # what the persona said instead of growing angrier
         for turn in state.turns if turn.zekerheid < UNSURE
     ]
-    pitfalls = []
+    pitfalls: List[Dict[str, Any]] = []
     for index, turn in enumerate(state.turns):
-        # the turn's main move, or a pitfall sentence inside an otherwise good turn (flagged)
-        inside = [m for m in getattr(turn, "zetten", []) if m in PITFALLS]
-        pitfall = turn.zet if turn.zet in PITFALLS else (inside[0] if inside else None)
-        if pitfall and not getattr(turn, "onzeker", False):
+        pitfall = turn_pitfall(turn)
+        if pitfall:
             earlier = state.moves[:index]
             rise = index > 0 and state.turns[index - 1].spanning_na > state.turns[index - 1].spanning_voor
             better, reason = recommend(turn.spanning_voor, earlier, rise)

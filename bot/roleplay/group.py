@@ -9,22 +9,26 @@ the server (nothing from a CDN), ``printable=True`` gives the print version.
 
 ``records`` are stored role-play records (``bot.records`` rows with ``pk``, ``data``, ``created_at``,
 ``status``) or the session dicts of ``bot.roleplay.session.list_sessions``.
+
+Which pitfalls a session had is decided by ``bot.roleplay.feedback.turn_pitfall``, as in the debrief: a pitfall beside
+a step counts, a forgiven uncertain read does not. A retry after the end (``vervolg_van``) starts with copies of the
+finished session's turns: their pitfalls are shown with that session's number and counted there only.
 """
 from __future__ import annotations
 
-import csv
 import io
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Dict, Iterable, List, Optional
+from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from bot import status
 from bot.local_time import SORTABLE_FORMAT, dutch_day, dutch_time_text
 from bot.roleplay import catalog
 from bot.roleplay.engine import moves_of
-from bot.roleplay.models import MAX_TENSION, PITFALLS, STEPS
-from bot.roleplay.report import _safe_cell
+from bot.roleplay.feedback import session_pitfalls
+from bot.roleplay.models import MAX_TENSION, STEPS
+from bot.roleplay.report import csv_writer
 
 NO_NAME = "(zonder naam)"
 ENDINGS = (status.GOOD, status.BAD, status.STOPPED, status.BUSY)
@@ -48,9 +52,12 @@ class SessionRow:
     curve: List[int]
     stappen: List[str]  # steps used, in order of first use
     overgeslagen: List[str]
-    valkuilen: List[str]  # pitfall moves, in order
+    valkuilen: List[str]  # pitfall moves of this session's own turns, in order (counted per participant and scenario)
     opnieuw: int  # retries ('probeer opnieuw vanaf beurt N')
     record: Any = None
+    valkuil_beurten: List[Tuple[int, str]] = field(default_factory=list)  # (turn, pitfall) of the own turns
+    overgenomen: List[Tuple[int, str]] = field(default_factory=list)  # (turn, pitfall) copied from ``vervolg_van``
+    vervolg_van: Optional[int] = None  # the finished session this retry after the end continues
 
 
 @dataclass
@@ -71,7 +78,7 @@ class ScenarioStuck:
     afloop: Dict[str, int]
     vaakste_valkuil: Optional[str]
     vaakst_gemist: List[str]
-    piek_beurt: Optional[float]  # average turn at which the tension peaked
+    piek_beurt: Optional[float]  # average turn at which the tension peaked, over the sessions where it rose
     gemiddelde_eindspanning: Optional[float]
 
 
@@ -86,6 +93,24 @@ class GroupView:
     @property
     def sessies(self) -> int:
         return sum(len(p.sessies) for p in self.deelnemers)
+
+
+def period_text(start: Optional[date], end: Optional[date], today: Optional[date] = None) -> str:
+    """The chosen period in words, '' for none: 'van 01-11-2026 tot en met 30-11-2026', 'vanaf 07-12-2026',
+    'tot en met 30-11-2026'. A start after today says that no session can be in it yet (a user test read 'van
+    2026-12-07 tot en met vandaag' on 6 December)."""
+    def day(value: date) -> str:
+        return value.strftime("%d-%m-%Y")
+
+    if start and end:
+        return f"van {day(start)} tot en met {day(end)}"
+    if end:
+        return f"tot en met {day(end)}"
+    if not start:
+        return ""
+    today = today or dutch_day(datetime.utcnow())
+    later = " (die datum ligt nog in de toekomst)" if today is not None and start > today else ""
+    return f"vanaf {day(start)}{later}"
 
 
 def parse_date(value: Optional[str], what: str) -> Optional[date]:
@@ -121,6 +146,11 @@ def _row(session: Dict[str, Any], record: Any) -> SessionRow:
     curve = ([turns[0]["spanning_voor"]] + [t["spanning_na"] for t in turns]) if turns else \
         [int((session.get("state") or {}).get("tension") or 0)]
     created: Any = session.get("created_at")  # a datetime (UTC), or text from the database
+    # a retry after the end starts with the turns of the finished session: their pitfalls count there only
+    since = int(session.get("vervolg_vanaf") or 0) if session.get("vervolg_van") else 0
+    pitfalls = session_pitfalls(turns)
+    own = [(nr, pitfall) for nr, pitfall in pitfalls if nr >= since]
+    continued = session.get("vervolg_van")
     return SessionRow(
         id=int(session.get("id") or 0),
         datum=dutch_time_text(created, SORTABLE_FORMAT)[:16],  # Dutch local time
@@ -131,11 +161,12 @@ def _row(session: Dict[str, Any], record: Any) -> SessionRow:
         curve=curve,
         stappen=used,
         overgeslagen=[s for s in STEPS if s not in used],
-        # a retry after the end starts with the turns of the finished session: their pitfalls count there only
-        valkuilen=[t.get("zet") for t in turns if t.get("zet") in PITFALLS
-                   and int(t.get("nr") or 0) >= int(session.get("vervolg_vanaf") or 0)],
+        valkuilen=[pitfall for _, pitfall in own],
         opnieuw=len(session.get("pogingen") or []),
         record=record,
+        valkuil_beurten=own,
+        overgenomen=[(nr, pitfall) for nr, pitfall in pitfalls if nr < since],
+        vervolg_van=int(str(continued)) if str(continued or "").isdigit() else None,
     )
 
 
@@ -191,7 +222,7 @@ def _stuck(rows: List[SessionRow]) -> List[ScenarioStuck]:
         pitfalls = Counter(p for r in items for p in r.valkuilen)
         missing = Counter(s for r in items if r.afloop != status.BUSY for s in r.overgeslagen)
         played = [r for r in items if r.beurten]
-        peaks = [r.curve.index(max(r.curve)) for r in played]
+        peaks = [peak for peak in (peak_turn(r.curve) for r in played) if peak is not None]
         out.append(ScenarioStuck(
             scenario=scenario, titel=items[0].titel, sessies=len(items),
             afloop=dict(Counter(r.afloop for r in items)),
@@ -205,21 +236,50 @@ def _stuck(rows: List[SessionRow]) -> List[ScenarioStuck]:
     return out
 
 
+def peak_turn(curve: List[int]) -> Optional[int]:
+    """The first turn after which the tension was highest, when it rose above the start at all; None otherwise
+    (``curve[0]`` is the tension before the first turn: the opening is no turn, a user test saw 'beurt 0.0')."""
+    if len(curve) < 2 or max(curve[1:]) <= curve[0]:
+        return None
+    return 1 + curve[1:].index(max(curve[1:]))
+
+
+def pitfall_text(row: SessionRow, names: Optional[Dict[str, str]] = None) -> str:
+    """The session's pitfalls in words, with their turns, as the debrief lists them: 'Redden (valkuil) in beurt 2';
+    pitfalls in turns copied from the finished session this retry continues, with that session's number. '-' for
+    none. The group page and its CSV both read this."""
+    names = names if names is not None else move_names()
+    own = [f"{names.get(p, p)} in beurt {nr}" for nr, p in row.valkuil_beurten]
+    copied = [f"{names.get(p, p)} in beurt {nr}" for nr, p in row.overgenomen]
+    if copied:
+        own.append(f"uit sessie {row.vervolg_van}: " + ", ".join(copied) if row.vervolg_van else ", ".join(copied))
+    return "; ".join(own) or "-"
+
+
+def move_names() -> Dict[str, str]:
+    """Move id -> Dutch name ('Erkennen', 'Redden (valkuil)'); empty when the knowledge cannot be read (ids then)."""
+    try:
+        return {k: v.naam for k, v in catalog.moves().items()}
+    except Exception:  # the names are a nicety; the page works with the ids
+        return {}
+
+
 def write_group_csv(view: GroupView, out) -> int:
-    """One row per session; returns the number of rows."""
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS)
-    writer.writeheader()
+    """One row per session, in words (scenario titles, move names, endings); returns the number of rows."""
+    writer = csv_writer(out, CSV_FIELDS)
+    names = move_names()
     count = 0
     for person in view.deelnemers:
         for row in person.sessies:
             values = {
                 "groep": view.groep, "deelnemer": person.naam, "sessie": row.id, "datum": row.datum,
-                "scenario": row.scenario, "afloop": row.afloop, "beurten": row.beurten,
-                "stappen_gebruikt": " ".join(row.stappen), "stappen_overgeslagen": " ".join(row.overgeslagen),
-                "valkuilen": " ".join(row.valkuilen), "spanning": " ".join(map(str, row.curve)),
+                "scenario": row.titel, "afloop": ENDING_NAMES[row.afloop], "beurten": row.beurten,
+                "stappen_gebruikt": ", ".join(names.get(s, s) for s in row.stappen),
+                "stappen_overgeslagen": ", ".join(names.get(s, s) for s in row.overgeslagen),
+                "valkuilen": pitfall_text(row, names), "spanning": " ".join(map(str, row.curve)),
                 "opnieuw_geprobeerd": row.opnieuw,
             }
-            writer.writerow({k: _safe_cell(v) for k, v in values.items()})
+            writer.writerow(values)
             count += 1
     return count
 
@@ -289,16 +349,13 @@ def render_group_page(records: Iterable[Any], group: str, start=None, end=None, 
     except GroupError as exc:
         view, error = None, str(exc)
     groups = sorted({(_session(r).get("groep") or "").strip() for r in records} - {""}, key=str.lower)
-    names = {}
-    try:
-        names = {k: v.naam for k, v in catalog.moves().items()}
-    except Exception:  # the names are a nicety; the page works with the ids
-        names = {}
+    names = move_names()
     template = trainer_page.environment().get_template("groep.html")
     return template.render(
         view=view, error=error, groups=groups, group=group or "", start=start or "", end=end or "",
         printable=printable, steps=STEPS, names=names, ending_names=ENDING_NAMES, colors=COLORS,
-        tension_svg=tension_svg, steps_svg=steps_svg, endings_svg=endings_svg,
+        tension_svg=tension_svg, steps_svg=steps_svg, endings_svg=endings_svg, pitfall_text=pitfall_text,
+        period_text=period_text,
         session_html=lambda row: trainer_page.render_session(_as_record(row.record)),
     )
 

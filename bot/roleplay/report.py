@@ -13,10 +13,12 @@ from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from bot import status
 from bot.local_time import SORTABLE_FORMAT, dutch_time_text
+from bot.roleplay.feedback import turn_pitfall
 from bot.roleplay.models import MOVES, STEPS
-from bot.roleplay.retry import attempts_for_debrief, attempts_text
+from bot.roleplay.retry import attempts_for_debrief, attempts_text, latest_turns
+from bot.wording import decimal, ordinal
 
-CSV_FIELDS = ["sessie", "datum", "deelnemer", "groep", "scenario", "status", "beurt", "zet", "zekerheid",
+CSV_FIELDS = ["sessie", "datum", "deelnemer", "groep", "scenario", "status", "beurt", "zet", "valkuil", "zekerheid",
               "spanning_voor", "spanning_na", "rol", "tekst", "antwoord"]
 
 
@@ -29,7 +31,7 @@ def transcript_text(session: Dict[str, Any], zetten: Dict[str, Any]) -> str:
     lines = [
         f"Sessie {session['id']}: {session.get('titel', session.get('scenario'))}",
         f"Deelnemer: {session.get('deelnemer') or '-'}   Groep: {session.get('groep') or '-'}   "
-        f"Status: {session.get('status') or '-'}",
+        f"Status: {status.ENDING_NAMES.get(session.get('status') or '', session.get('status') or '-')}",
         f"Startspanning: {(_turns(session)[0]['spanning_voor'] if _turns(session) else state.get('tension'))}/10",
         "",
     ]
@@ -55,22 +57,52 @@ def _safe_cell(value: Any) -> Any:
     return value
 
 
+CSV_DELIMITER = ";"
+BOM = "\ufeff"
+
+
+class CsvWriter:
+    """The trainers' CSV files as Excel in Dutch opens them with a double click: fields separated by ';' (Excel in
+    Dutch takes the comma as the decimal sign and showed every row in one column, a user test) and a UTF-8 byte order
+    mark first (else 'é' comes out garbled). Cells cannot start a formula. Used by every CSV export."""
+
+    def __init__(self, out, fields: List[str]) -> None:
+        out.write(BOM)
+        self._writer = csv.DictWriter(out, fieldnames=fields, delimiter=CSV_DELIMITER)
+        self._writer.writeheader()
+
+    def writerow(self, row: Dict[str, Any]) -> None:
+        self._writer.writerow({key: _safe_cell(value) for key, value in row.items()})
+
+
+def csv_writer(out, fields: List[str]) -> CsvWriter:
+    return CsvWriter(out, fields)
+
+
+def read_csv(text: str) -> List[Dict[str, str]]:
+    """The rows of a CSV text written by ``CsvWriter`` (byte order mark and ';'), e.g. to read an export back."""
+    return list(csv.DictReader(io.StringIO(text.removeprefix(BOM)), delimiter=CSV_DELIMITER))
+
+
 def write_csv(sessions: Iterable[Dict[str, Any]], out) -> int:
-    """One row per turn; returns the number of rows written."""
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS)
-    writer.writeheader()
+    """One row per turn, in words (scenario title, move name, ending); returns the number of rows written."""
+    writer = csv_writer(out, CSV_FIELDS)
     count = 0
     for session in sessions:
         for turn in _turns(session):
+            sure = turn.get("zekerheid")
             row = {
                 "sessie": session["id"], "datum": dutch_time_text(session.get("created_at"), "%Y-%m-%d %H:%M:%S")[:19],
                 "deelnemer": session.get("deelnemer") or "", "groep": session.get("groep") or "",
-                "scenario": session.get("scenario"), "status": session.get("status") or "",
-                "beurt": turn["nr"], "zet": turn["zet"], "zekerheid": turn.get("zekerheid"),
+                "scenario": session.get("titel") or session.get("scenario"),
+                "status": status.ENDING_NAMES.get(session.get("status") or "", session.get("status") or ""),
+                "beurt": turn["nr"], "zet": move_name(turn["zet"]),
+                "valkuil": move_name(pitfall) if (pitfall := turn_pitfall(turn)) else "",  # as the debrief says
+                "zekerheid": decimal(sure, 2) if isinstance(sure, (int, float)) else sure,
                 "spanning_voor": turn["spanning_voor"], "spanning_na": turn["spanning_na"], "rol": turn["rol"],
                 "tekst": turn["tekst"], "antwoord": turn["antwoord"],
             }
-            writer.writerow({k: _safe_cell(v) for k, v in row.items()})
+            writer.writerow(row)
             count += 1
     return count
 
@@ -152,6 +184,7 @@ TITLE_KEYS = ("scenario_titel", "scenario_naam", "titel", "scenario")
 SPEAKER_KEYS = ("spreker", "wie", "van", "rol", "role", "speaker")
 TEXT_KEYS = ("tekst", "text", "bericht", "zin")
 META_KEYS = ("deelnemer", "groep")
+RETRY_KEYS = ("pogingen", "vervolg_van", "vervolg_vanaf")  # 'probeer opnieuw vanaf beurt N' (bot.roleplay.retry)
 DEBRIEF_LABELS = {
     "einde": "Afloop", "beurten": "Aantal beurten", "stappen_volgorde": "Stappen in volgorde",
     "zetten_volgorde": "Alle zetten", "aantal_per_zet": "Aantal per zet",
@@ -159,6 +192,7 @@ DEBRIEF_LABELS = {
     "spanning": "Spanning per beurt", "tips": "Tips", "beter_naam": "Beter",
     "patroon": "Te veel beurten met een valkuil voor een goed einde",
     "twijfel": "Beurten waarbij de herkenner twijfelde", "pogingen": "Eerdere pogingen (opnieuw vanaf een beurt)",
+    "vervolg": "Nieuwe poging na",
 }
 ARROW_KEYS = ("spanning", "stappen_volgorde", "zetten_volgorde")
 DEBRIEF_ORDER = ("einde", "beurten", "spanning", "stappen_volgorde", "ontbrekende_stappen", "valkuilen", "tips")
@@ -243,6 +277,7 @@ class SessionView:
     transcript_other: Any = None
     turn_count: int = 0
     rest: Dict[str, Any] = field(default_factory=dict)
+    attempts: List[str] = field(default_factory=list)  # earlier attempts in words, when the debrief does not show them
 
 
 def _pitfall(item: Any) -> PitfallView:
@@ -279,7 +314,7 @@ def debrief_rows(debrief: Dict[str, Any]) -> List[DebriefRow]:
         if key == "twijfel" and isinstance(value, list):
             value = [_unsure_line(item) for item in value]
         if key == "pogingen" and isinstance(value, list):
-            value = [line for item in value for line in _attempt_lines(item)]
+            value = attempt_lines(value)
         if key in ("stappen_volgorde", "zetten_volgorde", "ontbrekende_stappen") and isinstance(value, list):
             value = [move_name(v) for v in value]  # "Erkennen", not the stored id "erkennen"
         if key in ARROW_KEYS and isinstance(value, list) and value:
@@ -304,11 +339,12 @@ def _unsure_line(item: Any) -> Any:
             f"{str(item.get('naam') or item.get('zet') or '?').lower()}{certainty}{forgiven}")
 
 
-def _attempt_lines(item: Any) -> List[Any]:
-    """An earlier attempt (``retry.attempts_for_debrief``) in words: what was said first and what instead, per turn;
-    other shapes as they are (a user test saw raw data under 'Eerdere pogingen')."""
-    if not isinstance(item, dict) or "vanaf_beurt" not in item:
-        return [item]
+def attempt_lines(attempts: List[Any]) -> List[Any]:
+    """Earlier attempts (``retry.attempts_for_debrief``) in words: what was said in each attempt that was taken back,
+    then once what was said after them (a user test saw the 'Daarna' turns twice after two retries, and raw data
+    before that). Other shapes as they are."""
+    known = [item for item in attempts if isinstance(item, dict) and "vanaf_beurt" in item]
+    lines: List[Any] = [item for item in attempts if item not in known]
 
     def said(turns: Any) -> str:
         parts = [f"beurt {t.get('nr', '?')} \"{t.get('tekst', '')}\" ({t.get('zet', '?')}, spanning "
@@ -316,8 +352,56 @@ def _attempt_lines(item: Any) -> List[Any]:
                  for t in (turns if isinstance(turns, list) else []) if isinstance(t, dict)]
         return "; ".join(parts) or "geen beurten"
 
-    return [f"Eerst, vanaf beurt {item['vanaf_beurt']}: {said(item.get('eerst'))}",
-            f"Daarna: {said(item.get('daarna'))}"]
+    for number, item in enumerate(known, start=1):
+        ended = item.get("einde_eerst")
+        how = f" (eindigde: {status.ENDING_NAMES.get(ended, ended)})" if ended else ""
+        first = "Eerst" if number == 1 else f"{ordinal(number).capitalize()} poging"
+        lines.append(f"{first}, vanaf beurt {item['vanaf_beurt']}{how}: {said(item.get('eerst'))}")
+    if known:
+        lines.append(f"Daarna: {said(latest_turns(known))}")
+    return lines
+
+
+def readable(value: Any) -> str:
+    """Any stored value as plain Dutch text, never as Python data: 'ja'/'nee', '-' for nothing, fields as 'Naam:
+    waarde' (the trainers' page showed "{'nr': 2, ..., 'herhaling': False}" under 'Overige gegevens')."""
+    if value is None or value == "":
+        return "-"
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, float):
+        return decimal(value, 2)
+    if isinstance(value, dict):
+        return "; ".join(f"{_plain_label(key)}: {readable(item)}" for key, item in list(value.items())[:MAX_ITEMS]
+                         if _present(item)) or "-"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(readable(item) for item in list(value)[:MAX_ITEMS]) or "-"
+    return str(value)
+
+
+def _plain_label(key: Any) -> str:
+    text = str(key).replace("_", " ").strip()
+    return text[:1].upper() + text[1:]
+
+
+def _record_attempts(data: Dict[str, Any], turns: Any) -> List[str]:
+    """The earlier attempts stored in the record (``pogingen``) in words, for a session whose debrief does not show
+    them (still running, or stored before the debrief listed them)."""
+    stored = data.get("pogingen")
+    if not isinstance(stored, list) or not stored or not isinstance(turns, list):
+        return []
+    if not all(isinstance(a, dict) and isinstance(a.get("vanaf_beurt"), int) and isinstance(a.get("beurten"), list)
+               for a in stored) or not all(isinstance(t, dict) and isinstance(t.get("nr"), int) for t in turns):
+        return [readable(item) for item in stored]
+    return [str(line) for line in attempt_lines(attempts_for_debrief(data, turns))]
+
+
+def _continued(data: Dict[str, Any]) -> Tuple[Tuple[str, Any], ...]:
+    """('vervolg', 'sessie 4, vanaf beurt 2') for a retry after the end, which goes on as a session of its own."""
+    earlier, turn = data.get("vervolg_van"), data.get("vervolg_vanaf")
+    if not _present(earlier):
+        return ()
+    return (("vervolg", f"sessie {earlier}" + (f", vanaf beurt {turn}" if _present(turn) else "")),)
 
 
 def turn_view(turn: Any) -> TurnView:
@@ -347,25 +431,28 @@ def session_view(record: Any) -> SessionView:
     stamp = dutch_time_text(created) if created is not None else None
     debrief = _first(data, DEBRIEF_KEYS)
     transcript = _first(data, TRANSCRIPT_KEYS)
-    used: Tuple[str, ...] = DEBRIEF_KEYS + TRANSCRIPT_KEYS + TITLE_KEYS + META_KEYS
+    used: Tuple[str, ...] = DEBRIEF_KEYS + TRANSCRIPT_KEYS + TITLE_KEYS + META_KEYS + RETRY_KEYS
     state = data.get("state")
     if transcript is None and isinstance(state, dict):  # the role-play engine keeps turns in its state
         transcript = _first(state, ("turns",) + TRANSCRIPT_KEYS)
         if transcript is not None:
             used += ("state",)
+    rows = debrief_rows(debrief) if isinstance(debrief, dict) else None
+    shown = rows is not None and any(row.key == "pogingen" for row in rows)
     return SessionView(
         pk=getattr(record, "pk", "?"),
         titel=title,
         datum=stamp,
         status=getattr(record, "status", None) or None,
         conversation_id=getattr(record, "conversation_id", None) or None,
-        meta=tuple((key, data[key]) for key in META_KEYS if _present(data.get(key))),
+        meta=tuple((key, data[key]) for key in META_KEYS if _present(data.get(key))) + _continued(data),
         has_debrief=debrief is not None,
-        debrief_rows=debrief_rows(debrief) if isinstance(debrief, dict) else None,
+        debrief_rows=rows,
         debrief_other=None if isinstance(debrief, dict) else debrief,
         has_transcript=transcript is not None,
         turns=[turn_view(t) for t in transcript[:MAX_ITEMS]] if isinstance(transcript, list) else None,
         transcript_other=None if isinstance(transcript, list) else transcript,
         turn_count=len(transcript) if isinstance(transcript, list) else 0,
-        rest={k: v for k, v in data.items() if k not in used},
+        rest={k: v for k, v in data.items() if k not in used and _present(v)},
+        attempts=[] if shown else _record_attempts(data, transcript),
     )

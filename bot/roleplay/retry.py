@@ -9,7 +9,9 @@ import re
 from dataclasses import asdict
 from typing import Any, Dict, List, Optional
 
+from bot.status import ENDING_NAMES
 from bot.text import NUMBER_WORDS
+from bot.wording import ordinal
 
 _RETRY = re.compile(
     r"^(?:/?rollenspel_opnieuw\b.*?"
@@ -82,15 +84,32 @@ def _line(turn: Dict[str, Any], zetten: Dict[str, Any]) -> str:
     )
 
 
+def latest_turns(attempts: List[Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """What was said after the retries, once: the turns from the earliest turn any retry went back to. Each attempt of
+    ``attempts_for_debrief`` carries the current turns from its own turn on (``daarna``), so with two retries they were
+    shown twice (a user test); the attempt that went back furthest has them all."""
+    if not attempts:
+        return []
+    earliest = min(attempts, key=lambda attempt: attempt.get("vanaf_beurt") or 0)
+    return list(earliest.get("daarna") or [])
+
+
+def attempt_heading(number: int, attempt: Dict[str, Any]) -> str:
+    """'Vanaf beurt 2, tweede poging (eindigde: misgelopen)' for the ``number``-th attempt taken back."""
+    ended = attempt.get("einde_eerst")
+    return (f"Vanaf beurt {attempt.get('vanaf_beurt', '?')}, {ordinal(number)} poging"
+            + (f" (eindigde: {ENDING_NAMES.get(ended, ended)})" if ended else ""))
+
+
 def attempts_text(attempts: List[Dict[str, Any]], zetten: Dict[str, Any]) -> str:
-    """The two attempts in Dutch, for the debrief text ('' when there was no retry)."""
+    """The attempts in Dutch, for the debrief text ('' when there was no retry): every attempt that was taken back,
+    then once what was said after them."""
     if not attempts:
         return ""
     lines = ["Opnieuw geprobeerd:"]
-    for attempt in attempts:
-        lines.append(f"Vanaf beurt {attempt['vanaf_beurt']}, eerste poging"
-                     + (f" (eindigde {attempt['einde_eerst']})" if attempt.get("einde_eerst") else "") + ":")
-        lines += [_line(t, zetten) for t in attempt["eerst"]]
-        lines.append("Daarna:")
-        lines += [_line(t, zetten) for t in attempt["daarna"]] or ["  (nog niets gezegd)"]
+    for number, attempt in enumerate(attempts, start=1):
+        lines.append(attempt_heading(number, attempt) + ":")
+        lines += [_line(t, zetten) for t in attempt.get("eerst") or []] or ["  (nog niets gezegd)"]
+    lines.append("Daarna:")
+    lines += [_line(t, zetten) for t in latest_turns(attempts)] or ["  (nog niets gezegd)"]
     return "\n".join(lines)

@@ -89,6 +89,9 @@ NEW_CONVERSATION = ("Je begint een nieuw gesprek. Het vorige chatverloop is gewi
                     "intakesamenvattingen, gespreksplannen en rollenspelsessies blijven bewaard. Wil je die toch "
                     "wissen? 'Wis dit gesprek' in deze browser wist ze alsnog.")
 FORGET_FAILED = "Het gesprek kon niet worden gewist. Er is niets veranderd; probeer het opnieuw."
+WIPE_BAD_NUMBER = "Dat is geen sessienummer. Kies de sessie op de trainerspagina en gebruik de knop 'Wis deze sessie'."
+WIPE_NOT_FOUND = "Rollenspel {number} bestaat niet (meer); er is niets gewist."
+WIPE_FAILED = "Het wissen is niet gelukt; er is niets gewist. Probeer het later opnieuw."
 GROUP_TITLE = "Groepsoverzicht rollenspellen"
 GROUP_TOO_LONG = "De groepscode is te lang (maximaal {limit} tekens)."
 GROUP_BAD_DATE = "De datum bij '{what}' is niet geldig. Gebruik bijvoorbeeld 2026-12-01 of 01-12-2026."
@@ -114,6 +117,25 @@ def _forget(conversation_id: str) -> Dict[str, int]:
     from bot.privacy.forget import forget_conversation
 
     return forget_conversation(conversation_id)
+
+
+def _forget_session(number: int) -> Any:
+    """'Wis deze sessie' on the trainers' page: the privacy helper's engine, imported only when a trainer wipes."""
+    from bot.privacy.forget import forget_session
+
+    return forget_session(number)
+
+
+def _wipe_report(result: Any) -> str:
+    from bot.privacy.forget import session_report
+
+    return session_report(result)
+
+
+def _continuing(records: List[Any], number: int) -> List[int]:
+    from bot.privacy.forget import continuing_sessions
+
+    return continuing_sessions(records, number)
 
 
 def _forget_chat(conversation_id: str) -> Dict[str, int]:
@@ -245,11 +267,13 @@ class Site:
 
     def __init__(self, config: WebConfig, load_records: Callable[[], List[Any]],
                  forget: Callable[[str], Dict[str, int]], clock: Optional[Callable[[], float]] = None,
-                 forget_chat: Callable[[str], Dict[str, int]] = _forget_chat) -> None:
+                 forget_chat: Callable[[str], Dict[str, int]] = _forget_chat,
+                 forget_session: Callable[[int], Any] = _forget_session) -> None:
         self.config = config
         self.load_records = load_records
         self.forget = forget  # 'Wis dit gesprek': everything made from the conversation
         self.forget_chat = forget_chat  # 'Nieuw gesprek': the chat only
+        self.forget_session = forget_session  # 'Wis deze sessie' (trainers): one role-play session
         clock_kwargs: Dict[str, Any] = {"clock": clock} if clock else {}
         self.gate = TrainerGate(config.trainer_token, config.trainer_configured,
                                 session_seconds=config.trainer_session_minutes * 60, **clock_kwargs)
@@ -551,6 +575,55 @@ class Site:
             "</main>", '<p><a href="/trainer/groep">Terug naar het groepsoverzicht</a></p></main>')
         return html_response(status, body)
 
+    @staticmethod
+    def _session_number(value: Any) -> Optional[int]:
+        raw = " ".join(str(value or "").split())
+        return int(raw) if raw.isdigit() and len(raw) <= 12 else None
+
+    async def trainer_wipe_question(self, request) -> HTTPResponse:
+        """GET /trainer/sessie/wissen?sessie=4: what wiping session 4 removes, and the button that does it."""
+        denied = self._trainer_denied(request)
+        if denied:
+            return denied
+        number = self._session_number(request.args.get("sessie"))
+        if number is None:
+            return self._trainer_message(400, WIPE_BAD_NUMBER)
+        try:
+            records = await self.blocking(self.load_records)
+        except Exception as exc:  # the store may be missing or broken: say so in Dutch, log the kind
+            logger.error("could not read role-play records: %s", type(exc).__name__)
+            return self._trainer_message(500, STORE_ERROR)
+        record = next((r for r in records if getattr(r, "pk", None) == number), None)
+        if record is None:
+            return self._trainer_message(404, WIPE_NOT_FOUND.format(number=number))
+        return html_response(200, trainer_page.wipe_question_page(record, _continuing(records, number)))
+
+    async def trainer_wipe(self, request) -> HTTPResponse:
+        """POST /trainer/sessie/wissen (form field ``sessie``): wipe one role-play session when a trainee asks; the
+        page's forms are protected as every POST here (same site only, the trainer login's SameSite cookie)."""
+        denied = self._trainer_denied(request)
+        if denied:
+            return denied
+        raw = request.body or b""
+        form = urllib.parse.parse_qs(raw.decode("utf-8", "replace")) if raw else {}
+        number = self._session_number((form.get("sessie") or [""])[0])
+        if number is None:
+            return self._trainer_message(400, WIPE_BAD_NUMBER)
+        try:
+            result = await self.blocking(self.forget_session, number)
+        except Exception as exc:  # the store or the chat store may be down: nothing was deleted
+            logger.error("could not wipe role-play session %s: %s", number, type(exc).__name__)
+            return self._trainer_message(500, WIPE_FAILED)
+        if not getattr(result, "found", False):
+            return self._trainer_message(404, WIPE_NOT_FOUND.format(number=number))
+        logger.info("wiped role-play session %s (%s sessions)", number, len(result.sessions))
+        return await self._sessions(notice=_wipe_report(result))
+
+    def _trainer_message(self, status: int, message: str) -> HTTPResponse:
+        body = trainer_page.message_page("Rustpunt voor trainers", message).replace(
+            "</main>", '<p><a href="/trainer">Terug naar de rollenspellen</a></p></main>')
+        return html_response(status, body)
+
     async def trainer_login(self, request) -> HTTPResponse:
         gate = self.gate
         if not gate.configured:
@@ -574,14 +647,14 @@ class Site:
         cookie = self._cookie_header(request, COOKIE_NAME, "", "/trainer", max_age=0)
         return html_response(200, trainer_page.login_page("Je bent uitgelogd."), cookies=[cookie])
 
-    async def _sessions(self, cookies: Optional[List[str]] = None) -> HTTPResponse:
+    async def _sessions(self, cookies: Optional[List[str]] = None, notice: Optional[str] = None) -> HTTPResponse:
         try:
             records = await self.blocking(self.load_records)
         except Exception as exc:  # the store may be missing or broken: say so in Dutch, log the kind
             logger.error("could not read role-play records: %s", type(exc).__name__)
-            return html_response(500, trainer_page.message_page("Rustpunt voor trainers", STORE_ERROR),
-                                 cookies=cookies)
-        return html_response(200, trainer_page.sessions_page(records), cookies=cookies)
+            message = f"{notice} {STORE_ERROR}" if notice else STORE_ERROR
+            return html_response(500, trainer_page.message_page("Rustpunt voor trainers", message), cookies=cookies)
+        return html_response(200, trainer_page.sessions_page(records, notice), cookies=cookies)
 
     # ---- errors -----------------------------------------------------------------------------
     async def on_error(self, request, exception: Exception) -> HTTPResponse:
@@ -645,6 +718,8 @@ def build_app(site: Site) -> Sanic:
     app.add_route(site.trainer_login, "/trainer", methods=["POST"], name="trainer_login", strict_slashes=False)
     app.add_route(site.trainer_logout, "/trainer/uitloggen", methods=["POST"], name="trainer_logout")
     app.add_route(site.trainer_group, "/trainer/groep", methods=get, name="trainer_group")
+    app.add_route(site.trainer_wipe_question, "/trainer/sessie/wissen", methods=get, name="trainer_wipe_question")
+    app.add_route(site.trainer_wipe, "/trainer/sessie/wissen", methods=["POST"], name="trainer_wipe")
     return app
 
 
@@ -654,9 +729,10 @@ class RustpuntServer:
 
     def __init__(self, config: WebConfig, load_records: Callable[[], List[Any]] = _load_records,
                  forget: Callable[[str], Dict[str, int]] = _forget, clock: Optional[Callable[[], float]] = None,
-                 forget_chat: Callable[[str], Dict[str, int]] = _forget_chat):
+                 forget_chat: Callable[[str], Dict[str, int]] = _forget_chat,
+                 forget_session: Callable[[int], Any] = _forget_session):
         self.config = config
-        self.site = Site(config, load_records, forget, clock, forget_chat)
+        self.site = Site(config, load_records, forget, clock, forget_chat, forget_session)
         self.app = build_app(self.site)
         family = socket.AF_INET6 if ":" in config.host else socket.AF_INET
         self.socket = socket.create_server((config.host, config.port), family=family, backlog=512)
@@ -727,5 +803,6 @@ class RustpuntServer:
 def make_server(config: WebConfig, load_records: Callable[[], List[Any]] = _load_records,
                 forget: Callable[[str], Dict[str, int]] = _forget,
                 clock: Optional[Callable[[], float]] = None,
-                forget_chat: Callable[[str], Dict[str, int]] = _forget_chat) -> RustpuntServer:
-    return RustpuntServer(config, load_records, forget, clock, forget_chat)
+                forget_chat: Callable[[str], Dict[str, int]] = _forget_chat,
+                forget_session: Callable[[int], Any] = _forget_session) -> RustpuntServer:
+    return RustpuntServer(config, load_records, forget, clock, forget_chat, forget_session)

@@ -13,8 +13,9 @@ from typing import Any, List, Optional
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
 
-from bot.roleplay.report import label, session_view
+from bot.roleplay.report import label, readable, session_view
 from bot.web.conversation import short_hash
+from bot.wording import counted, decimal
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MAX_TEXT = 5000
@@ -70,7 +71,8 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, trim_blocks=True,
                       lstrip_blocks=True)
     env.filters.update(clip=clip, label=label, short_hash=short_hash, page_date=page_date, status_name=status_name,
-                       move_name=move_name)
+                       move_name=move_name, decimal=decimal, readable=readable)
+    env.globals["counted"] = counted  # '1 sessie', '2 sessies' (a user test saw 'sessie(s)')
     env.tests["short_list"] = _short_list
     return env
 
@@ -94,9 +96,17 @@ def _groups(records: List[Any]) -> List[str]:
     return sorted(found, key=str.lower)
 
 
-def sessions_page(records: List[Any]) -> str:
+def sessions_page(records: List[Any], notice: Optional[str] = None) -> str:
+    """Every stored session, each with its 'Wis deze sessie' button; ``notice`` says what was just done."""
     return _render("trainer_sessies.html", title="Rustpunt voor trainers: rollenspellen",
-                   sessions=[session_view(record) for record in records], groups=_groups(records))
+                   sessions=[session_view(record) for record in records], groups=_groups(records), notice=notice)
+
+
+def wipe_question_page(record: Any, continuing: List[int]) -> str:
+    """'Rollenspel 4 wissen?': what wiping removes (the session, the retries continuing it, its part of the chat),
+    with the button that does it."""
+    return _render("trainer_wissen.html", title="Rustpunt voor trainers: rollenspel wissen", s=session_view(record),
+                   continuing=continuing)
 
 
 def login_page(message: Optional[str]) -> str:

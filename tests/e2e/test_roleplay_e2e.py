@@ -3,8 +3,6 @@ a trainee retries a turn with the button on the page, and the trainer opens the 
 the trainee's group on the trainers' page (HTML and CSV)."""
 from __future__ import annotations
 
-import csv
-import io
 import secrets
 import urllib.parse
 import urllib.request
@@ -15,6 +13,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from bot.roleplay import catalog
+from bot.roleplay.report import read_csv
 from tests.e2e.chat import bot_messages, meter_values, transcript, type_message, wait_for_answer, wait_for_history
 from tests.e2e.conftest import screenshot
 from tests.e2e.test_web_e2e import ROLEPLAY_TURNS, _fill_in_for_the_trainer, _start_roleplay
@@ -72,7 +71,7 @@ def test_retry_a_turn_on_the_page_then_the_trainer_sees_it_in_the_group_view(fre
     choose.send_keys(Keys.ENTER)
     WebDriverWait(page, 20).until(lambda d: group in d.find_element(By.TAG_NAME, "h1").text)
     body = page.find_element(By.TAG_NAME, "body").text
-    assert "1 deelnemer(s), 1 sessie(s)" in body, body[:800]
+    assert "1 deelnemer, 1 sessie" in body, body[:800]
     assert participant in body and "1x opnieuw geprobeerd" in body
     assert page.find_elements(By.CSS_SELECTOR, "svg polyline"), "no tension curve drawn"
     styled = page.execute_script("return getComputedStyle(document.querySelector('th')).backgroundColor;")
@@ -84,7 +83,7 @@ def test_retry_a_turn_on_the_page_then_the_trainer_sees_it_in_the_group_view(fre
                                      headers={"Authorization": f"Bearer {stack.trainer_token}"})
     with urllib.request.urlopen(request, timeout=30) as resp:
         assert resp.headers["Content-Type"] == "text/csv; charset=utf-8"
-        rows = list(csv.DictReader(io.StringIO(resp.read().decode("utf-8"))))
+        rows = read_csv(resp.read().decode("utf-8"))  # ';' and a byte order mark: Excel in Dutch opens it
     assert [(r["deelnemer"], r["opnieuw_geprobeerd"]) for r in rows] == [(participant, "1")]
 
 

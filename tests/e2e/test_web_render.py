@@ -482,3 +482,57 @@ def test_trainer_login_and_logout_in_the_browser(browser):
     finally:
         web.shutdown()
         web.server_close()
+
+
+def test_trainer_wipes_one_session_in_the_browser_after_a_question(browser):
+    """'Wis deze sessie' (fourth user test: a trainee's failed session could not be wiped alone): the button opens a
+    question that says what goes; only 'Ja, wis' wipes, as a same-origin POST of the page."""
+    from datetime import datetime
+    from types import SimpleNamespace
+
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from bot.privacy.forget import ForgottenSession
+
+    def stored(pk, name):
+        return SimpleNamespace(pk=pk, data={"titel": "Vader belt", "deelnemer": name, "state": {"turns": []}},
+                               status="slecht", created_at=datetime(2026, 12, 3, 9, 0), conversation_id="gesprek",
+                               title="Vader belt")
+
+    records = [stored(4, "Joke"), stored(3, "Joke")]
+    wiped = []
+
+    def forget_session(number):
+        wiped.append(number)
+        records[:] = [r for r in records if r.pk != number]
+        return ForgottenSession(number=number, sessions=[number], emptied=6, in_chat=True)
+
+    token = "render-trainerstoken-123"
+    web = serve(make_server(WebConfig(port=0, rasa_url=f"http://127.0.0.1:{free_port()}", trainer_token=token),
+                            load_records=lambda: list(records), forget_session=forget_session))
+    base = f"http://127.0.0.1:{web.server_address[1]}"
+
+    def body():
+        return browser.find_element(By.TAG_NAME, "body").text
+
+    def wait_for(text):  # while Chromium swaps documents, the old <body> goes stale: look again
+        WebDriverWait(browser, 20, ignored_exceptions=(StaleElementReferenceException, WebDriverException)).until(
+            lambda d: text in body())
+
+    try:
+        browser.get(base + "/trainer")
+        field = browser.find_element(By.ID, "token")
+        field.send_keys(token)
+        field.send_keys(Keys.ENTER)
+        WebDriverWait(browser, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#sessie-4 form.sessie-wissen"))
+        browser.find_element(By.CSS_SELECTOR, "#sessie-4 form.sessie-wissen button").click()
+        wait_for("Rollenspel 4 wissen?")
+        assert wiped == [] and "Dit kun je niet ongedaan maken." in body()
+        screenshot(browser, "13-trainer-sessie-wissen")
+        browser.find_element(By.CSS_SELECTOR, "form.wissen-form button").click()
+        wait_for("Rollenspelsessie 4 is gewist.")
+        assert wiped == [4] and "Rollenspel 3" in body() and "Rollenspel 4:" not in body()
+    finally:
+        web.shutdown()
+        web.server_close()
