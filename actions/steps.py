@@ -227,8 +227,8 @@ class ActionVoorbereidenAfronden(Action):
         finished = tracker.get_slot("voorbereiden_invoer") == DONE
         notes = tracker.get_slot("voorbereiden_notities")
         notes = notes if isinstance(notes, dict) else {}
-        if not finished and not any(notes.values()):  # stopped before anything was noted: nothing to keep
-            dispatcher.utter_message(response="utter_stopped")
+        if not finished and not any(notes.values()):  # stopped before anything was noted: nothing to keep, say so
+            dispatcher.utter_message(text=texts.text("gestopt_niets"))
             dispatcher.utter_message(response="utter_menu")
             return reset
         plan = build_plan(

@@ -189,10 +189,13 @@ async def test_show_plan_without_a_plan():
     assert events == [] and _texts(dispatcher) == [texts.text("geen_plan")]
 
 
-async def test_stopped_form_shows_menu_and_stores_nothing():
+async def test_stopped_form_shows_menu_and_stores_nothing_and_says_so():
+    # a regression test: 'stop' before any note said only "Goed, ik ben gestopt", and the worker looked for a plan
     dispatcher = CollectingDispatcher()
     events = await ActionVoorbereidenAfronden().run(dispatcher, _tracker({"voorbereiden_invoer": "gestopt"}), DOMAIN)
-    assert [m.get("response") for m in dispatcher.messages] == ["utter_stopped", "utter_menu"]
+    assert [m.get("text") or m.get("response") for m in dispatcher.messages] == [
+        texts.text("gestopt_niets"), "utter_menu"]
+    assert "geen gespreksplan bewaard" in texts.text("gestopt_niets")
     assert "voorbereiden_plan_id" not in _slots(events)
 
 

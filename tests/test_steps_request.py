@@ -135,3 +135,11 @@ def test_no_remark_when_the_note_does_what_the_step_itself_says():
     # at a step whose own text does not say it, the remark stays
     remark = step_remark("Hem veranderen kan ik niet, dat ligt niet bij mij.", "visie")
     assert remark.startswith("Dit klinkt als de realiteit benoemen; bij visie uitdragen")
+
+
+def test_a_situation_joined_to_the_name_with_en_is_read():
+    # a regression test: "hij heet ruud de boer en zijn ex ..." was asked again what was going on
+    text = ("ik wil een gesprek voorbereiden met een vader, hij heet ruud de boer en zijn ex samira zegt dat hij de "
+            "kinderen noah en lotte opstookt")
+    assert situation_from_request(text) == "Vader: zijn ex samira zegt dat hij de kinderen noah en lotte opstookt"
+    assert situation_from_request("ik wil een gesprek voorbereiden met een vader, hij heet Ruud en Jan") is None

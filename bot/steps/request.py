@@ -30,6 +30,7 @@ _SITUATION = re.compile(
 )
 # ... but not "hij heet Ruud de Boer" or "het gesprek is om 10 uur"
 _NO_SITUATION = re.compile(r"^(?:(?:hij|zij|ze) (?:heet|heten)|(?:haar|zijn|hun) naam|het gesprek)\b", re.IGNORECASE)
+_AND = re.compile(r"\s+en\s+", re.IGNORECASE)
 _REQUEST = re.compile(r"^(?:hoe|kun|kan|wil|help|wat (?:moet|kan|zal|zeg)|graag|alvast)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[,.;:]\s+|[?!]")
 _MAX_PASSED = 3  # clauses passed over before the situation (a time, a name, a phone number)
@@ -51,6 +52,9 @@ def _situation_start(rest: str) -> Optional[int]:
             return None
         if _SITUATION.match(clause) and not _NO_SITUATION.match(clause):
             return position
+        joined = _AND.search(clause) if _NO_SITUATION.match(clause) else None
+        if joined and _SITUATION.match(clause[joined.end():]):  # "hij heet Ruud en zijn ex zegt dat ..."
+            return rest.index(clause, position) + joined.end()
         if end is None or end.group() in "?!":
             return None
         position = end.end()
