@@ -293,7 +293,9 @@ async def test_a_callback_subject_of_only_a_name_a_number_and_a_time_is_asked_ag
     from actions.intake import ValidateTerugbelForm
 
     validator = ValidateTerugbelForm()
-    for answer in ("mevrouw de Wit, 06-23456789, liefst na 15 uur", "Sanne, 0612345678"):
+    # the regression test of the nineteenth session: a time alone ("morgenochtend na 9 uur") became the subject
+    for answer in ("mevrouw de Wit, 06-23456789, liefst na 15 uur", "Sanne, 0612345678", "morgenochtend na 9 uur",
+                   "bel haar zo snel mogelijk"):
         dispatcher = CollectingDispatcher()
         result = validator.validate_terugbel_waarover(answer, dispatcher, tracker(), DOMAIN)
         assert result == {"terugbel_waarover": None}

@@ -414,7 +414,8 @@ _CONTACT_AND_TIME = _NOTHING | frozenset(
     "mevrouw meneer mw mevr dhr de het van bel bellen belt terug terugbellen op via nummer tel telefoon mobiel mail "
     "liefst graag na voor om uur tussen en of s middags ochtends avonds morgen vandaag overmorgen vanmiddag vanavond "
     "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag ochtend middag avond half kwart over bereikbaar "
-    "naam telefoon e adres postcode datum".split())
+    "naam telefoon e adres postcode datum morgenochtend morgenmiddag morgenavond vanochtend vanmorgen volgende "
+    "week straks zo snel mogelijk zsm haar hem".split())
 
 
 def says_no_subject(text: str) -> bool:
