@@ -144,3 +144,11 @@ def test_earlier_attempts_on_the_page_read_as_turns_not_raw_data():
     assert rows["pogingen"].value == [
         'Eerst, vanaf beurt 2: beurt 2 "Dat had u niet moeten doen." (oordelen, spanning 6 → 8)',
         'Daarna: beurt 2 "Wat naar voor u." (erkennen, spanning 6 → 5)']
+
+
+def test_the_ending_in_the_debrief_block_reads_as_the_status_column():
+    # the regression test of the nineteenth session: "Status misgelopen" beside "Afloop slecht"
+    from bot.roleplay.report import debrief_rows
+
+    assert {r.key: r.value for r in debrief_rows({"einde": "slecht"})}["einde"] == "misgelopen"
+    assert {r.key: r.value for r in debrief_rows({"einde": "goed"})}["einde"] == "goed afgelopen"

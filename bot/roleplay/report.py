@@ -305,8 +305,8 @@ def debrief_rows(debrief: Dict[str, Any]) -> List[DebriefRow]:
     rows = []
     for key in keys[:MAX_ITEMS]:
         value = debrief[key]
-        if key == "einde" and not _present(value):
-            value = "nog niet afgelopen"
+        if key == "einde":  # in words, as the status column: "misgelopen", not the stored "slecht"
+            value = status.ENDING_NAMES.get(value, value) if _present(value) else "nog niet afgelopen"
         if not _present(value) and key not in ("valkuilen", "tips"):
             continue  # nothing to say (no pattern, no earlier attempts): no empty heading on the page
         if key == "tips" and not value:
