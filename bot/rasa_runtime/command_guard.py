@@ -68,18 +68,10 @@ if GraphComponent is not None:
                 intent = message.get(INTENT) or {}
                 text = message.get(TEXT) or ""
                 if is_forget_request(text) or (len(words(text)) >= MIN_FOREIGN_WORDS and not looks_dutch(text)):
-                    forget = {INTENT_NAME_KEY: FALLBACK_INTENT, "confidence": 1.0}
-                    message.set(INTENT, forget, add_to_output=True)
-                    message.set(INTENT_RANKING_KEY, [forget] + [
-                        r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != FALLBACK_INTENT
-                    ], add_to_output=True)
+                    _make_sure(message, FALLBACK_INTENT)
                     continue
                 if intent.get(INTENT_NAME_KEY) not in (KAART_INTENT, "start_kaart") and only_a_child(text) is not None:
-                    kaart = {INTENT_NAME_KEY: KAART_INTENT, "confidence": 1.0}
-                    message.set(INTENT, kaart, add_to_output=True)
-                    message.set(INTENT_RANKING_KEY, [kaart] + [
-                        r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != KAART_INTENT
-                    ], add_to_output=True)
+                    _make_sure(message, KAART_INTENT)
                     continue
                 if intent.get(INTENT_NAME_KEY) != STOP_INTENT or is_stop_request(text):
                     continue
@@ -90,3 +82,11 @@ if GraphComponent is not None:
                             add_to_output=True)
                 message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
             return messages
+
+    def _make_sure(message: Message, name: Text) -> None:
+        """``name`` becomes the message's intent for certain, at the head of the ranking."""
+        sure = {INTENT_NAME_KEY: name, "confidence": 1.0}
+        message.set(INTENT, sure, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, [sure] + [
+            r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != name
+        ], add_to_output=True)
