@@ -18,7 +18,6 @@ from rasa_sdk.types import DomainDict
 
 from actions.forms import FormValidation
 from actions.kaart import answer_in_between, asks_the_kaart
-from bot.commands import is_forget_request
 from bot.intake.callbacks import (
     CallbackError,
     names_the_callee,
@@ -128,9 +127,6 @@ class ValidateIntakeForm(FormValidation):
         if asks_the_kaart(str(value or "")):  # the consultant asks the kaart mid-call: no answer of the caller
             answer_in_between(dispatcher, tracker, str(value))
             return {ANSWER_SLOT: None, STATE_SLOT: state}
-        if is_forget_request(str(value or "")):  # "wis dit gesprek" is no answer of the caller: never noted
-            dispatcher.utter_message(text=HOW_TO_FORGET + " De intake gaat verder met dezelfde vraag.")
-            return {ANSWER_SLOT: None, STATE_SLOT: state}
         try:
             turn = intake.handle(state, str(value or ""))
         except IntakeError:
@@ -144,6 +140,8 @@ class ValidateIntakeForm(FormValidation):
             dispatcher.utter_message(text=TEXTS.text("leeg"))
         elif turn.kind == "begin":
             dispatcher.utter_message(text=TEXTS.text("begin"))
+        elif turn.kind == "vergeten":
+            dispatcher.utter_message(text=HOW_TO_FORGET + " De intake gaat verder met dezelfde vraag.")
         elif turn.kind == "uitleg" and turn.question is not None:
             dispatcher.utter_message(text=TEXTS.text("uitleg_vraag", doel=turn.question.doel,
                                                      doorvraag=turn.question.doorvraag))

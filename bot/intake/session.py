@@ -243,6 +243,8 @@ class Intake:
             return self._advance(state, [])
         if not (text or "").strip():
             return Turn(state=state, kind="leeg", question=self.view(state))
+        if commands.is_forget_request(text):  # "wis dit gesprek" is no answer of the caller: never noted
+            return Turn(state=state, kind="vergeten", question=self.view(state))
         if asks_about_the_question(text or ""):  # the consultant asks Rustpunt, the caller said nothing new
             return Turn(state=state, kind="uitleg", question=self.view(state))
         return self._answer(state, (text or "").strip()[:MAX_ANSWER])

@@ -39,8 +39,11 @@ def retry_turn(text: Optional[str]) -> Optional[int]:
     match = _RETRY.match(norm) or _RETRY_AFTER.match(norm)
     if not match:
         return _asked_again(norm)
-    number = match.group("nr")  # 'beurt 2' or 'beurt twee'
-    return int(number) if number.isdigit() else NUMBER_WORDS.get(number)
+    return _number(match.group("nr"))  # 'beurt 2' or 'beurt twee'
+
+
+def _number(word: str) -> Optional[int]:
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)
 
 
 def _asked_again(norm: str) -> Optional[int]:
@@ -52,9 +55,7 @@ def _asked_again(norm: str) -> Optional[int]:
     rest = (norm[:turn.start()] + " " + norm[turn.end():]).split()
     if not all(word in _ASKING_WORDS for word in rest):
         return None
-    if number is None:
-        return LAST_TURN
-    return int(number) if number.isdigit() else NUMBER_WORDS.get(number)
+    return LAST_TURN if number is None else _number(number)
 
 
 def attempt_record(turn_nr: int, removed: List[Any], ending: Optional[str]) -> Dict[str, Any]:
