@@ -767,3 +767,40 @@ async def test_our_own_words_in_replies_stay_readable_after_the_user_typed_them_
     assert replies[:-1] == ours
     assert replies[-1] == "Situatie: moeder [NAAM] en haar zoon [NAAM] ([SCHOOL]). Ik vraag [NAAM] wat hij wil."
     assert files_contain(tmp_path / "rasa", ("Tamara", "Wolters", "luuk", "jozef")) == []
+
+
+async def test_a_stopped_plan_and_the_number_of_a_call_back_request_leave_nothing_typed_in_the_data_folder(
+    tmp_path, caplog, monkeypatch
+):
+    """New this session: 'stop' halfway a preparation stores the plan so far, and the number in "06-... terugbellen"
+    is kept as the call-back's contact. Neither the typed name nor the number reaches a file or a log line."""
+    import logging
+
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.intake import ActionTerugbelverzoekOpslaan, ValidateTerugbelForm
+    from actions.steps import ActionVoorbereidenAfronden
+
+    caplog.set_level(logging.DEBUG)
+    monkeypatch.delenv("RUSTPUNT_MASKER", raising=False)  # as in the product: rules and deduce
+
+    def tracker(text, slots, intent):
+        return Tracker.from_dict({"sender_id": "gesprek-p", "slots": slots, "events": [],
+                                  "latest_message": {"text": text, "intent": {"name": intent}}, "active_loop": {}})
+
+    notes = {"visie": "Ik sta voor rust, voor jou en voor de kinderen.",
+             "dynamiek": f"Wat deed jij toen {NAME} dat appje stuurde? Bel haar op {PHONE}."}
+    slots = {"voorbereiden_wie": "ouder", "voorbereiden_situatie": "Vader is boos over het weekend.",
+             "voorbereiden_invoer": "gestopt", "voorbereiden_stap": "behoefte", "voorbereiden_notities": notes}
+    await ActionVoorbereidenAfronden().run(CollectingDispatcher(), tracker("stop", slots, "stop"), {})
+    assert list_records("gespreksplan")  # the plan so far was kept
+
+    await ValidateTerugbelForm().run(CollectingDispatcher(), tracker(f"{PHONE} terugbellen", {}, "intake_terugbellen"),
+                                     {})
+    callback = {"terugbel_wie": "jeugdconsulent", "terugbel_waarover": "zoon van 12 wil niet naar school",
+                "terugbel_wanneer": "morgen na 15 uur"}
+    await ActionTerugbelverzoekOpslaan().run(CollectingDispatcher(), tracker("morgen na 15 uur", callback, "inform"), {})
+    assert list_records("terugbelverzoek")
+
+    assert _typed_anywhere(tmp_path, (NAME, "Sanne", PHONE, "12345678"), caplog.text) == []
