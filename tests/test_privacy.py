@@ -800,7 +800,8 @@ async def test_a_stopped_plan_and_the_number_of_a_call_back_request_leave_nothin
                                      {})
     callback = {"terugbel_wie": "jeugdconsulent", "terugbel_waarover": "zoon van 12 wil niet naar school",
                 "terugbel_wanneer": "morgen na 15 uur"}
-    await ActionTerugbelverzoekOpslaan().run(CollectingDispatcher(), tracker("morgen na 15 uur", callback, "inform"), {})
+    await ActionTerugbelverzoekOpslaan().run(CollectingDispatcher(), tracker("morgen na 15 uur", callback, "inform"),
+                                             {})
     assert list_records("terugbelverzoek")
 
     assert _typed_anywhere(tmp_path, (NAME, "Sanne", PHONE, "12345678"), caplog.text) == []
