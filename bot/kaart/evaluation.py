@@ -23,7 +23,9 @@ and the fourteenth and fifteenth test sets ``toetsvragen_14.yml`` and ``toetsvra
 ``toets15``), written blind the same way in the fourteenth session (the fifteenth as e-mails and chat messages; both
 seen since the fifteenth session);
 and the sixteenth test set ``toetsvragen_16.yml`` (reeks ``toets16``), written blind the same way in the fifteenth
-session as lines from case meetings and triage.
+session as lines from case meetings and triage;
+and the seventeenth test set ``toetsvragen_17.yml`` (reeks ``toets17``), written blind the same way in the twentieth
+session as a consultant's notes during or after a phone call.
 """
 from __future__ import annotations
 
@@ -75,7 +77,7 @@ SETS = {"afstemming": ("kaart_testvraag", None), "toets": ("kaart_toetsvraag", "
         "toets10": ("kaart_toetsvraag", "toets10"), "toets11": ("kaart_toetsvraag", "toets11"),
         "toets12": ("kaart_toetsvraag", "toets12"), "toets13": ("kaart_toetsvraag", "toets13"),
         "toets14": ("kaart_toetsvraag", "toets14"), "toets15": ("kaart_toetsvraag", "toets15"),
-        "toets16": ("kaart_toetsvraag", "toets16")}
+        "toets16": ("kaart_toetsvraag", "toets16"), "toets17": ("kaart_toetsvraag", "toets17")}
 
 
 def evalueer(knowledge, index: Optional[KaartIndex] = None, limit: int = 5, kind: str = "kaart_testvraag",

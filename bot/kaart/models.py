@@ -379,9 +379,10 @@ class KaartToetsvraag(KaartTestvraag):
     (``toetsvragen_11.yml``, written blind later in the ninth session), ``toets12`` or ``toets13``
     (``toetsvragen_12.yml`` and ``toetsvragen_13.yml``, written blind at the start of the thirteenth session) or
     ``toets14`` or ``toets15`` (``toetsvragen_14.yml`` and ``toetsvragen_15.yml``, written blind in the fourteenth
-    session) or ``toets16`` (``toetsvragen_16.yml``, written blind in the fifteenth session)."""
+    session) or ``toets16`` (``toetsvragen_16.yml``, written blind in the fifteenth session) or ``toets17``
+    (``toetsvragen_17.yml``, written blind in the twentieth session)."""
 
     reeks: Literal[
         "toets", "toets2", "toets3", "toets4", "toets5", "toets6", "toets7", "toets8", "toets9", "toets10",
-        "toets11", "toets12", "toets13", "toets14", "toets15", "toets16",
+        "toets11", "toets12", "toets13", "toets14", "toets15", "toets16", "toets17",
     ] = "toets"
