@@ -207,5 +207,6 @@ def _configure_evaluation(parser: argparse.ArgumentParser) -> None:
         "(toetsvragen_5.yml), toets6 (toetsvragen_6.yml), toets7 (toetsvragen_7.yml), toets8 (toetsvragen_8.yml), "
         "toets9 (toetsvragen_9.yml), toets10 (toetsvragen_10.yml), toets11 (toetsvragen_11.yml), toets12 "
         "(toetsvragen_12.yml), toets13 (toetsvragen_13.yml), toets14 (toetsvragen_14.yml), toets15 "
-        "(toetsvragen_15.yml), toets16 (toetsvragen_16.yml), toets17 (toetsvragen_17.yml) of alle (standaard; 'beide' betekent hetzelfde)",
+        "(toetsvragen_15.yml), toets16 (toetsvragen_16.yml), toets17 (toetsvragen_17.yml) of alle (standaard; 'beide' "
+        "betekent hetzelfde)",
     )
