@@ -116,6 +116,10 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
   talk long and spoken: hedges, small talk, acknowledgement and a question in one turn; the fortieth with formal 'u'
   towards parents, child-directed language to the 12-year-old, greetings and check-ins, and sermons and siding with
   one parent in the bad paths); only to be measured (totals only); never trained on or tuned with.
+- ``evaluatie/oefenpaden_41.yml``: a forty-first set, same format, shape and design, written blind in session 20
+  (tired buurtteam workers at the end of the day: long spoken turns with hedges and self-corrections, pitfalls
+  hidden inside kind turns in the bad paths; its writer saw the move trigger list ``zetten.yml`` by accident, so
+  its bad paths may be a little easier); only to be measured (totals only); never trained on or tuned with.
   Sets 35 and 36 stay unread (only their totals were measured).
   Sets 31 to 34 are seen since session 15 (their failing paths were read to find that session's reading rules).
   Sets 29 and 30 are seen since session 14 (their failing paths were read to find those rules).
@@ -237,7 +241,7 @@ def practice_paths() -> List[Dict[str, Any]]:
     return list(_yaml("oefenpaden.yml")["paden"])
 
 
-# -- evaluatie/oefenpaden_2.yml ... oefenpaden_40.yml -------------------------------------------
+# -- evaluatie/oefenpaden_2.yml ... oefenpaden_41.yml -------------------------------------------
 SECOND_PRACTICE_FILE = "oefenpaden_2.yml"  # the default set of ``practice_path_set``
 # the practice-path sets written apart from the engine, each played and reported on its own:
 # file -> (name, heading); the report follows this order
@@ -546,6 +550,13 @@ PRACTICE_PATH_SETS = {
         "met professionals die 'u' zeggen tegen ouders, kindertaal tegen het kind, groeten en vragen hoe het gaat, "
         "en preken en partij kiezen in de slechte paden; nooit gebruikt om te trainen of af te stellen; blind gemeten "
         "22/24 met de code van het begin van sessie 17 en ook met die van het eind)",
+    ),
+    "oefenpaden_41.yml": (  # written blind in session 20: only measured (totals)
+        "eenenveertigste set vrije-tekstpaden",
+        "Eenenveertigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_41.yml; geschreven in sessie "
+        "20 met vermoeide buurtteamwerkers aan het eind van de dag: lange gesproken beurten met voorbehouden en "
+        "zelfcorrecties, in de slechte paden valkuilen verstopt in vriendelijke beurten; nooit gebruikt om te "
+        "trainen of af te stellen)",
     ),
 }
 PRACTICE_KINDS = ("goed", "slecht")
