@@ -1,10 +1,13 @@
 """The sociale kaart after the user tests of session 19 (a consultant's questions, checked in session 20): Leerplicht
-among the first results for a pupil who stops school or stays home."""
+among the first results for a pupil who stops school or stays home, Veilig Thuis reachable from its card."""
 from __future__ import annotations
+
+import re
 
 import pytest
 
 from bot.kaart.search import zoek
+from bot.knowledge.loader import get_knowledge
 
 # ------------------------------------------------------------------ 1: Leerplicht for a pupil who stops or stays home
 
@@ -45,3 +48,28 @@ def test_a_fund_without_a_known_area_is_not_lifted_for_money_worries():
                   "Hilversum: vader heeft grote schulden en schaamt zich, de kinderen merken de spanning thuis"):
         ids = [hit.id for hit in zoek(vraag, limit=5).hits]
         assert "stichting_kinderhulp_acties" not in ids[:4], ids
+
+
+# ------------------------------------------------------------------ 2: Veilig Thuis reachable from its card
+
+def _safety_number() -> str:
+    """The Veilig Thuis number the intake's safety text gives (knowledge/vraagverheldering/signalen.yml)."""
+    text = get_knowledge().entries["intake_signaal"]["gevaar_geweld"].direct_doen
+    found = re.search(r"Veilig Thuis \(([0-9-]+)", text)
+    assert found, text
+    return found.group(1)
+
+
+@pytest.mark.parametrize("vraag", [
+    "Zorgen over huiselijk geweld bij een gezin in Huizen",
+    "leerkracht in Bussum ziet blauwe plekken bij een leerling van 8",
+    "Gooi en Vechtstreek: ik wil advies over kindermishandeling",
+])
+def test_the_veilig_thuis_card_gives_the_number_of_the_safety_text(vraag):
+    # found by the user test: the card said "contactgegevens staan niet in de sociale kaart", while the intake's safety
+    # text names the national number; a professional must be able to reach Veilig Thuis from the card
+    result = zoek(vraag, limit=10)
+    hit = next(h for h in result.hits if h.id == "veilig_thuis")
+    assert f"telefoon {_safety_number()}" in hit.bereikbaarheid, hit.bereikbaarheid
+    assert "niet in de sociale kaart" not in hit.bereikbaarheid
+    assert "geeft geen contactgegevens" not in hit.beschrijving
