@@ -1,12 +1,13 @@
 """The sociale kaart after the user tests of session 19 (a consultant's questions, checked in session 20): Leerplicht
-among the first results for a pupil who stops school or stays home, Veilig Thuis reachable from its card."""
+among the first results for a pupil who stops school or stays home, Veilig Thuis reachable from its card, and Denkles
+only where its source names it."""
 from __future__ import annotations
 
 import re
 
 import pytest
 
-from bot.kaart.search import zoek
+from bot.kaart.search import default_index, zoek
 from bot.knowledge.loader import get_knowledge
 
 # ------------------------------------------------------------------ 1: Leerplicht for a pupil who stops or stays home
@@ -73,3 +74,24 @@ def test_the_veilig_thuis_card_gives_the_number_of_the_safety_text(vraag):
     assert f"telefoon {_safety_number()}" in hit.bereikbaarheid, hit.bereikbaarheid
     assert "niet in de sociale kaart" not in hit.bereikbaarheid
     assert "geeft geen contactgegevens" not in hit.beschrijving
+
+
+# ------------------------------------------------------------------ 3: Denkles only where its source names it
+
+@pytest.mark.parametrize("vraag", [
+    "Blaricum - ouders voelen zich machteloos, zoon 10 luistert nergens meer naar",
+    "Een ouder in Hilversum piekert veel over het ouderschap",
+    "Huizen, moeder zit met een burn-out thuis en de kinderen van 3 en 5 zitten de hele dag voor de tv",
+    "Gooi en Vechtstreek: moeder piekert de hele dag of ze het wel goed doet met haar kind",
+])
+def test_denkles_is_not_offered_outside_vleuten(vraag):
+    # found by the user test: Denkles had no werkgebied, so it matched every place (first in Blaricum); its source is
+    # the Vleuten Versterkt report, which names it as a next step there
+    assert "denkles" not in [hit.id for hit in zoek(vraag, limit=5).hits]
+
+
+def test_denkles_works_where_its_source_names_it():
+    service = default_index().doc("denkles").service
+    assert list(service.werkgebied) == ["vleuten"]
+    ids = [hit.id for hit in zoek("De Meern: vader piekert zich suf over zijn rol als ouder en slaapt slecht").hits]
+    assert "denkles" in ids[:3], ids
