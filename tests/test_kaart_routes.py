@@ -234,16 +234,26 @@ def test_fully_covered_villages_and_wijken_add_no_coverage_note(vraag):
     assert result.hits and "beschrijven" not in (result.melding or "")
 
 
-def test_veilig_thuis_says_plainly_why_no_contact_details_are_shown():
-    result = zoek("Zorgen over huiselijk geweld bij een gezin in Huizen", limit=10)
-    hit = next(h for h in result.hits if h.id == "veilig_thuis")
+def test_a_service_without_contact_details_says_so_plainly():
+    result = zoek("Hilversum, zoon van 16 zit thuis en wil stoppen met school", limit=10)
+    hit = next(h for h in result.hits if h.id == "leerplicht")
     assert "contactgegevens staan niet in de sociale kaart" in hit.bereikbaarheid
-    assert "geeft geen telefoonnummer, e-mailadres of website" in hit.bereikbaarheid
-    assert "meldcode" in hit.bereikbaarheid and not hit.links
+    assert "geeft geen telefoonnummer, e-mailadres of website" in hit.bereikbaarheid and not hit.links
     jgz = next(
         h for h in result.hits if h.id == "jeugd_en_gezin_ggd"
     )  # a service with a website says nothing of the kind
     assert "niet in de sociale kaart" not in jgz.bereikbaarheid and "website" in jgz.bereikbaarheid
+
+
+def test_a_safety_service_without_contact_details_points_to_the_meldcode():
+    from types import SimpleNamespace
+
+    from bot.kaart.describe import bereikbaarheid
+
+    service = SimpleNamespace(toegang=["direct"], telefoon=None, email=None, website=None, themas=["veiligheid"])
+    assert "meldcode" in bereikbaarheid(service, None)
+    # Veilig Thuis itself shows its organisation's national number (tests/test_kaart_user_test_s20.py)
+    assert "telefoon 0800-2000" in bereikbaarheid(service, None, "0800-2000")
 
 
 def test_the_region_name_searches_the_whole_region():

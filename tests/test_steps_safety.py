@@ -1,8 +1,10 @@
 """Veiligheid eerst, overal: danger told in "Gesprek voorbereiden" gets the shared safety advice first (the signals
 and texts of the intake, ``bot.intake.danger``), then the preparation goes on (a user test got "Stap 1 van 6" or
 "Genoteerd bij ..." without 112, 113 or Veilig Thuis)."""
+import re
 from pathlib import Path
 
+import pytest
 import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -45,7 +47,7 @@ async def _answer(slot, text, slots=None):
 
 
 def _advice(text):
-    return format_danger(danger_in(text), then=texts.text("na_gevaar"))
+    return format_danger(danger_in(text), then=texts.text("na_gevaar"), on_a_call=False)
 
 
 async def test_danger_in_the_first_request_comes_before_the_preparation():
@@ -117,3 +119,52 @@ async def test_danger_at_who_and_a_prefilled_situation_are_handled_once():
 def test_safety_first_without_danger_or_with_a_negation_says_nothing():
     assert safety_first("Wat ben jij boos, zeg.") is None
     assert safety_first("Er is geen sprake van geweld, wel veel ruzie over de overdracht.") is None
+
+
+# ------------------------------------------------------------------ session 20: no caller in the preparation
+
+CALLER = re.compile(r"\bbeller", re.IGNORECASE)
+
+
+@pytest.mark.parametrize("text", [
+    "haar ex staat nu voor de deur en schreeuwt dat hij haar gaat vermoorden",  # acuut gevaar
+    "vader slaat de kinderen als hij gedronken heeft",  # huiselijk geweld
+    "het kind komt steeds zonder ontbijt en met een blauwe plek op school, erg moe",  # signs of neglect
+    "hij zei tegen haar: als je de kinderen meeneemt, weet ik niet wat ik doe",  # a veiled threat
+    "vader zegt dat hij aan zelfmoord denkt sinds zijn ex de kinderen meenam",  # suicide
+])
+async def test_the_safety_text_of_the_preparation_speaks_of_no_caller(text):
+    # found by the user test: the preparation said "dan belt de beller 112" and "schrijf op wat de beller letterlijk
+    # zei" while the professional prepares a conversation with a parent or child: no one is on the line
+    _, messages = await _answer("voorbereiden_situatie", text, {"voorbereiden_wie": "ouder"})
+    assert messages[0].startswith(SAFETY), messages
+    assert not CALLER.search(messages[0]), messages[0]
+    assert "112" in messages[0] or "113" in messages[0]
+    # the intake, on a call, still tells the consultant what the caller does
+    intake = format_danger(danger_in(text))
+    assert intake.startswith(SAFETY)
+
+
+def test_every_danger_signal_has_advice_without_a_caller():
+    from bot.knowledge.loader import get_knowledge
+
+    dangers = [signal for signal in get_knowledge().entries["intake_signaal"].values() if signal.soort == "gevaar"]
+    assert len(dangers) >= 6
+    for signal in dangers:
+        assert not CALLER.search(signal.advice(on_a_call=False)), signal.id
+    assert any(CALLER.search(signal.advice()) for signal in dangers)  # the triage call keeps "de beller"
+
+
+def test_advice_that_speaks_of_the_caller_needs_a_wording_without_one():
+    from pydantic import ValidationError
+
+    from bot.intake.models import IntakeSignaal
+
+    base = {"id": "x", "soort": "gevaar", "niveau": "acuut", "naam": "x", "trefwoorden": ["mes"],
+            "bron": {"document": "d", "sectie": "s"}}
+    with pytest.raises(ValidationError, match="direct_doen_zonder_beller"):
+        IntakeSignaal(**base, direct_doen="Laat de beller 112 bellen.")
+    with pytest.raises(ValidationError, match="spreekt van een beller"):
+        IntakeSignaal(**base, direct_doen="Laat de beller 112 bellen.", direct_doen_zonder_beller="De beller belt 112.")
+    signal = IntakeSignaal(**base, direct_doen="Laat de beller 112 bellen.", direct_doen_zonder_beller="Bel 112.")
+    assert signal.advice() == "Laat de beller 112 bellen." and signal.advice(on_a_call=False) == "Bel 112."

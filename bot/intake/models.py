@@ -47,6 +47,7 @@ else:
 # 'a|b' matches either word; '...' between two words lets up to three words pass
 _WORD_ALTS = r"[\w'-]+\*?(?:\|[\w'-]+\*?)*"
 _PHRASE = re.compile(rf"^{_WORD_ALTS}(?:(?: \.\.\.)? {_WORD_ALTS})*$", re.UNICODE)
+_CALLER = re.compile(r"\bbeller", re.IGNORECASE)  # "de beller", "bellers": a caller on the line
 
 
 class Vraag(Strict):
@@ -118,7 +119,10 @@ class IntakeSignaal(Entry):
     moeite_met: Optional[Short] = None  # 'moeite met <...>' wording for the kern
     steun: Optional[Short] = None  # wording for steun in the network
     niveau: Optional[DangerLevel] = None  # only for gevaar
-    direct_doen: Optional[Text] = None  # only for gevaar: what to do right now
+    direct_doen: Optional[Text] = None  # only for gevaar: what to do right now, said to a consultant on a call
+    # the same advice where no one is on the line (preparing a conversation with a parent or child): needed when
+    # ``direct_doen`` speaks of the caller (``advice``)
+    direct_doen_zonder_beller: Optional[Text] = None
     # phrases in which a trigger means something else ("dreigt te blijven zitten", "slaat het ontbijt over"): a
     # trigger inside such a phrase, in the same clause, does not count (bot/intake/signals.py)
     uitzonderingen: List[SignalWord] = []
@@ -149,6 +153,24 @@ class IntakeSignaal(Entry):
         if values.get("soort") == "gevaar" and not value:
             raise ValueError("een gevaarsignaal moet zeggen wat je nu doet (direct_doen)")
         return value
+
+    @validator("direct_doen_zonder_beller", always=True)
+    def advice_without_a_caller(cls, value, values):
+        """Where no one is on the line there is no caller: an advice that speaks of one needs its own wording."""
+        if value and values.get("soort") != "gevaar":
+            raise ValueError("alleen een gevaarsignaal heeft 'direct_doen_zonder_beller'")
+        if value and _CALLER.search(value):
+            raise ValueError("'direct_doen_zonder_beller' spreekt van een beller")
+        if not value and _CALLER.search(values.get("direct_doen") or ""):
+            raise ValueError("'direct_doen' spreekt van de beller: geef ook 'direct_doen_zonder_beller' voor waar "
+                             "niemand aan de lijn is (een gesprek voorbereiden)")
+        return value
+
+    def advice(self, on_a_call: bool = True) -> str:
+        """What to do right now: ``direct_doen`` for a consultant on a call (the intake), else the wording without a
+        caller (the preparation of a conversation), on one line."""
+        text = self.direct_doen if on_a_call else (self.direct_doen_zonder_beller or self.direct_doen)
+        return " ".join((text or "").split())
 
     @validator("niveau", always=True)
     def danger_needs_level(cls, value, values):

@@ -71,11 +71,13 @@ def format_question(view) -> str:
 INTAKE_THEN = "Daarna kun je de intake voortzetten met de volgende vraag, of 'stop' typen."
 
 
-def format_danger(signals, then: str = INTAKE_THEN) -> str:
-    """What to do right now, for each new danger signal (most urgent first), and what comes after (``then``)."""
+def format_danger(signals, then: str = INTAKE_THEN, on_a_call: bool = True) -> str:
+    """What to do right now, for each new danger signal (most urgent first), and what comes after (``then``).
+    ``on_a_call``: said to a consultant with a caller on the line; False where no one is on the line (the
+    preparation of a conversation), which gets the advice without a caller (``IntakeSignaal.advice``)."""
     order = {"acuut": 0, "suicide": 1, "veilig_thuis": 2}
     parts = ["Let op, eerst de veiligheid:"]
     for signal in sorted(signals, key=lambda s: order.get(s.niveau, 9)):
-        parts.append(f"- {signal.naam}: {' '.join(signal.direct_doen.split())}")
+        parts.append(f"- {signal.naam}: {signal.advice(on_a_call)}")
     parts.append(then)
     return "\n".join(parts)

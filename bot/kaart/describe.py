@@ -33,11 +33,14 @@ def werkgebied_tekst(service) -> str:
     return ", ".join(WERKGEBIEDEN[c] for c in service.werkgebied)
 
 
-def bereikbaarheid(service, org_website: Optional[str]) -> str:
+def bereikbaarheid(service, org_website: Optional[str], org_telefoon: Optional[str] = None) -> str:
+    """How to reach a service: its route, and its public channels, else those of its organisation (Veilig Thuis:
+    the organisation's national number)."""
     parts = [TOEGANG[t] for t in service.toegang]
     contact = []
-    if service.telefoon:
-        contact.append(f"telefoon {service.telefoon}")
+    telefoon = service.telefoon or org_telefoon
+    if telefoon:
+        contact.append(f"telefoon {telefoon}")
     if service.email:
         contact.append(f"e-mail {service.email}")
     website = service.website or org_website

@@ -19,7 +19,7 @@ def service_hit(doc: Doc, score: float, parts: Dict[str, float], waarom: str) ->
         organisatie=doc.org_name,
         beschrijving=service.beschrijving,
         voor_wie=voor_wie(service),
-        bereikbaarheid=bereikbaarheid(service, doc.org_website),
+        bereikbaarheid=bereikbaarheid(service, doc.org_website, doc.org_telefoon),
         links=service_links(service, doc.org_website),
         waarom=waarom,
         score=score,

@@ -21,6 +21,7 @@ class Doc:
     service: Any  # a KaartDienst
     org_name: str
     org_website: Optional[str]
+    org_telefoon: Optional[str]  # the organisation's public number, shown when the service has none
     areas: Set[str]  # expanded municipality codes; empty = unknown
     area_codes: Tuple[str, ...]
     length: int
@@ -61,7 +62,8 @@ class KaartIndex:
                 self.general.append(index)
             self.by_id[service.id] = index
             self.docs.append(
-                Doc(service, org_name, getattr(org, "website", None), areas, tuple(service.werkgebied), len(terms))
+                Doc(service, org_name, getattr(org, "website", None), getattr(org, "telefoon", None), areas,
+                    tuple(service.werkgebied), len(terms))
             )
             total += len(terms)
         self.avg_len = total / len(self.docs) if self.docs else 1.0

@@ -6,7 +6,7 @@ from typing import List
 
 from bot.kaart.hits import service_hit
 from bot.kaart.index import KaartIndex
-from bot.kaart.kinds import bekend, measure_only
+from bot.kaart.kinds import bekend, measure_only, verwijsbaar
 from bot.kaart.naming import names_entry, school_named
 from bot.kaart.question import QueryContext
 from bot.kaart.results import Hit
@@ -60,23 +60,45 @@ ONLY_ONE_WHY = ("Voor {theme} noemt de kaart hier alleen deze dienst; de bron ze
                 "je er terechtkomt, daarom staat ze na de diensten die je wel kunt bereiken. ")
 
 
-def only_entry_for_a_theme(index: KaartIndex, ctx: QueryContext, scored: List[Row], hits: List[Hit],
+MADE_FOR_WHY = ("Deze dienst is er speciaal voor {theme}; de bron zegt weinig over het aanbod en niet hoe je er "
+                "terechtkomt, daarom staat ze na de diensten die je wel kunt bereiken. ")
+
+
+def made_for(doc, theme: str) -> bool:
+    """A referable service made for this one theme only (Leerplicht for schoolverzuim), not a provider with this theme
+    among others, and with a known area (an entry the source names without saying where it works, such as a national
+    fund, is not known to be there for the family)."""
+    return list(doc.service.themas) == [theme] and bool(doc.areas) and verwijsbaar(doc.service)
+
+
+def thin_entry_for_a_theme(index: KaartIndex, ctx: QueryContext, scored: List[Row], hits: List[Hit],
                            limit: int) -> List[Hit]:
-    """A theme the question names that only an entry the source hardly describes has in the place (the search read
-    its broader theme too: ``themes.with_related_themes``; the entry is of tier 1) still shows that entry, right after
-    the first ``TOP``:
-    Bureau Halt for shoplifting in Eemnes came sixth, under services found for the broader theme (a user test). It
-    stays after the services a professional knows how to reach, as its tier says, and says why it is there."""
+    """A thin entry (tier 1: the source hardly describes it and gives no route) still shows, right after the first
+    ``TOP``, saying why it is there, when
+
+    - a theme the question names only it has in the place (the search read its broader theme too:
+      ``themes.with_related_themes``): Bureau Halt for shoplifting in Eemnes came sixth, under services found for the
+      broader theme (a user test); or
+    - it is made for the question's main theme alone (``made_for``) and is no provider of youth care, which the
+      municipality's way in chooses: Leerplicht for a pupil of 16 who wants to stop school in Hilversum came sixth,
+      under the youth health service and youth work, where a consultant expects it among the first (a user test).
+
+    It stays after the services a professional knows how to reach, as its tier says."""
     from bot.kaart.themes import widened
 
     shown = {hit.id for hit in hits}
-    for theme in widened(ctx.parsed.themas, ctx.themas).values():
+    reasons = {theme: ONLY_ONE_WHY for theme in widened(ctx.parsed.themas, ctx.themas).values()}
+    main = ctx.themas[0] if ctx.themas else None
+    if main is not None and main != "jeugdhulp" and main not in reasons:
+        reasons[main] = MADE_FOR_WHY
+    for theme, why in reasons.items():
         rows = sorted((row for row in scored if theme in row[2].service.themas
+                       and (why is ONLY_ONE_WHY or made_for(row[2], theme))
                        and tier_of(index, row[2].service, ctx) == 1), key=lambda row: (-row[0], row[1]))
         if not rows or rows[0][1] in shown:
             continue
         score, _, doc, parts, waarom = rows[0]
-        hit = service_hit(doc, score, parts, ONLY_ONE_WHY.format(theme=THEMAS[theme]) + waarom)
+        hit = service_hit(doc, score, parts, why.format(theme=THEMAS[theme]) + waarom)
         position = min(TOP, len(hits))
         hits = (hits[:position] + [hit] + hits[position:])[:limit]
         shown.add(hit.id)

@@ -31,7 +31,7 @@ from bot.kaart.index import KaartIndex, default_index, index_for
 from bot.kaart.naming import named_school_words
 from bot.kaart.query import parse_vraag
 from bot.kaart.question import question_context
-from bot.kaart.ranking import only_entry_for_a_theme, rank_hits, referral_first
+from bot.kaart.ranking import rank_hits, referral_first, thin_entry_for_a_theme
 from bot.kaart.result_message import explain_result
 from bot.kaart.results import Hit, Zoekresultaat
 from bot.kaart.routes import measure_route_first
@@ -97,7 +97,7 @@ def zoek(
     only_entrance = not hits
     # composing the top may move a named pilot up again; a referral still leads (docs/kaart.md: "nooit bovenaan")
     hits = referral_first(compose_top(index, ctx, hits, limit))
-    hits = only_entry_for_a_theme(index, ctx, scored, hits, limit)
+    hits = thin_entry_for_a_theme(index, ctx, scored, hits, limit)
     cutoff = scored[limit - 1][0] if len(scored) >= limit else float("-inf")
     names = [name for score, name in sorted(held_back, reverse=True) if score > cutoff]
 

@@ -142,7 +142,8 @@ def safety_first(text: str, told_before: Iterable[Optional[str]] = ()) -> Option
         return None
     earlier = {signal.id for told in told_before if told for signal in danger_in(told)}
     new = [signal for signal in found if signal.id not in earlier]
-    return format_danger(new, then=texts.text("na_gevaar")) if new else None
+    # no one is on the line while a professional prepares a conversation: the advice without a caller
+    return format_danger(new, then=texts.text("na_gevaar"), on_a_call=False) if new else None
 
 
 def step_turn(text: str, current: Optional[str], notes: Optional[Dict[str, str]], who: Optional[str]) -> StepTurn:
