@@ -209,6 +209,36 @@ def test_a_plain_denial_still_holds(intake_knowledge):
     assert danger_ids(intake_knowledge, "nee, als er ruzie is wordt er niet geslagen") == set()
 
 
+# found by a user test (session 20): without the comma the 'niet' of the clause before undid the signal, and "een klap
+# van hem" was no signal at all; typed without punctuation or capitals, as callers' words are noted down
+@pytest.mark.parametrize("text", [
+    "als ze niet luistert slaat hij haar", "ALS ZE NIET LUISTERT SLAAT HIJ HAAR", "Als ze niet luistert slaat hij haar",
+    "en als ze niet luistert dan slaat hij haar", "wanneer hij zijn zin niet krijgt dreigt hij",
+    "hij slaat haar als ze niet luistert", "soms krijgt ze een klap van hem", "Soms Krijgt Ze Een Klap Van Hem",
+    "ze kreeg een klap van haar vader", "ze krijgt een klap als ze niet luistert", "hij krijgt soms een pak slaag",
+    "als ze niet luistert krijgt ze een klap van hem",
+])
+def test_violence_is_a_signal_without_commas_or_capitals(intake_knowledge, text):
+    assert "gevaar_geweld" in danger_ids(intake_knowledge, text)
+
+
+@pytest.mark.parametrize("text", [
+    "hij slaat de deur dicht", "ze slaat haar ogen neer", "ze sloeg haar ogen neer en zei niks",
+    "als hij haar niet slaat gaat het wel", "als hij niet echt slaat", "ze krijgt geen klappen van hem",
+    "hij geeft haar nooit een klap", "hij heeft een klap van de molen gekregen", "de scheiding was een klap voor haar",
+])
+def test_hitting_in_another_sense_or_denied_is_no_alarm(intake_knowledge, text):
+    assert "gevaar_geweld" not in danger_ids(intake_knowledge, text)
+
+
+def test_violence_told_without_a_comma_interrupts_the_intake_and_the_chat(intake_knowledge):
+    intake = Intake(intake_knowledge)
+    state = intake.handle(intake.start().state, "moeder belt over haar dochter van 9, ze zijn net uit elkaar").state
+    turn = intake.handle(state, "als ze niet luistert slaat hij haar")
+    assert turn.kind == "gevaar" and "gevaar_geweld" in [signal.id for signal in turn.danger]
+    assert "huiselijk geweld" in (danger_message("soms krijgt ze een klap van hem, dochter van 7 uit Huizen") or "")
+
+
 @pytest.mark.parametrize("text", [
     "vader zei aan de telefoon dat hij er een eind aan maakt als hij de kinderen niet meer mag zien",  # a user test
     "moeder zegt dat ze er een einde aan wil maken",

@@ -79,3 +79,73 @@ def test_an_ordinary_rescue_keeps_the_general_tip():
     data = feedback.debrief(CHILD, engine.state, ZETTEN)
     assert "waarschuwing" not in data["valkuilen"][0]
     assert ZETTEN["redden"].tip in data["tips"]
+
+
+FORM_NAME = "Het kind in het midden zetten (een vorm van redden)"
+FORM_SIGNAL = "het kind vragen bij wie het liever woont"
+
+
+def _child_in_the_middle_session():
+    """A stored session (as ``bot.roleplay.session`` keeps it) with one acknowledgement and one turn read as the
+    child-in-the-middle form."""
+    from datetime import datetime
+    from types import SimpleNamespace
+
+    moves = {"Wat vervelend voor je.": Move(zet="erkennen", zekerheid=0.9),
+             "Bij wie woon je liever, bij papa of bij mama?": Move(zet="redden", zekerheid=1.0, signalen=[FORM_SIGNAL])}
+    engine = Engine(CHILD, classify=lambda text: moves[text], seed=0)
+    for text in moves:
+        engine.step(text)
+    engine.stop()
+    debrief = feedback.debrief(CHILD, engine.state, ZETTEN)
+    data = {"scenario": CHILD.id, "titel": CHILD.titel, "deelnemer": "Anna", "groep": "najaar",
+            "state": engine.state.to_dict(), "debrief": debrief}
+    return SimpleNamespace(pk=7, data=data, status="gestopt", created_at=datetime(2026, 12, 3, 9, 30),
+                           conversation_id=None, title=CHILD.titel)
+
+
+def test_the_debrief_names_the_form_the_trainee_used_not_plain_redden():
+    # found by a user test (session 20): the debrief said "was redden (valkuil)" for a child put in the middle
+    record = _child_in_the_middle_session()
+    data = record.data["debrief"]
+    item = data["valkuilen"][0]
+    assert item["zet"] == "redden" and item["naam"] == FORM_NAME and item["vorm"] == "kind-in-het-midden"
+    assert item["waarschuwing"].startswith(WARNING)
+    text = feedback.debrief_text(data, ZETTEN)
+    assert f"was {FORM_NAME.lower()}. {WARNING}" in text and "was redden" not in text
+    assert "Al je beurten (2): erkennen, het kind in het midden zetten." in text
+
+
+def test_the_trainer_pages_and_exports_name_the_form():
+    import io
+
+    from bot.roleplay.group import group_view, pitfall_text, render_group_page, write_group_csv
+    from bot.roleplay.report import session_view, transcript_text, write_csv
+    from bot.web import trainer_page
+
+    record = _child_in_the_middle_session()
+    html = trainer_page.sessions_page([record])
+    assert f"was {FORM_NAME}" in html  # the pitfall of the debrief
+    assert f"zet: {FORM_NAME}" in html and "zet: Redden (valkuil)" not in html  # the transcript
+    assert session_view(record).turns[1].zet == "kind-in-het-midden"
+    session = {"id": 7, "status": "gestopt", "created_at": record.created_at, **record.data}
+    assert feedback.session_pitfalls(record.data["state"]["turns"]) == [(2, "kind-in-het-midden")]
+    view = group_view([session], "najaar")
+    assert pitfall_text(view.deelnemers[0].sessies[0]) == f"{FORM_NAME} in beurt 2"
+    assert FORM_NAME in render_group_page([session], "najaar")
+    out = io.StringIO()
+    write_group_csv(view, out)
+    assert f"{FORM_NAME} in beurt 2" in out.getvalue()
+    out = io.StringIO()
+    write_csv([session], out)
+    assert out.getvalue().count(FORM_NAME) == 2  # the move and the pitfall of turn 2
+    assert f"zet: {FORM_NAME}" in transcript_text(session, ZETTEN)
+
+
+def test_a_plain_rescue_keeps_its_own_name_on_the_trainer_page():
+    from bot.roleplay.report import move_name
+
+    engine = Engine(CHILD, classify=lambda text: Move(zet="redden", signalen=["ik regel"]), seed=0)
+    engine.step("Ik regel wel dat je niet meer naar papa hoeft.")
+    assert feedback.session_pitfalls(engine.state.turns) == [(1, "redden")]
+    assert move_name(feedback.shown_move(engine.state.turns[0])) == ZETTEN["redden"].naam

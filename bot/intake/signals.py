@@ -6,7 +6,9 @@ word prefix). A match does not count when
 - one of the few words before it, in the same sentence, is a negation ('geen', 'niet', 'nooit', 'nee'), unless a
   'maar' comes in between: "nee, er wordt niet geslagen" is no signal, "nee, maar gisteren sloeg hij haar" is. A
   negation followed by 'of' is doubt, not a denial: "ik weet niet of hij haar slaat" and "niet zeker of" count; nor
-  is a negation in a subordinate clause before the trigger's clause ("als ze niet luistert, slaat hij haar");
+  is a negation in a subordinate clause before the trigger's clause ("als ze niet luistert, slaat hij haar", also
+  without the comma: "als ze niet luistert slaat hij haar", where the main clause starts with its verb and subject);
+- a negation stands among the words a '...' of the trigger lets in ("ze krijgt geen klappen van hem");
 - a denial follows it in the same sentence: a 'nee' a few words on ("slaan of zo, nee dat niet"), or a 'niet' or
   'nooit' within three words of the same clause ("hij slaat haar niet"), but not 'niet alleen', 'niet enkel' or
   'niet meer' ("hij slaat haar niet alleen, ..." is violence; "niet meer" tells it happened);
@@ -109,14 +111,27 @@ def _doubt(tokens: Sequence[str], negation: int, start: int) -> bool:
     return index < start and tokens[index] == "of"
 
 
+# subject pronouns: right after a finite verb they show a main clause with inversion ("... slaat hij haar")
+_SUBJECTS = frozenset({"hij", "ze", "zij", "je", "jij", "u", "ik", "we", "wij", "jullie", "men"})
+
+
 def _in_subclause_before(text: _Text, negation: int, start: int) -> bool:
-    """The negation lies in a subordinate clause before the trigger's clause: "als ze niet luistert, slaat hij haar"."""
-    if text.clause[negation] == text.clause[start]:
-        return False
+    """The negation lies in a subordinate clause before the trigger's main clause: "als ze niet luistert, slaat hij
+    haar", also without the comma ("als ze niet luistert slaat hij haar", "wanneer hij zijn zin niet krijgt dreigt
+    hij"): a subordinator stands before the negation in its clause ("en als ze niet ..."), and after the negation
+    and the subordinate clause's own verb the main clause starts with its finite verb and then its subject
+    (inversion, ``_SUBJECTS``), at or before the trigger. "als hij haar niet slaat, ..." keeps its negation: the
+    trigger is the subordinate clause's verb."""
     first = negation
     while first > 0 and text.clause[first - 1] == text.clause[negation]:
         first -= 1
-    return text.words[first] in _SUBORDINATORS
+    tokens = text.words
+    if not any(tokens[index] in _SUBORDINATORS for index in range(first, negation)):
+        return False
+    if text.clause[negation] != text.clause[start]:
+        return True
+    return any(tokens[verb] not in _CLAUSE_WORDS and tokens[verb + 1] in _SUBJECTS
+               for verb in range(negation + 2, start + 1) if verb + 1 < len(tokens))
 
 
 def _negated(text: _Text, start: int) -> bool:
@@ -130,10 +145,19 @@ def _negated(text: _Text, start: int) -> bool:
     return False
 
 
+def _negated_inside(text: _Text, start: int, end: int) -> bool:
+    """A negation among the words a '...' of the trigger lets in: "ze krijgt geen klappen van hem", "hij geeft haar
+    nooit een klap" (not 'niet alleen', 'niet meer' ...)."""
+    tokens = text.words
+    return any(tokens[index] in NEGATIONS and tokens[index + 1] not in _NOT_A_DENIAL_AFTER
+               for index in range(start + 1, end))
+
+
 def _denied_after(text: _Text, end: int) -> bool:
     """A denial shortly after the trigger, in the same sentence (see the module text)."""
     tokens = text.words
-    other_clause = False  # a clause word came between: 'niet' no longer belongs to the trigger
+    # a clause word came between (or ends the trigger: "krijgt ... klap als"): 'niet' no longer belongs to the trigger
+    other_clause = tokens[end] in _CLAUSE_WORDS
     for index in range(end + 1, min(len(tokens), end + 1 + DENIAL_NEE)):
         if text.sentence[index] != text.sentence[end] or tokens[index] == "maar":
             return False
@@ -186,7 +210,7 @@ def _counts(text: _Text, tokens: Sequence[Token], phrase: str, exceptions: Seque
     niet brengt, sta ik niet voor mezelf in")."""
     negative = any(word in NEGATIONS for word in _split_phrase(phrase))
     return any(
-        (negative or not _negated(text, start))
+        (negative or not (_negated(text, start) or _negated_inside(text, start, end)))
         and not _denied_after(text, end)
         and not any(low <= start and end <= high for low, high in exceptions)
         for start, end in find_all(tokens, _pattern(phrase))

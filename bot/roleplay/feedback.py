@@ -60,15 +60,53 @@ def hint_text(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> str:
     return f"Hint: {h['naam']} zou nu helpen. {h['reden']}\nBijvoorbeeld: \"{h['voorbeeld']}\""
 
 
-def form_warning(turn, pitfall: Optional[str] = None) -> Optional[str]:
-    """The own warning of the pitfall form the turn was read as (``bot.steps.pitfall_forms``: a child put in the
-    middle of the parents), from the signal the move reader stored; None for any other turn."""
+def _field(turn: Any, key: str) -> Any:
+    """A field of a turn as the engine keeps it (``Turn``) or as stored (a dict)."""
+    return turn.get(key) if isinstance(turn, dict) else getattr(turn, key, None)
+
+
+def turn_form(turn: Any, pitfall: Optional[str] = None) -> Optional[Any]:
+    """The pitfall form (``bot.steps.pitfall_forms``: a child put in the middle of the parents) the turn was read as,
+    from the signal the move reader stored, when it is a form of ``pitfall`` (default: the turn's main move); None for
+    any other turn. Turns as the engine keeps them or as stored dicts."""
     from bot.steps.pitfall_forms import form_of_signals
 
-    form = form_of_signals(getattr(turn, "signalen", None) or [])
-    if form is None or form.valkuil != (pitfall or turn.zet):
+    form = form_of_signals(_field(turn, "signalen") or [])
+    if form is None or form.valkuil != (pitfall or _field(turn, "zet")):
         return None
-    return " ".join(form.waarschuwing.split())
+    return form
+
+
+def form_warning(turn, pitfall: Optional[str] = None) -> Optional[str]:
+    """The own warning of the pitfall form the turn was read as (``turn_form``); None for any other turn."""
+    form = turn_form(turn, pitfall)
+    return " ".join(form.waarschuwing.split()) if form is not None else None
+
+
+def form_name(form: Any, zetten: Dict[str, Zet]) -> str:
+    """A pitfall form by its own name and the pitfall it is a form of: 'Het kind in het midden zetten (een vorm van
+    redden)'."""
+    return f"{form.naam} (een vorm van {_name(form.valkuil, zetten).split(' (')[0].lower()})"
+
+
+def shown_move(turn: Any, move: Optional[str] = None) -> Optional[str]:
+    """The move of a turn (default its main move) as the debrief and the trainers' pages name it: the id of the pitfall
+    form the turn was read as (its name is the form's own, ``move_names``), else the move itself."""
+    move = move or _field(turn, "zet")
+    form = turn_form(turn, move) if move in PITFALLS else None
+    return form.id if form is not None else move
+
+
+def move_names(zetten: Optional[Dict[str, Zet]] = None) -> Dict[str, str]:
+    """Move id -> Dutch name ('Erkennen', 'Redden (valkuil)'), and pitfall form id -> the form's name (``form_name``):
+    the one table of names for the debrief, the trainers' pages and their exports."""
+    from bot.knowledge.loader import get_knowledge
+    from bot.roleplay import catalog
+
+    zetten = zetten if zetten is not None else catalog.moves()
+    names = {key: zet.naam for key, zet in zetten.items()}
+    names.update({form.id: form_name(form, zetten) for form in get_knowledge().all("valkuil_vorm")})
+    return names
 
 
 def turn_line(turn, zetten: Dict[str, Zet]) -> str:
@@ -84,7 +122,9 @@ def turn_line(turn, zetten: Dict[str, Zet]) -> str:
     if getattr(turn, "onzeker", False):
         reason = (f"Ik twijfelde hoe ik dit moest lezen (zekerheid {turn.zekerheid:.0%}); daarom werd je "
                   "gesprekspartner niet bozer en bleef de spanning gelijk.")
-    return (f"Beurt {turn.nr}: \"{_quote(turn.tekst)}\" → {_name(turn.zet, zetten)} "
+    form = turn_form(turn)
+    name = form_name(form, zetten) if form is not None else _name(turn.zet, zetten)
+    return (f"Beurt {turn.nr}: \"{_quote(turn.tekst)}\" → {name} "
             f"(spanning {turn.spanning_voor} → {turn.spanning_na}). {reason}").strip()
 
 
@@ -164,24 +204,21 @@ def turn_pitfall(turn: Any) -> Optional[str]:
     step (``zetten``); None for a turn without one and for a forgiven uncertain read (``onzeker``). Turns as the engine
     keeps them or as stored dicts. The one rule for the debrief, the group view and its CSV, and ``rustpunt groep``
     (a user test saw the group overview list a forgiven read and miss a pitfall beside a step)."""
-    def get(key: str) -> Any:
-        return turn.get(key) if isinstance(turn, dict) else getattr(turn, key, None)
-
-    if get("onzeker"):
+    if _field(turn, "onzeker"):
         return None
-    if get("zet") in PITFALLS:
-        return str(get("zet"))
-    return next((str(move) for move in get("zetten") or [] if move in PITFALLS), None)
+    if _field(turn, "zet") in PITFALLS:
+        return str(_field(turn, "zet"))
+    return next((str(move) for move in _field(turn, "zetten") or [] if move in PITFALLS), None)
 
 
 def session_pitfalls(turns: Sequence[Any]) -> List[Tuple[int, str]]:
-    """(turn number, pitfall) of every turn that held one (``turn_pitfall``), in order."""
+    """(turn number, pitfall) of every turn that held one (``turn_pitfall``), in order; a turn read as a pitfall form
+    gives the form's id (``shown_move``), so the trainers' pages name the form the trainee used."""
     found = []
     for turn in turns:
         pitfall = turn_pitfall(turn)
         if pitfall:
-            number = turn.get("nr") if isinstance(turn, dict) else getattr(turn, "nr", 0)
-            found.append((int(number or 0), pitfall))
+            found.append((int(_field(turn, "nr") or 0), str(shown_move(turn, pitfall))))
     return found
 
 
@@ -214,9 +251,10 @@ def debrief(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> Dict[st
                 "naast": turn.zet if turn.zet in STEPS else None,
                 "valkuilzin": getattr(turn, "valkuilzin", None),  # the sentence that carried it (several sentences)
             }
-            warning = form_warning(turn, pitfall)
-            if warning:  # a pitfall form's own warning (a child put in the middle of the parents)
-                item["waarschuwing"] = warning
+            form = turn_form(turn, pitfall)
+            if form is not None:  # a pitfall form (a child put in the middle): its own name and warning
+                item.update(naam=form_name(form, zetten), vorm=form.id,
+                            waarschuwing=" ".join(form.waarschuwing.split()))
             pitfalls.append(item)
     return {
         "scenario": scenario.id,
@@ -261,7 +299,10 @@ def debrief_text(data: Dict[str, Any], zetten: Dict[str, Zet]) -> str:
     order = " → ".join(_name(m, zetten) for m in data["stappen_volgorde"]) or "geen van de zes stappen"
     lines.append(f"Stappen die je zette, in volgorde: {order}.")
     forgiven = {item["beurt"] for item in data.get("twijfel") or [] if item.get("vergeven")}
-    sequence = ", ".join(_name(m, zetten).split(" (")[0].lower() + (FORGIVEN_MARK if nr in forgiven else "")
+    # a turn read as a pitfall form by the form's own name ("het kind in het midden zetten"), not the plain pitfall
+    forms = {item["beurt"]: item["naam"] for item in data["valkuilen"] if item.get("vorm") and not item.get("naast")}
+    sequence = ", ".join(forms.get(nr, _name(m, zetten)).split(" (")[0].lower()
+                         + (FORGIVEN_MARK if nr in forgiven else "")
                          for nr, m in enumerate(data["zetten_volgorde"], start=1))
     lines.append(f"Al je beurten ({data['beurten']}): {sequence}.")
     if data["ontbrekende_stappen"]:

@@ -24,7 +24,7 @@ from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from bot import status
 from bot.local_time import SORTABLE_FORMAT, dutch_day, dutch_time_text
-from bot.roleplay import catalog
+from bot.roleplay import feedback
 from bot.roleplay.engine import moves_of
 from bot.roleplay.feedback import session_pitfalls
 from bot.roleplay.models import MAX_TENSION, STEPS
@@ -257,9 +257,10 @@ def pitfall_text(row: SessionRow, names: Optional[Dict[str, str]] = None) -> str
 
 
 def move_names() -> Dict[str, str]:
-    """Move id -> Dutch name ('Erkennen', 'Redden (valkuil)'); empty when the knowledge cannot be read (ids then)."""
+    """Move id -> Dutch name ('Erkennen', 'Redden (valkuil)'), a pitfall form's id -> the form's name
+    (``feedback.move_names``); empty when the knowledge cannot be read (ids then)."""
     try:
-        return {k: v.naam for k, v in catalog.moves().items()}
+        return feedback.move_names()
     except Exception:  # the names are a nicety; the page works with the ids
         return {}
 

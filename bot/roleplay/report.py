@@ -13,7 +13,7 @@ from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from bot import status
 from bot.local_time import SORTABLE_FORMAT, dutch_time_text
-from bot.roleplay.feedback import turn_pitfall
+from bot.roleplay.feedback import move_names, shown_move, turn_pitfall
 from bot.roleplay.models import MOVES, STEPS
 from bot.roleplay.retry import attempts_for_debrief, attempts_text, latest_turns
 from bot.wording import decimal, ordinal
@@ -36,7 +36,7 @@ def transcript_text(session: Dict[str, Any], zetten: Dict[str, Any]) -> str:
         "",
     ]
     for turn in _turns(session):
-        name = zetten[turn["zet"]].naam if turn["zet"] in zetten else turn["zet"]
+        name = move_names(zetten).get(str(shown_move(turn)), turn["zet"])  # a pitfall form by its own name
         lines.append(f"[{turn['nr']}] Jij: {turn['tekst']}")
         lines.append(f"    zet: {name} | spanning {turn['spanning_voor']} → {turn['spanning_na']} | rol: {turn['rol']}")
         lines.append(f"    Antwoord: {turn['antwoord']}")
@@ -96,8 +96,8 @@ def write_csv(sessions: Iterable[Dict[str, Any]], out) -> int:
                 "deelnemer": session.get("deelnemer") or "", "groep": session.get("groep") or "",
                 "scenario": session.get("titel") or session.get("scenario"),
                 "status": status.ENDING_NAMES.get(session.get("status") or "", session.get("status") or ""),
-                "beurt": turn["nr"], "zet": move_name(turn["zet"]),
-                "valkuil": move_name(pitfall) if (pitfall := turn_pitfall(turn)) else "",  # as the debrief says
+                "beurt": turn["nr"], "zet": move_name(shown_move(turn)),  # a pitfall form by its own name
+                "valkuil": move_name(shown_move(turn, pitfall)) if (pitfall := turn_pitfall(turn)) else "",
                 "zekerheid": decimal(sure, 2) if isinstance(sure, (int, float)) else sure,
                 "spanning_voor": turn["spanning_voor"], "spanning_na": turn["spanning_na"], "rol": turn["rol"],
                 "tekst": turn["tekst"], "antwoord": turn["antwoord"],
@@ -288,14 +288,13 @@ def _pitfall(item: Any) -> PitfallView:
 
 
 def move_name(move: Any) -> Any:
-    """A move id by its name for the trainers' page; other values (and unreadable names) as they are."""
+    """A move id (or a pitfall form's id, ``feedback.shown_move``) by its name for the trainers' page; other values
+    (and unreadable names) as they are."""
     try:
-        from bot.roleplay import catalog
-
-        zet = catalog.moves().get(str(move))
+        names = move_names()
     except Exception:  # the names are a nicety; the page works with the ids
         return move
-    return zet.naam if zet is not None else move
+    return names.get(str(move), move)
 
 
 def debrief_rows(debrief: Dict[str, Any]) -> List[DebriefRow]:
@@ -410,7 +409,7 @@ def turn_view(turn: Any) -> TurnView:
         if "spanning_voor" in turn or "spanning_na" in turn:
             tension = (turn.get("spanning_voor", "?"), turn.get("spanning_na", "?"))
         return TurnView("engine", tekst=turn.get("tekst", ""), antwoord=turn.get("antwoord") or "",
-                        rol=str(turn.get("rol") or ""), zet=turn.get("zet") or "", spanning=tension)
+                        rol=str(turn.get("rol") or ""), zet=shown_move(turn) or "", spanning=tension)
     if isinstance(turn, dict):
         extra = tuple((k, v) for k, v in turn.items() if k not in SPEAKER_KEYS + TEXT_KEYS)
         return TurnView("line", tekst=_first(turn, TEXT_KEYS), spreker=_first(turn, SPEAKER_KEYS), extra=extra[:10])

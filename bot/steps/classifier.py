@@ -64,6 +64,11 @@ Rules read the parts of a sentence before the model decides (explainable, per cl
 - **What the professional cannot do is realiteit** (``_OWN_LIMIT``): "dat heb ik niet in mijn macht", "dat zou ik wel
   willen, maar dat kan ik niet", "ik heb geen invloed op wat je ex doet"; the model read "ik ... willen" as redden
   (0.96). Not when the same sentence offers something after all ("maar ik kan wel je moeder bellen").
+- **Naming the other's worry back is erkennen** (``_names_worry``): "U vraagt zich af of het ooit nog goed komt met uw
+  kinderen.", "je vraagt je af of je ze nog terugziet", "u maakt zich zorgen dat ...", "u bent bang dat ...", "je
+  twijfelt of ...", "ik hoor dat u zich afvraagt of ..."; the model read the worry's content (realiteit, redden,
+  inhoud). Not the professional's own wondering ("ik vraag me af of u niet beter ..."), a judgement of the worry ("u
+  maakt zich zorgen om niks") or advice in the same sentence (also a later clause the model reads as a pitfall).
 - **Pushing the cup back is opties** (``_CUP``): the workbook's tool of the options step ("ik schuif dit kopje naar u
   terug: hoe let u zelf op ...?") gives a task back; the model read it as redden (0.51) or dynamiek. Not when the
   model is sure the sentence takes the task over (a pitfall from ``SURE_PITFALL``).
@@ -440,12 +445,7 @@ def _gives_room(sentence: str, prediction: textclass.Prediction) -> Optional[tex
 # je, zeg je?": more than eight words) and not a question about what someone said ("Wat zegt u dan?").
 _REFLECTION = re.compile(
     r"^\W*(?:(?:en|ja|nou|dus|oké|zo)\W+)*(?:\S+\s+){0,7}\S+,\s+(?:zeg (?:je|jij)|zegt u|zei (?:je|jij|u)|"
-    r"hoor ik (?:je|jou|u)(?: zeggen)?)\W*$"
-    # the other's worry named back ("En Marianne, jij maakt je gewoon echt zorgen om haar."; not "je maakt je te veel
-    # zorgen", a judgement): the model read the intensifier "gewoon" as advice (redden, 0.94)
-    r"|^\W*(?:(?:en|ja|nou|dus|oké|zo)\W+)*(?:\w+,\s+)?(?:jij|je|u)\s+maakt\s+(?:je|jezelf|zich|u)\s+"
-    r"(?:(?:gewoon|echt|heel|erg|zo|veel|ook|best|nogal|oprecht|enorm|flink)\s+)*zorgen"
-    r"(?:\s+(?:om|over)(?:\s+\w+){1,3})?\W*$",
+    r"hoor ik (?:je|jou|u)(?: zeggen)?)\W*$",
     re.IGNORECASE,
 )
 REFLECTION = "woorden teruggeven"  # the feature of such a read
@@ -457,6 +457,86 @@ def _reflects(sentence: str, prediction: textclass.Prediction) -> Optional[textc
     if _sure_of("erkennen", prediction) or not _REFLECTION.match(sentence.strip()):
         return None
     return _cued("erkennen", prediction, REFLECTION)
+
+
+# The other's worry, doubt or fear named back: "U vraagt zich af of het ooit nog goed komt met uw kinderen.", "je vraagt
+# je af of je ze nog terugziet", "u maakt zich zorgen dat ...", "u bent bang dat ...", "je twijfelt of ...", "ik hoor
+# dat u zich afvraagt of ...". The workbook's erkennen: naming what the other worries about. The model read the worry's
+# content (realiteit 0.58-0.81, redden 0.53-0.72, inhoud 0.73) and an angry father ended the talk (a user test,
+# session 20). The subject is the other (u, je, jij, jullie), first ("u vraagt zich af"), after a lead word ("dus vraagt
+# u zich af") or in a clause after what the professional hears ("ik merk dat je twijfelt of"); a question that opens
+# with the verb ("Maakt u zich zorgen?") is left to the model. Not the professional's own wondering ("Ik vraag me af of
+# u niet beter ..."), not a judgement of the worry or advice in the same sentence (``_WORRY_NOT_NAMED``), and not when
+# a later clause of the sentence reads as a pitfall ("..., nou, bel gewoon een advocaat").
+_YOU = r"(?:u|je|jij|jullie)"
+_SELF = r"(?:zich|u|uzelf|je|jezelf|jullie)"
+_FEW = r"(?:\w+\s+){0,3}?"
+_WORRY_MAIN = (  # the verb after its subject: "u vraagt zich (soms) af", "je maakt je (grote) zorgen", "u bent bang"
+    rf"{_YOU}\s+(?:(?:vraagt|vraag|vragen)\s+{_SELF}\s+{_FEW}af\b|(?:maakt|maak|maken)\s+{_SELF}\s+{_FEW}zorgen\b"
+    rf"|(?:bent|ben|zijn)\s+{_FEW}(?:bang|ongerust|benauwd)\b|(?:twijfelt|twijfel|twijfelen|piekert|pieker|piekeren)\b"
+    rf"|(?:zit|zitten)\s+{_FEW}(?:erover|er\s+{_FEW}over)\s+in\b)"
+)
+_WORRY_INVERTED = (  # the verb before its subject, after a lead word: "dus vraagt u zich af", "soms bent u bang"
+    rf"(?:(?:vraagt|vraag|vragen)\s+{_YOU}\s+{_SELF}\s+{_FEW}af\b|(?:maakt|maak|maken)\s+{_YOU}\s+{_SELF}\s+{_FEW}"
+    rf"zorgen\b|(?:bent|ben|zijn)\s+{_YOU}\s+{_FEW}(?:bang|ongerust|benauwd)\b|(?:twijfelt|twijfel|twijfelen)\s+{_YOU}\b)"
+)
+# the verb last, in a clause after what the professional hears: "dat u zich afvraagt", "dat je twijfelt"
+_WORRY_CLAUSE = (
+    rf"(?:dat|alsof)\s+{_YOU}\s+(?:{_SELF}\s+{_FEW}(?:afvraagt|afvraag|afvragen|zorgen\s+maakt|zorgen\s+maken)"
+    rf"|{_FEW}(?:bang|ongerust|benauwd)\s+(?:bent|zijn)|{_FEW}(?:twijfelt|twijfelen|piekert|piekeren))\b"
+)
+_WORRY_OPENER = r"^\W*(?:(?:en|ja|nou|dus|oké|zo|maar|hm+|eh+|ah|oh)\W+)*(?:[\w'-]+,\s+)?"
+_NAMED_WORRY = re.compile(
+    _WORRY_OPENER + rf"(?:(?P<main>{_WORRY_MAIN})"
+    rf"|(?:dus|dan|soms|misschien|volgens mij|eigenlijk|ook|nu|vaak|al)\s+(?P<inverted>{_WORRY_INVERTED})"
+    rf"|(?:ik\s+(?:hoor|merk|zie|snap|begrijp|denk|vermoed|proef|voel)|ik\s+kan\s+me\s+(?:\w+\s+)?voorstellen"
+    rf"|het\s+(?:klinkt|lijkt))\s+(?:\w+\s+){{0,3}}?(?P<clause>{_WORRY_CLAUSE}))",
+    re.IGNORECASE,
+)
+# A judgement of the worry in its verb phrase: "je maakt je te veel zorgen", "u bent niet bang dat ...", "u maakt zich
+# onnodig zorgen" ("je maakt je gewoon echt zorgen om haar" names it).
+_WORRY_JUDGED = re.compile(r"\b(?:niet|geen|nooit|te|teveel|onnodig|overdreven)\b", re.IGNORECASE)
+# Advice or a judgement after it in the same sentence: "... maar ...", "... toch ...", "gewoon", "beter", the
+# professional's own voice ("..., ik zou ...", "als ik u was"), "dan moet u ...", "om niks", and wondering with the
+# other about a third's motives ("je vraagt je af waarom ze dat doet", "hoe iemand zo kan zijn").
+_WORRY_NOT_NAMED = re.compile(
+    r"\b(?:te|teveel|onnodig|overdreven|overdrijft|overdrijven|ik|mij|me|mijn|maar|toch|gewoon|beter|waarom)\b"
+    r"|\b(?:voor|om)\s+(?:niks|niets)\b|\b(?:dan|moet|moeten|kunt|kun|zou|zal)\s+(?:u|je|jij|jullie)\b"
+    r"|\bhoe\s+(?:iemand|ze|zij|hij|die|mensen)\s+(?:\w+\s+){0,2}?(?:zo|kan|kon|durft|durfde)\b",
+    re.IGNORECASE,
+)
+NAMED_WORRY = "zorg of twijfel van de ander benoemd"  # the feature of such a read
+
+
+def _worry_named(sentence: str) -> Optional[str]:
+    """What follows the verb phrase when the sentence names the other's worry, doubt or fear back (``_NAMED_WORRY``)
+    without judging it in that phrase (``_WORRY_JUDGED``) or advice after it (``_WORRY_NOT_NAMED``); None otherwise."""
+    text = " ".join(sentence.split())
+    found = _NAMED_WORRY.match(text)
+    if not found:
+        return None
+    phrase = found.group("main") or found.group("inverted") or found.group("clause") or ""
+    rest = text[found.end():]
+    return None if _WORRY_JUDGED.search(phrase) or _WORRY_NOT_NAMED.search(rest) else rest
+
+
+def names_the_worry(sentence: str) -> bool:
+    """The sentence names the other's worry, doubt or fear back ("u vraagt zich af of ...", "je twijfelt of ...")."""
+    return _worry_named(sentence) is not None
+
+
+def _names_worry(sentence: str, prediction: textclass.Prediction,
+                 model: textclass.Classifier) -> Optional[textclass.Prediction]:
+    """A sentence that names the other's worry back (``_worry_named``) is erkennen, read from the cue (``_cued``); not
+    when a later clause after the worry alone reads as a pitfall (advice after the reflection)."""
+    rest = None if _sure_of("erkennen", prediction) else _worry_named(sentence)
+    if rest is None:
+        return None
+    for begin, end in _clauses(rest, 0, len(rest))[1:]:  # the first one is what the other worries about
+        later = model.predict(rest[begin:end].strip(), n_features=8)
+        if later.label in PITFALL_IDS and later.confidence >= PITFALL_FLAG:
+            return None
+    return _cued("erkennen", prediction, NAMED_WORRY)
 
 
 # What the professional cannot do or has no power over, said as a plain statement ("dat heb ik niet in mijn macht",
@@ -912,7 +992,8 @@ def _read_parts(text: str, model: textclass.Classifier) -> List[Tuple[Part, text
                     prediction = _own_step_question(sentence, prediction, model) or prediction
                     prediction = _no_verdict(sentence, prediction) or prediction
                     prediction = _gives_room(sentence, prediction) or _reflects(sentence, prediction) \
-                        or _names_own_limit(sentence, prediction) or prediction
+                        or _names_worry(sentence, prediction, model) or _names_own_limit(sentence, prediction) \
+                        or prediction
                     prediction = _offers_to_act(sentence, prediction) or _announces_advice(sentence, prediction) \
                         or _stops_the_talk(sentence, prediction) or prediction
                     prediction = _meeting_proposal(sentence, prediction) or _pushes_the_cup(sentence, prediction) \
