@@ -41,7 +41,7 @@ from actions.steps import ActionVoorbereidenWelkeStap
 from bot.commands import HINT, is_forget_request, whole_message
 from bot.intake.danger import danger_message
 from bot.kaart.dialog import VORIGE_VRAAG, lees, onthoud, vorige_vraag_opnieuw
-from bot.language import looks_dutch
+from bot.language import looks_dutch, without_noise
 from bot.privacy.forget import HOW_TO_FORGET
 from bot.roles.request import is_role_request
 from bot.steps import navigation
@@ -56,7 +56,8 @@ class ActionOnzekerBericht(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
-        text = (tracker.latest_message.get("text") or "").strip()
+        # markup or an injection string around the question ("<script>...</script> zoon 14 spijbelt huizen"): the words
+        text = without_noise((tracker.latest_message.get("text") or "").strip())
         previous = remembered_question(tracker)
         answered = True
         remembered: List[Dict[Text, Any]] = []

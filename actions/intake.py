@@ -17,7 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.forms import FormValidation
-from actions.kaart import answer_in_between, asks_the_kaart
+from actions.kaart import answer_in_between
 from bot.intake.callbacks import (
     CallbackError,
     names_the_callee,
@@ -30,7 +30,7 @@ from bot.intake.export import export_text
 from bot.intake.listen import ASPECT_NAMES, NO_ANSWER_WHO, says_no_subject, says_nothing
 from bot.intake.opening import tells_the_story
 from bot.intake.questions import find_set, format_danger, format_question, format_set, set_names
-from bot.intake.session import STATUS_BUSY, STATUS_DONE, STATUS_STOPPED, Intake, IntakeError
+from bot.intake.session import KAART_QUESTION, STATUS_BUSY, STATUS_DONE, STATUS_STOPPED, Intake, IntakeError
 from bot.intake.summary import build_summary, format_summary, store_summary
 from bot.knowledge.loader import get_knowledge
 from bot.knowledge.texts import Texts
@@ -124,14 +124,14 @@ class ValidateIntakeForm(FormValidation):
         if intake is None or not isinstance(state, dict):
             dispatcher.utter_message(text=TEXTS.text("niet_beschikbaar"))
             return {ANSWER_SLOT: STATUS_STOPPED, STATE_SLOT: None}
-        if asks_the_kaart(str(value or "")):  # the consultant asks the kaart mid-call: no answer of the caller
-            answer_in_between(dispatcher, tracker, str(value))
-            return {ANSWER_SLOT: None, STATE_SLOT: state}
         try:
             turn = intake.handle(state, str(value or ""))
         except IntakeError:
             dispatcher.utter_message(text=TEXTS.text("niet_beschikbaar"))
             return {ANSWER_SLOT: STATUS_STOPPED, STATE_SLOT: None}
+        if turn.kind == KAART_QUESTION:  # the consultant asks the kaart mid-call: answered, the question stays open
+            answer_in_between(dispatcher, tracker, str(value), context=intake.told(turn.state))
+            return {ANSWER_SLOT: None, STATE_SLOT: turn.state}
         if turn.danger:
             dispatcher.utter_message(text=format_danger(turn.danger))
         for line in listening_notes(turn):

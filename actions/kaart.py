@@ -3,8 +3,7 @@ remembered (slot ``kaart_vorige_vraag``), so a message after the results that on
 Blaricum?") searches it again there (``bot.kaart.dialog.vorige_vraag_opnieuw``)."""
 from __future__ import annotations
 
-import re
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Sequence, Text
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -21,9 +20,11 @@ from bot.kaart.dialog import (
     aanvullen,
     alleen_de_kaart,
     lees,
+    met_context,
     ontbreekt,
     onthoud,
     vorige_vraag_opnieuw,
+    vraagt_de_kaart,
     zoektekst,
 )
 from bot.kaart.query import parse_vraag
@@ -53,24 +54,22 @@ def is_kaart_question(text: str) -> bool:
     return bool((parsed.gemeente or parsed.buiten_regio) and parsed.themas)
 
 
-# A question where or to whom a family can go ("waar kan een gezin in Bussum terecht met ...?", "wie helpt ...?")
-_ASKS_WHERE = re.compile(
-    r"^\W*(?:(?:en|maar|oké|ok|nou|hoi|trouwens)\W+)*(?:waar\b.*\b(?:terecht|naartoe|heen)\b"
-    r"|wie\b.*\b(?:helpt|kan helpen|kunnen helpen)\b|welke (?:organisatie|instantie|dienst|hulpverlener)"
-    r"|(?:is|zijn) er\b.*\b(?:hulp|aanbod|"
-    r"organisaties?|instanties?)\b.*\b(?:voor|bij|in)\b|naar wie\b.*\bverwijzen)", re.IGNORECASE)
-
-
 def asks_the_kaart(text: str) -> bool:
-    """A question to the sociale kaart typed in the middle of another task (the intake, the preparation): it asks
-    where or to whom to go, with a place and a problem. A user test saw it stored as the caller's answer."""
-    question = (text or "").strip()
-    return question.endswith("?") and bool(_ASKS_WHERE.search(question)) and is_kaart_question(question)
+    """A question to the sociale kaart typed in the middle of another task (the intake, the preparation): where or to
+    whom to go, with a place and a problem, or a question about referring (``bot.kaart.dialog.vraagt_de_kaart``). A
+    user test saw it stored as the caller's answer."""
+    return vraagt_de_kaart(text)
 
 
-def answer_in_between(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> None:
-    """Answer a kaart question asked during another task (``asks_the_kaart``), then say the task goes on."""
-    search_and_show(dispatcher, text, lees(text, (tracker.latest_message or {}).get("entities", [])))
+def answer_in_between(dispatcher: CollectingDispatcher, tracker: Tracker, text: str,
+                      context: Sequence[str] = ()) -> None:
+    """Answer a kaart question asked during another task (``asks_the_kaart``), then say the task goes on. A place or
+    a problem the question leaves out ("waar kan ik haar naar verwijzen?") comes from ``context``: what the task
+    already holds (the caller's answers)."""
+    slots, used = met_context(text, lees(text, (tracker.latest_message or {}).get("entities", [])), context)
+    if used:
+        dispatcher.utter_message(text=messages.uit_de_taak(used))
+    search_and_show(dispatcher, text, slots)
     dispatcher.utter_message(text=messages.TUSSENDOOR)
 
 

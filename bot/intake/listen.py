@@ -176,7 +176,10 @@ def answers_own_question(question_key: str, text: str) -> bool:
 def listen(question_key: str, text: str, safety: bool = False,
            is_danger: Optional[Callable[[str], bool]] = None) -> Tuple[List[Filed], bool]:
     """The pieces of ``text`` that belong to other aspects than the asked one, and whether the
-    answer stays with the asked question (False only when every clause clearly belongs elsewhere).
+    answer stays with the asked question: not when every clause clearly belongs elsewhere, and at an open question
+    (but the kern, the wish and what was tried: ``TAKES_ANYTHING``) not when the clauses that tell nothing else miss
+    the question's own cue ("hij zegt buikpijn te hebben elke ochtend, dan wil hij niet naar school" does not tell
+    who is in the family). An answer that stays open loses nothing: it is filed whole under its first aspect.
     A safety question (``safety``) is open, but an answer that only tells about other things ("oma helpt soms, en
     de buurvrouw") does not answer it: it stays open, so no safety answer is lost. A clause about danger ("er is
     niemand nu in gevaar") is no steun at a safety question, and a danger remark (``is_danger``: "laatst zei ze dat
@@ -200,8 +203,23 @@ def listen(question_key: str, text: str, safety: bool = False,
             filed.append(Filed(aspect, clause))
     if safety and filed:  # only the clauses that tell nothing else can answer it, and only with a word that does
         return filed, any(_SAFETY_ANSWER.search(simplify(clause)) for clause in own)
-    keeps = not filed or not elsewhere_only or answers_own_question(question_key, text)
+    if not filed or question_key in TAKES_ANYTHING:
+        return filed, True
+    own_cue = OWN_CUES.get(question_key)
+    if own_aspect is None:  # an open question keeps only what told nothing else, with its own cue if it has one
+        keeps = bool(own) and (own_cue is None or bool(re.search(own_cue, simplify(" ".join(own)))))
+    else:
+        keeps = not elsewhere_only
+    if not keeps and own:  # nothing of the answer is lost: the first aspect it was filed under gets all of it
+        filed[0] = Filed(filed[0].aspect, text.strip())
     return filed, keeps
+
+
+# Open questions whose answer is whatever the caller says, also when it tells about other aspects too ("sinds de
+# scheiding gaat het mis" answers "waar belt u over?"). Every other question stays open when the answer only told
+# about other aspects (a user test: "oma woont in naarden die helpt wel" stood under "Hoe gaat het overleggen over de
+# kinderen?" in the summary, and "hij zegt buikpijn te hebben elke ochtend, ..." under "Wie horen er bij het gezin?").
+TAKES_ANYTHING = frozenset({"algemeen.kern", "algemeen.wens", "algemeen.eerder_geprobeerd"})
 
 
 _ABOUT_DANGER = re.compile(r"\b(?:gevaar\w*|veilig|onveilig)\b")
@@ -214,6 +232,18 @@ _SAFETY_ANSWER = re.compile(
     r"sla\w*|sloeg\w*|geslagen|duw\w*|geduwd|dreig\w*|gedreigd|schop\w*|geschopt|mishandel\w*|geweld\w*|knijp\w*|"
     r"gooi\w*|gegooid|pijn|bang|angst\w*|onveilig|veilig|gevaar\w*|politie|blauwe plek\w*)\b"
 )
+
+
+# A 'ja' that makes less of what was asked ("ja ze hebben wel eens ruzie" to "wordt er vaak hard ruzie gemaakt?"): no
+# plain yes to the question (a user test: it became "ouders maken hard ruzie" and a complex divorce in the summary)
+_TONED_DOWN = re.compile(
+    r"\b(?:wel ?eens|soms|af en toe|een enkele keer|enkele keer|een keertje|zelden"
+    r"|niet (?:zo |heel |erg )?(?:vaak|hard)|valt (?:wel )?mee|niet meer dan (?:normaal|anderen)|(?:heel )?normaal)\b")
+
+
+def tones_down(text: str) -> bool:
+    """The answer makes less of what the question asked: 'wel eens', 'soms', 'af en toe', 'niet zo vaak', 'valt mee'."""
+    return bool(_TONED_DOWN.search(simplify(text)))
 
 
 # An answer to a safety question that does not answer it ("weet ik niet", "dat wil hij niet zeggen", "geen idee"): it

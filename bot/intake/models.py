@@ -183,8 +183,9 @@ class IntakeSignaal(Entry):
 
 class IntakeRouteregel(Entry):
     """When which route fits. A rule matches when at least one signal of each kind in
-    ``als_soorten`` is found (all kinds needed), at least one of ``als_een_van`` (if given), and no
-    signal of a kind in ``niet_als``. ``standaard: true`` rules apply only when nothing else matched."""
+    ``als_soorten`` is found (all kinds needed; ``min_signalen`` distinct ones, not counting the signals in
+    ``niet_tellen``), at least one of ``als_een_van`` (if given), and no signal of a kind in ``niet_als``.
+    ``standaard: true`` rules apply only when nothing else matched."""
 
     route: Route
     titel: Short
@@ -194,6 +195,8 @@ class IntakeRouteregel(Entry):
     als_een_van: List[SignalKind] = []
     als_niveau: Optional[DangerLevel] = None
     min_signalen: SignalCount = 1  # how many distinct signals of als_soorten are needed
+    # signals (ids) that do not count toward min_signalen: being divorced is no sign of a complex divorce
+    niet_tellen: List[Text] = []
     niet_als: List[SignalKind] = []
     standaard: bool = False
     kaart_zoekterm: Optional[Short] = None  # query for the sociale kaart
@@ -212,6 +215,11 @@ class IntakeRouteregel(Entry):
                 if kind not in kinds_present:
                     where = knowledge.files[("intake_routeregel", rule.id)]
                     problems.append(Problem(where, rule.id, "als_soorten", f"geen enkel signaal van soort '{kind}'"))
+            signals = knowledge.entries.get("intake_signaal", {})
+            for signal_id in rule.niet_tellen:
+                if signal_id not in signals:
+                    where = knowledge.files[("intake_routeregel", rule.id)]
+                    problems.append(Problem(where, rule.id, "niet_tellen", f"geen signaal met id '{signal_id}'"))
         return problems
 
     @validator("standaard")

@@ -80,3 +80,29 @@ def caller_of(text: str) -> Optional[str]:
     if about:
         return PARENT if about.group("own") else OTHER
     return None
+
+
+# A clear request for the guided intake: someone on the line or calling, or the intake itself by name. A role-play
+# line after the role-play ended ("ik bel hem vandaag nog en zeg dat hij zich moet gedragen", a user test) has none
+# of these: the model read it as the start of an intake and stored it as the caller's first answer.
+_ASKS_FOR_AN_INTAKE = re.compile(
+    r"\b(?:aan de (?:lijn|telefoon)|op de lijn|(?:in )?(?:een |het )?telefoongesprek|telefonisch\w*|beller\w*"
+    r"|(?:er )?belt\b|(?:er )?belde\b|bellen (?:met|over)\b(?! (?:hem|haar|ze|zij|hen)\b)"
+    r"|intake\w*|vraagverheldering\w*|hulpvraag\w*|doorvragen|uitvragen|aanmelding\w*"
+    r"|wat (?:moet|kan|zal) ik (?:hem |haar |ze )?(?:vragen|nog vragen))"
+)
+_I_CALL = re.compile(r"\b(?:ik|wij|we) (?:bel|belde|bellen|ga (?:\w+ )?bellen)\b")
+
+
+def asks_for_an_intake(text: str) -> bool:
+    """Does the message ask for the guided intake? Someone is on the line or calls ("ik heb een moeder aan de lijn",
+    "er belt een vader", "een oma belt over ..."), or the message names the intake ("vraagverheldering", "ik wil een
+    intake doen", "help me doorvragen tot de kern van de hulpvraag"). The consultant calling someone ("ik bel hem
+    vandaag nog") is no caller on the line."""
+    plain = simplify(text or "")
+    found = [m.group(0) for m in _ASKS_FOR_AN_INTAKE.finditer(plain)]
+    if not found:
+        return False
+    if all(word.strip().startswith(("belt", "belde", "er belt", "er belde", "bellen")) for word in found):
+        return not _I_CALL.search(plain)  # "ik bel hem en zeg dat ...": the consultant calls, no one is on the line
+    return True

@@ -26,7 +26,7 @@ def _matches(rule: IntakeRouteregel, kinds: Dict[str, List[str]], levels: set) -
     if rule.als_niveau and rule.als_niveau not in levels:
         return False
     for kind in rule.als_soorten:
-        if len(kinds.get(kind, [])) < rule.min_signalen:
+        if len([signal for signal in kinds.get(kind, []) if signal not in rule.niet_tellen]) < rule.min_signalen:
             return False
     if rule.als_een_van and not any(kinds.get(kind) for kind in rule.als_een_van):
         return False
@@ -53,7 +53,7 @@ def advise(
         grounds = []
         for hit in hits:
             signal = signals.get(hit.signal_id)
-            if signal and hit.soort in relevant and signal.naam not in grounds:
+            if signal and hit.soort in relevant and signal.naam not in grounds and signal.id not in rule.niet_tellen:
                 if rule.als_niveau and hit.soort == "gevaar" and signal.niveau != rule.als_niveau:
                     continue
                 grounds.append(signal.naam)

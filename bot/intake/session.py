@@ -13,7 +13,7 @@ from typing import Dict, List, Optional, Tuple
 
 from bot import commands, status
 from bot.intake import deidentify, opening
-from bot.intake.listen import ASPECT_KEYS, KEY_ASPECTS, evades, listen, no_answer_kind
+from bot.intake.listen import ASPECT_KEYS, KEY_ASPECTS, evades, listen, no_answer_kind, tones_down
 from bot.intake.models import IntakePlan, IntakeSignaal, PlanStap, Vraag, Vragenset
 from bot.intake.signals import Hit, danger_hits, find_signals, is_affirmative
 from bot.text import simplify
@@ -50,7 +50,7 @@ class Turn:
     """What happened with one input, and what to show next."""
 
     state: dict
-    kind: str  # vraag | gevaar | leeg | begin | klaar | gestopt
+    kind: str  # vraag | gevaar | leeg | begin | klaar | gestopt | uitleg | kaartvraag | geen_antwoord | vergeten
     question: Optional[QuestionView] = None
     danger: List[IntakeSignaal] = field(default_factory=list)
     masked_note: str = ""
@@ -84,6 +84,20 @@ MAX_QUESTION_WORDS = 14
 def asks_about_the_question(text: str) -> bool:
     """A short question of the consultant to Rustpunt about the intake question (see ``_ASKS_US``)."""
     return len(text.split()) <= MAX_QUESTION_WORDS and bool(_ASKS_US.match(text.strip()))
+
+
+KAART_QUESTION = "kaartvraag"
+
+
+def asks_the_kaart(text: str) -> bool:
+    """A question of the consultant to the sociale kaart ("welke organisaties zijn er in hilversum voor
+    schoolverzuim", "waar kan ik haar naar verwijzen?"): no answer of the caller, whatever question is open (a user
+    test saw such questions stored as the answer to the safety questions, and "Veiligheid: uitgevraagd")."""
+    try:
+        from bot.kaart.dialog import vraagt_de_kaart  # lazy: the kaart is optional for the intake
+    except Exception:  # the kaart is optional for the intake
+        return False
+    return vraagt_de_kaart(text)
 
 
 class Intake:
@@ -158,6 +172,13 @@ class Intake:
         unclear = state.get("unclear") or []
         return [(self._asked(step, state), state["answers"][self._key(step)]) for step in self.plan.stappen
                 if self._key(step) in unclear and self._key(step) in state["answers"] and self._applies(step, state)]
+
+    def told(self, state: dict) -> List[str]:
+        """Everything the caller told so far (masked), the first question's answer first: the context for a kaart
+        question asked during the intake."""
+        keys = [self._key(step) for step in self.plan.stappen]
+        filed = [piece for entries in (state.get("filed") or {}).values() for piece, _ in entries]
+        return [state["answers"][key] for key in keys if key in state["answers"]] + filed
 
     def other_answers(self, state: dict, shown: Tuple[str, ...]) -> List[Tuple[str, str]]:
         """(question, answer) for every answered question whose key is not in ``shown``, in the plan's order."""
@@ -247,6 +268,8 @@ class Intake:
             return Turn(state=state, kind="vergeten", question=self.view(state))
         if asks_about_the_question(text or ""):  # the consultant asks Rustpunt, the caller said nothing new
             return Turn(state=state, kind="uitleg", question=self.view(state))
+        if asks_the_kaart(text or ""):  # "waar kan ik haar naar verwijzen?": a question to Rustpunt, the question
+            return Turn(state=state, kind=KAART_QUESTION, question=self.view(state))  # stays open, asked again
         return self._answer(state, (text or "").strip()[:MAX_ANSWER])
 
     def _answer(self, state: dict, text: str) -> Turn:
@@ -263,7 +286,8 @@ class Intake:
             state["beller"] = opening.caller_of(text)  # "juf Marieke belt over een leerling": not the parent
         if question.gevaar_signaal:  # "nee, er is niemand in gevaar" tells who is in danger, not who helps
             hits = [hit for hit in hits if hit.soort != "weinig_steun"]
-        if question.signaal_bij_ja and is_affirmative(text):
+        if question.signaal_bij_ja and is_affirmative(text) and (question.gevaar_signaal or not tones_down(text)):
+            # "ja, wel eens" to "vaak hard ruzie?" is no plain yes; at a safety question every 'ja' counts
             # a plain 'ja' counts as the question's signal: a danger on a safety question (unless the
             # answer already named one), an ordinary signal otherwise (it never interrupts)
             named = any(h.soort == "gevaar" for h in hits) if question.gevaar_signaal else \

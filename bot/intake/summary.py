@@ -9,7 +9,7 @@ from typing import Callable, Dict, List, Optional
 
 from bot import status
 from bot.intake import deidentify
-from bot.intake.listen import age_of, kern_from_words, place_of
+from bot.intake.listen import age_of, kern_from_words, place_of, says_nothing
 from bot.intake.opening import without_opening
 from bot.intake.route import Advice, advise
 from bot.intake.session import DEFAULT_PLAN, Intake
@@ -146,8 +146,11 @@ def build_summary(state: dict, knowledge, gemeente: Optional[str] = None, search
     aspects = {}
     for name, key in ASPECTS:
         pieces = ([answers[key]] if key in answers else []) + [text for text, _ in filed.get(key, [])]
-        if pieces:
-            aspects[name] = "; ".join(dict.fromkeys(pieces))
+        told = [piece for piece in pieces if not says_nothing(piece)]
+        if told:
+            aspects[name] = "; ".join(dict.fromkeys(told))
+        elif pieces:  # "weet ik niet" to the question for a recent example tells nothing of the aard (a user test)
+            aspects[name] = f"geen antwoord (de beller zei: '{pieces[0]}')"
         elif key in skipped:
             aspects[name] = "overgeslagen"
         else:

@@ -243,3 +243,49 @@ def vorige_vraag_opnieuw(vorige: Optional[str], text: Optional[str]) -> Optional
     if place is not None:
         return vraag, {**slots, "kaart_gemeente": place}
     return vraag, {**slots, "kaart_leeftijd": age}
+
+
+# A question to Rustpunt where or to whom to refer a family, typed in the middle of another task (the intake, the
+# preparation): "waar kan een gezin in Bussum terecht met schoolverzuim?", "welke organisaties zijn er in hilversum
+# voor schoolverzuim", "waar kan ik haar naar verwijzen?", "wie kan helpen bij schulden in Huizen". Only at the start
+# of the message (after a filler), so a caller's words ("waar ze terecht kan weet ze niet") are no question to us.
+_ASKS_WHERE = re.compile(
+    r"^\W*(?:(?:en|maar|oke|ok|nou|hoi|trouwens|even|eh|uh|zeg|sorry|vraagje|vraag)\W+)*(?:"
+    r"waar\b.*\b(?:terecht|naartoe|heen|(?:door)?verwijzen|verwijs|aankloppen)\b"
+    r"|(?:naar |bij )?wie\b.*\b(?:helpt|helpen|kan helpen|kunnen helpen|(?:door)?verwijzen|verwijs|inschakelen)\b"
+    r"|welke (?:organisaties?|instanties?|instellingen?|diensten?|hulpverleners?|hulp|aanbod|voorzieningen)\b"
+    r"|(?:is|zijn) er\b.*\b(?:hulp|aanbod|organisaties?|instanties?|voorzieningen)\b.*\b(?:voor|bij|in)\b"
+    r"|(?:naar|bij) welke\b.*\b(?:(?:door)?verwijzen|verwijs|terecht)\b)")
+# Words that make it a question about referring even without a place or a problem: the task fills those in
+_REFERRAL = re.compile(
+    r"\b(?:(?:door)?verwijzen|verwijs|(?:organisaties?|instanties?|instellingen?|diensten?|hulpverleners?|"
+    r"voorzieningen)\b|wie (?:kan|kunnen) (?:er )?(?:helpen|ondersteunen) (?:bij|met))")
+
+
+def vraagt_de_kaart(text: Optional[str]) -> bool:
+    """A question to the sociale kaart typed in the middle of another task: it starts by asking where or to whom a
+    family can go, and names a place and a problem the kaart knows or asks about referring ("waar kan ik haar naar
+    verwijzen?"). Never the caller's answer (user tests: "welke organisaties zijn er in hilversum voor
+    schoolverzuim" was stored as the answer to the question whether anyone is hit at home)."""
+    question = " ".join((text or "").split())
+    plain = simplify(question)
+    if not question or not _ASKS_WHERE.search(plain):
+        return False
+    if _REFERRAL.search(plain):
+        return True
+    parsed = parse_vraag(question)
+    return bool((parsed.gemeente or parsed.buiten_regio) and parsed.themas)
+
+
+def met_context(text: str, slots: Dict[str, object], context: Iterable[str]) -> Tuple[Dict[str, object], List[str]]:
+    """Fill the place and the problem a question asked during a task leaves out ("waar kan ik haar naar
+    verwijzen?") from what the task already holds (the caller's answers, the situation): the slots to search with and
+    the names of what was filled in ('plaats', 'probleem')."""
+    told = [part for part in context if part]
+    if not told or not ontbreekt(slots.get("kaart_gemeente"), slots.get("kaart_thema")):  # type: ignore[arg-type]
+        return slots, []
+    extra = lees(". ".join(told))
+    filled = aanvullen(slots, extra)
+    used = [name for key, name in (("kaart_gemeente", "plaats"), ("kaart_thema", "probleem"))
+            if slots.get(key) is None and filled.get(key) is not None]
+    return filled, used

@@ -102,3 +102,8 @@ TUSSENDOOR = ("Dat was een vraag aan de sociale kaart; het antwoord staat hierbo
               "genoteerd. We gaan verder waar we waren.")
 NOG_EEN = ("Wil je nog iets opzoeken? Stel een nieuwe vraag, noem alleen een andere plaats om dezelfde vraag daar te "
           "zoeken (bijvoorbeeld 'en in Huizen?'), of typ 'menu'.")
+
+
+def uit_de_taak(used: List[str]) -> str:
+    """A question asked during a task left out the place or the problem: the search took it from the task."""
+    return f"Je vraag noemde geen {' en geen '.join(used)}; ik gebruik wat de beller al vertelde."

@@ -15,6 +15,10 @@ A message that names only a child and its age ("zoon 15", "meisje van 14") start
 user test) while "dochter 13" started the kaart, which then asks for the problem and the place. Inside a task the
 task's form still takes the message first (a loop goes before rules).
 
+The intake's intent likewise needs a clear request for an intake (someone on the line, "intake", "vraagverheldering"):
+after a role-play ended, a practice line ("ik bel hem vandaag nog en zeg dat hij zich moet gedragen") started an
+intake and became the caller's first answer (a user test).
+
 A request to forget ("vergeet mij", "vergeet alles wat ik over mevrouw De Wit heb ingetypt") has no intent of its
 own; the model read such messages as the menu or help. ``CommandIntentGuard`` makes it ``nlu_fallback``, whose action
 explains how to wipe the conversation; inside a role-play or a task the form reads it as the same request.
@@ -25,12 +29,14 @@ import logging
 from typing import Any, Dict, List, Text
 
 from bot.commands import is_forget_request, is_stop_request
+from bot.intake.opening import asks_for_an_intake
 from bot.kaart.query import only_a_child
 from bot.language import looks_dutch, words
 
 logger = logging.getLogger(__name__)
 
 STOP_INTENT = "stop"
+INTAKE_INTENT = "start_vraagverheldering"  # only on a clear request (``bot.intake.opening.asks_for_an_intake``)
 KAART_INTENT = "kaart_zoek"  # a kaart question: the kaart's form reads it (actions/kaart.py)
 MIN_FOREIGN_WORDS = 3  # "ok thanks" or "sorry" is no message in another language
 
@@ -73,15 +79,22 @@ if GraphComponent is not None:
                 if intent.get(INTENT_NAME_KEY) not in (KAART_INTENT, "start_kaart") and only_a_child(text) is not None:
                     _make_sure(message, KAART_INTENT)
                     continue
-                if intent.get(INTENT_NAME_KEY) != STOP_INTENT or is_stop_request(text):
-                    continue
-                ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) != STOP_INTENT]
-                logger.info("NLU: a stop intent on a message that does not ask to stop; next: %s",
-                            ranking[0][INTENT_NAME_KEY] if ranking else "none")
-                message.set(INTENT, ranking[0] if ranking else {INTENT_NAME_KEY: FALLBACK_INTENT, "confidence": 1.0},
-                            add_to_output=True)
-                message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+                name = intent.get(INTENT_NAME_KEY)
+                if (name == STOP_INTENT and not is_stop_request(text)) or (
+                        name == INTAKE_INTENT and not asks_for_an_intake(text)):
+                    _give_way(message, name, text)
             return messages
+
+    def _give_way(message: Message, name: Text, text: Text) -> None:
+        """The intent ``name`` was not asked for: the next intent of the ranking (the fallback when none), and never
+        the intake's without a request for an intake."""
+        unasked = {name} if asks_for_an_intake(text) else {name, INTAKE_INTENT}
+        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) not in unasked]
+        logger.info("NLU: intent %s on a message that does not ask for it; next: %s", name,
+                    ranking[0][INTENT_NAME_KEY] if ranking else "none")
+        message.set(INTENT, ranking[0] if ranking else {INTENT_NAME_KEY: FALLBACK_INTENT, "confidence": 1.0},
+                    add_to_output=True)
+        message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
 
     def _make_sure(message: Message, name: Text) -> None:
         """``name`` becomes the message's intent for certain, at the head of the ranking."""
