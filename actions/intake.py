@@ -24,7 +24,6 @@ from bot.intake.callbacks import (
     register,
     remember_contact,
     stored_when,
-    unreadable,
 )
 from bot.intake.export import export_text
 from bot.intake.listen import ASPECT_NAMES, NO_ANSWER_WHO, says_no_subject, says_nothing
@@ -34,6 +33,7 @@ from bot.intake.session import KAART_QUESTION, STATUS_BUSY, STATUS_DONE, STATUS_
 from bot.intake.summary import build_summary, format_summary, store_summary
 from bot.knowledge.loader import get_knowledge
 from bot.knowledge.texts import Texts
+from bot.language import unreadable
 from bot.privacy.crypto import KeyFileError
 from bot.privacy.forget import HOW_TO_FORGET
 
@@ -145,6 +145,8 @@ class ValidateIntakeForm(FormValidation):
         elif turn.kind == "uitleg" and turn.question is not None:
             dispatcher.utter_message(text=TEXTS.text("uitleg_vraag", doel=turn.question.doel,
                                                      doorvraag=turn.question.doorvraag))
+        elif turn.kind == "onleesbaar":  # emoji, random letters, another language: asked again, nothing noted
+            dispatcher.utter_message(text=TEXTS.text(f"antwoord_{turn.no_answer}"))
         elif turn.kind == "geen_antwoord":
             dispatcher.utter_message(text=TEXTS.text("geen_antwoord_wie" if turn.no_answer == NO_ANSWER_WHO
                                                      else "geen_antwoord_veiligheid"))
@@ -282,7 +284,7 @@ class ValidateTerugbelForm(FormValidation):
         text = str(value or "")
         why = unreadable(text) if text.strip() and not says_nothing(text) else None
         if why:  # "😭😭😭", "asdfghjkl", an English sentence: asked again, in Dutch
-            dispatcher.utter_message(text=TEXTS.text(f"terugbel_{why}"))
+            dispatcher.utter_message(text=TEXTS.text(f"antwoord_{why}"))
             return {slot: None}
         if says_nothing(text) or (slot == "terugbel_waarover" and text.strip() and says_no_subject(text)):
             dispatcher.utter_message(text=TEXTS.text(slot + "_vaag"))

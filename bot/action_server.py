@@ -6,6 +6,8 @@ loaded once: the knowledge files, the step, role and invitation recognisers stor
 masker (``bot.privacy.masking.warm_up``). With
 ``ACTION_SERVER_SANIC_WORKERS`` > 1 Sanic forks its workers after this, so each worker starts warm
 and shares the loaded models copy-on-write. ``make run`` and the systemd unit start it this way.
+With ``RUSTPUNT_RASA_TOKEN`` set, the server answers only requests that carry it (Rasa sends it; see
+``bot.rasa_runtime.http_guard``): no other program on the machine, and no web page, can run an action.
 """
 from __future__ import annotations
 
@@ -74,8 +76,17 @@ def main(argv: Optional[List[str]] = None) -> None:
     seconds = warm_up()
     log.info("Warm-up done in %.1f s; starting the action server with %s worker(s)",
              seconds, os.environ["ACTION_SERVER_SANIC_WORKERS"])
+    from rasa_sdk import endpoint
     from rasa_sdk.__main__ import main as sdk_main
 
+    from bot.rasa_runtime.http_guard import action_token, guard_action_app
+
+    create_app = endpoint.create_app
+
+    def create_guarded_app(*args, **kwargs):  # only Rasa, with the token, may run an action (http_guard)
+        return guard_action_app(create_app(*args, **kwargs), action_token())
+
+    endpoint.create_app = create_guarded_app
     sys.argv = [sys.argv[0]] + list(sys.argv[1:] if argv is None else argv)
     sdk_main()
 

@@ -8,7 +8,7 @@ Dutch reason around ``looks_dutch``. ``looks_like_key_mashing`` tells letters ty
 from __future__ import annotations
 
 import re
-from typing import List
+from typing import List, Optional
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -121,3 +121,28 @@ def looks_like_key_mashing(text: str) -> bool:
     long_words = [word.lower() for word in _CAPITALS.findall(text or "")
                   if len(word) >= _MIN_LETTERS and not word.isupper()]
     return bool(long_words) and all(_mashed(word) for word in long_words)
+
+
+NO_WORDS = "geen_woorden"
+KEY_MASHING = "onleesbaar"
+NOT_DUTCH = "niet_nederlands"
+MARKUP = "opmaak"
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]", re.UNICODE)
+# an HTML/XML tag ("<script>", "</b>", "<img src=x>"): pasted code or a test of the page, never what a caller said
+_TAG = re.compile(r"<\s*/?\s*[a-z][a-z0-9-]*(?:\s[^<>]*)?/?\s*>", re.IGNORECASE)
+
+
+def unreadable(text: Optional[str]) -> Optional[str]:
+    """Why a typed answer cannot be noted: no letter or digit at all ("😭😭😭", "!!!", a zero-width space), letters
+    typed at random ("asdfghjkl"), markup ("<script>alert(1)</script>") or not Dutch ("Hi, I have a mother on the
+    phone"); None when it can ("ja 👍", "12", "zoon < 12"). Used for the
+    answers of the call-back form and of the intake (user tests: an emoji was stored as who calls back, and as the
+    answer to the intake's safety question "is er iemand in direct gevaar?")."""
+    text = text or ""
+    if not _LETTER_OR_DIGIT.search(text):
+        return NO_WORDS
+    if looks_like_key_mashing(text):
+        return KEY_MASHING
+    if _TAG.search(text):
+        return MARKUP
+    return None if not words(text) or looks_dutch(text) else NOT_DUTCH  # digits alone ("14:00", "12") are fine

@@ -8,6 +8,9 @@ everywhere:
 - Rasa's telemetry is off;
 - the HTTP API token comes from ``RUSTPUNT_RASA_TOKEN`` and is handed to Rasa inside the process,
   so it never shows up in the process list (``ps``) the way ``--auth-token`` on the command line would;
+  the channel webhooks and the action server ask for the same token (``bot.rasa_runtime.http_guard``); ``rasa
+  shell`` takes the token of the running ``make run`` (``var/rasa_token``) or one of its own, which its console
+  sends along;
 - the patches of ``bot.rasa_runtime`` are installed before Rasa starts: action responses checked
   with a prebuilt JSON-schema validator, a message-length bound on every channel, a Dutch message
   (and no lost or derailed turn) when the action server, database or Redis is down, and an HTTP
@@ -18,12 +21,18 @@ everywhere:
 from __future__ import annotations
 
 import os
+import secrets
 import sys
 from typing import List, Mapping, Optional
 
 TOKEN_ENV = "RUSTPUNT_RASA_TOKEN"
+TOKEN_FILE = "rasa_token"  # in the data folder (0600): the token of the running 'make run', for 'make shell' and tools
 DEBUG_ENV = "RUSTPUNT_DEBUG_LOGS"
 DEBUG_FLAGS = frozenset({"--debug", "-vv"})
+NO_TOKEN_WARNING = (
+    "Let op: RUSTPUNT_RASA_TOKEN is niet gezet, dus Rasa's HTTP-API en het REST-kanaal antwoorden iedereen op deze "
+    "machine die een gespreks-id kent. 'make run' zet een token; zet het zelf als je Rasa los start."
+)
 DEBUG_REFUSAL = (
     "Rasa start niet met debuglogs: die bevatten letterlijk wat ouders, kinderen en bellers typten. "
     "Alleen met verzonnen testgegevens: zet RUSTPUNT_DEBUG_LOGS=ja en start opnieuw."
@@ -37,13 +46,40 @@ def prepare_environment() -> None:
 
 
 def rasa_arguments(argv: List[str], env: Optional[Mapping[str, str]] = None) -> List[str]:
-    """``argv`` plus ``--auth-token`` from the environment for ``run`` when an API is enabled."""
+    """``argv`` plus ``--auth-token`` from the environment for ``run`` and ``shell``."""
     env = os.environ if env is None else env
     token = (env.get(TOKEN_ENV) or "").strip()
     args = list(argv)
-    if args[:1] == ["run"] and not any(a == "--auth-token" or a.startswith("--auth-token=") for a in args) and token:
+    given = any(a == "--auth-token" or a.startswith("--auth-token=") for a in args)
+    if args[:1] in (["run"], ["shell"]) and not given and token:
         args.append(f"--auth-token={token}")  # one argument: a token may start with '-' (token_urlsafe)
     return args
+
+
+def running_token(env: Optional[Mapping[str, str]] = None) -> str:
+    """``RUSTPUNT_RASA_TOKEN``, else the token ``make run`` wrote for this user in the data folder, else ''.
+    The file is as private as the databases next to it: whoever can read it can read the conversations anyway."""
+    env = os.environ if env is None else env
+    token = (env.get(TOKEN_ENV) or "").strip()
+    if token:
+        return token
+    from bot.paths import var_dir
+
+    try:
+        return (var_dir() / TOKEN_FILE).read_text(encoding="utf-8").strip()
+    except OSError:
+        return ""
+
+
+def with_token(url: str, token: Optional[str] = None, env: Optional[Mapping[str, str]] = None) -> str:
+    """``url`` with ``token=`` (``token``, else :func:`running_token`) added to its query, when there is a token:
+    what a client of Rasa's API or channel webhooks sends (``bot.rasa_runtime.http_guard``)."""
+    token = (token if token is not None else running_token(env)).strip()
+    if not token:
+        return url
+    from urllib.parse import urlencode
+
+    return url + ("&" if "?" in url else "?") + urlencode({"token": token})
 
 
 def debug_refusal(argv: List[str], env: Optional[Mapping[str, str]] = None) -> Optional[str]:
@@ -62,6 +98,12 @@ def main(argv: Optional[List[str]] = None) -> None:
         print(refusal, file=sys.stderr)
         raise SystemExit(2)
     prepare_environment()
+    if argv[:1] == ["shell"] and not (os.environ.get(TOKEN_ENV) or "").strip():
+        # the token of the running 'make run' (its action server asks for it), else one for this session only;
+        # the console sends it along
+        os.environ[TOKEN_ENV] = running_token() or secrets.token_urlsafe(32)
+    if argv[:1] == ["run"] and not (os.environ.get(TOKEN_ENV) or "").strip():
+        print(NO_TOKEN_WARNING, file=sys.stderr)
     args = rasa_arguments(argv)
     sys.argv = ["rasa", *args]
     from bot.rasa_runtime import install_all

@@ -16,6 +16,9 @@ if [ -z "${RUSTPUNT_RASA_TOKEN:-}" ]; then
   RUSTPUNT_RASA_TOKEN=$(.venv/bin/python -c "import secrets; print(secrets.token_urlsafe(32))")
 fi
 export RUSTPUNT_RASA_TOKEN
+# 'make shell' and 'rustpunt meet' find it here (this user only, like the databases next to it)
+token_file="${RUSTPUNT_VAR_DIR:-var}/rasa_token"
+(umask 077 && printf '%s\n' "$RUSTPUNT_RASA_TOKEN" > "$token_file")
 
 if ! .venv/bin/rustpunt kennis laad; then
   echo "De kennisbestanden bevatten fouten (zie hierboven). Los ze op en start opnieuw." >&2
@@ -51,6 +54,7 @@ stop_all() {
   echo "Rustpunt wordt gestopt ..."
   kill -TERM "$supervisor" 2>/dev/null || true
   wait "$supervisor" 2>/dev/null || true
+  rm -f "$token_file"
   echo "Gestopt."
 }
 trap stop_all INT TERM EXIT
@@ -79,7 +83,8 @@ cat <<MSG
 Rustpunt is klaar (opgestart in $(( $(date +%s) - began )) s).
   - Webpagina:      http://localhost:$RUSTPUNT_WEB_PORT
   - In de terminal: make shell   (in een tweede terminal)
-  - REST:           POST http://localhost:$RUSTPUNT_RASA_PORT/webhooks/rest/webhook  {"sender": "jij", "message": "hallo"}
+  - REST:           POST http://localhost:$RUSTPUNT_RASA_PORT/webhooks/rest/webhook?token=<RUSTPUNT_RASA_TOKEN>
+                    {"sender": "jij", "message": "hallo"}  (alleen met het token: zie ${RUSTPUNT_VAR_DIR:-var}/rasa_token)
 Een onderdeel dat stopt, wordt vanzelf opnieuw gestart (zie var/logs/supervisor.log).
 Logboeken staan in var/logs/. Stoppen: Ctrl-C.
 MSG

@@ -321,10 +321,10 @@ async def test_a_callback_time_or_caller_of_only_ok_is_asked_again():
 
 
 @pytest.mark.parametrize("answer, reason", [
-    ("😭😭😭", "terugbel_geen_woorden"), ("🙈👍", "terugbel_geen_woorden"), ("!!!", "terugbel_geen_woorden"),
-    ("asdfghjkl", "terugbel_onleesbaar"), ("sdfsdf qwerty", "terugbel_onleesbaar"),
-    ("Hi, I have a mother on the phone about her son", "terugbel_niet_nederlands"),
-    ("Can you call her back tomorrow?", "terugbel_niet_nederlands"),
+    ("😭😭😭", "antwoord_geen_woorden"), ("🙈👍", "antwoord_geen_woorden"), ("!!!", "antwoord_geen_woorden"),
+    ("asdfghjkl", "antwoord_onleesbaar"), ("sdfsdf qwerty", "antwoord_onleesbaar"),
+    ("Hi, I have a mother on the phone about her son", "antwoord_niet_nederlands"),
+    ("Can you call her back tomorrow?", "antwoord_niet_nederlands"),
 ])
 async def test_a_callback_answer_of_emoji_random_letters_or_another_language_is_asked_again(answer, reason):
     # fifth user test: '😭😭😭' was stored as who calls back, an English sentence as the subject, 'asdfghjkl' as when
@@ -488,3 +488,36 @@ async def test_a_request_to_forget_during_the_intake_is_explained_and_never_note
     slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
     assert slots["intake_antwoord"] is None and slots["intake_status"] == state
     assert "'Wis dit gesprek'" in dispatcher.messages[0]["text"]
+
+
+@pytest.mark.parametrize("answer, reason", [
+    ("😭", "antwoord_geen_woorden"), ("👍👍", "antwoord_geen_woorden"), ("!!!", "antwoord_geen_woorden"),
+    ("...", "antwoord_geen_woorden"), ("\u200b", "antwoord_geen_woorden"), ("asdfghjkl", "antwoord_onleesbaar"),
+    ("x" * 20000, "antwoord_onleesbaar"), ("the mother says nobody is in danger", "antwoord_niet_nederlands"),
+    ("'; DROP TABLE records;--", "antwoord_niet_nederlands"), ("<script>alert(1)</script>", "antwoord_opmaak"),
+    ("nee <img src=x onerror=alert(1)>", "antwoord_opmaak"),
+])
+async def test_an_intake_answer_without_words_is_asked_again_in_dutch_and_nothing_is_lost(answer, reason):
+    # a user test: '😭' was noted as the answer to "Is er op dit moment iemand in direct gevaar?" and the intake went on
+    intake = Intake(get_knowledge())
+    state = intake.handle(intake.start().state, "moeder belt, zoon van 12 gaat niet meer naar school").state
+    assert intake.view(state).safety  # the safety question about direct danger is open
+    dispatcher = CollectingDispatcher()
+    result = ValidateIntakeForm().validate_intake_antwoord(answer, dispatcher, answer_tracker(state, answer), DOMAIN)
+    assert [m["text"] for m in dispatcher.messages] == [TEXTS.text(reason)]
+    assert "Dat heb ik niet genoteerd" in TEXTS.text(reason) and "'sla over'" in TEXTS.text(reason)
+    assert result["intake_antwoord"] is None  # the form asks the same question again
+    kept = result["intake_status"]
+    assert kept["pos"] == state["pos"] and kept["answers"] == state["answers"]  # nothing lost, nothing noted
+    assert kept["answers"]["algemeen.kern"].startswith("moeder belt")
+    # the intake goes on with a real answer
+    goes_on = intake.handle(kept, "nee, er is niemand in gevaar")
+    assert goes_on.kind == "vraag" and goes_on.state["answers"]["veiligheid.acuut_gevaar"].startswith("nee")
+
+
+@pytest.mark.parametrize("answer", ["ja 👍", "nee 🙂", "12", "ADHD", "geen idee", "zoon < 12, dochter > 15"])
+async def test_an_intake_answer_with_words_or_digits_and_an_emoji_is_noted(answer):
+    intake = Intake(get_knowledge())
+    state = intake.start().state
+    turn = intake.handle(state, answer)
+    assert turn.kind != "onleesbaar" and turn.state["pos"] != state["pos"]

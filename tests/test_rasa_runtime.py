@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import json
 
 import jsonschema
 import pytest
@@ -239,6 +240,105 @@ def test_the_start_module_guards_the_rasa_app():
     app = rasa.core.run.configure_app(enable_api=False, port=free_port())
     assert app.ctx.rustpunt_guarded is True
     assert app.config.REQUEST_MAX_SIZE == http_guard.DEFAULT_MAX_REQUEST_BYTES
+
+
+class _Headers(dict):
+    def get(self, key, default=None):
+        return super().get(key.lower(), default)
+
+
+async def _through_guard(app, path, query=None, **headers):
+    """What the guard answers for a POST to ``path`` of the Rasa app (None: the request goes on to Rasa)."""
+    from types import SimpleNamespace
+
+    request = SimpleNamespace(method="POST", path=path, args=query or {}, headers=_Headers(
+        {"host": "127.0.0.1:5005", "content-type": "application/json", **headers}))
+    for middleware in app.request_middleware:
+        answer = await middleware(request)
+        if answer is not None:
+            return answer
+    return None
+
+
+async def test_the_rest_channel_answers_only_with_the_api_token(monkeypatch):
+    """A user test: whoever knew (or guessed) a conversation id could continue that conversation over Rasa's REST
+    channel and ask for its stored plan ("toon mijn plan"): Rasa's --auth-token guards its API, not its channels."""
+    import rasa.core.run
+    from sanic import Sanic
+
+    monkeypatch.setattr(Sanic, "test_mode", True)  # several apps with Rasa's app name in one process
+
+    from bot.rasa_runtime.rest_channel import RetrySafeRestInput
+
+    app = rasa.core.run.configure_app([RetrySafeRestInput()], None, "geheim-token", enable_api=False,
+                                      port=free_port())
+    webhook = "/webhooks/rest/webhook"
+    for query, headers in (({}, {}), ({"token": "fout"}, {}), ({}, {"authorization": "Bearer fout"})):
+        answer = await _through_guard(app, webhook, query, **headers)
+        assert answer is not None and answer.status == 401
+        assert "RUSTPUNT_RASA_TOKEN" in json.loads(answer.body)["message"]
+    assert await _through_guard(app, webhook, {"token": "geheim-token"}) is None
+    assert await _through_guard(app, webhook, authorization="Bearer geheim-token") is None
+    assert await _through_guard(app, "/") is None  # the health check stays open
+    # a bare 'rasa run' by hand without a token is left as Rasa has it (its API is open then too)
+    bare = rasa.core.run.configure_app([RetrySafeRestInput()], enable_api=False, port=free_port())
+    assert await _through_guard(bare, webhook) is None
+
+
+async def test_the_action_server_answers_only_rasa_with_the_token(monkeypatch):
+    """A made-up tracker sent to the action server ran 'toon mijn plan' for any conversation id (or plan number), and
+    rasa_sdk allows every browser origin: only Rasa, with the token, may run an action now."""
+    import types
+
+    from rasa_sdk import endpoint
+    from sanic import Sanic
+
+    monkeypatch.setattr(Sanic, "test_mode", True)
+    app = http_guard.guard_action_app(endpoint.create_app(types.ModuleType("geen_acties")), "t0k")
+    for query, headers in (({}, {}), ({"token": "fout"}, {}), ({}, {"authorization": "Bearer fout"})):
+        answer = await _through_guard(app, "/webhook", query, **headers)
+        assert answer is not None and answer.status == 401
+    assert (await _through_guard(app, "/actions")).status == 401
+    assert await _through_guard(app, "/webhook", authorization="Bearer t0k") is None
+    assert await _through_guard(app, "/health") is None  # make run and the supervisor wait on it
+
+
+def test_rasa_sends_the_token_to_the_action_server(monkeypatch):
+    from rasa.core.utils import AvailableEndpoints
+
+    from bot.paths import PROJECT_ROOT
+
+    monkeypatch.setenv("RUSTPUNT_RASA_TOKEN", "t0k")
+    endpoints = AvailableEndpoints.read_endpoints(str(PROJECT_ROOT / "endpoints.yml"))
+    assert endpoints.action.headers["Authorization"] == "Bearer t0k"
+    monkeypatch.delenv("RUSTPUNT_RASA_TOKEN")
+    assert "Authorization" not in AvailableEndpoints.read_endpoints(str(PROJECT_ROOT / "endpoints.yml")).action.headers
+
+
+async def test_rasa_shell_gets_a_token_of_its_own_and_its_console_sends_it(monkeypatch):
+    from rasa.core.channels import console
+
+    assert rasa_server.rasa_arguments(["shell", "-m", "models"], {"RUSTPUNT_RASA_TOKEN": "t0k"})[-1] == \
+        "--auth-token=t0k"
+    sent = {}
+
+    async def record(**kwargs):
+        sent.update(kwargs)
+
+    monkeypatch.setitem(http_guard._INSTALLED, "record_messages", record)
+    monkeypatch.setitem(http_guard._INSTALLED, "token", "t0k")
+    await console.record_messages(sender_id="x", server_url="http://127.0.0.1:5006")
+    assert sent["auth_token"] == "t0k"
+
+
+def test_make_shell_and_the_tools_find_the_token_of_the_running_make_run(monkeypatch, tmp_path):
+    monkeypatch.delenv("RUSTPUNT_RASA_TOKEN", raising=False)
+    monkeypatch.setenv("RUSTPUNT_VAR_DIR", str(tmp_path))
+    assert rasa_server.with_token("http://r/webhooks/rest/webhook") == "http://r/webhooks/rest/webhook"
+    (tmp_path / rasa_server.TOKEN_FILE).write_text("uit-make-run\n")
+    assert rasa_server.with_token("http://r/webhooks/rest/webhook") == "http://r/webhooks/rest/webhook?token=uit-make-run"
+    monkeypatch.setenv("RUSTPUNT_RASA_TOKEN", "uit-omgeving")
+    assert rasa_server.running_token() == "uit-omgeving"
 
 
 def test_start_module_token_stays_out_of_the_process_list_arguments():

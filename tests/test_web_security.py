@@ -451,21 +451,26 @@ def test_logs_carry_no_conversation_ids_or_secrets(web, caplog):
 
 
 # ---- Rasa's API token -----------------------------------------------------------------------
-def test_the_rasa_api_token_goes_along_server_side_for_status_and_history(monkeypatch):
+def test_the_rasa_api_token_goes_along_server_side_for_status_history_and_messages(monkeypatch, tmp_path):
+    """The REST channel answers only with the token too (a user test reached another's plan with its id alone)."""
     from bot.web import rasa_client
+
+    monkeypatch.setenv("RUSTPUNT_VAR_DIR", str(tmp_path))  # no var/rasa_token of a running 'make run'
 
     urls = []
 
     def fake_request(url, timeout, body=None):
         urls.append(url)
-        return {"model_id": "x", "events": []}
+        return [] if body else {"model_id": "x", "events": []}
 
     monkeypatch.setattr(rasa_client, "_request", fake_request)
     monkeypatch.setenv("RUSTPUNT_RASA_TOKEN", "api-token-123")
     assert rasa_client.is_up("http://rasa")
     rasa_client.fetch_events("http://rasa", SENDER, 5)
+    rasa_client.send_message("http://rasa", SENDER, "hallo", 5)
     assert urls == ["http://rasa/status?token=api-token-123",
-                    f"http://rasa/conversations/{SENDER}/tracker?include_events=ALL&token=api-token-123"]
+                    f"http://rasa/conversations/{SENDER}/tracker?include_events=ALL&token=api-token-123",
+                    "http://rasa/webhooks/rest/webhook?token=api-token-123"]
     monkeypatch.delenv("RUSTPUNT_RASA_TOKEN")
     assert rasa_client.is_up("http://rasa") and urls[-1] == "http://rasa/status"
 

@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
+from bot.rasa_server import with_token
+
 
 def _default_rasa() -> str:
     return f"http://localhost:{os.environ.get('RUSTPUNT_RASA_PORT', '5005')}"
@@ -89,7 +91,7 @@ def run_store(args: argparse.Namespace) -> int:
 def send(url: str, sender: str, message: str, timeout: float = 60.0) -> List[dict]:
     """One REST round trip; the bot's messages (raises on HTTP or network errors)."""
     body = json.dumps({"sender": sender, "message": message}).encode()
-    request = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(with_token(url), data=body, headers={"Content-Type": "application/json"})
     with urllib.request.urlopen(request, timeout=timeout) as response:
         return json.loads(response.read() or b"[]")
 

@@ -15,6 +15,7 @@ import urllib.request
 import uuid
 
 from bot.cli_commands.meten import percentile
+from bot.rasa_server import with_token
 
 
 def add_commands(sub) -> None:
@@ -85,7 +86,8 @@ def run_length(args: argparse.Namespace) -> int:
         peak_before = _peak_rss_mb(args.pid)
         for _ in range(args.herhaal):
             body = json.dumps({"sender": f"lengte-{uuid.uuid4().hex[:8]}", "message": text}).encode()
-            request = urllib.request.Request(args.url, data=body, headers={"Content-Type": "application/json"})
+            request = urllib.request.Request(with_token(args.url), data=body,
+                                             headers={"Content-Type": "application/json"})
             start = time.perf_counter()
             try:
                 with urllib.request.urlopen(request, timeout=300) as response:

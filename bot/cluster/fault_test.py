@@ -69,7 +69,7 @@ def web_message(cluster: Cluster, sender: str) -> str:
 
 def outage(cluster: Cluster, service: str, prefix: str, count: int, turns: int, log) -> Dict:
     """Conversations keep talking while ``service`` is stopped for OUTAGE_SECONDS and started again."""
-    runner = Runner(cluster.rasa_url)
+    runner = Runner(cluster.rasa_url, cluster.secret.rasa_token)
     result: Dict = {}
     box: List[List[Conversation]] = []
     worker = threading.Thread(target=lambda: box.append(runner.run(prefix, count, turns)))
@@ -106,7 +106,8 @@ def warm_up(cluster: Cluster, log) -> None:
     t0 = time.monotonic()
     for round_ in range(2):
         for name, port in (("rasa1", cluster.ports.rasa1), ("rasa2", cluster.ports.rasa2)):
-            Runner(f"http://127.0.0.1:{port}").roleplay(f"cluster-warmup-{name}-{round_}", round_, 1)
+            runner = Runner(f"http://127.0.0.1:{port}", cluster.secret.rasa_token)
+            runner.roleplay(f"cluster-warmup-{name}-{round_}", round_, 1)
     log(f"Opwarmen (een kort rollenspel per server, twee keer) klaar in {time.monotonic() - t0:.0f} s.")
 
 
@@ -130,7 +131,7 @@ def run_fault_test(cluster: Cluster, conversations: int = 20, turns: int = 6) ->
     # ---- 1. load, and one Rasa server + one action server killed halfway ----------------------------
     per_conv = turns + 3
     log(f"1. {conversations} rollenspellen tegelijk ({per_conv} beurten elk) via de verdeler ...")
-    runner = Runner(cluster.rasa_url)
+    runner = Runner(cluster.rasa_url, cluster.secret.rasa_token)
     box: List[List[Conversation]] = []
     t0 = time.monotonic()
     worker = threading.Thread(target=lambda: box.append(runner.run("cluster-load", conversations, turns)))

@@ -15,6 +15,7 @@ from typing import Any, Callable, Dict, FrozenSet, List, Optional, Tuple
 from bot.privacy.masking import mask_reply, mask_text, names_of
 from bot.rasa_runtime.outage import ACTION_SERVER, ACTION_SERVER_ERROR, DATABASE, REDIS, outage_text
 from bot.rasa_runtime.rest_channel import NOT_PROCESSED
+from bot.rasa_server import with_token
 
 OUTAGE_TEXTS = tuple(outage_text(part) for part in (ACTION_SERVER, ACTION_SERVER_ERROR, DATABASE, REDIS))
 
@@ -88,8 +89,9 @@ def is_not_processed(outcome: Outcome) -> bool:
 class Runner:
     """Plays conversations; ``progress`` counts answered turns (the fault test watches it)."""
 
-    def __init__(self, rasa_url: str) -> None:
-        self.webhook = rasa_url.rstrip("/") + "/webhooks/rest/webhook"
+    def __init__(self, rasa_url: str, token: Optional[str] = None) -> None:
+        # the channel answers only with Rasa's API token (bot.rasa_runtime.http_guard)
+        self.webhook = with_token(rasa_url.rstrip("/") + "/webhooks/rest/webhook", token)
         self.lock = threading.Lock()
         self.answered = 0
         self.not_processed_messages = 0   # 503 answers with the Dutch message

@@ -19,7 +19,6 @@ from typing import List, Optional
 
 from bot import status
 from bot.intake import deidentify
-from bot.language import looks_dutch, looks_like_key_mashing, words
 from bot.local_time import dutch_day
 from bot.privacy import crypto
 from bot.privacy.crypto import KeyFileError
@@ -71,24 +70,6 @@ def contact_details(text: Optional[str]) -> List[str]:
         if label in CONTACT_LABELS and piece and piece not in found:
             found.append(piece)
     return found
-
-
-NO_WORDS = "geen_woorden"
-KEY_MASHING = "onleesbaar"
-NOT_DUTCH = "niet_nederlands"
-_LETTER_OR_DIGIT = re.compile(r"[^\W_]", re.UNICODE)
-
-
-def unreadable(text: Optional[str]) -> Optional[str]:
-    """Why an answer of the call-back form cannot be noted: no letter or digit at all ("😭😭😭"), letters typed at
-    random ("asdfghjkl") or not Dutch ("Hi, I have a mother on the phone"); None when it can (fifth user test: all
-    three were stored as who calls back, the subject and the time)."""
-    text = text or ""
-    if not _LETTER_OR_DIGIT.search(text):
-        return NO_WORDS
-    if looks_like_key_mashing(text):
-        return KEY_MASHING
-    return None if not words(text) or looks_dutch(text) else NOT_DUTCH  # digits alone ("14:00") are fine
 
 
 # "oma wil teruggebeld worden over ...", "de moeder wil dat we haar terugbellen": who is called back (and about what),

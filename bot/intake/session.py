@@ -16,6 +16,7 @@ from bot.intake import deidentify, opening
 from bot.intake.listen import ASPECT_KEYS, KEY_ASPECTS, evades, listen, no_answer_kind, tones_down
 from bot.intake.models import IntakePlan, IntakeSignaal, PlanStap, Vraag, Vragenset
 from bot.intake.signals import Hit, danger_hits, find_signals, is_affirmative
+from bot.language import unreadable
 from bot.text import simplify
 
 DEFAULT_PLAN = "telefonische_intake"
@@ -50,7 +51,8 @@ class Turn:
     """What happened with one input, and what to show next."""
 
     state: dict
-    kind: str  # vraag | gevaar | leeg | begin | klaar | gestopt | uitleg | kaartvraag | geen_antwoord | vergeten
+    kind: str  # vraag | gevaar | leeg | begin | klaar | gestopt | onleesbaar | uitleg | kaartvraag | geen_antwoord |
+    # vergeten
     question: Optional[QuestionView] = None
     danger: List[IntakeSignaal] = field(default_factory=list)
     masked_note: str = ""
@@ -58,7 +60,7 @@ class Turn:
     kept_open: bool = False  # the answer belonged elsewhere; the same question is still open
     already_answered: List[Tuple[str, str]] = field(default_factory=list)  # (aspect, words) of skipped questions
     unclear: bool = False  # a safety question got an answer that avoids it ("weet ik niet"): noted, but not clear
-    no_answer: str = ""  # kind 'geen_antwoord': why it is no answer (listen.NO_ANSWER_QUESTION, _PLACE or _WHO)
+    no_answer: str = ""  # why it is no answer: 'geen_antwoord' (listen.NO_ANSWER_*), 'onleesbaar' (language.NO_WORDS)
 
 
 def command_of(text: str) -> Optional[str]:
@@ -270,6 +272,9 @@ class Intake:
             return Turn(state=state, kind="uitleg", question=self.view(state))
         if asks_the_kaart(text or ""):  # "waar kan ik haar naar verwijzen?": a question to Rustpunt, the question
             return Turn(state=state, kind=KAART_QUESTION, question=self.view(state))  # stays open, asked again
+        why = unreadable(text)
+        if why:  # "😭", "!!!", "asdfgh", an English sentence: no answer of the caller; the question stays open
+            return Turn(state=state, kind="onleesbaar", question=self.view(state), no_answer=why)
         return self._answer(state, (text or "").strip()[:MAX_ANSWER])
 
     def _answer(self, state: dict, text: str) -> Turn:

@@ -6,7 +6,7 @@
 - ``outage``: an unreachable action server, tracker database or Redis is named in Dutch and the turn
   is not recorded, so no form or role-play is derailed;
 - ``http_guard``: Rasa's HTTP server refuses foreign Origin and Host headers, cross-site content types
-  and oversized requests;
+  and oversized requests; its channel webhooks and the action server answer only with the API token;
 - ``log_privacy``: Rasa's log entries never carry what a user typed;
 - ``lock_lease``: conversation locks in Redis are leases a live server renews, so a killed server's
   lock is gone within seconds instead of a minute;

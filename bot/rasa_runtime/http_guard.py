@@ -11,12 +11,23 @@ Request middleware on the Sanic app that ``rasa run`` / ``rasa shell`` build (``
   own server, so no browser origin needs Rasa), or ``Sec-Fetch-Site: cross-site/same-site``;
 - a POST/PUT/PATCH/DELETE with a content type that a page may send cross-site without asking
   (``text/plain``, form data) is refused (415);
-- requests larger than ``RUSTPUNT_MAX_REQUEST_BYTES`` (default 1 MiB) are refused by Sanic (413).
+- requests larger than ``RUSTPUNT_MAX_REQUEST_BYTES`` (default 1 MiB) are refused by Sanic (413);
+- every channel webhook (``/webhooks/...``: the REST channel, ``rasa shell``'s channel) answers only with the
+  same token as Rasa's HTTP API (``?token=`` or ``Authorization: Bearer``), else 401. Rasa itself guards only its
+  API with ``--auth-token``; its channels take any ``sender``, so whoever knew or guessed a conversation id could
+  continue that conversation and ask for its plan or summary (a user test). The web page sends the token from its
+  own server, so a browser only reaches its own conversation, through its cookie;
+- the action server (``python -m bot.action_server``) answers only with that token too (all but ``/health``), and
+  Rasa sends it along (``Authorization: Bearer``, added to the action endpoint of endpoints.yml): an action run
+  for a made-up tracker returned any conversation's plan, by conversation id or plan number, and the SDK allows
+  every browser origin (CORS ``*``).
 
 The answers are JSON with a Dutch ``message``; nothing of the request is echoed or logged.
 """
 from __future__ import annotations
 
+import hmac
+import inspect
 import logging
 import os
 from typing import Any, Dict, Iterable, Mapping, Optional, Set
@@ -38,6 +49,10 @@ FOREIGN_HOST = ("Deze server beantwoordt alleen verzoeken voor zijn eigen adres.
 FOREIGN_ORIGIN = ("Verzoeken vanaf een andere website worden geweigerd. De webpagina van Rustpunt praat via "
                   "zijn eigen server met Rasa.")
 WRONG_TYPE = "Stuur de gegevens als JSON (Content-Type: application/json)."
+NO_TOKEN = ("Dit kanaal van Rasa antwoordt alleen met het token uit RUSTPUNT_RASA_TOKEN (?token=...). Praat via de "
+            "webpagina van Rustpunt, of stuur het token mee.")
+NO_ACTION_TOKEN = "De actieserver van Rustpunt antwoordt alleen Rasa (met het token uit RUSTPUNT_RASA_TOKEN)."
+WEBHOOKS = "/webhooks/"
 TOO_LARGE = "Het verzoek is te groot. Berichten mogen hoogstens {limit} tekens lang zijn."
 
 
@@ -95,6 +110,52 @@ def refusal(method: str, headers: Any, hosts: Iterable[str], origins: Iterable[s
     return None
 
 
+def has_token(args: Any, headers: Any, token: str) -> bool:
+    """Does the request carry ``token`` (``?token=`` or ``Authorization: Bearer``)? Compared in constant time."""
+    offered = args.get("token") if args is not None else None
+    scheme, _, bearer = (headers.get("authorization") or "").partition(" ")
+    if not offered and scheme.lower() == "bearer":
+        offered = bearer.strip()
+    return isinstance(offered, str) and hmac.compare_digest(offered.encode("utf-8"), token.encode("utf-8"))
+
+
+def webhook_refusal(path: str, args: Any, headers: Any, token: Optional[str]) -> Optional[tuple]:
+    """``(401, reason, Dutch message)`` when a request to a channel webhook lacks the API token, else None.
+    ``args``: the query parameters (Sanic's request.args); ``headers`` as in :func:`refusal`. Without a token
+    configured (a bare ``rasa run`` by hand) nothing is checked, as Rasa leaves its API open then."""
+    if not token or not path.startswith(WEBHOOKS) or has_token(args, headers, token):
+        return None
+    return 401, "NotAuthenticated", NO_TOKEN
+
+
+def action_token(env: Optional[Mapping[str, str]] = None) -> Optional[str]:
+    """The token between Rasa and the action server: Rasa's API token (``RUSTPUNT_RASA_TOKEN``), or None."""
+    env = os.environ if env is None else env
+    return (env.get("RUSTPUNT_RASA_TOKEN") or "").strip() or None
+
+
+def with_action_token(endpoint: Any, token: Optional[str]) -> Any:
+    """Rasa's action endpoint (an ``EndpointConfig``) sending ``token`` with every call; None stays None."""
+    if endpoint is not None and token and not any(k.lower() == "authorization" for k in endpoint.headers):
+        endpoint.headers = {**endpoint.headers, "Authorization": f"Bearer {token}"}
+    return endpoint
+
+
+def guard_action_app(app: Any, token: Optional[str]) -> Any:
+    """The action server (rasa_sdk's Sanic app) answers only with ``token``; ``/health`` stays open."""
+    if not token:
+        return app
+
+    async def check_token(request: Any) -> Any:
+        if request.path.rstrip("/") == "/health" or has_token(request.args, request.headers, token):
+            return None
+        logger.warning("Refused a request to the action server without the token")
+        return _answer(401, "NotAuthenticated", NO_ACTION_TOKEN)
+
+    app.register_middleware(check_token, "request")
+    return app
+
+
 def _answer(status: int, reason: str, message: str) -> Any:
     from sanic import response
 
@@ -102,16 +163,18 @@ def _answer(status: int, reason: str, message: str) -> Any:
                          status=status)
 
 
-def guard_app(app: Any) -> Any:
-    """Add the checks to a Sanic app (once)."""
+def guard_app(app: Any, token: Optional[str] = None) -> Any:
+    """Add the checks to a Sanic app (once); ``token``: Rasa's API token, also asked of the channel webhooks."""
     if getattr(app.ctx, "rustpunt_guarded", False):
         return app
     app.ctx.rustpunt_guarded = True
     hosts, origins = allowed_hosts(), allowed_origins()
     app.config.REQUEST_MAX_SIZE = max_request_bytes()
+    token = token or None
 
     async def check_request(request: Any) -> Any:
-        refused = refusal(request.method, request.headers, hosts, origins)
+        refused = refusal(request.method, request.headers, hosts, origins) or webhook_refusal(
+            request.path, request.args, request.headers, token)
         if refused is None:
             return None
         logger.warning("Refused a request to %s: %s", request.path.split("/")[1:2], refused[1])
@@ -135,11 +198,38 @@ def install() -> None:
     if _INSTALLED:
         return
     import rasa.core.run
+    from rasa.core.channels import console
 
     original = rasa.core.run.configure_app
     _INSTALLED["configure_app"] = original
+    signature = inspect.signature(original)
 
     def configure_app(*args: Any, **kwargs: Any) -> Any:
-        return guard_app(original(*args, **kwargs))
+        token = signature.bind_partial(*args, **kwargs).arguments.get("auth_token")
+        _INSTALLED["token"] = token
+        return guard_app(original(*args, **kwargs), token)
 
     rasa.core.run.configure_app = configure_app
+
+    # ``rasa shell`` talks to its own webhook without a token: give it the one the server asks for.
+    _INSTALLED["record_messages"] = console.record_messages
+
+    async def record_with_token(*args: Any, **kwargs: Any) -> Any:
+        if not kwargs.get("auth_token") and _INSTALLED.get("token"):
+            kwargs["auth_token"] = _INSTALLED["token"]
+        return await _INSTALLED["record_messages"](*args, **kwargs)
+
+    console.record_messages = record_with_token
+
+    # Rasa sends the token to the action server (which asks for it when started by bot.action_server)
+    from rasa.core.utils import AvailableEndpoints
+
+    read_endpoints = AvailableEndpoints.read_endpoints.__func__
+    _INSTALLED["read_endpoints"] = read_endpoints
+
+    def read_with_token(cls: Any, endpoint_file: Any) -> Any:
+        endpoints = read_endpoints(cls, endpoint_file)
+        with_action_token(endpoints.action, action_token())
+        return endpoints
+
+    AvailableEndpoints.read_endpoints = classmethod(read_with_token)

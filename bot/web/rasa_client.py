@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import socket
 import urllib.error
 import urllib.parse
 import urllib.request
 from typing import Any, Dict, List, Optional
+
+from bot.rasa_server import with_token
 
 logger = logging.getLogger(__name__)
 
@@ -87,24 +88,18 @@ def send_message(
     body: Dict[str, Any] = {"sender": sender, "message": text}
     if metadata:
         body["metadata"] = metadata
-    answer = _request(f"{rasa_url}/webhooks/rest/webhook", timeout, body)
+    # the channel answers only with the token (bot.rasa_runtime.http_guard): no one reaches a conversation past this
+    # server, which knows a browser's conversation from its cookie only
+    answer = _request(with_token(f"{rasa_url}/webhooks/rest/webhook"), timeout, body)
     if not isinstance(answer, list):
         raise RasaError(BAD_ANSWER, 502)
     return answer
 
 
-def _with_token(params: Dict[str, str]) -> str:
-    """Query string for Rasa's HTTP API, with the API token from RUSTPUNT_RASA_TOKEN when set
-    (Rasa answers /status and /conversations only with it)."""
-    token = os.environ.get("RUSTPUNT_RASA_TOKEN", "")
-    return urllib.parse.urlencode(dict(params, token=token) if token else params)
-
-
 def fetch_events(rasa_url: str, sender: str, timeout: float) -> List[Dict[str, Any]]:
     """All events of a conversation from the tracker API (needs ``rasa run --enable-api``)."""
     quoted = urllib.parse.quote(sender, safe="")
-    query = _with_token({"include_events": "ALL"})
-    answer = _request(f"{rasa_url}/conversations/{quoted}/tracker?{query}", timeout)
+    answer = _request(with_token(f"{rasa_url}/conversations/{quoted}/tracker?include_events=ALL"), timeout)
     events = answer.get("events") if isinstance(answer, dict) else None
     if not isinstance(events, list):
         raise RasaError(BAD_ANSWER, 502)
@@ -114,8 +109,7 @@ def fetch_events(rasa_url: str, sender: str, timeout: float) -> List[Dict[str, A
 def is_up(rasa_url: str, timeout: float = 3.0) -> bool:
     """True when Rasa answers on /status with a loaded model."""
     try:
-        query = _with_token({})
-        answer = _request(f"{rasa_url}/status" + (f"?{query}" if query else ""), timeout)
+        answer = _request(with_token(f"{rasa_url}/status"), timeout)
     except RasaError:
         return False
     return isinstance(answer, dict) and bool(answer.get("model_id") or answer.get("model_file"))

@@ -32,8 +32,8 @@ def _post(url: str, body: Dict) -> List[Dict]:
 
 
 class Chat:
-    def __init__(self, rasa_url: str):
-        self.url = f"{rasa_url}/webhooks/rest/webhook"
+    def __init__(self, rasa_url: str, token: str):
+        self.url = f"{rasa_url}/webhooks/rest/webhook?token={token}"  # the channel answers only with the token
         self.sender = "privacy-e2e-" + secrets.token_hex(6)
         self.log: List[str] = []
 
@@ -76,7 +76,7 @@ def _leaks(folder: Path) -> List[str]:
 
 
 def test_identifying_details_never_reach_the_data_folder_and_forget_removes_everything(stack, monkeypatch):
-    chat = Chat(stack.rasa_url)
+    chat = Chat(stack.rasa_url, stack.rasa_token)
     data_folder = Path(stack.database_url.removeprefix("sqlite:///")).parent
 
     # 1. intake: one answer full of details, then finish

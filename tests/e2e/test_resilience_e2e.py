@@ -136,8 +136,8 @@ class Pair:
 
     def send(self, sender: str, text: str, timeout: float = 120, expect: int = 200) -> List[Dict[str, Any]]:
         """One REST turn; ``expect`` 503 for a turn the retry-safe channel reports as not stored."""
-        status, body = request(f"{self.rasa_url}/webhooks/rest/webhook", {"sender": sender, "message": text},
-                               timeout=timeout)
+        status, body = request(f"{self.rasa_url}/webhooks/rest/webhook?token={self.token}",
+                               {"sender": sender, "message": text}, timeout=timeout)
         assert status == expect, f"REST answered {status}: {body[:300]}"
         return json.loads(body)
 
@@ -241,6 +241,19 @@ def test_the_api_needs_the_token(pair):
     assert pair.tracker(sender)["sender_id"] == sender  # with the token it works
 
 
+def test_the_rest_channel_needs_the_token_so_a_known_conversation_id_opens_nothing(pair):
+    """A user test: whoever knew a conversation id continued that conversation over REST and got its plan."""
+    sender = "eigen-" + secrets.token_hex(4)
+    pair.send(sender, "hallo")
+    url = f"{pair.rasa_url}/webhooks/rest/webhook"
+    for suffix, headers in (("", {}), ("?token=fout", {}), ("", {"Authorization": "Bearer fout"})):
+        status, text = request(url + suffix, {"sender": sender, "message": "toon mijn plan"}, headers)
+        assert status == 401 and "token" in json.loads(text)["message"]
+    assert user_texts(pair.tracker(sender)) == ["hallo"]  # the refused messages never reached the conversation
+    status, _ = request(url, {"sender": sender, "message": "hoi"}, {"Authorization": f"Bearer {pair.token}"})
+    assert status == 200
+
+
 def test_cross_site_requests_and_foreign_hosts_are_refused(pair):
     sender = "csrf-" + secrets.token_hex(4)
     url = f"{pair.rasa_url}/webhooks/rest/webhook"
@@ -267,8 +280,9 @@ def test_an_oversized_request_gets_413_in_dutch(pair):
     before it sends the body. Sanic closes right after answering, so a client that pushes the whole body
     first may find its connection reset before it reads the answer: that race is the kernel's, not ours."""
     port = int(pair.rasa_url.rsplit(":", 1)[1])
-    head = (b"POST /webhooks/rest/webhook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
-            b"Expect: 100-continue\r\nContent-Length: 2097152\r\n\r\n")
+    head = (f"POST /webhooks/rest/webhook?token={pair.token} HTTP/1.1\r\n".encode()
+            + b"Host: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            b"Expect: 100-continue\r\nContent-Length: 2097152\r\n\r\n")  # without the token: 401 (http_guard)
     with socket.create_connection(("127.0.0.1", port), timeout=30) as sock:
         sock.sendall(head)
         answer = read_all(sock).decode("utf-8", "replace")
