@@ -119,7 +119,8 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
 - ``evaluatie/oefenpaden_41.yml``: a forty-first set, same format, shape and design, written blind in session 20
   (tired buurtteam workers at the end of the day: long spoken turns with hedges and self-corrections, pitfalls
   hidden inside kind turns in the bad paths; its writer saw the move trigger list ``zetten.yml`` by accident, so
-  its bad paths may be a little easier); only to be measured (totals only); never trained on or tuned with.
+  its bad paths may be a little easier); measured blind at the start of session 20 (20/24), never trained on; seen
+  since session 20: the misreads of its four failing good paths were read to find that session's reading rules.
   Sets 35 and 36 stay unread (only their totals were measured).
   Sets 31 to 34 are seen since session 15 (their failing paths were read to find that session's reading rules).
   Sets 29 and 30 are seen since session 14 (their failing paths were read to find those rules).
@@ -555,8 +556,9 @@ PRACTICE_PATH_SETS = {
         "eenenveertigste set vrije-tekstpaden",
         "Eenenveertigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_41.yml; geschreven in sessie "
         "20 met vermoeide buurtteamwerkers aan het eind van de dag: lange gesproken beurten met voorbehouden en "
-        "zelfcorrecties, in de slechte paden valkuilen verstopt in vriendelijke beurten; nooit gebruikt om te "
-        "trainen of af te stellen)",
+        "zelfcorrecties, in de slechte paden valkuilen verstopt in vriendelijke beurten; nooit getraind; blind "
+        "gemeten 20/24 aan het begin van sessie 20; sinds sessie 20 gezien: de misgelezen beurten van de vier goede "
+        "paden die niet goed afliepen, zijn gelezen om leesregels te vinden)",
     ),
 }
 PRACTICE_KINDS = ("goed", "slecht")

@@ -77,7 +77,10 @@ def test_the_debrief_agrees_with_itself_about_a_read_it_forgave():
     data = feedback.debrief(FATHER, engine.state, ZETTEN)
     text = feedback.debrief_text(data, ZETTEN)
     # the list of turns marks the forgiven read, the line about pitfalls says why there is none
-    assert "Al je beurten (1): oordelen of de les lezen (twijfel, niet meegeteld)." in text
+    # ... and the step beside the doubted sentence, which "Stappen die je zette" lists too (session 20: a forgiven turn
+    # with a question about the need, and the debrief said "Niet gebruikt: Behoefte en verlangen")
+    assert "Al je beurten (1): oordelen of de les lezen (twijfel, niet meegeteld) + erkennen." in text
+    assert data["stappen_volgorde"] == ["erkennen"] and "erkennen" not in data["ontbrekende_stappen"]
     assert "heb ik niet als valkuil meegeteld" in text and "Mooi." not in text
     # the first turn acknowledged: no tip to start with acknowledging
     assert ZETTEN["erkennen"].tip not in data["tips"]

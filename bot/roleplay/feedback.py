@@ -9,7 +9,7 @@ import re
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from bot import status
-from bot.roleplay.engine import UNSURE, State, mostly_good, pitfall_turns
+from bot.roleplay.engine import UNSURE, State, further_moves, mostly_good, pitfall_turns
 from bot.roleplay.models import PITFALLS, STEPS, UNCLEAR, Scenario, Zet, band_of
 
 FEEDBACK_TURNS = 3
@@ -222,11 +222,33 @@ def session_pitfalls(turns: Sequence[Any]) -> List[Tuple[int, str]]:
     return found
 
 
+def steps_beside(turn: Any) -> List[str]:
+    """The steps a turn held besides its main move, as the list of turns shows them: the engine's further moves
+    (``further_moves``), and in a read it forgave the steps beside the doubted sentence too (the doubt was about that
+    sentence, not about the question beside it)."""
+    main = str(_field(turn, "zet"))
+    moves = list(_field(turn, "zetten") or [])
+    beside = moves if _field(turn, "onzeker") else further_moves(main, moves)
+    return [m for m in dict.fromkeys(beside) if m in STEPS and m != main]
+
+
+def steps_taken(turns: Sequence[Any]) -> List[str]:
+    """Every step the turns held, in order: each turn's main move when it is a step and the steps beside it
+    (``steps_beside``). The debrief's "Stappen die je zette" and "Niet gebruikt" come from this, and so does the list
+    of all turns, so the three agree (a user test: a forgiven turn with a question about the need, and a turn of the
+    content with such a question beside it, and the debrief said "Niet gebruikt: Behoefte en verlangen")."""
+    taken: List[str] = []
+    for turn in turns:
+        main = str(_field(turn, "zet"))
+        taken += ([main] if main in STEPS else []) + steps_beside(turn)
+    return taken
+
+
 def debrief(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> Dict[str, Any]:
     """Everything the debrief shows, as JSON-ready data."""
     order: List[str] = []
-    for move in state.all_moves():  # also a second step inside a turn of several sentences
-        if move in STEPS and move not in order:
+    for move in steps_taken(state.turns):  # also a second step inside a turn of several sentences
+        if move not in order:
             order.append(move)
     counts = {move: state.moves.count(move) for move in dict.fromkeys(state.moves)}
     unsure = [
@@ -263,6 +285,9 @@ def debrief(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> Dict[st
         "beurten": len(state.turns),
         "stappen_volgorde": order,
         "zetten_volgorde": state.moves,
+        # per turn (its number as text, JSON-ready) the steps beside its main move that the list of turns shows
+        "stappen_naast": {str(turn.nr): steps_beside(turn) for turn in state.turns
+                          if turn.zet not in STEPS and steps_beside(turn)},
         "aantal_per_zet": counts,
         "ontbrekende_stappen": [s for s in STEPS if s not in order],
         "valkuilen": pitfalls,
@@ -301,8 +326,10 @@ def debrief_text(data: Dict[str, Any], zetten: Dict[str, Zet]) -> str:
     forgiven = {item["beurt"] for item in data.get("twijfel") or [] if item.get("vergeven")}
     # a turn read as a pitfall form by the form's own name ("het kind in het midden zetten"), not the plain pitfall
     forms = {item["beurt"]: item["naam"] for item in data["valkuilen"] if item.get("vorm") and not item.get("naast")}
+    beside = data.get("stappen_naast") or {}
     sequence = ", ".join(forms.get(nr, _name(m, zetten)).split(" (")[0].lower()
                          + (FORGIVEN_MARK if nr in forgiven else "")
+                         + "".join(f" + {_name(step, zetten).lower()}" for step in beside.get(str(nr), []))
                          for nr, m in enumerate(data["zetten_volgorde"], start=1))
     lines.append(f"Al je beurten ({data['beurten']}): {sequence}.")
     if data["ontbrekende_stappen"]:

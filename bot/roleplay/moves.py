@@ -14,7 +14,8 @@ Three sources, all explainable:
    hele week op verheugd"): the model took those for lectures (a user test).
 
 A judging cue wins over a step label, except over ``redden`` (a fix that starts with "je moet"
-is still a fix); both are pitfalls and the debrief quotes them. A cue is read per sentence and is always a sure read
+is still a fix) unless the sentence tells the other how to behave ("u moet gewoon even rustig blijven": a lecture,
+``_BEHAVIOUR``); both are pitfalls and the debrief quotes them. A cue is read per sentence and is always a sure read
 (``SURE_CUE``), also where the step classifier reads its sentence as a clear step: "je kunt hem toch niet zomaar laten
 zitten" reads as realiteit 0.92, and forgiving it let a lecture pass unnoticed (session 19, two user tests; on all 40
 practice path sets the change was even: one good path more, one less). A step read only in a sentence that carries a
@@ -65,6 +66,21 @@ _REPORTING_WORDS = frozenset(
     "idee gevoel indruk angst zegt zei zeggen schrijft schreef stuurt stuurde appt appte roept riep beweert beweerde "
     "vindt vond denkt dacht verwijt verweet terug".split())
 _REPORT_REACH = 3  # how many words before "dat" the reporting word may stand
+
+
+# "u moet gewoon even rustig blijven", "je moet normaal doen", "jullie moeten ophouden met schreeuwen": an instruction
+# about how the other behaves is a lecture (oordelen), also where the step classifier reads it as a fix (redden 0.97:
+# "rustig"); the persona then answered as to a fix ("Kun jij het niet gewoon regelen?", a user test).
+_BEHAVIOUR = re.compile(
+    r"\b(?:rustig|kalm|normaal|beleefd|netjes|stil|redelijk|volwassen)\s+(?:blijven|worden|doen|praten|zijn|reageren)\b"
+    r"|\b(?:gedragen|inhouden|kalmeren|bedaren|beheersen|ophouden|stoppen|luisteren)\b"
+    r"|\bniet\s+(?:zo\s+)?(?:schreeuwen|boos|kwaad|fel|hard|brutaal|onbeleefd)\b",
+    re.IGNORECASE,
+)
+
+
+def _tells_how_to_behave(sentence: str) -> bool:
+    return bool(_BEHAVIOUR.search(sentence))
 
 
 def _not_an_instruction(tokens: List[Token], start: int, end: int, phrase: str) -> bool:
@@ -171,9 +187,12 @@ class MoveClassifier:
             else:
                 label, confidence, all_moves = self._in_context(result, label, confidence, all_moves, context)
         cue = self._cue(text, result)
-        if cue and not (label == "redden" and cue[0] == "oordelen"):
+        if cue and not (label == "redden" and cue[0] == "oordelen" and not _tells_how_to_behave(cue[3] or text)):
             move, phrases, certainty, sentence = cue
             judged = self.steps_in_cued_sentences(result)
+            if label == "redden" and move == JUDGEMENT:  # the lecture read as a fix: no fix beside it in that sentence
+                judged |= {"redden"} - {part.stap for part in getattr(result, "delen", None) or []
+                                        if sentence is not None and part.zin != sentence}
             return Move(zet=move, zekerheid=certainty, signalen=phrases, stap_label=label,
                         zetten=[move] + [m for m in all_moves if m != move and m not in judged], valkuilzin=sentence)
         if label in _DIRECT and confidence >= self.min_confidence:
