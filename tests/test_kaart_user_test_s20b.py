@@ -132,3 +132,53 @@ def test_a_named_tool_gives_the_entry_that_holds_it_first(vraag):
 def test_a_family_question_about_a_divorce_still_holds_the_tool_back():
     ids = [hit.id for hit in zoek("ouders in vechtscheiding, Laren, zoon 9", limit=5).hits]
     assert "handvatten_complexe_scheiding" not in ids, ids
+
+
+# ------------------------------------------------------------------ 6: no link to another municipality's page
+
+
+@pytest.mark.parametrize("vraag", ["zoon 15 blowt, kortenhoef", "dochter 14 drinkt in het weekend, Bussum"])
+def test_the_youth_work_card_links_no_other_municipalitys_page(vraag):
+    # found by a user test: the Versa card linked "?_knowledgebase_region=hilversum" for families in Kortenhoef
+    hit = next(hit for hit in zoek(vraag, limit=5).hits if hit.id == "jongerenwerk_versa")
+    text = str(hit.to_dict())
+    assert "versawelzijn.nl" in text and "region=hilversum" not in text, text
+
+
+def test_the_knowledge_check_rejects_a_link_filtered_on_one_municipality_for_a_regional_service():
+    from bot.kaart.models import other_municipality_in_link
+
+    link = "https://www.versawelzijn.nl/ons-aanbod/?_knowledgebase_region=hilversum&_knowledgebase_theme=opgroeien"
+    assert other_municipality_in_link(link, ["gooi_en_vechtstreek"]) == "hilversum"
+    assert other_municipality_in_link(link, ["hilversum"]) is None  # a service of Hilversum alone may link it
+    assert other_municipality_in_link("https://www.versawelzijn.nl/ons-aanbod/", ["gooi_en_vechtstreek"]) is None
+
+
+# ------------------------------------------------------------------ 4: a question about the whole region
+
+
+@pytest.mark.parametrize("vraag", [
+    "school belt: jongen 16 wordt ingezet als drugskoerier, ergens in het Gooi. wie kan erbij?",
+    "regio Gooi, meisje 15 somber",
+    "Gooi en Vechtstreek, zoon 14 somber, praat over dood willen. wat is regionaal?",
+    "'t Gooi: vader zit in de gevangenis, de kinderen van 7 en 13 schamen zich",
+])
+def test_a_question_about_the_whole_region_is_led_by_a_service_of_the_whole_region(vraag):
+    # the seventeenth set: the jeugdcoach of Hilversum's secondary schools came first for "ergens in het Gooi"
+    result = zoek(vraag, limit=5)
+    assert result.gemeente == "gooi_en_vechtstreek"
+    first = result.hits[0]
+    assert "deel van de regio" not in first.waarom, (first.id, first.waarom)
+
+
+def test_a_service_of_part_of_the_region_says_which_part():
+    result = zoek("regio Gooi, meisje 15 somber", limit=5)
+    hit = next(hit for hit in result.hits if hit.id == "jeugdcoach_vo_hilversum")
+    assert "werkt in een deel van de regio: Hilversum" in hit.waarom, hit.waarom
+
+
+def test_a_named_entry_keeps_its_place_in_a_question_about_the_region():
+    vraag = ("regio Gooi: kan ik voor ouders in een vechtscheiding de gezinsvertegenwoordigers van Duurzaam Ouderschap "
+             "na Scheiding inzetten?")
+    ids = [hit.id for hit in zoek(vraag, limit=5).hits]
+    assert "duurzaam_ouderschap_na_scheiding" in ids[:3], ids
