@@ -182,3 +182,31 @@ def test_a_named_entry_keeps_its_place_in_a_question_about_the_region():
              "na Scheiding inzetten?")
     ids = [hit.id for hit in zoek(vraag, limit=5).hits]
     assert "duurzaam_ouderschap_na_scheiding" in ids[:3], ids
+
+
+# ------------------------------------------------------------------ 5: a school-bound service and a service elsewhere
+
+
+@pytest.mark.parametrize("vraag", ["ouder met schulden, laren", "ouder met schulden laren",
+                                   "Laren: ouder met schulden"])
+def test_a_parents_own_debt_without_a_child_is_not_led_by_a_school_bound_service(vraag):
+    hits = zoek(vraag, limit=5).hits
+    assert hits[0].id not in {"brugfunctionaris", "schoolmaatschappelijk_werk_versa"}, [hit.id for hit in hits]
+
+
+@pytest.mark.parametrize("vraag,naam,waar,plaats", [
+    ("leerplicht bussum", "Leerplicht", "Hilversum", "Bussum"),
+    ("leerplicht huizen", "Leerplicht", "Hilversum", "Huizen"),
+    ("jeugdcoach in huizen", "Jeugdcoach", "Hilversum", "Huizen"),
+])
+def test_a_service_named_that_the_kaart_has_only_elsewhere_is_said(vraag, naam, waar, plaats):
+    # found by a user test: "leerplicht bussum" showed no Leerplicht and no word that the kaart has it only for
+    # Hilversum
+    melding = zoek(vraag, limit=5).melding or ""
+    assert naam in melding and f"alleen voor {waar}, niet voor {plaats}" in melding, melding
+
+
+def test_a_service_named_in_its_own_place_gets_no_such_note():
+    result = zoek("leerplicht hilversum", limit=5)
+    assert "alleen voor" not in (result.melding or "")
+    assert "leerplicht" in [hit.id for hit in result.hits]

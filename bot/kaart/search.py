@@ -32,7 +32,7 @@ from bot.kaart.naming import named_school_words
 from bot.kaart.query import measure_words_only, parse_vraag
 from bot.kaart.question import question_context
 from bot.kaart.ranking import rank_hits, referral_first, thin_entry_for_a_theme
-from bot.kaart.result_message import explain_result
+from bot.kaart.result_message import explain_result, named_elsewhere
 from bot.kaart.results import Hit, Zoekresultaat
 from bot.kaart.routes import measure_route_first
 from bot.kaart.scoring import candidate_set, score_all
@@ -104,7 +104,8 @@ def zoek(
     names = [name for score, name in sorted(held_back, reverse=True) if score > cutoff]
 
     result = Zoekresultaat("ok", hits=hits, vraag=parsed, gemeente=gemeente, leeftijd=leeftijd, themas=themas)
-    explain_result(index, result, gevonden, names)
+    elsewhere = named_elsewhere(index, ctx.terms, gemeente, allowed, [hit.id for hit in hits])
+    explain_result(index, result, gevonden, names, elsewhere)
     if only_entrance and hits:
         result.melding = " ".join(
             filter(None, [result.melding, messages.alleen_algemene_ingang(themas, gemeente, leeftijd)])
