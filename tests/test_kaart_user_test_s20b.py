@@ -210,3 +210,23 @@ def test_a_service_named_in_its_own_place_gets_no_such_note():
     result = zoek("leerplicht hilversum", limit=5)
     assert "alleen voor" not in (result.melding or "")
     assert "leerplicht" in [hit.id for hit in result.hits]
+
+
+# ------------------------------------------------------------------ toets17: a young child who hits is behaviour
+
+
+@pytest.mark.parametrize("vraag", [
+    "'s-Graveland, peuter 2,5 bijt en slaat op de opvang, mdr weet niet wat ze ermee moet",
+    "kleuter van 5 slaat en schopt thuis, Laren",
+    "jongen van 8 slaat in de klas, Bussum",
+])
+def test_a_young_child_who_hits_is_read_as_behaviour_not_as_violence(vraag):
+    parsed = parse_vraag(vraag)
+    assert "gedrag" in parsed.themas and "veiligheid" not in parsed.themas, parsed.themas
+    assert "veilig_thuis" not in [hit.id for hit in zoek(vraag, limit=5).hits[:3]]
+
+
+@pytest.mark.parametrize("vraag", ["vader slaat de peuter, Laren", "peuter wordt geslagen door vader, Laren",
+                                   "Huizen: puber van 14 scheldt en slaat zijn moeder"])
+def test_violence_against_a_young_child_or_a_parent_stays_violence(vraag):
+    assert "veiligheid" in parse_vraag(vraag).themas

@@ -292,11 +292,18 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     ("oppakken", re.compile(r"\boppak(?:ken|t)\b|\bpak(?:t|ken)\s+(?:dit|dat|het|deze|die)\s+(?:\w+\s+){0,2}?op\b",
                             re.IGNORECASE)),
     # a child who hits or kicks a brother, sister or other children shows behaviour, not violence at home against
-    # the child ("slaat en schopt zijn kleine broertje", "slaat andere kinderen"): it reads as fighting; "vader slaat
-    # de kinderen" and "slaat zijn moeder" stay violence
+    # the child ("slaat en schopt zijn kleine broertje", "slaat andere kinderen"), as does a child who hits where it
+    # is looked after or taught ("bijt en slaat op de opvang", "slaat in de klas") and a toddler or preschooler who
+    # hits ("peuter 2,5 bijt en slaat"): it reads as fighting; "vader slaat de kinderen" and "slaat zijn moeder" stay
+    # violence
     ("slaan", re.compile(r"\b(?:slaat|sloeg|slaan|schopt|schopte|schoppen)\b(?=(?:\s+en\s+(?:slaat|schopt|bijt|krabt"
                          r"|duwt))?\s+(?:[\w']+\s+){0,2}?(?:broertjes?|zusjes?|broers?|zussen|zus|andere\s+kinderen"
-                         r"|klasgeno(?:ten|otjes)|medeleerlingen|vriendjes)\b)", re.IGNORECASE)),
+                         r"|klasgeno(?:ten|otjes)|medeleerlingen|vriendjes)\b)"
+                         r"|\b(?:slaat|sloeg|slaan|schopt|schopte|schoppen)\b(?=\s+(?:ook\s+|vaak\s+|steeds\s+)?"
+                         r"(?:op\s+(?:de\s+|het\s+)?(?:opvang|kinderopvang|peuteropvang|creche|crèche|bso|school"
+                         r"|peuterspeelzaal|kinderdagverblijf|kdv)|in\s+de\s+(?:klas|groep))\b)"
+                         r"|\b((?:peuter|kleuter|dreumes)\W+(?:[\w',]+\W+){0,4}?)(?:slaat|slaan|schopt)(?:\s+en\s+(?:slaat|schopt))?\b",
+                         re.IGNORECASE)),
     # not knowing what to do is being at a loss, not having nothing to do ("school weet niet meer wat te doen", "ze
     # weet niet wat ze moet doen"); "hij heeft niets te doen" stays leisure
     ("doen", re.compile(r"\b(?:weet|weten|wist|wisten)\s+(?:(?:het|echt|ook|zelf|nog|even|ze|hij|zij|we)\s+)*"
@@ -323,7 +330,7 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
 # What a guarded word becomes: blank, except a job, which stays a word of working ("werkzaam"), so the words that
 # frame a call still see where the consultant works ("ik werk bij het buurtteam in Bussum")
 _IN_ITS_PLACE = {"ziekmelden": "ziekgemeld",
-                 "werk": "werkzaam", "slapen": "logeert", "praten": r"\1 ", "team": "hulpverlener", "slaan": "vecht",
+                 "werk": "werkzaam", "slapen": "logeert", "praten": r"\1 ", "team": "hulpverlener", "slaan": r"\1vecht",
                  "vast": r"\1 "}
 
 
