@@ -87,6 +87,12 @@ def own_entrance(doc: Doc, gemeente: Optional[str]) -> bool:
             and gemeente not in REGIOS and place_part(doc, gemeente)[0] >= 0.6 and verwijsbaar(service))
 
 
+def safety_service(service) -> bool:
+    """A service for a child's safety or under a child protection measure (Veilig Thuis, the jeugdbescherming): its
+    main theme is safety, or it works only after a measure."""
+    return service.themas[:1] == ["veiligheid"] or measure_only(service)
+
+
 def youth_health(service) -> bool:
     """The youth health service (jeugdarts and jeugdverpleegkundige, JGZ): growth and health are its first themes."""
     return set(service.themas[:2]) == {"gezondheid", "ontwikkeling"}

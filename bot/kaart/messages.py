@@ -36,6 +36,12 @@ def buiten_regio(place: str, ook: Optional[str] = None) -> str:
     return text
 
 
+def alleen_elders(naam: str, waar: str, plaats: str) -> str:
+    """A service the question names by its name exists in the kaart only in another place ("leerplicht bussum")."""
+    return (f"{naam} staat in de sociale kaart alleen voor {waar}, niet voor {plaats}. Vraag de algemene ingang van "
+            "de gemeente wie dat daar doet.")
+
+
 def plaats_verbeterd(written: str, meant: str) -> str:
     return f"Ik las '{written[:60]}' als {meant}."
 

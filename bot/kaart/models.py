@@ -214,6 +214,22 @@ class KaartDienst(Contact):
                     f"geen algemene toegang (jeugdteam of buurtteam) voor: {', '.join(missing)}",
                 )
             )
+        organisations = knowledge.entries.get("kaart_organisatie", {})
+        for service in services.values():
+            organisation = organisations.get(service.organisatie)
+            link = service.website or (organisation.website if organisation is not None else None)
+            elsewhere = other_municipality_in_link(link, service.werkgebied)
+            if elsewhere:
+                problems.append(
+                    Problem(
+                        "knowledge/sociale_kaart",
+                        service.id,
+                        "website",
+                        f"de link van de kaart ({link}) wijst naar de pagina van {GEMEENTEN[elsewhere]}, maar de "
+                        "dienst werkt ook elders: een gezin uit een andere gemeente komt zo op de verkeerde pagina; "
+                        "gebruik de algemene pagina of een link per gemeente",
+                    )
+                )
         for service in services.values():
             if service.algemene_toegang and (service.aard != "dienst" or "via_maatregel" in service.toegang):
                 problems.append(
@@ -225,6 +241,24 @@ class KaartDienst(Contact):
                     )
                 )
         return problems
+
+
+_LINK_PARAMETER = re.compile(r"[?&][^=&#]*=([^&#]*)")
+
+
+def other_municipality_in_link(link: Optional[str], werkgebied: List[str]) -> Optional[str]:
+    """The municipality a link's query filters on ("?_knowledgebase_region=hilversum") when the service works in more
+    than that one municipality, else None: such a link sends a family from elsewhere to another municipality's page."""
+    if not link:
+        return None
+    areas: Set[str] = set()
+    for code in werkgebied:
+        areas |= gemeenten_van(code)
+    for value in _LINK_PARAMETER.findall(link):
+        code = simplify(value.replace("-", " ").replace("+", " ")).replace(" ", "_")
+        if code in GEMEENTEN and areas != {code}:
+            return code
+    return None
 
 
 class KaartPlaats(Entry):

@@ -34,6 +34,17 @@ def names_entry(index: KaartIndex, service, terms: List[str], keywords: bool = F
     return False
 
 
+def named_by_a_proper_keyword(index: KaartIndex, service, terms: List[str], text: str) -> bool:
+    """The question names the entry by a search word that is a name, not a Dutch word, written with a capital and
+    found in no other entry ("de escalatieladder van Glasl" names the entry with the NJI's Richtlijn Scheiding): a
+    tool or method asked for by its name, also when the entry is no service."""
+    capitalised = {word.lower() for word in _NAME_WORD.findall(text or "") if word[:1].isupper()}
+    for term in {t for word in service.trefwoorden for t in phrase_lemmas(word)} & set(terms) & capitalised:
+        if len(index.postings.get(term, ())) <= 1 and not known(term) and term not in GENERIC:
+            return True
+    return False
+
+
 _NAME_WORD = re.compile(r"[^\W_]+")
 
 

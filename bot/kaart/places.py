@@ -6,7 +6,8 @@ this module is the one place in code that reads it. ``zoek_plaats("gezin uit Kor
 
 Rules that keep ordinary words from becoming places:
 - a place name that is also a Dutch word ("huizen" = houses, "gooi" = throw, "zuilen") only counts
-  when written with a capital or right after a place word ("in", "uit", "gemeente", ...);
+  when written with a capital or right after a place word ("in", "uit", "gemeente", ...), or written bare where the
+  noun would not stand (``_bare_place``: "jeugdbescherming huizen", "ots aanvragen huizen meisje 9");
 - a typo is only corrected for a word that is not a Dutch word, of at least five letters, at edit
   distance 1 (2 for names of nine letters or more), and only when exactly one place is that close; spellings of
   one sound (ij/ei/y, au/ou) count as the same letters.
@@ -18,10 +19,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, FrozenSet, List, Optional, Set, Tuple
 
-from bot.kaart.text import STOPWORDS, distance, known_lemmas, word_tables
+from bot.kaart.text import CHILD_WORDS, STOPWORDS, distance, known_lemmas, word_tables
+from bot.kaart.vocabulary import LEEFTIJD_MAX
 from bot.knowledge.loader import PerKnowledge
 from bot.lemmas import lemma_table
-from bot.text import plain
+from bot.text import NUMBER_WORDS, plain
 
 # Words after which a capitalised or lower-case word is read as a place.
 PLACE_CUES = frozenset(
@@ -61,6 +63,7 @@ class Plaatstabel:
     spellings: Dict[str, PlaatsNaam]  # simplified spelling -> place
     max_words: int
     by_words: Dict[int, List[Tuple[str, PlaatsNaam]]] = field(default_factory=dict)  # the spellings by word count
+    words: FrozenSet[str] = frozenset()  # every word of a spelling ("huizen" is also a problem word: "twee huizen")
 
 
 def _table_from(knowledge) -> Plaatstabel:
@@ -73,10 +76,22 @@ def _table_from(knowledge) -> Plaatstabel:
     by_words: Dict[int, List[Tuple[str, PlaatsNaam]]] = {}
     for spelling, row in spellings.items():
         by_words.setdefault(len(spelling.split()), []).append((spelling, row))
-    return Plaatstabel(spellings, max_words, by_words)
+    return Plaatstabel(spellings, max_words, by_words,
+                       frozenset(word for spelling in spellings for word in spelling.split()))
 
 
 _TABLES = PerKnowledge(_table_from)
+
+
+def _service_words_from(knowledge) -> FrozenSet[str]:
+    """The problem words and the search words of services that are one word on their own ("jeugdbescherming", "ots",
+    "leerplicht", "jongerenwerk"): a word the kaart is asked about, after which a bare place name is the place."""
+    said = [word for entry in knowledge.entries.get("kaart_probleemwoorden", {}).values() for word in entry.woorden]
+    said += [word for entry in knowledge.entries.get("kaart_dienst", {}).values() for word in entry.trefwoorden]
+    return frozenset(plain(word) for word in said if len(plain(word).split()) == 1)
+
+
+_SERVICE_WORDS = PerKnowledge(_service_words_from)
 
 
 def tabel(knowledge=None) -> Plaatstabel:
@@ -170,7 +185,7 @@ def zoek_plaats(text: str, knowledge=None) -> Optional[Plaats]:
     tokens = _tokens(text or "")
     # a place the kaart covers goes before one outside it: "vader woont in Amsterdam, moeder en de kinderen in
     # Hilversum" is a question about Hilversum (but "Oud Zuilen", outside, holds no Zuilen)
-    matches = _exact_matches(tokens, table, _heading_words(text or ""), _closing_words(text or ""))
+    matches = _exact_matches(tokens, table, _heading_words(text or ""), _closing_words(text or ""), knowledge)
     outside = {
         i for size, start, row, _ in matches if row.code is None and size > 1 for i in range(start, start + size)
     }
@@ -208,7 +223,8 @@ def genoemde_plaatsen(text: str, knowledge=None) -> List[str]:
     """Every place of the table spelled exactly in ``text``, as written (also those that did not decide the
     question's place: "wij zitten in Overvecht maar moeder is verhuisd naar Zuilen" names two)."""
     return [written for _, _, _, written in _exact_matches(_tokens(text or ""), tabel(knowledge),
-                                                          _heading_words(text or ""), _closing_words(text or ""))]
+                                                          _heading_words(text or ""), _closing_words(text or ""),
+                                                          knowledge)]
 
 
 def _heading_words(text: str) -> int:
@@ -230,22 +246,59 @@ def _closing_words(text: str) -> int:
 _CLOSING = re.compile(r".*(?:[,;:]|\s-)\s*([^\W\d_][\w']*(?:[ -][\w']+){0,3})\s*[.!?]?\s*$", re.DOTALL)
 
 
-def _exact_matches(tokens: List[Tuple[str, str]], table: Plaatstabel, heading: int = 0, closing: int = 0
-                   ) -> List[_Match]:
+def _exact_matches(tokens: List[Tuple[str, str]], table: Plaatstabel, heading: int = 0, closing: int = 0,
+                   knowledge=None) -> List[_Match]:
     """Every place spelled exactly in the question (a Dutch word only with a capital or place word before it, or as
     the whole heading a note opens with: "huizen, dochter van 15 ...", or the whole field it closes with: "vader is
     verslaafd, kinderen 8 en 11, huizen")."""
     norms = [_without_direction(n, table) for _, n in tokens]
+    service_words = _SERVICE_WORDS(knowledge) - table.words
     out = []
     for size in range(min(table.max_words, 4), 0, -1):
         for start in range(0, len(tokens) - size + 1):
             spelling = " ".join(norms[start:start + size])
             row = table.spellings.get(spelling)
             if row is not None and (_allowed(tokens, start, spelling) or _region_with_article(tokens, start, row)
+                                    or _bare_place(tokens, start, size, row, service_words)
                                     or (start == 0 and size == heading) or _ends_heading(tokens, start, size, heading)
                                     or (start + size == len(tokens) and size == closing)):
                 out.append((size, start, row, " ".join(raw for raw, _ in tokens[start:start + size])))
     return out
+
+
+SHORT_SEARCH = 6  # words of a search typed as keywords ("jeugdbescherming huizen", "scheiding ouders huizen")
+# Words before a bare lower-case name that make it the noun, not the place: a preposition of a thing ("tussen huizen",
+# "wisselt van huizen"); an article, number or inflected adjective does too (``NOT_BEFORE_A_HEADING_PLACE``).
+NOUN_PREPOSITIONS = frozenset("tussen van over met zonder door voor tegen om op aan".split())
+
+
+def _bare_place(tokens: List[Tuple[str, str]], start: int, size: int, row: PlaatsNaam,
+                service_words: FrozenSet[str]) -> bool:
+    """A place name that is also a Dutch word, written bare in lower case where that word would not stand (a user
+    test got "Je noemde geen gemeente" for "jeugdbescherming huizen"): right before an age ("ots aanvragen huizen
+    meisje 9", "huizen 14"), right after a word of the kaart's problems and services ("jeugdbescherming huizen",
+    "leerplicht huizen"), or as the last word of a search of a few keywords ("scheiding ouders huizen"). An article,
+    number, inflected adjective or preposition before it keeps it the noun ("twee huizen", "de kinderen wonen in
+    beide huizen", "pendelt tussen huizen"). Only municipalities, villages and wijken: "gooi" is a verb too often."""
+    if row.soort not in ("gemeente", "kern", "wijk"):
+        return False
+    end = start + size
+    before = tokens[start - 1][1] if start > 0 else ""
+    if (before in NOT_BEFORE_A_HEADING_PLACE or before in NOUN_PREPOSITIONS or before.isdigit()
+            or before in NUMBER_WORDS or (len(before) > 3 and before.endswith("e"))):
+        return False
+    after = [norm for _, norm in tokens[end:end + 3]]
+    if after and after[0] in CHILD_WORDS:
+        after = after[1:]
+    if after[:1] == ["van"]:
+        after = after[1:]
+    if after and after[0].isdigit() and 0 < int(after[0]) <= LEEFTIJD_MAX:
+        return True
+    if not before:
+        return False
+    if before in service_words:
+        return True
+    return end == len(tokens) and len(tokens) <= SHORT_SEARCH
 
 
 # Words before a heading's last word that make it a thing rather than a place: "twee huizen", "de zuilen".

@@ -16,6 +16,8 @@ from typing import Dict, FrozenSet, List, Optional, Set, Tuple
 
 from bot.kaart import places, spoken, subject
 from bot.kaart.text import (
+    CHILD_PATTERN,
+    CHILD_WORDS,
     STOPWORDS,
     known,
     known_lemmas,
@@ -32,9 +34,7 @@ from bot.lemmas import lemma_of
 from bot.message_length import max_message_length
 from bot.text import NUMBER_WORDS, ORDINAL_WORDS
 
-_CHILD = (r"(?:zoon|zoontje|dochter|dochtertje|kind|kindje|jongen|jongetje|meisje|meid|puber|tiener|jongere|leerling"
-          r"|broer|zus|pleegkind|baby|kleinkind|kleinzoon|kleindochter|oudste|jongste|middelste|tweeling|peuter"
-          r"|kleuter|stiefzoon|stiefdochter|pleegzoon|pleegdochter|jongens|meiden|meisjes|tieners|pubers|speler|speelster|pupil|client)")
+_CHILD = CHILD_PATTERN
 # words a consultant puts between the child and the age when speaking: "zoon is nu 15", "dochter van bijna 13"
 # or about or soon: "jongens van een jaar of 14", "zoon wordt volgende maand 18"
 _HEDGE = (r"(?:(?:nu|inmiddels|pas|bijna|net|al|sinds kort|ongeveer|rond de|zo'n|een jaar of|binnenkort|straks"
@@ -96,6 +96,9 @@ class Vraag:
     # the question without the parts that frame the call or say where the consultant works, with homonyms guarded
     # ("ik werk bij het buurtteam in Bussum, ..."): what the text match searches; None: search ``tekst``
     zoektekst: Optional[str] = None
+    # a child protection measure is already in place ("OTS loopt", "de gezinsvoogd belt"): the words of the measure are
+    # no safety signal and the way to a measure is not asked (``measure_in_place``)
+    maatregel_loopt: bool = False
 
     def to_dict(self) -> dict:
         return {
@@ -289,11 +292,18 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     ("oppakken", re.compile(r"\boppak(?:ken|t)\b|\bpak(?:t|ken)\s+(?:dit|dat|het|deze|die)\s+(?:\w+\s+){0,2}?op\b",
                             re.IGNORECASE)),
     # a child who hits or kicks a brother, sister or other children shows behaviour, not violence at home against
-    # the child ("slaat en schopt zijn kleine broertje", "slaat andere kinderen"): it reads as fighting; "vader slaat
-    # de kinderen" and "slaat zijn moeder" stay violence
+    # the child ("slaat en schopt zijn kleine broertje", "slaat andere kinderen"), as does a child who hits where it
+    # is looked after or taught ("bijt en slaat op de opvang", "slaat in de klas") and a toddler or preschooler who
+    # hits ("peuter 2,5 bijt en slaat"): it reads as fighting; "vader slaat de kinderen" and "slaat zijn moeder" stay
+    # violence
     ("slaan", re.compile(r"\b(?:slaat|sloeg|slaan|schopt|schopte|schoppen)\b(?=(?:\s+en\s+(?:slaat|schopt|bijt|krabt"
                          r"|duwt))?\s+(?:[\w']+\s+){0,2}?(?:broertjes?|zusjes?|broers?|zussen|zus|andere\s+kinderen"
-                         r"|klasgeno(?:ten|otjes)|medeleerlingen|vriendjes)\b)", re.IGNORECASE)),
+                         r"|klasgeno(?:ten|otjes)|medeleerlingen|vriendjes)\b)"
+                         r"|\b(?:slaat|sloeg|slaan|schopt|schopte|schoppen)\b(?=\s+(?:ook\s+|vaak\s+|steeds\s+)?"
+                         r"(?:op\s+(?:de\s+|het\s+)?(?:opvang|kinderopvang|peuteropvang|creche|crèche|bso|school"
+                         r"|peuterspeelzaal|kinderdagverblijf|kdv)|in\s+de\s+(?:klas|groep))\b)"
+                         r"|\b((?:peuter|kleuter|dreumes)\W+(?:[\w',]+\W+){0,4}?)(?:slaat|slaan|schopt)(?:\s+en\s+(?:slaat|schopt))?\b",
+                         re.IGNORECASE)),
     # not knowing what to do is being at a loss, not having nothing to do ("school weet niet meer wat te doen", "ze
     # weet niet wat ze moet doen"); "hij heeft niets te doen" stays leisure
     ("doen", re.compile(r"\b(?:weet|weten|wist|wisten)\s+(?:(?:het|echt|ook|zelf|nog|even|ze|hij|zij|we)\s+)*"
@@ -320,7 +330,7 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
 # What a guarded word becomes: blank, except a job, which stays a word of working ("werkzaam"), so the words that
 # frame a call still see where the consultant works ("ik werk bij het buurtteam in Bussum")
 _IN_ITS_PLACE = {"ziekmelden": "ziekgemeld",
-                 "werk": "werkzaam", "slapen": "logeert", "praten": r"\1 ", "team": "hulpverlener", "slaan": "vecht",
+                 "werk": "werkzaam", "slapen": "logeert", "praten": r"\1 ", "team": "hulpverlener", "slaan": r"\1vecht",
                  "vast": r"\1 "}
 
 
@@ -565,7 +575,6 @@ def extract_leeftijd(text: str) -> Optional[int]:
 
 # The words of a message that only names a child and its age, besides the child and the number ("zoon 15", "een meisje
 # van 14", "mijn dochter is 12", "15-jarige zoon"): the start of a kaart question whose problem and place are to come.
-CHILD_WORDS = frozenset(_CHILD[3:-1].split("|"))
 _CHILD_ONLY_WORDS = frozenset("van is wordt jaar jr j oud jarig jarige een de het mijn m'n haar zijn z'n hun over voor "
                               "nu bijna pas net".split())
 CHILD_ONLY_MAX_WORDS = 6
@@ -829,6 +838,10 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
         asked = asked.replace(named, " ", 1)
     asked = _without_names(asked)
     themas, woorden, spans, lemmed, gezegd = _match_themas(asked, knowledge)
+    maatregel_loopt = measure_in_place(asked)
+    if maatregel_loopt and _only_measure_words(woorden.get(SAFETY, ())):
+        # "OTS loopt, zoekt lichte opvoedondersteuning": the question asks for the other theme first, not for safety
+        themas = [theme for theme in themas if theme != SAFETY] + [SAFETY]
     leeftijd = extract_leeftijd(text)
     ouder_themas, kind_themas = extract_subjects(asked, themas, spans, lemmed, knowledge,
                                                  child_named=leeftijd is not None, woorden=woorden)
@@ -848,7 +861,48 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
         ingekort=ingekort,
         plaats_info=gevonden if gemeente else None,
         zoektekst=search_text(text, knowledge),
+        maatregel_loopt=maatregel_loopt,
     )
+
+
+SAFETY = "veiligheid"
+# The words of the safety theme that name a child protection measure, its institution or its professional.
+MEASURE_WORDS = frozenset({"jeugdbescherming", "ondertoezichtstelling", "ots", "gecertificeerde instelling", "gi",
+                           "gezinsvoogd", "gezinsvoogdij", "jeugdbeschermer", "djgb", "kinderbeschermingsmaatregel"})
+_MEASURE = r"(?:ots|ondertoezichtstelling|maatregel|kinderbeschermingsmaatregel|uithuisplaatsing|voogdij)"
+_MEASURE_PERSON = r"(?:gezinsvoogd|jeugdbeschermer|jeugdbescherming|djgb|gi|gecertificeerde instelling)"
+# A measure already in place, as a consultant notes it: "OTS loopt", "lopende ondertoezichtstelling", "heeft net een
+# ondertoezichtstelling gekregen", "staat onder toezicht", "de gezinsvoogd belt", "gezinsvoogd DJGB belt",
+# "jeugdbescherming is betrokken". Asking for one is not ("vraagt om een gezinsvoogd", "ots aanvragen", "moet er een
+# OTS komen?").
+_IN_PLACE = re.compile(
+    r"\b" + _MEASURE + r"\b\s+(?:[\w']+\s+){0,2}?(?:loopt|lopen|liep|is uitgesproken|uitgesproken|is verlengd|verlengd"
+    r"|gekregen|opgelegd|afgegeven|is al|al)\b"
+    r"|\b(?:lopende|loopt\s+(?:al\s+|nu\s+)?een)\s+" + _MEASURE + r"\b"
+    r"|\b(?:heeft|hebben|had|hadden|kreeg|kregen|zit|zitten|onder)\s+(?:[\w']+\s+){0,3}?(?:een\s+)?" + _MEASURE
+    + r"\b(?!\s+(?:aanvragen|aan te vragen|nodig|komen|krijgen|vragen))"
+    r"|\bonder\s+toezicht\s+(?:gesteld|staan|staat|stond)|\b(?:staat|staan|stond)\s+(?:[\w']+\s+){0,2}?onder\s+"
+    r"toezicht\b"
+    r"|\b(?:met|onder)\s+(?:een\s+)?" + _MEASURE + r"\b"
+    r"|\b(?:de|haar|zijn|hun|z'n|m'n|onze)\s+(?:[\w']+\s+)?(?:gezinsvoogd|jeugdbeschermer)\b"
+    r"|\b" + _MEASURE_PERSON + r"\s+(?:[\w'&]+\s+)?(?:belt|belde|zegt|doet|vraagt|is betrokken|zijn betrokken"
+    r"|is al betrokken|zijn al betrokken|komt|kwam|zoekt)\b", re.IGNORECASE)
+
+
+def measure_in_place(text: str) -> bool:
+    """The question says a child protection measure is already in place (``_IN_PLACE``)."""
+    return _IN_PLACE.search(text or "") is not None
+
+
+def measure_words_only(parsed: Vraag) -> bool:
+    """The question read the safety theme only by the words of a measure already in place (``measure_in_place``):
+    "OTS loopt" is no sign of danger."""
+    return parsed.maatregel_loopt and _only_measure_words(parsed.thema_woorden.get(SAFETY, ()))
+
+
+def _only_measure_words(said) -> bool:
+    """Every word a safety theme was read by names the measure (``MEASURE_WORDS``)."""
+    return bool(said) and all(word in MEASURE_WORDS for word in said)
 
 
 def _typed(gezegd: Dict[str, List[str]], text: str) -> Dict[str, List[str]]:

@@ -10,6 +10,7 @@ from bot.kaart import places
 from bot.kaart.index import KaartIndex
 from bot.kaart.query import (
     Vraag,
+    measure_words_only,
     school_kind,
     school_mentioned,
     school_year_words,
@@ -64,7 +65,14 @@ def asked_kinds(text: str) -> Set[str]:
     for kind, cues in AARD_VRAAGWOORDEN.items():
         if any((cue in words) if " " not in cue else (f" {cue} " in lemmed) for cue in cues):
             asked.add(kind)
+    if any(word.endswith(TOOL_ENDINGS) for word in words):
+        asked.add("hulpmiddel")  # a named tool or method: "de escalatieladder van Glasl", "een checklist"
     return asked
+
+
+# The endings of words that name a tool or method a professional asks for by name ("escalatieladder",
+# "participatieladder", "meldcodechecklist", "gespreksmodel"), besides the words of ``AARD_VRAAGWOORDEN``.
+TOOL_ENDINGS = ("ladder", "checklist", "methodiek", "gespreksmodel", "stappenplan", "instrument", "vragenlijst")
 
 
 @dataclass
@@ -91,6 +99,31 @@ class QueryContext:
     written: Dict[str, str] = field(default_factory=dict)  # a term (lemma) -> the word of the question it came from
     # the words of the child's school named in the question ("Amadeus Lyceum"): where, not what; alone they make no hit
     school_words: FrozenSet[str] = frozenset()
+    safety: bool = False  # the question carries a danger signal or a measure asked for (``carries_danger``)
+
+
+def safety_signal(ctx: QueryContext) -> bool:
+    """The question carries a sign of danger to a child: the theme safety, read by more than the words of a measure
+    already in place; a measure asked for or looming ("ots aanvragen", "er dreigt een kinderbeschermingsmaatregel");
+    or a danger signal of the intake other than suicide (violence, threats, signs of abuse: "vader dreigt haar iets
+    aan te doen"). "OTS loopt, mdr zoekt opvoedondersteuning" and an ordinary divorce carry none."""
+    return ctx.safety or ("veiligheid" in ctx.themas and not measure_words_only(ctx.parsed))
+
+
+# A child protection measure named in a question ("ots aanvragen", "de kinderrechter overweegt een maatregel").
+MEASURE_NAMED = re.compile(r"\b(?:\w*maatregel|ots|ondertoezichtstelling|uithuisplaatsing|kinderrechter"
+                           r"|raad voor de kinderbescherming)\b", re.IGNORECASE)
+NO_SAFETY_DANGERS = frozenset({"gevaar_suicide"})  # a danger signal for crisis care, not for Veilig Thuis
+
+
+def carries_danger(parsed: Vraag) -> bool:
+    """A measure asked for or looming (named, not in place), or a danger signal of the intake (``bot.intake.danger``)
+    other than ``NO_SAFETY_DANGERS``."""
+    from bot.intake.danger import danger_in  # lazy: the intake's signals load only for a search
+
+    if not parsed.maatregel_loopt and MEASURE_NAMED.search(parsed.tekst):
+        return True
+    return any(signal.id not in NO_SAFETY_DANGERS for signal in danger_in(parsed.zoektekst or parsed.tekst))
 
 
 def names_child_or_school(ctx: QueryContext) -> bool:
@@ -149,4 +182,5 @@ def question_context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[
         nearby=NEARBY.search(parsed.tekst) is not None,
         provider=PROVIDER.search(parsed.tekst) is not None,
         written=written,
+        safety=carries_danger(parsed),
     )

@@ -1,19 +1,27 @@
 """The Dutch message of a search result: corrected place, entries kept out, no result, no place."""
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import List, Optional, Sequence, Set
 
-from bot.kaart.index import KaartIndex
+from bot.kaart.describe import werkgebied_tekst
+from bot.kaart.index import Doc, KaartIndex
+from bot.kaart.naming import names_entry
 from bot.kaart.places import Plaats
 from bot.kaart.results import Zoekresultaat
 from bot.kaart.routes import general_route
+from bot.kaart.vocabulary import WERKGEBIEDEN
 
 
-def explain_result(index: KaartIndex, result: Zoekresultaat, gevonden: Optional[Plaats], held_back: List[str]) -> None:
-    """The Dutch message: corrected or partly covered place, entries kept out, no result, no place."""
+def explain_result(index: KaartIndex, result: Zoekresultaat, gevonden: Optional[Plaats], held_back: List[str],
+                   elsewhere: Sequence[Doc] = ()) -> None:
+    """The Dutch message: corrected or partly covered place, a service named that the kaart has only elsewhere,
+    entries kept out, no result, no place."""
     from bot.kaart import messages
 
     notes = []
+    for doc in elsewhere:
+        place = gevonden.naam if gevonden is not None else WERKGEBIEDEN.get(result.gemeente or "", "")
+        notes.append(messages.alleen_elders(doc.service.naam, werkgebied_tekst(doc.service), place))
     if gevonden is not None and gevonden.verbeterd:
         notes.append(messages.plaats_verbeterd(gevonden.geschreven, gevonden.naam))
     if gevonden is not None and gevonden.dekking:
@@ -32,3 +40,15 @@ def explain_result(index: KaartIndex, result: Zoekresultaat, gevonden: Optional[
         result.melding = " ".join(notes + ([result.melding] if result.melding else []))
     if result.vraag is not None and result.vraag.ingekort:
         result.melding = ((result.melding or "") + " " + messages.INGEKORT).strip()
+
+
+def named_elsewhere(index: KaartIndex, terms: List[str], gemeente: Optional[str], allowed: Optional[Set[int]],
+                    shown: Sequence[str]) -> List[Doc]:
+    """The services the question names by their name ("leerplicht bussum", "jeugdcoach in Huizen") that the kaart
+    has only in other places than ``gemeente`` (the place filter left them out): a user test got no Leerplicht and no
+    word that the kaart has Leerplicht only for Hilversum."""
+    if gemeente is None or allowed is None:
+        return []
+    return [doc for i, doc in enumerate(index.docs)
+            if i not in allowed and doc.areas and doc.service.id not in shown
+            and names_entry(index, doc.service, terms)]

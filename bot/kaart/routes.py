@@ -39,6 +39,8 @@ def measure_route_first(index: KaartIndex, ctx: QueryContext, hits: List[Hit], a
     measure-only service itself, with its route explained, then the rest."""
     from bot.kaart import messages
 
+    if ctx.parsed.maatregel_loopt:
+        return hits  # the measure is already in place ("OTS loopt"): the way to one is not what is asked
     measure = next((hit for hit in hits[:TOP] if hit.id in index.by_id
                     and measure_only(index.doc(hit.id).service)), None)
     if measure is None:

@@ -15,10 +15,11 @@ from bot.kaart.kinds import (
     leisure_only,
     measure_only,
     other_activity,
+    safety_service,
     youth_health,
 )
-from bot.kaart.naming import names_entry
-from bot.kaart.question import QueryContext
+from bot.kaart.naming import named_by_a_proper_keyword, names_entry
+from bot.kaart.question import QueryContext, safety_signal
 from bot.kaart.service_area import local, place_part
 from bot.kaart.themes import widened
 from bot.kaart.vocabulary import (
@@ -215,7 +216,8 @@ def parents_own_only(service, ctx: QueryContext) -> bool:
 def held_back_entry(index: KaartIndex, service, ctx: QueryContext) -> bool:
     """A pilot, recommendation or project that a family question did not ask or name."""
     return (service.aard != "dienst" and not ctx.professional and service.aard not in ctx.asked
-            and not names_entry(index, service, ctx.terms))
+            and not names_entry(index, service, ctx.terms)
+            and not named_by_a_proper_keyword(index, service, ctx.terms, ctx.parsed.tekst))
 
 
 Row = Tuple[float, str, Doc, Dict[str, float], str]  # score, id, document, score parts, waarom
@@ -228,6 +230,7 @@ def score_all(index: KaartIndex, ctx: QueryContext, candidates: Set[int], text_s
     top_text = max(text_scores.values(), default=0.0)
     asked_activity = activity_kinds(ctx.parsed.thema_woorden.get("vrije_tijd", ()))
     parenting_counts_less = behaviour_at_school(ctx)  # decided once per question, not per candidate
+    safety_question = safety_signal(ctx)
     broader = widened(ctx.parsed.themas, ctx.themas)  # a theme searched for a narrower one: the reason says so
     docs_with = {t: {i for i, _ in index.postings.get(t, ())} for t in ctx.specific}
     scored: List[Row] = []
@@ -262,6 +265,10 @@ def score_all(index: KaartIndex, ctx: QueryContext, candidates: Set[int], text_s
             parts["thema"] *= SCHOOL_ROUTE_FACTOR
             parts["tekst"] *= SCHOOL_ROUTE_FACTOR  # its text naming the problem is the same evidence
         score = sum(WEIGHTS[k] * v for k, v in parts.items())
+        if safety_service(service) and not safety_question and not names_entry(index, service, ctx.terms, True):
+            # Veilig Thuis and the jeugdbescherming only for a question with a sign of danger, or one that names them:
+            # their text naming "complexe scheidingen" put them fourth and fifth for an ordinary divorce (a user test)
+            continue
         if held_back_entry(index, service, ctx):
             held_back.append((score, service.naam))
             continue

@@ -29,10 +29,10 @@ from bot.kaart import subject
 from bot.kaart.checks import check_leeftijd, check_plaats, check_thema
 from bot.kaart.index import KaartIndex, default_index, index_for
 from bot.kaart.naming import named_school_words
-from bot.kaart.query import parse_vraag
+from bot.kaart.query import measure_words_only, parse_vraag
 from bot.kaart.question import question_context
 from bot.kaart.ranking import rank_hits, referral_first, thin_entry_for_a_theme
-from bot.kaart.result_message import explain_result
+from bot.kaart.result_message import explain_result, named_elsewhere
 from bot.kaart.results import Hit, Zoekresultaat
 from bot.kaart.routes import measure_route_first
 from bot.kaart.scoring import candidate_set, score_all
@@ -77,7 +77,9 @@ def zoek(
     ctx.index = index
     allowed = place_allowed(index, gemeente, heel=gevonden is not None and gevonden.soort == "wijk")
     ctx.themas = with_related_themes(index, ctx.themas, allowed)
-    ctx.themas = safety_first(with_young_child(ctx.themas, leeftijd))
+    ctx.themas = with_young_child(ctx.themas, leeftijd)
+    if not measure_words_only(parsed):  # a measure in place ("OTS loopt") is no sign of danger to put first
+        ctx.themas = safety_first(ctx.themas)
     # a broader theme read for a narrower one is said of the same person (a mother's overload: her own stress)
     ctx.ouder_themas = with_related(parsed.ouder_themas, ctx.themas)
     ctx.kind_themas = with_related(parsed.kind_themas, ctx.themas)
@@ -102,7 +104,8 @@ def zoek(
     names = [name for score, name in sorted(held_back, reverse=True) if score > cutoff]
 
     result = Zoekresultaat("ok", hits=hits, vraag=parsed, gemeente=gemeente, leeftijd=leeftijd, themas=themas)
-    explain_result(index, result, gevonden, names)
+    elsewhere = named_elsewhere(index, ctx.terms, gemeente, allowed, [hit.id for hit in hits])
+    explain_result(index, result, gevonden, names, elsewhere)
     if only_entrance and hits:
         result.melding = " ".join(
             filter(None, [result.melding, messages.alleen_algemene_ingang(themas, gemeente, leeftijd)])

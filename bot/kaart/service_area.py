@@ -13,6 +13,8 @@ from bot.kaart.vocabulary import (
     gemeenten_van,
 )
 
+PART_OF_REGION = 0.6  # the place part of a service of part of an asked region, times the share of it that it covers
+
 
 def place_part(doc: Doc, gemeente: Optional[str]) -> Tuple[float, str]:
     """How well the service area fits the asked place (the filter already passed)."""
@@ -28,7 +30,10 @@ def place_part(doc: Doc, gemeente: Optional[str]) -> Tuple[float, str]:
             return 1.0, f"werkt in {REGIOS[gemeente][0]}"
         if "landelijk" in doc.area_codes:
             return 0.3, "landelijk beschikbaar"
-        return 0.5, f"werkt in een deel van de regio: {werkgebied_tekst(doc.service)}"
+        # a service of a part of the region fits a question about the whole region as far as it covers it: one
+        # municipality of seven is no answer for a family that may live anywhere in it
+        share = len(doc.areas & members) / len(members)
+        return PART_OF_REGION * share, f"werkt in een deel van de regio: {werkgebied_tekst(doc.service)}"
     parent = DEEL_VAN.get(gemeente)
     if parent and parent in doc.area_codes:
         return 1.0, f"werkt in heel {GEMEENTEN[parent]}"

@@ -18,6 +18,13 @@ from bot.text import simplify
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")  # hyphens split: "nieuwkomer-gezin" -> two words
 
+# The words for a child a consultant writes before its age ("dochter 13", "meisje van 9"), as a regex group.
+CHILD_PATTERN = (r"(?:zoon|zoontje|dochter|dochtertje|kind|kindje|jongen|jongetje|meisje|meid|puber|tiener|jongere"
+                 r"|leerling|broer|zus|pleegkind|baby|kleinkind|kleinzoon|kleindochter|oudste|jongste|middelste|tweeling|peuter"
+                 r"|kleuter|stiefzoon|stiefdochter|pleegzoon|pleegdochter|jongens|meiden|meisjes|tieners|pubers|speler"
+                 r"|speelster|pupil|client)")
+CHILD_WORDS = frozenset(CHILD_PATTERN[3:-1].split("|"))
+
 STOPWORDS: FrozenSet[str] = frozenset(
     """de het een en of in op aan van voor met naar bij uit te tot om over door als dan dat die dit deze
     er is zijn was waren wordt worden ben bent heb hebt heeft hebben kan kun kunnen kunt wil wilt willen

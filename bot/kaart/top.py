@@ -8,6 +8,7 @@ from bot.kaart.ages import YOUNG_CHILD, age_ok, only_through_school
 from bot.kaart.hits import place_hit
 from bot.kaart.index import KaartIndex
 from bot.kaart.kinds import own_entrance, role, verwijsbaar, youth_health, youth_work
+from bot.kaart.naming import names_entry
 from bot.kaart.question import QueryContext, names_child_or_school
 from bot.kaart.ranking import TOP, tier_of
 from bot.kaart.results import Hit
@@ -86,7 +87,28 @@ def compose_top(index: KaartIndex, ctx: QueryContext, hits: List[Hit], limit: in
        names no child, family or school (``_school_route_not_first``).
     """
     route = general_route(index, ctx.gemeente, ctx.leeftijd) if ctx.family else []
-    return _school_route_not_first(index, ctx, _composed(index, ctx, hits, route, limit), route, limit)
+    hits = _school_route_not_first(index, ctx, _composed(index, ctx, hits, route, limit), route, limit)
+    return _region_wide_first(index, ctx, hits)
+
+
+def _part_of_the_region(doc, region: str) -> bool:
+    """The service works in some municipalities of ``region`` only (not the whole region, the country or unknown)."""
+    return bool(doc.areas) and "landelijk" not in doc.area_codes and not REGIOS[region][1] <= doc.areas
+
+
+def _region_wide_first(index: KaartIndex, ctx: QueryContext, hits: List[Hit]) -> List[Hit]:
+    """A question about a whole region ("ergens in het Gooi", "regio Gooi", "'t Gooi") is not led by a service of one
+    part of it (the jeugdcoach of Hilversum's secondary schools came first in the seventeenth set): the first
+    referable service of the whole region goes first; the service of a part stays, its reason saying which part."""
+    if ctx.gemeente not in REGIOS or not hits or not _part_of_the_region(index.doc(hits[0].id), ctx.gemeente):
+        return hits
+    if any(names_entry(index, index.doc(hit.id).service, ctx.terms) for hit in hits[:TOP]):
+        return hits  # the question asks for an entry by name ("Duurzaam Ouderschap na Scheiding")
+    whole = next((i for i, hit in enumerate(hits) if place_part(index.doc(hit.id), ctx.gemeente)[0] >= 1.0
+                  and _for_the_family(hit) and tier_of(index, index.doc(hit.id).service, ctx) == 0), None)
+    if whole is not None:
+        hits.insert(0, hits.pop(whole))
+    return hits
 
 
 def _composed(index: KaartIndex, ctx: QueryContext, hits: List[Hit], route: List[Hit], limit: int) -> List[Hit]:
