@@ -169,7 +169,7 @@ def run_evaluation(args: argparse.Namespace) -> int:
         "toets16": "zestiende toetsset (toetsvragen_16.yml, blind geschreven in de vijftiende sessie als regels uit "
                    "casusoverleg en triage; sinds de twintigste sessie gezien)",
         "toets17": "zeventiende toetsset (toetsvragen_17.yml, blind geschreven in de twintigste sessie als "
-                   "aantekeningen tijdens of na een telefoongesprek, alleen om te meten)",
+                   "aantekeningen tijdens of na een telefoongesprek; blind gemeten 0.656, daarna gezien)",
     }
     for name in chosen:
         kind, reeks = SETS[name]
