@@ -20,7 +20,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.forms import FormValidation
-from bot import status
+from bot import commands, status
 from bot.knowledge.texts import Texts
 from bot.records import list_records
 from bot.roleplay import catalog, feedback
@@ -93,6 +93,13 @@ class ValidateRollenspelForm(FormValidation):
     def validate_rollenspel_scenario(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
+        asked = tracker.get_slot("requested_slot") == "rollenspel_scenario"  # typed now, not set by a start action
+        if asked and _retry_number(tracker) is not None:  # 'probeer opnieuw vanaf beurt 2' while the list is shown
+            slots = retry_last_session(dispatcher, tracker)
+            return {**slots, "rollenspel_beurt": None} if slots.get("rollenspel_scenario") else {
+                "rollenspel_scenario": None}
+        if _asks_for_the_menu(tracker, str(value or "")):  # "menu": the rule shows it, no "ask again" (a user test)
+            return {"rollenspel_scenario": DONE, "rollenspel_beurt": DONE}
         scenario = catalog.find_scenario(str(value or ""))
         if scenario is None and _asks_something_else(tracker):
             # No scenario but another request ("toon mijn plan", a kaart question): stop choosing
@@ -154,6 +161,16 @@ def _asks_something_else(tracker: Tracker) -> bool:
     return intent.get("name") in OTHER_REQUESTS and float(intent.get("confidence") or 0) >= MIN_REQUEST_CONFIDENCE
 
 
+def _asks_for_the_menu(tracker: Tracker, value: str) -> bool:
+    """"menu" or "terug naar het menu" (a stop phrase, ``bot.commands``) while a scenario is asked, or the menu intent
+    on what is no scenario: the menu follows by rule (stories/roleplay.yml). "terug naar het menu" once chose the
+    scenario with "terug" in it."""
+    if commands.whole_message(value, (commands.STOP,)) is not None:
+        return True
+    intent = ((tracker.latest_message or {}).get("intent") or {}).get("name")
+    return intent == "menu" and catalog.find_scenario(value) is None
+
+
 def _resumed(session_id: Optional[str], scenario_id: str) -> bool:
     """A session of this scenario is already open in this conversation (after a retry)."""
     if not session_id:
@@ -183,19 +200,26 @@ class ActionRollenspelOpnieuw(Action):
         return "action_rollenspel_opnieuw"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
+        return [SlotSet(slot, value) for slot, value in retry_last_session(dispatcher, tracker).items()]
 
-        number = _retry_number(tracker)
-        rows = list_records(KIND, conversation_id=tracker.sender_id, limit=1)
-        if number is None or not rows:
-            dispatcher.utter_message(text=TEXTS.text("opnieuw_onduidelijk" if rows else "opnieuw_geen_sessie"))
-            return [SlotSet(slot, None) for slot in SLOTS]
-        result = service().retry(rows[0].pk, number)
-        dispatcher.utter_message(text=result.tekst)
-        if result.soort != "opnieuw" or result.payload is None:
-            return [SlotSet(slot, None) for slot in SLOTS]
-        dispatcher.utter_message(json_message=result.payload)
-        return [SlotSet("rollenspel_scenario", result.payload["scenario"]), SlotSet("rollenspel_beurt", None),
-                SlotSet("rollenspel_sessie", str(result.payload["sessie"]))]  # a new session after the end
+
+def retry_last_session(dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:
+    """'Probeer opnieuw vanaf beurt N' (or "die laatste beurt nog een keer"): back to the state before that turn of
+    the last session of this conversation. The slots to set: the session's scenario and number when it worked (a new
+    session after the end), else all empty. Used after the end and while a scenario is being chosen."""
+    number = _retry_number(tracker)
+    rows = list_records(KIND, conversation_id=tracker.sender_id, limit=1)
+    empty: Dict[Text, Any] = {slot: None for slot in SLOTS}
+    if number is None or not rows:
+        dispatcher.utter_message(text=TEXTS.text("opnieuw_onduidelijk" if rows else "opnieuw_geen_sessie"))
+        return empty
+    result = service().retry(rows[0].pk, number)
+    dispatcher.utter_message(text=result.tekst)
+    if result.soort != "opnieuw" or result.payload is None:
+        return empty
+    dispatcher.utter_message(json_message=result.payload)
+    return {"rollenspel_scenario": result.payload["scenario"], "rollenspel_beurt": None,
+            "rollenspel_sessie": str(result.payload["sessie"])}  # a new session after the end
 
 
 class ActionRollenspelNabespreking(Action):

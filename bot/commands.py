@@ -156,27 +156,104 @@ def is_stop_request(text: Optional[str]) -> bool:
     return all(match.group(1) in _OUR_THINGS for match in _STOP_WITH.finditer(cleaned))
 
 
-# "wis dit gesprek", "verwijder mijn gegevens", "vergeet mij", "vergeet alles wat ik over mevrouw X heb ingetypt", and
-# the data first: "kun je al mijn gegevens wissen?", "ik wil dat je dit gesprek verwijdert". "alles" only as all the
-# professional typed ("wis alles", "vergeet alles wat ik ..."): "vergeet alles wat er gebeurd is, laten we vooruit
-# kijken" is a line for a parent in the preparation; and nothing with a negation ("vergeet me niet te bellen").
-_FORGET_VERBS = r"(?:wis|wist|wissen|vergeet|vergeten|verwijder|verwijdert|verwijderen|weggooien|gooi|gooit)"
-_FORGET_VERB = rf"\b{_FORGET_VERBS}\b.*"
-_DATA = r"gesprek|gesprekken|gegevens|chat|geschiedenis|mij|me|wat ik (?:heb )?(?:getypt|ingetypt)"
-_DATA_FIRST = rf"|\b(?:dit|deze|het|mijn|al mijn|ons|onze|alle) (?:gesprek|gesprekken|gegevens|chat|geschiedenis)\b.*" \
-              rf"\b{_FORGET_VERBS}\b|\b(?:mij|me) (?:vergeten|verwijderen|wissen)\b"
-_FORGET = re.compile(_FORGET_VERB + rf"\b(?:{_DATA}|alles(?=\s*$|\s+wat ik\b)|wat ik (?:heb )?gezegd)\b" + _DATA_FIRST)
-# In a role-play "vergeet alles wat ik net zei" is a line to the parent or child: only the data counts there.
-_FORGET_DATA = re.compile(_FORGET_VERB + rf"\b(?:{_DATA})\b" + _DATA_FIRST)
+# "wis dit gesprek", "verwijder mijn gegevens", "vergeet mij", "vergeet alles wat ik hier getypt heb", "kun je dit hele
+# gesprek wissen?", "haal dit weg", "ik wil dat je dit vergeet", "mag alles weg wat ik getypt heb?": a verb of wiping
+# and what is wiped, in either order, in a short message without a negation ("vergeet me niet te bellen"). What is
+# wiped: the conversation or one's data ("dit (hele) gesprek", "mijn gegevens"), the professional ("mij"), what they
+# typed ("wat ik hier getypt heb"), "alles" only as all the professional typed ("wis alles", "vergeet alles wat ik
+# ..."; "vergeet alles wat er gebeurd is, laten we vooruit kijken" is a line for a parent), or "dit" as the whole
+# object ("kun je dit wissen", "haal dit weg"; not "dat" or "het": "vergeet het maar, ik ga er niet meer over
+# praten" and "vergeet dat maar" are lines for the persona).
+# In a role-play what one *said* is a line to the persona: "vergeet wat ik net zei" (alone or in a longer turn) is a
+# self-correction that the persona hears and that repairs the last turn (``bot.roleplay.engine``), not a request to
+# wipe; outside it "vergeet wat ik gezegd heb" is one. What one *typed* is a request to wipe everywhere.
+_FORGET_VERBS = (r"(?:wis|wist|wissen|vergeet|vergeten|verwijder|verwijdert|verwijderen|weggooien|weghalen|gooi|"
+                 r"gooit|haal|haalt|halen)")
+_AWAY = r"(?:weg|wegdoen|weghalen|weggooien)"  # "mag alles weg wat ik getypt heb?", "haal dit weg"
+_WIPE = rf"\b(?:{_FORGET_VERBS}|{_AWAY})\b"
+_DETERMINER = r"(?:dit|deze|het|mijn|al mijn|ons|onze|alle|de)(?: (?:hele|volledige|complete|gehele))?"
+_THINGS = r"(?:gesprek|gesprekken|gegevens|chat|chatgesprek|geschiedenis|berichten|data)"
+_TYPED = (r"wat ik (?:(?:hier|net|zojuist|daarnet|allemaal|eerder|vandaag|heb|hebt) )*"
+          r"(?:getypt|ingetypt|geschreven|opgeschreven|ingevuld)")
+_SAID = r"wat ik (?:(?:hier|allemaal|eerder|heb) )*gezegd"
+_ME = r"\b(?:mij|me)\b"
+_WHOLE_THIS = r"\bdit(?: (?:allemaal|hier|even|alsjeblieft|maar))*"  # "dit" as the whole object
+_OBJECT = rf"(?:\b{_DETERMINER} {_THINGS}\b|{_TYPED}|\balles(?=\s*$|\s+(?:\w+\s+)?wat ik\b))"
+_VERB_OBJECT = (rf"{_WIPE}.*(?:{_OBJECT}|{_ME})|{_OBJECT}.*{_WIPE}|{_ME} (?:vergeten|verwijderen|wissen)\b"
+                rf"|{_WIPE} {_WHOLE_THIS}\s*$|{_WHOLE_THIS} (?:\w+ )?(?:{_FORGET_VERBS}|{_AWAY})\b\s*$"
+                rf"|\b(?:haal|haalt|gooi|gooit) (?:{_WHOLE_THIS}|alles) weg\b")
+_FORGET = re.compile(rf"{_VERB_OBJECT}|{_WIPE}.*{_SAID}|{_SAID}.*{_WIPE}")
+_FORGET_IN_PLAY = re.compile(_VERB_OBJECT)
 _NEGATION = re.compile(r"\b(?:niet|nooit|geen)\b")
 MAX_FORGET_WORDS = 12
+_POLITE = re.compile(r"\b(?:alsjeblieft|alstublieft|aub|graag|even|svp)\b")
+_SAID_TO_PERSONA = re.compile(r"\b(?:zei|zeiden|gezegd|zeg|vroeg|gevraagd)\b")
+_DATA_NAMED = re.compile(rf"\b{_THINGS}\b|{_TYPED}")
 
 
 def is_forget_request(text: Optional[str], in_role_play: bool = False) -> bool:
-    """A request to forget this conversation or one's data, in a short message. The web page's button does the
-    wiping; wherever such a request is typed (menu, role-play, intake, preparation) it gets the explanation
-    (``bot.privacy.forget.HOW_TO_FORGET``) and is never kept as a turn, an answer or a note."""
-    cleaned = normalise(text)
-    pattern = _FORGET_DATA if in_role_play else _FORGET
+    """A request to forget this conversation or one's data, in a short message (see the comment above). The web
+    page's button does the wiping; wherever such a request is typed (menu, role-play, intake, preparation) it gets
+    the explanation (``bot.privacy.forget.HOW_TO_FORGET``) and is never kept as a turn, an answer or a note."""
+    cleaned = " ".join(_POLITE.sub(" ", normalise(text)).split())
+    pattern = _FORGET_IN_PLAY if in_role_play else _FORGET
+    if in_role_play and _SAID_TO_PERSONA.search(cleaned) and not _DATA_NAMED.search(cleaned):
+        return False  # "vergeet alles wat ik gezegd heb": a self-correction for the persona (see above)
     return (0 < len(cleaned.split()) <= MAX_FORGET_WORDS and bool(pattern.search(cleaned))
             and not _NEGATION.search(cleaned))
+
+
+# "welke stap is dit: <zin>" and "welke rol is dit?": a question to Rustpunt about a sentence, never a note or a turn.
+# In a role-play (a user test: "welke stap is dit?" was played to the father and raised the tension) they ask about
+# the sentence after the colon, or without one about the professional's last turn. Only these frames: "welke rol
+# speelt u hierin?" is a line for the persona.
+WHICH_STEP = "welke_stap"
+WHICH_ROLE = "welke_rol"
+_WHICH = r"(?:welke|wat voor(?: een)?)"
+_THIS = (r"(?:is dit|is dat|was dit|was dat|is het|was het|hoort hierbij|hoort hier bij|hoort daarbij|past hierbij|"
+         r"past hier|zit hierin|zit hier in|neem ik (?:hier |nu |daar )?aan|zit ik (?:hier |nu )?in|speel ik "
+         r"(?:hier |nu |daar )?)")
+_WHICH_STEP = re.compile(
+    rf"^\s*(?:{_WHICH} stap {_THIS}|bij welke stap hoort(?: dit| deze zin| dat)?|herken(?: de)? stap)"
+    r"(?=\s*(?:[:?]|$|[\"'“‘„]))\s*[:?]?\s*",
+    re.IGNORECASE,
+)
+_WHICH_ROLE = re.compile(
+    rf"^\s*(?:{_WHICH} rol {_THIS}|in welke rol (?:zit ik|zat ik|ben ik)(?: hier| nu| daar)?|herken(?: de)? rol)"
+    r"(?=\s*(?:[:?]|$|[\"'“‘„]))\s*[:?]?\s*",
+    re.IGNORECASE,
+)
+_QUOTES = "\"'“”‘’„«» "
+
+
+def which_question(text: Optional[str]) -> Optional[Tuple[str, str]]:
+    """``(WHICH_STEP or WHICH_ROLE, sentence)`` for "welke stap is dit: <zin>" or "welke rol is dit?" (the sentence is
+    '' when none follows), else None."""
+    for kind, pattern in ((WHICH_STEP, _WHICH_STEP), (WHICH_ROLE, _WHICH_ROLE)):
+        match = pattern.match(text or "")
+        if match:
+            return kind, text[match.end():].strip().strip(_QUOTES).strip()  # type: ignore[index]
+    return None
+
+
+# A wish to practise a conversation in a role-play, wherever it stands in a first message ("goedemorgen! nou, ik heb
+# donderdag een lastig gesprek en ik wil even oefenen, kan dat?", "hallo! hoe was je weekend? ik wil graag een
+# rollenspel met de boze vader die belt", "... een moeder die haar dochter al maanden niet ziet en ik wil dat even
+# oefenen"; a user test got "Sorry", the greeting, and a preparation). "oefenen" or "naspelen" counts when the
+# professional wishes it ("ik wil ...", "kan ik ...", "laten we ..."), "rollenspel" always; the roles quiz ("de
+# rollen oefenen") and a child who practises something ("mijn dochter kan oefenen met lezen") do not.
+_PRACTISE_WISH = re.compile(
+    r"\b(?:ik wil|ik wou|ik zou|ik ga|ik kom|wil ik|kan ik|kun ik|mag ik|zou ik|laten we|gaan we|kunnen we|willen we|"
+    r"zullen we|graag)\b(?:\s+\w+){0,6}?\s+(?:oefenen|naspelen|inoefenen)\b"
+    r"|\b(?:oefenen|naspelen)\W+(?:kan|mag) dat\b"
+    r"|\brollenspel\b"
+)
+_NOT_PRACTISE = re.compile(r"\b(?:rol|rollen|rollenquiz|quiz|driehoek)\s+(?:\w+\s+)?(?:oefenen|naspelen)\b"
+                           r"|\b(?:stop|stoppen|einde)\b.*\brollenspel\b")
+
+
+def is_practice_request(text: Optional[str]) -> bool:
+    """A wish to practise a conversation in a role-play (see the comment above); the scenario it describes, if any,
+    is chosen by ``bot.roleplay.catalog.scenario_in_request``."""
+    cleaned = normalise(text)
+    return bool(_PRACTISE_WISH.search(cleaned)) and not _NOT_PRACTISE.search(cleaned)

@@ -8,7 +8,9 @@ Dutch reason around ``looks_dutch``. ``looks_like_key_mashing`` tells letters ty
 from __future__ import annotations
 
 import re
-from typing import List, Optional
+from collections import Counter
+from functools import lru_cache
+from typing import FrozenSet, List, Optional, Tuple
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -146,3 +148,44 @@ def unreadable(text: Optional[str]) -> Optional[str]:
     if _TAG.search(text):
         return MARKUP
     return None if not words(text) or looks_dutch(text) else NOT_DUTCH  # digits alone ("14:00", "12") are fine
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> Tuple[FrozenSet[str], FrozenSet[str]]:
+    """The Dutch words Rustpunt knows (function words and spaCy's Dutch lemma table, ``bot.lemmas``, its forms and its
+    lemmas), and the three-letter sequences those words have (with ``^`` and ``$`` at the edges), each at least
+    ``_MIN_SEQUENCE`` times."""
+    from bot.lemmas import lemma_table
+
+    table = lemma_table()
+    known = frozenset(table) | frozenset(table.values()) | DUTCH_WORDS | FUNCTION_WORDS
+    counts: Counter = Counter()
+    for word in known:
+        counts.update(_sequences(word))
+    return known, frozenset(seq for seq, n in counts.items() if n >= _MIN_SEQUENCE)
+
+
+_MIN_SEQUENCE = 3
+_MIN_RANDOM_LETTERS = 3
+
+
+def _sequences(word: str) -> List[str]:
+    edged = f"^{word}$"
+    return [edged[i:i + 3] for i in range(len(edged) - 2)]
+
+
+def looks_typed_at_random(text: str) -> bool:
+    """True when no word of ``text`` is a Dutch word and each has letters in an order no Dutch word has ("asdkjh qwe",
+    "sdfsdf"), or when ``looks_like_key_mashing``. A user test: "asdkjh qwe" was played as a turn in the role-play.
+    A word with a capital is a name ("Yusuf") and "inhoud", "luister" or "jeetje" are words, even when the lemma table
+    lacks them: their letters come in Dutch orders."""
+    if looks_like_key_mashing(text):
+        return True
+    found = _CAPITALS.findall(text or "")
+    if not found or any(word[:1].isupper() for word in found):
+        return False
+    lowered = [word.lower() for word in found if len(word) >= _MIN_RANDOM_LETTERS]  # not "eh" or "xd"
+    if not lowered or any(word in DUTCH_WORDS or word in FUNCTION_WORDS for word in lowered):
+        return False  # most turns: decided without reading the lemma table
+    known, sequences = _lexicon()
+    return all(word not in known and any(seq not in sequences for seq in _sequences(word)) for word in lowered)

@@ -22,22 +22,39 @@ intake and became the caller's first answer (a user test).
 A request to forget ("vergeet mij", "vergeet alles wat ik over mevrouw De Wit heb ingetypt") has no intent of its
 own; the model read such messages as the menu or help. ``CommandIntentGuard`` makes it ``nlu_fallback``, whose action
 explains how to wipe the conversation; inside a role-play or a task the form reads it as the same request.
+
+Three more requests of the one command vocabulary are read here, not guessed (user tests of session 20):
+- "probeer opnieuw vanaf beurt 2", "kan ik die laatste beurt nog een keer over doen?" (``bot.roleplay.retry``): the
+  retry intent, whose action finds the turn;
+- "welke stap is dit: <zin>" and "welke rol is dit: <zin>" (``bot.commands.which_question``, a sentence after it):
+  the step or role answer ("... van mama naar papa gaat?" opened the scenario list);
+- a wish to practise ("ik wil even oefenen, kan dat?", "ik wil graag een rollenspel met de boze vader";
+  ``bot.commands.is_practice_request``): the role-play, unless the model read another role-play request or the
+  roles quiz ("Sorry", a greeting, or a preparation before).
+Inside a form the form still reads the message first; the role-play form answers these itself.
 """
 from __future__ import annotations
 
 import logging
 from typing import Any, Dict, List, Text
 
-from bot.commands import is_forget_request, is_stop_request
+from bot.commands import WHICH_ROLE, WHICH_STEP, is_forget_request, is_practice_request, is_stop_request, which_question
 from bot.intake.opening import asks_for_an_intake
 from bot.kaart.query import only_a_child
 from bot.language import looks_dutch, words
+from bot.roleplay.retry import retry_turn
 
 logger = logging.getLogger(__name__)
 
 STOP_INTENT = "stop"
 INTAKE_INTENT = "start_vraagverheldering"  # only on a clear request (``bot.intake.opening.asks_for_an_intake``)
 KAART_INTENT = "kaart_zoek"  # a kaart question: the kaart's form reads it (actions/kaart.py)
+RETRY_INTENT = "rollenspel_opnieuw"
+PRACTICE_INTENT = "start_rollenspel"
+WHICH_INTENTS = {WHICH_STEP: "voorbereiden_welke_stap", WHICH_ROLE: "rol_analyse"}
+# What the model may read a wish to practise as and stays: another role-play request, or the roles quiz.
+_PRACTICE_KEEPS = frozenset({PRACTICE_INTENT, RETRY_INTENT, "rollenspel_nabespreking", STOP_INTENT, "rol_oefenen",
+                             "start_rollen"})
 MIN_FOREIGN_WORDS = 3  # "ok thanks" or "sorry" is no message in another language
 
 try:  # the component needs Rasa; bot.commands does not
@@ -76,6 +93,10 @@ if GraphComponent is not None:
                 if is_forget_request(text) or (len(words(text)) >= MIN_FOREIGN_WORDS and not looks_dutch(text)):
                     _make_sure(message, FALLBACK_INTENT)
                     continue
+                command = _command_intent(text, intent.get(INTENT_NAME_KEY))
+                if command is not None:
+                    _make_sure(message, command)
+                    continue
                 if intent.get(INTENT_NAME_KEY) not in (KAART_INTENT, "start_kaart") and only_a_child(text) is not None:
                     _make_sure(message, KAART_INTENT)
                     continue
@@ -95,6 +116,18 @@ if GraphComponent is not None:
         message.set(INTENT, ranking[0] if ranking else {INTENT_NAME_KEY: FALLBACK_INTENT, "confidence": 1.0},
                     add_to_output=True)
         message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+
+    def _command_intent(text: Text, intent: Any) -> Any:
+        """The intent of a retry, a step or role question with a sentence, or a wish to practise; else None."""
+        if retry_turn(text) is not None:
+            return RETRY_INTENT
+        asked = which_question(text)
+        if asked and asked[1]:
+            return WHICH_INTENTS[asked[0]]
+        asked_intake = intent == INTAKE_INTENT and asks_for_an_intake(text)
+        if intent not in _PRACTICE_KEEPS and not asked_intake and is_practice_request(text):
+            return PRACTICE_INTENT
+        return None
 
     def _make_sure(message: Message, name: Text) -> None:
         """``name`` becomes the message's intent for certain, at the head of the ranking."""

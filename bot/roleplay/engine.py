@@ -81,7 +81,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Sequence, Set, Union
 
 from bot import status
-from bot.language import looks_dutch, words
+from bot.language import looks_dutch, looks_typed_at_random, words
 from bot.roleplay import pacing
 from bot.roleplay.models import MAX_TENSION, MOVES, PITFALLS, STEPS, UNCLEAR, Scenario
 
@@ -93,6 +93,9 @@ SMALL_TALK = ("Dit lees ik als een begroeting of een praatje, nog zonder stap. D
               "blijft {tension}/10. Je gesprekspartner zei: \"{line}\" Wat zeg je nu?")
 FILLER = ("Een 'hmm', 'eh' of 'oké' alleen lees ik niet als een stap. Dat telt niet als beurt: de spanning blijft "
           "{tension}/10. Je gesprekspartner zei: \"{line}\" Neem gerust even de tijd; wat zeg je nu?")
+NO_KNOWN_WORDS = ("Je gesprekspartner kijkt je vragend aan: \"Hoe bedoelt u?\" Ik herken geen Nederlandse woorden in "
+                  "je beurt (een tikfout?). Dat telt niet als beurt: de spanning blijft {tension}/10. Typ wat je "
+                  "tegen je gesprekspartner zegt.")
 NOT_DUTCH = ("Het rollenspel gaat in het Nederlands. Zeg het in het Nederlands, zoals je het in het gesprek "
              "zou zeggen; deze beurt telt niet mee.")
 UNSURE = 0.6  # a read below this confidence is uncertain (calibrated confidences, see `evalueer stappen`)
@@ -252,6 +255,8 @@ class Engine:
             note = FILLER if move.small_talk == FILLERS else SMALL_TALK
             raise RoleplayError(note.format(tension=self.state.tension,
                                             line=self.state.last_reply or self.scenario.persona.opening))
+        if not move.small_talk and looks_typed_at_random(text):  # "asdkjh qwe": typed at random, no turn (user test)
+            raise RoleplayError(NO_KNOWN_WORDS.format(tension=self.state.tension))
         state = self.state
         before = state.tension
         moves = [m for m in dict.fromkeys([move.zet] + list(move.zetten)) if m in MOVES]

@@ -23,12 +23,14 @@ _RETRY_AFTER = re.compile(r"^(?:probeer|doe) beurt (?P<nr>\d{1,3}|[a-z]+) (?:opn
 # Asked in other words ("mag ik beurt 2 nog een keer doen?", "probeer opnieuw vanaf de vorige beurt"; a user test
 # found both read as a turn): a short message that names a turn and asks to do it again, in no other words than
 # these (a line to the persona has words of its own).
-_TURN = re.compile(r"\bbeurt (?P<nr>\d{1,3}|[a-z]+)\b|\b(?:de |mijn )?(?:vorige|laatste) beurt\b")
+# "deze beurt" ("opnieuw vanaf deze beurt") and "die laatste beurt" are the last turn played as well (a user test).
+_TURN = re.compile(r"\bbeurt (?P<nr>\d{1,3}|[a-z]+)\b|\b(?:(?:de|mijn|die|deze) )?(?:vorige|laatste) beurt\b"
+                   r"|\bdeze beurt\b")
 _AGAIN = re.compile(r"\b(?:opnieuw|overnieuw|nog (?:een keer|eens)|over ?doen|overdoen|terug|probeer|proberen)\b")
 _ASKING_WORDS = frozenset(
     "mag ik kan kun wil wou zou graag even de het dit vanaf bij van naar ga gaan we wij doen beurt nog een keer eens "
     "opnieuw overnieuw over overdoen probeer proberen terug vorige laatste mijn alsjeblieft aub oké ok nee sorry wacht "
-    "dan maar toch beginnen starten spelen zeggen typen".split())
+    "dan maar toch beginnen starten spelen zeggen typen oei oeps oh o hmm eh nou ja jeetje die deze even".split())
 LAST_TURN = -1  # "de vorige beurt": the last turn played, resolved by the session (``PracticeService.retry``)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
 from bot import commands, records, status
+from bot.knowledge.texts import Texts
 from bot.privacy.forget import HOW_TO_FORGET
 from bot.privacy.masking import mask_text
 from bot.roleplay import catalog, feedback, retry
@@ -22,15 +23,48 @@ KIND = "rollenspel"
 MAX_NAME = 80
 
 FORGET = "vergeet"
+TEXTS = Texts("rollenspel_tekst")  # knowledge/scenarios/teksten.yml
 
 
 def command_of(text: str) -> Optional[str]:
     """'hint', 'feedback', 'stop' or 'verder' (back after a break) when the whole message is such a request
     (``bot.commands``); 'vergeet' for a request to forget this conversation ("wis dit gesprek", "verwijder mijn
-    gegevens"), which is no turn."""
+    gegevens"); 'welke_stap' or 'welke_rol' for a question about a sentence or the last turn ("welke stap is dit?",
+    "welke rol is dit: ..."). None of these is a turn."""
     if commands.is_forget_request(text, in_role_play=True):
         return FORGET
+    asked = commands.which_question(text)
+    if asked:
+        return asked[0]
     return commands.whole_message(text, (commands.HINT, commands.FEEDBACK, commands.STOP, commands.RESUME))
+
+
+def which_answer(text: str, engine: Engine, zetten: Dict[str, Any]) -> str:
+    """The answer to "welke stap is dit: <zin>" or "welke rol is dit: <zin>" during a role-play: about that sentence,
+    or without one about the professional's last turn (as the persona read it, for a step), or how to ask when no
+    turn was played yet; then that this was no turn. The role-play itself is not touched."""
+    from bot.roles.analyse import analyse_role
+    from bot.roles.format import format_analysis
+    from bot.steps.preparation import classification_text
+
+    kind, sentence = commands.which_question(text) or (commands.WHICH_STEP, "")
+    turns = engine.state.turns
+    parts: List[str] = []
+    if sentence:
+        parts.append(classification_text(sentence) if kind == commands.WHICH_STEP
+                     else format_analysis(analyse_role(sentence)))
+    elif not turns:
+        parts.append(TEXTS.text("vraag_nog_geen_beurt"))
+    else:
+        last = turns[-1]
+        parts.append(TEXTS.text("vraag_laatste_beurt", nr=last.nr, tekst=last.tekst))
+        if kind == commands.WHICH_STEP:
+            parts.append(TEXTS.text("vraag_laatste_zet", zet=move_name(last.zet, zetten) or last.zet,
+                                    voor=last.spanning_voor, na=last.spanning_na))
+        else:
+            parts.append(format_analysis(analyse_role(last.tekst)))
+    parts.append(TEXTS.text("vraag_geen_beurt", spanning=engine.state.tension))
+    return "\n\n".join(parts)
 
 
 def move_name(move_id: Optional[str], zetten: Dict[str, Any]) -> Optional[str]:
@@ -190,6 +224,8 @@ class PracticeService:
                 return self._finish(row, data, engine, zetten, stopped=True)
             if command == FORGET:
                 return PlayResult("uitleg", HOW_TO_FORGET + " Het rollenspel gaat verder: je beurt.")
+            if command in (commands.WHICH_STEP, commands.WHICH_ROLE):  # a question to Rustpunt, no turn
+                return PlayResult("uitleg", which_answer(text, engine, zetten))
             try:
                 result = engine.step(text)
             except RoleplayError as exc:

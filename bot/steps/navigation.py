@@ -57,13 +57,6 @@ _NOTE_PREFIX = re.compile(
     r"\s*[:\-]\s*",
     re.IGNORECASE,
 )
-_WHICH_STEP = re.compile(
-    r"^\s*(welke stap (is dit|hoort hierbij|is het|past hierbij)|bij welke stap hoort( dit| deze zin)?"
-    r"|herken( de)? stap)\s*[:?]?\s*",
-    re.IGNORECASE,
-)
-
-
 def clean_note(text: Optional[str]) -> str:
     """The note without a leading 'ik zou zeggen:' and without surrounding quotes."""
     text = _NOTE_PREFIX.sub("", text or "").strip()
@@ -71,13 +64,10 @@ def clean_note(text: Optional[str]) -> str:
 
 
 def which_step_sentence(text: Optional[str]) -> Optional[str]:
-    """For 'welke stap is dit: <zin>': the sentence to classify ('' when missing), else None."""
-    if not text:
-        return None
-    match = _WHICH_STEP.match(text)
-    if not match:
-        return None
-    return text[match.end():].strip().strip("\"'“”‘’ ").strip()
+    """For 'welke stap is dit: <zin>': the sentence to classify ('' when missing), else None (the frames:
+    ``bot.commands.which_question``)."""
+    asked = commands.which_question(text)
+    return asked[1] if asked and asked[0] == commands.WHICH_STEP else None
 
 
 # A question to Rustpunt about the method, longer than the short command 'waarom?' ("waarom moet ik eigenlijk met
