@@ -69,7 +69,7 @@ _NOISE = re.compile(
     r"<\s*(script|style)\b[^>]*>.*?<\s*/\s*\1\s*>|<\s*/?\s*[a-z][^<>]*>"
     r"|(?:['\"`]\s*\)?\s*;|\b(?:drop|truncate|alter)\s+(?:table|database)\b[^;]*;?"
     r"|\bdelete\s+from\s+\w+|\binsert\s+into\s+\w+|\bunion\s+(?:all\s+)?select\b|\bselect\s+\*?\s*from\s+\w+"
-    r"|\bor\s+['\"]?1['\"]?\s*=\s*['\"]?1\b['\"]?|--+|/\*.*?\*/)",
+    r"|\bor\s+['\"]?1['\"]?\s*=\s*['\"]?1\b['\"]?|(?<=['\"`;])\s*--+|/\*.*?\*/)",
     re.IGNORECASE | re.DOTALL,
 )
 

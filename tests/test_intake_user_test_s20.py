@@ -228,3 +228,31 @@ async def test_markup_around_a_kaart_question_is_ignored(text, place):
 @pytest.mark.parametrize("text", ["'; DROP TABLE records;--", "<script>alert(1)</script>"])
 def test_only_markup_is_no_dutch(text):
     assert not looks_dutch(text)
+
+
+# 6b. in the live chat the model read these as out of scope ("Daar kan ik je helaas niet mee helpen", a second user
+# test): the guard sends a question wrapped in noise to the fallback, which answers it (above)
+@pytest.mark.parametrize("text", ["<script>alert(1)</script> zoon 14 spijbelt in Huizen",
+                                  "'; DROP TABLE records; -- kind 8 gepest laren",
+                                  "<b>dochter 13</b> blowt, naarden"])
+def test_a_question_wrapped_in_noise_goes_to_the_fallback_not_out_of_scope(text):
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.rasa_runtime.command_guard import CommandIntentGuard
+
+    ranking = [{"name": "out_of_scope", "confidence": 0.99}, {"name": "kaart_zoek", "confidence": 0.01}]
+    message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": list(ranking)})
+    CommandIntentGuard().process([message])
+    assert message.get("intent")["name"] == "nlu_fallback"
+
+
+@pytest.mark.parametrize("text", ["zoon 14 spijbelt in Huizen", "ja -- nee, dat weet ik niet", "hoi"])
+def test_a_message_without_noise_keeps_the_models_intent(text):
+    from rasa.shared.nlu.training_data.message import Message
+
+    from bot.rasa_runtime.command_guard import CommandIntentGuard
+
+    ranking = [{"name": "kaart_zoek", "confidence": 0.9}]
+    message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": list(ranking)})
+    CommandIntentGuard().process([message])
+    assert message.get("intent")["name"] == "kaart_zoek"

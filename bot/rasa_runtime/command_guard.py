@@ -32,6 +32,11 @@ Three more requests of the one command vocabulary are read here, not guessed (us
   ``bot.commands.is_practice_request``): the role-play, unless the model read another role-play request or the
   roles quiz ("Sorry", a greeting, or a preparation before).
 Inside a form the form still reads the message first; the role-play form answers these itself.
+
+A question wrapped in markup or an injection string ("<script>alert(1)</script> zoon 14 spijbelt in Huizen",
+"'; DROP TABLE records; -- kind 8 gepest laren") goes to the fallback, which reads the words without the noise
+(``bot.language.without_noise``) as a kaart, step or role question: the model read both as out of scope (0.99 and
+0.62) and answered "Daar kan ik je helaas niet mee helpen" (a user test of session 20).
 """
 from __future__ import annotations
 
@@ -41,7 +46,7 @@ from typing import Any, Dict, List, Text
 from bot.commands import WHICH_ROLE, WHICH_STEP, is_forget_request, is_practice_request, is_stop_request, which_question
 from bot.intake.opening import asks_for_an_intake
 from bot.kaart.query import only_a_child
-from bot.language import looks_dutch, words
+from bot.language import looks_dutch, without_noise, words
 from bot.roleplay.retry import retry_turn
 
 logger = logging.getLogger(__name__)
@@ -56,6 +61,13 @@ WHICH_INTENTS = {WHICH_STEP: "voorbereiden_welke_stap", WHICH_ROLE: "rol_analyse
 _PRACTICE_KEEPS = frozenset({PRACTICE_INTENT, RETRY_INTENT, "rollenspel_nabespreking", STOP_INTENT, "rol_oefenen",
                              "start_rollen"})
 MIN_FOREIGN_WORDS = 3  # "ok thanks" or "sorry" is no message in another language
+
+
+def wrapped_in_noise(text: Text) -> bool:
+    """True when markup or an injection string stands around words of a message ("<b>zoon 14</b> spijbelt"): the
+    fallback reads what is left; False for a message of only noise or without any."""
+    cleaned = without_noise(text)
+    return cleaned != " ".join((text or "").split()) and bool(words(cleaned))
 
 try:  # the component needs Rasa; bot.commands does not
     from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -90,7 +102,8 @@ if GraphComponent is not None:
             for message in messages:
                 intent = message.get(INTENT) or {}
                 text = message.get(TEXT) or ""
-                if is_forget_request(text) or (len(words(text)) >= MIN_FOREIGN_WORDS and not looks_dutch(text)):
+                if is_forget_request(text) or (len(words(text)) >= MIN_FOREIGN_WORDS and not looks_dutch(text)) \
+                        or wrapped_in_noise(text):
                     _make_sure(message, FALLBACK_INTENT)
                     continue
                 command = _command_intent(text, intent.get(INTENT_NAME_KEY))
