@@ -7,6 +7,7 @@ from types import SimpleNamespace
 import pytest
 
 from bot import cli
+from bot.roleplay import feedback
 from bot.roleplay.group import GroupError, group_csv_text, group_view, render_group_page, write_group_csv
 from bot.roleplay.report import read_csv
 
@@ -67,12 +68,14 @@ def test_group_view_per_participant(records):
 
 def test_a_second_step_inside_a_turn_counts_as_used_as_in_the_debrief():
     # a user test: the chat's debrief listed 'Realiteit benoemen' (the second move of a turn), the group overview
-    # said 'nooit gebruikt: realiteit'; a further move of a forgiven uncertain read counts in neither
-    both = record(7, "Dirk", "Winter", "gestopt", [("erkennen", -1), ("dynamiek", -1)])
+    # said 'nooit gebruikt: realiteit'; a step beside the doubted sentence of a forgiven uncertain read counts in both
+    # (the debrief lists it: ``feedback.turn_read``), an options question beside a pitfall that led the turn in neither
+    both = record(7, "Dirk", "Winter", "gestopt", [("erkennen", -1), ("inhoud", 0), ("redden", 1)])
     both.data["state"]["turns"][0]["zetten"] = ["erkennen", "realiteit"]
-    both.data["state"]["turns"][1].update(zetten=["dynamiek", "opties"], onzeker=True)
+    both.data["state"]["turns"][1].update(zetten=["inhoud", "behoefte"], onzeker=True)
+    both.data["state"]["turns"][2]["zetten"] = ["redden", "opties"]
     row = group_view([both], "winter").deelnemers[0].sessies[0]
-    assert row.stappen == ["erkennen", "realiteit", "dynamiek"]
+    assert row.stappen == ["erkennen", "realiteit", "behoefte"] == feedback.steps_taken(both.data["state"]["turns"])
     assert "realiteit" not in row.overgeslagen and "opties" in row.overgeslagen
 
 

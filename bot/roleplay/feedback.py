@@ -150,11 +150,13 @@ def resume_text(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> str
             f"Je gesprekspartner zei net: \"{line}\"\nWat zeg je nu?")
 
 
-def _tips(scenario: Scenario, state: State, zetten: Dict[str, Zet], pitfalls: Sequence[str]) -> List[str]:
+def _tips(scenario: Scenario, state: State, zetten: Dict[str, Zet], pitfalls: Sequence[str],
+          taken: Sequence[str]) -> List[str]:
     """At most two tips, each about something in this talk: the pitfalls the debrief shows (not the unsure reads
     it forgave), a missed acknowledgement, reality or options named too early, missing steps. A talk that went
     wrong or was stopped gets general tips when there is too little to go on; a talk that ended well and had
-    nothing to improve gets none (the debrief says so)."""
+    nothing to improve gets none (the debrief says so). ``taken``: the steps the debrief lists as taken
+    (``read_steps``); no tip advises one of them."""
     moves = state.moves
     read = [turn for turn in state.turns if not getattr(turn, "onzeker", False)]
     warnings = list(dict.fromkeys(w for w in (form_warning(turn) for turn in read) if w))
@@ -169,9 +171,8 @@ def _tips(scenario: Scenario, state: State, zetten: Dict[str, Zet], pitfalls: Se
     early = [t for t in state.turns if t.zet in ("realiteit", "opties") and band_of(t.spanning_voor) == "hoog"]
     if early:
         candidates.append(early[0].zet)
-    # a step the trainee took in a turn whose read was forgiven is no step to advise either (the debrief lists it)
-    used = state.all_moves() + [m for t in state.turns if t.onzeker for m in t.zetten]
-    candidates += [step for step in STEPS if step not in used]
+    # a step the debrief lists as taken, also in a turn whose read was forgiven, is no step to advise
+    candidates += [step for step in STEPS if step not in taken]
     if moves.count(UNCLEAR) >= 2:
         candidates.append(UNCLEAR)
     if state.ending != status.GOOD:
@@ -223,43 +224,118 @@ def session_pitfalls(turns: Sequence[Any]) -> List[Tuple[int, str]]:
 
 
 def steps_beside(turn: Any) -> List[str]:
-    """The steps a turn held besides its main move, as the list of turns shows them: the engine's further moves
-    (``further_moves``), and in a read it forgave the steps beside the doubted sentence too (the doubt was about that
-    sentence, not about the question beside it)."""
+    """The steps a turn held besides its main move, as the list of turns shows them (``turn_read``)."""
+    return [m for m in turn_read(turn)["extra"] if m in STEPS]
+
+
+def turn_read(turn: Any) -> Dict[str, Any]:
+    """How the debrief reads one turn: the one source of every step and pitfall the debrief, the trainers' page and
+    the session report name (a user test saw "Stappen die je zette" name steps that no turn in "Al je beurten" showed,
+    and pitfalls listed for turns shown as a plain step). Turns as the engine keeps them or as stored dicts.
+
+    - ``zet``: the main move; ``vergeven``: the engine forgave it as an uncertain read (``onzeker``, the engine's own
+      decision, not the stored confidence compared again: that is rounded, and 0.5996 stored as 0.6 made a forgiven
+      turn a counted pitfall in the debrief);
+    - ``extra``: the further moves of the turn, steps and pitfalls (``further_moves``: no options beside a pitfall
+      that led the turn); in a forgiven read only the steps beside the doubted sentence (the doubt was about that
+      sentence, not about the question beside it), and no pitfall;
+    - ``valkuil``: the pitfall the turn counts (``turn_pitfall``), ``vorm`` the pitfall form it was read as, if any;
+    - ``zekerheid``: the stored confidence."""
     main = str(_field(turn, "zet"))
-    moves = list(_field(turn, "zetten") or [])
-    beside = moves if _field(turn, "onzeker") else further_moves(main, moves)
-    return [m for m in dict.fromkeys(beside) if m in STEPS and m != main]
+    forgiven = bool(_field(turn, "onzeker"))
+    moves = [str(m) for m in _field(turn, "zetten") or []]
+    if forgiven:
+        extra = [m for m in moves if m in STEPS]
+    else:
+        extra = [m for m in further_moves(main, moves) if m in STEPS + PITFALLS]
+    pitfall = turn_pitfall(turn)
+    form = turn_form(turn, pitfall) if pitfall else None
+    sure = _field(turn, "zekerheid")
+    return {"beurt": int(_field(turn, "nr") or 0), "zet": main,
+            "extra": [m for m in dict.fromkeys(extra) if m != main], "valkuil": pitfall,
+            "vorm": form.id if form is not None else None, "vergeven": forgiven,
+            "zekerheid": float(sure) if isinstance(sure, (int, float)) else 1.0}
+
+
+def turn_reads(turns: Sequence[Any]) -> List[Dict[str, Any]]:
+    """``turn_read`` of every turn, in order."""
+    return [turn_read(turn) for turn in turns]
+
+
+def read_moves(read: Dict[str, Any]) -> List[str]:
+    """Every move a read names: its main move, then the further ones."""
+    return [str(read.get("zet")), *[str(m) for m in read.get("extra") or []]]
+
+
+def read_steps(reads: Sequence[Dict[str, Any]]) -> List[str]:
+    """Every step the reads hold, in order of first use: "Stappen die je zette" and "Niet gebruikt"."""
+    return list(dict.fromkeys(m for read in reads for m in read_moves(read) if m in STEPS))
 
 
 def steps_taken(turns: Sequence[Any]) -> List[str]:
-    """Every step the turns held, in order: each turn's main move when it is a step and the steps beside it
-    (``steps_beside``). The debrief's "Stappen die je zette" and "Niet gebruikt" come from this, and so does the list
-    of all turns, so the three agree (a user test: a forgiven turn with a question about the need, and a turn of the
-    content with such a question beside it, and the debrief said "Niet gebruikt: Behoefte en verlangen")."""
-    taken: List[str] = []
-    for turn in turns:
-        main = str(_field(turn, "zet"))
-        taken += ([main] if main in STEPS else []) + steps_beside(turn)
-    return taken
+    """Every step the turns held, in order (``read_steps`` of ``turn_reads``)."""
+    return read_steps(turn_reads(turns))
+
+
+def read_label(read: Dict[str, Any], names: Dict[str, str]) -> str:
+    """One turn as "Al je beurten" and the trainers' page show it: 'erkennen + realiteit + de inhoud in', a pitfall
+    form by its own name, a forgiven read marked ``FORGIVEN_MARK``. ``names``: move id (or form id) -> Dutch name."""
+    def name(move: str) -> str:
+        shown = read.get("vorm") if read.get("vorm") and move == read.get("valkuil") else move
+        return str(names.get(str(shown), names.get(move, move))).split(" (")[0].lower()
+
+    moves = read_moves(read)
+    return (name(moves[0]) + (FORGIVEN_MARK if read.get("vergeven") else "")
+            + "".join(f" + {name(m)}" for m in moves[1:]))
+
+
+def is_doubt(read: Dict[str, Any]) -> bool:
+    """A read the debrief lists as doubtful: every forgiven one, and any other read below ``UNSURE``."""
+    return bool(read.get("vergeven")) or float(read.get("zekerheid", 1.0)) < UNSURE
+
+
+def doubts(turns: Sequence[Any], reads: Sequence[Dict[str, Any]], names: Dict[str, str]) -> List[Dict[str, Any]]:
+    """The debrief's doubtful reads (``is_doubt``): what was said, the read, and what the persona said instead of
+    growing angrier."""
+    return [{"beurt": read["beurt"], "tekst": _field(turn, "tekst") or "", "zet": read["zet"],
+             "naam": names.get(read["zet"], read["zet"]), "zekerheid": read["zekerheid"],
+             "vergeven": read["vergeven"], "antwoord": _field(turn, "antwoord")}
+            for turn, read in zip(turns, reads, strict=True) if is_doubt(read)]
+
+
+def move_counts(reads: Sequence[Dict[str, Any]]) -> Dict[str, int]:
+    """In how many turns each move was read (as the main move or beside it)."""
+    counts: Dict[str, int] = {}
+    for read in reads:
+        for move in dict.fromkeys(read_moves(read)):
+            counts[move] = counts.get(move, 0) + 1
+    return counts
+
+
+def with_turn_reads(report: Any, turns: Any, names: Optional[Dict[str, str]] = None) -> Any:
+    """A stored debrief with everything it says about the reads of the turns made again from the stored turns, for a
+    debrief stored before it held ``per_beurt`` (the list of turns, the steps in order, the steps not used, the
+    doubtful reads, the counts); other debriefs and other shapes as they are."""
+    if (not isinstance(report, dict) or "per_beurt" in report or not isinstance(turns, list) or not turns
+            or not all(isinstance(t, dict) and "zet" in t and "nr" in t for t in turns)):
+        return report
+    names = names if names is not None else move_names()
+    reads = turn_reads(turns)
+    order = read_steps(reads)
+    report = {key: value for key, value in report.items() if key != "stappen_naast"}
+    report.update(per_beurt=reads, stappen_volgorde=order, ontbrekende_stappen=[s for s in STEPS if s not in order],
+                  twijfel=doubts(turns, reads, names), aantal_per_zet=move_counts(reads))
+    return report
 
 
 def debrief(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> Dict[str, Any]:
     """Everything the debrief shows, as JSON-ready data."""
-    order: List[str] = []
-    for move in steps_taken(state.turns):  # also a second step inside a turn of several sentences
-        if move not in order:
-            order.append(move)
-    counts = {move: state.moves.count(move) for move in dict.fromkeys(state.moves)}
-    unsure = [
-        {"beurt": turn.nr, "tekst": turn.tekst, "zet": turn.zet, "naam": _name(turn.zet, zetten),
-         "zekerheid": turn.zekerheid, "vergeven": bool(getattr(turn, "onzeker", False)),
-         "antwoord": turn.antwoord}  # what the persona said instead of growing angrier
-        for turn in state.turns if turn.zekerheid < UNSURE
-    ]
+    reads = turn_reads(state.turns)  # the one source of every step and pitfall named below
+    order = read_steps(reads)
+    unsure = doubts(state.turns, reads, {key: zet.naam for key, zet in zetten.items()})
     pitfalls: List[Dict[str, Any]] = []
-    for index, turn in enumerate(state.turns):
-        pitfall = turn_pitfall(turn)
+    for index, (turn, read) in enumerate(zip(state.turns, reads, strict=True)):
+        pitfall = read["valkuil"]
         if pitfall:
             earlier = state.moves[:index]
             rise = index > 0 and state.turns[index - 1].spanning_na > state.turns[index - 1].spanning_voor
@@ -275,7 +351,7 @@ def debrief(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> Dict[st
             }
             form = turn_form(turn, pitfall)
             if form is not None:  # a pitfall form (a child put in the middle): its own name and warning
-                item.update(naam=form_name(form, zetten), vorm=form.id,
+                item.update(naam=form_name(form, zetten), vorm=read["vorm"],
                             waarschuwing=" ".join(form.waarschuwing.split()))
             pitfalls.append(item)
     return {
@@ -285,15 +361,13 @@ def debrief(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> Dict[st
         "beurten": len(state.turns),
         "stappen_volgorde": order,
         "zetten_volgorde": state.moves,
-        # per turn (its number as text, JSON-ready) the steps beside its main move that the list of turns shows
-        "stappen_naast": {str(turn.nr): steps_beside(turn) for turn in state.turns
-                          if turn.zet not in STEPS and steps_beside(turn)},
-        "aantal_per_zet": counts,
+        "per_beurt": reads,  # every turn's read: main move, further moves, the pitfall it counts, forgiven or not
+        "aantal_per_zet": move_counts(reads),
         "ontbrekende_stappen": [s for s in STEPS if s not in order],
         "valkuilen": pitfalls,
         "twijfel": unsure,
         "spanning": state.curve,
-        "tips": _tips(scenario, state, zetten, [item["zet"] for item in pitfalls]),
+        "tips": _tips(scenario, state, zetten, [item["zet"] for item in pitfalls], order),
         "patroon": _pattern(scenario, state),
     }
 
@@ -323,14 +397,21 @@ def debrief_text(data: Dict[str, Any], zetten: Dict[str, Zet]) -> str:
         return "\n".join(lines)
     order = " → ".join(_name(m, zetten) for m in data["stappen_volgorde"]) or "geen van de zes stappen"
     lines.append(f"Stappen die je zette, in volgorde: {order}.")
-    forgiven = {item["beurt"] for item in data.get("twijfel") or [] if item.get("vergeven")}
-    # a turn read as a pitfall form by the form's own name ("het kind in het midden zetten"), not the plain pitfall
-    forms = {item["beurt"]: item["naam"] for item in data["valkuilen"] if item.get("vorm") and not item.get("naast")}
-    beside = data.get("stappen_naast") or {}
-    sequence = ", ".join(forms.get(nr, _name(m, zetten)).split(" (")[0].lower()
-                         + (FORGIVEN_MARK if nr in forgiven else "")
-                         + "".join(f" + {_name(step, zetten).lower()}" for step in beside.get(str(nr), []))
-                         for nr, m in enumerate(data["zetten_volgorde"], start=1))
+    reads = data.get("per_beurt")
+    if isinstance(reads, list):  # the list of turns from the same reads as everything else
+        forgiven = {read["beurt"] for read in reads if read.get("vergeven")}
+        names = {key: zet.naam for key, zet in zetten.items()}
+        names.update({item["vorm"]: item["naam"] for item in data["valkuilen"] if item.get("vorm")})
+        sequence = ", ".join(read_label(read, names) for read in reads)
+    else:  # a debrief stored before it held the reads of the turns
+        forgiven = {item["beurt"] for item in data.get("twijfel") or [] if item.get("vergeven")}
+        forms = {item["beurt"]: item["naam"] for item in data["valkuilen"]
+                 if item.get("vorm") and not item.get("naast")}
+        beside = data.get("stappen_naast") or {}
+        sequence = ", ".join(forms.get(nr, _name(m, zetten)).split(" (")[0].lower()
+                             + (FORGIVEN_MARK if nr in forgiven else "")
+                             + "".join(f" + {_name(step, zetten).lower()}" for step in beside.get(str(nr), []))
+                             for nr, m in enumerate(data["zetten_volgorde"], start=1))
     lines.append(f"Al je beurten ({data['beurten']}): {sequence}.")
     if data["ontbrekende_stappen"]:
         lines.append("Niet gebruikt: " + ", ".join(_name(m, zetten) for m in data["ontbrekende_stappen"]) + ".")

@@ -25,7 +25,6 @@ from typing import Any, Dict, Iterable, List, Optional, Tuple
 from bot import status
 from bot.local_time import SORTABLE_FORMAT, dutch_day, dutch_time_text
 from bot.roleplay import feedback
-from bot.roleplay.engine import moves_of
 from bot.roleplay.feedback import session_pitfalls
 from bot.roleplay.models import MAX_TENSION, STEPS
 from bot.roleplay.report import csv_writer
@@ -142,7 +141,7 @@ def _session(record: Any) -> Dict[str, Any]:
 
 def _row(session: Dict[str, Any], record: Any) -> SessionRow:
     turns = list((session.get("state") or {}).get("turns") or [])
-    used = list(dict.fromkeys(m for m in moves_of(turns) if m in STEPS))  # as the debrief counts them
+    used = feedback.steps_taken(turns)  # as the debrief lists them (``feedback.turn_read``)
     curve = ([turns[0]["spanning_voor"]] + [t["spanning_na"] for t in turns]) if turns else \
         [int((session.get("state") or {}).get("tension") or 0)]
     created: Any = session.get("created_at")  # a datetime (UTC), or text from the database

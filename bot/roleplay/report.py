@@ -13,7 +13,7 @@ from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from bot import status
 from bot.local_time import SORTABLE_FORMAT, dutch_time_text
-from bot.roleplay.feedback import move_names, shown_move, turn_pitfall
+from bot.roleplay.feedback import move_names, read_label, shown_move, turn_pitfall, with_turn_reads
 from bot.roleplay.models import MOVES, STEPS
 from bot.roleplay.retry import attempts_for_debrief, attempts_text, latest_turns
 from bot.wording import decimal, ordinal
@@ -156,7 +156,8 @@ def html_report(name: str, sessions: List[Dict[str, Any]], zetten: Dict[str, Any
     for s in sessions:
         turns = _turns(s)
         curve = ([turns[0]["spanning_voor"]] + [t["spanning_na"] for t in turns]) if turns else []
-        steps = [zetten[m].naam if m in zetten else m for m in (s.get("debrief") or {}).get("stappen_volgorde", [])]
+        debrief = with_turn_reads(s.get("debrief") or {}, turns)  # an older debrief: its steps from the turns
+        steps = [zetten[m].naam if m in zetten else m for m in debrief.get("stappen_volgorde", [])]
         rows.append([str(v) for v in (
             s["id"], dutch_time_text(s.get("created_at"), SORTABLE_FORMAT)[:16], s.get("titel") or s.get("scenario"),
             status.ENDING_NAMES.get(s.get("status") or "", s.get("status") or ""), len(turns),
@@ -192,10 +193,11 @@ DEBRIEF_LABELS = {
     "spanning": "Spanning per beurt", "tips": "Tips", "beter_naam": "Beter",
     "patroon": "Te veel beurten met een valkuil voor een goed einde",
     "twijfel": "Beurten waarbij de herkenner twijfelde", "pogingen": "Eerdere pogingen (opnieuw vanaf een beurt)",
-    "vervolg": "Nieuwe poging na",
+    "vervolg": "Nieuwe poging na", "per_beurt": "Alle beurten",
 }
-ARROW_KEYS = ("spanning", "stappen_volgorde", "zetten_volgorde")
-DEBRIEF_ORDER = ("einde", "beurten", "spanning", "stappen_volgorde", "ontbrekende_stappen", "valkuilen", "tips")
+ARROW_KEYS = ("spanning", "stappen_volgorde", "zetten_volgorde", "per_beurt")
+DEBRIEF_ORDER = ("einde", "beurten", "spanning", "stappen_volgorde", "per_beurt", "ontbrekende_stappen", "valkuilen",
+                 "tips")
 DEBRIEF_SKIP = ("soort", "scenario", "titel", "sessie")
 
 
@@ -298,9 +300,11 @@ def move_name(move: Any) -> Any:
 
 
 def debrief_rows(debrief: Dict[str, Any]) -> List[DebriefRow]:
-    """The debrief of bot.roleplay.feedback.debrief in reading order; unknown keys after the known ones."""
+    """The debrief of bot.roleplay.feedback.debrief in reading order; unknown keys after the known ones. With the
+    reads of the turns (``per_beurt``) the turns are shown from them, not as the bare main moves."""
+    skip = DEBRIEF_SKIP + (("zetten_volgorde",) if isinstance(debrief.get("per_beurt"), list) else ())
     keys = [k for k in DEBRIEF_ORDER if k in debrief] + [
-        k for k in debrief if k not in DEBRIEF_ORDER and k not in DEBRIEF_SKIP]
+        k for k in debrief if k not in DEBRIEF_ORDER and k not in skip]
     rows = []
     for key in keys[:MAX_ITEMS]:
         value = debrief[key]
@@ -314,6 +318,8 @@ def debrief_rows(debrief: Dict[str, Any]) -> List[DebriefRow]:
             value = [_unsure_line(item) for item in value]
         if key == "pogingen" and isinstance(value, list):
             value = attempt_lines(value)
+        if key == "per_beurt" and isinstance(value, list):
+            value = _read_labels(value)
         if key in ("stappen_volgorde", "zetten_volgorde", "ontbrekende_stappen") and isinstance(value, list):
             value = [move_name(v) for v in value]  # "Erkennen", not the stored id "erkennen"
         if key in ARROW_KEYS and isinstance(value, list) and value:
@@ -325,6 +331,16 @@ def debrief_rows(debrief: Dict[str, Any]) -> List[DebriefRow]:
         else:
             rows.append(DebriefRow(key, label(key), "value", value))
     return rows
+
+
+def _read_labels(reads: List[Any]) -> List[Any]:
+    """'1. erkennen + realiteit' per read of ``per_beurt`` (``feedback.read_label``); other shapes as they are."""
+    try:
+        names = move_names()
+    except Exception:  # the names are a nicety; the page works with the ids
+        names = {}
+    return [f"{read.get('beurt', '?')}. {read_label(read, names)}"
+            if isinstance(read, dict) and "zet" in read else read for read in reads]
 
 
 def _unsure_line(item: Any) -> Any:
@@ -436,6 +452,8 @@ def session_view(record: Any) -> SessionView:
         transcript = _first(state, ("turns",) + TRANSCRIPT_KEYS)
         if transcript is not None:
             used += ("state",)
+    if isinstance(debrief, dict) and isinstance(transcript, list):  # an older debrief: its reads from the turns
+        debrief = with_turn_reads(debrief, transcript)
     rows = debrief_rows(debrief) if isinstance(debrief, dict) else None
     shown = rows is not None and any(row.key == "pogingen" for row in rows)
     return SessionView(

@@ -249,7 +249,9 @@ class PracticeService:
 
     def _finish(self, row, data: Dict[str, Any], engine: Engine, zetten, stopped: bool) -> PlayResult:
         if data.get("debrief") and engine.state.ending:
-            report = data["debrief"]
+            # a debrief stored before it held the reads of the turns: those parts from the stored turns
+            report = feedback.with_turn_reads(data["debrief"], data.get("state", {}).get("turns"),
+                                              {key: zet.naam for key, zet in zetten.items()})
         else:
             if stopped:
                 engine.stop()
