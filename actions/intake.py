@@ -130,7 +130,8 @@ class ValidateIntakeForm(FormValidation):
             dispatcher.utter_message(text=TEXTS.text("niet_beschikbaar"))
             return {ANSWER_SLOT: STATUS_STOPPED, STATE_SLOT: None}
         if turn.kind == KAART_QUESTION:  # the consultant asks the kaart mid-call: answered, the question stays open
-            answer_in_between(dispatcher, tracker, str(value), context=intake.told(turn.state))
+            answer_in_between(dispatcher, tracker, str(value), context=intake.told(turn.state),
+                              dangers=intake.dangers(turn.state))
             return {ANSWER_SLOT: None, STATE_SLOT: turn.state}
         if turn.danger:
             dispatcher.utter_message(text=format_danger(turn.danger))

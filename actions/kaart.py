@@ -62,14 +62,16 @@ def asks_the_kaart(text: str) -> bool:
 
 
 def answer_in_between(dispatcher: CollectingDispatcher, tracker: Tracker, text: str,
-                      context: Sequence[str] = ()) -> None:
+                      context: Sequence[str] = (), dangers: Sequence[str] = ()) -> None:
     """Answer a kaart question asked during another task (``asks_the_kaart``), then say the task goes on. A place or
     a problem the question leaves out ("waar kan ik haar naar verwijzen?") comes from ``context``: what the task
-    already holds (the caller's answers)."""
+    already holds (the caller's answers); ``dangers``: the danger signals the task found (their advice was shown
+    then), which the search carries (Veilig Thuis first). The question is about the family on the line, and the task
+    goes on after it, so no hint to search again or to go to the menu."""
     slots, used = met_context(text, lees(text, (tracker.latest_message or {}).get("entities", [])), context)
     if used:
         dispatcher.utter_message(text=messages.uit_de_taak(used))
-    search_and_show(dispatcher, text, slots)
+    search_and_show(dispatcher, text, slots, danger_shown=bool(dangers), gevaren=dangers, in_between=True)
     dispatcher.utter_message(text=messages.TUSSENDOOR)
 
 
@@ -170,9 +172,11 @@ class ActionKaartZoek(Action):
 
 
 def search_and_show(dispatcher: CollectingDispatcher, text: str, slots: Dict[str, Any],
-                    danger_shown: bool = False) -> None:
+                    danger_shown: bool = False, gevaren: Sequence[str] = (), in_between: bool = False) -> None:
     """Search the kaart with the question and what was understood of it (``lees``) and show the best services;
-    danger in the question ("denkt aan zelfmoord") first, with what to do right now, unless already shown."""
+    danger in the question ("denkt aan zelfmoord") first, with what to do right now, unless already shown.
+    ``gevaren`` and ``in_between``: a question asked inside another task (``answer_in_between``), with the danger
+    signals that task found; it ends without the hint to search again, as the task goes on."""
     from bot.kaart.format import payload, resultaat_tekst  # lazy: with the search, on first use
     from bot.kaart.search import zoek  # lazy: the search index is built on first use
 
@@ -183,9 +187,10 @@ def search_and_show(dispatcher: CollectingDispatcher, text: str, slots: Dict[str
     gemeente: Optional[str] = slots.get("kaart_gemeente")
     leeftijd = slots.get("kaart_leeftijd")
     result = zoek(text, leeftijd=int(leeftijd) if leeftijd is not None else None, gemeente=gemeente,
-                  thema=slots.get("kaart_thema"), limit=5)
+                  thema=slots.get("kaart_thema"), limit=5, gevaren=gevaren, voor_gezin=in_between)
     if result.hits:
         dispatcher.utter_message(text=messages.RESULTATEN_INTRO)
     dispatcher.utter_message(text=resultaat_tekst(result))
     dispatcher.utter_message(json_message=payload(result))
-    dispatcher.utter_message(text=messages.NOG_EEN)
+    if not in_between:
+        dispatcher.utter_message(text=messages.NOG_EEN)

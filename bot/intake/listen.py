@@ -188,7 +188,14 @@ def listen(question_key: str, text: str, safety: bool = False,
     filed: List[Filed] = []
     own: List[str] = []  # the clauses that tell nothing about another aspect
     elsewhere_only = True
+    previous: List[Filed] = []  # the pieces the clause before was filed as
     for clause in clauses(text):
+        if previous and not safety and follows_on(clause):
+            # "oma helpt soms, verder niet veel": the rest says more of what was just filed, not of this question
+            for piece in previous:
+                filed[filed.index(piece)] = Filed(piece.aspect, f"{piece.text}, {clause}")
+            previous = [Filed(piece.aspect, f"{piece.text}, {clause}") for piece in previous]
+            continue
         aspects = aspects_of(clause)
         if safety and "netwerk" in aspects and _ABOUT_DANGER.search(simplify(clause)):
             aspects.remove("netwerk")
@@ -199,8 +206,8 @@ def listen(question_key: str, text: str, safety: bool = False,
             elsewhere_only = False
         if not found:
             own.append(clause)
-        for aspect in found:
-            filed.append(Filed(aspect, clause))
+        previous = [Filed(aspect, clause) for aspect in found]
+        filed += previous
     if safety and filed:  # only the clauses that tell nothing else can answer it, and only with a word that does
         return filed, any(_SAFETY_ANSWER.search(simplify(clause)) for clause in own)
     if not filed or question_key in TAKES_ANYTHING:
@@ -213,6 +220,19 @@ def listen(question_key: str, text: str, safety: bool = False,
     if not keeps and own:  # nothing of the answer is lost: the first aspect it was filed under gets all of it
         filed[0] = Filed(filed[0].aspect, text.strip())
     return filed, keeps
+
+
+# The words of a clause that only says more of the clause before it ("oma helpt soms, verder niet veel", "mijn zus,
+# en verder niemand", "de buurvrouw, meer niet"): no content of its own, so it goes where the clause before went.
+_FOLLOW_ON_WORDS = frozenset(
+    "verder ook en maar niet niets niks veel weinig meer nauwelijks amper eigenlijk nou ja wel hoor helaas echt "
+    "zo eens niemand anders nog iets iemand dat is het alles".split())
+
+
+def follows_on(clause: str) -> bool:
+    """``clause`` only says more of the clause before it (``_FOLLOW_ON_WORDS``), with a word that says so."""
+    said = re.findall(r"[a-z]+", simplify(clause))
+    return bool(said) and set(said) <= _FOLLOW_ON_WORDS and bool(set(said) & {"verder", "meer", "anders", "ook"})
 
 
 # Open questions whose answer is whatever the caller says, also when it tells about other aspects too ("sinds de
@@ -338,6 +358,11 @@ _WHO_WORDS = {"zoon": "zoon", "dochter": "dochter", "kind": "kind", "kinderen": 
 _MOTION = re.compile(r"^(?:naar|bij) ")
 
 
+# The particle of a separable verb that a 'wil niet' / 'kan niet' pattern leaves as the verb phrase ("ze kan het
+# bijna niet meer aan" gave "Kern: moeite met aan", a user test): no 'moeite met ...' of its own.
+_PARTICLES = frozenset("aan op af uit in mee door over om toe bij weg terug voor na".split())
+
+
 def _verb_phrase(vp: str) -> str:
     """'naar school' -> 'naar school gaan'; 'eten' stays; cut at the first clause word."""
     vp = re.split(r"\b(?:sinds|omdat|want|maar|en|als|toen|terwijl|dus|of)\b", vp)[0].strip(" ,.")
@@ -389,7 +414,7 @@ def kern_from_words(text: str) -> List[str]:
             who = child
         if named:
             child = named.group(1)
-        if not phrase:
+        if not phrase or phrase in _PARTICLES:  # "ze kan het niet meer aan": the end of a verb, not what is hard
             continue
         since = _SINCE.search(plain)
         line = f"moeite met {phrase}"

@@ -182,6 +182,16 @@ class Intake:
         filed = [piece for entries in (state.get("filed") or {}).values() for piece, _ in entries]
         return [state["answers"][key] for key in keys if key in state["answers"]] + filed
 
+    @staticmethod
+    def dangers(state: dict) -> List[str]:
+        """The ids of the danger signals found so far (their advice was shown when they were found), in the order
+        found: a kaart question asked during the intake carries them into the search."""
+        found: List[str] = []
+        for signal_id, soort, _, _ in state.get("hits") or []:
+            if soort == "gevaar" and signal_id not in found:
+                found.append(signal_id)
+        return found
+
     def other_answers(self, state: dict, shown: Tuple[str, ...]) -> List[Tuple[str, str]]:
         """(question, answer) for every answered question whose key is not in ``shown``, in the plan's order."""
         return [(self._asked(step, state), state["answers"][self._key(step)]) for step in self.plan.stappen
@@ -340,8 +350,32 @@ class Intake:
         turn.unclear = unclear
         return turn
 
+    def _late_safety_question(self, state: dict, before: int) -> Optional[int]:
+        """The position of a safety question before ``before`` that applies only since a later answer (the question
+        whether the child might harm itself, asked when psychological signals are heard: "ze zit alleen nog maar op
+        haar kamer, eet niet mee" at the question about rows at home) and was never asked, answered, skipped or
+        answered elsewhere; None when there is none. A user test saw it never asked."""
+        for index in range(before):
+            step = self.plan.stappen[index]
+            key = self._key(step)
+            if (index != state["pos"] and index not in state["history"] and self._step_question(step).gevaar_signaal
+                    and self._applies(step, state) and key not in state["answers"] and key not in state["skipped"]
+                    and not (state.get("filed") or {}).get(key)):
+                return index
+        return None
+
     def _advance(self, state: dict, danger: List[IntakeSignaal]) -> Turn:
-        following = self._next_position(state, state["pos"])
+        end = len(self.plan.stappen)
+        resume = state.pop("resume", None)  # a late safety question was asked in between: on where we were
+        if isinstance(resume, int):
+            following = resume if resume < end and self._applies(self.plan.stappen[resume], state) else \
+                self._next_position(state, resume)
+        else:
+            following = self._next_position(state, state["pos"])
+        late = self._late_safety_question(state, end if following is None else following)
+        if late is not None:
+            state["resume"] = end if following is None else following
+            following = late
         already = []
         while following is not None and self._answered_elsewhere(self.plan.stappen[following], state):
             key = self._key(self.plan.stappen[following])

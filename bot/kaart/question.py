@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Dict, FrozenSet, List, Optional, Set
+from typing import Dict, FrozenSet, Iterable, List, Optional, Set
 
 from bot.kaart import places
 from bot.kaart.index import KaartIndex
@@ -49,6 +49,17 @@ FILLER = frozenset(
     "lijn telefoon telefonisch bellen bel belt belde gebeld mail mailen namens collega vraagje "
     "tijd tijdje keer paar laatst laatste inmiddels sinds dag dagen week weken maand maanden avond ochtend middag "
     "nacht nachten gisteren vandaag morgen vorig vorige volgende".split()
+)
+
+
+# Words of the request itself, not of the problem: where or to whom a family can be sent ("waar kan ik haar naar
+# verwijzen?", "welke organisatie kan helpen", "waar kan ze aankloppen"). Every service text speaks of referring and
+# organisations, so as search words they matched services on the asking (a user test: "tekst noemt 'verwijzen'"
+# lifted Jongerenwerk and the POH-Jeugd for a question about a divorce).
+REQUEST_FRAME = frozenset(
+    "verwijzen doorverwijzen verwijs verwijst verwees verwezen doorverwezen verwijzing verwijzingen doorverwijzing "
+    "terecht aankloppen naartoe heen inschakelen organisatie organisaties instantie instanties hulpverlener "
+    "hulpverleners".split()
 )
 
 
@@ -100,6 +111,10 @@ class QueryContext:
     # the words of the child's school named in the question ("Amadeus Lyceum"): where, not what; alone they make no hit
     school_words: FrozenSet[str] = frozenset()
     safety: bool = False  # the question carries a danger signal or a measure asked for (``carries_danger``)
+    # the question asks where a family can be sent ("waar kan ik haar naar verwijzen?", ``REFERRAL``), or is asked for
+    # a family the professional is talking with (a kaart question inside an intake)
+    referral: bool = False
+    danger_told: bool = False  # the intake the question is asked in found a sign of danger (``danger_told``)
 
 
 def safety_signal(ctx: QueryContext) -> bool:
@@ -124,6 +139,17 @@ def carries_danger(parsed: Vraag) -> bool:
     if not parsed.maatregel_loopt and MEASURE_NAMED.search(parsed.tekst):
         return True
     return any(signal.id not in NO_SAFETY_DANGERS for signal in danger_in(parsed.zoektekst or parsed.tekst))
+
+
+def danger_told(signal_ids: Iterable[str]) -> bool:
+    """Danger signals found before the question (by the intake it is asked in) that are a sign of danger to a child
+    (all but ``NO_SAFETY_DANGERS``): the search then reads safety as the question's first theme."""
+    return any(signal_id not in NO_SAFETY_DANGERS for signal_id in signal_ids)
+
+
+# A question that asks where a family can be sent: "waar kan ik haar naar verwijzen?", "naar wie kan ik doorverwijzen",
+# "waar kunnen ze terecht", "waar kan moeder aankloppen". The answer is a service the family can be referred to.
+REFERRAL = re.compile(r"\b(?:(?:door)?verwijzen|(?:door)?verwijs|terecht|aankloppen)\b", re.IGNORECASE)
 
 
 def names_child_or_school(ctx: QueryContext) -> bool:
@@ -165,7 +191,7 @@ def question_context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[
     # the text match reads the question without the words that frame the call ("ik werk bij het buurtteam")
     asked_text = parsed.zoektekst if parsed.zoektekst is not None else parsed.tekst
     terms = [t for t in lemmas(asked_text)
-             if t not in place_words and t not in FILLER and not t.isdigit() and len(t) > 1]
+             if t not in place_words and t not in FILLER and t not in REQUEST_FRAME and not t.isdigit() and len(t) > 1]
     written: Dict[str, str] = {}
     for word in words(asked_text):  # a reason quotes a term as it was typed ("slaapt", not "slapen")
         written.setdefault(lemma(word), word)
@@ -183,4 +209,5 @@ def question_context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[
         provider=PROVIDER.search(parsed.tekst) is not None,
         written=written,
         safety=carries_danger(parsed),
+        referral=REFERRAL.search(parsed.tekst) is not None,
     )

@@ -68,6 +68,32 @@ def measure_route_first(index: KaartIndex, ctx: QueryContext, hits: List[Hit], a
     return referral_first(ordered[:limit])
 
 
+DANGER_TOLD_WHY = "In het gesprek kwam een signaal van onveiligheid naar voren: overleg eerst met Veilig Thuis. "
+
+
+def safety_service_first(index: KaartIndex, ctx: QueryContext, hits: List[Hit], allowed: Optional[Set[int]],
+                         limit: int) -> List[Hit]:
+    """A question asked inside an intake that found a sign of danger to a child (``ctx.danger_told``): the safety
+    service of the place (Veilig Thuis) first, as the intake's advice says (the meldcode: consult Veilig Thuis as
+    soon as there are signals), then the rest. A user test saw an intake in Huizen where the father pulled the child's
+    arm search only on the divorce, without Veilig Thuis."""
+    if not ctx.danger_told:
+        return hits
+    shown = {hit.id: hit for hit in hits}
+    safety = sorted((i for i in (allowed if allowed is not None else range(len(index.docs)))
+                     if index.docs[i].service.themas[:1] == ["veiligheid"] and index.docs[i].service.aard == "dienst"
+                     and verwijsbaar(index.docs[i].service) and not measure_only(index.docs[i].service)
+                     and age_ok(index.docs[i].service, ctx.leeftijd)),
+                    key=lambda i: index.docs[i].service.id)
+    if not safety:
+        return hits
+    doc = index.docs[safety[0]]
+    first = shown.get(doc.service.id) or place_hit(doc, ctx.gemeente)
+    if not first.waarom.startswith(DANGER_TOLD_WHY):
+        first.waarom = DANGER_TOLD_WHY + first.waarom
+    return ([first] + [hit for hit in hits if hit.id != first.id])[:limit]
+
+
 GENERAL_ENTRANCE_WHY = "Algemene ingang van deze plaats: kan meedenken over elke vraag van een gezin. "
 
 

@@ -98,12 +98,15 @@ def theme_part(service, themas: List[str], professional: bool = False,
     return score, matched
 
 
-def doelgroep_part(service, hints: List[str]) -> float:
+def doelgroep_part(service, hints: List[str], referral: bool = False) -> float:
     """+1 when the service is for whom the question is about; -1 for professional-only services
-    when the question is about a family (and not asked by a school or professional)."""
+    when the question is about a family (and not asked by a school or professional), or asks where to refer one
+    (``referral``: the family is to go there, and a family cannot go to a service only professionals consult)."""
+    groups = set(service.doelgroep)
+    if referral and groups and groups <= {"professional", "school"} and not {"school", "professional"} & set(hints):
+        return -1.0
     if not hints:
         return 0.0
-    groups = set(service.doelgroep)
     if groups & set(hints):
         return 1.0
     if "gezin" in groups and {"ouder", "jeugdige"} & set(hints):
@@ -154,7 +157,7 @@ def score_parts(doc: Doc, ctx: QueryContext, theme_score: float, tekst: float) -
              "leeftijd": 1.0 if ctx.leeftijd is not None and bounded else 0.0,
              # a question about a parent's own problem is not about whom a youth service is for
              "doelgroep": 0.0 if ctx.parsed.ouder_themas and for_young_people(service)
-             else doelgroep_part(service, ctx.parsed.doelgroep_hints),
+             else doelgroep_part(service, ctx.parsed.doelgroep_hints, ctx.referral),
              # the source says how to reach it; a family can go there itself, or is sent on by someone
              "toegang": toegang_part(service), "ingang": ingang, "bekend": bekend(service),
              # the question names the service or its professional ("gedragswetenschapper", "jeugdcoach")

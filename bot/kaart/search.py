@@ -23,21 +23,28 @@ Module layout (each step in a module named after what it does):
 """
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import List, Optional, Sequence
 
 from bot.kaart import subject
 from bot.kaart.checks import check_leeftijd, check_plaats, check_thema
 from bot.kaart.index import KaartIndex, default_index, index_for
 from bot.kaart.naming import named_school_words
 from bot.kaart.query import measure_words_only, parse_vraag
-from bot.kaart.question import question_context
+from bot.kaart.question import danger_told, question_context
 from bot.kaart.ranking import rank_hits, referral_first, thin_entry_for_a_theme
 from bot.kaart.result_message import explain_result, named_elsewhere
 from bot.kaart.results import Hit, Zoekresultaat
-from bot.kaart.routes import measure_route_first
+from bot.kaart.routes import measure_route_first, safety_service_first
 from bot.kaart.scoring import candidate_set, score_all
 from bot.kaart.service_area import place_allowed
-from bot.kaart.themes import safety_first, with_parenting, with_related, with_related_themes, with_young_child
+from bot.kaart.themes import (
+    SAFETY_FIRST,
+    safety_first,
+    with_parenting,
+    with_related,
+    with_related_themes,
+    with_young_child,
+)
 from bot.kaart.top import compose_top
 
 __all__ = ["Hit", "KaartIndex", "MAX_HITS", "Zoekresultaat", "default_index", "index_for", "search", "zoek"]
@@ -52,8 +59,15 @@ def zoek(
     thema: Optional[str] = None,
     limit: int = 5,
     index: Optional[KaartIndex] = None,
+    gevaren: Sequence[str] = (),
+    voor_gezin: bool = False,
 ) -> Zoekresultaat:
     """Search with a free question plus optional explicit age, municipality and theme.
+
+    A question asked inside another task (the intake) may carry what that task found: ``gevaren``, the ids of the
+    danger signals found before the question (a sign of danger to a child puts safety first, with Veilig Thuis, as a
+    danger in the question itself does), and ``voor_gezin``, the question is about the family on the line, so a
+    service only professionals consult does not come before one the family can be referred to.
 
     Steps: check the input (age, place, theme), filter by place, score every candidate that passes
     the age filter, rank (access routes), compose the first three (general entrances, one of each role, the
@@ -72,13 +86,19 @@ def zoek(
         themas, refusal = check_thema(thema, parsed)
     if refusal is not None:
         return refusal
+    told_danger = danger_told(gevaren)
+    if told_danger and SAFETY_FIRST not in themas:
+        themas = [SAFETY_FIRST] + themas  # what the intake found: the search says it looked for safety too
 
     ctx = question_context(parsed, leeftijd, gemeente, themas)
     ctx.index = index
+    ctx.danger_told = told_danger
+    ctx.safety = ctx.safety or told_danger
+    ctx.referral = ctx.referral or voor_gezin
     allowed = place_allowed(index, gemeente, heel=gevonden is not None and gevonden.soort == "wijk")
     ctx.themas = with_related_themes(index, ctx.themas, allowed)
     ctx.themas = with_young_child(ctx.themas, leeftijd)
-    if not measure_words_only(parsed):  # a measure in place ("OTS loopt") is no sign of danger to put first
+    if told_danger or not measure_words_only(parsed):  # a measure in place ("OTS loopt") is no sign of danger
         ctx.themas = safety_first(ctx.themas)
     # a broader theme read for a narrower one is said of the same person (a mother's overload: her own stress)
     ctx.ouder_themas = with_related(parsed.ouder_themas, ctx.themas)
@@ -99,6 +119,7 @@ def zoek(
     only_entrance = not hits
     # composing the top may move a named pilot up again; a referral still leads (docs/kaart.md: "nooit bovenaan")
     hits = referral_first(compose_top(index, ctx, hits, limit))
+    hits = safety_service_first(index, ctx, hits, allowed, limit)
     hits = thin_entry_for_a_theme(index, ctx, scored, hits, limit)
     cutoff = scored[limit - 1][0] if len(scored) >= limit else float("-inf")
     names = [name for score, name in sorted(held_back, reverse=True) if score > cutoff]
