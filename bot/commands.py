@@ -157,13 +157,19 @@ def is_stop_request(text: Optional[str]) -> bool:
 
 
 # "wis dit gesprek", "verwijder mijn gegevens", "vergeet mij", "vergeet alles wat ik hier getypt heb", "kun je dit hele
-# gesprek wissen?", "haal dit weg", "ik wil dat je dit vergeet", "mag alles weg wat ik getypt heb?": a verb of wiping
-# and what is wiped, in either order, in a short message without a negation ("vergeet me niet te bellen"). What is
-# wiped: the conversation or one's data ("dit (hele) gesprek", "mijn gegevens"), the professional ("mij"), what they
-# typed ("wat ik hier getypt heb"), "alles" only as all the professional typed ("wis alles", "vergeet alles wat ik
-# ..."; "vergeet alles wat er gebeurd is, laten we vooruit kijken" is a line for a parent), or "dit" as the whole
-# object ("kun je dit wissen", "haal dit weg"; not "dat" or "het": "vergeet het maar, ik ga er niet meer over
-# praten" and "vergeet dat maar" are lines for the persona).
+# gesprek wissen?", "haal dit weg", "ik wil dat je dit vergeet", "mag alles weg wat ik getypt heb?", "kunt u alles wat
+# ik net over deze beller heb ingetypt weer vergeten?": a verb of wiping and what is wiped, in either order, in a short
+# clause without a negation ("vergeet me niet te bellen"). What is wiped: the conversation or one's data ("dit (hele)
+# gesprek", "mijn gegevens"), the professional ("mij"), what they typed ("wat ik (net over deze beller) heb getypt"),
+# "alles" only as all the professional typed ("wis alles", "vergeet alles wat ik ..."; "vergeet alles wat er gebeurd
+# is, laten we vooruit kijken" is a line for a parent), or "dit" as the whole object ("kun je dit wissen", "haal dit
+# weg"; not "dat" or "het": "vergeet het maar, ik ga er niet meer over praten" and "vergeet dat maar" are lines for
+# the persona).
+# Not to store is the same request: a negation with a verb of storing and the same things ("ik wil niet dat dit
+# bewaard wordt", "dit mag niet bewaard worden", "sla dit niet op", "bewaar mijn gegevens niet"), as a wish or an
+# instruction ("ik leg dit niet vast" is a line for a parent).
+# The message is read clause by clause (split at punctuation): the request may come with a reason that has its own
+# negation ("..., dat had ik niet moeten doen", "... ? ik wil niet dat dit ergens bewaard blijft").
 # In a role-play what one *said* is a line to the persona: "vergeet wat ik net zei" (alone or in a longer turn) is a
 # self-correction that the persona hears and that repairs the last turn (``bot.roleplay.engine``), not a request to
 # wipe; outside it "vergeet wat ik gezegd heb" is one. What one *typed* is a request to wipe everywhere.
@@ -173,34 +179,62 @@ _AWAY = r"(?:weg|wegdoen|weghalen|weggooien)"  # "mag alles weg wat ik getypt he
 _WIPE = rf"\b(?:{_FORGET_VERBS}|{_AWAY})\b"
 _DETERMINER = r"(?:dit|deze|het|mijn|al mijn|ons|onze|alle|de)(?: (?:hele|volledige|complete|gehele))?"
 _THINGS = r"(?:gesprek|gesprekken|gegevens|chat|chatgesprek|geschiedenis|berichten|data)"
-_TYPED = (r"wat ik (?:(?:hier|net|zojuist|daarnet|allemaal|eerder|vandaag|heb|hebt) )*"
-          r"(?:getypt|ingetypt|geschreven|opgeschreven|ingevuld)")
-_SAID = r"wat ik (?:(?:hier|allemaal|eerder|heb) )*gezegd"
+# "wat ik (hier/net/over deze beller/...) (heb) getypt": a few words may stand between "wat ik" and the verb of typing
+_TYPED = (r"wat ik (?:\w+ ){0,6}?"
+          r"(?:getypt|ingetypt|getikt|ingetikt|geschreven|opgeschreven|ingevuld|ingevoerd|typte|intypte|schreef)\b")
+_SAID = r"wat ik (?:\w+ ){0,4}?gezegd\b"
 _ME = r"\b(?:mij|me)\b"
-_WHOLE_THIS = r"\bdit(?: (?:allemaal|hier|even|alsjeblieft|maar))*"  # "dit" as the whole object
+_WHOLE_THIS = r"\bdit(?: (?:allemaal|hier|even|alsjeblieft|maar|weer))*"  # "dit" as the whole object
 _OBJECT = rf"(?:\b{_DETERMINER} {_THINGS}\b|{_TYPED}|\balles(?=\s*$|\s+(?:\w+\s+)?wat ik\b))"
-_VERB_OBJECT = (rf"{_WIPE}.*(?:{_OBJECT}|{_ME})|{_OBJECT}.*{_WIPE}|{_ME} (?:vergeten|verwijderen|wissen)\b"
+_VERB_OBJECT = (rf"{_WIPE}.*(?:{_OBJECT}|{_ME})|{_OBJECT}.*{_WIPE}|{_ME} (?:weer )?(?:vergeten|verwijderen|wissen)\b"
                 rf"|{_WIPE} {_WHOLE_THIS}\s*$|{_WHOLE_THIS} (?:\w+ )?(?:{_FORGET_VERBS}|{_AWAY})\b\s*$"
                 rf"|\b(?:haal|haalt|gooi|gooit) (?:{_WHOLE_THIS}|alles) weg\b")
 _FORGET = re.compile(rf"{_VERB_OBJECT}|{_WIPE}.*{_SAID}|{_SAID}.*{_WIPE}")
 _FORGET_IN_PLAY = re.compile(_VERB_OBJECT)
-_NEGATION = re.compile(r"\b(?:niet|nooit|geen)\b")
-MAX_FORGET_WORDS = 12
+_NEGATION = re.compile(r"\b(?:niet|nooit|geen|nergens)\b")
+# not to store: "bewaar dit niet", "dit mag niet opgeslagen worden", "sla mijn gegevens niet op", "niet opslaan"
+_STORE = (r"\b(?:bewaar|bewaart|bewaren|bewaard|opslaan|opgeslagen|opslaat|vastleggen|vastgelegd|vastlegt|onthoud|"
+          r"onthoudt|onthouden)\b|\b(?:sla|slaat|leg|legt)\b.*\b(?:op|vast)$")
+_STORED = re.compile(_STORE)
+# ... said as a wish or an instruction: "ik leg dit niet vast" is a line for a parent in a role-play
+_WISH = re.compile(r"\b(?:wil|wilt|willen|wou|mag|mogen|hoef|hoeft|hoeven|moet|moeten)\b|^(?:bewaar|sla|leg|onthoud)\b")
+_NOT_STORE_ALONE = re.compile(r"^(?:niet|nergens) (?:bewaren|opslaan|vastleggen|onthouden)$")
+_KEPT = re.compile(rf"{_OBJECT}|\b{_DETERMINER} {_THINGS}\b|\bdit\b|{_ME}")  # what is not to be kept
+_NOT_A_WISH = re.compile(r"\b(?:niet erg|geen probleem|geen bezwaar|niet uit)\b")  # "ik vind het niet erg dat ..."
+MAX_FORGET_WORDS = 16  # words of the clause that asks
+MAX_FORGET_MESSAGE_WORDS = 25  # words of the whole message: a longer one tells something (a note, an answer)
+_CLAUSES = re.compile(r"[.,;:!?]+")
 _POLITE = re.compile(r"\b(?:alsjeblieft|alstublieft|aub|graag|even|svp)\b")
 _SAID_TO_PERSONA = re.compile(r"\b(?:zei|zeiden|gezegd|zeg|vroeg|gevraagd)\b")
 _DATA_NAMED = re.compile(rf"\b{_THINGS}\b|{_TYPED}")
 
 
-def is_forget_request(text: Optional[str], in_role_play: bool = False) -> bool:
-    """A request to forget this conversation or one's data, in a short message (see the comment above). The web
-    page's button does the wiping; wherever such a request is typed (menu, role-play, intake, preparation) it gets
-    the explanation (``bot.privacy.forget.HOW_TO_FORGET``) and is never kept as a turn, an answer or a note."""
-    cleaned = " ".join(_POLITE.sub(" ", normalise(text)).split())
+def _asks_to_forget(clause: str, in_role_play: bool) -> bool:
+    """Whether one clause (normalised, polite words removed) asks to wipe or not to store (see the comment above)."""
+    words = clause.split()
+    if not words or len(words) > MAX_FORGET_WORDS:
+        return False
+    if _NOT_STORE_ALONE.match(clause):
+        return True
+    if (_NEGATION.search(clause) and _STORED.search(clause) and _KEPT.search(clause) and _WISH.search(clause)
+            and not _NOT_A_WISH.search(clause)):
+        return True
     pattern = _FORGET_IN_PLAY if in_role_play else _FORGET
+    return bool(pattern.search(clause)) and not _NEGATION.search(clause)
+
+
+def is_forget_request(text: Optional[str], in_role_play: bool = False) -> bool:
+    """A request to forget this conversation or one's data, or not to store it, in a short message (see the comment
+    above). The web page's button does the wiping; wherever such a request is typed (menu, role-play, intake,
+    preparation) it gets the explanation (``bot.privacy.forget.HOW_TO_FORGET``) and is never kept as a turn, an answer
+    or a note."""
+    cleaned = " ".join(_POLITE.sub(" ", normalise(text)).split())
+    if not cleaned or len(cleaned.split()) > MAX_FORGET_MESSAGE_WORDS:
+        return False
     if in_role_play and _SAID_TO_PERSONA.search(cleaned) and not _DATA_NAMED.search(cleaned):
         return False  # "vergeet alles wat ik gezegd heb": a self-correction for the persona (see above)
-    return (0 < len(cleaned.split()) <= MAX_FORGET_WORDS and bool(pattern.search(cleaned))
-            and not _NEGATION.search(cleaned))
+    clauses = [" ".join(_POLITE.sub(" ", normalise(part)).split()) for part in _CLAUSES.split(text or "")]
+    return any(_asks_to_forget(clause, in_role_play) for clause in clauses)
 
 
 # "welke stap is dit: <zin>" and "welke rol is dit?": a question to Rustpunt about a sentence, never a note or a turn.

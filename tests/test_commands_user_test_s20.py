@@ -126,6 +126,68 @@ def test_in_a_role_play_taking_back_what_one_said_is_a_self_correction_for_the_p
     assert not commands.is_forget_request("vergeet wat ik net zei", in_role_play=True)
 
 
+# -- 2b. a second user test: requests to forget or not to store, with a reason or "over deze beller" ------------
+
+FORGET_IN_OTHER_WORDS = [
+    "kunt u alles wat ik net over deze beller heb ingetypt weer vergeten? dat had ik niet moeten doen",
+    "verwijder wat ik over deze beller heb getypt",
+    "ach weet je wat, kun je alles wat ik net getypt heb weer vergeten? ik wil niet dat dit ergens bewaard blijft",
+    "ik wil niet dat dit bewaard wordt", "dit mag niet bewaard worden", "sla dit niet op",
+    "kun je dit gesprek vergeten? de moeder wil niet dat haar gegevens bewaard worden",
+    "wil je dit weer wissen?", "bewaar mijn gegevens niet", "niet opslaan alsjeblieft",
+    # what already worked stays
+    "haal deze gegevens weg", "wis dit gesprek", "verwijder mijn gegevens",
+]
+
+
+def _intake_after_one_answer():
+    intake = Intake(get_knowledge())
+    turn = intake.handle(intake.start().state, "Een moeder belt, ze is bezorgd over haar zoon van 12")
+    return intake, turn.state
+
+
+@pytest.mark.parametrize("text", FORGET_IN_OTHER_WORDS)
+def test_a_request_to_forget_in_other_words_is_never_stored(text):
+    assert commands.is_forget_request(text) and commands.is_forget_request(text, in_role_play=True)
+    # the role-play: no turn, the tension and transcript as they were
+    service, session = started()
+    before = service.load(session)["state"]
+    result = service.play(session, text)
+    assert result.soort == "uitleg" and "'Wis dit gesprek'" in result.tekst
+    assert service.load(session)["state"] == before
+    assert text not in str(service.load(session))
+    # the intake, at the first question and later: no answer of the caller
+    intake = Intake(get_knowledge())
+    assert intake.handle(intake.start().state, text).kind == "vergeten"
+    intake, state = _intake_after_one_answer()
+    answers = dict(state["answers"])
+    turn = intake.handle(state, text)
+    assert turn.kind == "vergeten" and turn.state["answers"] == answers and text not in str(turn.state)
+    # the preparation: no note
+    turn = step_turn(text, "erkennen", {"visie": "rust voor de kinderen"}, "ouder")
+    assert text not in str(turn.slots)
+    assert _guarded(text, "inform") == "nlu_fallback"  # the web chat: no intent that would keep it
+
+
+@pytest.mark.parametrize("text", [
+    "vergeet het maar, ik ga er niet meer over praten",  # for the persona
+    "haal de kinderen weg bij moeder",
+    "ze heeft haar spullen weggehaald",  # a parent's line
+    "ik leg dit niet vast in het dossier zonder u",  # the professional to a parent
+    "moeder bewaart de spullen niet",
+    "ik vind het niet erg dat dit bewaard wordt",
+    "Ik wil het gesprek van vorige week niet vergeten.",
+])
+def test_lines_about_wiping_or_keeping_something_else_are_no_request_to_forget(text):
+    assert not commands.is_forget_request(text) and not commands.is_forget_request(text, in_role_play=True)
+
+
+def test_in_a_role_play_taking_back_what_one_said_stays_a_self_correction():
+    assert not commands.is_forget_request("vergeet wat ik net zei", in_role_play=True)
+    assert not commands.is_forget_request("vergeet wat ik net zei, ik bedoel dat u boos bent", in_role_play=True)
+    assert commands.is_forget_request("vergeet wat ik net over deze beller heb getypt", in_role_play=True)
+
+
 # -- 3. a retry right after the end, also while the scenario list is shown ------------------------------------
 
 def _ended_session(service):

@@ -149,3 +149,53 @@ def test_a_plain_rescue_keeps_its_own_name_on_the_trainer_page():
     engine.step("Ik regel wel dat je niet meer naar papa hoeft.")
     assert feedback.session_pitfalls(engine.state.turns) == [(1, "redden")]
     assert move_name(feedback.shown_move(engine.state.turns[0])) == ZETTEN["redden"].naam
+
+
+class _Reads:
+    """A move reader for the service: the child-in-the-middle sentence as that form, anything else as erkennen."""
+
+    def __call__(self, text):
+        if "liever" in text:
+            return Move(zet="redden", zekerheid=1.0, signalen=[FORM_SIGNAL])
+        return Move(zet="erkennen", zekerheid=0.9)
+
+
+def test_the_live_label_and_which_step_name_the_form_as_the_debrief_does():
+    # a user test (session 20): the meter's label said "Redden (valkuil)", the debrief the form's own name
+    from bot.roleplay.session import PracticeService
+
+    service = PracticeService(classify=_Reads())
+    session = service.start(CHILD.id, seed=0)
+    assert service.play(session, "Wat vervelend voor je.").payload["zet_naam"] == ZETTEN["erkennen"].naam
+    result = service.play(session, "Bij wie woon je liever, bij papa of bij mama?")
+    assert result.payload["zet"] == "redden"  # the move itself, for the web page's logic
+    assert result.payload["zet_naam"] == FORM_NAME
+    assert feedback.shown_name(service._engine(service.load(session)).state.turns[-1], ZETTEN) == FORM_NAME
+    answer = service.play(session, "welke stap is dit?").tekst
+    assert f"las die beurt als {FORM_NAME}" in answer and "Redden (valkuil)" not in answer
+    debrief = service.finish(session).debrief_tekst
+    assert FORM_NAME.lower() in debrief
+
+
+def test_a_plain_rescue_keeps_its_own_name_in_the_live_label():
+    from bot.roleplay.session import PracticeService
+
+    service = PracticeService(classify=lambda text: Move(zet="redden", zekerheid=1.0, signalen=["ik regel"]))
+    session = service.start(CHILD.id, seed=0)
+    assert service.play(session, "Ik regel wel dat je niet meer naar papa hoeft.").payload["zet_naam"] == \
+        ZETTEN["redden"].naam
+
+
+def test_the_terminal_shows_the_form_by_its_name(monkeypatch, capsys):
+    from types import SimpleNamespace
+
+    from bot.cli_commands import roleplay as roleplay_cli
+    from bot.roleplay import moves
+
+    monkeypatch.setitem(moves._DEFAULT, "move", _Reads())  # the reader the terminal's service uses
+    answers = iter(["Wat vervelend voor je.", "Bij wie woon je liever, bij papa of bij mama?", "stop rollenspel"])
+    args = SimpleNamespace(scenario=CHILD.id, deelnemer=None, groep=None, seed=0)
+    assert roleplay_cli.run_play(args, read=lambda prompt: next(answers)) == 0
+    out = capsys.readouterr().out
+    assert f"[zet: {FORM_NAME}, spanning" in out and "[zet: redden" not in out
+    assert f"[zet: {ZETTEN['erkennen'].naam}, spanning" in out

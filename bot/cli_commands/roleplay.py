@@ -404,7 +404,8 @@ def run_play(args: argparse.Namespace, read=input) -> int:
         result = service.play(session_id, text)
         if result.soort == "beurt":
             p = result.payload or {}
-            print(f"{who}: {result.tekst}   [zet: {p['zet']}, spanning: {p['spanning']}/10, rol: {p['rol']}]")
+            move = p["zet_naam"] or p["zet"]  # the name the debrief uses ("Het kind in het midden zetten (...)")
+            print(f"{who}: {result.tekst}   [zet: {move}, spanning: {p['spanning']}/10, rol: {p['rol']}]")
         elif result.soort == "einde":
             if result.tekst:
                 print(f"{who}: {result.tekst}")

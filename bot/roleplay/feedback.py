@@ -109,6 +109,15 @@ def move_names(zetten: Optional[Dict[str, Zet]] = None) -> Dict[str, str]:
     return names
 
 
+def shown_name(turn: Any, zetten: Optional[Dict[str, Zet]] = None, move: Optional[str] = None) -> Optional[str]:
+    """The name of a turn's move (default its main move) from the one table (``move_names``): 'Het kind in het midden
+    zetten (een vorm van redden)' for a turn read as that form, else the move's name ('Erkennen'); None when unknown.
+    The live label of a turn, "welke stap is dit?", the feedback, the debrief and the trainers' pages all name a turn
+    so."""
+    shown = shown_move(turn, move)
+    return move_names(zetten).get(shown) if shown else None
+
+
 def turn_line(turn, zetten: Dict[str, Zet]) -> str:
     zet = zetten.get(turn.zet)
     reason = form_warning(turn) or (zet.effect if zet else "")
@@ -122,8 +131,7 @@ def turn_line(turn, zetten: Dict[str, Zet]) -> str:
     if getattr(turn, "onzeker", False):
         reason = (f"Ik twijfelde hoe ik dit moest lezen (zekerheid {turn.zekerheid:.0%}); daarom werd je "
                   "gesprekspartner niet bozer en bleef de spanning gelijk.")
-    form = turn_form(turn)
-    name = form_name(form, zetten) if form is not None else _name(turn.zet, zetten)
+    name = shown_name(turn, zetten) or turn.zet
     return (f"Beurt {turn.nr}: \"{_quote(turn.tekst)}\" → {name} "
             f"(spanning {turn.spanning_voor} → {turn.spanning_na}). {reason}").strip()
 

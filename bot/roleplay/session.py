@@ -59,7 +59,7 @@ def which_answer(text: str, engine: Engine, zetten: Dict[str, Any]) -> str:
         last = turns[-1]
         parts.append(TEXTS.text("vraag_laatste_beurt", nr=last.nr, tekst=last.tekst))
         if kind == commands.WHICH_STEP:
-            parts.append(TEXTS.text("vraag_laatste_zet", zet=move_name(last.zet, zetten) or last.zet,
+            parts.append(TEXTS.text("vraag_laatste_zet", zet=feedback.shown_name(last, zetten) or last.zet,
                                     voor=last.spanning_voor, na=last.spanning_na))
         else:
             parts.append(format_analysis(analyse_role(last.tekst)))
@@ -67,18 +67,16 @@ def which_answer(text: str, engine: Engine, zetten: Dict[str, Any]) -> str:
     return "\n\n".join(parts)
 
 
-def move_name(move_id: Optional[str], zetten: Dict[str, Any]) -> Optional[str]:
-    """The Dutch display name of a move (``rollenspel_zet.naam``); None when unknown."""
-    zet = zetten.get(move_id) if move_id else None
-    return getattr(zet, "naam", None)
-
-
 def turn_payload(session_id: int, scenario_id: str, tension: int, role: Optional[str], turn_nr: int,
-                 move_id: Optional[str] = None, zetten: Optional[Dict[str, Any]] = None,
+                 turn: Any = None, zetten: Optional[Dict[str, Any]] = None,
                  ending: Optional[str] = None, soort: str = "rollenspel_beurt", **extra: Any) -> Dict[str, Any]:
-    """The ``rollenspel_beurt`` (or ``rollenspel_opnieuw``) payload for the web page; built only here."""
+    """The ``rollenspel_beurt`` (or ``rollenspel_opnieuw``) payload for the web page; built only here. ``zet_naam``,
+    the live label of the turn, names it as the debrief does (``feedback.shown_name``: 'Het kind in het midden zetten
+    (een vorm van redden)', not 'Redden (valkuil)')."""
+    move_id = turn.zet if turn is not None else None
     return {"soort": soort, "spanning": tension, "rol": role, "zet": move_id,
-            "zet_naam": move_name(move_id, zetten or {}), "beurt": turn_nr, "sessie": session_id,
+            "zet_naam": feedback.shown_name(turn, zetten) if turn is not None else None,
+            "beurt": turn_nr, "sessie": session_id,
             "scenario": scenario_id, "einde": ending, **extra}
 
 
@@ -231,7 +229,7 @@ class PracticeService:
             except RoleplayError as exc:
                 return PlayResult("fout", str(exc))
             payload = turn_payload(data["id"], data["scenario"], result.tension, result.role, result.turn.nr,
-                                   result.move.zet, zetten, result.ending)
+                                   result.turn, zetten, result.ending)
             if not result.ending:
                 self._store(row, data, engine)
                 return PlayResult("beurt", result.reply, payload=payload)
