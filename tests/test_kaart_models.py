@@ -150,12 +150,12 @@ def test_the_problem_words_come_from_the_knowledge_files(tmp_path):
     copy = tmp_path / "knowledge"
     shutil.copytree(knowledge_dir(), copy)
     words_file = copy / "sociale_kaart" / "probleemwoorden.yml"
-    question = "mijn dochter wordt steeds gestalkt"
+    question = "mijn dochter wordt steeds genegeerd"
     before = load_knowledge(copy)
     assert "pesten" in theme_words(before) and "pesten" not in extract_themas(question, before)[0]
     words_file.write_text(words_file.read_text(encoding="utf-8").replace(
-        '      - "gepest"\n', '      - "gepest"\n      - "gestalkt"\n'), encoding="utf-8")
+        '      - "gepest"\n', '      - "gepest"\n      - "genegeerd"\n'), encoding="utf-8")
     after = load_knowledge(copy)
     assert not after.problems
-    assert "gestalkt" in theme_words(after)["pesten"]
-    assert extract_themas(question, after) == (["pesten"], {"pesten": ["gestalkt"]})
+    assert "genegeerd" in theme_words(after)["pesten"]
+    assert extract_themas(question, after) == (["pesten"], {"pesten": ["genegeerd"]})

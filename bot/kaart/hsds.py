@@ -125,7 +125,8 @@ def _service(service: KaartDienst) -> dict:
         "x_rustpunt": _extension(service, organisatie=service.organisatie, aanbod=list(service.aanbod),
                                  trefwoorden=list(service.trefwoorden), algemene_toegang=service.algemene_toegang,
                                  **({"schooltype": service.schooltype} if service.schooltype else {}),
-                                 **({"een_school": service.een_school} if service.een_school else {})),
+                                 **({"een_school": service.een_school} if service.een_school else {}),
+                                 **({"landelijk_bereikbaar": True} if service.landelijk_bereikbaar else {})),
     })
 
 
@@ -372,6 +373,7 @@ def importeer(folder: Path) -> ImportResultaat:
             "algemene_toegang": bool(extra.get("algemene_toegang", False)),
             "schooltype": extra.get("schooltype"),
             "een_school": extra.get("een_school"),
+            "landelijk_bereikbaar": bool(extra.get("landelijk_bereikbaar", False)),
             "website": extra.get("website") or _none(raw.get("url")),
             "email": _none(raw.get("email")),
             "telefoon": _none(phones[0].get("number")) if phones else None,

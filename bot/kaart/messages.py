@@ -36,8 +36,13 @@ def buiten_regio(place: str, ook: Optional[str] = None) -> str:
     return text
 
 
-def alleen_elders(naam: str, waar: str, plaats: str) -> str:
-    """A service the question names by its name exists in the kaart only in another place ("leerplicht bussum")."""
+def alleen_elders(naam: str, waar: str, plaats: str, landelijk_nummer: Optional[str] = None) -> str:
+    """A service the question names by its name exists in the kaart only in another place ("leerplicht bussum").
+    ``landelijk_nummer``: the service's number reaches it everywhere in the Netherlands (Veilig Thuis, 0800-2000)."""
+    if landelijk_nummer:
+        return (f"{naam} is in heel Nederland bereikbaar via {landelijk_nummer}: dat landelijke nummer verbindt je met "
+                f"{naam} in de regio. De sociale kaart beschrijft {naam} alleen voor {waar}; een adres in {plaats} "
+                "staat er niet in.")
     return (f"{naam} staat in de sociale kaart alleen voor {waar}, niet voor {plaats}. Vraag de algemene ingang van "
             "de gemeente wie dat daar doet.")
 

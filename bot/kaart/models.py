@@ -154,6 +154,9 @@ class KaartDienst(Contact):
     aard: str = "dienst"  # dienst | hulpmiddel | aanbeveling | pilot | project | onderzoek | leernetwerk
     schooltype: Optional[str] = None  # po | vo | so | vso: bound to one kind of school, ages follow it
     een_school: Optional[Short] = None  # the one school the offer belongs to (only its pupils can use it)
+    # its telephone number (or its organisation's) reaches the service of the region everywhere in the Netherlands
+    # (Veilig Thuis: 0800-2000): a question about it outside its werkgebied gets that number, not "ask the municipality"
+    landelijk_bereikbaar: bool = False
 
     reference_fields: ClassVar[Tuple[Tuple[str, str], ...]] = (("organisatie", "kaart_organisatie"),)
 

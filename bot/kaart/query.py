@@ -63,7 +63,11 @@ _MONTHS_OLD = re.compile(_CHILD + r"\s+van\s+" + _HEDGE + _NUM + r"\s+(?:maanden
                          r"|\b" + _NUM + r"\s+(?:maanden|maand|weken|week|dagen)\s+oud\b")
 # The school year as consultants say it: "groep 7" (basisschool, age groep + 3), "klas 2", "tweede klas",
 # "3 havo", "brugklas" (voortgezet onderwijs, age klas + 11): the youngest usual age of that year.
-_SCHOOL_TYPE = r"(?:vmbo|mavo|havo|vwo|atheneum|gymnasium|praktijkonderwijs|pro)"
+_SCHOOL_TYPE = r"(?:vmbo|mavo|havo|vwo|atheneum|gymnasium|praktijkonderwijs|pro|vso)"
+# A small number right before a kind of school or 'klas'/'groep' is a school year, not an age ("meisje 3 havo",
+# "zoon 2 vmbo", "dochter 2 mbo"; a user test read 3 years): "zoon 17 mbo" and "meisje 7 groep 4" keep their age.
+_SCHOOL_YEAR_AFTER = re.compile(r"(?:e|de|ste)?\s*(?:" + _SCHOOL_TYPE[3:-1] + r"|mbo|klas|groep(?!\s*\d))\b")
+SCHOOL_YEAR_MAX = 6
 _GROEP = re.compile(r"\bgroep\s+([1-8])\b(?!\s*(?:en|of|tot|-)\s*\d)")
 _KLAS = re.compile(
     r"\b(?:klas\s+([1-6])\b|([1-6])(?:e|de|ste)?\s+klas\b|(eerste|tweede|derde|vierde|vijfde|zesde)\s+klas\b"
@@ -547,20 +551,21 @@ def extract_leeftijd(text: str) -> Optional[int]:
     simple = simplify(_CHILD_NAME.sub(r"\1 ", text))
     # two children of different ages ("zoon van 15 en dochter van 9"): no one age may filter the services
     named = {_to_int(m.group(1)) for pattern in (_AGE_PATTERNS[0], _AGE_PATTERNS[-1])
-             for m in pattern.finditer(simple) if not _article(simple, m)}
+             for m in pattern.finditer(simple) if not _article(simple, m) and not _school_year_number(simple, m)}
     if len(named - {None}) > 1:
         return None
     for pattern in _AGE_PATTERNS:
         for match in pattern.finditer(simple):
             value = _to_int(match.group(1))
             if (value is not None and 0 <= value <= LEEFTIJD_MAX and not _article(simple, match)
-                    and not _duration(simple, match)):
+                    and not _duration(simple, match) and not _school_year_number(simple, match)):
                 return value
     if _MONTHS_OLD.search(simple):
         return 0  # "baby van 6 maanden": under one year
     for match in _PRONOUN_AGE.finditer(simple):
         value = _to_int(match.group(1))
-        if value is not None and 0 <= value <= PRONOUN_AGE_MAX and not _article(simple, match):
+        if (value is not None and 0 <= value <= PRONOUN_AGE_MAX and not _article(simple, match)
+                and not _school_year_number(simple, match)):
             return value
     # a child named by name with the age after it, as a school writes it: "een zorg over Daan (12)", "Tim (13, klas 2)"
     named_ages = {int(m.group(1)) for m in _NAME_AGE.finditer(text)}
@@ -616,6 +621,14 @@ def _duration(simple: str, match: "re.Match[str]") -> bool:
     before = _WORD_BEFORE.search(simple[:match.start(1)])
     after = _WORD_AFTER_YEARS.match(rest)
     return bool((before and before.group(1) in DURATION_BEFORE) or (after and after.group(1) in DURATION_AFTER))
+
+
+def _school_year_number(simple: str, match: "re.Match[str]") -> bool:
+    """The number is the year of a school ("3 havo", "2e klas", "2 mbo"), not the child's age (see
+    ``_SCHOOL_YEAR_AFTER``); the school year gives the age (``_school_year_age``) where it can."""
+    value = _to_int(match.group(1))
+    return (value is not None and value <= SCHOOL_YEAR_MAX
+            and bool(_SCHOOL_YEAR_AFTER.match(simple, match.end(1))))
 
 
 def _article(simple: str, match: "re.Match[str]") -> bool:

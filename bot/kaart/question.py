@@ -27,6 +27,8 @@ SCHOOL_THEMES = frozenset({"schoolverzuim", "leren"})  # problems that are at sc
 # Words too general to make a hit relevant on their own.
 GENERIC = frozenset(
     "kind kinderen ouder moeder vader zoon dochter gezin jongere jongen meisje hulp helpen school leerling "
+    # who the family is, not what it needs: "geslagen door haar partner" found a sports "partner in de sociale basis"
+    "partner partners "
     "vraag vragen probleem problemen zorg zorgen gemeente regio jaar week dag goed slecht "
     # everyday verbs: they say nothing about which service fits
     "maken doen komen krijgen zitten staan houden geven nemen laten blijven vinden weten denken praten praat "

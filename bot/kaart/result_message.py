@@ -21,7 +21,8 @@ def explain_result(index: KaartIndex, result: Zoekresultaat, gevonden: Optional[
     notes = []
     for doc in elsewhere:
         place = gevonden.naam if gevonden is not None else WERKGEBIEDEN.get(result.gemeente or "", "")
-        notes.append(messages.alleen_elders(doc.service.naam, werkgebied_tekst(doc.service), place))
+        national = (doc.service.telefoon or doc.org_telefoon) if doc.service.landelijk_bereikbaar else None
+        notes.append(messages.alleen_elders(doc.service.naam, werkgebied_tekst(doc.service), place, national))
     if gevonden is not None and gevonden.verbeterd:
         notes.append(messages.plaats_verbeterd(gevonden.geschreven, gevonden.naam))
     if gevonden is not None and gevonden.dekking:
