@@ -128,7 +128,10 @@ def test_a_soft_judgement_after_an_agreement_is_blamed_on_its_own_sentence(class
     # the user test: blamed on "ja dat geloof ik meteen" as redden, the judgement itself not flagged
     move = classify("ja dat geloof ik meteen. alleen was het achteraf ook niet zo handig dat u hem toen meteen zo fel "
                     "terugappte, hè.")
-    assert move.zet == JUDGEMENT and LEARNED_JUDGEMENT in move.signalen
+    # read by the learned judgement read before session 20; since then by the cue phrases of the "ook niet (zo) handig"
+    # family (``knowledge/scenarios/zetten.yml``), a sure read
+    assert move.zet == JUDGEMENT and (LEARNED_JUDGEMENT in move.signalen
+                                      or "ook niet ... slim|handig|verstandig" in move.signalen)
     assert move.valkuilzin and move.valkuilzin.startswith("alleen was het achteraf")
     assert "redden" not in move.zetten
 

@@ -35,7 +35,7 @@ from bot.knowledge.loader import get_knowledge
 from bot.patterns import Pattern, Token, compile_pattern, find_all, may_match, words_of
 from bot.roleplay import context as conversation_context
 from bot.roleplay.engine import FILLERS, GREETING, Move
-from bot.roleplay.models import JUDGEMENT, STEPS, UNCLEAR
+from bot.roleplay.models import JUDGEMENT, PITFALLS, STEPS, UNCLEAR
 
 StepClassifier = Callable[[str], object]
 
@@ -186,6 +186,9 @@ class MoveClassifier:
                 features = [f"vervolg: {conversation_context.REASONS[continued]}"]
             else:
                 label, confidence, all_moves = self._in_context(result, label, confidence, all_moves, context)
+                given_back = _gives_back(result, label, context)
+                if given_back:
+                    label, confidence, all_moves = given_back
         cue = self._cue(text, result)
         if cue and not (label == "redden" and cue[0] == "oordelen" and not _tells_how_to_behave(cue[3] or text)):
             move, phrases, certainty, sentence = cue
@@ -275,6 +278,33 @@ class MoveClassifier:
                 or _plain_past(part.zin):
             return False
         return judgement(part.zin) is not None
+
+
+def _gives_back(result, label: Optional[str], context: conversation_context.Context
+                ) -> Optional[Tuple[str, float, List[str]]]:
+    """A pitfall read (redden, inhoud) whose every sentence with that pitfall only gives the persona's own words
+    back (``context_rules.answer_kinds.gives_back``: "een kaartje, zonder dat ze iets terug hoeft te doen. mooi. en
+    wat nog meer?" after the persona named that option): those sentences are erkennen, and the turn's move is its best
+    other step (else erkennen at ``FOLLOW_UP_CONFIDENCE``). Not when the line invites a pitfall (a request, a claim),
+    and not an inhoud read that names the other party: repeating a claim about them ("Hij zet de kinderen tegen u
+    op.") agrees with it."""
+    from bot.roleplay.context_rules.answer_kinds import gives_back
+    from bot.roleplay.context_rules.words import THE_OTHER
+    from bot.steps.classifier import CONFIDENCE_THRESHOLD
+
+    parts = list(getattr(result, "delen", None) or [])
+    if label not in _OTHER_PITFALLS or not parts or conversation_context.invitation(context) in PITFALLS:
+        return None
+    pitfall_parts = [part for part in parts if part.stap == label]
+    if not pitfall_parts or not all(gives_back(part.zin, context.last_line) for part in pitfall_parts):
+        return None
+    if label == "inhoud" and any(THE_OTHER.search(part.zin) for part in pitfall_parts):
+        return None  # "Hij zet de kinderen tegen u op." after "Hij zet de kinderen tegen mij op!" agrees with the claim
+    steps = [part for part in parts if part.stap in STEPS and part.zekerheid >= CONFIDENCE_THRESHOLD]
+    if not steps:
+        return "erkennen", conversation_context.FOLLOW_UP_CONFIDENCE, ["erkennen"]
+    best = max(steps, key=lambda part: part.zekerheid)
+    return best.stap, best.zekerheid, list(dict.fromkeys([best.stap, "erkennen"] + [part.stap for part in steps]))
 
 
 def _pitfall_form(text: str, move: Move) -> Move:

@@ -81,6 +81,30 @@ def adds_nothing(text: str, line: str, kind: Optional[str] = None) -> bool:
     return bool(words) and all(w in NO_TOPIC or w in echo or same_family(w, echo) for w in words)
 
 
+# Praise beside words given back ("Een kaartje, zonder dat ze iets terug hoeft te doen. Mooi.", "..., mooi gezegd.")
+_PRAISE_WORDS = family(r"(?:wat |heel |echt |erg )?(?:mooi|prachtig|sterk|fijn|knap|goed)"
+                       r"(?: (?:gezegd|verwoord|bedacht|gevonden|idee|plan|zo))?")
+GIVE_BACK_WORDS = 2  # words with a topic that a sentence gives back at least
+_FIRST_PERSON = frozenset("ik mij me mijn m'n mezelf mijzelf".split())
+
+
+def gives_back(sentence: str, line: str) -> bool:
+    """A sentence (no question) that gives the persona's own words back: at least ``GIVE_BACK_WORDS`` words with a
+    topic, each from the line (or the same word in another form), with nothing of its own besides praise ("een
+    kaartje, zonder dat ze iets terug hoeft te doen" after "Ik kan haar een kaartje sturen, zonder dat ze iets terug
+    hoeft te doen."); the persona's "ik" comes back as "u" or "je", so a sentence in the first person is the
+    professional's own. Reflecting the other's words is erkennen (the workbook, 2. Erkennen); the step classifier, which
+    does not see the line, read this one as redden (0.61) by "hoeft" (a user test, session 20)."""
+    if sentence.rstrip().endswith("?"):
+        return False
+    words = [w.lower() for w in WORD.findall(_PRAISE_WORDS.sub(" ", sentence))]
+    if any(w in _FIRST_PERSON for w in words):  # "ik kan haar wel een kaartje sturen": the professional's own offer
+        return False
+    echo = {w.lower() for w in WORD.findall(line)}
+    topical = [w for w in words if w not in NO_TOPIC]
+    return len(topical) >= GIVE_BACK_WORDS and all(w in echo or same_family(w, echo) for w in topical)
+
+
 def response_kind(text: str, line: str = "") -> Optional[str]:
     """What a short turn does with the line: ask on, show sympathy, say yes or no, name a need in a word or
     two (None: none of these)."""

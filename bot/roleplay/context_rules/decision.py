@@ -77,8 +77,11 @@ REASONS = {
 def _answer(kind: Optional[str], text: str, context: Context) -> Optional[str]:
     """The move a short turn of this kind makes after the persona's line."""
     invited = invitation(context)
-    if kind == QUESTION and invited is None and context.used[-1:] == ("opties",) and MORE.search(text):
-        return "opties"  # "En wat nog meer?" right after asking about the options asks for more options
+    if kind == QUESTION and invited in (None, "dynamiek") and context.used[-1:] == ("opties",) and MORE.search(text):
+        # "En wat nog meer?" right after asking about the options asks for more options, also when the persona's
+        # option reads like an event ("Misschien niet helemaal stoppen, maar minder. Alleen de woensdag, zonder
+        # gedoe." invites dynamiek by its words; a user test read the question as dynamiek)
+        return "opties"
     if kind == NEED:  # "Rust." answers the persona's question, or names the need under a statement
         target, sentence = question_invitation(context)
         if asks(sentence) and target is not None:
