@@ -142,16 +142,31 @@ _OUR_THINGS = frozenset({
 MAX_STOP_WORDS = 10  # a longer message with "stop" in it tells something; it is not the button
 
 
+# The words of stopping: a question without one of them asks for something, it does not stop ("en wat nog meer?" after
+# a role-play ended got "Goed, ik ben gestopt", a user test; "kunnen we stoppen?" and "mag ik iets anders?" do stop).
+_STOP_WORDS = re.compile(
+    r"\b(?:stop\w*|gestopt|op(?:houden|hou|houd)|hou(?:d|dt)? (?:\w+ )?op|af(?:breken|sluiten)|breek|kap\w*|"
+    r"annuleer\w*|cancel|menu|klaar|genoeg|einde|laat maar|niet (?:meer|verder)|iets anders)\b")
+_QUESTION_WORDS = frozenset("wat welke welk hoe waar wie waarom wanneer hoeveel".split())
+
+
+def _asks_something(text: Optional[str], words: Sequence[str]) -> bool:
+    """A question ("en wat nog meer?", "wat nu?", "hoe verder") without a word of stopping."""
+    question = (text or "").rstrip().endswith("?") or any(w in _QUESTION_WORDS for w in words[:2])
+    return question and not _STOP_WORDS.search(" ".join(words))
+
+
 def is_stop_request(text: Optional[str]) -> bool:
     """Whether ``text`` asks to stop what Rustpunt is doing ("stop", "ik wil stoppen met het rollenspel", "laat
     maar, ik ga stoppen"), as opposed to a message about stopping something else ("zoon 16 wil stoppen met
-    school, Huizen", "ik wil dat jullie stoppen met ruzie maken"). The Rasa model is told the same
-    (``bot.rasa_runtime.command_guard``): its stop intent counts only for such a request."""
+    school, Huizen", "ik wil dat jullie stoppen met ruzie maken") or a question without a word of stopping ("en wat
+    nog meer?"). The Rasa model is told the same (``bot.rasa_runtime.command_guard``): its stop intent counts only
+    for such a request."""
     if whole_message(text, (STOP,)):
         return True
     cleaned = normalise(text)
     words = cleaned.split()
-    if not words or len(words) > MAX_STOP_WORDS:
+    if not words or len(words) > MAX_STOP_WORDS or _asks_something(text, words):
         return False
     return all(match.group(1) in _OUR_THINGS for match in _STOP_WITH.finditer(cleaned))
 

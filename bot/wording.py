@@ -1,6 +1,7 @@
 """Dutch wording shared by replies and the CLI: lists ("a, b en c") and counted nouns ("2 namen")."""
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
 from bot.text import ORDINAL_WORDS
@@ -11,6 +12,24 @@ def join_list(items: Sequence[str], last: str = "en") -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + f" {last} " + items[-1]
+
+
+_CLOSED = re.compile(r"[.!?…][\"'”’)]*\s*$")
+
+
+def sentence(text: str) -> str:
+    """``text`` ended as a sentence: a full stop after it, unless it already ends in one, also inside a closing quote
+    ('... was redden: "Zeg het maar tegen mama."', not 'mama.".'; a user test saw 'rustiger wordt.”.')."""
+    text = text.rstrip()
+    return text if _CLOSED.search(text) else text + "."
+
+
+def in_sentence(name: str) -> str:
+    """A name ('Het kind in het midden zetten', 'Oordelen (valkuil)') inside a sentence: its first letter in lower case
+    ('was het kind in het midden zetten', not 'was Het kind ...', a user test); a name written in capitals (an
+    abbreviation such as 'GGD') stays as it is."""
+    first = name.split(" ", 1)[0]
+    return name if len(first) > 1 and first.isupper() else name[:1].lower() + name[1:]
 
 
 def counted(number: int, singular: str, plural: str) -> str:

@@ -11,6 +11,7 @@ from bot.roleplay.engine import Engine
 from bot.roleplay.group import render_group_page
 from bot.roleplay.report import session_view
 from bot.web import trainer_page
+from bot.wording import in_sentence
 
 INJECTION = "<script>alert(1)</script>"
 SCENARIO = "vader-kinderen-thuisgehouden"
@@ -57,8 +58,8 @@ def test_an_engine_session_shows_its_turns_debrief_and_pitfall_quote_as_text():
     assert "Transcript (2 beurten)" in html
     assert "Professional:</span> Dat is onzin &lt;script&gt;" in html
     pitfall = record.data["debrief"]["valkuilen"][0]
-    assert f"Beurt 2: “Dat is onzin &lt;script&gt;alert(1)&lt;/script&gt;” was {pitfall['naam']}" in html
-    assert f"; beter: {pitfall['beter_naam']}" in html
+    assert f"Beurt 2: “Dat is onzin &lt;script&gt;alert(1)&lt;/script&gt;” was {in_sentence(pitfall['naam'])}." in html
+    assert f" Beter: {in_sentence(pitfall['beter_naam'])}" in html  # names inside a sentence in lower case
     assert "Tip met &lt;script&gt;" in html and "Anna &lt;script&gt;" in html
     assert "gesprek-123" not in html  # only a short hash of the conversation
 

@@ -309,6 +309,7 @@ def run_group(args: argparse.Namespace) -> int:
         GroupError,
         group_view,
         move_names,
+        none_found,
         render_group_page,
         write_group_csv,
     )
@@ -322,7 +323,7 @@ def run_group(args: argparse.Namespace) -> int:
         print(str(exc))
         return 1
     if not view.deelnemers:
-        print(f"Geen sessies gevonden voor groep '{view.groep}' in deze periode.")
+        print(none_found(view.groep, view.van, view.tot))
         return 1
     names = move_names()
     print(f"Groep {view.groep}: {counted(len(view.deelnemers), 'deelnemer', 'deelnemers')}, "

@@ -27,7 +27,10 @@ def onbekend_thema(value: str) -> str:
 
 def buiten_regio(place: str, ook: Optional[str] = None) -> str:
     """The place lies outside the kaart; ``ook``: a place of the kaart the question names too (where the child goes
-    to school or someone works), which a follow-up can search."""
+    to school or someone works), which a follow-up can search. Both by their own names ('Weesp', not 'weesp')."""
+    from bot.kaart.places import proper_name
+
+    place, ook = proper_name(place), proper_name(ook) if ook else ook
     text = (f"'{place}' valt niet binnen de sociale kaart. De kaart dekt {regio_label_lijst()}. "
             "Zoek voor andere plaatsen in de sociale kaart van die gemeente.")
     if ook:

@@ -457,6 +457,16 @@ def _close_place(norm: str, words: int, table: Plaatstabel) -> Optional[PlaatsNa
     return next(iter(close.values())) if len(close) == 1 else None
 
 
+def proper_name(written: str, knowledge=None) -> str:
+    """A place as written in a question, by its own name when the place table knows it ('weesp' -> 'Weesp', 'den
+    haag' -> 'Den Haag'); else as written, with a capital first letter when it was written all in lower case (a user
+    test read "'weesp' valt niet binnen de sociale kaart")."""
+    row = tabel(knowledge).spellings.get(plain(str(written).replace("_", " ")))
+    if row is not None:
+        return row.naam
+    return written[:1].upper() + written[1:] if written.islower() else written
+
+
 def resolve(name: Optional[str], knowledge=None) -> Optional[Plaats]:
     """A place from a value that should be a place (a CLI option, an NLU entity)."""
     if not name:

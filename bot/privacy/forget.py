@@ -301,9 +301,9 @@ def session_report(result: ForgottenSession) -> str:
     if not result.in_chat:
         lines.append("De sessie is in de terminal gespeeld; er was geen chatgesprek om leeg te maken.")
     elif result.emptied:
-        lines.append(f"In het chatgesprek waarin ze gespeeld is, zijn de beurten en antwoorden van dit rollenspel "
-                     f"leeggemaakt ({counted(result.emptied, 'gebeurtenis', 'gebeurtenissen')}). De rest van dat "
-                     "gesprek blijft staan, net als andere sessies, plannen en verslagen.")
+        # no count: the number of stored events ('30 gebeurtenissen') means nothing to a trainer (a user test)
+        lines.append("In het chatgesprek waarin ze gespeeld is, zijn de beurten en antwoorden van dit rollenspel "
+                     "leeggemaakt. De rest van dat gesprek blijft staan, net als andere sessies, plannen en verslagen.")
     else:
         lines.append("Het chatgesprek waarin ze gespeeld is, bevatte niets meer van deze sessie (al gewist of "
                      "opgeruimd).")

@@ -11,6 +11,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 from bot import status
 from bot.roleplay.engine import UNSURE, State, further_moves, mostly_good, pitfall_turns
 from bot.roleplay.models import PITFALLS, STEPS, UNCLEAR, Scenario, Zet, band_of
+from bot.wording import sentence
 
 FEEDBACK_TURNS = 3
 FORGIVEN_MARK = " (twijfel, niet meegeteld)"  # a forgiven uncertain read in the list of all turns
@@ -161,14 +162,15 @@ def resume_text(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> str
 def _tips(scenario: Scenario, state: State, zetten: Dict[str, Zet], pitfalls: Sequence[str],
           taken: Sequence[str]) -> List[str]:
     """At most two tips, each about something in this talk: the pitfalls the debrief shows (not the unsure reads
-    it forgave), a missed acknowledgement, reality or options named too early, missing steps. A talk that went
-    wrong or was stopped gets general tips when there is too little to go on; a talk that ended well and had
-    nothing to improve gets none (the debrief says so). ``taken``: the steps the debrief lists as taken
-    (``read_steps``); no tip advises one of them."""
+    it forgave; a pitfall form's own warning stands at its turn, not here), a missed acknowledgement, reality or
+    options named too early, missing steps. A talk that went wrong or was stopped gets general tips when there is
+    too little to go on; a talk that ended well and had nothing to improve gets none (the debrief says so).
+    ``taken``: the steps the debrief lists as taken (``read_steps``); no tip advises one of them."""
     moves = state.moves
     read = [turn for turn in state.turns if not getattr(turn, "onzeker", False)]
-    warnings = list(dict.fromkeys(w for w in (form_warning(turn) for turn in read) if w))
-    # a pitfall seen only in turns with a pitfall form's own warning gets that warning, not its general tip
+    # a pitfall seen only in turns with a pitfall form's own warning gets that warning, not its general tip; the
+    # warning stands once, at the turn in "Beurten om naar te kijken", not again as a tip (a user test read the
+    # sixty words twice, also after the trainee took the turn back)
     general = {move for turn in read if not form_warning(turn) for move in [turn.zet, *turn.zetten]}
     candidates: List[str] = [pitfall for pitfall in ("oordelen", "redden", "inhoud")
                              if pitfall in pitfalls and pitfall in general]
@@ -186,7 +188,7 @@ def _tips(scenario: Scenario, state: State, zetten: Dict[str, Zet], pitfalls: Se
     if state.ending != status.GOOD:
         candidates += ["behoefte", "visie", "opties"]
     formal = says_u(state)
-    tips: List[str] = warnings[:1]  # a pitfall form's own warning comes first
+    tips: List[str] = []
     for move in candidates:
         zet = zetten.get(move)
         tip = (zet.tip_u or zet.tip) if zet and formal else (zet.tip if zet else None)
@@ -295,6 +297,25 @@ def read_label(read: Dict[str, Any], names: Dict[str, str]) -> str:
     moves = read_moves(read)
     return (name(moves[0]) + (FORGIVEN_MARK if read.get("vergeven") else "")
             + "".join(f" + {name(m)}" for m in moves[1:]))
+
+
+TAKEN_BACK_NOTE = "nam de misstap van de beurt ervoor zelf terug"
+
+
+def turn_notes(turn: Any) -> List[str]:
+    """What the trainers' views say about a turn beside its move (the page's transcript, ``rustpunt sessies toon``):
+    a forgiven uncertain read ('twijfel, niet meegeteld', as in "Al je beurten") and a self-correction (the chat told
+    the trainee "Je nam het in de beurt erna zelf terug"; a user test found neither on the trainers' page). Turns as
+    the engine keeps them or as stored dicts."""
+    notes = [FORGIVEN_MARK.strip(" ()")] if _field(turn, "onzeker") else []
+    if _field(turn, "rechtgezet"):
+        notes.append(TAKEN_BACK_NOTE)
+    return notes
+
+
+def taken_back(turns: Sequence[Any]) -> List[int]:
+    """The numbers of the turns whose misstep the next turn took back (``rechtgezet``)."""
+    return [int(_field(turn, "nr") or 0) - 1 for turn in turns if _field(turn, "rechtgezet")]
 
 
 def is_doubt(read: Dict[str, Any]) -> bool:
@@ -434,7 +455,7 @@ def debrief_text(data: Dict[str, Any], zetten: Dict[str, Zet]) -> str:
             if item.get("valkuilzin"):
                 what += f": \"{_quote(item['valkuilzin'])}\""
             warning = f" {item['waarschuwing']}" if item.get("waarschuwing") else ""
-            lines.append(f"- Beurt {item['beurt']}: \"{_quote(item['tekst'])}\" {what}.{warning}{back} "
+            lines.append(f"- Beurt {item['beurt']}: \"{_quote(item['tekst'])}\" {sentence(what)}{warning}{back} "
                          f"Beter: {item['beter_naam'].lower()}, bijvoorbeeld \"{item['voorbeeld']}\"")
     elif forgiven:  # a read it doubted and forgave is no pitfall, and the debrief says why it still shows it
         lines.append("Je bent niet in de inhoud, het redden of het oordelen geschoten: de beurt waarbij ik twijfelde, "

@@ -112,6 +112,14 @@ def period_text(start: Optional[date], end: Optional[date], today: Optional[date
     return f"vanaf {day(start)}{later}"
 
 
+def none_found(group: str, start: Optional[date], end: Optional[date]) -> str:
+    """'Geen sessies gevonden voor groep 'X'.', with the chosen period when there is one ('... van 01-11-2026 tot en met
+    30-11-2026.'); not 'in deze periode' when no period was chosen (a user test). The group page, its CSV and the
+    command line say it the same way."""
+    period = period_text(start, end)
+    return f"Geen sessies gevonden voor groep '{group}'" + (f" {period}" if period else "") + "."
+
+
 def parse_date(value: Optional[str], what: str) -> Optional[date]:
     """'2026-12-01' or '01-12-2026' -> date; None for empty; GroupError with a Dutch message otherwise."""
     if value in (None, ""):
@@ -356,6 +364,7 @@ def render_group_page(records: Iterable[Any], group: str, start=None, end=None, 
         printable=printable, steps=STEPS, names=names, ending_names=ENDING_NAMES, colors=COLORS,
         tension_svg=tension_svg, steps_svg=steps_svg, endings_svg=endings_svg, pitfall_text=pitfall_text,
         period_text=period_text,
+        none_found=none_found,
         session_html=lambda row: trainer_page.render_session(_as_record(row.record)),
     )
 

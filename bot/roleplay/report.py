@@ -13,10 +13,18 @@ from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from bot import status
 from bot.local_time import SORTABLE_FORMAT, dutch_time_text
-from bot.roleplay.feedback import move_names, read_label, shown_move, turn_pitfall, with_turn_reads
+from bot.roleplay.feedback import (
+    move_names,
+    read_label,
+    shown_move,
+    taken_back,
+    turn_notes,
+    turn_pitfall,
+    with_turn_reads,
+)
 from bot.roleplay.models import MOVES, STEPS
 from bot.roleplay.retry import attempts_for_debrief, attempts_text, latest_turns
-from bot.wording import decimal, ordinal
+from bot.wording import decimal, in_sentence, ordinal, sentence
 
 CSV_FIELDS = ["sessie", "datum", "deelnemer", "groep", "scenario", "status", "beurt", "zet", "valkuil", "zekerheid",
               "spanning_voor", "spanning_na", "rol", "tekst", "antwoord"]
@@ -38,7 +46,9 @@ def transcript_text(session: Dict[str, Any], zetten: Dict[str, Any]) -> str:
     for turn in _turns(session):
         name = move_names(zetten).get(str(shown_move(turn)), turn["zet"])  # a pitfall form by its own name
         lines.append(f"[{turn['nr']}] Jij: {turn['tekst']}")
-        lines.append(f"    zet: {name} | spanning {turn['spanning_voor']} → {turn['spanning_na']} | rol: {turn['rol']}")
+        notes = "".join(f" ({note})" for note in turn_notes(turn))  # forgiven, or taking back the turn before
+        lines.append(f"    zet: {name}{notes} | spanning {turn['spanning_voor']} → {turn['spanning_na']} | "
+                     f"rol: {turn['rol']}")
         lines.append(f"    Antwoord: {turn['antwoord']}")
     if not _turns(session):
         lines.append("(nog geen beurten)")
@@ -229,6 +239,23 @@ class PitfallView:
     beter_naam: str = ""
     voorbeeld: str = ""
     raw: Any = None
+    naast: str = ""  # the step the turn was read as, beside the pitfall sentence
+    zelf_teruggenomen: bool = False  # the next turn took it back
+
+    @property
+    def line(self) -> str:
+        """'Beurt 3: “...” was het kind in het midden zetten (een vorm van redden). Nam het in de beurt erna zelf
+        terug. Beter: erkennen, bijvoorbeeld “...”': names lower case inside the sentence, one full stop after a
+        quote that ends in one."""
+        what = (f" bevatte naast {in_sentence(self.naast)} ook {in_sentence(self.naam)}" if self.naast and self.naam
+                else f" was {in_sentence(self.naam)}" if self.naam else "")
+        parts = [sentence(f"Beurt {self.beurt}: “{self.tekst}”{what}")]
+        if self.zelf_teruggenomen:
+            parts.append("De deelnemer nam het in de beurt erna zelf terug.")
+        if self.beter_naam:
+            parts.append(sentence(f"Beter: {in_sentence(self.beter_naam)}"
+                                  + (f", bijvoorbeeld “{self.voorbeeld}”" if self.voorbeeld else "")))
+        return " ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -256,6 +283,7 @@ class TurnView:
     spanning: Optional[Tuple[Any, Any]] = None
     spreker: Any = None
     extra: Tuple[Tuple[str, Any], ...] = ()
+    notes: Tuple[str, ...] = ()  # 'twijfel, niet meegeteld', a self-correction (``feedback.turn_notes``)
 
 
 @dataclass(frozen=True)
@@ -282,11 +310,15 @@ class SessionView:
     attempts: List[str] = field(default_factory=list)  # earlier attempts in words, when the debrief does not show them
 
 
-def _pitfall(item: Any) -> PitfallView:
+def _pitfall(item: Any, taken: Iterable[int] = ()) -> PitfallView:
+    """``taken``: the turns the next turn took back, from the stored turns (a debrief stored before it said so)."""
     if not isinstance(item, dict) or "tekst" not in item:
         return PitfallView(known=False, raw=item)
+    beside = item.get("naast")
     return PitfallView(known=True, beurt=item.get("beurt", "?"), tekst=item["tekst"], naam=item.get("naam") or "",
-                       beter_naam=item.get("beter_naam") or "", voorbeeld=item.get("voorbeeld") or "")
+                       beter_naam=item.get("beter_naam") or "", voorbeeld=item.get("voorbeeld") or "",
+                       naast=str(move_name(beside)).split(" (")[0] if beside else "",
+                       zelf_teruggenomen=bool(item.get("zelf_teruggenomen")) or item.get("beurt") in set(taken))
 
 
 def move_name(move: Any) -> Any:
@@ -299,9 +331,11 @@ def move_name(move: Any) -> Any:
     return names.get(str(move), move)
 
 
-def debrief_rows(debrief: Dict[str, Any]) -> List[DebriefRow]:
+def debrief_rows(debrief: Dict[str, Any], taken: Iterable[int] = ()) -> List[DebriefRow]:
     """The debrief of bot.roleplay.feedback.debrief in reading order; unknown keys after the known ones. With the
-    reads of the turns (``per_beurt``) the turns are shown from them, not as the bare main moves."""
+    reads of the turns (``per_beurt``) the turns are shown from them, not as the bare main moves. ``taken``: the
+    turns the next turn took back (``feedback.taken_back`` of the stored turns)."""
+    taken = list(taken)
     skip = DEBRIEF_SKIP + (("zetten_volgorde",) if isinstance(debrief.get("per_beurt"), list) else ())
     keys = [k for k in DEBRIEF_ORDER if k in debrief] + [
         k for k in debrief if k not in DEBRIEF_ORDER and k not in skip]
@@ -325,7 +359,7 @@ def debrief_rows(debrief: Dict[str, Any]) -> List[DebriefRow]:
         if key in ARROW_KEYS and isinstance(value, list) and value:
             rows.append(DebriefRow(key, label(key), "arrows", " → ".join(str(v) for v in value)))
         elif key == "valkuilen" and isinstance(value, list):
-            rows.append(DebriefRow(key, label(key), "pitfalls", [_pitfall(v) for v in value]))
+            rows.append(DebriefRow(key, label(key), "pitfalls", [_pitfall(v, taken) for v in value]))
         elif key == "tips" and isinstance(value, list):
             rows.append(DebriefRow(key, label(key), "tips", value))
         else:
@@ -425,7 +459,8 @@ def turn_view(turn: Any) -> TurnView:
         if "spanning_voor" in turn or "spanning_na" in turn:
             tension = (turn.get("spanning_voor", "?"), turn.get("spanning_na", "?"))
         return TurnView("engine", tekst=turn.get("tekst", ""), antwoord=turn.get("antwoord") or "",
-                        rol=str(turn.get("rol") or ""), zet=shown_move(turn) or "", spanning=tension)
+                        rol=str(turn.get("rol") or ""), zet=shown_move(turn) or "", spanning=tension,
+                        notes=tuple(turn_notes(turn)))
     if isinstance(turn, dict):
         extra = tuple((k, v) for k, v in turn.items() if k not in SPEAKER_KEYS + TEXT_KEYS)
         return TurnView("line", tekst=_first(turn, TEXT_KEYS), spreker=_first(turn, SPEAKER_KEYS), extra=extra[:10])
@@ -454,7 +489,8 @@ def session_view(record: Any) -> SessionView:
             used += ("state",)
     if isinstance(debrief, dict) and isinstance(transcript, list):  # an older debrief: its reads from the turns
         debrief = with_turn_reads(debrief, transcript)
-    rows = debrief_rows(debrief) if isinstance(debrief, dict) else None
+    stored_turns = [t for t in transcript if isinstance(t, dict)] if isinstance(transcript, list) else []
+    rows = debrief_rows(debrief, taken_back(stored_turns)) if isinstance(debrief, dict) else None
     shown = rows is not None and any(row.key == "pogingen" for row in rows)
     return SessionView(
         pk=getattr(record, "pk", "?"),

@@ -40,13 +40,35 @@ def bot_message(text: Any = None, buttons: Any = None, custom: Any = None, image
     return message
 
 
+DEBRIEF = "debrief"
+
+
+def _shown_as_text(custom: Any, before: List[dict]) -> bool:
+    """A role-play debrief (``soort`` 'debrief') right after the bot's message that showed it as text ("Nabespreking:
+    <titel>", ``bot.roleplay.feedback.debrief_text``): the page shows the debrief once, as that text, not again as a
+    structured copy with the moves' ids (a user test read "Niet gebruikte stappen: visie, dynamiek, ..." under it).
+    The data stays in the conversation for other clients."""
+    if not isinstance(custom, dict) or custom.get("soort") != DEBRIEF or not before:
+        return False
+    last = before[-1]
+    title = custom.get("titel")
+    return (last.get("role") == "bot" and isinstance(last.get("text"), str) and isinstance(title, str)
+            and f"Nabespreking: {title}" in last["text"])
+
+
+def _page_message(text: Any, buttons: Any, custom: Any, image: Any, before: List[dict]) -> Optional[dict]:
+    if _shown_as_text(custom, before):
+        custom = None
+    return bot_message(text, buttons, custom, image)
+
+
 def from_rest_output(raw: Iterable[Any]) -> List[dict]:
     """Rasa's REST webhook answer -> page messages (text, buttons, custom payload, image)."""
-    messages = []
+    messages: List[dict] = []
     for item in raw:
         if not isinstance(item, dict):
             continue
-        message = bot_message(item.get("text"), item.get("buttons"), item.get("custom"), item.get("image"))
+        message = _page_message(item.get("text"), item.get("buttons"), item.get("custom"), item.get("image"), messages)
         if message:
             messages.append(message)
     return messages
@@ -64,7 +86,8 @@ def from_tracker_events(events: Iterable[Any]) -> List[dict]:
         if kind == "bot":
             data = event.get("data")
             data = data if isinstance(data, dict) else {}
-            message = bot_message(event.get("text"), data.get("buttons"), data.get("custom"), data.get("image"))
+            message = _page_message(event.get("text"), data.get("buttons"), data.get("custom"), data.get("image"),
+                                    messages)
             if message:
                 for button in message["buttons"]:
                     titles[button["payload"]] = button["title"]

@@ -96,7 +96,7 @@ GROUP_TITLE = "Groepsoverzicht rollenspellen"
 GROUP_TOO_LONG = "De groepscode is te lang (maximaal {limit} tekens)."
 GROUP_BAD_DATE = "De datum bij '{what}' is niet geldig. Gebruik bijvoorbeeld 2026-12-01 of 01-12-2026."
 GROUP_BAD_FORMAT = "Onbekend formaat '{value}'. Kies html, csv of print."
-GROUP_NOT_FOUND = "Geen sessies gevonden voor groep '{group}' in deze periode. Er is geen CSV gemaakt."
+GROUP_NO_CSV = "Er is geen CSV gemaakt."
 MAX_GROUP = 60  # the chat page's group field allows as much
 MAX_DATE = 20
 GROUP_FORMATS = ("html", "csv", "print")
@@ -520,6 +520,7 @@ class Site:
             GroupError,
             group_csv_text,
             group_view,
+            none_found,
             render_group_page,
         )
 
@@ -549,7 +550,7 @@ class Site:
             return self._group_html(status, render_group_page(records, group, start, end))
         if form == "csv":
             if not view.sessies:
-                return self._group_message(404, GROUP_NOT_FOUND.format(group=group))
+                return self._group_message(404, f"{none_found(view.groep, view.van, view.tot)} {GROUP_NO_CSV}")
             text = await self.blocking(group_csv_text, records, group, start, end)
             name = re.sub(r"[^A-Za-z0-9_-]+", "-", view.groep).strip("-") or "groep"
             return _response(200, text.encode("utf-8"), "text/csv; charset=utf-8", {

@@ -204,7 +204,7 @@ def test_role_play_shows_a_moving_tension_meter_and_lands_on_the_trainer_page(fr
     field.send_keys(Keys.ENTER)
     WebDriverWait(page, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "article.sessie"))
     session = page.find_elements(By.CSS_SELECTOR, "article.sessie")[0]
-    assert "Debrief" in session.text
+    assert "Nabespreking" in session.text
     meta = session.find_element(By.CSS_SELECTOR, "dl.meta").text
     assert participant in meta and group in meta, f"participant/group not on the trainers' page: {meta}"
     assert ROLEPLAY_TURNS[0][:20] in session.get_attribute("textContent")

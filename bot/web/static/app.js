@@ -536,7 +536,14 @@
     return box;
   }
 
-  /* The role-play debrief (bot.roleplay.feedback.debrief); unknown keys as labelled values. */
+  /* A name inside a sentence: 'was het kind in het midden zetten', not 'was Het kind ...' (bot.wording.in_sentence). */
+  function inSentence(name) {
+    var text = String(name), first = text.split(" ")[0];
+    return first.length > 1 && first === first.toUpperCase() ? text : text.charAt(0).toLowerCase() + text.slice(1);
+  }
+
+  /* The role-play debrief (bot.roleplay.feedback.debrief) when no text showed it (the server drops the copy of a
+   * debrief that its text message just showed, bot.web.messages); unknown keys as labelled values. */
   function renderDebrief(d) {
     var box = el("section", "debrief");
     var title = pick(d, ["titel", "naam"]);
@@ -554,8 +561,9 @@
         var ul = el("ul");
         value.forEach(function (v) {
           if (!v || typeof v !== "object" || !v.tekst) { var li0 = el("li"); li0.appendChild(renderValue(v, 2)); ul.appendChild(li0); return; }
-          var line = "Beurt " + (v.beurt || "?") + ": “" + v.tekst + "”" + (v.naam ? " was " + v.naam : "") +
-            (v.beter_naam ? "; beter: " + v.beter_naam : "") + (v.voorbeeld ? ", bijvoorbeeld “" + v.voorbeeld + "”" : "") + ".";
+          var line = "Beurt " + (v.beurt || "?") + ": “" + v.tekst + "”" + (v.naam ? " was " + inSentence(v.naam) : "") +
+            (v.beter_naam ? "; beter: " + inSentence(v.beter_naam) : "") + (v.voorbeeld ? ", bijvoorbeeld “" + v.voorbeeld + "”" : "");
+          if (!/[.!?…]["'”’)]*\s*$/.test(line)) { line += "."; }  // no 'wordt.”.
           ul.appendChild(el("li", null, line));
         });
         box.appendChild(section(label(key), ul));
