@@ -116,7 +116,7 @@ def test_nothing_found_suggests_general_route():
     from bot.kaart.messages import geen_resultaat
 
     assert geen_resultaat(["schoolverzuim"], "huizen", 15, []).startswith(
-        "Ik vond in de sociale kaart geen dienst over")
+        "Ik vond in de sociale kaart in Huizen geen dienst die past bij je vraag over")
     assert "team_jeugd_huizen" in [h.id for h in result.route]
     utrecht = zoek("xyzzy plork", gemeente="Vleuten")
     assert [h.id for h in utrecht.route] == ["buurtteam_vleuten"]
@@ -202,7 +202,7 @@ def test_naming_the_professional_finds_the_service():
 def test_a_family_problem_without_a_local_service_shows_the_general_entrance():
     result = zoek("Ouders in Zuilen gaan scheiden, hun zoon is 10")
     assert result.status == "ok" and ids(result) == ["buurtteam_vleuten"]
-    assert "geen dienst over" in result.melding and "algemene ingang" in result.melding
+    assert "geen dienst die past bij je vraag over" in result.melding and "algemene ingang" in result.melding
     assert "Algemene ingang" in result.hits[0].waarom
 
 

@@ -54,8 +54,13 @@ def plaats_verbeterd(written: str, meant: str) -> str:
     return f"Ik las '{written[:60]}' als {meant}."
 
 
-def niet_getoond(names: List[str]) -> str:
+def niet_getoond(names: List[str], projects: bool = False) -> str:
+    """The entries kept out of the results; ``projects``: the question asked for pilots or projects, which it got, so
+    it is not told to ask for them (a user test was)."""
     listed = ", ".join(names[:3]) + (" en meer" if len(names) > 3 else "")
+    if projects:
+        return (f"Niet getoond omdat het geen pilot of project is (maar bijvoorbeeld een aanbeveling of hulpmiddel): "
+                f"{listed}.")
     return (f"Niet getoond omdat het geen verwijsadres voor een gezin is (pilot, project, aanbeveling of "
             f"hulpmiddel): {listed}. Vraag er gericht naar als je ze wilt zien, bijvoorbeeld met 'pilot' of 'project'.")
 
@@ -71,15 +76,22 @@ def ouder_zelf(themas: List[str]) -> str:
     )
 
 
-def geen_resultaat(themas: List[str], gemeente: Optional[str], leeftijd: Optional[int], route) -> str:
-    about = f" over {THEMAS[themas[0]]}" if themas else ""
+def _nothing_fits(themas: List[str], gemeente: Optional[str], leeftijd: Optional[int]) -> str:
+    """Nothing in the kaart fits the problem: said of the problem in that place, not as if the place had no service
+    at all (a user test read "geen dienst in Hilversum" so), and without a problem, that none was recognised."""
     where = f" in {WERKGEBIEDEN[gemeente]}" if gemeente else ""
     age = f" voor {leeftijd} jaar" if leeftijd is not None else ""
-    text = f"Ik vond in de sociale kaart geen dienst{about}{where}{age}."
     if not themas:  # "dochter 13": not no service for that age, but no problem named yet
-        text = (f"Ik herkende in je vraag nog geen probleem dat de sociale kaart kent{where}{age}, dus ik kan geen "
+        return (f"Ik herkende in je vraag nog geen probleem dat de sociale kaart kent{where}{age}, dus ik kan geen "
                 "passende dienst kiezen. Noem het in een paar woorden, bijvoorbeeld 'spijbelt', 'somber' of "
                 "'ruzie thuis'.")
+    age = f" ({leeftijd} jaar)" if leeftijd is not None else ""
+    return (f"Ik vond in de sociale kaart{where} geen dienst die past bij je vraag over {THEMAS[themas[0]]}{age}; "
+            "dat zegt niet dat er daar geen hulp is.")
+
+
+def geen_resultaat(themas: List[str], gemeente: Optional[str], leeftijd: Optional[int], route) -> str:
+    text = _nothing_fits(themas, gemeente, leeftijd)
     if route:
         names = "; ".join(f"{hit.naam} ({hit.bereikbaarheid})" for hit in route)
         text += f" Algemene route: {names}."
@@ -87,12 +99,10 @@ def geen_resultaat(themas: List[str], gemeente: Optional[str], leeftijd: Optiona
         text += " Algemene route: het jeugdteam of buurtteam van de gemeente waar het gezin woont."
     return text
 
+
 def alleen_algemene_ingang(themas: List[str], gemeente: Optional[str], leeftijd: Optional[int]) -> str:
-    about = f" over {THEMAS[themas[0]]}" if themas else ""
-    where = f" in {WERKGEBIEDEN[gemeente]}" if gemeente else ""
-    age = f" voor {leeftijd} jaar" if leeftijd is not None else ""
-    return (f"Ik vond in de sociale kaart geen dienst{about}{where}{age}. Hieronder staat de algemene ingang "
-            "van de plaats: die kan meedenken over elke vraag van een gezin.")
+    return (_nothing_fits(themas, gemeente, leeftijd) + " Hieronder staat de algemene ingang van de plaats: die kan "
+            "meedenken over elke vraag van een gezin.")
 
 
 # Conversation texts (sent by the actions; Rasa's validator flags responses that only actions use).

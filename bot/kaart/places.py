@@ -138,8 +138,14 @@ def _allowed(tokens: List[Tuple[str, str]], start: int, spelling: str) -> bool:
 
 def _region_with_article(tokens: List[Tuple[str, str]], start: int, row: PlaatsNaam) -> bool:
     """A region name that is also a Dutch word, after its article: "het gooi" is the region as people say it, also in
-    lower case ("het gooi, meisje van 16 ..."); "ik gooi" stays a verb."""
-    return row.soort == "regio" and start > 0 and tokens[start - 1][1] in ("het", "de")
+    lower case ("het gooi, meisje van 16 ..."), as is "'t gooi", whose spelling holds the article; "ik gooi" stays a
+    verb."""
+    if row.soort != "regio":
+        return False
+    return tokens[start][1] in REGION_ARTICLES or (start > 0 and tokens[start - 1][1] in REGION_ARTICLES)
+
+
+REGION_ARTICLES = frozenset({"het", "de", "t"})
 
 
 # A part of a place named by a compass point ("Bussum-Zuid", "Hilversum Noord") is that place.
@@ -331,6 +337,14 @@ ELSEWHERE_CUES = frozenset("werk werkt werken werkte werkzaam school basisschool
 MOVE_CUES = frozenset("verhuisd verhuist verhuizen verhuisde verhuizing verhuisden".split())
 OLD_HOME_CUES = frozenset("oorspronkelijk vroeger voorheen eerst".split())
 NOW_CUES = frozenset("nu inmiddels tegenwoordig sindsdien".split())
+# Where one parent lives apart is that parent's home, not the family's: "zoon 10 Hilversum, vader woont in Huizen, veel
+# ruzie over de omgang" is a family of Hilversum (a user test searched Huizen). A word of living said of a parent alone
+# (the parent right before it) after the child was named counts below a place said without a cue, unless the children
+# live there too ("moeder woont met de kinderen in Huizen"); "de jongen woont bij zijn vader in De Meern" is where the
+# child lives, and "Vraagbaak Gooise Meren hier, de moeder woont in Laren: dochter van 7 ..." names the family's home.
+PARENT_ALONE = frozenset("vader moeder papa mama pa ma ex expartner ex-partner stiefvader stiefmoeder".split())
+CHILD_CUES = frozenset("kind kinderen kids zoon zoons dochter dochters jongen meisje jongens meisjes broertje zusje "
+                       "gezin".split())
 CUE_WINDOW = 4  # words before a place that may say whose place it is
 NOW_WINDOW = 2  # words before a place that a word of now may stand in ("nu in Hilversum", "inmiddels in Laren")
 
@@ -383,7 +397,22 @@ def _standing(tokens: List[Tuple[str, str]], match: _Match, spots: Dict[Optional
     if before & OLD_HOME_CUES or (before & MOVE_CUES and right_before in ("van", "uit", "vanuit")):
         return 0  # where the family came from
     living = words_before(LIVING_WINDOW) & LIVING_CUES
+    if living and _a_parent_apart(tokens, match[1]):
+        return -0.5  # where one parent lives apart, above where someone works
     return 1.5 if living else 1 if before & HOME_CUES else -1 if before & ELSEWHERE_CUES else 0
+
+
+def _a_parent_apart(tokens: List[Tuple[str, str]], start: int) -> bool:
+    """The word of living nearest before ``start`` is said of one parent ("vader woont in") after the child was named,
+    and no child lives there with them (see ``PARENT_ALONE``)."""
+    for at in range(start - 1, max(-1, start - 1 - LIVING_WINDOW), -1):
+        if tokens[at][1] in LIVING_CUES:
+            between = {norm for _, norm in tokens[at + 1:start]}
+            subject = tokens[at - 1][1] if at > 0 else ""
+            child_before = any(norm in CHILD_CUES | CHILD_WORDS for _, norm in tokens[:max(0, at - 1)])
+            return (subject in PARENT_ALONE and child_before and not between & CHILD_CUES
+                    and (at < 2 or tokens[at - 2][1] != "en"))
+    return False
 
 
 def _most_specific(matches: List[_Match]) -> Optional[_Match]:

@@ -34,7 +34,10 @@ from bot.lemmas import lemma_of
 from bot.message_length import max_message_length
 from bot.text import NUMBER_WORDS, ORDINAL_WORDS
 
-_CHILD = CHILD_PATTERN
+# a child as a quick note writes it: "zn 14", "dr 12" (zoon, dochter), "kid van 9" (a user test lost the age)
+CHILD_SHORT = ("zn", "dr", "kid")
+_CHILD = CHILD_PATTERN[:-1] + "|" + "|".join(r"(?<![\w.])" + word for word in CHILD_SHORT) + ")"
+_CHILD_NOTE_WORDS = CHILD_WORDS | frozenset(CHILD_SHORT)
 # words a consultant puts between the child and the age when speaking: "zoon is nu 15", "dochter van bijna 13"
 # or about or soon: "jongens van een jaar of 14", "zoon wordt volgende maand 18"
 _HEDGE = (r"(?:(?:nu|inmiddels|pas|bijna|net|al|sinds kort|ongeveer|rond de|zo'n|een jaar of|binnenkort|straks"
@@ -591,8 +594,8 @@ def only_a_child(text: str) -> Optional[int]:
     simple = simplify(text or "")
     tokens = re.findall(r"[a-z']+|\d+", simple)
     rest = [token for token in tokens if not token.isdigit()]
-    if (len(tokens) > CHILD_ONLY_MAX_WORDS or not set(rest) & CHILD_WORDS
-            or not set(rest) <= CHILD_WORDS | _CHILD_ONLY_WORDS):
+    if (len(tokens) > CHILD_ONLY_MAX_WORDS or not set(rest) & _CHILD_NOTE_WORDS
+            or not set(rest) <= _CHILD_NOTE_WORDS | _CHILD_ONLY_WORDS):
         return None
     return extract_leeftijd(text)
 
@@ -881,7 +884,8 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
 SAFETY = "veiligheid"
 # The words of the safety theme that name a child protection measure, its institution or its professional.
 MEASURE_WORDS = frozenset({"jeugdbescherming", "ondertoezichtstelling", "ots", "gecertificeerde instelling", "gi",
-                           "gezinsvoogd", "gezinsvoogdij", "jeugdbeschermer", "djgb", "kinderbeschermingsmaatregel"})
+                           "gezinsvoogd", "gezinsvoogdij", "jeugdbeschermer", "djgb", "kinderbeschermingsmaatregel",
+                           "jeugdbeschermingsmaatregel", "kinderbescherming", "raad voor de kinderbescherming"})
 _MEASURE = r"(?:ots|ondertoezichtstelling|maatregel|kinderbeschermingsmaatregel|uithuisplaatsing|voogdij)"
 _MEASURE_PERSON = r"(?:gezinsvoogd|jeugdbeschermer|jeugdbescherming|djgb|gi|gecertificeerde instelling)"
 # A measure already in place, as a consultant notes it: "OTS loopt", "lopende ondertoezichtstelling", "heeft net een

@@ -80,7 +80,20 @@ def asked_kinds(text: str) -> Set[str]:
             asked.add(kind)
     if any(word.endswith(TOOL_ENDINGS) for word in words):
         asked.add("hulpmiddel")  # a named tool or method: "de escalatieladder van Glasl", "een checklist"
+    if asked & PROJECT_KINDS:
+        asked |= PROJECT_KINDS  # a professional who asks for projects means pilots too, and the other way round
     return asked
+
+
+# Entries that run for a while in some places: who asks for one of them ("welke projecten zijn er in Vleuten", "is er
+# een pilot voor scheiding") is shown the fitting ones among the first results (``ranking.asked_entries_next``).
+PROJECT_KINDS = frozenset({"pilot", "project"})
+PROJECT_ASK_WORDS = frozenset(word for kind in PROJECT_KINDS for word in AARD_VRAAGWOORDEN[kind] if " " not in word)
+
+
+def projects_asked(ctx: "QueryContext") -> bool:
+    """The question asks for pilots or projects on purpose (``PROJECT_KINDS``)."""
+    return bool(ctx.asked & PROJECT_KINDS)
 
 
 # The endings of words that name a tool or method a professional asks for by name ("escalatieladder",
@@ -192,6 +205,9 @@ def question_context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[
     place_words |= school_year_words(parsed.tekst)
     # the text match reads the question without the words that frame the call ("ik werk bij het buurtteam")
     asked_text = parsed.zoektekst if parsed.zoektekst is not None else parsed.tekst
+    # nor are the words that ask for pilots or projects: they say what kind of entry, and the kind decides
+    # ("welke pilots zijn er voor scheiding" got every pilot whose text says "pilot")
+    place_words |= PROJECT_ASK_WORDS
     terms = [t for t in lemmas(asked_text)
              if t not in place_words and t not in FILLER and t not in REQUEST_FRAME and not t.isdigit() and len(t) > 1]
     written: Dict[str, str] = {}

@@ -8,7 +8,7 @@ from bot.kaart.hits import service_hit
 from bot.kaart.index import KaartIndex
 from bot.kaart.kinds import bekend, measure_only, verwijsbaar
 from bot.kaart.naming import names_entry, school_named
-from bot.kaart.question import QueryContext
+from bot.kaart.question import QueryContext, projects_asked
 from bot.kaart.results import Hit
 from bot.kaart.scoring import Row, toegang_part
 from bot.kaart.vocabulary import THEMAS
@@ -103,3 +103,19 @@ def thin_entry_for_a_theme(index: KaartIndex, ctx: QueryContext, scored: List[Ro
         hits = (hits[:position] + [hit] + hits[position:])[:limit]
         shown.add(hit.id)
     return hits
+
+
+def asked_entries_next(ctx: QueryContext, scored: List[Row], hits: List[Hit], limit: int) -> List[Hit]:
+    """A question that asks for pilots or projects (``projects_asked``) sees the fitting ones right after the first
+    referral, best first, the other services after them: a user test asked "projecten in Vleuten voor jongeren met
+    prestatiedruk" and got five services and no project. A referral still leads (``referral_first``)."""
+    if not projects_asked(ctx):
+        return hits
+    rows = sorted((row for row in scored if row[2].service.aard in ctx.asked), key=lambda row: (-row[0], row[1]))
+    if not rows:
+        return hits
+    shown = {hit.id: hit for hit in hits}
+    asked = [shown.get(row[1]) or service_hit(row[2], row[0], row[3], row[4]) for row in rows]
+    lead = hits[:1] if hits and hits[0].verwijsbaar else []
+    ids = {hit.id for hit in lead + asked}
+    return referral_first((lead + asked + [hit for hit in hits if hit.id not in ids])[:limit])

@@ -13,9 +13,9 @@ from bot.kaart.vocabulary import WERKGEBIEDEN
 
 
 def explain_result(index: KaartIndex, result: Zoekresultaat, gevonden: Optional[Plaats], held_back: List[str],
-                   elsewhere: Sequence[Doc] = ()) -> None:
+                   elsewhere: Sequence[Doc] = (), projects: bool = False) -> None:
     """The Dutch message: corrected or partly covered place, a service named that the kaart has only elsewhere,
-    entries kept out, no result, no place."""
+    entries kept out (``projects``: the question asked for pilots or projects), no result, no place."""
     from bot.kaart import messages
 
     notes = []
@@ -30,7 +30,7 @@ def explain_result(index: KaartIndex, result: Zoekresultaat, gevonden: Optional[
     if result.vraag is not None and result.vraag.ouder_themas:
         notes.append(messages.ouder_zelf(result.vraag.ouder_themas))
     if held_back:
-        notes.append(messages.niet_getoond(held_back))
+        notes.append(messages.niet_getoond(held_back, projects))
     if not result.hits:
         result.status = "geen_resultaat"
         result.route = general_route(index, result.gemeente)

@@ -19,7 +19,7 @@ from bot.kaart.kinds import (
     youth_health,
 )
 from bot.kaart.naming import named_by_a_proper_keyword, names_entry
-from bot.kaart.question import QueryContext, safety_signal
+from bot.kaart.question import PROJECT_KINDS, QueryContext, projects_asked, safety_signal
 from bot.kaart.service_area import local, place_part
 from bot.kaart.themes import widened
 from bot.kaart.vocabulary import (
@@ -139,6 +139,9 @@ def candidate_set(
     themed: Set[int] = set()
     for theme in ctx.themas:
         themed |= index.by_theme.get(theme, set())
+    if projects_asked(ctx) and not ctx.themas:
+        # "welke projecten zijn er in Vleuten": every pilot and project of the place answers it
+        themed |= {i for i, doc in enumerate(index.docs) if doc.service.aard in PROJECT_KINDS}
     if allowed is not None:
         themed &= allowed
     return themed | set(text_scores)
@@ -249,7 +252,8 @@ def score_all(index: KaartIndex, ctx: QueryContext, candidates: Set[int], text_s
         matched_terms = [t for t in ctx.specific if i in docs_with[t]]
         if parents_own_only(service, ctx):
             matched_terms = []  # its text naming the parent's problem is the same evidence as its theme
-        if theme_score == 0 and not set(matched_terms) - ctx.school_words:
+        asked_entry = service.aard in PROJECT_KINDS and projects_asked(ctx) and not ctx.themas
+        if theme_score == 0 and not set(matched_terms) - ctx.school_words and not asked_entry:
             # only generic words matched, or only the name of the child's school: "ze zit op het Amadeus Lyceum" is
             # where, not what (a user test got the school's mentor lessons first for an eating problem). An offer of
             # that school that fits the problem otherwise keeps the name as evidence: it is the child's own school

@@ -30,8 +30,8 @@ from bot.kaart.checks import check_leeftijd, check_plaats, check_thema
 from bot.kaart.index import KaartIndex, default_index, index_for
 from bot.kaart.naming import named_school_words
 from bot.kaart.query import measure_words_only, parse_vraag
-from bot.kaart.question import danger_told, question_context
-from bot.kaart.ranking import rank_hits, referral_first, thin_entry_for_a_theme
+from bot.kaart.question import danger_told, projects_asked, question_context
+from bot.kaart.ranking import asked_entries_next, rank_hits, referral_first, thin_entry_for_a_theme
 from bot.kaart.result_message import explain_result, named_elsewhere
 from bot.kaart.results import Hit, Zoekresultaat
 from bot.kaart.routes import measure_route_first, safety_service_first
@@ -121,12 +121,13 @@ def zoek(
     hits = referral_first(compose_top(index, ctx, hits, limit))
     hits = safety_service_first(index, ctx, hits, allowed, limit)
     hits = thin_entry_for_a_theme(index, ctx, scored, hits, limit)
+    hits = asked_entries_next(ctx, scored, hits, limit)
     cutoff = scored[limit - 1][0] if len(scored) >= limit else float("-inf")
     names = [name for score, name in sorted(held_back, reverse=True) if score > cutoff]
 
     result = Zoekresultaat("ok", hits=hits, vraag=parsed, gemeente=gemeente, leeftijd=leeftijd, themas=themas)
     elsewhere = named_elsewhere(index, ctx.terms, gemeente, allowed, [hit.id for hit in hits])
-    explain_result(index, result, gevonden, names, elsewhere)
+    explain_result(index, result, gevonden, names, elsewhere, projects=projects_asked(ctx))
     if only_entrance and hits:
         result.melding = " ".join(
             filter(None, [result.melding, messages.alleen_algemene_ingang(themas, gemeente, leeftijd)])

@@ -118,10 +118,21 @@ CALL_INFINITIVE = "bellen"
 MODALS = frozenset({"moet", "moeten", "kan", "kun", "kunnen", "mag", "mogen", "wil", "willen", "zal", "zou", "zouden"})
 
 
+# A note in telegram style names whom to call with the bare infinitive ("jeugdbeschermer bellen laren", "gezinsvoogd
+# bellen?"): nobody calls in it (no form of calling other than "bellen", no modal verb said of another), so whom is
+# the question. "moeder wil bellen" and "moeder belt, wil ook de school bellen" stay framing.
+CALLING_FORMS = frozenset({"belt", "belde", "belden", "gebeld", "bel"})
+
+
 def _whom_to_call(written: Sequence[str]) -> bool:
     """``written`` (the simplified words of one part of a sentence) asks whom to call: the first person, a modal verb
-    and "bellen"."""
-    return CALL_INFINITIVE in written and bool(MODALS & set(written)) and bool(FIRST_PERSON & set(written))
+    and "bellen", or "bellen" alone in a note (``CALLING_FORMS``)."""
+    if CALL_INFINITIVE not in written:
+        return False
+    said = set(written)
+    if MODALS & said:
+        return bool(FIRST_PERSON & said)
+    return not CALLING_FORMS & said and written.index(CALL_INFINITIVE) > 0
 
 
 def _team_introduction(written: Sequence[str], knowledge=None) -> bool:

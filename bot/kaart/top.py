@@ -13,8 +13,9 @@ from bot.kaart.question import QueryContext, names_child_or_school
 from bot.kaart.ranking import TOP, tier_of
 from bot.kaart.results import Hit
 from bot.kaart.routes import as_entrance, general_route
-from bot.kaart.scoring import fit_score, parents_own_problem
+from bot.kaart.scoring import fit_score, parents_own_problem, school_route_only
 from bot.kaart.service_area import local_to, place_part
+from bot.kaart.text import words
 from bot.kaart.vocabulary import (
     REGIOS,
 )
@@ -105,7 +106,8 @@ def _region_wide_first(index: KaartIndex, ctx: QueryContext, hits: List[Hit]) ->
     if any(names_entry(index, index.doc(hit.id).service, ctx.terms) for hit in hits[:TOP]):
         return hits  # the question asks for an entry by name ("Duurzaam Ouderschap na Scheiding")
     whole = next((i for i, hit in enumerate(hits) if place_part(index.doc(hit.id), ctx.gemeente)[0] >= 1.0
-                  and _for_the_family(hit) and tier_of(index, index.doc(hit.id).service, ctx) == 0), None)
+                  and _for_the_family(hit) and tier_of(index, index.doc(hit.id).service, ctx) == 0
+                  and not _school_help_after(index.doc(hit.id).service, ctx)), None)
     if whole is not None:
         hits.insert(0, hits.pop(whole))
     return hits
@@ -198,19 +200,47 @@ def _school_route_not_first(index: KaartIndex, ctx: QueryContext, hits: List[Hit
     (the brugfunctionaris, schoolmaatschappelijk werk) reaches this parent only through a child at such a school, which
     the question does not say, so it does not lead. The first referable service the parent can reach otherwise goes
     before it, else the municipality's own way in (which refers a parent on, as the message of a parent's own problem
-    says); the school's service stays, second."""
-    if (not hits or not only_through_school(index.doc(hits[0].id).service) or not parents_own_problem(ctx)
-            or names_child_or_school(ctx)):
+    says); the school's service stays, second.
+
+    The same goes for any family's question that does not involve school (``scoring.school_route_only``: "mediation
+    ouders hilversum", "ouderschapsplan maken, ouders gaan scheiden"): the lower weight of its match did not keep
+    schoolmaatschappelijk werk from leading when its text matched best (a user test), so the first service the family
+    reaches itself goes before it, as the README promises."""
+    if not hits or not only_through_school(index.doc(hits[0].id).service):
+        return hits
+    parents_own = parents_own_problem(ctx) and not names_child_or_school(ctx)
+    if not parents_own and not _school_help_after(index.doc(hits[0].id).service, ctx):
         return hits
     other = next((i for i, hit in enumerate(hits) if _reached_without_school(index, ctx, hit)), None)
     if other is not None:
         hits.insert(0, hits.pop(other))
+        return hits
+    if not parents_own:
         return hits
     own = [hit for hit in route if own_entrance(index.doc(hit.id), ctx.gemeente)]
     if own:
         best = max(own, key=lambda h: (representative(index, ctx, index.doc(h.id).service), h.id))
         hits.insert(0, as_entrance(best))
     return hits[:limit]
+
+
+def _school_help_after(service, ctx: QueryContext) -> bool:
+    """A service a family reaches only through school, broad on the question's problem (its main theme is another),
+    for a question about home that is about the parents or the children together (``_about_the_parents``): it does
+    not lead when a service the family reaches itself fits. A parent's own problem (money, housing, language: the
+    brugfunctionaris's work) is left to the rule for those above."""
+    return (school_route_only(service, ctx) and _about_the_parents(ctx) and not ctx.ouder_themas
+            and service.themas[:1] != ctx.themas[:1])
+
+
+def _about_the_parents(ctx: QueryContext) -> bool:
+    """The question is about the parents, not about a child or family named in it ("mediation ouders", "ouderschapsplan
+    maken, ouders gaan scheiden"), or about the children together without one age ("vechtscheiding, kinderen 6 en 9"):
+    no pupil whose school would bring its help in. (A school-only service whose main theme is the question's, the
+    brugfunctionaris for money worries, stays first: see ``_school_route_not_first``.)"""
+    hints = set(ctx.parsed.doelgroep_hints)
+    children = ctx.leeftijd is None and "kinderen" in words(ctx.parsed.tekst)
+    return "gezin" not in hints and (("ouder" in hints and "jeugdige" not in hints) or children)
 
 
 def _reached_without_school(index: KaartIndex, ctx: QueryContext, hit: Hit) -> bool:
