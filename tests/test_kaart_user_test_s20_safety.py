@@ -126,7 +126,7 @@ def test_violence_in_utrecht_starts_with_safety_and_ranks_nothing_on_partner():
     assert texts[0].startswith(SAFETY) and "Veilig Thuis (0800-2000" in texts[0]
     result = zoek(text)
     assert "sportutrecht" not in [hit.id for hit in result.hits]
-    assert "Ik vond in de sociale kaart geen dienst over veiligheid en huiselijk geweld" in (result.melding or "")
+    assert "geen dienst die past bij je vraag over veiligheid en huiselijk geweld" in (result.melding or "")
     assert not any("'partner'" in (hit.waarom or "") for hit in result.hits)
 
 
