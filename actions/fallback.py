@@ -10,12 +10,13 @@ lopen op, twee kinderen van 4 en 7, Huizen"). ``action_onzeker_bericht`` checks,
 1. a message in another language (``bot.language.looks_dutch``): that Rustpunt works in Dutch, and nothing below;
 2. the explicit step request (``bot.steps.navigation.which_step_sentence``): the step of the sentence;
 3. the explicit role request (``bot.roles.request.is_role_request``): the role analysis;
-4. a kaart question: a place (in the region or outside it) and a problem the kaart knows
+4. after a kaart question, a message that only names a place ("en in Weesp?", "in Weesp": the recogniser does not
+   know every place) or an age ("en als hij in 2 vwo zit?"), or some of the place, the problem and the age but no
+   person ("en leerplicht?", "spijbelt, eemnes"): that question searched again, with what the message does not name
+   from it (``bot.kaart.dialog.vorige_vraag_opnieuw``);
+5. a kaart question: a place (in the region or outside it) and a problem the kaart knows
    (``bot.kaart.dialog.lees``): the search (remembered, as after the kaart's own form, for a follow-up with another
    place);
-5. after a kaart question, a message that only names a place ("en in Weesp?", "in Weesp": the recogniser does not
-   know every place) or an age ("en als hij in 2 vwo zit?"): that question searched again
-   (``bot.kaart.dialog.vorige_vraag_opnieuw``);
 6. a request to forget ("wis dit gesprek", "verwijder mijn gegevens"): how to do that;
 7. "hint" after a role-play: where hints are given;
 8. right after a role-play ended, a message still meant for the persona: that the role-play has ended and what can
@@ -70,15 +71,16 @@ class ActionOnzekerBericht(Action):
             await ActionVoorbereidenWelkeStap().run(dispatcher, tracker, domain)
         elif is_role_request(text):
             await ActionRolAnalyse().run(dispatcher, tracker, domain)
+        elif previous and (again := vorige_vraag_opnieuw(previous, text)) is not None:
+            # first: "spijbelt, eemnes" after the results keeps the age of the previous search
+            question, slots = again
+            search_and_show(dispatcher, question, slots, danger_shown=bool(danger))
+            # searched again, as it was searched now: a next follow-up builds on this search
+            remembered = [SlotSet(VORIGE_VRAAG, onthoud(question, slots))]
         elif is_kaart_question(text):
             slots = lees(text, tracker.latest_message.get("entities", []))
             search_and_show(dispatcher, text, slots, danger_shown=bool(danger))
             remembered = [SlotSet(VORIGE_VRAAG, onthoud(text, slots))]
-        elif previous and (again := vorige_vraag_opnieuw(previous, text)) is not None:
-            question, slots = again
-            search_and_show(dispatcher, question, slots)
-            # searched again, as it was searched now: a next follow-up builds on this search
-            remembered = [SlotSet(VORIGE_VRAAG, onthoud(question, slots))]
         elif is_forget_request(text):
             dispatcher.utter_message(text=HOW_TO_FORGET)
         elif whole_message(text, (HINT,)) == HINT:  # "hint" after a role-play ended (a user test got 'Sorry')

@@ -19,6 +19,7 @@ from bot.kaart.dialog import (
     VORIGE_VRAAG,
     aanvullen,
     alleen_de_kaart,
+    leeftijd_vervolg,
     lees,
     met_context,
     ontbreekt,
@@ -126,6 +127,9 @@ class ValidateKaartForm(FormValidation):
             dispatcher.utter_message(text=messages.AL_IN_DE_KAART)
             return {"kaart_aanvulling": None}  # the form asks its question again
         current = {k: tracker.get_slot(k) for k in READ}
+        age = leeftijd_vervolg(text)
+        if age is not None:  # "en als hij 17 is": the age changes, and the place or the problem is still asked
+            return {"kaart_aanvulling": None, "kaart_leeftijd": age}
         return {"kaart_aanvulling": text, **aanvullen(current, lees(text, tracker.latest_message.get("entities", [])))}
 
 

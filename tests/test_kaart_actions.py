@@ -436,3 +436,70 @@ async def test_naming_the_kaart_itself_is_no_answer_to_what_the_problem_is(answe
                      requested="kaart_aanvulling")
     done = as_dict(await ValidateKaartForm().run(CollectingDispatcher(), answer, DOMAIN))
     assert done["kaart_thema"] == "pesten" and done["kaart_gemeente"] == "huizen"
+
+
+# ------------------------------------------------------------------ a follow-up that names only some (user test s20)
+
+@pytest.mark.parametrize("first, follow_ups, expected", [
+    # "en leerplicht?" asked "In welke gemeente ...?" again
+    ("zoon 14 spijbelt, hilversum", ("en leerplicht?",), ("leeftijd: 14 jaar", "plaats: Hilversum", "schoolverzuim")),
+    ("zoon 14 spijbelt, hilversum", ("en pesten?",), ("leeftijd: 14 jaar", "plaats: Hilversum", "pesten")),
+    ("dochter van 9 uit Laren is somber", ("wat als ze ook gepest wordt?",),
+     ("leeftijd: 9 jaar", "plaats: Laren", "pesten")),
+    ("zoon 14 spijbelt, hilversum", ("pesten in Eemnes",), ("leeftijd: 14 jaar", "plaats: Eemnes", "pesten")),
+    # the chain goes on: a place after a problem follow-up keeps that problem and the age
+    ("zoon 14 spijbelt, hilversum", ("en pesten?", "en in Huizen?"), ("leeftijd: 14 jaar", "plaats: Huizen", "pesten")),
+])
+async def test_a_follow_up_that_names_only_some_keeps_the_rest_of_the_previous_search(first, follow_ups, expected):
+    headers = await searched_headers(first, *follow_ups)
+    for part in expected:
+        assert part in headers[-1], headers
+
+
+async def test_a_follow_up_with_only_a_problem_needs_no_further_question():
+    slots = await follow_up("en leerplicht?", "zoon 14 spijbelt, hilversum")
+    found = (slots["kaart_gemeente"], slots["kaart_thema"], slots["kaart_leeftijd"])
+    assert found == ("hilversum", "schoolverzuim", 14)
+    required = await ValidateKaartForm().required_slots(
+        ["kaart_vraag", "kaart_aanvulling"], CollectingDispatcher(), tracker("en leerplicht?", slots, {}), DOMAIN)
+    assert required == ["kaart_vraag"]
+
+
+@pytest.mark.parametrize("text", ["ik werk in Blaricum", "gezin in Blaricum met schulden", "zoon 15",
+                                  "moeder is depressief"])
+async def test_a_message_with_a_person_or_words_of_its_own_is_no_partial_follow_up(text):
+    slots = await follow_up(text, "zoon 14 spijbelt, hilversum")
+    assert slots["kaart_vraag"] == text and slots["kaart_leeftijd"] != 14
+
+
+async def answer(text: str, slots: Dict) -> Dict:
+    """The form's reading of ``text`` as the answer to its follow-up question."""
+    events = await ValidateKaartForm().run(
+        CollectingDispatcher(), tracker(text, slots, {"kaart_aanvulling": text}, requested="kaart_aanvulling"), DOMAIN)
+    return {**slots, **as_dict(events)}
+
+
+async def test_an_age_follow_up_as_the_answer_changes_the_age_and_the_question_is_asked_again():
+    # found by the user test of session 20: "zoon 15", "en als hij 17 is" searched for 15 without a problem, and then
+    # "spijbelt, eemnes" dropped the age
+    slots = await follow_up("zoon 15", None)
+    assert slots["kaart_leeftijd"] == 15
+    slots = await answer("en als hij 17 is", slots)
+    assert slots["kaart_aanvulling"] is None and slots["kaart_leeftijd"] == 17
+    required = await ValidateKaartForm().required_slots(
+        ["kaart_vraag", "kaart_aanvulling"], CollectingDispatcher(), tracker("x", slots, {}), DOMAIN)
+    assert required == ["kaart_vraag", "kaart_aanvulling"]  # the problem and the place are still asked
+    dispatcher = CollectingDispatcher()
+    await ActionAskKaartAanvulling().run(dispatcher, tracker("x", slots, {}, requested="kaart_aanvulling"), DOMAIN)
+    assert dispatcher.messages[0]["text"] == messages.VERVOLGVRAAG["beide"]
+    slots = await answer("spijbelt, eemnes", slots)
+    assert (slots["kaart_gemeente"], slots["kaart_thema"], slots["kaart_leeftijd"]) == ("eemnes", "schoolverzuim", 17)
+    texts, _, _ = await search("zoon 15", slots)
+    header = next(t for t in texts if t.startswith("Ik zocht op"))
+    assert "leeftijd: 17 jaar" in header and "plaats: Eemnes" in header and "schoolverzuim" in header
+
+
+async def test_after_a_search_without_a_problem_the_problem_and_the_place_keep_the_age():
+    # "zoon 15", "weet ik niet" searches for the age alone; "spijbelt, eemnes" after it keeps that age
+    headers = await searched_headers("zoon 15", "spijbelt, eemnes")
+    assert "leeftijd: 15 jaar" in headers[1] and "plaats: Eemnes" in headers[1] and "schoolverzuim" in headers[1]

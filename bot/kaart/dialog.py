@@ -4,10 +4,13 @@ A question is read from the text *and* from Rasa entities (gemeente, leeftijd, t
 the place and the age comes first (it knows whose place a place is, and that a phone number is no age), a theme
 entity that resolves to a known theme wins over the parser's, and entities fill what the text parser missed; a
 theme entity the question denies ("geen sprake van geweld") does not count.
-One follow-up question is asked when the place or the problem is missing.
+One follow-up question is asked when the place or the problem is missing; an answer that only changes the age ("en als
+hij 17 is") sets the age and the question is asked again.
 After the results, a short message that only names a place ("en in Blaricum?", "in Weesp", "wat als ze in Huizen
 wonen?") or an age ("en als hij in 2 vwo zit?") searches the previous question again (``vorige_vraag_opnieuw``), as it
-was last searched: a place after an age keeps that age (``onthoud`` remembers what a follow-up changed).
+was last searched: a place after an age keeps that age (``onthoud`` remembers what a follow-up changed). A short
+follow-up that names some of the place, the problem and the age but no person ("en leerplicht?", "spijbelt, eemnes")
+keeps what it does not name from that search (``deel_vervolg``).
 """
 from __future__ import annotations
 
@@ -227,22 +230,62 @@ def vorige_zoekopdracht(vorige: str) -> Tuple[str, Dict[str, object]]:
     return vraag, lees(vraag)
 
 
+# Words besides the place, the problem and the age in a follow-up that names only some of them ("en leerplicht?",
+# "spijbelt, eemnes", "wat als hij ook blowt?", "pesten in Laren"): no person ("zoon 15", "gezin in Blaricum met
+# schulden" is a question of its own) and nothing that says whose place it is ("ik werk in Blaricum").
+PART_FOLLOW_UP_WORDS = FOLLOW_UP_WORDS | frozenset("ook nog met bij op over jaar oud jarig jarige wordt".split())
+
+
+def deel_vervolg(text: Optional[str], parsed: Optional[Vraag] = None) -> Optional[Dict[str, object]]:
+    """What a short follow-up names of the place, the problem and the age when it names some of them but no person
+    and not all three ("en leerplicht?": the problem; "spijbelt, eemnes": the problem and the place), as ``lees``
+    gives them (only the keys it names); None for any other message. ``parsed`` as for ``plaats_vervolg``."""
+    parsed = parsed or parse_vraag(text or "")
+    place = te_zoeken_plaats(parsed) or parsed.buiten_regio or parsed.onbekende_plaats
+    named: Dict[str, object] = {}
+    if place is not None:
+        named["kaart_gemeente"] = place
+    if parsed.themas:
+        named["kaart_thema"] = parsed.themas[0]
+    if parsed.leeftijd is not None:
+        named["kaart_leeftijd"] = parsed.leeftijd
+    if not named or len(named) == len(READ):
+        return None
+    rest = simplify(parsed.tekst)
+    written = parsed.plaats or parsed.buiten_regio or parsed.onbekende_plaats
+    for said in ([written] if written else []) + genoemde_plaatsen(rest) + [
+            word for said_words in parsed.thema_gezegd.values() for word in said_words]:
+        rest = rest.replace(simplify(said), " ", 1)
+    rest_words = [word for word in words(rest) if word not in DIRECTIONS and not word.isdigit()]
+    if len(rest_words) > FOLLOW_UP_MAX_WORDS or not set(rest_words) <= PART_FOLLOW_UP_WORDS:
+        return None
+    return named
+
+
 def vorige_vraag_opnieuw(vorige: Optional[str], text: Optional[str]) -> Optional[Tuple[str, Dict[str, object]]]:
     """(question, slots as ``lees`` gives them) to search the previous question ``vorige`` (remembered with
     ``onthoud``) again in the place (``plaats_vervolg``) or for the age (``leeftijd_vervolg``) that a short follow-up
-    ``text`` names, with the rest as it was last searched; None without a previous question or when ``text`` is no
-    such follow-up."""
+    ``text`` names, with the rest as it was last searched; a follow-up that names a problem (``deel_vervolg``: "en
+    leerplicht?", "spijbelt, eemnes") is searched as typed, with the place and the age it does not name from the
+    previous search (a user test got "In welke gemeente ...?" again). None without a previous question or when
+    ``text`` is no such follow-up."""
     if not vorige:
         return None
-    parsed = parse_vraag(text or "")  # read once for both kinds of follow-up
+    parsed = parse_vraag(text or "")  # read once for every kind of follow-up
     place = plaats_vervolg(text, parsed)
     age = leeftijd_vervolg(text, parsed) if place is None else None
-    if place is None and age is None:
+    part = deel_vervolg(text, parsed) if place is None and age is None else None
+    if place is None and age is None and part is None:
         return None
     vraag, slots = vorige_zoekopdracht(vorige)
     if place is not None:
         return vraag, {**slots, "kaart_gemeente": place}
-    return vraag, {**slots, "kaart_leeftijd": age}
+    if age is not None:
+        return vraag, {**slots, "kaart_leeftijd": age}
+    assert part is not None
+    if "kaart_thema" in part:  # another problem: its own words are what the text match searches
+        return str(text).strip()[:1000], {**slots, **part}
+    return vraag, {**slots, **part}
 
 
 # A question to Rustpunt where or to whom to refer a family, typed in the middle of another task (the intake, the
