@@ -20,9 +20,12 @@ KNOWLEDGE = load_knowledge(Path(knowledge_dir()) / "scenarios")
 FATHER = KNOWLEDGE.get("scenario", "vader-kinderen-thuisgehouden")
 
 ACKNOWLEDGEMENT = "Dat snap ik."
+# Soft judgements no cue phrase covers: "ook niet zo slim/handig/verstandig" became a cue phrase of oordelen in the
+# twentieth session (a user test read "al dat geappe naar papa is ook niet echt slim, he" as realiteit), so these
+# examples of what only the learned read sees use other words.
 LECTURES = [
-    "Alleen was dat mailtje aan de school achteraf ook niet zo verstandig, dat weet je zelf ook wel.",
-    "Alleen was dat boze appje aan zijn nieuwe vriendin achteraf ook niet zo slim, hè.",
+    "Alleen was dat mailtje aan de school achteraf ook niet zo tactisch, dat weet je zelf ook wel.",
+    "Alleen was dat boze appje aan zijn nieuwe vriendin achteraf ook niet zo netjes, hè.",
 ]
 
 

@@ -484,16 +484,16 @@ def test_a_soft_judgement_quoted_by_the_learned_read_is_stored_masked(tmp_path, 
     from bot.roleplay.moves import LEARNED_JUDGEMENT, MoveClassifier
     from bot.roleplay.session import PracticeService
 
-    sentence = f"Alleen was dat appje aan {NAME} op {PHONE} achteraf ook niet zo slim, hè."
+    sentence = f"Alleen was dat appje aan {NAME} op {PHONE} achteraf ook niet zo wijs, hè."
     service = PracticeService(classify=MoveClassifier())
     session_id = service.start(catalog.scenarios()[0].id, conversation_id="gesprek-o", seed=1)
-    service.play(session_id, "Dat snap ik. Alleen was dat boze appje aan je zus achteraf ook niet zo handig, hè.")
+    service.play(session_id, "Dat snap ik. Alleen was dat boze appje aan je zus achteraf ook niet zo netjes, hè.")
     service.play(session_id, f"Dat snap ik. {sentence}")
     service.finish(session_id)
     data = service.load(session_id)
     turn = data["state"]["turns"][1]
     assert turn["zet"] == "oordelen" and turn["signalen"] == [LEARNED_JUDGEMENT] and not turn["onzeker"]
-    masked = "Alleen was dat appje aan [NAAM] op [TELEFOON] achteraf ook niet zo slim, hè."
+    masked = "Alleen was dat appje aan [NAAM] op [TELEFOON] achteraf ook niet zo wijs, hè."
     assert turn["valkuilzin"] == masked
     assert masked in [item.get("valkuilzin") for item in data["debrief"]["valkuilen"]]
     typed = (NAME, PHONE)
