@@ -46,6 +46,23 @@ def _form():
         ("Laat Daan het maar tegen zijn moeder zeggen, dan hoeft u haar niet te spreken.", MESSENGER),
         ("Dan spelen jullie het gewoon via de kinderen door.", MESSENGER),
         ("Geef dit briefje maar aan je moeder.", MESSENGER),
+        # a role-play with the child scenario (kind-wil-niet-naar-vader): the child as messenger, without "aan"
+        ("kun jij je vader vragen of hij de alimentatie wil betalen?", MESSENGER),
+        ("Zeg maar tegen je moeder dat ze je vaker moet bellen.", MESSENGER),
+        ("Vraag jij even aan papa of je zaterdag mag komen?", MESSENGER),
+        ("Kun jij aan mama doorgeven dat de afspraak verzet is?", MESSENGER),
+        ("Vraag je moeder maar of je mag logeren.", MESSENGER),
+        ("Zeg je vader maar dat hij het geld moet overmaken.", MESSENGER),
+        ("Wil jij papa even vertellen dat het feest niet doorgaat?", MESSENGER),
+        # ... and the child asked to choose between the parents
+        ("jij mag zelf kiezen waar je kerst viert, bij papa of bij mama", CHOOSE),
+        ("Jij mag kiezen bij wie je wil wonen.", CHOOSE),
+        ("Mag jij zelf beslissen bij wie je kerst viert?", CHOOSE),
+        ("Jij kiest maar bij wie je de vakantie doorbrengt.", CHOOSE),
+        ("Waar wil je liever zijn, bij papa of bij mama?", LIVE),
+        ("Waar vier je liever kerst, bij je vader of je moeder?", LIVE),
+        ("Wie vind je liever?", LIVE),
+        ("Wie van je ouders vind je liever?", LIVE),
     ],
 )
 def test_putting_a_child_in_the_middle_is_found(text, signal):
@@ -82,6 +99,18 @@ def test_putting_a_child_in_the_middle_is_found(text, signal):
         "Je zegt dat je alles alleen nog via je zoon hoort.",
         "Dus dan wil je het liefst naar je kamer bij papa, maar je durft niet.",
         "U hoeft niet te kiezen tussen uw werk en uw kinderen.",
+        # what the child itself wishes, without a choice between the parents; a parent asked to pass something on;
+        # the professional offering to tell the parents (redden by the step reader's own rules, not this form)
+        "Wat zou jij fijn vinden als je bij papa bent?",
+        "Wat vind jij leuk om te doen bij mama?",
+        "Wilt u aan de vader vragen of hij komt?",
+        "Kunt u aan uw ex doorgeven dat de afspraak verzet is?",
+        "Kunt u uw zoon vragen hoe het op school gaat?",
+        "Zal ik dat tegen je ouders zeggen?",
+        "Mag ik je vragen hoe het bij je vader gaat?",
+        "Vraag maar aan de juf of je even naar buiten mag.",
+        "Heb je dat al tegen papa gezegd?",
+        "hoi, fijn dat je er bent. ik hoorde van je juf dat je niet meer naar papa wil. klopt dat?",
     ],
 )
 def test_words_that_protect_the_child_or_only_name_its_position_are_no_false_alarm(text):
@@ -148,3 +177,18 @@ def test_the_plan_warns_and_reminds_about_the_child_in_the_middle():
     step = next(item for item in plan["stappen"] if item["id"] == "opties")
     assert step["herkend"] == "redden" and step["waarschuwing"].startswith("Pas op: zo zet je het kind")
     assert _form().herinnering in plan["herinneringen"]
+
+
+def test_the_child_as_messenger_is_redden_with_the_own_warning_not_inhoud():
+    result = classify_step("kun jij je vader vragen of hij de alimentatie wil betalen?")
+    assert result.stap == "redden" and result.vorm is not None and result.kenmerken[0] == MESSENGER
+
+
+def test_letting_the_child_choose_where_to_celebrate_is_redden_not_no_step():
+    result = classify_step("jij mag zelf kiezen waar je kerst viert, bij papa of bij mama")
+    assert result.stap == "redden" and result.vorm is not None and result.kenmerken[0] == CHOOSE
+
+
+def test_offering_to_tell_the_parents_stays_redden_by_the_step_reader():
+    result = classify_step("zal ik dat tegen je ouders zeggen?")
+    assert result.stap == "redden" and result.vorm is None

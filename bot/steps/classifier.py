@@ -77,6 +77,9 @@ Rules read the parts of a sentence before the model decides (explainable, per cl
 - **Naming the other's state, the feeling under it or what they hoped for is erkennen** (``_CHECK_IN``,
   ``_FEELING_GUESS``, ``_HOPED``): "u bent gewoon op, hè", "ik denk dat het ook verdriet is", "u had zich er de hele
   week op verheugd"; not with advice or a lecture in the sentence.
+- **Naming why one talks is erkennen** (``_HEARD_REASON``): "ik hoorde van je juf dat je niet meer naar papa wil" gives
+  the other's situation back as heard from someone else (an opening, usually before "klopt dat?"); the model read it as
+  redden (0.44). Not with advice or a lecture in the sentence, and not over a sure pitfall read.
 - **Letting the other think up options is opties** (``_IMAGINE_OPTIONS``: "als jij nou eens mocht bedenken ..., wat
   zou dat zijn?"), and **advice to behave otherwise is redden** (``_CONDUCT_ADVICE``: "misschien kunt u wat soepeler
   zijn?").
@@ -792,6 +795,19 @@ _PERSON_HEARD = re.compile(
     re.IGNORECASE,
 )
 FEELING_NAMED = "gevoel of verwachting van de ander benoemd"  # the feature of such a read
+# Naming why one talks: what one heard about the other from someone else ("ik hoorde van je juf dat je niet meer naar
+# papa wil", "je moeder vertelde me dat het thuis lastig is", "ik heb gehoord dat u ..."): an opening that gives the
+# other's situation back, erkennen, usually before a check question ("klopt dat?"). The model read the child
+# scenario's opening as redden (0.44, by "juf" and "naar papa"; a user test). Not with advice or a lecture in the
+# sentence (``_NOT_A_GUESS``).
+_HEARD_REASON = re.compile(
+    r"^\W*(?:(?:en|ja|nou|dus|oké|zo|kijk)\W+)*(?:(?:ik (?:hoorde|begreep|las|heb (?:\w+ ){0,2}?"
+    r"(?:gehoord|begrepen|gelezen)) (?:\w+ ){0,2}?van (?:je|jouw|uw|jullie|de|een) (?:\w+ )?\w+"
+    r"|(?:je|jouw|uw|jullie|de|een) (?:\w+ )?\w+ (?:vertelde|zei|heeft (?:\w+ ){0,2}?"
+    r"(?:verteld|gezegd))(?: (?:me|mij|ons))?) (?:\w+ ){0,2}?dat (?:u|je|jij|jullie|het)\b)",
+    re.IGNORECASE,
+)
+HEARD_REASON = "reden van het gesprek benoemd"  # the feature of such a read
 _NOT_A_GUESS = re.compile(r"\b(?:moet|moeten|moest|beter|toch|gewoon|zou (?:u|je|jij)|kunt|kun|kunnen)\b",
                           re.IGNORECASE)
 
@@ -1122,13 +1138,15 @@ def _checks_in(sentence: str, prediction: textclass.Prediction) -> Optional[text
         return None
     # a guess at the feeling or what the other hoped for also outweighs a doubtful pitfall read ("u had zich er de hele
     # week op verheugd": inhoud 0.51)
-    guess = bool(_FEELING_GUESS.search(sentence) or _HOPED.match(sentence) or _PERSON_HEARD.search(sentence)) \
-        and not _NOT_A_GUESS.search(sentence)
+    heard = bool(_HEARD_REASON.match(sentence))
+    guess = bool(_FEELING_GUESS.search(sentence) or _HOPED.match(sentence) or _PERSON_HEARD.search(sentence)
+                 or heard) and not _NOT_A_GUESS.search(sentence)
     if prediction.label in PITFALL_IDS and not (guess and prediction.confidence < SURE_PITFALL):
         return None
     if not guess and not _CHECK_IN.search(sentence):
         return None
-    return _cued("erkennen", prediction, CHECK_IN if _CHECK_IN.search(sentence) else FEELING_NAMED)
+    return _cued("erkennen", prediction,
+                 CHECK_IN if _CHECK_IN.search(sentence) else HEARD_REASON if heard else FEELING_NAMED)
 
 
 def _sides(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
