@@ -86,6 +86,9 @@ Rules read the parts of a sentence before the model decides (explainable, per cl
 - **No move of its own** (``_no_move``): small talk about the weekend or the weather (in ``_GREETING``), honesty
   announced with its reason, why one asks a question just asked ("Ik vraag het omdat ..."), and a word of the sentence
   before said again ("Nooit.").
+- **Thinking aloud is no move; the thought decides** (``_THINKING_ALOUD``): "en dan denk ik..." alone is no move, and in
+  "en dan denk ik: wat heeft hij eigenlijk nodig?" what follows the frame is read (the model read the frame as redden,
+  0.93). "en dan denk ik dat je hem moet bellen" has no pause after the frame: advice, redden.
 - **Pushing the cup back is opties** (``_CUP``): the workbook's tool of the options step ("ik schuif dit kopje naar u
   terug: hoe let u zelf op ...?") gives a task back; the model read it as redden (0.51) or dynamiek. Not when the
   model is sure the sentence takes the task over (a pitfall from ``SURE_PITFALL``).
@@ -341,6 +344,19 @@ _HONEST_SENTENCE = re.compile(r"^\W*(?:(?:ja|nou|kijk|oké|zo|maar|en)\W+)*" + _
                               r"belangrijk|eerlijk|hoort|mag|wil)\w*(?: (?:je|jij|u|ik|vind|het|dat))*)?\W*$",
                               re.IGNORECASE)
 HEDGE = "eerlijkheid aankondigen"  # the feature of a sentence of only that hedge
+# Thinking aloud ("en dan denk ik...", "en dan denk ik: wat heeft hij eigenlijk nodig?", "ik dacht bij mezelf, hoe
+# zou dat voor haar zijn?"): the professional announces a thought, a question or a reflection; the frame is no move of
+# its own (the model read "en dan denk ik..." as redden, 0.93, by "ik ... ik", session 20). Only the frame followed by
+# a pause or the end of the sentence: "en dan denk ik dat je hem moet bellen" gives advice (redden), and what follows
+# the pause decides ("en dan denk ik: bel hem gewoon" stays advice).
+_THINKING_ALOUD = re.compile(
+    r"^\W*(?:(?:en|maar|ja|nou|dus|eh|ehm|hmm|hm|want)\W+)*(?:(?:dan|toen|soms|vaak|nu|daarna)\s+)?"
+    r"(?:ik (?:denk|dacht)|(?:denk|dacht) ik)"
+    r"(?:\s+(?:dan|toen|weleens|wel eens|soms|vaak|altijd|meteen|ook|eigenlijk|nog|zelf|bij mezelf|bij mijzelf|zo))*"
+    r"(?:\s*(?:[:,;…]|\.\.\.|[-–—])+\s*|\s*[.!?]?\s*$)",
+    re.IGNORECASE,
+)
+THINKING_ALOUD = "hardop denken"  # the feature of a sentence of only that frame
 # The professional's own nerves ("sorry, ik ben een beetje zenuwachtig", "ik moet even wennen"): a nervous trainee's
 # aside, no move; the learned judgement read took "sorry ik ben een beetje zenuwachtig" for a lecture (a user test).
 _NERVES = re.compile(
@@ -1243,6 +1259,7 @@ def _no_move(sentence: str, before: Optional[Part]) -> Optional[str]:
         (_is_encouragement(sentence), ENCOURAGEMENT),  # not asked
         (_is_greeting(sentence), GREETING),  # a greeting, a welcome, small talk
         (bool(_HONEST_SENTENCE.match(sentence)), HEDGE),  # "Nou, ik moet eerlijk zijn."
+        (_only_thinking_aloud(sentence), THINKING_ALOUD),  # "en dan denk ik..."
         (bool(_NERVES.match(sentence)), NERVES),  # "sorry, ik ben een beetje zenuwachtig"
         (bool(_SPEAKING_ORDER.match(sentence)), SPEAKING_ORDER),  # "Jij eerst misschien, en dan u."
     )
@@ -1304,6 +1321,29 @@ def _read_without_hedge(sentence: str, prediction: textclass.Prediction,
     return textclass.Prediction(read.label, read.confidence, read.probabilities, [HEDGE] + read.features)
 
 
+def _only_thinking_aloud(sentence: str) -> bool:
+    """A sentence of only the frame of thinking aloud (``_THINKING_ALOUD``: "en dan denk ik...")."""
+    found = _THINKING_ALOUD.match(sentence)
+    return found is not None and not re.search(r"\w", sentence[found.end():])
+
+
+def _read_after_thinking_aloud(sentence: str, prediction: textclass.Prediction,
+                               model: textclass.Classifier) -> Optional[textclass.Prediction]:
+    """The read of a sentence that opens with the frame of thinking aloud (``_THINKING_ALOUD``: "en dan denk ik: wat
+    heeft hij eigenlijk nodig?"): the read of what follows the frame, the thought itself; advice after the frame stays
+    advice. None when there is no such frame or the whole sentence already reads as what follows."""
+    found = _THINKING_ALOUD.match(sentence)
+    if not found:
+        return None
+    rest = sentence[found.end():].strip()
+    if not re.search(r"\w", rest):
+        return None
+    read = _model_read(rest, model)
+    if read.label == prediction.label:
+        return None
+    return textclass.Prediction(read.label, read.confidence, read.probabilities, [THINKING_ALOUD] + read.features)
+
+
 def _read_parts(text: str, model: textclass.Classifier) -> List[Tuple[Part, textclass.Prediction]]:
     spans = textclass.segments(text) or [(0, len(text))]
     read: List[Tuple[Part, textclass.Prediction]] = []
@@ -1337,8 +1377,9 @@ def _read_parts(text: str, model: textclass.Classifier) -> List[Tuple[Part, text
                 no_move = _no_move(sentence, before)
                 prediction = (textclass.Prediction(OTHER, 1.0, {OTHER: 1.0}, [no_move]) if no_move
                               else _model_read(sentence, model))
-                if not no_move:  # "eerlijk gezegd ..." : what follows the hedge decides
-                    prediction = _read_without_hedge(sentence, prediction, model) or prediction
+                if not no_move:  # "eerlijk gezegd ...", "en dan denk ik: ..." : what follows the hedge decides
+                    prediction = _read_after_thinking_aloud(sentence, prediction, model) \
+                        or _read_without_hedge(sentence, prediction, model) or prediction
                 aside = len(pieces) > 1 and nr == 0
                 read.append((Part(sentence, begin, end, prediction.label, prediction.confidence, aside), prediction))
     for nr, (part, _) in enumerate(read):  # a wish of one's own as a sentence before a question is an aside too
