@@ -277,3 +277,46 @@ def test_a_blow_in_another_sense_is_no_alarm(text):
     from bot.intake.danger import danger_message
 
     assert danger_message(text) is None
+
+
+# found by a user test (session 20): a child threatening to run away threatens no one; a figurative 'klap' (a blow of
+# fate) is no violence; in "kan niet stoppen met gamen" the 'niet' belongs to the stopping, not to the gaming
+@pytest.mark.parametrize("text", [
+    "hij dreigt weg te lopen als hij naar zijn vader moet", "als hij naar zijn vader moet dreigt hij weg te lopen",
+    "ze dreigt van huis weg te lopen", "hij dreigt er steeds mee weg te lopen", "ze dreigt met weglopen",
+    "ze kreeg een flinke klap toen oma overleed", "dat was een klap voor hem",
+    "ze heeft een flinke klap gehad toen opa overleed", "hij kreeg een harde klap door de scheiding",
+    "ze kreeg een klap van het overlijden van haar moeder", "hij kreeg een klap toen zijn vader vertrok",
+])
+def test_running_away_and_a_blow_of_fate_are_no_violence(intake_knowledge, text):
+    assert "gevaar_geweld" not in danger_ids(intake_knowledge, text)
+
+
+@pytest.mark.parametrize("text", [
+    "ze kreeg een klap van hem", "ze kreeg een klap toen ze niet luisterde",
+    "ze kreeg een klap van papa toen oma overleed",
+    "ze kreeg een klap van haar vader toen hij dronken was", "hij dreigt weg te lopen met de kinderen",
+    "hij dreigt met de kinderen weg te gaan", "vader dreigt de kinderen mee te nemen", "hij dreigt haar te slaan",
+])
+def test_a_real_blow_or_threat_stays_violence(intake_knowledge, text):
+    assert "gevaar_geweld" in danger_ids(intake_knowledge, text)
+
+
+def signal_ids(intake_knowledge, text):
+    return {hit.signal_id for hit in find_signals(text, intake_knowledge.entries["intake_signaal"].values())}
+
+
+@pytest.mark.parametrize("text", [
+    "hij kan niet stoppen met gamen", "hij kan echt niet ophouden met gamen", "hij stopt niet met gamen",
+    "hij houdt niet op met gamen", "ze kan niet stoppen met het gamen",
+])
+def test_not_being_able_to_stop_gaming_is_trouble_with_limits(intake_knowledge, text):
+    assert "opvoeding_grenzen" in signal_ids(intake_knowledge, text)
+
+
+@pytest.mark.parametrize("text", [
+    "hij is gestopt met gamen", "hij gamet niet", "hij heeft geen moeite met stoppen met gamen",
+    "hij kan niet stoppen met huilen",
+])
+def test_gaming_stopped_or_denied_is_no_trouble_with_limits(intake_knowledge, text):
+    assert "opvoeding_grenzen" not in signal_ids(intake_knowledge, text)
