@@ -121,6 +121,12 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
   hidden inside kind turns in the bad paths; its writer saw the move trigger list ``zetten.yml`` by accident, so
   its bad paths may be a little easier); measured blind at the start of session 20 (20/24), never trained on; seen
   since session 20: the misreads of its four failing good paths were read to find that session's reading rules.
+- ``evaluatie/oefenpaden_42.yml``: a forty-second set, same format, shape and design, written blind in session 21
+  (experienced Vraagbaak consultants demonstrating the method mixed with nervous first-year trainees: long spoken
+  turns, phone openings, a summary before the question, child-directed language, informal words and typos; in
+  the bad paths subtle pitfalls such as advice disguised as a question, reassurance that skips the feeling, the
+  child as messenger and sermons about the child's interest); only to be measured (totals only); never trained on
+  or tuned with.
   Sets 35 and 36 stay unread (only their totals were measured).
   Sets 31 to 34 are seen since session 15 (their failing paths were read to find that session's reading rules).
   Sets 29 and 30 are seen since session 14 (their failing paths were read to find those rules).
@@ -242,7 +248,7 @@ def practice_paths() -> List[Dict[str, Any]]:
     return list(_yaml("oefenpaden.yml")["paden"])
 
 
-# -- evaluatie/oefenpaden_2.yml ... oefenpaden_41.yml -------------------------------------------
+# -- evaluatie/oefenpaden_2.yml ... oefenpaden_42.yml -------------------------------------------
 SECOND_PRACTICE_FILE = "oefenpaden_2.yml"  # the default set of ``practice_path_set``
 # the practice-path sets written apart from the engine, each played and reported on its own:
 # file -> (name, heading); the report follows this order
@@ -559,6 +565,14 @@ PRACTICE_PATH_SETS = {
         "zelfcorrecties, in de slechte paden valkuilen verstopt in vriendelijke beurten; nooit getraind; blind "
         "gemeten 20/24 aan het begin van sessie 20; sinds sessie 20 gezien: de misgelezen beurten van de vier goede "
         "paden die niet goed afliepen, zijn gelezen om leesregels te vinden)",
+    ),
+    "oefenpaden_42.yml": (  # written blind in session 21: only measured (totals)
+        "tweeënveertigste set vrije-tekstpaden",
+        "Tweeënveertigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_42.yml; geschreven in sessie "
+        "21 met ervaren Vraagbaak-consulenten die de methode voordoen en zenuwachtige eerstejaars stagiairs: lange "
+        "gesproken beurten, telefonische openingen, een samenvatting voor de vraag, kindertaal, in de slechte paden "
+        "advies als vraag, geruststelling die het gevoel overslaat, het kind als boodschapper en preken over het "
+        "belang van het kind; nooit gebruikt om te trainen of af te stellen)",
     ),
 }
 PRACTICE_KINDS = ("goed", "slecht")
