@@ -54,6 +54,11 @@ def _form():
         ("Vraag je moeder maar of je mag logeren.", MESSENGER),
         ("Zeg je vader maar dat hij het geld moet overmaken.", MESSENGER),
         ("Wil jij papa even vertellen dat het feest niet doorgaat?", MESSENGER),
+        # the verb before "aan papa", and "jullie" to two children (a user test of session 20)
+        ("Wil jij dat even vragen aan papa?", MESSENGER),
+        ("vraag jullie aan papa of jullie zaterdag mogen blijven slapen", MESSENGER),
+        ("Kunnen jullie aan mama vragen of de fietsen mee mogen?", MESSENGER),
+        ("Kun je vertellen aan mama dat ze de tas moet pakken?", MESSENGER),
         # ... and the child asked to choose between the parents
         ("jij mag zelf kiezen waar je kerst viert, bij papa of bij mama", CHOOSE),
         ("Jij mag kiezen bij wie je wil wonen.", CHOOSE),
@@ -110,6 +115,11 @@ def test_putting_a_child_in_the_middle_is_found(text, signal):
         "Mag ik je vragen hoe het bij je vader gaat?",
         "Vraag maar aan de juf of je even naar buiten mag.",
         "Heb je dat al tegen papa gezegd?",
+        "Heb je dat al aan papa gevraagd?",
+        "Kunnen jullie dat samen aan de juf vragen?",
+        "Wat zou je willen vragen aan papa, als het kon?",
+        "Wilt u vragen aan de vader of hij komt?",
+        "Je zou het kunnen vragen aan je mentor.",
         "hoi, fijn dat je er bent. ik hoorde van je juf dat je niet meer naar papa wil. klopt dat?",
     ],
 )

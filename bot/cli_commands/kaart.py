@@ -170,6 +170,9 @@ def run_evaluation(args: argparse.Namespace) -> int:
                    "casusoverleg en triage; sinds de twintigste sessie gezien)",
         "toets17": "zeventiende toetsset (toetsvragen_17.yml, blind geschreven in de twintigste sessie als "
                    "aantekeningen tijdens of na een telefoongesprek; blind gemeten 0.656, daarna gezien)",
+        "toets18": "achttiende toetsset (toetsvragen_18.yml, blind geschreven aan het begin van de eenentwintigste "
+                   "sessie als zoekvak-notities van een gezinswerker of de Vraagbaak na een gesprek, alleen om te "
+                   "meten)",
     }
     for name in chosen:
         kind, reeks = SETS[name]
@@ -199,7 +202,7 @@ def _configure_evaluation(parser: argparse.ArgumentParser) -> None:
         "--set",
         choices=("afstemming", "toets", "toets2", "toets3", "toets4", "toets5", "toets6", "toets7", "toets8",
                  "toets9", "toets10", "toets11", "toets12", "toets13", "toets14", "toets15", "toets16", "toets17",
-                 "alle",
+                 "toets18", "alle",
                  "beide"),
         default="alle",
         help="welke vragenset: afstemming (evaluatie.yml), toets (toetsvragen.yml), toets2 "
@@ -207,6 +210,6 @@ def _configure_evaluation(parser: argparse.ArgumentParser) -> None:
         "(toetsvragen_5.yml), toets6 (toetsvragen_6.yml), toets7 (toetsvragen_7.yml), toets8 (toetsvragen_8.yml), "
         "toets9 (toetsvragen_9.yml), toets10 (toetsvragen_10.yml), toets11 (toetsvragen_11.yml), toets12 "
         "(toetsvragen_12.yml), toets13 (toetsvragen_13.yml), toets14 (toetsvragen_14.yml), toets15 "
-        "(toetsvragen_15.yml), toets16 (toetsvragen_16.yml), toets17 (toetsvragen_17.yml) of alle (standaard; 'beide' "
-        "betekent hetzelfde)",
+        "(toetsvragen_15.yml), toets16 (toetsvragen_16.yml), toets17 (toetsvragen_17.yml), toets18 "
+        "(toetsvragen_18.yml) of alle (standaard; 'beide' betekent hetzelfde)",
     )
