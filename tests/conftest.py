@@ -85,3 +85,25 @@ def knowledge_copy(tmp_path, monkeypatch):
     yield folder
     loader._CACHE.pop(loader._key(folder), None)
     loader._STAMPS.pop(loader._key(folder), None)
+
+
+@pytest.fixture
+def whole_knowledge(monkeypatch):
+    """All of knowledge/ (the kaart too, as in the product), loaded afresh, with rule-only masking: for the intake with
+    the kaart inside it (``pytestmark = pytest.mark.usefixtures("whole_knowledge")``)."""
+    from bot.knowledge.loader import get_knowledge
+    from bot.paths import PROJECT_ROOT
+
+    monkeypatch.setenv("RUSTPUNT_KNOWLEDGE_DIR", str(PROJECT_ROOT / "knowledge"))
+    monkeypatch.setenv("RUSTPUNT_MASKER", "regels")
+    get_knowledge(reload=True)
+
+
+def intake_tracker(state, text, intent="nlu_fallback", loop="intake_form", sender_id="intake-test"):
+    """A tracker whose latest message is ``text``, typed as the answer to the open question of the intake ``state``
+    (``loop=None``: outside the intake form). Import it: ``from tests.conftest import intake_tracker``."""
+    from rasa_sdk import Tracker
+
+    return Tracker(sender_id=sender_id, slots={"intake_status": state, "intake_antwoord": text}, latest_message={
+        "text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": []}, events=[], paused=False,
+        followup_action=None, active_loop={"name": loop} if loop else {}, latest_action_name="action_listen")

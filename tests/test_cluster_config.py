@@ -68,3 +68,22 @@ def test_public_ports_come_from_the_environment_and_a_bad_port_gets_a_dutch_mess
         assert "poortnummer" in str(exc)
     else:
         raise AssertionError("a port that is not a number was accepted")
+
+
+def test_every_server_of_the_cluster_asks_for_or_sends_the_one_token_as_make_run_does(tmp_path):
+    # a review (session 21): the cluster started its action servers as bare 'python -m rasa_sdk', which answer
+    # anyone (an action run for a made-up conversation returned any conversation's plan); 'make run' guards them
+    from bot.cluster.services import Cluster
+
+    cluster = Cluster(tmp_path / "cluster", tmp_path / "models", _ports(), rasa_token="t0ken")
+    actions = [cluster.action_service("actions1", 6005), cluster.action_service("actions2", 6006)]
+    rasa = [cluster.rasa_service("rasa1", 6003), cluster.rasa_service("rasa2", 6004)]
+    web = cluster.web_service()
+    for service in actions:
+        assert service.argv[1:3] == ["-m", "bot.action_server"]  # guarded by http_guard.guard_action_app
+        assert service.argv[-2] == "--port" and service.env["SANIC_HOST"] == "127.0.0.1"
+    for service in rasa:
+        assert service.argv[1:4] == ["-m", "bot.rasa_server", "run"]  # webhooks and API guarded, token sent on
+    assert web.argv[1:3] == ["-m", "bot.web"] and web.env["RUSTPUNT_RASA_URL"] == "http://127.0.0.1:5006"
+    assert {service.env["RUSTPUNT_RASA_TOKEN"] for service in actions + rasa + [web]} == {"t0ken"}
+    assert not any("t0ken" in arg for service in actions + rasa + [web] for arg in service.argv)  # not in 'ps'

@@ -4,7 +4,6 @@ caller said, an intake starts only when asked for, and markup around a question 
 from __future__ import annotations
 
 import pytest
-from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.fallback import NOT_DUTCH, ActionOnzekerBericht
@@ -16,17 +15,13 @@ from bot.intake.session import Intake
 from bot.intake.summary import build_summary, format_summary
 from bot.knowledge.loader import get_knowledge
 from bot.language import looks_dutch
-from bot.paths import PROJECT_ROOT
+from tests.conftest import intake_tracker
 
 GEWELD = "veiligheid.geweld_thuis"
 RUZIE = "veiligheid.ruzie_thuis"
 
 
-@pytest.fixture(autouse=True)
-def whole_knowledge(monkeypatch):
-    monkeypatch.setenv("RUSTPUNT_KNOWLEDGE_DIR", str(PROJECT_ROOT / "knowledge"))  # the kaart too, as in the product
-    monkeypatch.setenv("RUSTPUNT_MASKER", "regels")
-    get_knowledge(reload=True)
+pytestmark = pytest.mark.usefixtures("whole_knowledge")  # all of knowledge/, the kaart too (tests/conftest.py)
 
 
 def _at(intake: Intake, key: str, answers=("haar zoon van 14 gaat niet meer naar school", "nee")) -> dict:
@@ -38,12 +33,6 @@ def _at(intake: Intake, key: str, answers=("haar zoon van 14 gaat niet meer naar
     while intake.view(state).key != key:
         state = intake.handle(state, "sla over").state
     return state
-
-
-def _tracker(state, text, intent="nlu_fallback", loop="intake_form"):
-    return Tracker(sender_id="s20", slots={"intake_status": state, "intake_antwoord": text}, latest_message={
-        "text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": []}, events=[], paused=False,
-        followup_action=None, active_loop={"name": loop} if loop else {}, latest_action_name="action_listen")
 
 
 # 1. a question to Rustpunt is answered, and the open question stays open (also a safety question)
@@ -58,7 +47,7 @@ def test_a_question_to_the_kaart_is_no_answer_of_the_caller(text, key):
     intake = Intake(get_knowledge())
     state = _at(intake, key)
     dispatcher = CollectingDispatcher()
-    slots = ValidateIntakeForm().validate_intake_antwoord(text, dispatcher, _tracker(state, text), {})
+    slots = ValidateIntakeForm().validate_intake_antwoord(text, dispatcher, intake_tracker(state, text), {})
     after = slots["intake_status"]
     assert slots["intake_antwoord"] is None and intake.view(after).key == key  # asked again
     assert key not in after["answers"] and after["answers"] == state["answers"]
@@ -72,7 +61,7 @@ def test_a_referral_question_without_place_or_problem_searches_with_what_the_cal
     state = _at(intake, GEWELD, ("haar zoon van 14 gaat niet meer naar school, ze wonen in Hilversum", "nee"))
     dispatcher = CollectingDispatcher()
     text = "waar kan ik haar naar verwijzen?"
-    ValidateIntakeForm().validate_intake_antwoord(text, dispatcher, _tracker(state, text), {})
+    ValidateIntakeForm().validate_intake_antwoord(text, dispatcher, intake_tracker(state, text), {})
     said = " ".join(m.get("text") or "" for m in dispatcher.messages)
     assert "ik gebruik wat de beller al vertelde" in said and "Hilversum" in said and "schoolverzuim" in said
 
@@ -220,7 +209,7 @@ def test_a_request_for_an_intake_keeps_its_intent(text):
 async def test_markup_around_a_kaart_question_is_ignored(text, place):
     assert looks_dutch(text) and looks_dutch("<script>alert(1)</script> zoon 14 spijbelt huizen")
     dispatcher = CollectingDispatcher()
-    await ActionOnzekerBericht().run(dispatcher, _tracker(None, text, loop=None), {})
+    await ActionOnzekerBericht().run(dispatcher, intake_tracker(None, text, loop=None), {})
     said = " ".join(m.get("text") or "" for m in dispatcher.messages)
     assert NOT_DUTCH not in said and place in said and "<script>" not in said and "DROP" not in said
 

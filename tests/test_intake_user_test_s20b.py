@@ -6,7 +6,6 @@ late); the rest of an answer filed elsewhere goes with it; parents living apart 
 from __future__ import annotations
 
 import pytest
-from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.intake import ValidateIntakeForm
@@ -16,28 +15,18 @@ from bot.intake.signals import find_signals
 from bot.intake.summary import build_summary, format_summary
 from bot.kaart.search import zoek
 from bot.knowledge.loader import get_knowledge
-from bot.paths import PROJECT_ROOT
+from tests.conftest import intake_tracker
 
 SELF_HARM = "veiligheid.zelfbeschadiging"
 REFERRAL = "waar kan ik haar naar verwijzen?"
 
 
-@pytest.fixture(autouse=True)
-def whole_knowledge(monkeypatch):
-    monkeypatch.setenv("RUSTPUNT_KNOWLEDGE_DIR", str(PROJECT_ROOT / "knowledge"))  # the kaart too, as in the product
-    monkeypatch.setenv("RUSTPUNT_MASKER", "regels")
-    get_knowledge(reload=True)
-
-
-def _tracker(state, text):
-    return Tracker(sender_id="s20b", slots={"intake_status": state, "intake_antwoord": text}, latest_message={
-        "text": text, "intent": {"name": "nlu_fallback", "confidence": 1.0}, "entities": []}, events=[], paused=False,
-        followup_action=None, active_loop={"name": "intake_form"}, latest_action_name="action_listen")
+pytestmark = pytest.mark.usefixtures("whole_knowledge")  # all of knowledge/, the kaart too (tests/conftest.py)
 
 
 def _say(intake: Intake, state: dict, text: str):
     dispatcher = CollectingDispatcher()
-    slots = ValidateIntakeForm().validate_intake_antwoord(text, dispatcher, _tracker(state, text), {})
+    slots = ValidateIntakeForm().validate_intake_antwoord(text, dispatcher, intake_tracker(state, text), {})
     return slots["intake_status"], dispatcher.messages
 
 

@@ -83,8 +83,38 @@ def test_the_chat_page_shows_the_debrief_once_as_its_text():
     # "tussenstand" after the end: a line before the debrief's text, the same single debrief
     again = "Het rollenspel is afgelopen. Hier is de nabespreking nog een keer.\n\n" + text
     assert len(messages.from_rest_output([{"text": again}, {"custom": payload}])) == 1
-    # a debrief that came without its text is still shown
-    assert messages.from_rest_output([{"custom": payload}])[0]["custom"] == payload
+    # a debrief that came without its text is still shown: as its text (the next test)
+    assert messages.from_rest_output([{"custom": payload}])[0]["custom"]["tekst"] in text
+
+
+def _words(value):
+    """Every word (and hyphenated id) of a JSON value, keys included."""
+    import json
+    import re
+
+    return set(re.findall(r"[\w-]+", json.dumps(value, ensure_ascii=False)))
+
+
+def test_a_debrief_without_its_text_reaches_the_page_as_its_dutch_text_never_as_ids():
+    # a user test (session 21): a debrief that came without its text ('hoe deed ik het?' for a session whose text was
+    # not kept) showed "Aantal per zet: Inhoud: 1; Redden: 1", "Niet gebruikte stappen: visie, dynamiek", "Scenario
+    # kind-wil-niet-naar-vader" on the chat page
+    engine = taken_back_child_in_the_middle()
+    data = feedback.debrief(CHILD, engine.state, ZETTEN)
+    payload = {"soort": "debrief", "sessie": 5, **data}
+    assert {CHILD.id, "kind-in-het-midden", "aantal_per_zet"} <= _words(payload)  # else this proves nothing
+    for shown in (messages.from_rest_output([{"text": "Hier is de nabespreking nog een keer."}, {"custom": payload}]),
+                  messages.from_tracker_events([{"event": "bot", "text": None, "data": {"custom": payload}}])):
+        page = shown[-1]["custom"]
+        assert set(page) == {"soort", "titel", "sessie", "tekst"} and page["sessie"] == 5
+        assert page["tekst"] == feedback.debrief_text(data, ZETTEN).split("\n", 1)[1]  # the heading is the page's
+        assert "Niet gebruikt: Visie uitdragen, Dynamiek onderzoeken" in page["tekst"]
+        assert not _words(page) & {CHILD.id, "kind-in-het-midden", "per_beurt", "aantal_per_zet", "zetten_volgorde"}
+    # a debrief of which only some parts came along: its title and its Dutch tips, nothing else
+    part = {"soort": "debrief", "titel": CHILD.titel, "scenario": CHILD.id, "zetten_volgorde": ["inhoud"],
+            "aantal_per_zet": {"inhoud": 1}, "tips": ["Erken eerst wat de ander voelt."]}
+    assert messages.from_rest_output([{"custom": part}])[0]["custom"] == {
+        "soort": "debrief", "titel": CHILD.titel, "tips": ["Erken eerst wat de ander voelt."]}
 
 
 # -- 2. Dutch text ----------------------------------------------------------------------------------------------

@@ -64,6 +64,24 @@ def test_an_engine_session_shows_its_turns_debrief_and_pitfall_quote_as_text():
     assert "gesprek-123" not in html  # only a short hash of the conversation
 
 
+def test_the_count_per_move_names_the_moves_as_the_rest_of_the_debrief_does():
+    # a review (session 21): 'Aantal per zet' listed "Inhoud 1, Erkennen 1" (the stored ids) under 'Alle beurten' with
+    # "De inhoud in (valkuil)"
+    record = engine_record()
+    assert record.data["debrief"]["aantal_per_zet"] == {"erkennen": 1, "inhoud": 1}
+    row = {r.key: r for r in session_view(record).debrief_rows}["aantal_per_zet"]
+    names = feedback.move_names()
+    assert row.value == {names["erkennen"]: 1, names["inhoud"]: 1} == {"Erkennen": 1, "De inhoud in (valkuil)": 1}
+    html = trainer_page.sessions_page([record])
+    counts = html.split("<dt>Aantal per zet</dt>", 1)[1].split("</dl>", 1)[0]
+    assert "<dt>De inhoud in (valkuil)</dt><dd><p>1</p>" in counts and "<dt>Inhoud</dt>" not in counts
+    # a pitfall form (a child put in the middle) by the form's own name, as in 'Alle beurten'
+    from bot.roleplay.report import debrief_rows
+
+    shown = {r.key: r.value for r in debrief_rows({"aantal_per_zet": {"kind-in-het-midden": 1}})}["aantal_per_zet"]
+    assert shown == {names["kind-in-het-midden"]: 1}
+
+
 def test_the_page_shows_dutch_time_in_winter_and_summer():
     winter, summer = engine_record(pk=1), engine_record(pk=2)
     winter.created_at = datetime(2026, 1, 15, 12, 0)  # stored in UTC

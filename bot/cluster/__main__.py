@@ -35,7 +35,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"""
 Rustpunt draait met meerdere servers.
   - Webpagina:          http://localhost:{ports.web}
-  - Verdeler (REST):    POST http://localhost:{ports.rasa}/webhooks/rest/webhook  {chat}
+  - Verdeler (REST):    POST http://localhost:{ports.rasa}/webhooks/rest/webhook?token=<token>  {chat}
+                        (Rasa en de actieservers antwoorden alleen met het token: RUSTPUNT_RASA_TOKEN, anders
+                        'rasa_token' in {cluster.layout.file("secrets.json")}; de webpagina stuurt het zelf mee)
   - Rasa-servers:       127.0.0.1:{ports.rasa1} en 127.0.0.1:{ports.rasa2}
   - Actieservers:       127.0.0.1:{ports.actions1} en 127.0.0.1:{ports.actions2} (via 127.0.0.1:{ports.actions})
   - PostgreSQL:         127.0.0.1:{ports.postgres} (gegevens in {cluster.layout.pgdata})

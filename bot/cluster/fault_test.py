@@ -1,5 +1,6 @@
-"""``make test-cluster``: 20 concurrent role-plays through the balancer across both Rasa servers; one
-Rasa server and one action server killed halfway; Redis and then PostgreSQL stopped for ten seconds.
+"""``make test-cluster``: no Rasa server or action server answers without the token; 20 concurrent role-plays
+through the balancer across both Rasa servers; one Rasa server and one action server killed halfway; Redis and then
+PostgreSQL stopped for ten seconds.
 Every conversation must finish and PostgreSQL must hold exactly what was sent and answered, in order."""
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import json
 import threading
 import time
 import urllib.request
-from typing import Dict, List, Tuple
+from typing import Any, Dict, List, Tuple
 
 from bot.cluster.roleplay_load import (
     Conversation,
@@ -100,6 +101,28 @@ def outage(cluster: Cluster, service: str, prefix: str, count: int, turns: int, 
     return result
 
 
+def token_refusals(cluster: Cluster) -> List[str]:
+    """Every Rasa server and action server, directly and through the balancer, refuses a request without the token
+    (401, bot.rasa_runtime.http_guard), as with 'make run': an action run for a made-up conversation returned any
+    conversation's plan. Returns the problems found (empty: all refused). The load test below shows the other half:
+    with the token everything answers, also Rasa's calls to the action servers."""
+    probe: Dict[str, Any] = {"next_action": "action_voorbereiden_toon_plan", "sender_id": "cluster-token-check",
+                             "tracker": {"sender_id": "cluster-token-check", "slots": {}, "events": []}, "domain": {}}
+    message: Dict[str, Any] = {"sender": "cluster-token-check", "message": "hallo"}
+    targets: List[Tuple[str, str, Dict[str, Any]]] = [
+        (name, f"http://127.0.0.1:{port}/webhook", probe) for name, port in (
+            ("actions1", cluster.ports.actions1), ("actions2", cluster.ports.actions2),
+            ("verdeler (acties)", cluster.ports.actions))]
+    targets += [(name, f"http://127.0.0.1:{port}/webhooks/rest/webhook", message) for name, port in (
+        ("rasa1", cluster.ports.rasa1), ("rasa2", cluster.ports.rasa2), ("verdeler (Rasa)", cluster.ports.rasa))]
+    problems = []
+    for name, url, body in targets:
+        status = post(url, body, timeout=60).status
+        if status != 401:
+            problems.append(f"{name} antwoordde zonder token met HTTP {status} (verwacht 401)")
+    return problems
+
+
 def warm_up(cluster: Cluster, log) -> None:
     """One short role-play straight to each Rasa server (each reaches both action servers), so the
     numbers below are not about loading things on first use."""
@@ -127,6 +150,10 @@ def run_fault_test(cluster: Cluster, conversations: int = 20, turns: int = 6) ->
         return 1
     log(f"Cluster klaar na {time.monotonic() - started:.0f} s.")
     warm_up(cluster, log)
+    log("0. Zonder token: elke Rasa-server en actieserver, ook via de verdeler ...")
+    found = token_refusals(cluster)
+    problems += found
+    log(_outcome("Alle zes weigeren (HTTP 401).", found))
 
     # ---- 1. load, and one Rasa server + one action server killed halfway ----------------------------
     per_conv = turns + 3

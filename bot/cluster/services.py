@@ -181,6 +181,40 @@ class Cluster:
             time.sleep(0.5)
         raise ClusterError(f"{what} is na {int(timeout)} s nog niet klaar. Zie de logboeken in {self.layout.logs}.")
 
+    # ---- the servers of Rustpunt ------------------------------------------------------------------
+    # All three ask for or send the one token (RUSTPUNT_RASA_TOKEN, bot.rasa_runtime.http_guard), as with 'make run':
+    # Rasa's API and channel webhooks and the action servers answer only with it, and the web server sends it.
+    @property
+    def token_env(self) -> Dict[str, str]:
+        return {"RUSTPUNT_RASA_TOKEN": self.secret.rasa_token}
+
+    def action_service(self, name: str, port: int) -> Service:
+        """An action server, started warm and guarded as with 'make run' (bot.action_server); one Sanic worker each
+        (two action servers share this machine's cores with two Rasa servers)."""
+        return Service(
+            name, [sys.executable, "-m", "bot.action_server", "--actions", "actions", "--port", str(port)],
+            env={**self.token_env, "RUSTPUNT_DATABASE_URL": self.records_url, "SANIC_HOST": "127.0.0.1",
+                 "ACTION_SERVER_SANIC_WORKERS": "1"},
+        )
+
+    def rasa_service(self, name: str, port: int) -> Service:
+        """A Rasa server (bot.rasa_server): its API and webhooks ask for the token, and it sends the token to the
+        action servers."""
+        return Service(
+            name,
+            [sys.executable, "-m", "bot.rasa_server", "run", "--enable-api", "-i", "127.0.0.1", "--port", str(port),
+             "--credentials", str(self.layout.file("credentials.yml")),
+             "--endpoints", str(self.layout.file("endpoints.yml")), "-m", str(self.model)],
+            env={**self.token_env, "RUSTPUNT_DATABASE_URL": self.records_url},
+        )
+
+    def web_service(self) -> Service:
+        """The web page, talking to the Rasa servers through the balancer with the token."""
+        return Service("web", [sys.executable, "-m", "bot.web"], env={
+            **self.token_env, "RUSTPUNT_WEB_PORT": str(self.ports.web), "RUSTPUNT_RASA_URL": self.rasa_url,
+            "RUSTPUNT_DATABASE_URL": self.records_url,
+        })
+
     # ---- PostgreSQL -------------------------------------------------------------------------------
     def _prepare_dirs(self) -> None:
         root = self.layout.root
@@ -273,22 +307,11 @@ class Cluster:
             raise ClusterError(f"De kennis laden in PostgreSQL is mislukt:\n{loaded.stdout}{loaded.stderr}")
         log("Redis starten ...")
         self.start_redis()
-        token_env = {"RUSTPUNT_RASA_TOKEN": self.secret.rasa_token}
-        py = sys.executable
         log("Twee actieservers en twee Rasa-servers starten (dit duurt een minuut of langer) ...")
         for name, port in (("actions1", self.ports.actions1), ("actions2", self.ports.actions2)):
-            self._spawn(Service(
-                name, [py, "-m", "rasa_sdk", "--actions", "actions", "--port", str(port)],
-                env={"RUSTPUNT_DATABASE_URL": self.records_url, "SANIC_HOST": "127.0.0.1"},
-            ))
+            self._spawn(self.action_service(name, port))
         for name, port in (("rasa1", self.ports.rasa1), ("rasa2", self.ports.rasa2)):
-            self._spawn(Service(
-                name,
-                [py, "-m", "bot.rasa_server", "run", "--enable-api", "-i", "127.0.0.1", "--port", str(port),
-                 "--credentials", str(self.layout.file("credentials.yml")),
-                 "--endpoints", str(self.layout.file("endpoints.yml")), "-m", str(self.model)],
-                env={**token_env, "RUSTPUNT_DATABASE_URL": self.records_url},
-            ))
+            self._spawn(self.rasa_service(name, port))
         log("HAProxy (verdeler) starten ...")
         self._spawn(Service("haproxy", [shutil.which("haproxy") or "haproxy", "-db",
                                         "-f", str(self.layout.file("haproxy.cfg"))]))
@@ -299,10 +322,7 @@ class Cluster:
             ("rasa2", self.ports.rasa2, "/"),
         ):
             self._wait(name, lambda p=port, u=path: http_ok(f"http://127.0.0.1:{p}{u}"), 600, [name, "haproxy"])
-        self._spawn(Service("web", [py, "-m", "bot.web"], env={
-            **token_env, "RUSTPUNT_WEB_PORT": str(self.ports.web), "RUSTPUNT_RASA_URL": self.rasa_url,
-            "RUSTPUNT_DATABASE_URL": self.records_url,
-        }))
+        self._spawn(self.web_service())
         self._wait("de webpagina", lambda: http_ok(self.web_url + "/"), 60, ["web"])
         self._wait("de verdeler", lambda: http_ok(self.rasa_url + "/") and
                    http_ok(f"http://127.0.0.1:{self.ports.actions}/health"), 30, ["haproxy"])

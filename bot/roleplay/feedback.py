@@ -486,6 +486,42 @@ def debrief_text(data: Dict[str, Any], zetten: Dict[str, Zet]) -> str:
     return "\n".join(lines)
 
 
+PAGE_TEXT_KEYS = ("samenvatting", "tips")  # the parts of a debrief that are Dutch text as they are, without ids
+
+
+def debrief_for_page(data: Dict[str, Any], zetten: Optional[Dict[str, Zet]] = None) -> Dict[str, Any]:
+    """A debrief (:func:`debrief`, as the actions send it) for a page that did not show its text before it: the same
+    Dutch text (:func:`debrief_text`, without its heading "Nabespreking: <titel>", which the page shows itself) and
+    nothing of the data, whose moves, steps, ending and scenario are ids (a chat page showed "Niet gebruikte stappen:
+    visie, dynamiek" and "Aantal per zet: inhoud: 2"). A debrief without the parts of the text keeps only its title and
+    the parts that are Dutch text already (``PAGE_TEXT_KEYS``)."""
+    page: Dict[str, Any] = {"soort": "debrief"}
+    for key in ("titel", "sessie"):
+        if isinstance(data.get(key), (str, int)) and not isinstance(data.get(key), bool):
+            page[key] = data[key]
+    try:
+        if zetten is None:
+            from bot.roleplay import catalog  # lazy: the knowledge is read only for a debrief that needs it
+
+            zetten = catalog.moves()
+        text = debrief_text(data, zetten)
+    except Exception:  # noqa: BLE001 - an older or partial debrief: no text, never its ids
+        text = ""
+    lines = text.splitlines()
+    if lines and lines[0].startswith("Nabespreking:"):
+        lines = lines[1:]
+    if any(line.strip() for line in lines):
+        page["tekst"] = "\n".join(lines).strip()
+        return page
+    for key in PAGE_TEXT_KEYS:
+        value = data.get(key)
+        if isinstance(value, str) and value.strip():
+            page[key] = value
+        elif isinstance(value, list) and value and all(isinstance(item, str) for item in value):
+            page[key] = value
+    return page
+
+
 def _forgiven_note(item: Dict[str, Any]) -> str:
     """What the persona did with a read that was forgiven: its own words, or (older debriefs) in general."""
     reply = item.get("antwoord")

@@ -356,6 +356,8 @@ def debrief_rows(debrief: Dict[str, Any], taken: Iterable[int] = ()) -> List[Deb
             value = _read_labels(value)
         if key in ("stappen_volgorde", "zetten_volgorde", "ontbrekende_stappen") and isinstance(value, list):
             value = [move_name(v) for v in value]  # "Erkennen", not the stored id "erkennen"
+        if key == "aantal_per_zet" and isinstance(value, dict):
+            value = {move_name(move): count for move, count in value.items()}  # "De inhoud in (valkuil)", not "inhoud"
         if key in ARROW_KEYS and isinstance(value, list) and value:
             rows.append(DebriefRow(key, label(key), "arrows", " → ".join(str(v) for v in value)))
         elif key == "valkuilen" and isinstance(value, list):

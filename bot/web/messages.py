@@ -56,9 +56,21 @@ def _shown_as_text(custom: Any, before: List[dict]) -> bool:
             and f"Nabespreking: {title}" in last["text"])
 
 
+def _debrief_for_page(custom: Dict[str, Any]) -> Dict[str, Any]:
+    """A debrief the page did not show as text yet: as its Dutch text, never with the ids of its data
+    (``bot.roleplay.feedback.debrief_for_page``)."""
+    try:
+        from bot.roleplay.feedback import debrief_for_page  # lazy: bot.roleplay imports bot.web for its pages
+
+        return debrief_for_page(custom)
+    except Exception:  # noqa: BLE001 - the knowledge could not be read: the title only, still no ids
+        title = custom.get("titel")
+        return {"soort": DEBRIEF, **({"titel": title} if isinstance(title, str) else {})}
+
+
 def _page_message(text: Any, buttons: Any, custom: Any, image: Any, before: List[dict]) -> Optional[dict]:
-    if _shown_as_text(custom, before):
-        custom = None
+    if isinstance(custom, dict) and custom.get("soort") == DEBRIEF:
+        custom = None if _shown_as_text(custom, before) else _debrief_for_page(custom)
     return bot_message(text, buttons, custom, image)
 
 

@@ -30,6 +30,24 @@ from tests.fake_rasa import FakeRasa, free_port, serve, start_fake_rasa, stop
 pytestmark = pytest.mark.e2e
 
 SENTENCE = "Ik kan er ook niks aan doen, zij begint altijd."
+FATHER = "vader-kinderen-thuisgehouden"
+
+
+def played_debrief():
+    """A real debrief (bot.roleplay.feedback.debrief) of two turns, as the actions send it: its data holds the ids of
+    the moves, the steps, the ending and the scenario."""
+    from bot.roleplay import catalog, feedback
+    from bot.roleplay.engine import Engine, Move
+
+    scenario = catalog.get_scenario(FATHER)
+    moves = iter([Move("erkennen", 0.9), Move("inhoud", 0.95)])
+    engine = Engine(scenario, classify=lambda text, **_: next(moves), seed=2)
+    engine.step("Wat vervelend voor u.")
+    engine.step("U moet de kinderen gewoon naar school brengen.")
+    engine.stop()
+    return {"soort": "debrief", "sessie": 7, **feedback.debrief(scenario, engine.state, catalog.moves())}
+
+
 PAYLOADS = {
     "kaart": {
         "soort": "kaart_resultaten",
@@ -129,6 +147,9 @@ PAYLOADS = {
         "doel": "Rust",
     },
     "debrief": {"soort": "debrief", "samenvatting": "Je bleef rustig.", "tips": ["Vat vaker samen"]},
+    "debrief zonder tekst": played_debrief(),
+    "zet zonder naam": {"soort": "rollenspel_beurt", "spanning": 4, "rol": "vader", "zet": "kind-in-het-midden",
+                        "zet_naam": None, "beurt": 1},
     "onbekend": {"soort": "iets_nieuws", "veld": {"diep": [1, 2, {"x": None}]}},
     "kapot": {"soort": "kaart_resultaten", "resultaten": "geen lijst"},
 }
@@ -299,6 +320,30 @@ def test_plan_debrief_and_unknown_payloads_are_readable_sections(page):
     last = bot_messages(page)
     assert "Diep" in last[-3].text  # unknown soort shown as labelled values
     assert "Geen resultaten in de sociale kaart" in last[-1].text
+
+
+def test_a_debrief_without_its_text_shows_its_dutch_text_and_no_internal_ids(page):
+    # a user test (session 21): a debrief that reached the page without its text showed "Niet gebruikte stappen:
+    # visie, dynamiek, ...", "Aantal per zet" with the moves' ids and "Scenario vader-kinderen-thuisgehouden"
+    data = PAYLOADS["debrief zonder tekst"]
+    assert {"visie", "inhoud"} <= set(data["ontbrekende_stappen"] + data["zetten_volgorde"]) and data["aantal_per_zet"]
+    type_message(page, "debrief zonder tekst")
+    debrief = page.find_elements(By.CSS_SELECTOR, "section.debrief")[-1]
+    assert debrief.find_element(By.TAG_NAME, "h3").text == f"Nabespreking: {data['titel']}"
+    text = debrief.text
+    for part in ("Je bent zelf gestopt met het rollenspel.", "Stappen die je zette, in volgorde: Erkennen.",
+                 "Niet gebruikt: Visie uitdragen, Dynamiek onderzoeken", "Spanning per beurt:",
+                 "Beurten om naar te kijken:"):
+        assert part in text
+    for raw in (FATHER, "Aantal per zet", "Al je zetten", "Per beurt", "Niet gebruikte stappen", "Scenario",
+                "visie,", "gestopt\n", "Zekerheid", "Vergeven"):
+        assert raw not in text
+
+
+def test_a_turn_whose_move_came_without_its_name_leaves_the_move_out(page):
+    answer = type_message(page, "zet zonder naam")
+    assert "Spanning bij vader: 4 van 10" in answer[-1].text
+    assert "kind-in-het-midden" not in answer[-1].text and "Jouw zet" not in answer[-1].text
 
 
 def test_reload_restores_the_conversation_from_the_tracker(page):

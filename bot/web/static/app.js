@@ -425,7 +425,7 @@
       }
       lastTension = value;
     }
-    var move = pick(data, ["zet_naam", "zet"]);  // the Dutch name; the id only when no name came along
+    var move = pick(data, ["zet_naam"]);  // the Dutch name; without one the move is left out, never shown as its id
     if (move !== null) { box.appendChild(section("Jouw zet", move)); }
     if (!rewind && Number.isInteger(turn) && turn >= 1) {  // the button sits under the turn, outside its text
       var wrap = el("div", "rollenspel-blok");
@@ -536,41 +536,27 @@
     return box;
   }
 
-  /* A name inside a sentence: 'was het kind in het midden zetten', not 'was Het kind ...' (bot.wording.in_sentence). */
-  function inSentence(name) {
-    var text = String(name), first = text.split(" ")[0];
-    return first.length > 1 && first === first.toUpperCase() ? text : text.charAt(0).toLowerCase() + text.slice(1);
-  }
-
-  /* The role-play debrief (bot.roleplay.feedback.debrief) when no text showed it (the server drops the copy of a
-   * debrief that its text message just showed, bot.web.messages); unknown keys as labelled values. */
+  /* The role-play debrief when no text showed it before (the server drops the copy of a debrief that its text message
+   * just showed): the server sends it as its Dutch text (bot.roleplay.feedback.debrief_for_page), else only its parts
+   * that are Dutch text already. The page never shows the debrief's data itself: its moves, steps and ending are ids. */
   function renderDebrief(d) {
     var box = el("section", "debrief");
     var title = pick(d, ["titel", "naam"]);
     box.appendChild(el("h3", null, title ? "Nabespreking: " + title : "Nabespreking van het rollenspel"));
-    var order = ["samenvatting", "einde", "spanning", "stappen_volgorde", "ontbrekende_stappen", "valkuilen", "tips"];
-    var skip = { soort: 1, titel: 1, naam: 1, sessie: 1, scenario: 1 };
-    var keys = order.filter(function (k) { return k in d; }).concat(
-      Object.keys(d).filter(function (k) { return order.indexOf(k) < 0 && !skip[k]; }));
-    keys.forEach(function (key) {
-      var value = d[key];
-      if (isBlank(value)) { return; }
-      if ((key === "spanning" || key === "stappen_volgorde" || key === "zetten_volgorde") && Array.isArray(value)) {
-        box.appendChild(section(label(key), el("p", null, value.join(" → "))));
-      } else if (key === "valkuilen" && Array.isArray(value)) {
-        var ul = el("ul");
-        value.forEach(function (v) {
-          if (!v || typeof v !== "object" || !v.tekst) { var li0 = el("li"); li0.appendChild(renderValue(v, 2)); ul.appendChild(li0); return; }
-          var line = "Beurt " + (v.beurt || "?") + ": “" + v.tekst + "”" + (v.naam ? " was " + inSentence(v.naam) : "") +
-            (v.beter_naam ? "; beter: " + inSentence(v.beter_naam) : "") + (v.voorbeeld ? ", bijvoorbeeld “" + v.voorbeeld + "”" : "");
-          if (!/[.!?…]["'”’)]*\s*$/.test(line)) { line += "."; }  // no 'wordt.”.
-          ul.appendChild(el("li", null, line));
-        });
-        box.appendChild(section(label(key), ul));
-      } else {
-        box.appendChild(section(label(key), value));
-      }
-    });
+    if (typeof d.tekst === "string" && d.tekst.trim()) {
+      box.appendChild(paragraphs(d.tekst));
+      return box;
+    }
+    if (typeof d.samenvatting === "string" && d.samenvatting.trim()) { box.appendChild(paragraphs(d.samenvatting)); }
+    var tips = Array.isArray(d.tips) ? d.tips.filter(function (t) { return typeof t === "string" && t.trim(); }) : [];
+    if (tips.length) {
+      var ul = el("ul");
+      tips.forEach(function (t) { ul.appendChild(el("li", null, t)); });
+      box.appendChild(section(label("tips"), ul));
+    }
+    if (box.childNodes.length === 1) {
+      box.appendChild(el("p", "leeg", "De nabespreking kan ik hier niet tonen. Vraag: hoe deed ik het?"));
+    }
     return box;
   }
 
