@@ -227,6 +227,8 @@ def is_stop_request(text: Optional[str]) -> bool:
     for such a request."""
     if whole_message(text, (STOP,)):
         return True
+    if _asks_in_own_words(text, RESTART):  # "laat maar, ik begin opnieuw": the role-play again, not the menu
+        return False
     cleaned = normalise(text)
     words = cleaned.split()
     if not words or len(words) > MAX_STOP_WORDS or _asks_something(text, words):

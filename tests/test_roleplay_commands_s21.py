@@ -122,6 +122,13 @@ def test_a_request_to_start_again_goes_back_to_before_the_first_turn(text):
     assert [a["vanaf_beurt"] for a in stored["pogingen"]] == [1]  # the first attempt shows in the debrief
 
 
+@pytest.mark.parametrize("text", ["laat maar, ik begin opnieuw", "kan ik helemaal opnieuw beginnen?"])
+def test_a_request_to_start_again_read_as_stop_does_not_end_the_role_play(text):
+    # "laat maar" is a word of stopping; the stop rule would end the role-play before the form reads the message
+    assert not commands.is_stop_request(text) and _guarded(text, "stop") != "stop"
+    assert commands.is_stop_request("laat maar, ik ga stoppen") and _guarded("stop rollenspel", "stop") == "stop"
+
+
 def test_starting_again_before_any_turn_says_where_the_talk_stands():
     service, session = started(turns=0)
     result = service.play(session, "kan ik helemaal opnieuw beginnen?")
