@@ -29,6 +29,7 @@ WAAROM = "waarom"
 VOORBEELD = "voorbeeld"
 ROL = "rol"
 RESUME = "verder"  # back after a break: "ik ben er weer, waar waren we?"
+RESTART = "opnieuw"  # the role-play from the start: "ik begin opnieuw", "kan ik helemaal opnieuw beginnen?"
 
 PHRASES: Dict[str, Tuple[str, ...]] = {
     STOP: (
@@ -73,6 +74,10 @@ PHRASES: Dict[str, Tuple[str, ...]] = {
         "voorbeeld", "voorbeelden", "voorbeeldzin", "voorbeeldzinnen", "hoe zeg ik dat", "hoe zou je dat zeggen",
     ),
     ROL: ("mijn rol", "jouw rol", "wat is mijn rol", "rol van de professional", "mijn positie"),
+    RESTART: (
+        "opnieuw", "overnieuw", "herstart", "opnieuw beginnen", "opnieuw starten", "begin opnieuw", "ik begin opnieuw",
+        "vanaf het begin", "van voren af aan", "alles opnieuw", "nog een keer vanaf het begin",
+    ),
 }
 
 # Short messages only: a long sentence that happens to contain "terug" is a note, not a command.
@@ -92,7 +97,8 @@ def whole_message(text: Optional[str], allowed: Sequence[str]) -> Optional[str]:
     """The first command of ``allowed`` whose phrase is the whole message, else None. A request for help
     after what the professional was saying ("ik weet even niet wat ik nu moet zeggen, help") counts as well:
     the last clause alone is a ``HINT`` phrase; so does coming back after a break ("ik ben er weer, sorry moest
-    even weg. waar waren we?"): the last clause alone is a ``RESUME`` phrase."""
+    even weg. waar waren we?"): the last clause alone is a ``RESUME`` phrase. A request for help or to start again
+    in the trainee's own words counts too (``_asks_in_own_words``)."""
     cleaned = normalise(text)
     for command in allowed:
         if cleaned in PHRASES[command]:
@@ -101,7 +107,64 @@ def whole_message(text: Optional[str], allowed: Sequence[str]) -> Optional[str]:
     for command in (HINT, RESUME):
         if command in allowed and last != (text or "").strip() and normalise(last) in PHRASES[command]:
             return command
+    for command in (HINT, RESTART):
+        if command in allowed and _asks_in_own_words(text, command):
+            return command
     return None
+
+
+# A request for help or to start again in the trainee's own words, during a role-play (a user test: "ik weet het echt
+# even niet meer hoor, wat moet ik nou zeggen" was read as redden and ended the talk; "welke stap moet ik nu eigenlijk
+# doen dan?", "pff ... moet ik nou eerst erkennen of eerst vertellen wat mijn rol is?", "laat maar, ik begin opnieuw"
+# and "kan ik helemaal opnieuw beginnen?" were played as turns). Fillers ("echt", "even", "nou", "eigenlijk", "hoor",
+# "pff") do not change what is asked: without them a clause is a phrase of ``PHRASES`` or one of these frames, in
+# which "ik" is the trainee and what is asked is the exercise:
+# - what to say: "wat moet ik zeggen", "hoe moet ik hierop reageren", "ik weet niet meer wat ik moet zeggen";
+# - which step: "welke stap moet ik doen", "wat is de beste stap", "moet ik eerst erkennen of ...", "zou ik de
+#   realiteit benoemen?" (a step's name in a question about the trainee's own move);
+# - to start again: "ik begin opnieuw", "kan ik (helemaal) opnieuw beginnen?", "ik wil het rollenspel opnieuw doen".
+# Said to the persona the frames address it ("wat moet ik volgens u doen?", "zal ik eerst vertellen wat mijn rol
+# is?" offers something to the parent, "laten we opnieuw beginnen" is a line to make a fresh start) and stay turns:
+# 'u', 'je', 'jullie' or 'we' anywhere in the message, or 'zal ik' (an offer), keep it a turn; so does a long message.
+_FILLERS = frozenset(
+    "echt even nou nu dan eigenlijk hoor toch zo wel gewoon precies nog eens ff effe pff pfff pfoe hmm hm eh uh oke ok "
+    "oei oeps sorry jeetje tja ja nee ach help hier hierop daarop hierbij graag alsjeblieft aub weer nogmaals".split())
+_WE_WORDS = re.compile(r"\b(?:u|uw|je|jij|jou|jouw|jullie|we|wij|ons|onze|meneer|mevrouw|papa|mama)\b")
+_STEP_TERMS = (r"(?:erkennen|erkenning|erken|visie|houding|realiteit|dynamiek|patroon|behoefte|behoeftes|verlangen|"
+               r"opties|optie|stap|stappen|valkuil|redden|oordelen)")
+_AGAIN_WORDS = r"(?:opnieuw|overnieuw|van voren af aan|vanaf het begin)"
+_OWN_WORDS = {
+    HINT: re.compile(
+        r"^(?:(?:wat|hoe) (?:moet|kan|zal|zou) ik (?:(?:nu|dan) )?(?:zeggen|antwoorden|reageren|terugzeggen)"
+        r"|ik weet (?:het )?niet (?:meer|wat ik (?:moet|kan|zal) (?:zeggen|antwoorden)|meer wat ik (?:moet|kan|zal) "
+        r"(?:zeggen|antwoorden|doen)|hoe ik (?:verder moet|moet reageren|verder kan))"
+        r"|ik (?:loop|zit|sta) (?:helemaal )?vast"
+        rf"|welke stap (?:moet|kan|zou) ik(?: (?:zetten|doen|nemen|kiezen))?"
+        r"|(?:wat|welke) (?:is|wordt) (?:de|een) (?:volgende|beste|juiste|goede|handigste) stap"
+        rf"|(?:moet|zou|kan) ik (?:(?:nu|eerst|dan|beter|al|nog) )*(?:\w+ ){{0,3}}?{_STEP_TERMS}\b.*)$"),
+    # to begin again, or to do the exercise again; "mag ik het opnieuw proberen?" is a repair for the persona
+    RESTART: re.compile(
+        r"^(?:laat maar |weet je wat )?(?:(?:ik|kan ik|kun ik|mag ik|ik wil|ik ga|wil ik|ik zou)\s+)?"
+        r"(?:(?:(?:het|dit|alles)\s+)?(?:helemaal\s+|liever\s+)?" + _AGAIN_WORDS + r"\s+(?:beginnen|starten)"
+        r"|(?:de oefening|het rollenspel|dit rollenspel|alles)\s+(?:helemaal\s+|liever\s+)?" + _AGAIN_WORDS
+        + r"(?:\s+(?:doen|proberen|spelen|oefenen|beginnen|starten))?"
+        r"|(?:begin|start)\s+(?:(?:het|dit|alles)\s+)?(?:helemaal\s+)?" + _AGAIN_WORDS
+        + r"|helemaal\s+" + _AGAIN_WORDS + r")$"),
+}
+MAX_OWN_WORDS = 20  # a longer message tells the persona something
+
+
+def _asks_in_own_words(text: Optional[str], command: str) -> bool:
+    """Whether the last clause of ``text`` (without fillers) asks for ``command`` in the trainee's own words (see
+    above): "ik weet het gewoon niet meer. Alles wat ik doe is fout" is a parent's despair, not a request."""
+    cleaned = normalise(text)
+    # "weet je wat" and "laat maar" before the request are fillers of the trainee, not words to the persona
+    if not cleaned or len(cleaned.split()) > MAX_OWN_WORDS or _WE_WORDS.search(cleaned.replace("weet je wat", "")):
+        return False
+    clauses = [" ".join(w for w in normalise(part).split() if w not in _FILLERS)
+               for part in re.split(r"[,.;:!?]+", text or "")]
+    last = next((clause for clause in reversed(clauses) if clause), "")  # the request ends the message
+    return bool(last) and (last in PHRASES[command] or bool(_OWN_WORDS[command].match(last)))
 
 
 def _pattern(command: str) -> Pattern[str]:
@@ -164,6 +227,8 @@ def is_stop_request(text: Optional[str]) -> bool:
     for such a request."""
     if whole_message(text, (STOP,)):
         return True
+    if _asks_in_own_words(text, RESTART):  # "laat maar, ik begin opnieuw": the role-play again, not the menu
+        return False
     cleaned = normalise(text)
     words = cleaned.split()
     if not words or len(words) > MAX_STOP_WORDS or _asks_something(text, words):
@@ -238,6 +303,36 @@ def _asks_to_forget(clause: str, in_role_play: bool) -> bool:
     return bool(pattern.search(clause)) and not _NEGATION.search(clause)
 
 
+# What the professional just typed, named as a message: "kun je dat laatste bericht verwijderen? daar stond per ongeluk
+# een echte naam in", "kun je die lange tekst die ik net plakte weer wissen?", "haal mijn vorige bericht weg", "wis
+# mijn laatste beurt" (a user test: both first requests were played as turns in a role-play, and nothing was wiped).
+# The thing is the professional's own or the latest ('mijn', 'laatste', 'vorige', 'die ik net plakte'); a message of
+# someone else ("kunt u dat bericht van uw ex verwijderen?", "haal die appjes weg") is a line for the persona. In a
+# role-play this wipes the last turn (``bot.roleplay.session``); elsewhere it gets the explanation of wiping.
+_PIECE = r"(?:bericht|berichtje|berichten|tekst|tekstje|stuk tekst|stuk|beurt|beurten|alinea|regels?)"
+_OWN_PIECE = (rf"\b(?:(?:mijn|m n|mn)(?: (?:laatste|vorige|lange|hele|eerste))?|(?:dat|die|dit|deze|het|de)"
+              rf"(?: \w+)? (?:laatste|vorige))(?: \w+)? {_PIECE}\b"
+              rf"|\b(?:dat|die|dit|deze|het|de)(?: \w+){{0,2}}? {_PIECE} (?:die|dat) ik\b"
+              r"|\bwat ik (?:\w+ ){0,4}?(?:plakte|geplakt|plak|kopieerde|gekopieerd|stuurde|gestuurd|verstuurd|"
+              r"verstuurde)\b")
+_SOMEONE_ELSES = re.compile(r"\b(?:van|naar|aan) (?:je|jouw|u|uw|hem|haar|zijn|hun|de|het|die|dat)\b")
+_WIPE_LAST = re.compile(rf"{_WIPE}.*(?:{_OWN_PIECE})|(?:{_OWN_PIECE}).*{_WIPE}")
+
+
+def asks_to_wipe_last(text: Optional[str]) -> bool:
+    """A request to wipe what the professional just typed (a message, the last turn, a pasted text; see above), in a
+    short message without a negation in the clause that asks."""
+    cleaned = " ".join(_POLITE.sub(" ", normalise(text)).split())
+    if not cleaned or len(cleaned.split()) > MAX_FORGET_MESSAGE_WORDS:
+        return False
+    for part in _CLAUSES.split(text or ""):
+        clause = " ".join(_POLITE.sub(" ", normalise(part)).split())
+        if (clause and len(clause.split()) <= MAX_FORGET_WORDS and _WIPE_LAST.search(clause)
+                and not _NEGATION.search(clause) and not _SOMEONE_ELSES.search(clause)):
+            return True
+    return False
+
+
 def is_forget_request(text: Optional[str], in_role_play: bool = False) -> bool:
     """A request to forget this conversation or one's data, or not to store it, in a short message (see the comment
     above). The web page's button does the wiping; wherever such a request is typed (menu, role-play, intake,
@@ -249,7 +344,7 @@ def is_forget_request(text: Optional[str], in_role_play: bool = False) -> bool:
     if in_role_play and _SAID_TO_PERSONA.search(cleaned) and not _DATA_NAMED.search(cleaned):
         return False  # "vergeet alles wat ik gezegd heb": a self-correction for the persona (see above)
     clauses = [" ".join(_POLITE.sub(" ", normalise(part)).split()) for part in _CLAUSES.split(text or "")]
-    return any(_asks_to_forget(clause, in_role_play) for clause in clauses)
+    return any(_asks_to_forget(clause, in_role_play) for clause in clauses) or asks_to_wipe_last(text)
 
 
 # "welke stap is dit: <zin>" and "welke rol is dit?": a question to Rustpunt about a sentence, never a note or a turn.
@@ -301,8 +396,23 @@ _NOT_PRACTISE = re.compile(r"\b(?:rol|rollen|rollenquiz|quiz|driehoek)\s+(?:\w+\
                            r"|\b(?:stop|stoppen|einde)\b.*\brollenspel\b")
 
 
+# Another one, naming a scenario ("oke nog eentje dan, de mdo met moeder en dochter", "nog eentje dan, de mdo"; a user
+# test after a role-play got the sociale kaart's "In welke gemeente ...?", then "Sorry"): a wish to practise that
+# scenario. Only with a scenario named (``bot.roleplay.catalog.scenario_in_request``): "nog eentje" alone may be
+# another search.
+_ANOTHER = re.compile(r"\bnog (?:eentje|een scenario|een oefening|een oefengesprek)\b")
+
+
 def is_practice_request(text: Optional[str]) -> bool:
-    """A wish to practise a conversation in a role-play (see the comment above); the scenario it describes, if any,
+    """A wish to practise a conversation in a role-play (see the comments above); the scenario it describes, if any,
     is chosen by ``bot.roleplay.catalog.scenario_in_request``."""
     cleaned = normalise(text)
-    return bool(_PRACTISE_WISH.search(cleaned)) and not _NOT_PRACTISE.search(cleaned)
+    if _NOT_PRACTISE.search(cleaned):
+        return False
+    if _PRACTISE_WISH.search(cleaned):
+        return True
+    if _ANOTHER.search(cleaned):
+        from bot.roleplay.catalog import scenario_in_request  # lazy: the catalog reads the knowledge
+
+        return scenario_in_request(text or "") is not None
+    return False

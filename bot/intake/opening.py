@@ -98,11 +98,19 @@ def asks_for_an_intake(text: str) -> bool:
     """Does the message ask for the guided intake? Someone is on the line or calls ("ik heb een moeder aan de lijn",
     "er belt een vader", "een oma belt over ..."), or the message names the intake ("vraagverheldering", "ik wil een
     intake doen", "help me doorvragen tot de kern van de hulpvraag"). The consultant calling someone ("ik bel hem
-    vandaag nog") is no caller on the line."""
+    vandaag nog") is no caller on the line. Nor is the persona of a role-play: a wish to practise before the words of
+    a call ("ik wil graag oefenen met die boze vader aan de telefoon", a user test got "Vraag 1 van 18") asks for the
+    role-play (``bot.commands.is_practice_request``); "ik heb een moeder aan de lijn, ze wil oefenen ..." and "ik wil
+    de intake oefenen" stay an intake."""
+    from bot.commands import is_practice_request  # lazy: bot.commands is the one vocabulary, imported widely
+
     plain = simplify(text or "")
-    found = [m.group(0) for m in _ASKS_FOR_AN_INTAKE.finditer(plain)]
-    if not found:
+    matches = list(_ASKS_FOR_AN_INTAKE.finditer(plain))
+    if not matches:
         return False
+    if is_practice_request(plain[:matches[0].start()]):  # the wish to practise comes first: the role-play
+        return False
+    found = [m.group(0) for m in matches]
     if all(word.strip().startswith(("belt", "belde", "er belt", "er belde", "bellen")) for word in found):
         return not _I_CALL.search(plain)  # "ik bel hem en zeg dat ...": the consultant calls, no one is on the line
     return True

@@ -23,20 +23,26 @@ KIND = "rollenspel"
 MAX_NAME = 80
 
 FORGET = "vergeet"
+WIPE_LAST = "wis_beurt"
 TEXTS = Texts("rollenspel_tekst")  # knowledge/scenarios/teksten.yml
 
 
 def command_of(text: str) -> Optional[str]:
-    """'hint', 'feedback', 'stop' or 'verder' (back after a break) when the whole message is such a request
-    (``bot.commands``); 'vergeet' for a request to forget this conversation ("wis dit gesprek", "verwijder mijn
+    """'hint', 'feedback', 'opnieuw' (from the start), 'stop' or 'verder' (back after a break) when the message is
+    such a request (``bot.commands``; also "wat moet ik nou zeggen", "moet ik eerst erkennen?", "ik begin opnieuw");
+    'wis_beurt' for a request to wipe what was just typed ("kun je dat laatste bericht verwijderen?", "wis die tekst
+    die ik net plakte"); 'vergeet' for a request to forget this conversation ("wis dit gesprek", "verwijder mijn
     gegevens"); 'welke_stap' or 'welke_rol' for a question about a sentence or the last turn ("welke stap is dit?",
     "welke rol is dit: ..."). None of these is a turn."""
+    if commands.asks_to_wipe_last(text):
+        return WIPE_LAST
     if commands.is_forget_request(text, in_role_play=True):
         return FORGET
     asked = commands.which_question(text)
     if asked:
         return asked[0]
-    return commands.whole_message(text, (commands.HINT, commands.FEEDBACK, commands.STOP, commands.RESUME))
+    return commands.whole_message(
+        text, (commands.HINT, commands.FEEDBACK, commands.RESTART, commands.STOP, commands.RESUME))
 
 
 def which_answer(text: str, engine: Engine, zetten: Dict[str, Any]) -> str:
@@ -200,6 +206,9 @@ class PracticeService:
         retry_nr = retry.retry_turn(text)
         if retry_nr is not None:
             return self.retry(session_id, retry_nr)
+        command = command_of(text)
+        if command == commands.RESTART:  # "ik begin opnieuw": from before the first turn, as 'vanaf beurt 1'
+            return self._restart(session_id)
         number = self._number(session_id)
         with records.editing_record(KIND, number) as row:
             data = self._data(number, row)
@@ -209,7 +218,6 @@ class PracticeService:
                 return PlayResult(
                     "fout", "Dit rollenspel is al afgelopen. Begin een nieuw rollenspel om verder te oefenen."
                 )
-            command = command_of(text)
             if command == "hint":
                 return PlayResult("hint", feedback.hint_text(engine.scenario, engine.state, zetten),
                                   payload={"soort": "rollenspel_hint",
@@ -220,6 +228,8 @@ class PracticeService:
                 return PlayResult("feedback", feedback.resume_text(engine.scenario, engine.state, zetten))
             if command == "stop":
                 return self._finish(row, data, engine, zetten, stopped=True)
+            if command == WIPE_LAST:  # what was just typed: the last turn goes, not kept as an attempt
+                return self._wipe_last(row, data, engine)
             if command == FORGET:
                 return PlayResult("uitleg", HOW_TO_FORGET + " Het rollenspel gaat verder: je beurt.")
             if command in (commands.WHICH_STEP, commands.WHICH_ROLE):  # a question to Rustpunt, no turn
@@ -237,6 +247,33 @@ class PracticeService:
             self._store(row, data, engine, debrief=report)
             return PlayResult("einde", result.reply, payload=payload, einde=result.ending, debrief=report,
                               debrief_tekst=_debrief_text(report, zetten))
+
+    def _wipe_last(self, row, data: Dict[str, Any], engine: Engine) -> PlayResult:
+        """Wipe the last turn on request (it held something real): back to the state before it, and unlike a retry
+        the turn is not kept as an earlier attempt. Without a turn: that there is none, and how to wipe the whole
+        conversation."""
+        turns = engine.state.turns
+        if not turns:
+            return PlayResult("uitleg", " ".join((TEXTS.text("niets_te_wissen"), HOW_TO_FORGET,
+                                                  "Het rollenspel gaat verder: je beurt.")))
+        number = turns[-1].nr
+        engine.rewind(len(turns))
+        self._store(row, data, engine)
+        state = engine.state
+        text = TEXTS.text("beurt_gewist", nr=number, spanning=state.tension,
+                          zin=state.last_reply or engine.opening())
+        payload = turn_payload(data["id"], data["scenario"], state.tension, state.role, len(state.turns),
+                               soort="rollenspel_opnieuw", vanaf_beurt=number)
+        return PlayResult("opnieuw", text, payload=payload)
+
+    def _restart(self, session_id) -> PlayResult:
+        """'Ik begin opnieuw': the role-play from before the first turn ('probeer opnieuw vanaf beurt 1'); at the start
+        already, where it stands."""
+        data = self.load(session_id)
+        engine = self._engine(data)
+        if not engine.state.turns and not engine.state.ending:
+            return PlayResult("uitleg", TEXTS.text("opnieuw_aan_begin", zin=engine.opening()))
+        return self.retry(session_id, 1)
 
     def finish(self, session_id, stopped: bool = True) -> PlayResult:
         """Close a session (stopped by the learner) and return its debrief; idempotent."""
