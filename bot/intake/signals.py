@@ -7,7 +7,9 @@ word prefix). A match does not count when
   'maar' comes in between: "nee, er wordt niet geslagen" is no signal, "nee, maar gisteren sloeg hij haar" is. A
   negation followed by 'of' is doubt, not a denial: "ik weet niet of hij haar slaat" and "niet zeker of" count; nor
   is a negation in a subordinate clause before the trigger's clause ("als ze niet luistert, slaat hij haar", also
-  without the comma: "als ze niet luistert slaat hij haar", where the main clause starts with its verb and subject);
+  without the comma: "als ze niet luistert slaat hij haar", where the main clause starts with its verb and subject),
+  nor one in an earlier clause when the trigger's clause has a word of its own before it ("mag niet naar buiten,
+  broer bedreigt haar"; a list keeps it: "geen geweld, slaan of schoppen");
 - a negation stands among the words a '...' of the trigger lets in ("ze krijgt geen klappen van hem");
 - a denial follows it in the same sentence: a 'nee' a few words on ("slaan of zo, nee dat niet"), or a 'niet' or
   'nooit' within three words of the same clause ("hij slaat haar niet"), but not 'niet alleen', 'niet enkel' or
@@ -135,14 +137,31 @@ def _in_subclause_before(text: _Text, negation: int, start: int) -> bool:
                for verb in range(negation + 2, start + 1) if verb + 1 < len(tokens))
 
 
+# words that carry a list on over a comma: a negation before the comma still holds ("geen geweld, slaan of schoppen")
+_LIST_WORDS = frozenset({"of", "en", "noch", "ook", "evenmin", "nog", "zelfs"})
+
+
+def _in_clause_before(text: _Text, negation: int, start: int) -> bool:
+    """The negation lies in an earlier clause, and the trigger's clause has a word of its own right before the
+    trigger: "meisje mag niet naar buiten, broer bedreigt haar" (a user test of session 21: the 'niet' of the first
+    clause silenced the threat), "niet geslagen, wel geduwd". A list carried on over the comma keeps the negation: the
+    trigger opens its clause or follows 'of', 'en' ... ("geen geweld, slaan of schoppen"); a 'nee' keeps it too."""
+    if text.words[negation] in ("nee", "neen") or text.clause[negation] == text.clause[start]:
+        return False
+    before = start - 1
+    return text.clause[before] == text.clause[start] and text.words[before] not in _LIST_WORDS
+
+
 def _negated(text: _Text, start: int) -> bool:
-    """A negation shortly before the trigger, in the same sentence (not in a subordinate clause before it)."""
+    """A negation shortly before the trigger, in the same sentence (not in a subordinate clause before it, nor in an
+    earlier clause when the trigger's clause has words of its own before it)."""
     tokens = text.words
     for index in range(start - 1, max(-1, start - 1 - NEGATION_WINDOW), -1):
         if text.sentence[index] != text.sentence[start] or tokens[index] == "maar":
             return False
         if tokens[index] in NEGATIONS:
-            return not _doubt(tokens, index, start) and not _in_subclause_before(text, index, start)
+            return not _doubt(tokens, index, start) and not _in_subclause_before(text, index, start) \
+                and not _in_clause_before(text, index, start)
     return False
 
 

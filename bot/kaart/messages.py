@@ -50,6 +50,12 @@ def alleen_elders(naam: str, waar: str, plaats: str, landelijk_nummer: Optional[
             "de gemeente wie dat daar doet.")
 
 
+def landelijk_bereikbaar(naam: str, nummer: str) -> str:
+    """The reason of a service shown outside its werkgebied because its national number reaches it everywhere."""
+    return (f"In heel Nederland bereikbaar via {nummer}: dat landelijke nummer verbindt je met {naam} in de regio van "
+            "het gezin.")
+
+
 def plaats_verbeterd(written: str, meant: str) -> str:
     return f"Ik las '{written[:60]}' als {meant}."
 
@@ -103,6 +109,21 @@ def geen_resultaat(themas: List[str], gemeente: Optional[str], leeftijd: Optiona
 def alleen_algemene_ingang(themas: List[str], gemeente: Optional[str], leeftijd: Optional[int]) -> str:
     return (_nothing_fits(themas, gemeente, leeftijd) + " Hieronder staat de algemene ingang van de plaats: die kan "
             "meedenken over elke vraag van een gezin.")
+
+
+def naast_veiligheid_algemene_ingang(naam: str) -> str:
+    """Nothing else in the kaart fits a question with a sign of danger: the safety service and the entrance."""
+    return (f"Naast {naam} staat hieronder de algemene ingang van de plaats: die kan meedenken over elke vraag van "
+            "een gezin.")
+
+
+def algemene_route(route) -> str:
+    """Nothing else in the kaart fits a question with a sign of danger, and the place has no entrance in the kaart:
+    the general route in words."""
+    if not route:
+        return ""
+    names = "; ".join(f"{hit.naam} ({hit.bereikbaarheid})" for hit in route)
+    return f"Verder vond ik niets dat past. Algemene route: {names}."
 
 
 # Conversation texts (sent by the actions; Rasa's validator flags responses that only actions use).

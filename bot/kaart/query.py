@@ -913,7 +913,13 @@ _IN_PLACE = re.compile(
     r"|\b(?:met|onder)\s+(?:een\s+)?" + _MEASURE + r"\b"
     r"|\b(?:de|haar|zijn|hun|z'n|m'n|onze)\s+(?:[\w']+\s+)?(?:gezinsvoogd|jeugdbeschermer)\b"
     r"|\b" + _MEASURE_PERSON + r"\s+(?:[\w'&]+\s+)?(?:belt|belde|zegt|doet|vraagt|is betrokken|zijn betrokken"
-    r"|is al betrokken|zijn al betrokken|komt|kwam|zoekt)\b", re.IGNORECASE)
+    r"|is al betrokken|zijn al betrokken|komt|kwam|zoekt)\b"
+    # since when, a guardian who cannot be reached, another or a new guardian wanted (toets18: "ots sinds de zomer,
+    # gezinsvoogd jb niet bereikbaar", "vdr wil een andere gezinsvoogd"): the measure is there
+    r"|\b" + _MEASURE + r"\s+(?:al\s+|loopt\s+)?sinds\b"
+    r"|\b" + _MEASURE_PERSON + r"\s+(?:[\w'&]+\s+){0,2}?(?:(?:is\s+)?(?:niet|slecht|nooit|nauwelijks)\s+bereikbaar"
+    r"|onbereikbaar|reageert\s+niet|neemt\s+niet\s+op)\b"
+    r"|\b(?:andere|nieuwe)\s+(?:gezinsvoogd|jeugdbeschermer)\b", re.IGNORECASE)
 
 
 def measure_in_place(text: str) -> bool:

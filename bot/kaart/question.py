@@ -130,6 +130,8 @@ class QueryContext:
     # a family the professional is talking with (a kaart question inside an intake)
     referral: bool = False
     danger_told: bool = False  # the intake the question is asked in found a sign of danger (``danger_told``)
+    # the question itself carries a danger signal to a child at home (``danger_signals``, not ``NOT_AT_HOME_DANGERS``)
+    danger_said: bool = False
 
 
 def safety_signal(ctx: QueryContext) -> bool:
@@ -146,14 +148,33 @@ MEASURE_NAMED = re.compile(r"\b(?:\w*maatregel|ots|ondertoezichtstelling|uithuis
 NO_SAFETY_DANGERS = frozenset({"gevaar_suicide"})  # a danger signal for crisis care, not for Veilig Thuis
 
 
+# sexual exploitation or extortion online (sextortion, a loverboy): a sign of danger, but no sign of danger at home that
+# puts Veilig Thuis before the jongerenwerk and the police (every blind kaart set sends it there first)
+NOT_AT_HOME_DANGERS = frozenset({"gevaar_seksuele_uitbuiting"})
+
+
 def carries_danger(parsed: Vraag) -> bool:
-    """A measure asked for or looming (named, not in place), or a danger signal of the intake (``bot.intake.danger``)
-    other than ``NO_SAFETY_DANGERS``."""
+    """A measure asked for or looming (named, not in place), or a danger signal of the intake (``danger_signals``)."""
+    return measure_asked(parsed) or bool(danger_signals(parsed))
+
+
+def measure_asked(parsed: Vraag) -> bool:
+    """A child protection measure named and not in place: asked for or looming ("ots aanvragen")."""
+    return not parsed.maatregel_loopt and MEASURE_NAMED.search(parsed.tekst) is not None
+
+
+def danger_signals(parsed: Vraag) -> List[str]:
+    """The ids of the danger signals of the intake (``bot.intake.danger``) in the question, but ``NO_SAFETY_DANGERS``:
+    violence, threats, stalking, signs of abuse ("zn 16 slaat mdr", "oom zit aan haar"). A signal counts in the
+    search text (without denials and with homonyms guarded: "slaat zijn broertje" is fighting) and in the question as
+    typed: the search text leaves out the words of a homonym, so "dreigt vast te lopen" reads "dreigt op school"."""
     from bot.intake.danger import danger_in  # lazy: the intake's signals load only for a search
 
-    if not parsed.maatregel_loopt and MEASURE_NAMED.search(parsed.tekst):
-        return True
-    return any(signal.id not in NO_SAFETY_DANGERS for signal in danger_in(parsed.zoektekst or parsed.tekst))
+    found = [signal.id for signal in danger_in(parsed.zoektekst or parsed.tekst) if signal.id not in NO_SAFETY_DANGERS]
+    if found and parsed.zoektekst and parsed.zoektekst != parsed.tekst:
+        typed = {signal.id for signal in danger_in(parsed.tekst)}
+        found = [signal for signal in found if signal in typed]
+    return found
 
 
 def danger_told(signal_ids: Iterable[str]) -> bool:
@@ -208,6 +229,7 @@ def question_context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[
     # nor are the words that ask for pilots or projects: they say what kind of entry, and the kind decides
     # ("welke pilots zijn er voor scheiding" got every pilot whose text says "pilot")
     place_words |= PROJECT_ASK_WORDS
+    dangers = danger_signals(parsed)
     terms = [t for t in lemmas(asked_text)
              if t not in place_words and t not in FILLER and t not in REQUEST_FRAME and not t.isdigit() and len(t) > 1]
     written: Dict[str, str] = {}
@@ -226,6 +248,7 @@ def question_context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[
         nearby=NEARBY.search(parsed.tekst) is not None,
         provider=PROVIDER.search(parsed.tekst) is not None,
         written=written,
-        safety=carries_danger(parsed),
+        safety=bool(dangers) or measure_asked(parsed),
+        danger_said=any(signal not in NOT_AT_HOME_DANGERS for signal in dangers),
         referral=REFERRAL.search(parsed.tekst) is not None,
     )

@@ -1,7 +1,7 @@
 """The general entrances of a place and the route to a measure-only service (Veilig Thuis, the jeugdteam)."""
 from __future__ import annotations
 
-from typing import List, Optional, Set
+from typing import Iterable, List, Optional, Set
 
 from bot.kaart.ages import age_ok
 from bot.kaart.hits import place_hit
@@ -69,29 +69,59 @@ def measure_route_first(index: KaartIndex, ctx: QueryContext, hits: List[Hit], a
 
 
 DANGER_TOLD_WHY = "In het gesprek kwam een signaal van onveiligheid naar voren: overleg eerst met Veilig Thuis. "
+DANGER_SAID_WHY = "Je vraag noemt een signaal van onveiligheid: vraag Veilig Thuis om advies (meldcode). "
 
 
 def safety_service_first(index: KaartIndex, ctx: QueryContext, hits: List[Hit], allowed: Optional[Set[int]],
                          limit: int) -> List[Hit]:
-    """A question asked inside an intake that found a sign of danger to a child (``ctx.danger_told``): the safety
-    service of the place (Veilig Thuis) first, as the intake's advice says (the meldcode: consult Veilig Thuis as
-    soon as there are signals), then the rest. A user test saw an intake in Huizen where the father pulled the child's
-    arm search only on the divorce, without Veilig Thuis."""
-    if not ctx.danger_told:
+    """A question with a sign of danger to a child at home. Told in the intake it is asked in (``ctx.danger_told``):
+    the safety service of the place (Veilig Thuis) first, as the intake's advice says (the meldcode: consult Veilig
+    Thuis as soon as there are signals), then the rest; a user test saw an intake in Huizen where the father pulled
+    the child's arm search only on the divorce, without Veilig Thuis. In the question itself (``ctx.danger_said``:
+    "zn 16 slaat mdr", "oom zit aan haar"): Veilig Thuis among the first ``TOP``, after the best match when the
+    search ranked it lower (the blind set toets18 saw "vdr sloeg mdr" in Hilversum without it). Where the kaart has
+    no safety service of the place (Utrecht), the one reachable everywhere by its national number
+    (``landelijk_bereikbaar``: Veilig Thuis, 0800-2000) is shown, with that number in its reason."""
+    from bot.kaart import messages
+
+    if not (ctx.danger_told or ctx.danger_said):
         return hits
     shown = {hit.id: hit for hit in hits}
-    safety = sorted((i for i in (allowed if allowed is not None else range(len(index.docs)))
-                     if index.docs[i].service.themas[:1] == ["veiligheid"] and index.docs[i].service.aard == "dienst"
-                     and verwijsbaar(index.docs[i].service) and not measure_only(index.docs[i].service)
-                     and age_ok(index.docs[i].service, ctx.leeftijd)),
-                    key=lambda i: index.docs[i].service.id)
+    candidates = list(allowed if allowed is not None else range(len(index.docs)))
+    safety = _safety_services(index, ctx, candidates)
+    national = not safety and allowed is not None
+    if national:
+        safety = [i for i in _safety_services(index, ctx, range(len(index.docs)))
+                  if index.docs[i].service.landelijk_bereikbaar]
     if not safety:
         return hits
     doc = index.docs[safety[0]]
     first = shown.get(doc.service.id) or place_hit(doc, ctx.gemeente)
-    if not first.waarom.startswith(DANGER_TOLD_WHY):
-        first.waarom = DANGER_TOLD_WHY + first.waarom
-    return ([first] + [hit for hit in hits if hit.id != first.id])[:limit]
+    if national:
+        number = doc.service.telefoon or doc.org_telefoon
+        if number:
+            first.waarom = messages.landelijk_bereikbaar(doc.service.naam, number)
+    why = DANGER_TOLD_WHY if ctx.danger_told else DANGER_SAID_WHY
+    if not first.waarom.startswith(why):
+        first.waarom = why + first.waarom
+    rest = [hit for hit in hits if hit.id != first.id]
+    if ctx.danger_told:
+        return ([first] + rest)[:limit]
+    # a sign of danger in the question itself: Veilig Thuis among the first three, where the search ranked it or
+    # right after the best match (the question may ask for more than the danger: "... zoekt opvoedhulp")
+    if first.id in [hit.id for hit in hits[:TOP]]:
+        return hits[:limit]
+    return (rest[:1] + [first] + rest[1:])[:limit]
+
+
+def _safety_services(index: KaartIndex, ctx: QueryContext, candidates: Iterable[int]) -> List[int]:
+    """The safety services (theme 'veiligheid' first, a service one can refer to, not only under a measure) among
+    ``candidates`` for the age asked, in the order of their ids."""
+    return sorted((i for i in candidates
+                   if index.docs[i].service.themas[:1] == ["veiligheid"] and index.docs[i].service.aard == "dienst"
+                   and verwijsbaar(index.docs[i].service) and not measure_only(index.docs[i].service)
+                   and age_ok(index.docs[i].service, ctx.leeftijd)),
+                  key=lambda i: index.docs[i].service.id)
 
 
 GENERAL_ENTRANCE_WHY = "Algemene ingang van deze plaats: kan meedenken over elke vraag van een gezin. "

@@ -34,7 +34,7 @@ from bot.kaart.question import danger_told, projects_asked, question_context
 from bot.kaart.ranking import asked_entries_next, rank_hits, referral_first, thin_entry_for_a_theme
 from bot.kaart.result_message import explain_result, named_elsewhere
 from bot.kaart.results import Hit, Zoekresultaat
-from bot.kaart.routes import measure_route_first, safety_service_first
+from bot.kaart.routes import general_route, measure_route_first, safety_service_first
 from bot.kaart.scoring import candidate_set, score_all
 from bot.kaart.service_area import place_allowed
 from bot.kaart.themes import (
@@ -119,7 +119,9 @@ def zoek(
     only_entrance = not hits
     # composing the top may move a named pilot up again; a referral still leads (docs/kaart.md: "nooit bovenaan")
     hits = referral_first(compose_top(index, ctx, hits, limit))
+    entrances = {hit.id for hit in hits} if only_entrance else set()
     hits = safety_service_first(index, ctx, hits, allowed, limit)
+    safety_only = only_entrance and bool(hits) and not entrances & {hit.id for hit in hits}
     hits = thin_entry_for_a_theme(index, ctx, scored, hits, limit)
     hits = asked_entries_next(ctx, scored, hits, limit)
     cutoff = scored[limit - 1][0] if len(scored) >= limit else float("-inf")
@@ -128,10 +130,18 @@ def zoek(
     result = Zoekresultaat("ok", hits=hits, vraag=parsed, gemeente=gemeente, leeftijd=leeftijd, themas=themas)
     elsewhere = named_elsewhere(index, ctx.terms, gemeente, allowed, [hit.id for hit in hits])
     explain_result(index, result, gevonden, names, elsewhere, projects=projects_asked(ctx))
-    if only_entrance and hits:
-        result.melding = " ".join(
-            filter(None, [result.melding, messages.alleen_algemene_ingang(themas, gemeente, leeftijd)])
-        )
+    if safety_only:
+        # nothing else fits and the kaart has no entrance of the place to show: the safety service alone, with the
+        # general route in words (Overvecht: "Buurtteam in de wijk")
+        result.route = general_route(index, gemeente, leeftijd)
+        result.melding = " ".join(filter(None, [result.melding, messages.algemene_route(result.route)]))
+    elif only_entrance and hits:
+        # the safety service put among the entrances (``safety_service_first``) is a service that fits: the message
+        # names it instead of saying that nothing fits
+        added = [hit for hit in hits if hit.id not in entrances]
+        text = (messages.naast_veiligheid_algemene_ingang(added[0].naam) if added
+                else messages.alleen_algemene_ingang(themas, gemeente, leeftijd))
+        result.melding = " ".join(filter(None, [result.melding, text]))
     return result
 
 
