@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import Dict, Optional, Pattern, Sequence, Tuple
 
+from bot.intake.opening import PERSON_WORDS
 from bot.text import plain
 
 STOP = "stop"
@@ -182,7 +183,9 @@ def is_stop_request(text: Optional[str]) -> bool:
 # the persona).
 # Not to store is the same request: a negation with a verb of storing and the same things ("ik wil niet dat dit
 # bewaard wordt", "dit mag niet bewaard worden", "sla dit niet op", "bewaar mijn gegevens niet"), as a wish or an
-# instruction ("ik leg dit niet vast" is a line for a parent).
+# instruction ("ik leg dit niet vast" is a line for a parent), of the professional: "vader wil niet dat ik dit vastleg",
+# "hij wil niet dat we dit vastleggen" or "vader zegt: sla dit niet op" tell what someone else wants (a user test saw
+# the father's wish taken for a request of the consultant; ``_someone_elses``).
 # The message is read clause by clause (split at punctuation): the request may come with a reason that has its own
 # negation ("..., dat had ik niet moeten doen", "... ? ik wil niet dat dit ergens bewaard blijft").
 # In a role-play what one *said* is a line to the persona: "vergeet wat ik net zei" (alone or in a longer turn) is a
@@ -224,10 +227,33 @@ _SAID_TO_PERSONA = re.compile(r"\b(?:zei|zeiden|gezegd|zeg|vroeg|gevraagd)\b")
 _DATA_NAMED = re.compile(rf"\b{_THINGS}\b|{_TYPED}")
 
 
-def _asks_to_forget(clause: str, in_role_play: bool) -> bool:
-    """Whether one clause (normalised, polite words removed) asks to wipe or not to store (see the comment above)."""
+_OTHERS = frozenset({"hij", "zij", "ze", "ie", "men"}) | PERSON_WORDS  # someone else than the professional
+_USER = frozenset({"ik", "we", "wij"})
+_SAYS = frozenset({"zegt", "zei", "zeggen", "zeiden", "vraagt", "vroeg", "vragen", "roept", "riep", "eist", "eiste"})
+_THAT = frozenset({"dat", "of", "omdat"})
+
+
+def _someone_elses(words: Sequence[str], before: Sequence[str] = ()) -> bool:
+    """The clause tells what someone else wants: the words before its verb of wishing (or before a 'dat' that starts
+    the wish: "vader zegt dat ik dit niet mag bewaren") name someone else and not the professional ("vader wil niet
+    dat ...", "volgens moeder mag dit niet ..."), or, without words before it, the word right after it ("wil vader
+    niet dat ..."); or the clause is what someone else said ("vader zegt: sla dit niet op": ``before`` is "vader
+    zegt")."""
+    if before and before[-1] in _SAYS and any(word in _OTHERS for word in before) \
+            and not any(word in _USER for word in before):
+        return True
+    wish = next((index for index, word in enumerate(words) if _WISH.match(word) or word in _THAT), None)
+    if wish is None:
+        return False
+    subject = list(words[:wish]) or list(words[wish + 1:wish + 2])
+    return any(word in _OTHERS for word in subject) and not any(word in _USER for word in subject)
+
+
+def _asks_to_forget(clause: str, in_role_play: bool, before: str = "") -> bool:
+    """Whether one clause (normalised, polite words removed) asks to wipe or not to store (see the comment above);
+    ``before`` is the clause before it in the message."""
     words = clause.split()
-    if not words or len(words) > MAX_FORGET_WORDS:
+    if not words or len(words) > MAX_FORGET_WORDS or _someone_elses(words, before.split()):
         return False
     if _NOT_STORE_ALONE.match(clause):
         return True
@@ -249,7 +275,8 @@ def is_forget_request(text: Optional[str], in_role_play: bool = False) -> bool:
     if in_role_play and _SAID_TO_PERSONA.search(cleaned) and not _DATA_NAMED.search(cleaned):
         return False  # "vergeet alles wat ik gezegd heb": a self-correction for the persona (see above)
     clauses = [" ".join(_POLITE.sub(" ", normalise(part)).split()) for part in _CLAUSES.split(text or "")]
-    return any(_asks_to_forget(clause, in_role_play) for clause in clauses)
+    return any(_asks_to_forget(clause, in_role_play, clauses[index - 1] if index else "")
+               for index, clause in enumerate(clauses))
 
 
 # "welke stap is dit: <zin>" and "welke rol is dit?": a question to Rustpunt about a sentence, never a note or a turn.

@@ -56,6 +56,10 @@ _OTHER_WORDS = frozenset(
     "oma opa grootmoeder grootvader grootouder grootouders tante oom leerkracht leraar lerares juf juffrouw meester "
     "mentor docent school zorgcoordinator ib'er ib-er intern buurvrouw buurman buren huisarts wijkagent jeugdarts "
     "jongere jongen meisje kind trainer coach oppas gastouder vriendin vriend kennis collega".split())
+# Everyone but the professional a message may be about: callers, parents, children, family ("vader wil niet dat ...")
+PERSON_WORDS = _PARENT_WORDS | _OTHER_WORDS | frozenset(
+    "zoon dochter kinderen ex expartner ex-partner partner man vrouw beller belster mevrouw meneer client cliente "
+    "clienten gezin familie jongeren".split())
 _HAS_ON_THE_LINE = re.compile(r"^\W*(?:ik heb|ik had|ik krijg|ik kreeg|er is|ik spreek|ik sprak)\s+"
                               r"(?:hier\s+|nu\s+|net\s+|zojuist\s+)*(?:een|de)\s+(?P<who>[\w'-]+)")
 _CALLER_FIRST = re.compile(r"^\W*(?:de |een |mijn |het )?(?P<who>[\w'-]+)\b")
