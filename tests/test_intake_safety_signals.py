@@ -157,6 +157,7 @@ def test_a_veiled_threat_in_the_intake_interrupts_and_the_summary_asks_further(i
                                 "niet wat ik doe")
     assert turn.kind == "gevaar" and [signal.id for signal in turn.danger] == [THREAT]
     state = intake.handle(turn.state, "nee").state
+    state = intake.handle(state, "nee").state  # the question about hard rows at home (a screening question as well)
     summary = build_summary(intake.handle(state, "rond af").state, intake_knowledge, search=no_search)
     assert summary.veiligheid.startswith("Veiligheid: nog uit te vragen: een verhulde dreiging")
     assert "uitgevraagd" not in summary.veiligheid  # the web page shows this line as a warning

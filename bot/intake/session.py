@@ -41,8 +41,8 @@ class QuestionView:
     vraag: str
     doel: str
     doorvraag: str
-    number: int  # 1-based position among the plan's steps
-    total: int
+    number: int  # 1-based: how many questions were shown so far, this one included (1, 2, 3 ... without gaps)
+    total: int  # this number and the questions still to ask as far as known now (it grows when a signal adds some)
     safety: bool
 
 
@@ -158,13 +158,17 @@ class Intake:
         return None
 
     def safety_not_answered(self, state: dict) -> Tuple[List[str], List[str]]:
-        """The safety questions of the plan that apply and have no answer: (never asked, skipped), as questions."""
+        """The screening questions of the plan that apply and have no answer: (never asked, skipped), as questions. A
+        screening question is one whose plain 'ja' is a signal (``signaal_bij_ja``): the safety questions and the
+        question about hard rows at home (a user test: the rows question, never asked, was not listed)."""
         never: List[str] = []
         skipped: List[str] = []
+        filed = state.get("filed") or {}
         for step in self.plan.stappen:
             question = self._step_question(step)
             key = self._key(step)
-            if not question.gevaar_signaal or not self._applies(step, state) or key in state["answers"]:
+            if not question.signaal_bij_ja or not self._applies(step, state) or key in state["answers"] \
+                    or filed.get(key):
                 continue
             (skipped if key in state["skipped"] else never).append(self._for_the_caller(question.vraag, state))
         return never, skipped
@@ -213,10 +217,29 @@ class Intake:
             vraag=self._for_the_caller(question.vraag, state),
             doel=question.doel,
             doorvraag=self._for_the_caller(question.doorvraag, state),
-            number=position + 1,
-            total=len(self.plan.stappen),
+            number=len(state["history"]) + 1,
+            total=len(state["history"]) + 1 + self._still_to_ask(state),
             safety=question.gevaar_signaal,
         )
+
+    def _still_to_ask(self, state: dict) -> int:
+        """How many questions are still to ask after the open one: the later steps that apply and were not answered
+        elsewhere, and an earlier safety question that now applies and will be asked late (``_late_safety_question``).
+        A question that does not apply, or was answered elsewhere, gets no number: the consultant sees 1, 2, 3 ...
+        (a user test saw question 4 followed by question 6)."""
+        resume = state.get("resume")
+        after = resume - 1 if isinstance(resume, int) else state["pos"]
+        count = 0
+        for index, step in enumerate(self.plan.stappen):
+            if index == state["pos"] or index in state["history"] or not self._applies(step, state) \
+                    or self._answered_elsewhere(step, state):
+                continue
+            key = self._key(step)
+            late = self._step_question(step).gevaar_signaal and key not in state["answers"] \
+                and key not in state["skipped"]
+            if index > after or late:
+                count += 1
+        return count
 
     def _for_the_caller(self, text: str, state: dict) -> str:
         """A question as it reads for this caller: about 'het kind' when the caller is not the parent."""

@@ -19,6 +19,17 @@ word prefix). A match does not count when
   is. An exception directly followed by an article, possessive or pronoun does not apply: "hij slaat haar over haar
   rug" has the preposition 'over', not the separable verb 'overslaan'.
 
+A first name the caller uses ("moeder schreeuwt tegen lotte") also matches the word ``voornaam`` of a phrase
+("schreeuw* tegen voornaam"): who is shouted at tells a parent against the child from parents fighting.
+
+The words of one match count for one signal of a kind only: a match that lies inside a longer match of another
+signal of the same kind does not count ("hard ruzie" is the signal 'hard ruzie', not also 'ruzie' for another one:
+two signals of complex divorce from two words made that route, a user test). Danger signals are the exception: each
+reading of a danger keeps its advice.
+
+An exception may run on over a comma into a subordinate clause that it names itself ("kreeg een flinke klap, toen oma
+overleed", as "... klap toen ... overleed"); "gaf hem een klap, toen hij niet luisterde" matches no exception.
+
 Weak signs (``zwakke_trefwoorden``, "zonder ontbijt") count only together: two of them, or one with a sign of its
 ``samen_met`` ("te laat", "moe") in the same text. One weak sign alone is no signal.
 """
@@ -29,10 +40,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
+from bot.intake.deidentify import first_names
 from bot.intake.models import IntakeSignaal
-from bot.patterns import Pattern, Token, compile_pattern, find_all, plain_tokens
+from bot.patterns import Pattern, Token, compile_pattern, find_all
 from bot.text import simplify
 
+FIRST_NAME = "voornaam"  # the word of a phrase that matches any first name
 NEGATIONS = frozenset({"geen", "niet", "nooit", "nee", "niemand", "nergens"})
 NEGATION_WINDOW = 4
 AFFIRMATIVE = frozenset({"ja", "jawel", "klopt", "zeker", "inderdaad", "wel", "helaas", "yes"})
@@ -206,12 +219,13 @@ def _pattern(phrase: str) -> Pattern:  # danger check, which every kaart search 
 
 
 def _exceptions(text: _Text, signal: IntakeSignaal) -> List[Tuple[int, int]]:
-    """The spans of the signal's exceptions in ``text``: within one clause, not followed by an object word."""
+    """The spans of the signal's exceptions in ``text``: within one clause (or running on into a subordinate clause
+    the exception names, ``_one_clause``), not followed by an object word."""
     spans = []
-    tokens = plain_tokens(text.words)
+    tokens = _tokens(text.words)
     for phrase in signal.uitzonderingen:
         for start, end in find_all(tokens, _pattern(phrase)):
-            if text.clause[start] != text.clause[end]:
+            if not _one_clause(text, start, end, phrase):
                 continue
             after = end + 1
             if after < len(text.words) and text.clause[after] == text.clause[end] \
@@ -221,29 +235,65 @@ def _exceptions(text: _Text, signal: IntakeSignaal) -> List[Tuple[int, int]]:
     return spans
 
 
+def _one_clause(text: _Text, start: int, end: int, phrase: str) -> bool:
+    """The span lies in one clause, or runs on only into subordinate clauses that the phrase names: every clause
+    boundary inside it comes right before a subordinator of the phrase ("kreeg een klap, toen oma overleed" for
+    "... klap* toen|nadat ... overleed")."""
+    named = {word for part in _split_phrase(phrase) for word in part.split("|")}
+    return all(text.sentence[index] == text.sentence[start] and text.words[index] in _SUBORDINATORS
+               and text.words[index] in named
+               for index in range(start + 1, end + 1) if text.clause[index] != text.clause[index - 1])
+
+
+def _tokens(words: Sequence[str]) -> List[Token]:
+    """The tokens of ``words``; a first name gets ``FIRST_NAME`` as its lemma, so a phrase can name "a first name"."""
+    names = _lower_first_names()
+    return [Token(word, FIRST_NAME if word in names else word) for word in words]
+
+
+@lru_cache(maxsize=1)
+def _lower_first_names() -> frozenset:
+    return frozenset(simplify(name) for name in first_names())
+
+
 def _split_phrase(phrase: str) -> List[str]:
     return [part for part in re.split(r"[\s]+", simplify(phrase)) if part]
 
 
-def _counts(text: _Text, tokens: Sequence[Token], phrase: str, exceptions: Sequence[Tuple[int, int]]) -> bool:
-    """Does ``phrase`` occur in ``text`` without a negation, a denial or an exception around it? A phrase that holds
-    a negation itself ("sta ... niet voor mezelf in") is not undone by another one before it ("als ze de kinderen
-    niet brengt, sta ik niet voor mezelf in")."""
+Span = Tuple[int, int]
+
+
+def _spans(text: _Text, tokens: Sequence[Token], phrase: str, exceptions: Sequence[Span]) -> List[Span]:
+    """Where ``phrase`` occurs in ``text`` without a negation, a denial or an exception around it. A phrase that
+    holds a negation itself ("sta ... niet voor mezelf in") is not undone by another one before it ("als ze de
+    kinderen niet brengt, sta ik niet voor mezelf in")."""
     negative = any(word in NEGATIONS for word in _split_phrase(phrase))
-    return any(
-        (negative or not (_negated(text, start) or _negated_inside(text, start, end)))
+    return [
+        (start, end) for start, end in find_all(tokens, _pattern(phrase))
+        if (negative or not (_negated(text, start) or _negated_inside(text, start, end)))
         and not _denied_after(text, end)
         and not any(low <= start and end <= high for low, high in exceptions)
-        for start, end in find_all(tokens, _pattern(phrase))
-    )
+    ]
 
 
-def _trigger(text: _Text, tokens: Sequence[Token], signal: IntakeSignaal) -> Optional[str]:
-    """The words that make ``signal`` count in ``text``: its first trigger phrase that occurs, else two weak signs
-    together, or a weak sign with one of its 'samen_met' signs ("zonder ontbijt + moe"); None when it does not."""
+def _counts(text: _Text, tokens: Sequence[Token], phrase: str, exceptions: Sequence[Span]) -> bool:
+    return bool(_spans(text, tokens, phrase, exceptions))
+
+
+def _inside(span: Span, other: Span) -> bool:
+    """``span`` lies inside the longer ``other``."""
+    return other[0] <= span[0] and span[1] <= other[1] and other[1] - other[0] > span[1] - span[0]
+
+
+def _trigger(text: _Text, tokens: Sequence[Token], signal: IntakeSignaal,
+             taken: Sequence[Span] = ()) -> Optional[str]:
+    """The words that make ``signal`` count in ``text``: its first trigger phrase that occurs (not inside a longer
+    match of another signal of its kind, ``taken``), else two weak signs together, or a weak sign with one of its
+    'samen_met' signs ("zonder ontbijt + moe"); None when it does not."""
     exceptions = _exceptions(text, signal) if signal.uitzonderingen else []
     for phrase in signal.trefwoorden:
-        if _counts(text, tokens, phrase, exceptions):
+        if any(not any(_inside(span, other) for other in taken)
+               for span in _spans(text, tokens, phrase, exceptions)):
             return phrase
     weak = [phrase for phrase in signal.zwakke_trefwoorden if _counts(text, tokens, phrase, exceptions)]
     if not weak:
@@ -258,12 +308,26 @@ def find_signals(text: str, signals: Iterable[IntakeSignaal], question: Optional
     hits: List[Hit] = []
     if not segmented.words:
         return hits
-    tokens = plain_tokens(segmented.words)
+    tokens = _tokens(segmented.words)
+    signals = list(signals)
+    matched = {signal.id: _matched(segmented, tokens, signal) for signal in signals if signal.soort not in OVERLAPPING}
     for signal in signals:
-        trigger = _trigger(segmented, tokens, signal)
+        taken = [span for other in signals if other.id != signal.id and other.soort == signal.soort
+                 for span in matched.get(other.id, [])] if signal.id in matched else []
+        trigger = _trigger(segmented, tokens, signal, taken)
         if trigger is not None:
             hits.append(Hit(signal.id, signal.soort, trigger, question))
     return hits
+
+
+# kinds whose signals may share words: each reading of a danger keeps its own advice
+OVERLAPPING = frozenset({"gevaar"})
+
+
+def _matched(text: _Text, tokens: Sequence[Token], signal: IntakeSignaal) -> List[Span]:
+    """The spans of all counting matches of the signal's trigger phrases."""
+    exceptions = _exceptions(text, signal) if signal.uitzonderingen else []
+    return [span for phrase in signal.trefwoorden for span in _spans(text, tokens, phrase, exceptions)]
 
 
 def is_affirmative(text: str) -> bool:
