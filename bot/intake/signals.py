@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from bot.intake.models import IntakeSignaal
-from bot.patterns import Pattern, Token, compile_pattern, find_all, plain_tokens
+from bot.patterns import Pattern, Token, compile_pattern, find_all, may_match, plain_tokens, prefixes_of
 from bot.text import simplify
 
 NEGATIONS = frozenset({"geen", "niet", "nooit", "nee", "niemand", "nergens"})
@@ -102,6 +102,15 @@ def _segment(text: str) -> _Text:
         clauses.append(clause)
         last = match.end()
     return _Text(found, sentences, clauses)
+
+
+@dataclass(frozen=True)
+class _Present:
+    """The words of a text and their beginnings: what ``may_match`` looks in before a phrase is matched (plain
+    tokens: a word's lemma is the word itself)."""
+
+    words: frozenset
+    prefixes: frozenset
 
 
 def _doubt(tokens: Sequence[str], negation: int, start: int) -> bool:
@@ -186,12 +195,15 @@ def _pattern(phrase: str) -> Pattern:  # danger check, which every kaart search 
     return compile_pattern(" ".join(parts))
 
 
-def _exceptions(text: _Text, signal: IntakeSignaal) -> List[Tuple[int, int]]:
+def _exceptions(text: _Text, tokens: Sequence[Token], present: _Present, signal: IntakeSignaal) \
+        -> List[Tuple[int, int]]:
     """The spans of the signal's exceptions in ``text``: within one clause, not followed by an object word."""
     spans = []
-    tokens = plain_tokens(text.words)
     for phrase in signal.uitzonderingen:
-        for start, end in find_all(tokens, _pattern(phrase)):
+        pattern = _pattern(phrase)
+        if not may_match(present.words, pattern, present.prefixes):
+            continue
+        for start, end in find_all(tokens, pattern):
             if text.clause[start] != text.clause[end]:
                 continue
             after = end + 1
@@ -206,30 +218,44 @@ def _split_phrase(phrase: str) -> List[str]:
     return [part for part in re.split(r"[\s]+", simplify(phrase)) if part]
 
 
-def _counts(text: _Text, tokens: Sequence[Token], phrase: str, exceptions: Sequence[Tuple[int, int]]) -> bool:
+@lru_cache(maxsize=None)
+def _holds_negation(phrase: str) -> bool:
+    return any(word in NEGATIONS for word in _split_phrase(phrase))
+
+
+def _counts(text: _Text, tokens: Sequence[Token], present: _Present, phrase: str,
+            exceptions: Sequence[Tuple[int, int]]) -> bool:
     """Does ``phrase`` occur in ``text`` without a negation, a denial or an exception around it? A phrase that holds
     a negation itself ("sta ... niet voor mezelf in") is not undone by another one before it ("als ze de kinderen
     niet brengt, sta ik niet voor mezelf in")."""
-    negative = any(word in NEGATIONS for word in _split_phrase(phrase))
+    pattern = _pattern(phrase)
+    if not may_match(present.words, pattern, present.prefixes):  # a word of it is not in the text (most phrases)
+        return False
+    negative = _holds_negation(phrase)
     return any(
         (negative or not (_negated(text, start) or _negated_inside(text, start, end)))
         and not _denied_after(text, end)
         and not any(low <= start and end <= high for low, high in exceptions)
-        for start, end in find_all(tokens, _pattern(phrase))
+        for start, end in find_all(tokens, pattern)
     )
 
 
-def _trigger(text: _Text, tokens: Sequence[Token], signal: IntakeSignaal) -> Optional[str]:
+def _trigger(text: _Text, tokens: Sequence[Token], present: _Present, signal: IntakeSignaal) -> Optional[str]:
     """The words that make ``signal`` count in ``text``: its first trigger phrase that occurs, else two weak signs
-    together, or a weak sign with one of its 'samen_met' signs ("zonder ontbijt + moe"); None when it does not."""
-    exceptions = _exceptions(text, signal) if signal.uitzonderingen else []
+    together, or a weak sign with one of its 'samen_met' signs ("zonder ontbijt + moe"); None when it does not.
+    ``present`` holds the words of ``text``: a phrase with a word that is not among them cannot match
+    and is skipped (``may_match``), and so is a signal none of whose phrases can: its exceptions are not looked for."""
+    if not any(may_match(present.words, _pattern(phrase), present.prefixes)
+               for phrase in (*signal.trefwoorden, *signal.zwakke_trefwoorden)):
+        return None
+    exceptions = _exceptions(text, tokens, present, signal) if signal.uitzonderingen else []
     for phrase in signal.trefwoorden:
-        if _counts(text, tokens, phrase, exceptions):
+        if _counts(text, tokens, present, phrase, exceptions):
             return phrase
-    weak = [phrase for phrase in signal.zwakke_trefwoorden if _counts(text, tokens, phrase, exceptions)]
+    weak = [phrase for phrase in signal.zwakke_trefwoorden if _counts(text, tokens, present, phrase, exceptions)]
     if not weak:
         return None
-    along = weak[1:] + [phrase for phrase in signal.samen_met if _counts(text, tokens, phrase, exceptions)]
+    along = weak[1:] + [phrase for phrase in signal.samen_met if _counts(text, tokens, present, phrase, exceptions)]
     return f"{weak[0]} + {along[0]}" if along else None
 
 
@@ -240,8 +266,9 @@ def find_signals(text: str, signals: Iterable[IntakeSignaal], question: Optional
     if not segmented.words:
         return hits
     tokens = plain_tokens(segmented.words)
+    present = _Present(frozenset(segmented.words), prefixes_of(frozenset(segmented.words)))
     for signal in signals:
-        trigger = _trigger(segmented, tokens, signal)
+        trigger = _trigger(segmented, tokens, present, signal)
         if trigger is not None:
             hits.append(Hit(signal.id, signal.soort, trigger, question))
     return hits
