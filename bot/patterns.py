@@ -101,10 +101,21 @@ def words_of(tokens: Sequence[Token]) -> frozenset:
     return frozenset(word for token in tokens for word in (token.text, token.lemma))
 
 
-def may_match(words: frozenset, elements: Sequence[Element]) -> bool:
-    """False when no token can start a match: the first element's word is not among ``words`` (``words_of``). A
-    cheap test before ``find_all``, for callers that try many patterns on one sentence."""
-    first = elements[0] if elements else None
-    if first is None:
-        return True
-    return any(word in words if not prefix else any(w.startswith(word) for w in words) for word, prefix in first)
+def prefixes_of(words: frozenset) -> frozenset:
+    """Every non-empty beginning of every word in ``words``: lets ``may_match`` test a ``woord*`` by a set look-up
+    (for a caller that tries many patterns on one text)."""
+    return frozenset(word[:end] for word in words for end in range(1, len(word) + 1))
+
+
+def may_match(words: frozenset, elements: Sequence[Element], prefixes: Optional[frozenset] = None) -> bool:
+    """False when the pattern cannot match: one of its words (every element but a gap must match a token) is not
+    among ``words`` (``words_of``). A cheap test before ``find_all``, for callers that try many patterns on one
+    sentence; ``prefixes`` (``prefixes_of(words)``), when given, makes a ``woord*`` a set look-up too."""
+    for element in elements:
+        if element is None:
+            continue
+        if not any(word in words if not prefix
+                   else (word in prefixes if prefixes is not None else any(w.startswith(word) for w in words))
+                   for word, prefix in element):
+            return False
+    return True

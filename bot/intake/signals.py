@@ -42,7 +42,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 from bot.intake.deidentify import first_names
 from bot.intake.models import IntakeSignaal
-from bot.patterns import Pattern, Token, compile_pattern, find_all
+from bot.patterns import Pattern, Token, compile_pattern, find_all, may_match, prefixes_of, words_of
 from bot.text import simplify
 
 FIRST_NAME = "voornaam"  # the word of a phrase that matches any first name
@@ -117,6 +117,15 @@ def _segment(text: str) -> _Text:
         clauses.append(clause)
         last = match.end()
     return _Text(found, sentences, clauses)
+
+
+@dataclass(frozen=True)
+class _Present:
+    """The words of a text and their beginnings: what ``may_match`` looks in before a phrase is matched (plain
+    tokens: a word's lemma is the word itself)."""
+
+    words: frozenset
+    prefixes: frozenset
 
 
 def _doubt(tokens: Sequence[str], negation: int, start: int) -> bool:
@@ -218,13 +227,16 @@ def _pattern(phrase: str) -> Pattern:  # danger check, which every kaart search 
     return compile_pattern(" ".join(parts))
 
 
-def _exceptions(text: _Text, signal: IntakeSignaal) -> List[Tuple[int, int]]:
+def _exceptions(text: _Text, tokens: Sequence[Token], present: _Present, signal: IntakeSignaal) \
+        -> List[Tuple[int, int]]:
     """The spans of the signal's exceptions in ``text``: within one clause (or running on into a subordinate clause
     the exception names, ``_one_clause``), not followed by an object word."""
     spans = []
-    tokens = _tokens(text.words)
     for phrase in signal.uitzonderingen:
-        for start, end in find_all(tokens, _pattern(phrase)):
+        pattern = _pattern(phrase)
+        if not may_match(present.words, pattern, present.prefixes):
+            continue
+        for start, end in find_all(tokens, pattern):
             if not _one_clause(text, start, end, phrase):
                 continue
             after = end + 1
@@ -263,21 +275,32 @@ def _split_phrase(phrase: str) -> List[str]:
 Span = Tuple[int, int]
 
 
-def _spans(text: _Text, tokens: Sequence[Token], phrase: str, exceptions: Sequence[Span]) -> List[Span]:
+@lru_cache(maxsize=None)
+def _holds_negation(phrase: str) -> bool:
+    return any(word in NEGATIONS for word in _split_phrase(phrase))
+
+
+def _spans(text: _Text, tokens: Sequence[Token], present: _Present, phrase: str,
+           exceptions: Sequence[Span]) -> List[Span]:
     """Where ``phrase`` occurs in ``text`` without a negation, a denial or an exception around it. A phrase that
     holds a negation itself ("sta ... niet voor mezelf in") is not undone by another one before it ("als ze de
-    kinderen niet brengt, sta ik niet voor mezelf in")."""
-    negative = any(word in NEGATIONS for word in _split_phrase(phrase))
+    kinderen niet brengt, sta ik niet voor mezelf in"). A phrase with a word that is not in the text cannot match
+    and is skipped (``may_match``: most phrases)."""
+    pattern = _pattern(phrase)
+    if not may_match(present.words, pattern, present.prefixes):
+        return []
+    negative = _holds_negation(phrase)
     return [
-        (start, end) for start, end in find_all(tokens, _pattern(phrase))
+        (start, end) for start, end in find_all(tokens, pattern)
         if (negative or not (_negated(text, start) or _negated_inside(text, start, end)))
         and not _denied_after(text, end)
         and not any(low <= start and end <= high for low, high in exceptions)
     ]
 
 
-def _counts(text: _Text, tokens: Sequence[Token], phrase: str, exceptions: Sequence[Span]) -> bool:
-    return bool(_spans(text, tokens, phrase, exceptions))
+def _counts(text: _Text, tokens: Sequence[Token], present: _Present, phrase: str,
+            exceptions: Sequence[Span]) -> bool:
+    return bool(_spans(text, tokens, present, phrase, exceptions))
 
 
 def _inside(span: Span, other: Span) -> bool:
@@ -285,20 +308,24 @@ def _inside(span: Span, other: Span) -> bool:
     return other[0] <= span[0] and span[1] <= other[1] and other[1] - other[0] > span[1] - span[0]
 
 
-def _trigger(text: _Text, tokens: Sequence[Token], signal: IntakeSignaal,
+def _trigger(text: _Text, tokens: Sequence[Token], present: _Present, signal: IntakeSignaal,
              taken: Sequence[Span] = ()) -> Optional[str]:
     """The words that make ``signal`` count in ``text``: its first trigger phrase that occurs (not inside a longer
     match of another signal of its kind, ``taken``), else two weak signs together, or a weak sign with one of its
-    'samen_met' signs ("zonder ontbijt + moe"); None when it does not."""
-    exceptions = _exceptions(text, signal) if signal.uitzonderingen else []
+    'samen_met' signs ("zonder ontbijt + moe"); None when it does not. A signal none of whose phrases can match
+    (``may_match``) is skipped whole: its exceptions are not looked for."""
+    if not any(may_match(present.words, _pattern(phrase), present.prefixes)
+               for phrase in (*signal.trefwoorden, *signal.zwakke_trefwoorden)):
+        return None
+    exceptions = _exceptions(text, tokens, present, signal) if signal.uitzonderingen else []
     for phrase in signal.trefwoorden:
         if any(not any(_inside(span, other) for other in taken)
-               for span in _spans(text, tokens, phrase, exceptions)):
+               for span in _spans(text, tokens, present, phrase, exceptions)):
             return phrase
-    weak = [phrase for phrase in signal.zwakke_trefwoorden if _counts(text, tokens, phrase, exceptions)]
+    weak = [phrase for phrase in signal.zwakke_trefwoorden if _counts(text, tokens, present, phrase, exceptions)]
     if not weak:
         return None
-    along = weak[1:] + [phrase for phrase in signal.samen_met if _counts(text, tokens, phrase, exceptions)]
+    along = weak[1:] + [phrase for phrase in signal.samen_met if _counts(text, tokens, present, phrase, exceptions)]
     return f"{weak[0]} + {along[0]}" if along else None
 
 
@@ -309,12 +336,14 @@ def find_signals(text: str, signals: Iterable[IntakeSignaal], question: Optional
     if not segmented.words:
         return hits
     tokens = _tokens(segmented.words)
+    present = _Present(words_of(tokens), prefixes_of(words_of(tokens)))  # words and lemmas (``FIRST_NAME``)
     signals = list(signals)
-    matched = {signal.id: _matched(segmented, tokens, signal) for signal in signals if signal.soort not in OVERLAPPING}
+    matched = {signal.id: _matched(segmented, tokens, present, signal)
+               for signal in signals if signal.soort not in OVERLAPPING}
     for signal in signals:
         taken = [span for other in signals if other.id != signal.id and other.soort == signal.soort
                  for span in matched.get(other.id, [])] if signal.id in matched else []
-        trigger = _trigger(segmented, tokens, signal, taken)
+        trigger = _trigger(segmented, tokens, present, signal, taken)
         if trigger is not None:
             hits.append(Hit(signal.id, signal.soort, trigger, question))
     return hits
@@ -324,10 +353,12 @@ def find_signals(text: str, signals: Iterable[IntakeSignaal], question: Optional
 OVERLAPPING = frozenset({"gevaar"})
 
 
-def _matched(text: _Text, tokens: Sequence[Token], signal: IntakeSignaal) -> List[Span]:
+def _matched(text: _Text, tokens: Sequence[Token], present: _Present, signal: IntakeSignaal) -> List[Span]:
     """The spans of all counting matches of the signal's trigger phrases."""
-    exceptions = _exceptions(text, signal) if signal.uitzonderingen else []
-    return [span for phrase in signal.trefwoorden for span in _spans(text, tokens, phrase, exceptions)]
+    if not any(may_match(present.words, _pattern(phrase), present.prefixes) for phrase in signal.trefwoorden):
+        return []
+    exceptions = _exceptions(text, tokens, present, signal) if signal.uitzonderingen else []
+    return [span for phrase in signal.trefwoorden for span in _spans(text, tokens, present, phrase, exceptions)]
 
 
 def is_affirmative(text: str) -> bool:

@@ -283,7 +283,8 @@ def _bare_place(tokens: List[Tuple[str, str]], start: int, size: int, row: Plaat
     """A place name that is also a Dutch word, written bare in lower case where that word would not stand (a user
     test got "Je noemde geen gemeente" for "jeugdbescherming huizen"): right before an age ("ots aanvragen huizen
     meisje 9", "huizen 14"), right after a word of the kaart's problems and services ("jeugdbescherming huizen",
-    "leerplicht huizen"), or as the last word of a search of a few keywords ("scheiding ouders huizen"). An article,
+    "leerplicht huizen"), or as the last word of the question ("scheiding ouders huizen", "ouders praten niet meer met
+    elkaar huizen"; in a longer one not after 'eigen', 'is', 'erg' ...: ``NOT_BEFORE_A_CLOSING_PLACE``). An article,
     number, inflected adjective or preposition before it keeps it the noun ("twee huizen", "de kinderen wonen in
     beide huizen", "pendelt tussen huizen"). Only municipalities, villages and wijken: "gooi" is a verb too often."""
     if row.soort not in ("gemeente", "kern", "wijk"):
@@ -304,9 +305,15 @@ def _bare_place(tokens: List[Tuple[str, str]], start: int, size: int, row: Plaat
         return False
     if before in service_words:
         return True
-    return end == len(tokens) and len(tokens) <= SHORT_SEARCH
+    # the last word of the question after a word the noun would not follow: a place typed after the question without a
+    # comma ("ouders praten niet meer met elkaar huizen", a user test; "scheiding ouders huizen")
+    return end == len(tokens) and (len(tokens) <= SHORT_SEARCH or before not in NOT_BEFORE_A_CLOSING_PLACE)
 
 
+# Words before the last word of a longer question that make it the noun or an adjective rather than a place ("ze hebben
+# eigen huizen", "het water is ondiep"), besides those before a heading's place.
+NOT_BEFORE_A_CLOSING_PLACE = frozenset("eigen andere meer minder welke zulke sommige allebei is was wordt werd blijft "
+                                       "lijkt zo te erg heel vrij best nogal".split())
 # Words before a heading's last word that make it a thing rather than a place: "twee huizen", "de zuilen".
 NOT_BEFORE_A_HEADING_PLACE = frozenset("de het een twee drie vier beide hun onze ons mijn zijn haar die deze alle veel "
                                        "geen".split())

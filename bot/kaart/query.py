@@ -426,10 +426,44 @@ def _match_themas(text: str, knowledge=None
             spans[theme] = rest[0][0]
             positions[theme] = rest[0][0][0]
             found[theme] = [word for word in found[theme] if word not in FEAR_WORDS] or found[theme]
+    # a quarrel about a matter of the divorce is the parents' conflict, not the child's behaviour (a user test: "veel
+    # ruzie over de omgang" searched for a school's youth coach first)
+    _drop_quarrels_about(found, said_at, lemmed)
     asked = spoken.asked_words(guarded, lemmed, knowledge)
     # what the caller asks for comes first ("... vader vraagt of er opvoedondersteuning is"), then the order said
     ordered = sorted(found, key=lambda t: (len(lemmed[:positions[t]].split()) not in asked, positions[t]))
     return ordered, found, spans, lemmed, {theme: as_written[theme] for theme in found}
+
+
+# Themes whose quarrel words ("ruzie", "conflict", "vechten") said about (``ABOUT_WORDS``) a word of the other theme
+# belong to that one: "veel ruzie over de omgang", "conflict om de omgangsregeling", "vechten over het co-ouderschap"
+# are the parents' conflict about the contact arrangement (scheiding), no behaviour problem of the child.
+QUARREL_ABOUT = {"gedrag": "scheiding"}
+QUARREL_WORDS = subject.MUTUAL_WORDS | {"vechten"}
+ABOUT_WORDS = frozenset({"over", "om", "rond", "rondom", "omtrent"})
+ABOUT_GAP = 3  # words between 'over' and the matter: "ruzie over de nieuwe omgangsregeling"
+
+
+def _drop_quarrels_about(found: Dict[str, List[str]], said_at: Dict[str, List[Tuple[Tuple[int, int], str]]],
+                         lemmed: str) -> None:
+    """Take out of ``found`` the themes of ``QUARREL_ABOUT`` said only by quarrel words about a word of their other
+    theme."""
+    for quarrel, matter in QUARREL_ABOUT.items():
+        if quarrel in found and matter in said_at and all(
+                word in QUARREL_WORDS and _about(lemmed, span, [at for at, _ in said_at[matter]])
+                for span, word in said_at[quarrel]):
+            del found[quarrel]
+
+
+def _about(lemmed: str, span: Tuple[int, int], matters: List[Tuple[int, int]]) -> bool:
+    """The words at ``span`` of the lemma string are followed by 'over' or 'om' and, a few words on, by one of
+    ``matters`` (spans of the lemma string): "ruzie over de omgang"."""
+    after = lemmed[span[1]:].split()
+    if not after or after[0] not in ABOUT_WORDS:
+        return False
+    first = len(lemmed[:span[1]].split()) + 1  # the word after 'over'
+    starts = [len(lemmed[:at[0]].split()) for at in matters]
+    return any(first <= start <= first + ABOUT_GAP for start in starts)
 
 
 QUOTE_WORDS = 6  # the longest run of written words quoted whole; a longer one (a phrase with words between) by its ends
