@@ -10,6 +10,12 @@ lopen op, twee kinderen van 4 en 7, Huizen"). ``action_onzeker_bericht`` checks,
 1. a message in another language (``bot.language.looks_dutch``): that Rustpunt works in Dutch, and nothing below;
 2. the explicit step request (``bot.steps.navigation.which_step_sentence``): the step of the sentence;
 3. the explicit role request (``bot.roles.request.is_role_request``): the role analysis;
+3a. a question about the six steps, the pitfalls or the roles, as the preparation answers it
+   (``bot.steps.preparation.explain_method``: "wat is stap 5", "hoe erken ik zonder gelijk te geven?", "mag ik bij
+   stap 2 al advies geven?", "wat is het verschil tussen aanklager en assertief", "ik merk dat ik zelf steeds ga
+   redden bij die moeder, hoe stop ik daarmee"), unless it names a place and a problem of the kaart (a user test got
+   'Sorry', 'Daar kan ik je niet mee helpen' or a kaart question in the menu; ``bot.rasa_runtime.command_guard``
+   sends them here);
 4. after a kaart question, a message that only names a place ("en in Weesp?", "in Weesp": the recogniser does not
    know every place) or an age ("en als hij in 2 vwo zit?"), or some of the place, the problem and the age but no
    person ("en leerplicht?", "spijbelt, eemnes"): that question searched again, with what the message does not name
@@ -46,6 +52,7 @@ from bot.language import looks_dutch, without_noise
 from bot.privacy.forget import HOW_TO_FORGET
 from bot.roles.request import is_role_request
 from bot.steps import navigation
+from bot.steps.preparation import explain_method
 
 ANSWERED = "onzeker_beantwoord"  # slot: True when this action answered, False when the menu follows (stories/base.yml)
 
@@ -71,6 +78,9 @@ class ActionOnzekerBericht(Action):
             await ActionVoorbereidenWelkeStap().run(dispatcher, tracker, domain)
         elif is_role_request(text):
             await ActionRolAnalyse().run(dispatcher, tracker, domain)
+        elif not is_kaart_question(text) and (explained := explain_method(text)):
+            for message in explained:
+                dispatcher.utter_message(text=message)
         elif previous and (again := vorige_vraag_opnieuw(previous, text)) is not None:
             # first: "spijbelt, eemnes" after the results keeps the age of the previous search
             question, slots = again

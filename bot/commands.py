@@ -246,8 +246,15 @@ def is_stop_request(text: Optional[str]) -> bool:
 # weg"; not "dat" or "het": "vergeet het maar, ik ga er niet meer over praten" and "vergeet dat maar" are lines for
 # the persona).
 # Not to store is the same request: a negation with a verb of storing and the same things ("ik wil niet dat dit
-# bewaard wordt", "dit mag niet bewaard worden", "sla dit niet op", "bewaar mijn gegevens niet"), as a wish or an
-# instruction ("ik leg dit niet vast" is a line for a parent).
+# bewaard wordt", "dit mag niet bewaard worden", "sla dit niet op", "bewaar mijn gegevens niet", "dit liever niet
+# opslaan"), as a wish or an instruction ("ik leg dit niet vast" is a line for a parent).
+# Whoever's wish it is: the consultant types what the caller or someone else wants, and Rustpunt must not keep it
+# either ("ze wil eigenlijk niet dat er iets wordt opgeslagen, kan dat?", "ik heb een oma aan de lijn, ze wil niet
+# dat er iets over haar wordt bewaard", "vader wil niet dat ik dit vastleg", "de beller heeft liever niet dat het
+# genoteerd wordt"; a user test stored the first two as the caller's problem: "Kern: moeite met dat er iets wordt
+# opgeslagen"): "<iemand> wil (liever) niet dat <...> opgeslagen/bewaard/vastgelegd/genoteerd ...", and "kan dat
+# zonder dat er iets wordt opgeslagen?". In a role-play the wish of the one addressed ("u wilt niet dat dit wordt
+# vastgelegd, klopt dat?") is a line for the persona.
 # The message is read clause by clause (split at punctuation): the request may come with a reason that has its own
 # negation ("..., dat had ik niet moeten doen", "... ? ik wil niet dat dit ergens bewaard blijft").
 # In a role-play what one *said* is a line to the persona: "vergeet wat ik net zei" (alone or in a longer turn) is a
@@ -277,10 +284,43 @@ _STORE = (r"\b(?:bewaar|bewaart|bewaren|bewaard|opslaan|opgeslagen|opslaat|vastl
           r"onthoudt|onthouden)\b|\b(?:sla|slaat|leg|legt)\b.*\b(?:op|vast)$")
 _STORED = re.compile(_STORE)
 # ... said as a wish or an instruction: "ik leg dit niet vast" is a line for a parent in a role-play
-_WISH = re.compile(r"\b(?:wil|wilt|willen|wou|mag|mogen|hoef|hoeft|hoeven|moet|moeten)\b|^(?:bewaar|sla|leg|onthoud)\b")
-_NOT_STORE_ALONE = re.compile(r"^(?:niet|nergens) (?:bewaren|opslaan|vastleggen|onthouden)$")
+_WISH = re.compile(
+    r"\b(?:wil|wilt|willen|wou|mag|mogen|hoef|hoeft|hoeven|moet|moeten|liever)\b|^(?:bewaar|sla|leg|onthoud)\b")
+_NOT_STORE_ALONE = re.compile(
+    r"^(?:liever |maar |dus )?(?:niet|nergens|niks|niets) (?:bewaren|opslaan|vastleggen|onthouden|noteren)$")
 _KEPT = re.compile(rf"{_OBJECT}|\b{_DETERMINER} {_THINGS}\b|\bdit\b|{_ME}")  # what is not to be kept
 _NOT_A_WISH = re.compile(r"\b(?:niet erg|geen probleem|geen bezwaar|niet uit)\b")  # "ik vind het niet erg dat ..."
+# someone's wish that something is not stored (see the comment above)
+_STORING = (r"(?:opgeslagen|opslaan|opslaat|opsla|op (?:te )?slaan|bewaard|bewaren|bewaart|bewaar|vastgelegd|"
+            r"vastleggen|vastlegt|vastleg|vast (?:te )?leggen|genoteerd|noteren|noteert|noteer|opgeschreven|"
+            r"opschrijven|opschrijft|opschrijf|op (?:te )?schrijven|geregistreerd|registreren|registreert|registreer)")
+# not 'onthouden' here: "ze wil niet dat hij onthoudt wat er gebeurd is" is about a child, not about storing
+_WANTS = r"(?:wil|wilt|willen|wou|wouden|wilde|wilden|heeft|heb|hebt|hebben|had|hadden)"
+_ADDRESSED = r"(?:u|je|jij|jullie)"
+_NOT_STORED_WISH = re.compile(
+    # "ze wil (eigenlijk) (liever) niet dat er iets wordt opgeslagen", "de beller heeft liever niet dat ..."
+    rf"\b{_WANTS}\b(?: \w+){{0,2}}? (?:liever )?niet dat\b(?: \w+){{0,7}}? {_STORING}\b"
+    # "... dat ze niet wil dat dit bewaard wordt"
+    rf"|\bniet (?:wil|wilt|willen|wou|wilde|wilden) dat\b(?: \w+){{0,7}}? {_STORING}\b"
+    # "ze heeft er moeite mee dat dit wordt opgeslagen", "ze vindt het niet fijn dat het wordt bewaard"
+    rf"|\b(?:heeft|heb|hebben|had) er (?:moeite|problemen|een probleem|bezwaar) (?:mee|tegen) dat\b(?: \w+){{0,7}}? "
+    rf"{_STORING}\b"
+    rf"|\b(?:vindt|vind|vinden|vond) het (?:niet (?:fijn|prettig|goed|oke|ok)|vervelend|eng|niks) dat\b"
+    rf"(?: \w+){{0,7}}? {_STORING}\b"
+    # "liever niet dat er iets bewaard wordt", "liever niet opslaan", "het liefst niks vastleggen"
+    rf"|\bliever (?:niet|niks|niets|geen \w+)\b(?: \w+){{0,7}}? {_STORING}\b"
+    rf"|\bhet liefst (?:niet|niks|niets|geen \w+)\b(?: \w+){{0,7}}? {_STORING}\b"
+)
+# the wish of the one addressed: "u wilt niet dat ...", "wilt u niet dat ...", "(ik begrijp dat) u niet wilt dat ..."
+_WANTS_NOW = r"(?:wil|wilt|willen|wou|wilde|wilden|had|hebt|heeft)"
+_ADDRESSED_WISH = re.compile(rf"\b{_ADDRESSED} (?:\w+ ){{0,2}}?(?:niet )?{_WANTS_NOW}\b(?: \w+){{0,3}}? niet dat\b"
+                             rf"|\b{_WANTS_NOW} {_ADDRESSED}\b(?: \w+){{0,2}}? niet dat\b"
+                             rf"|\b{_ADDRESSED} (?:\w+ )?niet {_WANTS_NOW} dat\b")
+# "kan dat zonder dat er iets wordt opgeslagen?", "zonder dat het bewaard wordt, kan dat?": asked of Rustpunt
+_WITHOUT_STORING = re.compile(rf"\bzonder dat\b(?: \w+){{0,7}}? {_STORING}\b|\bzonder (?:op te slaan|te bewaren|"
+                              rf"vast te leggen|te noteren|opslaan|bewaren|vastleggen)\b")
+_CAN_IT = re.compile(r"\b(?:kan|kun|kunnen|mag|lukt|gaat) (?:dat|dit|het)\b|\bis (?:dat|dit|het) mogelijk\b|"
+                     r"^(?:kan|kun|kunnen|mag) (?:je|u|jij|jullie|ik|ze|we|rustpunt)\b")
 MAX_FORGET_WORDS = 16  # words of the clause that asks
 MAX_FORGET_MESSAGE_WORDS = 25  # words of the whole message: a longer one tells something (a note, an answer)
 _CLAUSES = re.compile(r"[.,;:!?]+")
@@ -294,10 +334,14 @@ def _asks_to_forget(clause: str, in_role_play: bool) -> bool:
     words = clause.split()
     if not words or len(words) > MAX_FORGET_WORDS:
         return False
+    if in_role_play and _ADDRESSED_WISH.search(clause):
+        return False  # "u wilt niet dat dit wordt vastgelegd, klopt dat?": the persona's wish, a line for the persona
     if _NOT_STORE_ALONE.match(clause):
         return True
     if (_NEGATION.search(clause) and _STORED.search(clause) and _KEPT.search(clause) and _WISH.search(clause)
             and not _NOT_A_WISH.search(clause)):
+        return True
+    if _NOT_STORED_WISH.search(clause):
         return True
     pattern = _FORGET_IN_PLAY if in_role_play else _FORGET
     return bool(pattern.search(clause)) and not _NEGATION.search(clause)
@@ -344,7 +388,11 @@ def is_forget_request(text: Optional[str], in_role_play: bool = False) -> bool:
     if in_role_play and _SAID_TO_PERSONA.search(cleaned) and not _DATA_NAMED.search(cleaned):
         return False  # "vergeet alles wat ik gezegd heb": a self-correction for the persona (see above)
     clauses = [" ".join(_POLITE.sub(" ", normalise(part)).split()) for part in _CLAUSES.split(text or "")]
-    return any(_asks_to_forget(clause, in_role_play) for clause in clauses) or asks_to_wipe_last(text)
+    if any(_asks_to_forget(clause, in_role_play) for clause in clauses) or asks_to_wipe_last(text):
+        return True
+    # "kan dat zonder dat er iets wordt opgeslagen?", "zonder dat het bewaard wordt, kan dat?"
+    return (not in_role_play and "?" in (text or "") and bool(_CAN_IT.search(cleaned))
+            and any(_WITHOUT_STORING.search(clause) for clause in clauses))
 
 
 # "welke stap is dit: <zin>" and "welke rol is dit?": a question to Rustpunt about a sentence, never a note or a turn.

@@ -379,7 +379,13 @@ def _deduce_spans(model, text: str) -> List[Span]:
 #   ('roos', 'bas', 'max': voornamen_ook_woord.txt) only in a name context, so "een roos" stays readable;
 # - a surname from achternamen.txt after such a first name or a form of address ('kim jansen', 'meneer de vries'):
 #   a lower-case word after a name is far more often a verb ('kim belt') than a surname; right after a form of
-#   address also a surname of deduce's list ('mevrouw hoogland').
+#   address also a surname of deduce's list ('mevrouw hoogland'); after a tussenvoegsel a surname of deduce's list
+#   of surnames that take one ('mark van der horst');
+# - where a consultant types who is calling (a user test stored "vader aan de lijn, mark de vries ..." and "ik heb
+#   jan de boer aan de lijn" readable): after 'aan de lijn' / 'aan de telefoon' (a name context), after 'belt' /
+#   'belde' a first name of our own lists ('er belt mark de vries'), and a first name of our own lists with up to
+#   three more words (its surname) right before 'aan de lijn' / 'belt' ("ik heb jan de boer aan de lijn", "mark
+#   bouwmeester belt over zijn zoon").
 # Every other occurrence of a word masked as a name is masked too ("... en sem zit op", ``_repeated_names``).
 # First names come from our lists and, in a name context, from deduce's list of first names.
 
@@ -423,12 +429,30 @@ _NEXT_IN_LIST = re.compile(  # "sem en julia", "noah (8) en lotte", "sem, 8, en 
 )
 
 
+# a call, after or before which a consultant types the caller's name: "aan de lijn, mark de vries", "jan belt"
+_ON_THE_LINE = frozenset({("aan", "de", "lijn"), ("aan", "de", "telefoon"), ("op", "de", "lijn")})
+_CALLS = frozenset({"belt", "belde"})
+_AFTER_THE_LINE = re.compile(r"\s*[,:;-]?\s*")  # "aan de lijn: mark de vries"
+# words between a name and the call that are no part of it: "ik heb jan gisteren aan de lijn gehad"
+_TIME_WORDS = frozenset(
+    "vandaag gisteren morgen eergisteren vanochtend vanmorgen vanmiddag vanavond vannacht zojuist net laatst pas "
+    "opnieuw zelf ook nu weer even".split()
+)
+_NUMBER_NEXT = re.compile(rf"\s+(?:\d|(?:{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\b)", re.IGNORECASE)
+# the tussenvoegsels before a surname of deduce's list of surnames that take one ('van der horst', 'de vries')
+_SURNAME_INTERFIXES = frozenset({"van", "de", "der", "den", "ter", "ten", "'t"})
+# the words that name someone: "hij heet jan van der horst", "een vader genaamd mark de vries"
+_NAMING = frozenset({"heet", "heten", "genaamd"})
+
+
 @dataclass(frozen=True)
 class _NameLists:
     anywhere: frozenset  # lower-case first names that are no Dutch word
     in_context: frozenset  # every lower-case first name we know, for a name context
     surnames: Dict[str, Tuple[Tuple[str, ...], ...]]  # first word -> surnames as words, longest first
     after_title: frozenset  # one-word surnames of deduce's list, right after a form of address ('mevrouw hoogland')
+    common: frozenset = frozenset()  # our own lists of first names (also those that are a word): around a call
+    after_interfix: frozenset = frozenset()  # surnames after a tussenvoegsel: 'horst' of 'van der horst'
 
     @property
     def starts(self) -> frozenset:
@@ -453,6 +477,18 @@ def _deduce_names(kind: str) -> List[str]:
     return [name for name in found if name not in never and len(name) > 2 and " " not in name]
 
 
+def _deduce_interfix_surnames() -> List[str]:
+    """deduce's surnames that follow a tussenvoegsel ('Vries' of 'de Vries', 'Horst' of 'van der Horst') without its
+    exceptions ('Utrecht', 'Dienst'); [] without deduce."""
+    spec = importlib.util.find_spec("deduce")
+    if spec is None or not spec.origin:
+        return []
+    names = Path(spec.origin).parent.parent / "deduce-data" / "lookup_lists" / "names"
+    never = {word.lower() for word in _read_list(names / "interfix_surname_exceptions.txt")}
+    found = (name.lower() for name in _read_list(names / "interfix_surnames.txt"))
+    return [name for name in found if name not in never and len(name) > 2 and " " not in name]
+
+
 @lru_cache(maxsize=1)
 def _name_lists() -> _NameLists:
     ours = {name.lower() for name in first_names()}
@@ -468,6 +504,11 @@ def _name_lists() -> _NameLists:
         in_context=frozenset((ours | words | set(_deduce_names("first_names"))) - _LOWER_NOT_NAMES),
         surnames={first: tuple(sorted(found, key=len, reverse=True)) for first, found in surnames.items()},
         after_title=frozenset(after_title - _LOWER_NOT_NAMES),
+        common=frozenset((ours | words) - _LOWER_NOT_NAMES),
+        after_interfix=frozenset(
+            {parts[-1] for found in surnames.values() for parts in found if len(parts) > 1}
+            | set(_deduce_interfix_surnames())
+        ) - _LOWER_NOT_NAMES - _TIME_WORDS,
     )
 
 
@@ -496,10 +537,17 @@ class _Words:
         if i == 0:
             return None
         prev, gap = self.lower[i - 1], self.gap(i)
+        if (i >= 3 and tuple(self.lower[i - 3:i]) in _ON_THE_LINE and _AFTER_THE_LINE.fullmatch(gap)
+                and self.gap(i - 1).isspace() and self.gap(i - 2).isspace()):
+            return "line"  # "vader aan de lijn, mark de vries"
         if not (_JOINED.fullmatch(gap) or (prev in _ABBREVIATIONS and _AFTER_ABBREVIATION.fullmatch(gap))):
             return None
+        if prev in _NAMING:
+            return "named"  # "hij heet jan van der horst"
         if prev in _LOWER_CUES:
             return "title" if prev in _SURNAME_CUES else "cue"
+        if prev in _CALLS and gap.isspace() and not _NUMBER_NEXT.match(self.text, self.found[i].end()):
+            return "call"  # "er belt mark de vries": a first name of our own lists; not "belt max twee keer"
         if prev == "met" and all(word in _GREETINGS for word in self.lower[:i - 1]):
             return "cue"  # "hallo, met anouk van het buurtteam"
         if prev in _GREETINGS and self.starts_sentence(i - 1):
@@ -515,10 +563,13 @@ class _Words:
             return "cue"
         return None
 
-    def surname_end(self, i: int, lists: _NameLists, after_title: bool = False) -> Optional[int]:
+    def surname_end(self, i: int, lists: _NameLists, after_title: bool = False,
+                    interfixed: bool = False) -> Optional[int]:
         """The index of the last word of a surname of achternamen.txt that starts at word ``i``, else None. Right
         after a form of address (``after_title``, no comma between: "mevrouw, stel dat ...") also one of
-        deduce's list."""
+        deduce's list; with ``interfixed`` (a first name where a caller is named: "aan de lijn, mark van der horst")
+        also a tussenvoegsel and a surname of deduce's list of surnames that take one ('van der horst'; not after
+        any first name: "met anouk van de wijk", "sem van de week")."""
         if i >= len(self.found):
             return None
         for parts in lists.surnames.get(self.lower[i], ()):
@@ -527,6 +578,13 @@ class _Words:
                 return last
         if after_title and self.lower[i] in lists.after_title and self.gap(i).isspace():
             return i
+        if not interfixed:
+            return None
+        k = i
+        while k < len(self.found) and k < i + 3 and self.lower[k] in _SURNAME_INTERFIXES and self.gap(k).isspace():
+            k += 1  # "van der horst", "de vries"
+        if i < k < len(self.found) and self.lower[k] in lists.after_interfix and self.gap(k).isspace():
+            return k
         return None
 
     def name_end(self, i: int, lists: _NameLists, listed: bool = False) -> Optional[int]:
@@ -534,12 +592,50 @@ class _Words:
         None. ``listed``: the word follows a name in a list ("sem en julia"), a name context."""
         word = self.lower[i]
         context = "cue" if listed else self.context(i)
-        if word in lists.anywhere or (context and word in lists.in_context):
+        if word in lists.common:
+            before_call = self.before_call(i)
+            if before_call is not None:  # "ik heb jan de boer aan de lijn", "mark bouwmeester belt"
+                return before_call
+        if (word in lists.anywhere or (context in ("cue", "title", "line", "named") and word in lists.in_context)
+                or (context == "call" and word in lists.common)):
             after = i + 1 < len(self.found) and self.gap(i + 1).isspace()
-            return (self.surname_end(i + 1, lists) if after else None) or i
+            # "aan de lijn, mark van der horst", "vader, piet van der horst"; not "hoi, met anouk van de wijk"
+            interfixed = context in ("line", "named", "call") or (context == "cue" and self.lower[i - 1] in _LOWER_CUES)
+            return (self.surname_end(i + 1, lists, interfixed=interfixed) if after else None) or i
         if context == "title":
             return self.surname_end(i, lists, after_title=True)
         return None
+
+    def before_call(self, i: int) -> Optional[int]:
+        """The index of the last word of the name that starts at word ``i`` when a call follows it: word ``i`` and
+        up to three more words (its surname) right before 'aan de lijn' or 'belt' ("jan de boer aan de lijn", "mark
+        belt"), else None."""
+        name_last: Optional[int] = None  # set at the first word of time ("jan gisteren aan de lijn")
+        for k in range(i, min(i + 6, len(self.found))):
+            word = self.lower[k]
+            if k > i and not self.gap(k).isspace():
+                return None
+            if k > i and word in _TIME_WORDS:
+                name_last = k - 1 if name_last is None else name_last
+            elif name_last is not None or k >= i + 4 or (
+                    k > i and word in _LOWER_NOT_NAMES and word not in _SURNAME_INTERFIXES):
+                return None
+            if self.call_follows(k):
+                end = k if name_last is None else name_last
+                while self.lower[end] in _SURNAME_INTERFIXES:  # "jan de aan de lijn": not 'de'
+                    end -= 1
+                return end
+        return None
+
+    def call_follows(self, last: int) -> bool:
+        """Whether 'aan de lijn' or 'belt' follows word ``last`` ("jan aan de lijn", "jan belt")."""
+        k = last + 1
+        if k >= len(self.found) or not self.gap(k).isspace():
+            return False
+        if self.lower[k] in _CALLS:
+            return True
+        return (tuple(self.lower[k:k + 3]) in _ON_THE_LINE
+                and all(self.gap(j).isspace() for j in range(k + 1, min(k + 3, len(self.found)))))
 
     def next_in_list(self, last: int) -> Optional[int]:
         """The index of the word that follows the name ending at word ``last`` in a list ("en julia"), else None."""

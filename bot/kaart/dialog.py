@@ -10,7 +10,8 @@ After the results, a short message that only names a place ("en in Blaricum?", "
 wonen?") or an age ("en als hij in 2 vwo zit?") searches the previous question again (``vorige_vraag_opnieuw``), as it
 was last searched: a place after an age keeps that age (``onthoud`` remembers what a follow-up changed). A short
 follow-up that names some of the place, the problem and the age but no person ("en leerplicht?", "spijbelt, eemnes")
-keeps what it does not name from that search (``deel_vervolg``).
+keeps what it does not name from that search (``deel_vervolg``). A follow-up that names only a parent ("en voor de
+moeder?", "hulp voor moeder zelf") searches it again for that parent (``ouder_vervolg``).
 """
 from __future__ import annotations
 
@@ -262,6 +263,38 @@ def deel_vervolg(text: Optional[str], parsed: Optional[Vraag] = None) -> Optiona
     return named
 
 
+# A follow-up that asks the same for a parent: "en voor de moeder?", "hulp voor moeder zelf", "en de vader?", "is er ook
+# iets voor de ouders zelf?" (a user test of session 21 got 'Sorry, dat begreep ik niet goed' and the menu). Only the
+# parent and words that ask again; a parent with a problem or a place ("moeder drinkt", "vader in Huizen") is a
+# question of its own or another follow-up.
+PARENT_WORDS = {"moeder": "moeder", "mama": "moeder", "moeders": "moeder", "vader": "vader", "papa": "vader",
+                "vaders": "vader", "ouder": "ouder", "ouders": "ouders"}
+PARENT_FOLLOW_UP_WORDS = FOLLOW_UP_WORDS | frozenset(
+    "zelf hulp ondersteuning steun iets aanbod nog ook een haar zijn hun die deze welke wie kan kunnen "
+    "terecht heb hebben je jij u er".split())
+PARENT_FOLLOW_UP_MAX_WORDS = 10
+# What the search reads after the previous question: help for the parent itself (``bot.kaart.query`` then searches for
+# the parent, not the child), and for a problem of the child the parent's own help with it, parenting support (theme
+# ``opvoeding``); a problem of the parent's own ("vader gokt") stays the problem searched.
+FOR_THE_PARENT = "\nHulp voor {wie} zelf."
+PARENTING = "opvoeding"
+PARENTING_WORDS = " Opvoedondersteuning."
+
+
+def ouder_vervolg(text: Optional[str], parsed: Optional[Vraag] = None) -> Optional[str]:
+    """The parent ('moeder', 'vader', 'ouder', 'ouders') a short follow-up asks the same for ("en voor de moeder?",
+    "hulp voor moeder zelf"), when it names nothing else the kaart reads (no place, problem or age); else None."""
+    parsed = parsed or parse_vraag(text or "")
+    if parsed.themas or parsed.plaats or parsed.buiten_regio or parsed.onbekende_plaats or parsed.leeftijd is not None:
+        return None
+    said = words(simplify(text or ""))
+    parents = [PARENT_WORDS[word] for word in said if word in PARENT_WORDS]
+    rest = [word for word in said if word not in PARENT_WORDS]
+    if not parents or len(said) > PARENT_FOLLOW_UP_MAX_WORDS or not set(rest) <= PARENT_FOLLOW_UP_WORDS:
+        return None
+    return parents[0] if len(set(parents)) == 1 else "ouders"  # "en voor vader en moeder?"
+
+
 def vorige_vraag_opnieuw(vorige: Optional[str], text: Optional[str]) -> Optional[Tuple[str, Dict[str, object]]]:
     """(question, slots as ``lees`` gives them) to search the previous question ``vorige`` (remembered with
     ``onthoud``) again in the place (``plaats_vervolg``) or for the age (``leeftijd_vervolg``) that a short follow-up
@@ -275,9 +308,16 @@ def vorige_vraag_opnieuw(vorige: Optional[str], text: Optional[str]) -> Optional
     place = plaats_vervolg(text, parsed)
     age = leeftijd_vervolg(text, parsed) if place is None else None
     part = deel_vervolg(text, parsed) if place is None and age is None else None
-    if place is None and age is None and part is None:
+    parent = ouder_vervolg(text, parsed) if place is None and age is None and part is None else None
+    if place is None and age is None and part is None and parent is None:
         return None
     vraag, slots = vorige_zoekopdracht(vorige)
+    if parent is not None:  # the same place and age, searched for the parent (see ``FOR_THE_PARENT``)
+        who = "de ouders" if parent == "ouders" else f"de {parent}"
+        question = vraag + FOR_THE_PARENT.format(wie=who)
+        if slots.get("kaart_thema") in parse_vraag(vraag).ouder_themas:
+            return question, slots
+        return question + PARENTING_WORDS, {**slots, "kaart_thema": PARENTING}
     if place is not None:
         return vraag, {**slots, "kaart_gemeente": place}
     if age is not None:

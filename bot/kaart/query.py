@@ -813,11 +813,21 @@ _TOLD = re.compile(
     r"|\b(?:zijn|haar|z'n|hun|d'r|de)\s+[\w'-]+\s+in\s+vertrouwen\s+genomen\b", re.IGNORECASE)
 
 
+# Help asked for the parent itself ("hulp voor de moeder zelf", "iets voor vader zelf", "ondersteuning voor de ouders
+# zelf"; also what ``bot.kaart.dialog`` adds for "en voor de moeder?" after a search): the parent is whom the question
+# is for, not the child it names.
+_FOR_THE_PARENT = re.compile(r"\b(?:hulp|iets|steun|ondersteuning|aanbod)\s+(?:\w+\s+)?voor\s+(?:de\s+|die\s+|een\s+)?"
+                             r"(?:moeder|vader|ouders?|mama|papa)\s+zelf\b", re.IGNORECASE)
+
+
 def _doelgroep_without_caller(text: str, framed: str, knowledge=None) -> List[str]:
     """The target groups of the question (``extract_doelgroep``), where a professional named only in the words
     that frame the call ("een collega belt namens een moeder") is the caller: the question
-    stays one about a family, so pilots and projects stay out of it as for any family question."""
+    stays one about a family, so pilots and projects stay out of it as for any family question. Help asked for the
+    parent itself (``_FOR_THE_PARENT``) is for the parent, not the child."""
     hints = extract_doelgroep(text, knowledge)
+    if _FOR_THE_PARENT.search(text):
+        hints = [group for group in hints if group != "jeugdige"] + ([] if "ouder" in hints else ["ouder"])
     if framed == text or "professional" not in hints:
         return hints
     return [group for group in hints if group != "professional" or group in extract_doelgroep(framed, knowledge)]

@@ -33,6 +33,14 @@ Three more requests of the one command vocabulary are read here, not guessed (us
   roles quiz ("Sorry", a greeting, or a preparation before).
 Inside a form the form still reads the message first; the role-play form answers these itself.
 
+A question about the six steps, the pitfalls or the roles ("wat is stap 5", "hoe erken ik zonder gelijk te geven?",
+"mag ik bij stap 2 al advies geven?", "ik merk dat ik zelf steeds ga redden bij die moeder, hoe stop ik daarmee";
+``bot.steps.navigation.method_question``) goes to the fallback, which answers it as the preparation does
+(``actions.fallback``): the model read them as out of scope ("Daar kan ik je helaas niet mee helpen"), as a kaart
+question, or was unsure ('Sorry, dat begreep ik niet', a user test of session 21). A request the model read for a
+task or a sentence to analyse stays (``_METHOD_KEEPS``), and so does the explanation of a role the model read as such
+(``action_rol_uitleg`` gives the same answer); a question with a place and a problem of the kaart stays the kaart's.
+
 A question wrapped in markup or an injection string ("<script>alert(1)</script> zoon 14 spijbelt in Huizen",
 "'; DROP TABLE records; -- kind 8 gepest laren") goes to the fallback, which reads the words without the noise
 (``bot.language.without_noise``) as a kaart, step or role question: the model read both as out of scope (0.99 and
@@ -45,9 +53,10 @@ from typing import Any, Dict, List, Text
 
 from bot.commands import WHICH_ROLE, WHICH_STEP, is_forget_request, is_practice_request, is_stop_request, which_question
 from bot.intake.opening import asks_for_an_intake
-from bot.kaart.query import only_a_child
+from bot.kaart.query import only_a_child, parse_vraag
 from bot.language import looks_dutch, without_noise, words
 from bot.roleplay.retry import retry_turn
+from bot.steps.navigation import DIFFERENCE, method_question
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +69,12 @@ WHICH_INTENTS = {WHICH_STEP: "voorbereiden_welke_stap", WHICH_ROLE: "rol_analyse
 # What the model may read a wish to practise as and stays: another role-play request, or the roles quiz.
 _PRACTICE_KEEPS = frozenset({PRACTICE_INTENT, RETRY_INTENT, "rollenspel_nabespreking", STOP_INTENT, "rol_oefenen",
                              "start_rollen"})
+# What the model may read a question about the method as and stays: a task, a sentence to analyse, a command.
+_METHOD_KEEPS = frozenset({"start_voorbereiden", "voorbereiden_welke_stap", "voorbereiden_toon_plan", "rol_analyse",
+                           "rol_oefenen", PRACTICE_INTENT, RETRY_INTENT, "rollenspel_nabespreking", STOP_INTENT,
+                           INTAKE_INTENT, "intake_vragen_tonen", "intake_terugbellen", "herlaad_kennis"})
+ROLE_EXPLANATION_INTENT = "rol_uitleg"
+MAX_METHOD_CHARS = 400  # a question about the method is short (``bot.steps.navigation``); a long message is no such
 MIN_FOREIGN_WORDS = 3  # "ok thanks" or "sorry" is no message in another language
 
 
@@ -68,6 +83,20 @@ def wrapped_in_noise(text: Text) -> bool:
     fallback reads what is left; False for a message of only noise or without any."""
     cleaned = without_noise(text)
     return cleaned != " ".join((text or "").split()) and bool(words(cleaned))
+
+def asks_about_the_method(text: Text, intent: Any) -> bool:
+    """A question about the steps, pitfalls or roles that the fallback answers (see the module doc), unless the model
+    read a task or command (``_METHOD_KEEPS``) or a plain role explanation, or the question is the kaart's."""
+    if intent in _METHOD_KEEPS or len(text or "") > MAX_METHOD_CHARS:
+        return False
+    topics = method_question(text)
+    if not topics:
+        return False
+    if intent == ROLE_EXPLANATION_INTENT and all(kind in ("rol", "driehoek", DIFFERENCE) for kind, _ in topics):
+        return False
+    parsed = parse_vraag(text)
+    return not ((parsed.gemeente or parsed.buiten_regio) and parsed.themas)
+
 
 try:  # the component needs Rasa; bot.commands does not
     from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -109,6 +138,9 @@ if GraphComponent is not None:
                 command = _command_intent(text, intent.get(INTENT_NAME_KEY))
                 if command is not None:
                     _make_sure(message, command)
+                    continue
+                if asks_about_the_method(text, intent.get(INTENT_NAME_KEY)):
+                    _make_sure(message, FALLBACK_INTENT)
                     continue
                 if intent.get(INTENT_NAME_KEY) not in (KAART_INTENT, "start_kaart") and only_a_child(text) is not None:
                     _make_sure(message, KAART_INTENT)

@@ -15,7 +15,9 @@ Three sources, all explainable:
 
 A judging cue wins over a step label, except over ``redden`` (a fix that starts with "je moet"
 is still a fix) unless the sentence tells the other how to behave ("u moet gewoon even rustig blijven": a lecture,
-``_BEHAVIOUR``); both are pitfalls and the debrief quotes them. A cue is read per sentence and is always a sure read
+``_BEHAVIOUR``) or says after "maar" what the other must do ("ik snap het, maar je moet hem wel een kans geven",
+the "ja, maar" of ``bot.steps.classifier.is_yes_but``); both are pitfalls and the debrief quotes them. A cue is read
+per sentence and is always a sure read
 (``SURE_CUE``), also where the step classifier reads its sentence as a clear step: "je kunt hem toch niet zomaar laten
 zitten" reads as realiteit 0.92, and forgiving it let a lecture pass unnoticed (session 19, two user tests; on all 40
 practice path sets the change was even: one good path more, one less). A step read only in a sentence that carries a
@@ -81,6 +83,15 @@ _BEHAVIOUR = re.compile(
 
 def _tells_how_to_behave(sentence: str) -> bool:
     return bool(_BEHAVIOUR.search(sentence))
+
+
+def _yes_but(sentence: str) -> bool:
+    """After "maar", what the one addressed must do (``bot.steps.classifier.is_yes_but``: "ik snap dat u boos bent, maar
+    u moet haar ook niet zo achter de vodden zitten"): the "maar" takes the acknowledgement back and lectures, so the
+    judging cue wins also over the step reader's redden."""
+    from bot.steps.classifier import is_yes_but  # lazy, like the step classifier itself
+
+    return is_yes_but(sentence)
 
 
 def _not_an_instruction(tokens: List[Token], start: int, end: int, phrase: str) -> bool:
@@ -190,7 +201,8 @@ class MoveClassifier:
                 if given_back:
                     label, confidence, all_moves = given_back
         cue = self._cue(text, result)
-        if cue and not (label == "redden" and cue[0] == "oordelen" and not _tells_how_to_behave(cue[3] or text)):
+        if cue and not (label == "redden" and cue[0] == "oordelen" and not _tells_how_to_behave(cue[3] or text)
+                        and not _yes_but(cue[3] or text)):
             move, phrases, certainty, sentence = cue
             judged = self.steps_in_cued_sentences(result)
             if label == "redden" and move == JUDGEMENT:  # the lecture read as a fix: no fix beside it in that sentence

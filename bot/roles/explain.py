@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Optional
 
 from bot.knowledge.loader import get_knowledge
-from bot.roles.names import find_role, find_roles
+from bot.roles.names import compared_roles, find_role
 from bot.wording import join_list
 
 TRIANGLE_WORDS = {
@@ -67,6 +67,35 @@ def explain_difference(role_ids) -> Optional[str]:
     return "\n".join(lines)
 
 
+def explain_own_role(role_id: str) -> Optional[str]:
+    """Dutch answer for a professional who notices a role in themselves ("ik merk dat ik zelf steeds ga redden bij die
+    moeder, hoe stop ik daarmee"): step over to the winner's form of a drama role (its explanation and signs, from
+    knowledge), with the tools that fit; a winner's role or the Omstander gets its explanation; None for an unknown
+    id."""
+    knowledge = _knowledge()
+    role = knowledge.get("rol", role_id)
+    if role is None:
+        return None
+    winner = knowledge.get("rol", role.tegenhanger) if role.tegenhanger else None
+    if role.driehoek != "drama" or winner is None:
+        return explain_role(role_id)
+    lines = [
+        f"Merk je dat je zelf in de rol van {role.naam} schiet? Ook jou als professional kan een rol van de "
+        f"dramadriehoek erin trekken. Stap dan bewust over naar de winnaarsdriehoek: de winnaarsvorm van {role.naam} "
+        f"is {winner.naam}.",
+        "",
+        f"{role.naam}: {' '.join(role.uitleg.split())}",
+        "",
+        f"{winner.naam}: {' '.join(winner.uitleg.split())}",
+        "Zo werk je vanuit die rol:",
+    ]
+    lines += [f"- {k}" for k in winner.kenmerken]
+    tools = [tool for tool in (knowledge.get("hulpmiddel", h) for h in role.hulpmiddelen) if tool is not None]
+    if tools:
+        lines += ["", f"Hulpmiddelen die hierbij passen: {', '.join(tool.naam for tool in tools)}."]
+    return "\n".join(lines)
+
+
 def explain_triangle(triangle_id: str) -> Optional[str]:
     knowledge = _knowledge()
     triangle = knowledge.get("driehoek", triangle_id)
@@ -112,7 +141,7 @@ def find_subject(text: Optional[str]) -> Optional[tuple]:
 def explain(text: Optional[str]) -> Optional[str]:
     """Explanation for whatever role or triangle ``text`` names, or None; two or more roles are explained side by
     side (``explain_difference``)."""
-    roles = find_roles(text)
+    roles = compared_roles(text)
     if len(roles) > 1:
         return explain_difference(roles)
     subject = find_subject(text)
@@ -125,6 +154,6 @@ def explain(text: Optional[str]) -> Optional[str]:
 def explain_request(message: Optional[str], entity: Optional[str] = None) -> Optional[str]:
     """The answer to a question to explain a role (the chat's ``action_rol_uitleg``): a question that names two or more
     roles gets them side by side, else the role the recogniser found (``entity``), else whatever the message names."""
-    if len(find_roles(message)) > 1:
+    if len(compared_roles(message)) > 1:
         return explain(message)
     return (explain(entity) if entity else None) or explain(message)

@@ -63,3 +63,21 @@ def find_roles(text: Optional[str], knowledge=None) -> List[str]:
             role = vocab[name]
             found[role] = min(found.get(role, match.start()), match.start())
     return sorted(found, key=lambda role: found[role])
+
+
+# "wat is het verschil tussen aanklagen en assertief zijn?", "... tussen een aanklagende ouder en een assertieve ouder":
+# each side of the comparison is read on its own, with the typo and word-form matching of ``find_role`` (a user test
+# got only the Aanklager explained: "aanklagen" is no name of a role, so only one role was found by name).
+_COMPARED = re.compile(r"\bverschil\w*\s+(?:\w+\s+){0,2}?tussen\s+(.+?)\s+(?:en|of|vs|versus|met)\s+(.+?)\s*$")
+
+
+def compared_roles(text: Optional[str], knowledge=None) -> List[str]:
+    """The roles a question compares: every role named (``find_roles``), or, when that finds fewer than two, each side
+    of "verschil tussen A en B" read on its own (``find_role``); [] or one role when it compares none."""
+    named = find_roles(text, knowledge)
+    match = _COMPARED.search(plain(text or "")) if len(named) < 2 else None
+    if match is None:
+        return named
+    sides = [find_role(side, knowledge) for side in match.groups()]
+    found = [role for role in dict.fromkeys(sides) if role]
+    return found if len(found) == 2 else named

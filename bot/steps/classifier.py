@@ -93,6 +93,17 @@ Rules read the parts of a sentence before the model decides (explainable, per cl
 - **Thinking aloud is no move; the thought decides** (``_THINKING_ALOUD``): "en dan denk ik..." alone is no move, and in
   "en dan denk ik: wat heeft hij eigenlijk nodig?" what follows the frame is read (the model read the frame as redden,
   0.93). "en dan denk ik dat je hem moet bellen" has no pause after the frame: advice, redden.
+- **Set 42 and a user test of session 21**: a trainee's nerves with a hedge about their own words ("ik ben een beetje
+  zenuwachtig, dus ik zeg het misschien niet helemaal goed", ``_WORDING_HEDGE``) and an introduction with whom one
+  talks or that one is new ("ik praat wel vaker met kinderen hier op school", in ``_GREETING``) are no move; a plan of
+  the other that fell through ("je zou zaterdag ..., en dan gaat het gewoon niet door", ``_LET_DOWN``) and putting
+  oneself in the other's place ("en dan denk ik: hoe zou ik dat zelf vinden", ``_OWN_PLACE``) are erkennen; a short
+  acknowledgement ("Dat snap ik heel goed.") is never surer than ``CUED``, so a step beside it decides the turn;
+  trusting the other's own ideas ("jij weet zelf het beste ..., dus misschien heb je wel een idee") is an
+  encouragement (no move).
+- **The "ja, maar" is redden** (``_YES_BUT``): after "maar", what the one addressed must do ("ik snap dat u boos bent,
+  maar u moet echt even rustig worden") takes the acknowledgement back; read at ``CUED`` (the model read erkennen,
+  1.00, and `rustpunt stap` praised it). The role-play reads the same sentence as a lecture (``bot.roleplay.moves``).
 - **Pushing the cup back is opties** (``_CUP``): the workbook's tool of the options step ("ik schuif dit kopje naar u
   terug: hoe let u zelf op ...?") gives a task back; the model read it as redden (0.51) or dynamiek. Not when the
   model is sure the sentence takes the task over (a pitfall from ``SURE_PITFALL``).
@@ -276,6 +287,15 @@ _ENCOURAGEMENT = re.compile(
     r"(?:antwoord|antwoorden)"
     r"|(?:het|dat) (?:hoeft|moet) (?:\w+ ){0,2}niet (?:\w+ )?(?:perfect|haalbaar|af|kloppen|realistisch)"
     r"(?: te (?:zijn|wezen|klinken))?"
+    # trusting the other's own knowledge or ideas ("Jij weet zelf het beste hoe het gaat, dus misschien heb jij wel
+    # een idee."): the model read it as redden (0.92) and made it the main move of an options question (set 42); as a
+    # question ("heb je zelf misschien een idee?") it asks for options and stays with the model
+    # ("je weet best dat het niet mag" and "u weet toch wel beter" reproach: not "het best" nor "beter dan ik")
+    r"|(?:je|jij|u|jullie) (?:weet|weten|kent|kennen) (?:[\w'-]+ ){0,3}?(?:het best|het beste|beter dan (?:ik|wij|ons|"
+    r"iemand|ieder ander))(?: (?:wat|hoe|waar|wie|wanneer|of) (?:\w+ ){0,5}\w+)?"
+    r"|(?:(?:misschien|vast|wie weet|natuurlijk) )?(?:heb|hebt|heeft|hebben) (?:je|jij|u|jullie) "
+    r"(?:(?:zelf|misschien|vast|wel|al|ook|nog|zelfs) )*(?:een |wat |allang |al )?(?:idee|ideeën|ideetje)"
+    r"(?: (?:over|voor) (?:\w+ ){0,3}\w+)?"
     r")\W*(?:hoor|hè|joh|gerust)?\W*$",
     re.IGNORECASE,
 )
@@ -328,6 +348,22 @@ _GREETING = re.compile(
     r" (?:gedaan|beleefd|meegemaakt)(?: (?:dit|in het|het) weekend| in de vakantie)?"
     r"|ik (?:werk|zit) (?:hier |daar |zelf )?(?:op|bij|voor|in|vanuit) (?:de |het |deze |jullie |jouw |je |uw )?"
     + _TEAM +
+    # ... or that the professional is new there ("ik ben nog niet zo lang hier op school", "ik ben stagiair bij het
+    # wijkteam", "ik loop hier stage"): a nervous trainee's introduction (set 42; the learned judgement read took it
+    # for a lecture)
+    r"|ik (?:ben|werk|zit) (?:(?:hier|zelf|ook|nog|pas|net|sinds kort|niet zo lang|een paar (?:weken|maanden)) )*"
+    r"(?:nieuw|stagiair|stagiaire|in opleiding|niet zo lang|pas|net|sinds kort|een paar (?:weken|maanden))"
+    r"(?: (?:hier|(?:op|bij|in|van) (?:de |het |deze |jullie |je )?" + _TEAM + r"))*"
+    r"|ik loop (?:hier |nu |pas |net )*stage(?: (?:hier|(?:op|bij|in) (?:de |het |deze |jullie |je )?" + _TEAM
+    + r"))*"
+    # ... or whom the professional talks with in that work ("ik praat wel vaker met kinderen hier op school"): the model
+    # read the introduction "Ik ben Hester, ik praat wel vaker met kinderen hier op school." as redden (0.81), and a
+    # good first turn with a child counted as taking over (set 42); "ik praat vaak met kinderen van wie de ouders
+    # uit elkaar zijn" says more and stays with the model
+    r"|ik (?:praat|spreek) (?:(?:wel|best|heel|ook|hier|zelf|vaker|vaak|veel|regelmatig|elke|iedere|week|dag|eens|"
+    r"weleens) )*met (?:(?:veel|heel veel|allerlei|andere) )?(?:kinderen|leerlingen|jongeren|ouders|gezinnen|"
+    r"kids|jongens en meiden)(?: (?:hier|daar|zoals (?:jij|jou|u)|op (?:deze |de |jouw |je |jullie )?school|"
+    r"in de wijk|in de klas|op het \w+))*"
     # ... and the coat a child keeps on ("Je mag je jas gewoon aanhouden hoor.", "je jas mag aan blijven")
     r"|(?:je|jij|u) (?:mag|mogen|kan|kunt|kun) (?:je|jouw|uw) jas (?:(?:gewoon|lekker|rustig|ook|best|wel) )*"
     r"(?:aanhouden|aanlaten|uitdoen|ophangen|aan houden|aan laten|aan blijven|aanblijven)"
@@ -367,12 +403,44 @@ THINKING_ALOUD = "hardop denken"  # the feature of a sentence of only that frame
 # The professional's own nerves ("sorry, ik ben een beetje zenuwachtig", "ik moet even wennen"): a nervous trainee's
 # aside, no move; the learned judgement read took "sorry ik ben een beetje zenuwachtig" for a lecture (a user test).
 _NERVES = re.compile(
-    r"^\W*(?:(?:sorry|eh|ehm|oei|nou|ja|oké|pff)\W+)*(?:ik ben|ik voel me|ik word) (?:(?:een beetje|wat|best|nogal|"
-    r"echt|zelf|ook|heel|erg|zo|even|gewoon) )*(?:zenuwachtig|nerveus|gespannen|onzeker)(?:\W+(?:hoor|hè|haha))?\W*$"
+    r"^\W*(?:(?:sorry|eh|ehm|oei|nou|ja|oké|pff|en|dus|want|maar)\W+)*(?:ik ben|ik voel me|ik word) "
+    r"(?:(?:een beetje|wat|best|nogal|echt|zelf|ook|heel|erg|zo|even|gewoon) )*"
+    r"(?:zenuwachtig|nerveus|gespannen|onzeker)(?:\W+(?:hoor|hè|haha))?\W*$"
     r"|^\W*(?:(?:sorry|eh|nou)\W+)*ik moet (?:\w+ )?(?:even )?wennen\W*$",
     re.IGNORECASE,
 )
 NERVES = "eigen zenuwen"  # the feature of such a sentence
+# Hedging one's own words in advance ("dus ik zeg het misschien niet helemaal goed", "ik weet niet of ik het goed zeg",
+# "sorry als het raar klinkt"): a nervous trainee's aside like the nerves, no move; the model read "Ik ben een beetje
+# zenuwachtig, dus ik zeg het misschien niet helemaal goed." as redden (0.95), and a good stance turn of a trainee
+# counted as taking over (set 42). Taking words back that were said ("dat zei ik verkeerd") is a self-correction.
+_WORDING_HEDGE = re.compile(
+    r"^\W*(?:(?:sorry|eh|ehm|oei|nou|ja|oké|dus|en|want|maar|alleen)\W+)*(?:"
+    r"ik zeg (?:het|dat|dit|dingen) (?:(?:misschien|vast|waarschijnlijk|wellicht|nu|straks|even) )*"
+    r"(?:niet (?:(?:helemaal|zo|altijd|heel|echt) )?(?:goed|handig|mooi|netjes|duidelijk|lekker)|verkeerd|onhandig|"
+    r"raar)"
+    r"|(?:misschien|vast|waarschijnlijk) zeg ik (?:het|dat|dit|dingen) (?:(?:nu|straks|even) )?"
+    r"(?:niet (?:(?:helemaal|zo|altijd|heel|echt) )?(?:goed|handig|mooi|netjes|duidelijk)|verkeerd|onhandig|raar)"
+    r"|ik weet niet (?:zo goed )?(?:of|hoe) ik (?:het|dat|dit) (?:(?:goed|handig|mooi|netjes|precies) )?"
+    r"(?:zeg|moet zeggen|kan zeggen|verwoord|moet verwoorden)"
+    r"|(?:sorry|excuus) als (?:het|dat|dit|ik) (?:\w+ ){0,2}(?:raar|vreemd|onhandig|verkeerd|stom|gek|"
+    r"niet goed) (?:klinkt|overkomt|zeg|uitkomt|formuleer)"
+    r")(?:\W+(?:hoor|hè|haha))?\W*$",
+    re.IGNORECASE,
+)
+
+
+def _is_nervous_aside(sentence: str) -> bool:
+    """A sentence of which every clause names the professional's own nerves (``_NERVES``) or hedges their own words in
+    advance (``_WORDING_HEDGE``), or is a filler or an introduction (``_GREETING``) beside such a clause: "Ik ben een
+    beetje zenuwachtig, dus ik zeg het misschien niet helemaal goed.", "Ik ben Douwe, ik ben nog niet zo lang hier op
+    school, dus ik ben zelf ook een beetje zenuwachtig."."""
+    clauses = [sentence[b:e].strip() for b, e in _clauses(sentence, 0, len(sentence))]
+    asides = [bool(_NERVES.match(c) or _WORDING_HEDGE.match(c)) for c in clauses]
+    return any(asides) and all(a or _only_fillers(c) or _GREETING.match(c) or _introduces_by_name(c)
+                               for a, c in zip(asides, clauses, strict=True))
+
+
 # Who speaks first in a meeting ("Jij eerst misschien, en dan u.", "Eerst Yara, dan u."): managing the turns of the
 # talk, no move of its own; the model read "eerst ... misschien" as taking over (redden, 0.93), so a good question
 # about what both want raised the tension (a user test, the MDO scenario).
@@ -416,7 +484,10 @@ _ACK_CORE = (
     r"|(?:u heeft|je hebt|jij hebt|daar heeft u|daar heb je|daar hebt u|u hebt) (?:(?:wel|echt|zeker|ook|daar) )*"
     r"een punt"
     r"|(?:dat|het) (?:snap|begrijp) ik|ik (?:snap|begrijp) (?:het|dat)|dat kan ik me (?:\w+ )?voorstellen"
-    r"|(?:dat|het) hoor ik|ik hoor (?:het|je|jou|u))"
+    r"|(?:dat|het) hoor ik|ik hoor (?:het|je|jou|u)"
+    # "Dat is echt niet leuk.", "dat is niet fijn": the model read the negation as inhoud (0.54) or realiteit (0.76)
+    r"|(?:dat|het|dit) is (?:(?:echt|best|heel|ook|gewoon|wel|natuurlijk|toch) )*niet (?:zo )?"
+    r"(?:leuk|fijn|prettig|makkelijk|gezellig|niks))"
 )
 _ACK_TAIL = (r"(?:\W+(?:helemaal|ook|wel|meteen|direct|best|graag|zeker|echt|heus|onmiddellijk|goed|heel|daar|hoor|"
              r"hè|he|ja|meneer|mevrouw|joh|inderdaad))*\W*$")
@@ -454,8 +525,11 @@ def _is_acknowledgement(sentence: str) -> bool:
 
 
 def _acknowledges(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
-    """A short agreement or acknowledgement (``_is_acknowledgement``) is at most erkennen, read from the cue."""
-    if _sure_of("erkennen", prediction) or not _is_acknowledgement(sentence):
+    """A short agreement or acknowledgement (``_is_acknowledgement``) is erkennen at ``CUED``, read from the cue: never
+    surer, also where the model reads erkennen surer ("Dat snap ik heel goed.", 1.00): a step beside it
+    decides the turn ("Dat snap ik heel goed. Weet je, papa en mama worden waarschijnlijk geen vrienden meer." names
+    the reality; set 42)."""
+    if not _is_acknowledgement(sentence):
         return None
     # at CUED, never surer: a question beside it that the model reads clearly decides the turn
     return textclass.Prediction("erkennen", CUED, {"erkennen": CUED, OTHER: 1 - CUED},
@@ -878,6 +952,22 @@ _HOPED = re.compile(
     r"uitgezien)\b",
     re.IGNORECASE,
 )
+# What the other was going to do and what fell through ("Je zou zaterdag langs de lijn staan bij de eerste wedstrijd van
+# Mats, en dan gaat het gewoon niet door.", "u zou ze dit weekend hebben, en toen werd het afgezegd"): naming the
+# letdown, erkennen like what the other had hoped for. The model read it as redden (0.88, "je zou ..." is how advice
+# opens), and a good turn of a trainee counted as taking over (set 42). Only a plan of the other (no "kunnen",
+# "moeten", "beter", "eens", "misschien": advice) and something that fell through, not what the other failed to do
+# ("je zou hem bellen, en toen deed je het niet" reproaches).
+_LET_DOWN = re.compile(
+    r"^\W*(?:(?:en|ja|nou|dus|oké|zo|pff|jeetje|tja|ach)\W+)*(?:u|je|jij|jullie) (?:zou|zoudt|zouden) "
+    r"(?!(?:[\w'-]+\W+)*?(?:kunnen|moeten|moet|beter|eens|misschien)\b)(?:[\w'-]+\W+){1,16}?"
+    r"(?:en|maar) (?:(?:dan|toen|nu|ineens|opeens|vervolgens|uiteindelijk|gewoon) )*"
+    r"(?:(?:gaat|ging) (?:het|dat|dit|die|de \w+|alles) (?:\w+ ){0,2}niet door"
+    r"|(?:wordt|werd) (?:het|dat|die|de \w+) (?:\w+ ){0,2}(?:afgezegd|afgeblazen)"
+    r"|(?:kan|kon|mag|mocht) (?:het|dat) (?:\w+ ){0,2}niet(?: meer)?"
+    r"|(?:is|was) (?:het|dat|die|de \w+) (?:\w+ ){0,2}(?:afgezegd|afgeblazen|niet doorgegaan))\b",
+    re.IGNORECASE,
+)
 # Naming the person one hears or sees in the other ("ik hoor vooral een vader die zijn jongens heel erg mist", "hoor
 # ik vooral iemand die heel moe is"): erkennen, like a guess at the feeling. The model read it as behoefte (0.45) or
 # inhoud (0.68), and after "eerlijk gezegd" as inhoud (0.92): the father of a user test hung up (session 20).
@@ -887,6 +977,20 @@ _PERSON_HEARD = re.compile(
     re.IGNORECASE,
 )
 FEELING_NAMED = "gevoel of verwachting van de ander benoemd"  # the feature of such a read
+# The professional putting themselves in the other's place ("En dan denk ik: hoe zou ik dat zelf vinden.", "hoe zou ik
+# me voelen als mijn kinderen niet kwamen", "als ik in uw schoenen stond, hoe zou ik dat trekken?"): the professional
+# asks it of themselves, not of the other, so no question step; imagining the other's feeling is erkennen, like "ik
+# kan me voorstellen ...". The model read it as opties (0.86, by "zou ... zelf"; a user test, session 21). Only how
+# one would feel or find it; "wat zou ik doen?" may announce advice and stays with the model.
+_OWN_PLACE = re.compile(
+    r"^\W*(?:(?:en|maar|dus|ja|nou|dan|want|eh)\W+)*(?:als ik (?:(?:in (?:jouw|je|uw) (?:schoenen|plaats|positie|"
+    r"situatie))|(?:jou|u) (?:was|ben)) (?:stond|zat|was|zou staan|zou zitten)?\W*)?"
+    r"(?:hoe|wat) zou ik (?:(?:dat|het|dit|me|mij|mezelf|mijzelf|er|daar|ervan|daarvan|dan|zelf|eigenlijk|nou|toch|"
+    r"ook|van) )*(?:vinden|voelen|ervaren|trekken|volhouden|aankunnen|beleven|verdragen)\b"
+    r"(?:,?\s+(?:als|wanneer|met|zonder|na) [^?]*)?\W*$",
+    re.IGNORECASE,
+)
+OWN_PLACE = "zich in de ander verplaatsen"  # the feature of such a read
 # Naming why one talks: what one heard about the other from someone else ("ik hoorde van je juf dat je niet meer naar
 # papa wil", "je moeder vertelde me dat het thuis lastig is", "ik heb gehoord dat u ..."): an opening that gives the
 # other's situation back, erkennen, usually before a check question ("klopt dat?"). The model read the child
@@ -954,6 +1058,24 @@ _CONDUCT_ADVICE = re.compile(
     re.IGNORECASE,
 )
 CONDUCT_ADVICE = "advies om anders te doen"  # the feature of such a read
+# The "ja, maar": after "maar", what the one addressed must do ("ik snap dat u boos bent, maar u moet echt even rustig
+# worden", "Dat begrijp ik, maar je moet hem wel een kans geven.", "Maar jij moet ook luisteren naar je moeder."): the
+# "maar" takes back what came before it, and the sentence tells the other what to do, the workbook's Redder (the
+# role-play also reads a lecture in it by its cue phrases, ``bot.roleplay.moves``). The model read the
+# acknowledgement before it (erkennen 1.00) and `rustpunt stap` praised the turn (a user test, session 21); it read
+# "u moet echt even rustig worden" itself as erkennen (0.79). Only the addressed as the subject ("maar je vader moet
+# ook ..." is about a third); not what the other must know or feel ("maar je moet weten dat het niet aan jou ligt",
+# "maar het moet zwaar voor je zijn"), not leaving the choice to them ("maar je moet het zelf weten") and not a
+# question.
+_YES_BUT = re.compile(
+    r"(?:^|\W)maar (?:(?:dan|toch|wel|eigenlijk|ook|nu|nou|ja|misschien|uiteindelijk|tegelijk) )*"
+    r"(?:(?:u|je|jij|jullie) (?:moet|moeten|moest|moesten)|(?:moet|moeten|moest|moesten) (?:u|je|jij|jullie))\b"
+    r"(?!(?: \w+){0,3} (?:weten|zelf weten|zelf bepalen|zelf beslissen|zelf kiezen|niet denken)\b)"
+    r"(?!(?: \w+){0,3} (?:zwaar|moeilijk|lastig|\w*moe|pijnlijk|rot|naar|eng|heftig|verdrietig|boos) "
+    r"(?:zijn|wezen|geweest)\b)",
+    re.IGNORECASE,
+)
+YES_BUT = "ja, maar: wat de ander moet"  # the feature of such a read
 SMALL_TALK = (
     "Dit is een begroeting, een praatje of een aanloopje; er zit nog geen stap in. "
     "Zeg erbij wat je wilt bereiken, bijvoorbeeld erkennen of een vraag naar wat er gebeurde."
@@ -1252,9 +1374,14 @@ def _checks_in(sentence: str, prediction: textclass.Prediction) -> Optional[text
     the cue (``_cued``); not when the model reads a pitfall ("ik hoor dat u boos bent, maar wie had er nou gelijk?"
     stays what the model reads). A guess at the feeling under it, what the other had hoped for or how hard what
     happened is (``_FEELING_GUESS``, ``_HOPED``, ``_HARD_NAMED``, without advice or a lecture) is erkennen too, also
-    over a doubtful pitfall read."""
+    over a doubtful pitfall read, and a plan of the other that fell through (``_LET_DOWN``) also over a sure one; so is
+    the professional putting themselves in the other's place (``_OWN_PLACE``), not over a pitfall read."""
     if _sure_of("erkennen", prediction):
         return None
+    if _LET_DOWN.match(sentence):  # a plan of the other that fell through: erkennen also over a sure pitfall read
+        return _cued("erkennen", prediction, FEELING_NAMED)
+    if _OWN_PLACE.match(sentence) and prediction.label not in PITFALL_IDS:  # "hoe zou ik dat zelf vinden?"
+        return _cued("erkennen", prediction, OWN_PLACE)
     # a guess at the feeling or what the other hoped for also outweighs a doubtful pitfall read ("u had zich er de hele
     # week op verheugd": inhoud 0.51)
     heard = bool(_HEARD_REASON.match(sentence))
@@ -1293,6 +1420,21 @@ def _advises_conduct(sentence: str, prediction: textclass.Prediction) -> Optiona
     if _sure_of("redden", prediction) or prediction.label in PITFALL_IDS or not _CONDUCT_ADVICE.match(sentence):
         return None
     return _cued("redden", prediction, CONDUCT_ADVICE)
+
+
+def is_yes_but(sentence: str) -> bool:
+    """The sentence (no question) tells the one addressed after "maar" what they must do (``_YES_BUT``: "ik snap dat u
+    boos bent, maar u moet echt even rustig worden")."""
+    return not sentence.rstrip().endswith("?") and bool(_YES_BUT.search(sentence))
+
+
+def _yes_but(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
+    """A "ja, maar" (``is_yes_but``) is redden at ``CUED``, a rule's read and never surer, whatever step the model read
+    in what came before the "maar" (the acknowledgement is taken back); an inhoud read or a sure redden read stays."""
+    if prediction.label == "inhoud" or _sure_of("redden", prediction) or not is_yes_but(sentence):
+        return None
+    return textclass.Prediction("redden", CUED, {"redden": CUED, prediction.label: 1 - CUED},
+                                [YES_BUT] + prediction.features)
 
 
 def _pushes_the_cup(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
@@ -1363,7 +1505,7 @@ def _no_move(sentence: str, before: Optional[Part]) -> Optional[str]:
         (_is_greeting(sentence), GREETING),  # a greeting, a welcome, small talk
         (bool(_HONEST_SENTENCE.match(sentence)), HEDGE),  # "Nou, ik moet eerlijk zijn."
         (_only_thinking_aloud(sentence), THINKING_ALOUD),  # "en dan denk ik..."
-        (bool(_NERVES.match(sentence)), NERVES),  # "sorry, ik ben een beetje zenuwachtig"
+        (_is_nervous_aside(sentence), NERVES),  # "sorry, ik ben een beetje zenuwachtig, dus ..."
         (bool(_SPEAKING_ORDER.match(sentence)), SPEAKING_ORDER),  # "Jij eerst misschien, en dan u."
         (bool(_ASKS_TO_ASK.match(sentence)), ASKS_TO_ASK),  # "mag ik je wat vragen?"
     )
@@ -1387,7 +1529,8 @@ def _model_read(sentence: str, model: textclass.Classifier) -> textclass.Predict
     prediction = _meeting_proposal(sentence, prediction) or _pushes_the_cup(sentence, prediction) \
         or _imagines_options(sentence, prediction) or _advises_conduct(sentence, prediction) or prediction
     prediction = _checks_in(sentence, prediction) or _acknowledges(sentence, prediction) or prediction
-    return _sides(sentence, prediction) or prediction
+    prediction = _sides(sentence, prediction) or prediction
+    return _yes_but(sentence, prediction) or prediction
 
 
 # "Eerlijk gezegd", "om eerlijk te zijn", "ik moet (u) eerlijk zeggen" inside a sentence (``_HONESTY``): a hedge,

@@ -12,7 +12,7 @@ from typing import List, Optional, Tuple
 
 from bot import commands
 from bot.commands import OVERSLAAN, ROL, STOP, TERUG, VOLGENDE, VOORBEELD, WAAROM
-from bot.text import NUMBER_WORDS, ORDINAL_WORDS, plain
+from bot.text import NUMBER_WORDS, ORDINAL_WORDS, plain, simplify
 
 # checked in this order; the phrases live in bot.commands (one vocabulary for every capability)
 NAVIGATION = (STOP, OVERSLAAN, TERUG, VOLGENDE, WAAROM, VOORBEELD, ROL)
@@ -98,7 +98,7 @@ _LEAD = r"^(?:(?:maar|en|eh|uh|nou|oke|ok|sorry|wacht|even|vraagje|vraag)\s+)*"
 _DEFINITION = re.compile(
     _LEAD + r"(?:wat (?:is|zijn|betekent|betekenen|houdt|wordt bedoeld met)|wat bedoel\w*(?: (?:je|jij|u|jullie|ze|"
     r"men))?(?: eigenlijk| hier)?|wie is|hoe werkt|leg|uitleg(?: over| van| bij)?|wat (?:doe|moet) ik (?:bij|in|met)|"
-    r"wat hoort bij)\b"
+    r"wat hoort bij|(?:het |een )?verschil tussen)\b"
 )
 _OWN_MOVE = re.compile(_LEAD + r"(?:mag|moet|kan|kun|zal|hoef|zou|wil) ik\b")
 # "hoe erken ik ...?": a question word before 'ik' asks only with a question mark ("Waar ik voor sta, is ..." is a note)
@@ -114,6 +114,31 @@ _STEP_NUMBER = re.compile(
     r"\bstap\s+(\d|" + "|".join(NUMBER_WORDS) + r")\b|\b(" + "|".join(ORDINAL_WORDS) + r"|laatste) stap\b"
 )
 _THIS_STEP = re.compile(r"\b(?:deze stap|die stap|hier|hiermee|hier mee)\b")
+
+
+DIFFERENCE = "verschil"  # topic: two or more roles side by side, their ids joined by commas
+OWN_ROLE = "eigen_rol"  # topic: a role the professional notices in themselves
+# "slachtoffer van huiselijk geweld": someone who suffered something, not the role of the drama triangle
+_VICTIM_OF = re.compile(r"\bslachtoffers? (?:(?:is|was|wordt|werd|zijn|waren|geworden|worden) )?van\b"
+                        r"|\bslachtoffers? (?:geworden|worden|werd)\b")
+
+# The professional who notices a role or a pitfall in themselves and asks what to do ("ik merk dat ik zelf steeds ga
+# redden bij die moeder, hoe stop ik daarmee", "ik schiet steeds in de redder, wat doe ik daaraan?", "wat doe ik als
+# ik zelf aanklager word?", "ik betrap mezelf erop dat ik de inhoud in ga"): a self-observation and, in the same
+# clause and before anyone else is named, the role or pitfall (user test: 'Sorry, dat begreep ik niet'). "wat doe ik
+# als moeder steeds de redder is?" is about the mother: the role's explanation (how to respond) answers it.
+_SELF = re.compile(r"\b(?:ik (?:merk|zie|voel|betrap|schiet|beland|zit|word|ben|ga|neem|speel|kom|raak|val)"
+                   r"|(?:als|wanneer|dat|zodra|waardoor|omdat) ik|mezelf|mijzelf)\b")
+_OTHER_PERSON = re.compile(r"\b(?:hij|zij|ze|die|jij|je|u|men|iemand|moeder|vader|ouder|ouders|mama|papa|kind|"
+                           r"kinderen|oma|opa|ex|zoon|dochter|collega|school|juf|meester|zus|broer|tante|oom)\b")
+# ... and asks what to do: "hoe stop ik daarmee", "hoe ga ik daarmee om", "wat doe ik dan", or a question mark
+_WHAT_TO_DO = re.compile(r"\bhoe (?:\w+ ){0,3}?(?:stop|kom|voorkom|doorbreek|houd|hou|vermijd|ga|doe|pak|blijf|"
+                         r"stap|reageer) ik\b|\bwat (?:doe|moet|kan|zeg) ik\b")
+MAX_OWN_ROLE_WORDS = 40
+ROLE_OF_PITFALL = {"redden": "redder"}  # the pitfall of taking over is the Redder in the professional
+# "..., is dat een redder?", "is zij dan de aanklager?", "zit oma in de reddersrol?", "speelt hij het slachtoffer?"
+_IS_IT = re.compile(r"^(?:(?:en|maar|dus|want|nou)\s+)*(?:is|zit|speelt|klinkt|noem|bedoel)\b")
+_CLAUSE = re.compile(r"[,.;:!?]+")
 
 
 def _step_number(text: str, knowledge=None) -> Optional[str]:
@@ -145,9 +170,13 @@ def method_topics(text: str, current: Optional[str] = None, knowledge=None) -> L
     that order; "deze stap", "hier" is the ``current`` step."""
     from bot.knowledge.loader import get_knowledge
     from bot.roles.explain import find_subject
+    from bot.roles.names import compared_roles
 
     knowledge = knowledge or get_knowledge()
     clean = plain(text)
+    compared = compared_roles(text, knowledge) if "verschil" in clean else []
+    if len(compared) > 1:  # "wat is het verschil tussen redden en ondersteunen?": the two roles side by side
+        return [(DIFFERENCE, ",".join(compared))]
     steps = [step.id for step in sorted(knowledge.all("stap"), key=lambda s: s.nummer)]
     named = _named(clean, knowledge.all("stap"))
     numbered = _step_number(clean, knowledge)
@@ -158,15 +187,79 @@ def method_topics(text: str, current: Optional[str] = None, knowledge=None) -> L
     topics = [("stap", step) for step in steps if step in named]
     topics += [("valkuil", pitfall) for pitfall in _named(clean, knowledge.all("valkuil"))]
     if not topics:
+        roles = compared_roles(text, knowledge)
+        if len(roles) > 1:  # "wat is het verschil tussen aanklager en assertief": both, side by side
+            return [(DIFFERENCE, ",".join(roles))]
         subject = find_subject(text)  # a role ("wat is de omstander") or a triangle
-        if subject is not None:
+        if subject is not None and not _VICTIM_OF.search(clean):
             topics.append(subject)
     return topics
 
 
+def _own_role(text: str, knowledge=None) -> List[Tuple[str, str]]:
+    """[(OWN_ROLE, role id)] or [("valkuil", id)] when the professional notices a role or a pitfall in themselves and
+    asks what to do (see ``_SELF``); [] otherwise."""
+    from bot.knowledge.loader import get_knowledge
+    from bot.roles.names import find_roles
+
+    clean = plain(text)
+    if len(clean.split()) > MAX_OWN_ROLE_WORDS or not (text.strip().endswith("?") or _WHAT_TO_DO.search(clean)):
+        return []
+    knowledge = knowledge or get_knowledge()
+    for clause in _CLAUSE.split(simplify(text)):
+        marker = _SELF.search(clause)
+        if marker is None:
+            continue
+        rest = clause[marker.end():]
+        for word_end in (m.end() for m in re.finditer(r"\w+", rest)):
+            said = rest[:word_end]
+            if _OTHER_PERSON.search(said):
+                break
+            pitfalls = _named(said, knowledge.all("valkuil"))
+            role = find_roles(said, knowledge)[:1] or ([ROLE_OF_PITFALL[pitfalls[0]]] if pitfalls and
+                                                        pitfalls[0] in ROLE_OF_PITFALL else [])
+            if role:
+                return [(OWN_ROLE, role[0])]
+            if pitfalls:
+                return [("valkuil", pitfalls[0])]
+    return []
+
+
+def _is_it_a_role(text: str, knowledge=None) -> List[Tuple[str, str]]:
+    """The role or pitfall of "oma regelt alles voor iedereen, is dat een redder?": a behaviour told, then the question
+    whether it is one (the last clause, ``_IS_IT``); [] otherwise."""
+    if not text.strip().endswith("?"):
+        return []
+    last = [part for part in _CLAUSE.split(simplify(text)) if part.strip()][-1:]
+    if not last or len(last[0].split()) > MAX_QUESTION_WORDS or not _IS_IT.match(last[0].strip()) \
+            or _ADDRESSED.search(last[0]):
+        return []
+    return _roles_only(method_topics(last[0], None, knowledge))
+
+
+def _roles_only(topics: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
+    """The topics that are roles or triangles (not steps or pitfalls)."""
+    return [topic for topic in topics if topic[0] not in ("stap", "valkuil")]
+
+
 def method_question(text: Optional[str], current: Optional[str] = None, knowledge=None) -> List[Tuple[str, str]]:
     """The topics of a question to Rustpunt about the method (see ``_DEFINITION``), [] when ``text`` is no such
-    question (a note, a situation, a line for the parent)."""
+    question (a note, a situation, a line for the parent). A professional who notices a role in themselves ("ik merk
+    dat ik zelf steeds ga redden bij die moeder, hoe stop ik daarmee") gets ``(OWN_ROLE, role)``; a behaviour told and
+    then "is dat een redder?" gets that role."""
+    own = _own_role(text or "", knowledge)
+    if own:
+        return own
+    told = _is_it_a_role(text or "", knowledge)
+    if told:
+        return told
+    asks = _WHAT_TO_DO.search(plain(text or ""))
+    if asks and len(plain(text or "").split()) <= MAX_OWN_ROLE_WORDS and not _ADDRESSED.search(plain(text or "")):
+        # "ik merk dat moeder steeds het slachtoffer speelt, hoe ga ik daarmee om?": a role named (someone else's), and
+        # what to do: the role's explanation says how to respond
+        named = _roles_only(method_topics(text or "", None, knowledge))
+        if named:
+            return named
     clean = plain(text or "")
     words = clean.split()
     if not words or len(words) > MAX_QUESTION_WORDS:

@@ -105,8 +105,12 @@ def _explain(kind: str, item: str) -> Optional[str]:
         return guide.format_step_explanation(item)
     if kind == "valkuil":
         return guide.format_pitfall(item)
-    from bot.roles.explain import explain_role, explain_triangle
+    from bot.roles.explain import explain_difference, explain_own_role, explain_role, explain_triangle
 
+    if kind == navigation.DIFFERENCE:  # "wat is het verschil tussen aanklager en assertief"
+        return explain_difference(item.split(","))
+    if kind == navigation.OWN_ROLE:  # "ik merk dat ik zelf steeds ga redden, hoe stop ik daarmee"
+        return explain_own_role(item)
     return explain_role(item) if kind == "rol" else explain_triangle(item)
 
 
@@ -128,9 +132,18 @@ def answer_question(text: str, current: Optional[str] = None) -> Optional[List[s
         return [HOW_TO_FORGET, texts.text("vraag_niet_bewaard")]
     if current is not None and navigation.asks_why(text):
         return [guide.format_why(current)]
+    answers = explain_method(text, current)
+    return answers + [texts.text("vraag_niet_bewaard")] if answers else None
+
+
+def explain_method(text: str, current: Optional[str] = None) -> Optional[List[str]]:
+    """The explanations for a question to Rustpunt about the six steps, the pitfalls or the roles
+    (``navigation.method_question``: "wat is stap 5", "mag ik bij stap 2 al advies geven?", "wat is het verschil
+    tussen aanklager en assertief", "ik merk dat ik zelf steeds ga redden, hoe stop ik daarmee"), in the preparation
+    and in the menu (``actions.fallback``); None when ``text`` is no such question."""
     topics = navigation.method_question(text, current)
     answers = [answer for answer in (_explain(kind, item) for kind, item in topics) if answer]
-    return answers + [texts.text("vraag_niet_bewaard")] if answers else None
+    return answers or None
 
 
 def safety_first(text: str, told_before: Iterable[Optional[str]] = ()) -> Optional[str]:

@@ -1,0 +1,39 @@
+"""After a kaart answer, a follow-up that names only a parent ("en voor de moeder?", "hulp voor moeder zelf") searches
+the previous question again for that parent, in the same place (a user test of session 21 got 'Sorry, dat begreep ik
+niet goed' and the menu)."""
+from __future__ import annotations
+
+import pytest
+
+from bot.kaart.dialog import lees, onthoud, ouder_vervolg, vorige_vraag_opnieuw
+from bot.kaart.query import parse_vraag
+from tests.test_menu_method_questions import PREVIOUS, _menu
+
+
+@pytest.mark.parametrize("text, parent", [
+    ("en voor de moeder?", "moeder"), ("hulp voor moeder zelf", "moeder"), ("en de vader?", "vader"),
+    ("is er ook iets voor de ouders zelf?", "ouders"), ("en voor vader en moeder?", "ouders"),
+    ("moeder drinkt", None), ("vader in Huizen", None), ("en in Weesp?", None), ("wat kan moeder zelf doen?", None),
+])
+def test_a_follow_up_for_a_parent(text, parent):
+    assert ouder_vervolg(text) == parent
+
+
+async def test_en_voor_de_moeder_searches_the_previous_question_again_for_the_mother():
+    question, slots = vorige_vraag_opnieuw(PREVIOUS, "en voor de moeder?")
+    # place and age kept; the child's problem becomes the mother's own help with it: parenting support
+    assert slots == {**lees(PREVIOUS), "kaart_thema": "opvoeding"}
+    assert question.startswith(PREVIOUS) and parse_vraag(question).doelgroep_hints == ["ouder"]
+    for text in ("en voor de moeder?", "hulp voor moeder zelf"):
+        messages = await _menu(text, previous=PREVIOUS)
+        assert messages[0] == "Dit zijn de diensten die het best passen:"
+        assert "plaats: Hilversum" in messages[1] and "15 jaar" in messages[1]
+    # a next follow-up builds on the search for the mother
+    again = vorige_vraag_opnieuw(onthoud(question, slots), "en in Huizen?")
+    assert again is not None and again[1]["kaart_thema"] == "opvoeding" and again[1]["kaart_gemeente"] == "huizen"
+
+
+def test_a_parent_s_own_problem_stays_the_problem_for_the_other_parent():
+    previous = "vader gokt en de schulden lopen op, twee kinderen van 4 en 7, Huizen"
+    question, slots = vorige_vraag_opnieuw(previous, "en voor de moeder?")
+    assert slots == lees(previous) and question.startswith(previous)
