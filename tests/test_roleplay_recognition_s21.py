@@ -109,6 +109,11 @@ def test_warm_acknowledgements_are_erkennen_without_a_pitfall(text):
     assert move.zet == "erkennen" and not {"inhoud", "redden"} & set(move.zetten)
 
 
+def test_a_reality_with_how_hard_it_is_stays_realiteit():
+    # the workbook's own realiteit ("Zo zal het waarschijnlijk blijven, en dat is zwaar."): not read as erkennen
+    assert classify_step("Dat blijft misschien nog wel een tijdje zo, en dat is best verdrietig.").stap == "realiteit"
+
+
 def test_an_agreement_that_lifts_a_burden_then_asks_is_no_pitfall_and_asking_leave_is_no_step():
     text = ("ja precies, dat hoef jij niet te doen. mag ik je wat vragen? hoe gaat dat dan meestal? wat gebeurt er dan "
             "bij de deur?")

@@ -1011,7 +1011,9 @@ _NOT_A_GUESS = re.compile(r"\b(?:moet|moeten|moest|beter|toch|(?<!\bis )(?<!\bwa
 # How hard it is, named in the last clause after what happened to the other ("en dan krijgt u vrijdagavond laat zo'n
 # appje, dat is gewoon heel rot", "..., wat een rotsituatie"): the workbook's erkennen (naming how heavy the situation
 # is). The model read the sentence by what happened (inhoud 0.70: "appje"). Only the bare clause, without advice or a
-# lecture in the sentence (``_NOT_A_GUESS``) and never as a judgement of the other party (``_SIDES`` is read after).
+# lecture in the sentence (``_NOT_A_GUESS``), never as a judgement of the other party (``_SIDES`` is read after), and
+# only over a pitfall or no move: after a reality it is the workbook's own realiteit ("Zo zal het waarschijnlijk
+# blijven, en dat is zwaar.").
 _HARD = (r"(?:rot|zwaar|pijnlijk|klote|naar|balen|ellendig|verdrietig|heftig|moeilijk|akelig|afschuwelijk|vreselijk|"
          r"verschrikkelijk|frustrerend|een rotsituatie|een klap|een domper|een teleurstelling|een rotgevoel)")
 _HARD_NAMED = re.compile(
@@ -1386,7 +1388,8 @@ def _checks_in(sentence: str, prediction: textclass.Prediction) -> Optional[text
     # week op verheugd": inhoud 0.51)
     heard = bool(_HEARD_REASON.match(sentence))
     guess = bool(_FEELING_GUESS.search(sentence) or _HOPED.match(sentence) or _PERSON_HEARD.search(sentence)
-                 or heard or _names_how_hard(sentence)) and not _NOT_A_GUESS.search(sentence)
+                 or heard or (_names_how_hard(sentence) and prediction.label in PITFALL_IDS + (OTHER,))) \
+        and not _NOT_A_GUESS.search(sentence)
     if prediction.label in PITFALL_IDS and not (guess and prediction.confidence < SURE_PITFALL):
         return None
     if not guess and not _CHECK_IN.search(sentence):
