@@ -125,13 +125,16 @@ def _valid_phrase(value: str) -> str:
 
 
 class VormSignaal(Strict):
-    """One way a pitfall form shows: a short Dutch name (shown as what gave it away) and its phrase patterns."""
+    """One way a pitfall form shows: a short Dutch name (shown as what gave it away) and its phrase patterns. Its own
+    ``uitzonderingen`` cancel only its own patterns, like the form's exceptions cancel all of them ("u" before "aan
+    zijn vader vragen": the parent is asked, not the child)."""
 
     naam: SignalWord
     patronen: List[Phrase]
+    uitzonderingen: List[Phrase] = []
 
     _patronen = non_empty_list("patronen")
-    _syntax = validator("patronen", each_item=True, allow_reuse=True)(_valid_phrase)
+    _syntax = validator("patronen", "uitzonderingen", each_item=True, allow_reuse=True)(_valid_phrase)
 
 
 class ValkuilVorm(Entry):

@@ -8,7 +8,8 @@ professional gets the form's own warning instead of the pitfall's general tip.
 
 A cue phrase is a ``bot.patterns`` pattern, matched per sentence on words and lemmas. An exception phrase
 (``uitzonderingen``) that starts no later than the cue, in the same clause (no , ; or : between them), cancels the
-cue: "jij hoeft niet te kiezen tussen papa en mama" protects the child.
+cue: "jij hoeft niet te kiezen tussen papa en mama" protects the child. A signal's own exceptions cancel only that
+signal's cues ("u" in "misschien kunt u zelf aan zijn vader vragen ...": the parent is asked, not the child).
 """
 from __future__ import annotations
 
@@ -45,12 +46,14 @@ def _knowledge(knowledge=None):
 _CACHE: Dict[str, Any] = {}
 
 
-def _compiled(knowledge) -> List[Tuple[Any, List[Tuple[str, Pattern]], List[Pattern]]]:
-    """Per form: (entry, [(signal name, pattern)], [exception pattern]); compiled again after a knowledge reload."""
+def _compiled(knowledge) -> List[Tuple[Any, List[Tuple[str, Pattern, List[Pattern]]], List[Pattern]]]:
+    """Per form: (entry, [(signal name, pattern, [the signal's own exception pattern])], [exception pattern]);
+    compiled again after a knowledge reload."""
     if _CACHE.get("knowledge") is not knowledge:
         compiled = []
         for form in knowledge.all("valkuil_vorm"):
-            cues = [(signal.naam, compile_pattern(p)) for signal in form.signalen for p in signal.patronen]
+            cues = [(signal.naam, compile_pattern(p), [compile_pattern(e) for e in signal.uitzonderingen])
+                    for signal in form.signalen for p in signal.patronen]
             compiled.append((form, cues, [compile_pattern(p) for p in form.uitzonderingen]))
         _CACHE.update(knowledge=knowledge, compiled=compiled)
     return _CACHE["compiled"]
@@ -73,6 +76,11 @@ def _cancelled(sentence: str, tokens: List[Token], start: int, exceptions: Seque
     return any(begin <= start and _clause_of(sentence, tokens[begin].start) == clause for begin, _ in exceptions)
 
 
+def _hits(tokens: List[Token], present: Any, patterns: Sequence[Pattern]) -> List[Tuple[int, int]]:
+    """Every match of the (exception) patterns in the sentence."""
+    return [hit for pattern in patterns if may_match(present, pattern) for hit in find_all(tokens, pattern)]
+
+
 def find_in_sentence(sentence: str, knowledge=None) -> Optional[FormHit]:
     """The first pitfall form in one sentence, or None."""
     tokens = _tokens(sentence)
@@ -81,12 +89,13 @@ def find_in_sentence(sentence: str, knowledge=None) -> Optional[FormHit]:
     present = words_of(tokens)
     for form, cues, exception_patterns in _compiled(_knowledge(knowledge)):
         exceptions: Optional[List[Tuple[int, int]]] = None  # found once, only when a cue is in the sentence
-        for name, pattern in cues:
+        for name, pattern, own_exceptions in cues:
             starts = [start for start, _ in find_all(tokens, pattern)] if may_match(present, pattern) else []
             if starts and exceptions is None:
-                exceptions = [hit for exception in exception_patterns if may_match(present, exception)
-                              for hit in find_all(tokens, exception)]
-            if any(not _cancelled(sentence, tokens, start, exceptions or []) for start in starts):
+                exceptions = _hits(tokens, present, exception_patterns)
+            cancelling = (exceptions or []) + (_hits(tokens, present, own_exceptions) if starts and own_exceptions
+                                               else [])
+            if any(not _cancelled(sentence, tokens, start, cancelling) for start in starts):
                 return FormHit(form.id, form.valkuil, form.naam, name, " ".join(form.waarschuwing.split()),
                                form.herinnering, sentence)
     return None
