@@ -119,6 +119,19 @@ def shown_name(turn: Any, zetten: Optional[Dict[str, Zet]] = None, move: Optiona
     return move_names(zetten).get(shown) if shown else None
 
 
+def turn_label(turn: Any, zetten: Optional[Dict[str, Zet]] = None) -> Optional[str]:
+    """How a turn is named while the role-play runs (the live label "Jouw zet", "welke stap is dit?" about the last
+    turn, the feedback): its main move (``shown_name``) and, when the debrief counts a pitfall beside that step
+    (``turn_pitfall``), that pitfall too: 'Erkennen + de inhoud in (valkuil)'. A user test saw the live label say
+    'Erkennen' for a turn the debrief listed as a pitfall; now both read the turn the same way. None when unknown."""
+    main = shown_name(turn, zetten)
+    pitfall = turn_pitfall(turn)
+    if main is None or pitfall is None or pitfall == _field(turn, "zet"):
+        return main
+    beside = shown_name(turn, zetten, pitfall) or pitfall
+    return f"{main} + {beside[0].lower()}{beside[1:]}"
+
+
 def turn_line(turn, zetten: Dict[str, Zet]) -> str:
     zet = zetten.get(turn.zet)
     reason = form_warning(turn) or (zet.effect if zet else "")
@@ -132,7 +145,7 @@ def turn_line(turn, zetten: Dict[str, Zet]) -> str:
     if getattr(turn, "onzeker", False):
         reason = (f"Ik twijfelde hoe ik dit moest lezen (zekerheid {turn.zekerheid:.0%}); daarom werd je "
                   "gesprekspartner niet bozer en bleef de spanning gelijk.")
-    name = shown_name(turn, zetten) or turn.zet
+    name = turn_label(turn, zetten) or turn.zet
     return (f"Beurt {turn.nr}: \"{_quote(turn.tekst)}\" → {name} "
             f"(spanning {turn.spanning_voor} → {turn.spanning_na}). {reason}").strip()
 

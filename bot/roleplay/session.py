@@ -65,7 +65,7 @@ def which_answer(text: str, engine: Engine, zetten: Dict[str, Any]) -> str:
         last = turns[-1]
         parts.append(TEXTS.text("vraag_laatste_beurt", nr=last.nr, tekst=last.tekst))
         if kind == commands.WHICH_STEP:
-            parts.append(TEXTS.text("vraag_laatste_zet", zet=feedback.shown_name(last, zetten) or last.zet,
+            parts.append(TEXTS.text("vraag_laatste_zet", zet=feedback.turn_label(last, zetten) or last.zet,
                                     voor=last.spanning_voor, na=last.spanning_na))
         else:
             parts.append(format_analysis(analyse_role(last.tekst)))
@@ -77,11 +77,11 @@ def turn_payload(session_id: int, scenario_id: str, tension: int, role: Optional
                  turn: Any = None, zetten: Optional[Dict[str, Any]] = None,
                  ending: Optional[str] = None, soort: str = "rollenspel_beurt", **extra: Any) -> Dict[str, Any]:
     """The ``rollenspel_beurt`` (or ``rollenspel_opnieuw``) payload for the web page; built only here. ``zet_naam``,
-    the live label of the turn, names it as the debrief does (``feedback.shown_name``: 'Het kind in het midden zetten
-    (een vorm van redden)', not 'Redden (valkuil)')."""
+    the live label of the turn, names it as the debrief does (``feedback.turn_label``: 'Het kind in het midden zetten
+    (een vorm van redden)', not 'Redden (valkuil)'; 'Erkennen + de inhoud in (valkuil)' for a pitfall beside a step)."""
     move_id = turn.zet if turn is not None else None
     return {"soort": soort, "spanning": tension, "rol": role, "zet": move_id,
-            "zet_naam": feedback.shown_name(turn, zetten) if turn is not None else None,
+            "zet_naam": feedback.turn_label(turn, zetten) if turn is not None else None,
             "beurt": turn_nr, "sessie": session_id,
             "scenario": scenario_id, "einde": ending, **extra}
 
