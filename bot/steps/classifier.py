@@ -107,6 +107,12 @@ Rules read the parts of a sentence before the model decides (explainable, per cl
 - **Pushing the cup back is opties** (``_CUP``): the workbook's tool of the options step ("ik schuif dit kopje naar u
   terug: hoe let u zelf op ...?") gives a task back; the model read it as redden (0.51) or dynamiek. Not when the
   model is sure the sentence takes the task over (a pitfall from ``SURE_PITFALL``).
+- **A user test of session 21 (role-play, fourth)** (``_rules_s21``): reassurance that skips the feeling ("ach joh, het
+  komt vast allemaal goed", "maak je geen zorgen", "het valt vast mee", ``_REASSURANCE``) is redden at least ``CUED``
+  sure, so it leads the turn beside a warm sentence; the feelings of two people named back in one sentence ("jij bent
+  het zat dat ..., en u maakt zich zorgen of ...") and what one sees of the other ("je hebt zelfs je jas nog aan") are
+  erkennen; whose choice it is ("dat ligt bij haar") and a plain fact of what stays ("school blijft wel gewoon
+  belangrijk hè") are realiteit.
 """
 from __future__ import annotations
 
@@ -1450,6 +1456,183 @@ def _pushes_the_cup(sentence: str, prediction: textclass.Prediction) -> Optional
     return _read_as("opties", prediction, CUP)
 
 
+# --- Session 21, fourth role-play test: reassurance, feelings of two people, whose choice it is, what one sees -------
+# Reassurance that skips the feeling ("ach joh, het komt vast allemaal goed", "maak je geen zorgen", "het valt vast
+# mee", "dat waait wel over", "dat gevoel gaat wel weer over"): the professional smooths the worry away instead of
+# naming it, the workbook's Redder (004, "De rollen van de Dramadriehoek"; the pitfall redden). The model read it as
+# erkennen (0.66-0.89: "ach, komt vast goed hoor, jullie zijn er allebei ..."), or beside a surer acknowledgement
+# as a doubtful redden that did not lead the turn (0.78), so the live label praised what the debrief flagged (a user
+# test). Per clause, from its start (after fillers, "dan" or "ik weet zeker dat"): not in a question ("komt het
+# goed?"), not negated ("het komt niet vanzelf goed": a reality), not the other's worry given back ("u vraagt zich af
+# of het goed komt" does not open the clause) and not "dat komt goed uit".
+_REASSURANCE_LEAD = (
+    r"^\W*(?:(?:ach|och|joh|nou|ja|oh|hoor|maar|en|dan|zo|echt|heus|weet je|kom op|let maar op|meisje|jongen|"
+    r"mevrouw|meneer)\W+)*(?:(?:ik weet (?:\w+ )?zeker|ik beloof (?:je|jou|u|jullie)|ik denk|ik geloof|"
+    r"ik ben (?:er )?(?:van )?overtuigd) dat )?"
+)
+# the words between "komt" and "goed": the subject and adverbs only ("dan komt het vast allemaal goed", "komt heus wel
+# weer goed"); not "komt toch voort uit het goed willen doen", not "niet" or "nooit"
+_ADVERBS = (r"(?:(?:het|dat|dit|alles|'t|vast|wel|heus|echt|allemaal|helemaal|zeker|best|weer|toch|gewoon|"
+            r"uiteindelijk|zo|nog|ook|altijd|vanzelf|straks|snel|meestal|vaak|gauw|hij|zij|ze|jullie) ){0,4}")
+_REASSURANCE = re.compile(
+    _REASSURANCE_LEAD + r"(?:"
+    # "het komt (vast/wel/allemaal) goed", "dan komt het vast goed", "komt helemaal goed", "het zal wel goedkomen"
+    r"(?:(?:het|dat|dit|alles|'t) )?(?:komt|komen|zal|zullen) " + _ADVERBS + r"goed(?:komen)?\b"
+    r"(?!\s+(?:uit|van pas|over|terecht|voort|mee)\b)"
+    # ... with the verb last after "ik weet zeker dat": "dat het (wel) goed komt"
+    r"|(?:het|alles) " + _ADVERBS + r"goed ?(?:komt|komen|zal komen|gaat komen)\b"
+    r"(?!\s+(?:uit|van pas|over|terecht|voort|mee)\b)"
+    # "maak je (maar) geen zorgen", "maakt u zich niet zo druk", "geen zorgen"
+    r"|(?:maak|maakt) (?:je|jij|u) (?:(?:zich|je|jezelf|uzelf|daar|er|nou|maar|echt|nu|even|ook) )*"
+    r"(?:geen|niet zo'?n?|niet) (?:\w+ )?(?:zorgen|druk)\b"
+    r"|(?:je|jij|u) (?:hoeft|hoef) (?:je|jij|u|zich|jezelf|uzelf) (?:\w+ ){0,3}?geen zorgen (?:\w+ ){0,3}?te maken\b"
+    r"(?! (?:dat|of) (?:ik|wij|we)\b)"
+    r"|geen zorgen\W*$"
+    # "het valt vast mee", "dat zal wel meevallen" (not "daar valt niet mee te praten", "dat valt me mee")
+    r"|(?:(?:het|dat|dit|alles) )?(?:valt|zal|zullen) " + _ADVERBS + r"mee(?:vallen)?\b(?! te\b)"
+    # "dat waait wel over", "pubers draaien wel weer bij", "dat gevoel gaat wel weer over"
+    r"|(?:[\w']+ ){0,3}?(?:waait|waaien|trekt|trekken|draait|draaien|gaat|gaan|zakt|zakken) " + _ADVERBS
+    + r"(?:wel|vast|heus|vanzelf)\b(?: (?!niet\b|nooit\b)\w+){0,2}? (?:over|bij|weg)\b"
+    r")",
+    re.IGNORECASE,
+)
+REASSURANCE = "geruststellen zonder het gevoel te benoemen"  # the feature of such a read
+
+
+def reassures(sentence: str) -> bool:
+    """A clause of the sentence (no question) reassures the other without naming their feeling (``_REASSURANCE``)."""
+    if sentence.rstrip().endswith("?"):
+        return False
+    return any(_REASSURANCE.match(sentence[b:e].strip()) for b, e in _clauses(sentence, 0, len(sentence)))
+
+
+def _reassurance(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
+    """Reassurance that skips the feeling (``reassures``) is redden, read from the cue (``_cued``: at least ``CUED``,
+    which is ``SURE_PITFALL``, so it leads the turn, and the live label and the debrief both say redden; a doubtful
+    redden read of the model becomes sure); another pitfall the model reads in the sentence stays."""
+    if (prediction.label in PITFALL_IDS and prediction.label != "redden") or _sure_of("redden", prediction) \
+            or not reassures(sentence):
+        return None
+    return _cued("redden", prediction, REASSURANCE)
+
+
+# The feelings of two people named back, each in its own clause ("jij bent het zat dat het bij papa anders is dan bij
+# mama, en u maakt zich zorgen of ze wel naar school gaat"): in a meeting with two, the workbook's erkennen of both
+# (004, "2. Erkennen"). The model read the subject of the second clause (redden 0.97: "naar school", "zorgen"), and
+# the rule for a named worry looks only at the start of the sentence. Every clause names a feeling or worry of the
+# one addressed (``_worry_named``, or a state with what it is about: "jij bent het zat dat ...", "u bent boos omdat
+# ..."), with nothing of the professional's own in it (``_WORRY_NOT_NAMED``: no "maar", no "moet u", no "ik").
+_STATE_ABOUT = re.compile(
+    r"^\W*(?:(?:en|ja|nou|dus|oké|zo|hm+)\W+)*(?:u|je|jij|jullie) (?:bent|ben|zijn|voelt|voel|voelen) "
+    r"(?:(?:je|zich|gewoon|echt|ook|helemaal|zo|wel|best|nogal|heel|erg|ontzettend|er|het) )*"
+    r"(?:" + _STATE + r"|geraakt|gekwetst|onzeker|verdrietig) (?:dat|omdat|want|over|om|van|als|sinds|nu)\b",
+    re.IGNORECASE,
+)
+FEELINGS_NAMED = "gevoelens van beiden benoemd"  # the feature of such a read
+
+
+def _feeling_clause(clause: str) -> bool:
+    found = _STATE_ABOUT.match(clause)
+    if found:
+        return not _WORRY_NOT_NAMED.search(clause[found.end():])
+    return names_the_worry(clause)
+
+
+def _names_feelings(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
+    """A sentence (no question) of two or more clauses that each name a feeling or worry of the one addressed
+    (``_feeling_clause``) is erkennen, read from the cue (``_cued``), also over a pitfall read of what the feelings are
+    about."""
+    if _sure_of("erkennen", prediction) or sentence.rstrip().endswith("?"):
+        return None
+    clauses = [sentence[b:e].strip() for b, e in _clauses(sentence, 0, len(sentence))]
+    clauses = [c for c in clauses if re.search(r"\w", c) and not _only_fillers(c)]
+    if len(clauses) < 2 or not all(_feeling_clause(c) for c in clauses):
+        return None
+    return _cued("erkennen", prediction, FEELINGS_NAMED)
+
+
+# Whose choice it is ("dat ligt bij haar", "het tempo ligt bij haar", "dat is aan hem", "dat is haar eigen keuze"):
+# what the professional and the other cannot decide, the workbook's realiteit; the good practice paths say it so after
+# "dat kunt u niet afdwingen". The model read "dat ligt bij haar." as inhoud (0.79, a user test). Not blame ("de schuld
+# ligt bij hem", "het ligt aan haar": the content).
+_WHOSE_CHOICE = re.compile(
+    r"^\W*(?:(?:en|maar|dus|ja|nou|kijk|want|uiteindelijk|tegelijk|eerlijk gezegd)\W+)*"
+    r"(?:(?:dat|het|dit|die keuze|de keuze|die keus|de keus|die beslissing|de beslissing|het tempo|dat tempo|"
+    r"het besluit|de stap|die stap) )(?:ligt|is) (?:(?:echt|toch|nu|gewoon|uiteindelijk|helemaal|wel|nou|dan) )*"
+    r"(?:bij|aan) (?:haar|hem|hen|hun|zichzelf|haarzelf|hemzelf|(?:je|jouw|uw|haar|zijn|de) (?:\w+ )?"
+    r"(?:dochter|zoon|kind|ex|vader|moeder|ex-man|ex-vrouw))(?: (?:zelf|alleen))?"
+    r"(?:\W+(?:hoor|hè|he|helaas|uiteindelijk))*\W*$"
+    r"|^\W*(?:(?:en|maar|dus|ja|nou|kijk)\W+)*(?:dat|het) is (?:(?:echt|toch|gewoon|uiteindelijk) )*"
+    r"(?:haar|zijn|hun) (?:eigen )?(?:keuze|keus|beslissing|besluit)\W*$",
+    re.IGNORECASE,
+)
+WHOSE_CHOICE = "wat vaststaat of bij wie de keuze ligt"  # the feature of such a read
+# What stays as it is, said as a plain fact ("en school blijft wel gewoon belangrijk hè", "school is gewoon verplicht",
+# "die afspraken blijven staan"): the frame the other cannot change, realiteit beside "die regels kan ik niet
+# veranderen". The model read "school" as taking over (redden 0.80), and the debrief flagged as a pitfall the sentence
+# of a turn the live label called realiteit (a user test). Not a lecture or advice ("je moet gewoon naar school":
+# no "moet", "kun", "beter" in the sentence) and not a question.
+_STAYS = re.compile(
+    r"^\W*(?:(?:en|maar|tegelijk|wel|ja|nou|dus|kijk)\W+)*"
+    r"(?:school|de school|naar school gaan|de leerplicht|dat|het|die regel|die regels|de regels|die afspraak|"
+    r"die afspraken|de afspraak|de afspraken|de omgangsregeling|de rechter|de uitspraak) "
+    r"(?:blijft|blijven|is|zijn) (?:(?:wel|gewoon|natuurlijk|ook|nog|echt|altijd|gewoonweg|nou eenmaal|eenmaal|"
+    r"toch|wettelijk) )*(?:belangrijk|verplicht|staan|gelden|van kracht|de regel|de afspraak)"
+    r"(?:\W+(?:hoor|hè|he|helaas|natuurlijk))*\W*$",
+    re.IGNORECASE,
+)
+_NOT_PLAIN = re.compile(r"\b(?:moet|moeten|moest|kun|kunt|kan|kunnen|beter|zou|zoudt)\b", re.IGNORECASE)
+
+
+def _whose_choice(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
+    """A statement whose choice it is (``_WHOSE_CHOICE``, per clause) or of what stays as it is (``_STAYS``) is
+    realiteit, read from the cue (``_cued``)."""
+    if _sure_of("realiteit", prediction) or sentence.rstrip().endswith("?"):
+        return None
+    clauses = [sentence[b:e].strip() for b, e in _clauses(sentence, 0, len(sentence))]
+    if any(_WHOSE_CHOICE.match(c) for c in clauses):
+        return _cued("realiteit", prediction, WHOSE_CHOICE)
+    if _STAYS.match(sentence.strip()) and not _NOT_PLAIN.search(sentence):
+        return _cued("realiteit", prediction, WHOSE_CHOICE)
+    return None
+
+
+# What one sees of the other right now, named to them ("je hebt zelfs je jas nog aan", "je zit helemaal op het puntje
+# van je stoel", "je kijkt steeds naar de grond", "je handen trillen"): noticing how the other sits there, the
+# workbook's erkennen (004, "2. Erkennen": stilstaan bij de mens die je spreekt). The model read the words as a fact
+# (realiteit 0.91), which led a turn that began with an acknowledgement (a user test). Only a plain statement about
+# the one addressed and their body, clothes or seat; no advice ("je kunt je jas wel uitdoen").
+_SEEN_OPENER = r"^\W*(?:(?:en|ja|nou|oké|zo|kijk|hé|hè|ik zie (?:wel )?(?:dat )?|ik zie het)\W*)*"
+_SEEN_FREE = r"(?:(?!kunt\b|kun\b|kan\b|moet\b|mag\b|beter\b|maar\b)[\w' ])*?"
+_SEEN = re.compile(
+    _SEEN_OPENER + r"(?:"
+    r"(?:je|jij|u) (?:hebt|heeft|zit|zat|kijkt|keek|houdt|hield|trilt|friemelt|balt|knijpt|wrijft|draait|"
+    r"wiebelt|bijt)\b" + _SEEN_FREE + r"\b(?:jas|jassen|handen|hand|ogen|stoel|grond|vloer|vuisten|armen|tranen|"
+    r"nagels|mouw|mouwen|benen|voet|voeten|schouders|puntje|capuchon|muts)\b"
+    r"|(?:je|jouw|uw) (?:handen|hand|stem|ogen|benen|knieën|lippen|schouders|vuisten) (?:trillen|trilt|zijn|is|staan|"
+    r"gaan)\b)" + _SEEN_FREE + r"\W*$",
+    re.IGNORECASE,
+)
+SEEN = "wat je aan de ander ziet benoemd"  # the feature of such a read
+
+
+def _names_what_is_seen(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
+    """A plain statement of what one sees of the other (``_SEEN``) is erkennen, read from the cue (``_cued``); not over
+    a pitfall read."""
+    if _sure_of("erkennen", prediction) or prediction.label in PITFALL_IDS or sentence.rstrip().endswith("?") \
+            or not _SEEN.match(sentence.strip()):
+        return None
+    return _cued("erkennen", prediction, SEEN)
+
+
+def _rules_s21(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
+    """The rules above in their order: the feelings of two people named back and what one sees (erkennen), whose
+    choice it is (realiteit), then reassurance (redden), which wins over an acknowledgement read."""
+    prediction = _names_feelings(sentence, prediction) or _names_what_is_seen(sentence, prediction) \
+        or _whose_choice(sentence, prediction) or prediction
+    return _reassurance(sentence, prediction) or prediction
+
+
 # Why the professional takes the misstep back ("Als ik haar ga bellen, neem ik het van je over.", "want als ik ga
 # lezen wie wat schreef, kom ik midden in jullie ruzie terecht"): after a self-correction in the same turn this names
 # the rejected act again, and the model read it as that act (redden, 0.92). It belongs to the correction: no move.
@@ -1533,6 +1716,7 @@ def _model_read(sentence: str, model: textclass.Classifier) -> textclass.Predict
         or _imagines_options(sentence, prediction) or _advises_conduct(sentence, prediction) or prediction
     prediction = _checks_in(sentence, prediction) or _acknowledges(sentence, prediction) or prediction
     prediction = _sides(sentence, prediction) or prediction
+    prediction = _rules_s21(sentence, prediction) or prediction
     return _yes_but(sentence, prediction) or prediction
 
 
