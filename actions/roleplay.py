@@ -272,14 +272,21 @@ ENDING_ACTION = "action_rollenspel_afronden"
 
 def just_ended(tracker: Tracker) -> bool:
     """The answer to the previous message ended a role-play (``action_rollenspel_afronden`` ran since the message
-    before this one): a message now may still be meant for the persona (a user test: a line to the father who had
-    hung up got "Tot ziens")."""
+    before this one), or every message since that end was still meant for the persona (each got the text
+    'afgelopen'): a message now may still be meant for the persona (a user test: a line to the father who had hung up
+    got "Tot ziens"; the second such line got "Sorry, dat begreep ik niet goed")."""
+    ended = TEXTS.text("afgelopen")
     users = 0
+    said_ended = False  # the answer to the message of this stretch said that the role-play has ended
     for event in reversed(tracker.events or []):
-        if event.get("event") == "user":
+        kind = event.get("event")
+        if kind == "user":
             users += 1
-            if users == 2:
+            if users >= 2 and not said_ended:
                 return False
-        elif users == 1 and event.get("event") == "action" and event.get("name") == ENDING_ACTION:
+            said_ended = False
+        elif users >= 1 and kind == "action" and event.get("name") == ENDING_ACTION:
             return True
+        elif users >= 1 and kind == "bot" and event.get("text") == ended:
+            said_ended = True
     return False

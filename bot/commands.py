@@ -156,15 +156,20 @@ MAX_OWN_WORDS = 20  # a longer message tells the persona something
 
 def _asks_in_own_words(text: Optional[str], command: str) -> bool:
     """Whether the last clause of ``text`` (without fillers) asks for ``command`` in the trainee's own words (see
-    above): "ik weet het gewoon niet meer. Alles wat ik doe is fout" is a parent's despair, not a request."""
+    above): "ik weet het gewoon niet meer. Alles wat ik doe is fout" is a parent's despair, not a request. A request to
+    start again may stand in any clause: a comment after it ("nee weet je wat, ik begin opnieuw, dit gaat nergens
+    over") does not make it a turn."""
     cleaned = normalise(text)
     # "weet je wat" and "laat maar" before the request are fillers of the trainee, not words to the persona
     if not cleaned or len(cleaned.split()) > MAX_OWN_WORDS or _WE_WORDS.search(cleaned.replace("weet je wat", "")):
         return False
     clauses = [" ".join(w for w in normalise(part).split() if w not in _FILLERS)
                for part in re.split(r"[,.;:!?]+", text or "")]
-    last = next((clause for clause in reversed(clauses) if clause), "")  # the request ends the message
-    return bool(last) and (last in PHRASES[command] or bool(_OWN_WORDS[command].match(last)))
+    clauses = [clause for clause in clauses if clause]
+    # help: the request ends the message; starting again may come with a comment after it ("ik begin opnieuw, dit gaat
+    # nergens over", a user test played it as a turn): any clause, in a message that addresses no one
+    asking = clauses if command == RESTART else clauses[-1:]
+    return any(clause in PHRASES[command] or bool(_OWN_WORDS[command].match(clause)) for clause in asking)
 
 
 def _pattern(command: str) -> Pattern[str]:

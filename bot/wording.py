@@ -1,4 +1,4 @@
-"""Dutch wording shared by replies and the CLI: lists ("a, b en c") and counted nouns ("2 namen")."""
+"""Dutch wording shared by replies and the CLI: lists ("a, b en c"), counted nouns ("2 namen") and quotes cut short."""
 from __future__ import annotations
 
 import re
@@ -22,6 +22,18 @@ def sentence(text: str) -> str:
     ('... was redden: "Zeg het maar tegen mama."', not 'mama.".'; a user test saw 'rustiger wordt.”.')."""
     text = text.rstrip()
     return text if _CLOSED.search(text) else text + "."
+
+
+def shortened(text: str, limit: int) -> str:
+    """``text`` on one line, and when longer than ``limit`` characters cut before the last whole word that fits, with
+    an ellipsis ('... zo boos…', never '... be…', a user test); a first word longer than the limit is cut itself."""
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    if text[limit - 1] != " " and " " in head:  # the cut falls inside a word: leave that word out
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip(" ,;:-") + "…"
 
 
 def in_sentence(name: str) -> str:

@@ -131,6 +131,9 @@ async def run_activation(text, intent="start_rollenspel"):
     ("ik wil oefenen met het kind van 12", "kind-wil-niet-naar-vader"),
     ("Rollenspel scenario 3 graag", "ouder-wil-partij"),
     ("ik wil oefenen met de woedende vader", "vader-kinderen-thuisgehouden"),
+    # the feeling in the trainee's own words: the furious father is the angry one (a user test of session 21 got the
+    # list; three scenarios have a father, one of them furious)
+    ("ik wil oefenen met een boze vader", "vader-kinderen-thuisgehouden"),
     ("Oefen scenario drie", "ouder-wil-partij"),  # a number word after 'scenario'
     ("rollenspel: partij kiezen", "ouder-wil-partij"),  # a word in the title of one scenario alone
     ("Ik wil graag oefenen met de vader die het contact met zijn kinderen wil verbreken", "vader-contact-verbreken"),
@@ -147,7 +150,7 @@ async def test_a_scenario_named_in_the_request_starts_without_the_list(request_t
     ("rollenspel met een moeder", "start_rollenspel"),  # two scenarios have a mother: choose from the list
     ("ik wil oefenen voor een gesprek op school", "start_rollenspel"),
     ("scenario 99", "start_rollenspel"),
-    ("ik wil oefenen met een boze vader", "start_rollenspel"),  # three scenarios have a father
+    ("ik wil oefenen met een vader", "start_rollenspel"),  # three scenarios have a father
     ("het kind van 12", "kaart_zoek"),  # only the request that starts the role-play chooses
 ])
 async def test_a_request_without_one_clear_scenario_leaves_the_choice_to_the_list(request_text, intent):

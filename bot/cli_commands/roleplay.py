@@ -407,6 +407,8 @@ def run_play(args: argparse.Namespace, read=input) -> int:
             p = result.payload or {}
             move = p["zet_naam"] or p["zet"]  # the name the debrief uses ("Het kind in het midden zetten (...)")
             print(f"{who}: {result.tekst}   [zet: {move}, spanning: {p['spanning']}/10, rol: {p['rol']}]")
+            if p.get("tip"):  # the same step a third time in a row: why the tension stayed
+                print(f"(Tip: {p['tip']})")
         elif result.soort == "einde":
             if result.tekst:
                 print(f"{who}: {result.tekst}")

@@ -92,6 +92,15 @@ _ASKS_FOR_AN_INTAKE = re.compile(
     r"|wat (?:moet|kan|zal) ik (?:hem |haar |ze )?(?:vragen|nog vragen))"
 )
 _I_CALL = re.compile(r"\b(?:ik|wij|we) (?:bel|belde|bellen|ga (?:\w+ )?bellen)\b")
+# What keeps a wish to practise an intake: someone on the line in the consultant's own words ("ik heb een moeder aan de
+# lijn, ze wil graag oefenen ...", "er belt een vader"), or the intake by name ("ik wil de intake oefenen"). Without
+# them "aan de telefoon" in a wish to practise describes the scenario ("nog eentje, de vader aan de telefoon", "ik wil
+# oefenen met de woedende vader aan de telefoon", a user test got "Vraag 1 van 18" and "Sorry").
+_A_REAL_CALL = re.compile(
+    r"\b(?:ik heb|ik had|ik krijg|ik kreeg|er is|ik spreek|ik sprak)\s+(?:[\w'-]+\s+){0,5}?"
+    r"(?:aan de (?:lijn|telefoon)|op de lijn)"
+    r"|\b(?:er )?(?:belt|belde)\b|\bbellen (?:met|over)\b"
+    r"|\b(?:intake\w*|vraagverheldering\w*|hulpvraag\w*|doorvragen|uitvragen|aanmelding\w*)")
 
 
 def asks_for_an_intake(text: str) -> bool:
@@ -100,8 +109,9 @@ def asks_for_an_intake(text: str) -> bool:
     intake doen", "help me doorvragen tot de kern van de hulpvraag"). The consultant calling someone ("ik bel hem
     vandaag nog") is no caller on the line. Nor is the persona of a role-play: a wish to practise before the words of
     a call ("ik wil graag oefenen met die boze vader aan de telefoon", a user test got "Vraag 1 van 18") asks for the
-    role-play (``bot.commands.is_practice_request``); "ik heb een moeder aan de lijn, ze wil oefenen ..." and "ik wil
-    de intake oefenen" stay an intake."""
+    role-play (``bot.commands.is_practice_request``), and so is one where "aan de telefoon" only describes the scenario
+    ("nog eentje, de vader aan de telefoon"); "ik heb een moeder aan de lijn, ze wil oefenen ...", "er belt een vader,
+    hij wil oefenen ..." and "ik wil de intake oefenen" stay an intake (``_A_REAL_CALL``)."""
     from bot.commands import is_practice_request  # lazy: bot.commands is the one vocabulary, imported widely
 
     plain = simplify(text or "")
@@ -109,6 +119,8 @@ def asks_for_an_intake(text: str) -> bool:
     if not matches:
         return False
     if is_practice_request(plain[:matches[0].start()]):  # the wish to practise comes first: the role-play
+        return False
+    if is_practice_request(plain) and not _A_REAL_CALL.search(plain):  # "aan de telefoon" describes the scenario
         return False
     found = [m.group(0) for m in matches]
     if all(word.strip().startswith(("belt", "belde", "er belt", "er belde", "bellen")) for word in found):

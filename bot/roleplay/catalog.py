@@ -26,6 +26,14 @@ _REQUEST = _FRAME | {"rollenspel", "rollenspellen", "rollenspelletje", "doen", "
                      "willen", "gesprek", "gesprekje", "scenariootje"}
 _NAMED_NUMBER = re.compile(r"\b(?:scenario|nummer|nr)\s?(\d{1,4}|" + "|".join(_NUMBER_WORDS) + r")\b")
 _STEM = 5  # 'partij kiezen' meets 'partij kiest', 'woedend' meets 'woedende'
+# Words for one feeling: the trainee names the persona in their own words ("de boze vader" is the scenario of "een
+# woedende vader"; a user test got the list of scenarios). Each word stands for the first of its group.
+_SAME_FEELING = (
+    ("woedend", "boos", "boze", "kwaad", "kwade", "razend", "razende", "pissig", "pissige", "woest", "woeste"),
+    ("verdrietig", "bedroefd", "treurig", "verdriet"),
+    ("uitgeput", "moe", "moeie", "doodmoe", "kapot"),
+)
+_FEELING = {word: group[0] for group in _SAME_FEELING for word in group}
 
 
 def knowledge(directory: Optional[Path] = None) -> Knowledge:
@@ -108,8 +116,18 @@ def _best_by_words(wanted: str, options: List[Scenario], at_least: int = 1) -> O
 
 
 def _same_word(typed: str, word: str) -> bool:
-    """The same word or a form of it: the same first letters and at most four letters longer or shorter."""
+    """The same word or a form of it: the same first letters and at most four letters longer or shorter; words for
+    one feeling (``_SAME_FEELING``: 'boze' and 'woedende') are the same word."""
+    typed, word = _feeling(typed), _feeling(word)
     return typed[:_STEM] == word[:_STEM] and abs(len(typed) - len(word)) <= 4
+
+
+def _feeling(word: str) -> str:
+    """The first word of the feeling's group ('boze' -> 'woedend'), by the word or a form of it; else the word."""
+    if word in _FEELING:
+        return _FEELING[word]
+    return next((_FEELING[w] for w in _FEELING if len(w) >= _STEM and word[:_STEM] == w[:_STEM]
+                 and abs(len(word) - len(w)) <= 4), word)
 
 
 def _counts(word: str) -> bool:

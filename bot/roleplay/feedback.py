@@ -11,7 +11,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 from bot import status
 from bot.roleplay.engine import UNSURE, State, further_moves, mostly_good, pitfall_turns
 from bot.roleplay.models import PITFALLS, STEPS, UNCLEAR, Scenario, Zet, band_of
-from bot.wording import sentence
+from bot.wording import sentence, shortened
 
 FEEDBACK_TURNS = 3
 FORGIVEN_MARK = " (twijfel, niet meegeteld)"  # a forgiven uncertain read in the list of all turns
@@ -19,8 +19,8 @@ QUOTE_MAX = 140
 
 
 def _quote(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= QUOTE_MAX else text[: QUOTE_MAX - 1].rstrip() + "…"
+    """A turn quoted in the debrief, cut at a word boundary when long (``bot.wording.shortened``)."""
+    return shortened(text, QUOTE_MAX)
 
 
 def _name(move: str, zetten: Dict[str, Zet]) -> str:
@@ -201,15 +201,25 @@ def _tips(scenario: Scenario, state: State, zetten: Dict[str, Zet], pitfalls: Se
     if state.ending != status.GOOD:
         candidates += ["behoefte", "visie", "opties"]
     formal = says_u(state)
+    child = scenario.persona.is_child
     tips: List[str] = []
     for move in candidates:
         zet = zetten.get(move)
-        tip = (zet.tip_u or zet.tip) if zet and formal else (zet.tip if zet else None)
+        tip = _tip_for(zet, child, formal) if zet else None
         if tip and tip not in tips:
             tips.append(tip)
         if len(tips) == 2:
             break
     return tips
+
+
+def _tip_for(zet: Zet, child: bool, formal: bool) -> str:
+    """The tip of ``zet`` that fits the talk: for a child persona its ``tip_kind`` (a user test read 'het kopje
+    schuiven', a parent's tool, in the debrief of the talk with the girl of 12), for a trainee who says "u" its
+    ``tip_u``, else its ``tip``."""
+    if child and zet.tip_kind:
+        return zet.tip_kind
+    return (zet.tip_u or zet.tip) if formal else zet.tip
 
 
 _U = re.compile(r"\b(?:u|uw)\b", re.IGNORECASE)

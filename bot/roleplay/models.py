@@ -32,6 +32,7 @@ MOVES = STEPS + PITFALLS + (UNCLEAR,)
 ROLES = ("slachtoffer", "aanklager", "redder", "omstander", "kwetsbaar", "assertief", "ondersteuner")
 ANY_ROLE = "ieder"
 MAX_TENSION = 10
+ADULT_AGE = 18  # a persona younger than this is a child (``Persona.leeftijd``)
 MIN_VARIANTS = 2
 MAX_SCENARIO_NUMBER = 99
 FOLDER = "knowledge/scenarios"
@@ -132,6 +133,12 @@ class Persona(Strict):
     onderliggend: Text  # what they want underneath
     rol: str  # drama role at the start
     opening: Line  # the persona's first line
+    leeftijd: Optional[int] = None  # the persona's age when it is a child: the debrief's tips then fit a child
+
+    @property
+    def is_child(self) -> bool:
+        """A child persona (``leeftijd`` under 18): tips with a parent's tool ('het kopje schuiven') do not fit."""
+        return self.leeftijd is not None and self.leeftijd < ADULT_AGE
 
     _rol = one_of("rol", ROLES, "onbekende rol")
 
@@ -375,6 +382,7 @@ class Zet(Entry):
     effect: Line  # why it moves the persona's tension (one-line reason per turn)
     tip: Line  # a concrete tip in the debrief
     tip_u: Optional[Line] = None  # the same tip with its example in the "u" form, for a trainee who says "u"
+    tip_kind: Optional[Line] = None  # the tip for a talk with a child (a persona with ``leeftijd`` under 18)
     signalen: List[Cue] = []  # cue phrases; "..." = any words
 
     _id = one_of("id", MOVES, "onbekende zet")

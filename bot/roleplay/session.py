@@ -66,11 +66,28 @@ def which_answer(text: str, engine: Engine, zetten: Dict[str, Any]) -> str:
         parts.append(TEXTS.text("vraag_laatste_beurt", nr=last.nr, tekst=last.tekst))
         if kind == commands.WHICH_STEP:
             parts.append(TEXTS.text("vraag_laatste_zet", zet=feedback.turn_label(last, zetten) or last.zet,
-                                    voor=last.spanning_voor, na=last.spanning_na))
+                                    verloop=tension_course(last.spanning_voor, last.spanning_na)))
         else:
             parts.append(format_analysis(analyse_role(last.tekst)))
     parts.append(TEXTS.text("vraag_geen_beurt", spanning=engine.state.tension))
     return "\n\n".join(parts)
+
+
+def tension_course(before: int, after: int) -> str:
+    """'de spanning ging van 7 naar 6', or 'de spanning bleef 6' (a user test read "ging van 6 naar 6")."""
+    if before == after:
+        return TEXTS.text("spanning_bleef", na=after)
+    return TEXTS.text("spanning_ging", voor=before, na=after)
+
+
+def repetition_tip(turn: Any, zetten: Dict[str, Any]) -> Optional[str]:
+    """For a turn that repeated a step for the third time in a row (``herhaling``: the engine's repetition rule, so the
+    tension stays): why, and what to do instead; else None. Shown with the turn on the page and in the command line
+    (a user test saw a third acknowledgement leave the tension at 6 without knowing why)."""
+    if not getattr(turn, "herhaling", False):
+        return None
+    name = feedback.shown_name(turn, zetten) or turn.zet
+    return TEXTS.text("herhaling_tip", zet=name.lower(), spanning=turn.spanning_na)
 
 
 def turn_payload(session_id: int, scenario_id: str, tension: int, role: Optional[str], turn_nr: int,
@@ -238,8 +255,9 @@ class PracticeService:
                 result = engine.step(text)
             except RoleplayError as exc:
                 return PlayResult("fout", str(exc))
+            tip = repetition_tip(result.turn, zetten)
             payload = turn_payload(data["id"], data["scenario"], result.tension, result.role, result.turn.nr,
-                                   result.turn, zetten, result.ending)
+                                   result.turn, zetten, result.ending, **({"tip": tip} if tip else {}))
             if not result.ending:
                 self._store(row, data, engine)
                 return PlayResult("beurt", result.reply, payload=payload)

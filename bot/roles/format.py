@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 from bot.roles.analyse import RoleAnalysis
+from bot.wording import shortened
 
 QUOTE_MAX = 120
 
 
 def quote(text: str) -> str:
     """A sentence of the turn, shortened with an ellipsis when it is long."""
-    text = " ".join(text.split())
-    return text if len(text) <= QUOTE_MAX else text[: QUOTE_MAX - 1].rstrip() + "…"
+    return shortened(text, QUOTE_MAX)
 
 
 def certainty_words(value: float) -> str:

@@ -44,16 +44,21 @@ DEBRIEF = "debrief"
 
 
 def _shown_as_text(custom: Any, before: List[dict]) -> bool:
-    """A role-play debrief (``soort`` 'debrief') right after the bot's message that showed it as text ("Nabespreking:
-    <titel>", ``bot.roleplay.feedback.debrief_text``): the page shows the debrief once, as that text, not again as a
-    structured copy with the moves' ids (a user test read "Niet gebruikte stappen: visie, dynamiek, ..." under it).
-    The data stays in the conversation for other clients."""
-    if not isinstance(custom, dict) or custom.get("soort") != DEBRIEF or not before:
+    """A role-play debrief (``soort`` 'debrief') after the bot's message that showed it as text ("Nabespreking:
+    <titel>", ``bot.roleplay.feedback.debrief_text``) in the same answer: the page shows the debrief once, as that
+    text, not again as a structured copy with the moves' ids (a user test read "Niet gebruikte stappen: visie,
+    dynamiek, ..." under it). Any bot message since the user's last message counts: the REST channel splits a text at
+    its blank lines, so after a retry the part "Opnieuw geprobeerd: ..." stands between the two (a user test saw the
+    debrief twice). The data stays in the conversation for other clients."""
+    title = custom.get("titel") if isinstance(custom, dict) else None
+    if not isinstance(custom, dict) or custom.get("soort") != DEBRIEF or not isinstance(title, str):
         return False
-    last = before[-1]
-    title = custom.get("titel")
-    return (last.get("role") == "bot" and isinstance(last.get("text"), str) and isinstance(title, str)
-            and f"Nabespreking: {title}" in last["text"])
+    for message in reversed(before):
+        if message.get("role") != "bot":
+            return False  # the user's message: what came before answered something else
+        if isinstance(message.get("text"), str) and f"Nabespreking: {title}" in message["text"]:
+            return True
+    return False
 
 
 def _debrief_for_page(custom: Dict[str, Any]) -> Dict[str, Any]:

@@ -427,6 +427,8 @@
     }
     var move = pick(data, ["zet_naam"]);  // the Dutch name; without one the move is left out, never shown as its id
     if (move !== null) { box.appendChild(section("Jouw zet", move)); }
+    var tip = pick(data, ["tip"]);  // the same step a third time in a row: why the tension stayed, what to do now
+    if (tip !== null) { box.appendChild(section("Tip", tip)); }
     if (!rewind && Number.isInteger(turn) && turn >= 1) {  // the button sits under the turn, outside its text
       var wrap = el("div", "rollenspel-blok");
       wrap.appendChild(box);
