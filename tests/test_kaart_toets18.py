@@ -76,7 +76,7 @@ def test_one_schools_offer_says_it_is_only_for_its_pupils():
 
 
 def test_a_service_for_professionals_only_says_a_parent_cannot_go_there():
-    result = zoek("Huizen, ots loopt, jb wil zn 13 uit huis plaatsen, mdr in paniek. wat kan nog thuis?")
+    result = zoek("Liebergen: moeder kan de zorg voor haar drie kinderen niet meer aan, er dreigt een uithuisplaatsing")
     hit = next(h for h in result.hits if h.id == "gedragswetenschappers_gemeenten")
     assert "Geen adres voor ouders" in (hit.let_op or "") and "jeugdconsulent" in hit.let_op
 
@@ -110,3 +110,31 @@ def test_how_much_a_parent_works_is_no_problem_with_work(vraag):
 
 def test_a_parent_without_work_stays_a_problem_with_work():
     assert "wonen_werk" in zoek("vader werkt niet meer sinds hij ontslagen is, Huizen, zoon 12").themas
+
+
+# ------------------------------------------------------------------ 5: a son noted as 'zn'; a service for professionals
+
+
+def test_a_son_noted_as_zn_is_a_child_of_the_family():
+    # "zn" is read as "zoon": the question is about a child of the family, and gets the youth health service
+    for vraag in ("Vleuterweide, mdr depressief, zn 11 groep 8 gedraagt zich thuis als de ouder",
+                  "Vleuterweide, mdr depressief, zoon 11 groep 8 gedraagt zich thuis als de ouder"):
+        ids = [hit.id for hit in zoek(vraag).hits]
+        assert "jgz_vleuten" in ids[:3], vraag
+
+
+def test_a_threatened_placement_named_keeps_the_gedragswetenschappers_when_a_child_is_named():
+    # "dreigt uhp" names what the gemeenten's gedragswetenschappers are for: the child in the question does not push
+    # them down as a service a family cannot go to (they still say so on their card)
+    ids = [hit.id for hit in zoek("Eemnes, dochter 13, dreigt uhp, wat kan nog thuis").hits]
+    assert "gedragswetenschappers_gemeenten" in ids[:3]
+
+
+@pytest.mark.parametrize("vraag, thema", [
+    ("Huisen, zn 9 adhd, school wil hem niet meer in de klas", "schoolverzuim"),
+    ("zoon 10 wordt steeds uit de klas gezet, Bussum", "schoolverzuim"),
+    ("Huizen, zoon 9 adhd, thuis chaos", "opvoeding"),
+    ("Naarden, mdr opgenomen, vdr alleen met 3 kids, redt het niet", "opvoeding"),
+])
+def test_a_school_that_will_not_have_the_child_and_a_household_in_chaos(vraag, thema):
+    assert thema in zoek(vraag).themas
