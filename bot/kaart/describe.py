@@ -24,7 +24,10 @@ def leeftijd_tekst(service) -> str:
 def voor_wie(service) -> str:
     groups = ", ".join(DOELGROEPEN[g] for g in service.doelgroep)
     age = leeftijd_tekst(service)
-    return f"{groups} ({age})" if age else groups
+    text = f"{groups} ({age})" if age else groups
+    if service.een_school:  # the offer of one school is for its own pupils only (a user test missed that)
+        text += f"; alleen leerlingen van {service.een_school}"
+    return text
 
 
 def werkgebied_tekst(service) -> str:

@@ -20,7 +20,15 @@ import re
 from typing import Dict, Iterable, List, Optional, Tuple
 
 from bot.kaart.places import DIRECTIONS, genoemde_plaatsen
-from bot.kaart.query import Vraag, guard_homonyms, parse_vraag, resolve_gemeente, resolve_thema
+from bot.kaart.query import (
+    Vraag,
+    ages_of_several,
+    counts_children,
+    guard_homonyms,
+    parse_vraag,
+    resolve_gemeente,
+    resolve_thema,
+)
 from bot.kaart.spoken import without_denials
 from bot.kaart.text import STOPWORDS, words
 from bot.kaart.vocabulary import DEEL_VAN, LEEFTIJD_MAX
@@ -99,6 +107,8 @@ def _next_to_an_age_word(text: str, entity: dict) -> bool:
         return False
     if (start > 0 and (text[start - 1].isdigit() or text[start - 1] == "-")) or (end < len(text) and (
             text[end].isdigit() or text[end] == "-" and end + 1 < len(text) and text[end + 1].isdigit())):
+        return False
+    if counts_children(text, end) or ages_of_several(text):  # "2 kinderen 6 en 9": a count, and two ages
         return False
     around = words(text[:start])[-2:] + words(text[end:])[:2]
     return any(word in _AGE_WORDS for word in around)

@@ -9,6 +9,7 @@ from bot.kaart.service_area import place_part
 from bot.kaart.vocabulary import (
     AARD,
     REGIOS,
+    TOEGANG,
 )
 
 
@@ -46,7 +47,20 @@ def let_op(service) -> Optional[str]:
         notes.append("Je kunt een gezin hier niet zelf naartoe verwijzen: deze dienst werkt alleen na een "
                      "kinderbeschermingsmaatregel van de kinderrechter, na onderzoek door de Raad voor de "
                      "Kinderbescherming. Bij zorgen over veiligheid: Veilig Thuis of het jeugdteam.")
+    elif for_professionals_only(service):
+        # a user test saw the gemeenten's gedragswetenschappers offered as if a parent could go there
+        route = "; ".join(TOEGANG[t] for t in service.toegang if t != "direct")
+        notes.append("Geen adres voor ouders of jongeren: deze dienst ondersteunt professionals"
+                     + (f" ({route})." if route else "."))
+    if service.een_school:
+        notes.append(f"Alleen voor leerlingen van {service.een_school}.")
     return " ".join(notes) or None
+
+
+def for_professionals_only(service) -> bool:
+    """The service is there for professionals only (consultation, support of the jeugdconsulenten): no family goes
+    there itself."""
+    return service.doelgroep == ["professional"]
 
 
 DETAIL_MIN_DESCRIPTION = 120  # characters; shorter means the source hardly describes the service

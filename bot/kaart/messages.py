@@ -71,14 +71,28 @@ def niet_getoond(names: List[str], projects: bool = False) -> str:
             f"hulpmiddel): {listed}. Vraag er gericht naar als je ze wilt zien, bijvoorbeeld met 'pilot' of 'project'.")
 
 
+# What help for the parent's own problem is, per theme, as an example in ``ouder_zelf``
+PARENT_HELP = {
+    "financien": "schuldhulp",
+    "verslaving": "verslavingszorg",
+    "somberheid_angst": "hulp bij eigen psychische klachten, zoals een depressie",
+    "psychisch": "hulp bij eigen psychische klachten, zoals een depressie",
+    "wonen_werk": "hulp bij wonen of werk",
+}
+
+
 def ouder_zelf(themas: List[str]) -> str:
-    """The question is about a parent's own problem (debts, addiction): say what the kaart covers."""
+    """The question is about a parent's own problem (debts, addiction, her own depression): say what the kaart covers
+    and who refers the parent further; a user test asked about a depressed mother and read only parenting support,
+    with no word of help for the mother herself."""
     about = "; ".join(THEMAS[t] for t in themas[:3])
+    examples = list(dict.fromkeys(PARENT_HELP[t] for t in themas if t in PARENT_HELP)) or [
+        "schuldhulp", "verslavingszorg"]
     return (
         f"Je vraag gaat over een probleem van de ouder zelf ({about}). De sociale kaart beschrijft hulp rond "
-        "jeugd en gezin: diensten voor ouders staan voor diensten voor jongeren. Voor hulp aan de ouder zelf "
-        "(bijvoorbeeld schuldhulp of verslavingszorg) kunnen de huisarts en de algemene ingang van de gemeente "
-        "verder verwijzen."
+        "jeugd en gezin: diensten voor ouders staan voor diensten voor jongeren, en hulp voor de ouder zelf staat "
+        f"er niet in. Voor hulp aan de ouder zelf (bijvoorbeeld {' of '.join(examples[:2])}) kunnen de huisarts van "
+        "de ouder en de algemene ingang van de gemeente verder verwijzen."
     )
 
 

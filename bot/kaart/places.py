@@ -72,6 +72,12 @@ def _table_from(knowledge) -> Plaatstabel:
         row = PlaatsNaam(entry.id, entry.naam, entry.soort, entry.hoort_bij, entry.dekking)
         for spelling in entry.spellings():
             spellings.setdefault(plain(spelling), row)
+    # a name of more words is often typed as one ("Naardenvesting", "Demeern", "Leidscherijn"): that one word is the
+    # place too, unless it is a Dutch word or another place's spelling
+    for spelling, row in list(spellings.items()):
+        compact = spelling.replace(" ", "")
+        if compact != spelling and not _is_word(compact):
+            spellings.setdefault(compact, row)
     max_words = max((len(s.split()) for s in spellings), default=1)
     by_words: Dict[int, List[Tuple[str, PlaatsNaam]]] = {}
     for spelling, row in spellings.items():

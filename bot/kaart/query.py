@@ -42,7 +42,8 @@ _CHILD_NOTE_WORDS = CHILD_WORDS | frozenset(CHILD_SHORT)
 # or about or soon: "jongens van een jaar of 14", "zoon wordt volgende maand 18"
 _HEDGE = (r"(?:(?:nu|inmiddels|pas|bijna|net|al|sinds kort|ongeveer|rond de|zo'n|een jaar of|binnenkort|straks"
           r"|volgende maand|volgende week|volgend jaar|deze maand|dit jaar|over een maand)\s+)?")
-_UNITS = r"(?:uur|keer|euro|procent|%|dagen|dag|weken|week|maanden|maand|minuten|kilo|kg|cm|x|kinderen|broers|zussen)"
+_UNITS = (r"(?:uur|keer|euro|procent|%|dagen|dag|weken|week|wk|maanden|maand|mnd|mnden|mndn|minuten|kilo|kg|cm|x"
+          r"|kinderen|kids|broers|zussen)")
 _NUM = r"(\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 _AGE_PATTERNS = (
     re.compile(_CHILD + r"\s+(?:is|wordt|van)\s+" + _HEDGE + _NUM + r"\b(?!\s*" + _UNITS + r"\b)"),
@@ -62,8 +63,15 @@ _AGE_PATTERNS = (
 _PRONOUN_AGE = re.compile(r"\b(?:hij|ze|zij)\s+(?:is|wordt)\s+" + _HEDGE + _NUM
                           + r"\b(?!\s*(?:" + _UNITS + r"|van|op|uit|x)\b)")  # "ze is 1 van de 3" is no age
 PRONOUN_AGE_MAX = 18
-_MONTHS_OLD = re.compile(_CHILD + r"\s+van\s+" + _HEDGE + _NUM + r"\s+(?:maanden|maand|weken|week|dagen)\b"
-                         r"|\b" + _NUM + r"\s+(?:maanden|maand|weken|week|dagen)\s+oud\b")
+# "baby van 6 maanden", "tweeling 4 mnd" (a note's abbreviation: the toets18 set read 4 years), "zoon (8 weken)"
+_MONTH_UNITS = r"(?:maanden|maand|mnd|mnden|mndn|weken|week|wk|dagen)"
+# (a bare number of months after the child only as a note's field or after a baby word: "dochter 2 dagen thuis" is how
+# long she stays home)
+_MONTHS_OLD = re.compile(_CHILD + r"\s+van\s+" + _HEDGE + _NUM + r"\s*" + _MONTH_UNITS + r"\b"
+                         r"|" + _CHILD + r"\s*[,(:]?\s*" + _NUM + r"\s*" + _MONTH_UNITS + r"\b\s*(?:[,;.)]|$)"
+                         r"|\b(?:baby|tweeling|zuigeling|pasgeborene)\s*[,(:]?\s*" + _NUM + r"\s*" + _MONTH_UNITS
+                         + r"\b"
+                         r"|\b" + _NUM + r"\s*" + _MONTH_UNITS + r"\s+oud\b")
 # The school year as consultants say it: "groep 7" (basisschool, age groep + 3), "klas 2", "tweede klas",
 # "3 havo", "brugklas" (voortgezet onderwijs, age klas + 11): the youngest usual age of that year.
 _SCHOOL_TYPE = r"(?:vmbo|mavo|havo|vwo|atheneum|gymnasium|praktijkonderwijs|pro|vso)"
@@ -330,7 +338,12 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                         r"|(?<=\bmijn )werk(?:plek|plaats|gebied)?\b|(?<=\bm'n )werk(?:plek|plaats|gebied)?\b"
                         r"|(?<=\bons )werk(?:gebied)?\b|(?<=\bonze )werk(?:plek|plaats)\b"
                         r"|\bwerk(?:t|en|te|ten|zaam)(?=\s+(?:(?!(?:niet|geen|meer|mee|samen|en|maar|want|of)\b)"
-                        r"[\w']+\s+){0,%d}(?:in|bij|als|op|voor|aan|vanuit)\b)" % WORK_PLACE_GAP, re.IGNORECASE)),
+                        r"[\w']+\s+){0,%d}(?:in|bij|als|op|voor|aan|vanuit)\b)" % WORK_PLACE_GAP
+                        # how much or when a parent works is no problem with work either ("vdr werkt veel", "partner
+                        # werkt fulltime", "werkt nachten": toets18); "werkt niet meer", "zonder werk" stay
+                        + r"|\bwerk(?:t|en|te|ten)\b(?=\s+(?:(?:heel|erg|te|zo|ook|allebei|beiden|beide|nu|vaak)\s+)?"
+                        r"(?:veel|fulltime|full-time|voltijd|parttime|part-time|hard|nachten|'s\s+nachts|nachtdiensten"
+                        r"|overdag|lange\s+dagen|in\s+ploegen|onregelmatig|\d+\s+uur)\b)", re.IGNORECASE)),
 )
 
 
@@ -493,7 +506,9 @@ def _build_gapped_phrases(knowledge) -> Dict[str, "re.Pattern[str]"]:
     """Lemma phrase -> pattern, for the phrases of two or three words: the words in order with at most
     ``GAP_WORDS`` other words between each two."""
     out = {}
-    gap = r" (?:\S+ ){0,%d}" % GAP_WORDS
+    # room for the parts of a compound, which the lemma string adds after it ("herfstvakantie herfst vakantie");
+    # ``_gapped_match`` counts a compound with its parts as one word
+    gap = r" (?:\S+ ){0,%d}" % (GAP_WORDS + COMPOUND_PARTS)
     for _, phrase, _ in _theme_phrases(knowledge):
         parts = phrase.split()
         if 2 <= len(parts) <= GAP_PHRASE_MAX:
@@ -509,9 +524,30 @@ def _gapped_match(pattern: "re.Pattern[str]", consumed: str, blocked: FrozenSet[
     ruzie" is no "ouders ruzie"; a joining word: "en", "maar") and no part of another match."""
     for match in pattern.finditer(consumed):
         gaps = [consumed[match.end(g):match.start(g + 1)] for g in range(1, pattern.groups)]
-        if not any(word in blocked or word.startswith("_") for gap in gaps for word in gap.split()):
+        if any(word in blocked or word.startswith("_") for gap in gaps for word in gap.split()):
+            continue
+        if all(_gap_length(gap.split()) <= GAP_WORDS for gap in gaps):
             return match
     return None
+
+
+COMPOUND_PARTS = 2  # a compound in the lemma string is followed by its parts (two, or at most three)
+
+
+def _gap_length(gap: List[str]) -> int:
+    """The words of a gap, a compound and the parts that follow it counted as one ("sinds de herfstvakantie herfst
+    vakantie" is three words: toets18 lost "zit sinds herfstvakantie thuis")."""
+    count, i = 0, 0
+    while i < len(gap):
+        count += 1
+        for parts in (3, 2):
+            run = gap[i + 1:i + 1 + parts]
+            if (len(run) == parts and gap[i].startswith(run[0]) and gap[i].endswith(run[-1])
+                    and len("".join(run)) >= len(gap[i]) - 2):
+                i += parts
+                break
+        i += 1
+    return count
 
 
 def _build_blockers(knowledge) -> FrozenSet[str]:
@@ -582,9 +618,29 @@ def _to_int(token: str) -> Optional[int]:
 _CHILD_NAME = re.compile(r"\b(" + _CHILD + r")\s+(?-i:[A-Z])[a-zà-ÿ]+\s+(?=(?:is|wordt|van)\s)", re.IGNORECASE)
 
 
+# The ages of several children in a row: "2 kinderen 6 en 9", "kids (4, 7 en 11)", "3 kinderen van 2, 5 en 8 jaar"
+_AGE_LIST = re.compile(r"\b(?:kinderen|kids|kindjes|kinderen van|kids van)\s*[,(:]?\s*(\d{1,2})(?:\s*,\s*\d{1,2})*"
+                       r"\s*(?:en|&|,)\s*(\d{1,2})\b")
+# a number of children before the children: "2 kinderen", "3 kids" (a user test read "leeftijd: 2 jaar")
+_CHILD_COUNT = re.compile(r"\s*(?:kinderen|kids|kindjes|zonen|dochters|jongens|meiden|meisjes|pubers|tieners|broers"
+                          r"|zussen|broertjes|zusjes)\b")
+
+
+def ages_of_several(text: str) -> bool:
+    """The question names the different ages of several children ("2 kinderen 6 en 9"): no one age is the child's."""
+    return any(m.group(1) != m.group(2) for m in _AGE_LIST.finditer(simplify(text)))
+
+
+def counts_children(text: str, end: int) -> bool:
+    """The number that ends at ``end`` counts children ("2 kinderen", "3 kids"); it is no age."""
+    return bool(_CHILD_COUNT.match(simplify(text[end:end + 20])))
+
+
 def extract_leeftijd(text: str) -> Optional[int]:
     """An explicit age (0-27) such as 'zoon van 15', '15-jarige', '15 jaar oud', 'vijftien jaar'; else the age
     that the school year says ('groep 8' -> 11, 'brugklas' -> 12)."""
+    if ages_of_several(text):
+        return None
     simple = simplify(_CHILD_NAME.sub(r"\1 ", text))
     # two children of different ages ("zoon van 15 en dochter van 9"): no one age may filter the services
     named = {_to_int(m.group(1)) for pattern in (_AGE_PATTERNS[0], _AGE_PATTERNS[-1])

@@ -161,12 +161,17 @@ def score_parts(doc: Doc, ctx: QueryContext, theme_score: float, tekst: float) -
              # a question about a parent's own problem is not about whom a youth service is for
              "doelgroep": 0.0 if ctx.parsed.ouder_themas and for_young_people(service)
              else doelgroep_part(service, ctx.parsed.doelgroep_hints, ctx.referral),
+             # the question names what a professionals-only service is for ("dreigt uhp" for the gedragswetenschappers):
+             # a consultant asks, the family's child named in it does not make the service the wrong address
              # the source says how to reach it; a family can go there itself, or is sent on by someone
              "toegang": toegang_part(service), "ingang": ingang, "bekend": bekend(service),
              # the question names the service or its professional ("gedragswetenschapper", "jeugdcoach")
              "genoemd": 1.0 if ctx.index is not None and names_entry(ctx.index, service, ctx.terms) else 0.0,
              # help asked for close to home: a service of the place itself, not of the whole region
              "dichtbij": 1.0 if ctx.nearby and local(doc, ctx.gemeente) else 0.0}
+    if (parts["doelgroep"] < 0 and not ctx.referral and ctx.index is not None
+            and names_entry(ctx.index, service, ctx.terms, True)):
+        parts["doelgroep"] = 0.0
     return parts, place_reason
 
 
