@@ -29,7 +29,15 @@ from bot.intake.export import export_text
 from bot.intake.listen import ASPECT_NAMES, NO_ANSWER_WHO, says_no_subject, says_nothing
 from bot.intake.opening import tells_the_story
 from bot.intake.questions import find_set, format_danger, format_question, format_set, set_names
-from bot.intake.session import KAART_QUESTION, STATUS_BUSY, STATUS_DONE, STATUS_STOPPED, Intake, IntakeError
+from bot.intake.session import (
+    INTRODUCTION,
+    KAART_QUESTION,
+    STATUS_BUSY,
+    STATUS_DONE,
+    STATUS_STOPPED,
+    Intake,
+    IntakeError,
+)
 from bot.intake.summary import build_summary, format_summary, store_summary
 from bot.knowledge.loader import get_knowledge
 from bot.knowledge.texts import Texts
@@ -141,6 +149,8 @@ class ValidateIntakeForm(FormValidation):
             dispatcher.utter_message(text=TEXTS.text("leeg"))
         elif turn.kind == "begin":
             dispatcher.utter_message(text=TEXTS.text("begin"))
+        elif turn.kind == INTRODUCTION:  # "er belt een juf over een leerling": who calls, the kern still open
+            dispatcher.utter_message(text=TEXTS.text("alleen_introductie"))
         elif turn.kind == "vergeten":
             dispatcher.utter_message(text=HOW_TO_FORGET + " De intake gaat verder met dezelfde vraag.")
         elif turn.kind == "uitleg" and turn.question is not None:

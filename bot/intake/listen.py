@@ -27,10 +27,15 @@ ASPECT_KEYS: Dict[str, str] = {
     "ernst": "algemeen.ernst",
     "netwerk": "sociaal_netwerk.steunpersonen",
     "ruzie": "veiligheid.ruzie_thuis",
+    "gezin": "algemeen.gezin",
+    "kern": "algemeen.kern",
 }
 KEY_ASPECTS = {key: aspect for aspect, key in ASPECT_KEYS.items()}
 ASPECT_NAMES = {"aard": "aard", "beloop": "beloop", "omvang": "omvang", "ernst": "ernst", "netwerk": "netwerk en steun",
-                "ruzie": "ruzie thuis"}
+                "ruzie": "ruzie thuis", "gezin": "het gezin", "kern": "wat er speelt"}
+# Aspects that cues never give: 'kern' takes what an answer to a safety question tells that belongs nowhere else
+# ("meisje is erg stil", given to "Is er iemand in direct gevaar?"); the kern question itself is always asked first.
+FALLBACK_ASPECT = "kern"
 
 _NUM = r"(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf|paar|aantal|half|anderhalf|\d+)"
 _SPAN = r"(?:dag|dagen|week|weken|maand|maanden|jaar|jaren|tijdje|tijd)"
@@ -54,6 +59,7 @@ CUES: Dict[str, List[str]] = {
         r"\bwordt (?:steeds )?(?:erger|minder|slechter)\b",
         r"\bsindsdien\b",
         r"\bhet laatste (?:jaar|half jaar)\b",
+        r"\bde laatste (?:tijd|weken|maanden|dagen|jaren|paar (?:weken|maanden|dagen))\b",
     ],
     "omvang": [
         r"\b(?:elke|iedere) (?:dag|ochtend|middag|avond|nacht|week|keer"
@@ -131,6 +137,18 @@ _FAMILY = (
 
 OWN_CUES: Dict[str, str] = {"algemeen.gezin": _FAMILY}
 
+# Where the child lives and whether the parents live together: the household (question 'gezin'), not the aard of the
+# problem (a user test: "Aard: ze woont in loosdrecht bij moeder"). Narrower than ``_FAMILY``: "zoon" or "moeder"
+# alone names a person, not the household.
+_HOUSEHOLD = re.compile(
+    r"\b(?:woon|woont|wonen|woonde|woonden|verblijft|verblijven|slaapt)\b(?: [\w-]+){0,4}? bij"
+    r" (?:haar |zijn |hun |de )?"
+    r"(?:moeder|vader|mama|papa|ouders?|oma|opa|pleeg\w+|stief\w+|tante|oom)\b"
+    r"|\b(?:woon|woont|wonen) (?:\w+ )?(?:samen|apart|alleen|om en om)\b"
+    r"|\b(?:ouders|ze|zij|we|wij) (?:zijn |leven |wonen )?(?:\w+ )?(?:uit elkaar|gescheiden|apart)\b"
+    r"|\bco-?ouder\w*|\bom de (?:week|twee weken|andere week)\b(?: \w+){0,3} bij\b"
+    r"|\b(?:eenoudergezin|alleenstaande (?:moeder|vader|ouder))\b")
+
 _CLAUSE_SPLIT = re.compile(r"(?<=[.!?;])\s+|,\s*(?:en |maar |want |dus )?|\s+(?:maar|want|en verder|verder)\s+")
 
 _COMPILED = {aspect: [re.compile(p) for p in patterns] for aspect, patterns in CUES.items()}
@@ -156,6 +174,8 @@ def aspects_of(clause: str) -> List[str]:
     found = [a for a in ("beloop", "omvang", "ernst", "ruzie") if any(p.search(plain) for p in _COMPILED[a])]
     if re.search(_ALONE, plain) or (re.search(_NETWORK_PERSON, plain) and re.search(_HELP, plain)):
         found.append("netwerk")
+    if _HOUSEHOLD.search(plain):
+        found.append("gezin")
     if not found and any(p.search(plain) for p in _COMPILED["aard"]):
         found.append("aard")
     return found
@@ -164,17 +184,18 @@ def aspects_of(clause: str) -> List[str]:
 def answers_own_question(question_key: str, text: str) -> bool:
     """Does the answer hold something for the question that was asked?"""
     plain = simplify(text)
-    aspect = KEY_ASPECTS.get(question_key)
-    if aspect is not None:
-        return any(aspect in aspects_of(c) for c in clauses(text))
     own = OWN_CUES.get(question_key)
     if own is not None:
         return bool(re.search(own, plain))
+    aspect = KEY_ASPECTS.get(question_key)
+    if aspect is not None:
+        return any(aspect in aspects_of(c) for c in clauses(text))
     return True  # open questions (kern, wens, veiligheid ...) take whatever the caller says
 
 
 def listen(question_key: str, text: str, safety: bool = False,
-           is_danger: Optional[Callable[[str], bool]] = None) -> Tuple[List[Filed], bool]:
+           is_danger: Optional[Callable[[str], bool]] = None,
+           named: Optional[Callable[[str], List[str]]] = None) -> Tuple[List[Filed], bool]:
     """The pieces of ``text`` that belong to other aspects than the asked one, and whether the
     answer stays with the asked question: not when every clause clearly belongs elsewhere, and at an open question
     (but the kern, the wish and what was tried: ``TAKES_ANYTHING``) not when the clauses that tell nothing else miss
@@ -183,8 +204,15 @@ def listen(question_key: str, text: str, safety: bool = False,
     A safety question (``safety``) is open, but an answer that only tells about other things ("oma helpt soms, en
     de buurvrouw") does not answer it: it stays open, so no safety answer is lost. A clause about danger ("er is
     niemand nu in gevaar") is no steun at a safety question, and a danger remark (``is_danger``: "laatst zei ze dat
-    ze er niet meer wil zijn") is never filed as the aard of the problem: the aard question is still asked."""
-    own_aspect = KEY_ASPECTS.get(question_key)
+    ze er niet meer wil zijn") is never filed as the aard of the problem: the aard question is still asked.
+    ``named`` gives the aspects whose own signal a clause names ("ze schreeuwen heel hard ... over de hamsterkooi" names
+    the signal of the question about hard rows at home): that question is answered by it, not asked again. The
+    household (where the child lives, parents apart) told at the kern question stays with the kern: the question who
+    belongs to the family is still asked. A safety question is answered only by a clause with a word that answers a
+    yes/no question (``_SAFETY_ANSWER``); otherwise it stays open and the clauses that tell nothing else are filed
+    under the kern ('wat er speelt'; a user test: "meisje is erg stil de laatste tijd" to "Is er iemand in direct
+    gevaar?" made "Veiligheid: uitgevraagd")."""
+    own_aspect = None if question_key in OWN_CUES else KEY_ASPECTS.get(question_key)
     filed: List[Filed] = []
     own: List[str] = []  # the clauses that tell nothing about another aspect
     elsewhere_only = True
@@ -196,20 +224,22 @@ def listen(question_key: str, text: str, safety: bool = False,
                 filed[filed.index(piece)] = Filed(piece.aspect, f"{piece.text}, {clause}")
             previous = [Filed(piece.aspect, f"{piece.text}, {clause}") for piece in previous]
             continue
-        aspects = aspects_of(clause)
-        if safety and "netwerk" in aspects and _ABOUT_DANGER.search(simplify(clause)):
-            aspects.remove("netwerk")
-        if "aard" in aspects and is_danger is not None and is_danger(clause):
-            aspects.remove("aard")
-        found = [a for a in aspects if a != own_aspect]
+        aspects = _clause_aspects(question_key, clause, safety, is_danger, named)
+        found = [a for a in aspects if ASPECT_KEYS[a] != question_key]
         if own_aspect in aspects or not found:
             elsewhere_only = False
         if not found:
             own.append(clause)
         previous = [Filed(aspect, clause) for aspect in found]
         filed += previous
-    if safety and filed:  # only the clauses that tell nothing else can answer it, and only with a word that does
-        return filed, any(_SAFETY_ANSWER.search(simplify(clause)) for clause in own)
+    if safety:  # only the clauses that tell nothing else can answer it, and only with a word that does
+        if any(_SAFETY_ANSWER.search(simplify(clause)) for clause in own):
+            return filed, True
+        rest = [clause for clause in own if re.search(r"[^\W\d_]", clause)]
+        if rest and not filed:  # nothing is lost: what told nothing else is what is going on ("oma helpt soms, en de
+            # buurvrouw" says more of the network it filed)
+            filed.append(Filed(FALLBACK_ASPECT, ", ".join(rest)))
+        return filed, False
     if not filed or question_key in TAKES_ANYTHING:
         return filed, True
     own_cue = OWN_CUES.get(question_key)
@@ -220,6 +250,22 @@ def listen(question_key: str, text: str, safety: bool = False,
     if not keeps and own:  # nothing of the answer is lost: the first aspect it was filed under gets all of it
         filed[0] = Filed(filed[0].aspect, text.strip())
     return filed, keeps
+
+
+def _clause_aspects(question_key: str, clause: str, safety: bool, is_danger: Optional[Callable[[str], bool]],
+                    named: Optional[Callable[[str], List[str]]]) -> List[str]:
+    """The aspects ``clause`` is filed under when answering ``question_key`` (see ``listen``)."""
+    aspects = aspects_of(clause)
+    aspects += [aspect for aspect in (named(clause) if named is not None else []) if aspect not in aspects]
+    if question_key == ASPECT_KEYS[FALLBACK_ASPECT] and "gezin" in aspects:
+        aspects.remove("gezin")
+    if "aard" in aspects and len(aspects) > 1:
+        aspects.remove("aard")
+    if safety and "netwerk" in aspects and _ABOUT_DANGER.search(simplify(clause)):
+        aspects.remove("netwerk")
+    if "aard" in aspects and is_danger is not None and is_danger(clause):
+        aspects.remove("aard")
+    return aspects
 
 
 # The words of a clause that only says more of the clause before it ("oma helpt soms, verder niet veel", "mijn zus,
@@ -247,7 +293,8 @@ _ABOUT_DANGER = re.compile(r"\b(?:gevaar\w*|veilig|onveilig)\b")
 # Words that answer a safety question ("nee", "soms", "hij heeft haar geduwd", "ik ben bang"); a clause without one
 # ("en de buurvrouw") does not.
 _SAFETY_ANSWER = re.compile(
-    r"\b(?:ja|jawel|jazeker|nee|neen|nooit|niet|geen|niks|nergens|soms|weleens|wel eens|vaak|af en toe|klopt|zeker|"
+    r"\b(?:ja|jawel|jazeker|nee|neen|nope|nooit|niet|nie|niemand|geen|niks|nergens|soms|weleens|wel eens|vaak|"
+    r"af en toe|klopt|zeker|"
     r"misschien|geloof|denk|weet|"
     r"sla\w*|sloeg\w*|geslagen|duw\w*|geduwd|dreig\w*|gedreigd|schop\w*|geschopt|mishandel\w*|geweld\w*|knijp\w*|"
     r"gooi\w*|gegooid|pijn|bang|angst\w*|onveilig|veilig|gevaar\w*|politie|blauwe plek\w*)\b"
@@ -345,7 +392,7 @@ _SUBJECT = (
 )
 _WILL = re.compile(
     rf"\b{_SUBJECT}\b(?P<pre>(?: [\w\[\]-]+){{0,6}}?) (?:wil|willen|kan|kunnen|durft|durven|lukt het)\b"
-    rf"(?P<mid>(?: [\w\[\]-]+){{0,6}}?) (?:niet|nooit|geen)(?: meer)?(?: \w+)?? "
+    rf"(?P<mid>(?: [\w\[\]-]+){{0,6}}?) (?:niet|nie|nooit|geen)(?: meer)?(?: \w+)?? "
     rf"(?P<vp>(?:naar |bij |met |op |in )?[\w ]{{2,60}})"
 )
 _MOEITE = re.compile(r"\bmoeite (?:mee |met )(?P<vp>[\w ,'-]{3,80})")

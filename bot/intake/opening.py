@@ -20,6 +20,18 @@ _OPENING = re.compile(
     r"\s+(?:aan de (?:lijn|telefoon)|op de lijn|aan de lijn gehad|aan de telefoon gehad)"
     r"(?:\s+(?:uit|in)\s+[\w'-]+(?:\s+[\w'-]+)?)?\W*"
 )
+# The introduction of who calls without "aan de lijn": "er belt een juf van groep 7 over een leerling", "een oma uit
+# Huizen belt over haar kleinzoon van 8" (a user test: it became the kern, and the teacher 'steun op school').
+_CALLS = re.compile(
+    r"^\W*(?:(?:hoi|hallo|goedemorgen|goedemiddag|ja|nou|oke|zo)\W+)*"
+    r"(?:(?:er )?(?:belt|belde)\s+(?:hier\s+|nu\s+|net\s+|zojuist\s+)*(?:een|de)\s+(?P<who>[\w'-]+)"
+    r"|(?:een|de)\s+(?P<subject>[\w'-]+)(?:\s+(?:van|uit|in)\s+[\w'-]+(?:\s+\d+)?)?\s+(?:belt|belde))"
+    r"(?:\s+(?:van|uit|in)\s+(?:de\s+|het\s+)?[\w'-]+(?:\s+\d+)?)?"
+    r"(?:\s+(?:over|voor|om)\s+(?:een|haar|zijn|hun|de|het)\s+(?:"
+    r"leerlinge?|zoon|dochter|kind|kinderen|klein(?:zoon|dochter|kind)|buur(?:jongen|meisje)|jongen|meisje|puber|tiener)"
+    r"(?:\s+(?:van|uit)\s+(?:\d+|[\w'-]+)(?:\s+jaar)?)?)?"
+    r"(?=\W|$)\W*"
+)
 _WORD = re.compile(r"[a-z0-9]+")
 MIN_STORY_WORDS = 6  # this many words after the opening tell what the call is about
 
@@ -31,6 +43,27 @@ def tells_the_story(text: str) -> bool:
     opening = _OPENING.match(plain)
     rest = plain[opening.end():] if opening else plain
     return len(_WORD.findall(rest)) >= MIN_STORY_WORDS + (0 if opening else 4)
+
+
+def introduction_end(text: str) -> int:
+    """Where the consultant's introduction of the call ends in ``simplify(text)``: "ik heb een moeder aan de lijn
+    uit Huizen", "er belt een juf van groep 7 over een leerling"; 0 when the text does not start with one."""
+    plain = simplify(text or "")
+    found = [match.end() for match in (_OPENING.match(plain), _CALLS.match(plain)) if match]
+    return max(found, default=0)
+
+
+def only_an_introduction(text: str) -> bool:
+    """``text`` only says who calls (and where from, and about whom): no answer to "Waar belt u over?"."""
+    end = introduction_end(text)
+    return end > 0 and not _WORD.search(simplify(text or "")[end:])
+
+
+def without_introduction(text: str) -> str:
+    """``text`` without the introduction of who calls: the words the caller's signals are read in (the teacher who
+    calls is no 'steun op school'). Unchanged when simplifying changed the length."""
+    end = introduction_end(text)
+    return text[end:] if end and len(simplify(text)) == len(text) else text
 
 
 def without_opening(text: str) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Tuple
+from typing import Callable, Dict, List, Optional, Tuple
 
 from bot import commands, status
 from bot.intake import deidentify, opening
@@ -89,17 +89,46 @@ def asks_about_the_question(text: str) -> bool:
 
 
 KAART_QUESTION = "kaartvraag"
+INTRODUCTION = "introductie"  # the answer to the first question only said who calls: the question stays open
+
+_LAST_PART = re.compile(r"(?<=[.!?;,:])\s+")
 
 
 def asks_the_kaart(text: str) -> bool:
     """A question of the consultant to the sociale kaart ("welke organisaties zijn er in hilversum voor
     schoolverzuim", "waar kan ik haar naar verwijzen?"): no answer of the caller, whatever question is open (a user
-    test saw such questions stored as the answer to the safety questions, and "Veiligheid: uitgevraagd")."""
+    test saw such questions stored as the answer to the safety questions, and "Veiligheid: uitgevraagd"). Also when
+    the call comes first and the question last: "ik heb een vader aan de lijn uit huizen, zoon 15, ze hebben veel
+    ruzie, waar kan ik hem heen sturen?" (a user test saw it stored as the answer to the question about the family)."""
     try:
         from bot.kaart.dialog import vraagt_de_kaart  # lazy: the kaart is optional for the intake
     except Exception:  # the kaart is optional for the intake
         return False
-    return vraagt_de_kaart(text)
+    if vraagt_de_kaart(text):
+        return True
+    parts = _LAST_PART.split((text or "").strip())
+    return len(parts) > 1 and parts[-1].endswith("?") and vraagt_de_kaart(parts[-1])
+
+
+def place_named(text: str) -> Optional[str]:
+    """The place (as written: a village or a municipality) a message names, as the sociale kaart reads it."""
+    try:
+        from bot.kaart.query import extract_plaats  # lazy: the kaart is optional for the intake
+        gemeente, written = extract_plaats(text or "")[:2]
+    except Exception:  # the kaart is optional for the intake
+        return None
+    place = written or gemeente
+    return simplify(str(place)) if place else None
+
+
+def _note_place(state: dict, text: str) -> None:
+    """Remember the place a message names that is not kept as an answer (the opening of the call, "moeder uit
+    nieuw-loosdrecht" to a safety question, a kaart question): the route and the kaart search use it (a user test:
+    "wonen in kortenhoef" and the kaart said "Je noemde geen gemeente")."""
+    place = place_named(text)
+    places = state.setdefault("plaatsen", [])
+    if place and place not in places:
+        places.append(place)
 
 
 class Intake:
@@ -184,7 +213,8 @@ class Intake:
         question asked during the intake."""
         keys = [self._key(step) for step in self.plan.stappen]
         filed = [piece for entries in (state.get("filed") or {}).values() for piece, _ in entries]
-        return [state["answers"][key] for key in keys if key in state["answers"]] + filed
+        places = [f"in {place}" for place in state.get("plaatsen") or []]
+        return [state["answers"][key] for key in keys if key in state["answers"]] + filed + places
 
     @staticmethod
     def dangers(state: dict) -> List[str]:
@@ -197,9 +227,18 @@ class Intake:
         return found
 
     def other_answers(self, state: dict, shown: Tuple[str, ...]) -> List[Tuple[str, str]]:
-        """(question, answer) for every answered question whose key is not in ``shown``, in the plan's order."""
-        return [(self._asked(step, state), state["answers"][self._key(step)]) for step in self.plan.stappen
-                if self._key(step) in state["answers"] and self._key(step) not in shown]
+        """(question, answer) for every question whose key is not in ``shown`` and that was answered, or told while
+        answering another question (filed: "ze woont bij moeder" told at the question for an example), in the plan's
+        order."""
+        filed = state.get("filed") or {}
+        out = []
+        for step in self.plan.stappen:
+            key = self._key(step)
+            told = [state["answers"][key]] if key in state["answers"] else []
+            told += [text for text, _ in filed.get(key, [])]
+            if told and key not in shown:
+                out.append((self._asked(step, state), "; ".join(dict.fromkeys(told))))
+        return out
 
     def _asked(self, step: PlanStap, state: dict) -> str:
         """The question of ``step`` as it was asked to this caller."""
@@ -266,7 +305,9 @@ class Intake:
             "filed": {},  # question key -> [[masked words, key of the question that was answered]]
             "unclear": [],  # keys of safety questions whose answer avoided them ("weet ik niet")
             "status": STATUS_BUSY,
+            "plaatsen": [],  # places named in messages not kept as an answer (the opening of the call ...)
         }
+        _note_place(state, first_message)
         return Turn(state=state, kind="vraag", question=self.view(state))
 
     def handle(self, state: dict, text: Optional[str]) -> Turn:
@@ -304,7 +345,13 @@ class Intake:
         if asks_about_the_question(text or ""):  # the consultant asks Rustpunt, the caller said nothing new
             return Turn(state=state, kind="uitleg", question=self.view(state))
         if asks_the_kaart(text or ""):  # "waar kan ik haar naar verwijzen?": a question to Rustpunt, the question
-            return Turn(state=state, kind=KAART_QUESTION, question=self.view(state))  # stays open, asked again
+            _note_place(state, text or "")  # stays open, asked again; the place it names is the family's
+            return Turn(state=state, kind=KAART_QUESTION, question=self.view(state))
+        if state["pos"] == 0 and opening.only_an_introduction(text or ""):
+            # "er belt een juf van groep 7 over een leerling": who calls, not what about; the first question stays open
+            state["beller"] = state.get("beller") or opening.caller_of(text or "")
+            _note_place(state, text or "")
+            return Turn(state=state, kind=INTRODUCTION, question=self.view(state))
         why = unreadable(text)
         if why:  # "😭", "!!!", "asdfgh", an English sentence: no answer of the caller; the question stays open
             return Turn(state=state, kind="onleesbaar", question=self.view(state), no_answer=why)
@@ -314,10 +361,12 @@ class Intake:
         step = self.plan.stappen[state["pos"]]
         key = self._key(step)
         question = self._step_question(step)
-        hits = find_signals(text, self.signals.values(), question=key)
+        # the introduction of who calls is no signal: the teacher on the line is no 'steun op school' (a user test)
+        hits = find_signals(opening.without_introduction(text), self.signals.values(), question=key)
         why = no_answer_kind(text) if question.gevaar_signaal and not danger_hits(hits) else None
         if why:
             # "en in Vleuten?" (a kaart follow-up typed during the intake) or "zoon 15" is no answer of the caller
+            _note_place(state, text)
             return Turn(state=state, kind="geen_antwoord", question=self.view(state), no_answer=why)
         hits += self._signs_across_answers(state, key, text, hits)
         if not state.get("beller") and key == self._key(self.plan.stappen[0]):
@@ -336,7 +385,8 @@ class Intake:
         masked = deidentify.mask(text)
         for label, number in masked.counts.items():
             state["masked"][label] = state["masked"].get(label, 0) + number
-        filed, keeps = listen(key, masked.text, safety=question.gevaar_signaal, is_danger=self._is_danger)
+        filed, keeps = listen(key, masked.text, safety=question.gevaar_signaal, is_danger=self._is_danger,
+                              named=self._named_by_signal(state, key, hits))
         if question.gevaar_signaal and any(hit.soort == "gevaar" for hit in hits):
             keeps = True  # a danger told at a safety question answers it, whatever else the answer tells
         replacing = key in state["answers"]
@@ -372,6 +422,29 @@ class Intake:
         turn.masked_note = deidentify.describe(masked.counts)
         turn.unclear = unclear
         return turn
+
+    def _named_by_signal(self, state: dict, key: str, hits: List[Hit]) -> Callable[[str], List[str]]:
+        """For ``listen``: the aspects of the screening questions (whose 'ja' is an ordinary signal: hard rows at home)
+        whose own signal a clause names ("ze schreeuwen heel hard tegen elkaar", at the question about violence): the
+        clause answers that question, which is not asked again (a user test: it was, after the same words). Only a
+        signal found in the whole answer counts, and no danger question is answered this way."""
+        heard = {hit.signal_id for hit in hits}
+        screening: Dict[str, str] = {}
+        for step in self.plan.stappen:
+            other = self._key(step)
+            question = self._step_question(step)
+            if other != key and other in KEY_ASPECTS and question.signaal_bij_ja in heard \
+                    and not question.gevaar_signaal and other not in state["answers"]:
+                screening[question.signaal_bij_ja] = KEY_ASPECTS[other]
+        if not screening:
+            return lambda clause: []
+        wanted = [self.signals[signal_id] for signal_id in screening if signal_id in self.signals]
+        others = [signal for signal in self.signals.values() if signal.id not in screening]
+
+        def named(clause: str) -> List[str]:
+            found = {hit.signal_id for hit in find_signals(clause, wanted + others)}
+            return [aspect for signal_id, aspect in screening.items() if signal_id in found]
+        return named
 
     def _late_safety_question(self, state: dict, before: int) -> Optional[int]:
         """The position of a safety question before ``before`` that applies only since a later answer (the question
@@ -450,4 +523,5 @@ def _copy(state: dict) -> dict:
         "masked": dict(state["masked"]),
         "filed": {key: [list(e) for e in entries] for key, entries in (state.get("filed") or {}).items()},
         "unclear": list(state.get("unclear") or []),
+        "plaatsen": list(state.get("plaatsen") or []),
     }

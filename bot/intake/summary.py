@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import asdict, dataclass, field
-from typing import Callable, Dict, List, Optional
+from typing import Callable, Dict, List, Optional, Tuple
 
 from bot import status
 from bot.intake import deidentify
@@ -38,6 +38,11 @@ KIND_TITLES = {
     "ernst_hoog": "Ernst",
     "weinig_steun": "Netwerk",
 }
+# The most serious signal leads the kern (a user test: "Kern: moeite met ruzie thuis" for a child who wants to die):
+# dangers first, by level, then the kinds in this order; the caller's own words come right after the dangers.
+DANGER_LEVELS = ("acuut", "suicide", "veilig_thuis")
+KERN_KINDS = ("psychisch", "ernst_hoog", "school", "scheiding", "opvoeding")
+DANGER_KERN = "eerst de veiligheid: {naam}"
 KAART_MISSING = "De sociale kaart is nu niet beschikbaar; zoek zelf in de sociale kaart naar een passende dienst."
 
 
@@ -123,15 +128,13 @@ def build_summary(state: dict, knowledge, gemeente: Optional[str] = None, search
     answers: Dict[str, str] = state.get("answers", {})
     skipped = set(state.get("skipped", []))
 
-    kern: List[str] = []
+    danger, kern = _kern_of_signals(hits, signals)
     steun: List[str] = []
     grouped: Dict[str, List[str]] = {}
     for hit in hits:
         signal = signals.get(hit.signal_id)
         if signal is None:
             continue
-        if signal.moeite_met and f"moeite met {signal.moeite_met}" not in kern:
-            kern.append(f"moeite met {signal.moeite_met}")
         if signal.steun and signal.steun not in steun:
             steun.append(signal.steun)
         if signal.soort in KIND_TITLES:
@@ -140,8 +143,9 @@ def build_summary(state: dict, knowledge, gemeente: Optional[str] = None, search
                 names.append(signal.naam)
 
     filed: Dict[str, list] = state.get("filed") or {}
-    own = own_kern(answers)
-    kern = own + [k for k in kern if not any(k[len("moeite met "):] in phrase for phrase in own)]
+    kern_told = [text for text, _ in filed.get(KERN_KEY, [])]  # told at a safety question, belonging nowhere else
+    own = own_kern({**answers, **({"": ". ".join(kern_told)} if kern_told else {})})
+    kern = danger[:1] + own + [k for k in kern if not any(k[len("moeite met "):] in phrase for phrase in own)]
 
     aspects = {}
     for name, key in ASPECTS:
@@ -156,7 +160,8 @@ def build_summary(state: dict, knowledge, gemeente: Optional[str] = None, search
         else:
             aspects[name] = "niet gevraagd"
 
-    texts = list(answers.values())
+    intake = Intake(knowledge, state.get("plan") or DEFAULT_PLAN)
+    texts = intake.told(state)  # the answers, what was told elsewhere and the places named on the way
     if gemeente is None:
         gemeente = place_of(texts)
     leeftijd = age_of(texts)
@@ -173,13 +178,12 @@ def build_summary(state: dict, knowledge, gemeente: Optional[str] = None, search
                 kaart_note = "Zoeken in de sociale kaart lukte nu niet; zoek zelf naar een passende dienst."
         route.append(RouteAdvice(advice.route, advice.titel, advice.reden, advice.grounds, services))
 
-    intake = Intake(knowledge, state.get("plan") or DEFAULT_PLAN)
     shown = (KERN_KEY, NETWORK_KEY) + tuple(key for _, key in ASPECTS)
     return Summary(
         veiligheid=_safety_line(intake, state),
         antwoorden=[[question, answer] for question, answer in intake.other_answers(state, shown)],
         kern=kern,
-        kern_woorden=without_opening(answers.get(KERN_KEY, "")),
+        kern_woorden="; ".join(text for text in [without_opening(answers.get(KERN_KEY, ""))] + kern_told if text),
         aspecten=aspects,
         steun=steun,
         weinig_steun=any(h.soort == "weinig_steun" for h in hits),
@@ -196,6 +200,31 @@ def build_summary(state: dict, knowledge, gemeente: Optional[str] = None, search
 
 
 MAX_QUOTE = 80
+
+
+def _kern_of_signals(hits: List[Hit], signals: dict) -> Tuple[List[str], List[str]]:
+    """The kern lines of the signals heard, the most serious first: (danger lines, 'moeite met ...' lines)."""
+    danger: List[str] = []
+    kern: List[str] = []
+    for hit in sorted(hits, key=lambda hit: _kern_rank(signals.get(hit.signal_id))):
+        signal = signals.get(hit.signal_id)
+        if signal is None:
+            continue
+        if signal.soort == "gevaar" and DANGER_KERN.format(naam=signal.naam) not in danger:
+            danger.append(DANGER_KERN.format(naam=signal.naam))
+        if signal.moeite_met and f"moeite met {signal.moeite_met}" not in kern:
+            kern.append(f"moeite met {signal.moeite_met}")
+    return danger, kern
+
+
+def _kern_rank(signal) -> tuple:
+    """Sort key of a signal for the kern: dangers by level, then ``KERN_KINDS``, then the rest."""
+    if signal is None:
+        return (9, 0)
+    if signal.soort == "gevaar":
+        level = signal.niveau if signal.niveau in DANGER_LEVELS else DANGER_LEVELS[-1]
+        return (0, DANGER_LEVELS.index(level))
+    return (1 + KERN_KINDS.index(signal.soort), 0) if signal.soort in KERN_KINDS else (8, 0)
 
 
 def _quote(answer: str) -> str:

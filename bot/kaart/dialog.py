@@ -352,7 +352,8 @@ _ASKS_WHERE = re.compile(
 # Words that make it a question about referring even without a place or a problem: the task fills those in
 _REFERRAL = re.compile(
     r"\b(?:(?:door)?verwijzen|verwijs|(?:organisaties?|instanties?|instellingen?|diensten?|hulpverleners?|"
-    r"voorzieningen)\b|wie (?:kan|kunnen) (?:er )?(?:helpen|ondersteunen) (?:bij|met))")
+    r"voorzieningen)\b|wie (?:kan|kunnen) (?:er )?(?:helpen|ondersteunen) (?:bij|met)"
+    r"|(?:heen|naartoe|naar toe) (?:sturen|stuur)\b|\bdoor ?(?:sturen|stuur)\b)")
 
 
 def vraagt_de_kaart(text: Optional[str]) -> bool:
