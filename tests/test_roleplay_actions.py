@@ -258,8 +258,8 @@ async def test_stop_after_some_turns_stores_a_stopped_session_with_debrief():
     assert debrief["einde"] == "gestopt"
     pitfall = debrief["valkuilen"][0]
     assert pitfall["zet"] == "redden" and pitfall["tekst"].startswith("Ik ga uw dochter zelf bellen")
-    assert pitfall["beter"] == "visie"  # calm enough (6) and no step taken yet: start with the vision
-    assert pitfall["voorbeeld"] in catalog.get_scenario("moeder-dochter-niet-gezien").examples("visie")
+    assert pitfall["beter"] == "erkennen"  # taking the problem over: first hear her (feedback.BETTER_AFTER)
+    assert pitfall["voorbeeld"] in catalog.get_scenario("moeder-dochter-niet-gezien").examples("erkennen")
     assert list_sessions()[0]["status"] == "gestopt"
 
 

@@ -192,9 +192,15 @@ def test_engine_reply_follows_the_role_after_the_turn():
     engine = Engine(FATHER, classify=by_move, seed=2)
     for move in ("erkennen", "erkennen", "oordelen"):  # 7, 6, then 9: judged, he accuses
         engine.step(move)
+    said_before = [turn.antwoord for turn in engine.state.turns]
     result = engine.step("erkennen")  # 9 -> 8, still an Aanklager
     assert result.role == "aanklager"
-    assert result.reply in FATHER.rolantwoorden["aanklager"].erkennen.hoog
+    own = [line for line in pacing.fitting_replies(FATHER.rolantwoorden["aanklager"].erkennen.hoog, "erkennen", FATHER,
+                                                   "aanklager") if line not in said_before]
+    # the Aanklager's own line, unless each was said already or does not fit ("Boos? ..." echoes a word not said):
+    # then a fitting line of the band not said before (no line twice in a session while another fits)
+    assert result.reply in (own or FATHER.antwoorden.erkennen.hoog)
+    assert result.reply not in said_before
     engine = Engine(FATHER, classify=by_move, seed=2)
     engine.step("erkennen")  # 8 -> 7, still accusing
     result = engine.step("erkennen")  # 7 -> 6, a Slachtoffer: same move, another voice

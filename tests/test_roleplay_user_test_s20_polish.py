@@ -124,7 +124,7 @@ def test_the_trainer_page_says_nabespreking_names_in_lower_case_and_one_full_sto
     html = trainer_page.sessions_page([record])
     assert "<h3>Nabespreking</h3>" in html and "Debrief" not in html
     assert "” was het kind in het midden zetten (een vorm van redden)." in html and "was Het kind" not in html
-    assert "Beter: visie uitdragen, bijvoorbeeld “" in html
+    assert "Beter: behoefte en verlangen, bijvoorbeeld “" in html  # erkend in that turn: the wish next
     assert ".”." not in html and "?”." not in html and "..”" not in html
 
 

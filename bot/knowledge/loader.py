@@ -266,6 +266,11 @@ def get_knowledge(directory: Optional[Path] = None, reload: bool = False) -> Kno
     return _CACHE[key]
 
 
+def knowledge_loaded(directory: Optional[Path] = None) -> bool:
+    """The knowledge of ``directory`` was loaded (``get_knowledge`` returns it without loading it first)."""
+    return _key(Path(directory or knowledge_dir())) in _CACHE
+
+
 T = TypeVar("T")
 
 

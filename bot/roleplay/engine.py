@@ -83,7 +83,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Set, Union
 from bot import status
 from bot.language import looks_dutch, looks_typed_at_random, words
 from bot.roleplay import pacing
-from bot.roleplay.models import MAX_TENSION, MOVES, PITFALLS, STEPS, UNCLEAR, Scenario
+from bot.roleplay.models import MAX_TENSION, MOVES, PITFALLS, REQUIRED_FOR_GOOD_END, STEPS, UNCLEAR, Scenario
 
 MAX_TEXT = 1000  # characters per professional turn
 NO_WORDS = ("Ik zie geen woorden in je beurt. Typ wat je tegen je gesprekspartner zegt; een emoji of leesteken "
@@ -209,6 +209,20 @@ def further_moves(main: str, moves: Sequence[str]) -> List[str]:
     return [m for m in moves if not (main in PITFALLS and m == "opties")]
 
 
+QUESTION_STEPS = ("dynamiek", "behoefte", "opties")  # steps asked as a question, which the persona answers
+
+
+def answered_move(main: str, moves: Sequence[str], text: str) -> str:
+    """The move the persona's reply answers: the main move, except in a turn that acknowledges or states a stance and
+    then asks one question about the pattern, the wish or the options ("Dat is zwaar. Wat zou je het allerliefste
+    willen?"): the persona answers the question, not the acknowledgement (a user test: a wish question got "Ik voel
+    me schuldig, naar allebei."). The tension and the role still follow the main move."""
+    asked = [m for m in moves if m in QUESTION_STEPS]
+    if main in ("erkennen", "visie") and len(asked) == 1 and text.rstrip().endswith("?"):
+        return asked[0]
+    return main
+
+
 @dataclass
 class TurnResult:
     reply: str
@@ -294,7 +308,7 @@ class Engine:
             reply = getattr(self.scenario.einde, ending).slotzin
             state.ending = ending
         else:
-            reply = self._pick(UNCLEAR if forgiven else move.zet, text, resisted)
+            reply = self._pick(UNCLEAR if forgiven else answered_move(move.zet, moves, text), text, resisted)
         state.last_reply = reply
         turn = Turn(
             nr=len(state.turns) + 1,
@@ -424,7 +438,8 @@ class Engine:
             return None
         previous = self.state.turns[-1:]
         closing = set(moves) | {move} | {m for t in previous for m in [t.zet] + t.zetten if t.zet in STEPS}
-        if closing & set(good.zetten) and all(step in used for step in good.nodig) and self._mostly_good(moves):
+        needed = set(good.nodig) | set(REQUIRED_FOR_GOOD_END)
+        if closing & set(good.zetten) and needed <= used and self._mostly_good(moves):
             return status.GOOD
         return None
 
@@ -434,7 +449,9 @@ class Engine:
         return mostly_good(pitfall_turns(self.state.turns) + this_turn, len(self.state.turns) + 1)
 
     def _pick(self, move: str, said: str, resisted: bool = False) -> str:
-        variants = pacing.reply_lines(self.scenario, self.state.role, move, self.state.tension, said, resisted)
+        said_before = [turn.antwoord for turn in self.state.turns] + [self.scenario.persona.opening]
+        variants = pacing.reply_lines(self.scenario, self.state.role, move, self.state.tension, said, resisted,
+                                      avoid=said_before)
         options = [v for v in variants if v != self.state.last_reply] or list(variants)
         rng = random.Random(f"{self.state.seed}-{len(self.state.turns)}")
         return rng.choice(options)

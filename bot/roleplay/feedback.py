@@ -41,6 +41,64 @@ def recommend(tension: int, used: Sequence[str], last_rise: bool = False) -> Tup
     return "opties", "Alle stappen zijn gezet: kijk nu samen welke keuzes de ander zelf heeft."
 
 
+# The step that mends a pitfall, best first (the workbook: a judgement or going into the facts puts the other on the
+# defensive, so first hear them, then ask about what happens; taking the problem over leaves it with the professional,
+# so hear them, then ask what they want and can do themselves: the cup pushed back). ``better_step`` takes the first
+# the trainee has not done yet, never one the turn itself already did.
+BETTER_AFTER = {
+    "oordelen": ("erkennen", "dynamiek", "behoefte"),
+    "inhoud": ("erkennen", "dynamiek", "behoefte"),
+    "redden": ("erkennen", "behoefte", "opties"),
+}
+BETTER_REASONS = {
+    "erkennen": "Benoem eerst wat je hoort; wie zich gehoord voelt, hoeft zich niet te verdedigen.",
+    "dynamiek": "Vraag naar wat er gebeurt en wat de ander dan zelf doet, in plaats van naar de feiten of een oordeel.",
+    "behoefte": "Vraag wat de ander echt wil; zo blijft het probleem bij de ander.",
+    "opties": "Laat de ander zelf bedenken wat kan, in plaats van het voor hem of haar op te lossen.",
+}
+REASSURED = "Geruststellen slaat het gevoel over: benoem eerst wat de ander voelt, dan pas hoe het verder kan."
+# Reassurance that skips the feeling ("ach mevrouw, komt vast wel goed hoor", "maak je geen zorgen", "dat valt wel
+# mee"): the better step is always to acknowledge the feeling (a user test).
+_REASSURES = re.compile(
+    r"\b(?:(?:het |dat |alles )?komt (?:\w+ ){0,3}goed|maak (?:je|u) (?:\w+ ){0,2}geen zorgen|geen zorgen"
+    r"|(?:dat|het) valt (?:\w+ )?(?:wel )?mee|zo erg is (?:dat|het) (?:toch )?niet|(?:dat|het) went (?:wel|vanzelf)"
+    r"|(?:dat|het) trekt (?:wel )?bij|(?:dat|het) waait (?:wel )?over)\b", re.IGNORECASE)
+
+
+def reassures(text: str) -> bool:
+    """The sentence reassures instead of acknowledging ("komt vast wel goed hoor")."""
+    return bool(_REASSURES.search(text or ""))
+
+
+def better_step(pitfall: str, tension: int, done: Sequence[str], in_turn: Sequence[str], rise: bool = False,
+                text: str = "") -> List[Tuple[str, str]]:
+    """The steps that would have been better than ``pitfall``, best first, each with why (Dutch): reassurance
+    (``reassures``) and a high or rising tension call for acknowledging first; else the pitfall's own remedies
+    (``BETTER_AFTER``) the trainee has not done yet (``done``: the steps of the turns before), then the workbook's next
+    steps not done yet. Never a step the turn itself already did (``in_turn``): the debrief does not advise what the
+    trainee just did (a user test: a question about the pattern got "Beter: dynamiek onderzoeken")."""
+    order: List[Tuple[str, str]] = []
+    if reassures(text):
+        order.append(("erkennen", REASSURED))
+    elif band_of(tension) == "hoog":
+        order.append(("erkennen", f"De spanning was hoog ({tension}/10): eerst erkennen, dan pas verder."))
+    elif rise:
+        order.append(("erkennen", "De spanning steeg na je vorige beurt: erken eerst wat dat losmaakte."))
+    remedies = BETTER_AFTER.get(pitfall, ())
+    order += [(step, BETTER_REASONS[step]) for step in remedies if step not in done]
+    order += [(step, "Deze stap had je in dit gesprek nog niet gezet; hij was hier aan de beurt.")
+              for step in STEPS if step not in done and step not in remedies]
+    order += [(step, BETTER_REASONS[step]) for step in remedies]
+    seen: List[str] = []
+    result = []
+    for step, reason in order:
+        if step in in_turn or step in seen:
+            continue
+        seen.append(step)
+        result.append((step, reason))
+    return result or [("erkennen", BETTER_REASONS["erkennen"])]
+
+
 def example(scenario: Scenario, step: str, zetten: Dict[str, Zet], index: int = 0) -> str:
     examples = scenario.examples(step)
     if examples:
@@ -386,17 +444,20 @@ def debrief(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> Dict[st
     order = read_steps(reads)
     unsure = doubts(state.turns, reads, {key: zet.naam for key, zet in zetten.items()})
     pitfalls: List[Dict[str, Any]] = []
+    shown: List[str] = []  # the examples given so far: never the same example twice in one debrief
     for index, (turn, read) in enumerate(zip(state.turns, reads, strict=True)):
         pitfall = read["valkuil"]
         if pitfall:
-            earlier = state.moves[:index]
+            earlier = read_steps(reads[:index])
             rise = index > 0 and state.turns[index - 1].spanning_na > state.turns[index - 1].spanning_voor
-            better, reason = recommend(turn.spanning_voor, earlier, rise)
+            better, reason, shown_example = _better(scenario, zetten, pitfall, turn, earlier, read_moves(read), rise,
+                                                    shown)
+            shown.append(shown_example)
             taken_back = index + 1 < len(state.turns) and getattr(state.turns[index + 1], "rechtgezet", False)
             item = {
                 "beurt": turn.nr, "tekst": turn.tekst, "zet": pitfall, "naam": _name(pitfall, zetten),
                 "beter": better, "beter_naam": _name(better, zetten), "reden": reason,
-                "voorbeeld": example(scenario, better, zetten), "zelf_teruggenomen": taken_back,
+                "voorbeeld": shown_example, "zelf_teruggenomen": taken_back,
                 # a pitfall sentence beside a step: the step the turn was read as, else None
                 "naast": turn.zet if turn.zet in STEPS else None,
                 "valkuilzin": getattr(turn, "valkuilzin", None),  # the sentence that carried it (several sentences)
@@ -422,6 +483,22 @@ def debrief(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> Dict[st
         "tips": _tips(scenario, state, zetten, [item["zet"] for item in pitfalls], order),
         "patroon": _pattern(scenario, state),
     }
+
+
+def _better(scenario: Scenario, zetten: Dict[str, Zet], pitfall: str, turn: Any, done: Sequence[str],
+            in_turn: Sequence[str], rise: bool, shown: Sequence[str]) -> Tuple[str, str, str]:
+    """The better step for a turn with a pitfall (``better_step``), its reason, and an example not given before in this
+    debrief (``shown``): the scenario's own sentences for that step first, then the step's tip; a step whose examples
+    were all given already yields to the next better step."""
+    text = getattr(turn, "valkuilzin", None) or turn.tekst
+    choices = better_step(pitfall, turn.spanning_voor, done, in_turn, rise, text)
+    for step, reason in choices:
+        zet = zetten.get(step)
+        for candidate in scenario.examples(step) + ([zet.tip] if zet else []):
+            if candidate not in shown and candidate.strip() != turn.tekst.strip():
+                return step, reason, candidate
+    step, reason = choices[0]
+    return step, reason, example(scenario, step, zetten)
 
 
 def _pattern(scenario: Scenario, state: State) -> Optional[Dict[str, int]]:

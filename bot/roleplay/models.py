@@ -12,6 +12,7 @@ loaded; the scripted path is played through the engine in ``validate_collection`
 """
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, ClassVar, Dict, List, Optional, Sequence, Union
 
 from pydantic import conint, constr, validator
@@ -35,6 +36,7 @@ MAX_TENSION = 10
 ADULT_AGE = 18  # a persona younger than this is a child (``Persona.leeftijd``)
 MIN_VARIANTS = 2
 MAX_SCENARIO_NUMBER = 99
+REQUIRED_FOR_GOOD_END = ("erkennen", "opties")  # the README: acknowledged, and asked about the options
 FOLDER = "knowledge/scenarios"
 
 if TYPE_CHECKING:  # see bot/knowledge/base.py
@@ -233,6 +235,23 @@ class GoedEinde(Strict):
     nodig: List[str] = ["erkennen", "opties"]  # steps that must have been used before
     slotzin: Line
 
+    @validator("nodig")
+    def needs_options(cls, value):
+        """The README: a good end needs an acknowledgement and a question about the options (the other chooses)."""
+        missing = [step for step in REQUIRED_FOR_GOOD_END if step not in value]
+        if missing:
+            raise ValueError(f"een goed einde vraagt altijd {' en '.join(REQUIRED_FOR_GOOD_END)}; "
+                             f"ontbreekt: {', '.join(missing)}")
+        return value
+
+    @validator("slotzin")
+    def closes(cls, value):
+        """The last line of a good end closes the talk: no open question the professional can no longer answer."""
+        if "?" in value:
+            raise ValueError("de slotzin van een goed einde sluit het gesprek af; zet er geen vraag in (de "
+                             "professional kan daarna niet meer antwoorden)")
+        return value
+
     _zetten = one_of("zetten", STEPS, "onbekende stap")
     _nodig = one_of("nodig", STEPS, "onbekende stap")
 
@@ -244,6 +263,26 @@ class SlechtEinde(Strict):
 class Einde(Strict):
     goed: GoedEinde
     slecht: SlechtEinde
+
+
+class Onderwerp(Strict):
+    """A topic that only some persona lines name ("apart ouderschap", "wanneer het begon", "wie wat gestuurd heeft"):
+    such a line answers something the professional said, so it is said only in reply to a turn that raised the
+    topic (``bot.roleplay.pacing``). ``zin``: phrases that mark a persona line as being about the topic (found
+    anywhere in the line, any case); ``aanleiding``: word forms in the professional's turn that raise it (a word
+    starting with one of them: "begon" also meets "begonnen"; several words: that phrase)."""
+
+    naam: Line
+    zin: List[Cue]
+    aanleiding: List[Cue]
+
+    def marks(self, line: str) -> bool:
+        lowered = " ".join(line.lower().split())
+        return any(marker.lower() in lowered for marker in self.zin)
+
+    def raised_by(self, said: str) -> bool:
+        lowered = " " + " ".join(re.findall(r"[a-zà-ÿ0-9']+", said.lower())) + " "
+        return any(f" {cue.lower()}" in lowered for cue in self.aanleiding)
 
 
 class PadStap(Strict):
@@ -283,6 +322,17 @@ class Scenario(Entry):
     valkuilpad: List[PadStap] = []  # optional scripted bad path (tension rises)
     rolantwoorden: Dict[str, RolAntwoorden] = {}  # drama role -> replies that sound like that role
     tempo: Tempo = Tempo()
+    onderwerpen: List[Onderwerp] = []  # topic lines: said only after a turn that raised the topic
+
+    @validator("onderwerpen")
+    def topics_are_used(cls, value, values):
+        """Every topic marks at least one persona line (a topic whose lines were rewritten is stale)."""
+        lines = persona_lines(values)
+        for topic in value:
+            if not any(topic.marks(line) for line in lines):
+                raise ValueError(f"onderwerp '{topic.naam}': geen zin van de persona bevat "
+                                 f"{' of '.join(repr(m) for m in topic.zin)}")
+        return value
 
     @validator("rolantwoorden", pre=True)
     def known_roles(cls, value):
@@ -342,6 +392,24 @@ class Scenario(Entry):
                                 f"het valkuilpad eindigt niet slecht (spanning {engine.state.tension})")
                     )
         return problems
+
+
+def persona_lines(values) -> List[str]:
+    """Every line the persona can say in reply (``antwoorden``, ``rolantwoorden``, resistance lines), from a
+    scenario or the validated fields of one (a dict)."""
+    get = values.get if isinstance(values, dict) else lambda key: getattr(values, key, None)
+    lines: List[str] = []
+    answers, voices, tempo = get("antwoorden"), get("rolantwoorden") or {}, get("tempo")
+    for kind in [answers] + list(voices.values()):
+        if kind is None:
+            continue
+        for move in MOVES:
+            variants = getattr(kind, move, None)
+            for band in ("laag", "midden", "hoog"):
+                lines += list(getattr(variants, band, None) or [])
+    if tempo is not None:
+        lines += list(tempo.weerstand_antwoorden)
+    return lines
 
 
 def number_taken(scenario: Scenario, where: str, other_id: str, other_file: str, free: int) -> Problem:

@@ -14,11 +14,19 @@
   reply that takes up an offer to act ("Als jij met haar praat, ...") follows only an offer, and "Ga me niet vertellen
   hoe ik me voel." only a turn that named a feeling; when no line of the band fits, a fitting line of the same move
   in the nearest band is said (``reply_lines``).
+- A line about a topic of the scenario (``onderwerpen``: "Apart ouderschap... dus niet steeds samen aan tafel?",
+  "Ach, wanneer het precies begon, ...", "... wie wat gestuurd heeft") answers something said: it follows only a turn
+  that raised the topic (a user test: "apart ouderschap" after a stance that never named it).
+- The line fits the drama role the turn is labelled with (``fits_role``): no vulnerable Kwetsbaar line from an
+  Aanklager, no accusation from a Kwetsbaar persona, while another line of the move fits.
+- No line twice in one session while another fits (``avoid``: the lines said before): the same band's other lines
+  first, then the fitting unsaid lines of the nearest band; only when every fitting line was said, one is said again
+  (a user test: "Kunt u niet gewoon regelen ...?" twice in three turns).
 """
 from __future__ import annotations
 
 import re
-from typing import List, Sequence, Tuple
+from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from bot.roleplay.models import Scenario, band_of
 
@@ -60,36 +68,100 @@ _NO_ECHO = {"wat", "hallo", "echt", "serieus", "hoezo", "pardon", "waarom", "sor
 _ECHO_STEM = 4  # "rust" meets "rustig", "optie" meets "opties", "regel" meets "regelen"
 
 
-def fitting_replies(variants: Sequence[str], said: str) -> List[str]:
-    """``variants`` without the ones that do not fit ``said`` (``_fits``); all of them when no other variant is left."""
-    return _fitting(variants, said) or list(variants)
+def fitting_replies(variants: Sequence[str], said: str, scenario: Optional[Scenario] = None,
+                    role: Optional[str] = None) -> List[str]:
+    """``variants`` without the ones that do not fit ``said`` (``_fits``, and the scenario's topics) or the persona's
+    drama ``role`` (``fits_role``); all of them when no other variant is left."""
+    return _fitting(variants, said, scenario, role) or list(variants)
 
 
-def reply_lines(scenario: Scenario, role: str, move: str, tension: int, said: str, resisted: bool = False) -> List[str]:
-    """The reply lines for this role, move and tension that fit what the professional said; when none of them fits,
-    the fitting lines of the same move in the nearest other band ("Als jij met haar praat, luistert ze misschien wel."
-    answers an offer to call her, not advice to the father: then "Hm, jij wilt het voor me oplossen." of the low band);
-    all lines of this band when no band has a fitting one."""
+def reply_lines(scenario: Scenario, role: str, move: str, tension: int, said: str, resisted: bool = False,
+                avoid: Sequence[str] = ()) -> List[str]:
+    """The reply lines for this role, move and tension that fit what the professional said and the role; when none of
+    them fits, the fitting lines of the same move in the nearest other band ("Als jij met haar praat, luistert ze
+    misschien wel." answers an offer to call her, not advice to the father: then "Hm, jij wilt het voor me oplossen."
+    of the low band); all lines of this band (without topic lines) when no band has a fitting one. Lines in ``avoid``
+    (said before in this session) are left out while a fitting line not said yet is found in this band, the next
+    band or the band the fitting lines come from (a calm persona never jumps to a furious line only to say
+    something new)."""
     variants = reply_variants(scenario, role, move, tension, resisted)
     if resisted:
-        return fitting_replies(variants, said)
-    for band in _NEAREST[band_of(tension)]:
+        fitting = fitting_replies(variants, said, scenario, role)
+        return [line for line in fitting if line not in avoid] or fitting
+    own = band_of(tension)
+    first: List[str] = []  # the fitting lines of the nearest band that has any
+    for band in _NEAREST[own]:
         for lines in (reply_variants(scenario, role, move, _BAND_TENSION[band]),  # the role's voice first
                       list(getattr(getattr(scenario.antwoorden, move), band))):
-            fitting = _fitting(lines, said)
-            if fitting:
-                return fitting
-    return list(variants)
+            fitting = _fitting(lines, said, scenario, role)
+            if not fitting:
+                continue
+            fresh = [line for line in fitting if line not in avoid]
+            if fresh and (not first or _next_to(band, own)):
+                return fresh
+            first = first or fitting
+    if first:
+        return first
+    neutral = [line for line in variants if not _names_a_topic(scenario, line)]
+    return neutral or list(variants)
 
 
+def _next_to(band: str, own: str) -> bool:
+    return abs(_BANDS.index(band) - _BANDS.index(own)) <= 1
+
+
+_BANDS = ("laag", "midden", "hoog")
 _BAND_TENSION = {"laag": 2, "midden": 5, "hoog": 8}  # a tension in each band (``band_of``)
 _NEAREST = {"laag": ("laag", "midden", "hoog"), "midden": ("midden", "laag", "hoog"),
             "hoog": ("hoog", "midden", "laag")}
 
 
-def _fitting(variants: Sequence[str], said: str) -> List[str]:
+def _fitting(variants: Sequence[str], said: str, scenario: Optional[Scenario] = None,
+             role: Optional[str] = None) -> List[str]:
     words = {w[:_ECHO_STEM] for w in re.findall(r"[a-zà-ÿ]+", said.lower())}
-    return [v for v in variants if not _echoes_something_else(v, words) and _fits(v, said)]
+    return [v for v in variants if not _echoes_something_else(v, words) and _fits(v, said)
+            and (scenario is None or topic_raised(scenario, v, said)) and (role is None or fits_role(role, v))]
+
+
+# The drama role a turn is labelled with must fit the line the persona says (``Turn.rol``): an Aanklager does not say
+# a line that shows the vulnerable feeling of the Kwetsbaar role ("Ja... Het is ook verdriet, eigenlijk. Ik mis ze nu
+# al.": a user test), and a Kwetsbaar persona does not accuse. The line's role shows in the explainable role signals of
+# the workbook's Dramadriehoek (``knowledge/rollen/signalen.yml``); a line with a signal of a clashing role is said in
+# that role only when no other line of the move fits.
+CLASHING_ROLES = {"aanklager": frozenset({"kwetsbaar"}), "kwetsbaar": frozenset({"aanklager"})}
+
+
+def fits_role(role: str, line: str) -> bool:
+    """``line`` shows no signal of a role that clashes with ``role`` (``CLASHING_ROLES``)."""
+    clash = CLASHING_ROLES.get(role)
+    return not clash or not (line_roles(line) & clash)
+
+
+_LINE_ROLES: Dict[str, FrozenSet[str]] = {}
+
+
+def line_roles(line: str) -> FrozenSet[str]:
+    """The drama roles whose explainable signals a persona line shows; none while the knowledge is first being loaded
+    (its check plays the scripted paths through the engine before the role signals can be read)."""
+    from bot.knowledge.loader import knowledge_loaded
+    from bot.roles.signals import find_signals  # the role signals load the role knowledge: only when a line is read
+
+    if line not in _LINE_ROLES:
+        if not knowledge_loaded():
+            return frozenset()
+        if len(_LINE_ROLES) > 4096:
+            _LINE_ROLES.clear()
+        _LINE_ROLES[line] = frozenset(hit.rol for hit in find_signals(line))
+    return _LINE_ROLES[line]
+
+
+def topic_raised(scenario: Scenario, line: str, said: str) -> bool:
+    """A persona line about a topic of the scenario (``onderwerpen``) fits only a turn that raised that topic."""
+    return all(topic.raised_by(said) for topic in scenario.onderwerpen if topic.marks(line))
+
+
+def _names_a_topic(scenario: Scenario, line: str) -> bool:
+    return any(topic.marks(line) for topic in scenario.onderwerpen)
 
 
 # A reply that takes the professional up on an offer to act ("Als jij met haar praat, ...", "Fijn dat je het oppakt.",
