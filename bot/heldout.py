@@ -125,8 +125,9 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
   (experienced Vraagbaak consultants demonstrating the method mixed with nervous first-year trainees: long spoken
   turns, phone openings, a summary before the question, child-directed language, informal words and typos; in
   the bad paths subtle pitfalls such as advice disguised as a question, reassurance that skips the feeling, the
-  child as messenger and sermons about the child's interest); only to be measured (totals only); never trained on
-  or tuned with.
+  child as messenger and sermons about the child's interest); measured blind at the start of session 21 (22/24),
+  never trained on; seen since session 21: the misreads of its two failing good paths were read to find that
+  session's reading rules.
   Sets 35 and 36 stay unread (only their totals were measured).
   Sets 31 to 34 are seen since session 15 (their failing paths were read to find that session's reading rules).
   Sets 29 and 30 are seen since session 14 (their failing paths were read to find those rules).
@@ -566,13 +567,15 @@ PRACTICE_PATH_SETS = {
         "gemeten 20/24 aan het begin van sessie 20; sinds sessie 20 gezien: de misgelezen beurten van de vier goede "
         "paden die niet goed afliepen, zijn gelezen om leesregels te vinden)",
     ),
-    "oefenpaden_42.yml": (  # written blind in session 21: only measured (totals)
+    "oefenpaden_42.yml": (  # written blind in session 21, measured blind 22/24, then read
         "tweeënveertigste set vrije-tekstpaden",
         "Tweeënveertigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_42.yml; geschreven in sessie "
         "21 met ervaren Vraagbaak-consulenten die de methode voordoen en zenuwachtige eerstejaars stagiairs: lange "
         "gesproken beurten, telefonische openingen, een samenvatting voor de vraag, kindertaal, in de slechte paden "
         "advies als vraag, geruststelling die het gevoel overslaat, het kind als boodschapper en preken over het "
-        "belang van het kind; nooit gebruikt om te trainen of af te stellen)",
+        "belang van het kind; nooit gebruikt om te trainen; blind gemeten 22/24 aan het begin van sessie 21; sinds "
+        "sessie 21 gezien: de misgelezen beurten van de twee goede paden die niet goed afliepen, zijn gelezen om "
+        "leesregels te vinden)",
     ),
 }
 PRACTICE_KINDS = ("goed", "slecht")

@@ -171,8 +171,8 @@ def run_evaluation(args: argparse.Namespace) -> int:
         "toets17": "zeventiende toetsset (toetsvragen_17.yml, blind geschreven in de twintigste sessie als "
                    "aantekeningen tijdens of na een telefoongesprek; blind gemeten 0.656, daarna gezien)",
         "toets18": "achttiende toetsset (toetsvragen_18.yml, blind geschreven aan het begin van de eenentwintigste "
-                   "sessie als zoekvak-notities van een gezinswerker of de Vraagbaak na een gesprek, alleen om te "
-                   "meten)",
+                   "sessie als zoekvak-notities van een gezinswerker of de Vraagbaak na een gesprek; blind gemeten "
+                   "0.600, daarna gezien)",
     }
     for name in chosen:
         kind, reeks = SETS[name]
