@@ -6,18 +6,14 @@ one addressed ("u wilt niet dat dit wordt vastgelegd?") stays a line for the per
 from __future__ import annotations
 
 import pytest
-import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.intake import ActionIntakeSamenvatting, ValidateIntakeForm
+from actions.intake import ActionIntakeSamenvatting
 from bot import commands
 from bot.intake.session import Intake
 from bot.knowledge.loader import get_knowledge
-from bot.paths import PROJECT_ROOT
-
-FOLDER = PROJECT_ROOT / "knowledge" / "vraagverheldering"
-DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain" / "intake.yml").read_text(encoding="utf-8"))
+from tests.intake_form import DOMAIN, FOLDER, typed
 
 
 @pytest.fixture(autouse=True)
@@ -25,27 +21,6 @@ def own_knowledge(monkeypatch):
     monkeypatch.setenv("RUSTPUNT_KNOWLEDGE_DIR", str(FOLDER))
     monkeypatch.setenv("RUSTPUNT_MASKER", "regels")
     get_knowledge(reload=True)
-
-
-def _answer_tracker(state, text):
-    events = [
-        {"event": "user", "text": text, "parse_data": {"intent": {"name": "nlu_fallback"}}},
-        {"event": "slot", "name": "intake_antwoord", "value": text},
-    ]
-    return Tracker(
-        sender_id="gesprek-s21", slots={"intake_status": state, "intake_antwoord": text, "requested_slot":
-                                        "intake_antwoord"},
-        latest_message={"text": text, "intent": {"name": "nlu_fallback", "confidence": 1.0}, "entities": []},
-        events=events, paused=False, followup_action=None, active_loop={"name": "intake_form"},
-        latest_action_name="action_listen",
-    )
-
-
-async def _typed(state, text):
-    dispatcher = CollectingDispatcher()
-    events = await ValidateIntakeForm().run(dispatcher, _answer_tracker(state, text), DOMAIN)
-    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
-    return slots, [m.get("text") for m in dispatcher.messages]
 
 
 # -- 2. a wish not to store, whoever's it is --------------------------------------------------------------------
@@ -86,10 +61,10 @@ def test_asking_whether_it_can_be_done_without_storing_is_a_request_not_to_store
 async def test_at_an_intake_question_a_wish_not_to_store_is_explained_and_never_noted_as_the_problem(text):
     intake = Intake(get_knowledge())
     state = intake.handle(intake.start().state, "Een moeder belt, ze is bezorgd over haar zoon van 12").state
-    slots, messages = await _typed(state, text)
+    slots, messages = await typed(state, text)
     assert slots["intake_antwoord"] is None and slots["intake_status"] == state
     assert "'Wis dit gesprek'" in messages[0]
-    slots, _ = await _typed(state, "rond af")
+    slots, _ = await typed(state, "rond af")
     dispatcher = CollectingDispatcher()
     await ActionIntakeSamenvatting().run(dispatcher, Tracker(
         sender_id="gesprek-s21", slots={"intake_status": slots["intake_status"]}, latest_message={}, events=[],

@@ -4,19 +4,15 @@ was masked, the name reached the intake summary and the database file."""
 from __future__ import annotations
 
 import pytest
-import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.intake import ActionIntakeSamenvatting, ValidateIntakeForm
+from actions.intake import ActionIntakeSamenvatting
 from bot.intake.deidentify import mask
 from bot.intake.session import Intake
 from bot.knowledge.loader import get_knowledge
-from bot.paths import PROJECT_ROOT
 from bot.records import get_record
-
-FOLDER = PROJECT_ROOT / "knowledge" / "vraagverheldering"
-DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain" / "intake.yml").read_text(encoding="utf-8"))
+from tests.intake_form import DOMAIN, FOLDER, typed
 
 
 @pytest.fixture(autouse=True)
@@ -64,37 +60,16 @@ def test_ordinary_words_around_a_call_stay_readable(text):
     assert mask(text).text == text
 
 
-def _answer_tracker(state, text):
-    events = [
-        {"event": "user", "text": text, "parse_data": {"intent": {"name": "nlu_fallback"}}},
-        {"event": "slot", "name": "intake_antwoord", "value": text},
-    ]
-    return Tracker(
-        sender_id="gesprek-s21", slots={"intake_status": state, "intake_antwoord": text, "requested_slot":
-                                        "intake_antwoord"},
-        latest_message={"text": text, "intent": {"name": "nlu_fallback", "confidence": 1.0}, "entities": []},
-        events=events, paused=False, followup_action=None, active_loop={"name": "intake_form"},
-        latest_action_name="action_listen",
-    )
-
-
-async def _typed(state, text):
-    dispatcher = CollectingDispatcher()
-    events = await ValidateIntakeForm().run(dispatcher, _answer_tracker(state, text), DOMAIN)
-    slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
-    return slots, [m.get("text") for m in dispatcher.messages]
-
-
 @pytest.mark.parametrize("masker", ["regels", "deduce"])
 async def test_a_lower_case_callers_name_typed_in_the_intake_leaves_no_trace_in_the_data_folder(
         tmp_path, monkeypatch, masker):
     if masker == "deduce":
         monkeypatch.delenv("RUSTPUNT_MASKER")
     state = Intake(get_knowledge()).start().state
-    slots, _ = await _typed(state, "vader aan de lijn, mark de vries 06-12345678, belt over zoon van 15 in huizen")
-    slots, _ = await _typed(slots["intake_status"], "ik heb ook jan de boer aan de lijn gehad, de opa, die maakt "
+    slots, _ = await typed(state, "vader aan de lijn, mark de vries 06-12345678, belt over zoon van 15 in huizen")
+    slots, _ = await typed(slots["intake_status"], "ik heb ook jan de boer aan de lijn gehad, de opa, die maakt "
                                                     "zich zorgen")
-    slots, _ = await _typed(slots["intake_status"], "rond af")
+    slots, _ = await typed(slots["intake_status"], "rond af")
     assert slots["intake_antwoord"] == "klaar"
     dispatcher = CollectingDispatcher()
     events = await ActionIntakeSamenvatting().run(dispatcher, Tracker(
