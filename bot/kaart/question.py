@@ -10,7 +10,6 @@ from bot.kaart import places
 from bot.kaart.index import KaartIndex
 from bot.kaart.query import (
     Vraag,
-    measure_words_only,
     school_kind,
     school_mentioned,
     school_year_words,
@@ -138,8 +137,12 @@ def safety_signal(ctx: QueryContext) -> bool:
     """The question carries a sign of danger to a child: the theme safety, read by more than the words of a measure
     already in place; a measure asked for or looming ("ots aanvragen", "er dreigt een kinderbeschermingsmaatregel");
     or a danger signal of the intake other than suicide (violence, threats, signs of abuse: "vader dreigt haar iets
-    aan te doen"). "OTS loopt, mdr zoekt opvoedondersteuning" and an ordinary divorce carry none."""
-    return ctx.safety or ("veiligheid" in ctx.themas and not measure_words_only(ctx.parsed))
+    aan te doen"). "OTS loopt, mdr zoekt opvoedondersteuning" and an ordinary divorce carry none. With a measure
+    already in place the gezinsvoogd is the way for a worry the safety theme reads ("ots sinds de zomer, ... zn 15
+    weer weggelopen"): only a danger signal counts then."""
+    if ctx.parsed.maatregel_loopt:
+        return ctx.safety
+    return ctx.safety or "veiligheid" in ctx.themas
 
 
 # A child protection measure named in a question ("ots aanvragen", "de kinderrechter overweegt een maatregel").
