@@ -160,9 +160,50 @@ def test_earlier_attempts_on_the_page_read_as_turns_not_raw_data():
     rows = {row.key: row for row in debrief_rows({"pogingen": [
         {"vanaf_beurt": 2, "eerst": [turn], "einde_eerst": None,
          "daarna": [{**turn, "tekst": "Wat naar voor u.", "zet": "erkennen", "spanning_na": 5}]}]})}
-    assert rows["pogingen"].value == [
-        'Eerst, vanaf beurt 2: beurt 2 "Dat had u niet moeten doen." (oordelen, spanning 6 → 8)',
-        'Daarna: beurt 2 "Wat naar voor u." (erkennen, spanning 6 → 5)']
+    judging, acknowledging = feedback.move_names()["oordelen"], feedback.move_names()["erkennen"]
+    assert rows["pogingen"].value == [  # the moves by their names, as the rest of the page (a user test saw the ids)
+        f'Eerst, vanaf beurt 2: beurt 2 "Dat had u niet moeten doen." ({judging}, spanning 6 → 8)',
+        f'Daarna: beurt 2 "Wat naar voor u." ({acknowledging}, spanning 6 → 5)']
+
+
+def test_earlier_attempts_of_a_running_session_name_the_moves_not_their_ids():
+    # a user test: "Eerdere pogingen" read "(inhoud, spanning 6 → 8)" and "(redden, ...)" beside Dutch names elsewhere
+    record = engine_record(text="Dat is onzin.")
+    turns = record.data["state"]["turns"]
+    record.data.pop("debrief")  # still running: the attempts come from the record, not from the debrief
+    record.data["pogingen"] = [{"vanaf_beurt": 2, "einde": None,
+                                "beurten": [{**turns[1], "tekst": "Ik regel het wel voor u.", "zet": "redden"}]}]
+    view = session_view(record)
+    names = feedback.move_names()
+    assert view.attempts[0].endswith(f'"Ik regel het wel voor u." ({names["redden"]}, spanning '
+                                     f'{turns[1]["spanning_voor"]} → {turns[1]["spanning_na"]})')
+    assert f'"Dat is onzin." ({names["inhoud"]}, spanning' in view.attempts[1]
+    html = trainer_page.sessions_page([record])
+    assert "Eerdere pogingen (opnieuw vanaf een beurt)" in html
+    assert "(redden," not in html and "(inhoud," not in html
+
+
+def test_the_transcript_names_the_role_of_the_other_party_in_dutch():
+    # a user test: "Gesprekspartner (aanklager)" in the transcript, where the rest of Rustpunt says "Aanklager"
+    from bot.knowledge.loader import get_knowledge
+
+    record = engine_record()
+    roles = {turn["rol"] for turn in record.data["state"]["turns"]}
+    assert roles
+    html = trainer_page.sessions_page([record])
+    for role in roles:
+        name = get_knowledge().get("rol", role).naam
+        assert name != role and f"Gesprekspartner ({name}):" in html
+        assert f"Gesprekspartner ({role})" not in html
+
+
+def test_long_texts_on_the_page_are_cut_at_a_word_boundary():
+    # a user test: a long text on the trainers' page ended mid-word
+    text = "de vader zegt dat hij het niet meer trekt " * 200
+    cut = trainer_page.clip(text)
+    assert len(cut) <= trainer_page.MAX_TEXT and cut.endswith("…")
+    assert text.startswith(cut[:-1]) and text[len(cut) - 1] == " "  # the last word kept whole
+    assert trainer_page.clip("kort verhaal") == "kort verhaal"
 
 
 def test_the_ending_in_the_debrief_block_reads_as_the_status_column():

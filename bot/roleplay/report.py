@@ -331,6 +331,17 @@ def move_name(move: Any) -> Any:
     return names.get(str(move), move)
 
 
+def role_name(role: Any) -> str:
+    """A role id ("aanklager") by its Dutch name ("Aanklager", ``bot.roles.names.role_name``) for the trainers' page
+    (a user test saw "Gesprekspartner (aanklager)"); other values as text, '' for none."""
+    from bot.roles.names import role_name as name_of
+
+    try:
+        return name_of(role)
+    except Exception:  # the names are a nicety; the page works with the ids
+        return str(role or "")
+
+
 def debrief_rows(debrief: Dict[str, Any], taken: Iterable[int] = ()) -> List[DebriefRow]:
     """The debrief of bot.roleplay.feedback.debrief in reading order; unknown keys after the known ones. With the
     reads of the turns (``per_beurt``) the turns are shown from them, not as the bare main moves. ``taken``: the
@@ -393,12 +404,13 @@ def _unsure_line(item: Any) -> Any:
 def attempt_lines(attempts: List[Any]) -> List[Any]:
     """Earlier attempts (``retry.attempts_for_debrief``) in words: what was said in each attempt that was taken back,
     then once what was said after them (a user test saw the 'Daarna' turns twice after two retries, and raw data
-    before that). Other shapes as they are."""
+    before that), each turn's move by its name (``move_name``; a user test saw the ids 'inhoud', 'redden'). Other
+    shapes as they are."""
     known = [item for item in attempts if isinstance(item, dict) and "vanaf_beurt" in item]
     lines: List[Any] = [item for item in attempts if item not in known]
 
     def said(turns: Any) -> str:
-        parts = [f"beurt {t.get('nr', '?')} \"{t.get('tekst', '')}\" ({t.get('zet', '?')}, spanning "
+        parts = [f"beurt {t.get('nr', '?')} \"{t.get('tekst', '')}\" ({move_name(shown_move(t) or '?')}, spanning "
                  f"{t.get('spanning_voor', '?')} → {t.get('spanning_na', '?')})"
                  for t in (turns if isinstance(turns, list) else []) if isinstance(t, dict)]
         return "; ".join(parts) or "geen beurten"
@@ -461,7 +473,7 @@ def turn_view(turn: Any) -> TurnView:
         if "spanning_voor" in turn or "spanning_na" in turn:
             tension = (turn.get("spanning_voor", "?"), turn.get("spanning_na", "?"))
         return TurnView("engine", tekst=turn.get("tekst", ""), antwoord=turn.get("antwoord") or "",
-                        rol=str(turn.get("rol") or ""), zet=shown_move(turn) or "", spanning=tension,
+                        rol=role_name(turn.get("rol")), zet=shown_move(turn) or "", spanning=tension,
                         notes=tuple(turn_notes(turn)))
     if isinstance(turn, dict):
         extra = tuple((k, v) for k, v in turn.items() if k not in SPEAKER_KEYS + TEXT_KEYS)

@@ -23,6 +23,14 @@ def _vocabulary(knowledge=None) -> Dict[str, str]:
     return vocab
 
 
+def role_name(role_id: Optional[str], knowledge=None) -> str:
+    """The Dutch name of a role id ("aanklager" -> "Aanklager"); an unknown value as it is, '' for none."""
+    if not role_id:
+        return ""
+    role = (knowledge or get_knowledge()).get("rol", str(role_id))
+    return role.naam if role is not None else str(role_id)
+
+
 def find_role(text: Optional[str], knowledge=None) -> Optional[str]:
     """The role id named in ``text`` ("de redder", "Redder!", "slachtofer"), or None."""
     if not text or len(text) > 300:

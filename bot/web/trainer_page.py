@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from bot.roleplay.report import label, readable, session_view
 from bot.web.conversation import short_hash
-from bot.wording import counted, decimal
+from bot.wording import counted, decimal, shortened
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 MAX_TEXT = 5000
@@ -27,9 +27,10 @@ NOT_CONFIGURED = (
 
 
 def clip(value: Any) -> str:
-    """A value as text, cut at MAX_TEXT characters (escaping is the template's job)."""
+    """A value as text; a text longer than MAX_TEXT characters is cut at a word boundary (``wording.shortened``; a user
+    test saw it cut mid-word). Escaping is the template's job."""
     text = str(value)
-    return text[:MAX_TEXT] + " …" if len(text) > MAX_TEXT else text
+    return shortened(text, MAX_TEXT) if len(text) > MAX_TEXT else text
 
 
 def page_date(value: Any) -> str:
