@@ -1023,6 +1023,18 @@ def measure_words_only(parsed: Vraag) -> bool:
     return parsed.maatregel_loopt and _only_measure_words(parsed.thema_woorden.get(SAFETY, ()))
 
 
+# The words of the placement theme ("verblijf", probleemwoorden.yml) that name a placement out of home, done or
+# threatened, not a child already living elsewhere ("pleeggezin", "woongroep").
+PLACEMENT_WORDS = frozenset({"uithuisplaatsing", "dreigende uithuisplaatsing", "uit huis plaatsen",
+                             "uit huis geplaatst", "uithuisgeplaatst"})
+
+
+def placement_under_measure(parsed: Vraag) -> bool:
+    """A measure is already in place (``measure_in_place``) and the question names a placement out of home
+    (``PLACEMENT_WORDS``): "ots loopt, jb wil zn 13 uit huis plaatsen", "lopende ots, uithuisplaatsing dreigt"."""
+    return parsed.maatregel_loopt and bool(set(parsed.thema_woorden.get("verblijf", ())) & PLACEMENT_WORDS)
+
+
 def _only_measure_words(said) -> bool:
     """Every word a safety theme was read by names the measure (``MEASURE_WORDS``)."""
     return bool(said) and all(word in MEASURE_WORDS for word in said)

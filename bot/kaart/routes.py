@@ -7,6 +7,7 @@ from bot.kaart.ages import age_ok
 from bot.kaart.hits import place_hit
 from bot.kaart.index import KaartIndex
 from bot.kaart.kinds import measure_only, verwijsbaar
+from bot.kaart.query import placement_under_measure
 from bot.kaart.question import QueryContext
 from bot.kaart.ranking import TOP, referral_first
 from bot.kaart.results import Hit
@@ -40,7 +41,8 @@ def measure_route_first(index: KaartIndex, ctx: QueryContext, hits: List[Hit], a
     from bot.kaart import messages
 
     if ctx.parsed.maatregel_loopt:
-        return hits  # the measure is already in place ("OTS loopt"): the way to one is not what is asked
+        # the measure is already in place ("OTS loopt"): the way to one is not what is asked
+        return measure_service_for_placement(index, ctx, hits, allowed, limit)
     measure = next((hit for hit in hits[:TOP] if hit.id in index.by_id
                     and measure_only(index.doc(hit.id).service)), None)
     if measure is None:
@@ -66,6 +68,36 @@ def measure_route_first(index: KaartIndex, ctx: QueryContext, hits: List[Hit], a
     first = [hit.id for hit in route] + [measure.id]
     ordered = route + [measure] + [hit for hit in hits if hit.id not in first]
     return referral_first(ordered[:limit])
+
+
+PLACEMENT_WHY = ("Er loopt al een kinderbeschermingsmaatregel: de jeugdbescherming werkt dan met het gezin en is "
+                 "betrokken bij een (dreigende) uithuisplaatsing. Bespreek de vraag met de gezinsvoogd. ")
+
+
+def measure_service_for_placement(index: KaartIndex, ctx: QueryContext, hits: List[Hit], allowed: Optional[Set[int]],
+                                  limit: int) -> List[Hit]:
+    """A measure in place and a placement out of home named ("ots loopt, jb wil zn 13 uit huis plaatsen",
+    ``placement_under_measure``): the measure-only service of the place (the jeugdbescherming, DJGB) among the first
+    ``TOP``, right after the best match, with a reason that says why. The source (IDU-werkboek Gooi en Vechtstreek)
+    names DJGB as the gecertificeerde instelling of the kernteam complexe casuïstiek, which works on a threatened
+    placement ("dreigende uithuisplaatsing"); the family already works with it under the measure. Without a
+    placement named, or where the kaart has no such service (Utrecht), the order stays."""
+    if not placement_under_measure(ctx.parsed):
+        return hits
+    shown = {hit.id: hit for hit in hits}
+    measures = sorted((i for i in (allowed if allowed is not None else range(len(index.docs)))
+                       if measure_only(index.docs[i].service) and age_ok(index.docs[i].service, ctx.leeftijd)),
+                      key=lambda i: index.docs[i].service.id)
+    if not measures:
+        return hits
+    doc = index.docs[measures[0]]
+    measure = shown.get(doc.service.id) or place_hit(doc, ctx.gemeente)
+    if not measure.waarom.startswith(PLACEMENT_WHY):
+        measure.waarom = PLACEMENT_WHY + measure.waarom
+    if measure.id in [hit.id for hit in hits[:TOP]]:
+        return hits
+    rest = [hit for hit in hits if hit.id != measure.id]
+    return referral_first((rest[:1] + [measure] + rest[1:])[:limit])
 
 
 DANGER_TOLD_WHY = "In het gesprek kwam een signaal van onveiligheid naar voren: overleg eerst met Veilig Thuis. "
