@@ -37,6 +37,12 @@ def own_knowledge(monkeypatch):
     ("hij heet jan van der horst", "hij heet [NAAM]"),
     ("een vader genaamd piet de wit belt", "een vader genaamd [NAAM] belt"),
     ("moeder kim jansen belt", "moeder [NAAM] belt"),  # what already worked stays
+    # a list of callers: every name, not only the last one before the call
+    ("ik heb jan en piet aan de lijn", "ik heb [NAAM] en [NAAM] aan de lijn"),
+    ("ik had mark, jan en de oma aan de lijn", "ik had [NAAM], [NAAM] en de oma aan de lijn"),
+    ("jan en piet belden", "[NAAM] en [NAAM] belden"),
+    ("ik heb jan & piet aan de lijn gehad", "ik heb [NAAM] & [NAAM] aan de lijn gehad"),
+    ("jan de boer en zijn moeder belden over sem", "[NAAM] en zijn moeder belden over [NAAM]"),
 ])
 @pytest.mark.parametrize("masker", ["regels", "deduce"])
 def test_a_callers_name_without_capitals_is_masked_where_the_consultant_names_the_caller(
@@ -55,6 +61,10 @@ def test_a_callers_name_without_capitals_is_masked_where_the_consultant_names_th
     "ik heb veilig thuis aan de lijn",
     "hoi, met de wijkagent van de wijk",
     "ik ben juf van groep 8",
+    "ik had vader, moeder en de oma aan de lijn",
+    "ik heb de huisarts en de school aan de lijn gehad",
+    "de kinderen en de juf belden",
+    "ze belden gisteren en wij belden de politie",
 ])
 def test_ordinary_words_around_a_call_stay_readable(text):
     assert mask(text).text == text

@@ -385,7 +385,8 @@ def _deduce_spans(model, text: str) -> List[Span]:
 #   jan de boer aan de lijn" readable): after 'aan de lijn' / 'aan de telefoon' (a name context), after 'belt' /
 #   'belde' a first name of our own lists ('er belt mark de vries'), and a first name of our own lists with up to
 #   three more words (its surname) right before 'aan de lijn' / 'belt' ("ik heb jan de boer aan de lijn", "mark
-#   bouwmeester belt over zijn zoon").
+#   bouwmeester belt over zijn zoon"), also in a list of callers before the call ("ik heb jan en piet aan de lijn",
+#   "ik had mark, jan en de oma aan de lijn", "jan en piet belden").
 # Every other occurrence of a word masked as a name is masked too ("... en sem zit op", ``_repeated_names``).
 # First names come from our lists and, in a name context, from deduce's list of first names.
 
@@ -431,7 +432,7 @@ _NEXT_IN_LIST = re.compile(  # "sem en julia", "noah (8) en lotte", "sem, 8, en 
 
 # a call, after or before which a consultant types the caller's name: "aan de lijn, mark de vries", "jan belt"
 _ON_THE_LINE = frozenset({("aan", "de", "lijn"), ("aan", "de", "telefoon"), ("op", "de", "lijn")})
-_CALLS = frozenset({"belt", "belde"})
+_CALLS = frozenset({"belt", "belde", "belden"})
 _AFTER_THE_LINE = re.compile(r"\s*[,:;-]?\s*")  # "aan de lijn: mark de vries"
 # words between a name and the call that are no part of it: "ik heb jan gisteren aan de lijn gehad"
 _TIME_WORDS = frozenset(
@@ -443,6 +444,11 @@ _NUMBER_NEXT = re.compile(rf"\s+(?:\d|(?:{'|'.join(sorted(NUMBER_WORDS, key=len,
 _SURNAME_INTERFIXES = frozenset({"van", "de", "der", "den", "ter", "ten", "'t"})
 # the words that name someone: "hij heet jan van der horst", "een vader genaamd mark de vries"
 _NAMING = frozenset({"heet", "heten", "genaamd"})
+# who else may be in a list of callers ("jan en de oma aan de lijn", "mark, zijn moeder en piet belden")
+_CALLER_PEOPLE = _LOWER_CUES - _NAMING - _ABBREVIATIONS - {"naam"}
+_CALLER_DETERMINERS = frozenset({"de", "het", "een", "zijn", "haar", "hun", "mijn", "onze"})
+# how many more callers a list may name after the first ("mark, jan, piet en de oma aan de lijn")
+_MAX_CALLERS = 5
 
 
 @dataclass(frozen=True)
@@ -593,7 +599,7 @@ class _Words:
         word = self.lower[i]
         context = "cue" if listed else self.context(i)
         if word in lists.common:
-            before_call = self.before_call(i)
+            before_call = self.before_call(i, lists)
             if before_call is not None:  # "ik heb jan de boer aan de lijn", "mark bouwmeester belt"
                 return before_call
         if (word in lists.anywhere or (context in ("cue", "title", "line", "named") and word in lists.in_context)
@@ -606,10 +612,11 @@ class _Words:
             return self.surname_end(i, lists, after_title=True)
         return None
 
-    def before_call(self, i: int) -> Optional[int]:
+    def before_call(self, i: int, lists: _NameLists, callers: int = 0) -> Optional[int]:
         """The index of the last word of the name that starts at word ``i`` when a call follows it: word ``i`` and
         up to three more words (its surname) right before 'aan de lijn' or 'belt' ("jan de boer aan de lijn", "mark
-        belt"), else None."""
+        belt") or before a list of more callers up to the call ("jan en piet aan de lijn", "mark, jan en de oma aan
+        de lijn"; ``callers``: how many came before in the list), else None."""
         name_last: Optional[int] = None  # set at the first word of time ("jan gisteren aan de lijn")
         for k in range(i, min(i + 6, len(self.found))):
             word = self.lower[k]
@@ -620,12 +627,28 @@ class _Words:
             elif name_last is not None or k >= i + 4 or (
                     k > i and word in _LOWER_NOT_NAMES and word not in _SURNAME_INTERFIXES):
                 return None
-            if self.call_follows(k):
+            if self.call_follows(k) or (name_last is None and self.callers_follow(k, lists, callers)):
                 end = k if name_last is None else name_last
                 while self.lower[end] in _SURNAME_INTERFIXES:  # "jan de aan de lijn": not 'de'
                     end -= 1
                 return end
         return None
+
+    def callers_follow(self, last: int, lists: _NameLists, callers: int) -> bool:
+        """Whether more callers follow word ``last`` in a list up to a call: first names of deduce's list (maybe
+        with a surname) and people ('de oma', 'zijn moeder', 'vader') after 'en', ',' or '&' ("jan en piet aan de
+        lijn", "jan en de oma belden")."""
+        if callers >= _MAX_CALLERS:
+            return False
+        j = self.next_in_list(last)
+        if j is None:
+            return False
+        k = j  # 'de oma', 'zijn moeder': the person after its determiner
+        if self.lower[j] in _CALLER_DETERMINERS and j + 1 < len(self.found) and self.gap(j + 1).isspace():
+            k = j + 1
+        if self.lower[k] in _CALLER_PEOPLE:
+            return self.call_follows(k) or self.callers_follow(k, lists, callers + 1)
+        return k == j and self.lower[j] in lists.in_context and self.before_call(j, lists, callers + 1) is not None
 
     def call_follows(self, last: int) -> bool:
         """Whether 'aan de lijn' or 'belt' follows word ``last`` ("jan aan de lijn", "jan belt")."""
