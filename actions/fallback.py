@@ -78,7 +78,7 @@ class ActionOnzekerBericht(Action):
             await ActionVoorbereidenWelkeStap().run(dispatcher, tracker, domain)
         elif is_role_request(text):
             await ActionRolAnalyse().run(dispatcher, tracker, domain)
-        elif not is_kaart_question(text) and (explained := explain_method(text)):
+        elif not (kaart := is_kaart_question(text)) and (explained := explain_method(text)):
             for message in explained:
                 dispatcher.utter_message(text=message)
         elif previous and (again := vorige_vraag_opnieuw(previous, text)) is not None:
@@ -87,7 +87,7 @@ class ActionOnzekerBericht(Action):
             search_and_show(dispatcher, question, slots, danger_shown=bool(danger))
             # searched again, as it was searched now: a next follow-up builds on this search
             remembered = [SlotSet(VORIGE_VRAAG, onthoud(question, slots))]
-        elif is_kaart_question(text):
+        elif kaart:
             slots = lees(text, tracker.latest_message.get("entities", []))
             search_and_show(dispatcher, text, slots, danger_shown=bool(danger))
             remembered = [SlotSet(VORIGE_VRAAG, onthoud(text, slots))]

@@ -166,7 +166,7 @@ class Intake:
         return key not in state["answers"] and bool(state.get("filed", {}).get(key))
 
     def _is_danger(self, text: str) -> bool:
-        return bool(danger_hits(find_signals(text, self.signals.values())))
+        return bool(danger_hits(find_signals(text, [s for s in self.signals.values() if s.soort == "gevaar"])))
 
     def _signs_across_answers(self, state: dict, key: str, text: str, hits: List[Hit]) -> List[Hit]:
         """Weak signs told at different questions count together, as in one answer: "zonder ontbijt" at the first

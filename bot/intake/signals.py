@@ -341,7 +341,8 @@ def find_signals(text: str, signals: Iterable[IntakeSignaal], question: Optional
     if not segmented.words:
         return hits
     tokens = _tokens(segmented.words)
-    present = _Present(words_of(tokens), prefixes_of(words_of(tokens)))  # words and lemmas (``FIRST_NAME``)
+    known = words_of(tokens)  # words and lemmas (``FIRST_NAME``)
+    present = _Present(known, prefixes_of(known))
     signals = list(signals)
     matched = {signal.id: _matched(segmented, tokens, present, signal)
                for signal in signals if signal.soort not in OVERLAPPING}

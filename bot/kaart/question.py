@@ -124,7 +124,7 @@ class QueryContext:
     written: Dict[str, str] = field(default_factory=dict)  # a term (lemma) -> the word of the question it came from
     # the words of the child's school named in the question ("Amadeus Lyceum"): where, not what; alone they make no hit
     school_words: FrozenSet[str] = frozenset()
-    safety: bool = False  # the question carries a danger signal or a measure asked for (``carries_danger``)
+    safety: bool = False  # a danger signal (``danger_signals``) or a measure asked for (``measure_asked``)
     # the question asks where a family can be sent ("waar kan ik haar naar verwijzen?", ``REFERRAL``), or is asked for
     # a family the professional is talking with (a kaart question inside an intake)
     referral: bool = False
@@ -154,11 +154,6 @@ NO_SAFETY_DANGERS = frozenset({"gevaar_suicide"})  # a danger signal for crisis 
 # sexual exploitation or extortion online (sextortion, a loverboy): a sign of danger, but no sign of danger at home that
 # puts Veilig Thuis before the jongerenwerk and the police (every blind kaart set sends it there first)
 NOT_AT_HOME_DANGERS = frozenset({"gevaar_seksuele_uitbuiting"})
-
-
-def carries_danger(parsed: Vraag) -> bool:
-    """A measure asked for or looming (named, not in place), or a danger signal of the intake (``danger_signals``)."""
-    return measure_asked(parsed) or bool(danger_signals(parsed))
 
 
 def measure_asked(parsed: Vraag) -> bool:

@@ -83,7 +83,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Set, Union
 from bot import status
 from bot.language import looks_dutch, looks_typed_at_random, words
 from bot.roleplay import pacing
-from bot.roleplay.models import MAX_TENSION, MOVES, PITFALLS, REQUIRED_FOR_GOOD_END, STEPS, UNCLEAR, Scenario
+from bot.roleplay.models import MAX_TENSION, MOVES, PITFALLS, STEPS, UNCLEAR, Scenario
 
 MAX_TEXT = 1000  # characters per professional turn
 NO_WORDS = ("Ik zie geen woorden in je beurt. Typ wat je tegen je gesprekspartner zegt; een emoji of leesteken "
@@ -438,8 +438,7 @@ class Engine:
             return None
         previous = self.state.turns[-1:]
         closing = set(moves) | {move} | {m for t in previous for m in [t.zet] + t.zetten if t.zet in STEPS}
-        needed = set(good.nodig) | set(REQUIRED_FOR_GOOD_END)
-        if closing & set(good.zetten) and needed <= used and self._mostly_good(moves):
+        if closing & set(good.zetten) and set(good.nodig) <= used and self._mostly_good(moves):
             return status.GOOD
         return None
 

@@ -11,7 +11,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple
 from bot import status
 from bot.roleplay.engine import UNSURE, State, further_moves, mostly_good, pitfall_turns
 from bot.roleplay.models import PITFALLS, STEPS, UNCLEAR, Scenario, Zet, band_of
-from bot.wording import sentence, shortened
+from bot.wording import in_sentence, sentence, shortened
 
 FEEDBACK_TURNS = 3
 FORGIVEN_MARK = " (twijfel, niet meegeteld)"  # a forgiven uncertain read in the list of all turns
@@ -182,12 +182,14 @@ def turn_label(turn: Any, zetten: Optional[Dict[str, Zet]] = None) -> Optional[s
     turn, the feedback): its main move (``shown_name``) and, when the debrief counts a pitfall beside that step
     (``turn_pitfall``), that pitfall too: 'Erkennen + de inhoud in (valkuil)'. A user test saw the live label say
     'Erkennen' for a turn the debrief listed as a pitfall; now both read the turn the same way. None when unknown."""
-    main = shown_name(turn, zetten)
+    names = move_names(zetten)
+    shown = shown_move(turn)
+    main = names.get(shown) if shown else None
     pitfall = turn_pitfall(turn)
     if main is None or pitfall is None or pitfall == _field(turn, "zet"):
         return main
-    beside = shown_name(turn, zetten, pitfall) or pitfall
-    return f"{main} + {beside[0].lower()}{beside[1:]}"
+    beside = names.get(shown_move(turn, pitfall) or pitfall) or pitfall
+    return f"{main} + {in_sentence(beside)}"
 
 
 def turn_line(turn, zetten: Dict[str, Zet]) -> str:
@@ -312,11 +314,6 @@ def session_pitfalls(turns: Sequence[Any]) -> List[Tuple[int, str]]:
         if pitfall:
             found.append((int(_field(turn, "nr") or 0), str(shown_move(turn, pitfall))))
     return found
-
-
-def steps_beside(turn: Any) -> List[str]:
-    """The steps a turn held besides its main move, as the list of turns shows them (``turn_read``)."""
-    return [m for m in turn_read(turn)["extra"] if m in STEPS]
 
 
 def turn_read(turn: Any) -> Dict[str, Any]:

@@ -441,7 +441,7 @@ def _is_nervous_aside(sentence: str) -> bool:
     advance (``_WORDING_HEDGE``), or is a filler or an introduction (``_GREETING``) beside such a clause: "Ik ben een
     beetje zenuwachtig, dus ik zeg het misschien niet helemaal goed.", "Ik ben Douwe, ik ben nog niet zo lang hier op
     school, dus ik ben zelf ook een beetje zenuwachtig."."""
-    clauses = [sentence[b:e].strip() for b, e in _clauses(sentence, 0, len(sentence))]
+    clauses = _clause_texts(sentence)
     asides = [bool(_NERVES.match(c) or _WORDING_HEDGE.match(c)) for c in clauses]
     return any(asides) and all(a or _only_fillers(c) or _GREETING.match(c) or _introduces_by_name(c)
                                for a, c in zip(asides, clauses, strict=True))
@@ -524,7 +524,7 @@ def _is_acknowledgement(sentence: str) -> bool:
     only fillers or the repetition named (``_REPEAT_NAMED``), with at least one acknowledging clause."""
     if sentence.rstrip().endswith("?"):
         return False
-    clauses = [sentence[b:e].strip() for b, e in _clauses(sentence, 0, len(sentence))]
+    clauses = _clause_texts(sentence)
     acks = [bool(_ACKNOWLEDGEMENT.match(c)) for c in clauses]
     return any(acks) and all(a or _only_fillers(c) or _ADDRESSED.match(c) or _REPEAT_NAMED.match(c)
                              for a, c in zip(acks, clauses, strict=True))
@@ -565,7 +565,7 @@ def _is_greeting(sentence: str) -> bool:
     """A sentence of which every clause greets, opens a phone call or welcomes (``_GREETING``) or introduces the
     professional by first name (``_introduces_by_name``), or is a filler beside such a clause ("ja, met Gijs van het
     wijkteam")."""
-    clauses = [sentence[b:e].strip() for b, e in _clauses(sentence, 0, len(sentence))]
+    clauses = _clause_texts(sentence)
     greets = [bool(_GREETING.match(c)) or _introduces_by_name(c) for c in clauses]
     return any(greets) and all(g or _only_fillers(c) for g, c in zip(greets, clauses, strict=True))
 
@@ -629,7 +629,7 @@ def _stops_the_talk(sentence: str, prediction: textclass.Prediction) -> Optional
     schreeuwen"): that has more words than the pattern allows."""
     if _sure_of("visie", prediction):
         return None
-    clauses = [sentence[b:e].strip() for b, e in _clauses(sentence, 0, len(sentence))]
+    clauses = _clause_texts(sentence)
     stops = [bool(_STOP_THE_TALK.match(c)) for c in clauses]
     if not any(stops) or not all(st or _only_fillers(c) or _ADDRESS.match(c) for st, c in zip(stops, clauses,
                                                                                              strict=True)):
@@ -670,7 +670,7 @@ def _gives_room(sentence: str, prediction: textclass.Prediction) -> Optional[tex
     the model's read with erkennen and its own label swapped (explained by the cue); from no move, erkennen 0.8."""
     if _sure_of("erkennen", prediction) or sentence.rstrip().endswith("?"):
         return None
-    clauses = [sentence[b:e].strip() for b, e in _clauses(sentence, 0, len(sentence))]
+    clauses = _clause_texts(sentence)
     listens = [bool(_LISTENING.match(c)) for c in clauses]
     if not any(listens) or not all(lst or _INVITE_TO_TALK.match(c) or _only_fillers(c)
                                    for lst, c in zip(listens, clauses, strict=True)):
@@ -1206,6 +1206,13 @@ def _clauses(text: str, begin: int, end: int) -> List[Tuple[int, int]]:
     return [(b, e) for b, e in spans if b < e]
 
 
+@lru_cache(maxsize=4096)
+def _clause_texts(sentence: str) -> Tuple[str, ...]:
+    """The clauses of one sentence as text (``_clauses``), split once per sentence: the reading rules each look at
+    the clauses of the same sentence."""
+    return tuple(sentence[b:e].strip() for b, e in _clauses(sentence, 0, len(sentence)))
+
+
 def is_self_correction(text: str) -> bool:
     """The text holds a clause in which the professional takes back their own pace or words."""
     return bool(_SELF_CORRECTION.search(text))
@@ -1307,7 +1314,7 @@ def _own_step_question(sentence: str, prediction: textclass.Prediction,
     themselves (``_OWN_STEP``), the model's read with opties and realiteit swapped (explained by the cue)."""
     if prediction.label != "realiteit" or not sentence.rstrip().endswith("?"):
         return None
-    clauses = [sentence[b:e].strip() for b, e in _clauses(sentence, 0, len(sentence))]
+    clauses = _clause_texts(sentence)
     main = " ".join(c.rstrip("?") for c in clauses if not _CONDITION.match(c)).strip()
     if not main:
         return None
@@ -1544,8 +1551,8 @@ def _names_feelings(sentence: str, prediction: textclass.Prediction) -> Optional
     about."""
     if _sure_of("erkennen", prediction) or sentence.rstrip().endswith("?"):
         return None
-    clauses = [sentence[b:e].strip() for b, e in _clauses(sentence, 0, len(sentence))]
-    clauses = [c for c in clauses if re.search(r"\w", c) and not _only_fillers(c)]
+    clauses = _clause_texts(sentence)
+    clauses = tuple(c for c in clauses if re.search(r"\w", c) and not _only_fillers(c))
     if len(clauses) < 2 or not all(_feeling_clause(c) for c in clauses):
         return None
     return _cued("erkennen", prediction, FEELINGS_NAMED)
@@ -1589,7 +1596,7 @@ def _whose_choice(sentence: str, prediction: textclass.Prediction) -> Optional[t
     realiteit, read from the cue (``_cued``)."""
     if _sure_of("realiteit", prediction) or sentence.rstrip().endswith("?"):
         return None
-    clauses = [sentence[b:e].strip() for b, e in _clauses(sentence, 0, len(sentence))]
+    clauses = _clause_texts(sentence)
     if any(_WHOSE_CHOICE.match(c) for c in clauses):
         return _cued("realiteit", prediction, WHOSE_CHOICE)
     if _STAYS.match(sentence.strip()) and not _NOT_PLAIN.search(sentence):
