@@ -25,7 +25,6 @@ from bot.kaart.dialog import (
     ontbreekt,
     onthoud,
     vorige_vraag_opnieuw,
-    vraagt_de_kaart,
     zoektekst,
 )
 from bot.kaart.query import parse_vraag
@@ -53,13 +52,6 @@ def is_kaart_question(text: str) -> bool:
     """A place (in the region, or one the kaart knows is outside it) and a problem the kaart knows."""
     parsed = parse_vraag(text)
     return bool((parsed.gemeente or parsed.buiten_regio) and parsed.themas)
-
-
-def asks_the_kaart(text: str) -> bool:
-    """A question to the sociale kaart typed in the middle of another task (the intake, the preparation): where or to
-    whom to go, with a place and a problem, or a question about referring (``bot.kaart.dialog.vraagt_de_kaart``). A
-    user test saw it stored as the caller's answer."""
-    return vraagt_de_kaart(text)
 
 
 def answer_in_between(dispatcher: CollectingDispatcher, tracker: Tracker, text: str,

@@ -15,8 +15,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.forms import FormValidation
-from actions.kaart import answer_in_between, asks_the_kaart
+from actions.kaart import answer_in_between
 from bot import status
+from bot.kaart.dialog import asks_the_kaart
 from bot.steps import guide, navigation, preparation, texts
 from bot.steps.plan import build_plan, format_plan_text, latest_plan, load_plan, masked_plan, save_plan
 from bot.steps.request import continues_earlier, situation_from_request

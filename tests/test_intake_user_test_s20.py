@@ -78,7 +78,7 @@ def test_the_summary_says_a_safety_question_is_open_when_only_a_kaart_question_w
 @pytest.mark.parametrize("text", ["waar ze terecht kan weet ze niet", "wie helpt er? niemand eigenlijk",
                                   "oma helpt soms, en de buurvrouw", "nee, niemand"])
 def test_a_callers_answer_is_no_kaart_question(text):
-    from actions.kaart import asks_the_kaart
+    from bot.kaart.dialog import asks_the_kaart
 
     assert not asks_the_kaart(text)
 

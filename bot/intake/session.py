@@ -91,23 +91,15 @@ def asks_about_the_question(text: str) -> bool:
 KAART_QUESTION = "kaartvraag"
 INTRODUCTION = "introductie"  # the answer to the first question only said who calls: the question stays open
 
-_LAST_PART = re.compile(r"(?<=[.!?;,:])\s+")
-
-
 def asks_the_kaart(text: str) -> bool:
-    """A question of the consultant to the sociale kaart ("welke organisaties zijn er in hilversum voor
-    schoolverzuim", "waar kan ik haar naar verwijzen?"): no answer of the caller, whatever question is open (a user
-    test saw such questions stored as the answer to the safety questions, and "Veiligheid: uitgevraagd"). Also when
-    the call comes first and the question last: "ik heb een vader aan de lijn uit huizen, zoon 15, ze hebben veel
-    ruzie, waar kan ik hem heen sturen?" (a user test saw it stored as the answer to the question about the family)."""
+    """A question of the consultant to the sociale kaart (``bot.kaart.dialog.asks_the_kaart``): no answer of the
+    caller, whatever question is open (a user test saw such questions stored as the answer to the safety
+    questions, and "Veiligheid: uitgevraagd")."""
     try:
-        from bot.kaart.dialog import vraagt_de_kaart  # lazy: the kaart is optional for the intake
+        from bot.kaart.dialog import asks_the_kaart as asks  # lazy: the kaart is optional for the intake
     except Exception:  # the kaart is optional for the intake
         return False
-    if vraagt_de_kaart(text):
-        return True
-    parts = _LAST_PART.split((text or "").strip())
-    return len(parts) > 1 and parts[-1].endswith("?") and vraagt_de_kaart(parts[-1])
+    return asks(text)
 
 
 def place_named(text: str) -> Optional[str]:

@@ -356,12 +356,10 @@ _REFERRAL = re.compile(
     r"|(?:heen|naartoe|naar toe) (?:sturen|stuur)\b|\bdoor ?(?:sturen|stuur)\b)")
 
 
-def vraagt_de_kaart(text: Optional[str]) -> bool:
-    """A question to the sociale kaart typed in the middle of another task: it starts by asking where or to whom a
-    family can go, and names a place and a problem the kaart knows or asks about referring ("waar kan ik haar naar
-    verwijzen?"). Never the caller's answer (user tests: "welke organisaties zijn er in hilversum voor
-    schoolverzuim" was stored as the answer to the question whether anyone is hit at home)."""
-    question = " ".join((text or "").split())
+_LAST_PART = re.compile(r"(?<=[.!?;,:])\s+")
+
+
+def _starts_a_kaart_question(question: str) -> bool:
     plain = simplify(question)
     if not question or not _ASKS_WHERE.search(plain):
         return False
@@ -369,6 +367,20 @@ def vraagt_de_kaart(text: Optional[str]) -> bool:
         return True
     parsed = parse_vraag(question)
     return bool((parsed.gemeente or parsed.buiten_regio) and parsed.themas)
+
+
+def asks_the_kaart(text: Optional[str]) -> bool:
+    """A question to the sociale kaart typed in the middle of another task (the intake, the preparation): it asks
+    where or to whom a family can go, and names a place and a problem the kaart knows or asks about referring ("waar
+    kan ik haar naar verwijzen?"). Also when the facts come first and the question last: "ik heb een vader aan de lijn
+    uit huizen, zoon 15, ze hebben veel ruzie, waar kan ik hem heen sturen?". Never the caller's answer (user tests:
+    "welke organisaties zijn er in hilversum voor schoolverzuim" was stored as the answer to the question whether
+    anyone is hit at home)."""
+    question = " ".join((text or "").split())
+    if _starts_a_kaart_question(question):
+        return True
+    parts = _LAST_PART.split(question)
+    return len(parts) > 1 and parts[-1].endswith("?") and _starts_a_kaart_question(parts[-1])
 
 
 def met_context(text: str, slots: Dict[str, object], context: Iterable[str]) -> Tuple[Dict[str, object], List[str]]:
