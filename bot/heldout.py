@@ -128,6 +128,14 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
   child as messenger and sermons about the child's interest); measured blind at the start of session 21 (22/24),
   never trained on; seen since session 21: the misreads of its two failing good paths were read to find that
   session's reading rules.
+- ``evaluatie/oefenpaden_43.yml``: a forty-third set, same format, shape and design, written blind in session 22
+  (professionals from neighbouring disciplines practising the method: an intern begeleider and a teacher, a JGZ
+  nurse, a GGZ therapist, a mediator and a wijkagent, with a little of their own jargon, mixed with buurtteam
+  workers who echo the parent's or child's own words and ask short follow-ups: long spoken turns, phone openings,
+  missing capitals, questions without question marks and typos; in the bad paths subtle pitfalls such as a lecture
+  about the method or about divorce research, a filler 'ik begrijp het' followed by advice, quietly blaming the
+  other parent, promises, a string of closed questions, premature closure and the child as messenger); only to be
+  measured (totals only); never trained on or tuned with.
   Sets 35 and 36 stay unread (only their totals were measured).
   Sets 31 to 34 are seen since session 15 (their failing paths were read to find that session's reading rules).
   Sets 29 and 30 are seen since session 14 (their failing paths were read to find those rules).
@@ -249,7 +257,7 @@ def practice_paths() -> List[Dict[str, Any]]:
     return list(_yaml("oefenpaden.yml")["paden"])
 
 
-# -- evaluatie/oefenpaden_2.yml ... oefenpaden_42.yml -------------------------------------------
+# -- evaluatie/oefenpaden_2.yml ... oefenpaden_43.yml -------------------------------------------
 SECOND_PRACTICE_FILE = "oefenpaden_2.yml"  # the default set of ``practice_path_set``
 # the practice-path sets written apart from the engine, each played and reported on its own:
 # file -> (name, heading); the report follows this order
@@ -576,6 +584,16 @@ PRACTICE_PATH_SETS = {
         "belang van het kind; nooit gebruikt om te trainen; blind gemeten 22/24 aan het begin van sessie 21; sinds "
         "sessie 21 gezien: de misgelezen beurten van de twee goede paden die niet goed afliepen, zijn gelezen om "
         "leesregels te vinden)",
+    ),
+    "oefenpaden_43.yml": (  # written blind in session 22: only measured (totals)
+        "drieënveertigste set vrije-tekstpaden",
+        "Drieënveertigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_43.yml; geschreven in sessie "
+        "22 met professionals uit aangrenzende vakgebieden die de methode oefenen (intern begeleider, leerkracht, "
+        "JGZ-verpleegkundige, GGZ-therapeut, mediator, wijkagent) en buurtteamwerkers die de woorden van de ander "
+        "herhalen: lange gesproken beurten, telefonische openingen, korte vervolgvragen, in de slechte paden de les "
+        "lezen over de methode of over onderzoek, een lege 'ik begrijp het' met meteen advies, stilletjes de andere "
+        "ouder afvallen, beloftes, een rij gesloten vragen, te vroeg afronden en het kind als boodschapper; nooit "
+        "gebruikt om te trainen of af te stellen)",
     ),
 }
 PRACTICE_KINDS = ("goed", "slecht")
