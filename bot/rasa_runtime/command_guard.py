@@ -137,26 +137,26 @@ if GraphComponent is not None:
                         or wrapped_in_noise(text):
                     _make_sure(message, FALLBACK_INTENT)
                     continue
-                command = _command_intent(text, intent.get(INTENT_NAME_KEY))
+                name = intent.get(INTENT_NAME_KEY)
+                asked_intake = name == INTAKE_INTENT and asks_for_an_intake(text)
+                command = _command_intent(text, name, asked_intake)
                 if command is not None:
                     _make_sure(message, command)
                     continue
-                if asks_about_the_method(text, intent.get(INTENT_NAME_KEY)):
+                if asks_about_the_method(text, name):
                     _make_sure(message, FALLBACK_INTENT)
                     continue
-                if intent.get(INTENT_NAME_KEY) not in (KAART_INTENT, "start_kaart") and only_a_child(text) is not None:
+                if name not in (KAART_INTENT, "start_kaart") and only_a_child(text) is not None:
                     _make_sure(message, KAART_INTENT)
                     continue
-                name = intent.get(INTENT_NAME_KEY)
-                if (name == STOP_INTENT and not is_stop_request(text)) or (
-                        name == INTAKE_INTENT and not asks_for_an_intake(text)):
+                if (name == STOP_INTENT and not is_stop_request(text)) or (name == INTAKE_INTENT and not asked_intake):
                     _give_way(message, name, text)
             return messages
 
     def _give_way(message: Message, name: Text, text: Text) -> None:
         """The intent ``name`` was not asked for: the next intent of the ranking (the fallback when none), and never
         the intake's without a request for an intake."""
-        unasked = {name} if asks_for_an_intake(text) else {name, INTAKE_INTENT}
+        unasked = {name} if name != INTAKE_INTENT and asks_for_an_intake(text) else {name, INTAKE_INTENT}
         ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get(INTENT_NAME_KEY) not in unasked]
         logger.info("NLU: intent %s on a message that does not ask for it; next: %s", name,
                     ranking[0][INTENT_NAME_KEY] if ranking else "none")
@@ -164,14 +164,14 @@ if GraphComponent is not None:
                     add_to_output=True)
         message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
 
-    def _command_intent(text: Text, intent: Any) -> Any:
-        """The intent of a retry, a step or role question with a sentence, or a wish to practise; else None."""
+    def _command_intent(text: Text, intent: Any, asked_intake: bool) -> Any:
+        """The intent of a retry, a step or role question with a sentence, or a wish to practise; else None.
+        ``asked_intake``: the model chose the intake and the message asks for one (a wish to practise stays one)."""
         if retry_turn(text) is not None:
             return RETRY_INTENT
         asked = which_question(text)
         if asked and asked[1]:
             return WHICH_INTENTS[asked[0]]
-        asked_intake = intent == INTAKE_INTENT and asks_for_an_intake(text)
         if intent not in _PRACTICE_KEEPS and not asked_intake and is_practice_request(text):
             return PRACTICE_INTENT
         return None
