@@ -26,6 +26,12 @@ cue is no move of the turn (``steps_in_cued_sentences``). What is no judgement: 
 in a clause that reports a feeling or someone's words ("het gevoel dat je moet bewijzen ...", "hij schrijft dat u
 overdrijft"), "... niet maken dat ..." (what nobody can bring about), and "ik stel voor dat jullie" in a proposal for
 how the meeting goes on.
+
+Session 22: a lecture about the method or about research (``bot.steps.classifier.is_lecture``: "we werken hier met zes
+stappen", "uit onderzoek weten we dat ...") is a judging cue of the lexicon (``LECTURE``), also over the step reader's
+redden; and with the context, a "u moet ..." that gives the persona's own "moeten" back ("u moet bewijzen dat u een
+goede moeder bent, steeds weer" after "steeds te moeten bewijzen dat ik een goede moeder ben") in a turn that asks what
+it does to them ("wat doet dat met u") is no lecture but erkennen (``_echoed_must``).
 """
 from __future__ import annotations
 
@@ -46,6 +52,7 @@ _DIRECT = set(STEPS) | {"inhoud", "redden"}
 _OTHER_PITFALLS = _DIRECT - set(STEPS)  # the pitfalls the step classifier reads itself
 SURE_CUE = 0.9
 LEARNED_JUDGEMENT = "klinkt als een oordeel of de les lezen"  # the signal of a learned judgement read
+LECTURE = "de les lezen over de methode of over onderzoek"  # the signal of a lecture (bot.steps.classifier.LECTURE)
 UNSURE_CUE = 0.45  # below the engine's UNSURE: the learned judgement read (always uncertain, forgiven once)
 CLEAR_STEP = 0.6
 # "je moet wel moe zijn", "dat moet zwaar voor u zijn": a guess about a feeling, not an instruction
@@ -94,6 +101,47 @@ def _yes_but(sentence: str) -> bool:
     return is_yes_but(sentence)
 
 
+def _lectures_on(sentence: str) -> bool:
+    """A lecture about the method or about research (``bot.steps.classifier.is_lecture``: "we werken hier met zes
+    stappen", "uit onderzoek weten we dat ..."): a judging read (de les lezen), also over the step reader's redden."""
+    from bot.steps.classifier import is_lecture  # lazy, like the step classifier itself
+
+    return is_lecture(sentence)
+
+
+# The persona's own "moeten" given back ("u moet bewijzen dat u een goede moeder bent, steeds weer" after "Het is zo
+# vermoeiend om steeds te moeten bewijzen dat ik een goede moeder ben."), with a question about what it does to them:
+# erkennen, no lecture (session 22). Only when the line itself says "moet"/"moeten" and the sentence's other words with
+# a topic come from the line.
+_ECHO_SHARE = 0.75  # the share of the sentence's topical words that must come from the persona's line
+_MUST = frozenset("moet moeten moest moesten".split())
+_FEELING_QUESTION = re.compile(
+    r"\b(?:wat doet (?:dat|dit|het) (?:\w+ )?met (?:u|je|jou|jullie)|hoe (?:is|was|voelt) (?:dat|dit|het)"
+    r"(?: (?:voor|bij) (?:u|je|jou|jullie))?|hoe voel(?:t)? (?:u|je|jij) (?:zich|je)|wat voel(?:t)? (?:u|je|jij))\b",
+    re.IGNORECASE)
+
+
+def _repeats_the_line(sentence: str, line: str) -> bool:
+    """The sentence gives the persona's own "moeten" back: the line says it, and most words with a topic of the
+    sentence (``_ECHO_SHARE``, at least two) come from the line."""
+    from bot.roleplay.context_rules.words import NO_TOPIC, WORD, same_family
+
+    echo = {w.lower() for w in WORD.findall(line or "")}
+    if not echo & _MUST:
+        return False
+    topical = [w.lower() for w in WORD.findall(sentence) if w.lower() not in NO_TOPIC and w.lower() not in _MUST]
+    repeated = [w for w in topical if w in echo or same_family(w, echo)]
+    return len(repeated) >= 2 and len(repeated) >= _ECHO_SHARE * len(topical)
+
+
+def _echoed_must(text: str, cue_sentence: Optional[str], context) -> bool:
+    """A judging cue in a sentence that only repeats the persona's own "moeten" (``_repeats_the_line``), in a turn that
+    asks what it does to them (``_FEELING_QUESTION``)."""
+    if context is None:
+        return False
+    return _repeats_the_line(cue_sentence or text, context.last_line) and bool(_FEELING_QUESTION.search(text))
+
+
 def _not_an_instruction(tokens: List[Token], start: int, end: int, phrase: str) -> bool:
     """The cue phrase at ``tokens[start:end + 1]`` judges nobody: "je moet" inside an indirect question or a condition
     (``_QUESTION_WORDS``), a cue in a clause that reports a feeling or someone else's words (``_REPORTING_WORDS``
@@ -119,6 +167,7 @@ class CueLexicon:
         self.patterns: List[Tuple[str, str, Pattern]] = [
             (move, phrase, compile_pattern(phrase)) for move, phrases in cues.items() for phrase in phrases
         ]
+        self.moves = set(cues)
 
     @classmethod
     def from_knowledge(cls, knowledge=None) -> "CueLexicon":
@@ -142,6 +191,8 @@ class CueLexicon:
                 spans.add((move, hits[0]))
                 found.setdefault(move, []).append(phrase)
         if not found:
+            if JUDGEMENT in self.moves and _lectures_on(text):  # "uit onderzoek weten we ...": de les lezen
+                return JUDGEMENT, [LECTURE]
             return None
         move = max(found, key=lambda m: len(found[m]))
         return move, found[move]
@@ -201,8 +252,12 @@ class MoveClassifier:
                 if given_back:
                     label, confidence, all_moves = given_back
         cue = self._cue(text, result)
+        if cue and cue[0] == JUDGEMENT and self.use_context and _echoed_must(text, cue[3], context):
+            cue = None  # "u moet bewijzen ..., steeds weer. wat doet dat met u" gives the persona's words back
+            if label not in STEPS:
+                label, confidence, all_moves = "erkennen", max(confidence, CLEAR_STEP), ["erkennen"]
         if cue and not (label == "redden" and cue[0] == "oordelen" and not _tells_how_to_behave(cue[3] or text)
-                        and not _yes_but(cue[3] or text)):
+                        and not _yes_but(cue[3] or text) and not _lectures_on(cue[3] or text)):
             move, phrases, certainty, sentence = cue
             judged = self.steps_in_cued_sentences(result)
             if label == "redden" and move == JUDGEMENT:  # the lecture read as a fix: no fix beside it in that sentence

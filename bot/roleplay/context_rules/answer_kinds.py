@@ -102,7 +102,15 @@ def gives_back(sentence: str, line: str) -> bool:
         return False
     echo = {w.lower() for w in WORD.findall(line)}
     topical = [w for w in words if w not in NO_TOPIC]
-    return len(topical) >= GIVE_BACK_WORDS and all(w in echo or same_family(w, echo) for w in topical)
+    return len(topical) >= GIVE_BACK_WORDS and all(w in echo or same_family(w, echo) or _other_person(w, echo)
+                                                   for w in topical)
+
+
+def _other_person(word: str, echo: set) -> bool:
+    """The word is a verb of the line in the form for "u" or "je" ("denkt" after "ik denk aan haar", "vindt" after
+    "vind"): the persona's "ik" given back (session 22: "via de mentor laten weten dat u aan haar denkt, zonder dat ze
+    iets hoeft" after the persona's own option was read as redden, 0.82)."""
+    return len(word) >= 4 and ((word.endswith("t") and word[:-1] in echo) or word + "t" in echo)
 
 
 def response_kind(text: str, line: str = "") -> Optional[str]:
