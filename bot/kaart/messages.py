@@ -60,6 +60,11 @@ def plaats_verbeterd(written: str, meant: str) -> str:
     return f"Ik las '{written[:60]}' als {meant}."
 
 
+def plaats_van_school(school: str, gemeente: str) -> str:
+    """A question that named a school and no place: the kaart searched where the school is."""
+    return f"De school {school[:60]} staat in {gemeente}: ik zocht in {gemeente}."
+
+
 def niet_getoond(names: List[str], projects: bool = False) -> str:
     """The entries kept out of the results; ``projects``: the question asked for pilots or projects, which it got, so
     it is not told to ask for them (a user test was)."""

@@ -114,6 +114,9 @@ class Vraag:
     # a child protection measure is already in place ("OTS loopt", "de gezinsvoogd belt"): the words of the measure are
     # no safety signal and the way to a measure is not asked (``measure_in_place``)
     maatregel_loopt: bool = False
+    # the Raad voor de Kinderbescherming already investigates and no measure is in place yet ("de Raad doet onderzoek
+    # naar de omgang, er is nog geen maatregel"): the way to a measure is taken, none is there (``raad_investigates``)
+    raad_onderzoekt: bool = False
 
     def to_dict(self) -> dict:
         return {
@@ -319,6 +322,16 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                          r"|peuterspeelzaal|kinderdagverblijf|kdv)|in\s+de\s+(?:klas|groep))\b)"
                          r"|\b((?:peuter|kleuter|dreumes)\W+(?:[\w',]+\W+){0,4}?)(?:slaat|slaan|schopt)(?:\s+en\s+(?:slaat|schopt))?\b",
                          re.IGNORECASE)),
+    # a child who runs off to the other parent or a relative goes somewhere known: a question about contact after a
+    # divorce, no running away from home as a sign of danger (toets19: "jongen van 13 loopt steeds weg naar zijn vader,
+    # hij kan niet met de nieuwe partner van moeder" put Veilig Thuis first); "loopt weg van huis" and "is weggelopen,
+    # niemand weet waar hij is" stay
+    ("weglopen", re.compile(r"(?:\b(?:loopt|liep|liepen|lopen|rent|rende|renden)\s+(?:(?:steeds|vaak|telkens|weer|"
+                            r"regelmatig|soms|al|ook|dan|gewoon|elke\s+keer|iedere\s+keer)\s+){0,2}weg"
+                            r"|\b(?:weglopen|wegloopt|wegliep|weggelopen|weggerend|wegrennen)"
+                            r"|\bweg\s+te\s+lopen)\b(?=\s+naar\s+(?:(?:zijn|haar|z'n|hun|de|het)\s+)?(?:vader|moeder|papa|mama"
+                            r"|pa|ma|oma|opa|grootouders|opa\s+en\s+oma|oom|tante|broer|zus|andere\s+ouder|ex)\b)",
+                            re.IGNORECASE)),
     # not knowing what to do is being at a loss, not having nothing to do ("school weet niet meer wat te doen", "ze
     # weet niet wat ze moet doen"); "hij heeft niets te doen" stays leisure
     ("doen", re.compile(r"\b(?:weet|weten|wist|wisten)\s+(?:(?:het|echt|ook|zelf|nog|even|ze|hij|zij|we)\s+)*"
@@ -955,7 +968,8 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
     asked = _without_names(asked)
     themas, woorden, spans, lemmed, gezegd = _match_themas(asked, knowledge)
     maatregel_loopt = measure_in_place(asked)
-    if maatregel_loopt and _only_measure_words(woorden.get(SAFETY, ())):
+    raad_onderzoekt = not maatregel_loopt and raad_investigates(asked)
+    if (maatregel_loopt or raad_onderzoekt) and _only_measure_words(woorden.get(SAFETY, ())):
         # "OTS loopt, zoekt lichte opvoedondersteuning": the question asks for the other theme first, not for safety
         themas = [theme for theme in themas if theme != SAFETY] + [SAFETY]
     leeftijd = extract_leeftijd(text)
@@ -978,6 +992,7 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
         plaats_info=gevonden if gemeente else None,
         zoektekst=search_text(text, knowledge),
         maatregel_loopt=maatregel_loopt,
+        raad_onderzoekt=raad_onderzoekt,
     )
 
 
@@ -993,8 +1008,9 @@ _MEASURE_PERSON = r"(?:gezinsvoogd|jeugdbeschermer|jeugdbescherming|djgb|gi|gece
 # "jeugdbescherming is betrokken". Asking for one is not ("vraagt om een gezinsvoogd", "ots aanvragen", "moet er een
 # OTS komen?").
 _IN_PLACE = re.compile(
-    r"\b" + _MEASURE + r"\b\s+(?:[\w']+\s+){0,2}?(?:loopt|lopen|liep|is uitgesproken|uitgesproken|is verlengd|verlengd"
-    r"|gekregen|opgelegd|afgegeven|is al|al)\b"
+    # ("ots ... hoe loopt dat" asks how the way to one goes: toets16)
+    r"\b" + _MEASURE + r"\b\s+(?:[\w']+\s+){0,2}?(?<!hoe )(?:loopt|lopen|liep|is uitgesproken|uitgesproken|is verlengd"
+    r"|verlengd|gekregen|opgelegd|afgegeven|is al|al)\b"
     r"|\b(?:lopende|loopt\s+(?:al\s+|nu\s+)?een)\s+" + _MEASURE + r"\b"
     r"|\b(?:heeft|hebben|had|hadden|kreeg|kregen|zit|zitten|onder)\s+(?:[\w']+\s+){0,3}?(?:een\s+)?" + _MEASURE
     + r"\b(?!\s+(?:aanvragen|aan te vragen|nodig|komen|krijgen|vragen))"
@@ -1012,15 +1028,59 @@ _IN_PLACE = re.compile(
     r"|\b(?:andere|nieuwe)\s+(?:gezinsvoogd|jeugdbeschermer)\b", re.IGNORECASE)
 
 
+# With a measure in place, a question that asks for the measure's own professional: who it is, how to reach one who
+# cannot be reached, another one ("wie is de gezinsvoogd", "de gezinsvoogd is al weken onbereikbaar", "vdr wil een
+# andere gezinsvoogd", "bij welke instelling zit de jeugdbeschermer", "hoe kom ik in contact met de jeugdbescherming").
+_CONTACT_ASKED = re.compile(
+    r"\b" + _MEASURE_PERSON + r"\s+(?:[\w'&]+\s+){0,3}?(?:(?:is\s+)?(?:niet|slecht|nooit|nauwelijks)\s+(?:te\s+)?"
+    r"bereikbaar|onbereikbaar|reageert\s+niet|neemt\s+niet\s+op)\b"
+    r"|\b(?:andere|nieuwe)\s+(?:gezinsvoogd|jeugdbeschermer)\b"
+    r"|\bwie\s+(?:is|wordt|zijn)\s+(?:de|hun|haar|zijn)\s+(?:gezinsvoogd|jeugdbeschermer|gecertificeerde\s+instelling)\b"
+    r"|\b(?:bij\s+)?welke\s+(?:instelling|gecertificeerde\s+instelling)\b"
+    r"|\b(?:contact|afstemmen|overleggen)\s+(?:[\w']+\s+){0,2}?(?:met\s+)?(?:de\s+)?(?:gezinsvoogd|jeugdbeschermer"
+    r"|jeugdbescherming|gecertificeerde\s+instelling)\b"
+    r"|\bmet\s+wie\s+van\s+de\s+(?:jeugdbescherming|gecertificeerde\s+instelling|gi)\b"
+    r"|\bmet\s+(?:de|hun|haar|zijn)\s+(?:gezinsvoogd|jeugdbeschermer)\s+(?:praten|spreken|overleggen|in\s+contact)\b"
+    r"|\bwie\s+voert\s+(?:die|deze|dat|het|de\s+\w+)\s+uit\b", re.IGNORECASE)
+
+
+def measure_contact_asked(parsed: "Vraag") -> bool:
+    """A measure is in place (``measure_in_place``) and the question asks for its professional (``_CONTACT_ASKED``):
+    the jeugdbescherming itself is then the answer."""
+    return parsed.maatregel_loopt and _CONTACT_ASKED.search(parsed.tekst) is not None
+
+
 def measure_in_place(text: str) -> bool:
     """The question says a child protection measure is already in place (``_IN_PLACE``)."""
     return _IN_PLACE.search(text or "") is not None
 
 
+# The Raad voor de Kinderbescherming already investigating, as a consultant notes it: "de Raad doet onderzoek", "de
+# Raad voor de Kinderbescherming onderzoekt de omgang", "RvdK is betrokken", "er loopt een raadsonderzoek", "onderzoek
+# van de Raad". Asking for one is not ("raadsonderzoek aanvragen", "moet de Raad erbij?"). 'raad' in lower case alone
+# is advice ("ik weet geen raad meer"), so the Raad needs a capital, its full name or its abbreviation.
+_RAAD = r"(?:raad\s+voor\s+de\s+kinderbescherming|rvdk|rvk)"
+_RAAD_AT_WORK = (r"\s+(?:[\w']+\s+){0,2}?(?:doet|deed|doen|start|startte|begint|begon|onderzoekt|onderzocht|heeft\s+"
+                 r"(?:een\s+)?onderzoek|is\s+(?:al\s+|nu\s+)?(?:bezig|betrokken|gestart|begonnen))\b")
+_RAAD_INVESTIGATES = re.compile(
+    r"\b" + _RAAD + _RAAD_AT_WORK
+    + r"|\b(?:raads|rvdk-?)onderzoek\b(?!\s+(?:aanvragen|aan\s+te\s+vragen|nodig|vragen|komen))"
+    r"|\bonderzoek\s+(?:van|door)\s+de\s+(?:raad|rvdk)\b", re.IGNORECASE)
+_RAAD_CAPITAL = re.compile(r"\b(?:de\s+)?Raad" + _RAAD_AT_WORK)
+
+
+def raad_investigates(text: str) -> bool:
+    """The question says the Raad voor de Kinderbescherming already investigates (``_RAAD_INVESTIGATES``): the way to
+    a measure is taken, so Veilig Thuis and the jeugdteam asking the Raad for it are no route to show."""
+    return _RAAD_INVESTIGATES.search(text or "") is not None or _RAAD_CAPITAL.search(text or "") is not None
+
+
 def measure_words_only(parsed: Vraag) -> bool:
-    """The question read the safety theme only by the words of a measure already in place (``measure_in_place``):
-    "OTS loopt" is no sign of danger."""
-    return parsed.maatregel_loopt and _only_measure_words(parsed.thema_woorden.get(SAFETY, ()))
+    """The question read the safety theme only by the words of a measure already in place (``measure_in_place``) or of
+    the Raad already investigating (``raad_investigates``): "OTS loopt" and "de Raad doet onderzoek naar de omgang"
+    are no sign of danger."""
+    return (parsed.maatregel_loopt or parsed.raad_onderzoekt) and _only_measure_words(parsed.thema_woorden.get(SAFETY,
+                                                                                                            ()))
 
 
 # The words of the placement theme ("verblijf", probleemwoorden.yml) that name a placement out of home, done or

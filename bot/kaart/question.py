@@ -140,7 +140,7 @@ def safety_signal(ctx: QueryContext) -> bool:
     aan te doen"). "OTS loopt, mdr zoekt opvoedondersteuning" and an ordinary divorce carry none. With a measure
     already in place the gezinsvoogd is the way for a worry the safety theme reads ("ots sinds de zomer, ... zn 15
     weer weggelopen"): only a danger signal counts then."""
-    if ctx.parsed.maatregel_loopt:
+    if ctx.parsed.maatregel_loopt or ctx.parsed.raad_onderzoekt:
         return ctx.safety
     return ctx.safety or "veiligheid" in ctx.themas
 
@@ -157,8 +157,17 @@ NOT_AT_HOME_DANGERS = frozenset({"gevaar_seksuele_uitbuiting"})
 
 
 def measure_asked(parsed: Vraag) -> bool:
-    """A child protection measure named and not in place: asked for or looming ("ots aanvragen")."""
-    return not parsed.maatregel_loopt and MEASURE_NAMED.search(parsed.tekst) is not None
+    """A child protection measure named and not in place: asked for or looming ("ots aanvragen"). A measure said not
+    to be there ("er is nog geen maatregel", "geen ots") is not asked for, nor one the Raad already investigates
+    (``Vraag.raad_onderzoekt``: the way to it is taken)."""
+    if parsed.maatregel_loopt or parsed.raad_onderzoekt:
+        return False
+    return MEASURE_NAMED.search(MEASURE_DENIED.sub(" ", parsed.tekst)) is not None
+
+
+# A measure said not to be there: "er is (nog) geen maatregel", "geen ots", "zonder uithuisplaatsing".
+MEASURE_DENIED = re.compile(r"\b(?:(?:nog|ook)\s+)?(?:geen|zonder)\s+(?:\w*maatregel(?:en)?|ots|ondertoezichtstelling"
+                            r"|uithuisplaatsing)\b", re.IGNORECASE)
 
 
 def danger_signals(parsed: Vraag) -> List[str]:
@@ -184,6 +193,29 @@ def danger_told(signal_ids: Iterable[str]) -> bool:
 # A question that asks where a family can be sent: "waar kan ik haar naar verwijzen?", "naar wie kan ik doorverwijzen",
 # "waar kunnen ze terecht", "waar kan moeder aankloppen". The answer is a service the family can be referred to.
 REFERRAL = re.compile(r"\b(?:(?:door)?verwijzen|(?:door)?verwijs|terecht|aankloppen)\b", re.IGNORECASE)
+
+
+# A service the question says is already involved: "Halt loopt al", "gezin al bekend bij Team Jeugd", "zit al bij het
+# buurtteam", "het jeugdteam is al betrokken", "buurtteam heeft al een paar gesprekken gehad". The words that name it
+# are read, not the service: which entry they name is the index's to say (``routes.involved_not_first``).
+INVOLVED = re.compile(
+    r"\b((?:[\w'-]+\s+){0,2}?[\w'-]+)\s+(?:loopt|lopen|liep|liepen)\s+(?:al|nog|inmiddels)\b"
+    r"|\b(?:al|inmiddels)\s+(?:bekend\s+)?(?:bij|in\s+zorg\s+bij|onder\s+behandeling\s+bij)\s+((?:[\w'-]+\s+){0,2}?[\w'-]+)"
+    r"(?=\s*(?:[,.;:!?]|$|\s+(?:en|maar|want|sinds|voor|over|met|,)\b))"
+    r"|\b((?:[\w'-]+\s+){0,2}?[\w'-]+)\s+(?:is|zijn)\s+(?:al|inmiddels)\s+(?:betrokken|ingeschakeld|bezig)\b"
+    r"|\b((?:[\w'-]+\s+){0,1}?[\w'-]+)\s+(?:heeft|hebben)\s+al\s+(?:een\s+paar\s+|enkele\s+|wat\s+)?gesprekken\b",
+    re.IGNORECASE)
+
+
+def involved_words(text: str) -> List[List[str]]:
+    """Per clause that says a service is already involved (``INVOLVED``), the lemmas of the words that name it."""
+    found = []
+    for match in INVOLVED.finditer(text or ""):
+        named = next(group for group in match.groups() if group)
+        terms = [term for term in lemmas(named) if term not in GENERIC]
+        if terms:
+            found.append(terms)
+    return found
 
 
 def names_child_or_school(ctx: QueryContext) -> bool:
@@ -212,10 +244,13 @@ def question_context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[
                     ) -> QueryContext:
     # the place and the word that says what kind of place it is ("in de regio Gooi") are no search words, nor is
     # a second place name of the table ("Bussum, Gooise Meren": "Bussum" names no service)
-    place_words = set(lemmas(parsed.plaats or "")) | PLACE_KIND_WORDS if parsed.plaats else set()
+    # (a school that gave the place is still a search word: its offer may name it, "Gooise Praktijkschool")
+    school_place = parsed.plaats_info is not None and parsed.plaats_info.soort == "school"
+    place_words = (set() if school_place else set(lemmas(parsed.plaats or ""))) | PLACE_KIND_WORDS \
+        if parsed.plaats else set()
     spellings = places.tabel().spellings  # looked up once: each lookup checks the loaded knowledge
     if parsed.plaats:
-        place_words |= {t for t in lemmas(parsed.tekst) if t in spellings}
+        place_words |= {t for t in lemmas(parsed.tekst) if t in spellings and spellings[t].soort != "school"}
     elif gemeente:
         # a place given apart from the question (the chat's place, a follow-up) is no search word either where the
         # question names it in a way the place reader skips ("..., huizen": a user test got "tekst noemt 'huizen'")

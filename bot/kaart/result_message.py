@@ -25,6 +25,8 @@ def explain_result(index: KaartIndex, result: Zoekresultaat, gevonden: Optional[
         notes.append(messages.alleen_elders(doc.service.naam, werkgebied_tekst(doc.service), place, national))
     if gevonden is not None and gevonden.verbeterd:
         notes.append(messages.plaats_verbeterd(gevonden.geschreven, gevonden.naam))
+    if gevonden is not None and gevonden.soort == "school" and gevonden.code:
+        notes.append(messages.plaats_van_school(gevonden.naam, WERKGEBIEDEN.get(gevonden.code, gevonden.code)))
     if gevonden is not None and gevonden.dekking:
         notes.append(gevonden.dekking)
     if result.vraag is not None and result.vraag.ouder_themas:

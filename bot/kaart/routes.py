@@ -6,9 +6,9 @@ from typing import Iterable, List, Optional, Set
 from bot.kaart.ages import age_ok
 from bot.kaart.hits import place_hit
 from bot.kaart.index import KaartIndex
-from bot.kaart.kinds import measure_only, verwijsbaar
-from bot.kaart.query import placement_under_measure
-from bot.kaart.question import QueryContext
+from bot.kaart.kinds import measure_only, own_entrance, verwijsbaar
+from bot.kaart.query import measure_contact_asked, placement_under_measure
+from bot.kaart.question import QueryContext, involved_words
 from bot.kaart.ranking import TOP, referral_first
 from bot.kaart.results import Hit
 from bot.kaart.service_area import place_part
@@ -42,7 +42,15 @@ def measure_route_first(index: KaartIndex, ctx: QueryContext, hits: List[Hit], a
 
     if ctx.parsed.maatregel_loopt:
         # the measure is already in place ("OTS loopt"): the way to one is not what is asked
+        if measure_contact_asked(ctx.parsed) and not (ctx.danger_said or ctx.danger_told):
+            # (a sign of danger besides puts Veilig Thuis first: ``safety_service_first``)
+            return measure_service_for_contact(index, ctx, hits, allowed, limit)
         return measure_service_for_placement(index, ctx, hits, allowed, limit)
+    if ctx.parsed.raad_onderzoekt:
+        # the Raad already investigates and no measure is there yet ("de Raad doet onderzoek naar de omgang, er is nog
+        # geen maatregel", toets19): the way to the Raad is taken and the measure-only service cannot be reached yet,
+        # so it goes after the services the family can use meanwhile
+        return measure_only_last(index, hits)
     measure = next((hit for hit in hits[:TOP] if hit.id in index.by_id
                     and measure_only(index.doc(hit.id).service)), None)
     if measure is None:
@@ -70,6 +78,48 @@ def measure_route_first(index: KaartIndex, ctx: QueryContext, hits: List[Hit], a
     return referral_first(ordered[:limit])
 
 
+def measure_only_last(index: KaartIndex, hits: List[Hit]) -> List[Hit]:
+    """``hits`` with the measure-only services (jeugdbescherming) after the others, in their order."""
+    only = [hit for hit in hits if hit.id in index.by_id and measure_only(index.doc(hit.id).service)]
+    return [hit for hit in hits if hit not in only] + only
+
+
+CONTACT_WHY = ("Er loopt al een kinderbeschermingsmaatregel: het gezin werkt met de jeugdbescherming, en de "
+               "gezinsvoogd is het aanspreekpunt. Neem zelf contact op met de jeugdbescherming; is de gezinsvoogd niet "
+               "bereikbaar, vraag dan naar een collega of de leidinggevende. ")
+
+
+CONTACT_NOTE = ("Deze dienst werkt alleen na een kinderbeschermingsmaatregel. Die loopt hier al: het gezin heeft er "
+                "een gezinsvoogd, die je zelf kunt benaderen.")
+
+
+def _measure_services(index: KaartIndex, ctx: QueryContext, allowed: Optional[Set[int]]) -> List[int]:
+    """The measure-only services (jeugdbescherming) among ``allowed`` for the age asked, in the order of their ids."""
+    return sorted((i for i in (allowed if allowed is not None else range(len(index.docs)))
+                   if measure_only(index.docs[i].service) and age_ok(index.docs[i].service, ctx.leeftijd)),
+                  key=lambda i: index.docs[i].service.id)
+
+
+def measure_service_for_contact(index: KaartIndex, ctx: QueryContext, hits: List[Hit], allowed: Optional[Set[int]],
+                                limit: int) -> List[Hit]:
+    """A measure in place and the question asks for its professional ("ots loopt, de gezinsvoogd is al weken
+    onbereikbaar", "wie is de jeugdbeschermer", ``measure_contact_asked``): the measure-only service of the place
+    first, with a reason that says the family already works with it and the professional can contact it. It is no
+    referral then but the family's own contact, so it counts as an address to contact (``Hit.verwijsbaar``); the
+    toetsets 18 and 19 expected it first. Where the kaart has no such service (Utrecht) the order stays."""
+    measures = _measure_services(index, ctx, allowed)
+    if not measures:
+        return hits
+    doc = index.docs[measures[0]]
+    shown = {hit.id: hit for hit in hits}
+    measure = shown.get(doc.service.id) or place_hit(doc, ctx.gemeente)
+    measure.verwijsbaar = True
+    measure.let_op = CONTACT_NOTE
+    if not measure.waarom.startswith(CONTACT_WHY):
+        measure.waarom = CONTACT_WHY + measure.waarom
+    return ([measure] + [hit for hit in hits if hit.id != measure.id])[:limit]
+
+
 PLACEMENT_WHY = ("Er loopt al een kinderbeschermingsmaatregel: de jeugdbescherming werkt dan met het gezin en is "
                  "betrokken bij een (dreigende) uithuisplaatsing. Bespreek de vraag met de gezinsvoogd. ")
 
@@ -85,9 +135,7 @@ def measure_service_for_placement(index: KaartIndex, ctx: QueryContext, hits: Li
     if not placement_under_measure(ctx.parsed):
         return hits
     shown = {hit.id: hit for hit in hits}
-    measures = sorted((i for i in (allowed if allowed is not None else range(len(index.docs)))
-                       if measure_only(index.docs[i].service) and age_ok(index.docs[i].service, ctx.leeftijd)),
-                      key=lambda i: index.docs[i].service.id)
+    measures = _measure_services(index, ctx, allowed)
     if not measures:
         return hits
     doc = index.docs[measures[0]]
@@ -154,6 +202,42 @@ def _safety_services(index: KaartIndex, ctx: QueryContext, candidates: Iterable[
                    and verwijsbaar(index.docs[i].service) and not measure_only(index.docs[i].service)
                    and age_ok(index.docs[i].service, ctx.leeftijd)),
                   key=lambda i: index.docs[i].service.id)
+
+
+# Words that name a place's general entrance by its kind.
+ENTRANCE_WORDS = frozenset("jeugdteam buurtteam wijkteam gebiedsteam toegang".split())
+
+
+def involved_not_first(index: KaartIndex, ctx: QueryContext, hits: List[Hit]) -> List[Hit]:
+    """A service the question says is already involved ("Halt loopt al", "gezin al bekend bij het jeugdteam",
+    ``question.involved_words``) is not the referral asked for: it does not lead, the first referable service that is
+    not involved goes first and the involved one second (toets19: "Halt loopt al ... wie kan verder met hem en met
+    moeder?" had Bureau Halt first). A measure-only service keeps its place: whether it leads is the measure's route
+    (``measure_route_first``)."""
+    said = involved_words(ctx.parsed.tekst)
+    if not said or len(hits) < 2 or not _involved(index, ctx, hits[0], said):
+        return hits
+    following = next((i for i, hit in enumerate(hits[1:], 1)
+                      if hit.verwijsbaar and not _involved(index, ctx, hit, said)), None)
+    if following is None:
+        return hits
+    return [hits[following], hits[0]] + [hit for i, hit in enumerate(hits) if i not in (0, following)]
+
+
+def _involved(index: KaartIndex, ctx: QueryContext, hit: Hit, said: List[List[str]]) -> bool:
+    """``hit`` is a service the words of ``said`` name: by its name or search words, or as the municipality's own
+    way in said by its kind ("het jeugdteam", "Team Jeugd", "het buurtteam"); never a measure-only service."""
+    from bot.kaart.naming import names_entry
+
+    if hit.id not in index.by_id:
+        return False
+    doc = index.doc(hit.id)
+    if measure_only(doc.service):
+        return False
+    if any(names_entry(index, doc.service, terms, True) for terms in said):
+        return True
+    by_kind = any(set(terms) & ENTRANCE_WORDS or {"team", "jeugd"} <= set(terms) for terms in said)
+    return by_kind and own_entrance(doc, ctx.gemeente)
 
 
 GENERAL_ENTRANCE_WHY = "Algemene ingang van deze plaats: kan meedenken over elke vraag van een gezin. "

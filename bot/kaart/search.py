@@ -34,7 +34,7 @@ from bot.kaart.question import danger_told, projects_asked, question_context
 from bot.kaart.ranking import asked_entries_next, rank_hits, referral_first, thin_entry_for_a_theme
 from bot.kaart.result_message import explain_result, named_elsewhere
 from bot.kaart.results import Hit, Zoekresultaat
-from bot.kaart.routes import general_route, measure_route_first, safety_service_first
+from bot.kaart.routes import general_route, involved_not_first, measure_route_first, safety_service_first
 from bot.kaart.scoring import candidate_set, score_all
 from bot.kaart.service_area import place_allowed
 from bot.kaart.themes import (
@@ -119,6 +119,7 @@ def zoek(
     only_entrance = not hits
     # composing the top may move a named pilot up again; a referral still leads (docs/kaart.md: "nooit bovenaan")
     hits = referral_first(compose_top(index, ctx, hits, limit))
+    hits = involved_not_first(index, ctx, hits)  # a service already involved is not the referral asked for
     entrances = {hit.id for hit in hits} if only_entrance else set()
     hits = safety_service_first(index, ctx, hits, allowed, limit)
     safety_only = only_entrance and bool(hits) and not entrances & {hit.id for hit in hits}

@@ -141,6 +141,8 @@ PLAATS_SOORTEN: Dict[str, str] = {
     "wijk": "wijk",
     "regio": "regio",
     "buiten": "plaats buiten de sociale kaart",
+    # a school the sources place in one municipality: a question that names only the school is about that place
+    "school": "school",
 }
 
 
