@@ -30,11 +30,14 @@ from bot.intake.listen import ASPECT_NAMES, NO_ANSWER_WHO, says_no_subject, says
 from bot.intake.opening import tells_the_story
 from bot.intake.questions import find_set, format_danger, format_question, format_set, set_names
 from bot.intake.session import (
+    FORGET,
     INTRODUCTION,
     KAART_QUESTION,
+    NOTHING_WIPED,
     STATUS_BUSY,
     STATUS_DONE,
     STATUS_STOPPED,
+    WIPED,
     Intake,
     IntakeError,
 )
@@ -151,8 +154,8 @@ class ValidateIntakeForm(FormValidation):
             dispatcher.utter_message(text=TEXTS.text("begin"))
         elif turn.kind == INTRODUCTION:  # "er belt een juf over een leerling": who calls, the kern still open
             dispatcher.utter_message(text=TEXTS.text("alleen_introductie"))
-        elif turn.kind == "vergeten":
-            dispatcher.utter_message(text=HOW_TO_FORGET + " De intake gaat verder met dezelfde vraag.")
+        elif turn.kind in (FORGET, WIPED, NOTHING_WIPED):
+            dispatcher.utter_message(text=wiping_reply(turn.kind))
         elif turn.kind == "uitleg" and turn.question is not None:
             dispatcher.utter_message(text=TEXTS.text("uitleg_vraag", doel=turn.question.doel,
                                                      doorvraag=turn.question.doorvraag))
@@ -167,6 +170,17 @@ class ValidateIntakeForm(FormValidation):
         if status == STATUS_BUSY:
             return {ANSWER_SLOT: None, STATE_SLOT: turn.state}
         return {ANSWER_SLOT: status, STATE_SLOT: turn.state}
+
+
+def wiping_reply(kind: str) -> str:
+    """The answer to a request to wipe, typed during the intake: how to wipe the whole conversation ("wis dit
+    gesprek"), or that the last answer is wiped ("kun je dat wat ik net typte weghalen?") or that there is none."""
+    if kind == WIPED:
+        return TEXTS.text("antwoord_gewist")
+    same_question = "De intake gaat verder met dezelfde vraag."
+    if kind == NOTHING_WIPED:
+        return f"{TEXTS.text('niets_gewist')} {HOW_TO_FORGET} {same_question}"
+    return f"{HOW_TO_FORGET} {same_question}"
 
 
 def listening_notes(turn) -> List[str]:

@@ -358,12 +358,19 @@ def _asks_to_forget(clause: str, in_role_play: bool) -> bool:
 # The thing is the professional's own or the latest ('mijn', 'laatste', 'vorige', 'die ik net plakte'); a message of
 # someone else ("kunt u dat bericht van uw ex verwijderen?", "haal die appjes weg") is a line for the persona. In a
 # role-play this wipes the last turn (``bot.roleplay.session``); elsewhere it gets the explanation of wiping.
-_PIECE = r"(?:bericht|berichtje|berichten|tekst|tekstje|stuk tekst|stuk|beurt|beurten|alinea|regels?)"
+_PIECE = r"(?:bericht|berichtje|berichten|tekst|tekstje|stuk tekst|stuk|beurt|beurten|alinea|regels?|antwoord)"
+# "wat ik net typte", "dat wat ik zojuist heb ingetypt": what was typed just now (a user test: in the intake it only
+# got the explanation of wiping the whole conversation); "alles wat ik net getypt heb" and "wat ik net over deze beller
+# heb ingetypt" are about more than the last message: the whole conversation
+_JUST_NOW = r"(?:net|zojuist|zonet|daarnet|daarjuist|net even)"
 _OWN_PIECE = (rf"\b(?:(?:mijn|m n|mn)(?: (?:laatste|vorige|lange|hele|eerste))?|(?:dat|die|dit|deze|het|de)"
               rf"(?: \w+)? (?:laatste|vorige))(?: \w+)? {_PIECE}\b"
               rf"|\b(?:dat|die|dit|deze|het|de)(?: \w+){{0,2}}? {_PIECE} (?:die|dat) ik\b"
               r"|\bwat ik (?:\w+ ){0,4}?(?:plakte|geplakt|plak|kopieerde|gekopieerd|stuurde|gestuurd|verstuurd|"
-              r"verstuurde)\b")
+              r"verstuurde)\b"
+              rf"|(?<!\balles )\bwat ik {_JUST_NOW} (?:(?:heb|had|hier|daar|even|zelf) ){{0,2}}"
+              r"(?:typte|intypte|tikte|intikte|schreef|getypt|ingetypt|getikt|ingetikt|geschreven|opschreef|opgeschreven|"
+              r"invulde|ingevuld)\b")
 _SOMEONE_ELSES = re.compile(r"\b(?:van|naar|aan) (?:je|jouw|u|uw|hem|haar|zijn|hun|de|het|die|dat)\b")
 _WIPE_LAST = re.compile(rf"{_WIPE}.*(?:{_OWN_PIECE})|(?:{_OWN_PIECE}).*{_WIPE}")
 

@@ -27,6 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
+from bot.language import known_words
 from bot.text import NUMBER_WORDS
 from bot.wording import counted, join_list
 
@@ -449,6 +450,22 @@ _CALLER_PEOPLE = _LOWER_CUES - _NAMING - _ABBREVIATIONS - {"naam"}
 _CALLER_DETERMINERS = frozenset({"de", "het", "een", "zijn", "haar", "hun", "mijn", "onze"})
 # how many more callers a list may name after the first ("mark, jan, piet en de oma aan de lijn")
 _MAX_CALLERS = 5
+# A child named by a fact about it: "pietje bakker (12) spijbelt al weken", "kevin de boer, 14, blowt", "noah (8)"
+# (a user test stored "pietje bakker" readable). After a first name (deduce's list, also a word or a diminutive) and a
+# surname (achternamen.txt; deduce's list of surnames without the verb forms in -t; a tussenvoegsel and a surname that
+# takes one): an age in brackets, with commas or 'van 12 jaar' anywhere; at the start of a sentence or a clause also a
+# verb that tells what the child does or is (_CHILD_VERBS). A first name alone only before an age in brackets.
+_AGE_IN_BRACKETS = re.compile(r"\s*\(\s*\d{1,2}(?:\s*(?:jaar|jr\.?|j))?\s*\)")
+_CHILD_AGE = re.compile(
+    r"\s*\(\s*\d{1,2}(?:\s*(?:jaar|jr\.?|j))?\s*\)|\s*,\s*\d{1,2}(?:\s*(?:jaar|jr\.?|j))?\s*(?:[,.;]|$)"
+    r"|\s+(?:van\s+)?\d{1,2}\s*(?:jaar|jr\b|j\b)"
+)
+_CHILD_VERBS = frozenset(
+    "spijbelt spijbelde verzuimt verzuimde zit zat is was gaat ging heeft had woont wil wilde komt kwam kan kon moet "
+    "moest doet deed blowt blowde rookt drinkt gamet loopt liep slaapt sliep eet speelt zegt zei wordt werd krijgt "
+    "kreeg pest pestte vecht vocht huilt durft weigert schreeuwt slaat sloeg liegt steelt stal mag".split()
+)
+_CLAUSE_START = re.compile(r"[.!?\n,;:]")
 
 
 @dataclass(frozen=True)
@@ -660,6 +677,24 @@ class _Words:
         return (tuple(self.lower[k:k + 3]) in _ON_THE_LINE
                 and all(self.gap(j).isspace() for j in range(k + 1, min(k + 3, len(self.found)))))
 
+    def child_name_end(self, i: int, lists: _NameLists) -> Optional[int]:
+        """The index of the last word of a child's name that starts at word ``i`` and is followed by a fact about the
+        child ("pietje bakker (12) spijbelt", "pietje bakker spijbelt" at the start of a clause, "noah (8)"), else
+        None (see _CHILD_VERBS)."""
+        if self.lower[i] not in lists.in_context:
+            return None
+        after = i + 1 < len(self.found) and self.gap(i + 1).isspace()
+        last = self.surname_end(i + 1, lists, after_title=True, interfixed=True) if after else None
+        if last is None:
+            return i if _AGE_IN_BRACKETS.match(self.text, self.found[i].end()) else None
+        if _CHILD_AGE.match(self.text, self.found[last].end()):
+            return last
+        verb = last + 1
+        if (verb < len(self.found) and self.gap(verb).isspace() and self.lower[verb] in _CHILD_VERBS
+                and (i == 0 or _CLAUSE_START.search(self.gap(i)))):
+            return last
+        return None
+
     def next_in_list(self, last: int) -> Optional[int]:
         """The index of the word that follows the name ending at word ``last`` in a list ("en julia"), else None."""
         found = _NEXT_IN_LIST.match(self.text, self.found[last].end())
@@ -679,6 +714,8 @@ def _lower_case_name_spans(text: str) -> List[Span]:
     i = 0
     while i < len(words.found):
         last = words.name_end(i, lists) if words.lower[i] in starts else None
+        if last is None and words.lower[i] in starts:
+            last = words.child_name_end(i, lists)
         if last is None:
             i += 1
             continue
@@ -726,6 +763,17 @@ def _repeated_names(text: str, spans: List[Span]) -> List[Span]:
             if not text[start].isupper() or text[start:end].lower() in typed_lower]
 
 
+def _repeated_schools(text: str, spans: List[Span]) -> List[Span]:
+    """Every other occurrence of the name of a school in ``text``: "zit op de wereldwijzer ... de wereldwijzer
+    belde"."""
+    names = name_words(text, spans, labels=("school",))
+    if not names:
+        return []
+    return [(start, end, "school") for start, end in _places(text.lower(), names)] if len(text.lower()) == len(text) \
+        else [(found.start(), found.end(), "school") for found in _LOWER_WORD.finditer(text)
+              if found.group().lower() in names]
+
+
 def _places(lowered: str, words: frozenset) -> List[Tuple[int, int]]:
     """Where each of ``words`` stands in ``lowered`` as a whole word ("sem's" holds "sem")."""
     found: List[Tuple[int, int]] = []
@@ -757,7 +805,7 @@ _NOT_SCHOOL_NAMES = frozenset(
     "openbare katholieke".split()
 )
 # after one of these the next word is the school's name: "obs de regenboog", "ikc haarzicht"
-_SCHOOL_KINDS = r"(?i:obs|cbs|pcbs|rkbs|kbs|sbo|ikc|kindcentrum)"
+_SCHOOL_KINDS = r"(?i:obs|cbs|pcbs|rkbs|kbs|bs|sbo|ikc|kindcentrum)"
 _LOWER_KIND_AND_NAME = re.compile(rf"(?<![\w])(?:{_SCHOOL_KINDS})\s((?i:de|het|'t)\s)?([^\W\d_][\w'-]*)")
 # names that many Dutch schools carry; without a capital only a school after a school word or 'zit op'
 _COMMON_SCHOOL_NAMES = frozenset(
@@ -769,6 +817,65 @@ _LOWER_SCHOOL_CONTEXT = re.compile(
     r"(?<![\w])(?:basisschool|school|(?:zit|zat|zitten|zaten)(?:\s(?:nu|al|nog|ook|toen|daar))?\sop"
     r"|(?:gaat|ging|gaan|gingen)(?:\s(?:nu|al|nog|ook|toen|straks|daar))?\snaar)\s(?:de|het|'t)\s([a-zà-ÿ]+)(?![\w])"
 )
+
+
+# The name of a school without a school word, typed without capitals (a user test: "zit op de wereldwijzer", "de juf
+# van de wereldwijzer" and "op de regenboog" were stored readable). A name is a word that is no Dutch word Rustpunt
+# knows (``bot.language.known_words``; nor a place, activity or service of _NOT_SCHOOL_PLACES) or a name that many
+# schools carry (_COMMON_SCHOOL_NAMES, also words: 'regenboog', 'kompas'). It counts as a school:
+# - after 'zit op de', 'basisschool (de)' and after someone of a school ('de juf van de wereldwijzer', 'ib'er van het
+#   kompas'): always;
+# - after 'gaat naar de' ('naar de kapper', 'naar de efteling'): only when the text speaks of school (see below);
+# - a name of _COMMON_SCHOOL_NAMES after 'op', 'van', 'bij' or 'naar' with an article ('op de regenboog'): only when
+#   the text speaks of school (_SCHOOL_TALK: 'groep 7', 'de juf', 'spijbelt', 'klas' ...); without it 'op de regenboog'
+#   stays readable, since it may as well be the rainbow (a choice: the text decides). Not any unknown word there:
+#   the lemma table lacks many compounds ('op het schoolplein', 'van de doorstroomtoets', 'bij de sporthal').
+# A known word is never a school here ("zit op de bank", "zit op voetbal", "de juf van de klas"), unless it is in
+# _COMMON_SCHOOL_NAMES. A name masked once is masked wherever the text repeats it (``_repeated_schools``).
+_LOWER_SCHOOL_CUE = re.compile(
+    r"(?<![\w'])(?:(?P<sits>(?:zit|zat|zitten|zaten)(?:\s(?:nu|al|nog|ook|toen|daar))?\sop\s(?:de|het|'t))"
+    r"|(?P<staff>(?:juf|juffrouw|meester|leerkracht|mentor|directeur|directrice|ib'?er|ibber|leerlingen|leerling)"
+    r"\s(?:van|op|bij)\s(?:de|het|'t))"
+    r"|(?P<school>basisschool(?:\s(?:de|het|'t))?)"
+    r"|(?P<goes>(?:gaat|ging|gaan|gingen)(?:\s(?:nu|al|nog|ook|toen|straks|daar))?\snaar\s(?:de|het|'t))"
+    r"|(?P<weak>(?:op|van|bij|naar)\s(?:de|het|'t)))"
+    r"\s(?P<name>[a-zà-ÿ][a-zà-ÿ'-]+)(?![\w])"
+)
+_SCHOOL_TALK = re.compile(
+    r"(?<![\w])(?:\w*school\w*|groep\s?\d|klas|klassen|brugklas|juf|juffrouw|meester|leerkracht\w*|ib'?ers?|ibber"
+    r"|intern begeleider|leerlingen|leerling|mentor|directeur|directrice|rector|spijbel\w*|verzuim\w*|leerplicht\w*"
+    r"|onderwijs|huiswerk|rapport|cito)(?![\w])",
+    re.IGNORECASE,
+)
+# places, activities, services and apps after 'zit op de' or 'naar de' that the lemma table does not know
+_NOT_SCHOOL_PLACES = frozenset(
+    "hockey judo karate scouting dansles bso tso opvang kinderopvang crisisopvang nachtopvang dagopvang gastouder "
+    "peuterspeelzaal playstation xbox switch ipad kermis huisarts efteling dierentuin action logopedie logopedist "
+    "fysio ggz jeugdarts poli dagbesteding zorgboerderij pleeggezin gezinshuis jeugdinstelling leefgroep groep "
+    "internet gym sportclub voetbalclub turnclub zwemclub sportschool middelbare mavo praktijkschool onderbouw "
+    "bovenbouw brugklas klas wc wachtlijst jeugdgevangenis jji behandelgroep psych psychiater kinderpsychiater "
+    "spoed spoedeisende eerstehulp seh ehbo kinderboerderij speeltuin mall camping jeugdhonk buurthuis stoep "
+    "ijsbaan skatebaan pleintje tiktok snapchat insta whatsapp youtube telefoon mobiel laptop bank".split()
+)
+
+
+def _lower_case_school_names(text: str) -> List[Span]:
+    """The names of schools without a school word in ``text`` (see the comment above)."""
+    spans: List[Span] = []
+    talk: Optional[bool] = None
+    for match in _LOWER_SCHOOL_CUE.finditer(text):
+        name = match.group("name")
+        if (len(name) < 3 or name in _LOWER_NOT_NAMES or name in _NOT_SCHOOLS or name in _NOT_SCHOOL_PLACES
+                or name in _NOT_SCHOOL_NAMES or name in _SCHOOL_KIND_WORDS or name in _GENERIC_SCHOOLS):
+            continue
+        if name not in _COMMON_SCHOOL_NAMES and (match.group("weak") or name in known_words()):
+            continue
+        if match.group("weak") or match.group("goes"):
+            talk = bool(_SCHOOL_TALK.search(text)) if talk is None else talk
+            if not talk:
+                continue
+        spans.append((match.start("name"), match.end("name"), "school"))
+    return spans
 
 
 def _lower_case_school_spans(text: str) -> List[Span]:
@@ -786,7 +893,7 @@ def _lower_case_school_spans(text: str) -> List[Span]:
     for match in _LOWER_SCHOOL_CONTEXT.finditer(text):
         if match.group(1) in _COMMON_SCHOOL_NAMES:
             spans.append((match.start(1), match.end(1), "school"))
-    return spans
+    return spans + _lower_case_school_names(text)
 
 
 _ENDS_IN_SCHOOL = re.compile(r"(?i:school|college|lyceum|gymnasium)$")
@@ -843,7 +950,7 @@ def mask(text: Optional[str], use_deduce: bool = True, keep: Tuple[str, ...] = (
         spans += _deduce_spans(model, text)
         backend = "deduce+regels"
     spans = _schools_before_names(text, spans)
-    spans = _schools_before_names(text, spans + _repeated_names(text, spans))
+    spans = _schools_before_names(text, spans + _repeated_names(text, spans) + _repeated_schools(text, spans))
     spans = [span for span in merge_spans(spans) if span[2] not in keep]
     counts = Counter(label for _, _, label in spans)
     return Masked(text=replace_spans(text, spans), counts=dict(counts), spans=spans, backend=backend)

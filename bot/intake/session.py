@@ -52,7 +52,7 @@ class Turn:
 
     state: dict
     kind: str  # vraag | gevaar | leeg | begin | klaar | gestopt | onleesbaar | uitleg | kaartvraag | geen_antwoord |
-    # vergeten
+    # vergeten | antwoord_gewist | niets_gewist
     question: Optional[QuestionView] = None
     danger: List[IntakeSignaal] = field(default_factory=list)
     masked_note: str = ""
@@ -61,6 +61,17 @@ class Turn:
     already_answered: List[Tuple[str, str]] = field(default_factory=list)  # (aspect, words) of skipped questions
     unclear: bool = False  # a safety question got an answer that avoids it ("weet ik niet"): noted, but not clear
     no_answer: str = ""  # why it is no answer: 'geen_antwoord' (listen.NO_ANSWER_*), 'onleesbaar' (language.NO_WORDS)
+
+
+# "kun je dat wat ik net typte weghalen?" (``bot.commands.asks_to_wipe_last``, as in the role-play): the last stored
+# answer goes. The state before that answer is kept under this key until the next message that changes the state,
+# and restored on such a request (a user test: the intake only offered to wipe the whole conversation).
+BEFORE_LAST_ANSWER = "voor_laatste_antwoord"
+FORGET = "vergeten"  # "wis dit gesprek": how to wipe the whole conversation
+WIPED = "antwoord_gewist"
+NOTHING_WIPED = "niets_gewist"
+# what leaves the state as it was: the last answer can still be wiped after it
+_KEEPS_THE_LAST_ANSWER = ("leeg", "uitleg", FORGET, "onleesbaar", NOTHING_WIPED)
 
 
 def command_of(text: str) -> Optional[str]:
@@ -307,6 +318,21 @@ class Intake:
         state = _copy(state)
         if state.get("status") != STATUS_BUSY:
             return Turn(state=state, kind=state.get("status") or STATUS_STOPPED)
+        before = state.pop(BEFORE_LAST_ANSWER, None)
+        turn = self._handle(state, text, before)
+        if turn.kind in _KEEPS_THE_LAST_ANSWER and isinstance(before, dict):
+            turn.state[BEFORE_LAST_ANSWER] = before
+        return turn
+
+    def _wipe_last(self, state: dict, before: Optional[dict]) -> Turn:
+        """Back to the state before the last stored answer (``BEFORE_LAST_ANSWER``): the answer, what it filed
+        elsewhere, its signals and what was masked in it are gone, and its question is open again."""
+        if not isinstance(before, dict):
+            return Turn(state=state, kind=NOTHING_WIPED, question=self.view(state))
+        restored = _copy(before)  # only messages that change nothing came after the answer (_KEEPS_THE_LAST_ANSWER)
+        return Turn(state=restored, kind=WIPED, question=self.view(restored))
+
+    def _handle(self, state: dict, text: Optional[str], before: Optional[dict]) -> Turn:
         command = command_of(text or "")
         if command == "stop":
             state["status"] = STATUS_STOPPED
@@ -332,8 +358,10 @@ class Intake:
             return self._advance(state, [])
         if not (text or "").strip():
             return Turn(state=state, kind="leeg", question=self.view(state))
+        if commands.asks_to_wipe_last(text):  # "kun je dat wat ik net typte weghalen?": the last answer, not all
+            return self._wipe_last(state, before)
         if commands.is_forget_request(text):  # "wis dit gesprek" is no answer of the caller: never noted
-            return Turn(state=state, kind="vergeten", question=self.view(state))
+            return Turn(state=state, kind=FORGET, question=self.view(state))
         if asks_about_the_question(text or ""):  # the consultant asks Rustpunt, the caller said nothing new
             return Turn(state=state, kind="uitleg", question=self.view(state))
         if asks_the_kaart(text or ""):  # "waar kan ik haar naar verwijzen?": a question to Rustpunt, the question
@@ -350,6 +378,13 @@ class Intake:
         return self._answer(state, (text or "").strip()[:MAX_ANSWER])
 
     def _answer(self, state: dict, text: str) -> Turn:
+        before = _copy(state)
+        turn = self._answer_to(state, text)
+        if turn.kind != "geen_antwoord":  # the answer was stored, here or filed elsewhere: it can be wiped
+            turn.state[BEFORE_LAST_ANSWER] = before
+        return turn
+
+    def _answer_to(self, state: dict, text: str) -> Turn:
         step = self.plan.stappen[state["pos"]]
         key = self._key(step)
         question = self._step_question(step)

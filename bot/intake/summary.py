@@ -337,7 +337,10 @@ def format_summary(summary: Summary) -> str:  # noqa: C901 - one flat list of op
     lines.append("")
     lines.append(f"Beantwoord: {counted(summary.beantwoord, 'vraag', 'vragen')}, overgeslagen: {summary.overgeslagen}.")
     note = deidentify.describe(summary.maskering)
-    lines.append(note or "Er stonden geen namen, nummers of adressen in de antwoorden die afgeschermd moesten worden.")
+    # what the masker counted, never a claim about the answers themselves (a user test: "Er stonden geen namen ..."
+    # under a summary that held a child's name the masker had missed)
+    lines.append(note or "Er is niets afgeschermd: ik herkende in de antwoorden geen namen, schoolnamen, nummers of "
+                         "adressen.")
     return "\n".join(lines)
 
 

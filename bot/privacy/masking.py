@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import AbstractSet, Any, Callable, Iterable, Optional, Tuple
 
 from bot.intake import deidentify
+from bot.language import known_words
 
 log = logging.getLogger(__name__)
 
@@ -116,6 +117,7 @@ def warm_up() -> None:
     """Load the masker (first names, deduce) now, so the first reply is not slow.
     Call this where a server process starts."""
     deidentify.first_names()
+    known_words()  # the Dutch words that are no school's name ("zit op de bank")
     deidentify.deduce_model()
     deidentify.mask("Sanne de Vries woont op de Dorpsstraat 12 in 1234 AB Utrecht.")
     deidentify.mask("moeder kim jansen belt, haar zoon zit op obs de regenboog")  # the lists for lower case
