@@ -192,6 +192,13 @@ def test_a_string_of_closed_questions_to_a_child_is_an_interrogation():
     assert "voelt als een verhoor" in text and feedback.INTERROGATION_NOTE in feedback.turn_notes(result.turn)
 
 
+def test_the_chat_says_under_the_turn_why_an_interrogation_did_not_lower_the_tension():
+    service = PracticeService(classify=lambda text, **_: Move("erkennen", 0.9))
+    session = service.start(CHILD.id, seed=0)
+    result = service.play(session, CLOSED)
+    assert result.payload["spanning"] >= CHILD.spanning.start and "verhoor" in result.payload["tip"]
+
+
 def test_thanks_for_understanding_does_not_answer_only_questions():
     assert not pacing._fits("Het is wel fijn dat je het snapt.", CLOSED)
     assert pacing._fits("Het is wel fijn dat je het snapt.", "Ik snap dat het zwaar is.")

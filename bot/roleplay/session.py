@@ -260,7 +260,8 @@ class PracticeService:
                 result = engine.step(text)
             except RoleplayError as exc:
                 return PlayResult("fout", str(exc))
-            tip = repetition_tip(result.turn, zetten, engine.state.turns)
+            tip = repetition_tip(result.turn, zetten, engine.state.turns) or (
+                feedback.INTERROGATION_REASON if result.turn.verhoor else None)  # why the tension did not fall
             payload = turn_payload(data["id"], data["scenario"], result.tension, result.role, result.turn.nr,
                                    result.turn, zetten, result.ending, **({"tip": tip} if tip else {}))
             if not result.ending:
