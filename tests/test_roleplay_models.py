@@ -32,6 +32,7 @@ def test_valid_file_passes(tmp_path, capsys):
     data = scenario_data()
     data["items"][0]["id"] = "vader-kopie"
     data["items"][0]["nummer"] = 7  # a copy needs its own number
+    data["items"][0]["titel"] = "Een kopie van de vader"  # and its own title
     code, out = check(tmp_path, data, capsys)
     assert code == 0, out
     assert "in orde" in out
@@ -169,7 +170,7 @@ def test_a_one_word_note_is_no_sentence_of_the_practice_path(tmp_path, capsys):
 def test_a_short_whole_sentence_is_a_sentence_of_the_practice_path(tmp_path, capsys):
     data = scenario_data()
     item = data["items"][0]
-    item.update(id="kort", nummer=7)
+    item.update(id="kort", nummer=7, titel="Een korte kopie")
     item["oefenpad"][1]["tekst"] = "Wat een week."
     code, out = check(tmp_path, data, capsys)
     assert code == 0, out

@@ -9,7 +9,7 @@ from pydantic import ValidationError
 from bot.knowledge.loader import load_knowledge
 from bot.paths import knowledge_dir
 from bot.roleplay import feedback, pacing
-from bot.roleplay.engine import Engine, Move
+from bot.roleplay.engine import INTERROGATED, INTERROGATED_TENSION, Engine, Move
 from bot.roleplay.models import MOVES, GoedEinde, persona_lines
 
 KNOWLEDGE = load_knowledge(Path(knowledge_dir()) / "scenarios")
@@ -93,6 +93,9 @@ TEXTS = [
     "U had niet zo fel moeten reageren.", "Wat zou u het liefste willen?", "Hoe gaat het dan meestal?",
     "Zij zal niet veranderen, vrees ik.", "Wat zou u zelf kunnen doen?", "Was hij echt ziek, of was het een smoes?",
     "Hoe laat moest ze thuis zijn van het feest?", "Wie begon er met de ruzie?", "Waar ging de klacht over?",
+    # session 22: a turn that names no mediator, and a string of closed questions (an interrogation)
+    "Misschien is het een idee om eens met de huisarts te gaan praten?",
+    "Is het daar druk? Slaap je daar slecht? Is papa dan boos?", "Zal ik een nieuwe mediator voor jullie regelen?",
 ]
 
 
@@ -113,12 +116,21 @@ def test_played_sessions_never_repeat_a_line_that_had_an_alternative_or_use_a_to
             turn = result.turn
             for topic in scenario.onderwerpen:
                 assert not topic.marks(result.reply) or topic.raised_by(text), (seed, text, result.reply)
+            move = feedback.UNCLEAR if turn.onzeker else turn.zet
+            band = turn.spanning_na
+            if turn.verhoor:  # session 22: an interrogation holds the tension and is answered as one
+                assert turn.spanning_na >= turn.spanning_voor, (seed, text)
+                move, band = INTERROGATED, INTERROGATED_TENSION
             if result.reply in said_before:
-                move = feedback.UNCLEAR if turn.onzeker else turn.zet
-                fresh = [line for line in pacing.reply_lines(scenario, turn.rol, move, turn.spanning_na, text,
+                fresh = [line for line in pacing.reply_lines(scenario, turn.rol, move, band, text,
                                                              turn.weerstand, avoid=said_before)
                          if line not in said_before]
                 assert not fresh or turn.zetten, (seed, result.reply, fresh)
+            # session 22: a line that takes up a word ("Nog een mediator?") or thanks for understanding follows only a
+            # turn that said the word or said something, unless no line of the move fits
+            if not pacing._fitting([result.reply], text):
+                options = pacing.reply_lines(scenario, turn.rol, move, band, text, turn.weerstand)
+                assert not pacing._fitting(options, text) or turn.zetten, (seed, text, result.reply)
             assert pacing.fits_role(turn.rol, result.reply) or not any(
                 pacing.fits_role(turn.rol, line) for line in persona_lines(scenario)), (seed, turn.rol, result.reply)
 

@@ -313,13 +313,14 @@ def test_a_step_line_of_the_path_that_reads_as_a_pitfall_gets_a_warning(tmp_path
     # a user test: an 'opties' line that rescues passed the check and became the hint's example
     def change(item):
         item["nummer"] = 99
+        item["titel"] = "Een kopie met een reddende zin"
         item["oefenpad"][-1]["tekst"] = "Ik bel uw ex vandaag nog en regel dat voor u, dan is het geregeld."
 
     code, out = check_file(tmp_path, capsys, change)
     assert code == 0 and "is in orde" in out, out  # a warning, not an error: the trainer decides
     last = len(yaml.safe_load(SOURCE.read_text(encoding="utf-8"))["items"][0]["oefenpad"])
     assert f"Let op: kapot.yml, item 'kapot', oefenpad beurt {last} ('Ik bel uw ex" in out and "valkuil redden" in out
-    code, out = check_file(tmp_path, capsys, lambda item: item.update(nummer=99))
+    code, out = check_file(tmp_path, capsys, lambda item: item.update(nummer=99, titel="Een kopie"))
     assert code == 0 and "Let op" not in out  # the shipped path reads as meant
 
 

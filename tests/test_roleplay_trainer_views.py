@@ -218,14 +218,14 @@ def test_the_print_version_has_no_form():
 def test_csv_exports_open_in_columns_in_dutch_excel_and_use_names():
     record = played(MIXED)
     text = group_csv_text([record], "Groep-Noord")
-    assert text.startswith("\ufeffgroep;deelnemer;sessie;")  # byte order mark, ';' between fields
+    assert text.startswith("\ufeffGroep;Deelnemer;Sessie;")  # byte order mark, ';' between fields
     [row] = read_csv(text)
     assert row["scenario"] == record.data["titel"] and row["afloop"] == "gestopt"
     assert row["stappen_gebruikt"] == "Erkennen" and "Visie uitdragen" in row["stappen_overgeslagen"]
     session = {"id": 1, "status": "gestopt", "created_at": record.created_at, **record.data}
     out = io.StringIO()
     write_csv([session], out)
-    assert out.getvalue().startswith("\ufeffsessie;datum;")
+    assert out.getvalue().startswith("\ufeffSessie;Datum;")
     rows = read_csv(out.getvalue())
     assert [r["zet"] for r in rows] == ["Erkennen", "Oordelen of de les lezen (valkuil)", "Redden (valkuil)"]
     # the pitfalls the debrief names: beside a step in turn 1, not the forgiven read of turn 2

@@ -96,7 +96,7 @@ def test_csv_download(web):
     assert status == 200
     assert headers["Content-Type"] == "text/csv; charset=utf-8"
     assert headers["Content-Disposition"] == 'attachment; filename="groep-Najaar-2026.csv"'
-    assert body.startswith("\ufeffgroep;deelnemer;")  # what Excel in Dutch opens in columns
+    assert body.startswith("\ufeffGroep;Deelnemer;")  # what Excel in Dutch opens in columns, with Dutch headings
     rows = read_csv(body)
     assert [(r["deelnemer"], r["sessie"], r["afloop"]) for r in rows] == [
         ("Anna", "1", "goed afgelopen"), ("Anna", "2", "misgelopen"), ("Bram", "3", "misgelopen")]

@@ -90,7 +90,7 @@ def _check(path: Path) -> Tuple[List[str], List[Any]]:
     from bot.knowledge.kinds import registry
     from bot.knowledge.loader import Knowledge, check_references, validate_file
     from bot.roleplay import catalog
-    from bot.roleplay.models import free_number, number_taken
+    from bot.roleplay.models import free_number, number_taken, same_title, title_taken
 
     if not path.is_file():
         return [f"{path}: bestand bestaat niet"], []
@@ -119,6 +119,10 @@ def _check(path: Path) -> Tuple[List[str], List[Any]]:
         if owner is not None:
             problems.append(str(number_taken(scenario, path.name, owner.id, existing.files[("scenario", owner.id)],
                                              free)))
+        namesake = next((s for s in elsewhere if same_title(s.titel, scenario.titel)), None)
+        if namesake is not None:  # two identical buttons; the title typed in the chat starts the first (user test)
+            problems.append(str(title_taken(scenario, path.name, namesake.id,
+                                            existing.files[("scenario", namesake.id)])))
     # a scenario with another error is not read, but its number is checked all the same (a user test saw a number
     # that was taken reported only once it was the last error left)
     taken = {s.nummer: (s.id, existing.files[("scenario", s.id)]) for s in elsewhere}

@@ -7,7 +7,9 @@ a reply variant (seeded per session and turn, never the same text twice in a row
 endings: ``slecht`` at tension 10, ``goed`` after a closing move (opties/behoefte) at or below the
 scenario's threshold once the required steps were used.
 
-Resistance: a step repeated three times in a row no longer lowers the tension (``herhaling``).
+Resistance: a step repeated three times in a row no longer lowers the tension (``herhaling``). A string of closed
+questions ("is het daar druk? slaap je daar slecht? is papa dan boos?", ``pacing.interrogates``) is an interrogation,
+whatever step it was read as: the tension does not fall and the persona answers as to being questioned (``verhoor``).
 
 No turn: a turn of only a greeting, an introduction or fillers (``Move.small_talk``: "hallo, u spreekt met Anouk van
 het buurtteam", "hmm") raises ``RoleplayError`` with a note that names the persona's last line, like a turn without
@@ -141,6 +143,7 @@ class Turn:
     herstel: bool = False  # a step after a pitfall that brought the tension back down (recovery)
     rechtgezet: bool = False  # a step that takes back the misstep of the turn before (self-correction)
     valkuilzin: Optional[str] = None  # the sentence that carried the pitfall (typed text: masked when stored)
+    verhoor: bool = False  # a string of closed questions (``pacing.interrogates``): the tension did not fall
 
 
 def pitfall_turns(turns: List[Turn]) -> int:
@@ -233,6 +236,12 @@ class TurnResult:
     turn: Turn
 
 
+# An interrogated persona (``Turn.verhoor``) answers as to a question about the pattern asked too early: the high band
+# of ``dynamiek`` ("Waarom wil iedereen dat ik dingen vertel?", "Wilt u nu zeggen dat het aan mij ligt?").
+INTERROGATED = "dynamiek"
+INTERROGATED_TENSION = 8
+
+
 class RoleplayError(ValueError):
     """Bad input for a turn; the message is Dutch and can be shown as is."""
 
@@ -249,8 +258,9 @@ class Engine:
     def opening(self) -> str:
         return self.scenario.persona.opening
 
-    def step(self, text: str) -> TurnResult:
-        text = (text or "").strip()
+    def _read_turn(self, text: str) -> Move:
+        """The move of a turn, after the checks that make a message no turn (ended, empty, too long, no words, not
+        Dutch, only a greeting or fillers, typed at random): those raise ``RoleplayError`` and change nothing."""
         if self.state.ending:
             raise RoleplayError("Dit rollenspel is al afgelopen. Begin een nieuw rollenspel om verder te oefenen.")
         if not text:
@@ -271,6 +281,11 @@ class Engine:
                                             line=self.state.last_reply or self.scenario.persona.opening))
         if not move.small_talk and looks_typed_at_random(text):  # "asdkjh qwe": typed at random, no turn (user test)
             raise RoleplayError(NO_KNOWN_WORDS.format(tension=self.state.tension))
+        return move
+
+    def step(self, text: str) -> TurnResult:
+        text = (text or "").strip()
+        move = self._read_turn(text)
         state = self.state
         before = state.tension
         moves = [m for m in dict.fromkeys([move.zet] + list(move.zetten)) if m in MOVES]
@@ -295,8 +310,11 @@ class Engine:
         if repeated:
             delta = 0
         delta, resisted = pacing.paced_delta(self.scenario, move.zet, delta, sorted(self._used()))
-        if recovering and not (resisted or repeated):  # undo the damage faster than max_daling, never below the level
-            delta = min(delta, max(-RECOVERY_STEP, self._recovery_level() - before))
+        questioned = move.zet in STEPS and not forgiven and pacing.interrogates(text)
+        if recovering and not (resisted or repeated or questioned):  # undo the damage faster than max_daling, never
+            delta = min(delta, max(-RECOVERY_STEP, self._recovery_level() - before))  # below the level
+        if questioned:  # a string of closed questions is an interrogation: the tension does not fall
+            delta = max(delta, 0)
         state.tension = max(0, min(MAX_TENSION, before + delta))
         repaired = move.zelfcorrectie and move.zet in STEPS and self._repairable()
         if repaired:  # back to the tension from before the misstep, and this step counts on top of it
@@ -308,7 +326,8 @@ class Engine:
             reply = getattr(self.scenario.einde, ending).slotzin
             state.ending = ending
         else:
-            reply = self._pick(UNCLEAR if forgiven else answered_move(move.zet, moves, text), text, resisted)
+            reply = (self._pick(INTERROGATED, text, resisted, band_tension=INTERROGATED_TENSION) if questioned
+                     else self._pick(UNCLEAR if forgiven else answered_move(move.zet, moves, text), text, resisted))
         state.last_reply = reply
         turn = Turn(
             nr=len(state.turns) + 1,
@@ -324,7 +343,8 @@ class Engine:
             onzeker=forgiven,
             zetten=moves if len(moves) > 1 else [],
             weerstand=resisted,
-            herstel=recovering and not repeated and not repaired,
+            herstel=recovering and not repeated and not repaired and not questioned,
+            verhoor=questioned,
             rechtgezet=repaired,
             valkuilzin=move.valkuilzin if set(moves) & set(PITFALLS) and not forgiven else None,
         )
@@ -447,9 +467,12 @@ class Engine:
         this_turn = bool(set(moves) & set(PITFALLS))
         return mostly_good(pitfall_turns(self.state.turns) + this_turn, len(self.state.turns) + 1)
 
-    def _pick(self, move: str, said: str, resisted: bool = False) -> str:
+    def _pick(self, move: str, said: str, resisted: bool = False, band_tension: Optional[int] = None) -> str:
+        """A reply line for ``move`` at the current tension (or at ``band_tension``: the band of an interrogated
+        persona), fitting what was said and not said before."""
         said_before = [turn.antwoord for turn in self.state.turns] + [self.scenario.persona.opening]
-        variants = pacing.reply_lines(self.scenario, self.state.role, move, self.state.tension, said, resisted,
+        tension = self.state.tension if band_tension is None else band_tension
+        variants = pacing.reply_lines(self.scenario, self.state.role, move, tension, said, resisted,
                                       avoid=said_before)
         options = [v for v in variants if v != self.state.last_reply] or list(variants)
         rng = random.Random(f"{self.state.seed}-{len(self.state.turns)}")

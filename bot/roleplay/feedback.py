@@ -9,9 +9,9 @@ import re
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from bot import status
-from bot.roleplay.engine import UNSURE, State, further_moves, mostly_good, pitfall_turns
+from bot.roleplay.engine import UNSURE, State, further_moves, mostly_good, moves_of, pitfall_turns
 from bot.roleplay.models import PITFALLS, STEPS, UNCLEAR, Scenario, Zet, band_of
-from bot.wording import in_sentence, sentence, shortened
+from bot.wording import in_sentence, ordinal, sentence, shortened
 
 FEEDBACK_TURNS = 3
 FORGIVEN_MARK = " (twijfel, niet meegeteld)"  # a forgiven uncertain read in the list of all turns
@@ -39,6 +39,93 @@ def recommend(tension: int, used: Sequence[str], last_rise: bool = False) -> Tup
         if step not in done:
             return step, "Deze stap heb je in dit gesprek nog niet gezet; hij is nu aan de beurt."
     return "opties", "Alle stappen zijn gezet: kijk nu samen welke keuzes de ander zelf heeft."
+
+
+# What each step asks of the trainee, as a suggestion after "zet nu een volgende stap, bijvoorbeeld ...".
+STEP_SUGGESTIONS = {
+    "visie": "in een paar woorden zeggen waar je voor staat",
+    "erkennen": "benoemen wat je hoort",
+    "dynamiek": "een vraag naar hoe het precies ging",
+    "behoefte": "een vraag naar wat hij of zij echt wil",
+    "realiteit": "rustig benoemen wat niet gaat veranderen",
+    "opties": "een vraag naar wat hij of zij zelf kan doen",
+}
+
+
+def repeat_run(turns: Sequence[Any], turn: Any) -> int:
+    """How many turns in a row, up to and including ``turn``, had the same main move (3 for the engine's first
+    ``herhaling``, 4 for the next one). Turns as the engine keeps them or as stored dicts."""
+    numbers = [_field(t, "nr") for t in turns]
+    end = numbers.index(_field(turn, "nr")) if _field(turn, "nr") in numbers else len(turns) - 1
+    move, run = _field(turn, "zet"), 0
+    for earlier in reversed(list(turns)[:end + 1]):
+        if _field(earlier, "zet") != move:
+            break
+        run += 1
+    return max(run, 1)
+
+
+def next_steps(repeated: str, used: Sequence[str], count: int = 2) -> List[str]:
+    """The steps to suggest instead of the step repeated three times in a row: never that step itself (a user test:
+    after three times dynamiek the tip suggested "een vraag naar hoe het precies ging"); first the steps of the
+    workbook not used yet in this talk, in its order from the repeated step on, then the ones after it."""
+    after = list(STEPS[STEPS.index(repeated) + 1:]) + list(STEPS[:STEPS.index(repeated)]) if repeated in STEPS \
+        else list(STEPS)
+    fresh = [step for step in after if step not in used]
+    rest = [step for step in after if step in used]
+    return [step for step in fresh + rest if step != repeated][:count]
+
+
+def repetition_reason(turn: Any, turns: Sequence[Any] = ()) -> str:
+    """Why a turn of the engine's repetition rule (``herhaling``) left the tension as it was: the same step for the
+    third (fourth, ...) time in a row; counted from ``turns`` (a user test read "voor de derde keer op rij" on the
+    fourth)."""
+    run = repeat_run(turns, turn) if turns else 3
+    return f"Dezelfde stap voor de {ordinal(run)} keer op rij: het effect is uitgewerkt."
+
+
+def repetition_suggestion(turn: Any, turns: Sequence[Any]) -> str:
+    """'een vraag naar wat hij of zij echt wil of rustig benoemen wat niet gaat veranderen': the next steps
+    (``next_steps``) in words."""
+    index = [_field(t, "nr") for t in turns].index(_field(turn, "nr")) if turns else 0
+    used = moves_of(list(turns)[:index + 1])
+    return " of ".join(STEP_SUGGESTIONS[step] for step in next_steps(str(_field(turn, "zet")), used))
+
+
+INTERROGATION_REASON = ("Een rij gesloten vragen achter elkaar voelt als een verhoor: de spanning zakte daarom niet. "
+                        "Stel liever één open vraag en laat de ander vertellen.")
+INTERROGATION_NOTE = "rij gesloten vragen: voelde als een verhoor"
+
+
+def interrogations(scenario: Scenario, turns: Sequence[Any]) -> List[Dict[str, Any]]:
+    """The turns that were a string of closed questions (``verhoor``), for the debrief, each with an open question of
+    this scenario to ask instead."""
+    found = []
+    for turn in turns:
+        if _field(turn, "verhoor"):
+            examples = scenario.examples("dynamiek")
+            found.append({"beurt": int(_field(turn, "nr") or 0), "tekst": _field(turn, "tekst") or "",
+                          "voorbeeld": examples[0] if examples else ""})
+    return found
+
+
+def repetition_line(item: Dict[str, Any], names: Dict[str, str]) -> str:
+    """One entry of the debrief's ``herhalingen`` in words (the chat's debrief and the trainers' page)."""
+    name = str(names.get(str(item.get("zet")), item.get("zet"))).split(" (")[0].lower()
+    stored = item.get("keer")
+    times = stored if isinstance(stored, int) else 3
+    line = (f"Beurt {item.get('beurt', '?')}: voor de {ordinal(times)} keer op rij {name}. Dan is het effect "
+            "uitgewerkt en bleef de spanning gelijk")
+    suggestion = item.get("voorstel")
+    return line + (f"; zet dan een volgende stap, bijvoorbeeld {suggestion}." if suggestion else ".")
+
+
+def repetitions(turns: Sequence[Any]) -> List[Dict[str, Any]]:
+    """The turns of the repetition rule (``herhaling``), for the debrief: turn number, step, how many times in a row,
+    and what to do instead (the README: "Onder je beurt staat dan een tip, en de nabespreking zegt het ook")."""
+    return [{"beurt": int(_field(turn, "nr") or 0), "zet": str(_field(turn, "zet")),
+             "keer": repeat_run(turns, turn), "voorstel": repetition_suggestion(turn, turns)}
+            for turn in turns if _field(turn, "herhaling")]
 
 
 # The step that mends a pitfall, best first (the workbook: a judgement or going into the facts puts the other on the
@@ -100,11 +187,17 @@ def better_step(pitfall: str, tension: int, done: Sequence[str], in_turn: Sequen
 
 
 def example(scenario: Scenario, step: str, zetten: Dict[str, Zet], index: int = 0) -> str:
+    """A sentence for ``step`` that a professional could say to this scenario's persona: the scenario's own scripted
+    sentences (every scenario has one for each step: ``Scenario.path_covers_steps``); only for a move without one, the
+    sentence quoted in the move's tip, else the tip."""
     examples = scenario.examples(step)
     if examples:
         return examples[index % len(examples)]
     zet = zetten.get(step)
-    return zet.tip if zet else ""
+    if zet is None:
+        return ""
+    quoted = re.search(r"'([^']{12,})'", zet.tip)
+    return quoted.group(1) if quoted else zet.tip
 
 
 def hint(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> Dict[str, Any]:
@@ -136,10 +229,19 @@ def turn_form(turn: Any, pitfall: Optional[str] = None) -> Optional[Any]:
     return form
 
 
-def form_warning(turn, pitfall: Optional[str] = None) -> Optional[str]:
-    """The own warning of the pitfall form the turn was read as (``turn_form``); None for any other turn."""
+def form_warning(turn, pitfall: Optional[str] = None, child: bool = True) -> Optional[str]:
+    """The own warning of the pitfall form the turn was read as (``turn_form``), in the words for whom the trainee
+    spoke to (``warning_for``); None for any other turn."""
     form = turn_form(turn, pitfall)
-    return " ".join(form.waarschuwing.split()) if form is not None else None
+    return warning_for(form, child) if form is not None else None
+
+
+def warning_for(form: Any, child: bool) -> str:
+    """A pitfall form's warning for a turn said to a child (``waarschuwing``) or to a parent (``waarschuwing_ouder``,
+    when the form has one): a user test read "Zeg het kind liever dat de ruzie niet door hem of haar komt" under a
+    turn said to the mother about her daughter."""
+    text = form.waarschuwing if child else (getattr(form, "waarschuwing_ouder", None) or form.waarschuwing)
+    return " ".join(str(text).split())
 
 
 def form_name(form: Any, zetten: Dict[str, Zet]) -> str:
@@ -185,6 +287,12 @@ def turn_label(turn: Any, zetten: Optional[Dict[str, Zet]] = None) -> Optional[s
     names = move_names(zetten)
     shown = shown_move(turn)
     main = names.get(shown) if shown else None
+    if main is not None and _field(turn, "onzeker"):
+        # a forgiven uncertain read: as "Al je beurten" shows it, marked as doubt and with the steps beside it, not
+        # as a pitfall (a user test: live "Oordelen of de les lezen (valkuil)", in the debrief "twijfel, niet
+        # meegeteld" beside realiteit)
+        beside = "".join(f" + {in_sentence(names.get(move, move))}" for move in turn_read(turn)["extra"])
+        return main.split(" (")[0] + FORGIVEN_MARK + beside
     pitfall = turn_pitfall(turn)
     if main is None or pitfall is None or pitfall == _field(turn, "zet"):
         return main
@@ -192,11 +300,16 @@ def turn_label(turn: Any, zetten: Optional[Dict[str, Zet]] = None) -> Optional[s
     return f"{main} + {in_sentence(beside)}"
 
 
-def turn_line(turn, zetten: Dict[str, Zet]) -> str:
+def turn_line(turn, zetten: Dict[str, Zet], child: bool = True, turns: Sequence[Any] = ()) -> str:
+    """One turn in the feedback: what was said, how it was read, the tension, and why. ``child``: the persona is a
+    child (a pitfall form's warning then speaks about what to tell the child, else about what to ask the parent);
+    ``turns``: the turns of the talk (how many times in a row a repeated step was taken)."""
     zet = zetten.get(turn.zet)
-    reason = form_warning(turn) or (zet.effect if zet else "")
+    reason = form_warning(turn, child=child) or (zet.effect if zet else "")
     if turn.herhaling:
-        reason = "Dezelfde stap voor de derde keer op rij: het effect is uitgewerkt."
+        reason = repetition_reason(turn, turns)
+    if getattr(turn, "verhoor", False):
+        reason = INTERROGATION_REASON
     if getattr(turn, "herstel", False):
         reason = "Een goede stap na een misstap: je gesprekspartner komt weer wat tot rust."
     if getattr(turn, "rechtgezet", False):
@@ -215,7 +328,7 @@ def feedback_text(scenario: Scenario, state: State, zetten: Dict[str, Zet], last
         return "Je hebt nog geen beurt gedaan. Begin het gesprek; daarna kan ik feedback geven.\n" + hint_text(
             scenario, state, zetten)
     lines = ["Zo gaan je laatste beurten:"]
-    lines += [f"- {turn_line(turn, zetten)}" for turn in state.turns[-last_n:]]
+    lines += [f"- {turn_line(turn, zetten, scenario.persona.is_child, state.turns)}" for turn in state.turns[-last_n:]]
     lines.append(f"De spanning is nu {state.tension}/10 ({band_of(state.tension)}).")
     lines.append(hint_text(scenario, state, zetten))
     return "\n".join(lines)
@@ -258,8 +371,9 @@ def _tips(scenario: Scenario, state: State, zetten: Dict[str, Zet], pitfalls: Se
     candidates += [step for step in STEPS if step not in taken]
     if moves.count(UNCLEAR) >= 2:
         candidates.append(UNCLEAR)
-    if state.ending != status.GOOD:
-        candidates += ["behoefte", "visie", "opties"]
+    if state.ending != status.GOOD:  # general tips only about steps the talk did not take (a user test: a talk with
+        # all six steps and no pitfall, stopped before its end, got "Vertel aan het begin ... waar je voor staat")
+        candidates += [step for step in ("behoefte", "visie", "opties") if step not in taken]
     formal = says_u(state)
     child = scenario.persona.is_child
     tips: List[str] = []
@@ -386,6 +500,8 @@ def turn_notes(turn: Any) -> List[str]:
     the trainee "Je nam het in de beurt erna zelf terug"; a user test found neither on the trainers' page). Turns as
     the engine keeps them or as stored dicts."""
     notes = [FORGIVEN_MARK.strip(" ()")] if _field(turn, "onzeker") else []
+    if _field(turn, "verhoor"):
+        notes.append(INTERROGATION_NOTE)
     if _field(turn, "rechtgezet"):
         notes.append(TAKEN_BACK_NOTE)
     return notes
@@ -462,7 +578,7 @@ def debrief(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> Dict[st
             form = turn_form(turn, pitfall)
             if form is not None:  # a pitfall form (a child put in the middle): its own name and warning
                 item.update(naam=form_name(form, zetten), vorm=read["vorm"],
-                            waarschuwing=" ".join(form.waarschuwing.split()))
+                            waarschuwing=warning_for(form, scenario.persona.is_child))
             pitfalls.append(item)
     return {
         "scenario": scenario.id,
@@ -476,6 +592,8 @@ def debrief(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> Dict[st
         "ontbrekende_stappen": [s for s in STEPS if s not in order],
         "valkuilen": pitfalls,
         "twijfel": unsure,
+        "herhalingen": repetitions(state.turns),  # the same step three times in a row: the effect wore off
+        "verhoren": interrogations(scenario, state.turns),  # a string of closed questions: the tension did not fall
         "spanning": state.curve,
         "tips": _tips(scenario, state, zetten, [item["zet"] for item in pitfalls], order),
         "patroon": _pattern(scenario, state),
@@ -489,10 +607,19 @@ def _better(scenario: Scenario, zetten: Dict[str, Zet], pitfall: str, turn: Any,
     were all given already yields to the next better step."""
     text = getattr(turn, "valkuilzin", None) or turn.tekst
     choices = better_step(pitfall, turn.spanning_voor, done, in_turn, rise, text)
-    for step, reason in choices:
-        zet = zetten.get(step)
-        for candidate in scenario.examples(step) + ([zet.tip] if zet else []):
-            if candidate not in shown and candidate.strip() != turn.tekst.strip():
+    own = turn.tekst.strip()
+    # the stance mends no pitfall: it is the better step only when it comes first
+    fitting = [choice for choice in choices if choice[0] != "visie" or choice == choices[0]]
+    for step, reason in fitting:
+        for candidate in scenario.examples(step):
+            if candidate not in shown and candidate.strip() != own:
+                return step, reason, candidate
+    # every sentence of this scenario for the better steps was given already: one of them again (a sentence the
+    # professional could say to this persona), never the step's tip, which is an instruction ("Begin bij hoge spanning
+    # met erkennen: ...", a user test read it after "bijvoorbeeld", for a girl who had said she was tired)
+    for step, reason in fitting:
+        for candidate in scenario.examples(step):
+            if candidate.strip() != own:
                 return step, reason, candidate
     step, reason = choices[0]
     return step, reason, example(scenario, step, zetten)
@@ -559,6 +686,7 @@ def debrief_text(data: Dict[str, Any], zetten: Dict[str, Zet]) -> str:
                      "heb ik niet als valkuil meegeteld.")
     else:
         lines.append("Je bent niet in de inhoud, het redden of het oordelen geschoten. Mooi.")
+    lines += _effect_lines(data, zetten)
     pattern = data.get("patroon")
     if pattern:
         lines.append(f"De spanning is gezakt, maar in {pattern['met_valkuil']} van je {pattern['beurten']} beurten zat "
@@ -576,11 +704,46 @@ def debrief_text(data: Dict[str, Any], zetten: Dict[str, Zet]) -> str:
                          f"maar ik was maar {item['zekerheid']:.0%} zeker.{extra}")
     tips = data["tips"]
     if not tips:
+        went_well = _went_well(data)
+        if went_well:
+            lines.append(went_well)
         lines.append("Verbeterpunten: geen in dit gesprek. Probeer een ander scenario om verder te oefenen.")
         return "\n".join(lines)
     lines.append("Twee tips voor de volgende keer:" if len(tips) == 2 else "Een tip voor de volgende keer:")
     lines += [f"{n}. {tip}" for n, tip in enumerate(tips, start=1)]
     return "\n".join(lines)
+
+
+def _went_well(data: Dict[str, Any]) -> str:
+    """What went well in a talk without tips: every step of the workbook, no pitfall, the tension that fell; '' when
+    there is nothing to name."""
+    parts = []
+    if not data.get("ontbrekende_stappen"):
+        parts.append("je zette alle zes stappen")
+    if not data.get("valkuilen"):
+        parts.append("je bleef uit de valkuilen")
+    curve = data.get("spanning") or []
+    if len(curve) > 1 and curve[-1] < curve[0]:
+        parts.append(f"de spanning zakte van {curve[0]} naar {curve[-1]}")
+    if not parts:
+        return ""
+    listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
+    return f"Wat goed ging: {listed}."
+
+
+def _effect_lines(data: Dict[str, Any], zetten: Dict[str, Zet]) -> List[str]:
+    """The debrief's lines about turns whose step had no effect: a string of closed questions (``verhoren``) and the
+    same step three times in a row (``herhalingen``)."""
+    lines = []
+    for item in data.get("verhoren") or []:
+        example_line = f" Bijvoorbeeld: \"{item['voorbeeld']}\"" if item.get("voorbeeld") else ""
+        lines.append(f"Beurt {item['beurt']}: \"{_quote(item['tekst'])}\" {INTERROGATION_REASON}{example_line}")
+    repeated = data.get("herhalingen") or []
+    if repeated:
+        names = {key: zet.naam for key, zet in zetten.items()}
+        lines.append("Dezelfde stap te vaak achter elkaar:")
+        lines += [f"- {repetition_line(item, names)}" for item in repeated]
+    return lines
 
 
 PAGE_TEXT_KEYS = ("samenvatting", "tips")  # the parts of a debrief that are Dutch text as they are, without ids

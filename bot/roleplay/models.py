@@ -361,7 +361,7 @@ class Scenario(Entry):
         """Play every scenario's scripted paths through the engine (with the intended moves)."""
         from bot.roleplay.engine import Engine  # the engine imports these models: a cycle at import time
 
-        problems = number_problems(knowledge)
+        problems = number_problems(knowledge) + title_problems(knowledge)
         for scenario in knowledge.entries.get("scenario", {}).values():
             where = knowledge.files.get(("scenario", scenario.id), FOLDER)
             moves = {p.tekst: p.zet for p in scenario.oefenpad + scenario.valkuilpad}
@@ -421,6 +421,34 @@ def number_taken(scenario: Scenario, where: str, other_id: str, other_file: str,
 def free_number(numbers: Sequence[int]) -> int:
     """The number a new scenario can take: after the highest, so the list grows at the end."""
     return min(max(numbers, default=0) + 1, MAX_SCENARIO_NUMBER)
+
+
+def same_title(title: str, other: str) -> bool:
+    """Two titles a learner cannot tell apart (case and spaces aside): two identical buttons, and a title typed in the
+    chat always starts the first of them."""
+    return " ".join(title.lower().split()) == " ".join(other.lower().split())
+
+
+def title_taken(scenario: Scenario, where: str, other_id: str, other_file: str) -> Problem:
+    """The problem of a scenario whose title another scenario has already."""
+    return Problem(where, scenario.id, "titel", f"dubbele titel: '{scenario.titel}' is ook de titel van scenario "
+                                                f"'{other_id}' ({other_file}); de lijst toont dan twee gelijke knoppen "
+                                                "en de titel start altijd het eerste scenario. Geef dit scenario een "
+                                                "eigen titel")
+
+
+def title_problems(knowledge) -> list:
+    """Every scenario has its own title; a title used twice is reported at the second in file order."""
+    seen: List[Scenario] = []
+    problems = []
+    for scenario in knowledge.entries.get("scenario", {}).values():
+        owner = next((other for other in seen if same_title(other.titel, scenario.titel)), None)
+        if owner is not None:
+            problems.append(title_taken(scenario, knowledge.files.get(("scenario", scenario.id), FOLDER), owner.id,
+                                        knowledge.files.get(("scenario", owner.id), FOLDER)))
+        else:
+            seen.append(scenario)
+    return problems
 
 
 def number_problems(knowledge) -> list:

@@ -44,6 +44,44 @@ def paced_delta(scenario: Scenario, move: str, delta: int, used: Sequence[str]) 
     return max(delta, -scenario.tempo.max_daling), False
 
 
+# A string of closed questions ("is het daar druk? slaap je daar slecht? is papa dan boos?") is no exploring of the
+# pattern but an interrogation (the workbook's dynamiek: "te vroeg vragen voelt als een verhoor"): the tension does not
+# fall, whatever step the questions were read as, and the persona answers as to being questioned (``interrogates``).
+# A closed question asks for yes or no: none of the words of an open question in it ("kun je vertellen hoe het ging?"
+# is open). Not a question of its own: a tag after a statement ("Dat is lang, hè?", "Lijkt me ideaal, u niet?"), an
+# alternative to the question before ("Ben je moe? Of vooral verdrietig?"), a single word after a filler ("En moe?":
+# checking a feeling) and "Ja of nee?". Blind set 24 has good paths that check a feeling so, in three short questions.
+INTERROGATION = 3  # closed questions in one turn, and more closed than open ones
+_OPEN_QUESTION = re.compile(r"\b(?:wat|wie|wiens|hoe|hoezo|waar\w*|waarom|wanneer|welk|welke|hoeveel|vertel)\b",
+                            re.IGNORECASE)
+_QUESTION = re.compile(r"[^?]+\?")
+_TAG = re.compile(r",\s*(?:\w+\s+)?(?:hè|he|toch|niet|ja|nietwaar)$", re.IGNORECASE)
+_FILLERS = {"en", "of", "maar", "dus", "nou", "oké", "ok", "ja", "nee", "toch", "want", "dan"}
+
+
+def _questions(said: str) -> List[str]:
+    """The questions of a turn: each stretch before a question mark, from the end of the sentence before it, that is a
+    question of its own (see above)."""
+    found = []
+    for stretch in _QUESTION.findall(said or ""):
+        question = re.split(r"[.!;:]\s", stretch.strip())[-1].strip(" ?")
+        words = re.findall(r"[a-zà-ÿ']+", question.lower())
+        if not words or words[0] == "of" or _TAG.search(question):
+            continue
+        while words and words[0] in _FILLERS:
+            words = words[1:]
+        if len(words) >= 2:
+            found.append(question)
+    return found
+
+
+def interrogates(said: str) -> bool:
+    """The turn is a string of closed questions (``INTERROGATION``): an interrogation, not an exploration."""
+    questions = _questions(said)
+    closed = [q for q in questions if not _OPEN_QUESTION.search(q)]
+    return len(closed) >= INTERROGATION and len(closed) > len(questions) - len(closed)
+
+
 def early_for_good_end(scenario: Scenario, turns_done: int) -> bool:
     """True while a good ending would come too soon (``turns_done`` counts the current turn)."""
     return turns_done < scenario.tempo.min_beurten
@@ -188,19 +226,63 @@ _TOLD_A_FEELING = re.compile(r"\b(?:vertellen hoe ik me voel|hou op met dat begr
                              r"begrip is mooi)\b", re.IGNORECASE)
 
 
+# A reply that thanks for being understood or named ("Het is wel fijn dat je het snapt.", "Het doet me goed dat u dat
+# zegt.", "Dank u. Het is fijn dat iemand het gewoon zwaar noemt.") answers something said, not a string of questions
+# (a user test: "is het daar druk? slaap je daar slecht? is papa dan boos?" got "Het is wel fijn dat je het snapt.").
+_THANKS_FOR_WORDS = re.compile(r"\b(?:fijn dat (?:je|jij|u|iemand) (?:het |dat )?(?:\w+ ){0,2}(?:snapt|begrijpt|zegt|"
+                               r"noemt|ziet)|doet me goed dat (?:je|u) dat zegt|dank (?:je|u)(?: wel)?\.)",
+                               re.IGNORECASE)
+
+
+def _only_questions(said: str) -> bool:
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", said.strip()) if s.strip()]
+    return bool(sentences) and all(s.rstrip().endswith("?") for s in sentences)
+
+
 def _fits(variant: str, said: str) -> bool:
-    """What the reply takes for granted was said: an offer to act, or a feeling named (``_TAKES_UP_OFFER``,
-    ``_TOLD_A_FEELING``)."""
+    """What the reply takes for granted was said: an offer to act, a feeling named, or words of understanding
+    (``_TAKES_UP_OFFER``, ``_TOLD_A_FEELING``, ``_THANKS_FOR_WORDS``)."""
     if _TAKES_UP_OFFER.search(variant) and not _OFFERS.search(said):
         return False
-    if _TOLD_A_FEELING.search(variant):
-        sentences = [s for s in re.split(r"(?<=[.!?])\s+", said.strip()) if s.strip()]
-        return not sentences or not all(s.rstrip().endswith("?") for s in sentences)
+    if _TOLD_A_FEELING.search(variant) or _THANKS_FOR_WORDS.search(variant):
+        return not _only_questions(said)
     return True
 
 
 def _echoes_something_else(variant: str, words: set) -> bool:
-    match = _ECHO.match(variant)
-    if not match or match.group(1).lower() in _NO_ECHO:
-        return False
-    return match.group(1).lower()[:_ECHO_STEM] not in words
+    """The line opens by taking up a word the professional did not say (``echoed_words``)."""
+    echoed = echoed_words(variant)
+    return bool(echoed) and not any(word[:_ECHO_STEM] in words for word in echoed)
+
+
+# A line that opens by taking up the professional's words: one word and a question mark ("Boos? ..."), a short
+# fragment and a question mark ("Nog een mediator? ...", "Die klachten? ...", "Geen kant kiezen? ...") or "<word> is
+# het woord niet" ("Moe is het woord niet."). It fits only a turn that said one of its words (a user test: "... met
+# de huisarts te gaan praten" got "Nog een mediator?"). A fragment with a question word ("Wat ik wil?") echoes the
+# kind of question, which the move already fits; one with a person ("Ziet u het nu?", "Beloof je het?") or a hedge
+# ("Minder appen misschien?") is the persona's own question, no echo.
+_ECHO_FRAGMENT = re.compile(r"^(?:\w+: ')?([A-Za-zÀ-ÿ' ]{2,40}?)\?(?:\s|'|$)")
+_WORD_ECHO = re.compile(r"^([A-Za-zÀ-ÿ]+) is het woord niet\b", re.IGNORECASE)
+_ECHO_MAX_WORDS = 4
+_OWN_QUESTION = {"dus", "ik", "je", "jij", "u", "we", "wij", "jullie", "me", "mij", "misschien", "wat", "wie", "hoe",
+                 "waar", "waarom", "wanneer", "welke", "welk", "hè", "huh", "hallo", "pardon", "sorry", "serieus",
+                 "echt"}
+_NOT_CONTENT = {"nog", "een", "de", "het", "die", "dat", "deze", "dit", "niet", "geen", "wel", "nu", "ineens", "dan",
+                "toch", "dus", "zo", "maar", "ook", "door", "voor", "met", "van", "op", "in", "aan", "zal", "blijven"}
+
+
+def echoed_words(variant: str) -> List[str]:
+    """The words a line takes up from the professional when it opens with an echo (see above); [] for any other
+    line."""
+    match = _WORD_ECHO.match(variant)
+    if match:
+        return [match.group(1).lower()]
+    match = _ECHO_FRAGMENT.match(variant)
+    if not match:
+        return []
+    fragment = re.findall(r"[a-zà-ÿ']+", match.group(1).lower())
+    if not fragment or len(fragment) > _ECHO_MAX_WORDS or set(fragment) & _OWN_QUESTION:
+        return []
+    if len(fragment) == 1:
+        return [] if fragment[0] in _NO_ECHO else fragment
+    return [word for word in fragment if word not in _NOT_CONTENT and len(word) > 2]

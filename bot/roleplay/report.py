@@ -16,6 +16,7 @@ from bot.local_time import SORTABLE_FORMAT, dutch_time_text
 from bot.roleplay.feedback import (
     move_names,
     read_label,
+    repetition_line,
     shown_move,
     taken_back,
     turn_notes,
@@ -43,6 +44,9 @@ def transcript_text(session: Dict[str, Any], zetten: Dict[str, Any]) -> str:
         f"Startspanning: {(_turns(session)[0]['spanning_voor'] if _turns(session) else state.get('tension'))}/10",
         "",
     ]
+    opening = opening_of(session)
+    if opening:  # the persona's first line: the trainer judges turn 1 by it (a user test)
+        lines.append(f"[begin] Gesprekspartner: {opening}")
     for turn in _turns(session):
         name = move_names(zetten).get(str(shown_move(turn)), turn["zet"])  # a pitfall form by its own name
         lines.append(f"[{turn['nr']}] Jij: {turn['tekst']}")
@@ -56,15 +60,53 @@ def transcript_text(session: Dict[str, Any], zetten: Dict[str, Any]) -> str:
         lines += ["", attempts_text(attempts_for_debrief(session, _turns(session)), zetten)]
     debrief = session.get("debrief")
     if debrief:
-        lines += ["", "Tips uit de nabespreking:"] + [f"- {tip}" for tip in debrief.get("tips", [])]
+        tips = [tip for tip in debrief.get("tips") or [] if tip]
+        lines += ["", "Tips uit de nabespreking:"] + ([f"- {tip}" for tip in tips] if tips else [
+            "- geen: de nabespreking had geen verbeterpunten voor dit gesprek."])
     return "\n".join(lines)
 
 
+def opening_of(session: Dict[str, Any]) -> Optional[str]:
+    """The persona's first line of a stored session: as stored when the session began (``opening``), else from its
+    scenario (a session stored before that); None when neither is known."""
+    stored = session.get("opening")
+    if isinstance(stored, str) and stored.strip():
+        return stored
+    scenario_id = session.get("scenario")
+    if not isinstance(scenario_id, str):
+        return None
+    try:
+        from bot.roleplay import catalog
+
+        scenario = catalog.get_scenario(scenario_id)
+    except Exception:  # the opening is a nicety for an older record; the transcript works without it
+        return None
+    return scenario.persona.opening if scenario is not None else None
+
+
 def _safe_cell(value: Any) -> Any:
-    """Keep spreadsheet programs from running a cell as a formula."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    """Keep spreadsheet programs from running a cell as a formula. A lone '-' ("none") is no formula and stays as it
+    is (a user test read "'-" in the column of pitfalls of a session without any)."""
+    if isinstance(value, str) and value.strip() != "-" and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value
+
+
+# The column headings of the trainers' CSV files, as a trainer reads them (a user test saw the ids
+# "stappen_gebruikt", "opnieuw_geprobeerd"); ``read_csv`` gives the rows back by the ids.
+CSV_HEADERS = {
+    "sessie": "Sessie", "datum": "Datum", "deelnemer": "Deelnemer", "groep": "Groep", "scenario": "Scenario",
+    "status": "Afloop van de sessie", "afloop": "Afloop", "beurt": "Beurt", "beurten": "Beurten", "zet": "Zet",
+    "valkuil": "Valkuil", "valkuilen": "Valkuilen", "zekerheid": "Zekerheid", "spanning_voor": "Spanning voor",
+    "spanning_na": "Spanning na", "spanning": "Spanning per beurt", "rol": "Rol", "tekst": "Wat de deelnemer zei",
+    "antwoord": "Antwoord van de gesprekspartner", "stappen_gebruikt": "Stappen gebruikt",
+    "stappen_overgeslagen": "Stappen overgeslagen", "opnieuw_geprobeerd": "Opnieuw geprobeerd (keer)",
+}
+
+
+def csv_header(field_id: str) -> str:
+    """The Dutch heading of a CSV column (``CSV_HEADERS``), else the id made readable."""
+    return CSV_HEADERS.get(field_id) or field_id.replace("_", " ").capitalize()
 
 
 CSV_DELIMITER = ";"
@@ -79,7 +121,7 @@ class CsvWriter:
     def __init__(self, out, fields: List[str]) -> None:
         out.write(BOM)
         self._writer = csv.DictWriter(out, fieldnames=fields, delimiter=CSV_DELIMITER)
-        self._writer.writeheader()
+        self._writer.writerow({field_id: csv_header(field_id) for field_id in fields})  # Dutch headings
 
     def writerow(self, row: Dict[str, Any]) -> None:
         self._writer.writerow({key: _safe_cell(value) for key, value in row.items()})
@@ -90,8 +132,13 @@ def csv_writer(out, fields: List[str]) -> CsvWriter:
 
 
 def read_csv(text: str) -> List[Dict[str, str]]:
-    """The rows of a CSV text written by ``CsvWriter`` (byte order mark and ';'), e.g. to read an export back."""
-    return list(csv.DictReader(io.StringIO(text.removeprefix(BOM)), delimiter=CSV_DELIMITER))
+    """The rows of a CSV text written by ``CsvWriter`` (byte order mark and ';'), e.g. to read an export back, keyed by
+    the column ids (a Dutch heading of ``CSV_HEADERS`` back to its id)."""
+    reader = csv.DictReader(io.StringIO(text.removeprefix(BOM)), delimiter=CSV_DELIMITER)
+    headings = list(reader.fieldnames or [])
+    back = {heading: field_id for field_id, heading in CSV_HEADERS.items()}
+    ids = {heading: back.get(heading, heading) for heading in headings}
+    return [{ids.get(key, key): value for key, value in row.items()} for row in reader]
 
 
 def write_csv(sessions: Iterable[Dict[str, Any]], out) -> int:
@@ -204,6 +251,8 @@ DEBRIEF_LABELS = {
     "patroon": "Te veel beurten met een valkuil voor een goed einde",
     "twijfel": "Beurten waarbij de herkenner twijfelde", "pogingen": "Eerdere pogingen (opnieuw vanaf een beurt)",
     "vervolg": "Nieuwe poging na", "per_beurt": "Alle beurten",
+    "herhalingen": "Dezelfde stap te vaak achter elkaar",
+    "verhoren": "Een rij gesloten vragen (voelde als een verhoor)",
 }
 ARROW_KEYS = ("spanning", "stappen_volgorde", "zetten_volgorde", "per_beurt")
 DEBRIEF_ORDER = ("einde", "beurten", "spanning", "stappen_volgorde", "per_beurt", "ontbrekende_stappen", "valkuilen",
@@ -308,6 +357,7 @@ class SessionView:
     turn_count: int = 0
     rest: Dict[str, Any] = field(default_factory=dict)
     attempts: List[str] = field(default_factory=list)  # earlier attempts in words, when the debrief does not show them
+    opening: Optional[str] = None  # the persona's first line, before turn 1 (``opening_of``)
 
 
 def _pitfall(item: Any, taken: Iterable[int] = ()) -> PitfallView:
@@ -363,6 +413,11 @@ def debrief_rows(debrief: Dict[str, Any], taken: Iterable[int] = ()) -> List[Deb
             value = [_unsure_line(item) for item in value]
         if key == "pogingen" and isinstance(value, list):
             value = attempt_lines(value)
+        if key == "herhalingen" and isinstance(value, list):
+            value = _repetition_lines(value)
+        if key == "verhoren" and isinstance(value, list):
+            value = [f"Beurt {item.get('beurt', '?')}: “{item.get('tekst', '')}”" if isinstance(item, dict) else item
+                     for item in value]
         if key == "per_beurt" and isinstance(value, list):
             value = _read_labels(value)
         if key in ("stappen_volgorde", "zetten_volgorde", "ontbrekende_stappen") and isinstance(value, list):
@@ -388,6 +443,15 @@ def _read_labels(reads: List[Any]) -> List[Any]:
         names = {}
     return [f"{read.get('beurt', '?')}. {read_label(read, names)}"
             if isinstance(read, dict) and "zet" in read else read for read in reads]
+
+
+def _repetition_lines(items: List[Any]) -> List[Any]:
+    """The debrief's ``herhalingen`` in words (``feedback.repetition_line``); other shapes as they are."""
+    try:
+        names = move_names()
+    except Exception:  # the names are a nicety; the page works with the ids
+        names = {}
+    return [repetition_line(item, names) if isinstance(item, dict) and "beurt" in item else item for item in items]
 
 
 def _unsure_line(item: Any) -> Any:
@@ -495,7 +559,7 @@ def session_view(record: Any) -> SessionView:
     stamp = dutch_time_text(created) if created is not None else None
     debrief = _first(data, DEBRIEF_KEYS)
     transcript = _first(data, TRANSCRIPT_KEYS)
-    used: Tuple[str, ...] = DEBRIEF_KEYS + TRANSCRIPT_KEYS + TITLE_KEYS + META_KEYS + RETRY_KEYS
+    used: Tuple[str, ...] = DEBRIEF_KEYS + TRANSCRIPT_KEYS + TITLE_KEYS + META_KEYS + RETRY_KEYS + ("opening",)
     state = data.get("state")
     if transcript is None and isinstance(state, dict):  # the role-play engine keeps turns in its state
         transcript = _first(state, ("turns",) + TRANSCRIPT_KEYS)
@@ -522,4 +586,5 @@ def session_view(record: Any) -> SessionView:
         turn_count=len(transcript) if isinstance(transcript, list) else 0,
         rest={k: v for k, v in data.items() if k not in used and _present(v)},
         attempts=[] if shown else _record_attempts(data, transcript),
+        opening=opening_of(data) if isinstance(state, dict) else None,
     )

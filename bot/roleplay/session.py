@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass, field
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from bot import commands, records, status
 from bot.knowledge.texts import Texts
@@ -18,6 +18,7 @@ from bot.privacy.masking import mask_text
 from bot.roleplay import catalog, feedback, retry
 from bot.roleplay.engine import Engine, RoleplayError, State
 from bot.roleplay.moves import default_classifier
+from bot.wording import ordinal
 
 KIND = "rollenspel"
 MAX_NAME = 80
@@ -80,14 +81,18 @@ def tension_course(before: int, after: int) -> str:
     return TEXTS.text("spanning_ging", voor=before, na=after)
 
 
-def repetition_tip(turn: Any, zetten: Dict[str, Any]) -> Optional[str]:
-    """For a turn that repeated a step for the third time in a row (``herhaling``: the engine's repetition rule, so the
-    tension stays): why, and what to do instead; else None. Shown with the turn on the page and in the command line
-    (a user test saw a third acknowledgement leave the tension at 6 without knowing why)."""
+def repetition_tip(turn: Any, zetten: Dict[str, Any], turns: Sequence[Any] = ()) -> Optional[str]:
+    """For a turn that repeated a step for the third (fourth, ...) time in a row (``herhaling``: the engine's
+    repetition rule, so the tension stays): why, and which other steps to take instead (``feedback.next_steps``, never
+    the repeated one); else None. ``turns``: the turns so far, this one included. Shown with the turn on the page and
+    in the command line (a user test saw a third acknowledgement leave the tension at 6 without knowing why)."""
     if not getattr(turn, "herhaling", False):
         return None
+    turns = list(turns) or [turn]
     name = feedback.shown_name(turn, zetten) or turn.zet
-    return TEXTS.text("herhaling_tip", zet=name.lower(), spanning=turn.spanning_na)
+    run = feedback.repeat_run(turns, turn) if len(turns) > 1 else 3
+    return TEXTS.text("herhaling_tip", zet=name.lower(), spanning=turn.spanning_na, keer=ordinal(run),
+                      voorstel=feedback.repetition_suggestion(turn, turns))
 
 
 def turn_payload(session_id: int, scenario_id: str, tension: int, role: Optional[str], turn_nr: int,
@@ -171,7 +176,7 @@ class PracticeService:
         seed = secrets.randbelow(1_000_000) if seed is None else int(seed)
         state = Engine(scenario, classify=self.classify, seed=seed).state.to_dict()
         data = {"scenario": scenario.id, "titel": scenario.titel, "deelnemer": _clean_name(deelnemer),
-                "groep": _clean_name(groep), "state": state, "debrief": None}
+                "groep": _clean_name(groep), "opening": scenario.persona.opening, "state": state, "debrief": None}
         record_id = records.add_record(KIND, data, conversation_id=conversation_id, title=scenario.titel,
                                        status=status.BUSY)
         return record_id, state
@@ -255,7 +260,8 @@ class PracticeService:
                 result = engine.step(text)
             except RoleplayError as exc:
                 return PlayResult("fout", str(exc))
-            tip = repetition_tip(result.turn, zetten)
+            tip = repetition_tip(result.turn, zetten, engine.state.turns) or (
+                feedback.INTERROGATION_REASON if result.turn.verhoor else None)  # why the tension did not fall
             payload = turn_payload(data["id"], data["scenario"], result.tension, result.role, result.turn.nr,
                                    result.turn, zetten, result.ending, **({"tip": tip} if tip else {}))
             if not result.ending:

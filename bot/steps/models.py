@@ -145,6 +145,9 @@ class ValkuilVorm(Entry):
     naam: Text
     wat_het_is: Text
     waarschuwing: Text  # replaces the pitfall's general tip wherever the form is found
+    # the warning when the professional said it to a parent, not to the child (the role-play with a parent persona):
+    # "Zeg het kind liever ..." does not fit a turn said to the mother (a user test)
+    waarschuwing_ouder: Optional[Text] = None
     herinnering: Text  # short line for the gespreksplan
     signalen: List[VormSignaal]
     uitzonderingen: List[Phrase] = []
