@@ -8,11 +8,11 @@ every sentence of a turn in which no cue phrase was found and which the step cla
 (below ``moves.CLEAR_STEP``), is not read as one of the other pitfalls (advice stays ``redden``, going into the facts
 stays ``inhoud``, from ``PITFALL_FLAG`` on), does not take back the professional's
 own words and has at least ``MIN_WORDS`` words ("Nee hè." is no lecture), and is no clear small talk, no open
-question and no plain pluperfect ("U had zich er de hele week op verheugd": session 19, a user test; see
-``moves._judges``). A sentence counts as a judgement when the
-model is at least ``THRESHOLD`` sure; the turn is then the pitfall ``oordelen``, always as an uncertain read
-(``moves.UNSURE_CUE``): the engine forgives the first one of a session (the persona asks what was meant) and counts
-every next one, and the debrief quotes the sentence.
+question (also one typed without its question mark, "waar denkt u zelf aan": session 22) and no plain pluperfect
+("U had zich er de hele week op verheugd": session 19, a user test; see ``moves._judges``). A sentence counts as a
+judgement when the model is at least ``THRESHOLD`` sure; the turn is then the pitfall ``oordelen``, always as an
+uncertain read (``moves.UNSURE_CUE``): the engine forgives the first one of a session (the persona asks what was meant)
+and counts every next one, and the debrief quotes the sentence.
 
 What it is trained on (``training_groups``; built and stored like the other recognisers, as the recogniser
 ``oordeel`` of ``bot.recognisers``, by ``rustpunt herkenners bouw``):

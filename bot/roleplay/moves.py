@@ -10,8 +10,9 @@ Three sources, all explainable:
 3. the learned judgement read (``bot.roleplay.learned_judgement``) for a sentence without a cue phrase that is no
    clear step: a soft lecture or kind judgement ("dat was achteraf niet zo handig, dat voel je zelf ook wel") is an
    uncertain ``oordelen`` read (``UNSURE_CUE``), forgiven once per session. Not in clear small talk, an open question
-   ("Hoe slaapt u de laatste tijd?") or a pluperfect that gives back what the other did or hoped ("U had zich er de
-   hele week op verheugd"): the model took those for lectures (a user test).
+   ("Hoe slaapt u de laatste tijd?", also typed without its question mark: "waar denkt u zelf aan") or a pluperfect
+   that gives back what the other did or hoped ("U had zich er de hele week op verheugd"): the model took those for
+   lectures (user tests of sessions 19 and 22).
 
 A judging cue wins over a step label, except over ``redden`` (a fix that starts with "je moet"
 is still a fix) unless the sentence tells the other how to behave ("u moet gewoon even rustig blijven": a lecture,
@@ -401,6 +402,20 @@ def _clear_small_talk(part) -> bool:
 _LECTURING = frozenset("toch nou moeten moest kunnen kon mogen mocht beter".split())
 _OPEN_QUESTION = re.compile(r"^\W*(?:(?:en|maar|dus|ja|oké|ok|nee|eh|bij|met|van|voor|naar|over|tegen|aan)\W+)*"
                             r"(?:wie|wat|hoe|waar|wanneer|welke|welk|hoeveel|hoelang)\b[^?]*\?\W*$", re.IGNORECASE)
+# An open question typed without its question mark, as spoken Dutch is typed ("waar denkt u zelf aan", "wat heeft u
+# nodig", "hoe gaat het nu met hem"): a question word, at most two words ("hoe vaak", "wat voor"), then the finite verb
+# before its subject (the word order of a question). Not an exclamation ("wat een gedoe is het", "wat fijn dat je er
+# bent": "een" and a conjunction never stand there), and not a sentence closed by "!" or "?". The learned judgement
+# read took "waar denkt u zelf aan" after an options question for a lecture (0.61), while `rustpunt stap` read the
+# same turn as opties (a trainer's user test, session 22).
+_NO_QUESTION_WORD = r"(?:dat|die|als|of|zodat|omdat|want|en|maar|een|zeg)"  # never between question word and verb
+_NOT_THE_VERB = _NO_QUESTION_WORD[:-1] + r"|de|het|van|voor|bij|met|aan|naar|over|op|in|om)"
+_UNMARKED_QUESTION = re.compile(
+    r"^\W*(?:(?:en|maar|dus|ja|oké|ok|nee|eh|bij|met|van|voor|naar|over|tegen|aan)\W+)*"
+    r"(?:wie|wat|hoe|waar|wanneer|welke|welk|hoeveel|hoelang)"
+    r"(?:\s+(?!" + _NO_QUESTION_WORD + r"\b)\w+){0,2}?\s+(?!" + _NOT_THE_VERB + r"\b)\w+"
+    r"\s+(?:u|je|jij|jullie|hij|zij|ze|het|we|wij|er)\b[^!?]*$",
+    re.IGNORECASE)
 # "U had u er de hele week op verheugd", "U had een rittenkaart gekocht": the pluperfect gives back what the other
 # did or hoped (the learned read took "u had ..." for "u had ... moeten").
 _PLUPERFECT = re.compile(r"\b(?:had|hadden)\b", re.IGNORECASE)
@@ -411,9 +426,10 @@ def _lectures(sentence: str) -> bool:
 
 
 def _open_question(sentence: str) -> bool:
-    """An open question ("Bij wie kun jij je verhaal kwijt?", "Hoe houdt u zich overeind?") asks; only a rhetorical
-    one ("Hoe kun je dat nou doen?", ``_LECTURING``) can lecture, and "waarom" is left to the learned read."""
-    return bool(_OPEN_QUESTION.match(sentence)) and not _lectures(sentence)
+    """An open question ("Bij wie kun jij je verhaal kwijt?", "Hoe houdt u zich overeind?"), also typed without its
+    question mark (``_UNMARKED_QUESTION``: "waar denkt u zelf aan"), asks; only a rhetorical one ("Hoe kun je dat nou
+    doen?", ``_LECTURING``) can lecture, and "waarom" is left to the learned read."""
+    return bool(_OPEN_QUESTION.match(sentence) or _UNMARKED_QUESTION.match(sentence)) and not _lectures(sentence)
 
 
 def _plain_past(sentence: str) -> bool:

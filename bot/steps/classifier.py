@@ -124,6 +124,10 @@ Rules read the parts of a sentence before the model decides (explainable, per cl
   u invullen") are a self-correction; a lecture about the method or research ("we werken hier met zes stappen", "uit
   onderzoek weten we", ``is_lecture``) is redden here and the role-play's oordelen (``bot.roleplay.moves``); quietly
   judging the other parent ("papa kan soms ook wel een beetje kort door de bocht zijn") is inhoud (``_SIDES``).
+- **A trainer's user test of session 22** (``sympathises``): sympathy with what the other goes through ("dat is ook niet
+  niks om dat van zo dichtbij te zien", "wat naar zeg dat u haar al zo lang niet gezien heeft", "dat lijkt me zwaar")
+  is erkennen over any read of what is hard (the model read realiteit, 0.65-0.88); not with a reality, advice or a
+  side after it.
 """
 from __future__ import annotations
 
@@ -1763,6 +1767,62 @@ def _appreciates_openness(sentence: str, prediction: textclass.Prediction) -> Op
     return _cued("erkennen", prediction, OPENNESS)
 
 
+# Sympathy with what the other goes through, said as an exclamation or a short verdict on how hard it is ("dat is ook
+# niet niks om dat van zo dichtbij te zien", "wat naar zeg dat u haar al zo lang niet gezien heeft", "dat lijkt me
+# zwaar", "wat vervelend voor u"): the workbook's erkennen (004, "2. Erkennen": benoemen hoe zwaar de situatie is). The
+# model read what is hard by its words (realiteit 0.65-0.88: "zo lang", "van zo dichtbij"; a trainer's user test,
+# session 22), so a role-play turn that began with "ik hoor hoeveel zorgen u zich maakt" counted as realiteit. The
+# sentence opens with the sympathy ("dat is/lijkt me/klinkt ...", "wat ...", "het is niet niks"); what follows may
+# only say what is hard or for whom ("..., dat ...", "om ...", "voor u", "als oma", "zo tussen twee huizen"). Not a
+# question, not with "maar" or "beter" (a reality or advice after it: "dat is zwaar, maar zo is het"), a side taken or
+# a lecture; "dat is zwaar" after a reality in the same sentence stays the model's (``_names_how_hard``).
+_SYMPATHY_WORD = (r"(?:rot|zwaar|pijnlijk|klote|naar|ellendig|verdrietig|heftig|moeilijk|akelig|afschuwelijk|"
+                  r"vreselijk|verschrikkelijk|frustrerend|vervelend|sneu|beroerd|triest|treurig|"
+                  r"een (?:rotsituatie|klap|domper|teleurstelling|rotgevoel|zware tijd)|"
+                  r"niet niks|niet (?:zo )?(?:makkelijk|gemakkelijk|leuk)|geen pretje|geen kleinigheid)")
+_SYMPATHY_DEGREE = (r"(?:(?:gewoon|echt|ook|toch|wel|heel|erg|zo|zó|best|behoorlijk|ontzettend|enorm|super|"
+                    r"natuurlijk|allemaal|nogal)\W+)*")
+_SYMPATHY = re.compile(
+    r"^\W*(?:(?:en|ja|nou|pff+|jeetje|jee|jemig|tja|oei|zeg|oh|o|ah|hè|he|hm+|ach|goh|sjonge|tjonge|poeh)\W+)*(?:"
+    r"(?:dat|dit) (?:is|was|lijkt (?:me|mij)|klinkt(?: (?:me|mij))?)\W+" + _SYMPATHY_DEGREE + _SYMPATHY_WORD
+    + r"|het (?:is|was)\W+" + _SYMPATHY_DEGREE + r"(?:niet niks|geen pretje|geen kleinigheid)"
+    + r"|wat\W+" + _SYMPATHY_DEGREE + _SYMPATHY_WORD + r"(?!\s+(?:is|was|wordt|werd|blijft|vind|vindt|lijkt)\b)"
+    + r")\b",
+    re.IGNORECASE,
+)
+# What may follow the sympathy in the same sentence: what is hard, for whom, or a tag ("zeg", "hè", "meneer")
+_SYMPATHY_TAIL = re.compile(
+    r"^(?:dat|om|als|wanneer|voor|zo|zeg|hè|he|hoor|joh|meneer|mevrouw|mens|allemaal|ook|echt|wel|natuurlijk|"
+    r"eigenlijk|zeker|hoe|wat)\b", re.IGNORECASE)
+_NOT_SYMPATHY = re.compile(r"\b(?:maar|beter)\b", re.IGNORECASE)
+_THIRD_JUDGED = re.compile(r"\b" + _THIRD + r"\b.*\b" + _JUDGED + r"\b", re.IGNORECASE)
+SYMPATHY = "meeleven met wat de ander meemaakt"  # the feature of such a read
+
+
+def sympathises(sentence: str) -> bool:
+    """The sentence (no question) opens with sympathy with what the other goes through (``_SYMPATHY``) and says after
+    it only what is hard or for whom (``_SYMPATHY_TAIL``), without "maar"/"beter", a side taken (``_SIDES``, or a third
+    person and a judged word after the sympathy: ``_THIRD``, ``_JUDGED``) or a lecture."""
+    text = sentence.strip()
+    found = _SYMPATHY.match(text)
+    if not found or text.endswith("?"):
+        return False
+    rest = text[found.end():]
+    if (_NOT_SYMPATHY.search(rest) or _SIDES.search(text) or _THIRD_JUDGED.search(rest) or is_lecture(text)
+            or _YES_BUT.search(text)):
+        return False  # "wat naar dat uw ex zo onredelijk is" takes a side
+    pieces = [p.strip(" .…!-–—") for p in re.split(r"[,;:]\s*|\s+[-–—]\s+|…", rest)]
+    return all(not re.search(r"\w", p) or _SYMPATHY_TAIL.match(p) or _only_fillers(p) for p in pieces)
+
+
+def _sympathised(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
+    """Sympathy with what the other goes through (``sympathises``) is erkennen, read from the cue (``_cued``), over any
+    read of what is hard."""
+    if _sure_of("erkennen", prediction) or not sympathises(sentence):
+        return None
+    return _cued("erkennen", prediction, SYMPATHY)
+
+
 # Lecturing about the method or about research ("we werken hier met zes stappen, ... is dat duidelijk?", "zo werkt dat
 # nou eenmaal bij ons, dat staat in het werkboek", "uit onderzoek weten we dat ...", "in de puberteit gaat het brein op
 # de schop, dat is wetenschappelijk aangetoond", "ik heb op de pabo geleerd dat ..."): the professional tells the other
@@ -1804,8 +1864,9 @@ def _lectured(sentence: str, prediction: textclass.Prediction) -> Optional[textc
 
 
 def _rules_s22(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
-    """The rules above: a quoted echo and appreciating openness (erkennen), then a lecture (redden)."""
-    prediction = _echoed(sentence, prediction) or _appreciates_openness(sentence, prediction) or prediction
+    """The rules above: a quoted echo, appreciating openness and sympathy (erkennen), then a lecture (redden)."""
+    prediction = _echoed(sentence, prediction) or _appreciates_openness(sentence, prediction) \
+        or _sympathised(sentence, prediction) or prediction
     return _lectured(sentence, prediction) or prediction
 
 
