@@ -138,10 +138,15 @@ class ValidateRollenspelForm(FormValidation):
             return {"rollenspel_beurt": DONE}
         if result.tekst:
             dispatcher.utter_message(text=result.tekst)
+        for text in result.extra:  # another scenario: its setting, how to play, its first line
+            dispatcher.utter_message(text=text)
         if result.payload and result.payload.get("soort") in ("rollenspel_beurt", "rollenspel_opnieuw"):
             dispatcher.utter_message(json_message=result.payload)
         if result.soort == "einde":
             return {"rollenspel_beurt": DONE}
+        if result.soort == "wissel" and result.payload:  # "ik wil liever scenario 2 doen": the form plays that one now
+            return {"rollenspel_scenario": result.payload["scenario"],
+                    "rollenspel_sessie": str(result.payload["sessie"]), "rollenspel_beurt": None}
         return {"rollenspel_beurt": None}
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from typing import Dict, Optional, Pattern, Sequence, Tuple
 
-from bot.text import plain
+from bot.text import NUMBER_WORDS, ORDINAL_WORDS, plain
 
 STOP = "stop"
 HINT = "hint"
@@ -107,7 +107,7 @@ def whole_message(text: Optional[str], allowed: Sequence[str]) -> Optional[str]:
     for command in (HINT, RESUME):
         if command in allowed and last != (text or "").strip() and normalise(last) in PHRASES[command]:
             return command
-    for command in (HINT, RESTART):
+    for command in (HINT, FEEDBACK, RESTART):
         if command in allowed and _asks_in_own_words(text, command):
             return command
     return None
@@ -122,7 +122,9 @@ def whole_message(text: Optional[str], allowed: Sequence[str]) -> Optional[str]:
 # - what to say: "wat moet ik zeggen", "hoe moet ik hierop reageren", "ik weet niet meer wat ik moet zeggen";
 # - which step: "welke stap moet ik doen", "wat is de beste stap", "moet ik eerst erkennen of ...", "zou ik de
 #   realiteit benoemen?" (a step's name in a question about the trainee's own move);
-# - to start again: "ik begin opnieuw", "kan ik (helemaal) opnieuw beginnen?", "ik wil het rollenspel opnieuw doen".
+# - to start again: "ik begin opnieuw", "kan ik (helemaal) opnieuw beginnen?", "ik wil het rollenspel opnieuw doen";
+# - feedback so far: "hoe doe ik het tot nu toe?", "hoe gaat het tot nu toe?", "en hoe gaat het gesprek tot zover?",
+#   "hoe sta ik ervoor?" (a user test of session 22 played them as turns). Plain "hoe gaat het?" asks the persona.
 # Said to the persona the frames address it ("wat moet ik volgens u doen?", "zal ik eerst vertellen wat mijn rol
 # is?" offers something to the parent, "laten we opnieuw beginnen" is a line to make a fresh start) and stay turns:
 # 'u', 'je', 'jullie' or 'we' anywhere in the message, or 'zal ik' (an offer), keep it a turn; so does a long message.
@@ -133,6 +135,9 @@ _WE_WORDS = re.compile(r"\b(?:u|uw|je|jij|jou|jouw|jullie|we|wij|ons|onze|meneer
 _STEP_TERMS = (r"(?:erkennen|erkenning|erken|visie|houding|realiteit|dynamiek|patroon|behoefte|behoeftes|verlangen|"
                r"opties|optie|stap|stappen|valkuil|redden|oordelen)")
 _AGAIN_WORDS = r"(?:opnieuw|overnieuw|van voren af aan|vanaf het begin)"
+_SO_FAR = r"(?:tot (?:\w+ )?toe|tot zover|tot dusver|tot dusverre|tot hier|zover)"  # "tot nu toe" without the filler
+_OUR_TALK = (r"(?:(?:het|dit|mijn|ons|de|deze) (?:gesprek|gesprekje|rollenspel|oefengesprek|oefening)|mij|"
+             r"mijn beurten)")
 _OWN_WORDS = {
     HINT: re.compile(
         r"^(?:(?:wat|hoe) (?:moet|kan|zal|zou) ik (?:(?:nu|dan) )?(?:zeggen|antwoorden|reageren|terugzeggen)"
@@ -142,6 +147,11 @@ _OWN_WORDS = {
         rf"|welke stap (?:moet|kan|zou) ik(?: (?:zetten|doen|nemen|kiezen))?"
         r"|(?:wat|welke) (?:is|wordt) (?:de|een) (?:volgende|beste|juiste|goede|handigste) stap"
         rf"|(?:moet|zou|kan) ik (?:(?:nu|eerst|dan|beter|al|nog) )*(?:\w+ ){{0,3}}?{_STEP_TERMS}\b.*)$"),
+    # feedback so far: the fillers are gone, so "tot nu toe" and "tot nog toe" read "tot toe"
+    FEEDBACK: re.compile(
+        rf"^(?:en |maar |dus |zeg )?(?:hoe (?:doe|deed) ik het(?: {_SO_FAR})?|doe ik het goed(?: {_SO_FAR})?"
+        rf"|hoe gaat het(?: met {_OUR_TALK})? {_SO_FAR}(?: met {_OUR_TALK})?|hoe gaat het met {_OUR_TALK}"
+        rf"|hoe (?:gaat|loopt) {_OUR_TALK}(?: {_SO_FAR})?|hoe ga ik {_SO_FAR}|hoe sta ik er ?voor(?: {_SO_FAR})?)$"),
     # to begin again, or to do the exercise again; "mag ik het opnieuw proberen?" is a repair for the persona
     RESTART: re.compile(
         r"^(?:laat maar |weet je wat )?(?:(?:ik|kan ik|kun ik|mag ik|ik wil|ik ga|wil ik|ik zou)\s+)?"
@@ -233,6 +243,8 @@ def is_stop_request(text: Optional[str]) -> bool:
     if whole_message(text, (STOP,)):
         return True
     if _asks_in_own_words(text, RESTART):  # "laat maar, ik begin opnieuw": the role-play again, not the menu
+        return False
+    if asks_for_another_scenario(text):  # "ik wil stoppen met dit scenario en scenario 3 doen": that one, not the menu
         return False
     cleaned = normalise(text)
     words = cleaned.split()
@@ -409,31 +421,62 @@ def is_forget_request(text: Optional[str], in_role_play: bool = False) -> bool:
 
 # "welke stap is dit: <zin>" and "welke rol is dit?": a question to Rustpunt about a sentence, never a note or a turn.
 # In a role-play (a user test: "welke stap is dit?" was played to the father and raised the tension) they ask about
-# the sentence after the colon, or without one about the professional's last turn. Only these frames: "welke rol
-# speelt u hierin?" is a line for the persona.
+# the sentence after the colon, or without one about the talk so far:
+# - a step is always the trainee's: "welke stap is dit?", "welke stap zit ik nu", "in welke stap ben ik", "bij welke
+#   stap zitten we nu?" ask how the trainee's last turn was read (``WHICH_STEP``);
+# - a role is the other's, the persona's: "welke rol is dit?", "wat voor rol is dit?", "welke rol heeft zij nu?",
+#   "welke rol heeft hij nu?", "in welke rol zit moeder?" (a user test of session 22: the last two were played as
+#   turns, read as a pitfall, and the furious father hung up), unless the trainee asks about their own ("welke rol
+#   neem ik hier aan?", "in welke rol zit ik?": ``WHICH_OWN_ROLE``).
+# Only these frames, as the whole message (after a few fillers such as "nu", "eigenlijk", "op dit moment"): "welke rol
+# speelt u hierin?", "welke rol heeft zij hierin?" or "welke stap zet u nu?" ask the persona and stay turns.
 WHICH_STEP = "welke_stap"
 WHICH_ROLE = "welke_rol"
+WHICH_OWN_ROLE = "welke_rol_eigen"
 _WHICH = r"(?:welke|wat voor(?: een)?)"
 _THIS = (r"(?:is dit|is dat|was dit|was dat|is het|was het|hoort hierbij|hoort hier bij|hoort daarbij|past hierbij|"
-         r"past hier|zit hierin|zit hier in|neem ik (?:hier |nu |daar )?aan|zit ik (?:hier |nu )?in|speel ik "
-         r"(?:hier |nu |daar )?)")
+         r"past hier|zit hierin|zit hier in)")
+_WHERE = r"(?: (?:hier|nu|daar|dan|eigenlijk|precies|zo|op dit moment|op het moment|in dit gesprek|volgens jou))*"
+_I_TAKE = rf"(?:neem ik{_WHERE} aan|zit ik{_WHERE} in|speel ik{_WHERE}|heb ik{_WHERE}|had ik{_WHERE})"
+# the persona, as a trainee names it to Rustpunt: a pronoun or who it is, never 'u' or 'je' (those ask the persona)
+_OTHER = (r"(?:ze|zij|hij|die|(?:de |het |mijn )?(?:moeder|vader|mama|papa|ouder|kind|dochter|zoon|meisje|jongen|"
+          r"gesprekspartner|persona|ander|andere|beller|client|clint)|meneer|mevrouw)")
+_LEAD = r"^\s*(?:(?:en|oke|ok|hmm|eh|zeg|nou|trouwens|even|vraagje|vraag|sorry)\b[\s,.:!]*)*"
+_ASKED = r"(?=\s*(?:[:?]|$|[\"'“‘„]))\s*[:?]?\s*"  # the question ends, or a sentence follows after ':' or a quote
 _WHICH_STEP = re.compile(
-    rf"^\s*(?:{_WHICH} stap {_THIS}|bij welke stap hoort(?: dit| deze zin| dat)?|herken(?: de)? stap)"
-    r"(?=\s*(?:[:?]|$|[\"'“‘„]))\s*[:?]?\s*",
+    rf"{_LEAD}(?:{_WHICH} stap (?:{_THIS}|{_I_TAKE}){_WHERE}|bij welke stap hoort(?: dit| deze zin| dat)?"
+    rf"|herken(?: de)? stap){_ASKED}",
+    re.IGNORECASE,
+)
+# Where the trainee is ("welke stap zit ik nu", "in welke stap ben ik", "bij welke stap zitten we?"): in a role-play the
+# step of the last turn; in the preparation these ask where the preparation is, which is no sentence to classify.
+_STEP_SO_FAR = re.compile(
+    rf"{_LEAD}(?:in |bij )?{_WHICH} stap (?:(?:zit|ben|zat|was) ik|(?:zitten|zijn|zaten|waren) we){_WHERE}"
+    rf"(?: in| mee| bij)?{_ASKED}",
+    re.IGNORECASE,
+)
+_WHICH_OWN_ROLE = re.compile(
+    rf"{_LEAD}(?:{_WHICH} rol {_I_TAKE}|in {_WHICH} rol (?:zit ik|zat ik|ben ik|sta ik){_WHERE}){_ASKED}",
     re.IGNORECASE,
 )
 _WHICH_ROLE = re.compile(
-    rf"^\s*(?:{_WHICH} rol {_THIS}|in welke rol (?:zit ik|zat ik|ben ik)(?: hier| nu| daar)?|herken(?: de)? rol)"
-    r"(?=\s*(?:[:?]|$|[\"'“‘„]))\s*[:?]?\s*",
+    rf"{_LEAD}(?:{_WHICH} rol {_THIS}{_WHERE}|herken(?: de)? rol"
+    rf"|{_WHICH} rol (?:heeft|speelt|neemt|pakt|is|had|speelde) {_OTHER}{_WHERE}(?: aan)?"
+    rf"|{_WHICH} rol zit {_OTHER}{_WHERE} in|in {_WHICH} rol (?:zit|zat|is|staat) {_OTHER}{_WHERE}){_ASKED}",
     re.IGNORECASE,
 )
 _QUOTES = "\"'“”‘’„«» "
 
 
-def which_question(text: Optional[str]) -> Optional[Tuple[str, str]]:
-    """``(WHICH_STEP or WHICH_ROLE, sentence)`` for "welke stap is dit: <zin>" or "welke rol is dit?" (the sentence is
-    '' when none follows), else None."""
-    for kind, pattern in ((WHICH_STEP, _WHICH_STEP), (WHICH_ROLE, _WHICH_ROLE)):
+def which_question(text: Optional[str], in_role_play: bool = False) -> Optional[Tuple[str, str]]:
+    """``(kind, sentence)`` for "welke stap is dit: <zin>", "welke rol is dit?", "welke rol heeft zij nu?" or "in welke
+    rol zit ik?" (kind ``WHICH_STEP``, ``WHICH_ROLE`` or ``WHICH_OWN_ROLE``; the sentence is '' when none follows), else
+    None. With a sentence every role question is about that sentence. ``in_role_play``: "in welke stap ben ik?" asks
+    for the step of the last turn too."""
+    patterns = [(WHICH_STEP, _WHICH_STEP), (WHICH_OWN_ROLE, _WHICH_OWN_ROLE), (WHICH_ROLE, _WHICH_ROLE)]
+    if in_role_play:
+        patterns.append((WHICH_STEP, _STEP_SO_FAR))
+    for kind, pattern in patterns:
         match = pattern.match(text or "")
         if match:
             return kind, text[match.end():].strip().strip(_QUOTES).strip()  # type: ignore[index]
@@ -457,9 +500,10 @@ _NOT_PRACTISE = re.compile(r"\b(?:rol|rollen|rollenquiz|quiz|driehoek)\s+(?:\w+\
 
 
 # Another one, naming a scenario ("oke nog eentje dan, de mdo met moeder en dochter", "nog eentje dan, de mdo"; a user
-# test after a role-play got the sociale kaart's "In welke gemeente ...?", then "Sorry"): a wish to practise that
-# scenario. Only with a scenario named (``bot.roleplay.catalog.scenario_in_request``): "nog eentje" alone may be
-# another search.
+# test after a role-play got the sociale kaart's "In welke gemeente ...?", then "Sorry"), or a wish for a scenario by
+# that word ("ik wil liever scenario 2 doen", "doe maar de casus met het kind van 12"; ``_scenario_wish``): a wish to
+# practise that scenario. Only with a scenario named
+# (``bot.roleplay.catalog.scenario_in_request``): "nog eentje" alone may be another search.
 _ANOTHER = re.compile(r"\bnog (?:eentje|een scenario|een oefening|een oefengesprek)\b")
 
 
@@ -471,8 +515,57 @@ def is_practice_request(text: Optional[str]) -> bool:
         return False
     if _PRACTISE_WISH.search(cleaned):
         return True
-    if _ANOTHER.search(cleaned):
+    if _ANOTHER.search(cleaned) or _scenario_wish(cleaned):
         from bot.roleplay.catalog import scenario_in_request  # lazy: the catalog reads the knowledge
 
         return scenario_in_request(text or "") is not None
     return False
+
+
+# A wish for another scenario during a role-play ("kan ik niet beter wisselen naar het scenario met de moeder die wil
+# dat ik partij kies?", "ik wil liever scenario 2 doen", "mag ik een ander scenario?", "nog eentje, de mdo"; a user
+# test of session 22 played the first two as turns, read as steps): the role-play stops and the one asked for starts
+# (``bot.roleplay.session``; which one: ``bot.roleplay.catalog.scenario_in_request``). One of:
+# - a word the persona never hears ('scenario', 'casus', 'rollenspel') with a wish or a switch ("ik wil", "kan ik",
+#   "liever", "ander", "wisselen", "naar", "nog een") or a number ("scenario 3");
+# - a switch of the trainee's own ("ik wil wisselen naar ...", "kan ik overstappen naar ...") or a wish to practise
+#   (``is_practice_request``) that names a scenario.
+# Said to the persona ("in het ergste scenario verliest u ...", "zullen we oefenen hoe u het hem vertelt?") it stays a
+# turn: 'u', 'je', 'jullie', 'meneer' or 'mevrouw' anywhere keep it one, and so does a long message.
+OTHER_SCENARIO = "ander_scenario"
+_SCENARIO_WORD = re.compile(r"\b(?:scenario|scenarios|scenarioo?tje|casus|casussen|rollenspel|rollenspelletje|"
+                            r"oefengesprek)\b")
+_SCENARIO_WISH = re.compile(
+    r"\b(?:ik wil|ik wou|ik zou|wil ik|kan ik|kun ik|mag ik|zou ik|ik ga|ik doe|laten we|kunnen we|mogen we|zullen we|"
+    r"gaan we|liever|ander|andere|anders|wissel\w*|overstap\w*|overstappen|switch\w*|naar|nog een|nog eentje|"
+    r"doe maar|geef|graag|kies)\b")
+_NUMBERED = re.compile(r"\b(?:scenario|casus|nummer|nr)\s+(?:\d{1,2}|" + "|".join(NUMBER_WORDS) + "|"
+                       + "|".join(ORDINAL_WORDS) + r")\b")
+_OWN_SWITCH = re.compile(r"\b(?:ik|we|wij)\b.*\b(?:wissel|wisselen|overstappen|stap over|switchen|switch)\b"
+                         r"|^(?:wissel|switch|liever)\b")
+_STOPPING = re.compile(r"\b(?:stop\w*|gestopt|ophouden|kappen|afbreken|beeindigen)\b")
+_TO_PERSONA = re.compile(r"\b(?:u|uw|je|jij|jou|jouw|jullie|meneer|mevrouw)\b")
+MAX_SWITCH_WORDS = 30
+
+
+def _scenario_wish(cleaned: str) -> bool:
+    """'scenario', 'casus' or 'rollenspel' with a wish, a switch or a number ("ik wil liever scenario 2 doen")."""
+    return bool(_SCENARIO_WORD.search(cleaned) and (_SCENARIO_WISH.search(cleaned) or _NUMBERED.search(cleaned)))
+
+
+def asks_for_another_scenario(text: Optional[str]) -> bool:
+    """A wish for another scenario during a role-play (see above); which scenario it names, if any, is read by
+    ``bot.roleplay.catalog.scenario_in_request``."""
+    cleaned = normalise(text)
+    words = cleaned.split()
+    if not words or len(words) > MAX_SWITCH_WORDS or _TO_PERSONA.search(cleaned):
+        return False
+    named_wish = _scenario_wish(cleaned)
+    if not (named_wish or _OWN_SWITCH.search(cleaned) or is_practice_request(text)):
+        return False
+    if named_wish and not _STOPPING.search(cleaned):  # "mag ik een ander scenario?": which one is asked next
+        return True
+    from bot.roleplay.catalog import scenario_in_request  # lazy: the catalog reads the knowledge
+
+    # "ik wil stoppen met dit scenario" is a stop; with another one named it is a switch
+    return scenario_in_request(text or "") is not None

@@ -155,3 +155,18 @@ def test_scenario_list_of_a_new_process_says_when_a_scenario_file_is_broken(tmp_
     out = capsys.readouterr().out
     assert "Let op: 1 fout in de scenariobestanden" in out and "oma_belt.yml" in out
     assert "rustpunt scenario controleer" in out
+
+
+def test_oefen_switches_to_the_scenario_asked_for_and_plays_it_on(db, capsys):
+    # a user test of session 22: "ik wil liever scenario 2 doen" was played as a turn and scored
+    father, mdo = catalog.get_scenario("vader-kinderen-thuisgehouden"), catalog.get_scenario("mdo-moeder-dochter-ruzie")
+    answers = iter([father.oefenpad[0].tekst, "ik wil liever scenario 2 doen"] + good_lines(mdo.id))
+    args = SimpleNamespace(scenario="vader belt", deelnemer="Anna", groep=None, seed=4)
+    assert roleplay_cli.run_play(args, read=lambda prompt: next(answers)) == 0
+    out = capsys.readouterr().out
+    assert "Je wisselt van scenario" in out and mdo.setting.strip().splitlines()[0] in out
+    assert mdo.persona.opening in out  # the new persona speaks
+    newest, first = list_sessions()
+    assert first["scenario"] == father.id and first["status"] == "gestopt" and len(first["state"]["turns"]) == 1
+    assert newest["scenario"] == mdo.id and newest["deelnemer"] == "Anna"
+    assert len(newest["state"]["turns"]) == len(mdo.oefenpad)

@@ -419,6 +419,12 @@ def run_play(args: argparse.Namespace, read=input) -> int:
             print("\n" + (result.debrief_tekst or ""))
             print(f"\n(Sessie {session_id} is opgeslagen.)")
             return 0
+        elif result.soort == "wissel" and result.payload:  # another scenario: that session goes on here
+            session_id = result.payload["sessie"]
+            scenario = catalog.get_scenario(result.payload["scenario"]) or scenario
+            who = (scenario.persona.wie.split() or ["Persona"])[0].strip(",.;:")
+            print(result.tekst + "\n\n" + "\n\n".join(result.extra[:-1]))
+            print(f"\n{who}: {result.extra[-1]}")
         else:
             print(result.tekst)
 

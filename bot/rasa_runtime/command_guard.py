@@ -28,10 +28,13 @@ Three more requests of the one command vocabulary are read here, not guessed (us
   retry intent, whose action finds the turn;
 - "welke stap is dit: <zin>" and "welke rol is dit: <zin>" (``bot.commands.which_question``, a sentence after it):
   the step or role answer ("... van mama naar papa gaat?" opened the scenario list);
-- a wish to practise ("ik wil even oefenen, kan dat?", "ik wil graag een rollenspel met de boze vader";
-  ``bot.commands.is_practice_request``): the role-play, unless the model read another role-play request or the
-  roles quiz ("Sorry", a greeting, or a preparation before).
-Inside a form the form still reads the message first; the role-play form answers these itself.
+- a wish to practise ("ik wil even oefenen, kan dat?", "ik wil graag een rollenspel met de boze vader", after a
+  role-play "nog eentje dan, de mdo" or "ik wil liever scenario 2 doen"; ``bot.commands.is_practice_request``): the
+  role-play, unless the model read another role-play request or the roles quiz ("Sorry", a greeting, or a
+  preparation before).
+Inside a form the form still reads the message first; the role-play form answers these itself, and also a question
+about the persona's role ("welke rol heeft zij nu?"), a request for feedback so far ("hoe gaat het tot nu toe?") and a
+wish for another scenario during play (``bot.roleplay.session.command_of``); such a wish is never a stop request.
 
 A question about the six steps, the pitfalls or the roles ("wat is stap 5", "hoe erken ik zonder gelijk te geven?",
 "mag ik bij stap 2 al advies geven?", "ik merk dat ik zelf steeds ga redden bij die moeder, hoe stop ik daarmee";
@@ -51,7 +54,15 @@ from __future__ import annotations
 import logging
 from typing import Any, Dict, List, Text
 
-from bot.commands import WHICH_ROLE, WHICH_STEP, is_forget_request, is_practice_request, is_stop_request, which_question
+from bot.commands import (
+    WHICH_OWN_ROLE,
+    WHICH_ROLE,
+    WHICH_STEP,
+    is_forget_request,
+    is_practice_request,
+    is_stop_request,
+    which_question,
+)
 from bot.intake.opening import asks_for_an_intake
 from bot.kaart.query import only_a_child, parse_vraag
 from bot.language import looks_dutch, without_noise, words
@@ -65,7 +76,7 @@ INTAKE_INTENT = "start_vraagverheldering"  # only on a clear request (``bot.inta
 KAART_INTENT = "kaart_zoek"  # a kaart question: the kaart's form reads it (actions/kaart.py)
 RETRY_INTENT = "rollenspel_opnieuw"
 PRACTICE_INTENT = "start_rollenspel"
-WHICH_INTENTS = {WHICH_STEP: "voorbereiden_welke_stap", WHICH_ROLE: "rol_analyse"}
+WHICH_INTENTS = {WHICH_STEP: "voorbereiden_welke_stap", WHICH_ROLE: "rol_analyse", WHICH_OWN_ROLE: "rol_analyse"}
 # What the model may read a wish to practise as and stays: another role-play request, or the roles quiz.
 _PRACTICE_KEEPS = frozenset({PRACTICE_INTENT, RETRY_INTENT, "rollenspel_nabespreking", STOP_INTENT, "rol_oefenen",
                              "start_rollen"})

@@ -18,9 +18,10 @@ from bot.privacy.masking import mask_text
 from bot.roleplay import catalog, feedback, retry
 from bot.roleplay.engine import Engine, RoleplayError, State
 from bot.roleplay.moves import default_classifier
-from bot.wording import ordinal
+from bot.wording import counted, ordinal
 
 KIND = "rollenspel"
+ALREADY_ENDED = "Dit rollenspel is al afgelopen. Begin een nieuw rollenspel om verder te oefenen."
 MAX_NAME = 80
 
 FORGET = "vergeet"
@@ -30,36 +31,48 @@ TEXTS = Texts("rollenspel_tekst")  # knowledge/scenarios/teksten.yml
 
 def command_of(text: str) -> Optional[str]:
     """'hint', 'feedback', 'opnieuw' (from the start), 'stop' or 'verder' (back after a break) when the message is
-    such a request (``bot.commands``; also "wat moet ik nou zeggen", "moet ik eerst erkennen?", "ik begin opnieuw");
-    'wis_beurt' for a request to wipe what was just typed ("kun je dat laatste bericht verwijderen?", "wis die tekst
-    die ik net plakte"); 'vergeet' for a request to forget this conversation ("wis dit gesprek", "verwijder mijn
-    gegevens"); 'welke_stap' or 'welke_rol' for a question about a sentence or the last turn ("welke stap is dit?",
-    "welke rol is dit: ..."). None of these is a turn."""
+    such a request (``bot.commands``; also "wat moet ik nou zeggen", "moet ik eerst erkennen?", "ik begin opnieuw",
+    "hoe doe ik het tot nu toe?"); 'wis_beurt' for a request to wipe what was just typed ("kun je dat laatste bericht
+    verwijderen?", "wis die tekst die ik net plakte"); 'vergeet' for a request to forget this conversation ("wis dit
+    gesprek", "verwijder mijn gegevens"); 'welke_stap', 'welke_rol' or 'welke_rol_eigen' for a question about a
+    sentence, the persona's last line or the last turn ("welke stap is dit?", "welke rol heeft zij nu?", "in welke rol
+    zit ik?"); 'ander_scenario' for a wish for another scenario ("ik wil liever scenario 2 doen"). None of these is a
+    turn."""
     if commands.asks_to_wipe_last(text):
         return WIPE_LAST
     if commands.is_forget_request(text, in_role_play=True):
         return FORGET
-    asked = commands.which_question(text)
+    asked = commands.which_question(text, in_role_play=True)
     if asked:
         return asked[0]
-    return commands.whole_message(
+    command = commands.whole_message(
         text, (commands.HINT, commands.FEEDBACK, commands.RESTART, commands.STOP, commands.RESUME))
+    if command is None and commands.asks_for_another_scenario(text):
+        return commands.OTHER_SCENARIO
+    return command
+
+
+WHICH_KINDS = (commands.WHICH_STEP, commands.WHICH_ROLE, commands.WHICH_OWN_ROLE)
 
 
 def which_answer(text: str, engine: Engine, zetten: Dict[str, Any]) -> str:
-    """The answer to "welke stap is dit: <zin>" or "welke rol is dit: <zin>" during a role-play: about that sentence,
-    or without one about the professional's last turn (as the persona read it, for a step), or how to ask when no
-    turn was played yet; then that this was no turn. The role-play itself is not touched."""
+    """The answer to a step or role question during a role-play ("welke stap is dit: <zin>", "welke rol heeft zij
+    nu?"): about the sentence after it; without one, a role question is about the persona's last line (the role the
+    persona is in now), a step question or a question about one's own role ("in welke rol zit ik?") about the
+    professional's last turn (as the persona read it, for a step), or how to ask when no turn was played yet; then that
+    this was no turn. The role-play itself is not touched."""
     from bot.roles.analyse import analyse_role
     from bot.roles.format import format_analysis
     from bot.steps.preparation import classification_text
 
-    kind, sentence = commands.which_question(text) or (commands.WHICH_STEP, "")
+    kind, sentence = commands.which_question(text, in_role_play=True) or (commands.WHICH_STEP, "")
     turns = engine.state.turns
     parts: List[str] = []
     if sentence:
         parts.append(classification_text(sentence) if kind == commands.WHICH_STEP
                      else format_analysis(analyse_role(sentence)))
+    elif kind == commands.WHICH_ROLE:
+        parts.append(persona_role_text(engine))
     elif not turns:
         parts.append(TEXTS.text("vraag_nog_geen_beurt"))
     else:
@@ -72,6 +85,37 @@ def which_answer(text: str, engine: Engine, zetten: Dict[str, Any]) -> str:
             parts.append(format_analysis(analyse_role(last.tekst)))
     parts.append(TEXTS.text("vraag_geen_beurt", spanning=engine.state.tension))
     return "\n\n".join(parts)
+
+
+def persona_role_text(engine: Engine) -> str:
+    """The role the persona is in now (the engine's drama role, which its last line was chosen for), with that line,
+    what the role invites in the listener and how to answer it (the role's knowledge in ``knowledge/rollen``)."""
+    from bot.knowledge.loader import get_knowledge
+    from bot.roles.analyse import alternative, invitation
+
+    role = get_knowledge().get("rol", engine.state.role)
+    line = engine.state.last_reply or engine.opening()
+    if role is None:  # a role the knowledge does not (or no longer) describe: name it as it is
+        return TEXTS.text("vraag_rol_ander", zin=line, rol=feedback.role_label(engine.state.role),
+                          driehoek="dramadriehoek")
+    triangle = {"winnaar": "winnaarsdriehoek"}.get(role.driehoek, "dramadriehoek")
+    if role.id == "omstander":
+        triangle = "buiten de dramadriehoek"
+    parts = [TEXTS.text("vraag_rol_ander", zin=line, rol=role.naam, driehoek=triangle)]
+    invited, answer = invitation(role.id), alternative(role.id)
+    if invited:
+        parts.append(str(invited["tekst"]))
+    if answer:
+        parts.append(TEXTS.text("vraag_rol_ander_antwoord", naam=answer["naam"], stijl=answer["antwoordstijl"]))
+    return " ".join(parts)
+
+
+def _which_scenario_text(engine: Engine, wanted: Any) -> str:
+    """No scenario named in a wish for another one, or the one being played: the list, and the role-play goes on."""
+    lines = "\n".join(feedback.scenario_line(s) for s in catalog.scenarios())
+    if wanted is not None:
+        return TEXTS.text("wissel_zelfde", titel=wanted.titel, spanning=engine.state.tension)
+    return TEXTS.text("wissel_welk", lijst=lines, spanning=engine.state.tension)
 
 
 def tension_course(before: int, after: int) -> str:
@@ -114,7 +158,7 @@ class SessionError(ValueError):
 
 @dataclass
 class PlayResult:
-    soort: str  # beurt | hint | feedback | uitleg | fout | einde
+    soort: str  # beurt | hint | feedback | uitleg | fout | einde | opnieuw | wissel (another scenario started)
     tekst: str
     payload: Optional[Dict[str, Any]] = None
     einde: Optional[str] = None
@@ -231,15 +275,15 @@ class PracticeService:
         command = command_of(text)
         if command == commands.RESTART:  # "ik begin opnieuw": from before the first turn, as 'vanaf beurt 1'
             return self._restart(session_id)
+        if command == commands.OTHER_SCENARIO:  # "ik wil liever scenario 2 doen": this one stops, that one starts
+            return self._switch(session_id, text)
         number = self._number(session_id)
         with records.editing_record(KIND, number) as row:
             data = self._data(number, row)
             engine = self._engine(data)
             zetten = catalog.moves()
             if engine.state.ending:
-                return PlayResult(
-                    "fout", "Dit rollenspel is al afgelopen. Begin een nieuw rollenspel om verder te oefenen."
-                )
+                return PlayResult("fout", ALREADY_ENDED)
             if command == "hint":
                 return PlayResult("hint", feedback.hint_text(engine.scenario, engine.state, zetten),
                                   payload={"soort": "rollenspel_hint",
@@ -254,7 +298,7 @@ class PracticeService:
                 return self._wipe_last(row, data, engine)
             if command == FORGET:
                 return PlayResult("uitleg", HOW_TO_FORGET + " Het rollenspel gaat verder: je beurt.")
-            if command in (commands.WHICH_STEP, commands.WHICH_ROLE):  # a question to Rustpunt, no turn
+            if command in WHICH_KINDS:  # a question to Rustpunt, no turn
                 return PlayResult("uitleg", which_answer(text, engine, zetten))
             try:
                 result = engine.step(text)
@@ -289,6 +333,29 @@ class PracticeService:
         payload = turn_payload(data["id"], data["scenario"], state.tension, state.role, len(state.turns),
                                soort="rollenspel_opnieuw", vanaf_beurt=number)
         return PlayResult("opnieuw", text, payload=payload)
+
+    def _switch(self, session_id, text: str) -> PlayResult:
+        """A wish for another scenario during play: this session stops (kept, with its debrief, for the trainer's
+        overview; not shown now: the trainee asked for the other scenario) and a session of the scenario asked for
+        starts, for the same participant, group and conversation; its setting and first line follow. No scenario named,
+        or this one: which scenarios there are, and the role-play goes on."""
+        number = self._number(session_id)
+        with records.editing_record(KIND, number) as row:
+            data = self._data(number, row)
+            engine = self._engine(data)
+            if engine.state.ending:
+                return PlayResult("fout", ALREADY_ENDED)
+            wanted = catalog.scenario_in_request(text)
+            if wanted is None or wanted.id == engine.scenario.id:
+                return PlayResult("uitleg", _which_scenario_text(engine, wanted))
+            played = len(engine.state.turns)
+            self._finish(row, data, engine, catalog.moves(), stopped=True)
+        new_id, state = self.begin(wanted.id, data.get("deelnemer"), data.get("groep"), data.get("conversation_id"))
+        stopped = TEXTS.text("wissel_gestopt", oud=data.get("titel") or engine.scenario.titel, sessie=number,
+                             beurten=counted(played, "beurt", "beurten"), nieuw=wanted.titel)
+        return PlayResult("wissel", stopped,
+                          payload=turn_payload(new_id, wanted.id, state["tension"], state["role"], 0),
+                          extra=[feedback.setting_text(wanted), TEXTS.text("uitleg"), wanted.persona.opening])
 
     def _restart(self, session_id) -> PlayResult:
         """'Ik begin opnieuw': the role-play from before the first turn ('probeer opnieuw vanaf beurt 1'); at the start
