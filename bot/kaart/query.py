@@ -114,6 +114,9 @@ class Vraag:
     # a child protection measure is already in place ("OTS loopt", "de gezinsvoogd belt"): the words of the measure are
     # no safety signal and the way to a measure is not asked (``measure_in_place``)
     maatregel_loopt: bool = False
+    # the search words of the services the caller works for ("Jeugdverpleegkundige Laren: ...": the JGZ), see
+    # ``spoken.caller_roles``: the caller's own service is no referral for the family
+    beller: Tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         return {
@@ -978,6 +981,7 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
         plaats_info=gevonden if gemeente else None,
         zoektekst=search_text(text, knowledge),
         maatregel_loopt=maatregel_loopt,
+        beller=spoken.caller_roles(text, knowledge),
     )
 
 

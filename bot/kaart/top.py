@@ -7,7 +7,7 @@ from typing import Dict, List, Optional, Tuple
 from bot.kaart.ages import YOUNG_CHILD, age_ok, only_through_school
 from bot.kaart.hits import place_hit
 from bot.kaart.index import KaartIndex
-from bot.kaart.kinds import own_entrance, role, verwijsbaar, youth_health, youth_work
+from bot.kaart.kinds import callers_own, own_entrance, role, verwijsbaar, youth_health, youth_work
 from bot.kaart.naming import names_entry
 from bot.kaart.question import QueryContext, names_child_or_school
 from bot.kaart.ranking import TOP, tier_of
@@ -85,11 +85,27 @@ def compose_top(index: KaartIndex, ctx: QueryContext, hits: List[Hit], limit: in
        a leisure question with a worry besides it (money, insecurity, stress) does get the way in. It moves up from
        lower down, or is added;
     4. a service a family reaches only through school does not lead a question about a parent's own problem that
-       names no child, family or school (``_school_route_not_first``).
+       names no child, family or school (``_school_route_not_first``);
+    5. the service the caller works for is not among the first ``TOP`` (``_callers_own_after``).
     """
     route = general_route(index, ctx.gemeente, ctx.leeftijd) if ctx.family else []
     hits = _school_route_not_first(index, ctx, _composed(index, ctx, hits, route, limit), route, limit)
-    return _region_wide_first(index, ctx, hits)
+    return _callers_own_after(index, ctx, _region_wide_first(index, ctx, hits))
+
+
+def _callers_own_after(index: KaartIndex, ctx: QueryContext, hits: List[Hit]) -> List[Hit]:
+    """The service the caller works for (``kinds.callers_own``: "Jeugdverpleegkundige Laren: meisje van 17 is
+    zwanger, waar kan ze heen?" is not answered by her own team) comes right after the first ``TOP`` results, where a
+    service the family can be referred to takes its place; it stays where it is when no other one fits. The blind set
+    toets19 (calls retyped by the Vraagbaak) saw the JGZ first in eight questions a jeugdverpleegkundige asked."""
+    if not ctx.parsed.beller:
+        return hits
+    own = [hit for hit in hits[:TOP] if callers_own(index.doc(hit.id).service, ctx.parsed.beller)]
+    rest = [hit for hit in hits if hit not in own]
+    if not own or not any(_for_the_family(hit) for hit in rest):
+        return hits
+    position = min(TOP, len(rest))
+    return rest[:position] + own + rest[position:]
 
 
 def _part_of_the_region(doc, region: str) -> bool:

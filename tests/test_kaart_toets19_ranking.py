@@ -1,0 +1,47 @@
+"""The sociale kaart's ranking after the nineteenth blind set (toets19, session 22: calls by other professionals that
+the Vraagbaak retypes): the caller's own service is no referral."""
+from __future__ import annotations
+
+import pytest
+
+from bot.kaart.search import zoek
+from bot.kaart.spoken import caller_roles
+
+# ------------------------------------------------------------------ 1: the caller's own service does not lead
+
+
+@pytest.mark.parametrize("vraag, eigen", [
+    ("Jeugdverpleegkundige Huizen: jongen van 12 wordt gepest in de klas en slaapt slecht. Wie kan helpen?",
+     "jeugd_en_gezin_ggd"),
+    ("jeugdverpleegkundige belt over een peuter van 3 uit Bussum: ouders hebben veel ruzie over de opvoeding",
+     "jeugd_en_gezin_ggd"),
+    ("JGZ-verpleegkundige, gezin in Laren: meisje van 9 is erg angstig sinds de scheiding",
+     "jeugd_en_gezin_ggd"),
+    ("ik ben jongerenwerker in Hilversum, jongen van 16 gokt en heeft schulden bij vrienden, waar kan hij heen?",
+     "jongerenwerk_versa"),
+    ("Jeugdconsulent Huizen: vader en moeder lopen vast met hun zoon van 15 met ASS, wie denkt mee?",
+     "team_jeugd_huizen"),
+])
+def test_the_service_the_caller_works_for_is_not_among_the_first_three(vraag, eigen):
+    ids = [hit.id for hit in zoek(vraag).hits]
+    assert eigen not in ids[:3], ids
+
+
+@pytest.mark.parametrize("vraag", [
+    "Jongerenwerker gezocht voor een 16-jarige in Huizen die twijfelt over zijn geaardheid",
+    "Jeugdconsulent in Hilversum voor een gezin dat jeugdhulp nodig heeft",
+    "ik ben jeugdconsulent in Huizen: wie is de vaste jeugdconsulent van een school in Bussum?",
+    "POH-GGZ uit Hilversum: moeder is depressief en haar zoon van 14 trekt zich terug, waar kan hij terecht?",
+    "IB'er uit Bussum belt: meisje van 8 is stil sinds de scheiding",
+])
+def test_a_role_asked_for_or_a_role_without_a_service_of_the_kaart_is_no_callers_own(vraag):
+    """Asking for a role ("jongerenwerker gezocht"), naming it again in the question, a POH-GGZ (no POH-Jeugd) and a
+    caller whose work is no service of the kaart (a school) leave the ranking as it was."""
+    assert caller_roles(vraag) == ()
+
+
+def test_the_callers_own_service_stays_in_the_list_below_the_first_three():
+    ids = [hit.id for hit in zoek("Jeugdverpleegkundige Blaricum: ouders van een peuter van 3 met driftbuien willen een "
+                                  "opvoedcursus. Wat is er?", limit=6).hits]
+    assert "opvoedcoach_ggd" in ids[:2]
+    assert "jeugd_en_gezin_ggd" in ids[3:]
