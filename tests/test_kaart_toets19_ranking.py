@@ -41,7 +41,26 @@ def test_a_role_asked_for_or_a_role_without_a_service_of_the_kaart_is_no_callers
 
 
 def test_the_callers_own_service_stays_in_the_list_below_the_first_three():
-    ids = [hit.id for hit in zoek("Jeugdverpleegkundige Blaricum: ouders van een peuter van 3 met driftbuien willen een "
-                                  "opvoedcursus. Wat is er?", limit=6).hits]
+    vraag = "Jeugdverpleegkundige Blaricum: ouders van een peuter van 3 met driftbuien willen een opvoedcursus. Wat is er?"
+    ids = [hit.id for hit in zoek(vraag, limit=6).hits]
     assert "opvoedcoach_ggd" in ids[:2]
     assert "jeugd_en_gezin_ggd" in ids[3:]
+
+
+# ------------------------------------------------------------------ 2: a tool only when a guideline is asked for
+
+
+def test_a_tool_for_professionals_nobody_asked_for_stays_out_also_for_a_school():
+    result = zoek("IB'er uit Huizen: de ouders van een jongen in groep 6 zitten in een vechtscheiding en hij is "
+                  "steeds boos. Wie kan helpen?")
+    assert "handvatten_complexe_scheiding" not in [hit.id for hit in result.hits]
+
+
+def test_a_professional_who_asks_for_a_guideline_gets_the_tool():
+    result = zoek("Wijkagent Huizen: we worden steeds gebeld bij overdrachten van een vechtscheiding. Is er een "
+                  "richtlijn voor mij om te zien hoe ver het geëscaleerd is?")
+    assert "handvatten_complexe_scheiding" in [hit.id for hit in result.hits[:3]]
+
+
+def test_being_called_about_a_divorce_is_no_framing_of_the_call():
+    assert "scheiding" in zoek("we worden steeds gebeld bij overdrachten van een vechtscheiding in Laren").themas

