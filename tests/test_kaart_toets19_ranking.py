@@ -64,3 +64,31 @@ def test_a_professional_who_asks_for_a_guideline_gets_the_tool():
 
 def test_being_called_about_a_divorce_is_no_framing_of_the_call():
     assert "scheiding" in zoek("we worden steeds gebeld bij overdrachten van een vechtscheiding in Laren").themas
+
+
+# ------------------------------------------------------------------ 3: a parent's own need goes to help for parents
+
+
+@pytest.mark.parametrize("vraag", [
+    "Leerkracht uit Huizen belt: moeder van een jongen in groep 4 is sinds de scheiding erg somber en vergeet "
+    "afspraken. Geen ggz, liever iets lichts voor moeder.",
+    "Huisarts Bussum: gescheiden moeder voelt zich eenzaam en somber, ziet haar kinderen van 5 en 8 om het weekend en "
+    "weet niet hoe ze het moederschap vorm moet geven.",
+])
+def test_a_somber_parent_is_not_sent_to_the_childs_poh_jeugd_first(vraag):
+    hits = zoek(vraag).hits
+    assert hits and hits[0].id != "poh_jeugd"
+
+
+def test_no_ggz_wanted_is_no_search_for_ggz():
+    result = zoek("moeder in Bussum is somber sinds de scheiding, geen ggz, liever iets laagdrempeligs")
+    assert "psychisch" not in result.themas
+
+
+def test_a_somber_parent_who_struggles_with_raising_the_child_is_a_question_for_parenting_support():
+    result = zoek("Huisarts Huizen: vader is eenzaam en somber sinds de scheiding, wie helpt hem met het vaderschap?")
+    assert result.hits[0].id in {"opvoedcoach_ggd", "team_jeugd_huizen", "toegang_jeugd_hbel", "brugfunctionaris"}
+
+
+def test_fatherhood_is_parenting():
+    assert "opvoeding" in zoek("wie kan een vader in Naarden helpen met het vaderschap?").themas

@@ -21,6 +21,7 @@ from bot.kaart.kinds import (
 from bot.kaart.naming import named_by_a_proper_keyword, names_entry
 from bot.kaart.question import PROJECT_KINDS, QueryContext, projects_asked, safety_signal
 from bot.kaart.service_area import local, place_part
+from bot.kaart.text import lemmas
 from bot.kaart.themes import widened
 from bot.kaart.vocabulary import (
     REGIOS,
@@ -217,6 +218,13 @@ def parents_own_problem(ctx: QueryContext) -> bool:
     return bool(ctx.ouder_themas) and set(ctx.themas) <= set(ctx.ouder_themas)
 
 
+def parents_own_words(ctx: QueryContext) -> Set[str]:
+    """The lemmas of the words by which the question's themes of a parent's own problem were read ("somber" in
+    "moeder is somber"), not those of a theme said of the child too."""
+    return {term for theme in ctx.ouder_themas if theme not in ctx.kind_themas
+            for word in ctx.parsed.thema_woorden.get(theme, ()) for term in lemmas(word)}
+
+
 def parents_own_only(service, ctx: QueryContext) -> bool:
     """Every problem of the question is a parent's own (``parents_own_problem``) and the service is made for young
     people: it helps the child, not the parent, with such a problem (see ``theme_part``), so its text naming the
@@ -248,6 +256,11 @@ def score_all(index: KaartIndex, ctx: QueryContext, candidates: Set[int], text_s
     safety_question = safety_signal(ctx)
     broader = widened(ctx.parsed.themas, ctx.themas)  # a theme searched for a narrower one: the reason says so
     docs_with = {t: {i for i, _ in index.postings.get(t, ())} for t in ctx.specific}
+    # a service for young people (or the child's health service) matched on the words of a parent's own problem ("moeder
+    # is somber") has no evidence of fitting it: its text is read without them, as its theme is (``theme_part``)
+    parent_words = parents_own_words(ctx) & set(ctx.terms)
+    child_text = (index.bm25([t for t in ctx.terms if t not in parent_words], candidates) if parent_words
+                  else text_scores)
     scored: List[Row] = []
     held_back: List[Tuple[float, str]] = []
     for i in candidates:
@@ -267,7 +280,8 @@ def score_all(index: KaartIndex, ctx: QueryContext, candidates: Set[int], text_s
             # where, not what (a user test got the school's mentor lessons first for an eating problem). An offer of
             # that school that fits the problem otherwise keeps the name as evidence: it is the child's own school
             continue
-        tekst = text_scores.get(i, 0.0) / top_text if top_text else 0.0
+        own_text = child_text if for_young_people(service) or youth_health(service) else text_scores
+        tekst = own_text.get(i, 0.0) / top_text if top_text else 0.0
         if leisure_only(service, ctx.themas, ctx.professional):
             tekst *= LEISURE_FACTOR  # its text naming the problem is the same evidence as its theme
         parts, place_reason = score_parts(doc, ctx, theme_score, tekst)
