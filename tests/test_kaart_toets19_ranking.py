@@ -92,3 +92,16 @@ def test_a_somber_parent_who_struggles_with_raising_the_child_is_a_question_for_
 
 def test_fatherhood_is_parenting():
     assert "opvoeding" in zoek("wie kan een vader in Naarden helpen met het vaderschap?").themas
+
+
+# ------------------------------------------------------------------ 4: a young adult goes to youth work
+
+
+@pytest.mark.parametrize("vraag", [
+    "Huisarts in Huizen: ouders maken zich zorgen om hun zoon van 19, hij zit op zijn kamer, geen school of werk.",
+    "moeder uit Bussum vraagt wat er is voor haar dochter van 20 die somber is en met haar opleiding is gestopt",
+])
+def test_a_young_adult_without_school_gets_youth_work_first_and_no_service_reached_through_school(vraag):
+    hits = zoek(vraag).hits
+    assert hits[0].id == "jongerenwerk_versa"
+    assert not {"brugfunctionaris", "schoolmaatschappelijk_werk_versa"} & {hit.id for hit in hits}

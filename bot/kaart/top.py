@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Dict, List, Optional, Tuple
 
-from bot.kaart.ages import YOUNG_CHILD, age_ok, only_through_school
+from bot.kaart.ages import ADULT, YOUNG_CHILD, age_ok, only_through_school
 from bot.kaart.hits import place_hit
 from bot.kaart.index import KaartIndex
 from bot.kaart.kinds import callers_own, own_entrance, role, verwijsbaar, youth_health, youth_work
@@ -90,7 +90,36 @@ def compose_top(index: KaartIndex, ctx: QueryContext, hits: List[Hit], limit: in
     """
     route = general_route(index, ctx.gemeente, ctx.leeftijd) if ctx.family else []
     hits = _school_route_not_first(index, ctx, _composed(index, ctx, hits, route, limit), route, limit)
-    return _callers_own_after(index, ctx, _region_wide_first(index, ctx, hits))
+    hits = _youth_work_for_a_young_adult(index, ctx, _region_wide_first(index, ctx, hits), limit)
+    return _callers_own_after(index, ctx, hits)
+
+
+YOUNG_ADULT_WHY = ("Jongerenwerk: ook voor jongvolwassenen tot en met 21 jaar, helpt op weg naar opleiding of "
+                   "(vrijwilligers)werk. ")
+
+
+def _youth_work_for_a_young_adult(index: KaartIndex, ctx: QueryContext, hits: List[Hit], limit: int) -> List[Hit]:
+    """A question about a young adult (``ADULT`` or older) in a municipality: the youth work of the place whose age
+    range takes the young person leads, moved up or added, saying why (004: jongerenwerkers help young people up to
+    and including 21 with school, money and home, and on their way to education or (volunteer) work). The youth
+    services of school and the POH-Jeugd (up to 17) have left them behind; the blind set toets19 got the child's
+    health service and the jeugdteam first for a daughter of 19 who left her studies and a grandson of 19 without
+    school or work."""
+    if ctx.leeftijd is None or ctx.leeftijd < ADULT or ctx.gemeente is None or ctx.gemeente in REGIOS:
+        return hits
+    shown = [i for i, hit in enumerate(hits) if youth_work(index.doc(hit.id).service)
+             and index.doc(hit.id).service.leeftijd_max is not None]
+    if shown:
+        work = hits.pop(shown[0])
+    else:
+        found = [doc for doc in index.docs if youth_work(doc.service) and ctx.gemeente in doc.areas
+                 and doc.service.leeftijd_max is not None and age_ok(doc.service, ctx.leeftijd)]
+        if not found:
+            return hits
+        work = place_hit(min(found, key=lambda doc: doc.service.id), ctx.gemeente)
+    if not work.waarom.startswith(YOUNG_ADULT_WHY):
+        work.waarom = YOUNG_ADULT_WHY + work.waarom
+    return ([work] + hits)[:limit]
 
 
 def _callers_own_after(index: KaartIndex, ctx: QueryContext, hits: List[Hit]) -> List[Hit]:
