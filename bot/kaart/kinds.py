@@ -101,6 +101,12 @@ def own_entrance(doc: Doc, gemeente: Optional[str]) -> bool:
             and gemeente not in REGIOS and place_part(doc, gemeente)[0] >= 0.6 and verwijsbaar(service))
 
 
+def callers_own(service, beller) -> bool:
+    """The service is one the caller works for: its search words name the caller's role (``Vraag.beller``, read by
+    ``spoken.caller_roles``: a jeugdverpleegkundige works for the JGZ)."""
+    return bool(beller) and bool(set(service.trefwoorden) & set(beller))
+
+
 def safety_service(service) -> bool:
     """A service for a child's safety or under a child protection measure (Veilig Thuis, the jeugdbescherming): its
     main theme is safety, or it works only after a measure."""

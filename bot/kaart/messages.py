@@ -73,7 +73,8 @@ def niet_getoond(names: List[str], projects: bool = False) -> str:
         return (f"Niet getoond omdat het geen pilot of project is (maar bijvoorbeeld een aanbeveling of hulpmiddel): "
                 f"{listed}.")
     return (f"Niet getoond omdat het geen verwijsadres voor een gezin is (pilot, project, aanbeveling of "
-            f"hulpmiddel): {listed}. Vraag er gericht naar als je ze wilt zien, bijvoorbeeld met 'pilot' of 'project'.")
+            f"hulpmiddel): {listed}. Vraag er gericht naar als je ze wilt zien, bijvoorbeeld met 'pilot', 'project' of "
+            f"'richtlijn'.")
 
 
 # What help for the parent's own problem is, per theme, as an example in ``ouder_zelf``

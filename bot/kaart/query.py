@@ -117,6 +117,11 @@ class Vraag:
     # the Raad voor de Kinderbescherming already investigates and no measure is in place yet ("de Raad doet onderzoek
     # naar de omgang, er is nog geen maatregel"): the way to a measure is taken, none is there (``raad_investigates``)
     raad_onderzoekt: bool = False
+    # the search words of the services the caller works for ("Jeugdverpleegkundige Laren: ...": the JGZ), see
+    # ``spoken.caller_roles``: the caller's own service is no referral for the family
+    beller: Tuple[str, ...] = ()
+    # the routes the family does not want to go ("niet met school": via_school), see ``spoken.refused_routes``
+    niet_via: Tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         return {
@@ -993,6 +998,8 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
         zoektekst=search_text(text, knowledge),
         maatregel_loopt=maatregel_loopt,
         raad_onderzoekt=raad_onderzoekt,
+        beller=spoken.caller_roles(text, knowledge),
+        niet_via=spoken.refused_routes(text),
     )
 
 

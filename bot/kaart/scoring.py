@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Dict, List, Optional, Sequence, Set, Tuple
 
-from bot.kaart.ages import age_ok, only_through_school, school_ok
+from bot.kaart.ages import age_ok, only_through_school, past_school, school_ok
 from bot.kaart.explanations import waarom_tekst
 from bot.kaart.index import Doc, KaartIndex
 from bot.kaart.kinds import (
@@ -21,6 +21,7 @@ from bot.kaart.kinds import (
 from bot.kaart.naming import named_by_a_proper_keyword, names_entry
 from bot.kaart.question import PROJECT_KINDS, QueryContext, projects_asked, safety_signal
 from bot.kaart.service_area import local, place_part
+from bot.kaart.text import lemmas
 from bot.kaart.themes import widened
 from bot.kaart.vocabulary import (
     REGIOS,
@@ -217,6 +218,13 @@ def parents_own_problem(ctx: QueryContext) -> bool:
     return bool(ctx.ouder_themas) and set(ctx.themas) <= set(ctx.ouder_themas)
 
 
+def parents_own_words(ctx: QueryContext) -> Set[str]:
+    """The lemmas of the words by which the question's themes of a parent's own problem were read ("somber" in
+    "moeder is somber"), not those of a theme said of the child too."""
+    return {term for theme in ctx.ouder_themas if theme not in ctx.kind_themas
+            for word in ctx.parsed.thema_woorden.get(theme, ()) for term in lemmas(word)}
+
+
 def parents_own_only(service, ctx: QueryContext) -> bool:
     """Every problem of the question is a parent's own (``parents_own_problem``) and the service is made for young
     people: it helps the child, not the parent, with such a problem (see ``theme_part``), so its text naming the
@@ -224,9 +232,21 @@ def parents_own_only(service, ctx: QueryContext) -> bool:
     return parents_own_problem(ctx) and for_young_people(service)
 
 
+def refused_way(service, ctx: QueryContext) -> bool:
+    """The family does not want to go the only way to the service ("niet met school" for the brugfunctionaris, see
+    ``spoken.refused_routes``); a general entrance is always a way in."""
+    routes = set(service.toegang)
+    return (bool(routes) and bool(ctx.parsed.niet_via) and routes <= set(ctx.parsed.niet_via)
+            and not service.algemene_toegang)
+
+
 def held_back_entry(index: KaartIndex, service, ctx: QueryContext) -> bool:
-    """A pilot, recommendation or project that a family question did not ask or name."""
-    return (service.aard != "dienst" and not ctx.professional and service.aard not in ctx.asked
+    """A pilot, recommendation or project that a family question did not ask or name; or a tool for professionals
+    (``hulpmiddel``: the NJI's guideline on complex divorces) that no question asked or named, also one a professional
+    asks: a school that calls about a somber mother asks where she can go, not for a guideline (the blind set toets19
+    saw the guideline second there)."""
+    return (service.aard != "dienst" and (not ctx.professional or service.aard == "hulpmiddel")
+            and service.aard not in ctx.asked
             and not names_entry(index, service, ctx.terms)
             and not named_by_a_proper_keyword(index, service, ctx.terms, ctx.parsed.tekst))
 
@@ -244,12 +264,18 @@ def score_all(index: KaartIndex, ctx: QueryContext, candidates: Set[int], text_s
     safety_question = safety_signal(ctx)
     broader = widened(ctx.parsed.themas, ctx.themas)  # a theme searched for a narrower one: the reason says so
     docs_with = {t: {i for i, _ in index.postings.get(t, ())} for t in ctx.specific}
+    # a service for young people (or the child's health service) matched on the words of a parent's own problem ("moeder
+    # is somber") has no evidence of fitting it: its text is read without them, as its theme is (``theme_part``)
+    parent_words = parents_own_words(ctx) & set(ctx.terms)
+    child_text = (index.bm25([t for t in ctx.terms if t not in parent_words], candidates) if parent_words
+                  else text_scores)
     scored: List[Row] = []
     held_back: List[Tuple[float, str]] = []
     for i in candidates:
         doc = index.docs[i]
         service = doc.service
-        if not age_ok(service, ctx.leeftijd) or not school_ok(service, ctx.school):
+        if (not age_ok(service, ctx.leeftijd) or not school_ok(service, ctx.school)
+                or past_school(service, ctx.leeftijd, ctx.school) or refused_way(service, ctx)):
             continue
         theme_score, matched = theme_part(service, ctx.themas, ctx.professional, ctx.ouder_themas, ctx.kind_themas,
                                           ctx.ouder_stoornis,
@@ -263,7 +289,8 @@ def score_all(index: KaartIndex, ctx: QueryContext, candidates: Set[int], text_s
             # where, not what (a user test got the school's mentor lessons first for an eating problem). An offer of
             # that school that fits the problem otherwise keeps the name as evidence: it is the child's own school
             continue
-        tekst = text_scores.get(i, 0.0) / top_text if top_text else 0.0
+        own_text = child_text if for_young_people(service) or youth_health(service) else text_scores
+        tekst = own_text.get(i, 0.0) / top_text if top_text else 0.0
         if leisure_only(service, ctx.themas, ctx.professional):
             tekst *= LEISURE_FACTOR  # its text naming the problem is the same evidence as its theme
         parts, place_reason = score_parts(doc, ctx, theme_score, tekst)

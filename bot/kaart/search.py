@@ -40,6 +40,7 @@ from bot.kaart.service_area import place_allowed
 from bot.kaart.themes import (
     SAFETY_FIRST,
     safety_first,
+    with_parent_strain,
     with_parenting,
     with_related,
     with_related_themes,
@@ -106,6 +107,7 @@ def zoek(
     ctx.ouder_stoornis = [theme for theme in ctx.ouder_themas
                           if set(parsed.thema_woorden.get(theme, ())) & subject.DISORDER_WORDS]
     ctx.themas = with_parenting(ctx.themas, ctx.ouder_stoornis)
+    ctx.themas = with_parent_strain(ctx.themas, ctx.ouder_themas, ctx.kind_themas)
     if ctx.ouder_stoornis and "opvoeding" not in parsed.themas:
         # parenting read for the disorder is support with the children meanwhile: a programme for parents themselves
         # (Denkles) is no match on it either (a user test saw it fourth for a depressed mother in Blaricum)

@@ -102,7 +102,7 @@ def _frames(heads: Set[str], knowledge=None, written: Sequence[str] = (), part: 
     rather than the whole question)."""
     cues, _, speaking, working = _framing_stems(knowledge)
     if (heads & cues and not _own_phone(heads & cues, written, knowledge)
-            and not (part and _whom_to_call(written))):
+            and not (part and _whom_to_call(written)) and not _called_about(heads & cues, written, knowledge)):
         return True
     if heads & speaking and heads & FIRST_PERSON:
         return True
@@ -143,6 +143,16 @@ def _team_introduction(written: Sequence[str], knowledge=None) -> bool:
         return False
     rest = [word for word in written if word not in TEAM_WORDS and word not in TEAM_INTRO_WORDS]
     return not rest or " ".join(rest) in places.tabel(knowledge).spellings
+
+
+# Being called is what happens, not the call this question comes from: "we worden steeds gebeld bij overdrachten van
+# een vechtscheiding" (a wijkagent in toets19; the divorce was lost with the framing).
+PASSIVE = frozenset({"word", "wordt", "worden", "werd", "werden"})
+
+
+def _called_about(cues: Set[str], written: Sequence[str], knowledge=None) -> bool:
+    """The only framing word of a part is "gebeld" in a passive ("we worden gebeld bij ...")."""
+    return cues == {head_stem("gebeld", knowledge)} and "gebeld" in written and bool(PASSIVE & set(written))
 
 
 # "zijn telefoon", "haar mobiel": the child's own phone is what the problem is about ("zit de hele nacht op zijn
@@ -412,3 +422,106 @@ def without_framing(text: str, knowledge=None) -> str:
             position = end
     kept.append(text[position:])
     return "".join(kept)
+
+
+# Who calls. A professional who says who they are ("Jeugdverpleegkundige Laren: ...", "IB'er uit Naarden belt: ...",
+# "ik ben jongerenwerker in Huizen", "de POH vraagt ...") works for a service of the kaart or for none (a school, the
+# police, the GP's own practice): the service the caller works for is no referral for the family (the blind set
+# toets19, calls retyped by the Vraagbaak: a jeugdverpleegkundige got her own team first in eight questions). Role ->
+# the search words (``trefwoorden``) by which the kaart knows the services of that role. A role that names no service
+# (IB'er, mentor, huisarts, wijkagent) says only who asks; a POH-GGZ is no POH-Jeugd.
+_YOUTH_HEALTH_WORDS = ("jgz", "jeugdarts", "verpleegkundige", "jeugdgezondheidszorg")
+CALLER_ROLES: Dict[str, Tuple[str, ...]] = {
+    "jeugdverpleegkundige": _YOUTH_HEALTH_WORDS, "jgz-verpleegkundige": _YOUTH_HEALTH_WORDS,
+    "verpleegkundige": _YOUTH_HEALTH_WORDS, "jeugdarts": _YOUTH_HEALTH_WORDS, "jgz": _YOUTH_HEALTH_WORDS,
+    "consultatiebureau": _YOUTH_HEALTH_WORDS,
+    "jongerenwerker": ("jongerenwerker",), "jongerenwerk": ("jongerenwerker",),
+    "poh": ("praktijkondersteuner",), "poh-jeugd": ("praktijkondersteuner",),
+    "praktijkondersteuner": ("praktijkondersteuner",),
+    "jeugdconsulent": ("jeugdconsulent",),
+    "gezinswerker": ("gezinswerker",),
+    "smw": ("smw",), "smw'er": ("smw",), "schoolmaatschappelijk": ("smw",),
+    "leerplichtambtenaar": ("leerplichtambtenaar",), "leerplicht": ("leerplichtambtenaar",),
+    "opvoedcoach": ("opvoedcoach",), "gezinscoach": ("opvoedcoach",),
+    "gezinsvoogd": ("gezinsvoogd",), "jeugdbeschermer": ("gezinsvoogd",),
+}
+# The first part of a question that says who calls holds the role and nothing but where the caller works and little
+# words: "Jeugdverpleegkundige VO regio Gooi en Vechtstreek:", "IB'er school in de buurt van Bussum:". It ends at a
+# punctuation mark or at a word that starts the call or what is asked ("belt", "hier", "over", "vraagt").
+_CALLER_PART_ENDS = frozenset({"belt", "belde", "hier", "over", "vraagt", "vroeg", "mailt", "meldt", "namens"})
+_CALLER_PART_WORDS = frozenset(
+    "ik ben wij we zijn werk werken als de het een van uit in te bij op vanuit regio gemeente en school basisschool "
+    "middelbare vo vso po so mbo team afdeling buurt omgeving ergens 't".split()) | TEAM_WORDS
+_OPENING = re.compile(r"^\s*(?:(?:hoi|hallo|goedemorgen|goedemiddag)\b[\s,!.]*)?([^,;:.!?()\n]*)")
+# "ik ben jongerenwerker", "ik werk als jeugdverpleegkundige", "vanuit het jongerenwerk", "de POH vraagt"
+_CALLER_SAID = re.compile(r"\b(?:ik\s+ben|ik\s+werk\s+als|wij\s+zijn|we\s+zijn|vanuit)\s+"
+                          r"(?:de\s+|het\s+|een\s+|ons\s+)?([\w'-]+)"
+                          r"|\b(?:de|het|onze|een)\s+([\w'-]+)\s+(?:belt|belde|vraagt|vroeg|mailt|wil\s+weten)\b")
+
+
+def caller_roles(text: str, knowledge=None) -> Tuple[str, ...]:
+    """The search words of the services the caller works for (``CALLER_ROLES``), from the roles the question says of
+    the caller (its opening part, "ik ben ...", "de POH vraagt"), unless the rest of the question names that role too
+    ("ik ben jeugdconsulent in Huizen: wie is de vaste jeugdconsulent van die school?" asks for one)."""
+    said = simplify(text or "")
+    spans: List[Tuple[int, int, str]] = []
+    opening = _OPENING.match(said)
+    if opening:
+        part = opening.group(1)
+        cut = [m.start() for m in _WORD_RUN.finditer(part) if m.group(0) in _CALLER_PART_ENDS]
+        part = part[:cut[0]] if cut else part
+        found = [m for m in _WORD_RUN.finditer(part)]
+        roles = [m for m in found if m.group(0) in CALLER_ROLES]
+        if roles and all(m.group(0) in CALLER_ROLES or m.group(0) in _CALLER_PART_WORDS
+                         or _is_place(m.group(0), knowledge) or _capitalised(text, opening.start(1) + m.start())
+                         for m in found):
+            spans += [(opening.start(1) + m.start(), opening.start(1) + m.end(), m.group(0)) for m in roles]
+    for match in _CALLER_SAID.finditer(said):
+        group = 1 if match.group(1) else 2
+        if match.group(group) in CALLER_ROLES:
+            spans.append((match.start(group), match.end(group), match.group(group)))
+    spans = sorted(set(spans))
+    rest = said
+    for start, end, _ in spans:
+        rest = rest[:start] + " " * (end - start) + rest[end:]
+    asked = {word for found in _WORD_RUN.findall(rest) for word in CALLER_ROLES.get(found, ())}
+    out: List[str] = []
+    for _, _, role in spans:
+        if not asked & set(CALLER_ROLES[role]):
+            out += [word for word in CALLER_ROLES[role] if word not in out]
+    return tuple(out)
+
+
+def _is_place(word: str, knowledge=None) -> bool:
+    """``word`` (simplified) is a place or part of a place name of the place table."""
+    spellings = places.tabel(knowledge).spellings
+    return word in spellings or any(word in spelling.split() for spelling in spellings if " " in spelling)
+
+
+def _capitalised(text: str, position: int) -> bool:
+    """The word at ``position`` of ``text`` starts with a capital (a name: a place, a school)."""
+    return text[position:position + 1].isupper()
+
+
+# A way the family does not want to go: "wil anoniem chatten, niet met school", "liefst niet via de huisarts, vader is
+# daar zelf patiënt", "buiten school om". A service reached only that way is no answer (the blind set toets19 got the
+# brugfunctionaris at school first for a teenager who wanted to talk "niet met school"). "gaat niet naar school" is
+# a school problem, not a way refused.
+_NOT_THAT_WAY = re.compile(
+    r"\b(?:(?:liefst|liever|het\s+liefst|echt|zeker)\s+)?(?:niet|geen)\s+(?:via|met|door)\s+(?:de\s+|het\s+|hun\s+|zijn\s+"
+    r"|haar\s+|z'n\s+|eigen\s+)*(school|huisarts|huisartsenpraktijk)\b"
+    r"|\bbuiten\s+(?:de\s+|het\s+)?(school|huisarts)\s+om\b"
+    r"|\bzonder\s+(?:tussenkomst\s+van\s+)?(?:de\s+|het\s+)?(school|huisarts)\b")
+REFUSED_ROUTES = {"school": "via_school", "huisarts": "via_huisarts",
+                  "huisartsenpraktijk": "via_huisarts"}
+
+
+def refused_routes(text: str) -> Tuple[str, ...]:
+    """The routes (``toegang``: via_school, via_huisarts) the question says the family does not want to go
+    (``_NOT_THAT_WAY``)."""
+    out: List[str] = []
+    for match in _NOT_THAT_WAY.finditer(simplify(text or "")):
+        route = REFUSED_ROUTES[next(group for group in match.groups() if group)]
+        if route not in out:
+            out.append(route)
+    return tuple(out)

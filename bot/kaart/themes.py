@@ -56,6 +56,25 @@ def with_parenting(themas: List[str], ouder_stoornis: List[str]) -> List[str]:
     return rest if "opvoeding" in rest else rest + ["opvoeding"]
 
 
+# A parent's own mental strain ("moeder is somber sinds de scheiding", "vader is eenzaam en somber"), not a disorder
+PARENT_STRAIN = ("somberheid_angst", "psychisch")
+
+
+def with_parent_strain(themas: List[str], ouder_themas: List[str], kind_themas: List[str]) -> List[str]:
+    """``themas`` with parenting (opvoeding) read right after a parent's own strain (a theme of ``PARENT_STRAIN`` said
+    of a parent, not of the child, and no disorder: that one gives way to parenting, see ``with_parenting``), when the
+    question's other themes are the parents' own too or their divorce ("moeder is sinds de scheiding heel somber",
+    "gescheiden vader is eenzaam en somber"): the kaart has no help for the parent's own mood, but support as a parent
+    (the opvoedcoach, the municipality's team, the brugfunctionaris at school for the mental worries of parents); the
+    youth services of the child do not answer it (the blind set toets19 got the child's POH-Jeugd first for both)."""
+    strain = [theme for theme in themas if theme in PARENT_STRAIN and theme in ouder_themas
+              and theme not in kind_themas]
+    if not strain or "opvoeding" in themas or not set(themas) <= set(ouder_themas) | {"scheiding"}:
+        return themas
+    last = max(themas.index(theme) for theme in strain)
+    return themas[:last + 1] + ["opvoeding"] + themas[last + 1:]
+
+
 def with_related(said: List[str], themas: List[str]) -> List[str]:
     """``said`` plus the broader theme of each, when the search reads that broader theme too."""
     return said + [VERWANT_THEMA[t] for t in said if VERWANT_THEMA.get(t) in themas and VERWANT_THEMA[t] not in said]

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Dict, List, Optional, Tuple
 
-from bot.kaart.ages import YOUNG_CHILD, age_ok, only_through_school
+from bot.kaart.ages import ADULT, YOUNG_CHILD, age_ok, only_through_school
 from bot.kaart.hits import place_hit
 from bot.kaart.index import KaartIndex
-from bot.kaart.kinds import own_entrance, role, verwijsbaar, youth_health, youth_work
+from bot.kaart.kinds import callers_own, own_entrance, role, verwijsbaar, youth_health, youth_work
 from bot.kaart.naming import names_entry
 from bot.kaart.question import QueryContext, names_child_or_school
 from bot.kaart.ranking import TOP, tier_of
@@ -85,11 +85,82 @@ def compose_top(index: KaartIndex, ctx: QueryContext, hits: List[Hit], limit: in
        a leisure question with a worry besides it (money, insecurity, stress) does get the way in. It moves up from
        lower down, or is added;
     4. a service a family reaches only through school does not lead a question about a parent's own problem that
-       names no child, family or school (``_school_route_not_first``).
+       names no child, family or school (``_school_route_not_first``);
+    5. the service the caller works for is not among the first ``TOP`` (``_callers_own_after``).
     """
     route = general_route(index, ctx.gemeente, ctx.leeftijd) if ctx.family else []
     hits = _school_route_not_first(index, ctx, _composed(index, ctx, hits, route, limit), route, limit)
-    return _region_wide_first(index, ctx, hits)
+    hits = _youth_work_for_a_young_adult(index, ctx, _region_wide_first(index, ctx, hits), limit)
+    hits = _team_before_what_it_brings_in(index, ctx, hits, route, limit)
+    return _callers_own_after(index, ctx, hits)
+
+
+TEAM_ROUTE = "via_buurtteam"
+
+
+def _team_before_what_it_brings_in(index: KaartIndex, ctx: QueryContext, hits: List[Hit], route: List[Hit],
+                                   limit: int) -> List[Hit]:
+    """A service the buurtteam alone brings in (``toegang`` only ``via_buurtteam``: the NIZU volunteers, whom the
+    buurtteam involves in its case talks, 001) does not lead a family's question: the family cannot go there itself,
+    so the buurtteam of the place goes first, moved up or added as the general entrance, and the service follows it
+    (the blind set toets19 got the volunteers first for a grandmother in Veldhuizen). A buurtteam that asks itself
+    keeps it first (``_callers_own_after`` moves the caller's own team down), as does a question that names it or what
+    it gives."""
+    first = index.doc(hits[0].id).service if hits else None
+    if first is None or first.toegang != [TEAM_ROUTE] or names_entry(index, first, ctx.terms, True):
+        return hits  # a question that asks for what it gives ("iemand uit de buurt die bijspringt") keeps it first
+    team = next((i for i, hit in enumerate(hits) if own_entrance(index.doc(hit.id), ctx.gemeente)), None)
+    if team is not None:
+        hits.insert(0, hits.pop(team))
+        return hits
+    found = [hit for hit in route if own_entrance(index.doc(hit.id), ctx.gemeente)]
+    if not found:
+        return hits
+    best = max(found, key=lambda h: (representative(index, ctx, index.doc(h.id).service), h.id))
+    return ([as_entrance(best)] + hits)[:limit]
+
+
+YOUNG_ADULT_WHY = ("Jongerenwerk: ook voor jongvolwassenen tot en met 21 jaar, helpt op weg naar opleiding of "
+                   "(vrijwilligers)werk. ")
+
+
+def _youth_work_for_a_young_adult(index: KaartIndex, ctx: QueryContext, hits: List[Hit], limit: int) -> List[Hit]:
+    """A question about a young adult (``ADULT`` or older) in a municipality: the youth work of the place whose age
+    range takes the young person leads, moved up or added, saying why (004: jongerenwerkers help young people up to
+    and including 21 with school, money and home, and on their way to education or (volunteer) work). The youth
+    services of school and the POH-Jeugd (up to 17) have left them behind; the blind set toets19 got the child's
+    health service and the jeugdteam first for a daughter of 19 who left her studies and a grandson of 19 without
+    school or work."""
+    if ctx.leeftijd is None or ctx.leeftijd < ADULT or ctx.gemeente is None or ctx.gemeente in REGIOS:
+        return hits
+    shown = [i for i, hit in enumerate(hits) if youth_work(index.doc(hit.id).service)
+             and index.doc(hit.id).service.leeftijd_max is not None]
+    if shown:
+        work = hits.pop(shown[0])
+    else:
+        found = [doc for doc in index.docs if youth_work(doc.service) and ctx.gemeente in doc.areas
+                 and doc.service.leeftijd_max is not None and age_ok(doc.service, ctx.leeftijd)]
+        if not found:
+            return hits
+        work = place_hit(min(found, key=lambda doc: doc.service.id), ctx.gemeente)
+    if not work.waarom.startswith(YOUNG_ADULT_WHY):
+        work.waarom = YOUNG_ADULT_WHY + work.waarom
+    return ([work] + hits)[:limit]
+
+
+def _callers_own_after(index: KaartIndex, ctx: QueryContext, hits: List[Hit]) -> List[Hit]:
+    """The service the caller works for (``kinds.callers_own``: "Jeugdverpleegkundige Laren: meisje van 17 is
+    zwanger, waar kan ze heen?" is not answered by her own team) comes right after the first ``TOP`` results, where a
+    service the family can be referred to takes its place; it stays where it is when no other one fits. The blind set
+    toets19 (calls retyped by the Vraagbaak) saw the JGZ first in eight questions a jeugdverpleegkundige asked."""
+    if not ctx.parsed.beller:
+        return hits
+    own = [hit for hit in hits[:TOP] if callers_own(index.doc(hit.id).service, ctx.parsed.beller)]
+    rest = [hit for hit in hits if hit not in own]
+    if not own or not any(_for_the_family(hit) for hit in rest):
+        return hits
+    position = min(TOP, len(rest))
+    return rest[:position] + own + rest[position:]
 
 
 def _part_of_the_region(doc, region: str) -> bool:
