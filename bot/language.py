@@ -91,8 +91,16 @@ def looks_dutch(text: str) -> bool:
     english = sum(1 for w in tokens if w in ENGLISH_WORDS)
     if english > dutch or (english >= 2 and dutch == 0):
         return False
-    # a longer text without any Dutch function word is no Dutch sentence ("xyzzy qwerty plork ...")
-    return dutch > 0 or len(tokens) <= MAX_WORDS_WITHOUT_FUNCTION_WORD
+    # a longer text without any Dutch function word is no Dutch sentence ("xyzzy qwerty plork ..."), unless most of its
+    # words are Dutch words: a clipped answer typed during a call ("ja alleen schreeuwen. buren horen deuren slaan", a
+    # variant of a user test of session 22, was refused as not Dutch at the intake's question about hitting)
+    return dutch > 0 or len(tokens) <= MAX_WORDS_WITHOUT_FUNCTION_WORD or _mostly_known(tokens)
+
+
+def _mostly_known(tokens: List[str]) -> bool:
+    """More than half of ``tokens`` are Dutch words Rustpunt knows (``_lexicon``)."""
+    known, _ = _lexicon()
+    return 2 * sum(1 for token in tokens if token in known) > len(tokens)
 
 
 # Letters next to each other on a keyboard, in both directions: four of them in a row are typed, not spelled

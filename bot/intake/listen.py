@@ -313,6 +313,20 @@ def tones_down(text: str) -> bool:
     return bool(_TONED_DOWN.search(simplify(text)))
 
 
+# A 'ja' limited to what follows it: "ja alleen schreeuwen", "ja, maar alleen ruzie", "klopt, enkel schelden". Not a
+# 'ja' limited to a time, a person or a condition: "ja, alleen als hij gedronken heeft" still says yes.
+_YES_ONLY = re.compile(
+    r"^\W*(?:ja|jawel|klopt|wel)\W+(?:(?:nou|wel|nee)\W+)?(?:maar\W+)?(?:alleen|enkel|slechts)(?:\W+maar)?\b"
+    r"(?!\W+(?:als|wanneer|toen|zodra|sinds|nadat|na|bij|met|tegen|door|van|op|in|de|het|een|hij|zij|ze|vader|moeder"
+    r"|papa|mama|haar|zijn|hem|mij|me|ik|thuis|vroeger|soms|af)\b)")
+
+
+def yes_only_to(text: str) -> bool:
+    """The 'ja' is limited to what follows it: "ja alleen schreeuwen" (what happens instead of what was asked), not
+    "ja, alleen als hij drinkt" or "ja alleen vader" (which say yes)."""
+    return bool(_YES_ONLY.search(simplify(text)))
+
+
 # An answer to a safety question that does not answer it ("weet ik niet", "dat wil hij niet zeggen", "geen idee"): it
 # is kept, but the summary says the question got no clear answer (fourth user test: it read "Veiligheid: uitgevraagd").
 _EVASIVE = re.compile(

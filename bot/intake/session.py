@@ -13,7 +13,7 @@ from typing import Callable, Dict, List, Optional, Tuple
 
 from bot import commands, status
 from bot.intake import deidentify, opening
-from bot.intake.listen import ASPECT_KEYS, KEY_ASPECTS, evades, listen, no_answer_kind, tones_down
+from bot.intake.listen import ASPECT_KEYS, KEY_ASPECTS, evades, listen, no_answer_kind, tones_down, yes_only_to
 from bot.intake.models import IntakePlan, IntakeSignaal, PlanStap, Vraag, Vragenset
 from bot.intake.signals import Hit, danger_hits, find_signals, is_affirmative
 from bot.language import unreadable
@@ -151,6 +151,13 @@ class Intake:
         if question is None:  # the loader checks plans; this guards against hand-made knowledge
             raise IntakeError(f"Vraag '{step.vragenset}.{step.vraag}' ontbreekt in de kennis.")
         return question
+
+    def _screening_kinds(self) -> set:
+        """The kinds of the ordinary signals a plain 'ja' to a screening question of the plan gives (hard rows at home:
+        'scheiding')."""
+        questions = [self._step_question(step) for step in self.plan.stappen]
+        return {self.signals[question.signaal_bij_ja].soort for question in questions
+                if question.signaal_bij_ja in self.signals and not question.gevaar_signaal}
 
     @staticmethod
     def _key(step: PlanStap) -> str:
@@ -406,6 +413,12 @@ class Intake:
             # answer already named one), an ordinary signal otherwise (it never interrupts)
             named = any(h.soort == "gevaar" for h in hits) if question.gevaar_signaal else \
                 any(h.signal_id == question.signaal_bij_ja for h in hits)
+            # "ja alleen schreeuwen" at the question about hitting: a 'ja' limited to rows (a signal of the kind of an
+            # ordinary screening question's: hard rows, 'ruzie') says what happens instead; that signal counts, no
+            # danger (a user test, session 22: loud rows are a signal to weigh, not violence). "ja alleen een tik" or
+            # "ja alleen somber" (at the question about self-harm) names no row and stays a yes.
+            named = named or (question.gevaar_signaal and yes_only_to(text)
+                              and any(h.soort in self._screening_kinds() for h in hits))
             signal = self.signals.get(question.signaal_bij_ja)
             if signal is not None and not named:
                 hits.append(Hit(signal.id, signal.soort, simplify(text.split()[0]), key))
