@@ -17,17 +17,21 @@ from bot.kaart.dialog import (
     READ,
     SLOTS,
     VORIGE_VRAAG,
-    aanvullen,
     alleen_de_kaart,
+    bijwerken,
+    leeftijd_correctie,
     leeftijd_vervolg,
     lees,
     met_context,
     ontbreekt,
     onthoud,
+    plaats_vervolg,
     vorige_vraag_opnieuw,
     zoektekst,
 )
+from bot.kaart.missing_help import ontbrekende_hulp
 from bot.kaart.query import parse_vraag
+from bot.language import looks_dutch
 
 FOLLOW_UP_MESSAGES = 5  # a follow-up ("en in Blaricum?") refers to a search at most this many messages back
 
@@ -49,9 +53,16 @@ def remembered_question(tracker: Tracker) -> Optional[str]:
 
 
 def is_kaart_question(text: str) -> bool:
-    """A place (in the region, or one the kaart knows is outside it) and a problem the kaart knows."""
+    """A place (in the region, or one the kaart knows is outside it) and a problem the kaart knows; or a kind of help
+    the kaart lacks ("iets laagdrempeligs online waar een puber anoniem kan chatten": the search says so first); or only
+    a place outside the kaart ("iets in hollandsche rading?": the search says it lies outside). A user test of session
+    22 got 'Sorry, dat begreep ik niet goed' for the last two."""
     parsed = parse_vraag(text)
-    return bool((parsed.gemeente or parsed.buiten_regio) and parsed.themas)
+    if (parsed.gemeente or parsed.buiten_regio) and parsed.themas:
+        return True
+    if parsed.buiten_regio and plaats_vervolg(text, parsed):
+        return True
+    return bool(ontbrekende_hulp(parsed.tekst))
 
 
 def answer_in_between(dispatcher: CollectingDispatcher, tracker: Tracker, text: str,
@@ -107,8 +118,11 @@ class ValidateKaartForm(FormValidation):
         if again is not None:  # "en in Blaricum?" after the results: the previous question, in that place
             question, slots = again
             return {"kaart_vraag": question, "kaart_aanvulling": None, **slots}
-        return {"kaart_vraag": text[:1000], "kaart_aanvulling": None,
-                **lees(text, tracker.latest_message.get("entities", []))}
+        read = lees(text, tracker.latest_message.get("entities", []))
+        if _not_dutch(text, read):  # "my son skips school in Hilversum": say why, not "Waar gaat het vooral om?"
+            dispatcher.utter_message(text=messages.NIET_NEDERLANDS)
+            return {"kaart_vraag": None}
+        return {"kaart_vraag": text[:1000], "kaart_aanvulling": None, **read}
 
     def validate_kaart_aanvulling(self, slot_value: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                                   domain: DomainDict) -> Dict[Text, Any]:
@@ -119,10 +133,32 @@ class ValidateKaartForm(FormValidation):
             dispatcher.utter_message(text=messages.AL_IN_DE_KAART)
             return {"kaart_aanvulling": None}  # the form asks its question again
         current = {k: tracker.get_slot(k) for k in READ}
-        age = leeftijd_vervolg(text)
-        if age is not None:  # "en als hij 17 is": the age changes, and the place or the problem is still asked
+        parsed = parse_vraag(text)
+        age = leeftijd_vervolg(text, parsed)
+        if age is None:
+            age = leeftijd_correctie(text, parsed)
+        if age is not None:  # "en als hij 17 is", "nee, ze is 13": the age changes, the rest is still asked
             return {"kaart_aanvulling": None, "kaart_leeftijd": age}
-        return {"kaart_aanvulling": text, **aanvullen(current, lees(text, tracker.latest_message.get("entities", [])))}
+        extra = lees(text, tracker.latest_message.get("entities", []))
+        if _not_dutch(text, extra):
+            dispatcher.utter_message(text=messages.NIET_NEDERLANDS)
+            return {"kaart_aanvulling": None}  # the form asks its question again
+        again = vorige_vraag_opnieuw(remembered_question(tracker), text) if extra["kaart_thema"] is None else None
+        if again is not None and current["kaart_thema"] is None:
+            # the question only named a place ("iets in hilversum?") and the answer asks the same again ("en hilversum
+            # dan"): the previous question, with the place (and age) this question named (a user test of session 22
+            # got "Ik herkende in je vraag nog geen probleem")
+            question, slots = again
+            named = {key: value for key, value in current.items() if value is not None and extra.get(key) is None}
+            return {"kaart_vraag": question, "kaart_aanvulling": None, **slots, **named}
+        return {"kaart_aanvulling": text, **bijwerken(current, extra)}
+
+
+def _not_dutch(text: str, read: Dict[str, Any]) -> bool:
+    """The message reads as another language (``bot.language.looks_dutch``) and names no problem the kaart knows: a
+    short Dutch note ("jongen 18 Laren, schulden door online gokken") may not look Dutch, but its problem is read (a
+    user test of session 22 got a Dutch question about the problem for English, with no word why)."""
+    return read.get("kaart_thema") is None and not looks_dutch(text)
 
 
 class ActionAskKaartVraag(Action):
@@ -184,7 +220,7 @@ def search_and_show(dispatcher: CollectingDispatcher, text: str, slots: Dict[str
     leeftijd = slots.get("kaart_leeftijd")
     result = zoek(text, leeftijd=int(leeftijd) if leeftijd is not None else None, gemeente=gemeente,
                   thema=slots.get("kaart_thema"), limit=5, gevaren=gevaren, voor_gezin=in_between)
-    if result.hits:
+    if result.hits and not result.ontbreekt:  # that sentence says itself what follows
         dispatcher.utter_message(text=messages.RESULTATEN_INTRO)
     dispatcher.utter_message(text=resultaat_tekst(result))
     dispatcher.utter_message(json_message=payload(result))

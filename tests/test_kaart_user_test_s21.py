@@ -23,7 +23,8 @@ async def test_en_voor_de_moeder_searches_the_previous_question_again_for_the_mo
     question, slots = vorige_vraag_opnieuw(PREVIOUS, "en voor de moeder?")
     # place and age kept; the child's problem becomes the mother's own help with it: parenting support
     assert slots == {**lees(PREVIOUS), "kaart_thema": "opvoeding"}
-    assert question.startswith(PREVIOUS) and parse_vraag(question).doelgroep_hints == ["ouder"]
+    # searched for the mother: her own help, without the child's words (session 22: a reason then quoted only those)
+    assert question == "Hulp voor de moeder zelf." and parse_vraag(question).doelgroep_hints == ["ouder"]
     for text in ("en voor de moeder?", "hulp voor moeder zelf"):
         messages = await _menu(text, previous=PREVIOUS)
         assert messages[0] == "Dit zijn de diensten die het best passen:"

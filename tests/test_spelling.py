@@ -40,7 +40,7 @@ SKIP_FIELDS = {
     "tegenhanger", "antwoord_vanuit", "hulpmiddelen", "driehoek", "rollen", "rol", "van", "naar", "zetten", "zet",
     "payload", "past_bij", "soort", "niveau", "vragenset", "vraag_id", "alleen_als_soort", "als_soorten",
     "als_een_van", "niet_als", "als_niveau", "route", "kaart_zoekterm", "signaal_bij_ja", "stap", "stappen_volgorde",
-    "hoort_bij", "links",
+    "hoort_bij", "links", "woorden",
 }
 # Modules whose string constants are Dutch texts for the professional (docstrings are skipped).
 # (the kaart search is split into modules named after what they do: every one of them, as search.py was)

@@ -353,6 +353,20 @@ def test_the_page_has_both_buttons_and_sends_no_conversation_id(web):
 
 
 # ---- rate limits ----------------------------------------------------------------------------
+def test_the_wait_is_said_in_good_dutch_for_one_second(fake_rasa, clock):
+    # found by the user test of session 22: "Wacht 1 seconden"
+    server = _start(fake_rasa, clock, chat_per_minute=1)
+    try:
+        assert _chat(server)[0] == 200
+        clock.now += 59.5
+        status, headers, body = _chat(server)
+        assert status == 429 and headers["Retry-After"] == "1"
+        assert "Wacht 1 seconde en probeer" in json.loads(body)["fout"]
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def test_chat_is_rate_limited_per_client_in_dutch(fake_rasa, clock):
     server = _start(fake_rasa, clock, chat_per_minute=3)
     try:

@@ -11,7 +11,8 @@ wonen?") or an age ("en als hij in 2 vwo zit?") searches the previous question a
 was last searched: a place after an age keeps that age (``onthoud`` remembers what a follow-up changed). A short
 follow-up that names some of the place, the problem and the age but no person ("en leerplicht?", "spijbelt, eemnes")
 keeps what it does not name from that search (``deel_vervolg``). A follow-up that names only a parent ("en voor de
-moeder?", "hulp voor moeder zelf") searches it again for that parent (``ouder_vervolg``).
+moeder?", "hulp voor moeder zelf", also "en voor opa en oma?") searches it again for that parent (``ouder_vervolg``); a
+message that corrects the age ("nee wacht, ze is 13 niet 15") searches it again for that age (``leeftijd_correctie``).
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from bot.kaart.query import (
     guard_homonyms,
     parse_vraag,
     resolve_gemeente,
+    resolve_plaats,
     resolve_thema,
 )
 from bot.kaart.spoken import without_denials
@@ -44,7 +46,10 @@ READ = ("kaart_gemeente", "kaart_thema", "kaart_leeftijd")  # what ``lees`` unde
 FOLLOW_UP_WORDS = frozenset(
     "en of ook in te bij voor naar uit rond wat als dat hoe zit het de is er zijn dan maar nu daar ze zij hij "
     "wonen woont woonde wonend verhuizen verhuist verhuisd zelfde dezelfde hetzelfde vraag zoek zoeken gemeente "
-    "plaats regio stel".split()
+    "plaats regio stel "
+    # asking whether there is something there: "iets in hilversum?", "heb je ook iets in Laren?", "hulp in Huizen?" (a
+    # user test of session 22 got "Waar gaat het vooral om?" again)
+    "iets ook heb hebben jullie je hulp aanbod daar".split()
 )
 FOLLOW_UP_MAX_WORDS = 8  # words besides the place: a longer message says more than where
 
@@ -120,7 +125,11 @@ def aanvullen(current: Dict[str, object], extra: Dict[str, object]) -> Dict[str,
 
 
 def ontbreekt(gemeente: Optional[str], thema: Optional[str]) -> Optional[str]:
-    """Which follow-up to ask: 'beide', 'gemeente', 'probleem' or None."""
+    """Which follow-up to ask: 'beide', 'gemeente', 'probleem' or None. A place outside the kaart needs no problem:
+    the search says the place lies outside it, whatever the problem (a user test of session 22 got "Waar gaat het
+    vooral om?" for "iets in hollandsche rading?")."""
+    if gemeente is not None and buiten_de_kaart(gemeente):
+        return None
     if gemeente is None and thema is None:
         return "beide"
     if gemeente is None:
@@ -128,6 +137,24 @@ def ontbreekt(gemeente: Optional[str], thema: Optional[str]) -> Optional[str]:
     if thema is None:
         return "probleem"
     return None
+
+
+def buiten_de_kaart(gemeente: str) -> bool:
+    """``gemeente`` (a slot value of ``lees``) is a place outside the kaart: one the kaart knows lies outside it, or a
+    place it does not know (as the search reads it: ``checks.check_plaats``)."""
+    found = resolve_plaats(gemeente)
+    return found is None or found.code is None
+
+
+def bijwerken(current: Dict[str, object], extra: Dict[str, object]) -> Dict[str, object]:
+    """The slots after an answer to the follow-up question: a place or an age the answer names replaces the one the
+    question named (the user moved on or corrected it: "nee, ze is 13", a new question about Muiderberg after one about
+    Nederhorst den Berg searched Wijdemeren in a user test of session 22); the problem fills what is missing."""
+    filled = aanvullen(current, extra)
+    for key in ("kaart_gemeente", "kaart_leeftijd"):
+        if extra.get(key) is not None:
+            filled[key] = extra[key]
+    return filled
 
 
 def alleen_de_kaart(text: Optional[str], intent: Optional[str] = None) -> bool:
@@ -278,17 +305,22 @@ def deel_vervolg(text: Optional[str], parsed: Optional[Vraag] = None) -> Optiona
 # parent and words that ask again; a parent with a problem or a place ("moeder drinkt", "vader in Huizen") is a
 # question of its own or another follow-up.
 PARENT_WORDS = {"moeder": "moeder", "mama": "moeder", "moeders": "moeder", "vader": "vader", "papa": "vader",
-                "vaders": "vader", "ouder": "ouder", "ouders": "ouders"}
+                "vaders": "vader", "ouder": "ouder", "ouders": "ouders",
+                # grandparents ("en voor opa en oma?"): searched for as the parent is, who raises the child
+                "opa": "grootouders", "oma": "grootouders", "opa's": "grootouders", "oma's": "grootouders",
+                "grootouder": "grootouders", "grootouders": "grootouders", "grootmoeder": "grootouders",
+                "grootvader": "grootouders"}
 PARENT_FOLLOW_UP_WORDS = FOLLOW_UP_WORDS | frozenset(
     "zelf hulp ondersteuning steun iets aanbod nog ook een haar zijn hun die deze welke wie kan kunnen "
-    "terecht heb hebben je jij u er".split())
+    "terecht heb hebben je jij u er ergens waar".split())
 PARENT_FOLLOW_UP_MAX_WORDS = 10
 # What the search reads after the previous question: help for the parent itself (``bot.kaart.query`` then searches for
 # the parent, not the child), and for a problem of the child the parent's own help with it, parenting support (theme
 # ``opvoeding``); a problem of the parent's own ("vader gokt") stays the problem searched.
 FOR_THE_PARENT = "\nHulp voor {wie} zelf."
+# that line of an earlier parent follow-up ("en voor de moeder?" and then "en voor de vader?"): replaced, not stacked
+_FOR_SOMEONE_BEFORE = re.compile(r"(?:^|\n)Hulp voor [^\n]* zelf\.(?: Opvoedondersteuning\.)?$")
 PARENTING = "opvoeding"
-PARENTING_WORDS = " Opvoedondersteuning."
 
 
 def ouder_vervolg(text: Optional[str], parsed: Optional[Vraag] = None) -> Optional[str]:
@@ -305,6 +337,47 @@ def ouder_vervolg(text: Optional[str], parsed: Optional[Vraag] = None) -> Option
     return parents[0] if len(set(parents)) == 1 else "ouders"  # "en voor vader en moeder?"
 
 
+def _wie(parent: str, text: Optional[str]) -> str:
+    """Whom a parent follow-up asks for, in the user's own words: 'de vader', 'de ouders', 'opa en oma', 'oma'."""
+    if parent != "grootouders":
+        return "de ouders" if parent == "ouders" else f"de {parent}"
+    said = [word for word in words(simplify(text or "")) if PARENT_WORDS.get(word) == "grootouders"]
+    if {"opa", "oma"} <= set(said):
+        return "opa en oma"
+    return said[0] if said[0] in ("opa", "oma") else f"de {said[0]}"
+
+
+# A message that corrects the age ("nee wacht, ze is 13 niet 15", "vader 14 jaar? nee ik bedoel zoon 14", "niet 15 maar
+# 13"): a word that corrects, one age after what is denied, and nothing else the kaart reads (a user test of session
+# 22 kept the first age).
+CORRECTION_CUES = frozenset("nee niet bedoel bedoelde bedoelt wacht sorry correctie oeps oops foutje fout verkeerd "
+                            "pardon eigenlijk".split())
+CORRECTION_WORDS = AGE_FOLLOW_UP_WORDS | CORRECTION_CUES | frozenset(PARENT_WORDS) | frozenset(
+    "ik zei typte getypt was dus geen moet zijn".split())
+CORRECTION_MAX_WORDS = 14
+_DENIED_AGE = re.compile(r"\b(?:niet|geen)\s+(\d{1,2})\b|\b(\d{1,2})\s+(?:jaar\s+)?niet\b(?!\s+\d)")
+_MEANT_AGE = re.compile(r"\b(?:bedoel|bedoelde|bedoelt|moet zijn)\b\D{0,30}?\b(\d{1,2})\b")
+
+
+def leeftijd_correctie(text: Optional[str], parsed: Optional[Vraag] = None) -> Optional[int]:
+    """The age a short message corrects to ("nee wacht, ze is 13 niet 15": 13; "nee ik bedoel zoon 14": 14), when it
+    names no place and no problem; else None. ``parsed`` as for ``plaats_vervolg``."""
+    parsed = parsed or parse_vraag(text or "")
+    if parsed.themas or parsed.plaats or parsed.buiten_regio or parsed.onbekende_plaats:
+        return None
+    simple = simplify(text or "")
+    said = [word for word in words(simple) if not word.isdigit()]
+    if not set(said) & CORRECTION_CUES or len(said) > CORRECTION_MAX_WORDS or not set(said) <= CORRECTION_WORDS:
+        return None
+    meant = _MEANT_AGE.search(simple)
+    denied = {int(number) for match in _DENIED_AGE.finditer(simple) for number in match.groups() if number}
+    ages = {int(meant.group(1))} if meant else {int(n) for n in re.findall(r"\b\d{1,2}\b", simple)} - denied
+    if len(ages) != 1:
+        return None
+    age = ages.pop()
+    return age if age <= MAX_FOLLOW_UP_AGE else None
+
+
 def vorige_vraag_opnieuw(vorige: Optional[str], text: Optional[str]) -> Optional[Tuple[str, Dict[str, object]]]:
     """(question, slots as ``lees`` gives them) to search the previous question ``vorige`` (remembered with
     ``onthoud``) again in the place (``plaats_vervolg``) or for the age (``leeftijd_vervolg``) that a short follow-up
@@ -317,17 +390,23 @@ def vorige_vraag_opnieuw(vorige: Optional[str], text: Optional[str]) -> Optional
     parsed = parse_vraag(text or "")  # read once for every kind of follow-up
     place = plaats_vervolg(text, parsed)
     age = leeftijd_vervolg(text, parsed) if place is None else None
+    if place is None and age is None:
+        age = leeftijd_correctie(text, parsed)
     part = deel_vervolg(text, parsed) if place is None and age is None else None
     parent = ouder_vervolg(text, parsed) if place is None and age is None and part is None else None
     if place is None and age is None and part is None and parent is None:
         return None
     vraag, slots = vorige_zoekopdracht(vorige)
     if parent is not None:  # the same place and age, searched for the parent (see ``FOR_THE_PARENT``)
-        who = "de ouders" if parent == "ouders" else f"de {parent}"
-        question = vraag + FOR_THE_PARENT.format(wie=who)
+        vraag = _FOR_SOMEONE_BEFORE.sub("", vraag)
+        for_the_parent = FOR_THE_PARENT.format(wie=_wie(parent, text))
         if slots.get("kaart_thema") in parse_vraag(vraag).ouder_themas:
-            return question, slots
-        return question + PARENTING_WORDS, {**slots, "kaart_thema": PARENTING}
+            return vraag + for_the_parent, slots
+        # the child's problem: the parent's own help with it, parenting support, searched by the theme alone and
+        # without the child's words, so services for the child ("spijbelt": schoolmaatschappelijk werk) do not come
+        # back first and a reason quotes only the kaart's theme (a user test of session 22 got the same results
+        # again, once with "Past bij opvoeding ('opvoedondersteuning')", a word never typed)
+        return for_the_parent.strip(), {**slots, "kaart_thema": PARENTING}
     if place is not None:
         return vraag, {**slots, "kaart_gemeente": place}
     if age is not None:

@@ -33,7 +33,7 @@ def hit_tekst(number: int, hit: Hit) -> str:
 
 
 def resultaat_tekst(result: Zoekresultaat, met_scores: bool = False) -> str:
-    blocks: List[str] = []
+    blocks: List[str] = [result.ontbreekt] if result.ontbreekt else []
     intro = begrepen(result)
     if intro:
         blocks.append(intro)
@@ -55,7 +55,7 @@ def payload(result: Zoekresultaat) -> dict:
     return {
         "soort": "kaart_resultaten",
         "status": result.status,
-        "melding": result.melding,
+        "melding": " ".join(filter(None, [result.ontbreekt, result.melding])) or None,
         "resultaten": [{k: h.to_dict()[k] for k in keys} for h in result.hits],
         "algemene_route": [{k: h.to_dict()[k] for k in keys} for h in result.route],
     }

@@ -87,19 +87,38 @@ PARENT_HELP = {
 }
 
 
-def ouder_zelf(themas: List[str]) -> str:
+def ouder_zelf(themas: List[str], kinderen: bool = False) -> str:
     """The question is about a parent's own problem (debts, addiction, her own depression): say what the kaart covers
     and who refers the parent further; a user test asked about a depressed mother and read only parenting support,
-    with no word of help for the mother herself."""
+    with no word of help for the mother herself. ``kinderen``: the question names the children too, so it is not
+    only about the parent (a user test of session 22 read "Je vraag gaat over een probleem van de ouder zelf" for
+    "vader drinkt te veel, kinderen 6 en 8"): the services below are for the family, and a word on the parent's own
+    help follows. Examples only of the parent's own themes (a user test read "schuldhulp of verslavingszorg" for an
+    ex at the door)."""
     about = "; ".join(THEMAS[t] for t in themas[:3])
-    examples = list(dict.fromkeys(PARENT_HELP[t] for t in themas if t in PARENT_HELP)) or [
-        "schuldhulp", "verslavingszorg"]
+    examples = list(dict.fromkeys(PARENT_HELP[t] for t in themas if t in PARENT_HELP))
+    such_as = f" (bijvoorbeeld {' of '.join(examples[:2])})" if examples else ""
+    if kinderen:
+        such = f", zoals {' of '.join(examples[:2])}," if examples else ""
+        return (f"Hulp voor de ouder zelf bij {about}{such} staat niet in de sociale kaart; daarvoor kunnen de "
+                "huisarts van de ouder en de algemene ingang van de gemeente verder verwijzen.")
     return (
         f"Je vraag gaat over een probleem van de ouder zelf ({about}). De sociale kaart beschrijft hulp rond "
         "jeugd en gezin: diensten voor ouders staan voor diensten voor jongeren, en hulp voor de ouder zelf staat "
-        f"er niet in. Voor hulp aan de ouder zelf (bijvoorbeeld {' of '.join(examples[:2])}) kunnen de huisarts van "
-        "de ouder en de algemene ingang van de gemeente verder verwijzen."
+        f"er niet in. Voor hulp aan de ouder zelf{such_as} kunnen de huisarts van de ouder en de algemene ingang van "
+        "de gemeente verder verwijzen."
     )
+
+
+def niet_in_de_kaart(names: List[str], with_hits: bool) -> str:
+    """The kinds of help asked for that the kaart does not describe (``bot.kaart.missing_help``), in one sentence
+    before the results: "Mediation staat niet in de sociale kaart; hieronder staan ..."."""
+    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " en " + names[-1]
+    verb = "staat" if len(names) == 1 else "staan"
+    if not with_hits:
+        return f"{listed} {verb} niet in de sociale kaart."
+    return (f"{listed} {verb} niet in de sociale kaart; hieronder staan de diensten die er het dichtst bij komen, "
+            "met waarom.")
 
 
 def _nothing_fits(themas: List[str], gemeente: Optional[str], leeftijd: Optional[int]) -> str:
@@ -158,6 +177,10 @@ VERVOLGVRAAG = {
 }
 # the answer to the follow-up question only named the sociale kaart itself ("sociale kaart"): the question comes again
 AL_IN_DE_KAART = "Je zit al in de sociale kaart. Ik zoek zodra ik weet waar het om gaat en waar het gezin woont."
+# a question or answer that reads as another language and names no problem the kaart knows (``bot.language``)
+NIET_NEDERLANDS = ("De sociale kaart werkt in het Nederlands: ik herken problemen en plaatsen alleen in het "
+                   "Nederlands. Beschrijf de situatie in het Nederlands, bijvoorbeeld 'zoon van 15 uit Hilversum "
+                   "spijbelt'.")
 VRAAG_LEEG = "Ik heb nog geen vraag gekregen. Beschrijf de situatie in een paar woorden."
 RESULTATEN_INTRO = "Dit zijn de diensten die het best passen:"
 # after the danger advice, before the results of a kaart question that holds danger ("denkt aan zelfmoord")

@@ -6,7 +6,8 @@
 - ``kaart_testvraag``: a realistic question with the services a consultant would expect
   (the evaluation set of ``rustpunt evalueer kaart``);
 - ``kaart_probleemwoorden``: per theme, the Dutch words by which a question is read as that theme;
-- ``kaart_doelgroepwoorden``: per target group, the Dutch words by which a question says whom it is about.
+- ``kaart_doelgroepwoorden``: per target group, the Dutch words by which a question says whom it is about;
+- ``kaart_ontbrekend``: a kind of help the kaart does not describe, with the words that ask for it.
 
 Exact facts only: what the sources do not say stays empty. Contact data must be public data of the
 organisation, never a person's name or address.
@@ -376,6 +377,20 @@ class KaartDoelgroepwoorden(Entry):
     _doubles = _no_doubles("woorden")
 
     _doelgroep = _one_of("id", DOELGROEP_SET, DOELGROEPEN, "onbekende doelgroep")
+
+
+class KaartOntbrekend(Entry):
+    """A kind of help professionals ask for that the kaart does not describe (mediation, anonymous online chat, help
+    for grandparents): a question that asks for it hears so first, then the closest services
+    (``bot.kaart.missing_help``). ``naam`` starts the sentence ("Mediation staat niet in de sociale kaart"); ``woorden``
+    are the phrases that ask for it, matched on whole words in order, with at most two words between them ("anoniem
+    kan chatten" for "anoniem chatten")."""
+
+    naam: Short
+    woorden: List[Keyword]
+
+    _woorden = non_empty_list("woorden")
+    _doubles = _no_doubles("woorden")
 
 
 class KaartTestvraag(Entry):

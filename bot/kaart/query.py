@@ -925,7 +925,8 @@ _TOLD = re.compile(
 # zelf"; also what ``bot.kaart.dialog`` adds for "en voor de moeder?" after a search): the parent is whom the question
 # is for, not the child it names.
 _FOR_THE_PARENT = re.compile(r"\b(?:hulp|iets|steun|ondersteuning|aanbod)\s+(?:\w+\s+)?voor\s+(?:de\s+|die\s+|een\s+)?"
-                             r"(?:moeder|vader|ouders?|mama|papa)\s+zelf\b", re.IGNORECASE)
+                             r"(?:moeder|vader|ouders?|mama|papa|grootouders?|opa(?:\s+en\s+oma)?|oma(?:\s+en\s+opa)?)"
+                             r"\s+zelf\b", re.IGNORECASE)
 
 
 def _doelgroep_without_caller(text: str, framed: str, knowledge=None) -> List[str]:

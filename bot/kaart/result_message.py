@@ -7,8 +7,10 @@ from bot.kaart.describe import werkgebied_tekst
 from bot.kaart.index import Doc, KaartIndex
 from bot.kaart.naming import names_entry
 from bot.kaart.places import Plaats
+from bot.kaart.query import Vraag, ages_of_several
 from bot.kaart.results import Zoekresultaat
 from bot.kaart.routes import general_route
+from bot.kaart.subject import help_for_the_child
 from bot.kaart.vocabulary import WERKGEBIEDEN
 
 
@@ -29,8 +31,8 @@ def explain_result(index: KaartIndex, result: Zoekresultaat, gevonden: Optional[
         notes.append(messages.plaats_van_school(gevonden.naam, WERKGEBIEDEN.get(gevonden.code, gevonden.code)))
     if gevonden is not None and gevonden.dekking:
         notes.append(gevonden.dekking)
-    if result.vraag is not None and result.vraag.ouder_themas:
-        notes.append(messages.ouder_zelf(result.vraag.ouder_themas))
+    if result.vraag is not None and result.vraag.ouder_themas and not _not_about_the_parents_own_help(result.vraag):
+        notes.append(messages.ouder_zelf(result.vraag.ouder_themas, kinderen=_children_named(result.vraag)))
     if held_back:
         notes.append(messages.niet_getoond(held_back, projects))
     if not result.hits:
@@ -43,6 +45,20 @@ def explain_result(index: KaartIndex, result: Zoekresultaat, gevonden: Optional[
         result.melding = " ".join(notes + ([result.melding] if result.melding else []))
     if result.vraag is not None and result.vraag.ingekort:
         result.melding = ((result.melding or "") + " " + messages.INGEKORT).strip()
+
+
+def _not_about_the_parents_own_help(vraag: Vraag) -> bool:
+    """The note on a parent's own problem does not fit: the question asks help for the child (``subject``), or
+    holds danger, where what to do now comes first and a parent's aggression or drinking is no problem to refer the
+    parent for (a user test of session 22 read it under the 112 advice for an ex at the door)."""
+    from bot.intake.danger import danger_in  # lazy: the intake's signals load only for a search
+
+    return help_for_the_child(vraag.tekst) or bool(danger_in(vraag.tekst))
+
+
+def _children_named(vraag: Vraag) -> bool:
+    """The question names the children (an age, the ages of several, or a child word), so it is about the family too."""
+    return vraag.leeftijd is not None or ages_of_several(vraag.tekst) or "jeugdige" in vraag.doelgroep_hints
 
 
 def named_elsewhere(index: KaartIndex, terms: List[str], gemeente: Optional[str], allowed: Optional[Set[int]],

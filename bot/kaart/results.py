@@ -55,6 +55,8 @@ class Zoekresultaat:
     gemeente: Optional[str] = None
     leeftijd: Optional[int] = None
     themas: List[str] = field(default_factory=list)
+    # the kind of help asked for is not in the kaart ("Mediation staat niet in de sociale kaart; ..."): said first
+    ontbreekt: Optional[str] = None
 
     def __iter__(self) -> Iterator[Hit]:
         return iter(self.hits)
@@ -66,6 +68,7 @@ class Zoekresultaat:
         return {
             "status": self.status,
             "melding": self.melding,
+            "ontbreekt": self.ontbreekt,
             "gemeente": self.gemeente,
             "leeftijd": self.leeftijd,
             "themas": self.themas,

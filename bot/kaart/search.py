@@ -28,6 +28,7 @@ from typing import List, Optional, Sequence
 from bot.kaart import subject
 from bot.kaart.checks import check_leeftijd, check_plaats, check_thema
 from bot.kaart.index import KaartIndex, default_index, index_for
+from bot.kaart.missing_help import ontbrekende_hulp
 from bot.kaart.naming import named_school_words
 from bot.kaart.query import measure_words_only, parse_vraag
 from bot.kaart.question import danger_told, projects_asked, question_context
@@ -87,6 +88,10 @@ def zoek(
         themas, refusal = check_thema(thema, parsed)
     if refusal is not None:
         return refusal
+    lacking = ontbrekende_hulp(parsed.tekst)
+    if lacking:  # a word that asks for help the kaart lacks is no reason to show a service ("Past bij ('mediation')")
+        parsed.thema_gezegd = {theme: [word for word in said if not ontbrekende_hulp(word)]
+                               for theme, said in parsed.thema_gezegd.items()}
     told_danger = danger_told(gevaren)
     if told_danger and SAFETY_FIRST not in themas:
         themas = [SAFETY_FIRST] + themas  # what the intake found: the search says it looked for safety too
@@ -133,6 +138,8 @@ def zoek(
     result = Zoekresultaat("ok", hits=hits, vraag=parsed, gemeente=gemeente, leeftijd=leeftijd, themas=themas)
     elsewhere = named_elsewhere(index, ctx.terms, gemeente, allowed, [hit.id for hit in hits])
     explain_result(index, result, gevonden, names, elsewhere, projects=projects_asked(ctx))
+    if lacking:
+        result.ontbreekt = messages.niet_in_de_kaart(lacking, bool(hits) and bool(themas))
     if safety_only:
         # nothing else fits and the kaart has no entrance of the place to show: the safety service alone, with the
         # general route in words (Overvecht: "Buurtteam in de wijk")

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Dict, FrozenSet, List, Mapping, Optional, Sequence, Tuple
 
+from bot.text import simplify
+
 SUBJECT_GROUPS = ("ouder", "gezin", "jeugdige")  # target groups whose words name the person a problem is about
 PARENT_GROUPS = frozenset({"ouder", "gezin"})
 # Words that start a new clause: the person a problem word is about is looked for in its own clause first.
@@ -221,3 +223,19 @@ def said_of(found: Dict[int, str], starts: FrozenSet[int], first: int, last: int
             and any(token in worry for token in tokens[first_after + 1:first_after + 4])):
         return "jeugdige"
     return found[first_after]
+
+
+# Help asked for the child of a parent with a problem of their own: "een KOPP-groep voor haar zoon", "iets voor de
+# kinderen", "kinderen van ouders met psychische problemen" (a user test of session 22 read "probleem van de ouder zelf"
+# on a KOPP question about a child of 10)
+_FOR_THE_CHILD = re.compile(
+    r"\b(?:kopp|kov|koppgroep)\b|\bkind(?:eren)? van (?:een |de )?(?:ouders?|verslaafde|zieke)\b"
+    r"|\b(?:voor|aan)\s+(?:de\s+|het\s+|die\s+|deze\s+|haar\s+|zijn\s+|z'n\s+|hun\s+|mijn\s+)?"
+    r"(?:kinderen|kind|kids|zoon|dochter|zoontje|dochtertje|jongen|meisje|puber|tiener|jongste|oudste)\b",
+    re.IGNORECASE)
+
+
+def help_for_the_child(text: str) -> bool:
+    """The question asks help for the child of a parent with a problem of their own (``_FOR_THE_CHILD``): the help is
+    the child's, not the parent's own."""
+    return bool(_FOR_THE_CHILD.search(simplify(text or "")))

@@ -12,6 +12,7 @@ from bot.intake.models import IntakePlan, IntakeRouteregel, IntakeSignaal, Vrage
 from bot.kaart.models import (
     KaartDienst,
     KaartDoelgroepwoorden,
+    KaartOntbrekend,
     KaartOrganisatie,
     KaartPlaats,
     KaartProbleemwoorden,
@@ -52,6 +53,7 @@ KINDS: Dict[str, Type[Entry]] = {
     "kaart_plaats": KaartPlaats,
     "kaart_probleemwoorden": KaartProbleemwoorden,
     "kaart_doelgroepwoorden": KaartDoelgroepwoorden,
+    "kaart_ontbrekend": KaartOntbrekend,
     # vraagverheldering (knowledge/vraagverheldering/)
     "vragenset": Vragenset,
     "intake_signaal": IntakeSignaal,

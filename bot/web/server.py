@@ -43,6 +43,7 @@ from bot.web.config import WebConfig, is_loopback
 from bot.web.limits import SlidingWindow
 from bot.web.metadata import clean_metadata
 from bot.web.trainer_auth import COOKIE_NAME, TrainerGate
+from bot.wording import counted
 
 logger = logging.getLogger(__name__)
 
@@ -78,9 +79,17 @@ NOT_ALLOWED = "Deze actie kan op dit adres niet."
 SERVER_ERROR = "Er ging iets mis op de server. Probeer het opnieuw."
 FOREIGN_HOST = "Dit adres hoort niet bij deze Rustpunt-server. Open de pagina via het adres dat de beheerder gaf."
 FOREIGN_ORIGIN = "Dit verzoek komt van een andere website en wordt geweigerd."
-TOO_MANY = "Je stuurt te veel verzoeken achter elkaar. Wacht {seconds} seconden en probeer het dan opnieuw."
+# "{wait}": ``wait_for`` ('1 seconde', '30 seconden'; a user test read "Wacht 1 seconden")
+TOO_MANY = "Je stuurt te veel verzoeken achter elkaar. Wacht {wait} en probeer het dan opnieuw."
 WRONG_TOKEN = "Dit token klopt niet. Toegang geweigerd."
-LOCKED = "Te veel mislukte pogingen. Wacht {seconds} seconden voordat je het opnieuw probeert."
+LOCKED = "Te veel mislukte pogingen. Wacht {wait} voordat je het opnieuw probeert."
+
+
+def wait_for(seconds: int) -> str:
+    """How long to wait, in Dutch: '1 seconde', '30 seconden'."""
+    return counted(seconds, "seconde", "seconden")
+
+
 NEED_TOKEN = "Log in met het trainerstoken om de rollenspellen te zien."
 SESSION_ENDED = "Je sessie is verlopen. Log opnieuw in."
 STORE_ERROR = "De opgeslagen rollenspellen konden niet worden gelezen. Probeer het later opnieuw."
@@ -380,7 +389,7 @@ class Site:
             return None
         seconds = self.chat_limit.retry_after(client)
         logger.warning("chat rate limit reached for client %s", conversation.short_hash(client))
-        return error_json(429, TOO_MANY.format(seconds=seconds), cookies, {"Retry-After": str(seconds)})
+        return error_json(429, TOO_MANY.format(wait=wait_for(seconds)), cookies, {"Retry-After": str(seconds)})
 
     def _json_payload(self, request) -> Any:
         content_type = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
@@ -478,7 +487,7 @@ class Site:
         if not self.login_failures.full(client):
             return None
         seconds = self.login_failures.retry_after(client)
-        return html_response(429, trainer_page.login_page(LOCKED.format(seconds=seconds)),
+        return html_response(429, trainer_page.login_page(LOCKED.format(wait=wait_for(seconds))),
                              {"Retry-After": str(seconds)})
 
     def _wrong_token(self, request) -> HTTPResponse:
