@@ -40,12 +40,13 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.intake import SUMMARY_SLOT, forget_the_summary
 from actions.kaart import is_kaart_question, remembered_question, search_and_show
 from actions.roleplay import TEXTS as ROLEPLAY_TEXTS
-from actions.roleplay import just_ended
+from actions.roleplay import just_ended, wipe_last_turn_after_end
 from actions.roles import ActionRolAnalyse
 from actions.steps import ActionVoorbereidenWelkeStap
-from bot.commands import HINT, is_forget_request, whole_message
+from bot.commands import HINT, asks_to_forget_the_caller, asks_to_wipe_last, is_forget_request, whole_message
 from bot.intake.danger import danger_message
 from bot.kaart.dialog import VORIGE_VRAAG, lees, onthoud, vorige_vraag_opnieuw
 from bot.language import looks_dutch, without_noise
@@ -91,6 +92,12 @@ class ActionOnzekerBericht(Action):
             slots = lees(text, tracker.latest_message.get("entities", []))
             search_and_show(dispatcher, text, slots, danger_shown=bool(danger))
             remembered = [SlotSet(VORIGE_VRAAG, onthoud(text, slots))]
+        elif asks_to_forget_the_caller(text) and tracker.get_slot(SUMMARY_SLOT) is not None:
+            # right after an intake: "kunt u wat ik net over deze beller heb ingetypt weer vergeten?": its summary
+            dispatcher.utter_message(text=forget_the_summary(tracker.get_slot(SUMMARY_SLOT)))
+            remembered = [SlotSet(SUMMARY_SLOT, None)]
+        elif asks_to_wipe_last(text) and (wiped := wipe_last_turn_after_end(tracker)) is not None:
+            dispatcher.utter_message(text=wiped)  # after a role-play ended: its last turn (a user test got the advice)
         elif is_forget_request(text):
             dispatcher.utter_message(text=HOW_TO_FORGET)
         elif whole_message(text, (HINT,)) == HINT:  # "hint" after a role-play ended (a user test got 'Sorry')

@@ -30,7 +30,9 @@ from bot.intake.listen import ASPECT_NAMES, NO_ANSWER_WHO, says_no_subject, says
 from bot.intake.opening import tells_the_story
 from bot.intake.questions import find_set, format_danger, format_question, format_set, set_names
 from bot.intake.session import (
+    CONTACT_ONLY,
     FORGET,
+    INTAKE_FORGOTTEN,
     INTRODUCTION,
     KAART_QUESTION,
     NOTHING_WIPED,
@@ -46,7 +48,8 @@ from bot.knowledge.loader import get_knowledge
 from bot.knowledge.texts import Texts
 from bot.language import unreadable
 from bot.privacy.crypto import KeyFileError
-from bot.privacy.forget import HOW_TO_FORGET
+from bot.privacy.forget import CALLBACK_KIND, HOW_TO_FORGET, forget_summary
+from bot.wording import counted
 
 FORM = "intake_form"
 STATE_SLOT = "intake_status"
@@ -148,28 +151,39 @@ class ValidateIntakeForm(FormValidation):
             dispatcher.utter_message(text=format_danger(turn.danger))
         for line in listening_notes(turn):
             dispatcher.utter_message(text=line)
-        if turn.kind == "leeg":
-            dispatcher.utter_message(text=TEXTS.text("leeg"))
-        elif turn.kind == "begin":
-            dispatcher.utter_message(text=TEXTS.text("begin"))
-        elif turn.kind == INTRODUCTION:  # "er belt een juf over een leerling": who calls, the kern still open
-            dispatcher.utter_message(text=TEXTS.text("alleen_introductie"))
-        elif turn.kind in (FORGET, WIPED, NOTHING_WIPED):
-            dispatcher.utter_message(text=wiping_reply(turn.kind))
-        elif turn.kind == "uitleg" and turn.question is not None:
-            dispatcher.utter_message(text=TEXTS.text("uitleg_vraag", doel=turn.question.doel,
-                                                     doorvraag=turn.question.doorvraag))
-        elif turn.kind == "onleesbaar":  # emoji, random letters, another language: asked again, nothing noted
-            dispatcher.utter_message(text=TEXTS.text(f"antwoord_{turn.no_answer}"))
-        elif turn.kind == "geen_antwoord":
-            dispatcher.utter_message(text=TEXTS.text("geen_antwoord_wie" if turn.no_answer == NO_ANSWER_WHO
-                                                     else "geen_antwoord_veiligheid"))
+        reply = turn_reply(turn)
+        if reply:
+            dispatcher.utter_message(text=reply)
+        if turn.contact_left_out:
+            dispatcher.utter_message(text=TEXTS.text("contactgegevens"))
         if turn.unclear:
             dispatcher.utter_message(text=TEXTS.text("veiligheid_onduidelijk"))
         status = turn.state["status"]
         if status == STATUS_BUSY:
             return {ANSWER_SLOT: None, STATE_SLOT: turn.state}
         return {ANSWER_SLOT: status, STATE_SLOT: turn.state}
+
+
+def turn_reply(turn) -> Optional[str]:
+    """What the intake says to a turn that is no plain answer (an empty message, a request, no answer of the caller),
+    else None."""
+    if turn.kind in ("leeg", "begin"):
+        return TEXTS.text(turn.kind)
+    if turn.kind == INTRODUCTION:  # "er belt een juf over een leerling": who calls, the kern still open
+        return TEXTS.text("alleen_introductie")
+    if turn.kind in (FORGET, WIPED, NOTHING_WIPED):
+        return wiping_reply(turn.kind)
+    if turn.kind == INTAKE_FORGOTTEN:  # "vergeet wat ik over deze beller typte": the intake, stopped
+        return TEXTS.text("intake_vergeten", antwoorden=counted(turn.forgotten, "antwoord", "antwoorden"))
+    if turn.kind == "uitleg" and turn.question is not None:
+        return TEXTS.text("uitleg_vraag", doel=turn.question.doel, doorvraag=turn.question.doorvraag)
+    if turn.kind == "onleesbaar":  # emoji, random letters, another language: asked again, nothing noted
+        return TEXTS.text(f"antwoord_{turn.no_answer}")
+    if turn.kind == "geen_antwoord":
+        return TEXTS.text("geen_antwoord_wie" if turn.no_answer == NO_ANSWER_WHO else "geen_antwoord_veiligheid")
+    if turn.kind == CONTACT_ONLY:  # "ze is bereikbaar op 06-...": no fact of the case, nothing noted
+        return f"{TEXTS.text('contactgegevens')} {TEXTS.text('contactgegevens_vraag_open')}"
+    return None
 
 
 def wiping_reply(kind: str) -> str:
@@ -181,6 +195,22 @@ def wiping_reply(kind: str) -> str:
     if kind == NOTHING_WIPED:
         return f"{TEXTS.text('niets_gewist')} {HOW_TO_FORGET} {same_question}"
     return f"{HOW_TO_FORGET} {same_question}"
+
+
+def forget_the_summary(number: Any) -> str:
+    """Forget the summary saved at the end of the intake (and the call-back requests made from it) on a request typed
+    right after it ("kunt u wat ik net over deze beller heb ingetypt weer vergeten?"); the reply says what was removed
+    and what the chat history still holds."""
+    raw = str(int(number)) if isinstance(number, (int, float)) else str(number or "")
+    removed = forget_summary(raw)
+    if not removed:
+        return f"Samenvatting {raw} van de intake staat er niet meer; er is niets gewist. {HOW_TO_FORGET}"
+    callbacks = removed.get(CALLBACK_KIND, 0)
+    what = f"samenvatting {raw} van deze intake"
+    if callbacks:
+        what += (" en het terugbelverzoek dat erbij hoorde" if callbacks == 1
+                 else f" en de {callbacks} terugbelverzoeken die erbij hoorden")
+    return TEXTS.text("samenvatting_vergeten", wat=what)
 
 
 def listening_notes(turn) -> List[str]:
@@ -220,7 +250,9 @@ class ActionIntakeSamenvatting(Action):
         dispatcher.utter_message(text=format_summary(summary))
         payload = summary.to_payload()
         dispatcher.utter_message(json_message={**payload, "id": record_id, "tekst": export_text(payload)})
-        dispatcher.utter_message(text=TEXTS.text("na_samenvatting"), buttons=TEXTS.buttons("na_samenvatting"))
+        # the number shows in the chat: it is the one 'rustpunt intake tekst' and 'rustpunt vergeet --samenvatting' take
+        dispatcher.utter_message(text=TEXTS.text("na_samenvatting", nummer=record_id),
+                                 buttons=TEXTS.buttons("na_samenvatting"))
         return reset + [SlotSet(SUMMARY_SLOT, record_id)]
 
 

@@ -275,6 +275,36 @@ class ActionRollenspelAfronden(Action):
 ENDING_ACTION = "action_rollenspel_afronden"
 
 
+def ended_by_the_last_message(tracker: Tracker) -> bool:
+    """The message before this one ended a role-play: ``action_rollenspel_afronden`` ran after it (a message after the
+    end, even one that got 'afgelopen', is no turn of the session)."""
+    users = 0
+    for event in reversed(tracker.events or []):
+        kind = event.get("event")
+        if kind == "user":
+            users += 1
+            if users >= 2:
+                return False
+        elif users == 1 and kind == "action" and event.get("name") == ENDING_ACTION:
+            return True
+    return False
+
+
+def wipe_last_turn_after_end(tracker: Tracker) -> Optional[str]:
+    """The answer to a request to wipe the last message ("kun je dat laatste bericht verwijderen?") when this
+    conversation's last role-play has ended: its last turn wiped when that turn was the message before (the session is
+    the last thing), else plainly why not; None without an ended role-play in this conversation."""
+    rows = list_records(KIND, conversation_id=tracker.sender_id, limit=1)
+    if not rows or rows[0].status == status.BUSY:
+        return None
+    if not ended_by_the_last_message(tracker):
+        return TEXTS.text("beurt_niet_gewist_na_einde", sessie=rows[0].pk)
+    try:
+        return service().wipe_last_after_end(rows[0].pk).tekst
+    except SessionError as exc:
+        return str(exc)
+
+
 def just_ended(tracker: Tracker) -> bool:
     """The answer to the previous message ended a role-play (``action_rollenspel_afronden`` ran since the message
     before this one), or every message since that end was still meant for the persona (each got the text

@@ -401,6 +401,38 @@ def asks_to_wipe_last(text: Optional[str]) -> bool:
     return False
 
 
+# What the professional typed about the caller, or the intake itself: "kunt u wat ik net over deze beller heb ingetypt
+# weer vergeten?", "vergeet deze beller", "wis de gegevens van deze beller", "kun je deze intake wissen?", "haal de
+# samenvatting weg" (a user test: it only pointed to 'Wis dit gesprek'). During or right after an intake it forgets
+# that intake: its answers and its saved summary (``bot.intake.session``, ``actions.fallback``); elsewhere it is a
+# request to forget like any other (``is_forget_request``). Asked of Rustpunt (an imperative, "kun je ...", "ik wil dat
+# je ...") and without a negation: "de moeder van de beller vergeet steeds de afspraken" is an answer of the caller.
+_ABOUT_THE_CALLER = (r"\b(?:over|van|bij|met|voor) (?:deze|die|de|dit|dat|mijn) "
+                     r"(?:beller|belster|melder|gezin|familie)\b"
+                     r"|\b(?:deze|die|de|dit|dat|mijn|het|haar|zijn) (?:beller|belster|intake|vraagverheldering|"
+                     r"samenvatting|intakesamenvatting)\b")
+_FORGET_THE_CALLER = re.compile(rf"{_WIPE}.*(?:{_ABOUT_THE_CALLER})|(?:{_ABOUT_THE_CALLER}).*{_WIPE}")
+_ASKED_OF_US = re.compile(
+    rf"^(?:en |nou |oke |ok |sorry |ja |hee |hoi )*(?:{_FORGET_VERBS}|{_AWAY})\b"
+    r"|\b(?:kun|kunt|kan|wil|wilt|zou|zoudt|mag|moet|moeten) (?:je|u|jij|jullie|rustpunt)\b"
+    r"|\b(?:ik wil|ik wou|ik zou willen|graag) dat (?:je|u|jij|jullie)\b"
+    r"|^(?:mag|moet|kan) (?:dit|dat|het|alles|deze|de)\b"
+)
+
+
+def asks_to_forget_the_caller(text: Optional[str]) -> bool:
+    """A request to forget what was typed about the caller, or the intake or its summary (see above)."""
+    cleaned = " ".join(_POLITE.sub(" ", normalise(text)).split())
+    if not cleaned or len(cleaned.split()) > MAX_FORGET_MESSAGE_WORDS:
+        return False
+    for part in _CLAUSES.split(text or ""):
+        clause = " ".join(_POLITE.sub(" ", normalise(part)).split())
+        if (clause and len(clause.split()) <= MAX_FORGET_WORDS and _FORGET_THE_CALLER.search(clause)
+                and _ASKED_OF_US.search(clause) and not _NEGATION.search(clause)):
+            return True
+    return False
+
+
 def is_forget_request(text: Optional[str], in_role_play: bool = False) -> bool:
     """A request to forget this conversation or one's data, or not to store it, in a short message (see the comment
     above). The web page's button does the wiping; wherever such a request is typed (menu, role-play, intake,
@@ -412,7 +444,8 @@ def is_forget_request(text: Optional[str], in_role_play: bool = False) -> bool:
     if in_role_play and _SAID_TO_PERSONA.search(cleaned) and not _DATA_NAMED.search(cleaned):
         return False  # "vergeet alles wat ik gezegd heb": a self-correction for the persona (see above)
     clauses = [" ".join(_POLITE.sub(" ", normalise(part)).split()) for part in _CLAUSES.split(text or "")]
-    if any(_asks_to_forget(clause, in_role_play) for clause in clauses) or asks_to_wipe_last(text):
+    if any(_asks_to_forget(clause, in_role_play) for clause in clauses) or asks_to_wipe_last(text) \
+            or (not in_role_play and asks_to_forget_the_caller(text)):
         return True
     # "kan dat zonder dat er iets wordt opgeslagen?", "zonder dat het bewaard wordt, kan dat?"
     return (not in_role_play and "?" in (text or "") and bool(_CAN_IT.search(cleaned))

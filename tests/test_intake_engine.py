@@ -254,8 +254,13 @@ def test_unknown_plan_and_broken_state(intake_knowledge):
 
 def test_answers_are_masked_in_state(intake_knowledge):
     intake = Intake(intake_knowledge)
-    turn = intake.handle(intake.start().state, "Moeder Sanne belt, bereikbaar op 06-12345678")
-    assert turn.state["answers"]["algemeen.kern"] == "Moeder [NAAM] belt, bereikbaar op [TELEFOON]"
+    turn = intake.handle(intake.start().state, "Moeder Sanne belt over haar zoon, haar nummer is 06-12345678")
+    # contact details are no facts of the case: left out of the answer (second privacy test of session 22)
+    assert turn.state["answers"]["algemeen.kern"] == "Moeder [NAAM] belt over haar zoon" and turn.contact_left_out
+    assert turn.masked_note == "Ik heb 1 naam afgeschermd voordat ik iets heb opgeslagen."
+    # a number that is part of the facts stays, masked
+    turn = intake.handle(intake.start().state, "Moeder Sanne belt, ze krijgt dreigende berichten van 06-12345678")
+    assert turn.state["answers"]["algemeen.kern"] == "Moeder [NAAM] belt, ze krijgt dreigende berichten van [TELEFOON]"
     assert turn.masked_note == "Ik heb 1 naam en 1 telefoonnummer afgeschermd voordat ik iets heb opgeslagen."
 
 

@@ -1,5 +1,5 @@
-"""``rustpunt terugbellen lijst|toon <id>|klaar <id>``, ``rustpunt vragen [<set>]``, ``rustpunt intake tekst <id>`` and
-``rustpunt evalueer maskering``."""
+"""``rustpunt terugbellen lijst|toon <id>|klaar <id>``, ``rustpunt vragen [<set>]``, ``rustpunt intake tekst <id>``,
+``rustpunt intake lijst`` and ``rustpunt evalueer maskering``."""
 from __future__ import annotations
 
 import argparse
@@ -32,6 +32,8 @@ def register(subparsers) -> None:
     )
     text.add_argument("nummer", help="nummer van de samenvatting (staat in de chat na de samenvatting)")
     text.set_defaults(func=run_export)
+    listing = intake_sub.add_parser("lijst", help="toon de opgeslagen samenvattingen: nummer en datum, geen inhoud")
+    listing.set_defaults(func=run_summaries)
     intake.set_defaults(func=lambda args: intake.print_help() or 2)
 
     add_evaluation(
@@ -85,6 +87,22 @@ def run_show(args: argparse.Namespace) -> int:
         print("Dit verzoek is afgehandeld; de contactgegevens zijn gewist.")
     else:
         print("Bij dit verzoek zijn geen contactgegevens bewaard (of de bewaartermijn ervan is voorbij).")
+    return 0
+
+
+def run_summaries(args: argparse.Namespace) -> int:
+    """The saved summaries by number and date, without their content: to find one to forget or to export."""
+    from bot.local_time import dutch_time_text
+    from bot.privacy.forget import summaries
+
+    rows = summaries()
+    if not rows:
+        print("Er zijn geen opgeslagen intakesamenvattingen.")
+        return 0
+    print(f"Opgeslagen intakesamenvattingen ({len(rows)}, nieuwste eerst; de inhoud toont 'rustpunt intake tekst "
+          "<nummer>', wissen kan met 'rustpunt vergeet --samenvatting <nummer>'):")
+    for row in rows:
+        print(f"  {row.pk:>5}  {dutch_time_text(row.created_at)}")
     return 0
 
 

@@ -1,5 +1,5 @@
-"""``rustpunt vergeet <gespreks-id>``, ``rustpunt vergeet --sessie <nummer>``, ``rustpunt vergeet --deelnemer <code>``
-and ``rustpunt opruimen``."""
+"""``rustpunt vergeet <gespreks-id>``, ``rustpunt vergeet --sessie <nummer>``, ``rustpunt vergeet --samenvatting
+<nummer>``, ``rustpunt vergeet --deelnemer <code>`` and ``rustpunt opruimen``."""
 from __future__ import annotations
 
 import argparse
@@ -8,12 +8,15 @@ import argparse
 def register(subparsers) -> None:
     forget = subparsers.add_parser(
         "vergeet",
-        help="verwijder een gesprek en alles wat ervan is opgeslagen, één rollenspelsessie, of alle rollenspellen van "
-             "een deelnemer",
+        help="verwijder een gesprek en alles wat ervan is opgeslagen, één rollenspelsessie, één intakesamenvatting, "
+             "of alle rollenspellen van een deelnemer",
     )
     forget.add_argument("gespreks_id", nargs="?", default=None,
                         help="id van het gesprek, of de korte code die de trainerspagina toont (#a6e3b9fc)")
     forget.add_argument("--sessie", default=None, help="nummer van één rollenspelsessie (zoals op de trainerspagina)")
+    forget.add_argument("--samenvatting", default=None,
+                        help="nummer van één intakesamenvatting (staat in de chat; zie 'rustpunt intake lijst'), "
+                             "met de terugbelverzoeken die erbij horen")
     forget.add_argument("--deelnemer", default=None, help="code of naam van een deelnemer aan de rollenspellen")
     forget.set_defaults(func=run_forget)
     clean = subparsers.add_parser("opruimen", help="verwijder alles wat ouder is dan de bewaartermijn")
@@ -24,12 +27,16 @@ def run_forget(args: argparse.Namespace) -> int:
     from bot.privacy.forget import conversations_by_short_hash, describe, forget_conversation, forget_participant
     from bot.privacy.tracker_db import TrackerDbError
 
-    if sum(bool(value) for value in (args.gespreks_id, args.deelnemer, getattr(args, "sessie", None))) != 1:
+    chosen = (args.gespreks_id, args.deelnemer, getattr(args, "sessie", None), getattr(args, "samenvatting", None))
+    if sum(bool(value) for value in chosen) != 1:
         print("Geef één gespreks-id (rustpunt vergeet <gespreks-id>), één rollenspelsessie "
-              "(rustpunt vergeet --sessie <nummer>) of één deelnemer (rustpunt vergeet --deelnemer <code>).")
+              "(rustpunt vergeet --sessie <nummer>), één intakesamenvatting (rustpunt vergeet --samenvatting <nummer>) "
+              "of één deelnemer (rustpunt vergeet --deelnemer <code>).")
         return 2
     if getattr(args, "sessie", None):
         return run_forget_session(args.sessie)
+    if getattr(args, "samenvatting", None):
+        return run_forget_summary(args.samenvatting)
     try:
         if args.deelnemer:
             removed = forget_participant(args.deelnemer)
@@ -54,6 +61,24 @@ def run_forget(args: argparse.Namespace) -> int:
             print(f"Bedoel je rollenspelsessie {number}? Wis die met: rustpunt vergeet --sessie {number}")
         return 1
     print(f"Gesprek '{shown}' is vergeten. Verwijderd: {describe(removed)}.")
+    return 0
+
+
+def run_forget_summary(value: str) -> int:
+    """One intake summary by its number (``rustpunt vergeet --samenvatting 4``)."""
+    from bot.privacy.forget import describe, forget_summary
+
+    raw = str(value or "").strip().lstrip("#")
+    if not raw.isdigit() or len(raw) > 12:
+        print(f"'{raw[:40]}' is geen geldig nummer van een samenvatting. Gebruik het nummer uit de chat of uit "
+              "'rustpunt intake lijst', bijvoorbeeld 4.")
+        return 2
+    removed = forget_summary(raw)
+    if not removed:
+        print(f"Er is geen intakesamenvatting met nummer {raw}; er is niets verwijderd. Zie 'rustpunt intake lijst'.")
+        return 1
+    print(f"Intakesamenvatting {raw} is vergeten. Verwijderd: {describe(removed)}. Het chatgesprek zelf staat er nog; "
+          "wis dat met 'rustpunt vergeet <gespreks-id>'.")
     return 0
 
 

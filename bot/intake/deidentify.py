@@ -96,6 +96,62 @@ _STREET = re.compile(
     rf"(?<![\w])(?:[A-Z][\w'-]*\s)?(?:(?:van|de|der|den|het|ten|ter)\s)*[A-Z][a-zà-ÿ'-]*(?:{_STREET_SUFFIX})"
     rf"\s\d{{1,4}}(?:\s?[a-zA-Z](?![\w])|-\d{{1,3}}|\s?(?:hs|bis|I{{1,3}}))?(?![\w])"
 )
+# Addresses typed without capitals (a user test stored "ik woon op de kerkstraat 12 in huizen", "ze woont op de
+# lindelaan 5 in bussum" and "dorpsstraat 4a, 1271 ab huizen" readable; the rules above need a capital, deduce too). A
+# street is a word of at least two letters before a street suffix ('kerkstraat', 'lindelaan'; not 'weg' alone: "op de
+# weg 2 keer") with a house number (and a letter or addition: '4a', '12-2', '3 hs'). Many street names are ordinary
+# words as well ('dorpsstraat', 'kerkweg', 'stationsplein', 'sportveld'), so the word itself decides nothing: the text
+# around it does. It is an address when the number ends the clause or is followed by a place or a postcode ("kerkstraat
+# 12 in huizen", "lindelaan 5, bussum", "dorpsstraat 4a, 1271 ab"), or when the clause speaks of living there or of an
+# address before it ("ze woont op de molenweg 3 met haar moeder", "het adres is ..."). A count after the number is no
+# address ("op het schoolplein 2 keer", "ervaring 10 jaar"). Words in -ring and -erf are nearly always no street
+# ('aflevering 3', 'vergadering 2', 'bederf'): those only with living or an address named, or a postcode after.
+_LOWER_STREET = re.compile(
+    rf"(?<![\w-])(?P<street>[a-zà-ÿ][a-zà-ÿ'-]+?(?P<suffix>{_STREET_SUFFIX}))\s(?P<number>[1-9]\d{{0,3}})"
+    rf"(?P<addition>[a-z]|-\d{{1,3}}|\s(?:hs|bis))?(?![\w]|[:.,/-]\d)"
+)
+_WEAK_STREET_SUFFIXES = ("ring", "erf")
+_ADDRESS_CUE = re.compile(
+    r"(?<![\w])(?:woon|woont|woonde|wonen|woonden|wonend|woonachtig|adres\w*|verhuis\w*|ingetrokken|intrekken"
+    r"|postcode|huisnummer|bewoner\w*|bewoond)(?![\w])",
+    re.IGNORECASE,
+)
+_NOT_A_PLACE = r"(?:de|het|een|mijn|zijn|haar|hun|ons|onze|die|dat|dit|deze|elk|elke|ieder|iedere|alle|welk|welke)"
+_PLACE_OR_END = re.compile(
+    rf"\s*(?:$|[.,;:!?)\n]|\s(?:in|te|bij)\s(?!{_NOT_A_PLACE}(?![\w]))[a-zà-ÿA-ZÀ-Ý]"
+    r"|\s[1-9]\d{3}\s?[a-zA-Z]{2}(?![\w]))"
+)
+_POSTCODE_AFTER = re.compile(r"\s*,?\s*[1-9]\d{3}\s?[a-zA-Z]{2}(?![\w])")
+_CLAUSE_BEFORE = re.compile(r"[.!?;\n]")
+# A postcode typed without capitals and with a space, "1271 ab": four digits and two letters that are no Dutch word
+# ("1500 op de rekening", "2019 en", 'ok', 'tv') nor a unit ('1500 mg', '2000 km'). PostNL never gives SA, SD or SS.
+_LOWER_POSTCODE = re.compile(r"(?<![\w,.-])[1-9]\d{3}\s(?P<letters>[a-z]{2})(?![\w]|[.,]\w)")
+_UNITS = frozenset(
+    "km kg mg ml cm mm dm gr gb mb kb pk cc cl dl hl ha kw mw ct pp st ex jr nr no sa sd ss".split()
+)
+
+
+def _lower_case_address_spans(text: str) -> List[Span]:
+    """Streets with a house number and postcodes typed without capitals (see the comment above)."""
+    spans: List[Span] = []
+    if any(ch.isdigit() for ch in text):
+        for match in _LOWER_STREET.finditer(text):
+            clause_start = max((found.end() for found in _CLAUSE_BEFORE.finditer(text, 0, match.start())), default=0)
+            cue = bool(_ADDRESS_CUE.search(text, clause_start, match.start()))
+            postcode = bool(_POSTCODE_AFTER.match(text, match.end()))
+            if match.group("suffix") in _WEAK_STREET_SUFFIXES:
+                found = cue or postcode
+            else:
+                found = cue or postcode or bool(_PLACE_OR_END.match(text, match.end()))
+            if found:
+                spans.append((match.start(), match.end(), "adres"))
+        for match in _LOWER_POSTCODE.finditer(text):
+            letters = match.group("letters")
+            if letters not in _UNITS and letters not in known_words():
+                spans.append((match.start(), match.end(), "postcode"))
+    return spans
+
+
 # a child's school makes a family findable: "de Tamarindeschool", "basisschool De Regenboog", "het Ichthus College"
 _GENERIC_SCHOOLS = {
     "", "basis", "hoge", "kleuter", "muziek", "zwem", "dans", "rij", "avond", "dag", "nacht", "lagere", "middelbare",
@@ -208,6 +264,7 @@ def _rule_spans(text: str) -> List[Span]:
             spans.append((match.start(), match.end(), "datum"))
     for match in _STREET.finditer(text):
         spans.append((match.start(), match.end(), "adres"))
+    spans.extend(_lower_case_address_spans(text))
     spans.extend(_school_spans(text))
     spans.extend(_name_spans(text))
     spans.extend(_lower_case_school_spans(text))
@@ -964,6 +1021,30 @@ def replace_spans(text: str, spans: List[Span]) -> str:
         last = end
     pieces.append(text[last:])
     return "".join(pieces)
+
+
+_LABEL_TEXT = re.compile("|".join(re.escape(label) for label in LABELS.values()))
+
+
+def outside_labels(text: str, index: int) -> int:
+    """``index`` moved back to the start of the label ('[NAAM]') of ``text`` it falls inside, else unchanged: a cut
+    there never splits a label (a user test read "In de woorden van de beller: \"NAAM], ze belt ...")."""
+    for found in _LABEL_TEXT.finditer(text):
+        if found.start() < index < found.end():
+            return found.start()
+    return index
+
+
+def shorten(text: str, limit: int, ellipsis: str = "…") -> str:
+    """``text`` (masked) in at most ``limit`` characters: cut at the last space before it, so no word and no label
+    ('[TELEFOON]') is split, with ``ellipsis`` after the cut."""
+    if len(text) <= limit:
+        return text
+    room = max(1, limit - len(ellipsis))
+    cut = text.rfind(" ", 0, room + 1)
+    if cut <= 0:  # one long word: cut inside it, but never inside a label
+        cut = outside_labels(text, room)
+    return text[:cut].rstrip(" ,;:") + ellipsis
 
 
 def describe(counts: Dict[str, int]) -> str:

@@ -151,6 +151,34 @@ _HOUSEHOLD = re.compile(
 
 _CLAUSE_SPLIT = re.compile(r"(?<=[.!?;])\s+|,\s*(?:en |maar |want |dus )?|\s+(?:maar|want|en verder|verder)\s+")
 
+# Contact details are no facts of the case (a user test: "ze is zelf ook bereikbaar op 06-... en truus.devries@..."
+# at a safety question was filed under 'wat er speelt'). A clause with a phone number or e-mail address (masked:
+# [TELEFOON], [E-MAIL]) that says how to reach someone ('bereikbaar', 'nummer', 'mail', 'bellen') or nothing else is
+# left out of the answer; the consultant hears where contact details belong (the call-back request, encrypted).
+_CONTACT_LABEL = re.compile(r"\[(?:TELEFOON|E-MAIL)\]")
+_CONTACT_CUE = re.compile(
+    r"\b(?:bereikbaar|bereiken|nummer|nummers|telefoonnummer\w*|mobiel\w*|telefoon|mail\w*|e-mail\w*|email\w*"
+    r"|bel|belt|bellen|terugbellen|app|appen|whatsapp\w*|contact\w*)\b"
+)
+_CLAUSE_WITH_SEPARATOR = re.compile(r"[^.!?;,]+[.!?;,]*\s*")
+
+
+def is_contact_detail(clause: str) -> bool:
+    """A (masked) clause that gives a phone number or e-mail address to reach someone: "ze is zelf ook bereikbaar op
+    [TELEFOON] en [E-MAIL]", "haar nummer is [TELEFOON]", "[E-MAIL]" (see above)."""
+    if not _CONTACT_LABEL.search(clause):
+        return False
+    rest = _CONTACT_LABEL.sub(" ", clause)
+    return bool(_CONTACT_CUE.search(rest.lower())) or not re.search(r"[^\W\d_]{3,}", rest)
+
+
+def without_contact_details(text: str) -> str:
+    """``text`` (masked) without its clauses that only give contact details (``is_contact_detail``); '' when nothing
+    else is left."""
+    kept = [part for part in _CLAUSE_WITH_SEPARATOR.findall(text or "") if not is_contact_detail(part)]
+    return "".join(kept).strip().rstrip(",;").strip()
+
+
 _COMPILED = {aspect: [re.compile(p) for p in patterns] for aspect, patterns in CUES.items()}
 
 

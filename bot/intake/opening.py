@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from bot.intake.deidentify import outside_labels
 from bot.text import simplify
 
 # The opening of a call: who is on the line, and where they are from ("Ik heb een vader uit Bussum aan de lijn").
@@ -75,7 +76,8 @@ def without_opening(text: str) -> str:
     opening = _OPENING.match(plain)
     if opening is None or len(plain) != len(text):
         return text
-    rest = text[opening.end():].strip()
+    # the opening's trailing punctuation may take the '[' of a label that follows: "... aan de lijn, [NAAM], ze belt"
+    rest = text[outside_labels(text, opening.end()):].strip()
     return rest[:1].upper() + rest[1:] if _WORD.search(plain[opening.end():]) else text
 
 

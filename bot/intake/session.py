@@ -13,7 +13,16 @@ from typing import Callable, Dict, List, Optional, Tuple
 
 from bot import commands, status
 from bot.intake import deidentify, opening
-from bot.intake.listen import ASPECT_KEYS, KEY_ASPECTS, evades, listen, no_answer_kind, tones_down, yes_only_to
+from bot.intake.listen import (
+    ASPECT_KEYS,
+    KEY_ASPECTS,
+    evades,
+    listen,
+    no_answer_kind,
+    tones_down,
+    without_contact_details,
+    yes_only_to,
+)
 from bot.intake.models import IntakePlan, IntakeSignaal, PlanStap, Vraag, Vragenset
 from bot.intake.signals import Hit, danger_hits, find_signals, is_affirmative
 from bot.language import unreadable
@@ -61,6 +70,8 @@ class Turn:
     already_answered: List[Tuple[str, str]] = field(default_factory=list)  # (aspect, words) of skipped questions
     unclear: bool = False  # a safety question got an answer that avoids it ("weet ik niet"): noted, but not clear
     no_answer: str = ""  # why it is no answer: 'geen_antwoord' (listen.NO_ANSWER_*), 'onleesbaar' (language.NO_WORDS)
+    forgotten: int = 0  # how many answers a request to forget the intake removed
+    contact_left_out: bool = False  # contact details in the answer were left out (``listen.without_contact_details``)
 
 
 # "kun je dat wat ik net typte weghalen?" (``bot.commands.asks_to_wipe_last``, as in the role-play): the last stored
@@ -70,8 +81,15 @@ BEFORE_LAST_ANSWER = "voor_laatste_antwoord"
 FORGET = "vergeten"  # "wis dit gesprek": how to wipe the whole conversation
 WIPED = "antwoord_gewist"
 NOTHING_WIPED = "niets_gewist"
+# "kunt u wat ik net over deze beller heb ingetypt weer vergeten?" (``bot.commands.asks_to_forget_the_caller``): the
+# whole intake is forgotten (answers, what they filed and signalled, the places and the caller named) and stopped; no
+# summary is made (a user test: it only pointed to 'Wis dit gesprek')
+INTAKE_FORGOTTEN = "intake_vergeten"
+# an answer of only contact details ("ze is bereikbaar op 06-..."): no fact of the case; nothing noted, the question
+# stays open
+CONTACT_ONLY = "contactgegevens"
 # what leaves the state as it was: the last answer can still be wiped after it
-_KEEPS_THE_LAST_ANSWER = ("leeg", "uitleg", FORGET, "onleesbaar", NOTHING_WIPED)
+_KEEPS_THE_LAST_ANSWER = ("leeg", "uitleg", FORGET, "onleesbaar", NOTHING_WIPED, CONTACT_ONLY)
 
 
 def command_of(text: str) -> Optional[str]:
@@ -339,6 +357,25 @@ class Intake:
         restored = _copy(before)  # only messages that change nothing came after the answer (_KEEPS_THE_LAST_ANSWER)
         return Turn(state=restored, kind=WIPED, question=self.view(restored))
 
+    def _forget(self, state: dict) -> Turn:
+        """The intake forgotten: a fresh state, stopped, so that nothing of it reaches a summary; ``forgotten`` says
+        how many answers (stored here or filed elsewhere) went."""
+        told = set(state.get("answers") or {}) | {key for entries in (state.get("filed") or {}).values()
+                                                 for _, key in entries}
+        fresh = self.start().state
+        fresh["status"] = STATUS_STOPPED
+        return Turn(state=fresh, kind=INTAKE_FORGOTTEN, forgotten=len(told))
+
+    def _wiping(self, state: dict, text: str, before: Optional[dict]) -> Optional[Turn]:
+        """The turn for a request to wipe or forget (never an answer of the caller), else None."""
+        if commands.asks_to_forget_the_caller(text):  # "vergeet wat ik over deze beller typte": the whole intake
+            return self._forget(state)
+        if commands.asks_to_wipe_last(text):  # "kun je dat wat ik net typte weghalen?": the last answer, not all
+            return self._wipe_last(state, before)
+        if commands.is_forget_request(text):  # "wis dit gesprek" is no answer of the caller: never noted
+            return Turn(state=state, kind=FORGET, question=self.view(state))
+        return None
+
     def _handle(self, state: dict, text: Optional[str], before: Optional[dict]) -> Turn:
         command = command_of(text or "")
         if command == "stop":
@@ -365,10 +402,9 @@ class Intake:
             return self._advance(state, [])
         if not (text or "").strip():
             return Turn(state=state, kind="leeg", question=self.view(state))
-        if commands.asks_to_wipe_last(text):  # "kun je dat wat ik net typte weghalen?": the last answer, not all
-            return self._wipe_last(state, before)
-        if commands.is_forget_request(text):  # "wis dit gesprek" is no answer of the caller: never noted
-            return Turn(state=state, kind=FORGET, question=self.view(state))
+        wiping = self._wiping(state, text or "", before)
+        if wiping is not None:
+            return wiping
         if asks_about_the_question(text or ""):  # the consultant asks Rustpunt, the caller said nothing new
             return Turn(state=state, kind="uitleg", question=self.view(state))
         if asks_the_kaart(text or ""):  # "waar kan ik haar naar verwijzen?": a question to Rustpunt, the question
@@ -387,7 +423,8 @@ class Intake:
     def _answer(self, state: dict, text: str) -> Turn:
         before = _copy(state)
         turn = self._answer_to(state, text)
-        if turn.kind != "geen_antwoord":  # the answer was stored, here or filed elsewhere: it can be wiped
+        if turn.kind not in ("geen_antwoord", CONTACT_ONLY):  # the answer was stored (here or filed elsewhere): it can
+            # be wiped
             turn.state[BEFORE_LAST_ANSWER] = before
         return turn
 
@@ -423,9 +460,15 @@ class Intake:
             if signal is not None and not named:
                 hits.append(Hit(signal.id, signal.soort, simplify(text.split()[0]), key))
         masked = deidentify.mask(text)
-        for label, number in masked.counts.items():
+        answer = without_contact_details(masked.text)  # contact details are no facts of the case (a user test)
+        if not answer:
+            return Turn(state=state, kind=CONTACT_ONLY, question=self.view(state))
+        # what was masked in what is kept (a phone number left out with its clause is not stored)
+        counts = {label: min(n, answer.count(deidentify.LABELS[label])) for label, n in masked.counts.items()}
+        counts = {label: n for label, n in counts.items() if n}
+        for label, number in counts.items():
             state["masked"][label] = state["masked"].get(label, 0) + number
-        filed, keeps = listen(key, masked.text, safety=question.gevaar_signaal, is_danger=self._is_danger,
+        filed, keeps = listen(key, answer, safety=question.gevaar_signaal, is_danger=self._is_danger,
                               named=self._named_by_signal(state, key, hits))
         if question.gevaar_signaal and any(hit.soort == "gevaar" for hit in hits):
             keeps = True  # a danger told at a safety question answers it, whatever else the answer tells
@@ -438,7 +481,7 @@ class Intake:
             if [piece.text, key] not in entries:
                 entries.append([piece.text, key])
         if keeps:
-            state["answers"][key] = masked.text
+            state["answers"][key] = answer
         else:
             state["answers"].pop(key, None)
         unclear = question.gevaar_signaal and keeps and not danger_hits(hits) and evades(text)
@@ -459,8 +502,9 @@ class Intake:
             turn = Turn(state=state, kind="gevaar" if new_danger else "vraag", question=self.view(state),
                         danger=new_danger, kept_open=True)
         turn.filed = [(piece.aspect, piece.text) for piece in filed]
-        turn.masked_note = deidentify.describe(masked.counts)
+        turn.masked_note = deidentify.describe(counts)
         turn.unclear = unclear
+        turn.contact_left_out = answer != masked.text.strip()
         return turn
 
     def _named_by_signal(self, state: dict, key: str, hits: List[Hit]) -> Callable[[str], List[str]]:

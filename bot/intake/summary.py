@@ -229,8 +229,7 @@ def _kern_rank(signal) -> tuple:
 
 def _quote(answer: str) -> str:
     """A short quote of a (masked) answer: "('weet ik niet')"."""
-    words = " ".join(deidentify.mask(answer).text.split())
-    return f"('{words if len(words) <= MAX_QUOTE else words[:MAX_QUOTE - 1].rstrip() + '…'}')"
+    return f"('{deidentify.shorten(' '.join(deidentify.mask(answer).text.split()), MAX_QUOTE)}')"
 
 
 def _safety_line(intake, state: dict) -> str:

@@ -61,6 +61,27 @@ def forget_conversation(conversation_id: str) -> Dict[str, int]:
     return removed
 
 
+SUMMARY_KIND = "intake_samenvatting"
+CALLBACK_KIND = "terugbelverzoek"
+
+
+def forget_summary(number: Any) -> Dict[str, int]:
+    """Delete one saved intake summary (``rustpunt vergeet --samenvatting 4``, or a request in the chat right after the
+    intake: "kunt u wat ik over deze beller typte weer vergeten?") and the call-back requests made from it; returns
+    what was removed (empty: no summary with this number). The chat conversation stays."""
+    raw = str(number or "").strip().lstrip("#")
+    if not raw.isdigit() or len(raw) > 12 or records.get_record(SUMMARY_KIND, int(raw)) is None:
+        return {}
+    callbacks = [row.pk for row in records.list_records(CALLBACK_KIND, limit=1_000_000)
+                 if str((row.data or {}).get("samenvatting_id")) == raw]
+    return records.delete_records(ids=[int(raw)] + callbacks, kinds=[SUMMARY_KIND, CALLBACK_KIND])
+
+
+def summaries() -> List[Any]:
+    """The saved intake summaries, newest first (``rustpunt intake lijst``: number and date, no content)."""
+    return list(records.list_records(SUMMARY_KIND, limit=1_000_000))
+
+
 def forget_chat(conversation_id: str) -> Dict[str, int]:
     """Delete only the conversation's tracker events (the chat itself); the records made from it stay."""
     conversation_id = str(conversation_id or "").strip()

@@ -357,6 +357,25 @@ class PracticeService:
                           payload=turn_payload(new_id, wanted.id, state["tension"], state["role"], 0),
                           extra=[feedback.setting_text(wanted), TEXTS.text("uitleg"), wanted.persona.opening])
 
+    def wipe_last_after_end(self, session_id) -> PlayResult:
+        """After the role-play ended, a request to wipe the last message ("kun je dat laatste bericht verwijderen?", a
+        user test got only the explanation of wiping the whole conversation): the session's last turn goes from its
+        record, and so does the debrief that quoted it; the session stays closed as stopped ('tussenstand' makes a new
+        debrief without that turn). Nothing else of the session changes."""
+        number = self._number(session_id)
+        with records.editing_record(KIND, number) as row:
+            data = self._data(number, row)
+            engine = self._engine(data)
+            turns = engine.state.turns
+            if not turns:
+                return PlayResult("uitleg", " ".join((TEXTS.text("niets_te_wissen"), HOW_TO_FORGET)))
+            last = turns[-1].nr
+            engine.rewind(len(turns))
+            engine.stop()
+            data["debrief"] = None
+            self._store(row, data, engine)
+        return PlayResult("opnieuw", TEXTS.text("beurt_gewist_na_einde", nr=last, sessie=number))
+
     def _restart(self, session_id) -> PlayResult:
         """'Ik begin opnieuw': the role-play from before the first turn ('probeer opnieuw vanaf beurt 1'); at the start
         already, where it stands."""
