@@ -602,3 +602,18 @@ def asks_for_another_scenario(text: Optional[str]) -> bool:
 
     # "ik wil stoppen met dit scenario" is a stop; with another one named it is a switch
     return scenario_in_request(text or "") is not None
+
+
+# An answer to the list of scenarios that a wish for another scenario during a role-play showed ("doe maar de mdo dan,
+# nummer 2", "2", "de boze vader", "de tweede"; a user test typed the first two after "ik wil liever een ander
+# scenario" and got them played as turns): a short message that does not speak to the persona. Only right after that
+# list (``bot.roleplay.session``); which scenario it names is read as the answer to "welk scenario?" outside a
+# role-play (``bot.roleplay.catalog.find_scenario``).
+MAX_LIST_ANSWER_WORDS = 8
+
+
+def answers_scenario_list(text: Optional[str]) -> bool:
+    """A short message that can answer the list of scenarios (see above), not a sentence to the persona."""
+    cleaned = normalise(text)
+    words = cleaned.split()
+    return bool(words) and len(words) <= MAX_LIST_ANSWER_WORDS and not _TO_PERSONA.search(cleaned)

@@ -81,7 +81,7 @@ def test_an_ordinary_rescue_keeps_the_general_tip():
     assert ZETTEN["redden"].tip_kind in data["tips"]  # the redden tip, as it fits a child (not 'het kopje schuiven')
 
 
-FORM_NAME = "Het kind in het midden zetten (een vorm van redden)"
+FORM_NAME = "Het kind in het midden zetten (valkuil: een vorm van redden)"
 FORM_SIGNAL = "het kind vragen bij wie het liever woont"
 
 

@@ -141,8 +141,11 @@ def test_the_live_label_names_a_pitfall_beside_the_step_as_the_debrief_does():
 
 
 def test_a_turn_without_a_pitfall_beside_keeps_its_plain_name():
-    turn = {"nr": 1, "zet": "erkennen", "zetten": ["erkennen", "dynamiek"], "signalen": [], "onzeker": False}
+    turn = {"nr": 1, "zet": "erkennen", "zetten": ["erkennen"], "signalen": [], "onzeker": False}
     assert feedback.turn_label(turn, ZETTEN) == ZETTEN["erkennen"].naam
+    # a step beside it is named as "Al je beurten" names it (session 22, second user test)
+    both = {"nr": 1, "zet": "erkennen", "zetten": ["erkennen", "dynamiek"], "signalen": [], "onzeker": False}
+    assert feedback.turn_label(both, ZETTEN) == "Erkennen + dynamiek onderzoeken"
     forgiven = {"nr": 1, "zet": "inhoud", "zetten": [], "signalen": [], "onzeker": True}
     # a forgiven read is named as the debrief lists it (session 22): doubt, not counted, no pitfall
     assert feedback.turn_label(forgiven, ZETTEN) == "De inhoud in" + feedback.FORGIVEN_MARK

@@ -123,7 +123,7 @@ def test_the_trainer_page_says_nabespreking_names_in_lower_case_and_one_full_sto
     record = record_of(CHILD, taken_back_child_in_the_middle())
     html = trainer_page.sessions_page([record])
     assert "<h3>Nabespreking</h3>" in html and "Debrief" not in html
-    assert "” was het kind in het midden zetten (een vorm van redden)." in html and "was Het kind" not in html
+    assert "” was het kind in het midden zetten (valkuil: een vorm van redden)." in html and "was Het kind" not in html
     assert "Beter: behoefte en verlangen, bijvoorbeeld “" in html  # erkend in that turn: the wish next
     assert ".”." not in html and "?”." not in html and "..”" not in html
 
@@ -131,7 +131,7 @@ def test_the_trainer_page_says_nabespreking_names_in_lower_case_and_one_full_sto
 def test_the_debrief_ends_a_quoted_sentence_with_one_full_stop():
     data = feedback.debrief(CHILD, taken_back_child_in_the_middle().state, ZETTEN)
     text = feedback.debrief_text(data, ZETTEN)
-    assert f'was het kind in het midden zetten (een vorm van redden): "{MIDDLE}" {WARNING}' in text
+    assert f'was het kind in het midden zetten (valkuil: een vorm van redden): "{MIDDLE}" {WARNING}' in text
     assert '."."' not in text and '.".' not in text
 
 

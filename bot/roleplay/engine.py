@@ -7,9 +7,14 @@ a reply variant (seeded per session and turn, never the same text twice in a row
 endings: ``slecht`` at tension 10, ``goed`` after a closing move (opties/behoefte) at or below the
 scenario's threshold once the required steps were used.
 
-Resistance: a step repeated three times in a row no longer lowers the tension (``herhaling``). A string of closed
+Resistance: a step repeated three times in a row no longer lowers the tension (``herhaling``), except a closing move
+once every step the good ending needs was used (``_closing``): asking on about the other's own options is how a talk
+closes (a user test: a father who had chosen an option stayed at 4, one above the good ending, for three options
+turns). A string of closed
 questions ("is het daar druk? slaap je daar slecht? is papa dan boos?", ``pacing.interrogates``) is an interrogation,
-whatever step it was read as: the tension does not fall and the persona answers as to being questioned (``verhoor``).
+whatever it was read as (a step, a pitfall, unclear): the tension does not fall and the persona answers as to being
+questioned (``verhoor``; a user test: three closed questions read as redden got "Zie je, zelfs zij zegt dat het mag!").
+A pitfall read keeps its own effect on the tension.
 
 No turn: a turn of only a greeting, an introduction or fillers (``Move.small_talk``: "hallo, u spreekt met Anouk van
 het buurtteam", "hmm") raises ``RoleplayError`` with a note that names the persona's last line, like a turn without
@@ -280,6 +285,11 @@ class Engine:
             raise RoleplayError(note.format(tension=self.state.tension,
                                             line=self.state.last_reply or self.scenario.persona.opening))
         if not move.small_talk and looks_typed_at_random(text):  # "asdkjh qwe": typed at random, no turn (user test)
+            from bot.steps.classifier import is_filler  # lazy: the step classifier loads its models
+
+            if is_filler(text):  # "hmm" read on from a line with a feeling is still a filler, not a typing error
+                raise RoleplayError(FILLER.format(tension=self.state.tension,
+                                                  line=self.state.last_reply or self.scenario.persona.opening))
             raise RoleplayError(NO_KNOWN_WORDS.format(tension=self.state.tension))
         return move
 
@@ -306,11 +316,12 @@ class Engine:
                        and any(self._in_order(m, moves) for m in moves))
         if (recovering or progressing) and delta > -1:
             delta = -1
-        repeated = delta < 0 and move.zet in STEPS and state.moves[-2:] == [move.zet, move.zet]
+        repeated = (delta < 0 and move.zet in STEPS and state.moves[-2:] == [move.zet, move.zet]
+                    and not self._closing(move.zet))
         if repeated:
             delta = 0
         delta, resisted = pacing.paced_delta(self.scenario, move.zet, delta, sorted(self._used()))
-        questioned = move.zet in STEPS and not forgiven and pacing.interrogates(text)
+        questioned = pacing.interrogates(text)  # whatever the read: a step, a pitfall, unclear or forgiven
         if recovering and not (resisted or repeated or questioned):  # undo the damage faster than max_daling, never
             delta = min(delta, max(-RECOVERY_STEP, self._recovery_level() - before))  # below the level
         if questioned:  # a string of closed questions is an interrogation: the tension does not fall
@@ -326,8 +337,10 @@ class Engine:
             reply = getattr(self.scenario.einde, ending).slotzin
             state.ending = ending
         else:
+            calmer = state.tension < before
             reply = (self._pick(INTERROGATED, text, resisted, band_tension=INTERROGATED_TENSION) if questioned
-                     else self._pick(UNCLEAR if forgiven else answered_move(move.zet, moves, text), text, resisted))
+                     else self._pick(UNCLEAR if forgiven else answered_move(move.zet, moves, text), text, resisted,
+                                     calmer=calmer))
         state.last_reply = reply
         turn = Turn(
             nr=len(state.turns) + 1,
@@ -424,6 +437,13 @@ class Engine:
         earlier = STEPS[1:STEPS.index(move)]
         return all(step in used for step in earlier)
 
+    def _closing(self, move: str) -> bool:
+        """The talk is closing: ``move`` can close it (``einde.goed.zetten``) and every step the good ending needs was
+        used. Asking on about the other's own options ("en wat nog meer?") then keeps its effect, also a third time in
+        a row (see "Resistance": the repetition rule)."""
+        good = self.scenario.einde.goed
+        return move in good.zetten and set(good.nodig) <= self._used()
+
     def _repairable(self) -> bool:
         """The turn before was a pitfall that raised the tension (not a forgiven uncertain read) after a step (one
         clumsy turn in a good talk, not the end of a run of missteps), and no misstep was taken back before in this
@@ -467,13 +487,14 @@ class Engine:
         this_turn = bool(set(moves) & set(PITFALLS))
         return mostly_good(pitfall_turns(self.state.turns) + this_turn, len(self.state.turns) + 1)
 
-    def _pick(self, move: str, said: str, resisted: bool = False, band_tension: Optional[int] = None) -> str:
+    def _pick(self, move: str, said: str, resisted: bool = False, band_tension: Optional[int] = None,
+              calmer: bool = False) -> str:
         """A reply line for ``move`` at the current tension (or at ``band_tension``: the band of an interrogated
-        persona), fitting what was said and not said before."""
+        persona), fitting what was said and how it landed (``calmer``: the tension fell), not said before."""
         said_before = [turn.antwoord for turn in self.state.turns] + [self.scenario.persona.opening]
         tension = self.state.tension if band_tension is None else band_tension
         variants = pacing.reply_lines(self.scenario, self.state.role, move, tension, said, resisted,
-                                      avoid=said_before)
+                                      avoid=said_before, calmer=calmer, last=self.state.last_reply)
         options = [v for v in variants if v != self.state.last_reply] or list(variants)
         rng = random.Random(f"{self.state.seed}-{len(self.state.turns)}")
         return rng.choice(options)

@@ -94,7 +94,16 @@ def repetition_suggestion(turn: Any, turns: Sequence[Any]) -> str:
 
 INTERROGATION_REASON = ("Een rij gesloten vragen achter elkaar voelt als een verhoor: de spanning zakte daarom niet. "
                         "Stel liever één open vraag en laat de ander vertellen.")
+INTERROGATION_ROSE = ("Een rij gesloten vragen achter elkaar voelt als een verhoor: de spanning liep daarom op in "
+                      "plaats van te zakken. Stel liever één open vraag en laat de ander vertellen.")
 INTERROGATION_NOTE = "rij gesloten vragen: voelde als een verhoor"
+
+
+def interrogation_reason(turn: Any) -> str:
+    """Why a string of closed questions (``verhoor``) did not calm the persona: the tension stayed, or it rose (the turn
+    was also read as a pitfall, whose effect holds; a user test: three closed questions read as redden)."""
+    rose = int(_field(turn, "spanning_na") or 0) > int(_field(turn, "spanning_voor") or 0)
+    return INTERROGATION_ROSE if rose else INTERROGATION_REASON
 
 
 def interrogations(scenario: Scenario, turns: Sequence[Any]) -> List[Dict[str, Any]]:
@@ -200,8 +209,29 @@ def example(scenario: Scenario, step: str, zetten: Dict[str, Zet], index: int = 
     return quoted.group(1) if quoted else zet.tip
 
 
+CLOSING = "afronden"  # the hint once every step was taken and the other chose an option of their own
+CLOSING_NAME = "Het gesprek afronden"
+CLOSING_REASON = ("Alle stappen zijn gezet en je gesprekspartner koos zelf een optie: rond het gesprek af. Vat samen "
+                  "wat hij of zij zelf gaat doen en vraag wat daarvoor nog nodig is.")
+CLOSING_EXAMPLES = {"u": "Dus zo gaat u het aanpakken. Wat heeft u nodig om dat ook echt te doen?",
+                    "je": "Dus zo wil jij het gaan doen. Wat heb je nodig om dat ook echt te doen?"}
+
+
+def chose_an_option(state: State) -> bool:
+    """Every step was taken and the last turn asked for the other's own options (not too early: no push-back, and the
+    tension did not rise), so the other named one: what is left is closing the talk, not another step (a user test:
+    after three options questions the hint said "Opties verkennen zou nu helpen. Alle stappen zijn gezet")."""
+    last = state.turns[-1] if state.turns else None
+    if last is None or last.onzeker or last.weerstand or last.spanning_na > last.spanning_voor:
+        return False
+    return "opties" in [last.zet] + further_moves(last.zet, last.zetten) and set(STEPS) <= set(state.all_moves())
+
+
 def hint(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> Dict[str, Any]:
     last = state.turns[-1] if state.turns else None
+    if chose_an_option(state) and band_of(state.tension) != "hoog":
+        return {"stap": CLOSING, "naam": CLOSING_NAME, "reden": CLOSING_REASON,
+                "voorbeeld": CLOSING_EXAMPLES["je" if scenario.persona.is_child else "u"]}
     step, reason = recommend(state.tension, state.all_moves(), bool(last and last.spanning_na > last.spanning_voor))
     return {"stap": step, "naam": _name(step, zetten), "reden": reason,
             "voorbeeld": example(scenario, step, zetten, index=len(state.turns))}
@@ -245,9 +275,10 @@ def warning_for(form: Any, child: bool) -> str:
 
 
 def form_name(form: Any, zetten: Dict[str, Zet]) -> str:
-    """A pitfall form by its own name and the pitfall it is a form of: 'Het kind in het midden zetten (een vorm van
-    redden)'."""
-    return f"{form.naam} (een vorm van {_name(form.valkuil, zetten).split(' (')[0].lower()})"
+    """A pitfall form by its own name, marked as a pitfall like the pitfalls' own names ('Redden (valkuil)'), and the
+    pitfall it is a form of: 'Het kind in het midden zetten (valkuil: een vorm van redden)' (a user test saw the live
+    label without 'valkuil')."""
+    return f"{form.naam} (valkuil: een vorm van {_name(form.valkuil, zetten).split(' (')[0].lower()})"
 
 
 def shown_move(turn: Any, move: Optional[str] = None) -> Optional[str]:
@@ -281,23 +312,41 @@ def shown_name(turn: Any, zetten: Optional[Dict[str, Zet]] = None, move: Optiona
 
 def turn_label(turn: Any, zetten: Optional[Dict[str, Zet]] = None) -> Optional[str]:
     """How a turn is named while the role-play runs (the live label "Jouw zet", "welke stap is dit?" about the last
-    turn, the feedback): its main move (``shown_name``) and, when the debrief counts a pitfall beside that step
-    (``turn_pitfall``), that pitfall too: 'Erkennen + de inhoud in (valkuil)'. A user test saw the live label say
-    'Erkennen' for a turn the debrief listed as a pitfall; now both read the turn the same way. None when unknown."""
+    turn, the feedback, the earlier attempts): its main move (``shown_name``) and every further move the debrief's "Al
+    je beurten" names for it (``turn_read``), steps and pitfalls: 'Erkennen + de inhoud in (valkuil)', 'Redden
+    (valkuil) + dynamiek onderzoeken'. User tests saw the live label say 'Erkennen' for a turn the debrief listed as a
+    pitfall, and 'Redden (valkuil)' for one the debrief listed as 'redden + dynamiek onderzoeken'; now both name the
+    same moves. None when unknown."""
     names = move_names(zetten)
     shown = shown_move(turn)
     main = names.get(shown) if shown else None
-    if main is not None and _field(turn, "onzeker"):
+    if main is None:
+        return None
+    read = turn_read(turn)
+    if _field(turn, "onzeker"):
         # a forgiven uncertain read: as "Al je beurten" shows it, marked as doubt and with the steps beside it, not
         # as a pitfall (a user test: live "Oordelen of de les lezen (valkuil)", in the debrief "twijfel, niet
         # meegeteld" beside realiteit)
-        beside = "".join(f" + {in_sentence(names.get(move, move))}" for move in turn_read(turn)["extra"])
+        beside = "".join(f" + {in_sentence(names.get(move, move))}" for move in read["extra"])
         return main.split(" (")[0] + FORGIVEN_MARK + beside
+    further = list(read["extra"])
+    pitfall = read["valkuil"]
+    if pitfall and pitfall != _field(turn, "zet") and pitfall not in further:
+        further.append(pitfall)
+    beside = "".join(f" + {in_sentence(names.get(shown_move(turn, move) or move, move))}" for move in further)
+    return main + beside
+
+
+def pitfall_beside(turn: Any, zetten: Optional[Dict[str, Zet]] = None) -> Optional[str]:
+    """For a step with a pitfall beside it (``turn_pitfall``): 'Er zat ook een valkuil in (de inhoud in): "..."'; None
+    for any other turn. The feedback so far says it beside the step's own effect (a user test: a turn labelled
+    'Erkennen + de inhoud in (valkuil)' was called only "Een goede stap na een misstap")."""
     pitfall = turn_pitfall(turn)
-    if main is None or pitfall is None or pitfall == _field(turn, "zet"):
-        return main
-    beside = names.get(shown_move(turn, pitfall) or pitfall) or pitfall
-    return f"{main} + {in_sentence(beside)}"
+    if pitfall is None or pitfall == _field(turn, "zet"):
+        return None
+    name = move_names(zetten).get(shown_move(turn, pitfall) or pitfall, pitfall).split(" (")[0]
+    where = _field(turn, "valkuilzin")
+    return f"Er zat ook een valkuil in ({in_sentence(name)})" + (f": \"{_quote(where)}\"" if where else ".")
 
 
 def turn_line(turn, zetten: Dict[str, Zet], child: bool = True, turns: Sequence[Any] = ()) -> str:
@@ -309,7 +358,7 @@ def turn_line(turn, zetten: Dict[str, Zet], child: bool = True, turns: Sequence[
     if turn.herhaling:
         reason = repetition_reason(turn, turns)
     if getattr(turn, "verhoor", False):
-        reason = INTERROGATION_REASON
+        reason = interrogation_reason(turn)
     if getattr(turn, "herstel", False):
         reason = "Een goede stap na een misstap: je gesprekspartner komt weer wat tot rust."
     if getattr(turn, "rechtgezet", False):
@@ -318,6 +367,9 @@ def turn_line(turn, zetten: Dict[str, Zet], child: bool = True, turns: Sequence[
     if getattr(turn, "onzeker", False):
         reason = (f"Ik twijfelde hoe ik dit moest lezen (zekerheid {turn.zekerheid:.0%}); daarom werd je "
                   "gesprekspartner niet bozer en bleef de spanning gelijk.")
+    beside = pitfall_beside(turn, zetten)
+    if beside:  # the step's effect alone would hide the pitfall the label names
+        reason = f"{reason} {beside}".strip()
     name = turn_label(turn, zetten) or turn.zet
     return (f"Beurt {turn.nr}: \"{_quote(turn.tekst)}\" → {name} "
             f"(spanning {turn.spanning_voor} → {turn.spanning_na}). {reason}").strip()
@@ -351,7 +403,10 @@ def _tips(scenario: Scenario, state: State, zetten: Dict[str, Zet], pitfalls: Se
     it forgave; a pitfall form's own warning stands at its turn, not here), a missed acknowledgement, reality or
     options named too early, missing steps. A talk that went wrong or was stopped gets general tips when there is
     too little to go on; a talk that ended well and had nothing to improve gets none (the debrief says so).
-    ``taken``: the steps the debrief lists as taken (``read_steps``); no tip advises one of them."""
+    ``taken``: the steps the debrief lists as taken (``read_steps``); no tip advises one of them. A talk without turns
+    gets none: there is nothing to base a tip on (a user test: a session stopped before its first turn got two)."""
+    if not state.turns:
+        return []
     moves = state.moves
     read = [turn for turn in state.turns if not getattr(turn, "onzeker", False)]
     # a pitfall seen only in turns with a pitfall form's own warning gets that warning, not its general tip; the
@@ -527,10 +582,13 @@ def doubts(turns: Sequence[Any], reads: Sequence[Dict[str, Any]], names: Dict[st
 
 
 def move_counts(reads: Sequence[Dict[str, Any]]) -> Dict[str, int]:
-    """In how many turns each move was read (as the main move or beside it)."""
+    """In how many turns each move was read (as the main move or beside it); not the main move of a forgiven uncertain
+    read, which the debrief does not count ("twijfel, niet meegeteld"; a user test saw the trainers' page count it as
+    a pitfall)."""
     counts: Dict[str, int] = {}
     for read in reads:
-        for move in dict.fromkeys(read_moves(read)):
+        moves = [str(m) for m in read.get("extra") or []] if read.get("vergeven") else read_moves(read)
+        for move in dict.fromkeys(moves):
             counts[move] = counts.get(move, 0) + 1
     return counts
 

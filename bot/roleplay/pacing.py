@@ -114,15 +114,20 @@ def fitting_replies(variants: Sequence[str], said: str, scenario: Optional[Scena
 
 
 def reply_lines(scenario: Scenario, role: str, move: str, tension: int, said: str, resisted: bool = False,
-                avoid: Sequence[str] = ()) -> List[str]:
+                avoid: Sequence[str] = (), calmer: bool = False, last: Optional[str] = None) -> List[str]:
     """The reply lines for this role, move and tension that fit what the professional said and the role; when none of
     them fits, the fitting lines of the same move in the nearest other band ("Als jij met haar praat, luistert ze
     misschien wel." answers an offer to call her, not advice to the father: then "Hm, jij wilt het voor me oplossen."
     of the low band); all lines of this band (without topic lines) when no band has a fitting one. Lines in ``avoid``
     (said before in this session) are left out while a fitting line not said yet is found in this band, the next
     band or the band the fitting lines come from (a calm persona never jumps to a furious line only to say
-    something new)."""
+    something new). Lines that do not fit the kind of turn (``fits_turn``; ``calmer``: the turn lowered the tension)
+    or say the refrain of the persona's ``last`` line again (``same_refrain``) are left out like lines said before."""
     variants = reply_variants(scenario, role, move, tension, resisted)
+    if not resisted:
+        misfits = [line for line in _all_lines(scenario, role, move)
+                   if not fits_turn(line, said, calmer) or same_refrain(line, last)]
+        avoid = list(avoid) + misfits
     if resisted:
         fitting = fitting_replies(variants, said, scenario, role)
         return [line for line in fitting if line not in avoid] or fitting
@@ -142,6 +147,58 @@ def reply_lines(scenario: Scenario, role: str, move: str, tension: int, said: st
         return first
     neutral = [line for line in variants if not _names_a_topic(scenario, line)]
     return neutral or list(variants)
+
+
+def _all_lines(scenario: Scenario, role: str, move: str) -> List[str]:
+    """Every line of ``move`` in every band, the role's voice and the general ones."""
+    return [line for band in _BANDS for lines in (reply_variants(scenario, role, move, _BAND_TENSION[band]),
+                                                  list(getattr(getattr(scenario.antwoorden, move), band)))
+            for line in lines]
+
+
+# Replies per kind of turn (a user test of session 22):
+# - siding with the persona against the other parent ("dat is ook niet zo netjes van haar", "daar zou ik zelf ook
+#   knetter boos om worden") is read as going into the content; the persona feels supported and escalates about the
+#   other parent ("De afspraak staat zwart op wit ... en ze houdt zich er nooit aan!"), it does not wave the support
+#   away ("Dat doet er niet toe!", "Ga jij nu ook al twijfelen?": ``_WAVES_AWAY``); a line that takes support for
+#   granted ("Precies! ...", ``_ASSUMES_SIDING``) follows only such a turn;
+# - a line that refuses to be told a feeling ("Ga me niet vertellen hoe ik me voel.", ``_TOLD_A_FEELING``) answers an
+#   acknowledgement that missed, not one that calmed the persona (the tension fell);
+# - the refrain of the last line ("Dat doet er niet toe!" and then "Wat doet het ertoe hoe het ging?", ``_REFRAINS``)
+#   is not said twice in a row.
+_SIDES = re.compile(
+    r"\b(?:niet (?:zo |erg |echt |bepaald )?(?:netjes|eerlijk|normaal|fair|handig|aardig) van (?:haar|hem|die|uw|je|"
+    r"jouw)|(?:ik|je) zou (?:daar |er )?(?:zelf |ook |zelf ook )?(?:\w+ )?(?:boos|kwaad|woedend|pissig|gek|razend) "
+    r"(?:om |van )?worden|daar zou ik (?:zelf )?(?:ook )?(?:\w+ )?(?:boos|kwaad|woedend|pissig|razend)|"
+    r"dat kan (?:echt |gewoon |toch )?niet van (?:haar|hem)|(?:zij|hij) (?:doet|deed) (?:het|dat) (?:echt |gewoon )?"
+    r"fout|schandalig van (?:haar|hem))",
+    re.IGNORECASE)
+_WAVES_AWAY = re.compile(r"\b(?:doet er niet toe|wat doet het er ?toe|ga (?:jij|je|u) nu ook al twijfelen|"
+                         r"(?:jij|je|u) snapt het (?:ook )?niet)", re.IGNORECASE)
+_ASSUMES_SIDING = re.compile(r"^\W*precies!|\beindelijk iemand die het ziet\b", re.IGNORECASE)
+_REFRAINS = (re.compile(r"\b(?:doet|doen) (?:het |dat )?er (?:niet |nou |eigenlijk )?toe\b|\bertoe\b", re.IGNORECASE),
+             re.compile(r"\bga (?:me|mij) niet vertellen\b", re.IGNORECASE))
+
+
+def sides(said: str) -> bool:
+    """The turn sides with the persona against the other parent (see above)."""
+    return bool(_SIDES.search(said or ""))
+
+
+def fits_turn(line: str, said: str, calmer: bool = False) -> bool:
+    """``line`` fits the kind of turn (see above): no waving away of a turn that sided with the persona, a line that
+    takes support for granted only after one, no refusal to be told a feeling after a turn that calmed the persona."""
+    siding = sides(said)
+    if siding and _WAVES_AWAY.search(line):
+        return False
+    if _ASSUMES_SIDING.search(line) and not siding:
+        return False
+    return not (calmer and _TOLD_A_FEELING.search(line))
+
+
+def same_refrain(line: str, last: Optional[str]) -> bool:
+    """``line`` says the refrain of the persona's ``last`` line again (see above)."""
+    return bool(last) and any(r.search(line) and r.search(str(last)) for r in _REFRAINS)
 
 
 def _next_to(band: str, own: str) -> bool:
@@ -210,7 +267,7 @@ _TAKES_UP_OFFER = re.compile(
     r"|(?:jij|u) gaat (?:\w+ ){0,3}(?:regelen|bellen|aanspreken|bepalen|zeggen|praten)"
     r"|gaat u (?:\w+ ){0,3}(?:aanspreken|bepalen|regelen|bellen)|ga jij (?:\w+ ){0,3}(?:zeggen|regelen|bellen)"
     r"|fijn dat (?:je|u) het oppakt|(?:bel|regel|zeg|praat) (?:jij|u) (?:\w+ ){0,2}(?:maar|haar|hem|het)\b"
-    r"|aangeboden|wilt oppakken|zou u dat willen doen|zet het dan in uw verslag|nu wil je ineens helpen"
+    r"|aangeboden|wilt oppakken|zou u dat willen doen|zet het dan in uw verslag|nu wil je ineens helpen|nu ineens wel"
     r"|(?:dan|wel) weten wat (?:ze|hij) zegt)"
     r"|^\W*(?:graag|ja,? alsjeblieft|ja,? graag)\b",  # "Graag. Ik heb het zelf al zo vaak geprobeerd."
     re.IGNORECASE,

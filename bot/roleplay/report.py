@@ -14,11 +14,15 @@ from typing import Any, Dict, Iterable, List, Optional, Tuple
 from bot import status
 from bot.local_time import SORTABLE_FORMAT, dutch_time_text
 from bot.roleplay.feedback import (
+    move_counts as read_counts,
+)
+from bot.roleplay.feedback import (
     move_names,
     read_label,
     repetition_line,
     shown_move,
     taken_back,
+    turn_label,
     turn_notes,
     turn_pitfall,
     with_turn_reads,
@@ -242,6 +246,7 @@ TITLE_KEYS = ("scenario_titel", "scenario_naam", "titel", "scenario")
 SPEAKER_KEYS = ("spreker", "wie", "van", "rol", "role", "speaker")
 TEXT_KEYS = ("tekst", "text", "bericht", "zin")
 META_KEYS = ("deelnemer", "groep")
+INTERNAL_KEYS = ("scenariolijst_getoond",)  # bookkeeping of a running role-play (``bot.roleplay.session``)
 RETRY_KEYS = ("pogingen", "vervolg_van", "vervolg_vanaf")  # 'probeer opnieuw vanaf beurt N' (bot.roleplay.retry)
 DEBRIEF_LABELS = {
     "einde": "Afloop", "beurten": "Aantal beurten", "stappen_volgorde": "Stappen in volgorde",
@@ -465,6 +470,15 @@ def _unsure_line(item: Any) -> Any:
             f"{str(item.get('naam') or item.get('zet') or '?').lower()}{certainty}{forgiven}")
 
 
+def _attempt_label(turn: Dict[str, Any]) -> Any:
+    """A turn of an earlier attempt by its live label (``turn_label``: the pitfall beside a step too), else its move's
+    name."""
+    try:
+        return turn_label(turn) or move_name(shown_move(turn) or "?")
+    except Exception:  # an older stored turn: its move's name
+        return move_name(shown_move(turn) or "?")
+
+
 def attempt_lines(attempts: List[Any]) -> List[Any]:
     """Earlier attempts (``retry.attempts_for_debrief``) in words: what was said in each attempt that was taken back,
     then once what was said after them (a user test saw the 'Daarna' turns twice after two retries, and raw data
@@ -474,7 +488,7 @@ def attempt_lines(attempts: List[Any]) -> List[Any]:
     lines: List[Any] = [item for item in attempts if item not in known]
 
     def said(turns: Any) -> str:
-        parts = [f"beurt {t.get('nr', '?')} \"{t.get('tekst', '')}\" ({move_name(shown_move(t) or '?')}, spanning "
+        parts = [f"beurt {t.get('nr', '?')} \"{t.get('tekst', '')}\" ({_attempt_label(t)}, spanning "
                  f"{t.get('spanning_voor', '?')} → {t.get('spanning_na', '?')})"
                  for t in (turns if isinstance(turns, list) else []) if isinstance(t, dict)]
         return "; ".join(parts) or "geen beurten"
@@ -561,12 +575,17 @@ def session_view(record: Any) -> SessionView:
     transcript = _first(data, TRANSCRIPT_KEYS)
     used: Tuple[str, ...] = DEBRIEF_KEYS + TRANSCRIPT_KEYS + TITLE_KEYS + META_KEYS + RETRY_KEYS + ("opening",)
     state = data.get("state")
-    if transcript is None and isinstance(state, dict):  # the role-play engine keeps turns in its state
-        transcript = _first(state, ("turns",) + TRANSCRIPT_KEYS)
-        if transcript is not None:
-            used += ("state",)
+    if isinstance(state, dict):  # the role-play engine's state: its turns are the transcript, the rest is internal
+        used += ("state",) + INTERNAL_KEYS  # (a user test read "State Scenario ... Seed 433151 Tension 6 Role ...")
+        if transcript is None:
+            found = _first(state, ("turns",) + TRANSCRIPT_KEYS)
+            transcript = found if found is not None else state.get("turns")
     if isinstance(debrief, dict) and isinstance(transcript, list):  # an older debrief: its reads from the turns
         debrief = with_turn_reads(debrief, transcript)
+    if isinstance(debrief, dict) and isinstance(debrief.get("aantal_per_zet"), dict) \
+            and isinstance(debrief.get("per_beurt"), list) and all(isinstance(r, dict) for r in debrief["per_beurt"]):
+        # counted again from the reads: a stored count of a forgiven read's pitfall is not shown ("niet meegeteld")
+        debrief = {**debrief, "aantal_per_zet": read_counts(debrief["per_beurt"])}
     stored_turns = [t for t in transcript if isinstance(t, dict)] if isinstance(transcript, list) else []
     rows = debrief_rows(debrief, taken_back(stored_turns)) if isinstance(debrief, dict) else None
     shown = rows is not None and any(row.key == "pogingen" for row in rows)

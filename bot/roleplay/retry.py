@@ -81,9 +81,14 @@ def attempts_for_debrief(data: Dict[str, Any], turns: List[Any]) -> List[Dict[st
 
 
 def _line(turn: Dict[str, Any], zetten: Dict[str, Any]) -> str:
-    name = getattr(zetten.get(turn["zet"]), "naam", turn["zet"])
+    """One turn of an attempt, named as the live label and the debrief name it (``feedback.turn_label``: with the
+    pitfall beside a step), the tension with the debrief's arrow (a user test read "(Erkennen, spanning 10 -> 8)" for
+    'Erkennen + de inhoud in (valkuil)')."""
+    from bot.roleplay.feedback import turn_label  # lazy: feedback imports the engine, which this module serves
+
+    name = turn_label(turn, zetten) or turn["zet"]
     return (
-        f'  beurt {turn["nr"]}: "{turn["tekst"]}" ({name}, spanning {turn["spanning_voor"]} -> {turn["spanning_na"]})'
+        f'  beurt {turn["nr"]}: "{turn["tekst"]}" ({name}, spanning {turn["spanning_voor"]} → {turn["spanning_na"]})'
     )
 
 

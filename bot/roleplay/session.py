@@ -26,6 +26,7 @@ MAX_NAME = 80
 
 FORGET = "vergeet"
 WIPE_LAST = "wis_beurt"
+LIST_SHOWN = "scenariolijst_getoond"  # the list of scenarios was shown after a wish for another one (until a turn)
 TEXTS = Texts("rollenspel_tekst")  # knowledge/scenarios/teksten.yml
 
 
@@ -256,7 +257,7 @@ class PracticeService:
     @staticmethod
     def _store(row, data: Dict[str, Any], engine: Engine, debrief=None) -> None:
         """Put the engine state (and debrief) into the row being edited; committed with the turn."""
-        data = {k: v for k, v in data.items() if k not in {"id", "status", "created_at", "conversation_id"}}
+        data = {k: v for k, v in data.items() if k not in {"id", "status", "created_at", "conversation_id", LIST_SHOWN}}
         data["state"] = _masked_state(engine.state.to_dict())
         if debrief is not None:
             data["debrief"] = _masked_debrief(debrief)
@@ -269,14 +270,10 @@ class PracticeService:
     # -- a turn -------------------------------------------------------------------------------
     def play(self, session_id, text: str) -> PlayResult:
         """One turn: the session record is read once and written once (one transaction)."""
-        retry_nr = retry.retry_turn(text)
-        if retry_nr is not None:
-            return self.retry(session_id, retry_nr)
         command = command_of(text)
-        if command == commands.RESTART:  # "ik begin opnieuw": from before the first turn, as 'vanaf beurt 1'
-            return self._restart(session_id)
-        if command == commands.OTHER_SCENARIO:  # "ik wil liever scenario 2 doen": this one stops, that one starts
-            return self._switch(session_id, text)
+        elsewhere = self._elsewhere(session_id, text, command)
+        if elsewhere is not None:
+            return elsewhere
         number = self._number(session_id)
         with records.editing_record(KIND, number) as row:
             data = self._data(number, row)
@@ -304,8 +301,8 @@ class PracticeService:
                 result = engine.step(text)
             except RoleplayError as exc:
                 return PlayResult("fout", str(exc))
-            tip = repetition_tip(result.turn, zetten, engine.state.turns) or (
-                feedback.INTERROGATION_REASON if result.turn.verhoor else None)  # why the tension did not fall
+            tip = repetition_tip(result.turn, zetten, engine.state.turns) or (  # why the tension did not fall
+                feedback.interrogation_reason(result.turn) if result.turn.verhoor else None)
             payload = turn_payload(data["id"], data["scenario"], result.tension, result.role, result.turn.nr,
                                    result.turn, zetten, result.ending, **({"tip": tip} if tip else {}))
             if not result.ending:
@@ -334,19 +331,49 @@ class PracticeService:
                                soort="rollenspel_opnieuw", vanaf_beurt=number)
         return PlayResult("opnieuw", text, payload=payload)
 
-    def _switch(self, session_id, text: str) -> PlayResult:
+    def _elsewhere(self, session_id, text: str, command: Optional[str]) -> Optional[PlayResult]:
+        """A message that goes back in this session or to another one, read before the turn: 'probeer opnieuw vanaf
+        beurt 2', 'ik begin opnieuw', a wish for another scenario, or the answer to the list of scenarios ("2", "doe
+        maar de mdo" right after it). None for any other message."""
+        retry_nr = retry.retry_turn(text)
+        if retry_nr is not None:
+            return self.retry(session_id, retry_nr)
+        if command == commands.RESTART:  # "ik begin opnieuw": from before the first turn, as 'vanaf beurt 1'
+            return self._restart(session_id)
+        if command == commands.OTHER_SCENARIO:  # "ik wil liever scenario 2 doen": this one stops, that one starts
+            return self._switch(session_id, text)
+        if command is None and commands.answers_scenario_list(text):
+            chosen = self._chosen_from_list(session_id, text)
+            if chosen is not None:
+                return self._switch(session_id, text, wanted=chosen)
+        return None
+
+    def _chosen_from_list(self, session_id, text: str) -> Optional[Any]:
+        """The scenario a short answer chooses ("2", "doe maar de mdo dan, nummer 2") when the last thing shown in this
+        role-play was the list of scenarios after a wish for another one (``LIST_SHOWN``; the next turn clears it);
+        read as the answer to "welk scenario?" outside a role-play (``catalog.find_scenario``). None otherwise."""
+        data = self.load(session_id)
+        if not data.get(LIST_SHOWN) or data.get("state", {}).get("ending"):
+            return None
+        wanted = catalog.find_scenario(text)
+        return wanted if wanted is not None and wanted.id != data.get("scenario") else None
+
+    def _switch(self, session_id, text: str, wanted: Optional[Any] = None) -> PlayResult:
         """A wish for another scenario during play: this session stops (kept, with its debrief, for the trainer's
         overview; not shown now: the trainee asked for the other scenario) and a session of the scenario asked for
-        starts, for the same participant, group and conversation; its setting and first line follow. No scenario named,
-        or this one: which scenarios there are, and the role-play goes on."""
+        (``wanted``, else the one ``text`` names) starts, for the same participant, group and conversation; its setting
+        and first line follow. No scenario named, or this one: which scenarios there are, and the role-play goes on; a
+        number or a title word then chooses one (``_chosen_from_list``)."""
         number = self._number(session_id)
         with records.editing_record(KIND, number) as row:
             data = self._data(number, row)
             engine = self._engine(data)
             if engine.state.ending:
                 return PlayResult("fout", ALREADY_ENDED)
-            wanted = catalog.scenario_in_request(text)
+            wanted = wanted or catalog.scenario_in_request(text)
             if wanted is None or wanted.id == engine.scenario.id:
+                if wanted is None and row is not None:  # the list: a number or title word answers it
+                    row.data = {**row.data, LIST_SHOWN: True}
                 return PlayResult("uitleg", _which_scenario_text(engine, wanted))
             played = len(engine.state.turns)
             self._finish(row, data, engine, catalog.moves(), stopped=True)
