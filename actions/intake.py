@@ -30,6 +30,7 @@ from bot.intake.listen import ASPECT_NAMES, NO_ANSWER_WHO, says_no_subject, says
 from bot.intake.opening import tells_the_story
 from bot.intake.questions import find_set, format_danger, format_question, format_set, set_names
 from bot.intake.session import (
+    CORRECTION,
     FORGET,
     INTRODUCTION,
     KAART_QUESTION,
@@ -144,32 +145,42 @@ class ValidateIntakeForm(FormValidation):
             answer_in_between(dispatcher, tracker, str(value), context=intake.told(turn.state),
                               dangers=intake.dangers(turn.state))
             return {ANSWER_SLOT: None, STATE_SLOT: turn.state}
-        if turn.danger:
-            dispatcher.utter_message(text=format_danger(turn.danger))
-        for line in listening_notes(turn):
-            dispatcher.utter_message(text=line)
-        if turn.kind == "leeg":
-            dispatcher.utter_message(text=TEXTS.text("leeg"))
-        elif turn.kind == "begin":
-            dispatcher.utter_message(text=TEXTS.text("begin"))
-        elif turn.kind == INTRODUCTION:  # "er belt een juf over een leerling": who calls, the kern still open
-            dispatcher.utter_message(text=TEXTS.text("alleen_introductie"))
-        elif turn.kind in (FORGET, WIPED, NOTHING_WIPED):
-            dispatcher.utter_message(text=wiping_reply(turn.kind))
-        elif turn.kind == "uitleg" and turn.question is not None:
-            dispatcher.utter_message(text=TEXTS.text("uitleg_vraag", doel=turn.question.doel,
-                                                     doorvraag=turn.question.doorvraag))
-        elif turn.kind == "onleesbaar":  # emoji, random letters, another language: asked again, nothing noted
-            dispatcher.utter_message(text=TEXTS.text(f"antwoord_{turn.no_answer}"))
-        elif turn.kind == "geen_antwoord":
-            dispatcher.utter_message(text=TEXTS.text("geen_antwoord_wie" if turn.no_answer == NO_ANSWER_WHO
-                                                     else "geen_antwoord_veiligheid"))
-        if turn.unclear:
-            dispatcher.utter_message(text=TEXTS.text("veiligheid_onduidelijk"))
+        say_turn(dispatcher, turn)
         status = turn.state["status"]
         if status == STATUS_BUSY:
             return {ANSWER_SLOT: None, STATE_SLOT: turn.state}
         return {ANSWER_SLOT: status, STATE_SLOT: turn.state}
+
+
+def say_turn(dispatcher: CollectingDispatcher, turn) -> None:
+    """What the intake says after a message that was no kaart question: the danger advice, where answers were filed,
+    and why a message was no answer (empty, a question about the question, a correction ...)."""
+    if turn.danger:
+        dispatcher.utter_message(text=format_danger(turn.danger))
+    for line in listening_notes(turn):
+        dispatcher.utter_message(text=line)
+    if turn.kind == "leeg":
+        dispatcher.utter_message(text=TEXTS.text("leeg"))
+    elif turn.kind == "begin":
+        dispatcher.utter_message(text=TEXTS.text("begin"))
+    elif turn.kind == INTRODUCTION:  # "er belt een juf over een leerling": who calls, the kern still open
+        dispatcher.utter_message(text=TEXTS.text("alleen_introductie"))
+    elif turn.kind == CORRECTION and turn.corrected is not None:  # "nee wacht, ze is 13 niet 15"
+        old, new, count = turn.corrected
+        dispatcher.utter_message(text=TEXTS.text("correctie", oud=old, nieuw=new) if count else
+                                 TEXTS.text("correctie_niet_gevonden", oud=old or new))
+    elif turn.kind in (FORGET, WIPED, NOTHING_WIPED):
+        dispatcher.utter_message(text=wiping_reply(turn.kind))
+    elif turn.kind == "uitleg" and turn.question is not None:
+        dispatcher.utter_message(text=TEXTS.text("uitleg_vraag", doel=turn.question.doel,
+                                                 doorvraag=turn.question.doorvraag))
+    elif turn.kind == "onleesbaar":  # emoji, random letters, another language: asked again, nothing noted
+        dispatcher.utter_message(text=TEXTS.text(f"antwoord_{turn.no_answer}"))
+    elif turn.kind == "geen_antwoord":
+        dispatcher.utter_message(text=TEXTS.text("geen_antwoord_wie" if turn.no_answer == NO_ANSWER_WHO
+                                                 else "geen_antwoord_veiligheid"))
+    if turn.unclear:
+        dispatcher.utter_message(text=TEXTS.text("veiligheid_onduidelijk"))
 
 
 def wiping_reply(kind: str) -> str:
