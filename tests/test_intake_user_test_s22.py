@@ -166,6 +166,7 @@ def test_someone_on_the_line_starts_the_intake_whatever_the_model_guessed(text, 
     ("ik heb een vader aan de lijn, hij wil teruggebeld worden morgen", "intake_terugbellen"),
     ("Muiderberg, een moeder belt: het loopt thuis gewoon niet lekker met haar drie kinderen", "kaart_zoek"),
     ("de school belt bijna elke week, zoon 14 spijbelt in huizen", "kaart_zoek"),
+    ("ik heb gisteren een moeder aan de lijn gehad, zoon 14 spijbelt in huizen", "kaart_zoek"),  # a call in the past
 ])
 def test_a_kaart_question_or_another_request_with_a_caller_keeps_its_intent(text, guessed):
     assert intent_after(text, guessed) == guessed

@@ -148,13 +148,12 @@ _A_REAL_CALL = re.compile(
 # The consultant opens a call of their own: someone on the line at the start of the message ("ik heb een ib'er aan de
 # lijn van de wereldwijzer in hilversum, ...", "ik heb hier een moeder uit Laren aan de lijn", "vader aan de lijn,
 # ...", "er belt een oma"). Not a call described later in a note ("Muiderberg, een moeder belt: ...", "de school belt
-# bijna elke week").
+# bijna elke week"), nor one in the past ("ik heb gisteren een vader aan de lijn gehad", "ik had een moeder ...").
 _OPENS_A_CALL = re.compile(
     r"^\W*(?:(?:hoi|hallo|goedemorgen|goedemiddag|ja|nou|oke|ok|zo|eh|uh)\W+)*"
-    r"(?:(?:ik heb|ik had|ik krijg|ik kreeg|er is|ik spreek)\s+(?:[\w'-]+\s+){0,6}?"
-    r"(?:aan de (?:lijn|telefoon)|op de lijn)(?!\s+gehad)"
-    r"|(?:een\s+|de\s+)?[\w'-]+(?:\s+(?:uit|in)\s+[\w'-]+)?\s+aan de (?:lijn|telefoon)\b"
-    r"|er\s+(?:belt|belde)\s+(?:hier\s+|nu\s+|net\s+|zojuist\s+)*(?:een|de)\s)")
+    r"(?:(?:ik heb|ik krijg|er is|ik spreek)\s+(?:[\w'-]+\s+){0,6}?(?:aan de (?:lijn|telefoon)|op de lijn)"
+    r"|(?:een\s+|de\s+)?[\w'-]+(?:\s+(?:uit|in)\s+[\w'-]+)?\s+aan de (?:lijn|telefoon)"
+    r"|er\s+belt\s+(?:hier\s+|nu\s+|net\s+|zojuist\s+)*(?:een|de)(?=\s))(?!\s+gehad)")  # not a call in the past
 
 
 def opens_a_call(text: str) -> bool:
