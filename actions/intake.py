@@ -31,6 +31,7 @@ from bot.intake.opening import tells_the_story
 from bot.intake.questions import find_set, format_danger, format_question, format_set, set_names
 from bot.intake.session import (
     CONTACT_ONLY,
+    CORRECTION,
     FORGET,
     INTAKE_FORGOTTEN,
     INTRODUCTION,
@@ -181,6 +182,10 @@ def turn_reply(turn) -> Optional[str]:
         return TEXTS.text(f"antwoord_{turn.no_answer}")
     if turn.kind == "geen_antwoord":
         return TEXTS.text("geen_antwoord_wie" if turn.no_answer == NO_ANSWER_WHO else "geen_antwoord_veiligheid")
+    if turn.kind == CORRECTION and turn.corrected is not None:  # "nee wacht, ze is 13 niet 15"
+        old, new, count = turn.corrected
+        return TEXTS.text("correctie", oud=old, nieuw=new) if count else TEXTS.text("correctie_niet_gevonden",
+                                                                                     oud=old or new)
     if turn.kind == CONTACT_ONLY:  # "ze is bereikbaar op 06-...": no fact of the case, nothing noted
         return f"{TEXTS.text('contactgegevens')} {TEXTS.text('contactgegevens_vraag_open')}"
     return None

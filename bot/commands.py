@@ -98,7 +98,8 @@ def whole_message(text: Optional[str], allowed: Sequence[str]) -> Optional[str]:
     after what the professional was saying ("ik weet even niet wat ik nu moet zeggen, help") counts as well:
     the last clause alone is a ``HINT`` phrase; so does coming back after a break ("ik ben er weer, sorry moest
     even weg. waar waren we?"): the last clause alone is a ``RESUME`` phrase. A request for help or to start again
-    in the trainee's own words counts too (``_asks_in_own_words``)."""
+    in the trainee's own words counts too (``_asks_in_own_words``), and so does a request to go to the menu or to stop
+    the task, or to go on, in one's own words ("ik wil even terug naar het menu", "oke ga verder")."""
     cleaned = normalise(text)
     for command in allowed:
         if cleaned in PHRASES[command]:
@@ -107,7 +108,7 @@ def whole_message(text: Optional[str], allowed: Sequence[str]) -> Optional[str]:
     for command in (HINT, RESUME):
         if command in allowed and last != (text or "").strip() and normalise(last) in PHRASES[command]:
             return command
-    for command in (HINT, FEEDBACK, RESTART):
+    for command in (HINT, FEEDBACK, RESTART, STOP, VOLGENDE):
         if command in allowed and _asks_in_own_words(text, command):
             return command
     return None
@@ -138,6 +139,8 @@ _AGAIN_WORDS = r"(?:opnieuw|overnieuw|van voren af aan|vanaf het begin)"
 _SO_FAR = r"(?:tot (?:\w+ )?toe|tot zover|tot dusver|tot dusverre|tot hier|zover)"  # "tot nu toe" without the filler
 _OUR_TALK = (r"(?:(?:het|dit|mijn|ons|de|deze) (?:gesprek|gesprekje|rollenspel|oefengesprek|oefening)|mij|"
              r"mijn beurten)")
+_QUIT = r"(?:stoppen|ophouden|afbreken|kappen)"
+_WITH_THIS = r"met\s+(?:de|deze|het|dit)\s+(?:intake|vraagverheldering|gesprek|vragen|rollenspel|voorbereiding)"
 _OWN_WORDS = {
     HINT: re.compile(
         r"^(?:(?:wat|hoe) (?:moet|kan|zal|zou) ik (?:(?:nu|dan) )?(?:zeggen|antwoorden|reageren|terugzeggen)"
@@ -160,6 +163,21 @@ _OWN_WORDS = {
         + r"(?:\s+(?:doen|proberen|spelen|oefenen|beginnen|starten))?"
         r"|(?:begin|start)\s+(?:(?:het|dit|alles)\s+)?(?:helemaal\s+)?" + _AGAIN_WORDS
         + r"|helemaal\s+" + _AGAIN_WORDS + r")$"),
+    # to the menu, or to stop the task (a user test of session 22: "ik wil even terug naar het menu" was stored as the
+    # caller's answer in the intake): "(ik wil) (weer) terug naar het menu", "kan ik naar het hoofdmenu", "ik wil het
+    # menu zien", "ik wil stoppen met de intake", "ik ga stoppen"; not "ik wil stoppen met roken"
+    STOP: re.compile(
+        r"^(?:(?:ik wil|ik wou|ik ga|ik moet|kan ik|mag ik|wil ik|ik zou (?:willen|graag))\s+)?"
+        r"(?:(?:(?:weer|terug)\s+)?(?:terug\s+)?naar\s+(?:het\s+)?(?:hoofd)?menu(?:\s+(?:toe|gaan|terug))?"
+        r"|(?:het\s+)?(?:hoofd)?menu\s+(?:zien|hebben|tonen))$"
+        r"|^(?:ik wil|ik wou|ik ga|ik moet|kan ik|mag ik|wil ik|ik zou (?:willen|graag))\s+" + _QUIT + r"(?:\s+"
+        + _WITH_THIS + r")?$"
+        r"|^" + _QUIT + r"\s+" + _WITH_THIS + r"$"),  # a bare "stoppen" in a longer turn is a line ("Oké, stop. ...")
+    # to go on: "oke ga verder", "ga maar door", "door naar de volgende vraag", "verder maar", "op naar de volgende"
+    VOLGENDE: re.compile(
+        r"^(?:(?:ga|ga maar|gaat|ik ga|ik wil|kan ik|mag ik)\s+)?(?:verder|door)(?:\s+maar)?"
+        r"(?:\s+(?:met|naar)\s+de\s+(?:volgende(?:\s+vraag)?|rest))?$"
+        r"|^(?:(?:ga|ik ga|ik wil|kan ik|mag ik|op|door)\s+)?(?:naar\s+)?de\s+volgende(?:\s+vraag)?(?:\s+maar)?$"),
 }
 MAX_OWN_WORDS = 20  # a longer message tells the persona something
 
@@ -176,8 +194,13 @@ def _asks_in_own_words(text: Optional[str], command: str) -> bool:
     clauses = [" ".join(w for w in normalise(part).split() if w not in _FILLERS)
                for part in re.split(r"[,.;:!?]+", text or "")]
     clauses = [clause for clause in clauses if clause]
-    # help: the request ends the message; starting again may come with a comment after it ("ik begin opnieuw, dit gaat
-    # nergens over", a user test played it as a turn): any clause, in a message that addresses no one
+    # help and going on: the request ends the message; starting again or stopping may come with a comment after it
+    # ("ik begin opnieuw, dit gaat nergens over", a user test played it as a turn; "ik wil terug naar het menu, de
+    # beller heeft opgehangen"): any clause, in a message that addresses no one
+    if command == STOP:  # in any clause, but only in one's own words: "Oké, stop. Even ademhalen" is a turn
+        return any(_OWN_WORDS[STOP].match(clause) for clause in clauses)
+    if command == VOLGENDE and len(clauses) > 1:  # "oke, ga verder" goes on; "... draagt de visie uit. Verder" not
+        return False
     asking = clauses if command == RESTART else clauses[-1:]
     return any(clause in PHRASES[command] or bool(_OWN_WORDS[command].match(clause)) for clause in asking)
 

@@ -13,13 +13,23 @@ from typing import Optional
 from bot.intake.deidentify import outside_labels
 from bot.text import simplify
 
-# The opening of a call: who is on the line, and where they are from ("Ik heb een vader uit Bussum aan de lijn").
+_CHILD = (r"(?:leerlinge?|zoon|dochter|kind|kinderen|klein(?:zoon|dochter|kind)|buur(?:jongen|meisje)|jongen|meisje|"
+          r"puber|tiener)")
+# About whom, without what about: "(het) gaat over een meisje uit groep 8", "over een leerling van 12 (jaar)"
+_ABOUT_A_CHILD = (r"(?:(?:het\s+|en\s+)?gaat\s+over|over|voor|om)\s+(?:een|haar|zijn|hun|de|het)\s+" + _CHILD
+                  + r"(?:\s+(?:van|uit|in)\s+(?:groep\s+|klas\s+)?(?:\d+|[\w'-]+)(?:\s+jaar)?)?")
+# The opening of a call: who is on the line, where they are from, and from which organisation ("Ik heb een vader uit
+# Bussum aan de lijn", "ik heb een ib'er aan de lijn van de wereldwijzer in hilversum, gaat over een meisje uit groep
+# 8": who calls and about whom, not yet what about; a user test of session 22 got it as the kern of the call).
 _OPENING = re.compile(
     r"^\W*(?:(?:hoi|hallo|goedemorgen|goedemiddag|ja|nou|oke|zo)\W+)*"
     r"(?:ik heb|ik had|ik krijg|ik kreeg|er is|ik spreek|ik sprak)\s+(?:hier\s+|nu\s+|net\s+|zojuist\s+)*"
     r"(?:een|de)\s+(?P<who>[\w'-]+(?:\s+[\w'-]+)?)(?:\s+(?:uit|in)\s+[\w'-]+(?:\s+[\w'-]+)?)?"
     r"\s+(?:aan de (?:lijn|telefoon)|op de lijn|aan de lijn gehad|aan de telefoon gehad)"
-    r"(?:\s+(?:uit|in)\s+[\w'-]+(?:\s+[\w'-]+)?)?\W*"
+    r"(?:\s+(?:uit|in)\s+[\w'-]+(?:\s+[\w'-]+)?)?"
+    r"(?:\s+van\s+(?:de\s+|het\s+)?(?!(?:een|haar|zijn|hun|mijn)\b)[\w'-]+(?:\s+(?!(?:in|uit)\b)[\w'-]+){0,2}"
+    r"(?:\s+(?:in|uit)\s+[\w'-]+)?(?=\s*[,.;:!?]|\s*$))?"
+    r"(?:\W+" + _ABOUT_A_CHILD + r"(?=\W*$))?\W*"
 )
 # The introduction of who calls without "aan de lijn": "er belt een juf van groep 7 over een leerling", "een oma uit
 # Huizen belt over haar kleinzoon van 8" (a user test: it became the kern, and the teacher 'steun op school').
@@ -28,9 +38,8 @@ _CALLS = re.compile(
     r"(?:(?:er )?(?:belt|belde)\s+(?:hier\s+|nu\s+|net\s+|zojuist\s+)*(?:een|de)\s+(?P<who>[\w'-]+)"
     r"|(?:een|de)\s+(?P<subject>[\w'-]+)(?:\s+(?:van|uit|in)\s+[\w'-]+(?:\s+\d+)?)?\s+(?:belt|belde))"
     r"(?:\s+(?:van|uit|in)\s+(?:de\s+|het\s+)?[\w'-]+(?:\s+\d+)?)?"
-    r"(?:\s+(?:over|voor|om)\s+(?:een|haar|zijn|hun|de|het)\s+(?:"
-    r"leerlinge?|zoon|dochter|kind|kinderen|klein(?:zoon|dochter|kind)|buur(?:jongen|meisje)|jongen|meisje|puber|tiener)"
-    r"(?:\s+(?:van|uit)\s+(?:\d+|[\w'-]+)(?:\s+jaar)?)?)?"
+    r"(?:\s+(?:over|voor|om)\s+(?:een|haar|zijn|hun|de|het)\s+" + _CHILD
+    + r"(?:\s+(?:van|uit)\s+(?:\d+|[\w'-]+)(?:\s+jaar)?)?)?"
     r"(?=\W|$)\W*"
 )
 _WORD = re.compile(r"[a-z0-9]+")
@@ -136,6 +145,23 @@ _A_REAL_CALL = re.compile(
     r"(?:aan de (?:lijn|telefoon)|op de lijn)"
     r"|\b(?:er )?(?:belt|belde)\b|\bbellen (?:met|over)\b"
     r"|\b(?:intake\w*|vraagverheldering\w*|hulpvraag\w*|doorvragen|uitvragen|aanmelding\w*)")
+
+
+# The consultant opens a call of their own: someone on the line at the start of the message ("ik heb een ib'er aan de
+# lijn van de wereldwijzer in hilversum, ...", "ik heb hier een moeder uit Laren aan de lijn", "vader aan de lijn,
+# ...", "er belt een oma"). Not a call described later in a note ("Muiderberg, een moeder belt: ...", "de school belt
+# bijna elke week"), nor one in the past ("ik heb gisteren een vader aan de lijn gehad", "ik had een moeder ...").
+_OPENS_A_CALL = re.compile(
+    r"^\W*(?:(?:hoi|hallo|goedemorgen|goedemiddag|ja|nou|oke|ok|zo|eh|uh)\W+)*"
+    r"(?:(?:ik heb|ik krijg|er is|ik spreek)\s+(?:[\w'-]+\s+){0,6}?(?:aan de (?:lijn|telefoon)|op de lijn)"
+    r"|(?:een\s+|de\s+)?[\w'-]+(?:\s+(?:uit|in)\s+[\w'-]+)?\s+aan de (?:lijn|telefoon)"
+    r"|er\s+belt\s+(?:hier\s+|nu\s+|net\s+|zojuist\s+)*(?:een|de)(?=\s))(?!\s+gehad)")  # not a call in the past
+
+
+def opens_a_call(text: str) -> bool:
+    """The message starts with a call the consultant has on the line now (see ``_OPENS_A_CALL``): an intake, unless it
+    asks the kaart a question (``bot.kaart.dialog.asks_the_kaart``; the command guard decides)."""
+    return bool(_OPENS_A_CALL.match(simplify(text or "")))
 
 
 def asks_for_an_intake(text: str) -> bool:

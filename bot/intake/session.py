@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Tuple
 
 from bot import commands, status
+from bot.correction import AGE, Correction, correction
 from bot.intake import deidentify, opening
 from bot.intake.listen import (
     ASPECT_KEYS,
@@ -61,7 +62,7 @@ class Turn:
 
     state: dict
     kind: str  # vraag | gevaar | leeg | begin | klaar | gestopt | onleesbaar | uitleg | kaartvraag | geen_antwoord |
-    # vergeten | antwoord_gewist | niets_gewist
+    # vergeten | antwoord_gewist | niets_gewist | correctie
     question: Optional[QuestionView] = None
     danger: List[IntakeSignaal] = field(default_factory=list)
     masked_note: str = ""
@@ -72,6 +73,7 @@ class Turn:
     no_answer: str = ""  # why it is no answer: 'geen_antwoord' (listen.NO_ANSWER_*), 'onleesbaar' (language.NO_WORDS)
     forgotten: int = 0  # how many answers a request to forget the intake removed
     contact_left_out: bool = False  # contact details in the answer were left out (``listen.without_contact_details``)
+    corrected: Optional[Tuple[str, str, int]] = None  # a correction (kind 'correctie'): old value, new value, how often
 
 
 # "kun je dat wat ik net typte weghalen?" (``bot.commands.asks_to_wipe_last``, as in the role-play): the last stored
@@ -118,6 +120,7 @@ def asks_about_the_question(text: str) -> bool:
 
 
 KAART_QUESTION = "kaartvraag"
+CORRECTION = "correctie"  # "nee wacht, ze is 13 niet 15": an earlier fact replaced, the open question still open
 INTRODUCTION = "introductie"  # the answer to the first question only said who calls: the question stays open
 
 def asks_the_kaart(text: str) -> bool:
@@ -400,25 +403,57 @@ class Intake:
             _mark_unclear(state, key, False)
             state["hits"] = [h for h in state["hits"] if h[3] != key]
             return self._advance(state, [])
-        if not (text or "").strip():
+        return self._no_answer(state, text or "", before) or self._answer(state, (text or "").strip()[:MAX_ANSWER])
+
+    def _no_answer(self, state: dict, text: str, before: Optional[dict]) -> Optional[Turn]:
+        """The turn for a message that is no answer of the caller (empty, a request to forget, a question to
+        Rustpunt or the kaart, a correction, only who calls, unreadable); None for an answer."""
+        if not text.strip():
             return Turn(state=state, kind="leeg", question=self.view(state))
-        wiping = self._wiping(state, text or "", before)
+        wiping = self._wiping(state, text, before)
         if wiping is not None:
             return wiping
-        if asks_about_the_question(text or ""):  # the consultant asks Rustpunt, the caller said nothing new
+        if asks_about_the_question(text):  # the consultant asks Rustpunt, the caller said nothing new
             return Turn(state=state, kind="uitleg", question=self.view(state))
-        if asks_the_kaart(text or ""):  # "waar kan ik haar naar verwijzen?": a question to Rustpunt, the question
-            _note_place(state, text or "")  # stays open, asked again; the place it names is the family's
+        if asks_the_kaart(text):  # "waar kan ik haar naar verwijzen?": a question to Rustpunt, the question
+            _note_place(state, text)  # stays open, asked again; the place it names is the family's
             return Turn(state=state, kind=KAART_QUESTION, question=self.view(state))
-        if state["pos"] == 0 and opening.only_an_introduction(text or ""):
+        fix = correction(text)
+        if fix is not None:  # "nee wacht, ze is 13 niet 15": no answer (its "nee" is no 'no'); the fact replaced
+            return self._correct(state, fix)
+        if state["pos"] == 0 and opening.only_an_introduction(text):
             # "er belt een juf van groep 7 over een leerling": who calls, not what about; the first question stays open
-            state["beller"] = state.get("beller") or opening.caller_of(text or "")
-            _note_place(state, text or "")
+            state["beller"] = state.get("beller") or opening.caller_of(text)
+            _note_place(state, text)
             return Turn(state=state, kind=INTRODUCTION, question=self.view(state))
         why = unreadable(text)
         if why:  # "😭", "!!!", "asdfgh", an English sentence: no answer of the caller; the question stays open
             return Turn(state=state, kind="onleesbaar", question=self.view(state), no_answer=why)
-        return self._answer(state, (text or "").strip()[:MAX_ANSWER])
+        return None
+
+    def _correct(self, state: dict, fix: Correction) -> Turn:
+        """Replace the corrected value in what the caller told (the answers, what was filed elsewhere, the places
+        noted): the value the correction names, or else the age or the place the answers mention. The open question
+        stays open. ``Turn.corrected`` says what was replaced, and how often (0: not found, nothing changed)."""
+        old = fix.old or _value_told(self.told(state), fix)
+        if not old:
+            return Turn(state=state, kind=CORRECTION, question=self.view(state), corrected=("", fix.new, 0))
+        pattern = re.compile(rf"(?<![\w-]){re.escape(old)}(?![\w-])", re.IGNORECASE)
+        count = 0
+
+        def replaced(told: str) -> str:
+            nonlocal count
+            new_text, number = pattern.subn(fix.new, told)
+            count += number
+            return new_text
+
+        state["answers"] = {key: replaced(answer) for key, answer in state["answers"].items()}
+        state["filed"] = {key: [[replaced(piece), source] for piece, source in entries]
+                          for key, entries in state["filed"].items()}
+        places = state.get("plaatsen") or []
+        count += sum(1 for place in places if pattern.fullmatch(place))
+        state["plaatsen"] = list(dict.fromkeys(fix.new if pattern.fullmatch(place) else place for place in places))
+        return Turn(state=state, kind=CORRECTION, question=self.view(state), corrected=(old, fix.new, count))
 
     def _answer(self, state: dict, text: str) -> Turn:
         before = _copy(state)
@@ -574,6 +609,25 @@ class Intake:
         state["history"].append(state["pos"])
         state["pos"] = following
         return Turn(state=state, kind="gevaar" if danger else "vraag", question=self.view(state), danger=danger)
+
+
+def _value_told(told: List[str], fix: Correction) -> Optional[str]:
+    """The age or the place (as written) that what the caller told mentions, the latest first, for a correction that
+    names only the new value ("sorry, ze is 13"); None when none, or when the kaart cannot read it."""
+    try:
+        from bot.kaart.query import parse_vraag  # lazy: the kaart is optional for the intake
+    except Exception:  # the kaart is optional for the intake
+        return None
+    for piece in reversed(told):
+        if fix.kind == AGE:
+            age = parse_vraag(piece).leeftijd
+            if age is not None and re.search(rf"(?<!\d){age}(?!\d)", piece):
+                return str(age)
+        else:
+            place = place_named(piece)
+            if place:
+                return place
+    return None
 
 
 def _mark_unclear(state: dict, key: str, unclear: bool) -> None:

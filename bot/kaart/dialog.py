@@ -20,6 +20,7 @@ import json
 import re
 from typing import Dict, Iterable, List, Optional, Tuple
 
+from bot.correction import correction
 from bot.kaart.places import DIRECTIONS, genoemde_plaatsen
 from bot.kaart.query import (
     Vraag,
@@ -384,14 +385,20 @@ def vorige_vraag_opnieuw(vorige: Optional[str], text: Optional[str]) -> Optional
     ``text`` names, with the rest as it was last searched; a follow-up that names a problem (``deel_vervolg``: "en
     leerplicht?", "spijbelt, eemnes") is searched as typed, with the place and the age it does not name from the
     previous search (a user test got "In welke gemeente ...?" again). None without a previous question or when
-    ``text`` is no such follow-up."""
+    ``text`` is no such follow-up. A correction of the age or the place ("nee wacht, ze is 13 niet 15", "niet huizen
+    maar laren"; ``bot.correction``) is such a follow-up: a user test got "Daar kan ik je helaas niet mee helpen"."""
     if not vorige:
         return None
-    parsed = parse_vraag(text or "")  # read once for every kind of follow-up
-    place = plaats_vervolg(text, parsed)
-    age = leeftijd_vervolg(text, parsed) if place is None else None
-    if place is None and age is None:
-        age = leeftijd_correctie(text, parsed)
+    fix = correction(text)  # "nee wacht, ze is 13 niet 15": the same follow-up as "en als ze 13 is?"
+    parsed = parse_vraag(text or "") if fix is None else None  # read once for every kind of follow-up
+    if fix is not None:
+        age = fix.age
+        place = None if age is not None else (_corrected_place(fix.new) or fix.new)
+    else:
+        place = plaats_vervolg(text, parsed)
+        age = leeftijd_vervolg(text, parsed) if place is None else None
+        if place is None and age is None:
+            age = leeftijd_correctie(text, parsed)
     part = deel_vervolg(text, parsed) if place is None and age is None else None
     parent = ouder_vervolg(text, parsed) if place is None and age is None and part is None else None
     if place is None and age is None and part is None and parent is None:
@@ -417,6 +424,12 @@ def vorige_vraag_opnieuw(vorige: Optional[str], text: Optional[str]) -> Optional
     return vraag, {**slots, **part}
 
 
+def _corrected_place(written: str) -> Optional[str]:
+    """The place of the kaart to search for a place as a correction names it ("laren", "de meern")."""
+    parsed = parse_vraag(f"in {written}")
+    return te_zoeken_plaats(parsed) or parsed.buiten_regio or resolve_gemeente(written)
+
+
 # A question to Rustpunt where or to whom to refer a family, typed in the middle of another task (the intake, the
 # preparation): "waar kan een gezin in Bussum terecht met schoolverzuim?", "welke organisaties zijn er in hilversum
 # voor schoolverzuim", "waar kan ik haar naar verwijzen?", "wie kan helpen bij schulden in Huizen". Only at the start
@@ -437,10 +450,43 @@ _REFERRAL = re.compile(
 
 _LAST_PART = re.compile(r"(?<=[.!?;,:])\s+")
 
+_FILLER = r"^\W*(?:(?:en|maar|oke|ok|nou|hoi|trouwens|even|eh|uh|zeg|sorry|vraagje|vraag|o|oh|ja|nee|wacht)\W+)*"
+# Where someone can go, asked of us (a user test of session 22: "waar kan moeder zelf heen als ze het niet trekt?" was
+# stored as the caller's answer): "waar kan/kunnen/moet <wie> (zelf) (mee) heen/terecht/naartoe", "waar kunnen ze
+# terecht?"; the task fills in the place and the problem. The modal verb right after "waar" makes it a question:
+# the caller's words "waar ze terecht kan weet ze niet" have none.
+_WHERE_CAN = re.compile(
+    _FILLER + r"waar\s+(?:kan|kunnen|moet|moeten|zou|zouden|kon|konden|mag|mogen)\s+(?!(?:dat|dit|het)\b)"
+    r"(?:[\w'-]+\s+){1,6}?"
+    r"(?:heen|terecht|naartoe|naar toe|aankloppen)\b")
+# What the kaart has for someone in a place, asked of us ("wat is er in wijdemeren voor ouders die steeds ruzie
+# hebben, mediation of zo?", "iets in naarden voor opa en oma?", "is er in huizen ook iets voor moeder zelf?"; the same
+# user test stored them as answers): "wat is/zit er (nog/ook) in/voor", "is er (ook/nog) iets/hulp", or without the
+# verb as a question ("iets in naarden voor opa en oma?"), with "voor" and a place of the kaart: the place makes it
+# ours ("wat is er voor nodig?" names none; "wat is er gebeurd in laren?" and "iets voor de kinderen in huizen doen ze
+# niet" ask nothing of us).
+_MORE = r"(?:(?:ook|nog|misschien|al|allemaal|zoal|zo|dan|aan hulp|aan aanbod)\s+)*"
+_WHAT_FOR = re.compile(
+    _FILLER + r"(?:(?:wat|welke hulp|welk aanbod)\s+(?:is|zit|bestaat|heb je|hebben jullie|hebben we|heeft)\s+er"
+    r"(?=\s+" + _MORE + r"(?:in|rond|bij|voor)\b)"
+    r"|(?:is|zit|bestaat|zijn)\s+er\s+(?:(?:in|rond|bij)\s+[\w'-]+\s+)?" + _MORE
+    + r"(?:iets|hulp|aanbod|ondersteuning)(?=\s+(?:in|rond|bij|voor)\b)"
+    r"|" + _MORE + r"(?:iets|hulp|aanbod|ondersteuning)(?=\s+(?:in|rond|bij|voor)\b.*\?\W*$))"
+    r"[^.?!]*\bvoor\b(?!\s+(?:u|je|jij|jou|jullie|mij|me|ons)\b)[^.?!]*")  # "wat is er voor u ...?": to a person
+
 
 def _starts_a_kaart_question(question: str) -> bool:
     plain = simplify(question)
-    if not question or not _ASKS_WHERE.search(plain):
+    if not question:
+        return False
+    if _WHERE_CAN.search(plain):
+        return True
+    asked = _WHAT_FOR.search(plain)
+    if asked:  # the place in the same sentence
+        parsed = parse_vraag(question[:asked.end()] if len(plain) == len(question) else question)
+        if parsed.gemeente or parsed.buiten_regio:
+            return True
+    if not _ASKS_WHERE.search(plain):
         return False
     if _REFERRAL.search(plain):
         return True
@@ -451,7 +497,9 @@ def _starts_a_kaart_question(question: str) -> bool:
 def asks_the_kaart(text: Optional[str]) -> bool:
     """A question to the sociale kaart typed in the middle of another task (the intake, the preparation): it asks
     where or to whom a family can go, and names a place and a problem the kaart knows or asks about referring ("waar
-    kan ik haar naar verwijzen?"). Also when the facts come first and the question last: "ik heb een vader aan de lijn
+    kan ik haar naar verwijzen?"), or where someone can go ("waar kan moeder zelf heen als ze het niet trekt?"), or
+    what there is in a place for someone ("wat is er in wijdemeren voor ouders die steeds ruzie hebben?", "iets in
+    naarden voor opa en oma?"). Also when the facts come first and the question last: "ik heb een vader aan de lijn
     uit huizen, zoon 15, ze hebben veel ruzie, waar kan ik hem heen sturen?". Never the caller's answer (user tests:
     "welke organisaties zijn er in hilversum voor schoolverzuim" was stored as the answer to the question whether
     anyone is hit at home)."""

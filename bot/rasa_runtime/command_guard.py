@@ -44,6 +44,13 @@ question, or was unsure ('Sorry, dat begreep ik niet', a user test of session 21
 task or a sentence to analyse stays (``_METHOD_KEEPS``), and so does the explanation of a role the model read as such
 (``action_rol_uitleg`` gives the same answer); a question with a place and a problem of the kaart stays the kaart's.
 
+A message that opens a call the consultant has on the line now ("ik heb een ib'er aan de lijn van de wereldwijzer in
+hilversum, gaat over een meisje uit groep 8"; ``bot.intake.opening.opens_a_call``) starts the intake unless it asks
+the kaart something (``bot.kaart.dialog.asks_the_kaart``: "..., waar kan ik hem heen sturen?") or the model read
+another request of its own (``_CALL_KEEPS``): the model read the kaart and a search started (a user test of session
+22). A correction of an age or a place ("nee wacht, ze is 13 niet 15"; ``bot.correction``) goes to the fallback,
+which searches the previous kaart question again with it: the model read it as out of scope.
+
 A question wrapped in markup or an injection string ("<script>alert(1)</script> zoon 14 spijbelt in Huizen",
 "'; DROP TABLE records; -- kind 8 gepest laren") goes to the fallback, which reads the words without the noise
 (``bot.language.without_noise``) as a kaart, step or role question: the model read both as out of scope (0.99 and
@@ -63,7 +70,9 @@ from bot.commands import (
     is_stop_request,
     which_question,
 )
-from bot.intake.opening import asks_for_an_intake
+from bot.correction import correction
+from bot.intake.opening import asks_for_an_intake, opens_a_call
+from bot.kaart.dialog import asks_the_kaart
 from bot.kaart.query import only_a_child, parse_vraag
 from bot.language import looks_dutch, without_noise, words
 from bot.roleplay.retry import retry_turn
@@ -84,6 +93,12 @@ _PRACTICE_KEEPS = frozenset({PRACTICE_INTENT, RETRY_INTENT, "rollenspel_nabespre
 _METHOD_KEEPS = frozenset({"start_voorbereiden", "voorbereiden_welke_stap", "voorbereiden_toon_plan", "rol_analyse",
                            "rol_oefenen", PRACTICE_INTENT, RETRY_INTENT, "rollenspel_nabespreking", STOP_INTENT,
                            INTAKE_INTENT, "intake_vragen_tonen", "intake_terugbellen", "herlaad_kennis"})
+# What the model may read the opening of a call as and stays (``opens_a_call``): a request of its own (a callback, a
+# question set, a role-play, a preparation, a command); any other intent (the kaart's, out of scope, an answer) gives
+# way to the intake.
+_CALL_KEEPS = frozenset({INTAKE_INTENT, "intake_vragen_tonen", "intake_terugbellen", PRACTICE_INTENT, RETRY_INTENT,
+                         "rollenspel_nabespreking", "rol_oefenen", "start_rollen", "rol_analyse", "rol_uitleg",
+                         "voorbereiden_welke_stap", "start_voorbereiden", STOP_INTENT, "herlaad_kennis"})
 ROLE_EXPLANATION_INTENT = "rol_uitleg"
 MAX_METHOD_CHARS = 400  # a question about the method is short (``bot.steps.navigation``); a long message is none
 # Beside an intent the guard decided: no other intent above this, so no ambiguity with it (config.yml: 0.1).
@@ -155,6 +170,16 @@ if GraphComponent is not None:
                     _make_sure(message, command)
                     continue
                 if asks_about_the_method(text, name):
+                    _make_sure(message, FALLBACK_INTENT)
+                    continue
+                if name not in _CALL_KEEPS and opens_a_call(text) and not asks_the_kaart(text):
+                    # "ik heb een ib'er aan de lijn van de wereldwijzer in hilversum, gaat over een meisje uit groep
+                    # 8": the model read the kaart (0.80) and a search started; someone on the line is an intake
+                    _make_sure(message, INTAKE_INTENT)
+                    continue
+                if name != KAART_INTENT and correction(text) is not None:
+                    # "nee wacht, ze is 13 niet 15": the model read out of scope; the fallback searches the previous
+                    # kaart question again with it (inside a task the task's form reads it first)
                     _make_sure(message, FALLBACK_INTENT)
                     continue
                 if name not in (KAART_INTENT, "start_kaart") and only_a_child(text) is not None:

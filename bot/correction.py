@@ -1,0 +1,87 @@
+"""A correction of a fact the professional typed before: "nee wacht, ze is 13 niet 15", "niet huizen maar laren",
+"sorry, ik bedoel 13".
+
+A user test of session 22 (a Vraagbaak consultant typing fragments during a call) typed "nee wacht, ze is 13 niet 15"
+after a kaart search and during the intake: the menu answered "Daar kan ik je helaas niet mee helpen", and the intake
+stored it as the answer to the question whether anyone is in danger (its "nee" read as a no). A correction names the
+new value and mostly the old one; it corrects an age (a number) or a place (of the kaart). The kaart searches its
+previous question again with it (``bot.kaart.dialog.vorige_vraag_opnieuw``), the intake replaces the fact in what the
+caller told (``bot.intake.session``), and the command guard keeps the model from reading it as out of scope
+(``bot.rasa_runtime.command_guard``).
+
+Read here (``simplify``'d text, the whole message):
+- the new value and the old one: "ze is 13 niet 15", "13, niet 15", "13 jaar en niet 15", "niet 15 maar 13",
+  "geen 15 maar 13", "13 in plaats van 15", "13 ipv 15", "ze wonen in laren, niet in huizen";
+- only the new value after a word that corrects ("sorry, ze is 13", "correctie: 13 jaar", "ik bedoel laren", "oeps,
+  in blaricum"): a bare "nee, ze is 13" is an answer, not a correction.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from bot.text import simplify
+
+AGE = "leeftijd"
+PLACE = "plaats"
+MAX_AGE = 27  # the kaart's ages run to 27
+
+_CUE = (r"(?:wacht(?: even| eens)?|sorry|excuus|oeps|oei|pardon|correctie|verbetering|foutje|typfout|tikfout|"
+        r"verkeerd getypt|fout getypt|ik bedoel|ik bedoelde|bedoel|ik zei|ik typte|ik had)")
+_FILLER = r"(?:nee|neen|o|oh|ah|eh|uh|hm|oke|ok|ja|dus|even|toch|nou)"
+_LEAD = rf"(?:(?:{_FILLER}|{_CUE})\W+)*"
+# who or what the value is of: "ze is", "hij wordt", "het meisje is", "ze wonen in", "het gezin woont in"
+_SUBJECT = (r"(?:(?:ze|zij|hij|die|het kind|het meisje|de jongen|de dochter|de zoon|zoon|dochter|het gezin|de "
+            r"familie|moeder|vader|de moeder|de vader|ouders|de ouders)\s+(?:is|wordt|was|woont|wonen|zit|zitten)"
+            r"(?:\s+(?:in|uit|bij))?\s+)")
+_VALUE = (r"(?:in\s+|uit\s+)?(?P<{name}>\d{{1,2}}|[a-z][\w'-]*"
+          r"(?:[\s-](?!(?:maar|niet|geen|en|dus|ipv|in|uit|jaar|jr)\b)[a-z][\w'-]*)?)(?:\s+(?:jaar|jr)(?:\s+oud)?)?")
+_NEW = _VALUE.format(name="new")
+_OLD = _VALUE.format(name="old")
+_NOT = r"(?:\W+(?:en|dus|maar)\s+|\W+)(?:niet|geen)\s+(?:meer\s+)?"
+_INSTEAD = r"\W+(?:in plaats van|ipv|i p v|i\.p\.v\.?|inplaats van)\s+"
+_PATTERNS = (
+    re.compile(rf"^\W*{_LEAD}{_SUBJECT}?{_NEW}(?:{_NOT}|{_INSTEAD}){_OLD}\W*$"),  # "ze is 13 niet 15"
+    re.compile(rf"^\W*{_LEAD}(?:niet|geen)\s+{_OLD}\W+(?:maar\s+)?{_SUBJECT}?{_NEW}\W*$"),  # "niet 15 maar 13"
+)
+_NEW_ONLY = re.compile(rf"^\W*{_LEAD}(?:{_CUE})\W+{_LEAD}{_SUBJECT}?{_NEW}\W*$")  # "sorry, ze is 13"
+
+
+@dataclass(frozen=True)
+class Correction:
+    kind: str  # AGE or PLACE
+    new: str  # as written (an age as its digits, a place as typed, lowercase)
+    old: Optional[str] = None  # the value it replaces, when the message names it
+
+    @property
+    def age(self) -> Optional[int]:
+        return int(self.new) if self.kind == AGE else None
+
+
+def _kind(value: str) -> Optional[str]:
+    if value.isdigit():
+        return AGE if int(value) <= MAX_AGE else None
+    from bot.kaart.query import resolve_gemeente  # lazy: the kaart reads its knowledge
+
+    return PLACE if resolve_gemeente(value) else None
+
+
+def correction(text: Optional[str]) -> Optional[Correction]:
+    """The correction ``text`` makes (see the module doc), or None when it is none."""
+    plain = " ".join(simplify(text or "").split())
+    if not plain or len(plain.split()) > 14:
+        return None
+    for pattern in _PATTERNS:
+        match = pattern.match(plain)
+        if match:
+            new, old = match.group("new"), match.group("old")
+            kind = _kind(new)
+            if kind is not None and kind == _kind(old) and new != old:
+                return Correction(kind, new, old)
+    match = _NEW_ONLY.match(plain)
+    if match:
+        kind = _kind(match.group("new"))
+        if kind is not None:
+            return Correction(kind, match.group("new"))
+    return None
