@@ -39,3 +39,18 @@ def simplify(text: str) -> str:
 def plain(text: str) -> str:
     """``simplify`` with every run of punctuation, symbols or spaces made one space; stripped."""
     return _NOT_WORD.sub(" ", simplify(text)).strip()
+
+
+# The spoken tag "hè" ("u bent gewoon op, hè", "het doet je echt wat he") typed without its accent, with another one or
+# with a combining accent: after a word, before punctuation or the end. Not at the start of a sentence, where "hé" is
+# a greeting ("hé Noor, wil je iets drinken?").
+_TAG_HE = re.compile(r"(?<=\w)(\s*,?\s+|,)([hH])[eéè](?=\s*(?:[.,!?;:…\"')]|$))")
+
+
+def spoken_tags(text: str) -> str:
+    """The text as the recognisers read it: composed accents (NFC), and the tag "hè" spelled one way ("he", "hé" and
+    "hè" after a word are all "hè"), so a turn does not read differently by how the trainee typed it (a user test of
+    session 22: "u bent gewoon op, hè." read as erkennen, the same with "he" as redden 85%). Only a text with a
+    decomposed accent changes length."""
+    text = unicodedata.normalize("NFC", text or "")
+    return _TAG_HE.sub(lambda m: m.group(1) + m.group(2) + "è", text)

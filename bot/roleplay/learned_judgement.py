@@ -40,6 +40,7 @@ from typing import List, Optional
 
 from bot import recognisers, textclass
 from bot.roleplay.models import JUDGEMENT, NO_JUDGEMENT
+from bot.text import spoken_tags
 
 NAME = "oordeel"  # the recogniser's name in bot.recognisers.SPECS and var/models/<name>.pkl
 THRESHOLD = 0.6  # a sentence is a judgement from this probability on (see docs/cijfers.md)
@@ -68,5 +69,5 @@ def judgement(sentence: str) -> Optional[float]:
     Loads the recogniser ``oordeel`` (never trains; ``recognisers.ModelNotBuilt`` says in Dutch how to build it)."""
     if not sentence.strip():
         return None
-    probability = recognisers.predict(NAME, sentence).probabilities.get(JUDGEMENT, 0.0)
+    probability = recognisers.predict(NAME, spoken_tags(sentence)).probabilities.get(JUDGEMENT, 0.0)
     return probability if probability >= THRESHOLD else None

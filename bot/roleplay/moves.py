@@ -33,6 +33,12 @@ stappen", "uit onderzoek weten we dat ...") is a judging cue of the lexicon (``L
 redden; and with the context, a "u moet ..." that gives the persona's own "moeten" back ("u moet bewijzen dat u een
 goede moeder bent, steeds weer" after "steeds te moeten bewijzen dat ik een goede moeder ben") in a turn that asks what
 it does to them ("wat doet dat met u") is no lecture but erkennen (``_echoed_must``).
+
+Session 22, second round: moralising about the other's plan or the children ("dat is echt geen goed plan hoor", "die
+hebben hier niet om gevraagd": ``is_lecture`` too) is such a lecture, with its own signal; an inhoud cue ("daar heeft u
+helemaal gelijk in") beside granting the other their own decision ("u beslist het zelf",
+``bot.steps.classifier.grants_autonomy``) is no siding; the cue phrases and the learned judgement read the tag "hè"
+however it is typed (``bot.text.spoken_tags``).
 """
 from __future__ import annotations
 
@@ -45,6 +51,7 @@ from bot.patterns import Pattern, Token, compile_pattern, find_all, may_match, w
 from bot.roleplay import context as conversation_context
 from bot.roleplay.engine import FILLERS, GREETING, Move
 from bot.roleplay.models import JUDGEMENT, PITFALLS, STEPS, UNCLEAR
+from bot.text import spoken_tags
 
 StepClassifier = Callable[[str], object]
 
@@ -104,10 +111,28 @@ def _yes_but(sentence: str) -> bool:
 
 def _lectures_on(sentence: str) -> bool:
     """A lecture about the method or about research (``bot.steps.classifier.is_lecture``: "we werken hier met zes
-    stappen", "uit onderzoek weten we dat ..."): a judging read (de les lezen), also over the step reader's redden."""
+    stappen", "uit onderzoek weten we dat ...") or moralising about the other's plan or the children ("dat is echt
+    geen goed plan hoor", "die hebben hier niet om gevraagd"): a judging read (de les lezen), also over the step
+    reader's redden."""
     from bot.steps.classifier import is_lecture  # lazy, like the step classifier itself
 
     return is_lecture(sentence)
+
+
+def _lecture_signal(sentence: str) -> str:
+    """The signal of the lecture in the sentence (``bot.steps.classifier.lecture_feature``)."""
+    from bot.steps.classifier import lecture_feature  # lazy, like the step classifier itself
+
+    return lecture_feature(sentence) or LECTURE
+
+
+def _grants_autonomy(sentence: str) -> bool:
+    """The sentence grants the other their own decision (``bot.steps.classifier.grants_autonomy``: "nee, u beslist het
+    zelf, daar heeft u (helemaal) gelijk in"): erkennen, so "daar heeft u helemaal gelijk in" beside it is no inhoud
+    cue."""
+    from bot.steps.classifier import grants_autonomy  # lazy, like the step classifier itself
+
+    return grants_autonomy(sentence)
 
 
 # The persona's own "moeten" given back ("u moet bewijzen dat u een goede moeder bent, steeds weer" after "Het is zo
@@ -179,6 +204,7 @@ class CueLexicon:
     def match(self, text: str) -> Optional[Tuple[str, List[str]]]:
         found: Dict[str, List[str]] = {}
         spans: set = set()  # "u had ... moeten" and "u had ... ... moeten" on the same words count once
+        text = spoken_tags(text)  # "niet ... slim ... hè" also when typed "he"
         tokens = _words(text)
         present = words_of(tokens)
         for move, phrase, pattern in self.patterns:
@@ -193,7 +219,7 @@ class CueLexicon:
                 found.setdefault(move, []).append(phrase)
         if not found:
             if JUDGEMENT in self.moves and _lectures_on(text):  # "uit onderzoek weten we ...": de les lezen
-                return JUDGEMENT, [LECTURE]
+                return JUDGEMENT, [_lecture_signal(text)]
             return None
         move = max(found, key=lambda m: len(found[m]))
         return move, found[move]
@@ -313,6 +339,8 @@ class MoveClassifier:
         cue = self.lexicon.match(part.zin)
         if cue and cue[0] == "redden" and _proposes_the_meeting(part.zin):
             cue = None  # "ik stel voor dat jullie ieder apart een gesprek krijgen": how the meeting goes on
+        if cue and cue[0] == "inhoud" and _grants_autonomy(part.zin):
+            cue = None  # "u beslist het zelf, daar heeft u helemaal gelijk in": the decision is theirs
         clear_step = part.stap in STEPS and part.zekerheid >= CLEAR_STEP
         if not cue and not clear_step and self._judges(part):
             # a soft judgement or lecture the cue phrases miss: always an uncertain read

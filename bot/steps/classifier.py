@@ -128,10 +128,23 @@ Rules read the parts of a sentence before the model decides (explainable, per cl
   niks om dat van zo dichtbij te zien", "wat naar zeg dat u haar al zo lang niet gezien heeft", "dat lijkt me zwaar")
   is erkennen over any read of what is hard (the model read realiteit, 0.65-0.88); not with a reality, advice or a
   side after it.
+- **A second-round user test of session 22** (long spoken turns in the role-play): the tag "hè" is read the same
+  however it is typed ("he", "hé", a combining accent: ``bot.text.spoken_tags``, applied to what the rules and the model
+  read; the parts quote the trainee's own words), so "u bent gewoon op, he." is erkennen as with "hè" (it was redden,
+  0.85). Moralising about the other's plan or the children ("dat is echt geen goed plan hoor", "daar worden uw
+  kinderen toch het meest de dupe van", "die hebben hier niet om gevraagd": ``_MORALISING`` in ``is_lecture``) is
+  redden here and the role-play's oordelen, like the lecture about the method. Erkennen: the feeling word first as it
+  is echoed ("ja, pijnlijk is het zeker.", in ``sympathises``), the other's guess at a feeling granted ("dat ze zich
+  schuldig voelt ..., ja, dat zou zomaar kunnen.", ``_FEELING_GIVEN_BACK`` beside an acknowledgement), what the other
+  looked forward to also with "natuurlijk" and over a sure pitfall read (``_HOPED``), and granting the other their own
+  decision ("nee, u beslist het zelf, daar heeft u gelijk in.", ``grants_autonomy``: no siding). Nothing to count on
+  ("daar hoeft u niet op te rekenen", ``_NOT_TO_COUNT_ON``) is realiteit; the frame of one's stance ("voor mij staat
+  voorop", "waar ik voor sta", "wat voor mij telt is", ``_STANCE_FRAME``) is visie.
 """
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, List, Optional, Tuple
@@ -141,6 +154,7 @@ from bot.language import FUNCTION_WORDS
 from bot.steps import pitfall_forms
 from bot.steps.input_check import rejection_reason
 from bot.steps.models import LABELS, OTHER, PITFALL_IDS
+from bot.text import spoken_tags
 
 NO_STEP = "geen"
 # Chosen from the coverage/precision table of `rustpunt evalueer stappen` (held-out conversations):
@@ -514,7 +528,11 @@ _ACK_CORE = (
     r"|(?:dat|het) hoor ik|ik hoor (?:het|je|jou|u)"
     # "Dat is echt niet leuk.", "dat is niet fijn": the model read the negation as inhoud (0.54) or realiteit (0.76)
     r"|(?:dat|het|dit) is (?:(?:echt|best|heel|ook|gewoon|wel|natuurlijk|toch) )*niet (?:zo )?"
-    r"(?:leuk|fijn|prettig|makkelijk|gezellig|niks))"
+    r"(?:leuk|fijn|prettig|makkelijk|gezellig|niks)"
+    # granting the other's guess ("dat zou zomaar kunnen", "dat kan best zijn"; session 22, second round: "dat ze zich
+    # schuldig voelt naar haar vader, ja, dat zou zomaar kunnen." read as inhoud, 0.61)
+    r"|(?:dat|het) (?:zou|kan|kon) (?:(?:zomaar|best|goed|heel goed|wel|zeker|eens|ook|natuurlijk|heus|heel)\W+)*kunnen"
+    r"|(?:dat|het) kan (?:(?:zomaar|best|goed|heel goed|wel|zeker|natuurlijk|heus)\W+)+(?:zo )?(?:zijn|kloppen))"
 )
 _ACK_TAIL = (r"(?:\W+(?:helemaal|ook|wel|meteen|direct|best|graag|zeker|echt|heus|onmiddellijk|goed|heel|daar|hoor|"
              r"hè|he|ja|meneer|mevrouw|joh|inderdaad))*\W*$")
@@ -538,6 +556,16 @@ _REPEAT_NAMED = re.compile(
     re.IGNORECASE,
 )
 _ADDRESSED = re.compile(r"^\W*(?:meneer|mevrouw|hoor|joh|hè)\W*$", re.IGNORECASE)  # "..., meneer."
+# Beside a short acknowledgement, the feeling the other guessed or named, given back in a "dat" clause ("dat ze zich
+# schuldig voelt naar haar vader, ja, dat zou zomaar kunnen"): what the other said of someone's feeling, granted. Only
+# a feeling (``_GUESSED_FEELING``); "dat hij het expres doet, ja, dat zou zomaar kunnen" grants a claim (the model's).
+_GUESSED_FEELING = r"(?:voel\w*|gevoel\w*|schuldig|loyaal|verscheurd|ontrouw|klem|tussen twee vuren|verdriet\w*|bang|" \
+    r"boos|eenzaam|alleen|machteloos|gekwetst|geraakt|teleurgesteld|onzeker|zorgen|angst\w*|pijn|mist|missen)"
+_FEELING_GIVEN_BACK = re.compile(
+    r"^\W*(?:(?:en|ja|nou|dus)\W+)*dat (?:ze|zij|hij|u|je|jij|jullie|het|(?:uw|je|jouw|haar|zijn|de) [\w'-]+) "
+    r"(?:[\w'-]+ ){0,6}?" + _GUESSED_FEELING + r"\b[^,;:?]*$",
+    re.IGNORECASE,
+)
 
 
 def _is_acknowledgement(sentence: str) -> bool:
@@ -548,6 +576,7 @@ def _is_acknowledgement(sentence: str) -> bool:
     clauses = _clause_texts(sentence)
     acks = [bool(_ACKNOWLEDGEMENT.match(c)) for c in clauses]
     return any(acks) and all(a or _only_fillers(c) or _ADDRESSED.match(c) or _REPEAT_NAMED.match(c)
+                             or (_FEELING_GIVEN_BACK.match(c) and not _SIDES.search(c))
                              for a, c in zip(acks, clauses, strict=True))
 
 
@@ -998,7 +1027,8 @@ _FEELING_GUESS = re.compile(
 # dynamiek (0.83-0.90, "en toen ..."), and the turn of a user test became dynamiek. Not "u had ... moeten" (a lecture).
 _HOPED = re.compile(
     r"^\W*(?:(?:en|ja|nou|dus|oké|zo)\W+)*(?:u|je|jij|jullie) (?:had|hadden) (?:(?:zich|je|u|jezelf|uzelf|er|daar|"
-    r"zo|de|het|hele|week|weken|dagen|al|echt|ook|enorm|zo'n|erg|ontzettend|heel)\W+)*"
+    r"zo|de|het|hele|week|weken|dagen|al|echt|ook|enorm|zo'n|erg|ontzettend|heel|natuurlijk|vast|zeker|wel|nog|"
+    r"zelf|allemaal|lang|maanden|maand|dagenlang|wekenlang)\W+)*"
     r"(?:(?:op|naar) (?:\w+ ){0,2})?(?:verheugd|uitgekeken|gehoopt|op gerekend|gerekend|zin in gehad|naar uitgezien|"
     r"uitgezien)\b",
     re.IGNORECASE,
@@ -1438,7 +1468,9 @@ def _checks_in(sentence: str, prediction: textclass.Prediction) -> Optional[text
     the professional putting themselves in the other's place (``_OWN_PLACE``), not over a pitfall read."""
     if _sure_of("erkennen", prediction):
         return None
-    if _LET_DOWN.match(sentence):  # a plan of the other that fell through: erkennen also over a sure pitfall read
+    if _LET_DOWN.match(sentence) or (_HOPED.match(sentence) and not _NOT_A_GUESS.search(sentence)):
+        # a plan of the other that fell through, or what they looked forward to: erkennen also over a sure pitfall read
+        # ("u had zich er natuurlijk de hele week op verheugd …": inhoud 0.85; session 22, second round)
         return _cued("erkennen", prediction, FEELING_NAMED)
     if _OWN_PLACE.match(sentence) and prediction.label not in PITFALL_IDS:  # "hoe zou ik dat zelf vinden?"
         return _cued("erkennen", prediction, OWN_PLACE)
@@ -1634,6 +1666,17 @@ _STAYS = re.compile(
     re.IGNORECASE,
 )
 _NOT_PLAIN = re.compile(r"\b(?:moet|moeten|moest|kun|kunt|kan|kunnen|beter|zou|zoudt)\b", re.IGNORECASE)
+# That the other need not count on what they hope for ("nee, daar hoeft u niet op te rekenen misschien.", "daar kun je
+# niet op rekenen", "reken er maar niet op") after the persona said it will not happen: the reality confirmed,
+# realiteit. The model read "hoeft u" as taking over (redden 0.73; session 22, second round).
+_NOT_TO_COUNT_ON = re.compile(
+    r"^\W*(?:(?:en|maar|dus|ja|nee|nou|kijk|helaas|eerlijk gezegd|tja)\W+)*(?:"
+    r"(?:daar|hier|dat|op dat|op die) (?:hoeft|hoef|hoeven|kunt|kun|kan|kunnen|moet|moeten|zou|zal) "
+    r"(?:u|je|jij|jullie|ik|we) (?:(?:\w+) ){0,2}?(?:niet|geen|niks|niets|nooit) (?:\w+ ){0,2}?op (?:te )?rekenen"
+    r"|reken (?:er|daar|daarop|erop) (?:(?:maar|dan|ook|liever|nou) )*(?:niet|maar niet) (?:\w+ )?op"
+    r")(?:\W+(?:misschien|helaas|hoor|hè|denk ik|vrees ik|eerlijk gezegd|meneer|mevrouw|nee|niet meer))*\W*$",
+    re.IGNORECASE,
+)
 
 
 def _whose_choice(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
@@ -1642,7 +1685,7 @@ def _whose_choice(sentence: str, prediction: textclass.Prediction) -> Optional[t
     if _sure_of("realiteit", prediction) or sentence.rstrip().endswith("?"):
         return None
     clauses = _clause_texts(sentence)
-    if any(_WHOSE_CHOICE.match(c) for c in clauses):
+    if any(_WHOSE_CHOICE.match(c) or _NOT_TO_COUNT_ON.match(c) for c in clauses):
         return _cued("realiteit", prediction, WHOSE_CHOICE)
     if _STAYS.match(sentence.strip()) and not _NOT_PLAIN.search(sentence):
         return _cued("realiteit", prediction, WHOSE_CHOICE)
@@ -1787,6 +1830,9 @@ _SYMPATHY = re.compile(
     r"(?:dat|dit) (?:is|was|lijkt (?:me|mij)|klinkt(?: (?:me|mij))?)\W+" + _SYMPATHY_DEGREE + _SYMPATHY_WORD
     + r"|het (?:is|was)\W+" + _SYMPATHY_DEGREE + r"(?:niet niks|geen pretje|geen kleinigheid)"
     + r"|wat\W+" + _SYMPATHY_DEGREE + _SYMPATHY_WORD + r"(?!\s+(?:is|was|wordt|werd|blijft|vind|vindt|lijkt)\b)"
+    # the feeling word first, as it is echoed ("ja, pijnlijk is het zeker." after "Dat is pijnlijk"; session 22,
+    # second round: read as inhoud, 0.58)
+    + r"|" + _SYMPATHY_DEGREE + _SYMPATHY_WORD + r"\W+(?:is|was) (?:het|dat|dit)"
     + r")\b",
     re.IGNORECASE,
 )
@@ -1848,19 +1894,64 @@ _LECTURE = re.compile(
     re.IGNORECASE,
 )
 LECTURE = "de les lezen over de methode of over onderzoek"  # the feature of such a read
+# Moralising: a verdict on the other's own plan or choice ("dat is echt geen goed plan hoor", "dat lijkt me geen goed
+# idee", "ik vind het een slecht idee") or a reproach in the name of the children ("daar worden uw kinderen toch het
+# meest de dupe van", "die hebben hier niet om gevraagd", "dat kunt u uw kinderen niet aandoen"): the professional
+# judges what the other plans instead of asking about it, the role-play's oordelen (de les lezen) and the step reader's
+# redden, like the lecture above. The model read these as erkennen (0.79-0.92) and a father's tension fell (session
+# 22, second round). Not one's own plan ("dat was geen goed idee van mij"), a question, "geen slecht idee" (praise),
+# refusing the verdict ("ik ga niet zeggen of het een goed of slecht besluit is", ``_NO_VERDICT``) or what a fight does
+# to children (the workbook's visie: "zolang jullie strijden, betalen de kinderen de prijs").
+_MORALISING = re.compile(
+    r"(?:^|(?<=\W))(?:geen|niet (?:zo'n|zo een|een)) (?:erg |zo |echt |heel )?(?:goed|goede|verstandig|"
+    r"verstandige|slim|slimme|handig|handige|wijs|wijze|best|beste) "
+    r"(?:plan|plannetje|idee|besluit|keuze|keus|beslissing|oplossing)\b"
+    r"(?! van (?:mij|me|ons)\b)"
+    r"|(?<!\bgeen )\b(?:een )?(?:slecht|slechte|dom|domme|onverstandig|onverstandige|onzalig|onzalige|heilloos|"
+    r"heilloze) (?:plan|plannetje|idee|besluit|keuze|keus|beslissing)\b(?! van (?:mij|me|ons)\b)"
+    # the children as the victims of the other's choice ("daar worden uw kinderen toch het meest de dupe van")
+    r"|\b(?:kinderen|kind|jongens|meiden|meisjes|zoon|dochter|kids|ze|zij|die)\b(?: [\w'-]+){0,5}? de dupe\b"
+    r"|\bde dupe\b(?: [\w'-]+){0,5}? (?:kinderen|kind|jongens|meiden|meisjes|zoon|dochter|kids)\b"
+    # "die hebben hier niet om gevraagd", "daar hebben ze niet om gevraagd"
+    r"|\b(?:die|ze|zij|kinderen|jongens|meiden|kids|zoon|dochter) (?:\w+ ){0,2}?(?:hebben|heeft) (?:\w+ ){0,3}?"
+    r"(?:niet|nooit) (?:om|voor) gevraagd\b"
+    r"|\b(?:hebben|heeft) (?:die|ze|zij|de kinderen|uw kinderen|je kinderen|jouw kinderen|de jongens|uw zoon|"
+    r"uw dochter|je zoon|je dochter) (?:\w+ ){0,3}?(?:niet|nooit) (?:om|voor) gevraagd\b"
+    # "dat kunt u uw kinderen niet aandoen", "dat doet u ze toch niet aan"
+    r"|\b(?:kunt|kun|kan|wil|wilt|mag) (?:u|je|jij) (?:\w+ ){0,3}?(?:niet|nooit) aandoen\b"
+    r"|\b(?:doet|doe) (?:u|je|jij) (?:\w+ ){0,3}?(?:niet|nooit) aan\b(?=\W*$)",
+    re.IGNORECASE,
+)
+# "ik ga niet zeggen of het een goed of slecht besluit is": refusing the verdict (visie, set 4, 8 and 36)
+_GOOD_OR_BAD = re.compile(r"\bgoed(?:e)? of (?:een )?(?:slecht|slechte|fout|foute|verkeerd|verkeerde)\b", re.IGNORECASE)
+_FIGHT = re.compile(r"\b(?:ruzie\w*|strijd\w*|conflict\w*|gevecht\w*|vechten|vechtscheiding|oorlog)\b", re.IGNORECASE)
+MORAL_LECTURE = "de les lezen over het plan van de ander of over wat goed is voor de kinderen"  # its feature
+
+
+def lecture_feature(sentence: str) -> Optional[str]:
+    """What kind of lecture the sentence holds: about the method or research (``LECTURE``), or moralising about the
+    other's plan or the children (``MORAL_LECTURE``, not a question, not about a fight); None without one."""
+    if _LECTURE.search(sentence):
+        return LECTURE
+    if _MORALISING.search(sentence) and not sentence.rstrip().endswith("?") and not _FIGHT.search(sentence) \
+            and not _NO_VERDICT.search(sentence) and not _GOOD_OR_BAD.search(sentence):
+        return MORAL_LECTURE
+    return None
 
 
 def is_lecture(sentence: str) -> bool:
-    """The sentence lectures the other about the method or about research (``_LECTURE``)."""
-    return bool(_LECTURE.search(sentence))
+    """The sentence lectures the other about the method or about research (``_LECTURE``), or moralises about the
+    other's plan or the children (``_MORALISING``)."""
+    return lecture_feature(sentence) is not None
 
 
 def _lectured(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
     """A lecture about the method or research (``is_lecture``) is redden, read from the cue (``_cued``); another
     pitfall the model reads in it stays."""
-    if prediction.label in PITFALL_IDS or not is_lecture(sentence):
+    feature = lecture_feature(sentence)
+    if prediction.label in PITFALL_IDS or feature is None:
         return None
-    return _cued("redden", prediction, LECTURE)
+    return _cued("redden", prediction, feature)
 
 
 def _rules_s22(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
@@ -1868,6 +1959,91 @@ def _rules_s22(sentence: str, prediction: textclass.Prediction) -> Optional[text
     prediction = _echoed(sentence, prediction) or _appreciates_openness(sentence, prediction) \
         or _sympathised(sentence, prediction) or prediction
     return _lectured(sentence, prediction) or prediction
+
+
+# --- Session 22, second round (trainees in the role-play, long spoken turns) -----------------------------------------
+# Granting the other their own decision ("nee, u beslist het zelf, daar heeft u gelijk in.", "dat is helemaal aan u",
+# "het is uw eigen keuze") after they said it is theirs to decide: the professional acknowledges where the other
+# stands and takes no side in the content, so erkennen; "daar heeft u gelijk in" beside it concedes only that. The
+# model read "gelijk" as inhoud (0.82), also in the role-play where the father had said "dit moet ik zelf beslissen".
+_AUTONOMY = re.compile(
+    r"^\W*(?:(?:ja|nee|nou|en|maar|dus|oké|natuurlijk|zeker|uiteraard|kijk)\W+)*(?:"
+    r"(?:u|je|jij|jullie) (?:beslist|beslis|beslissen|bepaalt|bepaal|bepalen|kiest|kies|kiezen) "
+    r"(?:(?:het|dat|dit|uiteindelijk|echt|helemaal|gewoon|ook|natuurlijk) )*zelf"
+    r"|(?:dat|het|dit) (?:beslist|bepaalt|kiest) (?:u|je|jij|jullie) (?:(?:uiteindelijk|echt|helemaal|gewoon|ook|"
+    r"natuurlijk) )*zelf"
+    r"|(?:dat|het|dit|de keuze|die keuze|de keus|de beslissing|die beslissing) (?:is|ligt|blijft) "
+    r"(?:(?:helemaal|echt|uiteindelijk|gewoon|ook|natuurlijk) )*(?:aan|bij) (?:u|jou|jullie)(?: zelf)?"
+    r"|(?:dat|het|dit) (?:is|blijft) (?:(?:helemaal|echt|uiteindelijk|gewoon|ook|natuurlijk) )*(?:uw|jouw|je|jullie) "
+    r"(?:eigen )?(?:keuze|keus|beslissing|besluit)"
+    r")(?:\W+(?:hoor|hè|meneer|mevrouw|natuurlijk|uiteindelijk|ook|wel|helemaal|echt))*\W*$",
+    re.IGNORECASE,
+)
+# ... and what may stand beside it: conceding that point ("daar heeft u gelijk in", "u heeft gelijk")
+_CONCEDED = re.compile(
+    r"^\W*(?:(?:ja|nee|en|dus|nou)\W+)*(?:(?:daar|dan|dat|in dat opzicht) )?(?:heeft u|hebt u|heb je|heb jij|"
+    r"u heeft|u hebt|je hebt|jij hebt) (?:(?:helemaal|echt|ook|zeker|volkomen|wel|natuurlijk|daar) )*gelijk(?: in)?"
+    r"(?:\W+(?:hoor|hè|meneer|mevrouw))*\W*$",
+    re.IGNORECASE,
+)
+_GRANT_FILLER = re.compile(r"^\W*(?:(?:natuurlijk|zeker|uiteraard|ja|nee|nou|oké|meneer|mevrouw|hoor|hè)\W*)+$",
+                           re.IGNORECASE)  # "natuurlijk, ...", "..., meneer."
+AUTONOMY = "de ander de eigen beslissing laten"  # the feature of such a read
+
+
+def grants_autonomy(sentence: str) -> bool:
+    """The sentence (no question) grants the other their own decision (``_AUTONOMY``), with at most a concession of
+    that point (``_CONCEDED``), a short acknowledgement or fillers beside it."""
+    if sentence.rstrip().endswith("?"):
+        return False
+    clauses = [c for c in _clause_texts(sentence) if re.search(r"\w", c)]
+    granted = [bool(_AUTONOMY.match(c)) for c in clauses]
+    return any(granted) and all(g or _CONCEDED.match(c) or _ACKNOWLEDGEMENT.match(c) or _only_fillers(c)
+                                or _GRANT_FILLER.match(c) for g, c in zip(granted, clauses, strict=True))
+
+
+def _grants_autonomy(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
+    """Granting the other their own decision (``grants_autonomy``) is erkennen, read from the cue (``_cued``), over any
+    read of "gelijk"."""
+    if _sure_of("erkennen", prediction) or not grants_autonomy(sentence):
+        return None
+    return _cued("erkennen", prediction, AUTONOMY)
+
+
+# The frame of the professional's stance ("voor mij staat voorop dat de jongens zowel u als hun moeder houden", "waar ik
+# voor sta is rust", "wat voor mij telt is dat je je veilig voelt bij allebei"): the workbook's visie (004, "1. Visie
+# uitdragen"). The model read "wat voor mij telt is dat je je veilig voelt" as erkennen (0.87) by "voelt". Not with
+# "moet"/"beter" in the sentence (a lecture in a stance's words), not a question, not over a sure pitfall read.
+_STANCE_FRAME = re.compile(
+    r"^\W*(?:(?:en|maar|dus|ja|nou|kijk|want|weet je|tegelijk|eerlijk gezegd)\W+)*(?:"
+    r"(?:voor mij|bij mij|wat mij betreft|bij ons|voor ons) (?:staat|staan) (?:\w+ ){0,2}?voorop"
+    r"|(?:waar|wat) (?:ik|wij|we) (?:\w+ ){0,2}?(?:voor sta|voor staan|voor ga|voor gaan|belangrijk vind|"
+    r"belangrijk vinden)"
+    r"|wat (?:voor mij|voor ons|mij|ons) (?:\w+ ){0,2}?(?:telt|voorop staat|het zwaarst weegt|"
+    r"het belangrijkst(?:e)? is)"
+    r"|(?:het|wat) (?:belangrijkste|allerbelangrijkste|enige) (?:voor mij|vind ik|wat telt)"
+    r"|mijn (?:doel|uitgangspunt|insteek|opdracht|enige doel) (?:hier )?is"
+    r")\b",
+    re.IGNORECASE,
+)
+_NOT_A_STANCE = re.compile(r"\b(?:moet|moeten|moest|beter)\b", re.IGNORECASE)
+STANCE = "uitspreken waar je voor staat"  # the feature of such a read
+
+
+def _stance(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
+    """The frame of the professional's stance (``_STANCE_FRAME``) is visie, read from the cue (``_cued``), over a step
+    read or a doubtful pitfall read."""
+    if _sure_of("visie", prediction) or sentence.rstrip().endswith("?") or not _STANCE_FRAME.match(sentence) \
+            or _NOT_A_STANCE.search(sentence):
+        return None
+    if prediction.label in PITFALL_IDS and prediction.confidence >= SURE_PITFALL:
+        return None
+    return _cued("visie", prediction, STANCE)
+
+
+def _rules_s22b(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
+    """The rules above: granting the other their decision (erkennen) and the frame of one's stance (visie)."""
+    return _grants_autonomy(sentence, prediction) or _stance(sentence, prediction)
 
 
 # Why the professional takes the misstep back ("Als ik haar ga bellen, neem ik het van je over.", "want als ik ga
@@ -1957,6 +2133,7 @@ def _model_read(sentence: str, model: textclass.Classifier) -> textclass.Predict
     prediction = _sides(sentence, prediction) or prediction
     prediction = _rules_s21(sentence, prediction) or prediction
     prediction = _rules_s22(sentence, prediction) or prediction
+    prediction = _rules_s22b(sentence, prediction) or prediction
     return _yes_but(sentence, prediction) or prediction
 
 
@@ -2098,18 +2275,21 @@ def classify_step(
     if reason:
         return _no_step(reason)
     knowledge = _knowledge(knowledge)
-    text = text.strip()
+    text = unicodedata.normalize("NFC", text.strip())
+    reading = spoken_tags(text)  # "op, he." reads as "op, hè." (same length: the parts keep the trainee's words)
     model = model or get_model()
-    read = _read_parts(text, model)
+    read = _read_parts(reading, model)
     parts = [part for part, _ in read]
     sure = [(part, pred) for part, pred in read if part.stap != OTHER and part.zekerheid >= threshold]
     if not sure and len(read) > 1 and not all(part.stap == OTHER and part.zekerheid >= threshold for part in parts):
         # no sentence is clear on its own: read the turn as a whole (without its self-corrections); not a turn of
         # only clear small talk ("hoi, ik ben Anouk van het buurtteam. fijn dat je er bent": no step together either)
-        rest = " ".join(part.zin for part, _ in read if not part.zelfcorrectie)
+        rest = " ".join(reading[part.begin:part.einde] for part, _ in read if not part.zelfcorrectie)
         whole = model.predict(rest, n_features=8) if rest else None
         if whole is not None and whole.label != OTHER and whole.confidence >= threshold:
             sure = [(Part(text, 0, len(text), whole.label, whole.confidence), whole)]
+    for part in parts:  # the parts quote what the trainee typed
+        part.zin = text[part.begin:part.einde]
     if not sure:
         _, best = max(read, key=lambda item: item[1].confidence)
         # small talk only when every sentence is ("Hoi, ik ben Mirjam. Je zegt het heel stellig, ..." is unclear)
@@ -2139,7 +2319,7 @@ def classify_step(
             moves.append(part.stap)
     kenmerken: List[str] = [main_part.vorm.kenmerk] if main_part.vorm else []
     explained = [f for f in prediction.features if not all(w in FUNCTION_WORDS for w in f.split())]
-    for item in _cue_matches(main_part.zin, main_part.stap, knowledge) + explained:
+    for item in _cue_matches(reading[main_part.begin:main_part.einde], main_part.stap, knowledge) + explained:
         if item not in kenmerken:
             kenmerken.append(item)
     return StepResult(
