@@ -92,6 +92,20 @@ def test_repeating_a_step_three_times_stops_lowering_tension():
     assert third.tension == second.tension and third.turn.herhaling
 
 
+def test_a_third_main_step_beside_a_new_step_is_no_repetition():
+    """A user test (session 22): a turn read as opties for the third time that also said where the trainee stands
+    ("voor mij staat voorop ...": visie, a step not taken yet) got "dezelfde stap voor de derde keer op rij" and the
+    tension stayed put. A new step beside the repeated main move is progress."""
+    scenario = KNOWLEDGE.get("scenario", "vader-kinderen-thuisgehouden")
+    reads = iter([Move("erkennen"), Move("erkennen"), Move("erkennen", zetten=["erkennen", "visie"])])
+    engine = Engine(scenario, classify=lambda text: next(reads), seed=1)
+    first, second, third = (engine.step(f"zin {n}") for n in range(3))
+    assert not third.turn.herhaling and third.tension < second.tension
+    plain = iter([Move("erkennen")] * 3)
+    engine = Engine(scenario, classify=lambda text: next(plain), seed=1)
+    assert [engine.step(f"zin {n}") for n in range(3)][-1].turn.herhaling
+
+
 @pytest.mark.parametrize("seed", range(5))
 def test_replies_never_repeat_the_previous_one(seed):
     scenario = KNOWLEDGE.get("scenario", "moeder-dochter-niet-gezien")

@@ -316,8 +316,10 @@ class Engine:
                        and any(self._in_order(m, moves) for m in moves))
         if (recovering or progressing) and delta > -1:
             delta = -1
+        taken = self._used()
         repeated = (delta < 0 and move.zet in STEPS and state.moves[-2:] == [move.zet, move.zet]
-                    and not self._closing(move.zet))
+                    and not self._closing(move.zet)
+                    and not any(m in STEPS and m not in taken for m in moves))  # a new step beside it: no repeat
         if repeated:
             delta = 0
         delta, resisted = pacing.paced_delta(self.scenario, move.zet, delta, sorted(self._used()))
