@@ -7,9 +7,13 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
+KNOWLEDGE_DIR_ENV = "RUSTPUNT_KNOWLEDGE_DIR"
+DEFAULT_KNOWLEDGE_DIR = str(PROJECT_ROOT / "knowledge")
+
+
 def knowledge_dir() -> Path:
     """Folder with the YAML knowledge files (override with RUSTPUNT_KNOWLEDGE_DIR)."""
-    return Path(os.environ.get("RUSTPUNT_KNOWLEDGE_DIR", PROJECT_ROOT / "knowledge"))
+    return Path(os.environ.get(KNOWLEDGE_DIR_ENV) or DEFAULT_KNOWLEDGE_DIR)
 
 
 def var_dir() -> Path:

@@ -14,10 +14,12 @@ references to ids that do not exist are errors.
 from __future__ import annotations
 
 import logging
+import os
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Dict, Generic, Iterable, List, Mapping, Optional, Tuple, Type, TypeVar
+from typing import Any, Callable, Dict, Generic, Iterable, List, Mapping, Optional, Tuple, Type, TypeVar, Union
 
 import yaml
 from pydantic import ValidationError
@@ -26,7 +28,7 @@ from bot.knowledge.base import Entry
 from bot.knowledge.kinds import registry
 from bot.knowledge.problem import Problem
 from bot.knowledge.yaml_errors import yaml_error_text
-from bot.paths import knowledge_dir
+from bot.paths import DEFAULT_KNOWLEDGE_DIR, KNOWLEDGE_DIR_ENV, knowledge_dir
 
 MAX_FILE_BYTES = 5_000_000
 CHECK_SECONDS = 5.0  # a running server looks at the files' dates at most this often
@@ -252,13 +254,24 @@ def load_knowledge(directory: Path, extra_files: Iterable[Path] = ()) -> Knowled
 _CACHE: Dict[str, Knowledge] = {}
 
 
-def _key(directory: Path) -> str:
+@lru_cache(maxsize=64)
+def _resolved(directory: str) -> str:
     return str(Path(directory).resolve())
+
+
+def _key(directory: Union[str, Path]) -> str:
+    """The cache key of a knowledge folder: its resolved path, resolved once per spelling (``get_knowledge`` is called
+    per sentence on the role-play's hot path, and resolving a path reads the file system)."""
+    return _resolved(str(directory))
 
 
 def get_knowledge(directory: Optional[Path] = None, reload: bool = False) -> Knowledge:
     """The loaded knowledge, cached per directory. ``reload=True`` re-reads the files (and keeps the
     previous version when the new files have problems, see :func:`reload_knowledge`)."""
+    if directory is None and not reload:  # the hot path: the default folder, already loaded
+        loaded = _CACHE.get(_key(os.environ.get(KNOWLEDGE_DIR_ENV) or DEFAULT_KNOWLEDGE_DIR))
+        if loaded is not None:
+            return loaded
     directory = Path(directory or knowledge_dir())
     key = _key(directory)
     if reload or key not in _CACHE:
