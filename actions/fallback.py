@@ -21,8 +21,8 @@ lopen op, twee kinderen van 4 en 7, Huizen"). ``action_onzeker_bericht`` checks,
    person ("en leerplicht?", "spijbelt, eemnes"): that question searched again, with what the message does not name
    from it (``bot.kaart.dialog.vorige_vraag_opnieuw``);
 5. a kaart question: a place (in the region or outside it) and a problem the kaart knows
-   (``bot.kaart.dialog.lees``): the search (remembered, as after the kaart's own form, for a follow-up with another
-   place);
+   (``bot.kaart.dialog.lees``), or after danger a question where to go ("..., waar kan ze terecht?"): the search
+   (remembered, as after the kaart's own form, for a follow-up with another place);
 6. a request to forget ("wis dit gesprek", "verwijder mijn gegevens"): how to do that;
 7. "hint" after a role-play: where hints are given;
 8. right after a role-play ended, a message still meant for the persona: that the role-play has ended and what can
@@ -48,7 +48,7 @@ from actions.roles import ActionRolAnalyse
 from actions.steps import ActionVoorbereidenWelkeStap
 from bot.commands import HINT, asks_to_forget_the_caller, asks_to_wipe_last, is_forget_request, whole_message
 from bot.intake.danger import danger_message
-from bot.kaart.dialog import VORIGE_VRAAG, lees, onthoud, vorige_vraag_opnieuw
+from bot.kaart.dialog import VORIGE_VRAAG, asks_the_kaart, lees, onthoud, vorige_vraag_opnieuw
 from bot.language import looks_dutch, without_noise
 from bot.privacy.forget import HOW_TO_FORGET
 from bot.roles.request import is_role_request
@@ -79,7 +79,10 @@ class ActionOnzekerBericht(Action):
             await ActionVoorbereidenWelkeStap().run(dispatcher, tracker, domain)
         elif is_role_request(text):
             await ActionRolAnalyse().run(dispatcher, tracker, domain)
-        elif not (kaart := is_kaart_question(text)) and (explained := explain_method(text)):
+        # a kaart question; with danger also one that only asks where to go ("..., waar kan ze terecht?"): the search
+        # reads the danger as its theme (Veilig Thuis first), after the advice
+        elif not (kaart := is_kaart_question(text) or bool(danger and asks_the_kaart(text))) \
+                and (explained := explain_method(text)):
             for message in explained:
                 dispatcher.utter_message(text=message)
         elif previous and (again := vorige_vraag_opnieuw(previous, text)) is not None:

@@ -349,10 +349,26 @@ _YES_ONLY = re.compile(
     r"|papa|mama|haar|zijn|hem|mij|me|ik|thuis|vroeger|soms|af)\b)")
 
 
+# A 'ja' followed at once by shouting or arguing, without 'alleen': "ja ze schreeuwen bij de overdracht", "ja, ze maken
+# veel ruzie", "klopt er wordt veel geschreeuwd", "ja veel geschreeuw" (a user test of session 22: at the question about
+# hitting, pushing or threatening it gave the violence alert). The row says what the 'ja' is about. Not a 'ja' that
+# adds the row to a yes ("ja, en ze schreeuwen ook", "ja hij slaat haar en ze schreeuwen": a danger word stays a
+# danger, see ``bot.intake.session``).
+_YES_TO_A_ROW = re.compile(
+    r"^\W*(?:ja|jawel|klopt)\W+(?:(?:nou|wel)\W+)?"
+    r"(?:(?:ze|zij|hij|er|die|de\W+ouders|ouders|ze\W+allebei|vader\W+en\W+moeder|papa\W+en\W+mama|moeder|vader|mama"
+    r"|papa)\W+)?"
+    r"(?:(?:wordt|worden|werd|werden|maken|maakten|hebben|hadden|is|was|wel|veel|vaak|soms|erg|heel|hard|flink|harde?"
+    r"|heftige?|behoorlijk|regelmatig|enorm|echt|een|dan|elkaar|tegen\W+elkaar|naar\W+elkaar)\W+){0,4}"
+    r"(?:schreeuw|geschreeuw|gil|gill|getier|tier|scheld|schold|gescholden|ruzie|geruzie|ruzied|ruzien)\w*\b")
+
+
 def yes_only_to(text: str) -> bool:
-    """The 'ja' is limited to what follows it: "ja alleen schreeuwen" (what happens instead of what was asked), not
-    "ja, alleen als hij drinkt" or "ja alleen vader" (which say yes)."""
-    return bool(_YES_ONLY.search(simplify(text)))
+    """The 'ja' is limited to what follows it: "ja alleen schreeuwen" (what happens instead of what was asked), also
+    without 'alleen' when shouting or arguing follows at once ("ja ze schreeuwen bij de overdracht"); not "ja, alleen
+    als hij drinkt" or "ja alleen vader" (which say yes)."""
+    simple = simplify(text)
+    return bool(_YES_ONLY.search(simple) or _YES_TO_A_ROW.search(simple))
 
 
 # An answer to a safety question that does not answer it ("weet ik niet", "dat wil hij niet zeggen", "geen idee"): it

@@ -51,6 +51,11 @@ another request of its own (``_CALL_KEEPS``): the model read the kaart and a sea
 22). A correction of an age or a place ("nee wacht, ze is 13 niet 15"; ``bot.correction``) goes to the fallback,
 which searches the previous kaart question again with it: the model read it as out of scope.
 
+A message with a danger signal ("papa zegt dat hij mama dood maakt als ze weggaat"; ``bot.intake.danger``) that the
+model read as a greeting, thanks, help, the menu or out of scope (``MENU_INTENTS``: a fixed text and the
+menu) goes to the fallback, which gives the safety advice first and then answers a kaart question it holds (a user
+test of session 22: "Veiligheid eerst, overal").
+
 A question wrapped in markup or an injection string ("<script>alert(1)</script> zoon 14 spijbelt in Huizen",
 "'; DROP TABLE records; -- kind 8 gepest laren") goes to the fallback, which reads the words without the noise
 (``bot.language.without_noise``) as a kaart, step or role question: the model read both as out of scope (0.99 and
@@ -71,6 +76,7 @@ from bot.commands import (
     which_question,
 )
 from bot.correction import correction
+from bot.intake.danger import danger_in
 from bot.intake.opening import asks_for_an_intake, opens_a_call
 from bot.kaart.dialog import asks_the_kaart
 from bot.kaart.query import only_a_child, parse_vraag
@@ -100,6 +106,9 @@ _CALL_KEEPS = frozenset({INTAKE_INTENT, "intake_vragen_tonen", "intake_terugbell
                          "rollenspel_nabespreking", "rol_oefenen", "start_rollen", "rol_analyse", "rol_uitleg",
                          "voorbereiden_welke_stap", "start_voorbereiden", STOP_INTENT, "herlaad_kennis"})
 ROLE_EXPLANATION_INTENT = "rol_uitleg"
+# Intents whose rule answers with a fixed text and the menu (stories/base.yml): a message with a danger signal read as
+# one of them goes to the fallback, which gives the safety advice first (``bot.intake.danger``)
+MENU_INTENTS = frozenset({"greet", "menu", "help", "thanks", "goodbye", "out_of_scope"})
 MAX_METHOD_CHARS = 400  # a question about the method is short (``bot.steps.navigation``); a long message is none
 # Beside an intent the guard decided: no other intent above this, so no ambiguity with it (config.yml: 0.1).
 OTHERS_AT_MOST = 0.5
@@ -187,6 +196,10 @@ if GraphComponent is not None:
                     continue
                 if (name == STOP_INTENT and not is_stop_request(text)) or (name == INTAKE_INTENT and not asked_intake):
                     _give_way(message, name, text)
+                if (message.get(INTENT) or {}).get(INTENT_NAME_KEY) in MENU_INTENTS and danger_in(text):
+                    # "papa zegt dat hij mama dood maakt als ze weggaat" read as a greeting or out of scope: the
+                    # fallback gives the safety advice first (and a kaart answer when it asks one)
+                    _make_sure(message, FALLBACK_INTENT)
             return messages
 
     def _give_way(message: Message, name: Text, text: Text) -> None:
