@@ -260,6 +260,12 @@ WORK_PLACE_GAP = 4  # words between "werkt" and where: "werkt de hele week in he
 # not read as that word ("krast zich in zijn armen" is about arms, not about being poor; "oudere jongens" are
 # older boys, not parents).
 HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
+    # parents who are together say how the family lives, not what is asked ("mama en papa samen", "ouders wonen nog
+    # samen": a second-round user test of session 22 got "Tekst noemt 'samen'"); "samen afspraken maken" stays
+    ("samen", re.compile(r"(\b(?:mama|papa|vader|moeder|ouders?)\s+en\s+(?:mama|papa|vader|moeder)\s+"
+                         r"(?:(?:zijn|wonen|leven|nog)\s+)*)samen\b"
+                         r"|(\bouders\s+(?:(?:zijn|wonen|leven|nog)\s+)*)samen\b(?!\s+(?:afspraken|iets|een|met|naar|hulp|op|in)\b)",
+                         re.IGNORECASE)),
     ("arm", re.compile(r"\b(?:zijn|haar|z'n|mijn|m'n|je|jouw|de|het|beide|twee|linker|rechter|gebroken)\s+arm(?:en)?\b"
                        r"|\barmen\b|\barm\s+(?:gebroken|breken|brak)\b", re.IGNORECASE)),
     ("ouder", re.compile(r"\boudere?n?\s+dan\b|\boudere\b|\bouderen\b|\bjaar\s+ouder\b", re.IGNORECASE)),
@@ -369,7 +375,7 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
 # frame a call still see where the consultant works ("ik werk bij het buurtteam in Bussum")
 _IN_ITS_PLACE = {"ziekmelden": "ziekgemeld",
                  "werk": "werkzaam", "slapen": "logeert", "praten": r"\1 ", "team": "hulpverlener", "slaan": r"\1vecht",
-                 "vast": r"\1 "}
+                 "vast": r"\1 ", "samen": r"\1\2 "}
 
 
 def guard_homonyms(text: str) -> str:
@@ -401,7 +407,8 @@ def _match_themas(text: str, knowledge=None
     said_at: Dict[str, List[Tuple[Tuple[int, int], str]]] = {}  # every place a theme is said, with its word
     consumed = lemmed
     gapped = _gapped_phrases(knowledge)
-    framing = spoken.framing_words(guarded, lemmed, knowledge) | spoken.denied_words(guarded, lemmed, knowledge)
+    framing = (spoken.framing_words(guarded, lemmed, knowledge) | spoken.denied_words(guarded, lemmed, knowledge)
+               | spoken.professional_state_words(guarded, lemmed, knowledge))  # "de gezinsvoogd is ziek"
     negated = spoken.negated_words(guarded, lemmed, knowledge)  # "geen geweld", "niet verslaafd", "zonder schulden"
     blocked = _blockers(knowledge)
     possessed = spoken.possessed_words(guarded, knowledge)
@@ -946,8 +953,10 @@ def search_text(text: str, knowledge=None) -> str:
     """``text`` as the kaart's text match should read it: homonyms guarded (see ``HOMONIEMEN``: "het buurtteam
     zoekt ..." is who asks, "vader werkt bij ..." no question about work), the parts that frame the call blanked
     (``spoken.without_framing``: "ik werk bij het buurtteam in Bussum") and what is said not to be there left out
-    (``spoken.without_denials``: "geen sprake van geweld", "niet verslaafd"), so none of them lifts a service."""
-    return spoken.without_denials(spoken.without_framing(guard_homonyms(text), knowledge), knowledge)
+    (``spoken.without_denials``: "geen sprake van geweld", "niet verslaafd") and the caller's own role
+    (``spoken.without_caller_roles``: "schoolmaatschappelijk werker vraagt: ..."), so none of them lifts a service."""
+    return spoken.without_denials(spoken.without_framing(guard_homonyms(spoken.without_caller_roles(text, knowledge)),
+                                                         knowledge), knowledge)
 
 
 def parse_vraag(text: str, knowledge=None) -> Vraag:
@@ -1042,6 +1051,10 @@ _IN_PLACE = re.compile(
 _CONTACT_ASKED = re.compile(
     r"\b" + _MEASURE_PERSON + r"\s+(?:[\w'&]+\s+){0,3}?(?:(?:is\s+)?(?:niet|slecht|nooit|nauwelijks)\s+(?:te\s+)?"
     r"bereikbaar|onbereikbaar|reageert\s+niet|neemt\s+niet\s+op)\b"
+    # one who is away ("de gezinsvoogd is ziek", "jeugdbeschermer met verlof", "gezinsvoogd is gestopt": a user test
+    # of session 22 got JGZ first)
+    r"|\b" + _MEASURE_PERSON + r"\s+(?:[\w'&]+\s+){0,3}?(?:ziek|afwezig|met\s+verlof|met\s+zwangerschapsverlof"
+    r"|op\s+vakantie|weg|vertrokken|gestopt|uitgevallen|overspannen|in\s+de\s+ziektewet|langdurig\s+uit)\b"
     r"|\b(?:andere|nieuwe)\s+(?:gezinsvoogd|jeugdbeschermer)\b"
     r"|\bwie\s+(?:is|wordt|zijn)\s+(?:de|hun|haar|zijn)\s+(?:gezinsvoogd|jeugdbeschermer|gecertificeerde\s+instelling)\b"
     r"|\b(?:bij\s+)?welke\s+(?:instelling|gecertificeerde\s+instelling)\b"
