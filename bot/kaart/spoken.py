@@ -503,6 +503,7 @@ def caller_roles(text: str, knowledge=None) -> Tuple[str, ...]:
     return tuple(out)
 
 
+_ROLE_OPENS = re.compile(r"[^:,;.!?]*?(?:[:,;]|\b(?:" + "|".join(sorted(_CALLER_PART_ENDS)) + r")\b)")
 # the word that completes a role ("schoolmaatschappelijk werker"): part of who calls, too
 _ROLE_TAIL = re.compile(r"\s+(?:werker|werkster|werk)\b")
 
@@ -512,7 +513,9 @@ def without_caller_roles(text: str, knowledge=None) -> str:
     find the caller's own service by it (a second-round user test of session 22 read "schoolmaatschappelijk werker
     vraagt: ..." as a question for school social work); ``text`` itself when it names none."""
     said = simplify(text or "")
-    spans = _own_roles(said, _caller_spans(said, text or "", knowledge))
+    # only a role that opens a call or note ("... vraagt:", "...:", "ik ben ..."): "leerplicht bussum" asks for it
+    spans = [span for span in _own_roles(said, _caller_spans(said, text or "", knowledge))
+             if _ROLE_OPENS.match(said[span[1]:])]
     if not spans:
         return text
     spans = [(start, end + (tail.end() if (tail := _ROLE_TAIL.match(said[end:])) else 0), role)
