@@ -126,3 +126,22 @@ async def test_a_parent_follow_up_with_how_the_parent_is_gets_results():
 def test_no_note_on_the_parent_s_own_help_for_a_father_in_prison():
     melding = zoek("meisje van 8 uit laren, vader zit in de gevangenis, ze slaapt slecht").melding or ""
     assert "ouder zelf bij criminaliteit" not in melding
+
+
+def test_a_service_asked_for_by_its_name_leads():
+    assert _top("en leerplicht? hilversum")[0] == "leerplicht"
+    # one said to be involved already still gives way
+    assert _top("jongen 15 hilversum spijbelt, leerplicht is al betrokken, wat nog meer?")[0] != "leerplicht"
+
+
+def test_bedwetting_in_a_school_year_is_a_question_about_home():
+    result = zoek("kortenhoef, jongen groep 5, plast nog elke nacht in bed")
+    ids = [hit.id for hit in result.hits[:3]]
+    assert ids.index("jeugdconsulent_huisarts_wijdemeren") < ids.index("brugfunctionaris")
+    assert zoek("bedwetten groep 5 kortenhoef").vraag.themas == ["ontwikkeling"]
+
+
+def test_sport_done_to_excess_next_to_an_eating_problem_is_no_leisure_question():
+    vraag = "dochter 13 uit bussum eet bijna niet meer, we denken aan anorexia, ze sport als een gek"
+    assert "vrije_tijd" not in parse_vraag(vraag).themas
+    assert "vrije_tijd" in parse_vraag("zoon 12 uit huizen is eenzaam en wil graag sporten").themas

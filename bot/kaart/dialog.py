@@ -336,7 +336,7 @@ def ouder_vervolg(text: Optional[str], parsed: Optional[Vraag] = None) -> Option
     parsed = parsed or parse_vraag(text or "")
     if parsed.themas or parsed.plaats or parsed.buiten_regio or parsed.onbekende_plaats or parsed.leeftijd is not None:
         return None  # "en voor de vader? hij drinkt": a question of its own
-    first, mark, rest = _FIRST_PART.match(text or "").groups()
+    first, mark, rest = _FIRST_PART.fullmatch(text or "").groups()  # type: ignore[union-attr]  # matches any text
     if mark and words(simplify(rest)) and words(simplify(rest))[0] in PARENT_STATE_OPENERS:
         # "iets voor de moeder zelf? zij is er helemaal kapot van": how the parent is, in words that name no problem
         # the kaart knows, says who, not what else (a second-round user test of session 22 got 'begreep ik niet');

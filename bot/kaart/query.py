@@ -432,7 +432,7 @@ def _match_themas(text: str, knowledge=None
             # is denied ("er is geen sprake van geweld") or a harm negated ("geen huiselijk geweld", "geen ruzie
             # over de kinderen")
             continue
-        if theme in SETTING_THEMES and first not in possessed:
+        if theme in SETTING_THEMES and first not in possessed and not _done_by_the_child(lemmed, span):
             asked_for.add(theme)
         found.setdefault(theme, []).append(original)
         as_written.setdefault(theme, []).append(_as_written(lemmed, span, source, written))
@@ -523,6 +523,20 @@ def _as_written(lemmed: str, span: Tuple[int, int], source: List[int], written: 
 FEAR_WORDS = frozenset({"bang"})  # problem words of fear that can also be a worry about something named after them
 # Themes that are only a setting when said of what the child already has ("zijn voetbalclub", "haar dansles").
 SETTING_THEMES = ("vrije_tijd",)
+# What the child does, said with a subject pronoun or how much ("ze sport als een gek", "hij sport elke dag",
+# "sport overdreven veel"), is part of the story next to another problem, not something to do that is asked for: a
+# second-round user test of session 22 read "sport, cultuur en vrije tijd" for a girl of 13 with anorexia.
+DOERS = frozenset({"ze", "zij", "hij"})
+HOW_MUCH = re.compile(r"^\s*(?:als een (?:gek|bezetene|malle)|(?:heel |extreem |overdreven |te |veel te |erg )?veel"
+                      r"|elke dag|iedere dag|dwangmatig|obsessief|overmatig|de hele dag|continu|constant|uren)\b")
+
+
+def _done_by_the_child(lemmed: str, span: Tuple[int, int]) -> bool:
+    """The setting word at ``span`` of ``lemmed`` is what someone does (``DOERS``, ``HOW_MUCH``)."""
+    before = lemmed[:span[0]].split()[-1:]
+    return bool(set(before) & DOERS) or HOW_MUCH.match(lemmed[span[1]:]) is not None
+
+
 GAP_WORDS = 3  # words that may stand between the words of a phrase: "zit al drie maanden thuis", "loopt steeds vast"
 GAP_PHRASE_MAX = 3  # only phrases of two or three words are matched with gaps
 
@@ -794,6 +808,13 @@ def school_mentioned(text: str) -> bool:
     simple = simplify(text)
     return bool(_SCHOOL_WORDS.search(simple) or _PRIMARY.search(simple) or _SECONDARY.search(simple)
                 or _GROEP.search(simple))
+
+
+def school_year_only(text: str) -> bool:
+    """The question's only school cue is a primary school year ("groep 5"): no school word nor kind of school."""
+    simple = simplify(text)
+    return bool(_GROEP.search(simple)) and not (_SCHOOL_WORDS.search(simple) or _PRIMARY.search(simple)
+                                                  or _SECONDARY.search(simple))
 
 
 def _school_year_age(simple: str) -> Optional[int]:

@@ -34,6 +34,7 @@ from bot.kaart.query import measure_words_only, parse_vraag
 from bot.kaart.question import danger_told, projects_asked, question_context
 from bot.kaart.ranking import (
     asked_entries_next,
+    named_by_its_name_first,
     rank_hits,
     referral_first,
     thin_entry_for_a_theme,
@@ -131,6 +132,7 @@ def zoek(
     only_entrance = not hits
     # composing the top may move a named pilot up again; a referral still leads (docs/kaart.md: "nooit bovenaan")
     hits = referral_first(compose_top(index, ctx, hits, limit))
+    hits = named_by_its_name_first(index, ctx, hits)  # "en leerplicht?": the service asked for by its name
     hits = involved_not_first(index, ctx, hits)  # a service already involved is not the referral asked for
     entrances = {hit.id for hit in hits} if only_entrance else set()
     hits = safety_service_first(index, ctx, hits, allowed, limit)

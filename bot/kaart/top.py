@@ -18,7 +18,7 @@ from bot.kaart.kinds import (
     youth_work,
 )
 from bot.kaart.naming import names_entry
-from bot.kaart.question import QueryContext, names_child_or_school, projects_asked
+from bot.kaart.question import HOME_THEMES, QueryContext, names_child_or_school, projects_asked
 from bot.kaart.ranking import TOP, tier_of
 from bot.kaart.results import Hit
 from bot.kaart.routes import as_entrance, general_route
@@ -101,7 +101,25 @@ def compose_top(index: KaartIndex, ctx: QueryContext, hits: List[Hit], limit: in
     hits = _school_route_not_first(index, ctx, _composed(index, ctx, hits, route, limit), route, limit)
     hits = _youth_work_for_a_young_adult(index, ctx, _region_wide_first(index, ctx, hits), limit)
     hits = _team_before_what_it_brings_in(index, ctx, hits, route, limit)
+    hits = _school_route_after_the_way_in(index, ctx, hits)
     return _callers_own_after(index, ctx, hits)
+
+
+def _school_route_after_the_way_in(index: KaartIndex, ctx: QueryContext, hits: List[Hit]) -> List[Hit]:
+    """A family's question about a problem of the body or of growing up at home (``question.HOME_THEMES``) that does
+    not involve school (``scoring.school_route_only``: "groep 5, plast nog in bed", where the school year only says
+    the age) has the municipality's own way in among the first ``TOP`` before a
+    service the family reaches only through school (a second-round user test of session 22 got school services first
+    for bedwetting in Kortenhoef)."""
+    if not ctx.parsed.themas or not set(ctx.parsed.themas) <= HOME_THEMES:
+        return hits  # a problem school may see or share in (behaviour, mood, money) keeps its order
+    top = hits[:TOP]
+    school = next((i for i, hit in enumerate(top) if school_route_only(index.doc(hit.id).service, ctx)), None)
+    own = next((i for i, hit in enumerate(top) if own_entrance(index.doc(hit.id), ctx.gemeente)), None)
+    if school is None or own is None or own < school:
+        return hits
+    hits.insert(school, hits.pop(own))
+    return hits
 
 
 TEAM_ROUTE = "via_buurtteam"
