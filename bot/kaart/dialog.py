@@ -324,12 +324,24 @@ _FOR_SOMEONE_BEFORE = re.compile(r"(?:^|\n)Hulp voor [^\n]* zelf\.(?: Opvoedonde
 PARENTING = "opvoeding"
 
 
+# A second part that says how the parent is ("zij is er helemaal kapot van", "ze trekt het niet meer") opens with the
+# parent: a pronoun or the parent's word.
+PARENT_STATE_OPENERS = frozenset({"zij", "ze", "hij", "die"}) | frozenset(PARENT_WORDS)
+_FIRST_PART = re.compile(r"([^?.!,;:]*)([?.!,;:]?)(.*)", re.DOTALL)
+
+
 def ouder_vervolg(text: Optional[str], parsed: Optional[Vraag] = None) -> Optional[str]:
     """The parent ('moeder', 'vader', 'ouder', 'ouders') a short follow-up asks the same for ("en voor de moeder?",
     "hulp voor moeder zelf"), when it names nothing else the kaart reads (no place, problem or age); else None."""
     parsed = parsed or parse_vraag(text or "")
     if parsed.themas or parsed.plaats or parsed.buiten_regio or parsed.onbekende_plaats or parsed.leeftijd is not None:
-        return None
+        return None  # "en voor de vader? hij drinkt": a question of its own
+    first, mark, rest = _FIRST_PART.fullmatch(text or "").groups()  # type: ignore[union-attr]  # matches any text
+    if mark and words(simplify(rest)) and words(simplify(rest))[0] in PARENT_STATE_OPENERS:
+        # "iets voor de moeder zelf? zij is er helemaal kapot van": how the parent is, in words that name no problem
+        # the kaart knows, says who, not what else (a second-round user test of session 22 got 'begreep ik niet');
+        # the parent's follow-up is the first part
+        return ouder_vervolg(first)
     said = words(simplify(text or ""))
     parents = [PARENT_WORDS[word] for word in said if word in PARENT_WORDS]
     rest = [word for word in said if word not in PARENT_WORDS]

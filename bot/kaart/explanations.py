@@ -7,6 +7,18 @@ from bot.kaart.describe import leeftijd_tekst
 from bot.kaart.vocabulary import (
     THEMAS,
 )
+from bot.text import simplify
+
+# The safety theme read only by the words of a child protection measure ("OTS", "gezinsvoogd") is the measure, not
+# domestic violence: a user test of session 22 read "Past bij veiligheid en huiselijk geweld ('gezinsvoogd')".
+SAFETY = "veiligheid"
+MEASURE_LABEL = "een maatregel van jeugdbescherming"
+
+
+def _measure_only(theme: str, said: List[str]) -> bool:
+    from bot.kaart.query import MEASURE_WORDS  # lazy: the query module reads the knowledge
+
+    return theme == SAFETY and bool(said) and all(simplify(word) in MEASURE_WORDS for word in said)
 
 
 def waarom_tekst(matched: List[str], woorden: Dict[str, List[str]], place: str, age: Optional[int], service,
@@ -23,7 +35,8 @@ def waarom_tekst(matched: List[str], woorden: Dict[str, List[str]], place: str, 
         for theme in matched:
             asked = broader.get(theme) if theme not in woorden else None
             said = [w for w in woorden.get(asked or theme, []) if w != (asked or theme)][:1]
-            label = THEMAS[theme] + (f", het bredere thema van {THEMAS[asked]}" if asked else "")
+            label = (MEASURE_LABEL if _measure_only(theme, woorden.get(theme, [])) else THEMAS[theme]) + (
+                f", het bredere thema van {THEMAS[asked]}" if asked else "")
             labels.append(label + (f" ('{said[0]}')" if said else ""))
         parts.append("past bij " + " en ".join(labels))
     if text_terms:

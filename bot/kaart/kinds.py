@@ -80,6 +80,12 @@ def bekend(service) -> float:
     return sum(signs) / len(signs)
 
 
+def route_unknown(service) -> bool:
+    """The source gives no way in: no ``toegang`` and no general entrance (a provider it only names, a fund without an
+    area, a regeling whose content it does not describe). A professional cannot tell a family how to get there."""
+    return not service.toegang and not service.algemene_toegang
+
+
 def measure_only(service) -> bool:
     """The service works only after a child protection measure (``via_maatregel``): no one can refer to it."""
     return "via_maatregel" in service.toegang

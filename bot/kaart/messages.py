@@ -87,6 +87,12 @@ PARENT_HELP = {
 }
 
 
+# A parent's own matter that no huisarts or municipal entrance refers the parent for: a father in prison or one who
+# offends is the family's situation, which the kaart's services for the family help with (a second-round user test of
+# session 22); no note on the parent's own help.
+NO_PARENT_REFERRAL = frozenset({"criminaliteit"})
+
+
 def ouder_zelf(themas: List[str], kinderen: bool = False) -> str:
     """The question is about a parent's own problem (debts, addiction, her own depression): say what the kaart covers
     and who refers the parent further; a user test asked about a depressed mother and read only parenting support,

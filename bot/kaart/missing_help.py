@@ -1,35 +1,74 @@
 """Kinds of help the kaart does not describe (``knowledge/sociale_kaart/ontbrekende_hulp.yml``: mediation, anonymous
 online help, help for grandparents, a KOPP/KOV group): a question that asks for one hears that first, in one Dutch
 sentence, and then the closest services (a user test of session 22 got Team Jeugd, SMW and POH "Past bij scheiding
-('mediation')" for mediation, with no word that the kaart has none)."""
+('mediation')" for mediation, with no word that the kaart has none).
+
+Words are compared by their stem (``bot.kaart.text.head_stem``), so a phrase matches its word forms: "mediators",
+"bemiddelaars", "opa's" (a second-round user test of session 22 got no note for "zijn er mediators of bemiddelaars in
+huizen"). A phrase holds at most ``MAX_GAP`` words between two of its words; "..." in a phrase stands for any words
+of the same part of the sentence (up to a comma or full stop, at most ``MAX_FREE_GAP``) that name nobody else: "opa
+... zelf" matches "opa en oma uit laren willen zelf hulp" but not "woont bij opa, moeder wil zelf hulp"."""
 from __future__ import annotations
 
-from typing import List, Tuple
+import re
+from typing import FrozenSet, List, Tuple
 
-from bot.kaart.text import words
+from bot.kaart.text import head_stem, words
 from bot.knowledge.loader import PerKnowledge, get_knowledge
 from bot.text import simplify
 
 MAX_GAP = 2  # words between two words of a phrase: "anoniem kan chatten" asks for "anoniem chatten"
+MAX_FREE_GAP = 6  # words a "..." of a phrase may stand for
+FREE_GAP = "..."
+# someone else than the one the phrase is about: "opa ... zelf" does not reach over "moeder wil zelf hulp"
+OTHER_PERSONS = frozenset("moeder mama vader papa ouder ouders kind kinderen zoon dochter jongen meisje broer zus "
+                          "ik wij we".split())
+_PARTS = re.compile(r"[^,;:.!?()\n]+")
+
+Phrase = Tuple[Tuple[str, bool], ...]  # (stem of a word, whether any words of the part may stand before it)
 
 
-def _build_phrases(knowledge) -> List[Tuple[str, Tuple[Tuple[str, ...], ...]]]:
-    """(name, its phrases as words) of each kind of help the kaart lacks, in file order."""
-    return [(entry.naam, tuple(tuple(words(simplify(phrase))) for phrase in entry.woorden))
-            for entry in knowledge.entries.get("kaart_ontbrekend", {}).values()]
+def _phrase(text: str, knowledge) -> Phrase:
+    out: List[Tuple[str, bool]] = []
+    free = False
+    for chunk in simplify(text).split():
+        if chunk == FREE_GAP:
+            free = True
+            continue
+        for word in words(chunk):
+            out.append((head_stem(word, knowledge), free))
+            free = False
+    return tuple(out)
+
+
+def _build_phrases(knowledge) -> Tuple[List[Tuple[str, Tuple[Phrase, ...]]], FrozenSet[str]]:
+    """(name, its phrases as stems) of each kind of help the kaart lacks, in file order; the stems of the other
+    persons."""
+    return ([(entry.naam, tuple(_phrase(phrase, knowledge) for phrase in entry.woorden))
+             for entry in knowledge.entries.get("kaart_ontbrekend", {}).values()],
+            frozenset(head_stem(word, knowledge) for word in OTHER_PERSONS))
 
 
 _phrases = PerKnowledge(_build_phrases)
 
 
-def _said(phrase: Tuple[str, ...], said: List[str]) -> bool:
-    """The words of ``phrase`` occur in ``said`` in order, each at most ``MAX_GAP`` words after the one before."""
+def _said(phrase: Phrase, said: List[str], others: FrozenSet[str] = frozenset()) -> bool:
+    """The words of ``phrase`` occur in ``said`` (the stems of one part of a sentence) in order, each at most
+    ``MAX_GAP`` words after the one before (``MAX_FREE_GAP`` after a "...", over no other person)."""
+    first = phrase[0][0]
     for start, word in enumerate(said):
-        if word != phrase[0]:
+        if word != first:
             continue
         at = start
-        for wanted in phrase[1:]:
-            nxt = next((i for i in range(at + 1, min(len(said), at + 2 + MAX_GAP)) if said[i] == wanted), None)
+        for wanted, free in phrase[1:]:
+            reach = MAX_FREE_GAP if free else MAX_GAP
+            nxt = None
+            for i in range(at + 1, min(len(said), at + 2 + reach)):
+                if said[i] == wanted:
+                    nxt = i
+                    break
+                if free and said[i] in others:
+                    break
             if nxt is None:
                 break
             at = nxt
@@ -42,5 +81,7 @@ def ontbrekende_hulp(text: str, knowledge=None) -> List[str]:
     """The names of the kinds of help the kaart lacks that ``text`` asks for ("mediation voor gescheiden ouders":
     ['Mediation'])."""
     knowledge = knowledge if knowledge is not None else get_knowledge()
-    said = words(simplify(text or ""))
-    return [name for name, phrases in _phrases(knowledge) if any(phrase and _said(phrase, said) for phrase in phrases)]
+    parts = [[head_stem(word, knowledge) for word in words(part)] for part in _PARTS.findall(simplify(text or ""))]
+    kinds, others = _phrases(knowledge)
+    return [name for name, phrases in kinds
+            if any(phrase and _said(phrase, said, others) for phrase in phrases for said in parts)]

@@ -383,8 +383,9 @@ class KaartOntbrekend(Entry):
     """A kind of help professionals ask for that the kaart does not describe (mediation, anonymous online chat, help
     for grandparents): a question that asks for it hears so first, then the closest services
     (``bot.kaart.missing_help``). ``naam`` starts the sentence ("Mediation staat niet in de sociale kaart"); ``woorden``
-    are the phrases that ask for it, matched on whole words in order, with at most two words between them ("anoniem
-    kan chatten" for "anoniem chatten")."""
+    are the phrases that ask for it, matched on the stems of whole words in order, with at most two words between them
+    ("anoniem kan chatten" for "anoniem chatten") or, where the phrase says "...", any words of the same part of the
+    sentence that name nobody else ("opa ... zelf")."""
 
     naam: Short
     woorden: List[Keyword]

@@ -260,6 +260,12 @@ WORK_PLACE_GAP = 4  # words between "werkt" and where: "werkt de hele week in he
 # not read as that word ("krast zich in zijn armen" is about arms, not about being poor; "oudere jongens" are
 # older boys, not parents).
 HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
+    # parents who are together say how the family lives, not what is asked ("mama en papa samen", "ouders wonen nog
+    # samen": a second-round user test of session 22 got "Tekst noemt 'samen'"); "samen afspraken maken" stays
+    ("samen", re.compile(r"(\b(?:mama|papa|vader|moeder|ouders?)\s+en\s+(?:mama|papa|vader|moeder)\s+"
+                         r"(?:(?:zijn|wonen|leven|nog)\s+)*)samen\b"
+                         r"|(\bouders\s+(?:(?:zijn|wonen|leven|nog)\s+)*)samen\b(?!\s+(?:afspraken|iets|een|met|naar|hulp|op|in)\b)",
+                         re.IGNORECASE)),
     ("arm", re.compile(r"\b(?:zijn|haar|z'n|mijn|m'n|je|jouw|de|het|beide|twee|linker|rechter|gebroken)\s+arm(?:en)?\b"
                        r"|\barmen\b|\barm\s+(?:gebroken|breken|brak)\b", re.IGNORECASE)),
     ("ouder", re.compile(r"\boudere?n?\s+dan\b|\boudere\b|\bouderen\b|\bjaar\s+ouder\b", re.IGNORECASE)),
@@ -369,7 +375,7 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
 # frame a call still see where the consultant works ("ik werk bij het buurtteam in Bussum")
 _IN_ITS_PLACE = {"ziekmelden": "ziekgemeld",
                  "werk": "werkzaam", "slapen": "logeert", "praten": r"\1 ", "team": "hulpverlener", "slaan": r"\1vecht",
-                 "vast": r"\1 "}
+                 "vast": r"\1 ", "samen": r"\1\2 "}
 
 
 def guard_homonyms(text: str) -> str:
@@ -401,7 +407,8 @@ def _match_themas(text: str, knowledge=None
     said_at: Dict[str, List[Tuple[Tuple[int, int], str]]] = {}  # every place a theme is said, with its word
     consumed = lemmed
     gapped = _gapped_phrases(knowledge)
-    framing = spoken.framing_words(guarded, lemmed, knowledge) | spoken.denied_words(guarded, lemmed, knowledge)
+    framing = (spoken.framing_words(guarded, lemmed, knowledge) | spoken.denied_words(guarded, lemmed, knowledge)
+               | spoken.professional_state_words(guarded, lemmed, knowledge))  # "de gezinsvoogd is ziek"
     negated = spoken.negated_words(guarded, lemmed, knowledge)  # "geen geweld", "niet verslaafd", "zonder schulden"
     blocked = _blockers(knowledge)
     possessed = spoken.possessed_words(guarded, knowledge)
@@ -425,7 +432,7 @@ def _match_themas(text: str, knowledge=None
             # is denied ("er is geen sprake van geweld") or a harm negated ("geen huiselijk geweld", "geen ruzie
             # over de kinderen")
             continue
-        if theme in SETTING_THEMES and first not in possessed:
+        if theme in SETTING_THEMES and first not in possessed and not _done_by_the_child(lemmed, span):
             asked_for.add(theme)
         found.setdefault(theme, []).append(original)
         as_written.setdefault(theme, []).append(_as_written(lemmed, span, source, written))
@@ -516,6 +523,20 @@ def _as_written(lemmed: str, span: Tuple[int, int], source: List[int], written: 
 FEAR_WORDS = frozenset({"bang"})  # problem words of fear that can also be a worry about something named after them
 # Themes that are only a setting when said of what the child already has ("zijn voetbalclub", "haar dansles").
 SETTING_THEMES = ("vrije_tijd",)
+# What the child does, said with a subject pronoun or how much ("ze sport als een gek", "hij sport elke dag",
+# "sport overdreven veel"), is part of the story next to another problem, not something to do that is asked for: a
+# second-round user test of session 22 read "sport, cultuur en vrije tijd" for a girl of 13 with anorexia.
+DOERS = frozenset({"ze", "zij", "hij"})
+HOW_MUCH = re.compile(r"^\s*(?:als een (?:gek|bezetene|malle)|(?:heel |extreem |overdreven |te |veel te |erg )?veel"
+                      r"|elke dag|iedere dag|dwangmatig|obsessief|overmatig|de hele dag|continu|constant|uren)\b")
+
+
+def _done_by_the_child(lemmed: str, span: Tuple[int, int]) -> bool:
+    """The setting word at ``span`` of ``lemmed`` is what someone does (``DOERS``, ``HOW_MUCH``)."""
+    before = lemmed[:span[0]].split()[-1:]
+    return bool(set(before) & DOERS) or HOW_MUCH.match(lemmed[span[1]:]) is not None
+
+
 GAP_WORDS = 3  # words that may stand between the words of a phrase: "zit al drie maanden thuis", "loopt steeds vast"
 GAP_PHRASE_MAX = 3  # only phrases of two or three words are matched with gaps
 
@@ -789,6 +810,13 @@ def school_mentioned(text: str) -> bool:
                 or _GROEP.search(simple))
 
 
+def school_year_only(text: str) -> bool:
+    """The question's only school cue is a primary school year ("groep 5"): no school word nor kind of school."""
+    simple = simplify(text)
+    return bool(_GROEP.search(simple)) and not (_SCHOOL_WORDS.search(simple) or _PRIMARY.search(simple)
+                                                  or _SECONDARY.search(simple))
+
+
 def _school_year_age(simple: str) -> Optional[int]:
     """The youngest usual age of a school year said in the question ("groep 7" -> 10, "3 havo" -> 14)."""
     match = _GROEP.search(simple)
@@ -946,8 +974,10 @@ def search_text(text: str, knowledge=None) -> str:
     """``text`` as the kaart's text match should read it: homonyms guarded (see ``HOMONIEMEN``: "het buurtteam
     zoekt ..." is who asks, "vader werkt bij ..." no question about work), the parts that frame the call blanked
     (``spoken.without_framing``: "ik werk bij het buurtteam in Bussum") and what is said not to be there left out
-    (``spoken.without_denials``: "geen sprake van geweld", "niet verslaafd"), so none of them lifts a service."""
-    return spoken.without_denials(spoken.without_framing(guard_homonyms(text), knowledge), knowledge)
+    (``spoken.without_denials``: "geen sprake van geweld", "niet verslaafd") and the caller's own role
+    (``spoken.without_caller_roles``: "schoolmaatschappelijk werker vraagt: ..."), so none of them lifts a service."""
+    return spoken.without_denials(spoken.without_framing(guard_homonyms(spoken.without_caller_roles(text, knowledge)),
+                                                         knowledge), knowledge)
 
 
 def parse_vraag(text: str, knowledge=None) -> Vraag:
@@ -1042,6 +1072,10 @@ _IN_PLACE = re.compile(
 _CONTACT_ASKED = re.compile(
     r"\b" + _MEASURE_PERSON + r"\s+(?:[\w'&]+\s+){0,3}?(?:(?:is\s+)?(?:niet|slecht|nooit|nauwelijks)\s+(?:te\s+)?"
     r"bereikbaar|onbereikbaar|reageert\s+niet|neemt\s+niet\s+op)\b"
+    # one who is away ("de gezinsvoogd is ziek", "jeugdbeschermer met verlof", "gezinsvoogd is gestopt": a user test
+    # of session 22 got JGZ first)
+    r"|\b" + _MEASURE_PERSON + r"\s+(?:[\w'&]+\s+){0,3}?(?:ziek|afwezig|met\s+verlof|met\s+zwangerschapsverlof"
+    r"|op\s+vakantie|weg|vertrokken|gestopt|uitgevallen|overspannen|in\s+de\s+ziektewet|langdurig\s+uit)\b"
     r"|\b(?:andere|nieuwe)\s+(?:gezinsvoogd|jeugdbeschermer)\b"
     r"|\bwie\s+(?:is|wordt|zijn)\s+(?:de|hun|haar|zijn)\s+(?:gezinsvoogd|jeugdbeschermer|gecertificeerde\s+instelling)\b"
     r"|\b(?:bij\s+)?welke\s+(?:instelling|gecertificeerde\s+instelling)\b"

@@ -12,6 +12,7 @@ from bot.kaart.query import (
     Vraag,
     school_kind,
     school_mentioned,
+    school_year_only,
     school_year_words,
 )
 from bot.kaart.text import lemma, lemmas, stam, word_tables, words
@@ -21,6 +22,15 @@ from bot.kaart.vocabulary import (
 from bot.knowledge.loader import PerKnowledge
 
 SCHOOL_THEMES = frozenset({"schoolverzuim", "leren"})  # problems that are at school by their nature
+# Problems of the body and of growing up at home (bedwetting, sleep, eating): a school year said with one ("groep 5,
+# plast nog in bed") tells the child's age, not that school is where the problem is (a second-round user test of
+# session 22 got school services first for bedwetting in groep 5 in Kortenhoef).
+HOME_THEMES = frozenset({"ontwikkeling", "gezondheid", "jonge_kind"})
+
+
+def year_only_at_home(parsed) -> bool:
+    """The question's school cue is only a school year ("groep 5") and every problem is one of ``HOME_THEMES``."""
+    return (bool(parsed.themas) and set(parsed.themas) <= HOME_THEMES and school_year_only(parsed.tekst))
 
 
 # Words too general to make a hit relevant on their own.
@@ -277,7 +287,8 @@ def question_context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[
         professional=bool({"school", "professional"} & set(parsed.doelgroep_hints)),
         asked=asked_kinds(parsed.tekst),
         school=school_kind(parsed.tekst),
-        at_school=school_mentioned(parsed.tekst) or bool(SCHOOL_THEMES & set(themas)),
+        at_school=((school_mentioned(parsed.tekst) and not year_only_at_home(parsed))
+                   or bool(SCHOOL_THEMES & set(themas))),
         nearby=NEARBY.search(parsed.tekst) is not None,
         provider=PROVIDER.search(parsed.tekst) is not None,
         written=written,

@@ -7,8 +7,8 @@ from typing import List
 from bot.kaart.hits import service_hit
 from bot.kaart.index import KaartIndex
 from bot.kaart.kinds import bekend, measure_only, verwijsbaar
-from bot.kaart.naming import names_entry, school_named
-from bot.kaart.question import QueryContext, projects_asked
+from bot.kaart.naming import names_entry, phrase_lemmas, school_named
+from bot.kaart.question import GENERIC, QueryContext, projects_asked
 from bot.kaart.results import Hit
 from bot.kaart.scoring import Row, toegang_part
 from bot.kaart.vocabulary import THEMAS
@@ -119,3 +119,23 @@ def asked_entries_next(ctx: QueryContext, scored: List[Row], hits: List[Hit], li
     lead = hits[:1] if hits and hits[0].verwijsbaar else []
     ids = {hit.id for hit in lead + asked}
     return referral_first((lead + asked + [hit for hit in hits if hit.id not in ids])[:limit])
+
+
+def named_by_its_name_first(index: KaartIndex, ctx: QueryContext, hits: List[Hit]) -> List[Hit]:
+    """A referable service the question calls by its whole name, its words in a row ("en leerplicht?", "kan
+    jongerenwerk iets?"), leads: the consultant asks for it (a second-round user test of session 22 got Leerplicht
+    fourth, behind the Jeugdcoach, for "en leerplicht?" in Hilversum). A service said to be involved already gives way
+    after this (``routes.involved_not_first``). A name that is a problem word as well leads only when it is the one
+    problem word of the question."""
+    terms = list(ctx.terms)
+    said = {term for words in ctx.parsed.thema_woorden.values() for word in words for term in phrase_lemmas(word)}
+    for position, hit in enumerate(hits):
+        service = index.doc(hit.id).service
+        name = [word for word in phrase_lemmas(service.naam) if word not in GENERIC]
+        if not name or not hit.verwijsbaar or service.algemene_toegang:
+            continue
+        if set(name) & said and said - set(name):
+            continue  # a name that is also a problem word, next to other problem words, is the problem ("pesten")
+        if any(terms[i:i + len(name)] == name for i in range(len(terms) - len(name) + 1)):
+            return [hit] + hits[:position] + hits[position + 1:] if position else hits
+    return hits

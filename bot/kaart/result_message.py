@@ -31,8 +31,10 @@ def explain_result(index: KaartIndex, result: Zoekresultaat, gevonden: Optional[
         notes.append(messages.plaats_van_school(gevonden.naam, WERKGEBIEDEN.get(gevonden.code, gevonden.code)))
     if gevonden is not None and gevonden.dekking:
         notes.append(gevonden.dekking)
-    if result.vraag is not None and result.vraag.ouder_themas and not _not_about_the_parents_own_help(result.vraag):
-        notes.append(messages.ouder_zelf(result.vraag.ouder_themas, kinderen=_children_named(result.vraag)))
+    own = [theme for theme in (result.vraag.ouder_themas if result.vraag is not None else [])
+           if theme not in messages.NO_PARENT_REFERRAL]
+    if result.vraag is not None and own and not _not_about_the_parents_own_help(result.vraag):
+        notes.append(messages.ouder_zelf(own, kinderen=_children_named(result.vraag)))
     if held_back:
         notes.append(messages.niet_getoond(held_back, projects))
     if not result.hits:

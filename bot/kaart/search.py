@@ -32,7 +32,13 @@ from bot.kaart.missing_help import ontbrekende_hulp
 from bot.kaart.naming import named_school_words
 from bot.kaart.query import measure_words_only, parse_vraag
 from bot.kaart.question import danger_told, projects_asked, question_context
-from bot.kaart.ranking import asked_entries_next, rank_hits, referral_first, thin_entry_for_a_theme
+from bot.kaart.ranking import (
+    asked_entries_next,
+    named_by_its_name_first,
+    rank_hits,
+    referral_first,
+    thin_entry_for_a_theme,
+)
 from bot.kaart.result_message import explain_result, named_elsewhere
 from bot.kaart.results import Hit, Zoekresultaat
 from bot.kaart.routes import general_route, involved_not_first, measure_route_first, safety_service_first
@@ -47,7 +53,7 @@ from bot.kaart.themes import (
     with_related_themes,
     with_young_child,
 )
-from bot.kaart.top import compose_top
+from bot.kaart.top import compose_top, known_routes_first
 
 __all__ = ["Hit", "KaartIndex", "MAX_HITS", "Zoekresultaat", "default_index", "index_for", "search", "zoek"]
 
@@ -126,11 +132,13 @@ def zoek(
     only_entrance = not hits
     # composing the top may move a named pilot up again; a referral still leads (docs/kaart.md: "nooit bovenaan")
     hits = referral_first(compose_top(index, ctx, hits, limit))
+    hits = named_by_its_name_first(index, ctx, hits)  # "en leerplicht?": the service asked for by its name
     hits = involved_not_first(index, ctx, hits)  # a service already involved is not the referral asked for
     entrances = {hit.id for hit in hits} if only_entrance else set()
     hits = safety_service_first(index, ctx, hits, allowed, limit)
     safety_only = only_entrance and bool(hits) and not entrances & {hit.id for hit in hits}
     hits = thin_entry_for_a_theme(index, ctx, scored, hits, limit)
+    hits = known_routes_first(index, ctx, hits, limit)  # an entry the source gives no way in for does not fill the top
     hits = asked_entries_next(ctx, scored, hits, limit)
     cutoff = scored[limit - 1][0] if len(scored) >= limit else float("-inf")
     names = [name for score, name in sorted(held_back, reverse=True) if score > cutoff]

@@ -451,7 +451,7 @@ CALLER_ROLES: Dict[str, Tuple[str, ...]] = {
 _CALLER_PART_ENDS = frozenset({"belt", "belde", "hier", "over", "vraagt", "vroeg", "mailt", "meldt", "namens"})
 _CALLER_PART_WORDS = frozenset(
     "ik ben wij we zijn werk werken als de het een van uit in te bij op vanuit regio gemeente en school basisschool "
-    "middelbare vo vso po so mbo team afdeling buurt omgeving ergens 't".split()) | TEAM_WORDS
+    "middelbare vo vso po so mbo team afdeling buurt omgeving ergens 't werker werkster".split()) | TEAM_WORDS
 _OPENING = re.compile(r"^\s*(?:(?:hoi|hallo|goedemorgen|goedemiddag)\b[\s,!.]*)?([^,;:.!?()\n]*)")
 # "ik ben jongerenwerker", "ik werk als jeugdverpleegkundige", "vanuit het jongerenwerk", "de POH vraagt"
 _CALLER_SAID = re.compile(r"\b(?:ik\s+ben|ik\s+werk\s+als|wij\s+zijn|we\s+zijn|vanuit)\s+"
@@ -459,11 +459,8 @@ _CALLER_SAID = re.compile(r"\b(?:ik\s+ben|ik\s+werk\s+als|wij\s+zijn|we\s+zijn|v
                           r"|\b(?:de|het|onze|een)\s+([\w'-]+)\s+(?:belt|belde|vraagt|vroeg|mailt|wil\s+weten)\b")
 
 
-def caller_roles(text: str, knowledge=None) -> Tuple[str, ...]:
-    """The search words of the services the caller works for (``CALLER_ROLES``), from the roles the question says of
-    the caller (its opening part, "ik ben ...", "de POH vraagt"), unless the rest of the question names that role too
-    ("ik ben jeugdconsulent in Huizen: wie is de vaste jeugdconsulent van die school?" asks for one)."""
-    said = simplify(text or "")
+def _caller_spans(said: str, text: str, knowledge=None) -> List[Tuple[int, int, str]]:
+    """(start, end, role) in ``said`` (``text`` simplified) of the roles the question says of the caller."""
     spans: List[Tuple[int, int, str]] = []
     opening = _OPENING.match(said)
     if opening:
@@ -480,16 +477,50 @@ def caller_roles(text: str, knowledge=None) -> Tuple[str, ...]:
         group = 1 if match.group(1) else 2
         if match.group(group) in CALLER_ROLES:
             spans.append((match.start(group), match.end(group), match.group(group)))
-    spans = sorted(set(spans))
-    rest = said
+    return sorted(set(spans))
+
+
+def _blanked(said: str, spans: List[Tuple[int, int, str]]) -> str:
     for start, end, _ in spans:
-        rest = rest[:start] + " " * (end - start) + rest[end:]
-    asked = {word for found in _WORD_RUN.findall(rest) for word in CALLER_ROLES.get(found, ())}
+        said = said[:start] + " " * (end - start) + said[end:]
+    return said
+
+
+def _own_roles(said: str, spans: List[Tuple[int, int, str]]) -> List[Tuple[int, int, str]]:
+    """The spans of roles that are the caller's own: the rest of the question does not ask for that role too."""
+    asked = {word for found in _WORD_RUN.findall(_blanked(said, spans)) for word in CALLER_ROLES.get(found, ())}
+    return [span for span in spans if not asked & set(CALLER_ROLES[span[2]])]
+
+
+def caller_roles(text: str, knowledge=None) -> Tuple[str, ...]:
+    """The search words of the services the caller works for (``CALLER_ROLES``), from the roles the question says of
+    the caller (its opening part, "ik ben ...", "de POH vraagt"), unless the rest of the question names that role too
+    ("ik ben jeugdconsulent in Huizen: wie is de vaste jeugdconsulent van die school?" asks for one)."""
+    said = simplify(text or "")
     out: List[str] = []
-    for _, _, role in spans:
-        if not asked & set(CALLER_ROLES[role]):
-            out += [word for word in CALLER_ROLES[role] if word not in out]
+    for _, _, role in _own_roles(said, _caller_spans(said, text or "", knowledge)):
+        out += [word for word in CALLER_ROLES[role] if word not in out]
     return tuple(out)
+
+
+_ROLE_OPENS = re.compile(r"[^:,;.!?]*?(?:[:,;]|\b(?:" + "|".join(sorted(_CALLER_PART_ENDS)) + r")\b)")
+# the word that completes a role ("schoolmaatschappelijk werker"): part of who calls, too
+_ROLE_TAIL = re.compile(r"\s+(?:werker|werkster|werk)\b")
+
+
+def without_caller_roles(text: str, knowledge=None) -> str:
+    """``text`` (simplified) with the caller's own role blanked (see ``caller_roles``), so the text match does not
+    find the caller's own service by it (a second-round user test of session 22 read "schoolmaatschappelijk werker
+    vraagt: ..." as a question for school social work); ``text`` itself when it names none."""
+    said = simplify(text or "")
+    # only a role that opens a call or note ("... vraagt:", "...:", "ik ben ..."): "leerplicht bussum" asks for it
+    spans = [span for span in _own_roles(said, _caller_spans(said, text or "", knowledge))
+             if _ROLE_OPENS.match(said[span[1]:])]
+    if not spans:
+        return text
+    spans = [(start, end + (tail.end() if (tail := _ROLE_TAIL.match(said[end:])) else 0), role)
+             for start, end, role in spans]
+    return _blanked(said, spans)
 
 
 def _is_place(word: str, knowledge=None) -> bool:
@@ -525,3 +556,41 @@ def refused_routes(text: str) -> Tuple[str, ...]:
         if route not in out:
             out.append(route)
     return tuple(out)
+
+
+# What is said of a professional is no problem of the family: "er is een OTS, de gezinsvoogd is ziek" (a second-round
+# user test of session 22 got JGZ first, "Past bij gezondheid ('ziek')"), "de juf is zwanger", "de mentor is
+# overspannen". A part of a sentence whose subject is a professional (the word at its start, after at most an article
+# or possessive) with a form of "zijn", "worden", "liggen", "raken" or "vallen" says how that professional is; the
+# problem words after it, up to the end of that part ("dat", "en", a comma), do not count. "de juf ziet dat hij
+# gepest wordt" and "de huisarts denkt aan adhd" say what the professional sees and stay the child's.
+PROFESSIONAL_WORDS = frozenset(CALLER_ROLES) | frozenset(
+    "juf juffrouw meester leerkracht leraar lerares docent docente mentor huisarts hulpverlener behandelaar therapeut "
+    "psycholoog orthopedagoog begeleider coach consulent regievoerder casusregisseur wijkagent agent collega ib'er "
+    "ib-er trainer voogd jeugdbeschermer gezinsbegeleider ambulant buurtteamer zorgcoordinator "
+    "intern-begeleider".split())
+PROFESSIONAL_LEAD = frozenset("de het een hun haar zijn z'n onze mijn m'n die deze".split())
+PROFESSIONAL_STATE = frozenset("is was wordt werd ligt lag raakt raakte valt viel zijn waren".split())
+
+
+def professional_state_words(text: str, lemmed: str, knowledge=None) -> FrozenSet[int]:
+    """Word positions (in ``lemmed``, the lemma string of ``text``) of what a part of a sentence says of how a
+    professional is (see ``PROFESSIONAL_WORDS``)."""
+    written = _written_words(text, knowledge)
+    if not any(word in PROFESSIONAL_WORDS for _, _, _, word, _ in written):
+        return frozenset()
+    tokens = lemmed.split()
+    starts = _part_starts(_lines_as_sentences(text), tokens, knowledge)
+    out: set = set()
+    for i, (number, position, _, word, _) in enumerate(written):
+        if word not in PROFESSIONAL_WORDS:
+            continue
+        before = [w for n, p, _, w, _ in written[:i] if n == number and not (starts & set(range(p + 1, position + 1)))]
+        if [w for w in before if w not in PROFESSIONAL_LEAD]:
+            continue  # not the subject at the start of its part ("vraagt de gezinsvoogd ...", "bij de juf")
+        rest = [(p, w) for n, p, _, w, _ in written[i + 1:] if n == number]
+        if not rest or rest[0][1] not in PROFESSIONAL_STATE:
+            continue
+        end = min((s for s in starts if s > rest[0][0]), default=len(tokens))
+        out.update(range(rest[0][0], end))
+    return frozenset(out)

@@ -31,8 +31,12 @@ STOPWORDS: FrozenSet[str] = frozenset(
     zou zouden moet moeten mag ik je jij u hij zij ze we wij mijn mij me haar hem zijn hun ons onze jullie
     wat waar wie hoe welke wanneer waarom niet geen wel nog ook al maar want dus toch zo heel erg
     terecht gaan gaat ging iets iemand iedereen alle alles veel weinig meer mee men hier daar zoek zoeken
-    ergens graag even welk nu toe tegen onder na sinds zonder jaar oud oude elkaar""".split()
+    ergens graag even welk nu toe tegen onder na sinds zonder jaar oud oude elkaar
+    dienst diensten obs cbs pcbs rkbs ikc""".split()
 )
+# The last line: words that say nothing of the problem and lifted unrelated services (a second-round user test of
+# session 22: 'diensten' for "welke diensten" or an injection "DROP TABLE diensten", 'obs' for "obs de kameleon", the
+# kind of school before its name). "samen" of parents who live together: ``bot.kaart.query.HOMONIEMEN``.
 
 
 def words(text: str) -> List[str]:

@@ -7,9 +7,18 @@ from typing import Dict, List, Optional, Tuple
 from bot.kaart.ages import ADULT, YOUNG_CHILD, age_ok, only_through_school
 from bot.kaart.hits import place_hit
 from bot.kaart.index import KaartIndex
-from bot.kaart.kinds import callers_own, own_entrance, role, verwijsbaar, youth_health, youth_work
+from bot.kaart.kinds import (
+    callers_own,
+    measure_only,
+    own_entrance,
+    role,
+    route_unknown,
+    verwijsbaar,
+    youth_health,
+    youth_work,
+)
 from bot.kaart.naming import names_entry
-from bot.kaart.question import QueryContext, names_child_or_school
+from bot.kaart.question import HOME_THEMES, QueryContext, names_child_or_school, projects_asked
 from bot.kaart.ranking import TOP, tier_of
 from bot.kaart.results import Hit
 from bot.kaart.routes import as_entrance, general_route
@@ -92,7 +101,25 @@ def compose_top(index: KaartIndex, ctx: QueryContext, hits: List[Hit], limit: in
     hits = _school_route_not_first(index, ctx, _composed(index, ctx, hits, route, limit), route, limit)
     hits = _youth_work_for_a_young_adult(index, ctx, _region_wide_first(index, ctx, hits), limit)
     hits = _team_before_what_it_brings_in(index, ctx, hits, route, limit)
+    hits = _school_route_after_the_way_in(index, ctx, hits)
     return _callers_own_after(index, ctx, hits)
+
+
+def _school_route_after_the_way_in(index: KaartIndex, ctx: QueryContext, hits: List[Hit]) -> List[Hit]:
+    """A family's question about a problem of the body or of growing up at home (``question.HOME_THEMES``) that does
+    not involve school (``scoring.school_route_only``: "groep 5, plast nog in bed", where the school year only says
+    the age) has the municipality's own way in among the first ``TOP`` before a
+    service the family reaches only through school (a second-round user test of session 22 got school services first
+    for bedwetting in Kortenhoef)."""
+    if not ctx.parsed.themas or not set(ctx.parsed.themas) <= HOME_THEMES:
+        return hits  # a problem school may see or share in (behaviour, mood, money) keeps its order
+    top = hits[:TOP]
+    school = next((i for i, hit in enumerate(top) if school_route_only(index.doc(hit.id).service, ctx)), None)
+    own = next((i for i, hit in enumerate(top) if own_entrance(index.doc(hit.id), ctx.gemeente)), None)
+    if school is None or own is None or own < school:
+        return hits
+    hits.insert(school, hits.pop(own))
+    return hits
 
 
 TEAM_ROUTE = "via_buurtteam"
@@ -390,3 +417,70 @@ def _for_professionals(hit: Hit) -> bool:
 def _for_the_family(hit: Hit) -> bool:
     """A result a family can be referred to: referable and not a service only for professionals."""
     return hit.verwijsbaar and not _for_professionals(hit)
+
+
+YOUTH_CARE = "jeugdhulp"
+
+
+def no_way_in(index: KaartIndex, ctx: QueryContext, service) -> bool:
+    """An entry whose way in the source does not give (``route_unknown``) and that is no answer to this question by
+    itself: the question does not name it nor ask for a provider (``ctx.provider``: "welke ggz-aanbieder"), and it is
+    not made for a theme the question says (Meedoen and the Kinderhulp funds for money, Bureau Halt for crime,
+    Leerplicht for truancy), or it is for families and the question is about a young adult on their own (a
+    second-round user test of session 22 read "Acties van Stichting Kinderhulp", children's funds, second for a
+    homeless 19-year-old with debts, and Youké, Levvel and the Leger des Heils, youth-care providers the source only
+    names, third to fifth for breastfeeding)."""
+    if not route_unknown(service) or measure_only(service) or ctx.provider:
+        return False
+    if names_entry(index, service, ctx.terms, True):
+        return False
+    adult_alone = ctx.leeftijd is not None and ctx.leeftijd >= ADULT and "jeugdige" not in service.doelgroep
+    # a provider of youth care is chosen by the municipality's way in, unless the question asks for youth care (the
+    # Leger des Heils, named by the source for young children, is no answer to a question on breastfeeding)
+    provider = YOUTH_CARE in service.themas and YOUTH_CARE not in ctx.parsed.themas
+    return not _made_for_a_theme(ctx, service) or adult_alone or provider
+
+
+def _made_for_a_theme(ctx: QueryContext, service) -> bool:
+    """The service's first theme is one the question says (not one searched besides: ``themes.with_related_themes``)."""
+    return bool(service.themas) and service.themas[0] in ctx.parsed.themas
+
+
+def unasked_entry(index: KaartIndex, ctx: QueryContext, service) -> bool:
+    """A pilot, project or other entry that is no referral (``verwijsbaar``), not made for a theme the question says,
+    in a question that neither asks for such entries (``projects_asked``, ``ctx.asked``) nor names it: the Buddycoach
+    pilot, which helps school staff with pupils' behaviour (its first theme), came third for bruises a teacher saw (a
+    second-round user test of session 22). Measure-only services have their own route (``measure_route_first``)."""
+    if verwijsbaar(service) or measure_only(service) or projects_asked(ctx) or service.aard in ctx.asked:
+        return False
+    return not _made_for_a_theme(ctx, service) and not names_entry(index, service, ctx.terms, True)
+
+
+def known_routes_first(index: KaartIndex, ctx: QueryContext, hits: List[Hit], limit: int) -> List[Hit]:
+    """An entry with no way in that answers nothing by itself (``no_way_in``) and a pilot or project not asked for
+    (``unasked_entry``) do not fill the first ``TOP`` while a referable service follows or the place has a general
+    entrance for a family's question: those move up or join, the entry moves to right after them."""
+    def unknown(hit: Hit) -> bool:
+        service = index.doc(hit.id).service
+        return no_way_in(index, ctx, service) or unasked_entry(index, ctx, service)
+
+    top, rest = hits[:TOP], hits[TOP:]
+    late = [hit for hit in top if unknown(hit)]
+    if not late:
+        return hits
+    def liftable(hit: Hit) -> bool:  # not the service the caller works for (``_callers_own_after``)
+        return hit.verwijsbaar and not unknown(hit) and not callers_own(index.doc(hit.id).service, ctx.parsed.beller)
+
+    known = [hit for hit in rest if liftable(hit)]
+    if len(known) < len(late) and ctx.family:
+        shown = {hit.id for hit in hits}
+        entrances = sorted((hit for hit in general_route(index, ctx.gemeente, ctx.leeftijd)
+                            if hit.id not in shown and liftable(hit)),
+                           key=lambda h: (-place_part(index.doc(h.id), ctx.gemeente)[0], h.id))
+        known += [as_entrance(hit) for hit in entrances]
+    if not known:
+        return hits
+    lifted = known[:len(late)]
+    ids = {hit.id for hit in lifted}
+    ordered = [hit for hit in top if not unknown(hit)] + lifted + late + [hit for hit in rest if hit.id not in ids]
+    return ordered[:limit]
