@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.forms import FormValidation
+from bot.correction import AGE, restated
 from bot.intake.danger import danger_message
 from bot.kaart import messages
 from bot.kaart.dialog import (
@@ -19,7 +20,6 @@ from bot.kaart.dialog import (
     VORIGE_VRAAG,
     alleen_de_kaart,
     bijwerken,
-    leeftijd_correctie,
     leeftijd_vervolg,
     lees,
     met_context,
@@ -135,8 +135,9 @@ class ValidateKaartForm(FormValidation):
         current = {k: tracker.get_slot(k) for k in READ}
         parsed = parse_vraag(text)
         age = leeftijd_vervolg(text, parsed)
-        if age is None:
-            age = leeftijd_correctie(text, parsed)
+        fix = restated(text) if age is None else None
+        if fix is not None and fix.kind == AGE:
+            age = fix.age
         if age is not None:  # "en als hij 17 is", "nee, ze is 13": the age changes, the rest is still asked
             return {"kaart_aanvulling": None, "kaart_leeftijd": age}
         extra = lees(text, tracker.latest_message.get("entities", []))

@@ -13,7 +13,15 @@ Read here (``simplify``'d text, the whole message):
 - the new value and the old one: "ze is 13 niet 15", "13, niet 15", "13 jaar en niet 15", "niet 15 maar 13",
   "geen 15 maar 13", "13 in plaats van 15", "13 ipv 15", "ze wonen in laren, niet in huizen";
 - only the new value after a word that corrects ("sorry, ze is 13", "correctie: 13 jaar", "ik bedoel laren", "oeps,
-  in blaricum"): a bare "nee, ze is 13" is an answer, not a correction.
+  in blaricum", "nee ik bedoel zoon 14"), also after the slip it corrects ("vader 14 jaar? nee ik bedoel zoon 14"):
+  a bare "nee, ze is 13" is an answer, not a correction.
+
+``restated`` reads more: after a kaart search a short message that only states the age or the place of the same
+child or family ("nee ze is 12", "ze is 14", "14 jaar", "het gezin woont in laren") says the same as a correction
+(a second-round user test of session 22 got "Daar kan ik je helaas niet mee helpen" for each). In the intake such a
+message is the caller's answer, so the intake reads only ``correction``. This module is the one place for both: the
+kaart's form and the menu's fallback (``bot.kaart.dialog.vorige_vraag_opnieuw``) and the command guard read
+``restated``.
 """
 from __future__ import annotations
 
@@ -34,7 +42,10 @@ _LEAD = rf"(?:(?:{_FILLER}|{_CUE})\W+)*"
 # who or what the value is of: "ze is", "hij wordt", "het meisje is", "ze wonen in", "het gezin woont in"
 _SUBJECT = (r"(?:(?:ze|zij|hij|die|het kind|het meisje|de jongen|de dochter|de zoon|zoon|dochter|het gezin|de "
             r"familie|moeder|vader|de moeder|de vader|ouders|de ouders)\s+(?:is|wordt|was|woont|wonen|zit|zitten)"
-            r"(?:\s+(?:in|uit|bij))?\s+)")
+            r"(?:\s+(?:in|uit|bij))?\s+"
+            # the child named again: "zoon 14", "de dochter van 12", "het is een jongen van 12"
+            r"|(?:het is\s+)?(?:een\s+|de\s+|het\s+|mijn\s+)?(?:kind|kindje|meisje|jongen|dochter|dochtertje|zoon|"
+            r"zoontje|leerling|puber)\s+(?:van\s+|is\s+|wordt\s+)?(?=\d))")
 _VALUE = (r"(?:in\s+|uit\s+)?(?P<{name}>\d{{1,2}}|[a-z][\w'-]*"
           r"(?:[\s-](?!(?:maar|niet|geen|en|dus|ipv|in|uit|jaar|jr)\b)[a-z][\w'-]*)?)(?:\s+(?:jaar|jr)(?:\s+oud)?)?")
 _NEW = _VALUE.format(name="new")
@@ -46,6 +57,20 @@ _PATTERNS = (
     re.compile(rf"^\W*{_LEAD}(?:niet|geen)\s+{_OLD}\W+(?:maar\s+)?{_SUBJECT}?{_NEW}\W*$"),  # "niet 15 maar 13"
 )
 _NEW_ONLY = re.compile(rf"^\W*{_LEAD}(?:{_CUE})\W+{_LEAD}{_SUBJECT}?{_NEW}\W*$")  # "sorry, ze is 13"
+# the slip before the words that correct it: "vader 14 jaar? nee ik bedoel zoon 14" (only a person and an age)
+_MEANT = re.compile(r"\b(?:(?:nee|sorry|oeps)\W+)?(?:ik\s+)?(?:bedoel|bedoelde|bedoelt)\b")
+_SLIP_WORDS = frozenset("vader moeder ouder ouders papa mama zoon dochter kind meisje jongen de het een van is was "
+                        "jaar oud".split())
+# only the new value, stated of the same child or family ("ze is 14", "nee ze is 12", "14 jaar", "ze wonen in laren",
+# "nee, in laren"): an age with who it is of or 'jaar', a place with who lives there or 'in'
+_STATED_AGE = re.compile(rf"^\W*{_LEAD}(?:{_SUBJECT}(?P<a>\d{{1,2}})(?:\s+(?:jaar|jr)(?:\s+oud)?)?"
+                         rf"|(?P<b>\d{{1,2}})\s+(?:jaar|jr)(?:\s+oud)?)\W*$")
+# a child named first ("zoon 15", "kind van 8 jaar"): the start of a question of its own
+# (``bot.kaart.query.only_a_child``)
+_A_CHILD_FIRST = re.compile(rf"^\W*{_LEAD}(?:een\s+|de\s+|het\s+|mijn\s+)?(?:kind|kindje|meisje|jongen|dochter|"
+                            r"dochtertje|zoon|zoontje|leerling|puber)\b")
+_STATED_PLACE = re.compile(rf"^\W*{_LEAD}(?:{_SUBJECT}|in\s+|uit\s+)(?:in\s+|uit\s+)?(?P<new>[a-z][\w'-]*"
+                           r"(?:[\s-](?!(?:maar|niet|geen|en|dus|ipv|in|uit)\b)[a-z][\w'-]*)?)\W*$")
 
 
 @dataclass(frozen=True)
@@ -84,4 +109,34 @@ def correction(text: Optional[str]) -> Optional[Correction]:
         kind = _kind(match.group("new"))
         if kind is not None:
             return Correction(kind, match.group("new"))
+    meant = list(_MEANT.finditer(plain))
+    if meant and meant[-1].start() > 0:  # "vader 14 jaar? nee ik bedoel zoon 14": the words from the last cue on
+        slip = [word for word in re.findall(r"[a-z']+", plain[:meant[-1].start()])]
+        if slip and set(slip) <= _SLIP_WORDS:
+            fix = correction(plain[meant[-1].start():])
+            old = re.findall(r"\b\d{1,2}\b", plain[:meant[-1].start()])
+            if fix is not None and fix.kind == AGE:
+                return Correction(AGE, fix.new, old[-1] if len(old) == 1 and old[0] != fix.new else None)
+    return None
+
+
+def restated(text: Optional[str]) -> Optional[Correction]:
+    """A correction (``correction``), or a short message that only states the age or the place of the same child or
+    family ("ze is 14", "nee ze is 12", "14 jaar", "het gezin woont in laren", "nee, in laren"): after a kaart search
+    it is searched again with it (see the module doc). None for any other message."""
+    fix = correction(text)
+    if fix is not None:
+        return fix
+    plain = " ".join(simplify(text or "").split())
+    if not plain or len(plain.split()) > 10:
+        return None
+    match = _STATED_AGE.match(plain)
+    # said of the child ("ze is 14", "het is een jongen van 12") or 'jaar': a child and a number alone ("zoon 15")
+    # starts a question of its own
+    if match and re.search(r"\b(?:is|wordt|was|jaar|jr)\b", plain) and not _A_CHILD_FIRST.match(plain):
+        age = match.group("a") or match.group("b")
+        return Correction(AGE, age) if _kind(age) == AGE else None
+    match = _STATED_PLACE.match(plain)
+    if match and _kind(match.group("new")) == PLACE:
+        return Correction(PLACE, match.group("new"))
     return None

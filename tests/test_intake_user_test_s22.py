@@ -247,3 +247,51 @@ async def test_a_correction_in_the_menu_goes_to_the_fallback_which_searches_with
     said = [m.get("text") or "" for m in dispatcher.messages]
     assert said[0] == "Dit zijn de diensten die het best passen:" and "leeftijd: 13 jaar" in said[1]
     assert "plaats: Huizen" in said[1] and "schoolverzuim" in said[1]
+
+
+# 5. second round: a kaart question at a safety question, a call opened with a greeting or "<person> belt" ---------
+
+@pytest.mark.parametrize("text", ["hulp bij scheiding in laren?",
+                                  "wat is er in laren voor kinderen van gescheiden ouders?"])
+async def test_a_kaart_question_at_a_safety_question_is_answered_and_the_question_comes_back(text):
+    # found by the second-round user test: "In de sociale kaart zoeken kan weer na 'rond af' of 'stop'"
+    intake = Intake(get_knowledge())
+    state = _after_the_story(intake)
+    while not intake.view(state).key.endswith("geweld_thuis"):
+        state = intake.handle(state, "sla over").state
+    slots, said = await typed(state, text)
+    after = slots["intake_status"]
+    assert intake.view(after).key.endswith("geweld_thuis") and after["answers"] == state["answers"]
+    assert said[-1].startswith("Dat was een vraag aan de sociale kaart")
+    assert not any("rond af" in line for line in said if line)
+
+
+def test_the_safety_refusal_does_not_say_the_kaart_waits():
+    from actions.intake import TEXTS
+
+    assert "zoeken kan weer na" not in TEXTS.text("geen_antwoord_veiligheid")
+
+
+@pytest.mark.parametrize("text", ["hoi er belt een juf van groep 5 over een leerling, meisje, woont in bussm",
+                                  "moeder belt, zoon van 14 spijbelt, huizen",
+                                  "oma belt, kleinzoon groep 7 wordt gepest",
+                                  "goedemorgen, er belt een vader", "een juf uit huizen belt over een leerling"])
+@pytest.mark.parametrize("guessed", ["kaart_zoek", "voorbereiden_info", "out_of_scope"])
+def test_a_greeting_or_a_person_who_calls_opens_the_intake(text, guessed):
+    # found by the second-round user test: "moeder belt, ..." went to the kaart (the model: voorbereiden_info)
+    assert opens_a_call(text)
+    assert intent_after(text, guessed) == "start_vraagverheldering"
+
+
+@pytest.mark.parametrize("text", ["de school belt bijna elke week, zoon 14 spijbelt in huizen",
+                                  "Muiderberg, een moeder belt: het loopt thuis niet lekker", "de gemeente belt"])
+def test_an_institution_or_a_call_described_in_a_note_opens_no_call(text):
+    assert not opens_a_call(text)
+
+
+def test_an_introduction_only_is_no_answer_to_the_first_question():
+    # found by the second-round user test: "er belt een juf ..." was "genoteerd als antwoord op de eerste vraag" and
+    # the first question came again
+    assert not tells_the_story("er belt een juf van groep 5 over een leerling")
+    assert not tells_the_story("hoi er belt een juf van groep 5 over een leerling")
+    assert tells_the_story("er belt een juf van groep 5 over een leerling, ze wordt al maanden gepest en eet niet meer")

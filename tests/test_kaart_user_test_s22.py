@@ -10,8 +10,9 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.kaart import ActionAskKaartAanvulling, ValidateKaartForm
+from bot.correction import correction, restated
 from bot.kaart import messages
-from bot.kaart.dialog import leeftijd_correctie, lees, vorige_vraag_opnieuw
+from bot.kaart.dialog import lees, onthoud, vorige_vraag_opnieuw
 from bot.kaart.format import resultaat_tekst
 from bot.kaart.missing_help import ontbrekende_hulp
 from bot.kaart.search import zoek
@@ -103,7 +104,8 @@ async def test_for_grandparents_the_kaart_says_first_that_it_has_no_help_for_the
                                        ("niet 15 maar 13", 13), ("sorry, hij is 12", 12)])
 async def test_a_correction_replaces_the_age(text, age):
     # found by the user test: "nee wacht, ze is 13 niet 15" kept 15
-    assert leeftijd_correctie(text) == age
+    fix = correction(text)  # one reading of a correction, the intake's too (bot.correction)
+    assert fix is not None and fix.age == age
     slots = await follow_up(text, PREVIOUS)
     assert slots["kaart_vraag"] == PREVIOUS and slots["kaart_leeftijd"] == age
     assert slots["kaart_gemeente"] == "blaricum" and slots["kaart_thema"] == "schoolverzuim"
@@ -116,7 +118,13 @@ async def test_a_correction_replaces_the_age(text, age):
 
 @pytest.mark.parametrize("text", ["nee", "nee, niet in hilversum", "ze is 13", "15 of 16, dat weet ik niet"])
 def test_no_correction_without_a_correcting_word_and_one_age(text):
-    assert leeftijd_correctie(text) is None
+    assert correction(text) is None
+
+
+@pytest.mark.parametrize("text", ["nee", "nee, niet in hilversum", "15 of 16, dat weet ik niet", "zoon 15",
+                                  "ze is 14 en blowt", "ze is boos", "nee dat weet ik niet"])
+def test_no_restated_age_or_place_in_an_answer_or_a_new_question(text):
+    assert restated(text) is None
 
 
 async def test_a_new_place_in_the_answer_replaces_the_place_of_the_question():
@@ -228,3 +236,59 @@ async def test_a_short_dutch_note_that_does_not_look_dutch_is_still_searched():
     dispatcher = CollectingDispatcher()
     await ActionAskKaartAanvulling().run(dispatcher, tracker("x", slots, {}, requested="kaart_aanvulling"), DOMAIN)
     assert dispatcher.messages[0]["text"] != messages.NIET_NEDERLANDS
+
+
+# ------------------------------------------------------------------ second round: an age or a place restated
+
+@pytest.mark.parametrize("text, slot, value", [
+    ("nee ze is 12", "kaart_leeftijd", 12), ("nee sorry ze is 14", "kaart_leeftijd", 14),
+    ("ze is 14", "kaart_leeftijd", 14), ("14 jaar", "kaart_leeftijd", 14), ("oh wacht hij is 16", "kaart_leeftijd", 16),
+    ("het is een jongen van 12", "kaart_leeftijd", 12), ("nee het gezin woont in huizen", "kaart_gemeente", "huizen"),
+])
+@pytest.mark.parametrize("guessed", ["out_of_scope", "kaart_zoek", "intake_beller_antwoord"])
+async def test_an_age_or_place_restated_after_the_results_searches_the_previous_question_again(text, slot, value,
+                                                                                              guessed):
+    # found by the second-round user test: "nee ze is 12", "ze is 14", "14 jaar" got "Daar kan ik je helaas niet mee
+    # helpen"; "oh wacht hij is 16" asked for the problem and the place again
+    from tests.test_intake_user_test_s22 import intent_after
+
+    intent = intent_after(text, guessed)
+    if intent == "kaart_zoek":  # the kaart's form reads it
+        slots = await follow_up(text, PREVIOUS)
+        assert slots["kaart_vraag"] == PREVIOUS and slots[slot] == value
+        assert slots["kaart_thema"] == "schoolverzuim"
+    else:  # the fallback searches again
+        assert intent == "nlu_fallback"
+        said = await _menu(text, previous=PREVIOUS)
+        header = next(t for t in said if "Ik zocht op" in t)
+        shown = f"leeftijd: {value} jaar" if slot == "kaart_leeftijd" else f"plaats: {str(value).capitalize()}"
+        assert shown in header and "schoolverzuim" in header
+
+
+def test_after_a_restated_age_a_place_keeps_the_problem_and_the_age():
+    # found by the second-round user test: after "oh wacht hij is 16", "wat als ze in hilversum wonen" searched with no
+    # problem
+    question, slots = vorige_vraag_opnieuw(PREVIOUS, "oh wacht hij is 16")
+    question, slots = vorige_vraag_opnieuw(onthoud(question, slots), "wat als ze in hilversum wonen")
+    assert question == PREVIOUS
+    assert slots == {"kaart_gemeente": "hilversum", "kaart_thema": "schoolverzuim", "kaart_leeftijd": 16}
+
+
+@pytest.mark.parametrize("text, age", [("zoontje van 19 maanden huilt veel, huizen", 1),
+                                       ("baby van 6 maanden, huizen, huilt veel", 0),
+                                       ("dochter van 24 maanden, laren, slaapt slecht", 2)])
+def test_an_age_in_months_is_read_in_whole_years(text, age):
+    # found by the second-round user test: "zoontje van 19 maanden" became "leeftijd: 0 jaar"
+    assert lees(text)["kaart_leeftijd"] == age
+
+
+def test_a_count_and_the_age_of_a_sibling_are_not_the_age_of_the_question():
+    # found by the second-round user test: "mama en papa samen, 1 broertje van 3" became "leeftijd: 1 jaar"; the
+    # recogniser tags both numbers as an age
+    text = "mama en papa samen, 1 broertje van 3"
+    for number in ("1", "3"):
+        start = text.index(number)
+        entity = {"entity": "leeftijd", "value": number, "start": start, "end": start + 1}
+        assert lees(text, [entity])["kaart_leeftijd"] is None
+    text = "meisje van 8 is erg angstig, mama en papa samen, 1 broertje van 3, huizen"
+    assert lees(text)["kaart_leeftijd"] == 8

@@ -50,9 +50,11 @@ def tells_the_story(text: str) -> bool:
     """``text`` tells what the call is about beyond opening it: at least ``MIN_STORY_WORDS`` words after the
     opening of the call (or in all, without one)."""
     plain = simplify(text or "")
-    opening = _OPENING.match(plain)
-    rest = plain[opening.end():] if opening else plain
-    return len(_WORD.findall(rest)) >= MIN_STORY_WORDS + (0 if opening else 4)
+    end = introduction_end(text)  # "ik heb een moeder aan de lijn", also "er belt een juf van groep 5 over ..."
+    rest = plain[end:]
+    # an introduction only is no story (a user test: "er belt een juf ..." was "genoteerd als antwoord op de eerste
+    # vraag" and the first question came again)
+    return len(_WORD.findall(rest)) >= MIN_STORY_WORDS + (0 if end else 4)
 
 
 def introduction_end(text: str) -> int:
@@ -100,6 +102,9 @@ _OTHER_WORDS = frozenset(
     "oma opa grootmoeder grootvader grootouder grootouders tante oom leerkracht leraar lerares juf juffrouw meester "
     "mentor docent school zorgcoordinator ib'er ib-er intern buurvrouw buurman buren huisarts wijkagent jeugdarts "
     "jongere jongen meisje kind trainer coach oppas gastouder vriendin vriend kennis collega".split())
+# who can call ("oma belt"), for ``opens_a_call``: a parent or another person, not an institution ("de school belt")
+_CALLER_WORDS = (_OTHER_WORDS - {"school", "kennis", "jongere", "kind"}) | frozenset(
+    "jgz jeugdverpleegkundige ib'er iber zorgco wijkcoach buurtcoach consulent leerplichtambtenaar".split())
 _HAS_ON_THE_LINE = re.compile(r"^\W*(?:ik heb|ik had|ik krijg|ik kreeg|er is|ik spreek|ik sprak)\s+"
                               r"(?:hier\s+|nu\s+|net\s+|zojuist\s+)*(?:een|de)\s+(?P<who>[\w'-]+)")
 _CALLER_FIRST = re.compile(r"^\W*(?:de |een |mijn |het )?(?P<who>[\w'-]+)\b")
@@ -151,17 +156,31 @@ _A_REAL_CALL = re.compile(
 # lijn van de wereldwijzer in hilversum, ...", "ik heb hier een moeder uit Laren aan de lijn", "vader aan de lijn,
 # ...", "er belt een oma"). Not a call described later in a note ("Muiderberg, een moeder belt: ...", "de school belt
 # bijna elke week"), nor one in the past ("ik heb gisteren een vader aan de lijn gehad", "ik had een moeder ...").
+# A person who calls now, at the start ("moeder belt, zoon van 14 spijbelt", "oma uit huizen belt over haar
+# kleinzoon", "een juf belt"; a second-round user test of session 22 got the kaart for "moeder belt, ..." while "oma
+# belt, ..." started the intake): only someone who can be on the line (``_CALLER_WORDS``), and "belt" followed by what
+# the call is about or a pause, not by how often ("de school belt bijna elke week" is a note).
+_GREETING = (r"(?:hoi|hallo|hai|hey|hee|hi|dag|goedemorgen|goedemiddag|goedenavond|goedendag|goeiemorgen|goeiemiddag"
+             r"|morgen|middag|ja|nou|oke|ok|zo|eh|uh|hm)")
 _OPENS_A_CALL = re.compile(
-    r"^\W*(?:(?:hoi|hallo|goedemorgen|goedemiddag|ja|nou|oke|ok|zo|eh|uh)\W+)*"
+    r"^\W*(?:" + _GREETING + r"(?:\s+(?:allemaal|daar|hoor))?\W+)*"
     r"(?:(?:ik heb|ik krijg|er is|ik spreek)\s+(?:[\w'-]+\s+){0,6}?(?:aan de (?:lijn|telefoon)|op de lijn)"
     r"|(?:een\s+|de\s+)?[\w'-]+(?:\s+(?:uit|in)\s+[\w'-]+)?\s+aan de (?:lijn|telefoon)"
-    r"|er\s+belt\s+(?:hier\s+|nu\s+|net\s+|zojuist\s+)*(?:een|de)(?=\s))(?!\s+gehad)")  # not a call in the past
+    r"|er\s+belt\s+(?:hier\s+|nu\s+|net\s+|zojuist\s+)*(?:een|de)(?=\s)"
+    r"|(?:een\s+|de\s+)?(?P<caller>[\w'-]+)(?:\s+(?:uit|in|van)\s+[\w'-]+(?:\s+\d+)?)?\s+belt"
+    r"(?=\s*[,.:;!?-]|\s*$|\s+(?:over|om|voor|met|namens|nu|net|zojuist|hier|op dit moment)\b))"
+    r"(?!\s+gehad)")  # not a call in the past
 
 
 def opens_a_call(text: str) -> bool:
-    """The message starts with a call the consultant has on the line now (see ``_OPENS_A_CALL``): an intake, unless it
-    asks the kaart a question (``bot.kaart.dialog.asks_the_kaart``; the command guard decides)."""
-    return bool(_OPENS_A_CALL.match(simplify(text or "")))
+    """The message starts with a call the consultant has on the line now (see ``_OPENS_A_CALL``), also after a greeting
+    ("hoi er belt een juf ...") or as "<person> belt" ("moeder belt, ..."): an intake, unless it asks the kaart a
+    question (``bot.kaart.dialog.asks_the_kaart``; the command guard decides)."""
+    match = _OPENS_A_CALL.match(simplify(text or ""))
+    if match is None:
+        return False
+    caller = match.group("caller")
+    return caller is None or caller in _PARENT_WORDS or caller in _CALLER_WORDS
 
 
 def asks_for_an_intake(text: str) -> bool:

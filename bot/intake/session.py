@@ -17,6 +17,7 @@ from bot.intake import deidentify, opening
 from bot.intake.listen import (
     ASPECT_KEYS,
     KEY_ASPECTS,
+    NO_ANSWER_QUESTION,
     evades,
     listen,
     no_answer_kind,
@@ -132,6 +133,17 @@ def asks_the_kaart(text: str) -> bool:
     except Exception:  # the kaart is optional for the intake
         return False
     return asks(text)
+
+
+def names_place_and_problem(text: str) -> bool:
+    """The kaart reads a place and a problem in ``text`` ("hulp bij scheiding in laren?"): a short question like that,
+    with no word of an answer, is a question to the kaart also where ``asks_the_kaart`` does not read it as one."""
+    try:
+        from bot.kaart.query import parse_vraag  # lazy: the kaart is optional for the intake
+    except Exception:  # the kaart is optional for the intake
+        return False
+    parsed = parse_vraag(text)
+    return bool((parsed.gemeente or parsed.buiten_regio) and parsed.themas)
 
 
 def place_named(text: str) -> Optional[str]:
@@ -463,6 +475,16 @@ class Intake:
             turn.state[BEFORE_LAST_ANSWER] = before
         return turn
 
+    def _no_safety_answer(self, state: dict, text: str, why: str) -> Turn:
+        """The turn for a message that is no answer to a safety question (``no_answer_kind``: ``why``); a short
+        question with a place and a problem ("hulp bij scheiding in laren?") is one to the kaart, answered, and the
+        safety question comes back after it (README; a second-round user test got "In de sociale kaart zoeken kan weer
+        na 'rond af' of 'stop'")."""
+        _note_place(state, text)
+        if why == NO_ANSWER_QUESTION and names_place_and_problem(text):
+            return Turn(state=state, kind=KAART_QUESTION, question=self.view(state))
+        return Turn(state=state, kind="geen_antwoord", question=self.view(state), no_answer=why)
+
     def _answer_to(self, state: dict, text: str) -> Turn:
         step = self.plan.stappen[state["pos"]]
         key = self._key(step)
@@ -472,8 +494,7 @@ class Intake:
         why = no_answer_kind(text) if question.gevaar_signaal and not danger_hits(hits) else None
         if why:
             # "en in Vleuten?" (a kaart follow-up typed during the intake) or "zoon 15" is no answer of the caller
-            _note_place(state, text)
-            return Turn(state=state, kind="geen_antwoord", question=self.view(state), no_answer=why)
+            return self._no_safety_answer(state, text, why)
         hits += self._signs_across_answers(state, key, text, hits)
         if not state.get("beller") and key == self._key(self.plan.stappen[0]):
             state["beller"] = opening.caller_of(text)  # "juf Marieke belt over een leerling": not the parent

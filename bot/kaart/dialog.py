@@ -12,7 +12,8 @@ was last searched: a place after an age keeps that age (``onthoud`` remembers wh
 follow-up that names some of the place, the problem and the age but no person ("en leerplicht?", "spijbelt, eemnes")
 keeps what it does not name from that search (``deel_vervolg``). A follow-up that names only a parent ("en voor de
 moeder?", "hulp voor moeder zelf", also "en voor opa en oma?") searches it again for that parent (``ouder_vervolg``); a
-message that corrects the age ("nee wacht, ze is 13 niet 15") searches it again for that age (``leeftijd_correctie``).
+message that corrects or only restates the age or the place ("nee wacht, ze is 13 niet 15", "nee ze is 12", "ze wonen
+in laren") searches it again with it (``bot.correction.restated``).
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ import json
 import re
 from typing import Dict, Iterable, List, Optional, Tuple
 
-from bot.correction import correction
+from bot.correction import restated
 from bot.kaart.places import DIRECTIONS, genoemde_plaatsen
 from bot.kaart.query import (
     Vraag,
@@ -31,6 +32,7 @@ from bot.kaart.query import (
     resolve_gemeente,
     resolve_plaats,
     resolve_thema,
+    sibling_age,
 )
 from bot.kaart.spoken import without_denials
 from bot.kaart.text import STOPWORDS, words
@@ -115,6 +117,8 @@ def _next_to_an_age_word(text: str, entity: dict) -> bool:
             text[end].isdigit() or text[end] == "-" and end + 1 < len(text) and text[end + 1].isdigit())):
         return False
     if counts_children(text, end) or ages_of_several(text):  # "2 kinderen 6 en 9": a count, and two ages
+        return False
+    if sibling_age(text, start):  # "1 broertje van 3": the brother's age is not the age of the question
         return False
     around = words(text[:start])[-2:] + words(text[end:])[:2]
     return any(word in _AGE_WORDS for word in around)
@@ -360,37 +364,6 @@ def _wie(parent: str, text: Optional[str]) -> str:
     return said[0] if said[0] in ("opa", "oma") else f"de {said[0]}"
 
 
-# A message that corrects the age ("nee wacht, ze is 13 niet 15", "vader 14 jaar? nee ik bedoel zoon 14", "niet 15 maar
-# 13"): a word that corrects, one age after what is denied, and nothing else the kaart reads (a user test of session
-# 22 kept the first age).
-CORRECTION_CUES = frozenset("nee niet bedoel bedoelde bedoelt wacht sorry correctie oeps oops foutje fout verkeerd "
-                            "pardon eigenlijk".split())
-CORRECTION_WORDS = AGE_FOLLOW_UP_WORDS | CORRECTION_CUES | frozenset(PARENT_WORDS) | frozenset(
-    "ik zei typte getypt was dus geen moet zijn".split())
-CORRECTION_MAX_WORDS = 14
-_DENIED_AGE = re.compile(r"\b(?:niet|geen)\s+(\d{1,2})\b|\b(\d{1,2})\s+(?:jaar\s+)?niet\b(?!\s+\d)")
-_MEANT_AGE = re.compile(r"\b(?:bedoel|bedoelde|bedoelt|moet zijn)\b\D{0,30}?\b(\d{1,2})\b")
-
-
-def leeftijd_correctie(text: Optional[str], parsed: Optional[Vraag] = None) -> Optional[int]:
-    """The age a short message corrects to ("nee wacht, ze is 13 niet 15": 13; "nee ik bedoel zoon 14": 14), when it
-    names no place and no problem; else None. ``parsed`` as for ``plaats_vervolg``."""
-    parsed = parsed or parse_vraag(text or "")
-    if parsed.themas or parsed.plaats or parsed.buiten_regio or parsed.onbekende_plaats:
-        return None
-    simple = simplify(text or "")
-    said = [word for word in words(simple) if not word.isdigit()]
-    if not set(said) & CORRECTION_CUES or len(said) > CORRECTION_MAX_WORDS or not set(said) <= CORRECTION_WORDS:
-        return None
-    meant = _MEANT_AGE.search(simple)
-    denied = {int(number) for match in _DENIED_AGE.finditer(simple) for number in match.groups() if number}
-    ages = {int(meant.group(1))} if meant else {int(n) for n in re.findall(r"\b\d{1,2}\b", simple)} - denied
-    if len(ages) != 1:
-        return None
-    age = ages.pop()
-    return age if age <= MAX_FOLLOW_UP_AGE else None
-
-
 def vorige_vraag_opnieuw(vorige: Optional[str], text: Optional[str]) -> Optional[Tuple[str, Dict[str, object]]]:
     """(question, slots as ``lees`` gives them) to search the previous question ``vorige`` (remembered with
     ``onthoud``) again in the place (``plaats_vervolg``) or for the age (``leeftijd_vervolg``) that a short follow-up
@@ -398,10 +371,12 @@ def vorige_vraag_opnieuw(vorige: Optional[str], text: Optional[str]) -> Optional
     leerplicht?", "spijbelt, eemnes") is searched as typed, with the place and the age it does not name from the
     previous search (a user test got "In welke gemeente ...?" again). None without a previous question or when
     ``text`` is no such follow-up. A correction of the age or the place ("nee wacht, ze is 13 niet 15", "niet huizen
-    maar laren"; ``bot.correction``) is such a follow-up: a user test got "Daar kan ik je helaas niet mee helpen"."""
+    maar laren"; ``bot.correction``) is such a follow-up: a user test got "Daar kan ik je helaas niet mee helpen"; so is
+    a message that only restates the age or the place of the same child or family ("nee ze is 12", "14 jaar", "het
+    gezin woont in laren"; ``bot.correction.restated``: a second-round user test got the same)."""
     if not vorige:
         return None
-    fix = correction(text)  # "nee wacht, ze is 13 niet 15": the same follow-up as "en als ze 13 is?"
+    fix = restated(text)  # "nee wacht, ze is 13 niet 15", "ze is 13": the same follow-up as "en als ze 13 is?"
     parsed = parse_vraag(text or "") if fix is None else None  # read once for every kind of follow-up
     if fix is not None:
         age = fix.age
@@ -409,8 +384,6 @@ def vorige_vraag_opnieuw(vorige: Optional[str], text: Optional[str]) -> Optional
     else:
         place = plaats_vervolg(text, parsed)
         age = leeftijd_vervolg(text, parsed) if place is None else None
-        if place is None and age is None:
-            age = leeftijd_correctie(text, parsed)
     part = deel_vervolg(text, parsed) if place is None and age is None else None
     parent = ouder_vervolg(text, parsed) if place is None and age is None and part is None else None
     if place is None and age is None and part is None and parent is None:

@@ -670,9 +670,32 @@ def ages_of_several(text: str) -> bool:
     return any(m.group(1) != m.group(2) for m in _AGE_LIST.finditer(simplify(text)))
 
 
+# one child counted: "1 broertje", "1 zus" (a user test read "mama en papa samen, 1 broertje van 3" as 1 year)
+_ONE_CHILD = re.compile(r"\s*(?:kind|kindje|zoon|zoontje|dochter|dochtertje|broer|broertje|zus|zusje|jongen|meisje)\b")
+# a brother or sister named with an age: "broertje van 3", "zusje (4)": the age of the sibling, not of the question
+_SIBLING_BEFORE = re.compile(r"\b(?:broer|broertje|broers|broertjes|zus|zusje|zusjes|zussen)\W+(?:van\W+|is\W+)?$")
+
+
 def counts_children(text: str, end: int) -> bool:
-    """The number that ends at ``end`` counts children ("2 kinderen", "3 kids"); it is no age."""
-    return bool(_CHILD_COUNT.match(simplify(text[end:end + 20])))
+    """The number that ends at ``end`` counts children ("2 kinderen", "3 kids", "1 broertje"); it is no age."""
+    after = simplify(text[end:end + 20])
+    one = re.search(r"(?:^|\D)1$", text[:end]) is not None
+    return bool(_CHILD_COUNT.match(after) or (one and _ONE_CHILD.match(after)))
+
+
+def sibling_age(text: str, start: int) -> bool:
+    """The number that starts at ``start`` is the age of a brother or sister of the child ("1 broertje van 3")."""
+    return bool(_SIBLING_BEFORE.search(simplify(text[max(0, start - 30):start])))
+
+
+def _years_of(months_old: str) -> int:
+    """Whole years of an age in months, weeks or days as ``_MONTHS_OLD`` found it ("19 maanden": 1)."""
+    found = re.search(r"(\d{1,2}|[a-z]+)\s*" + _MONTH_UNITS + r"\b", months_old)
+    if not found:
+        return 0
+    number = _to_int(found.group(1)) or 0
+    unit = months_old[found.end(1):].strip()
+    return number // 12 if unit.startswith(("maand", "mnd")) else 0
 
 
 def extract_leeftijd(text: str) -> Optional[int]:
@@ -692,8 +715,9 @@ def extract_leeftijd(text: str) -> Optional[int]:
             if (value is not None and 0 <= value <= LEEFTIJD_MAX and not _article(simple, match)
                     and not _duration(simple, match) and not _school_year_number(simple, match)):
                 return value
-    if _MONTHS_OLD.search(simple):
-        return 0  # "baby van 6 maanden": under one year
+    months = _MONTHS_OLD.search(simple)
+    if months:  # "baby van 6 maanden": under one year; "zoontje van 19 maanden": one year (a user test read 0)
+        return _years_of(months.group(0))
     for match in _PRONOUN_AGE.finditer(simple):
         value = _to_int(match.group(1))
         if (value is not None and 0 <= value <= PRONOUN_AGE_MAX and not _article(simple, match)

@@ -48,8 +48,9 @@ A message that opens a call the consultant has on the line now ("ik heb een ib'e
 hilversum, gaat over een meisje uit groep 8"; ``bot.intake.opening.opens_a_call``) starts the intake unless it asks
 the kaart something (``bot.kaart.dialog.asks_the_kaart``: "..., waar kan ik hem heen sturen?") or the model read
 another request of its own (``_CALL_KEEPS``): the model read the kaart and a search started (a user test of session
-22). A correction of an age or a place ("nee wacht, ze is 13 niet 15"; ``bot.correction``) goes to the fallback,
-which searches the previous kaart question again with it: the model read it as out of scope.
+22). A correction of an age or a place ("nee wacht, ze is 13 niet 15"), or a message that only restates one ("nee ze
+is 12", "ze is 14", "14 jaar"; ``bot.correction.restated``) goes to the fallback, which searches the previous kaart
+question again with it: the model read them as out of scope (0.61 to 0.87, a second-round user test of session 22).
 
 A message with a danger signal ("papa zegt dat hij mama dood maakt als ze weggaat"; ``bot.intake.danger``) that the
 model read as a greeting, thanks, help, the menu or out of scope (``MENU_INTENTS``: a fixed text and the
@@ -75,7 +76,7 @@ from bot.commands import (
     is_stop_request,
     which_question,
 )
-from bot.correction import correction
+from bot.correction import restated
 from bot.intake.danger import danger_in
 from bot.intake.opening import asks_for_an_intake, opens_a_call
 from bot.kaart.dialog import asks_the_kaart
@@ -186,13 +187,14 @@ if GraphComponent is not None:
                     # 8": the model read the kaart (0.80) and a search started; someone on the line is an intake
                     _make_sure(message, INTAKE_INTENT)
                     continue
-                if name != KAART_INTENT and correction(text) is not None:
-                    # "nee wacht, ze is 13 niet 15": the model read out of scope; the fallback searches the previous
-                    # kaart question again with it (inside a task the task's form reads it first)
-                    _make_sure(message, FALLBACK_INTENT)
-                    continue
                 if name not in (KAART_INTENT, "start_kaart") and only_a_child(text) is not None:
+                    # "zoon 15", "het is een jongen van 12": the kaart's form reads it (after a search as a follow-up)
                     _make_sure(message, KAART_INTENT)
+                    continue
+                if name != KAART_INTENT and restated(text) is not None:
+                    # "nee wacht, ze is 13 niet 15", "nee ze is 12": the model read out of scope; the fallback searches
+                    # the previous kaart question again with it (inside a task the task's form reads it first)
+                    _make_sure(message, FALLBACK_INTENT)
                     continue
                 if (name == STOP_INTENT and not is_stop_request(text)) or (name == INTAKE_INTENT and not asked_intake):
                     _give_way(message, name, text)
