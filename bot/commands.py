@@ -14,7 +14,7 @@ A sentence like "ik wil dat de ruzie stopt" is never a command (see docs/convent
 from __future__ import annotations
 
 import re
-from typing import Dict, Optional, Pattern, Sequence, Tuple
+from typing import Dict, List, Optional, Pattern, Sequence, Tuple
 
 from bot.text import NUMBER_WORDS, ORDINAL_WORDS, plain
 
@@ -369,6 +369,20 @@ _SAID_TO_PERSONA = re.compile(r"\b(?:zei|zeiden|gezegd|zeg|vroeg|gevraagd)\b")
 _DATA_NAMED = re.compile(rf"\b{_THINGS}\b|{_TYPED}")
 
 
+def _cleaned(text: Optional[str]) -> str:
+    """``text`` normalised, without polite words ("even", "graag", ...)."""
+    return " ".join(_POLITE.sub(" ", normalise(text)).split())
+
+
+def _short_clauses(text: Optional[str]) -> List[str]:
+    """The clauses of a short message (at most ``MAX_FORGET_MESSAGE_WORDS`` words), each ``_cleaned``, empty ones
+    left out; none for a longer message (it tells something: a note, an answer), where a request to forget is read."""
+    cleaned = _cleaned(text)
+    if not cleaned or len(cleaned.split()) > MAX_FORGET_MESSAGE_WORDS:
+        return []
+    return [clause for clause in map(_cleaned, _CLAUSES.split(text or "")) if clause]
+
+
 def _asks_to_forget(clause: str, in_role_play: bool) -> bool:
     """Whether one clause (normalised, polite words removed) asks to wipe or not to store (see the comment above)."""
     words = clause.split()
@@ -413,15 +427,8 @@ _WIPE_LAST = re.compile(rf"{_WIPE}.*(?:{_OWN_PIECE})|(?:{_OWN_PIECE}).*{_WIPE}")
 def asks_to_wipe_last(text: Optional[str]) -> bool:
     """A request to wipe what the professional just typed (a message, the last turn, a pasted text; see above), in a
     short message without a negation in the clause that asks."""
-    cleaned = " ".join(_POLITE.sub(" ", normalise(text)).split())
-    if not cleaned or len(cleaned.split()) > MAX_FORGET_MESSAGE_WORDS:
-        return False
-    for part in _CLAUSES.split(text or ""):
-        clause = " ".join(_POLITE.sub(" ", normalise(part)).split())
-        if (clause and len(clause.split()) <= MAX_FORGET_WORDS and _WIPE_LAST.search(clause)
-                and not _NEGATION.search(clause) and not _SOMEONE_ELSES.search(clause)):
-            return True
-    return False
+    return any(len(clause.split()) <= MAX_FORGET_WORDS and _WIPE_LAST.search(clause) and not _NEGATION.search(clause)
+               and not _SOMEONE_ELSES.search(clause) for clause in _short_clauses(text))
 
 
 # What the professional typed about the caller, or the intake itself: "kunt u wat ik net over deze beller heb ingetypt
@@ -445,15 +452,8 @@ _ASKED_OF_US = re.compile(
 
 def asks_to_forget_the_caller(text: Optional[str]) -> bool:
     """A request to forget what was typed about the caller, or the intake or its summary (see above)."""
-    cleaned = " ".join(_POLITE.sub(" ", normalise(text)).split())
-    if not cleaned or len(cleaned.split()) > MAX_FORGET_MESSAGE_WORDS:
-        return False
-    for part in _CLAUSES.split(text or ""):
-        clause = " ".join(_POLITE.sub(" ", normalise(part)).split())
-        if (clause and len(clause.split()) <= MAX_FORGET_WORDS and _FORGET_THE_CALLER.search(clause)
-                and _ASKED_OF_US.search(clause) and not _NEGATION.search(clause)):
-            return True
-    return False
+    return any(len(clause.split()) <= MAX_FORGET_WORDS and _FORGET_THE_CALLER.search(clause)
+               and _ASKED_OF_US.search(clause) and not _NEGATION.search(clause) for clause in _short_clauses(text))
 
 
 def is_forget_request(text: Optional[str], in_role_play: bool = False) -> bool:
@@ -461,12 +461,12 @@ def is_forget_request(text: Optional[str], in_role_play: bool = False) -> bool:
     above). The web page's button does the wiping; wherever such a request is typed (menu, role-play, intake,
     preparation) it gets the explanation (``bot.privacy.forget.HOW_TO_FORGET``) and is never kept as a turn, an answer
     or a note."""
-    cleaned = " ".join(_POLITE.sub(" ", normalise(text)).split())
-    if not cleaned or len(cleaned.split()) > MAX_FORGET_MESSAGE_WORDS:
+    clauses = _short_clauses(text)
+    if not clauses:
         return False
+    cleaned = _cleaned(text)
     if in_role_play and _SAID_TO_PERSONA.search(cleaned) and not _DATA_NAMED.search(cleaned):
         return False  # "vergeet alles wat ik gezegd heb": a self-correction for the persona (see above)
-    clauses = [" ".join(_POLITE.sub(" ", normalise(part)).split()) for part in _CLAUSES.split(text or "")]
     if any(_asks_to_forget(clause, in_role_play) for clause in clauses) or asks_to_wipe_last(text) \
             or (not in_role_play and asks_to_forget_the_caller(text)):
         return True

@@ -11,9 +11,14 @@ KNOWLEDGE_DIR_ENV = "RUSTPUNT_KNOWLEDGE_DIR"
 DEFAULT_KNOWLEDGE_DIR = str(PROJECT_ROOT / "knowledge")
 
 
+def knowledge_dir_name() -> str:
+    """``knowledge_dir`` as it is spelled, without making a path of it (``get_knowledge``'s hot path)."""
+    return os.environ.get(KNOWLEDGE_DIR_ENV) or DEFAULT_KNOWLEDGE_DIR
+
+
 def knowledge_dir() -> Path:
     """Folder with the YAML knowledge files (override with RUSTPUNT_KNOWLEDGE_DIR)."""
-    return Path(os.environ.get(KNOWLEDGE_DIR_ENV) or DEFAULT_KNOWLEDGE_DIR)
+    return Path(knowledge_dir_name())
 
 
 def var_dir() -> Path:

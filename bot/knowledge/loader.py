@@ -14,7 +14,6 @@ references to ids that do not exist are errors.
 from __future__ import annotations
 
 import logging
-import os
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -28,7 +27,7 @@ from bot.knowledge.base import Entry
 from bot.knowledge.kinds import registry
 from bot.knowledge.problem import Problem
 from bot.knowledge.yaml_errors import yaml_error_text
-from bot.paths import DEFAULT_KNOWLEDGE_DIR, KNOWLEDGE_DIR_ENV, knowledge_dir
+from bot.paths import knowledge_dir, knowledge_dir_name
 
 MAX_FILE_BYTES = 5_000_000
 CHECK_SECONDS = 5.0  # a running server looks at the files' dates at most this often
@@ -269,7 +268,7 @@ def get_knowledge(directory: Optional[Path] = None, reload: bool = False) -> Kno
     """The loaded knowledge, cached per directory. ``reload=True`` re-reads the files (and keeps the
     previous version when the new files have problems, see :func:`reload_knowledge`)."""
     if directory is None and not reload:  # the hot path: the default folder, already loaded
-        loaded = _CACHE.get(_key(os.environ.get(KNOWLEDGE_DIR_ENV) or DEFAULT_KNOWLEDGE_DIR))
+        loaded = _CACHE.get(_key(knowledge_dir_name()))
         if loaded is not None:
             return loaded
     directory = Path(directory or knowledge_dir())

@@ -93,6 +93,7 @@ from bot.roleplay import pacing
 from bot.roleplay.models import MAX_TENSION, MOVES, PITFALLS, STEPS, UNCLEAR, Scenario
 
 MAX_TEXT = 1000  # characters per professional turn
+ALREADY_ENDED = "Dit rollenspel is al afgelopen. Begin een nieuw rollenspel om verder te oefenen."
 NO_WORDS = ("Ik zie geen woorden in je beurt. Typ wat je tegen je gesprekspartner zegt; een emoji of leesteken "
             "alleen kan ik niet lezen.")  # no advice to type a silence: the recogniser cannot read one (a user test)
 GREETING, FILLERS = "begroeting", "vulwoorden"  # the kinds of small talk a turn can be (``Move.small_talk``)
@@ -267,7 +268,7 @@ class Engine:
         """The move of a turn, after the checks that make a message no turn (ended, empty, too long, no words, not
         Dutch, only a greeting or fillers, typed at random): those raise ``RoleplayError`` and change nothing."""
         if self.state.ending:
-            raise RoleplayError("Dit rollenspel is al afgelopen. Begin een nieuw rollenspel om verder te oefenen.")
+            raise RoleplayError(ALREADY_ENDED)
         if not text:
             raise RoleplayError("Je bericht is leeg. Typ wat je tegen je gesprekspartner zegt.")
         if len(text) > MAX_TEXT:
@@ -318,11 +319,11 @@ class Engine:
             delta = -1
         taken = self._used()
         repeated = (delta < 0 and move.zet in STEPS and state.moves[-2:] == [move.zet, move.zet]
-                    and not self._closing(move.zet)
+                    and not self._closing(move.zet, taken)
                     and not any(m in STEPS and m not in taken for m in moves))  # a new step beside it: no repeat
         if repeated:
             delta = 0
-        delta, resisted = pacing.paced_delta(self.scenario, move.zet, delta, sorted(self._used()))
+        delta, resisted = pacing.paced_delta(self.scenario, move.zet, delta, sorted(taken))
         questioned = pacing.interrogates(text)  # whatever the read: a step, a pitfall, unclear or forgiven
         if recovering and not (resisted or repeated or questioned):  # undo the damage faster than max_daling, never
             delta = min(delta, max(-RECOVERY_STEP, self._recovery_level() - before))  # below the level
@@ -439,12 +440,12 @@ class Engine:
         earlier = STEPS[1:STEPS.index(move)]
         return all(step in used for step in earlier)
 
-    def _closing(self, move: str) -> bool:
+    def _closing(self, move: str, used: Set[str]) -> bool:
         """The talk is closing: ``move`` can close it (``einde.goed.zetten``) and every step the good ending needs was
-        used. Asking on about the other's own options ("en wat nog meer?") then keeps its effect, also a third time in
-        a row (see "Resistance": the repetition rule)."""
+        used (``used``: ``_used()``). Asking on about the other's own options ("en wat nog meer?") then keeps its
+        effect, also a third time in a row (see "Resistance": the repetition rule)."""
         good = self.scenario.einde.goed
-        return move in good.zetten and set(good.nodig) <= self._used()
+        return move in good.zetten and set(good.nodig) <= used
 
     def _repairable(self) -> bool:
         """The turn before was a pitfall that raised the tension (not a forgiven uncertain read) after a step (one
@@ -493,7 +494,7 @@ class Engine:
               calmer: bool = False) -> str:
         """A reply line for ``move`` at the current tension (or at ``band_tension``: the band of an interrogated
         persona), fitting what was said and how it landed (``calmer``: the tension fell), not said before."""
-        said_before = [turn.antwoord for turn in self.state.turns] + [self.scenario.persona.opening]
+        said_before = {turn.antwoord for turn in self.state.turns} | {self.scenario.persona.opening}
         tension = self.state.tension if band_tension is None else band_tension
         variants = pacing.reply_lines(self.scenario, self.state.role, move, tension, said, resisted,
                                       avoid=said_before, calmer=calmer, last=self.state.last_reply)

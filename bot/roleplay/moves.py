@@ -28,11 +28,11 @@ in a clause that reports a feeling or someone's words ("het gevoel dat je moet b
 overdrijft"), "... niet maken dat ..." (what nobody can bring about), and "ik stel voor dat jullie" in a proposal for
 how the meeting goes on.
 
-Session 22: a lecture about the method or about research (``bot.steps.classifier.is_lecture``: "we werken hier met zes
-stappen", "uit onderzoek weten we dat ...") is a judging cue of the lexicon (``LECTURE``), also over the step reader's
-redden; and with the context, a "u moet ..." that gives the persona's own "moeten" back ("u moet bewijzen dat u een
-goede moeder bent, steeds weer" after "steeds te moeten bewijzen dat ik een goede moeder ben") in a turn that asks what
-it does to them ("wat doet dat met u") is no lecture but erkennen (``_echoed_must``).
+Session 22: a lecture about the method or about research (``bot.steps.classifier.lecture_feature``: "we werken hier
+met zes stappen", "uit onderzoek weten we dat ...") is a judging cue of the lexicon (with that feature as its signal),
+also over the step reader's redden; and with the context, a "u moet ..." that gives the persona's own "moeten" back
+("u moet bewijzen dat u een goede moeder bent, steeds weer" after "steeds te moeten bewijzen dat ik een goede moeder
+ben") in a turn that asks what it does to them ("wat doet dat met u") is no lecture but erkennen (``_echoed_must``).
 
 Session 22, second round: moralising about the other's plan or the children ("dat is echt geen goed plan hoor", "die
 hebben hier niet om gevraagd": ``is_lecture`` too) is such a lecture, with its own signal; an inhoud cue ("daar heeft u
@@ -60,7 +60,6 @@ _DIRECT = set(STEPS) | {"inhoud", "redden"}
 _OTHER_PITFALLS = _DIRECT - set(STEPS)  # the pitfalls the step classifier reads itself
 SURE_CUE = 0.9
 LEARNED_JUDGEMENT = "klinkt als een oordeel of de les lezen"  # the signal of a learned judgement read
-LECTURE = "de les lezen over de methode of over onderzoek"  # the signal of a lecture (bot.steps.classifier.LECTURE)
 UNSURE_CUE = 0.45  # below the engine's UNSURE: the learned judgement read (always uncertain, forgiven once)
 CLEAR_STEP = 0.6
 # "je moet wel moe zijn", "dat moet zwaar voor u zijn": a guess about a feeling, not an instruction
@@ -109,21 +108,14 @@ def _yes_but(sentence: str) -> bool:
     return is_yes_but(sentence)
 
 
-def _lectures_on(sentence: str) -> bool:
-    """A lecture about the method or about research (``bot.steps.classifier.is_lecture``: "we werken hier met zes
-    stappen", "uit onderzoek weten we dat ...") or moralising about the other's plan or the children ("dat is echt
-    geen goed plan hoor", "die hebben hier niet om gevraagd"): a judging read (de les lezen), also over the step
-    reader's redden."""
-    from bot.steps.classifier import is_lecture  # lazy, like the step classifier itself
-
-    return is_lecture(sentence)
-
-
-def _lecture_signal(sentence: str) -> str:
-    """The signal of the lecture in the sentence (``bot.steps.classifier.lecture_feature``)."""
+def _lectures_on(sentence: str) -> Optional[str]:
+    """A lecture about the method or about research ("we werken hier met zes stappen", "uit onderzoek weten we dat
+    ...") or moralising about the other's plan or the children ("dat is echt geen goed plan hoor", "die hebben hier
+    niet om gevraagd"): a judging read (de les lezen), also over the step reader's redden. The lecture's signal
+    (``bot.steps.classifier.lecture_feature``), None without one."""
     from bot.steps.classifier import lecture_feature  # lazy, like the step classifier itself
 
-    return lecture_feature(sentence) or LECTURE
+    return lecture_feature(sentence)
 
 
 def _grants_autonomy(sentence: str) -> bool:
@@ -218,9 +210,8 @@ class CueLexicon:
                 spans.add((move, hits[0]))
                 found.setdefault(move, []).append(phrase)
         if not found:
-            if JUDGEMENT in self.moves and _lectures_on(text):  # "uit onderzoek weten we ...": de les lezen
-                return JUDGEMENT, [_lecture_signal(text)]
-            return None
+            feature = _lectures_on(text) if JUDGEMENT in self.moves else None
+            return (JUDGEMENT, [feature]) if feature else None  # "uit onderzoek weten we ...": de les lezen
         move = max(found, key=lambda m: len(found[m]))
         return move, found[move]
 

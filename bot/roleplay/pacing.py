@@ -26,7 +26,7 @@
 from __future__ import annotations
 
 import re
-from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
+from typing import Collection, Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from bot.roleplay.models import Scenario, band_of
 
@@ -101,7 +101,6 @@ def reply_variants(scenario: Scenario, role: str, move: str, tension: int, resis
     return list(getattr(getattr(scenario.antwoorden, move), band))
 
 
-_ECHO = re.compile(r"^([A-Za-zÀ-ÿ]+)\?\s")  # "Boos? ...", "Rust? ...": one word and a question mark
 _NO_ECHO = {"wat", "hallo", "echt", "serieus", "hoezo", "pardon", "waarom", "sorry", "huh", "nou", "ja", "nee", "hoe"}
 _ECHO_STEM = 4  # "rust" meets "rustig", "optie" meets "opties", "regel" meets "regelen"
 
@@ -114,7 +113,7 @@ def fitting_replies(variants: Sequence[str], said: str, scenario: Optional[Scena
 
 
 def reply_lines(scenario: Scenario, role: str, move: str, tension: int, said: str, resisted: bool = False,
-                avoid: Sequence[str] = (), calmer: bool = False, last: Optional[str] = None) -> List[str]:
+                avoid: Collection[str] = (), calmer: bool = False, last: Optional[str] = None) -> List[str]:
     """The reply lines for this role, move and tension that fit what the professional said and the role; when none of
     them fits, the fitting lines of the same move in the nearest other band ("Als jij met haar praat, luistert ze
     misschien wel." answers an offer to call her, not advice to the father: then "Hm, jij wilt het voor me oplossen."
@@ -124,13 +123,10 @@ def reply_lines(scenario: Scenario, role: str, move: str, tension: int, said: st
     something new). Lines that do not fit the kind of turn (``fits_turn``; ``calmer``: the turn lowered the tension)
     or say the refrain of the persona's ``last`` line again (``same_refrain``) are left out like lines said before."""
     variants = reply_variants(scenario, role, move, tension, resisted)
-    if not resisted:
-        misfits = [line for line in _all_lines(scenario, role, move)
-                   if not fits_turn(line, said, calmer) or same_refrain(line, last)]
-        avoid = list(avoid) + misfits
     if resisted:
         fitting = fitting_replies(variants, said, scenario, role)
         return [line for line in fitting if line not in avoid] or fitting
+    siding = sides(said)
     own = band_of(tension)
     first: List[str] = []  # the fitting lines of the nearest band that has any
     for band in _NEAREST[own]:
@@ -139,7 +135,8 @@ def reply_lines(scenario: Scenario, role: str, move: str, tension: int, said: st
             fitting = _fitting(lines, said, scenario, role)
             if not fitting:
                 continue
-            fresh = [line for line in fitting if line not in avoid]
+            fresh = [line for line in fitting if line not in avoid and _fits_kind(line, siding, calmer)
+                     and not same_refrain(line, last)]
             if fresh and (not first or _next_to(band, own)):
                 return fresh
             first = first or fitting
@@ -147,13 +144,6 @@ def reply_lines(scenario: Scenario, role: str, move: str, tension: int, said: st
         return first
     neutral = [line for line in variants if not _names_a_topic(scenario, line)]
     return neutral or list(variants)
-
-
-def _all_lines(scenario: Scenario, role: str, move: str) -> List[str]:
-    """Every line of ``move`` in every band, the role's voice and the general ones."""
-    return [line for band in _BANDS for lines in (reply_variants(scenario, role, move, _BAND_TENSION[band]),
-                                                  list(getattr(getattr(scenario.antwoorden, move), band)))
-            for line in lines]
 
 
 # Replies per kind of turn (a user test of session 22):
@@ -188,7 +178,11 @@ def sides(said: str) -> bool:
 def fits_turn(line: str, said: str, calmer: bool = False) -> bool:
     """``line`` fits the kind of turn (see above): no waving away of a turn that sided with the persona, a line that
     takes support for granted only after one, no refusal to be told a feeling after a turn that calmed the persona."""
-    siding = sides(said)
+    return _fits_kind(line, sides(said), calmer)
+
+
+def _fits_kind(line: str, siding: bool, calmer: bool) -> bool:
+    """``fits_turn`` with ``sides(said)`` read once per turn (``siding``)."""
     if siding and _WAVES_AWAY.search(line):
         return False
     if _ASSUMES_SIDING.search(line) and not siding:

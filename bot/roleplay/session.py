@@ -16,12 +16,11 @@ from bot.knowledge.texts import Texts
 from bot.privacy.forget import HOW_TO_FORGET
 from bot.privacy.masking import mask_text
 from bot.roleplay import catalog, feedback, retry
-from bot.roleplay.engine import Engine, RoleplayError, State
+from bot.roleplay.engine import ALREADY_ENDED, Engine, RoleplayError, State
 from bot.roleplay.moves import default_classifier
 from bot.wording import counted, ordinal
 
 KIND = "rollenspel"
-ALREADY_ENDED = "Dit rollenspel is al afgelopen. Begin een nieuw rollenspel om verder te oefenen."
 MAX_NAME = 80
 
 FORGET = "vergeet"
@@ -113,10 +112,21 @@ def persona_role_text(engine: Engine) -> str:
 
 def _which_scenario_text(engine: Engine, wanted: Any) -> str:
     """No scenario named in a wish for another one, or the one being played: the list, and the role-play goes on."""
-    lines = "\n".join(feedback.scenario_line(s) for s in catalog.scenarios())
     if wanted is not None:
         return TEXTS.text("wissel_zelfde", titel=wanted.titel, spanning=engine.state.tension)
+    lines = "\n".join(feedback.scenario_line(s) for s in catalog.scenarios())
     return TEXTS.text("wissel_welk", lijst=lines, spanning=engine.state.tension)
+
+
+def _chosen_from_list(data: Dict[str, Any], text: str) -> Optional[Any]:
+    """The scenario a short answer chooses ("2", "doe maar de mdo dan, nummer 2") when the last thing shown in this
+    role-play (``data``, its record) was the list of scenarios after a wish for another one (``LIST_SHOWN``; the next
+    turn clears it); read as the answer to "welk scenario?" outside a role-play (``catalog.find_scenario``). None
+    otherwise, also for a sentence to the persona (``commands.answers_scenario_list``)."""
+    if not data.get(LIST_SHOWN) or data.get("state", {}).get("ending") or not commands.answers_scenario_list(text):
+        return None
+    wanted = catalog.find_scenario(text)
+    return wanted if wanted is not None and wanted.id != data.get("scenario") else None
 
 
 def tension_course(before: int, after: int) -> str:
@@ -281,37 +291,46 @@ class PracticeService:
             zetten = catalog.moves()
             if engine.state.ending:
                 return PlayResult("fout", ALREADY_ENDED)
-            if command == "hint":
-                return PlayResult("hint", feedback.hint_text(engine.scenario, engine.state, zetten),
-                                  payload={"soort": "rollenspel_hint",
-                                           **feedback.hint(engine.scenario, engine.state, zetten)})
-            if command == "feedback":
-                return PlayResult("feedback", feedback.feedback_text(engine.scenario, engine.state, zetten))
-            if command == commands.RESUME:  # back after a break: where the talk stands, no turn
-                return PlayResult("feedback", feedback.resume_text(engine.scenario, engine.state, zetten))
-            if command == "stop":
-                return self._finish(row, data, engine, zetten, stopped=True)
-            if command == WIPE_LAST:  # what was just typed: the last turn goes, not kept as an attempt
-                return self._wipe_last(row, data, engine)
-            if command == FORGET:
-                return PlayResult("uitleg", HOW_TO_FORGET + " Het rollenspel gaat verder: je beurt.")
-            if command in WHICH_KINDS:  # a question to Rustpunt, no turn
-                return PlayResult("uitleg", which_answer(text, engine, zetten))
-            try:
-                result = engine.step(text)
-            except RoleplayError as exc:
-                return PlayResult("fout", str(exc))
-            tip = repetition_tip(result.turn, zetten, engine.state.turns) or (  # why the tension did not fall
-                feedback.interrogation_reason(result.turn) if result.turn.verhoor else None)
-            payload = turn_payload(data["id"], data["scenario"], result.tension, result.role, result.turn.nr,
-                                   result.turn, zetten, result.ending, **({"tip": tip} if tip else {}))
-            if not result.ending:
-                self._store(row, data, engine)
-                return PlayResult("beurt", result.reply, payload=payload)
-            report = _debrief(engine, data, zetten)
-            self._store(row, data, engine, debrief=report)
-            return PlayResult("einde", result.reply, payload=payload, einde=result.ending, debrief=report,
-                              debrief_tekst=_debrief_text(report, zetten))
+            chosen = _chosen_from_list(data, text) if command is None else None
+            if chosen is None:
+                return self._turn(row, data, engine, zetten, command, text)
+            played = self._stop_for_other(row, data, engine, zetten)  # the answer to the list of scenarios
+        return self._switched(number, data, engine, chosen, played)
+
+    def _turn(self, row, data: Dict[str, Any], engine: Engine, zetten: Dict[str, Any], command: Optional[str],
+              text: str) -> PlayResult:
+        """``play`` in the open record of a session that goes on: a request that is no turn, or the turn."""
+        if command == "hint":
+            return PlayResult("hint", feedback.hint_text(engine.scenario, engine.state, zetten),
+                              payload={"soort": "rollenspel_hint",
+                                       **feedback.hint(engine.scenario, engine.state, zetten)})
+        if command == "feedback":
+            return PlayResult("feedback", feedback.feedback_text(engine.scenario, engine.state, zetten))
+        if command == commands.RESUME:  # back after a break: where the talk stands, no turn
+            return PlayResult("feedback", feedback.resume_text(engine.scenario, engine.state, zetten))
+        if command == "stop":
+            return self._finish(row, data, engine, zetten, stopped=True)
+        if command == WIPE_LAST:  # what was just typed: the last turn goes, not kept as an attempt
+            return self._wipe_last(row, data, engine)
+        if command == FORGET:
+            return PlayResult("uitleg", HOW_TO_FORGET + " Het rollenspel gaat verder: je beurt.")
+        if command in WHICH_KINDS:  # a question to Rustpunt, no turn
+            return PlayResult("uitleg", which_answer(text, engine, zetten))
+        try:
+            result = engine.step(text)
+        except RoleplayError as exc:
+            return PlayResult("fout", str(exc))
+        tip = repetition_tip(result.turn, zetten, engine.state.turns) or (  # why the tension did not fall
+            feedback.interrogation_reason(result.turn) if result.turn.verhoor else None)
+        payload = turn_payload(data["id"], data["scenario"], result.tension, result.role, result.turn.nr,
+                               result.turn, zetten, result.ending, **({"tip": tip} if tip else {}))
+        if not result.ending:
+            self._store(row, data, engine)
+            return PlayResult("beurt", result.reply, payload=payload)
+        report = _debrief(engine, data, zetten)
+        self._store(row, data, engine, debrief=report)
+        return PlayResult("einde", result.reply, payload=payload, einde=result.ending, debrief=report,
+                          debrief_tekst=_debrief_text(report, zetten))
 
     def _wipe_last(self, row, data: Dict[str, Any], engine: Engine) -> PlayResult:
         """Wipe the last turn on request (it held something real): back to the state before it, and unlike a retry
@@ -333,8 +352,8 @@ class PracticeService:
 
     def _elsewhere(self, session_id, text: str, command: Optional[str]) -> Optional[PlayResult]:
         """A message that goes back in this session or to another one, read before the turn: 'probeer opnieuw vanaf
-        beurt 2', 'ik begin opnieuw', a wish for another scenario, or the answer to the list of scenarios ("2", "doe
-        maar de mdo" right after it). None for any other message."""
+        beurt 2', 'ik begin opnieuw' or a wish for another scenario (the answer to the list of scenarios, "2" or "doe
+        maar de mdo" right after it, is read in ``play``: ``_chosen_from_list``). None for any other message."""
         retry_nr = retry.retry_turn(text)
         if retry_nr is not None:
             return self.retry(session_id, retry_nr)
@@ -342,41 +361,36 @@ class PracticeService:
             return self._restart(session_id)
         if command == commands.OTHER_SCENARIO:  # "ik wil liever scenario 2 doen": this one stops, that one starts
             return self._switch(session_id, text)
-        if command is None and commands.answers_scenario_list(text):
-            chosen = self._chosen_from_list(session_id, text)
-            if chosen is not None:
-                return self._switch(session_id, text, wanted=chosen)
         return None
 
-    def _chosen_from_list(self, session_id, text: str) -> Optional[Any]:
-        """The scenario a short answer chooses ("2", "doe maar de mdo dan, nummer 2") when the last thing shown in this
-        role-play was the list of scenarios after a wish for another one (``LIST_SHOWN``; the next turn clears it);
-        read as the answer to "welk scenario?" outside a role-play (``catalog.find_scenario``). None otherwise."""
-        data = self.load(session_id)
-        if not data.get(LIST_SHOWN) or data.get("state", {}).get("ending"):
-            return None
-        wanted = catalog.find_scenario(text)
-        return wanted if wanted is not None and wanted.id != data.get("scenario") else None
-
-    def _switch(self, session_id, text: str, wanted: Optional[Any] = None) -> PlayResult:
+    def _switch(self, session_id, text: str) -> PlayResult:
         """A wish for another scenario during play: this session stops (kept, with its debrief, for the trainer's
-        overview; not shown now: the trainee asked for the other scenario) and a session of the scenario asked for
-        (``wanted``, else the one ``text`` names) starts, for the same participant, group and conversation; its setting
-        and first line follow. No scenario named, or this one: which scenarios there are, and the role-play goes on; a
-        number or a title word then chooses one (``_chosen_from_list``)."""
+        overview; not shown now: the trainee asked for the other scenario) and a session of the scenario ``text``
+        names starts (``_switched``). No scenario named, or this one: which scenarios there are, and the role-play
+        goes on; a number or a title word then chooses one (``_chosen_from_list``)."""
         number = self._number(session_id)
         with records.editing_record(KIND, number) as row:
             data = self._data(number, row)
             engine = self._engine(data)
             if engine.state.ending:
                 return PlayResult("fout", ALREADY_ENDED)
-            wanted = wanted or catalog.scenario_in_request(text)
+            wanted = catalog.scenario_in_request(text)
             if wanted is None or wanted.id == engine.scenario.id:
                 if wanted is None and row is not None:  # the list: a number or title word answers it
                     row.data = {**row.data, LIST_SHOWN: True}
                 return PlayResult("uitleg", _which_scenario_text(engine, wanted))
-            played = len(engine.state.turns)
-            self._finish(row, data, engine, catalog.moves(), stopped=True)
+            played = self._stop_for_other(row, data, engine, catalog.moves())
+        return self._switched(number, data, engine, wanted, played)
+
+    def _stop_for_other(self, row, data: Dict[str, Any], engine: Engine, zetten: Dict[str, Any]) -> int:
+        """Stop this session (in its open record) for another scenario; the number of turns it had."""
+        played = len(engine.state.turns)
+        self._finish(row, data, engine, zetten, stopped=True)
+        return played
+
+    def _switched(self, number: int, data: Dict[str, Any], engine: Engine, wanted: Any, played: int) -> PlayResult:
+        """After ``_stop_for_other`` (its record closed): a session of ``wanted`` starts, for the same participant,
+        group and conversation; what stopped, its setting and first line follow."""
         new_id, state = self.begin(wanted.id, data.get("deelnemer"), data.get("groep"), data.get("conversation_id"))
         stopped = TEXTS.text("wissel_gestopt", oud=data.get("titel") or engine.scenario.titel, sessie=number,
                              beurten=counted(played, "beurt", "beurten"), nieuw=wanted.titel)
