@@ -90,6 +90,9 @@ INTAKE_FORGOTTEN = "intake_vergeten"
 # an answer of only contact details ("ze is bereikbaar op 06-..."): no fact of the case; nothing noted, the question
 # stays open
 CONTACT_ONLY = "contactgegevens"
+# a wish that nothing is stored ("ze wil niet dat er iets wordt opgeslagen", "wis dit gesprek") was typed during the
+# intake: the summary is shown but not stored until the consultant confirms ("sla toch op"; actions/intake.py)
+NOT_TO_STORE = "niet_opslaan"
 # what leaves the state as it was: the last answer can still be wiped after it
 _KEEPS_THE_LAST_ANSWER = ("leeg", "uitleg", FORGET, "onleesbaar", NOTHING_WIPED, CONTACT_ONLY)
 
@@ -358,6 +361,8 @@ class Intake:
         if not isinstance(before, dict):
             return Turn(state=state, kind=NOTHING_WIPED, question=self.view(state))
         restored = _copy(before)  # only messages that change nothing came after the answer (_KEEPS_THE_LAST_ANSWER)
+        if state.get(NOT_TO_STORE):  # a wish not to store, told after that answer, still holds
+            restored[NOT_TO_STORE] = True
         return Turn(state=restored, kind=WIPED, question=self.view(restored))
 
     def _forget(self, state: dict) -> Turn:
@@ -376,6 +381,9 @@ class Intake:
         if commands.asks_to_wipe_last(text):  # "kun je dat wat ik net typte weghalen?": the last answer, not all
             return self._wipe_last(state, before)
         if commands.is_forget_request(text):  # "wis dit gesprek" is no answer of the caller: never noted
+            # "ze wil eigenlijk niet dat er iets wordt opgeslagen": the summary at the end is shown, not stored,
+            # unless the consultant confirms (a user test of session 22: 'rond af' stored it anyway)
+            state[NOT_TO_STORE] = True
             return Turn(state=state, kind=FORGET, question=self.view(state))
         return None
 
