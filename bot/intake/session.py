@@ -19,7 +19,9 @@ from bot.intake.listen import (
     KEY_ASPECTS,
     evades,
     listen,
+    names_support,
     no_answer_kind,
+    support_clauses,
     tones_down,
     without_contact_details,
     yes_only_to,
@@ -30,6 +32,7 @@ from bot.language import unreadable
 from bot.text import simplify
 
 DEFAULT_PLAN = "telefonische_intake"
+STEUN_ACTIVITIES = "steun_vrije_tijd"  # the steun signal of activities (sport, a club), not of a person
 MAX_ANSWER = 2000
 
 STATUS_BUSY = status.BUSY
@@ -328,6 +331,7 @@ class Intake:
         lijn"), and the questions are worded for that caller."""
         state: Dict[str, object] = {
             "beller": opening.caller_of(first_message),
+            "beller_dienst": opening.service_of(first_message),  # the route of the caller's own service (POH, JGZ)
             "plan": self.plan.id,
             "pos": 0,
             "history": [],
@@ -432,6 +436,7 @@ class Intake:
         if state["pos"] == 0 and opening.only_an_introduction(text):
             # "er belt een juf van groep 7 over een leerling": who calls, not what about; the first question stays open
             state["beller"] = state.get("beller") or opening.caller_of(text)
+            state["beller_dienst"] = state.get("beller_dienst") or opening.service_of(text)
             _note_place(state, text)
             return Turn(state=state, kind=INTRODUCTION, question=self.view(state))
         why = unreadable(text)
@@ -483,10 +488,11 @@ class Intake:
             _note_place(state, text)
             return Turn(state=state, kind="geen_antwoord", question=self.view(state), no_answer=why)
         hits += self._signs_across_answers(state, key, text, hits)
-        if not state.get("beller") and key == self._key(self.plan.stappen[0]):
-            state["beller"] = opening.caller_of(text)  # "juf Marieke belt over een leerling": not the parent
+        if key == self._key(self.plan.stappen[0]):
+            _note_caller(state, text)
         if question.gevaar_signaal:  # "nee, er is niemand in gevaar" tells who is in danger, not who helps
             hits = [hit for hit in hits if hit.soort != "weinig_steun"]
+        hits = [hit for hit in hits if hit.soort != "steun" or self._supports(hit, key, text)]
         if question.signaal_bij_ja and is_affirmative(text) and (question.gevaar_signaal or not tones_down(text)):
             # "ja, wel eens" to "vaak hard ruzie?" is no plain yes; at a safety question every 'ja' counts
             # a plain 'ja' counts as the question's signal: a danger on a safety question (unless the
@@ -549,6 +555,16 @@ class Intake:
         turn.unclear = unclear
         turn.contact_left_out = answer != masked.text.strip()
         return turn
+
+    def _supports(self, hit: Hit, key: str, text: str) -> bool:
+        """A steun signal counts only where the answer names its person (or activity) as support
+        (``listen.names_support``): "haar nieuwe vriend slaat hem soms" is no steun (a user test of session 22)."""
+        signal = self.signals.get(hit.signal_id)
+        if signal is None:
+            return False
+        person = signal.id != STEUN_ACTIVITIES
+        return any(find_signals(clause, [signal]) and names_support(clause, key, person)
+                   for clause in support_clauses(opening.without_introduction(text)))
 
     def _named_by_signal(self, state: dict, key: str, hits: List[Hit]) -> Callable[[str], List[str]]:
         """For ``listen``: the aspects of the screening questions (whose 'ja' is an ordinary signal: hard rows at home)
@@ -617,6 +633,13 @@ class Intake:
         state["history"].append(state["pos"])
         state["pos"] = following
         return Turn(state=state, kind="gevaar" if danger else "vraag", question=self.view(state), danger=danger)
+
+
+def _note_caller(state: dict, text: str) -> None:
+    """Who calls and the caller's own service, from the answer to the first question when the opening did not say:
+    "juf Marieke belt over een leerling" is not the parent; "de poh jeugd belt ..." is not sent to the POH-Jeugd."""
+    state["beller"] = state.get("beller") or opening.caller_of(text)
+    state["beller_dienst"] = state.get("beller_dienst") or opening.service_of(text)
 
 
 def _value_told(told: List[str], fix: Correction) -> Optional[str]:
