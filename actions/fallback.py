@@ -23,7 +23,8 @@ lopen op, twee kinderen van 4 en 7, Huizen"). ``action_onzeker_bericht`` checks,
 5. a kaart question: a place (in the region or outside it) and a problem the kaart knows
    (``bot.kaart.dialog.lees``), or after danger a question where to go ("..., waar kan ze terecht?"): the search
    (remembered, as after the kaart's own form, for a follow-up with another place);
-6. a request to forget ("wis dit gesprek", "verwijder mijn gegevens"): how to do that;
+6. a request to forget ("wis dit gesprek", "verwijder mijn gegevens"): how to do that; "sla toch op" after an intake
+   summary kept back on a wish not to store: that summary stored (``actions.intake.store_kept_back``);
 7. "hint" after a role-play: where hints are given;
 8. right after a role-play ended, a message still meant for the persona: that the role-play has ended and what can
    be done now (a retry from a turn, the debrief, a new role-play);
@@ -40,13 +41,20 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.intake import SUMMARY_SLOT, forget_the_summary
+from actions.intake import SUMMARY_SLOT, forget_the_summary, store_kept_back
 from actions.kaart import is_kaart_question, remembered_question, search_and_show
 from actions.roleplay import TEXTS as ROLEPLAY_TEXTS
 from actions.roleplay import just_ended, wipe_last_turn_after_end
 from actions.roles import ActionRolAnalyse
 from actions.steps import ActionVoorbereidenWelkeStap
-from bot.commands import HINT, asks_to_forget_the_caller, asks_to_wipe_last, is_forget_request, whole_message
+from bot.commands import (
+    HINT,
+    asks_to_forget_the_caller,
+    asks_to_store_anyway,
+    asks_to_wipe_last,
+    is_forget_request,
+    whole_message,
+)
 from bot.intake.danger import danger_message
 from bot.kaart.dialog import VORIGE_VRAAG, asks_the_kaart, lees, onthoud, vorige_vraag_opnieuw
 from bot.language import looks_dutch, without_noise
@@ -95,6 +103,8 @@ class ActionOnzekerBericht(Action):
             slots = lees(text, tracker.latest_message.get("entities", []))
             search_and_show(dispatcher, text, slots, danger_shown=bool(danger))
             remembered = [SlotSet(VORIGE_VRAAG, onthoud(text, slots))]
+        elif asks_to_store_anyway(text):  # "sla toch op" after a summary kept back on a wish not to store
+            remembered = store_kept_back(dispatcher, tracker)
         elif asks_to_forget_the_caller(text) and tracker.get_slot(SUMMARY_SLOT) is not None:
             # right after an intake: "kunt u wat ik net over deze beller heb ingetypt weer vergeten?": its summary
             dispatcher.utter_message(text=forget_the_summary(tracker.get_slot(SUMMARY_SLOT)))

@@ -36,6 +36,7 @@ from bot.intake.session import (
     INTAKE_FORGOTTEN,
     INTRODUCTION,
     KAART_QUESTION,
+    NOT_TO_STORE,
     NOTHING_WIPED,
     STATUS_BUSY,
     STATUS_DONE,
@@ -244,13 +245,22 @@ class ActionIntakeSamenvatting(Action):
         if not isinstance(state, dict) or (stopped and not state.get("answers")):
             dispatcher.utter_message(text=TEXTS.text("gestopt"), buttons=TEXTS.buttons("gestopt"))
             return reset
+        kept_back = bool(state.get(NOT_TO_STORE))  # "ze wil niet dat er iets wordt opgeslagen" during the intake
         if stopped:  # stopped halfway ('stop', 'menu'): what the caller told is kept, as after an early 'rond af'
             state = {**state, "status": STATUS_DONE, "pos": None}
-            dispatcher.utter_message(text=TEXTS.text("gestopt_bewaard"))
+            dispatcher.utter_message(text=TEXTS.text("gestopt_niet_bewaard" if kept_back else "gestopt_bewaard"))
         if state.get("status") != STATUS_DONE:
             dispatcher.utter_message(text=TEXTS.text("niet_beschikbaar"))
             return reset
         summary = build_summary(state, _knowledge())
+        if kept_back:
+            # shown, not stored (a user test of session 22: 'rond af' stored it anyway); the state (masked, as during
+            # the intake) waits in its slot for "sla toch op" (``store_kept_back``)
+            dispatcher.utter_message(text=format_summary(summary))
+            payload = summary.to_payload()
+            dispatcher.utter_message(json_message={**payload, "id": None, "tekst": export_text(payload)})
+            dispatcher.utter_message(text=TEXTS.text("niet_opgeslagen"), buttons=TEXTS.buttons("niet_opgeslagen"))
+            return [SlotSet(ANSWER_SLOT, None), SlotSet(STATE_SLOT, state), SlotSet(SUMMARY_SLOT, None)]
         record_id = store_summary(summary, conversation_id=tracker.sender_id)
         dispatcher.utter_message(text=format_summary(summary))
         payload = summary.to_payload()
@@ -259,6 +269,20 @@ class ActionIntakeSamenvatting(Action):
         dispatcher.utter_message(text=TEXTS.text("na_samenvatting", nummer=record_id),
                                  buttons=TEXTS.buttons("na_samenvatting"))
         return reset + [SlotSet(SUMMARY_SLOT, record_id)]
+
+
+def store_kept_back(dispatcher: CollectingDispatcher, tracker: Tracker) -> List[Dict[Text, Any]]:
+    """"sla toch op" after a summary kept back (a wish not to store, ``NOT_TO_STORE``): the consultant confirms, and it
+    is stored now; without such a summary waiting, say so. Returns the slot events."""
+    state = tracker.get_slot(STATE_SLOT)
+    if not (isinstance(state, dict) and state.get(NOT_TO_STORE) and state.get("status") == STATUS_DONE):
+        dispatcher.utter_message(text=TEXTS.text("niets_op_te_slaan"))
+        return []
+    summary = build_summary(state, _knowledge())
+    record_id = store_summary(summary, conversation_id=tracker.sender_id)
+    dispatcher.utter_message(text=TEXTS.text("toch_opgeslagen", nummer=record_id),
+                             buttons=TEXTS.buttons("toch_opgeslagen"))
+    return [SlotSet(STATE_SLOT, None), SlotSet(SUMMARY_SLOT, record_id)]
 
 
 class ActionIntakeVragenset(Action):

@@ -350,7 +350,14 @@ _NOT_STORED_WISH = re.compile(
     # "liever niet dat er iets bewaard wordt", "liever niet opslaan", "het liefst niks vastleggen"
     rf"|\bliever (?:niet|niks|niets|geen \w+)\b(?: \w+){{0,7}}? {_STORING}\b"
     rf"|\bhet liefst (?:niet|niks|niets|geen \w+)\b(?: \w+){{0,7}}? {_STORING}\b"
+    # "juf vraagt of dit niet vastgelegd wordt", "ze vroeg of er niets wordt bewaard" (a user test of session 22 got
+    # "begreep ik niet")
+    rf"|\b(?:vraagt|vroeg|vragen|vroegen|vraag|wil weten|wilde weten) of\b(?: \w+){{0,3}}? (?:niet|nergens|niks|niets)"
+    rf"\b(?: \w+){{0,3}}? {_STORING}\b"
 )
+# A secret from someone ("vader mag dit nooit weten", "moeder mag hier niets van weten"): outside a role-play a wish
+# that nothing is kept (a user test of session 22 got "begreep ik niet"); in a role-play a line for the persona
+_SECRET = re.compile(r"\b(?:mag|mogen) (?:dit|dat|het|hier|daar) (?:\w+ )?(?:nooit|niet|niks|niets)\b(?: van)? weten\b")
 # the wish of the one addressed: "u wilt niet dat ...", "wilt u niet dat ...", "(ik begrijp dat) u niet wilt dat ..."
 _WANTS_NOW = r"(?:wil|wilt|willen|wou|wilde|wilden|had|hebt|heeft)"
 _ADDRESSED_WISH = re.compile(rf"\b{_ADDRESSED} (?:\w+ ){{0,2}}?(?:niet )?{_WANTS_NOW}\b(?: \w+){{0,3}}? niet dat\b"
@@ -395,7 +402,7 @@ def _asks_to_forget(clause: str, in_role_play: bool) -> bool:
     if (_NEGATION.search(clause) and _STORED.search(clause) and _KEPT.search(clause) and _WISH.search(clause)
             and not _NOT_A_WISH.search(clause)):
         return True
-    if _NOT_STORED_WISH.search(clause):
+    if _NOT_STORED_WISH.search(clause) or (not in_role_play and _SECRET.search(clause)):
         return True
     pattern = _FORGET_IN_PLAY if in_role_play else _FORGET
     return bool(pattern.search(clause)) and not _NEGATION.search(clause)
@@ -473,6 +480,25 @@ def is_forget_request(text: Optional[str], in_role_play: bool = False) -> bool:
     # "kan dat zonder dat er iets wordt opgeslagen?", "zonder dat het bewaard wordt, kan dat?"
     return (not in_role_play and "?" in (text or "") and bool(_CAN_IT.search(cleaned))
             and any(_WITHOUT_STORING.search(clause) for clause in clauses))
+
+
+# The consultant confirms that a summary kept back after a wish not to store may be stored after all ("sla toch op",
+# "sla de samenvatting alsnog op", "ze vindt het toch goed, je mag hem toch opslaan", "toch maar opslaan"): 'toch' or
+# 'alsnog' says it goes against the earlier wish; a negation ("sla het toch maar niet op") is no such confirmation.
+_STORE_ANYWAY = re.compile(
+    r"\bsla (?:\w+ ){0,3}?(?:toch|alsnog)(?: maar)? op\b"
+    r"|\b(?:toch|alsnog) (?:maar )?(?:opslaan|bewaren|vastleggen)\b"
+    r"|\b(?:mag|kun|kunt|kan|wil|wilt) (?:je|u|jij) (?:\w+ ){0,3}?(?:toch|alsnog) (?:maar )?"
+    r"(?:opslaan|bewaren|vastleggen)\b")
+MAX_STORE_ANYWAY_WORDS = 16
+
+
+def asks_to_store_anyway(text: Optional[str]) -> bool:
+    """The consultant confirms that the summary kept back may be stored after all (see above), in a short message."""
+    cleaned = " ".join(_POLITE.sub(" ", normalise(text)).split())
+    if not cleaned or len(cleaned.split()) > MAX_STORE_ANYWAY_WORDS or _NEGATION.search(cleaned):
+        return False
+    return bool(_STORE_ANYWAY.search(cleaned))
 
 
 # "welke stap is dit: <zin>" and "welke rol is dit?": a question to Rustpunt about a sentence, never a note or a turn.

@@ -60,6 +60,11 @@ CUES: Dict[str, List[str]] = {
         r"\bsindsdien\b",
         r"\bhet laatste (?:jaar|half jaar)\b",
         r"\bde laatste (?:tijd|weken|maanden|dagen|jaren|paar (?:weken|maanden|dagen))\b",
+        # how it went before and since (a user test of session 22: "sinds okt erger, eerst nog halve dagen" left
+        # "eerst nog halve dagen" under the aard)
+        r"\beerst (?:nog|ging|was|deed|had|kon|alleen|maar|wel)\b",
+        r"\b(?:in het begin|vroeger|voorheen|daarvoor|tot (?:de|het|vorig|vorige) \w+)\b",
+        r"\b(?:erger|slechter)\b",
     ],
     "omvang": [
         r"\b(?:elke|iedere) (?:dag|ochtend|middag|avond|nacht|week|keer"
@@ -113,7 +118,10 @@ CUES: Dict[str, List[str]] = {
 _HELP = (
     r"\b(?:helpt|helpen|hielp|steunt|steunen|bijspringen|springt bij|springen bij|past op|passen op|oppassen"
     r"|opvangen|vangt|terecht|haalt|brengt|luistert naar mij|staat voor (?:ons|mij|me)|er voor (?:ons|mij|me)"
-    r"|is er voor|kan ik bellen)\b"
+    r"|is er voor|kan ik bellen"
+    # "oma past vaak op", "de buurvrouw springt soms bij", "mijn zus vangt de kinderen op" (session 22)
+    r"|past (?:\w+ ){1,2}op|passen (?:\w+ ){1,2}op|springt (?:\w+ ){1,2}bij|vangt (?:\w+ ){1,3}op"
+    r"|kan (?:\w+ ){0,2}terecht|staat (?:altijd )?klaar)\b"
 )
 _NETWORK_PERSON = (
     r"\b(?:oma|opa|grootouders?|zus|broer|tante|oom|schoonmoeder|schoonvader|buurvrouw|buurman|buren|vriendin"
@@ -127,6 +135,44 @@ _ALONE = (
     r"|bij niemand|er alleen voor|sta alleen"
     r"|helemaal alleen|geen familie|geen netwerk|geen vrienden|op mezelf aangewezen|nergens terecht|eenzaam)\b"
 )
+
+# Who is named is not yet who helps (a user test of session 22: "haar nieuwe vriend slaat hem soms" became "Steun:
+# vrienden", "de buren hebben de politie gebeld" and "oma mag haar kleindochter niet meer zien" became steun, and the
+# route said "Eerst het eigen netwerk"). A person of the network counts as support (``names_support``) only in a clause
+# that says they help (``_HELP``), or, at a question about the network, in a clause that does not say they harm, fight,
+# overhear, report or are kept away (``_NO_SUPPORT``); activities (sport, a club) count at any question unless such a
+# clause. A clause that opens with a word of help ("oma woont in de buurt, helpt af en toe") says it of the person in
+# the clause before.
+NETWORK_QUESTIONS = frozenset({"sociaal_netwerk.steunpersonen", "sociaal_netwerk.vrije_tijd"})
+_NO_SUPPORT = re.compile(
+    r"\b(?:sla|slaat|slaan|sloeg|sloegen|geslagen|duw\w*|geduwd|schop\w*|geschopt|dreig\w*|gedreigd|bedreig\w*"
+    r"|schreeuw\w*|geschreeuwd|scheld\w*|gescholden|mishandel\w*|misbruik\w*|ruzie\w*|vecht\w*|agressief|drinkt"
+    r"|drugs|politie|agent|agenten|gebeld|melding|gemeld|meld|meldt|klaag\w*|geklaagd|hoor|hoort|horen|gehoord|last"
+    r"|bang|weg|vertrokken|overleden|dood|ziek|niet meer (?:zien|komen|bellen|spreken|langs)"
+    r"|mag (?:\w+ ){0,3}?(?:niet|nooit|geen)|mogen (?:\w+ ){0,3}?(?:niet|nooit|geen)|geen contact|contact verbroken"
+    r"|contactverbod|omgangsverbod|verbod)\b")
+
+
+def names_support(clause: str, question_key: str = "", person: bool = True) -> bool:
+    """The clause names a person (``person``) or an activity as support, at the question ``question_key`` (see
+    ``NETWORK_QUESTIONS``)."""
+    plain = simplify(clause)
+    if _NO_SUPPORT.search(plain):
+        return False
+    return question_key in NETWORK_QUESTIONS or not person or bool(re.search(_HELP, plain))
+
+
+def support_clauses(text: str) -> List[str]:
+    """The clauses of ``text`` as support is read in them: a clause that opens with a word of help is joined to the
+    clause before ("oma woont in de buurt, helpt af en toe")."""
+    out: List[str] = []
+    for clause in clauses(text):
+        if out and re.match(_HELP, simplify(clause)):
+            out[-1] = f"{out[-1]}, {clause}"
+        else:
+            out.append(clause)
+    return out
+
 
 # Cues that an answer is about the composition of the family (question 'gezin').
 _FAMILY = (
@@ -149,6 +195,18 @@ _HOUSEHOLD = re.compile(
     r"|\bco-?ouder\w*|\bom de (?:week|twee weken|andere week)\b(?: \w+){0,3} bij\b"
     r"|\b(?:eenoudergezin|alleenstaande (?:moeder|vader|ouder))\b")
 
+# Who is in the family, listed: a parent with a partner and the children ("moeder, haar vriend en twee kinderen",
+# "vader, moeder en drie kinderen", "moeder met haar nieuwe vriend en 2 kids"): the question who belongs to the
+# family is answered, also when it is told at the kern (a user test of session 22 got the question again).
+_PARENT_WORD = r"(?:moeder|vader|mama|papa|ouders?)"
+_PARTNER_WORD = (r"(?:(?:haar|zijn|de|een) (?:nieuwe )?(?:vriend|vriendin|partner|man|vrouw)|stiefvader|stiefmoeder"
+                 r"|moeder|vader|mama|papa)")
+_FAMILY_LIST = re.compile(
+    rf"\b{_PARENT_WORD}(?:,? (?:met |en )?{_PARTNER_WORD})?,? (?:en |met )?(?:(?:haar|zijn|hun|de) )?"
+    r"(?:een|twee|drie|vier|vijf|zes|\d+) (?:kinderen|kids|zonen|zoons|dochters|jongens|meisjes)\b"
+    rf"|\b{_PARENT_WORD},? (?:met |en )?{_PARTNER_WORD},? (?:en |met )(?:(?:haar|zijn|hun|de) )?"
+    r"(?:kinderen|kids|zoon|dochter)\b")
+
 _CLAUSE_SPLIT = re.compile(r"(?<=[.!?;])\s+|,\s*(?:en |maar |want |dus )?|\s+(?:maar|want|en verder|verder)\s+")
 
 # Contact details are no facts of the case (a user test: "ze is zelf ook bereikbaar op 06-... en truus.devries@..."
@@ -158,7 +216,7 @@ _CLAUSE_SPLIT = re.compile(r"(?<=[.!?;])\s+|,\s*(?:en |maar |want |dus )?|\s+(?:
 _CONTACT_LABEL = re.compile(r"\[(?:TELEFOON|E-MAIL)\]")
 _CONTACT_CUE = re.compile(
     r"\b(?:bereikbaar|bereiken|nummer|nummers|telefoonnummer\w*|mobiel\w*|telefoon|mail\w*|e-mail\w*|email\w*"
-    r"|bel|belt|bellen|terugbellen|app|appen|whatsapp\w*|contact\w*)\b"
+    r"|bel|belt|bellen|terugbel\w*|teruggebeld|terug te bellen|app|appen|whatsapp\w*|contact\w*)\b"
 )
 _CLAUSE_WITH_SEPARATOR = re.compile(r"[^.!?;,]+[.!?;,]*\s*")
 
@@ -261,13 +319,18 @@ def listen(question_key: str, text: str, safety: bool = False,
         previous = [Filed(aspect, clause) for aspect in found]
         filed += previous
     if safety:  # only the clauses that tell nothing else can answer it, and only with a word that does
-        if any(_SAFETY_ANSWER.search(simplify(clause)) for clause in own):
+        if any(answers_safety(clause) for clause in own):
             return filed, True
         rest = [clause for clause in own if re.search(r"[^\W\d_]", clause)]
         if rest and not filed:  # nothing is lost: what told nothing else is what is going on ("oma helpt soms, en de
             # buurvrouw" says more of the network it filed)
             filed.append(Filed(FALLBACK_ASPECT, ", ".join(rest)))
         return filed, False
+    family = _FAMILY_LIST.search(simplify(text)) if question_key == ASPECT_KEYS[FALLBACK_ASPECT] else None
+    if family and not any(piece.aspect == "gezin" for piece in filed):
+        # "moeder, haar vriend en twee kinderen" told at the kern: who is in the family is answered (session 22)
+        filed.append(Filed("gezin", text[family.start():family.end()] if len(simplify(text)) == len(text)
+                           else family.group(0)))
     if not filed or question_key in TAKES_ANYTHING:
         return filed, True
     own_cue = OWN_CUES.get(question_key)
@@ -327,6 +390,30 @@ _SAFETY_ANSWER = re.compile(
     r"sla\w*|sloeg\w*|geslagen|duw\w*|geduwd|dreig\w*|gedreigd|schop\w*|geschopt|mishandel\w*|geweld\w*|knijp\w*|"
     r"gooi\w*|gegooid|pijn|bang|angst\w*|onveilig|veilig|gevaar\w*|politie|blauwe plek\w*)\b"
 )
+
+# A negation inside a clause about something else ("er is geen geld voor de huur", "hij kan de huur niet betalen")
+# does not answer a safety question (a user test of session 22: answers about debts made "Veiligheid: uitgevraagd").
+# It answers when it opens the clause ("niet dat ik weet", "geen idee"), or when the clause is about what was asked
+# or points back at it ("dat gebeurt hier niet", "ze zijn niet in gevaar", "thuis niet").
+_NEGATION_ANSWER = re.compile(r"(?:niet|nie|niemand|geen|niks|nergens)")
+_ABOUT_THE_QUESTION = re.compile(
+    r"\b(?:dat|dit|het|zo|hier|daar|thuis|er|gebeur\w*|speelt|spelen|speelde|ruzie\w*|schreeuw\w*|zelf|zichzelf"
+    r"|iets aan|ooit|nu|op dit moment|momenteel|iemand|niemand|ons|wij|we|mij|me|hem|haar)\b")
+
+
+def answers_safety(clause: str) -> bool:
+    """The clause has a word that answers a safety question (``_SAFETY_ANSWER``); a negation only counts when it opens
+    the clause or the clause is about what was asked (see above)."""
+    plain = simplify(clause)
+    found = list(_SAFETY_ANSWER.finditer(plain))
+    if not found:
+        return False
+    if any(not _NEGATION_ANSWER.fullmatch(match.group(0)) for match in found):
+        return True
+    if len(re.findall(r"[^\W_]+", plain[:found[0].start()])) <= 1:
+        return True
+    rest = plain[:found[0].start()] + " " + plain[found[0].end():]
+    return bool(_ABOUT_THE_QUESTION.search(re.sub(r"^\W*er (?:is|zijn|was|waren)\b", " ", rest)))
 
 
 # A 'ja' that makes less of what was asked ("ja ze hebben wel eens ruzie" to "wordt er vaak hard ruzie gemaakt?"): no

@@ -16,7 +16,8 @@ from pydantic import conint, constr, validator
 from bot.knowledge.base import Entry, Short, Strict, Text, non_empty_list
 from bot.knowledge.problem import Problem
 
-SIGNAL_KINDS = ("gevaar", "scheiding", "school", "steun", "weinig_steun", "ernst_hoog", "psychisch", "opvoeding")
+SIGNAL_KINDS = ("gevaar", "scheiding", "school", "steun", "weinig_steun", "ernst_hoog", "psychisch", "opvoeding",
+                "bestaan")  # bestaan: geld en wonen (schulden, een deurwaarder, geen vaste woonplek)
 DANGER_LEVELS = ("acuut", "veilig_thuis", "suicide")
 ROUTES = ("spoed", "veilig_thuis", "jeugdteam", "buurtteam", "huisarts_poh", "school_jgz", "sociale_basis")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from bot.intake.deidentify import outside_labels
+from bot.intake.deidentify import mask, outside_labels
 from bot.text import simplify
 
 _CHILD = (r"(?:leerlinge?|zoon|dochter|kind|kinderen|klein(?:zoon|dochter|kind)|buur(?:jongen|meisje)|jongen|meisje|"
@@ -35,9 +35,10 @@ _OPENING = re.compile(
 # Huizen belt over haar kleinzoon van 8" (a user test: it became the kern, and the teacher 'steun op school').
 _CALLS = re.compile(
     r"^\W*(?:(?:hoi|hallo|goedemorgen|goedemiddag|ja|nou|oke|zo)\W+)*"
-    r"(?:(?:er )?(?:belt|belde)\s+(?:hier\s+|nu\s+|net\s+|zojuist\s+)*(?:een|de)\s+(?P<who>[\w'-]+)"
+    r"(?:(?:er )?(?:belt|belde)\s+(?:hier\s+|nu\s+|net\s+|zojuist\s+)*(?:een|de)\s+(?P<who>[\w'-]+"
+    r"(?:\s+(?:jeugd|jgz|ggz|verpleegkundige|jeugdverpleegkundige|arts|jeugdarts|praktijkondersteuner))?)"
     r"|(?:een|de)\s+(?P<subject>[\w'-]+)(?:\s+(?:van|uit|in)\s+[\w'-]+(?:\s+\d+)?)?\s+(?:belt|belde))"
-    r"(?:\s+(?:van|uit|in)\s+(?:de\s+|het\s+)?[\w'-]+(?:\s+\d+)?)?"
+    r"(?:\s+(?:van|uit|in)\s+(?:de\s+|het\s+)?[\w'-]+(?:\s+\d+)?){0,2}"
     r"(?:\s+(?:over|voor|om)\s+(?:een|haar|zijn|hun|de|het)\s+" + _CHILD
     + r"(?:\s+(?:van|uit)\s+(?:\d+|[\w'-]+)(?:\s+jaar)?)?)?"
     r"(?=\W|$)\W*"
@@ -66,9 +67,16 @@ def introduction_end(text: str) -> int:
 
 
 def only_an_introduction(text: str) -> bool:
-    """``text`` only says who calls (and where from, and about whom): no answer to "Waar belt u over?"."""
+    """``text`` only says who calls (and where from, and about whom), maybe with how to reach them ("er belt een poh
+    jeugd over een meisje van 13; ze kan teruggebeld worden op 06-..."; a user test of session 22 saved that as the
+    caller's own words): no answer to "Waar belt u over?"."""
+    from bot.intake.listen import without_contact_details  # lazy: listen reads signals, which read the masker
+
     end = introduction_end(text)
-    return end > 0 and not _WORD.search(simplify(text or "")[end:])
+    if end <= 0:
+        return False
+    rest = simplify(text or "")[end:]
+    return not _WORD.search(rest) or not _WORD.search(simplify(without_contact_details(mask(rest).text)))
 
 
 def without_introduction(text: str) -> str:
@@ -101,7 +109,8 @@ _PARENT_WORDS = frozenset("moeder vader ouder ouders mama papa stiefmoeder stief
 _OTHER_WORDS = frozenset(
     "oma opa grootmoeder grootvader grootouder grootouders tante oom leerkracht leraar lerares juf juffrouw meester "
     "mentor docent school zorgcoordinator ib'er ib-er intern buurvrouw buurman buren huisarts wijkagent jeugdarts "
-    "jongere jongen meisje kind trainer coach oppas gastouder vriendin vriend kennis collega".split())
+    "jongere jongen meisje kind trainer coach oppas gastouder vriendin vriend kennis collega poh poh-jeugd pohjeugd "
+    "jgz jeugdverpleegkundige verpleegkundige praktijkondersteuner jeugdconsulent consulent".split())
 # who can call ("oma belt"), for ``opens_a_call``: a parent or another person, not an institution ("de school belt")
 _CALLER_WORDS = (_OTHER_WORDS - {"school", "kennis", "jongere", "kind"}) | frozenset(
     "jgz jeugdverpleegkundige ib'er iber zorgco wijkcoach buurtcoach consulent leerplichtambtenaar".split())
@@ -118,6 +127,9 @@ def caller_of(text: str) -> Optional[str]:
     plain = simplify(text or "")
     opening = _OPENING.match(plain) or _HAS_ON_THE_LINE.match(plain)
     found = opening.group("who").split() if opening else []
+    calls = _CALLS.match(plain)  # "er belt een poh jeugd over ...", "een oma uit Huizen belt ..."
+    if not found and calls:
+        found = (calls.group("who") or calls.group("subject") or "").split()
     if not found:
         first = _CALLER_FIRST.match(plain)
         found = [first.group("who")] if first else []
@@ -206,3 +218,23 @@ def asks_for_an_intake(text: str) -> bool:
     if all(word.strip().startswith(("belt", "belde", "er belt", "er belde", "bellen")) for word in found):
         return not _I_CALL.search(plain)  # "ik bel hem en zeg dat ...": the consultant calls, no one is on the line
     return True
+
+
+# The service of who calls (read at the opening, as ``caller_of``): the route advice does not send a caller to their own
+# service (a user test of session 22: a POH caller was advised the POH-Jeugd, a JGZ caller the JGZ). Values are routes
+# of ``intake_routeregel``.
+_SERVICES = (
+    ("huisarts_poh", re.compile(r"\b(?:poh|poh-jeugd|pohjeugd|praktijkondersteuner\w*|huisarts\w*)\b")),
+    ("school_jgz", re.compile(r"\b(?:jgz|jeugdgezondheidszorg|jeugdarts|jeugdverpleegkundige|consultatiebureau"
+                              r"|ggd)\b")),
+)
+
+
+def service_of(text: str) -> Optional[str]:
+    """The route of the service who calls works for, named in the introduction ("er belt een poh jeugd ...", "ik heb
+    de jeugdarts aan de lijn"), else None. Only the introduction counts: "de huisarts heeft haar doorverwezen" later
+    in the story is no caller."""
+    plain = simplify(text or "")
+    end = introduction_end(text) or (lambda m: m.end() if m else 0)(_HAS_ON_THE_LINE.match(plain))
+    head = plain[:end] if end else " ".join(plain.split()[:4])
+    return next((route for route, words in _SERVICES if words.search(head)), None)

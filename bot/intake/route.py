@@ -38,13 +38,15 @@ def advise(
     rules: Iterable[IntakeRouteregel],
     signals: Dict[str, IntakeSignaal],
     limit: int = MAX_ADVICE,
+    own_service: Optional[str] = None,
 ) -> List[Advice]:
-    """Matching rules, highest priority first; the default rule only when nothing else matched."""
+    """Matching rules, highest priority first; the default rule only when nothing else matched. A rule whose route is
+    the caller's own service (``own_service``: a POH caller is not sent to the POH-Jeugd) is left out."""
     hits = list(hits)
     kinds = group_by_kind(hits)
     levels = {signals[h.signal_id].niveau for h in hits if h.signal_id in signals and signals[h.signal_id].niveau}
     rules = sorted(rules, key=lambda r: (-r.prioriteit, r.id))
-    chosen = [r for r in rules if _matches(r, kinds, levels)]
+    chosen = [r for r in rules if _matches(r, kinds, levels) and not (own_service and r.route == own_service)]
     if not chosen:
         chosen = [r for r in rules if r.standaard][:1]
     advice = []

@@ -20,7 +20,9 @@ from bot.intake.listen import (
     NO_ANSWER_QUESTION,
     evades,
     listen,
+    names_support,
     no_answer_kind,
+    support_clauses,
     tones_down,
     without_contact_details,
     yes_only_to,
@@ -31,6 +33,7 @@ from bot.language import unreadable
 from bot.text import simplify
 
 DEFAULT_PLAN = "telefonische_intake"
+STEUN_ACTIVITIES = "steun_vrije_tijd"  # the steun signal of activities (sport, a club), not of a person
 MAX_ANSWER = 2000
 
 STATUS_BUSY = status.BUSY
@@ -91,6 +94,9 @@ INTAKE_FORGOTTEN = "intake_vergeten"
 # an answer of only contact details ("ze is bereikbaar op 06-..."): no fact of the case; nothing noted, the question
 # stays open
 CONTACT_ONLY = "contactgegevens"
+# a wish that nothing is stored ("ze wil niet dat er iets wordt opgeslagen", "wis dit gesprek") was typed during the
+# intake: the summary is shown but not stored until the consultant confirms ("sla toch op"; actions/intake.py)
+NOT_TO_STORE = "niet_opslaan"
 # what leaves the state as it was: the last answer can still be wiped after it
 _KEEPS_THE_LAST_ANSWER = ("leeg", "uitleg", FORGET, "onleesbaar", NOTHING_WIPED, CONTACT_ONLY)
 
@@ -337,6 +343,7 @@ class Intake:
         lijn"), and the questions are worded for that caller."""
         state: Dict[str, object] = {
             "beller": opening.caller_of(first_message),
+            "beller_dienst": opening.service_of(first_message),  # the route of the caller's own service (POH, JGZ)
             "plan": self.plan.id,
             "pos": 0,
             "history": [],
@@ -370,6 +377,8 @@ class Intake:
         if not isinstance(before, dict):
             return Turn(state=state, kind=NOTHING_WIPED, question=self.view(state))
         restored = _copy(before)  # only messages that change nothing came after the answer (_KEEPS_THE_LAST_ANSWER)
+        if state.get(NOT_TO_STORE):  # a wish not to store, told after that answer, still holds
+            restored[NOT_TO_STORE] = True
         return Turn(state=restored, kind=WIPED, question=self.view(restored))
 
     def _forget(self, state: dict) -> Turn:
@@ -388,6 +397,9 @@ class Intake:
         if commands.asks_to_wipe_last(text):  # "kun je dat wat ik net typte weghalen?": the last answer, not all
             return self._wipe_last(state, before)
         if commands.is_forget_request(text):  # "wis dit gesprek" is no answer of the caller: never noted
+            # "ze wil eigenlijk niet dat er iets wordt opgeslagen": the summary at the end is shown, not stored,
+            # unless the consultant confirms (a user test of session 22: 'rond af' stored it anyway)
+            state[NOT_TO_STORE] = True
             return Turn(state=state, kind=FORGET, question=self.view(state))
         return None
 
@@ -436,6 +448,7 @@ class Intake:
         if state["pos"] == 0 and opening.only_an_introduction(text):
             # "er belt een juf van groep 7 over een leerling": who calls, not what about; the first question stays open
             state["beller"] = state.get("beller") or opening.caller_of(text)
+            state["beller_dienst"] = state.get("beller_dienst") or opening.service_of(text)
             _note_place(state, text)
             return Turn(state=state, kind=INTRODUCTION, question=self.view(state))
         why = unreadable(text)
@@ -496,10 +509,11 @@ class Intake:
             # "en in Vleuten?" (a kaart follow-up typed during the intake) or "zoon 15" is no answer of the caller
             return self._no_safety_answer(state, text, why)
         hits += self._signs_across_answers(state, key, text, hits)
-        if not state.get("beller") and key == self._key(self.plan.stappen[0]):
-            state["beller"] = opening.caller_of(text)  # "juf Marieke belt over een leerling": not the parent
+        if key == self._key(self.plan.stappen[0]):
+            _note_caller(state, text)
         if question.gevaar_signaal:  # "nee, er is niemand in gevaar" tells who is in danger, not who helps
             hits = [hit for hit in hits if hit.soort != "weinig_steun"]
+        hits = [hit for hit in hits if hit.soort != "steun" or self._supports(hit, key, text)]
         if question.signaal_bij_ja and is_affirmative(text) and (question.gevaar_signaal or not tones_down(text)):
             # "ja, wel eens" to "vaak hard ruzie?" is no plain yes; at a safety question every 'ja' counts
             # a plain 'ja' counts as the question's signal: a danger on a safety question (unless the
@@ -562,6 +576,16 @@ class Intake:
         turn.unclear = unclear
         turn.contact_left_out = answer != masked.text.strip()
         return turn
+
+    def _supports(self, hit: Hit, key: str, text: str) -> bool:
+        """A steun signal counts only where the answer names its person (or activity) as support
+        (``listen.names_support``): "haar nieuwe vriend slaat hem soms" is no steun (a user test of session 22)."""
+        signal = self.signals.get(hit.signal_id)
+        if signal is None:
+            return False
+        person = signal.id != STEUN_ACTIVITIES
+        return any(find_signals(clause, [signal]) and names_support(clause, key, person)
+                   for clause in support_clauses(opening.without_introduction(text)))
 
     def _named_by_signal(self, state: dict, key: str, hits: List[Hit]) -> Callable[[str], List[str]]:
         """For ``listen``: the aspects of the screening questions (whose 'ja' is an ordinary signal: hard rows at home)
@@ -630,6 +654,13 @@ class Intake:
         state["history"].append(state["pos"])
         state["pos"] = following
         return Turn(state=state, kind="gevaar" if danger else "vraag", question=self.view(state), danger=danger)
+
+
+def _note_caller(state: dict, text: str) -> None:
+    """Who calls and the caller's own service, from the answer to the first question when the opening did not say:
+    "juf Marieke belt over een leerling" is not the parent; "de poh jeugd belt ..." is not sent to the POH-Jeugd."""
+    state["beller"] = state.get("beller") or opening.caller_of(text)
+    state["beller_dienst"] = state.get("beller_dienst") or opening.service_of(text)
 
 
 def _value_told(told: List[str], fix: Correction) -> Optional[str]:

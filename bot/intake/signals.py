@@ -100,7 +100,9 @@ class _Text:
 
 # Spoken or typo'd forms of a word the triggers and the negation rules spell in full: "zoon gaat nie meer naar school"
 # is school absence (a user test found no signal)
-SPOKEN_FORMS = {"nie": "niet", "neit": "niet", "nit": "niet", "nooid": "nooit"}
+SPOKEN_FORMS = {"nie": "niet", "neit": "niet", "nit": "niet", "nooid": "nooit",
+                # "verder nieman" (a user test of session 22: no 'weinig steun')
+                "nieman": "niemand", "niemant": "niemand", "niemnd": "niemand"}
 
 
 def _segment(text: str) -> _Text:

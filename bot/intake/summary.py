@@ -37,11 +37,12 @@ KIND_TITLES = {
     "opvoeding": "Opvoeding",
     "ernst_hoog": "Ernst",
     "weinig_steun": "Netwerk",
+    "bestaan": "Geld en wonen",
 }
 # The most serious signal leads the kern (a user test: "Kern: moeite met ruzie thuis" for a child who wants to die):
 # dangers first, by level, then the kinds in this order; the caller's own words come right after the dangers.
 DANGER_LEVELS = ("acuut", "suicide", "veilig_thuis")
-KERN_KINDS = ("psychisch", "ernst_hoog", "school", "scheiding", "opvoeding")
+KERN_KINDS = ("psychisch", "ernst_hoog", "school", "scheiding", "opvoeding", "bestaan")
 DANGER_KERN = "eerst de veiligheid: {naam}"
 KAART_MISSING = "De sociale kaart is nu niet beschikbaar; zoek zelf in de sociale kaart naar een passende dienst."
 
@@ -168,7 +169,7 @@ def build_summary(state: dict, knowledge, gemeente: Optional[str] = None, search
     finder = search if search is not None else _kaart_search()
     kaart_note = None if finder is not None else KAART_MISSING
     route = []
-    for advice in advise(hits, rules, signals):
+    for advice in advise(hits, rules, signals, own_service=state.get("beller_dienst")):
         services: List[ServiceHint] = []
         if finder is not None and advice.kaart_zoekterm:
             try:

@@ -21,7 +21,9 @@ intake and became the caller's first answer (a user test).
 
 A request to forget ("vergeet mij", "vergeet alles wat ik over mevrouw De Wit heb ingetypt") has no intent of its
 own; the model read such messages as the menu or help. ``CommandIntentGuard`` makes it ``nlu_fallback``, whose action
-explains how to wipe the conversation; inside a role-play or a task the form reads it as the same request.
+explains how to wipe the conversation; inside a role-play or a task the form reads it as the same request. Its
+counterpart "sla toch op" (``bot.commands.asks_to_store_anyway``: an intake summary kept back on such a wish may be
+stored after all) goes to the fallback too, which stores that summary.
 
 Three more requests of the one command vocabulary are read here, not guessed (user tests of session 20):
 - "probeer opnieuw vanaf beurt 2", "kan ik die laatste beurt nog een keer over doen?" (``bot.roleplay.retry``): the
@@ -71,6 +73,7 @@ from bot.commands import (
     WHICH_OWN_ROLE,
     WHICH_ROLE,
     WHICH_STEP,
+    asks_to_store_anyway,
     is_forget_request,
     is_practice_request,
     is_stop_request,
@@ -169,8 +172,8 @@ if GraphComponent is not None:
             for message in messages:
                 intent = message.get(INTENT) or {}
                 text = message.get(TEXT) or ""
-                if is_forget_request(text) or (len(words(text)) >= MIN_FOREIGN_WORDS and not looks_dutch(text)) \
-                        or wrapped_in_noise(text):
+                if is_forget_request(text) or asks_to_store_anyway(text) \
+                        or (len(words(text)) >= MIN_FOREIGN_WORDS and not looks_dutch(text)) or wrapped_in_noise(text):
                     _make_sure(message, FALLBACK_INTENT)
                     continue
                 name = intent.get(INTENT_NAME_KEY)
