@@ -98,8 +98,8 @@ def looks_dutch(text: str) -> bool:
 
 
 def _mostly_known(tokens: List[str]) -> bool:
-    """More than half of ``tokens`` are Dutch words Rustpunt knows (``_lexicon``)."""
-    known, _ = _lexicon()
+    """More than half of ``tokens`` are Dutch words Rustpunt knows (``known_words``)."""
+    known = known_words()
     return 2 * sum(1 for token in tokens if token in known) > len(tokens)
 
 

@@ -810,13 +810,7 @@ def _repeated_names(text: str, spans: List[Span]) -> List[Span]:
         word for start, end, label in spans if label == "naam" for word in _LOWER_WORD.findall(text[start:end])
         if word.islower()
     }
-    lowered = text.lower()
-    places = (
-        ((found.start(), found.end()) for found in _LOWER_WORD.finditer(text) if found.group().lower() in names)
-        if len(lowered) != len(text)  # lower() keeps the places of nearly every text
-        else _places(lowered, names)
-    )
-    return [(start, end, "naam") for start, end in places
+    return [(start, end, "naam") for start, end in _occurrences(text, names)
             if not text[start].isupper() or text[start:end].lower() in typed_lower]
 
 
@@ -826,9 +820,15 @@ def _repeated_schools(text: str, spans: List[Span]) -> List[Span]:
     names = name_words(text, spans, labels=("school",))
     if not names:
         return []
-    return [(start, end, "school") for start, end in _places(text.lower(), names)] if len(text.lower()) == len(text) \
-        else [(found.start(), found.end(), "school") for found in _LOWER_WORD.finditer(text)
-              if found.group().lower() in names]
+    return [(start, end, "school") for start, end in _occurrences(text, names)]
+
+
+def _occurrences(text: str, names: frozenset) -> List[Tuple[int, int]]:
+    """Where each of ``names`` (lower-cased words) stands in ``text`` as a whole word, whatever its case."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # lower() keeps the places of nearly every text
+        return [(found.start(), found.end()) for found in _LOWER_WORD.finditer(text) if found.group().lower() in names]
+    return _places(lowered, names)
 
 
 def _places(lowered: str, words: frozenset) -> List[Tuple[int, int]]:

@@ -209,10 +209,12 @@ def zoek_plaats(text: str, knowledge=None) -> Optional[Plaats]:
     elsewhere = [m for m in matches if m[2].code is None]
     asked = _asking_sentence_start(text or "")
     corrected: Optional[_Match] = None
+    typo_read = False  # _typo_match ran: it runs at most once per message
     if not inside and elsewhere:
         # a typo of a place of the kaart where the family lives goes before a place outside said of someone else:
         # "Huisarts uit Eemnis: ... Vader woont in Almere" is Eemnes (the blind set toets19 found nothing at all)
         corrected = _typo_match(tokens, table, word_tables(knowledge).theme_words)
+        typo_read = True
         if corrected is not None and corrected[2].code is not None:
             spots = _spots(elsewhere + [corrected])
             if _standing(tokens, corrected, spots, asked) >= max(_standing(tokens, m, spots, asked) for m in elsewhere):
@@ -223,7 +225,7 @@ def zoek_plaats(text: str, knowledge=None) -> Optional[Plaats]:
     if best:
         _, _, row, written = best
         return Plaats(row.naam, written, row.soort, row.code, row.dekking, verbeterd=best is corrected)
-    found = corrected if corrected is not None else _typo_match(tokens, table, word_tables(knowledge).theme_words)
+    found = corrected if typo_read else _typo_match(tokens, table, word_tables(knowledge).theme_words)
     if found is not None:
         _, _, row, written = found
         return Plaats(row.naam, written, row.soort, row.code, row.dekking, verbeterd=True)

@@ -994,14 +994,15 @@ def _doelgroep_without_caller(text: str, framed: str, knowledge=None) -> List[st
     return [group for group in hints if group != "professional" or group in extract_doelgroep(framed, knowledge)]
 
 
-def search_text(text: str, knowledge=None) -> str:
+def search_text(text: str, knowledge=None, own_roles: Optional[spoken.RoleSpans] = None) -> str:
     """``text`` as the kaart's text match should read it: homonyms guarded (see ``HOMONIEMEN``: "het buurtteam
     zoekt ..." is who asks, "vader werkt bij ..." no question about work), the parts that frame the call blanked
     (``spoken.without_framing``: "ik werk bij het buurtteam in Bussum") and what is said not to be there left out
     (``spoken.without_denials``: "geen sprake van geweld", "niet verslaafd") and the caller's own role
-    (``spoken.without_caller_roles``: "schoolmaatschappelijk werker vraagt: ..."), so none of them lifts a service."""
-    return spoken.without_denials(spoken.without_framing(guard_homonyms(spoken.without_caller_roles(text, knowledge)),
-                                                         knowledge), knowledge)
+    (``spoken.without_caller_roles``: "schoolmaatschappelijk werker vraagt: ..."; ``own_roles`` when already read),
+    so none of them lifts a service."""
+    unrolled = spoken.without_caller_roles(text, knowledge, own_roles)
+    return spoken.without_denials(spoken.without_framing(guard_homonyms(unrolled), knowledge), knowledge)
 
 
 def parse_vraag(text: str, knowledge=None) -> Vraag:
@@ -1029,10 +1030,11 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
     themas, woorden, spans, lemmed, gezegd = _match_themas(asked, knowledge)
     maatregel_loopt = measure_in_place(asked)
     raad_onderzoekt = not maatregel_loopt and raad_investigates(asked)
-    if (maatregel_loopt or raad_onderzoekt) and _only_measure_words(woorden.get(SAFETY, ())):
+    if (maatregel_loopt or raad_onderzoekt) and only_measure_words(woorden.get(SAFETY, ())):
         # "OTS loopt, zoekt lichte opvoedondersteuning": the question asks for the other theme first, not for safety
         themas = [theme for theme in themas if theme != SAFETY] + [SAFETY]
     leeftijd = extract_leeftijd(text)
+    own_roles = spoken.own_caller_roles(text, knowledge)  # read once: the search text and the caller's services
     ouder_themas, kind_themas = extract_subjects(asked, themas, spans, lemmed, knowledge,
                                                  child_named=leeftijd is not None, woorden=woorden)
     return Vraag(
@@ -1050,10 +1052,10 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
         kind_themas=kind_themas,
         ingekort=ingekort,
         plaats_info=gevonden if gemeente else None,
-        zoektekst=search_text(text, knowledge),
+        zoektekst=search_text(text, knowledge, own_roles),
         maatregel_loopt=maatregel_loopt,
         raad_onderzoekt=raad_onderzoekt,
-        beller=spoken.caller_roles(text, knowledge),
+        beller=spoken.caller_roles(text, knowledge, own_roles),
         niet_via=spoken.refused_routes(text),
     )
 
@@ -1145,7 +1147,7 @@ def measure_words_only(parsed: Vraag) -> bool:
     """The question read the safety theme only by the words of a measure already in place (``measure_in_place``) or of
     the Raad already investigating (``raad_investigates``): "OTS loopt" and "de Raad doet onderzoek naar de omgang"
     are no sign of danger."""
-    return (parsed.maatregel_loopt or parsed.raad_onderzoekt) and _only_measure_words(parsed.thema_woorden.get(SAFETY,
+    return (parsed.maatregel_loopt or parsed.raad_onderzoekt) and only_measure_words(parsed.thema_woorden.get(SAFETY,
                                                                                                             ()))
 
 
@@ -1161,7 +1163,7 @@ def placement_under_measure(parsed: Vraag) -> bool:
     return parsed.maatregel_loopt and bool(set(parsed.thema_woorden.get("verblijf", ())) & PLACEMENT_WORDS)
 
 
-def _only_measure_words(said) -> bool:
+def only_measure_words(said) -> bool:
     """Every word a safety theme was read by names the measure (``MEASURE_WORDS``)."""
     return bool(said) and all(word in MEASURE_WORDS for word in said)
 

@@ -100,6 +100,20 @@ def _measure_services(index: KaartIndex, ctx: QueryContext, allowed: Optional[Se
                   key=lambda i: index.docs[i].service.id)
 
 
+def _measure_hit(index: KaartIndex, ctx: QueryContext, hits: List[Hit], allowed: Optional[Set[int]],
+                 why: str) -> Optional[Hit]:
+    """The hit of the first measure-only service of the place (``_measure_services``), the one of ``hits`` when it is
+    there, with ``why`` before its reason; None where the kaart has no such service (Utrecht)."""
+    measures = _measure_services(index, ctx, allowed)
+    if not measures:
+        return None
+    doc = index.docs[measures[0]]
+    measure = {hit.id: hit for hit in hits}.get(doc.service.id) or place_hit(doc, ctx.gemeente)
+    if not measure.waarom.startswith(why):
+        measure.waarom = why + measure.waarom
+    return measure
+
+
 def measure_service_for_contact(index: KaartIndex, ctx: QueryContext, hits: List[Hit], allowed: Optional[Set[int]],
                                 limit: int) -> List[Hit]:
     """A measure in place and the question asks for its professional ("ots loopt, de gezinsvoogd is al weken
@@ -107,16 +121,11 @@ def measure_service_for_contact(index: KaartIndex, ctx: QueryContext, hits: List
     first, with a reason that says the family already works with it and the professional can contact it. It is no
     referral then but the family's own contact, so it counts as an address to contact (``Hit.verwijsbaar``); the
     toetsets 18 and 19 expected it first. Where the kaart has no such service (Utrecht) the order stays."""
-    measures = _measure_services(index, ctx, allowed)
-    if not measures:
+    measure = _measure_hit(index, ctx, hits, allowed, CONTACT_WHY)
+    if measure is None:
         return hits
-    doc = index.docs[measures[0]]
-    shown = {hit.id: hit for hit in hits}
-    measure = shown.get(doc.service.id) or place_hit(doc, ctx.gemeente)
     measure.verwijsbaar = True
     measure.let_op = CONTACT_NOTE
-    if not measure.waarom.startswith(CONTACT_WHY):
-        measure.waarom = CONTACT_WHY + measure.waarom
     return ([measure] + [hit for hit in hits if hit.id != measure.id])[:limit]
 
 
@@ -134,14 +143,9 @@ def measure_service_for_placement(index: KaartIndex, ctx: QueryContext, hits: Li
     placement named, or where the kaart has no such service (Utrecht), the order stays."""
     if not placement_under_measure(ctx.parsed):
         return hits
-    shown = {hit.id: hit for hit in hits}
-    measures = _measure_services(index, ctx, allowed)
-    if not measures:
+    measure = _measure_hit(index, ctx, hits, allowed, PLACEMENT_WHY)
+    if measure is None:
         return hits
-    doc = index.docs[measures[0]]
-    measure = shown.get(doc.service.id) or place_hit(doc, ctx.gemeente)
-    if not measure.waarom.startswith(PLACEMENT_WHY):
-        measure.waarom = PLACEMENT_WHY + measure.waarom
     if measure.id in [hit.id for hit in hits[:TOP]]:
         return hits
     rest = [hit for hit in hits if hit.id != measure.id]

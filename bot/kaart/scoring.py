@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Dict, List, Optional, Sequence, Set, Tuple
 
 from bot.kaart.ages import age_ok, only_through_school, past_school, school_ok
-from bot.kaart.explanations import waarom_tekst
+from bot.kaart.explanations import SAFETY, waarom_tekst
 from bot.kaart.index import Doc, KaartIndex
 from bot.kaart.kinds import (
     activity_kinds,
@@ -19,6 +19,7 @@ from bot.kaart.kinds import (
     youth_health,
 )
 from bot.kaart.naming import named_by_a_proper_keyword, names_entry
+from bot.kaart.query import only_measure_words
 from bot.kaart.question import PROJECT_KINDS, QueryContext, projects_asked, safety_signal
 from bot.kaart.service_area import local, place_part
 from bot.kaart.text import lemmas
@@ -26,6 +27,7 @@ from bot.kaart.themes import widened
 from bot.kaart.vocabulary import (
     REGIOS,
 )
+from bot.text import simplify
 
 WEIGHTS = {"thema": 2.0, "tekst": 1.0, "plaats": 0.5, "leeftijd": 0.2, "doelgroep": 0.3, "toegang": 0.3, "ingang": 0.3,
            "bekend": 0.8, "genoemd": 1.0, "dichtbij": 2.0}
@@ -263,6 +265,8 @@ def score_all(index: KaartIndex, ctx: QueryContext, candidates: Set[int], text_s
     parenting_counts_less = behaviour_at_school(ctx)  # decided once per question, not per candidate
     safety_question = safety_signal(ctx)
     broader = widened(ctx.parsed.themas, ctx.themas)  # a theme searched for a narrower one: the reason says so
+    # the safety theme read only by the words of a measure: the reason names the measure (decided once per question)
+    safety_by_measure = only_measure_words([simplify(word) for word in ctx.parsed.thema_gezegd.get(SAFETY, [])])
     docs_with = {t: {i for i, _ in index.postings.get(t, ())} for t in ctx.specific}
     # a service for young people (or the child's health service) matched on the words of a parent's own problem ("moeder
     # is somber") has no evidence of fitting it: its text is read without them, as its theme is (``theme_part``)
@@ -312,7 +316,8 @@ def score_all(index: KaartIndex, ctx: QueryContext, candidates: Set[int], text_s
             held_back.append((score, service.naam))
             continue
         waarom = waarom_tekst(matched, ctx.parsed.thema_gezegd, place_reason, ctx.leeftijd, service,
-                              [ctx.written.get(term, term) for term in sorted(matched_terms)], broader)
+                              [ctx.written.get(term, term) for term in sorted(matched_terms)], broader,
+                              safety_by_measure)
         scored.append((score, service.id, doc, parts, waarom))
     return scored, held_back
 

@@ -492,13 +492,23 @@ def _own_roles(said: str, spans: List[Tuple[int, int, str]]) -> List[Tuple[int, 
     return [span for span in spans if not asked & set(CALLER_ROLES[span[2]])]
 
 
-def caller_roles(text: str, knowledge=None) -> Tuple[str, ...]:
-    """The search words of the services the caller works for (``CALLER_ROLES``), from the roles the question says of
-    the caller (its opening part, "ik ben ...", "de POH vraagt"), unless the rest of the question names that role too
-    ("ik ben jeugdconsulent in Huizen: wie is de vaste jeugdconsulent van die school?" asks for one)."""
+RoleSpans = List[Tuple[int, int, str]]
+
+
+def own_caller_roles(text: str, knowledge=None) -> RoleSpans:
+    """(start, end, role) in ``text`` simplified of the roles the question says of the caller (its opening part, "ik
+    ben ...", "de POH vraagt"), unless the rest of the question names that role too ("ik ben jeugdconsulent in
+    Huizen: wie is de vaste jeugdconsulent van die school?" asks for one). Read once per question and handed to
+    ``caller_roles`` and ``without_caller_roles``."""
     said = simplify(text or "")
+    return _own_roles(said, _caller_spans(said, text or "", knowledge))
+
+
+def caller_roles(text: str, knowledge=None, own: Optional[RoleSpans] = None) -> Tuple[str, ...]:
+    """The search words of the services the caller works for (``CALLER_ROLES``), from the caller's own roles
+    (``own_caller_roles``; ``own`` when already read)."""
     out: List[str] = []
-    for _, _, role in _own_roles(said, _caller_spans(said, text or "", knowledge)):
+    for _, _, role in (own if own is not None else own_caller_roles(text, knowledge)):
         out += [word for word in CALLER_ROLES[role] if word not in out]
     return tuple(out)
 
@@ -508,13 +518,14 @@ _ROLE_OPENS = re.compile(r"[^:,;.!?]*?(?:[:,;]|\b(?:" + "|".join(sorted(_CALLER_
 _ROLE_TAIL = re.compile(r"\s+(?:werker|werkster|werk)\b")
 
 
-def without_caller_roles(text: str, knowledge=None) -> str:
-    """``text`` (simplified) with the caller's own role blanked (see ``caller_roles``), so the text match does not
-    find the caller's own service by it (a second-round user test of session 22 read "schoolmaatschappelijk werker
-    vraagt: ..." as a question for school social work); ``text`` itself when it names none."""
+def without_caller_roles(text: str, knowledge=None, own: Optional[RoleSpans] = None) -> str:
+    """``text`` (simplified) with the caller's own role blanked (``own_caller_roles``; ``own`` when already read), so
+    the text match does not find the caller's own service by it (a second-round user test of session 22 read
+    "schoolmaatschappelijk werker vraagt: ..." as a question for school social work); ``text`` itself when it names
+    none."""
     said = simplify(text or "")
     # only a role that opens a call or note ("... vraagt:", "...:", "ik ben ..."): "leerplicht bussum" asks for it
-    spans = [span for span in _own_roles(said, _caller_spans(said, text or "", knowledge))
+    spans = [span for span in (own if own is not None else own_caller_roles(text, knowledge))
              if _ROLE_OPENS.match(said[span[1]:])]
     if not spans:
         return text
@@ -525,8 +536,8 @@ def without_caller_roles(text: str, knowledge=None) -> str:
 
 def _is_place(word: str, knowledge=None) -> bool:
     """``word`` (simplified) is a place or part of a place name of the place table."""
-    spellings = places.tabel(knowledge).spellings
-    return word in spellings or any(word in spelling.split() for spelling in spellings if " " in spelling)
+    table = places.tabel(knowledge)
+    return word in table.spellings or word in table.words
 
 
 def _capitalised(text: str, position: int) -> bool:
@@ -576,6 +587,8 @@ PROFESSIONAL_STATE = frozenset("is was wordt werd ligt lag raakt raakte valt vie
 def professional_state_words(text: str, lemmed: str, knowledge=None) -> FrozenSet[int]:
     """Word positions (in ``lemmed``, the lemma string of ``text``) of what a part of a sentence says of how a
     professional is (see ``PROFESSIONAL_WORDS``)."""
+    if PROFESSIONAL_WORDS.isdisjoint(words(simplify(text))):
+        return frozenset()  # the cheap check first: no professional named at all
     written = _written_words(text, knowledge)
     if not any(word in PROFESSIONAL_WORDS for _, _, _, word, _ in written):
         return frozenset()
