@@ -107,3 +107,17 @@ def intake_tracker(state, text, intent="nlu_fallback", loop="intake_form", sende
     return Tracker(sender_id=sender_id, slots={"intake_status": state, "intake_antwoord": text}, latest_message={
         "text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": []}, events=[], paused=False,
         followup_action=None, active_loop={"name": loop} if loop else {}, latest_action_name="action_listen")
+
+
+@pytest.fixture
+def tracker_url(tmp_path, monkeypatch):
+    """Rasa's SQL tracker store in the test's own data folder (``tmp_path/rasa/tracker.db``): the privacy tests type
+    through it and then search the data folder for what was typed."""
+    from bot.privacy import tracker_db
+
+    (tmp_path / "rasa").mkdir()
+    url = f"sqlite:///{tmp_path / 'rasa' / 'tracker.db'}"
+    monkeypatch.setenv(tracker_db.URL_ENV, url)
+    tracker_db.reset_engines()
+    yield url
+    tracker_db.reset_engines()

@@ -59,16 +59,6 @@ def rules_only(monkeypatch):
     monkeypatch.setenv("RUSTPUNT_MASKER", "regels")
 
 
-@pytest.fixture
-def tracker_url(tmp_path, monkeypatch):
-    url = f"sqlite:///{tmp_path / 'rasa' / 'tracker.db'}"
-    (tmp_path / "rasa").mkdir()
-    monkeypatch.setenv(tracker_db.URL_ENV, url)
-    tracker_db.reset_engines()
-    yield url
-    tracker_db.reset_engines()
-
-
 def make_store(tmp_path) -> MaskingSQLTrackerStore:
     # the same arguments endpoints.yml passes for `type: SQL`
     return MaskingSQLTrackerStore(domain=DOMAIN, dialect="sqlite", db=str(tmp_path / "rasa" / "tracker.db"))

@@ -42,16 +42,6 @@ def rules_only(monkeypatch):
     monkeypatch.setenv("RUSTPUNT_MASKER", "regels")
 
 
-@pytest.fixture
-def tracker_url(tmp_path, monkeypatch):
-    (tmp_path / "rasa").mkdir()
-    url = f"sqlite:///{tmp_path / 'rasa' / 'tracker.db'}"
-    monkeypatch.setenv(tracker_db.URL_ENV, url)
-    tracker_db.reset_engines()
-    yield url
-    tracker_db.reset_engines()
-
-
 def user(text, intent="inform", **extra):
     return UserUttered(text, intent={"name": intent, "confidence": 1.0},
                        parse_data={"text": text, "intent": {"name": intent, "confidence": 1.0}, "entities": []},

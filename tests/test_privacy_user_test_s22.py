@@ -20,7 +20,6 @@ from bot import commands
 from bot.intake.deidentify import mask
 from bot.intake.session import BEFORE_LAST_ANSWER, Intake
 from bot.knowledge.loader import get_knowledge
-from bot.privacy import tracker_db
 from bot.privacy.forget import forget_conversation
 from bot.privacy.tracker_store import MaskingSQLTrackerStore
 from bot.records import get_record
@@ -43,16 +42,6 @@ def own_knowledge(monkeypatch):
     monkeypatch.setenv("RUSTPUNT_KNOWLEDGE_DIR", str(FOLDER))
     monkeypatch.setenv("RUSTPUNT_MASKER", "regels")
     get_knowledge(reload=True)
-
-
-@pytest.fixture
-def tracker_url(tmp_path, monkeypatch):
-    url = f"sqlite:///{tmp_path / 'rasa' / 'tracker.db'}"
-    (tmp_path / "rasa").mkdir()
-    monkeypatch.setenv(tracker_db.URL_ENV, url)
-    tracker_db.reset_engines()
-    yield url
-    tracker_db.reset_engines()
 
 
 def files_with(folder, secrets):

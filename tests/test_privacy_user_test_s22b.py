@@ -27,7 +27,6 @@ from bot.intake.deidentify import mask, shorten
 from bot.intake.opening import without_opening
 from bot.knowledge.loader import get_knowledge
 from bot.knowledge.texts import Texts
-from bot.privacy import tracker_db
 from bot.records import add_record, get_record, list_records
 from bot.roleplay import catalog
 from bot.roleplay.moves import MoveClassifier
@@ -36,17 +35,6 @@ from tests.intake_form import DOMAIN, FOLDER, typed
 from tests.test_privacy_user_test_s22 import files_with, save, summary_of, type_through
 
 ROLEPLAY_TEXTS = Texts("rollenspel_tekst")
-
-
-@pytest.fixture
-def tracker_url(tmp_path, monkeypatch):
-    """Rasa's tracker store in the test's data folder (as in test_privacy_user_test_s22)."""
-    url = f"sqlite:///{tmp_path / 'rasa' / 'tracker.db'}"
-    (tmp_path / "rasa").mkdir()
-    monkeypatch.setenv(tracker_db.URL_ENV, url)
-    tracker_db.reset_engines()
-    yield url
-    tracker_db.reset_engines()
 
 
 @pytest.fixture(autouse=True)

@@ -147,7 +147,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Dict, List, Optional, Tuple
+from typing import Callable, Dict, List, Optional, Tuple
 
 from bot import recognisers, textclass
 from bot.language import FUNCTION_WORDS
@@ -748,12 +748,20 @@ _REFLECTION = re.compile(
 REFLECTION = "woorden teruggeven"  # the feature of such a read
 
 
+def _erkennen_when(applies: Callable[[str], object], sentence: str,
+                   prediction: textclass.Prediction, cue: str) -> Optional[textclass.Prediction]:
+    """Erkennen read from ``cue`` (``_cued``) when the rule ``applies`` to the sentence and the model is not already
+    sure of erkennen; else None. The erkennen families below (a reflection, a quoted echo, openness, sympathy,
+    autonomy) each name only their test and cue."""
+    if _sure_of("erkennen", prediction) or not applies(sentence):
+        return None
+    return _cued("erkennen", prediction, cue)
+
+
 def _reflects(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
     """A short reflection of the other's own words (``_REFLECTION``) is erkennen: the model's read with erkennen and
     its own label swapped (explained by the cue); from no move, erkennen 0.8."""
-    if _sure_of("erkennen", prediction) or not _REFLECTION.match(sentence.strip()):
-        return None
-    return _cued("erkennen", prediction, REFLECTION)
+    return _erkennen_when(lambda text: _REFLECTION.match(text.strip()), sentence, prediction, REFLECTION)
 
 
 # The other's worry, doubt or fear named back: "U vraagt zich af of het ooit nog goed komt met uw kinderen.", "je vraagt
@@ -1781,9 +1789,7 @@ def echoes_the_other(sentence: str) -> bool:
 def _echoed(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
     """A quoted echo of the other's words (``echoes_the_other``) is erkennen, read from the cue (``_cued``), over any
     read of the quoted words."""
-    if _sure_of("erkennen", prediction) or not echoes_the_other(sentence):
-        return None
-    return _cued("erkennen", prediction, QUOTED_ECHO)
+    return _erkennen_when(echoes_the_other, sentence, prediction, QUOTED_ECHO)
 
 
 # Appreciating the other's openness ("eerlijk dat u dat zegt.", "dapper dat je dat durft te zeggen", "wat eerlijk van
@@ -1805,9 +1811,7 @@ OPENNESS = "waardering voor de openheid van de ander"  # the feature of such a r
 def _appreciates_openness(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
     """Appreciating the other's openness (``_APPRECIATES_OPENNESS``, the whole sentence) is erkennen, read from the cue
     (``_cued``)."""
-    if _sure_of("erkennen", prediction) or not _APPRECIATES_OPENNESS.match(sentence.strip()):
-        return None
-    return _cued("erkennen", prediction, OPENNESS)
+    return _erkennen_when(lambda text: _APPRECIATES_OPENNESS.match(text.strip()), sentence, prediction, OPENNESS)
 
 
 # Sympathy with what the other goes through, said as an exclamation or a short verdict on how hard it is ("dat is ook
@@ -1864,9 +1868,7 @@ def sympathises(sentence: str) -> bool:
 def _sympathised(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
     """Sympathy with what the other goes through (``sympathises``) is erkennen, read from the cue (``_cued``), over any
     read of what is hard."""
-    if _sure_of("erkennen", prediction) or not sympathises(sentence):
-        return None
-    return _cued("erkennen", prediction, SYMPATHY)
+    return _erkennen_when(sympathises, sentence, prediction, SYMPATHY)
 
 
 # Lecturing about the method or about research ("we werken hier met zes stappen, ... is dat duidelijk?", "zo werkt dat
@@ -2005,9 +2007,7 @@ def grants_autonomy(sentence: str) -> bool:
 def _grants_autonomy(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
     """Granting the other their own decision (``grants_autonomy``) is erkennen, read from the cue (``_cued``), over any
     read of "gelijk"."""
-    if _sure_of("erkennen", prediction) or not grants_autonomy(sentence):
-        return None
-    return _cued("erkennen", prediction, AUTONOMY)
+    return _erkennen_when(grants_autonomy, sentence, prediction, AUTONOMY)
 
 
 # The frame of the professional's stance ("voor mij staat voorop dat de jongens zowel u als hun moeder houden", "waar ik
