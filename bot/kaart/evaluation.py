@@ -29,7 +29,10 @@ session as a consultant's notes during or after a phone call;
 and the eighteenth test set ``toetsvragen_18.yml`` (reeks ``toets18``), written blind the same way at the start of the
 twenty-first session as what a family worker of the buurtteam or the Vraagbaak types into a search box after a call;
 and the nineteenth test set ``toetsvragen_19.yml`` (reeks ``toets19``), written blind the same way in the twenty-second
-session as what the Vraagbaak retypes from a call by another professional (school, GP, police, JGZ, childcare).
+session as what the Vraagbaak retypes from a call by another professional (school, GP, police, JGZ, childcare);
+and the twentieth test set ``toetsvragen_20.yml`` (reeks ``toets20``), written blind the same way in the twenty-third
+session as what a family worker of the buurtteam or the Vraagbaak types on a phone in a hurry (shorthand, telegram
+style) about teenagers and young adults.
 """
 from __future__ import annotations
 
@@ -82,7 +85,8 @@ SETS = {"afstemming": ("kaart_testvraag", None), "toets": ("kaart_toetsvraag", "
         "toets12": ("kaart_toetsvraag", "toets12"), "toets13": ("kaart_toetsvraag", "toets13"),
         "toets14": ("kaart_toetsvraag", "toets14"), "toets15": ("kaart_toetsvraag", "toets15"),
         "toets16": ("kaart_toetsvraag", "toets16"), "toets17": ("kaart_toetsvraag", "toets17"),
-        "toets18": ("kaart_toetsvraag", "toets18"), "toets19": ("kaart_toetsvraag", "toets19")}
+        "toets18": ("kaart_toetsvraag", "toets18"), "toets19": ("kaart_toetsvraag", "toets19"),
+        "toets20": ("kaart_toetsvraag", "toets20")}
 
 
 def evalueer(knowledge, index: Optional[KaartIndex] = None, limit: int = 5, kind: str = "kaart_testvraag",
