@@ -136,6 +136,14 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
   about the method or about divorce research, a filler 'ik begrijp het' followed by advice, quietly blaming the
   other parent, promises, a string of closed questions, premature closure and the child as messenger); only to be
   measured (totals only); never trained on or tuned with.
+- ``evaluatie/oefenpaden_44.yml``: a forty-fourth set, same format, shape and design, written blind in session 23
+  (turns as they come out of speech-to-text and hurried typing in a group training: no punctuation or one long
+  run-on sentence, no capitals, filler words, self-corrections mid-turn, repeated and misheard words, a few very
+  short turns and some long ones with small talk before the move; trainees new to the method mixed with
+  experienced ones who summarise and then ask; in the bad paths subtle pitfalls such as minimising, speaking for
+  the child, a diagnosis or label, talking about oneself, quick reassurance and moving on, a promise of secrecy
+  to a child and siding with one parent via a compliment about the other's faults); only to be measured (totals
+  only); never trained on or tuned with.
   Sets 35 and 36 stay unread (only their totals were measured).
   Sets 31 to 34 are seen since session 15 (their failing paths were read to find that session's reading rules).
   Sets 29 and 30 are seen since session 14 (their failing paths were read to find those rules).
@@ -257,7 +265,7 @@ def practice_paths() -> List[Dict[str, Any]]:
     return list(_yaml("oefenpaden.yml")["paden"])
 
 
-# -- evaluatie/oefenpaden_2.yml ... oefenpaden_43.yml -------------------------------------------
+# -- evaluatie/oefenpaden_2.yml ... oefenpaden_44.yml -------------------------------------------
 SECOND_PRACTICE_FILE = "oefenpaden_2.yml"  # the default set of ``practice_path_set``
 # the practice-path sets written apart from the engine, each played and reported on its own:
 # file -> (name, heading); the report follows this order
@@ -594,6 +602,17 @@ PRACTICE_PATH_SETS = {
         "lezen over de methode of over onderzoek, een lege 'ik begrijp het' met meteen advies, stilletjes de andere "
         "ouder afvallen, beloftes, een rij gesloten vragen, te vroeg afronden en het kind als boodschapper; nooit "
         "gebruikt om te trainen of af te stellen)",
+    ),
+    "oefenpaden_44.yml": (  # written blind in session 23: only measured (totals)
+        "vierenveertigste set vrije-tekstpaden",
+        "Vierenveertigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_44.yml; geschreven in sessie "
+        "23 met beurten zoals ze uit spraak-naar-tekst en haastig typen in een groepstraining komen: zonder "
+        "leestekens of als één lange zin, zonder hoofdletters, met stopwoorden, zelfcorrecties, herhaalde en "
+        "verkeerd verstane woorden, een paar heel korte beurten en lange met praatjes vooraf; beginners met de "
+        "methode naast ervaren professionals die eerst samenvatten en dan vragen; in de slechte paden "
+        "bagatelliseren, namens het kind spreken, een diagnose of etiket, te lang over zichzelf praten, snel "
+        "geruststellen en doorgaan, een kind geheimhouding beloven en partij kiezen via een compliment over de "
+        "fouten van de ander; nooit gebruikt om te trainen of af te stellen)",
     ),
 }
 PRACTICE_KINDS = ("goed", "slecht")
