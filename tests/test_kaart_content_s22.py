@@ -78,13 +78,19 @@ def test_the_caller_s_job_title_is_not_the_request():
 
 
 @pytest.mark.parametrize("vraag,niet", [
-    ("19 jaar, hilversum, schulden en geen dak boven zn hoofd", "stichting_kinderhulp_acties"),
     ("moeder in loosdrecht heeft vragen over borstvoeding, baby 2 maanden", "leger_des_heils_jeugd"),
     ("moeder in loosdrecht heeft vragen over borstvoeding, baby 2 maanden", "youke_jeugdhulp"),
     ("juf ziet blauwe plekken bij meisje van 9 uit hilversum", "buddycoach_qinas"),
 ])
 def test_entries_that_are_no_answer_by_themselves_do_not_fill_the_top(vraag, niet):
     assert niet not in _top(vraag)
+
+
+def test_an_entry_with_no_way_in_comes_after_the_entrance_when_nothing_else_is_left():
+    """Since the JGZ is modelled for 0 t/m 17 (session 23), a young adult of 19 in Hilversum has only the jongerenwerk
+    and Team Jeugd left: the fund with no way in comes after both instead of between them."""
+    top = _top("19 jaar, hilversum, schulden en geen dak boven zn hoofd")
+    assert top[:2] == ["jongerenwerk_versa", "team_jeugd_hilversum"]
 
 
 def test_an_entry_made_for_the_problem_stays_in_the_top():

@@ -176,8 +176,8 @@ def run_evaluation(args: argparse.Namespace) -> int:
         "toets19": "negentiende toetsset (toetsvragen_19.yml, blind geschreven in de tweeëntwintigste sessie als "
                    "vragen die de Vraagbaak overtikt uit telefoontjes van andere professionals, alleen om te meten)",
         "toets20": "twintigste toetsset (toetsvragen_20.yml, blind geschreven in de drieëntwintigste sessie als "
-                   "telefoonsteno van een gezinswerker of de Vraagbaak over tieners en jongvolwassenen, alleen om te "
-                   "meten)",
+                   "telefoonsteno van een gezinswerker of de Vraagbaak over tieners en jongvolwassenen; blind gemeten "
+                   "0.658, daarna gezien)",
     }
     for name in chosen:
         kind, reeks = SETS[name]

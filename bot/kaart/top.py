@@ -479,7 +479,9 @@ def known_routes_first(index: KaartIndex, ctx: QueryContext, hits: List[Hit], li
                            key=lambda h: (-place_part(index.doc(h.id), ctx.gemeente)[0], h.id))
         known += [as_entrance(hit) for hit in entrances]
     if not known:
-        return hits
+        # nothing left to lift (a young adult of 19 in Hilversum: the JGZ is for 0 t/m 17): the entry still goes after
+        # the known ways in of the top, the place's general entrance among them
+        return [hit for hit in top if not unknown(hit)] + late + rest
     lifted = known[:len(late)]
     ids = {hit.id for hit in lifted}
     ordered = [hit for hit in top if not unknown(hit)] + lifted + late + [hit for hit in rest if hit.id not in ids]
