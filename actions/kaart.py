@@ -132,6 +132,8 @@ class ValidateKaartForm(FormValidation):
         if alleen_de_kaart(text, (tracker.latest_message.get("intent") or {}).get("name")):
             dispatcher.utter_message(text=messages.AL_IN_DE_KAART)
             return {"kaart_aanvulling": None}  # the form asks its question again
+        if _answered_in_between(dispatcher, text):  # "wat is de winnaarsdriehoek?" is no place
+            return {"kaart_aanvulling": None}  # the form asks its question again
         current = {k: tracker.get_slot(k) for k in READ}
         parsed = parse_vraag(text)
         age = leeftijd_vervolg(text, parsed)
@@ -153,6 +155,32 @@ class ValidateKaartForm(FormValidation):
             named = {key: value for key, value in current.items() if value is not None and extra.get(key) is None}
             return {"kaart_vraag": question, "kaart_aanvulling": None, **slots, **named}
         return {"kaart_aanvulling": text, **bijwerken(current, extra)}
+
+
+def _answered_in_between(dispatcher: CollectingDispatcher, text: str) -> bool:
+    """A question for Rustpunt itself while the kaart waits for the place or the problem ("wat is de
+    winnaarsdriehoek?", "welke rol is dit: '...'", "hoe erken ik een boze moeder?"; a user test of session 23 took the
+    first as the missing place): answered (``bot.steps.preparation.answer_to_rustpunt``), not kept as the answer, and
+    the kaart's question comes again. A wish to practise is no answer either: how to get there. A message that names a
+    place or an age is an answer (a problem word alone may stand in a question about the method: "welke vormen van
+    ouderschap zijn er na een scheiding?")."""
+    from bot.commands import is_practice_request, which_question
+    from bot.steps.preparation import answer_to_rustpunt
+
+    if which_question(text) is None:  # "welke rol is dit: '...'" is asked whatever it names
+        parsed = parse_vraag(text)
+        if parsed.gemeente or parsed.buiten_regio or parsed.leeftijd is not None:  # "en in Huizen, hoe zit dat?"
+            return False
+    answers = answer_to_rustpunt(text)
+    if answers is None:
+        if not is_practice_request(text):
+            return False
+        answers = [messages.ANDERE_TAAK]  # "ik wil oefenen": the kaart's question is open
+    else:
+        answers.append(messages.VRAAG_TUSSENDOOR)
+    for answer in answers:
+        dispatcher.utter_message(text=answer)
+    return True
 
 
 def _not_dutch(text: str, read: Dict[str, Any]) -> bool:

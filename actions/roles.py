@@ -17,6 +17,7 @@ from rasa_sdk.types import DomainDict
 from actions.forms import FormValidation
 from bot import status
 from bot.knowledge.texts import Texts
+from bot.language import without_noise
 from bot.roles.analyse import analyse_role
 from bot.roles.explain import explain_request
 from bot.roles.format import format_analysis
@@ -31,7 +32,8 @@ DONE = status.DONE
 
 
 def _text(tracker: Tracker) -> str:
-    return (tracker.latest_message or {}).get("text") or ""
+    """The message without markup or injection strings around it (``bot.language.without_noise``)."""
+    return without_noise((tracker.latest_message or {}).get("text") or "")
 
 
 class ActionRolAnalyse(Action):

@@ -18,6 +18,7 @@ from actions.forms import FormValidation
 from actions.kaart import answer_in_between
 from bot import status
 from bot.kaart.dialog import asks_the_kaart
+from bot.language import without_noise
 from bot.steps import guide, navigation, preparation, texts
 from bot.steps.plan import build_plan, format_plan_text, latest_plan, load_plan, masked_plan, save_plan
 from bot.steps.request import continues_earlier, situation_from_request
@@ -282,7 +283,7 @@ class ActionVoorbereidenWelkeStap(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        text = tracker.latest_message.get("text") or ""
+        text = without_noise(tracker.latest_message.get("text") or "")  # "{{7*7}} welke stap is dit: ..."
         sentence = navigation.which_step_sentence(text)
         if sentence is None:  # phrased differently: use what follows a colon, if anything
             sentence = text.split(":", 1)[1].strip() if ":" in text else ""

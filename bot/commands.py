@@ -520,14 +520,19 @@ _THIS = (r"(?:is dit|is dat|was dit|was dat|is het|was het|hoort hierbij|hoort h
          r"past hier|zit hierin|zit hier in)")
 _WHERE = r"(?: (?:hier|nu|daar|dan|eigenlijk|precies|zo|op dit moment|op het moment|in dit gesprek|volgens jou))*"
 _I_TAKE = rf"(?:neem ik{_WHERE} aan|zit ik{_WHERE} in|speel ik{_WHERE}|heb ik{_WHERE}|had ik{_WHERE})"
+# "welke stap was dit van mij?" (a user test of session 23 got 'Sorry'): the trainee's own turn
+_MINE = r"(?: van (?:mij|me|mijn kant))?"
 # the persona, as a trainee names it to Rustpunt: a pronoun or who it is, never 'u' or 'je' (those ask the persona)
 _OTHER = (r"(?:ze|zij|hij|die|(?:de |het |mijn )?(?:moeder|vader|mama|papa|ouder|kind|dochter|zoon|meisje|jongen|"
           r"gesprekspartner|persona|ander|andere|beller|client|clint)|meneer|mevrouw)")
-_LEAD = r"^\s*(?:(?:en|oke|ok|hmm|eh|zeg|nou|trouwens|even|vraagje|vraag|sorry)\b[\s,.:!]*)*"
+# "en deze, wat voor rol ...", "en deze? welke rol is dit: ..." (a user test of session 23 got 'Sorry'): the next
+# sentence of a series of questions
+_LEAD = (r"^\s*(?:(?:en|oke|ok|hmm|eh|zeg|nou|trouwens|even|vraagje|vraag|sorry|deze|die|dan|nog een|nog eentje|"
+         r"hoi|hee|hey|hallo)\b[\s,.:!?]*)*")
 _ASKED = r"(?=\s*(?:[:?]|$|[\"'“‘„]))\s*[:?]?\s*"  # the question ends, or a sentence follows after ':' or a quote
 _WHICH_STEP = re.compile(
-    rf"{_LEAD}(?:{_WHICH} stap (?:{_THIS}|{_I_TAKE}){_WHERE}|bij welke stap hoort(?: dit| deze zin| dat)?"
-    rf"|herken(?: de)? stap){_ASKED}",
+    rf"{_LEAD}(?:{_WHICH} stap (?:{_THIS}|{_I_TAKE}){_WHERE}{_MINE}{_WHERE}"
+    rf"|bij welke stap hoort(?: dit| deze zin| dat)?|herken(?: de)? stap){_ASKED}",
     re.IGNORECASE,
 )
 # Where the trainee is ("welke stap zit ik nu", "in welke stap ben ik", "bij welke stap zitten we?"): in a role-play the
@@ -543,26 +548,48 @@ _WHICH_OWN_ROLE = re.compile(
 )
 _WHICH_ROLE = re.compile(
     rf"{_LEAD}(?:{_WHICH} rol {_THIS}{_WHERE}|herken(?: de)? rol"
-    rf"|{_WHICH} rol (?:heeft|speelt|neemt|pakt|is|had|speelde) {_OTHER}{_WHERE}(?: aan)?"
+    rf"|{_WHICH} rol (?:heeft|speelt|neemt|pakt|is|had|speelde) {_OTHER}{_WHERE}(?: aan| in)?"
     rf"|{_WHICH} rol zit {_OTHER}{_WHERE} in|in {_WHICH} rol (?:zit|zat|is|staat) {_OTHER}{_WHERE}){_ASKED}",
     re.IGNORECASE,
 )
 _QUOTES = "\"'“”‘’„«» "
+# Who said the sentence, before it: "welke stap was dit van mij? ik zei: 'ik hoor hoe boos u bent'", "welke rol is
+# dit? vader zei: '...'": the sentence is what was said
+_SAID_BY = re.compile(r"^(?:(?:ik|hij|zij|ze|die|vader|moeder|de vader|de moeder|papa|mama|het kind|de ouder)\s+"
+                   r"(?:zei|zegt|zeg|schreef|schrijft|appte|typte|riep)(?:\s+(?:dus|toen|letterlijk|echt|net|"
+                   r"daarna|tegen \w+))*|(?:mijn|de|haar|zijn) (?:zin|reactie|antwoord))\s*[:,]\s*", re.IGNORECASE)
+# A new sentence in the message: a story first, then the request ("ik had vanmiddag een gesprek met een vader, ik wil
+# even wat dingen nalopen. welke rol is dit: '...'"; a user test of session 23 got a preparation)
+_SENTENCE_START = re.compile(r"[.!?]+\s+")
 
 
 def which_question(text: Optional[str], in_role_play: bool = False) -> Optional[Tuple[str, str]]:
     """``(kind, sentence)`` for "welke stap is dit: <zin>", "welke rol is dit?", "welke rol heeft zij nu?" or "in welke
     rol zit ik?" (kind ``WHICH_STEP``, ``WHICH_ROLE`` or ``WHICH_OWN_ROLE``; the sentence is '' when none follows), else
     None. With a sentence every role question is about that sentence. ``in_role_play``: "in welke stap ben ik?" asks
-    for the step of the last turn too."""
+    for the step of the last turn too. The request may follow a sentence of its own ("ik had vanmiddag een gesprek
+    ... . welke rol is dit: '...'") when a sentence to read follows it; without one only the whole message asks."""
     patterns = [(WHICH_STEP, _WHICH_STEP), (WHICH_OWN_ROLE, _WHICH_OWN_ROLE), (WHICH_ROLE, _WHICH_ROLE)]
     if in_role_play:
         patterns.append((WHICH_STEP, _STEP_SO_FAR))
-    for kind, pattern in patterns:
-        match = pattern.match(text or "")
-        if match:
-            return kind, text[match.end():].strip().strip(_QUOTES).strip()  # type: ignore[index]
+    text = text or ""
+    starts = [0] + [found.end() for found in _SENTENCE_START.finditer(text)]
+    for start in starts:
+        rest = text[start:]
+        for kind, pattern in patterns:
+            match = pattern.match(rest)
+            if match:
+                sentence = _said_sentence(rest[match.end():])
+                if start == 0 or sentence:
+                    return kind, sentence
     return None
+
+
+def _said_sentence(text: str) -> str:
+    """The sentence after a which-question, without quotes and without who said it ("ik zei: '...'")."""
+    sentence = text.strip().strip(_QUOTES).strip()
+    said = _SAID_BY.match(sentence)
+    return sentence[said.end():].strip().strip(_QUOTES).strip() if said else sentence
 
 
 # A wish to practise a conversation in a role-play, wherever it stands in a first message ("goedemorgen! nou, ik heb

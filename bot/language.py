@@ -63,13 +63,16 @@ def words(text: str) -> List[str]:
 
 
 # Markup and injection strings typed or pasted around a question ("<script>alert(1)</script> zoon 14 spijbelt
-# huizen", "'; DROP TABLE records; -- kind 8 gepest laren"): no words of the message (a user test got "Rustpunt werkt
-# in het Nederlands" for both). A script or style element goes with its content, any other tag alone.
+# huizen", "'; DROP TABLE records; -- kind 8 gepest laren", "{{7*7}} ${jndi:x} welke stap is dit: ..."): no words of
+# the message (a user test got "Rustpunt werkt in het Nederlands" for both). A script or style element goes with its
+# content, any other tag alone.
 _NOISE = re.compile(
     r"<\s*(script|style)\b[^>]*>.*?<\s*/\s*\1\s*>|<\s*/?\s*[a-z][^<>]*>"
     r"|(?:['\"`]\s*\)?\s*;|\b(?:drop|truncate|alter)\s+(?:table|database)\b[^;]*;?"
     r"|\bdelete\s+from\s+\w+|\binsert\s+into\s+\w+|\bunion\s+(?:all\s+)?select\b|\bselect\s+\*?\s*from\s+\w+"
-    r"|\bor\s+['\"]?1['\"]?\s*=\s*['\"]?1\b['\"]?|(?<=['\"`;])\s*--+|/\*.*?\*/)",
+    r"|\bor\s+['\"]?1['\"]?\s*=\s*['\"]?1\b['\"]?|(?<=['\"`;])\s*--+|/\*.*?\*/"
+    # template and lookup injections: "{{7*7}}", "${jndi:ldap://x}", "<%= 7*7 %>", "#{7*7}" (a user test of session 23)
+    r"|\{\{.*?\}\}|[$#]\{[^{}]*\}|<%.*?%>)",
     re.IGNORECASE | re.DOTALL,
 )
 

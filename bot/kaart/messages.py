@@ -194,6 +194,11 @@ NA_GEVAAR = "Hieronder staan diensten uit de sociale kaart voor daarna; die verv
 # after the results of a kaart question asked in the middle of the intake or the preparation
 TUSSENDOOR = ("Dat was een vraag aan de sociale kaart; het antwoord staat hierboven en ik heb het niet als antwoord "
               "genoteerd. We gaan verder waar we waren.")
+# a question for Rustpunt itself while the kaart waits for the place or the problem (``actions.kaart``)
+VRAAG_TUSSENDOOR = ("Dat was een vraag aan mij, geen antwoord op mijn vraag voor de sociale kaart. Je zoekvraag staat "
+                    "nog open; typ 'stop' als je hem wilt laten vallen.")
+ANDERE_TAAK = ("Je zoekvraag in de sociale kaart staat nog open. Typ eerst 'stop', dan kun je daarna oefenen of een "
+               "gesprek voorbereiden.")
 NOG_EEN = ("Wil je nog iets opzoeken? Stel een nieuwe vraag, noem alleen een andere plaats om dezelfde vraag daar te "
           "zoeken (bijvoorbeeld 'en in Huizen?'), of typ 'menu'.")
 

@@ -23,7 +23,7 @@ from bot.knowledge.base import Entry
 from bot.knowledge.texts import ChatText
 from bot.roleplay.models import OordeelVoorbeelden, Scenario, Zet
 from bot.roles.models import Driehoek, Hulpmiddel, Rol, RolSignaal, RolVoorbeelden
-from bot.steps.models import JouwRol, Stap, StapVoorbeelden, Valkuil, ValkuilVorm
+from bot.steps.models import JouwRol, MethodeOnderwerp, Stap, StapVoorbeelden, Valkuil, ValkuilVorm
 
 KINDS: Dict[str, Type[Entry]] = {
     # six steps (knowledge/stappen/)
@@ -31,6 +31,7 @@ KINDS: Dict[str, Type[Entry]] = {
     "valkuil": Valkuil,
     "valkuil_vorm": ValkuilVorm,
     "jouw_rol": JouwRol,
+    "methode_onderwerp": MethodeOnderwerp,
     "stap_voorbeelden": StapVoorbeelden,
     "stap_tekst": ChatText,
     # drama and winner's triangle (knowledge/rollen/)

@@ -67,6 +67,7 @@ A question wrapped in markup or an injection string ("<script>alert(1)</script> 
 from __future__ import annotations
 
 import logging
+import re
 from typing import Any, Dict, List, Text
 
 from bot.commands import (
@@ -87,6 +88,7 @@ from bot.kaart.query import only_a_child, parse_vraag
 from bot.language import looks_dutch, without_noise, words
 from bot.roleplay.retry import retry_turn
 from bot.steps.navigation import DIFFERENCE, method_question
+from bot.text import plain
 
 logger = logging.getLogger(__name__)
 
@@ -125,10 +127,35 @@ def wrapped_in_noise(text: Text) -> bool:
     cleaned = without_noise(text)
     return cleaned != " ".join((text or "").split()) and bool(words(cleaned))
 
+# A task the model read stays only when the message asks for it in words of its own: a how-to question ("hoe erken ik
+# een moeder die alleen maar boos is", "ik schiet steeds in de redderrol, ... hoe kom ik daar weer uit?") read as a
+# preparation or the intake's questions, "moet ik nou altijd proberen dat ouders weer met elkaar praten?" read as a
+# retry of the role-play, or a question about a child in the middle read as a role-play, is a question about the
+# method (a user test of session 23 got a preparation at step 1, a question set and "Er is in dit gesprek nog geen
+# rollenspel om opnieuw te proberen").
+_ASKED_FOR = {
+    "start_voorbereiden": re.compile(r"\b(?:voorbereid\w*|voor te bereiden|gespreksplan\w*|plan maken)\b"),
+    "intake_vragen_tonen": re.compile(r"\b(?:vragenlijst\w*|vragenset\w*|intakevragen|welke vragen|de vragen)\b"),
+    RETRY_INTENT: re.compile(r"\b(?:opnieuw|overnieuw|nog een keer|nog eens|overdoen|over doen|beurt\w*)\b"),
+}
+
+
+def _asked_for(text: Text, intent: Any) -> bool:
+    """The message asks for the task the model read (``_ASKED_FOR``); the intake and the role-play have their own
+    checks. Other intents of ``_METHOD_KEEPS`` always stay."""
+    if intent == INTAKE_INTENT:
+        return asks_for_an_intake(text)
+    if intent == PRACTICE_INTENT:
+        return is_practice_request(text)
+    pattern = _ASKED_FOR.get(intent)
+    return pattern is None or bool(pattern.search(plain(text)))
+
+
 def asks_about_the_method(text: Text, intent: Any) -> bool:
     """A question about the steps, pitfalls or roles that the fallback answers (see the module doc), unless the model
-    read a task or command (``_METHOD_KEEPS``) or a plain role explanation, or the question is the kaart's."""
-    if intent in _METHOD_KEEPS or len(text or "") > MAX_METHOD_CHARS:
+    read a task or command that the message asks for (``_METHOD_KEEPS``, ``_asked_for``) or a plain role
+    explanation, or the question is the kaart's."""
+    if (intent in _METHOD_KEEPS and _asked_for(text, intent)) or len(text or "") > MAX_METHOD_CHARS:
         return False
     topics = method_question(text)
     if not topics:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from bot.commands import WHICH_OWN_ROLE, WHICH_ROLE, which_question
+
 _QUOTED = re.compile(r"[\"'‘’“”„«»](.+?)[\"'‘’“”„«»]\s*[?.!]*\s*$", re.DOTALL)
 _QUOTES = "\"'‘’“”„«» "
 _PREFIX = re.compile(
@@ -20,10 +22,15 @@ _FILLER = re.compile(
 
 
 def sentence_from_request(text: Optional[str]) -> Optional[str]:
-    """The sentence after the colon or between quotes; None when the request holds no sentence."""
+    """The sentence after the colon or between quotes; None when the request holds no sentence. A request of the one
+    vocabulary (``bot.commands.which_question``: "en deze, wat voor rol neemt vader hier in? '...'", a story before
+    "welke rol is dit: '...'") gives the sentence it asks about."""
     if not text:
         return None
     text = text.strip()
+    asked = which_question(text)
+    if asked and asked[0] in (WHICH_ROLE, WHICH_OWN_ROLE) and asked[1]:
+        return asked[1]
     candidate = None
     if ":" in text:
         candidate = text.split(":", 1)[1]
@@ -46,5 +53,9 @@ _ROLE_REQUEST = re.compile(r"^\s*(welke|wat voor( een)?|herken( de)?|analyseer( 
 
 
 def is_role_request(text: Optional[str]) -> bool:
-    """An explicit request for a role analysis with the sentence in it ("welke rol is dit: ...")."""
+    """An explicit request for a role analysis with the sentence in it ("welke rol is dit: ...", also as
+    ``bot.commands.which_question`` reads it: "en deze? welke rol is dit: '...'")."""
+    asked = which_question(text)
+    if asked and asked[0] in (WHICH_ROLE, WHICH_OWN_ROLE) and asked[1]:
+        return True
     return bool(text and _ROLE_REQUEST.match(text) and sentence_from_request(text))

@@ -5,6 +5,9 @@
 - ``valkuil_vorm``: a specific form of a pitfall with its own cue phrases and its own warning (putting a child in
   the middle of the parents), found by ``bot.steps.pitfall_forms``;
 - ``jouw_rol``: a principle of the professional's own role;
+- ``methode_onderwerp``: a question about the workbook's view that no single step answers (rust or contact, the forms
+  of parenting after a divorce, a child in the middle), with its trigger phrases and its answer, found by
+  ``bot.steps.topics``;
 - ``stap_voorbeelden``: labelled groups of paraphrases for the step classifier.
 """
 from __future__ import annotations
@@ -31,11 +34,13 @@ if TYPE_CHECKING:  # see bot/knowledge/base.py
     SignalWord = str
     StepNumber = int
     Phrase = str
+    Answer = str
 else:
     Text = constr(min_length=1, max_length=600)
     SignalWord = constr(min_length=2, max_length=60)
     StepNumber = conint(ge=1, le=6)
     Phrase = constr(min_length=2, max_length=240)
+    Answer = constr(min_length=1, max_length=1200)  # a topic's answer: a few sentences
 
 
 def _size(name: str, low: int, high: int):
@@ -167,6 +172,26 @@ class JouwRol(Entry):
     past_bij: List[str] = []  # situation types for which the plan shows this reminder
 
     _past_bij = one_of("past_bij", SITUATION_TYPES, "onbekend situatietype")
+
+
+class MethodeOnderwerp(Entry):
+    """A topic of the workbook's view a professional asks Rustpunt about ("moet contact tussen de ouders het doel
+    zijn?", "wat is parallel ouderschap?"): phrase patterns (``bot.patterns``) that name it in a question, the answer in
+    our own words, and the steps and pitfalls it points to. ``voorbeeldvragen`` are questions that must find this topic
+    (tests/test_method_topics.py checks them)."""
+
+    naam: Text
+    vragen: List[Phrase]
+    antwoord: Answer
+    stappen: List[str] = []
+    valkuilen: List[str] = []
+    voorbeeldvragen: List[Text]
+
+    _vragen = non_empty_list("vragen")
+    _voorbeelden = non_empty_list("voorbeeldvragen")
+    _syntax = validator("vragen", each_item=True, allow_reuse=True)(_valid_phrase)
+    _stappen = one_of("stappen", STEP_IDS, "onbekende stap")
+    _valkuilen = one_of("valkuilen", PITFALL_IDS, "onbekende valkuil")
 
 
 class StapVoorbeelden(ExampleGroup):

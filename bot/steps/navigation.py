@@ -242,11 +242,78 @@ def _roles_only(topics: List[Tuple[str, str]]) -> List[Tuple[str, str]]:
     return [topic for topic in topics if topic[0] not in ("stap", "valkuil")]
 
 
+# A how-to question of the professional about their own move, anywhere in the message ("en wat als ze alleen maar
+# blijft schelden, hoe erken ik dan?", "hoi, vraagje. hoe erken ik een moeder die alleen maar boos is? ze gaat echt
+# tekeer", "vader praat alleen over geld, hoe krijg ik het gesprek naar de kinderen?"; a user test of session 23 got
+# them stored as notes, 'Sorry' or a preparation): in a clause, a question word, at least one word (the verb: "hoe
+# erken ik", "wat zeg ik"; "hoe ik het zie" is no question) and 'ik', or "moet ik", "hoef ik" at the clause's start.
+# It is asked: the sentence ends with '?', or the message starts with it ("hoe erken ik een moeder die ..."). A polite
+# "mag ik vragen ...", "kan ik ..." is a line for the parent; "moet ik", "hoef ik" ask Rustpunt.
+# Said to the parent or child ("hoe kan ik je helpen?") it is a line, not a question to Rustpunt: a sentence with 'je',
+# 'u' or 'jullie' does not count.
+_HOW_TO = re.compile(_LEAD + r"(?:(?:hoe|wat|wanneer|waarmee)\s+(?:\w+\s+){1,3}?ik|(?:moet|hoef) ik)\b")
+# A how-to question that names no step is about the step being prepared when it tells the situation: someone else in
+# it ("als ze alleen over de alimentatie wil praten", "vader praat alleen over geld"), or a condition ('als').
+# "Wat kan ik doen om te helpen?" or "Mag ik vragen wat er gebeurde?" stay lines for the parent.
+_TELLS_SITUATION = re.compile(r"\b(?:als|wanneer|zodra|hij|zij|ze|hem|haar|moeder|vader|ouder|ouders|mama|papa|kind|"
+                              r"kinderen|zoon|dochter|ex|oma|opa)\b")
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+MAX_HOW_TO_WORDS = 50
+HOW_TO_EXAMPLES = "voorbeeld"  # topic: the example sentences of a step, for a how-to question ("wat zeg ik als ...")
+TOPIC = "onderwerp"  # topic: a topic of the workbook's view (``bot.steps.topics``: "wat is parallel ouderschap?")
+
+
+def _asked_sentences(text: str) -> List[str]:
+    """The sentences of ``text`` that ask Rustpunt something: they end with '?' (or the message starts with a question
+    word), and they address no one ('je', 'u', 'jullie': a line for the parent or child)."""
+    sentences = [part.strip() for part in _SENTENCE.findall(text) if plain(part)]
+    asked = [part for index, part in enumerate(sentences)
+             if part.endswith("?") or (index == 0 and plain(part).split()[0] in _QUESTION_WORDS + ("waarom",))]
+    return [part for part in asked if not _ADDRESSED.search(plain(part))]
+
+
+def _how_to(sentence: str) -> bool:
+    """A clause of ``sentence`` asks how the professional does something (see ``_HOW_TO``)."""
+    return any(_HOW_TO.match(plain(clause)) for clause in _CLAUSE.split(sentence) if plain(clause))
+
+
+def asked_about_the_method(text: Optional[str], current: Optional[str] = None, knowledge=None
+                           ) -> List[Tuple[str, str]]:
+    """The topics of a question that ``method_question``'s frames at the start of a short message do not catch: a
+    topic of the workbook's view in a question ("moet contact tussen de ouders het doel zijn?", "mag ik een kind laten
+    kiezen bij wie hij wil wonen?"), and a how-to question (``_HOW_TO``) with the step it names ("hoe erken ik een
+    moeder die alleen maar boos is": erkennen and its example sentences). A how-to question that names no step is
+    about the ``current`` step of a preparation; in the menu it needs a topic."""
+    from bot.steps.topics import find_topics
+
+    clean = plain(text or "")
+    if not clean or len(clean.split()) > MAX_HOW_TO_WORDS:
+        return []
+    asked = _asked_sentences(text or "")
+    found: List[Tuple[str, str]] = []
+    for sentence in asked:
+        found += [(TOPIC, topic) for topic in find_topics(sentence, knowledge) if (TOPIC, topic) not in found]
+    how_to = [sentence for sentence in asked if _how_to(sentence)]
+    steps: List[str] = []
+    for sentence in how_to:
+        steps += [item for kind, item in method_topics(sentence, current, knowledge)
+                  if kind == "stap" and item not in steps]
+    if not steps and current is not None and any(_TELLS_SITUATION.search(plain(sentence)) for sentence in how_to):
+        steps = [current]
+    return [topic for step in steps for topic in (("stap", step), (HOW_TO_EXAMPLES, step))] + found
+
+
 def method_question(text: Optional[str], current: Optional[str] = None, knowledge=None) -> List[Tuple[str, str]]:
     """The topics of a question to Rustpunt about the method (see ``_DEFINITION``), [] when ``text`` is no such
     question (a note, a situation, a line for the parent). A professional who notices a role in themselves ("ik merk
     dat ik zelf steeds ga redden bij die moeder, hoe stop ik daarmee") gets ``(OWN_ROLE, role)``; a behaviour told and
-    then "is dat een redder?" gets that role."""
+    then "is dat een redder?" gets that role. Other questions about the method (a how-to anywhere in the message, a
+    topic of the workbook's view): ``asked_about_the_method``."""
+    return _framed_question(text, current, knowledge) or asked_about_the_method(text, current, knowledge)
+
+
+def _framed_question(text: Optional[str], current: Optional[str] = None, knowledge=None) -> List[Tuple[str, str]]:
+    """``method_question`` for the frames of a definition, an own move, an own role and a role told."""
     own = _own_role(text or "", knowledge)
     if own:
         return own

@@ -99,10 +99,17 @@ def _advance(steps: List[str], index: int, notes: Dict[str, str], turn: StepTurn
     return turn
 
 
-def _explain(kind: str, item: str) -> Optional[str]:
-    """The explanation of one topic of a question about the method (``navigation.method_topics``)."""
+def _explain(kind: str, item: str, who: Optional[str] = None) -> Optional[str]:
+    """The explanation of one topic of a question about the method (``navigation.method_question``); ``who``: whom
+    the example sentences are for (the preparation's "Met wie?", else what the question names, else a parent)."""
     if kind == "stap":
         return guide.format_step_explanation(item)
+    if kind == navigation.HOW_TO_EXAMPLES:  # "wat zeg ik als ...": the step's example sentences
+        return guide.format_examples(item, who)
+    if kind == navigation.TOPIC:  # "wat is parallel ouderschap?"
+        from bot.steps.topics import format_topic
+
+        return format_topic(item)
     if kind == "valkuil":
         return guide.format_pitfall(item)
     from bot.roles.explain import explain_difference, explain_own_role, explain_role, explain_triangle
@@ -114,12 +121,22 @@ def _explain(kind: str, item: str) -> Optional[str]:
     return explain_role(item) if kind == "rol" else explain_triangle(item)
 
 
-def answer_question(text: str, current: Optional[str] = None) -> Optional[List[str]]:
+def answer_question(text: str, current: Optional[str] = None, who: Optional[str] = None) -> Optional[List[str]]:
     """The answer to a message for Rustpunt in the middle of the preparation, which is no note, no situation and
-    no answer to "Met wie?" (user tests found them stored as notes): "welke stap is dit: ...", "welke rol is dit:
-    ...", a request to forget ("wis dit gesprek": how to do that), "waarom moet ik met visie beginnen?" and a
-    question about a step, a pitfall or a role ("wat bedoelen ze met realiteit benoemen?", "mag ik bij stap 2 al
-    advies geven?", "wat is een redder?"). ``current`` is the step being prepared (None before the steps)."""
+    no answer to "Met wie?" (user tests found them stored as notes): "waarom moet ik met visie beginnen?" (the why of
+    the ``current`` step), or ``answer_to_rustpunt`` and that it was not stored. ``current`` is the step being
+    prepared (None before the steps); ``who`` whom the conversation is with."""
+    if current is not None and navigation.asks_why(text):  # "waarom moet ik met visie beginnen?"
+        return [guide.format_why(current)]
+    answers = answer_to_rustpunt(text, current, who)
+    return answers + [texts.text("vraag_niet_bewaard")] if answers else None
+
+
+def answer_to_rustpunt(text: str, current: Optional[str] = None, who: Optional[str] = None) -> Optional[List[str]]:
+    """The answer to a question for Rustpunt asked inside a task (the preparation, the kaart's follow-up question):
+    "welke stap is dit: ...", "welke rol is dit: ...", a request to forget ("wis dit gesprek": how to do that) and a
+    question about a step, a pitfall, a role or a topic of the workbook ("wat bedoelen ze met realiteit benoemen?",
+    "mag ik bij stap 2 al advies geven?", "wat is een redder?", "hoe erken ik dan?"); None for any other message."""
     sentence = navigation.which_step_sentence(text)
     if sentence is not None:
         return [classification_text(sentence)]
@@ -129,20 +146,18 @@ def answer_question(text: str, current: Optional[str] = None) -> Optional[List[s
 
         return [format_analysis(analyse_role(sentence_from_request(text) or ""))]
     if is_forget_request(text):
-        return [HOW_TO_FORGET, texts.text("vraag_niet_bewaard")]
-    if current is not None and navigation.asks_why(text):
-        return [guide.format_why(current)]
-    answers = explain_method(text, current)
-    return answers + [texts.text("vraag_niet_bewaard")] if answers else None
+        return [HOW_TO_FORGET]
+    return explain_method(text, current, who)
 
 
-def explain_method(text: str, current: Optional[str] = None) -> Optional[List[str]]:
+def explain_method(text: str, current: Optional[str] = None, who: Optional[str] = None) -> Optional[List[str]]:
     """The explanations for a question to Rustpunt about the six steps, the pitfalls or the roles
     (``navigation.method_question``: "wat is stap 5", "mag ik bij stap 2 al advies geven?", "wat is het verschil
     tussen aanklager en assertief", "ik merk dat ik zelf steeds ga redden, hoe stop ik daarmee"), in the preparation
     and in the menu (``actions.fallback``); None when ``text`` is no such question."""
     topics = navigation.method_question(text, current)
-    answers = [answer for answer in (_explain(kind, item) for kind, item in topics) if answer]
+    who = who or navigation.parse_situation_type(text)
+    answers = [answer for answer in (_explain(kind, item, who) for kind, item in topics) if answer]
     return answers or None
 
 
@@ -191,7 +206,7 @@ def step_turn(text: str, current: Optional[str], notes: Optional[Dict[str, str]]
     if command == navigation.VOLGENDE:
         return _advance(steps, index, notes, turn)
 
-    answer = answer_question(text, current)
+    answer = answer_question(text, current, who)
     if answer is not None:
         return StepTurn(answer, stay)
     note = navigation.clean_note(text)
