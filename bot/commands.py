@@ -184,8 +184,8 @@ _OWN_WORDS = {
         r"|^(?:ik wil|ik wou|ik ga|ik moet|kan ik|mag ik|wil ik|ik zou (?:willen|graag))\s+" + _WITH_THIS + r"\s+"
         + _QUIT + r"$"
         # "ik stop ermee", "ik stop met dit scenario", "ik kap ermee", "ik hou ermee op" (a user test played the first
-        # as a turn)
-        r"|^ik\s+(?:stop|kap)(?:\s+(?:ermee|hiermee|" + _WITH_THIS + r"))?$"
+        # as a turn); a bare "ik stop" is a line ("Oké, ik stop hier even, mensen", in an MDO)
+        r"|^ik\s+(?:stop|kap)\s+(?:ermee|hiermee|" + _WITH_THIS + r")$"
         r"|^ik\s+(?:hou|houd)\s+(?:ermee|hiermee)\s+op$"
         r"|^" + _QUIT + r"\s+" + _WITH_THIS + r"$"),  # a bare "stoppen" in a longer turn is a line ("Oké, stop. ...")
     # to go on: "oke ga verder", "ga maar door", "door naar de volgende vraag", "verder maar", "op naar de volgende"

@@ -32,6 +32,8 @@ TURNS = [
     "ik wil stoppen met de ruzies", "laten we stoppen met dit gesprek, we komen er vandaag niet uit",
     "laten we stoppen met ruzie maken", "jij wilt stoppen met school?", "ik stop met werken als dat moet",
     "ik wil stoppen met dit scenario en scenario 3 doen",  # a switch, not a stop
+    "Oké, ik stop hier even, mensen. Ik merk dat het nu heel hoog oploopt.",  # a chair pausing an MDO
+    "Oké, ik stop even, want dit loopt uit de hand.",
 ]
 
 
