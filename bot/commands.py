@@ -140,7 +140,15 @@ _SO_FAR = r"(?:tot (?:\w+ )?toe|tot zover|tot dusver|tot dusverre|tot hier|zover
 _OUR_TALK = (r"(?:(?:het|dit|mijn|ons|de|deze) (?:gesprek|gesprekje|rollenspel|oefengesprek|oefening)|mij|"
              r"mijn beurten)")
 _QUIT = r"(?:stoppen|ophouden|afbreken|kappen)"
-_WITH_THIS = r"met\s+(?:de|deze|het|dit)\s+(?:intake|vraagverheldering|gesprek|vragen|rollenspel|voorbereiding)"
+# what only the exercise is, never the persona's talk
+_EXERCISE = r"(?:oefening|oefengesprek|rollenspel|scenario|casus)"
+_WITH_THIS = (r"met\s+(?:de|deze|het|dit)\s+(?:intake|vraagverheldering|gesprek|vragen|voorbereiding|"
+              + _EXERCISE + r")")
+# "laten we stoppen met deze oefening": 'we' are the trainee and Rustpunt when the exercise is named ("laten we stoppen
+# met dit gesprek" may be a line to the persona, and stays a turn)
+_LETS_STOP = re.compile(
+    r"^laten we\s+(?:(?:maar|hier|hiermee|ermee)\s+)?(?:" + _QUIT + r"\s+met\s+(?:de|deze|het|dit)\s+" + _EXERCISE
+    + r"|met\s+(?:de|deze|het|dit)\s+" + _EXERCISE + r"\s+" + _QUIT + r")$")
 _OWN_WORDS = {
     HINT: re.compile(
         r"^(?:(?:wat|hoe) (?:moet|kan|zal|zou) ik (?:(?:nu|dan) )?(?:zeggen|antwoorden|reageren|terugzeggen)"
@@ -170,8 +178,15 @@ _OWN_WORDS = {
         r"^(?:(?:ik wil|ik wou|ik ga|ik moet|kan ik|mag ik|wil ik|ik zou (?:willen|graag))\s+)?"
         r"(?:(?:(?:weer|terug)\s+)?(?:terug\s+)?naar\s+(?:het\s+)?(?:hoofd)?menu(?:\s+(?:toe|gaan|terug))?"
         r"|(?:het\s+)?(?:hoofd)?menu\s+(?:zien|hebben|tonen))$"
-        r"|^(?:ik wil|ik wou|ik ga|ik moet|kan ik|mag ik|wil ik|ik zou (?:willen|graag))\s+" + _QUIT + r"(?:\s+"
-        + _WITH_THIS + r")?$"
+        r"|^(?:ik wil|ik wou|ik ga|ik moet|kan ik|mag ik|wil ik|ik zou (?:willen|graag))\s+(?:(?:ermee|hiermee)\s+)?"
+        + _QUIT + r"(?:\s+" + _WITH_THIS + r")?$"
+        # "ik wil met dit scenario stoppen", "ik ga ermee stoppen"
+        r"|^(?:ik wil|ik wou|ik ga|ik moet|kan ik|mag ik|wil ik|ik zou (?:willen|graag))\s+" + _WITH_THIS + r"\s+"
+        + _QUIT + r"$"
+        # "ik stop ermee", "ik stop met dit scenario", "ik kap ermee", "ik hou ermee op" (a user test played the first
+        # as a turn); a bare "ik stop" is a line ("Oké, ik stop hier even, mensen", in an MDO)
+        r"|^ik\s+(?:stop|kap)\s+(?:ermee|hiermee|" + _WITH_THIS + r")$"
+        r"|^ik\s+(?:hou|houd)\s+(?:ermee|hiermee)\s+op$"
         r"|^" + _QUIT + r"\s+" + _WITH_THIS + r"$"),  # a bare "stoppen" in a longer turn is a line ("Oké, stop. ...")
     # to go on: "oke ga verder", "ga maar door", "door naar de volgende vraag", "verder maar", "op naar de volgende"
     VOLGENDE: re.compile(
@@ -188,12 +203,16 @@ def _asks_in_own_words(text: Optional[str], command: str) -> bool:
     start again may stand in any clause: a comment after it ("nee weet je wat, ik begin opnieuw, dit gaat nergens
     over") does not make it a turn."""
     cleaned = normalise(text)
-    # "weet je wat" and "laat maar" before the request are fillers of the trainee, not words to the persona
-    if not cleaned or len(cleaned.split()) > MAX_OWN_WORDS or _WE_WORDS.search(cleaned.replace("weet je wat", "")):
+    if not cleaned or len(cleaned.split()) > MAX_OWN_WORDS:
         return False
     clauses = [" ".join(w for w in normalise(part).split() if w not in _FILLERS)
                for part in re.split(r"[,.;:!?]+", text or "")]
     clauses = [clause for clause in clauses if clause]
+    if command == STOP and any(_LETS_STOP.match(clause) for clause in clauses):
+        return True  # "laten we stoppen met deze oefening"
+    # "weet je wat" and "laat maar" before the request are fillers of the trainee, not words to the persona
+    if _WE_WORDS.search(cleaned.replace("weet je wat", "")):
+        return False
     # help and going on: the request ends the message; starting again or stopping may come with a comment after it
     # ("ik begin opnieuw, dit gaat nergens over", a user test played it as a turn; "ik wil terug naar het menu, de
     # beller heeft opgehangen"): any clause, in a message that addresses no one

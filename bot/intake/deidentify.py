@@ -16,6 +16,7 @@ Public service numbers (112, 113, 0800-2000, 0800-0113) are never masked.
 """
 from __future__ import annotations
 
+import bisect
 import importlib.util
 import logging
 import os
@@ -111,6 +112,18 @@ _LOWER_STREET = re.compile(
     rf"(?P<addition>[a-z]|-\d{{1,3}}|\s(?:hs|bis))?(?![\w]|[:.,/-]\d)"
 )
 _WEAK_STREET_SUFFIXES = ("ring", "erf")
+# A street named after someone or something takes the words before it ("burgemeester de withstraat 3", "willem de
+# zwijgerlaan 5", "prins hendrikkade 12"; a user test stored "burgemeester de" readable before [ADRES]): a title or
+# a first name of our lists, maybe with more of them and tussenvoegsels, right before the street word. A tussenvoegsel
+# alone is no part of it ("op de kerkstraat 12" keeps 'op de').
+_STREET_TITLES = frozenset(
+    "burgemeester burg wethouder dokter dr professor prof pastoor pater dominee kapitein generaal admiraal luitenant "
+    "kolonel majoor graaf gravin hertog hertogin prins prinses koning koningin keizer keizerin sint st jonkheer mr "
+    "meester notaris president minister paus kardinaal bisschop abt broeder zuster".split()
+)
+_STREET_NAME_INTERFIXES = frozenset({"van", "de", "der", "den", "het", "'t", "ten", "ter", "la", "le", "du", "von"})
+_LEADING_INTERFIXES = re.compile(r"(?:(?:van|de|der|den|het|ten|ter)\s)*")
+_WORD_BEFORE = re.compile(r"(?<![\w'-])([^\W\d_][\w'.-]*?)\.?\s+$")
 _ADDRESS_CUE = re.compile(
     r"(?<![\w])(?:woon|woont|woonde|wonen|woonden|wonend|woonachtig|adres\w*|verhuis\w*|ingetrokken|intrekken"
     r"|postcode|huisnummer|bewoner\w*|bewoond)(?![\w])",
@@ -131,6 +144,88 @@ _UNITS = frozenset(
 )
 
 
+# A street without a street word ('de brink', 'het spui', 'de lange voort', 'de vaart') is only known by living there
+# (a user test stored "ik woon op de brink 5 in laren" readable; deduce even took "op de Brink" for a surname): after
+# a word of living or of an address in the same clause (_ADDRESS_CUE) and the last 'op', 'aan', 'in', 'naar', 'is' or
+# ':' before the number, up to four words (tussenvoegsels only inside: 'plein van de republiek') that are no function
+# word and no word of _NOT_STREET_WORDS, then the house number. The number must end the clause or be followed by a
+# place, a postcode or a word that goes on with the sentence (_AFTER_HOUSE_NUMBER): "ze woont in laren 12 jaar",
+# "ik woon op kamers 3 dagen per week" and "we verhuizen naar huizen 1 juli" hold no address.
+_HOUSE_NUMBER = re.compile(
+    r"(?<![\w,.:/-])[1-9]\d{0,3}(?:[a-z](?![\w])|-\d{1,3}|\s(?:hs|bis)(?![\w]))?(?![\w]|[:.,/-]\d)"
+)
+_STREET_BEFORE = re.compile(
+    r"(?:(?<![\w])(?i:op|aan|in|naar|is)\s+|:\s*)(?:(?i:de|het|'t)\s+)?"
+    r"(?P<street>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,3})\s+$"
+)
+_AFTER_HOUSE_NUMBER = re.compile(
+    r"\s+(?:met|samen|en|maar|want|dus|sinds|boven|naast|tegenover|achter|vlakbij|hoor|toch|nu|al|ook|daar|bij|om|"
+    r"nummer|dat|die|waar)(?![\w])",
+    re.IGNORECASE,
+)
+_STREET_REACH = 120  # characters before a house number to look for 'op de' and the street: four long words
+_NOT_STREET_WORDS = frozenset(
+    "nummer huisnummer nr no kamer kamers etage verdieping hoog groep klas bed unit blok flat appartement woning "
+    "huis portiek zolder".split()
+)
+
+
+def _street_without_suffix_spans(text: str) -> List[Span]:
+    """Streets without a street word where the clause speaks of living there (see the comment above)."""
+    spans: List[Span] = []
+    clause_ends = [found.end() for found in _CLAUSE_BEFORE.finditer(text)]
+    for number in _HOUSE_NUMBER.finditer(text):
+        before_number = bisect.bisect_right(clause_ends, number.start())
+        clause_start = clause_ends[before_number - 1] if before_number else 0
+        cue = _ADDRESS_CUE.search(text, clause_start, number.start())
+        if not cue:
+            continue
+        if not (_PLACE_OR_END.match(text, number.end()) or _POSTCODE_AFTER.match(text, number.end())
+                or _AFTER_HOUSE_NUMBER.match(text, number.end())):
+            continue
+        # the last 'op' before the number: "ik woon in laren op de brink 5" is 'brink'
+        before = _last_street_before(text, max(cue.end(), number.start() - _STREET_REACH), number.start())
+        if before is None:
+            continue
+        words = before.group("street").lower().split()
+        if (any(word in _FUNCTION_WORDS and word not in _STREET_NAME_INTERFIXES for word in words)
+                or words[0] in _STREET_NAME_INTERFIXES or words[-1] in _STREET_NAME_INTERFIXES
+                or any(word in _NOT_STREET_WORDS or word in NUMBER_WORDS for word in words)):
+            continue
+        spans.append((before.start("street"), number.end(), "adres"))
+    return spans
+
+
+def _last_street_before(text: str, start: int, end: int) -> Optional[re.Match]:
+    """The last match of _STREET_BEFORE that ends at ``end`` and starts at or after ``start``, else None."""
+    found = None
+    pos = start
+    while True:
+        match = _STREET_BEFORE.search(text, pos, end)
+        if match is None:
+            return found
+        found, pos = match, match.start() + 1
+
+
+def _street_start(text: str, start: int) -> int:
+    """Where the street whose street word starts at ``start`` begins: before the titles, first names and
+    tussenvoegsels that are part of its name ("burgemeester de withstraat"), else ``start``."""
+    begin = pending = start
+    for _ in range(6):  # "generaal van der heijden van sevenaerstraat": at most six words before the street word
+        found = _WORD_BEFORE.search(text, 0, pending)
+        if not found:
+            break
+        word = found.group(1).lower()
+        if word in _STREET_NAME_INTERFIXES:
+            pending = found.start()
+            continue
+        if word in _STREET_TITLES or word in _name_lists().common:
+            begin = pending = found.start()
+            continue
+        break
+    return begin
+
+
 def _lower_case_address_spans(text: str) -> List[Span]:
     """Streets with a house number and postcodes typed without capitals (see the comment above)."""
     spans: List[Span] = []
@@ -144,7 +239,7 @@ def _lower_case_address_spans(text: str) -> List[Span]:
             else:
                 found = cue or postcode or bool(_PLACE_OR_END.match(text, match.end()))
             if found:
-                spans.append((match.start(), match.end(), "adres"))
+                spans.append((_street_start(text, match.start()), match.end(), "adres"))
         for match in _LOWER_POSTCODE.finditer(text):
             letters = match.group("letters")
             if letters not in _UNITS and letters not in known_words():
@@ -263,8 +358,13 @@ def _rule_spans(text: str) -> List[Span]:
         if _BIRTH_CUE.search(text[max(0, match.start() - 40): match.start()]):
             spans.append((match.start(), match.end(), "datum"))
     for match in _STREET.finditer(text):
-        spans.append((match.start(), match.end(), "adres"))
+        # "op de Lindenlaan 7": the street is 'Lindenlaan 7'; "Burgemeester de Withstraat 4a" keeps its title
+        leading = _LEADING_INTERFIXES.match(text, match.start())
+        start = leading.end() if leading else match.start()
+        spans.append((_street_start(text, start), match.end(), "adres"))
     spans.extend(_lower_case_address_spans(text))
+    if _ADDRESS_CUE.search(text):
+        spans.extend(_street_without_suffix_spans(text))
     spans.extend(_school_spans(text))
     spans.extend(_name_spans(text))
     spans.extend(_lower_case_school_spans(text))
@@ -504,6 +604,10 @@ _SURNAME_INTERFIXES = frozenset({"van", "de", "der", "den", "ter", "ten", "'t"})
 _NAMING = frozenset({"heet", "heten", "genaamd"})
 # who else may be in a list of callers ("jan en de oma aan de lijn", "mark, zijn moeder en piet belden")
 _CALLER_PEOPLE = _LOWER_CUES - _NAMING - _ABBREVIATIONS - {"naam"}
+# An article makes the word before a call a noun, not a caller's name: "een roos belt" (a user test masked 'roos'; a
+# decision: with an article it is the word, also for 'de max', 'die bas'). Without one it stays a name ("roos belt",
+# "ik heb roos aan de lijn"): there the name is the likelier reading and a masked word costs less than a readable name.
+_ARTICLES = frozenset("een de het 't die deze dat dit geen elke iedere ieder welke".split())
 _CALLER_DETERMINERS = frozenset({"de", "het", "een", "zijn", "haar", "hun", "mijn", "onze"})
 # how many more callers a list may name after the first ("mark, jan, piet en de oma aan de lijn")
 _MAX_CALLERS = 5
@@ -672,7 +776,7 @@ class _Words:
         None. ``listed``: the word follows a name in a list ("sem en julia"), a name context."""
         word = self.lower[i]
         context = "cue" if listed else self.context(i)
-        if word in lists.common:
+        if word in lists.common and not (i and self.lower[i - 1] in _ARTICLES and self.gap(i).isspace()):
             before_call = self.before_call(i, lists)
             if before_call is not None:  # "ik heb jan de boer aan de lijn", "mark bouwmeester belt"
                 return before_call
@@ -976,6 +1080,25 @@ def _schools_before_names(text: str, spans: List[Span]) -> List[Span]:
     return kept
 
 
+def _names_before_addresses(text: str, spans: List[Span]) -> List[Span]:
+    """A name that runs into an address keeps only its part before it, and is dropped when only tussenvoegsels are
+    left: deduce takes "op de Brink" of "Ik woon op de Brink 5" for the surname 'Op de Brink', which merged with the
+    address into "Ik woon [ADRES]"; it is "Ik woon op de [ADRES]"."""
+    addresses = [(start, end) for start, end, label in spans if label == "adres"]
+    if not addresses:
+        return spans
+    kept: List[Span] = []
+    for start, end, label in spans:
+        if label == "naam":
+            for address_start, address_end in addresses:
+                if address_start < end and start < address_end:
+                    end = _trim_interfix(text, start, address_start) if start < address_start else start
+            if end <= start or not text[start:end].strip():
+                continue
+        kept.append((start, end, label))
+    return kept
+
+
 # --------------------------------------------------------------------------- merge
 
 _PRIORITY = {"email": 0, "bsn": 1, "telefoon": 2, "postcode": 3, "datum": 4, "adres": 5, "naam": 6, "school": 7}
@@ -1006,7 +1129,7 @@ def mask(text: Optional[str], use_deduce: bool = True, keep: Tuple[str, ...] = (
     if model is not None:
         spans += _deduce_spans(model, text)
         backend = "deduce+regels"
-    spans = _schools_before_names(text, spans)
+    spans = _names_before_addresses(text, _schools_before_names(text, spans))
     spans = _schools_before_names(text, spans + _repeated_names(text, spans) + _repeated_schools(text, spans))
     spans = [span for span in merge_spans(spans) if span[2] not in keep]
     counts = Counter(label for _, _, label in spans)

@@ -1,7 +1,7 @@
 """Age and kind of school as hard filters: a service's age range, school-bound services, young children."""
 from __future__ import annotations
 
-from typing import Optional
+from typing import Optional, Sequence
 
 SCHOOL_AGE = 4  # Dutch children start school at four
 
@@ -23,6 +23,15 @@ def age_ok(service, leeftijd: Optional[int]) -> bool:
     if service.leeftijd_max is not None and leeftijd > service.leeftijd_max:
         return False
     return True
+
+
+def ages_ok(service, leeftijd: Optional[int], leeftijden: Sequence[int] = ()) -> bool:
+    """``age_ok`` for the child's age, or, when the question names several children of different ages and no one age
+    (``leeftijden``: "kinderen 6 en 8"), for at least one of them: a service for one of the children fits the family,
+    a service for none of them does not (a user test got youth work from 11 for two children of 6 and 8)."""
+    if leeftijd is not None or not leeftijden:
+        return age_ok(service, leeftijd)
+    return any(age_ok(service, age) for age in leeftijden)
 
 
 ADULT = 18  # from this age a young person has left or may have left school: "zoon van 19, geen school of werk"

@@ -5,6 +5,7 @@ from typing import List
 
 from bot.kaart.results import Hit, Zoekresultaat
 from bot.kaart.vocabulary import THEMAS, WERKGEBIEDEN
+from bot.wording import join_list
 
 
 def begrepen(result: Zoekresultaat) -> str:
@@ -14,6 +15,8 @@ def begrepen(result: Zoekresultaat) -> str:
         parts.append("thema: " + ", ".join(THEMAS[t] for t in result.themas))
     if result.leeftijd is not None:
         parts.append(f"leeftijd: {result.leeftijd} jaar")
+    elif result.leeftijden:
+        parts.append(f"leeftijden: {join_list([str(age) for age in result.leeftijden])} jaar")
     if result.gemeente:
         parts.append(f"plaats: {WERKGEBIEDEN[result.gemeente]}")
     return "Ik zocht op " + "; ".join(parts) + "." if parts else ""

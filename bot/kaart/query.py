@@ -99,6 +99,8 @@ class Vraag:
     thema_woorden: Dict[str, List[str]] = field(default_factory=dict)  # per theme the problem words it was found by
     thema_gezegd: Dict[str, List[str]] = field(default_factory=dict)  # per theme those words as the question wrote them
     leeftijd: Optional[int] = None
+    # the different ages of several children the question is about ("kinderen 6 en 8"), when it names no one age
+    leeftijden: Tuple[int, ...] = ()
     gemeente: Optional[str] = None
     plaats: Optional[str] = None  # the place as written, when recognised
     buiten_regio: Optional[str] = None  # a place we know lies outside the kaart
@@ -127,6 +129,7 @@ class Vraag:
         return {
             "themas": self.themas,
             "leeftijd": self.leeftijd,
+            "leeftijden": list(self.leeftijden),
             "gemeente": self.gemeente,
             "plaats": self.plaats,
             "buiten_regio": self.buiten_regio,
@@ -657,9 +660,10 @@ def _to_int(token: str) -> Optional[int]:
 _CHILD_NAME = re.compile(r"\b(" + _CHILD + r")\s+(?-i:[A-Z])[a-zà-ÿ]+\s+(?=(?:is|wordt|van)\s)", re.IGNORECASE)
 
 
-# The ages of several children in a row: "2 kinderen 6 en 9", "kids (4, 7 en 11)", "3 kinderen van 2, 5 en 8 jaar"
-_AGE_LIST = re.compile(r"\b(?:kinderen|kids|kindjes|kinderen van|kids van)\s*[,(:]?\s*(\d{1,2})(?:\s*,\s*\d{1,2})*"
-                       r"\s*(?:en|&|,)\s*(\d{1,2})\b")
+# The ages of several children in a row: "2 kinderen 6 en 9", "kids (4, 7 en 11)", "3 kinderen van 2, 5 en 8 jaar",
+# "broer en zus van 9 en 12", "zoon en dochter (6 en 8)"
+_AGE_LIST = re.compile(r"\b(?:kinderen|kids|kindjes|" + _CHILD + r"\s+en\s+" + _CHILD + r")(?:\s+van)?"
+                       r"\s*[,(:]?\s*(\d{1,2})(?:\s*,\s*\d{1,2})*\s*(?:en|&|,)\s*(\d{1,2})\b")
 # a number of children before the children: "2 kinderen", "3 kids" (a user test read "leeftijd: 2 jaar")
 _CHILD_COUNT = re.compile(r"\s*(?:kinderen|kids|kindjes|zonen|dochters|jongens|meiden|meisjes|pubers|tieners|broers"
                           r"|zussen|broertjes|zusjes)\b")
@@ -668,6 +672,46 @@ _CHILD_COUNT = re.compile(r"\s*(?:kinderen|kids|kindjes|zonen|dochters|jongens|m
 def ages_of_several(text: str) -> bool:
     """The question names the different ages of several children ("2 kinderen 6 en 9"): no one age is the child's."""
     return any(m.group(1) != m.group(2) for m in _AGE_LIST.finditer(simplify(text)))
+
+
+def extract_leeftijden(text: str) -> Tuple[int, ...]:
+    """The different ages of the children a question is about when it names more than one, youngest first: "kinderen
+    6 en 8" -> (6, 8), "kids (4, 7 en 11)", "zoon van 15 en dochter van 9"; () for one age or none. A user test got
+    no age at all for "kinderen 6 en 8", so a service for adolescents came up for two young children. The age of a
+    brother or sister of the child ("heeft een broer van 16") is none of them (``_someones_sibling``)."""
+    simple = simplify(text)
+    ages = {int(number) for found in _AGE_LIST.finditer(simple)
+            for number in re.findall(r"\d{1,2}", found.group(0)[found.start(1) - found.start():])}
+    if not ages:
+        simple = simplify(_CHILD_NAME.sub(r"\1 ", text))
+        ages = {value for value in _named_ages(simple) if value is not None}
+    ages = {age for age in ages if 0 <= age <= LEEFTIJD_MAX}
+    return tuple(sorted(ages)) if len(ages) > 1 else ()
+
+
+# A brother or sister of the child the question is about: "heeft een broer van 16", "haar oudere zus (17)", "de broer
+# is 19", "met een 16-jarige broer". Without an article or a possessive the sibling is the child itself ("broer van
+# 12 zorgt voor zijn zusje").
+_OWNER = r"\b(?:een|de|haar|zijn|z'n|hun|d'r|diens|ons|onze)\s+"
+_SIBLING = (r"(?:(?:oudere|jongere|grote|kleine|oudste|jongste)\s+)?(?:half|stief)?"
+            r"(?:broer|broertje|broers|broertjes|zus|zusje|zusjes|zussen)")
+_SIBLING_BEFORE_AGE = re.compile(_OWNER + _SIBLING + r"\s*[,(:]?\s*(?:(?:van|is|wordt)\s+)?" + _HEDGE + r"$")
+_SIBLING_AFTER_AGE = re.compile(r"\s*-?\s*jarige?\s+" + _SIBLING + r"\b")
+
+
+def _someones_sibling(simple: str, match: "re.Match[str]") -> bool:
+    """The age found by ``match`` is that of a brother or sister of the child ("een broer van 16", "een 16-jarige
+    broer"), not the child's own."""
+    if _SIBLING_BEFORE_AGE.search(simple, 0, match.start(1)):
+        return True
+    return bool(_SIBLING_AFTER_AGE.match(simple, match.end(1)) and re.search(_OWNER + r"$", simple[:match.start(1)]))
+
+
+def _named_ages(simple: str) -> Set[Optional[int]]:
+    """The ages said right after a child word ("zoon van 15", "dochter 13"), without those of someone's sibling."""
+    return {_to_int(m.group(1)) for pattern in (_AGE_PATTERNS[0], _AGE_PATTERNS[-1])
+            for m in pattern.finditer(simple)
+            if not _article(simple, m) and not _school_year_number(simple, m) and not _someones_sibling(simple, m)}
 
 
 # one child counted: "1 broertje", "1 zus" (a user test read "mama en papa samen, 1 broertje van 3" as 1 year)
@@ -705,15 +749,15 @@ def extract_leeftijd(text: str) -> Optional[int]:
         return None
     simple = simplify(_CHILD_NAME.sub(r"\1 ", text))
     # two children of different ages ("zoon van 15 en dochter van 9"): no one age may filter the services
-    named = {_to_int(m.group(1)) for pattern in (_AGE_PATTERNS[0], _AGE_PATTERNS[-1])
-             for m in pattern.finditer(simple) if not _article(simple, m) and not _school_year_number(simple, m)}
+    named = _named_ages(simple)
     if len(named - {None}) > 1:
         return None
     for pattern in _AGE_PATTERNS:
         for match in pattern.finditer(simple):
             value = _to_int(match.group(1))
             if (value is not None and 0 <= value <= LEEFTIJD_MAX and not _article(simple, match)
-                    and not _duration(simple, match) and not _school_year_number(simple, match)):
+                    and not _duration(simple, match) and not _school_year_number(simple, match)
+                    and not _someones_sibling(simple, match)):
                 return value
     months = _MONTHS_OLD.search(simple)
     if months:  # "baby van 6 maanden": under one year; "zoontje van 19 maanden": one year (a user test read 0)
@@ -1034,15 +1078,17 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
         # "OTS loopt, zoekt lichte opvoedondersteuning": the question asks for the other theme first, not for safety
         themas = [theme for theme in themas if theme != SAFETY] + [SAFETY]
     leeftijd = extract_leeftijd(text)
+    leeftijden = extract_leeftijden(text) if leeftijd is None else ()
     own_roles = spoken.own_caller_roles(text, knowledge)  # read once: the search text and the caller's services
     ouder_themas, kind_themas = extract_subjects(asked, themas, spans, lemmed, knowledge,
-                                                 child_named=leeftijd is not None, woorden=woorden)
+                                                 child_named=leeftijd is not None or bool(leeftijden), woorden=woorden)
     return Vraag(
         tekst=text,
         themas=themas,
         thema_woorden=woorden,
         thema_gezegd=_typed(gezegd, text),
         leeftijd=leeftijd,
+        leeftijden=leeftijden,
         gemeente=gemeente,
         plaats=plaats,
         buiten_regio=buiten,

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Dict, FrozenSet, Iterable, List, Optional, Set
+from typing import Dict, FrozenSet, Iterable, List, Optional, Set, Tuple
 
 from bot.kaart import places
+from bot.kaart.ages import ages_ok
 from bot.kaart.index import KaartIndex
 from bot.kaart.query import (
     Vraag,
@@ -75,8 +76,9 @@ REQUEST_FRAME = frozenset(
 
 
 def family_question(parsed: Vraag, leeftijd: Optional[int]) -> bool:
-    """The question is about a family or child."""
-    return bool({"ouder", "jeugdige", "gezin"} & set(parsed.doelgroep_hints)) or leeftijd is not None
+    """The question is about a family or child (also one that names the ages of several children)."""
+    return (bool({"ouder", "jeugdige", "gezin"} & set(parsed.doelgroep_hints)) or leeftijd is not None
+            or bool(parsed.leeftijden))
 
 
 def asked_kinds(text: str) -> Set[str]:
@@ -128,6 +130,8 @@ class QueryContext:
     kind_themas: List[str] = field(default_factory=list)  # such themes said of the child
     ouder_stoornis: List[str] = field(default_factory=list)  # themes of a parent's own disorder (``with_parenting``)
     school: Optional[str] = None  # the kind of school the child goes to ("po", "vo"), when the question says it
+    # the ages of several children of the question when no one age is searched for ("kinderen 6 en 8": ``ages_ok``)
+    leeftijden: Tuple[int, ...] = ()
     at_school: bool = False  # the question involves school (a school word or kind of school, a school problem)
     nearby: bool = False  # the question asks for help in the place itself ("in de buurt", "in het dorp zelf")
     provider: bool = False  # the question asks for a provider ("een ggz-aanbieder", "een therapeut", "een praktijk")
@@ -141,6 +145,10 @@ class QueryContext:
     danger_told: bool = False  # the intake the question is asked in found a sign of danger (``danger_told``)
     # the question itself carries a danger signal to a child at home (``danger_signals``, not ``NOT_AT_HOME_DANGERS``)
     danger_said: bool = False
+
+    def age_fits(self, service) -> bool:
+        """The service fits the child's age, or one of the ages of the children the question names (``ages_ok``)."""
+        return ages_ok(service, self.leeftijd, self.leeftijden)
 
 
 def safety_signal(ctx: QueryContext) -> bool:
@@ -236,8 +244,8 @@ def names_child_or_school(ctx: QueryContext) -> bool:
     the child's age or kind of school, or school itself (a school word, a school problem, a school asking). Without
     any of them a parent's own problem ("moeder heeft gokschulden") says nothing of a child at school."""
     hints = set(ctx.parsed.doelgroep_hints)
-    return bool({"jeugdige", "gezin", "school"} & hints) or ctx.leeftijd is not None or ctx.at_school \
-        or ctx.school is not None
+    return (bool({"jeugdige", "gezin", "school"} & hints) or ctx.leeftijd is not None or bool(ctx.leeftijden)
+            or ctx.at_school or ctx.school is not None)
 
 
 # A family that wants help close to home says so: "hier in de buurt", "dichtbij", "in het dorp zelf", "in Hilversum
@@ -284,6 +292,7 @@ def question_context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[
     generic_stems = _generic_stems()
     return QueryContext(
         parsed=parsed, leeftijd=leeftijd, gemeente=gemeente, themas=themas, terms=terms,
+        leeftijden=parsed.leeftijden if leeftijd is None else (),
         # a form of a general word the lemma table lacks ("zit", "gepraat") is as general as the word
         specific={t for t in terms if t not in GENERIC and stam(t) not in generic_stems},
         family=family_question(parsed, leeftijd),

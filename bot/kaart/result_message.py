@@ -7,7 +7,7 @@ from bot.kaart.describe import werkgebied_tekst
 from bot.kaart.index import Doc, KaartIndex
 from bot.kaart.naming import names_entry
 from bot.kaart.places import Plaats
-from bot.kaart.query import Vraag, ages_of_several
+from bot.kaart.query import Vraag
 from bot.kaart.results import Zoekresultaat
 from bot.kaart.routes import general_route
 from bot.kaart.subject import help_for_the_child
@@ -60,7 +60,7 @@ def _not_about_the_parents_own_help(vraag: Vraag) -> bool:
 
 def _children_named(vraag: Vraag) -> bool:
     """The question names the children (an age, the ages of several, or a child word), so it is about the family too."""
-    return vraag.leeftijd is not None or ages_of_several(vraag.tekst) or "jeugdige" in vraag.doelgroep_hints
+    return vraag.leeftijd is not None or bool(vraag.leeftijden) or "jeugdige" in vraag.doelgroep_hints
 
 
 def named_elsewhere(index: KaartIndex, terms: List[str], gemeente: Optional[str], allowed: Optional[Set[int]],

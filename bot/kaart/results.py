@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Dict, Iterator, List, Optional
+from typing import Dict, Iterator, List, Optional, Tuple
 
 from bot.kaart.query import (
     Vraag,
@@ -54,6 +54,7 @@ class Zoekresultaat:
     vraag: Optional[Vraag] = None
     gemeente: Optional[str] = None
     leeftijd: Optional[int] = None
+    leeftijden: Tuple[int, ...] = ()  # the ages of several children searched for when no one age is (``ages_ok``)
     themas: List[str] = field(default_factory=list)
     # the kind of help asked for is not in the kaart ("Mediation staat niet in de sociale kaart; ..."): said first
     ontbreekt: Optional[str] = None
@@ -71,6 +72,7 @@ class Zoekresultaat:
             "ontbreekt": self.ontbreekt,
             "gemeente": self.gemeente,
             "leeftijd": self.leeftijd,
+            "leeftijden": list(self.leeftijden),
             "themas": self.themas,
             "resultaten": [h.to_dict() for h in self.hits],
             "algemene_route": [h.to_dict() for h in self.route],

@@ -58,7 +58,7 @@ def measure_route_first(index: KaartIndex, ctx: QueryContext, hits: List[Hit], a
     shown = {hit.id: hit for hit in hits}
     safety = [i for i in (allowed if allowed is not None else range(len(index.docs)))
               if index.docs[i].service.themas[:1] == ["veiligheid"] and index.docs[i].service.aard == "dienst"
-              and verwijsbaar(index.docs[i].service) and age_ok(index.docs[i].service, ctx.leeftijd)]
+              and verwijsbaar(index.docs[i].service) and ctx.age_fits(index.docs[i].service)]
     route: List[Hit] = []
     for i in sorted(safety, key=lambda i: index.docs[i].service.id)[:1]:
         doc = index.docs[i]
@@ -96,7 +96,7 @@ CONTACT_NOTE = ("Deze dienst werkt alleen na een kinderbeschermingsmaatregel. Di
 def _measure_services(index: KaartIndex, ctx: QueryContext, allowed: Optional[Set[int]]) -> List[int]:
     """The measure-only services (jeugdbescherming) among ``allowed`` for the age asked, in the order of their ids."""
     return sorted((i for i in (allowed if allowed is not None else range(len(index.docs)))
-                   if measure_only(index.docs[i].service) and age_ok(index.docs[i].service, ctx.leeftijd)),
+                   if measure_only(index.docs[i].service) and ctx.age_fits(index.docs[i].service)),
                   key=lambda i: index.docs[i].service.id)
 
 
@@ -204,7 +204,7 @@ def _safety_services(index: KaartIndex, ctx: QueryContext, candidates: Iterable[
     return sorted((i for i in candidates
                    if index.docs[i].service.themas[:1] == ["veiligheid"] and index.docs[i].service.aard == "dienst"
                    and verwijsbaar(index.docs[i].service) and not measure_only(index.docs[i].service)
-                   and age_ok(index.docs[i].service, ctx.leeftijd)),
+                   and ctx.age_fits(index.docs[i].service)),
                   key=lambda i: index.docs[i].service.id)
 
 

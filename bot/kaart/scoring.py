@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Dict, List, Optional, Sequence, Set, Tuple
 
-from bot.kaart.ages import age_ok, only_through_school, past_school, school_ok
+from bot.kaart.ages import only_through_school, past_school, school_ok
 from bot.kaart.explanations import SAFETY, waarom_tekst
 from bot.kaart.index import Doc, KaartIndex
 from bot.kaart.kinds import (
@@ -278,7 +278,7 @@ def score_all(index: KaartIndex, ctx: QueryContext, candidates: Set[int], text_s
     for i in candidates:
         doc = index.docs[i]
         service = doc.service
-        if (not age_ok(service, ctx.leeftijd) or not school_ok(service, ctx.school)
+        if (not ctx.age_fits(service) or not school_ok(service, ctx.school)
                 or past_school(service, ctx.leeftijd, ctx.school) or refused_way(service, ctx)):
             continue
         theme_score, matched = theme_part(service, ctx.themas, ctx.professional, ctx.ouder_themas, ctx.kind_themas,

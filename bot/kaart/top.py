@@ -247,7 +247,7 @@ def _youth_health_second(index: KaartIndex, ctx: QueryContext, hits: List[Hit], 
             hits.insert(TOP - 2, as_entrance(found[0]))
             return hits[:limit]
         local = sorted((doc for doc in index.docs if youth_health(doc.service) and ctx.gemeente in doc.areas
-                        and verwijsbaar(doc.service) and age_ok(doc.service, ctx.leeftijd)),
+                        and verwijsbaar(doc.service) and ctx.age_fits(doc.service)),
                        key=lambda doc: doc.service.id)
         if local:
             hit = place_hit(local[0], ctx.gemeente)
