@@ -198,7 +198,8 @@ async def test_a_turn_gets_a_persona_reply_with_payload_and_the_form_keeps_liste
     reply, payload = messages[0]["text"], messages[1]["custom"]
     # the furious father calms down slowly (at most 1 per turn) and still sounds like an Aanklager
     assert reply in scenario.rolantwoorden["aanklager"].erkennen.hoog
-    assert payload == {"soort": "rollenspel_beurt", "spanning": 7, "rol": "aanklager", "zet": "erkennen",
+    assert payload == {"soort": "rollenspel_beurt", "spanning": 7, "rol": "aanklager", "persona": "de vader",
+                       "zet": "erkennen",
                        "zet_naam": catalog.moves()["erkennen"].naam, "beurt": 1, "sessie": int(session),
                        "scenario": FATHER, "einde": None}  # the same shape as the opening and the retry payload
     assert payload["zet_naam"] and payload["zet_naam"] != "erkennen"  # the Dutch name, not the id

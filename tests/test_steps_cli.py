@@ -10,7 +10,9 @@ from bot.cli import main
 def test_stap_json(capsys):
     assert main(["stap", "--json", "Ik regel het wel met je ex, maak je geen zorgen."]) == 0
     payload = json.loads(capsys.readouterr().out)
-    assert list(payload) == ["stap", "zekerheid", "kenmerken", "tip"]
+    # the contract, and what the text shows per sentence (session 23: the JSON left out the lecture flag)
+    assert list(payload) == ["stap", "zekerheid", "kenmerken", "tip", "vorm", "stappen", "valkuilzinnen",
+                             "oordeelzinnen"]
     assert payload["stap"] == "redden"
 
 

@@ -47,10 +47,25 @@ def _result_text(result) -> str:
     return "\n".join(lines)
 
 
+def _result_json(result) -> dict:
+    """The JSON contract (``StepResult.to_dict``) plus what the text shows per sentence (``sentence_notes``): the
+    turn's further steps, each pitfall sentence and each sentence that lectures by the role-play's cue phrases; a user
+    test saw the text flag a lecture that the JSON left out (session 23)."""
+    from bot.steps.preparation import judging_sentences
+
+    data = result.to_dict()
+    data["vorm"] = result.vorm.naam if getattr(result, "vorm", None) is not None else None  # a pitfall form's name
+    data["stappen"] = list(result.stappen)
+    data["valkuilzinnen"] = [{"zin": part.zin, "valkuil": part.stap} for part in result.valkuilen]
+    data["oordeelzinnen"] = [{"zin": sentence, "herkend_aan": phrases[0]}
+                             for sentence, phrases in judging_sentences(result)]
+    return data
+
+
 def run_stap(args: argparse.Namespace) -> int:
     from bot.steps.classifier import classify_step  # lazy: loads scikit-learn, not needed for --help
 
-    return read_sentences(args.zin, args.json, classify_step, lambda r: r.to_dict(), _result_text)
+    return read_sentences(args.zin, args.json, classify_step, _result_json, _result_text)
 
 
 def run_plan_toon(args: argparse.Namespace) -> int:

@@ -101,6 +101,12 @@ SMALL_TALK = ("Dit lees ik als een begroeting of een praatje, nog zonder stap. D
               "blijft {tension}/10. Je gesprekspartner zei: \"{line}\" Wat zeg je nu?")
 FILLER = ("Een 'hmm', 'eh' of 'oké' alleen lees ik niet als een stap. Dat telt niet als beurt: de spanning blijft "
           "{tension}/10. Je gesprekspartner zei: \"{line}\" Neem gerust even de tijd; wat zeg je nu?")
+# a bare "ja", "ok" or "pfoe" (``Move.small_talk`` LISTENING, also read on as erkennen from the line): no turn
+LISTENING = "luistergeluid"
+LISTENING_NOTE = ("Een 'ja', 'hmm', 'oké' of 'pfoe' alleen laat horen dat je luistert, maar benoemt nog niet wat "
+                  "je hoort; erkennen is zeggen wat je hoort of ziet (bijvoorbeeld: wat een teleurstelling, hè). "
+                  "Dat telt niet als beurt: de spanning blijft {tension}/10. Je gesprekspartner zei: \"{line}\" "
+                  "Wat zeg je nu?")
 NO_KNOWN_WORDS = ("Je gesprekspartner kijkt je vragend aan: \"Hoe bedoelt u?\" Ik herken geen Nederlandse woorden in "
                   "je beurt (een tikfout?). Dat telt niet als beurt: de spanning blijft {tension}/10. Typ wat je "
                   "tegen je gesprekspartner zegt.")
@@ -281,6 +287,9 @@ class Engine:
         if not looks_dutch(text):
             raise RoleplayError(NOT_DUTCH)
         move = self._classify(text)
+        if move.small_talk == LISTENING:  # a bare "ja" or "pfoe" names nothing: no turn, whatever it was read as
+            raise RoleplayError(LISTENING_NOTE.format(
+                tension=self.state.tension, line=self.state.last_reply or self.scenario.persona.opening))
         if move.small_talk and move.zet == UNCLEAR:  # a greeting or a "hmm": no turn, the tension stays (user test)
             note = FILLER if move.small_talk == FILLERS else SMALL_TALK
             raise RoleplayError(note.format(tension=self.state.tension,

@@ -136,6 +136,9 @@ class Persona(Strict):
     rol: str  # drama role at the start
     opening: Line  # the persona's first line
     leeftijd: Optional[int] = None  # the persona's age when it is a child: the debrief's tips then fit a child
+    # how the page names the persona beside the tension meter ("Spanning bij de vader"); a user test read the drama
+    # role there ("Spanning bij aanklager", session 23)
+    kort: Optional[Text] = None
 
     @property
     def is_child(self) -> bool:

@@ -16,7 +16,8 @@ Three sources, all explainable:
 
 A judging cue wins over a step label, except over ``redden`` (a fix that starts with "je moet"
 is still a fix) unless the sentence tells the other how to behave ("u moet gewoon even rustig blijven": a lecture,
-``_BEHAVIOUR``) or says after "maar" what the other must do ("ik snap het, maar je moet hem wel een kans geven",
+``bot.steps.classifier.tells_how_to_behave``) or says after "maar" what the other must do ("ik snap het, maar je moet
+hem wel een kans geven",
 the "ja, maar" of ``bot.steps.classifier.is_yes_but``); both are pitfalls and the debrief quotes them. A cue is read
 per sentence and is always a sure read
 (``SURE_CUE``), also where the step classifier reads its sentence as a clear step: "je kunt hem toch niet zomaar laten
@@ -39,6 +40,11 @@ hebben hier niet om gevraagd": ``is_lecture`` too) is such a lecture, with its o
 helemaal gelijk in") beside granting the other their own decision ("u beslist het zelf",
 ``bot.steps.classifier.grants_autonomy``) is no siding; the cue phrases and the learned judgement read the tag "hè"
 however it is typed (``bot.text.spoken_tags``).
+
+Session 23: a bare listening sound ("ja", "ok", "pfoe": ``context_rules.answer_kinds.is_listening_sound``) names
+nothing, so it is marked ``LISTENING`` (no turn) where the context would read it as erkennen and where it is unclear;
+a greeting or the offer of a drink gets no step from the context (``_greets``); a turn whose every sentence carries a
+cue has no step beside the cue's move, also none the context read in (``steps_in_cued_sentences``).
 """
 from __future__ import annotations
 
@@ -49,7 +55,8 @@ from bot import lemmas
 from bot.knowledge.loader import get_knowledge
 from bot.patterns import Pattern, Token, compile_pattern, find_all, may_match, words_of
 from bot.roleplay import context as conversation_context
-from bot.roleplay.engine import FILLERS, GREETING, Move
+from bot.roleplay.context_rules.answer_kinds import is_listening_sound
+from bot.roleplay.engine import FILLERS, GREETING, LISTENING, Move
 from bot.roleplay.models import JUDGEMENT, PITFALLS, STEPS, UNCLEAR
 from bot.text import spoken_tags
 
@@ -86,17 +93,12 @@ _REPORT_REACH = 3  # how many words before "dat" the reporting word may stand
 
 # "u moet gewoon even rustig blijven", "je moet normaal doen", "jullie moeten ophouden met schreeuwen": an instruction
 # about how the other behaves is a lecture (oordelen), also where the step classifier reads it as a fix (redden 0.97:
-# "rustig"); the persona then answered as to a fix ("Kun jij het niet gewoon regelen?", a user test).
-_BEHAVIOUR = re.compile(
-    r"\b(?:rustig|kalm|normaal|beleefd|netjes|stil|redelijk|volwassen)\s+(?:blijven|worden|doen|praten|zijn|reageren)\b"
-    r"|\b(?:gedragen|inhouden|kalmeren|bedaren|beheersen|ophouden|stoppen|luisteren)\b"
-    r"|\bniet\s+(?:zo\s+)?(?:schreeuwen|boos|kwaad|fel|hard|brutaal|onbeleefd)\b",
-    re.IGNORECASE,
-)
-
-
+# "rustig"); the persona then answered as to a fix ("Kun jij het niet gewoon regelen?", a user test). The behaviour
+# words are the step reader's (``bot.steps.classifier.tells_how_to_behave``), which reads such a lecture as redden.
 def _tells_how_to_behave(sentence: str) -> bool:
-    return bool(_BEHAVIOUR.search(sentence))
+    from bot.steps.classifier import tells_how_to_behave  # lazy, like the step classifier itself
+
+    return tells_how_to_behave(sentence)
 
 
 def _yes_but(sentence: str) -> bool:
@@ -259,11 +261,14 @@ class MoveClassifier:
             confidence = float(getattr(result, "zekerheid", 0.0) or 0.0)
             features = list(getattr(result, "kenmerken", []) or [])
         all_moves = [m for m in (getattr(result, "stappen", None) or []) if m in _DIRECT]
-        if context is not None and self.use_context and result is not None:
+        if context is not None and self.use_context and result is not None and not _greets(text, label):
             continued = conversation_context.follow_up(text, label, confidence, context)
             if continued:  # a short turn that continues the persona's last line
                 label, confidence, all_moves = continued, conversation_context.FOLLOW_UP_CONFIDENCE, [continued]
                 features = [f"vervolg: {conversation_context.REASONS[continued]}"]
+                if continued == "erkennen" and is_listening_sound(text):  # "Pfoe.", "ja": listens, names nothing
+                    return Move(zet=continued, zekerheid=confidence, signalen=features, stap_label=label,
+                                zetten=[continued], small_talk=LISTENING)
             else:
                 label, confidence, all_moves = self._in_context(result, label, confidence, all_moves, context)
                 given_back = _gives_back(result, label, context)
@@ -346,6 +351,8 @@ class MoveClassifier:
         geven." asked about the need)."""
         parts = list(getattr(result, "delen", None) or [])
         cued = [self._part_cue(part)[0] is not None for part in parts]
+        if parts and all(cued):  # every sentence carries a cue: no step beside it, also none the context read in
+            return set(STEPS)    # ("U moet wel even rustig blijven." was "Oordelen + erkennen", a user test, s23)
         in_cued = {part.stap for part, cue in zip(parts, cued, strict=True) if cue}
         elsewhere = {part.stap for part, cue in zip(parts, cued, strict=True) if not cue}
         return {step for step in in_cued - elsewhere if step in STEPS}
@@ -365,6 +372,15 @@ class MoveClassifier:
                 or _plain_past(part.zin):
             return False
         return judgement(part.zin) is not None
+
+
+def _greets(text: str, label: Optional[str]) -> bool:
+    """A turn the step reader read as no step that only greets, welcomes or offers a drink ("Fijn dat je er bent, wil
+    je thee of limonade?", ``bot.steps.classifier.is_greeting``): the context reads no step into it (the light question
+    "wil je ...?" after the girl's wish became behoefte and her tension fell: a user test, session 23)."""
+    from bot.steps.classifier import is_greeting  # lazy, like the step classifier itself
+
+    return label in (None, "geen") and is_greeting(text)
 
 
 def _gives_back(result, label: Optional[str], context: conversation_context.Context
@@ -458,14 +474,16 @@ def _plain_past(sentence: str) -> bool:
 
 def _small_talk(text: str, result, label: Optional[str]) -> Optional[str]:
     """What kind of small talk an unclear turn is: only a greeting, an introduction or a welcome (the step classifier
-    read every sentence as clear small talk, ``_clear_small_talk``) or only fillers ("hmm", "eh", "oké"); None for a
-    turn that is unclear.
+    read every sentence as clear small talk, ``_clear_small_talk``), only a listening sound ("ja", "ok", "pfoe":
+    LISTENING, ``is_listening_sound``) or only fillers ("eh", "momentje"); None for a turn that is unclear.
     The engine then counts no turn (a user test: "hallo met het buurtteam" and "hmm" raised the tension until a
     father hung up)."""
     from bot.steps.classifier import is_filler
 
     if label not in (None, "geen"):
         return None
+    if is_listening_sound(text):  # "ja", "ok", "pfoe": listens, names nothing (and no typing error either)
+        return LISTENING
     if is_filler(text):
         return FILLERS
     parts = list(getattr(result, "delen", None) or [])

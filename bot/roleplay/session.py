@@ -157,7 +157,9 @@ def turn_payload(session_id: int, scenario_id: str, tension: int, role: Optional
     the live label of the turn, names it as the debrief does (``feedback.turn_label``: 'Het kind in het midden zetten
     (een vorm van redden)', not 'Redden (valkuil)'; 'Erkennen + de inhoud in (valkuil)' for a pitfall beside a step)."""
     move_id = turn.zet if turn is not None else None
-    return {"soort": soort, "spanning": tension, "rol": role, "zet": move_id,
+    scenario = catalog.get_scenario(scenario_id)
+    persona = (scenario.persona.kort if scenario is not None else None) or "de gesprekspartner"
+    return {"soort": soort, "spanning": tension, "rol": role, "persona": persona, "zet": move_id,
             "zet_naam": feedback.turn_label(turn, zetten) if turn is not None else None,
             "beurt": turn_nr, "sessie": session_id,
             "scenario": scenario_id, "einde": ending, **extra}

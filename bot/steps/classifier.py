@@ -140,6 +140,13 @@ Rules read the parts of a sentence before the model decides (explainable, per cl
   decision ("nee, u beslist het zelf, daar heeft u gelijk in.", ``grants_autonomy``: no siding). Nothing to count on
   ("daar hoeft u niet op te rekenen", ``_NOT_TO_COUNT_ON``) is realiteit; the frame of one's stance ("voor mij staat
   voorop", "waar ik voor sta", "wat voor mij telt is", ``_STANCE_FRAME``) is visie.
+- **User tests of session 23 and set 44**: three more pitfall forms (``bot.steps.pitfall_forms``: one's own divorce or
+  ex, promising a child secrecy, filling in what the child feels) lead with their own warning; praise set against the
+  other parent ("u bent zo'n sterke moeder, terwijl hij er nooit is", ``_praises_against_the_other``) is inhoud like
+  ``_SIDES``; an instruction how to behave ("u moet wel even rustig blijven", ``BEHAVIOUR_LECTURE`` in
+  ``lecture_feature``) is a lecture, redden here at ``CUED``, the role-play's oordelen; the hedge with its verb first
+  ("Dat moet ik eerlijk zeggen.", in ``_HONESTY``) and offering a drink (in ``_GREETING``) are no move; a question whom
+  the other leans on (``_SUPPORT``) is erkennen; the features are given in the trainee's own words (``own_words``).
 """
 from __future__ import annotations
 
@@ -347,6 +354,11 @@ ENCOURAGEMENT = "aanmoediging om hardop te denken"  # the feature of such a part
 # The professional's team or service, in an introduction ("ik ben Anouk van het buurtteam", "met het wijkteam").
 _TEAM = (r"(?:[\w'-]*team|gemeente|school|cjg|jeugdzorg|veilig thuis|wijkcentrum|consultatiebureau|jeugdhulp|"
          r"jeugdbescherming|raad voor de kinderbescherming)")
+_DRINK_WORD = (r"(?:koffie|thee|water|limonade|ranja|chocomel|frisdrank|fris|sapje|sap|drinken|te drinken|koekje|"
+               r"snoepje)")
+_VESSEL = r"(?:kopje|glaasje|glas|bekertje|beker|bakje|kop)"
+_DRINK = (r"(?:" + _VESSEL + r" )?" + _DRINK_WORD + r"(?: of (?:een |iets )?(?:" + _VESSEL + r" )?(?:" + _DRINK_WORD
+          + r"|iets anders))*")
 _GREETING = re.compile(
     r"^\W*(?:(?:ja|nou|hé|hee|hey|oké|zo|hoi|hai|hallo|dag|goedemorgen|goedemiddag|goedenavond|goedendag)\W+)*(?:"
     r"(?:hoi|hai|hallo|hello|hey|hee|hé|hoihoi|dag|daag|doei|moi|ha|hoe is het|hoe gaat het)"
@@ -370,8 +382,12 @@ _GREETING = re.compile(
     # welcome and hospitality: "Fijn dat u er bent.", "Koffie?", "Heeft u het kunnen vinden?"
     r"|fijn dat (?:je|jij|u|jullie) (?:er )?(?:(?:allebei|allemaal|samen|weer) )?"
     r"(?:bent|zijn|(?:ge)?komen (?:bent|zijn)|kon(?:den)? komen)"
-    r"|(?:(?:wil|wilt) (?:je|jij|u)|willen jullie) (?:nog )?(?:iets |wat |een kopje )?(?:koffie|thee|water|drinken)"
-    r"(?: of (?:thee|koffie|water|iets anders))?|(?:een )?(?:kopje )?(?:koffie|thee)(?: of (?:thee|koffie|water))?"
+    # ... offering a drink, as a family ("wil je thee of limonade?", "wil je een glaasje water?", "zal ik u een kopje
+    # koffie inschenken?"): the model read the drink as a wish (behoefte 0.50) or erkennen (a user test, session 23)
+    r"|(?:(?:wil|wilt) (?:je|jij|u) |willen jullie |(?:zal|mag|kan) ik (?:je|jou|u|jullie) (?:even )?)"
+    r"(?:nog )?(?:iets |wat |een )?" + _DRINK + r"(?: (?:geven|aanbieden|inschenken|halen|brengen|pakken))?"
+    r"|(?:een )?(?:" + _VESSEL + r" )?(?:koffie|thee|water|limonade|ranja|fris)(?: of (?:een )?(?:" + _VESSEL
+    + r" )?(?:" + _DRINK_WORD + r"|iets anders))*"
     r"|(?:heb (?:je|jij)|heeft u|hebben jullie) (?:het )?(?:goed |makkelijk )?(?:kunnen )?vinden"
     r"|kon(?:den)? (?:je|u|jullie) het (?:goed |makkelijk )?vinden"
     # small talk about the other's weekend, holiday or day, or the weather ("hoe was uw weekend?", "lekker weer hè"):
@@ -420,7 +436,12 @@ GREETING = "begroeting"  # the feature of such a part
 # opening "Eerlijk gezegd, ..." out of what the model reads lost a held-out inhoud sentence: not done.)
 _HONESTY = (r"(?:ik (?:moet|zal|ga|wil) (?:(?:even|heel|wel|ook|u|je|jou|gewoon) )*eerlijk(?: tegen (?:u|je|jou))? "
             r"(?:(?:zijn|wezen)(?: met (?:u|je|jou))?|zeggen)|(?:om )?eerlijk (?:te zijn|gezegd)|(?:mag|kan) ik "
-            r"(?:even |heel )?eerlijk zijn|laat ik (?:heel )?eerlijk zijn|(?:heel )?eerlijk is eerlijk)")
+            r"(?:even |heel )?eerlijk zijn|laat ik (?:heel )?eerlijk zijn|(?:heel )?eerlijk is eerlijk"
+            # the verb first, after what is said ("Dat moet ik eerlijk zeggen.", "dat wil ik u wel eerlijk zeggen",
+            # "ik moet eerlijk toegeven"): the model read it as inhoud (0.81) and it led the turn (a user test, s23)
+            r"|(?:dat|dit|het) (?:moet|wil|zal|mag) ik (?:(?:u|je|jou|wel|even|heel|ook|gewoon|toch|er|nu) )*eerlijk "
+            r"(?:(?:bij )?(?:zeggen|toegeven|bekennen|zijn))|ik (?:moet|wil|zal) (?:(?:wel|even|heel|ook) )*eerlijk "
+            r"(?:toegeven|bekennen))")
 # ... also with a short reason for the honesty ("..., want dat verdien je", "..., omdat ik dat belangrijk vind")
 _HONEST_SENTENCE = re.compile(r"^\W*(?:(?:ja|nou|kijk|oké|zo|maar|en)\W+)*" + _HONESTY
                               + r"(?:\W+(?:meneer|mevrouw|hoor))*"
@@ -609,6 +630,13 @@ def _first_names() -> frozenset:
 def _introduces_by_name(clause: str) -> bool:
     found = _LOWER_NAME_INTRO.match(clause)
     return found is not None and found.group(1).lower() in _first_names()
+
+
+def is_greeting(text: str) -> bool:
+    """Every sentence of ``text`` greets, welcomes or offers a drink (``_is_greeting``): small talk, whatever the moment
+    (the role-play reads no step into it from the persona's line)."""
+    spans = textclass.segments(text) or [(0, len(text))]
+    return all(_is_greeting(text[begin:end]) for begin, end in spans)
 
 
 def _is_greeting(sentence: str) -> bool:
@@ -963,6 +991,21 @@ _CHECK_IN = re.compile(
     re.IGNORECASE,
 )
 CHECK_IN = "aandacht voor hoe het met de ander gaat"  # the feature of such a read
+# A question whom the other can lean on ("met wie heeft u er dit weekend eigenlijk over kunnen praten", "bij wie kun jij
+# je verhaal kwijt?", "wie steunt u hierin?", "heeft u iemand om mee te praten?"): attention for how the other carries
+# it, erkennen, also over a doubtful pitfall read; the model read "weekend" as going into the facts (inhoud 0.71) or the
+# question as options (set 44, session 23). Only with the one addressed as the one who talks.
+_SUPPORT = re.compile(
+    r"\b(?:met|bij|tegen|aan) wie (?:kun|kunt|kan|heeft|hebt|heb|praat|deelt|deel|ga|gaat) (?:u|je|jij|jullie)\b"
+    r"(?:\s+[\w']+){0,6}?\s+(?:praten|kwijt|terecht|delen|vertellen|over hebben|stoom afblazen)\b"
+    r"|\bwie (?:steunt|helpt|steunde|hielp|ondersteunt|steunen|helpen) (?:u|je|jou|jullie)\b"
+    r"(?! (?:met|bij) (?:het|de|dat)\b)"
+    r"|\b(?:heeft|hebt|heb|hadden|had) (?:u|je|jij|jullie) (?:\w+ ){0,2}?iemand (?:om (?:\w+ ){0,3}?(?:mee |tegen )?te "
+    r"praten|bij wie|aan wie|tegen wie|met wie|die (?:u|je|jou|jullie) (?:steunt|helpt|bijstaat))\b"
+    r"|\bis er (?:\w+ ){0,2}?iemand (?:bij|met|tegen|aan) wie (?:u|je|jij|jullie)\b",
+    re.IGNORECASE,
+)
+SUPPORT = "vraag naar wie de ander steunt"  # the feature of such a read
 # Siding with the parent against the other parent, or with the other party against the one in front of you: a
 # judgement of that person ("uw ex klinkt echt als een lastige man", "je moeder klinkt als een lastig mens", "uw ex
 # doet ook echt heel kinderachtig", "je vader klinkt ook wel als iemand die snel boos wordt") or understanding them
@@ -1020,6 +1063,26 @@ _SIDES = re.compile(
     re.IGNORECASE,
 )
 SIDES = "oordeel over of begrip voor de andere partij"  # the feature of such a read
+# A compliment to the one in front of you set against the other parent's faults ("u bent zo'n sterke moeder, terwijl
+# hij er nooit is", "u stelt tenminste grenzen, dat is bij vader wel anders"): siding through praise, inhoud like
+# ``_SIDES``. The model read some as realiteit (0.40) and the role-play praised the step (a user test, session 23).
+# All three in one sentence: praise of "u"/"je", a contrast, and the other parent ("hij" or named; "zij" and "haar"
+# are often the daughter: "u bent er altijd voor haar, terwijl zij steeds afzegt" names the pain).
+_PRAISED = re.compile(
+    r"\b(?:u|je|jij) (?:bent|doet|stelt|komt|heeft|hebt|zorgt|houdt|doe|blijft)\b[^.!?]{0,40}?\b(?:sterk\w*|goed\w*|"
+    r"knap|betrokken|lief\w*|zorgzaam|grenzen|altijd|er (?:wel |gewoon )?(?:voor|bij)|netjes|keurig|afspraken|trouw)\b",
+    re.IGNORECASE)
+_CONTRAST = re.compile(r"\b(?:terwijl|in tegenstelling tot|anders dan|niet zoals|wel anders|heel anders|tenminste|"
+                       r"wel eens anders)\b", re.IGNORECASE)
+_OTHER_PARENT = re.compile(r"\b(?:hij|vader|moeder|papa|mama|ex|uw ex|je ex|ex-man|ex-vrouw|exman|exvrouw)\b",
+                           re.IGNORECASE)
+
+
+def _praises_against_the_other(sentence: str) -> bool:
+    """Praise of the one addressed set against the other parent (``_PRAISED``, ``_CONTRAST``, ``_OTHER_PARENT``)."""
+    praised = _PRAISED.search(sentence)
+    return praised is not None and bool(_CONTRAST.search(sentence)) \
+        and bool(_OTHER_PARENT.search(sentence[:praised.start()] + " " + sentence[praised.end():]))
 # The professional's guess at the feeling under the anger ("ik denk eigenlijk dat het niet alleen boosheid is maar ook
 # verdriet", "ik denk dat er ook veel verdriet onder zit"): naming the emotion, the workbook's erkennen (004, "2.
 # Erkennen"). The model read it as realiteit (0.56-0.90), which raised an angry father's tension (set 41). Not with
@@ -1482,6 +1545,8 @@ def _checks_in(sentence: str, prediction: textclass.Prediction) -> Optional[text
         return _cued("erkennen", prediction, FEELING_NAMED)
     if _OWN_PLACE.match(sentence) and prediction.label not in PITFALL_IDS:  # "hoe zou ik dat zelf vinden?"
         return _cued("erkennen", prediction, OWN_PLACE)
+    if _SUPPORT.search(sentence) and (prediction.label not in PITFALL_IDS or prediction.confidence < SURE_PITFALL):
+        return _cued("erkennen", prediction, SUPPORT)  # "met wie heeft u er dit weekend over kunnen praten"
     # a guess at the feeling or what the other hoped for also outweighs a doubtful pitfall read ("u had zich er de hele
     # week op verheugd": inhoud 0.51)
     heard = bool(_HEARD_REASON.match(sentence))
@@ -1501,7 +1566,8 @@ def _sides(sentence: str, prediction: textclass.Prediction) -> Optional[textclas
     (``_cued``); not over another pitfall read, and not in a question ("Klinkt zij als iemand die snel boos wordt?"
     asks)."""
     if (_sure_of("inhoud", prediction) or (prediction.label in PITFALL_IDS and prediction.label != "inhoud")
-            or sentence.rstrip().endswith("?") or not _SIDES.search(sentence)):
+            or sentence.rstrip().endswith("?")
+            or not (_SIDES.search(sentence) or _praises_against_the_other(sentence))):
         return None
     return _cued("inhoud", prediction, SIDES)
 
@@ -1928,6 +1994,35 @@ _MORALISING = re.compile(
 _GOOD_OR_BAD = re.compile(r"\bgoed(?:e)? of (?:een )?(?:slecht|slechte|fout|foute|verkeerd|verkeerde)\b", re.IGNORECASE)
 _FIGHT = re.compile(r"\b(?:ruzie\w*|strijd\w*|conflict\w*|gevecht\w*|vechten|vechtscheiding|oorlog)\b", re.IGNORECASE)
 MORAL_LECTURE = "de les lezen over het plan van de ander of over wat goed is voor de kinderen"  # its feature
+# An instruction about how the other behaves ("u moet wel even rustig blijven", "jullie moeten ophouden met
+# schreeuwen", "doe eens normaal"): a lecture, the role-play's oordelen by its cue phrases ("u moet") and redden here.
+# The step reader read "U moet wel even rustig blijven." as small talk (overig 0.51, with the tip for a greeting) and
+# "ik snap dat u boos bent u moet wel even rustig blijven" as erkennen (0.99) with no flag, while the role-play read
+# both as oordelen (a user test, session 23). The behaviour words are the role-play's too (``tells_how_to_behave``:
+# the lecture wins there over the step reader's redden). Not a question, and not the "ja, maar" (``is_yes_but``, which
+# reads the same sentences with "maar" as its own).
+_BEHAVIOUR = re.compile(
+    r"\b(?:rustig|kalm|normaal|beleefd|netjes|stil|redelijk|volwassen)\s+(?:blijven|worden|doen|praten|zijn|reageren)\b"
+    r"|\b(?:gedragen|inhouden|kalmeren|bedaren|beheersen|ophouden|stoppen|luisteren)\b"
+    r"|\bniet\s+(?:zo\s+)?(?:schreeuwen|boos|kwaad|fel|hard|brutaal|onbeleefd)\b",
+    re.IGNORECASE,
+)
+_INSTRUCTED = re.compile(
+    # the one addressed as the subject ("u moet", "moeten jullie"), not after a preposition ("de strijd tussen jullie
+    # moet stoppen": the workbook's visie)
+    r"(?<!\btussen )(?<!\bvan )(?<!\bmet )(?<!\bvoor )(?<!\bbij )(?<!\baan )(?<!\bnaar )(?<!\bover )(?<!\bom )"
+    r"(?<!\bop )\b(?:(?:u|je|jij|jullie) (?:moet|moeten|moest|moesten)|(?:moet|moeten) (?:u|je|jij|jullie))\b"
+    r"|^\W*(?:(?:en|dus|nou|oké|maar|ja)\W+)*(?:doe|blijf|wees|word|hou|houd|kalmeer|luister) (?:(?:nou|eens|even|"
+    r"gewoon|toch|wel|allebei|allemaal) )*(?:rustig|kalm|normaal|stil|netjes|beleefd|redelijk|volwassen|op|naar)\b",
+    re.IGNORECASE,
+)
+BEHAVIOUR_LECTURE = "de les lezen over hoe de ander zich gedraagt"  # the feature of such a read
+
+
+def tells_how_to_behave(sentence: str) -> bool:
+    """The sentence has words about how the other behaves (``_BEHAVIOUR``: "rustig blijven", "ophouden", "niet zo
+    schreeuwen"); with an instruction to the one addressed it is a lecture (``lecture_feature``)."""
+    return bool(_BEHAVIOUR.search(sentence))
 
 
 def lecture_feature(sentence: str) -> Optional[str]:
@@ -1935,6 +2030,9 @@ def lecture_feature(sentence: str) -> Optional[str]:
     other's plan or the children (``MORAL_LECTURE``, not a question, not about a fight); None without one."""
     if _LECTURE.search(sentence):
         return LECTURE
+    if _INSTRUCTED.search(sentence) and tells_how_to_behave(sentence) and not sentence.rstrip().endswith("?") \
+            and not is_yes_but(sentence):
+        return BEHAVIOUR_LECTURE
     if _MORALISING.search(sentence) and not sentence.rstrip().endswith("?") and not _FIGHT.search(sentence) \
             and not _NO_VERDICT.search(sentence) and not _GOOD_OR_BAD.search(sentence):
         return MORAL_LECTURE
@@ -1953,6 +2051,9 @@ def _lectured(sentence: str, prediction: textclass.Prediction) -> Optional[textc
     feature = lecture_feature(sentence)
     if prediction.label in PITFALL_IDS or feature is None:
         return None
+    if feature == BEHAVIOUR_LECTURE:  # like the "ja, maar" (``_yes_but``): at ``CUED``, whatever step the model read
+        return textclass.Prediction("redden", CUED, {"redden": CUED, prediction.label: 1 - CUED},
+                                    [feature] + prediction.features)
     return _cued("redden", prediction, feature)
 
 
@@ -2263,6 +2364,39 @@ def _acknowledged_then_advised(steps: List[Tuple[Part, textclass.Prediction]], p
         and pitfall.begin > min(part.begin for part, _ in steps)
 
 
+def own_words(items: List[str], text: str) -> List[str]:
+    """The features of a read in the trainee's own words: a word n-gram of the model or a cue (lemmas: "ik beloven",
+    "ex doen") becomes the words of ``text`` it stands for ("ik beloof", "ex deed"), and the n-grams that overlap are
+    joined ("ik beloven", "beloven", "beloven je" -> "ik beloof je"); a feature that is no words of the text (a rule's
+    Dutch description, a pitfall form's signal) stays as it is. A user test saw lemmas under "Herkend aan" (s23)."""
+    from bot.lemmas import lemma_of, tokens  # the one Dutch tokenizer and lemma table of the project
+
+    found = [(word.lower(), lemma_of(word).lower(), start, end) for word, start, end in tokens(text)]
+    spans: List[Optional[Tuple[int, int]]] = []
+    for item in items:
+        words = item.lower().split()
+        span = None
+        for nr in range(len(found) - len(words) + 1) if words else ():
+            if all(w in found[nr + k][:2] for k, w in enumerate(words)):
+                span = (found[nr][2], found[nr + len(words) - 1][3])
+                break
+        spans.append(span)
+    merged: List[List[int]] = []
+    for begin, end in sorted(span for span in spans if span is not None):
+        if merged and begin <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([begin, end])
+    result: List[str] = []
+    for item, span in zip(items, spans, strict=True):
+        if span is not None:
+            whole = next(m for m in merged if m[0] <= span[0] and span[1] <= m[1])
+            item = text[whole[0]:whole[1]]
+        if item not in result:
+            result.append(item)
+    return result
+
+
 def _rank(item: Tuple[Part, textclass.Prediction]) -> Tuple[float, int]:
     return item[0].zekerheid, item[0].begin
 
@@ -2322,6 +2456,7 @@ def classify_step(
     for item in _cue_matches(reading[main_part.begin:main_part.einde], main_part.stap, knowledge) + explained:
         if item not in kenmerken:
             kenmerken.append(item)
+    kenmerken = own_words(kenmerken, text[main_part.begin:main_part.einde])  # the trainee's words, not lemmas
     return StepResult(
         stap=main_part.stap,
         zekerheid=main_part.zekerheid,

@@ -29,6 +29,23 @@ _ASSENT = re.compile(r"^\W*(?:ja|jawel|jazeker|klopt|dat klopt|zeker|inderdaad|g
                      r"(?:nou\W+)?(?:doe (?:dat |het )?maar|(?:dat|het) (?:mag|kan)|mag (?:ook|best|gerust)|"
                      r"kan (?:best|prima|gerust)|vooruit))(?!\w)",
                      re.IGNORECASE)  # "hm" is a backchannel like "ja"
+# A bare listening sound: only a yes, an "oké", a "hm" or a sound of sympathy ("ja", "ok", "Pfoe.", "hmm, ja", "au"),
+# however it is typed ("pfff", "hmmm"). It shows one listens, but names nothing of what one hears, and the workbook's
+# erkennen is naming what you hear: the role-play counts it as no turn, wherever it stands (``is_listening_sound``).
+# Session 23 (a user test): "ja", "ok" and "Pfoe." read on as erkennen against the angry father (tension fell, and
+# the real acknowledgement after it counted as a repeat), while "ja" elsewhere was no turn and "pfoe" in lower case
+# got "Ik herken geen Nederlandse woorden".
+_LISTENING_WORDS = frozenset("ja jawel jazeker ok oké oke okay o oh ah aha hm mhm nou tja zo".split()) \
+    | frozenset(SYMPATHY_WORDS)
+_DRAWN_OUT = re.compile(r"^(?:h+m+|m+|m+h+m+|p+f+|p+f+o+e+|a+u+w*|o+e+i+|j+a+|o+k+e*|n+o+u+|t+j+a+|z+u+c+h+t+)$")
+
+
+def is_listening_sound(text: str) -> bool:
+    """The turn is only a listening sound (``_LISTENING_WORDS``, also drawn out: "hmmm", "pfff", "jaaa"): no naming."""
+    words = [w.lower() for w in WORD.findall(text or "")]
+    return bool(words) and all(w in _LISTENING_WORDS or _DRAWN_OUT.match(w) for w in words)
+
+
 _DENIAL = re.compile(r"^\W*(?:nee|neen|nope|echt niet|helemaal niet|zeker niet|geen sprake van)(?!\w)", re.IGNORECASE)
 UNDERSTANDS = family(r"(?:zie|snap|begrijp|hoor|merk|geloof|voel) ik", r"ik (?:zie|snap|begrijp|hoor|merk|geloof) "
                      r"(?:het|dat|je|jou|u)", r"kan ik me (?:\w+ )?voorstellen", r"logisch", r"begrijpelijk")

@@ -409,7 +409,8 @@
     if (isFinite(value)) {
       value = Math.max(0, Math.min(10, value));
       var id = "meter-" + Math.random().toString(36).slice(2);
-      var who = data.rol ? String(data.rol) : "de gesprekspartner";
+      // the persona ("de vader"), not the drama role ("aanklager": a user test, session 23)
+      var who = data.persona ? String(data.persona) : data.rol ? String(data.rol) : "de gesprekspartner";
       var lbl = el("label", "meter-label", "Spanning bij " + who + ": " + value + " van 10");
       lbl.htmlFor = id;
       var meter = document.createElement("meter");
