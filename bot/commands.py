@@ -518,7 +518,7 @@ WHICH_OWN_ROLE = "welke_rol_eigen"
 _WHICH = r"(?:welke|wat voor(?: een)?)"
 _THIS = (r"(?:is dit|is dat|was dit|was dat|is het|was het|hoort hierbij|hoort hier bij|hoort daarbij|past hierbij|"
          r"past hier|zit hierin|zit hier in)")
-_WHERE = r"(?: (?:hier|nu|daar|dan|eigenlijk|precies|zo|op dit moment|op het moment|in dit gesprek|volgens jou))*"
+_WHERE = r"(?: (?:hier|nu|daar|dan|eigenlijk|precies|zo|zelf|op dit moment|op het moment|in dit gesprek|volgens jou))*"
 _I_TAKE = rf"(?:neem ik{_WHERE} aan|zit ik{_WHERE} in|speel ik{_WHERE}|heb ik{_WHERE}|had ik{_WHERE})"
 # the persona, as a trainee names it to Rustpunt: a pronoun or who it is, never 'u' or 'je' (those ask the persona)
 _OTHER = (r"(?:ze|zij|hij|die|(?:de |het |mijn )?(?:moeder|vader|mama|papa|ouder|kind|dochter|zoon|meisje|jongen|"
