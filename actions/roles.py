@@ -22,7 +22,7 @@ from bot.roles.analyse import analyse_role
 from bot.roles.explain import explain_request
 from bot.roles.format import format_analysis
 from bot.roles.quiz import QUIZ_LENGTH, answer_quiz, load_quiz, question_text, score, score_text, start_quiz
-from bot.roles.request import sentence_from_request
+from bot.roles.request import role_request
 
 TEXTS = Texts("rol_tekst")  # knowledge/rollen/teksten.yml
 
@@ -44,11 +44,15 @@ class ActionRolAnalyse(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
 
-        sentence = sentence_from_request(_text(tracker))
-        if sentence is None:
+        request = role_request(_text(tracker))
+        if request.sentence is None:
+            # the noise was the quoted sentence itself ("welke rol is dit: '; DROP TABLE x;--"): analyse it, so the
+            # answer says it is no Dutch sentence instead of asking for one
+            request = role_request((tracker.latest_message or {}).get("text") or "")
+        if request.sentence is None:
             dispatcher.utter_message(text=TEXTS.text("vraag_zin"))
             return []
-        analysis = analyse_role(sentence)
+        analysis = analyse_role(request.sentence, own=request.own)
         dispatcher.utter_message(text=format_analysis(analysis))
         dispatcher.utter_message(json_message=analysis.to_payload())
         return []

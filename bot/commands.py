@@ -537,7 +537,7 @@ WHICH_OWN_ROLE = "welke_rol_eigen"
 _WHICH = r"(?:welke|wat voor(?: een)?)"
 _THIS = (r"(?:is dit|is dat|was dit|was dat|is het|was het|hoort hierbij|hoort hier bij|hoort daarbij|past hierbij|"
          r"past hier|zit hierin|zit hier in)")
-_WHERE = r"(?: (?:hier|nu|daar|dan|eigenlijk|precies|zo|op dit moment|op het moment|in dit gesprek|volgens jou))*"
+_WHERE = r"(?: (?:hier|nu|daar|dan|eigenlijk|precies|zo|zelf|op dit moment|op het moment|in dit gesprek|volgens jou))*"
 _I_TAKE = rf"(?:neem ik{_WHERE} aan|zit ik{_WHERE} in|speel ik{_WHERE}|heb ik{_WHERE}|had ik{_WHERE})"
 # "welke stap was dit van mij?" (a user test of session 23 got 'Sorry'): the trainee's own turn
 _MINE = r"(?: van (?:mij|me|mijn kant))?"

@@ -53,8 +53,26 @@ FUNCTION_WORDS = frozenset(
     niet geen wel ook nog al toch maar even eens nou nu zo net gewoon echt helemaal heel erg best zeer zelfs
     alleen steeds weer eigenlijk misschien natuurlijk ja nee hè joh hoor zeker juist eventjes soms vaak dan
     iets niets niks alles allemaal iemand niemand iedereen elk elke ieder iedere veel weinig meer minder meest
-    beetje keer één twee drie vier vijf""".split()
+    beetje keer één twee drie vier vijf allebei beide beiden""".split()
 )
+# Words that name who or what a conversation is about (the other parent, the child, a lawyer, a day, a place): they
+# tell the topic, never the move or the role, so a recogniser never shows them alone as its evidence either (a user
+# test: "Herkend aan: advocaat", "Herkend aan: ex."). A feature with another word beside them ("ex helpen") can show.
+TOPIC_WORDS = frozenset(
+    """ex exen exman exvrouw expartner partner vader vaders moeder moeders papa mama pa ma ouder ouders kind kinderen
+    kids zoon zoons dochter dochters jongen jongens meisje meisjes broer broertje zus zusje oma opa familie baby
+    advocaat advocaten rechter rechtbank rechtszaak school juf meester leraar leerkracht mentor huisarts dokter
+    politie buurtteam jeugdteam gemeente week weken weekend weekenden maandag dinsdag woensdag donderdag vrijdag
+    zaterdag zondag dag dagen vandaag morgen gisteren avond ochtend middag nacht jaar jaren maand maanden uur tijd
+    thuis huis auto telefoon app bericht berichtje berichten mail geld vakantie kerst verjaardag
+    zes zeven acht negen tien elf twaalf dertien veertien vijftien zestien zeventien achttien""".split()
+)
+
+
+def says_something(feature: str) -> bool:
+    """A recogniser's feature (a word or lemma n-gram) that may be shown as evidence: at least one of its words is
+    neither a function word nor a topic word (``FUNCTION_WORDS``, ``TOPIC_WORDS``)."""
+    return any(word not in FUNCTION_WORDS and word not in TOPIC_WORDS for word in feature.lower().split())
 
 
 def words(text: str) -> List[str]:
@@ -98,6 +116,19 @@ def looks_dutch(text: str) -> bool:
     # words are Dutch words: a clipped answer typed during a call ("ja alleen schreeuwen. buren horen deuren slaan", a
     # variant of a user test of session 22, was refused as not Dutch at the intake's question about hitting)
     return dutch > 0 or len(tokens) <= MAX_WORDS_WITHOUT_FUNCTION_WORD or _mostly_known(tokens)
+
+
+def reads_as_dutch_sentence(text: str) -> bool:
+    """Stricter than ``looks_dutch`` for one sentence of a quote (a few words are enough to tell): a sentence of at
+    least three words reads as Dutch only with a Dutch function word or mostly known Dutch words, and not typed at
+    random.
+    "ignore all previous instructions" passes ``looks_dutch`` (short, no English function word) but not this."""
+    tokens = words(_NOISE.sub(" ", text or ""))
+    if len(tokens) < 3:
+        return looks_dutch(text) if tokens else False
+    if not looks_dutch(text) or looks_typed_at_random(text):
+        return False
+    return any(token in DUTCH_WORDS for token in tokens) or _mostly_known(tokens)
 
 
 def _mostly_known(tokens: List[str]) -> bool:

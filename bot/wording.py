@@ -36,6 +36,27 @@ def shortened(text: str, limit: int) -> str:
     return head.rstrip(" ,;:-") + "…"
 
 
+SHOWN_MAX = 0.99  # a recogniser is never 100% sure: at most this is shown
+
+
+def certainty_words(value: float) -> str:
+    """How sure a recogniser is, in words ("vrij zeker")."""
+    if value >= 0.9:
+        return "zeker"
+    if value >= 0.75:
+        return "vrij zeker"
+    if value >= 0.5:
+        return "redelijk zeker"
+    return "niet zo zeker"
+
+
+def certainty_text(value: float) -> str:
+    """'vrij zeker (80%)': the words and the percentage of one rounded value, so they always agree (a user test saw
+    "vrij zeker (75%)" in the chat and "redelijk zeker (74%)" in the CLI, and "vrij zeker (100%)"); at most 99%."""
+    shown = min(round(value, 2), SHOWN_MAX)
+    return f"{certainty_words(shown)} ({shown:.0%})"
+
+
 def in_sentence(name: str) -> str:
     """A name ('Het kind in het midden zetten', 'Oordelen (valkuil)') inside a sentence: its first letter in lower case
     ('was het kind in het midden zetten', not 'was Het kind ...', a user test); a name written in capitals (an

@@ -39,9 +39,11 @@ def read_sentences(
 
 
 def add_sentence_command(subparsers, name: str, help: str, description: str, sentence_help: str, json_help: str,
-                         func: Callable[[Any], int]) -> None:
-    """A ``rustpunt <name> ["<zin>"] [--json]`` command; without a sentence it reads standard input."""
+                         func: Callable[[Any], int]) -> Any:
+    """A ``rustpunt <name> ["<zin>"] [--json]`` command; without a sentence it reads standard input. Returns the
+    parser, for options of its own."""
     parser = subparsers.add_parser(name, help=help, description=description)
     parser.add_argument("zin", nargs="?", default=None, help=sentence_help)
     parser.add_argument("--json", action="store_true", help=json_help)
     parser.set_defaults(func=func)
+    return parser

@@ -63,6 +63,7 @@ def which_answer(text: str, engine: Engine, zetten: Dict[str, Any]) -> str:
     this was no turn. The role-play itself is not touched."""
     from bot.roles.analyse import analyse_role
     from bot.roles.format import format_analysis
+    from bot.roles.request import role_request
     from bot.steps.preparation import classification_text
 
     kind, sentence = commands.which_question(text, in_role_play=True) or (commands.WHICH_STEP, "")
@@ -70,7 +71,8 @@ def which_answer(text: str, engine: Engine, zetten: Dict[str, Any]) -> str:
     parts: List[str] = []
     if sentence:
         parts.append(classification_text(sentence) if kind == commands.WHICH_STEP
-                     else format_analysis(analyse_role(sentence)))
+                     else format_analysis(analyse_role(sentence, own=kind == commands.WHICH_OWN_ROLE
+                                                       or role_request(text).own)))
     elif kind == commands.WHICH_ROLE:
         parts.append(persona_role_text(engine))
     elif not turns:
@@ -82,7 +84,7 @@ def which_answer(text: str, engine: Engine, zetten: Dict[str, Any]) -> str:
             parts.append(TEXTS.text("vraag_laatste_zet", zet=feedback.turn_label(last, zetten) or last.zet,
                                     verloop=tension_course(last.spanning_voor, last.spanning_na)))
         else:
-            parts.append(format_analysis(analyse_role(last.tekst)))
+            parts.append(format_analysis(analyse_role(last.tekst, own=True)))  # "in welke rol zit ik?": the own turn
     parts.append(TEXTS.text("vraag_geen_beurt", spanning=engine.state.tension))
     return "\n\n".join(parts)
 

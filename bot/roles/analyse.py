@@ -6,17 +6,18 @@ signals (``bot.roles.signals``). Short, non-Dutch or ambiguous input gets the ro
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 from bot.knowledge.loader import get_knowledge
-from bot.language import FUNCTION_WORDS
+from bot.language import says_something, words
 from bot.roles import classifier as role_classifier
-from bot.roles.language import unusable_reason
+from bot.roles.language import MIN_WORDS, unusable_reason
 from bot.roles.models import NEUTRAL
 from bot.roles.signals import SignalHit, find_signals, signal_counts, tokenize
 from bot.textclass import segments
-from bot.wording import join_list
+from bot.wording import certainty_text, join_list
 
 GEEN_ROL = "geen duidelijke rol"
 MIN_CONFIDENCE = 0.30  # below this no role is named (coverage/precision table of `rustpunt evalueer rollen`)
@@ -47,6 +48,7 @@ class RoleAnalysis:
     citaat: Optional[str] = None  # the sentence of a longer turn that carries the role
     # a longer turn that shifts role: [{"rol", "naam", "citaat"}] in the order of the turn (at least two roles)
     rolwissel: List[Dict[str, str]] = field(default_factory=list)
+    eigen: bool = False  # the professional's own sentence: the advice is to step over, not how to answer it
 
     @property
     def clear(self) -> bool:
@@ -68,7 +70,8 @@ class RoleAnalysis:
         payload.update(self.to_json())
         payload.update(
             {"naam": self.naam, "driehoek": self.driehoek, "hulpmiddel": self.hulpmiddel, "reden": self.reden,
-             "citaat": self.citaat, "rolwissel": self.rolwissel}
+             "citaat": self.citaat, "rolwissel": self.rolwissel, "eigen": self.eigen,
+             "zekerheid_tekst": certainty_text(self.zekerheid) if self.clear else None}
         )
         return payload
 
@@ -82,7 +85,7 @@ def _word_choice_hits(text: str, tokens, features: List[str], role_id: str) -> L
     wanted = {part for feature in features for part in feature.split()}
     hits = []
     for token in tokens:
-        if token.text in FUNCTION_WORDS or token.lemma in FUNCTION_WORDS:  # "heb", "neem", "gewoon": no evidence
+        if not says_something(token.text) or not says_something(token.lemma):  # "heb", "gewoon", "vader": no evidence
             continue
         if token.lemma in wanted or token.text in wanted:
             hits.append(
@@ -112,6 +115,30 @@ def alternative(role_id: str) -> Optional[Dict[str, Any]]:
         "naam": answer_from.naam,
         "antwoordstijl": role.antwoordstijl,
         "voorbeeld": role.voorbeeldantwoord,
+    }
+
+
+def own_alternative(role_id: str) -> Optional[Dict[str, Any]]:
+    """For the professional's own sentence: the winner's form to step over to (Redder -> Ondersteuner; a winner's role
+    or the Omstander: the role itself), how that role works (its explanation and signs), and an example: the answer
+    from that role to someone whose role invites the own one ("Ik kan het niet voor je oplossen, maar ik denk graag
+    met je mee" to a Slachtoffer, for a Redder), when the knowledge has one."""
+    role = _role(role_id)
+    if role is None:
+        return None
+    target = _role(role.tegenhanger) if role.driehoek == "drama" and role.tegenhanger else role
+    if target is None:
+        return None
+    inviter = next((other for other in get_knowledge().all("rol") if role.id in other.nodigt_uit
+                    and other.antwoord_vanuit == target.id and other.driehoek == "drama"), None)
+    return {
+        "rol": target.id,
+        "naam": target.naam,
+        "antwoordstijl": " ".join(target.uitleg.split()),
+        "voorbeeld": " ".join(inviter.voorbeeldantwoord.split()) if inviter else None,
+        "tegen": inviter.naam if inviter else None,
+        "kenmerken": list(target.kenmerken),
+        "eigen": True,
     }
 
 
@@ -146,62 +173,140 @@ def _doubt_reason(best: str, second: str, hits: List[SignalHit]) -> str:
     )
 
 
-def analyse_role(text: Optional[str], classifier=None) -> RoleAnalysis:
-    """Analyse one sentence or a longer turn (see module docstring). ``classifier`` defaults to the
-    product model; the evaluation passes the one trained on the training split only.
+_CLAUSE_BREAK = re.compile(r"\s*[,;:]\s+|\s+[-–]\s+")
+_QUOTE_MARKS = "\"'‘’“”„«»`"
 
-    A turn of several sentences is read as a whole and sentence by sentence; the most certain
-    clear reading wins, and when it comes from one sentence that sentence is quoted (``citaat``). A sentence speaks
-    for the turn only with a signal of its own or from ``MIN_PART_NO_SIGNALS``. When sentences with a signal of their
-    own show different roles ("ik weet het niet meer ... hij is gewoon een egoïst"), ``rolwissel`` names each role
-    with its sentence, in the order of the turn."""
+
+def normalised(text: Optional[str]) -> str:
+    """The sentence as it is analysed, the same wherever it comes from (the chat's "welke rol is dit: '...'", the CLI,
+    a role-play turn): without surrounding spaces and the quote marks around it."""
     clean = (text or "").strip()
+    while len(clean) > 1 and clean[0] in _QUOTE_MARKS and clean[-1] in _QUOTE_MARKS:
+        clean = clean[1:-1].strip()
+    return clean
+
+
+def _pieces(text: str, found: Dict[Tuple[int, int], Tuple[list, List[SignalHit]]]) -> List[Tuple[int, int]]:
+    """The spans read one by one: the sentences, and the clauses of a sentence whose signals show two roles ("ik heb
+    echt alles geprobeerd, maar als hij zo doet dan zie je ze niet meer": a shift inside one sentence). A clause of
+    fewer than three words stays with the next one (the last one with the one before it). ``found`` keeps the tokens
+    and signals of each sentence read here, for the reading of the turn."""
+    spans: List[Tuple[int, int]] = []
+    for begin, end in segments(text):
+        tokens = tokenize(text[begin:end])
+        hits = find_signals(text[begin:end], tokens)
+        if len({hit.rol for hit in hits}) < 2:
+            found[(begin, end)] = (tokens, hits)
+            spans.append((begin, end))
+            continue
+        start = begin
+        for match in _CLAUSE_BREAK.finditer(text, begin, end):
+            if len(words(text[start:match.start()])) >= MIN_WORDS:
+                spans.append((start, match.start()))
+                start = match.end()
+        if start > begin and len(words(text[start:end])) < MIN_WORDS:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def analyse_role(text: Optional[str], classifier=None, own: bool = False) -> RoleAnalysis:
+    """Analyse one sentence or a longer turn (see module docstring). ``classifier`` defaults to the
+    product model; the evaluation passes the one trained on the training split only. ``own``: the sentence is the
+    professional's own (``bot.roles.request``): the advice is to step over to the winner's form of the role.
+
+    A turn of several sentences is read as a whole and sentence by sentence (a sentence with signals of two roles
+    clause by clause); the most certain clear reading wins, and when it comes from one sentence the sentences of that
+    role are quoted (``citaat``) and the signals shown are the ones in them. A sentence speaks for the turn only with a
+    signal of its own or from ``MIN_PART_NO_SIGNALS``. When sentences with a signal of their own (and the quoted one)
+    show different roles ("ik weet het niet meer ... hij is gewoon een egoïst"), ``rolwissel`` names each role with its
+    sentence, in the order of the turn, and the signals of each of those roles show; the turn's reading as a whole then
+    names the role when it is one of them. A role without any signal in the sentence loses to a role with one that
+    still scores ``MIN_CONFIDENCE`` (``_explained_role``)."""
+    clean = normalised(text)
     reason = unusable_reason(clean)
     if reason:
         return RoleAnalysis(zin=clean[:200], rol=GEEN_ROL, zekerheid=0.0, reden=reason)
     classifier = classifier or role_classifier.get_classifier()
     whole = _analyse_one(clean, classifier)
-    spans = segments(clean)
+    found: Dict[Tuple[int, int], Tuple[list, List[SignalHit]]] = {}
+    spans = _pieces(clean, found)
     if len(spans) <= 1:
-        return whole
-    best = whole if whole.clear else None
-    shifts: List[Dict[str, str]] = []
+        return _as_own(whole) if own else whole
+    reads: List[Tuple[int, int, RoleAnalysis]] = []  # the sentences that carry a role, with their reading
     part_hits: List[SignalHit] = []  # the signals of every sentence, offsets in the turn
+    signalled: Dict[Tuple[int, int], set] = {}  # the roles each sentence has a signal of
     for begin, end in spans:
         part = clean[begin:end]
         if unusable_reason(part):
             continue
-        tokens = tokenize(part)
-        hits = find_signals(part, tokens)
+        tokens, hits = found.get((begin, end)) or (tokenize(part), None)
+        hits = find_signals(part, tokens) if hits is None else hits
         result = _analyse_one(part, classifier, tokens, hits)
         part_hits += [replace(hit, begin=hit.begin + begin, einde=hit.einde + begin) for hit in hits]
+        signalled[(begin, end)] = {hit.rol for hit in hits}
         if not result.clear or (not _has_signal(result) and result.zekerheid < MIN_PART_NO_SIGNALS):
             continue
         result.signalen = [replace(hit, begin=hit.begin + begin, einde=hit.einde + begin) for hit in result.signalen]
-        if _has_signal(result) and (not shifts or shifts[-1]["rol"] != result.rol):
-            shifts.append({"rol": result.rol, "naam": result.naam, "citaat": part})
-        if best is None or result.zekerheid > best.zekerheid:
-            result.zin, result.citaat = clean, part
-            best = result
-    if best is None:
-        return whole
-    if best.citaat:  # the signals of the role in the other sentences show too ("... Kunt u het voor me regelen?")
-        best.signalen = _same_role_hits(best.rol, part_hits + best.signalen)
-    if len({shift["rol"] for shift in shifts}) > 1:
-        best.rolwissel = shifts
-    return best
+        reads.append((begin, end, result))
+    best_read = max(reads, key=lambda read: read[2].zekerheid, default=None)
+    if best_read is None or (whole.clear and whole.zekerheid >= best_read[2].zekerheid):
+        if not whole.clear:
+            return whole
+        best, spoken = whole, [(0, len(clean), whole)]
+    else:  # the sentences of the role: read as it with a signal of their own, or with a signal of it at all
+        best = best_read[2]
+        spoken = [(b, e, best) for b, e in signalled if (b, e) == best_read[:2] or best.rol in signalled[(b, e)]]
+    shifts: List[List[Tuple[int, int, RoleAnalysis]]] = []  # the role sentences, consecutive ones of a role together
+    for read in reads:
+        if _has_signal(read[2]) or read is best_read:
+            if shifts and shifts[-1][-1][2].rol == read[2].rol:
+                shifts[-1].append(read)
+            else:
+                shifts.append([read])
+    shift_roles = {shift[0][2].rol for shift in shifts}
+    if len(shift_roles) > 1 and best is not whole and whole.clear and whole.rol in shift_roles:
+        best, spoken = whole, [(0, len(clean), whole)]  # the turn as a whole names the role; the shift shows the parts
+    shown = list(spoken)
+    if len(shift_roles) > 1:
+        best.rolwissel = [{"rol": shift[0][2].rol, "naam": shift[0][2].naam,
+                           "citaat": " … ".join(clean[b:e] for b, e, _ in shift)} for shift in shifts]
+        shown += [read for shift in shifts for read in shift]
+    if best is not whole:
+        best.zin = clean
+        best.citaat = None if len(spoken) == len(spans) else " … ".join(clean[b:e] for b, e, _ in spoken)
+    signals = sorted({hit for hit in part_hits + best.signalen if hit.signaal_id != WORD_CHOICE_ID
+                      and any(b <= hit.begin < e and r.rol == hit.rol for b, e, r in shown)},
+                     key=lambda hit: (hit.begin, hit.einde))
+    best.signalen = signals or [hit for hit in best.signalen if hit.signaal_id == WORD_CHOICE_ID][:4]
+    return _as_own(best) if own else best
 
 
-def _same_role_hits(role: str, hits: List[SignalHit]) -> List[SignalHit]:
-    """The hits of ``role`` in turn order, once each, without word choice when there is an explainable signal."""
-    own = sorted({hit for hit in hits if hit.rol == role}, key=lambda hit: (hit.begin, hit.einde))
-    signals = [hit for hit in own if hit.signaal_id != WORD_CHOICE_ID]
-    return signals or own[:4]
+def _as_own(result: RoleAnalysis) -> RoleAnalysis:
+    """The analysis of the professional's own sentence: the advice is the winner's form of the role to step over to
+    (``own_alternative``), not how to answer someone in that role."""
+    result.eigen = True
+    if result.clear:
+        result.alternatief = own_alternative(result.rol)
+    return result
 
 
 def _has_signal(result: RoleAnalysis) -> bool:
     """The read rests on an explainable signal of its role (``knowledge/rollen/signalen.yml``), not only word choice."""
     return any(hit.signaal_id != WORD_CHOICE_ID for hit in result.signalen)
+
+
+def _explained_role(best: str, scores: Dict[str, float], hits: List[SignalHit]) -> Optional[str]:
+    """The role to name instead of ``best`` when the classifier's best role has no signal in the sentence and another
+    role has one and scores at least ``MIN_CONFIDENCE``: the hand-written, explainable evidence wins over a read the
+    answer could not explain ("jij zit daar maar een beetje te knikken": Omstander by the words, a reproach to the
+    professional by its signal). None otherwise."""
+    with_signal = {hit.rol for hit in hits}
+    if best == NEUTRAL or not with_signal or best in with_signal:
+        return None
+    role = max(with_signal, key=lambda r: scores.get(r, 0.0))
+    return role if scores.get(role, 0.0) >= MIN_CONFIDENCE else None
 
 
 def _analyse_one(clean: str, classifier, tokens=None, hits: Optional[List[SignalHit]] = None) -> RoleAnalysis:
@@ -213,6 +318,9 @@ def _analyse_one(clean: str, classifier, tokens=None, hits: Optional[List[Signal
     (best, confidence), (second, second_score) = ranked[0], ranked[1]
     rounded = {role: round(score, 3) for role, score in ranked if role != NEUTRAL}
     threshold = MIN_CONFIDENCE if hits else MIN_CONFIDENCE_NO_SIGNALS
+    explained = _explained_role(best, scores, hits)
+    if explained is not None:  # an explainable signal outweighs a read without one ("jij zit daar maar te knikken")
+        best, confidence, second_score = explained, scores[explained], 0.0
     if best == NEUTRAL or confidence < threshold or confidence - second_score < MIN_MARGIN:
         return RoleAnalysis(
             zin=clean, rol=GEEN_ROL, zekerheid=round(confidence, 2), signalen=hits,

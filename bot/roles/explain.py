@@ -156,4 +156,9 @@ def explain_request(message: Optional[str], entity: Optional[str] = None) -> Opt
     roles gets them side by side, else the role the recogniser found (``entity``), else whatever the message names."""
     if len(compared_roles(message)) > 1:
         return explain(message)
+    from bot.steps.navigation import OWN_ROLE, method_question  # lazy: navigation reads the role names from here
+
+    own = [role for kind, role in method_question(message) if kind == OWN_ROLE]
+    if own:  # "hoe stap ik uit de redder rol": the winner's form to step over to, not how to answer a Redder
+        return explain_own_role(own[0])
     return (explain(entity) if entity else None) or explain(message)

@@ -157,7 +157,7 @@ from functools import lru_cache
 from typing import Callable, Dict, List, Optional, Tuple
 
 from bot import recognisers, textclass
-from bot.language import FUNCTION_WORDS
+from bot.language import says_something
 from bot.steps import pitfall_forms
 from bot.steps.input_check import rejection_reason
 from bot.steps.models import LABELS, OTHER, PITFALL_IDS
@@ -2397,6 +2397,28 @@ def own_words(items: List[str], text: str) -> List[str]:
     return result
 
 
+# An invitation to look at what the other can do: a question, or "ik wil met je meekijken", "laten we samen kijken",
+# "wat kun jij ..." (the workbook's opties: "Ik wil daarom met je meekijken hoe jij ...")
+_INVITES = re.compile(r"\?\s*$|\b(?:mee ?kijken|meedenken|mee denken|samen (?:kijken|zoeken|bekijken|uitzoeken)"
+                      r"|laten we (?:\w+ ){0,3}?(?:kijken|zoeken|bekijken)"
+                      r"|wat (?:kun|kan|zou|wil|wilt) (?:jij|je|u))\b", re.IGNORECASE)
+
+
+def _moved_on(steps: List[Tuple[Part, textclass.Prediction]], main: Tuple[Part, textclass.Prediction]
+              ) -> Tuple[Part, textclass.Prediction]:
+    """The opties sentence when the main sentence names the reality and a later one invites the other to look at what
+    he or she can do (``_INVITES``): the limit is the way into the options, the turn is at opties. The workbook's
+    stap-6 example "Ik kan niet zorgen dat jouw ex-vrouw dit niet weer doet. ... Ik wil daarom met je meekijken hoe
+    jij ..." (004, '6. Samen kijken naar de opties'; a user test read it as realiteit). Other pairs of steps keep the
+    surer sentence: an acknowledgement before a question, or advice after the reality ("..., goed, volgende punt")."""
+    part = main[0]
+    if part.stap != "realiteit":
+        return main
+    later = [item for item in steps if item[0].stap == "opties" and item[0].begin > part.begin
+             and _INVITES.search(item[0].zin.strip())]
+    return max(later, key=_rank) if later else main
+
+
 def _rank(item: Tuple[Part, textclass.Prediction]) -> Tuple[float, int]:
     return item[0].zekerheid, item[0].begin
 
@@ -2442,6 +2464,7 @@ def classify_step(
     asked = [(p, pred) for p, pred in steps if not p.terzijde]
     if main_part.terzijde and main_part.stap not in PITFALL_IDS and asked:  # the question leads, not the aside
         main_part, prediction = max(asked, key=_rank)
+    main_part, prediction = _moved_on(steps, (main_part, prediction))
     form_part = next(((p, pred) for p, pred in sure if p.vorm is not None), None)
     if form_part is not None:  # a form of a pitfall leads the turn, with its own warning
         main_part, prediction = form_part
@@ -2452,7 +2475,7 @@ def classify_step(
         if part.stap not in moves:
             moves.append(part.stap)
     kenmerken: List[str] = [main_part.vorm.kenmerk] if main_part.vorm else []
-    explained = [f for f in prediction.features if not all(w in FUNCTION_WORDS for w in f.split())]
+    explained = [feature for feature in prediction.features if says_something(feature)]  # not "ex" or "advocaat"
     for item in _cue_matches(reading[main_part.begin:main_part.einde], main_part.stap, knowledge) + explained:
         if item not in kenmerken:
             kenmerken.append(item)

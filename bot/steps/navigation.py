@@ -127,8 +127,12 @@ _VICTIM_OF = re.compile(r"\bslachtoffers? (?:(?:is|was|wordt|werd|zijn|waren|gew
 # ik zelf aanklager word?", "ik betrap mezelf erop dat ik de inhoud in ga"): a self-observation and, in the same
 # clause and before anyone else is named, the role or pitfall (user test: 'Sorry, dat begreep ik niet'). "wat doe ik
 # als moeder steeds de redder is?" is about the mother: the role's explanation (how to respond) answers it.
+# "hoe stap ik uit de redder rol", "hoe kom ik uit de reddersrol", "hoe blijf ik weg uit het redden": the question form
+# of leaving a role is a self-observation too (a user test got the advice for answering a Redder)
 _SELF = re.compile(r"\b(?:ik (?:merk|zie|voel|betrap|schiet|beland|zit|word|ben|ga|neem|speel|kom|raak|val)"
-                   r"|(?:als|wanneer|dat|zodra|waardoor|omdat) ik|mezelf|mijzelf)\b")
+                   r"|(?:als|wanneer|dat|zodra|waardoor|omdat) ik|mezelf|mijzelf"
+                   r"|(?:stap|kom|blijf|ga|raak|breek|klim|haal) ik (?:zelf |nou |nu |dan |weer |me |mezelf )?"
+                   r"(?:uit|weg uit|los van|weg van|eruit|er uit))\b")
 _OTHER_PERSON = re.compile(r"\b(?:hij|zij|ze|die|jij|je|u|men|iemand|moeder|vader|ouder|ouders|mama|papa|kind|"
                            r"kinderen|oma|opa|ex|zoon|dochter|collega|school|juf|meester|zus|broer|tante|oom)\b")
 # ... and asks what to do: "hoe stop ik daarmee", "hoe ga ik daarmee om", "wat doe ik dan", or a question mark

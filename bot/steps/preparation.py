@@ -18,7 +18,7 @@ from bot.intake.danger import danger_in
 from bot.intake.questions import format_danger
 from bot.knowledge.loader import get_knowledge
 from bot.privacy.forget import HOW_TO_FORGET
-from bot.roles.request import is_role_request, sentence_from_request
+from bot.roles.request import is_role_request, role_request
 from bot.steps import guide, navigation, texts
 from bot.steps.classifier import classify_step
 from bot.steps.remark import step_remark
@@ -44,6 +44,9 @@ def label_name(label: str) -> str:
     return entry.naam if entry is not None else label
 
 
+WHOLE_SENTENCE = "de zin als geheel (de zinsbouw; geen los woord zegt het alleen)"  # no feature says something
+
+
 def classification_text(sentence: str) -> str:
     """The Dutch answer to 'welke stap is dit: <zin>', with the reading per sentence of a longer turn
     (``sentence_notes``), as ``rustpunt stap`` shows it."""
@@ -57,7 +60,7 @@ def classification_text(sentence: str) -> str:
         "stap_herkend",
         stap_naam=name,
         zekerheid=f"{result.zekerheid:.0%}",
-        kenmerken=", ".join(result.kenmerken) or "-",
+        kenmerken=", ".join(result.kenmerken) or WHOLE_SENTENCE,
         tip=result.tip,
     )
     return "\n".join([answer] + sentence_notes(result, label_name))
@@ -144,7 +147,8 @@ def answer_to_rustpunt(text: str, current: Optional[str] = None, who: Optional[s
         from bot.roles.analyse import analyse_role  # lazy: the role recogniser loads on first use
         from bot.roles.format import format_analysis
 
-        return [format_analysis(analyse_role(sentence_from_request(text) or ""))]
+        request = role_request(text)
+        return [format_analysis(analyse_role(request.sentence or "", own=request.own))]
     if is_forget_request(text):
         return [HOW_TO_FORGET]
     return explain_method(text, current, who)

@@ -46,8 +46,9 @@ def step_remark(note: str, current: str, result=None, knowledge=None) -> Optiona
     from bot.steps.classifier import classify_step  # lazy: loads scikit-learn: only when no result is given
 
     result = result if result is not None else classify_step(note)
-    if not result.herkend or result.is_valkuil or result.stap == current:
-        return None
+    if not result.herkend or result.is_valkuil or result.stap == current or current in (result.stappen or []):
+        return None  # a note that holds the current step among its moves fits ("ik kan niet ... ik wil daarom
+        # met je meekijken wat jij kunt doen" at opties: the limit is the way in)
     try:
         other = guide.get_step(result.stap, knowledge)
         step = guide.get_step(current, knowledge)

@@ -278,8 +278,8 @@
     role.appendChild(el("strong", null, "Rol: "));
     var name = data.naam || data.rol || "geen duidelijke rol";
     role.appendChild(document.createTextNode(String(name) + (data.driehoek ? " (" + data.driehoek + ")" : "")));
-    var sure = percent(data.zekerheid);
-    if (sure) { role.appendChild(document.createTextNode(", zekerheid " + sure)); }
+    var sure = typeof data.zekerheid_tekst === "string" && data.zekerheid_tekst ? data.zekerheid_tekst : percent(data.zekerheid);
+    if (sure) { role.appendChild(document.createTextNode(data.zekerheid_tekst ? ", " + sure : ", zekerheid " + sure)); }
     box.appendChild(role);
     if (typeof data.reden === "string" && data.reden) { box.appendChild(paragraphs(data.reden, "reden")); }
     if (Array.isArray(data.signalen) && data.signalen.length) {
@@ -302,11 +302,16 @@
     if (!isBlank(alt)) {
       if (alt && typeof alt === "object" && !Array.isArray(alt)) {
         var altBox = el("div");
-        if (alt.naam) { altBox.appendChild(el("p", null, "Antwoord vanuit de rol " + alt.naam + ".")); }
+        var own = alt.eigen === true;  // the professional's own sentence: the role to step over to
+        if (alt.naam) { altBox.appendChild(el("p", null, (own ? "Stap over naar de rol " : "Antwoord vanuit de rol ") + alt.naam + ".")); }
         if (alt.antwoordstijl) { altBox.appendChild(paragraphs(alt.antwoordstijl)); }
-        if (alt.voorbeeld) { altBox.appendChild(el("p", "voorbeeld", "Bijvoorbeeld: “" + alt.voorbeeld + "”")); }
+        if (own && !isBlank(alt.kenmerken)) { altBox.appendChild(renderValue(alt.kenmerken, 2)); }
+        if (alt.voorbeeld) {
+          var lead = own && alt.tegen ? "Bijvoorbeeld, tegen iemand die " + alt.tegen + " is: “" : "Bijvoorbeeld: “";
+          altBox.appendChild(el("p", "voorbeeld", lead + alt.voorbeeld + "”"));
+        }
         if (!altBox.childNodes.length) { altBox.appendChild(renderValue(alt, 1)); }
-        box.appendChild(section("Hoe kun je reageren?", altBox));
+        box.appendChild(section(own ? "Hoe stap je eruit?" : "Hoe kun je reageren?", altBox));
       } else {
         box.appendChild(section("Hoe kun je reageren?", alt));
       }
