@@ -197,6 +197,7 @@ curve, the reliability table and the coverage/precision table used to choose the
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
@@ -212,12 +213,23 @@ from bot.roles.models import ROLE_IDS, SPEAKERS
 from bot.steps.models import LABELS as STEP_LABELS
 
 REGISTERS = ("lang", "spreektaal", "kind")
+# The same professional turns as speech-to-text gives them (``dictated``): measured apart, not in the total of the
+# registers above (a user test of session 23, issue 14).
+DICTATED = "gedicteerd"
 REGISTER_NAMES = {
     "schoon": "schone losse zinnen",
     "lang": "lange beurten (meerdere zinnen)",
     "spreektaal": "spreektaal, tikfouten, geen hoofdletters",
     "kind": "tegen of van een kind",
+    DICTATED: "zonder leestekens (alle beurten, gedicteerd)",
 }
+_DICTATION_DROPS = re.compile(r"[^\w\s'’]|(?<!\w)['’]|['’](?!\w)")
+
+
+def dictated(text: str) -> str:
+    """``text`` as speech-to-text gives it: no punctuation, no capitals, no line breaks ("Ja, goedemorgen. Wat
+    vervelend!" -> "ja goedemorgen wat vervelend"); an apostrophe inside a word stays ("zo'n")."""
+    return " ".join(_DICTATION_DROPS.sub(" ", (text or "").lower()).split())
 HIDDEN_NOTE = "De zinnen van de testsets staan er niet bij, zodat ze blind blijven; toon ze met --toon-zinnen."
 THRESHOLDS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 
@@ -968,8 +980,8 @@ class RecognitionReport:
 
     @property
     def long_turn_rate(self) -> float:
-        right = sum(r for r, _ in self.registers.values())
-        total = sum(t for _, t in self.registers.values())
+        right = sum(r for register, (r, _) in self.registers.items() if register in REGISTERS)
+        total = sum(t for register, (_, t) in self.registers.items() if register in REGISTERS)
         return right / total if total else 0.0
 
     def report(self, show_sentences: bool = False) -> str:
@@ -983,6 +995,9 @@ class RecognitionReport:
             if total:
                 lines.append(f"- {REGISTER_NAMES[register]:<42} {right}/{total} goed ({right / total:.0%})")
         lines.append(f"- {'alle gespreksbeurten samen':<42} {self.long_turn_rate:.0%} goed")
+        right, total = self.registers.get(DICTATED, (0, 0))
+        if total:
+            lines.append(f"- {REGISTER_NAMES[DICTATED]:<42} {right}/{total} goed ({right / total:.0%})")
         lines += ["", "Leercurve (macro-F1 op de schone testzinnen bij een deel van de trainingsgroepen):"]
         lines += [f"- {n:>5} trainingszinnen: macro-F1 {f1:.2f}" for n, f1 in self.learning_curve]
         lines += ["", "Betrouwbaarheid: klopt de zekerheid? (schone testzinnen en gespreksbeurten samen)"]

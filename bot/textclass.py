@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
@@ -75,10 +76,19 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"')\]]*\s+|\s*\n+\s*")
 
 
 def segments(text: str) -> List[Tuple[int, int]]:
-    """Character spans of the sentences of ``text`` (split after . ! ? … and at line breaks).
+    """Character spans of the sentences of ``text`` (split after . ! ? … and at line breaks); a dictated run-on
+    without punctuation is split where ``punctuate`` puts a full stop or a question mark (its spans quote what was
+    typed, fillers between its words included).
 
     Pieces without a letter are dropped; a text without sentence ends is one span.
     """
+    punctuated = punctuate(text)
+    if punctuated.words:
+        return [punctuated.source_span(begin, end) for begin, end in _sentence_spans(punctuated.text)]
+    return _sentence_spans(text)
+
+
+def _sentence_spans(text: str) -> List[Tuple[int, int]]:
     spans: List[Tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
@@ -94,6 +104,339 @@ def segments(text: str) -> List[Tuple[int, int]]:
         if begin < end and re.search(r"[^\W\d_]", text[begin:end]):
             result.append((begin, end))
     return result
+
+
+# -- dictated turns: one run-on sentence without punctuation (speech-to-text) ------------------------------------
+# A user test of session 23 (issue 14): trainees who dictate their turns give one run-on sentence without a full stop
+# or a comma, with fillers ("eh", "uhm", "zeg maar"), small talk and self-corrections before the move. Read as one
+# sentence, such a turn was no move ("Onduidelijke zet") or lost the pitfall after "maar"; the same words punctuated
+# were read right. ``punctuate`` gives such a turn the punctuation a typist would have given it, so every reader
+# (``segments``, the step reader's clauses and its rules about questions) reads its parts as if punctuated. A turn
+# with any punctuation (also only a full stop at the end: a typed sentence), a line break, or too few words is left
+# exactly as it is.
+_PUNCTUATION = re.compile(r"[.,;:!?…\n]|\s[-–—]\s")
+_RUN_ON_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+RUN_ON_MIN_WORDS = 7  # a shorter dictated turn is one clause as it is ("wat heeft u nodig")
+# Sounds and words that carry nothing: dropped ("met eh met ilse" -> "met ilse").
+_SOUNDS = frozenset("eh ehm euh uh uhm um uhh ehh hm hmm mm mmm".split())
+# Words that open a turn or a sentence before what is said: a greeting, a pause, a yes or no, a repair ("ja
+# goedemorgen", "oke even wacht allemaal", "nee wacht"); followed by a comma. The address after them stays with them.
+_OPENERS = frozenset("ja jawel nee nou oke oké ok okay okee goed zo kijk luister sorry excuus pardon oeps oei wacht "
+                     "even hoi hallo hey hee hé hai dag goedemorgen goedemiddag goedenavond goeiemorgen goeiemiddag "
+                     "welkom".split())
+_GREETINGS = frozenset("hoi hallo hey hee hé hai dag goedemorgen goedemiddag goedenavond goeiemorgen goeiemiddag "
+                       "welkom".split())
+_ADDRESS = frozenset("allemaal jongens mevrouw meneer jullie lieverd dames heren".split())
+# A repair or an announcement that starts a new sentence wherever it stands ("... nee wacht ...", "... sorry ...",
+# "... wat ik eigenlijk wil zeggen is ...").
+_NEW_SENTENCE = re.compile(
+    r"^(?:nee,? wacht|wacht (?:even|eens|effe)|even wacht|sorry|excuus|excuses|pardon|oeps|"
+    r"weet je wat|(?:nou )?kijk|luister|laat ik|nou ja|"
+    r"wat ik (?:\w+ ){0,3}(?:bedoel|bedoelde|zeggen|vragen|zeg|vraag|wil|wilde)\b|waar het (?:mij|me) om gaat)\b")
+# A welcome, thanks or exclamation that starts a new sentence ("fijn dat je er bent", "wat vervelend dat ...").
+_EXCLAMATION = re.compile(
+    r"^(?:(?:fijn|goed|leuk|mooi|prettig|fijn) (?:dat|om)|dank (?:je|u|jullie)|bedankt|"
+    r"wat (?:(?:echt|heel|ontzettend|ook) )?(?:een|fijn|goed|leuk|mooi|vervelend|naar|rot|lastig|zwaar|moeilijk|"
+    r"pijnlijk|verdrietig|knap|jammer|heftig|erg|stom|balen|vreselijk|akelig|sneu|spannend|eng|gek|bijzonder|"
+    r"lief|dapper|sterk|eerlijk)\b)")
+# Sentence-final tags: "... ziek hè dat gebeurt" -> "... ziek hè. dat gebeurt".
+_TAGS = frozenset("hoor hè he hé".split())
+# "maar", "want", "dus" inside a run-on open a clause: a comma before them.
+_CLAUSE_WORDS = frozenset("maar want dus".split())
+_SAYING = frozenset("zeg zegt zei zeiden zeggen".split())
+_LIGHT = frozenset("het maar meteen eerlijk gewoon even je u jullie dit wel nou".split())
+
+
+def _says(said: Sequence[str]) -> bool:
+    """The words said so far end in a verb of saying and light words ("jij zegt", "ik zeg het maar meteen"): what
+    follows is what is said, in the same sentence after a colon."""
+    k = len(said)
+    while k and said[k - 1] in _LIGHT:
+        k -= 1
+    return bool(k) and said[k - 1] in _SAYING
+_MAAR_AFTER = 4  # words of a sentence after which "maar" starts a new one
+_SUBJECTS = frozenset("ik we wij jij je u jullie hij zij ze het dat dit die men".split())
+_PLURAL_SUBJECTS = frozenset("we wij jullie".split())
+_EITHER_NUMBER = frozenset("ze zij die".split())
+# Subjects that are never the object after a preposition ("uit ik ga ..." starts a clause, "met je ga ..." does not).
+_ONLY_SUBJECTS = frozenset("ik we wij hij zij men".split())
+# Finite verbs that often follow a subject in a new main clause or open a question ("ik stop ...", "dat moet ...",
+# "wil je ...?"); with the regular forms of the stems below.
+_FINITE_VERBS = frozenset(
+    """ben bent is zijn was waren heb hebt heeft hebben had hadden kan kun kunt kunnen kon konden wil wilt willen wou
+    wilde wilden mag mogen mocht moet moeten moest zal zult zullen zou zouden ga gaat gaan ging gingen doe doet doen
+    deed sta staat staan stond zie ziet zien zag kom komt komen kwam kwamen weet weten wist zeg zegt zeggen zei word
+    wordt worden werd zit zitten zat vind vindt vinden vond denk denkt denken dacht krijg krijgt krijgen kreeg geef
+    geeft geven gaf neem neemt nemen nam blijf blijft blijven bleef lijkt lijken leek klinkt klinken klonk gebeurt
+    gebeuren gebeurde speelt spelen speelde lukt lukken lukte klopt kloppen klopte valt vallen viel loopt lopen liep
+    past passen hoop hoopt hopen snap snapt snappen begrijp begrijpt begrijpen merk merkt merken hoor hoort horen
+    voel voelt voelen bedoel bedoelt bedoelen stop stopt stoppen vraag vraagt vragen probeer probeert proberen kijk
+    kijkt kijken praat praten help helpt helpen maak maakt maken werk werkt werken leg legt leggen ken kent kennen
+    herken herkent herkennen schrik schrikt schrikken geloof gelooft geloven wens wenst wensen zorg zorgt zorgen
+    sluit sluiten hou houd houdt houden schreeuwen schreeuwt draai draait draaien bel belt bellen breng brengt brengen
+    ervaar ervaart ervaren noem noemt noemen lees leest lezen spreek spreekt spreken begin begint beginnen mis mist
+    missen heet heten lig ligt liggen lag schuif schuift schuiven stuur stuurt sturen app appt appen zet zetten
+    verdien verdient verdienen betekent betekenen kost kosten woon woont wonen""".split())
+# After these a subject starts no new main clause: it is in a subordinate or inverted clause ("dat je ...", "dan ga ik
+# ...", "meer dan ik dacht"); a subject that may be an object ("je", "u", "het") neither after a preposition ("met je
+# ga ..."). A verb before its subject after these is no question but a main clause ("misschien kunt u ...").
+_SUBJECT_NOT_AFTER = frozenset(
+    """dat als of omdat zodat toen nu terwijl voordat nadat zodra sinds totdat tot hoewel zoals wanneer waar wat wie
+    hoe waarom welke welk hoeveel en maar want dus noch dan te de het een die dit deze ik je jij u we wij ze zij hij
+    jullie me mij hem haar ons hun zeg""".split()) | _FINITE_VERBS
+_PREPOSITIONS = frozenset("""voor van met aan op in bij naar over om tegen door tussen zonder uit onder boven achter
+    naast vanaf via per""".split())
+_VERB_NOT_AFTER = _SUBJECT_NOT_AFTER | _PREPOSITIONS | frozenset(
+    """daarom daardoor daarna misschien eigenlijk natuurlijk gelukkig helaas soms vaak altijd nooit eerst straks
+    morgen vandaag gisteren vanavond nog al ook wel niet zo daar hier er toch echt gewoon even eens samen alleen
+    tegelijkertijd anders bovendien daarnaast inderdaad zeker waarschijnlijk vermoedelijk eerlijk gezegd allebei
+    zelf""".split())
+# Adverbs that open a main clause with the verb before its subject ("... even zo schreeuwen we niet ...").
+_FRONTED = frozenset("""zo dan nu daar hier daarom misschien soms eigenlijk natuurlijk gelukkig helaas toen straks
+    morgen vandaag eerst daarna verder trouwens alleen tegelijkertijd anders bovendien daarnaast waarschijnlijk
+    vermoedelijk""".split())
+# Words that open a clause whose finite verb stands last ("fijn dat je er bent | wil je ..."); a sentence that opens
+# with a condition ("als je wilt kun je ...") goes on with its main clause.
+_SUBORDINATORS = frozenset("dat omdat of zodat wat hoe waar".split())
+_CONDITIONS = frozenset("als wanneer zodra omdat toen terwijl zolang".split())
+# Words between a question word and its verb ("hoe lang ben je ...", "wat voor school zit je op").
+_QUESTION_WORDS = frozenset("wat hoe waar wanneer wie welke welk waarom hoeveel".split())
+
+
+def _is_finite_after(subject: str, word: str) -> bool:
+    """``word`` can be the finite verb of ``subject`` ("ik stop", "dat moet", "we zijn", "ze hebben")."""
+    if word not in _FINITE_VERBS:
+        return False
+    plural = word == "zijn" or word.endswith("en") and word not in {"ben", "ken", "herken"}
+    if subject == "ik":
+        return not plural and (not word.endswith("t") or word in {"moet", "weet", "praat", "zat", "haat", "zet"})
+    if subject in _PLURAL_SUBJECTS:
+        return plural or word in {"waren", "wilden", "konden", "zouden", "gingen", "kwamen"}
+    return subject in _EITHER_NUMBER or not plural
+
+
+@dataclass(frozen=True)
+class Punctuated:
+    """A turn as its readers read it (``text``) and where its words stand in what was typed (``source``): ``words``
+    holds (begin in text, end in text, begin in source, end in source) of every word taken over, empty when the turn
+    is read as typed."""
+
+    source: str
+    text: str
+    words: Tuple[Tuple[int, int, int, int], ...] = ()
+
+    def source_span(self, begin: int, end: int) -> Tuple[int, int]:
+        """The span of what was typed behind ``text[begin:end]`` (the dropped fillers inside it included)."""
+        if not self.words:
+            return begin, end
+        inside = [w for w in self.words if w[0] < end and w[1] > begin]
+        if not inside:
+            return begin, begin
+        return inside[0][2], inside[-1][3]
+
+
+def _question_at(words: Sequence[str], i: int, end: Optional[int] = None) -> bool:
+    """``words[i:end]`` opens a direct question: a verb before its subject ("wil je ...", "heeft u ...", "klopt dat"),
+    or a question word, at most one word, then the verb and its subject ("wat heeft u nodig", "hoe lang ben je ...").
+    Not "weet je wat" (advice comes), a verb that does not agree ("... zelf doen ik denk ..."), and a verb and subject
+    alone at the end ("zo simpel is het") but "klopt dat"."""
+    stop: int = len(words) if end is None else end
+
+    def verb_subject(j: int) -> bool:
+        if j + 1 >= stop or words[j + 1] not in _SUBJECTS | {"er"} or words[j + 1] == "die":
+            return False  # "... weer zien die daar woont": a relative clause
+        if words[j] == "weet" and words[j + 2:j + 3] and words[j + 2] not in _KNOWN_THINGS:
+            return False  # "weet je, mijn ouders ...", "weet je wat": no question
+        if words[j + 1] == "ik" and words[j] not in _ASKING_WITH_IK:
+            return False  # "denk ik", "vind ik": a statement with the verb first after what went before
+        return (words[j + 1] == "er" and words[j] in _FINITE_VERBS or _is_finite_after(words[j + 1], words[j])) \
+            and (j + 2 < stop or words[j] == "klopt")
+
+    if verb_subject(i):
+        return True
+    if words[i] in _PREPOSITIONS and words[i + 1:i + 2] and words[i + 1] in _QUESTION_WORDS:
+        i += 1  # "met wie kunt u dit delen", "bij wie kun je terecht"
+    if words[i] in _QUESTION_WORDS and i + 2 < stop and words[i + 2] in {"u", "je", "jij", "hij", "zij", "ze"} \
+            and words[i + 1].endswith("t") and words[i + 1] not in FUNCTION_LIKE:
+        return True  # "wie steunt u": a verb this list does not know
+    if words[i] in _QUESTION_WORDS:
+        return verb_subject(i + 1) or (words[i + 1:i + 2] in (["lang"], ["vaak"], ["voor"], ["veel"], ["laat"], ["oud"])
+                                       and verb_subject(i + 2 if words[i + 1] != "voor" else i + 3))
+    return False
+
+
+FUNCTION_LIKE = frozenset("niet wat dat het met echt net toch best vast zelfs recht".split())
+_KNOWN_THINGS = frozenset("dat of nog het waar hoe wie waarom wanneer welke".split())
+_ASKING_WITH_IK = frozenset("mag zal kan moet heb ben zeg begrijp snap".split())
+
+
+@lru_cache(maxsize=4096)
+def _is_verb(word: str) -> bool:
+    """A finite verb of ``_FINITE_VERBS``, also with a separable part before it ("thuiskwam", "terugbelt")."""
+    return word in _FINITE_VERBS or any(word[k:] in _FINITE_VERBS for k in range(2, len(word) - 3))
+
+
+_OPENS_A_CLAUSE = _SUBORDINATORS | _CONDITIONS | frozenset(
+    "zodat hoewel voordat nadat totdat wanneer wie welke waarom hoeveel alsof zoals waardoor waarin waarmee waarover "
+    "die".split())
+# After a clause of time or condition the verb comes first in the main clause: no question ("zodra het over dat
+# toernooi gaat gaat het over papa", "als ik ga lezen wie wat schreef word ik scheidsrechter").
+_INVERTS_AFTER = _CONDITIONS | frozenset("zodra nadat voordat hoewel".split())
+# Imperatives before the particle "maar" ("vertel maar", "ga maar lekker zitten"): no turn of the sentence.
+_BEFORE_PARTICLE_MAAR = frozenset("vertel zeg ga kom doe kijk laat probeer zit neem pak wacht denk alleen dan nou toch "
+                                  "eens".split())  # ... and "alleen maar", "dan maar"
+_AFTER_PARTICLE_MAAR = frozenset("ook eens even door meteen gewoon liever beter gauw snel alvast rustig lekker raak zo "
+                                 "weer wat".split())
+
+
+def _awaits_its_verb(said: Sequence[str]) -> bool:
+    """The words said so far end in a clause opened by "dat", "als", "wat", ... whose finite verb has not come yet."""
+    waiting = False
+    for word in said:
+        if word in _OPENS_A_CLAUSE:
+            waiting = True
+        elif _is_verb(word):
+            waiting = False
+    return waiting
+
+
+def _after_the_opening(words: Sequence[str], i: int, said: Sequence[str], only_openers: bool) -> Optional[str]:
+    """The punctuation before ``words[i]`` after an opening ("hoi, ik ben ...", "oke even wacht allemaal. ik stop ...")
+    or before a repair or announcement ("... nee wacht ...", "... wat ik bedoel is ..."); "" after an opening that goes
+    on; None when neither."""
+    word, before = words[i], words[i - 1]
+    if _NEW_SENTENCE.match(" ".join(words[i:i + 8])) and before not in _SUBJECTS and before not in _QUESTION_WORDS \
+            and not only_openers and not (word in {"kijk", "luister"} and words[i + 1:i + 2]
+                                          and words[i + 1] in _SUBJECTS):
+        return "."  # not the verb in "dan kijk ik er even naar"
+    if only_openers and word not in _OPENERS and word not in _ADDRESS:
+        # a pause or an address before a new main clause ends its sentence ("oke even wacht allemaal. ik stop ...")
+        pause = "wacht" in said or before in _ADDRESS and not any(w in _GREETINGS for w in said)
+        return "." if pause and i + 1 < len(words) and _is_finite_after(word, words[i + 1]) else ","
+    return "" if only_openers else None
+
+
+def _boundary(words: Sequence[str], i: int, start: int) -> Optional[str]:
+    """The punctuation before ``words[i]`` in a run-on whose current sentence starts at ``start``: "." for a new
+    sentence, "," for a new clause, None for none."""
+    word, before = words[i], words[i - 1]
+    rest = " ".join(words[i:i + 8])
+    said = words[start:i]
+    only_openers = all(w in _OPENERS or w in _ADDRESS or w in _CLAUSE_WORDS for w in said) \
+        and any(w in _OPENERS for w in said) and word not in _FINITE_VERBS  # not "zo gaat ..."
+    opening = _after_the_opening(words, i, said, only_openers)
+    if opening is not None or only_openers:
+        return opening or None
+    if before in _TAGS and (i < 2 or words[i - 2] not in _SUBJECTS) and not _awaits_its_verb(said[:-1]) and (
+            word not in _SUBJECTS or i + 1 < len(words) and _is_finite_after(word, words[i + 1])):
+        return "."  # "... goed hoor meiden ...", not the verb "ik hoor dat ..." or "hoor je dat"
+    if _EXCLAMATION.match(rest) and before not in _VERB_NOT_AFTER - _SUBJECTS and before not in {"heel", "erg", "best"}:
+        return "."
+    if word in _CLAUSE_WORDS and before not in _CLAUSE_WORDS and before not in {"ja", "nee", "en", "of"} \
+            and before not in _BEFORE_PARTICLE_MAAR:
+        # "maar" after a whole clause turns the turn: a sentence of its own ("... niet kwamen. maar ja, kinderen ...")
+        if word == "maar" and words[i + 1:i + 2] and words[i + 1] in _AFTER_PARTICLE_MAAR:
+            return None  # "laat maar eens zien", "zo gaat het maar door"
+        return "." if word == "maar" and len(said) >= _MAAR_AFTER else ","
+    # a new sentence only after this one has its verb (Dutch puts it second: "in het overleg volgende week wil ik ...",
+    # "de realiteit is dat ..." are one sentence), not in a sentence that opens with a condition
+    core = said[_after_openers(said, 0, len(said)):] if only_openers is False else said
+    has_verb = any(_is_verb(w) for w in said) and not all(w in _OPENERS for w in said[:-len(core) or None]) \
+        or any(_is_verb(w) for w in core) or core[:1] == ["met"] \
+        or bool(_EXCLAMATION.match(" ".join(core)))  # "ja goedemorgen met ilse ...", "wat naar dat ..."
+    if word == "klopt" and words[i + 1:i + 2] in (["dat"], ["het"]) and len(said) >= 2:
+        return "."  # "... ertussen klopt dat wat zou jij ..."
+    if len(said) < 2 or said[0] in _CONDITIONS or not has_verb:
+        return None
+    # after the verb that closes a clause with "dat", "of", ... a new clause may start ("fijn dat je er bent wil je")
+    closed = _is_verb(before) and any(w in _OPENS_A_CLAUSE for w in said[1:-1])
+    # (not "die": after a noun it opens a relative clause, "een vader die zijn jongens mist")
+    if word in _SUBJECTS and word != "die" and i + 1 < len(words) and _is_finite_after(word, words[i + 1]) \
+            and not _awaits_its_verb(said) and (
+            closed or before not in _SUBJECT_NOT_AFTER and (word in _ONLY_SUBJECTS or before not in _PREPOSITIONS)):
+        # what is said or quoted after a verb of saying stays in its sentence ("ik zeg het maar meteen: ik ga ...",
+        # "jij zegt: ik ben het zo zat")
+        return ":" if _says(said) else "."
+    if said[-2:] in (["klopt", "dat"], ["klopt", "het"]) and _question_at(words, i):
+        return "."  # "klopt dat met wie kunt u dit delen"
+    if word in _TAGS or _awaits_its_verb(said):
+        return None  # "... dat je weer naar school kan ik ...": the verb closes the clause, it asks nothing; a tag
+        # ends its sentence ("... goed hoor je moet ...")
+    if any(w in _INVERTS_AFTER for w in said):
+        return None  # "als u de stukken meeneemt dan kijk ik ...": the main clause after its condition
+    if word in _FRONTED and i + 2 < len(words) and words[i + 1] in _FINITE_VERBS and words[i + 2] in _SUBJECTS \
+            and before not in _SUBJECT_NOT_AFTER | _PREPOSITIONS:
+        return "."
+    if not closed and before in _VERB_NOT_AFTER:
+        return None
+    last_verb = max((k for k, w in enumerate(said) if _is_verb(w)), default=-1)
+    if any(w in {"en", "of", "maar", "dus", "want"} for w in said[last_verb + 1:]):
+        return None  # "... en bij ons thuis was het precies zo": the verb of the clause after "en", no question
+    return "." if _question_at(words, i) else None
+
+
+@lru_cache(maxsize=2048)
+def punctuate(text: str) -> Punctuated:
+    """The turn with the punctuation of a typist when it is one dictated run-on (no punctuation at all, at least
+    ``RUN_ON_MIN_WORDS`` words, at least one place to split): fillers dropped, a comma after an opening greeting or
+    pause and before "maar", "want", "dus", a full stop before a new main clause ("ik ...", "dat moet ..."), a repair
+    ("nee wacht", "sorry"), a welcome ("fijn dat ...") and a question ("wil je ...", "wat heeft u nodig"), and after a
+    tag ("hoor", "hè"); a question ends with "?". Any other turn is read as typed."""
+    body = (text or "").rstrip()
+    if _PUNCTUATION.search(body):
+        return Punctuated(text, text)
+    found = [(m.group(0), m.start(), m.end()) for m in _RUN_ON_WORD.finditer(body)]
+    if len(found) < RUN_ON_MIN_WORDS:
+        return Punctuated(text, text)
+    kept: List[Tuple[str, int, int]] = []
+    dropped = False
+    for index, (word, begin, end) in enumerate(found):
+        low = word.lower()
+        if low in _SOUNDS:
+            dropped = True
+            continue
+        if low == "maar" and kept and kept[-1][0].lower() == "zeg" and index + 1 < len(found) and len(kept) > 1:
+            kept.pop()  # "zeg maar" inside a sentence is a filler
+            dropped = True
+            continue
+        if dropped and kept and kept[-1][0].lower() == low:
+            continue  # "met eh met": the word said again after a filler
+        dropped = False
+        kept.append((word, begin, end))
+    words = [w.lower() for w, _, _ in kept]
+    marks: List[Optional[str]] = [None] * len(words)
+    start = 0
+    for i in range(1, len(words)):
+        marks[i] = _boundary(words, i, start)
+        if marks[i] == ".":
+            start = i
+    if not any(marks):
+        return Punctuated(text, text)
+    starts = [0] + [i for i, mark in enumerate(marks) if mark == "."]
+    ends = starts[1:] + [len(words)]
+    questions = {s for s, e in zip(starts, ends, strict=True)
+                 if _question_at(words, s, e) or _question_at(words, _after_openers(words, s, e), e)}
+    out: List[str] = []
+    spans: List[Tuple[int, int, int, int]] = []
+    length = sentence = 0
+    for i, (word, begin, end) in enumerate(kept):
+        if i:
+            glue = ("? " if sentence in questions else ". ") if marks[i] == "." else f"{marks[i]} " if marks[i] else " "
+            sentence = i if marks[i] == "." else sentence
+            out.append(glue)
+            length += len(glue)
+        spans.append((length, length + len(word), begin, end))
+        out.append(word)
+        length += len(word)
+    out.append("?" if sentence in questions else ".")
+    return Punctuated(text, "".join(out), tuple(spans))
+
+
+def _after_openers(words: Sequence[str], start: int, end: int) -> int:
+    i = start
+    while i < end - 1 and (words[i] in _OPENERS or words[i] in _ADDRESS) and words[i] not in _FRONTED:
+        i += 1
+    return i
 
 
 class TextClassifier:

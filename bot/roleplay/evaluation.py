@@ -58,6 +58,9 @@ class PathEvaluation:
     free_paths: List[Dict[str, Any]] = field(default_factory=list)  # free-text paths and how they ended
     # the practice-path sets written apart from the engine (bot.heldout.PRACTICE_PATH_SETS), played, by file
     practice_sets: Dict[str, List[Dict[str, Any]]] = field(default_factory=dict)
+    # the same paths with every turn dictated (``bot.heldout.dictated``: no punctuation, no capitals), by file
+    # (``oefenpaden.yml`` for the free-text paths)
+    dictated_sets: Dict[str, List[Dict[str, Any]]] = field(default_factory=dict)
     # context (the persona's last line, the stage): reads without vs with it, see ``bot.roleplay.context``
     context_compared: Dict[str, Tuple[int, int, int]] = field(default_factory=dict)  # name -> (without, with, total)
     context_changes: List[Tuple[str, str, str, str]] = field(default_factory=list)  # where, without, with, text
@@ -111,6 +114,8 @@ def evaluate_paths(classify: Optional[Callable] = None, context_parts: Sequence[
     result.per_move = {m: (c[0], c[1]) for m, c in per_move.items()}
     result.free_paths = play_free_paths(classify)
     result.practice_sets = {name: play_free_paths(classify, paths) for name, paths in path_sets.items()}
+    result.dictated_sets = {name: play_free_paths(classify, paths, dictated=True)
+                            for name, paths in [(FIRST_PRACTICE_FILE, None), *path_sets.items()]}
     if getattr(classify, "accepts_context", False) and getattr(classify, "use_context", False):
         compare_context(classify, result, context_parts, items, independent)
     return result
@@ -229,9 +234,15 @@ def _count(counts, changes, where, gold, text, without, with_context) -> None:
         changes.append((where, f"{'/'.join(gold)}: {without}", with_context, text))
 
 
-def play_free_paths(classify: Callable, paths: Optional[Sequence[Mapping[str, Any]]] = None) -> List[Dict[str, Any]]:
+FIRST_PRACTICE_FILE = "oefenpaden.yml"
+
+
+def play_free_paths(classify: Callable, paths: Optional[Sequence[Mapping[str, Any]]] = None,
+                    dictated: bool = False) -> List[Dict[str, Any]]:
     """Play every free-text path of ``evaluatie/oefenpaden.yml`` (or of ``paths``, e.g. the second
-    set from ``bot.heldout.practice_path_set``) with ``classify``."""
+    set from ``bot.heldout.practice_path_set``) with ``classify``; with ``dictated`` every turn as speech-to-text
+    gives it (``bot.heldout.dictated``: no punctuation, no capitals)."""
+    from bot.heldout import dictated as as_dictated
     from bot.heldout import practice_paths  # lazy: held-out paths: only for the evaluation
 
     played = []
@@ -242,7 +253,7 @@ def play_free_paths(classify: Callable, paths: Optional[Sequence[Mapping[str, An
         engine = Engine(scenario, classify=classify, seed=0)
         for text in path["beurten"]:
             try:
-                if engine.step(str(text)).ending:
+                if engine.step(as_dictated(str(text)) if dictated else str(text)).ending:
                     break
             except RoleplayError:  # no turn (a greeting or a "hmm" alone), as in the chat
                 continue
@@ -268,6 +279,7 @@ def evaluation_report(result: PathEvaluation, show_sentences: bool = False) -> s
     if result.free_paths:
         lines += ["", f"Vrije-tekstpaden (evaluatie/oefenpaden.yml): {result.free_paths_ok}/{len(result.free_paths)} "
                       "lopen af zoals het werkboek verwacht (goed pad → goed einde, slecht pad → geen goed einde)"]
+        lines += _dictated_line(result, FIRST_PRACTICE_FILE)
         lines += _free_path_lines(result.free_paths)
     from bot.heldout import PRACTICE_PATH_SETS
 
@@ -280,7 +292,13 @@ def evaluation_report(result: PathEvaluation, show_sentences: bool = False) -> s
         lines += ["", f"{heading}: {sum(bool(p['ok']) for p in played)}/{len(played)} lopen af zoals het "
                       f"werkboek verwacht; goede paden goed geëindigd: {sum(bool(p['ok']) for p in good)}/{len(good)}, "
                       f"slechte paden niet goed geëindigd: {sum(bool(p['ok']) for p in bad)}/{len(bad)}"]
+        lines += _dictated_line(result, file)
         lines += _free_path_lines(played, numbered=True)
+    if result.dictated_sets:
+        every = [p for played in result.dictated_sets.values() for p in played]
+        lines += ["", f"Alle vrije-tekstpaden {DICTATED_LINE}: {sum(bool(p['ok']) for p in every)}/{len(every)} paden "
+                      "lopen af zoals verwacht (elke beurt zonder leestekens en hoofdletters, zoals spraak-naar-tekst "
+                      "ze geeft)"]
     lines += _context_lines(result, show_sentences)
     lines += ["", "Per bedoelde zet:"]
     for move, (hits, total) in sorted(result.per_move.items()):
@@ -290,6 +308,21 @@ def evaluation_report(result: PathEvaluation, show_sentences: bool = False) -> s
         for scenario_id, intended, got, text in result.misses:
             lines.append(f"- [{scenario_id}] {intended} → {got}: {text}")
     return "\n".join(lines)
+
+
+DICTATED_LINE = "zonder leestekens"
+
+
+def _dictated_line(result: PathEvaluation, file: str) -> List[str]:
+    """The line under a set's total: how its paths end with every turn dictated."""
+    played = result.dictated_sets.get(file)
+    if not played:
+        return []
+    good = [p for p in played if p["soort"] == "goed"]
+    bad = [p for p in played if p["soort"] != "goed"]
+    return [f"{DICTATED_LINE}: {sum(bool(p['ok']) for p in played)}/{len(played)} paden lopen af zoals verwacht; "
+            f"goede paden goed geëindigd: {sum(bool(p['ok']) for p in good)}/{len(good)}, slechte paden niet goed "
+            f"geëindigd: {sum(bool(p['ok']) for p in bad)}/{len(bad)}"]
 
 
 def _free_path_lines(played: Sequence[Mapping[str, Any]], numbered: bool = False) -> List[str]:

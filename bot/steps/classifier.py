@@ -147,6 +147,11 @@ Rules read the parts of a sentence before the model decides (explainable, per cl
   ``lecture_feature``) is a lecture, redden here at ``CUED``, the role-play's oordelen; the hedge with its verb first
   ("Dat moet ik eerlijk zeggen.", in ``_HONESTY``) and offering a drink (in ``_GREETING``) are no move; a question whom
   the other leans on (``_SUPPORT``) is erkennen; the features are given in the trainee's own words (``own_words``).
+- **A dictated turn is read as if punctuated** (a user test of session 23, issue 14): a run-on without any punctuation
+  (speech-to-text) gets the punctuation of a typist before it is read (``bot.textclass.punctuate``: fillers dropped, a
+  full stop before a new main clause, a repair, a welcome or a question, a comma after an opening), so its parts,
+  clauses and questions are read as in the same words typed; the parts still quote the trainee's own words. A turn
+  with any punctuation is read exactly as typed.
 """
 from __future__ import annotations
 
@@ -2423,6 +2428,18 @@ def _rank(item: Tuple[Part, textclass.Prediction]) -> Tuple[float, int]:
     return item[0].zekerheid, item[0].begin
 
 
+def _quote(parts: List[Part], punctuated: textclass.Punctuated, text: str, spans: bool = False) -> List[Part]:
+    """The parts quote what the trainee typed (a dictated run-on was read with its punctuation added and its fillers
+    dropped: ``textclass.punctuate``); with ``spans`` they also say where in it they stand (the last step: the reading
+    rules use the offsets of what was read)."""
+    for part in parts:
+        begin, end = punctuated.source_span(part.begin, part.einde)
+        part.zin = text[begin:end]
+        if spans:
+            part.begin, part.einde = begin, end
+    return parts
+
+
 def classify_step(
     text: str, knowledge=None, threshold: float = CONFIDENCE_THRESHOLD, model: Optional[textclass.Classifier] = None
 ) -> StepResult:
@@ -2432,7 +2449,8 @@ def classify_step(
         return _no_step(reason)
     knowledge = _knowledge(knowledge)
     text = unicodedata.normalize("NFC", text.strip())
-    reading = spoken_tags(text)  # "op, he." reads as "op, hè." (same length: the parts keep the trainee's words)
+    punctuated = textclass.punctuate(text)  # a dictated run-on is read as if punctuated (the parts quote its words)
+    reading = spoken_tags(punctuated.text)  # "op, he." reads as "op, hè." (same length: the parts keep the words)
     model = model or get_model()
     read = _read_parts(reading, model)
     parts = [part for part, _ in read]
@@ -2444,13 +2462,12 @@ def classify_step(
         whole = model.predict(rest, n_features=8) if rest else None
         if whole is not None and whole.label != OTHER and whole.confidence >= threshold:
             sure = [(Part(text, 0, len(text), whole.label, whole.confidence), whole)]
-    for part in parts:  # the parts quote what the trainee typed
-        part.zin = text[part.begin:part.einde]
+    _quote(parts, punctuated, text)
     if not sure:
         _, best = max(read, key=lambda item: item[1].confidence)
         # small talk only when every sentence is ("Hoi, ik ben Mirjam. Je zegt het heel stellig, ..." is unclear)
         why = SMALL_TALK if all(part.stap == OTHER and part.zekerheid >= threshold for part in parts) else UNCLEAR
-        return _no_step(why, best.confidence, best.probabilities, parts)
+        return _no_step(why, best.confidence, best.probabilities, _quote(parts, punctuated, text, spans=True))
     pitfalls = [(p, pred) for p, pred in sure if p.stap in PITFALL_IDS and p.zekerheid >= max(PITFALL_FLAG, threshold)]
     steps = [(p, pred) for p, pred in sure if p.stap not in PITFALL_IDS]
     main_part, prediction = max(pitfalls or sure, key=_rank)
@@ -2479,6 +2496,7 @@ def classify_step(
     for item in _cue_matches(reading[main_part.begin:main_part.einde], main_part.stap, knowledge) + explained:
         if item not in kenmerken:
             kenmerken.append(item)
+    _quote(parts, punctuated, text, spans=True)
     kenmerken = own_words(kenmerken, text[main_part.begin:main_part.einde])  # the trainee's words, not lemmas
     return StepResult(
         stap=main_part.stap,

@@ -276,8 +276,18 @@ def _asked_sentences(text: str) -> List[str]:
     return [part for part in asked if not _ADDRESSED.search(plain(part))]
 
 
+# What sounds like a how-to question but is a parent's, child's or bystander's own line (the recognisers' example
+# sentences; a note in a preparation may quote them): a despairing "wat moet ik dan nog?" or "hoe moet ik dit er nou
+# bij doen?", a concession "hoe graag ik het ook zou willen, ...", and a hesitation between two own moves "moet ik nu
+# iets zeggen, of wacht ik tot zij komen?" (the Omstander)
+_NO_HOW_TO = re.compile(r"\b(?:dan nog|nou|ook)\b|,\s*of\s+\w+\s+ik\b")
+
+
 def _how_to(sentence: str) -> bool:
-    """A clause of ``sentence`` asks how the professional does something (see ``_HOW_TO``)."""
+    """A clause of ``sentence`` asks how the professional does something (see ``_HOW_TO``), and the sentence is no
+    line of someone else's that only sounds like it (``_NO_HOW_TO``)."""
+    if _NO_HOW_TO.search(sentence.lower()):
+        return False
     return any(_HOW_TO.match(plain(clause)) for clause in _CLAUSE.split(sentence) if plain(clause))
 
 
