@@ -285,7 +285,8 @@ class PracticeService:
         if elsewhere is not None:
             return elsewhere
         number = self._number(session_id)
-        with records.editing_record(KIND, number) as row:
+        # a wiped turn is gone from the database file at once, not only at the next checkpoint of its log
+        with records.editing_record(KIND, number, wipes=command == WIPE_LAST) as row:
             data = self._data(number, row)
             engine = self._engine(data)
             zetten = catalog.moves()
@@ -404,7 +405,7 @@ class PracticeService:
         record, and so does the debrief that quoted it; the session stays closed as stopped ('tussenstand' makes a new
         debrief without that turn). Nothing else of the session changes."""
         number = self._number(session_id)
-        with records.editing_record(KIND, number) as row:
+        with records.editing_record(KIND, number, wipes=True) as row:
             data = self._data(number, row)
             engine = self._engine(data)
             turns = engine.state.turns
