@@ -196,6 +196,89 @@ def test_a_stopped_plan_is_listed_without_content_and_forgotten_by_number(capsys
     assert "Er is geen gespreksplan met nummer" in capsys.readouterr().out
 
 
+# -- 4. a request to delete someone's data in an intake is no answer of the caller -------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "kun je alles over fenneke bruinsma verwijderen uit je systeem?",  # the user test
+    "vergeet alles over mevrouw jansen", "wis alles over deze moeder", "kun je haar gegevens uit het systeem halen?",
+    "kun je fenneke uit je systeem verwijderen?", "Kun je alles wat je over Fenneke Bruinsma hebt verwijderen?",
+])
+def test_a_request_to_delete_someones_data_forgets_the_caller(text):
+    from bot import commands
+
+    assert commands.asks_to_forget_the_caller(text) and commands.is_forget_request(text)
+    assert not commands.is_forget_request(text, in_role_play=True)  # a line for the persona there
+
+
+@pytest.mark.parametrize("text", [
+    "moeder wil alles van haar ex uit haar leven verwijderen", "oma vergeet alles van vroeger",
+    "vader zegt dat de school alles over zijn zoon heeft verwijderd", "kun je alles over de scheiding vertellen?",
+    "ik ben vergeten alles over haar op te schrijven",
+])
+def test_what_a_caller_tells_about_deleting_is_still_an_answer(text):
+    from bot import commands
+
+    assert not commands.asks_to_forget_the_caller(text) and not commands.is_forget_request(text)
+
+
+async def test_a_deletion_request_typed_in_the_intake_is_never_stored_or_quoted(monkeypatch):
+    from bot.knowledge.loader import get_knowledge
+    from tests.intake_form import FOLDER, typed
+    from tests.test_privacy_user_test_s22 import type_through
+
+    monkeypatch.setenv("RUSTPUNT_KNOWLEDGE_DIR", str(FOLDER))
+    monkeypatch.setenv("RUSTPUNT_MASKER", "regels")
+    get_knowledge(reload=True)
+    try:
+        _, slots = await type_through(["moeder belt over haar dochter van 13 die niet naar school gaat"])
+        after, replies = await typed(slots["intake_status"],
+                                     "kun je alles over fenneke bruinsma verwijderen uit je systeem?")
+        state = after["intake_status"]
+        assert replies[0].startswith("Ik heb deze intake gewist")
+        assert "fenneke" not in str(state).lower() and "verwijderen" not in str(state)
+        assert state["answers"] == {} and list_records("intake_samenvatting") == []
+    finally:
+        monkeypatch.delenv("RUSTPUNT_KNOWLEDGE_DIR")
+        get_knowledge(reload=True)
+
+
+# -- 5. a contact detail in an answer that is asked again is kept -------------------------------------------------------
+
+async def test_a_number_in_a_refused_subject_is_kept_for_the_call_back():
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.intake import ActionTerugbelverzoekOpslaan, ValidateTerugbelForm
+    from bot.intake.callbacks import show
+    from tests.test_intake_actions import DOMAIN, tracker
+
+    validator = ValidateTerugbelForm()
+    dispatcher = CollectingDispatcher()
+    result = validator.validate_terugbel_waarover(f"bellen op {PHONE}", dispatcher, tracker(), DOMAIN)
+    assert result == {"terugbel_waarover": None}  # asked again: it says nothing about the subject
+    assert dispatcher.messages[0]["text"].startswith("Dat zegt nog niet waarover")
+    assert validator.validate_terugbel_waarover("school", CollectingDispatcher(), tracker(), DOMAIN)
+    slots = {"terugbel_wie": "jeugdconsulent", "terugbel_waarover": "school", "terugbel_wanneer": "morgen"}
+    reply = CollectingDispatcher()
+    await ActionTerugbelverzoekOpslaan().run(reply, tracker(slots=slots), DOMAIN)
+    (stored,) = list_records("terugbelverzoek")
+    assert show(stored.pk)[1] == [PHONE]
+    assert "geen contactgegevens" not in " ".join(m.get("text") or "" for m in reply.messages)
+
+
+async def test_a_forget_request_in_the_call_back_keeps_no_contact_details():
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.intake import ValidateTerugbelForm
+    from tests.test_intake_actions import DOMAIN, tracker
+
+    request = "kun je alles over Fenneke Bruinsma verwijderen uit je systeem?"
+    from bot.intake.callbacks import contact_details
+
+    assert contact_details(request) == ["Fenneke Bruinsma"]  # the name would be kept as a contact detail
+    ValidateTerugbelForm().validate_terugbel_waarover(request, CollectingDispatcher(), tracker(), DOMAIN)
+    assert list_records("terugbel_contact") == []
+
+
 # -- 6. every wipe and overwrite empties SQLite's write-ahead log -------------------------------------------------------
 
 def _wal() -> Path:
@@ -227,6 +310,123 @@ def test_dropping_contact_details_empties_the_write_ahead_log():
     assert drop_contact(record_id)
     assert not _wal().exists() or _wal().stat().st_size == 0
     assert token not in Path(str(_wal())[:-4]).read_bytes()
+
+
+# -- 7. behind a reverse proxy: each user their own limits; a right token always counts; wiping is never limited ------
+
+def _web(fake_rasa, **settings):
+    from tests.test_web_security import Clock, _start
+
+    clock = Clock()
+    return _start(fake_rasa, clock, [], **settings), clock
+
+
+def _login_from(server, address, token, bearer=False):
+    import urllib.parse
+
+    from tests.test_web_server import request
+
+    headers = {"X-Forwarded-For": address}
+    if bearer:
+        return request(server, "GET", "/trainer", headers={**headers, "Authorization": f"Bearer {token}"})[0]
+    headers["Content-Type"] = "application/x-www-form-urlencoded"
+    return request(server, "POST", "/trainer", urllib.parse.urlencode({"token": token}), headers)[0]
+
+
+def test_behind_a_trusted_proxy_wrong_tokens_lock_out_only_their_own_client(fake_rasa):
+    import ipaddress
+
+    from tests.test_web_server import TOKEN
+
+    server, _ = _web(fake_rasa, trusted_proxies=(ipaddress.ip_network("127.0.0.1/32"),))
+    try:
+        assert [_login_from(server, "203.0.113.9", f"geraden-{i:04d}") for i in range(6)] == [401] * 5 + [429]
+        assert _login_from(server, "198.51.100.7", TOKEN, bearer=True) == 200  # another trainer behind the proxy
+        assert _login_from(server, "198.51.100.7", "een-tikfout-1234") == 401  # not locked out by someone else
+        # a client cannot choose its address: the proxy appends the real one, what comes before is ignored
+        assert _login_from(server, "198.51.100.7, 203.0.113.9", "geraden-9999") == 429
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_without_a_trusted_proxy_x_forwarded_for_is_ignored(fake_rasa):
+    server, _ = _web(fake_rasa)
+    try:
+        statuses = [_login_from(server, f"203.0.113.{i}", f"geraden-{i:04d}") for i in range(6)]
+        assert statuses == [401] * 5 + [429]  # a made-up header does not escape the limit
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_the_right_token_gets_in_while_others_locked_the_shared_address_out(fake_rasa):
+    from tests.test_web_server import TOKEN
+
+    server, _ = _web(fake_rasa)  # no proxy configured: everyone behind one address (an office, a proxy)
+    try:
+        assert [_login_from(server, "", f"geraden-{i:04d}") for i in range(6)][-1] == 429
+        assert _login_from(server, "", TOKEN, bearer=True) == 200
+        assert _login_from(server, "", TOKEN) == 200
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_wiping_the_conversation_is_never_rate_limited(fake_rasa):
+    from tests.test_web_server import request
+
+    server, _ = _web(fake_rasa, chat_per_minute=2)
+    try:
+        assert [request(server, "POST", "/api/chat", {"message": "hallo"})[0] for _ in range(3)] == [200, 200, 429]
+        status, _, body = request(server, "POST", "/api/gesprek/wissen", {})
+        assert status == 200 and "gewist" in body
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_trusted_proxies_are_read_from_the_environment():
+    import ipaddress
+
+    from bot.web.config import ConfigError, WebConfig
+
+    config = WebConfig.from_env({"RUSTPUNT_TRUSTED_PROXIES": "127.0.0.1, 10.0.0.0/8,::1"})
+    assert config.trusted_proxies == (ipaddress.ip_network("127.0.0.1/32"), ipaddress.ip_network("10.0.0.0/8"),
+                                      ipaddress.ip_network("::1/128"))
+    assert WebConfig.from_env({}).trusted_proxies == ()
+    with pytest.raises(ConfigError, match="RUSTPUNT_TRUSTED_PROXIES moet IP-adressen"):
+        WebConfig.from_env({"RUSTPUNT_TRUSTED_PROXIES": "nginx"})
+
+
+# -- 8. a session wiped by the trainer during play: said once, then the menu ---------------------------------------------
+
+async def test_a_session_wiped_during_play_is_said_once_and_the_chat_goes_back_to_the_menu(capsys):
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions import roleplay as roleplay_actions
+    from bot.knowledge.loader import get_knowledge
+    from bot.knowledge.texts import Texts
+    from tests.test_roleplay_actions import DOMAIN, run_form, start
+
+    get_knowledge(reload=True)
+    roleplay_actions.set_service(None)
+    session, _, _ = await start()
+    assert main(["vergeet", "--sessie", str(session)]) == 0  # the trainer, while the trainee plays
+    events, messages = await run_form("rollenspel_beurt", "ik hoor dat u boos bent",
+                                      slots={"rollenspel_sessie": session, "rollenspel_scenario": "x"})
+    said = Texts("rollenspel_tekst").text("sessie_gewist", sessie=session)
+    assert [m["text"] for m in messages] == [said] and "door de trainer gewist" in said
+    assert "bestaat niet" not in said
+    slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert slots["rollenspel_sessie"] is None and slots["rollenspel_beurt"] == "klaar"
+    # the end of the form then says nothing more (the slot is empty); before the fix it said "bestaat niet" again
+    dispatcher = CollectingDispatcher()
+    after = Tracker(sender_id="gesprek-1", slots={"rollenspel_sessie": None}, latest_message={}, events=[],
+                    paused=False, followup_action=None, active_loop={}, latest_action_name="action_listen")
+    await roleplay_actions.ActionRollenspelAfronden().run(dispatcher, after, DOMAIN)
+    assert dispatcher.messages == []
 
 
 # -- 10. SIGTERM to the process group of 'make run' removes var/rasa_token ---------------------------------------------

@@ -167,6 +167,15 @@ class SessionError(ValueError):
     """Unknown session or scenario; the message is Dutch."""
 
 
+class SessionGone(SessionError):
+    """The session was there and is gone: wiped by a trainer or an administrator (``rustpunt vergeet --sessie``, the
+    trainers' page) while it was being played, or past its retention period."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(f"Sessie {number} bestaat niet.")
+        self.number = number
+
+
 @dataclass
 class PlayResult:
     soort: str  # beurt | hint | feedback | uitleg | fout | einde | opnieuw | wissel (another scenario started)
@@ -250,7 +259,7 @@ class PracticeService:
     @staticmethod
     def _data(number: int, row) -> Dict[str, Any]:
         if row is None:
-            raise SessionError(f"Sessie {number} bestaat niet.")
+            raise SessionGone(number)
         return {"id": row.pk, "status": row.status, "created_at": row.created_at,
                 "conversation_id": row.conversation_id, **row.data}
 
