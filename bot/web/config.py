@@ -44,7 +44,7 @@ class WebConfig:
     read_timeout: float = 10.0          # whole request head must arrive within this many seconds
     idle_timeout: float = 5.0           # an idle keep-alive connection is closed after this
     workers: int = 8                    # threads for blocking calls (Rasa, database); requests are async
-    chat_per_minute: int = 60           # per client, on /api/chat and /api/gesprek/wissen
+    chat_per_minute: int = 60           # per client, on /api/chat (wiping is never limited)
     login_failures: int = 5             # wrong trainer tokens per client per minute before a lockout
     trainer_session_minutes: float = 60.0
     max_message: int = 2000             # characters per chat message (RUSTPUNT_MAX_MESSAGE)
