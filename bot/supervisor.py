@@ -146,7 +146,8 @@ class Supervisor:
     def stop(self) -> None:
         """Stop every component: SIGTERM to its process group, SIGKILL after ``grace`` seconds."""
         self.stopping = True
-        running = [c.popen for c in [*self.components, *self.tasks] if c.popen and c.popen.poll() is None]
+        running = [popen for popen in [*(c.popen for c in self.components), *(t.popen for t in self.tasks)]
+                   if popen is not None and popen.poll() is None]
         for popen in running:
             _signal_group(popen, signal.SIGTERM)
         deadline = time.monotonic() + self.grace

@@ -126,7 +126,7 @@ def test_an_empty_key_file_prepared_by_the_administrator_is_filled_at_the_first_
     assert crypto.prepare().made and len(key.read_bytes().strip()) == 44
 
 
-# -- 2. the key outside the tree of the data; retention on a schedule --------------------------------------------------
+# -- 2. the key outside the tree of the data; retention on a schedule ------------------------------------------------
 
 @pytest.mark.parametrize("inside", ["var", "program", "home-of-the-service-user"])
 def test_a_key_in_the_same_tree_as_the_data_is_refused(tmp_path, monkeypatch, inside):
@@ -176,7 +176,7 @@ def test_the_supervisor_of_make_run_runs_retention_every_day(tmp_path):
     sup.stop()
 
 
-# -- 3. an abandoned preparation plan: listed by number and date, forgotten by number ----------------------------------
+# -- 3. an abandoned preparation plan: listed by number and date, forgotten by number --------------------------------
 
 def test_a_stopped_plan_is_listed_without_content_and_forgotten_by_number(capsys):
     from bot import status
@@ -196,7 +196,7 @@ def test_a_stopped_plan_is_listed_without_content_and_forgotten_by_number(capsys
     assert "Er is geen gespreksplan met nummer" in capsys.readouterr().out
 
 
-# -- 4. a request to delete someone's data in an intake is no answer of the caller -------------------------------------
+# -- 4. a request to delete someone's data in an intake is no answer of the caller -----------------------------------
 
 @pytest.mark.parametrize("text", [
     "kun je alles over fenneke bruinsma verwijderen uit je systeem?",  # the user test
@@ -242,7 +242,7 @@ async def test_a_deletion_request_typed_in_the_intake_is_never_stored_or_quoted(
         get_knowledge(reload=True)
 
 
-# -- 5. a contact detail in an answer that is asked again is kept -------------------------------------------------------
+# -- 5. a contact detail in an answer that is asked again is kept ----------------------------------------------------
 
 async def test_a_number_in_a_refused_subject_is_kept_for_the_call_back():
     from rasa_sdk.executor import CollectingDispatcher
@@ -279,7 +279,7 @@ async def test_a_forget_request_in_the_call_back_keeps_no_contact_details():
     assert list_records("terugbel_contact") == []
 
 
-# -- 6. every wipe and overwrite empties SQLite's write-ahead log -------------------------------------------------------
+# -- 6. every wipe and overwrite empties SQLite's write-ahead log ----------------------------------------------------
 
 def _wal() -> Path:
     return Path(os.environ["RUSTPUNT_DATABASE_URL"].removeprefix("sqlite:///") + "-wal")
@@ -312,7 +312,7 @@ def test_dropping_contact_details_empties_the_write_ahead_log():
     assert token not in Path(str(_wal())[:-4]).read_bytes()
 
 
-# -- 7. behind a reverse proxy: each user their own limits; a right token always counts; wiping is never limited ------
+# -- 7. behind a reverse proxy: each user their own limits; a right token always counts; wiping is never limited -----
 
 def _web(fake_rasa, **settings):
     from tests.test_web_security import Clock, _start
@@ -399,7 +399,7 @@ def test_trusted_proxies_are_read_from_the_environment():
         WebConfig.from_env({"RUSTPUNT_TRUSTED_PROXIES": "nginx"})
 
 
-# -- 8. a session wiped by the trainer during play: said once, then the menu ---------------------------------------------
+# -- 8. a session wiped by the trainer during play: said once, then the menu -----------------------------------------
 
 async def test_a_session_wiped_during_play_is_said_once_and_the_chat_goes_back_to_the_menu(capsys):
     from rasa_sdk import Tracker
@@ -429,7 +429,7 @@ async def test_a_session_wiped_during_play_is_said_once_and_the_chat_goes_back_t
     assert dispatcher.messages == []
 
 
-# -- 10. SIGTERM to the process group of 'make run' removes var/rasa_token ---------------------------------------------
+# -- 10. SIGTERM to the process group of 'make run' removes var/rasa_token -------------------------------------------
 
 STUB_PYTHON = textwrap.dedent("""\
     #!/usr/bin/env bash

@@ -47,9 +47,9 @@ def run_forget(args: argparse.Namespace) -> int:
               getattr(args, "plan", None))
     if sum(bool(value) for value in chosen) != 1:
         print("Geef één gespreks-id (rustpunt vergeet <gespreks-id>), één rollenspelsessie "
-              "(rustpunt vergeet --sessie <nummer>), één intakesamenvatting (rustpunt vergeet --samenvatting <nummer>), "
-              "één gespreksplan (rustpunt vergeet --plan <nummer>) of één deelnemer (rustpunt vergeet --deelnemer "
-              "<code>).")
+              "(rustpunt vergeet --sessie <nummer>), één intakesamenvatting (rustpunt vergeet --samenvatting "
+              "<nummer>), één gespreksplan (rustpunt vergeet --plan <nummer>) of één deelnemer (rustpunt vergeet "
+              "--deelnemer <code>).")
         return 2
     if getattr(args, "sessie", None):
         return run_forget_session(args.sessie)
