@@ -49,7 +49,7 @@ def _a_callback_with_contact() -> int:
 def test_a_read_only_command_never_makes_a_key(key, capsys):
     record_id = add_record("terugbelverzoek", {"wie": "x", "waarover": "y", "wanneer": "z", "contact": "gAAAAbad"})
     assert main(["terugbellen", "toon", str(record_id)]) == 1
-    assert "Er is nog geen sleutel" in capsys.readouterr().out
+    assert "De sleutel voor de versleutelde contactgegevens ontbreekt" in capsys.readouterr().out
     assert main(["terugbellen", "lijst"]) == 0
     assert main(["sleutel", "controleer"]) == 1
     assert not key.exists()
@@ -59,7 +59,7 @@ def test_a_call_back_never_makes_a_key_either(key):
     from bot.intake.callbacks import register
 
     record_id, note = register("jeugdconsulent", f"school, bel {PHONE}", "morgen")
-    assert "de contactgegevens zijn niet bewaard" in note and "Er is nog geen sleutel" in note
+    assert "de contactgegevens zijn niet bewaard" in note and "ontbreekt" in note
     assert not key.exists() and "contact" not in get_record("terugbelverzoek", record_id).data
 
 

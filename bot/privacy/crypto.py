@@ -102,8 +102,10 @@ def _read(path: Path) -> Optional[bytes]:
 
 
 def missing_text(path: Path) -> str:
-    return (f"Er is nog geen sleutel voor de versleutelde contactgegevens ({path}). Die wordt gemaakt bij het "
-            "starten van Rustpunt ('make run', of de systemd-diensten) of met 'rustpunt sleutel maak'.")
+    return (f"De sleutel voor de versleutelde contactgegevens ontbreekt ({path}). Is er nog nooit een gemaakt, dan "
+            "maakt het starten van Rustpunt ('make run', of de systemd-diensten) hem, of 'rustpunt sleutel maak'. Zijn "
+            "er al versleutelde contactgegevens, zet dan de reservekopie van de sleutel terug: een nieuwe sleutel kan "
+            "ze niet lezen.")
 
 
 def _parsed(path: Path, key: bytes) -> Fernet:
@@ -199,9 +201,11 @@ class KeyReport:
 
 
 def _missing_with_data(path: Path, count: int) -> str:
-    return (f"De sleutel {path} ontbreekt, maar de database bevat versleutelde contactgegevens van "
-            f"terugbelverzoeken ({count}{' of meer' if count >= SAMPLE else ''}). Een nieuwe sleutel kan die niet "
-            f"lezen, dus Rustpunt maakt er geen en start niet. Zet de reservekopie van de sleutel terug op {path} (of "
+    from bot.wording import counted
+
+    which = counted(count, "terugbelverzoek", "terugbelverzoeken") + (" of meer" if count >= SAMPLE else "")
+    return (f"De sleutel {path} ontbreekt, maar de database bevat versleutelde contactgegevens van {which}. Een "
+            f"nieuwe sleutel kan die niet lezen, dus Rustpunt maakt er geen en start niet. Zet de reservekopie van de sleutel terug op {path} (of "
             f"wijs met {KEY_ENV} het juiste bestand aan) en start opnieuw. Zijn die gegevens echt verloren, wis ze "
             "dan en maak een nieuwe sleutel met: rustpunt sleutel maak --wis-oude-contactgegevens")
 
