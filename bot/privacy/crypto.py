@@ -205,8 +205,8 @@ def _missing_with_data(path: Path, count: int) -> str:
 
     which = counted(count, "terugbelverzoek", "terugbelverzoeken") + (" of meer" if count >= SAMPLE else "")
     return (f"De sleutel {path} ontbreekt, maar de database bevat versleutelde contactgegevens van {which}. Een "
-            f"nieuwe sleutel kan die niet lezen, dus Rustpunt maakt er geen en start niet. Zet de reservekopie van de sleutel terug op {path} (of "
-            f"wijs met {KEY_ENV} het juiste bestand aan) en start opnieuw. Zijn die gegevens echt verloren, wis ze "
+            "nieuwe sleutel kan die niet lezen, dus Rustpunt maakt er geen en start niet. Zet de reservekopie van de "
+            f"sleutel terug op {path} (of wijs met {KEY_ENV} het juiste bestand aan) en start opnieuw. Zijn die gegevens echt verloren, wis ze "
             "dan en maak een nieuwe sleutel met: rustpunt sleutel maak --wis-oude-contactgegevens")
 
 
