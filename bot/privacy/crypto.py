@@ -206,8 +206,9 @@ def _missing_with_data(path: Path, count: int) -> str:
     which = counted(count, "terugbelverzoek", "terugbelverzoeken") + (" of meer" if count >= SAMPLE else "")
     return (f"De sleutel {path} ontbreekt, maar de database bevat versleutelde contactgegevens van {which}. Een "
             "nieuwe sleutel kan die niet lezen, dus Rustpunt maakt er geen en start niet. Zet de reservekopie van de "
-            f"sleutel terug op {path} (of wijs met {KEY_ENV} het juiste bestand aan) en start opnieuw. Zijn die gegevens echt verloren, wis ze "
-            "dan en maak een nieuwe sleutel met: rustpunt sleutel maak --wis-oude-contactgegevens")
+            f"sleutel terug op {path} (of wijs met {KEY_ENV} het juiste bestand aan) en start opnieuw. Zijn die "
+            "gegevens echt verloren, wis ze dan en maak een nieuwe sleutel met: "
+            "rustpunt sleutel maak --wis-oude-contactgegevens")
 
 
 def check(create: bool = False) -> KeyReport:
