@@ -18,6 +18,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.forms import FormValidation
 from actions.kaart import answer_in_between
+from bot.commands import is_forget_request
 from bot.intake.callbacks import (
     CallbackError,
     names_the_callee,
@@ -320,12 +321,15 @@ class ValidateTerugbelForm(FormValidation):
             dispatcher.utter_message(text=TEXTS.text("leeg"))
             return {slot: None}
         text = text[:500]
-        self._remember(dispatcher, tracker, text)  # this answer reaches the database masked
         return {slot: text}
 
     @staticmethod
     def _remember(dispatcher: CollectingDispatcher, tracker: Tracker, text: str) -> None:
-        """Keep the contact details of ``text`` now, encrypted, for the call-back."""
+        """Keep the contact details of ``text`` now, encrypted, for the call-back: every answer as it arrives, also
+        one that is asked again ("bellen op 06-11112222" is no subject, but its number is the contact; a user test of
+        session 23 lost it), because the answer reaches the database masked. A request to forget keeps nothing."""
+        if not text.strip() or is_forget_request(text):
+            return
         try:
             remember_contact(tracker.sender_id, text)
         except KeyFileError as exc:
@@ -348,9 +352,11 @@ class ValidateTerugbelForm(FormValidation):
         text = str(value or "")
         if names_the_callee(text) and unreadable(text) is None:
             # "oma wil teruggebeld worden over ...": who is called back and about what, not who calls back
+            self._remember(dispatcher, tracker, text)
             subject: Dict[Text, Any] = {}
             if not tracker.get_slot("terugbel_waarover"):
-                subject = self._says_something("terugbel_waarover", text, CollectingDispatcher(), tracker)
+                subject = self._says_something("terugbel_waarover", text, CollectingDispatcher(), tracker,
+                                               remember=False)
             noted = subject.get("terugbel_waarover")
             dispatcher.utter_message(text=TEXTS.text("terugbel_wie_beller_onderwerp" if noted else
                                                      "terugbel_wie_beller"))
@@ -363,11 +369,13 @@ class ValidateTerugbelForm(FormValidation):
     def validate_terugbel_wanneer(self, value, dispatcher, tracker, domain) -> Dict[Text, Any]:
         return self._says_something("terugbel_wanneer", value, dispatcher, tracker)
 
-    def _says_something(self, slot: str, value, dispatcher, tracker) -> Dict[Text, Any]:
+    def _says_something(self, slot: str, value, dispatcher, tracker, remember: bool = True) -> Dict[Text, Any]:
         """A call-back field that says something: "ja", "ok" or "weet ik niet" is asked again with an example, and so
         is a subject of only a name, a number and a time; emoji, random letters or another language are asked again
-        with the reason."""
+        with the reason. The contact details in it are kept first, whether it is noted or asked again."""
         text = str(value or "")
+        if remember:
+            self._remember(dispatcher, tracker, " ".join(text.split())[:500])
         why = unreadable(text) if text.strip() and not says_nothing(text) else None
         if why:  # "😭😭😭", "asdfghjkl", an English sentence: asked again, in Dutch
             dispatcher.utter_message(text=TEXTS.text(f"antwoord_{why}"))

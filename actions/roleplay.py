@@ -25,7 +25,7 @@ from bot.knowledge.texts import Texts
 from bot.records import list_records
 from bot.roleplay import catalog, feedback
 from bot.roleplay.retry import retry_turn
-from bot.roleplay.session import KIND, PracticeService, SessionError, turn_payload
+from bot.roleplay.session import KIND, PracticeService, SessionError, SessionGone, turn_payload
 
 FORM = "rollenspel_form"
 DONE = status.DONE
@@ -133,6 +133,9 @@ class ValidateRollenspelForm(FormValidation):
             return {"rollenspel_beurt": DONE}
         try:
             result = service().play(session_id, str(value or ""))
+        except SessionGone as gone:  # wiped by the trainer during play: said once, then the menu (a user test: twice)
+            dispatcher.utter_message(text=TEXTS.text("sessie_gewist", sessie=gone.number))
+            return {"rollenspel_beurt": DONE, "rollenspel_sessie": None}
         except SessionError as exc:
             dispatcher.utter_message(text=str(exc))
             return {"rollenspel_beurt": DONE}
@@ -262,6 +265,9 @@ class ActionRollenspelAfronden(Action):
             return events
         try:
             result = service().finish(session_id, stopped=True)
+        except SessionGone as gone:
+            dispatcher.utter_message(text=TEXTS.text("sessie_gewist", sessie=gone.number))
+            return events
         except SessionError as exc:
             dispatcher.utter_message(text=str(exc))
             return events

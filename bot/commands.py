@@ -463,10 +463,18 @@ def asks_to_wipe_last(text: Optional[str]) -> bool:
 # that intake: its answers and its saved summary (``bot.intake.session``, ``actions.fallback``); elsewhere it is a
 # request to forget like any other (``is_forget_request``). Asked of Rustpunt (an imperative, "kun je ...", "ik wil dat
 # je ...") and without a negation: "de moeder van de beller vergeet steeds de afspraken" is an answer of the caller.
+# The caller or someone named may also be what is forgotten, or the system it is in: "kun je alles over fenneke
+# bruinsma verwijderen uit je systeem?", "vergeet alles over mevrouw jansen", "haal haar gegevens uit het systeem",
+# "kun je fenneke uit je systeem verwijderen?" (a user test of session 23: the first became the caller's answer, stored
+# and quoted in the summary).
 _ABOUT_THE_CALLER = (r"\b(?:over|van|bij|met|voor) (?:deze|die|de|dit|dat|mijn) "
                      r"(?:beller|belster|melder|gezin|familie)\b"
                      r"|\b(?:deze|die|de|dit|dat|mijn|het|haar|zijn) (?:beller|belster|intake|vraagverheldering|"
-                     r"samenvatting|intakesamenvatting)\b")
+                     r"samenvatting|intakesamenvatting)\b"
+                     r"|\balles (?:\w+ ){0,3}?(?:over|van) (?!mij\b|me\b|mezelf\b)\w+"
+                     r"|\b(?:haar|zijn|hun) (?:gegevens|naam|namen|info|informatie|verhaal|dossier)\b"
+                     r"|\buit (?:je|jouw|jullie|het|uw|de|rustpunt|dit) (?:systeem|systemen|database|databank|geheugen|"
+                     r"opslag|dossier|administratie)\b")
 _FORGET_THE_CALLER = re.compile(rf"{_WIPE}.*(?:{_ABOUT_THE_CALLER})|(?:{_ABOUT_THE_CALLER}).*{_WIPE}")
 _ASKED_OF_US = re.compile(
     rf"^(?:en |nou |oke |ok |sorry |ja |hee |hoi )*(?:{_FORGET_VERBS}|{_AWAY})\b"

@@ -45,11 +45,21 @@ def get_record(kind: str, record_id: int) -> Optional[Record]:
 
 
 @contextmanager
-def editing_record(kind: str, record_id: int) -> Iterator[Optional[Record]]:
+def editing_record(kind: str, record_id: int, wipes: bool = False) -> Iterator[Optional[Record]]:
     """One transaction around reading and changing a record: the row (None when no record of that
-    kind has this id) is read once; assign ``row.data``/``row.status`` and it is committed once."""
+    kind has this id) is read once; assign ``row.data``/``row.status`` and it is committed once.
+    ``wipes``: the change removes something on request (a turn, contact details): see :func:`wiped`."""
     with session_scope() as session:
         yield _row(session, kind, record_id)
+    if wipes:
+        wiped()
+
+
+def wiped() -> None:
+    """After a change that removes or overwrites something on request or after its retention period (every forget,
+    wipe and clean-up path, deletions and overwrites alike): the old text is gone from the database file too, not
+    only from its write-ahead log later (``bot.privacy.tracker_db.empty_write_ahead_log``)."""
+    empty_write_ahead_log(get_engine())
 
 
 def list_records(
@@ -83,8 +93,10 @@ def update_record(
     record_id: int,
     data: Optional[Dict[str, Any]] = None,
     status: Optional[str] = None,
+    wipes: bool = False,
 ) -> bool:
-    """Replace data and/or status; False when no record of that kind has this id."""
+    """Replace data and/or status; False when no record of that kind has this id. ``wipes``: the new data leaves
+    something out on request or after its retention period (see :func:`wiped`)."""
     with session_scope() as session:
         row = _row(session, kind, record_id)
         if row is None:
@@ -93,7 +105,9 @@ def update_record(
             row.data = data
         if status is not None:
             row.status = status
-        return True
+    if wipes:
+        wiped()
+    return True
 
 
 def delete_record(kind: str, record_id: int) -> bool:
@@ -103,7 +117,7 @@ def delete_record(kind: str, record_id: int) -> bool:
         if row is None:
             return False
         session.delete(row)
-    empty_write_ahead_log(get_engine())
+    wiped()
     return True
 
 
@@ -138,5 +152,5 @@ def delete_records(
             removed[row.kind] = removed.get(row.kind, 0) + 1
             session.delete(row)
     if removed:
-        empty_write_ahead_log(get_engine())
+        wiped()
     return removed

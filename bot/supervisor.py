@@ -6,6 +6,10 @@ back-off (1 s, 2 s, 4 s ... at most 60 s; back to 1 s once it ran for a minute),
 ``var/logs/supervisor.log`` and a Dutch line in the terminal. Ctrl-C (SIGINT) or SIGTERM stops
 every component: SIGTERM to its process group, SIGKILL after a grace period.
 
+Besides the servers it runs a few tasks on a schedule (:class:`Task`): ``rustpunt opruimen`` once a day, so the
+retention periods hold while Rustpunt keeps running (``scripts/run.sh`` runs it once before the start), with its
+output in ``var/logs/opruimen.log``.
+
 ``python -m bot.supervisor`` starts the standard three components; ports come from
 RUSTPUNT_ACTIONS_PORT, RUSTPUNT_RASA_PORT and RUSTPUNT_WEB_PORT (see ``scripts/run.sh``).
 """
@@ -40,6 +44,21 @@ class Component:
     restarts: int = 0
 
 
+@dataclass
+class Task:
+    """A command run every ``every`` seconds (first after ``every``): never two at once, stopped with the rest."""
+
+    name: str
+    args: List[str]
+    every: float
+    next_at: Optional[float] = None
+    popen: Optional[subprocess.Popen] = None
+    runs: int = 0
+
+
+DAY = 24 * 60 * 60
+
+
 class Supervisor:
     def __init__(
         self,
@@ -51,8 +70,10 @@ class Supervisor:
         grace: float = 20.0,
         clock: Callable[[], float] = time.monotonic,
         say: Callable[[str], None] = lambda text: print(text, flush=True),
+        tasks: Optional[List[Task]] = None,
     ):
         self.components = components
+        self.tasks = list(tasks or [])
         self.log_dir = Path(log_dir)
         self.min_backoff = min_backoff
         self.max_backoff = max_backoff
@@ -80,12 +101,30 @@ class Supervisor:
     def start(self) -> None:
         for component in self.components:
             self._spawn(component)
+        for task in self.tasks:
+            task.next_at = self.clock() + task.every
+
+    def _run_due_tasks(self, now: float) -> None:
+        for task in self.tasks:
+            if task.next_at is None or now < task.next_at:
+                continue
+            task.next_at = now + task.every
+            if task.popen is not None and task.popen.poll() is None:
+                log.warning("%s still running; skipped this time", task.name)
+                continue
+            self.log_dir.mkdir(parents=True, exist_ok=True)
+            with open(self.log_dir / f"{task.name}.log", "ab") as output:
+                task.popen = subprocess.Popen(task.args, stdout=output, stderr=subprocess.STDOUT,
+                                              stdin=subprocess.DEVNULL, start_new_session=True)
+            task.runs += 1
+            log.info("%s started (pid %d)", task.name, task.popen.pid)
 
     def poll(self) -> None:
         """Notice stopped components and restart those whose back-off has passed."""
         if self.stopping:
             return
         now = self.clock()
+        self._run_due_tasks(now)
         for component in self.components:
             if component.restart_at is not None:
                 if now >= component.restart_at:
@@ -107,7 +146,8 @@ class Supervisor:
     def stop(self) -> None:
         """Stop every component: SIGTERM to its process group, SIGKILL after ``grace`` seconds."""
         self.stopping = True
-        running = [c.popen for c in self.components if c.popen and c.popen.poll() is None]
+        running = [popen for popen in [*(c.popen for c in self.components), *(t.popen for t in self.tasks)]
+                   if popen is not None and popen.poll() is None]
         for popen in running:
             _signal_group(popen, signal.SIGTERM)
         deadline = time.monotonic() + self.grace
@@ -163,6 +203,11 @@ def standard_components(python: str = sys.executable) -> List[Component]:
     return components
 
 
+def standard_tasks(python: str = sys.executable) -> List[Task]:
+    """Retention once a day (``rustpunt opruimen``; docs/privacy.md)."""
+    return [Task("opruimen", [python, "-m", "bot.cli", "opruimen"], every=DAY)]
+
+
 def main() -> int:
     log_dir = var_dir() / "logs"
     log_dir.mkdir(parents=True, exist_ok=True)
@@ -170,7 +215,7 @@ def main() -> int:
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
-    Supervisor(standard_components(), log_dir).run()
+    Supervisor(standard_components(), log_dir, tasks=standard_tasks()).run()
     return 0
 
 

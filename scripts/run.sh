@@ -16,15 +16,38 @@ if [ -z "${RUSTPUNT_RASA_TOKEN:-}" ]; then
   RUSTPUNT_RASA_TOKEN=$(.venv/bin/python -c "import secrets; print(secrets.token_urlsafe(32))")
 fi
 export RUSTPUNT_RASA_TOKEN
-# 'make shell' and 'rustpunt meet' find it here (this user only, like the databases next to it)
+# 'make shell' and 'rustpunt meet' find it here (this user only, like the databases next to it); removed again on
+# every way of stopping (Ctrl-C, SIGTERM to the process group, an error during start-up)
 token_file="${RUSTPUNT_VAR_DIR:-var}/rasa_token"
+supervisor=""
+stop_all() {
+  trap - INT TERM EXIT
+  rm -f "$token_file"   # first: a closed terminal may make the messages below fail
+  if [ -n "$supervisor" ]; then
+    echo "" || true
+    echo "Rustpunt wordt gestopt ..." || true
+    kill -TERM "$supervisor" 2>/dev/null || true
+    wait "$supervisor" 2>/dev/null || true
+    echo "Gestopt." || true
+  fi
+}
+trap stop_all EXIT
+trap 'stop_all; exit 130' INT
+trap 'stop_all; exit 143' TERM
 (umask 077 && printf '%s\n' "$RUSTPUNT_RASA_TOKEN" > "$token_file")
 
+# The key of the encrypted contact details: checked at every start, made at the first (docs/privacy.md). Missing,
+# wrong or readable by others while encrypted data exists: Rustpunt does not start (the message says what to do).
+if ! .venv/bin/rustpunt sleutel klaarzetten; then
+  echo "Rustpunt start niet: de sleutel van de versleutelde contactgegevens is niet in orde (zie hierboven)." >&2
+  exit 1
+fi
 if ! .venv/bin/rustpunt kennis laad; then
   echo "De kennisbestanden bevatten fouten (zie hierboven). Los ze op en start opnieuw." >&2
   exit 1
 fi
-# Retention: remove conversations and records older than the configured periods (docs/privacy.md).
+# Retention: remove conversations and records older than the configured periods (docs/privacy.md); the supervisor
+# repeats it every day.
 if ! .venv/bin/rustpunt opruimen; then
   echo "Opruimen volgens de bewaartermijn is mislukt (zie hierboven)." >&2
   exit 1
@@ -46,18 +69,9 @@ if [ "$RUSTPUNT_ACTIONS_PORT" != 5055 ]; then
   sed "s#localhost:5055#127.0.0.1:$RUSTPUNT_ACTIONS_PORT#" endpoints.yml > "$RUSTPUNT_ENDPOINTS"
 fi
 
+# The supervisor also runs 'rustpunt opruimen' once a day (retention while Rustpunt keeps running).
 .venv/bin/python -m bot.supervisor &
 supervisor=$!
-stop_all() {
-  trap - INT TERM EXIT
-  echo
-  echo "Rustpunt wordt gestopt ..."
-  kill -TERM "$supervisor" 2>/dev/null || true
-  wait "$supervisor" 2>/dev/null || true
-  rm -f "$token_file"
-  echo "Gestopt."
-}
-trap stop_all INT TERM EXIT
 
 echo "Rustpunt start op ..."
 ready=""

@@ -20,9 +20,12 @@ def isolated_store(tmp_path, monkeypatch):
 
     url = os.environ.get("RUSTPUNT_TEST_DATABASE_URL") or f"sqlite:///{tmp_path / 'test.db'}"
     monkeypatch.setenv("RUSTPUNT_DATABASE_URL", url)
-    monkeypatch.setenv("RUSTPUNT_KEY_FILE", str(tmp_path / "sleutel" / "sleutel"))  # never the real key
+    # never the real key, and not next to the test database (the key may not be in the folder of the data); made as
+    # the set-up makes it ('make run' runs 'rustpunt sleutel klaarzetten')
+    monkeypatch.setenv("RUSTPUNT_KEY_FILE", str(tmp_path.parent / f"{tmp_path.name}-sleutel" / "sleutel"))
     db.reset_engines()
     crypto.reset()
+    crypto.prepare()
     yield
     crypto.reset()
     if os.environ.get("RUSTPUNT_TEST_DATABASE_URL"):

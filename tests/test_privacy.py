@@ -353,9 +353,10 @@ def test_callback_contact_is_encrypted_shown_to_consultant_and_deleted_when_done
     from bot.intake.callbacks import mark_done, register, remember_contact, show
     from bot.privacy import crypto
 
-    key = tmp_path / "sleutels" / "sleutel"
+    key = tmp_path.parent / f"{tmp_path.name}-sleutels" / "sleutel"
     monkeypatch.setenv("RUSTPUNT_KEY_FILE", str(key))
     crypto.reset()
+    crypto.prepare()  # the set-up ('make run') makes the key
     # in the chat every answer arrives in its own turn; earlier answers come back masked
     remember_contact("gesprek-t", "jeugdconsulent")
     remember_contact("gesprek-t", f"moeder {NAME} over school, bel {PHONE}")

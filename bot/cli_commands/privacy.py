@@ -1,5 +1,6 @@
 """``rustpunt vergeet <gespreks-id>``, ``rustpunt vergeet --sessie <nummer>``, ``rustpunt vergeet --samenvatting
-<nummer>``, ``rustpunt vergeet --deelnemer <code>`` and ``rustpunt opruimen``."""
+<nummer>``, ``rustpunt vergeet --plan <nummer>``, ``rustpunt vergeet --deelnemer <code>``, ``rustpunt opruimen`` and
+``rustpunt sleutel controleer|maak|klaarzetten``."""
 from __future__ import annotations
 
 import argparse
@@ -9,7 +10,7 @@ def register(subparsers) -> None:
     forget = subparsers.add_parser(
         "vergeet",
         help="verwijder een gesprek en alles wat ervan is opgeslagen, één rollenspelsessie, één intakesamenvatting, "
-             "of alle rollenspellen van een deelnemer",
+             "één gespreksplan, of alle rollenspellen van een deelnemer",
     )
     forget.add_argument("gespreks_id", nargs="?", default=None,
                         help="id van het gesprek, of de korte code die de trainerspagina toont (#a6e3b9fc)")
@@ -17,26 +18,45 @@ def register(subparsers) -> None:
     forget.add_argument("--samenvatting", default=None,
                         help="nummer van één intakesamenvatting (staat in de chat; zie 'rustpunt intake lijst'), "
                              "met de terugbelverzoeken die erbij horen")
+    forget.add_argument("--plan", default=None,
+                        help="nummer van één gespreksplan, ook een half afgemaakt (zie 'rustpunt plan lijst')")
     forget.add_argument("--deelnemer", default=None, help="code of naam van een deelnemer aan de rollenspellen")
     forget.set_defaults(func=run_forget)
     clean = subparsers.add_parser("opruimen", help="verwijder alles wat ouder is dan de bewaartermijn")
     clean.set_defaults(func=run_cleanup)
+
+    key = subparsers.add_parser("sleutel", help="de sleutel van de versleutelde contactgegevens controleren of maken")
+    key_sub = key.add_subparsers(dest="sleutel_opdracht", metavar="opdracht", title="opdrachten")
+    check = key_sub.add_parser("controleer", help="controleer de sleutel (maakt nooit een sleutel)")
+    check.set_defaults(func=run_key_check)
+    make = key_sub.add_parser("maak", help="maak een sleutel als die er nog niet is en er niets versleuteld is")
+    make.add_argument("--wis-oude-contactgegevens", action="store_true", dest="wis_oude",
+                      help="de oude sleutel is verloren: wis alle versleutelde contactgegevens en maak een nieuwe")
+    make.set_defaults(func=run_key_make)
+    prepare = key_sub.add_parser("klaarzetten", help="bij het starten: controleer de sleutel, maak hem bij de eerste "
+                                                     "start ('make run' en de systemd-diensten doen dit)")
+    prepare.set_defaults(func=run_key_prepare)
+    key.set_defaults(func=lambda args: key.print_help() or 2)
 
 
 def run_forget(args: argparse.Namespace) -> int:
     from bot.privacy.forget import conversations_by_short_hash, describe, forget_conversation, forget_participant
     from bot.privacy.tracker_db import TrackerDbError
 
-    chosen = (args.gespreks_id, args.deelnemer, getattr(args, "sessie", None), getattr(args, "samenvatting", None))
+    chosen = (args.gespreks_id, args.deelnemer, getattr(args, "sessie", None), getattr(args, "samenvatting", None),
+              getattr(args, "plan", None))
     if sum(bool(value) for value in chosen) != 1:
         print("Geef één gespreks-id (rustpunt vergeet <gespreks-id>), één rollenspelsessie "
-              "(rustpunt vergeet --sessie <nummer>), één intakesamenvatting (rustpunt vergeet --samenvatting <nummer>) "
-              "of één deelnemer (rustpunt vergeet --deelnemer <code>).")
+              "(rustpunt vergeet --sessie <nummer>), één intakesamenvatting (rustpunt vergeet --samenvatting "
+              "<nummer>), één gespreksplan (rustpunt vergeet --plan <nummer>) of één deelnemer (rustpunt vergeet "
+              "--deelnemer <code>).")
         return 2
     if getattr(args, "sessie", None):
         return run_forget_session(args.sessie)
     if getattr(args, "samenvatting", None):
         return run_forget_summary(args.samenvatting)
+    if getattr(args, "plan", None):
+        return run_forget_plan(args.plan)
     try:
         if args.deelnemer:
             removed = forget_participant(args.deelnemer)
@@ -82,6 +102,24 @@ def run_forget_summary(value: str) -> int:
     return 0
 
 
+def run_forget_plan(value: str) -> int:
+    """One preparation plan by its number (``rustpunt vergeet --plan 3``)."""
+    from bot.privacy.forget import describe, forget_plan
+
+    raw = str(value or "").strip().lstrip("#")
+    if not raw.isdigit() or len(raw) > 12:
+        print(f"'{raw[:40]}' is geen geldig nummer van een gespreksplan. Gebruik het nummer uit de chat of uit "
+              "'rustpunt plan lijst', bijvoorbeeld 3.")
+        return 2
+    removed = forget_plan(raw)
+    if not removed:
+        print(f"Er is geen gespreksplan met nummer {raw}; er is niets verwijderd. Zie 'rustpunt plan lijst'.")
+        return 1
+    print(f"Gespreksplan {raw} is vergeten. Verwijderd: {describe(removed)}. Het chatgesprek zelf staat er nog; "
+          "wis dat met 'rustpunt vergeet <gespreks-id>'.")
+    return 0
+
+
 def run_forget_session(value: str) -> int:
     """One role-play session by its number (``rustpunt vergeet --sessie 4``, ``rustpunt sessies wis 4``)."""
     from bot.privacy.forget import forget_session, session_report
@@ -121,3 +159,48 @@ def run_cleanup(args: argparse.Namespace) -> int:
     prefix = f"{conversations} gesprek{'ken' if conversations != 1 else ''} " if conversations else ""
     print(f"Opgeruimd: {prefix + '(' if prefix else ''}{describe(removed)}{')' if prefix else ''}.")
     return 0
+
+
+def _key_result(action) -> int:
+    from bot.privacy.crypto import KeyFileError
+    from bot.privacy.tracker_db import TrackerDbError
+
+    try:
+        report = action()
+    except (KeyFileError, TrackerDbError) as exc:
+        print(str(exc))
+        return 1
+    for note in report.notes:
+        print(note)
+    return 0
+
+
+def run_key_check(args: argparse.Namespace) -> int:
+    from bot.privacy.crypto import check
+
+    def checked():
+        report = check(create=False)
+        report.notes.append(f"De sleutel {report.path} is in orde"
+                            + (f" en leest de versleutelde contactgegevens ({report.encrypted} gecontroleerd)."
+                               if report.encrypted else "; er zijn nog geen versleutelde contactgegevens."))
+        return report
+
+    return _key_result(checked)
+
+
+def run_key_make(args: argparse.Namespace) -> int:
+    from bot.privacy.crypto import make
+
+    def made():
+        report = make(wipe_old=args.wis_oude)
+        if not report.made:
+            report.notes.append(f"Er is al een sleutel: {report.path}. Er is niets veranderd.")
+        return report
+
+    return _key_result(made)
+
+
+def run_key_prepare(args: argparse.Namespace) -> int:
+    from bot.privacy.crypto import prepare
+
+    return _key_result(prepare)

@@ -1,4 +1,4 @@
-"""``rustpunt stap``, ``rustpunt plan toon`` and ``rustpunt evalueer stappen``."""
+"""``rustpunt stap``, ``rustpunt plan toon|lijst`` and ``rustpunt evalueer stappen``."""
 from __future__ import annotations
 
 import argparse
@@ -28,6 +28,9 @@ def register(subparsers) -> None:
     toon.add_argument("id", help="het nummer van het gespreksplan")
     toon.add_argument("--json", action="store_true", help="toon het plan als JSON")
     toon.set_defaults(func=run_plan_toon)
+    listing = sub.add_parser("lijst", help="toon de opgeslagen gespreksplannen: nummer, datum en of het af is, geen "
+                                           "inhoud")
+    listing.set_defaults(func=run_plan_list)
     plan.set_defaults(func=lambda args: plan.print_help() or 2)
 
     add_evaluation("stappen", "meet de stappenherkenner op de vastgehouden testset", run_evaluatie)
@@ -83,6 +86,24 @@ def run_plan_toon(args: argparse.Namespace) -> int:
         print(json.dumps(plan, ensure_ascii=False, indent=2))
     else:
         print(format_plan_text(plan))
+    return 0
+
+
+def run_plan_list(args: argparse.Namespace) -> int:
+    """The saved plans by number, date and status, without their content: to find one to show or to forget."""
+    from bot import status
+    from bot.local_time import dutch_time_text
+    from bot.privacy.forget import plans
+
+    rows = plans()
+    if not rows:
+        print("Er zijn geen opgeslagen gespreksplannen.")
+        return 0
+    print(f"Opgeslagen gespreksplannen ({len(rows)}, nieuwste eerst; de inhoud toont 'rustpunt plan toon <nummer>', "
+          "wissen kan met 'rustpunt vergeet --plan <nummer>'):")
+    for row in rows:
+        state = "halverwege gestopt" if row.status == status.STOPPED else "af"
+        print(f"  {row.pk:>5}  {dutch_time_text(row.created_at)}  {state}")
     return 0
 
 

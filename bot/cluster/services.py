@@ -300,11 +300,14 @@ class Cluster:
                 "De PostgreSQL-database is niet bereikbaar, dus Rasa kan niet starten "
                 f"(Rasa zou anders eindeloos blijven wachten). Zie {self.layout.logs / 'postgres.log'}."
             )
-        loaded = subprocess.run([str(Path(sys.executable).parent / "rustpunt"), "kennis", "laad"], cwd=PROJECT,
-                                env={**os.environ, "RUSTPUNT_DATABASE_URL": self.records_url},
-                                capture_output=True, text=True)
-        if loaded.returncode != 0:
-            raise ClusterError(f"De kennis laden in PostgreSQL is mislukt:\n{loaded.stdout}{loaded.stderr}")
+        for step, failed in ((["sleutel", "klaarzetten"], "De sleutel van de versleutelde contactgegevens is niet "
+                                                          "in orde"),
+                             (["kennis", "laad"], "De kennis laden in PostgreSQL is mislukt")):
+            done = subprocess.run([str(Path(sys.executable).parent / "rustpunt"), *step], cwd=PROJECT,
+                                  env={**os.environ, "RUSTPUNT_DATABASE_URL": self.records_url},
+                                  capture_output=True, text=True)
+            if done.returncode != 0:
+                raise ClusterError(f"{failed}:\n{done.stdout}{done.stderr}")
         log("Redis starten ...")
         self.start_redis()
         log("Twee actieservers en twee Rasa-servers starten (dit duurt een minuut of langer) ...")

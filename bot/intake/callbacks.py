@@ -247,8 +247,15 @@ def drop_contact(record_id: int) -> bool:
     if row is None or not (row.data or {}).get("contact"):
         return False
     data = {key: value for key, value in row.data.items() if key != "contact"}
-    update_record(KIND, record_id, data=data)
+    update_record(KIND, record_id, data=data, wipes=True)
     return True
+
+
+def drop_every_contact() -> int:
+    """Delete every encrypted contact detail (of call-backs and of call-backs being filled in), for a new key when the
+    old one is lost (``rustpunt sleutel maak --wis-oude-contactgegevens``); returns how many were deleted."""
+    pending = delete_records(kinds=[CONTACT_KIND]).get(CONTACT_KIND, 0)
+    return pending + sum(1 for row in list_records(KIND, limit=1_000_000) if drop_contact(row.pk))
 
 
 def list_callbacks(status: Optional[str] = None) -> List[Callback]:

@@ -77,6 +77,23 @@ def forget_summary(number: Any) -> Dict[str, int]:
     return records.delete_records(ids=[int(raw)] + callbacks, kinds=[SUMMARY_KIND, CALLBACK_KIND])
 
 
+PLAN_KIND = "gespreksplan"
+
+
+def forget_plan(number: Any) -> Dict[str, int]:
+    """Delete one saved preparation plan (``rustpunt vergeet --plan 3``), finished or stopped halfway; returns what was
+    removed (empty: no plan with this number). The chat conversation it was made in stays."""
+    raw = str(number or "").strip().lstrip("#")
+    if not raw.isdigit() or len(raw) > 12 or records.get_record(PLAN_KIND, int(raw)) is None:
+        return {}
+    return records.delete_records(ids=[int(raw)], kinds=[PLAN_KIND])
+
+
+def plans() -> List[Any]:
+    """The saved preparation plans, newest first (``rustpunt plan lijst``: number, date and status, no content)."""
+    return list(records.list_records(PLAN_KIND, limit=1_000_000))
+
+
 def summaries() -> List[Any]:
     """The saved intake summaries, newest first (``rustpunt intake lijst``: number and date, no content)."""
     return list(records.list_records(SUMMARY_KIND, limit=1_000_000))

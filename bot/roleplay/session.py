@@ -171,6 +171,15 @@ class SessionError(ValueError):
     """Unknown session or scenario; the message is Dutch."""
 
 
+class SessionGone(SessionError):
+    """The session was there and is gone: wiped by a trainer or an administrator (``rustpunt vergeet --sessie``, the
+    trainers' page) while it was being played, or past its retention period."""
+
+    def __init__(self, number: int) -> None:
+        super().__init__(f"Sessie {number} bestaat niet.")
+        self.number = number
+
+
 @dataclass
 class PlayResult:
     soort: str  # beurt | hint | feedback | uitleg | fout | einde | opnieuw | wissel (another scenario started)
@@ -254,7 +263,7 @@ class PracticeService:
     @staticmethod
     def _data(number: int, row) -> Dict[str, Any]:
         if row is None:
-            raise SessionError(f"Sessie {number} bestaat niet.")
+            raise SessionGone(number)
         return {"id": row.pk, "status": row.status, "created_at": row.created_at,
                 "conversation_id": row.conversation_id, **row.data}
 
@@ -289,7 +298,8 @@ class PracticeService:
         if elsewhere is not None:
             return elsewhere
         number = self._number(session_id)
-        with records.editing_record(KIND, number) as row:
+        # a wiped turn is gone from the database file at once, not only at the next checkpoint of its log
+        with records.editing_record(KIND, number, wipes=command == WIPE_LAST) as row:
             data = self._data(number, row)
             engine = self._engine(data)
             zetten = catalog.moves()
@@ -408,7 +418,7 @@ class PracticeService:
         record, and so does the debrief that quoted it; the session stays closed as stopped ('tussenstand' makes a new
         debrief without that turn). Nothing else of the session changes."""
         number = self._number(session_id)
-        with records.editing_record(KIND, number) as row:
+        with records.editing_record(KIND, number, wipes=True) as row:
             data = self._data(number, row)
             engine = self._engine(data)
             turns = engine.state.turns

@@ -4,7 +4,7 @@ from __future__ import annotations
 import ipaddress
 import os
 from dataclasses import dataclass, field
-from typing import FrozenSet, Mapping, Optional
+from typing import FrozenSet, Mapping, Optional, Tuple, Union
 
 from bot.message_length import max_message_length
 
@@ -44,10 +44,12 @@ class WebConfig:
     read_timeout: float = 10.0          # whole request head must arrive within this many seconds
     idle_timeout: float = 5.0           # an idle keep-alive connection is closed after this
     workers: int = 8                    # threads for blocking calls (Rasa, database); requests are async
-    chat_per_minute: int = 60           # per client, on /api/chat and /api/gesprek/wissen
+    chat_per_minute: int = 60           # per client, on /api/chat (wiping is never limited)
     login_failures: int = 5             # wrong trainer tokens per client per minute before a lockout
     trainer_session_minutes: float = 60.0
     max_message: int = 2000             # characters per chat message (RUSTPUNT_MAX_MESSAGE)
+    # reverse proxies whose X-Forwarded-For names the client (RUSTPUNT_TRUSTED_PROXIES); none: the connection's address
+    trusted_proxies: Tuple[Union[ipaddress.IPv4Network, ipaddress.IPv6Network], ...] = ()
 
     @property
     def trainer_configured(self) -> bool:
@@ -85,7 +87,24 @@ class WebConfig:
                                  "RUSTPUNT_WEB_CHAT_PER_MINUTE moet een positief geheel getal zijn"),
             trainer_session_minutes=_minutes(env.get("RUSTPUNT_TRAINER_SESSION_MINUTES", "")),
             max_message=max_message_length(env),  # the same bound as Rasa's channels
+            trusted_proxies=_networks(env.get("RUSTPUNT_TRUSTED_PROXIES", "")),
         )
+
+
+def _networks(raw: str) -> Tuple[Union[ipaddress.IPv4Network, ipaddress.IPv6Network], ...]:
+    """'127.0.0.1, 10.0.0.0/8, ::1': the addresses or networks of trusted reverse proxies."""
+    found = []
+    for part in raw.replace(";", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        try:
+            found.append(ipaddress.ip_network(part.strip("[]"), strict=False))
+        except ValueError:
+            raise ConfigError(
+                f"RUSTPUNT_TRUSTED_PROXIES moet IP-adressen of netwerken bevatten, gescheiden door komma's "
+                f"(bijvoorbeeld 127.0.0.1 of 10.0.0.0/8), niet {part!r}.") from None
+    return tuple(found)
 
 
 def _minutes(raw: str) -> float:

@@ -1,15 +1,49 @@
 """Per-client limits: a sliding-window rate limit and a lockout after wrong trainer tokens.
 
-A client is its remote address (the server binds to loopback by default; behind a proxy every
-request would share the proxy's address, see docs/web.md). Memory stays bounded: windows only
-hold timestamps of the last minute, and at most ``MAX_CLIENTS`` clients are tracked.
+A client is its remote address (the server binds to loopback by default). Behind a reverse proxy every request comes
+from the proxy's address; with ``RUSTPUNT_TRUSTED_PROXIES`` set to that proxy (:func:`client_address`) the client is
+the address the proxy puts in ``X-Forwarded-For``, and only then: a header from anyone else is ignored, so a client
+cannot pick another address to escape its limit (docs/web.md). Memory stays bounded: windows only hold timestamps of
+the last minute, and at most ``MAX_CLIENTS`` clients are tracked.
 """
 from __future__ import annotations
 
+import ipaddress
 import threading
 import time
 from collections import deque
-from typing import Callable, Deque, Dict
+from typing import Callable, Deque, Dict, Iterable, Optional, Sequence, Union
+
+Network = Union[ipaddress.IPv4Network, ipaddress.IPv6Network]
+MAX_HOPS = 20  # addresses read from the end of X-Forwarded-For
+
+
+def _address(text: str) -> Optional[Union[ipaddress.IPv4Address, ipaddress.IPv6Address]]:
+    try:
+        return ipaddress.ip_address(text.strip().strip("[]"))
+    except ValueError:
+        return None
+
+
+def _trusted(address, proxies: Sequence[Network]) -> bool:
+    return address is not None and any(address.version == net.version and address in net for net in proxies)
+
+
+def client_address(peer: Optional[str], forwarded: Iterable[str], proxies: Sequence[Network]) -> str:
+    """The client of a request that arrived from ``peer``: the peer itself, unless it is a trusted proxy; then the
+    last address in ``X-Forwarded-For`` (``forwarded``: the header's values) that is not a trusted proxy (each proxy
+    appends the address it got the request from; what comes before may be made up by the client)."""
+    peer = peer or "onbekend"
+    if not proxies or not _trusted(_address(peer), proxies):
+        return peer
+    hops = [hop for value in forwarded for hop in str(value).split(",") if hop.strip()][-MAX_HOPS:]
+    for hop in reversed(hops):
+        address = _address(hop)
+        if address is None:
+            return peer  # a malformed header: the proxy's own address, as without it
+        if not _trusted(address, proxies):
+            return str(address)
+    return peer
 
 WINDOW = 60.0
 MAX_CLIENTS = 10_000

@@ -40,7 +40,7 @@ from sanic.server.protocols.http_protocol import HttpProtocol
 
 from bot.web import conversation, messages, rasa_client, trainer_page
 from bot.web.config import WebConfig, is_loopback
-from bot.web.limits import SlidingWindow
+from bot.web.limits import SlidingWindow, client_address
 from bot.web.metadata import clean_metadata
 from bot.web.trainer_auth import COOKIE_NAME, TrainerGate
 from bot.wording import counted
@@ -49,6 +49,7 @@ logger = logging.getLogger(__name__)
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 MAX_BODY = 16_384  # grows with RUSTPUNT_MAX_MESSAGE, see body_limit()
+LOCKED_CHECKS_FACTOR = 4  # tokens checked per minute during a lockout: this times the failures that lock a client
 MAX_HEADER = 8_192
 MAX_JSON_DEPTH = 10
 
@@ -288,6 +289,9 @@ class Site:
                                 session_seconds=config.trainer_session_minutes * 60, **clock_kwargs)
         self.chat_limit = SlidingWindow(config.chat_per_minute, **clock_kwargs)
         self.login_failures = SlidingWindow(config.login_failures, **clock_kwargs)
+        # during a lockout a few tokens a minute are still checked: a right one gets in (others behind the same address
+        # may have locked it), wrong ones are refused as before
+        self.locked_checks = SlidingWindow(config.login_failures * LOCKED_CHECKS_FACTOR, **clock_kwargs)
         self.pool = ThreadPoolExecutor(max_workers=config.workers, thread_name_prefix="rustpunt-web")
         self.static_files = {p.name: p.read_bytes() for p in STATIC_DIR.iterdir() if p.is_file()}
         self.static_files["index.html"] = self.static_files["index.html"].replace(
@@ -326,7 +330,9 @@ class Site:
         return not is_loopback(_host_name(request.headers.get("host", "")))
 
     def client(self, request) -> str:
-        return request.ip or "onbekend"
+        """The client's address: the connection's, or behind a trusted proxy the one it forwards (``limits``)."""
+        return client_address(request.ip, request.headers.getall("x-forwarded-for", []),
+                              self.config.trusted_proxies)
 
     def cookie(self, request, name: str) -> Optional[str]:
         return conversation.parse_cookies(request.headers.get("cookie"), (name,)).get(name)
@@ -439,9 +445,7 @@ class Site:
         conversation is remembered in this browser (``EARLIER_COOKIE``) so that a later 'Wis dit gesprek' still wipes
         them (a user test could not). Both start a new conversation."""
         secret = self.cookie(request, conversation.COOKIE_NAME)
-        limited = self._limited(request)
-        if limited:
-            return limited
+        # never rate-limited: whoever used up the chat's limit may still wipe what they typed (a user test got 429)
         try:
             payload = self._json_payload(request)
         except BadInput as exc:
@@ -482,13 +486,28 @@ class Site:
             return header[7:].strip()
         return None
 
-    def _locked(self, request) -> Optional[HTTPResponse]:
-        client = self.client(request)
-        if not self.login_failures.full(client):
-            return None
-        seconds = self.login_failures.retry_after(client)
+    def _locked_out(self, client: str) -> HTTPResponse:
+        seconds = max(self.login_failures.retry_after(client), 1)
         return html_response(429, trainer_page.login_page(LOCKED.format(wait=wait_for(seconds))),
                              {"Retry-After": str(seconds)})
+
+    def _checked_token(self, request, candidate: Optional[str]) -> Optional[HTTPResponse]:
+        """None when ``candidate`` is the trainer token. Otherwise the refusal: 401 and counted as a failure, or 429
+        while the client is locked out. A right token gets in during a lockout too (others behind the same address or
+        proxy may have caused it; it is never counted as a failure), as long as the client has not used up the few
+        checks a minute that a lockout allows; beyond those nothing is checked."""
+        client = self.client(request)
+        if self.login_failures.full(client):
+            if not self.locked_checks.hit(client):
+                return self._locked_out(client)
+            if self.gate.token_ok(candidate):
+                return None
+            self.login_failures.hit(client)
+            logger.warning("refused trainer login from locked-out client %s", conversation.short_hash(client))
+            return self._locked_out(client)
+        if self.gate.token_ok(candidate):
+            return None
+        return self._wrong_token(request)
 
     def _wrong_token(self, request) -> HTTPResponse:
         client = self.client(request)
@@ -504,12 +523,7 @@ class Site:
             return html_response(503, trainer_page.not_configured_page())
         bearer = self._bearer(request)
         if bearer is not None:
-            locked = self._locked(request)
-            if locked:
-                return locked
-            if gate.token_ok(bearer):
-                return None
-            return self._wrong_token(request)
+            return self._checked_token(request, bearer)
         session = self.cookie(request, COOKIE_NAME)
         if gate.session_ok(session):
             return None
@@ -638,15 +652,12 @@ class Site:
         gate = self.gate
         if not gate.configured:
             return html_response(503, trainer_page.not_configured_page())
-        locked = self._locked(request)
-        if locked:
-            return locked
         raw = request.body or b""
         form = urllib.parse.parse_qs(raw.decode("utf-8", "replace")) if raw else {}
         token = (form.get("token") or [""])[0]
-        if not gate.token_ok(token):
-            return self._wrong_token(request)
-        self.login_failures.clear(self.client(request))
+        refused = self._checked_token(request, token)
+        if refused:
+            return refused
         gate.logout(self.cookie(request, COOKIE_NAME))  # a new login never reuses the old session
         cookie = self._cookie_header(request, COOKIE_NAME, gate.login(), "/trainer",
                                      max_age=int(gate.session_seconds))

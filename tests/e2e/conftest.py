@@ -183,6 +183,11 @@ def stack(tmp_path_factory) -> Stack:
                    database_url=database_url, rasa_token=env["RUSTPUNT_RASA_TOKEN"], env=env, tmp=tmp,
                    model=model, action_port=action_port, rasa_port=rasa_port, endpoints=endpoints)
     try:
+        # as 'make run' does before it starts the servers: the key of the encrypted contact details
+        prepared = subprocess.run([sys.executable, "-m", "bot.cli", "sleutel", "klaarzetten"], env=env, cwd=ROOT,
+                                  capture_output=True, text=True)
+        if prepared.returncode != 0:
+            pytest.fail(f"rustpunt sleutel klaarzetten: {prepared.stdout}{prepared.stderr}", pytrace=False)
         actions = start_process(
             "action-server",
             [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(action_port)],
