@@ -269,7 +269,7 @@ def test_support_in_everyday_words_counts_as_support(text):
     assert any(hit[1] == "steun" for hit in state["hits"])
 
 
-# 8. a young carer and a teenager who games at night are signals --------------------------------------------------------
+# 8. a young carer and a teenager who games at night are signals -----------------------------------------------------
 
 def test_a_young_carer_and_gaming_at_night_are_signals():
     assert "zorg_voor_anderen" in _ids("ik heb een jongere aan de lijn, meisje van 17, mantelzorger voor haar moeder")
