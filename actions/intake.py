@@ -28,7 +28,6 @@ from bot.intake.callbacks import (
 )
 from bot.intake.export import export_text
 from bot.intake.listen import ASPECT_NAMES, NO_ANSWER_WHO, says_no_subject, says_nothing
-from bot.intake.opening import tells_the_story
 from bot.intake.questions import find_set, format_danger, format_question, format_set, set_names
 from bot.intake.session import (
     CONTACT_ONLY,
@@ -39,6 +38,7 @@ from bot.intake.session import (
     KAART_QUESTION,
     NOT_TO_STORE,
     NOTHING_WIPED,
+    OPEN_QUESTIONS,
     STATUS_BUSY,
     STATUS_DONE,
     STATUS_STOPPED,
@@ -80,7 +80,7 @@ START_INTENT = "start_vraagverheldering"
 
 class ActionIntakeStart(Action):
     """Create a fresh intake state; the form then asks the first question. A first message that already tells what
-    the call is about (``tells_the_story``) is the answer to that question."""
+    the call is about (``Intake.opening_tells``) is the answer to that question."""
 
     def name(self) -> Text:
         return "action_intake_start"
@@ -95,7 +95,7 @@ class ActionIntakeStart(Action):
         message = tracker.latest_message or {}
         text = str(message.get("text") or "")
         turn = intake.start(text if (message.get("intent") or {}).get("name") == START_INTENT else "")
-        if (message.get("intent") or {}).get("name") == START_INTENT and tells_the_story(text):
+        if (message.get("intent") or {}).get("name") == START_INTENT and intake.opening_tells(text):
             # "Ik heb een moeder aan de lijn, haar zoon ...": the answer to the first question, kept as such
             turn = intake.handle(turn.state, text)
             if turn.danger:
@@ -178,6 +178,10 @@ def turn_reply(turn) -> Optional[str]:
         return wiping_reply(turn.kind)
     if turn.kind == INTAKE_FORGOTTEN:  # "vergeet wat ik over deze beller typte": the intake, stopped
         return TEXTS.text("intake_vergeten", antwoorden=counted(turn.forgotten, "antwoord", "antwoorden"))
+    if turn.kind == OPEN_QUESTIONS:  # "wat moet ik nog vragen?": the questions still open, nothing noted
+        if not turn.open_questions:
+            return TEXTS.text("open_vragen_geen")
+        return TEXTS.text("open_vragen", vragen="\n".join(f"- {question}" for question in turn.open_questions))
     if turn.kind == "uitleg" and turn.question is not None:
         return TEXTS.text("uitleg_vraag", doel=turn.question.doel, doorvraag=turn.question.doorvraag)
     if turn.kind == "onleesbaar":  # emoji, random letters, another language: asked again, nothing noted

@@ -387,6 +387,17 @@ _WITHOUT_STORING = re.compile(rf"\bzonder dat\b(?: \w+){{0,7}}? {_STORING}\b|\bz
                               rf"vast te leggen|te noteren|opslaan|bewaren|vastleggen)\b")
 _CAN_IT = re.compile(r"\b(?:kan|kun|kunnen|mag|lukt|gaat) (?:dat|dit|het)\b|\bis (?:dat|dit|het) mogelijk\b|"
                      r"^(?:kan|kun|kunnen|mag) (?:je|u|jij|jullie|ik|ze|we|rustpunt)\b")
+# Whether it is stored, asked with the wish that it is not, in two clauses: "ze vraagt of dit opgeslagen wordt, ze wil
+# dat liever niet", "wordt dit bewaard? dat wil ze niet" (a user test of session 23: saved as the answer to the question
+# for an example, and the summary stored; outside an intake "Sorry")
+_ASKS_IF_STORED = re.compile(
+    rf"\b(?:vraagt|vroeg|vragen|vroegen|vraag|wil weten|wilde weten)(?: zich af| me| mij| ons)? of\b(?: \w+){{0,4}}? "
+    rf"{_STORING}\b|\b(?:wordt|worden|word) (?:dit|dat|het|alles|er iets|dat allemaal|dit gesprek)(?: \w+)? "
+    rf"{_STORING}\b")
+_REFUSES = re.compile(r"\b(?:wil|wilt|willen|wou|wilde|wilden|heeft|had|vindt|vond)\b(?: \w+){0,2}? "
+                      r"(?:dat|dit|het|daar)(?: \w+)? (?:liever niet|niet|eigenlijk niet|niet graag)\b"
+                      r"|^(?:dat|dit|het) (?:wil|wilt|willen|mag) (?:ze|hij|zij|de beller|moeder|vader)"
+                      r" (?:\w+ )?niet\b")
 MAX_FORGET_WORDS = 16  # words of the clause that asks
 MAX_FORGET_MESSAGE_WORDS = 25  # words of the whole message: a longer one tells something (a note, an answer)
 _CLAUSES = re.compile(r"[.,;:!?]+")
@@ -504,6 +515,9 @@ def is_forget_request(text: Optional[str], in_role_play: bool = False) -> bool:
     if any(_asks_to_forget(clause, in_role_play) for clause in clauses) or asks_to_wipe_last(text) \
             or (not in_role_play and asks_to_forget_the_caller(text)):
         return True
+    if not in_role_play and any(_ASKS_IF_STORED.search(clause) for clause in clauses) \
+            and any(_REFUSES.search(clause) for clause in clauses):
+        return True  # "ze vraagt of dit opgeslagen wordt, ze wil dat liever niet" (see ``_ASKS_IF_STORED``)
     # "kan dat zonder dat er iets wordt opgeslagen?", "zonder dat het bewaard wordt, kan dat?"
     return (not in_role_play and "?" in (text or "") and bool(_CAN_IT.search(cleaned))
             and any(_WITHOUT_STORING.search(clause) for clause in clauses))

@@ -121,7 +121,13 @@ _HELP = (
     r"|is er voor|kan ik bellen"
     # "oma past vaak op", "de buurvrouw springt soms bij", "mijn zus vangt de kinderen op" (session 22)
     r"|past (?:\w+ ){1,2}op|passen (?:\w+ ){1,2}op|springt (?:\w+ ){1,2}bij|vangt (?:\w+ ){1,3}op"
-    r"|kan (?:\w+ ){0,2}terecht|staat (?:altijd )?klaar)\b"
+    r"|kan (?:\w+ ){0,2}terecht|staat (?:altijd )?klaar"
+    # "oma past 2 dagen per week op", "bij opa gaat het wel iets beter", "bij oma voelt ze zich veilig" (session 23)
+    r"|past (?:\w+ ){3,4}op|passen (?:\w+ ){3,4}op"
+    r"|bij (?:\w+ ){0,2}?gaat (?:het )?(?:(?:wel|iets|veel|een|stuk|beetje|best|heel|nu|al|echt|wat) ){0,4}"
+    r"(?:beter|goed|fijn|prima)"
+    r"|bij (?:\w+ ){0,2}?(?:voelt|voelen) (?:hij|ze|zij|het kind) zich (?:(?:wel|veel|heel|echt|best) ){0,2}"
+    r"(?:fijn|veilig|thuis|rustig|goed))\b"
 )
 _NETWORK_PERSON = (
     r"\b(?:oma|opa|grootouders?|zus|broer|tante|oom|schoonmoeder|schoonvader|buurvrouw|buurman|buren|vriendin"

@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # see bot/knowledge/base.py
     SetName = str
     Priority = int
     SignalCount = int
+    ChildAge = int
 else:
     QuestionId = constr(regex=r"^[a-z0-9][a-z0-9_]*$", min_length=1, max_length=60)
     SignalName = constr(min_length=1, max_length=80)
@@ -43,6 +44,7 @@ else:
     SetName = constr(min_length=1, max_length=80)
     Priority = conint(ge=0, le=100)
     SignalCount = conint(ge=1, le=10)
+    ChildAge = conint(ge=0, le=27)
 
 # A trigger phrase: words separated by spaces; a word ending in '*' matches every word starting with it;
 # 'a|b' matches either word; '...' between two words lets up to three words pass
@@ -233,11 +235,14 @@ class IntakeRouteregel(Entry):
 
 
 class PlanStap(Strict):
-    """One step of the guided intake; ``alleen_als_soort`` asks it only once such a signal was heard."""
+    """One step of the guided intake; ``alleen_als_soort`` asks it only once such a signal was heard, and
+    ``vanaf_leeftijd`` only when the child's age, if the caller named one, is at least that (no question about self-harm
+    for a toddler of 2,5: a user test of session 23)."""
 
     vragenset: SetName
     vraag: QuestionId
     alleen_als_soort: Optional[SignalKind] = None
+    vanaf_leeftijd: Optional[ChildAge] = None
 
 
 MAX_STEPS_BEFORE_SAFETY = 2  # safety questions must start within the first three questions
@@ -252,12 +257,14 @@ class Vervanging(Strict):
 
 class IntakePlan(Entry):
     """The guided intake: which questions, in which order. ``andere_beller``: how the questions read when the caller
-    is not the parent (a grandparent, the teacher): replacements in order, applied to question and follow-up."""
+    is not the parent (a grandparent, the teacher): replacements in order, applied to question and follow-up;
+    ``jongere_beller`` the same when the young person calls (they are asked 'je', not about 'het kind')."""
 
     naam: Short
     uitleg: Text
     stappen: List[PlanStap]
     andere_beller: List[Vervanging] = []
+    jongere_beller: List[Vervanging] = []
 
     _stappen = non_empty_list("stappen")
 

@@ -102,6 +102,12 @@ def without_opening(text: str) -> str:
 
 PARENT = "ouder"
 OTHER = "ander"
+# The young person calls: "er belt een meisje van 17 zelf", "ik heb een jongere aan de lijn" (a user test of session 23:
+# the questions asked about 'het kind'); the questions say 'je' (``IntakePlan.jongere_beller``). Only who is on the
+# line or calls says so: "meisje van 15 spijbelt" at the start of a story is about the child.
+YOUNG = "jongere"
+_YOUNG_WORDS = frozenset("jongere jongeren jongen meisje tiener puber scholier student jongvolwassene leerling "
+                         "leerlinge".split())
 # Who calls: a parent (the questions say 'u' and 'uw kind'), or someone else (a grandparent, the teacher, a neighbour:
 # the questions say 'het kind'; fifth user test: a teacher was asked about "u, uw kind").
 _PARENT_WORDS = frozenset("moeder vader ouder ouders mama papa stiefmoeder stiefvader pleegmoeder pleegvader "
@@ -123,13 +129,16 @@ _CALLS_ABOUT = re.compile(r"\b(?:een|de|het) (?:leerling|kleinzoon|kleindochter|
 
 def caller_of(text: str) -> Optional[str]:
     """Who is on the line, from the opening ("Ik heb een leerkracht aan de lijn") or the first words of the story
-    ("juf Marieke belt over een leerling", "oma wil ..."): ``PARENT``, ``OTHER`` or None when it does not say."""
+    ("juf Marieke belt over een leerling", "oma wil ..."): ``PARENT``, ``OTHER``, ``YOUNG`` (the young person on the
+    line) or None when it does not say."""
     plain = simplify(text or "")
     opening = _OPENING.match(plain) or _HAS_ON_THE_LINE.match(plain)
     found = opening.group("who").split() if opening else []
     calls = _CALLS.match(plain)  # "er belt een poh jeugd over ...", "een oma uit Huizen belt ..."
     if not found and calls:
         found = (calls.group("who") or calls.group("subject") or "").split()
+    if found and found[0] in _YOUNG_WORDS:  # "ik heb een jongere aan de lijn", "er belt een meisje van 17 zelf"
+        return YOUNG
     if not found:
         first = _CALLER_FIRST.match(plain)
         found = [first.group("who")] if first else []

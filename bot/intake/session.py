@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Tuple
 
 from bot import commands, status
-from bot.correction import AGE, Correction, correction
+from bot.correction import AGE, Correction, correction, school_year_correction
 from bot.intake import deidentify, opening
 from bot.intake.listen import (
     ASPECT_KEYS,
     KEY_ASPECTS,
     NO_ANSWER_QUESTION,
+    age_of,
     evades,
     listen,
     names_support,
@@ -28,7 +29,7 @@ from bot.intake.listen import (
     yes_only_to,
 )
 from bot.intake.models import IntakePlan, IntakeSignaal, PlanStap, Vraag, Vragenset
-from bot.intake.signals import Hit, danger_hits, find_signals, is_affirmative
+from bot.intake.signals import Hit, danger_hits, find_signals, is_affirmative, without_an_unsaid_divorce
 from bot.language import unreadable
 from bot.text import simplify
 
@@ -78,6 +79,7 @@ class Turn:
     forgotten: int = 0  # how many answers a request to forget the intake removed
     contact_left_out: bool = False  # contact details in the answer were left out (``listen.without_contact_details``)
     corrected: Optional[Tuple[str, str, int]] = None  # a correction (kind 'correctie'): old value, new value, how often
+    open_questions: List[str] = field(default_factory=list)  # kind 'open_vragen': the questions still to ask
 
 
 # "kun je dat wat ik net typte weghalen?" (``bot.commands.asks_to_wipe_last``, as in the role-play): the last stored
@@ -98,7 +100,7 @@ CONTACT_ONLY = "contactgegevens"
 # intake: the summary is shown but not stored until the consultant confirms ("sla toch op"; actions/intake.py)
 NOT_TO_STORE = "niet_opslaan"
 # what leaves the state as it was: the last answer can still be wiped after it
-_KEEPS_THE_LAST_ANSWER = ("leeg", "uitleg", FORGET, "onleesbaar", NOTHING_WIPED, CONTACT_ONLY)
+_KEEPS_THE_LAST_ANSWER = ("leeg", "uitleg", FORGET, "onleesbaar", NOTHING_WIPED, CONTACT_ONLY, "open_vragen")
 
 
 def command_of(text: str) -> Optional[str]:
@@ -124,6 +126,23 @@ MAX_QUESTION_WORDS = 14
 def asks_about_the_question(text: str) -> bool:
     """A short question of the consultant to Rustpunt about the intake question (see ``_ASKS_US``)."""
     return len(text.split()) <= MAX_QUESTION_WORDS and bool(_ASKS_US.match(text.strip()))
+
+
+# The consultant asks what is still to ask ("wat moet ik nog vragen?", "welke vragen staan nog open?"): the open
+# questions are listed, nothing is noted (a user test of session 23 got it stored as the answer about the ernst).
+_ASKS_WHAT_IS_LEFT = re.compile(
+    r"^\W*(?:(?:eh|uh|even|nou|oke|ok|sorry|en|dus|zo|oja|o)\W+)*(?:"
+    r"(?:wat|welke vragen?) (?:moet|kan|zou|zal|moeten) ik (?:(?:haar|hem|ze|de beller|nog|verder|eigenlijk|allemaal)"
+    r" )*(?:vragen|stellen|uitvragen|nagaan|weten)(?: nog)?"
+    r"|wat (?:mis ik|ontbreekt (?:er )?|staat er|is er) nog(?: open)?"
+    r"|welke vragen (?:staan|zijn er|heb ik) nog(?: open| niet gesteld)?"
+    r")\W*$")
+OPEN_QUESTIONS = "open_vragen"
+
+
+def asks_what_is_left(text: str) -> bool:
+    """The consultant asks which questions are still open (see ``_ASKS_WHAT_IS_LEFT``)."""
+    return bool(_ASKS_WHAT_IS_LEFT.match(simplify(text or "").strip()))
 
 
 KAART_QUESTION = "kaartvraag"
@@ -203,9 +222,16 @@ class Intake:
         return f"{step.vragenset}.{step.vraag}"
 
     def _kinds_heard(self, state: dict) -> set:
-        return {hit[1] for hit in state["hits"]}
+        """The kinds of the signals heard; rows are a divorce only where one was told (``without_an_unsaid_divorce``:
+        the questions about the parents' separation are not asked of a father who rows with his daughter)."""
+        hits = [Hit(hit[0], hit[1], hit[2], hit[3]) for hit in state["hits"]]
+        return {hit.soort for hit in without_an_unsaid_divorce(hits, self.signals)}
 
     def _applies(self, step: PlanStap, state: dict) -> bool:
+        if step.vanaf_leeftijd is not None:  # a question that does not fit the age the caller named
+            age = age_of(self.told(state))
+            if age is not None and age < step.vanaf_leeftijd:
+                return False
         return step.alleen_als_soort is None or step.alleen_als_soort in self._kinds_heard(state)
 
     @staticmethod
@@ -213,6 +239,17 @@ class Intake:
         """The caller already answered this question's aspect while answering another question."""
         key = f"{step.vragenset}.{step.vraag}"
         return key not in state["answers"] and bool(state.get("filed", {}).get(key))
+
+    def opening_tells(self, text: str) -> bool:
+        """The consultant's first message tells what the call is about: a story (``opening.tells_the_story``), or a
+        short one with a signal after the introduction ("er belt een ib'er van het college in hilversum over een
+        meisje van 15, ze denkt aan een loverboy": a user test of session 23 lost the danger and the loverboy, while
+        the same from a parent, told in more words, gave both). Support alone tells nothing yet."""
+        if opening.tells_the_story(text):
+            return True
+        rest = opening.without_introduction(text)
+        return rest != text and any(hit.soort not in ("steun", "weinig_steun")
+                                    for hit in find_signals(rest, self.signals.values()))
 
     def _is_danger(self, text: str) -> bool:
         return bool(danger_hits(find_signals(text, [s for s in self.signals.values() if s.soort == "gevaar"])))
@@ -250,6 +287,22 @@ class Intake:
                 continue
             (skipped if key in state["skipped"] else never).append(self._for_the_caller(question.vraag, state))
         return never, skipped
+
+    def open_questions(self, state: dict) -> List[str]:
+        """The questions still to ask, as asked of this caller: the open one first, then the later steps that apply and
+        were not answered elsewhere, then the screening questions that were skipped or never asked."""
+        position = state.get("pos")
+        if position is None:
+            return []
+        filed = state.get("filed") or {}
+        questions: List[str] = []
+        for index, step in enumerate(self.plan.stappen):
+            key = self._key(step)
+            later = index == position or (index > position and index not in state["history"])
+            if later and self._applies(step, state) and key not in state["answers"] and not filed.get(key):
+                questions.append(self._asked(step, state))
+        never, skipped = self.safety_not_answered(state)
+        return list(dict.fromkeys(questions + never + skipped))
 
     def safety_unclear(self, state: dict) -> List[Tuple[str, str]]:
         """(question, answer) of the safety questions that apply and got no clear answer ("weet ik niet")."""
@@ -330,7 +383,12 @@ class Intake:
         return count
 
     def _for_the_caller(self, text: str, state: dict) -> str:
-        """A question as it reads for this caller: about 'het kind' when the caller is not the parent."""
+        """A question as it reads for this caller: about 'het kind' when the caller is not the parent, to 'je' when the
+        young person calls."""
+        if state.get("beller") == opening.YOUNG:  # the young person calls: 'je', not 'het kind'
+            for replacement in self.plan.jongere_beller:
+                text = text.replace(replacement.van, replacement.naar)
+            return text
         if state.get("beller") != opening.OTHER:
             return text
         for replacement in self.plan.andere_beller:
@@ -437,12 +495,15 @@ class Intake:
         wiping = self._wiping(state, text, before)
         if wiping is not None:
             return wiping
+        if asks_what_is_left(text):  # "wat moet ik nog vragen?": the open questions, nothing noted
+            return Turn(state=state, kind=OPEN_QUESTIONS, question=self.view(state),
+                        open_questions=self.open_questions(state))
         if asks_about_the_question(text):  # the consultant asks Rustpunt, the caller said nothing new
             return Turn(state=state, kind="uitleg", question=self.view(state))
         if asks_the_kaart(text):  # "waar kan ik haar naar verwijzen?": a question to Rustpunt, the question
             _note_place(state, text)  # stays open, asked again; the place it names is the family's
             return Turn(state=state, kind=KAART_QUESTION, question=self.view(state))
-        fix = correction(text)
+        fix = correction(text) or school_year_correction(text)  # "ze zit in 3 havo, niet 4": the school year too
         if fix is not None:  # "nee wacht, ze is 13 niet 15": no answer (its "nee" is no 'no'); the fact replaced
             return self._correct(state, fix)
         if state["pos"] == 0 and opening.only_an_introduction(text):

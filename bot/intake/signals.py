@@ -394,3 +394,24 @@ def dedupe(hits: Iterable[Hit]) -> List[Hit]:
     for hit in hits:
         seen.setdefault(hit.signal_id, hit)
     return list(seen.values())
+
+
+# Rows read as a (complex) divorce only where the caller said the parents are (going) apart: 'ruzie', 'conflict' or
+# shouting alone does not say who fights, nor that the parents separated (a user test of session 23: "vader aan de
+# lijn, dochter 19 wil het huis uit ... ze hebben constant ruzie" gave "moeite met samen ouder zijn" and the route of a
+# complex divorce). Without another sign of a divorce (``scheiding_context``, accusations, the courts, a child caught
+# in between ...) these readings are the rows at home (``ROWS_AT_HOME``).
+DIVORCE_ROW_READINGS = frozenset({"scheiding_conflict", "ruzie_hard"})
+ROWS_AT_HOME = "ruzie_in_huis"
+DIVORCE_KIND = "scheiding"
+
+
+def without_an_unsaid_divorce(hits: Iterable[Hit], signals: Dict[str, IntakeSignaal]) -> List[Hit]:
+    """``hits`` with the divorce readings of rows (``DIVORCE_ROW_READINGS``) replaced by ``ROWS_AT_HOME`` when no other
+    sign of a divorce was heard; unchanged when one was, or when the knowledge has no ``ROWS_AT_HOME``."""
+    hits = list(hits)
+    home = signals.get(ROWS_AT_HOME)
+    if home is None or any(hit.soort == DIVORCE_KIND and hit.signal_id not in DIVORCE_ROW_READINGS for hit in hits):
+        return hits
+    return [Hit(home.id, home.soort, hit.trigger, hit.question) if hit.signal_id in DIVORCE_ROW_READINGS else hit
+            for hit in hits]
