@@ -60,7 +60,8 @@ def tells_the_story(text: str) -> bool:
     count = len(_WORD.findall(rest))
     if count >= MIN_STORY_WORDS + (0 if end else 4):
         return True
-    return bool(end) and count > 0 and names_a_problem(rest)
+    end = end or _bare_caller_end(plain)  # "moeder belt, zoon van 14 spijbelt": a short opening with a fact
+    return bool(end) and 0 < len(_WORD.findall(plain[end:])) and names_a_problem(plain[end:])
 
 
 def names_a_problem(text: str) -> bool:
@@ -82,19 +83,25 @@ def names_a_problem(text: str) -> bool:
 
 
 def _calls(plain: str) -> Optional[re.Match]:
-    """``_CALLS`` at the start of ``plain``; "moeder belt" without an article only for someone who can call (a parent,
-    a grandparent, a teacher ...: ``_CALLER_WORDS``), not "zoon belt niet terug"."""
+    """``_CALLS`` at the start of ``plain``, with an article before who calls ("een oma uit Huizen belt", "er belt een
+    juf"); "moeder belt" without one only by ``_bare_caller_end``."""
     match = _CALLS.match(plain)
-    if match and match.group("subject") and not match.group("article") \
-            and match.group("subject") not in _PARENT_WORDS | _CALLER_WORDS:
-        return None
-    return match
+    return None if match and match.group("subject") and not match.group("article") else match
+
+
+def _bare_caller_end(plain: str) -> int:
+    """Where "moeder belt" (``_CALLS`` without an article) ends, for someone who can call (a parent, a grandparent, a
+    teacher ...: ``_CALLER_WORDS``; not "zoon belt niet terug"); 0 when there is none. Only for ``tells_the_story``:
+    as the answer to the first question "moeder belt over haar dochter van 10" stays what the call is about."""
+    match = _CALLS.match(plain)
+    if match and match.group("subject") in _PARENT_WORDS | _CALLER_WORDS:
+        return match.end()
+    return 0
 
 
 def introduction_end(text: str) -> int:
     """Where the consultant's introduction of the call ends in ``simplify(text)``: "ik heb een moeder aan de lijn
-    uit Huizen", "er belt een juf van groep 7 over een leerling", "moeder belt"; 0 when the text does not start with
-    one."""
+    uit Huizen", "er belt een juf van groep 7 over een leerling"; 0 when the text does not start with one."""
     plain = simplify(text or "")
     found = [match.end() for match in (_OPENING.match(plain), _calls(plain)) if match]
     return max(found, default=0)
@@ -161,7 +168,7 @@ def caller_of(text: str) -> Optional[str]:
     plain = simplify(text or "")
     opening = _OPENING.match(plain) or _HAS_ON_THE_LINE.match(plain)
     found = opening.group("who").split() if opening else []
-    calls = _calls(plain)  # "er belt een poh jeugd over ...", "een oma uit Huizen belt ...", "moeder belt"
+    calls = _calls(plain)  # "er belt een poh jeugd over ...", "een oma uit Huizen belt ..."
     if not found and calls:
         found = (calls.group("who") or calls.group("subject") or "").split()
     if not found:
