@@ -72,7 +72,9 @@ def answer_in_between(dispatcher: CollectingDispatcher, tracker: Tracker, text: 
     already holds (the caller's answers); ``dangers``: the danger signals the task found (their advice was shown
     then), which the search carries (Veilig Thuis first). The question is about the family on the line, and the task
     goes on after it, so no hint to search again or to go to the menu."""
-    slots, used = met_context(text, lees(text, (tracker.latest_message or {}).get("entities", [])), context)
+    read = lees(text, (tracker.latest_message or {}).get("entities", []))
+    age = leeftijd_vervolg(text)  # "en als hij 17 is?": that age, not the one the caller told
+    slots, used = met_context(text, read if age is None else {**read, "kaart_leeftijd": age}, context)
     if used:
         dispatcher.utter_message(text=messages.uit_de_taak(used))
     search_and_show(dispatcher, text, slots, danger_shown=bool(dangers), gevaren=dangers, in_between=True)

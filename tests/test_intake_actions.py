@@ -465,11 +465,13 @@ async def test_who_and_how_old_is_no_answer_to_the_danger_question_and_is_said_a
 
 
 async def test_no_answer_and_an_evasive_answer_to_a_safety_question_are_said_at_once():
-    # fourth user test: "en in Vleuten?" was noted as the danger answer, "weet ik niet" passed without a word
+    # fourth user test: "en in Vleuten?" was noted as the danger answer, "weet ik niet" passed without a word (since
+    # session 23 "en in Vleuten?" is a kaart follow-up, answered by the kaart: tests/test_safety_signals_s23.py; a short
+    # question without a problem is still no answer)
     intake = Intake(get_knowledge())
     state = intake.handle(intake.start().state, "Het gaat om mijn dochter").state
     dispatcher = CollectingDispatcher()
-    events = await ValidateIntakeForm().run(dispatcher, answer_tracker(state, "en in Vleuten?"), DOMAIN)
+    events = await ValidateIntakeForm().run(dispatcher, answer_tracker(state, "welke hulp is er?"), DOMAIN)
     slots = {e["name"]: e["value"] for e in events if e["event"] == "slot"}
     assert [m["text"] for m in dispatcher.messages] == [TEXTS.text("geen_antwoord_veiligheid")]
     assert "niet genoteerd" in dispatcher.messages[0]["text"]

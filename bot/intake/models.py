@@ -133,12 +133,15 @@ class IntakeSignaal(Entry):
     # 'samen_met' ("te laat", "moe") in the same text is (bot/intake/signals.py)
     zwakke_trefwoorden: List[SignalWord] = []
     samen_met: List[SignalWord] = []
+    # phrases that, anywhere in the same text, say the triggers mean something else ("ziet haar dochter nauwelijks, ze
+    # zit de hele dag op haar kamer": a child that withdraws, not a parent without contact): the signal does not count
+    niet_samen_met: List[SignalWord] = []
     # a signal that leaves unclear what is going on ("dan weet ik niet wat ik doe"): the summary says to ask further
     doorvragen: bool = False
 
     _trefwoorden = non_empty_list("trefwoorden")
 
-    @validator("trefwoorden", "uitzonderingen", "zwakke_trefwoorden", "samen_met", each_item=True)
+    @validator("trefwoorden", "uitzonderingen", "zwakke_trefwoorden", "samen_met", "niet_samen_met", each_item=True)
     def phrase_syntax(cls, value):
         if not _PHRASE.match(value):
             raise ValueError(f"ongeldig trefwoord '{value}' (woorden met spaties, eventueel eindigend op *, 'a|b' voor "

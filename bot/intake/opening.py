@@ -37,7 +37,7 @@ _CALLS = re.compile(
     r"^\W*(?:(?:hoi|hallo|goedemorgen|goedemiddag|ja|nou|oke|zo)\W+)*"
     r"(?:(?:er )?(?:belt|belde)\s+(?:hier\s+|nu\s+|net\s+|zojuist\s+)*(?:een|de)\s+(?P<who>[\w'-]+"
     r"(?:\s+(?:jeugd|jgz|ggz|verpleegkundige|jeugdverpleegkundige|arts|jeugdarts|praktijkondersteuner))?)"
-    r"|(?:een|de)\s+(?P<subject>[\w'-]+)(?:\s+(?:van|uit|in)\s+[\w'-]+(?:\s+\d+)?)?\s+(?:belt|belde))"
+    r"|(?P<article>(?:een|de)\s+)?(?P<subject>[\w'-]+)(?:\s+(?:van|uit|in)\s+[\w'-]+(?:\s+\d+)?)?\s+(?:belt|belde))"
     r"(?:\s+(?:van|uit|in)\s+(?:de\s+|het\s+)?[\w'-]+(?:\s+\d+)?){0,2}"
     r"(?:\s+(?:over|voor|om)\s+(?:een|haar|zijn|hun|de|het)\s+" + _CHILD
     + r"(?:\s+(?:van|uit)\s+(?:\d+|[\w'-]+)(?:\s+jaar)?)?)?"
@@ -49,20 +49,61 @@ MIN_STORY_WORDS = 6  # this many words after the opening tell what the call is a
 
 def tells_the_story(text: str) -> bool:
     """``text`` tells what the call is about beyond opening it: at least ``MIN_STORY_WORDS`` words after the
-    opening of the call (or in all, without one)."""
+    opening of the call (or in all, without one), or, after an opening, fewer words that name what is going on
+    (``names_a_problem``): "moeder belt, zoon van 14 spijbelt, huizen" (a user test of session 22: the story was not
+    kept as the first answer and the first question asked it again)."""
     plain = simplify(text or "")
     end = introduction_end(text)  # "ik heb een moeder aan de lijn", also "er belt een juf van groep 5 over ..."
     rest = plain[end:]
     # an introduction only is no story (a user test: "er belt een juf ..." was "genoteerd als antwoord op de eerste
     # vraag" and the first question came again)
-    return len(_WORD.findall(rest)) >= MIN_STORY_WORDS + (0 if end else 4)
+    count = len(_WORD.findall(rest))
+    if count >= MIN_STORY_WORDS + (0 if end else 4):
+        return True
+    end = end or _bare_caller_end(plain)  # "moeder belt, zoon van 14 spijbelt": a short opening with a fact
+    return bool(end) and 0 < len(_WORD.findall(plain[end:])) and names_a_problem(plain[end:])
+
+
+def names_a_problem(text: str) -> bool:
+    """``text`` names what is going on, not only who and where: a signal of the intake (but support: "oma helpt" is
+    who, not what) or a problem the sociale kaart knows ("zoon 8 heeft adhd", "dochter 12 wordt gepest")."""
+    from bot.intake.models import IntakeSignaal  # lazy: the signals read the knowledge
+    from bot.intake.signals import find_signals
+    from bot.knowledge.loader import get_knowledge
+
+    signals = [signal for signal in get_knowledge().entries.get("intake_signaal", {}).values()
+               if isinstance(signal, IntakeSignaal) and signal.soort not in ("steun", "weinig_steun")]
+    if find_signals(text, signals):
+        return True
+    try:
+        from bot.kaart.query import parse_vraag  # lazy: the kaart is optional for the intake
+    except Exception:  # the kaart is optional for the intake
+        return False
+    return bool(parse_vraag(text).themas)
+
+
+def _calls(plain: str) -> Optional[re.Match]:
+    """``_CALLS`` at the start of ``plain``, with an article before who calls ("een oma uit Huizen belt", "er belt een
+    juf"); "moeder belt" without one only by ``_bare_caller_end``."""
+    match = _CALLS.match(plain)
+    return None if match and match.group("subject") and not match.group("article") else match
+
+
+def _bare_caller_end(plain: str) -> int:
+    """Where "moeder belt" (``_CALLS`` without an article) ends, for someone who can call (a parent, a grandparent, a
+    teacher ...: ``_CALLER_WORDS``; not "zoon belt niet terug"); 0 when there is none. Only for ``tells_the_story``:
+    as the answer to the first question "moeder belt over haar dochter van 10" stays what the call is about."""
+    match = _CALLS.match(plain)
+    if match and match.group("subject") in _PARENT_WORDS | _CALLER_WORDS:
+        return match.end()
+    return 0
 
 
 def introduction_end(text: str) -> int:
     """Where the consultant's introduction of the call ends in ``simplify(text)``: "ik heb een moeder aan de lijn
     uit Huizen", "er belt een juf van groep 7 over een leerling"; 0 when the text does not start with one."""
     plain = simplify(text or "")
-    found = [match.end() for match in (_OPENING.match(plain), _CALLS.match(plain)) if match]
+    found = [match.end() for match in (_OPENING.match(plain), _calls(plain)) if match]
     return max(found, default=0)
 
 
@@ -134,7 +175,7 @@ def caller_of(text: str) -> Optional[str]:
     plain = simplify(text or "")
     opening = _OPENING.match(plain) or _HAS_ON_THE_LINE.match(plain)
     found = opening.group("who").split() if opening else []
-    calls = _CALLS.match(plain)  # "er belt een poh jeugd over ...", "een oma uit Huizen belt ..."
+    calls = _calls(plain)  # "er belt een poh jeugd over ...", "een oma uit Huizen belt ..."
     if not found and calls:
         found = (calls.group("who") or calls.group("subject") or "").split()
     if found and found[0] in _YOUNG_WORDS:  # "ik heb een jongere aan de lijn", "er belt een meisje van 17 zelf"

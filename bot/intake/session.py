@@ -160,6 +160,26 @@ def asks_the_kaart(text: str) -> bool:
     return asks(text)
 
 
+# how a follow-up of a kaart question reads: a question ("Vleuten dan?") or a message that goes on from the one before
+# ("en in vleuten", "wat als ze in Huizen wonen"); a place alone ("in Laren") may be the caller's answer
+_GOES_ON = re.compile(r"^\W*(?:en|of|maar|wat als|hoe zit|zelfde|dezelfde|hetzelfde)\b")
+
+
+def follows_up_the_kaart(text: str) -> bool:
+    """A short follow-up of a kaart question that names only another place or age ("en in Vleuten?", "en als hij 17
+    is?": ``bot.kaart.dialog.plaats_vervolg``, ``leeftijd_vervolg``), asked as a question or going on from the message
+    before: a question of the consultant to the kaart, answered as the others asked during the intake (a user test of
+    session 22: "en in Vleuten?" at a safety question was refused as no answer)."""
+    plain = simplify(text or "").strip()
+    if not (plain.endswith("?") or _GOES_ON.match(plain)):
+        return False
+    try:
+        from bot.kaart.dialog import leeftijd_vervolg, plaats_vervolg  # lazy: the kaart is optional for the intake
+    except Exception:  # the kaart is optional for the intake
+        return False
+    return plaats_vervolg(text) is not None or leeftijd_vervolg(text) is not None
+
+
 def names_place_and_problem(text: str) -> bool:
     """The kaart reads a place and a problem in ``text`` ("hulp bij scheiding in laren?"): a short question like that,
     with no word of an answer, is a question to the kaart also where ``asks_the_kaart`` does not read it as one."""
@@ -502,6 +522,8 @@ class Intake:
             return Turn(state=state, kind="uitleg", question=self.view(state))
         if asks_the_kaart(text):  # "waar kan ik haar naar verwijzen?": a question to Rustpunt, the question
             _note_place(state, text)  # stays open, asked again; the place it names is the family's
+            return Turn(state=state, kind=KAART_QUESTION, question=self.view(state))
+        if follows_up_the_kaart(text):  # "en in Vleuten?": the same, for another place (not the family's) or age
             return Turn(state=state, kind=KAART_QUESTION, question=self.view(state))
         fix = correction(text) or school_year_correction(text)  # "ze zit in 3 havo, niet 4": the school year too
         if fix is not None:  # "nee wacht, ze is 13 niet 15": no answer (its "nee" is no 'no'); the fact replaced

@@ -30,6 +30,10 @@ reading of a danger keeps its advice.
 An exception may run on over a comma into a subordinate clause that it names itself ("kreeg een flinke klap, toen oma
 overleed", as "... klap toen ... overleed"); "gaf hem een klap, toen hij niet luisterde" matches no exception.
 
+A signal does not count at all in a text that also says one of its ``niet_samen_met`` phrases (anywhere, not negated):
+"ziet haar dochter nauwelijks, ze zit de hele dag op haar kamer" tells of a child that withdraws, not of a parent
+without contact after a divorce (a user test of session 22), which an exception, bound to one clause, cannot say.
+
 Weak signs (``zwakke_trefwoorden``, "zonder ontbijt") count only together: two of them, or one with a sign of its
 ``samen_met`` ("te laat", "moe") in the same text. One weak sign alone is no signal.
 """
@@ -324,6 +328,8 @@ def _trigger(text: _Text, tokens: Sequence[Token], present: _Present, signal: In
     if not any(may_match(present.words, _pattern(phrase), present.prefixes)
                for phrase in (*signal.trefwoorden, *signal.zwakke_trefwoorden)):
         return None
+    if _said_otherwise(text, tokens, present, signal):
+        return None
     exceptions = _exceptions(text, tokens, present, signal) if signal.uitzonderingen else []
     for phrase in signal.trefwoorden:
         if any(not any(_inside(span, other) for other in taken)
@@ -334,6 +340,12 @@ def _trigger(text: _Text, tokens: Sequence[Token], present: _Present, signal: In
         return None
     along = weak[1:] + [phrase for phrase in signal.samen_met if _counts(text, tokens, present, phrase, exceptions)]
     return f"{weak[0]} + {along[0]}" if along else None
+
+
+def _said_otherwise(text: _Text, tokens: Sequence[Token], present: _Present, signal: IntakeSignaal) -> bool:
+    """One of the signal's ``niet_samen_met`` phrases counts somewhere in the text (negations as for a trigger): the
+    signal's triggers mean something else there."""
+    return any(_counts(text, tokens, present, phrase, []) for phrase in signal.niet_samen_met)
 
 
 def find_signals(text: str, signals: Iterable[IntakeSignaal], question: Optional[str] = None) -> List[Hit]:
@@ -363,7 +375,8 @@ OVERLAPPING = frozenset({"gevaar"})
 
 def _matched(text: _Text, tokens: Sequence[Token], present: _Present, signal: IntakeSignaal) -> List[Span]:
     """The spans of all counting matches of the signal's trigger phrases."""
-    if not any(may_match(present.words, _pattern(phrase), present.prefixes) for phrase in signal.trefwoorden):
+    if not any(may_match(present.words, _pattern(phrase), present.prefixes) for phrase in signal.trefwoorden) \
+            or _said_otherwise(text, tokens, present, signal):
         return []
     exceptions = _exceptions(text, tokens, present, signal) if signal.uitzonderingen else []
     return [span for phrase in signal.trefwoorden for span in _spans(text, tokens, present, phrase, exceptions)]

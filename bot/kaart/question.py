@@ -166,7 +166,9 @@ def safety_signal(ctx: QueryContext) -> bool:
 # A child protection measure named in a question ("ots aanvragen", "de kinderrechter overweegt een maatregel").
 MEASURE_NAMED = re.compile(r"\b(?:\w*maatregel|ots|ondertoezichtstelling|uithuisplaatsing|kinderrechter"
                            r"|raad voor de kinderbescherming)\b", re.IGNORECASE)
-NO_SAFETY_DANGERS = frozenset({"gevaar_suicide"})  # a danger signal for crisis care, not for Veilig Thuis
+# danger signals whose help is no safety service first: crisis care (suicide), and a parent afraid of harming their
+# own child, whose advice already names Veilig Thuis and whose help in the kaart is the JGZ, the opvoedcoach (toets15)
+NO_SAFETY_DANGERS = frozenset({"gevaar_suicide", "gevaar_ouder_bang_iets_aan_te_doen"})
 
 
 # sexual exploitation or extortion online (sextortion, a loverboy): a sign of danger, but no sign of danger at home that
