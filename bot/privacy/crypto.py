@@ -93,3 +93,20 @@ def reset() -> None:
     """Forget the cached key (tests switch key files)."""
     with _lock:
         _cache.clear()
+
+
+def derived_key(purpose: str) -> bytes:
+    """A key for ``purpose`` derived from the key file (for keyed hashes: ``bot.privacy.masking``); never stored."""
+    path = key_path()
+    with _lock:
+        cached = _cache.get(f"{path}\0{purpose}")
+        if cached is None:
+            import hashlib
+
+            try:
+                secret = _read_or_create(path)
+            except OSError as exc:
+                raise KeyFileError(f"De sleutel in {path} is niet bruikbaar: {exc}") from None
+            cached = hashlib.sha256(purpose.encode("utf-8") + b"\0" + secret).digest()
+            _cache[f"{path}\0{purpose}"] = cached
+        return cached
