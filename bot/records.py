@@ -23,11 +23,22 @@ def add_record(
     title: Optional[str] = None,
     status: Optional[str] = None,
 ) -> int:
+    data = _with_names_masked(kind, data, conversation_id)
     with session_scope() as session:
         row = Record(kind=kind, data=data, conversation_id=conversation_id, title=title, status=status)
         session.add(row)
         session.flush()
         return row.pk
+
+
+def _with_names_masked(kind: str, data: Any, conversation_id: Optional[str]) -> Any:
+    """``data`` with the names masked earlier in the conversation masked too, wherever it quotes them
+    (``bot.privacy.masking.mask_known_value``): one place for every record made from a conversation."""
+    from bot.privacy.masking import NAMES_KIND, mask_known_value  # lazy: bot.privacy.masking imports this module
+
+    if not conversation_id or kind == NAMES_KIND or data is None:
+        return data
+    return mask_known_value(data, conversation_id)
 
 
 def _row(session: Session, kind: str, record_id: int) -> Optional[Record]:
@@ -50,7 +61,11 @@ def editing_record(kind: str, record_id: int, wipes: bool = False) -> Iterator[O
     kind has this id) is read once; assign ``row.data``/``row.status`` and it is committed once.
     ``wipes``: the change removes something on request (a turn, contact details): see :func:`wiped`."""
     with session_scope() as session:
-        yield _row(session, kind, record_id)
+        row = _row(session, kind, record_id)
+        before = row.data if row is not None else None
+        yield row
+        if row is not None and row.data is not before:
+            row.data = _with_names_masked(kind, row.data, row.conversation_id)
     if wipes:
         wiped()
 
@@ -102,7 +117,7 @@ def update_record(
         if row is None:
             return False
         if data is not None:
-            row.data = data
+            row.data = _with_names_masked(kind, data, row.conversation_id)
         if status is not None:
             row.status = status
     if wipes:

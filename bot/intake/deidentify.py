@@ -226,6 +226,37 @@ def _street_start(text: str, start: int) -> int:
     return begin
 
 
+# A street that is no Dutch word ('merelstraat', 'naarderweg'; not 'dorpsstraat', 'schoolplein') with a house number is
+# an address wherever it stands, unless a count follows the number ("qwerty merelstraat 5 ..." was stored readable; "de
+# merelstraat 3 keer op en neer" is no address).
+_COUNT_AFTER = re.compile(
+    r"\s*(?:keer|x|uur|min|minuten|minuutjes|kwartier|dagen|dag|weken|week|maanden|maand|jaar|jr|km|kilometer|meter|m|"
+    r"procent|%|euro|stuks|huizen|nummers|bussen)(?![\w])",
+    re.IGNORECASE,
+)
+# A street without a house number where the clause speaks of living there: "ze wonen in laren op de naarderweg", "hij
+# woont aan de merelstraat" (stored readable); a street word other than -ring/-erf, after 'op' or 'aan'.
+_STREET_WITHOUT_NUMBER = re.compile(
+    r"(?<![\w])(?i:op|aan)\s+(?:(?i:de|het|'t)\s+)?"
+    rf"(?P<street>[^\W\d_][\w'-]+?(?:{_STREET_SUFFIX}))(?![\w])"
+)
+
+
+def _street_without_number_spans(text: str) -> List[Span]:
+    """Streets without a house number after a word of living in the same clause (see the comment above)."""
+    spans: List[Span] = []
+    clause_ends = [found.end() for found in _CLAUSE_BEFORE.finditer(text)]
+    for match in _STREET_WITHOUT_NUMBER.finditer(text):
+        street = match.group("street").lower()
+        if street.endswith(_WEAK_STREET_SUFFIXES) or len(street) < 6:
+            continue
+        before = bisect.bisect_right(clause_ends, match.start())
+        clause_start = clause_ends[before - 1] if before else 0
+        if _ADDRESS_CUE.search(text, clause_start, match.start()):
+            spans.append((_street_start(text, match.start("street")), match.end("street"), "adres"))
+    return spans
+
+
 def _lower_case_address_spans(text: str) -> List[Span]:
     """Streets with a house number and postcodes typed without capitals (see the comment above)."""
     spans: List[Span] = []
@@ -237,7 +268,8 @@ def _lower_case_address_spans(text: str) -> List[Span]:
             if match.group("suffix") in _WEAK_STREET_SUFFIXES:
                 found = cue or postcode
             else:
-                found = cue or postcode or bool(_PLACE_OR_END.match(text, match.end()))
+                found = cue or postcode or bool(_PLACE_OR_END.match(text, match.end())) or (
+                    match.group("street").lower() not in known_words() and not _COUNT_AFTER.match(text, match.end()))
             if found:
                 spans.append((_street_start(text, match.start()), match.end(), "adres"))
         for match in _LOWER_POSTCODE.finditer(text):
@@ -365,6 +397,7 @@ def _rule_spans(text: str) -> List[Span]:
     spans.extend(_lower_case_address_spans(text))
     if _ADDRESS_CUE.search(text):
         spans.extend(_street_without_suffix_spans(text))
+        spans.extend(_street_without_number_spans(text))
     spans.extend(_school_spans(text))
     spans.extend(_name_spans(text))
     spans.extend(_lower_case_school_spans(text))
@@ -607,7 +640,7 @@ _CALLER_PEOPLE = _LOWER_CUES - _NAMING - _ABBREVIATIONS - {"naam"}
 # An article makes the word before a call a noun, not a caller's name: "een roos belt" (a user test masked 'roos'; a
 # decision: with an article it is the word, also for 'de max', 'die bas'). Without one it stays a name ("roos belt",
 # "ik heb roos aan de lijn"): there the name is the likelier reading and a masked word costs less than a readable name.
-_ARTICLES = frozenset("een de het 't die deze dat dit geen elke iedere ieder welke".split())
+_ARTICLES = frozenset("een de het 't die deze dat dit geen elke iedere ieder welke zo'n zulke".split())
 _CALLER_DETERMINERS = frozenset({"de", "het", "een", "zijn", "haar", "hun", "mijn", "onze"})
 # how many more callers a list may name after the first ("mark, jan, piet en de oma aan de lijn")
 _MAX_CALLERS = 5
@@ -673,6 +706,9 @@ def _deduce_interfix_surnames() -> List[str]:
     return [name for name in found if name not in never and len(name) > 2 and " " not in name]
 
 
+_MIN_UNLISTED_NAME = 4  # letters a first name of deduce's list needs beyond ours to be a name anywhere
+
+
 @lru_cache(maxsize=1)
 def _name_lists() -> _NameLists:
     ours = {name.lower() for name in first_names()}
@@ -683,9 +719,18 @@ def _name_lists() -> _NameLists:
         surnames.setdefault(parts[0], []).append(parts)
     # not a verb ('mevrouw praat', 'meneer rust'): deduce's surnames hold many words, a verb form often ends in -t
     after_title = {name for name in _deduce_names("surnames") if not name.endswith("t")}
+    # deduce's first names that are no Dutch word ('fenneke', 'siebren', 'baukje'; a privacy officer found them stored
+    # readable: "fenneke heeft pdd-nos"): a name anywhere, as our own; not one of four letters or fewer ('leo', 'ella':
+    # too often an abbreviation or a word of another language), nor a word of Rustpunt's lexicon or of OpenTaal's
+    # spelling list (voornamen_ook_woord_opentaal.txt: 'mark', 'fleur', 'hope'): those only in a name context
+    lexicon = known_words()
+    opentaal = set(_read_list(_DATA / "voornamen_ook_woord_opentaal.txt"))
+    deduce_first = set(_deduce_names("first_names"))
+    unknown = {name for name in deduce_first
+               if len(name) > _MIN_UNLISTED_NAME and name not in lexicon and name not in opentaal and name.isalpha()}
     return _NameLists(
-        anywhere=frozenset(ours - words - _LOWER_NOT_NAMES),
-        in_context=frozenset((ours | words | set(_deduce_names("first_names"))) - _LOWER_NOT_NAMES),
+        anywhere=frozenset(((ours - words) | unknown) - _LOWER_NOT_NAMES),
+        in_context=frozenset((ours | words | deduce_first) - _LOWER_NOT_NAMES),
         surnames={first: tuple(sorted(found, key=len, reverse=True)) for first, found in surnames.items()},
         after_title=frozenset(after_title - _LOWER_NOT_NAMES),
         common=frozenset((ours | words) - _LOWER_NOT_NAMES),
@@ -699,6 +744,29 @@ def _name_lists() -> _NameLists:
 @lru_cache(maxsize=1)
 def _name_starts() -> frozenset:
     return _name_lists().starts
+
+
+# the tussenvoegsels that only a surname takes: "ruud van der pluim", "jan ter horst" (not 'van de': "van de buren")
+_STRONG_INTERFIXES = frozenset({"der", "den", "ter", "ten"})
+_VOWELS = frozenset("aeiouyàáâäèéêëìíîïòóôöùúûü")
+
+
+def _unknown_word(word: str) -> bool:
+    """Whether ``word`` (lower case) can be a surname after a first name: a word of three letters or more that Rustpunt
+    does not know as Dutch (``known_words``; no function word), with a vowel ('adhd' is none), and not ending in -t
+    (a verb the lexicon lacks: "sem gamet", "fenneke blowt")."""
+    return (len(word) > 2 and word.isalpha() and not word.endswith("t") and word not in _LOWER_NOT_NAMES
+            and word not in _CHILD_VERBS and word not in _TIME_WORDS and any(ch in _VOWELS for ch in word)
+            and word not in known_words() and not _inflected(word))
+
+
+_INFLECTIONS = ("ste", "st", "er", "en", "e", "s", "de", "te", "d")
+
+
+def _inflected(word: str) -> bool:
+    """Whether ``word`` is a known word with an ending the lemma table lacks: 'vaker' (vaak/vak), 'botte'."""
+    return any(word.endswith(end) and len(word) - len(end) > 2 and word[:-len(end)] in known_words()
+               for end in _INFLECTIONS)
 
 
 class _Words:
@@ -748,12 +816,14 @@ class _Words:
         return None
 
     def surname_end(self, i: int, lists: _NameLists, after_title: bool = False,
-                    interfixed: bool = False) -> Optional[int]:
+                    interfixed: bool = False, after_name: bool = False) -> Optional[int]:
         """The index of the last word of a surname of achternamen.txt that starts at word ``i``, else None. Right
         after a form of address (``after_title``, no comma between: "mevrouw, stel dat ...") also one of
         deduce's list; with ``interfixed`` (a first name where a caller is named: "aan de lijn, mark van der horst")
         also a tussenvoegsel and a surname of deduce's list of surnames that take one ('van der horst'; not after
-        any first name: "met anouk van de wijk", "sem van de week")."""
+        any first name: "met anouk van de wijk", "sem van de week"; a tussenvoegsel that only a surname takes, 'van
+        der', 'ter', with any word). With ``after_name`` (right after a first name) also a word that is no Dutch word
+        (``_unknown_word``: 'tjalsma' of "wubbina tjalsma")."""
         if i >= len(self.found):
             return None
         for parts in lists.surnames.get(self.lower[i], ()):
@@ -762,12 +832,22 @@ class _Words:
                 return last
         if after_title and self.lower[i] in lists.after_title and self.gap(i).isspace():
             return i
+        if after_name and self.gap(i).isspace() and _unknown_word(self.lower[i]):
+            return i  # "moeder heet wubbina tjalsma"
         if not interfixed:
             return None
         k = i
         while k < len(self.found) and k < i + 3 and self.lower[k] in _SURNAME_INTERFIXES and self.gap(k).isspace():
             k += 1  # "van der horst", "de vries"
-        if i < k < len(self.found) and self.lower[k] in lists.after_interfix and self.gap(k).isspace():
+        if not (i < k < len(self.found) and self.gap(k).isspace()):
+            return None
+        surname = self.lower[k]
+        if surname in lists.after_interfix:
+            return k
+        # "vader ruud van der pluim": after 'van der', 'van den', 'ter' or 'ten' any word; after 'van', 'de' or 'van
+        # de' one that is no Dutch word ("vader ruud van de buren" stays)
+        if surname not in _LOWER_NOT_NAMES and surname.isalpha() and len(surname) > 2 and (
+                _STRONG_INTERFIXES & set(self.lower[i:k]) or _unknown_word(surname)):
             return k
         return None
 
@@ -780,12 +860,19 @@ class _Words:
             before_call = self.before_call(i, lists)
             if before_call is not None:  # "ik heb jan de boer aan de lijn", "mark bouwmeester belt"
                 return before_call
-        if (word in lists.anywhere or (context in ("cue", "title", "line", "named") and word in lists.in_context)
+        # "zo'n appie": a first name of deduce's list (not ours) after an article is a word
+        after_article = i > 0 and self.lower[i - 1] in _ARTICLES and word not in lists.common
+        if ((word in lists.anywhere and not after_article)
+                or (context in ("cue", "title", "line", "named") and word in lists.in_context)
                 or (context == "call" and word in lists.common)):
             after = i + 1 < len(self.found) and self.gap(i + 1).isspace()
             # "aan de lijn, mark van der horst", "vader, piet van der horst"; not "hoi, met anouk van de wijk"
             interfixed = context in ("line", "named", "call") or (context == "cue" and self.lower[i - 1] in _LOWER_CUES)
-            return (self.surname_end(i + 1, lists, interfixed=interfixed) if after else None) or i
+            # a word the lexicon lacks is a surname only where someone is named ("moeder heet wubbina tjalsma"): after
+            # any name it is too often a word ("Lotte verkouden", "Lisa tijdens": the lemma table lacks them)
+            # ("Met Tygo verder aan die zeepkist": not after the 'met' that opens a call)
+            named = context in ("cue", "line", "named", "call") and not listed and self.lower[i - 1] != "met"
+            return (self.surname_end(i + 1, lists, interfixed=interfixed, after_name=named) if after else None) or i
         if context == "title":
             return self.surname_end(i, lists, after_title=True)
         return None

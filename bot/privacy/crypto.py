@@ -151,6 +151,23 @@ def reset() -> None:
         _cache.clear()
 
 
+def derived_key(purpose: str) -> bytes:
+    """A key for ``purpose`` derived from the key file (for keyed hashes: ``bot.privacy.masking``); never stored. Like
+    :func:`fernet` it never makes a key: a missing one raises KeyFileError."""
+    path = key_path()
+    with _lock:
+        cached = _cache.get(f"{path}\0{purpose}")
+        if cached is None:
+            import hashlib
+
+            secret = _read(path)
+            if secret is None:
+                raise KeyFileError(missing_text(path))
+            cached = hashlib.sha256(purpose.encode("utf-8") + b"\0" + secret).digest()
+            _cache[f"{path}\0{purpose}"] = cached
+        return cached
+
+
 # -- set-up and the check at start ------------------------------------------------------------------
 def encrypted_values(limit: int = SAMPLE) -> List[str]:
     """Up to ``limit`` encrypted values in the store (newest first): contact details of call-backs."""

@@ -37,6 +37,8 @@ HOW_TO_FORGET = (
 _NOUNS = {
     EVENTS: ("gebeurtenis uit het gesprek", "gebeurtenissen uit het gesprek"),
     "intake_samenvatting": ("intakesamenvatting", "intakesamenvattingen"),
+    "gemaskeerde_namen": ("lijst van afgeschermde namen (onleesbaar opgeslagen)",
+                          "lijsten van afgeschermde namen (onleesbaar opgeslagen)"),
     "terugbelverzoek": ("terugbelverzoek", "terugbelverzoeken"),
     "terugbel_contact": ("versleuteld contactgegeven", "versleutelde contactgegevens"),
     "gespreksplan": ("gespreksplan", "gespreksplannen"),

@@ -6,10 +6,12 @@ cache: a repeated text costs a dictionary lookup. The cache lives in memory only
 """
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
 import re
 from functools import lru_cache
-from typing import AbstractSet, Any, Callable, Iterable, Optional, Tuple
+from typing import Any, Callable, Container, FrozenSet, Iterable, Optional, Tuple
 
 from bot.intake import deidentify
 from bot.language import known_words
@@ -75,7 +77,7 @@ def names_of(text: str) -> frozenset:
     return deidentify.name_words(text, list(_spans(text)), labels=_NAMED)
 
 
-def mask_reply(text: str, typed: AbstractSet[str]) -> str:
+def mask_reply(text: str, typed: Container[str]) -> str:
     """A reply of Rustpunt masked: every span as in ``mask_text``, except a name or school none of whose words the
     user typed as a name (``typed``: ``names_of`` the conversation's messages); and every word the user typed as a
     name, wherever the reply quotes it. Our own texts hold words the name finder takes for names ("Stap 1 van 6",
@@ -84,10 +86,117 @@ def mask_reply(text: str, typed: AbstractSet[str]) -> str:
     6"), only a name someone typed can be a family's name."""
     if not text or not any(ch.isalnum() for ch in text):
         return text
-    kept = [span for span in _spans(text) if span[2] not in _NAMED or words_of(text[span[0]:span[1]]) & typed]
+    kept = [span for span in _spans(text)
+            if span[2] not in _NAMED or any(word in typed for word in words_of(text[span[0]:span[1]]))]
     quoted = [(found.start(), found.end(), "naam") for found in _WORD.finditer(text)
               if found.group().lower() in typed and not _overlaps(found.start(), found.end(), kept)]
     return deidentify.replace_spans(text, deidentify.merge_spans(kept + quoted))
+
+
+def mask_known(text: str, names: Container[str]) -> str:
+    """``text`` masked as by ``mask_text``, and every word of ``names`` (a name masked in an earlier message of the
+    conversation: ``ConversationNames``) wherever it stands: "ja ze schreeuwen veel waar marijke bij is" after
+    "haar dochter marijke (11)"."""
+    if not text or not any(ch.isalnum() for ch in text):
+        return text
+    if " " not in text and _ID_LIKE.fullmatch(text) and not (text.isalpha() and text.lower() in names):
+        return mask_text(text)  # an id or code ('ruzie-om-geld') keeps its words
+    kept = list(_spans(text))
+    known = [(found.start(), found.end(), "naam") for found in _WORD.finditer(text)
+             if found.group().lower() in names and not _overlaps(found.start(), found.end(), kept)]
+    if not known:
+        return _masked(text)[0]
+    return deidentify.replace_spans(text, deidentify.merge_spans(kept + known))
+
+
+# --------------------------------------------------------------------------- names of a conversation
+# A name masked once is masked in every later message of the conversation (a privacy officer: "haar dochter marijke
+# (11)" was masked, "bsn van marijke weet ze niet" two answers later was stored readable; earlier messages come back
+# from Rasa's store masked, so the name is gone by then). The names are kept per conversation as keyed hashes (HMAC-
+# SHA256 with a key derived from the key file, ``bot.privacy.crypto``; never the plain name) in a record of
+# NAMES_KIND with the conversation's id: Rasa's tracker store adds the names of each message it saves, and every
+# record stored with that conversation id (role-play, plan, intake summary, call-back) and every later event of the
+# tracker is masked with them. 'vergeet' and the retention period remove them with the conversation's records.
+NAMES_KIND = "gemaskeerde_namen"
+_NAMES_PURPOSE = "rustpunt-gemaskeerde-namen"
+
+
+def name_digest(word: str) -> str:
+    """The keyed hash of a name (lower-cased)."""
+    from bot.privacy.crypto import derived_key  # lazy: the key file is read once, on first use
+
+    return hmac.new(derived_key(_NAMES_PURPOSE), word.lower().encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+
+
+class ConversationNames:
+    """The names of a conversation: ``plain`` (typed in the messages at hand, in memory only) and ``digests`` (keyed
+    hashes of those of earlier messages). ``word in names`` tells whether a lower-cased word is one of them."""
+
+    def __init__(self, plain: Iterable[str] = (), digests: Iterable[str] = ()) -> None:
+        self.plain = frozenset(plain)
+        self.digests = frozenset(digests)
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        return word in self.plain or bool(self.digests) and name_digest(word) in self.digests
+
+    def __bool__(self) -> bool:
+        return bool(self.plain or self.digests)
+
+
+def known_names(conversation_id: Optional[str]) -> FrozenSet[str]:
+    """The keyed hashes of the names masked in the conversation so far (empty without an id)."""
+    if not conversation_id:
+        return frozenset()
+    from bot.records import list_records  # lazy: bot.records imports bot.privacy
+
+    found: set = set()
+    for row in list_records(NAMES_KIND, conversation_id=str(conversation_id)):
+        found |= set((row.data or {}).get("sleutelhashes") or [])
+    return frozenset(found)
+
+
+def remember_names(conversation_id: Optional[str], names: Iterable[str]) -> FrozenSet[str]:
+    """Add ``names`` (lower-cased words) to the conversation's names; returns all its keyed hashes."""
+    known = known_names(conversation_id)
+    new = {name_digest(name) for name in names} - known
+    if not conversation_id or not new:
+        return known
+    from bot.records import add_record, list_records, update_record
+
+    rows = list_records(NAMES_KIND, conversation_id=str(conversation_id), limit=1)
+    digests = sorted(known | new)
+    if rows:
+        update_record(NAMES_KIND, rows[0].pk, data={"sleutelhashes": digests})
+    else:
+        add_record(NAMES_KIND, {"sleutelhashes": digests}, conversation_id=str(conversation_id))
+    return frozenset(digests)
+
+
+_ID_LIKE = re.compile(r"[\w.]+(?:[-_:][\w.]+)*")  # ids and codes in a record ('ruzie-om-geld', 'stap_2'): never names
+
+
+def mask_known_value(value: Any, conversation_id: Optional[str]) -> Any:
+    """``value`` (a record's data) with every name of the conversation masked in its strings (``mask_known``;
+    strings that look like an id or code, without a space, only when they are a name themselves)."""
+    digests = known_names(conversation_id)
+    if not digests:
+        return value
+    names = ConversationNames(digests=digests)
+
+    def mask_names(text: str) -> str:
+        if " " not in text and _ID_LIKE.fullmatch(text) and not (text.isalpha() and text.lower() in names):
+            return text
+        return _known_only(text, names)
+
+    return mask_value(value, mask=mask_names)
+
+
+def _known_only(text: str, names: Container[str]) -> str:
+    """``text`` with only the words of ``names`` masked (what was stored was masked already when it was made)."""
+    known = [(found.start(), found.end(), "naam") for found in _WORD.finditer(text) if found.group().lower() in names]
+    return deidentify.replace_spans(text, deidentify.merge_spans(known)) if known else text
 
 
 def _overlaps(start: int, end: int, spans: Iterable[Tuple[int, int, str]]) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import AbstractSet, Any, Dict, FrozenSet, List, Optional, Set
+from typing import Any, Container, Dict, FrozenSet, List, Optional, Set
 
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.events import UserUttered
@@ -26,7 +26,17 @@ from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy.orm import sessionmaker
 
 from bot.db import sqlite_file_engine
-from bot.privacy.masking import label_within, mask_reply, mask_value, names_of, warm_up
+from bot.privacy.masking import (
+    ConversationNames,
+    label_within,
+    mask_known,
+    mask_reply,
+    mask_text,
+    mask_value,
+    names_of,
+    remember_names,
+    warm_up,
+)
 
 log = logging.getLogger(__name__)
 
@@ -41,7 +51,7 @@ KEEP_KEYS = frozenset({
 
 
 def mask_event(
-    data: Dict[str, Any], typed: Optional[AbstractSet[str]] = None, hidden: Optional[Dict[str, str]] = None
+    data: Dict[str, Any], typed: Optional[Container[str]] = None, hidden: Optional[Dict[str, str]] = None
 ) -> Dict[str, Any]:
     """The serialised event ``data`` with every piece of free text masked (a new dict). A reply of Rustpunt
     (a ``bot`` event) with ``typed`` (``typed_words``): names only where the user typed them (``mask_reply``).
@@ -53,7 +63,8 @@ def mask_event(
         return mask_value(data, skip_keys=KEEP_KEYS, mask=lambda text: mask_reply(text, typed))
     if data.get("event") == "slot" and hidden and str(data.get("value") or "").strip().lower() in hidden:
         return {**data, "value": hidden[str(data["value"]).strip().lower()]}
-    masked = mask_value(data, skip_keys=KEEP_KEYS)
+    masked = mask_value(data, skip_keys=KEEP_KEYS,
+                        mask=(lambda text: mask_known(text, typed)) if typed else mask_text)
     if data.get("event") == "user":
         text = str(data.get("text") or "")
         for original, copy in _entity_pairs(data, masked):
@@ -87,6 +98,19 @@ def typed_words(tracker: DialogueStateTracker) -> FrozenSet[str]:
             for value in _strings(event.metadata):
                 found |= names_of(value)
     return frozenset(found)
+
+
+def conversation_names(tracker: DialogueStateTracker) -> ConversationNames:
+    """The names of this conversation: those typed in the messages of the tracker at hand (``typed_words``), kept
+    as keyed hashes for the later turns (``remember_names``), and those of earlier turns (their messages come back
+    from the store masked)."""
+    typed = typed_words(tracker)
+    try:
+        digests = remember_names(tracker.sender_id, typed)
+    except Exception as exc:  # the names of earlier turns are missing; never lose the turn itself
+        log.warning("could not keep the masked names of a conversation (%s)", type(exc).__name__)
+        digests = frozenset()
+    return ConversationNames(typed, digests)
 
 
 def _strings(value: Any) -> List[str]:
@@ -132,7 +156,7 @@ class MaskingSQLTrackerStore(SQLTrackerStore):
         """Write the tracker's new events, masked (same bookkeeping as ``SQLTrackerStore.save``)."""
         await self.stream_events(tracker)
         with self.session_scope() as session:
-            typed = typed_words(tracker)
+            typed = conversation_names(tracker)
             hidden: Dict[str, str] = {}  # entity values masked in this turn's messages, for its slots
             for event in self._additional_events(session, tracker):
                 data = mask_event(event.as_dict(), typed, hidden)
