@@ -66,8 +66,11 @@ _SLIP_WORDS = frozenset("vader moeder ouder ouders papa mama zoon dochter kind m
                         "jaar oud".split())
 # only the new value, stated of the same child or family ("ze is 14", "nee ze is 12", "14 jaar", "ze wonen in laren",
 # "nee, in laren"): an age with who it is of or 'jaar', a place with who lives there or 'in'
-_STATED_AGE = re.compile(rf"^\W*{_LEAD}(?:{_SUBJECT}(?P<a>\d{{1,2}})(?:\s+(?:jaar|jr)(?:\s+oud)?)?"
-                         rf"|(?P<b>\d{{1,2}})\s+(?:jaar|jr)(?:\s+oud)?)\W*$")
+# (also with how time moved on: "hij is 18 inmiddels", "ze is nu 17", "hij is intussen 18 geworden": a user test got
+# "Waar gaat het vooral om ...?")
+_SINCE = r"(?:inmiddels|intussen|ondertussen|nu|al|sinds\s+kort)"
+_STATED_AGE = re.compile(rf"^\W*{_LEAD}(?:{_SUBJECT}(?:{_SINCE}\s+)?(?P<a>\d{{1,2}})(?:\s+(?:jaar|jr)(?:\s+oud)?)?"
+                         rf"|(?P<b>\d{{1,2}})\s+(?:jaar|jr)(?:\s+oud)?)(?:\s+{_SINCE})?(?:\s+geworden)?\W*$")
 # a child named first ("zoon 15", "kind van 8 jaar"): the start of a question of its own
 # (``bot.kaart.query.only_a_child``)
 _A_CHILD_FIRST = re.compile(rf"^\W*{_LEAD}(?:een\s+|de\s+|het\s+|mijn\s+)?(?:kind|kindje|meisje|jongen|dochter|"

@@ -167,8 +167,12 @@ def test_veilig_thuis_outside_its_region_gives_the_national_number():
     result = zoek("Ondiep, dochter 14 vertelt mentor dat oom aan haar zit. vt?")
     assert "veilig_thuis" in [hit.id for hit in result.hits[:3]]
     assert "Naast Veilig Thuis" in (result.melding or "") and "geen dienst die past" not in (result.melding or "")
-    # nothing else in Overvecht: Veilig Thuis and the general route in words, not "nothing fits"
+    # in Overvecht the same: "mdr" is the mother (session 23), so the question is a family's, with the entrance
     result = zoek("Overvecht, mdr met blauw oog zegt dat ze gevallen is, kids 5 en 9 heel stil. vt?")
+    assert "veilig_thuis" in [hit.id for hit in result.hits[:3]]
+    assert "Naast Veilig Thuis" in (result.melding or "") and "geen dienst die past" not in (result.melding or "")
+    # nothing else in Overvecht: Veilig Thuis and the general route in words, not "nothing fits"
+    result = zoek("Overvecht, huiselijk geweld, vt?")
     assert [hit.id for hit in result.hits] == ["veilig_thuis"]
     assert "Algemene route" in (result.melding or "") and "geen dienst die past" not in (result.melding or "")
 

@@ -221,6 +221,12 @@ AGE_FOLLOW_UP_CUES = frozenset("en als voor wat stel dan maar ook zelfde dezelfd
 _BARE_AGE = re.compile(r"^\W*(?:en|maar|wat|oke|ok)?\W*als\s+(?:hij|ze|zij|het kind|het|die)\s+(?:nu\s+)?(\d{1,2})"
                        r"(?:\s+jaar)?\s+(?:is|wordt|was)\W*$")
 MAX_FOLLOW_UP_AGE = 27  # the kaart's ages run to 27
+# "en voor t broertje van 8?", "en het zusje (6)?", "wat is er voor zijn zus van 12": the same question for a brother or
+# sister of that age (a user test got "Waar gaat het vooral om ...?"); the sibling's age is the one searched
+_SIBLING_AGE = re.compile(r"^\W*(?:(?:en|maar|ook|wat|is|er|iets)\W+)*(?:voor|met|over|bij)?\s*"
+                          r"(?:t|het|de|zijn|haar|z'n|d'r|hun|die|dat)?\s*(?:kleine\s+|jongere\s+|oudere\s+|grote\s+)?"
+                          r"(?:broertje|zusje|broer|zus|broers|zussen|zusjes|broertjes)\s*(?:van\s+|\(\s*)?(\d{1,2})"
+                          r"(?:\s+(?:jaar|jr))?\s*\)?(?:\s+(?:dan|ook|nog))?\W*$")
 
 
 def leeftijd_vervolg(text: Optional[str], parsed: Optional[Vraag] = None) -> Optional[int]:
@@ -229,6 +235,9 @@ def leeftijd_vervolg(text: Optional[str], parsed: Optional[Vraag] = None) -> Opt
     parsed = parsed or parse_vraag(text or "")
     if parsed.themas or parsed.plaats or parsed.buiten_regio or parsed.onbekende_plaats:
         return None
+    sibling = _SIBLING_AGE.match(simplify(text or ""))
+    if sibling and int(sibling.group(1)) <= MAX_FOLLOW_UP_AGE:
+        return int(sibling.group(1))  # "en voor t broertje van 8?"
     age = parsed.leeftijd
     if age is None:  # "en als hij 17 is?": a bare number, an age only in a follow-up like this one
         bare = _BARE_AGE.match(simplify(text or ""))
@@ -310,7 +319,7 @@ def deel_vervolg(text: Optional[str], parsed: Optional[Vraag] = None) -> Optiona
 # parent and words that ask again; a parent with a problem or a place ("moeder drinkt", "vader in Huizen") is a
 # question of its own or another follow-up.
 PARENT_WORDS = {"moeder": "moeder", "mama": "moeder", "moeders": "moeder", "vader": "vader", "papa": "vader",
-                "vaders": "vader", "ouder": "ouder", "ouders": "ouders",
+                "vaders": "vader", "ouder": "ouder", "ouders": "ouders", "mdr": "moeder", "vdr": "vader",
                 # grandparents ("en voor opa en oma?"): searched for as the parent is, who raises the child
                 "opa": "grootouders", "oma": "grootouders", "opa's": "grootouders", "oma's": "grootouders",
                 "grootouder": "grootouders", "grootouders": "grootouders", "grootmoeder": "grootouders",

@@ -189,6 +189,22 @@ NIET_NEDERLANDS = ("De sociale kaart werkt in het Nederlands: ik herken probleme
                    "spijbelt'.")
 VRAAG_LEEG = "Ik heb nog geen vraag gekregen. Beschrijf de situatie in een paar woorden."
 RESULTATEN_INTRO = "Dit zijn de diensten die het best passen:"
+
+
+def boven_de_jeugdleeftijd(leeftijd: int, oudste: int, met_diensten: bool) -> str:
+    """A question about an adult older than any age the kaart's services for young people reach (``oudste``): the
+    kaart is youth help, and says so (a user test got parenting support for "jongen 22 blowt, moeder ongerust" without
+    a word about it)."""
+    text = (f"De sociale kaart gaat over hulp aan jeugdigen en gezinnen: de diensten voor jongeren lopen tot en met "
+            f"{oudste} jaar. Voor een volwassene van {leeftijd} jaar staat er geen eigen hulp in de kaart; de huisarts "
+            f"kan verder verwijzen.")
+    return text + (" Hieronder staat wat de kaart heeft voor het gezin eromheen." if met_diensten else "")
+
+
+# a minor without a safe place to sleep (``question.minor_without_a_roof``): housing, and a worry about safety
+ZONDER_SLAAPPLEK = ("Een minderjarige zonder veilige slaapplek (op straat, steeds bij anderen of thuis weggestuurd) is "
+                    "ook een zorg om de veiligheid: bespreek het met je aandachtsfunctionaris en vraag zo nodig advies "
+                    "bij Veilig Thuis (0800-2000, gratis en dag en nacht bereikbaar).")
 # after the danger advice, before the results of a kaart question that holds danger ("denkt aan zelfmoord")
 NA_GEVAAR = "Hieronder staan diensten uit de sociale kaart voor daarna; die vervangen niet wat je nu moet doen."
 # after the results of a kaart question asked in the middle of the intake or the preparation

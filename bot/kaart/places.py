@@ -426,9 +426,10 @@ NOW_CUES = frozenset("nu inmiddels tegenwoordig sindsdien".split())
 # (the parent right before it) after the child was named counts below a place said without a cue, unless the children
 # live there too ("moeder woont met de kinderen in Huizen"); "de jongen woont bij zijn vader in De Meern" is where the
 # child lives, and "Vraagbaak Gooise Meren hier, de moeder woont in Laren: dochter van 7 ..." names the family's home.
-PARENT_ALONE = frozenset("vader moeder papa mama pa ma ex expartner ex-partner stiefvader stiefmoeder".split())
+# (with a note's shorthand: "mdr", "vdr", "zn", "dr")
+PARENT_ALONE = frozenset("vader moeder papa mama pa ma ex expartner ex-partner stiefvader stiefmoeder mdr vdr".split())
 CHILD_CUES = frozenset("kind kinderen kids zoon zoons dochter dochters jongen meisje jongens meisjes broertje zusje "
-                       "gezin".split())
+                       "gezin zn dr".split())
 CUE_WINDOW = 4  # words before a place that may say whose place it is
 MOVE_AFTER_WINDOW = 3  # words after a place that a word of moving may stand in ("van Bussum naar Overvecht verhuisd")
 # Words right before a place in the sentence that asks the question that make it the place asked about ("wie kan ze

@@ -282,6 +282,22 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     ("slapen", re.compile(r"\b(?:slaapt|slapen|sliep|sliepen)\b(?=\s+(?:(?!(?:slecht|niet|nauwelijks|moeilijk|weinig|"
                           r"onrustig|amper|kort|licht|slechter|en|maar|want|of)\b)[\w']+\s+){0,5}?bij\b)",
                           re.IGNORECASE)),
+    # sleeping rough or asking where someone can sleep is a question of a roof, not of sleep ("jongen 16 slaapt af en
+    # toe op straat", "waar kan ie slapen?": a user test got the POH-Jeugd first, "Past bij ... slaap ('slaapt')")
+    ("buiten slapen", re.compile(
+        r"\b(?:slaapt|slapen|sliep|sliepen)\b(?=\s+(?:(?:af\s+en\s+toe|soms|vaak|nu|al|steeds|dan|ook|weer|regelmatig"
+        r"|'s\s+nachts|de\s+laatste\s+tijd|een\s+paar\s+nachten|nachten)\s+){0,3}(?:op\s+straat|buiten|in\s+(?:de|een|z'n"
+        r"|zijn|haar)\s+(?:auto|park|tent|schuur|portiek|trappenhuis|fietsenstalling)|op\s+een\s+bankje|ergens\s+anders"
+        r"|nergens|onder\s+een\s+brug)\b)"
+        r"|\b(?:waar|ergens)\s+(?:kan|kunnen|moet|moeten|mag|zou)\s+(?:ie|hij|ze|zij|die|het\s+kind|de\s+jongen"
+        r"|het\s+meisje|de\s+jongere)\s+(?:nu\s+|vannacht\s+|dan\s+)?(?:wonen\s+of\s+)?(?:slapen|overnachten)\b",
+        re.IGNORECASE)),
+    # meeting people online is contact, not leisure ("meisje 14 stuurt naaktfotos naar jongens die ze online ontmoet":
+    # a user test read "sport, cultuur en vrije tijd ('ontmoet')"); meeting other parents in the neighbourhood stays
+    ("ontmoeten", re.compile(r"(?<=\bonline )ontmoe(?:t|tte|tten|ten)\b"
+                             r"|\bontmoe(?:t|tte|tten|ten)\b(?=\s+(?:(?:ze|hij|zij|hem|haar|elkaar)\s+)?(?:online|via"
+                             r"|op\s+(?:snap\w*|insta\w*|tiktok|discord|internet|social\s+media|een\s+app|apps?|een\s+game"
+                             r"|games?))\b)", re.IGNORECASE)),
     # learning how to do something or getting to know someone is no problem with learning ("zijn zoon leren omgaan
     # met boosheid", "mannen die ze online leert kennen", "wil andere ouders leren kennen")
     ("leren", re.compile(r"\bleren\b(?=\s+(?:omgaan|om\s+te|hoe|beter\s+om|zelf|voor\s+zichzelf|opkomen|ontspannen"
@@ -376,7 +392,7 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
 
 # What a guarded word becomes: blank, except a job, which stays a word of working ("werkzaam"), so the words that
 # frame a call still see where the consultant works ("ik werk bij het buurtteam in Bussum")
-_IN_ITS_PLACE = {"ziekmelden": "ziekgemeld",
+_IN_ITS_PLACE = {"ziekmelden": "ziekgemeld", "buiten slapen": " slaapplek ",
                  "werk": "werkzaam", "slapen": "logeert", "praten": r"\1 ", "team": "hulpverlener", "slaan": r"\1vecht",
                  "vast": r"\1 ", "samen": r"\1\2 "}
 
@@ -638,6 +654,9 @@ def extract_subjects(text: str, themas: List[str], spans: Dict[str, Tuple[int, i
         grief = any(death in word for word in (woorden or {}).get(theme, ()) for death in subject.DEATH_WORDS)
         if grief and subject.child_in(persons, child_named):
             said_of = "jeugdige"
+        if (said_of in subject.PARENT_GROUPS and woorden and set(woorden.get(theme, ())) <= subject.PUT_OUT_WORDS
+                and subject.child_in(persons, child_named)):
+            said_of = "jeugdige"  # the child put out of the house ("mdr heeft m eruit gezet")
         if said_of in subject.PARENT_GROUPS:
             if woorden and set(woorden.get(theme, ())) <= subject.MUTUAL_WORDS:
                 continue
@@ -1112,7 +1131,8 @@ MEASURE_WORDS = frozenset({"jeugdbescherming", "ondertoezichtstelling", "ots", "
                            "gezinsvoogd", "gezinsvoogdij", "jeugdbeschermer", "djgb", "kinderbeschermingsmaatregel",
                            "jeugdbeschermingsmaatregel", "kinderbescherming", "raad voor de kinderbescherming"})
 _MEASURE = r"(?:ots|ondertoezichtstelling|maatregel|kinderbeschermingsmaatregel|uithuisplaatsing|voogdij)"
-_MEASURE_PERSON = r"(?:gezinsvoogd|jeugdbeschermer|jeugdbescherming|djgb|gi|gecertificeerde instelling)"
+# "jb" as a consultant notes the jeugdbescherming or jeugdbeschermer ("ots loopt, ..., jb onbereikbaar", toets20)
+_MEASURE_PERSON = r"(?:gezinsvoogd|jeugdbeschermer|jeugdbescherming|djgb|gi|gecertificeerde instelling|jb)"
 # A measure already in place, as a consultant notes it: "OTS loopt", "lopende ondertoezichtstelling", "heeft net een
 # ondertoezichtstelling gekregen", "staat onder toezicht", "de gezinsvoogd belt", "gezinsvoogd DJGB belt",
 # "jeugdbescherming is betrokken". Asking for one is not ("vraagt om een gezinsvoogd", "ots aanvragen", "moet er een

@@ -42,7 +42,11 @@ GENERIC = frozenset(
     "vraag vragen probleem problemen zorg zorgen gemeente regio jaar week dag goed slecht "
     # everyday verbs: they say nothing about which service fits
     "maken doen komen krijgen zitten staan houden geven nemen laten blijven vinden weten denken praten praat "
-    "zeggen vertellen thuis lopen".split()
+    "zeggen vertellen thuis lopen "
+    # how young someone is says who, not what: "jonge mantelzorger" found the pilots for "jonge kinderen" (a user
+    # test: "Tekst noemt 'jonge'" for Youké and the Leger des Heils); whether someone can be reached says nothing of
+    # the help ("gezinsvoogd nooit bereikbaar" found the Vraagbaak by "bereikbaar")
+    "jong jonge jonger jongst oud oude ouder oudere bereikbaar onbereikbaar bereikbaarheid".split()
 )
 
 
@@ -145,6 +149,8 @@ class QueryContext:
     danger_told: bool = False  # the intake the question is asked in found a sign of danger (``danger_told``)
     # the question itself carries a danger signal to a child at home (``danger_signals``, not ``NOT_AT_HOME_DANGERS``)
     danger_said: bool = False
+    # the question names sexual exploitation or abuse of a minor, also outside the home (``exploitation_of_a_minor``)
+    exploitation: bool = False
 
     def age_fits(self, service) -> bool:
         """The service fits the child's age, or one of the ages of the children the question names (``ages_ok``)."""
@@ -174,6 +180,70 @@ NO_SAFETY_DANGERS = frozenset({"gevaar_suicide", "gevaar_ouder_bang_iets_aan_te_
 # sexual exploitation or extortion online (sextortion, a loverboy): a sign of danger, but no sign of danger at home that
 # puts Veilig Thuis before the jongerenwerk and the police (every blind kaart set sends it there first)
 NOT_AT_HOME_DANGERS = frozenset({"gevaar_seksuele_uitbuiting"})
+
+
+# Sexual exploitation or abuse of a minor outside the home: a loverboy, grooming, prostitution, or an adult in sexual
+# contact with a child. Veilig Thuis advises on and takes reports of the sexual abuse and exploitation of minors, also
+# outside the home, as Rustpunt's own safety advice says (signalen.yml, gevaar_seksuele_uitbuiting: the
+# aandachtsfunctionaris and Veilig Thuis, the police for a report or direct danger); the blind sets expect it among
+# the first three for a loverboy or a grown man who chats with a girl (toets15, toets20). Nude images that go round
+# among peers, or peers who extort with them, stay with the jongerenwerk and the school (``NOT_AT_HOME_DANGERS``):
+# every blind set sends those there.
+EXPLOITATION = re.compile(r"\b(?:loverboy\w*|lovergirl\w*|pooier\w*|mensenhandel\w*|\w*prostitu\w*|grooming|gegroomd"
+                          r"|seksue\w*\s+uitgebuit|seksuele\s+uitbuiting)\b", re.IGNORECASE)
+# an adult named beside the child: "volwassen man", "veel oudere man", "man van 30", "(nieuw) vriendje van 22",
+# "'vriend' 23"
+ADULT_NAMED = re.compile(r"\b(?:volwassen|volwassene|oudere|veel\s+oudere)\s+(?:man|mannen|vrouw|vent|kerel|jongen)\b"
+                         r"|\bvolwassene\b"
+                         r"|\b(?:man|vent|kerel|vriend|vriendje|vriendin)'?\s+(?:van\s+)?(\d{2})(?:\s*(?:jaar|jr))?\b",
+                         re.IGNORECASE)
+# what an adult does with the child that says exploitation or abuse: sexual contact, chats, gifts, nights away,
+# taking her along, the child run away to him
+ADULT_CONTACT = re.compile(r"\b(?:seks\w*|naakt\w*|chat\w*|cadeau\w*|nachten?\s+weg|blijft\s+(?:\w+\s+)?weg"
+                           r"|feest\w*|meeneemt|neemt\s+(?:haar|hem)\s+mee|weggelopen|loopt\s+weg|zit\s+bij"
+                           r"|slaapt\s+bij|geld|drugs)\b", re.IGNORECASE)
+ADULT_AGE = 18
+AGE_GAP = 5  # a "vriendje van 19" of a girl of 17 is no adult beside a child; one of 22 of a girl of 16 is
+
+
+def exploitation_of_a_minor(parsed: Vraag, leeftijd: Optional[int]) -> bool:
+    """The question names sexual exploitation or abuse of a minor (``EXPLOITATION``), or an adult beside a minor
+    (``ADULT_NAMED``: a grown man, or a man or 'vriend' at least ``AGE_GAP`` years older and of age) who has sexual
+    or online contact with the child, gives gifts, keeps her away at night or with whom she ran away
+    (``ADULT_CONTACT``). Not for a young adult (18 or older), nor for peers ("vriendje van 19" of a girl of 17)."""
+    if leeftijd is not None and leeftijd >= ADULT_AGE:
+        return False
+    text = parsed.tekst or ""
+    if EXPLOITATION.search(text):
+        return True
+    for match in ADULT_NAMED.finditer(text):
+        if match.group(1):
+            age = int(match.group(1))
+            if age < ADULT_AGE or leeftijd is None or age - leeftijd < AGE_GAP:
+                continue
+        if ADULT_CONTACT.search(text):
+            return True
+    return False
+
+
+# The housing words that say someone has no roof of their own: sleeping rough or at others', put out of the house,
+# asking where to sleep ("slaapplek": ``query.HOMONIEMEN`` reads "slaapt op straat" and "waar kan ie slapen" so).
+# "hangt op straat" is no such word: it is where a teenager spends the evening; nor is sleeping at someone's in
+# general ("slaapt steeds vaker bij oma": ``query.HOMONIEMEN`` reads it as "logeert bij").
+NO_ROOF_WORDS = frozenset({"dakloos", "eruit gezet", "op straat gezet", "uit gezet", "slaapplek", "zwerft", "onderdak",
+                           "geen huis", "geen dak boven", "slaapt bij vrienden", "slapen bij vrienden",
+                           "logeert bij vrienden", "bankslapen", "slaapt op de bank", "slapen op de bank",
+                           "noodopvang"})
+
+
+def minor_without_a_roof(parsed: Vraag, leeftijd: Optional[int]) -> bool:
+    """A child under 18 has no safe place to sleep: the housing theme said of the child (``Vraag.kind_themas``) by a
+    word of ``NO_ROOF_WORDS`` ("jongen 16 slaapt af en toe op straat", "mdr heeft m eruit gezet"). Housing, and a
+    worry about the child's safety (``messages.ZONDER_SLAAPPLEK``); the kaart has no youth shelter
+    (``ontbrekende_hulp.yml``)."""
+    if leeftijd is None or leeftijd >= ADULT_AGE or "wonen_werk" not in parsed.kind_themas:
+        return False
+    return bool(set(parsed.thema_woorden.get("wonen_werk", ())) & NO_ROOF_WORDS)
 
 
 def measure_asked(parsed: Vraag) -> bool:
@@ -286,6 +356,7 @@ def question_context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[
     # ("welke pilots zijn er voor scheiding" got every pilot whose text says "pilot")
     place_words |= PROJECT_ASK_WORDS
     dangers = danger_signals(parsed)
+    exploitation = exploitation_of_a_minor(parsed, leeftijd)
     terms = [t for t in lemmas(asked_text)
              if t not in place_words and t not in FILLER and t not in REQUEST_FRAME and not t.isdigit() and len(t) > 1]
     written: Dict[str, str] = {}
@@ -306,7 +377,8 @@ def question_context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[
         nearby=NEARBY.search(parsed.tekst) is not None,
         provider=PROVIDER.search(parsed.tekst) is not None,
         written=written,
-        safety=bool(dangers) or measure_asked(parsed),
+        safety=bool(dangers) or measure_asked(parsed) or exploitation,
         danger_said=any(signal not in NOT_AT_HOME_DANGERS for signal in dangers),
+        exploitation=exploitation,
         referral=REFERRAL.search(parsed.tekst) is not None,
     )

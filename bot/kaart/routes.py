@@ -154,6 +154,12 @@ def measure_service_for_placement(index: KaartIndex, ctx: QueryContext, hits: Li
 
 DANGER_TOLD_WHY = "In het gesprek kwam een signaal van onveiligheid naar voren: overleg eerst met Veilig Thuis. "
 DANGER_SAID_WHY = "Je vraag noemt een signaal van onveiligheid: vraag Veilig Thuis om advies (meldcode). "
+# the route for sexual exploitation or abuse of a minor outside the home, as the intake's safety advice says it
+# (signalen.yml, gevaar_seksuele_uitbuiting)
+EXPLOITATION_WHY = ("Je vraag noemt signalen van seksuele uitbuiting of misbruik van een minderjarige. Ook buiten huis "
+                    "geeft Veilig Thuis advies en neemt het meldingen aan (meldcode): bespreek het met je "
+                    "aandachtsfunctionaris. Gebeurt er nu een strafbaar feit of is er direct gevaar, bel dan 112 "
+                    "(politie); aangifte doen kan bij de politie. ")
 
 
 def safety_service_first(index: KaartIndex, ctx: QueryContext, hits: List[Hit], allowed: Optional[Set[int]],
@@ -163,12 +169,14 @@ def safety_service_first(index: KaartIndex, ctx: QueryContext, hits: List[Hit], 
     Thuis as soon as there are signals), then the rest; a user test saw an intake in Huizen where the father pulled
     the child's arm search only on the divorce, without Veilig Thuis. In the question itself (``ctx.danger_said``:
     "zn 16 slaat mdr", "oom zit aan haar"): Veilig Thuis among the first ``TOP``, after the best match when the
-    search ranked it lower (the blind set toets18 saw "vdr sloeg mdr" in Hilversum without it). Where the kaart has
+    search ranked it lower (the blind set toets18 saw "vdr sloeg mdr" in Hilversum without it). So does sexual
+    exploitation or abuse of a minor, also outside the home (``ctx.exploitation``: a loverboy, a grown man who chats
+    with a girl), with the route in its reason (``EXPLOITATION_WHY``). Where the kaart has
     no safety service of the place (Utrecht), the one reachable everywhere by its national number
     (``landelijk_bereikbaar``: Veilig Thuis, 0800-2000) is shown, with that number in its reason."""
     from bot.kaart import messages
 
-    if not (ctx.danger_told or ctx.danger_said):
+    if not (ctx.danger_told or ctx.danger_said or ctx.exploitation):
         return hits
     shown = {hit.id: hit for hit in hits}
     candidates = list(allowed if allowed is not None else range(len(index.docs)))
@@ -185,7 +193,7 @@ def safety_service_first(index: KaartIndex, ctx: QueryContext, hits: List[Hit], 
         number = doc.service.telefoon or doc.org_telefoon
         if number:
             first.waarom = messages.landelijk_bereikbaar(doc.service.naam, number)
-    why = DANGER_TOLD_WHY if ctx.danger_told else DANGER_SAID_WHY
+    why = DANGER_TOLD_WHY if ctx.danger_told else EXPLOITATION_WHY if ctx.exploitation else DANGER_SAID_WHY
     if not first.waarom.startswith(why):
         first.waarom = why + first.waarom
     rest = [hit for hit in hits if hit.id != first.id]

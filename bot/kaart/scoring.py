@@ -19,7 +19,7 @@ from bot.kaart.kinds import (
     youth_health,
 )
 from bot.kaart.naming import named_by_a_proper_keyword, names_entry
-from bot.kaart.query import only_measure_words
+from bot.kaart.query import measure_contact_asked, measure_words_only, only_measure_words
 from bot.kaart.question import PROJECT_KINDS, QueryContext, projects_asked, safety_signal
 from bot.kaart.service_area import local, place_part
 from bot.kaart.text import lemmas
@@ -254,6 +254,9 @@ def held_back_entry(index: KaartIndex, service, ctx: QueryContext) -> bool:
 
 
 Row = Tuple[float, str, Doc, Dict[str, float], str]  # score, id, document, score parts, waarom
+# the themes of a service that works on a placement out of home, which a measure may bring (the gedragswetenschappers
+# of the municipalities, the RET): the words of a measure in place are about them too
+MEASURE_THEMES = frozenset({"verblijf"})
 
 
 def score_all(index: KaartIndex, ctx: QueryContext, candidates: Set[int], text_scores: Dict[int, float]
@@ -275,13 +278,22 @@ def score_all(index: KaartIndex, ctx: QueryContext, candidates: Set[int], text_s
                   else text_scores)
     scored: List[Row] = []
     held_back: List[Tuple[float, str]] = []
+    # the safety theme read only by the words of a measure in place, in a question about its professional ("zn 15
+    # heeft een ots, gezinsvoogd nooit bereikbaar", ``measure_contact_asked``), fits the services of safety and
+    # measures and those that work on a placement under one (``MEASURE_THEMES``), not every service that lists safety
+    # among its themes (a user test read "Past bij een maatregel van jeugdbescherming ('gezinsvoogd')" for the JGZ and
+    # school social work)
+    measure_themes = ([theme for theme in ctx.themas if theme != SAFETY]
+                      if measure_words_only(ctx.parsed) and measure_contact_asked(ctx.parsed) else ctx.themas)
     for i in candidates:
         doc = index.docs[i]
         service = doc.service
         if (not ctx.age_fits(service) or not school_ok(service, ctx.school)
                 or past_school(service, ctx.leeftijd, ctx.school) or refused_way(service, ctx)):
             continue
-        theme_score, matched = theme_part(service, ctx.themas, ctx.professional, ctx.ouder_themas, ctx.kind_themas,
+        theme_score, matched = theme_part(service, ctx.themas if safety_service(service)
+                                          or MEASURE_THEMES & set(service.themas) else measure_themes,
+                                          ctx.professional, ctx.ouder_themas, ctx.kind_themas,
                                           ctx.ouder_stoornis,
                                           bool(asked_activity) and other_activity(service, asked_activity))
         matched_terms = [t for t in ctx.specific if i in docs_with[t]]

@@ -31,7 +31,7 @@ from bot.kaart.index import KaartIndex, default_index, index_for
 from bot.kaart.missing_help import ontbrekende_hulp
 from bot.kaart.naming import named_school_words
 from bot.kaart.query import measure_words_only, parse_vraag
-from bot.kaart.question import danger_told, projects_asked, question_context
+from bot.kaart.question import danger_told, minor_without_a_roof, projects_asked, question_context
 from bot.kaart.ranking import (
     asked_entries_next,
     named_by_its_name_first,
@@ -149,6 +149,12 @@ def zoek(
     explain_result(index, result, gevonden, names, elsewhere, projects=projects_asked(ctx))
     if lacking:
         result.ontbreekt = messages.niet_in_de_kaart(lacking, bool(hits) and bool(themas))
+    oldest = oldest_youth_age(index)
+    if leeftijd is not None and oldest is not None and leeftijd > oldest and not ctx.leeftijden:
+        result.melding = " ".join(filter(None, [messages.boven_de_jeugdleeftijd(leeftijd, oldest, bool(hits)),
+                                                result.melding]))
+    if minor_without_a_roof(parsed, leeftijd):
+        result.melding = " ".join(filter(None, [messages.ZONDER_SLAAPPLEK, result.melding]))
     if safety_only:
         # nothing else fits and the kaart has no entrance of the place to show: the safety service alone, with the
         # general route in words (Overvecht: "Buurtteam in de wijk")
@@ -162,6 +168,12 @@ def zoek(
                 else messages.alleen_algemene_ingang(themas, gemeente, leeftijd))
         result.melding = " ".join(filter(None, [result.melding, text]))
     return result
+
+
+def oldest_youth_age(index: KaartIndex) -> Optional[int]:
+    """The oldest age any service of the kaart names as its upper limit (the jongerenwerk: 21), None without one."""
+    ages = [doc.service.leeftijd_max for doc in index.docs if doc.service.leeftijd_max is not None]
+    return max(ages, default=None)
 
 
 def search(

@@ -448,11 +448,15 @@ CALLER_ROLES: Dict[str, Tuple[str, ...]] = {
 # The first part of a question that says who calls holds the role and nothing but where the caller works and little
 # words: "Jeugdverpleegkundige VO regio Gooi en Vechtstreek:", "IB'er school in de buurt van Bussum:". It ends at a
 # punctuation mark or at a word that starts the call or what is asked ("belt", "hier", "over", "vraagt").
-_CALLER_PART_ENDS = frozenset({"belt", "belde", "hier", "over", "vraagt", "vroeg", "mailt", "meldt", "namens"})
+_CALLER_PART_ENDS = frozenset({"belt", "belde", "hier", "over", "vraagt", "vroeg", "mailt", "meldt", "namens",
+                               # what the caller saw: "mentor vmbo ziet snijwonden op arm zn 16" (toets20)
+                               "ziet", "zag", "merkt", "signaleert"})
 _CALLER_PART_WORDS = frozenset(
     "ik ben wij we zijn werk werken als de het een van uit in te bij op vanuit regio gemeente en school basisschool "
-    "middelbare vo vso po so mbo team afdeling buurt omgeving ergens 't werker werkster".split()) | TEAM_WORDS
+    "middelbare vo vso po so mbo vmbo havo vwo team afdeling buurt omgeving ergens 't werker "
+    "werkster".split()) | TEAM_WORDS
 _OPENING = re.compile(r"^\s*(?:(?:hoi|hallo|goedemorgen|goedemiddag)\b[\s,!.]*)?([^,;:.!?()\n]*)")
+_NEXT_PART = re.compile(r"\s*([^,;:.!?()\n]*)")
 # "ik ben jongerenwerker", "ik werk als jeugdverpleegkundige", "vanuit het jongerenwerk", "de POH vraagt"
 _CALLER_SAID = re.compile(r"\b(?:ik\s+ben|ik\s+werk\s+als|wij\s+zijn|we\s+zijn|vanuit)\s+"
                           r"(?:de\s+|het\s+|een\s+|ons\s+)?([\w'-]+)"
@@ -463,6 +467,10 @@ def _caller_spans(said: str, text: str, knowledge=None) -> List[Tuple[int, int, 
     """(start, end, role) in ``said`` (``text`` simplified) of the roles the question says of the caller."""
     spans: List[Tuple[int, int, str]] = []
     opening = _OPENING.match(said)
+    if opening and opening.group(1).strip() and all(_is_place(word, knowledge)
+                                                    for word in _WORD_RUN.findall(opening.group(1))):
+        # a note that opens with the family's place and then who calls: "utrecht stad, ib'er vo: ..."
+        opening = _NEXT_PART.match(said, opening.end() + 1) or opening
     if opening:
         part = opening.group(1)
         cut = [m.start() for m in _WORD_RUN.finditer(part) if m.group(0) in _CALLER_PART_ENDS]

@@ -58,8 +58,15 @@ MUTUAL_WORDS = frozenset({"ruzie", "conflict", "botsen", "niet met elkaar overwe
 
 
 # A parent's alarm about their child ("dochter van 15 snijdt zichzelf, ouders zijn in paniek") is their worry about
-# the child, not an anxiety problem of their own, when a child is named in the question.
-ALARM_WORDS = frozenset({"paniek", "in paniek", "ongerust", "bezorgd", "ongerustheid"})
+# the child, not an anxiety problem of their own, when a child is named in the question; so is a parent afraid of
+# where the child is heading ("zn 17 hangt met oudere jongens, ..., mdr bang voor criminaliteit", toets20).
+ALARM_WORDS = frozenset({"paniek", "in paniek", "ongerust", "bezorgd", "ongerustheid", "bang"})
+
+
+# A child put out of the house by a parent, or someone the question asks a bed for, lacks the roof: "mdr heeft m eruit
+# gezet", "vdr zet hem er asap uit, waar kan hij slapen?" (toets20, a user test). With a child named these words are
+# the child's problem, not a parent's own housing problem.
+PUT_OUT_WORDS = frozenset({"eruit gezet", "op straat gezet", "slaapplek"})
 
 
 # A parent's own disorder ("moeder is depressief", "vader heeft een angststoornis", "moeder is opgenomen") asks for

