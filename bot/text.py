@@ -26,6 +26,8 @@ ORDINAL_WORDS = {
 
 
 def strip_accents(text: str) -> str:
+    if text.isascii():  # nothing to strip (most messages): NFKD leaves ASCII as it is
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

@@ -83,5 +83,7 @@ def ontbrekende_hulp(text: str, knowledge=None) -> List[str]:
     knowledge = knowledge if knowledge is not None else get_knowledge()
     parts = [[head_stem(word, knowledge) for word in words(part)] for part in _PARTS.findall(simplify(text or ""))]
     kinds, others = _phrases(knowledge)
+    present = {word for said in parts for word in said}  # a phrase whose first word is not said cannot occur
     return [name for name, phrases in kinds
-            if any(phrase and _said(phrase, said, others) for phrase in phrases for said in parts)]
+            if any(phrase and phrase[0][0] in present and _said(phrase, said, others)
+                   for phrase in phrases for said in parts)]
