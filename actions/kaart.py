@@ -30,7 +30,7 @@ from bot.kaart.dialog import (
     zoektekst,
 )
 from bot.kaart.missing_help import ontbrekende_hulp
-from bot.kaart.query import parse_vraag
+from bot.kaart.query import Vraag, parse_vraag
 from bot.language import looks_dutch
 
 FOLLOW_UP_MESSAGES = 5  # a follow-up ("en in Blaricum?") refers to a search at most this many messages back
@@ -134,17 +134,17 @@ class ValidateKaartForm(FormValidation):
         if alleen_de_kaart(text, (tracker.latest_message.get("intent") or {}).get("name")):
             dispatcher.utter_message(text=messages.AL_IN_DE_KAART)
             return {"kaart_aanvulling": None}  # the form asks its question again
-        if _answered_in_between(dispatcher, text):  # "wat is de winnaarsdriehoek?" is no place
+        parsed = parse_vraag(text)
+        if _answered_in_between(dispatcher, text, parsed):  # "wat is de winnaarsdriehoek?" is no place
             return {"kaart_aanvulling": None}  # the form asks its question again
         current = {k: tracker.get_slot(k) for k in READ}
-        parsed = parse_vraag(text)
         age = leeftijd_vervolg(text, parsed)
         fix = restated(text) if age is None else None
         if fix is not None and fix.kind == AGE:
             age = fix.age
         if age is not None:  # "en als hij 17 is", "nee, ze is 13": the age changes, the rest is still asked
             return {"kaart_aanvulling": None, "kaart_leeftijd": age}
-        extra = lees(text, tracker.latest_message.get("entities", []))
+        extra = lees(text, tracker.latest_message.get("entities", []), parsed)
         if _not_dutch(text, extra):
             dispatcher.utter_message(text=messages.NIET_NEDERLANDS)
             return {"kaart_aanvulling": None}  # the form asks its question again
@@ -159,18 +159,19 @@ class ValidateKaartForm(FormValidation):
         return {"kaart_aanvulling": text, **bijwerken(current, extra)}
 
 
-def _answered_in_between(dispatcher: CollectingDispatcher, text: str) -> bool:
+def _answered_in_between(dispatcher: CollectingDispatcher, text: str, parsed: Optional[Vraag] = None) -> bool:
     """A question for Rustpunt itself while the kaart waits for the place or the problem ("wat is de
     winnaarsdriehoek?", "welke rol is dit: '...'", "hoe erken ik een boze moeder?"; a user test of session 23 took the
     first as the missing place): answered (``bot.steps.preparation.answer_to_rustpunt``), not kept as the answer, and
     the kaart's question comes again. A wish to practise is no answer either: how to get there. A message that names a
     place or an age is an answer (a problem word alone may stand in a question about the method: "welke vormen van
-    ouderschap zijn er na een scheiding?")."""
+    ouderschap zijn er na een scheiding?"). ``parsed``: ``text`` as ``parse_vraag`` read it, when the caller has it
+    already."""
     from bot.commands import is_practice_request, which_question
     from bot.steps.preparation import answer_to_rustpunt
 
     if which_question(text) is None:  # "welke rol is dit: '...'" is asked whatever it names
-        parsed = parse_vraag(text)
+        parsed = parsed or parse_vraag(text)
         if parsed.gemeente or parsed.buiten_regio or parsed.leeftijd is not None:  # "en in Huizen, hoe zit dat?"
             return False
     answers = answer_to_rustpunt(text)

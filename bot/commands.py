@@ -14,6 +14,7 @@ A sentence like "ik wil dat de ruzie stopt" is never a command (see docs/convent
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Dict, List, Optional, Pattern, Sequence, Tuple
 
 from bot.text import NUMBER_WORDS, ORDINAL_WORDS, plain
@@ -604,6 +605,7 @@ _SAID_BY = re.compile(r"^(?:(?:ik|hij|zij|ze|die|vader|moeder|de vader|de moeder
 _SENTENCE_START = re.compile(r"[.!?]+\s+")
 
 
+@lru_cache(maxsize=1024)  # asked of the same message by several steps of one turn
 def which_question(text: Optional[str], in_role_play: bool = False) -> Optional[Tuple[str, str]]:
     """``(kind, sentence)`` for "welke stap is dit: <zin>", "welke rol is dit?", "welke rol heeft zij nu?" or "in welke
     rol zit ik?" (kind ``WHICH_STEP``, ``WHICH_ROLE`` or ``WHICH_OWN_ROLE``; the sentence is '' when none follows), else

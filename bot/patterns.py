@@ -28,6 +28,13 @@ class Token:
     end: int = 0
 
 
+def tokenize(text: str) -> List[Token]:
+    """Word tokens with lower-case text, lemma and character offsets (punctuation dropped)."""
+    from bot.lemmas import lemma_of, tokens  # the one Dutch tokenizer and lemma table of the project
+
+    return [Token(word.lower(), lemma_of(word), start, end) for word, start, end in tokens(text)]
+
+
 Alternative = Tuple[str, bool]  # (word, is_prefix)
 Element = Optional[Tuple[Alternative, ...]]  # None = gap
 Pattern = Tuple[Element, ...]

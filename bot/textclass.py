@@ -121,11 +121,10 @@ RUN_ON_MIN_WORDS = 7  # a shorter dictated turn is one clause as it is ("wat hee
 _SOUNDS = frozenset("eh ehm euh uh uhm um uhh ehh hm hmm mm mmm".split())
 # Words that open a turn or a sentence before what is said: a greeting, a pause, a yes or no, a repair ("ja
 # goedemorgen", "oke even wacht allemaal", "nee wacht"); followed by a comma. The address after them stays with them.
-_OPENERS = frozenset("ja jawel nee nou oke oké ok okay okee goed zo kijk luister sorry excuus pardon oeps oei wacht "
-                     "even hoi hallo hey hee hé hai dag goedemorgen goedemiddag goedenavond goeiemorgen goeiemiddag "
-                     "welkom".split())
 _GREETINGS = frozenset("hoi hallo hey hee hé hai dag goedemorgen goedemiddag goedenavond goeiemorgen goeiemiddag "
                        "welkom".split())
+_OPENERS = frozenset("ja jawel nee nou oke oké ok okay okee goed zo kijk luister sorry excuus pardon oeps oei wacht "
+                     "even".split()) | _GREETINGS
 _ADDRESS = frozenset("allemaal jongens mevrouw meneer jullie lieverd dames heren".split())
 # A repair or an announcement that starts a new sentence wherever it stands ("... nee wacht ...", "... sorry ...",
 # "... wat ik eigenlijk wil zeggen is ...").
@@ -340,8 +339,9 @@ def _boundary(words: Sequence[str], i: int, start: int) -> Optional[str]:
         return "." if word == "maar" and len(said) >= _MAAR_AFTER else ","
     # a new sentence only after this one has its verb (Dutch puts it second: "in het overleg volgende week wil ik ...",
     # "de realiteit is dat ..." are one sentence), not in a sentence that opens with a condition
-    core = said[_after_openers(said, 0, len(said)):] if only_openers is False else said
-    has_verb = any(_is_verb(w) for w in said) and not all(w in _OPENERS for w in said[:-len(core) or None]) \
+    opened = _after_openers(said, 0, len(said))  # (only openers returned above)
+    core = said[opened:]
+    has_verb = any(_is_verb(w) for w in said) and not all(w in _OPENERS for w in said[:opened]) \
         or any(_is_verb(w) for w in core) or core[:1] == ["met"] \
         or bool(_EXCLAMATION.match(" ".join(core)))  # "ja goedemorgen met ilse ...", "wat naar dat ..."
     if word == "klopt" and words[i + 1:i + 2] in (["dat"], ["het"]) and len(said) >= 2:

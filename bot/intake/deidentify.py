@@ -121,8 +121,11 @@ _STREET_TITLES = frozenset(
     "kolonel majoor graaf gravin hertog hertogin prins prinses koning koningin keizer keizerin sint st jonkheer mr "
     "meester notaris president minister paus kardinaal bisschop abt broeder zuster".split()
 )
-_STREET_NAME_INTERFIXES = frozenset({"van", "de", "der", "den", "het", "'t", "ten", "ter", "la", "le", "du", "von"})
-_LEADING_INTERFIXES = re.compile(r"(?:(?:van|de|der|den|het|ten|ter)\s)*")
+# the tussenvoegsels before a surname of deduce's list of surnames that take one ('van der horst', 'de vries')
+_SURNAME_INTERFIXES = frozenset({"van", "de", "der", "den", "ter", "ten", "'t"})
+_STREET_NAME_INTERFIXES = _SURNAME_INTERFIXES | {"het", "la", "le", "du", "von"}
+# the Dutch ones written out before a street word that are no part of the street ("op de Lindenlaan 7")
+_LEADING_INTERFIXES = re.compile(r"(?:(?:" + "|".join(sorted((_SURNAME_INTERFIXES - {"'t"}) | {"het"})) + r")\s)*")
 _WORD_BEFORE = re.compile(r"(?<![\w'-])([^\W\d_][\w'.-]*?)\.?\s+$")
 _ADDRESS_CUE = re.compile(
     r"(?<![\w])(?:woon|woont|woonde|wonen|woonden|wonend|woonachtig|adres\w*|verhuis\w*|ingetrokken|intrekken"
@@ -631,8 +634,6 @@ _TIME_WORDS = frozenset(
     "opnieuw zelf ook nu weer even".split()
 )
 _NUMBER_NEXT = re.compile(rf"\s+(?:\d|(?:{'|'.join(sorted(NUMBER_WORDS, key=len, reverse=True))})\b)", re.IGNORECASE)
-# the tussenvoegsels before a surname of deduce's list of surnames that take one ('van der horst', 'de vries')
-_SURNAME_INTERFIXES = frozenset({"van", "de", "der", "den", "ter", "ten", "'t"})
 # the words that name someone: "hij heet jan van der horst", "een vader genaamd mark de vries"
 _NAMING = frozenset({"heet", "heten", "genaamd"})
 # who else may be in a list of callers ("jan en de oma aan de lijn", "mark, zijn moeder en piet belden")
@@ -1147,42 +1148,29 @@ def _lower_case_school_spans(text: str) -> List[Span]:
 _ENDS_IN_SCHOOL = re.compile(r"(?i:school|college|lyceum|gymnasium)$")
 
 
-def _schools_before_names(text: str, spans: List[Span]) -> List[Span]:
-    """A name that runs into a school keeps only its part before the school: "juf Marieke Bos van de
-    Regenboogschool" is "juf [NAAM] van de [SCHOOL]"; one that lies inside it is the school (fifth user test: "de
-    juf van de Regenboogschool" read "[NAAM]"; deduce's name "Amadeus Lyceum"). A "name" that ends in a school word
-    is a school: "leerling van de Gooise Praktijkschool"."""
-    schools = [(start, end) for start, end, label in spans if label == "school"]
-    kept: List[Span] = []
-    for start, end, label in spans:
-        if label == "naam":
-            for school_start, school_end in schools:
-                if school_start < end and start < school_end:
-                    end = _trim_interfix(text, start, school_start) if start < school_start else start
-            if end <= start or not text[start:end].strip():
-                continue
-            if _ENDS_IN_SCHOOL.search(text, start, end):
-                label = "school"
-        kept.append((start, end, label))
-    return kept
-
-
-def _names_before_addresses(text: str, spans: List[Span]) -> List[Span]:
-    """A name that runs into an address keeps only its part before it, and is dropped when only tussenvoegsels are
-    left: deduce takes "op de Brink" of "Ik woon op de Brink 5" for the surname 'Op de Brink', which merged with the
-    address into "Ik woon [ADRES]"; it is "Ik woon op de [ADRES]"."""
-    addresses = [(start, end) for start, end, label in spans if label == "adres"]
-    if not addresses:
+def _names_before(text: str, spans: List[Span], label: str, relabel_school: bool = False) -> List[Span]:
+    """A name that runs into a span of ``label`` keeps only its part before it, and is dropped when only tussenvoegsels
+    are left; one that lies inside it is dropped.
+    - "school" (``relabel_school``): "juf Marieke Bos van de Regenboogschool" is "juf [NAAM] van de [SCHOOL]"; one
+      that lies inside the school is the school (fifth user test: "de juf van de Regenboogschool" read "[NAAM]";
+      deduce's name "Amadeus Lyceum"). A "name" that ends in a school word is a school: "leerling van de Gooise
+      Praktijkschool".
+    - "adres": deduce takes "op de Brink" of "Ik woon op de Brink 5" for the surname 'Op de Brink', which merged with
+      the address into "Ik woon [ADRES]"; it is "Ik woon op de [ADRES]"."""
+    others = [(start, end) for start, end, kind in spans if kind == label]
+    if not others and not relabel_school:
         return spans
     kept: List[Span] = []
-    for start, end, label in spans:
-        if label == "naam":
-            for address_start, address_end in addresses:
-                if address_start < end and start < address_end:
-                    end = _trim_interfix(text, start, address_start) if start < address_start else start
+    for start, end, kind in spans:
+        if kind == "naam":
+            for other_start, other_end in others:
+                if other_start < end and start < other_end:
+                    end = _trim_interfix(text, start, other_start) if start < other_start else start
             if end <= start or not text[start:end].strip():
                 continue
-        kept.append((start, end, label))
+            if relabel_school and _ENDS_IN_SCHOOL.search(text, start, end):
+                kind = "school"
+        kept.append((start, end, kind))
     return kept
 
 
@@ -1216,8 +1204,9 @@ def mask(text: Optional[str], use_deduce: bool = True, keep: Tuple[str, ...] = (
     if model is not None:
         spans += _deduce_spans(model, text)
         backend = "deduce+regels"
-    spans = _names_before_addresses(text, _schools_before_names(text, spans))
-    spans = _schools_before_names(text, spans + _repeated_names(text, spans) + _repeated_schools(text, spans))
+    spans = _names_before(text, _names_before(text, spans, "school", relabel_school=True), "adres")
+    spans = _names_before(text, spans + _repeated_names(text, spans) + _repeated_schools(text, spans), "school",
+                          relabel_school=True)
     spans = [span for span in merge_spans(spans) if span[2] not in keep]
     counts = Counter(label for _, _, label in spans)
     return Masked(text=replace_spans(text, spans), counts=dict(counts), spans=spans, backend=backend)

@@ -29,7 +29,7 @@ from bot.intake.listen import (
     yes_only_to,
 )
 from bot.intake.models import IntakePlan, IntakeSignaal, PlanStap, Vraag, Vragenset
-from bot.intake.signals import Hit, danger_hits, find_signals, is_affirmative, without_an_unsaid_divorce
+from bot.intake.signals import Hit, danger_hits, find_signals, hits_heard, is_affirmative
 from bot.language import unreadable
 from bot.text import simplify
 
@@ -244,15 +244,16 @@ class Intake:
     def _kinds_heard(self, state: dict) -> set:
         """The kinds of the signals heard; rows are a divorce only where one was told (``without_an_unsaid_divorce``:
         the questions about the parents' separation are not asked of a father who rows with his daughter)."""
-        hits = [Hit(hit[0], hit[1], hit[2], hit[3]) for hit in state["hits"]]
-        return {hit.soort for hit in without_an_unsaid_divorce(hits, self.signals)}
+        return {hit.soort for hit in hits_heard(state, self.signals)}
 
     def _applies(self, step: PlanStap, state: dict) -> bool:
+        if step.alleen_als_soort is not None and step.alleen_als_soort not in self._kinds_heard(state):
+            return False
         if step.vanaf_leeftijd is not None:  # a question that does not fit the age the caller named
             age = age_of(self.told(state))
             if age is not None and age < step.vanaf_leeftijd:
                 return False
-        return step.alleen_als_soort is None or step.alleen_als_soort in self._kinds_heard(state)
+        return True
 
     @staticmethod
     def _answered_elsewhere(step: PlanStap, state: dict) -> bool:

@@ -428,3 +428,9 @@ def without_an_unsaid_divorce(hits: Iterable[Hit], signals: Dict[str, IntakeSign
         return hits
     return [Hit(home.id, home.soort, hit.trigger, hit.question) if hit.signal_id in DIVORCE_ROW_READINGS else hit
             for hit in hits]
+
+
+def hits_heard(state: dict, signals: Dict[str, IntakeSignaal]) -> List[Hit]:
+    """The signals heard in an intake (its state's ``hits``: signal id, kind, trigger, question key); rows read as a
+    divorce only where a divorce was told (``without_an_unsaid_divorce``)."""
+    return without_an_unsaid_divorce([Hit(h[0], h[1], h[2], h[3]) for h in state.get("hits") or []], signals)

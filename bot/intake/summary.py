@@ -13,7 +13,7 @@ from bot.intake.listen import age_of, kern_from_words, place_of, says_nothing
 from bot.intake.opening import without_opening
 from bot.intake.route import Advice, advise
 from bot.intake.session import DEFAULT_PLAN, Intake
-from bot.intake.signals import Hit, without_an_unsaid_divorce
+from bot.intake.signals import Hit, hits_heard
 from bot.records import add_record
 from bot.wording import counted
 
@@ -88,13 +88,6 @@ class Summary:
         return {"soort": "intake_samenvatting", **data}
 
 
-def _hits(state: dict, signals: Optional[dict] = None) -> List[Hit]:
-    """The signals heard in the intake; rows read as a divorce only where a divorce was told
-    (``without_an_unsaid_divorce``)."""
-    hits = [Hit(h[0], h[1], h[2], h[3]) for h in state.get("hits", [])]
-    return without_an_unsaid_divorce(hits, signals) if signals is not None else hits
-
-
 def _kaart_search() -> Optional[Callable]:
     try:
         from bot.kaart.search import search  # lazy: the kaart is optional for the intake
@@ -128,7 +121,7 @@ def build_summary(state: dict, knowledge, gemeente: Optional[str] = None, search
     """Make the summary from an intake state (answers there are already masked)."""
     signals = knowledge.entries.get("intake_signaal", {})
     rules = knowledge.all("intake_routeregel")
-    hits = _hits(state, signals)
+    hits = hits_heard(state, signals)
     answers: Dict[str, str] = state.get("answers", {})
     skipped = set(state.get("skipped", []))
 

@@ -78,11 +78,12 @@ def _not_denied(entities: List[dict], text: str) -> List[dict]:
     return out
 
 
-def lees(text: Optional[str], entities: Iterable[dict] = ()) -> Dict[str, object]:
+def lees(text: Optional[str], entities: Iterable[dict] = (), parsed: Optional[Vraag] = None) -> Dict[str, object]:
     """Slots understood from one message: kaart_gemeente (code or an outside place as written),
-    kaart_thema (code) and kaart_leeftijd (int); None for what was not found."""
+    kaart_thema (code) and kaart_leeftijd (int); None for what was not found. ``parsed``: ``text`` as ``parse_vraag``
+    read it, when the caller has it already."""
     entities = list(entities or [])
-    parsed = parse_vraag(text or "")
+    parsed = parsed or parse_vraag(text or "")
     # the search's own reading first: it knows whose place a place is ("ik werk in Hilversum, het gezin woont in
     # Eemnes"); the recogniser's place entity (the first place named) only when the search found none
     gemeente = te_zoeken_plaats(parsed) or parsed.buiten_regio

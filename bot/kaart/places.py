@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Dict, FrozenSet, List, Optional, Set, Tuple
 
-from bot.kaart.text import CHILD_WORDS, STOPWORDS, distance, known_lemmas, word_tables
+from bot.kaart.text import CHILD_NOTE_WORDS, CHILD_WORDS, STOPWORDS, distance, known_lemmas, word_tables
 from bot.kaart.vocabulary import LEEFTIJD_MAX
 from bot.knowledge.loader import PerKnowledge
 from bot.lemmas import lemma_table
@@ -366,11 +366,10 @@ def _bare_place(tokens: List[Tuple[str, str]], start: int, size: int, row: Plaat
     return end == len(tokens) and (len(tokens) <= SHORT_SEARCH or before not in NOT_BEFORE_A_CLOSING_PLACE)
 
 
-# A note's shorthand for a child ("zn 14", "dr 13") besides the full words; a note's shorthand for a parent ("mdr",
+# A note's words for a child ("zn 14", "dr 13": ``CHILD_NOTE_WORDS``) and its shorthand for a parent ("mdr",
 # "vdr"). A bare lower-case place right after a child and its age ("dr 13 huizen", "jongen 19jr huizen") or opening
 # the note right before whom it is about ("ondiep mdr (cliente) ms", "huizen zn 14 kijkt ...") is the place: the blind
 # set toets20 found no place in those.
-CHILD_NOTE_WORDS = CHILD_WORDS | frozenset({"zn", "dr"})
 PARENT_NOTE_WORDS = frozenset("moeder mdr vader vdr ouders ouder gezin mama papa".split())
 PERSONS_AFTER_AN_OPENING_PLACE = CHILD_NOTE_WORDS | PARENT_NOTE_WORDS
 _AGE_TOKEN = re.compile(r"(\d{1,2})(?:jr|j|jaar)?")

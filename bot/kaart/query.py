@@ -16,8 +16,9 @@ from typing import Dict, FrozenSet, List, Optional, Set, Tuple
 
 from bot.kaart import places, spoken, subject
 from bot.kaart.text import (
+    CHILD_NOTE_WORDS,
     CHILD_PATTERN,
-    CHILD_WORDS,
+    CHILD_SHORT,
     STOPWORDS,
     known,
     known_lemmas,
@@ -34,10 +35,7 @@ from bot.lemmas import lemma_of
 from bot.message_length import max_message_length
 from bot.text import NUMBER_WORDS, ORDINAL_WORDS
 
-# a child as a quick note writes it: "zn 14", "dr 12" (zoon, dochter), "kid van 9" (a user test lost the age)
-CHILD_SHORT = ("zn", "dr", "kid")
 _CHILD = CHILD_PATTERN[:-1] + "|" + "|".join(r"(?<![\w.])" + word for word in CHILD_SHORT) + ")"
-_CHILD_NOTE_WORDS = CHILD_WORDS | frozenset(CHILD_SHORT)
 # words a consultant puts between the child and the age when speaking: "zoon is nu 15", "dochter van bijna 13"
 # or about or soon: "jongens van een jaar of 14", "zoon wordt volgende maand 18"
 _HEDGE = (r"(?:(?:nu|inmiddels|pas|bijna|net|al|sinds kort|ongeveer|rond de|zo'n|een jaar of|binnenkort|straks"
@@ -810,8 +808,8 @@ def only_a_child(text: str) -> Optional[int]:
     simple = simplify(text or "")
     tokens = re.findall(r"[a-z']+|\d+", simple)
     rest = [token for token in tokens if not token.isdigit()]
-    if (len(tokens) > CHILD_ONLY_MAX_WORDS or not set(rest) & _CHILD_NOTE_WORDS
-            or not set(rest) <= _CHILD_NOTE_WORDS | _CHILD_ONLY_WORDS):
+    if (len(tokens) > CHILD_ONLY_MAX_WORDS or not set(rest) & CHILD_NOTE_WORDS
+            or not set(rest) <= CHILD_NOTE_WORDS | _CHILD_ONLY_WORDS):
         return None
     return extract_leeftijd(text)
 

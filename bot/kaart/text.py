@@ -24,6 +24,9 @@ CHILD_PATTERN = (r"(?:zoon|zoontje|dochter|dochtertje|kind|kindje|jongen|jongetj
                  r"|kleuter|stiefzoon|stiefdochter|pleegzoon|pleegdochter|jongens|meiden|meisjes|tieners|pubers|speler"
                  r"|speelster|pupil|client)")
 CHILD_WORDS = frozenset(CHILD_PATTERN[3:-1].split("|"))
+# a child as a quick note writes it: "zn 14", "dr 12" (zoon, dochter), "kid van 9" (a user test lost the age)
+CHILD_SHORT = ("zn", "dr", "kid")
+CHILD_NOTE_WORDS = CHILD_WORDS | frozenset(CHILD_SHORT)
 
 STOPWORDS: FrozenSet[str] = frozenset(
     """de het een en of in op aan van voor met naar bij uit te tot om over door als dan dat die dit deze

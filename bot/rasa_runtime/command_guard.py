@@ -68,7 +68,7 @@ from __future__ import annotations
 
 import logging
 import re
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List, Optional, Text
 
 from bot.commands import (
     WHICH_OWN_ROLE,
@@ -107,8 +107,8 @@ _METHOD_KEEPS = frozenset({"start_voorbereiden", "voorbereiden_welke_stap", "voo
                            INTAKE_INTENT, "intake_vragen_tonen", "intake_terugbellen", "herlaad_kennis"})
 # What the model may read the opening of a call as and stays (``opens_a_call``): a request of its own (a callback, a
 # question set, a role-play, a preparation, a command); any other intent (the kaart's, out of scope, an answer) gives
-# way to the intake.
-_CALL_KEEPS = frozenset({INTAKE_INTENT, "intake_vragen_tonen", "intake_terugbellen", PRACTICE_INTENT, RETRY_INTENT,
+# way to the intake, and the intake's own reading is made sure (the model may have been unsure).
+_CALL_KEEPS = frozenset({"intake_vragen_tonen", "intake_terugbellen", PRACTICE_INTENT, RETRY_INTENT,
                          "rollenspel_nabespreking", "rol_oefenen", "start_rollen", "rol_analyse", "rol_uitleg",
                          "voorbereiden_welke_stap", "start_voorbereiden", STOP_INTENT, "herlaad_kennis"})
 ROLE_EXPLANATION_INTENT = "rol_uitleg"
@@ -140,22 +140,23 @@ _ASKED_FOR = {
 }
 
 
-def _asked_for(text: Text, intent: Any) -> bool:
+def _asked_for(text: Text, intent: Any, asked_intake: Optional[bool] = None) -> bool:
     """The message asks for the task the model read (``_ASKED_FOR``); the intake and the role-play have their own
-    checks. Other intents of ``_METHOD_KEEPS`` always stay."""
+    checks (``asked_intake``: ``asks_for_an_intake(text)`` when the caller has it already). Other intents of
+    ``_METHOD_KEEPS`` always stay."""
     if intent == INTAKE_INTENT:
-        return asks_for_an_intake(text)
+        return asks_for_an_intake(text) if asked_intake is None else asked_intake
     if intent == PRACTICE_INTENT:
         return is_practice_request(text)
     pattern = _ASKED_FOR.get(intent)
     return pattern is None or bool(pattern.search(plain(text)))
 
 
-def asks_about_the_method(text: Text, intent: Any) -> bool:
+def asks_about_the_method(text: Text, intent: Any, asked_intake: Optional[bool] = None) -> bool:
     """A question about the steps, pitfalls or roles that the fallback answers (see the module doc), unless the model
-    read a task or command that the message asks for (``_METHOD_KEEPS``, ``_asked_for``) or a plain role
-    explanation, or the question is the kaart's."""
-    if (intent in _METHOD_KEEPS and _asked_for(text, intent)) or len(text or "") > MAX_METHOD_CHARS:
+    read a task or command that the message asks for (``_METHOD_KEEPS``, ``_asked_for``; ``asked_intake`` as there)
+    or a plain role explanation, or the question is the kaart's."""
+    if (intent in _METHOD_KEEPS and _asked_for(text, intent, asked_intake)) or len(text or "") > MAX_METHOD_CHARS:
         return False
     topics = method_question(text)
     if not topics:
@@ -209,10 +210,10 @@ if GraphComponent is not None:
                 if command is not None:
                     _make_sure(message, command)
                     continue
-                if asks_about_the_method(text, name):
+                if asks_about_the_method(text, name, asked_intake):
                     _make_sure(message, FALLBACK_INTENT)
                     continue
-                if (name not in _CALL_KEEPS or name == INTAKE_INTENT) and opens_a_call(text) \
+                if name not in _CALL_KEEPS and opens_a_call(text) \
                         and not asks_the_kaart(text):
                     # "ik heb een ib'er aan de lijn van de wereldwijzer in hilversum, gaat over een meisje uit groep
                     # 8": the model read the kaart (0.80) and a search started; someone on the line is an intake. Also

@@ -12,10 +12,11 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from bot.knowledge.loader import get_knowledge
 from bot.language import says_something, words
+from bot.patterns import tokenize
 from bot.roles import classifier as role_classifier
 from bot.roles.language import MIN_WORDS, unusable_reason
 from bot.roles.models import NEUTRAL
-from bot.roles.signals import SignalHit, find_signals, signal_counts, tokenize
+from bot.roles.signals import SignalHit, find_signals, signal_counts
 from bot.textclass import segments
 from bot.wording import certainty_text, join_list
 

@@ -64,7 +64,7 @@ def role_request(text: Optional[str]) -> RoleRequest:
         sentence = _AFTER_QUOTE.sub(r"\1", asked_for[1].strip()).strip(_QUOTES)
         before = text[: text.rfind(asked_for[1])] if asked_for[1] in text else text
         return RoleRequest(sentence if words(sentence) else None,
-                           asked_for[0] == WHICH_OWN_ROLE or _asks_own(before))
+                           asked_for[0] == WHICH_OWN_ROLE or bool(_OWN.search(before)))
     candidate = None
     if ":" in text:
         candidate = text.split(":", 1)[1]
@@ -98,4 +98,4 @@ def is_role_request(text: Optional[str]) -> bool:
     asked = which_question(text)
     if asked and asked[0] in (WHICH_ROLE, WHICH_OWN_ROLE) and asked[1]:
         return True
-    return bool(text and _ROLE_REQUEST.match(text) and sentence_from_request(text))
+    return bool(text and _ROLE_REQUEST.match(text) and role_request(text).sentence)

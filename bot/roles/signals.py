@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from bot.knowledge.loader import get_knowledge
-from bot.patterns import Token, compile_pattern, find_all
+from bot.patterns import Token, compile_pattern, find_all, tokenize
 
 
 @dataclass(frozen=True)
@@ -28,13 +28,6 @@ class SignalHit:
         data = asdict(self)
         data.pop("signaal_id")
         return data
-
-
-def tokenize(text: str) -> List[Token]:
-    """Word tokens with lower-case text, lemma and character offsets (punctuation dropped)."""
-    from bot.lemmas import lemma_of, tokens  # the one Dutch tokenizer and lemma table of the project
-
-    return [Token(word.lower(), lemma_of(word), start, end) for word, start, end in tokens(text)]
 
 
 _CACHE: Dict[str, Any] = {}

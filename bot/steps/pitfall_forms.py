@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-from bot.patterns import Pattern, Token, compile_pattern, find_all, may_match, words_of
+from bot.patterns import Pattern, Token, compile_pattern, find_all, may_match, tokenize, words_of
 
 _CLAUSE_BREAK = re.compile(r"[,;:]")
 
@@ -59,12 +59,6 @@ def _compiled(knowledge) -> List[Tuple[Any, List[Tuple[str, Pattern, List[Patter
     return _CACHE["compiled"]
 
 
-def _tokens(sentence: str) -> List[Token]:
-    from bot.lemmas import lemma_of, tokens  # the one Dutch tokenizer and lemma table of the project
-
-    return [Token(word.lower(), lemma_of(word), start, end) for word, start, end in tokens(sentence)]
-
-
 def _clause_of(sentence: str, offset: int) -> int:
     """The number of the clause (split at , ; :) that the character at ``offset`` stands in."""
     return len(_CLAUSE_BREAK.findall(sentence, 0, offset))
@@ -83,7 +77,7 @@ def _hits(tokens: List[Token], present: Any, patterns: Sequence[Pattern]) -> Lis
 
 def find_in_sentence(sentence: str, knowledge=None) -> Optional[FormHit]:
     """The first pitfall form in one sentence, or None."""
-    tokens = _tokens(sentence)
+    tokens = tokenize(sentence)
     if not tokens:
         return None
     present = words_of(tokens)

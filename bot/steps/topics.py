@@ -10,19 +10,12 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional
 
-from bot.patterns import Token, compile_pattern, find_all, may_match, words_of
+from bot.patterns import compile_pattern, find_all, may_match, tokenize, words_of
+from bot.steps.guide import _knowledge
 from bot.text import simplify
 
 KIND = "methode_onderwerp"
 _CACHE: Dict[str, Any] = {}
-
-
-def _knowledge(knowledge=None):
-    if knowledge is not None:
-        return knowledge
-    from bot.knowledge.loader import get_knowledge
-
-    return get_knowledge()
 
 
 def _compiled(knowledge) -> List[Any]:
@@ -33,16 +26,10 @@ def _compiled(knowledge) -> List[Any]:
     return _CACHE["compiled"]
 
 
-def _tokens(text: str) -> List[Token]:
-    from bot.lemmas import lemma_of, tokens  # the one Dutch tokenizer and lemma table of the project
-
-    return [Token(word.lower(), lemma_of(word), start, end) for word, start, end in tokens(text)]
-
-
 def find_topics(text: Optional[str], knowledge=None) -> List[str]:
     """The ids of the topics whose patterns occur in ``text``, in the order of the knowledge file; accents do not
     count ("cooperatief" is typed as often as "coöperatief")."""
-    tokens = _tokens(simplify(text or ""))
+    tokens = tokenize(simplify(text or ""))
     if not tokens:
         return []
     present = words_of(tokens)

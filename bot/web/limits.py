@@ -99,7 +99,3 @@ class SlidingWindow:
             if len(events) < self.limit:
                 return 0
             return max(1, int(events[0] + self.window - now + 0.999))
-
-    def clear(self, client: str) -> None:
-        with self._lock:
-            self._events.pop(client, None)

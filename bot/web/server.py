@@ -502,15 +502,13 @@ class Site:
                 return self._locked_out(client)
             if self.gate.token_ok(candidate):
                 return None
-            self.login_failures.hit(client)
             logger.warning("refused trainer login from locked-out client %s", conversation.short_hash(client))
             return self._locked_out(client)
         if self.gate.token_ok(candidate):
             return None
-        return self._wrong_token(request)
+        return self._wrong_token(client)
 
-    def _wrong_token(self, request) -> HTTPResponse:
-        client = self.client(request)
+    def _wrong_token(self, client: str) -> HTTPResponse:
         self.login_failures.hit(client)
         logger.warning("refused trainer login from client %s", conversation.short_hash(client))
         return html_response(401, trainer_page.login_page(WRONG_TOKEN), {"WWW-Authenticate": "Bearer"})
