@@ -18,7 +18,9 @@ def test_issue_example_is_aanklager_with_quoted_blame_and_winner_alternative():
     assert set(data) == CONTRACT_KEYS
     assert data["rol"] == "aanklager"
     assert 0.5 <= data["zekerheid"] <= 1.0
-    assert data["signalen"] and all(s["naam"] == "verwijt" for s in data["signalen"])
+    # "jullie doen niks" blames the team too: a reproach at the professional (session 23)
+    assert data["signalen"] and all(s["naam"] in ("verwijt", "verwijt aan de hulpverlener") for s in data["signalen"])
+    assert any(s["naam"] == "verwijt" and s["woorden"] == "zet de kinderen tegen" for s in data["signalen"])
     for signal in data["signalen"]:
         assert text[signal["begin"] : signal["einde"]] == signal["woorden"]
     # the Aanklager also invites the listener (the professional too) to hit back as Aanklager

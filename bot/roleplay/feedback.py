@@ -166,6 +166,23 @@ def reassures(text: str) -> bool:
     return bool(_REASSURES.search(text or ""))
 
 
+# at a high tension the turn acknowledged, but the pitfall beside it undid that: still erkennen, not another step
+STAY_WITH_ACKNOWLEDGING = ("De spanning was hoog ({tension}/10): blijf bij het erkennen; de valkuil ernaast maakte dat "
+                           "weer ongedaan.")
+
+
+def acknowledge_first(tension: int, rise: bool = False, text: str = "") -> Optional[str]:
+    """Why acknowledging comes first after this turn (Dutch), or None: the turn reassured (``reassures``), the tension
+    was high, or it rose after the turn before."""
+    if reassures(text):
+        return REASSURED
+    if band_of(tension) == "hoog":
+        return f"De spanning was hoog ({tension}/10): eerst erkennen, dan pas verder."
+    if rise:
+        return "De spanning steeg na je vorige beurt: erken eerst wat dat losmaakte."
+    return None
+
+
 def better_step(pitfall: str, tension: int, done: Sequence[str], in_turn: Sequence[str], rise: bool = False,
                 text: str = "") -> List[Tuple[str, str]]:
     """The steps that would have been better than ``pitfall``, best first, each with why (Dutch): reassurance
@@ -174,12 +191,11 @@ def better_step(pitfall: str, tension: int, done: Sequence[str], in_turn: Sequen
     steps not done yet. Never a step the turn itself already did (``in_turn``): the debrief does not advise what the
     trainee just did (a user test: a question about the pattern got "Beter: dynamiek onderzoeken")."""
     order: List[Tuple[str, str]] = []
-    if reassures(text):
-        order.append(("erkennen", REASSURED))
-    elif band_of(tension) == "hoog":
-        order.append(("erkennen", f"De spanning was hoog ({tension}/10): eerst erkennen, dan pas verder."))
-    elif rise:
-        order.append(("erkennen", "De spanning steeg na je vorige beurt: erken eerst wat dat losmaakte."))
+    first = acknowledge_first(tension, rise, text)
+    if first and band_of(tension) == "hoog" and "erkennen" in in_turn:  # "ik snap het, ... ik ben zelf ook gescheiden"
+        return [("erkennen", STAY_WITH_ACKNOWLEDGING.format(tension=tension))]
+    if first:
+        order.append(("erkennen", first))
     remedies = BETTER_AFTER.get(pitfall, ())
     order += [(step, BETTER_REASONS[step]) for step in remedies if step not in done]
     order += [(step, "Deze stap had je in dit gesprek nog niet gezet; hij was hier aan de beurt.")
@@ -668,6 +684,11 @@ def _better(scenario: Scenario, zetten: Dict[str, Zet], pitfall: str, turn: Any,
     own = turn.tekst.strip()
     # the stance mends no pitfall: it is the better step only when it comes first
     fitting = [choice for choice in choices if choice[0] != "visie" or choice == choices[0]]
+    if choices[0][0] == "erkennen" and (band_of(turn.spanning_voor) == "hoog" or reassures(text)):
+        # at a high tension (or after reassurance) acknowledging first does not yield to another step because its
+        # example was shown for an earlier turn (a user test, session 23: at tension 9 the second pitfall got "Beter:
+        # behoefte en verlangen"); after a mere rise it may, so the advice differs from mistake to mistake
+        fitting = choices[:1]
     for step, reason in fitting:
         for candidate in scenario.examples(step):
             if candidate not in shown and candidate.strip() != own:

@@ -285,15 +285,37 @@ _THANKS_FOR_WORDS = re.compile(r"\b(?:fijn dat (?:je|jij|u|iemand) (?:het |dat )
                                re.IGNORECASE)
 
 
+# A reply that takes for granted the professional is looking into who is right ("Ga je nu uitzoeken wie gelijk heeft?
+# Ik weet allang wie gelijk heeft.") answers a turn that asks about what happened or weighs who is right (a question,
+# "gelijk", "schuld", "klopt"), not a turn that tells the professional's own story ("ik ben zelf ook gescheiden, mijn
+# ex deed precies hetzelfde": a user test, session 23) or gives advice.
+_ASSUMES_INQUIRY = re.compile(r"\b(?:uitzoeken|uitzoekt|onderzoeken|onderzoekt|uitpluizen|uitplozen) (?:\w+ )?wie\b",
+                              re.IGNORECASE)
+_WEIGHS = re.compile(r"\b(?:gelijk|ongelijk|schuld|klopt|kloppen|waarheid|waar is|fout|feiten)\b", re.IGNORECASE)
+_ASKS = re.compile(r"(?:^|[.!?]\s+)(?:(?:en|maar|dus|ja|oké|nou|eh)\W+)*(?:wie|wat|hoe|waar|wanneer|welke|welk|"
+                   r"waarom|hoeveel|hoelang|sinds wanneer)\b", re.IGNORECASE)
+
+
+def _inquires(said: str) -> bool:
+    """The turn asks something (also dictated without its question mark) or weighs who is right (``_WEIGHS``)."""
+    from bot.textclass import punctuate
+
+    text = punctuate(said).text
+    return "?" in text or bool(_ASKS.search(text) or _WEIGHS.search(said))
+
+
 def _only_questions(said: str) -> bool:
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", said.strip()) if s.strip()]
     return bool(sentences) and all(s.rstrip().endswith("?") for s in sentences)
 
 
 def _fits(variant: str, said: str) -> bool:
-    """What the reply takes for granted was said: an offer to act, a feeling named, or words of understanding
-    (``_TAKES_UP_OFFER``, ``_TOLD_A_FEELING``, ``_THANKS_FOR_WORDS``)."""
+    """What the reply takes for granted was said: an offer to act, a question or a weighing of who is right, a feeling
+    named, or words of understanding (``_TAKES_UP_OFFER``, ``_ASSUMES_INQUIRY``, ``_TOLD_A_FEELING``,
+    ``_THANKS_FOR_WORDS``)."""
     if _TAKES_UP_OFFER.search(variant) and not _OFFERS.search(said):
+        return False
+    if _ASSUMES_INQUIRY.search(variant) and not _inquires(said):
         return False
     if _TOLD_A_FEELING.search(variant) or _THANKS_FOR_WORDS.search(variant):
         return not _only_questions(said)

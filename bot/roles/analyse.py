@@ -29,6 +29,8 @@ MIN_MARGIN = 0.03  # the best role must beat the second by this much
 MIN_PART_NO_SIGNALS = 0.70
 WORD_CHOICE = "woordkeus die bij deze rol past"
 WORD_CHOICE_ID = "woordkeus"  # the signal id of a word-choice hit
+AT_THE_PROFESSIONAL = "aanklager-tegen-hulpverlener"  # the signal of a reproach at the professional
+ENDS_IN_REPROACH = "De beurt eindigt met een verwijt aan jou ({naam}): reageer daar eerst op."
 
 
 @dataclass
@@ -274,6 +276,8 @@ def analyse_role(text: Optional[str], classifier=None, own: bool = False) -> Rol
         best.rolwissel = [{"rol": shift[0][2].rol, "naam": shift[0][2].naam,
                            "citaat": " … ".join(clean[b:e] for b, e, _ in shift)} for shift in shifts]
         shown += [read for shift in shifts for read in shift]
+        if not own:
+            _answer_the_reproach(best, shifts[-1], part_hits)
     if best is not whole:
         best.zin = clean
         best.citaat = None if len(spoken) == len(spans) else " … ".join(clean[b:e] for b, e, _ in spoken)
@@ -282,6 +286,22 @@ def analyse_role(text: Optional[str], classifier=None, own: bool = False) -> Rol
                      key=lambda hit: (hit.begin, hit.einde))
     best.signalen = signals or [hit for hit in best.signalen if hit.signaal_id == WORD_CHOICE_ID][:4]
     return _as_own(best) if own else best
+
+
+def _answer_the_reproach(best: RoleAnalysis, last: List[Tuple[int, int, RoleAnalysis]], hits: List[SignalHit]) -> None:
+    """A turn that shifts role and ends in a reproach at the professional (the signal ``AT_THE_PROFESSIONAL`` in its
+    last role's sentences: "... maar jullie van het buurtteam doen ook helemaal niks"): the advice answers that
+    reproach, whatever role the turn names as a whole; the professional is addressed last and answers that first (a
+    user test, session 23: a Slachtoffer's advice for a turn that ended in an accusation at the team)."""
+    role = last[0][2]
+    if role.rol == best.rol or not any(hit.signaal_id == AT_THE_PROFESSIONAL and hit.rol == role.rol
+                                       and any(b <= hit.begin < e for b, e, _ in last) for hit in hits):
+        return
+    answer = alternative(role.rol)
+    if answer is None:
+        return
+    best.alternatief = {**answer, "aanleiding": ENDS_IN_REPROACH.format(naam=role.naam)}
+    best.hulpmiddel = tool(role.rol)
 
 
 def _as_own(result: RoleAnalysis) -> RoleAnalysis:

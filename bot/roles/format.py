@@ -43,6 +43,8 @@ def format_analysis(analysis: RoleAnalysis) -> str:
     if alt and alt.get("eigen"):
         lines += _own_advice(analysis, alt)
     elif alt:
+        if alt.get("aanleiding"):  # a shift that ends in a reproach at the professional: the advice answers that
+            lines.append(str(alt["aanleiding"]))
         lines.append(f"Reageer vanuit de winnaarsdriehoek ({alt['naam']}): {alt['antwoordstijl']}")
         lines.append(f"Bijvoorbeeld: \"{alt['voorbeeld']}\"")
     if analysis.hulpmiddel:
