@@ -2,8 +2,9 @@
 
 The form ``voorbereiden_form`` asks who the conversation is with and what is going on, then
 walks through the six steps with the slot ``voorbereiden_invoer``: every answer is either a
-navigation word (waarom, voorbeeld, volgende, terug, sla over, rol), a question to Rustpunt (answered,
-never stored) or a note for the step. Danger in any answer gets the shared safety advice first.
+navigation word (waarom, voorbeeld, volgende, terug, sla over, rol), a request (help, the plan so far, the menu), a
+question to Rustpunt (answered, never stored) or a note for the step; a command or a question is never an answer to
+"Met wie?" or "Wat speelt er?" either. Danger in any answer gets the shared safety advice first.
 """
 from __future__ import annotations
 
@@ -51,6 +52,35 @@ def _safety_first(dispatcher: CollectingDispatcher, text: str, told_before=()) -
         dispatcher.utter_message(text=danger)
 
 
+def _command(text: str) -> Optional[str]:
+    """A command typed at "Met wie?" or "Wat speelt er?" (the navigation words or one's own words: "stop", "help",
+    "toon mijn plan", "ik wil terug naar het menu"), never an answer to the question."""
+    return navigation.parse_command(text) or navigation.own_command(text)
+
+
+def _before_the_steps(dispatcher: CollectingDispatcher, command: str, slot: str) -> Dict[Text, Any]:
+    """The answer to a command at "Met wie?" (``slot`` voorbereiden_wie) or "Wat speelt er?": stop ends the
+    preparation (nothing was noted: "gestopt", and the menu), 'terug' at the situation asks who again, 'sla over' or
+    'volgende' there goes on without a situation; help, the plan (nothing noted yet) or any other command answers and
+    asks the same question again."""
+    if command == navigation.STOP:  # every slot filled: the form ends, and the closing action says nothing was noted
+        return {"voorbereiden_wie": "ouder", "voorbereiden_situatie": "-", "voorbereiden_invoer": status.STOPPED,
+                "voorbereiden_notities": {}} if slot == "voorbereiden_wie" else {
+            "voorbereiden_situatie": "-", "voorbereiden_invoer": status.STOPPED}
+    if slot == "voorbereiden_situatie" and command == navigation.TERUG:
+        return {"voorbereiden_wie": None, "voorbereiden_situatie": None}
+    if slot == "voorbereiden_situatie" and command in (navigation.OVERSLAAN, navigation.VOLGENDE):
+        dispatcher.utter_message(text=texts.text("start_stappen"))
+        return {"voorbereiden_situatie": "-"}  # as a resumed plan without a situation
+    if command == navigation.SHOW_PLAN:
+        dispatcher.utter_message(text=texts.text("plan_nog_leeg"))
+    elif command == navigation.ROL:
+        dispatcher.utter_message(text=guide.format_role())
+    else:
+        _say(dispatcher, preparation.help_text())
+    return {slot: None}
+
+
 class ValidateVoorbereidenForm(FormValidation):
     def name(self) -> Text:
         return "validate_voorbereiden_form"
@@ -65,6 +95,9 @@ class ValidateVoorbereidenForm(FormValidation):
             if answer:
                 _say(dispatcher, answer)
                 return {"voorbereiden_wie": None}
+            command = _command(text)
+            if command is not None:  # "help", "toon mijn plan" are no answer either
+                return _before_the_steps(dispatcher, command, "voorbereiden_wie")
         situation = navigation.parse_situation_type(text)
         if situation is None:
             dispatcher.utter_message(text=texts.text("wie_onduidelijk"))
@@ -90,6 +123,12 @@ class ValidateVoorbereidenForm(FormValidation):
             if answer:
                 _say(dispatcher, answer)
                 return {"voorbereiden_situatie": None}
+            command = _command(text)
+            if command is not None:  # "toon mijn plan", "help", "terug" are no situation (a user test stored them)
+                return _before_the_steps(dispatcher, command, "voorbereiden_situatie")
+            if navigation.asks_how_to(text):  # "eh hoe hou ik hem rustig als hij gaat schelden": no situation either
+                dispatcher.utter_message(text=texts.text("vraag_voor_stappen"))
+                return {"voorbereiden_situatie": None}
         dispatcher.utter_message(text=texts.text("start_stappen"))
         return {"voorbereiden_situatie": text[:500]}
 
@@ -104,7 +143,7 @@ class ValidateVoorbereidenForm(FormValidation):
         told = [tracker.get_slot("voorbereiden_situatie"), *(notes.values() if isinstance(notes, dict) else ())]
         _safety_first(dispatcher, text, told)  # then the note is kept as usual, and the next step comes up
         turn = preparation.step_turn(text, tracker.get_slot("voorbereiden_stap"), notes,
-                                     tracker.get_slot("voorbereiden_wie"))
+                                     tracker.get_slot("voorbereiden_wie"), tracker.get_slot("voorbereiden_situatie"))
         _say(dispatcher, turn.messages)
         return turn.slots
 

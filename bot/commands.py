@@ -31,6 +31,7 @@ VOORBEELD = "voorbeeld"
 ROL = "rol"
 RESUME = "verder"  # back after a break: "ik ben er weer, waar waren we?"
 RESTART = "opnieuw"  # the role-play from the start: "ik begin opnieuw", "kan ik helemaal opnieuw beginnen?"
+SHOW_PLAN = "plan"  # the gespreksplan so far, in a preparation: "toon mijn plan", "wat heb ik tot nu toe?"
 
 PHRASES: Dict[str, Tuple[str, ...]] = {
     STOP: (
@@ -42,7 +43,8 @@ PHRASES: Dict[str, Tuple[str, ...]] = {
     HINT: (
         "hint", "een hint", "geef een hint", "geef me een hint", "mag ik een hint", "hint graag", "tip",
         "geef een tip", "geef me een tip", "help", "help me", "hulp", "ik weet het niet meer", "wat moet ik nu zeggen",
-        "wat moet ik zeggen", "wat zeg ik nu", "ik loop vast", "ik weet niet wat ik moet zeggen",
+        "wat moet ik zeggen", "wat zeg ik nu", "ik loop vast", "wat moet ik hier doen",
+        "wat moet ik typen", "wat moet ik hier typen", "ik weet niet wat ik moet zeggen",
         "ik weet niet wat ik nu moet zeggen", "ik weet even niet wat ik moet zeggen",
         "ik weet even niet wat ik nu moet zeggen", "wat is de volgende stap", "welke stap nu", "welke stap moet ik nu",
     ),
@@ -75,6 +77,12 @@ PHRASES: Dict[str, Tuple[str, ...]] = {
         "voorbeeld", "voorbeelden", "voorbeeldzin", "voorbeeldzinnen", "hoe zeg ik dat", "hoe zou je dat zeggen",
     ),
     ROL: ("mijn rol", "jouw rol", "wat is mijn rol", "rol van de professional", "mijn positie"),
+    # in the preparation (a second-round user test of session 23: "toon mijn plan" at a step was stored as its note)
+    SHOW_PLAN: (
+        "toon mijn plan", "toon het plan", "toon plan", "mijn plan", "plan", "gespreksplan", "mijn gespreksplan",
+        "toon mijn gespreksplan", "toon het gespreksplan", "plan tonen", "gespreksplan tonen", "overzicht",
+        "toon het overzicht", "wat heb ik tot nu toe", "wat heb ik al", "wat hebben we tot nu toe",
+    ),
     RESTART: (
         "opnieuw", "overnieuw", "herstart", "opnieuw beginnen", "opnieuw starten", "begin opnieuw", "ik begin opnieuw",
         "vanaf het begin", "van voren af aan", "alles opnieuw", "nog een keer vanaf het begin",
@@ -109,7 +117,7 @@ def whole_message(text: Optional[str], allowed: Sequence[str]) -> Optional[str]:
     for command in (HINT, RESUME):
         if command in allowed and last != (text or "").strip() and normalise(last) in PHRASES[command]:
             return command
-    for command in (HINT, FEEDBACK, RESTART, STOP, VOLGENDE):
+    for command in (HINT, FEEDBACK, RESTART, STOP, VOLGENDE, SHOW_PLAN):
         if command in allowed and _asks_in_own_words(text, command):
             return command
     return None
@@ -194,6 +202,20 @@ _OWN_WORDS = {
         r"^(?:(?:ga|ga maar|gaat|ik ga|ik wil|kan ik|mag ik)\s+)?(?:verder|door)(?:\s+maar)?"
         r"(?:\s+(?:met|naar)\s+de\s+(?:volgende(?:\s+vraag)?|rest))?$"
         r"|^(?:(?:ga|ik ga|ik wil|kan ik|mag ik|op|door)\s+)?(?:naar\s+)?de\s+volgende(?:\s+vraag)?(?:\s+maar)?$"),
+    # the plan so far, asked in one's own words: "laat mijn plan even zien", "kun je het gespreksplan tot nu toe
+    # tonen?", "kan ik mijn plan nog een keer zien?", "wat heb ik tot nu toe genoteerd?", "wat staat er al in mijn
+    # plan?" (fillers such as "even", "nog", "nu" are gone); a verb of showing or a question about what is noted, so a
+    # note that starts with "mijn plan: ..." stays a note
+    SHOW_PLAN: re.compile(
+        r"^(?:(?:kan|kun|kunt|mag|wil|wilt) (?:ik|je|jij|u) |ik wil |ik zou (?:graag )?)?"
+        r"(?:(?:toon|laat|geef|bekijk|zie)(?: (?:mij|me))? )?(?:(?:mijn|m n|mn|het|ons|dat|de|wat) )?"
+        rf"(?:gespreks)?(?:plan|overzicht)(?: {_SO_FAR})?(?: (?:(?:een|1) keer|eens))?"
+        r"(?: (?:zien|tonen|bekijken|terugzien|laten zien|inzien|lezen|teruglezen|weergeven))$"
+        r"|^(?:toon|geef|bekijk)(?: (?:mij|me))? (?:mijn|m n|mn|het|ons|dat|de) (?:gespreks)?(?:plan|overzicht)"
+        rf"(?: {_SO_FAR})?$"
+        r"|^wat (?:heb ik|hebben we|staat er)(?: \w+){0,2}? (?:" + _SO_FAR + r"|al)"
+        r"(?: (?:genoteerd|opgeschreven|ingevuld|voorbereid|in (?:mijn|het) (?:gespreks)?plan|in mijn voorbereiding))?$"
+        r"|^wat staat er (?:al )?in (?:mijn|het) (?:gespreks)?plan$"),
 }
 MAX_OWN_WORDS = 20  # a longer message tells the persona something
 
@@ -211,6 +233,8 @@ def _asks_in_own_words(text: Optional[str], command: str) -> bool:
     clauses = [clause for clause in clauses if clause]
     if command == STOP and any(_LETS_STOP.match(clause) for clause in clauses):
         return True  # "laten we stoppen met deze oefening"
+    if command == SHOW_PLAN:  # Rustpunt is asked, there is no persona: 'je', 'u' and 'we' are fine
+        return any(_OWN_WORDS[SHOW_PLAN].match(clause) for clause in clauses)
     # "weet je wat" and "laat maar" before the request are fillers of the trainee, not words to the persona
     if _WE_WORDS.search(cleaned.replace("weet je wat", "")):
         return False

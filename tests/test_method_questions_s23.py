@@ -40,7 +40,8 @@ NOT_STORED = texts.text("vraag_niet_bewaard")
 # ------------------------------------------------------------------ 1. a how-to question in the preparation
 
 @pytest.mark.parametrize("text, step, topic", [
-    ("en wat als ze alleen maar blijft schelden, hoe erken ik dan?", "erkennen", None),
+    # a parent who swears: the workbook's topic too (a second-round user test of session 23)
+    ("en wat als ze alleen maar blijft schelden, hoe erken ik dan?", "erkennen", "ouder-die-scheldt"),
     ("wat zeg ik als ze alleen over de alimentatie wil praten?", "dynamiek", "alleen-over-de-inhoud"),
     ("vader praat alleen over geld, hoe krijg ik het gesprek naar de kinderen?", "visie", "alleen-over-de-inhoud"),
 ])

@@ -168,7 +168,7 @@ def test_chat_and_cli_name_the_form_and_give_its_warning():
     assert "Het kind in het midden zetten" in chat and "Pas op: zo zet je het kind midden tussen de ouders" in chat
     assert "Goed:" not in chat
     cli = _result_text(classify_step(text))
-    assert cli.startswith("Stap: redden (het kind in het midden zetten) (zekerheid 100%)")
+    assert cli.startswith("Stap: redden (het kind in het midden zetten), zeker (99%)")  # never "100%"
     assert "Pas op: zo zet je het kind" in cli
 
 

@@ -38,11 +38,13 @@ def register(subparsers) -> None:
 
 def _result_text(result) -> str:
     from bot.steps.preparation import sentence_notes
+    from bot.wording import certainty_text
 
     if not result.herkend:
         return f"Geen stap herkend. {result.tip}"
     form = f" ({result.vorm.naam.lower()})" if getattr(result, "vorm", None) else ""
-    lines = [f"Stap: {result.stap}{form} (zekerheid {result.zekerheid:.0%})"]
+    # the one wording of a recogniser's certainty, as the chat and the roles show it ("vrij zeker (80%)", at most 99%)
+    lines = [f"Stap: {result.stap}{form}, {certainty_text(result.zekerheid)}"]
     lines += sentence_notes(result, str)  # as the chat shows them ("welke stap is dit:"), with the ids here
     if result.kenmerken:
         lines.append(f"Kenmerken: {', '.join(result.kenmerken)}")

@@ -186,6 +186,9 @@ class MethodeOnderwerp(Entry):
     stappen: List[str] = []
     valkuilen: List[str] = []
     voorbeeldvragen: List[Text]
+    # only in a how-to question about the professional's own move ("hoe hou ik hem rustig als hij gaat schelden?"): a
+    # question for the parent that names the same ("wat gebeurde er vlak voordat hij begon te schreeuwen?") is a line
+    alleen_eigen_zet: bool = False
 
     _vragen = non_empty_list("vragen")
     _voorbeelden = non_empty_list("voorbeeldvragen")

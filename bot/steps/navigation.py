@@ -1,7 +1,8 @@
 """Understand what a professional types during the guided preparation.
 
 ``parse_command`` recognises the navigation words (waarom, voorbeeld, volgende, terug, sla over,
-rol, stop); ``method_question`` a question to Rustpunt about a step, a pitfall or a role; anything
+rol, stop) and ``own_command`` the requests in one's own words (help, the plan so far, the menu);
+``method_question`` a question to Rustpunt about a step, a pitfall or a role; anything
 else is a note for the current step. ``parse_situation_type`` maps free
 Dutch to ``ouder`` / ``kind`` / ``beide_ouders``. Plain word rules: predictable and testable.
 """
@@ -10,20 +11,30 @@ from __future__ import annotations
 import re
 from typing import List, Optional, Tuple
 
-from bot import commands
-from bot.commands import OVERSLAAN, ROL, STOP, TERUG, VOLGENDE, VOORBEELD, WAAROM
+from bot import commands, textclass
+from bot.commands import HINT, OVERSLAAN, ROL, SHOW_PLAN, STOP, TERUG, VOLGENDE, VOORBEELD, WAAROM
 from bot.text import NUMBER_WORDS, ORDINAL_WORDS, plain, simplify
 
 # checked in this order; the phrases live in bot.commands (one vocabulary for every capability)
 NAVIGATION = (STOP, OVERSLAAN, TERUG, VOLGENDE, WAAROM, VOORBEELD, ROL)
-__all__ = ["NAVIGATION", "OVERSLAAN", "ROL", "STOP", "TERUG", "VOLGENDE", "VOORBEELD", "WAAROM",
-           "asks_why", "clean_note", "method_question", "parse_command", "parse_situation_type",
-           "which_step_sentence"]
+# ... and these as the whole message or in one's own words ("help", "ik loop vast", "toon mijn plan", "kun je mijn plan
+# tot nu toe laten zien?", "ik wil terug naar het menu", "oke ga verder"; a second-round user test of session 23 got
+# "toon mijn plan" stored as a step's note): "help hem om rustig te worden" or "mijn plan: ..." stay notes
+OWN_WORDS = (STOP, VOLGENDE, HINT, SHOW_PLAN)
+__all__ = ["HINT", "NAVIGATION", "OVERSLAAN", "OWN_WORDS", "ROL", "SHOW_PLAN", "STOP", "TERUG", "VOLGENDE",
+           "VOORBEELD", "WAAROM", "asks_how_to", "asks_why", "clean_note", "method_question", "own_command",
+           "parse_command", "parse_situation_type", "which_step_sentence"]
 
 
 def parse_command(text: Optional[str]) -> Optional[str]:
     """A navigation command, or None when the text is a note."""
     return commands.within_short_message(text, NAVIGATION)
+
+
+def own_command(text: Optional[str]) -> Optional[str]:
+    """A command of ``OWN_WORDS`` as the whole message or in one's own words (``bot.commands.whole_message``), else
+    None. The preparation reads it after a question to Rustpunt ("moet ik eerst erkennen?" is one about a step)."""
+    return commands.whole_message(text, OWN_WORDS)
 
 
 _SITUATION_PATTERNS = [
@@ -261,19 +272,48 @@ _HOW_TO = re.compile(_LEAD + r"(?:(?:hoe|wat|wanneer|waarmee)\s+(?:\w+\s+){1,3}?
 # "Wat kan ik doen om te helpen?" or "Mag ik vragen wat er gebeurde?" stay lines for the parent.
 _TELLS_SITUATION = re.compile(r"\b(?:als|wanneer|zodra|hij|zij|ze|hem|haar|moeder|vader|ouder|ouders|mama|papa|kind|"
                               r"kinderen|zoon|dochter|ex|oma|opa)\b")
-_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 MAX_HOW_TO_WORDS = 50
 HOW_TO_EXAMPLES = "voorbeeld"  # topic: the example sentences of a step, for a how-to question ("wat zeg ik als ...")
 TOPIC = "onderwerp"  # topic: a topic of the workbook's view (``bot.steps.topics``: "wat is parallel ouderschap?")
 
 
+def _sentences(text: str) -> List[str]:
+    """The sentences of ``text`` as the project's one splitter reads them: a dictated run-on punctuated first
+    (``textclass.punctuate``: "eh wat zeg ik als ... hij wil praten wat moet ik dan" gets its full stops and question
+    marks), then split after . ! ? and at line breaks (``textclass.segments``)."""
+    punctuated = textclass.punctuate(text).text
+    return [punctuated[begin:end].strip() for begin, end in textclass.segments(punctuated)]
+
+
+def _opens_with_a_question_word(sentence: str) -> bool:
+    """The sentence starts with a question word, also after a filler or an opener ("eh wat zeg ik ...", "oke, hoe")."""
+    rest = re.sub(_LEAD, "", plain(sentence)).split()
+    return bool(rest) and rest[0] in _QUESTION_WORDS + ("waarom",)
+
+
 def _asked_sentences(text: str) -> List[str]:
-    """The sentences of ``text`` that ask Rustpunt something: they end with '?' (or the message starts with a question
-    word), and they address no one ('je', 'u', 'jullie': a line for the parent or child)."""
-    sentences = [part.strip() for part in _SENTENCE.findall(text) if plain(part)]
+    """The sentences of ``text`` that ask Rustpunt something, and address no one ('je', 'u', 'jullie': a line for the
+    parent or child): a sentence that ends with '?', or that starts with a question word (after a filler: "eh wat zeg
+    ik als hij alleen over de advocaat wil praten") and is the first of the message or not closed by a full stop (a
+    question on a line of its own: "vader scheldt steeds<line break>hoe erken ik dan"). A second-round user test of
+    session 23 got the dictated question stored as a note."""
+    sentences = [part for part in _sentences(text) if plain(part)]
     asked = [part for index, part in enumerate(sentences)
-             if part.endswith("?") or (index == 0 and plain(part).split()[0] in _QUESTION_WORDS + ("waarom",))]
+             if part.endswith("?") or (_opens_with_a_question_word(part)
+                                       and (index == 0 or not part.endswith((".", "!"))))]
     return [part for part in asked if not _ADDRESSED.search(plain(part))]
+
+
+def asks_how_to(text: Optional[str]) -> bool:
+    """The message is only a how-to question of the professional (``_HOW_TO``): every sentence asks how to do
+    something ("eh hoe hou ik hem een beetje rustig als hij gaat schelden"). At "Wat speelt er?" such a question is
+    no situation (a second-round user test of session 23 stored it as one), also when no step or topic answers it."""
+    clean = plain(text or "")
+    if not clean or len(clean.split()) > MAX_HOW_TO_WORDS:
+        return False
+    sentences = [part for part in _sentences(text or "") if plain(part)]
+    asked = _asked_sentences(text or "")
+    return bool(sentences) and len(asked) == len(sentences) and all(_how_to(part) for part in asked)
 
 
 # What sounds like a how-to question but is a parent's, child's or bystander's own line (the recognisers' example
@@ -306,7 +346,8 @@ def asked_about_the_method(text: Optional[str], current: Optional[str] = None, k
     asked = _asked_sentences(text or "")
     found: List[Tuple[str, str]] = []
     for sentence in asked:
-        found += [(TOPIC, topic) for topic in find_topics(sentence, knowledge) if (TOPIC, topic) not in found]
+        found += [(TOPIC, topic) for topic in find_topics(sentence, knowledge, own_move=_how_to(sentence))
+                  if (TOPIC, topic) not in found]
     how_to = [sentence for sentence in asked if _how_to(sentence)]
     steps: List[str] = []
     for sentence in how_to:

@@ -2,7 +2,8 @@
 
 The state is three slots: the current step, the notes per step and who the conversation is with.
 ``step_turn`` reads one message (a navigation command from ``bot.commands``, a question to Rustpunt
-(``answer_question``: about a step, a pitfall or a role, or to forget) or a note for the step)
+(``answer_question``: about a step, a pitfall or a role, or to forget), a request in one's own words (help, the plan
+so far, the menu: ``navigation.own_command``) or a note for the step)
 and returns the Dutch messages to show and the slot values to set. ``invoer`` becomes
 ``klaar`` after the last step and ``gestopt`` on 'stop'; the form then ends. ``safety_first`` is the
 shared safety advice (``bot.intake.danger``) for danger told anywhere in the preparation.
@@ -21,7 +22,9 @@ from bot.privacy.forget import HOW_TO_FORGET
 from bot.roles.request import is_role_request, role_request
 from bot.steps import guide, navigation, texts
 from bot.steps.classifier import classify_step
+from bot.steps.plan import build_plan, format_plan_text, masked_plan
 from bot.steps.remark import step_remark
+from bot.wording import certainty_text
 
 INPUT = "voorbereiden_invoer"
 STEP = "voorbereiden_stap"
@@ -59,7 +62,7 @@ def classification_text(sentence: str) -> str:
     answer = texts.text(
         "stap_herkend",
         stap_naam=name,
-        zekerheid=f"{result.zekerheid:.0%}",
+        zekerheid=certainty_text(result.zekerheid),  # one wording with the roles: "vrij zeker (80%)", at most 99%
         kenmerken=", ".join(result.kenmerken) or WHOLE_SENTENCE,
         tip=result.tip,
     )
@@ -178,8 +181,51 @@ def safety_first(text: str, told_before: Iterable[Optional[str]] = ()) -> Option
     return format_danger(new, then=texts.text("na_gevaar"), on_a_call=False) if new else None
 
 
-def step_turn(text: str, current: Optional[str], notes: Optional[Dict[str, str]], who: Optional[str]) -> StepTurn:
-    """Apply one message of the professional to the preparation state."""
+def help_text(current: Optional[str] = None, who: Optional[str] = None) -> List[str]:
+    """The answer to "help", "ik loop vast" or "wat moet ik typen" in the preparation: what can be typed, and at a
+    step its example sentences (``current``: the step, None before the steps)."""
+    if current is None:
+        return [texts.text("hulp_voor_stappen")]
+    step = guide.get_step(current)
+    return [texts.text("hulp_bij_stap", nummer=guide.step_ids().index(current) + 1, stap_naam=step.naam),
+            guide.format_examples(current, who)]
+
+
+def plan_so_far(current: Optional[str], notes: Optional[Dict[str, str]], who: Optional[str],
+                situation: Optional[str]) -> str:
+    """The gespreksplan so far, for "toon mijn plan" in the middle of the preparation (not stored): the notes, masked
+    as the chat shows every plan, the steps from ``current`` on without a note as not prepared yet."""
+    if current is None or not any((notes or {}).values()):
+        return texts.text("plan_nog_leeg")
+    plan = masked_plan(build_plan(who, situation, notes or {}, gestopt_bij=current))
+    plan.pop("gestopt_bij", None)  # not stopped: we are at this step now
+    step = guide.get_step(current)
+    return "\n".join([texts.text("plan_tot_nu_toe", nummer=guide.step_ids().index(current) + 1,
+                                 stap_naam=step.naam), format_plan_text(plan)])
+
+
+def _own_request(command: Optional[str], steps: List[str], index: int, notes: Dict[str, str], who: Optional[str],
+                 situation: Optional[str]) -> Optional[StepTurn]:
+    """The turn for help, the plan so far, the menu or going on asked in one's own words (``navigation.own_command``):
+    never a note (a second-round user test of session 23 stored "toon mijn plan" as the note of 'Behoefte en
+    verlangen'); None for any other message."""
+    current = steps[index]
+    stay = {INPUT: None, STEP: current}
+    if command == navigation.STOP:  # "ik wil terug naar het menu", "ik wil stoppen met de voorbereiding"
+        return StepTurn([], {INPUT: status.STOPPED})
+    if command == navigation.VOLGENDE:  # "oke ga verder"
+        return _advance(steps, index, notes, StepTurn())
+    if command == navigation.HINT:  # "help", "ik loop vast"
+        return StepTurn(help_text(current, who), stay)
+    if command == navigation.SHOW_PLAN:  # "toon mijn plan", "wat heb ik tot nu toe?"
+        return StepTurn([plan_so_far(current, notes, who, situation)], stay)
+    return None
+
+
+def step_turn(text: str, current: Optional[str], notes: Optional[Dict[str, str]], who: Optional[str],
+              situation: Optional[str] = None) -> StepTurn:
+    """Apply one message of the professional to the preparation state (``situation``: what is going on, for the plan
+    so far)."""
     text = text.strip()
     steps = guide.step_ids()
     if current not in steps:
@@ -213,6 +259,9 @@ def step_turn(text: str, current: Optional[str], notes: Optional[Dict[str, str]]
     answer = answer_question(text, current, who)
     if answer is not None:
         return StepTurn(answer, stay)
+    requested = _own_request(navigation.own_command(text), steps, index, notes, who, situation)
+    if requested is not None:
+        return requested
     note = navigation.clean_note(text)
     if not note:
         return StepTurn([texts.text("invoer_kort", stap_naam=guide.get_step(current).naam)], stay)

@@ -26,15 +26,17 @@ def _compiled(knowledge) -> List[Any]:
     return _CACHE["compiled"]
 
 
-def find_topics(text: Optional[str], knowledge=None) -> List[str]:
+def find_topics(text: Optional[str], knowledge=None, own_move: bool = True) -> List[str]:
     """The ids of the topics whose patterns occur in ``text``, in the order of the knowledge file; accents do not
-    count ("cooperatief" is typed as often as "coöperatief")."""
+    count ("cooperatief" is typed as often as "coöperatief"). ``own_move``: ``text`` asks how the professional does
+    something; without it a topic only for such questions (``alleen_eigen_zet``: a parent who swears) is left out."""
     tokens = tokenize(simplify(text or ""))
     if not tokens:
         return []
     present = words_of(tokens)
     return [topic.id for topic, patterns in _compiled(_knowledge(knowledge))
-            if any(may_match(present, pattern) and find_all(tokens, pattern) for pattern in patterns)]
+            if (own_move or not topic.alleen_eigen_zet)
+            and any(may_match(present, pattern) and find_all(tokens, pattern) for pattern in patterns)]
 
 
 def format_topic(topic_id: str, knowledge=None) -> str:
