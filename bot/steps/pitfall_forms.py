@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-from bot.patterns import Pattern, Token, compile_pattern, find_all, may_match, tokenize, words_of
+from bot.patterns import Pattern, Token, compile_pattern, find_all, may_match, prefixes_of, tokenize, words_of
 
 _CLAUSE_BREAK = re.compile(r"[,;:]")
 
@@ -70,9 +70,10 @@ def _cancelled(sentence: str, tokens: List[Token], start: int, exceptions: Seque
     return any(begin <= start and _clause_of(sentence, tokens[begin].start) == clause for begin, _ in exceptions)
 
 
-def _hits(tokens: List[Token], present: Any, patterns: Sequence[Pattern]) -> List[Tuple[int, int]]:
+def _hits(tokens: List[Token], present: Any, patterns: Sequence[Pattern], prefixes: Any = None
+          ) -> List[Tuple[int, int]]:
     """Every match of the (exception) patterns in the sentence."""
-    return [hit for pattern in patterns if may_match(present, pattern) for hit in find_all(tokens, pattern)]
+    return [hit for pattern in patterns if may_match(present, pattern, prefixes) for hit in find_all(tokens, pattern)]
 
 
 def find_in_sentence(sentence: str, knowledge=None) -> Optional[FormHit]:
@@ -81,14 +82,15 @@ def find_in_sentence(sentence: str, knowledge=None) -> Optional[FormHit]:
     if not tokens:
         return None
     present = words_of(tokens)
+    prefixes = prefixes_of(present)  # a "woord*" of the many cues is then a set look-up too
     for form, cues, exception_patterns in _compiled(_knowledge(knowledge)):
         exceptions: Optional[List[Tuple[int, int]]] = None  # found once, only when a cue is in the sentence
         for name, pattern, own_exceptions in cues:
-            starts = [start for start, _ in find_all(tokens, pattern)] if may_match(present, pattern) else []
+            starts = [start for start, _ in find_all(tokens, pattern)] if may_match(present, pattern, prefixes) else []
             if starts and exceptions is None:
-                exceptions = _hits(tokens, present, exception_patterns)
-            cancelling = (exceptions or []) + (_hits(tokens, present, own_exceptions) if starts and own_exceptions
-                                               else [])
+                exceptions = _hits(tokens, present, exception_patterns, prefixes)
+            cancelling = (exceptions or []) + (_hits(tokens, present, own_exceptions, prefixes)
+                                               if starts and own_exceptions else [])
             if any(not _cancelled(sentence, tokens, start, cancelling) for start in starts):
                 return FormHit(form.id, form.valkuil, form.naam, name, " ".join(form.waarschuwing.split()),
                                form.herinnering, sentence)
