@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any, Callable
 
 
 def register(subparsers) -> None:
@@ -84,40 +85,39 @@ def run_forget(args: argparse.Namespace) -> int:
     return 0
 
 
-def run_forget_summary(value: str) -> int:
-    """One intake summary by its number (``rustpunt vergeet --samenvatting 4``)."""
-    from bot.privacy.forget import describe, forget_summary
+def _forget_numbered(value: str, what: str, short: str, example: int, forget: Callable[[str], Any],
+                     listing: str) -> int:
+    """One saved item by its number (``what``: "intakesamenvatting" or "gespreksplan", ``short`` its name in the
+    message about a wrong number): a clear Dutch message for a number that is no number or names nothing, and what
+    was removed."""
+    from bot.privacy.forget import describe
 
     raw = str(value or "").strip().lstrip("#")
     if not raw.isdigit() or len(raw) > 12:
-        print(f"'{raw[:40]}' is geen geldig nummer van een samenvatting. Gebruik het nummer uit de chat of uit "
-              "'rustpunt intake lijst', bijvoorbeeld 4.")
+        print(f"'{raw[:40]}' is geen geldig nummer van een {short}. Gebruik het nummer uit de chat of uit "
+              f"'{listing}', bijvoorbeeld {example}.")
         return 2
-    removed = forget_summary(raw)
+    removed = forget(raw)
     if not removed:
-        print(f"Er is geen intakesamenvatting met nummer {raw}; er is niets verwijderd. Zie 'rustpunt intake lijst'.")
+        print(f"Er is geen {what} met nummer {raw}; er is niets verwijderd. Zie '{listing}'.")
         return 1
-    print(f"Intakesamenvatting {raw} is vergeten. Verwijderd: {describe(removed)}. Het chatgesprek zelf staat er nog; "
-          "wis dat met 'rustpunt vergeet <gespreks-id>'.")
+    print(f"{what[0].upper()}{what[1:]} {raw} is vergeten. Verwijderd: {describe(removed)}. Het chatgesprek zelf staat "
+          "er nog; wis dat met 'rustpunt vergeet <gespreks-id>'.")
     return 0
+
+
+def run_forget_summary(value: str) -> int:
+    """One intake summary by its number (``rustpunt vergeet --samenvatting 4``)."""
+    from bot.privacy.forget import forget_summary
+
+    return _forget_numbered(value, "intakesamenvatting", "samenvatting", 4, forget_summary, "rustpunt intake lijst")
 
 
 def run_forget_plan(value: str) -> int:
     """One preparation plan by its number (``rustpunt vergeet --plan 3``)."""
-    from bot.privacy.forget import describe, forget_plan
+    from bot.privacy.forget import forget_plan
 
-    raw = str(value or "").strip().lstrip("#")
-    if not raw.isdigit() or len(raw) > 12:
-        print(f"'{raw[:40]}' is geen geldig nummer van een gespreksplan. Gebruik het nummer uit de chat of uit "
-              "'rustpunt plan lijst', bijvoorbeeld 3.")
-        return 2
-    removed = forget_plan(raw)
-    if not removed:
-        print(f"Er is geen gespreksplan met nummer {raw}; er is niets verwijderd. Zie 'rustpunt plan lijst'.")
-        return 1
-    print(f"Gespreksplan {raw} is vergeten. Verwijderd: {describe(removed)}. Het chatgesprek zelf staat er nog; "
-          "wis dat met 'rustpunt vergeet <gespreks-id>'.")
-    return 0
+    return _forget_numbered(value, "gespreksplan", "gespreksplan", 3, forget_plan, "rustpunt plan lijst")
 
 
 def run_forget_session(value: str) -> int:
