@@ -92,18 +92,11 @@ def run_show(args: argparse.Namespace) -> int:
 
 def run_summaries(args: argparse.Namespace) -> int:
     """The saved summaries by number and date, without their content: to find one to forget or to export."""
-    from bot.local_time import dutch_time_text
+    from bot.cli_commands.privacy import print_numbered
     from bot.privacy.forget import summaries
 
-    rows = summaries()
-    if not rows:
-        print("Er zijn geen opgeslagen intakesamenvattingen.")
-        return 0
-    print(f"Opgeslagen intakesamenvattingen ({len(rows)}, nieuwste eerst; de inhoud toont 'rustpunt intake tekst "
-          "<nummer>', wissen kan met 'rustpunt vergeet --samenvatting <nummer>'):")
-    for row in rows:
-        print(f"  {row.pk:>5}  {dutch_time_text(row.created_at)}")
-    return 0
+    return print_numbered(summaries(), "intakesamenvattingen", "rustpunt intake tekst <nummer>",
+                          "rustpunt vergeet --samenvatting <nummer>")
 
 
 def run_export(args: argparse.Namespace) -> int:

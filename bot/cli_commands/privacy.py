@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any, Callable
+from typing import Any, Callable, Optional, Sequence
 
 
 def register(subparsers) -> None:
@@ -103,6 +103,21 @@ def _forget_numbered(value: str, what: str, short: str, example: int, forget: Ca
         return 1
     print(f"{what[0].upper()}{what[1:]} {raw} is vergeten. Verwijderd: {describe(removed)}. Het chatgesprek zelf staat "
           "er nog; wis dat met 'rustpunt vergeet <gespreks-id>'.")
+    return 0
+
+
+def print_numbered(rows: Sequence[Any], what: str, show: str, forget: str,
+                   state: Optional[Callable[[Any], str]] = None) -> int:
+    """The saved items of one kind by number and date (and ``state``), without their content: to find one to show
+    (``show``) or to forget (``forget``); ``what`` is the plural in Dutch ("gespreksplannen")."""
+    from bot.local_time import dutch_time_text
+
+    if not rows:
+        print(f"Er zijn geen opgeslagen {what}.")
+        return 0
+    print(f"Opgeslagen {what} ({len(rows)}, nieuwste eerst; de inhoud toont '{show}', wissen kan met '{forget}'):")
+    for row in rows:
+        print(f"  {row.pk:>5}  {dutch_time_text(row.created_at)}" + (f"  {state(row)}" if state else ""))
     return 0
 
 

@@ -94,19 +94,11 @@ def run_plan_toon(args: argparse.Namespace) -> int:
 def run_plan_list(args: argparse.Namespace) -> int:
     """The saved plans by number, date and status, without their content: to find one to show or to forget."""
     from bot import status
-    from bot.local_time import dutch_time_text
+    from bot.cli_commands.privacy import print_numbered
     from bot.privacy.forget import plans
 
-    rows = plans()
-    if not rows:
-        print("Er zijn geen opgeslagen gespreksplannen.")
-        return 0
-    print(f"Opgeslagen gespreksplannen ({len(rows)}, nieuwste eerst; de inhoud toont 'rustpunt plan toon <nummer>', "
-          "wissen kan met 'rustpunt vergeet --plan <nummer>'):")
-    for row in rows:
-        state = "halverwege gestopt" if row.status == status.STOPPED else "af"
-        print(f"  {row.pk:>5}  {dutch_time_text(row.created_at)}  {state}")
-    return 0
+    return print_numbered(plans(), "gespreksplannen", "rustpunt plan toon <nummer>", "rustpunt vergeet --plan <nummer>",
+                          lambda row: "halverwege gestopt" if row.status == status.STOPPED else "af")
 
 
 def run_evaluatie(args: argparse.Namespace) -> int:
