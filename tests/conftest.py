@@ -92,14 +92,15 @@ def knowledge_copy(tmp_path, monkeypatch):
 
 @pytest.fixture
 def whole_knowledge(monkeypatch):
-    """All of knowledge/ (the kaart too, as in the product), loaded afresh, with rule-only masking: for the intake with
-    the kaart inside it (``pytestmark = pytest.mark.usefixtures("whole_knowledge")``)."""
-    from bot.knowledge.loader import get_knowledge
+    """All of knowledge/ (the kaart too, as in the product), with rule-only masking: for the intake with the kaart
+    inside it (``pytestmark = pytest.mark.usefixtures("whole_knowledge")``). Read again only when a file changed since
+    it was last loaded (as the running product does), not before every test: a full reload takes most of a second."""
+    from bot.knowledge.loader import current_knowledge
     from bot.paths import PROJECT_ROOT
 
     monkeypatch.setenv("RUSTPUNT_KNOWLEDGE_DIR", str(PROJECT_ROOT / "knowledge"))
     monkeypatch.setenv("RUSTPUNT_MASKER", "regels")
-    get_knowledge(reload=True)
+    current_knowledge(check_seconds=0)
 
 
 def intake_tracker(state, text, intent="nlu_fallback", loop="intake_form", sender_id="intake-test"):
