@@ -82,8 +82,12 @@ def list_records(
     conversation_id: Optional[str] = None,
     status: Optional[str] = None,
     limit: int = 1000,
+    before: Optional[int] = None,
 ) -> List[Record]:
+    """Up to ``limit`` records of ``kind``, newest first; ``before`` (a record id) pages on to older ones."""
     query = select(Record).where(Record.kind == kind)
+    if before is not None:
+        query = query.where(Record.pk < before)
     if conversation_id is not None:
         query = query.where(Record.conversation_id == conversation_id)
     if status is not None:

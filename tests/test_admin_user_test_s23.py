@@ -107,6 +107,22 @@ def test_a_wrong_or_garbage_key_stops_the_start(key, capsys):
     assert "bevat geen geldige sleutel" in capsys.readouterr().out
 
 
+def test_a_wrong_key_is_found_behind_many_newer_call_backs_without_contact_details(key, capsys):
+    """The start checks the key against the newest encrypted details a page at a time, so it still finds them behind
+    hundreds of newer call-backs whose details were already dropped, without reading the whole store at once."""
+    from cryptography.fernet import Fernet
+
+    crypto.prepare()
+    _a_callback_with_contact()
+    for number in range(450):
+        add_record(crypto.CALLBACK_KIND, {"tijd": "morgen", "nummer": number})
+    assert len(crypto.encrypted_values()) == 1
+    key.write_bytes(Fernet.generate_key() + b"\n")
+    crypto.reset()
+    assert main(["sleutel", "klaarzetten"]) == 1
+    assert "past niet bij de versleutelde contactgegevens" in capsys.readouterr().out
+
+
 def test_a_key_readable_by_others_is_refused(key, capsys):
     crypto.prepare()
     key.chmod(0o644)

@@ -175,12 +175,18 @@ def encrypted_values(limit: int = SAMPLE) -> List[str]:
 
     found: List[str] = []
     for kind in (CONTACT_KIND, CALLBACK_KIND):
-        for row in list_records(kind, limit=1_000_000):
-            token = (row.data or {}).get("contact")
-            if token:
-                found.append(str(token))
-                if len(found) >= limit:
-                    return found
+        before: Optional[int] = None
+        while True:  # a page at a time: a store with years of call-backs is not read whole at every start
+            rows = list_records(kind, limit=200, before=before)
+            for row in rows:
+                token = (row.data or {}).get("contact")
+                if token:
+                    found.append(str(token))
+                    if len(found) >= limit:
+                        return found
+            if len(rows) < 200:
+                break
+            before = rows[-1].pk
     return found
 
 
