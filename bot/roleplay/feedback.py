@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
-from bot import status
+from bot import status, textclass
 from bot.roleplay.engine import UNSURE, State, further_moves, mostly_good, moves_of, pitfall_turns
 from bot.roleplay.models import PITFALLS, STEPS, UNCLEAR, Scenario, Zet, band_of
+from bot.steps import classifier
 from bot.wording import in_sentence, ordinal, sentence, shortened
 
 FEEDBACK_TURNS = 3
@@ -153,17 +154,11 @@ BETTER_REASONS = {
     "opties": "Laat de ander zelf bedenken wat kan, in plaats van het voor hem of haar op te lossen.",
 }
 REASSURED = "Geruststellen slaat het gevoel over: benoem eerst wat de ander voelt, dan pas hoe het verder kan."
-# Reassurance that skips the feeling ("ach mevrouw, komt vast wel goed hoor", "maak je geen zorgen", "dat valt wel
-# mee"): the better step is always to acknowledge the feeling (a user test).
-_REASSURES = re.compile(
-    r"\b(?:(?:het |dat |alles )?komt (?:\w+ ){0,3}goed|maak (?:je|u) (?:\w+ ){0,2}geen zorgen|geen zorgen"
-    r"|(?:dat|het) valt (?:\w+ )?(?:wel )?mee|zo erg is (?:dat|het) (?:toch )?niet|(?:dat|het) went (?:wel|vanzelf)"
-    r"|(?:dat|het) trekt (?:wel )?bij|(?:dat|het) waait (?:wel )?over)\b", re.IGNORECASE)
-
-
 def reassures(text: str) -> bool:
-    """The sentence reassures instead of acknowledging ("komt vast wel goed hoor")."""
-    return bool(_REASSURES.search(text or ""))
+    """A sentence of the turn reassures instead of acknowledging ("komt vast wel goed hoor"): the step recogniser's
+    own test (``classifier.reassures``), so the debrief and the read agree on what reassuring is."""
+    text = text or ""
+    return any(classifier.reassures(text[begin:end]) for begin, end in textclass.segments(text))
 
 
 # at a high tension the turn acknowledged, but the pitfall beside it undid that: still erkennen, not another step
