@@ -144,6 +144,15 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
   the child, a diagnosis or label, talking about oneself, quick reassurance and moving on, a promise of secrecy
   to a child and siding with one parent via a compliment about the other's faults); only to be measured (totals
   only); never trained on or tuned with.
+- ``evaluatie/oefenpaden_45.yml``: a forty-fifth set, same format, shape and design, written blind in session 24
+  (trainees who do the steps but in the wrong order or with a leap, and a persona that pushes back: a recap of
+  what the parent said before the question ('u zegt dus dat ... klopt dat?'), two questions in one turn,
+  'waarom'-questions, a calm answer to the persona's challenge and a return to the step, light humour, child
+  language, switching between 'u' and 'je', turns in NT2 Dutch and in a regional or informal register, from
+  three words to five sentences; in the bad paths advice disguised as a question, moralising about the child's
+  interest, carrying messages between the parents, jumping to options right after the first complaint, only
+  closed questions that steer, taking over the problem and agreeing with the parent's blame of the other
+  parent); only to be measured (totals only); never trained on or tuned with.
   Sets 35 and 36 stay unread (only their totals were measured).
   Sets 31 to 34 are seen since session 15 (their failing paths were read to find that session's reading rules).
   Sets 29 and 30 are seen since session 14 (their failing paths were read to find those rules).
@@ -277,7 +286,7 @@ def practice_paths() -> List[Dict[str, Any]]:
     return list(_yaml("oefenpaden.yml")["paden"])
 
 
-# -- evaluatie/oefenpaden_2.yml ... oefenpaden_44.yml -------------------------------------------
+# -- evaluatie/oefenpaden_2.yml ... oefenpaden_45.yml -------------------------------------------
 SECOND_PRACTICE_FILE = "oefenpaden_2.yml"  # the default set of ``practice_path_set``
 # the practice-path sets written apart from the engine, each played and reported on its own:
 # file -> (name, heading); the report follows this order
@@ -625,6 +634,18 @@ PRACTICE_PATH_SETS = {
         "bagatelliseren, namens het kind spreken, een diagnose of etiket, te lang over zichzelf praten, snel "
         "geruststellen en doorgaan, een kind geheimhouding beloven en partij kiezen via een compliment over de "
         "fouten van de ander; nooit gebruikt om te trainen of af te stellen)",
+    ),
+    "oefenpaden_45.yml": (  # written blind in session 24: only measured (totals)
+        "vijfenveertigste set vrije-tekstpaden",
+        "Vijfenveertigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_45.yml; geschreven in sessie "
+        "24 met cursisten die de stappen wel doen maar in de verkeerde volgorde of met een sprong, en een persona "
+        "die tegenwerpt: eerst samenvatten en dan vragen ('u zegt dus dat ... klopt dat?'), twee vragen in één "
+        "beurt, 'waarom'-vragen, kalm antwoorden op een uitdaging en terug naar de stap, lichte humor, kindertaal, "
+        "wisselen tussen u en je, beurten in NT2-Nederlands en in een regionaal of informeel register; in de "
+        "slechte paden advies verpakt als vraag, moraliseren over het belang van het kind, boodschappen tussen de "
+        "ouders doorgeven, meteen naar opties na de eerste klacht, alleen sturende gesloten vragen, het probleem "
+        "overnemen en meegaan in de schuld die de ouder bij de ander legt; nooit gebruikt om te trainen of af te "
+        "stellen)",
     ),
 }
 PRACTICE_KINDS = ("goed", "slecht")
