@@ -32,7 +32,11 @@ and the nineteenth test set ``toetsvragen_19.yml`` (reeks ``toets19``), written 
 session as what the Vraagbaak retypes from a call by another professional (school, GP, police, JGZ, childcare);
 and the twentieth test set ``toetsvragen_20.yml`` (reeks ``toets20``), written blind the same way in the twenty-third
 session as what a family worker of the buurtteam or the Vraagbaak types on a phone in a hurry (shorthand, telegram
-style) about teenagers and young adults.
+style) about teenagers and young adults;
+and the twenty-first test set ``toetsvragen_21.yml`` (reeks ``toets21``), written blind the same way in the
+twenty-fourth session as what callers outside the youth-care chain (GP, school, childcare, police, sports coach,
+church or mosque volunteer, JGZ, mediator, lawyer) write in full sentences about young children and the parents'
+divorce.
 """
 from __future__ import annotations
 
@@ -86,7 +90,7 @@ SETS = {"afstemming": ("kaart_testvraag", None), "toets": ("kaart_toetsvraag", "
         "toets14": ("kaart_toetsvraag", "toets14"), "toets15": ("kaart_toetsvraag", "toets15"),
         "toets16": ("kaart_toetsvraag", "toets16"), "toets17": ("kaart_toetsvraag", "toets17"),
         "toets18": ("kaart_toetsvraag", "toets18"), "toets19": ("kaart_toetsvraag", "toets19"),
-        "toets20": ("kaart_toetsvraag", "toets20")}
+        "toets20": ("kaart_toetsvraag", "toets20"), "toets21": ("kaart_toetsvraag", "toets21")}
 
 
 def evalueer(knowledge, index: Optional[KaartIndex] = None, limit: int = 5, kind: str = "kaart_testvraag",
