@@ -67,10 +67,13 @@ def test_a_sure_misread_at_high_tension_does_not_end_the_session_and_good_turns_
     assert engine.state.curve[1] == MAX_TENSION and engine.state.curve[2] < MAX_TENSION
 
 
-def test_two_sure_pitfalls_at_the_top_end_the_session_badly():
-    engine = Engine(FATHER, classify=reads(Move("oordelen", 0.95), Move("redden", 0.9)), seed=4)
+def test_sure_pitfalls_at_the_top_end_the_session_badly_after_a_last_chance():
+    # session 24 (issue #14): not before the third turn; at the second the father says he is about to hang up
+    engine = Engine(FATHER, classify=reads(Move("oordelen", 0.95), Move("redden", 0.9), Move("inhoud", 0.9)), seed=4)
     assert engine.step("eerste").ending is None
-    assert engine.step("tweede").ending == "slecht"
+    second = engine.step("tweede")
+    assert second.ending is None and second.turn.laatste_kans and second.reply == FATHER.einde.slecht.waarschuwing
+    assert engine.step("derde").ending == "slecht"
 
 
 def test_a_turn_with_an_acknowledgement_and_a_question_counts_both_steps():

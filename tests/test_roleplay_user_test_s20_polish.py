@@ -123,7 +123,9 @@ def test_the_trainer_page_says_nabespreking_names_in_lower_case_and_one_full_sto
     record = record_of(CHILD, taken_back_child_in_the_middle())
     html = trainer_page.sessions_page([record])
     assert "<h3>Nabespreking</h3>" in html and "Debrief" not in html
-    assert "” was het kind in het midden zetten (valkuil: een vorm van redden)." in html and "was Het kind" not in html
+    # the sentence that carried it, quoted as in the trainee's debrief (user test s24)
+    assert f"” was het kind in het midden zetten (valkuil: een vorm van redden): “{MIDDLE}”" in html
+    assert "was Het kind" not in html
     assert "Beter: behoefte en verlangen, bijvoorbeeld “" in html  # erkend in that turn: the wish next
     assert ".”." not in html and "?”." not in html and "..”" not in html
 

@@ -382,6 +382,38 @@ def test_chat_is_rate_limited_per_client_in_dutch(fake_rasa, clock):
         server.server_close()
 
 
+def test_a_classroom_behind_one_address_is_limited_per_browser_not_per_address(fake_rasa, clock):
+    # user test s24: four trainees behind one classroom NAT got 429 when the limit was per address
+    server = _start(fake_rasa, clock, chat_per_minute=3, chat_per_address_per_minute=20)
+    browsers = [conversation.new_secret() for _ in range(4)]
+    try:
+        assert [_chat(server, cookie=b)[0] for b in browsers for _ in range(3)] == [200] * 12
+        status, headers, body = _chat(server, cookie=browsers[0])  # one browser's own limit
+        assert status == 429 and "te veel verzoeken" in json.loads(body)["fout"]
+        assert _chat(server, cookie=conversation.new_secret())[0] == 200  # a fifth trainee still gets in
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_client_that_drops_its_cookie_meets_the_ceiling_of_its_address(fake_rasa, clock):
+    server = _start(fake_rasa, clock, chat_per_minute=3, chat_per_address_per_minute=5)
+    try:
+        assert [_chat(server, cookie="")[0] for _ in range(6)] == [200] * 5 + [429]  # a new session every request
+        assert _chat(server)[0] == 429  # the address is full: also for a browser that keeps its cookie
+        clock.now += 61
+        assert _chat(server, cookie="")[0] == 200
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_the_web_config_reads_the_address_ceiling():
+    assert WebConfig.from_env({}).chat_per_address_per_minute == 600
+    env = {"RUSTPUNT_WEB_CHAT_PER_ADDRESS_PER_MINUTE": "900"}
+    assert WebConfig.from_env(env).chat_per_address_per_minute == 900
+
+
 def test_sliding_window_counts_per_client_and_forgets_old_events():
     clock = Clock()
     window = SlidingWindow(2, clock=clock)

@@ -33,6 +33,12 @@ step as used and moves the tension as its most calming step. A session ends badl
 *and* at least two of the last three turns were pitfalls or unclear; one misread at high tension
 never decides the session on its own.
 
+A last chance (``laatste_kans``): a session is decided by the pattern of the trainee's turns, not by one or two
+sentences (issue #14). Where the bad ending would come before turn ``MIN_TURNS_BAD_END`` (3), the persona does not walk
+out yet but says it is about to leave (``einde.slecht.waarschuwing``, in the scenario's voice) and the tension stays at
+10: a step next brings it down (recovery), another pitfall ends the talk badly after all (a user test: scenario 4 went
+6 -> 8 -> 10 and the mother left after two advice-as-question turns of a starter).
+
 Taking back a misstep (``rechtgezet``): a step in a turn that takes back the professional's own words ("wacht, ik
 ga te snel", "nu ga ik voor jou invullen wat je moet doen", ``Move.zelfcorrectie``), right after a pitfall that
 raised the tension, brings the tension back to where it was before that pitfall and one lower: repairing a
@@ -114,6 +120,7 @@ NOT_DUTCH = ("Het rollenspel gaat in het Nederlands. Zeg het in het Nederlands, 
              "zou zeggen; deze beurt telt niet mee.")
 UNSURE = 0.6  # a read below this confidence is uncertain (calibrated confidences, see `evalueer stappen`)
 BAD_PATTERN = 2  # pitfall/unclear turns among the last three needed for the bad ending
+MIN_TURNS_BAD_END = 3  # a young session never ends badly before this turn: the persona warns once (``laatste_kans``)
 GOOD_PATTERN = 0.5  # the good ending needs at most this share of turns holding a pitfall (main move or part)
 RECOVERY_STEP = 2  # after a pitfall, a step lowers the tension this much until it is back where it was (recovery)
 CALMS_ONCE_HEARD = ("erkennen", "dynamiek", "behoefte")  # steps that calm a persona who felt heard ("Heard")
@@ -156,6 +163,7 @@ class Turn:
     rechtgezet: bool = False  # a step that takes back the misstep of the turn before (self-correction)
     valkuilzin: Optional[str] = None  # the sentence that carried the pitfall (typed text: masked when stored)
     verhoor: bool = False  # a string of closed questions (``pacing.interrogates``): the tension did not fall
+    laatste_kans: bool = False  # the bad ending came too early in the session: the persona warned it is about to leave
 
 
 def pitfall_turns(turns: List[Turn]) -> int:
@@ -345,7 +353,11 @@ class Engine:
         state.role = self._next_role(UNCLEAR if forgiven else move.zet)
         bad_turn = move.zet in PITFALLS + (UNCLEAR,) and not forgiven
         ending = self._ending(move.zet, moves, bad_turn=bad_turn)
-        if ending:
+        last_chance = ending == status.BAD and len(state.turns) + 1 < MIN_TURNS_BAD_END
+        if last_chance:  # too young a session to be decided: the persona says it is about to leave (issue #14)
+            ending = None
+            reply = self.scenario.einde.slecht.warning
+        elif ending:
             reply = getattr(self.scenario.einde, ending).slotzin
             state.ending = ending
         else:
@@ -371,6 +383,7 @@ class Engine:
             herstel=recovering and not repeated and not repaired and not questioned,
             verhoor=questioned,
             rechtgezet=repaired,
+            laatste_kans=last_chance,
             valkuilzin=move.valkuilzin if set(moves) & set(PITFALLS) and not forgiven else None,
         )
         state.turns.append(turn)

@@ -19,9 +19,13 @@ FORGIVEN_MARK = " (twijfel, niet meegeteld)"  # a forgiven uncertain read in the
 QUOTE_MAX = 140
 
 
-def _quote(text: str) -> str:
-    """A turn quoted in the debrief, cut at a word boundary when long (``bot.wording.shortened``)."""
+def quote_of(text: str) -> str:
+    """A turn quoted in the debrief (and on the trainers' page), cut at a word boundary when long
+    (``bot.wording.shortened``)."""
     return shortened(text, QUOTE_MAX)
+
+
+_quote = quote_of
 
 
 def _name(move: str, zetten: Dict[str, Zet]) -> str:
@@ -467,10 +471,12 @@ _JE = re.compile(r"\b(?:je|jij|jou|jouw)\b", re.IGNORECASE)
 
 
 def says_u(state: State) -> bool:
-    """The trainee speaks to the persona with "u" more often than with "je": tips then give their examples in the
-    "u" form (a user test: "Wat zou jij hierin kunnen doen?" to a trainee who said "u" throughout)."""
+    """The trainee speaks to the persona with "u" at least as often as with "je": tips then give their examples in the
+    "u" form (a user test: "Wat zou jij hierin kunnen doen?" to a trainee who said "u" throughout). A tie goes to "u":
+    "u" is never generic, "je" often is ("vier maanden niets horen van je kind"; a user test, session 24: a trainee
+    who said "heeft u al eens geprobeerd ...?" read the je-form tips on the trainers' page)."""
     u = sum(len(_U.findall(t.tekst)) for t in state.turns)
-    return u > 0 and u > sum(len(_JE.findall(t.tekst)) for t in state.turns)
+    return u > 0 and u >= sum(len(_JE.findall(t.tekst)) for t in state.turns)
 
 
 def turn_pitfall(turn: Any) -> Optional[str]:
@@ -626,20 +632,23 @@ def debrief(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> Dict[st
     order = read_steps(reads)
     unsure = doubts(state.turns, reads, {key: zet.naam for key, zet in zetten.items()})
     pitfalls: List[Dict[str, Any]] = []
-    shown: List[str] = []  # the examples given so far: never the same example twice in one debrief
+    shown: Dict[str, int] = {}  # the examples given so far and the turn they were given at: never one twice
     for index, (turn, read) in enumerate(zip(state.turns, reads, strict=True)):
         pitfall = read["valkuil"]
         if pitfall:
             earlier = read_steps(reads[:index])
             rise = index > 0 and state.turns[index - 1].spanning_na > state.turns[index - 1].spanning_voor
             better, reason, shown_example = _better(scenario, zetten, pitfall, turn, earlier, read_moves(read), rise,
-                                                    shown)
-            shown.append(shown_example)
+                                                    list(shown))
+            given_at = shown.get(shown_example)  # every fitting example was given already: refer back to it
+            shown.setdefault(shown_example, turn.nr)
             taken_back = index + 1 < len(state.turns) and getattr(state.turns[index + 1], "rechtgezet", False)
             item = {
                 "beurt": turn.nr, "tekst": turn.tekst, "zet": pitfall, "naam": _name(pitfall, zetten),
                 "beter": better, "beter_naam": _name(better, zetten), "reden": reason,
                 "voorbeeld": shown_example, "zelf_teruggenomen": taken_back,
+                # the example was given at that earlier turn: the debrief refers back to it instead of repeating it
+                "voorbeeld_bij": given_at,
                 # a pitfall sentence beside a step: the step the turn was read as, else None
                 "naast": turn.zet if turn.zet in STEPS else None,
                 "valkuilzin": getattr(turn, "valkuilzin", None),  # the sentence that carried it (several sentences)
@@ -699,6 +708,17 @@ def _better(scenario: Scenario, zetten: Dict[str, Zet], pitfall: str, turn: Any,
     return step, reason, example(scenario, step, zetten)
 
 
+def better_example(item: Dict[str, Any]) -> str:
+    """The example after "Beter: <step>," of a turn to look at: the example in quotes, or, when it was given for an
+    earlier turn of this debrief (``voorbeeld_bij``), a reference to that turn: the README promises no example twice
+    (a user test: scenario 4 gave 'Vier maanden niets horen van je kind ...' at turn 1 and turn 2, the scenario has
+    one acknowledgement of its own)."""
+    earlier = item.get("voorbeeld_bij")
+    if earlier:
+        return f"zoals in het voorbeeld bij beurt {earlier}."
+    return f"bijvoorbeeld \"{item.get('voorbeeld') or ''}\""
+
+
 def _pattern(scenario: Scenario, state: State) -> Optional[Dict[str, int]]:
     """Why a calm talk did not end well: the engine's ``mostly_good`` failed (more than half of the turns held a
     pitfall). None when it ended well or the tension is not low enough anyway."""
@@ -754,7 +774,7 @@ def debrief_text(data: Dict[str, Any], zetten: Dict[str, Zet]) -> str:
                 what += f": \"{_quote(item['valkuilzin'])}\""
             warning = f" {item['waarschuwing']}" if item.get("waarschuwing") else ""
             lines.append(f"- Beurt {item['beurt']}: \"{_quote(item['tekst'])}\" {sentence(what)}{warning}{back} "
-                         f"Beter: {item['beter_naam'].lower()}, bijvoorbeeld \"{item['voorbeeld']}\"")
+                         f"Beter: {item['beter_naam'].lower()}, {better_example(item)}")
     elif forgiven:  # a read it doubted and forgave is no pitfall, and the debrief says why it still shows it
         lines.append("Je bent niet in de inhoud, het redden of het oordelen geschoten: de beurt waarbij ik twijfelde, "
                      "heb ik niet als valkuil meegeteld.")

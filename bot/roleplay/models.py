@@ -259,8 +259,18 @@ class GoedEinde(Strict):
     _nodig = one_of("nodig", STEPS, "onbekende stap")
 
 
+DEFAULT_WARNING = "Als dit zo doorgaat, ben ik weg. Ik wil nog één keer proberen of u me begrijpt."
+
+
 class SlechtEinde(Strict):
     slotzin: Line
+    # what the persona says where the bad ending would come too early in the session (``engine.MIN_TURNS_BAD_END``):
+    # about to leave, one last chance (issue #14); without it a general line (``DEFAULT_WARNING``)
+    waarschuwing: Optional[Line] = None
+
+    @property
+    def warning(self) -> str:
+        return self.waarschuwing or DEFAULT_WARNING
 
 
 class Einde(Strict):

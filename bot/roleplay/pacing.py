@@ -19,6 +19,10 @@
   that raised the topic (a user test: "apart ouderschap" after a stance that never named it).
 - The line fits the drama role the turn is labelled with (``fits_role``): no vulnerable Kwetsbaar line from an
   Aanklager, no accusation from a Kwetsbaar persona, while another line of the move fits.
+- A line that answers advice ("Dat heb ik allang geprobeerd!", ``_ANSWERS_ADVICE``) follows only a turn that gave advice
+  (``gives_advice``: "heeft u al eens geprobeerd om ...?", "misschien kunt u wat soepeler zijn", "u moet haar gewoon
+  ..."), and after such a turn it is preferred over the other lines of the move (a user test: advice to wait at the
+  school got "Kunt u niet gewoon regelen dat ze weer bij mij moet komen?", a line for an offer to take over).
 - No line twice in one session while another fits (``avoid``: the lines said before): the same band's other lines
   first, then the fitting unsaid lines of the nearest band; only when every fitting line was said, one is said again
   (a user test: "Kunt u niet gewoon regelen ...?" twice in three turns).
@@ -128,6 +132,16 @@ def reply_lines(scenario: Scenario, role: str, move: str, tension: int, said: st
         return [line for line in fitting if line not in avoid] or fitting
     siding = sides(said)
     own = band_of(tension)
+    if gives_advice(said):  # a line that answers the advice first, from this band or the next (see above)
+        for band in _NEAREST[own]:
+            if not _next_to(band, own):
+                break
+            for lines in (reply_variants(scenario, role, move, _BAND_TENSION[band]),
+                          list(getattr(getattr(scenario.antwoorden, move), band))):
+                answers = [line for line in _fitting(lines, said, scenario, role) if _ANSWERS_ADVICE.search(line)
+                           and line not in avoid and _fits_kind(line, siding, calmer) and not same_refrain(line, last)]
+                if answers:
+                    return answers
     first: List[str] = []  # the fitting lines of the nearest band that has any
     for band in _NEAREST[own]:
         for lines in (reply_variants(scenario, role, move, _BAND_TENSION[band]),  # the role's voice first
@@ -296,6 +310,34 @@ _ASKS = re.compile(r"(?:^|[.!?]\s+)(?:(?:en|maar|dus|ja|oké|nou|eh)\W+)*(?:wie|
                    r"waarom|hoeveel|hoelang|sinds wanneer)\b", re.IGNORECASE)
 
 
+# A reply that answers advice: the persona tried it already ("Dat heb ik allang geprobeerd!", "Dat hebben we al eens
+# gedaan."). Advice (``gives_advice``) is what the step recogniser reads as redden by its advice forms: advice dressed
+# as a question, advice to behave otherwise and announced advice (``bot.steps.classifier``), and a plain instruction
+# to the other ("u moet haar gewoon ...", "probeer eens ...", "misschien moet je ...", ``_INSTRUCTS``).
+_ANSWERS_ADVICE = re.compile(r"\b(?:heb|hebben) (?:ik|we|wij) (?:ook |zelf )?(?:al|allang)(?: eens| lang| zo vaak)? "
+                             r"(?:\w+ )?(?:geprobeerd|gedaan)\b", re.IGNORECASE)
+_INSTRUCTS = re.compile(
+    r"^\W*(?:(?:en|maar|dus|nou|ja|oké|ok|misschien|anders|dan|eigenlijk)\W+)*"
+    r"(?:(?:u|je|jij|jullie) (?:moet|moeten|zou|zoudt|zouden|kunt|kun|kan|kunnen) (?:\w+ ){0,3}?(?:gewoon|eens|maar|"
+    r"beter|toch|echt)\b|(?:moet|zou) (?:u|je|jij|jullie) (?:\w+ ){0,3}?(?:gewoon|eens|maar|beter|proberen)\b"
+    r"|(?:kunt|kun|kan) (?:u|je|jij|jullie) (?:\w+ ){0,3}?(?:gewoon|beter|proberen)\b"
+    r"|probeer (?:het )?(?:eens|gewoon|dan|anders)\b|ga (?:gewoon|eens|anders) )",
+    re.IGNORECASE)
+
+
+def gives_advice(said: str) -> bool:
+    """A sentence of the turn gives the other advice (see ``_ANSWERS_ADVICE``)."""
+    from bot.steps import classifier as steps  # the advice forms of the step recogniser; lazy: it loads its models
+    from bot.textclass import punctuate
+
+    for sentence in re.split(r"(?<=[.!?])\s+", punctuate(said or "").text):
+        sentence = sentence.strip()
+        if sentence and (steps._ADVICE_QUESTION.search(sentence) or steps._CONDUCT_ADVICE.match(sentence)
+                         or steps._ADVICE_ANNOUNCED.search(sentence) or _INSTRUCTS.search(sentence)):
+            return True
+    return False
+
+
 def _inquires(said: str) -> bool:
     """The turn asks something (also dictated without its question mark) or weighs who is right (``_WEIGHS``)."""
     from bot.textclass import punctuate
@@ -310,10 +352,12 @@ def _only_questions(said: str) -> bool:
 
 
 def _fits(variant: str, said: str) -> bool:
-    """What the reply takes for granted was said: an offer to act, a question or a weighing of who is right, a feeling
-    named, or words of understanding (``_TAKES_UP_OFFER``, ``_ASSUMES_INQUIRY``, ``_TOLD_A_FEELING``,
-    ``_THANKS_FOR_WORDS``)."""
+    """What the reply takes for granted was said: an offer to act, advice, a question or a weighing of who is right, a
+    feeling named, or words of understanding (``_TAKES_UP_OFFER``, ``_ANSWERS_ADVICE``, ``_ASSUMES_INQUIRY``,
+    ``_TOLD_A_FEELING``, ``_THANKS_FOR_WORDS``)."""
     if _TAKES_UP_OFFER.search(variant) and not _OFFERS.search(said):
+        return False
+    if _ANSWERS_ADVICE.search(variant) and not gives_advice(said):
         return False
     if _ASSUMES_INQUIRY.search(variant) and not _inquires(said):
         return False

@@ -18,6 +18,7 @@ from bot.roleplay.feedback import (
 )
 from bot.roleplay.feedback import (
     move_names,
+    quote_of,
     read_label,
     repetition_line,
     shown_move,
@@ -295,6 +296,8 @@ class PitfallView:
     raw: Any = None
     naast: str = ""  # the step the turn was read as, beside the pitfall sentence
     zelf_teruggenomen: bool = False  # the next turn took it back
+    valkuilzin: str = ""  # the sentence that carried the pitfall, quoted as in the trainee's debrief
+    voorbeeld_bij: Any = None  # the example was given at this earlier turn (``feedback.better_example``)
 
     @property
     def line(self) -> str:
@@ -303,12 +306,15 @@ class PitfallView:
         quote that ends in one."""
         what = (f" bevatte naast {in_sentence(self.naast)} ook {in_sentence(self.naam)}" if self.naast and self.naam
                 else f" was {in_sentence(self.naam)}" if self.naam else "")
+        if what and self.valkuilzin:  # the same quote as the trainee's debrief (``feedback.debrief_text``)
+            what += f": “{quote_of(self.valkuilzin)}”"
         parts = [sentence(f"Beurt {self.beurt}: “{self.tekst}”{what}")]
         if self.zelf_teruggenomen:
             parts.append("De deelnemer nam het in de beurt erna zelf terug.")
         if self.beter_naam:
-            parts.append(sentence(f"Beter: {in_sentence(self.beter_naam)}"
-                                  + (f", bijvoorbeeld “{self.voorbeeld}”" if self.voorbeeld else "")))
+            example = (f", zoals in het voorbeeld bij beurt {self.voorbeeld_bij}" if self.voorbeeld_bij
+                       else f", bijvoorbeeld “{self.voorbeeld}”" if self.voorbeeld else "")
+            parts.append(sentence(f"Beter: {in_sentence(self.beter_naam)}{example}"))
         return " ".join(parts)
 
 
@@ -373,7 +379,8 @@ def _pitfall(item: Any, taken: Iterable[int] = ()) -> PitfallView:
     return PitfallView(known=True, beurt=item.get("beurt", "?"), tekst=item["tekst"], naam=item.get("naam") or "",
                        beter_naam=item.get("beter_naam") or "", voorbeeld=item.get("voorbeeld") or "",
                        naast=str(move_name(beside)).split(" (")[0] if beside else "",
-                       zelf_teruggenomen=bool(item.get("zelf_teruggenomen")) or item.get("beurt") in set(taken))
+                       zelf_teruggenomen=bool(item.get("zelf_teruggenomen")) or item.get("beurt") in set(taken),
+                       valkuilzin=str(item.get("valkuilzin") or ""), voorbeeld_bij=item.get("voorbeeld_bij"))
 
 
 def move_name(move: Any) -> Any:

@@ -44,7 +44,9 @@ class WebConfig:
     read_timeout: float = 10.0          # whole request head must arrive within this many seconds
     idle_timeout: float = 5.0           # an idle keep-alive connection is closed after this
     workers: int = 8                    # threads for blocking calls (Rasa, database); requests are async
-    chat_per_minute: int = 60           # per client, on /api/chat (wiping is never limited)
+    chat_per_minute: int = 60           # per browser session (its conversation cookie), on /api/chat (wiping never)
+    # per address, on /api/chat: the ceiling for a classroom behind one NAT, and for a client that drops its cookie
+    chat_per_address_per_minute: int = 600
     login_failures: int = 5             # wrong trainer tokens per client per minute before a lockout
     trainer_session_minutes: float = 60.0
     max_message: int = 2000             # characters per chat message (RUSTPUNT_MAX_MESSAGE)
@@ -85,6 +87,9 @@ class WebConfig:
                                     "RUSTPUNT_WEB_READ_TIMEOUT moet een aantal seconden zijn (1 tot 600)")),
             chat_per_minute=_int(env, "RUSTPUNT_WEB_CHAT_PER_MINUTE", 60, 1, 100_000,
                                  "RUSTPUNT_WEB_CHAT_PER_MINUTE moet een positief geheel getal zijn"),
+            chat_per_address_per_minute=_int(env, "RUSTPUNT_WEB_CHAT_PER_ADDRESS_PER_MINUTE", 600, 1, 1_000_000,
+                                             "RUSTPUNT_WEB_CHAT_PER_ADDRESS_PER_MINUTE moet een positief geheel getal "
+                                             "zijn"),
             trainer_session_minutes=_minutes(env.get("RUSTPUNT_TRAINER_SESSION_MINUTES", "")),
             max_message=max_message_length(env),  # the same bound as Rasa's channels
             trusted_proxies=_networks(env.get("RUSTPUNT_TRUSTED_PROXIES", "")),

@@ -287,7 +287,10 @@ class Site:
         clock_kwargs: Dict[str, Any] = {"clock": clock} if clock else {}
         self.gate = TrainerGate(config.trainer_token, config.trainer_configured,
                                 session_seconds=config.trainer_session_minutes * 60, **clock_kwargs)
+        # the chat's limit is per browser session (four trainees behind one classroom NAT got 429 when it was per
+        # address), with a higher ceiling per address against one client that floods without keeping its cookie
         self.chat_limit = SlidingWindow(config.chat_per_minute, **clock_kwargs)
+        self.address_limit = SlidingWindow(config.chat_per_address_per_minute, **clock_kwargs)
         self.login_failures = SlidingWindow(config.login_failures, **clock_kwargs)
         # during a lockout a few tokens a minute are still checked: a right one gets in (others behind the same address
         # may have locked it), wrong ones are refused as before
@@ -389,12 +392,21 @@ class Site:
         return json_response(200, {"bereikbaar": up, "melding": None if up else rasa_client.UNREACHABLE})
 
     # ---- chat proxy -------------------------------------------------------------------------
-    def _limited(self, request, cookies: Optional[List[str]] = None) -> Optional[HTTPResponse]:
+    def _limited(self, request, secret: str, cookies: Optional[List[str]] = None) -> Optional[HTTPResponse]:
+        """429 when the browser session (``secret``, its conversation cookie) or its address used up its messages of
+        the minute (``chat_per_minute``, ``chat_per_address_per_minute``); else both count this message."""
         client = self.client(request)
-        if self.chat_limit.hit(client):
+        session = "gesprek:" + conversation.conversation_id(secret)  # never the secret itself in memory
+        full = next(((window, key) for window, key in ((self.chat_limit, session), (self.address_limit, client))
+                     if window.full(key)), None)
+        if full is None:
+            self.chat_limit.hit(session)
+            self.address_limit.hit(client)
             return None
-        seconds = self.chat_limit.retry_after(client)
-        logger.warning("chat rate limit reached for client %s", conversation.short_hash(client))
+        window, key = full
+        seconds = window.retry_after(key)
+        logger.warning("chat rate limit reached for %s %s", "session" if window is self.chat_limit else "client",
+                       conversation.short_hash(key))
         return error_json(429, TOO_MANY.format(wait=wait_for(seconds)), cookies, {"Retry-After": str(seconds)})
 
     def _json_payload(self, request) -> Any:
@@ -405,7 +417,7 @@ class Site:
 
     async def chat(self, request) -> HTTPResponse:
         secret, cookies = self.conversation(request)
-        limited = self._limited(request, cookies)
+        limited = self._limited(request, secret, cookies)
         if limited:
             return limited
         try:
