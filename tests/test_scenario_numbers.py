@@ -129,5 +129,6 @@ def test_a_checked_file_outside_the_scenario_folder_must_be_put_there_first(tmp_
     placed.write_text(new_scenario(7), encoding="utf-8")
     assert main(["scenario", "controleer", str(placed)]) == 0
     out = capsys.readouterr().out
-    assert "Na het herladen van de kennis (in de chat: 'herlaad de kennis') is het beschikbaar." in out
+    assert ("De chat ziet het gewijzigde bestand binnen 5 seconden (of meteen met 'herlaad de kennis' in de chat)."
+            in out)
     assert "staat nog niet in" not in out

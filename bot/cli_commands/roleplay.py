@@ -109,7 +109,7 @@ def _check(path: Path) -> Tuple[List[str], List[Any]]:
     elsewhere = [s for s in existing.all("scenario") if Path(existing.files[("scenario", s.id)]).name != path.name]
     mine = knowledge.all("scenario")
     broken = _unread_items(path, {s.id for s in mine})
-    free = free_number([s.nummer for s in elsewhere + mine] + [n for _, n in broken if isinstance(n, int)])
+    free = free_number([s.nummer for s in elsewhere + mine] + [n for _, n, _ in broken if isinstance(n, int)])
     for scenario in mine:
         other = existing.files.get(("scenario", scenario.id))
         if other and Path(other).name != path.name:
@@ -125,20 +125,31 @@ def _check(path: Path) -> Tuple[List[str], List[Any]]:
                                             existing.files[("scenario", namesake.id)])))
     # a scenario with another error is not read, but its number is checked all the same (a user test saw a number
     # that was taken reported only once it was the last error left)
+    # and so is its title: every problem at once, not the duplicate title after the other errors were fixed (a user
+    # test, session 24: three rounds of 'scenario controleer')
     taken = {s.nummer: (s.id, existing.files[("scenario", s.id)]) for s in elsewhere}
     taken.update({s.nummer: (s.id, path.name) for s in mine if s.nummer not in taken})
-    for label, number in broken:
+    titles = [(s.titel, s.id, existing.files[("scenario", s.id)]) for s in elsewhere]
+    titles += [(s.titel, s.id, path.name) for s in mine]
+    for label, number, title in broken:
+        unread = SimpleNamespace(id=label, nummer=number, titel=title)
         if isinstance(number, int) and number in taken:
             owner_id, owner_file = taken[number]
-            unread = SimpleNamespace(id=label, nummer=number)
             problems.append(str(number_taken(unread, path.name, owner_id, owner_file, free)))  # type: ignore[arg-type]
         elif isinstance(number, int):
             taken[number] = (label, path.name)
+        if isinstance(title, str) and title.strip():
+            namesake_of = next(((other_id, where) for other, other_id, where in titles if same_title(other, title)),
+                               None)
+            if namesake_of is not None:
+                problems.append(str(title_taken(unread, path.name, *namesake_of)))  # type: ignore[arg-type]
+            else:
+                titles.append((title, label, path.name))
     return problems, mine
 
 
-def _unread_items(path: Path, read: set) -> List[Tuple[str, Any]]:
-    """(id or '#n', nummer) of the items of a scenario file that could not be read as a scenario."""
+def _unread_items(path: Path, read: set) -> List[Tuple[str, Any, Any]]:
+    """(id or '#n', nummer, titel) of the items of a scenario file that could not be read as a scenario."""
     from bot.knowledge.loader import load_yaml
 
     try:
@@ -152,7 +163,7 @@ def _unread_items(path: Path, read: set) -> List[Tuple[str, Any]]:
             continue
         label = item["id"] if isinstance(item.get("id"), str) else f"#{index}"
         if label not in read:
-            found.append((label, item.get("nummer")))
+            found.append((label, item.get("nummer"), item.get("titel")))
     return found
 
 
@@ -160,10 +171,12 @@ def run_check(args: argparse.Namespace) -> int:
     from bot.wording import counted
 
     problems, scenarios = _check(args.bestand)
+    others = other_problems(args.bestand)
     if problems:
         print(f"{counted(len(problems), 'fout', 'fouten')} gevonden in {args.bestand}:")
         for problem in problems:
             print(f"- {problem}")
+        _print_others(others)
         return 1
     found = counted(len(scenarios), "scenario", "scenario's")
     print(f"{args.bestand} is in orde ({found}). {where_to_put(args.bestand)} De herkenners leren de nieuwe zinnen "
@@ -171,7 +184,26 @@ def run_check(args: argparse.Namespace) -> int:
           "met de vorige versie.")
     for warning in path_warnings(args.bestand.name, scenarios):
         print(f"Let op: {warning}")
+    _print_others(others)
     return 0
+
+
+def other_problems(path: Path) -> List[str]:
+    """The problems of the other knowledge files (``loader.pending_problems``): while there are any, the chat keeps the
+    previous version of all the knowledge, also of a checked file that is in order (a user test: the chat showed the
+    old list of scenarios without a word)."""
+    from bot.knowledge.loader import pending_problems
+
+    name = path.name
+    return [str(p) for p in pending_problems() if Path(p.file).name != name]
+
+
+def _print_others(others: List[str]) -> None:
+    if others:
+        print("Let op: een ander kennisbestand heeft fouten. Zolang die er zijn, gebruikt de chat de vorige versie van "
+              "de kennis (ook de vorige lijst met scenario's):")
+        for problem in others:
+            print(f"- {problem}")
 
 
 def where_to_put(path: Path) -> str:
@@ -182,7 +214,10 @@ def where_to_put(path: Path) -> str:
 
     folder = (knowledge_dir() / "scenarios").resolve()
     if path.resolve().parent == folder:
-        return "Na het herladen van de kennis (in de chat: 'herlaad de kennis') is het beschikbaar."
+        from bot.knowledge.loader import CHECK_SECONDS
+
+        return (f"De chat ziet het gewijzigde bestand binnen {int(CHECK_SECONDS)} seconden (of meteen met 'herlaad de "
+                "kennis' in de chat).")
     try:
         shown = folder.relative_to(Path.cwd().resolve())
     except ValueError:

@@ -11,7 +11,7 @@ kennis' in the chat), the held-out evaluation sets and the tracker-store configu
 from __future__ import annotations
 
 import re
-from typing import Any, Optional, Tuple
+from typing import Any, List, Optional, Tuple
 
 import yaml
 
@@ -105,6 +105,84 @@ def unclosed_quote(text: Optional[str], before_line: int) -> Optional[Tuple[int,
     return None
 
 
+# Where a wrong indentation is noticed is often the line after it: a line indented one space too far ("       leerdoel:"
+# under "    trainer:") opens a block that the next, rightly indented line does not fit, and PyYAML's problem_mark
+# names that next line (its context_mark names the start of the enclosing block, or of the item). A trainer should fix
+# the line that is out of step (a user test, session 24: 'regel 21' for a wrong indent on line 20): ``indent_to_fix``.
+INDENT_EXPLANATIONS = (dutch.INDENT, dutch.NEW_FIELD, dutch.UNEXPECTED_COLON, dutch.UNEXPECTED_DASH)
+INDENT_STEP = 2  # the knowledge files indent each level by two spaces
+INDENT_LOOKBACK = 40  # content lines above the error that may be the line out of step
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _content(line: str) -> bool:
+    return bool(line.strip()) and not line.lstrip().startswith("#")
+
+
+def _child_indent(lines: List[str], index: int) -> Optional[int]:
+    """The indentation a line at ``index`` should have by the two-space convention: one step in from the block that
+    opens above it ("key:" without a value, or the text after "- " of a list item), None when none is found."""
+    own = _indent(lines[index])
+    for number in range(index - 1, max(index - INDENT_LOOKBACK, -1), -1):
+        line = lines[number]
+        if not _content(line):
+            continue
+        item = re.match(r"^(\s*)-\s+(?=\S)", line)
+        if item and len(item.group(0)) <= own + INDENT_STEP:
+            return len(item.group(0))
+        if re.match(r"^\s*[^#\s][^#]*:\s*(?:#.*)?$", line) and _indent(line) < own + INDENT_STEP:
+            return _indent(line) + INDENT_STEP
+        if _indent(line) < own - INDENT_STEP:
+            return None
+    return None
+
+
+def _parses_past(lines: List[str], line: int) -> bool:
+    """The text parses, or its first error comes more than one line after ``line``."""
+    from bot.knowledge.loader import load_yaml  # the one YAML reader of the project
+
+    try:
+        load_yaml("\n".join(lines))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return mark is not None and mark.line > line + 1
+    return True
+
+
+def indent_to_fix(text: Optional[str], line: int, column: Optional[int],
+                  context: Optional[int] = None) -> Tuple[int, Optional[int]]:
+    """(line, column), 0-based, of the line whose indentation a trainer should fix for an error noticed at ``line``:
+    the line itself, or a content line above it that is out of step (one of the lines just above, or ``context``, the
+    line where PyYAML's enclosing block began): re-indenting it to the two-space convention makes the file parse past
+    the error, while re-indenting the noticed line does not, or only to an odd indentation."""
+    if text is None:
+        return line, column
+    lines = text.split("\n")
+    if not 0 <= line < len(lines):
+        return line, column
+    candidates = [line] + [n for n in range(line - 1, max(line - INDENT_LOOKBACK, -1), -1) if _content(lines[n])][:3]
+    if context is not None and 0 <= context < line and context not in candidates:
+        candidates.append(context)
+    best: Optional[Tuple[int, int]] = None
+    for rank, number in enumerate(candidates):
+        wanted = _child_indent(lines, number)
+        if wanted is None or wanted == _indent(lines[number]):
+            continue
+        fixed = list(lines)
+        fixed[number] = " " * wanted + lines[number].lstrip(" ")
+        if _parses_past(fixed, line):
+            score = (2 if _indent(lines[number]) % INDENT_STEP else 1, -rank)
+            if best is None or score > best:
+                best = score
+                found = number
+    if best is None or found == line:
+        return line, column
+    return found, _indent(lines[found])
+
+
 def yaml_error_text(exc: yaml.YAMLError, text: Optional[str] = None) -> str:
     """'ongeldige YAML (regel 4, kolom 5): de dubbele punt ontbreekt ...' for a PyYAML error; ``text`` is the
     file's content (it tells a tab from another character the C reader does not name)."""
@@ -120,6 +198,9 @@ def yaml_error_text(exc: yaml.YAMLError, text: Optional[str] = None) -> str:
         mark = getattr(exc, first, None) or getattr(exc, second, None)
         line, column = (mark.line, mark.column) if mark is not None else (None, None)
         explanation = _explanation(problem, context, mark, text)
+        if line is not None and not starts_earlier and explanation in INDENT_EXPLANATIONS:
+            context_mark = getattr(exc, "context_mark", None)
+            line, column = indent_to_fix(text, line, column, context_mark.line if context_mark is not None else None)
         quote = unclosed_quote(text, line) if line is not None and not starts_earlier else None
         if quote is not None and line is not None and column is not None and quote[0] < line:
             explanation = dutch.OPEN_QUOTE_NEARBY.format(line=line + 1, column=column + 1, explanation=explanation)

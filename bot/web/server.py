@@ -136,6 +136,31 @@ def _forget_session(number: int) -> Any:
     return forget_session(number)
 
 
+_LOADING = threading.Lock()  # one background load of the knowledge for ``_knowledge_problems``
+
+
+def _knowledge_problems() -> List[str]:
+    """The problems of the knowledge files (``bot.knowledge.loader.pending_problems``) in Dutch, for the trainers'
+    page: while there are any, the chat uses the previous version. The first call loads the knowledge in the
+    background and says nothing yet (loading takes seconds; the trainers' page must not wait for it); after that the
+    files' dates are looked at every few seconds."""
+    from bot.knowledge.loader import knowledge_loaded, pending_problems
+
+    if not knowledge_loaded():
+        if _LOADING.acquire(blocking=False):
+            def load() -> None:
+                try:
+                    pending_problems()
+                except Exception as exc:  # noqa: BLE001 - logged; the page works without the problems
+                    logger.error("could not load the knowledge files: %s", type(exc).__name__)
+                finally:
+                    _LOADING.release()
+
+            threading.Thread(target=load, name="rustpunt-kennis", daemon=True).start()
+        return []
+    return [str(problem) for problem in pending_problems()]
+
+
 def _wipe_report(result: Any) -> str:
     from bot.privacy.forget import session_report
 
@@ -278,12 +303,14 @@ class Site:
     def __init__(self, config: WebConfig, load_records: Callable[[], List[Any]],
                  forget: Callable[[str], Dict[str, int]], clock: Optional[Callable[[], float]] = None,
                  forget_chat: Callable[[str], Dict[str, int]] = _forget_chat,
-                 forget_session: Callable[[int], Any] = _forget_session) -> None:
+                 forget_session: Callable[[int], Any] = _forget_session,
+                 load_problems: Callable[[], List[str]] = _knowledge_problems) -> None:
         self.config = config
         self.load_records = load_records
         self.forget = forget  # 'Wis dit gesprek': everything made from the conversation
         self.forget_chat = forget_chat  # 'Nieuw gesprek': the chat only
         self.forget_session = forget_session  # 'Wis deze sessie' (trainers): one role-play session
+        self.load_problems = load_problems  # the problems of the knowledge files, for the trainers' page
         clock_kwargs: Dict[str, Any] = {"clock": clock} if clock else {}
         self.gate = TrainerGate(config.trainer_token, config.trainer_configured,
                                 session_seconds=config.trainer_session_minutes * 60, **clock_kwargs)
@@ -685,7 +712,12 @@ class Site:
             logger.error("could not read role-play records: %s", type(exc).__name__)
             message = f"{notice} {STORE_ERROR}" if notice else STORE_ERROR
             return html_response(500, trainer_page.message_page("Rustpunt voor trainers", message), cookies=cookies)
-        return html_response(200, trainer_page.sessions_page(records, notice), cookies=cookies)
+        try:
+            problems = await self.blocking(self.load_problems)
+        except Exception as exc:  # the problems are a help to the trainer; the page works without them
+            logger.error("could not check the knowledge files: %s", type(exc).__name__)
+            problems = []
+        return html_response(200, trainer_page.sessions_page(records, notice, problems), cookies=cookies)
 
     # ---- errors -----------------------------------------------------------------------------
     async def on_error(self, request, exception: Exception) -> HTTPResponse:
@@ -761,9 +793,10 @@ class RustpuntServer:
     def __init__(self, config: WebConfig, load_records: Callable[[], List[Any]] = _load_records,
                  forget: Callable[[str], Dict[str, int]] = _forget, clock: Optional[Callable[[], float]] = None,
                  forget_chat: Callable[[str], Dict[str, int]] = _forget_chat,
-                 forget_session: Callable[[int], Any] = _forget_session):
+                 forget_session: Callable[[int], Any] = _forget_session,
+                 load_problems: Callable[[], List[str]] = _knowledge_problems):
         self.config = config
-        self.site = Site(config, load_records, forget, clock, forget_chat, forget_session)
+        self.site = Site(config, load_records, forget, clock, forget_chat, forget_session, load_problems)
         self.app = build_app(self.site)
         family = socket.AF_INET6 if ":" in config.host else socket.AF_INET
         self.socket = socket.create_server((config.host, config.port), family=family, backlog=512)
@@ -835,5 +868,6 @@ def make_server(config: WebConfig, load_records: Callable[[], List[Any]] = _load
                 forget: Callable[[str], Dict[str, int]] = _forget,
                 clock: Optional[Callable[[], float]] = None,
                 forget_chat: Callable[[str], Dict[str, int]] = _forget_chat,
-                forget_session: Callable[[int], Any] = _forget_session) -> RustpuntServer:
-    return RustpuntServer(config, load_records, forget, clock, forget_chat, forget_session)
+                forget_session: Callable[[int], Any] = _forget_session,
+                load_problems: Callable[[], List[str]] = _knowledge_problems) -> RustpuntServer:
+    return RustpuntServer(config, load_records, forget, clock, forget_chat, forget_session, load_problems)

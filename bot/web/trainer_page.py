@@ -97,10 +97,20 @@ def _groups(records: List[Any]) -> List[str]:
     return sorted(found, key=str.lower)
 
 
-def sessions_page(records: List[Any], notice: Optional[str] = None) -> str:
-    """Every stored session, each with its 'Wis deze sessie' button; ``notice`` says what was just done."""
+MAX_PROBLEMS = 30  # problems of the knowledge files shown on the trainers' page
+
+
+def sessions_page(records: List[Any], notice: Optional[str] = None, problems: Optional[List[str]] = None) -> str:
+    """Every stored session, each with its 'Wis deze sessie' button; ``notice`` says what was just done; ``problems``:
+    the problems of the knowledge files (``bot.knowledge.loader.pending_problems``), while the chat uses the previous
+    version of them."""
+    from bot.knowledge.loader import CHECK_SECONDS
+
+    shown = list(problems or [])
     return _render("trainer_sessies.html", title="Rustpunt voor trainers: rollenspellen",
-                   sessions=[session_view(record) for record in records], groups=_groups(records), notice=notice)
+                   sessions=[session_view(record) for record in records], groups=_groups(records), notice=notice,
+                   problems=shown[:MAX_PROBLEMS], more_problems=max(0, len(shown) - MAX_PROBLEMS),
+                   check_seconds=int(CHECK_SECONDS))
 
 
 def wipe_question_page(record: Any, continuing: List[int]) -> str:
