@@ -30,6 +30,7 @@ from bot.kaart.dialog import (
     zoektekst,
 )
 from bot.kaart.missing_help import ontbrekende_hulp
+from bot.kaart.places import noemt_straat
 from bot.kaart.query import Vraag, parse_vraag
 from bot.language import looks_dutch
 
@@ -216,6 +217,10 @@ class ActionAskKaartAanvulling(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:
         missing = ontbreekt(tracker.get_slot("kaart_gemeente"), tracker.get_slot("kaart_thema")) or "probleem"
+        if missing == "gemeente" and noemt_straat(str(tracker.get_slot("kaart_vraag") or "")):
+            # a street and no place ("een portiek aan de Taagdreef"): Rustpunt knows no streets, and says so
+            dispatcher.utter_message(text=messages.GEEN_PLAATS_HERKEND)
+            return []
         dispatcher.utter_message(text=messages.VERVOLGVRAAG[missing])
         return []
 

@@ -260,6 +260,56 @@ def _street_without_number_spans(text: str) -> List[Span]:
     return spans
 
 
+# A street named without a house number and without a word of living still says where a family is: "bij de flats aan
+# de Marco Pololaan", "ik ben huisarts aan de Amsterdamsestraatweg", "een BSO aan de Gijsbrecht van Amstelstraat" (the
+# blind kaart set toets21 of session 24; the rules stored all three readable, deduce two of them). A street word that
+# is no Dutch word ('pololaan', 'taagdreef'; not 'snelweg', 'dorpsstraat'): with a capital inside a sentence ("een
+# portiek aan de Taagdreef"), or after 'aan de' or 'op de' also in lower case ("op de marco pololaan"), with the words
+# of its name before it ("Gijsbrecht van", "Marco"). Many compounds are missing from the word list ('schoolplein',
+# 'uitweg', 'onderweg'), so a street word without a capital needs 'aan de' or 'op de' and no 'plein' ("op het
+# schoolplein" is no street). Not -dijk and -steeg: many places are named so (Keverdijk, Tolsteeg, Soestdijk). The
+# sociale kaart reads a street with the same rule (``bot.kaart.places.noemt_straat``).
+_NAMED_STREET_SUFFIX = "straat|laan|weg|gracht|kade|singel|dreef|allee|plantsoen|boulevard"
+_NAMED_STREET = re.compile(
+    rf"(?<![\w'-])(?P<street>[A-Z][a-zà-ÿ'-]{{2,}}?(?:{_NAMED_STREET_SUFFIX}|plein))(?![\w-])"
+    r"|(?<![\w])(?i:aan|op)\s+de\s+(?P<before>(?:[a-zà-ÿ]+\s+){0,2}?)"
+    rf"(?P<lower>[a-zà-ÿ][a-zà-ÿ'-]{{2,}}?(?:{_NAMED_STREET_SUFFIX}))(?![\w-])"
+)
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\n(\"'])\s*$")
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w'-])([A-Z][a-zà-ÿ'-]+|van|de|der|den|ten|ter)\s+$")
+STREET_NAME_WORDS = 3  # words of a street's name before its street word at most ("Gijsbrecht van Amstelstraat")
+
+
+def street_spans(text: str) -> List[Span]:
+    """Streets named without a house number (see the comment above)."""
+    spans: List[Span] = []
+    for match in _NAMED_STREET.finditer(text or ""):
+        lower = match.group("lower") is not None
+        group = "lower" if lower else "street"
+        if match.group(group).lower() in known_words():
+            continue
+        start = match.start(group)
+        if lower:
+            # the words of its name before it that are no Dutch words: "op de marco pololaan"
+            words = match.group("before").split()
+            while words and words[0] in known_words():
+                words.pop(0)
+            begin = start - len(" ".join(words) + " ") if words else start
+        elif _SENTENCE_OPENING.search(text[:start]):
+            continue  # a capital that only opens a sentence says nothing ("Schoolplein vol, ...")
+        else:
+            begin = pending = start
+            for _ in range(STREET_NAME_WORDS):  # "Gijsbrecht van Amstelstraat", "Marco Pololaan"
+                found = _NAME_WORD_BEFORE.search(text, 0, pending)
+                if found is None or _SENTENCE_OPENING.search(text[:found.start()]):
+                    break
+                pending = found.start()
+                if found.group(1)[:1].isupper():
+                    begin = pending
+        spans.append((_street_start(text, begin), match.end(group), "adres"))
+    return spans
+
+
 def _lower_case_address_spans(text: str) -> List[Span]:
     """Streets with a house number and postcodes typed without capitals (see the comment above)."""
     spans: List[Span] = []
@@ -398,6 +448,7 @@ def _rule_spans(text: str) -> List[Span]:
         start = leading.end() if leading else match.start()
         spans.append((_street_start(text, start), match.end(), "adres"))
     spans.extend(_lower_case_address_spans(text))
+    spans.extend(street_spans(text))
     if _ADDRESS_CUE.search(text):
         spans.extend(_street_without_suffix_spans(text))
         spans.extend(_street_without_number_spans(text))

@@ -39,6 +39,20 @@ def buiten_regio(place: str, ook: Optional[str] = None) -> str:
     return text
 
 
+# A question that names a street and no place (``places.noemt_straat``): Rustpunt knows no streets.
+GEEN_PLAATS_HERKEND = "Ik herken geen plaats in je vraag: in welke gemeente of wijk woont het gezin?"
+
+
+def alleen_landelijk(note: str, with_hits: bool) -> str:
+    """``note`` (the place lies outside the kaart, or only a street was named) with what the search shows instead: only
+    what is reachable everywhere in the Netherlands (``service_area.nationwide_allowed``), or nothing."""
+    if with_hits:
+        return note + " Hieronder staat alleen wat in heel Nederland bereikbaar is, waar het gezin ook woont."
+    if note == GEEN_PLAATS_HERKEND:
+        return note + " Dan zoek ik wat daar past."
+    return note
+
+
 def alleen_elders(naam: str, waar: str, plaats: str, landelijk_nummer: Optional[str] = None) -> str:
     """A service the question names by its name exists in the kaart only in another place ("leerplicht bussum").
     ``landelijk_nummer``: the service's number reaches it everywhere in the Netherlands (Veilig Thuis, 0800-2000)."""

@@ -10,7 +10,7 @@ Rules that keep ordinary words from becoming places:
   noun would not stand (``_bare_place``: "jeugdbescherming huizen", "ots aanvragen huizen meisje 9");
 - a typo is only corrected for a word that is not a Dutch word, of at least five letters, at edit
   distance 1 (2 for names of nine letters or more), and only when exactly one place is that close; spellings of
-  one sound (ij/ei/y, au/ou, a consonant single or doubled) count as the same letters.
+  one sound (ij/ei/y, au/ou, ch/g, a consonant single or doubled) count as the same letters.
 """
 from __future__ import annotations
 
@@ -564,7 +564,10 @@ def _typo_match(tokens: List[Tuple[str, str]], table: Plaatstabel, problem_words
     return None
 
 
-SAME_SOUND = (("ij", "ei"), ("y", "ei"), ("au", "ou"))  # spelled differently, said the same: no typo at all
+# Spelled differently, said the same: no typo at all. "ch" and "g" are one sound in Dutch too, but "ch" is two letters:
+# "Overvegt" is two edits from Overvecht and was no place at all in the blind set toets21 ("Utregt" alike), where
+# "Kortehoef" and "Vleutten" (one edit) were read.
+SAME_SOUND = (("ij", "ei"), ("y", "ei"), ("au", "ou"), ("ch", "g"))
 # A letter doubled or not is one sound too: "Lunneten" is Lunetten (the doubled consonant moved, two edits apart), as
 # "Kortenhoeff" is Kortenhoef; doubled vowels are left alone ("Eemnes" and "Emnes" are said differently).
 _DOUBLED_CONSONANT = re.compile(r"([b-df-hj-np-tv-z])\1")
@@ -581,7 +584,7 @@ def same_sound(text: str) -> str:
 
 def _close_place(norm: str, words: int, table: Plaatstabel) -> Optional[PlaatsNaam]:
     """The one place of ``words`` words whose spelling is within the typo limit of ``norm``, else None. Spellings
-    of the same sound (ij, ei, y; au, ou) are compared as said, so a mixed-up ei/ij is no typo."""
+    of the same sound (ij, ei, y; au, ou; ch, g) are compared as said, so a mixed-up ei/ij is no typo."""
     limit = 2 if len(norm) >= 9 else 1
     said = same_sound(norm)
     close = {}
@@ -595,6 +598,16 @@ def _close_place(norm: str, words: int, table: Plaatstabel) -> Optional[PlaatsNa
         if (said != norm or spelling_said != spelling) and distance(said, spelling_said, limit) <= limit:
             close[row.id] = row
     return next(iter(close.values())) if len(close) == 1 else None
+
+
+def noemt_straat(text: str) -> bool:
+    """``text`` names a street ("aan de Taagdreef", "bij de flats aan de Marco Pololaan", "huisarts aan de
+    Amsterdamsestraatweg"), as the masker reads one without a house number (``deidentify.street_spans``). Rustpunt
+    knows no streets: a question that names one and no place of the kaart is asked where the family lives, and no
+    region is guessed from its other words (the blind set toets21 got the services of another region)."""
+    from bot.intake.deidentify import street_spans  # lazy: the masker's word lists load only when asked
+
+    return bool(street_spans(text or ""))
 
 
 def proper_name(written: str, knowledge=None) -> str:

@@ -8,16 +8,18 @@ from bot.kaart.index import Doc, KaartIndex
 from bot.kaart.naming import names_entry
 from bot.kaart.places import Plaats
 from bot.kaart.query import Vraag
-from bot.kaart.results import Zoekresultaat
+from bot.kaart.results import Hit, Zoekresultaat
 from bot.kaart.routes import general_route
 from bot.kaart.subject import help_for_the_child
 from bot.kaart.vocabulary import WERKGEBIEDEN
 
 
 def explain_result(index: KaartIndex, result: Zoekresultaat, gevonden: Optional[Plaats], held_back: List[str],
-                   elsewhere: Sequence[Doc] = (), projects: bool = False) -> None:
+                   elsewhere: Sequence[Doc] = (), projects: bool = False, place_note: Optional[str] = None) -> None:
     """The Dutch message: corrected or partly covered place, a service named that the kaart has only elsewhere,
-    entries kept out (``projects``: the question asked for pilots or projects), no result, no place."""
+    entries kept out (``projects``: the question asked for pilots or projects), no result, no place. ``place_note``:
+    the place lies outside the kaart or is not known (only a street), so only what holds everywhere was searched: that
+    note leads, and no general route of a place follows."""
     from bot.kaart import messages
 
     notes = []
@@ -37,7 +39,14 @@ def explain_result(index: KaartIndex, result: Zoekresultaat, gevonden: Optional[
         notes.append(messages.ouder_zelf(own, kinderen=_children_named(result.vraag)))
     if held_back:
         notes.append(messages.niet_getoond(held_back, projects))
-    if not result.hits:
+    if place_note is not None:
+        if not result.hits and result.status == "ok":
+            result.status = "geen_resultaat"
+        # a service reachable everywhere by its national number says that number, also when the search found it by
+        # its theme, not by a sign of danger (``routes.safety_service_first``)
+        _with_national_numbers(index, result.hits)
+        notes.insert(0, messages.alleen_landelijk(place_note, bool(result.hits)))
+    elif not result.hits:
         result.status = "geen_resultaat"
         result.route = general_route(index, result.gemeente)
         result.melding = messages.geen_resultaat(result.themas, result.gemeente, result.leeftijd, result.route)
@@ -47,6 +56,18 @@ def explain_result(index: KaartIndex, result: Zoekresultaat, gevonden: Optional[
         result.melding = " ".join(notes + ([result.melding] if result.melding else []))
     if result.vraag is not None and result.vraag.ingekort:
         result.melding = ((result.melding or "") + " " + messages.INGEKORT).strip()
+
+
+def _with_national_numbers(index: KaartIndex, hits: List[Hit]) -> None:
+    """Each hit reachable everywhere by its national number (``landelijk_bereikbaar``: Veilig Thuis, 0800-2000) says
+    so in its reason, where the family lives outside the kaart or no place is known."""
+    from bot.kaart import messages
+
+    for hit in hits:
+        doc = index.docs[index.by_id[hit.id]]
+        number = (doc.service.telefoon or doc.org_telefoon) if doc.service.landelijk_bereikbaar else None
+        if number and number not in hit.waarom:
+            hit.waarom = " ".join(filter(None, [hit.waarom, messages.landelijk_bereikbaar(doc.service.naam, number)]))
 
 
 def _not_about_the_parents_own_help(vraag: Vraag) -> bool:

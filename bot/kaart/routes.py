@@ -181,7 +181,9 @@ def safety_service_first(index: KaartIndex, ctx: QueryContext, hits: List[Hit], 
     shown = {hit.id: hit for hit in hits}
     candidates = list(allowed if allowed is not None else range(len(index.docs)))
     safety = _safety_services(index, ctx, candidates)
-    national = not safety and allowed is not None
+    # no safety service of the place (Utrecht), or no place of the kaart at all (a place outside it, only a street:
+    # ``service_area.nationwide_allowed``): the one reachable everywhere, with its national number
+    national = allowed is not None and (not safety or ctx.gemeente is None)
     if national:
         safety = [i for i in _safety_services(index, ctx, range(len(index.docs)))
                   if index.docs[i].service.landelijk_bereikbaar]

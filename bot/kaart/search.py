@@ -23,14 +23,15 @@ Module layout (each step in a module named after what it does):
 """
 from __future__ import annotations
 
-from typing import List, Optional, Sequence
+from typing import List, Optional, Sequence, Tuple
 
-from bot.kaart import subject
+from bot.kaart import places, subject
 from bot.kaart.checks import check_leeftijd, check_plaats, check_thema
 from bot.kaart.index import KaartIndex, default_index, index_for
 from bot.kaart.missing_help import ontbrekende_hulp
 from bot.kaart.naming import named_school_words
-from bot.kaart.query import measure_words_only, parse_vraag
+from bot.kaart.places import Plaats
+from bot.kaart.query import Vraag, measure_words_only, parse_vraag
 from bot.kaart.question import danger_told, minor_without_a_roof, projects_asked, question_context
 from bot.kaart.ranking import (
     asked_entries_next,
@@ -43,7 +44,7 @@ from bot.kaart.result_message import explain_result, named_elsewhere
 from bot.kaart.results import Hit, Zoekresultaat
 from bot.kaart.routes import general_route, involved_not_first, measure_route_first, safety_service_first
 from bot.kaart.scoring import candidate_set, score_all
-from bot.kaart.service_area import place_allowed
+from bot.kaart.service_area import nationwide_allowed, place_allowed
 from bot.kaart.themes import (
     SAFETY_FIRST,
     safety_first,
@@ -88,12 +89,14 @@ def zoek(
     if not parsed.tekst and not thema:
         return Zoekresultaat("ongeldig", melding=messages.LEGE_VRAAG, vraag=parsed)
     leeftijd, refusal = check_leeftijd(leeftijd, parsed)
+    gevonden, place_note, status = None, None, "ok"
     if refusal is None:
-        gemeente, gevonden, refusal = check_plaats(gemeente, parsed)
+        gemeente, gevonden, refusal, place_note, status = _read_place(gemeente, parsed)
     if refusal is None:
         themas, refusal = check_thema(thema, parsed)
     if refusal is not None:
         return refusal
+    nationwide = place_note is not None  # only what holds wherever the family lives (``nationwide_allowed``)
     lacking = ontbrekende_hulp(parsed.tekst)
     if lacking:  # a word that asks for help the kaart lacks is no reason to show a service ("Past bij ('mediation')")
         parsed.thema_gezegd = {theme: [word for word in said if not ontbrekende_hulp(word)]
@@ -107,7 +110,8 @@ def zoek(
     ctx.danger_told = told_danger
     ctx.safety = ctx.safety or told_danger
     ctx.referral = ctx.referral or voor_gezin
-    allowed = place_allowed(index, gemeente, heel=gevonden is not None and gevonden.heel)
+    allowed = (nationwide_allowed(index) if nationwide
+               else place_allowed(index, gemeente, heel=gevonden is not None and gevonden.heel))
     ctx.themas = with_related_themes(index, ctx.themas, allowed)
     ctx.themas = with_young_child(ctx.themas, leeftijd)
     if told_danger or not measure_words_only(parsed):  # a measure in place ("OTS loopt") is no sign of danger
@@ -129,7 +133,7 @@ def zoek(
     scored, held_back = score_all(index, ctx, candidate_set(index, ctx, allowed, text_scores), text_scores)
     hits = rank_hits(index, ctx, scored, limit)
     hits = measure_route_first(index, ctx, hits, allowed, limit)
-    only_entrance = not hits
+    only_entrance = not hits and not nationwide  # without a place there is no entrance of a place
     # composing the top may move a named pilot up again; a referral still leads (docs/kaart.md: "nooit bovenaan")
     hits = referral_first(compose_top(index, ctx, hits, limit))
     hits = named_by_its_name_first(index, ctx, hits)  # "en leerplicht?": the service asked for by its name
@@ -143,10 +147,10 @@ def zoek(
     cutoff = scored[limit - 1][0] if len(scored) >= limit else float("-inf")
     names = [name for score, name in sorted(held_back, reverse=True) if score > cutoff]
 
-    result = Zoekresultaat("ok", hits=hits, vraag=parsed, gemeente=gemeente, leeftijd=leeftijd,
+    result = Zoekresultaat(status, hits=hits, vraag=parsed, gemeente=gemeente, leeftijd=leeftijd,
                            leeftijden=ctx.leeftijden, themas=themas)
     elsewhere = named_elsewhere(index, ctx.terms, gemeente, allowed, [hit.id for hit in hits])
-    explain_result(index, result, gevonden, names, elsewhere, projects=projects_asked(ctx))
+    explain_result(index, result, gevonden, names, elsewhere, projects=projects_asked(ctx), place_note=place_note)
     if lacking:
         result.ontbreekt = messages.niet_in_de_kaart(lacking, bool(hits) and bool(themas))
     oldest = oldest_youth_age(index)
@@ -168,6 +172,24 @@ def zoek(
                 else messages.alleen_algemene_ingang(themas, gemeente, leeftijd))
         result.melding = " ".join(filter(None, [result.melding, text]))
     return result
+
+
+def _read_place(gemeente: Optional[str], parsed: Vraag
+                ) -> Tuple[Optional[str], Optional[Plaats], Optional[Zoekresultaat], Optional[str], str]:
+    """(area code, recognised place, refusal, place note, status) of the explicit place or the question's
+    (``check_plaats``). A place outside the kaart is said plainly in the place note (status ``buiten_regio``), and what
+    holds everywhere is still searched for the problem: the blind set toets21 got nothing at all, not even Veilig
+    Thuis, for a mother beaten in Soest. No place and a street (``places.noemt_straat``): the place note asks where the
+    family lives, and no region is guessed from the other words (toets21: "aan de Taagdreef" got the services of Gooi
+    en Vechtstreek)."""
+    from bot.kaart import messages
+
+    gemeente, gevonden, refusal = check_plaats(gemeente, parsed)
+    if refusal is not None and refusal.status == "buiten_regio":
+        return None, None, None, refusal.melding, refusal.status
+    if refusal is None and gemeente is None and places.noemt_straat(parsed.tekst):
+        return None, None, None, messages.GEEN_PLAATS_HERKEND, "ok"
+    return gemeente, gevonden, refusal, None, "ok"
 
 
 def oldest_youth_age(index: KaartIndex) -> Optional[int]:

@@ -69,6 +69,19 @@ def place_allowed(index: KaartIndex, gemeente: Optional[str], heel: bool = False
     return allowed
 
 
+NATIONAL = "landelijk"  # the werkgebied of a service of the whole country
+
+
+def nationwide_allowed(index: KaartIndex) -> Set[int]:
+    """Services that hold wherever the family lives: those of the whole country (werkgebied ``landelijk``) and those
+    reachable everywhere by a national number (``landelijk_bereikbaar``: Veilig Thuis, 0800-2000). What the search
+    shows for a place outside the kaart ("huisarts in Soest", "ze wonen in Almere") or a question that names only a
+    street (no place of the kaart is known, so no region may be guessed): the blind set toets21 got nothing at all for
+    violence in Soest, and the services of another region for a street."""
+    return {i for i, doc in enumerate(index.docs)
+            if NATIONAL in doc.area_codes or doc.service.landelijk_bereikbaar}
+
+
 def local_to(doc: Doc, gemeente: Optional[str]) -> bool:
     """The service works in ``gemeente`` for that municipality or a group of a few municipalities (the HBEL toegang
     for Huizen), not for a whole region around it (Gooi en Vechtstreek) or the country."""
