@@ -52,6 +52,7 @@ from bot.knowledge.texts import Texts
 from bot.language import unreadable
 from bot.privacy.crypto import KeyFileError
 from bot.privacy.forget import CALLBACK_KIND, HOW_TO_FORGET, forget_summary
+from bot.privacy.masking import ConversationNames, known_names
 from bot.wording import counted
 
 FORM = "intake_form"
@@ -68,11 +69,23 @@ def _knowledge():
     return get_knowledge()
 
 
-def _intake() -> Optional[Intake]:
+def _intake(tracker: Optional[Tracker] = None) -> Optional[Intake]:
+    """The intake; with ``tracker`` it masks the names and schools masked earlier in the conversation as well."""
     try:
-        return Intake(_knowledge())
+        return Intake(_knowledge(), names=_names_so_far(tracker))
     except IntakeError:
         return None
+
+
+def _names_so_far(tracker: Optional[Tracker]) -> ConversationNames:
+    """The keyed hashes of the names masked in the conversation's earlier turns (``bot.privacy.masking``)."""
+    if tracker is None or not tracker.sender_id:
+        return ConversationNames()
+    try:
+        return ConversationNames(digests=known_names(tracker.sender_id))
+    except Exception as exc:  # the names of earlier turns are missing; never lose the answer itself
+        logger.warning("could not read the masked names of a conversation (%s)", type(exc).__name__)
+        return ConversationNames()
 
 
 START_INTENT = "start_vraagverheldering"
@@ -88,7 +101,7 @@ class ActionIntakeStart(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
-        intake = _intake()
+        intake = _intake(tracker)
         if intake is None:
             dispatcher.utter_message(text=TEXTS.text("niet_beschikbaar"))
             return [SlotSet(STATE_SLOT, None)]
@@ -136,7 +149,7 @@ class ValidateIntakeForm(FormValidation):
     def validate_intake_antwoord(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
-        intake = _intake()
+        intake = _intake(tracker)
         state = tracker.get_slot(STATE_SLOT)
         if intake is None or not isinstance(state, dict):
             dispatcher.utter_message(text=TEXTS.text("niet_beschikbaar"))

@@ -7,10 +7,17 @@ Dutch reason around ``looks_dutch``. ``looks_like_key_mashing`` tells letters ty
 """
 from __future__ import annotations
 
+import logging
+import os
 import re
+import shutil
+import subprocess
+import threading
 from collections import Counter
 from functools import lru_cache
-from typing import FrozenSet, List, Optional, Tuple
+from typing import Any, Dict, FrozenSet, List, Optional, Tuple
+
+log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -237,3 +244,76 @@ def looks_typed_at_random(text: str) -> bool:
         return False  # most turns: decided without reading the lemma table
     known, sequences = _lexicon()
     return all(word not in known and any(seq not in sequences for seq in _sequences(word)) for word in lowered)
+
+
+# --------------------------------------------------------------------------- OpenTaal's spelling list
+# The lemma table lacks many compounds, loan words and verb forms ('schoolverzuim', 'gamet', 'verkouden'), so "not in
+# ``known_words``" is too weak a test for "no Dutch word" where that decides that a word is a name ("jildou brinkhorst
+# heeft tourette", "op de kolibriestraat"). OpenTaal's word list (Debian's hunspell-nl, the same dictionary as the
+# spelling test and voornamen_ook_woord_opentaal.txt) knows them, compounds included: one hunspell process per process,
+# asked in its pipe mode ("-a") only about words the lemma table lacks, each answer cached.
+HUNSPELL_DICTIONARY = "nl_NL"
+_HUNSPELL_DIR = "/usr/share/hunspell"
+_hunspell_lock = threading.Lock()
+_hunspell_state: Dict[str, Any] = {}
+
+
+def _hunspell() -> Optional[subprocess.Popen]:
+    """The running hunspell process (started on first use), or None when hunspell or its Dutch dictionary is
+    missing (scripts/install_hunspell.sh installs both; scripts/run.sh and scripts/test.sh call it)."""
+    if "process" not in _hunspell_state:
+        process = None
+        binary = shutil.which("hunspell")
+        if binary and os.path.isfile(os.path.join(_HUNSPELL_DIR, HUNSPELL_DICTIONARY + ".dic")):
+            try:
+                process = subprocess.Popen(  # noqa: S603 - a fixed command, no shell
+                    [binary, "-d", HUNSPELL_DICTIONARY, "-i", "utf-8", "-a"], stdin=subprocess.PIPE,
+                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, encoding="utf-8", bufsize=1)
+                process.stdout.readline()  # type: ignore[union-attr]  # the version banner
+            except OSError:
+                process = None
+        if process is None:
+            log.warning("hunspell with the Dutch dictionary is missing: the masker reads fewer surnames and streets "
+                        "(install it with scripts/install_hunspell.sh)")
+        _hunspell_state["process"] = process
+    return _hunspell_state["process"]
+
+
+def opentaal_available() -> bool:
+    """Whether OpenTaal's word list can be asked (hunspell and hunspell-nl are installed)."""
+    with _hunspell_lock:
+        return _hunspell() is not None
+
+
+@lru_cache(maxsize=65536)
+def opentaal_knows(word: str) -> Optional[bool]:
+    """Whether OpenTaal's word list accepts ``word`` (lower case, as a word on its own; compounds and inflected forms
+    too), None when hunspell is missing. Words of ``known_words`` are known without asking."""
+    word = word.strip().lower()
+    if not word or word in known_words():
+        return True
+    if not _LETTERS_ONLY.fullmatch(word):
+        return None
+    with _hunspell_lock:
+        process = _hunspell()
+        if process is None:
+            return None
+        try:
+            process.stdin.write("^" + word + "\n")  # type: ignore[union-attr]  # '^': the line is text, no command
+            process.stdin.flush()  # type: ignore[union-attr]
+            answers = []
+            while True:
+                line = process.stdout.readline()  # type: ignore[union-attr]
+                if not line:
+                    raise OSError("hunspell stopped")
+                if not line.strip():
+                    break
+                answers.append(line)
+        except (OSError, ValueError):
+            log.warning("hunspell stopped answering; the masker reads fewer surnames and streets")
+            _hunspell_state["process"] = None
+            return None
+    return bool(answers) and all(answer[:1] in "*+-" for answer in answers)
+
+
+_LETTERS_ONLY = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")

@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 umask 077
 export TF_CPP_MIN_LOG_LEVEL=2 RASA_TELEMETRY_ENABLED=false SQLALCHEMY_SILENCE_UBER_WARNING=1
 scripts/setup.sh
+# OpenTaal's word list (hunspell-nl) tells the masker which words are Dutch (surnames, streets, organisations);
+# without it the masker reads fewer of them and says so in the log
+scripts/install_hunspell.sh || echo "Let op: zonder hunspell-nl schermt Rustpunt minder achternamen en straten af." >&2
 scripts/cluster_packages.sh
 mkdir -p var
 if ! .venv/bin/rustpunt kennis controleer; then

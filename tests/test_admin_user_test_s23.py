@@ -287,7 +287,7 @@ async def test_a_forget_request_in_the_call_back_keeps_no_contact_details():
     from actions.intake import ValidateTerugbelForm
     from tests.test_intake_actions import DOMAIN, tracker
 
-    request = "kun je alles over Fenneke Bruinsma verwijderen uit je systeem?"
+    request = "kun je Fenneke Bruinsma helemaal verwijderen uit je systeem?"
     from bot.intake.callbacks import contact_details
 
     assert contact_details(request) == ["Fenneke Bruinsma"]  # the name would be kept as a contact detail

@@ -169,8 +169,9 @@ def test_participant_and_group_go_to_rasa_as_metadata(web_up, fake_rasa):
     "metadata,expected",
     [
         ({"deelnemer": "Anna", "groep": 7}, {"deelnemer": "Anna"}),                  # not a string
-        ({"deelnemer": "x" * 61, "groep": "A"}, {"groep": "A"}),                     # too long
-        ({"deelnemer": "x" * 60}, {"deelnemer": "x" * 60}),                          # exactly the limit
+        ({"deelnemer": "x" * 41, "groep": "A"}, {"groep": "A"}),                     # too long
+        ({"deelnemer": "x" * 40}, {"deelnemer": "x" * 40}),                          # exactly the limit
+        ({"groep": "x" * 61}, None), ({"groep": "x" * 60}, {"groep": "x" * 60}),    # a group's limit
         ({"deelnemer": "   ", "groep": ""}, None),                                   # empty after trimming
         ({"deelnemer": ["Anna"], "groep": {"naam": "A"}}, None),                     # lists and objects
         ({"deelnemer": "An\x00na", "groep": "B\u202eA"}, None),                     # control characters
@@ -195,9 +196,10 @@ def test_chat_page_has_labelled_optional_fields_for_the_trainer(web_down):
     _, _, body = request(web_down, "GET", "/")
     assert '<label for="deelnemer">Je naam of code (voor je trainer)</label>' in body
     assert '<label for="groep">Groep</label>' in body
-    assert body.count('maxlength="60"') == 2
+    assert 'id="deelnemer" name="deelnemer" maxlength="40"' in body and body.count('maxlength="60"') == 1
     assert "required" not in body.split('id="training"')[1].split("</details>")[0]
     assert "volledige naam is niet nodig" in body
+    assert "bewaard zoals je het typt" in body  # the participant's own code is not masked (session 24)
 
 
 def test_chat_when_rasa_is_down_says_so_in_dutch(web_down):

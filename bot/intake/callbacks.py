@@ -1,9 +1,9 @@
 """Terugbelverzoeken: who calls back, about what, and when. Stored masked via ``bot.records``.
 
-Contact details (names, phone numbers, e-mail addresses) typed in a call-back are kept apart and
-only ENCRYPTED (``bot.privacy.crypto``): the consultant sees them with ``rustpunt terugbellen toon
-<nummer>``. They are deleted when the call-back is marked done, or by ``rustpunt opruimen`` when
-the (shorter) call-back retention period ends.
+Contact details (phone numbers, e-mail addresses and the name of whom to call back, never a name in the
+subject) typed in a call-back are kept apart and only ENCRYPTED (``bot.privacy.crypto``): the consultant
+sees them with ``rustpunt terugbellen toon <nummer>``. They are deleted when the call-back is marked done,
+or by ``rustpunt opruimen`` when the (shorter) call-back retention period ends.
 
 In the chat each answer of ``terugbel_form`` arrives in its own turn and earlier answers come back
 masked from the tracker store, so the validators hand each answer to :func:`remember_contact`
@@ -61,12 +61,31 @@ def _clean(value: Optional[str], field_name: str) -> str:
     return text[:MAX_FIELD]
 
 
+# A name is a contact detail only as the name of whom to call back, never as the subject (a consultant found the
+# child's first name next to the phone number in `rustpunt terugbellen toon`: "... over het schoolverzuim van jildou"):
+# a name before the subject starts ('over', 'ivm', 'vanwege' ...: "vader Mohammed, 06-12345678, over omgang", "moeder
+# Sanne, bel 06-12345678") and not right after a word for a child ("moeder karin, dochter jildou", "moeder van jildou":
+# only 'karin').
+_SUBJECT_START = re.compile(
+    r"(?i)(?<![\w])(?:over|ivm|i\.v\.m\.?|vanwege|omdat|mbt|m\.b\.t\.?|betreft|inzake|wegens|want)(?![\w])"
+)
+_CHILD_BEFORE = re.compile(
+    r"(?i)(?<![\w])(?:dochter|dochtertje|zoon|zoontje|kind|kindje|kinderen|jongen|meisje|baby|broer|broertje|zus|zusje"
+    r"|pleegkind|pleegzoon|pleegdochter|stiefzoon|stiefdochter|tweeling|jongste|oudste|leerling"
+    r"|(?:moeder|vader|mama|papa|ouders?|oma|opa|pleegmoeder|pleegvader|stiefmoeder|stiefvader|voogd)\s+van)\W+$"
+)
+
+
 def contact_details(text: Optional[str]) -> List[str]:
-    """The names, phone numbers and e-mail addresses in ``text``, as typed (in memory only)."""
+    """The phone numbers, e-mail addresses and names of whom to call back in ``text``, as typed (in memory only)."""
     text = text or ""
+    subject = _SUBJECT_START.search(text)
+    names_until = subject.start() if subject else len(text)
     found: List[str] = []
     for start, end, label in deidentify.mask(text).spans:
         piece = text[start:end].strip()
+        if label == "naam" and (end > names_until or _CHILD_BEFORE.search(text, 0, start)):
+            continue
         if label in CONTACT_LABELS and piece and piece not in found:
             found.append(piece)
     return found

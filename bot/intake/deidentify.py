@@ -28,7 +28,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
-from bot.language import known_words
+from bot.language import known_words, opentaal_available, opentaal_knows
 from bot.text import NUMBER_WORDS
 from bot.wording import counted, join_list
 
@@ -43,6 +43,7 @@ LABELS = {
     "adres": "[ADRES]",
     "datum": "[DATUM]",
     "school": "[SCHOOL]",
+    "organisatie": "[ORGANISATIE]",
 }
 # Dutch words for the note to the consultant: label -> (singular, plural)
 _NOUNS = {
@@ -54,6 +55,7 @@ _NOUNS = {
     "adres": ("adres", "adressen"),
     "datum": ("datum", "data"),
     "school": ("schoolnaam", "schoolnamen"),
+    "organisatie": ("organisatienaam", "organisatienamen"),
 }
 MAX_TEXT = 20_000
 
@@ -245,13 +247,20 @@ _STREET_WITHOUT_NUMBER = re.compile(
 )
 
 
+# kinds of road, no street's name: "hij woont aan de snelweg" (a privacy officer found it masked), "langs het fietspad"
+_ROAD_KINDS = frozenset(
+    "snelweg autosnelweg autoweg rijksweg provinciale ringweg zandweg landweg grindweg spoorweg uitvalsweg toegangsweg "
+    "snelfietsweg fietsweg waterweg vaarweg schoolplein speelplein".split()
+)
+
+
 def _street_without_number_spans(text: str) -> List[Span]:
     """Streets without a house number after a word of living in the same clause (see the comment above)."""
     spans: List[Span] = []
     clause_ends = [found.end() for found in _CLAUSE_BEFORE.finditer(text)]
     for match in _STREET_WITHOUT_NUMBER.finditer(text):
         street = match.group("street").lower()
-        if street.endswith(_WEAK_STREET_SUFFIXES) or len(street) < 6:
+        if street.endswith(_WEAK_STREET_SUFFIXES) or len(street) < 6 or street in _ROAD_KINDS:
             continue
         before = bisect.bisect_right(clause_ends, match.start())
         clause_start = clause_ends[before - 1] if before else 0
@@ -280,7 +289,7 @@ _NAME_WORD_BEFORE = re.compile(r"(?<![\w'-])([A-Z][a-zà-ÿ'-]+|van|de|der|den|t
 STREET_NAME_WORDS = 3  # words of a street's name before its street word at most ("Gijsbrecht van Amstelstraat")
 
 
-def street_spans(text: str) -> List[Span]:
+def _named_street_spans(text: str) -> List[Span]:
     """Streets named without a house number (see the comment above)."""
     spans: List[Span] = []
     for match in _NAMED_STREET.finditer(text or ""):
@@ -307,7 +316,39 @@ def street_spans(text: str) -> List[Span]:
                 if found.group(1)[:1].isupper():
                     begin = pending
         spans.append((_street_start(text, begin), match.end(group), "adres"))
+# A street without a number and without a word of living: "ze schreeuwen voor de deur op de kolibriestraat", "[NAAM]
+# van de kolibriestraat" (a privacy officer and a consultant found them readable). After 'op', 'in', 'aan', 'van',
+# 'bij', 'naar', 'langs' or 'vanaf' and 'de' or 'het', a word in -straat, -laan, -weg, -plein, -dreef, -singel, -kade,
+# -hof, -gracht, -dijk or -steeg that no Dutch word list knows (``opentaal_knows``; without hunspell the lemma table):
+# a street's name. A word that is a Dutch word stays readable ("op de snelweg", "in de hoofdstraat", "van het
+# schoolplein": a choice, many such words are a kind of road as often as a name), unless typed with a capital in the
+# middle of a sentence ("op de Dorpsstraat"), or a word of living names it (``_street_without_number_spans``). A place
+# of the kaart is no street ("gezin in de Keverdijk", a wijk).
+_STREET_AFTER_ARTICLE = re.compile(
+    r"(?<![\w])(?i:op|in|aan|van|bij|naar|langs|vanaf)\s+(?i:de|het|'t)\s+"
+    r"(?P<street>[^\W\d_][\w'-]+?(?i:straat|laan|weg|plein|dreef|singel|kade|hof|gracht|dijk|steeg))(?![\w])"
+)
+
+
+def _street_after_article_spans(text: str) -> List[Span]:
+    """Streets without a house number that are no Dutch word, or typed with a capital (see the comment above)."""
+    spans: List[Span] = []
+    for match in _STREET_AFTER_ARTICLE.finditer(text):
+        street = match.group("street")
+        lowered = street.lower()
+        if len(lowered) < 7 or lowered in _ROAD_KINDS:
+            continue
+        known = opentaal_knows(lowered)
+        if (street[0].isupper() or not (known if known is not None else lowered in known_words() or _inflected(lowered))
+                ) and not is_kaart_place(street, typos=True):  # "gezin in de Keverdijk": a wijk of the kaart
+            spans.append((_street_start(text, match.start("street")), match.end("street"), "adres"))
     return spans
+
+
+def street_spans(text: str) -> List[Span]:
+    """Streets named without a house number, by either reading above; the sociale kaart asks the same function
+    whether a question names a street (``bot.kaart.places.noemt_straat``)."""
+    return _named_street_spans(text) + _street_after_article_spans(text)
 
 
 def _lower_case_address_spans(text: str) -> List[Span]:
@@ -456,6 +497,7 @@ def _rule_spans(text: str) -> List[Span]:
     spans.extend(_name_spans(text))
     spans.extend(_lower_case_school_spans(text))
     spans.extend(_lower_case_name_spans(text))
+    spans.extend(_organisation_spans(text))
     return spans
 
 
@@ -611,6 +653,59 @@ def _deduce_spans(model, text: str) -> List[Span]:
         if "straat" in tag or "huisnummer" in tag or "locatie" in tag:
             spans.append((annotation.start_char, annotation.end_char, "adres"))
     return spans
+
+
+# A place of the sociale kaart is never a name (a privacy officer: deduce took "Naarden" of "woont ... in Naarden", a
+# kern of Gooise Meren, for a surname): a place the kaart knows tells where help is, not who the family is, and the
+# kaart needs it to find that help. The place table is ``bot.kaart.places`` (schools in it are no place here).
+def _places_from(knowledge) -> frozenset:
+    from bot.kaart.places import SCHOOL, tabel  # lazy: the kaart is read only when a name is found
+    from bot.text import plain
+
+    return frozenset(plain(spelling) for spelling, row in tabel(knowledge).spellings.items() if row.soort != SCHOOL)
+
+
+def _service_words_from(knowledge) -> frozenset:
+    """The words of the names of the sociale kaart's services and organisations ('zigzag', 'fletiomare'), lower case."""
+    names = [entry.naam for kind in ("kaart_dienst", "kaart_organisatie")
+             for entry in knowledge.entries.get(kind, {}).values() if getattr(entry, "naam", None)]
+    return frozenset(word.lower() for name in names for word in _LOWER_WORD.findall(str(name)))
+
+
+_per_knowledge: Dict[str, object] = {}
+
+
+def _from_the_kaart(build) -> frozenset:
+    """``build(knowledge)`` for the knowledge now loaded, built again after a reload (``PerKnowledge``); empty when the
+    knowledge cannot be read (never let it break storing a record)."""
+    from bot.knowledge.loader import PerKnowledge  # lazy: the loader is not needed for texts without a name
+
+    cached = _per_knowledge.setdefault(build.__name__, PerKnowledge(build))
+    try:
+        return cached()  # type: ignore[operator]
+    except Exception as exc:
+        log.warning("the sociale kaart could not be read (%s); its places and services may be masked",
+                    type(exc).__name__)
+        return frozenset()
+
+
+def is_kaart_place(text: str, typos: bool = False) -> bool:
+    """Whether ``text`` (a masked name) is a place of the sociale kaart ('Naarden', "'s-Graveland", 'naarden'); with
+    ``typos`` also one typed with a typo, as the kaart reads it ("peuteropvang Naardn", "BSO Loosdrect")."""
+    from bot.text import plain
+
+    if plain(text) in _from_the_kaart(_places_from):
+        return True
+    if not typos:
+        return False
+    from bot.kaart.places import SCHOOL, zoek_plaats  # lazy, as above
+
+    try:
+        found = zoek_plaats(text)
+    except Exception as exc:  # never let the knowledge break storing a record
+        log.warning("the sociale kaart could not read a place (%s)", type(exc).__name__)
+        return False
+    return found is not None and found.soort != SCHOOL and plain(found.geschreven) == plain(text)
 
 
 # --------------------------------------------------------------------------- typed without capitals
@@ -805,11 +900,41 @@ _VOWELS = frozenset("aeiouyàáâäèéêëìíîïòóôöùúûü")
 
 def _unknown_word(word: str) -> bool:
     """Whether ``word`` (lower case) can be a surname after a first name: a word of three letters or more that Rustpunt
-    does not know as Dutch (``known_words``; no function word), with a vowel ('adhd' is none), and not ending in -t
-    (a verb the lexicon lacks: "sem gamet", "fenneke blowt")."""
-    return (len(word) > 2 and word.isalpha() and not word.endswith("t") and word not in _LOWER_NOT_NAMES
-            and word not in _CHILD_VERBS and word not in _TIME_WORDS and any(ch in _VOWELS for ch in word)
-            and word not in known_words() and not _inflected(word))
+    does not know as Dutch (``known_words``; no function word), with a vowel ('adhd' is none), that OpenTaal's word list
+    does not know either (``opentaal_knows``: compounds and verb forms the lemma table lacks, "sem gamet", "lotte
+    verkouden"). Without hunspell a word ending in -t is taken for a verb the lexicon lacks ("fenneke blowt"); with it
+    'brinkhorst' of "dochter jildou brinkhorst" is a surname (a privacy officer found it stored readable)."""
+    if not (len(word) > 2 and word.isalpha() and word not in _LOWER_NOT_NAMES and word not in _CHILD_VERBS
+            and word not in _TIME_WORDS and any(ch in _VOWELS for ch in word) and word not in known_words()
+            and not _inflected(word)):
+        return False
+    known = opentaal_knows(word)
+    return not word.endswith("t") if known is None else not known
+
+
+# A word right after a masked first name that no Dutch word list knows is its surname, wherever the name stands
+# ("jildou brinkhorst heeft tourette", "[NAAM] wassenbergh" in a reply that quoted the caller: a privacy officer and a
+# consultant found the surname readable where the first name was masked). Only with OpenTaal's word list (hunspell):
+# the lemma table alone lacks too many words ("Lotte verkouden", "Lisa tijdens"); without it, only where someone is
+# named (``_Words.name_end``). Never a place of the sociale kaart ("sem laren"), one word per name.
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+(?:-[^\W\d_]+)*)(?![\w'-])")
+
+
+def surnames_after(text: str, spans: List[Span]) -> List[Span]:
+    """The names of ``spans`` (label 'naam', one word: a first name) that run on over the surname after them
+    (``_unknown_word``), as new spans; [] without OpenTaal's word list."""
+    names = [span for span in spans if span[2] == "naam" and len(_LOWER_WORD.findall(text[span[0]:span[1]])) == 1]
+    if not names or not opentaal_available():
+        return []
+    found: List[Span] = []
+    for start, end, _ in names:
+        after = _NEXT_WORD.match(text, end)
+        if after is None or any(s < after.end(1) and after.start(1) < e for s, e, _ in spans):
+            continue
+        word = after.group(1).lower()
+        if _unknown_word(word) and not is_kaart_place(word):
+            found.append((start, after.end(1), "naam"))
+    return found
 
 
 _INFLECTIONS = ("ste", "st", "er", "en", "e", "s", "de", "te", "d")
@@ -1058,12 +1183,14 @@ def _repeated_names(text: str, spans: List[Span]) -> List[Span]:
 
 
 def _repeated_schools(text: str, spans: List[Span]) -> List[Span]:
-    """Every other occurrence of the name of a school in ``text``: "zit op de wereldwijzer ... de wereldwijzer
-    belde"."""
-    names = name_words(text, spans, labels=("school",))
-    if not names:
-        return []
-    return [(start, end, "school") for start, end in _occurrences(text, names)]
+    """Every other occurrence of the name of a school or an organisation in ``text``: "zit op de wereldwijzer ... de
+    wereldwijzer belde", "kinderdagverblijf het zonnetje ... bij het zonnetje"."""
+    repeated: List[Span] = []
+    for label in ("school", "organisatie"):
+        names = name_words(text, spans, labels=(label,))
+        if names:
+            repeated += [(start, end, label) for start, end in _occurrences(text, names)]
+    return repeated
 
 
 def _occurrences(text: str, names: frozenset) -> List[Tuple[int, int]]:
@@ -1196,6 +1323,66 @@ def _lower_case_school_spans(text: str) -> List[Span]:
     return spans + _lower_case_school_names(text)
 
 
+# The name of an organisation that a family goes to makes it findable like a school's name (a privacy officer found
+# "kinderdagverblijf het zonnetje" in the intake summary and the tracker's write-ahead log, and "huisartsenpraktijk de
+# linde"): the name after a word for childcare, a GP's practice, a club or a house of worship, as [ORGANISATIE]. The
+# name is the next word (two with capitals: "BSO De Boze Wolf"), after 'de', 'het' or 't' or straight after the word:
+# - with a capital: always ("Kinderdagverblijf Het Zonnetje", "kdv Kiekeboe");
+# - without one, after an article: unless the word for the organisation itself has an article or a possessive before
+#   it ("in de praktijk de kinderen zien", "bij de opvang de hele dag": then only a name that is no Dutch word);
+# - without one and without an article: only a name that no Dutch word list knows ("kdv kiekeboe"; not "opvang
+#   geregeld", "kerk gisteren");
+# - never a word that says when, how much or which ("de opvang de hele dag", "de kerk het meest") and never a service
+#   or organisation of the sociale kaart ("Praktijk ZigZag", "Hockeyclub Fletiomare": public services).
+# A name masked once is masked wherever the text repeats it (``_repeated_schools``) and in every later message of the
+# conversation (``bot.privacy.masking.names_of``).
+_ORGANISATION_WORDS = (
+    "kinderdagverblijf|kinderdagverblijven|kdv|bso|tso|peuterspeelzaal|psz|peuteropvang|kinderopvang|opvang|"
+    "gastouderbureau|huisartsenpraktijk|huisartspraktijk|huisartsenpost|praktijk|tandartspraktijk|therapiepraktijk|"
+    "sportclub|voetbalclub|hockeyclub|tennisclub|korfbalclub|handbalclub|zwemclub|turnclub|judoclub|dansschool|"
+    "sportvereniging|voetbalvereniging|zwemvereniging|turnvereniging|vereniging|scouting|scoutinggroep|"
+    "kerk|kerkgemeente|parochie|moskee|synagoge|gebedshuis|koranschool"
+)
+_ORGANISATION = re.compile(
+    rf"(?<![\w-])(?P<kind>(?i:{_ORGANISATION_WORDS}))\s+(?P<article>(?i:de|het|'t)\s+)?"
+    r"(?P<name>[^\W\d_][\w'-]*(?:\s[A-ZÀ-Ý][\w'-]*)?)"
+)
+_DETERMINER_BEFORE = re.compile(
+    r"(?<![\w])(?i:de|het|'t|een|die|deze|dat|dit|zijn|haar|hun|mijn|onze|ons|jullie|uw)\s+$"
+)
+# words after 'de opvang de' or 'kerk het' that are no name: when, how much, which
+_NOT_ORGANISATION_NAMES = frozenset(
+    "hele heel laatste volgende vorige eerste tweede derde komende afgelopen meeste meest liefst liefste beste ergste "
+    "grootste kleinste andere ander zelfde enige ene gewone eigen dag dagen week weken ochtend middag avond tijd keer "
+    "rest helft kinderen kind ouders moeder vader".split()
+)
+
+
+def _organisation_spans(text: str) -> List[Span]:
+    """The names of organisations a family goes to (see the comment above)."""
+    spans: List[Span] = []
+    for match in _ORGANISATION.finditer(text):
+        name = match.group("name")
+        words = name.split()
+        first = words[0].lower()
+        if (len(first) < 3 or first in _LOWER_NOT_NAMES or first in _NOT_ORGANISATION_NAMES or first in _TIME_WORDS
+                or first in _NOT_SCHOOL_NAMES or first in _SCHOOL_KIND_WORDS or first in _CHILD_VERBS
+                or first in NUMBER_WORDS):
+            continue
+        if not name[0].isupper():
+            words = words[:1]
+            known = opentaal_knows(first)
+            unknown = (not known) if known is not None else first not in known_words() and not _inflected(first)
+            if not unknown and (not match.group("article") or _DETERMINER_BEFORE.search(text, 0, match.start())):
+                continue
+        if (any(word.lower() in _from_the_kaart(_service_words_from) for word in words)
+                or is_kaart_place(" ".join(words), typos=True) or is_kaart_place(words[0], typos=True)):
+            continue  # "Praktijk ZigZag": a public service of the kaart; "huisartsenpraktijk Naarden": a place
+        start = match.start("name")
+        spans.append((start, start + len(" ".join(words)), "organisatie"))
+    return spans
+
+
 _ENDS_IN_SCHOOL = re.compile(r"(?i:school|college|lyceum|gymnasium)$")
 
 
@@ -1227,7 +1414,10 @@ def _names_before(text: str, spans: List[Span], label: str, relabel_school: bool
 
 # --------------------------------------------------------------------------- merge
 
-_PRIORITY = {"email": 0, "bsn": 1, "telefoon": 2, "postcode": 3, "datum": 4, "adres": 5, "naam": 6, "school": 7}
+_PRIORITY = {
+    "email": 0, "bsn": 1, "telefoon": 2, "postcode": 3, "datum": 4, "adres": 5, "naam": 6, "school": 7,
+    "organisatie": 8,
+}
 
 
 def merge_spans(spans: List[Span]) -> List[Span]:
@@ -1255,7 +1445,9 @@ def mask(text: Optional[str], use_deduce: bool = True, keep: Tuple[str, ...] = (
     if model is not None:
         spans += _deduce_spans(model, text)
         backend = "deduce+regels"
+    spans = [span for span in spans if span[2] != "naam" or not is_kaart_place(text[span[0]:span[1]])]
     spans = _names_before(text, _names_before(text, spans, "school", relabel_school=True), "adres")
+    spans += surnames_after(text, spans)
     spans = _names_before(text, spans + _repeated_names(text, spans) + _repeated_schools(text, spans), "school",
                           relabel_school=True)
     spans = [span for span in merge_spans(spans) if span[2] not in keep]

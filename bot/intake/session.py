@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Optional, Tuple
+from typing import Callable, Container, Dict, List, Optional, Tuple
 
 from bot import commands, status
 from bot.correction import AGE, Correction, correction, school_year_correction
@@ -31,6 +31,7 @@ from bot.intake.listen import (
 from bot.intake.models import IntakePlan, IntakeSignaal, PlanStap, Vraag, Vragenset
 from bot.intake.signals import Hit, danger_hits, find_signals, hits_heard, is_affirmative
 from bot.language import unreadable
+from bot.privacy.masking import mask_known
 from bot.text import simplify
 
 DEFAULT_PLAN = "telefonische_intake"
@@ -215,7 +216,11 @@ def _note_place(state: dict, text: str) -> None:
 class Intake:
     """Runs a plan from the knowledge; all methods take and return the state dict."""
 
-    def __init__(self, knowledge, plan_id: str = DEFAULT_PLAN):
+    def __init__(self, knowledge, plan_id: str = DEFAULT_PLAN, names: Container[str] = ()):
+        """``names``: the names and schools masked earlier in the conversation (``ConversationNames``): an answer masks
+        them wherever it repeats them ("ze moet gewoon naar de zonnewijzer" after "basisschool de zonnewijzer"; a
+        privacy officer found it readable in the summary)."""
+        self.names = names
         plan = knowledge.get("intake_plan", plan_id)
         if plan is None:
             raise IntakeError(f"Het intakeplan '{plan_id}' bestaat niet in de kennis.")
@@ -614,7 +619,8 @@ class Intake:
             if signal is not None and not named:
                 hits.append(Hit(signal.id, signal.soort, simplify(text.split()[0]), key))
         masked = deidentify.mask(text)
-        answer = without_contact_details(masked.text)  # contact details are no facts of the case (a user test)
+        answer = without_contact_details(mask_known(text, self.names) if self.names else masked.text)
+        # (contact details are no facts of the case: a user test)
         if not answer:
             return Turn(state=state, kind=CONTACT_ONLY, question=self.view(state))
         # what was masked in what is kept (a phone number left out with its clause is not stored)

@@ -66,7 +66,7 @@ def label_within(text: str, start: Any, end: Any) -> Optional[str]:
     return None
 
 
-_NAMED = ("naam", "school")
+_NAMED = ("naam", "school", "organisatie")
 
 
 def names_of(text: str) -> frozenset:
@@ -90,6 +90,7 @@ def mask_reply(text: str, typed: Container[str]) -> str:
             if span[2] not in _NAMED or any(word in typed for word in words_of(text[span[0]:span[1]]))]
     quoted = [(found.start(), found.end(), "naam") for found in _WORD.finditer(text)
               if found.group().lower() in typed and not _overlaps(found.start(), found.end(), kept)]
+    quoted += deidentify.surnames_after(text, quoted)  # "Genoteerd: [NAAM] wassenbergh" (session 24)
     return deidentify.replace_spans(text, deidentify.merge_spans(kept + quoted))
 
 
@@ -106,6 +107,7 @@ def mask_known(text: str, names: Container[str]) -> str:
              if found.group().lower() in names and not _overlaps(found.start(), found.end(), kept)]
     if not known:
         return _masked(text)[0]
+    known += deidentify.surnames_after(text, known + kept)  # a surname after a name of an earlier message
     return deidentify.replace_spans(text, deidentify.merge_spans(kept + known))
 
 
@@ -176,6 +178,12 @@ def remember_names(conversation_id: Optional[str], names: Iterable[str]) -> Froz
 
 _ID_LIKE = re.compile(r"[\w.]+(?:[-_:][\w.]+)*")  # ids and codes in a record ('ruzie-om-geld', 'stap_2'): never names
 
+# The role-play page's field "Je naam of code" is the professional's own pseudonym for the trainer, not family data: it
+# is kept as typed (trimmed, at most 40 characters: ``bot.web.metadata``), never masked and never taken for a name of
+# the conversation (a trainer saw four trainees 'fatima', 'piotr', 'karim' and 'sanne' as one "[NAAM]"). What a
+# trainee types in the role-play is still masked.
+OWN_PSEUDONYM_KEYS = frozenset({"deelnemer"})
+
 
 def mask_known_value(value: Any, conversation_id: Optional[str]) -> Any:
     """``value`` (a record's data) with every name of the conversation masked in its strings (``mask_known``;
@@ -190,7 +198,7 @@ def mask_known_value(value: Any, conversation_id: Optional[str]) -> Any:
             return text
         return _known_only(text, names)
 
-    return mask_value(value, mask=mask_names)
+    return mask_value(value, skip_keys=OWN_PSEUDONYM_KEYS, mask=mask_names)
 
 
 def _known_only(text: str, names: Container[str]) -> str:
@@ -230,4 +238,6 @@ def warm_up() -> None:
     deidentify.deduce_model()
     deidentify.mask("Sanne de Vries woont op de Dorpsstraat 12 in 1234 AB Utrecht.")
     deidentify.mask("moeder kim jansen belt, haar zoon zit op obs de regenboog")  # the lists for lower case
+    # OpenTaal's word list (hunspell), the kaart's places and services
+    deidentify.mask("karin brinkhorst woont in Naarden op de kolibriestraat, bij kinderdagverblijf het zonnetje")
     log.info("Masker loaded.")

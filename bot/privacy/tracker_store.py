@@ -27,6 +27,7 @@ from sqlalchemy.orm import sessionmaker
 
 from bot.db import sqlite_file_engine
 from bot.privacy.masking import (
+    OWN_PSEUDONYM_KEYS,
     ConversationNames,
     label_within,
     mask_known,
@@ -47,7 +48,7 @@ KEEP_KEYS = frozenset({
     "message_id", "entity", "extractor", "role", "group", "start", "end", "confidence_entity",
     "processors", "action_name", "rule_only", "hide_rule_turn", "template_name", "utter_action",
     "model_id", "assistant_id",
-})
+}) | OWN_PSEUDONYM_KEYS  # the participant's own name or code of the role-play page: kept as typed
 
 
 def mask_event(
@@ -88,14 +89,15 @@ def _entity_pairs(data: Dict[str, Any], masked: Dict[str, Any]) -> List[Any]:
 
 def typed_words(tracker: DialogueStateTracker) -> FrozenSet[str]:
     """The lower-cased words the user typed as a name in this conversation (``names_of``): in message texts and
-    metadata (the participant's name of the page). An ordinary word the user typed ('stap' of "welke stap is
-    dit") is none. Earlier messages come back from the store masked; their names are masked in the replies that
-    quoted them too, since those were stored the same way."""
+    metadata (not the participant's own name or code of the page: ``OWN_PSEUDONYM_KEYS``). An ordinary word the user
+    typed ('stap' of "welke stap is dit") is none. Earlier messages come back from the store masked; their names are
+    masked in the replies that quoted them too, since those were stored the same way."""
     found: Set[str] = set()
     for event in tracker.events:
         if isinstance(event, UserUttered):
             found |= names_of(event.text or "")
-            for value in _strings(event.metadata):
+            metadata = event.metadata if isinstance(event.metadata, dict) else {}
+            for value in _strings({key: item for key, item in metadata.items() if key not in OWN_PSEUDONYM_KEYS}):
                 found |= names_of(value)
     return frozenset(found)
 

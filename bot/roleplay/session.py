@@ -22,6 +22,7 @@ from bot.wording import counted, ordinal
 
 KIND = "rollenspel"
 MAX_NAME = 80
+MAX_PARTICIPANT = 40  # the participant's own name or code, kept as typed (bot.privacy.masking.OWN_PSEUDONYM_KEYS)
 
 FORGET = "vergeet"
 WIPE_LAST = "wis_beurt"
@@ -191,10 +192,10 @@ class PlayResult:
     extra: List[str] = field(default_factory=list)
 
 
-def _clean_name(value: Optional[str]) -> Optional[str]:
+def _clean_name(value: Optional[str], limit: int = MAX_NAME) -> Optional[str]:
     if value is None:
         return None
-    value = " ".join(str(value).split())[:MAX_NAME]
+    value = " ".join(str(value).split())[:limit].rstrip()
     return value or None
 
 
@@ -243,7 +244,7 @@ class PracticeService:
             raise SessionError(f"Er is geen scenario met de naam '{scenario_id}'. Kies er een uit de lijst.")
         seed = secrets.randbelow(1_000_000) if seed is None else int(seed)
         state = Engine(scenario, classify=self.classify, seed=seed).state.to_dict()
-        data = {"scenario": scenario.id, "titel": scenario.titel, "deelnemer": _clean_name(deelnemer),
+        data = {"scenario": scenario.id, "titel": scenario.titel, "deelnemer": _clean_name(deelnemer, MAX_PARTICIPANT),
                 "groep": _clean_name(groep), "opening": scenario.persona.opening, "state": state, "debrief": None}
         record_id = records.add_record(KIND, data, conversation_id=conversation_id, title=scenario.titel,
                                        status=status.BUSY)
