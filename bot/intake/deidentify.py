@@ -316,6 +316,9 @@ def _named_street_spans(text: str) -> List[Span]:
                 if found.group(1)[:1].isupper():
                     begin = pending
         spans.append((_street_start(text, begin), match.end(group), "adres"))
+    return spans
+
+
 # A street without a number and without a word of living: "ze schreeuwen voor de deur op de kolibriestraat", "[NAAM]
 # van de kolibriestraat" (a privacy officer and a consultant found them readable). After 'op', 'in', 'aan', 'van',
 # 'bij', 'naar', 'langs' or 'vanaf' and 'de' or 'het', a word in -straat, -laan, -weg, -plein, -dreef, -singel, -kade,
@@ -348,6 +351,7 @@ def _street_after_article_spans(text: str) -> List[Span]:
 def street_spans(text: str) -> List[Span]:
     """Streets named without a house number, by either reading above; the sociale kaart asks the same function
     whether a question names a street (``bot.kaart.places.noemt_straat``)."""
+    text = text or ""
     return _named_street_spans(text) + _street_after_article_spans(text)
 
 
