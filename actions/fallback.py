@@ -58,7 +58,7 @@ from bot.commands import (
 from bot.intake.danger import danger_message
 from bot.kaart.dialog import VORIGE_VRAAG, asks_the_kaart, lees, onthoud, vorige_vraag_opnieuw
 from bot.language import looks_dutch, without_noise
-from bot.privacy.forget import HOW_TO_FORGET
+from bot.privacy.forget import how_to_forget
 from bot.roles.request import is_role_request
 from bot.steps import navigation
 from bot.steps.preparation import explain_method
@@ -112,7 +112,7 @@ class ActionOnzekerBericht(Action):
         elif asks_to_wipe_last(text) and (wiped := wipe_last_turn_after_end(tracker)) is not None:
             dispatcher.utter_message(text=wiped)  # after a role-play ended: its last turn (a user test got the advice)
         elif is_forget_request(text):
-            dispatcher.utter_message(text=HOW_TO_FORGET)
+            dispatcher.utter_message(text=how_to_forget(text))
         elif whole_message(text, (HINT,)) == HINT:  # "hint" after a role-play ended (a user test got 'Sorry')
             dispatcher.utter_message(text=HINT_OUTSIDE_PLAY)
         elif just_ended(tracker):  # a line still meant for the persona of a role-play that just ended

@@ -22,6 +22,7 @@ from rasa_sdk.types import DomainDict
 from actions.forms import FormValidation
 from bot import commands, status
 from bot.knowledge.texts import Texts
+from bot.privacy.forget import how_to_forget
 from bot.records import list_records
 from bot.roleplay import catalog, feedback
 from bot.roleplay.retry import retry_turn
@@ -98,6 +99,9 @@ class ValidateRollenspelForm(FormValidation):
             slots = retry_last_session(dispatcher, tracker)
             return {**slots, "rollenspel_beurt": None} if slots.get("rollenspel_scenario") else {
                 "rollenspel_scenario": None}
+        if asked and commands.is_forget_request(str(value or "")):  # "wis sessie 8" while the list is shown: how to
+            dispatcher.utter_message(text=how_to_forget(str(value or "")))  # wipe, and the list stays
+            return {"rollenspel_scenario": None}
         if _asks_for_the_menu(tracker, str(value or "")):  # "menu": the rule shows it, no "ask again" (a user test)
             return {"rollenspel_scenario": DONE, "rollenspel_beurt": DONE}
         scenario = catalog.find_scenario(str(value or ""))

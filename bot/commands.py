@@ -356,7 +356,23 @@ _TYPED = (r"wat ik (?:\w+ ){0,6}?"
 _SAID = r"wat ik (?:\w+ ){0,4}?gezegd\b"
 _ME = r"\b(?:mij|me)\b"
 _WHOLE_THIS = r"\bdit(?: (?:allemaal|hier|even|alsjeblieft|maar|weer))*"  # "dit" as the whole object
-_OBJECT = rf"(?:\b{_DETERMINER} {_THINGS}\b|{_TYPED}|\balles(?=\s*$|\s+(?:\w+\s+)?wat ik\b))"
+# Something saved, by its number ("kun je rollenspel 8 wissen?", "wis sessie 8", "verwijder samenvatting 2", "wis plan
+# 6"; a user test of session 24 got the scenario picker, "Dat scenario ken ik niet." or "Je hebt geen scenario
+# gekozen"): which kind and number, for the answer (``numbered_item``, ``bot.privacy.forget.how_to_forget``).
+NUMBERED_KINDS = {
+    "rollenspel": "sessie", "rollenspelsessie": "sessie", "sessie": "sessie", "oefensessie": "sessie",
+    "samenvatting": "samenvatting", "intakesamenvatting": "samenvatting", "intake": "samenvatting",
+    "plan": "plan", "gespreksplan": "plan", "voorbereiding": "plan",
+    "terugbelverzoek": "terugbelverzoek",
+}
+_NUMBERED_ITEM = (r"\b(?P<soort>" + "|".join(sorted(NUMBERED_KINDS, key=len, reverse=True))
+                  + r")(?: (?:nummer|nr|no))? (?P<nummer>\d{1,9})\b"
+                  # a number of something else: "wist u dat de sessie 3 uur duurt?"
+                  r"(?! (?:uur|uurtjes?|minuten|minuut|kwartier|keer|dagen|dag|weken|week|maanden|maand|jaar|jaren|"
+                  r"euro|procent|kinderen|mensen|personen)\b)")
+_NUMBERED_ITEM_RE = re.compile(_NUMBERED_ITEM)
+_OBJECT = (rf"(?:\b{_DETERMINER} {_THINGS}\b|{_TYPED}|\balles(?=\s*$|\s+(?:\w+\s+)?wat ik\b)"
+           rf"|{_NUMBERED_ITEM.replace('?P<soort>', '?:').replace('?P<nummer>', '?:')})")
 _VERB_OBJECT = (rf"{_WIPE}.*(?:{_OBJECT}|{_ME})|{_OBJECT}.*{_WIPE}|{_ME} (?:weer )?(?:vergeten|verwijderen|wissen)\b"
                 rf"|{_WIPE} {_WHOLE_THIS}\s*$|{_WHOLE_THIS} (?:\w+ )?(?:{_FORGET_VERBS}|{_AWAY})\b\s*$"
                 rf"|\b(?:haal|haalt|gooi|gooit) (?:{_WHOLE_THIS}|alles) weg\b")
@@ -438,11 +454,41 @@ def _cleaned(text: Optional[str]) -> str:
 
 def _short_clauses(text: Optional[str]) -> List[str]:
     """The clauses of a short message (at most ``MAX_FORGET_MESSAGE_WORDS`` words), each ``_cleaned``, empty ones
-    left out; none for a longer message (it tells something: a note, an answer), where a request to forget is read."""
+    left out, where a request to forget is read. A longer message tells something (a note, an answer); only its last
+    sentence may still ask, when it is asked of Rustpunt ("hoi, ik heb gisteren hier dingen ingetypt over de familie
+    ... . kun je alles over ... verwijderen uit je systeem?", a privacy officer's test of session 24 got "Sorry"):
+    then the clauses of that sentence."""
     cleaned = _cleaned(text)
-    if not cleaned or len(cleaned.split()) > MAX_FORGET_MESSAGE_WORDS:
+    if not cleaned:
         return []
+    if len(cleaned.split()) > MAX_FORGET_MESSAGE_WORDS:
+        last = _closing_request(text or "")
+        return _short_clauses(last) if last else []
     return [clause for clause in map(_cleaned, _CLAUSES.split(text or "")) if clause]
+
+
+_SENTENCES = re.compile(r"(?<=[.!?])\s+")
+
+
+def _closing_request(text: str) -> Optional[str]:
+    """The last sentence of a long message when it is a short request to Rustpunt (``_ASKED_OF_US``), else None."""
+    sentences = [part for part in _SENTENCES.split(text.strip()) if _cleaned(part)]
+    if len(sentences) < 2:
+        return None
+    last = sentences[-1]
+    words = _cleaned(last).split()
+    return last if len(words) <= MAX_FORGET_WORDS and _ASKED_OF_US.search(_cleaned(last)) else None
+
+
+# Someone's wish that what is stored about them is forgotten: "moeder wil dat alles over haar gezin vergeten wordt",
+# "ze wil dat haar gegevens verwijderd worden" (a privacy officer's test of session 24): about data or a person, not
+# "vader wil dat de ruzie vergeten wordt" (a caller's answer).
+_ERASED = r"(?:vergeten|verwijderd|gewist|weggehaald|weggegooid|vernietigd)"
+_ABOUT_DATA = (r"(?:alles over(?: \w+){1,4}|alles (?:van|uit) (?:haar|hem|hen|hun|ons|mij|het gezin|de familie)"
+               r"|(?:al )?(?:haar|zijn|hun|mijn|onze|de) (?:gegevens|info|informatie|dossier|verhaal|namen|naam)"
+               rf"(?: \w+){{0,3}}|{_TYPED})")
+_FORGOTTEN_WISH = re.compile(rf"\b(?:wil|wilt|willen|wou|wilde|wilden)\b(?: \w+){{0,2}}? dat {_ABOUT_DATA} "
+                             rf"(?:\w+ )?{_ERASED}\b")
 
 
 def _asks_to_forget(clause: str, in_role_play: bool) -> bool:
@@ -457,7 +503,8 @@ def _asks_to_forget(clause: str, in_role_play: bool) -> bool:
     if (_NEGATION.search(clause) and _STORED.search(clause) and _KEPT.search(clause) and _WISH.search(clause)
             and not _NOT_A_WISH.search(clause)):
         return True
-    if _NOT_STORED_WISH.search(clause) or (not in_role_play and _SECRET.search(clause)):
+    if _NOT_STORED_WISH.search(clause) or (not in_role_play and (_SECRET.search(clause)
+                                                                  or _FORGOTTEN_WISH.search(clause))):
         return True
     pattern = _FORGET_IN_PLAY if in_role_play else _FORGET
     return bool(pattern.search(clause)) and not _NEGATION.search(clause)
@@ -520,10 +567,24 @@ _ASKED_OF_US = re.compile(
 )
 
 
+def numbered_item(text: Optional[str]) -> Optional[Tuple[str, int]]:
+    """``(kind, number)`` of the saved item a request to wipe names by its number ("wis sessie 8" -> ("sessie", 8);
+    kinds: 'sessie', 'samenvatting', 'plan', 'terugbelverzoek'), else None."""
+    found = _NUMBERED_ITEM_RE.search(normalise(text))
+    return (NUMBERED_KINDS[found.group("soort")], int(found.group("nummer"))) if found else None
+
+
 def asks_to_forget_the_caller(text: Optional[str]) -> bool:
     """A request to forget what was typed about the caller, or the intake or its summary (see above)."""
     return any(len(clause.split()) <= MAX_FORGET_WORDS and _FORGET_THE_CALLER.search(clause)
                and _ASKED_OF_US.search(clause) and not _NEGATION.search(clause) for clause in _short_clauses(text))
+
+
+# What the professional typed, told in one clause, and a request to wipe "dat" or "het" in another (outside a role-play)
+_HAVE_TYPED = re.compile(r"\bik (?:heb|had)\b(?: \w+){0,8}? (?:getypt|ingetypt|getikt|ingetikt|geschreven|ingevuld|"
+                         r"ingevoerd|opgeschreven)\b|\bik (?:typte|tikte|schreef)\b")
+_WIPE_THAT = re.compile(rf"\b(?:kun|kunt|kan|wil|wilt|mag|moet) (?:je|u|jij|rustpunt) (?:dat|dit|het|die|alles)"
+                        rf"(?: \w+){{0,3}}? (?:{_FORGET_VERBS}|{_AWAY})\b")
 
 
 def is_forget_request(text: Optional[str], in_role_play: bool = False) -> bool:
@@ -540,6 +601,9 @@ def is_forget_request(text: Optional[str], in_role_play: bool = False) -> bool:
     if any(_asks_to_forget(clause, in_role_play) for clause in clauses) or asks_to_wipe_last(text) \
             or (not in_role_play and asks_to_forget_the_caller(text)):
         return True
+    if not in_role_play and any(_HAVE_TYPED.search(clause) for clause in clauses) \
+            and any(_WIPE_THAT.search(clause) and not _NEGATION.search(clause) for clause in clauses):
+        return True  # "ik heb gisteren iets over een gezin ingetypt, kun je dat verwijderen?"
     if not in_role_play and any(_ASKS_IF_STORED.search(clause) for clause in clauses) \
             and any(_REFUSES.search(clause) for clause in clauses):
         return True  # "ze vraagt of dit opgeslagen wordt, ze wil dat liever niet" (see ``_ASKS_IF_STORED``)

@@ -1,6 +1,6 @@
-"""``rustpunt vergeet <gespreks-id>``, ``rustpunt vergeet --sessie <nummer>``, ``rustpunt vergeet --samenvatting
-<nummer>``, ``rustpunt vergeet --plan <nummer>``, ``rustpunt vergeet --deelnemer <code>``, ``rustpunt opruimen`` and
-``rustpunt sleutel controleer|maak|klaarzetten``."""
+"""``rustpunt gesprekken`` (find what to forget), ``rustpunt vergeet <gespreks-id>``, ``rustpunt vergeet --sessie
+<nummer>``, ``rustpunt vergeet --samenvatting <nummer>``, ``rustpunt vergeet --plan <nummer>``, ``rustpunt vergeet
+--deelnemer <code>``, ``rustpunt opruimen`` and ``rustpunt sleutel controleer|maak|klaarzetten``."""
 from __future__ import annotations
 
 import argparse
@@ -23,6 +23,18 @@ def register(subparsers) -> None:
                         help="nummer van één gespreksplan, ook een half afgemaakt (zie 'rustpunt plan lijst')")
     forget.add_argument("--deelnemer", default=None, help="code of naam van een deelnemer aan de rollenspellen")
     forget.set_defaults(func=run_forget)
+    talks = subparsers.add_parser(
+        "gesprekken",
+        help="zoek gesprekken om te vergeten: datum en tijd, wat er gedaan is, een afgeschermd begin en het id dat "
+             "'rustpunt vergeet' neemt",
+    )
+    talks.add_argument("--van", default=None, help="gesprekken vanaf deze datum (2026-12-01 of 01-12-2026)")
+    talks.add_argument("--tot", default=None, help="gesprekken tot en met deze datum")
+    talks.add_argument("--zoek", default=None,
+                       help="alleen gesprekken waarin dit woord staat (in de bewaarde, afgeschermde tekst) of als "
+                            "naam is afgeschermd, bijvoorbeeld een achternaam")
+    talks.add_argument("--aantal", type=int, default=100, help="hoeveel gesprekken hooguit (standaard 100)")
+    talks.set_defaults(func=run_conversations)
     clean = subparsers.add_parser("opruimen", help="verwijder alles wat ouder is dan de bewaartermijn")
     clean.set_defaults(func=run_cleanup)
 
@@ -83,6 +95,64 @@ def run_forget(args: argparse.Namespace) -> int:
         return 1
     print(f"Gesprek '{shown}' is vergeten. Verwijderd: {describe(removed)}.")
     return 0
+
+
+def run_conversations(args: argparse.Namespace) -> int:
+    """``rustpunt gesprekken [--van] [--tot] [--zoek] [--aantal]``: the conversations to forget, newest first."""
+    from bot.local_time import SORTABLE_FORMAT, dutch_time_text
+    from bot.privacy.conversations import find_conversations, saved_name
+    from bot.privacy.tracker_db import TrackerDbError
+    from bot.roleplay.group import GroupError, parse_date
+    from bot.wording import counted
+
+    try:
+        start, end = parse_date(args.van, "van"), parse_date(args.tot, "tot")
+    except GroupError as exc:
+        print(str(exc))
+        return 2
+    if start and end and start > end:
+        print("De begindatum ligt na de einddatum. Draai '--van' en '--tot' om.")
+        return 2
+    if args.aantal < 1:
+        print("Het aantal moet minstens 1 zijn.")
+        return 2
+    term = " ".join((args.zoek or "").split())
+    try:
+        found = find_conversations(start, end, term or None)
+    except TrackerDbError as exc:
+        print(str(exc))
+        return 1
+    period = (f" van {start:%d-%m-%Y}" if start else "") + (f" tot en met {end:%d-%m-%Y}" if end else "")
+    if not found:
+        print(f"Er zijn geen gesprekken{period}" + (f" met '{term}'" if term else "") + " gevonden.")
+        if term:
+            print(NOT_FINDABLE)
+        return 1
+    shown = found[:args.aantal]
+    print(f"{counted(len(found), 'gesprek', 'gesprekken')}{period}" + (f" met '{term}'" if term else "")
+          + (f" (de nieuwste {len(shown)} getoond; meer met --aantal)" if len(shown) < len(found) else "")
+          + ", nieuwste eerst. Vergeten: de opdracht onder elk gesprek.")
+    for item in shown:
+        when = " - ".join(dict.fromkeys(dutch_time_text(m, SORTABLE_FORMAT) for m in (item.first, item.last) if m))
+        print(f"\n{item.id or '(zonder gesprek)'}  {when}  {', '.join(item.used) or '-'}")
+        if item.preview:
+            print(f"  begin: \"{item.preview}\"")
+        elif item.id:
+            print("  begin: (chatverloop al gewist)")
+        if item.saved:
+            print(f"  bewaard: {', '.join(saved_name(kind, number) for kind, number in item.saved)}")
+        if item.found_in:
+            print(f"  '{term}' gevonden in: {', '.join(item.found_in)}")
+        print(f"  vergeten: {item.forget_command}")
+    if term:
+        print("\n" + NOT_FINDABLE)
+    return 0
+
+
+NOT_FINDABLE = ("Niet te vinden is wat het afschermen al verving zonder het te bewaren: telefoonnummers, adressen, "
+                "e-mailadressen, BSN's en datums. Een naam wordt gevonden als hij in dat gesprek als naam is "
+                "afgeschermd; zoek anders ook op een ander woord dat de professional typte, of op datum (--van, "
+                "--tot).")
 
 
 def _forget_numbered(value: str, what: str, short: str, example: int, forget: Callable[[str], Any],

@@ -326,6 +326,7 @@ def run_sessions_wipe(args: argparse.Namespace) -> int:
 
 
 def run_sessions_csv(args: argparse.Namespace) -> int:
+    from bot.privacy.forget import EXPORT_NOTE  # an export is a copy that forgetting never reaches
     from bot.roleplay.report import write_csv
     from bot.roleplay.session import list_sessions, sessions_for
     from bot.wording import counted
@@ -339,10 +340,12 @@ def run_sessions_csv(args: argparse.Namespace) -> int:
         return 1
     print(f"{counted(rows, 'beurt', 'beurten')} uit {counted(len(sessions), 'sessie', 'sessies')} geschreven naar "
           f"{args.uit} (kolommen gescheiden door ';', zoals Excel in het Nederlands ze opent).")
+    print(EXPORT_NOTE)
     return 0
 
 
 def run_group(args: argparse.Namespace) -> int:
+    from bot.privacy.forget import EXPORT_NOTE  # an export is a copy that forgetting never reaches
     from bot.roleplay.group import (
         ENDING_NAMES,
         GroupError,
@@ -389,6 +392,8 @@ def run_group(args: argparse.Namespace) -> int:
                 render_group_page(sessions, args.code, args.van, args.tot, printable=True), encoding="utf-8"
             )
             print(f"Groepspagina geschreven naar {args.html}.")
+        if args.csv or args.html:
+            print(EXPORT_NOTE)
     except OSError as exc:
         print(f"Kan het bestand niet schrijven: {exc.strerror or exc}.")
         return 1
@@ -396,6 +401,7 @@ def run_group(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
+    from bot.privacy.forget import EXPORT_NOTE  # an export is a copy that forgetting never reaches
     from bot.roleplay import catalog
     from bot.roleplay.report import html_report
     from bot.roleplay.session import sessions_for
@@ -411,6 +417,7 @@ def run_report(args: argparse.Namespace) -> int:
         print(f"Kan {args.uit} niet schrijven: {exc.strerror}.")
         return 1
     print(f"Rapport met {counted(len(sessions), 'sessie', 'sessies')} geschreven naar {args.uit}.")
+    print(EXPORT_NOTE)
     return 0
 
 

@@ -11,7 +11,8 @@ after the end starts as a session of its own with copies of its turns). The chat
 the trainee may have other sessions, plans or a role-play going on in it. Only what belongs to the session is emptied
 there, in place (rows and their order stay, so Rasa's conversation state is unchanged): every message, reply and
 slot value from the moment the session was started in the chat (its number in the slot ``rollenspel_sessie``) until
-the chat left it, and replies outside that stretch that carry the session's number (its debrief shown again).
+the chat left it, and outside that stretch the questions whose replies carry the session's number (its debrief shown
+again) and the lines typed right after its end that were still meant for the persona, with their replies.
 """
 from __future__ import annotations
 
@@ -21,17 +22,52 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Optional, Set, Tuple
 
 from bot import records, status
+from bot.commands import numbered_item
 from bot.privacy import tracker_db
 from bot.wording import counted, join_list
 
 EVENTS = "gespreksgebeurtenissen"
 
-# The answer to a typed request to forget (``bot.commands.is_forget_request``), wherever it is typed.
+# The answer to a typed request to forget (``bot.commands.is_forget_request``), wherever it is typed: this conversation
+# with the page's button, an earlier one by a beheerder (a privacy officer's test of session 24: "vergeet alles over
+# mevrouw ..." heard only about this conversation, while the details were typed the day before).
 HOW_TO_FORGET = (
     "Op de webpagina wis je dit gesprek met de knop 'Wis dit gesprek' bovenaan: alles wat je in dit gesprek typte en "
     "wat Rustpunt ervan bewaarde, wordt dan verwijderd (ook terugbelverzoeken, samenvattingen, plannen en "
-    "rollenspelsessies uit dit gesprek). Een beheerder kan een gesprek ook wissen met 'rustpunt vergeet'."
+    "rollenspelsessies uit dit gesprek). Wat je in een eerder gesprek typte (bijvoorbeeld gisteren, of in een "
+    "browser die al dicht is), kan ik vanuit de chat niet wissen: vraag het een beheerder van Rustpunt. Die zoekt "
+    "het gesprek op met 'rustpunt gesprekken' (op datum of met een zoekwoord, zoals een achternaam) en wist het met "
+    "'rustpunt vergeet' en het id dat daarbij staat. Ook dit verzoek staat, afgeschermd zoals elk bericht, in dit "
+    "gesprek tot je het wist."
 )
+# A saved item named by its number ("wis sessie 8"): who wipes it, and how. Never from the chat: numbers are shared by
+# everyone who uses this Rustpunt, so session 8 may be a colleague's.
+_NUMBERED_HOW_TO = {
+    "sessie": "Rollenspelsessie {n} wis ik niet vanuit de chat (een nummer kan ook van een collega zijn): een trainer "
+              "wist haar op de trainerspagina met 'Wis deze sessie', een beheerder met 'rustpunt vergeet --sessie "
+              "{n}'.",
+    "samenvatting": "Samenvatting {n} wis ik niet vanuit de chat (een nummer kan ook van een collega zijn): een "
+                    "beheerder wist haar met 'rustpunt vergeet --samenvatting {n}', met de terugbelverzoeken die "
+                    "erbij horen.",
+    "plan": "Gespreksplan {n} wis ik niet vanuit de chat (een nummer kan ook van een collega zijn): een beheerder wist "
+            "het met 'rustpunt vergeet --plan {n}'.",
+    "terugbelverzoek": "Terugbelverzoek {n} wis ik niet vanuit de chat (een nummer kan ook van een collega zijn): een "
+                       "beheerder wist de contactgegevens met 'rustpunt terugbellen klaar {n}' en het verzoek met het "
+                       "gesprek waarin het is gemaakt ('rustpunt gesprekken', dan 'rustpunt vergeet').",
+}
+
+
+def how_to_forget(text: Optional[str] = None) -> str:
+    """The answer to a typed request to forget: ``HOW_TO_FORGET``, after who wipes the item the request names by its
+    number ("wis sessie 8", "verwijder samenvatting 2"; ``bot.commands.numbered_item``)."""
+    item = numbered_item(text)
+    return f"{_NUMBERED_HOW_TO[item[0]].format(n=item[1])} {HOW_TO_FORGET}" if item else HOW_TO_FORGET
+
+
+# Said wherever something is exported (a user test of session 24: 'rustpunt sessies csv --uit F' still held everything
+# after 'rustpunt vergeet'): forgetting and the retention period reach our databases, never a copy.
+EXPORT_NOTE = ("Let op: dit bestand is een kopie. 'rustpunt vergeet' en de bewaartermijn wissen het niet; verwijder "
+               "het zelf zodra je het niet meer nodig hebt, en zeker als iemand vraagt om vergeten te worden.")
 
 # Dutch names for the report: kind -> (singular, plural)
 _NOUNS = {
@@ -304,7 +340,57 @@ def session_event_changes(events: List[Tuple[int, str]], numbers: Iterable[int])
     by_id = dict(parsed)
     for row_id in _replies_about(parsed, stretches, wanted):
         changes[row_id] = json.dumps(_emptied_bot(by_id[row_id], None))
+    for exchange in _follow_ups(parsed, stretches, wanted):
+        typed_here = [str(e["text"]).lower() for _, e in exchange if e.get("event") == "user" and e.get("text")]
+        for row_id, event in exchange:
+            if event.get("event") == "user":
+                changes[row_id] = json.dumps(_emptied_user(event))
+            elif event.get("event") == "bot":
+                changes[row_id] = json.dumps(_emptied_bot(event, None))
+            elif _typed_value(event, typed_here):
+                changes[row_id] = json.dumps({**event, "value": None})
     return changes
+
+
+def _ended_text() -> str:
+    """The reply to a line typed after the role-play ended, still meant for the persona (``actions.roleplay``)."""
+    from bot.knowledge.texts import Texts  # lazy: reads the knowledge
+
+    return Texts("rollenspel_tekst").text("afgelopen")
+
+
+def _follow_ups(events: List[Tuple[int, Dict[str, Any]]], stretches: Dict[int, int],
+                wanted: Set[str]) -> List[List[Tuple[int, Dict[str, Any]]]]:
+    """Outside the stretches, the exchanges (a typed message and what followed it until the next one) that still
+    belong to the sessions: a question whose answer carries a session's number (its debrief asked again: "hoe deed ik
+    het met vader?"), and the lines typed right after the end that were still meant for the persona (each answered
+    with 'Het rollenspel is afgelopen ...'; a privacy officer's test of session 24 found "u moet toch ook aan uw
+    dochter denken..." next to the note that the role-play was wiped)."""
+    ended = _ended_text()[:40]
+    exchanges: List[Tuple[bool, List[Tuple[int, Dict[str, Any]]]]] = []  # (right after a stretch, events)
+    current: Optional[List[Tuple[int, Dict[str, Any]]]] = None
+    after_stretch = False
+    for row_id, event in events:
+        if row_id in stretches:
+            current, after_stretch = None, True
+            continue
+        if event.get("event") == "user":
+            current = [(row_id, event)]
+            exchanges.append((after_stretch, current))
+            after_stretch = False
+        elif current is not None:
+            current.append((row_id, event))
+    found = []
+    following = False
+    for right_after, exchange in exchanges:
+        following = following or right_after
+        bots = [event for _, event in exchange if event.get("event") == "bot"]
+        about = any(_names_session(event, wanted) for event in bots)
+        still_to_persona = following and any(str(event.get("text") or "").startswith(ended) for event in bots)
+        if about or still_to_persona:
+            found.append(exchange)
+        following = following and (about or still_to_persona)
+    return found
 
 
 def forget_session(number: int) -> ForgottenSession:

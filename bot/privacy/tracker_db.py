@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Tuple
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
 
 from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import URL, Engine
@@ -141,6 +141,18 @@ def conversation_ids(url: Optional[str] = None) -> List[str]:
         return []
     with eng.connect() as conn:
         return [str(row[0]) for row in conn.execute(text("SELECT DISTINCT sender_id FROM events"))]
+
+
+def all_events(url: Optional[str] = None) -> Iterator[Tuple[str, Any, str]]:
+    """(conversation id, timestamp, serialised event) of every stored event, by conversation and oldest first
+    (``rustpunt gesprekken``)."""
+    eng = engine(url)
+    if not _has_events(eng):
+        return
+    with eng.connect() as conn:
+        rows = conn.execute(text("SELECT sender_id, timestamp, data FROM events ORDER BY sender_id, id"))
+        for row in rows:
+            yield str(row[0]), row[1], str(row[2] or "")
 
 
 def conversation_events(conversation_id: str, url: Optional[str] = None) -> List[Tuple[int, str]]:

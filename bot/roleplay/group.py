@@ -345,6 +345,11 @@ def endings_svg(view: GroupView, width: int = 640, bar_h: int = 18) -> Dict[str,
     return {"width": width, "height": max(len(rows), 1) * (bar_h + 8), "bar_h": bar_h, "label_w": label_w, "rows": rows}
 
 
+# Under the group page's 'Exporteer CSV' (``bot.privacy.forget.EXPORT_NOTE`` on the command line)
+EXPORT_PAGE_NOTE = ("Een export is een kopie: 'rustpunt vergeet', 'Wis deze sessie' en de bewaartermijn wissen hem "
+                    "niet. Verwijder het bestand zelf zodra je het niet meer nodig hebt.")
+
+
 def render_group_page(records: Iterable[Any], group: str, start=None, end=None, printable: bool = False) -> str:
     """The group view as a whole HTML page (``printable`` for the print version). Bad input (no group,
     wrong dates) gives the page with a Dutch message instead of an error."""
@@ -365,6 +370,7 @@ def render_group_page(records: Iterable[Any], group: str, start=None, end=None, 
         tension_svg=tension_svg, steps_svg=steps_svg, endings_svg=endings_svg, pitfall_text=pitfall_text,
         period_text=period_text,
         none_found=none_found,
+        export_note=EXPORT_PAGE_NOTE,
         session_html=lambda row: trainer_page.render_session(_as_record(row.record)),
     )
 

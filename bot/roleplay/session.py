@@ -13,7 +13,7 @@ from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 from bot import commands, records, status
 from bot.knowledge.texts import Texts
-from bot.privacy.forget import HOW_TO_FORGET
+from bot.privacy.forget import HOW_TO_FORGET, how_to_forget
 from bot.privacy.masking import mask_text
 from bot.roleplay import catalog, feedback, retry
 from bot.roleplay.engine import ALREADY_ENDED, Engine, RoleplayError, State
@@ -328,7 +328,7 @@ class PracticeService:
         if command == WIPE_LAST:  # what was just typed: the last turn goes, not kept as an attempt
             return self._wipe_last(row, data, engine)
         if command == FORGET:
-            return PlayResult("uitleg", HOW_TO_FORGET + " Het rollenspel gaat verder: je beurt.")
+            return PlayResult("uitleg", how_to_forget(text) + " Het rollenspel gaat verder: je beurt.")
         if command in WHICH_KINDS:  # a question to Rustpunt, no turn
             return PlayResult("uitleg", which_answer(text, engine, zetten))
         try:

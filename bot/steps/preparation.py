@@ -18,7 +18,7 @@ from bot.commands import is_forget_request
 from bot.intake.danger import danger_in
 from bot.intake.questions import format_danger
 from bot.knowledge.loader import get_knowledge
-from bot.privacy.forget import HOW_TO_FORGET
+from bot.privacy.forget import how_to_forget
 from bot.roles.request import is_role_request, role_request
 from bot.steps import guide, navigation, texts
 from bot.steps.classifier import classify_step
@@ -153,7 +153,7 @@ def answer_to_rustpunt(text: str, current: Optional[str] = None, who: Optional[s
         request = role_request(text)
         return [format_analysis(analyse_role(request.sentence or "", own=request.own))]
     if is_forget_request(text):
-        return [HOW_TO_FORGET]
+        return [how_to_forget(text)]
     return explain_method(text, current, who)
 
 

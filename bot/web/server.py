@@ -95,6 +95,9 @@ NEED_TOKEN = "Log in met het trainerstoken om de rollenspellen te zien."
 SESSION_ENDED = "Je sessie is verlopen. Log opnieuw in."
 STORE_ERROR = "De opgeslagen rollenspellen konden niet worden gelezen. Probeer het later opnieuw."
 FORGOTTEN = "Het gesprek is gewist. Je begint met een nieuw, leeg gesprek."
+# 'Wis dit gesprek' when nothing was stored (a second wipe, no cookie, a made-up cookie; a privacy officer's test of
+# session 24 heard "Het gesprek is gewist" each time)
+NOTHING_STORED = "Er was van dit gesprek niets bewaard. Je begint met een nieuw, leeg gesprek."
 NEW_CONVERSATION = ("Je begint een nieuw gesprek. Het vorige chatverloop is gewist; terugbelverzoeken, "
                     "intakesamenvattingen, gespreksplannen en rollenspelsessies blijven bewaard. Wil je die toch "
                     "wissen? 'Wis dit gesprek' in deze browser wist ze alsnog.")
@@ -515,8 +518,12 @@ class Site:
         elif not new_only and earlier:
             cookies.append(self._cookie_header(request, conversation.EARLIER_COOKIE, "", conversation.COOKIE_PATH,
                                                max_age=0))
-        return json_response(200, {"gewist": True, "verwijderd": removed,
-                                   "melding": NEW_CONVERSATION if new_only else FORGOTTEN}, cookies)
+        if new_only:
+            notice = NEW_CONVERSATION
+        else:
+            notice = FORGOTTEN if any(removed.values()) else NOTHING_STORED
+        return json_response(200, {"gewist": new_only or any(removed.values()), "verwijderd": removed,
+                                   "melding": notice}, cookies)
 
     # ---- trainers' page ---------------------------------------------------------------------
     def _bearer(self, request) -> Optional[str]:

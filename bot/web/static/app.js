@@ -787,7 +787,7 @@
         return;
       }
       clearConversation();
-      showNotice(doneText || r.body.melding || null);
+      showNotice(doneText || r.body.melding || "Het gesprek is gewist. Je begint met een nieuw, leeg gesprek.");
       input.focus();
     }).catch(function () {
       setBusy(false);
@@ -803,7 +803,7 @@
       "ervan bewaarde, wordt verwijderd: ook terugbelverzoeken, de intakesamenvatting, gespreksplannen en " +
       "rollenspelsessies uit dit gesprek en uit eerdere gesprekken die je in deze browser met 'Nieuw gesprek' " +
       "afsloot. Dit kun je niet ongedaan maken.");
-    if (sure) { forget("Het gesprek is gewist. Je begint met een nieuw, leeg gesprek."); }
+    if (sure) { forget(null); }  // the server's notice says whether anything was stored
   });
 
   restore();
