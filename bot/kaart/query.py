@@ -120,6 +120,9 @@ class Vraag:
     # the search words of the services the caller works for ("Jeugdverpleegkundige Laren: ...": the JGZ), see
     # ``spoken.caller_roles``: the caller's own service is no referral for the family
     beller: Tuple[str, ...] = ()
+    # the routes the caller has to hand ("ik ben huisarts": via_huisarts, the POH-Jeugd in the practice), see
+    # ``spoken.caller_routes``
+    beller_route: Tuple[str, ...] = ()
     # the routes the family does not want to go ("niet met school": via_school), see ``spoken.refused_routes``
     niet_via: Tuple[str, ...] = ()
 
@@ -1119,6 +1122,7 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
         maatregel_loopt=maatregel_loopt,
         raad_onderzoekt=raad_onderzoekt,
         beller=spoken.caller_roles(text, knowledge, own_roles),
+        beller_route=spoken.caller_routes(text, knowledge, own_roles),
         niet_via=spoken.refused_routes(text),
     )
 

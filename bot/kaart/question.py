@@ -46,7 +46,10 @@ GENERIC = frozenset(
     # how young someone is says who, not what: "jonge mantelzorger" found the pilots for "jonge kinderen" (a user
     # test: "Tekst noemt 'jonge'" for Youké and the Leger des Heils); whether someone can be reached says nothing of
     # the help ("gezinsvoogd nooit bereikbaar" found the Vraagbaak by "bereikbaar")
-    "jong jonge jonger jongst oud oude ouder oudere bereikbaar onbereikbaar bereikbaarheid".split()
+    "jong jonge jonger jongst oud oude ouder oudere bereikbaar onbereikbaar bereikbaarheid "
+    # a parent's job is no problem of the family and no search word: "kan niet zorgen vanwege werk" put the
+    # brugfunctionaris and schoolmaatschappelijk werk first by 'werk' (a user test); "volgens de juf" says who saw it
+    "werk werken volgens".split()
 )
 
 

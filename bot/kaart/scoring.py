@@ -30,7 +30,17 @@ from bot.kaart.vocabulary import (
 from bot.text import simplify
 
 WEIGHTS = {"thema": 2.0, "tekst": 1.0, "plaats": 0.5, "leeftijd": 0.2, "doelgroep": 0.3, "toegang": 0.3, "ingang": 0.3,
-           "bekend": 0.8, "genoemd": 1.0, "dichtbij": 2.0}
+           "bekend": 0.8, "genoemd": 1.0, "dichtbij": 2.0, "eigen_route": 0.8}
+
+# what the reason says of a service on the caller's own route (``own_route``)
+OWN_ROUTE_REASON = {"via_huisarts": "loopt via de huisartsenpraktijk, waar je zelf werkt"}
+
+
+def own_route(service, ctx: QueryContext) -> str:
+    """The caller's own route (``Vraag.beller_route``: a GP's practice) when it is the only way to the service (the
+    POH-Jeugd in the practice), else ''."""
+    routes = set(service.toegang)
+    return next((route for route in ctx.parsed.beller_route if routes == {route}), "")
 
 
 THEME_ORDER_WEIGHTS = (1.0, 0.6, 0.4)
@@ -171,7 +181,10 @@ def score_parts(doc: Doc, ctx: QueryContext, theme_score: float, tekst: float) -
              # the question names the service or its professional ("gedragswetenschapper", "jeugdcoach")
              "genoemd": 1.0 if ctx.index is not None and names_entry(ctx.index, service, ctx.terms) else 0.0,
              # help asked for close to home: a service of the place itself, not of the whole region
-             "dichtbij": 1.0 if ctx.nearby and local(doc, ctx.gemeente) else 0.0}
+             "dichtbij": 1.0 if ctx.nearby and local(doc, ctx.gemeente) else 0.0,
+             # the caller has the way in to hand (a GP and the POH-Jeugd in the practice), for a service that fits the
+             # problem: the caller's job is who asks, not what the family needs
+             "eigen_route": 1.0 if theme_score > 0 and own_route(service, ctx) else 0.0}
     if (parts["doelgroep"] < 0 and not ctx.referral and ctx.index is not None
             and names_entry(ctx.index, service, ctx.terms, True)):
         parts["doelgroep"] = 0.0
@@ -330,6 +343,8 @@ def score_all(index: KaartIndex, ctx: QueryContext, candidates: Set[int], text_s
         waarom = waarom_tekst(matched, ctx.parsed.thema_gezegd, place_reason, ctx.leeftijd, service,
                               [ctx.written.get(term, term) for term in sorted(matched_terms)], broader,
                               safety_by_measure)
+        if parts["eigen_route"]:
+            waarom = waarom[:-1] + "; " + OWN_ROUTE_REASON[own_route(service, ctx)] + "."
         scored.append((score, service.id, doc, parts, waarom))
     return scored, held_back
 
