@@ -66,3 +66,15 @@ def test_he_after_a_mother_with_her_son_is_the_son():
 def test_a_parents_work_is_no_search_word():
     result = zoek("vader kan niet zorgen vanwege werk, kinderen 4 en 7, hilversum")
     assert not any("'werk'" in hit.waarom for hit in result.hits)
+
+
+def test_a_child_who_does_not_speak_at_school_is_a_problem_the_kaart_knows():
+    result = zoek("is er iets in hilversum voor kinderen die niet praten op school?")
+    assert "somberheid_angst" in result.themas
+    assert "geen probleem" not in (result.melding or "")
+
+
+def test_no_winter_coat_finds_the_brugfunctionaris():
+    result = zoek("moeder heeft geen winterjas voor de kinderen, bussum")
+    assert "financien" in result.themas
+    assert "brugfunctionaris" in ids(result)
