@@ -78,3 +78,48 @@ def test_no_winter_coat_finds_the_brugfunctionaris():
     result = zoek("moeder heeft geen winterjas voor de kinderen, bussum")
     assert "financien" in result.themas
     assert "brugfunctionaris" in ids(result)
+
+
+@pytest.mark.parametrize("text,entry", [
+    ("Hoi, ik ben jeugdtrainer bij de voetbalclub in Blaricum. Een jongen van 8 slaat en scheldt bij elke training "
+     "andere kinderen, en zijn vader doet langs de lijn mee met schreeuwen. Is er iemand die het gezin kan helpen?",
+     "buddycoach_qinas"),
+    ("Goedemiddag, ik ben intern begeleider in Bussum. De ouders van een jongen van 8 liggen in een felle scheiding en "
+     "vader dreigt met een advocaat. Wat kunnen wij doen?", "duurzaam_ouderschap_na_scheiding"),
+    ("Goedemiddag, ik ben intern begeleider in Bussum. De ouders van een jongen van 8 liggen in een felle scheiding en "
+     "vader dreigt met een advocaat. Wat kunnen wij doen?", "scheidings_advies_team"),
+])
+def test_a_pilot_or_recommendation_is_no_address_for_the_family_a_professional_calls_about(text, entry):
+    assert entry not in ids(zoek(text), top=5)
+
+
+def test_a_classroom_pilot_stays_for_the_school_that_asks_about_its_pupil():
+    result = zoek("ik ben intern begeleider van KC de Haven in Loosdrecht, een meisje van 6 in groep 3 komt niet op "
+                  "gang met lezen en dyslexie komt in de familie voor. Is daar iets voor in de klas?")
+    assert "het_abc_dyslexie_in_de_klas" in ids(result)
+
+
+@pytest.mark.parametrize("text", [
+    "Hoi, ik ben jeugdtrainer bij de voetbalclub in Blaricum. Een jongen van 8 slaat en scheldt bij elke training "
+    "andere kinderen. Is er iemand die het gezin kan helpen?",
+    "Goedemorgen, ik ben leidster van een peuterspeelzaal in Muiden. Een meisje van 4 krijgt meerdere keren per "
+    "dag woedeaanvallen waarbij ze gaat gillen en slaan. Wat kan ik haar moeder aanraden?",
+    "Goedendag, ik ben consulent bij de woningcorporatie in Bussum. Een moeder is met haar dochter van 6 en zoontje "
+    "van 2 uit een gewelddadige relatie gevlucht en woont nu veilig. Het meisje is erg schrikkerig.",
+])
+def test_no_danger_to_the_child_now_puts_no_veilig_thuis_on_top(text):
+    assert "veilig_thuis" not in ids(zoek(text))
+
+
+@pytest.mark.parametrize("text", [
+    "vader slaat de kinderen, hilversum",
+    "moeder wordt nu door haar man geslagen, de kinderen van 3 en 5 zijn erbij, bussum",
+])
+def test_violence_against_the_child_or_at_home_keeps_veilig_thuis(text):
+    assert "veilig_thuis" in ids(zoek(text))
+
+
+def test_fleeing_a_violent_partner_is_no_refugees_flight():
+    parsed = parse_vraag("Een moeder is met haar dochter van 6 uit een gewelddadige relatie gevlucht. Het meisje is "
+                         "erg schrikkerig.")
+    assert "taal" not in parsed.themas and "somberheid_angst" in parsed.themas

@@ -255,12 +255,23 @@ def refused_way(service, ctx: QueryContext) -> bool:
             and not service.algemene_toegang)
 
 
+def for_another_professional(service, ctx: QueryContext) -> bool:
+    """A professional asks about a family (``ctx.family``) and the pilot, project or recommendation is not one for the
+    school the question is about: a divorce pilot for parents or a recommendation for professionals is no address for
+    the family a GP or IB'er calls about, and a buddy coach pilot for school staff none for a sports trainer (toets21
+    saw the Scheidings Advies Team, Duurzaam Ouderschap and Buddycoach Qinas in places 2-4). A pilot in the classroom
+    stays for a school that asks about its pupil (Het ABC: dyslexie in de klas)."""
+    at_school = ctx.at_school or "school" in ctx.parsed.doelgroep_hints
+    return ctx.family and not (at_school and "school" in service.doelgroep and "jeugdige" in service.doelgroep)
+
+
 def held_back_entry(index: KaartIndex, service, ctx: QueryContext) -> bool:
     """A pilot, recommendation or project that a family question did not ask or name; or a tool for professionals
     (``hulpmiddel``: the NJI's guideline on complex divorces) that no question asked or named, also one a professional
     asks: a school that calls about a somber mother asks where she can go, not for a guideline (the blind set toets19
     saw the guideline second there)."""
-    return (service.aard != "dienst" and (not ctx.professional or service.aard == "hulpmiddel")
+    return (service.aard != "dienst"
+            and (not ctx.professional or service.aard == "hulpmiddel" or for_another_professional(service, ctx))
             and service.aard not in ctx.asked
             and not names_entry(index, service, ctx.terms)
             and not named_by_a_proper_keyword(index, service, ctx.terms, ctx.parsed.tekst))
