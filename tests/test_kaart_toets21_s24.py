@@ -123,3 +123,31 @@ def test_fleeing_a_violent_partner_is_no_refugees_flight():
     parsed = parse_vraag("Een moeder is met haar dochter van 6 uit een gewelddadige relatie gevlucht. Het meisje is "
                          "erg schrikkerig.")
     assert "taal" not in parsed.themas and "somberheid_angst" in parsed.themas
+
+
+@pytest.mark.parametrize("text", [
+    "een baby huilt heel veel en moeder is uitgeput, Hilversum",
+    "peuter op kinderdagverblijf in Huizen huilt de hele dag, ouders gescheiden",
+])
+def test_providers_only_named_as_pilot_partners_and_school_only_help_do_not_answer_for_a_baby_or_toddler(text):
+    found = ids(zoek(text), top=5)
+    assert not {"youke_jeugdhulp", "levvel_jeugdhulp", "leger_des_heils_jeugd"} & set(found)
+    assert "schoolmaatschappelijk_werk_versa" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "huilbaby in Vleuten, ouders ten einde raad",
+    "Kinderopvang in Vleuterweide: moeder van een baby van 10 maanden lijkt depressief, huilt bij het brengen, vader "
+    "werkt veel. Wie kan er bij het gezin langs?",
+])
+def test_the_jgz_for_a_baby_in_vleuten_also_when_few_services_fit(text):
+    assert "jgz_vleuten" in ids(zoek(text))
+
+
+@pytest.mark.parametrize("text", [
+    "peuter van 3 in Vleuten bijt en slaat, moeder weet het niet meer",
+    "tweejarige op het kdv in Hilversum slaat en bijt",
+])
+def test_a_toddler_who_hits_is_behaviour_not_danger(text):
+    result = zoek(text)
+    assert "veiligheid" not in result.themas and "veilig_thuis" not in ids(result)

@@ -354,7 +354,8 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
                          r"(?:(?:op|bij|tijdens)\s+(?:de\s+|het\s+)?(?:opvang|kinderopvang|peuteropvang|creche|crèche|bso"
                          r"|school|peuterspeelzaal|kinderdagverblijf|kdv|training|club|sportclub|voetbal|gym)"
                          r"|in\s+de\s+(?:klas|groep))\b)"
-                         r"|\b((?:peuter|kleuter|dreumes|woedeaanval\w*|driftbui\w*|woedebui\w*)\W+(?:[\w',]+\W+){0,5}?)"
+                         r"|\b((?:peuter|kleuter|dreumes|tweejarige|driejarige|woedeaanval\w*|driftbui\w*|woedebui\w*)\W+(?:[\w',]+\W+){0,5}?"
+                         r"|(?:bijt|bijten|krabt|krabben|knijpt|knijpen)\s+en\s+)"
                          r"(?:slaat|slaan|schopt|schoppen)(?:\s+en\s+(?:slaat|schopt))?\b",
                          re.IGNORECASE)),
     # safe now is no name of Veilig Thuis: "is met haar kinderen uit een gewelddadige relatie gevlucht en woont nu
