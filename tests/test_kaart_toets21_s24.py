@@ -151,3 +151,8 @@ def test_the_jgz_for_a_baby_in_vleuten_also_when_few_services_fit(text):
 def test_a_toddler_who_hits_is_behaviour_not_danger(text):
     result = zoek(text)
     assert "veiligheid" not in result.themas and "veilig_thuis" not in ids(result)
+
+
+def test_wetting_with_a_word_of_how_often_is_a_development_question():
+    parsed = parse_vraag("Een meisje van 8 plast regelmatig in haar broek en 's nachts ook nog in bed.")
+    assert "ontwikkeling" in parsed.themas
