@@ -34,6 +34,19 @@ def ages_ok(service, leeftijd: Optional[int], leeftijden: Sequence[int] = ()) ->
     return any(age_ok(service, age) for age in leeftijden)
 
 
+# Words of a child not at school yet, as the question's words of the theme jonge_kind ("een peuter op het
+# kinderdagverblijf huilt de hele dag", "huilbaby"): without an age, that child is under ``SCHOOL_AGE`` too (a user
+# test got schoolmaatschappelijk werk "via school" first for a toddler at a kinderdagverblijf). "kleuter" is at school.
+PRESCHOOL_WORDS = frozenset({"baby", "huilbaby", "pasgeboren", "zuigeling", "peuter", "dreumes", "kinderdagverblijf",
+                             "kdv", "peuterspeelzaal", "consultatiebureau"})
+
+
+def preschool_child(words: Sequence[str], leeftijd: Optional[int], leeftijden: Sequence[int] = ()) -> bool:
+    """The question names no age and speaks of a child not at school yet (``PRESCHOOL_WORDS`` among ``words``, the
+    question's words of the theme jonge_kind)."""
+    return leeftijd is None and not leeftijden and any(word.lower() in PRESCHOOL_WORDS for word in words)
+
+
 ADULT = 18  # from this age a young person has left or may have left school: "zoon van 19, geen school of werk"
 
 

@@ -120,6 +120,9 @@ class Vraag:
     # the search words of the services the caller works for ("Jeugdverpleegkundige Laren: ...": the JGZ), see
     # ``spoken.caller_roles``: the caller's own service is no referral for the family
     beller: Tuple[str, ...] = ()
+    # the routes the caller has to hand ("ik ben huisarts": via_huisarts, the POH-Jeugd in the practice), see
+    # ``spoken.caller_routes``
+    beller_route: Tuple[str, ...] = ()
     # the routes the family does not want to go ("niet met school": via_school), see ``spoken.refused_routes``
     niet_via: Tuple[str, ...] = ()
 
@@ -342,14 +345,29 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     # is looked after or taught ("bijt en slaat op de opvang", "slaat in de klas") and a toddler or preschooler who
     # hits ("peuter 2,5 bijt en slaat"): it reads as fighting; "vader slaat de kinderen" and "slaat zijn moeder" stay
     # violence
+    # (toets21: "slaat en scheldt bij elke training andere kinderen" at a football club, and a four-year-old's
+    # "woedeaanvallen waarbij ze gaat gillen en slaan", put Veilig Thuis second)
     ("slaan", re.compile(r"\b(?:slaat|sloeg|slaan|schopt|schopte|schoppen)\b(?=(?:\s+en\s+(?:slaat|schopt|bijt|krabt"
-                         r"|duwt))?\s+(?:[\w']+\s+){0,2}?(?:broertjes?|zusjes?|broers?|zussen|zus|andere\s+kinderen"
-                         r"|klasgeno(?:ten|otjes)|medeleerlingen|vriendjes)\b)"
+                         r"|duwt|scheldt|schreeuwt))?\s+(?:[\w']+\s+){0,4}?(?:broertjes?|zusjes?|broers?|zussen|zus"
+                         r"|andere\s+kinderen|klasgeno(?:ten|otjes)|medeleerlingen|vriendjes|teamgenoten|tegenstanders)\b)"
                          r"|\b(?:slaat|sloeg|slaan|schopt|schopte|schoppen)\b(?=\s+(?:ook\s+|vaak\s+|steeds\s+)?"
-                         r"(?:op\s+(?:de\s+|het\s+)?(?:opvang|kinderopvang|peuteropvang|creche|crèche|bso|school"
-                         r"|peuterspeelzaal|kinderdagverblijf|kdv)|in\s+de\s+(?:klas|groep))\b)"
-                         r"|\b((?:peuter|kleuter|dreumes)\W+(?:[\w',]+\W+){0,4}?)(?:slaat|slaan|schopt)(?:\s+en\s+(?:slaat|schopt))?\b",
+                         r"(?:(?:op|bij|tijdens)\s+(?:de\s+|het\s+)?(?:opvang|kinderopvang|peuteropvang|creche|crèche|bso"
+                         r"|school|peuterspeelzaal|kinderdagverblijf|kdv|training|club|sportclub|voetbal|gym)"
+                         r"|in\s+de\s+(?:klas|groep))\b)"
+                         r"|\b((?:peuter|kleuter|dreumes|tweejarige|driejarige|woedeaanval\w*|driftbui\w*|woedebui\w*)\W+(?:[\w',]+\W+){0,5}?"
+                         r"|(?:bijt|bijten|krabt|krabben|knijpt|knijpen)\s+en\s+)"
+                         r"(?:slaat|slaan|schopt|schoppen)(?:\s+en\s+(?:slaat|schopt))?\b",
                          re.IGNORECASE)),
+    # safe now is no name of Veilig Thuis: "is met haar kinderen uit een gewelddadige relatie gevlucht en woont nu
+    # veilig" put Veilig Thuis first by its name (toets21); "is niet veilig" and "Veilig Thuis" stay
+    ("veilig", re.compile(r"(\b(?:woont|wonen|woonde|is|zijn|zit|zitten)\s+(?:(?:nu|inmiddels|weer|al|gelukkig)\s+)"
+                          r"{0,2})veilig\b(?!\s+thuis)", re.IGNORECASE)),
+    # fleeing a violent partner is no refugee's flight and no question about relationships: "is met haar kinderen uit
+    # een gewelddadige relatie gevlucht" read as taal en nieuwkomers and relaties (toets21)
+    ("gevlucht", re.compile(r"\b(?:uit|voor|van)\s+(?:een\s+|haar\s+|zijn\s+|hun\s+|de\s+)?(?:[\w']+\s+)?"
+                            r"(?:relatie|huwelijk|partner|man|vrouw|ex)\s+(?:[\w']+\s+){0,2}?(?:gevlucht|weggevlucht|ontvlucht)\b"
+                            r"|\b(?:gevlucht|weggevlucht)\s+(?:uit|voor|van)\s+(?:een\s+|haar\s+|zijn\s+|hun\s+|de\s+)?"
+                            r"(?:[\w']+\s+)?(?:relatie|huwelijk|partner|man|vrouw|ex)\b", re.IGNORECASE)),
     # a child who runs off to the other parent or a relative goes somewhere known: a question about contact after a
     # divorce, no running away from home as a sign of danger (toets19: "jongen van 13 loopt steeds weg naar zijn vader,
     # hij kan niet met de nieuwe partner van moeder" put Veilig Thuis first); "loopt weg van huis" and "is weggelopen,
@@ -392,7 +410,7 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
 # frame a call still see where the consultant works ("ik werk bij het buurtteam in Bussum")
 _IN_ITS_PLACE = {"ziekmelden": "ziekgemeld", "buiten slapen": " slaapplek ",
                  "werk": "werkzaam", "slapen": "logeert", "praten": r"\1 ", "team": "hulpverlener", "slaan": r"\1vecht",
-                 "vast": r"\1 ", "samen": r"\1\2 "}
+                 "vast": r"\1 ", "samen": r"\1\2 ", "veilig": r"\1 "}
 
 
 def guard_homonyms(text: str) -> str:
@@ -1119,6 +1137,7 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
         maatregel_loopt=maatregel_loopt,
         raad_onderzoekt=raad_onderzoekt,
         beller=spoken.caller_roles(text, knowledge, own_roles),
+        beller_route=spoken.caller_routes(text, knowledge, own_roles),
         niet_via=spoken.refused_routes(text),
     )
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, Iterable, List, Optional, Set, Tuple
 
 from bot.kaart import places
-from bot.kaart.ages import ages_ok
+from bot.kaart.ages import ages_ok, only_through_school, preschool_child
 from bot.kaart.index import KaartIndex
 from bot.kaart.query import (
     Vraag,
@@ -46,7 +46,10 @@ GENERIC = frozenset(
     # how young someone is says who, not what: "jonge mantelzorger" found the pilots for "jonge kinderen" (a user
     # test: "Tekst noemt 'jonge'" for Youké and the Leger des Heils); whether someone can be reached says nothing of
     # the help ("gezinsvoogd nooit bereikbaar" found the Vraagbaak by "bereikbaar")
-    "jong jonge jonger jongst oud oude ouder oudere bereikbaar onbereikbaar bereikbaarheid".split()
+    "jong jonge jonger jongst oud oude ouder oudere bereikbaar onbereikbaar bereikbaarheid "
+    # a parent's job is no problem of the family and no search word: "kan niet zorgen vanwege werk" put the
+    # brugfunctionaris and schoolmaatschappelijk werk first by 'werk' (a user test); "volgens de juf" says who saw it
+    "werk werken volgens".split()
 )
 
 
@@ -152,8 +155,14 @@ class QueryContext:
     # the question names sexual exploitation or abuse of a minor, also outside the home (``exploitation_of_a_minor``)
     exploitation: bool = False
 
+    # no age named, but a child not at school yet ("peuter", "kinderdagverblijf": ``ages.preschool_child``)
+    preschool: bool = False
+
     def age_fits(self, service) -> bool:
-        """The service fits the child's age, or one of the ages of the children the question names (``ages_ok``)."""
+        """The service fits the child's age, or one of the ages of the children the question names (``ages_ok``); a
+        service reached only through school does not fit a child not at school yet (``preschool``)."""
+        if self.preschool and only_through_school(service):
+            return False
         return ages_ok(service, self.leeftijd, self.leeftijden)
 
 
@@ -381,4 +390,5 @@ def question_context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[
         danger_said=any(signal not in NOT_AT_HOME_DANGERS for signal in dangers),
         exploitation=exploitation,
         referral=REFERRAL.search(parsed.tekst) is not None,
+        preschool=preschool_child(parsed.thema_woorden.get("jonge_kind", ()), leeftijd, parsed.leeftijden),
     )

@@ -30,7 +30,17 @@ from bot.kaart.vocabulary import (
 from bot.text import simplify
 
 WEIGHTS = {"thema": 2.0, "tekst": 1.0, "plaats": 0.5, "leeftijd": 0.2, "doelgroep": 0.3, "toegang": 0.3, "ingang": 0.3,
-           "bekend": 0.8, "genoemd": 1.0, "dichtbij": 2.0}
+           "bekend": 0.8, "genoemd": 1.0, "dichtbij": 2.0, "eigen_route": 0.8}
+
+# what the reason says of a service on the caller's own route (``own_route``)
+OWN_ROUTE_REASON = {"via_huisarts": "loopt via de huisartsenpraktijk, waar je zelf werkt"}
+
+
+def own_route(service, ctx: QueryContext) -> str:
+    """The caller's own route (``Vraag.beller_route``: a GP's practice) when it is the only way to the service (the
+    POH-Jeugd in the practice), else ''."""
+    routes = set(service.toegang)
+    return next((route for route in ctx.parsed.beller_route if routes == {route}), "")
 
 
 THEME_ORDER_WEIGHTS = (1.0, 0.6, 0.4)
@@ -171,7 +181,10 @@ def score_parts(doc: Doc, ctx: QueryContext, theme_score: float, tekst: float) -
              # the question names the service or its professional ("gedragswetenschapper", "jeugdcoach")
              "genoemd": 1.0 if ctx.index is not None and names_entry(ctx.index, service, ctx.terms) else 0.0,
              # help asked for close to home: a service of the place itself, not of the whole region
-             "dichtbij": 1.0 if ctx.nearby and local(doc, ctx.gemeente) else 0.0}
+             "dichtbij": 1.0 if ctx.nearby and local(doc, ctx.gemeente) else 0.0,
+             # the caller has the way in to hand (a GP and the POH-Jeugd in the practice), for a service that fits the
+             # problem: the caller's job is who asks, not what the family needs
+             "eigen_route": 1.0 if theme_score > 0 and own_route(service, ctx) else 0.0}
     if (parts["doelgroep"] < 0 and not ctx.referral and ctx.index is not None
             and names_entry(ctx.index, service, ctx.terms, True)):
         parts["doelgroep"] = 0.0
@@ -242,12 +255,23 @@ def refused_way(service, ctx: QueryContext) -> bool:
             and not service.algemene_toegang)
 
 
+def for_another_professional(service, ctx: QueryContext) -> bool:
+    """A professional asks about a family (``ctx.family``) and the pilot, project or recommendation is not one for the
+    school the question is about: a divorce pilot for parents or a recommendation for professionals is no address for
+    the family a GP or IB'er calls about, and a buddy coach pilot for school staff none for a sports trainer (toets21
+    saw the Scheidings Advies Team, Duurzaam Ouderschap and Buddycoach Qinas in places 2-4). A pilot in the classroom
+    stays for a school that asks about its pupil (Het ABC: dyslexie in de klas)."""
+    at_school = ctx.at_school or "school" in ctx.parsed.doelgroep_hints
+    return ctx.family and not (at_school and "school" in service.doelgroep and "jeugdige" in service.doelgroep)
+
+
 def held_back_entry(index: KaartIndex, service, ctx: QueryContext) -> bool:
     """A pilot, recommendation or project that a family question did not ask or name; or a tool for professionals
     (``hulpmiddel``: the NJI's guideline on complex divorces) that no question asked or named, also one a professional
     asks: a school that calls about a somber mother asks where she can go, not for a guideline (the blind set toets19
     saw the guideline second there)."""
-    return (service.aard != "dienst" and (not ctx.professional or service.aard == "hulpmiddel")
+    return (service.aard != "dienst"
+            and (not ctx.professional or service.aard == "hulpmiddel" or for_another_professional(service, ctx))
             and service.aard not in ctx.asked
             and not names_entry(index, service, ctx.terms)
             and not named_by_a_proper_keyword(index, service, ctx.terms, ctx.parsed.tekst))
@@ -330,6 +354,8 @@ def score_all(index: KaartIndex, ctx: QueryContext, candidates: Set[int], text_s
         waarom = waarom_tekst(matched, ctx.parsed.thema_gezegd, place_reason, ctx.leeftijd, service,
                               [ctx.written.get(term, term) for term in sorted(matched_terms)], broader,
                               safety_by_measure)
+        if parts["eigen_route"]:
+            waarom = waarom[:-1] + "; " + OWN_ROUTE_REASON[own_route(service, ctx)] + "."
         scored.append((score, service.id, doc, parts, waarom))
     return scored, held_back
 

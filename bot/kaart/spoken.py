@@ -444,6 +444,13 @@ CALLER_ROLES: Dict[str, Tuple[str, ...]] = {
     "leerplichtambtenaar": ("leerplichtambtenaar",), "leerplicht": ("leerplichtambtenaar",),
     "opvoedcoach": ("opvoedcoach",), "gezinscoach": ("opvoedcoach",),
     "gezinsvoogd": ("gezinsvoogd",), "jeugdbeschermer": ("gezinsvoogd",),
+    # roles that name no service of the kaart: who asks, not what the family needs. Their words are no search words
+    # ("ik ben huisarts in Hilversum" got the POH-Jeugd first by "Tekst noemt 'huisarts'", "ik ben poh-ggz in bussum"
+    # the jeugdteam by 'poh' and the POH-Jeugd by 'ggz', "consulent bij de woningcorporatie" the Vraagbaak
+    # consulent); a POH-GGZ (for adults) is no POH-Jeugd. The POH-Jeugd in the GP's own practice stays a route for a GP
+    # by what the child needs, not by the GP's job.
+    "huisarts": (), "huisartsen": (), "doktersassistente": (), "doktersassistent": (), "assistente": (),
+    "poh-ggz": (), "consulent": (),
 }
 # The first part of a question that says who calls holds the role and nothing but where the caller works and little
 # words: "Jeugdverpleegkundige VO regio Gooi en Vechtstreek:", "IB'er school in de buurt van Bussum:". It ends at a
@@ -485,7 +492,17 @@ def _caller_spans(said: str, text: str, knowledge=None) -> List[Tuple[int, int, 
         group = 1 if match.group(1) else 2
         if match.group(group) in CALLER_ROLES:
             spans.append((match.start(group), match.end(group), match.group(group)))
-    return sorted(set(spans))
+    return sorted({_adult_mental_health(said, span) for span in spans})
+
+
+_GGZ_AFTER = re.compile(r"[\s-]*ggz\b")
+
+
+def _adult_mental_health(said: str, span: Tuple[int, int, str]) -> Tuple[int, int, str]:
+    """A POH written apart from its 'ggz' ("ik ben poh ggz", "POH GGZ belt") is a POH-GGZ, no POH-Jeugd."""
+    start, end, role = span
+    after = _GGZ_AFTER.match(said, end) if role in ("poh", "praktijkondersteuner") else None
+    return (start, after.end(), "poh-ggz") if after else span
 
 
 def _blanked(said: str, spans: List[Tuple[int, int, str]]) -> str:
@@ -496,13 +513,22 @@ def _blanked(said: str, spans: List[Tuple[int, int, str]]) -> str:
 
 # A role named after these words is the help already there, not asked for: "poh belt: ... wat kan er naast de poh"
 # (the blind set toets20 got the POH-Jeugd first for the POH herself).
-_BESIDES = re.compile(r"\b(?:naast|behalve|buiten|na)\s+(?:de|het|hun|haar|zijn|die)?\s*[\w'-]+")
+_BESIDES = re.compile(r"\b(?:naast|behalve|buiten|na)\s+(?:(?:de|het|hun|haar|zijn|die|ons|onze|mijn|eigen)\s+)*"
+                      r"[\w'-]+")
+# "ik ben jeugdverpleegkundige bij de GGD en zie op het consultatiebureau ...": the rest of the sentence that says who
+# calls says where the caller works, not what is asked (toets21 got the JGZ first for its own nurse)
+_INTRO_END = re.compile(r"[.!?:;\n]")
 
 
 def _own_roles(said: str, spans: List[Tuple[int, int, str]]) -> List[Tuple[int, int, str]]:
     """The spans of roles that are the caller's own: the rest of the question does not ask for that role too (a
     role named as the help besides which something is asked, "naast de poh", does not ask for it)."""
-    rest = _BESIDES.sub(" ", _blanked(said, spans))
+    rest = _blanked(said, spans)
+    for start, _, _ in spans:  # the sentence that says who calls, from the role on
+        found = _INTRO_END.search(rest, start)
+        end = found.start() if found else len(rest)
+        rest = rest[:start] + " " * (end - start) + rest[end:]
+    rest = _BESIDES.sub(" ", rest)
     asked = {word for found in _WORD_RUN.findall(rest) for word in CALLER_ROLES.get(found, ())}
     return [span for span in spans if not asked & set(CALLER_ROLES[span[2]])]
 
@@ -519,6 +545,23 @@ def own_caller_roles(text: str, knowledge=None) -> RoleSpans:
     return _own_roles(said, _caller_spans(said, text or "", knowledge))
 
 
+# A caller's role may point to a route (``toegang``) the caller has to hand: a GP, the doctor's assistant or the
+# POH-GGZ works in the practice where the POH-Jeugd works (004: the POH-Jeugd "in de huisartsenpraktijk"). A service
+# reached only that way is the caller's own route, found by the problem, not by the caller's job.
+CALLER_ROUTES: Dict[str, str] = {"huisarts": "via_huisarts", "huisartsen": "via_huisarts",
+                                 "doktersassistente": "via_huisarts", "doktersassistent": "via_huisarts",
+                                 "poh-ggz": "via_huisarts"}
+
+
+def caller_routes(text: str, knowledge=None, own: Optional[RoleSpans] = None) -> Tuple[str, ...]:
+    """The routes (``CALLER_ROUTES``) the caller's own roles (``own_caller_roles``) have to hand."""
+    out: List[str] = []
+    for _, _, role in (own if own is not None else own_caller_roles(text, knowledge)):
+        if role in CALLER_ROUTES and CALLER_ROUTES[role] not in out:
+            out.append(CALLER_ROUTES[role])
+    return tuple(out)
+
+
 def caller_roles(text: str, knowledge=None, own: Optional[RoleSpans] = None) -> Tuple[str, ...]:
     """The search words of the services the caller works for (``CALLER_ROLES``), from the caller's own roles
     (``own_caller_roles``; ``own`` when already read)."""
@@ -528,6 +571,9 @@ def caller_roles(text: str, knowledge=None, own: Optional[RoleSpans] = None) -> 
     return tuple(out)
 
 
+# "ik ben huisarts in Bussum. Vanochtend ...": a role the caller says of themselves is theirs, however the sentence
+# goes on
+_SELF_SAID = re.compile(r"\b(?:ik\s+ben|ik\s+werk\s+als|wij\s+zijn|we\s+zijn)\s+(?:de\s+|het\s+|een\s+)?$")
 _ROLE_OPENS = re.compile(r"[^:,;.!?]*?(?:[:,;]|\b(?:" + "|".join(sorted(_CALLER_PART_ENDS)) + r")\b)")
 # the word that completes a role ("schoolmaatschappelijk werker"): part of who calls, too
 _ROLE_TAIL = re.compile(r"\s+(?:werker|werkster|werk)\b")
@@ -541,7 +587,7 @@ def without_caller_roles(text: str, knowledge=None, own: Optional[RoleSpans] = N
     said = simplify(text or "")
     # only a role that opens a call or note ("... vraagt:", "...:", "ik ben ..."): "leerplicht bussum" asks for it
     spans = [span for span in (own if own is not None else own_caller_roles(text, knowledge))
-             if _ROLE_OPENS.match(said[span[1]:])]
+             if _ROLE_OPENS.match(said[span[1]:]) or _SELF_SAID.search(said[:span[0]])]
     if not spans:
         return text
     spans = [(start, end + (tail.end() if (tail := _ROLE_TAIL.match(said[end:])) else 0), role)

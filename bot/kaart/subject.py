@@ -166,12 +166,15 @@ OWNER_PREPOSITIONS = frozenset({"voor"})
 
 
 def _unless_another(found: Dict[int, str], person: int, tokens: Sequence[str], clause: int, first: int,
-                    child_named: bool) -> str:
+                    child_named: bool, since: Optional[int] = None) -> str:
     """The group of the person at ``person``, unless the problem's clause says it with a pronoun that cannot stand for
     that person ("moeder belt over Tim (13). Hij gamet tot diep in de nacht": "hij" is no mother; "moeder zoekt iets
-    voor zijn zelfvertrouwen": "zijn" is not hers) and the question names a child: then the child."""
+    voor zijn zelfvertrouwen": "zijn" is not hers) and the question names a child: then the child. ``since``: the
+    pronoun may also stand in an earlier clause after that person, with no person named in between ("een moeder op
+    mijn spreekuur met haar zoontje van 7. Hij is thuis en in de klas erg druk": the GP's question in toets21 read the
+    restlessness as the mother's own)."""
     word = tokens[person] if person < len(tokens) else ""
-    pronouns = set(tokens[clause:first])
+    pronouns = set(tokens[clause:first]) | (set(tokens[since:clause]) & CHILD_PRONOUNS if since is not None else set())
     other = ("hij" in pronouns and word in FEMALE_PERSONS) or (bool({"ze", "zij"} & pronouns) and word in MALE_PERSONS)
     # nor a possessive right before the problem that cannot be that person's: "moeder zoekt iets voor zijn
     # zelfvertrouwen" is the son's (a second-round user test of session 22 read help for the mother herself)
@@ -223,7 +226,7 @@ def said_of(found: Dict[int, str], starts: FrozenSet[int], first: int, last: int
                 and any(token in worry for token in tokens[subject + 1:clause])
                 and child_in(found, child_named)):
             return "jeugdige"
-        return _unless_another(found, subject, tokens, clause, first, child_named)
+        return _unless_another(found, subject, tokens, clause, first, child_named, max(earlier) + 1)
     after = [i for i in found if i > last]
     if not after:
         return None

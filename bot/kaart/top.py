@@ -76,6 +76,9 @@ def growth_question(ctx: QueryContext) -> bool:
     about growth, health, bullying or sexuality (004: parents can always ask team Jeugd en Gezin about growth and
     development, speech and language, food, bullying, sexuality, toilet training)."""
     return ((ctx.leeftijd is not None and ctx.leeftijd <= YOUNG_CHILD)
+            # a baby or toddler without an age ("huilbaby", "peuter op het kdv"), unless the question is about danger
+            # or a measure ("ots nodig voor een gezin met een baby": the way to the measure, not the JGZ, comes next)
+            or (ctx.preschool and not ctx.safety)
             or bool(ctx.themas[:1]) and ctx.themas[0] in GROWTH_THEMES)
 
 
@@ -218,12 +221,16 @@ def _composed(index: KaartIndex, ctx: QueryContext, hits: List[Hit], route: List
     if few:
         hits = _with_youth_work(index, ctx, hits, limit)
     hits = spread_roles(index, ctx, hits)
-    if (not route or ctx.gemeente in REGIOS or len(hits) < TOP
+    if (not route or ctx.gemeente in REGIOS
             or set(ctx.themas) == {"vrije_tijd"}):  # only something to do in the neighbourhood: no youth-care question
         return hits
     growth = growth_question(ctx)
     if growth:
+        # also when fewer than ``TOP`` services fit: a toddler in Vleuten with only the buurtteam found got no JGZ
+        # (toets21, a user test)
         hits = _youth_health_second(index, ctx, hits, route, limit)
+    if len(hits) < TOP:
+        return hits
     own = next((i for i, hit in enumerate(hits) if own_entrance(index.doc(hit.id), ctx.gemeente)), None)
     if own is not None:
         hits = _broadest_own_entrance(index, ctx, hits, route, own, limit)
