@@ -298,13 +298,13 @@ def roleplay_events(number):
         BotUttered(data={"custom": {"soort": "debrief", "sessie": number}}), SlotSet("rollenspel_sessie", None),
         ActionExecuted("action_listen"),
         # right after the end, still to the mother (who hung up): answered with 'afgelopen'
-        user("u moet toch ook aan uw dochter denken bij de Zilverschoonlaan", "nlu_fallback"),
+        user("u moet toch ook aan uw dochter denken bij de Zilverschoonveld", "nlu_fallback"),
         ActionExecuted("action_onzeker_bericht"), BotUttered(ended), SlotSet("onzeker_beantwoord", True),
         ActionExecuted("action_listen"),
         user("mevrouw, het huis bij het Zwanebloemveld is toch ook uw thuis?", "nlu_fallback"),
         ActionExecuted("action_onzeker_bericht"), BotUttered(ended), SlotSet("onzeker_beantwoord", True),
         ActionExecuted("action_listen"),
-        user("hoe deed ik het bij de Waterlelieweg?", "rollenspel_nabespreking"),
+        user("hoe deed ik het bij de Waterlelieveld?", "rollenspel_nabespreking"),
         ActionExecuted("action_rollenspel_nabespreking"), BotUttered("Nog een keer: ..."),
         BotUttered(data={"custom": {"soort": "debrief", "sessie": number}}), ActionExecuted("action_listen"),
         # then something else: stays, and so does a later line that got 'afgelopen' (no longer right after the end)
@@ -318,7 +318,7 @@ async def test_wiping_a_role_play_also_wipes_the_lines_typed_after_its_end(tmp_p
     number = add_record("rollenspel", {"deelnemer": "W", "state": {"turns": [{"nr": 1, "tekst": "x"}]}}, SENDER)
     await store.save(DialogueStateTracker.from_events(SENDER, roleplay_events(number), slots=DOMAIN.slots))
     before = tracker_db.count_events(SENDER)
-    gone = ("Zilverschoonlaan", "Zwanebloemveld", "Waterlelieweg")
+    gone = ("Zilverschoonveld", "Zwanebloemveld", "Waterlelieveld")
     assert len(found(tmp_path, gone)) >= len(gone)
 
     result = forget_session(number)
