@@ -2289,6 +2289,8 @@ _RECAP = re.compile(
     r"(?:u|je|jij|jullie) (?:zegt|zeggen|zei|zeiden|vertelt|vertelde|geeft aan|gaf aan)(?: (?:eigenlijk|dus|net|zelf|"
     r"eigenlijk dus|dus eigenlijk|ook|steeds))*(?: (?:tegen mij|tegen me))?\s*(?::|,|dat\b)"
     r"|(?:als|wat) ik (?:u|je|jou|jullie) (?:goed )?(?:begrijp|hoor|versta)(?: zeggen)?(?: is)?\b"
+    # the other's challenge given back: "U vraagt wat u daar nou aan heeft, dat ik zeg dat het verdrietig is."
+    r"|(?:u|je|jij|jullie) (?:vraagt|vroeg|vragen|vroegen)(?: (?:dus|eigenlijk|net|mij|me))* (?:wat|of|waarom|hoe)\b"
     r"|wat ik (?:hoor|begrijp)(?: is)?\s*(?::|,|dat\b|is\b)"
     r"|ik hoor (?:u|je|jou|jullie) (?:\w+ )?zeggen\s*(?::|,|dat\b)"
     r")",
