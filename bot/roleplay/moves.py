@@ -369,7 +369,7 @@ class MoveClassifier:
         if (part.stap in _OTHER_PITFALLS and part.zekerheid >= PITFALL_FLAG) or len(part.zin.split()) < MIN_WORDS:
             return False
         if _clear_small_talk(part) or _open_question(part.zin) \
-                or _plain_past(part.zin):
+                or _plain_past(part.zin) or _names_what_happened(part.zin):
             return False
         return judgement(part.zin) is not None
 
@@ -454,6 +454,22 @@ _UNMARKED_QUESTION = re.compile(
 # "U had u er de hele week op verheugd", "U had een rittenkaart gekocht": the pluperfect gives back what the other
 # did or hoped (the learned read took "u had ..." for "u had ... moeten").
 _PLUPERFECT = re.compile(r"\b(?:had|hadden)\b", re.IGNORECASE)
+
+
+# A list of what the other went through, without a verb ("Drie rechtszaken, een nieuwe klacht en weer een afgezegd
+# weekend."): the facts named back beside erkennen; the learned judgement read took it for a lecture (0.45, set 45 path
+# 21). At least two items, each opening with an article, a number or "weer"/"nog", and no finite verb.
+_ITEM = (r"(?:(?:en|weer|nog|ook|al|opnieuw)\s+)*(?:een|de|het|geen|zo'n|al die|twee|drie|vier|vijf|zes|zeven|acht|"
+         r"negen|tien|\d+)\b[^,;:?!]*")
+_LISTING = re.compile(r"^\W*" + _ITEM + r"(?:(?:,\s*|\s+en\s+)" + _ITEM + r")+\W*$", re.IGNORECASE)
+_FINITE = re.compile(r"\b(?:is|zijn|was|waren|ben|bent|heeft|hebben|hebt|heb|had|hadden|moet|moeten|kan|kun|kunt|"
+                     r"kunnen|wordt|worden|werd|zal|zou|zouden|gaat|gaan|ging|doet|doen|deed|mag|mogen|wil|wilt|willen|"
+                     r"blijft|blijven|komt|komen|staat|staan|krijgt|krijgen|zegt|zeggen|zei)\b", re.IGNORECASE)
+
+
+def _names_what_happened(sentence: str) -> bool:
+    """A list of what happened without a verb (``_LISTING``, no ``_FINITE`` verb and no lecturing word)."""
+    return bool(_LISTING.match(sentence)) and not _FINITE.search(sentence) and not _lectures(sentence)
 
 
 def _lectures(sentence: str) -> bool:
