@@ -1,7 +1,7 @@
 """Dutch messages of the kaart that depend on data (place, theme, general route)."""
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 from bot.kaart.vocabulary import LEEFTIJD_MAX, THEMAS, WERKGEBIEDEN, regio_label_lijst
 
@@ -37,6 +37,16 @@ def buiten_regio(place: str, ook: Optional[str] = None) -> str:
         text += (f" Je noemde ook {ook}, maar het gezin woont in {place}, en dat telt. Wil je toch de diensten in "
                  f"{ook} zien (bijvoorbeeld van de school), typ dan 'en in {ook}?'.")
     return text
+
+
+def landelijk_buiten_regio(diensten: List[Tuple[str, str]]) -> str:
+    """After ``buiten_regio``: what the kaart has that works everywhere in the Netherlands for the question ((name,
+    national number) of each), or that it has nothing national for it."""
+    if not diensten:
+        return "Landelijk bereikbare hulp voor deze vraag staat niet in de sociale kaart."
+    named = "; ".join(f"{naam} via {nummer}" for naam, nummer in diensten)
+    return (f"Wel in heel Nederland bereikbaar: {named}. Dat landelijke nummer verbindt je met de dienst in de regio "
+            "van het gezin.")
 
 
 def alleen_elders(naam: str, waar: str, plaats: str, landelijk_nummer: Optional[str] = None) -> str:

@@ -60,6 +60,23 @@ __all__ = ["Hit", "KaartIndex", "MAX_HITS", "Zoekresultaat", "default_index", "i
 MAX_HITS = 20  # the most results one search returns: a larger ``limit`` is cut to this
 
 
+def _national(index: KaartIndex, parsed, thema: Optional[str], gevaren: Sequence[str]) -> str:
+    """What the kaart has that is reachable everywhere in the Netherlands, for a question about a family outside the
+    kaart ("ze wonen eigenlijk in almere": a user test of session 24 asked for it): the services with a national
+    number (``landelijk_bereikbaar``: Veilig Thuis, 0800-2000) whose theme the question names, or that there is none."""
+    from bot.kaart import messages
+
+    themas, _ = check_thema(thema, parsed)
+    if danger_told(gevaren):
+        themas = [SAFETY_FIRST] + list(themas)
+    found = []
+    for doc in index.docs:
+        number = doc.service.telefoon or doc.org_telefoon
+        if doc.service.landelijk_bereikbaar and number and set(doc.service.themas) & set(themas):
+            found.append((doc.service.naam, number))
+    return messages.landelijk_buiten_regio(found)
+
+
 def zoek(
     vraag: str,
     leeftijd: Optional[int] = None,
@@ -93,6 +110,8 @@ def zoek(
     if refusal is None:
         themas, refusal = check_thema(thema, parsed)
     if refusal is not None:
+        if refusal.status == "buiten_regio" and refusal.melding:
+            refusal.melding += " " + _national(index, parsed, thema, gevaren)
         return refusal
     lacking = ontbrekende_hulp(parsed.tekst)
     if lacking:  # a word that asks for help the kaart lacks is no reason to show a service ("Past bij ('mediation')")
