@@ -30,6 +30,7 @@ from bot.intake.export import export_text
 from bot.intake.listen import ASPECT_NAMES, NO_ANSWER_WHO, says_no_subject, says_nothing
 from bot.intake.questions import find_set, format_danger, format_question, format_set, set_names
 from bot.intake.session import (
+    ABOUT_THE_INTAKE,
     CONTACT_ONLY,
     CORRECTION,
     FORGET,
@@ -187,6 +188,8 @@ def turn_reply(turn) -> Optional[str]:
         return TEXTS.text(turn.kind)
     if turn.kind == INTRODUCTION:  # "er belt een juf over een leerling": who calls, the kern still open
         return TEXTS.text("alleen_introductie")
+    if turn.kind == ABOUT_THE_INTAKE:  # "nee ik bedoel een intake" while the intake runs: nothing noted
+        return TEXTS.text("over_de_intake")
     if turn.kind in (FORGET, WIPED, NOTHING_WIPED):
         return wiping_reply(turn.kind)
     if turn.kind == INTAKE_FORGOTTEN:  # "vergeet wat ik over deze beller typte": the intake, stopped

@@ -25,6 +25,7 @@ from bot.kaart.dialog import (
     met_context,
     ontbreekt,
     onthoud,
+    ouder_vervolg,
     plaats_vervolg,
     vorige_vraag_opnieuw,
     zoektekst,
@@ -73,6 +74,13 @@ def answer_in_between(dispatcher: CollectingDispatcher, tracker: Tracker, text: 
     already holds (the caller's answers); ``dangers``: the danger signals the task found (their advice was shown
     then), which the search carries (Veilig Thuis first). The question is about the family on the line, and the task
     goes on after it, so no hint to search again or to go to the menu."""
+    told = [part for part in context if part]
+    again = vorige_vraag_opnieuw(". ".join(told), text) if told and ouder_vervolg(text) is not None else None
+    if again is not None:  # "en voor de moeder zelf?": what the task holds, searched for the parent
+        question, slots = again
+        search_and_show(dispatcher, question, slots, danger_shown=bool(dangers), gevaren=dangers, in_between=True)
+        dispatcher.utter_message(text=messages.TUSSENDOOR)
+        return
     read = lees(text, (tracker.latest_message or {}).get("entities", []))
     age = leeftijd_vervolg(text)  # "en als hij 17 is?": that age, not the one the caller told
     slots, used = met_context(text, read if age is None else {**read, "kaart_leeftijd": age}, context)

@@ -42,7 +42,8 @@ _LEAD = rf"(?:(?:{_FILLER}|{_CUE})\W+)*"
 # who or what the value is of: "ze is", "hij wordt", "het meisje is", "ze wonen in", "het gezin woont in"
 _SUBJECT = (r"(?:(?:ze|zij|hij|die|het kind|het meisje|de jongen|de dochter|de zoon|zoon|dochter|het gezin|de "
             r"familie|moeder|vader|de moeder|de vader|ouders|de ouders)\s+(?:is|wordt|was|woont|wonen|zit|zitten)"
-            r"(?:\s+(?:in|uit|bij))?\s+"
+            # "ze wonen eigenlijk in almere" (a user test of session 24 got 'Sorry' after the kaart's results)
+            r"(?:\s+(?:eigenlijk|toch|trouwens|gewoon|dus|wel|nu|nou))*(?:\s+(?:in|uit|bij))?\s+"
             # the child named again: "zoon 14", "de dochter van 12", "het is een jongen van 12"
             r"|(?:het is\s+)?(?:een\s+|de\s+|het\s+|mijn\s+)?(?:kind|kindje|meisje|jongen|dochter|dochtertje|zoon|"
             r"zoontje|leerling|puber)\s+(?:van\s+|is\s+|wordt\s+)?(?=\d))")
@@ -93,9 +94,11 @@ class Correction:
 def _kind(value: str) -> Optional[str]:
     if value.isdigit():
         return AGE if int(value) <= MAX_AGE else None
-    from bot.kaart.query import resolve_gemeente  # lazy: the kaart reads its knowledge
+    from bot.kaart.query import parse_vraag, resolve_gemeente  # lazy: the kaart reads its knowledge
 
-    return PLACE if resolve_gemeente(value) else None
+    # a place the kaart knows lies outside its region counts too ("ze wonen eigenlijk in almere": the search then says
+    # so, with what is national)
+    return PLACE if resolve_gemeente(value) or parse_vraag(f"in {value}").buiten_regio else None
 
 
 def correction(text: Optional[str]) -> Optional[Correction]:

@@ -13,18 +13,22 @@ from typing import Optional
 from bot.intake.deidentify import mask, outside_labels
 from bot.text import simplify
 
-_CHILD = (r"(?:leerlinge?|zoon|dochter|kind|kinderen|klein(?:zoon|dochter|kind)|buur(?:jongen|meisje)|jongen|meisje|"
-          r"puber|tiener)")
+_CHILD = (r"(?:leerlinge?|zoon(?:tje)?|dochter(?:tje)?|kind(?:je)?|kinderen|klein(?:zoon|dochter|kind)"
+          r"|buur(?:jongen|meisje)|jongen|meisje|puber|tiener|baby|peuter|kleuter)")
 # About whom, without what about: "(het) gaat over een meisje uit groep 8", "over een leerling van 12 (jaar)"
 _ABOUT_A_CHILD = (r"(?:(?:het\s+|en\s+)?gaat\s+over|over|voor|om)\s+(?:een|haar|zijn|hun|de|het)\s+" + _CHILD
-                  + r"(?:\s+(?:van|uit|in)\s+(?:groep\s+|klas\s+)?(?:\d+|[\w'-]+)(?:\s+jaar)?)?")
+                  + r"(?:\s+(?:van|uit|in)\s+(?:groep\s+|klas\s+)?(?:\d+|[\w'-]+)"
+                  r"(?:\s+(?:jaar|maanden|maand|weken))?)?")
 # The opening of a call: who is on the line, where they are from, and from which organisation ("Ik heb een vader uit
 # Bussum aan de lijn", "ik heb een ib'er aan de lijn van de wereldwijzer in hilversum, gaat over een meisje uit groep
 # 8": who calls and about whom, not yet what about; a user test of session 22 got it as the kern of the call).
 _OPENING = re.compile(
     r"^\W*(?:(?:hoi|hallo|goedemorgen|goedemiddag|ja|nou|oke|zo)\W+)*"
     r"(?:ik heb|ik had|ik krijg|ik kreeg|er is|ik spreek|ik sprak)\s+(?:hier\s+|nu\s+|net\s+|zojuist\s+)*"
-    r"(?:een|de)\s+(?P<who>[\w'-]+(?:\s+[\w'-]+)?)(?:\s+(?:uit|in)\s+[\w'-]+(?:\s+[\w'-]+)?)?"
+    r"(?:(?:een|de)\s+(?P<who>[\w'-]+(?:\s+[\w'-]+)?)|(?P<someone>iemand))"
+    # where from: "van basisschool het kompas uit hilversum" (a user test of session 24 got 'Sorry')
+    r"(?:\s+van\s+(?:de\s+|het\s+)?(?!(?:een|haar|zijn|hun|mijn)\b)[\w'-]+(?:\s+(?!(?:uit|in|aan|op)\b)[\w'-]+){0,3})?"
+    r"(?:\s+(?:uit|in)\s+[\w'-]+(?:\s+[\w'-]+)?)?"
     r"\s+(?:aan de (?:lijn|telefoon)|op de lijn|aan de lijn gehad|aan de telefoon gehad)"
     r"(?:\s+(?:uit|in)\s+[\w'-]+(?:\s+[\w'-]+)?)?"
     r"(?:\s+van\s+(?:de\s+|het\s+)?(?!(?:een|haar|zijn|hun|mijn)\b)[\w'-]+(?:\s+(?!(?:in|uit)\b)[\w'-]+){0,2}"
@@ -37,13 +41,45 @@ _CALLS = re.compile(
     r"^\W*(?:(?:hoi|hallo|goedemorgen|goedemiddag|ja|nou|oke|zo)\W+)*"
     r"(?:(?:er )?(?:belt|belde)\s+(?:hier\s+|nu\s+|net\s+|zojuist\s+)*(?:een|de)\s+(?P<who>[\w'-]+"
     r"(?:\s+(?:jeugd|jgz|ggz|verpleegkundige|jeugdverpleegkundige|arts|jeugdarts|praktijkondersteuner))?)"
-    r"|(?P<article>(?:een|de)\s+)?(?P<subject>[\w'-]+)(?:\s+(?:van|uit|in)\s+[\w'-]+(?:\s+\d+)?)?\s+(?:belt|belde))"
-    r"(?:\s+(?:van|uit|in)\s+(?:de\s+|het\s+)?[\w'-]+(?:\s+\d+)?){0,2}"
-    r"(?:\s+(?:over|voor|om)\s+(?:een|haar|zijn|hun|de|het)\s+" + _CHILD
+    r"|(?P<article>(?:een|de)\s+)?(?P<subject>[\w'-]+)(?:\s+(?:van|uit|in)\s+(?:de\s+|het\s+)?[\w'-]+(?:\s+\d+)?)?"
+    r"\s+(?:belt|belde))"
+    r"(?:\s+(?:van|uit|in)\s+(?:de\s+|het\s+)?(?!(?:een|haar|zijn|hun)\b)[\w'-]+(?:\s+\d+)?){0,2}"
+    # about whom: "over een leerling", also "een voetbaltrainer van een jongen van 10" (a user test of session 24)
+    r"(?:\s+(?:over|voor|om|van)\s+(?:een|haar|zijn|hun|de|het)\s+" + _CHILD
     + r"(?:\s+(?:van|uit)\s+(?:\d+|[\w'-]+)(?:\s+jaar)?)?)?"
     r"(?=\W|$)\W*"
 )
 _WORD = re.compile(r"[a-z0-9]+")
+# Talk to Rustpunt about the intake itself, before the call: "nee ik bedoel een intake", "ik wil even vraagverheldering
+# doen als dat kan", "kunnen we een intake starten" (a user test of session 24 kept "nee ik bedoel een intake, ik heb
+# iemand aan de lijn nu" as the kern of the call). Never the caller's words.
+_META = re.compile(
+    r"^\W*(?:(?:nee|neen|ja|nou|oke|ok|sorry|hoi|hallo|goedemorgen|goedemiddag|eh|uh|oh|o)\W+)*"
+    r"(?:(?:ik|wij|we)\s+(?:bedoel(?:de)?|wil(?:de)?|wou|zou|zoek|moet|ga|wil graag|wou graag)|(?:kan|kunnen|mag)\s+"
+    r"(?:ik|we|wij|je|jij)|graag|dit is|het is|eerst)\s+(?:(?:even|graag|nu|juist|eigenlijk|gewoon|eerst|dus|liever|"
+    r"wel|toch)\s+)*(?:een\s+|de\s+|het\s+|met\s+(?:een\s+|de\s+)?)?(?:intake|vraagverheldering|telefonische intake"
+    r"|intakegesprek)(?:\s+(?:doen|starten|beginnen|maken|draaien|invullen|met je|met jou|met rustpunt"
+    r"|(?:hoor|dus|graag|nu)))*(?:\s+(?:als dat kan|als het kan|graag|alsjeblieft|aub|hoor|dus|nu))*\s*"
+    r"(?:\?|[.,;:!-]+|\s+(?:want|omdat|en)\b|$)\W*")
+# Words that end an introduction without telling anything: "ik heb de huisarts aan de lijn dus", "... nu"
+_TRAILING = frozenset("dus nu even hoor eigenlijk net zo ok oke ja hier momenteel zojuist op dit moment".split())
+
+
+def without_meta(text: str) -> str:
+    """``text`` without the talk to Rustpunt about the intake before it (``_META``); unchanged without it."""
+    match = _META.match(simplify(text or ""))
+    if match is None or len(simplify(text or "")) != len(text or ""):
+        return text or ""
+    return (text or "")[match.end():]
+
+
+def about_the_intake_only(text: str) -> bool:
+    """``text`` only talks to Rustpunt about the intake ("nee ik bedoel een intake", "ik wil even vraagverheldering
+    doen als dat kan"), maybe with who is on the line: no answer of the caller."""
+    rest = without_meta(text)
+    return rest != (text or "") and (not _WORD.search(simplify(rest)) or only_an_introduction(rest))
+
+
 MIN_STORY_WORDS = 6  # this many words after the opening tell what the call is about
 
 
@@ -52,6 +88,7 @@ def tells_the_story(text: str) -> bool:
     opening of the call (or in all, without one), or, after an opening, fewer words that name what is going on
     (``names_a_problem``): "moeder belt, zoon van 14 spijbelt, huizen" (a user test of session 22: the story was not
     kept as the first answer and the first question asked it again)."""
+    text = without_meta(text)  # "nee ik bedoel een intake, ik heb iemand aan de lijn nu": talk to Rustpunt
     plain = simplify(text or "")
     end = introduction_end(text)  # "ik heb een moeder aan de lijn", also "er belt een juf van groep 5 over ..."
     rest = plain[end:]
@@ -94,7 +131,8 @@ def _bare_caller_end(plain: str) -> int:
     teacher ...: ``_CALLER_WORDS``; not "zoon belt niet terug"); 0 when there is none. Only for ``tells_the_story``:
     as the answer to the first question "moeder belt over haar dochter van 10" stays what the call is about."""
     match = _CALLS.match(plain)
-    if match and match.group("subject") in _PARENT_WORDS | _CALLER_WORDS:
+    if match and (match.group("subject") in _PARENT_WORDS or is_caller_word(match.group("subject") or "",
+                                                                            _CALLER_WORDS)):
         return match.end()
     return 0
 
@@ -117,6 +155,8 @@ def only_an_introduction(text: str) -> bool:
     if end <= 0:
         return False
     rest = simplify(text or "")[end:]
+    if set(_WORD.findall(rest)) <= _TRAILING:  # "ik heb de huisarts aan de lijn dus"
+        return True
     return not _WORD.search(rest) or not _WORD.search(simplify(without_contact_details(mask(rest).text)))
 
 
@@ -157,7 +197,22 @@ _OTHER_WORDS = frozenset(
     "oma opa grootmoeder grootvader grootouder grootouders tante oom leerkracht leraar lerares juf juffrouw meester "
     "mentor docent school zorgcoordinator ib'er ib-er intern buurvrouw buurman buren huisarts wijkagent jeugdarts "
     "jongere jongen meisje kind trainer coach oppas gastouder vriendin vriend kennis collega poh poh-jeugd pohjeugd "
-    "jgz jeugdverpleegkundige verpleegkundige praktijkondersteuner jeugdconsulent consulent".split())
+    "jgz jeugdverpleegkundige verpleegkundige praktijkondersteuner jeugdconsulent consulent leidster leider "
+    "pedagogisch medewerker pm'er pmer begeleider agent politie politieagent assistente doktersassistente "
+    "kinderdagverblijf kdv bso peuterspeelzaal opvang".split())
+# A person who calls in a compound or with a hyphen: "voetbaltrainer", "groepsleidster", "poh-ggz", "sportcoach" (a
+# user test of session 24: the questions said 'u, uw kind' to a childcare worker, a POH and a sports coach)
+_CALLER_ENDINGS = ("trainer", "coach", "leidster", "leider", "agent", "arts", "begeleider", "medewerker",
+                   "verpleegkundige", "docent", "consulent", "ondersteuner", "werker", "assistente")
+
+
+def is_caller_word(word: str, known: frozenset) -> bool:
+    """``word`` is one of ``known``, or a compound or hyphenated word of one ("voetbaltrainer", "poh-ggz")."""
+    if word in known:
+        return True
+    if "-" in word and any(part in known for part in word.split("-")):
+        return True
+    return any(word.endswith(end) and len(word) > len(end) + 2 for end in _CALLER_ENDINGS)
 # who can call ("oma belt"), for ``opens_a_call``: a parent or another person, not an institution ("de school belt")
 _CALLER_WORDS = (_OTHER_WORDS - {"school", "kennis", "jongere", "kind"}) | frozenset(
     "jgz jeugdverpleegkundige ib'er iber zorgco wijkcoach buurtcoach consulent leerplichtambtenaar".split())
@@ -171,10 +226,10 @@ _CALLS_ABOUT = re.compile(r"\b(?:een|de|het) (?:leerling|kleinzoon|kleindochter|
 def caller_of(text: str) -> Optional[str]:
     """Who is on the line, from the opening ("Ik heb een leerkracht aan de lijn") or the first words of the story
     ("juf Marieke belt over een leerling", "oma wil ..."): ``PARENT``, ``OTHER``, ``YOUNG`` (the young person on the
-    line) or None when it does not say."""
-    plain = simplify(text or "")
+    line) or None when it does not say. Talk to Rustpunt before it ("ik wil een intake doen, ...") does not count."""
+    plain = simplify(without_meta(text))
     opening = _OPENING.match(plain) or _HAS_ON_THE_LINE.match(plain)
-    found = opening.group("who").split() if opening else []
+    found = (opening.group("who") or "").split() if opening else []
     calls = _calls(plain)  # "er belt een poh jeugd over ...", "een oma uit Huizen belt ..."
     if not found and calls:
         found = (calls.group("who") or calls.group("subject") or "").split()
@@ -185,7 +240,7 @@ def caller_of(text: str) -> Optional[str]:
         found = [first.group("who")] if first else []
     if any(word in _PARENT_WORDS for word in found):
         return PARENT
-    if any(word in _OTHER_WORDS for word in found):
+    if any(is_caller_word(word, _OTHER_WORDS) for word in found):
         return OTHER
     about = _CALLS_ABOUT.search(plain)
     if about:
@@ -226,10 +281,10 @@ _GREETING = (r"(?:hoi|hallo|hai|hey|hee|hi|dag|goedemorgen|goedemiddag|goedenavo
              r"|morgen|middag|ja|nou|oke|ok|zo|eh|uh|hm)")
 _OPENS_A_CALL = re.compile(
     r"^\W*(?:" + _GREETING + r"(?:\s+(?:allemaal|daar|hoor))?\W+)*"
-    r"(?:(?:ik heb|ik krijg|er is|ik spreek)\s+(?:[\w'-]+\s+){0,6}?(?:aan de (?:lijn|telefoon)|op de lijn)"
+    r"(?:(?:ik heb|ik krijg|er is|ik spreek)\s+(?:[\w'-]+\s+){0,10}?(?:aan de (?:lijn|telefoon)|op de lijn)"
     r"|(?:een\s+|de\s+)?[\w'-]+(?:\s+(?:uit|in)\s+[\w'-]+)?\s+aan de (?:lijn|telefoon)"
     r"|er\s+belt\s+(?:hier\s+|nu\s+|net\s+|zojuist\s+)*(?:een|de)(?=\s)"
-    r"|(?:een\s+|de\s+)?(?P<caller>[\w'-]+)(?:\s+(?:uit|in|van)\s+[\w'-]+(?:\s+\d+)?)?\s+belt"
+    r"|(?:een\s+|de\s+)?(?P<caller>[\w'-]+)(?:\s+(?:uit|in|van)\s+(?:de\s+|het\s+)?[\w'-]+(?:\s+\d+)?)?\s+belt"
     r"(?=\s*[,.:;!?-]|\s*$|\s+(?:over|om|voor|met|namens|nu|net|zojuist|hier|op dit moment)\b))"
     r"(?!\s+gehad)")  # not a call in the past
 
@@ -242,7 +297,7 @@ def opens_a_call(text: str) -> bool:
     if match is None:
         return False
     caller = match.group("caller")
-    return caller is None or caller in _PARENT_WORDS or caller in _CALLER_WORDS
+    return caller is None or caller in _PARENT_WORDS or is_caller_word(caller, _CALLER_WORDS)
 
 
 def asks_for_an_intake(text: str) -> bool:
@@ -284,6 +339,7 @@ def service_of(text: str) -> Optional[str]:
     """The route of the service who calls works for, named in the introduction ("er belt een poh jeugd ...", "ik heb
     de jeugdarts aan de lijn"), else None. Only the introduction counts: "de huisarts heeft haar doorverwezen" later
     in the story is no caller."""
+    text = without_meta(text)
     plain = simplify(text or "")
     end = introduction_end(text) or (lambda m: m.end() if m else 0)(_HAS_ON_THE_LINE.match(plain))
     head = plain[:end] if end else " ".join(plain.split()[:4])

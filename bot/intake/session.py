@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Container, Dict, List, Optional, Tuple
 
 from bot import commands, status
-from bot.correction import AGE, Correction, correction, school_year_correction
+from bot.correction import AGE, Correction, correction, restated, school_year_correction
 from bot.intake import deidentify, opening
 from bot.intake.listen import (
     ASPECT_KEYS,
@@ -101,7 +101,8 @@ CONTACT_ONLY = "contactgegevens"
 # intake: the summary is shown but not stored until the consultant confirms ("sla toch op"; actions/intake.py)
 NOT_TO_STORE = "niet_opslaan"
 # what leaves the state as it was: the last answer can still be wiped after it
-_KEEPS_THE_LAST_ANSWER = ("leeg", "uitleg", FORGET, "onleesbaar", NOTHING_WIPED, CONTACT_ONLY, "open_vragen")
+_KEEPS_THE_LAST_ANSWER = ("leeg", "uitleg", FORGET, "onleesbaar", NOTHING_WIPED, CONTACT_ONLY, "open_vragen",
+                          "over_de_intake")
 
 
 def command_of(text: str) -> Optional[str]:
@@ -149,6 +150,7 @@ def asks_what_is_left(text: str) -> bool:
 KAART_QUESTION = "kaartvraag"
 CORRECTION = "correctie"  # "nee wacht, ze is 13 niet 15": an earlier fact replaced, the open question still open
 INTRODUCTION = "introductie"  # the answer to the first question only said who calls: the question stays open
+ABOUT_THE_INTAKE = "over_de_intake"  # talk to Rustpunt about the intake ("ik bedoel een intake"): nothing noted
 
 def asks_the_kaart(text: str) -> bool:
     """A question of the consultant to the sociale kaart (``bot.kaart.dialog.asks_the_kaart``): no answer of the
@@ -167,18 +169,21 @@ _GOES_ON = re.compile(r"^\W*(?:en|of|maar|wat als|hoe zit|zelfde|dezelfde|hetzel
 
 
 def follows_up_the_kaart(text: str) -> bool:
-    """A short follow-up of a kaart question that names only another place or age ("en in Vleuten?", "en als hij 17
-    is?": ``bot.kaart.dialog.plaats_vervolg``, ``leeftijd_vervolg``), asked as a question or going on from the message
+    """A short follow-up of a kaart question that names only another place, age or a parent ("en in Vleuten?", "en als
+    hij 17 is?", "en voor de moeder zelf?": ``bot.kaart.dialog.plaats_vervolg``, ``leeftijd_vervolg``,
+    ``ouder_vervolg``), asked as a question or going on from the message
     before: a question of the consultant to the kaart, answered as the others asked during the intake (a user test of
     session 22: "en in Vleuten?" at a safety question was refused as no answer)."""
     plain = simplify(text or "").strip()
     if not (plain.endswith("?") or _GOES_ON.match(plain)):
         return False
-    try:
-        from bot.kaart.dialog import leeftijd_vervolg, plaats_vervolg  # lazy: the kaart is optional for the intake
+    try:  # lazy: the kaart is optional for the intake
+        from bot.kaart.dialog import leeftijd_vervolg, ouder_vervolg, plaats_vervolg
     except Exception:  # the kaart is optional for the intake
         return False
-    return plaats_vervolg(text) is not None or leeftijd_vervolg(text) is not None
+    # "en voor de moeder zelf?" (``ouder_vervolg``): the same for a parent (a user test of session 24 stored it under
+    # the question about the household)
+    return plaats_vervolg(text) is not None or leeftijd_vervolg(text) is not None or ouder_vervolg(text) is not None
 
 
 def names_place_and_problem(text: str) -> bool:
@@ -511,7 +516,9 @@ class Intake:
             _mark_unclear(state, key, False)
             state["hits"] = [h for h in state["hits"] if h[3] != key]
             return self._advance(state, [])
-        return self._no_answer(state, text or "", before) or self._answer(state, (text or "").strip()[:MAX_ANSWER])
+        # "ik wil een intake doen, ik heb een moeder aan de lijn, ...": the talk to Rustpunt is no part of the answer
+        answer = opening.without_meta((text or "").strip()).strip()
+        return self._no_answer(state, text or "", before) or self._answer(state, answer[:MAX_ANSWER])
 
     def _no_answer(self, state: dict, text: str, before: Optional[dict]) -> Optional[Turn]:
         """The turn for a message that is no answer of the caller (empty, a request to forget, a question to
@@ -531,9 +538,19 @@ class Intake:
             return Turn(state=state, kind=KAART_QUESTION, question=self.view(state))
         if follows_up_the_kaart(text):  # "en in Vleuten?": the same, for another place (not the family's) or age
             return Turn(state=state, kind=KAART_QUESTION, question=self.view(state))
-        fix = correction(text) or school_year_correction(text)  # "ze zit in 3 havo, niet 4": the school year too
+        # "ze zit in 3 havo, niet 4": the school year too; "nee ze is 10" after another age was told
+        fix = correction(text) or school_year_correction(text) or self._restated_age(state, text)
         if fix is not None:  # "nee wacht, ze is 13 niet 15": no answer (its "nee" is no 'no'); the fact replaced
             return self._correct(state, fix)
+        if opening.about_the_intake_only(text):
+            # "nee ik bedoel een intake, ik heb iemand aan de lijn nu": talk to Rustpunt, never the caller's answer (a
+            # user test of session 24 kept it as the kern); who is on the line is noted
+            state["beller"] = state.get("beller") or opening.caller_of(text)
+            state["beller_dienst"] = state.get("beller_dienst") or opening.service_of(text)
+            rest = opening.without_meta(text)
+            _note_place(state, rest)
+            introduces = state["pos"] == 0 and opening.introduction_end(rest) > 0
+            return Turn(state=state, kind=INTRODUCTION if introduces else ABOUT_THE_INTAKE, question=self.view(state))
         if state["pos"] == 0 and opening.only_an_introduction(text):
             # "er belt een juf van groep 7 over een leerling": who calls, not what about; the first question stays open
             state["beller"] = state.get("beller") or opening.caller_of(text)
@@ -544,6 +561,16 @@ class Intake:
         if why:  # "😭", "!!!", "asdfgh", an English sentence: no answer of the caller; the question stays open
             return Turn(state=state, kind="onleesbaar", question=self.view(state), no_answer=why)
         return None
+
+    def _restated_age(self, state: dict, text: str) -> Optional[Correction]:
+        """A message that only states the child's age ("nee ze is 10", "ze is 10 jaar"; ``bot.correction.restated``)
+        when the caller told another age before: a correction, whatever question is open (a user test of session 24
+        saved "nee ze is 10" as the answer to the question about danger, and the age stayed 9)."""
+        fix = restated(text)
+        if fix is None or fix.kind != AGE:
+            return None
+        told = age_of(self.told(state))
+        return fix if told is not None and str(told) != fix.new else None
 
     def _correct(self, state: dict, fix: Correction) -> Turn:
         """Replace the corrected value in what the caller told (the answers, what was filed elsewhere, the places

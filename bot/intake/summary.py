@@ -9,7 +9,7 @@ from typing import Callable, Dict, List, Optional, Tuple
 
 from bot import status
 from bot.intake import deidentify
-from bot.intake.listen import age_of, kern_from_words, place_of, says_nothing
+from bot.intake.listen import age_of, kern_from_words, place_of, says_nothing, tells_support
 from bot.intake.opening import without_opening
 from bot.intake.route import Advice, advise
 from bot.intake.session import DEFAULT_PLAN, Intake
@@ -191,7 +191,7 @@ def build_summary(state: dict, knowledge, gemeente: Optional[str] = None, search
         kaart_melding=kaart_note,
         maskering=dict(state.get("masked", {})),
         steun_woorden=[text for text, _ in filed.get(NETWORK_KEY, [])]
-        + ([answers[NETWORK_KEY]] if NETWORK_KEY in answers else []),
+        + ([answers[NETWORK_KEY]] if NETWORK_KEY in answers and not says_nothing(answers[NETWORK_KEY]) else []),
         plaats=gemeente,
     )
 
@@ -299,6 +299,8 @@ def format_summary(summary: Summary) -> str:  # noqa: C901 - one flat list of op
         lines.append("Steun: " + "; ".join(summary.steun) + ".")
     elif summary.weinig_steun:
         lines.append("Steun: de beller noemt weinig steun in het netwerk.")
+    elif any(tells_support(words) for words in summary.steun_woorden):
+        pass  # the caller's own words about who helps stand above: not "niet genoemd" (a user test of session 24)
     else:
         lines.append("Steun: (nog) niet genoemd; vraag naar familie, vrienden, school en vrije tijd.")
     if summary.weinig_steun and summary.steun:

@@ -397,7 +397,10 @@ def vorige_vraag_opnieuw(vorige: Optional[str], text: Optional[str]) -> Optional
     part = deel_vervolg(text, parsed) if place is None and age is None else None
     parent = ouder_vervolg(text, parsed) if place is None and age is None and part is None else None
     if place is None and age is None and part is None and parent is None:
-        return None
+        service = _service_follow_up(text, parsed or parse_vraag(text or ""))
+        if service is None:
+            return None
+        part, parent = service
     vraag, slots = vorige_zoekopdracht(vorige)
     if parent is not None:  # the same place and age, searched for the parent (see ``FOR_THE_PARENT``)
         vraag = _FOR_SOMEONE_BEFORE.sub("", vraag)
@@ -414,9 +417,32 @@ def vorige_vraag_opnieuw(vorige: Optional[str], text: Optional[str]) -> Optional
     if age is not None:
         return vraag, {**slots, "kaart_leeftijd": age}
     assert part is not None
+    if not part:  # "is er ook een cursus?": searched as typed, with the rest as it was last searched
+        return str(text).strip()[:1000], slots
     if "kaart_thema" in part:  # another problem: its own words are what the text match searches
         return str(text).strip()[:1000], {**slots, **part}
     return vraag, {**slots, **part}
+
+
+def _service_follow_up(text: Optional[str], parsed: Vraag) -> Optional[Tuple[Dict[str, object], Optional[str]]]:
+    """(part, parent) of a question whether there is a kind of help (``asks_for_a_service``) that names no place, as a
+    follow-up of the previous search: its problem and age as ``deel_vervolg`` gives them ("is er een voedselbank?",
+    "en voor het kind zelf, een groep voor kinderen van gescheiden ouders?"), else the parent it asks for ("is er ook
+    een oudercursus of zo voor de ouders?"), else an empty part (searched as typed); None for any other message (a
+    user test of session 24 got 'Sorry' for each)."""
+    if not asks_for_a_service(text) or parsed.gemeente or parsed.buiten_regio or parsed.onbekende_plaats:
+        return None
+    part: Dict[str, object] = {}
+    if parsed.themas:
+        part["kaart_thema"] = parsed.themas[0]
+    if parsed.leeftijd is not None:
+        part["kaart_leeftijd"] = parsed.leeftijd
+    if part:
+        return part, None
+    parents = [PARENT_WORDS[word] for word in words(simplify(text or "")) if word in PARENT_WORDS]
+    if parents:
+        return {}, parents[0] if len(set(parents)) == 1 else "ouders"
+    return {}, None
 
 
 def _corrected_place(written: str) -> Optional[str]:
@@ -470,11 +496,41 @@ _WHAT_FOR = re.compile(
     r"[^.?!]*\bvoor\b(?!\s+(?:u|je|jij|jou|jullie|mij|me|ons)\b)[^.?!]*")  # "wat is er voor u ...?": to a person
 
 
+# Whether there is a kind of help, asked of us (a user test of session 24 stored them as the caller's answers, or got
+# 'Sorry' after the kaart's results): "is er een voedselbank in hilversum?", "is er een vrouwenopvang of blijf van mijn
+# lijf huis in de buurt waar moeder ... heen kan?", "is er ook een oudercursus of zo voor de ouders?", "is daar iets
+# voor?", "heb je iets voor de moeder zelf?", "en voor het kind zelf, een groep voor kinderen van gescheiden ouders?".
+# A question (a question mark, or "is er"/"zijn er" at the start) that names a kind of help, not only a problem ("is er
+# geweld?" asks the caller); the caller's words ("er is een oma die helpt") do not start so.
+_IS_THERE = re.compile(
+    _FILLER + r"(?:en\s+|of\s+|maar\s+)?(?:"
+    r"(?:is|zijn|bestaat|bestaan|zit|zitten)\s+(?:er|daar|daarvoor|hier)\b"
+    r"|(?:heb|hebben|ken|kennen|weet|heeft)\s+(?:je|jij|jullie|u|we|rustpunt|de kaart)\b"
+    r"|(?:ook\s+|nog\s+)?(?:voor|bij)\s+(?:de|het|haar|zijn|hun)\s+[\w'-]+(?:\s+zelf)?\s*[,:]?\s+"
+    r"(?:(?:ook|nog)\s+)?(?:een|iets|hulp)\b)")
+_HELP_KIND = re.compile(
+    r"\b(?:iets(?=\s*(?:voor|in|bij|om|wat|dat|waar|dergelijks|online|\?|$))|hulp|aanbod|ondersteuning|steun|organisatie\w*|instantie\w*|dienst\w*|voorziening\w*|\w*cursus\w*"
+    r"|\w*training\w*|\w*groep\w*|\w*opvang\w*|\w*spreekuur\w*|\w*coach\w*|\w*bank\w*|\w*loket\w*"
+    r"|\w*therapie\w*|\w*begeleiding\w*|\w*huis)\b")
+MAX_SERVICE_QUESTION_WORDS = 30
+
+
+def asks_for_a_service(text: Optional[str]) -> bool:
+    """A question to us whether there is a kind of help (see ``_IS_THERE``): "is er een voedselbank?", "is daar iets
+    voor?"; its place and problem may come from what came before (the previous search, the intake)."""
+    plain = simplify(" ".join((text or "").split()))
+    if not plain or len(words(plain)) > MAX_SERVICE_QUESTION_WORDS or not _IS_THERE.match(plain):
+        return False
+    if not plain.rstrip().endswith("?") and not re.match(_FILLER + r"(?:en\s+)?(?:is|zijn)\s+er\b", plain):
+        return False
+    return bool(_HELP_KIND.search(plain))
+
+
 def _starts_a_kaart_question(question: str) -> bool:
     plain = simplify(question)
     if not question:
         return False
-    if _WHERE_CAN.search(plain):
+    if _WHERE_CAN.search(plain) or asks_for_a_service(question):
         return True
     asked = _WHAT_FOR.search(plain)
     if asked:  # the place in the same sentence

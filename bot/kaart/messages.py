@@ -50,7 +50,7 @@ def alleen_landelijk(note: str, with_hits: bool) -> str:
         return note + " Hieronder staat alleen wat in heel Nederland bereikbaar is, waar het gezin ook woont."
     if note == GEEN_PLAATS_HERKEND:
         return note + " Dan zoek ik wat daar past."
-    return note
+    return note + " Landelijk bereikbare hulp voor deze vraag staat niet in de sociale kaart."
 
 
 def alleen_elders(naam: str, waar: str, plaats: str, landelijk_nummer: Optional[str] = None) -> str:
