@@ -127,11 +127,14 @@ class RolSignaal(Entry):
     # such as an accusation aimed at the professional ("u kiest partij voor mijn ex"), which the classifier's word
     # statistics would otherwise outvote
     gewicht: SignalWeight = 1
+    # phrases that cancel a hit of this signal they overlap (``bot.roles.signals.find_signals``): "jij doet niks
+    # verkeerd" reassures, it is no reproach; "jullie moeten ophouden met schreeuwen" is a demand, no plea for rescue
+    uitzonderingen: List[Pattern] = []
 
     reference_fields: ClassVar[Tuple[Tuple[str, str], ...]] = (("rol", "rol"),)
     _patronen = non_empty_list("patronen")
 
-    @validator("patronen", each_item=True)
+    @validator("patronen", "uitzonderingen", each_item=True)
     def valid_pattern(cls, value):
         problem = pattern_problem(value)
         if problem:

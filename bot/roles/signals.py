@@ -2,7 +2,8 @@
 
 Every hit quotes the words from the sentence with their character offsets, so a web page can
 highlight them. Patterns are matched by ``bot.patterns`` (the one pattern matcher: a word or its
-lemma; ``woord*`` is a prefix; ``...`` lets up to three words pass; ``a|b`` is either).
+lemma; ``woord*`` is a prefix; ``...`` lets up to three words pass; ``a|b`` is either). A match of one of a signal's
+``uitzonderingen`` that overlaps a hit of that signal cancels the hit ("jij doet niks verkeerd" is no reproach).
 """
 from __future__ import annotations
 
@@ -39,19 +40,27 @@ def _compiled():
     if _CACHE.get("knowledge") is not knowledge:
         compiled = []
         for signal in knowledge.all("rol_signaal"):
+            exceptions = [compile_pattern(pattern) for pattern in signal.uitzonderingen]
             for pattern in signal.patronen:
-                compiled.append((signal, compile_pattern(pattern)))
+                compiled.append((signal, compile_pattern(pattern), exceptions))
         weights = {signal.id: signal.gewicht for signal in knowledge.all("rol_signaal")}
         _CACHE.update(knowledge=knowledge, compiled=compiled, weights=weights)
     return _CACHE["compiled"]
+
+
+def _cancelled(tokens: List[Token], start: int, end: int, exceptions) -> bool:
+    """A match of one of the signal's exceptions overlaps the hit (tokens ``start`` to ``end``)."""
+    return any(first <= end and start <= last for pattern in exceptions for first, last in find_all(tokens, pattern))
 
 
 def find_signals(text: str, tokens: Optional[List[Token]] = None) -> List[SignalHit]:
     """All signal hits in ``text``, in sentence order; overlapping hits of one signal are merged."""
     tokens = tokenize(text) if tokens is None else tokens
     spans: Dict[str, List[Tuple[int, int, Any]]] = {}
-    for signal, elements in _compiled():
+    for signal, elements, exceptions in _compiled():
         for start, end in find_all(tokens, elements):
+            if exceptions and _cancelled(tokens, start, end, exceptions):
+                continue
             begin, finish = tokens[start].start, tokens[end].end
             found = spans.setdefault(signal.id, [])
             if any(b <= begin < e or begin <= b < finish for b, e, _ in found):

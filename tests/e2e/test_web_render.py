@@ -48,6 +48,15 @@ def played_debrief():
     return {"soort": "debrief", "sessie": 7, **feedback.debrief(scenario, engine.state, catalog.moves())}
 
 
+def reproach_analysis():
+    """A real role analysis (bot.roles.analyse) of a turn that shifts role and ends in a reproach at the professional,
+    as the role action sends it (a user test, session 24: the chat said so, the card did not)."""
+    from bot.roles.analyse import analyse_role
+
+    return analyse_role("Ik heb alles geprobeerd om met hem te praten. Hij luistert gewoon niet. En u doet niks."
+                        ).to_payload()
+
+
 PAYLOADS = {
     "kaart": {
         "soort": "kaart_resultaten",
@@ -148,6 +157,7 @@ PAYLOADS = {
     },
     "debrief": {"soort": "debrief", "samenvatting": "Je bleef rustig.", "tips": ["Vat vaker samen"]},
     "debrief zonder tekst": played_debrief(),
+    "rol verwijt": reproach_analysis(),
     "zet zonder naam": {"soort": "rollenspel_beurt", "spanning": 4, "rol": "vader", "zet": "kind-in-het-midden",
                         "zet_naam": None, "beurt": 1},
     "onbekend": {"soort": "iets_nieuws", "veld": {"diep": [1, 2, {"x": None}]}},
@@ -255,6 +265,17 @@ def test_role_analysis_marks_the_signals_in_the_sentence(page):
         "c.querySelectorAll('.visueel-verborgen').forEach(function (n) { n.remove(); });"
         "return c.textContent;", box.find_element(By.CSS_SELECTOR, ".zin"))
     assert shown == SENTENCE  # every character once, in order, around the marks
+
+
+def test_a_turn_ending_in_a_reproach_shows_the_shift_and_why_the_advice_answers_it(page):
+    type_message(page, "rol verwijt")
+    box = page.find_elements(By.CSS_SELECTOR, ".rol-analyse")[-1]
+    shift = box.find_element(By.CSS_SELECTOR, ".rolwissel").text
+    assert shift.startswith("De rol verschuift in deze beurt: eerst Slachtoffer")
+    assert "daarna Aanklager (“En u doet niks.”)" in shift
+    assert box.find_element(By.CSS_SELECTOR, ".aanleiding").text == (
+        "De beurt eindigt met een verwijt aan jou (Aanklager): reageer daar eerst op.")
+    assert "Antwoord vanuit de rol Assertief." in box.text
 
 
 def test_tension_meter_moves_and_is_labelled(page):

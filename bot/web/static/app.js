@@ -281,6 +281,15 @@
     var sure = typeof data.zekerheid_tekst === "string" && data.zekerheid_tekst ? data.zekerheid_tekst : percent(data.zekerheid);
     if (sure) { role.appendChild(document.createTextNode(data.zekerheid_tekst ? ", " + sure : ", zekerheid " + sure)); }
     box.appendChild(role);
+    // a turn that shifts role names each role with its sentences, as the chat text does (bot/roles/format.py)
+    var shifts = Array.isArray(data.rolwissel) ? data.rolwissel.filter(function (r) { return r && typeof r === "object" && r.naam; }) : [];
+    if (shifts.length > 1) {
+      box.appendChild(el("p", "rolwissel", "De rol verschuift in deze beurt: eerst " + shifts.map(function (r) {
+        return r.naam + (r.citaat ? " (“" + r.citaat + "”)" : "");
+      }).join(", daarna ") + "."));
+    } else if (typeof data.citaat === "string" && data.citaat) {
+      box.appendChild(el("p", "citaat", "De rol zit in dit deel: “" + data.citaat + "”"));
+    }
     if (typeof data.reden === "string" && data.reden) { box.appendChild(paragraphs(data.reden, "reden")); }
     if (Array.isArray(data.signalen) && data.signalen.length) {
       var ul = el("ul", "signalen");
@@ -303,6 +312,8 @@
       if (alt && typeof alt === "object" && !Array.isArray(alt)) {
         var altBox = el("div");
         var own = alt.eigen === true;  // the professional's own sentence: the role to step over to
+        // a turn that ends in a reproach at the professional: the advice answers that reproach, and says so
+        if (typeof alt.aanleiding === "string" && alt.aanleiding) { altBox.appendChild(el("p", "aanleiding", alt.aanleiding)); }
         if (alt.naam) { altBox.appendChild(el("p", null, (own ? "Stap over naar de rol " : "Antwoord vanuit de rol ") + alt.naam + ".")); }
         if (alt.antwoordstijl) { altBox.appendChild(paragraphs(alt.antwoordstijl)); }
         if (own && !isBlank(alt.kenmerken)) { altBox.appendChild(renderValue(alt.kenmerken, 2)); }
