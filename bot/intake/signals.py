@@ -34,6 +34,11 @@ A signal does not count at all in a text that also says one of its ``niet_samen_
 "ziet haar dochter nauwelijks, ze zit de hele dag op haar kamer" tells of a child that withdraws, not of a parent
 without contact after a divorce (a user test of session 22), which an exception, bound to one clause, cannot say.
 
+A short question that echoes the consultant's question is no signal when the answer after it denies it or does not
+know ("hard ruzie? geen idee", "geslagen? nee"): a question back tells nothing (a user test of session 24 got "veel
+ruzie of geschreeuw thuis" from "hard ruzie? geen idee"). "hard ruzie? ja, vaak" is one, and so is a question with no
+answer after it ("mantelzorg hulp voor jongeren?").
+
 Weak signs (``zwakke_trefwoorden``, "zonder ontbijt") count only together: two of them, or one with a sign of its
 ``samen_met`` ("te laat", "moe") in the same text. One weak sign alone is no signal.
 """
@@ -100,6 +105,7 @@ class _Text:
     words: List[str]
     sentence: List[int]
     clause: List[int]
+    questions: frozenset = frozenset()  # the numbers of the sentences that end with '?'
 
 
 # Spoken or typo'd forms of a word the triggers and the negation rules spell in full: "zoon gaat nie meer naar school"
@@ -116,9 +122,12 @@ def _segment(text: str) -> _Text:
     clauses: List[int] = []
     sentence = clause = 0
     last = 0
+    questions = set()
     for match in _WORD.finditer(simple):
         between = simple[last:match.start()]
         if found and _SENTENCE_END.search(between):
+            if "?" in between:
+                questions.add(sentence)
             sentence += 1
             clause += 1
         elif found and _CLAUSE_END.search(between):
@@ -127,7 +136,9 @@ def _segment(text: str) -> _Text:
         sentences.append(sentence)
         clauses.append(clause)
         last = match.end()
-    return _Text(found, sentences, clauses)
+    if found and "?" in simple[last:]:
+        questions.add(sentence)
+    return _Text(found, sentences, clauses, frozenset(questions))
 
 
 @dataclass(frozen=True)
@@ -291,6 +302,25 @@ def _holds_negation(phrase: str) -> bool:
     return any(word in NEGATIONS for word in _split_phrase(phrase))
 
 
+# the most words of a question that echoes the consultant's question ("hard ruzie?", "wordt er hard ruzie gemaakt?")
+ECHO_WORDS = 5
+
+
+# how an answer that denies or does not know starts ("nee", "geen idee", "weet ik niet", "niet dat ik weet")
+_NOT_KNOWN = NEGATIONS | {"weet", "onbekend"}
+
+
+def _echoed(text: _Text, start: int) -> bool:
+    """The trigger lies in a short question (``ECHO_WORDS``) that echoes the consultant's question, and the answer
+    after it denies it or does not know ("hard ruzie? geen idee", "geslagen? nee"; "hard ruzie? vaak", "geweld? elke
+    dag" and a question without an answer after it, "mantelzorg hulp voor jongeren?", stay signals)."""
+    sentence = text.sentence[start]
+    if sentence not in text.questions or text.sentence.count(sentence) > ECHO_WORDS:
+        return False
+    following = [index for index, number in enumerate(text.sentence) if number > sentence]
+    return bool(following) and text.words[following[0]] in _NOT_KNOWN
+
+
 def _spans(text: _Text, tokens: Sequence[Token], present: _Present, phrase: str,
            exceptions: Sequence[Span]) -> List[Span]:
     """Where ``phrase`` occurs in ``text`` without a negation, a denial or an exception around it. A phrase that
@@ -306,6 +336,7 @@ def _spans(text: _Text, tokens: Sequence[Token], present: _Present, phrase: str,
         if (negative or not (_negated(text, start) or _negated_inside(text, start, end)))
         and not _denied_after(text, end)
         and not any(low <= start and end <= high for low, high in exceptions)
+        and not _echoed(text, start)
     ]
 
 

@@ -4,8 +4,9 @@ sociale kaart. Only masked text goes into a summary, so it is safe to store."""
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import asdict, dataclass, field
-from typing import Callable, Dict, List, Optional, Tuple
+from typing import Callable, Dict, Iterable, List, Optional, Tuple
 
 from bot import status
 from bot.intake import deidentify
@@ -13,7 +14,7 @@ from bot.intake.listen import age_of, kern_from_words, place_of, says_nothing, t
 from bot.intake.opening import without_opening
 from bot.intake.route import Advice, advise
 from bot.intake.session import DEFAULT_PLAN, Intake
-from bot.intake.signals import Hit, hits_heard
+from bot.intake.signals import Hit, hits_heard, words
 from bot.records import add_record
 from bot.wording import counted
 
@@ -97,8 +98,39 @@ def _kaart_search() -> Optional[Callable]:
     return search
 
 
+_THEME_QUOTE = re.compile(r" \('([^']*)'\)")
+_TEXT_NAMES = re.compile(r"tekst noemt ((?:'[^']*'(?:, )?)+)")
+
+
+def typed_quotes_only(waarom: str, told: Iterable[str]) -> str:
+    """The kaart's reason for a service with only the quotes of words the caller typed (``told``). The summary searches
+    the kaart with the route's own search words (``kaart_zoekterm``: "schulden schuldhulpverlening geld"), which the
+    reason quotes as if they were said ("Past bij geld ('schulden')" for a caller who said "geen geld voor eten", a
+    user test of session 24); a quote the caller did not type goes, the theme and the rest stay."""
+    said = set(words(" ".join(told)))
+
+    def typed(quote: str) -> bool:
+        return bool(words(quote)) and all(word in said for word in words(quote))
+
+    text = _THEME_QUOTE.sub(lambda match: match.group(0) if typed(match.group(1)) else "", waarom)
+
+    def named(match) -> str:
+        kept = [quote for quote in re.findall(r"'([^']*)'", match.group(1)) if typed(quote)]
+        return "tekst noemt " + ", ".join(f"'{quote}'" for quote in kept) if kept else ""
+
+    text = _TEXT_NAMES.sub(named, text)
+    if text == waarom:
+        return waarom
+    parts = [part.strip() for part in text.rstrip(".").split(";") if part.strip()]
+    if not parts:
+        return ""
+    joined = "; ".join(parts)
+    return joined[0].upper() + joined[1:] + "."
+
+
 def _services(
-    advice: Advice, search: Callable, gemeente: Optional[str], leeftijd: Optional[int] = None
+    advice: Advice, search: Callable, gemeente: Optional[str], leeftijd: Optional[int] = None,
+    told: Iterable[str] = (),
 ) -> List[ServiceHint]:
     if not advice.kaart_zoekterm:
         return []
@@ -111,9 +143,8 @@ def _services(
         if referrable is False:
             continue  # a family intake points only at addresses a professional can refer to
         if get("naam"):
-            hints.append(
-                ServiceHint(str(get("naam")), str(get("organisatie")), str(get("waarom")), str(get("bereikbaarheid")))
-            )
+            hints.append(ServiceHint(str(get("naam")), str(get("organisatie")),
+                                     typed_quotes_only(str(get("waarom")), told), str(get("bereikbaarheid"))))
     return hints
 
 
@@ -169,7 +200,7 @@ def build_summary(state: dict, knowledge, gemeente: Optional[str] = None, search
         services: List[ServiceHint] = []
         if finder is not None and advice.kaart_zoekterm:
             try:
-                services = _services(advice, finder, gemeente, leeftijd)
+                services = _services(advice, finder, gemeente, leeftijd, texts)
             except Exception as exc:
                 log.warning("kaart search failed (%s)", type(exc).__name__)  # the error may quote typed words
                 kaart_note = "Zoeken in de sociale kaart lukte nu niet; zoek zelf naar een passende dienst."
