@@ -69,6 +69,9 @@ def _store(tmp_path):
     ("hij voetbalt bij voetbalclub de zwaluwen en ze gaan naar kerk de hoeksteen",
      "hij voetbalt bij voetbalclub de [ORGANISATIE] en ze gaan naar kerk de [ORGANISATIE]"),
     ("kdv Kiekeboe belde", "kdv [ORGANISATIE] belde"),
+    # a street the word lists know, followed by a place of the kaart (second user test of session 24)
+    ("hij belt over een gezin op de lindenlaan in huizen", "hij belt over een gezin op de [ADRES] in huizen"),
+    ("ze wonen aan de kerkstraat te naarden", "ze wonen aan de [ADRES] te naarden"),
     # Dutch words after a first name are no surname
     ("lotte verkouden thuis en sem gamet de hele nacht", "[NAAM] verkouden thuis en [NAAM] gamet de hele nacht"),
 ])

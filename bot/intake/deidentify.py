@@ -343,9 +343,24 @@ def _street_after_article_spans(text: str) -> List[Span]:
             continue
         known = opentaal_knows(lowered)
         if (street[0].isupper() or not (known if known is not None else lowered in known_words() or _inflected(lowered))
+                or _in_a_kaart_place(text, match.end("street"))
                 ) and not is_kaart_place(street, typos=True):  # "gezin in de Keverdijk": a wijk of the kaart
             spans.append((_street_start(text, match.start("street")), match.end("street"), "adres"))
     return spans
+
+
+# ... a street word the word lists know as a word ('lindenlaan', 'kerkstraat') is still a street when a place of the
+# kaart follows it: "een gezin op de lindenlaan in huizen" (a user test of session 24 found it stored readable).
+_PLACE_AFTER = re.compile(r"\s+(?:in|te)\s+((?:'s[- ])?[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*)?)")
+
+
+def _in_a_kaart_place(text: str, end: int) -> bool:
+    """A place of the sociale kaart follows the street word ending at ``end`` ("... in huizen", "... te Naarden")."""
+    found = _PLACE_AFTER.match(text, end)
+    if found is None:
+        return False
+    words = found.group(1).split()
+    return any(is_kaart_place(" ".join(words[:count])) for count in (1, len(words)))
 
 
 def street_spans(text: str) -> List[Span]:
