@@ -7,10 +7,12 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.kaart import ValidateKaartForm
-from bot.kaart.dialog import lees
+from bot.kaart.dialog import lees, onthoud, vorige_vraag_opnieuw
+from bot.kaart.query import parse_vraag
 from bot.kaart.search import zoek
 from bot.kaart.text import lemma
 from tests.test_kaart_actions import DOMAIN, follow_up, search, tracker
+from tests.test_menu_method_questions import _menu
 
 
 def _first_ids(text: str, n: int = 3):
@@ -64,3 +66,53 @@ def test_a_school_child_who_cries_a_lot_stays_a_sombre_child():
                                            ("oma's", "oma")])
 def test_an_apostrophe_plural_is_its_word(written, word):
     assert lemma(written) == word
+
+
+# ------------------------------------------------------------------ a follow-up for the parent herself
+
+BOY = "ik heb de huisarts uit hilversum aan de lijn"
+BOY_STORY = "de moeder belt over haar zoon van 9 die veel driftbuien heeft en niet luistert"
+
+
+def _intake_state(*answers):
+    from bot.intake.session import Intake
+    from bot.knowledge.loader import get_knowledge
+
+    intake = Intake(get_knowledge())
+    state = intake.start(BOY).state
+    for text in answers:
+        state = intake.handle(state, text).state
+    return state
+
+
+@pytest.mark.usefixtures("whole_knowledge")
+async def test_in_an_intake_about_a_boy_of_9_a_follow_up_for_the_mother_is_not_searched_for_the_boy():
+    # found by the user test: "en voor de moeder zelf?" searched "thema: opvoeding; leeftijd: 9 jaar" and listed the
+    # boy's services, with no word that the kaart has no help for the mother herself
+    from tests.intake_form import typed
+
+    state = _intake_state(BOY_STORY, "nee", "nee", "nee")
+    _, said = await typed(state, "en voor de moeder zelf?")
+    text = "\n".join(message for message in said if message)
+    header = next(line for line in text.splitlines() if line.startswith("Ik zocht op"))
+    assert "leeftijd" not in header and "9 jaar" not in header
+    assert "Hulp voor de moeder zelf, bij eigen zorgen of klachten, staat niet in de sociale kaart" in text
+    first = text.split("\n1. ", 1)[1].split("\n")[0]
+    assert "Jongerenwerk" not in first and "school" not in first.lower()
+
+
+def test_a_follow_up_for_the_mother_searches_her_own_problem_without_the_childs_age_or_problem():
+    previous = onthoud("jongen van 9 in Hilversum heeft driftbuien, moeder is overbelast en heeft schulden",
+                       lees("jongen van 9 in Hilversum heeft driftbuien, moeder is overbelast en heeft schulden"))
+    question, slots = vorige_vraag_opnieuw(previous, "en voor de moeder zelf?")
+    assert slots["kaart_leeftijd"] is None and slots["kaart_gemeente"] == "hilversum"
+    parsed = parse_vraag(question)
+    assert set(parsed.themas) == {"prestatiedruk", "financien"} and "gedrag" not in parsed.themas
+    assert set(parsed.ouder_themas) == set(parsed.themas) and parsed.leeftijd is None
+
+
+async def test_the_menu_says_the_kaart_has_no_help_for_the_mothers_own_matters_after_a_childs_question():
+    said = await _menu("en voor de moeder zelf?", previous="zoon van 9 in Huizen heeft veel driftbuien")
+    text = "\n".join(said)
+    assert "Hulp voor de moeder zelf, bij eigen zorgen of klachten, staat niet in de sociale kaart" in text
+    assert "9 jaar" not in text.split("\n1. ")[0]
