@@ -364,6 +364,17 @@ def ouder_vervolg(text: Optional[str], parsed: Optional[Vraag] = None) -> Option
     return parents[0] if len(set(parents)) == 1 else "ouders"  # "en voor vader en moeder?"
 
 
+_ONLY_FOR_A_PARENT = re.compile(r"^Hulp voor (de moeder|de vader|de ouders) zelf\.$")
+
+
+def ouder_zelf_gevraagd(question: str) -> Optional[str]:
+    """Whom ('de moeder', 'de vader', 'de ouders') a parent follow-up searched for when the previous question named no
+    problem of the parent's own (the question is only ``FOR_THE_PARENT``); else None. Grandparents hear it from
+    ``bot.kaart.missing_help``."""
+    found = _ONLY_FOR_A_PARENT.match((question or "").strip())
+    return found.group(1) if found else None
+
+
 def _wie(parent: str, text: Optional[str]) -> str:
     """Whom a parent follow-up asks for, in the user's own words: 'de vader', 'de ouders', 'opa en oma', 'oma'."""
     if parent != "grootouders":
@@ -402,16 +413,26 @@ def vorige_vraag_opnieuw(vorige: Optional[str], text: Optional[str]) -> Optional
             return None
         part, parent = service
     vraag, slots = vorige_zoekopdracht(vorige)
-    if parent is not None:  # the same place and age, searched for the parent (see ``FOR_THE_PARENT``)
+    if parent is not None:  # the same place, searched for the parent herself (see ``FOR_THE_PARENT``)
         vraag = _FOR_SOMEONE_BEFORE.sub("", vraag)
         for_the_parent = FOR_THE_PARENT.format(wie=_wie(parent, text))
-        if slots.get("kaart_thema") in parse_vraag(vraag).ouder_themas:
-            return vraag + for_the_parent, slots
-        # the child's problem: the parent's own help with it, parenting support, searched by the theme alone and
+        # never with the child's age: a service for the parent has no age of the child (a second-round user test of
+        # session 24 searched "thema: opvoeding; leeftijd: 9 jaar" for "en voor de moeder zelf?" and listed the
+        # child's services)
+        before = parse_vraag(vraag)
+        own = before.ouder_themas
+        if own:  # the parent's own problem said before ("moeder is overbelast"): only its words are searched, not the
+            # child's age or problem ("jongen van 9 heeft driftbuien")
+            said = list(dict.fromkeys(word for theme in own for word in before.thema_gezegd.get(theme, ())))
+            theme = slots.get("kaart_thema") if slots.get("kaart_thema") in own else own[0]
+            question = for_the_parent.strip()[:-1] + (": " + ", ".join(said) + "." if said else ".")
+            return question, {**slots, "kaart_thema": theme, "kaart_leeftijd": None}
+        # only the child's problem: the parent's own help with it, parenting support, searched by the theme alone and
         # without the child's words, so services for the child ("spijbelt": schoolmaatschappelijk werk) do not come
         # back first and a reason quotes only the kaart's theme (a user test of session 22 got the same results
-        # again, once with "Past bij opvoeding ('opvoedondersteuning')", a word never typed)
-        return for_the_parent.strip(), {**slots, "kaart_thema": PARENTING}
+        # again, once with "Past bij opvoeding ('opvoedondersteuning')", a word never typed); the result says first
+        # that help for the parent's own matters is not in the kaart (``ouder_zelf_gevraagd``)
+        return for_the_parent.strip(), {**slots, "kaart_thema": PARENTING, "kaart_leeftijd": None}
     if place is not None:
         return vraag, {**slots, "kaart_gemeente": place}
     if age is not None:

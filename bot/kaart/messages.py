@@ -130,6 +130,15 @@ def ouder_zelf(themas: List[str], kinderen: bool = False) -> str:
     )
 
 
+def ouder_zelf_zonder_probleem(wie: str) -> str:
+    """A follow-up for the parent herself ("en voor de moeder zelf?") after a question about the child only: the kaart
+    has no help for the parent's own matters, only support with raising the child, which follows (a second-round user
+    test of session 24 got the child's services, filtered on the child's age)."""
+    return (f"Hulp voor {wie} zelf, bij eigen zorgen of klachten, staat niet in de sociale kaart: die beschrijft hulp "
+            f"rond jeugd en gezin. Daarvoor kunnen de huisarts en de algemene ingang van de gemeente verder verwijzen. "
+            f"Hieronder staat wat de kaart heeft voor ouders: steun bij het opvoeden.")
+
+
 def niet_in_de_kaart(names: List[str], with_hits: bool) -> str:
     """The kinds of help asked for that the kaart does not describe (``bot.kaart.missing_help``), in one sentence
     before the results: "Mediation staat niet in de sociale kaart; hieronder staan ..."."""

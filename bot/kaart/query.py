@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, List, Optional, Set, Tuple
 
 from bot.kaart import places, spoken, subject
+from bot.kaart.ages import PRESCHOOL_WORDS
 from bot.kaart.text import (
     CHILD_NOTE_WORDS,
     CHILD_PATTERN,
@@ -1114,6 +1115,7 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
         themas = [theme for theme in themas if theme != SAFETY] + [SAFETY]
     leeftijd = extract_leeftijd(text)
     leeftijden = extract_leeftijden(text) if leeftijd is None else ()
+    themas = _young_childs_words(themas, woorden, spans, gezegd, leeftijd, leeftijden)
     own_roles = spoken.own_caller_roles(text, knowledge)  # read once: the search text and the caller's services
     ouder_themas, kind_themas = extract_subjects(asked, themas, spans, lemmed, knowledge,
                                                  child_named=leeftijd is not None or bool(leeftijden), woorden=woorden)
@@ -1140,6 +1142,50 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
         beller_route=spoken.caller_routes(text, knowledge, own_roles),
         niet_via=spoken.refused_routes(text),
     )
+
+
+# Problem words that say a young child's development only of a child not at school yet, or hardly at school: "een
+# kind van 3 dat niet praat" is late talking (the youth health service), "ze wil er niet over praten" of a girl of 15
+# is not (a second-round user test of session 24 got "Waar gaat het vooral om?" for the toddler).
+TALKING_WORDS = frozenset({"praat niet", "niet praat"})
+TALKING_AGE_MAX = 6  # the oldest age at which not talking is read as late talking
+# Crying, a word of somberheid_angst, is of a baby when the question speaks of a baby or an age under one: "baby van
+# 4 maanden huilt veel" is a crying baby (jonge_kind: the consultatiebureau), no sombre child.
+CRYING_WORDS = frozenset({"huilen", "huilt veel", "huilbuien"})
+BABY_AGE_MAX = 1
+BABY_WORDS = frozenset({"baby", "huilbaby", "pasgeboren", "pasgeborene", "zuigeling"})
+
+
+def _young_childs_words(themas: List[str], woorden: Dict[str, List[str]], spans: Dict[str, Tuple[int, int]],
+                        gezegd: Dict[str, List[str]], leeftijd: Optional[int], leeftijden: Tuple[int, ...]
+                        ) -> List[str]:
+    """The themes with the words of a young child's development and crying read by the child's age (``TALKING_WORDS``,
+    ``CRYING_WORDS``); ``woorden``, ``spans`` and ``gezegd`` are changed in place."""
+    ages = [leeftijd] if leeftijd is not None else list(leeftijden)
+    young_words = {word.lower() for word in woorden.get("jonge_kind", ())}
+    talking = set(woorden.get("ontwikkeling", ())) & TALKING_WORDS
+    if talking and not (young_words & PRESCHOOL_WORDS or (ages and min(ages) <= TALKING_AGE_MAX)):
+        woorden["ontwikkeling"] = [word for word in woorden["ontwikkeling"] if word not in talking]
+        if not woorden["ontwikkeling"]:
+            themas = [theme for theme in themas if theme != "ontwikkeling"]
+            woorden.pop("ontwikkeling", None)
+            spans.pop("ontwikkeling", None)
+            gezegd.pop("ontwikkeling", None)
+    crying = woorden.get("somberheid_angst", ())
+    if crying and set(crying) <= CRYING_WORDS and (young_words & BABY_WORDS or (ages and max(ages) <= BABY_AGE_MAX)):
+        if "jonge_kind" in themas:
+            themas = [theme for theme in themas if theme != "somberheid_angst"]
+            woorden["jonge_kind"] = list(woorden["jonge_kind"]) + list(crying)
+            gezegd["jonge_kind"] = list(gezegd.get("jonge_kind", ())) + list(gezegd.get("somberheid_angst", ()))
+        else:
+            themas = ["jonge_kind" if theme == "somberheid_angst" else theme for theme in themas]
+            woorden["jonge_kind"] = list(crying)
+            gezegd["jonge_kind"] = list(gezegd.get("somberheid_angst", ()))
+            spans["jonge_kind"] = spans["somberheid_angst"]
+        woorden.pop("somberheid_angst", None)
+        spans.pop("somberheid_angst", None)
+        gezegd.pop("somberheid_angst", None)
+    return themas
 
 
 SAFETY = "veiligheid"

@@ -21,6 +21,7 @@ def explain_result(index: KaartIndex, result: Zoekresultaat, gevonden: Optional[
     the place lies outside the kaart or is not known (only a street), so only what holds everywhere was searched: that
     note leads, and no general route of a place follows."""
     from bot.kaart import messages
+    from bot.kaart.dialog import ouder_zelf_gevraagd  # lazy: the dialog reads questions with the search's parts
 
     notes = []
     for doc in elsewhere:
@@ -37,6 +38,8 @@ def explain_result(index: KaartIndex, result: Zoekresultaat, gevonden: Optional[
            if theme not in messages.NO_PARENT_REFERRAL]
     if result.vraag is not None and own and not _not_about_the_parents_own_help(result.vraag):
         notes.append(messages.ouder_zelf(own, kinderen=_children_named(result.vraag)))
+    elif result.vraag is not None and ouder_zelf_gevraagd(result.vraag.tekst):
+        notes.append(messages.ouder_zelf_zonder_probleem(str(ouder_zelf_gevraagd(result.vraag.tekst))))
     if held_back:
         notes.append(messages.niet_getoond(held_back, projects))
     if place_note is not None:
