@@ -172,3 +172,30 @@ def test_a_greeting_takes_no_certainty_from_the_request_after_it(text, ranking, 
     from tests.test_roleplay_user_test_s21b import _read
 
     assert _read(text, ranking) == expected
+
+
+# -- 4. 'rustpunt gesprekken --zoek' matches whole words ----------------------------------------------------------
+async def test_gesprekken_zoek_matches_whole_words_in_the_text_and_the_masked_names(tmp_path, tracker_url, capsys):
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    from bot.cli import main
+    from bot.records import add_record
+    from tests.test_forget_on_request_s24 import DOMAIN, user
+
+    store = _store(tmp_path)
+    for conversation_id, text in (("met-daan", "er belt vader over zijn zoon Daan van 12"),
+                                  ("gedaan", "ik heb gedaan wat je zei, dat heeft goed gedaan"),
+                                  ("daantje", "de naam daantje"), ("regel", "eerste regel\nDaan belt terug")):
+        await store.save(DialogueStateTracker.from_events(conversation_id, [user(text)], slots=DOMAIN.slots))
+    add_record("gespreksplan", {"situatie": "wat heeft hij gedaan? familie de Vries"}, "plan-de-vries")
+    add_record("gespreksplan", {"situatie": "[NAAM] kwam het laatst langs bij de vrieskist"}, "plan-vries")
+
+    assert main(["gesprekken", "--zoek", "daan"]) == 0
+    out = capsys.readouterr().out
+    assert "met-daan" in out and "regel" in out  # the masked name (its hash); the stored text after a line break
+    assert "\ngedaan " not in out and "plan-de-vries" not in out and "daantje" not in out
+    assert main(["gesprekken", "--zoek", "de Vries"]) == 0  # a surname with a particle, in the text
+    out = capsys.readouterr().out
+    assert "plan-de-vries" in out and "plan-vries" not in out  # not "de vrieskist"
+    assert main(["gesprekken", "--zoek", "gedaan"]) == 0
+    assert "gedaan" in capsys.readouterr().out
