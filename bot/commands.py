@@ -350,6 +350,12 @@ _AWAY = r"(?:weg|wegdoen|weghalen|weggooien)"  # "mag alles weg wat ik getypt he
 _WIPE = rf"\b(?:{_FORGET_VERBS}|{_AWAY})\b"
 _DETERMINER = r"(?:dit|deze|het|mijn|al mijn|ons|onze|alle|de)(?: (?:hele|volledige|complete|gehele))?"
 _THINGS = r"(?:gesprek|gesprekken|gegevens|chat|chatgesprek|geschiedenis|berichten|data)"
+# a trainee's own role-play: "kun je mijn rollenspel wissen?", "mag mijn rollenspel van net gewist worden?" (a user test
+# of session 24 got the debrief again, the scenario list or "Dat scenario ken ik niet.")
+_OWN_PLAY = (r"\b(?:mijn|ons|onze|dit|dat|het|deze)(?: (?:hele|laatste|vorige))? (?:rollenspel|rollenspelletje|"
+             r"rollenspelsessie|rollenspellen|oefengesprek|oefensessie|oefening)\b")
+_PLAY_WIPE = r"(?:wis|wissen|verwijder|verwijderen|weggooien|weghalen|gooi|haal|vergeet|weg)"
+_ERASED = r"(?:vergeten|verwijderd|gewist|weggehaald|weggegooid|vernietigd)"
 # "wat ik (hier/net/over deze beller/...) (heb) getypt": a few words may stand between "wat ik" and the verb of typing
 _TYPED = (r"wat ik (?:\w+ ){0,6}?"
           r"(?:getypt|ingetypt|getikt|ingetikt|geschreven|opgeschreven|ingevuld|ingevoerd|typte|intypte|schreef)\b")
@@ -375,7 +381,14 @@ _OBJECT = (rf"(?:\b{_DETERMINER} {_THINGS}\b|{_TYPED}|\balles(?=\s*$|\s+(?:\w+\s
            rf"|{_NUMBERED_ITEM.replace('?P<soort>', '?:').replace('?P<nummer>', '?:')})")
 _VERB_OBJECT = (rf"{_WIPE}.*(?:{_OBJECT}|{_ME})|{_OBJECT}.*{_WIPE}|{_ME} (?:weer )?(?:vergeten|verwijderen|wissen)\b"
                 rf"|{_WIPE} {_WHOLE_THIS}\s*$|{_WHOLE_THIS} (?:\w+ )?(?:{_FORGET_VERBS}|{_AWAY})\b\s*$"
-                rf"|\b(?:haal|haalt|gooi|gooit) (?:{_WHOLE_THIS}|alles) weg\b")
+                rf"|\b(?:haal|haalt|gooi|gooit) (?:{_WHOLE_THIS}|alles) weg\b"
+                # asked in the passive: "mag mijn rollenspel (van net) gewist worden?", "kan dit gesprek verwijderd
+                # worden?", "ik wil dat mijn gegevens gewist worden"
+                rf"|{_OBJECT}(?: \w+){{0,4}}? {_ERASED} (?:worden|wordt)\b"
+                # one's own role-play, with a verb that asks (not "ik was vergeten ..." or "wist" in a debrief talk:
+                # "het rollenspel ging goed maar ik was vergeten te erkennen")
+                rf"|\b{_PLAY_WIPE}\b.*{_OWN_PLAY}"
+                rf"|{_OWN_PLAY}(?: \w+){{0,4}}? (?:{_PLAY_WIPE}\b|vergeten\s*$|{_ERASED} (?:worden|wordt)\b)")
 _FORGET = re.compile(rf"{_VERB_OBJECT}|{_WIPE}.*{_SAID}|{_SAID}.*{_WIPE}")
 _FORGET_IN_PLAY = re.compile(_VERB_OBJECT)
 _NEGATION = re.compile(r"\b(?:niet|nooit|geen|nergens)\b")
@@ -462,12 +475,33 @@ def _short_clauses(text: Optional[str]) -> List[str]:
     if not cleaned:
         return []
     if len(cleaned.split()) > MAX_FORGET_MESSAGE_WORDS:
+        wish = _wish_before_can_it(text or "")
+        if wish:
+            return _clauses(wish)
         last = _closing_request(text or "")
         return _short_clauses(last) if last else []
+    return _clauses(text)
+
+
+def _clauses(text: Optional[str]) -> List[str]:
     return [clause for clause in map(_cleaned, _CLAUSES.split(text or "")) if clause]
 
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
+# Only asking whether it can: "kan dat?", "is dat mogelijk?", "lukt dat?"
+_ONLY_CAN_IT = re.compile(r"(?:en |maar |dus |nou )?(?:(?:kan|mag|lukt) (?:dat|dit|het)(?: ook)?(?: wel)?"
+                          r"|is (?:dat|dit|het) (?:mogelijk|te doen)|kun je dat(?: doen)?|kunt u dat(?: doen)?)")
+
+
+def _wish_before_can_it(text: str) -> Optional[str]:
+    """A long message that tells someone's wish and then only asks whether it can: "goedemorgen, ik had gisteren een
+    moeder aan de lijn, ... en ze belde net terug dat ze wil dat alles over haar gezin vergeten wordt. kan dat?" (a
+    user test of session 24 got 'Sorry'): the sentence before the question with the question, where a request to
+    forget is read clause by clause (each clause at most ``MAX_FORGET_WORDS`` words), else None."""
+    sentences = [part for part in _SENTENCES.split(text.strip()) if _cleaned(part)]
+    if len(sentences) < 2 or not _ONLY_CAN_IT.fullmatch(_cleaned(sentences[-1])):
+        return None
+    return f"{sentences[-2]} {sentences[-1]}"
 
 
 def _closing_request(text: str) -> Optional[str]:
@@ -483,7 +517,6 @@ def _closing_request(text: str) -> Optional[str]:
 # Someone's wish that what is stored about them is forgotten: "moeder wil dat alles over haar gezin vergeten wordt",
 # "ze wil dat haar gegevens verwijderd worden" (a privacy officer's test of session 24): about data or a person, not
 # "vader wil dat de ruzie vergeten wordt" (a caller's answer).
-_ERASED = r"(?:vergeten|verwijderd|gewist|weggehaald|weggegooid|vernietigd)"
 _ABOUT_DATA = (r"(?:alles over(?: \w+){1,4}|alles (?:van|uit) (?:haar|hem|hen|hun|ons|mij|het gezin|de familie)"
                r"|(?:al )?(?:haar|zijn|hun|mijn|onze|de) (?:gegevens|info|informatie|dossier|verhaal|namen|naam)"
                rf"(?: \w+){{0,3}}|{_TYPED})")
@@ -572,6 +605,14 @@ def numbered_item(text: Optional[str]) -> Optional[Tuple[str, int]]:
     kinds: 'sessie', 'samenvatting', 'plan', 'terugbelverzoek'), else None."""
     found = _NUMBERED_ITEM_RE.search(normalise(text))
     return (NUMBERED_KINDS[found.group("soort")], int(found.group("nummer"))) if found else None
+
+
+_OWN_PLAY_RE = re.compile(_OWN_PLAY)
+
+
+def names_own_role_play(text: Optional[str]) -> bool:
+    """Whether a request to forget names the trainee's own role-play ("mag mijn rollenspel gewist worden?")."""
+    return bool(_OWN_PLAY_RE.search(normalise(text)))
 
 
 def asks_to_forget_the_caller(text: Optional[str]) -> bool:

@@ -826,6 +826,7 @@ _CHILD_VERBS = frozenset(
     "kreeg pest pestte vecht vocht huilt durft weigert schreeuwt slaat sloeg liegt steelt stal mag".split()
 )
 _CLAUSE_START = re.compile(r"[.!?\n,;:]")
+_SOUND = re.compile(r"u+h+m*|e+u?h+m*|u+m+|h+m+|m{2,}")  # "mevrouw uhm, ...": a pause, no surname
 
 
 @dataclass(frozen=True)
@@ -1070,8 +1071,18 @@ class _Words:
             named = context in ("cue", "line", "named", "call") and not listed and self.lower[i - 1] != "met"
             return (self.surname_end(i + 1, lists, interfixed=interfixed, after_name=named) if after else None) or i
         if context == "title":
-            return self.surname_end(i, lists, after_title=True)
+            found = self.surname_end(i, lists, after_title=True)
+            return i if found is None and self.unlisted_surname(i) else found
         return None
+
+    def unlisted_surname(self, i: int) -> bool:
+        """Whether word ``i``, right after a form of address ('mevrouw', 'meneer', 'mevr.', 'dhr.', 'mw.', 'juf',
+        'meester'), is a surname that no list of names holds: a word no Dutch word list knows (``_unknown_word``, only
+        with OpenTaal's word list), not a place of the sociale kaart. "mevrouw brinkhorst" (a user test of session 24
+        stored it readable); not "meneer de directeur", "mevrouw zelf", "juf zegt"."""
+        word = self.lower[i]
+        return (i > 0 and self.context(i) == "title" and not _SOUND.fullmatch(word) and opentaal_available()
+                and _unknown_word(word) and not is_kaart_place(word))
 
     def before_call(self, i: int, lists: _NameLists, callers: int = 0) -> Optional[int]:
         """The index of the last word of the name that starts at word ``i`` when a call follows it: word ``i`` and
@@ -1157,7 +1168,7 @@ def _lower_case_name_spans(text: str) -> List[Span]:
     spans: List[Span] = []
     i = 0
     while i < len(words.found):
-        last = words.name_end(i, lists) if words.lower[i] in starts else None
+        last = words.name_end(i, lists) if words.lower[i] in starts or words.unlisted_surname(i) else None
         if last is None and words.lower[i] in starts:
             last = words.child_name_end(i, lists)
         if last is None:

@@ -100,8 +100,21 @@ def _plain(text: str) -> str:
 
 
 def _all_text(value: Any) -> str:
-    """Every string in a stored event or record (keys too), readable: JSON escapes such as \\u00eb undone."""
-    return _plain(json.dumps(value, ensure_ascii=False))
+    """Every string in a stored event or record (keys too), each on a line of its own, readable: no JSON escapes, so
+    "...\\ndaan" never runs a word into the one before it (``SearchTerm.in_text`` matches whole words)."""
+    return _plain("\n".join(_strings(value)))
+
+
+def _strings(value: Any) -> Iterable[str]:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield str(key)
+            yield from _strings(item)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from _strings(item)
+    elif value is not None:
+        yield str(value)
 
 
 def _moment(timestamp: Any) -> Optional[datetime]:
@@ -153,11 +166,13 @@ _PARTICLES = frozenset("d da de del den der des di du het la le op s t te ten te
 
 
 class SearchTerm:
-    """What ``--zoek`` looks for: the term in the stored text (lower case, without accents), and each of its words as
-    a masked name (its keyed hash)."""
+    """What ``--zoek`` looks for, as whole words (a user test of session 24: 'daan' listed every conversation with
+    "gedaan"): the term in the stored text (lower case, without accents; any white space between its words), and each
+    of its words as a masked name (its keyed hash, a whole word; no particle: "de vries" is found by 'vries')."""
 
     def __init__(self, term: str) -> None:
         self.text = _plain(" ".join(term.split()))
+        self._pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, self.text.split())) + r"(?!\w)")
         self.words = [word for word in re.findall(r"\w+", term.lower()) if word not in _PARTICLES]
         self._digests: Optional[Set[str]] = None
 
@@ -165,7 +180,7 @@ class SearchTerm:
         return bool(self.text)
 
     def in_text(self, text: str) -> bool:
-        return bool(self.text) and self.text in text
+        return bool(self.text) and self._pattern.search(text) is not None
 
     def as_name(self, digests: Iterable[str]) -> bool:
         if self._digests is None:

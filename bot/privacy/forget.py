@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Optional, Set, Tuple
 
 from bot import records, status
-from bot.commands import numbered_item
+from bot.commands import names_own_role_play, numbered_item
 from bot.privacy import tracker_db
 from bot.wording import counted, join_list
 
@@ -57,11 +57,19 @@ _NUMBERED_HOW_TO = {
 }
 
 
+# A trainee's own role-play without a number ("kun je mijn rollenspel wissen?", a user test of session 24): both ways.
+OWN_ROLE_PLAY_HOW_TO = ("Je rollenspel wis je met de knop 'Wis dit gesprek' (met alles uit dit gesprek); één sessie "
+                        "wist een trainer op de trainerspagina met 'Wis deze sessie'.")
+
+
 def how_to_forget(text: Optional[str] = None) -> str:
     """The answer to a typed request to forget: ``HOW_TO_FORGET``, after who wipes the item the request names by its
-    number ("wis sessie 8", "verwijder samenvatting 2"; ``bot.commands.numbered_item``)."""
+    number ("wis sessie 8", "verwijder samenvatting 2"; ``bot.commands.numbered_item``) or how one's own role-play is
+    wiped ("kun je mijn rollenspel wissen?"; ``bot.commands.names_own_role_play``)."""
     item = numbered_item(text)
-    return f"{_NUMBERED_HOW_TO[item[0]].format(n=item[1])} {HOW_TO_FORGET}" if item else HOW_TO_FORGET
+    if item:
+        return f"{_NUMBERED_HOW_TO[item[0]].format(n=item[1])} {HOW_TO_FORGET}"
+    return f"{OWN_ROLE_PLAY_HOW_TO} {HOW_TO_FORGET}" if names_own_role_play(text) else HOW_TO_FORGET
 
 
 # Said wherever something is exported (a user test of session 24: 'rustpunt sessies csv --uit F' still held everything

@@ -131,6 +131,23 @@ OTHERS_AT_MOST = 0.5
 MIN_FOREIGN_WORDS = 3  # "ok thanks" or "sorry" is no message in another language
 
 
+# A greeting before a request ("goedemiddag, ik wil graag een rollenspel doen met de moeder die ...", "hallo, ik wil een
+# intake doen"): the model gave the greeting a share of its certainty (0.26 to 0.45), so the request fell under the
+# fallback's threshold ("Sorry, dat begreep ik niet goed", a user test of session 24) or the greeting won. The greeting
+# carries nothing when more follows (``CommandIntentGuard``).
+GREET_INTENT = "greet"
+_GREETING_FIRST = re.compile(
+    r"^\W*(?:(?:hoi|hallo|hai|hey|hee|hi|dag|goedemorgen|goedemiddag|goedenavond|goedendag|goeiemorgen|goeiemiddag|"
+    r"goeienavond)(?:\s+(?:allemaal|daar|hoor|rustpunt))?(?:[\s,!.:;-]+|$))+")
+MIN_WORDS_AFTER_GREETING = 3  # "hallo, ik ben er" is small talk; a request has a few words
+
+
+def greeted(text: Text) -> bool:
+    """The message opens with a greeting and says more (at least ``MIN_WORDS_AFTER_GREETING`` words)."""
+    found = _GREETING_FIRST.match(plain(text or ""))
+    return found is not None and len(words(plain(text or "")[found.end():])) >= MIN_WORDS_AFTER_GREETING
+
+
 def wrapped_in_noise(text: Text) -> bool:
     """True when markup or an injection string stands around words of a message ("<b>zoon 14</b> spijbelt"): the
     fallback reads what is left; False for a message of only noise or without any."""
@@ -214,8 +231,13 @@ if GraphComponent is not None:
                         or (len(words(text)) >= MIN_FOREIGN_WORDS and not looks_dutch(text)) or wrapped_in_noise(text):
                     _make_sure(message, FALLBACK_INTENT)
                     continue
+                if _without_the_greeting(message, text):
+                    intent = message.get(INTENT) or {}
                 name = intent.get(INTENT_NAME_KEY)
                 asked_intake = name == INTAKE_INTENT and asks_for_an_intake(text)
+                if asked_intake and greeted(text):
+                    _make_sure(message, INTAKE_INTENT)  # "goedemiddag, ik wil een intake doen" (see ``greeted``)
+                    continue
                 command = _command_intent(text, name, asked_intake)
                 if command is not None:
                     _make_sure(message, command)
@@ -257,6 +279,30 @@ if GraphComponent is not None:
                     _make_sure(message, FALLBACK_INTENT)
             return messages
 
+    def _without_the_greeting(message: Message, text: Text) -> bool:
+        """A message that opens with a greeting and asks more (``greeted``): when the model was unsure of the greeting,
+        it leaves the ranking and the others share its confidence, if what is left is a request the model is sure of
+        (``KEEP_AT_LEAST``) or the intake or the role-play asked in words of its own. "hallo, hoe gaat het?" stays a
+        greeting. Returns whether the ranking changed."""
+        if not greeted(text):
+            return False
+        ranking = message.get(INTENT_RANKING_KEY) or []
+        greeting = next((r for r in ranking if r.get(INTENT_NAME_KEY) == GREET_INTENT), None)
+        rest = [r for r in ranking if r.get(INTENT_NAME_KEY) != GREET_INTENT]
+        if greeting is None or not rest or float(greeting.get("confidence") or 0.0) >= KEEP_AT_LEAST:
+            return False  # "hallo, ik heb een vraag" (0.88): a greeting the model is sure of stays one
+        share = max(1.0 - float(greeting.get("confidence") or 0.0), 1e-6)
+        rest = [{**r, "confidence": min(1.0, float(r.get("confidence") or 0.0) / share)} for r in rest]
+        top = rest[0][INTENT_NAME_KEY]
+        asked = (top == INTAKE_INTENT and asks_for_an_intake(text)) or (top == PRACTICE_INTENT
+                                                                           and is_practice_request(text))
+        if float(rest[0]["confidence"]) < KEEP_AT_LEAST and not asked:
+            return False
+        logger.info("NLU: a greeting before a request; %s instead of %s", top, GREET_INTENT)
+        message.set(INTENT, rest[0], add_to_output=True)
+        message.set(INTENT_RANKING_KEY, rest, add_to_output=True)
+        return True
+
     def _give_way(message: Message, name: Text, text: Text) -> None:
         """The intent ``name`` was not asked for: the next intent of the ranking (the fallback when none), and never
         the intake's without a request for an intake."""
@@ -276,7 +322,11 @@ if GraphComponent is not None:
         asked = which_question(text)
         if asked and asked[1]:
             return WHICH_INTENTS[asked[0]]
-        if intent not in _PRACTICE_KEEPS and not asked_intake and is_practice_request(text):
+        # also when the model read the role-play itself but unsure: "goedemiddag, ik wil graag een rollenspel doen met
+        # de moeder die ..." (0.29 beside the greeting's 0.26) became "Sorry, dat begreep ik niet goed" (a user test of
+        # session 24): a greeting before a request takes the model's certainty, never the request
+        if (intent == PRACTICE_INTENT or intent not in _PRACTICE_KEEPS) and not asked_intake \
+                and is_practice_request(text):
             return PRACTICE_INTENT
         return None
 
