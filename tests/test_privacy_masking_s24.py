@@ -72,6 +72,8 @@ def _store(tmp_path):
     # a street the word lists know, followed by a place of the kaart (second user test of session 24)
     ("hij belt over een gezin op de lindenlaan in huizen", "hij belt over een gezin op de [ADRES] in huizen"),
     ("ze wonen aan de kerkstraat te naarden", "ze wonen aan de [ADRES] te naarden"),
+    ("ik heb de wijkagent aan de lijn, agent bakker van het basisteam gooi",
+     "ik heb de wijkagent aan de lijn, agent [NAAM] van het basisteam gooi"),
     # Dutch words after a first name are no surname
     ("lotte verkouden thuis en sem gamet de hele nacht", "[NAAM] verkouden thuis en [NAAM] gamet de hele nacht"),
 ])

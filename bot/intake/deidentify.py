@@ -435,7 +435,7 @@ _CUE_WORDS = (
     "ex|mevrouw|meneer|mijnheer|mevr|mw|dhr|heer|juf|juffrouw|meester|mentor|jongen|meisje|baby|heet|heten|genaamd|naam|"
     "kinderen|kindje|vriendje|vriendinnetje|buurvrouw|buurman|buurjongen|buurmeisje|schoonmoeder|schoonvader|"
     "stiefzoon|stiefdochter|pleegkind|pleegzoon|pleegdochter|halfbroer|halfzus|kleinzoon|kleindochter|"
-    "tweeling|jongste|oudste|leerling|collega|dokter"
+    "tweeling|jongste|oudste|leerling|collega|dokter|agent|wijkagent|agente"
 )
 _INTERFIX = r"(?:(?:van|de|der|den|el|al|ter|ten|te|het|la|le|du|da|di|von|op|in 't)\s)*"
 _CAPITAL_WORD = r"[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?"
@@ -751,7 +751,7 @@ def is_kaart_place(text: str, typos: bool = False) -> bool:
 
 _LOWER_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 _LOWER_CUES = frozenset(_CUE_WORDS.split("|"))
-_SURNAME_CUES = frozenset(_TITLES | {"juf", "juffrouw", "meester", "dokter"})
+_SURNAME_CUES = frozenset(_TITLES | {"juf", "juffrouw", "meester", "dokter", "agent", "wijkagent", "agente"})
 _ABBREVIATIONS = frozenset(_ABBREVIATED_CUES.split("|"))
 # two words that put a name next: "ik ben anouk", "u spreekt met anouk", "spreek ik met kim?", "dit is sem"
 _NAME_OPENERS = frozenset({
