@@ -339,7 +339,7 @@ def listen(question_key: str, text: str, safety: bool = False,
         previous = [Filed(aspect, clause) for aspect in found]
         filed += previous
     if safety:  # only the clauses that tell nothing else can answer it, and only with a word that does
-        if any(answers_safety(clause) for clause in own):
+        if any(answers_safety(clause) or (is_danger is not None and is_danger(clause)) for clause in own):
             return filed, True
         rest = [clause for clause in own if re.search(r"[^\W\d_]", clause)]
         if rest and not filed:  # nothing is lost: what told nothing else is what is going on ("oma helpt soms, en de
@@ -374,8 +374,11 @@ def _clause_aspects(question_key: str, clause: str, safety: bool, is_danger: Opt
         aspects.remove("aard")
     if safety and "netwerk" in aspects and _ABOUT_DANGER.search(simplify(clause)):
         aspects.remove("netwerk")
-    if "aard" in aspects and is_danger is not None and is_danger(clause):
-        aspects.remove("aard")
+    if is_danger is not None and ("aard" in aspects or safety) and is_danger(clause):
+        # a danger is never the aard; told at a safety question it answers that question and is not put aside under
+        # another aspect ("hij zegt al weken dat hij van het balkon springt": a user test of session 24 got "Genoteerd
+        # bij beloop")
+        return [] if safety else [aspect for aspect in aspects if aspect != "aard"]
     return aspects
 
 
