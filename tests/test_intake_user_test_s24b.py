@@ -152,3 +152,25 @@ def test_the_greeting_is_no_part_of_the_callers_words():
     text = ("hallo ja goeiemorgen met de vraagbaak, ik heb een leidster van kinderdagverblijf het zonnetje in "
             "hilversum aan de lijn, ze maakt zich zorgen over een baby van 5 maanden")
     assert without_opening(text) == "ze maakt zich zorgen over een baby van 5 maanden"
+
+
+# 5. "dat weet de huisarts niet" -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["dat weet de huisarts niet", "weet hij niet", "de school weet het ook niet"])
+async def test_that_someone_does_not_know_is_no_answer_of_the_aspect(text):
+    intake, state = await _at_safety("goedemiddag, ik heb de huisarts aan de lijn",
+                                     "jongen van 10 wil niet naar zijn vader")
+    while intake.view(state) is not None and state.get("pos") is not None:
+        key = intake.view(state).key
+        state = (await typed(state, text if key in ("algemeen.aard", "veiligheid.acuut_gevaar") else "nee"))[0][
+            "intake_status"]
+    summary = _summary(state)
+    assert summary.aspecten["aard"] == f"geen antwoord (de beller zei: '{text}')"
+    assert "geen duidelijk antwoord op" in summary.veiligheid
+
+
+@pytest.mark.parametrize("text", ["moeder weet niet meer wat ze moet doen", "hij weet niet wat hij moet doen"])
+def test_not_knowing_what_to_do_tells_something(text):
+    from bot.intake.listen import says_nothing
+
+    assert not says_nothing(text)

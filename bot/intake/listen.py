@@ -699,10 +699,19 @@ _NOTHING = AFFIRMATIVE | frozenset("nee neen ok oke oké okay goed prima hoor no
                                    "nvt n v t - ? . x".split())
 
 
+# Only that someone does not know: "weet hij niet", "dat weet de huisarts niet", "de school weet het ook niet" (a user
+# test of session 24 kept "dat weet de huisarts niet" as what the caller told)
+_ONLY_NOT_KNOWN = re.compile(
+    r"^\W*(?:(?:nee|neen|nou|eh|uh|tja|hm|ja)\W+)*(?:(?:dat|dit|het)\s+)?(?:weet|weten)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:ook\s+|nog\s+|echt\s+)?(?:niet|niks|niets)(?:\s+(?:precies|goed|zeker|hoor|meer|van))?\W*$"
+    r"|^\W*(?:[\w'-]+\s+){1,2}(?:weet|weten)\s+(?:het\s+|dat\s+|ook\s+|nog\s+)*(?:niet|niks|niets)(?:\s+(?:precies|hoor))?\W*$")
+
+
 def says_nothing(text: str) -> bool:
-    """An answer without a subject: only yes/no words, fillers or signs ("ja", "ok hoor", "weet ik niet", "?")."""
+    """An answer without a subject: only yes/no words, fillers or signs ("ja", "ok hoor", "weet ik niet", "?"), or
+    only that someone does not know ("weet hij niet", "dat weet de huisarts niet")."""
     words = re.findall(r"[^\W_]+|[-?.]", text.lower())
-    return bool(words) and all(word in _NOTHING for word in words)
+    return bool(words) and (all(word in _NOTHING for word in words) or bool(_ONLY_NOT_KNOWN.match(simplify(text))))
 
 
 # Words of a call-back note that tell who, how and when, but not what about ("mevrouw de Wit, 06-23456789, liefst na
