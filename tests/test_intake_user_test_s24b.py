@@ -174,3 +174,60 @@ def test_not_knowing_what_to_do_tells_something(text):
     from bot.intake.listen import says_nothing
 
     assert not says_nothing(text)
+
+
+# 4. kaart questions during the six-step preparation ------------------------------------------------------------------
+
+async def _note(text, slots=None):
+    """``text`` typed at a step of the preparation (the tracker of tests/test_steps_safety.py)."""
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.steps import ValidateVoorbereidenForm
+    from tests.test_steps_safety import DOMAIN, _tracker
+
+    slots = {"voorbereiden_wie": "ouder", "voorbereiden_stap": "dynamiek", "voorbereiden_notities": {},
+             "voorbereiden_situatie": "moeder is boos op school", **(slots or {}), "voorbereiden_invoer": text,
+             "requested_slot": "voorbereiden_invoer"}
+    dispatcher = CollectingDispatcher()
+    events = await ValidateVoorbereidenForm().run(dispatcher, _tracker(text, slots, filled=["voorbereiden_invoer"]),
+                                                  DOMAIN)
+    return {e["name"]: e["value"] for e in events}, [m.get("text") or "" for m in dispatcher.messages]
+
+
+@pytest.mark.parametrize("text", [
+    "waar kan een gezin met schulden terecht in hilversum",
+    "wie helpt er bij rouw van een kind van 11, vader is overleden",
+    "pesten op school, meisje 7, in blaricum",
+])
+async def test_a_kaart_question_during_the_preparation_gets_a_kaart_answer_and_is_no_note(text):
+    from bot.kaart import messages
+
+    slots, said = await _note(text)
+    assert slots.get("voorbereiden_invoer") is None and not slots.get("voorbereiden_notities")
+    assert messages.TUSSENDOOR in said
+    assert slots["kaart_vorige_vraag"] == text
+
+
+async def test_a_place_follow_up_during_the_preparation_searches_the_question_before_there():
+    from bot.kaart import messages
+
+    slots, said = await _note("en in laren?", {"kaart_vorige_vraag": "waar kan een gezin met schulden terecht in "
+                                                                    "hilversum"})
+    assert slots.get("voorbereiden_invoer") is None and not slots.get("voorbereiden_notities")
+    assert messages.TUSSENDOOR in said and "Laren" in " ".join(said)
+
+
+async def test_an_english_question_during_the_preparation_is_no_note():
+    from bot.kaart import messages
+
+    slots, said = await _note("where can a family with debts get help in hilversum?")
+    assert slots.get("voorbereiden_invoer") is None and not slots.get("voorbereiden_notities")
+    assert messages.NIET_NEDERLANDS in said
+
+
+@pytest.mark.parametrize("text", ["ik vraag wie haar helpt bij de schulden", "moeder in huizen heeft schulden",
+                                  "Waar ga jij heen als het thuis ruzie wordt?"])
+async def test_a_note_with_a_problem_or_a_place_stays_a_note(text):
+    from bot.kaart.dialog import asks_the_kaart_in_a_task
+
+    assert not asks_the_kaart_in_a_task(text)
