@@ -68,12 +68,18 @@ def is_kaart_question(text: str) -> bool:
 
 
 def answer_in_between(dispatcher: CollectingDispatcher, tracker: Tracker, text: str,
-                      context: Sequence[str] = (), dangers: Sequence[str] = ()) -> None:
+                      context: Sequence[str] = (), dangers: Sequence[str] = (), previous: Optional[str] = None) -> None:
     """Answer a kaart question asked during another task (``asks_the_kaart``), then say the task goes on. A place or
     a problem the question leaves out ("waar kan ik haar naar verwijzen?") comes from ``context``: what the task
     already holds (the caller's answers); ``dangers``: the danger signals the task found (their advice was shown
     then), which the search carries (Veilig Thuis first). The question is about the family on the line, and the task
-    goes on after it, so no hint to search again or to go to the menu."""
+    goes on after it, so no hint to search again or to go to the menu. ``previous``: the kaart question asked before
+    in the task, which a place follow-up ("en in laren?") searches again in that place."""
+    again = vorige_vraag_opnieuw(previous, text) if previous and plaats_vervolg(text) is not None else None
+    if again is not None:
+        search_and_show(dispatcher, again[0], again[1], danger_shown=bool(dangers), gevaren=dangers, in_between=True)
+        dispatcher.utter_message(text=messages.TUSSENDOOR)
+        return
     told = [part for part in context if part]
     again = vorige_vraag_opnieuw(". ".join(told), text) if told and ouder_vervolg(text) is not None else None
     if again is not None:  # "en voor de moeder zelf?": what the task holds, searched for the parent

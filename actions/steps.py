@@ -16,10 +16,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.forms import FormValidation
-from actions.kaart import answer_in_between
+from actions.kaart import answer_in_between, remembered_question
 from bot import status
-from bot.kaart.dialog import asks_the_kaart
-from bot.language import without_noise
+from bot.kaart import messages
+from bot.kaart.dialog import VORIGE_VRAAG, asks_the_kaart_in_a_task, plaats_vervolg
+from bot.language import NOT_DUTCH, unreadable, without_noise
 from bot.steps import guide, navigation, preparation, texts
 from bot.steps.plan import build_plan, format_plan_text, latest_plan, load_plan, masked_plan, save_plan
 from bot.steps.request import continues_earlier, situation_from_request
@@ -136,8 +137,16 @@ class ValidateVoorbereidenForm(FormValidation):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Dict[Text, Any]:
         text = str(value or "")
-        if asks_the_kaart(text):  # "waar kan een vader in Huizen terecht met ...?" is no note (danger: the kaart's)
-            answer_in_between(dispatcher, tracker, text)
+        if asks_the_kaart_in_a_task(text):
+            # "waar kan een vader in Huizen terecht met ...?", "en in laren?", "pesten op school, meisje 7, in
+            # blaricum" are no notes (danger: the kaart's); a place follow-up searches the question before again
+            previous = remembered_question(tracker)
+            answer_in_between(dispatcher, tracker, text, previous=previous)
+            return {"voorbereiden_invoer": None,
+                    VORIGE_VRAAG: previous if previous and plaats_vervolg(text) is not None else text[:1000]}
+        if unreadable(text) == NOT_DUTCH and (text.rstrip().endswith("?") or asks_the_kaart_in_a_task(text)):
+            # "where can a family with debts get help in hilversum?": not noted; the kaart works in Dutch
+            dispatcher.utter_message(text=messages.NIET_NEDERLANDS)
             return {"voorbereiden_invoer": None}
         notes = tracker.get_slot("voorbereiden_notities")
         told = [tracker.get_slot("voorbereiden_situatie"), *(notes.values() if isinstance(notes, dict) else ())]

@@ -84,7 +84,9 @@ async def test_a_kaart_question_during_the_preparation_is_answered_not_noted():
     # a user test: it was stored as the note for 'De dynamiek onderzoeken', with "Pas op: hier ga je de inhoud in"
     base = {"voorbereiden_wie": "ouder", "voorbereiden_stap": "dynamiek", "voorbereiden_notities": {}}
     slots, messages = await _validate(base, "waar kan een vader in Huizen terecht met scheidingsproblemen?")
-    assert slots == {"voorbereiden_invoer": None}  # the step stays, nothing noted
+    # the step stays, nothing noted; the question is remembered for a place follow-up ("en in laren?", session 24)
+    assert slots == {"voorbereiden_invoer": None,
+                     "kaart_vorige_vraag": "waar kan een vader in Huizen terecht met scheidingsproblemen?"}
     assert any("Huizen" in m for m in messages) and messages[-1].startswith("Dat was een vraag aan de sociale kaart")
 
 

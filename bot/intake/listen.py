@@ -339,7 +339,7 @@ def listen(question_key: str, text: str, safety: bool = False,
         previous = [Filed(aspect, clause) for aspect in found]
         filed += previous
     if safety:  # only the clauses that tell nothing else can answer it, and only with a word that does
-        if any(answers_safety(clause) for clause in own):
+        if any(answers_safety(clause) or (is_danger is not None and is_danger(clause)) for clause in own):
             return filed, True
         rest = [clause for clause in own if re.search(r"[^\W\d_]", clause)]
         if rest and not filed:  # nothing is lost: what told nothing else is what is going on ("oma helpt soms, en de
@@ -374,8 +374,11 @@ def _clause_aspects(question_key: str, clause: str, safety: bool, is_danger: Opt
         aspects.remove("aard")
     if safety and "netwerk" in aspects and _ABOUT_DANGER.search(simplify(clause)):
         aspects.remove("netwerk")
-    if "aard" in aspects and is_danger is not None and is_danger(clause):
-        aspects.remove("aard")
+    if is_danger is not None and ("aard" in aspects or safety) and is_danger(clause):
+        # a danger is never the aard; told at a safety question it answers that question and is not put aside under
+        # another aspect ("hij zegt al weken dat hij van het balkon springt": a user test of session 24 got "Genoteerd
+        # bij beloop")
+        return [] if safety else [aspect for aspect in aspects if aspect != "aard"]
     return aspects
 
 
@@ -696,10 +699,19 @@ _NOTHING = AFFIRMATIVE | frozenset("nee neen ok oke oké okay goed prima hoor no
                                    "nvt n v t - ? . x".split())
 
 
+# Only that someone does not know: "weet hij niet", "dat weet de huisarts niet", "de school weet het ook niet" (a user
+# test of session 24 kept "dat weet de huisarts niet" as what the caller told)
+_ONLY_NOT_KNOWN = re.compile(
+    r"^\W*(?:(?:nee|neen|nou|eh|uh|tja|hm|ja)\W+)*(?:(?:dat|dit|het)\s+)?(?:weet|weten)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:ook\s+|nog\s+|echt\s+)?(?:niet|niks|niets)(?:\s+(?:precies|goed|zeker|hoor|meer|van))?\W*$"
+    r"|^\W*(?:[\w'-]+\s+){1,2}(?:weet|weten)\s+(?:het\s+|dat\s+|ook\s+|nog\s+)*(?:niet|niks|niets)(?:\s+(?:precies|hoor))?\W*$")
+
+
 def says_nothing(text: str) -> bool:
-    """An answer without a subject: only yes/no words, fillers or signs ("ja", "ok hoor", "weet ik niet", "?")."""
+    """An answer without a subject: only yes/no words, fillers or signs ("ja", "ok hoor", "weet ik niet", "?"), or
+    only that someone does not know ("weet hij niet", "dat weet de huisarts niet")."""
     words = re.findall(r"[^\W_]+|[-?.]", text.lower())
-    return bool(words) and all(word in _NOTHING for word in words)
+    return bool(words) and (all(word in _NOTHING for word in words) or bool(_ONLY_NOT_KNOWN.match(simplify(text))))
 
 
 # Words of a call-back note that tell who, how and when, but not what about ("mevrouw de Wit, 06-23456789, liefst na

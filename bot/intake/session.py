@@ -259,11 +259,24 @@ class Intake:
     def _applies(self, step: PlanStap, state: dict) -> bool:
         if step.alleen_als_soort is not None and step.alleen_als_soort not in self._kinds_heard(state):
             return False
+        if self._danger_told(step, state):
+            return False
         if step.vanaf_leeftijd is not None:  # a question that does not fit the age the caller named
             age = age_of(self.told(state))
             if age is not None and age < step.vanaf_leeftijd:
                 return False
         return True
+
+    def _danger_told(self, step: PlanStap, state: dict) -> bool:
+        """The danger a safety question asks about (its ``signaal_bij_ja``) was told at another question: the told
+        danger answers it ("als ik naar papa moet dan spring ik van het balkon" at the question about direct danger
+        answers the one about self-harm; a user test of session 24 still listed it as never asked)."""
+        question = self._step_question(step)
+        if not question.gevaar_signaal or not question.signaal_bij_ja:
+            return False
+        key = self._key(step)
+        return any(hit[0] == question.signaal_bij_ja and hit[1] == "gevaar" and hit[3] != key
+                   for hit in state.get("hits") or [])
 
     @staticmethod
     def _answered_elsewhere(step: PlanStap, state: dict) -> bool:

@@ -299,7 +299,8 @@ Span = Tuple[int, int]
 
 @lru_cache(maxsize=None)
 def _holds_negation(phrase: str) -> bool:
-    return any(word in NEGATIONS for word in _split_phrase(phrase))
+    """The phrase says a negation itself, also as one of the alternatives of a word ("thuis geen|niks eten")."""
+    return any(word in NEGATIONS for part in _split_phrase(phrase) for word in part.split("|"))
 
 
 # the most words of a question that echoes the consultant's question ("hard ruzie?", "wordt er hard ruzie gemaakt?")

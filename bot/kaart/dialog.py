@@ -582,6 +582,38 @@ def asks_the_kaart(text: Optional[str]) -> bool:
     return len(parts) > 1 and parts[-1].endswith("?") and _starts_a_kaart_question(parts[-1])
 
 
+# A note of a sentence of its own: a person who does or says something ("moeder in huizen heeft schulden" may be a note
+# of the preparation; "pesten op school, meisje 7, in blaricum" is a question to the kaart in telegram style)
+_A_SENTENCE = re.compile(r"\b(?:ik|je|jij|we|wij|u|hij|zij|ze|heeft|hebben|had|is|was|wil|wilt|willen|gaat|ga|zeg|zegt"
+                         r"|zei|vraag|vraagt|moet|moeten|kan|kunnen|doe|doet)\b")
+MAX_TELEGRAM_WORDS = 10
+# "wie helpt er bij rouw ...", "wie kan er helpen met ...": who helps with a problem, not whom the parent turns to ("wie
+# helpt jou als het moeilijk wordt?", a question a plan notes)
+_WHO_HELPS_WITH = re.compile(r"^\W*(?:(?:en|maar|oke|ok|nou|eh)\W+)*(?:naar |bij )?wie\s+(?:helpt|kan|kunnen)\s+"
+                             r"(?:er\s+)?(?:helpen\s+)?(?:bij|met)\b")
+
+
+def asks_the_kaart_in_a_task(text: Optional[str]) -> bool:
+    """A message to the kaart typed in a task whose other messages are notes (the six-step preparation): a question to
+    the kaart (``asks_the_kaart``), a place follow-up of one ("en in laren?", ``plaats_vervolg``), a question who helps
+    with a problem the kaart knows ("wie helpt er bij rouw van een kind van 11, vader is overleden"), or a short note
+    of a problem and a place without a sentence ("pesten op school, meisje 7, in blaricum"). A user test of session 24
+    saved them as notes of the plan."""
+    question = " ".join((text or "").split())
+    if not question:
+        return False
+    if asks_the_kaart(question):
+        return True
+    parsed = parse_vraag(question)
+    if plaats_vervolg(question, parsed) is not None:
+        return True
+    plain = simplify(question)
+    if parsed.themas and _WHO_HELPS_WITH.match(plain):
+        return True
+    return bool((parsed.gemeente or parsed.buiten_regio) and parsed.themas and len(words(plain)) <= MAX_TELEGRAM_WORDS
+                and not _A_SENTENCE.search(plain))
+
+
 def met_context(text: str, slots: Dict[str, object], context: Iterable[str]) -> Tuple[Dict[str, object], List[str]]:
     """Fill the place and the problem a question asked during a task leaves out ("waar kan ik haar naar
     verwijzen?") from what the task already holds (the caller's answers, the situation): the slots to search with and
