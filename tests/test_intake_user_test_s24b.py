@@ -10,6 +10,7 @@ from bot.intake.signals import find_signals
 from bot.intake.summary import build_summary, format_summary
 from bot.knowledge.loader import get_knowledge
 from tests.intake_form import typed
+from tests.test_intake_user_test_s24 import _guarded
 
 pytestmark = pytest.mark.usefixtures("whole_knowledge")  # all of knowledge/, the kaart too (tests/conftest.py)
 
@@ -108,17 +109,6 @@ async def test_without_a_told_threat_the_question_about_self_harm_is_still_asked
 
 
 # 3. the consultant's own phone greeting, someone "met" a child ------------------------------------------------------
-
-def _guarded(text, ranking):
-    from rasa.shared.nlu.training_data.message import Message
-
-    from bot.rasa_runtime.command_guard import CommandIntentGuard
-
-    ranking = [{"name": name, "confidence": confidence} for name, confidence in ranking]
-    message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": list(ranking)})
-    CommandIntentGuard().process([message])
-    return message.get("intent")["name"]
-
 
 @pytest.mark.parametrize("text", [
     "goedemiddag, u spreekt met de vraagbaak jeugd, ik heb de wijkagent aan de lijn, agent bakker van het basisteam "

@@ -332,8 +332,7 @@ def gives_advice(said: str) -> bool:
 
     for sentence in re.split(r"(?<=[.!?])\s+", punctuate(said or "").text):
         sentence = sentence.strip()
-        if sentence and (steps._ADVICE_QUESTION.search(sentence) or steps._CONDUCT_ADVICE.match(sentence)
-                         or steps._ADVICE_ANNOUNCED.search(sentence) or _INSTRUCTS.search(sentence)):
+        if sentence and (steps.advises(sentence) or _INSTRUCTS.search(sentence)):
             return True
     return False
 

@@ -1753,6 +1753,14 @@ _REASSURANCE = re.compile(
     r")",
     re.IGNORECASE,
 )
+def advises(sentence: str) -> bool:
+    """The sentence gives advice in one of the forms the recogniser reads as redden: advice dressed as a question,
+    advice to behave otherwise, or announced advice (``_ADVICE_QUESTION``, ``_CONDUCT_ADVICE``, ``_ADVICE_ANNOUNCED``).
+    The role-play's persona answers such a turn as advice (``bot.roleplay.pacing.gives_advice``)."""
+    return bool(_ADVICE_QUESTION.search(sentence) or _CONDUCT_ADVICE.match(sentence)
+                or _ADVICE_ANNOUNCED.search(sentence))
+
+
 REASSURANCE = "geruststellen zonder het gevoel te benoemen"  # the feature of such a read
 
 
