@@ -417,13 +417,13 @@ def test_the_sixth_toets_set_is_its_own_set_of_at_least_70_new_questions():
 
 TOETS_ORDER = ("toets", "toets2", "toets3", "toets4", "toets5", "toets6", "toets7", "toets8", "toets9", "toets10",
                "toets11", "toets12", "toets13", "toets14", "toets15", "toets16", "toets17", "toets18",
-               "toets19", "toets20", "toets21")
+               "toets19", "toets20", "toets21", "toets22")
 
 
 @pytest.mark.parametrize("reeks, at_least", [
     ("toets7", 80), ("toets8", 90), ("toets9", 100), ("toets10", 80), ("toets11", 80), ("toets12", 80),
     ("toets13", 80), ("toets14", 80), ("toets15", 80), ("toets16", 80), ("toets17", 64), ("toets18", 64),
-    ("toets19", 64), ("toets20", 64), ("toets21", 64),
+    ("toets19", 64), ("toets20", 64), ("toets21", 64), ("toets22", 80),
 ])
 def test_each_later_toets_set_is_its_own_set_of_new_questions(reeks, at_least):
     knowledge = get_knowledge()

@@ -181,6 +181,10 @@ def run_evaluation(args: argparse.Namespace) -> int:
         "toets21": "eenentwintigste toetsset (toetsvragen_21.yml, blind geschreven in de vierentwintigste sessie als "
                    "vragen in hele zinnen van bellers buiten de jeugdketen over jonge kinderen en de scheiding van "
                    "ouders, alleen om te meten)",
+        "toets22": "tweeëntwintigste toetsset (toetsvragen_22.yml, blind geschreven in de vijfentwintigste sessie als "
+                   "ingesproken notities van een consulent na een telefoontje (spraakherkenning: geen leestekens, "
+                   "getallen als woorden, verkeerd verstane plaatsnamen) over adolescenten en jongvolwassenen van 12 "
+                   "tot 23 jaar, alleen om te meten)",
     }
     for name in chosen:
         kind, reeks = SETS[name]
@@ -210,7 +214,7 @@ def _configure_evaluation(parser: argparse.ArgumentParser) -> None:
         "--set",
         choices=("afstemming", "toets", "toets2", "toets3", "toets4", "toets5", "toets6", "toets7", "toets8",
                  "toets9", "toets10", "toets11", "toets12", "toets13", "toets14", "toets15", "toets16", "toets17",
-                 "toets18", "toets19", "toets20", "toets21", "alle",
+                 "toets18", "toets19", "toets20", "toets21", "toets22", "alle",
                  "beide"),
         default="alle",
         help="welke vragenset: afstemming (evaluatie.yml), toets (toetsvragen.yml), toets2 "
@@ -220,5 +224,5 @@ def _configure_evaluation(parser: argparse.ArgumentParser) -> None:
         "(toetsvragen_12.yml), toets13 (toetsvragen_13.yml), toets14 (toetsvragen_14.yml), toets15 "
         "(toetsvragen_15.yml), toets16 (toetsvragen_16.yml), toets17 (toetsvragen_17.yml), toets18 "
         "(toetsvragen_18.yml), toets19 (toetsvragen_19.yml), toets20 (toetsvragen_20.yml), toets21 "
-        "(toetsvragen_21.yml) of alle (standaard; 'beide' betekent hetzelfde)",
+        "(toetsvragen_21.yml), toets22 (toetsvragen_22.yml) of alle (standaard; 'beide' betekent hetzelfde)",
     )

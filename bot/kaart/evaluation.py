@@ -36,7 +36,10 @@ style) about teenagers and young adults;
 and the twenty-first test set ``toetsvragen_21.yml`` (reeks ``toets21``), written blind the same way in the
 twenty-fourth session as what callers outside the youth-care chain (GP, school, childcare, police, sports coach,
 church or mosque volunteer, JGZ, mediator, lawyer) write in full sentences about young children and the parents'
-divorce.
+divorce;
+and the twenty-second test set ``toetsvragen_22.yml`` (reeks ``toets22``), written blind the same way in the
+twenty-fifth session as what a consultant dictates right after a call and speech-to-text makes of it (no punctuation,
+numbers as words, misheard place names) about adolescents and young adults of 12 to 23.
 """
 from __future__ import annotations
 
@@ -90,7 +93,8 @@ SETS = {"afstemming": ("kaart_testvraag", None), "toets": ("kaart_toetsvraag", "
         "toets14": ("kaart_toetsvraag", "toets14"), "toets15": ("kaart_toetsvraag", "toets15"),
         "toets16": ("kaart_toetsvraag", "toets16"), "toets17": ("kaart_toetsvraag", "toets17"),
         "toets18": ("kaart_toetsvraag", "toets18"), "toets19": ("kaart_toetsvraag", "toets19"),
-        "toets20": ("kaart_toetsvraag", "toets20"), "toets21": ("kaart_toetsvraag", "toets21")}
+        "toets20": ("kaart_toetsvraag", "toets20"), "toets21": ("kaart_toetsvraag", "toets21"),
+        "toets22": ("kaart_toetsvraag", "toets22")}
 
 
 def evalueer(knowledge, index: Optional[KaartIndex] = None, limit: int = 5, kind: str = "kaart_testvraag",

@@ -436,10 +436,11 @@ class KaartToetsvraag(KaartTestvraag):
     (``toetsvragen_17.yml``, written blind in the twentieth session) or ``toets18`` (``toetsvragen_18.yml``,
     written blind at the start of the twenty-first session) or ``toets19`` (``toetsvragen_19.yml``, written blind
     in the twenty-second session) or ``toets20`` (``toetsvragen_20.yml``, written blind in the twenty-third
-    session) or ``toets21`` (``toetsvragen_21.yml``, written blind in the twenty-fourth session)."""
+    session) or ``toets21`` (``toetsvragen_21.yml``, written blind in the twenty-fourth session) or ``toets22``
+    (``toetsvragen_22.yml``, written blind in the twenty-fifth session)."""
 
     reeks: Literal[
         "toets", "toets2", "toets3", "toets4", "toets5", "toets6", "toets7", "toets8", "toets9", "toets10",
         "toets11", "toets12", "toets13", "toets14", "toets15", "toets16", "toets17", "toets18",
-        "toets19", "toets20", "toets21",
+        "toets19", "toets20", "toets21", "toets22",
     ] = "toets"
