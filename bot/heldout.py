@@ -153,6 +153,13 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
   interest, carrying messages between the parents, jumping to options right after the first complaint, only
   closed questions that steer, taking over the problem and agreeing with the parent's blame of the other
   parent); only to be measured (totals only); never trained on or tuned with.
+- ``evaluatie/oefenpaden_46.yml``: a forty-sixth set, same format, shape and design, written blind in session 25
+  (real spoken turns of a training group: long turns of two to five sentences with a greeting or small talk,
+  hedges, acknowledging before asking, thinking aloud, asking permission, self-disclosure, an apology and
+  self-correction after a slip, and speech-to-text slips such as missing punctuation and a wrong homophone; in
+  the bad paths half overt and half subtle, the pitfall hidden in the middle of a long, otherwise warm turn:
+  advice, taking over the problem, a judgement about the other parent, a promise, choosing sides, asking the
+  child to choose or to carry a message); only to be measured (totals only); never trained on or tuned with.
   Sets 35 and 36 stay unread (only their totals were measured).
   Sets 31 to 34 are seen since session 15 (their failing paths were read to find that session's reading rules).
   Sets 29 and 30 are seen since session 14 (their failing paths were read to find those rules).
@@ -286,7 +293,7 @@ def practice_paths() -> List[Dict[str, Any]]:
     return list(_yaml("oefenpaden.yml")["paden"])
 
 
-# -- evaluatie/oefenpaden_2.yml ... oefenpaden_45.yml -------------------------------------------
+# -- evaluatie/oefenpaden_2.yml ... oefenpaden_46.yml -------------------------------------------
 SECOND_PRACTICE_FILE = "oefenpaden_2.yml"  # the default set of ``practice_path_set``
 # the practice-path sets written apart from the engine, each played and reported on its own:
 # file -> (name, heading); the report follows this order
@@ -646,6 +653,16 @@ PRACTICE_PATH_SETS = {
         "ouders doorgeven, meteen naar opties na de eerste klacht, alleen sturende gesloten vragen, het probleem "
         "overnemen en meegaan in de schuld die de ouder bij de ander legt; nooit gebruikt om te trainen of af te "
         "stellen)",
+    ),
+    "oefenpaden_46.yml": (  # written blind in session 25: only measured (totals)
+        "zesenveertigste set vrije-tekstpaden",
+        "Zesenveertigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_46.yml; geschreven in sessie "
+        "25 als echte gesproken beurten uit een trainingsgroep: lange beurten met een groet of praatje, "
+        "aarzelwoorden, eerst erkennen en dan vragen, hardop denken, toestemming vragen, iets over jezelf vertellen, "
+        "excuses en verbeteren na een uitglijder en spraak-naar-tekstfouten; in de slechte paden half openlijke en "
+        "half subtiele valkuilen, verstopt midden in een lange, verder warme beurt: advies, het probleem "
+        "overnemen, een oordeel over de andere ouder, een belofte, partij kiezen, het kind laten kiezen of een "
+        "boodschap laten overbrengen; nooit gebruikt om te trainen of af te stellen)",
     ),
 }
 PRACTICE_KINDS = ("goed", "slecht")
