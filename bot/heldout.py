@@ -5,7 +5,10 @@ persona lines of the 'ambigu' items of the seen context sets (``context.yml`` to
 learned invitation of the role-play (``bot.roleplay.learned_invitation``); a blind set is never in that list.
 
 - ``evaluatie/gesprekken.yml``: whole conversations written for testing; every professional turn
-  has its right step(s), every parent/child turn its role (``geen`` = no role).
+  has its right step(s), every parent/child turn its role (``geen`` = no role). Every further
+  ``evaluatie/gesprekken_*.yml`` in the same format (``gesprekken_2.yml``: written blind in session 25, long spoken
+  turns, a child of 8 and one of 14, an MDO) is read too and reported on its own per register; the totals of the
+  first file (``RecognitionReport.registers``, ``long_turn_rate``) stay that file's alone.
 - ``evaluatie/oefenpaden.yml``: free-text practice sessions per scenario, ``goed`` or ``slecht``.
 - ``evaluatie/oefenpaden_2.yml``: a second set of free-text practice sessions in the same format,
   written blind (without the role-play engine, the context rules, the recognisers or their examples),
@@ -268,6 +271,9 @@ def _yaml(name: str):
         return yaml.load(handle, Loader=loader)
 
 
+CONVERSATION_FILE = "gesprekken.yml"  # the first set of whole conversations: the totals the issue goals are about
+
+
 @dataclass(frozen=True)
 class HeldOutTurn:
     conversation: str
@@ -276,16 +282,25 @@ class HeldOutTurn:
     text: str
     steps: Tuple[str, ...] = ()  # right steps (professional turns)
     role: Optional[str] = None  # right role or "geen" (parent/child turns)
+    source: str = CONVERSATION_FILE  # the file in evaluatie/ the turn comes from
 
 
-def conversation_turns() -> List[HeldOutTurn]:
+def conversation_files() -> List[str]:
+    """``gesprekken.yml`` first, then every later ``gesprekken_<n>.yml`` in number order."""
+    later = [path.name for path in evaluation_dir().glob("gesprekken_*.yml")]
+    return [CONVERSATION_FILE] + sorted(later, key=lambda name: (len(name), name))
+
+
+def conversation_turns(name: Optional[str] = None) -> List[HeldOutTurn]:
+    """The turns of the conversation file ``name``, or of every conversation file when ``name`` is None."""
     turns = []
-    for conversation in _yaml("gesprekken.yml")["gesprekken"]:
-        for item in conversation["beurten"]:
-            turns.append(HeldOutTurn(
-                conversation=conversation["id"], speaker=item["spreker"], register=item["register"],
-                text=item["tekst"], steps=tuple(item.get("stap") or ()), role=item.get("rol"),
-            ))
+    for source in [name] if name else conversation_files():
+        for conversation in _yaml(source)["gesprekken"]:
+            for item in conversation["beurten"]:
+                turns.append(HeldOutTurn(
+                    conversation=conversation["id"], speaker=item["spreker"], register=item["register"],
+                    text=item["tekst"], steps=tuple(item.get("stap") or ()), role=item.get("rol"), source=source,
+                ))
     return turns
 
 
@@ -1010,6 +1025,7 @@ class RecognitionReport:
     notes: List[str] = field(default_factory=list)
     accuracy_when_sure: float = 0.0  # clean sentences that got an answer: how often it was right
     independent_f1: Dict[str, float] = field(default_factory=dict)  # sentence sets from outside: file / "samen" -> F1
+    per_file: Dict[str, Dict[str, Tuple[int, int]]] = field(default_factory=dict)  # later conversation files
 
     @property
     def evaluation(self) -> textclass.Evaluation:
@@ -1018,24 +1034,19 @@ class RecognitionReport:
 
     @property
     def long_turn_rate(self) -> float:
-        right = sum(r for register, (r, _) in self.registers.items() if register in REGISTERS)
-        total = sum(t for register, (_, t) in self.registers.items() if register in REGISTERS)
-        return right / total if total else 0.0
+        """Right share of the turns of ``gesprekken.yml`` (the later conversation files are in ``per_file``)."""
+        return turn_rate(self.registers)
 
     def report(self, show_sentences: bool = False) -> str:
         lines = [self.clean.report(f"{self.title}: schone losse zinnen (vastgehouden voorbeeldgroepen)")]
         lines.append(f"Zonder antwoord ('geen duidelijke ...') bij de schone testzinnen: {self.clean_abstain:.1%}; "
                      f"nauwkeurigheid als er wel een antwoord is: {self.accuracy_when_sure:.3f}")
-        lines += ["", "Per register, op hele testgesprekken (evaluatie/gesprekken.yml, nooit getraind):"]
+        lines += ["", f"Per register, op hele testgesprekken (evaluatie/{CONVERSATION_FILE}, nooit getraind):"]
         lines.append(f"- {REGISTER_NAMES['schoon']:<42} macro-F1 {self.clean.macro_f1:.2f}")
-        for register in REGISTERS:
-            right, total = self.registers.get(register, (0, 0))
-            if total:
-                lines.append(f"- {REGISTER_NAMES[register]:<42} {right}/{total} goed ({right / total:.0%})")
-        lines.append(f"- {'alle gespreksbeurten samen':<42} {self.long_turn_rate:.0%} goed")
-        right, total = self.registers.get(DICTATED, (0, 0))
-        if total:
-            lines.append(f"- {REGISTER_NAMES[DICTATED]:<42} {right}/{total} goed ({right / total:.0%})")
+        lines += _register_lines(self.registers)
+        for name, counts in self.per_file.items():
+            lines += ["", f"Per register, op de testgesprekken van evaluatie/{name} (nooit getraind, apart geteld):"]
+            lines += _register_lines(counts)
         lines += ["", "Leercurve (macro-F1 op de schone testzinnen bij een deel van de trainingsgroepen):"]
         lines += [f"- {n:>5} trainingszinnen: macro-F1 {f1:.2f}" for n, f1 in self.learning_curve]
         lines += ["", "Betrouwbaarheid: klopt de zekerheid? (schone testzinnen en gespreksbeurten samen)"]
@@ -1053,6 +1064,26 @@ class RecognitionReport:
         elif self.misses:
             lines += ["", f"{len(self.misses)} beurten en zinnen fout gelezen. {HIDDEN_NOTE}"]
         return "\n".join(lines)
+
+
+def turn_rate(registers: Dict[str, Tuple[int, int]]) -> float:
+    """Right share of the conversation turns over the registers (the dictated copies not counted)."""
+    right = sum(r for register, (r, _) in registers.items() if register in REGISTERS)
+    total = sum(t for register, (_, t) in registers.items() if register in REGISTERS)
+    return right / total if total else 0.0
+
+
+def _register_lines(registers: Dict[str, Tuple[int, int]]) -> List[str]:
+    lines = []
+    for register in REGISTERS:
+        right, total = registers.get(register, (0, 0))
+        if total:
+            lines.append(f"- {REGISTER_NAMES[register]:<42} {right}/{total} goed ({right / total:.0%})")
+    lines.append(f"- {'alle gespreksbeurten samen':<42} {turn_rate(registers):.0%} goed")
+    right, total = registers.get(DICTATED, (0, 0))
+    if total:
+        lines.append(f"- {REGISTER_NAMES[DICTATED]:<42} {right}/{total} goed ({right / total:.0%})")
+    return lines
 
 
 def learning_curve(
@@ -1085,16 +1116,20 @@ def confidence_tables(
 
 @dataclass
 class TurnTally:
-    """Right/total per register and the misread turns, filled turn by turn."""
+    """Right/total per register and the misread turns, filled turn by turn; the turns of a later conversation
+    file (``source``) are counted apart in ``per_file`` and their misses carry the file name."""
 
     registers: Dict[str, Tuple[int, int]] = field(default_factory=dict)
     misses: List[Tuple[str, str, str]] = field(default_factory=list)
+    per_file: Dict[str, Dict[str, Tuple[int, int]]] = field(default_factory=dict)
 
-    def add(self, register: str, ok: bool, expected_got: str, text: str) -> None:
-        right, total = self.registers.get(register, (0, 0))
-        self.registers[register] = (right + ok, total + 1)
+    def add(self, register: str, ok: bool, expected_got: str, text: str, source: str = CONVERSATION_FILE) -> None:
+        counts = self.registers if source == CONVERSATION_FILE else self.per_file.setdefault(source, {})
+        right, total = counts.get(register, (0, 0))
+        counts[register] = (right + ok, total + 1)
         if not ok:
-            self.misses.append((register, expected_got, text))
+            self.misses.append((register if source == CONVERSATION_FILE else f"{source} {register}", expected_got,
+                                text))
 
 
 def build_report(
@@ -1119,4 +1154,5 @@ def build_report(
         accuracy_when_sure=sure[0] / max(sure[1], 1),
         misses=tally.misses,
         notes=list(notes),
+        per_file=tally.per_file,
     )

@@ -139,7 +139,7 @@ def compare_context(classify, result: PathEvaluation, context_parts: Sequence[st
     when that file is broken). When ``toets`` is measured, the context sets written apart from the
     rules (``INDEPENDENT_CONTEXT_SETS``: ``context_2.yml`` to ``context_9.yml``) are measured too, each
     into ``result.independent[file]``."""
-    from bot.heldout import INDEPENDENT_CONTEXT_SETS, context_items, conversation_turns
+    from bot.heldout import CONVERSATION_FILE, INDEPENDENT_CONTEXT_SETS, context_items, conversation_turns
     from bot.roleplay.context import Context
 
     if items is None:
@@ -172,7 +172,7 @@ def compare_context(classify, result: PathEvaluation, context_parts: Sequence[st
                     script.step(scripted.tekst)
     used: List[str]
     last_line, used, conversation = "", [], None
-    for turn in conversation_turns():
+    for turn in conversation_turns(CONVERSATION_FILE):  # the first conversation file only: its numbers stay comparable
         if turn.conversation != conversation:
             last_line, used, conversation = "", [], turn.conversation
         if turn.speaker != "professional":

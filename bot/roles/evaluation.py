@@ -73,8 +73,8 @@ def evaluate_roles(with_curve: bool = True) -> heldout.RecognitionReport:
     start = time.perf_counter()
     for turn in turns:
         result = analyse.analyse_role(turn.text, model)
-        tally.add(turn.register, _right(result, turn.role), f"{turn.role} → {result.rol}", turn.text)
-        if turn.role != "geen":
+        tally.add(turn.register, _right(result, turn.role), f"{turn.role} → {result.rol}", turn.text, turn.source)
+        if turn.role != "geen" and turn.source == heldout.CONVERSATION_FILE:  # tables: the first file's turns
             best, score = _best(result)
             confidences.append(score)
             correct.append(best == turn.role)

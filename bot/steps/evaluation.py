@@ -47,13 +47,16 @@ def evaluate_steps(knowledge=None, with_curve: bool = True) -> heldout.Recogniti
     start = time.perf_counter()
     for turn in turns:
         read = classifier.classify_step(turn.text, knowledge, model=model)
-        tally.add(turn.register, read.stap in turn.steps, f"{'/'.join(turn.steps)} → {read.stap}", turn.text)
+        tally.add(turn.register, read.stap in turn.steps, f"{'/'.join(turn.steps)} → {read.stap}", turn.text,
+                  turn.source)
         forced_read = classifier.classify_step(turn.text, knowledge, threshold=0.0, model=model)
-        turn_conf.append((forced_read.zekerheid, forced_read.stap in turn.steps))
+        if turn.source == heldout.CONVERSATION_FILE:  # the tables stay those of the first conversation file
+            turn_conf.append((forced_read.zekerheid, forced_read.stap in turn.steps))
     elapsed = (time.perf_counter() - start) / 2  # every turn was read twice
     for turn in turns:  # the same turns dictated: no punctuation, no capitals (not in the timing or the tables)
         read = classifier.classify_step(heldout.dictated(turn.text), knowledge, model=model)
-        tally.add(heldout.DICTATED, read.stap in turn.steps, f"{'/'.join(turn.steps)} → {read.stap}", turn.text)
+        tally.add(heldout.DICTATED, read.stap in turn.steps, f"{'/'.join(turn.steps)} → {read.stap}", turn.text,
+                  turn.source)
     tally.misses += sentence_misses
     both = [(c, ok) for c, ok in clean_conf + turn_conf]
     report = heldout.build_report(
