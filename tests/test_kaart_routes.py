@@ -11,7 +11,7 @@ import pytest
 from pydantic import ValidationError
 
 from bot.kaart.evaluation import evalueer
-from bot.kaart.models import KaartDienst, KaartPlaats
+from bot.kaart.models import TOETS_SETS, KaartDienst, KaartPlaats
 from bot.kaart.query import extract_leeftijd, parse_vraag, resolve_gemeente
 from bot.kaart.search import zoek
 from bot.knowledge.loader import get_knowledge, load_knowledge
@@ -415,9 +415,7 @@ def test_the_sixth_toets_set_is_its_own_set_of_at_least_70_new_questions():
     assert len(evalueer(knowledge, kind="kaart_toetsvraag", reeks="toets6").uitkomsten) == len(sixth)
 
 
-TOETS_ORDER = ("toets", "toets2", "toets3", "toets4", "toets5", "toets6", "toets7", "toets8", "toets9", "toets10",
-               "toets11", "toets12", "toets13", "toets14", "toets15", "toets16", "toets17", "toets18",
-               "toets19", "toets20", "toets21", "toets22")
+TOETS_ORDER = TOETS_SETS
 
 
 @pytest.mark.parametrize("reeks, at_least", [

@@ -210,19 +210,13 @@ def run_evaluation(args: argparse.Namespace) -> int:
 
 
 def _configure_evaluation(parser: argparse.ArgumentParser) -> None:
+    from bot.kaart.models import TOETS_SETS
+
     parser.add_argument(
         "--set",
-        choices=("afstemming", "toets", "toets2", "toets3", "toets4", "toets5", "toets6", "toets7", "toets8",
-                 "toets9", "toets10", "toets11", "toets12", "toets13", "toets14", "toets15", "toets16", "toets17",
-                 "toets18", "toets19", "toets20", "toets21", "toets22", "alle",
-                 "beide"),
+        choices=("afstemming", *TOETS_SETS, "alle", "beide"),
         default="alle",
-        help="welke vragenset: afstemming (evaluatie.yml), toets (toetsvragen.yml), toets2 "
-        "(toetsvragen_2.yml), toets3 (toetsvragen_3.yml), toets4 (toetsvragen_4.yml), toets5 "
-        "(toetsvragen_5.yml), toets6 (toetsvragen_6.yml), toets7 (toetsvragen_7.yml), toets8 (toetsvragen_8.yml), "
-        "toets9 (toetsvragen_9.yml), toets10 (toetsvragen_10.yml), toets11 (toetsvragen_11.yml), toets12 "
-        "(toetsvragen_12.yml), toets13 (toetsvragen_13.yml), toets14 (toetsvragen_14.yml), toets15 "
-        "(toetsvragen_15.yml), toets16 (toetsvragen_16.yml), toets17 (toetsvragen_17.yml), toets18 "
-        "(toetsvragen_18.yml), toets19 (toetsvragen_19.yml), toets20 (toetsvragen_20.yml), toets21 "
-        "(toetsvragen_21.yml), toets22 (toetsvragen_22.yml) of alle (standaard; 'beide' betekent hetzelfde)",
+        help="welke vragenset: afstemming (evaluatie.yml), toets (toetsvragen.yml), toets2 (toetsvragen_2.yml) "
+        f"... {TOETS_SETS[-1]} (toetsvragen_{TOETS_SETS[-1][5:]}.yml) of alle (standaard; 'beide' betekent "
+        "hetzelfde)",
     )

@@ -44,9 +44,10 @@ numbers as words, misheard place names) about adolescents and young adults of 12
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import List, Optional
+from typing import Dict, List, Optional, Tuple
 
 from bot.kaart.index import KaartIndex, index_for
+from bot.kaart.models import TOETS_SETS
 from bot.kaart.search import zoek
 
 
@@ -83,18 +84,8 @@ class Evaluatie:
         return good / len(self.uitkomsten) if self.uitkomsten else 0.0
 
 
-SETS = {"afstemming": ("kaart_testvraag", None), "toets": ("kaart_toetsvraag", "toets"),
-        "toets2": ("kaart_toetsvraag", "toets2"), "toets3": ("kaart_toetsvraag", "toets3"),
-        "toets4": ("kaart_toetsvraag", "toets4"), "toets5": ("kaart_toetsvraag", "toets5"),
-        "toets6": ("kaart_toetsvraag", "toets6"), "toets7": ("kaart_toetsvraag", "toets7"),
-        "toets8": ("kaart_toetsvraag", "toets8"), "toets9": ("kaart_toetsvraag", "toets9"),
-        "toets10": ("kaart_toetsvraag", "toets10"), "toets11": ("kaart_toetsvraag", "toets11"),
-        "toets12": ("kaart_toetsvraag", "toets12"), "toets13": ("kaart_toetsvraag", "toets13"),
-        "toets14": ("kaart_toetsvraag", "toets14"), "toets15": ("kaart_toetsvraag", "toets15"),
-        "toets16": ("kaart_toetsvraag", "toets16"), "toets17": ("kaart_toetsvraag", "toets17"),
-        "toets18": ("kaart_toetsvraag", "toets18"), "toets19": ("kaart_toetsvraag", "toets19"),
-        "toets20": ("kaart_toetsvraag", "toets20"), "toets21": ("kaart_toetsvraag", "toets21"),
-        "toets22": ("kaart_toetsvraag", "toets22")}
+SETS: Dict[str, Tuple[str, Optional[str]]] = {
+    "afstemming": ("kaart_testvraag", None), **{name: ("kaart_toetsvraag", name) for name in TOETS_SETS}}
 
 
 def evalueer(knowledge, index: Optional[KaartIndex] = None, limit: int = 5, kind: str = "kaart_testvraag",
