@@ -58,7 +58,8 @@ THREAT = "jongen van 10 zei tegen zijn trainer: als ik naar papa moet dan spring
     THREAT, "dan loop ik voor de trein", "dan maak ik er een eind aan", "ik wil niet meer leven",
     "dan snij ik mezelf", "hij zei dat hij van het balkon springt als hij naar zijn vader moet",
     "ze zegt dat ze voor de trein gaat springen", "ze dreigt zich op te hangen", "dan slik ik alle pillen van mama",
-    "dan breng ik mezelf om",
+    "dan breng ik mezelf om", "als de hond weg moet spring ik van het dak",
+    "de kat sprong weg en toen zei hij dat hij van het dak springt",
 ])
 def test_a_suicide_threat_in_everyday_words_gets_the_113_advice(text):
     assert "gevaar_suicide" in _ids(text)
@@ -69,6 +70,7 @@ def test_a_suicide_threat_in_everyday_words_gets_the_113_advice(text):
 @pytest.mark.parametrize("text", [
     "ik snij me in mijn vinger", "ze sneed zich per ongeluk aan een mes", "we gaan met de trein naar oma",
     "hij ging onder de trein door via de tunnel", "ze sprong van de duikplank",
+    "de kat sprong van het dak en hij moest erom lachen", "onze poes springt altijd uit het raam van zijn kamer",
 ])
 def test_a_cut_finger_or_a_train_ride_is_no_concern_about_suicide(text):
     assert "gevaar_suicide" not in _ids(text)
