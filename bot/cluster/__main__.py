@@ -1,7 +1,9 @@
-"""``python -m bot.cluster run|test``: start the multi-server set-up, or test it under load and faults."""
+"""``python -m bot.cluster run|test|beheer``: start the multi-server set-up, test it under load and faults, or run a
+``rustpunt`` command (``gesprekken``, ``vergeet``, ``opruimen`` ...) on the data of the running cluster."""
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import signal
@@ -9,8 +11,9 @@ import sys
 import time
 from pathlib import Path
 
+from bot.cluster import config
 from bot.cluster.config import Ports
-from bot.cluster.services import PROJECT, Cluster, ClusterError
+from bot.cluster.services import PROJECT, Cluster, ClusterError, database_reachable
 
 
 def _stop_on_signals() -> None:
@@ -42,6 +45,8 @@ Rustpunt draait met meerdere servers.
   - Actieservers:       127.0.0.1:{ports.actions1} en 127.0.0.1:{ports.actions2} (via 127.0.0.1:{ports.actions})
   - PostgreSQL:         127.0.0.1:{ports.postgres} (gegevens in {cluster.layout.pgdata})
   - Redis:              127.0.0.1:{ports.redis}
+Gesprekken zoeken en wissen (beheerder), in een tweede terminal zolang dit draait:
+  .venv/bin/python -m bot.cluster beheer gesprekken --zoek <woord>    (en: beheer vergeet <gespreks-id>)
 Logboeken: {cluster.layout.logs}. Stoppen: Ctrl-C.""", flush=True)
         while True:
             dead = cluster.dead_services()
@@ -79,6 +84,21 @@ def test(args: argparse.Namespace) -> int:
         cluster.stop()
 
 
+def admin(args: argparse.Namespace) -> int:
+    """``rustpunt <args>`` on the data of the running cluster (its PostgreSQL databases: ``config.store_env``)."""
+    path = Path(args.dir) / config.ADMIN_ENV_FILE
+    env = json.loads(path.read_text()) if path.exists() else {}
+    url = env.get("RUSTPUNT_TRACKER_DB_URL")
+    if not url or database_reachable(url):
+        print(f"Het cluster in {args.dir} draait niet (of is nog niet klaar met starten). Start het met "
+              "'make run-cluster' en probeer het dan opnieuw.", file=sys.stderr)
+        return 1
+    os.environ.update(env)
+    from bot.cli import main as rustpunt
+
+    return rustpunt(args.command_args)
+
+
 def main() -> int:
     os.umask(0o077)  # data, logs and generated configuration are private to this user
     parser = argparse.ArgumentParser(prog="python -m bot.cluster", description="Rustpunt met meerdere servers.")
@@ -91,8 +111,12 @@ def main() -> int:
     p_test.add_argument("--model", default=str(PROJECT / "models"))  # the newest model, as for run
     p_test.add_argument("--conversations", type=int, default=20)
     p_test.add_argument("--turns", type=int, default=6, help="rollenspelbeurten per gesprek")
+    p_admin = sub.add_parser("beheer", help="een rustpunt-opdracht op de gegevens van het draaiende cluster, "
+                                            "bv. 'beheer gesprekken --zoek <woord>' of 'beheer vergeet <gespreks-id>'")
+    p_admin.add_argument("--dir", default=str(PROJECT / "var" / "cluster"))
+    p_admin.add_argument("command_args", nargs=argparse.REMAINDER, metavar="opdracht")
     args = parser.parse_args()
-    return run(args) if args.command == "run" else test(args)
+    return {"run": run, "test": test, "beheer": admin}[args.command](args)
 
 
 if __name__ == "__main__":

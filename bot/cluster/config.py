@@ -11,7 +11,7 @@ import secrets
 import socket
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import List, Mapping, Optional
+from typing import Dict, List, Mapping, Optional
 
 # The one place to choose the tracker store class. The privacy work provides
 # "bot.privacy.tracker_store.MaskingSQLTrackerStore" (same config keys as Rasa's SQL store);
@@ -21,6 +21,8 @@ TRACKER_STORE_TYPE = "bot.privacy.tracker_store.MaskingSQLTrackerStore"
 TRACKER_DB = "rasa"
 RECORDS_DB = "rustpunt"
 DB_USER = "rustpunt"
+# ``store_env`` of the running cluster (its ports change at every start), for 'python -m bot.cluster beheer ...'
+ADMIN_ENV_FILE = "beheer.json"
 
 
 def free_ports(count: int) -> List[int]:
@@ -121,6 +123,15 @@ class Layout:
 
 def database_url(ports: Ports, secret: Secrets, db: str) -> str:
     return f"postgresql://{DB_USER}:{secret.postgres_password}@127.0.0.1:{ports.postgres}/{db}"
+
+
+def store_env(ports: Ports, secret: Secrets) -> Dict[str, str]:
+    """Where every process of Rustpunt in the cluster finds the data: our own store (``bot.db``) and Rasa's tracker
+    store, which forgetting on request and retention (``bot.privacy.tracker_db``) change directly. Without the second
+    one "Wis dit gesprek" and "Wis deze sessie" looked in the SQLite file of 'make run' and left the conversation in
+    PostgreSQL."""
+    return {"RUSTPUNT_DATABASE_URL": database_url(ports, secret, RECORDS_DB),
+            "RUSTPUNT_TRACKER_DB_URL": database_url(ports, secret, TRACKER_DB)}
 
 
 def endpoints_yml(ports: Ports, secret: Secrets) -> str:

@@ -1,17 +1,22 @@
 """``make test-cluster``: no Rasa server or action server answers without the token; 20 concurrent role-plays
 through the balancer across both Rasa servers; one Rasa server and one action server killed halfway; Redis and then
 PostgreSQL stopped for ten seconds.
-Every conversation must finish and PostgreSQL must hold exactly what was sent and answered, in order."""
+Every conversation must finish and PostgreSQL must hold exactly what was sent and answered, in order. Last, nothing
+typed through the web page is found in plain text in PostgreSQL, Redis or a file, and a wipe on request removes it
+(bot.cluster.privacy_check)."""
 from __future__ import annotations
 
 import csv
 import io
 import json
+import os
+import secrets
 import threading
 import time
 import urllib.request
 from typing import Any, Dict, List, Tuple
 
+from bot.cluster.privacy_check import TRAINER_TOKEN_ENV, run_privacy_check
 from bot.cluster.roleplay_load import (
     Conversation,
     Runner,
@@ -22,6 +27,7 @@ from bot.cluster.roleplay_load import (
     stored_events,
 )
 from bot.cluster.services import Cluster, ClusterError
+from bot.paths import var_dir
 
 OUTAGE_SECONDS = 10
 # A conversation whose turn was on the killed Rasa server must go on within this many seconds of the kill.
@@ -143,6 +149,8 @@ def run_fault_test(cluster: Cluster, conversations: int = 20, turns: int = 6) ->
     started = time.monotonic()
     log = lambda text: print(text, flush=True)  # noqa: E731
     problems: List[str] = []
+    # the trainers' page opens only with a token; part 4 wipes a session there
+    trainer_token = os.environ[TRAINER_TOKEN_ENV] = secrets.token_urlsafe(24)
     try:
         cluster.start(log=log)
     except ClusterError as exc:
@@ -228,6 +236,12 @@ def run_fault_test(cluster: Cluster, conversations: int = 20, turns: int = 6) ->
             f"in PostgreSQL {totals['user_db']} gebruikers- en {totals['bot_db']} botberichten.")
         log(_outcome("Na herstel niets kwijt en niets dubbel.", found))
         summary[service] = {"messages": result["messages"], "web": result["web"], **totals}
+
+    # ---- 4. nothing typed in plain text anywhere, and gone after a wipe on request ----------------------
+    log("4. Privacy: details typed via de webpagina, daarna gezocht in PostgreSQL, Redis en alle bestanden ...")
+    found, summary["privacy"] = run_privacy_check(cluster, var_dir(), trainer_token, log)
+    problems += found
+    log(_outcome("Niets leesbaar gevonden; na het wissen is het gesprek en de sessie weg.", found))
 
     total = time.monotonic() - started
     print(f"\nSamenvatting: {'GESLAAGD' if not problems else 'MISLUKT'} in {total:.0f} s "

@@ -7,6 +7,7 @@ its own process group so it can be stopped (or, in the fault test, killed) on it
 from __future__ import annotations
 
 import glob
+import json
 import os
 import pwd
 import shutil
@@ -188,12 +189,17 @@ class Cluster:
     def token_env(self) -> Dict[str, str]:
         return {"RUSTPUNT_RASA_TOKEN": self.secret.rasa_token}
 
+    @property
+    def store_env(self) -> Dict[str, str]:
+        """Our own store and Rasa's tracker store in PostgreSQL, for each process of Rustpunt (``config.store_env``)."""
+        return config.store_env(self.ports, self.secret)
+
     def action_service(self, name: str, port: int) -> Service:
         """An action server, started warm and guarded as with 'make run' (bot.action_server); one Sanic worker each
         (two action servers share this machine's cores with two Rasa servers)."""
         return Service(
             name, [sys.executable, "-m", "bot.action_server", "--actions", "actions", "--port", str(port)],
-            env={**self.token_env, "RUSTPUNT_DATABASE_URL": self.records_url, "SANIC_HOST": "127.0.0.1",
+            env={**self.token_env, **self.store_env, "SANIC_HOST": "127.0.0.1",
                  "ACTION_SERVER_SANIC_WORKERS": "1"},
         )
 
@@ -205,14 +211,15 @@ class Cluster:
             [sys.executable, "-m", "bot.rasa_server", "run", "--enable-api", "-i", "127.0.0.1", "--port", str(port),
              "--credentials", str(self.layout.file("credentials.yml")),
              "--endpoints", str(self.layout.file("endpoints.yml")), "-m", str(self.model)],
-            env={**self.token_env, "RUSTPUNT_DATABASE_URL": self.records_url},
+            env={**self.token_env, **self.store_env},
         )
 
     def web_service(self) -> Service:
-        """The web page, talking to the Rasa servers through the balancer with the token."""
+        """The web page, talking to the Rasa servers through the balancer with the token; it wipes in PostgreSQL
+        ("Wis dit gesprek", "Wis deze sessie")."""
         return Service("web", [sys.executable, "-m", "bot.web"], env={
-            **self.token_env, "RUSTPUNT_WEB_PORT": str(self.ports.web), "RUSTPUNT_RASA_URL": self.rasa_url,
-            "RUSTPUNT_DATABASE_URL": self.records_url,
+            **self.token_env, **self.store_env, "RUSTPUNT_WEB_PORT": str(self.ports.web),
+            "RUSTPUNT_RASA_URL": self.rasa_url,
         })
 
     # ---- PostgreSQL -------------------------------------------------------------------------------
@@ -279,6 +286,7 @@ class Cluster:
             "credentials.yml": config.credentials_yml(),
             "redis.conf": config.redis_conf(self.ports, self.secret, self.layout),
             "haproxy.cfg": config.haproxy_cfg(self.ports),
+            config.ADMIN_ENV_FILE: json.dumps(self.store_env),
         }
         for name, text in files.items():
             path = self.layout.file(name)
@@ -304,7 +312,7 @@ class Cluster:
                                                           "in orde"),
                              (["kennis", "laad"], "De kennis laden in PostgreSQL is mislukt")):
             done = subprocess.run([str(Path(sys.executable).parent / "rustpunt"), *step], cwd=PROJECT,
-                                  env={**os.environ, "RUSTPUNT_DATABASE_URL": self.records_url},
+                                  env={**os.environ, **self.store_env},
                                   capture_output=True, text=True)
             if done.returncode != 0:
                 raise ClusterError(f"{failed}:\n{done.stdout}{done.stderr}")
