@@ -8,7 +8,8 @@ every component: SIGTERM to its process group, SIGKILL after a grace period.
 
 Besides the servers it runs a few tasks on a schedule (:class:`Task`): ``rustpunt opruimen`` once a day, so the
 retention periods hold while Rustpunt keeps running (``scripts/run.sh`` runs it once before the start), with its
-output in ``var/logs/opruimen.log``.
+output in ``var/logs/opruimen.log``. The multi-server set-up (``bot/cluster``) runs the same tasks with a supervisor
+without components (:func:`standard_tasks` with the cluster's databases).
 
 ``python -m bot.supervisor`` starts the standard three components; ports come from
 RUSTPUNT_ACTIONS_PORT, RUSTPUNT_RASA_PORT and RUSTPUNT_WEB_PORT (see ``scripts/run.sh``).
@@ -51,6 +52,7 @@ class Task:
     name: str
     args: List[str]
     every: float
+    env: Dict[str, str] = field(default_factory=dict)  # added to the supervisor's environment
     next_at: Optional[float] = None
     popen: Optional[subprocess.Popen] = None
     runs: int = 0
@@ -114,8 +116,9 @@ class Supervisor:
                 continue
             self.log_dir.mkdir(parents=True, exist_ok=True)
             with open(self.log_dir / f"{task.name}.log", "ab") as output:
-                task.popen = subprocess.Popen(task.args, stdout=output, stderr=subprocess.STDOUT,
-                                              stdin=subprocess.DEVNULL, start_new_session=True)
+                task.popen = subprocess.Popen(task.args, env={**os.environ, **task.env}, stdout=output,
+                                              stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                              start_new_session=True)
             task.runs += 1
             log.info("%s started (pid %d)", task.name, task.popen.pid)
 
@@ -203,18 +206,24 @@ def standard_components(python: str = sys.executable) -> List[Component]:
     return components
 
 
-def standard_tasks(python: str = sys.executable) -> List[Task]:
-    """Retention once a day (``rustpunt opruimen``; docs/privacy.md)."""
-    return [Task("opruimen", [python, "-m", "bot.cli", "opruimen"], every=DAY)]
+def standard_tasks(python: str = sys.executable, env: Optional[Dict[str, str]] = None) -> List[Task]:
+    """Retention once a day (``rustpunt opruimen``; docs/privacy.md); ``env`` names the databases when they are not
+    the ones of ``make run`` (the cluster's ``store_env``)."""
+    return [Task("opruimen", [python, "-m", "bot.cli", "opruimen"], every=DAY, env=dict(env or {}))]
 
 
-def main() -> int:
-    log_dir = var_dir() / "logs"
+def log_to(log_dir: Path) -> None:
+    """Write the supervisor's lines (started, stopped, skipped) to ``log_dir/supervisor.log``."""
     log_dir.mkdir(parents=True, exist_ok=True)
     handler = logging.FileHandler(log_dir / "supervisor.log", encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)
+
+
+def main() -> int:
+    log_dir = var_dir() / "logs"
+    log_to(log_dir)
     Supervisor(standard_components(), log_dir, tasks=standard_tasks()).run()
     return 0
 

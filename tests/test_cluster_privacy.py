@@ -1,17 +1,25 @@
-"""The privacy part of make test-cluster (bot/cluster/privacy_check.py) can fail, and every process of the cluster
-wipes in the cluster's PostgreSQL, not in the SQLite file of 'make run'."""
+"""The privacy part of make test-cluster (bot/cluster/privacy_check.py) can fail, every process of the cluster
+wipes in the cluster's PostgreSQL, not in the SQLite file of 'make run', and the cluster removes what is past its
+retention period at the start and every day, as 'make run' does."""
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import subprocess
 import time
+from datetime import datetime, timedelta
 
-from bot.cluster import config
+from bot import db
+from bot.cluster import config, services
 from bot.cluster.__main__ import admin
 from bot.cluster.config import Ports
 from bot.cluster.privacy_check import NAME, PHONE, PLAIN, STREET, TYPED, files_since, plain_found
 from bot.cluster.services import Cluster
+from bot.privacy import tracker_db
+from bot.records import add_record, get_record, list_records
+from bot.supervisor import DAY, standard_tasks
+from tests.test_privacy import _age, conversation, make_store
 
 
 def _ports() -> Ports:
@@ -66,3 +74,83 @@ def test_every_process_of_the_cluster_finds_both_stores_in_postgresql(tmp_path):
 def test_beheer_says_in_dutch_that_the_cluster_is_not_running(tmp_path, capsys):
     assert admin(argparse.Namespace(dir=str(tmp_path), command_args=["gesprekken"])) == 1
     assert "draait niet" in capsys.readouterr().err
+
+
+def test_the_cluster_cleans_up_at_the_start_and_daily_in_one_process_only(tmp_path, monkeypatch):
+    # session 25: 'make run' removed what was past its retention period at the start and every day, the cluster never
+    # (only an administrator by hand with 'beheer opruimen'), so a cluster that ran for months kept everything
+    cluster = Cluster(tmp_path / "cluster", tmp_path / "models", _ports(), rasa_token="t0ken")
+    ran = []
+
+    def run(argv, **kwargs):
+        ran.append((argv[1:], kwargs["env"]))
+        return subprocess.CompletedProcess(argv, 0, "Opgeruimd: er was niets ouder dan de bewaartermijn.\n", "")
+
+    monkeypatch.setattr(services.subprocess, "run", run)
+    monkeypatch.setattr(services, "database_reachable", lambda url: None)
+    for name in ("start_postgres", "start_redis", "_wait"):
+        monkeypatch.setattr(Cluster, name, lambda self, *args: None)
+    monkeypatch.setattr(Cluster, "_spawn", lambda self, service: self.services.__setitem__(service.name, service))
+    cluster.start(log=lambda text: None)
+
+    # at the start, before the servers, on both PostgreSQL databases (as scripts/run.sh before the supervisor)
+    assert [argv for argv, _ in ran] == [["sleutel", "klaarzetten"], ["kennis", "laad"], ["opruimen"]]
+    assert all(env["RUSTPUNT_TRACKER_DB_URL"] == cluster.tracker_url and
+               env["RUSTPUNT_DATABASE_URL"] == cluster.records_url for _, env in ran)
+    assert "Opgeruimd" in (cluster.layout.logs / "opruimen.log").read_text()
+    # then daily: the job of 'make run' (bot.supervisor.standard_tasks), once, in this process only
+    assert [(task.name, task.args, task.every) for task in cluster.scheduler.tasks] == [
+        (task.name, task.args, DAY) for task in standard_tasks()]
+    assert cluster.scheduler.tasks[0].env == cluster.store_env and cluster.scheduler.tasks[0].next_at is not None
+    assert sorted(cluster.services) == ["actions1", "actions2", "haproxy", "rasa1", "rasa2", "web"]
+    assert not [name for name, service in cluster.services.items() if "opruimen" in service.argv]
+
+
+async def test_the_clusters_daily_cleanup_removes_old_rows_from_both_stores_and_keeps_new_ones(
+        tmp_path, tracker_url, monkeypatch):
+    # the cluster's two stores (PostgreSQL there, SQLite files here), filled as its servers fill them
+    stores = {"RUSTPUNT_DATABASE_URL": os.environ["RUSTPUNT_DATABASE_URL"], "RUSTPUNT_TRACKER_DB_URL": tracker_url}
+    monkeypatch.setattr(config, "store_env", lambda ports, secret: dict(stores))
+    monkeypatch.setenv("RUSTPUNT_MASKER", "regels")
+    from bot.intake.callbacks import register, show
+
+    now = datetime.utcnow()
+    await make_store(tmp_path).save(conversation("oud", timestamp=(now - timedelta(days=91)).timestamp()))
+    await make_store(tmp_path).save(conversation("recent", timestamp=(now - timedelta(days=89)).timestamp()))
+    old_plan, new_plan = add_record("gespreksplan", {"x": 1}), add_record("gespreksplan", {"x": 2})
+    old_play, new_play = add_record("rollenspel", {"deelnemer": "a"}), add_record("rollenspel", {"deelnemer": "b"})
+    old_call, _ = register("consulent", f"moeder bellen op {PHONE}", "morgen")
+    new_call, _ = register("consulent", "vader bellen op 06-87654321", "morgen")
+    for record, days in ((old_plan, 91), (new_plan, 89), (old_play, 91), (new_play, 89), (old_call, 15),
+                         (new_call, 13)):
+        _age(record, days)
+    events = tracker_db.count_events("recent")
+    assert tracker_db.count_events("oud") == events > 0
+
+    cluster = Cluster(tmp_path / "cluster", tmp_path / "models", _ports(), rasa_token="t0ken")
+    now_s = [1000.0]
+    cluster.scheduler.clock = lambda: now_s[0]
+    cluster.scheduler.start()
+    # the process that runs the cluster does not point at the stores itself: the job gets them from store_env
+    for name in stores:
+        monkeypatch.setenv(name, f"sqlite:///{tmp_path / 'elders.db'}")
+    try:
+        cluster.run_due_tasks()
+        assert cluster.scheduler.tasks[0].runs == 0  # START_STEPS cleaned up just now
+        now_s[0] += DAY
+        cluster.run_due_tasks()
+        job = cluster.scheduler.tasks[0].popen
+        assert job is not None and job.wait(timeout=120) == 0
+    finally:
+        cluster.stop()
+    for name, url in stores.items():
+        monkeypatch.setenv(name, url)
+    db.reset_engines()
+    tracker_db.reset_engines()
+
+    assert "Opgeruimd: 1 gesprek (" in (cluster.layout.logs / "opruimen.log").read_text()
+    assert tracker_db.count_events("oud") == 0 and tracker_db.count_events("recent") == events
+    assert [row.pk for row in list_records("gespreksplan")] == [new_plan]
+    assert [row.pk for row in list_records("rollenspel")] == [new_play]
+    assert show(old_call)[1] == [] and get_record("terugbelverzoek", old_call) is not None
+    assert show(new_call)[1] == ["06-87654321"]

@@ -14,6 +14,7 @@ from pathlib import Path
 from bot.cluster import config
 from bot.cluster.config import Ports
 from bot.cluster.services import PROJECT, Cluster, ClusterError, database_reachable
+from bot.supervisor import log_to
 
 
 def _stop_on_signals() -> None:
@@ -31,6 +32,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"Fout: {exc}", file=sys.stderr)
         return 2
     cluster = Cluster(Path(args.dir), Path(args.model), ports, os.environ.get("RUSTPUNT_RASA_TOKEN") or None)
+    log_to(cluster.layout.logs)  # when the daily tasks started (cluster.scheduler)
     _stop_on_signals()
     try:
         cluster.start()
@@ -47,8 +49,11 @@ Rustpunt draait met meerdere servers.
   - Redis:              127.0.0.1:{ports.redis}
 Gesprekken zoeken en wissen (beheerder), in een tweede terminal zolang dit draait:
   .venv/bin/python -m bot.cluster beheer gesprekken --zoek <woord>    (en: beheer vergeet <gespreks-id>)
+Bewaartermijn: wat ouder is, is net opgeruimd; dat gebeurt elke 24 uur opnieuw zolang dit draait
+(uitkomst in {cluster.layout.logs / "opruimen.log"}).
 Logboeken: {cluster.layout.logs}. Stoppen: Ctrl-C.""", flush=True)
         while True:
+            cluster.run_due_tasks()
             dead = cluster.dead_services()
             if dead:
                 print(f"Let op: {', '.join(dead)} is gestopt; zie {cluster.layout.logs}. "

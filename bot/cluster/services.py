@@ -22,8 +22,18 @@ from typing import Any, Dict, List, Optional
 
 from bot.cluster import config
 from bot.cluster.config import Layout, Ports, Secrets
+from bot.supervisor import Supervisor, standard_tasks
 
 PROJECT = Path(__file__).resolve().parents[2]
+
+# What 'scripts/run.sh' runs before the servers start, in the same order, here on the cluster's databases (store_env):
+# check or make the key, load the knowledge, remove what is past its retention period. The daily repeat of the last
+# one is Cluster.scheduler.
+START_STEPS = (
+    (("sleutel", "klaarzetten"), "De sleutel van de versleutelde contactgegevens is niet in orde"),
+    (("kennis", "laad"), "De kennis laden in PostgreSQL is mislukt"),
+    (("opruimen",), "Opruimen volgens de bewaartermijn is mislukt"),
+)
 
 
 class ClusterError(RuntimeError):
@@ -98,6 +108,10 @@ class Cluster:
         self.layout.logs.mkdir(mode=0o700, exist_ok=True)
         self.secret = Secrets.load_or_create(self.layout.file("secrets.json"), rasa_token)
         self.pg_user = "postgres" if os.geteuid() == 0 else None
+        # The daily tasks of 'make run' ('rustpunt opruimen', bot.supervisor.standard_tasks) on both PostgreSQL
+        # databases, started by this one process (the one that runs 'python -m bot.cluster run'), never by the Rasa or
+        # action servers, of which there are two; a task still running is not started a second time.
+        self.scheduler = Supervisor([], self.layout.logs, tasks=standard_tasks(env=self.store_env))
 
     # ---- urls -------------------------------------------------------------------------------------
     @property
@@ -163,8 +177,13 @@ class Cluster:
             process.wait(timeout=10)
 
     def stop(self) -> None:
+        self.scheduler.stop()
         for name in ("web", "haproxy", "rasa1", "rasa2", "actions1", "actions2", "redis", "postgres"):
             self.stop_service(name)
+
+    def run_due_tasks(self) -> None:
+        """Start a daily task whose time has come (call regularly while the cluster runs)."""
+        self.scheduler.poll()
 
     def dead_services(self) -> List[str]:
         return [name for name, service in self.services.items() if not service.running]
@@ -308,12 +327,12 @@ class Cluster:
                 "De PostgreSQL-database is niet bereikbaar, dus Rasa kan niet starten "
                 f"(Rasa zou anders eindeloos blijven wachten). Zie {self.layout.logs / 'postgres.log'}."
             )
-        for step, failed in ((["sleutel", "klaarzetten"], "De sleutel van de versleutelde contactgegevens is niet "
-                                                          "in orde"),
-                             (["kennis", "laad"], "De kennis laden in PostgreSQL is mislukt")):
+        for step, failed in START_STEPS:
             done = subprocess.run([str(Path(sys.executable).parent / "rustpunt"), *step], cwd=PROJECT,
                                   env={**os.environ, **self.store_env},
                                   capture_output=True, text=True)
+            with open(self.layout.logs / f"{step[0]}.log", "a", encoding="utf-8") as output:
+                output.write(done.stdout + done.stderr)  # opruimen.log: next to the daily runs (scheduler)
             if done.returncode != 0:
                 raise ClusterError(f"{failed}:\n{done.stdout}{done.stderr}")
         log("Redis starten ...")
@@ -337,3 +356,4 @@ class Cluster:
         self._wait("de webpagina", lambda: http_ok(self.web_url + "/"), 60, ["web"])
         self._wait("de verdeler", lambda: http_ok(self.rasa_url + "/") and
                    http_ok(f"http://127.0.0.1:{self.ports.actions}/health"), 30, ["haproxy"])
+        self.scheduler.start()  # first repeat in a day: START_STEPS just cleaned up
