@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 umask 077
 export TF_CPP_MIN_LOG_LEVEL=2 RASA_TELEMETRY_ENABLED=false SQLALCHEMY_SILENCE_UBER_WARNING=1
 scripts/setup.sh
+# A cluster that already runs from this folder: say so now, before anything is installed, trained or written
+# (bot.cluster.services.claim; 'run' itself checks again before it changes a file)
+.venv/bin/python -m bot.cluster run --check "$@"
 # OpenTaal's word list (hunspell-nl) tells the masker which words are Dutch (surnames, streets, organisations);
 # without it the masker reads fewer of them and says so in the log
 scripts/install_hunspell.sh || echo "Let op: zonder hunspell-nl schermt Rustpunt minder achternamen en straten af." >&2

@@ -226,13 +226,17 @@ def run_forget_session(value: str) -> int:
 
 def run_cleanup(args: argparse.Namespace) -> int:
     from bot.privacy.forget import describe
-    from bot.privacy.retention import CONVERSATIONS, RetentionConfigError, cleanup, periods
+    from bot.privacy.retention import CONVERSATIONS, CleanupBusy, RetentionConfigError, cleanup, periods
     from bot.privacy.tracker_db import TrackerDbError
+
+    def waiting() -> None:
+        print("Er loopt al een opruiming (de dagelijkse of die van een beheerder); ik wacht tot die klaar is en "
+              "ruim daarna op wat er nog over is ...", flush=True)
 
     try:
         config = periods()
-        removed = cleanup()
-    except (RetentionConfigError, TrackerDbError) as exc:
+        removed = cleanup(on_wait=waiting)
+    except (RetentionConfigError, CleanupBusy, TrackerDbError) as exc:
         print(str(exc))
         return 1
     print(f"Bewaartermijnen: gesprekken en verslagen {config.general} dagen, rollenspellen {config.roleplay} dagen, "

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bot.cluster import config
 from bot.cluster.config import Ports
-from bot.cluster.services import PROJECT, Cluster, ClusterError, database_reachable
+from bot.cluster.services import PROJECT, Cluster, ClusterError, claim, database_reachable, running_from
 from bot.supervisor import log_to
 
 
@@ -26,12 +26,23 @@ def _stop_on_signals() -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    root = Path(args.dir)
+    if args.check:
+        busy = running_from(root)
+        if busy:
+            print(f"Fout: {busy}", file=sys.stderr)
+        return 1 if busy else 0
     try:
         ports = Ports.choose()
     except ValueError as exc:
         print(f"Fout: {exc}", file=sys.stderr)
         return 2
-    cluster = Cluster(Path(args.dir), Path(args.model), ports, os.environ.get("RUSTPUNT_RASA_TOKEN") or None)
+    try:
+        lock = claim(root)  # first: a cluster already running from this folder keeps its files as they are
+    except ClusterError as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 1
+    cluster = Cluster(root, Path(args.model), ports, os.environ.get("RUSTPUNT_RASA_TOKEN") or None)
     log_to(cluster.layout.logs)  # when the daily tasks started (cluster.scheduler)
     _stop_on_signals()
     try:
@@ -69,6 +80,7 @@ Logboeken: {cluster.layout.logs}. Stoppen: Ctrl-C.""", flush=True)
         return 0
     finally:
         cluster.stop()
+        lock.close()  # only now may a new start take the folder: every server has stopped
         print("Gestopt.")
 
 
@@ -111,6 +123,8 @@ def main() -> int:
     p_run = sub.add_parser("run", help="alles starten (Ctrl-C stopt alles)")
     p_run.add_argument("--dir", default=str(PROJECT / "var" / "cluster"))
     p_run.add_argument("--model", default=str(PROJECT / "models"))
+    p_run.add_argument("--check", action="store_true",
+                       help="alleen nagaan of er al een cluster vanuit deze map draait (zo ja: melding en stoppen)")
     p_test = sub.add_parser("test", help="belastings- en storingstest")
     p_test.add_argument("--dir", default=str(PROJECT / "var" / "cluster-test"))
     p_test.add_argument("--model", default=str(PROJECT / "models"))  # the newest model, as for run

@@ -23,6 +23,8 @@ RECORDS_DB = "rustpunt"
 DB_USER = "rustpunt"
 # ``store_env`` of the running cluster (its ports change at every start), for 'python -m bot.cluster beheer ...'
 ADMIN_ENV_FILE = "beheer.json"
+# held by the process of 'python -m bot.cluster run' while a cluster runs from this folder (services.claim)
+LOCK_FILE = "cluster.lock"
 
 
 def free_ports(count: int) -> List[int]:

@@ -18,10 +18,11 @@ import time
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List, Optional, TextIO
 
 from bot.cluster import config
 from bot.cluster.config import Layout, Ports, Secrets
+from bot.locks import lock_file
 from bot.supervisor import Supervisor, standard_tasks
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -38,6 +39,46 @@ START_STEPS = (
 
 class ClusterError(RuntimeError):
     """Something could not start; the message is Dutch and meant for whoever started the cluster."""
+
+
+def _already_running(root: Path) -> str:
+    pid = (root / config.LOCK_FILE).read_text(encoding="utf-8").strip()
+    process = f" (proces {pid})" if pid.isdigit() else ""
+    stop = f" of met 'kill {pid}'" if pid.isdigit() else ""
+    return (f"Er draait al een cluster vanuit {root}{process}. Er is niets gestart en niets veranderd. Stop dat "
+            f"cluster eerst met Ctrl-C in de terminal waarin het draait{stop}, en start het daarna opnieuw. Zolang het "
+            "draait, werken de beheeropdrachten erop, bijvoorbeeld: "
+            ".venv/bin/python -m bot.cluster beheer gesprekken --zoek <woord>")
+
+
+def claim(root: Path) -> TextIO:
+    """Take the lock that says a cluster runs from ``root`` (``config.LOCK_FILE``, with this process's number in it),
+    before anything in the folder changes; it is held until the returned file is closed or this process ends. A second
+    start on the same folder stops here with a Dutch :class:`ClusterError` and changes nothing: before, it wrote new
+    ports into beheer.json, endpoints.yml and haproxy.cfg and only then did PostgreSQL refuse, so 'beheer' and a later
+    restart used the wrong ports. The lock of a run that crashed went with its process (``bot.locks``)."""
+    root = root.resolve()
+    root.mkdir(mode=0o700, parents=True, exist_ok=True)
+    held = lock_file(root / config.LOCK_FILE)
+    if held is None:
+        raise ClusterError(_already_running(root))
+    held.truncate(0)
+    held.write(f"{os.getpid()}\n")
+    held.flush()
+    return held
+
+
+def running_from(root: Path) -> Optional[str]:
+    """The Dutch message of :func:`claim` when a cluster runs from ``root``, else None; takes nothing and makes no
+    file or folder (for 'scripts/run_cluster.sh', before it installs or trains anything)."""
+    root = root.resolve()
+    if not (root / config.LOCK_FILE).is_file():
+        return None
+    held = lock_file(root / config.LOCK_FILE)
+    if held is None:
+        return _already_running(root)
+    held.close()
+    return None
 
 
 def postgres_bin(name: str) -> str:

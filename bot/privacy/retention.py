@@ -8,15 +8,21 @@ Periods in days, from the environment (whole numbers >= 1):
   call-back (counted from when it was registered); the masked call-back itself follows the general period;
 - ``RUSTPUNT_ROLLENSPEL_BEWAARTERMIJN_DAGEN`` (default: the general period): role-play sessions
   kept for trainers.
+
+One clean-up at a time per database (``bot.locks.only_one``): the cluster's daily one and an administrator's
+``beheer opruimen`` could otherwise run at the same moment and both remove (and report) the same rows. The second
+one waits until the first is done and then finds what is left.
 """
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
-from typing import Dict, Optional
+from typing import Callable, Dict, Optional
 
 from bot import records
+from bot.db import database_url
+from bot.locks import Busy, only_one
 from bot.privacy import tracker_db
 from bot.privacy.forget import EVENTS
 
@@ -30,10 +36,16 @@ CALLBACK_KIND = "terugbelverzoek"
 CONTACT_KIND = "terugbel_contact"
 CONTACT_DROPPED = "terugbel_contactgegevens"
 CONVERSATIONS = "gesprekken"
+LOCK_NAME = "opruimen"
+WAIT_MINUTES = 10  # for a clean-up that is already running
 
 
 class RetentionConfigError(ValueError):
     """A retention setting is not a whole number of days; the message is Dutch."""
+
+
+class CleanupBusy(RuntimeError):
+    """Another clean-up of the same data is still running after the wait; the message is Dutch."""
 
 
 @dataclass
@@ -72,12 +84,25 @@ def _utc_naive(now: Optional[datetime]) -> datetime:
     return now
 
 
-def cleanup(now: Optional[datetime] = None) -> Dict[str, int]:
+def cleanup(now: Optional[datetime] = None, on_wait: Callable[[], None] = lambda: None) -> Dict[str, int]:
     """Remove everything past its retention period; returns what was removed
-    (``gesprekken``, ``gespreksgebeurtenissen``, record kinds, ``terugbel_contactgegevens``)."""
+    (``gesprekken``, ``gespreksgebeurtenissen``, record kinds, ``terugbel_contactgegevens``). While another clean-up of
+    the same data runs, ``on_wait`` is called and this waits up to ``WAIT_MINUTES`` for it (then :class:`CleanupBusy`).
+    """
+    config = periods()
+    try:
+        with only_one(LOCK_NAME, database_url(), wait=WAIT_MINUTES * 60, on_wait=on_wait):
+            return _cleanup(config, now)
+    except Busy:
+        raise CleanupBusy(
+            f"Er loopt al een opruiming (de dagelijkse of die van een beheerder) en die is na {WAIT_MINUTES:g} "
+            "minuten nog niet klaar. Er is nu niets opgeruimd; probeer het later opnieuw."
+        ) from None
+
+
+def _cleanup(config: Periods, now: Optional[datetime]) -> Dict[str, int]:
     from bot.intake.callbacks import drop_contact  # lazy: bot.intake imports bot.privacy: a cycle at import time
 
-    config = periods()
     now = _utc_naive(now)
     general_cutoff = now - timedelta(days=config.general)
     callback_cutoff = now - timedelta(days=config.callback)
