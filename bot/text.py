@@ -24,6 +24,56 @@ ORDINAL_WORDS = {
         "eerste tweede derde vierde vijfde zesde zevende achtste negende tiende".split(), start=1)
 }
 
+# Any Dutch number written as one word, as speech-to-text writes what was said ("nul zes twaalf vierendertig",
+# "tweeduizend twaalf", "honderdtwaalf"): ``spoken_number``.
+_UNITS = {word: value for value, word in enumerate("nul een twee drie vier vijf zes zeven acht negen".split())}
+_TEENS = {word: value for value, word in enumerate(
+    "tien elf twaalf dertien veertien vijftien zestien zeventien achttien negentien".split(), start=10)}
+_TENS = dict(zip("twintig dertig veertig vijftig zestig zeventig tachtig negentig".split(), range(20, 100, 10),
+                 strict=True))
+
+
+def _below_hundred(word: str) -> int | None:
+    if word in _UNITS:
+        return _UNITS[word]
+    if word in _TEENS:
+        return _TEENS[word]
+    if word in _TENS:
+        return _TENS[word]
+    for tens, value in _TENS.items():  # "vierendertig", "tweeentwintig" (after ``simplify``)
+        if word.endswith("en" + tens) and word[:-len(tens) - 2] in _UNITS and word[:-len(tens) - 2] != "nul":
+            return _UNITS[word[:-len(tens) - 2]] + value
+    return None
+
+
+def _below_thousand(word: str) -> int | None:
+    head, found, rest = word.partition("honderd")
+    if not found:
+        return _below_hundred(word)
+    times = _below_hundred(head) if head else 1  # "honderd", "tweehonderd", "negentienhonderd"
+    rest = rest[2:] if rest.startswith("en") and _below_hundred(rest[2:]) else rest  # "honderdenvijf"
+    tail = _below_hundred(rest) if rest else 0
+    if not times or tail is None:
+        return None
+    return times * 100 + tail
+
+
+def spoken_number(word: str) -> int | None:
+    """The value of a Dutch number written as one word ('zes' 6, 'vierendertig' 34, 'tweeëntwintig' 22, 'honderdtwaalf'
+    112, 'tweeduizend' 2000, 'tweeduizendvijftien' 2015, 'negentienhonderd' 1900), else None."""
+    word = simplify(word)
+    if not word.isalpha() or len(word) < 3:
+        return None
+    head, found, rest = word.partition("duizend")
+    if not found:
+        return _below_thousand(word)
+    times = _below_thousand(head) if head else 1
+    rest = rest[2:] if rest.startswith("en") and _below_thousand(rest[2:]) else rest
+    tail = _below_thousand(rest) if rest else 0
+    if not times or tail is None:
+        return None
+    return times * 1000 + tail
+
 
 def strip_accents(text: str) -> str:
     if text.isascii():  # nothing to strip (most messages): NFKD leaves ASCII as it is

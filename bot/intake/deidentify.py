@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
 from bot.language import known_words, opentaal_available, opentaal_knows
-from bot.text import NUMBER_WORDS
+from bot.text import NUMBER_WORDS, spoken_number
 from bot.wording import counted, join_list
 
 log = logging.getLogger(__name__)
@@ -110,9 +110,10 @@ _STREET = re.compile(
 # address ("op het schoolplein 2 keer", "ervaring 10 jaar"). Words in -ring and -erf are nearly always no street
 # ('aflevering 3', 'vergadering 2', 'bederf'): those only with living or an address named, or a postcode after.
 _LOWER_STREET = re.compile(
-    rf"(?<![\w-])(?P<street>[a-zà-ÿ][a-zà-ÿ'-]+?(?P<suffix>{_STREET_SUFFIX}))\s(?P<number>[1-9]\d{{0,3}})"
-    rf"(?P<addition>[a-z]|-\d{{1,3}}|\s(?:hs|bis))?(?![\w]|[:.,/-]\d)"
+    rf"(?<![\w-])(?P<street>[a-zà-ÿ][a-zà-ÿ'-]+?(?P<suffix>{_STREET_SUFFIX}))\s(?P<number>[1-9]\d{{0,3}}"
+    rf"|(?P<said>[a-zë]{{3,}}))(?P<addition>(?(said)\s[a-z]|[a-z])|-\d{{1,3}}|\s(?:hs|bis))?(?![\w]|[:.,/-]\d)"
 )
+_STREET_WORD_THEN_WORD = re.compile(rf"(?:{_STREET_SUFFIX})\s[a-zë]{{3}}")  # a quick test for a house number said
 _WEAK_STREET_SUFFIXES = ("ring", "erf")
 # A street named after someone or something takes the words before it ("burgemeester de withstraat 3", "willem de
 # zwijgerlaan 5", "prins hendrikkade 12"; a user test stored "burgemeester de" readable before [ADRES]): a title or
@@ -373,8 +374,12 @@ def street_spans(text: str) -> List[Span]:
 def _lower_case_address_spans(text: str) -> List[Span]:
     """Streets with a house number and postcodes typed without capitals (see the comment above)."""
     spans: List[Span] = []
-    if any(ch.isdigit() for ch in text):
+    digits = any(ch.isdigit() for ch in text)
+    if digits or _STREET_WORD_THEN_WORD.search(text):
         for match in _LOWER_STREET.finditer(text):
+            said = match.group("said")
+            if said is not None and (said == "een" or not spoken_number(said)):
+                continue  # a house number said as a word: "de kerkstraat twaalf" (dictated); not "de kerkstraat een"
             clause_start = max((found.end() for found in _CLAUSE_BEFORE.finditer(text, 0, match.start())), default=0)
             cue = bool(_ADDRESS_CUE.search(text, clause_start, match.start()))
             postcode = bool(_POSTCODE_AFTER.match(text, match.end()))
@@ -385,6 +390,7 @@ def _lower_case_address_spans(text: str) -> List[Span]:
                     match.group("street").lower() not in known_words() and not _COUNT_AFTER.match(text, match.end()))
             if found:
                 spans.append((_street_start(text, match.start()), match.end(), "adres"))
+    if digits:
         for match in _LOWER_POSTCODE.finditer(text):
             letters = match.group("letters")
             if letters not in _UNITS and letters not in known_words():
@@ -517,6 +523,219 @@ def _rule_spans(text: str) -> List[Span]:
     spans.extend(_lower_case_school_spans(text))
     spans.extend(_lower_case_name_spans(text))
     spans.extend(_organisation_spans(text))
+    spans.extend(_dictated_spans(text))
+    return spans
+
+
+# --------------------------------------------------------------------------- dictated
+# A consultant who dictates (speech-to-text) stores what was said: numbers as words and an e-mail address in words,
+# without punctuation (a user test of session 25 stored "mijn nummer is nul zes twaalf vierendertig zesenvijftig
+# achtenzeventig", "het bsn is een twee drie vier vijf zes zeven acht twee", "geboren op veertien februari tweeduizend
+# twaalf" and "petra punt de vries at gmail punt com" readable: the rules above need digits and an @). Numbers said one
+# after another (words, also mixed with digits: "nul zes 12 34 56 78") are read as the digits they say ('nul' 0,
+# 'twaalf' 12, 'vierendertig' 34: ``bot.text.spoken_number``) and judged as typed digits are:
+# - a phone number: 9 to 12 digits that start with 0, or 'plus' and 31 or 32 ("plus eenendertig zes ..."); never a
+#   public service number (_PUBLIC_NUMBERS: "nul achthonderd tweeduizend");
+# - a BSN: 9 digits that pass the elfproef, or 8 or 9 digits right after 'bsn' or 'burgerservicenummer' (a misheard
+#   digit fails the elfproef);
+# - a postcode: four digits in two words and two letters that are no word ("twaalf eenenzeventig ab", "... a b");
+# - a date of birth: a day, a month (its name or number) and a year after a word of birth, as for written dates
+#   ("geboren op veertien februari tweeduizend twaalf", "geboortedatum twaalf zes tweeduizend vijftien").
+_SPOKEN_TOKEN = re.compile(r"[^\W_]+")
+_RUN_GAP = re.compile(r"\s*[,.-]?\s*")  # between two numbers of one run: "nul zes, twaalf", "06-12"
+_BSN_CUE = re.compile(r"(?i)(?<![\w])(?:bsn|burgerservicenummer|sofinummer)(?:[\s-]?nummer)?(?:\s+(?:is|was|:))?\s*$")
+_PHONE_PREFIXES = ("31", "32")  # after 'plus': the Netherlands, Belgium
+_MONTH_NUMBERS = {month: number for number, month in enumerate(
+    "januari februari maart april mei juni juli augustus september oktober november december".split(), start=1)}
+_ORDINAL_DAYS = {"eerste": 1, "derde": 3}
+
+
+@dataclass(frozen=True)
+class _Said:
+    """A word or a group of digits of a text, with the number it says (None for other words)."""
+
+    word: str
+    start: int
+    end: int
+    number: Optional[int]
+    digits: str  # the digits it says in a row of numbers ("nul" "0", "twaalf" "12", "06" "06"), else ""
+
+
+def _said(text: str) -> List[_Said]:
+    found = []
+    for match in _SPOKEN_TOKEN.finditer(text):
+        word = match.group()
+        if word.isdigit():
+            found.append(_Said(word, match.start(), match.end(), int(word), word))
+            continue
+        number = spoken_number(word)
+        found.append(_Said(word.lower(), match.start(), match.end(), number, "" if number is None else str(number)))
+    return found
+
+
+def _number_runs(text: str, said: List[_Said]) -> List[Tuple[int, int]]:
+    """(first, last) indexes in ``said`` of each run of numbers said one after another, with at least one word."""
+    runs: List[Tuple[int, int]] = []
+    first = None
+    for index, item in enumerate(said + [_Said("", len(text), len(text), None, "")]):
+        joined = (first is not None and item.number is not None
+                  and _RUN_GAP.fullmatch(text, said[index - 1].end, item.start) is not None)
+        if first is not None and not joined:
+            if any(not said[k].word.isdigit() for k in range(first, index)):
+                runs.append((first, index - 1))
+            first = None
+        if first is None and item.number is not None:
+            first = index
+    return runs
+
+
+def _spoken_number_spans(text: str, said: List[_Said]) -> List[Span]:
+    """Phone numbers, BSNs and postcodes said as words (see the comment above)."""
+    spans: List[Span] = []
+    for first, last in _number_runs(text, said):
+        digits = "".join(said[k].digits for k in range(first, last + 1))
+        start, end = said[first].start, said[last].end
+        if digits in _PUBLIC_NUMBERS:
+            continue
+        plus = first > 0 and said[first - 1].word == "plus" and digits.startswith(_PHONE_PREFIXES)
+        if len(digits) == 9 and elfproef(digits) or 8 <= len(digits) <= 9 and _BSN_CUE.search(text, 0, start):
+            spans.append((start, end, "bsn"))
+        elif plus and 10 <= len(digits) <= 13:
+            spans.append((said[first - 1].start, end, "telefoon"))
+        elif digits.startswith("0") and 9 <= len(digits) <= 12:
+            spans.append((start, end, "telefoon"))
+        elif last > first:  # the last two numbers: "(lindelaan vijf) twaalf eenenzeventig ab"
+            four = said[last - 1].digits + said[last].digits
+            postcode = _spoken_postcode_end(text, said, last) if len(four) == 4 and four[0] != "0" else None
+            if postcode is not None:
+                spans.append((said[last - 1].start, postcode, "postcode"))
+    return spans
+
+
+def _spoken_postcode_end(text: str, said: List[_Said], last: int) -> Optional[int]:
+    """Where the two letters of a postcode end after the four digits ending at ``said[last]``: "ab" or "a b"."""
+    after = said[last + 1:last + 3]
+    if after and len(after[0].word) == 2 and after[0].word.isalpha() and after[0].word.isascii() \
+            and after[0].word not in _UNITS and after[0].word not in known_words() \
+            and text[said[last].end:after[0].start].isspace():
+        return after[0].end
+    if len(after) == 2 and all(len(item.word) == 1 and item.word.isalpha() for item in after) \
+            and text[said[last].end:after[1].start].replace(" ", "") == after[0].word:
+        return after[1].end
+    return None
+
+
+def _day(item: _Said) -> Optional[int]:
+    """The day of a month that ``item`` says ('14', 'veertien', 'veertiende', 'eerste'), else None."""
+    word = item.word
+    value = item.number
+    if value is None:
+        value = _ORDINAL_DAYS.get(word)
+    if value is None and word.endswith(("ste", "de")):
+        value = spoken_number(word[:-3] if word.endswith("ste") else word[:-2])
+    return value if value is not None and 1 <= value <= 31 else None
+
+
+def _number_at(said: List[_Said], k: int) -> int:
+    """The number word ``k`` of ``said`` says; -1 for another word or past the end."""
+    number = said[k].number if 0 <= k < len(said) else None
+    return -1 if number is None else number
+
+
+def _year_end(said: List[_Said], k: int) -> Optional[int]:
+    """The index of the last word of a year that starts at ``said[k]`` ('2012', 'tweeduizend twaalf', 'tweeduizend en
+    twaalf', 'tweeduizendtwaalf', 'negentien negenentachtig'), else None."""
+    value = _number_at(said, k)
+    if value in (19, 20) and 10 <= _number_at(said, k + 1) <= 99:
+        return k + 1  # "negentien negenentachtig", "twintig vijftien"
+    if value in (1900, 2000):  # "tweeduizend twaalf", "tweeduizend en twaalf", "negentienhonderd negentig"
+        step = k + 2 if k + 2 < len(said) and said[k + 1].word == "en" else k + 1
+        if 0 <= _number_at(said, step) < 100 and not said[step].word.isdigit():
+            return step
+    return k if 1900 <= value <= 2099 else None
+
+
+def _spoken_date_spans(text: str, said: List[_Said]) -> List[Span]:
+    """Dates of birth said as words: a day, a month and a year after a word of birth (see the comment above)."""
+    spans: List[Span] = []
+    for k in range(1, len(said) - 1):
+        month = _MONTH_NUMBERS.get(said[k].word)
+        numeric = month is None and 1 <= _number_at(said, k) <= 12 and not said[k].word.isdigit()
+        if numeric:
+            month = _number_at(said, k)  # "twaalf zes tweeduizend vijftien"
+        if month is None or _day(said[k - 1]) is None or (numeric and said[k - 1].number is None):
+            continue
+        end = _year_end(said, k + 1)
+        if end is None or (said[k - 1].word.isdigit() and not numeric and said[end].word.isdigit()):
+            continue  # "14 februari 2012": the rule of written dates
+        start = said[k - 1].start
+        if _BIRTH_CUE.search(text[max(0, start - 40):start]):
+            spans.append((start, said[end].end, "datum"))
+    return spans
+
+
+# An e-mail address said in words: "petra punt de vries at gmail punt com", "jan punt de boer apenstaartje hotmail
+# punt nl", "fatima at outlook punt com". The domain after 'at' or 'apenstaartje' names its dots ('punt') and ends in
+# a top-level domain; the part before it is the words back to a word that cannot be in an address ("mailen op", "mijn
+# mailadres is", "of"), at most six.
+_SPOKEN_AT = re.compile(
+    r"(?i)\s+(?:at|et|apenstaartje|apestaartje|@)\s+(?P<domain>[^\W_]+(?:\s+(?:punt|dot|streepje|min)\s+[^\W_]+)*"
+    r"\s+(?:punt|dot)\s+(?:com|nl|net|org|be|de|eu|info|nu|io|co|uk|fr|biz|me|online|email)|[\w-]+(?:\.[\w-]+)+)"
+    r"(?![\w])"
+)
+_EMAIL_LOCAL_WORD = re.compile(r"([^\W_]+)(\s*[._-]?\s*)$")
+_MAIL_WORDS = frozenset(
+    "mail mailen mailt mailadres emailadres email e-mail e-mailadres adres via kunt kan kun bereiken sturen stuur "
+    "stuurt bereikbaar".split()
+)
+_LOCAL_WORDS = 6  # words of the part before 'at' at most ("petra punt de vries")
+
+
+def _spoken_email_spans(text: str) -> List[Span]:
+    """E-mail addresses said in words (see the comment above)."""
+    spans: List[Span] = []
+    for match in _SPOKEN_AT.finditer(text):
+        start = pending = match.start()
+        for _ in range(_LOCAL_WORDS):
+            found = _EMAIL_LOCAL_WORD.search(text, 0, pending)
+            word = found.group(1).lower() if found else ""
+            if found is None or word in _MAIL_WORDS or (word in _FUNCTION_WORDS and word not in _SURNAME_INTERFIXES):
+                break
+            start = pending = found.start()
+        if start < match.start():
+            spans.append((start, match.end("domain"), "email"))
+    return spans
+
+
+# the endings of every number said as one word ("zes", "vierendertig", "honderdtwaalf", "tweeduizend")
+_NUMBER_ENDINGS = ("nul", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf",
+                   "twaalf", "tig", "honderd", "duizend")
+_MONTH_NAMES = tuple(_MONTH_NUMBERS)
+
+
+def _may_say_numbers(text: str) -> bool:
+    """A quick test: two numbers in a row (one maybe said as a word) or a month's name; most texts have neither."""
+    lowered = text.lower()
+    if any(month in lowered for month in _MONTH_NAMES):
+        return True
+    previous = False
+    for word in lowered.split():
+        word = word.strip(",.-:;!?()")
+        number = word.isdigit() or (len(word) > 2 and word.endswith(_NUMBER_ENDINGS))
+        if number and previous:
+            return True
+        previous = number
+    return False
+
+
+def _dictated_spans(text: str) -> List[Span]:
+    """Phone numbers, BSNs, postcodes, dates of birth and e-mail addresses said as words."""
+    spans: List[Span] = []
+    said = _said(text) if _may_say_numbers(text) else []
+    if any(item.number is not None and not item.word.isdigit() for item in said):
+        spans += _spoken_number_spans(text, said) + _spoken_date_spans(text, said)
+    if " at " in text or "apenstaartje" in text or "apestaartje" in text or " et " in text or " @ " in text:
+        spans += _spoken_email_spans(text)
     return spans
 
 
@@ -774,7 +993,7 @@ _FUNCTION_WORDS = frozenset((
     "met voor na naar uit over onder door tegen tot om sinds zonder tussen achter naast er hier daar ja nee ok oke "
     "hoor nou januari februari maart april mei juni juli augustus september oktober november december "
     # words in deduce's lists of names: "vader koos ervoor", "moeder constant aan het bellen", "mevrouw middag"
-    "koos ken koop constant lente maatje meis kader win rem middag schreven sliepen"
+    "koos ken koop constant lente maatje meis kader win rem middag schreven sliepen zeg"
 ).split())
 _LOWER_NOT_NAMES = (
     _FUNCTION_WORDS | _GREETINGS | _LOWER_CUES | _INTERFIX_WORDS | _DEDUCE_NOT_NAMES | frozenset(NUMBER_WORDS)
@@ -808,6 +1027,14 @@ _CALLER_PEOPLE = _LOWER_CUES - _NAMING - _ABBREVIATIONS - {"naam"}
 # "ik heb roos aan de lijn"): there the name is the likelier reading and a masked word costs less than a readable name.
 _ARTICLES = frozenset("een de het 't die deze dat dit geen elke iedere ieder welke zo'n zulke".split())
 _CALLER_DETERMINERS = frozenset({"de", "het", "een", "zijn", "haar", "hun", "mijn", "onze"})
+# the words with which a caller goes on after saying who they are: "met sandra smid uit laren", "... smid ik bel over"
+_CALL_GOES_ON = frozenset("ik wij we uit hier van namens over".split())
+# no surname there: a sound ("met lisa poeh ik hoor ...") or the caller's role ("ja met lisa wijkcoach ik ...")
+_CALLER_SOUNDS = frozenset("ach och goh poeh pfff pff oh o jee jeetje tsja nja".split())
+_ROLE_WORD = re.compile(
+    r"(?:coach|werker|werkster|consulent|consulente|begeleider|begeleidster|medewerker|medewerkster|kundige|arts|agent"
+    r"|team|therapeut|assistent|assistente|leerkracht|mentor|docent|directeur|directrice|ib'?er|ondersteuner)$"
+)
 # how many more callers a list may name after the first ("mark, jan, piet en de oma aan de lijn")
 _MAX_CALLERS = 5
 # A child named by a fact about it: "pietje bakker (12) spijbelt al weken", "kevin de boer, 14, blowt", "noah (8)"
@@ -1013,7 +1240,7 @@ class _Words:
         return None
 
     def surname_end(self, i: int, lists: _NameLists, after_title: bool = False,
-                    interfixed: bool = False, after_name: bool = False) -> Optional[int]:
+                    interfixed: bool = False, after_name: bool = False, strong: bool = False) -> Optional[int]:
         """The index of the last word of a surname of achternamen.txt that starts at word ``i``, else None. Right
         after a form of address (``after_title``, no comma between: "mevrouw, stel dat ...") also one of
         deduce's list; with ``interfixed`` (a first name where a caller is named: "aan de lijn, mark van der horst")
@@ -1039,6 +1266,8 @@ class _Words:
         if not (i < k < len(self.found) and self.gap(k).isspace()):
             return None
         surname = self.lower[k]
+        if strong and not _STRONG_INTERFIXES & set(self.lower[i:k]):
+            return None  # ``strong``: "met hans van der bosch", not "met anouk van de wijk"
         if surname in lists.after_interfix:
             return k
         # "vader ruud van der pluim": after 'van der', 'van den', 'ter' or 'ten' any word; after 'van', 'de' or 'van
@@ -1069,11 +1298,44 @@ class _Words:
             # any name it is too often a word ("Lotte verkouden", "Lisa tijdens": the lemma table lacks them)
             # ("Met Tygo verder aan die zeepkist": not after the 'met' that opens a call)
             named = context in ("cue", "line", "named", "call") and not listed and self.lower[i - 1] != "met"
-            return (self.surname_end(i + 1, lists, interfixed=interfixed, after_name=named) if after else None) or i
+            # a caller who says who they are ("u spreekt met ...", "met ...", "aan de lijn ...", "ik ben ..."): a
+            # surname after a tussenvoegsel that only a surname takes ("ja met hans van der bosch"), or any word before
+            # the call goes on ("met sandra smid uit laren", "aan de lijn roos bloem de moeder van lotte"); a user test
+            # of session 25 found both stored readable in dictated openings
+            introduced = not listed and (context in ("line", "named", "call") or context == "cue" and (
+                self.lower[i - 1] == "met" or i > 1 and (self.lower[i - 2], self.lower[i - 1]) in _NAME_OPENERS))
+            if not after:
+                return i
+            last = self.surname_end(i + 1, lists, interfixed=interfixed or introduced, after_name=named,
+                                    strong=introduced and not interfixed)
+            if last is None and introduced and self.surname_before_the_call(i + 1):
+                last = i + 1
+            return last or i
         if context == "title":
             found = self.surname_end(i, lists, after_title=True)
             return i if found is None and self.unlisted_surname(i) else found
         return None
+
+    def surname_before_the_call(self, i: int) -> bool:
+        """Whether word ``i``, right after the first name of a caller who says who they are, is their surname: a word
+        that is no function word, time word, verb of _CHILD_VERBS or place of the kaart, with after it the end, a word
+        with which the call goes on (_CALL_GOES_ON: "met sandra smid uit laren", "met roos bloem ik bel over ...") or
+        a person ("roos bloem de moeder van lotte")."""
+        word = self.lower[i]
+        if not (self.gap(i).isspace() and word.isalpha() and len(word) > 2 and word not in _LOWER_NOT_NAMES
+                and word not in _TIME_WORDS and word not in _CHILD_VERBS and word not in _CALLER_SOUNDS
+                and not _ROLE_WORD.search(word) and not is_kaart_place(word)):
+            return False
+        k = i + 1
+        if k == len(self.found):
+            return not self.text[self.found[i].end():].strip(" ,.")  # "u spreekt met sandra smid."
+        if not _JOINED.fullmatch(self.gap(k)):
+            return False
+        if self.lower[k] in _CALL_GOES_ON:
+            return True
+        if self.lower[k] in _CALLER_DETERMINERS and k + 1 < len(self.found) and self.gap(k + 1).isspace():
+            k += 1
+        return self.lower[k] in _CALLER_PEOPLE
 
     def unlisted_surname(self, i: int) -> bool:
         """Whether word ``i``, right after a form of address ('mevrouw', 'meneer', 'mevr.', 'dhr.', 'mw.', 'juf',

@@ -243,10 +243,30 @@ def is_contact_detail(clause: str) -> bool:
     return bool(_CONTACT_CUE.search(rest.lower())) or not re.search(r"[^\W\d_]{3,}", rest)
 
 
+# A dictated answer is one clause without punctuation: "... hij wil niet meer naar school we wonen in bussum mijn nummer
+# is [TELEFOON]" (a user test of session 25 lost the whole answer). There only the words that give the contact details
+# go: the phrase from its cue ('nummer', 'bereikbaar', 'mailen' ..., after a pronoun and 'is', 'kunt', 'ook' ...) to
+# the label, and more labels joined by 'en', 'of' or a comma; the rest stays when it still says something.
+_CONTACT_PHRASE = re.compile(
+    r"(?:\b(?:mijn|haar|zijn|hun|ons|onze|uw|u|je|ze|zij|hij|ik|we|wij|jullie|het|de)\s+)?"
+    r"(?:(?:is|zijn|kunt|kan|kun|mag|wil|ook|even|altijd|me|mij|hem|haar|ons|zelf|het|beste|liefst)\s+){0,3}"
+    + _CONTACT_CUE.pattern + r"(?:\s+[\w-]+){0,4}?\s+" + _CONTACT_LABEL.pattern
+    + r"(?:\s*(?:,|\bof\b|\ben\b)\s*(?:[\w-]+\s+){0,4}?" + _CONTACT_LABEL.pattern + r")*"
+)
+_CONTENT_WORDS = 3  # words of three letters or more a clause keeps besides its contact details, to be kept
+
+
 def without_contact_details(text: str) -> str:
-    """``text`` (masked) without its clauses that only give contact details (``is_contact_detail``); '' when nothing
-    else is left."""
-    kept = [part for part in _CLAUSE_WITH_SEPARATOR.findall(text or "") if not is_contact_detail(part)]
+    """``text`` (masked) without its clauses that only give contact details (``is_contact_detail``); in a longer clause
+    only the contact details (``_CONTACT_PHRASE``); '' when nothing else is left."""
+    kept = []
+    for part in _CLAUSE_WITH_SEPARATOR.findall(text or ""):
+        if is_contact_detail(part):
+            rest = " ".join(_CONTACT_PHRASE.sub(" ", part).split())
+            if _CONTACT_LABEL.search(rest) or len(re.findall(r"[^\W\d_]{3,}", rest)) < _CONTENT_WORDS:
+                continue
+            part = rest + " "
+        kept.append(part)
     return "".join(kept).strip().rstrip(",;").strip()
 
 
@@ -578,9 +598,15 @@ _MOTION = re.compile(r"^(?:naar|bij) ")
 _PARTICLES = frozenset("aan op af uit in mee door over om toe bij weg terug voor na".split())
 
 
+# A dictated answer has no punctuation: a subject that only a new clause takes ends the verb phrase too ("hij wil al
+# weken niet meer naar school we wonen op de ..." gave "moeite met naar school we wonen op de gaan", a user test of
+# session 25); 'ze' and 'u' stay, they are also an object ("wil niet met ze praten").
+_PHRASE_END = re.compile(r"\b(?:sinds|omdat|want|maar|en|als|toen|terwijl|dus|of|ik|we|wij|hij|zij|jij)\b")
+
+
 def _verb_phrase(vp: str) -> str:
-    """'naar school' -> 'naar school gaan'; 'eten' stays; cut at the first clause word."""
-    vp = re.split(r"\b(?:sinds|omdat|want|maar|en|als|toen|terwijl|dus|of)\b", vp)[0].strip(" ,.")
+    """'naar school' -> 'naar school gaan'; 'eten' stays; cut at the first clause word or new subject."""
+    vp = _PHRASE_END.split(vp)[0].strip(" ,.")
     # 'sollicitatiegesprekken meer te plannen' -> 'sollicitatiegesprekken plannen' (after 'durft geen'): the 'meer' of
     # the negation and the 'te' of the infinitive do not belong in 'moeite met ...'
     words = [w for w in vp.split()[:8] if w != "meer"]

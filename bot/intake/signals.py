@@ -196,16 +196,67 @@ def _in_clause_before(text: _Text, negation: int, start: int) -> bool:
     return text.clause[before] == text.clause[start] and text.words[before] not in _LIST_WORDS
 
 
+# A dictated answer has no punctuation: "ik weet het niet meer hij slaat haar", "het is niet makkelijk papa slaat mama",
+# "ze heeft geen vrienden haar vader mishandelt haar", "vader smijt met stoelen moeder durft niet naar huis" (a user
+# test of session 25: each was a danger signal typed with its full stop or comma, none dictated). Where no punctuation
+# says it, a new main clause starts at a subject (a pronoun, a person, maybe after a possessive or article, or a first
+# name) that follows a word which does not bind it to the clause before (no clause word, preposition or determiner) and
+# is followed by a word that can be its verb (_NOT_A_VERB): a negation before that clause, or a 'niet' after the
+# trigger in such a clause, says nothing about the trigger. "ik denk niet dat hij haar slaat" keeps its negation (the
+# 'dat' binds 'hij'), and so do "hij slaat ze niet" and "geen vader slaat zijn kind" (no verb after 'ze'; nothing
+# between 'geen' and its noun). A contrast word cuts off a negation before it as 'maar' does: "nee niet echt alleen de
+# baby wordt door elkaar geschud", "dat weet ik niet wel heeft ze blauwe plekken".
+_CONTRASTS = frozenset({"maar", "alleen", "wel"})
+_PERSONS = frozenset(
+    "vader moeder papa mama pa ma broer zus broertje zusje stiefvader stiefmoeder stiefbroer opa oma oom tante vriend "
+    "vriendin vriendje man vrouw ex partner zoon dochter kind kinderen baby jongen meisje buurman buurvrouw "
+    "schoonzoon schoonvader schoonmoeder".split()
+)
+_SUBJECT_DETERMINERS = frozenset("de het een haar zijn z'n zn mijn m'n hun onze ons die deze".split())
+_PREPOSITIONS = frozenset(
+    "in op aan van bij met voor naar uit over onder door tegen om tot zonder na achter naast tussen sinds".split()
+)
+# words that cannot be the finite verb right after a subject
+_NOT_A_VERB = (NEGATIONS | _CLAUSE_WORDS | _OBJECT_WORDS | _PREPOSITIONS | _SUBJECTS | frozenset(
+    "ook nog al echt soms vaak altijd steeds weer even erg heel meer zo er hier daar dus toch nu".split()))
+
+
+def _main_clause_at(text: _Text, k: int) -> bool:
+    """A new main clause starts at word ``k`` of a sentence without punctuation there (see the comment above)."""
+    tokens = text.words
+    if k == 0 or text.clause[k - 1] != text.clause[k]:
+        return False
+    before = tokens[k - 1]
+    if before in _CLAUSE_WORDS or before in _SUBORDINATORS or before in _PREPOSITIONS or before in _SUBJECT_DETERMINERS:
+        return False
+    word, verb = tokens[k], k + 1
+    if word in _SUBJECT_DETERMINERS and k + 1 < len(tokens) and tokens[k + 1] in _PERSONS:
+        verb = k + 2  # "haar vader mishandelt haar"
+    elif not (word in _SUBJECTS or word in _PERSONS or word in _lower_first_names()):
+        return False
+    return verb < len(tokens) and text.clause[verb] == text.clause[k] and tokens[verb] not in _NOT_A_VERB \
+        and tokens[verb] not in _PERSONS
+
+
+def _new_clause_between(text: _Text, negation: int, start: int) -> bool:
+    """A main clause without punctuation starts after the negation, at or before the trigger (not right after 'geen':
+    "geen vader slaat zijn kind")."""
+    first = negation + (2 if text.words[negation] == "geen" else 1)
+    return any(_main_clause_at(text, k) for k in range(first, start + 1))
+
+
 def _negated(text: _Text, start: int) -> bool:
     """A negation shortly before the trigger, in the same sentence (not in a subordinate clause before it, nor in an
-    earlier clause when the trigger's clause has words of its own before it)."""
+    earlier clause when the trigger's clause has words of its own before it, nor before a main clause that starts
+    without punctuation, nor before a contrast word)."""
     tokens = text.words
     for index in range(start - 1, max(-1, start - 1 - NEGATION_WINDOW), -1):
-        if text.sentence[index] != text.sentence[start] or tokens[index] == "maar":
+        if text.sentence[index] != text.sentence[start] or tokens[index] in _CONTRASTS:
             return False
         if tokens[index] in NEGATIONS:
             return not _doubt(tokens, index, start) and not _in_subclause_before(text, index, start) \
-                and not _in_clause_before(text, index, start)
+                and not _in_clause_before(text, index, start) \
+                and not (tokens[index] not in ("nee", "neen") and _new_clause_between(text, index, start))
     return False
 
 
@@ -222,15 +273,18 @@ def _denied_after(text: _Text, end: int) -> bool:
     tokens = text.words
     # a clause word came between (or ends the trigger: "krijgt ... klap als"): 'niet' no longer belongs to the trigger
     other_clause = tokens[end] in _CLAUSE_WORDS
+    main_clause = False  # a main clause without punctuation came between: "... moeder durft niet naar huis"
     for index in range(end + 1, min(len(tokens), end + 1 + DENIAL_NEE)):
         if text.sentence[index] != text.sentence[end] or tokens[index] == "maar":
             return False
         word = tokens[index]
         following = tokens[index + 1] if index + 1 < len(tokens) else ""
         previous = tokens[index - 1]
-        if word in ("nee", "neen") and previous not in ("ja", "of") and following not in _NEE_NOT_A_DENIAL_AFTER:
+        main_clause = main_clause or _main_clause_at(text, index)
+        if (word in ("nee", "neen") and previous not in ("ja", "of") and following not in _NEE_NOT_A_DENIAL_AFTER
+                and not main_clause):
             return True
-        other_clause = other_clause or word in _CLAUSE_WORDS or text.clause[index] != text.clause[end]
+        other_clause = other_clause or main_clause or word in _CLAUSE_WORDS or text.clause[index] != text.clause[end]
         if (word in _NOT_AFTER and not other_clause and index - end <= DENIAL_NOT and previous != "of"
                 and following not in _NOT_A_DENIAL_AFTER):
             return True

@@ -54,8 +54,9 @@ _AGE_PATTERNS = (
     # a note written as a form: "leeftijd: 15", "lft 12"
     re.compile(r"\b(?:leeftijd|lft|lftd)\.?\s*:?\s*(\d{1,2})\b(?!\s*" + _UNITS + r"\b)"),
     re.compile(r"\b" + _NUM + r"\s*(?:jaar|jr|j)\b\.?"),
-    # a bare number right after the child: "dochter 13", "zoon (8)", "meisje, 16,"
-    re.compile(r"\b" + _CHILD + r"\s*[,(:]?\s*" + _HEDGE + r"(\d{1,2})\b\s*\)?(?!\s*" + _UNITS + r"\b)"),
+    # a bare number right after the child: "dochter 13", "zoon (8)", "meisje, 16,", also said: "dochter dertien" (a user
+    # test of session 25: a dictated question lost its age)
+    re.compile(r"\b" + _CHILD + r"\s*[,(:]?\s*" + _HEDGE + _NUM + r"\b\s*\)?(?!\s*" + _UNITS + r"\b)"),
 )
 # Said of a child mentioned before: "hij is 15 en blowt", "ze is pas 12" (only youth ages, so a young mother
 # saying her own age is not read as the child's).
@@ -78,7 +79,8 @@ _SCHOOL_TYPE = r"(?:vmbo|mavo|havo|vwo|atheneum|gymnasium|praktijkonderwijs|pro|
 # "zoon 2 vmbo", "dochter 2 mbo"; a user test read 3 years): "zoon 17 mbo" and "meisje 7 groep 4" keep their age.
 _SCHOOL_YEAR_AFTER = re.compile(r"(?:e|de|ste)?\s*(?:" + _SCHOOL_TYPE[3:-1] + r"|mbo|klas|groep(?!\s*\d))\b")
 SCHOOL_YEAR_MAX = 6
-_GROEP = re.compile(r"\bgroep\s+([1-8])\b(?!\s*(?:en|of|tot|-)\s*\d)")
+_GROEP_NUMBER = r"(?:[1-8]|een|twee|drie|vier|vijf|zes|zeven|acht)"  # "groep 6", said: "groep zes"
+_GROEP = re.compile(r"\bgroep\s+(" + _GROEP_NUMBER + r")\b(?!\s*(?:en|of|tot|-)\s*" + _GROEP_NUMBER + r"\b)")
 _KLAS = re.compile(
     r"\b(?:klas\s+([1-6])\b|([1-6])(?:e|de|ste)?\s+klas\b|(eerste|tweede|derde|vierde|vijfde|zesde)\s+klas\b"
     r"|([1-6])\s*" + _SCHOOL_TYPE + r"\b|" + _SCHOOL_TYPE + r"\s*([1-6])\b|(brugklas|brugklasser))"
@@ -925,7 +927,7 @@ def _school_year_age(simple: str) -> Optional[int]:
     """The youngest usual age of a school year said in the question ("groep 7" -> 10, "3 havo" -> 14)."""
     match = _GROEP.search(simple)
     if match:
-        return int(match.group(1)) + 3
+        return (_to_int(match.group(1)) or 0) + 3
     match = _KLAS.search(simple)
     if match:
         if match.group(6):
