@@ -179,13 +179,18 @@ def run_check(args: argparse.Namespace) -> int:
         _print_others(others)
         return 1
     found = counted(len(scenarios), "scenario", "scenario's")
-    print(f"{args.bestand} is in orde ({found}). {where_to_put(args.bestand)} De herkenners leren de nieuwe zinnen "
-          "van de persona bij de volgende 'make run' of met 'rustpunt herkenners bouw'; tot dan speelt het rollenspel "
-          "met de vorige versie.")
+    # the scenario plays at once; only the recognisers wait for a rebuild (a user test read 'tot dan speelt het
+    # rollenspel met de vorige versie' as: my new scenario cannot be played yet)
+    print(f"{args.bestand} is in orde ({found}). {where_to_put(args.bestand)} {PLAYS_AT_ONCE}")
     for warning in path_warnings(args.bestand.name, scenarios):
         print(f"Let op: {warning}")
     _print_others(others)
     return 0
+
+
+PLAYS_AT_ONCE = ("Het scenario is dan meteen te spelen, zonder opnieuw te trainen. Alleen de herkenners leren de "
+                 "nieuwe zinnen van de persona pas bij de volgende 'make run' of met 'rustpunt herkenners bouw'; tot "
+                 "dan lezen ze een korte reactie op zo'n zin met hun vorige versie.")
 
 
 def other_problems(path: Path) -> List[str]:

@@ -13,6 +13,7 @@ references to ids that do not exist are errors.
 """
 from __future__ import annotations
 
+import difflib
 import logging
 import time
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import Any, Callable, Dict, Generic, Iterable, List, Mapping, Optional, Tuple, Type, TypeVar, Union
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from bot.knowledge.base import Entry
 from bot.knowledge.kinds import registry
@@ -93,16 +94,85 @@ _LIMITS = {
 }
 
 
-def _dutch_message(error: Mapping[str, Any]) -> str:
+def _dutch_message(error: Mapping[str, Any], value: Any = None) -> str:
+    """``value``: what the file holds at the error's place; a text that is too long or too short says its own length
+    (a user test shortened a too long opening twice, not knowing by how much)."""
     kind = error.get("type", "")
     limit = (error.get("ctx") or {}).get("limit_value")
     if kind in _DUTCH and kind in _LIMITS and limit is not None:
-        return f"{_DUTCH[kind]} ({_LIMITS[kind].format(limit=limit, chars='teken' if limit == 1 else 'tekens')})"
+        shown = _LIMITS[kind].format(limit=limit, chars='teken' if limit == 1 else 'tekens')
+        if kind.startswith("value_error.any_str") and isinstance(value, str):
+            shown += f", nu {len(value)}"
+        return f"{_DUTCH[kind]} ({shown})"
     if kind in _DUTCH:
         return _DUTCH[kind]
     if kind.startswith("value_error") and error.get("msg"):
         return error["msg"]  # our own validators raise Dutch messages
     return f"ongeldige waarde ({error.get('msg', kind)})"
+
+
+def _value_at(raw: Any, loc: Iterable) -> Any:
+    """What ``raw`` (an item as read from YAML) holds at a pydantic error's ``loc``; None when it is not there."""
+    for part in loc:
+        if isinstance(raw, dict) and part in raw:
+            raw = raw[part]
+        elif isinstance(raw, list) and isinstance(part, int) and 0 <= part < len(raw):
+            raw = raw[part]
+        else:
+            return None
+    return raw
+
+
+def _field_names(model: Any, parent: Tuple) -> List[str]:
+    """The field names of the block at ``parent`` inside ``model`` (list positions skipped); [] when unknown."""
+    for part in parent:
+        if isinstance(part, int):
+            continue
+        fields = getattr(model, "__fields__", {})
+        if part not in fields:
+            return []
+        model = fields[part].type_
+    if isinstance(model, type) and issubclass(model, BaseModel):
+        return list(model.__fields__)
+    return []
+
+
+MISSING, EXTRA = "value_error.missing", "value_error.extra"
+
+
+def _typo_suggestions(model: Any, errors: List[Mapping[str, Any]]) -> Dict[Tuple, str]:
+    """Unknown field -> the field it is close to ("aandachtpunten" -> "aandachtspunten"), by its ``loc``. A user test
+    read 'verplicht veld ontbreekt' and 'onbekend veld' as two problems for one typing error."""
+    missing = {tuple(e["loc"]) for e in errors if e.get("type") == MISSING}
+    found: Dict[Tuple, str] = {}
+    for error in errors:
+        loc = tuple(error["loc"])
+        if error.get("type") != EXTRA or not loc or not isinstance(loc[-1], str):
+            continue
+        parent = loc[:-1]
+        names = set(_field_names(model, parent))
+        names |= {m[-1] for m in missing if m[:-1] == parent and isinstance(m[-1], str)}
+        close = difflib.get_close_matches(loc[-1], sorted(names), n=1, cutoff=0.8)
+        if close:
+            found[loc] = close[0]
+    return found
+
+
+def _item_problems(rel: str, label: str, model: Any, raw: Any, errors: List[Mapping[str, Any]]) -> List[Problem]:
+    """The Dutch problems of one item's validation errors; a typing error in a field name is one problem that names
+    the field meant, not also 'verplicht veld ontbreekt' for that field."""
+    suggestions = _typo_suggestions(model, errors)
+    meant = {loc[:-1] + (name,) for loc, name in suggestions.items()}
+    problems = []
+    for error in errors:
+        loc = tuple(error["loc"])
+        if error.get("type") == MISSING and loc in meant:
+            continue
+        message = _dutch_message(error, _value_at(raw, loc))
+        if loc in suggestions:
+            message += f"; bedoel je '{suggestions[loc]}'?"
+        problems.append(Problem(rel, label, _field_path(loc) or None, message))
+    return problems
 
 
 def _field_path(loc: Iterable) -> str:
@@ -202,8 +272,7 @@ def validate_file(
         try:
             entry = model.parse_obj(raw)
         except ValidationError as exc:
-            for error in exc.errors():
-                problems.append(Problem(rel, label, _field_path(error["loc"]) or None, _dutch_message(error)))
+            problems.extend(_item_problems(rel, label, model, raw, list(exc.errors())))
             continue
         seen[entry.id] = entry
         knowledge.files[(kind, entry.id)] = rel

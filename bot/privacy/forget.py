@@ -77,6 +77,12 @@ def how_to_forget(text: Optional[str] = None) -> str:
 EXPORT_NOTE = ("Let op: dit bestand is een kopie. 'rustpunt vergeet' en de bewaartermijn wissen het niet; verwijder "
                "het zelf zodra je het niet meer nodig hebt, en zeker als iemand vraagt om vergeten te worden.")
 
+# Said when one session is wiped (the trainers' page asks and reports, the command line reports): a group CSV or page
+# made before still holds it (a user test exported the group, then wiped a trainee's session on her request, and
+# nothing reminded the trainer of the copy).
+WIPED_EXPORT_NOTE = ("Een CSV, rapport of printversie die eerder is gemaakt, is een kopie en bevat deze sessie nog: "
+                     "verwijder die zelf, of maak hem na het wissen opnieuw.")
+
 # Dutch names for the report: kind -> (singular, plural)
 _NOUNS = {
     EVENTS: ("gebeurtenis uit het gesprek", "gebeurtenissen uit het gesprek"),
@@ -441,4 +447,5 @@ def session_report(result: ForgottenSession) -> str:
     else:
         lines.append("Het chatgesprek waarin ze gespeeld is, bevatte niets meer van deze sessie (al gewist of "
                      "opgeruimd).")
+    lines.append(WIPED_EXPORT_NOTE)
     return " ".join(lines)

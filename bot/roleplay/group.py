@@ -244,11 +244,14 @@ def _stuck(rows: List[SessionRow]) -> List[ScenarioStuck]:
 
 
 def peak_turn(curve: List[int]) -> Optional[int]:
-    """The first turn after which the tension was highest, when it rose above the start at all; None otherwise
-    (``curve[0]`` is the tension before the first turn: the opening is no turn, a user test saw 'beurt 0.0')."""
-    if len(curve) < 2 or max(curve[1:]) <= curve[0]:
+    """The first turn after which the tension was highest of the turns that made it rise; None when no turn made it
+    rise (``curve[0]`` is the tension before the first turn: the opening is no turn, a user test saw 'beurt 0.0'). A
+    rise that stays below the start counts too: 6 -> 4 -> 6 peaks at turn 2 (a user test saw '-' for a scenario whose
+    tension rose after a pitfall in two of four sessions, under 'sessies waarin ze steeg')."""
+    rises = [turn for turn in range(1, len(curve)) if curve[turn] > curve[turn - 1]]
+    if not rises:
         return None
-    return 1 + curve[1:].index(max(curve[1:]))
+    return max(rises, key=lambda turn: (curve[turn], -turn))
 
 
 def pitfall_text(row: SessionRow, names: Optional[Dict[str, str]] = None) -> str:

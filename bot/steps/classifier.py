@@ -920,7 +920,13 @@ _OWN_LIMIT = re.compile(
     r"veranderen|maken|oplossen|beslissen|bepalen|afdwingen|garanderen))?(?=\W*$|\W+(?:en|maar|want|helaas|echt|"
     r"hoor|ook)\b)"
     r"|\b(?:heb|ligt|valt) (?:ik|het|dat|dit) (?:\w+ ){0,2}(?:niet in|buiten) (?:mijn|m'n) macht"
-    r"|\bik heb (?:\w+ ){0,2}geen (?:macht|invloed|zeggenschap) (?:over|op)\b",
+    r"|\bik heb (?:\w+ ){0,2}geen (?:macht|invloed|zeggenschap) (?:over|op)\b"
+    # the verb first, before what cannot be done ("ik kan niet regelen dat zij de kinderen weer brengt", "ik kan hem
+    # niet laten ophouden met die berichten"): read as inhoud after "ik moet wel eerlijk zijn" (0.60) or as redden
+    # (0.46), and the debrief flagged the limit as a pitfall (a user test, session 25). Only these two forms: "ik kan
+    # niet beloven dat ..." and "ik kan uw dochter niet dwingen" were read as realiteit already.
+    r"|\bik kan (?:\w+ ){0,2}?niet (?:voor (?:je|jou|u|jullie) )?regelen dat\b"
+    r"|\bik kan (?:haar|hem|hen|ze) niet laten (?:ophouden|stoppen)\b",
     re.IGNORECASE,
 )
 _OFFER_AFTER_ALL = re.compile(r"\b(?:maar|wel) (?:\w+ ){0,2}(?:kan|zal|ga) ik (?:\w+ ){0,3}wel\b|\bik kan wel\b",
@@ -1073,6 +1079,10 @@ CHECK_IN = "aandacht voor hoe het met de ander gaat"  # the feature of such a re
 # je?": inhoud 0.79, set 45); not "ik begrijp dat u boos bent, want hij ..." (a side can follow the feeling named)
 _HOW_ARE_YOU = re.compile(r"^\W*(?:(?:en|maar|dus|nou|ja|oké|zeg)\W+)*hoe (?:is|gaat) (?:het|'t) (?:\w+ ){0,3}?met "
                           r"(?:u|je|jou|jullie|uzelf|jezelf)\b(?!.*\b(?:want|omdat)\b)", re.IGNORECASE)
+# ... and a sentence of only that question outweighs a sure inhoud read as well: nothing else in it can be content
+# ("Hoe is het nou echt met u?": inhoud 0.87, where "hoe is 't nou echt met je" was erkennen; a user test, session 25)
+_ONLY_HOW_ARE_YOU = re.compile(_HOW_ARE_YOU.pattern + r"(?:\W+(?:zelf|eigenlijk|nou|nu|dan|hè|he|meneer|mevrouw))*\W*$",
+                               re.IGNORECASE)
 # A question whom the other can lean on ("met wie heeft u er dit weekend eigenlijk over kunnen praten", "bij wie kun jij
 # je verhaal kwijt?", "wie steunt u hierin?", "heeft u iemand om mee te praten?"): attention for how the other carries
 # it, erkennen, also over a doubtful pitfall read; the model read "weekend" as going into the facts (inhoud 0.71) or the
@@ -1639,7 +1649,7 @@ def _checks_in(sentence: str, prediction: textclass.Prediction) -> Optional[text
         # inhoud read ("wie staat er eigenlijk naast je in dit alles?": 0.80; set 45)
         return _cued("erkennen", prediction, SUPPORT)
     if _HOW_ARE_YOU.search(sentence) and prediction.label == "inhoud" and plain \
-            and prediction.confidence < SURE_PITFALL:
+            and (prediction.confidence < SURE_PITFALL or _ONLY_HOW_ARE_YOU.match(sentence)):
         return _cued("erkennen", prediction, CHECK_IN)  # "hoe is 't nou echt met je?" (inhoud 0.79; set 45)
     # a guess at the feeling or what the other hoped for also outweighs a doubtful pitfall read ("u had zich er de hele
     # week op verheugd": inhoud 0.51)

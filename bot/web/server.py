@@ -118,11 +118,23 @@ _STYLE_BLOCK = re.compile(r"<style>(.*?)</style>", re.S)
 _app_numbers = itertools.count(1)
 
 
-def _load_records() -> List[Any]:
+SESSIONS_LISTED = 200  # the trainers' list shows the newest this many sessions
+ALL_SESSIONS = 100_000  # the group view and 'Wis deze sessie' read every stored session, as 'rustpunt groep' does
+
+
+def _load_records(limit: Optional[int] = None) -> List[Any]:
+    """The newest ``limit`` role-play sessions (``SESSIONS_LISTED`` by default), newest first."""
     from bot.records import list_records  # lazy: the web process loads the store only for the trainers' page
     from bot.roleplay.session import KIND  # lazy: with the store (the role-play's one record kind)
 
-    return list_records(kind=KIND, limit=200)
+    return list_records(kind=KIND, limit=limit or SESSIONS_LISTED)
+
+
+def _load_all_records() -> List[Any]:
+    """Every stored session: a group of last month is whole on its page, and each session can be wiped, also when more
+    than ``SESSIONS_LISTED`` newer ones were played since (the group page showed 'Geen sessies gevonden' for a group
+    that 'rustpunt groep' still found; a user test, session 25)."""
+    return _load_records(ALL_SESSIONS)
 
 
 def _forget(conversation_id: str) -> Dict[str, int]:
@@ -307,9 +319,13 @@ class Site:
                  forget: Callable[[str], Dict[str, int]], clock: Optional[Callable[[], float]] = None,
                  forget_chat: Callable[[str], Dict[str, int]] = _forget_chat,
                  forget_session: Callable[[int], Any] = _forget_session,
-                 load_problems: Callable[[], List[str]] = _knowledge_problems) -> None:
+                 load_problems: Callable[[], List[str]] = _knowledge_problems,
+                 load_all_records: Optional[Callable[[], List[Any]]] = None) -> None:
         self.config = config
-        self.load_records = load_records
+        self.load_records = load_records  # the trainers' list: the newest sessions
+        # the group view and wiping: every session (a loader given for tests serves both)
+        self.load_all_records = load_all_records or (
+            _load_all_records if load_records is _load_records else load_records)
         self.forget = forget  # 'Wis dit gesprek': everything made from the conversation
         self.forget_chat = forget_chat  # 'Nieuw gesprek': the chat only
         self.forget_session = forget_session  # 'Wis deze sessie' (trainers): one role-play session
@@ -604,7 +620,7 @@ class Site:
             if len(value) > MAX_DATE:
                 return self._group_message(400, GROUP_BAD_DATE.format(what=what))
         try:
-            records = await self.blocking(self.load_records)
+            records = await self.blocking(self.load_all_records)
         except Exception as exc:  # the store may be missing or broken: say so in Dutch, log the kind
             logger.error("could not read role-play records: %s", type(exc).__name__)
             return self._group_message(500, STORE_ERROR)
@@ -657,7 +673,7 @@ class Site:
         if number is None:
             return self._trainer_message(400, WIPE_BAD_NUMBER)
         try:
-            records = await self.blocking(self.load_records)
+            records = await self.blocking(self.load_all_records)
         except Exception as exc:  # the store may be missing or broken: say so in Dutch, log the kind
             logger.error("could not read role-play records: %s", type(exc).__name__)
             return self._trainer_message(500, STORE_ERROR)
@@ -724,7 +740,9 @@ class Site:
         except Exception as exc:  # the problems are a help to the trainer; the page works without them
             logger.error("could not check the knowledge files: %s", type(exc).__name__)
             problems = []
-        return html_response(200, trainer_page.sessions_page(records, notice, problems), cookies=cookies)
+        page = trainer_page.sessions_page(records[:SESSIONS_LISTED], notice, problems,
+                                          more=len(records) >= SESSIONS_LISTED)
+        return html_response(200, page, cookies=cookies)
 
     # ---- errors -----------------------------------------------------------------------------
     async def on_error(self, request, exception: Exception) -> HTTPResponse:
@@ -801,9 +819,11 @@ class RustpuntServer:
                  forget: Callable[[str], Dict[str, int]] = _forget, clock: Optional[Callable[[], float]] = None,
                  forget_chat: Callable[[str], Dict[str, int]] = _forget_chat,
                  forget_session: Callable[[int], Any] = _forget_session,
-                 load_problems: Callable[[], List[str]] = _knowledge_problems):
+                 load_problems: Callable[[], List[str]] = _knowledge_problems,
+                 load_all_records: Optional[Callable[[], List[Any]]] = None):
         self.config = config
-        self.site = Site(config, load_records, forget, clock, forget_chat, forget_session, load_problems)
+        self.site = Site(config, load_records, forget, clock, forget_chat, forget_session, load_problems,
+                         load_all_records)
         self.app = build_app(self.site)
         family = socket.AF_INET6 if ":" in config.host else socket.AF_INET
         self.socket = socket.create_server((config.host, config.port), family=family, backlog=512)
@@ -876,5 +896,7 @@ def make_server(config: WebConfig, load_records: Callable[[], List[Any]] = _load
                 clock: Optional[Callable[[], float]] = None,
                 forget_chat: Callable[[str], Dict[str, int]] = _forget_chat,
                 forget_session: Callable[[int], Any] = _forget_session,
-                load_problems: Callable[[], List[str]] = _knowledge_problems) -> RustpuntServer:
-    return RustpuntServer(config, load_records, forget, clock, forget_chat, forget_session, load_problems)
+                load_problems: Callable[[], List[str]] = _knowledge_problems,
+                load_all_records: Optional[Callable[[], List[Any]]] = None) -> RustpuntServer:
+    return RustpuntServer(config, load_records, forget, clock, forget_chat, forget_session, load_problems,
+                          load_all_records)

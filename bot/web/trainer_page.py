@@ -100,24 +100,27 @@ def _groups(records: List[Any]) -> List[str]:
 MAX_PROBLEMS = 30  # problems of the knowledge files shown on the trainers' page
 
 
-def sessions_page(records: List[Any], notice: Optional[str] = None, problems: Optional[List[str]] = None) -> str:
-    """Every stored session, each with its 'Wis deze sessie' button; ``notice`` says what was just done; ``problems``:
+def sessions_page(records: List[Any], notice: Optional[str] = None, problems: Optional[List[str]] = None,
+                  more: bool = False) -> str:
+    """The stored sessions, each with its 'Wis deze sessie' button; ``notice`` says what was just done; ``problems``:
     the problems of the knowledge files (``bot.knowledge.loader.pending_problems``), while the chat uses the previous
-    version of them."""
+    version of them; ``more``: these are only the newest sessions, older ones are in the group view."""
     from bot.knowledge.loader import CHECK_SECONDS
 
     shown = list(problems or [])
     return _render("trainer_sessies.html", title="Rustpunt voor trainers: rollenspellen",
                    sessions=[session_view(record) for record in records], groups=_groups(records), notice=notice,
                    problems=shown[:MAX_PROBLEMS], more_problems=max(0, len(shown) - MAX_PROBLEMS),
-                   check_seconds=int(CHECK_SECONDS))
+                   check_seconds=int(CHECK_SECONDS), more=more)
 
 
 def wipe_question_page(record: Any, continuing: List[int]) -> str:
     """'Rollenspel 4 wissen?': what wiping removes (the session, the retries continuing it, its part of the chat),
     with the button that does it."""
+    from bot.privacy.forget import WIPED_EXPORT_NOTE  # lazy: the wiping module loads the stores
+
     return _render("trainer_wissen.html", title="Rustpunt voor trainers: rollenspel wissen", s=session_view(record),
-                   continuing=continuing)
+                   continuing=continuing, export_note=WIPED_EXPORT_NOTE)
 
 
 def login_page(message: Optional[str]) -> str:
