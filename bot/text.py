@@ -11,12 +11,14 @@ import unicodedata
 
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
-# Numbers written as words, as they are typed after ``simplify`` ("tweeentwintig"): ages, turns, scenario numbers.
+# Numbers written as words, as they are typed after ``simplify`` ("tweeentwintig"): ages, turns, scenario numbers;
+# up to the oldest age the sociale kaart takes (27), as speech-to-text writes a young adult's age.
 NUMBER_WORDS = {
     "nul": 0, "een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
     "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15,
     "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19, "twintig": 20, "eenentwintig": 21,
-    "tweeentwintig": 22, "drieentwintig": 23,
+    "tweeentwintig": 22, "drieentwintig": 23, "vierentwintig": 24, "vijfentwintig": 25, "zesentwintig": 26,
+    "zevenentwintig": 27,
 }
 # Ordinal numbers as words ("de derde stap", "tweede klas", "scenario de vierde").
 ORDINAL_WORDS = {
@@ -106,3 +108,43 @@ def spoken_tags(text: str) -> str:
     decomposed accent changes length."""
     text = unicodedata.normalize("NFC", text or "")
     return _TAG_HE.sub(lambda m: m.group(1) + m.group(2) + "è", text)
+
+
+# -- dictated text: what speech-to-text writes for what a typist would type ------------------------------------
+# Sounds that carry nothing ("blaricum ehm dochter van 14"): a filler of speech, dropped wherever it stands.
+FILLER_SOUNDS = frozenset("eh ehm euh uh uhm um uhh ehh hm hmm mm mmm".split())
+# A punctuation mark said aloud and written as its word ("... in hilversum vraagteken"). Not after a word that makes
+# it the noun ("zet een vraagteken bij", "dat is het grote vraagteken").
+SPOKEN_MARKS = {"vraagteken": "?", "uitroepteken": "!"}
+_SPOKEN_MARK = re.compile(r"(\w*)(\s+)(" + "|".join(SPOKEN_MARKS) + r")(?![\w'-])", re.IGNORECASE)
+_MARK_AS_NOUN = frozenset("een het de dat dit die grote groot dikke dik".split())
+_FILLER = re.compile(r"(?<![\w'-])(?:" + "|".join(sorted(FILLER_SOUNDS, key=len, reverse=True))
+                     + r")(?![\w'-])(?:[ \t]*,)?[ \t]*", re.IGNORECASE)
+# An abbreviation said letter by letter ("een o t s", "zijn m b o opleiding", "met een l v b"): two or more single
+# letters in a row, each a word of its own ("'s graveland" and "u" alone stay as they are, as does one letter said
+# again: "kunt u u aanmelden").
+_SPELLED = re.compile(r"(?<![\w'’-])[^\W\d_](?:[ \t]+[^\W\d_])+(?![\w'’-])")
+
+
+def as_typed(text: str) -> str:
+    """``text`` as a typist would have written what was dictated: filler sounds dropped ("ehm"), a spoken punctuation
+    mark written as the mark ("... vraagteken" -> "...?") and an abbreviation spelled letter by letter written as one
+    word ("o t s" -> "ots"). Typed text stays as it is (it holds none of them)."""
+    if not text:
+        return text or ""
+    text = _FILLER.sub("", text)
+    text = _SPOKEN_MARK.sub(_written_mark, text)
+    return _SPELLED.sub(_one_word, text)
+
+
+def _written_mark(match: "re.Match[str]") -> str:
+    """A spoken punctuation mark as the mark after the word before it, unless that word makes it the noun."""
+    before, space, said = match.groups()
+    if not before or before.lower() in _MARK_AS_NOUN:
+        return match.group(0)
+    return before + SPOKEN_MARKS[said.lower()]
+
+
+def _one_word(match: "re.Match[str]") -> str:
+    letters = match.group(0).split()
+    return match.group(0) if len({letter.lower() for letter in letters}) == 1 else "".join(letters)

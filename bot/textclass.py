@@ -19,6 +19,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple, Union
 import numpy as np
 
 from bot.lemmas import lemma_text
+from bot.text import FILLER_SOUNDS
 
 
 @dataclass(frozen=True)
@@ -117,8 +118,8 @@ def _sentence_spans(text: str) -> List[Tuple[int, int]]:
 _PUNCTUATION = re.compile(r"[.,;:!?…\n]|\s[-–—]\s")
 _RUN_ON_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 RUN_ON_MIN_WORDS = 7  # a shorter dictated turn is one clause as it is ("wat heeft u nodig")
-# Sounds and words that carry nothing: dropped ("met eh met ilse" -> "met ilse").
-_SOUNDS = frozenset("eh ehm euh uh uhm um uhh ehh hm hmm mm mmm".split())
+# Sounds and words that carry nothing: dropped ("met eh met ilse" -> "met ilse"); the one list in ``bot.text``.
+_SOUNDS = FILLER_SOUNDS
 # Words that open a turn or a sentence before what is said: a greeting, a pause, a yes or no, a repair ("ja
 # goedemorgen", "oke even wacht allemaal", "nee wacht"); followed by a comma. The address after them stays with them.
 _GREETINGS = frozenset("hoi hallo hey hee hé hai dag goedemorgen goedemiddag goedenavond goeiemorgen goeiemiddag "

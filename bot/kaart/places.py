@@ -233,7 +233,8 @@ def zoek_plaats(text: str, knowledge=None) -> Optional[Plaats]:
     best = _most_specific(_where_the_family_lives(tokens, inside, asked)) or _most_specific(elsewhere)
     if best:
         _, _, row, written = best
-        return Plaats(row.naam, written, row.soort, row.code, row.dekking, verbeterd=best is corrected)
+        return Plaats(row.naam, written, row.soort, row.code, row.dekking,
+                      verbeterd=best is corrected or _split_name(written, table))
     found = corrected if typo_read else _typo_match(tokens, table, word_tables(knowledge).theme_words)
     if found is not None:
         _, _, row, written = found
@@ -321,6 +322,46 @@ def _exact_matches(tokens: List[Tuple[str, str]], table: Plaatstabel, heading: i
                                     or (start == 0 and size == heading) or _ends_heading(tokens, start, size, heading)
                                     or (start + size == len(tokens) and size == closing)):
                 out.append((size, start, row, " ".join(raw for raw, _ in tokens[start:start + size])))
+    split = _split_matches(tokens, norms, table, out, heading, service_words)
+    # longest first, then in the order of the question (``_most_specific``)
+    return sorted(out + split, key=lambda match: (-match[0], match[1])) if split else out
+
+
+SPLIT_MAX = 3  # words a one-word name may fall apart in ("de bij vanck")
+
+
+def _split_name(written: str, table: Plaatstabel) -> bool:
+    """``written`` is a name of one word split by speech-to-text ("kerke landen"): the search says how it read it, as
+    it does for a typo."""
+    said = plain(written)
+    return " " in said and said not in table.spellings and said.replace(" ", "") in table.spellings
+
+
+def _split_matches(tokens: List[Tuple[str, str]], norms: List[str], table: Plaatstabel, found: List[_Match],
+                   heading: int, service_words: FrozenSet[str]) -> List[_Match]:
+    """Places of one word that speech-to-text wrote as two or three ("kerke landen", "loos drecht", "over vecht", "de
+    bij vanck"), where no name of more words spelled as written stands: the joined words are the name. When every part
+    is a Dutch word ("over vecht", "tuin dorp") only with a capital or a place word before it (``_allowed``), or as the
+    opening of the note before whom it is about or an age ("over vecht jongen van 15", ``_bare_place``): "zonder eten
+    naar de training" holds no Naarden."""
+    # a name spelled as written of two words or more stands ("naar den haag" holds no "Naarden"); one word inside the
+    # split name does not ("veld huizen" is Veldhuizen, not Huizen)
+    taken = {i for size, start, _, _ in found if size > 1 for i in range(start, start + size)}
+    out: List[_Match] = []
+    for size in range(SPLIT_MAX, 1, -1):
+        for start in range(0, len(tokens) - size + 1):
+            span = range(start, start + size)
+            if taken & set(span):
+                continue
+            joined = "".join(norms[start:start + size])
+            row = table.spellings.get(joined)
+            if row is None or row.soort == SCHOOL:
+                continue
+            if (_allowed(tokens, start, " ".join(norms[start:start + size]))
+                    or (start == 0 and (size == heading or _bare_place(tokens, start, size, row, service_words)))
+                    or _ends_heading(tokens, start, size, heading)):
+                out.append((size, start, row, " ".join(raw for raw, _ in tokens[start:start + size])))
+                taken.update(span)
     return out
 
 
@@ -355,8 +396,8 @@ def _bare_place(tokens: List[Tuple[str, str]], start: int, size: int, row: Plaat
         after = after[1:]
     if after[:1] == ["van"]:
         after = after[1:]
-    if after and after[0].isdigit() and 0 < int(after[0]) <= LEEFTIJD_MAX:
-        return True
+    if after and 0 < _age_value(after[0]) <= LEEFTIJD_MAX:
+        return True  # "huizen 14", "huizen meisje van 15", and dictated "huizen twintig jarige jongen"
     if not before:
         return False
     if before in service_words:
@@ -364,6 +405,14 @@ def _bare_place(tokens: List[Tuple[str, str]], start: int, size: int, row: Plaat
     # the last word of the question after a word the noun would not follow: a place typed after the question without a
     # comma ("ouders praten niet meer met elkaar huizen", a user test; "scheiding ouders huizen")
     return end == len(tokens) and (len(tokens) <= SHORT_SEARCH or before not in NOT_BEFORE_A_CLOSING_PLACE)
+
+
+def _age_value(token: str) -> int:
+    """The number a word says as an age ("14", "veertien"), 0 for any other word; "een" is the article more often than
+    one year."""
+    if token.isdigit():
+        return int(token)
+    return NUMBER_WORDS.get(token, 0) if token != "een" else 0
 
 
 # A note's words for a child ("zn 14", "dr 13": ``CHILD_NOTE_WORDS``) and its shorthand for a parent ("mdr",
@@ -556,12 +605,28 @@ def _typo_match(tokens: List[Tuple[str, str]], table: Plaatstabel, problem_words
                 # the first word of a note is its place as often as not ("vleutn jongen 17 ...")
                 if not (cued or index == 0 or len(joined) >= LOWER_CASE_TYPO_MIN):
                     continue
-            elif not cued or all(_is_word(part) for part in parts) or any(p.isdigit() for p in parts):
+            elif all(_is_word(part) for part in parts) or any(p.isdigit() for p in parts):
                 continue
-            found = _close_place(joined, len(parts), table)
+            elif not cued:
+                # a one-word name misheard and split by speech-to-text, opening the note: "korte hoef meisje van 15"
+                found = _split_typo(parts, table) if index == 0 else None
+                if found is not None:
+                    return (size, index, found, written)
+                continue
+            found = _close_place(joined, len(parts), table) or _split_typo(parts, table)  # "uit korte hoef"
             if found is not None:
                 return (size, index, found, written)
     return None
+
+
+def _split_typo(parts: List[str], table: Plaatstabel) -> Optional[PlaatsNaam]:
+    """The one place of one word that ``parts`` are, split in two or three by speech-to-text and one letter off
+    ("korte hoef" for Kortenhoef): at most one edit, parts of three letters or more that are no small words ("Maar
+    Fenna" is no Maarssen)."""
+    joined = "".join(parts)
+    if len(joined) < LOWER_CASE_TYPO_MIN or any(len(part) < 3 or part in STOPWORDS for part in parts):
+        return None
+    return _close_place(joined, 1, table, limit=1)
 
 
 # Spelled differently, said the same: no typo at all. "ch" and "g" are one sound in Dutch too, but "ch" is two letters:
@@ -582,10 +647,11 @@ def same_sound(text: str) -> str:
     return _DOUBLED_CONSONANT.sub(r"\1", text)
 
 
-def _close_place(norm: str, words: int, table: Plaatstabel) -> Optional[PlaatsNaam]:
-    """The one place of ``words`` words whose spelling is within the typo limit of ``norm``, else None. Spellings
-    of the same sound (ij, ei, y; au, ou; ch, g) are compared as said, so a mixed-up ei/ij is no typo."""
-    limit = 2 if len(norm) >= 9 else 1
+def _close_place(norm: str, words: int, table: Plaatstabel, limit: Optional[int] = None) -> Optional[PlaatsNaam]:
+    """The one place of ``words`` words whose spelling is within the typo limit of ``norm`` (``limit``, else 2 for
+    nine letters or more and 1 for shorter), else None. Spellings of the same sound (ij, ei, y; au, ou; ch, g) are
+    compared as said, so a mixed-up ei/ij is no typo."""
+    limit = limit if limit is not None else 2 if len(norm) >= 9 else 1
     said = same_sound(norm)
     close = {}
     for spelling, row in table.by_words.get(words, ()):

@@ -1087,11 +1087,16 @@ def search_text(text: str, knowledge=None, own_roles: Optional[spoken.RoleSpans]
     return spoken.without_denials(spoken.without_framing(guard_homonyms(unrolled), knowledge), knowledge)
 
 
+_PLACE_MARK = "\x00"  # the recognised place, marked for ``_PLACE_OF``
+_PLACE_OF = re.compile(r"\s(?:uit|in|te|vanuit)\s+\x00(?=\s)", re.IGNORECASE)
+
+
 def parse_vraag(text: str, knowledge=None) -> Vraag:
     """Everything the kaart can read from one question (word lists of ``knowledge``, default the knowledge in
     use, looked up once)."""
     knowledge = knowledge if knowledge is not None else get_knowledge()
-    text = (text or "").strip()
+    # a dictated note read as typed: no "ehm", "o t s" as "ots", "vraagteken" as "?", "lover boy" as "loverboy"
+    text = spoken.as_typed((text or "").strip(), knowledge).strip()
     # a long phone note is read as a whole, up to the longest message a channel takes (RUSTPUNT_MAX_MESSAGE);
     # a longer question is cut, and the caller is told
     limit = max_message_length()
@@ -1116,6 +1121,9 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
         # "OTS loopt, zoekt lichte opvoedondersteuning": the question asks for the other theme first, not for safety
         themas = [theme for theme in themas if theme != SAFETY] + [SAFETY]
     leeftijd = extract_leeftijd(text)
+    if leeftijd is None and (plaats or buiten):
+        # where the child lives told between the child and its age: "jongen uit naarden van zeventien"
+        leeftijd = extract_leeftijd(_PLACE_OF.sub(" ", text.replace(plaats or buiten or "", _PLACE_MARK, 1)))
     leeftijden = extract_leeftijden(text) if leeftijd is None else ()
     themas = _young_childs_words(themas, woorden, spans, gezegd, leeftijd, leeftijden)
     own_roles = spoken.own_caller_roles(text, knowledge)  # read once: the search text and the caller's services

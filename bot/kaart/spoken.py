@@ -1,6 +1,8 @@
 """How consultants speak in a longer question or phone note, for the kaart's reading of it.
 
-Three kinds of words that are no problem of the family (``bot.kaart.query`` uses them):
+A dictated note is first written as a typist would have written it (``as_typed``: fillers, a spoken "vraagteken",
+letters said one by one, a compound split in two by speech-to-text). Then three kinds of words that are no problem of
+the family (``bot.kaart.query`` uses them):
 
 - words that frame the call ("ik heb een moeder aan de lijn", "een collega belt namens een vader", "hoi"): the
   part of a sentence they stand in is about the call, so a problem word or place there does not count;
@@ -16,8 +18,20 @@ import re
 from typing import Dict, FrozenSet, List, Optional, Sequence, Set, Tuple
 
 from bot.kaart import places, subject
-from bot.kaart.text import correct_typo, head_stem, lemma, lemma_string, split_compound, stems, word_tables, words
+from bot.kaart.text import (
+    STOPWORDS,
+    correct_typo,
+    head_stem,
+    known,
+    lemma,
+    lemma_string,
+    split_compound,
+    stems,
+    word_tables,
+    words,
+)
 from bot.knowledge.loader import PerKnowledge, get_knowledge
+from bot.text import as_typed as _typed_text
 from bot.text import simplify
 
 # Words with which a consultant frames a phone call or note ("ik heb een moeder aan de lijn", "een collega belt
@@ -52,6 +66,45 @@ TEAM_WORDS = frozenset({"buurtteam", "wijkteam", "jeugdteam", "gebiedsteam"})
 TEAM_INTRO_WORDS = frozenset({"hier", "het", "team", "van"})
 
 
+# A word of the kaart's problems that speech-to-text wrote as two words ("lover boy", "sex ting"): read as the one word
+# when one half is no Dutch word at all. Two Dutch words stay two ("over leden" is not "overleden", "echt scheiding" is
+# left to the words themselves), as do small words ("mag er" is no "mager", "we er" no "weer").
+_TWO_WORDS = re.compile(r"(?<![\w'-])([^\W\d_]{3,})([ \t]+)([^\W\d_]{3,})(?![\w'-])")
+
+
+def as_typed(text: str, knowledge=None) -> str:
+    """``text`` as a typist would have written what was dictated (``bot.text.as_typed``: no fillers, "vraagteken" as
+    "?", "o t s" as "ots"), with a problem word that speech-to-text split in two written as one ("lover boy" ->
+    "loverboy", see ``_TWO_WORDS``). Typed text stays as it is."""
+    text = _typed_text(text or "")
+    tables = word_tables(knowledge)
+
+    def joined(match: "re.Match[str]") -> str:
+        first, space, second = match.groups()
+        one = simplify(first + second)
+        halves = simplify(first), simplify(second)
+        if (one in tables.theme_words and not STOPWORDS & set(halves)
+                and not (known(halves[0], tables) and known(halves[1], tables))):
+            return first + second
+        return match.group(0)
+
+    # overlapping pairs: each word is tried with the next one ("heeft een lover boy" tries "een lover", "lover boy")
+    out, at = [], 0
+    while True:
+        match = _TWO_WORDS.search(text, at)
+        if match is None:
+            break
+        replaced = joined(match)
+        if replaced != match.group(0):
+            out.append(text[at:match.start()] + replaced)
+            at = match.end()
+        else:
+            out.append(text[at:match.start(2)])
+            at = match.start(2)
+    out.append(text[at:])
+    return "".join(out)
+
+
 def _clause_starts(text: str, tokens: List[str], knowledge=None) -> FrozenSet[int]:
     """Word positions (in the lemma string of ``text``, split into ``tokens``) where a clause starts (the last
     answer is remembered: framing, denials and asks of one question each need it)."""
@@ -67,6 +120,14 @@ def _clause_starts(text: str, tokens: List[str], knowledge=None) -> FrozenSet[in
 
 
 _LAST_STARTS: Optional[Tuple[str, object, FrozenSet[int]]] = None
+
+
+# In a note dictated without any punctuation, a professional who calls is someone new too: "jongen van 16 spijbelt al
+# weken de mentor belde ons" frames only the mentor's call, not the truancy before it (the blind set toets22 lost the
+# truancy, the child's eating and sleeping in class that way). Typed notes keep their commas and full stops.
+CALLER_WORDS = frozenset("mentor mentrix docent leerkracht juf meester zorgco zoco zorgcoordinator ib'er trainer "
+                         "trainster coach huisarts jeugdarts jeugdverpleegkundige wijkagent agent politie gezinsvoogd "
+                         "jeugdbeschermer consulent hulpverlener collega buurvrouw buurman".split())
 
 
 def _build_framing_stems(knowledge) -> Tuple[FrozenSet[str], FrozenSet[str], FrozenSet[str], FrozenSet[str]]:
@@ -87,8 +148,18 @@ _framing_stems = PerKnowledge(_build_framing_stems)
 def _part_starts(text: str, tokens: List[str], knowledge=None) -> FrozenSet[int]:
     """Word positions where a part of a sentence starts: a clause start, or a word that ends a framing part or a
     denial (``FRAMING_ENDS``, joining words, someone new: see ``FRAMING_SUBJECTS``)."""
-    ends = _framing_stems(knowledge)[1]
+    ends = _part_end_stems(text, knowledge)
     return _clause_starts(text, tokens, knowledge) | {i for i, t in enumerate(tokens) if t in ends}
+
+
+def _part_end_stems(text: str, knowledge=None) -> FrozenSet[str]:
+    """The stems of the words that start a new part of a sentence in ``text`` (``FRAMING_ENDS``, joining words,
+    someone new; in a note without any punctuation also a professional who calls: ``CALLER_WORDS``)."""
+    ends = _framing_stems(knowledge)[1]
+    return ends if subject.CLAUSE_MARK.search(text) else ends | _caller_stems(knowledge)
+
+
+_caller_stems = PerKnowledge(lambda knowledge: frozenset(head_stem(word, knowledge) for word in CALLER_WORDS))
 
 
 def _lines_as_sentences(text: str) -> str:
@@ -400,7 +471,7 @@ _WORD_RUN = re.compile(r"[\w'-]+")
 def without_framing(text: str, knowledge=None) -> str:
     """``text`` with the parts of sentences that frame the call (see ``FRAMING_WORDS``) blanked out, each
     replaced by a comma so that the words around it stay apart."""
-    ends = _framing_stems(knowledge)[1]
+    ends = _part_end_stems(text, knowledge)
     if (not _frames({head_stem(word, knowledge) for word in words(text)}, knowledge, words(text), part=False)
             and not TEAM_WORDS & set(words(text))):
         return text
