@@ -119,6 +119,14 @@ def safety_service(service) -> bool:
     return service.themas[:1] == ["veiligheid"] or measure_only(service)
 
 
+def school_link(service) -> bool:
+    """The school's own link to the way in: a consultation (theme samenwerking) that a school brings a pupil's care
+    question to, reached only through school (the vaste jeugdconsulent per school in Gooise Meren, the jeugdconsulent
+    verbonden aan de school in Huizen, the Kernpartneraanpak of school, JGZ and buurtteam in Utrecht)."""
+    return (service.aard == "dienst" and list(service.toegang) == ["via_school"] and "school" in service.doelgroep
+            and "samenwerking" in service.themas and not service.een_school)
+
+
 def youth_health(service) -> bool:
     """The youth health service (jeugdarts and jeugdverpleegkundige, JGZ): growth and health are its first themes."""
     return set(service.themas[:2]) == {"gezondheid", "ontwikkeling"}

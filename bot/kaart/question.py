@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Dict, FrozenSet, Iterable, List, Optional, Set, Tuple
 
 from bot.kaart import places
-from bot.kaart.ages import ages_ok, only_through_school, preschool_child
+from bot.kaart.ages import YOUNG_CHILD, ages_ok, only_through_school, preschool_child
 from bot.kaart.index import KaartIndex
 from bot.kaart.query import (
     Vraag,
@@ -164,6 +164,20 @@ class QueryContext:
         if self.preschool and only_through_school(service):
             return False
         return ages_ok(service, self.leeftijd, self.leeftijden)
+
+
+GROWTH_THEMES = frozenset({"ontwikkeling", "gezondheid", "jonge_kind", "pesten", "seksualiteit"})
+
+
+def growth_question(ctx: QueryContext) -> bool:
+    """A question for the youth health service rather than for youth care: about a young child, or first of all
+    about growth, health, bullying or sexuality (004: parents can always ask team Jeugd en Gezin about growth and
+    development, speech and language, food, bullying, sexuality, toilet training)."""
+    return ((ctx.leeftijd is not None and ctx.leeftijd <= YOUNG_CHILD)
+            # a baby or toddler without an age ("huilbaby", "peuter op het kdv"), unless the question is about danger
+            # or a measure ("ots nodig voor een gezin met een baby": the way to the measure, not the JGZ, comes next)
+            or (ctx.preschool and not ctx.safety)
+            or bool(ctx.themas[:1]) and ctx.themas[0] in GROWTH_THEMES)
 
 
 def safety_signal(ctx: QueryContext) -> bool:

