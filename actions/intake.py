@@ -172,7 +172,7 @@ class ValidateIntakeForm(FormValidation):
         if reply:
             dispatcher.utter_message(text=reply)
         if turn.contact_left_out:
-            dispatcher.utter_message(text=TEXTS.text("contactgegevens"))
+            dispatcher.utter_message(text=TEXTS.text(turn.left_out_text))
         if turn.unclear:
             dispatcher.utter_message(text=TEXTS.text("veiligheid_onduidelijk"))
         status = turn.state["status"]
@@ -209,7 +209,7 @@ def turn_reply(turn) -> Optional[str]:
         return TEXTS.text("correctie", oud=old, nieuw=new) if count else TEXTS.text("correctie_niet_gevonden",
                                                                                      oud=old or new)
     if turn.kind == CONTACT_ONLY:  # "ze is bereikbaar op 06-...": no fact of the case, nothing noted
-        return f"{TEXTS.text('contactgegevens')} {TEXTS.text('contactgegevens_vraag_open')}"
+        return f"{TEXTS.text(turn.left_out_text)} {TEXTS.text('contactgegevens_vraag_open')}"
     return None
 
 

@@ -170,3 +170,17 @@ def test_oefen_switches_to_the_scenario_asked_for_and_plays_it_on(db, capsys):
     assert first["scenario"] == father.id and first["status"] == "gestopt" and len(first["state"]["turns"]) == 1
     assert newest["scenario"] == mdo.id and newest["deelnemer"] == "Anna"
     assert len(newest["state"]["turns"]) == len(mdo.oefenpad)
+
+
+def test_oefen_names_each_speaker_of_the_mdo_once(db, capsys):
+    """The MDO persona is mother and daughter at once: its lines name their own speakers, so the terminal puts no
+    second name in front ("Moeder: Dochter: ..." in a user test); a one-person scenario keeps its speaker's name."""
+    scenario = catalog.get_scenario("mdo-moeder-dochter-ruzie")
+    answers = iter(good_lines(scenario.id)[:2] + ["stop rollenspel"])
+    args = SimpleNamespace(scenario=scenario.id, deelnemer=None, groep=None, seed=1)
+    assert roleplay_cli.run_play(args, read=lambda prompt: next(answers)) == 0
+    lines = capsys.readouterr().out.splitlines()
+    said = [line for line in lines if line.startswith(("Moeder:", "Dochter"))]
+    assert said and said[0].startswith(scenario.persona.opening.split(":")[0] + ":")
+    assert not any(line.startswith(("Moeder: Dochter", "Moeder: Moeder", "Dochter: Dochter")) for line in lines)
+    assert scenario.persona.opening in "\n".join(lines)

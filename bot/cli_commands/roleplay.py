@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from types import SimpleNamespace
@@ -427,6 +428,16 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 # -- oefen -----------------------------------------------------------------------------------------
+# A persona line that names its own speakers ("Dochter: '...' Moeder: '...'", "Dochter (zacht): '...'", the MDO with
+# mother and daughter) gets no second name in front of it (a user test: "Moeder: Dochter: ...").
+_OWN_SPEAKER = re.compile(r"^[A-Z][a-z]+(?: \([^)]*\))?:\s")
+
+
+def _said(who: str, text: str) -> str:
+    """``text`` of the persona as the terminal shows it: after ``who``'s name, unless it names its own speakers."""
+    return text if _OWN_SPEAKER.match(text) else f"{who}: {text}"
+
+
 def run_play(args: argparse.Namespace, read=input) -> int:
     from bot.roleplay import catalog, feedback
     from bot.roleplay.session import PracticeService
@@ -447,7 +458,7 @@ def run_play(args: argparse.Namespace, read=input) -> int:
         print("\n" + notice)
     print("\nTyp 'hint' voor een hint, 'hoe doe ik het?' voor feedback en 'stop rollenspel' om te stoppen.\n")
     who = (scenario.persona.wie.split() or ["Persona"])[0].strip(",.;:")  # "Vader", "Moeder", "Meisje"
-    print(f"{who}: {service.opening(session_id)}")
+    print(_said(who, service.opening(session_id)))
     while True:
         try:
             text = read("Jij: ")
@@ -457,12 +468,12 @@ def run_play(args: argparse.Namespace, read=input) -> int:
         if result.soort == "beurt":
             p = result.payload or {}
             move = p["zet_naam"] or p["zet"]  # the name the debrief uses ("Het kind in het midden zetten (...)")
-            print(f"{who}: {result.tekst}   [zet: {move}, spanning: {p['spanning']}/10, rol: {p['rol']}]")
+            print(f"{_said(who, result.tekst)}   [zet: {move}, spanning: {p['spanning']}/10, rol: {p['rol']}]")
             if p.get("tip"):  # the same step a third time in a row: why the tension stayed
                 print(f"(Tip: {p['tip']})")
         elif result.soort == "einde":
             if result.tekst:
-                print(f"{who}: {result.tekst}")
+                print(_said(who, result.tekst))
             print("\n" + (result.debrief_tekst or ""))
             print(f"\n(Sessie {session_id} is opgeslagen.)")
             return 0
@@ -471,7 +482,7 @@ def run_play(args: argparse.Namespace, read=input) -> int:
             scenario = catalog.get_scenario(result.payload["scenario"]) or scenario
             who = (scenario.persona.wie.split() or ["Persona"])[0].strip(",.;:")
             print(result.tekst + "\n\n" + "\n\n".join(result.extra[:-1]))
-            print(f"\n{who}: {result.extra[-1]}")
+            print("\n" + _said(who, result.extra[-1]))
         else:
             print(result.tekst)
 

@@ -226,9 +226,10 @@ _CLAUSE_SPLIT = re.compile(r"(?<=[.!?;])\s+|,\s*(?:en |maar |want |dus )?|\s+(?:
 # at a safety question was filed under 'wat er speelt'). A clause with a phone number or e-mail address (masked:
 # [TELEFOON], [E-MAIL]) that says how to reach someone ('bereikbaar', 'nummer', 'mail', 'bellen') or nothing else is
 # left out of the answer; the consultant hears where contact details belong (the call-back request, encrypted).
-_CONTACT_LABEL = re.compile(r"\[(?:TELEFOON|E-MAIL)\]")
+_CONTACT_LABEL = re.compile(r"\[(?:TELEFOON|E-MAIL|BSN)\]")  # a BSN too: it identifies, it tells nothing of the case
 _CONTACT_CUE = re.compile(
-    r"\b(?:bereikbaar|bereiken|nummer|nummers|telefoonnummer\w*|mobiel\w*|telefoon|mail\w*|e-mail\w*|email\w*"
+    r"\b(?:bsn|burgerservicenummer\w*|sofinummer\w*"
+    r"|bereikbaar|bereiken|nummer|nummers|telefoonnummer\w*|mobiel\w*|telefoon|mail\w*|e-mail\w*|email\w*"
     r"|bel|belt|bellen|terugbel\w*|teruggebeld|terug te bellen|app|appen|whatsapp\w*|contact\w*)\b"
 )
 _CLAUSE_WITH_SEPARATOR = re.compile(r"[^.!?;,]+[.!?;,]*\s*")
@@ -254,6 +255,13 @@ _CONTACT_PHRASE = re.compile(
     + r"(?:\s*(?:,|\bof\b|\ben\b)\s*(?:[\w-]+\s+){0,4}?" + _CONTACT_LABEL.pattern + r")*"
 )
 _CONTENT_WORDS = 3  # words of three letters or more a clause keeps besides its contact details, to be kept
+
+
+def left_out_kind(masked: str) -> str:
+    """The id of the text that tells the consultant what was left out of the (masked) answer ``masked``:
+    'bsn_niet_genoteerd' when it held a BSN and no phone number or e-mail address, 'contactgegevens' otherwise."""
+    only_bsn = "[BSN]" in masked and not re.search(r"\[(?:TELEFOON|E-MAIL)\]", masked)
+    return "bsn_niet_genoteerd" if only_bsn else "contactgegevens"
 
 
 def without_contact_details(text: str) -> str:

@@ -20,6 +20,7 @@ from bot.intake.listen import (
     NO_ANSWER_QUESTION,
     age_of,
     evades,
+    left_out_kind,
     listen,
     names_support,
     no_answer_kind,
@@ -79,6 +80,7 @@ class Turn:
     no_answer: str = ""  # why it is no answer: 'geen_antwoord' (listen.NO_ANSWER_*), 'onleesbaar' (language.NO_WORDS)
     forgotten: int = 0  # how many answers a request to forget the intake removed
     contact_left_out: bool = False  # contact details in the answer were left out (``listen.without_contact_details``)
+    left_out_text: str = "contactgegevens"  # the text that says what was left out (``listen.left_out_kind``)
     corrected: Optional[Tuple[str, str, int]] = None  # a correction (kind 'correctie'): old value, new value, how often
     open_questions: List[str] = field(default_factory=list)  # kind 'open_vragen': the questions still to ask
 
@@ -662,7 +664,8 @@ class Intake:
         answer = without_contact_details(mask_known(text, self.names) if self.names else masked.text)
         # (contact details are no facts of the case: a user test)
         if not answer:
-            return Turn(state=state, kind=CONTACT_ONLY, question=self.view(state))
+            return Turn(state=state, kind=CONTACT_ONLY, question=self.view(state),
+                        left_out_text=left_out_kind(masked.text))
         # what was masked in what is kept (a phone number left out with its clause is not stored)
         counts = {label: min(n, answer.count(deidentify.LABELS[label])) for label, n in masked.counts.items()}
         counts = {label: n for label, n in counts.items() if n}
@@ -705,6 +708,7 @@ class Intake:
         turn.masked_note = deidentify.describe(counts)
         turn.unclear = unclear
         turn.contact_left_out = answer != masked.text.strip()
+        turn.left_out_text = left_out_kind(masked.text)
         return turn
 
     def _supports(self, hit: Hit, key: str, text: str) -> bool:

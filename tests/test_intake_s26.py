@@ -1,0 +1,61 @@
+"""Lead's round of session 26 on the call intake: an answer that only gives a BSN (typed, spoken or with its cue word)
+is no fact of the case: it is not noted anywhere in the intake, the question stays open, and the consultant hears why
+in words about a BSN (not the text about phone numbers and call-back requests)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.intake.session import Intake
+from bot.knowledge.loader import get_knowledge
+from tests.intake_form import typed
+
+pytestmark = pytest.mark.usefixtures("whole_knowledge")
+
+OPENING, FIRST = "vraagbaak jeugd", "een moeder belt over haar zoon van 8 die niet wil slapen"
+
+
+async def _at(question_number: int):
+    """The intake state when question ``question_number`` (1-based) is asked, 'nee' answered before it."""
+    intake = Intake(get_knowledge())
+    state = (await typed(intake.start(OPENING).state, FIRST))[0]["intake_status"]
+    while intake.view(state).number < question_number:
+        state = (await typed(state, "nee"))[0]["intake_status"]
+    return intake, state
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("question_number", [3, 6])  # a safety question and an ordinary one
+@pytest.mark.parametrize("answer", ["bsn 123456782", "zijn bsn is 123456782", "haar burgerservicenummer is 123456782",
+                                    "een twee drie vier vijf zes zeven acht twee"])
+async def test_an_answer_of_only_a_bsn_is_not_noted_and_the_question_stays_open(question_number, answer):
+    intake, state = await _at(question_number)
+    asked = intake.view(state).key
+    slots, messages = await typed(state, answer)
+    after = slots["intake_status"]
+    assert intake.view(after).key == asked
+    assert asked not in after["answers"]
+    stored = json.dumps(after, ensure_ascii=False)
+    assert "123456782" not in stored and "[BSN]" not in stored and "bsn" not in stored.lower()
+    text = " ".join(m for m in messages if m)
+    assert "Een BSN noteer ik niet" in text and "terugbelverzoek" not in text
+    assert "Deze vraag staat nog open" in text
+
+
+@pytest.mark.asyncio
+async def test_a_bsn_beside_a_fact_keeps_the_fact_and_says_the_bsn_was_left_out():
+    intake, state = await _at(3)
+    slots, messages = await typed(state, "hij slaat haar, haar bsn is 123456782")
+    after = slots["intake_status"]
+    stored = json.dumps(after, ensure_ascii=False)
+    assert "slaat" in stored and "123456782" not in stored and "[BSN]" not in stored
+    assert any(m and m.startswith("Een BSN noteer ik niet") for m in messages)
+
+
+@pytest.mark.asyncio
+async def test_a_phone_number_still_gets_the_call_back_advice():
+    intake, state = await _at(6)
+    _, messages = await typed(state, "ze is bereikbaar op 0612345678")
+    text = " ".join(m for m in messages if m)
+    assert "terugbelverzoek" in text and "Een BSN" not in text
