@@ -185,6 +185,11 @@ def run_evaluation(args: argparse.Namespace) -> int:
                    "ingesproken notities van een consulent na een telefoontje (spraakherkenning: geen leestekens, "
                    "getallen als woorden, verkeerd verstane plaatsnamen) over adolescenten en jongvolwassenen van 12 "
                    "tot 23 jaar, alleen om te meten)",
+        "toets23": "drieëntwintigste toetsset (toetsvragen_23.yml, blind geschreven in de zesentwintigste sessie als "
+                   "vragen van ouders, grootouders en buren en van professionals buiten de jeugdzorg "
+                   "(doktersassistente, wijkagent, trainer, kinderopvang, docent) in gewone woorden over jonge "
+                   "kinderen, baby's, scheiding, geweld thuis, geld, een beperking, pesten, rouw en nieuwkomers, "
+                   "alleen om te meten)",
     }
     for name in chosen:
         kind, reeks = SETS[name]

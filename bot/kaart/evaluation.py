@@ -39,7 +39,11 @@ church or mosque volunteer, JGZ, mediator, lawyer) write in full sentences about
 divorce;
 and the twenty-second test set ``toetsvragen_22.yml`` (reeks ``toets22``), written blind the same way in the
 twenty-fifth session as what a consultant dictates right after a call and speech-to-text makes of it (no punctuation,
-numbers as words, misheard place names) about adolescents and young adults of 12 to 23.
+numbers as words, misheard place names) about adolescents and young adults of 12 to 23;
+and the twenty-third test set ``toetsvragen_23.yml`` (reeks ``toets23``), written blind the same way in the
+twenty-sixth session as questions from parents, grandparents and neighbours and from professionals outside youth care
+(GP assistant, police officer, sports coach, childcare, secondary-school teacher) in everyday words about young
+children, babies, divorce, violence at home, money, disability, bullying, grief and newcomer families.
 """
 from __future__ import annotations
 
