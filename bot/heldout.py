@@ -163,6 +163,14 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
   the bad paths half overt and half subtle, the pitfall hidden in the middle of a long, otherwise warm turn:
   advice, taking over the problem, a judgement about the other parent, a promise, choosing sides, asking the
   child to choose or to carry a message); only to be measured (totals only); never trained on or tuned with.
+- ``evaluatie/oefenpaden_47.yml``: a forty-seventh set, same format, shape and design, written blind in session 26
+  (a trainee who is not a native speaker and a very experienced one: NT2 Dutch with short sentences and small
+  grammar slips, long layered turns that summarise, reflect and then ask, metaphors, naming the process, the other
+  parent and the child by name; three good paths with one slip that the trainee repairs in the next turn; in the
+  bad paths polite pitfalls such as 'misschien kunt u gewoon ...', softly taking sides, promising an outcome,
+  solutions while still acknowledging and lecturing about what is good for children, four of them with a single
+  unrepaired pitfall in the middle of otherwise good turns); only to be measured (totals only); never trained on
+  or tuned with.
   Sets 35 and 36 stay unread (only their totals were measured).
   Sets 31 to 34 are seen since session 15 (their failing paths were read to find that session's reading rules).
   Sets 29 and 30 are seen since session 14 (their failing paths were read to find those rules).
@@ -308,7 +316,7 @@ def practice_paths() -> List[Dict[str, Any]]:
     return list(_yaml("oefenpaden.yml")["paden"])
 
 
-# -- evaluatie/oefenpaden_2.yml ... oefenpaden_46.yml -------------------------------------------
+# -- evaluatie/oefenpaden_2.yml ... oefenpaden_47.yml -------------------------------------------
 SECOND_PRACTICE_FILE = "oefenpaden_2.yml"  # the default set of ``practice_path_set``
 # the practice-path sets written apart from the engine, each played and reported on its own:
 # file -> (name, heading); the report follows this order
@@ -678,6 +686,17 @@ PRACTICE_PATH_SETS = {
         "half subtiele valkuilen, verstopt midden in een lange, verder warme beurt: advies, het probleem "
         "overnemen, een oordeel over de andere ouder, een belofte, partij kiezen, het kind laten kiezen of een "
         "boodschap laten overbrengen; nooit gebruikt om te trainen of af te stellen)",
+    ),
+    "oefenpaden_47.yml": (  # written blind in session 26: only measured (totals)
+        "zevenenveertigste set vrije-tekstpaden",
+        "Zevenenveertigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_47.yml; geschreven in sessie "
+        "26 met een cursist die geen moedertaalspreker is en een cursist met veel ervaring: NT2-Nederlands met "
+        "korte zinnen en kleine taalfouten, lange gelaagde beurten die samenvatten, spiegelen en dan vragen, "
+        "beeldspraak, het proces benoemen, de andere ouder en het kind bij naam; drie goede paden met één "
+        "uitglijder die de cursist meteen herstelt; in de slechte paden beleefde valkuilen zoals 'misschien kunt "
+        "u gewoon ...', zachtjes partij kiezen, een uitkomst beloven, al bij het erkennen oplossingen en de les "
+        "lezen over wat goed is voor kinderen, in vier paden één enkele valkuil midden tussen verder goede "
+        "beurten; nooit gebruikt om te trainen of af te stellen)",
     ),
 }
 PRACTICE_KINDS = ("goed", "slecht")
