@@ -105,6 +105,8 @@ FORGET_FAILED = "Het gesprek kon niet worden gewist. Er is niets veranderd; prob
 WIPE_BAD_NUMBER = "Dat is geen sessienummer. Kies de sessie op de trainerspagina en gebruik de knop 'Wis deze sessie'."
 WIPE_NOT_FOUND = "Rollenspel {number} bestaat niet (meer); er is niets gewist."
 WIPE_FAILED = "Het wissen is niet gelukt; er is niets gewist. Probeer het later opnieuw."
+SESSION_BAD_NUMBER = "Dat is geen sessienummer. Kies de sessie op de trainerspagina of in het groepsoverzicht."
+SESSION_NOT_FOUND = "Rollenspel {number} bestaat niet (meer)."
 GROUP_TITLE = "Groepsoverzicht rollenspellen"
 GROUP_TOO_LONG = "De groepscode is te lang (maximaal {limit} tekens)."
 GROUP_BAD_DATE = "De datum bij '{what}' is niet geldig. Gebruik bijvoorbeeld 2026-12-01 of 01-12-2026."
@@ -664,14 +666,12 @@ class Site:
         raw = " ".join(str(value or "").split())
         return int(raw) if raw.isdigit() and len(raw) <= 12 else None
 
-    async def trainer_wipe_question(self, request) -> HTTPResponse:
-        """GET /trainer/sessie/wissen?sessie=4: what wiping session 4 removes, and the button that does it."""
-        denied = self._trainer_denied(request)
-        if denied:
-            return denied
-        number = self._session_number(request.args.get("sessie"))
+    async def _stored_session(self, value: Any, bad_number: str, not_found: str) -> Any:
+        """(records, the record of session ``value``) or the Dutch answer when the number is bad, the store cannot be
+        read or the session is not (or no longer) there."""
+        number = self._session_number(value)
         if number is None:
-            return self._trainer_message(400, WIPE_BAD_NUMBER)
+            return self._trainer_message(400, bad_number)
         try:
             records = await self.blocking(self.load_all_records)
         except Exception as exc:  # the store may be missing or broken: say so in Dutch, log the kind
@@ -679,8 +679,30 @@ class Site:
             return self._trainer_message(500, STORE_ERROR)
         record = next((r for r in records if getattr(r, "pk", None) == number), None)
         if record is None:
-            return self._trainer_message(404, WIPE_NOT_FOUND.format(number=number))
-        return html_response(200, trainer_page.wipe_question_page(record, _continuing(records, number)))
+            return self._trainer_message(404, not_found.format(number=number))
+        return records, record
+
+    async def trainer_session(self, request) -> HTTPResponse:
+        """GET /trainer/sessie?sessie=4: one session with its transcript, as stored (the link from a session row of
+        the group page; a user test of session 25)."""
+        denied = self._trainer_denied(request)
+        if denied:
+            return denied
+        found = await self._stored_session(request.args.get("sessie"), SESSION_BAD_NUMBER, SESSION_NOT_FOUND)
+        if isinstance(found, HTTPResponse):
+            return found
+        return html_response(200, trainer_page.session_page(found[1]))
+
+    async def trainer_wipe_question(self, request) -> HTTPResponse:
+        """GET /trainer/sessie/wissen?sessie=4: what wiping session 4 removes, and the button that does it."""
+        denied = self._trainer_denied(request)
+        if denied:
+            return denied
+        found = await self._stored_session(request.args.get("sessie"), WIPE_BAD_NUMBER, WIPE_NOT_FOUND)
+        if isinstance(found, HTTPResponse):
+            return found
+        records, record = found
+        return html_response(200, trainer_page.wipe_question_page(record, _continuing(records, record.pk)))
 
     async def trainer_wipe(self, request) -> HTTPResponse:
         """POST /trainer/sessie/wissen (form field ``sessie``): wipe one role-play session when a trainee asks; the
@@ -806,6 +828,7 @@ def build_app(site: Site) -> Sanic:
     app.add_route(site.trainer_login, "/trainer", methods=["POST"], name="trainer_login", strict_slashes=False)
     app.add_route(site.trainer_logout, "/trainer/uitloggen", methods=["POST"], name="trainer_logout")
     app.add_route(site.trainer_group, "/trainer/groep", methods=get, name="trainer_group")
+    app.add_route(site.trainer_session, "/trainer/sessie", methods=get, name="trainer_session")
     app.add_route(site.trainer_wipe_question, "/trainer/sessie/wissen", methods=get, name="trainer_wipe_question")
     app.add_route(site.trainer_wipe, "/trainer/sessie/wissen", methods=["POST"], name="trainer_wipe")
     return app

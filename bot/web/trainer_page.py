@@ -114,6 +114,16 @@ def sessions_page(records: List[Any], notice: Optional[str] = None, problems: Op
                    check_seconds=int(CHECK_SECONDS), more=more)
 
 
+def session_page(record: Any) -> str:
+    """One stored session on a page of its own, its transcript open (as stored: what was masked stays masked), with a
+    way back to its group's overview: the link from a session row of the group page."""
+    data = getattr(record, "data", None)
+    group = data.get("groep") if isinstance(data, dict) else None
+    view = session_view(record)
+    return _render("trainer_sessie.html", title=f"Rustpunt voor trainers: rollenspel {view.pk}", s=view,
+                   group=" ".join(group.split()) if isinstance(group, str) else "")
+
+
 def wipe_question_page(record: Any, continuing: List[int]) -> str:
     """'Rollenspel 4 wissen?': what wiping removes (the session, the retries continuing it, its part of the chat),
     with the button that does it."""
