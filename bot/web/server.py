@@ -19,6 +19,7 @@ import mimetypes
 import re
 import socket
 import threading
+import time
 import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -176,6 +177,54 @@ def _knowledge_problems() -> List[str]:
             threading.Thread(target=load, name="rustpunt-kennis", daemon=True).start()
         return []
     return [str(problem) for problem in pending_problems()]
+
+
+def warm_up() -> float:
+    """Load now what the first trainer login would otherwise wait for; returns the seconds it took. ``python -m bot.web``
+    runs it in the background at start when the trainers' page is open (the chat page does not wait for it). The first
+    login after a start took 6-9 s against 0.1-0.2 s for the next one (a user test of session 25): the role-play store
+    modules, the knowledge files (move names, scenario titles and openings; loaded twice at once, by the page and by
+    ``_knowledge_problems`` in the background) and the page's templates. Failures are logged, not fatal: that part
+    loads on the first request, as before (``bot.action_server.warm_up`` does the same for the actions)."""
+    began = time.perf_counter()
+    for name, part in (("store", _warm_store), ("knowledge", _warm_knowledge), ("pages", _warm_pages)):
+        started = time.perf_counter()
+        try:
+            part()
+        except Exception:  # noqa: BLE001 - a warm-up problem must not keep the page from working
+            logger.exception("Warm-up of the trainers' %s failed; it will load on first use", name)
+            continue
+        logger.info("Warm-up: trainers' %s ready in %.2f s", name, time.perf_counter() - started)
+    return time.perf_counter() - began
+
+
+def _warm_store() -> None:
+    import bot.privacy.forget  # noqa: F401 - lazy in the handlers; imported here once: 'Wis deze sessie'
+    import bot.roleplay.group  # noqa: F401 - the group page
+
+    _load_records(1)  # imports the store and the role-play session modules, opens the database
+
+
+def _warm_knowledge() -> None:
+    """The knowledge, loaded once: while it loads here, ``_knowledge_problems`` starts no second load beside it."""
+    from bot.knowledge.loader import pending_problems
+
+    with _LOADING:
+        pending_problems()
+
+
+def _warm_pages() -> None:
+    """The templates and the names of moves and roles, by rendering the pages once without any session."""
+    from bot.roleplay.feedback import move_names
+    from bot.roleplay.group import render_group_page
+    from bot.roles.names import role_name
+
+    move_names()
+    role_name("slachtoffer")
+    trainer_page.sessions_page([])
+    for name in ("trainer_sessie.html", "trainer_wissen.html", "trainer_login.html", "trainer_melding.html"):
+        trainer_page.environment().get_template(name)
+    render_group_page([], "")
 
 
 def _wipe_report(result: Any) -> str:
