@@ -109,6 +109,9 @@ WIPE_FAILED = "Het wissen is niet gelukt; er is niets gewist. Probeer het later 
 SESSION_BAD_NUMBER = "Dat is geen sessienummer. Kies de sessie op de trainerspagina of in het groepsoverzicht."
 SESSION_NOT_FOUND = "Rollenspel {number} bestaat niet (meer)."
 GROUP_TITLE = "Groepsoverzicht rollenspellen"
+GROUP_NOTHING_WIPED = "Er is niets gewist."
+GROUP_WIPE_BAD = "Dit verzoek noemt geen geldige sessienummers. Open het groepsoverzicht en gebruik de knop opnieuw."
+GROUP_WIPE_GONE = "De sessies die de vraag noemde, horen niet (meer) bij deze groep en periode."
 GROUP_TOO_LONG = "De groepscode is te lang (maximaal {limit} tekens)."
 GROUP_BAD_DATE = "De datum bij '{what}' is niet geldig. Gebruik bijvoorbeeld 2026-12-01 of 01-12-2026."
 GROUP_BAD_FORMAT = "Onbekend formaat '{value}'. Kies html, csv of print."
@@ -222,7 +225,8 @@ def _warm_pages() -> None:
     move_names()
     role_name("slachtoffer")
     trainer_page.sessions_page([])
-    for name in ("trainer_sessie.html", "trainer_wissen.html", "trainer_login.html", "trainer_melding.html"):
+    for name in ("trainer_sessie.html", "trainer_wissen.html", "trainer_groep_wissen.html", "trainer_login.html",
+                 "trainer_melding.html"):
         trainer_page.environment().get_template(name)
     render_group_page([], "")
 
@@ -231,6 +235,19 @@ def _wipe_report(result: Any) -> str:
     from bot.privacy.forget import session_report
 
     return session_report(result)
+
+
+def _forget_sessions(numbers: List[int], forget: Callable[[int], Any]) -> Any:
+    """'Wis alle sessies van deze groep': the privacy helper's engine, each session as 'Wis deze sessie' wipes it."""
+    from bot.privacy.forget import forget_sessions
+
+    return forget_sessions(numbers, forget)
+
+
+def _sessions_report(result: Any, group: str) -> str:
+    from bot.privacy.forget import sessions_report
+
+    return sessions_report(result, group)
 
 
 def _continuing(records: List[Any], number: int) -> List[int]:
@@ -694,6 +711,72 @@ class Site:
         page = await self.blocking(render_group_page, records, group, start, end, form == "print")
         return self._group_html(200, page)
 
+    async def _group_sessions(self, values: Dict[str, str]) -> Any:
+        """(records, view) of the group and period in ``values`` (``groep``, ``van``, ``tot``, as on the group page),
+        or the Dutch answer: bad input, the store unreadable, or no sessions to wipe."""
+        from bot.roleplay.group import GroupError, group_view, none_found  # lazy: bot.roleplay.group imports bot.web
+
+        group, start, end = (" ".join(str(values.get(name) or "").split()) for name in ("groep", "van", "tot"))
+        if len(group) > MAX_GROUP:
+            return self._group_message(400, GROUP_TOO_LONG.format(limit=MAX_GROUP))
+        for what, value in (("van", start), ("tot", end)):
+            if len(value) > MAX_DATE:
+                return self._group_message(400, GROUP_BAD_DATE.format(what=what))
+        try:
+            records = await self.blocking(self.load_all_records)
+        except Exception as exc:  # the store may be missing or broken: say so in Dutch, log the kind
+            logger.error("could not read role-play records: %s", type(exc).__name__)
+            return self._group_message(500, STORE_ERROR)
+        try:
+            view = group_view(records, group, start, end)
+        except GroupError as exc:
+            return self._group_message(400, f"{exc} {GROUP_NOTHING_WIPED}")
+        if not view.sessies:
+            return self._group_message(404, f"{none_found(view.groep, view.van, view.tot)} {GROUP_NOTHING_WIPED}")
+        return records, view
+
+    async def trainer_group_wipe_question(self, request) -> HTTPResponse:
+        """GET /trainer/groep/wissen?groep=..&van=..&tot=..: how many sessions of how many trainees wiping the group
+        removes, and the button that does it. Nothing is wiped by opening this page."""
+        denied = self._trainer_denied(request)
+        if denied:
+            return denied
+        found = await self._group_sessions({name: request.args.get(name) for name in ("groep", "van", "tot")})
+        if isinstance(found, HTTPResponse):
+            return found
+        records, view = found
+        return html_response(200, trainer_page.group_wipe_question_page(view, records))
+
+    async def trainer_group_wipe(self, request) -> HTTPResponse:
+        """POST /trainer/groep/wissen (form fields ``groep``, ``van``, ``tot`` and ``sessies``, the numbers the question
+        named): wipe those sessions, each as 'Wis deze sessie' does; only numbers that are still sessions of that group
+        and period, so nothing is wiped that the question did not name. Protected as every POST here (same site only,
+        the trainer login's SameSite cookie)."""
+        denied = self._trainer_denied(request)
+        if denied:
+            return denied
+        raw = request.body or b""
+        form = urllib.parse.parse_qs(raw.decode("utf-8", "replace")) if raw else {}
+        values = {name: (form.get(name) or [""])[0] for name in ("groep", "van", "tot", "sessies")}
+        named = [self._session_number(part) for part in values["sessies"].replace(",", " ").split()[:ALL_SESSIONS]]
+        if not named or None in named:
+            return self._group_message(400, f"{GROUP_WIPE_BAD} {GROUP_NOTHING_WIPED}")
+        found = await self._group_sessions(values)
+        if isinstance(found, HTTPResponse):
+            return found
+        _, view = found
+        shown = {row.id for person in view.deelnemers for row in person.sessies}
+        wanted = sorted(shown & {number for number in named if number is not None})
+        if not wanted:
+            return self._group_message(404, f"{GROUP_WIPE_GONE} {GROUP_NOTHING_WIPED}")
+        result = await self.blocking(_forget_sessions, wanted, self.forget_session)
+        logger.info("wiped %s role-play sessions of a group (%s asked, failed: %s)", len(result.sessions),
+                    len(wanted), result.failed)
+        notice = _sessions_report(result, view.groep)
+        if result.failed and not result.sessions:
+            return self._trainer_message(500, WIPE_FAILED)
+        return await self._sessions(notice=notice)
+
     def _group_html(self, status: int, page: str) -> HTTPResponse:
         """The group page keeps its stylesheet inline (the CLI writes the same page to one file);
         the CSP allows exactly that stylesheet by its hash, nothing else inline."""
@@ -878,6 +961,9 @@ def build_app(site: Site) -> Sanic:
     app.add_route(site.trainer_logout, "/trainer/uitloggen", methods=["POST"], name="trainer_logout")
     app.add_route(site.trainer_group, "/trainer/groep", methods=get, name="trainer_group")
     app.add_route(site.trainer_session, "/trainer/sessie", methods=get, name="trainer_session")
+    app.add_route(site.trainer_group_wipe_question, "/trainer/groep/wissen", methods=get,
+                  name="trainer_group_wipe_question")
+    app.add_route(site.trainer_group_wipe, "/trainer/groep/wissen", methods=["POST"], name="trainer_group_wipe")
     app.add_route(site.trainer_wipe_question, "/trainer/sessie/wissen", methods=get, name="trainer_wipe_question")
     app.add_route(site.trainer_wipe, "/trainer/sessie/wissen", methods=["POST"], name="trainer_wipe")
     return app

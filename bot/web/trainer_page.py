@@ -133,6 +133,22 @@ def wipe_question_page(record: Any, continuing: List[int]) -> str:
                    continuing=continuing, export_note=WIPED_EXPORT_NOTE)
 
 
+def group_wipe_question_page(view: Any, records: List[Any]) -> str:
+    """'Alle sessies van groep X wissen?': how many sessions of how many trainees go (``view``: the group page's
+    ``GroupView``, its period included), what wiping removes as 'Wis deze sessie' says it, and the button that does
+    it. ``records``: every stored session, for the retries continuing one of them outside the group or period."""
+    from bot.privacy.forget import WIPED_EXPORT_NOTE_MANY, continuing_sessions  # lazy: the wiping module
+    from bot.roleplay.group import period_text
+
+    numbers = [row.id for person in view.deelnemers for row in person.sessies]
+    extra = sorted({n for number in numbers for n in continuing_sessions(records, number)} - set(numbers))
+    in_chat = any(getattr(row.record, "conversation_id", None) for person in view.deelnemers for row in person.sessies)
+    return _render("trainer_groep_wissen.html", title="Rustpunt voor trainers: sessies van een groep wissen",
+                   view=view, numbers=numbers, continuing=extra, in_chat=in_chat, export_note=WIPED_EXPORT_NOTE_MANY,
+                   period=period_text(view.van, view.tot), start=view.van.isoformat() if view.van else "",
+                   end=view.tot.isoformat() if view.tot else "")
+
+
 def login_page(message: Optional[str]) -> str:
     return _render("trainer_login.html", title=TITLE, message=message)
 
