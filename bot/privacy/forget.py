@@ -503,7 +503,8 @@ def sessions_report(result: ForgottenSessions, group: str) -> str:
                      "Probeer het later opnieuw.")
     if any(one.in_chat and one.emptied for one in result.done):
         lines.append("In de chatgesprekken waarin ze gespeeld zijn, zijn de beurten en antwoorden van deze "
-                     "rollenspellen leeggemaakt. De rest van die gesprekken blijft staan, net als plannen en verslagen.")
+                     "rollenspellen leeggemaakt. De rest van die gesprekken blijft staan, net als plannen en "
+                     "verslagen.")
     if wiped:
         lines.append(WIPED_EXPORT_NOTE_MANY)
     return " ".join(lines)

@@ -85,7 +85,7 @@ class ScenarioStuck:
 @dataclass
 class PitfallCount:
     """One pitfall over the whole group in the chosen period: in how many turns it occurred (``keer``) and in how many
-    sessions (``sessies``), counted as the debrief and the rows of the sessions count them (``SessionRow.valkuilen``)."""
+    sessions (``sessies``), counted as the debrief and the session rows count them (``SessionRow.valkuilen``)."""
 
     valkuil: str
     keer: int

@@ -183,12 +183,13 @@ def _knowledge_problems() -> List[str]:
 
 
 def warm_up() -> float:
-    """Load now what the first trainer login would otherwise wait for; returns the seconds it took. ``python -m bot.web``
-    runs it in the background at start when the trainers' page is open (the chat page does not wait for it). The first
-    login after a start took 6-9 s against 0.1-0.2 s for the next one (a user test of session 25): the role-play store
-    modules, the knowledge files (move names, scenario titles and openings; loaded twice at once, by the page and by
-    ``_knowledge_problems`` in the background) and the page's templates. Failures are logged, not fatal: that part
-    loads on the first request, as before (``bot.action_server.warm_up`` does the same for the actions)."""
+    """Load now what the first trainer login would otherwise wait for; returns the seconds it took. ``python -m
+    bot.web`` runs it in the background at start when the trainers' page is open (the chat page does not wait for
+    it). The first login after a start took 6-9 s against 0.1-0.2 s for the next one (a user test of session 25):
+    the role-play store modules, the knowledge files (move names, scenario titles and openings; loaded twice at once,
+    by the page and by ``_knowledge_problems`` in the background) and the page's templates. Failures are logged, not
+    fatal: that part loads on the first request, as before (``bot.action_server.warm_up`` does the same for the
+    actions)."""
     began = time.perf_counter()
     for name, part in (("store", _warm_store), ("knowledge", _warm_knowledge), ("pages", _warm_pages)):
         started = time.perf_counter()
