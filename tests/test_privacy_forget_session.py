@@ -199,3 +199,25 @@ async def test_the_short_code_of_the_trainers_page_forgets_the_conversation(tmp_
     assert tracker_db.count_events(CONVERSATION) == 0
     assert [r.pk for r in list_records("rollenspel")] and not list_records("gespreksplan")  # 'ander-gesprek' stays
     assert main(["vergeet", "abcdef12"]) == 1
+
+
+def test_several_sessions_at_once_each_as_one_session_is_wiped():
+    # 'Wis alle sessies van deze groep' (a user test of session 25): the stored sessions go, a retry continuing one of
+    # them with it, other sessions stay; the report names them and that exported copies are not wiped
+    from bot.privacy.forget import forget_sessions, sessions_report
+
+    def played(name, group, **extra):
+        return {"scenario": "vader", "titel": "Vader belt", "deelnemer": name, "groep": group,
+                "state": {"turns": []}, **extra}
+
+    first = add_record("rollenspel", played("Ali", "Noord"), status="slecht")
+    second = add_record("rollenspel", played("Joke", "Noord"), status="slecht")
+    retry = add_record("rollenspel", played("Joke", "Noord", vervolg_van=second, vervolg_vanaf=1), status="goed")
+    other = add_record("rollenspel", played("Sem", "Zuid"), status="goed")
+    result = forget_sessions([first, second, retry])
+    assert sorted(result.sessions) == [first, second, retry] and not result.failed
+    assert [row.pk for row in list_records("rollenspel", limit=100)] == [other]
+    report = sessions_report(result, "Noord")
+    assert report.startswith(f"Van groep 'Noord' zijn 3 sessies gewist ({first}, {second} en {retry}).")
+    assert "bevat deze sessies nog" in report
+    assert forget_sessions([first]).sessions == []

@@ -1,6 +1,8 @@
 """Trainers' group view: aggregation per participant and scenario, CSV, HTML with inline SVG (no CDN),
 a printable version, and the ``rustpunt groep`` command."""
+import html
 import io
+import re
 from datetime import datetime
 from types import SimpleNamespace
 
@@ -77,6 +79,44 @@ def test_a_second_step_inside_a_turn_counts_as_used_as_in_the_debrief():
     row = group_view([both], "winter").deelnemers[0].sessies[0]
     assert row.stappen == ["erkennen", "realiteit", "behoefte"] == feedback.steps_taken(both.data["state"]["turns"])
     assert "realiteit" not in row.overgeslagen and "opties" in row.overgeslagen
+
+
+def test_group_wide_count_of_each_pitfall_in_turns_and_sessions(records):
+    # a user test (session 25, a trainer with a group of 12): per pitfall, how often it happened in the whole group and
+    # in how many sessions, to see what to discuss with everyone; most frequent first
+    view = group_view(records, "Najaar-2026")
+    assert [(p.valkuil, p.keer, p.sessies) for p in view.valkuilen] == [
+        ("oordelen", 3, 2), ("inhoud", 2, 2), ("redden", 1, 1)]
+    # the chosen period only: sessions 2 and 3
+    view = group_view(records, "Najaar-2026", "2026-11-11", "2026-11-20")
+    assert [(p.valkuil, p.keer, p.sessies) for p in view.valkuilen] == [
+        ("inhoud", 2, 2), ("oordelen", 1, 1), ("redden", 1, 1)]
+    assert group_view(records, "Andere-groep").valkuilen == []
+
+
+def test_group_wide_count_follows_the_debrief_a_pitfall_beside_a_step_counts_a_forgiven_read_not():
+    beside = record(7, "Dirk", "Winter", "gestopt", [("erkennen", -1), ("inhoud", 0), ("redden", 1)])
+    beside.data["state"]["turns"][0]["zetten"] = ["erkennen", "redden"]
+    beside.data["state"]["turns"][1].update(onzeker=True)
+    first = record(8, "Eva", "Winter", "slecht", [("redden", 3)])
+    again = record(9, "Eva", "Winter", "goed", [("redden", 3)] + GOOD, day="2026-11-11")
+    again.data.update(vervolg_van=8, vervolg_vanaf=2)  # its copied first turn counts in session 8 only
+    view = group_view([beside, first, again], "winter")
+    assert [(p.valkuil, p.keer, p.sessies) for p in view.valkuilen] == [("redden", 3, 2)]
+
+
+def test_group_page_shows_the_group_wide_count_of_pitfalls(records):
+    page = render_group_page(records, "Najaar-2026", "2026-11-01", "2026-11-30")
+    names = feedback.move_names()
+    assert "Valkuilen in de hele groep" in page
+    section = page.split("Valkuilen in de hele groep")[1].split("Afloop per deelnemer")[0]
+    assert "van 01-11-2026 tot en met 30-11-2026" in section
+    cells = re.findall(r"<tr><td>(.*?)</td><td>(\d+)</td><td>(\d+) van (\d+)</td></tr>", section)
+    # in the period: sessions 1, 2, 3 and 4 (session 6 is in December)
+    assert cells == [(html.escape(names["oordelen"]), "3", "2", "4"), (html.escape(names["inhoud"]), "2", "2", "4"),
+                     (html.escape(names["redden"]), "1", "1", "4")]
+    calm = render_group_page([record(1, "Anna", "Rustig", "goed", GOOD)], "Rustig")
+    assert "Geen valkuilen in de sessies van deze groep." in calm
 
 
 def test_a_retry_after_the_end_does_not_count_the_first_attempts_pitfall_twice():
@@ -165,6 +205,12 @@ def test_printable_version_and_messages_instead_of_errors(records):
     assert "formaat=csv" in render_group_page(records, "Najaar-2026")
 
 
+def service_sessions():
+    from bot.roleplay.session import list_sessions
+
+    return list_sessions(limit=100)
+
+
 def test_cli_groep(tmp_path, capsys):
     from bot.roleplay import catalog
     from bot.roleplay.session import PracticeService
@@ -184,6 +230,10 @@ def test_cli_groep(tmp_path, capsys):
     assert "Groep Groep A: 2 deelnemers, 2 sessies." in out
     assert "- Anna: 1 sessie (1 goed afgelopen)" in out
     assert "- Bram: 1 sessie (1 misgelopen)" in out
+    bram = group_view(service_sessions(), "Groep A").valkuilen
+    assert bram  # the pitfall path has pitfalls
+    expected = "; ".join(f"{feedback.move_names().get(p.valkuil)}: {p.keer} keer, in 1 sessie" for p in bram)
+    assert f"Valkuilen in de hele groep (hoe vaak, in hoeveel sessies): {expected}" in out
     assert len(csv_file.read_text(encoding="utf-8").splitlines()) == 3
     assert "<svg" in html_file.read_text(encoding="utf-8")
     assert cli.main(["groep", "Groep A", "--van", "morgen"]) == 1

@@ -174,3 +174,48 @@ def test_broken_store_is_explained_in_dutch():
 def test_group_view_only_answers_get(web):
     status, _, html = request(web, "POST", "/trainer/groep", "groep=Najaar-2026", headers=AUTH)
     assert status == 405 and "Anna" not in html
+
+
+# ---- the transcript of one session, linked from its row (a user test of session 25) ------------------------------
+def _masked_records():
+    records = _records()
+    records[2].data["state"]["turns"][0]["tekst"] = "Ik bel je terug op [TELEFOON], [NAAM]."  # masked as stored
+    return records
+
+
+@pytest.fixture
+def masked_web():
+    server = _web(f"http://127.0.0.1:{free_port()}", load_records=_masked_records)
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+def test_each_session_row_links_to_its_transcript_behind_the_login(masked_web):
+    _, _, html = get(masked_web, q(groep="Najaar-2026"))
+    rows = html.split("<h2>Sessies per deelnemer</h2>")[1].split("</table>")[0]
+    links = re.findall(r'<a class="niet-printen" href="(/trainer/sessie\?sessie=\d+)"', rows)
+    assert links == ["/trainer/sessie?sessie=1", "/trainer/sessie?sessie=2", "/trainer/sessie?sessie=3"]
+    status, _, page = request(masked_web, "GET", links[2], headers=AUTH)
+    assert status == 200 and "Rollenspel 3" in page and "Bram" in page
+    assert "<details open><summary>Transcript (2 beurten)</summary>" in page
+    assert "Ik bel je terug op [TELEFOON], [NAAM]." in page  # the transcript as stored: masked
+    assert 'href="/trainer/groep?groep=Najaar-2026"' in page  # the way back to the group
+    _, _, printable = get(masked_web, q(groep="Najaar-2026", formaat="print"))
+    assert "/trainer/sessie?sessie=" not in printable  # a printed page has nothing to click
+
+
+def test_the_transcript_page_needs_the_login_and_a_stored_session(masked_web):
+    for headers in ({}, {"Authorization": "Bearer fout-token-12345"}, {"Cookie": "rustpunt_trainer=nep"}):
+        status, _, page = request(masked_web, "GET", "/trainer/sessie?sessie=3", headers=headers)
+        assert status == 401 and "Bram" not in page and "[TELEFOON]" not in page
+    status, headers, _ = request(masked_web, "POST", "/trainer", urllib.parse.urlencode({"token": TOKEN}),
+                                 {"Content-Type": "application/x-www-form-urlencoded"})
+    cookie = headers["Set-Cookie"].split(";")[0]
+    status, _, page = request(masked_web, "GET", "/trainer/sessie?sessie=3", headers={"Cookie": cookie})
+    assert status == 200 and "Bram" in page
+    status, _, page = request(masked_web, "GET", "/trainer/sessie?sessie=99", headers=AUTH)
+    assert status == 404 and "Rollenspel 99 bestaat niet (meer)." in page
+    for bad in ("", "sessie=drie", "sessie=%3Cscript%3E", "sessie=-3"):
+        status, _, page = request(masked_web, "GET", "/trainer/sessie?" + bad, headers=AUTH)
+        assert status == 400 and "Dat is geen sessienummer" in page and "<script>" not in page

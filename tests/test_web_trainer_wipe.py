@@ -120,3 +120,131 @@ def test_a_failure_wipes_nothing_and_says_so():
     finally:
         server.shutdown()
         server.server_close()
+
+
+# ---- 'Wis alle sessies van deze groep' on the group page (a user test of session 25) ----------------------------
+def _dated(pk, name, group, day, conversation="gesprek-1", **data):
+    record = session(pk, name, conversation, **data)
+    record.data["groep"] = group
+    record.created_at = datetime(2026, 12, day, 9, 0)
+    return record
+
+
+@pytest.fixture
+def group_site():
+    stored = [_dated(5, "Joke", "Noord", 4, vervolg_van=4, vervolg_vanaf=2), _dated(4, "Joke", "Noord", 3),
+              _dated(3, "Ali", "Noord", 2, None), _dated(2, "Sem", "Zuid", 2), _dated(1, "Ali", "Noord", 1)]
+    wiped = []
+
+    def forget_session(number):
+        wiped.append(number)
+        gone = [r.pk for r in stored if r.pk == number or (r.pk == 5 and number == 4)]
+        stored[:] = [r for r in stored if r.pk not in gone]
+        return ForgottenSession(number=number, sessions=gone, emptied=9 if gone else 0, in_chat=bool(gone))
+
+    server = serve(make_server(WebConfig(port=0, rasa_url=f"http://127.0.0.1:{free_port()}", trainer_token=TOKEN),
+                               load_records=lambda: list(stored), forget_session=forget_session))
+    yield SimpleNamespace(server=server, wiped=wiped, stored=stored)
+    server.shutdown()
+    server.server_close()
+
+
+def test_the_group_page_asks_first_naming_how_many_sessions_of_how_many_trainees(group_site):
+    status, _, html = request(group_site.server, "GET", "/trainer/groep?groep=Noord", headers=AUTH)
+    assert status == 200 and '<form class="niet-printen wis-groep" method="get" action="/trainer/groep/wissen">' in html
+    assert "Wis alle sessies van deze groep</button>" in html
+    status, _, html = request(group_site.server, "GET", "/trainer/groep/wissen?groep=noord", headers=AUTH)
+    assert status == 200 and group_site.wiped == []  # opening the question wipes nothing
+    assert "Alle sessies van groep Noord wissen?" in html
+    assert "Je wist <strong>4 sessies van 2 deelnemers</strong> van groep Noord:" in html
+    assert "<li>Ali: 2 sessies (1, 3)</li>" in html and "<li>Joke: 2 sessies (4, 5)</li>" in html
+    assert "Sem" not in html  # another group
+    assert "bevat deze sessies nog: verwijder die zelf" in html  # exported copies are not wiped
+    assert "worden hun beurten en de antwoorden erop leeggemaakt" in html
+    assert "Dit kun je niet ongedaan maken." in html
+    assert '<form method="post" action="/trainer/groep/wissen"' in html
+    assert 'name="sessies" value="1 3 4 5"' in html and "Ja, wis 4 sessies van groep Noord" in html
+    # a period: only the sessions shown for it
+    _, _, html = request(group_site.server, "GET", "/trainer/groep/wissen?groep=Noord&van=2026-12-02&tot=2026-12-03",
+                         headers=AUTH)
+    assert "Je wist <strong>2 sessies van 2 deelnemers</strong> van groep Noord (van 02-12-2026 tot en met " \
+           "03-12-2026):" in html
+    assert 'name="sessies" value="3 4"' in html
+    assert "Ook sessie 5 wordt gewist: een nieuwe poging" in html  # the retry continuing 4, outside the period
+
+
+def test_wiping_the_group_wipes_the_named_sessions_of_that_group_only(group_site):
+    status, _, html = request(group_site.server, "POST", "/trainer/groep/wissen",
+                              "groep=Noord&van=&tot=&sessies=1+3+4+5+2", {**AUTH, **FORM})
+    assert status == 200
+    assert group_site.wiped == [1, 3, 4]  # 5 went with 4; 2 is of group Zuid and stays
+    assert [r.pk for r in group_site.stored] == [2]
+    assert "Van groep &#39;Noord&#39; zijn 4 sessies gewist (1, 3, 4 en 5)." in html
+    assert "bevat deze sessies nog" in html and 'role="status"' in html
+    status, _, html = request(group_site.server, "POST", "/trainer/groep/wissen", "groep=Noord&sessies=1",
+                              {**AUTH, **FORM})
+    assert status == 404 and "Er is niets gewist." in html and group_site.wiped == [1, 3, 4]
+
+
+def test_a_session_that_joined_the_group_after_the_question_is_not_wiped(group_site):
+    status, _, _ = request(group_site.server, "POST", "/trainer/groep/wissen", "groep=Noord&sessies=3",
+                           {**AUTH, **FORM})
+    assert status == 200 and group_site.wiped == [3]
+    assert sorted(r.pk for r in group_site.stored) == [1, 2, 4, 5]
+
+
+def test_wiping_a_group_needs_the_login_and_this_site(group_site):
+    body = "groep=Noord&sessies=1+3+4+5"
+    status, _, html = request(group_site.server, "GET", "/trainer/groep/wissen?groep=Noord")
+    assert status == 401 and "Joke" not in html
+    status, _, _ = request(group_site.server, "POST", "/trainer/groep/wissen", body, FORM)
+    assert status == 401
+    status, _, _ = request(group_site.server, "POST", "/trainer/groep/wissen", body,
+                           {**FORM, "Cookie": "rustpunt_trainer=nep"})
+    assert status == 401
+    for headers in ({"Origin": "https://elders.example", "Sec-Fetch-Site": "cross-site"},
+                    {"Sec-Fetch-Site": "same-site", "Origin": "null"}):
+        status, _, html = request(group_site.server, "POST", "/trainer/groep/wissen", body,
+                                  {**AUTH, **FORM, **headers})
+        assert status == 403 and "andere website" in html
+    status, _, _ = request(group_site.server, "GET", "/trainer/groep/wissen?groep=Noord&sessies=1",
+                           headers=AUTH)
+    assert status == 200  # a GET only asks
+    assert group_site.wiped == []
+
+
+@pytest.mark.parametrize("body, status, words", [
+    ("groep=Noord&sessies=", 400, "geen geldige sessienummers"),
+    ("groep=Noord&sessies=een+twee", 400, "geen geldige sessienummers"),
+    ("groep=Noord&sessies=1+%3Cscript%3E", 400, "geen geldige sessienummers"),
+    ("groep=&sessies=1", 400, "Geef de groepscode op"),
+    ("groep=Noord&van=gisteren&sessies=1", 400, "niet geldig"),
+    ("groep=Bestaat-niet&sessies=1", 404, "Geen sessies gevonden voor groep"),
+])
+def test_a_bad_group_wipe_wipes_nothing_and_says_so_in_dutch(group_site, body, status, words):
+    got, _, html = request(group_site.server, "POST", "/trainer/groep/wissen", body, {**AUTH, **FORM})
+    assert got == status and words in html and "Er is niets gewist." in html
+    assert "<script>" not in html and group_site.wiped == []
+
+
+def test_a_failure_halfway_says_what_was_wiped_and_what_not():
+    stored = [_dated(3, "Ali", "Noord", 2, None), _dated(1, "Ali", "Noord", 1)]
+
+    def forget_session(number):
+        if number == 3:
+            raise RuntimeError("database weg")
+        stored[:] = [r for r in stored if r.pk != number]
+        return ForgottenSession(number=number, sessions=[number], emptied=0, in_chat=False)
+
+    server = serve(make_server(WebConfig(port=0, rasa_url=f"http://127.0.0.1:{free_port()}", trainer_token=TOKEN),
+                               load_records=lambda: list(stored), forget_session=forget_session))
+    try:
+        status, _, html = request(server, "POST", "/trainer/groep/wissen", "groep=Noord&sessies=1+3",
+                                  {**AUTH, **FORM})
+        assert status == 200 and "Van groep &#39;Noord&#39; is 1 sessie gewist (1)." in html
+        assert "Het wissen is daarna mislukt: 1 sessie is niet gewist." in html and "database weg" not in html
+        status, _, html = request(server, "POST", "/trainer/groep/wissen", "groep=Noord&sessies=3", {**AUTH, **FORM})
+        assert status == 500 and "er is niets gewist" in html
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -358,6 +358,7 @@ def run_group(args: argparse.Namespace) -> int:
         group_view,
         move_names,
         none_found,
+        pitfall_count_text,
         render_group_page,
         write_group_csv,
     )
@@ -382,6 +383,8 @@ def run_group(args: argparse.Namespace) -> int:
         back = ", ".join(f"{names.get(k, k)} (in {n} sessies)" for k, n in person.terugkerende_valkuilen.items()) or "-"
         print(f"- {person.naam}: {counted(len(person.sessies), 'sessie', 'sessies')} ({endings}); nooit gebruikt: "
               f"{never}; terugkerende valkuilen: {back}")
+    pitfalls = "; ".join(pitfall_count_text(item, names) for item in view.valkuilen) or "geen"
+    print(f"Valkuilen in de hele groep (hoe vaak, in hoeveel sessies): {pitfalls}")
     for item in view.scenarios:
         most = names.get(item.vaakste_valkuil, item.vaakste_valkuil) if item.vaakste_valkuil else "-"
         missed = ", ".join(names.get(m, m) for m in item.vaakst_gemist) or "-"

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from typing import Any, Dict, Iterable, List, Optional, Set, Tuple
+from typing import Any, Callable, Dict, Iterable, List, Optional, Set, Tuple
 
 from bot import records, status
 from bot.commands import names_own_role_play, numbered_item
@@ -82,6 +82,10 @@ EXPORT_NOTE = ("Let op: dit bestand is een kopie. 'rustpunt vergeet' en de bewaa
 # nothing reminded the trainer of the copy).
 WIPED_EXPORT_NOTE = ("Een CSV, rapport of printversie die eerder is gemaakt, is een kopie en bevat deze sessie nog: "
                      "verwijder die zelf, of maak hem na het wissen opnieuw.")
+
+# The same for several sessions at once ('Wis alle sessies van deze groep' on the group page).
+WIPED_EXPORT_NOTE_MANY = ("Een CSV, rapport of printversie die eerder is gemaakt, is een kopie en bevat deze sessies "
+                          "nog: verwijder die zelf, of maak hem na het wissen opnieuw.")
 
 # Dutch names for the report: kind -> (singular, plural)
 _NOUNS = {
@@ -448,4 +452,59 @@ def session_report(result: ForgottenSession) -> str:
         lines.append("Het chatgesprek waarin ze gespeeld is, bevatte niets meer van deze sessie (al gewist of "
                      "opgeruimd).")
     lines.append(WIPED_EXPORT_NOTE)
+    return " ".join(lines)
+
+
+# -- several sessions: all sessions of a group ------------------------------------------------------
+@dataclass
+class ForgottenSessions:
+    """What ``forget_sessions`` removed: one ``ForgottenSession`` per session it wiped (with the sessions continuing
+    it); ``failed``: wiping stopped at a session that could not be wiped (the chat store was down), the ones before it
+    stay wiped, that one and the rest were not touched."""
+
+    asked: List[int]
+    done: List[ForgottenSession] = field(default_factory=list)
+    failed: bool = False
+
+    @property
+    def sessions(self) -> List[int]:
+        return [number for one in self.done for number in one.sessions]
+
+
+def forget_sessions(numbers: Iterable[int],
+                    forget: Callable[[int], ForgottenSession] = forget_session) -> ForgottenSessions:
+    """Wipe several role-play sessions, each as 'Wis deze sessie' wipes one (``forget``: ``forget_session``): the
+    button 'Wis alle sessies van deze groep' on the group page. A session already gone with an earlier one (a retry
+    that continued it) is skipped. When one cannot be wiped, wiping stops there (``failed``)."""
+    result = ForgottenSessions(asked=sorted({int(n) for n in numbers}))
+    gone: Set[int] = set()
+    for number in result.asked:
+        if number in gone:
+            continue
+        try:
+            one = forget(number)
+        except Exception:  # noqa: BLE001 - the chat store may be down: stop, and say what was and was not wiped
+            result.failed = True
+            break
+        gone.update(one.sessions)
+        if one.found:
+            result.done.append(one)
+    return result
+
+
+def sessions_report(result: ForgottenSessions, group: str) -> str:
+    """What ``forget_sessions`` did for ``group``, in Dutch for the trainer."""
+    wiped = sorted(result.sessions)
+    lines = [f"Van groep '{group}' {'is' if len(wiped) == 1 else 'zijn'} {counted(len(wiped), 'sessie', 'sessies')} "
+             f"gewist" + (f" ({join_list([str(n) for n in wiped])})." if wiped else ".")]
+    if result.failed:
+        left = len([n for n in result.asked if n not in wiped])
+        lines.append(f"Het wissen is daarna mislukt: {counted(left, 'sessie is', 'sessies zijn')} niet gewist. "
+                     "Probeer het later opnieuw.")
+    if any(one.in_chat and one.emptied for one in result.done):
+        lines.append("In de chatgesprekken waarin ze gespeeld zijn, zijn de beurten en antwoorden van deze "
+                     "rollenspellen leeggemaakt. De rest van die gesprekken blijft staan, net als plannen en "
+                     "verslagen.")
+    if wiped:
+        lines.append(WIPED_EXPORT_NOTE_MANY)
     return " ".join(lines)

@@ -563,6 +563,34 @@ def read_label(read: Dict[str, Any], names: Dict[str, str]) -> str:
             + "".join(f" + {name(m)}" for m in moves[1:]))
 
 
+MAIN_MOVE_MARK = " (hoofdzet)"  # the move that led a turn read as several (the engine's ``zet``)
+NOT_COUNTED_MARK = " (telde niet mee)"  # a move a turn was read as that the debrief does not count
+
+
+def turn_moves(turn: Any) -> List[Tuple[str, bool]]:
+    """Every move a turn was read as, in the order the engine took them (the stored ``zetten``: the main move first,
+    then the others as the turn's sentences held them), each with whether it counted as the debrief counts it
+    (``turn_read``, ``move_counts``): not the main move of a forgiven uncertain read, not an options question beside a
+    pitfall that led the turn. A pitfall form by its id (``shown_move``). A turn of one move: [(main, counted)]."""
+    read = turn_read(turn)
+    counted = set(read["extra"]) | (set() if read["vergeven"] else {read["zet"]})
+    moves = dict.fromkeys([read["zet"]] + [str(m) for m in _field(turn, "zetten") or []])
+    return [(shown_move(turn, move) or move, move in counted) for move in moves]
+
+
+def moves_label(turn: Any, names: Dict[str, str]) -> Optional[str]:
+    """A turn read as more than one move, as the trainers' transcripts show it (the page, ``rustpunt sessies toon``;
+    a user test of session 25 saw only the main move): 'Erkennen (hoofdzet) → De inhoud in (valkuil)', in the
+    engine's order (``turn_moves``), a move that did not count marked so. The main move's forgiven doubt is the turn's
+    note (``turn_notes``). None for a turn of one move."""
+    moves = turn_moves(turn)
+    if len(moves) < 2:
+        return None
+    parts = [str(names.get(moves[0][0], moves[0][0])) + MAIN_MOVE_MARK]
+    parts += [str(names.get(move, move)) + ("" if counted else NOT_COUNTED_MARK) for move, counted in moves[1:]]
+    return " → ".join(parts)
+
+
 TAKEN_BACK_NOTE = "nam de misstap van de beurt ervoor zelf terug"
 
 

@@ -28,6 +28,7 @@ from bot.roleplay import feedback
 from bot.roleplay.feedback import session_pitfalls
 from bot.roleplay.models import MAX_TENSION, STEPS
 from bot.roleplay.report import csv_writer
+from bot.wording import counted
 
 NO_NAME = "(zonder naam)"
 ENDINGS = (status.GOOD, status.BAD, status.STOPPED, status.BUSY)
@@ -82,12 +83,23 @@ class ScenarioStuck:
 
 
 @dataclass
+class PitfallCount:
+    """One pitfall over the whole group in the chosen period: in how many turns it occurred (``keer``) and in how many
+    sessions (``sessies``), counted as the debrief and the session rows count them (``SessionRow.valkuilen``)."""
+
+    valkuil: str
+    keer: int
+    sessies: int
+
+
+@dataclass
 class GroupView:
     groep: str
     van: Optional[date]
     tot: Optional[date]
     deelnemers: List[Participant]
     scenarios: List[ScenarioStuck]
+    valkuilen: List[PitfallCount] = field(default_factory=list)  # the whole group's pitfalls, most frequent first
 
     @property
     def sessies(self) -> int:
@@ -217,7 +229,28 @@ def group_view(records: Iterable[Any], group: str, start=None, end=None) -> Grou
         person.nooit_gebruikt = [s for s in STEPS if person.stappen[s] == 0]
         per_session = Counter(p for r in person.sessies for p in set(r.valkuilen))
         person.terugkerende_valkuilen = {p: n for p, n in per_session.most_common() if n >= 2}
-    return GroupView(group, start, end, sorted(people.values(), key=lambda p: p.naam.lower()), _stuck(rows))
+    return GroupView(group, start, end, sorted(people.values(), key=lambda p: p.naam.lower()), _stuck(rows),
+                     group_pitfalls(rows))
+
+
+def group_pitfalls(rows: Iterable[SessionRow]) -> List[PitfallCount]:
+    """Per pitfall, how many times it occurred in the sessions ``rows`` and in how many of them, most frequent first
+    (then in most sessions, then by id): what a trainer discusses with the whole group (a user test of session 25). A
+    retry after the end counts only its own turns, as everywhere on the group page."""
+    times: Counter = Counter()
+    sessions: Counter = Counter()
+    for row in rows:
+        times.update(row.valkuilen)
+        sessions.update(set(row.valkuilen))
+    return [PitfallCount(pitfall, n, sessions[pitfall])
+            for pitfall, n in sorted(times.items(), key=lambda item: (-item[1], -sessions[item[0]], item[0]))]
+
+
+def pitfall_count_text(item: PitfallCount, names: Optional[Dict[str, str]] = None) -> str:
+    """'Redden (valkuil): 5 keer, in 3 sessies', as the group page and ``rustpunt groep`` say it."""
+    names = names if names is not None else move_names()
+    return (f"{names.get(item.valkuil, item.valkuil)}: {item.keer} keer, "
+            f"in {counted(item.sessies, 'sessie', 'sessies')}")
 
 
 def _stuck(rows: List[SessionRow]) -> List[ScenarioStuck]:

@@ -18,6 +18,7 @@ from bot.roleplay.feedback import (
 )
 from bot.roleplay.feedback import (
     move_names,
+    moves_label,
     quote_of,
     read_label,
     repetition_line,
@@ -26,14 +27,15 @@ from bot.roleplay.feedback import (
     turn_label,
     turn_notes,
     turn_pitfall,
+    turn_reads,
     with_turn_reads,
 )
 from bot.roleplay.models import MOVES, STEPS
 from bot.roleplay.retry import attempts_for_debrief, attempts_text, latest_turns
 from bot.wording import decimal, in_sentence, ordinal, sentence
 
-CSV_FIELDS = ["sessie", "datum", "deelnemer", "groep", "scenario", "status", "beurt", "zet", "valkuil", "zekerheid",
-              "spanning_voor", "spanning_na", "rol", "tekst", "antwoord"]
+CSV_FIELDS = ["sessie", "datum", "deelnemer", "groep", "scenario", "status", "beurt", "zet", "zetten", "valkuil",
+              "zekerheid", "spanning_voor", "spanning_na", "rol", "tekst", "antwoord"]
 
 
 def _turns(session: Dict[str, Any]) -> List[Dict[str, Any]]:
@@ -52,12 +54,14 @@ def transcript_text(session: Dict[str, Any], zetten: Dict[str, Any]) -> str:
     opening = opening_of(session)
     if opening:  # the persona's first line: the trainer judges turn 1 by it (a user test)
         lines.append(f"[begin] Gesprekspartner: {opening}")
+    names = move_names(zetten)
     for turn in _turns(session):
-        name = move_names(zetten).get(str(shown_move(turn)), turn["zet"])  # a pitfall form by its own name
+        name = names.get(str(shown_move(turn)), turn["zet"])  # a pitfall form by its own name
+        several = moves_label(turn, names)  # a turn read as more than one move: all of them, the main one marked
         lines.append(f"[{turn['nr']}] Jij: {turn['tekst']}")
         notes = "".join(f" ({note})" for note in turn_notes(turn))  # forgiven, or taking back the turn before
-        lines.append(f"    zet: {name}{notes} | spanning {turn['spanning_voor']} → {turn['spanning_na']} | "
-                     f"rol: {turn['rol']}")
+        lines.append(f"    {f'zetten: {several}' if several else f'zet: {name}'}{notes} | spanning "
+                     f"{turn['spanning_voor']} → {turn['spanning_na']} | rol: {turn['rol']}")
         lines.append(f"    Antwoord: {turn['antwoord']}")
     if not _turns(session):
         lines.append("(nog geen beurten)")
@@ -102,6 +106,7 @@ def _safe_cell(value: Any) -> Any:
 CSV_HEADERS = {
     "sessie": "Sessie", "datum": "Datum", "deelnemer": "Deelnemer", "groep": "Groep", "scenario": "Scenario",
     "status": "Afloop van de sessie", "afloop": "Afloop", "beurt": "Beurt", "beurten": "Beurten", "zet": "Zet",
+    "zetten": "Alle zetten (als de beurt er meer had)",
     "valkuil": "Valkuil", "valkuilen": "Valkuilen", "zekerheid": "Zekerheid", "spanning_voor": "Spanning voor",
     "spanning_na": "Spanning na", "spanning": "Spanning per beurt", "rol": "Rol", "tekst": "Wat de deelnemer zei",
     "antwoord": "Antwoord van de gesprekspartner", "stappen_gebruikt": "Stappen gebruikt",
@@ -159,6 +164,7 @@ def write_csv(sessions: Iterable[Dict[str, Any]], out) -> int:
                 "scenario": session.get("titel") or session.get("scenario"),
                 "status": status.ENDING_NAMES.get(session.get("status") or "", session.get("status") or ""),
                 "beurt": turn["nr"], "zet": move_name(shown_move(turn)),  # a pitfall form by its own name
+                "zetten": _moves_label(turn) or "",  # a turn read as several moves: all of them, the main one marked
                 "valkuil": move_name(shown_move(turn, pitfall)) if (pitfall := turn_pitfall(turn)) else "",
                 "zekerheid": decimal(sure, 2) if isinstance(sure, (int, float)) else sure,
                 "spanning_voor": turn["spanning_voor"], "spanning_na": turn["spanning_na"], "rol": turn["rol"],
@@ -170,10 +176,12 @@ def write_csv(sessions: Iterable[Dict[str, Any]], out) -> int:
 
 
 def move_counts(sessions: Iterable[Dict[str, Any]]) -> Dict[str, int]:
+    """In how many turns each move was read, as the debrief counts them (``feedback.move_counts``): every move of a
+    turn read as several, not only its main move (a user test of session 25), and not a forgiven doubt."""
     counts = {move: 0 for move in MOVES}
     for session in sessions:
-        for turn in _turns(session):
-            counts[turn["zet"]] = counts.get(turn["zet"], 0) + 1
+        for move, n in read_counts(turn_reads(_turns(session))).items():
+            counts[move] = counts.get(move, 0) + n
     return counts
 
 
@@ -344,6 +352,7 @@ class TurnView:
     spreker: Any = None
     extra: Tuple[Tuple[str, Any], ...] = ()
     notes: Tuple[str, ...] = ()  # 'twijfel, niet meegeteld', a self-correction (``feedback.turn_notes``)
+    zetten: Optional[str] = None  # every move of a turn read as several, the main one marked (``feedback.moves_label``)
 
 
 @dataclass(frozen=True)
@@ -445,6 +454,14 @@ def debrief_rows(debrief: Dict[str, Any], taken: Iterable[int] = ()) -> List[Deb
         else:
             rows.append(DebriefRow(key, label(key), "value", value))
     return rows
+
+
+def _moves_label(turn: Dict[str, Any]) -> Optional[str]:
+    """``feedback.moves_label`` of a stored turn; None when the turn holds one move or its data is odd."""
+    try:
+        return moves_label(turn, move_names())
+    except Exception:  # an older or odd stored turn: the page shows its main move
+        return None
 
 
 def _read_labels(reads: List[Any]) -> List[Any]:
@@ -559,7 +576,7 @@ def turn_view(turn: Any) -> TurnView:
             tension = (turn.get("spanning_voor", "?"), turn.get("spanning_na", "?"))
         return TurnView("engine", tekst=turn.get("tekst", ""), antwoord=turn.get("antwoord") or "",
                         rol=role_name(turn.get("rol")), zet=shown_move(turn) or "", spanning=tension,
-                        notes=tuple(turn_notes(turn)))
+                        notes=tuple(turn_notes(turn)), zetten=_moves_label(turn))
     if isinstance(turn, dict):
         extra = tuple((k, v) for k, v in turn.items() if k not in SPEAKER_KEYS + TEXT_KEYS)
         return TurnView("line", tekst=_first(turn, TEXT_KEYS), spreker=_first(turn, SPEAKER_KEYS), extra=extra[:10])

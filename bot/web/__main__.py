@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 
 from bot.web.config import ConfigError, WebConfig
-from bot.web.server import make_server
+from bot.web.server import make_server, warm_up
 
 
 def main() -> int:
@@ -34,6 +35,9 @@ def main() -> int:
     print(f"Rustpunt-webpagina: http://{host}:{server.server_address[1]}/  (assistent: {config.rasa_url})", flush=True)
     if config.trainer_configured:
         print(f"Trainerspagina: http://{host}:{server.server_address[1]}/trainer", flush=True)
+        # the first login would wait seconds for the store, the knowledge and the templates: load them now, beside
+        # the running server (the chat page does not wait for it)
+        threading.Thread(target=warm_up, name="rustpunt-opwarmen", daemon=True).start()
     elif config.trainer_token:
         print("Let op: RUSTPUNT_TRAINER_TOKEN is korter dan 12 tekens; de trainerspagina blijft dicht.", flush=True)
     else:

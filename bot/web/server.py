@@ -19,6 +19,7 @@ import mimetypes
 import re
 import socket
 import threading
+import time
 import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -105,7 +106,12 @@ FORGET_FAILED = "Het gesprek kon niet worden gewist. Er is niets veranderd; prob
 WIPE_BAD_NUMBER = "Dat is geen sessienummer. Kies de sessie op de trainerspagina en gebruik de knop 'Wis deze sessie'."
 WIPE_NOT_FOUND = "Rollenspel {number} bestaat niet (meer); er is niets gewist."
 WIPE_FAILED = "Het wissen is niet gelukt; er is niets gewist. Probeer het later opnieuw."
+SESSION_BAD_NUMBER = "Dat is geen sessienummer. Kies de sessie op de trainerspagina of in het groepsoverzicht."
+SESSION_NOT_FOUND = "Rollenspel {number} bestaat niet (meer)."
 GROUP_TITLE = "Groepsoverzicht rollenspellen"
+GROUP_NOTHING_WIPED = "Er is niets gewist."
+GROUP_WIPE_BAD = "Dit verzoek noemt geen geldige sessienummers. Open het groepsoverzicht en gebruik de knop opnieuw."
+GROUP_WIPE_GONE = "De sessies die de vraag noemde, horen niet (meer) bij deze groep en periode."
 GROUP_TOO_LONG = "De groepscode is te lang (maximaal {limit} tekens)."
 GROUP_BAD_DATE = "De datum bij '{what}' is niet geldig. Gebruik bijvoorbeeld 2026-12-01 of 01-12-2026."
 GROUP_BAD_FORMAT = "Onbekend formaat '{value}'. Kies html, csv of print."
@@ -176,10 +182,73 @@ def _knowledge_problems() -> List[str]:
     return [str(problem) for problem in pending_problems()]
 
 
+def warm_up() -> float:
+    """Load now what the first trainer login would otherwise wait for; returns the seconds it took. ``python -m
+    bot.web`` runs it in the background at start when the trainers' page is open (the chat page does not wait for
+    it). The first login after a start took 6-9 s against 0.1-0.2 s for the next one (a user test of session 25):
+    the role-play store modules, the knowledge files (move names, scenario titles and openings; loaded twice at once,
+    by the page and by ``_knowledge_problems`` in the background) and the page's templates. Failures are logged, not
+    fatal: that part loads on the first request, as before (``bot.action_server.warm_up`` does the same for the
+    actions)."""
+    began = time.perf_counter()
+    for name, part in (("store", _warm_store), ("knowledge", _warm_knowledge), ("pages", _warm_pages)):
+        started = time.perf_counter()
+        try:
+            part()
+        except Exception:  # noqa: BLE001 - a warm-up problem must not keep the page from working
+            logger.exception("Warm-up of the trainers' %s failed; it will load on first use", name)
+            continue
+        logger.info("Warm-up: trainers' %s ready in %.2f s", name, time.perf_counter() - started)
+    return time.perf_counter() - began
+
+
+def _warm_store() -> None:
+    import bot.privacy.forget  # noqa: F401 - lazy in the handlers; imported here once: 'Wis deze sessie'
+    import bot.roleplay.group  # noqa: F401 - the group page
+
+    _load_records(1)  # imports the store and the role-play session modules, opens the database
+
+
+def _warm_knowledge() -> None:
+    """The knowledge, loaded once: while it loads here, ``_knowledge_problems`` starts no second load beside it."""
+    from bot.knowledge.loader import pending_problems
+
+    with _LOADING:
+        pending_problems()
+
+
+def _warm_pages() -> None:
+    """The templates and the names of moves and roles, by rendering the pages once without any session."""
+    from bot.roleplay.feedback import move_names
+    from bot.roleplay.group import render_group_page
+    from bot.roles.names import role_name
+
+    move_names()
+    role_name("slachtoffer")
+    trainer_page.sessions_page([])
+    for name in ("trainer_sessie.html", "trainer_wissen.html", "trainer_groep_wissen.html", "trainer_login.html",
+                 "trainer_melding.html"):
+        trainer_page.environment().get_template(name)
+    render_group_page([], "")
+
+
 def _wipe_report(result: Any) -> str:
     from bot.privacy.forget import session_report
 
     return session_report(result)
+
+
+def _forget_sessions(numbers: List[int], forget: Callable[[int], Any]) -> Any:
+    """'Wis alle sessies van deze groep': the privacy helper's engine, each session as 'Wis deze sessie' wipes it."""
+    from bot.privacy.forget import forget_sessions
+
+    return forget_sessions(numbers, forget)
+
+
+def _sessions_report(result: Any, group: str) -> str:
+    from bot.privacy.forget import sessions_report
+
+    return sessions_report(result, group)
 
 
 def _continuing(records: List[Any], number: int) -> List[int]:
@@ -643,6 +712,72 @@ class Site:
         page = await self.blocking(render_group_page, records, group, start, end, form == "print")
         return self._group_html(200, page)
 
+    async def _group_sessions(self, values: Dict[str, str]) -> Any:
+        """(records, view) of the group and period in ``values`` (``groep``, ``van``, ``tot``, as on the group page),
+        or the Dutch answer: bad input, the store unreadable, or no sessions to wipe."""
+        from bot.roleplay.group import GroupError, group_view, none_found  # lazy: bot.roleplay.group imports bot.web
+
+        group, start, end = (" ".join(str(values.get(name) or "").split()) for name in ("groep", "van", "tot"))
+        if len(group) > MAX_GROUP:
+            return self._group_message(400, GROUP_TOO_LONG.format(limit=MAX_GROUP))
+        for what, value in (("van", start), ("tot", end)):
+            if len(value) > MAX_DATE:
+                return self._group_message(400, GROUP_BAD_DATE.format(what=what))
+        try:
+            records = await self.blocking(self.load_all_records)
+        except Exception as exc:  # the store may be missing or broken: say so in Dutch, log the kind
+            logger.error("could not read role-play records: %s", type(exc).__name__)
+            return self._group_message(500, STORE_ERROR)
+        try:
+            view = group_view(records, group, start, end)
+        except GroupError as exc:
+            return self._group_message(400, f"{exc} {GROUP_NOTHING_WIPED}")
+        if not view.sessies:
+            return self._group_message(404, f"{none_found(view.groep, view.van, view.tot)} {GROUP_NOTHING_WIPED}")
+        return records, view
+
+    async def trainer_group_wipe_question(self, request) -> HTTPResponse:
+        """GET /trainer/groep/wissen?groep=..&van=..&tot=..: how many sessions of how many trainees wiping the group
+        removes, and the button that does it. Nothing is wiped by opening this page."""
+        denied = self._trainer_denied(request)
+        if denied:
+            return denied
+        found = await self._group_sessions({name: request.args.get(name) for name in ("groep", "van", "tot")})
+        if isinstance(found, HTTPResponse):
+            return found
+        records, view = found
+        return html_response(200, trainer_page.group_wipe_question_page(view, records))
+
+    async def trainer_group_wipe(self, request) -> HTTPResponse:
+        """POST /trainer/groep/wissen (form fields ``groep``, ``van``, ``tot`` and ``sessies``, the numbers the question
+        named): wipe those sessions, each as 'Wis deze sessie' does; only numbers that are still sessions of that group
+        and period, so nothing is wiped that the question did not name. Protected as every POST here (same site only,
+        the trainer login's SameSite cookie)."""
+        denied = self._trainer_denied(request)
+        if denied:
+            return denied
+        raw = request.body or b""
+        form = urllib.parse.parse_qs(raw.decode("utf-8", "replace")) if raw else {}
+        values = {name: (form.get(name) or [""])[0] for name in ("groep", "van", "tot", "sessies")}
+        named = [self._session_number(part) for part in values["sessies"].replace(",", " ").split()[:ALL_SESSIONS]]
+        if not named or None in named:
+            return self._group_message(400, f"{GROUP_WIPE_BAD} {GROUP_NOTHING_WIPED}")
+        found = await self._group_sessions(values)
+        if isinstance(found, HTTPResponse):
+            return found
+        _, view = found
+        shown = {row.id for person in view.deelnemers for row in person.sessies}
+        wanted = sorted(shown & {number for number in named if number is not None})
+        if not wanted:
+            return self._group_message(404, f"{GROUP_WIPE_GONE} {GROUP_NOTHING_WIPED}")
+        result = await self.blocking(_forget_sessions, wanted, self.forget_session)
+        logger.info("wiped %s role-play sessions of a group (%s asked, failed: %s)", len(result.sessions),
+                    len(wanted), result.failed)
+        notice = _sessions_report(result, view.groep)
+        if result.failed and not result.sessions:
+            return self._trainer_message(500, WIPE_FAILED)
+        return await self._sessions(notice=notice)
+
     def _group_html(self, status: int, page: str) -> HTTPResponse:
         """The group page keeps its stylesheet inline (the CLI writes the same page to one file);
         the CSP allows exactly that stylesheet by its hash, nothing else inline."""
@@ -664,14 +799,12 @@ class Site:
         raw = " ".join(str(value or "").split())
         return int(raw) if raw.isdigit() and len(raw) <= 12 else None
 
-    async def trainer_wipe_question(self, request) -> HTTPResponse:
-        """GET /trainer/sessie/wissen?sessie=4: what wiping session 4 removes, and the button that does it."""
-        denied = self._trainer_denied(request)
-        if denied:
-            return denied
-        number = self._session_number(request.args.get("sessie"))
+    async def _stored_session(self, value: Any, bad_number: str, not_found: str) -> Any:
+        """(records, the record of session ``value``) or the Dutch answer when the number is bad, the store cannot be
+        read or the session is not (or no longer) there."""
+        number = self._session_number(value)
         if number is None:
-            return self._trainer_message(400, WIPE_BAD_NUMBER)
+            return self._trainer_message(400, bad_number)
         try:
             records = await self.blocking(self.load_all_records)
         except Exception as exc:  # the store may be missing or broken: say so in Dutch, log the kind
@@ -679,8 +812,30 @@ class Site:
             return self._trainer_message(500, STORE_ERROR)
         record = next((r for r in records if getattr(r, "pk", None) == number), None)
         if record is None:
-            return self._trainer_message(404, WIPE_NOT_FOUND.format(number=number))
-        return html_response(200, trainer_page.wipe_question_page(record, _continuing(records, number)))
+            return self._trainer_message(404, not_found.format(number=number))
+        return records, record
+
+    async def trainer_session(self, request) -> HTTPResponse:
+        """GET /trainer/sessie?sessie=4: one session with its transcript, as stored (the link from a session row of
+        the group page; a user test of session 25)."""
+        denied = self._trainer_denied(request)
+        if denied:
+            return denied
+        found = await self._stored_session(request.args.get("sessie"), SESSION_BAD_NUMBER, SESSION_NOT_FOUND)
+        if isinstance(found, HTTPResponse):
+            return found
+        return html_response(200, trainer_page.session_page(found[1]))
+
+    async def trainer_wipe_question(self, request) -> HTTPResponse:
+        """GET /trainer/sessie/wissen?sessie=4: what wiping session 4 removes, and the button that does it."""
+        denied = self._trainer_denied(request)
+        if denied:
+            return denied
+        found = await self._stored_session(request.args.get("sessie"), WIPE_BAD_NUMBER, WIPE_NOT_FOUND)
+        if isinstance(found, HTTPResponse):
+            return found
+        records, record = found
+        return html_response(200, trainer_page.wipe_question_page(record, _continuing(records, record.pk)))
 
     async def trainer_wipe(self, request) -> HTTPResponse:
         """POST /trainer/sessie/wissen (form field ``sessie``): wipe one role-play session when a trainee asks; the
@@ -806,6 +961,10 @@ def build_app(site: Site) -> Sanic:
     app.add_route(site.trainer_login, "/trainer", methods=["POST"], name="trainer_login", strict_slashes=False)
     app.add_route(site.trainer_logout, "/trainer/uitloggen", methods=["POST"], name="trainer_logout")
     app.add_route(site.trainer_group, "/trainer/groep", methods=get, name="trainer_group")
+    app.add_route(site.trainer_session, "/trainer/sessie", methods=get, name="trainer_session")
+    app.add_route(site.trainer_group_wipe_question, "/trainer/groep/wissen", methods=get,
+                  name="trainer_group_wipe_question")
+    app.add_route(site.trainer_group_wipe, "/trainer/groep/wissen", methods=["POST"], name="trainer_group_wipe")
     app.add_route(site.trainer_wipe_question, "/trainer/sessie/wissen", methods=get, name="trainer_wipe_question")
     app.add_route(site.trainer_wipe, "/trainer/sessie/wissen", methods=["POST"], name="trainer_wipe")
     return app

@@ -114,6 +114,16 @@ def sessions_page(records: List[Any], notice: Optional[str] = None, problems: Op
                    check_seconds=int(CHECK_SECONDS), more=more)
 
 
+def session_page(record: Any) -> str:
+    """One stored session on a page of its own, its transcript open (as stored: what was masked stays masked), with a
+    way back to its group's overview: the link from a session row of the group page."""
+    data = getattr(record, "data", None)
+    group = data.get("groep") if isinstance(data, dict) else None
+    view = session_view(record)
+    return _render("trainer_sessie.html", title=f"Rustpunt voor trainers: rollenspel {view.pk}", s=view,
+                   group=" ".join(group.split()) if isinstance(group, str) else "")
+
+
 def wipe_question_page(record: Any, continuing: List[int]) -> str:
     """'Rollenspel 4 wissen?': what wiping removes (the session, the retries continuing it, its part of the chat),
     with the button that does it."""
@@ -121,6 +131,22 @@ def wipe_question_page(record: Any, continuing: List[int]) -> str:
 
     return _render("trainer_wissen.html", title="Rustpunt voor trainers: rollenspel wissen", s=session_view(record),
                    continuing=continuing, export_note=WIPED_EXPORT_NOTE)
+
+
+def group_wipe_question_page(view: Any, records: List[Any]) -> str:
+    """'Alle sessies van groep X wissen?': how many sessions of how many trainees go (``view``: the group page's
+    ``GroupView``, its period included), what wiping removes as 'Wis deze sessie' says it, and the button that does
+    it. ``records``: every stored session, for the retries continuing one of them outside the group or period."""
+    from bot.privacy.forget import WIPED_EXPORT_NOTE_MANY, continuing_sessions  # lazy: the wiping module
+    from bot.roleplay.group import period_text
+
+    numbers = [row.id for person in view.deelnemers for row in person.sessies]
+    extra = sorted({n for number in numbers for n in continuing_sessions(records, number)} - set(numbers))
+    in_chat = any(getattr(row.record, "conversation_id", None) for person in view.deelnemers for row in person.sessies)
+    return _render("trainer_groep_wissen.html", title="Rustpunt voor trainers: sessies van een groep wissen",
+                   view=view, numbers=numbers, continuing=extra, in_chat=in_chat, export_note=WIPED_EXPORT_NOTE_MANY,
+                   period=period_text(view.van, view.tot), start=view.van.isoformat() if view.van else "",
+                   end=view.tot.isoformat() if view.tot else "")
 
 
 def login_page(message: Optional[str]) -> str:
