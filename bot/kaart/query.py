@@ -699,9 +699,16 @@ _CHILD_NAME = re.compile(r"\b(" + _CHILD + r")\s+(?-i:[A-Z])[a-zà-ÿ]+\s+(?=(?:
 
 
 # The ages of several children in a row: "2 kinderen 6 en 9", "kids (4, 7 en 11)", "3 kinderen van 2, 5 en 8 jaar",
-# "broer en zus van 9 en 12", "zoon en dochter (6 en 8)"
-_AGE_LIST = re.compile(r"\b(?:kinderen|kids|kindjes|" + _CHILD + r"\s+en\s+" + _CHILD + r")(?:\s+van)?"
-                       r"\s*[,(:]?\s*(\d{1,2})(?:\s*,\s*\d{1,2})*\s*(?:en|&|,)\s*(\d{1,2})\b")
+# "broer en zus van 9 en 12", "zoon en dochter (6 en 8)", and after any word for several children: "twee broers van 13
+# en 14", "zussen van 8 en 10", also said: "broers van dertien en veertien" (a consultant's test of session 26 got no
+# age for two brothers). "een" is the article more often than one year.
+_PLURAL_CHILDREN = (r"(?:kinderen|kids|kindjes|broers|broertjes|zussen|zusjes|zonen|zoons|dochters|jongens|meiden"
+                    r"|meisjes|pubers|tieners|kleinkinderen|pleegkinderen|stiefkinderen)")
+_LIST_NUM = r"(?:\d{1,2}|" + "|".join(sorted((w for w in NUMBER_WORDS if w != "een"), key=len, reverse=True)) + r")"
+_AGE_LIST = re.compile(r"\b(?:" + _PLURAL_CHILDREN + r"|" + _CHILD + r"\s+en\s+" + _CHILD + r")(?:\s+van)?"
+                       r"\s*[,(:]?\s*(" + _LIST_NUM + r")(?:\s*,\s*" + _LIST_NUM + r")*\s*(?:en|&|,)\s*("
+                       + _LIST_NUM + r")\b(?!\s*" + _UNITS + r"\b)")
+_LIST_NUMBER = re.compile(r"\b" + _LIST_NUM + r"\b")
 # a number of children before the children: "2 kinderen", "3 kids" (a user test read "leeftijd: 2 jaar")
 _CHILD_COUNT = re.compile(r"\s*(?:kinderen|kids|kindjes|zonen|dochters|jongens|meiden|meisjes|pubers|tieners|broers"
                           r"|zussen|broertjes|zusjes)\b")
@@ -718,8 +725,8 @@ def extract_leeftijden(text: str) -> Tuple[int, ...]:
     no age at all for "kinderen 6 en 8", so a service for adolescents came up for two young children. The age of a
     brother or sister of the child ("heeft een broer van 16") is none of them (``_someones_sibling``)."""
     simple = simplify(text)
-    ages = {int(number) for found in _AGE_LIST.finditer(simple)
-            for number in re.findall(r"\d{1,2}", found.group(0)[found.start(1) - found.start():])}
+    ages = {_to_int(number) or 0 for found in _AGE_LIST.finditer(simple)
+            for number in _LIST_NUMBER.findall(found.group(0)[found.start(1) - found.start():])}
     if not ages:
         simple = simplify(_CHILD_NAME.sub(r"\1 ", text))
         ages = {value for value in _named_ages(simple) if value is not None}
