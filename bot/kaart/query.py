@@ -1098,6 +1098,21 @@ _PLACE_MARK = "\x00"  # the recognised place, marked for ``_PLACE_OF``
 _PLACE_OF = re.compile(r"\s(?:uit|in|te|vanuit)\s+\x00(?=\s)", re.IGNORECASE)
 
 
+def _without_own_team(themas: List[str], woorden: Dict[str, List[str]], gezegd: Dict[str, List[str]],
+                      own_roles: spoken.RoleSpans) -> List[str]:
+    """``themas`` without a theme found only by the name of the caller's own team ("gezinswerker buurtteam de meern:
+    meisje 15 angstig" is no question for youth care by 'buurtteam': a consultant's test of session 26 read "Past bij
+    gespecialiseerde jeugdhulp ('buurtteam')" told to the buurtteam itself); ``woorden`` and ``gezegd`` lose it too."""
+    team = {role for _, _, role in own_roles if role in spoken.TEAM_ROLES}
+    if not team:
+        return themas
+    only_team = [theme for theme in themas if woorden.get(theme) and {simplify(w) for w in woorden[theme]} <= team]
+    for theme in only_team:
+        woorden.pop(theme, None)
+        gezegd.pop(theme, None)
+    return [theme for theme in themas if theme not in only_team]
+
+
 def parse_vraag(text: str, knowledge=None) -> Vraag:
     """Everything the kaart can read from one question (word lists of ``knowledge``, default the knowledge in
     use, looked up once)."""
@@ -1134,6 +1149,7 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
     leeftijden = extract_leeftijden(text) if leeftijd is None else ()
     themas = _young_childs_words(themas, woorden, spans, gezegd, leeftijd, leeftijden)
     own_roles = spoken.own_caller_roles(text, knowledge)  # read once: the search text and the caller's services
+    themas = _without_own_team(themas, woorden, gezegd, own_roles)
     ouder_themas, kind_themas = extract_subjects(asked, themas, spans, lemmed, knowledge,
                                                  child_named=leeftijd is not None or bool(leeftijden), woorden=woorden)
     return Vraag(
