@@ -171,7 +171,7 @@ def zoek(
         # names it instead of saying that nothing fits
         added = [hit for hit in hits if hit.id not in entrances]
         text = (messages.naast_veiligheid_algemene_ingang(added[0].naam) if added
-                else messages.alleen_algemene_ingang(themas, gemeente, leeftijd))
+                else messages.alleen_algemene_ingang(themas, gemeente, leeftijd, bool(lacking)))
         result.melding = " ".join(filter(None, [result.melding, text]))
     return result
 
