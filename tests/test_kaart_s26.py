@@ -83,6 +83,15 @@ def test_a_young_carer_is_no_question_about_the_childs_health():
     assert "Past bij gezondheid" not in result.hits[0].waarom
 
 
+# these two read "gezondheid" before session 26 (tests of round four): a parent's illness is not the child's health
+@pytest.mark.parametrize("question", ["meisje van 13 zorgt thuis voor haar zieke moeder",
+                                      "jonge mantelzorger van 14 voor haar zieke moeder"])
+def test_a_parents_illness_is_said_as_a_young_carer_not_read_as_health(question):
+    assert "gezondheid" not in parse_vraag(question).themas
+    missing = ontbrekende_hulp(question)
+    assert len(missing) == 1 and missing[0].startswith(MANTELZORG)
+
+
 def test_a_young_carer_without_another_problem_is_understood():
     result = zoek("jongen van 12 in Huizen zorgt voor zijn zieke vader")
     assert "herkende in je vraag nog geen probleem" not in (result.melding or "")
