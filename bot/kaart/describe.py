@@ -1,10 +1,11 @@
 """How a service is described on a result card: age range, for whom, area, how to reach it, links."""
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import List, Optional, Sequence
 
 from bot.kaart.vocabulary import (
     DOELGROEPEN,
+    EIGEN_TOEGANG,
     TOEGANG,
     WERKGEBIEDEN,
 )
@@ -36,10 +37,21 @@ def werkgebied_tekst(service) -> str:
     return ", ".join(WERKGEBIEDEN[c] for c in service.werkgebied)
 
 
-def bereikbaarheid(service, org_website: Optional[str], org_telefoon: Optional[str] = None) -> str:
-    """How to reach a service: its route, and its public channels, else those of its organisation (Veilig Thuis:
-    the organisation's national number)."""
-    parts = [TOEGANG[t] for t in service.toegang]
+def route_tekst(service, eigen_routes: Sequence[str] = ()) -> List[str]:
+    """The service's routes in words; a route the caller has to hand (``eigen_routes``: ``Vraag.beller_route``) as
+    told to that caller ("via het buurtteam (je eigen team: ...)"), but a school route to the offer of one
+    school, which need not be the caller's."""
+    if not eigen_routes:
+        return [TOEGANG[t] for t in service.toegang]
+    own = set(eigen_routes) - ({"via_school"} if service.een_school else set())
+    return [EIGEN_TOEGANG[t] if t in own and t in EIGEN_TOEGANG else TOEGANG[t] for t in service.toegang]
+
+
+def bereikbaarheid(service, org_website: Optional[str], org_telefoon: Optional[str] = None,
+                   eigen_routes: Sequence[str] = ()) -> str:
+    """How to reach a service: its route (told to the caller who has it to hand: ``route_tekst``), and its public
+    channels, else those of its organisation (Veilig Thuis: the organisation's national number)."""
+    parts = route_tekst(service, eigen_routes)
     contact = []
     telefoon = service.telefoon or org_telefoon
     if telefoon:

@@ -174,9 +174,17 @@ def geen_resultaat(themas: List[str], gemeente: Optional[str], leeftijd: Optiona
     return text
 
 
-def alleen_algemene_ingang(themas: List[str], gemeente: Optional[str], leeftijd: Optional[int]) -> str:
-    return (_nothing_fits(themas, gemeente, leeftijd) + " Hieronder staat de algemene ingang van de plaats: die kan "
-            "meedenken over elke vraag van een gezin.")
+ALGEMENE_INGANG = "Hieronder staat de algemene ingang van de plaats: die kan meedenken over elke vraag van een gezin."
+
+
+def alleen_algemene_ingang(themas: List[str], gemeente: Optional[str], leeftijd: Optional[int],
+                           ontbrekend: bool = False) -> str:
+    """Only the general entrance fits. ``ontbrekend``: the question asks for help the kaart lacks, which the search
+    already said (``niet_in_de_kaart``): without a problem besides, no "I recognised no problem" (a consultant's test
+    of session 26: "zorgt voor zijn zieke vader" was understood as a young carer, not as nothing)."""
+    if ontbrekend and not themas:
+        return ALGEMENE_INGANG
+    return _nothing_fits(themas, gemeente, leeftijd) + " " + ALGEMENE_INGANG
 
 
 def naast_veiligheid_algemene_ingang(naam: str) -> str:

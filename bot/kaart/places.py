@@ -73,6 +73,7 @@ class Plaatstabel:
     max_words: int
     by_words: Dict[int, List[Tuple[str, PlaatsNaam]]] = field(default_factory=dict)  # the spellings by word count
     words: FrozenSet[str] = frozenset()  # every word of a spelling ("huizen" is also a problem word: "twee huizen")
+    spoken: FrozenSet[str] = frozenset()  # names as said without their final n ("lare", "de meer": ``spoken_forms``)
 
 
 def _table_from(knowledge) -> Plaatstabel:
@@ -91,8 +92,32 @@ def _table_from(knowledge) -> Plaatstabel:
     by_words: Dict[int, List[Tuple[str, PlaatsNaam]]] = {}
     for spelling, row in spellings.items():
         by_words.setdefault(len(spelling.split()), []).append((spelling, row))
-    return Plaatstabel(spellings, max_words, by_words,
-                       frozenset(word for spelling in spellings for word in spelling.split()))
+    words = frozenset(word for spelling in spellings for word in spelling.split())
+    # after the typo table and the words: a spoken form is read as written only, never as a name to correct towards
+    spoken = {form: row for spelling, row in list(spellings.items()) if row.code is not None
+              for form in spoken_forms(spelling) if form not in spellings}
+    spellings.update(spoken)
+    return Plaatstabel(spellings, max_words, by_words, words, frozenset(spoken))
+
+
+# A name as it is said and then dictated or typed: Dutch speakers drop the n of a final "-en" ("Lare" for Laren, "Huize"
+# for Huizen, "Naarde" for Naarden) and speech-to-text writes "De Meern" as the words "de meer" (a consultant's test of
+# session 26 found no place in "moeder uit lare" and "jongen uit de meer"). Such a form counts as the name, as a typo
+# does (the search says how it read it); one of Dutch words only needs a place word right before it ("uit de meer", not
+# "De meer ervaren collega"), and a form that is one Dutch word on its own is none. Only places of the kaart: "hoor" is
+# no Hoorn.
+SPOKEN_ENDINGS = ("en", "rn")
+
+
+def spoken_forms(spelling: str) -> List[str]:
+    """``spelling`` (simplified) said without the final n of its last word ("laren" -> ["lare"], "de meern" ->
+    ["de meer"]); [] for a name that does not end so or whose spoken form is one Dutch word."""
+    if not spelling.endswith(SPOKEN_ENDINGS) or len(spelling.split()[-1]) < 4:
+        return []
+    form = spelling[:-1]
+    if " " not in form and _is_word(form):
+        return []
+    return [form]
 
 
 _TABLES = PerKnowledge(_table_from)
@@ -234,7 +259,7 @@ def zoek_plaats(text: str, knowledge=None) -> Optional[Plaats]:
     if best:
         _, _, row, written = best
         return Plaats(row.naam, written, row.soort, row.code, row.dekking,
-                      verbeterd=best is corrected or _split_name(written, table))
+                      verbeterd=best is corrected or _split_name(written, table) or plain(written) in table.spoken)
     found = corrected if typo_read else _typo_match(tokens, table, word_tables(knowledge).theme_words)
     if found is not None:
         _, _, row, written = found
@@ -317,6 +342,10 @@ def _exact_matches(tokens: List[Tuple[str, str]], table: Plaatstabel, heading: i
         for start in range(0, len(tokens) - size + 1):
             spelling = " ".join(norms[start:start + size])
             row = table.spellings.get(spelling)
+            if row is not None and spelling in table.spoken and all(_is_word(part) for part in spelling.split()):
+                if _spoken_words_placed(tokens, start, size):  # "uit de meer", not "in de meer zwemmen"
+                    out.append((size, start, row, " ".join(raw for raw, _ in tokens[start:start + size])))
+                continue
             if row is not None and (_allowed(tokens, start, spelling) or _region_with_article(tokens, start, row)
                                     or _bare_place(tokens, start, size, row, service_words)
                                     or (start == 0 and size == heading) or _ends_heading(tokens, start, size, heading)
@@ -325,6 +354,20 @@ def _exact_matches(tokens: List[Tuple[str, str]], table: Plaatstabel, heading: i
     split = _split_matches(tokens, norms, table, out, heading, service_words)
     # longest first, then in the order of the question (``_most_specific``)
     return sorted(out + split, key=lambda match: (-match[0], match[1])) if split else out
+
+
+def _spoken_words_placed(tokens: List[Tuple[str, str]], start: int, size: int) -> bool:
+    """A spoken form of Dutch words only (``spoken_forms``: "de meer") where it can only be a place: after "uit" or
+    "vanuit", or after "in" when someone lives there or whom it is about follows ("gezin woont in de meer", "in de meer
+    jongen 15"); "ze gaan in de meer zwemmen" is a lake."""
+    before = tokens[start - 1][1] if start > 0 else ""
+    if before in ("uit", "vanuit"):
+        return True
+    if before not in PLACE_CUES:
+        return False
+    lives = start > 1 and tokens[start - 2][1] in LIVING_CUES | HOME_CUES
+    after = tokens[start + size][1] if start + size < len(tokens) else ""
+    return lives or after in PERSONS_AFTER_AN_OPENING_PLACE or 0 < _age_value(after) <= LEEFTIJD_MAX
 
 
 SPLIT_MAX = 3  # words a one-word name may fall apart in ("de bij vanck")
@@ -355,7 +398,7 @@ def _split_matches(tokens: List[Tuple[str, str]], norms: List[str], table: Plaat
                 continue
             joined = "".join(norms[start:start + size])
             row = table.spellings.get(joined)
-            if row is None or row.soort == SCHOOL:
+            if row is None or row.soort == SCHOOL or joined in table.spoken:  # "De meer ervaren" holds no "demeern"
                 continue
             if (_allowed(tokens, start, " ".join(norms[start:start + size]))
                     or (start == 0 and (size == heading or _bare_place(tokens, start, size, row, service_words)))

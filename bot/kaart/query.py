@@ -699,9 +699,16 @@ _CHILD_NAME = re.compile(r"\b(" + _CHILD + r")\s+(?-i:[A-Z])[a-zà-ÿ]+\s+(?=(?:
 
 
 # The ages of several children in a row: "2 kinderen 6 en 9", "kids (4, 7 en 11)", "3 kinderen van 2, 5 en 8 jaar",
-# "broer en zus van 9 en 12", "zoon en dochter (6 en 8)"
-_AGE_LIST = re.compile(r"\b(?:kinderen|kids|kindjes|" + _CHILD + r"\s+en\s+" + _CHILD + r")(?:\s+van)?"
-                       r"\s*[,(:]?\s*(\d{1,2})(?:\s*,\s*\d{1,2})*\s*(?:en|&|,)\s*(\d{1,2})\b")
+# "broer en zus van 9 en 12", "zoon en dochter (6 en 8)", and after any word for several children: "twee broers van 13
+# en 14", "zussen van 8 en 10", also said: "broers van dertien en veertien" (a consultant's test of session 26 got no
+# age for two brothers). "een" is the article more often than one year.
+_PLURAL_CHILDREN = (r"(?:kinderen|kids|kindjes|broers|broertjes|zussen|zusjes|zonen|zoons|dochters|jongens|meiden"
+                    r"|meisjes|pubers|tieners|kleinkinderen|pleegkinderen|stiefkinderen)")
+_LIST_NUM = r"(?:\d{1,2}|" + "|".join(sorted((w for w in NUMBER_WORDS if w != "een"), key=len, reverse=True)) + r")"
+_AGE_LIST = re.compile(r"\b(?:" + _PLURAL_CHILDREN + r"|" + _CHILD + r"\s+en\s+" + _CHILD + r")(?:\s+van)?"
+                       r"\s*[,(:]?\s*(" + _LIST_NUM + r")(?:\s*,\s*" + _LIST_NUM + r")*\s*(?:en|&|,)\s*("
+                       + _LIST_NUM + r")\b(?!\s*" + _UNITS + r"\b)")
+_LIST_NUMBER = re.compile(r"\b" + _LIST_NUM + r"\b")
 # a number of children before the children: "2 kinderen", "3 kids" (a user test read "leeftijd: 2 jaar")
 _CHILD_COUNT = re.compile(r"\s*(?:kinderen|kids|kindjes|zonen|dochters|jongens|meiden|meisjes|pubers|tieners|broers"
                           r"|zussen|broertjes|zusjes)\b")
@@ -718,8 +725,8 @@ def extract_leeftijden(text: str) -> Tuple[int, ...]:
     no age at all for "kinderen 6 en 8", so a service for adolescents came up for two young children. The age of a
     brother or sister of the child ("heeft een broer van 16") is none of them (``_someones_sibling``)."""
     simple = simplify(text)
-    ages = {int(number) for found in _AGE_LIST.finditer(simple)
-            for number in re.findall(r"\d{1,2}", found.group(0)[found.start(1) - found.start():])}
+    ages = {_to_int(number) or 0 for found in _AGE_LIST.finditer(simple)
+            for number in _LIST_NUMBER.findall(found.group(0)[found.start(1) - found.start():])}
     if not ages:
         simple = simplify(_CHILD_NAME.sub(r"\1 ", text))
         ages = {value for value in _named_ages(simple) if value is not None}
@@ -1091,6 +1098,21 @@ _PLACE_MARK = "\x00"  # the recognised place, marked for ``_PLACE_OF``
 _PLACE_OF = re.compile(r"\s(?:uit|in|te|vanuit)\s+\x00(?=\s)", re.IGNORECASE)
 
 
+def _without_own_team(themas: List[str], woorden: Dict[str, List[str]], gezegd: Dict[str, List[str]],
+                      own_roles: spoken.RoleSpans) -> List[str]:
+    """``themas`` without a theme found only by the name of the caller's own team ("gezinswerker buurtteam de meern:
+    meisje 15 angstig" is no question for youth care by 'buurtteam': a consultant's test of session 26 read "Past bij
+    gespecialiseerde jeugdhulp ('buurtteam')" told to the buurtteam itself); ``woorden`` and ``gezegd`` lose it too."""
+    team = {role for _, _, role in own_roles if role in spoken.TEAM_ROLES}
+    if not team:
+        return themas
+    only_team = [theme for theme in themas if woorden.get(theme) and {simplify(w) for w in woorden[theme]} <= team]
+    for theme in only_team:
+        woorden.pop(theme, None)
+        gezegd.pop(theme, None)
+    return [theme for theme in themas if theme not in only_team]
+
+
 def parse_vraag(text: str, knowledge=None) -> Vraag:
     """Everything the kaart can read from one question (word lists of ``knowledge``, default the knowledge in
     use, looked up once)."""
@@ -1127,6 +1149,7 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
     leeftijden = extract_leeftijden(text) if leeftijd is None else ()
     themas = _young_childs_words(themas, woorden, spans, gezegd, leeftijd, leeftijden)
     own_roles = spoken.own_caller_roles(text, knowledge)  # read once: the search text and the caller's services
+    themas = _without_own_team(themas, woorden, gezegd, own_roles)
     ouder_themas, kind_themas = extract_subjects(asked, themas, spans, lemmed, knowledge,
                                                  child_named=leeftijd is not None or bool(leeftijden), woorden=woorden)
     return Vraag(

@@ -213,6 +213,7 @@ NOT_AT_HOME_DANGERS = frozenset({"gevaar_seksuele_uitbuiting"})
 # among peers, or peers who extort with them, stay with the jongerenwerk and the school (``NOT_AT_HOME_DANGERS``):
 # every blind set sends those there.
 EXPLOITATION = re.compile(r"\b(?:loverboy\w*|lovergirl\w*|pooier\w*|mensenhandel\w*|\w*prostitu\w*|grooming|gegroomd"
+                          r"|groomen|groomt|groomde|groomer"
                           r"|seksue\w*\s+uitgebuit|seksuele\s+uitbuiting)\b", re.IGNORECASE)
 # an adult named beside the child: "volwassen man", "veel oudere man", "man van 30", "(nieuw) vriendje van 22",
 # "'vriend' 23"

@@ -27,6 +27,7 @@ from typing import List, Optional, Sequence, Tuple
 
 from bot.kaart import places, subject
 from bot.kaart.checks import check_leeftijd, check_plaats, check_thema
+from bot.kaart.describe import bereikbaarheid
 from bot.kaart.index import KaartIndex, default_index, index_for
 from bot.kaart.missing_help import ontbrekende_hulp
 from bot.kaart.naming import named_school_words
@@ -147,6 +148,7 @@ def zoek(
     cutoff = scored[limit - 1][0] if len(scored) >= limit else float("-inf")
     names = [name for score, name in sorted(held_back, reverse=True) if score > cutoff]
 
+    for_the_caller(index, hits, parsed.beller_route)
     result = Zoekresultaat(status, hits=hits, vraag=parsed, gemeente=gemeente, leeftijd=leeftijd,
                            leeftijden=ctx.leeftijden, themas=themas)
     elsewhere = named_elsewhere(index, ctx.terms, gemeente, allowed, [hit.id for hit in hits])
@@ -169,9 +171,20 @@ def zoek(
         # names it instead of saying that nothing fits
         added = [hit for hit in hits if hit.id not in entrances]
         text = (messages.naast_veiligheid_algemene_ingang(added[0].naam) if added
-                else messages.alleen_algemene_ingang(themas, gemeente, leeftijd))
+                else messages.alleen_algemene_ingang(themas, gemeente, leeftijd, bool(lacking)))
         result.melding = " ".join(filter(None, [result.melding, text]))
     return result
+
+
+def for_the_caller(index: KaartIndex, hits: Sequence[Hit], routes: Sequence[str]) -> None:
+    """Each hit's way in as told to a caller who has one of its routes to hand (``routes``: ``Vraag.beller_route``,
+    the buurtteam, a GP, a school's staff; ``describe.route_tekst``)."""
+    if not routes:
+        return
+    for hit in hits:
+        if hit.id in index.by_id:
+            doc = index.doc(hit.id)
+            hit.bereikbaarheid = bereikbaarheid(doc.service, doc.org_website, doc.org_telefoon, routes)
 
 
 def _read_place(gemeente: Optional[str], parsed: Vraag

@@ -518,6 +518,9 @@ CALLER_ROLES: Dict[str, Tuple[str, ...]] = {
     "praktijkondersteuner": ("praktijkondersteuner",),
     "jeugdconsulent": ("jeugdconsulent",),
     "gezinswerker": ("gezinswerker",),
+    # the buurtteam that calls or writes ("ik werk bij het buurtteam in Vleuten", "Buurtteam Vleuten hier"): its
+    # gezinswerkers are the buurtteam of the kaart (001), so the team is the caller's own, not the help asked for
+    "buurtteam": ("gezinswerker",), "buurtteamer": ("gezinswerker",), "buurtteammedewerker": ("gezinswerker",),
     "smw": ("smw",), "smw'er": ("smw",), "schoolmaatschappelijk": ("smw",),
     "leerplichtambtenaar": ("leerplichtambtenaar",), "leerplicht": ("leerplichtambtenaar",),
     "opvoedcoach": ("opvoedcoach",), "gezinscoach": ("opvoedcoach",),
@@ -624,15 +627,50 @@ def own_caller_roles(text: str, knowledge=None) -> RoleSpans:
     Huizen: wie is de vaste jeugdconsulent van die school?" asks for one). Read once per question and handed to
     ``caller_roles`` and ``without_caller_roles``."""
     said = simplify(text or "")
-    return _own_roles(said, _caller_spans(said, text or "", knowledge))
+    spans = _caller_spans(said, text or "", knowledge)
+    if any(role in TEAM_ROLES for _, _, role in spans):
+        spans = [span for span in spans if span[2] not in TEAM_ROLES or _own_team(said, text or "", span, knowledge)]
+    return _own_roles(said, spans)
+
+
+# The roles of the buurtteam: who says them is the buurtteam of the kaart (``CALLER_ROLES``) only when that team works
+# where the family lives. A buurtteam of another wijk hands the family over to the team of the family's own wijk
+# ("Buurtteam Utrecht-Oost, maar het gezin woont in De Meern", "ik werk bij het buurtteam in Zuilen, maar dit gezin
+# woont in Vleuterweide": the toetsets 7 and 11 expect the buurtteam first), and a team greeted is who reads, not who
+# writes ("Beste buurtteam, moeder uit Overvecht: ...", toets15).
+TEAM_ROLES = frozenset({"buurtteam", "buurtteamer", "buurtteammedewerker", "gezinswerker"})
+_GREETED = re.compile(r"^\s*(?:beste|hallo|hoi|hey|dag|lieve|goedemorgen|goedemiddag|goedenavond|goedendag)"
+                      r"[\s,!]+(?:het\s+|jullie\s+)?$")
+_TEAM_PART = re.compile(r"[^,;:.!?\n]+")
+
+
+def _own_team(said: str, text: str, span: Tuple[int, int, str], knowledge=None) -> bool:
+    """The buurtteam role at ``span`` (in ``said``, ``text`` simplified) is the caller's own team where the family
+    lives: not greeted, and the part of the sentence it stands in names no place of another area than the question's
+    place, read as ``query.parse_vraag`` reads it (not in the words that frame the call)."""
+    start, _, role = span
+    if _GREETED.match(said[:start]):
+        return False
+    family = places.zoek_plaats(without_framing(text, knowledge), knowledge) or places.zoek_plaats(text, knowledge)
+    if family is None:
+        return True
+    for part in _TEAM_PART.findall(text):
+        if role in simplify(part).split():
+            team = places.zoek_plaats(re.split(r"\bmaar\b", part)[0], knowledge)
+            return team is None or team.code == family.code
+    return True
 
 
 # A caller's role may point to a route (``toegang``) the caller has to hand: a GP, the doctor's assistant or the
 # POH-GGZ works in the practice where the POH-Jeugd works (004: the POH-Jeugd "in de huisartsenpraktijk"). A service
 # reached only that way is the caller's own route, found by the problem, not by the caller's job.
+# The buurtteam is the route of the services it brings in (KOOS, the NIZU volunteers: ``via_buurtteam``), so its own
+# gezinswerker has that route to hand.
 CALLER_ROUTES: Dict[str, str] = {"huisarts": "via_huisarts", "huisartsen": "via_huisarts",
                                  "doktersassistente": "via_huisarts", "doktersassistent": "via_huisarts",
-                                 "poh-ggz": "via_huisarts", **{role: "via_school" for role in SCHOOL_STAFF}}
+                                 "poh-ggz": "via_huisarts", **{role: "via_school" for role in SCHOOL_STAFF},
+                                 "gezinswerker": "via_buurtteam", "buurtteam": "via_buurtteam",
+                                 "buurtteamer": "via_buurtteam", "buurtteammedewerker": "via_buurtteam"}
 
 
 def caller_routes(text: str, knowledge=None, own: Optional[RoleSpans] = None) -> Tuple[str, ...]:

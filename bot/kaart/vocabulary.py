@@ -67,6 +67,14 @@ TOEGANG: Dict[str, str] = {
     ),
 }
 
+# A route as it is told to a caller who has it to hand (``Vraag.beller_route``: a gezinswerker of the buurtteam, a GP,
+# a school's staff): "via het buurtteam" told to the buurtteam itself says nothing (a consultant's test of session 26).
+EIGEN_TOEGANG: Dict[str, str] = {
+    "via_buurtteam": "via het buurtteam (je eigen team: je kunt dit zelf inschakelen)",
+    "via_huisarts": "via de huisarts (je eigen praktijk: je kunt dit zelf inschakelen)",
+    "via_school": "via school (je eigen school: je kunt dit zelf inschakelen)",
+}
+
 # What an entry is. Only a "dienst" is an address a professional can refer a family to; the rest are
 # named in the sources but are no referral (kept out of family questions unless asked for).
 AARD: Dict[str, str] = {
