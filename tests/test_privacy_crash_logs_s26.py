@@ -1,0 +1,155 @@
+"""Privacy audit (twenty-sixth session): a failing action leaves nothing of what was typed in the logs.
+
+An auditor typed a realistic story (a name, phone number, address, BSN and a child's words) and made an action
+fail. rasa_sdk answered Rasa with the error's text and the whole request it got (``request_body``: the
+conversation, the current message unmasked); Rasa logged that answer as part of the error, and the action server
+logged the error's text (``int('06-48213377')``, an SQL error with its parameters). ``make run`` writes both logs
+to var/logs/ in plain text, next to a tracker store that holds the same conversation masked.
+
+Here the real action server app (as ``python -m bot.action_server`` builds it) and Rasa's real action call and
+error handling (``RemoteAction``, ``MessageProcessor._run_action`` with Rustpunt's patches) run in one process, log
+into a data folder like make run's, and the folder's bytes are searched for every detail that was typed."""
+from __future__ import annotations
+
+import logging
+import sys
+import types
+from pathlib import Path
+
+import pytest
+from rasa.core.actions.action import RemoteAction
+from rasa.core.channels.channel import CollectingOutputChannel
+from rasa.core.nlg import TemplatedNaturalLanguageGenerator
+from rasa.core.policies.policy import PolicyPrediction
+from rasa.core.processor import MessageProcessor
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.utils.endpoints import EndpointConfig
+from rasa_sdk import Action
+from sqlalchemy.exc import OperationalError
+
+from bot import action_server
+from bot.rasa_runtime import install_all, outage
+from tests.e2e.conftest import free_port
+
+install_all()
+
+TOKEN = "test-token-crash"
+STORY = ("Ik bel over Mila (7). Moeder Fatima El Amrani, 06-48213377, Kastanjelaan 14, 3581 KP Utrecht, "
+         "BSN 204315866. Mila zei: papa gooide de stoel naar mama en ik verstopte me in de kast")
+DETAILS = ("Mila", "Fatima", "El Amrani", "06-48213377", "48213377", "Kastanjelaan", "3581 KP", "204315866",
+           "verstopte me in de kast", "gooide de stoel")
+
+
+class ReadsTheAge(Action):
+    """Fails the way code fails on unexpected input: the error quotes what it got."""
+
+    def name(self):
+        return "action_test_leeftijd"
+
+    def run(self, dispatcher, tracker, domain):
+        return [{"event": "slot", "name": "leeftijd", "value": int(tracker.latest_message["text"].split(",")[1])}]
+
+
+class StoresTheStory(Action):
+    """Fails the way a locked database fails: SQLAlchemy's error quotes the statement's parameters."""
+
+    def name(self):
+        return "action_test_opslaan"
+
+    def run(self, dispatcher, tracker, domain):
+        raise OperationalError("INSERT INTO records (data) VALUES (?)", (tracker.latest_message["text"],),
+                               Exception("database is locked"))
+
+
+ACTIONS = types.ModuleType("rustpunt_test_failing_actions")
+ACTIONS.ReadsTheAge = ReadsTheAge
+ACTIONS.StoresTheStory = StoresTheStory
+sys.modules[ACTIONS.__name__] = ACTIONS
+
+
+@pytest.fixture
+def logs(tmp_path):
+    """Every log line of this process into ``tmp_path/logs/servers.log``, as make run writes var/logs/<part>.log."""
+    folder = tmp_path / "logs"
+    folder.mkdir()
+    handler = logging.FileHandler(folder / "servers.log", encoding="utf-8")
+    handler.setLevel(logging.INFO)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s - %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        yield folder
+    finally:
+        root.removeHandler(handler)
+        handler.close()
+
+
+def found_in(folder: Path) -> list:
+    return sorted({(path.name, detail) for path in folder.rglob("*") if path.is_file()
+                   for detail in DETAILS if detail.encode("utf-8") in path.read_bytes()})
+
+
+async def _run_failing_action(app, action_name: str) -> outage.PartUnavailable:
+    """Serve ``app`` on a free port and let Rasa run ``action_name`` for a conversation that told ``STORY``; the
+    outage Rasa reports for the turn."""
+    port = free_port()
+    server = await app.create_server(host="127.0.0.1", port=port, return_asyncio_server=True, access_log=False)
+    assert server is not None
+    await server.startup()
+    await server.before_start()
+    await server.after_start()
+    try:
+        endpoint = EndpointConfig(f"http://127.0.0.1:{port}/webhook", headers={"Authorization": f"Bearer {TOKEN}"})
+        action = RemoteAction(action_name, endpoint)
+        tracker = DialogueStateTracker.from_events("gesprek-crash", [
+            ActionExecuted("action_listen"), UserUttered(STORY, {"name": "vertel", "confidence": 1.0})])
+        processor = MessageProcessor.__new__(MessageProcessor)  # only what _run_action touches on an error
+        processor.domain = Domain.empty()
+        processor._log_action_on_tracker = lambda *args, **kwargs: None
+        turn = outage._TURN.set([])
+        try:
+            with pytest.raises(outage.PartUnavailable) as failure:
+                await processor._run_action(action, tracker, CollectingOutputChannel(),
+                                            TemplatedNaturalLanguageGenerator({}), PolicyPrediction([], "test"))
+        finally:
+            outage._TURN.reset(turn)
+        assert tracker.latest_message.text == STORY  # the turn being processed still had it
+        return failure.value
+    finally:
+        server.close()
+        await server.wait_closed()
+
+
+@pytest.mark.parametrize("action_name,error", [("action_test_leeftijd", "ValueError"),
+                                               ("action_test_opslaan", "OperationalError")])
+async def test_a_failing_action_leaves_nothing_that_was_typed_in_the_logs(monkeypatch, logs, action_name, error):
+    from rasa_sdk import endpoint
+    from sanic import Sanic
+
+    monkeypatch.setattr(Sanic, "test_mode", True)  # several apps named rasa_sdk in one process
+    app = action_server.protect(endpoint.create_app(ACTIONS.__name__), TOKEN)
+    failure = await _run_failing_action(app, action_name)
+
+    assert failure.part == outage.ACTION_SERVER_ERROR  # the professional still hears that the action server failed
+    assert found_in(logs) == []
+    written = (logs / "servers.log").read_text(encoding="utf-8")
+    # what a developer needs is still there: which action, which error, and where in the code
+    assert f"'{action_name}'" in written and error in written and "test_privacy_crash_logs_s26.py" in written
+
+
+async def test_an_action_server_started_by_hand_does_not_bring_the_conversation_into_rasas_log(monkeypatch, logs):
+    """``rasa run actions`` (not through bot.action_server) still answers an error with the request it got; Rasa
+    leaves that answer out of its log."""
+    from rasa_sdk import endpoint
+    from sanic import Sanic
+
+    monkeypatch.setattr(Sanic, "test_mode", True)
+    bare = endpoint.create_app(ACTIONS.__name__)
+    monkeypatch.setattr(endpoint.logger, "disabled", True)  # that server's own log is its own; here: Rasa's
+    failure = await _run_failing_action(bare, "action_test_opslaan")
+
+    assert failure.part == outage.ACTION_SERVER_ERROR
+    assert found_in(logs) == []
+    assert "action_test_opslaan" in (logs / "servers.log").read_text(encoding="utf-8")
