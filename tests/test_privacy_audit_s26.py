@@ -1,17 +1,25 @@
-"""Privacy audit (twenty-sixth session): a failing action leaves nothing of what was typed in the logs.
+"""Privacy audit (twenty-sixth session), as an auditor of a youth-care organisation would do it.
 
-An auditor typed a realistic story (a name, phone number, address, BSN and a child's words) and made an action
-fail. rasa_sdk answered Rasa with the error's text and the whole request it got (``request_body``: the
-conversation, the current message unmasked); Rasa logged that answer as part of the error, and the action server
-logged the error's text (``int('06-48213377')``, an SQL error with its parameters). ``make run`` writes both logs
-to var/logs/ in plain text, next to a tracker store that holds the same conversation masked.
+1. A failing action leaves nothing of what was typed in the logs. An auditor typed a realistic story (a name, phone
+number, address, BSN and a child's words) and made an action fail. rasa_sdk answered Rasa with the error's text and
+the whole request it got (``request_body``: the conversation, the current message unmasked); Rasa logged that answer
+as part of the error, and the action server logged the error's text (``int('06-48213377')``, an SQL error with its
+parameters). ``make run`` writes both logs to var/logs/ in plain text, next to a tracker store that holds the same
+conversation masked.
 
 Here the real action server app (as ``python -m bot.action_server`` builds it) and Rasa's real action call and
 error handling (``RemoteAction``, ``MessageProcessor._run_action`` with Rustpunt's patches) run in one process, log
-into a data folder like make run's, and the folder's bytes are searched for every detail that was typed."""
+into a data folder like make run's, and the folder's bytes are searched for every detail that was typed.
+
+2. ``make shell`` without a running ``make run`` started its own action server as a bare ``rasa run actions``: no
+token (any program on the machine, or a web page through rasa_sdk's CORS ``*``, could run an action for a made-up
+tracker, such as showing a stored plan) and rasa_sdk's own error handling (point 1)."""
 from __future__ import annotations
 
 import logging
+import os
+import shutil
+import subprocess
 import sys
 import types
 from pathlib import Path
@@ -136,7 +144,7 @@ async def test_a_failing_action_leaves_nothing_that_was_typed_in_the_logs(monkey
     assert found_in(logs) == []
     written = (logs / "servers.log").read_text(encoding="utf-8")
     # what a developer needs is still there: which action, which error, and where in the code
-    assert f"'{action_name}'" in written and error in written and "test_privacy_crash_logs_s26.py" in written
+    assert f"'{action_name}'" in written and error in written and "test_privacy_audit_s26.py" in written
 
 
 async def test_an_action_server_started_by_hand_does_not_bring_the_conversation_into_rasas_log(monkeypatch, logs):
@@ -153,3 +161,56 @@ async def test_an_action_server_started_by_hand_does_not_bring_the_conversation_
     assert failure.part == outage.ACTION_SERVER_ERROR
     assert found_in(logs) == []
     assert "action_test_opslaan" in (logs / "servers.log").read_text(encoding="utf-8")
+
+
+FAKE = """#!/usr/bin/env bash
+# stands in for {name}: records how it was called, with the token it got; 'up' answers once a server was started
+if [ "$1" = "-c" ]; then
+  case "$2" in
+    *urlopen*) [ -f "$FAKE_DIR/up" ]; exit $?;;
+    *token_urlsafe*) echo token-van-deze-sessie; exit 0;;
+  esac
+fi
+printf '%s|%s|%s\\n' "{name} $*" "${{RUSTPUNT_RASA_TOKEN:-}}" "${{SANIC_HOST:-}}" >> "$FAKE_DIR/calls"
+case "$*" in *action*) touch "$FAKE_DIR/up";; esac
+"""
+
+
+def run_make_shell(tmp_path, running=False, env=None):
+    """scripts/shell.sh in a copy of the project whose python and rasa only record how they were called; ``running``:
+    a 'make run' already answers on the action server's port. Returns (command, token, host) per call."""
+    root = Path(__file__).resolve().parents[1]
+    project = tmp_path / "project"
+    (project / "scripts").mkdir(parents=True)
+    shutil.copy(root / "scripts" / "shell.sh", project / "scripts" / "shell.sh")
+    (project / "models").mkdir()
+    (project / "models" / "rustpunt-test.tar.gz").write_bytes(b"")
+    (project / ".venv" / "bin").mkdir(parents=True)
+    for name in ("python", "rasa"):
+        fake = project / ".venv" / "bin" / name
+        fake.write_text(FAKE.format(name=name), encoding="utf-8")
+        fake.chmod(0o755)
+    if running:
+        (tmp_path / "up").touch()
+    clean = {key: value for key, value in os.environ.items() if key != "RUSTPUNT_RASA_TOKEN"}
+    subprocess.run(["bash", str(project / "scripts" / "shell.sh")], check=True, timeout=60, capture_output=True,
+                   env={**clean, "FAKE_DIR": str(tmp_path), **(env or {})})
+    return [tuple(line.split("|")) for line in (tmp_path / "calls").read_text(encoding="utf-8").splitlines()]
+
+
+def test_make_shell_starts_the_guarded_action_server_with_the_token_the_shell_sends(tmp_path):
+    server, shell = run_make_shell(tmp_path)
+    # the action server of make run: it answers only with the token (http_guard) and fails privately (point 1)
+    assert server[0].startswith("python -m bot.action_server --actions actions --port 5055")
+    assert server[2] == "127.0.0.1"
+    assert shell[0].startswith("python -m bot.rasa_server shell")
+    assert server[1] == shell[1] == "token-van-deze-sessie"  # Rasa sends the token the server asks for
+
+
+def test_make_shell_keeps_a_token_that_was_given_and_leaves_a_running_make_run_alone(tmp_path):
+    server, shell = run_make_shell(tmp_path / "eigen", env={"RUSTPUNT_RASA_TOKEN": "mijn-token"})
+    assert server[1] == shell[1] == "mijn-token"
+    # with make run running, the shell takes its token from var/rasa_token (bot.rasa_server): none is made up here
+    assert [call[0].split(" --")[0] for call in run_make_shell(tmp_path / "draait", running=True)] == [
+        "python -m bot.rasa_server shell"]
+    assert run_make_shell(tmp_path / "draait2", running=True)[0][1] == ""
