@@ -214,3 +214,88 @@ def test_make_shell_keeps_a_token_that_was_given_and_leaves_a_running_make_run_a
     assert [call[0].split(" --")[0] for call in run_make_shell(tmp_path / "draait", running=True)] == [
         "python -m bot.rasa_server shell"]
     assert run_make_shell(tmp_path / "draait2", running=True)[0][1] == ""
+
+
+# --- 3. 'Wis dit gesprek' while a turn is being processed -------------------------------------------------------------
+
+STORE_DOMAIN = Domain.from_yaml("""
+version: "3.1"
+intents: [vertel]
+responses:
+  utter_ok: [{text: "ok"}]
+""")
+
+
+def tracker_files(tmp_path) -> bytes:
+    return b"".join(path.read_bytes() for path in (tmp_path / "rasa").glob("tracker.db*"))
+
+
+async def test_a_conversation_forgotten_during_a_turn_is_not_stored_again_when_the_turn_ends(
+        tmp_path, tracker_url, monkeypatch):
+    """The professional sends a message and, before the (slow) answer comes, regrets what she typed and clicks 'Wis
+    dit gesprek' (the button stays active while an answer is on its way). The page said the conversation was wiped;
+    then Rasa ended the turn and stored the tracker it had read at the start: the store held none of its events any
+    more, so Rasa wrote the whole conversation back (masked, but with the child's words) under the old id, where it
+    stayed until the retention period."""
+    from bot.privacy import tracker_db
+    from bot.privacy.forget import forget_conversation
+    from bot.privacy.tracker_store import MaskingSQLTrackerStore
+
+    monkeypatch.setenv("RUSTPUNT_MASKER", "regels")
+    store = MaskingSQLTrackerStore(domain=STORE_DOMAIN, dialect="sqlite", db=str(tmp_path / "rasa" / "tracker.db"))
+    first = await store.get_or_create_tracker("gesprek-wis")
+    first.update(UserUttered(STORY, {"name": "vertel", "confidence": 1.0}))
+    first.update(ActionExecuted("utter_ok"))
+    first.update(ActionExecuted("action_listen"))
+    await store.save(first)
+    assert b"verstopte me in de kast" in tracker_files(tmp_path)
+
+    turn = await store.get_or_create_tracker("gesprek-wis")  # Rasa reads the conversation at the start of a turn
+    turn.update(UserUttered("en ze plast weer in bed sinds oktober", {"name": "vertel", "confidence": 1.0}))
+    assert forget_conversation("gesprek-wis")["gespreksgebeurtenissen"] > 0  # the page's button, meanwhile
+    turn.update(ActionExecuted("utter_ok"))
+    turn.update(ActionExecuted("action_listen"))
+    await store.save(turn)  # the turn ends
+
+    assert tracker_db.count_events("gesprek-wis") == 0
+    left = tracker_files(tmp_path)
+    assert [word for word in (b"verstopte me in de kast", b"plast weer in bed") if word in left] == []
+
+    # an ordinary turn, and a new conversation, are stored as before
+    other = await store.get_or_create_tracker("gesprek-blijft")
+    other.update(UserUttered("hallo", {"name": "vertel", "confidence": 1.0}))
+    await store.save(other)
+    again = await store.get_or_create_tracker("gesprek-blijft")
+    again.update(UserUttered("nog een vraag", {"name": "vertel", "confidence": 1.0}))
+    await store.save(again)
+    assert [event.text for event in (await store.retrieve("gesprek-blijft")).events
+            if isinstance(event, UserUttered)] == ["hallo", "nog een vraag"]
+    fresh = await store.get_or_create_tracker("gesprek-wis")  # the same id after the wipe starts empty
+    fresh.update(UserUttered("opnieuw begonnen", {"name": "vertel", "confidence": 1.0}))
+    await store.save(fresh)
+    assert [event.text for event in (await store.retrieve("gesprek-wis")).events
+            if isinstance(event, UserUttered)] == ["opnieuw begonnen"]
+
+
+async def test_a_turn_that_starts_a_new_session_and_the_turn_after_it_are_stored(tmp_path, tracker_url, monkeypatch):
+    """The check above compares with what the store held when the turn began; a new session (the old one expired)
+    changes what Rasa counts, and must not make the store skip a turn."""
+    from rasa.shared.core.events import SessionStarted
+
+    from bot.privacy.tracker_store import MaskingSQLTrackerStore
+
+    monkeypatch.setenv("RUSTPUNT_MASKER", "regels")
+    store = MaskingSQLTrackerStore(domain=STORE_DOMAIN, dialect="sqlite", db=str(tmp_path / "rasa" / "tracker.db"))
+    first = await store.get_or_create_tracker("gesprek-sessies")
+    first.update(UserUttered("gisteren", {"name": "vertel", "confidence": 1.0}))
+    await store.save(first)
+    turn = await store.get_or_create_tracker("gesprek-sessies")  # the session expired: Rasa starts a new one
+    for event in (ActionExecuted("action_session_start"), SessionStarted(), ActionExecuted("action_listen"),
+                  UserUttered("vandaag", {"name": "vertel", "confidence": 1.0}), ActionExecuted("utter_ok")):
+        turn.update(event)
+    await store.save(turn)
+    after = await store.get_or_create_tracker("gesprek-sessies")
+    after.update(UserUttered("en nu", {"name": "vertel", "confidence": 1.0}))
+    await store.save(after)
+    back = await store.retrieve_full_tracker("gesprek-sessies")
+    assert [event.text for event in back.events if isinstance(event, UserUttered)] == ["gisteren", "vandaag", "en nu"]
