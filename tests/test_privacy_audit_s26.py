@@ -21,6 +21,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 import types
 from pathlib import Path
 
@@ -299,3 +300,66 @@ async def test_a_turn_that_starts_a_new_session_and_the_turn_after_it_are_stored
     await store.save(after)
     back = await store.retrieve_full_tracker("gesprek-sessies")
     assert [event.text for event in back.events if isinstance(event, UserUttered)] == ["gisteren", "vandaag", "en nu"]
+
+
+# --- 4. the web page's 'Wis dit gesprek' waits for a message on its way --------------------------------------------
+
+def _post(port: int, path: str, body: dict, secret: str, wait: bool = True):
+    import http.client
+    import json
+
+    from bot.web import conversation
+
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection.request("POST", path, body=json.dumps(body).encode(), headers={
+        "Content-Type": "application/json", "Cookie": f"{conversation.COOKIE_NAME}={secret}"})
+    if not wait:  # the browser goes away (a reload) before the answer
+        time.sleep(0.3)
+        connection.close()
+        return None
+    response = connection.getresponse()
+    answer = response.status, response.read()
+    connection.close()
+    return answer
+
+
+@pytest.mark.parametrize("browser_stays", [True, False])
+def test_wis_dit_gesprek_clicked_before_the_answer_came_wipes_after_the_turn_was_stored(browser_stays):
+    """The button stays active while an answer is on its way. Clicked then, the wipe ran while Rasa and the actions
+    were still working on the turn: what they stored afterwards (the turn's events, a summary, a plan) was not
+    wiped, though the page said so. Now the wipe waits until the turn is done, also after a reload of the page."""
+    import threading
+
+    from bot.web import conversation
+    from bot.web.config import WebConfig
+    from bot.web.server import make_server
+    from tests.fake_rasa import FakeRasa, serve, start_fake_rasa, stop
+
+    class SlowRasa(FakeRasa):
+        def answer(self, body):
+            time.sleep(1.5)  # NLU, the actions, the tracker store
+            self.server.stored.append(time.monotonic())
+            return [{"text": "Dank je, ik heb het genoteerd."}]
+
+    rasa = start_fake_rasa(SlowRasa, stored=[])
+    wiped = []
+
+    def forget(conversation_id):
+        wiped.append((conversation_id, time.monotonic()))
+        return {"gespreksgebeurtenissen": 4}
+
+    web = serve(make_server(WebConfig(host="127.0.0.1", port=0, rasa_url=rasa.url, chat_timeout=10,
+                                      history_timeout=5), forget=forget))
+    secret = conversation.new_secret()
+    try:
+        port = web.server_address[1]
+        chat = threading.Thread(target=_post, args=(port, "/api/chat", {"message": STORY}, secret, browser_stays))
+        chat.start()
+        time.sleep(0.5)  # the answer is on its way
+        status, body = _post(port, "/api/gesprek/wissen", {}, secret)
+        chat.join(30)
+        assert status == 200 and b"gewist" in body
+        assert [conversation_id for conversation_id, _ in wiped] == [conversation.conversation_id(secret)]
+        assert len(rasa.stored) == 1 and wiped[0][1] >= rasa.stored[0]  # after the turn was stored, not before
+    finally:
+        stop(web, rasa)
