@@ -363,3 +363,56 @@ def test_wis_dit_gesprek_clicked_before_the_answer_came_wipes_after_the_turn_was
         assert len(rasa.stored) == 1 and wiped[0][1] >= rasa.stored[0]  # after the turn was stored, not before
     finally:
         stop(web, rasa)
+
+
+# --- 5. the write-ahead log while someone else is reading ------------------------------------------------------------
+
+async def _forgotten_while_read(tmp_path, hold_seconds):
+    """A conversation with a rare word is forgotten while another connection holds a read transaction on the tracker
+    database (a long 'rustpunt gesprekken' in a second terminal) for ``hold_seconds``; returns the release."""
+    import sqlite3
+    import threading
+
+    from bot.privacy.forget import forget_conversation
+    from bot.privacy.tracker_store import MaskingSQLTrackerStore
+
+    store = MaskingSQLTrackerStore(domain=STORE_DOMAIN, dialect="sqlite", db=str(tmp_path / "rasa" / "tracker.db"))
+    for sender, text in (("weg", "Zeldzaamwoord zei het kind"), ("blijft", "hallo")):
+        tracker = await store.get_or_create_tracker(sender)
+        tracker.update(UserUttered(text, {"name": "vertel", "confidence": 1.0}))
+        await store.save(tracker)
+    reader = sqlite3.connect(tmp_path / "rasa" / "tracker.db", isolation_level=None, check_same_thread=False)
+    reader.execute("BEGIN")
+    reader.execute("SELECT COUNT(*) FROM events").fetchone()
+
+    def release():
+        reader.execute("COMMIT")
+        reader.close()
+
+    if hold_seconds is not None:
+        threading.Timer(hold_seconds, release).start()
+    assert forget_conversation("weg")["gespreksgebeurtenissen"] > 0
+    return release
+
+
+async def test_forgotten_text_leaves_the_write_ahead_log_also_when_a_reader_held_it_a_while(
+        tmp_path, tracker_url, monkeypatch):
+    """SQLite empties its log only when no reader still uses an older state; one attempt waits 5 s. A reader that took
+    longer left the forgotten text in var/rasa_tracker.db-wal, also after later writes (measured)."""
+    monkeypatch.setenv("RUSTPUNT_MASKER", "regels")
+    await _forgotten_while_read(tmp_path, hold_seconds=7.0)
+    assert b"Zeldzaamwoord" not in tracker_files(tmp_path)
+
+
+async def test_the_daily_clean_up_empties_a_log_that_a_reader_kept_in_use(tmp_path, tracker_url, monkeypatch):
+    from bot.privacy import tracker_db
+    from bot.privacy.retention import cleanup
+
+    monkeypatch.setenv("RUSTPUNT_MASKER", "regels")
+    monkeypatch.setattr(tracker_db, "WAL_WAIT", 0.0, raising=False)  # the reader outlasts the deletion's attempts
+    release = await _forgotten_while_read(tmp_path, hold_seconds=None)
+    assert b"Zeldzaamwoord" in tracker_files(tmp_path)
+    release()
+    cleanup()  # rustpunt opruimen: every day, and at every start of make run
+    assert b"Zeldzaamwoord" not in tracker_files(tmp_path)
+    assert tracker_db.count_events("blijft") > 0
