@@ -7,7 +7,8 @@ masker (``bot.privacy.masking.warm_up``). With
 ``ACTION_SERVER_SANIC_WORKERS`` > 1 Sanic forks its workers after this, so each worker starts warm
 and shares the loaded models copy-on-write. ``make run`` and the systemd unit start it this way.
 With ``RUSTPUNT_RASA_TOKEN`` set, the server answers only requests that carry it (Rasa sends it; see
-``bot.rasa_runtime.http_guard``): no other program on the machine, and no web page, can run an action.
+``bot.rasa_runtime.http_guard``): no other program on the machine, and no web page, can run an action. A failing
+action answers Rasa and writes its log line without what was typed (``bot.rasa_runtime.log_privacy``).
 """
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ import logging
 import os
 import sys
 import time
-from typing import List, Optional
+from typing import Any, List, Optional
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +70,15 @@ def _masker() -> None:
     warm_up()
 
 
+def protect(app: Any, token: Optional[str] = None) -> Any:
+    """rasa_sdk's app as Rustpunt runs it: only Rasa, with the token (``token``, else the one of the environment), may
+    run an action (``http_guard``), and a failing action answers and logs without what was typed (``log_privacy``)."""
+    from bot.rasa_runtime.http_guard import action_token, guard_action_app
+    from bot.rasa_runtime.log_privacy import private_action_errors
+
+    return private_action_errors(guard_action_app(app, token if token is not None else action_token()))
+
+
 def main(argv: Optional[List[str]] = None) -> None:
     os.umask(0o077)  # what the actions write (our database, exports) is private, also when started by hand
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s - %(message)s")
@@ -79,12 +89,10 @@ def main(argv: Optional[List[str]] = None) -> None:
     from rasa_sdk import endpoint
     from rasa_sdk.__main__ import main as sdk_main
 
-    from bot.rasa_runtime.http_guard import action_token, guard_action_app
-
     create_app = endpoint.create_app
 
-    def create_guarded_app(*args, **kwargs):  # only Rasa, with the token, may run an action (http_guard)
-        return guard_action_app(create_app(*args, **kwargs), action_token())
+    def create_guarded_app(*args, **kwargs):
+        return protect(create_app(*args, **kwargs))
 
     endpoint.create_app = create_guarded_app
     sys.argv = [sys.argv[0]] + list(sys.argv[1:] if argv is None else argv)

@@ -222,6 +222,9 @@ def log_to(log_dir: Path) -> None:
 
 
 def main() -> int:
+    # the components' logs are made here (var/logs/<name>.log) and may name what went wrong in a conversation: this
+    # user only, also when started by hand instead of through scripts/run.sh (which sets the same umask)
+    os.umask(0o077)
     log_dir = var_dir() / "logs"
     log_to(log_dir)
     Supervisor(standard_components(), log_dir, tasks=standard_tasks()).run()

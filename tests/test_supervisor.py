@@ -147,3 +147,27 @@ def test_ctrl_c_stops_the_supervisor_and_every_component(tmp_path):
             proc.kill()
     assert proc.returncode == 0 and "klaar" in out
     assert not any(alive(pid) for pid in children)
+
+
+def test_started_by_hand_the_logs_it_makes_are_for_this_user_only(tmp_path):
+    """Privacy audit (session 26): ``python -m bot.supervisor`` started by hand (not through scripts/run.sh, which
+    sets umask 077) made var/logs/ and the components' logs readable for every user of the machine (0755/0644)."""
+    data = tmp_path / "data"
+    script = tmp_path / "run_supervisor.py"
+    script.write_text(textwrap.dedent("""
+        import os, signal, sys, threading
+        from bot import supervisor
+        os.umask(0o022)  # a usual login shell
+        supervisor.standard_components = lambda: [supervisor.Component("web", [sys.executable, "-c", "print(1)"])]
+        supervisor.standard_tasks = lambda: []
+        threading.Timer(2.0, lambda: os.kill(os.getpid(), signal.SIGTERM)).start()
+        sys.exit(supervisor.main())
+    """), encoding="utf-8")
+    root = Path(__file__).resolve().parents[1]
+    subprocess.run([sys.executable, str(script)], cwd=root, timeout=60, check=True,
+                   env={**os.environ, "PYTHONPATH": str(root), "RUSTPUNT_VAR_DIR": str(data)})
+    logs = data / "logs"
+    assert {path.name for path in logs.iterdir()} == {"supervisor.log", "web.log"}
+    assert (logs / "web.log").read_text().strip().startswith("1")
+    modes = {path.name: oct(path.stat().st_mode & 0o777) for path in [data, logs, *logs.iterdir()]}
+    assert modes == {"data": "0o700", "logs": "0o700", "supervisor.log": "0o600", "web.log": "0o600"}

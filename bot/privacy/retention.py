@@ -125,4 +125,5 @@ def _cleanup(config: Periods, now: Optional[datetime]) -> Dict[str, int]:
     dropped = sum(1 for row in records.list_records(CALLBACK_KIND, limit=1_000_000)
                   if row.created_at < callback_cutoff and drop_contact(row.pk))
     add({CONTACT_DROPPED: dropped})
+    tracker_db.empty_write_ahead_logs()  # also what an earlier deletion could not clear from a log in use
     return removed

@@ -7,7 +7,9 @@ Rasa runs. Works from any process (web server, CLI); Rasa itself does not need t
 """
 from __future__ import annotations
 
+import logging
 import os
+import time
 from pathlib import Path
 from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
 
@@ -20,6 +22,8 @@ URL_ENV = "RUSTPUNT_TRACKER_DB_URL"
 ENDPOINTS_ENV = "RUSTPUNT_ENDPOINTS"
 SQL_TYPES = {"sql", "bot.privacy.tracker_store.maskingsqltrackerstore"}
 _ENGINES: Dict[str, Engine] = {}
+WAL_WAIT = 20.0  # seconds to keep trying to empty a write-ahead log after a deletion (empty_write_ahead_log)
+log = logging.getLogger(__name__)
 
 
 class TrackerDbError(RuntimeError):
@@ -182,14 +186,47 @@ def replace_event_data(conversation_id: str, changes: Dict[int, str], url: Optio
     return changed
 
 
-def empty_write_ahead_log(eng: Engine) -> None:
+def empty_write_ahead_log(eng: Engine, wait: Optional[float] = None) -> bool:
     """After a deletion: SQLite's write-ahead log (the ``-wal`` file next to the database) still holds earlier
     copies of the deleted pages until a checkpoint. Copy the (zeroed, see :func:`secure_delete`) pages into the
-    database and empty the log, so forgotten text is gone from every file. Nothing to do for other databases."""
+    database and empty the log, so forgotten text is gone from every file. Nothing to do for other databases.
+
+    SQLite empties the log only when no other connection still reads an older state of the database; each attempt
+    waits for that up to the connection's busy timeout (5 s). A reader that took longer (a long ``rustpunt
+    gesprekken`` in another terminal) left the forgotten text in the log, also after later writes: this tries again
+    for ``wait`` seconds (default ``WAL_WAIT``), and ``rustpunt opruimen`` (every day, and at every start) empties
+    the logs as well (:func:`empty_write_ahead_logs`). False when the log is still in use."""
     if eng.dialect.name != "sqlite":
-        return
-    with eng.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        return True
+    deadline = time.monotonic() + (WAL_WAIT if wait is None else wait)
+    while True:
+        with eng.connect() as conn:
+            busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        if not busy:
+            return True
+        if time.monotonic() >= deadline:
+            log.warning("The write-ahead log of %s is still in use by a reader; what was deleted stays in it until "
+                        "the next clean-up", Path(eng.url.database or "").name)
+            return False
+        time.sleep(0.5)
+
+
+def empty_write_ahead_logs() -> None:
+    """Empty the write-ahead logs of Rasa's tracker database (when it is an SQLite file that exists) and of our own
+    (``rustpunt opruimen``): what a deletion left in a log that was in use at the time (:func:`empty_write_ahead_log`)
+    does not stay longer than a day."""
+    from bot.db import get_engine  # lazy: bot.db imports this module
+
+    try:
+        url = tracker_db_url()
+    except TrackerDbError:
+        url = None
+    if url:
+        eng = engine(url)
+        database = eng.url.database
+        if eng.dialect.name != "sqlite" or (database and Path(database).exists()):
+            empty_write_ahead_log(eng)
+    empty_write_ahead_log(get_engine())
 
 
 def conversations_idle_since(cutoff_timestamp: float, url: Optional[str] = None) -> List[str]:

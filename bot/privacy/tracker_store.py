@@ -15,6 +15,7 @@ earlier turns come back masked from the database.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 from typing import Any, Container, Dict, FrozenSet, List, Optional, Set
@@ -40,6 +41,10 @@ from bot.privacy.masking import (
 )
 
 log = logging.getLogger(__name__)
+
+# On a tracker read from the store for a turn: how many events of its conversation (since the session start) the store
+# held when it was read or last saved (``MaskingSQLTrackerStore.save``).
+STORED_EVENTS = "rustpunt_stored_events"
 
 # Keys whose values are names chosen by the code (event type, intent, action, slot name, ...),
 # never typed text; they are stored as they are.
@@ -154,13 +159,28 @@ class MaskingSQLTrackerStore(SQLTrackerStore):
         _tune_sqlite(self)
         warm_up()  # the first conversation should not wait for the masker to load
 
+    async def _retrieve(self, sender_id: str, fetch_events_from_all_sessions: bool) -> Optional[DialogueStateTracker]:
+        tracker = await super()._retrieve(sender_id, fetch_events_from_all_sessions)
+        if tracker is not None and not fetch_events_from_all_sessions:  # what Rasa reads at the start of a turn
+            setattr(tracker, STORED_EVENTS, len(tracker.events))
+        return tracker
+
     async def save(self, tracker: DialogueStateTracker) -> None:
-        """Write the tracker's new events, masked (same bookkeeping as ``SQLTrackerStore.save``)."""
+        """Write the tracker's new events, masked (same bookkeeping as ``SQLTrackerStore.save``).
+
+        Nothing is written when the store holds fewer events of this conversation than when the tracker was read or
+        last saved: it was forgotten in the meantime ('Wis dit gesprek' or 'Nieuw gesprek' while the answer was on
+        its way, ``rustpunt vergeet``, the retention clean-up). Rasa would otherwise write the whole conversation back,
+        since it stores the events beyond the number it finds."""
         await self.stream_events(tracker)
         with self.session_scope() as session:
+            stored = self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False).count()
+            if stored < getattr(tracker, STORED_EVENTS, 0):
+                log.warning("A conversation was forgotten while a turn was processed; it is not stored again")
+                return
             typed = conversation_names(tracker)
             hidden: Dict[str, str] = {}  # entity values masked in this turn's messages, for its slots
-            for event in self._additional_events(session, tracker):
+            for event in itertools.islice(tracker.events, stored, len(tracker.events)):
                 data = mask_event(event.as_dict(), typed, hidden)
                 session.add(
                     self.SQLEvent(
@@ -173,3 +193,6 @@ class MaskingSQLTrackerStore(SQLTrackerStore):
                     )
                 )
             session.commit()
+            # what the store holds now, counted as above (a new session started in this turn counts from its start)
+            setattr(tracker, STORED_EVENTS,
+                    self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False).count())

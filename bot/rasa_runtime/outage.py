@@ -31,6 +31,7 @@ from typing import Any, Dict, List, Optional
 from rasa.shared.exceptions import RasaException
 
 from bot import message_length
+from bot.rasa_runtime.log_privacy import without_response_body
 
 logger = logging.getLogger(__name__)
 
@@ -165,6 +166,7 @@ def install() -> None:
         except ActionExecutionRejection:
             raise
         except Exception as exc:
+            without_response_body(exc)  # Rasa logs the error with its chain; an answer body may quote the conversation
             part = classify_action_error(exc)
             if part is None:
                 raise

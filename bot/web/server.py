@@ -411,12 +411,48 @@ class Site:
         # may have locked it), wrong ones are refused as before
         self.locked_checks = SlidingWindow(config.login_failures * LOCKED_CHECKS_FACTOR, **clock_kwargs)
         self.pool = ThreadPoolExecutor(max_workers=config.workers, thread_name_prefix="rustpunt-web")
+        # messages of each conversation on their way to Rasa: wiping waits for them (``_after_turns``)
+        self.turns: Dict[str, int] = {}
         self.static_files = {p.name: p.read_bytes() for p in STATIC_DIR.iterdir() if p.is_file()}
         self.static_files["index.html"] = self.static_files["index.html"].replace(
             b'maxlength="2000"', f'maxlength="{config.max_message}"'.encode())  # the message box follows the limit
 
     async def blocking(self, fn: Callable, *args: Any) -> Any:
         return await asyncio.get_running_loop().run_in_executor(self.pool, fn, *args)
+
+    async def _turn(self, sender: str, send: Callable[[], Any]) -> Any:
+        """``send`` (a message to Rasa in ``sender``'s conversation) in the pool, counted as on its way until the call
+        itself ends: also when the browser went away meanwhile (a reload), Rasa is still working on the turn."""
+        loop = asyncio.get_running_loop()
+        self.turns[sender] = self.turns.get(sender, 0) + 1
+        work = self.pool.submit(send)
+
+        def ended(_work: Any) -> None:
+            try:
+                loop.call_soon_threadsafe(self._turn_ended, sender)
+            except RuntimeError:  # the server stopped meanwhile
+                pass
+
+        work.add_done_callback(ended)
+        return await asyncio.wrap_future(work)
+
+    def _turn_ended(self, sender: str) -> None:
+        self.turns[sender] -= 1
+        if not self.turns[sender]:
+            del self.turns[sender]
+
+    async def _after_turns(self, sender: str) -> None:
+        """Wait (at most the chat's own time limit) until no message of ``sender``'s conversation is on its way.
+        'Wis dit gesprek' clicked before an answer came: Rasa and the actions were still working on that turn and
+        stored its events, a summary or a plan after the wipe (the tracker store now refuses such events, not an
+        action's record)."""
+        deadline = time.monotonic() + self.config.chat_timeout + 5
+        while sender in self.turns:
+            if time.monotonic() > deadline:
+                logger.warning("a message of conversation %s was still on its way when it was wiped",
+                               conversation.short_hash(sender))
+                return
+            await asyncio.sleep(0.05)
 
     # ---- checks ---------------------------------------------------------------------------
     def host_ok(self, request) -> bool:
@@ -548,9 +584,9 @@ class Site:
             return error_json(413, LONG_MESSAGE.format(limit=self.config.max_message), cookies)
         config, sender = self.config, conversation.conversation_id(secret)
         try:
-            raw_answer = await self.blocking(
-                lambda: rasa_client.send_message(config.rasa_url, sender, text.strip(), config.chat_timeout,
-                                                 metadata=clean_metadata(payload.get("metadata"))))
+            raw_answer = await self._turn(sender, lambda: rasa_client.send_message(
+                config.rasa_url, sender, text.strip(), config.chat_timeout,
+                metadata=clean_metadata(payload.get("metadata"))))
         except rasa_client.RasaError as exc:
             return error_json(exc.status, exc.message, cookies)
         return json_response(200, {"berichten": messages.from_rest_output(raw_answer)}, cookies)
@@ -585,6 +621,7 @@ class Site:
         if conversation.valid_secret(secret):
             wiped.append(conversation.conversation_id(secret))
         for old in wiped:
+            await self._after_turns(old)
             try:
                 counts = await self.blocking(self.forget_chat if new_only else self.forget, old)
             except Exception as exc:  # the store may be down: say so, keep the conversation
