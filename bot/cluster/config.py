@@ -13,6 +13,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Dict, List, Mapping, Optional
 
+from bot.locks import Controller
+
 # The one place to choose the tracker store class. The privacy work provides
 # "bot.privacy.tracker_store.MaskingSQLTrackerStore" (same config keys as Rasa's SQL store);
 # switch to it here once it is merged.
@@ -25,6 +27,14 @@ DB_USER = "rustpunt"
 ADMIN_ENV_FILE = "beheer.json"
 # held by the process of 'python -m bot.cluster run' while a cluster runs from this folder (services.claim)
 LOCK_FILE = "cluster.lock"
+# One cluster per folder, and the servers it started: stopped cleanly by the next start when its controlling process
+# was killed (bot.locks.stop_leftovers)
+CLUSTER = Controller(
+    lock=LOCK_FILE, register="cluster.servers.json", what="een cluster", it="dat cluster",
+    while_running="Zolang het draait, werken de beheeropdrachten erop, bijvoorbeeld: "
+                  ".venv/bin/python -m bot.cluster beheer gesprekken --zoek <woord>")
+# One 'make test-cluster' at a time on this machine (bot.locks.machine_lock)
+TEST_LOCK = "test-cluster"
 
 
 def free_ports(count: int) -> List[int]:
