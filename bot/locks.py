@@ -403,7 +403,7 @@ def stop_leftovers(folder: Path, controller: Controller, order: Sequence[str] = 
                 raise FolderInUse(
                     f"{server.name} (proces {server.pid}) van een eerdere start vanuit {folder} is na "
                     f"{int(grace if server.may_kill else patience)} s nog niet gestopt. Er is niets gestart en niets "
-                    f"veranderd. Wacht tot het gestopt is ({how}) en start daarna opnieuw.")
+                    f"in de map veranderd. Wacht tot het gestopt is ({how}) en start daarna opnieuw.")
             stopped.append(server)
     register.clear()
     if stopped:

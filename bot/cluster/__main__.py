@@ -141,7 +141,7 @@ def test(args: argparse.Namespace) -> int:
         waited.append(time.monotonic())
         print(f"Er loopt al een storingstest met meerdere servers op deze machine ({holder or 'een ander proces'}). "
               "Twee tegelijk delen dezelfde processorkernen en halen dan de tijdsgrenzen van de test niet. Deze test "
-              f"wacht tot die klaar is (hooguit {args.wait_minutes} minuten) en begint dan vanzelf.", flush=True)
+              f"wacht tot die klaar is (hooguit {args.wait_minutes:g} minuten) en begint dan vanzelf.", flush=True)
 
     _stop_on_signals()
     try:
@@ -152,7 +152,7 @@ def test(args: argparse.Namespace) -> int:
                       "wachten).", flush=True)
             return _fault_test(root, args)
     except Busy as exc:
-        print(f"Fout: de andere storingstest ({exc}) is na {args.wait_minutes} minuten nog niet klaar. Er is niets "
+        print(f"Fout: de andere storingstest ({exc}) is na {args.wait_minutes:g} minuten nog niet klaar. Er is niets "
               "gestart; probeer het later opnieuw.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -189,7 +189,7 @@ def main() -> int:
     p_test.add_argument("--model", default=str(PROJECT / "models"))  # the newest model, as for run
     p_test.add_argument("--conversations", type=int, default=20)
     p_test.add_argument("--turns", type=int, default=6, help="rollenspelbeurten per gesprek")
-    p_test.add_argument("--wait-minutes", type=int, default=60,
+    p_test.add_argument("--wait-minutes", type=float, default=60,
                         help="zo lang wachten op een storingstest die al loopt op deze machine")
     p_admin = sub.add_parser("beheer", help="een rustpunt-opdracht op de gegevens van het draaiende cluster, "
                                             "bv. 'beheer gesprekken --zoek <woord>' of 'beheer vergeet <gespreks-id>'")
