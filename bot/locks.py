@@ -21,7 +21,7 @@ import json
 import os
 import signal
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterator, List, Optional, Sequence, TextIO, Union
@@ -183,7 +183,8 @@ def machine_lock(name: str, about: str, wait: float, on_wait: Callable[[str], No
             raise Busy(_holder(path)) from None
         assert lock.handle is not None
         if lock.handle.writable():  # else a file of another user: locked read-only, their text stays
-            os.fchmod(lock.handle.fileno(), 0o644)
+            with suppress(OSError):  # readable for the other users of this machine, who wait for it
+                os.fchmod(lock.handle.fileno(), 0o644)
             lock.handle.truncate(0)
             lock.handle.write(about + "\n")
             lock.handle.flush()

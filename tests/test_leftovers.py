@@ -287,6 +287,27 @@ def test_make_run_takes_the_folder_once_and_stops_what_a_start_killed_with_kill_
                 process.wait()
 
 
+def test_a_step_of_a_killed_make_run_that_still_holds_the_lock_is_named_in_dutch(tmp_path):
+    var = tmp_path / "var"
+    var.mkdir()
+    # run.sh killed with kill -9 while a step it started (here: sleep) still has the lock file open
+    shell = subprocess.Popen(["bash", "-c", 'exec 9>>"$1/run.lock"; "$2" -m bot.supervisor --claim 9 --pid $$ || exit 1;'
+                              ' sleep 600 & echo "$!"; wait', "run.sh", str(var), sys.executable],
+                             cwd=PROJECT_ROOT, env={**os.environ, "RUSTPUNT_VAR_DIR": str(var)}, stdout=subprocess.PIPE,
+                             text=True)
+    assert shell.stdout is not None
+    step = int(shell.stdout.readline())
+    try:
+        _crash(shell)
+        message = locks.running_from(var, RUN)
+        assert message == (f"Een eerdere start van Rustpunt ('make run') vanuit {var.resolve()} (proces {shell.pid}) is "
+                           "afgebroken, maar een onderdeel ervan (bijvoorbeeld de training) loopt nog. Er is niets "
+                           "gestart en niets veranderd. Wacht tot dat klaar is en start daarna opnieuw.")
+    finally:
+        os.kill(step, signal.SIGKILL)
+    assert _wait_for(lambda: locks.running_from(var, RUN) is None)
+
+
 # -- make test-cluster: one at a time on this machine -----------------------------------------------------------------
 
 HOLD_MACHINE = """
