@@ -153,8 +153,9 @@ def test_a_postgres_that_does_not_finish_its_shutdown_is_left_running_and_nothin
         assert run(_args(root)) == 1
         err = capsys.readouterr().err
         assert (f"Fout: postgres (proces {postgres.pid}) van een eerdere start vanuit {root} is na 1 s nog niet "
-                "gestopt. Er is niets gestart en niets in de map veranderd. Wacht tot het gestopt is (het is een database die "
-                "eerst alles netjes wegschrijft; stop het niet met kill -9) en start daarna opnieuw.") in err
+                "gestopt. Er is niets gestart en niets in de map veranderd. Wacht tot het gestopt is (het is een "
+                "database die eerst alles netjes wegschrijft; stop het niet met kill -9) en start daarna "
+                "opnieuw.") in err
         assert postgres.running and seen == []  # not killed, and nothing started
         assert {name: data for name, data in _files(root).items() if name != config.LOCK_FILE} == before
         assert services.running_from(root) is None  # a new attempt may ask again
@@ -189,7 +190,7 @@ def test_postgres_is_found_by_its_own_pid_file_and_a_reused_process_number_is_le
             process.wait()
 
 
-# -- make run: the same lock and words on var/, held by scripts/run.sh ---------------------------------------------------
+# -- make run: the same lock and words on var/, held by scripts/run.sh -------------------------------------------------
 
 STUB_PYTHON = textwrap.dedent("""\
     #!/usr/bin/env bash
@@ -291,8 +292,8 @@ def test_a_step_of_a_killed_make_run_that_still_holds_the_lock_is_named_in_dutch
     var = tmp_path / "var"
     var.mkdir()
     # run.sh killed with kill -9 while a step it started (here: sleep) still has the lock file open
-    shell = subprocess.Popen(["bash", "-c", 'exec 9>>"$1/run.lock"; "$2" -m bot.supervisor --claim 9 --pid $$ || exit 1;'
-                              ' sleep 600 & echo "$!"; wait', "run.sh", str(var), sys.executable],
+    script = 'exec 9>>"$1/run.lock"; "$2" -m bot.supervisor --claim 9 --pid $$ || exit 1; sleep 600 & echo "$!"; wait'
+    shell = subprocess.Popen(["bash", "-c", script, "run.sh", str(var), sys.executable],
                              cwd=PROJECT_ROOT, env={**os.environ, "RUSTPUNT_VAR_DIR": str(var)}, stdout=subprocess.PIPE,
                              text=True)
     assert shell.stdout is not None
@@ -300,8 +301,8 @@ def test_a_step_of_a_killed_make_run_that_still_holds_the_lock_is_named_in_dutch
     try:
         _crash(shell)
         message = locks.running_from(var, RUN)
-        assert message == (f"Een eerdere start van Rustpunt ('make run') vanuit {var.resolve()} (proces {shell.pid}) is "
-                           "afgebroken, maar een onderdeel ervan (bijvoorbeeld de training) loopt nog. Er is niets "
+        assert message == (f"Een eerdere start van Rustpunt ('make run') vanuit {var.resolve()} (proces {shell.pid}) "
+                           "is afgebroken, maar een onderdeel ervan (bijvoorbeeld de training) loopt nog. Er is niets "
                            "gestart en niets veranderd. Wacht tot dat klaar is en start daarna opnieuw.")
     finally:
         os.kill(step, signal.SIGKILL)
