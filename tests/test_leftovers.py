@@ -27,6 +27,7 @@ from bot import locks
 from bot.cluster import __main__ as cluster_main
 from bot.cluster import config, services
 from bot.cluster.__main__ import run
+from bot.cluster.config import Ports
 from bot.cluster.services import Cluster
 from bot.locks import Register, Server, process_start
 from bot.paths import PROJECT_ROOT
@@ -163,6 +164,17 @@ def test_a_postgres_that_does_not_finish_its_shutdown_is_left_running_and_nothin
         os.kill(postgres.pid, signal.SIGTERM)
         assert _wait_for(lambda: not postgres.running)
         assert run(_args(root)) == 0 and seen == [[]]
+    finally:
+        _end(server.pid for server in left)
+
+
+def test_stopping_a_cluster_leaves_the_registered_servers_of_another_start_for_the_next_start(tmp_path):
+    root, log = tmp_path / "cluster", tmp_path / "signalen.log"
+    left = _killed_cluster(root, log)
+    try:
+        Cluster(root, tmp_path / "models", Ports(*range(7101, 7111)), rasa_token="t0ken").stop()  # started nothing
+        assert Register(root / config.CLUSTER.register).running() == left  # still there to be stopped cleanly
+        assert [line for line in _lines(log) if "klaar" not in line] == []
     finally:
         _end(server.pid for server in left)
 

@@ -222,7 +222,8 @@ class Cluster:
         so the next start waits for it)."""
         service = self.services.get(name)
         if not service or not service.running or service.process is None:
-            self.register.remove(name)
+            if service:  # only a server this object started: another's stays registered for stop_leftovers
+                self.register.remove(name)
             return
         process = service.process
         pid = process.pid
