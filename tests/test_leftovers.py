@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import signal
+import socket
 import subprocess
 import sys
 import textwrap
@@ -27,7 +28,7 @@ from bot import locks
 from bot.cluster import __main__ as cluster_main
 from bot.cluster import config, services
 from bot.cluster.__main__ import run
-from bot.cluster.config import Ports
+from bot.cluster.config import Ports, free_ports
 from bot.cluster.services import Cluster
 from bot.locks import Register, Server, process_start
 from bot.paths import PROJECT_ROOT
@@ -57,7 +58,7 @@ time.sleep(600)
 CONTROLLER = """
 import signal, sys, time
 from pathlib import Path
-from bot.cluster.config import Ports
+from bot.cluster.config import Ports, free_ports
 from bot.cluster.services import Cluster, Service, claim
 root, log, server, kind = Path(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
 held = claim(root)
@@ -107,8 +108,11 @@ def _killed_cluster(root: Path, log: Path, kind: str = "gewoon") -> List[Server]
 
 
 def _quiet_run(monkeypatch) -> List[List[str]]:
-    """'python -m bot.cluster run' without starting anything: records what still ran when the start began."""
+    """'python -m bot.cluster run' without starting anything: records what still ran when the start began. Public
+    ports that are free now (this machine may run a 'make run' on the usual ones)."""
     seen: List[List[str]] = []
+    for (_, variable, _), port in zip(config.PUBLIC_PORTS, free_ports(3), strict=True):
+        monkeypatch.setenv(variable, str(port))
 
     def start(self, log=print):
         seen.append([server.name for server in Register(self.layout.file(config.CLUSTER.register)).running()])
@@ -177,6 +181,26 @@ def test_stopping_a_cluster_leaves_the_registered_servers_of_another_start_for_t
         assert [line for line in _lines(log) if "klaar" not in line] == []
     finally:
         _end(server.pid for server in left)
+
+
+def test_a_public_port_that_another_program_listens_on_stops_the_start_before_anything_starts(
+        tmp_path, monkeypatch, capsys):
+    root = tmp_path / "cluster"
+    seen = _quiet_run(monkeypatch)
+    with socket.socket() as other:  # e.g. 'make run' or a cluster from another folder on the web page's port
+        other.bind(("127.0.0.1", 0))
+        other.listen()
+        port = other.getsockname()[1]
+        monkeypatch.setenv("RUSTPUNT_WEB_PORT", str(port))
+        assert run(_args(root)) == 1
+    assert (f"Fout: Poort {port} (de webpagina) is al in gebruik door een ander programma, bijvoorbeeld 'make run' of "
+            "een cluster vanuit een andere map. Er is niets gestart. Stop dat programma eerst, of kies een andere "
+            "poort met RUSTPUNT_WEB_PORT=<poort> make run-cluster.") in capsys.readouterr().err
+    assert seen == [] and sorted(path.name for path in root.iterdir()) == [config.LOCK_FILE]
+    assert services.running_from(root) is None
+    with socket.socket() as closed:  # free again: the start goes on
+        closed.bind(("127.0.0.1", port))
+    assert run(_args(root)) == 0 and seen == [[]]
 
 
 def test_postgres_is_found_by_its_own_pid_file_and_a_reused_process_number_is_left_alone(tmp_path):

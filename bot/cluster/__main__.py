@@ -53,6 +53,9 @@ def run(args: argparse.Namespace) -> int:
         return 1
     try:
         stop_leftovers(root)  # then the servers of an earlier start whose controlling process was killed (kill -9)
+        taken = config.public_port_taken(ports)
+        if taken:
+            raise ClusterError(taken)
     except ClusterError as exc:
         lock.close()
         print(f"Fout: {exc}", file=sys.stderr)

@@ -88,6 +88,35 @@ class Ports:
         )
 
 
+def port_free(port: int) -> bool:
+    """Whether a server can listen on 127.0.0.1:``port`` now (a port of a connection just closed counts as free)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+# the ports people and other programs use, with the variable that changes each and what listens there (Dutch)
+PUBLIC_PORTS = (("web", "RUSTPUNT_WEB_PORT", "de webpagina"), ("rasa", "RUSTPUNT_RASA_PORT", "de verdeler (REST)"),
+                ("actions", "RUSTPUNT_ACTIONS_PORT", "de verdeler van de actieservers"))
+
+
+def public_port_taken(ports: "Ports") -> Optional[str]:
+    """The Dutch message for the first public port another program listens on, else None: checked after the servers
+    of an earlier start on the folder were stopped, before anything starts (else HAProxy or the web page stopped only
+    after PostgreSQL and both Rasa servers had started)."""
+    for field, variable, what in PUBLIC_PORTS:
+        port = getattr(ports, field)
+        if not port_free(port):
+            return (f"Poort {port} ({what}) is al in gebruik door een ander programma, bijvoorbeeld 'make run' of een "
+                    f"cluster vanuit een andere map. Er is niets gestart. Stop dat programma eerst, of kies een andere "
+                    f"poort met {variable}=<poort> make run-cluster.")
+    return None
+
+
 @dataclass
 class Secrets:
     postgres_password: str
