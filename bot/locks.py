@@ -161,6 +161,10 @@ def machine_lock_path(name: str) -> Path:
     return Path(os.environ.get("RUSTPUNT_MACHINE_LOCK_DIR") or MACHINE_LOCKS) / f"rustpunt-{name}.lock"
 
 
+class MachineBusy(Busy):
+    """Another process holds a lock of :func:`machine_lock`, still, after waiting; the message is what it wrote."""
+
+
 def _holder(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8").strip()
@@ -173,14 +177,14 @@ def machine_lock(name: str, about: str, wait: float, on_wait: Callable[[str], No
                  poll: float = 2.0) -> Iterator[None]:
     """Run the block in one process at a time on this machine, for every user and checkout (a lock file in /tmp that
     everyone may read, with ``about`` in it: who holds it). When another process holds it, ``on_wait`` gets what that
-    one wrote, and this waits up to ``wait`` seconds for it; then raises :class:`Busy` with what it wrote."""
+    one wrote, and this waits up to ``wait`` seconds for it; then raises :class:`MachineBusy` with what it wrote."""
     path = machine_lock_path(name)
     lock = _FileLock(path)
     try:
         try:
             _acquire(lock, name, wait, lambda: on_wait(_holder(path)), poll)
         except Busy:
-            raise Busy(_holder(path)) from None
+            raise MachineBusy(_holder(path)) from None
         assert lock.handle is not None
         if lock.handle.writable():  # else a file of another user: locked read-only, their text stays
             with suppress(OSError):  # readable for the other users of this machine, who wait for it
