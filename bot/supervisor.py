@@ -13,9 +13,15 @@ without components (:func:`standard_tasks` with the cluster's databases).
 
 ``python -m bot.supervisor`` starts the standard three components; ports come from
 RUSTPUNT_ACTIONS_PORT, RUSTPUNT_RASA_PORT and RUSTPUNT_WEB_PORT (see ``scripts/run.sh``).
+
+One 'make run' per data folder (:data:`RUN`, the same lock and wording as the cluster's, ``bot.locks``):
+``scripts/run.sh`` opens ``var/run.lock`` and ``python -m bot.supervisor --claim <fd> --pid <its pid>`` locks it before
+anything in ``var/`` changes. The supervisor and each component it starts are written in ``var/run.servers.json``, so a
+start after a ``kill -9`` of run.sh (or of the supervisor) stops what that start left running, cleanly, first.
 """
 from __future__ import annotations
 
+import argparse
 import logging
 import os
 import signal
@@ -26,11 +32,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
+from bot import locks
+from bot.locks import Controller, Register
 from bot.paths import var_dir
 
 log = logging.getLogger("rustpunt.supervisor")
 
 DUTCH_NAMES = {"actions": "de actieserver", "rasa": "de Rasa-server", "web": "de webserver"}
+
+# 'make run' on a data folder: the lock of scripts/run.sh and the servers its supervisor started (bot.locks)
+RUN = Controller(
+    lock="run.lock", register="run.servers.json", what="Rustpunt ('make run')", it="het",
+    while_running="Zolang het draait, kun je ermee praten op de webpagina of met 'make shell' in een tweede terminal.")
+# the supervisor first: it stops its own components as on Ctrl-C
+RUN_STOP_ORDER = ("supervisor", "web", "rasa", "actions")
 
 
 @dataclass
@@ -73,8 +88,10 @@ class Supervisor:
         clock: Callable[[], float] = time.monotonic,
         say: Callable[[str], None] = lambda text: print(text, flush=True),
         tasks: Optional[List[Task]] = None,
+        register: Optional[Register] = None,
     ):
         self.components = components
+        self.register = register  # each component started, for a start after a kill -9 of this process
         self.tasks = list(tasks or [])
         self.log_dir = Path(log_dir)
         self.min_backoff = min_backoff
@@ -95,6 +112,8 @@ class Supervisor:
             )
         component.started_at = self.clock()
         component.restart_at = None
+        if self.register is not None:
+            self.register.add(component.name, component.popen.pid)
         log.info("%s started (pid %d)", component.name, component.popen.pid)
 
     def backoff(self, failures: int) -> float:
@@ -160,6 +179,9 @@ class Supervisor:
             except subprocess.TimeoutExpired:
                 _signal_group(popen, signal.SIGKILL)
                 popen.wait(timeout=10)
+        if self.register is not None:
+            for component in self.components:
+                self.register.remove(component.name)
         log.info("all components stopped")
 
     def run(self, interval: float = 0.5) -> None:
@@ -221,13 +243,46 @@ def log_to(log_dir: Path) -> None:
     log.setLevel(logging.INFO)
 
 
-def main() -> int:
+def claim_run(fd: int, pid: int, say: Callable[[str], None] = print) -> int:
+    """``--claim``: lock the data folder for the 'make run' of process ``pid`` (scripts/run.sh, which opened
+    ``var/run.lock`` as ``fd`` and keeps it open), then stop what a start killed with ``kill -9`` left running. 1 with
+    the Dutch message when another 'make run' holds the folder or a leftover server does not stop."""
+    folder = var_dir()
+    try:
+        locks.claim(folder, RUN, fd=fd, pid=pid)
+        locks.stop_leftovers(folder, RUN, order=RUN_STOP_ORDER, say=say)
+    except locks.FolderInUse as exc:
+        print(f"Fout: {exc}", file=sys.stderr, flush=True)
+        return 1
+    return 0
+
+
+def supervise(components: List[Component], tasks: Optional[List[Task]] = None) -> None:
+    """Run ``components`` under a supervisor until Ctrl-C or SIGTERM, with the supervisor and every component in the
+    register of the data folder (:data:`RUN`) while they run."""
+    folder = var_dir()
+    log_to(folder / "logs")
+    register = Register(folder / RUN.register)
+    register.add("supervisor", os.getpid(), group=False)  # its components are in their own process groups
+    try:
+        Supervisor(components, folder / "logs", tasks=tasks, register=register).run()
+    finally:
+        register.remove("supervisor")
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot.supervisor", description="Rustpunt starten en bewaken.")
+    parser.add_argument("--claim", type=int, metavar="FD",
+                        help="alleen de datamap vastleggen voor deze start (scripts/run.sh) en stoppen wat een "
+                             "afgebroken start liet draaien")
+    parser.add_argument("--pid", type=int, default=os.getppid(), help="het proces van die start (scripts/run.sh)")
+    args = parser.parse_args(argv)
     # the components' logs are made here (var/logs/<name>.log) and may name what went wrong in a conversation: this
     # user only, also when started by hand instead of through scripts/run.sh (which sets the same umask)
     os.umask(0o077)
-    log_dir = var_dir() / "logs"
-    log_to(log_dir)
-    Supervisor(standard_components(), log_dir, tasks=standard_tasks()).run()
+    if args.claim is not None:
+        return claim_run(args.claim, args.pid)
+    supervise(standard_components(), standard_tasks())
     return 0
 
 

@@ -8,9 +8,19 @@ up() { .venv/bin/python -c "import sys, urllib.request; urllib.request.urlopen(s
 umask 077   # databases and logs under var/ are readable by this user only
 began=$(date +%s)
 scripts/setup.sh
+# One 'make run' per data folder, with the lock and the wording of the cluster's (bot/locks.py): this script keeps
+# var/run.lock open (fd 9) until it ends, so after Ctrl-C only once everything stopped, and after a kill -9 at once.
+# A second start stops here, before anything in var/ changes. What a start killed with kill -9 left running (the
+# supervisor and its servers, var/run.servers.json) is stopped cleanly first. The supervisor and the long steps do
+# not keep fd 9 (9>&-): after a kill -9 of this script the lock must not stay with them (the supervisor is found in
+# run.servers.json instead).
+var="${RUSTPUNT_VAR_DIR:-var}"
+mkdir -p "$var"
+exec 9>>"$var/run.lock"
+.venv/bin/python -m bot.supervisor --claim 9 --pid $$ || exit 1
 # OpenTaal's word list (hunspell-nl) tells the masker which words are Dutch (surnames, streets, organisations);
 # without it the masker reads fewer of them and says so in the log
-scripts/install_hunspell.sh || echo "Let op: zonder hunspell-nl schermt Rustpunt minder achternamen en straten af." >&2
+scripts/install_hunspell.sh 9>&- || echo "Let op: zonder hunspell-nl schermt Rustpunt minder achternamen en straten af." >&2
 export TF_CPP_MIN_LOG_LEVEL=2 RASA_TELEMETRY_ENABLED=false
 mkdir -p var/logs
 chmod -R go-rwx var 2>/dev/null || true
@@ -57,7 +67,7 @@ if ! .venv/bin/rustpunt opruimen; then
 fi
 
 # Trains only when domain/, data/, stories/ or config.yml changed; otherwise reuses the model.
-RUSTPUNT_MODEL=$(scripts/train.sh) || exit 1
+RUSTPUNT_MODEL=$(scripts/train.sh 9>&-) || exit 1
 export RUSTPUNT_MODEL
 
 export RUSTPUNT_ACTIONS_PORT=${RUSTPUNT_ACTIONS_PORT:-5055}
@@ -73,7 +83,7 @@ if [ "$RUSTPUNT_ACTIONS_PORT" != 5055 ]; then
 fi
 
 # The supervisor also runs 'rustpunt opruimen' once a day (retention while Rustpunt keeps running).
-.venv/bin/python -m bot.supervisor &
+.venv/bin/python -m bot.supervisor 9>&- &
 supervisor=$!
 
 echo "Rustpunt start op ..."

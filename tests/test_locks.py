@@ -131,6 +131,8 @@ def test_the_check_makes_no_folder_and_the_running_cluster_holds_the_lock_until_
     monkeypatch.setattr(Cluster, "stop", stop)
     for name in ("log_to", "_stop_on_signals"):  # not in the test process
         monkeypatch.setattr(cluster_main, name, lambda *args: None)
+    for (_, variable, _), port in zip(config.PUBLIC_PORTS, config.free_ports(3), strict=True):
+        monkeypatch.setenv(variable, str(port))  # free now: this machine may run a 'make run' on the usual ones
     assert run(_args(root)) == 0
     assert "Er draait al een cluster" in seen["while running"] and "Er draait al een cluster" in seen["while stopping"]
     assert running_from(root) is None

@@ -13,7 +13,16 @@ from pathlib import Path
 
 from bot.cluster import config
 from bot.cluster.config import Ports
-from bot.cluster.services import PROJECT, Cluster, ClusterError, claim, database_reachable, running_from
+from bot.cluster.services import (
+    PROJECT,
+    Cluster,
+    ClusterError,
+    claim,
+    database_reachable,
+    running_from,
+    stop_leftovers,
+)
+from bot.locks import MachineBusy, machine_lock
 from bot.supervisor import log_to
 
 
@@ -40,6 +49,15 @@ def run(args: argparse.Namespace) -> int:
     try:
         lock = claim(root)  # first: a cluster already running from this folder keeps its files as they are
     except ClusterError as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 1
+    try:
+        stop_leftovers(root)  # then the servers of an earlier start whose controlling process was killed (kill -9)
+        taken = config.public_port_taken(ports)
+        if taken:
+            raise ClusterError(taken)
+    except ClusterError as exc:
+        lock.close()
         print(f"Fout: {exc}", file=sys.stderr)
         return 1
     cluster = Cluster(root, Path(args.model), ports, os.environ.get("RUSTPUNT_RASA_TOKEN") or None)
@@ -84,21 +102,65 @@ Logboeken: {cluster.layout.logs}. Stoppen: Ctrl-C.""", flush=True)
         print("Gestopt.")
 
 
-def test(args: argparse.Namespace) -> int:
+def _fault_test(root: Path, args: argparse.Namespace) -> int:
+    """The fault test on ``root``: its lock first, then the servers of an earlier test that was killed (kill -9) are
+    stopped cleanly, and only then are the files of the earlier test removed (not the lock: this run holds it)."""
     from bot.cluster.fault_test import run_fault_test
 
-    root = Path(args.dir)
-    if root.exists():
-        shutil.rmtree(root)
-    cluster = Cluster(root, Path(args.model), Ports.choose(all_free=True))
+    try:
+        lock = claim(root)
+    except ClusterError as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 1
+    try:
+        stop_leftovers(root)
+        for path in root.iterdir():
+            if path.name == config.LOCK_FILE:
+                continue
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+        cluster = Cluster(root, Path(args.model), Ports.choose(all_free=True))
+        try:
+            return run_fault_test(cluster, conversations=args.conversations, turns=args.turns)
+        finally:
+            cluster.stop()
+    except ClusterError as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        lock.close()
+
+
+def test(args: argparse.Namespace) -> int:
+    """One fault test at a time on this machine (every checkout and user): two at once share the cores and then miss
+    the test's time limits, and two runs from one checkout would remove each other's folder. The second one says so in
+    Dutch and waits (at most ``--wait-minutes``)."""
+    root = Path(args.dir).resolve()
+    waited = []
+
+    def waiting(holder: str) -> None:
+        waited.append(time.monotonic())
+        print(f"Er loopt al een storingstest met meerdere servers op deze machine ({holder or 'een ander proces'}). "
+              "Twee tegelijk delen dezelfde processorkernen en halen dan de tijdsgrenzen van de test niet. Deze test "
+              f"wacht tot die klaar is (hooguit {args.wait_minutes:g} minuten) en begint dan vanzelf.", flush=True)
+
     _stop_on_signals()
     try:
-        return run_fault_test(cluster, conversations=args.conversations, turns=args.turns)
+        with machine_lock(config.TEST_LOCK, f"proces {os.getpid()}, map {root}", wait=args.wait_minutes * 60,
+                          on_wait=waiting):
+            if waited:
+                print(f"De andere storingstest is klaar; deze begint nu (na {time.monotonic() - waited[0]:.0f} s "
+                      "wachten).", flush=True)
+            return _fault_test(root, args)
+    except MachineBusy as exc:  # not a Busy of the test itself
+        print(f"Fout: de andere storingstest ({exc}) is na {args.wait_minutes:g} minuten nog niet klaar. Er is niets "
+              "gestart; probeer het later opnieuw.", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("Afgebroken.", file=sys.stderr)
         return 1
-    finally:
-        cluster.stop()
 
 
 def admin(args: argparse.Namespace) -> int:
@@ -130,6 +192,8 @@ def main() -> int:
     p_test.add_argument("--model", default=str(PROJECT / "models"))  # the newest model, as for run
     p_test.add_argument("--conversations", type=int, default=20)
     p_test.add_argument("--turns", type=int, default=6, help="rollenspelbeurten per gesprek")
+    p_test.add_argument("--wait-minutes", type=float, default=60,
+                        help="zo lang wachten op een storingstest die al loopt op deze machine")
     p_admin = sub.add_parser("beheer", help="een rustpunt-opdracht op de gegevens van het draaiende cluster, "
                                             "bv. 'beheer gesprekken --zoek <woord>' of 'beheer vergeet <gespreks-id>'")
     p_admin.add_argument("--dir", default=str(PROJECT / "var" / "cluster"))

@@ -13,6 +13,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Dict, List, Mapping, Optional
 
+from bot.locks import Controller
+
 # The one place to choose the tracker store class. The privacy work provides
 # "bot.privacy.tracker_store.MaskingSQLTrackerStore" (same config keys as Rasa's SQL store);
 # switch to it here once it is merged.
@@ -25,6 +27,14 @@ DB_USER = "rustpunt"
 ADMIN_ENV_FILE = "beheer.json"
 # held by the process of 'python -m bot.cluster run' while a cluster runs from this folder (services.claim)
 LOCK_FILE = "cluster.lock"
+# One cluster per folder, and the servers it started: stopped cleanly by the next start when its controlling process
+# was killed (bot.locks.stop_leftovers)
+CLUSTER = Controller(
+    lock=LOCK_FILE, register="cluster.servers.json", what="een cluster", it="dat cluster",
+    while_running="Zolang het draait, werken de beheeropdrachten erop, bijvoorbeeld: "
+                  ".venv/bin/python -m bot.cluster beheer gesprekken --zoek <woord>")
+# One 'make test-cluster' at a time on this machine (bot.locks.machine_lock)
+TEST_LOCK = "test-cluster"
 
 
 def free_ports(count: int) -> List[int]:
@@ -76,6 +86,35 @@ class Ports:
             actions=public("RUSTPUNT_ACTIONS_PORT", 5055),
             **dict(zip(internal, spare, strict=False)),
         )
+
+
+def port_free(port: int) -> bool:
+    """Whether a server can listen on 127.0.0.1:``port`` now (a port of a connection just closed counts as free)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+# the ports people and other programs use, with the variable that changes each and what listens there (Dutch)
+PUBLIC_PORTS = (("web", "RUSTPUNT_WEB_PORT", "de webpagina"), ("rasa", "RUSTPUNT_RASA_PORT", "de verdeler (REST)"),
+                ("actions", "RUSTPUNT_ACTIONS_PORT", "de verdeler van de actieservers"))
+
+
+def public_port_taken(ports: "Ports") -> Optional[str]:
+    """The Dutch message for the first public port another program listens on, else None: checked after the servers
+    of an earlier start on the folder were stopped, before anything starts (else HAProxy or the web page stopped only
+    after PostgreSQL and both Rasa servers had started)."""
+    for field, variable, what in PUBLIC_PORTS:
+        port = getattr(ports, field)
+        if not port_free(port):
+            return (f"Poort {port} ({what}) is al in gebruik door een ander programma, bijvoorbeeld 'make run' of een "
+                    f"cluster vanuit een andere map. Er is niets gestart. Stop dat programma eerst, of kies een andere "
+                    f"poort met {variable}=<poort> make run-cluster.")
+    return None
 
 
 @dataclass

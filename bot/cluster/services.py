@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, List, Optional, TextIO
 
+from bot import locks
 from bot.cluster import config
 from bot.cluster.config import Layout, Ports, Secrets
-from bot.locks import lock_file
+from bot.locks import Register, Server
 from bot.supervisor import Supervisor, standard_tasks
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -37,18 +38,14 @@ START_STEPS = (
 )
 
 
+# Cluster.stop and stop_leftovers: the servers that use the others first, PostgreSQL last
+STOP_ORDER = ("web", "haproxy", "rasa1", "rasa2", "actions1", "actions2", "redis", "postgres")
+# PostgreSQL's clean shutdown writes what it still holds; it is never killed (SIGKILL), also not when it takes long
+POSTGRES_STOP_SECONDS = 120.0
+
+
 class ClusterError(RuntimeError):
     """Something could not start; the message is Dutch and meant for whoever started the cluster."""
-
-
-def _already_running(root: Path) -> str:
-    pid = (root / config.LOCK_FILE).read_text(encoding="utf-8").strip()
-    process = f" (proces {pid})" if pid.isdigit() else ""
-    stop = f" of met 'kill {pid}'" if pid.isdigit() else ""
-    return (f"Er draait al een cluster vanuit {root}{process}. Er is niets gestart en niets veranderd. Stop dat "
-            f"cluster eerst met Ctrl-C in de terminal waarin het draait{stop}, en start het daarna opnieuw. Zolang het "
-            "draait, werken de beheeropdrachten erop, bijvoorbeeld: "
-            ".venv/bin/python -m bot.cluster beheer gesprekken --zoek <woord>")
 
 
 def claim(root: Path) -> TextIO:
@@ -56,29 +53,47 @@ def claim(root: Path) -> TextIO:
     before anything in the folder changes; it is held until the returned file is closed or this process ends. A second
     start on the same folder stops here with a Dutch :class:`ClusterError` and changes nothing: before, it wrote new
     ports into beheer.json, endpoints.yml and haproxy.cfg and only then did PostgreSQL refuse, so 'beheer' and a later
-    restart used the wrong ports. The lock of a run that crashed went with its process (``bot.locks``)."""
-    root = root.resolve()
-    root.mkdir(mode=0o700, parents=True, exist_ok=True)
-    held = lock_file(root / config.LOCK_FILE)
-    if held is None:
-        raise ClusterError(_already_running(root))
-    held.truncate(0)
-    held.write(f"{os.getpid()}\n")
-    held.flush()
+    restart used the wrong ports. The lock of a run that crashed went with its process (``bot.locks``); the servers it
+    left running are stopped by :func:`stop_leftovers`."""
+    try:
+        held = locks.claim(root, config.CLUSTER)
+    except locks.FolderInUse as exc:
+        raise ClusterError(str(exc)) from None
+    assert held is not None
     return held
 
 
 def running_from(root: Path) -> Optional[str]:
     """The Dutch message of :func:`claim` when a cluster runs from ``root``, else None; takes nothing and makes no
     file or folder (for 'scripts/run_cluster.sh', before it installs or trains anything)."""
+    return locks.running_from(root, config.CLUSTER)
+
+
+def _postmaster(layout: Layout) -> List[Server]:
+    """The PostgreSQL of the folder, from its own ``postmaster.pid``: also when the register missed it. Stopped as
+    'pg_ctl stop -m fast' does (SIGINT to the postmaster)."""
+    try:
+        pid = int((layout.pgdata / "postmaster.pid").read_text(encoding="utf-8").split()[0])
+        name = Path(f"/proc/{pid}/comm").read_text(encoding="utf-8").strip()
+    except (OSError, ValueError, IndexError):
+        return []
+    start = locks.process_start(pid)
+    if not start or not name.startswith("postgres"):
+        return []
+    return [Server("postgres", pid, start, int(signal.SIGINT), group=False, may_kill=False)]
+
+
+def stop_leftovers(root: Path, say=print, grace: float = 30.0, patience: float = 120.0) -> List[Server]:
+    """With the lock held (:func:`claim`): stop, cleanly and in the order of :meth:`Cluster.stop`, the servers of an
+    earlier cluster on ``root`` whose controlling process was killed (``kill -9``): before, they kept the public ports,
+    PostgreSQL refused to start on its own data and the old Rasa servers kept answering. PostgreSQL gets its fast
+    shutdown (SIGINT) and is never killed; when it does not stop, a Dutch :class:`ClusterError` says what to do."""
     root = root.resolve()
-    if not (root / config.LOCK_FILE).is_file():
-        return None
-    held = lock_file(root / config.LOCK_FILE)
-    if held is None:
-        return _already_running(root)
-    held.close()
-    return None
+    try:
+        return locks.stop_leftovers(root, config.CLUSTER, order=STOP_ORDER, also=_postmaster(Layout(root)),
+                                    grace=grace, patience=patience, say=say)
+    except locks.FolderInUse as exc:
+        raise ClusterError(str(exc)) from None
 
 
 def postgres_bin(name: str) -> str:
@@ -130,6 +145,8 @@ class Service:
     env: Dict[str, str] = field(default_factory=dict)
     user: Optional[str] = None
     process: Optional[subprocess.Popen] = None
+    stop_signal: int = int(signal.SIGTERM)  # a clean stop (PostgreSQL: SIGINT, its fast shutdown)
+    may_kill: bool = True                   # SIGKILL when a clean stop takes too long; never for PostgreSQL
 
     @property
     def running(self) -> bool:
@@ -149,6 +166,8 @@ class Cluster:
         self.layout.logs.mkdir(mode=0o700, exist_ok=True)
         self.secret = Secrets.load_or_create(self.layout.file("secrets.json"), rasa_token)
         self.pg_user = "postgres" if os.geteuid() == 0 else None
+        # every server started, for the next start when this process is killed (kill -9; stop_leftovers)
+        self.register = Register(self.layout.file(config.CLUSTER.register))
         # The daily tasks of 'make run' ('rustpunt opruimen', bot.supervisor.standard_tasks) on both PostgreSQL
         # databases, started by this one process (the one that runs 'python -m bot.cluster run'), never by the Rasa or
         # action servers, of which there are two; a task still running is not started a second time.
@@ -191,35 +210,45 @@ class Cluster:
         )
         log.close()
         self.services[service.name] = service
+        self.register.add(service.name, service.process.pid, service.stop_signal, may_kill=service.may_kill)
 
     def start_service(self, name: str) -> None:
         """(Re)start one service with the command it was first started with."""
         self._spawn(self.services[name])
 
     def stop_service(self, name: str, kill: bool = False, timeout: float = 20.0) -> None:
-        """Stop one service: SIGKILL when ``kill`` (a crash), else a clean stop."""
+        """Stop one service: SIGKILL when ``kill`` (a crash), else a clean stop (its ``stop_signal``; SIGKILL after
+        ``timeout`` seconds, except PostgreSQL: it gets POSTGRES_STOP_SECONDS and stays registered if it still runs,
+        so the next start waits for it)."""
         service = self.services.get(name)
         if not service or not service.running or service.process is None:
+            if service:  # only a server this object started: another's stays registered for stop_leftovers
+                self.register.remove(name)
             return
         process = service.process
         pid = process.pid
-        sig = signal.SIGKILL if kill else (signal.SIGINT if name == "postgres" else signal.SIGTERM)
         try:
-            os.killpg(pid, sig)
+            os.killpg(pid, signal.SIGKILL if kill else service.stop_signal)
         except ProcessLookupError:
             pass
         try:
-            process.wait(timeout=timeout)
+            process.wait(timeout=timeout if service.may_kill or kill else POSTGRES_STOP_SECONDS)
         except subprocess.TimeoutExpired:
+            if not service.may_kill and not kill:
+                print(f"Let op: {name} (proces {pid}) is na {POSTGRES_STOP_SECONDS:.0f} s nog niet klaar met "
+                      "afsluiten. Het stopt vanzelf zodra alles is weggeschreven; stop het niet met kill -9. Een "
+                      "nieuwe start wacht daarop.", file=sys.stderr, flush=True)
+                return
             try:
                 os.killpg(pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
             process.wait(timeout=10)
+        self.register.remove(name)
 
     def stop(self) -> None:
         self.scheduler.stop()
-        for name in ("web", "haproxy", "rasa1", "rasa2", "actions1", "actions2", "redis", "postgres"):
+        for name in STOP_ORDER:
             self.stop_service(name)
 
     def run_due_tasks(self) -> None:
@@ -326,7 +355,7 @@ class Cluster:
             [postgres_bin("postgres"), "-D", str(self.layout.pgdata), "-c", "listen_addresses=127.0.0.1",
              "-c", f"port={self.ports.postgres}", "-c", f"unix_socket_directories={self.layout.pgsocket}",
              "-c", "max_connections=200"],
-            user=self.pg_user,
+            user=self.pg_user, stop_signal=int(signal.SIGINT), may_kill=False,
         ))
         isready = [postgres_bin("pg_isready"), "-q", "-h", "127.0.0.1", "-p", str(self.ports.postgres)]
         self._wait("PostgreSQL", lambda: subprocess.run(isready).returncode == 0, 60, ["postgres"])
