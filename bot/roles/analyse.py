@@ -27,6 +27,14 @@ MIN_MARGIN = 0.03  # the best role must beat the second by this much
 # one sentence of a longer turn speaks for the turn only with a signal of its own or this sure a read: a weak read of
 # one plain sentence ("We hebben om half vier afgesproken bij de McDonald's") is no role of the whole turn
 MIN_PART_NO_SIGNALS = 0.70
+# a turn that as a whole names no role (plain facts, an answer, logistics, or no role sure enough) gets a role from one
+# of its sentences without a signal of its own only this sure: one short clause ("en toen was het weer stil") in a
+# factual story is no role of the turn (chosen on the conversation turns: 0.85-0.95 measure the same)
+MIN_PART_IN_PLAIN_TURN = 0.90
+# a turn read as a whole as a clear role this sure keeps that role against a different role read in one of its
+# sentences without a signal of its own (a child who is sad and thinks it is their fault, with "ik wil dat ze
+# ophouden" in between: Kwetsbaar as a whole, not Assertief by that one sentence; 0.5-0.6 measure the same)
+MIN_WHOLE_KEPT = 0.60
 WORD_CHOICE = "woordkeus die bij deze rol past"
 WORD_CHOICE_ID = "woordkeus"  # the signal id of a word-choice hit
 AT_THE_PROFESSIONAL = "aanklager-tegen-hulpverlener"  # the signal of a reproach at the professional
@@ -222,7 +230,9 @@ def analyse_role(text: Optional[str], classifier=None, own: bool = False) -> Rol
     A turn of several sentences is read as a whole and sentence by sentence (a sentence with signals of two roles
     clause by clause); the most certain clear reading wins, and when it comes from one sentence the sentences of that
     role are quoted (``citaat``) and the signals shown are the ones in them. A sentence speaks for the turn only with a
-    signal of its own or from ``MIN_PART_NO_SIGNALS``. When sentences with a signal of their own (and the quoted one)
+    signal of its own or from ``MIN_PART_NO_SIGNALS`` (from ``MIN_PART_IN_PLAIN_TURN`` when the turn as a whole names no
+    role), and the turn's clear reading as a whole from ``MIN_WHOLE_KEPT`` stands against another role of a sentence
+    without a signal of its own. When sentences with a signal of their own (and the quoted one)
     show different roles ("ik weet het niet meer ... hij is gewoon een egoïst"), ``rolwissel`` names each role with its
     sentence, in the order of the turn, and the signals of each of those roles show; the turn's reading as a whole then
     names the role when it is one of them. A role without any signal in the sentence loses to a role with one that
@@ -249,12 +259,13 @@ def analyse_role(text: Optional[str], classifier=None, own: bool = False) -> Rol
         result = _analyse_one(part, classifier, tokens, hits)
         part_hits += [replace(hit, begin=hit.begin + begin, einde=hit.einde + begin) for hit in hits]
         signalled[(begin, end)] = {hit.rol for hit in hits}
-        if not result.clear or (not _has_signal(result) and result.zekerheid < MIN_PART_NO_SIGNALS):
+        if not result.clear or (not _has_signal(result) and result.zekerheid < _part_threshold(whole)):
             continue
         result.signalen = [replace(hit, begin=hit.begin + begin, einde=hit.einde + begin) for hit in result.signalen]
         reads.append((begin, end, result))
     best_read = max(reads, key=lambda read: read[2].zekerheid, default=None)
-    if best_read is None or (whole.clear and whole.zekerheid >= best_read[2].zekerheid):
+    if best_read is None or (whole.clear and (whole.zekerheid >= best_read[2].zekerheid
+                                              or _whole_kept(whole, best_read[2]))):
         if not whole.clear:
             return whole
         best, spoken = whole, [(0, len(clean), whole)]
@@ -311,6 +322,18 @@ def _as_own(result: RoleAnalysis) -> RoleAnalysis:
     if result.clear:
         result.alternatief = own_alternative(result.rol)
     return result
+
+
+def _part_threshold(whole: RoleAnalysis) -> float:
+    """How sure a sentence without a signal of its own must be to speak for the turn: surer when the turn as a whole
+    names no role (``MIN_PART_IN_PLAIN_TURN``)."""
+    return MIN_PART_NO_SIGNALS if whole.clear else MIN_PART_IN_PLAIN_TURN
+
+
+def _whole_kept(whole: RoleAnalysis, part: RoleAnalysis) -> bool:
+    """The turn's clear reading as a whole stands against a different role of one sentence that has no signal of its
+    own (``MIN_WHOLE_KEPT``)."""
+    return whole.zekerheid >= MIN_WHOLE_KEPT and part.rol != whole.rol and not _has_signal(part)
 
 
 def _has_signal(result: RoleAnalysis) -> bool:

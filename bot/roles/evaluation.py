@@ -5,7 +5,7 @@ coverage/precision table for "geen duidelijke rol" (see ``bot.heldout``)."""
 from __future__ import annotations
 
 import time
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 from bot import heldout
 from bot.roles import analyse
@@ -39,6 +39,39 @@ def _right(result, expected: Optional[str]) -> bool:
     return result.rol == (GEEN_ROL if expected == "geen" else expected)
 
 
+# The conversation files the turn table below is made of: seen ones only (gesprekken_2.yml was measured blind once in
+# session 25 and is tuning data since), so a blind file added later never feeds the choice of a threshold.
+SEEN_CONVERSATION_FILES = (heldout.CONVERSATION_FILE, "gesprekken_2.yml")
+
+
+def turn_coverage(answers: List[Tuple[str, str, float]]) -> List[Tuple[float, float, float, float]]:
+    """(threshold, share of the turns that get a role, share of those roles that is right, share of all turns right)
+    when a role is named only from ``threshold`` on the turn's certainty. ``answers``: (expected role or "geen", the
+    role read or ``GEEN_ROL``, its certainty). Unlike the clean-sentence table it counts the turns without a role: a
+    role named on one of them is wrong, "geen duidelijke rol" on one of them is right."""
+    rows = []
+    for threshold in heldout.THRESHOLDS:
+        named = [expected == got for expected, got, sure in answers if got != GEEN_ROL and sure >= threshold]
+        right = sum(named) + sum(1 for expected, got, sure in answers
+                                 if expected == "geen" and (got == GEEN_ROL or sure < threshold))
+        rows.append((threshold, len(named) / max(len(answers), 1), sum(named) / max(len(named), 1),
+                     right / max(len(answers), 1)))
+    return rows
+
+
+def _turn_coverage_lines(answers: List[Tuple[str, str, float]]) -> List[str]:
+    without = sum(1 for expected, _, _ in answers if expected == "geen")
+    files = ", ".join(SEEN_CONVERSATION_FILES)
+    lines = ["", f"Dekking en precisie op de ouder- en kindbeurten van de geziene gesprekken ({files};",
+             f"{len(answers)} beurten, waarvan {without} zonder rol): een rol alleen vanaf de drempel op de "
+             "zekerheid van de hele beurt.",
+             f"{'drempel':<10}{'rol genoemd':>12}{'precisie':>10}{'goed (ook geen rol)':>21}"]
+    for threshold, named, precision, right in turn_coverage(answers):
+        mark = "  <- gekozen" if abs(threshold - analyse.MIN_CONFIDENCE) < 1e-9 else ""
+        lines.append(f"{threshold:<10.2f}{named:>12.0%}{precision:>10.0%}{right:>21.0%}{mark}")
+    return lines
+
+
 def evaluate_roles(with_curve: bool = True) -> heldout.RecognitionReport:
     from bot.roles.classifier import get_classifier, train_test_groups  # lazy: loads scikit-learn: only when evaluating
 
@@ -69,11 +102,14 @@ def evaluate_roles(with_curve: bool = True) -> heldout.RecognitionReport:
     )
     turns = [t for t in heldout.conversation_turns() if t.speaker != "professional"]
     tally = heldout.TurnTally()
+    answers: List[Tuple[str, str, float]] = []  # the turns of the seen files, for the turn coverage table
     analyse.analyse_role(turns[0].text, model)  # warm-up: timing excludes loading
     start = time.perf_counter()
     for turn in turns:
         result = analyse.analyse_role(turn.text, model)
         tally.add(turn.register, _right(result, turn.role), f"{turn.role} → {result.rol}", turn.text, turn.source)
+        if turn.source in SEEN_CONVERSATION_FILES:
+            answers.append((turn.role or "geen", result.rol, result.zekerheid))
         if turn.role != "geen" and turn.source == heldout.CONVERSATION_FILE:  # tables: the first file's turns
             best, score = _best(result)
             confidences.append(score)
@@ -87,6 +123,7 @@ def evaluate_roles(with_curve: bool = True) -> heldout.RecognitionReport:
             "",
             "Let op: de zekerheid in deze tabellen is die van de volledige analyse (herkenner plus signalen);",
             "'geen duidelijke rol' valt onder de drempel of heeft te weinig voorsprong op de tweede rol.",
+            *_turn_coverage_lines(answers),
             *sentence_notes,
         ],
     )
