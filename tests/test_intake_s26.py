@@ -59,3 +59,24 @@ async def test_a_phone_number_still_gets_the_call_back_advice():
     _, messages = await typed(state, "ze is bereikbaar op 0612345678")
     text = " ".join(m for m in messages if m)
     assert "terugbelverzoek" in text and "Een BSN" not in text
+
+
+def _signal_ids(text: str) -> set:
+    from bot.intake.signals import find_signals
+
+    return {hit.signal_id for hit in find_signals(text, get_knowledge().all("intake_signaal"))}
+
+
+@pytest.mark.parametrize("text", [
+    "ze zegt dat papa mama gisteren bij de keel pakte",  # a subordinate clause puts the verb last
+    "omdat hij haar bij haar keel greep",
+    "toen hij hem bij zijn keel vastpakte",
+])
+def test_grabbing_someone_by_the_throat_with_the_verb_last_is_acute_danger(text):
+    assert "gevaar_acuut" in _signal_ids(text)
+
+
+@pytest.mark.parametrize("text", ["ze had pijn in haar keel en ik pakte een paracetamol",
+                                  "ik pakte de fles bij de hals"])
+def test_a_sore_throat_is_no_danger(text):
+    assert "gevaar_acuut" not in _signal_ids(text)
