@@ -135,8 +135,8 @@ def test_a_doubtful_judgement_beside_a_sure_pitfall_sentence(sure, expected):
     # set 46 (paths 7, 15, 23 and 15)
     "Mevrouw, ik zie hoeveel u voor haar doet, echt waar, en vader maakt het u natuurlijk ook niet makkelijk door "
     "overal maar ja op te zeggen.",
-    "Ik hoor dit soort verhalen helaas vaker, en vaak zit er dan een vader achter die het kind een beetje bespeelt, dat "
-    "gebeurt echt meer dan je denkt.",
+    "Ik hoor dit soort verhalen helaas vaker, en vaak zit er dan een vader achter die het kind een beetje bespeelt, "
+    "dat gebeurt echt meer dan je denkt.",
     "Eerlijk gezegd denk ik ook dat zij u het leven wel erg zuur maakt met al die klachten, dat zie ik in het dossier "
     "ook wel terug.",
     "Eigenlijk is dat gewoon zijn taak als ouder, vind ik.",

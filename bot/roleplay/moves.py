@@ -45,6 +45,11 @@ Session 23: a bare listening sound ("ja", "ok", "pfoe": ``context_rules.answer_k
 nothing, so it is marked ``LISTENING`` (no turn) where the context would read it as erkennen and where it is unclear;
 a greeting or the offer of a drink gets no step from the context (``_greets``); a turn whose every sentence carries a
 cue has no step beside the cue's move, also none the context read in (``steps_in_cued_sentences``).
+
+Session 26 (set 46, a sure pitfall hidden in a long warm turn): an uncertain cue (the learned judgement read) never
+hides a sure pitfall sentence the step classifier flagged in the same turn (``_sure_pitfall``, at least the engine's
+``UNSURE``): that pitfall is the turn's move, so the engine's forgiveness of one doubtful read does not swallow it; the
+doubtful judgement stays among the turn's moves.
 """
 from __future__ import annotations
 

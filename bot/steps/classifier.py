@@ -150,6 +150,13 @@ Rules read the parts of a sentence before the model decides (explainable, per cl
   ``lecture_feature``) is a lecture, redden here at ``CUED``, the role-play's oordelen; the hedge with its verb first
   ("Dat moet ik eerlijk zeggen.", in ``_HONESTY``) and offering a drink (in ``_GREETING``) are no move; a question whom
   the other leans on (``_SUPPORT``) is erkennen; the features are given in the trainee's own words (``own_words``).
+- **Set 46 (session 26: long spoken turns, the pitfall hidden in the middle of a warm turn)**: a question whether the
+  other takes up the advice or offer just made ("Misschien kunnen jullie dat proberen? Fleur, wat vind jij ervan?",
+  ``_PROPOSAL_CHECK``) belongs to the pitfall sentence before it and is no move of its own, so it no longer leads the
+  turn as a closing step question; a verdict on the other parent ("vader maakt het u ook niet makkelijk", "een vader
+  die het kind bespeelt", "eigenlijk is dat zijn taak als ouder", ``_judges_the_other_parent``) is inhoud like
+  ``_SIDES``, also over a doubtful redden read; an offer that spares the other ("zal ik ..., dan hoeft u niet ...") is
+  an offer to act (``_OFFER_TO_ACT``).
 - **A dictated turn is read as if punctuated** (a user test of session 23, issue 14): a run-on without any punctuation
   (speech-to-text) gets the punctuation of a typist before it is read (``bot.textclass.punctuate``: fillers dropped, a
   full stop before a new main clause, a repair, a welcome or a question, a comma after an opening), so its parts,
@@ -1723,11 +1730,13 @@ def _checks_in(sentence: str, prediction: textclass.Prediction) -> Optional[text
 
 
 def _sides(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
-    """A judgement of the other party or understanding for them (``_SIDES``) is inhoud, read from the cue
-    (``_cued``); not over another pitfall read, and not in a question ("Klinkt zij als iemand die snel boos wordt?"
-    asks)."""
+    """A judgement of the other party or understanding for them (``_SIDES``, ``_judges_the_other_parent``) is inhoud,
+    read from the cue (``_cued``); not over another sure pitfall read (a doubtful redden, below ``SURE_PITFALL``, gives
+    way: "dat hij zo over u schrijft is echt niet oké" was redden 0.52), and not in a question ("Klinkt zij als iemand
+    die snel boos wordt?" asks)."""
     if (_sure_of("inhoud", prediction)
-            or (prediction.label in PITFALL_IDS and prediction.label != "inhoud" and prediction.confidence >= SURE_PITFALL)
+            or (prediction.label in PITFALL_IDS and prediction.label != "inhoud"
+                and prediction.confidence >= SURE_PITFALL)
             or sentence.rstrip().endswith("?")
             or not (_SIDES.search(sentence) or _praises_against_the_other(sentence)
                     or _judges_the_other_parent(sentence))):
