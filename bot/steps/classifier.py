@@ -1744,6 +1744,10 @@ def _sides(sentence: str, prediction: textclass.Prediction) -> Optional[textclas
     return _cued("inhoud", prediction, SIDES)
 
 
+_VERDICT_WORD = re.compile(r"\b(?:(?:ge)?makkelijk|moeilijk|lastig|zwaar|zuur|onmogelijk|bespeel\w*|manipul\w*|"
+                           r"opstook\w*|ophits\w*|indoctrin\w*|beïnvloed\w*|opzet\w*|taak|plicht|"
+                           r"verantwoordelijkheid|werk|job|ok|oké|oke|normaal|netjes|(?:on)?acceptabel|schandalig|"
+                           r"belachelijk|orde|fair|oneerlijk|respectloos|gek)\b", re.IGNORECASE)
 # "wat kunt u doen als hij het u weer moeilijk maakt": a condition or a question about the other parent names no verdict
 _SUPPOSED = frozenset("als wanneer zodra mocht indien telkens of hoe wat waarom".split())
 
@@ -1752,6 +1756,8 @@ def _judges_the_other_parent(sentence: str) -> bool:
     """A verdict on the other parent (``_OTHER_PARENT_JUDGED``) that is not given back as what the other feels or said
     (``_REPORTED`` before it: "u heeft het gevoel dat hij het u moeilijk maakt") and is no condition or question
     (``_SUPPOSED`` right before it: "als hij het u weer moeilijk maakt", also dictated without a question mark)."""
+    if not _VERDICT_WORD.search(sentence):  # the hot path: most sentences hold none of the verdict's words
+        return False
     found = _OTHER_PARENT_JUDGED.search(sentence)
     if found is None or _REPORTED.search(sentence[:found.start()]):
         return False
@@ -2618,10 +2624,9 @@ def _checks_the_proposal_before(sentence: str, read: List[Tuple[Part, textclass.
     """A short question whether the other takes up what was just proposed (``_PROPOSAL_CHECK``) after a pitfall
     sentence of the same turn (flagged: at least ``PITFALL_FLAG``), with at most other such questions or parts of no
     move in between ("Misschien kunnen jullie dat proberen? Fleur, wat vind jij ervan?")."""
-    if not _PROPOSAL_CHECK.match(sentence):
-        return False
     last = next((part for part, _ in reversed(read) if part.stap != OTHER), None)
-    return last is not None and last.stap in PITFALL_IDS and last.zekerheid >= PITFALL_FLAG
+    return (last is not None and last.stap in PITFALL_IDS and last.zekerheid >= PITFALL_FLAG
+            and bool(_PROPOSAL_CHECK.match(sentence)))
 
 
 def _no_move(sentence: str, before: Optional[Part]) -> Optional[str]:
