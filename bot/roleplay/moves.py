@@ -45,6 +45,11 @@ Session 23: a bare listening sound ("ja", "ok", "pfoe": ``context_rules.answer_k
 nothing, so it is marked ``LISTENING`` (no turn) where the context would read it as erkennen and where it is unclear;
 a greeting or the offer of a drink gets no step from the context (``_greets``); a turn whose every sentence carries a
 cue has no step beside the cue's move, also none the context read in (``steps_in_cued_sentences``).
+
+Session 26 (set 46, a sure pitfall hidden in a long warm turn): an uncertain cue (the learned judgement read) never
+hides a sure pitfall sentence the step classifier flagged in the same turn (``_sure_pitfall``, at least the engine's
+``UNSURE``): that pitfall is the turn's move, so the engine's forgiveness of one doubtful read does not swallow it; the
+doubtful judgement stays among the turn's moves.
 """
 from __future__ import annotations
 
@@ -56,7 +61,7 @@ from bot.knowledge.loader import get_knowledge
 from bot.patterns import Pattern, Token, compile_pattern, find_all, may_match, words_of
 from bot.roleplay import context as conversation_context
 from bot.roleplay.context_rules.answer_kinds import is_listening_sound
-from bot.roleplay.engine import FILLERS, GREETING, LISTENING, Move
+from bot.roleplay.engine import FILLERS, GREETING, LISTENING, UNSURE, Move
 from bot.roleplay.models import JUDGEMENT, PITFALLS, STEPS, UNCLEAR
 from bot.text import spoken_tags
 
@@ -283,6 +288,14 @@ class MoveClassifier:
                         and not _yes_but(cue[3] or text) and not _lectures_on(cue[3] or text)):
             move, phrases, certainty, sentence = cue
             judged = self.steps_in_cued_sentences(result)
+            sure = _sure_pitfall(result, all_moves) if certainty < UNSURE else None
+            if sure is not None:  # a sure pitfall elsewhere in the turn leads: the doubt forgives no sure misstep
+                several = len(getattr(result, "delen", None) or []) > 1
+                return Move(zet=sure.stap, zekerheid=sure.zekerheid,
+                            signalen=features if sure.stap == label else [], stap_label=label,
+                            zetten=[sure.stap, move] + [m for m in all_moves if m not in (sure.stap, move)
+                                                        and m not in judged],
+                            valkuilzin=sure.zin if several else None)
             if label == "redden" and move == JUDGEMENT:  # the lecture read as a fix: no fix beside it in that sentence
                 judged |= {"redden"} - {part.stap for part in getattr(result, "delen", None) or []
                                         if sentence is not None and part.zin != sentence}
@@ -510,6 +523,18 @@ def _proposes_the_meeting(sentence: str) -> bool:
     from bot.steps.classifier import is_meeting_proposal  # lazy, like the step classifier itself
 
     return is_meeting_proposal(sentence)
+
+
+def _sure_pitfall(result, moves: List[str]):
+    """The surest pitfall sentence the step classifier flagged in the turn (``valkuilen``) whose read is sure (at least
+    the engine's ``UNSURE``) and whose pitfall is among the turn's moves (not one the context read as words given
+    back); None without one. Beside an uncertain cue (the learned judgement read, ``UNSURE_CUE``) it is the turn's
+    move: forgiving the doubtful sentence must not forgive the sure pitfall beside it ("Fleur, ik vind het knap dat
+    je hier zit. Maar je snapt toch ook wel ...? Daar moet je je echt aan houden." was forgiven as a whole, set 46
+    path 7)."""
+    sure = [part for part in getattr(result, "valkuilen", None) or []
+            if part.stap in moves and part.zekerheid >= UNSURE]
+    return max(sure, key=lambda part: part.zekerheid) if sure else None
 
 
 def _pitfall_sentence(result, moves: List[str]) -> Optional[str]:
