@@ -105,3 +105,16 @@ def test_a_school_bound_service_stays_for_a_question_about_school():
 ])
 def test_vandalism_finds_bureau_halt(text):
     assert "bureau_halt" in top_ids(text), (text, top_ids(text, 5))
+
+
+# ------------------------------------------------------------------ 4: help close to home is where, not what
+
+@pytest.mark.parametrize("text", [
+    "Onze zoon van 6 is meervoudig gehandicapt en wij zijn uitgeput. Is er in De Meern of in de buurt een plek waar "
+    "hij kan logeren?",
+    "Mijn dochter van 5 heeft een verstandelijke beperking en ik ben op. Bestaat er in Vleuten of in de buurt "
+    "logeeropvang?",
+])
+def test_asking_for_help_in_the_neighbourhood_does_not_put_a_service_of_the_buurtteam_first(text):
+    hits = zoek(text, limit=5).hits
+    assert hits and default_index().doc(hits[0].id).service.toegang != ["via_buurtteam"], [h.id for h in hits]

