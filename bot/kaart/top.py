@@ -375,8 +375,10 @@ def _school_help_after(service, ctx: QueryContext) -> bool:
     schoolmaatschappelijk werk first for a grandmother's worry about a measure and the jeugdcoach of the secondary
     schools first for a wijkagent's boys who wreck things (sessions before 26 held it back only for a question about
     the parents). A parent's own problem (money, housing, language: the brugfunctionaris's work) is left to the rule
-    for those above."""
-    return school_route_only(service, ctx) and not ctx.ouder_themas and service.themas[:1] != ctx.themas[:1]
+    for those above, and so is a need of the whole family (``gezin``: a newcomer family that seeks help with the
+    language)."""
+    return (school_route_only(service, ctx) and not ctx.ouder_themas and "gezin" not in ctx.parsed.doelgroep_hints
+            and service.themas[:1] != ctx.themas[:1])
 
 
 def _reached_without_school(index: KaartIndex, ctx: QueryContext, hit: Hit) -> bool:
