@@ -932,6 +932,29 @@ _OWN_LIMIT = re.compile(
 _OFFER_AFTER_ALL = re.compile(r"\b(?:maar|wel) (?:\w+ ){0,2}(?:kan|zal|ga) ik (?:\w+ ){0,3}wel\b|\bik kan wel\b",
                               re.IGNORECASE)
 OWN_LIMIT = "eigen grens benoemd"  # the feature of such a read
+# Saying that the professional will not take the problem over ("ik ga het niet van u overnemen", "ik los het niet voor
+# u op", "dat neem ik niet van je over", "ik kan dit probleem niet van je afnemen", "het is niet aan mij om dit op te
+# lossen"): the workbook's "jij neemt het probleem niet over, je denkt mee" (004, "6. Samen kijken naar de opties"),
+# honest about what the professional does and does not do, so realiteit like the limit above. The model read the
+# rescue verbs and missed the "niet" (redden 0.89-0.95; a blind set of session 26). The negation is the one of the
+# rules above: "niet"/"geen" before the verb in the professional's own clause; not when the same sentence takes a task
+# over after all (``_OFFER_AFTER_ALL``, ``_I_TAKE_OVER`` in the rest), and declining an act just offered ("ik ga niet
+# voor u bellen") stays a self-correction (``_SELF_CORRECTION``).
+_RESCUE_VERB = (r"(?:oplossen|op te lossen|overnemen|over te nemen|afnemen|af te nemen|wegnemen|weg te nemen|fixen|"
+                r"te fixen|opknappen|op te knappen|uit handen nemen|uit handen te nemen|voor (?:je|jou|u|jullie) doen)")
+_NOT_TAKEN_OVER = re.compile(
+    r"\bik (?:ga|kan|zal|wil|moet|mag) (?:\w+ ){0,3}?(?:niet|geen) (?:\w+ ){0,4}?" + _RESCUE_VERB + r"\b"
+    r"|\b(?:dat|het|dit|die|uw|je|jouw) (?:\w+ )?(?:ga|kan|zal|wil|mag) ik (?:\w+ ){0,3}?niet (?:\w+ ){0,4}?"
+    + _RESCUE_VERB + r"\b"
+    r"|\b(?:ik neem|neem ik) (?:\w+ ){0,3}?niet (?:\w+ ){0,4}?over\b"
+    r"|\b(?:ik los|los ik) (?:\w+ ){0,3}?niet (?:\w+ ){0,4}?op\b"
+    r"|\b(?:ik neem|neem ik) (?:\w+ ){0,3}?niet (?:\w+ ){0,4}?(?:af|weg|uit handen)\b"
+    r"|\b(?:het|dat) is niet (?:aan mij|mijn taak|mijn rol|mijn werk) om (?:\w+ ){0,4}?" + _RESCUE_VERB + r"\b"
+    r"|\bik (?:ga|kan|zal) (?:\w+ ){0,3}?geen oplossing(?:en)? (?:\w+ ){0,4}?(?:geven|bedenken|aandragen|brengen|"
+    r"verzinnen)\b",
+    re.IGNORECASE,
+)
+NOT_TAKEN_OVER = "het probleem niet overnemen"  # the feature of such a read
 
 
 def _names_own_limit(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
@@ -941,6 +964,20 @@ def _names_own_limit(sentence: str, prediction: textclass.Prediction) -> Optiona
             or _OFFER_AFTER_ALL.search(sentence)):
         return None
     return _cued("realiteit", prediction, OWN_LIMIT)
+
+
+def _declines_to_take_over(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
+    """Saying that the professional will not take the problem over (``_NOT_TAKEN_OVER``) is realiteit, read from the
+    cue (``_cued``), also over a sure redden read (the rescue verb itself is what the model saw); not a question, not
+    when the sentence takes a task over after all, and not over another step the model is sure of (a question
+    beside it in the same sentence: "..., wel kunnen we samen kijken wat u zelf kunt doen" is opties)."""
+    found = _NOT_TAKEN_OVER.search(sentence)
+    if found is None or sentence.rstrip().endswith("?") or _OFFER_AFTER_ALL.search(sentence) \
+            or _I_TAKE_OVER.search(sentence[:found.start()] + " " + sentence[found.end():]) \
+            or _sure_of("realiteit", prediction) \
+            or (prediction.label not in PITFALL_IDS and prediction.label != OTHER and prediction.confidence >= CUED):
+        return None
+    return _cued("realiteit", prediction, NOT_TAKEN_OVER)
 
 
 # Saying openly what the professional does with what is told ("maar ik doe dat eerst samen met jou", "ik bespreek het
@@ -1099,7 +1136,17 @@ _SUPPORT = re.compile(
     # erkennen: asking where the other finds support; read as inhoud 0.80)
     r"|\bwie (?:staat|staan|stond) (?:er )?(?:\w+ ){0,2}?(?:naast|achter|bij) (?:u|je|jou|jullie)\b"
     r"|\bop wie (?:kunt|kun|kan|kunnen) (?:u|je|jij|jullie) (?:\w+ )?(?:terugvallen|rekenen|leunen|bouwen)\b"
-    r"|\bwie (?:is|zijn) er (?:\w+ ){0,2}?voor (?:u|je|jou|jullie)\b(?! (?:gekozen|verantwoordelijk)\b)",
+    r"|\bwie (?:is|zijn) er (?:\w+ ){0,2}?voor (?:u|je|jou|jullie)\b(?! (?:gekozen|verantwoordelijk)\b)"
+    # session 26: the plain question whom the other talks to about it ("met wie praat u hierover?", "met wie praat je
+    # daar eigenlijk over?", "heeft u het daar met iemand over gehad?", "praat je er met iemand over?"): the model
+    # read "wie", "eigenlijk" and "daar ... over" as going into the facts (inhoud 0.71-0.90; a blind set)
+    r"|\b(?:met|bij|tegen) wie (?:praat|spreekt|spreek|deelt|deel|bespreekt|bespreek|heeft|hebt|heb) (?:u|je|jij|jullie)"
+    r"(?: (?:het|dit|dat|dit allemaal|het allemaal))?(?: (?:\w+ ){0,2}?(?:er|hier|daar) (?:\w+ ){0,2}?over|"
+    r" (?:\w+ ){0,2}?(?:erover|hierover|daarover))(?: (?:gehad|gepraat|gesproken|kunnen praten))?(?=\W*$|\s*\?|,\s*(?:hè|he|eigenlijk|nu)\b)"
+    r"|\b(?:met|bij|tegen) wie (?:praat|spreekt|spreek|deelt|deel|bespreekt|bespreek) (?:u|je|jij|jullie)"
+    r"(?: (?:\w+ ){0,2}?(?:dit|dat|het)(?: allemaal)?)?(?: (?:eigenlijk|zoal|nog|wel|dan|nu))*(?=\W*$|\s*\?|,\s*(?:hè|he|eigenlijk|nu)\b)"
+    r"|\b(?:heeft|hebt|heb|praat|spreekt|spreek) (?:u|je|jij|jullie) (?:\w+ ){0,3}?(?:met|bij) iemand (?:\w+ ){0,2}?"
+    r"(?:over|over gehad|over gepraat|over gesproken|kwijt|kwijt gekund)(?=\W*$|\s*\?|,\s*(?:hè|he|eigenlijk|nu)\b)",
     re.IGNORECASE,
 )
 SUPPORT = "vraag naar wie de ander steunt"  # the feature of such a read
@@ -2560,7 +2607,7 @@ def _model_read(sentence: str, model: textclass.Classifier) -> textclass.Predict
     prediction = _no_verdict(sentence, prediction) or prediction
     prediction = _gives_room(sentence, prediction) or _reflects(sentence, prediction) \
         or _names_worry(sentence, prediction, model) or _names_own_limit(sentence, prediction) \
-        or _shares_openly(sentence, prediction) or prediction
+        or _declines_to_take_over(sentence, prediction) or _shares_openly(sentence, prediction) or prediction
     prediction = _offers_to_act(sentence, prediction) or _announces_advice(sentence, prediction) \
         or _stops_the_talk(sentence, prediction) or prediction
     prediction = _meeting_proposal(sentence, prediction) or _pushes_the_cup(sentence, prediction) \
