@@ -150,6 +150,13 @@ Rules read the parts of a sentence before the model decides (explainable, per cl
   ``lecture_feature``) is a lecture, redden here at ``CUED``, the role-play's oordelen; the hedge with its verb first
   ("Dat moet ik eerlijk zeggen.", in ``_HONESTY``) and offering a drink (in ``_GREETING``) are no move; a question whom
   the other leans on (``_SUPPORT``) is erkennen; the features are given in the trainee's own words (``own_words``).
+- **A blind set of session 26**: saying that the professional will not take the problem over ("ik ga het niet van u
+  overnemen", "ik los het niet voor u op", "dat neem ik niet van je over", ``_NOT_TAKEN_OVER``) is realiteit like the
+  own limit, not redden (the model read the rescue verb and missed the "niet"); not when the sentence takes a task over
+  after all. The plain question whom the other talks to about it ("met wie praat u hierover?", "heeft u het daar met
+  iemand over gehad?", in ``_SUPPORT``) is erkennen; the model read "wie", "eigenlijk" and "daar ... over" as inhoud,
+  because open questions with those words stood almost only in the inhoud examples (the examples of round 12,
+  ``voorbeelden_register_r12.yml``, add such questions to the steps, and turns in simple Dutch and chat style).
 - **A dictated turn is read as if punctuated** (a user test of session 23, issue 14): a run-on without any punctuation
   (speech-to-text) gets the punctuation of a typist before it is read (``bot.textclass.punctuate``: fillers dropped, a
   full stop before a new main clause, a repair, a welcome or a question, a comma after an opening), so its parts,
