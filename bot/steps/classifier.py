@@ -581,7 +581,10 @@ _ACK_CORE = (
     r"|(?:dat|het) geloof ik|ik geloof (?:je|jou|u|het|dat)"
     r"|(?:u heeft|je hebt|jij hebt|daar heeft u|daar heb je|daar hebt u|u hebt) (?:(?:wel|echt|zeker|ook|daar) )*"
     r"een punt"
-    r"|(?:dat|het) (?:snap|begrijp) ik|ik (?:snap|begrijp) (?:het|dat)|dat kan ik me (?:\w+ )?voorstellen"
+    r"|(?:(?:dat|het) )?(?:snap|begrijp) ik|ik (?:snap|begrijp) (?:het|dat)|dat kan ik me (?:\w+ )?voorstellen"
+    # session 26, simple Dutch and chat: "ik begrijp.", "ik begrijp u", "snap ik", "ik weet het", "dat weet ik" (the
+    # model read "ik weet het." as redden, 0.90, and flagged it beside a limit)
+    r"|ik (?:snap|begrijp)(?: (?:u|je|jou|jullie))?|(?:dat|het) weet ik|ik weet (?:het|dat)"
     r"|(?:dat|het) hoor ik|ik hoor (?:het|je|jou|u)"
     # "Dat is echt niet leuk.", "dat is niet fijn": the model read the negation as inhoud (0.54) or realiteit (0.76)
     r"|(?:dat|het|dit) is (?:(?:echt|best|heel|ook|gewoon|wel|natuurlijk|toch) )*niet (?:zo )?"
@@ -594,7 +597,7 @@ _ACK_CORE = (
 _ACK_TAIL = (r"(?:\W+(?:helemaal|ook|wel|meteen|direct|best|graag|zeker|echt|heus|onmiddellijk|goed|heel|daar|hoor|"
              r"hè|he|ja|meneer|mevrouw|joh|inderdaad))*\W*$")
 # ... also after "maar" or "en" ("maar ik hoor u wel": the model read it as redden, 0.96; a user test)
-_ACK_OPENER = r"^\W*(?:(?:ja|jawel|nee|nou|oké|ok|hm+|ah|o|oh|oei|zeker|inderdaad|maar|en)\W+)*"
+_ACK_OPENER = r"^\W*(?:(?:ja+|jawel|nee|nou|oké|oke|okee|ok|hm+|ah|o|oh|oei|zeker|inderdaad|maar|en|haha)\W+)*"
 _ACKNOWLEDGEMENT = re.compile(_ACK_OPENER + _ACK_CORE + _ACK_TAIL, re.IGNORECASE)
 # In a repair, conceding the point is part of taking the misstep back: "nee, u heeft gelijk, dat was niet eerlijk van
 # me" (the model read "u heeft gelijk" as inhoud, 0.98).
@@ -976,13 +979,13 @@ def _names_own_limit(sentence: str, prediction: textclass.Prediction) -> Optiona
 def _declines_to_take_over(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
     """Saying that the professional will not take the problem over (``_NOT_TAKEN_OVER``) is realiteit, read from the
     cue (``_cued``), also over a sure redden read (the rescue verb itself is what the model saw); not a question, not
-    when the sentence takes a task over after all, and not over another step the model is sure of (a question
-    beside it in the same sentence: "..., wel kunnen we samen kijken wat u zelf kunt doen" is opties)."""
+    when the sentence takes a task over after all, and only over a pitfall read or no move: a step the model read in
+    the sentence stays ("..., wel kunnen we samen kijken wat u zelf kunt doen" is opties; "ik neem dit niet van je
+    over, maar ik help je wel zoeken naar wat rust geeft" is visie in the examples)."""
     found = _NOT_TAKEN_OVER.search(sentence)
     if found is None or sentence.rstrip().endswith("?") or _OFFER_AFTER_ALL.search(sentence) \
             or _I_TAKE_OVER.search(sentence[:found.start()] + " " + sentence[found.end():]) \
-            or _sure_of("realiteit", prediction) \
-            or (prediction.label not in PITFALL_IDS and prediction.label != OTHER and prediction.confidence >= CUED):
+            or (prediction.label not in PITFALL_IDS and prediction.label != OTHER):
         return None
     return _cued("realiteit", prediction, NOT_TAKEN_OVER)
 
