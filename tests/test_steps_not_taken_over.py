@@ -53,3 +53,14 @@ def test_a_question_after_it_still_leads_the_turn():
 ])
 def test_taking_a_task_over_stays_redden(text):
     assert classify_step(text).stap == "redden", text
+
+
+@pytest.mark.parametrize("text", ["Ik regel het niet voor u, dat doet u zelf.", "Dat regel ik niet voor je."])
+def test_the_role_play_cue_of_redden_gives_way_to_the_negation(classify, text):
+    move = classify(text)
+    assert move.zet == "realiteit" and not set(move.zetten) & set(PITFALLS), (text, move)
+
+
+def test_the_role_play_cue_still_reads_a_task_taken_over(classify):
+    assert classify("Ik regel het niet voor u, maar ik bel wel even met school.").zet == "redden"
+    assert classify("ik regel het wel").zet == "redden"

@@ -958,6 +958,7 @@ _NOT_TAKEN_OVER = re.compile(
     + _RESCUE_VERB + r"\b"
     r"|\b(?:ik neem|neem ik) (?:\w+ ){0,3}?niet (?:\w+ ){0,4}?over\b"
     r"|\b(?:ik los|los ik) (?:\w+ ){0,3}?niet (?:\w+ ){0,4}?op\b"
+    r"|\b(?:ik regel|regel ik) (?:\w+ ){0,3}?niet\b"  # "ik regel het niet voor u", "dat regel ik niet voor je"
     r"|\b(?:ik neem|neem ik) (?:\w+ ){0,3}?niet (?:\w+ ){0,4}?(?:af|weg|uit handen)\b"
     r"|\b(?:het|dat) is niet (?:aan mij|mijn taak|mijn rol|mijn werk) om (?:\w+ ){0,4}?" + _RESCUE_VERB + r"\b"
     r"|\bik (?:ga|kan|zal) (?:\w+ ){0,3}?geen oplossing(?:en)? (?:\w+ ){0,4}?(?:geven|bedenken|aandragen|brengen|"
@@ -976,15 +977,21 @@ def _names_own_limit(sentence: str, prediction: textclass.Prediction) -> Optiona
     return _cued("realiteit", prediction, OWN_LIMIT)
 
 
+def declines_to_take_over(sentence: str) -> bool:
+    """The sentence says the professional will not take the problem over (``_NOT_TAKEN_OVER``) and takes no task
+    over after all; the role-play's cue phrases of redden ("ik regel", "regel ik") give way to it."""
+    found = _NOT_TAKEN_OVER.search(sentence)
+    return found is not None and not _OFFER_AFTER_ALL.search(sentence) \
+        and not _I_TAKE_OVER.search(sentence[:found.start()] + " " + sentence[found.end():])
+
+
 def _declines_to_take_over(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
     """Saying that the professional will not take the problem over (``_NOT_TAKEN_OVER``) is realiteit, read from the
     cue (``_cued``), also over a sure redden read (the rescue verb itself is what the model saw); not a question, not
     when the sentence takes a task over after all, and only over a pitfall read or no move: a step the model read in
     the sentence stays ("..., wel kunnen we samen kijken wat u zelf kunt doen" is opties; "ik neem dit niet van je
     over, maar ik help je wel zoeken naar wat rust geeft" is visie in the examples)."""
-    found = _NOT_TAKEN_OVER.search(sentence)
-    if found is None or sentence.rstrip().endswith("?") or _OFFER_AFTER_ALL.search(sentence) \
-            or _I_TAKE_OVER.search(sentence[:found.start()] + " " + sentence[found.end():]) \
+    if sentence.rstrip().endswith("?") or not declines_to_take_over(sentence) \
             or (prediction.label not in PITFALL_IDS and prediction.label != OTHER):
         return None
     return _cued("realiteit", prediction, NOT_TAKEN_OVER)
