@@ -1141,6 +1141,8 @@ _ONLY_HOW_ARE_YOU = re.compile(_HOW_ARE_YOU.pattern + r"(?:\W+(?:zelf|eigenlijk|
 # je verhaal kwijt?", "wie steunt u hierin?", "heeft u iemand om mee te praten?"): attention for how the other carries
 # it, erkennen, also over a doubtful pitfall read; the model read "weekend" as going into the facts (inhoud 0.71) or the
 # question as options (set 44, session 23). Only with the one addressed as the one who talks.
+# The end of a short question: its question mark or the sentence's end, or a tag after a comma ("..., hè?").
+_QUESTION_END = r"(?=\W*$|\s*\?|,\s*(?:hè|he|eigenlijk|nu)\b)"
 _SUPPORT = re.compile(
     r"\b(?:met|bij|tegen|aan) wie (?:kun|kunt|kan|heeft|hebt|heb|praat|deelt|deel|ga|gaat) (?:u|je|jij|jullie)\b"
     r"(?:\s+[\w']+){0,6}?\s+(?:praten|kwijt|terecht|delen|vertellen|over hebben|stoom afblazen)\b"
@@ -1157,13 +1159,13 @@ _SUPPORT = re.compile(
     # session 26: the plain question whom the other talks to about it ("met wie praat u hierover?", "met wie praat je
     # daar eigenlijk over?", "heeft u het daar met iemand over gehad?", "praat je er met iemand over?"): the model
     # read "wie", "eigenlijk" and "daar ... over" as going into the facts (inhoud 0.71-0.90; a blind set)
-    r"|\b(?:met|bij|tegen) wie (?:praat|spreekt|spreek|deelt|deel|bespreekt|bespreek|heeft|hebt|heb) (?:u|je|jij|jullie)"
-    r"(?: (?:het|dit|dat|dit allemaal|het allemaal))?(?: (?:\w+ ){0,2}?(?:er|hier|daar) (?:\w+ ){0,2}?over|"
-    r" (?:\w+ ){0,2}?(?:erover|hierover|daarover))(?: (?:gehad|gepraat|gesproken|kunnen praten))?(?=\W*$|\s*\?|,\s*(?:hè|he|eigenlijk|nu)\b)"
-    r"|\b(?:met|bij|tegen) wie (?:praat|spreekt|spreek|deelt|deel|bespreekt|bespreek) (?:u|je|jij|jullie)"
-    r"(?: (?:\w+ ){0,2}?(?:dit|dat|het)(?: allemaal)?)?(?: (?:eigenlijk|zoal|nog|wel|dan|nu))*(?=\W*$|\s*\?|,\s*(?:hè|he|eigenlijk|nu)\b)"
-    r"|\b(?:heeft|hebt|heb|praat|spreekt|spreek) (?:u|je|jij|jullie) (?:\w+ ){0,3}?(?:met|bij) iemand (?:\w+ ){0,2}?"
-    r"(?:over|over gehad|over gepraat|over gesproken|kwijt|kwijt gekund)(?=\W*$|\s*\?|,\s*(?:hè|he|eigenlijk|nu)\b)",
+    r"|\b(?:met|bij|tegen) wie (?:praat|spreekt|spreek|deelt|deel|bespreekt|bespreek|heeft|hebt|heb) " + _YOU
+    + r"(?: (?:het|dit|dat|dit allemaal|het allemaal))?(?: (?:\w+ ){0,2}?(?:er|hier|daar) (?:\w+ ){0,2}?over|"
+    r" (?:\w+ ){0,2}?(?:erover|hierover|daarover))(?: (?:gehad|gepraat|gesproken|kunnen praten))?" + _QUESTION_END
+    + r"|\b(?:met|bij|tegen) wie (?:praat|spreekt|spreek|deelt|deel|bespreekt|bespreek) " + _YOU
+    + r"(?: (?:\w+ ){0,2}?(?:dit|dat|het)(?: allemaal)?)?(?: (?:eigenlijk|nog|wel|dan|nu))*" + _QUESTION_END
+    + r"|\b(?:heeft|hebt|heb|praat|spreekt|spreek) " + _YOU + r" (?:\w+ ){0,3}?(?:met|bij) iemand (?:\w+ ){0,2}?"
+    r"(?:over|over gehad|over gepraat|over gesproken|kwijt|kwijt gekund)" + _QUESTION_END,
     re.IGNORECASE,
 )
 SUPPORT = "vraag naar wie de ander steunt"  # the feature of such a read
