@@ -155,8 +155,9 @@ Rules read the parts of a sentence before the model decides (explainable, per cl
   own limit, not redden (the model read the rescue verb and missed the "niet"); not when the sentence takes a task over
   after all. The plain question whom the other talks to about it ("met wie praat u hierover?", "heeft u het daar met
   iemand over gehad?", in ``_SUPPORT``) is erkennen; the model read "wie", "eigenlijk" and "daar ... over" as inhoud,
-  because open questions with those words stood almost only in the inhoud examples (the examples of round 12,
-  ``voorbeelden_register_r12.yml``, add such questions to the steps, and turns in simple Dutch and chat style).
+  because open questions with those words stand almost only in the inhoud examples (15 "wie" questions). A short
+  acknowledgement in simple Dutch or chat ("ik begrijp.", "snap ik", "ik weet het") is one too (``_ACK_CORE``); the
+  model read "ik weet het." as redden (0.90).
 - **A dictated turn is read as if punctuated** (a user test of session 23, issue 14): a run-on without any punctuation
   (speech-to-text) gets the punctuation of a typist before it is read (``bot.textclass.punctuate``: fillers dropped, a
   full stop before a new main clause, a repair, a welcome or a question, a comma after an opening), so its parts,
