@@ -134,6 +134,14 @@ def _grants_autonomy(sentence: str) -> bool:
     return grants_autonomy(sentence)
 
 
+def _declines_to_take_over(sentence: str) -> bool:
+    """The sentence says the professional will not take the problem over (``bot.steps.classifier.
+    declines_to_take_over``: "ik regel het niet voor u", "dat regel ik niet voor je"): no cue of redden (session 26)."""
+    from bot.steps.classifier import declines_to_take_over  # lazy, like the step classifier itself
+
+    return declines_to_take_over(sentence)
+
+
 # The persona's own "moeten" given back ("u moet bewijzen dat u een goede moeder bent, steeds weer" after "Het is zo
 # vermoeiend om steeds te moeten bewijzen dat ik een goede moeder ben."), with a question about what it does to them:
 # erkennen, no lecture (session 22). Only when the line itself says "moet"/"moeten" and the sentence's other words with
@@ -350,6 +358,8 @@ class MoveClassifier:
             cue = None  # "ik stel voor dat jullie ieder apart een gesprek krijgen": how the meeting goes on
         if cue and cue[0] == "inhoud" and _grants_autonomy(part.zin):
             cue = None  # "u beslist het zelf, daar heeft u helemaal gelijk in": the decision is theirs
+        if cue and cue[0] == "redden" and _declines_to_take_over(part.zin):
+            cue = None  # "ik regel het niet voor u, dat doet u zelf": the problem stays with the other (session 26)
         clear_step = part.stap in STEPS and part.zekerheid >= CLEAR_STEP
         if not cue and not clear_step and self._judges(part):
             # a soft judgement or lecture the cue phrases miss: always an uncertain read

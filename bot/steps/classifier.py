@@ -157,6 +157,14 @@ Rules read the parts of a sentence before the model decides (explainable, per cl
   die het kind bespeelt", "eigenlijk is dat zijn taak als ouder", ``_judges_the_other_parent``) is inhoud like
   ``_SIDES``, also over a doubtful redden read; an offer that spares the other ("zal ik ..., dan hoeft u niet ...") is
   an offer to act (``_OFFER_TO_ACT``).
+- **A blind set of session 26**: saying that the professional will not take the problem over ("ik ga het niet van u
+  overnemen", "ik los het niet voor u op", "dat neem ik niet van je over", ``_NOT_TAKEN_OVER``) is realiteit like the
+  own limit, not redden (the model read the rescue verb and missed the "niet"); not when the sentence takes a task over
+  after all. The plain question whom the other talks to about it ("met wie praat u hierover?", "heeft u het daar met
+  iemand over gehad?", in ``_SUPPORT``) is erkennen; the model read "wie", "eigenlijk" and "daar ... over" as inhoud,
+  because open questions with those words stand almost only in the inhoud examples (15 "wie" questions). A short
+  acknowledgement in simple Dutch or chat ("ik begrijp.", "snap ik", "ik weet het") is one too (``_ACK_CORE``); the
+  model read "ik weet het." as redden (0.90).
 - **A dictated turn is read as if punctuated** (a user test of session 23, issue 14): a run-on without any punctuation
   (speech-to-text) gets the punctuation of a typist before it is read (``bot.textclass.punctuate``: fillers dropped, a
   full stop before a new main clause, a repair, a welcome or a question, a comma after an opening), so its parts,
@@ -581,7 +589,10 @@ _ACK_CORE = (
     r"|(?:dat|het) geloof ik|ik geloof (?:je|jou|u|het|dat)"
     r"|(?:u heeft|je hebt|jij hebt|daar heeft u|daar heb je|daar hebt u|u hebt) (?:(?:wel|echt|zeker|ook|daar) )*"
     r"een punt"
-    r"|(?:dat|het) (?:snap|begrijp) ik|ik (?:snap|begrijp) (?:het|dat)|dat kan ik me (?:\w+ )?voorstellen"
+    r"|(?:(?:dat|het) )?(?:snap|begrijp) ik|ik (?:snap|begrijp) (?:het|dat)|dat kan ik me (?:\w+ )?voorstellen"
+    # session 26, simple Dutch and chat: "ik begrijp.", "ik begrijp u", "snap ik", "ik weet het", "dat weet ik" (the
+    # model read "ik weet het." as redden, 0.90, and flagged it beside a limit)
+    r"|ik (?:snap|begrijp)(?: (?:u|je|jou|jullie))?|(?:dat|het) weet ik|ik weet (?:het|dat)"
     r"|(?:dat|het) hoor ik|ik hoor (?:het|je|jou|u)"
     # "Dat is echt niet leuk.", "dat is niet fijn": the model read the negation as inhoud (0.54) or realiteit (0.76)
     r"|(?:dat|het|dit) is (?:(?:echt|best|heel|ook|gewoon|wel|natuurlijk|toch) )*niet (?:zo )?"
@@ -594,7 +605,7 @@ _ACK_CORE = (
 _ACK_TAIL = (r"(?:\W+(?:helemaal|ook|wel|meteen|direct|best|graag|zeker|echt|heus|onmiddellijk|goed|heel|daar|hoor|"
              r"hè|he|ja|meneer|mevrouw|joh|inderdaad))*\W*$")
 # ... also after "maar" or "en" ("maar ik hoor u wel": the model read it as redden, 0.96; a user test)
-_ACK_OPENER = r"^\W*(?:(?:ja|jawel|nee|nou|oké|ok|hm+|ah|o|oh|oei|zeker|inderdaad|maar|en)\W+)*"
+_ACK_OPENER = r"^\W*(?:(?:ja+|jawel|nee|nou|oké|oke|okee|ok|hm+|ah|o|oh|oei|zeker|inderdaad|maar|en|haha)\W+)*"
 _ACKNOWLEDGEMENT = re.compile(_ACK_OPENER + _ACK_CORE + _ACK_TAIL, re.IGNORECASE)
 # In a repair, conceding the point is part of taking the misstep back: "nee, u heeft gelijk, dat was niet eerlijk van
 # me" (the model read "u heeft gelijk" as inhoud, 0.98).
@@ -967,6 +978,30 @@ _OWN_LIMIT = re.compile(
 _OFFER_AFTER_ALL = re.compile(r"\b(?:maar|wel) (?:\w+ ){0,2}(?:kan|zal|ga) ik (?:\w+ ){0,3}wel\b|\bik kan wel\b",
                               re.IGNORECASE)
 OWN_LIMIT = "eigen grens benoemd"  # the feature of such a read
+# Saying that the professional will not take the problem over ("ik ga het niet van u overnemen", "ik los het niet voor
+# u op", "dat neem ik niet van je over", "ik kan dit probleem niet van je afnemen", "het is niet aan mij om dit op te
+# lossen"): the workbook's "jij neemt het probleem niet over, je denkt mee" (004, "6. Samen kijken naar de opties"),
+# honest about what the professional does and does not do, so realiteit like the limit above. The model read the
+# rescue verbs and missed the "niet" (redden 0.89-0.95; a blind set of session 26). The negation is the one of the
+# rules above: "niet"/"geen" before the verb in the professional's own clause; not when the same sentence takes a task
+# over after all (``_OFFER_AFTER_ALL``, ``_I_TAKE_OVER`` in the rest), and declining an act just offered ("ik ga niet
+# voor u bellen") stays a self-correction (``_SELF_CORRECTION``).
+_RESCUE_VERB = (r"(?:oplossen|op te lossen|overnemen|over te nemen|afnemen|af te nemen|wegnemen|weg te nemen|fixen|"
+                r"te fixen|opknappen|op te knappen|uit handen nemen|uit handen te nemen|voor (?:je|jou|u|jullie) doen)")
+_NOT_TAKEN_OVER = re.compile(
+    r"\bik (?:ga|kan|zal|wil|moet|mag) (?:\w+ ){0,3}?(?:niet|geen) (?:\w+ ){0,4}?" + _RESCUE_VERB + r"\b"
+    r"|\b(?:dat|het|dit|die|uw|je|jouw) (?:\w+ )?(?:ga|kan|zal|wil|mag) ik (?:\w+ ){0,3}?niet (?:\w+ ){0,4}?"
+    + _RESCUE_VERB + r"\b"
+    r"|\b(?:ik neem|neem ik) (?:\w+ ){0,3}?niet (?:\w+ ){0,4}?over\b"
+    r"|\b(?:ik los|los ik) (?:\w+ ){0,3}?niet (?:\w+ ){0,4}?op\b"
+    r"|\b(?:ik regel|regel ik) (?:\w+ ){0,3}?niet\b"  # "ik regel het niet voor u", "dat regel ik niet voor je"
+    r"|\b(?:ik neem|neem ik) (?:\w+ ){0,3}?niet (?:\w+ ){0,4}?(?:af|weg|uit handen)\b"
+    r"|\b(?:het|dat) is niet (?:aan mij|mijn taak|mijn rol|mijn werk) om (?:\w+ ){0,4}?" + _RESCUE_VERB + r"\b"
+    r"|\bik (?:ga|kan|zal) (?:\w+ ){0,3}?geen oplossing(?:en)? (?:\w+ ){0,4}?(?:geven|bedenken|aandragen|brengen|"
+    r"verzinnen)\b",
+    re.IGNORECASE,
+)
+NOT_TAKEN_OVER = "het probleem niet overnemen"  # the feature of such a read
 
 
 def _names_own_limit(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
@@ -976,6 +1011,26 @@ def _names_own_limit(sentence: str, prediction: textclass.Prediction) -> Optiona
             or _OFFER_AFTER_ALL.search(sentence)):
         return None
     return _cued("realiteit", prediction, OWN_LIMIT)
+
+
+def declines_to_take_over(sentence: str) -> bool:
+    """The sentence says the professional will not take the problem over (``_NOT_TAKEN_OVER``) and takes no task
+    over after all; the role-play's cue phrases of redden ("ik regel", "regel ik") give way to it."""
+    found = _NOT_TAKEN_OVER.search(sentence)
+    return found is not None and not _OFFER_AFTER_ALL.search(sentence) \
+        and not _I_TAKE_OVER.search(sentence[:found.start()] + " " + sentence[found.end():])
+
+
+def _declines_to_take_over(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
+    """Saying that the professional will not take the problem over (``_NOT_TAKEN_OVER``) is realiteit, read from the
+    cue (``_cued``), also over a sure redden read (the rescue verb itself is what the model saw); not a question, not
+    when the sentence takes a task over after all, and only over a pitfall read or no move: a step the model read in
+    the sentence stays ("..., wel kunnen we samen kijken wat u zelf kunt doen" is opties; "ik neem dit niet van je
+    over, maar ik help je wel zoeken naar wat rust geeft" is visie in the examples)."""
+    if sentence.rstrip().endswith("?") or not declines_to_take_over(sentence) \
+            or (prediction.label not in PITFALL_IDS and prediction.label != OTHER):
+        return None
+    return _cued("realiteit", prediction, NOT_TAKEN_OVER)
 
 
 # Saying openly what the professional does with what is told ("maar ik doe dat eerst samen met jou", "ik bespreek het
@@ -1125,6 +1180,8 @@ _ONLY_HOW_ARE_YOU = re.compile(_HOW_ARE_YOU.pattern + r"(?:\W+(?:zelf|eigenlijk|
 # je verhaal kwijt?", "wie steunt u hierin?", "heeft u iemand om mee te praten?"): attention for how the other carries
 # it, erkennen, also over a doubtful pitfall read; the model read "weekend" as going into the facts (inhoud 0.71) or the
 # question as options (set 44, session 23). Only with the one addressed as the one who talks.
+# The end of a short question: its question mark or the sentence's end, or a tag after a comma ("..., hè?").
+_QUESTION_END = r"(?=\W*$|\s*\?|,\s*(?:hè|he|eigenlijk|nu)\b)"
 _SUPPORT = re.compile(
     r"\b(?:met|bij|tegen|aan) wie (?:kun|kunt|kan|heeft|hebt|heb|praat|deelt|deel|ga|gaat) (?:u|je|jij|jullie)\b"
     r"(?:\s+[\w']+){0,6}?\s+(?:praten|kwijt|terecht|delen|vertellen|over hebben|stoom afblazen)\b"
@@ -1137,7 +1194,17 @@ _SUPPORT = re.compile(
     # erkennen: asking where the other finds support; read as inhoud 0.80)
     r"|\bwie (?:staat|staan|stond) (?:er )?(?:\w+ ){0,2}?(?:naast|achter|bij) (?:u|je|jou|jullie)\b"
     r"|\bop wie (?:kunt|kun|kan|kunnen) (?:u|je|jij|jullie) (?:\w+ )?(?:terugvallen|rekenen|leunen|bouwen)\b"
-    r"|\bwie (?:is|zijn) er (?:\w+ ){0,2}?voor (?:u|je|jou|jullie)\b(?! (?:gekozen|verantwoordelijk)\b)",
+    r"|\bwie (?:is|zijn) er (?:\w+ ){0,2}?voor (?:u|je|jou|jullie)\b(?! (?:gekozen|verantwoordelijk)\b)"
+    # session 26: the plain question whom the other talks to about it ("met wie praat u hierover?", "met wie praat je
+    # daar eigenlijk over?", "heeft u het daar met iemand over gehad?", "praat je er met iemand over?"): the model
+    # read "wie", "eigenlijk" and "daar ... over" as going into the facts (inhoud 0.71-0.90; a blind set)
+    r"|\b(?:met|bij|tegen) wie (?:praat|spreekt|spreek|deelt|deel|bespreekt|bespreek|heeft|hebt|heb) " + _YOU
+    + r"(?: (?:het|dit|dat|dit allemaal|het allemaal))?(?: (?:\w+ ){0,2}?(?:er|hier|daar) (?:\w+ ){0,2}?over|"
+    r" (?:\w+ ){0,2}?(?:erover|hierover|daarover))(?: (?:gehad|gepraat|gesproken|kunnen praten))?" + _QUESTION_END
+    + r"|\b(?:met|bij|tegen) wie (?:praat|spreekt|spreek|deelt|deel|bespreekt|bespreek) " + _YOU
+    + r"(?: (?:\w+ ){0,2}?(?:dit|dat|het)(?: allemaal)?)?(?: (?:eigenlijk|nog|wel|dan|nu))*" + _QUESTION_END
+    + r"|\b(?:heeft|hebt|heb|praat|spreekt|spreek) " + _YOU + r" (?:\w+ ){0,3}?(?:met|bij) iemand (?:\w+ ){0,2}?"
+    r"(?:over|over gehad|over gepraat|over gesproken|kwijt|kwijt gekund)" + _QUESTION_END,
     re.IGNORECASE,
 )
 SUPPORT = "vraag naar wie de ander steunt"  # the feature of such a read
@@ -2658,7 +2725,7 @@ def _model_read(sentence: str, model: textclass.Classifier) -> textclass.Predict
     prediction = _no_verdict(sentence, prediction) or prediction
     prediction = _gives_room(sentence, prediction) or _reflects(sentence, prediction) \
         or _names_worry(sentence, prediction, model) or _names_own_limit(sentence, prediction) \
-        or _shares_openly(sentence, prediction) or prediction
+        or _declines_to_take_over(sentence, prediction) or _shares_openly(sentence, prediction) or prediction
     prediction = _offers_to_act(sentence, prediction) or _announces_advice(sentence, prediction) \
         or _stops_the_talk(sentence, prediction) or prediction
     prediction = _meeting_proposal(sentence, prediction) or _pushes_the_cup(sentence, prediction) \
