@@ -58,7 +58,7 @@ def test_a_need_asked_of_the_other_or_an_own_say_is_assertief_not_asking_support
 
 @pytest.mark.parametrize("text", [
     "Ik zou graag met iemand willen praten over hoe ik dit aanpak.",
-    "Ik wil graag dat iemand naar me luistert, ik weet het zelf even niet.",
+    "Ik wil graag dat iemand met me meedenkt over de overdracht.",
 ])
 def test_asking_someone_for_support_is_kwetsbaar_not_a_stated_need(text):
     found = _signals(text)
