@@ -35,6 +35,7 @@ from typing import Callable, Dict, List, Optional
 from bot import locks
 from bot.locks import Controller, Register
 from bot.paths import var_dir
+from bot.privacy import logs
 
 log = logging.getLogger("rustpunt.supervisor")
 
@@ -261,6 +262,7 @@ def supervise(components: List[Component], tasks: Optional[List[Task]] = None) -
     """Run ``components`` under a supervisor until Ctrl-C or SIGTERM, with the supervisor and every component in the
     register of the data folder (:data:`RUN`) while they run."""
     folder = var_dir()
+    logs.rotate(folder / "logs")  # the previous run's logs aside: the retention clean-up deletes them in time
     log_to(folder / "logs")
     register = Register(folder / RUN.register)
     register.add("supervisor", os.getpid(), group=False)  # its components are in their own process groups

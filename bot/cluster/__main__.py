@@ -23,6 +23,7 @@ from bot.cluster.services import (
     stop_leftovers,
 )
 from bot.locks import MachineBusy, machine_lock
+from bot.privacy import logs
 from bot.supervisor import log_to
 
 
@@ -61,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"Fout: {exc}", file=sys.stderr)
         return 1
     cluster = Cluster(root, Path(args.model), ports, os.environ.get("RUSTPUNT_RASA_TOKEN") or None)
+    logs.rotate(cluster.layout.logs)  # the previous run's logs aside: the retention clean-up deletes them in time
     log_to(cluster.layout.logs)  # when the daily tasks started (cluster.scheduler)
     _stop_on_signals()
     try:

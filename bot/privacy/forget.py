@@ -99,6 +99,7 @@ _NOUNS = {
     "rollenspel": ("rollenspelsessie", "rollenspelsessies"),
     "rol_quiz": ("rollenquiz", "rollenquizzen"),
     "terugbel_contactgegevens": ("contactgegeven van een terugbelverzoek", "contactgegevens van terugbelverzoeken"),
+    "logbestanden": ("logbestand ouder dan de bewaartermijn", "logbestanden ouder dan de bewaartermijn"),
 }
 
 

@@ -23,7 +23,8 @@ from typing import Callable, Dict, Optional
 from bot import records
 from bot.db import database_url
 from bot.locks import Busy, only_one
-from bot.privacy import tracker_db
+from bot.paths import var_dir
+from bot.privacy import logs, tracker_db
 from bot.privacy.forget import EVENTS
 
 GENERAL_ENV = "RUSTPUNT_BEWAARTERMIJN_DAGEN"
@@ -36,6 +37,7 @@ CALLBACK_KIND = "terugbelverzoek"
 CONTACT_KIND = "terugbel_contact"
 CONTACT_DROPPED = "terugbel_contactgegevens"
 CONVERSATIONS = "gesprekken"
+LOG_FILES = "logbestanden"
 LOCK_NAME = "opruimen"
 WAIT_MINUTES = 10  # for a clean-up that is already running
 
@@ -126,4 +128,7 @@ def _cleanup(config: Periods, now: Optional[datetime]) -> Dict[str, int]:
                   if row.created_at < callback_cutoff and drop_contact(row.pk))
     add({CONTACT_DROPPED: dropped})
     tracker_db.empty_write_ahead_logs()  # also what an earlier deletion could not clear from a log in use
+    # log files (bot.privacy.logs): of this folder's 'make run' and of its cluster
+    cutoff = general_cutoff.replace(tzinfo=timezone.utc).timestamp()
+    add({LOG_FILES: logs.remove_old([var_dir() / "logs", var_dir() / "cluster" / "logs"], cutoff)})
     return removed
