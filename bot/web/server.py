@@ -720,16 +720,9 @@ class Site:
         form = arg("formaat").lower() or "html"
         if form not in GROUP_FORMATS:
             return self._group_message(400, GROUP_BAD_FORMAT.format(value=form[:20]))
-        if len(group) > MAX_GROUP:
-            return self._group_message(400, GROUP_TOO_LONG.format(limit=MAX_GROUP))
-        for what, value in (("van", start), ("tot", end)):
-            if len(value) > MAX_DATE:
-                return self._group_message(400, GROUP_BAD_DATE.format(what=what))
-        try:
-            records = await self.blocking(self.load_all_records)
-        except Exception as exc:  # the store may be missing or broken: say so in Dutch, log the kind
-            logger.error("could not read role-play records: %s", type(exc).__name__)
-            return self._group_message(500, STORE_ERROR)
+        records = await self._group_records(group, start, end)
+        if not isinstance(records, list):
+            return records
         try:
             view = group_view(records, group, start, end)
         except GroupError as exc:
@@ -749,22 +742,29 @@ class Site:
         page = await self.blocking(render_group_page, records, group, start, end, form == "print")
         return self._group_html(200, page)
 
-    async def _group_sessions(self, values: Dict[str, str]) -> Any:
-        """(records, view) of the group and period in ``values`` (``groep``, ``van``, ``tot``, as on the group page),
-        or the Dutch answer: bad input, the store unreadable, or no sessions to wipe."""
-        from bot.roleplay.group import GroupError, group_view, none_found  # lazy: bot.roleplay.group imports bot.web
-
-        group, start, end = (" ".join(str(values.get(name) or "").split()) for name in ("groep", "van", "tot"))
+    async def _group_records(self, group: str, start: str, end: str) -> Any:
+        """Every stored role-play record (a list) for a group view of ``group`` from ``start`` to ``end``, or the Dutch
+        answer when the group name or a date is too long or the store cannot be read."""
         if len(group) > MAX_GROUP:
             return self._group_message(400, GROUP_TOO_LONG.format(limit=MAX_GROUP))
         for what, value in (("van", start), ("tot", end)):
             if len(value) > MAX_DATE:
                 return self._group_message(400, GROUP_BAD_DATE.format(what=what))
         try:
-            records = await self.blocking(self.load_all_records)
+            return list(await self.blocking(self.load_all_records))
         except Exception as exc:  # the store may be missing or broken: say so in Dutch, log the kind
             logger.error("could not read role-play records: %s", type(exc).__name__)
             return self._group_message(500, STORE_ERROR)
+
+    async def _group_sessions(self, values: Dict[str, str]) -> Any:
+        """(records, view) of the group and period in ``values`` (``groep``, ``van``, ``tot``, as on the group page),
+        or the Dutch answer: bad input, the store unreadable, or no sessions to wipe."""
+        from bot.roleplay.group import GroupError, group_view, none_found  # lazy: bot.roleplay.group imports bot.web
+
+        group, start, end = (" ".join(str(values.get(name) or "").split()) for name in ("groep", "van", "tot"))
+        records = await self._group_records(group, start, end)
+        if not isinstance(records, list):
+            return records
         try:
             view = group_view(records, group, start, end)
         except GroupError as exc:
