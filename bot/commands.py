@@ -379,7 +379,12 @@ _NUMBERED_ITEM = (r"\b(?P<soort>" + "|".join(sorted(NUMBERED_KINDS, key=len, rev
 _NUMBERED_ITEM_RE = re.compile(_NUMBERED_ITEM)
 _OBJECT = (rf"(?:\b{_DETERMINER} {_THINGS}\b|{_TYPED}|\balles(?=\s*$|\s+(?:\w+\s+)?wat ik\b)"
            rf"|{_NUMBERED_ITEM.replace('?P<soort>', '?:').replace('?P<nummer>', '?:')})")
-_VERB_OBJECT = (rf"{_WIPE}.*(?:{_OBJECT}|{_ME})|{_OBJECT}.*{_WIPE}|{_ME} (?:weer )?(?:vergeten|verwijderen|wissen)\b"
+# "me" as the object: only a verb that wipes by itself ("vergeet me", "verwijder me") or one with "weg" ("haal me
+# eruit", "gooi me weg"); "opa haalt me op van school" and "wist je dat hij me sloeg" are no such request (session 26:
+# a child's sentence in the role examples was read as a wish to be forgotten)
+_ME_WIPE = (rf"\b(?:wis|wissen|vergeet|vergeten|verwijder|verwijdert|verwijderen)\b.*{_ME}"
+            rf"|\b(?:haal|haalt|halen|gooi|gooit)\b.*{_ME}.*\b(?:weg|eruit)\b")
+_VERB_OBJECT = (rf"{_WIPE}.*{_OBJECT}|{_ME_WIPE}|{_OBJECT}.*{_WIPE}|{_ME} (?:weer )?(?:vergeten|verwijderen|wissen)\b"
                 rf"|{_WIPE} {_WHOLE_THIS}\s*$|{_WHOLE_THIS} (?:\w+ )?(?:{_FORGET_VERBS}|{_AWAY})\b\s*$"
                 rf"|\b(?:haal|haalt|gooi|gooit) (?:{_WHOLE_THIS}|alles) weg\b"
                 # asked in the passive: "mag mijn rollenspel (van net) gewist worden?", "kan dit gesprek verwijderd

@@ -80,3 +80,18 @@ def test_grabbing_someone_by_the_throat_with_the_verb_last_is_acute_danger(text)
                                   "ik pakte de fles bij de hals"])
 def test_a_sore_throat_is_no_danger(text):
     assert "gevaar_acuut" not in _signal_ids(text)
+
+
+@pytest.mark.parametrize("text", ["opa. die haalt me op dinsdag altijd op van school", "mijn moeder haalt me altijd op",
+                                  "wist jij dat hij me sloeg?"])
+def test_a_sentence_with_me_and_a_verb_like_halen_is_no_wish_to_be_forgotten(text):
+    from bot.commands import is_forget_request
+
+    assert not is_forget_request(text) and not is_forget_request(text, in_role_play=True)
+
+
+@pytest.mark.parametrize("text", ["vergeet me", "verwijder me uit het systeem", "haal me eruit", "kun je mij wissen"])
+def test_asking_to_be_forgotten_still_is(text):
+    from bot.commands import is_forget_request
+
+    assert is_forget_request(text)
