@@ -15,7 +15,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import time
 from typing import Any, List, Optional
 
 log = logging.getLogger(__name__)
@@ -26,22 +25,14 @@ DEFAULT_WORKERS = "2"  # this machine has two cores; one Rasa server uses the ot
 def warm_up() -> float:
     """Load models and knowledge now; returns the seconds it took. Failures are logged, not fatal:
     the part that failed loads on first use, as before."""
-    began = time.perf_counter()
-    steps = [
+    from bot.warm_up import run_parts
+
+    return run_parts([
         ("knowledge", _knowledge),
         ("step and move classifiers", _moves),
         ("role classifier", _roles),
         ("masker", _masker),
-    ]
-    for name, step in steps:
-        part = time.perf_counter()
-        try:
-            step()
-        except Exception:  # noqa: BLE001 - a warm-up problem must not keep the server from starting
-            log.exception("Warm-up of %s failed; it will load on first use", name)
-            continue
-        log.info("Warm-up: %s ready in %.2f s", name, time.perf_counter() - part)
-    return time.perf_counter() - began
+    ], log)
 
 
 def _knowledge() -> None:

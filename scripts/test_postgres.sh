@@ -16,4 +16,4 @@ psql_admin() { $SUDO -u postgres psql -qtAc "$1" 2>/dev/null || su postgres -c "
 [ "$(psql_admin "SELECT 1 FROM pg_database WHERE datname='rustpunt_test'")" = "1" ] \
   || psql_admin "CREATE DATABASE rustpunt_test OWNER rustpunt"
 RUSTPUNT_TEST_DATABASE_URL="postgresql://rustpunt:rustpunt@localhost/rustpunt_test" \
-  .venv/bin/pytest -m "not e2e" -p no:cacheprovider
+  .venv/bin/pytest -m "not e2e" -p no:cacheprovider "$@"

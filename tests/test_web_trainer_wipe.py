@@ -26,9 +26,8 @@ def session(pk, name, conversation="gesprek-1", **data):
                            title="Vader belt")
 
 
-@pytest.fixture
-def site():
-    stored = [session(5, "Joke", vervolg_van=4, vervolg_vanaf=2), session(4, "Joke"), session(3, "Ali", None)]
+def _serving(stored):
+    """A trainers' page over ``stored`` whose wipe removes a session and its follow-up (5 continues 4)."""
     wiped = []
 
     def forget_session(number):
@@ -42,6 +41,12 @@ def site():
     yield SimpleNamespace(server=server, wiped=wiped, stored=stored)
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture
+def site():
+    yield from _serving([session(5, "Joke", vervolg_van=4, vervolg_vanaf=2), session(4, "Joke"),
+                         session(3, "Ali", None)])
 
 
 def test_every_session_has_a_wipe_button_that_first_asks(site):
@@ -132,21 +137,8 @@ def _dated(pk, name, group, day, conversation="gesprek-1", **data):
 
 @pytest.fixture
 def group_site():
-    stored = [_dated(5, "Joke", "Noord", 4, vervolg_van=4, vervolg_vanaf=2), _dated(4, "Joke", "Noord", 3),
-              _dated(3, "Ali", "Noord", 2, None), _dated(2, "Sem", "Zuid", 2), _dated(1, "Ali", "Noord", 1)]
-    wiped = []
-
-    def forget_session(number):
-        wiped.append(number)
-        gone = [r.pk for r in stored if r.pk == number or (r.pk == 5 and number == 4)]
-        stored[:] = [r for r in stored if r.pk not in gone]
-        return ForgottenSession(number=number, sessions=gone, emptied=9 if gone else 0, in_chat=bool(gone))
-
-    server = serve(make_server(WebConfig(port=0, rasa_url=f"http://127.0.0.1:{free_port()}", trainer_token=TOKEN),
-                               load_records=lambda: list(stored), forget_session=forget_session))
-    yield SimpleNamespace(server=server, wiped=wiped, stored=stored)
-    server.shutdown()
-    server.server_close()
+    yield from _serving([_dated(5, "Joke", "Noord", 4, vervolg_van=4, vervolg_vanaf=2), _dated(4, "Joke", "Noord", 3),
+                         _dated(3, "Ali", "Noord", 2, None), _dated(2, "Sem", "Zuid", 2), _dated(1, "Ali", "Noord", 1)])
 
 
 def test_the_group_page_asks_first_naming_how_many_sessions_of_how_many_trainees(group_site):

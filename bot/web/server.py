@@ -190,16 +190,10 @@ def warm_up() -> float:
     by the page and by ``_knowledge_problems`` in the background) and the page's templates. Failures are logged, not
     fatal: that part loads on the first request, as before (``bot.action_server.warm_up`` does the same for the
     actions)."""
-    began = time.perf_counter()
-    for name, part in (("store", _warm_store), ("knowledge", _warm_knowledge), ("pages", _warm_pages)):
-        started = time.perf_counter()
-        try:
-            part()
-        except Exception:  # noqa: BLE001 - a warm-up problem must not keep the page from working
-            logger.exception("Warm-up of the trainers' %s failed; it will load on first use", name)
-            continue
-        logger.info("Warm-up: trainers' %s ready in %.2f s", name, time.perf_counter() - started)
-    return time.perf_counter() - began
+    from bot.warm_up import run_parts
+
+    return run_parts([("the trainers' store", _warm_store), ("the trainers' knowledge", _warm_knowledge),
+                      ("the trainers' pages", _warm_pages)], logger)
 
 
 def _warm_store() -> None:
@@ -750,11 +744,15 @@ class Site:
         for what, value in (("van", start), ("tot", end)):
             if len(value) > MAX_DATE:
                 return self._group_message(400, GROUP_BAD_DATE.format(what=what))
+        return await self._all_records(self._group_message)
+
+    async def _all_records(self, reply: Callable[[int, str], HTTPResponse]) -> Any:
+        """Every stored role-play record (a list), or ``reply(500, STORE_ERROR)`` when the store cannot be read."""
         try:
             return list(await self.blocking(self.load_all_records))
         except Exception as exc:  # the store may be missing or broken: say so in Dutch, log the kind
             logger.error("could not read role-play records: %s", type(exc).__name__)
-            return self._group_message(500, STORE_ERROR)
+            return reply(500, STORE_ERROR)
 
     async def _group_sessions(self, values: Dict[str, str]) -> Any:
         """(records, view) of the group and period in ``values`` (``groep``, ``van``, ``tot``, as on the group page),
@@ -842,11 +840,9 @@ class Site:
         number = self._session_number(value)
         if number is None:
             return self._trainer_message(400, bad_number)
-        try:
-            records = await self.blocking(self.load_all_records)
-        except Exception as exc:  # the store may be missing or broken: say so in Dutch, log the kind
-            logger.error("could not read role-play records: %s", type(exc).__name__)
-            return self._trainer_message(500, STORE_ERROR)
+        records = await self._all_records(self._trainer_message)
+        if not isinstance(records, list):
+            return records
         record = next((r for r in records if getattr(r, "pk", None) == number), None)
         if record is None:
             return self._trainer_message(404, not_found.format(number=number))
