@@ -1,6 +1,7 @@
 """Commands that are never turns, answers or notes (a user test of session 20: a buurtteam worker practising in the
 web chat). Through the code paths the chat uses: ``PracticeService.play`` (what ``validate_rollenspel_form`` calls
 for every message during play), the role-play actions, and the guard after the intent classifier."""
+from functools import partial
 from types import SimpleNamespace
 
 import pytest
@@ -20,6 +21,7 @@ from bot.roleplay.moves import MoveClassifier
 from bot.roleplay.retry import LAST_TURN, retry_turn
 from bot.roleplay.session import PracticeService, list_sessions
 from bot.steps.preparation import step_turn
+from tests.command_guard import guarded
 
 TEXTS = Texts("rollenspel_tekst")
 FATHER = catalog.get_scenario("vader-kinderen-thuisgehouden")  # starts at tension 8
@@ -288,15 +290,7 @@ def test_a_turn_with_dutch_words_or_a_name_is_still_read(text):
 
 # -- 4, 5 and the rest of 3: the guard after the intent classifier -------------------------------------------------
 
-def _guarded(text, intent):
-    from rasa.shared.nlu.training_data.message import Message
-
-    from bot.rasa_runtime.command_guard import CommandIntentGuard
-
-    ranking = [{"name": intent, "confidence": 0.5}, {"name": "greet", "confidence": 0.2}]
-    message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": list(ranking)})
-    CommandIntentGuard().process([message])
-    return message.get("intent")["name"]
+_guarded = partial(guarded, confidence=0.5)
 
 
 @pytest.mark.parametrize("text, read_as, expected", [

@@ -19,6 +19,7 @@ from bot.intake.summary import build_summary, format_summary
 from bot.kaart.dialog import asks_for_a_service, asks_the_kaart, lees, onthoud, vorige_vraag_opnieuw
 from bot.kaart.messages import TUSSENDOOR
 from bot.knowledge.loader import get_knowledge
+from tests.command_guard import guarded
 from tests.intake_form import typed
 
 pytestmark = pytest.mark.usefixtures("whole_knowledge")  # all of knowledge/, the kaart too (tests/conftest.py)
@@ -125,15 +126,6 @@ def test_outside_the_kaart_a_question_about_safety_gets_the_national_number():
 
 # 2. openings: the intake for someone on the line, the kaart for a question for a service -----------------------------
 
-def _guarded(text, ranking):
-    from rasa.shared.nlu.training_data.message import Message
-
-    from bot.rasa_runtime.command_guard import CommandIntentGuard
-
-    ranking = [{"name": name, "confidence": confidence} for name, confidence in ranking]
-    message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": list(ranking)})
-    CommandIntentGuard().process([message])
-    return message.get("intent")["name"]
 
 
 @pytest.mark.parametrize("text", [
@@ -148,7 +140,7 @@ def test_someone_on_the_line_starts_the_intake_also_when_the_model_reads_somethi
     # the model's reading in the user test: the role analysis at 0.18, the preparation's info, the kaart
     for ranking in ([("rol_analyse", 0.18), ("voorbereiden_info", 0.17)], [("voorbereiden_info", 0.63)],
                     [("kaart_zoek", 0.6), ("start_vraagverheldering", 0.3)]):
-        assert _guarded(text, ranking) == "start_vraagverheldering"
+        assert guarded(text, ranking) == "start_vraagverheldering"
 
 
 @pytest.mark.parametrize("text, ranking", [
@@ -160,11 +152,11 @@ def test_someone_on_the_line_starts_the_intake_also_when_the_model_reads_somethi
     ("is er een voedselbank?", [("start_kaart", 0.15), ("out_of_scope", 0.14)]),
 ])
 def test_a_question_for_a_service_goes_to_the_kaart(text, ranking):
-    assert _guarded(text, ranking) == "kaart_zoek"
+    assert guarded(text, ranking) == "kaart_zoek"
 
 
 def test_a_restated_place_after_the_results_goes_to_the_fallback_that_searches_again():
-    assert _guarded("ze wonen eigenlijk in almere", [("intake_beller_antwoord", 0.73)]) == "nlu_fallback"
+    assert guarded("ze wonen eigenlijk in almere", [("intake_beller_antwoord", 0.73)]) == "nlu_fallback"
 
 
 # 3. talk to Rustpunt is never an answer ------------------------------------------------------------------------------

@@ -9,8 +9,8 @@ from bot.intake.session import Intake
 from bot.intake.signals import find_signals
 from bot.intake.summary import build_summary, format_summary
 from bot.knowledge.loader import get_knowledge
+from tests.command_guard import guarded
 from tests.intake_form import typed
-from tests.test_intake_user_test_s24 import _guarded
 
 pytestmark = pytest.mark.usefixtures("whole_knowledge")  # all of knowledge/, the kaart too (tests/conftest.py)
 
@@ -125,7 +125,7 @@ def test_the_consultants_own_greeting_or_a_caller_with_a_child_starts_the_intake
     assert opening.opens_a_call(text)
     for ranking in ([("nlu_fallback", 0.4), ("rol_analyse", 0.18)], [("kaart_zoek", 0.8)],
                     [("start_voorbereiden", 0.9)], [("voorbereiden_info", 0.63)]):
-        assert _guarded(text, ranking) == "start_vraagverheldering"
+        assert guarded(text, ranking) == "start_vraagverheldering"
 
 
 @pytest.mark.parametrize("text", [
@@ -133,7 +133,7 @@ def test_the_consultants_own_greeting_or_a_caller_with_a_child_starts_the_intake
     "ik wil een gesprek voorbereiden met een moeder die steeds boos is",
 ])
 def test_a_preparation_asked_for_in_words_stays_a_preparation(text):
-    assert _guarded(text, [("start_voorbereiden", 0.9)]) == "start_voorbereiden"
+    assert guarded(text, [("start_voorbereiden", 0.9)]) == "start_voorbereiden"
 
 
 def test_the_greeting_is_no_part_of_the_callers_words():

@@ -7,6 +7,7 @@ difference between the Aanklager and Assertief explained only the Aanklager, and
 moeder zelf" after the results reset to the menu."""
 from __future__ import annotations
 
+from functools import partial
 from typing import List, Optional
 
 import pytest
@@ -18,6 +19,7 @@ from bot.roles.explain import explain_difference, explain_own_role, explain_role
 from bot.steps import guide, texts
 from bot.steps.navigation import method_question
 from bot.steps.preparation import step_turn
+from tests.command_guard import guarded
 
 PREVIOUS = "zoon van 15 in Hilversum spijbelt al weken"
 
@@ -109,15 +111,7 @@ def test_what_is_and_is_not_a_question_about_a_role(text, expected):
     assert method_question(text) == expected
 
 
-def _guarded(text: str, intent: str) -> str:
-    from rasa.shared.nlu.training_data.message import Message
-
-    from bot.rasa_runtime.command_guard import CommandIntentGuard
-
-    ranking = [{"name": intent, "confidence": 0.9}, {"name": "greet", "confidence": 0.05}]
-    message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": list(ranking)})
-    CommandIntentGuard().process([message])
-    return message.get("intent")["name"]
+_guarded = partial(guarded, confidence=0.9, runner_up=("greet", 0.05))
 
 
 @pytest.mark.parametrize("text, read_as", [

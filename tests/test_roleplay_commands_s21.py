@@ -4,6 +4,7 @@ for every message during play), the role-play form's validation at its start, an
 classifier."""
 import glob
 import re
+from functools import partial
 from types import SimpleNamespace
 
 import pytest
@@ -19,6 +20,7 @@ from bot.knowledge.texts import Texts
 from bot.roleplay import catalog
 from bot.roleplay.moves import MoveClassifier
 from bot.roleplay.session import PracticeService, command_of, list_sessions
+from tests.command_guard import guarded
 
 TEXTS = Texts("rollenspel_tekst")
 FATHER = catalog.get_scenario("vader-kinderen-thuisgehouden")  # starts at tension 8
@@ -183,15 +185,7 @@ def test_no_example_sentence_is_read_as_a_request_to_start_again_or_to_wipe():
 
 # -- 3. and 4. a wish to practise starts the role-play with its scenario, not an intake or the kaart ---------------
 
-def _guarded(text, intent):
-    from rasa.shared.nlu.training_data.message import Message
-
-    from bot.rasa_runtime.command_guard import CommandIntentGuard
-
-    ranking = [{"name": intent, "confidence": 0.6}, {"name": "greet", "confidence": 0.2}]
-    message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": list(ranking)})
-    CommandIntentGuard().process([message])
-    return message.get("intent")["name"]
+_guarded = partial(guarded, confidence=0.6)
 
 
 async def _activation(text, intent):

@@ -15,6 +15,8 @@ consultant over the web chat).
 """
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -22,6 +24,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from bot.intake.danger import danger_in
 from bot.intake.listen import yes_only_to
 from bot.intake.session import Intake
+from tests.command_guard import guarded
 
 pytestmark = pytest.mark.usefixtures("rules_only_masking")
 
@@ -100,15 +103,7 @@ async def test_a_threat_gets_the_advice_and_with_a_kaart_question_then_the_kaart
     assert "Dit zijn de diensten die het best passen:" in texts and any("Veilig Thuis" in t for t in texts[1:]), texts
 
 
-def _guarded(text, intent):
-    from rasa.shared.nlu.training_data.message import Message
-
-    from bot.rasa_runtime.command_guard import CommandIntentGuard
-
-    ranking = [{"name": intent, "confidence": 0.9}, {"name": "kaart_zoek", "confidence": 0.05}]
-    message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": list(ranking)})
-    CommandIntentGuard().process([message])
-    return message.get("intent")["name"]
+_guarded = partial(guarded, confidence=0.9, runner_up=("kaart_zoek", 0.05))
 
 
 @pytest.mark.parametrize("intent", ["greet", "out_of_scope", "help", "menu", "thanks", "goodbye"])
