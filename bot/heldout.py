@@ -171,6 +171,14 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
   solutions while still acknowledging and lecturing about what is good for children, four of them with a single
   unrepaired pitfall in the middle of otherwise good turns); only to be measured (totals only); never trained on
   or tuned with.
+- ``evaluatie/oefenpaden_48.yml``: a forty-eighth set, same format, shape and design, written blind in session 27
+  (trainees who type very short turns and trainees who write warm but wrong: good paths with mostly one-sentence
+  turns of five to fourteen words, sometimes a one-word acknowledgement before a question, gentle humour and the
+  name of the child or parent; in the bad paths pitfalls wrapped in friendly words: a verdict framed as a
+  compliment, rescuing framed as an offer of help, deciding the content framed as a suggestion, minimising framed
+  as comfort and taking sides framed as understanding; per scenario one bad path with pitfalls in three or more
+  turns and one with exactly two unrepaired pitfalls between good turns); only to be measured (totals only);
+  never trained on or tuned with.
   Sets 35 and 36 stay unread (only their totals were measured).
   Sets 31 to 34 are seen since session 15 (their failing paths were read to find that session's reading rules).
   Sets 29 and 30 are seen since session 14 (their failing paths were read to find those rules).
@@ -316,7 +324,7 @@ def practice_paths() -> List[Dict[str, Any]]:
     return list(_yaml("oefenpaden.yml")["paden"])
 
 
-# -- evaluatie/oefenpaden_2.yml ... oefenpaden_47.yml -------------------------------------------
+# -- evaluatie/oefenpaden_2.yml ... oefenpaden_48.yml -------------------------------------------
 SECOND_PRACTICE_FILE = "oefenpaden_2.yml"  # the default set of ``practice_path_set``
 # the practice-path sets written apart from the engine, each played and reported on its own:
 # file -> (name, heading); the report follows this order
@@ -697,6 +705,16 @@ PRACTICE_PATH_SETS = {
         "u gewoon ...', zachtjes partij kiezen, een uitkomst beloven, al bij het erkennen oplossingen en de les "
         "lezen over wat goed is voor kinderen, in vier paden één enkele valkuil midden tussen verder goede "
         "beurten; nooit gebruikt om te trainen of af te stellen)",
+    ),
+    "oefenpaden_48.yml": (  # written blind in session 27: only measured (totals)
+        "achtenveertigste set vrije-tekstpaden",
+        "Achtenveertigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_48.yml; geschreven in sessie "
+        "27 met cursisten die heel korte beurten typen en cursisten die warm maar verkeerd schrijven: goede paden "
+        "met vooral beurten van één korte zin, soms eerst één woord als erkenning en dan een vraag, voorzichtige "
+        "humor en de naam van het kind of de ouder; in de slechte paden valkuilen in vriendelijke woorden: een "
+        "oordeel als compliment, redden als aanbod van hulp, de inhoud bepalen als suggestie, bagatelliseren als "
+        "troost en partij kiezen als begrip, per scenario één pad met valkuilen in drie of meer beurten en één met "
+        "precies twee niet herstelde valkuilen; nooit gebruikt om te trainen of af te stellen)",
     ),
 }
 PRACTICE_KINDS = ("goed", "slecht")

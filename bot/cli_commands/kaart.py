@@ -190,6 +190,11 @@ def run_evaluation(args: argparse.Namespace) -> int:
                    "(doktersassistente, wijkagent, trainer, kinderopvang, docent) in gewone woorden over jonge "
                    "kinderen, baby's, scheiding, geweld thuis, geld, een beperking, pesten, rouw en nieuwkomers, "
                    "alleen om te meten)",
+        "toets24": "vierentwintigste toetsset (toetsvragen_24.yml, blind geschreven in de zevenentwintigste sessie "
+                   "als vragen die in een telefoon zijn ingesproken (spraakherkenning: geen hoofdletters of "
+                   "leestekens, getallen als woorden, verkeerd verstane plaatsnamen, stopwoorden), lange vragen met "
+                   "een verhaal waarin de hulpvraag in de laatste zin staat, en vragen van expats en tweetalige "
+                   "ouders en professionals met Engelse woorden, alleen om te meten)",
     }
     for name in chosen:
         kind, reeks = SETS[name]

@@ -43,7 +43,11 @@ numbers as words, misheard place names) about adolescents and young adults of 12
 and the twenty-third test set ``toetsvragen_23.yml`` (reeks ``toets23``), written blind the same way in the
 twenty-sixth session as questions from parents, grandparents and neighbours and from professionals outside youth care
 (GP assistant, police officer, sports coach, childcare, secondary-school teacher) in everyday words about young
-children, babies, divorce, violence at home, money, disability, bullying, grief and newcomer families.
+children, babies, divorce, violence at home, money, disability, bullying, grief and newcomer families;
+and the twenty-fourth test set ``toetsvragen_24.yml`` (reeks ``toets24``), written blind the same way in the
+twenty-seventh session as questions spoken into a phone (speech-to-text: no capitals or punctuation, numbers as words,
+misheard place names, fillers), long questions with a story whose need is in the last sentence, and questions from
+expat and bilingual parents and professionals mixing in English words.
 """
 from __future__ import annotations
 
