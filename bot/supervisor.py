@@ -3,8 +3,8 @@
 Starts each component (action server, Rasa, web page) in its own process group with its output
 appended to ``var/logs/<name>.log``. When one stops unexpectedly it is started again after a
 back-off (1 s, 2 s, 4 s ... at most 60 s; back to 1 s once it ran for a minute), with a line in
-``var/logs/supervisor.log`` and a Dutch line in the terminal. Ctrl-C (SIGINT) or SIGTERM stops
-every component: SIGTERM to its process group, SIGKILL after a grace period.
+``var/logs/supervisor.log`` and a Dutch line in the terminal. Ctrl-C (SIGINT), SIGTERM or SIGHUP (the terminal was
+closed) stops every component: SIGTERM to its process group, SIGKILL after a grace period.
 
 Besides the servers it runs a few tasks on a schedule (:class:`Task`): ``rustpunt opruimen`` once a day, so the
 retention periods hold while Rustpunt keeps running (``scripts/run.sh`` runs it once before the start), with its
@@ -47,6 +47,9 @@ RUN = Controller(
     while_running="Zolang het draait, kun je ermee praten op de webpagina of met 'make shell' in een tweede terminal.")
 # the supervisor first: it stops its own components as on Ctrl-C
 RUN_STOP_ORDER = ("supervisor", "web", "rasa", "actions")
+# what stops a supervisor (and the cluster's controlling process) with everything it started: Ctrl-C, SIGTERM and a
+# closed terminal (SIGHUP)
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 
 @dataclass
@@ -186,13 +189,14 @@ class Supervisor:
         log.info("all components stopped")
 
     def run(self, interval: float = 0.5) -> None:
-        """Start, watch until SIGINT/SIGTERM, then stop everything."""
+        """Start, watch until SIGINT/SIGTERM/SIGHUP, then stop everything."""
 
         def request_stop(signum, _frame):
             self.stopping = True
 
-        signal.signal(signal.SIGINT, request_stop)
-        signal.signal(signal.SIGTERM, request_stop)
+        # SIGHUP: the terminal of 'make run' was closed; the components, in process groups of their own, do not get it
+        for signum in STOP_SIGNALS:
+            signal.signal(signum, request_stop)
         self.start()
         try:
             while not self.stopping:

@@ -36,7 +36,8 @@ from bot.supervisor import RUN
 from tests.test_locks import _args, _crash, _files
 
 # A server: writes "<name> klaar" once its handlers are in place, "<name> <signal>" when a stop signal reaches it.
-# "postgres" names itself so (as PostgreSQL's processes are named); "koppig" ignores SIGINT (a shutdown that hangs).
+# "postgres" names itself so (as PostgreSQL's processes are named); "koppig" ignores SIGINT (a shutdown that hangs);
+# "traag" takes 2 s to stop.
 SERVER = """
 import signal, sys, time
 from pathlib import Path
@@ -44,6 +45,8 @@ name, log, kind = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
 def stop(signum, frame):
     with log.open("a") as out:
         out.write(f"{name} {signal.Signals(signum).name}\\n")
+    if kind == "traag":
+        time.sleep(2)
     sys.exit(0)
 signal.signal(signal.SIGTERM, stop)
 signal.signal(signal.SIGINT, signal.SIG_IGN if kind == "koppig" else stop)
