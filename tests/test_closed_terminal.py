@@ -28,7 +28,7 @@ from bot.cluster.config import free_ports
 from bot.locks import Register
 from bot.paths import PROJECT_ROOT
 from bot.supervisor import RUN
-from tests.test_leftover_servers import FAKE_SUPERVISOR, SERVER, _default_signals, _end, _lines, _run_project, _wait_for
+from tests.test_leftover_servers import SERVER, _default_signals, _end, _lines, _run_env, _run_project, _wait_for
 
 
 def _on_a_terminal(argv: List[str], cwd: Path, env: dict) -> Tuple[subprocess.Popen, int]:
@@ -65,14 +65,8 @@ def _hang_up(process: subprocess.Popen, master: int) -> None:
 
 def test_closing_the_terminal_of_make_run_stops_the_supervisor_and_every_server(tmp_path):
     root = _run_project(tmp_path)
-    (root / "endpoints.yml").write_text("action_endpoint:\n  url: http://localhost:5055/webhook\n")
     var = root / "var"
-    env = {key: value for key, value in os.environ.items() if not key.startswith("RUSTPUNT_")}
-    env.update(RUSTPUNT_VAR_DIR=str(var), RUSTPUNT_RASA_TOKEN="", REAL_PYTHON=sys.executable,
-               FAKE_SUPERVISOR=FAKE_SUPERVISOR, PYTHONPATH=str(PROJECT_ROOT))
-    for variable, port in zip(("RUSTPUNT_WEB_PORT", "RUSTPUNT_RASA_PORT", "RUSTPUNT_ACTIONS_PORT"), free_ports(3),
-                              strict=True):
-        env[variable] = str(port)  # free now: this machine may run a 'make run' on the usual ones
+    env = _run_env(var)
     register = Register(var / RUN.register)
     process, master = _on_a_terminal(["scripts/run.sh"], root, env)
     try:

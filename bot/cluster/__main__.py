@@ -10,6 +10,7 @@ import signal
 import sys
 import time
 from pathlib import Path
+from typing import List
 
 from bot.cluster import config
 from bot.cluster.config import Ports
@@ -32,7 +33,7 @@ def _stop_on_signals() -> None:
     of their own, do not get the signal. Only the first one interrupts: a second (the shell's SIGHUP after the
     terminal's, a SIGTERM, Ctrl-C twice) no longer breaks off the orderly stop, so PostgreSQL still gets its fast
     shutdown."""
-    stopping = []
+    stopping: List[int] = []
 
     def handler(signum, frame):  # noqa: ARG001
         if stopping:
