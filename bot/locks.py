@@ -166,6 +166,24 @@ class MachineBusy(Busy):
     """Another process holds a lock of :func:`machine_lock`, still, after waiting; the message is what it wrote."""
 
 
+class MachineLockUnreadable(RuntimeError):
+    """The file of a :func:`machine_lock` belongs to another user who left it unreadable for this one; the message is
+    Dutch, for whoever started the work."""
+
+
+def _create_for_everyone(path: Path) -> None:
+    """Make the lock file readable for every user of the machine from the start (whatever the umask: the cluster's is
+    077), so a holder killed before :func:`machine_lock` opened it up leaves no file the others cannot open."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+    except OSError:  # there already (or not ours to make): as it is
+        return
+    try:
+        os.fchmod(fd, 0o644)
+    finally:
+        os.close(fd)
+
+
 def _holder(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8").strip()
@@ -180,12 +198,20 @@ def machine_lock(name: str, about: str, wait: float, on_wait: Callable[[str], No
     everyone may read, with ``about`` in it: who holds it). When another process holds it, ``on_wait`` gets what that
     one wrote, and this waits up to ``wait`` seconds for it; then raises :class:`MachineBusy` with what it wrote."""
     path = machine_lock_path(name)
+    _create_for_everyone(path)
     lock = _FileLock(path)
     try:
         try:
             _acquire(lock, name, wait, lambda: on_wait(_holder(path)), poll)
         except Busy:
             raise MachineBusy(_holder(path)) from None
+        except PermissionError:
+            raise MachineLockUnreadable(
+                f"Het lockbestand {path}, dat ervoor zorgt dat dit maar één keer tegelijk op deze machine loopt, is "
+                "van een andere gebruiker en voor jou niet te openen. Daardoor kan ik niet nagaan of het nu ergens "
+                "anders loopt. Er is niets gestart. Loopt het nergens meer, vraag dan die gebruiker of de beheerder "
+                f"dat bestand te verwijderen ('ls -l {path}' laat zien van wie het is) en probeer het daarna opnieuw."
+            ) from None
         assert lock.handle is not None
         if lock.handle.writable():  # else a file of another user: locked read-only, their text stays
             with suppress(OSError):  # readable for the other users of this machine, who wait for it

@@ -478,3 +478,62 @@ def test_the_cluster_test_stops_the_servers_of_a_killed_test_before_it_removes_t
         assert config.LOCK_FILE in seen["files"] and "oud.log" not in {p.name for p in root.rglob("*")}
     finally:
         _end(server.pid for server in left)
+
+
+def test_a_machine_lock_left_by_a_killed_test_does_not_block_and_is_readable_for_every_user(
+        tmp_path, monkeypatch, capsys):
+    """Session 27: the lock file was made under the cluster's umask 077 (0600) and opened up for the other users only
+    once it was locked; a test killed in between left a file that another user could not open (an English traceback
+    instead of a test)."""
+    monkeypatch.setenv("RUSTPUNT_MACHINE_LOCK_DIR", str(tmp_path))
+    monkeypatch.setattr(cluster_main, "_stop_on_signals", lambda: None)
+    ran: List[float] = []
+    monkeypatch.setattr(cluster_main, "_fault_test", lambda root, args: ran.append(time.monotonic()) or 0)
+    path = locks.machine_lock_path("test-cluster")
+    modes: List[str] = []
+    lock_file = locks.lock_file
+
+    def recorded(file: Path):
+        modes.append(oct(file.stat().st_mode & 0o777))  # before anyone locked it
+        return lock_file(file)
+
+    monkeypatch.setattr(locks, "lock_file", recorded)
+    previous = os.umask(0o077)
+    try:
+        killed = subprocess.Popen([sys.executable, "-c", HOLD_MACHINE, "600"], cwd=PROJECT_ROOT, stdout=subprocess.PIPE,
+                                  text=True, preexec_fn=lambda: os.umask(0o077))
+        assert killed.stdout is not None and killed.stdout.readline().strip() == "vast"
+        _crash(killed)  # kill -9 of a running 'make test-cluster'
+        assert path.read_text().strip() == "proces 4242, map /elders/var/cluster-test"  # left behind
+        path.unlink()  # a new file, made under umask 077: readable for every user before it is locked
+        assert cluster_main.test(_test_args(tmp_path / "cluster-test", 0.02)) == 0
+    finally:
+        os.umask(previous)
+    assert modes == ["0o644"] and "wacht" not in capsys.readouterr().out and len(ran) == 1
+    # a file left behind by a killed test does not block either: the operating system let go of its lock
+    killed = subprocess.Popen([sys.executable, "-c", HOLD_MACHINE, "600"], cwd=PROJECT_ROOT, stdout=subprocess.PIPE,
+                              text=True)
+    assert killed.stdout is not None and killed.stdout.readline().strip() == "vast"
+    _crash(killed)
+    assert cluster_main.test(_test_args(tmp_path / "cluster-test", 0.02)) == 0
+    assert "wacht" not in capsys.readouterr().out and len(ran) == 2
+
+
+def test_a_lock_file_of_another_user_that_this_user_cannot_open_is_named_in_dutch(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("RUSTPUNT_MACHINE_LOCK_DIR", str(tmp_path))
+    monkeypatch.setattr(cluster_main, "_stop_on_signals", lambda: None)
+    ran: List[float] = []
+    monkeypatch.setattr(cluster_main, "_fault_test", lambda root, args: ran.append(time.monotonic()) or 0)
+    path = locks.machine_lock_path("test-cluster")
+
+    def not_ours(file: Path):  # what open() raises for a file of another user with mode 0600
+        raise PermissionError(13, "Permission denied", str(file))
+
+    monkeypatch.setattr(locks, "lock_file", not_ours)
+    assert cluster_main.test(_test_args(tmp_path / "cluster-test", 0.02)) == 1
+    assert (f"Fout: Het lockbestand {path}, dat ervoor zorgt dat dit maar één keer tegelijk op deze machine loopt, is "
+            "van een andere gebruiker en voor jou niet te openen. Daardoor kan ik niet nagaan of het nu ergens anders "
+            "loopt. Er is niets gestart. Loopt het nergens meer, vraag dan die gebruiker of de beheerder dat bestand "
+            f"te verwijderen ('ls -l {path}' laat zien van wie het is) en probeer het daarna opnieuw.") in \
+        capsys.readouterr().err
+    assert ran == []

@@ -23,7 +23,7 @@ from bot.cluster.services import (
     running_from,
     stop_leftovers,
 )
-from bot.locks import MachineBusy, machine_lock
+from bot.locks import MachineBusy, MachineLockUnreadable, machine_lock
 from bot.privacy import logs
 from bot.supervisor import STOP_SIGNALS, log_to
 
@@ -175,6 +175,9 @@ def test(args: argparse.Namespace) -> int:
                 print(f"De andere storingstest is klaar; deze begint nu (na {time.monotonic() - waited[0]:.0f} s "
                       "wachten).", flush=True)
             return _fault_test(root, args)
+    except MachineLockUnreadable as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 1
     except MachineBusy as exc:  # not a Busy of the test itself
         print(f"Fout: de andere storingstest ({exc}) is na {args.wait_minutes:g} minuten nog niet klaar. Er is niets "
               "gestart; probeer het later opnieuw.", file=sys.stderr)
