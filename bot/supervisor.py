@@ -195,7 +195,10 @@ class Supervisor:
     def run(self, interval: float = 0.5) -> None:
         """Start, watch until SIGINT/SIGTERM/SIGHUP, then stop everything."""
 
+        received: List[int] = []
+
         def request_stop(signum, _frame):
+            received.append(signum)  # logged by the loop, not here (a log line may be half written when it comes)
             self.stopping = True
 
         # SIGHUP: the terminal of 'make run' was closed; the components, in process groups of their own, do not get it
@@ -207,6 +210,8 @@ class Supervisor:
                 self.poll()
                 time.sleep(interval)
         finally:
+            if received:  # why it stopped: SIGHUP is a closed terminal
+                log.info("%s received: stopping every component", signal.Signals(received[0]).name)
             self.stop()
 
 

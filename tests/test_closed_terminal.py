@@ -79,7 +79,8 @@ def test_closing_the_terminal_of_make_run_stops_the_supervisor_and_every_server(
         assert register.running() == [] and not (var / "rasa_token").exists()
         assert locks.running_from(var, RUN) is None  # a new 'make run' may start at once
         supervisor_log = (var / "logs" / "supervisor.log").read_text()
-        assert "all components stopped" in supervisor_log
+        assert "SIGHUP received: stopping every component" in supervisor_log and "all components stopped" in \
+            supervisor_log
     finally:
         _end(server.pid for server in register.servers())
         if process.poll() is None:
