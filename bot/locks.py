@@ -20,11 +20,12 @@ import hashlib
 import json
 import os
 import signal
+import socket
 import time
 from contextlib import contextmanager, suppress
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator, List, Optional, Sequence, TextIO, Union
+from typing import Any, Callable, Iterator, List, Mapping, Optional, Sequence, TextIO, Tuple, Union
 
 
 class Busy(RuntimeError):
@@ -165,6 +166,24 @@ class MachineBusy(Busy):
     """Another process holds a lock of :func:`machine_lock`, still, after waiting; the message is what it wrote."""
 
 
+class MachineLockUnreadable(RuntimeError):
+    """The file of a :func:`machine_lock` belongs to another user who left it unreadable for this one; the message is
+    Dutch, for whoever started the work."""
+
+
+def _create_for_everyone(path: Path) -> None:
+    """Make the lock file readable for every user of the machine from the start (whatever the umask: the cluster's is
+    077), so a holder killed before :func:`machine_lock` opened it up leaves no file the others cannot open."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+    except OSError:  # there already (or not ours to make): as it is
+        return
+    try:
+        os.fchmod(fd, 0o644)
+    finally:
+        os.close(fd)
+
+
 def _holder(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8").strip()
@@ -179,12 +198,20 @@ def machine_lock(name: str, about: str, wait: float, on_wait: Callable[[str], No
     everyone may read, with ``about`` in it: who holds it). When another process holds it, ``on_wait`` gets what that
     one wrote, and this waits up to ``wait`` seconds for it; then raises :class:`MachineBusy` with what it wrote."""
     path = machine_lock_path(name)
+    _create_for_everyone(path)
     lock = _FileLock(path)
     try:
         try:
             _acquire(lock, name, wait, lambda: on_wait(_holder(path)), poll)
         except Busy:
             raise MachineBusy(_holder(path)) from None
+        except PermissionError:
+            raise MachineLockUnreadable(
+                f"Het lockbestand {path}, dat ervoor zorgt dat dit maar één keer tegelijk op deze machine loopt, is "
+                "van een andere gebruiker en voor jou niet te openen. Daardoor kan ik niet nagaan of het nu ergens "
+                "anders loopt. Er is niets gestart. Loopt het nergens meer, vraag dan die gebruiker of de beheerder "
+                f"dat bestand te verwijderen ('ls -l {path}' laat zien van wie het is) en probeer het daarna opnieuw."
+            ) from None
         assert lock.handle is not None
         if lock.handle.writable():  # else a file of another user: locked read-only, their text stays
             with suppress(OSError):  # readable for the other users of this machine, who wait for it
@@ -213,6 +240,8 @@ class Controller:
     what: str            # "een cluster"
     it: str              # "dat cluster"
     while_running: str   # what one can do with the one that runs
+    command: str         # how it is started: "make run-cluster" (another port: RUSTPUNT_WEB_PORT=<poort> make ...)
+    others: str          # programs that may hold its public ports, for :func:`port_taken`
 
 
 _BOOT_ID = Path("/proc/sys/kernel/random/boot_id")
@@ -417,3 +446,40 @@ def stop_leftovers(folder: Path, controller: Controller, order: Sequence[str] = 
                 if databases else "")
         say(f"Die servers zijn gestopt{note}. De nieuwe start gaat verder.")
     return stopped
+
+
+# ---- the public ports of a start ------------------------------------------------------------------------------------
+
+def port_free(port: int) -> bool:
+    """Whether a server can listen on 127.0.0.1:``port`` now (a port of a connection just closed counts as free)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def read_port(env: Mapping[str, str], variable: str, default: int) -> int:
+    """The port in ``variable`` (RUSTPUNT_WEB_PORT ...), ``default`` when it is not set; a Dutch :class:`ValueError`
+    when it is no port number."""
+    raw = (env.get(variable) or "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or not 0 < int(raw) < 65536:
+        raise ValueError(f"{variable} moet een poortnummer tussen 1 en 65535 zijn, niet {raw!r}.")
+    return int(raw)
+
+
+def port_taken(controller: Controller, ports: Sequence[Tuple[int, str, str]]) -> Optional[str]:
+    """The Dutch message for the first of ``ports`` (port, its variable, what listens there in Dutch) that another
+    program listens on, else None. Asked by a start with its lock held and the servers of an earlier start on the
+    folder stopped (:func:`stop_leftovers`), before anything starts: else a server stopped on a port in use only after
+    the others had started (the cluster: after PostgreSQL and both Rasa servers), or kept restarting ('make run')."""
+    for port, variable, what in ports:
+        if not port_free(port):
+            return (f"Poort {port} ({what}) is al in gebruik door een ander programma, bijvoorbeeld "
+                    f"{controller.others}. Er is niets gestart. Stop dat programma eerst, of kies een andere poort met "
+                    f"{variable}=<poort> {controller.command}.")
+    return None

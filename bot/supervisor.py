@@ -3,8 +3,8 @@
 Starts each component (action server, Rasa, web page) in its own process group with its output
 appended to ``var/logs/<name>.log``. When one stops unexpectedly it is started again after a
 back-off (1 s, 2 s, 4 s ... at most 60 s; back to 1 s once it ran for a minute), with a line in
-``var/logs/supervisor.log`` and a Dutch line in the terminal. Ctrl-C (SIGINT) or SIGTERM stops
-every component: SIGTERM to its process group, SIGKILL after a grace period.
+``var/logs/supervisor.log`` and a Dutch line in the terminal. Ctrl-C (SIGINT), SIGTERM or SIGHUP (the terminal was
+closed) stops every component: SIGTERM to its process group, SIGKILL after a grace period.
 
 Besides the servers it runs a few tasks on a schedule (:class:`Task`): ``rustpunt opruimen`` once a day, so the
 retention periods hold while Rustpunt keeps running (``scripts/run.sh`` runs it once before the start), with its
@@ -30,7 +30,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Dict, List, Optional
+from typing import Callable, Dict, List, Mapping, Optional
 
 from bot import locks
 from bot.locks import Controller, Register
@@ -44,9 +44,16 @@ DUTCH_NAMES = {"actions": "de actieserver", "rasa": "de Rasa-server", "web": "de
 # 'make run' on a data folder: the lock of scripts/run.sh and the servers its supervisor started (bot.locks)
 RUN = Controller(
     lock="run.lock", register="run.servers.json", what="Rustpunt ('make run')", it="het",
-    while_running="Zolang het draait, kun je ermee praten op de webpagina of met 'make shell' in een tweede terminal.")
+    while_running="Zolang het draait, kun je ermee praten op de webpagina of met 'make shell' in een tweede terminal.",
+    command="make run", others="'make run' vanuit een andere map, 'make shell' of 'make run-cluster'")
+# the ports of 'make run': the variable that changes each, its default and what listens there (Dutch)
+RUN_PORTS = (("RUSTPUNT_WEB_PORT", 8080, "de webpagina"), ("RUSTPUNT_RASA_PORT", 5005, "de Rasa-server"),
+             ("RUSTPUNT_ACTIONS_PORT", 5055, "de actieserver"))
 # the supervisor first: it stops its own components as on Ctrl-C
 RUN_STOP_ORDER = ("supervisor", "web", "rasa", "actions")
+# what stops a supervisor (and the cluster's controlling process) with everything it started: Ctrl-C, SIGTERM and a
+# closed terminal (SIGHUP)
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 
 @dataclass
@@ -186,19 +193,25 @@ class Supervisor:
         log.info("all components stopped")
 
     def run(self, interval: float = 0.5) -> None:
-        """Start, watch until SIGINT/SIGTERM, then stop everything."""
+        """Start, watch until SIGINT/SIGTERM/SIGHUP, then stop everything."""
+
+        received: List[int] = []
 
         def request_stop(signum, _frame):
+            received.append(signum)  # logged by the loop, not here (a log line may be half written when it comes)
             self.stopping = True
 
-        signal.signal(signal.SIGINT, request_stop)
-        signal.signal(signal.SIGTERM, request_stop)
+        # SIGHUP: the terminal of 'make run' was closed; the components, in process groups of their own, do not get it
+        for signum in STOP_SIGNALS:
+            signal.signal(signum, request_stop)
         self.start()
         try:
             while not self.stopping:
                 self.poll()
                 time.sleep(interval)
         finally:
+            if received:  # why it stopped: SIGHUP is a closed terminal
+                log.info("%s received: stopping every component", signal.Signals(received[0]).name)
             self.stop()
 
 
@@ -209,12 +222,19 @@ def _signal_group(popen: subprocess.Popen, signum: int) -> None:
         pass
 
 
+def run_ports(env: Optional[Mapping[str, str]] = None) -> Dict[str, int]:
+    """The ports of 'make run' by variable (:data:`RUN_PORTS`): the environment's, else the defaults; a Dutch
+    :class:`ValueError` for one that is no port number."""
+    env = os.environ if env is None else env
+    return {variable: locks.read_port(env, variable, default) for variable, default, _ in RUN_PORTS}
+
+
 def standard_components(python: str = sys.executable) -> List[Component]:
     """Action server, Rasa and the web page, as ``scripts/run.sh`` configures them."""
 
-    actions_port = os.environ.get("RUSTPUNT_ACTIONS_PORT", "5055")
-    rasa_port = os.environ.get("RUSTPUNT_RASA_PORT", "5005")
-    web_port = os.environ.get("RUSTPUNT_WEB_PORT", "8080")
+    ports = {variable: str(port) for variable, port in run_ports().items()}
+    actions_port, rasa_port = ports["RUSTPUNT_ACTIONS_PORT"], ports["RUSTPUNT_RASA_PORT"]
+    web_port = ports["RUSTPUNT_WEB_PORT"]
     endpoints = os.environ.get("RUSTPUNT_ENDPOINTS", "endpoints.yml")
     components = [
         Component("actions", [python, "-m", "bot.action_server", "--actions", "actions", "--port", actions_port],
@@ -246,13 +266,19 @@ def log_to(log_dir: Path) -> None:
 
 def claim_run(fd: int, pid: int, say: Callable[[str], None] = print) -> int:
     """``--claim``: lock the data folder for the 'make run' of process ``pid`` (scripts/run.sh, which opened
-    ``var/run.lock`` as ``fd`` and keeps it open), then stop what a start killed with ``kill -9`` left running. 1 with
-    the Dutch message when another 'make run' holds the folder or a leftover server does not stop."""
+    ``var/run.lock`` as ``fd`` and keeps it open), then stop what a start killed with ``kill -9`` left running, then
+    check that no other program listens on a port of 'make run' (:data:`RUN_PORTS`; the check of 'make run-cluster',
+    ``bot.locks.port_taken``). 1 with the Dutch message when another 'make run' holds the folder, a leftover server does
+    not stop or a port is in use or no port number: before anything is installed, trained or started."""
     folder = var_dir()
     try:
         locks.claim(folder, RUN, fd=fd, pid=pid)
         locks.stop_leftovers(folder, RUN, order=RUN_STOP_ORDER, say=say)
-    except locks.FolderInUse as exc:
+        ports = run_ports()
+        taken = locks.port_taken(RUN, [(ports[variable], variable, what) for variable, _, what in RUN_PORTS])
+        if taken:
+            raise ValueError(taken)
+    except (locks.FolderInUse, ValueError) as exc:
         print(f"Fout: {exc}", file=sys.stderr, flush=True)
         return 1
     return 0

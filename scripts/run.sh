@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up (if needed), load the knowledge, train (only when training data/config changed) and start
 # the action server, the Rasa server and the web page on localhost under a small supervisor
-# (bot/supervisor.py) that restarts a part that stops. Ctrl-C stops everything.
+# (bot/supervisor.py) that restarts a part that stops. Ctrl-C (or closing the terminal) stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 up() { .venv/bin/python -c "import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=2)" "$1" >/dev/null 2>&1; }
@@ -34,7 +34,7 @@ export RUSTPUNT_RASA_TOKEN
 token_file="${RUSTPUNT_VAR_DIR:-var}/rasa_token"
 supervisor=""
 stop_all() {
-  trap - INT TERM EXIT
+  trap - INT TERM HUP EXIT
   rm -f "$token_file"   # first: a closed terminal may make the messages below fail
   if [ -n "$supervisor" ]; then
     echo "" || true
@@ -47,6 +47,8 @@ stop_all() {
 trap stop_all EXIT
 trap 'stop_all; exit 130' INT
 trap 'stop_all; exit 143' TERM
+# a closed terminal (SIGHUP to this script and the supervisor): everything stops as on Ctrl-C
+trap 'stop_all; exit 129' HUP
 (umask 077 && printf '%s\n' "$RUSTPUNT_RASA_TOKEN" > "$token_file")
 
 # The key of the encrypted contact details: checked at every start, made at the first (docs/privacy.md). Missing,

@@ -32,11 +32,12 @@ from bot.cluster.config import Ports, free_ports
 from bot.cluster.services import Cluster
 from bot.locks import Register, Server, process_start
 from bot.paths import PROJECT_ROOT
-from bot.supervisor import RUN
+from bot.supervisor import RUN, RUN_PORTS
 from tests.test_locks import _args, _crash, _files
 
 # A server: writes "<name> klaar" once its handlers are in place, "<name> <signal>" when a stop signal reaches it.
-# "postgres" names itself so (as PostgreSQL's processes are named); "koppig" ignores SIGINT (a shutdown that hangs).
+# "postgres" names itself so (as PostgreSQL's processes are named); "koppig" ignores SIGINT (a shutdown that hangs);
+# "traag" takes 2 s to stop.
 SERVER = """
 import signal, sys, time
 from pathlib import Path
@@ -44,6 +45,8 @@ name, log, kind = sys.argv[1], Path(sys.argv[2]), sys.argv[3]
 def stop(signum, frame):
     with log.open("a") as out:
         out.write(f"{name} {signal.Signals(signum).name}\\n")
+    if kind == "traag":
+        time.sleep(2)
     sys.exit(0)
 signal.signal(signal.SIGTERM, stop)
 signal.signal(signal.SIGINT, signal.SIG_IGN if kind == "koppig" else stop)
@@ -250,12 +253,24 @@ def _run_project(tmp_path: Path) -> Path:
     for name, text in ((".venv/bin/python", STUB_PYTHON), (".venv/bin/rustpunt", "#!/usr/bin/env bash\nexit 0\n"),
                        ("scripts/setup.sh", "#!/usr/bin/env bash\n"), ("scripts/train.sh", "#!/usr/bin/env bash\n"),
                        ("scripts/install_hunspell.sh", "#!/usr/bin/env bash\n"),
+                       ("endpoints.yml", "action_endpoint:\n  url: http://localhost:5055/webhook\n"),
                        ("scripts/run.sh", (PROJECT_ROOT / "scripts" / "run.sh").read_text())):
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text)
         path.chmod(0o755)
     return root
+
+
+def _run_env(var: Path) -> dict:
+    """The environment of 'make run' in :func:`_run_project`, with ports that are free now (this machine may run a
+    'make run' on the usual ones)."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("RUSTPUNT_")}
+    env.update(RUSTPUNT_VAR_DIR=str(var), RUSTPUNT_RASA_TOKEN="", REAL_PYTHON=sys.executable,
+               FAKE_SUPERVISOR=FAKE_SUPERVISOR, PYTHONPATH=str(PROJECT_ROOT))
+    for (variable, _, _), port in zip(RUN_PORTS, free_ports(3), strict=True):
+        env[variable] = str(port)
+    return env
 
 
 def _default_signals() -> None:
@@ -266,9 +281,7 @@ def _default_signals() -> None:
 def test_make_run_takes_the_folder_once_and_stops_what_a_start_killed_with_kill_9_left_running(tmp_path):
     root = _run_project(tmp_path)
     var = root / "var"
-    env = {key: value for key, value in os.environ.items() if not key.startswith("RUSTPUNT_")}
-    env.update(RUSTPUNT_VAR_DIR=str(var), RUSTPUNT_RASA_TOKEN="", REAL_PYTHON=sys.executable,
-               FAKE_SUPERVISOR=FAKE_SUPERVISOR, PYTHONPATH=str(PROJECT_ROOT))
+    env = _run_env(var)
     register = Register(var / RUN.register)
     started: List[subprocess.Popen] = []
 
@@ -322,6 +335,53 @@ def test_make_run_takes_the_folder_once_and_stops_what_a_start_killed_with_kill_
             if process.poll() is None:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
+
+
+def test_make_run_names_a_port_in_use_before_anything_is_installed_trained_or_started(tmp_path):
+    """Session 27: 'make run-cluster' named a public port in use before anything started; 'make run' trained, started
+    its servers and then Rasa or the web page kept stopping (and restarting) on the port another program held."""
+    root = _run_project(tmp_path)
+    (root / "scripts" / "train.sh").write_text("#!/usr/bin/env bash\ntouch getraind\n")
+    var = root / "var"
+    env = _run_env(var)
+    register = Register(var / RUN.register)
+
+    def make_run(name: str, **changes: str) -> subprocess.Popen:
+        with open(tmp_path / f"{name}.log", "wb") as out:
+            return subprocess.Popen(["scripts/run.sh"], cwd=root, env={**env, **changes}, stdout=out,
+                                    stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=_default_signals)
+
+    def output(name: str) -> str:
+        return (tmp_path / f"{name}.log").read_text()
+
+    with socket.socket() as other:  # e.g. the action server of 'make shell', or a 'make run' from another checkout
+        other.bind(("127.0.0.1", int(env["RUSTPUNT_ACTIONS_PORT"])))
+        other.listen()
+        assert make_run("bezet").wait(timeout=60) == 1
+    port = env["RUSTPUNT_ACTIONS_PORT"]
+    assert (f"Fout: Poort {port} (de actieserver) is al in gebruik door een ander programma, bijvoorbeeld 'make run' "
+            "vanuit een andere map, 'make shell' of 'make run-cluster'. Er is niets gestart. Stop dat programma eerst, "
+            f"of kies een andere poort met RUSTPUNT_ACTIONS_PORT=<poort> make run.") in output("bezet")
+    assert sorted(path.name for path in var.iterdir()) == [RUN.lock] and not (root / "getraind").exists()
+    assert locks.running_from(var, RUN) is None  # the folder is free again at once
+
+    assert make_run("geen poort", RUSTPUNT_WEB_PORT="80a").wait(timeout=60) == 1
+    assert "Fout: RUSTPUNT_WEB_PORT moet een poortnummer tussen 1 en 65535 zijn, niet '80a'." in output("geen poort")
+    assert not (root / "getraind").exists()
+
+    free = make_run("vrij")  # the port is free again: the start goes on
+    try:
+        assert _wait_for(lambda: "Rustpunt is klaar" in output("vrij") and len(register.running()) == 2), \
+            output("vrij")
+        assert (root / "getraind").exists() and "Fout" not in output("vrij")
+        os.killpg(free.pid, signal.SIGTERM)
+        free.wait(timeout=60)
+        assert register.running() == []
+    finally:
+        _end(server.pid for server in register.servers())
+        if free.poll() is None:
+            os.killpg(free.pid, signal.SIGKILL)
+            free.wait()
 
 
 def test_a_step_of_a_killed_make_run_that_still_holds_the_lock_is_named_in_dutch(tmp_path):
@@ -418,3 +478,62 @@ def test_the_cluster_test_stops_the_servers_of_a_killed_test_before_it_removes_t
         assert config.LOCK_FILE in seen["files"] and "oud.log" not in {p.name for p in root.rglob("*")}
     finally:
         _end(server.pid for server in left)
+
+
+def test_a_machine_lock_left_by_a_killed_test_does_not_block_and_is_readable_for_every_user(
+        tmp_path, monkeypatch, capsys):
+    """Session 27: the lock file was made under the cluster's umask 077 (0600) and opened up for the other users only
+    once it was locked; a test killed in between left a file that another user could not open (an English traceback
+    instead of a test)."""
+    monkeypatch.setenv("RUSTPUNT_MACHINE_LOCK_DIR", str(tmp_path))
+    monkeypatch.setattr(cluster_main, "_stop_on_signals", lambda: None)
+    ran: List[float] = []
+    monkeypatch.setattr(cluster_main, "_fault_test", lambda root, args: ran.append(time.monotonic()) or 0)
+    path = locks.machine_lock_path("test-cluster")
+    modes: List[str] = []
+    lock_file = locks.lock_file
+
+    def recorded(file: Path):
+        modes.append(oct(file.stat().st_mode & 0o777))  # before anyone locked it
+        return lock_file(file)
+
+    monkeypatch.setattr(locks, "lock_file", recorded)
+    previous = os.umask(0o077)
+    try:
+        killed = subprocess.Popen([sys.executable, "-c", HOLD_MACHINE, "600"], cwd=PROJECT_ROOT, stdout=subprocess.PIPE,
+                                  text=True, preexec_fn=lambda: os.umask(0o077))
+        assert killed.stdout is not None and killed.stdout.readline().strip() == "vast"
+        _crash(killed)  # kill -9 of a running 'make test-cluster'
+        assert path.read_text().strip() == "proces 4242, map /elders/var/cluster-test"  # left behind
+        path.unlink()  # a new file, made under umask 077: readable for every user before it is locked
+        assert cluster_main.test(_test_args(tmp_path / "cluster-test", 0.02)) == 0
+    finally:
+        os.umask(previous)
+    assert modes == ["0o644"] and "wacht" not in capsys.readouterr().out and len(ran) == 1
+    # a file left behind by a killed test does not block either: the operating system let go of its lock
+    killed = subprocess.Popen([sys.executable, "-c", HOLD_MACHINE, "600"], cwd=PROJECT_ROOT, stdout=subprocess.PIPE,
+                              text=True)
+    assert killed.stdout is not None and killed.stdout.readline().strip() == "vast"
+    _crash(killed)
+    assert cluster_main.test(_test_args(tmp_path / "cluster-test", 0.02)) == 0
+    assert "wacht" not in capsys.readouterr().out and len(ran) == 2
+
+
+def test_a_lock_file_of_another_user_that_this_user_cannot_open_is_named_in_dutch(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("RUSTPUNT_MACHINE_LOCK_DIR", str(tmp_path))
+    monkeypatch.setattr(cluster_main, "_stop_on_signals", lambda: None)
+    ran: List[float] = []
+    monkeypatch.setattr(cluster_main, "_fault_test", lambda root, args: ran.append(time.monotonic()) or 0)
+    path = locks.machine_lock_path("test-cluster")
+
+    def not_ours(file: Path):  # what open() raises for a file of another user with mode 0600
+        raise PermissionError(13, "Permission denied", str(file))
+
+    monkeypatch.setattr(locks, "lock_file", not_ours)
+    assert cluster_main.test(_test_args(tmp_path / "cluster-test", 0.02)) == 1
+    assert (f"Fout: Het lockbestand {path}, dat ervoor zorgt dat dit maar één keer tegelijk op deze machine loopt, is "
+            "van een andere gebruiker en voor jou niet te openen. Daardoor kan ik niet nagaan of het nu ergens anders "
+            "loopt. Er is niets gestart. Loopt het nergens meer, vraag dan die gebruiker of de beheerder dat bestand "
+            f"te verwijderen ('ls -l {path}' laat zien van wie het is) en probeer het daarna opnieuw.") in \
+        capsys.readouterr().err
+    assert ran == []

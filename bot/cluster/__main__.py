@@ -10,6 +10,7 @@ import signal
 import sys
 import time
 from pathlib import Path
+from typing import List
 
 from bot.cluster import config
 from bot.cluster.config import Ports
@@ -22,17 +23,35 @@ from bot.cluster.services import (
     running_from,
     stop_leftovers,
 )
-from bot.locks import MachineBusy, machine_lock
+from bot.locks import MachineBusy, MachineLockUnreadable, machine_lock
 from bot.privacy import logs
-from bot.supervisor import log_to
+from bot.supervisor import STOP_SIGNALS, log_to
 
 
 def _stop_on_signals() -> None:
+    """Ctrl-C, SIGTERM and a closed terminal (SIGHUP) stop the cluster, as Ctrl-C does; the servers, in process groups
+    of their own, do not get the signal. Only the first one interrupts: a second (the shell's SIGHUP after the
+    terminal's, a SIGTERM, Ctrl-C twice) no longer breaks off the orderly stop, so PostgreSQL still gets its fast
+    shutdown."""
+    stopping: List[int] = []
+
     def handler(signum, frame):  # noqa: ARG001
+        if stopping:
+            return
+        stopping.append(signum)
         raise KeyboardInterrupt
 
-    signal.signal(signal.SIGTERM, handler)
-    signal.signal(signal.SIGINT, handler)  # also when started in the background (SIGINT ignored there)
+    for signum in STOP_SIGNALS:  # SIGINT also when started in the background (SIGINT ignored there)
+        signal.signal(signum, handler)
+
+
+def _tell(text: str, file=None) -> None:
+    """A line in the terminal, when there still is one: after it was closed (SIGHUP) writing fails, and the stop must
+    go on."""
+    try:
+        print(text, file=file or sys.stdout, flush=True)
+    except OSError:
+        pass
 
 
 def run(args: argparse.Namespace) -> int:
@@ -96,12 +115,12 @@ Logboeken: {cluster.layout.logs}. Stoppen: Ctrl-C.""", flush=True)
         print(f"Fout: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("\nRustpunt wordt gestopt ...")
+        _tell("\nRustpunt wordt gestopt ...")
         return 0
     finally:
         cluster.stop()
         lock.close()  # only now may a new start take the folder: every server has stopped
-        print("Gestopt.")
+        _tell("Gestopt.")
 
 
 def _fault_test(root: Path, args: argparse.Namespace) -> int:
@@ -156,6 +175,9 @@ def test(args: argparse.Namespace) -> int:
                 print(f"De andere storingstest is klaar; deze begint nu (na {time.monotonic() - waited[0]:.0f} s "
                       "wachten).", flush=True)
             return _fault_test(root, args)
+    except MachineLockUnreadable as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 1
     except MachineBusy as exc:  # not a Busy of the test itself
         print(f"Fout: de andere storingstest ({exc}) is na {args.wait_minutes:g} minuten nog niet klaar. Er is niets "
               "gestart; probeer het later opnieuw.", file=sys.stderr)

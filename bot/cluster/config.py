@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Dict, List, Mapping, Optional
 
-from bot.locks import Controller
+from bot.locks import Controller, port_taken, read_port
 
 # The one place to choose the tracker store class. The privacy work provides
 # "bot.privacy.tracker_store.MaskingSQLTrackerStore" (same config keys as Rasa's SQL store);
@@ -32,7 +32,8 @@ LOCK_FILE = "cluster.lock"
 CLUSTER = Controller(
     lock=LOCK_FILE, register="cluster.servers.json", what="een cluster", it="dat cluster",
     while_running="Zolang het draait, werken de beheeropdrachten erop, bijvoorbeeld: "
-                  ".venv/bin/python -m bot.cluster beheer gesprekken --zoek <woord>")
+                  ".venv/bin/python -m bot.cluster beheer gesprekken --zoek <woord>",
+    command="make run-cluster", others="'make run' of een cluster vanuit een andere map")
 # One 'make test-cluster' at a time on this machine (bot.locks.machine_lock)
 TEST_LOCK = "test-cluster"
 
@@ -73,12 +74,7 @@ class Ports:
         spare = free_ports(len(internal) + 3)
 
         def public(name: str, default: int) -> int:
-            raw = (env.get(name) or "").strip()
-            if all_free or not raw:
-                return spare.pop() if all_free else default
-            if not raw.isdigit() or not 0 < int(raw) < 65536:
-                raise ValueError(f"{name} moet een poortnummer tussen 1 en 65535 zijn, niet {raw!r}.")
-            return int(raw)
+            return spare.pop() if all_free else read_port(env, name, default)
 
         return cls(
             web=public("RUSTPUNT_WEB_PORT", 8080),
@@ -88,33 +84,16 @@ class Ports:
         )
 
 
-def port_free(port: int) -> bool:
-    """Whether a server can listen on 127.0.0.1:``port`` now (a port of a connection just closed counts as free)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            sock.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
-
-
 # the ports people and other programs use, with the variable that changes each and what listens there (Dutch)
 PUBLIC_PORTS = (("web", "RUSTPUNT_WEB_PORT", "de webpagina"), ("rasa", "RUSTPUNT_RASA_PORT", "de verdeler (REST)"),
                 ("actions", "RUSTPUNT_ACTIONS_PORT", "de verdeler van de actieservers"))
 
 
 def public_port_taken(ports: "Ports") -> Optional[str]:
-    """The Dutch message for the first public port another program listens on, else None: checked after the servers
-    of an earlier start on the folder were stopped, before anything starts (else HAProxy or the web page stopped only
-    after PostgreSQL and both Rasa servers had started)."""
-    for field, variable, what in PUBLIC_PORTS:
-        port = getattr(ports, field)
-        if not port_free(port):
-            return (f"Poort {port} ({what}) is al in gebruik door een ander programma, bijvoorbeeld 'make run' of een "
-                    f"cluster vanuit een andere map. Er is niets gestart. Stop dat programma eerst, of kies een andere "
-                    f"poort met {variable}=<poort> make run-cluster.")
-    return None
+    """The Dutch message for the first public port another program listens on, else None (``bot.locks.port_taken``,
+    as for 'make run'): checked after the servers of an earlier start on the folder were stopped, before anything
+    starts."""
+    return port_taken(CLUSTER, [(getattr(ports, field), variable, what) for field, variable, what in PUBLIC_PORTS])
 
 
 @dataclass
