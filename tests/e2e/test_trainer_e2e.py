@@ -118,6 +118,7 @@ def test_the_group_pitfall_table_counts_the_pitfalls_of_a_played_session(fresh_p
     _log_in(page, stack)
     _open_group(page, stack, group)
     assert "1 deelnemer, 1 sessie" in _body(page)
+    assert "Hoe vaak elke valkuil in de groep voorkwam, in de enige sessie;" in _body(page)
     assert _pitfall_table(page) == expected, f"stored pitfalls {dict(pitfalls)}; page:\n{_body(page)[:1500]}"
     table = page.find_element(By.CSS_SELECTOR, "table.groep-valkuilen")
     page.execute_script("arguments[0].scrollIntoView({block: 'center'});", table)
@@ -147,6 +148,7 @@ def test_the_transcript_link_opens_that_session_and_other_numbers_get_a_dutch_me
     _wait_for(page, f"Rollenspel {first['id']}")
     assert page.current_url.endswith(f"/trainer/sessie?sessie={first['id']}")
     article = page.find_element(By.CSS_SELECTOR, f"article#sessie-{first['id']}")
+    assert article.find_element(By.TAG_NAME, "summary").text == "Transcript (1 beurt)"
     shown = article.find_element(By.CSS_SELECTOR, "ol.transcript")
     assert shown.is_displayed(), "the transcript is not open"
     assert SHORT[0] in shown.text and LECTURES[0] not in _body(page), shown.text[:1000]
@@ -195,7 +197,7 @@ def test_wiping_a_group_asks_first_keeps_everything_on_no_and_wipes_only_that_gr
     button.click()
     _wait_for(page, f"Alle sessies van groep {group} wissen?")
     question = _body(page)
-    assert "2 sessies van 1 deelnemer" in question and "Dit kun je niet ongedaan maken." in question
+    assert f"Hiermee wis je 2 sessies van 1 deelnemer uit groep {group}:" in question and "Dit kun je niet ongedaan maken." in question
     assert f"{participant}: 2 sessies ({numbers[1]}, {numbers[0]})" in question \
         or f"{participant}: 2 sessies ({numbers[0]}, {numbers[1]})" in question, question[:1500]
     assert [s["id"] for s in _stored(stack, group)] == numbers, "opening the question wiped sessions"
