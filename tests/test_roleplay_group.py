@@ -115,8 +115,11 @@ def test_group_page_shows_the_group_wide_count_of_pitfalls(records):
     # in the period: sessions 1, 2, 3 and 4 (session 6 is in December)
     assert cells == [(html.escape(names["oordelen"]), "3", "2", "4"), (html.escape(names["inhoud"]), "2", "2", "4"),
                      (html.escape(names["redden"]), "1", "1", "4")]
+    assert "en in hoeveel van de 4 sessies;" in " ".join(section.split())
     calm = render_group_page([record(1, "Anna", "Rustig", "goed", GOOD)], "Rustig")
     assert "Geen valkuilen in de sessies van deze groep." in calm
+    one = " ".join(render_group_page([record(1, "Anna", "Alleen", "slecht", [("redden", 1)])], "Alleen").split())
+    assert "Hoe vaak elke valkuil in de groep voorkwam, in de enige sessie; bovenaan" in one  # not 'van de 1 sessie'
 
 
 def test_a_retry_after_the_end_does_not_count_the_first_attempts_pitfall_twice():

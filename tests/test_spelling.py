@@ -13,6 +13,7 @@ A failure lists file, entry and word, for example::
 from __future__ import annotations
 
 import ast
+import html
 import re
 import shutil
 import subprocess
@@ -49,6 +50,12 @@ KAART_SEARCH_MODULES = ("results index describe service_area ages kinds naming q
 MESSAGE_MODULES = ["bot/kaart/messages.py", "bot/kaart/format.py", "bot/intake/callbacks.py",
                    "bot/knowledge/yaml_messages.py"] + [
     f"bot/kaart/{name}.py" for name in KAART_SEARCH_MODULES]
+
+# The trainers' page and the chat page's server: the Dutch text of every template (tags, Jinja code and comments
+# stripped) and the messages kept as module constants (UPPER_CASE names holding one string; log lines stay English).
+WEB_TEMPLATES = ROOT / "bot" / "web" / "templates"
+WEB_MESSAGE_MODULES = ["bot/web/server.py", "bot/web/trainer_page.py", "bot/privacy/forget.py", "bot/roleplay/group.py"]
+_JINJA = re.compile(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}|<style>.*?</style>|<[^>]*>", re.S)
 
 _WORD = re.compile(r"[A-Za-zÀ-ÿ]+(?:['’-][A-Za-zÀ-ÿ]+)*")
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
@@ -94,6 +101,23 @@ def _module_texts() -> Iterator[Tuple[str, str, str]]:
                 yield f"{name}, regel {node.lineno}", "", node.value
 
 
+def _web_texts() -> Iterator[Tuple[str, str, str]]:
+    for path in sorted(WEB_TEMPLATES.glob("*.html")):
+        text = html.unescape(_JINJA.sub(" ", path.read_text(encoding="utf-8")))
+        yield str(path.relative_to(ROOT)), "", " ".join(text.split())
+    for name in WEB_MESSAGE_MODULES:
+        tree = ast.parse((ROOT / name).read_text(encoding="utf-8"))
+        for node in tree.body:
+            if (isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+                    and isinstance(node.value.value, str) and " " in node.value.value
+                    and all(isinstance(t, ast.Name) and t.id.isupper() for t in node.targets)):
+                yield f"{name}, regel {node.lineno}", "", node.value.value
+
+
+def _all_texts() -> List[Tuple[str, str, str]]:
+    return list(_knowledge_texts()) + list(_domain_texts()) + list(_module_texts()) + list(_web_texts())
+
+
 def _words(text: str) -> List[str]:
     text = _URL.sub(" ", _PLACEHOLDER.sub(" ", text))
     return [w.strip("'’-") for w in _WORD.findall(text) if len(w.strip("'’-")) > 1]
@@ -119,7 +143,7 @@ def test_hunspell_with_the_dutch_dictionary_is_installed():
 
 
 def test_every_user_facing_text_is_spelled_right():
-    texts = list(_knowledge_texts()) + list(_domain_texts()) + list(_module_texts())
+    texts = _all_texts()
     assert len(texts) > 1000  # the check really sees the knowledge, the domain and the messages
     by_word: Dict[str, List[str]] = {}
     for where, _, text in texts:
@@ -132,6 +156,14 @@ def test_every_user_facing_text_is_spelled_right():
     assert not report, (
         "Spelfouten (of voeg namen en vakwoorden toe aan tests/spelling/woordenlijst.txt):\n" + "\n".join(report)
     )
+
+
+def test_the_check_sees_the_trainers_page_and_the_server_messages():
+    texts = {where: text for where, _, text in _web_texts()}
+    question = texts["bot/web/templates/trainer_groep_wissen.html"]
+    assert "Hiermee wis je van uit groep" in question and "{%" not in question and "<p>" not in question
+    assert any("bestaat niet (meer)" in text for where, text in texts.items() if where.startswith("bot/web/server.py"))
+    assert not any("could not" in text for text in texts.values())  # log lines are English and not checked
 
 
 def test_the_checker_catches_a_known_slip():
@@ -159,7 +191,7 @@ def _slips(text: str) -> List[str]:
 
 
 def test_the_language_slips_of_issue_16_do_not_come_back():
-    texts = list(_knowledge_texts()) + list(_domain_texts()) + list(_module_texts())
+    texts = _all_texts()
     found = [f"{where}: '{slip}'" for where, _, text in texts for slip in _slips(text)]
     assert not found, "Taalfouten die al eens verbeterd zijn:\n" + "\n".join(found)
 

@@ -411,7 +411,7 @@ def test_role_play_engine_sessions_show_turns_from_their_state(web_down):
     )
     _, _, html = request(web_down, "GET", "/trainer", headers={"Authorization": f"Bearer {TOKEN}"})
     assert "Rollenspel 1: Boze vader" in html
-    assert "Transcript (1 beurten)" in html
+    assert "Transcript (1 beurt)" in html
     assert "Professional:</span> Wat vervelend voor u." in html
     assert "Gesprekspartner (Slachtoffer):</span> Ja, echt waar." in html  # the role by its Dutch name
     assert "zet: Erkennen; spanning 7 → 5" in html  # the move by its name (a user test saw raw ids)

@@ -148,7 +148,7 @@ def test_the_group_page_asks_first_naming_how_many_sessions_of_how_many_trainees
     status, _, html = request(group_site.server, "GET", "/trainer/groep/wissen?groep=noord", headers=AUTH)
     assert status == 200 and group_site.wiped == []  # opening the question wipes nothing
     assert "Alle sessies van groep Noord wissen?" in html
-    assert "Je wist <strong>4 sessies van 2 deelnemers</strong> van groep Noord:" in html
+    assert "Hiermee wis je <strong>4 sessies van 2 deelnemers</strong> uit groep Noord:" in html
     assert "<li>Ali: 2 sessies (1, 3)</li>" in html and "<li>Joke: 2 sessies (4, 5)</li>" in html
     assert "Sem" not in html  # another group
     assert "bevat deze sessies nog: verwijder die zelf" in html  # exported copies are not wiped
@@ -159,7 +159,7 @@ def test_the_group_page_asks_first_naming_how_many_sessions_of_how_many_trainees
     # a period: only the sessions shown for it
     _, _, html = request(group_site.server, "GET", "/trainer/groep/wissen?groep=Noord&van=2026-12-02&tot=2026-12-03",
                          headers=AUTH)
-    assert "Je wist <strong>2 sessies van 2 deelnemers</strong> van groep Noord (van 02-12-2026 tot en met " \
+    assert "Hiermee wis je <strong>2 sessies van 2 deelnemers</strong> uit groep Noord (van 02-12-2026 tot en met " \
            "03-12-2026):" in html
     assert 'name="sessies" value="3 4"' in html
     assert "Ook sessie 5 wordt gewist: een nieuwe poging" in html  # the retry continuing 4, outside the period

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import difflib
 import logging
+import threading
 import time
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -320,6 +321,12 @@ def load_knowledge(directory: Path, extra_files: Iterable[Path] = ()) -> Knowled
 
 
 _CACHE: Dict[str, Knowledge] = {}
+# One load of the files at a time, in every thread of the process: the web page's handlers and its background check of
+# the files, the action server's warm-up beside its first request and a trainer's reload may all ask at once. Held
+# while the files are read and while the results are stored (``_CACHE``, ``_STAMPS``, ``_PENDING``), so concurrent
+# first calls load once and share that knowledge, and a reload is never undone by a slower load that began before it.
+# The hot path (the knowledge already loaded) takes no lock; a published Knowledge is complete and never changed.
+_LOCK = threading.RLock()
 
 
 @lru_cache(maxsize=64)
@@ -342,8 +349,12 @@ def get_knowledge(directory: Optional[Path] = None, reload: bool = False) -> Kno
             return loaded
     directory = Path(directory or knowledge_dir())
     key = _key(directory)
-    if reload or key not in _CACHE:
+    if reload:
         reload_knowledge(directory)
+    elif key not in _CACHE:
+        with _LOCK:
+            if key not in _CACHE:  # not loaded by another thread while this one waited
+                reload_knowledge(directory)
     return _CACHE[key]
 
 
@@ -396,38 +407,48 @@ def reload_knowledge(directory: Optional[Path] = None) -> Knowledge:
     Returns the fresh result, so the caller can report its problems."""
     directory = Path(directory or knowledge_dir())
     key = _key(directory)
-    stamp = _files_stamp(directory)
-    fresh = load_knowledge(directory)
-    _STAMPS[key] = (time.monotonic(), stamp)
-    previous = _CACHE.get(key)
-    _PENDING[key] = list(fresh.problems)
-    if fresh.ok or previous is None:
-        _CACHE[key] = fresh
-    else:
-        log.warning(
-            "Knowledge in %s not reloaded, %d problem(s); keeping the previous version. First: %s",
-            directory, len(fresh.problems), fresh.problems[0],
-        )
+    with _LOCK:
+        stamp = _files_stamp(directory)
+        fresh = load_knowledge(directory)
+        _STAMPS[key] = (time.monotonic(), stamp)
+        previous = _CACHE.get(key)
+        _PENDING[key] = list(fresh.problems)
+        if fresh.ok or previous is None:
+            _CACHE[key] = fresh
+        else:
+            log.warning(
+                "Knowledge in %s not reloaded, %d problem(s); keeping the previous version. First: %s",
+                directory, len(fresh.problems), fresh.problems[0],
+            )
     return fresh
 
 
 def current_knowledge(directory: Optional[Path] = None, check_seconds: Optional[float] = None) -> Knowledge:
     """The knowledge in use, re-read when a file was added, removed or changed. The files' dates are
     looked at no more often than every ``CHECK_SECONDS``; a broken change keeps the previous version
-    (see :func:`reload_knowledge`) and is not re-read until the files change again."""
+    (see :func:`reload_knowledge`) and is not re-read until the files change again. Nothing loaded yet: the call
+    waits for the one load (another thread's, if one is under way); while another thread re-reads changed files, the
+    call does not wait but returns the version in use."""
     directory = Path(directory or knowledge_dir())
     key = _key(directory)
     interval = CHECK_SECONDS if check_seconds is None else check_seconds
-    now = time.monotonic()
     checked = _STAMPS.get(key)
     if checked is None or key not in _CACHE:
-        reload_knowledge(directory)
-    elif now - checked[0] >= interval:
-        stamp = _files_stamp(directory)
-        if stamp != checked[1]:
-            reload_knowledge(directory)
-        else:
-            _STAMPS[key] = (now, stamp)
+        with _LOCK:
+            if _STAMPS.get(key) is None or key not in _CACHE:  # not loaded by another thread meanwhile
+                reload_knowledge(directory)
+    elif time.monotonic() - checked[0] >= interval and _LOCK.acquire(blocking=False):
+        try:
+            checked = _STAMPS.get(key) or checked  # as it is now: another thread may have re-read the files meanwhile
+            now = time.monotonic()
+            if now - checked[0] >= interval:
+                stamp = _files_stamp(directory)
+                if stamp != checked[1]:
+                    reload_knowledge(directory)
+                else:
+                    _STAMPS[key] = (now, stamp)
+        finally:
+            _LOCK.release()
     return _CACHE[key]
 
 
@@ -441,4 +462,5 @@ def pending_problems(directory: Optional[Path] = None) -> List[Problem]:
 
 def keep_previous(previous: Knowledge, directory: Optional[Path] = None) -> None:
     """After a reload that found problems, go back to the knowledge that was in use."""
-    _CACHE[_key(Path(directory or knowledge_dir()))] = previous
+    with _LOCK:
+        _CACHE[_key(Path(directory or knowledge_dir()))] = previous
