@@ -121,7 +121,7 @@ def test_csv_file_name_never_carries_odd_characters():
 def test_printable_version(web):
     status, _, html = get(web, q(groep="Najaar-2026", formaat="print"))
     assert status == 200 and "Anna" in html
-    assert "formaat=csv" not in html and "Terug naar alle sessies" not in html
+    assert "formaat=csv" not in html and "Naar alle rollenspellen" not in html
     assert "details.sessie-details { display: none; }" in html
 
 

@@ -178,6 +178,17 @@ def test_wiping_the_group_wipes_the_named_sessions_of_that_group_only(group_site
     assert status == 404 and "Er is niets gewist." in html and group_site.wiped == [1, 3, 4]
 
 
+def test_sessions_outside_the_chosen_period_are_named_as_such_and_not_wiped(group_site):
+    status, _, html = request(group_site.server, "POST", "/trainer/groep/wissen",
+                              "groep=Noord&van=2026-12-02&tot=2026-12-03&sessies=1", {**AUTH, **FORM})
+    assert status == 404 and "horen niet (meer) bij deze groep en de gekozen periode." in html
+    assert "Er is niets gewist." in html and group_site.wiped == []
+    status, _, html = request(group_site.server, "POST", "/trainer/groep/wissen", "groep=Noord&sessies=2",
+                              {**AUTH, **FORM})  # session 2 is of group Zuid; no period was chosen, none is named
+    assert status == 404 and "horen niet (meer) bij deze groep. Er is niets gewist." in html
+    assert group_site.wiped == []
+
+
 def test_a_session_that_joined_the_group_after_the_question_is_not_wiped(group_site):
     status, _, _ = request(group_site.server, "POST", "/trainer/groep/wissen", "groep=Noord&sessies=3",
                            {**AUTH, **FORM})

@@ -111,7 +111,7 @@ SESSION_NOT_FOUND = "Rollenspel {number} bestaat niet (meer)."
 GROUP_TITLE = "Groepsoverzicht rollenspellen"
 GROUP_NOTHING_WIPED = "Er is niets gewist."
 GROUP_WIPE_BAD = "Dit verzoek noemt geen geldige sessienummers. Open het groepsoverzicht en gebruik de knop opnieuw."
-GROUP_WIPE_GONE = "De sessies die de vraag noemde, horen niet (meer) bij deze groep en periode."
+GROUP_WIPE_GONE = "De sessies die de vraag noemde, horen niet (meer) bij deze groep{period}."
 GROUP_TOO_LONG = "De groepscode is te lang (maximaal {limit} tekens)."
 GROUP_BAD_DATE = "De datum bij '{what}' is niet geldig. Gebruik bijvoorbeeld 2026-12-01 of 01-12-2026."
 GROUP_BAD_FORMAT = "Onbekend formaat '{value}'. Kies html, csv of print."
@@ -804,7 +804,8 @@ class Site:
         shown = {row.id for person in view.deelnemers for row in person.sessies}
         wanted = sorted(shown & {number for number in named if number is not None})
         if not wanted:
-            return self._group_message(404, f"{GROUP_WIPE_GONE} {GROUP_NOTHING_WIPED}")
+            period = " en de gekozen periode" if values["van"] or values["tot"] else ""
+            return self._group_message(404, f"{GROUP_WIPE_GONE.format(period=period)} {GROUP_NOTHING_WIPED}")
         result = await self.blocking(_forget_sessions, wanted, self.forget_session)
         logger.info("wiped %s role-play sessions of a group (%s asked, failed: %s)", len(result.sessions),
                     len(wanted), result.failed)
