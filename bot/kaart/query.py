@@ -1131,6 +1131,47 @@ def _without_own_team(themas: List[str], woorden: Dict[str, List[str]], gezegd: 
     return [theme for theme in themas if theme not in only_team]
 
 
+# A burn-out is school stress (prestatiedruk) of a pupil, but a parent's own strain when a parent has it: "moeder zit
+# thuis met een burn-out", "ik zit thuis met een burn-out en kan de drukte van mijn kinderen niet meer aan" (the seen
+# sets: eight burn-outs, all of a parent, read as the child's school stress, with school social work first)
+BURN_OUT_WORDS = frozenset({"burn-out", "burnout", "burn out", "opgebrand"})
+_SPEAKERS_BURN_OUT = re.compile(r"\b(?:ik|mijn vrouw|mijn man|mijn partner)\b[^,.;:!?]{0,40}\b(?:burn-?\s?out|opgebrand)",
+                                re.IGNORECASE)
+# being at home with one's own burn-out is no school absence: "zit thuis met een burn-out"
+_HOME_WITH_BURN_OUT = re.compile(r"\bzit\w*\s+(?:\w+\s+){0,2}thuis\s+met\s+(?:een\s+)?(?:burn-?\s?out|opgebrand)",
+                                 re.IGNORECASE)
+PARENT_STRAIN_THEME = "somberheid_angst"
+
+
+def _parents_burn_out(text: str, themas: List[str], woorden: Dict[str, List[str]], gezegd: Dict[str, List[str]],
+                      ouder_themas: List[str], kind_themas: List[str]
+                      ) -> Tuple[List[str], List[str], List[str]]:
+    """(themas, ouder_themas, kind_themas) with a parent's burn-out read as the parent's own strain
+    (``PARENT_STRAIN_THEME``), not as school stress: school stress read only by the words of a burn-out
+    (``BURN_OUT_WORDS``) that a parent has (said of a parent, ``ouder_themas``, or by the one who asks: "ik zit thuis
+    met een burn-out"). "Zit thuis" said of the one with the burn-out is no school absence either. ``woorden`` and
+    ``gezegd`` follow."""
+    theme = "prestatiedruk"
+    words = {simplify(word) for word in woorden.get(theme, ())}
+    if theme not in themas or not words or not words <= {simplify(w) for w in BURN_OUT_WORDS}:
+        return themas, ouder_themas, kind_themas
+    if theme not in ouder_themas and not _SPEAKERS_BURN_OUT.search(text):
+        return themas, ouder_themas, kind_themas
+    out = [PARENT_STRAIN_THEME if t == theme else t for t in themas]
+    out = [t for i, t in enumerate(out) if t not in out[:i]]
+    woorden[PARENT_STRAIN_THEME] = woorden.get(PARENT_STRAIN_THEME, []) + woorden.pop(theme)
+    gezegd[PARENT_STRAIN_THEME] = gezegd.get(PARENT_STRAIN_THEME, []) + gezegd.pop(theme, [])
+    if _HOME_WITH_BURN_OUT.search(text) and {simplify(w) for w in woorden.get("schoolverzuim", ())} == {"zit thuis"}:
+        out = [t for t in out if t != "schoolverzuim"]
+        woorden.pop("schoolverzuim", None)
+        gezegd.pop("schoolverzuim", None)
+    parent = [PARENT_STRAIN_THEME if t == theme else t for t in ouder_themas if t in out or t == theme]
+    if PARENT_STRAIN_THEME not in parent:
+        parent.append(PARENT_STRAIN_THEME)
+    child = [t for t in kind_themas if t != theme and t in out]
+    return out, [t for i, t in enumerate(parent) if t not in parent[:i]], child
+
+
 def parse_vraag(text: str, knowledge=None) -> Vraag:
     """Everything the kaart can read from one question (word lists of ``knowledge``, default the knowledge in
     use, looked up once)."""
@@ -1170,6 +1211,7 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
     themas = _without_own_team(themas, woorden, gezegd, own_roles)
     ouder_themas, kind_themas = extract_subjects(asked, themas, spans, lemmed, knowledge,
                                                  child_named=leeftijd is not None or bool(leeftijden), woorden=woorden)
+    themas, ouder_themas, kind_themas = _parents_burn_out(asked, themas, woorden, gezegd, ouder_themas, kind_themas)
     return Vraag(
         tekst=text,
         themas=themas,
