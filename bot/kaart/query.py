@@ -1135,8 +1135,8 @@ def _without_own_team(themas: List[str], woorden: Dict[str, List[str]], gezegd: 
 # thuis met een burn-out", "ik zit thuis met een burn-out en kan de drukte van mijn kinderen niet meer aan" (the seen
 # sets: eight burn-outs, all of a parent, read as the child's school stress, with school social work first)
 BURN_OUT_WORDS = frozenset({"burn-out", "burnout", "burn out", "opgebrand"})
-_SPEAKERS_BURN_OUT = re.compile(r"\b(?:ik|mijn vrouw|mijn man|mijn partner)\b[^,.;:!?]{0,40}\b(?:burn-?\s?out|opgebrand)",
-                                re.IGNORECASE)
+_SPEAKERS_BURN_OUT = re.compile(
+    r"\b(?:ik|mijn vrouw|mijn man|mijn partner)\b[^,.;:!?]{0,40}\b(?:burn-?\s?out|opgebrand)", re.IGNORECASE)
 # being at home with one's own burn-out is no school absence: "zit thuis met een burn-out"
 _HOME_WITH_BURN_OUT = re.compile(r"\bzit\w*\s+(?:\w+\s+){0,2}thuis\s+met\s+(?:een\s+)?(?:burn-?\s?out|opgebrand)",
                                  re.IGNORECASE)
