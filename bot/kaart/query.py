@@ -1357,7 +1357,13 @@ _CONTACT_ASKED = re.compile(
     r"|jeugdbescherming|gecertificeerde\s+instelling)\b"
     r"|\bmet\s+wie\s+van\s+de\s+(?:jeugdbescherming|gecertificeerde\s+instelling|gi)\b"
     r"|\bmet\s+(?:de|hun|haar|zijn)\s+(?:gezinsvoogd|jeugdbeschermer)\s+(?:praten|spreken|overleggen|in\s+contact)\b"
-    r"|\bwie\s+voert\s+(?:die|deze|dat|het|de\s+\w+)\s+uit\b", re.IGNORECASE)
+    r"|\bwie\s+voert\s+(?:die|deze|dat|het|de\s+\w+)\s+uit\b"
+    # a parent who disagrees with or complains about the measure's professional (session 27: "ik ben het niet eens met
+    # de gezinsvoogd", "mdr belt dat de gezinsvoogd niks doet"): the way is the institution's own, not a new referral
+    r"|\b(?:niet\s+eens|oneens|ontevreden|klacht|klachten|klagen|boos)\s+(?:[\w']+\s+){0,3}?(?:met|over|op)\s+"
+    r"(?:de|hun|haar|zijn|onze|mijn)\s+(?:gezinsvoogd|jeugdbeschermer|jeugdbescherming)\b"
+    r"|\b(?:gezinsvoogd|jeugdbeschermer)\s+(?:[\w'&]+\s+){0,2}?(?:doet\s+(?:niks|niets|helemaal\s+niks)|luistert\s+niet)\b",
+    re.IGNORECASE)
 
 
 def measure_contact_asked(parsed: "Vraag") -> bool:
