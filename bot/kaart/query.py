@@ -1197,6 +1197,48 @@ def _parent_in_crisis(themas: List[str], woorden: Dict[str, List[str]], gezegd: 
     return themas + [SAFETY]
 
 
+# Where children play ("in het speeltuintje wordt hij gepest", "spelen 's avonds alleen in de speeltuin") says where
+# something happens, not that the family looks for something to do (a consultant's test of session 26 read
+# "speeltuintje" as leisure and got youth work first)
+PLAY_PLACE_WORDS = frozenset({"speeltuin", "speeltuintje", "speeltuinen", "buiten spelen"})
+
+
+def _without_place_of_play(themas: List[str], woorden: Dict[str, List[str]], gezegd: Dict[str, List[str]]
+                           ) -> List[str]:
+    """``themas`` without leisure (vrije_tijd) read only by a word of where children play (``PLAY_PLACE_WORDS``) when
+    the question names another problem; ``woorden`` and ``gezegd`` lose it too."""
+    theme = "vrije_tijd"
+    words = {simplify(word) for word in woorden.get(theme, ())}
+    if theme not in themas or len(themas) < 2 or not words or not words <= PLAY_PLACE_WORDS:
+        return themas
+    woorden.pop(theme, None)
+    gezegd.pop(theme, None)
+    return [t for t in themas if t != theme]
+
+
+# A child used by others to run drugs or parcels ("wordt ingezet als drugskoerier", "wordt door oudere jongens gevraagd
+# om pakketjes rond te brengen") is a child being exploited (criminele uitbuiting, a safety word), besides the crime:
+# toets17 and toets23 expected Veilig Thuis and got none. The courier words of the theme criminaliteit, said with a
+# word of being used, recruited or made to.
+COURIER_WORDS = frozenset({"drugskoerier", "koerier", "drugsrunner", "pakketjes rondbrengen",
+                           "pakketjes rond te brengen", "brengt pakketjes rond", "pakketjes bezorgen",
+                           "pakketjes wegbrengen", "drugs rondbrengen", "drugs rond te brengen", "brengt drugs rond"})
+_USED_BY_OTHERS = re.compile(r"\b(?:ingezet|gevraagd|geronseld|gebruikt\s+(?:door|als)|gedwongen|onder\s+druk\s+gezet"
+                             r"|moet\s+van)\b", re.IGNORECASE)
+
+
+def _child_used_by_others(text: str, themas: List[str], woorden: Dict[str, List[str]], gezegd: Dict[str, List[str]]
+                          ) -> List[str]:
+    """``themas`` with safety (``SAFETY``) after them when the crime is running drugs or parcels (``COURIER_WORDS``)
+    for others (``_USED_BY_OTHERS``); ``woorden`` and ``gezegd`` name the courier words for safety too."""
+    said = [word for word in woorden.get("criminaliteit", ()) if simplify(word) in COURIER_WORDS]
+    if SAFETY in themas or not said or not _USED_BY_OTHERS.search(text):
+        return themas
+    woorden[SAFETY] = list(said)
+    gezegd[SAFETY] = [word for word in gezegd.get("criminaliteit", ()) if simplify(word) in COURIER_WORDS] or list(said)
+    return themas + [SAFETY]
+
+
 def parse_vraag(text: str, knowledge=None) -> Vraag:
     """Everything the kaart can read from one question (word lists of ``knowledge``, default the knowledge in
     use, looked up once)."""
@@ -1234,10 +1276,12 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
     themas = _young_childs_words(themas, woorden, spans, gezegd, leeftijd, leeftijden)
     own_roles = spoken.own_caller_roles(text, knowledge)  # read once: the search text and the caller's services
     themas = _without_own_team(themas, woorden, gezegd, own_roles)
+    themas = _without_place_of_play(themas, woorden, gezegd)
     ouder_themas, kind_themas = extract_subjects(asked, themas, spans, lemmed, knowledge,
                                                  child_named=leeftijd is not None or bool(leeftijden), woorden=woorden)
     themas, ouder_themas, kind_themas = _parents_burn_out(asked, themas, woorden, gezegd, ouder_themas, kind_themas)
     themas = _parent_in_crisis(themas, woorden, gezegd, ouder_themas, kind_themas)
+    themas = _child_used_by_others(asked, themas, woorden, gezegd)
     return Vraag(
         tekst=text,
         themas=themas,
