@@ -1222,7 +1222,8 @@ def _without_place_of_play(themas: List[str], woorden: Dict[str, List[str]], gez
 # word of being used, recruited or made to.
 COURIER_WORDS = frozenset({"drugskoerier", "koerier", "drugsrunner", "pakketjes rondbrengen",
                            "pakketjes rond te brengen", "brengt pakketjes rond", "pakketjes bezorgen",
-                           "pakketjes wegbrengen", "drugs rondbrengen", "drugs rond te brengen", "brengt drugs rond"})
+                           "pakketjes wegbrengen", "drugs rondbrengen", "drugs rond te brengen", "brengt drugs rond",
+                           "drugs vervoeren"})
 _USED_BY_OTHERS = re.compile(r"\b(?:ingezet|gevraagd|geronseld|gebruikt\s+(?:door|als)|gedwongen|onder\s+druk\s+gezet"
                              r"|moet\s+van)\b", re.IGNORECASE)
 
