@@ -94,6 +94,21 @@ def test_the_gps_practice_is_not_first_for_a_young_child(question):
     assert "jeugd_en_gezin_ggd" in ids[:2]
 
 
+def test_the_youth_health_service_that_asks_gets_the_gps_practice_for_a_young_child():
+    from bot.kaart.index import default_index
+    from bot.kaart.question import question_context
+    from bot.kaart.scoring import through_the_gp_for_a_young_child
+
+    index = default_index()
+    poh = index.doc("poh_jeugd").service
+    for text, counts_less in (("peuter van 2 in Huizen slaapt slecht en huilt veel", True),
+                              ("jeugdverpleegkundige belt: peuter van 2 in Huizen slaapt slecht en huilt veel", False)):
+        parsed = parse_vraag(text)
+        ctx = question_context(parsed, parsed.leeftijd, parsed.gemeente, parsed.themas)
+        ctx.index = index
+        assert through_the_gp_for_a_young_child(poh, ctx) is counts_less
+
+
 def test_the_gps_practice_that_asks_keeps_its_own_route_for_a_young_child():
     ids = [hit.id for hit in zoek("ik ben huisarts in Huizen: peuter van 2 slaapt heel onrustig en huilt veel").hits]
     assert "poh_jeugd" in ids[:3]
