@@ -1,7 +1,7 @@
 """Dutch messages of the kaart that depend on data (place, theme, general route)."""
 from __future__ import annotations
 
-from typing import List, Optional
+from typing import List, Optional, Sequence
 
 from bot.kaart.vocabulary import LEEFTIJD_MAX, THEMAS, WERKGEBIEDEN, regio_label_lijst
 
@@ -164,11 +164,23 @@ def _nothing_fits(themas: List[str], gemeente: Optional[str], leeftijd: Optional
             "dat zegt niet dat er daar geen hulp is.")
 
 
-def geen_resultaat(themas: List[str], gemeente: Optional[str], leeftijd: Optional[int], route) -> str:
+def geen_resultaat(themas: List[str], gemeente: Optional[str], leeftijd: Optional[int], route,
+                   eigen: Sequence[str] = (), buurtteam: bool = False) -> str:
+    """Nothing in the kaart fits. ``route``: the general entrances of the place; ``eigen``: the ids of those the caller
+    works for (``kinds.callers_own``), named as the caller's own team, not as where to go; ``buurtteam``: the caller
+    works for a buurtteam, so without a place the general route is not "the buurtteam" (a user test of session 26 told
+    a gezinswerker of the buurtteam to go to the buurtteam)."""
     text = _nothing_fits(themas, gemeente, leeftijd)
-    if route:
-        names = "; ".join(f"{hit.naam} ({hit.bereikbaarheid})" for hit in route)
+    others = [hit for hit in route if hit.id not in eigen]
+    own = [hit for hit in route if hit.id in eigen]
+    if others:
+        names = "; ".join(f"{hit.naam} ({hit.bereikbaarheid})" for hit in others)
         text += f" Algemene route: {names}."
+    elif own:
+        text += f" De algemene ingang van deze plaats is je eigen team ({'; '.join(hit.naam for hit in own)})."
+    elif gemeente is None and buurtteam:
+        text += (" Woont het gezin buiten het gebied van je eigen buurtteam, dan is de algemene route het jeugdteam of "
+                 "buurtteam van de gemeente of wijk waar het gezin woont; noem die plaats, dan zoek ik daar.")
     elif gemeente is None:
         text += " Algemene route: het jeugdteam of buurtteam van de gemeente waar het gezin woont."
     return text
@@ -177,14 +189,20 @@ def geen_resultaat(themas: List[str], gemeente: Optional[str], leeftijd: Optiona
 ALGEMENE_INGANG = "Hieronder staat de algemene ingang van de plaats: die kan meedenken over elke vraag van een gezin."
 
 
+EIGEN_INGANG = ("Hieronder staat de algemene ingang van de plaats; dat is je eigen team: de kaart heeft daarnaast "
+                "niets dat past.")
+
+
 def alleen_algemene_ingang(themas: List[str], gemeente: Optional[str], leeftijd: Optional[int],
-                           ontbrekend: bool = False) -> str:
+                           ontbrekend: bool = False, eigen: bool = False) -> str:
     """Only the general entrance fits. ``ontbrekend``: the question asks for help the kaart lacks, which the search
     already said (``niet_in_de_kaart``): without a problem besides, no "I recognised no problem" (a consultant's test
-    of session 26: "zorgt voor zijn zieke vader" was understood as a young carer, not as nothing)."""
+    of session 26: "zorgt voor zijn zieke vader" was understood as a young carer, not as nothing). ``eigen``: that
+    entrance is the caller's own team (a gezinswerker of the buurtteam), so it is not offered as where to go."""
+    ingang = EIGEN_INGANG if eigen else ALGEMENE_INGANG
     if ontbrekend and not themas:
-        return ALGEMENE_INGANG
-    return _nothing_fits(themas, gemeente, leeftijd) + " " + ALGEMENE_INGANG
+        return ingang
+    return _nothing_fits(themas, gemeente, leeftijd) + " " + ingang
 
 
 def naast_veiligheid_algemene_ingang(naam: str) -> str:

@@ -10,6 +10,8 @@ from bot.kaart import places
 from bot.kaart.ages import YOUNG_CHILD, ages_ok, only_through_school, preschool_child
 from bot.kaart.index import KaartIndex
 from bot.kaart.query import (
+    COURIER_WORDS,
+    SUICIDE_WORDS,
     Vraag,
     school_kind,
     school_mentioned,
@@ -21,6 +23,7 @@ from bot.kaart.vocabulary import (
     AARD_VRAAGWOORDEN,
 )
 from bot.knowledge.loader import PerKnowledge
+from bot.text import simplify
 
 SCHOOL_THEMES = frozenset({"schoolverzuim", "leren"})  # problems that are at school by their nature
 # Problems of the body and of growing up at home (bedwetting, sleep, eating): a school year said with one ("groep 5,
@@ -230,6 +233,14 @@ ADULT_AGE = 18
 AGE_GAP = 5  # a "vriendje van 19" of a girl of 17 is no adult beside a child; one of 22 of a girl of 16 is
 
 
+def safety_read_by_crisis(parsed: Vraag) -> bool:
+    """The safety theme was read for a parent who wants to die or a child used by others to run drugs or parcels
+    (``query._parent_in_crisis``, ``query._child_used_by_others``): a sign of danger said in the question, so Veilig
+    Thuis joins the first three with the meldcode's reason (``routes.safety_service_first``)."""
+    said = {simplify(word) for word in parsed.thema_woorden.get("veiligheid", ())}
+    return bool(said) and said <= SUICIDE_WORDS | COURIER_WORDS
+
+
 def exploitation_of_a_minor(parsed: Vraag, leeftijd: Optional[int]) -> bool:
     """The question names sexual exploitation or abuse of a minor (``EXPLOITATION``), or an adult beside a minor
     (``ADULT_NAMED``: a grown man, or a man or 'vriend' at least ``AGE_GAP`` years older and of age) who has sexual
@@ -381,6 +392,7 @@ def question_context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[
     place_words |= PROJECT_ASK_WORDS
     dangers = danger_signals(parsed)
     exploitation = exploitation_of_a_minor(parsed, leeftijd)
+    crisis = safety_read_by_crisis(parsed)
     terms = [t for t in lemmas(asked_text)
              if t not in place_words and t not in FILLER and t not in REQUEST_FRAME and not t.isdigit() and len(t) > 1]
     written: Dict[str, str] = {}
@@ -401,8 +413,8 @@ def question_context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[
         nearby=NEARBY.search(parsed.tekst) is not None,
         provider=PROVIDER.search(parsed.tekst) is not None,
         written=written,
-        safety=bool(dangers) or measure_asked(parsed) or exploitation,
-        danger_said=any(signal not in NOT_AT_HOME_DANGERS for signal in dangers),
+        safety=bool(dangers) or measure_asked(parsed) or exploitation or crisis,
+        danger_said=any(signal not in NOT_AT_HOME_DANGERS for signal in dangers) or crisis,
         exploitation=exploitation,
         referral=REFERRAL.search(parsed.tekst) is not None,
         preschool=preschool_child(parsed.thema_woorden.get("jonge_kind", ()), leeftijd, parsed.leeftijden),

@@ -5,6 +5,7 @@ from typing import List, Optional, Sequence, Set
 
 from bot.kaart.describe import werkgebied_tekst
 from bot.kaart.index import Doc, KaartIndex
+from bot.kaart.kinds import callers_own
 from bot.kaart.naming import names_entry
 from bot.kaart.places import Plaats
 from bot.kaart.query import Vraag
@@ -52,7 +53,12 @@ def explain_result(index: KaartIndex, result: Zoekresultaat, gevonden: Optional[
     elif not result.hits:
         result.status = "geen_resultaat"
         result.route = general_route(index, result.gemeente)
-        result.melding = messages.geen_resultaat(result.themas, result.gemeente, result.leeftijd, result.route)
+        beller = result.vraag.beller if result.vraag is not None else ()
+        eigen = [hit.id for hit in result.route if hit.id in index.by_id
+                 and callers_own(index.doc(hit.id).service, beller)]
+        buurtteam = result.vraag is not None and "via_buurtteam" in result.vraag.beller_route
+        result.melding = messages.geen_resultaat(result.themas, result.gemeente, result.leeftijd, result.route,
+                                                 eigen, buurtteam)
     elif result.gemeente is None:
         result.melding = messages.ZONDER_PLAATS
     if notes:

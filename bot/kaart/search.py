@@ -29,6 +29,7 @@ from bot.kaart import places, subject
 from bot.kaart.checks import check_leeftijd, check_plaats, check_thema
 from bot.kaart.describe import bereikbaarheid
 from bot.kaart.index import KaartIndex, default_index, index_for
+from bot.kaart.kinds import callers_own
 from bot.kaart.missing_help import ontbrekende_hulp
 from bot.kaart.naming import named_school_words
 from bot.kaart.places import Plaats
@@ -171,7 +172,9 @@ def zoek(
         # names it instead of saying that nothing fits
         added = [hit for hit in hits if hit.id not in entrances]
         text = (messages.naast_veiligheid_algemene_ingang(added[0].naam) if added
-                else messages.alleen_algemene_ingang(themas, gemeente, leeftijd, bool(lacking)))
+                else messages.alleen_algemene_ingang(
+                    themas, gemeente, leeftijd, bool(lacking),
+                    eigen=all(callers_own(index.doc(hit.id).service, parsed.beller) for hit in hits)))
         result.melding = " ".join(filter(None, [result.melding, text]))
     return result
 

@@ -657,8 +657,15 @@ def _own_team(said: str, text: str, span: Tuple[int, int, str], knowledge=None) 
     for part in _TEAM_PART.findall(text):
         if role in simplify(part).split():
             team = places.zoek_plaats(re.split(r"\bmaar\b", part)[0], knowledge)
-            return team is None or team.code == family.code
+            return team is None or (team.code == family.code and not _other_wijk(team, family))
     return True
+
+
+def _other_wijk(team: "places.Plaats", family: "places.Plaats") -> bool:
+    """The team's place and the family's are two different wijken of one city ("buurtteam Zuilen" for a family in
+    Overvecht): one area code (the city's) but two teams, since the city has a buurtteam per wijk; the sources
+    describe only the one of Vleuten (001), and name no team that serves two wijken."""
+    return team.soort == "wijk" and family.soort == "wijk" and team.naam != family.naam
 
 
 # A caller's role may point to a route (``toegang``) the caller has to hand: a GP, the doctor's assistant or the
