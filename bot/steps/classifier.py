@@ -165,6 +165,11 @@ Rules read the parts of a sentence before the model decides (explainable, per cl
   because open questions with those words stand almost only in the inhoud examples (15 "wie" questions). A short
   acknowledgement in simple Dutch or chat ("ik begrijp.", "snap ik", "ik weet het") is one too (``_ACK_CORE``); the
   model read "ik weet het." as redden (0.90).
+- **Session 27 (issue 14's known misreads)**: declining an act with "voor u" after it ("ik ga niet met uw ex bellen
+  voor u", "ik bel niet voor je met je moeder", in ``_NOT_TAKEN_OVER``) is realiteit like the other negated rescues
+  (the model read "bellen ... voor u" as redden, 0.95); not knowing said alone ("Ik weet het niet.", "tja, dat weet ik
+  ook niet", "geen idee hoor", ``_NOT_KNOWING``) is no move (the model read it as redden, 0.89), so a question beside
+  it decides the turn.
 - **A dictated turn is read as if punctuated** (a user test of session 23, issue 14): a run-on without any punctuation
   (speech-to-text) gets the punctuation of a typist before it is read (``bot.textclass.punctuate``: fillers dropped, a
   full stop before a new main clause, a repair, a welcome or a question, a comma after an opening), so its parts,
