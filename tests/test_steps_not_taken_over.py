@@ -24,6 +24,10 @@ NOT_TAKEN = [
     "ik ga geen oplossing voor u bedenken, dat doet u zelf.",
     "Ik wil u dit niet afnemen, het is uw kind.",
     "Ik ga het niet voor je fixen, jij weet zelf het beste wat je wilt.",
+    # the act first and "voor u" after it (session 27: "bellen ... voor u" read as redden, 0.95)
+    "Ik ga niet met je vader bellen voor je.",
+    "Dat ga ik niet regelen voor u, dat doet u zelf.",
+    "Ik bel niet voor u met school.",
 ]
 
 
@@ -50,6 +54,8 @@ def test_a_question_after_it_still_leads_the_turn():
     "Ik ga het niet van u overnemen, ik regel het wel met uw ex.",
     "Ik los het voor u op.",  # no negation: the rescue itself
     "Ik neem het van u over.",
+    "Ik ga even met je vader bellen voor je.",  # the act with "voor je", no negation
+    "Ik ga niet met je vader bellen voor je, maar ik kan wel je moeder bellen.",  # an offer after all
 ])
 def test_taking_a_task_over_stays_redden(text):
     assert classify_step(text).stap == "redden", text

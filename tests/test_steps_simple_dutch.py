@@ -27,3 +27,18 @@ def test_a_turn_in_short_sentences_has_no_pitfall(text, step):  # "ik begrijp." 
 @pytest.mark.parametrize("text", ["ik weet het al, u moet gewoon een advocaat nemen.", "ik weet het niet."])
 def test_more_than_the_acknowledgement_is_not_read_as_one(text):
     assert ACKNOWLEDGEMENT not in classify_step(text).kenmerken, text
+
+
+@pytest.mark.parametrize("text", ["ik weet het niet.", "Tja, dat weet ik eerlijk gezegd ook niet.", "Geen idee hoor."])
+def test_not_knowing_said_alone_is_no_move_and_no_pitfall(text):  # session 27: "ik weet het niet." read as redden 0.89
+    result = classify_step(text)
+    assert result.stap == "geen" and not result.valkuilen, (text, result.stap)
+
+
+@pytest.mark.parametrize("text, step", [
+    ("Ik weet het niet. Wat zou jij willen?", "behoefte"),
+    ("ik weet het niet hoor. maar wat kun je zelf doen als hij niet belt?", "opties"),
+])
+def test_a_question_after_not_knowing_decides_the_turn(text, step):
+    result = classify_step(text)
+    assert result.stap == step and not result.valkuilen, (text, result.stap, result.valkuilen)
