@@ -88,7 +88,8 @@ def forgotten_during_turn(session: Session, conversation_id: str) -> bool:
     it either. The next message starts the conversation anew (Rasa stores its first event before any action runs),
     after which its records are stored as always."""
     since = datetime.utcnow() - FORGOTTEN_FOR
-    marks = set(session.scalars(select(ForgottenConversation.digest).where(ForgottenConversation.forgotten_at >= since)))
+    recent = select(ForgottenConversation.digest).where(ForgottenConversation.forgotten_at >= since)
+    marks = set(session.scalars(recent))
     if not marks:
         return False
     try:

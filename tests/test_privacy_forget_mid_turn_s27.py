@@ -8,7 +8,6 @@ stayed (masked, but with the family's story) until the retention period, while t
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from rasa.shared.core.events import ActionExecuted, UserUttered
 from bot import records
 from bot.cli import main
 from bot.privacy import tracker_db
+from tests.stored_text import database_bytes
 
 DOMAIN = Domain.from_yaml("""
 version: "3.1"
@@ -34,10 +34,9 @@ def intent(name: str = "vertel") -> dict:
 
 
 def data_folder_bytes(tmp_path: Path) -> bytes:
-    """Every file of the test's data folder: our store (``test.db`` and its logs) and Rasa's (``rasa/tracker.db``)."""
-    database = Path(os.environ["RUSTPUNT_DATABASE_URL"].removeprefix("sqlite:///"))
-    files = list(database.parent.glob(database.name + "*")) + list((tmp_path / "rasa").glob("tracker.db*"))
-    return b"".join(path.read_bytes() for path in files if path.is_file())
+    """Our store (its SQLite files, or every PostgreSQL row: ``tests.stored_text``) and Rasa's (rasa/tracker.db*)."""
+    rasa = b"".join(path.read_bytes() for path in (tmp_path / "rasa").glob("tracker.db*") if path.is_file())
+    return database_bytes() + rasa
 
 
 def what_the_turn_stores(conversation_id: str) -> list:

@@ -105,7 +105,8 @@ _NOUNS = {
 
 def forget_conversation(conversation_id: str) -> Dict[str, int]:
     """Delete the conversation's tracker events and every record with this conversation id; a turn of it that is
-    still running stores nothing afterwards (``records.mark_forgotten``). Returns what was removed: ``{"gespreksgebeurtenissen": n, <record kind>: n, ...}`` (only
+    still running stores nothing afterwards (``records.mark_forgotten``).
+    Returns what was removed: ``{"gespreksgebeurtenissen": n, <record kind>: n, ...}`` (only
     non-zero counts; an empty dict means nothing with this id was found)."""
     conversation_id = str(conversation_id or "").strip()
     if not conversation_id:
