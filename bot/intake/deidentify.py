@@ -692,7 +692,8 @@ def _spoken_date_spans(text: str, said: List[_Said]) -> List[Span]:
 # a top-level domain; the part before it is the words back to a word that cannot be in an address ("mailen op", "mijn
 # mailadres is", "of"), at most six.
 _SPOKEN_AT = re.compile(
-    r"(?i)\s+(?:at|et|apenstaartje|apestaartje|@)\s+(?P<domain>[^\W_]+(?:\s+(?:punt|dot|streepje|min)\s+[^\W_]+)*"
+    r"(?i)\s+(?:at|et|apenstaartje|apestaartje|@)\s+"
+    r"(?P<domain>[^\W_]+(?:-[^\W_]+)*(?:\s+(?:punt|dot|streepje|min)\s+[^\W_]+(?:-[^\W_]+)*)*"
     r"\s+(?:punt|dot)\s+(?:com|nl|net|org|be|de|eu|info|nu|io|co|uk|fr|biz|me|online|email)|[\w-]+(?:\.[\w-]+)+)"
     r"(?![\w])"
 )
