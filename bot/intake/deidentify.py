@@ -608,7 +608,7 @@ def _spoken_number_spans(text: str, said: List[_Said]) -> List[Span]:
         elif last > first:  # the last numbers: "(lindelaan vijf) twaalf eenenzeventig ab", "negen twee nul een k l"
             begin = _four_digits_before(said, first, last)
             postcode = _spoken_postcode_end(text, said, last) if begin is not None else None
-            if postcode is not None:
+            if begin is not None and postcode is not None:
                 spans.append((said[begin].start, postcode, "postcode"))
     return spans
 
