@@ -4,16 +4,31 @@ Each capability picks a ``kind`` string; ids are plain integers shown to users.
 """
 from __future__ import annotations
 
+import hashlib
+import hmac
+import logging
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Dict, Iterable, Iterator, List, Optional
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.db import get_engine, session_scope
+from bot.privacy import tracker_db
 from bot.privacy.tracker_db import empty_write_ahead_log
-from bot.tables import Record
+from bot.tables import ForgottenConversation, Record
+
+log = logging.getLogger(__name__)
+
+# How long a forgotten conversation is remembered (as a keyed hash) for the turns still running in it: far longer than
+# any turn (the chat's time limit is minutes).
+FORGOTTEN_FOR = timedelta(days=1)
+_FORGOTTEN_PURPOSE = "vergeten-gesprek"
+
+
+class ConversationForgotten(RuntimeError):
+    """A record was to be made from a conversation that was forgotten while the turn making it was running."""
 
 
 def add_record(
@@ -23,12 +38,67 @@ def add_record(
     title: Optional[str] = None,
     status: Optional[str] = None,
 ) -> int:
+    """Store a new record; returns its number. Raises :class:`ConversationForgotten` (nothing is stored) when the
+    conversation was forgotten while this turn was running (``rustpunt vergeet`` in the terminal, 'Wis dit gesprek'
+    after the page's wait ran out): see :func:`forgotten_during_turn`."""
     data = _with_names_masked(kind, data, conversation_id)
     with session_scope() as session:
         row = Record(kind=kind, data=data, conversation_id=conversation_id, title=title, status=status)
         session.add(row)
-        session.flush()
+        session.flush()  # holds the write lock (SQLite) from here: a deletion of this conversation waits for the check
+        if conversation_id and forgotten_during_turn(session, conversation_id):
+            log.warning("A conversation was forgotten while a turn was processed; its record is not stored")
+            raise ConversationForgotten(kind)
         return row.pk
+
+
+def _forgotten_digest(conversation_id: str) -> str:
+    from bot.privacy.crypto import derived_key  # lazy: the key file is read once, on first use
+
+    return hmac.new(derived_key(_FORGOTTEN_PURPOSE), str(conversation_id).encode("utf-8"),
+                    hashlib.sha256).hexdigest()
+
+
+def mark_forgotten(conversation_id: str) -> None:
+    """Remember for a while (:data:`FORGOTTEN_FOR`) that this conversation was forgotten, before it is deleted
+    (``bot.privacy.forget.forget_conversation``); markers older than that are removed. Without a key file nothing is
+    remembered (the deletion itself still happens)."""
+    try:
+        digest = _forgotten_digest(conversation_id)
+    except Exception as exc:  # noqa: BLE001 - the key file is missing: forget all the same
+        log.warning("could not mark a forgotten conversation (%s)", type(exc).__name__)
+        return
+    with session_scope() as session:
+        session.query(ForgottenConversation).filter(
+            ForgottenConversation.forgotten_at < datetime.utcnow() - FORGOTTEN_FOR).delete()
+        session.add(ForgottenConversation(digest=digest))
+
+
+def drop_old_forgotten_marks() -> int:
+    """Remove the markers of :func:`mark_forgotten` older than :data:`FORGOTTEN_FOR` (the daily clean-up)."""
+    with session_scope() as session:
+        return session.query(ForgottenConversation).filter(
+            ForgottenConversation.forgotten_at < datetime.utcnow() - FORGOTTEN_FOR).delete() or 0
+
+
+def forgotten_during_turn(session: Session, conversation_id: str) -> bool:
+    """True when ``conversation_id`` was forgotten (:func:`mark_forgotten`) and has not started again since: Rasa's
+    tracker store holds none of its events. A turn that was running when it was forgotten keeps its tracker in
+    memory; Rasa does not store it back (``MaskingSQLTrackerStore.save``), and its actions may store no record from
+    it either. The next message starts the conversation anew (Rasa stores its first event before any action runs),
+    after which its records are stored as always."""
+    since = datetime.utcnow() - FORGOTTEN_FOR
+    recent = select(ForgottenConversation.digest).where(ForgottenConversation.forgotten_at >= since)
+    marks = set(session.scalars(recent))
+    if not marks:
+        return False
+    try:
+        if _forgotten_digest(conversation_id) not in marks:
+            return False
+        return tracker_db.count_events(conversation_id) == 0
+    except Exception as exc:  # noqa: BLE001 - the key or the tracker store cannot be read: store as before
+        log.warning("could not check whether a conversation was forgotten (%s)", type(exc).__name__)
+        return False
 
 
 def _with_names_masked(kind: str, data: Any, conversation_id: Optional[str]) -> Any:

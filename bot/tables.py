@@ -48,3 +48,15 @@ class Record(Base):
     data = Column(JSON, nullable=False)
     created_at = Column(DateTime, default=_now, nullable=False)
     updated_at = Column(DateTime, default=_now, onupdate=_now, nullable=False)
+
+
+class ForgottenConversation(Base):
+    """A conversation forgotten on request (``bot.privacy.forget.forget_conversation``), kept for a day at most so that
+    a turn still running in it stores no record afterwards (``bot.records.add_record``). Only a keyed hash of the
+    conversation id and the time are kept, never the id."""
+
+    __tablename__ = "forgotten_conversations"
+
+    pk = Column(Integer, primary_key=True)
+    digest = Column(String(64), nullable=False, index=True)
+    forgotten_at = Column(DateTime, default=_now, nullable=False, index=True)

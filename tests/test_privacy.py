@@ -23,6 +23,7 @@ from bot.privacy.retention import cleanup
 from bot.privacy.tracker_store import MaskingSQLTrackerStore
 from bot.records import add_record, get_record, list_records
 from bot.tables import Record
+from tests.stored_text import database_bytes
 
 NAME, STREET, PHONE, EMAIL, BSN, POSTCODE = (
     "Sanne de Vries", "Dorpsstraat 12", "06-12345678", "sanne.devries@example.nl", "111222333", "1234 AB",
@@ -258,13 +259,9 @@ async def test_forgetting_leaves_nothing_of_the_records_in_our_database_files_no
     from bot.records import update_record
 
     url = os.environ["RUSTPUNT_DATABASE_URL"]
-    db_file = Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite") else tmp_path / "kein-sqlite"
 
-    def files() -> bytes:  # the database file, its -wal and -shm (under PostgreSQL: only what is in the table)
-        if url.startswith("sqlite"):
-            return b"".join(p.read_bytes() for p in db_file.parent.glob(db_file.name + "*"))
-        return json.dumps([row.data for kind in ("rollenspel", "intake_samenvatting", "gespreksplan")
-                           for row in list_records(kind)]).encode()
+    def files() -> bytes:  # the database file, its -wal and -shm (under PostgreSQL: every row of every table)
+        return database_bytes(url)
     session = add_record("rollenspel", {"beurten": ["Kwakkelsteinpact beurt 1"]}, conversation_id="wis-mij")
     for turn in range(2, 6):
         update_record("rollenspel", session, data={"beurten": [f"Kwakkelsteinpact beurt {n}" for n in range(1, turn)]})
@@ -374,6 +371,7 @@ def test_callback_contact_is_encrypted_shown_to_consultant_and_deleted_when_done
     assert list_records("terugbel_contact") == []  # the pending copy moved into the request
     db_file = Path(os.environ["RUSTPUNT_DATABASE_URL"].removeprefix("sqlite:///"))
     assert files_contain(db_file.parent, (NAME, PHONE, "0612345678", "Sanne")) == []
+    assert [word for word in (NAME, PHONE, "0612345678", "Sanne") if word.encode() in database_bytes()] == []
 
     assert show(record_id)[1] == [NAME, PHONE]
     assert main(["terugbellen", "toon", str(record_id)]) == 0
@@ -403,7 +401,8 @@ def test_key_inside_the_data_folder_is_refused(tmp_path, monkeypatch):
 
 
 def _db_bytes() -> bytes:
-    return Path(os.environ["RUSTPUNT_DATABASE_URL"].removeprefix("sqlite:///")).read_bytes()
+    """Our store as bytes (the SQLite files, or every row of every PostgreSQL table): ``tests.stored_text``."""
+    return database_bytes()
 
 
 def test_preparation_plan_is_stored_masked_but_shown_as_typed():

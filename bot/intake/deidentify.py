@@ -538,7 +538,8 @@ def _rule_spans(text: str) -> List[Span]:
 #   public service number (_PUBLIC_NUMBERS: "nul achthonderd tweeduizend");
 # - a BSN: 9 digits that pass the elfproef, or 8 or 9 digits right after 'bsn' or 'burgerservicenummer' (a misheard
 #   digit fails the elfproef);
-# - a postcode: four digits in two words and two letters that are no word ("twaalf eenenzeventig ab", "... a b");
+# - a postcode: four digits in two or more words and two letters that are no word ("twaalf eenenzeventig ab", "... a b",
+#   "negen twee nul een k l");
 # - a date of birth: a day, a month (its name or number) and a year after a word of birth, as for written dates
 #   ("geboren op veertien februari tweeduizend twaalf", "geboortedatum twaalf zes tweeduizend vijftien").
 _SPOKEN_TOKEN = re.compile(r"[^\W_]+")
@@ -604,12 +605,24 @@ def _spoken_number_spans(text: str, said: List[_Said]) -> List[Span]:
             spans.append((said[first - 1].start, end, "telefoon"))
         elif digits.startswith("0") and 9 <= len(digits) <= 12:
             spans.append((start, end, "telefoon"))
-        elif last > first:  # the last two numbers: "(lindelaan vijf) twaalf eenenzeventig ab"
-            four = said[last - 1].digits + said[last].digits
-            postcode = _spoken_postcode_end(text, said, last) if len(four) == 4 and four[0] != "0" else None
-            if postcode is not None:
-                spans.append((said[last - 1].start, postcode, "postcode"))
+        elif last > first:  # the last numbers: "(lindelaan vijf) twaalf eenenzeventig ab", "negen twee nul een k l"
+            begin = _four_digits_before(said, first, last)
+            postcode = _spoken_postcode_end(text, said, last) if begin is not None else None
+            if begin is not None and postcode is not None:
+                spans.append((said[begin].start, postcode, "postcode"))
     return spans
+
+
+def _four_digits_before(said: List[_Said], first: int, last: int) -> Optional[int]:
+    """The index of the first of the last two or more numbers of a run that say the four digits of a postcode, not
+    starting with 0: two numbers ("twaalf eenenzeventig") or a digit at a time ("negen twee nul een", a user test of
+    session 27 stored "postcode negen twee nul een K L" readable); None when they say no four digits."""
+    digits = said[last].digits
+    for begin in range(last - 1, first - 1, -1):
+        digits = said[begin].digits + digits
+        if len(digits) >= 4:
+            return begin if len(digits) == 4 and digits[0] != "0" else None
+    return None
 
 
 def _spoken_postcode_end(text: str, said: List[_Said], last: int) -> Optional[int]:
@@ -620,7 +633,7 @@ def _spoken_postcode_end(text: str, said: List[_Said], last: int) -> Optional[in
             and text[said[last].end:after[0].start].isspace():
         return after[0].end
     if len(after) == 2 and all(len(item.word) == 1 and item.word.isalpha() for item in after) \
-            and text[said[last].end:after[1].start].replace(" ", "") == after[0].word:
+            and text[said[last].end:after[1].start].replace(" ", "").lower() == after[0].word:
         return after[1].end
     return None
 
@@ -679,7 +692,8 @@ def _spoken_date_spans(text: str, said: List[_Said]) -> List[Span]:
 # a top-level domain; the part before it is the words back to a word that cannot be in an address ("mailen op", "mijn
 # mailadres is", "of"), at most six.
 _SPOKEN_AT = re.compile(
-    r"(?i)\s+(?:at|et|apenstaartje|apestaartje|@)\s+(?P<domain>[^\W_]+(?:\s+(?:punt|dot|streepje|min)\s+[^\W_]+)*"
+    r"(?i)\s+(?:at|et|apenstaartje|apestaartje|@)\s+"
+    r"(?P<domain>[^\W_]+(?:-[^\W_]+)*(?:\s+(?:punt|dot|streepje|min)\s+[^\W_]+(?:-[^\W_]+)*)*"
     r"\s+(?:punt|dot)\s+(?:com|nl|net|org|be|de|eu|info|nu|io|co|uk|fr|biz|me|online|email)|[\w-]+(?:\.[\w-]+)+)"
     r"(?![\w])"
 )

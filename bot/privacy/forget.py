@@ -104,13 +104,17 @@ _NOUNS = {
 
 
 def forget_conversation(conversation_id: str) -> Dict[str, int]:
-    """Delete the conversation's tracker events and every record with this conversation id.
+    """Delete the conversation's tracker events and every record with this conversation id; a turn of it that is
+    still running stores nothing afterwards (``records.mark_forgotten``).
     Returns what was removed: ``{"gespreksgebeurtenissen": n, <record kind>: n, ...}`` (only
     non-zero counts; an empty dict means nothing with this id was found)."""
     conversation_id = str(conversation_id or "").strip()
     if not conversation_id:
         return {}
     removed: Dict[str, int] = {}
+    # first: a turn still running in this conversation stores no record from it afterwards (records.add_record);
+    # Rasa's tracker store does not store that turn back either (bot.privacy.tracker_store)
+    records.mark_forgotten(conversation_id)
     events = tracker_db.delete_conversations([conversation_id])
     if events:
         removed[EVENTS] = events
