@@ -1,5 +1,6 @@
 """Session 27: 'ik ... zelf ook' is an admission of one's own part only when it is one; 'ik zie/merk dat ik' is about
-oneself ('ik merk dat ik' is the own part), not naming what one sees in the other (``knowledge/rollen/signalen.yml``)."""
+oneself ('ik merk dat ik' is the own part), not naming what one sees in the other
+(``knowledge/rollen/signalen.yml``)."""
 from __future__ import annotations
 
 import pytest
