@@ -379,6 +379,9 @@ def turn_line(turn, zetten: Dict[str, Zet], child: bool = True, turns: Sequence[
     if getattr(turn, "rechtgezet", False):
         reason = ("Je nam je misstap zelf terug en zette een goede stap: je gesprekspartner komt terug op de "
                   "spanning van vóór die misstap, en nog wat rustiger.")
+    if getattr(turn, "teruggehaald", False):
+        reason = ("Het gesprek had hier kunnen afronden, maar een eerdere misstap was nog niet rechtgezet: je "
+                  "gesprekspartner haalde die terug. Erken wat dat met de ander deed, of neem je woorden terug.")
     if getattr(turn, "onzeker", False):
         reason = (f"Ik twijfelde hoe ik dit moest lezen (zekerheid {turn.zekerheid:.0%}); daarom werd je "
                   "gesprekspartner niet bozer en bleef de spanning gelijk.")
@@ -592,6 +595,7 @@ def moves_label(turn: Any, names: Dict[str, str]) -> Optional[str]:
 
 
 TAKEN_BACK_NOTE = "nam de misstap van de beurt ervoor zelf terug"
+BROUGHT_BACK_NOTE = "gesprekspartner haalde een misstap terug die niet was rechtgezet"
 
 
 def turn_notes(turn: Any) -> List[str]:
@@ -604,6 +608,8 @@ def turn_notes(turn: Any) -> List[str]:
         notes.append(INTERROGATION_NOTE)
     if _field(turn, "rechtgezet"):
         notes.append(TAKEN_BACK_NOTE)
+    if _field(turn, "teruggehaald"):
+        notes.append(BROUGHT_BACK_NOTE)
     return notes
 
 
