@@ -325,8 +325,9 @@ class MoveClassifier:
         from bot.steps.classifier import MAX_KENMERKEN, cue_matches, get_model, own_words
 
         alone = self.step_classifier(part.zin) if self.step_classifier is not None else None
-        if alone is not None and getattr(alone, "stap", None) == part.stap and getattr(alone, "kenmerken", None):
-            return list(alone.kenmerken)
+        features = list(getattr(alone, "kenmerken", None) or [])
+        if features and getattr(alone, "stap", None) == part.stap:
+            return features
         cues = cue_matches(part.zin, part.stap)
         if not cues:  # only small words carried it ("Daar moet je je echt aan houden."): the phrases they make
             prediction = get_model().predict(part.zin, n_features=8)
