@@ -153,6 +153,13 @@ def _says(said: Sequence[str]) -> bool:
     k = len(said)
     while k and said[k - 1] in _LIGHT:
         k -= 1
+    if k >= 3 and said[k - 1] in _SAYING:
+        # the verb that closes a clause of "hoe", "wat", "dat" with its subject ("even kijken hoe ik dit zeg"): a
+        # thought aloud, nothing quoted after it
+        window = said[max(0, k - 4):k - 1]
+        opened = [n for n, w in enumerate(window) if w in _SUBORDINATORS]
+        if opened and any(w in _SUBJECTS for w in window[opened[0] + 1:]):
+            return False
     return bool(k) and said[k - 1] in _SAYING
 _MAAR_AFTER = 4  # words of a sentence after which "maar" starts a new one
 _SUBJECTS = frozenset("ik we wij jij je u jullie hij zij ze het dat dit die men".split())
@@ -363,11 +370,14 @@ def _boundary(words: Sequence[str], i: int, start: int) -> Optional[str]:
     if word in _TAGS or _awaits_its_verb(said):
         return None  # "... dat je weer naar school kan ik ...": the verb closes the clause, it asks nothing; a tag
         # ends its sentence ("... goed hoor je moet ...")
-    if any(w in _INVERTS_AFTER for w in said):
-        return None  # "als u de stukken meeneemt dan kijk ik ...": the main clause after its condition
+    condition = next((k for k, w in enumerate(said) if w in _INVERTS_AFTER), None)
+    if condition is not None and not any(_is_verb(w) for w in said[:condition]):
+        return None  # "als u de stukken meeneemt dan kijk ik ...": the main clause after its condition; a condition
+        # after the verb of a main clause belongs to that clause ("je snapt toch dat ze zich zorgen maakt als je niet
+        # thuis bent. daar moet je ...", set 46 path 7 dictated)
     if word in _FRONTED and i + 2 < len(words) and words[i + 1] in _FINITE_VERBS and words[i + 2] in _SUBJECTS \
-            and before not in _SUBJECT_NOT_AFTER | _PREPOSITIONS:
-        return "."
+            and (before not in _SUBJECT_NOT_AFTER | _PREPOSITIONS or closed):
+        return "."  # also after the verb that closes a clause of "dat", "als", ... ("... thuis bent. daar moet je ...")
     if not closed and before in _VERB_NOT_AFTER:
         return None
     last_verb = max((k for k, w in enumerate(said) if _is_verb(w)), default=-1)

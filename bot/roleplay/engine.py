@@ -46,6 +46,17 @@ misstep is what the workbook asks, so one clumsy turn that the trainee takes bac
 Once per session (taking back every pitfall is no way out), only when the turn before the pitfall was a step (one
 clumsy turn in a good talk, not the last of a run of missteps), never after a forgiven uncertain read.
 
+An unrepaired misstep (``teruggehaald``): recovery lowers the tension after a sure pitfall, but the talk has not dealt
+with it. Where the good ending would come on a doubtful read (the turn's read below ``CLOSING_DOUBT``, 0.5: the
+recogniser finds another read about as likely; "Goed. Dan zien we elkaar volgende week." read as options at 44%) while
+a sure misstep is open (``_open_misstep``: a turn led by a pitfall read at ``UNSURE`` or above that raised the tension,
+never taken back), the persona brings the misstep back (``einde.goed.terug``) and the talk goes on: a single uncertain
+read decides no ending, the good one neither. Taking the words back (``zelfcorrectie``) repairs the misstep, and so does
+a step that acknowledges the persona (``erkennen``) after it was brought back. A repaired slip and a talk closed by a
+clear read are unchanged. (Session 27: on the seen practice-path sets bad path 9 of set 47 (siding with the mother, then
+good turns) and dictated bad path 13 no longer end well, no good path more stays open; a rule on any unrepaired sure
+pitfall, or one that only deferred the good ending a turn, kept some 80 good paths from ending well.)
+
 Recovery (``herstel``): after a pitfall that raised the tension, every following step lowers the
 tension by ``RECOVERY_STEP`` (2) until it is back at the level from before that pitfall, also where the
 scenario's effect for that step and band would hold or raise it (a question about the pattern
@@ -123,6 +134,8 @@ BAD_PATTERN = 2  # pitfall/unclear turns among the last three needed for the bad
 MIN_TURNS_BAD_END = 3  # a young session never ends badly before this turn: the persona warns once (``laatste_kans``)
 GOOD_PATTERN = 0.5  # the good ending needs at most this share of turns holding a pitfall (main move or part)
 RECOVERY_STEP = 2  # after a pitfall, a step lowers the tension this much until it is back where it was (recovery)
+# a good ending read below this while a sure misstep is open (``_open_misstep``): the persona brings the misstep back
+CLOSING_DOUBT = 0.5
 CALMS_ONCE_HEARD = ("erkennen", "dynamiek", "behoefte")  # steps that calm a persona who felt heard ("Heard")
 
 
@@ -164,6 +177,8 @@ class Turn:
     valkuilzin: Optional[str] = None  # the sentence that carried the pitfall (typed text: masked when stored)
     verhoor: bool = False  # a string of closed questions (``pacing.interrogates``): the tension did not fall
     laatste_kans: bool = False  # the bad ending came too early in the session: the persona warned it is about to leave
+    zelfcorrectie: bool = False  # the turn takes back the professional's own words ("wacht, ik ga te snel")
+    teruggehaald: bool = False  # the good ending came with a sure misstep never repaired: the persona brought it back
 
 
 def pitfall_turns(turns: List[Turn]) -> int:
@@ -354,7 +369,12 @@ class Engine:
         bad_turn = move.zet in PITFALLS + (UNCLEAR,) and not forgiven
         ending = self._ending(move.zet, moves, bad_turn=bad_turn)
         last_chance = ending == status.BAD and len(state.turns) + 1 < MIN_TURNS_BAD_END
-        if last_chance:  # too young a session to be decided: the persona says it is about to leave (issue #14)
+        brought_back = (ending == status.GOOD and move.zekerheid < CLOSING_DOUBT
+                        and self._open_misstep(move) is not None)
+        if brought_back:  # a doubtful close does not end a talk with an unrepaired misstep: the persona brings it back
+            ending = None
+            reply = self.scenario.einde.goed.bring_back
+        elif last_chance:  # too young a session to be decided: the persona says it is about to leave (issue #14)
             ending = None
             reply = self.scenario.einde.slecht.warning
         elif ending:
@@ -384,6 +404,8 @@ class Engine:
             verhoor=questioned,
             rechtgezet=repaired,
             laatste_kans=last_chance,
+            zelfcorrectie=move.zelfcorrectie,
+            teruggehaald=brought_back,
             valkuilzin=move.valkuilzin if set(moves) & set(PITFALLS) and not forgiven else None,
         )
         state.turns.append(turn)
@@ -480,6 +502,30 @@ class Engine:
         if len(turns) > 1 and turns[-2].zet not in STEPS:
             return False
         return last.zet in PITFALLS and not last.onzeker and last.spanning_na > last.spanning_voor
+
+    def _open_misstep(self, move: Move) -> Optional[Turn]:
+        """The first sure misstep of the session that the trainee never repaired, or None (see "An unrepaired misstep"
+        in the module docstring): a turn led by a pitfall read at or above ``UNSURE`` (not a forgiven read) that raised
+        the tension, with no turn after it (this one, ``move``, included) that takes back the professional's own words
+        (``zelfcorrectie``, ``rechtgezet``) and, once the persona brought it back (``teruggehaald``), no step after
+        that which acknowledges the persona (``erkennen``, as the move or beside it)."""
+        turns = self.state.turns
+        if move.zelfcorrectie:
+            return None
+        for index, turn in enumerate(turns):
+            if turn.zet not in PITFALLS or turn.onzeker or turn.zekerheid < UNSURE \
+                    or turn.spanning_na <= turn.spanning_voor:
+                continue
+            later = turns[index + 1:]
+            if any(t.rechtgezet or t.zelfcorrectie for t in later):
+                continue
+            back = next((k for k, t in enumerate(later) if t.teruggehaald), None)
+            if back is not None:
+                answers = [(t.zet, t.zetten) for t in later[back + 1:]] + [(move.zet, move.zetten)]
+                if any(main in STEPS and "erkennen" in [main] + list(parts) for main, parts in answers):
+                    continue
+            return turn
+        return None
 
     def _recovery_level(self) -> int:
         """The tension before the last pitfall that raised it, or the maximum when there was none

@@ -325,6 +325,16 @@ def shown_name(turn: Any, zetten: Optional[Dict[str, Zet]] = None, move: Optiona
     return move_names(zetten).get(shown) if shown else None
 
 
+def shown_signals(turn: Any, pitfall: str) -> List[str]:
+    """The signals the move reader stored for a turn led by ``pitfall`` (the words that made it that pitfall, also
+    where a sure pitfall sentence took over the read of a turn, ``moves._pitfall_signals``), as the debrief shows them
+    after "Herkend aan"; none for a turn led by a step (its signals are the step's) or a forgiven read, and no cue
+    pattern of the lexicon ("ook niet ... slim|handig")."""
+    if _field(turn, "zet") != pitfall or _field(turn, "onzeker"):
+        return []
+    return [str(signal) for signal in _field(turn, "signalen") or [] if "|" not in str(signal)]
+
+
 def turn_label(turn: Any, zetten: Optional[Dict[str, Zet]] = None) -> Optional[str]:
     """How a turn is named while the role-play runs (the live label "Jouw zet", "welke stap is dit?" about the last
     turn, the feedback, the earlier attempts): its main move (``shown_name``) and every further move the debrief's "Al
@@ -379,6 +389,9 @@ def turn_line(turn, zetten: Dict[str, Zet], child: bool = True, turns: Sequence[
     if getattr(turn, "rechtgezet", False):
         reason = ("Je nam je misstap zelf terug en zette een goede stap: je gesprekspartner komt terug op de "
                   "spanning van vóór die misstap, en nog wat rustiger.")
+    if getattr(turn, "teruggehaald", False):
+        reason = ("Het gesprek had hier kunnen afronden, maar een eerdere misstap was nog niet rechtgezet: je "
+                  "gesprekspartner haalde die terug. Erken wat dat met de ander deed, of neem je woorden terug.")
     if getattr(turn, "onzeker", False):
         reason = (f"Ik twijfelde hoe ik dit moest lezen (zekerheid {turn.zekerheid:.0%}); daarom werd je "
                   "gesprekspartner niet bozer en bleef de spanning gelijk.")
@@ -592,6 +605,7 @@ def moves_label(turn: Any, names: Dict[str, str]) -> Optional[str]:
 
 
 TAKEN_BACK_NOTE = "nam de misstap van de beurt ervoor zelf terug"
+BROUGHT_BACK_NOTE = "gesprekspartner haalde een misstap terug die niet was rechtgezet"
 
 
 def turn_notes(turn: Any) -> List[str]:
@@ -604,6 +618,8 @@ def turn_notes(turn: Any) -> List[str]:
         notes.append(INTERROGATION_NOTE)
     if _field(turn, "rechtgezet"):
         notes.append(TAKEN_BACK_NOTE)
+    if _field(turn, "teruggehaald"):
+        notes.append(BROUGHT_BACK_NOTE)
     return notes
 
 
@@ -680,6 +696,7 @@ def debrief(scenario: Scenario, state: State, zetten: Dict[str, Zet]) -> Dict[st
                 # a pitfall sentence beside a step: the step the turn was read as, else None
                 "naast": turn.zet if turn.zet in STEPS else None,
                 "valkuilzin": getattr(turn, "valkuilzin", None),  # the sentence that carried it (several sentences)
+                "herkend_aan": shown_signals(turn, pitfall),  # the words that made it this pitfall
             }
             form = turn_form(turn, pitfall)
             if form is not None:  # a pitfall form (a child put in the middle): its own name and warning
@@ -801,6 +818,8 @@ def debrief_text(data: Dict[str, Any], zetten: Dict[str, Zet]) -> str:
             if item.get("valkuilzin"):
                 what += f": \"{_quote(item['valkuilzin'])}\""
             warning = f" {item['waarschuwing']}" if item.get("waarschuwing") else ""
+            if item.get("herkend_aan") and not item.get("waarschuwing"):
+                warning = " Herkend aan: " + ", ".join(f"'{signal}'" for signal in item["herkend_aan"]) + "."
             lines.append(f"- Beurt {item['beurt']}: \"{_quote(item['tekst'])}\" {sentence(what)}{warning}{back} "
                          f"Beter: {item['beter_naam'].lower()}, {better_example(item)}")
     elif forgiven:  # a read it doubted and forgave is no pitfall, and the debrief says why it still shows it

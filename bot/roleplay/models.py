@@ -233,10 +233,20 @@ class Tempo(Strict):
     _opties_pas_na = one_of("opties_pas_na", STEPS, "onbekende stap")
 
 
+# what a persona says where the good ending would come on a doubtful read while a sure misstep was never repaired
+# (``engine`` "An unrepaired misstep"); a scenario's own line is ``einde.goed.terug``
+DEFAULT_BRING_BACK = "Wacht even. Wat u daarnet zei, dat zit me nog steeds dwars."
+
+
 class GoedEinde(Strict):
     zetten: List[str] = ["opties", "behoefte"]  # moves that can close the conversation
     nodig: List[str] = ["erkennen", "opties"]  # steps that must have been used before
     slotzin: Line
+    terug: Optional[Line] = None  # the persona brings an unrepaired misstep back (``DEFAULT_BRING_BACK`` without it)
+
+    @property
+    def bring_back(self) -> str:
+        return self.terug or DEFAULT_BRING_BACK
 
     @validator("nodig")
     def needs_options(cls, value):

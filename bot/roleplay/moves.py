@@ -300,7 +300,7 @@ class MoveClassifier:
             if sure is not None:  # a sure pitfall elsewhere in the turn leads: the doubt forgives no sure misstep
                 several = len(getattr(result, "delen", None) or []) > 1
                 return Move(zet=sure.stap, zekerheid=sure.zekerheid,
-                            signalen=features if sure.stap == label else [], stap_label=label,
+                            signalen=features if sure.stap == label else self._pitfall_signals(sure), stap_label=label,
                             zetten=[sure.stap, move] + [m for m in all_moves if m not in (sure.stap, move)
                                                         and m not in judged],
                             valkuilzin=sure.zin if several else None)
@@ -314,6 +314,26 @@ class MoveClassifier:
                         zelfcorrectie=_corrects_itself(result), valkuilzin=_pitfall_sentence(result, all_moves))
         return Move(zet=UNCLEAR, zekerheid=confidence, signalen=[], stap_label=label,
                     small_talk=_small_talk(text, result, label))
+
+    def _pitfall_signals(self, part) -> List[str]:
+        """What made ``part`` (a sure pitfall sentence that leads a turn read as something else) a pitfall, in the
+        trainee's own words: its pitfall form's signal, else the features of that sentence read alone when it reads as
+        the same pitfall, else the pitfall's cue words in it. The turn's own features belong to another read (a user
+        test, session 27: the debrief's "Herkend aan" was empty for such a turn)."""
+        if part.vorm is not None:
+            return [part.vorm.kenmerk]
+        from bot.steps.classifier import MAX_KENMERKEN, cue_matches, get_model, own_words
+
+        alone = self.step_classifier(part.zin) if self.step_classifier is not None else None
+        features = list(getattr(alone, "kenmerken", None) or [])
+        if features and getattr(alone, "stap", None) == part.stap:
+            return features
+        cues = cue_matches(part.zin, part.stap)
+        if not cues:  # only small words carried it ("Daar moet je je echt aan houden."): the phrases they make
+            prediction = get_model().predict(part.zin, n_features=8)
+            cues = [feature for feature in prediction.features if " " in feature] if prediction.label == part.stap \
+                else []
+        return own_words(cues, part.zin)[:MAX_KENMERKEN]
 
     @staticmethod
     def _in_context(result, label, confidence, all_moves, context):

@@ -1578,6 +1578,11 @@ def tip_for(label: str, knowledge=None) -> str:
     return entry.tip if entry is not None else ""
 
 
+def cue_matches(text: str, label: str, knowledge=None) -> List[str]:
+    """The signal words of step or pitfall ``label`` (``knowledge/stappen``) found in ``text``."""
+    return _cue_matches(text, label, _knowledge(knowledge))
+
+
 def _cue_matches(text: str, label: str, knowledge) -> List[str]:
     entry = knowledge.get("valkuil" if label in PITFALL_IDS else "stap", label)
     if entry is None:
