@@ -210,6 +210,8 @@ def turn_reply(turn) -> Optional[str]:
                                                                                      oud=old or new)
     if turn.kind == CONTACT_ONLY:  # "ze is bereikbaar op 06-...": no fact of the case, nothing noted
         return f"{TEXTS.text(turn.left_out_text)} {TEXTS.text('contactgegevens_vraag_open')}"
+    if turn.earlier_answer:  # back ('terug') at an answered question: what is noted there, to keep or replace
+        return TEXTS.text("eerder_antwoord", antwoord=turn.earlier_answer)
     return None
 
 

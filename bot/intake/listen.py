@@ -259,9 +259,32 @@ _CONTENT_WORDS = 3  # words of three letters or more a clause keeps besides its 
 
 def left_out_kind(masked: str) -> str:
     """The id of the text that tells the consultant what was left out of the (masked) answer ``masked``:
-    'bsn_niet_genoteerd' when it held a BSN and no phone number or e-mail address, 'contactgegevens' otherwise."""
-    only_bsn = "[BSN]" in masked and not re.search(r"\[(?:TELEFOON|E-MAIL)\]", masked)
-    return "bsn_niet_genoteerd" if only_bsn else "contactgegevens"
+    'bsn_niet_genoteerd' when it held a BSN and no phone number or e-mail address, 'bsn_en_contactgegevens' with both
+    (a user test of session 27 dictated a BSN and a phone number and heard only about the phone number),
+    'contactgegevens' otherwise."""
+    contact = re.search(r"\[(?:TELEFOON|E-MAIL)\]", masked)
+    if "[BSN]" in masked:
+        return "bsn_en_contactgegevens" if contact else "bsn_niet_genoteerd"
+    return "contactgegevens"
+
+
+# What is left of a dictated answer that only said who someone is and how to reach them, once the contact details are
+# out: "hij heet [NAAM] en moeder" (from "hij heet daan en zijn bsn is ... moeder is bereikbaar op ..."; a user test
+# of session 27 saw it noted under 'wat er speelt'). A name with 'heet' or 'naam is', and words that only name people.
+_NAME_PHRASE = re.compile(
+    r"\b(?:heet|heten|noemt|genaamd|(?:voor|achter)?naam(?:\s+is)?)\s+\[NAAM\](?:\s+\[NAAM\])*", re.IGNORECASE)
+_NAMING_WORDS = frozenset(
+    "en of ook nog dus verder de het een is zijn haar hun hij zij ze die dat mijn uw van moeder vader mama papa ouder "
+    "ouders kind kinderen zoon dochter jongen meisje oudste jongste beller".split())
+
+
+def only_names_left(answer: str) -> bool:
+    """An answer (masked, contact details out) that only names people ("hij heet [NAAM] en moeder"): no fact of the
+    case, so nothing to note."""
+    if not _NAME_PHRASE.search(answer or ""):
+        return False
+    rest = _NAME_PHRASE.sub(" ", answer).replace("[NAAM]", " ")
+    return all(word in _NAMING_WORDS for word in re.findall(r"[^\W\d_]+", rest.lower()))
 
 
 def without_contact_details(text: str) -> str:

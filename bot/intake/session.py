@@ -24,6 +24,7 @@ from bot.intake.listen import (
     listen,
     names_support,
     no_answer_kind,
+    only_names_left,
     support_clauses,
     tones_down,
     without_contact_details,
@@ -83,6 +84,7 @@ class Turn:
     left_out_text: str = "contactgegevens"  # the text that says what was left out (``listen.left_out_kind``)
     corrected: Optional[Tuple[str, str, int]] = None  # a correction (kind 'correctie'): old value, new value, how often
     open_questions: List[str] = field(default_factory=list)  # kind 'open_vragen': the questions still to ask
+    earlier_answer: str = ""  # after 'terug': the (masked) answer noted at the question gone back to
 
 
 # "kun je dat wat ik net typte weghalen?" (``bot.commands.asks_to_wipe_last``, as in the role-play): the last stored
@@ -520,7 +522,15 @@ class Intake:
             if not state["history"]:
                 return Turn(state=state, kind="begin", question=self.view(state))
             state["pos"] = state["history"].pop()
-            return Turn(state=state, kind="vraag", question=self.view(state))
+            # the answer noted there is shown, so it can be kept or replaced (a user test of session 27 went back and
+            # could not see what was noted)
+            earlier = state["answers"].get(self._key(self.plan.stappen[state["pos"]]), "")
+            return Turn(state=state, kind="vraag", question=self.view(state), earlier_answer=earlier)
+        if command == "overslaan" and commands.whole_message(text or "", _COMMANDS) == commands.VOLGENDE \
+                and self._key(self.plan.stappen[state["pos"]]) in state["answers"]:
+            # 'volgende' at an answered question (after 'terug') keeps its answer; only 'sla over' takes it back (a
+            # user test of session 27: 'terug' to look, then 'volgende', and the answer was gone)
+            return self._advance(state, [])
         if command == "overslaan":
             key = self._key(self.plan.stappen[state["pos"]])
             if key not in state["skipped"]:
@@ -662,8 +672,8 @@ class Intake:
                 hits.append(Hit(signal.id, signal.soort, simplify(text.split()[0]), key))
         masked = deidentify.mask(text)
         answer = without_contact_details(mask_known(text, self.names) if self.names else masked.text)
-        # (contact details are no facts of the case: a user test)
-        if not answer:
+        # (contact details are no facts of the case: a user test; nor is a name told with them: a user test of s27)
+        if not answer or (answer != masked.text.strip() and only_names_left(answer)):
             return Turn(state=state, kind=CONTACT_ONLY, question=self.view(state),
                         left_out_text=left_out_kind(masked.text))
         # what was masked in what is kept (a phone number left out with its clause is not stored)

@@ -10,6 +10,7 @@ shared safety advice (``bot.intake.danger``) for danger told anywhere in the pre
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, Iterable, List, Optional, Tuple
 
@@ -95,6 +96,26 @@ def judging_sentences(result: Any) -> List[Tuple[str, List[str]]]:
     parts = [part.zin for part in result.delen if not part.zelfcorrectie] or []
     found = [(zin, lexicon.match(zin)) for zin in parts]
     return [(zin, cue[1]) for zin, cue in found if cue and cue[0] == JUDGEMENT]
+
+
+def _question_at_step(text: str, current: str, note: Optional[str], who: Optional[str]) -> Optional[List[str]]:
+    """``answer_question`` at a step, where a bare "welke stap is dit?" ('??' too) is about this step and its note."""
+    asked = navigation.which_step_sentence(text)
+    if asked is not None and not re.search(r"[^\W\d_]", asked):
+        return which_step_here(current, note) + [texts.text("vraag_niet_bewaard")]
+    return answer_question(text, current, who)
+
+
+def which_step_here(current: str, note: Optional[str]) -> List[str]:
+    """The answer to a bare "welke stap is dit?" in the middle of the preparation: the step being prepared and, with a
+    note at it, the step that note sounds like (a user test of session 27 got "Er is geen zin gegeven" while the note
+    was shown right above)."""
+    steps = guide.step_ids()
+    here = texts.text("welke_stap_hier", nummer=steps.index(current) + 1, totaal=len(steps),
+                      stap_naam=guide.get_step(current).naam)
+    if not note:
+        return [f"{here} {texts.text('welke_stap_zonder_notitie')}"]
+    return [here, texts.text("welke_stap_notitie", notitie=note), classification_text(note)]
 
 
 def _advance(steps: List[str], index: int, notes: Dict[str, str], turn: StepTurn) -> StepTurn:
@@ -256,7 +277,7 @@ def step_turn(text: str, current: Optional[str], notes: Optional[Dict[str, str]]
     if command == navigation.VOLGENDE:
         return _advance(steps, index, notes, turn)
 
-    answer = answer_question(text, current, who)
+    answer = _question_at_step(text, current, notes.get(current), who)
     if answer is not None:
         return StepTurn(answer, stay)
     requested = _own_request(navigation.own_command(text), steps, index, notes, who, situation)

@@ -35,7 +35,11 @@ _REQUEST = re.compile(r"^(?:hoe|kun|kan|wil|help|wat (?:moet|kan|zal|zeg)|graag|
 _CLAUSE_END = re.compile(r"[,.;:]\s+|[?!]")
 _MAX_PASSED = 3  # clauses passed over before the situation (a time, a name, a phone number)
 _TAIL = re.compile(
-    r"[?!]|[,.;]\s*(?:hoe|kun|kan|wil|help|wat (?:moet|kan|zal))\b|\s+(?:kun je|kan je|wil je|help me)\b.*",
+    r"[?!]|[,.;]\s*(?:hoe|kun|kan|wil|help|wat (?:moet|kan|zal))\b|\s+(?:kun je|kan je|wil je|help me)\b.*"
+    # the professional's own request joined with 'en' ("een vader die gaat scheiden en ik wil het voorbereiden"): it
+    # is no part of the situation (a user test of session 27 saw "Vader die gaat scheiden en ik wil het" in the plan)
+    r"|[,\s]+(?:en|maar|dus)\s+(?:ik|we|wij)\s+(?:[^\W\d_]+\s+){0,5}?"
+    r"(?:voorbereiden|voor te bereiden|oefenen|te oefenen|hulp|tips|helpen)\b.*",
     re.IGNORECASE,
 )
 _MIN_WORDS = 4
