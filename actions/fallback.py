@@ -41,6 +41,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.base import answers_a_wiped_conversation
 from actions.intake import SUMMARY_SLOT, forget_the_summary, store_kept_back
 from actions.kaart import is_kaart_question, remembered_question, search_and_show
 from actions.roleplay import TEXTS as ROLEPLAY_TEXTS
@@ -70,6 +71,7 @@ class ActionOnzekerBericht(Action):
     def name(self) -> Text:
         return "action_onzeker_bericht"
 
+    @answers_a_wiped_conversation
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[Text, Any]]:

@@ -16,6 +16,7 @@ from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.base import answers_a_wiped_conversation
 from actions.forms import FormValidation
 from actions.kaart import answer_in_between
 from bot.commands import is_forget_request
@@ -258,6 +259,7 @@ class ActionIntakeSamenvatting(Action):
     def name(self) -> Text:
         return "action_intake_samenvatting"
 
+    @answers_a_wiped_conversation
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:
@@ -414,6 +416,7 @@ class ActionTerugbelverzoekOpslaan(Action):
     def name(self) -> Text:
         return "action_terugbelverzoek_opslaan"
 
+    @answers_a_wiped_conversation
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:

@@ -19,6 +19,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.base import answers_a_wiped_conversation
 from actions.forms import FormValidation
 from bot import commands, status
 from bot.knowledge.texts import Texts
@@ -77,6 +78,10 @@ class ActionAskRollenspelScenario(Action):
 class ValidateRollenspelForm(FormValidation):
     def name(self) -> Text:
         return "validate_rollenspel_form"
+
+    @answers_a_wiped_conversation
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
+        return await super().run(dispatcher, tracker, domain)  # the session's record is stored when it starts
 
     async def extract_rollenspel_scenario(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -211,6 +216,7 @@ class ActionRollenspelOpnieuw(Action):
     def name(self) -> Text:
         return "action_rollenspel_opnieuw"
 
+    @answers_a_wiped_conversation
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
         return [SlotSet(slot, value) for slot, value in retry_last_session(dispatcher, tracker).items()]
 

@@ -14,6 +14,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.base import answers_a_wiped_conversation
 from actions.forms import FormValidation
 from bot import status
 from bot.knowledge.texts import Texts
@@ -78,6 +79,7 @@ class ActionRolQuizStart(Action):
     def name(self) -> Text:
         return "action_rol_quiz_start"
 
+    @answers_a_wiped_conversation
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:

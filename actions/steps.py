@@ -15,6 +15,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.base import answers_a_wiped_conversation
 from actions.forms import FormValidation
 from actions.kaart import answer_in_between, remembered_question
 from bot import status
@@ -270,6 +271,7 @@ class ActionVoorbereidenAfronden(Action):
     def name(self) -> Text:
         return "action_voorbereiden_afronden"
 
+    @answers_a_wiped_conversation
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: Dict[Text, Any]
     ) -> List[Dict[Text, Any]]:

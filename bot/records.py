@@ -52,11 +52,41 @@ def add_record(
         return row.pk
 
 
-def _forgotten_digest(conversation_id: str) -> str:
+def _forgotten_digest(conversation_id: str, purpose: str = _FORGOTTEN_PURPOSE) -> str:
     from bot.privacy.crypto import derived_key  # lazy: the key file is read once, on first use
 
-    return hmac.new(derived_key(_FORGOTTEN_PURPOSE), str(conversation_id).encode("utf-8"),
-                    hashlib.sha256).hexdigest()
+    return hmac.new(derived_key(purpose), str(conversation_id).encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+# A conversation of which a part was emptied in place (``rustpunt vergeet --sessie``: a role-play session's turns): the
+# tracker store holds as many events as before, so its count check does not see it. The mark (a keyed hash with its
+# own purpose, in the same table) tells ``MaskingSQLTrackerStore.save`` that a turn read before it stores nothing.
+_EMPTIED_PURPOSE = "geleegd-gesprek"
+
+
+def mark_emptied(conversation_id: str) -> None:
+    """Remember for a while (:data:`FORGOTTEN_FOR`) that a part of this conversation was emptied now (see above).
+    Without a key file nothing is remembered (the emptying itself still happens)."""
+    try:
+        digest = _forgotten_digest(conversation_id, _EMPTIED_PURPOSE)
+    except Exception as exc:  # noqa: BLE001 - the key file is missing: empty all the same
+        log.warning("could not mark an emptied conversation (%s)", type(exc).__name__)
+        return
+    with session_scope() as session:
+        session.add(ForgottenConversation(digest=digest))
+
+
+def emptied_since(conversation_id: str, since: datetime) -> bool:
+    """True when a part of ``conversation_id`` was emptied (:func:`mark_emptied`) at or after ``since`` (UTC)."""
+    try:
+        digest = _forgotten_digest(conversation_id, _EMPTIED_PURPOSE)
+        with session_scope() as session:
+            found = session.scalars(select(ForgottenConversation.pk).where(
+                ForgottenConversation.digest == digest, ForgottenConversation.forgotten_at >= since).limit(1))
+            return found.first() is not None
+    except Exception as exc:  # noqa: BLE001 - the key or our store cannot be read: store as before
+        log.warning("could not check whether a conversation was emptied (%s)", type(exc).__name__)
+        return False
 
 
 def mark_forgotten(conversation_id: str) -> None:

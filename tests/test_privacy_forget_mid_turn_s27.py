@@ -131,3 +131,37 @@ async def test_other_conversations_and_the_terminal_store_as_before(store):
     assert what_the_turn_stores(None) == []
     assert len(records.list_records("gespreksplan")) == 2
     assert len(records.list_records("rollenspel")) == 2
+
+
+async def test_rustpunt_vergeet_sessie_during_its_turn_leaves_nothing_of_that_turn(tmp_path, store, capsys):
+    """'rustpunt vergeet --sessie N' while a turn of that session is processed. The session's events are emptied in
+    place (the rest of the chat stays), so the store holds as many events as when the turn read it; the turn then
+    wrote its own events, and the line typed in it stayed in the chat (masked, but with the family's story)."""
+    from bot.roleplay import catalog
+    from bot.roleplay.session import PracticeService
+
+    first = await store.get_or_create_tracker("gesprek-sessie")
+    first.update(UserUttered("ik wil oefenen", intent()))
+    first.update(ActionExecuted("action_listen"))
+    await store.save(first)
+    number = PracticeService(classify=lambda text: None).start(
+        catalog.scenarios()[0].id, conversation_id="gesprek-sessie", seed=1)
+    stored_before = tracker_db.count_events("gesprek-sessie")
+
+    turn = await store.get_or_create_tracker("gesprek-sessie")  # Rasa reads the conversation at the start of a turn
+    turn.update(UserUttered(TOLD, intent()))
+    assert main(["vergeet", "--sessie", str(number)]) == 0  # the trainer, meanwhile, in the terminal
+    assert f"Rollenspelsessie {number} is gewist." in capsys.readouterr().out
+    turn.update(ActionExecuted("utter_ok"))
+    turn.update(ActionExecuted("action_listen"))
+    await store.save(turn)  # the turn ends
+
+    assert [word for word in TYPED_WORDS if word in data_folder_bytes(tmp_path)] == []
+    assert tracker_db.count_events("gesprek-sessie") == stored_before  # the chat before the turn stays
+    assert "ik wil oefenen" in [event.text for event in (await store.retrieve("gesprek-sessie")).events
+                                if isinstance(event, UserUttered)]
+
+    again = await store.get_or_create_tracker("gesprek-sessie")  # the next turn is stored as always
+    again.update(UserUttered("hallo weer", intent()))
+    await store.save(again)
+    assert tracker_db.count_events("gesprek-sessie") > stored_before

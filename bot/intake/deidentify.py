@@ -26,10 +26,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, Iterator, List, Optional, Tuple
 
 from bot.language import known_words, opentaal_available, opentaal_knows
-from bot.text import NUMBER_WORDS, spoken_number
+from bot.text import NUMBER_WORDS, simplify, spoken_number
 from bot.wording import counted, join_list
 
 log = logging.getLogger(__name__)
@@ -94,6 +94,8 @@ _BIRTH_CUE = re.compile(r"(?i)(geboren|geb\.|geboortedatum|jarig|verjaardag)\W{0
 _STREET_SUFFIX = (
     "straat|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|park|pad|steeg|markt|baan|allee|ring|"
     "straatweg|erf|plantsoen|wal|veld|zoom|boulevard|kwartier|burcht|hoven|akker|haven|wijk"
+    # the small ones and a few more (session 27: "ze woont op de Zonnebloemhofje zevenentwintig" was stored readable)
+    "|hofje|gaarde|straatje|steegje|laantje|pleintje|hoeve|kaai"
 )
 _STREET = re.compile(
     rf"(?<![\w])(?:[A-Z][\w'-]*\s)?(?:(?:van|de|der|den|het|ten|ter)\s)*[A-Z][a-zà-ÿ'-]*(?:{_STREET_SUFFIX})"
@@ -176,11 +178,27 @@ _NOT_STREET_WORDS = frozenset(
 )
 
 
+# A house number said as a word ("ze woont op de Zonnebloemhofje zevenentwintig", "... de brink zeven a"; dictated),
+# maybe with an addition; never 'een' ("ze woont op de brink een huis verder"). 'nummer' or 'huisnummer' may stand
+# between the street and its number ("ze woont op de brink nummer zeven"): _NUMBER_WORD_BEFORE.
+_SAID_HOUSE_NUMBER = re.compile(r"(?<![\w-])(?P<word>[^\W\d_]{3,})(?:\s(?:bis|hs|[a-d]))?(?![\w]|[:.,/-]\d)")
+_NUMBER_WORD_BEFORE = re.compile(r"(?<![\w])(?i:huisnummer|nummer|nr\.?|no\.)\s*$")
+
+
+def _house_numbers(text: str) -> Iterator[re.Match]:
+    """House numbers typed as digits, then those said as a word."""
+    yield from _HOUSE_NUMBER.finditer(text)
+    for match in _SAID_HOUSE_NUMBER.finditer(text):
+        word = match.group("word")
+        if simplify(word) != "een" and spoken_number(word):
+            yield match
+
+
 def _street_without_suffix_spans(text: str) -> List[Span]:
     """Streets without a street word where the clause speaks of living there (see the comment above)."""
     spans: List[Span] = []
     clause_ends = [found.end() for found in _CLAUSE_BEFORE.finditer(text)]
-    for number in _HOUSE_NUMBER.finditer(text):
+    for number in _house_numbers(text):
         before_number = bisect.bisect_right(clause_ends, number.start())
         clause_start = clause_ends[before_number - 1] if before_number else 0
         cue = _ADDRESS_CUE.search(text, clause_start, number.start())
@@ -189,8 +207,10 @@ def _street_without_suffix_spans(text: str) -> List[Span]:
         if not (_PLACE_OR_END.match(text, number.end()) or _POSTCODE_AFTER.match(text, number.end())
                 or _AFTER_HOUSE_NUMBER.match(text, number.end())):
             continue
-        # the last 'op' before the number: "ik woon in laren op de brink 5" is 'brink'
-        before = _last_street_before(text, max(cue.end(), number.start() - _STREET_REACH), number.start())
+        # the last 'op' before the number: "ik woon in laren op de brink 5" is 'brink'; 'nummer' is no part of it
+        named = _NUMBER_WORD_BEFORE.search(text, max(cue.end(), number.start() - 20), number.start())
+        street_end = named.start() if named else number.start()
+        before = _last_street_before(text, max(cue.end(), street_end - _STREET_REACH), street_end)
         if before is None:
             continue
         words = before.group("street").lower().split()
@@ -1726,6 +1746,33 @@ _PRIORITY = {
 }
 
 
+# The house number after a street found without one, by any rule or by deduce: said as a word ("de Kerkstraat twaalf",
+# "de Lindelaan zeven a"; dictated), or after 'nummer' or 'huisnummer' ("de Prinsengracht huisnummer 12 bis"). A
+# session 27 test stored "[ADRES] zeven a" and "[ADRES] nummer twaalf". Never 'een' ("de Kerkstraat een eind verder")
+# nor a count ("op de Kerkstraat twee keer", _COUNT_AFTER).
+_NUMBER_AFTER_STREET = re.compile(
+    r"\s+(?P<named>(?i:huisnummer|nummer|nr\.?|no\.)\s*)?(?P<number>[1-9]\d{0,3}|[^\W\d_]{3,})"
+    r"(?:[a-z](?![\w])|\s(?:bis|hs|[a-d])(?![\w])|-\d{1,3})?(?![\w]|[:.,/-]\d)"
+)
+
+
+def _with_house_numbers(text: str, spans: List[Span]) -> List[Span]:
+    """``spans`` with every address that ends in its street word taking the house number after it (see above)."""
+    widened: List[Span] = []
+    for start, end, label in spans:
+        last_word = text[start:end].split()[-1] if text[start:end].split() else ""
+        if label == "adres" and not last_word[-1:].isdigit() and not spoken_number(last_word):
+            found = _NUMBER_AFTER_STREET.match(text, end)
+            if (found is not None and not _COUNT_AFTER.match(text, found.end("number"))
+                    and not any(end < other < found.end() for other, _, _ in spans)):  # "... vijf [POSTCODE]"
+                number = found.group("number")
+                if (number.isdigit() and found.group("named")) or (
+                        not number.isdigit() and simplify(number) != "een" and spoken_number(number)):
+                    end = found.end()
+        widened.append((start, end, label))
+    return widened
+
+
 def merge_spans(spans: List[Span]) -> List[Span]:
     """Overlapping spans become one; the label of the most specific kind wins."""
     merged: List[Span] = []
@@ -1756,7 +1803,7 @@ def mask(text: Optional[str], use_deduce: bool = True, keep: Tuple[str, ...] = (
     spans += surnames_after(text, spans)
     spans = _names_before(text, spans + _repeated_names(text, spans) + _repeated_schools(text, spans), "school",
                           relabel_school=True)
-    spans = [span for span in merge_spans(spans) if span[2] not in keep]
+    spans = [span for span in merge_spans(_with_house_numbers(text, spans)) if span[2] not in keep]
     counts = Counter(label for _, _, label in spans)
     return Masked(text=replace_spans(text, spans), counts=dict(counts), spans=spans, backend=backend)
 

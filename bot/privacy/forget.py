@@ -429,6 +429,8 @@ def forget_session(number: int) -> ForgottenSession:
     conversations = sorted({by_number[n].conversation_id for n in family if by_number[n].conversation_id})
     result.in_chat = bool(conversations)
     for conversation_id in conversations:
+        # first: a turn still running in this conversation stores nothing of itself afterwards (records.mark_emptied)
+        records.mark_emptied(conversation_id)
         changes = session_event_changes(tracker_db.conversation_events(conversation_id), family)
         result.emptied += tracker_db.replace_event_data(conversation_id, changes)
     records.delete_records(ids=family, kinds=[SESSION_KIND])

@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 import json
 import logging
+from datetime import datetime
 from typing import Any, Container, Dict, FrozenSet, List, Optional, Set
 
 from rasa.core.tracker_store import SQLTrackerStore
@@ -45,6 +46,9 @@ log = logging.getLogger(__name__)
 # On a tracker read from the store for a turn: how many events of its conversation (since the session start) the store
 # held when it was read or last saved (``MaskingSQLTrackerStore.save``).
 STORED_EVENTS = "rustpunt_stored_events"
+# ... and when it was read (UTC): a part of the conversation emptied in place after that (``rustpunt vergeet --sessie``
+# during the session's turn) leaves the count as it was (``bot.records.mark_emptied``).
+READ_AT = "rustpunt_read_at"
 
 # Keys whose values are names chosen by the code (event type, intent, action, slot name, ...),
 # never typed text; they are stored as they are.
@@ -163,6 +167,7 @@ class MaskingSQLTrackerStore(SQLTrackerStore):
         tracker = await super()._retrieve(sender_id, fetch_events_from_all_sessions)
         if tracker is not None and not fetch_events_from_all_sessions:  # what Rasa reads at the start of a turn
             setattr(tracker, STORED_EVENTS, len(tracker.events))
+            setattr(tracker, READ_AT, datetime.utcnow())
         return tracker
 
     async def save(self, tracker: DialogueStateTracker) -> None:
@@ -171,12 +176,20 @@ class MaskingSQLTrackerStore(SQLTrackerStore):
         Nothing is written when the store holds fewer events of this conversation than when the tracker was read or
         last saved: it was forgotten in the meantime ('Wis dit gesprek' or 'Nieuw gesprek' while the answer was on
         its way, ``rustpunt vergeet``, the retention clean-up). Rasa would otherwise write the whole conversation back,
-        since it stores the events beyond the number it finds."""
+        since it stores the events beyond the number it finds. Nor when a part of it was emptied in place since it was
+        read (``rustpunt vergeet --sessie`` during that session's turn): the events of this turn are not written, so
+        the line typed in it does not stay."""
+        from bot.records import emptied_since  # lazy: bot.records reads our own store
+
         await self.stream_events(tracker)
+        read_at = getattr(tracker, READ_AT, None)
         with self.session_scope() as session:
             stored = self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False).count()
             if stored < getattr(tracker, STORED_EVENTS, 0):
                 log.warning("A conversation was forgotten while a turn was processed; it is not stored again")
+                return
+            if read_at is not None and emptied_since(tracker.sender_id, read_at):
+                log.warning("A part of a conversation was wiped while a turn was processed; the turn is not stored")
                 return
             typed = conversation_names(tracker)
             hidden: Dict[str, str] = {}  # entity values masked in this turn's messages, for its slots
@@ -196,3 +209,5 @@ class MaskingSQLTrackerStore(SQLTrackerStore):
             # what the store holds now, counted as above (a new session started in this turn counts from its start)
             setattr(tracker, STORED_EVENTS,
                     self._event_query(session, tracker.sender_id, fetch_events_from_all_sessions=False).count())
+            if read_at is not None:
+                setattr(tracker, READ_AT, datetime.utcnow())
