@@ -1,0 +1,38 @@
+"""Causes of misses in the seen sets toets16 ... toets23, fixed by cause in session 27 (second round). New example
+questions, none copied from an evaluation set:
+
+- the youth health service (JGZ) does not come early for a young person of 16 or 17 whose problem is not growth,
+  health, development or sexuality; for such a question it still does.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.kaart.search import zoek
+
+pytestmark = pytest.mark.usefixtures("rules_only_masking")
+
+JGZ = "jeugd_en_gezin_ggd"
+
+
+def _top(question: str, n: int = 3) -> list:
+    return [hit.id for hit in zoek(question).hits][:n]
+
+
+# ------------------------------------------------------------------ the JGZ for a 16- or 17-year-old
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "dochter van 17 uit Laren is al maanden boos en somber na de scheiding van haar ouders",
+        "zoon van 16 in Bussum steelt in winkels en hangt met oudere jongens rond, wie kan er helpen",
+    ],
+)
+def test_youth_health_is_not_early_for_an_older_teen_outside_health(question):
+    assert JGZ not in _top(question)
+
+
+def test_youth_health_still_first_for_an_older_teens_health_question():
+    assert _top("meisje van 16 in Huizen heeft vragen over anticonceptie en haar groei", 1) == [JGZ]
