@@ -2,7 +2,8 @@
 questions, none copied from an evaluation set:
 
 - the youth health service (JGZ) does not come early for a young person of 16 or 17 whose problem is not growth,
-  health, development or sexuality; for such a question it still does.
+  health, development or sexuality; for such a question it still does;
+- "vader is buiten beeld" says where a parent is, not what the family needs: no service found by "buiten".
 """
 
 from __future__ import annotations
@@ -36,3 +37,18 @@ def test_youth_health_is_not_early_for_an_older_teen_outside_health(question):
 
 def test_youth_health_still_first_for_an_older_teens_health_question():
     assert _top("meisje van 16 in Huizen heeft vragen over anticonceptie en haar groei", 1) == [JGZ]
+
+
+# ------------------------------------------------------------------ "buiten beeld"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "moeder in Overvecht is opgenomen met een psychose, zoon van 12 is bij oma, vader is buiten beeld",
+        "Huizen: vader al jaren buiten beeld, dochter van 11 is erg verdrietig",
+    ],
+)
+def test_a_parent_out_of_the_picture_finds_no_service_by_that_word(question):
+    for hit in zoek(question).hits:
+        assert "'buiten'" not in hit.waarom and "'beeld'" not in hit.waarom
