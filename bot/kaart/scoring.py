@@ -248,8 +248,8 @@ def teen_outside_health(service, ctx: QueryContext) -> bool:
     main problem is not growth, health, development or sexuality: the JGZ sees pupils in its periodic checks at primary
     and secondary school and parents ask it about growth and development (004), but a 16-year-old dealing, stealing or
     stuck in a divorce fight needs the school's help, youth work or the municipality's team first; its match on the
-    problem counts less (it stood unexpected in the first three in 76 misses of toets16 ... toets23). Not when the youth health
-    service asks itself (``youth_health_asks``)."""
+    problem counts less (it stood unexpected in the first three in 76 misses of toets16 ... toets23). Not when the
+    youth health service asks itself (``youth_health_asks``)."""
     return (youth_health(service) and ctx.leeftijd is not None and ctx.leeftijd >= TEEN_AGE
             and bool(ctx.themas) and ctx.themas[0] not in HEALTH_OWN_THEMES and not youth_health_asks(ctx))
 
