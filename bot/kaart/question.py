@@ -52,7 +52,10 @@ GENERIC = frozenset(
     "jong jonge jonger jongst oud oude ouder oudere bereikbaar onbereikbaar bereikbaarheid "
     # a parent's job is no problem of the family and no search word: "kan niet zorgen vanwege werk" put the
     # brugfunctionaris and schoolmaatschappelijk werk first by 'werk' (a user test); "volgens de juf" says who saw it
-    "werk werken volgens".split()
+    "werk werken volgens "
+    # where someone is, not what the family needs: "vader buiten beeld" found Bureau Halt, whose text names partners
+    # "buiten de school"
+    "buiten binnen beeld".split()
 )
 
 

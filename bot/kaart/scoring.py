@@ -76,6 +76,11 @@ SCHOOL_ONLY_FACTOR = 0.5
 # (``through_the_gp_for_a_young_child``; session 27, seen sets: 0.7 gave 0.8546 -> 0.8551, 0.6 0.8560 with no set
 # lower, 0.5 0.8570 but toets23 0.875 -> 0.869)
 YOUNG_CHILD_GP_FACTOR = 0.6
+# the youth health service on a question about a young person of 16 or 17 whose main problem is not one of its own
+# (``teen_outside_health``; session 27, seen sets: 0.6 gave 0.8560 -> 0.8565, toets20 0.745 -> 0.750, toets22 0.727 ->
+# 0.741, no set lower; from 12 on it lowered the seen sets to 0.8483, from 14 on to 0.8554)
+TEEN_HEALTH_FACTOR = 0.6
+TEEN_AGE = 16
 
 
 def theme_strength(service, theme: str) -> float:
@@ -235,6 +240,20 @@ def through_the_gp_for_a_young_child(service, ctx: QueryContext) -> bool:
             and not youth_health_asks(ctx))
 
 
+HEALTH_OWN_THEMES = {"gezondheid", "ontwikkeling", "seksualiteit", "jonge_kind"}
+
+
+def teen_outside_health(service, ctx: QueryContext) -> bool:
+    """The youth health service (jeugdarts, jeugdverpleegkundige) on a question about a young person of 16 or 17 whose
+    main problem is not growth, health, development or sexuality: the JGZ sees pupils in its periodic checks at primary
+    and secondary school and parents ask it about growth and development (004), but a 16-year-old dealing, stealing or
+    stuck in a divorce fight needs the school's help, youth work or the municipality's team first; its match on the
+    problem counts less (it stood unexpected in the first three in 76 misses of toets16 ... toets23). Not when the
+    youth health service asks itself (``youth_health_asks``)."""
+    return (youth_health(service) and ctx.leeftijd is not None and ctx.leeftijd >= TEEN_AGE
+            and bool(ctx.themas) and ctx.themas[0] not in HEALTH_OWN_THEMES and not youth_health_asks(ctx))
+
+
 def youth_health_asks(ctx: QueryContext) -> bool:
     """The caller works for the youth health service ("jeugdverpleegkundige belt over een kleuter"): that service is
     no referral for them (``top._callers_own_after``), so the GP's practice is their next address for a young child."""
@@ -386,6 +405,9 @@ def score_all(index: KaartIndex, ctx: QueryContext, candidates: Set[int], text_s
             factor = SCHOOL_ROUTE_FACTOR if service.themas[:1] == ctx.themas[:1] else SCHOOL_ONLY_FACTOR
             parts["thema"] *= factor
             parts["tekst"] *= factor  # its text naming the problem is the same evidence
+        elif teen_outside_health(service, ctx):
+            parts["thema"] *= TEEN_HEALTH_FACTOR
+            parts["tekst"] *= TEEN_HEALTH_FACTOR
         elif through_the_gp_for_a_young_child(service, ctx):
             parts["thema"] *= YOUNG_CHILD_GP_FACTOR
             parts["tekst"] *= YOUNG_CHILD_GP_FACTOR  # its text naming the problem is the same evidence
