@@ -1443,7 +1443,7 @@ class _Words:
 # object ("de roos", "je bas", "ik speel bas", "max snelheid"); a name is addressed or accompanied. So a listed first
 # name (our lists, or deduce's when no Dutch word list knows it) is masked where it is
 # - the last word of a sentence after a comma ("ik snap het, mark") or after a word that cannot take a bare noun
-#   after it (_BEFORE_ADDRESSED: "boos bent mark", "dank je wel roos", "toch bas?");
+#   after it (_BEFORE_ADDRESSED: "boos bent mark", "dank je wel roos", "te veel wordt bas", "toch max?");
 # - the first word of a sentence followed by a comma or a word that opens what is said to someone (_AFTER_ADDRESSED:
 #   "mark, ik snap het", "roos wat vind jij"), not "roos is een bloem";
 # - right after 'met', 'en', 'van' or 'tegen' with after it the end of the clause or a function word, a time word, a
@@ -1451,9 +1451,9 @@ class _Words:
 #   follows ("met max snelheid") or a number ("van max 10 euro"); after 'en' only with a person or a first name before
 #   it ("ik en mark", "jan en roos"; not "gitaar en bas").
 _BEFORE_ADDRESSED = frozenset(
-    "bent hebt kunt wilt zult mag moet weet snapt begrijpt hoor toch wel niet ook nou maar even echt zo ok oke oké "
-    "jij jou u mij me ons hem dank bedankt sorry super top prima fijn mooi goed gedaan joh hoi hallo hey doei dag "
-    "ja nee".split()
+    "bent hebt kunt wilt zult wordt werd klopt lukt gaat mag moet weet snapt begrijpt hoor toch wel niet ook nou "
+    "maar even echt zo ok oke oké jij jou u mij me ons hem dank bedankt sorry super top prima fijn mooi goed gedaan "
+    "joh hoi hallo hey doei dag ja nee".split()
 )
 _AFTER_ADDRESSED = frozenset(
     "ik jij je u wij we kun kan wil wilt heb hebt ben bent weet wat hoe waarom wanneer waar luister dank bedankt "
