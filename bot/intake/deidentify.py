@@ -1457,6 +1457,63 @@ class _Words:
         return None
 
 
+# A first name that is also a Dutch word ('mark', 'roos', 'bas', 'max', 'fleur', 'bram') and has no cue before it: a
+# user test found "ik snap dat je boos bent mark" stored readable (typed chat and speech-to-text give names in lower
+# case). The context decides: a word is a noun only with an article, a possessive, a number or a verb that takes it as
+# object ("de roos", "je bas", "ik speel bas", "max snelheid"); a name is addressed or accompanied. So a listed first
+# name (our lists, or deduce's when no Dutch word list knows it) is masked where it is
+# - the last word of a sentence after a comma ("ik snap het, mark") or after a word that cannot take a bare noun
+#   after it (_BEFORE_ADDRESSED: "boos bent mark", "dank je wel roos", "te veel wordt bas", "toch max?");
+# - the first word of a sentence followed by a comma or a word that opens what is said to someone (_AFTER_ADDRESSED:
+#   "mark, ik snap het", "roos wat vind jij"), not "roos is een bloem";
+# - right after 'met', 'en', 'van' or 'tegen' with after it the end of the clause or a function word, a time word, a
+#   verb of _CHILD_VERBS or a past participle ("met mark bij de huisarts", "tegen bas gezegd"); not where a noun
+#   follows ("met max snelheid") or a number ("van max 10 euro"); after 'en' only with a person or a first name before
+#   it ("ik en mark", "jan en roos"; not "gitaar en bas").
+_BEFORE_ADDRESSED = frozenset(
+    "bent hebt kunt wilt zult wordt werd klopt lukt gaat mag moet weet snapt begrijpt hoor toch wel niet ook nou "
+    "maar even echt zo ok oke oké jij jou u mij me ons hem dank bedankt sorry super top prima fijn mooi goed gedaan "
+    "joh hoi hallo hey doei dag ja nee".split()
+)
+_AFTER_ADDRESSED = frozenset(
+    "ik jij je u wij we kun kan wil wilt heb hebt ben bent weet wat hoe waarom wanneer waar luister dank bedankt "
+    "sorry snap zie hoor".split()
+)
+_COMPANION_WORDS = frozenset({"met", "en", "van", "tegen"})
+_PEOPLE_BEFORE_AND = frozenset("ik jij je hij zij ze wij we u mij me jou hem haar".split())
+_CLAUSE_END = re.compile(r"\s*(?:[,.!?;:\n]|$)")
+_PARTICIPLE = re.compile(r"ge[a-zë]{2,}(?:d|t|en)$")
+
+
+def _ambiguous_name_in_context(words: _Words, i: int, lists: _NameLists) -> bool:
+    """Whether word ``i`` is a first name that is also a word, used as a name (see the comment above)."""
+    word = words.lower[i]
+    if word not in lists.common and not (word in lists.in_context and word not in known_words()):
+        return False
+    end = words.found[i].end()
+    ends_clause = bool(_CLAUSE_END.match(words.text, end))
+    last_in_sentence = i + 1 == len(words.found) or bool(_SENTENCE_END.search(words.gap(i + 1)))
+    if i > 0 and last_in_sentence and not words.starts_sentence(i) and ends_clause:
+        gap = words.gap(i)
+        if "," in gap or (gap.isspace() and words.lower[i - 1] in _BEFORE_ADDRESSED):
+            return True
+    if words.starts_sentence(i) and i + 1 < len(words.found) and not last_in_sentence:
+        gap = words.gap(i + 1)
+        if gap.strip() == "," or (gap.isspace() and words.lower[i + 1] in _AFTER_ADDRESSED):
+            return True
+    if i > 0 and words.lower[i - 1] in _COMPANION_WORDS and words.gap(i).isspace():
+        if words.lower[i - 1] == "en" and not (i > 1 and (words.lower[i - 2] in _PEOPLE_BEFORE_AND
+                                                          or words.lower[i - 2] in lists.common)):
+            return False  # "gitaar en bas": only "ik en mark", "jan en roos"
+        if ends_clause:
+            return True
+        following = words.lower[i + 1] if i + 1 < len(words.found) and words.gap(i + 1).isspace() else None
+        return following is not None and (
+            following in _FUNCTION_WORDS or following in _TIME_WORDS or following in _CHILD_VERBS
+            or bool(_PARTICIPLE.match(following)))
+    return False
+
+
 def _lower_case_name_spans(text: str) -> List[Span]:
     words = _Words(text)
     lists = _name_lists()
@@ -1467,6 +1524,8 @@ def _lower_case_name_spans(text: str) -> List[Span]:
         last = words.name_end(i, lists) if words.lower[i] in starts or words.unlisted_surname(i) else None
         if last is None and words.lower[i] in starts:
             last = words.child_name_end(i, lists)
+        if last is None and words.lower[i] in starts and _ambiguous_name_in_context(words, i, lists):
+            last = i
         if last is None:
             i += 1
             continue
