@@ -9,18 +9,16 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.knowledge.loader import reload_knowledge
 from bot.knowledge.report import user_summary_line
-from bot.records import ConversationForgotten
+from bot.records import FORGOTTEN_DURING_TURN, ConversationForgotten
 from bot.wording import counted
 
-# What the chat says when an action may not store its record because the conversation was wiped while the turn was
-# running ('Wis dit gesprek' or 'rustpunt vergeet' meanwhile: ``bot.records.add_record`` raises ConversationForgotten).
-WIPED_RESPONSE = "utter_gesprek_gewist"
 Run = Callable[[Any, CollectingDispatcher, Tracker, Dict[Text, Any]], Awaitable[List[Dict[Text, Any]]]]
 
 
 def answers_a_wiped_conversation(run: Run) -> Run:
     """An action's ``run`` that, when its record is refused because the conversation was wiped meanwhile, says so in
-    the chat (:data:`WIPED_RESPONSE`) instead of failing with a generic error; what it was about to say is dropped."""
+    the chat (``bot.records.FORGOTTEN_DURING_TURN``) instead of failing with a generic error; what it was about to
+    say is dropped."""
 
     @functools.wraps(run)
     async def wrapped(self: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
@@ -30,7 +28,7 @@ def answers_a_wiped_conversation(run: Run) -> Run:
             return await run(self, dispatcher, tracker, domain)
         except ConversationForgotten:
             del dispatcher.messages[said:]
-            dispatcher.utter_message(response=WIPED_RESPONSE)
+            dispatcher.utter_message(text=FORGOTTEN_DURING_TURN)
             return []
 
     return wrapped

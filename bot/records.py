@@ -31,6 +31,12 @@ class ConversationForgotten(RuntimeError):
     """A record was to be made from a conversation that was forgotten while the turn making it was running."""
 
 
+# What the chat says instead (actions.base): kept here, next to the refusal, and not as a domain response, so the
+# Rasa model does not depend on it.
+FORGOTTEN_DURING_TURN = ("Dit gesprek is net gewist, terwijl ik nog met je bericht bezig was. Daarom heb ik hiervan "
+                         "niets bewaard. Je begint nu met een nieuw gesprek: typ gerust opnieuw wat je wilt doen.")
+
+
 def add_record(
     kind: str,
     data: Dict[str, Any],

@@ -8,16 +8,15 @@ import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.base import WIPED_RESPONSE
 from actions.intake import ActionIntakeSamenvatting, ActionTerugbelverzoekOpslaan
 from actions.roles import ActionRolQuizStart
 from bot import records
 from bot.intake.session import Intake
 from bot.knowledge.loader import get_knowledge
 from bot.paths import PROJECT_ROOT
+from bot.records import FORGOTTEN_DURING_TURN
 
 DOMAIN = yaml.safe_load((PROJECT_ROOT / "domain" / "intake.yml").read_text(encoding="utf-8"))
-BASE = yaml.safe_load((PROJECT_ROOT / "domain" / "base.yml").read_text(encoding="utf-8"))
 CONVERSATION = "gesprek-gewist"
 
 
@@ -52,17 +51,17 @@ async def test_a_record_refused_for_a_wiped_conversation_is_told_in_dutch(tracke
     dispatcher = CollectingDispatcher()
     events = await action().run(dispatcher, tracker(filled), DOMAIN)
     assert events == []
-    assert dispatcher.messages == [dict(dispatcher.messages[0], response=WIPED_RESPONSE)]  # only this answer
+    assert [message.get("text") for message in dispatcher.messages] == [FORGOTTEN_DURING_TURN]  # only this answer
     assert CONVERSATION not in records.conversation_ids()  # nothing stored
 
 
 def test_the_answer_says_the_conversation_was_wiped_and_a_new_one_starts():
-    text = BASE["responses"][WIPED_RESPONSE][0]["text"]
+    text = FORGOTTEN_DURING_TURN
     assert "gewist" in text and "nieuw gesprek" in text and "niets bewaard" in text
 
 
 async def test_the_same_actions_store_as_always_when_nothing_was_wiped(tracker_url):
     dispatcher = CollectingDispatcher()
     events = await ActionIntakeSamenvatting().run(dispatcher, tracker({"intake_status": finished_intake()}), DOMAIN)
-    assert events and all(message.get("response") != WIPED_RESPONSE for message in dispatcher.messages)
+    assert events and all(message.get("text") != FORGOTTEN_DURING_TURN for message in dispatcher.messages)
     assert CONVERSATION in records.conversation_ids()
