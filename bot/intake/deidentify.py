@@ -1815,19 +1815,57 @@ _NUMBER_AFTER_STREET = re.compile(
 )
 
 
+# A house number said in more than one word ("de Lindelaan honderd drie", "nummer honderd twintig b", "de Dorpsweg
+# tweehonderd vijftien", "honderd en drie"; a late session 27 check stored "[ADRES] twintig b" and "[ADRES] vijftien"):
+# after a word ending in 'honderd' or 'duizend' up to two more number words below it, maybe after 'en', then the letter
+# or addition. The longest reading that no count follows wins: "de Lindelaan honderd drie jaar" keeps "drie jaar".
+_MORE_NUMBER_WORDS = re.compile(r"\s+(?:en\s+)?(?P<word>[^\W\d_]{3,})(?![\w])")
+_ADDITION_AFTER_SAID = re.compile(r"\s(?:bis|hs|[a-d])(?![\w]|[:.,/-]\d)")
+
+
+def _said_number_end(text: str, end: int, word: str, after: int) -> int:
+    """Where a house number said in words whose first word ``word`` ends at ``end`` ends (see the comment above);
+    ``after`` is where the address ends when no longer reading fits (the one word and its addition)."""
+    ends: List[int] = []
+    for _ in range(2):
+        simple = simplify(word)
+        limit = 100 if simple.endswith("honderd") else 1000 if simple.endswith("duizend") else 0
+        found = _MORE_NUMBER_WORDS.match(text, end)
+        if not limit or found is None:
+            break
+        word = found.group("word")
+        value = spoken_number(word)
+        if value is None or not 0 < value < limit or (
+                simplify(word) == "een" and re.match(r"\s*[^\W\d_]", text[found.end():])):  # "honderd een eind"
+            break
+        end = found.end()
+        ends.append(end)
+    for number_end in reversed(ends):
+        if not _COUNT_AFTER.match(text, number_end):
+            addition = _ADDITION_AFTER_SAID.match(text, number_end)
+            return addition.end() if addition else number_end
+    return after
+
+
 def _with_house_numbers(text: str, spans: List[Span]) -> List[Span]:
     """``spans`` with every address that ends in its street word taking the house number after it (see above)."""
     widened: List[Span] = []
     for start, end, label in spans:
         last_word = text[start:end].split()[-1] if text[start:end].split() else ""
-        if label == "adres" and not last_word[-1:].isdigit() and not spoken_number(last_word):
+        new_end = end
+        if label == "adres" and last_word.isalpha() and simplify(last_word) != "een" and spoken_number(last_word):
+            # the rule took the first word of a house number said in more words: "de lindelaan honderd drie"
+            new_end = _said_number_end(text, end, last_word, end)
+        elif label == "adres" and not last_word[-1:].isdigit() and not spoken_number(last_word):
             found = _NUMBER_AFTER_STREET.match(text, end)
-            if (found is not None and not _COUNT_AFTER.match(text, found.end("number"))
-                    and not any(end < other < found.end() for other, _, _ in spans)):  # "... vijf [POSTCODE]"
+            if found is not None and not _COUNT_AFTER.match(text, found.end("number")):
                 number = found.group("number")
-                if (number.isdigit() and found.group("named")) or (
-                        not number.isdigit() and simplify(number) != "een" and spoken_number(number)):
-                    end = found.end()
+                if number.isdigit() and found.group("named"):
+                    new_end = found.end()
+                elif not number.isdigit() and simplify(number) != "een" and spoken_number(number):
+                    new_end = _said_number_end(text, found.end("number"), number, found.end())
+        if not any(end < other < new_end for other, _, _ in spans):  # "... vijf [POSTCODE]"
+            end = new_end
         widened.append((start, end, label))
     return widened
 
