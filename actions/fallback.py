@@ -98,7 +98,8 @@ class ActionOnzekerBericht(Action):
         elif previous and (again := vorige_vraag_opnieuw(previous, text)) is not None:
             # first: "spijbelt, eemnes" after the results keeps the age of the previous search
             question, slots = again
-            search_and_show(dispatcher, question, slots, danger_shown=bool(danger))
+            search_and_show(dispatcher, question, slots, danger_shown=bool(danger),
+                            place_of_the_question=question == text)
             # searched again, as it was searched now: a next follow-up builds on this search
             remembered = [SlotSet(VORIGE_VRAAG, onthoud(question, slots))]
         elif kaart:

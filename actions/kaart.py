@@ -28,12 +28,14 @@ from bot.kaart.dialog import (
     ouder_vervolg,
     plaats_vervolg,
     vorige_vraag_opnieuw,
+    vorige_zoekopdracht,
     zoektekst,
 )
 from bot.kaart.missing_help import ontbrekende_hulp
 from bot.kaart.places import noemt_straat
 from bot.kaart.query import Vraag, parse_vraag
 from bot.language import looks_dutch
+from bot.text import plain
 
 FOLLOW_UP_MESSAGES = 5  # a follow-up ("en in Blaricum?") refers to a search at most this many messages back
 
@@ -77,14 +79,16 @@ def answer_in_between(dispatcher: CollectingDispatcher, tracker: Tracker, text: 
     in the task, which a place follow-up ("en in laren?") searches again in that place."""
     again = vorige_vraag_opnieuw(previous, text) if previous and plaats_vervolg(text) is not None else None
     if again is not None:
-        search_and_show(dispatcher, again[0], again[1], danger_shown=bool(dangers), gevaren=dangers, in_between=True)
+        search_and_show(dispatcher, again[0], again[1], danger_shown=bool(dangers), gevaren=dangers, in_between=True,
+                        place_of_the_question=False)
         dispatcher.utter_message(text=messages.TUSSENDOOR)
         return
     told = [part for part in context if part]
     again = vorige_vraag_opnieuw(". ".join(told), text) if told and ouder_vervolg(text) is not None else None
     if again is not None:  # "en voor de moeder zelf?": what the task holds, searched for the parent
         question, slots = again
-        search_and_show(dispatcher, question, slots, danger_shown=bool(dangers), gevaren=dangers, in_between=True)
+        search_and_show(dispatcher, question, slots, danger_shown=bool(dangers), gevaren=dangers, in_between=True,
+                        place_of_the_question=False)
         dispatcher.utter_message(text=messages.TUSSENDOOR)
         return
     read = lees(text, (tracker.latest_message or {}).get("entities", []))
@@ -250,16 +254,24 @@ class ActionKaartZoek(Action):
     ) -> List[Dict[Text, Any]]:
         text = zoektekst(tracker.get_slot("kaart_vraag"), tracker.get_slot("kaart_aanvulling"))
         slots = {k: tracker.get_slot(k) for k in READ}
-        search_and_show(dispatcher, text, slots)
+        previous = tracker.get_slot(VORIGE_VRAAG)
+        # a follow-up searches the previous question again: its place is the slot's, not the village that question
+        # names ("en in Muiderberg?" after a question about Bussum)
+        again = bool(previous) and vorige_zoekopdracht(previous)[0] == text
+        search_and_show(dispatcher, text, slots, place_of_the_question=not again)
         return _reset() + [SlotSet(VORIGE_VRAAG, onthoud(text, slots))]
 
 
 def search_and_show(dispatcher: CollectingDispatcher, text: str, slots: Dict[str, Any],
-                    danger_shown: bool = False, gevaren: Sequence[str] = (), in_between: bool = False) -> None:
+                    danger_shown: bool = False, gevaren: Sequence[str] = (), in_between: bool = False,
+                    place_of_the_question: bool = True) -> None:
     """Search the kaart with the question and what was understood of it (``lees``) and show the best services;
     danger in the question ("denkt aan zelfmoord") first, with what to do right now, unless already shown.
     ``gevaren`` and ``in_between``: a question asked inside another task (``answer_in_between``), with the danger
-    signals that task found; it ends without the hint to search again, as the task goes on."""
+    signals that task found; it ends without the hint to search again, as the task goes on.
+    ``place_of_the_question``: False for a previous question searched again (a follow-up): the reply then names the
+    village or wijk only when the slot itself names it, not the one the previous question named
+    (``Zoekresultaat.plaats``)."""
     from bot.kaart.format import payload, resultaat_tekst  # lazy: with the search, on first use
     from bot.kaart.search import zoek  # lazy: the search index is built on first use
 
@@ -271,6 +283,9 @@ def search_and_show(dispatcher: CollectingDispatcher, text: str, slots: Dict[str
     leeftijd = slots.get("kaart_leeftijd")
     result = zoek(text, leeftijd=int(leeftijd) if leeftijd is not None else None, gemeente=gemeente,
                   thema=slots.get("kaart_thema"), limit=5, gevaren=gevaren, voor_gezin=in_between)
+    if not place_of_the_question and result.plaats is not None \
+            and plain(str(gemeente or "")) != plain(result.plaats):
+        result.plaats = None
     if result.hits and not result.ontbreekt:  # that sentence says itself what follows
         dispatcher.utter_message(text=messages.RESULTATEN_INTRO)
     dispatcher.utter_message(text=resultaat_tekst(result))

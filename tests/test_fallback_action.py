@@ -77,7 +77,8 @@ async def test_danger_comes_first_also_from_the_menu():
     messages = await answer(case, remembered=case)
     texts = [m.get("text") or "" for m in messages]
     assert texts[0].startswith("Let op, eerst de veiligheid:") and "113" in texts[0]
-    assert sum("eerst de veiligheid" in t for t in texts) == 1 and "plaats: Wijdemeren" in "".join(texts)
+    assert sum("eerst de veiligheid" in t for t in texts) == 1
+    assert "plaats: Ankeveen (gemeente Wijdemeren)" in "".join(texts)
     # a negated signal is no danger
     case = "gezin in Huizen, geen sprake van geweld, vader gokt"
     assert not any("eerst de veiligheid" in (m.get("text") or "") for m in await answer(case, remembered=case))

@@ -1,10 +1,10 @@
 """Readable Dutch text for kaart results (CLI and chat share it)."""
 from __future__ import annotations
 
-from typing import List
+from typing import List, Optional
 
 from bot.kaart.results import Hit, Zoekresultaat
-from bot.kaart.vocabulary import THEMAS, WERKGEBIEDEN
+from bot.kaart.vocabulary import DEEL_VAN, GEMEENTEN, THEMAS, WERKGEBIEDEN
 from bot.wording import join_list
 
 
@@ -18,8 +18,23 @@ def begrepen(result: Zoekresultaat) -> str:
     elif result.leeftijden:
         parts.append(f"leeftijden: {join_list([str(age) for age in result.leeftijden])} jaar")
     if result.gemeente:
-        parts.append(f"plaats: {WERKGEBIEDEN[result.gemeente]}")
+        parts.append(f"plaats: {plaats_tekst(result.gemeente, result.plaats)}")
     return "Ik zocht op " + "; ".join(parts) + "." if parts else ""
+
+
+def plaats_tekst(gemeente: str, plaats: Optional[str] = None) -> str:
+    """The place searched in: the area, and a village or wijk inside it by its own name with its municipality
+    ("Bussum (gemeente Gooise Meren)", "Haarzuilens (Vleuten-De Meern, gemeente Utrecht)"); the area alone when the user
+    named the area itself or its label already names the place ("Vleuten-De Meern (Utrecht)")."""
+    label = WERKGEBIEDEN[gemeente]
+    if not plaats or plaats in label or gemeente not in GEMEENTEN:
+        return label
+    city = DEEL_VAN.get(gemeente)
+    if city is not None:
+        city_label = GEMEENTEN[city]
+        area = label[:-len(f" ({city_label})")] if label.endswith(f" ({city_label})") else label
+        return f"{plaats} ({area}, gemeente {city_label})"
+    return f"{plaats} (gemeente {label})"
 
 
 def hit_tekst(number: int, hit: Hit) -> str:

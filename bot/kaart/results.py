@@ -53,6 +53,9 @@ class Zoekresultaat:
     route: List[Hit] = field(default_factory=list)  # general entrance when nothing fits
     vraag: Optional[Vraag] = None
     gemeente: Optional[str] = None
+    # the village or wijk searched in, by its own name, when it is not the area itself ("Bussum" in Gooise Meren): the
+    # reply names it (a user test read only "plaats: Gooise Meren" for a question about Bussum)
+    plaats: Optional[str] = None
     leeftijd: Optional[int] = None
     leeftijden: Tuple[int, ...] = ()  # the ages of several children searched for when no one age is (``ages_ok``)
     themas: List[str] = field(default_factory=list)

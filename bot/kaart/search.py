@@ -150,8 +150,10 @@ def zoek(
     names = [name for score, name in sorted(held_back, reverse=True) if score > cutoff]
 
     for_the_caller(index, hits, parsed.beller_route)
+    within = gevonden.naam if gevonden is not None and gevonden.soort in ("kern", "wijk") \
+        and gevonden.code == gemeente else None
     result = Zoekresultaat(status, hits=hits, vraag=parsed, gemeente=gemeente, leeftijd=leeftijd,
-                           leeftijden=ctx.leeftijden, themas=themas)
+                           leeftijden=ctx.leeftijden, themas=themas, plaats=within)
     elsewhere = named_elsewhere(index, ctx.terms, gemeente, allowed, [hit.id for hit in hits])
     explain_result(index, result, gevonden, names, elsewhere, projects=projects_asked(ctx), place_note=place_note)
     if lacking:
