@@ -58,7 +58,7 @@ def add_record(
         return row.pk
 
 
-def _forgotten_digest(conversation_id: str, purpose: str = _FORGOTTEN_PURPOSE) -> str:
+def _digest(conversation_id: str, purpose: str) -> str:
     from bot.privacy.crypto import derived_key  # lazy: the key file is read once, on first use
 
     return hmac.new(derived_key(purpose), str(conversation_id).encode("utf-8"), hashlib.sha256).hexdigest()
@@ -70,51 +70,60 @@ def _forgotten_digest(conversation_id: str, purpose: str = _FORGOTTEN_PURPOSE) -
 _EMPTIED_PURPOSE = "geleegd-gesprek"
 
 
-def mark_emptied(conversation_id: str) -> None:
-    """Remember for a while (:data:`FORGOTTEN_FOR`) that a part of this conversation was emptied now (see above).
-    Without a key file nothing is remembered (the emptying itself still happens)."""
+def _mark(conversation_id: str, purpose: str) -> None:
+    """Remember for a while (:data:`FORGOTTEN_FOR`) the keyed hash of ``conversation_id`` for ``purpose``, and drop the
+    marks older than that. Without a key file nothing is remembered (the forgetting itself still happens)."""
     try:
-        digest = _forgotten_digest(conversation_id, _EMPTIED_PURPOSE)
-    except Exception as exc:  # noqa: BLE001 - the key file is missing: empty all the same
-        log.warning("could not mark an emptied conversation (%s)", type(exc).__name__)
+        digest = _digest(conversation_id, purpose)
+    except Exception as exc:  # noqa: BLE001 - the key file is missing: forget all the same
+        log.warning("could not mark a conversation for %s (%s)", purpose, type(exc).__name__)
         return
     with session_scope() as session:
+        _drop_old(session)
         session.add(ForgottenConversation(digest=digest))
+
+
+def _marked(session: Session, conversation_id: str, purpose: str, since: datetime) -> bool:
+    """True when ``conversation_id`` has a mark for ``purpose`` made at or after ``since`` (UTC). With no mark at all
+    since then (the usual case) the key is not touched and one query is made."""
+    recent = select(ForgottenConversation.digest).where(ForgottenConversation.forgotten_at >= since)
+    if session.scalars(recent.limit(1)).first() is None:
+        return False
+    digest = _digest(conversation_id, purpose)
+    return session.scalars(recent.where(ForgottenConversation.digest == digest).limit(1)).first() is not None
+
+
+def _drop_old(session: Session) -> int:
+    return session.query(ForgottenConversation).filter(
+        ForgottenConversation.forgotten_at < datetime.utcnow() - FORGOTTEN_FOR).delete() or 0
+
+
+def mark_emptied(conversation_id: str) -> None:
+    """Remember for a while that a part of this conversation was emptied now (see above)."""
+    _mark(conversation_id, _EMPTIED_PURPOSE)
 
 
 def emptied_since(conversation_id: str, since: datetime) -> bool:
     """True when a part of ``conversation_id`` was emptied (:func:`mark_emptied`) at or after ``since`` (UTC)."""
     try:
-        digest = _forgotten_digest(conversation_id, _EMPTIED_PURPOSE)
         with session_scope() as session:
-            found = session.scalars(select(ForgottenConversation.pk).where(
-                ForgottenConversation.digest == digest, ForgottenConversation.forgotten_at >= since).limit(1))
-            return found.first() is not None
+            return _marked(session, conversation_id, _EMPTIED_PURPOSE, since)
     except Exception as exc:  # noqa: BLE001 - the key or our store cannot be read: store as before
         log.warning("could not check whether a conversation was emptied (%s)", type(exc).__name__)
         return False
 
 
 def mark_forgotten(conversation_id: str) -> None:
-    """Remember for a while (:data:`FORGOTTEN_FOR`) that this conversation was forgotten, before it is deleted
-    (``bot.privacy.forget.forget_conversation``); markers older than that are removed. Without a key file nothing is
-    remembered (the deletion itself still happens)."""
-    try:
-        digest = _forgotten_digest(conversation_id)
-    except Exception as exc:  # noqa: BLE001 - the key file is missing: forget all the same
-        log.warning("could not mark a forgotten conversation (%s)", type(exc).__name__)
-        return
-    with session_scope() as session:
-        session.query(ForgottenConversation).filter(
-            ForgottenConversation.forgotten_at < datetime.utcnow() - FORGOTTEN_FOR).delete()
-        session.add(ForgottenConversation(digest=digest))
+    """Remember for a while that this conversation was forgotten, before it is deleted
+    (``bot.privacy.forget.forget_conversation``)."""
+    _mark(conversation_id, _FORGOTTEN_PURPOSE)
 
 
 def drop_old_forgotten_marks() -> int:
-    """Remove the markers of :func:`mark_forgotten` older than :data:`FORGOTTEN_FOR` (the daily clean-up)."""
+    """Remove the marks of :func:`mark_forgotten` and :func:`mark_emptied` older than :data:`FORGOTTEN_FOR` (the
+    daily clean-up)."""
     with session_scope() as session:
-        return session.query(ForgottenConversation).filter(
-            ForgottenConversation.forgotten_at < datetime.utcnow() - FORGOTTEN_FOR).delete() or 0
+        return _drop_old(session)
 
 
 def forgotten_during_turn(session: Session, conversation_id: str) -> bool:
@@ -123,13 +132,8 @@ def forgotten_during_turn(session: Session, conversation_id: str) -> bool:
     memory; Rasa does not store it back (``MaskingSQLTrackerStore.save``), and its actions may store no record from
     it either. The next message starts the conversation anew (Rasa stores its first event before any action runs),
     after which its records are stored as always."""
-    since = datetime.utcnow() - FORGOTTEN_FOR
-    recent = select(ForgottenConversation.digest).where(ForgottenConversation.forgotten_at >= since)
-    marks = set(session.scalars(recent))
-    if not marks:
-        return False
     try:
-        if _forgotten_digest(conversation_id) not in marks:
+        if not _marked(session, conversation_id, _FORGOTTEN_PURPOSE, datetime.utcnow() - FORGOTTEN_FOR):
             return False
         return tracker_db.count_events(conversation_id) == 0
     except Exception as exc:  # noqa: BLE001 - the key or the tracker store cannot be read: store as before

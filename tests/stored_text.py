@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Optional
+from typing import Iterable, List, Optional
 
 from sqlalchemy import inspect, text
 
@@ -27,3 +27,9 @@ def database_bytes(url: Optional[str] = None) -> bytes:
             found += [str(row[0]) for row in connection.execute(text(f"SELECT CAST(t AS text) FROM {quoted} t"))]
     assert found, "the database holds no rows at all: the search would find nothing by mistake"
     return "\n".join(found).encode("utf-8")
+
+
+def in_database(typed: Iterable[str], url: Optional[str] = None) -> List[str]:
+    """The pieces of ``typed`` (lower case) readable in our own store (:func:`database_bytes`, read once)."""
+    stored = database_bytes(url).lower()
+    return [piece for piece in typed if piece.encode() in stored]

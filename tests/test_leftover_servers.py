@@ -21,6 +21,7 @@ import subprocess
 import sys
 import textwrap
 import time
+from functools import partial
 from pathlib import Path
 from typing import List
 
@@ -34,6 +35,7 @@ from bot.locks import Register, Server, process_start
 from bot.paths import PROJECT_ROOT
 from bot.supervisor import RUN, RUN_PORTS
 from tests.test_locks import _args, _crash, _files
+from tests.test_supervisor import wait_for
 
 # A server: writes "<name> klaar" once its handlers are in place, "<name> <signal>" when a stop signal reaches it.
 # "postgres" names itself so (as PostgreSQL's processes are named); "koppig" ignores SIGINT (a shutdown that hangs);
@@ -78,13 +80,7 @@ def _lines(log: Path) -> List[str]:
     return log.read_text().splitlines() if log.exists() else []
 
 
-def _wait_for(check, timeout: float = 30.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if check():
-            return True
-        time.sleep(0.05)
-    return False
+_wait_for = partial(wait_for, timeout=30.0)
 
 
 def _alive(pid: int) -> bool:
