@@ -195,6 +195,13 @@ def run_evaluation(args: argparse.Namespace) -> int:
                    "leestekens, getallen als woorden, verkeerd verstane plaatsnamen, stopwoorden), lange vragen met "
                    "een verhaal waarin de hulpvraag in de laatste zin staat, en vragen van expats en tweetalige "
                    "ouders en professionals met Engelse woorden, alleen om te meten)",
+        "toets25": "vijfentwintigste toetsset (toetsvragen_25.yml, blind geschreven in de achtentwintigste sessie "
+                   "als vragen van verwijzers (huisarts, intern begeleider, wijkagent, kinderopvang, verloskundige, "
+                   "trainer, leerplichtambtenaar) in hun eigen woorden, triagenotities met afkortingen en ontkenningen "
+                   "('geen ots', 'niet via de huisarts', 'al bij het buurtteam geweest') en vragen over onderwerpen "
+                   "die eerdere sets minder noemen (jonge mantelzorgers, een ouder in detentie of met een verslaving, "
+                   "schulden, huisuitzetting, eenzaamheid, gender, chronische ziekte, statushouders, het overlijden "
+                   "van een ouder), alleen om te meten)",
     }
     for name in chosen:
         kind, reeks = SETS[name]

@@ -47,7 +47,12 @@ children, babies, divorce, violence at home, money, disability, bullying, grief 
 and the twenty-fourth test set ``toetsvragen_24.yml`` (reeks ``toets24``), written blind the same way in the
 twenty-seventh session as questions spoken into a phone (speech-to-text: no capitals or punctuation, numbers as words,
 misheard place names, fillers), long questions with a story whose need is in the last sentence, and questions from
-expat and bilingual parents and professionals mixing in English words.
+expat and bilingual parents and professionals mixing in English words;
+and the twenty-fifth test set ``toetsvragen_25.yml`` (reeks ``toets25``), written blind the same way in the
+twenty-eighth session as questions from people who refer (GP, intern begeleider, police officer, childcare,
+midwife, sports coach, school-attendance officer) in their own words, triage notes with abbreviations and negations
+that matter, and questions on topics the earlier sets name less (young carers, a parent in detention or with an
+addiction, debts, losing a home, loneliness, gender identity, chronic illness, newcomer families, a parent's death).
 """
 from __future__ import annotations
 
