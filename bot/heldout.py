@@ -179,6 +179,15 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
   as comfort and taking sides framed as understanding; per scenario one bad path with pitfalls in three or more
   turns and one with exactly two unrepaired pitfalls between good turns); only to be measured (totals only);
   never trained on or tuned with.
+- ``evaluatie/oefenpaden_49.yml``: a forty-ninth set, same format, shape and design, written blind in session 28
+  (trainees who write long turns and trainees who are subtly wrong: good paths with turns of two to four sentences
+  with an apology or hedge, a short self-disclosure and a summary before the move, one good path per scenario
+  partly typed on a phone without capitals and with one clumsy turn repaired in the next turn; in the bad paths
+  subtle pitfalls: a leading 'zou het niet beter zijn als ...?', an accusing 'waarom' question, agreeing with the
+  parent about the ex, promising an outcome, explaining the child's feelings for the child and switching to the
+  trainee's own experience, per scenario one bad path with the pitfall in the last sentence of otherwise good
+  long turns and one with two to four unrepaired pitfalls between good turns); only to be measured (totals
+  only); never trained on or tuned with.
   Sets 35 and 36 stay unread (only their totals were measured).
   Sets 31 to 34 are seen since session 15 (their failing paths were read to find that session's reading rules).
   Sets 29 and 30 are seen since session 14 (their failing paths were read to find those rules).
@@ -324,7 +333,7 @@ def practice_paths() -> List[Dict[str, Any]]:
     return list(_yaml("oefenpaden.yml")["paden"])
 
 
-# -- evaluatie/oefenpaden_2.yml ... oefenpaden_48.yml -------------------------------------------
+# -- evaluatie/oefenpaden_2.yml ... oefenpaden_49.yml -------------------------------------------
 SECOND_PRACTICE_FILE = "oefenpaden_2.yml"  # the default set of ``practice_path_set``
 # the practice-path sets written apart from the engine, each played and reported on its own:
 # file -> (name, heading); the report follows this order
@@ -715,6 +724,18 @@ PRACTICE_PATH_SETS = {
         "oordeel als compliment, redden als aanbod van hulp, de inhoud bepalen als suggestie, bagatelliseren als "
         "troost en partij kiezen als begrip, per scenario één pad met valkuilen in drie of meer beurten en één met "
         "precies twee niet herstelde valkuilen; nooit gebruikt om te trainen of af te stellen)",
+    ),
+    "oefenpaden_49.yml": (  # written blind in session 28: only measured (totals)
+        "negenenveertigste set vrije-tekstpaden",
+        "Negenenveertigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_49.yml; geschreven in sessie "
+        "28 met cursisten die lange beurten schrijven en cursisten die subtiel verkeerd zitten: goede paden met "
+        "beurten van twee tot vier zinnen, met een excuus of voorbehoud, een korte zelfonthulling en een "
+        "samenvatting voor de stap, per scenario één goed pad deels op de telefoon getypt met één onhandige beurt "
+        "die de cursist meteen herstelt; in de slechte paden subtiele valkuilen: een sturende vraag ('zou het niet "
+        "beter zijn als ...?'), een beschuldigende waaromvraag, de ouder gelijk geven over de ex, een uitkomst "
+        "beloven, het gevoel van het kind voor het kind uitleggen en overstappen op de eigen ervaring, per scenario "
+        "één pad met de valkuil in de laatste zin van verder goede lange beurten en één met twee tot vier niet "
+        "herstelde valkuilen tussen goede beurten; nooit gebruikt om te trainen of af te stellen)",
     ),
 }
 PRACTICE_KINDS = ("goed", "slecht")

@@ -1,4 +1,4 @@
-"""The blind sets of free-text practice paths (evaluatie/oefenpaden_2.yml ... oefenpaden_48.yml,
+"""The blind sets of free-text practice paths (evaluatie/oefenpaden_2.yml ... oefenpaden_49.yml,
 registered in ``bot.heldout.PRACTICE_PATH_SETS``): each loaded and validated with Dutch messages,
 played by ``rustpunt evalueer rollenspel`` and reported under its own heading."""
 import argparse
@@ -19,7 +19,7 @@ SETS = [
     "oefenpaden_32.yml", "oefenpaden_33.yml", "oefenpaden_34.yml", "oefenpaden_35.yml", "oefenpaden_36.yml",
     "oefenpaden_37.yml", "oefenpaden_38.yml", "oefenpaden_39.yml", "oefenpaden_40.yml", "oefenpaden_41.yml",
     "oefenpaden_42.yml", "oefenpaden_43.yml", "oefenpaden_44.yml", "oefenpaden_45.yml", "oefenpaden_46.yml",
-    "oefenpaden_47.yml", "oefenpaden_48.yml",
+    "oefenpaden_47.yml", "oefenpaden_48.yml", "oefenpaden_49.yml",
 ]
 
 
@@ -34,7 +34,8 @@ def test_the_blind_sets_are_registered_in_order_with_their_own_heading():
      thirty_second, thirty_third, thirty_fourth, thirty_fifth,
      thirty_sixth, thirty_seventh, thirty_eighth, thirty_ninth,
      fortieth, forty_first, forty_second, forty_third, forty_fourth,
-     forty_fifth, forty_sixth, forty_seventh, forty_eighth) = (PRACTICE_PATH_SETS[name][1] for name in SETS)
+     forty_fifth, forty_sixth, forty_seventh, forty_eighth,
+     forty_ninth) = (PRACTICE_PATH_SETS[name][1] for name in SETS)
     assert second.startswith("Tweede set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_2.yml;")
     assert third.startswith("Derde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_3.yml;")
     assert fourth.startswith("Vierde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_4.yml;")
@@ -148,6 +149,9 @@ def test_the_blind_sets_are_registered_in_order_with_their_own_heading():
     assert forty_eighth.startswith(
         "Achtenveertigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_48.yml;")
     assert PRACTICE_PATH_SETS["oefenpaden_48.yml"][0] == "achtenveertigste set vrije-tekstpaden"
+    assert forty_ninth.startswith(
+        "Negenenveertigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_49.yml;")
+    assert PRACTICE_PATH_SETS["oefenpaden_49.yml"][0] == "negenenveertigste set vrije-tekstpaden"
 
 
 @pytest.mark.parametrize("name", SETS)
