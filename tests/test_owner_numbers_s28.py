@@ -151,3 +151,14 @@ def test_a_store_from_before_gets_the_numbers_once_and_keeps_every_row():
     assert db.number_per_conversation(engine) == 0  # once
     assert load_plan(_plan(conversation=A))["nummer"] == 3
     assert load_plan(_plan(conversation="gesprek-c"))["nummer"] == 1
+
+
+def test_the_plan_list_of_the_beheerder_names_the_number_from_the_chat_and_the_conversation(capsys):
+    from bot.cli import main
+    from bot.web.conversation import short_hash
+
+    _plan(conversation=B)
+    mine = _plan(conversation=A)
+    assert main(["plan", "lijst"]) == 0
+    line = next(line for line in capsys.readouterr().out.splitlines() if line.strip().startswith(str(mine)))
+    assert line.endswith(f"(in de chat nummer 1, gesprek #{short_hash(A)})")
