@@ -65,7 +65,7 @@ def test_the_servers_of_a_group_stop_together_and_the_groups_in_order(tmp_path):
         assert set(cluster.stop_seconds) == set(STOP_ORDER)
         at = {(name, what): float(when) for when, name, what in _events(log)}
         assert at[("postgres", "SIGINT")] and all(at.get((name, "SIGTERM")) for name in STOP_ORDER[:-1])
-        for before, after in zip(STOP_GROUPS, STOP_GROUPS[1:]):
+        for before, after in zip(STOP_GROUPS[:-1], STOP_GROUPS[1:], strict=True):
             gone = max(at[(name, "weg")] for name in before)
             signalled = min(at[(name, "SIGINT" if name == "postgres" else "SIGTERM")] for name in after)
             assert signalled >= gone, (before, after)
