@@ -24,7 +24,7 @@ from actions.forms import FormValidation
 from bot import commands, status
 from bot.knowledge.texts import Texts
 from bot.privacy.forget import how_to_forget
-from bot.records import list_records
+from bot.records import list_records, shown_number
 from bot.roleplay import catalog, feedback
 from bot.roleplay.retry import retry_turn
 from bot.roleplay.session import KIND, PracticeService, SessionError, SessionGone, turn_payload
@@ -314,7 +314,7 @@ def wipe_last_turn_after_end(tracker: Tracker) -> Optional[str]:
     if not rows or rows[0].status == status.BUSY:
         return None
     if not ended_by_the_last_message(tracker):
-        return TEXTS.text("beurt_niet_gewist_na_einde", sessie=rows[0].pk)
+        return TEXTS.text("beurt_niet_gewist_na_einde", sessie=shown_number(rows[0]), sessie_id=rows[0].pk)
     try:
         return service().wipe_last_after_end(rows[0].pk).tekst
     except SessionError as exc:

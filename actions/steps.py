@@ -248,7 +248,7 @@ def _resume(dispatcher: CollectingDispatcher, plan: Dict[str, Any]) -> List[Dict
     current = stopped if stopped in steps else steps[0]
     notes = {step["id"]: step["zin"] for step in plan.get("stappen") or [] if step.get("zin")}
     situation = plan.get("situatie") or {}
-    dispatcher.utter_message(text=texts.text("verder_met_plan", plan_id=plan.get("id"),
+    dispatcher.utter_message(text=texts.text("verder_met_plan", plan_id=plan.get("nummer", plan.get("id")),
                                              nummer=steps.index(current) + 1, stap_naam=guide.get_step(current).naam))
     return [
         SlotSet("voorbereiden_wie", situation.get("wie") or "ouder"),
@@ -260,7 +260,8 @@ def _resume(dispatcher: CollectingDispatcher, plan: Dict[str, Any]) -> List[Dict
 
 def _show_plan(dispatcher: CollectingDispatcher, plan: Dict[str, Any]) -> None:
     dispatcher.utter_message(text=format_plan_text(plan))
-    dispatcher.utter_message(json_message=plan)
+    # the internal id stays out of the page: the professional's own number is in "nummer"
+    dispatcher.utter_message(json_message={key: value for key, value in plan.items() if key != "id"})
 
 
 class ActionVoorbereidenAfronden(Action):
@@ -292,11 +293,12 @@ class ActionVoorbereidenAfronden(Action):
         plan_id = save_plan(plan, conversation_id=tracker.sender_id)
         # shown as stored, masked: the same for every step ('toon mijn plan' shows it so too)
         shown = load_plan(plan_id) or {**masked_plan(plan), "id": plan_id}
+        number = shown.get("nummer", plan_id)  # counted within this conversation, not across everyone's plans
         if finished:
             _show_plan(dispatcher, shown)
-            dispatcher.utter_message(text=texts.text("plan_opgeslagen", plan_id=plan_id))
+            dispatcher.utter_message(text=texts.text("plan_opgeslagen", plan_id=number))
         else:  # stopped halfway ('stop', 'menu'): the notes are kept as a plan that is not finished
-            dispatcher.utter_message(text=texts.text("gestopt_bewaard", plan_id=plan_id))
+            dispatcher.utter_message(text=texts.text("gestopt_bewaard", plan_id=number))
             _show_plan(dispatcher, shown)
             dispatcher.utter_message(response="utter_menu")
         return reset + [SlotSet("voorbereiden_plan_id", str(plan_id))]
@@ -313,8 +315,8 @@ class ActionVoorbereidenToonPlan(Action):
     ) -> List[Dict[Text, Any]]:
         plan: Optional[Dict[str, Any]] = None
         plan_id = str(tracker.get_slot("voorbereiden_plan_id") or "")
-        if plan_id.isdigit():
-            plan = load_plan(int(plan_id))
+        if plan_id.isdigit():  # only a plan of this conversation
+            plan = load_plan(int(plan_id), conversation_id=tracker.sender_id)
         if plan is None:
             plan = latest_plan(tracker.sender_id)
         if plan is None:

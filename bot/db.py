@@ -9,8 +9,9 @@ import os
 from contextlib import contextmanager
 from typing import Any, Dict, Iterator, Optional
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import create_engine, event, inspect, select, text, update
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 from sqlalchemy.schema import CreateIndex, CreateTable
@@ -44,6 +45,7 @@ def get_engine(url: Optional[str] = None) -> Engine:
                 event.listen(engine, "connect", _sqlite_pragmas)
         secure_delete(engine)  # deleted records are overwritten in the SQLite file
         Base.metadata.create_all(engine)
+        number_per_conversation(engine)  # before the rebuild below: it copies every column of today's table
         if sqlite:
             never_reuse_record_numbers(engine)
         _ENGINES[url] = engine
@@ -60,6 +62,45 @@ def sqlite_file_engine(url: Any, pool_size: int, **options: Any) -> Engine:
                            connect_args={"check_same_thread": False}, **options)
     event.listen(engine, "connect", _sqlite_pragmas)
     return engine
+
+
+OWNER_NUMBER = "nummer"
+
+
+def number_per_conversation(engine: Engine) -> int:
+    """Bring a store made before ``records.nummer`` (the number a professional sees, counted within the conversation;
+    ``bot.tables.Record``) along: add the column, and give every record made in a conversation that has none its
+    number, 1, 2, 3 ... per kind in the order they were made. A second worker starting at the same moment finds the
+    column there (or adds nothing twice) and gives the same numbers. Without records lacking a number: one query.
+    Returns how many records got a number."""
+    table = Record.__table__
+    if OWNER_NUMBER not in {column["name"] for column in inspect(engine).get_columns(table.name)}:
+        postgres = engine.dialect.name == "postgresql"
+        ddl = f"ALTER TABLE {table.name} ADD COLUMN {'IF NOT EXISTS ' if postgres else ''}{OWNER_NUMBER} INTEGER"
+        try:
+            with engine.begin() as connection:
+                connection.execute(text(ddl))
+        except OperationalError as exc:  # SQLite: another worker added it just now
+            if "duplicate column" not in str(exc).lower():
+                raise
+    missing = (Record.nummer.is_(None), Record.conversation_id.is_not(None))
+    with engine.begin() as connection:
+        if connection.execute(select(Record.pk).where(*missing).limit(1)).first() is None:
+            return 0
+        rows = connection.execute(select(Record.pk, Record.kind, Record.conversation_id, Record.nummer)
+                                  .where(Record.conversation_id.is_not(None)).order_by(Record.pk)).all()
+        last: Dict[Any, int] = {}
+        given = 0
+        for pk, kind, conversation, number in rows:
+            key = (kind, conversation)
+            if number is None:
+                number = last.get(key, 0) + 1
+                given += connection.execute(
+                    update(Record).where(Record.pk == pk, Record.nummer.is_(None))
+                    .values(nummer=number, updated_at=Record.updated_at)  # not a change: the retention period stays
+                ).rowcount or 0
+            last[key] = max(last.get(key, 0), number)
+    return given
 
 
 def never_reuse_record_numbers(engine: Engine) -> bool:

@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta
 from typing import Any, Dict, Iterable, Iterator, List, Optional
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bot.db import get_engine, session_scope
@@ -55,7 +55,39 @@ def add_record(
         if conversation_id and forgotten_during_turn(session, conversation_id):
             log.warning("A conversation was forgotten while a turn was processed; its record is not stored")
             raise ConversationForgotten(kind)
+        if conversation_id:
+            row.nummer = _next_number(session, kind, conversation_id, row.pk)
         return row.pk
+
+
+def _next_number(session: Session, kind: str, conversation_id: str, pk: int) -> int:
+    """The number the professional sees for a new record of ``kind`` in this conversation: one more than the highest
+    so far (a record without a number still counts, see ``bot.db.number_per_conversation``). Turns of one conversation
+    run one at a time (Rasa's lock), and the new row already holds SQLite's write lock."""
+    others = (Record.kind == kind, Record.conversation_id == conversation_id, Record.pk != pk)
+    highest, count = session.execute(
+        select(func.max(Record.nummer), func.count(Record.pk)).where(*others)).one()
+    return max(highest or 0, count or 0) + 1
+
+
+def shown_number(row: Record) -> int:
+    """The number a professional sees for ``row`` in the chat: counted within its conversation; the internal id for a
+    record made outside a conversation (the command line)."""
+    return int(row.nummer) if row.nummer is not None else int(row.pk)
+
+
+def get_own_record(kind: str, conversation_id: str, number: int) -> Optional[Record]:
+    """The record of ``kind`` that the professional of ``conversation_id`` knows as ``number``; None when this
+    conversation has none with that number (another conversation's number never opens anything here)."""
+    if not conversation_id:
+        return None
+    query = select(Record).where(Record.kind == kind, Record.conversation_id == str(conversation_id),
+                                 Record.nummer == int(number))
+    with session_scope() as session:
+        row = session.scalars(query.limit(1)).first()
+        if row is not None:
+            session.expunge(row)
+        return row
 
 
 def _digest(conversation_id: str, purpose: str) -> str:

@@ -48,6 +48,10 @@ class Record(Base):
     data = Column(JSON, nullable=False)
     created_at = Column(DateTime, default=_now, nullable=False)
     updated_at = Column(DateTime, default=_now, onupdate=_now, nullable=False)
+    # The number the professional sees ("plan 3", "sessie 2"): counted per kind within the conversation the record
+    # was made in (``bot.records.add_record``), so it says nothing about how many others used Rustpunt. ``pk`` stays
+    # the internal id (slots, the trainers' page, the command line). None for a record made outside a conversation.
+    nummer = Column(Integer, nullable=True)
 
 
 class ForgottenConversation(Base):

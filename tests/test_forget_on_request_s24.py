@@ -223,9 +223,13 @@ async def test_the_request_itself_is_stored_masked_like_any_message(tmp_path, tr
 
 
 # -- 4. a wipe request with a number gets the how-to, never another flow ---------------------------------------------
-NUMBERED = [("kun je rollenspel 8 wissen?", "rustpunt vergeet --sessie 8"), ("wis sessie 8", "--sessie 8"),
-            ("verwijder samenvatting 2", "rustpunt vergeet --samenvatting 2"), ("wis plan 6", "--plan 6"),
-            ("wil je gespreksplan nr 6 verwijderen", "--plan 6")]
+# Plans and sessions are numbered within each conversation since session 28: the number typed is the professional's
+# own, so the answer never hands it to a command that takes the internal number ('--sessie 8' would wipe another's).
+NUMBERED = [("kun je rollenspel 8 wissen?", "'Wis deze sessie'"),
+            ("wis sessie 8", "'rustpunt vergeet --sessie' en dat"),
+            ("verwijder samenvatting 2", "rustpunt vergeet --samenvatting 2"), ("wis plan 6", "rustpunt plan lijst"),
+            ("wil je gespreksplan nr 6 verwijderen", "jouw nummer 6")]
+OWN_NUMBER_COMMANDS = ("--sessie 8", "--plan 6")
 
 
 @pytest.mark.parametrize("text, command", NUMBERED)
@@ -241,6 +245,7 @@ async def test_a_wipe_request_with_a_number_gets_who_wipes_it_and_how(text, comm
         assert message.get("intent")["name"] == "nlu_fallback"
     answer = await fallback_answer(text)
     assert len(answer) == 1 and command in answer[0] and answer[0].endswith(HOW_TO_FORGET)
+    assert not any(own in answer[0] for own in OWN_NUMBER_COMMANDS)
     assert how_to_forget(text) == answer[0]
 
 

@@ -27,7 +27,7 @@ from bot.intake.deidentify import mask, shorten
 from bot.intake.opening import without_opening
 from bot.knowledge.loader import get_knowledge
 from bot.knowledge.texts import Texts
-from bot.records import add_record, get_record, list_records
+from bot.records import add_record, get_record, list_records, shown_number
 from bot.roleplay import catalog
 from bot.roleplay.moves import MoveClassifier
 from bot.roleplay.session import PracticeService
@@ -298,7 +298,8 @@ async def test_after_a_role_play_ended_and_another_message_it_says_plainly_why_n
             events_after_the_end(REQUEST, {"event": "user", "text": "tussenstand"},
                                  {"event": "action", "name": "action_rollenspel_nabespreking"}))), {})
         reply = dispatcher.messages[0]["text"]
-        assert reply == ROLEPLAY_TEXTS.text("beurt_niet_gewist_na_einde", sessie=session)
+        own = shown_number(get_record("rollenspel", int(session)))  # the conversation's own number; the command: the id
+        assert reply == ROLEPLAY_TEXTS.text("beurt_niet_gewist_na_einde", sessie=own, sessie_id=session)
         assert f"rustpunt vergeet --sessie {session}" in reply
         assert service.load(session) == before
     finally:

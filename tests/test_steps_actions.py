@@ -174,7 +174,8 @@ async def test_finish_stores_and_shows_the_plan_then_shows_it_again():
     stored = load_plan(plan_id)
     assert stored["stappen"][1]["zin"] == "Wat ben jij boos, zeg."
     payloads = [m["custom"] for m in dispatcher.messages if m.get("custom")]
-    assert payloads[0]["soort"] == "gespreksplan" and payloads[0]["id"] == plan_id
+    assert payloads[0]["soort"] == "gespreksplan" and "id" not in payloads[0]
+    assert payloads[0]["nummer"] == load_plan(plan_id)["nummer"] == 1  # the conversation's own number, not the id
     assert _texts(dispatcher)[0].startswith(f"Jouw gespreksplan (nummer {plan_id})")
     assert _texts(dispatcher)[-1] == texts.text("plan_opgeslagen", plan_id=plan_id)
     assert _slots(events)["voorbereiden_notities"] is None
@@ -281,7 +282,7 @@ async def test_the_plan_shown_at_the_end_is_masked_the_same_in_every_step():
     shown = _texts(dispatcher)[0]
     assert "Erik" not in shown and "Ruud" not in shown and shown.count("[NAAM]") >= 3
     payload = [m["custom"] for m in dispatcher.messages if m.get("custom")][0]
-    assert "Erik" not in str(payload) and payload["id"] == plan_id
+    assert "Erik" not in str(payload) and payload["nummer"] == load_plan(plan_id)["nummer"]
     dispatcher = CollectingDispatcher()
     await ActionVoorbereidenToonPlan().run(dispatcher, _tracker({}, "toon mijn plan"), DOMAIN)
     assert _texts(dispatcher)[0] == shown  # what 'toon mijn plan' shows

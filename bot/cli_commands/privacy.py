@@ -177,17 +177,24 @@ def _forget_numbered(value: str, what: str, short: str, example: int, forget: Ca
 
 
 def print_numbered(rows: Sequence[Any], what: str, show: str, forget: str,
-                   state: Optional[Callable[[Any], str]] = None) -> int:
+                   state: Optional[Callable[[Any], str]] = None, own_numbers: bool = False) -> int:
     """The saved items of one kind by number and date (and ``state``), without their content: to find one to show
-    (``show``) or to forget (``forget``); ``what`` is the plural in Dutch ("gespreksplannen")."""
+    (``show``) or to forget (``forget``); ``what`` is the plural in Dutch ("gespreksplannen"). ``own_numbers``: also the
+    number the professional saw in the chat (counted within the conversation) and that conversation's short hash."""
     from bot.local_time import dutch_time_text
+    from bot.web.conversation import short_hash
+
+    def own(row: Any) -> str:
+        if not own_numbers or getattr(row, "nummer", None) is None:
+            return ""
+        return f"  (in de chat nummer {row.nummer}, gesprek #{short_hash(row.conversation_id)})"
 
     if not rows:
         print(f"Er zijn geen opgeslagen {what}.")
         return 0
     print(f"Opgeslagen {what} ({len(rows)}, nieuwste eerst; de inhoud toont '{show}', wissen kan met '{forget}'):")
     for row in rows:
-        print(f"  {row.pk:>5}  {dutch_time_text(row.created_at)}" + (f"  {state(row)}" if state else ""))
+        print(f"  {row.pk:>5}  {dutch_time_text(row.created_at)}" + (f"  {state(row)}" if state else "") + own(row))
     return 0
 
 

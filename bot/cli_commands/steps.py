@@ -87,7 +87,7 @@ def run_plan_toon(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(plan, ensure_ascii=False, indent=2))
     else:
-        print(format_plan_text(plan))
+        print(format_plan_text({**plan, "nummer": plan["id"]}))  # the number typed here, not the chat's own
     return 0
 
 
@@ -98,7 +98,7 @@ def run_plan_list(args: argparse.Namespace) -> int:
     from bot.privacy.forget import plans
 
     return print_numbered(plans(), "gespreksplannen", "rustpunt plan toon <nummer>", "rustpunt vergeet --plan <nummer>",
-                          lambda row: "halverwege gestopt" if row.status == status.STOPPED else "af")
+                          lambda row: "halverwege gestopt" if row.status == status.STOPPED else "af", own_numbers=True)
 
 
 def run_evaluatie(args: argparse.Namespace) -> int:

@@ -146,7 +146,11 @@ def _fault_test(root: Path, args: argparse.Namespace) -> int:
         try:
             return run_fault_test(cluster, conversations=args.conversations, turns=args.turns)
         finally:
+            stopping = time.monotonic()
             cluster.stop()
+            took = ", ".join(f"{name} {seconds:.1f}" for name, seconds in cluster.stop_seconds.items())
+            print(f"Cluster gestopt in {time.monotonic() - stopping:.1f} s (per server, vanaf het stopsignaal van "
+                  f"zijn groep: {took}).", flush=True)
     except ClusterError as exc:
         print(f"Fout: {exc}", file=sys.stderr)
         return 1

@@ -16,7 +16,7 @@ import time
 import urllib.request
 from typing import Any, Dict, List, Tuple
 
-from bot.cluster.privacy_check import TRAINER_TOKEN_ENV, run_privacy_check
+from bot.cluster.privacy_check import TRAINER_TOKEN_ENV, TypingDuringFailover, run_privacy_check
 from bot.cluster.roleplay_load import (
     Conversation,
     Runner,
@@ -146,7 +146,7 @@ def _outcome(good: str, found: List[str]) -> str:
 
 
 def run_fault_test(cluster: Cluster, conversations: int = 20, turns: int = 6) -> int:
-    started = time.monotonic()
+    started, started_wall = time.monotonic(), time.time()
     log = lambda text: print(text, flush=True)  # noqa: E731
     problems: List[str] = []
     # the trainers' page opens only with a token; part 4 wipes a session there
@@ -166,6 +166,12 @@ def run_fault_test(cluster: Cluster, conversations: int = 20, turns: int = 6) ->
     # ---- 1. load, and one Rasa server + one action server killed halfway ----------------------------
     per_conv = turns + 3
     log(f"1. {conversations} rollenspellen tegelijk ({per_conv} beurten elk) via de verdeler ...")
+    # intakes on the web page, opened before the load starts (opened during it, the kill came after 178 of 180 turns)
+    typing = TypingDuringFailover(cluster.web_url)
+    try:
+        typing.open()
+    except RuntimeError as exc:
+        problems.append(f"intake op de webpagina niet begonnen: {exc}")
     runner = Runner(cluster.rasa_url, cluster.secret.rasa_token)
     box: List[List[Conversation]] = []
     t0 = time.monotonic()
@@ -175,12 +181,16 @@ def run_fault_test(cluster: Cluster, conversations: int = 20, turns: int = 6) ->
     while runner.answered < half and worker.is_alive():
         time.sleep(0.1)
     before_kill = balancer_counts(cluster)
+    typing.start()  # details of a family, typed on the web page: in flight when rasa1 is killed
+    time.sleep(0.3)
     killed_at = time.monotonic()
     cluster.stop_service("rasa1", kill=True)
     cluster.stop_service("actions1", kill=True)
-    log(f"  Halverwege ({runner.answered} beurten beantwoord) rasa1 en actions1 hard gestopt (SIGKILL). "
-        f"Verzoeken tot dan: {before_kill}")
+    log(f"  Halverwege ({runner.answered} beurten beantwoord) rasa1 en actions1 hard gestopt (SIGKILL), terwijl "
+        f"{len(typing.chats)} gesprekken op de webpagina gegevens van een gezin typten. Verzoeken tot dan: "
+        f"{before_kill}")
     worker.join()
+    typing.join()
     elapsed = time.monotonic() - t0
     load = box[0]
     lat = latency_summary(load)
@@ -211,10 +221,17 @@ def run_fault_test(cluster: Cluster, conversations: int = 20, turns: int = 6) ->
         f"beurten, daarna opnieuw verstuurd ({', '.join(f'{k}: {v}x' for k, v in sorted(kinds.items())) or 'geen'}).")
     log(f"  Gesprekken van de gestopte server gingen verder na {', '.join(f'{r:.1f}' for r in recovery) or '-'} s "
         f"(grens {RECOVERY_LIMIT:.0f} s); langste beurt zonder storing {longest:.1f} s.")
+    typed_found, typed_summary = typing.check(cluster)
+    found += typed_found
+    problems += typed_found
+    log(f"  Op de webpagina getypt tijdens het stoppen: {typed_summary['beantwoord']}/{typed_summary['chats']} "
+        f"beantwoord (pogingen {typed_summary['pogingen']}), in PostgreSQL {typed_summary['gebruikersberichten_db']} "
+        "gebruikersberichten per gesprek (verwacht 2: opening en de zin); of er iets leesbaar staat, zoekt deel 4.")
     log(_outcome("Geschiedenis klopt: niets kwijt, niets dubbel, volgorde goed.", found))
     summary = {"load": dict(lat, two_servers=lat_two, one_server=lat_one, failure_kinds=kinds,
                             turns_per_s=totals["verstuurd"] / elapsed, failed_attempts=failed_attempts,
-                            retried_turns=retried_turns, recovery_s=recovery, longest_turn_s=longest, **totals)}
+                            retried_turns=retried_turns, recovery_s=recovery, longest_turn_s=longest, **totals),
+               "webpagina_tijdens_stoppen": typed_summary}
 
     # ---- 2. Redis and PostgreSQL away for ten seconds ---------------------------------------------------
     for number, service in ((2, "redis"), (3, "postgres")):
@@ -239,7 +256,7 @@ def run_fault_test(cluster: Cluster, conversations: int = 20, turns: int = 6) ->
 
     # ---- 4. nothing typed in plain text anywhere, and gone after a wipe on request ----------------------
     log("4. Privacy: details typed via de webpagina, daarna gezocht in PostgreSQL, Redis en alle bestanden ...")
-    found, summary["privacy"] = run_privacy_check(cluster, var_dir(), trainer_token, log)
+    found, summary["privacy"] = run_privacy_check(cluster, var_dir(), trainer_token, log, since=started_wall)
     problems += found
     log(_outcome("Niets leesbaar gevonden; na het wissen is het gesprek en de sessie weg.", found))
 

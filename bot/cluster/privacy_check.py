@@ -34,7 +34,11 @@ STORY_ROLEPLAY = "uw zoon is al drie weken niet op school geweest sinds het ruzi
 INTAKE_TYPED = f"moeder {NAME} woont aan de {STREET}, telefoon {PHONE}; {STORY_INTAKE}"
 CALLBACK_TYPED = f"graag terugbellen naar {NAME} op {PHONE}, adres {STREET}: {STORY_INTAKE}"
 ROLEPLAY_TYPED = f"Mevrouw {SURNAME}, ik hoor dat {STORY_ROLEPLAY}; u woont toch aan de {STREET}, {PHONE}?"
-TYPED = (INTAKE_TYPED, CALLBACK_TYPED, ROLEPLAY_TYPED)
+# Typed through the web page while a Rasa server is killed (part 1 of the fault test): the same details, another story
+# (the search after the wipes of part 4 looks for the stories of its own conversations)
+FAILOVER_STORY = "de vader slaapt sinds de scheiding soms in de auto voor het huis van de kinderen"
+FAILOVER_TYPED = f"vader {NAME} belt vanaf de {STREET}, telefoon {PHONE}; {FAILOVER_STORY}"
+TYPED = (INTAKE_TYPED, CALLBACK_TYPED, ROLEPLAY_TYPED, FAILOVER_TYPED)
 # What may never be found in plain text: each typed sentence and each detail in it, also as the digits alone
 PLAIN = TYPED + (NAME, SURNAME, PHONE, PHONE.replace("-", ""), PHONE[3:], STREET, STREET.split()[0])
 TRAINER_TOKEN_ENV = "RUSTPUNT_TRAINER_TOKEN"
@@ -152,6 +156,62 @@ class WebChat:
         return conversation_id(self.secret or "")
 
 
+class TypingDuringFailover:
+    """Professionals typing details of a family on the web page while a Rasa server is killed under them: each chat has
+    opened an intake (:meth:`open`, before the kill); :meth:`start` sends the sentence with the details from all of
+    them at once, to be in flight when the kill comes. A message that gets an error is sent again, as a professional
+    would (up to ``attempts`` times, 3 s apart). :meth:`check` afterwards: every sentence answered and in Rasa's store
+    exactly once; that nothing of it stands anywhere in plain text is part 4's search (the same details)."""
+
+    OPENER = "ik heb een ouder aan de lijn"
+
+    def __init__(self, web_url: str, chats: int = 4, attempts: int = 4) -> None:
+        self.chats = [WebChat(web_url) for _ in range(chats)]
+        self.attempts = attempts
+        self.sent: Dict[int, int] = {}      # chat index -> attempts it took (absent: never answered)
+        self.errors: Dict[int, str] = {}
+        self._threads: List[Any] = []
+
+    def open(self) -> None:
+        for chat in self.chats:
+            chat.say(self.OPENER)
+
+    def _type(self, index: int) -> None:
+        for attempt in range(1, self.attempts + 1):
+            try:
+                self.chats[index].say(FAILOVER_TYPED)
+                self.sent[index] = attempt
+                return
+            except (RuntimeError, OSError) as exc:
+                self.errors[index] = str(exc)
+                time.sleep(3)
+
+    def start(self) -> None:
+        import threading
+
+        self._threads = [threading.Thread(target=self._type, args=(index,)) for index in range(len(self.chats))]
+        for thread in self._threads:
+            thread.start()
+
+    def join(self) -> None:
+        for thread in self._threads:
+            thread.join()
+
+    def check(self, cluster: Cluster) -> Tuple[List[str], Dict[str, Any]]:
+        from bot.cluster.roleplay_load import stored_events
+
+        problems = [f"getypt tijdens het stoppen van rasa1, nooit beantwoord ({self.errors.get(index, '?')})"
+                    for index in range(len(self.chats)) if index not in self.sent]
+        stored = stored_events(cluster.tracker_url, [chat.conversation_id for chat in self.chats])
+        counts = [sum(1 for event in stored[chat.conversation_id] if event.get("event") == "user")
+                  for chat in self.chats]
+        problems += [f"getypt tijdens het stoppen van rasa1: {count - 1} in plaats van 1 keer in PostgreSQL"
+                     for index, count in enumerate(counts) if index in self.sent and count != 2]
+        return problems, {"chats": len(self.chats), "beantwoord": len(self.sent),
+                          "pogingen": [self.sent.get(index, 0) for index in range(len(self.chats))],
+                          "gebruikersberichten_db": counts}
+
+
 def intake_with_call_back(chat: WebChat) -> None:
     """An intake of a parent on the phone with all details, then a call-back request with them (as the e2e test)."""
     for text in ("ik heb een ouder aan de lijn", INTAKE_TYPED, "rond af", "/intake_terugbellen", "jeugdconsulent",
@@ -216,10 +276,12 @@ def admin(cluster: Cluster, *args: str) -> str:
     return out.getvalue()
 
 
-def run_privacy_check(cluster: Cluster, data_folder: Path, trainer_token: str, log) -> Tuple[List[str], Dict]:
+def run_privacy_check(cluster: Cluster, data_folder: Path, trainer_token: str, log,
+                      since: Optional[float] = None) -> Tuple[List[str], Dict]:
     """Type details through the web page, search every store for them, wipe on request and search again. Returns the
-    problems (Dutch) and the numbers for the summary."""
-    started = time.time()
+    problems (Dutch) and the numbers for the summary. ``since`` (time.time()): files of ``data_folder`` written from
+    then on are searched too (default: from the start of this part)."""
+    started = since or time.time()
     t0 = time.monotonic()
     problems: List[str] = []
     intake = WebChat(cluster.web_url)

@@ -40,17 +40,18 @@ HOW_TO_FORGET = (
     "'rustpunt vergeet' en het id dat daarbij staat. Ook dit verzoek staat, afgeschermd zoals elk bericht, in dit "
     "gesprek tot je het wist."
 )
-# A saved item named by its number ("wis sessie 8"): who wipes it, and how. Never from the chat: numbers are shared by
-# everyone who uses this Rustpunt, so session 8 may be a colleague's.
+# A saved item named by its number ("wis sessie 8"): who wipes it, and how. Never from the chat. Plans and role-play
+# sessions are numbered within each conversation (what the professional sees), so the trainer or beheerder finds them by
+# the conversation; summaries and call-backs have numbers shared by the whole team.
 _NUMBERED_HOW_TO = {
-    "sessie": "Rollenspelsessie {n} wis ik niet vanuit de chat (een nummer kan ook van een collega zijn): een trainer "
-              "wist haar op de trainerspagina met 'Wis deze sessie', een beheerder met 'rustpunt vergeet --sessie "
-              "{n}'.",
+    "sessie": "Rollenspelsessie {n} wis ik niet vanuit de chat: een trainer wist haar op de trainerspagina met 'Wis "
+              "deze sessie' (daar heeft ze een eigen nummer; noem je trainer de tijd van je oefening), een beheerder "
+              "met 'rustpunt vergeet --sessie' en dat nummer.",
     "samenvatting": "Samenvatting {n} wis ik niet vanuit de chat (een nummer kan ook van een collega zijn): een "
                     "beheerder wist haar met 'rustpunt vergeet --samenvatting {n}', met de terugbelverzoeken die "
                     "erbij horen.",
-    "plan": "Gespreksplan {n} wis ik niet vanuit de chat (een nummer kan ook van een collega zijn): een beheerder wist "
-            "het met 'rustpunt vergeet --plan {n}'.",
+    "plan": "Gespreksplan {n} wis ik niet vanuit de chat: een beheerder zoekt het op met 'rustpunt plan lijst' (jouw "
+            "nummer {n} staat daar bij dit gesprek) en wist het met 'rustpunt vergeet --plan' en het nummer vooraan.",
     "terugbelverzoek": "Terugbelverzoek {n} wis ik niet vanuit de chat (een nummer kan ook van een collega zijn): een "
                        "beheerder wist de contactgegevens met 'rustpunt terugbellen klaar {n}' en het verzoek met het "
                        "gesprek waarin het is gemaakt ('rustpunt gesprekken', dan 'rustpunt vergeet').",

@@ -266,7 +266,7 @@ class PracticeService:
         if row is None:
             raise SessionGone(number)
         return {"id": row.pk, "status": row.status, "created_at": row.created_at,
-                "conversation_id": row.conversation_id, **row.data}
+                "conversation_id": row.conversation_id, **row.data, "nummer": records.shown_number(row)}
 
     def load(self, session_id) -> Dict[str, Any]:
         number = self._number(session_id)
@@ -281,7 +281,8 @@ class PracticeService:
     @staticmethod
     def _store(row, data: Dict[str, Any], engine: Engine, debrief=None) -> None:
         """Put the engine state (and debrief) into the row being edited; committed with the turn."""
-        data = {k: v for k, v in data.items() if k not in {"id", "status", "created_at", "conversation_id", LIST_SHOWN}}
+        data = {k: v for k, v in data.items()
+                if k not in {"id", "status", "created_at", "conversation_id", "nummer", LIST_SHOWN}}
         data["state"] = _masked_state(engine.state.to_dict())
         if debrief is not None:
             data["debrief"] = _masked_debrief(debrief)
@@ -407,7 +408,8 @@ class PracticeService:
         """After ``_stop_for_other`` (its record closed): a session of ``wanted`` starts, for the same participant,
         group and conversation; what stopped, its setting and first line follow."""
         new_id, state = self.begin(wanted.id, data.get("deelnemer"), data.get("groep"), data.get("conversation_id"))
-        stopped = TEXTS.text("wissel_gestopt", oud=data.get("titel") or engine.scenario.titel, sessie=number,
+        stopped = TEXTS.text("wissel_gestopt", oud=data.get("titel") or engine.scenario.titel,
+                             sessie=data.get("nummer", number),
                              beurten=counted(played, "beurt", "beurten"), nieuw=wanted.titel)
         return PlayResult("wissel", stopped,
                           payload=turn_payload(new_id, wanted.id, state["tension"], state["role"], 0),
@@ -430,7 +432,7 @@ class PracticeService:
             engine.stop()
             data["debrief"] = None
             self._store(row, data, engine)
-        return PlayResult("opnieuw", TEXTS.text("beurt_gewist_na_einde", nr=last, sessie=number))
+        return PlayResult("opnieuw", TEXTS.text("beurt_gewist_na_einde", nr=last, sessie=data.get("nummer", number)))
 
     def _restart(self, session_id) -> PlayResult:
         """'Ik begin opnieuw': the role-play from before the first turn ('probeer opnieuw vanaf beurt 1'); at the start
@@ -485,11 +487,15 @@ class PracticeService:
                 self._store(row, data, engine)
         kept = ""
         if ending is not None:  # the finished session stays as it is; the new attempt is a session of its own
-            fresh = {k: v for k, v in data.items() if k not in {"id", "status", "created_at", "conversation_id"}}
+            fresh = {k: v for k, v in data.items()
+                     if k not in {"id", "status", "created_at", "conversation_id", "nummer"}}
             fresh.update(state=_masked_state(engine.state.to_dict()), vervolg_van=number, vervolg_vanaf=int(turn_nr))
             data["id"] = records.add_record(KIND, fresh, conversation_id=data.get("conversation_id"),
                                             title=str(data.get("titel") or ""), status=status.BUSY)
-            kept = f" (Je eerste poging blijft bewaard als sessie {number}; dit is sessie {data['id']}.)"
+            new_row = records.get_record(KIND, data["id"])
+            new_number = records.shown_number(new_row) if new_row is not None else data["id"]
+            first = data.get("nummer", number)
+            kept = f" (Je eerste poging blijft bewaard als sessie {first}; dit is sessie {new_number}.)"
         state = engine.state
         last = state.last_reply or engine.opening()
         text = (f"We gaan terug naar vlak voor beurt {turn_nr}. De spanning is weer {state.tension}. "

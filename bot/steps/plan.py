@@ -11,7 +11,7 @@ from typing import Any, Dict, List, Mapping, Optional
 from bot import status
 from bot.knowledge.loader import get_knowledge
 from bot.privacy.masking import mask_text
-from bot.records import add_record, get_record, list_records
+from bot.records import add_record, get_record, list_records, shown_number
 from bot.steps.guide import ordered_steps, situation_name
 from bot.steps.models import PITFALL_IDS, SITUATION_TYPES
 
@@ -147,7 +147,7 @@ def masked_plan(plan: Mapping[str, Any]) -> Dict[str, Any]:
     the chat shows (one rule for every step: a sentence typed in an earlier turn comes back masked from Rasa's
     store anyway)."""
     situatie = plan.get("situatie") or {}
-    data = {key: value for key, value in plan.items() if key != "id"}
+    data = {key: value for key, value in plan.items() if key not in ("id", "nummer")}
     data["situatie"] = {**situatie, "beschrijving": mask_text(situatie.get("beschrijving") or "") or None}
     data["stappen"] = [{**step, "zin": mask_text(step["zin"]) if step.get("zin") else step.get("zin")}
                        for step in data.get("stappen") or []]
@@ -165,13 +165,19 @@ def save_plan(plan: Dict[str, Any], conversation_id: Optional[str] = None) -> in
                       status=status.DONE if finished else status.STOPPED)
 
 
-def load_plan(plan_id: int) -> Optional[Dict[str, Any]]:
-    """The stored plan with its id, or None when there is no gespreksplan with this id."""
+def load_plan(plan_id: int, conversation_id: Optional[str] = None) -> Optional[Dict[str, Any]]:
+    """The stored plan with its internal id (``id``) and the number its professional sees (``nummer``), or None when
+    there is no gespreksplan with this id, or (``conversation_id`` given) it was made in another conversation."""
     row = get_record(RECORD_KIND, int(plan_id))
-    if row is None:
+    if row is None or (conversation_id is not None and row.conversation_id != conversation_id):
         return None
+    return _plan(row)
+
+
+def _plan(row: Any) -> Dict[str, Any]:
     plan = dict(row.data)
     plan["id"] = row.pk
+    plan["nummer"] = shown_number(row)
     return plan
 
 
@@ -179,17 +185,16 @@ def latest_plan(conversation_id: str) -> Optional[Dict[str, Any]]:
     rows = list_records(RECORD_KIND, conversation_id=conversation_id, limit=1)
     if not rows:
         return None
-    plan = dict(rows[0].data)
-    plan["id"] = rows[0].pk
-    return plan
+    return _plan(rows[0])
 
 
 def format_plan_text(plan: Mapping[str, Any]) -> str:
     """The plan as readable Dutch text."""
     situatie = plan.get("situatie") or {}
     title = "Jouw gespreksplan"
-    if plan.get("id") is not None:
-        title += f" (nummer {plan['id']})"
+    number = plan.get("nummer", plan.get("id"))  # the professional's own number; the internal id without one
+    if number is not None:
+        title += f" (nummer {number})"
     stopped = plan.get("gestopt_bij") or {}
     if plan.get("af") is False:
         title += ", nog niet af"
