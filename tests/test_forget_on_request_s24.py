@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import time
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -21,6 +21,7 @@ from actions.roleplay import TEXTS as ROLEPLAY_TEXTS
 from actions.roleplay import ValidateRollenspelForm
 from bot import commands
 from bot.cli import main
+from bot.local_time import dutch_day
 from bot.privacy import tracker_db
 from bot.privacy.forget import EMPTIED_NOTE, EXPORT_NOTE, HOW_TO_FORGET, forget_session, how_to_forget
 from bot.privacy.masking import mask_text
@@ -42,6 +43,13 @@ slots:
 """)
 DAY = 24 * 3600
 FAMILY = "gesprek-van-gisteren"  # the worker's conversation of yesterday, with the family
+
+
+def dutch_today() -> date:
+    """Today as the command line counts days (Amsterdam): between 23:00 and 24:00 UTC it is already tomorrow."""
+    today = dutch_day(datetime.now(timezone.utc))
+    assert today is not None
+    return today
 LEFTOVER = "gesprek-met-restje"  # another one, whose plan kept the family name (it slipped masking)
 OTHER = "gesprek-vorige-week"  # a kaart question last week: nothing about the family
 
@@ -122,16 +130,16 @@ async def test_a_beheerder_finds_the_family_by_date_and_by_name_and_forgets_it(t
     family = out.split(f"\n{FAMILY}  ")[1].split("\n\n")[0]
     first_line = family.splitlines()[0]
     assert "intake, rollenspel, kaart, rolanalyse" in first_line  # what the worker did, in a fixed order
-    assert (date.today() - timedelta(days=1)).strftime("%Y-%m-%d") in first_line  # first message: yesterday
+    assert (dutch_today() - timedelta(days=1)).strftime("%Y-%m-%d") in first_line  # first message: yesterday
     assert 'begin: "er belt moeder [NAAM] over dochter [NAAM] (12)' in family  # masked, short
     assert "Sandra" not in out and "Lotte" not in out and "Brinkhorst" not in out
     assert f"bewaard: samenvatting {numbers['samenvatting']}, terugbelverzoek {numbers['terugbel']}, sessie " \
            f"{numbers['sessie']}" in family
 
-    since = (date.today() - timedelta(days=2)).strftime("%d-%m-%Y")
+    since = (dutch_today() - timedelta(days=2)).strftime("%d-%m-%Y")
     assert main(["gesprekken", "--van", since]) == 0
     assert OTHER not in capsys.readouterr().out
-    assert main(["gesprekken", "--tot", (date.today() - timedelta(days=5)).isoformat()]) == 0
+    assert main(["gesprekken", "--tot", (dutch_today() - timedelta(days=5)).isoformat()]) == 0
     out = capsys.readouterr().out
     assert OTHER in out and FAMILY not in out and "1 gesprek " in out
     assert main(["gesprekken", "--van", "gisteren"]) == 2 and "niet geldig" in capsys.readouterr().out
