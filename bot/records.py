@@ -104,10 +104,14 @@ def mark_emptied(conversation_id: str) -> None:
 
 
 def emptied_since(conversation_id: str, since: datetime) -> bool:
-    """True when a part of ``conversation_id`` was emptied (:func:`mark_emptied`) at or after ``since`` (UTC)."""
+    """True when a part of ``conversation_id`` was emptied (:func:`mark_emptied`) or the whole of it forgotten
+    (:func:`mark_forgotten`) at or after ``since`` (UTC). The tracker store's count does not see the second where the
+    store held none of the conversation's events when the turn read it: the first turn of a brand-new conversation,
+    which Rasa stores only at its end."""
     try:
         with session_scope() as session:
-            return _marked(session, conversation_id, _EMPTIED_PURPOSE, since)
+            return (_marked(session, conversation_id, _EMPTIED_PURPOSE, since)
+                    or _marked(session, conversation_id, _FORGOTTEN_PURPOSE, since))
     except Exception as exc:  # noqa: BLE001 - the key or our store cannot be read: store as before
         log.warning("could not check whether a conversation was emptied (%s)", type(exc).__name__)
         return False

@@ -1,0 +1,63 @@
+"""Session 28: privacy leftovers.
+
+1. A role-play session started and wiped (``rustpunt vergeet --sessie``) in the very first turn of a brand-new
+   conversation: Rasa creates that tracker instead of reading it, so the tracker store had no read time for it and
+   the turn wrote the line typed in it (masked, but with the family's story) after the wipe. The same for the whole
+   conversation wiped in its first turn ('Wis dit gesprek'): the store held none of its events, so the count check
+   did not see it.
+"""
+from __future__ import annotations
+
+from rasa.shared.core.events import ActionExecuted, UserUttered
+
+from bot.cli import main
+from bot.privacy import tracker_db
+from tests.test_privacy_forget_mid_turn_s27 import TOLD, TYPED_WORDS, data_folder_bytes, intent, store  # noqa: F401
+
+
+async def test_a_session_wiped_in_the_first_turn_of_a_new_conversation_leaves_nothing_of_that_turn(
+        tmp_path, store, capsys):  # noqa: F811 - the fixture
+    from bot.roleplay import catalog
+    from bot.roleplay.session import PracticeService
+
+    # a brand-new conversation: Rasa's processor creates the tracker, storing nothing before the turn ends
+    turn = await store.get_or_create_tracker("gesprek-nieuw", append_action_listen=False)
+    turn.update(UserUttered(TOLD, intent()))
+    service = PracticeService(classify=lambda text: None)
+    number = service.start(catalog.scenarios()[0].id, conversation_id="gesprek-nieuw", seed=1)
+    service.play(number, TOLD)
+    assert main(["vergeet", "--sessie", str(number)]) == 0  # the trainer, meanwhile, in the terminal
+    assert f"Rollenspelsessie {number} is gewist." in capsys.readouterr().out
+    turn.update(ActionExecuted("utter_ok"))
+    turn.update(ActionExecuted("action_listen"))
+    await store.save(turn)  # the turn ends
+
+    assert [word for word in TYPED_WORDS if word in data_folder_bytes(tmp_path)] == []
+    assert tracker_db.count_events("gesprek-nieuw") == 0
+
+    # the next turn is stored as always
+    again = await store.get_or_create_tracker("gesprek-nieuw", append_action_listen=False)
+    again.update(UserUttered("hallo weer", intent()))
+    await store.save(again)
+    assert "hallo weer" in [event.text for event in (await store.retrieve("gesprek-nieuw")).events
+                            if isinstance(event, UserUttered)]
+
+
+async def test_a_new_conversation_wiped_in_its_first_turn_is_not_stored_by_that_turn(tmp_path, store):  # noqa: F811
+    """'Wis dit gesprek' (or 'rustpunt vergeet') while the very first turn of a conversation is processed: the store
+    held none of its events when the turn began, so the count check did not see the wipe."""
+    from bot.privacy.forget import forget_conversation
+    from bot.roleplay import catalog
+    from bot.roleplay.session import PracticeService
+
+    turn = await store.get_or_create_tracker("gesprek-eerste", append_action_listen=False)
+    turn.update(UserUttered(TOLD, intent()))
+    PracticeService(classify=lambda text: None).start(catalog.scenarios()[0].id, conversation_id="gesprek-eerste",
+                                                      seed=1)
+    assert forget_conversation("gesprek-eerste")
+    turn.update(ActionExecuted("utter_ok"))
+    turn.update(ActionExecuted("action_listen"))
+    await store.save(turn)  # the turn ends
+
+    assert [word for word in TYPED_WORDS if word in data_folder_bytes(tmp_path)] == []
+    assert tracker_db.count_events("gesprek-eerste") == 0
