@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta
 from typing import Any, Dict, Iterable, Iterator, List, Optional
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from bot.db import get_engine, session_scope
@@ -49,6 +49,8 @@ def add_record(
     after the page's wait ran out): see :func:`forgotten_during_turn`."""
     data = _with_names_masked(kind, data, conversation_id)
     with session_scope() as session:
+        if conversation_id:
+            _lock_conversation(session, conversation_id)
         row = Record(kind=kind, data=data, conversation_id=conversation_id, title=title, status=status)
         session.add(row)
         session.flush()  # holds the write lock (SQLite) from here: a deletion of this conversation waits for the check
@@ -56,6 +58,21 @@ def add_record(
             log.warning("A conversation was forgotten while a turn was processed; its record is not stored")
             raise ConversationForgotten(kind)
         return row.pk
+
+
+# The check above and the mark of a forget are one after the other per conversation. SQLite has one writer at a time:
+# the record's insert holds the write lock until its commit, so a mark waits for it and the deletion after the mark
+# finds the record. PostgreSQL writes side by side: a record checked just before a forget marked the conversation,
+# and committed just after the forget looked for its records, stayed. There both take a lock per conversation held
+# to the end of their transaction (an advisory lock: no table is locked, other conversations do not wait).
+_LOCK_SPACE = 28_204  # the first key of the two-key advisory lock: Rustpunt's conversations
+
+
+def _lock_conversation(session: Session, conversation_id: str) -> None:
+    """On PostgreSQL: wait for, and hold until the transaction ends, the lock of ``conversation_id`` (see above)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:space, hashtext(:conversation))"),
+                        {"space": _LOCK_SPACE, "conversation": str(conversation_id)})
 
 
 def _digest(conversation_id: str, purpose: str) -> str:
@@ -79,6 +96,7 @@ def _mark(conversation_id: str, purpose: str) -> None:
         log.warning("could not mark a conversation for %s (%s)", purpose, type(exc).__name__)
         return
     with session_scope() as session:
+        _lock_conversation(session, conversation_id)  # a record being made in this conversation is committed first
         _drop_old(session)
         session.add(ForgottenConversation(digest=digest))
 

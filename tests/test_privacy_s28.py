@@ -61,3 +61,44 @@ async def test_a_new_conversation_wiped_in_its_first_turn_is_not_stored_by_that_
 
     assert [word for word in TYPED_WORDS if word in data_folder_bytes(tmp_path)] == []
     assert tracker_db.count_events("gesprek-eerste") == 0
+
+
+def test_a_record_checked_just_before_a_forget_is_deleted_by_it(monkeypatch):
+    """The window between the forgotten-check of ``records.add_record`` and its commit: a forget that marks the
+    conversation and deletes its records right then must not leave the record behind (on PostgreSQL it did: both
+    write side by side; SQLite's single writer already made the forget wait)."""
+    import threading
+
+    from bot import records
+    from bot.privacy.forget import forget_conversation
+
+    checked, go_on = threading.Event(), threading.Event()
+    check = records.forgotten_during_turn
+
+    def slow_check(session, conversation_id):
+        found = check(session, conversation_id)
+        checked.set()
+        go_on.wait(10)  # the record is checked, not yet committed
+        return found
+
+    monkeypatch.setattr(records, "forgotten_during_turn", slow_check)
+    failed = []
+
+    def make_record():
+        try:
+            records.add_record("gespreksplan", {"situatie": TOLD}, conversation_id="gesprek-race")
+        except records.ConversationForgotten:
+            failed.append("refused")
+
+    maker = threading.Thread(target=make_record)
+    maker.start()
+    assert checked.wait(10)
+    forget = threading.Thread(target=forget_conversation, args=("gesprek-race",))
+    forget.start()
+    forget.join(1.5)  # the forget runs now: with the lock it waits for the record's transaction
+    go_on.set()
+    maker.join(10)
+    forget.join(10)
+    assert not maker.is_alive() and not forget.is_alive()
+    assert records.list_records("gespreksplan", conversation_id="gesprek-race") == []
+    assert "gesprek-race" not in records.conversation_ids()
