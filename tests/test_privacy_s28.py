@@ -1,5 +1,9 @@
 """Session 28: privacy leftovers.
 
+0. A lower-case first name that is also a Dutch word stayed readable at the start of a sentence before a verb ("roos
+   is boos op haar vader", "bas speelt de hele dag games") and after 'met' before a verb outside the list ("ik heb
+   het met max besproken", "met bas afgesproken"). The word stays where it is a word ("roos is een bloem", "de bas
+   speelt", "met max snelheid", "van max tien euro").
 1. A role-play session started and wiped (``rustpunt vergeet --sessie``) in the very first turn of a brand-new
    conversation: Rasa creates that tracker instead of reading it, so the tracker store had no read time for it and
    the turn wrote the line typed in it (masked, but with the family's story) after the wipe. The same for the whole
@@ -8,11 +12,58 @@
 """
 from __future__ import annotations
 
+import pytest
 from rasa.shared.core.events import ActionExecuted, UserUttered
 
 from bot.cli import main
+from bot.intake.deidentify import mask
 from bot.privacy import tracker_db
+from tests.stored_text import in_database
 from tests.test_privacy_forget_mid_turn_s27 import TOLD, TYPED_WORDS, data_folder_bytes, intent, store  # noqa: F401
+from tests.test_privacy_user_test_s22 import files_with, save, type_through
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("roos is boos op haar vader", "[NAAM] is boos op haar vader"),
+    ("Roos is boos op haar vader.", "[NAAM] is boos op haar vader."),
+    ("mark wil niet meer naar school", "[NAAM] wil niet meer naar school"),
+    ("bas speelt de hele dag games", "[NAAM] speelt de hele dag games"),
+    ("ze belde. fleur vindt het niet leuk meer thuis", "ze belde. [NAAM] vindt het niet leuk meer thuis"),
+    ("ik heb het met max besproken", "ik heb het met [NAAM] besproken"),
+    ("ik heb met bas afgesproken dat hij belt", "ik heb met [NAAM] afgesproken dat hij belt"),
+    ("ik wil met roos praten", "ik wil met [NAAM] praten"),
+    ("ik heb het tegen bram verteld", "ik heb het tegen [NAAM] verteld"),
+])
+def test_a_first_name_that_is_also_a_word_before_a_verb_is_masked(text, expected):
+    assert mask(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "roos is een bloem",
+    "de bas speelt te hard",
+    "max is 10 km per uur",
+    "max is twee uur per dag",
+    "ik ga er met max snelheid heen",
+    "het kost van max tien euro",
+    "hij zit met max drie anderen in de klas",
+    "ik speel bas",
+])
+def test_the_word_stays_where_it_is_no_name_s28(text):
+    assert mask(text).text == text
+
+
+async def test_a_name_before_a_verb_is_nowhere_in_the_data_folder(tmp_path, tracker_url):
+    events, _ = await type_through([
+        "hoi ik bel over mijn dochter",
+        "nee", "nee",
+        "roos is boos op haar vader",
+        "ik heb het met max besproken",
+        "rond af"])
+    await save(tmp_path, "gesprek-werkwoord", events)
+    typed = ["roos is boos", "met max besproken"]
+    assert files_with(tmp_path, typed) == []
+    assert in_database(typed) == []  # also on PostgreSQL
+    assert files_with(tmp_path, ["is boos op haar vader"]) != []  # what was typed is stored, without the name
 
 
 async def test_a_session_wiped_in_the_first_turn_of_a_new_conversation_leaves_nothing_of_that_turn(
