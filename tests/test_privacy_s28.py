@@ -33,6 +33,9 @@ from tests.test_privacy_user_test_s22 import files_with, save, type_through
     ("ik heb met bas afgesproken dat hij belt", "ik heb met [NAAM] afgesproken dat hij belt"),
     ("ik wil met roos praten", "ik wil met [NAAM] praten"),
     ("ik heb het tegen bram verteld", "ik heb het tegen [NAAM] verteld"),
+    # a quoted sentence (the privacy hunt of session 28 found the name readable in the role analysis)
+    ("welke rol: roos is bang voor haar stiefvader", "welke rol: [NAAM] is bang voor haar stiefvader"),
+    ("welke rol is dit: 'bas speelt nooit buiten'", "welke rol is dit: '[NAAM] speelt nooit buiten'"),
 ])
 def test_a_first_name_that_is_also_a_word_before_a_verb_is_masked(text, expected):
     assert mask(text).text == expected
@@ -47,6 +50,8 @@ def test_a_first_name_that_is_also_a_word_before_a_verb_is_masked(text, expected
     "het kost van max tien euro",
     "hij zit met max drie anderen in de klas",
     "ik speel bas",
+    "welke rol is dit: roos is een bloem",
+    "ik zei: de bas speelt te hard",
 ])
 def test_the_word_stays_where_it_is_no_name_s28(text):
     assert mask(text).text == text

@@ -1519,12 +1519,18 @@ def _verb_form(word: str) -> bool:
     return lemma is not None and lemma != word and lemma in _verb_lemmas()
 
 
+# what opens a quoted sentence: "welke rol is dit: roos is bang voor haar stiefvader" (the s28 privacy hunt found the
+# name readable in the role analysis), "hij zei 'bas speelt ...'"
+_QUOTED = re.compile(r"[:\"'“”„‘’]\s*$")
+
+
 def _starts_sentence_before_verb(words: _Words, i: int) -> bool:
-    """Whether word ``i`` opens a sentence with a verb after it that says what someone does or is (see above): not
-    before a copula with an article or a number after it ("roos is een bloem", "max is 10 km")."""
+    """Whether word ``i`` opens a sentence (or a quoted one: _QUOTED) with a verb after it that says what someone
+    does or is (see above): not before a copula with an article or a number after it ("roos is een bloem", "max is
+    10 km")."""
     verb = i + 1
-    if not (words.starts_sentence(i) and verb < len(words.found) and words.gap(verb).isspace()
-            and words.lower[verb] in _NAME_VERBS):
+    opens = words.starts_sentence(i) or bool(_QUOTED.search(words.gap(i)))
+    if not (opens and verb < len(words.found) and words.gap(verb).isspace() and words.lower[verb] in _NAME_VERBS):
         return False
     if words.lower[verb] in _COPULAS:
         after = verb + 1
@@ -1557,8 +1563,8 @@ def _ambiguous_name_in_context(words: _Words, i: int, lists: _NameLists) -> bool
         gap = words.gap(i + 1)
         if gap.strip() == "," or (gap.isspace() and words.lower[i + 1] in _AFTER_ADDRESSED):
             return True
-        if _starts_sentence_before_verb(words, i):
-            return True
+    if not last_in_sentence and _starts_sentence_before_verb(words, i):
+        return True
     if i > 0 and words.lower[i - 1] in _COMPANION_WORDS and words.gap(i).isspace():
         if words.lower[i - 1] == "en" and not (i > 1 and (words.lower[i - 2] in _PEOPLE_BEFORE_AND
                                                           or words.lower[i - 2] in lists.common)):
