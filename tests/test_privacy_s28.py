@@ -158,3 +158,18 @@ def test_a_record_checked_just_before_a_forget_is_deleted_by_it(monkeypatch):
     assert not maker.is_alive() and not forget.is_alive()
     assert records.list_records("gespreksplan", conversation_id="gesprek-race") == []
     assert "gesprek-race" not in records.conversation_ids()
+
+
+async def test_a_quoted_name_for_the_role_analysis_is_nowhere_in_the_data_folder(tmp_path, store):  # noqa: F811
+    """The privacy hunt of session 28: "welke rol: roos is bang voor haar stiefvader" stayed readable in Rasa's store,
+    in the message and in the role analysis the bot answered with (its 'zin')."""
+    from rasa.shared.core.events import BotUttered
+
+    tracker = await store.get_or_create_tracker("gesprek-rol", append_action_listen=False)
+    tracker.update(UserUttered("welke rol: roos is bang voor haar stiefvader", intent()))
+    analysis = {"soort": "rol_analyse", "zin": "roos is bang voor haar stiefvader", "rol": "slachtoffer"}
+    tracker.update(BotUttered(None, data={"custom": analysis}))
+    await store.save(tracker)
+    stored = data_folder_bytes(tmp_path)
+    assert b"roos is bang" not in stored
+    assert b"is bang voor haar stiefvader" in stored  # what was typed is stored, without the name
