@@ -101,14 +101,14 @@ def _mark(conversation_id: str, purpose: str) -> None:
         session.add(ForgottenConversation(digest=digest))
 
 
-def _marked(session: Session, conversation_id: str, purpose: str, since: datetime) -> bool:
-    """True when ``conversation_id`` has a mark for ``purpose`` made at or after ``since`` (UTC). With no mark at all
-    since then (the usual case) the key is not touched and one query is made."""
+def _marked(session: Session, conversation_id: str, purpose: str, since: datetime, *more: str) -> bool:
+    """True when ``conversation_id`` has a mark for ``purpose`` (or one of ``more`` purposes) made at or after
+    ``since`` (UTC). With no mark at all since then (the usual case) the key is not touched and one query is made."""
     recent = select(ForgottenConversation.digest).where(ForgottenConversation.forgotten_at >= since)
     if session.scalars(recent.limit(1)).first() is None:
         return False
-    digest = _digest(conversation_id, purpose)
-    return session.scalars(recent.where(ForgottenConversation.digest == digest).limit(1)).first() is not None
+    digests = [_digest(conversation_id, each) for each in (purpose, *more)]
+    return session.scalars(recent.where(ForgottenConversation.digest.in_(digests)).limit(1)).first() is not None
 
 
 def _drop_old(session: Session) -> int:
@@ -128,8 +128,7 @@ def emptied_since(conversation_id: str, since: datetime) -> bool:
     which Rasa stores only at its end."""
     try:
         with session_scope() as session:
-            return (_marked(session, conversation_id, _EMPTIED_PURPOSE, since)
-                    or _marked(session, conversation_id, _FORGOTTEN_PURPOSE, since))
+            return _marked(session, conversation_id, _EMPTIED_PURPOSE, since, _FORGOTTEN_PURPOSE)
     except Exception as exc:  # noqa: BLE001 - the key or our store cannot be read: store as before
         log.warning("could not check whether a conversation was emptied (%s)", type(exc).__name__)
         return False
