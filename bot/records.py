@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from datetime import datetime, timedelta
 from typing import Any, Dict, Iterable, Iterator, List, Optional
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from bot.db import get_engine, session_scope
@@ -49,6 +49,8 @@ def add_record(
     after the page's wait ran out): see :func:`forgotten_during_turn`."""
     data = _with_names_masked(kind, data, conversation_id)
     with session_scope() as session:
+        if conversation_id:
+            _lock_conversation(session, conversation_id)
         row = Record(kind=kind, data=data, conversation_id=conversation_id, title=title, status=status)
         session.add(row)
         session.flush()  # holds the write lock (SQLite) from here: a deletion of this conversation waits for the check
@@ -90,6 +92,21 @@ def get_own_record(kind: str, conversation_id: str, number: int) -> Optional[Rec
         return row
 
 
+# The check above and the mark of a forget are one after the other per conversation. SQLite has one writer at a time:
+# the record's insert holds the write lock until its commit, so a mark waits for it and the deletion after the mark
+# finds the record. PostgreSQL writes side by side: a record checked just before a forget marked the conversation,
+# and committed just after the forget looked for its records, stayed. There both take a lock per conversation held
+# to the end of their transaction (an advisory lock: no table is locked, other conversations do not wait).
+_LOCK_SPACE = 28_204  # the first key of the two-key advisory lock: Rustpunt's conversations
+
+
+def _lock_conversation(session: Session, conversation_id: str) -> None:
+    """On PostgreSQL: wait for, and hold until the transaction ends, the lock of ``conversation_id`` (see above)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:space, hashtext(:conversation))"),
+                        {"space": _LOCK_SPACE, "conversation": str(conversation_id)})
+
+
 def _digest(conversation_id: str, purpose: str) -> str:
     from bot.privacy.crypto import derived_key  # lazy: the key file is read once, on first use
 
@@ -111,18 +128,19 @@ def _mark(conversation_id: str, purpose: str) -> None:
         log.warning("could not mark a conversation for %s (%s)", purpose, type(exc).__name__)
         return
     with session_scope() as session:
+        _lock_conversation(session, conversation_id)  # a record being made in this conversation is committed first
         _drop_old(session)
         session.add(ForgottenConversation(digest=digest))
 
 
-def _marked(session: Session, conversation_id: str, purpose: str, since: datetime) -> bool:
-    """True when ``conversation_id`` has a mark for ``purpose`` made at or after ``since`` (UTC). With no mark at all
-    since then (the usual case) the key is not touched and one query is made."""
+def _marked(session: Session, conversation_id: str, purpose: str, since: datetime, *more: str) -> bool:
+    """True when ``conversation_id`` has a mark for ``purpose`` (or one of ``more`` purposes) made at or after
+    ``since`` (UTC). With no mark at all since then (the usual case) the key is not touched and one query is made."""
     recent = select(ForgottenConversation.digest).where(ForgottenConversation.forgotten_at >= since)
     if session.scalars(recent.limit(1)).first() is None:
         return False
-    digest = _digest(conversation_id, purpose)
-    return session.scalars(recent.where(ForgottenConversation.digest == digest).limit(1)).first() is not None
+    digests = [_digest(conversation_id, each) for each in (purpose, *more)]
+    return session.scalars(recent.where(ForgottenConversation.digest.in_(digests)).limit(1)).first() is not None
 
 
 def _drop_old(session: Session) -> int:
@@ -136,10 +154,13 @@ def mark_emptied(conversation_id: str) -> None:
 
 
 def emptied_since(conversation_id: str, since: datetime) -> bool:
-    """True when a part of ``conversation_id`` was emptied (:func:`mark_emptied`) at or after ``since`` (UTC)."""
+    """True when a part of ``conversation_id`` was emptied (:func:`mark_emptied`) or the whole of it forgotten
+    (:func:`mark_forgotten`) at or after ``since`` (UTC). The tracker store's count does not see the second where the
+    store held none of the conversation's events when the turn read it: the first turn of a brand-new conversation,
+    which Rasa stores only at its end."""
     try:
         with session_scope() as session:
-            return _marked(session, conversation_id, _EMPTIED_PURPOSE, since)
+            return _marked(session, conversation_id, _EMPTIED_PURPOSE, since, _FORGOTTEN_PURPOSE)
     except Exception as exc:  # noqa: BLE001 - the key or our store cannot be read: store as before
         log.warning("could not check whether a conversation was emptied (%s)", type(exc).__name__)
         return False

@@ -1479,6 +1479,68 @@ _AFTER_ADDRESSED = frozenset(
     "ik jij je u wij we kun kan wil wilt heb hebt ben bent weet wat hoe waarom wanneer waar luister dank bedankt "
     "sorry snap zie hoor".split()
 )
+# Session 28: also the first word of a sentence before a verb that says what someone does or is ("roos is boos op
+# haar vader", "bas speelt de hele dag games"; not "roos is een bloem", "max is 10"), and after 'met', 'van', 'tegen'
+# also before any form of a verb ("met max besproken", "met bas afgesproken", "met roos praten"; not "met max snelheid")
+_NAME_VERBS = _CHILD_VERBS | frozenset(
+    "vindt vond voelt voelde denkt dacht praat praatte vertelt vertelde snapt begrijpt begreep luistert luisterde "
+    "reageert reageerde kijkt keek hoort hoorde appt appte schrijft schreef werkt leert leerde ziet zag weet wist "
+    "lacht lachte rent rende fietst fietste woonde heeft had zit zat blijft bleef voelt sport sportte".split()
+)
+_COPULAS = frozenset("is was wordt werd blijft bleef lijkt leek heet".split())
+# a participle of a verb with a separable part ('afgesproken', 'meegenomen', 'opgehaald'); the lemma table knows the
+# other forms ('besproken', 'verteld')
+_SEPARABLE_PARTICIPLE = re.compile(
+    r"(?:af|aan|op|uit|mee|door|in|na|om|over|terug|toe|vast|weg|bij|los|voor|samen|thuis|langs|rond|tegen|goed)"
+    r"ge[a-zë]{2,}(?:d|t|en)$"
+)
+
+
+@lru_cache(maxsize=1)
+def _verb_lemmas() -> frozenset:
+    """The infinitives of the lemma table: lemmas in -en that have a form in -t, -te, -de or ge- ('praten' of
+    'praatte', 'spelen' of 'gespeeld'); not 'vermogen' (of 'vermogens')."""
+    from bot.lemmas import lemma_table
+
+    return frozenset(lemma for form, lemma in lemma_table().items() if lemma.endswith("en") and form != lemma
+                     and (form.startswith("ge") or form.endswith(("t", "te", "de"))))
+
+
+def _verb_form(word: str) -> bool:
+    """Whether ``word`` is a form of a verb: an infinitive, a participle or a finite form ('praten', 'besproken',
+    'afgesproken', 'vindt')."""
+    if word in NUMBER_WORDS:
+        return False  # "van max tien euro"
+    if word in _NAME_VERBS or _PARTICIPLE.match(word) or _SEPARABLE_PARTICIPLE.match(word) or word in _verb_lemmas():
+        return True
+    from bot.lemmas import lemma_table
+
+    lemma = lemma_table().get(word)
+    return lemma is not None and lemma != word and lemma in _verb_lemmas()
+
+
+# what opens a quoted sentence: "welke rol is dit: roos is bang voor haar stiefvader" (the s28 privacy hunt found the
+# name readable in the role analysis), "hij zei 'bas speelt ...'"
+_QUOTED = re.compile(r"[:\"'“”„‘’]\s*$")
+
+
+def _starts_sentence_before_verb(words: _Words, i: int) -> bool:
+    """Whether word ``i`` opens a sentence (or a quoted one: _QUOTED) with a verb after it that says what someone
+    does or is (see above): not before a copula with an article or a number after it ("roos is een bloem", "max is
+    10 km")."""
+    verb = i + 1
+    opens = words.starts_sentence(i) or bool(_QUOTED.search(words.gap(i)))
+    if not (opens and verb < len(words.found) and words.gap(verb).isspace() and words.lower[verb] in _NAME_VERBS):
+        return False
+    if words.lower[verb] in _COPULAS:
+        after = verb + 1
+        if after < len(words.found) and words.gap(after).isspace() and words.lower[after] in _ARTICLES:
+            return False
+        if _NUMBER_NEXT.match(words.text, words.found[verb].end()):
+            return False
+    return True
+
+
 _COMPANION_WORDS = frozenset({"met", "en", "van", "tegen"})
 _PEOPLE_BEFORE_AND = frozenset("ik jij je hij zij ze wij we u mij me jou hem haar".split())
 _CLAUSE_END = re.compile(r"\s*(?:[,.!?;:\n]|$)")
@@ -1501,6 +1563,8 @@ def _ambiguous_name_in_context(words: _Words, i: int, lists: _NameLists) -> bool
         gap = words.gap(i + 1)
         if gap.strip() == "," or (gap.isspace() and words.lower[i + 1] in _AFTER_ADDRESSED):
             return True
+    if not last_in_sentence and _starts_sentence_before_verb(words, i):
+        return True
     if i > 0 and words.lower[i - 1] in _COMPANION_WORDS and words.gap(i).isspace():
         if words.lower[i - 1] == "en" and not (i > 1 and (words.lower[i - 2] in _PEOPLE_BEFORE_AND
                                                           or words.lower[i - 2] in lists.common)):
@@ -1509,8 +1573,7 @@ def _ambiguous_name_in_context(words: _Words, i: int, lists: _NameLists) -> bool
             return True
         following = words.lower[i + 1] if i + 1 < len(words.found) and words.gap(i + 1).isspace() else None
         return following is not None and (
-            following in _FUNCTION_WORDS or following in _TIME_WORDS or following in _CHILD_VERBS
-            or bool(_PARTICIPLE.match(following)))
+            following in _FUNCTION_WORDS or following in _TIME_WORDS or _verb_form(following))
     return False
 
 

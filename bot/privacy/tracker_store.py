@@ -22,7 +22,8 @@ from datetime import datetime
 from typing import Any, Container, Dict, FrozenSet, List, Optional, Set
 
 from rasa.core.tracker_store import SQLTrackerStore
-from rasa.shared.core.events import UserUttered
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.events import ActionExecuted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 from sqlalchemy.orm import sessionmaker
@@ -168,6 +169,17 @@ class MaskingSQLTrackerStore(SQLTrackerStore):
         if tracker is not None and not fetch_events_from_all_sessions:  # what Rasa reads at the start of a turn
             setattr(tracker, STORED_EVENTS, len(tracker.events))
             setattr(tracker, READ_AT, datetime.utcnow())
+        return tracker
+
+    async def create_tracker(self, sender_id: str, append_action_listen: bool = True) -> DialogueStateTracker:
+        """A new conversation's tracker (``SQLTrackerStore.create_tracker``), read at its creation: in the first turn of
+        a brand-new conversation Rasa creates the tracker instead of reading it, and without a read time a role-play
+        session started and wiped in that turn (``rustpunt vergeet --sessie``) left the turn's events to be written."""
+        tracker = self.init_tracker(sender_id)
+        setattr(tracker, READ_AT, datetime.utcnow())
+        if append_action_listen:
+            tracker.update(ActionExecuted(ACTION_LISTEN_NAME))
+        await self.save(tracker)
         return tracker
 
     async def save(self, tracker: DialogueStateTracker) -> None:
