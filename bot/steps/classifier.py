@@ -2674,10 +2674,16 @@ ENERGY_QUESTION = "100 kilo energie"  # the feature of such a read
 _COSTS = re.compile(r"\b(?:kost|kosten|kostte|oplevert|opleveren|opleverde)\b", re.IGNORECASE)
 
 
+# ... also dictated, without its question mark: a question word of its own ("van uw honderd kilo energie hoeveel gaat
+# er nu op aan rechtszaken", "en als u die kilo's vrij mocht besteden waaraan dan"; set 48)
+_ENERGY_ASKED = re.compile(r"\b(?:hoeveel|waaraan|waarin|waarvoor|waar)\b", re.IGNORECASE)
+
+
 def _asks_the_energy(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
     """A question how much energy goes where (``_ENERGY_QUESTION``) is opties, read from the cue; not over a pitfall
     read."""
-    if not sentence.rstrip().endswith("?") or not _ENERGY_QUESTION.search(sentence) or _sure_of("opties", prediction) \
+    asked = sentence.rstrip().endswith("?") or _ENERGY_ASKED.search(sentence)
+    if not asked or not _ENERGY_QUESTION.search(sentence) or _sure_of("opties", prediction) \
             or prediction.label in PITFALL_IDS or _COSTS.search(sentence):
         return None
     return _cued("opties", prediction, ENERGY_QUESTION)
