@@ -1837,7 +1837,8 @@ def _checks_in(sentence: str, prediction: textclass.Prediction) -> Optional[text
     # week op verheugd": inhoud 0.51)
     heard = bool(_HEARD_REASON.match(sentence))
     guess = bool(_FEELING_GUESS.search(sentence) or _HOPED.match(sentence) or _PERSON_HEARD.search(sentence)
-                 or _SEEN_AS_WORN_OUT.search(sentence) or heard or (_names_how_hard(sentence) and prediction.label in PITFALL_IDS + (OTHER,))) \
+                 or _SEEN_AS_WORN_OUT.search(sentence) or heard
+                 or (_names_how_hard(sentence) and prediction.label in PITFALL_IDS + (OTHER,))) \
         and not _NOT_A_GUESS.search(sentence)
     if prediction.label in PITFALL_IDS and not (guess and prediction.confidence < SURE_PITFALL):
         return None
