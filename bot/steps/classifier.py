@@ -1383,6 +1383,25 @@ _PERSON_HEARD = re.compile(
     r"vooral ook)\W+)*(?:een (?:\w+ )?(?:vader|moeder|ouder|man|vrouw|papa|mama|meisje|jongen|kind)|iemand) die\b",
     re.IGNORECASE,
 )
+# The other described as a person worn out ("u zit erbij als iemand die helemaal op is", "dat klinkt als iemand die
+# leeg is", "je klinkt als een man die er klaar mee is") or what wears them out named ("al die brieven, daar word je
+# doodmoe van", "daar wordt een mens gek van"): erkennen, like naming the person one hears. The model read them as
+# nothing (0.28-0.32), inhoud (0.43) or realiteit (0.81, "zittingen"), and a worn-out father stayed furious from the
+# first turn (set 48). Only a worn-out or hurt state (``_STATE``), so "dat klinkt als iemand die het expres doet"
+# (about the other parent) is no acknowledgement.
+_WORN_OUT = (r"(?:op|kapot|moe|doodmoe|uitgeput|leeg|gesloopt|afgepeigerd|murw|versleten|opgebrand|stuk|verdrietig|"
+             r"moedeloos|radeloos|wanhopig|machteloos|er (?:\w+ )?klaar mee|klaar mee|het zat|het beu|"
+             r"(?:helemaal |zo )?(?:op|leeg))")
+_SEEN_AS_WORN_OUT = re.compile(
+    r"\b(?:(?:u|je|jij) (?:zit|zat|staat|stond|komt|kwam|klinkt|klonk|klink|kijkt|keek|ziet|zag) (?:\w+ ){0,2}?"
+    r"(?:erbij|hier|binnen|over|eruit|uit)?\s?|(?:dat|het|dit) (?:klinkt|klonk) )als (?:een (?:\w+ )?"
+    r"(?:vader|moeder|ouder|man|vrouw|papa|mama|meisje|jongen|kind|mens)|iemand) die (?:\w+ ){0,3}?"
+    + _WORN_OUT + r" (?:is|was|bent|raakt)\b"
+    r"|\b(?:daar|daarvan|hier|van al dat|van al die|van zoiets) (?:word|wordt|raak|raakt) (?:je|u|jij|een mens|"
+    r"iedereen|elke \w+) (?:\w+ ){0,2}?(?:doodmoe|moe|kapot|gek|horendol|knettergek|murw|moedeloos|radeloos|"
+    r"wanhopig|uitgeput|leeg|stuk)\b",
+    re.IGNORECASE,
+)
 FEELING_NAMED = "gevoel of verwachting van de ander benoemd"  # the feature of such a read
 # The professional putting themselves in the other's place ("En dan denk ik: hoe zou ik dat zelf vinden.", "hoe zou ik
 # me voelen als mijn kinderen niet kwamen", "als ik in uw schoenen stond, hoe zou ik dat trekken?"): the professional
@@ -1818,7 +1837,8 @@ def _checks_in(sentence: str, prediction: textclass.Prediction) -> Optional[text
     # week op verheugd": inhoud 0.51)
     heard = bool(_HEARD_REASON.match(sentence))
     guess = bool(_FEELING_GUESS.search(sentence) or _HOPED.match(sentence) or _PERSON_HEARD.search(sentence)
-                 or heard or (_names_how_hard(sentence) and prediction.label in PITFALL_IDS + (OTHER,))) \
+                 or _SEEN_AS_WORN_OUT.search(sentence) or heard
+                 or (_names_how_hard(sentence) and prediction.label in PITFALL_IDS + (OTHER,))) \
         and not _NOT_A_GUESS.search(sentence)
     if prediction.label in PITFALL_IDS and not (guess and prediction.confidence < SURE_PITFALL):
         return None
@@ -2642,8 +2662,11 @@ def _asks_the_others_motive(sentence: str, prediction: textclass.Prediction) -> 
 # "kinderen" as visie (0.86) and the persona answered beside the point.
 _ENERGY_QUESTION = re.compile(
     r"\bhoeveel (?:\w+ ){0,3}?(?:energie|kilo|procent|kracht)\b"
-    r"|\b(?:energie|kilo)\b(?:\s+\w+){0,6}?\s+(?:naar|aan|in)\b"
-    r"(?:\s+\w+){0,6}?\s+(?:strijd|ruzie|conflict|rechtszaak|rechtszaken|advocaten|ex|oorlog|gevecht)",
+    r"|\b(?:energie|kilo)\b(?:\W+\w+){0,6}?\W+(?:naar|aan|in)\b"
+    r"(?:\s+\w+){0,6}?\s+(?:strijd|ruzie|conflict|rechtszaak|rechtszaken|advocaten|ex|oorlog|gevecht)"
+    # the tool's second question: where the freed energy would go ("en als u die kilo's vrij mocht besteden, waaraan
+    # dan?", set 48)
+    r"|\b(?:energie|kilo|kilo's)\b(?:\W+\w+){0,4}?\W+(?:besteden|steken|stoppen|gebruiken|inzetten)\b",
     re.IGNORECASE,
 )
 ENERGY_QUESTION = "100 kilo energie"  # the feature of such a read
@@ -2652,10 +2675,16 @@ ENERGY_QUESTION = "100 kilo energie"  # the feature of such a read
 _COSTS = re.compile(r"\b(?:kost|kosten|kostte|oplevert|opleveren|opleverde)\b", re.IGNORECASE)
 
 
+# ... also dictated, without its question mark: a question word of its own ("van uw honderd kilo energie hoeveel gaat
+# er nu op aan rechtszaken", "en als u die kilo's vrij mocht besteden waaraan dan"; set 48)
+_ENERGY_ASKED = re.compile(r"\b(?:hoeveel|waaraan|waarin|waarvoor|waar)\b", re.IGNORECASE)
+
+
 def _asks_the_energy(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
     """A question how much energy goes where (``_ENERGY_QUESTION``) is opties, read from the cue; not over a pitfall
     read."""
-    if not sentence.rstrip().endswith("?") or not _ENERGY_QUESTION.search(sentence) or _sure_of("opties", prediction) \
+    asked = sentence.rstrip().endswith("?") or _ENERGY_ASKED.search(sentence)
+    if not asked or not _ENERGY_QUESTION.search(sentence) or _sure_of("opties", prediction) \
             or prediction.label in PITFALL_IDS or _COSTS.search(sentence):
         return None
     return _cued("opties", prediction, ENERGY_QUESTION)
