@@ -45,7 +45,8 @@ _UNITS = (r"(?:uur|keer|euro|procent|%|dagen|dag|weken|week|wk|maanden|maand|mnd
           r"|kinderen|kids|broers|zussen)")
 _NUM = r"(\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 _AGE_PATTERNS = (
-    re.compile(_CHILD + r"\s+(?:is|wordt|van)\s+" + _HEDGE + _NUM + r"\b(?!\s*" + _UNITS + r"\b)"),
+    # (and in English: "my son of 17", "my daughter is 19", "a girl aged 12": toets24)
+    re.compile(_CHILD + r"\s+(?:is|wordt|van|of|aged)\s+" + _HEDGE + _NUM + r"\b(?!\s*" + _UNITS + r"\b)"),
     re.compile(r"\b" + _NUM + r"\s*-?\s*jarige?\b"),
     # about that age: "een jaar of 14" is 14, not one year
     re.compile(r"\bjaar\s+of\s+" + _NUM + r"\b(?!\s*" + _UNITS + r"\b)"),
@@ -389,6 +390,10 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     # the name of this tool is no problem and no search word: "sociale kaart" typed as the answer to "Waar gaat het
     # vooral om?" was searched as "Tekst noemt 'kaart', 'sociale'" (a user test); "in kaart brengen" stays
     ("kaart", re.compile(r"\b(?:de\s+|in\s+de\s+)?sociale\s+kaart(?:en)?\b|\brustpunt\b", re.IGNORECASE)),
+    # the English preposition is no past tense of eten ("got caught at school", "at home": toets24 read "gezondheid
+    # ('at')" for expat parents); "hij at niets" stays eating
+    ("at", re.compile(r"\bat\b(?=\s+(?:school|home|night|work|the|a|an|his|her|my|our|their|all|least|first|times"
+                      r"|last|once)\b)", re.IGNORECASE)),
     # cooperating is no work: "moeder werkt niet mee", "vader wil niet meewerken", "ze werken goed mee" (a user test
     # read a mother who does not cooperate as a parent's problem with work); "werkt niet meer" stays work
     ("meewerken", re.compile(r"\bmeewerk(?:en|t|te|ten)?\b|\bmeegewerkt\b|\bwerk(?:t|en|te|ten)\s+(?:(?:niet|nauwelijks"
@@ -707,7 +712,7 @@ _PLURAL_CHILDREN = (r"(?:kinderen|kids|kindjes|broers|broertjes|zussen|zusjes|zo
                     r"|meisjes|pubers|tieners|kleinkinderen|pleegkinderen|stiefkinderen)")
 _LIST_NUM = r"(?:\d{1,2}|" + "|".join(sorted((w for w in NUMBER_WORDS if w != "een"), key=len, reverse=True)) + r")"
 _AGE_LIST = re.compile(r"\b(?:" + _PLURAL_CHILDREN + r"|" + _CHILD + r"\s+en\s+" + _CHILD + r")(?:\s+van)?"
-                       r"\s*[,(:]?\s*(" + _LIST_NUM + r")(?:\s*,\s*" + _LIST_NUM + r")*\s*(?:en|&|,)\s*("
+                       r"\s*[,(:]?\s*(" + _LIST_NUM + r")(?:\s*,\s*" + _LIST_NUM + r")*\s*(?:en|and|&|,)\s*("
                        + _LIST_NUM + r")\b(?!\s*" + _UNITS + r"\b)")
 _LIST_NUMBER = re.compile(r"\b" + _LIST_NUM + r"\b")
 # a number of children before the children: "2 kinderen", "3 kids" (a user test read "leeftijd: 2 jaar")

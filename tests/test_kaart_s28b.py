@@ -1,0 +1,78 @@
+"""Session 28 (kaart28b): English words of expat and bilingual parents, read with the one vocabulary.
+
+- English problem words are words of the existing themes in ``probleemwoorden.yml`` ("bullied", "anxiety",
+  "co-parenting", "weed"), English target words are in ``doelgroepwoorden.yml`` ("teacher", "my son");
+- an English child word gives an age as a Dutch one does ("my son of 17", "our daughter (12)", "kids (9 and 11)");
+- the English preposition "at" is no past tense of eten ("at school", "at home"); "hij at niets" stays eating.
+
+Own sentences, none from an evaluation set.
+"""
+from __future__ import annotations
+
+import pytest
+
+from bot.kaart.query import parse_vraag
+from bot.kaart.search import zoek
+
+
+@pytest.mark.parametrize("text, thema", [
+    ("Our girl is being bullied in the playground, Huizen", "pesten"),
+    ("mijn zoon heeft veel anxiety sinds de verhuizing, Laren", "somberheid_angst"),
+    ("we zoeken hulp bij co-parenting na de divorce, Bussum", "scheiding"),
+    ("he smokes weed every day, zoon 16, Hilversum", "verslaving"),
+    ("our toddler goes to daycare and bites, Eemnes", "jonge_kind"),
+    ("she has been so depressed lately, dochter 15, Blaricum", "somberheid_angst"),
+    ("is there a therapist for children in Naarden", "psychisch"),
+])
+def test_english_problem_words_are_words_of_the_existing_themes(text, thema):
+    assert thema in parse_vraag(text).themas
+
+
+@pytest.mark.parametrize("text", [
+    "Our girl is being bullied in the playground, Huizen",
+    "is there a therapist for children in Naarden",
+])
+def test_english_child_words_are_the_youth_target_group(text):
+    assert "jeugdige" in parse_vraag(text).doelgroep_hints
+
+
+def test_an_english_teacher_is_the_school():
+    assert "school" in parse_vraag("the teacher at his school in Laren says he is always tired").doelgroep_hints
+
+
+@pytest.mark.parametrize("text, age", [
+    ("My son of 17 is always angry, Huizen", 17),
+    ("my daughter is 19 and lonely, we live in Bussum", 19),
+    ("our son (12) plays games all night, Eemnes", 12),
+    ("a girl aged 14 told me she is afraid to go home, Hilversum", 14),
+])
+def test_english_child_words_give_the_age(text, age):
+    assert parse_vraag(text).leeftijd == age
+
+
+def test_english_ages_of_several_children():
+    parsed = parse_vraag("our kids (8 and 13) miss their friends, Vleuten")
+    assert parsed.leeftijd is None and parsed.leeftijden == (8, 13)
+
+
+@pytest.mark.parametrize("text", [
+    "he is fine at home but not at school, zoon 11, Huizen",
+    "she cries at night, dochter 9, Laren",
+])
+def test_english_at_is_no_eating(text):
+    assert "gezondheid" not in parse_vraag(text).themas
+
+
+def test_dutch_at_stays_eating():
+    said = parse_vraag("hij at bijna niets meer, zoon 14, Huizen").thema_gezegd
+    assert any(word.startswith("at ") for words in said.values() for word in words)
+
+
+def test_a_toddler_in_english_is_not_yet_at_school():
+    hits = zoek("our toddler bites other children at daycare, Huizen").hits
+    assert hits and all(hit.id != "schoolmaatschappelijk_werk_versa" for hit in hits)
+
+
+def test_a_dutch_note_with_kids_keeps_its_target_group():
+    """"kids" counts children; it is not read as the question being about a young person."""
+    assert "jeugdige" not in parse_vraag("moeder met 3 kids zwaar overbelast, Eemnes").doelgroep_hints
