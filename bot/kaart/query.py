@@ -1114,7 +1114,8 @@ def search_text(text: str, knowledge=None, own_roles: Optional[spoken.RoleSpans]
     (``spoken.without_caller_roles``: "schoolmaatschappelijk werker vraagt: ..."; ``own_roles`` when already read),
     so none of them lifts a service."""
     unrolled = spoken.without_caller_roles(text, knowledge, own_roles)
-    return spoken.without_denials(spoken.without_framing(guard_homonyms(unrolled), knowledge), knowledge)
+    return spoken.without_good_news(
+        spoken.without_denials(spoken.without_framing(guard_homonyms(unrolled), knowledge), knowledge))
 
 
 _PLACE_MARK = "\x00"  # the recognised place, marked for ``_PLACE_OF``
@@ -1267,7 +1268,7 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
     asked = text.replace(plaats, " ", 1) if plaats else text
     for named in places.genoemde_plaatsen(asked, knowledge):
         asked = asked.replace(named, " ", 1)
-    asked = _without_names(asked)
+    asked = spoken.without_good_news(_without_names(asked))
     themas, woorden, spans, lemmed, gezegd = _match_themas(asked, knowledge)
     maatregel_loopt = measure_in_place(asked)
     raad_onderzoekt = not maatregel_loopt and raad_investigates(asked)

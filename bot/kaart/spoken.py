@@ -800,3 +800,37 @@ def professional_state_words(text: str, lemmed: str, knowledge=None) -> FrozenSe
         end = min((s for s in starts if s > rest[0][0]), default=len(tokens))
         out.update(range(rest[0][0], end))
     return frozenset(out)
+
+
+# A long question with a story says first what goes well and asks in its last sentences: "Ze zit op hockey en doet het
+# goed op school.", "Vorige week hadden we een sportdag en die liep prima.", "de kinderen hebben genoten". Such a
+# sentence names no need, and its words (a sport, a school trip, a grandmother who picks her up) led the search astray
+# (the set toets24 of session 27: hockey and a school trip put youth work and the brugfunctionaris before the POH-Jeugd
+# for a girl who no longer wants to live). A sentence that turns or doubts ("maar", "niet", "geen", "moeite") still
+# counts, as does the last sentence, which asks.
+_GOOD_NEWS = re.compile(
+    r"\b(?:gaat|ging|gingen|gaan|liep|loopt|verliep|verloopt)\s+(?:(?:het|alles|echt|heel|erg|ook|nog|allemaal|daar|er"
+    r"|verder|hartstikke|super)\s+){0,3}(?:prima|goed|super|fantastisch|geweldig|top|leuk)\b"
+    r"|\b(?:doet|deed|doen|hebben|heeft|had|hadden|maakt|maken)\s+het\s+(?:(?:daar|er|heel|erg|echt|ook|nog|samen"
+    r"|lichamelijk|verder|hartstikke|super|op\s+school)\s+){0,3}(?:prima|goed|naar\s+(?:zijn|haar|hun)\s+zin)\b"
+    r"|\b(?:alles|het)\s+(?:ging|gaat|liep|loopt)\s+(?:\w+\s+){0,2}?(?:goed|prima)\b"
+    r"|\bgeweldig\b|\bgenoten\b|\bgenieten\b|\b(?:veel|met|vol)\s+plezier\b|\bblij\s+met\b|\bhet\s+leukst\b"
+    r"|\bvrienden\s+gemaakt\b|\bgroeit\s+(?:mooi|goed)\b|\bprima\b")
+_NO_GOOD_NEWS = re.compile(r"\b(?:niet|geen|nooit|maar|behalve|minder|moeilijk|moeite|zorgen|zorg|helaas|bang|slecht"
+                           r"|alleen)\b")
+GOOD_NEWS_MIN_SENTENCES = 3  # a story: two sentences and the one that asks
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
+
+
+def without_good_news(text: str) -> str:
+    """``text`` with the sentences of a story that only say what goes well (``_GOOD_NEWS``) blanked (the same length,
+    so positions stay), when the question has at least ``GOOD_NEWS_MIN_SENTENCES`` sentences; the last sentence stays."""
+    sentences = [match for match in _SENTENCE.finditer(text) if match.group(0).strip(" .!?\n")]
+    if len(sentences) < GOOD_NEWS_MIN_SENTENCES:
+        return text
+    out = text
+    for match in sentences[:-1]:
+        said = simplify(match.group(0))
+        if _GOOD_NEWS.search(said) and not _NO_GOOD_NEWS.search(said):
+            out = out[:match.start()] + " " * (match.end() - match.start()) + out[match.end():]
+    return out
