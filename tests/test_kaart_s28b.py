@@ -76,3 +76,76 @@ def test_a_toddler_in_english_is_not_yet_at_school():
 def test_a_dutch_note_with_kids_keeps_its_target_group():
     """"kids" counts children; it is not read as the question being about a young person."""
     assert "jeugdige" not in parse_vraag("moeder met 3 kids zwaar overbelast, Eemnes").doelgroep_hints
+
+
+# ------------------------------------------------------------------ long questions with a story
+
+
+STORY = ("Onze zoon van twaalf zit op judo en dat gaat prima. Met de vakantie in Frankrijk hebben we genoten. "
+         "Maar sinds de zomer eet hij bijna niets meer en is hij erg afgevallen. Bij wie kunnen we in Huizen terecht?")
+
+
+def test_sentences_that_only_tell_what_goes_well_name_no_need():
+    parsed = parse_vraag(STORY)
+    assert "vrije_tijd" not in parsed.themas
+    assert parsed.themas and parsed.leeftijd == 12 and parsed.gemeente == "huizen"
+
+
+def test_a_sentence_that_turns_still_counts():
+    parsed = parse_vraag("Hij zit op voetbal. Het gaat goed op school, maar hij wordt gepest op de club. "
+                         "Waar kunnen we in Laren terecht?")
+    assert "pesten" in parsed.themas
+
+
+def test_a_short_question_keeps_its_words():
+    """Two sentences are no story: "het gaat prima" there is not blanked."""
+    from bot.kaart import spoken
+    text = "Hockey gaat prima. Waar vind ik een sportclub in Vleuten?"
+    assert spoken.without_good_news(text) == text
+
+
+def test_the_last_sentence_is_never_blanked():
+    from bot.kaart import spoken
+    text = "Zoon 10. Hij zit op voetbal. Dat gaat prima."
+    assert spoken.without_good_news(text).endswith("Dat gaat prima.")
+
+
+@pytest.mark.parametrize("text", [
+    "Zijn opa uit Marokko logeert bij ons. Onze zoon van 8 heeft nachtmerries. Wie kan helpen?",
+    "Na de vakantie in Turkije wil onze dochter van 10 niet meer naar school. Wat nu?",
+])
+def test_where_a_relative_comes_from_is_not_where_the_family_lives(text):
+    parsed = parse_vraag(text)
+    assert parsed.onbekende_plaats is None and parsed.buiten_regio is None
+
+
+def test_an_unknown_place_of_the_family_itself_stays():
+    assert parse_vraag("Het gezin woont in Kampen, zoon van 8 heeft nachtmerries").onbekende_plaats == "Kampen"
+
+
+@pytest.mark.parametrize("text", [
+    "dochter 9 huilt elke avond en zegt dat het haar schuld is dat we uit elkaar zijn, Naarden",
+    "hij denkt dat de scheiding zijn schuld is, zoon 11, Huizen",
+])
+def test_whose_fault_it_is_is_guilt_not_debt(text):
+    assert "financien" not in parse_vraag(text).themas
+
+
+def test_a_debt_stays_a_debt():
+    assert "financien" in parse_vraag("vader heeft een schuld bij de bank, zoon 8, Huizen").themas
+
+
+def test_the_club_where_the_caller_volunteers_is_who_asks():
+    parsed = parse_vraag("Ik ben vrijwilliger bij de scouting in Eemnes. Een jongen van 10 komt steeds met blauwe "
+                         "plekken. Wat moet ik doen?")
+    assert "vrije_tijd" not in parsed.themas and "veiligheid" in parsed.themas
+    assert "vrije_tijd" in parse_vraag("zoon 10 zit op de scouting en wordt gepest, Huizen").themas
+
+
+@pytest.mark.parametrize("text", [
+    "meisje van 11 vertelt dat de buurman aan haar zit als ze daar speelt, Huizen",
+    "jongen 9 zegt dat zijn stiefvader hem betast, Laren",
+])
+def test_everyday_words_for_unwanted_touching_are_safety(text):
+    parsed = parse_vraag(text)
+    assert parsed.themas and parsed.themas[0] == "veiligheid"

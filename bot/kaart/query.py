@@ -390,6 +390,20 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     # the name of this tool is no problem and no search word: "sociale kaart" typed as the answer to "Waar gaat het
     # vooral om?" was searched as "Tekst noemt 'kaart', 'sociale'" (a user test); "in kaart brengen" stays
     ("kaart", re.compile(r"\b(?:de\s+|in\s+de\s+)?sociale\s+kaart(?:en)?\b|\brustpunt\b", re.IGNORECASE)),
+    # whose fault something is, is guilt, no debt: "zegt dat het haar schuld is", "denkt dat de scheiding zijn schuld
+    # is" (toets24 read a girl's grief over the divorce as money trouble, "financien ('schuld')"); it reads as
+    # "schuldgevoel"; "heeft een schuld bij de bank" stays debt
+    ("schuldgevoel", re.compile(r"\b(?:(?:het|dat|alles)\s+(?:(?:is|was)\s+)?(?:(?:allemaal|echt|ook|niet|toch)\s+)?"
+                                r"(?:haar|zijn|z'n|mijn|m'n|hun|jouw|je|d'r)\s+(?:eigen\s+)?schuld"
+                                r"|(?:haar|zijn|z'n|mijn|m'n|hun|jouw|je|d'r)\s+(?:eigen\s+)?schuld\s+(?:is|was|zijn|waren)"
+                                r")\b", re.IGNORECASE)),
+    # the club or group where the caller volunteers or trains is who asks, not leisure asked for: "Ik ben vrijwilliger
+    # bij de scouting in Loosdrecht" (toets24 got youth work first for a girl who told of abuse at camp); the
+    # sport of a trainer who calls: ``spoken.FRAMING_WORDS``
+    ("eigen club", re.compile(r"\b(?:ik\s+(?:ben|werk|help|sta)|wij\s+zijn|we\s+zijn)\s+(?:(?:als|al|hier|daar|zelf|ook"
+                              r"|een|de)\s+){0,2}(?:vrijwilliger|vrijwilligster|leider|leidster|leiding|begeleider"
+                              r"|jeugdleider|groepsleider|coach)\s+(?:bij|van|op)\s+(?:de\s+|het\s+|een\s+|onze\s+)?"
+                              r"[\w'-]+", re.IGNORECASE)),
     # the English preposition is no past tense of eten ("got caught at school", "at home": toets24 read "gezondheid
     # ('at')" for expat parents); "hij at niets" stays eating
     ("at", re.compile(r"\bat\b(?=\s+(?:school|home|night|work|the|a|an|his|her|my|our|their|all|least|first|times"
@@ -417,7 +431,7 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
 
 # What a guarded word becomes: blank, except a job, which stays a word of working ("werkzaam"), so the words that
 # frame a call still see where the consultant works ("ik werk bij het buurtteam in Bussum")
-_IN_ITS_PLACE = {"ziekmelden": "ziekgemeld", "buiten slapen": " slaapplek ",
+_IN_ITS_PLACE = {"ziekmelden": "ziekgemeld", "schuldgevoel": "schuldgevoel", "buiten slapen": " slaapplek ",
                  "werk": "werkzaam", "slapen": "logeert", "praten": r"\1 ", "team": "hulpverlener", "slaan": r"\1vecht",
                  "vast": r"\1 ", "samen": r"\1\2 ", "veilig": r"\1 "}
 
@@ -1025,12 +1039,20 @@ def extract_plaats(text: str, plaats: Optional["places.Plaats"] = None, searched
         if plaats.buiten:
             return None, None, plaats.geschreven, None
         return plaats.code, plaats.geschreven, None, None
-    match = _PLACE_AFTER.search(text)
-    if match:
+    for match in _PLACE_AFTER.finditer(text):
         candidate = match.group(1).strip()
-        if simplify(candidate) not in _NOT_PLACES:
+        if simplify(candidate) not in _NOT_PLACES and not _RELATIVES_PLACE.search(text, 0, match.start(1)):
             return None, None, None, candidate
     return None, None, None, None
+
+
+# Where a relative outside the household comes from or lives, or where the family went on holiday, is not where the
+# family lives: "Zijn oma uit Spanje is net een maand bij ons geweest" (toets24) was read as a place outside the kaart,
+# and no service came up at all.
+_RELATIVES_PLACE = re.compile(
+    r"\b(?:oma|opa|opa\s+en\s+oma|oma\s+en\s+opa|grootouders|grootmoeder|grootvader|tante|oom|neef|nicht|neefje|nichtje"
+    r"|familie|schoonmoeder|schoonvader|schoonouders|vakantie|reis|schoolreis)\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?:uit|in|te|vanuit)\s+$", re.IGNORECASE)
 
 
 # Capitalised words after "in"/"bij" that are not places (organisations, roles, days ...).

@@ -824,7 +824,8 @@ _SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|\n|$)")
 
 def without_good_news(text: str) -> str:
     """``text`` with the sentences of a story that only say what goes well (``_GOOD_NEWS``) blanked (the same length,
-    so positions stay), when the question has at least ``GOOD_NEWS_MIN_SENTENCES`` sentences; the last sentence stays."""
+    so positions stay), when the question has at least ``GOOD_NEWS_MIN_SENTENCES`` sentences; the last sentence
+    stays."""
     sentences = [match for match in _SENTENCE.finditer(text) if match.group(0).strip(" .!?\n")]
     if len(sentences) < GOOD_NEWS_MIN_SENTENCES:
         return text
