@@ -149,3 +149,29 @@ def test_the_club_where_the_caller_volunteers_is_who_asks():
 def test_everyday_words_for_unwanted_touching_are_safety(text):
     parsed = parse_vraag(text)
     assert parsed.themas and parsed.themas[0] == "veiligheid"
+
+
+# ------------------------------------------------------------------ English callers and ages
+
+
+def test_an_english_year_old_gives_the_age():
+    assert parse_vraag("A 13-year-old boy in Laren is afraid to go to school").leeftijd == 13
+    assert parse_vraag("my 9 year old daughter cries at night, Huizen").leeftijd == 9
+
+
+def test_an_english_gp_is_the_caller_with_the_gps_route():
+    parsed = parse_vraag("I'm a GP in Bussum. A 15-year-old has panic attacks. Who can help?")
+    assert parsed.beller_route == ("via_huisarts",)
+
+
+def test_an_english_teacher_is_school_staff():
+    assert parse_vraag("I am a teacher in Vleuten, a boy of 9 is always hungry").beller_route == ("via_school",)
+
+
+@pytest.mark.parametrize("text, thema", [
+    ("a girl of 7 comes to school hungry every day, Eemnes", "financien"),
+    ("we are struggling financially since the summer, kinderen 5 en 9, Huizen", "financien"),
+    ("mijn man heeft zijn job verloren, we wonen in Laren met twee kinderen", "wonen_werk"),
+])
+def test_more_english_everyday_words(text, thema):
+    assert thema in parse_vraag(text).themas

@@ -48,6 +48,8 @@ _AGE_PATTERNS = (
     # (and in English: "my son of 17", "my daughter is 19", "a girl aged 12": toets24)
     re.compile(_CHILD + r"\s+(?:is|wordt|van|of|aged)\s+" + _HEDGE + _NUM + r"\b(?!\s*" + _UNITS + r"\b)"),
     re.compile(r"\b" + _NUM + r"\s*-?\s*jarige?\b"),
+    # in English: "a 14-year-old patient", "my 9 year old" (toets24)
+    re.compile(r"\b" + _NUM + r"\s*-?\s*years?\s*-?\s*old\b"),
     # about that age: "een jaar of 14" is 14, not one year
     re.compile(r"\bjaar\s+of\s+" + _NUM + r"\b(?!\s*" + _UNITS + r"\b)"),
     re.compile(r"\b" + _NUM + r"\s+jaar\s+oud\b"),

@@ -508,7 +508,9 @@ _YOUTH_HEALTH_WORDS = ("jgz", "jeugdarts", "verpleegkundige", "jeugdgezondheidsz
 # (``top._school_link_for_its_staff``). "intern" is the first word of "intern begeleider", as "schoolmaatschappelijk" is
 # of "schoolmaatschappelijk werker"; "zat" is the school's zorg- en adviesteam.
 SCHOOL_STAFF = frozenset({"ib'er", "ib", "intern", "mentor", "leerkracht", "docent", "juf", "kleuterjuf", "meester",
-                          "zorgcoordinator", "zoco", "zorgco", "ondersteuningscoordinator", "zat"})
+                          "zorgcoordinator", "zoco", "zorgco", "ondersteuningscoordinator", "zat",
+                          # in English (toets24: "I'm a teacher at a primary school in Lunetten")
+                          "teacher"})
 CALLER_ROLES: Dict[str, Tuple[str, ...]] = {
     "jeugdverpleegkundige": _YOUTH_HEALTH_WORDS, "jgz-verpleegkundige": _YOUTH_HEALTH_WORDS,
     "verpleegkundige": _YOUTH_HEALTH_WORDS, "jeugdarts": _YOUTH_HEALTH_WORDS, "jgz": _YOUTH_HEALTH_WORDS,
@@ -532,6 +534,8 @@ CALLER_ROLES: Dict[str, Tuple[str, ...]] = {
     # by what the child needs, not by the GP's job.
     "huisarts": (), "huisartsen": (), "doktersassistente": (), "doktersassistent": (), "assistente": (),
     "poh-ggz": (), "consulent": (),
+    # a general practitioner in English ("I'm a GP in Huizen", toets24): the huisarts
+    "gp": (),
     **{role: () for role in SCHOOL_STAFF},
 }
 # The first part of a question that says who calls holds the role and nothing but where the caller works and little
@@ -549,8 +553,10 @@ _OPENING = re.compile(r"^\s*" + _GREETING + r"([^,;:.!?()\n]*)")
 _NEXT_PART = re.compile(r"\s*([^,;:.!?()\n]*)")
 # "ik ben jongerenwerker", "ik werk als jeugdverpleegkundige", "vanuit het jongerenwerk", "de POH vraagt", and a
 # question that opens with the role ("Goedendag, als intern begeleider van een basisschool maak ik me zorgen ...")
-_CALLER_SAID = re.compile(r"\b(?:ik\s+ben|ik\s+werk\s+als|wij\s+zijn|we\s+zijn|vanuit)\s+"
-                          r"(?:de\s+|het\s+|een\s+|ons\s+)?([\w'-]+)"
+_CALLER_SAID = re.compile(r"\b(?:ik\s+ben|ik\s+werk\s+als|wij\s+zijn|we\s+zijn|vanuit"
+                          # and in English: "I'm a GP", "I work as a teacher" (toets24)
+                          r"|i'?m|i\s+am|i\s+work\s+as|we\s+are)\s+"
+                          r"(?:de\s+|het\s+|een\s+|ons\s+|a\s+|an\s+|the\s+)?([\w'-]+)"
                           r"|\b(?:de|het|onze|een)\s+([\w'-]+)\s+(?:belt|belde|vraagt|vroeg|mailt|wil\s+weten)\b"
                           r"|^\s*" + _GREETING + r"als\s+([\w'-]+)")
 
@@ -675,7 +681,8 @@ def _other_wijk(team: "places.Plaats", family: "places.Plaats") -> bool:
 # gezinswerker has that route to hand.
 CALLER_ROUTES: Dict[str, str] = {"huisarts": "via_huisarts", "huisartsen": "via_huisarts",
                                  "doktersassistente": "via_huisarts", "doktersassistent": "via_huisarts",
-                                 "poh-ggz": "via_huisarts", **{role: "via_school" for role in SCHOOL_STAFF},
+                                 "poh-ggz": "via_huisarts", "gp": "via_huisarts",
+                                 **{role: "via_school" for role in SCHOOL_STAFF},
                                  "gezinswerker": "via_buurtteam", "buurtteam": "via_buurtteam",
                                  "buurtteamer": "via_buurtteam", "buurtteammedewerker": "via_buurtteam"}
 
