@@ -175,3 +175,22 @@ def test_an_english_teacher_is_school_staff():
 ])
 def test_more_english_everyday_words(text, thema):
     assert thema in parse_vraag(text).themas
+
+
+# ------------------------------------------------------------------ spoken numbers
+
+
+@pytest.mark.parametrize("text, age", [
+    ("zoon van zeven tien blowt elke dag we wonen in huizen", 17),
+    ("dochter van veer tien uit bussum wordt gepest", 14),
+    ("meisje van een en twintig met een baby in laren", 21),
+    ("zoon die veertien is spijbelt al weken in huizen", 14),
+    ("een meisje dat net zestien is geworden, bussum, somber", 16),
+])
+def test_spoken_ages_in_parts_or_in_a_clause(text, age):
+    assert parse_vraag(text).leeftijd == age
+
+
+def test_two_ages_said_apart_stay_two():
+    parsed = parse_vraag("kinderen van vier en zes in huizen, moeder is ziek")
+    assert parsed.leeftijd is None and parsed.leeftijden == (4, 6)

@@ -72,11 +72,28 @@ TEAM_INTRO_WORDS = frozenset({"hier", "het", "team", "van"})
 _TWO_WORDS = re.compile(r"(?<![\w'-])([^\W\d_]{3,})([ \t]+)([^\W\d_]{3,})(?![\w'-])")
 
 
+# A number word that speech-to-text wrote in parts ("zeven tien", "twee en twintig"): one number, as typed ("zeventien",
+# "tweeëntwintig"); read apart, "zoon van zeven tien" was seven years old. Only the teens and the twenties, the ages
+# of the kaart; "kinderen van vier en zes" stays two numbers.
+_SPLIT_TEEN = re.compile(r"\b(der|veer|vijf|zes|zeven|acht|negen)\s+tien\b", re.IGNORECASE)
+_SPLIT_TWENTIES = re.compile(r"\b(een|één|twee|drie|vier|vijf|zes|zeven)\s+en\s+twintig\b", re.IGNORECASE)
+_DIAERESIS = {"twee": "tweeë", "drie": "drieë"}
+
+
+def _numbers_in_one(text: str) -> str:
+    """``text`` with the number words that speech-to-text split written as one (``_SPLIT_TEEN``,
+    ``_SPLIT_TWENTIES``)."""
+    text = _SPLIT_TEEN.sub(lambda m: m.group(1) + "tien", text)
+    return _SPLIT_TWENTIES.sub(
+        lambda m: _DIAERESIS.get(m.group(1).lower(), m.group(1).replace("é", "e") + "e") + "ntwintig", text)
+
+
 def as_typed(text: str, knowledge=None) -> str:
     """``text`` as a typist would have written what was dictated (``bot.text.as_typed``: no fillers, "vraagteken" as
     "?", "o t s" as "ots"), with a problem word that speech-to-text split in two written as one ("lover boy" ->
-    "loverboy", see ``_TWO_WORDS``). Typed text stays as it is."""
-    text = _typed_text(text or "")
+    "loverboy", see ``_TWO_WORDS``) and a number word too ("zeven tien" -> "zeventien", ``_numbers_in_one``). Typed
+    text stays as it is."""
+    text = _numbers_in_one(_typed_text(text or ""))
     tables = word_tables(knowledge)
 
     def joined(match: "re.Match[str]") -> str:
