@@ -194,3 +194,18 @@ def test_spoken_ages_in_parts_or_in_a_clause(text, age):
 def test_two_ages_said_apart_stay_two():
     parsed = parse_vraag("kinderen van vier en zes in huizen, moeder is ziek")
     assert parsed.leeftijd is None and parsed.leeftijden == (4, 6)
+
+
+# ------------------------------------------------------------------ a place as a field amid a note
+
+
+@pytest.mark.parametrize("text, code", [
+    ("ze is vijftien jaar oud, huizen, somber", "huizen"),
+    ("mijn kind is negen, laren, wordt gepest", "laren"),
+])
+def test_a_place_as_a_whole_field_amid_a_note(text, code):
+    assert parse_vraag(text).gemeente == code
+
+
+def test_houses_in_a_longer_field_stay_houses():
+    assert parse_vraag("ze hebben twee huizen, kinderen 8 en 10, ruzie").gemeente is None
