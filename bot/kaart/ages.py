@@ -38,7 +38,9 @@ def ages_ok(service, leeftijd: Optional[int], leeftijden: Sequence[int] = ()) ->
 # kinderdagverblijf huilt de hele dag", "huilbaby"): without an age, that child is under ``SCHOOL_AGE`` too (a user
 # test got schoolmaatschappelijk werk "via school" first for a toddler at a kinderdagverblijf). "kleuter" is at school.
 PRESCHOOL_WORDS = frozenset({"baby", "huilbaby", "pasgeboren", "zuigeling", "peuter", "dreumes", "kinderdagverblijf",
-                             "kdv", "peuterspeelzaal", "consultatiebureau"})
+                             "kdv", "peuterspeelzaal", "consultatiebureau",
+                             # in English (toets24: expat parents)
+                             "toddler", "newborn", "daycare"})
 
 
 def preschool_child(words: Sequence[str], leeftijd: Optional[int], leeftijden: Sequence[int] = ()) -> bool:

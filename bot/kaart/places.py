@@ -231,7 +231,8 @@ def zoek_plaats(text: str, knowledge=None) -> Optional[Plaats]:
     tokens = _tokens(text or "")
     # a place the kaart covers goes before one outside it: "vader woont in Amsterdam, moeder en de kinderen in
     # Hilversum" is a question about Hilversum (but "Oud Zuilen", outside, holds no Zuilen)
-    matches = _exact_matches(tokens, table, _heading_words(text or ""), _closing_words(text or ""), knowledge)
+    matches = _exact_matches(tokens, table, _heading_words(text or ""), _closing_words(text or ""), knowledge,
+                             text or "")
     outside = {
         i for size, start, row, _ in matches if row.code is None and size > 1 for i in range(start, start + size)
     }
@@ -330,13 +331,27 @@ def _closing_words(text: str) -> int:
 _CLOSING = re.compile(r".*(?:[,;:]|\s-)\s*([^\W\d_][\w']*(?:[ -][\w']+){0,3})\s*[.!?]?\s*$", re.DOTALL)
 
 
+def _middle_fields(text: str) -> FrozenSet[Tuple[int, int]]:
+    """(first word, words) of each field between two commas or semicolons of a note ("ze is vijftien, huizen, somber":
+    the field "huizen"), in the words of ``_tokens``; empty when the fields do not add up to those words."""
+    parts = re.split(r"[,;]", text)
+    if len(parts) < 3:
+        return frozenset()
+    sizes = [len(_tokens(part)) for part in parts]
+    if sum(sizes) != len(_tokens(text)):
+        return frozenset()
+    starts = [sum(sizes[:i]) for i in range(len(sizes))]
+    return frozenset((starts[i], sizes[i]) for i in range(1, len(parts) - 1) if sizes[i])
+
+
 def _exact_matches(tokens: List[Tuple[str, str]], table: Plaatstabel, heading: int = 0, closing: int = 0,
-                   knowledge=None) -> List[_Match]:
+                   knowledge=None, text: str = "") -> List[_Match]:
     """Every place spelled exactly in the question (a Dutch word only with a capital or place word before it, or as
     the whole heading a note opens with: "huizen, dochter van 15 ...", or the whole field it closes with: "vader is
     verslaafd, kinderen 8 en 11, huizen")."""
     norms = [_without_direction(n, table) for _, n in tokens]
     service_words = _SERVICE_WORDS(knowledge) - table.words
+    fields = _middle_fields(text) if text else frozenset()
     out = []
     for size in range(min(table.max_words, 4), 0, -1):
         for start in range(0, len(tokens) - size + 1):
@@ -349,7 +364,10 @@ def _exact_matches(tokens: List[Tuple[str, str]], table: Plaatstabel, heading: i
             if row is not None and (_allowed(tokens, start, spelling) or _region_with_article(tokens, start, row)
                                     or _bare_place(tokens, start, size, row, service_words)
                                     or (start == 0 and size == heading) or _ends_heading(tokens, start, size, heading)
-                                    or (start + size == len(tokens) and size == closing)):
+                                    or (start + size == len(tokens) and size == closing)
+                                    # a place as a whole field amid a note ("ze is vijftien, huizen, somber"), as at
+                                    # its start or end (session 28)
+                                    or (start, size) in fields):
                 out.append((size, start, row, " ".join(raw for raw, _ in tokens[start:start + size])))
     split = _split_matches(tokens, norms, table, out, heading, service_words)
     # longest first, then in the order of the question (``_most_specific``)

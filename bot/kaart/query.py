@@ -45,8 +45,13 @@ _UNITS = (r"(?:uur|keer|euro|procent|%|dagen|dag|weken|week|wk|maanden|maand|mnd
           r"|kinderen|kids|broers|zussen)")
 _NUM = r"(\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
 _AGE_PATTERNS = (
-    re.compile(_CHILD + r"\s+(?:is|wordt|van)\s+" + _HEDGE + _NUM + r"\b(?!\s*" + _UNITS + r"\b)"),
+    # (and in English: "my son of 17", "my daughter is 19", "a girl aged 12": toets24)
+    re.compile(_CHILD + r"\s+(?:is|wordt|van|of|aged)\s+" + _HEDGE + _NUM + r"\b(?!\s*" + _UNITS + r"\b)"),
     re.compile(r"\b" + _NUM + r"\s*-?\s*jarige?\b"),
+    # the age in a relative clause, as said: "zoon die veertien is", "een meisje dat net zestien is geworden"
+    re.compile(_CHILD + r"\s+(?:die|dat)\s+" + _HEDGE + _NUM + r"\s+(?:is|wordt|werd|jaar)\b"),
+    # in English: "a 14-year-old patient", "my 9 year old" (toets24)
+    re.compile(r"\b" + _NUM + r"\s*-?\s*years?\s*-?\s*old\b"),
     # about that age: "een jaar of 14" is 14, not one year
     re.compile(r"\bjaar\s+of\s+" + _NUM + r"\b(?!\s*" + _UNITS + r"\b)"),
     re.compile(r"\b" + _NUM + r"\s+jaar\s+oud\b"),
@@ -389,6 +394,24 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     # the name of this tool is no problem and no search word: "sociale kaart" typed as the answer to "Waar gaat het
     # vooral om?" was searched as "Tekst noemt 'kaart', 'sociale'" (a user test); "in kaart brengen" stays
     ("kaart", re.compile(r"\b(?:de\s+|in\s+de\s+)?sociale\s+kaart(?:en)?\b|\brustpunt\b", re.IGNORECASE)),
+    # whose fault something is, is guilt, no debt: "zegt dat het haar schuld is", "denkt dat de scheiding zijn schuld
+    # is" (toets24 read a girl's grief over the divorce as money trouble, "financien ('schuld')"); it reads as
+    # "schuldgevoel"; "heeft een schuld bij de bank" stays debt
+    ("schuldgevoel", re.compile(r"\b(?:(?:het|dat|alles)\s+(?:(?:is|was)\s+)?(?:(?:allemaal|echt|ook|niet|toch)\s+)?"
+                                r"(?:haar|zijn|z'n|mijn|m'n|hun|jouw|je|d'r)\s+(?:eigen\s+)?schuld"
+                                r"|(?:haar|zijn|z'n|mijn|m'n|hun|jouw|je|d'r)\s+(?:eigen\s+)?schuld\s+(?:is|was|zijn|waren)"
+                                r")\b", re.IGNORECASE)),
+    # the club or group where the caller volunteers or trains is who asks, not leisure asked for: "Ik ben vrijwilliger
+    # bij de scouting in Loosdrecht" (toets24 got youth work first for a girl who told of abuse at camp); the
+    # sport of a trainer who calls: ``spoken.FRAMING_WORDS``
+    ("eigen club", re.compile(r"\b(?:ik\s+(?:ben|werk|help|sta)|wij\s+zijn|we\s+zijn)\s+(?:(?:als|al|hier|daar|zelf|ook"
+                              r"|een|de)\s+){0,2}(?:vrijwilliger|vrijwilligster|leider|leidster|leiding|begeleider"
+                              r"|jeugdleider|groepsleider|coach)\s+(?:bij|van|op)\s+(?:de\s+|het\s+|een\s+|onze\s+)?"
+                              r"[\w'-]+", re.IGNORECASE)),
+    # the English preposition is no past tense of eten ("got caught at school", "at home": toets24 read "gezondheid
+    # ('at')" for expat parents); "hij at niets" stays eating
+    ("at", re.compile(r"\bat\b(?=\s+(?:school|home|night|work|the|a|an|his|her|my|our|their|all|least|first|times"
+                      r"|last|once)\b)", re.IGNORECASE)),
     # cooperating is no work: "moeder werkt niet mee", "vader wil niet meewerken", "ze werken goed mee" (a user test
     # read a mother who does not cooperate as a parent's problem with work); "werkt niet meer" stays work
     ("meewerken", re.compile(r"\bmeewerk(?:en|t|te|ten)?\b|\bmeegewerkt\b|\bwerk(?:t|en|te|ten)\s+(?:(?:niet|nauwelijks"
@@ -412,7 +435,7 @@ HOMONIEMEN: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
 
 # What a guarded word becomes: blank, except a job, which stays a word of working ("werkzaam"), so the words that
 # frame a call still see where the consultant works ("ik werk bij het buurtteam in Bussum")
-_IN_ITS_PLACE = {"ziekmelden": "ziekgemeld", "buiten slapen": " slaapplek ",
+_IN_ITS_PLACE = {"ziekmelden": "ziekgemeld", "schuldgevoel": "schuldgevoel", "buiten slapen": " slaapplek ",
                  "werk": "werkzaam", "slapen": "logeert", "praten": r"\1 ", "team": "hulpverlener", "slaan": r"\1vecht",
                  "vast": r"\1 ", "samen": r"\1\2 ", "veilig": r"\1 "}
 
@@ -707,7 +730,7 @@ _PLURAL_CHILDREN = (r"(?:kinderen|kids|kindjes|broers|broertjes|zussen|zusjes|zo
                     r"|meisjes|pubers|tieners|kleinkinderen|pleegkinderen|stiefkinderen)")
 _LIST_NUM = r"(?:\d{1,2}|" + "|".join(sorted((w for w in NUMBER_WORDS if w != "een"), key=len, reverse=True)) + r")"
 _AGE_LIST = re.compile(r"\b(?:" + _PLURAL_CHILDREN + r"|" + _CHILD + r"\s+en\s+" + _CHILD + r")(?:\s+van)?"
-                       r"\s*[,(:]?\s*(" + _LIST_NUM + r")(?:\s*,\s*" + _LIST_NUM + r")*\s*(?:en|&|,)\s*("
+                       r"\s*[,(:]?\s*(" + _LIST_NUM + r")(?:\s*,\s*" + _LIST_NUM + r")*\s*(?:en|and|&|,)\s*("
                        + _LIST_NUM + r")\b(?!\s*" + _UNITS + r"\b)")
 _LIST_NUMBER = re.compile(r"\b" + _LIST_NUM + r"\b")
 # a number of children before the children: "2 kinderen", "3 kids" (a user test read "leeftijd: 2 jaar")
@@ -1020,12 +1043,20 @@ def extract_plaats(text: str, plaats: Optional["places.Plaats"] = None, searched
         if plaats.buiten:
             return None, None, plaats.geschreven, None
         return plaats.code, plaats.geschreven, None, None
-    match = _PLACE_AFTER.search(text)
-    if match:
+    for match in _PLACE_AFTER.finditer(text):
         candidate = match.group(1).strip()
-        if simplify(candidate) not in _NOT_PLACES:
+        if simplify(candidate) not in _NOT_PLACES and not _RELATIVES_PLACE.search(text, 0, match.start(1)):
             return None, None, None, candidate
     return None, None, None, None
+
+
+# Where a relative outside the household comes from or lives, or where the family went on holiday, is not where the
+# family lives: "Zijn oma uit Spanje is net een maand bij ons geweest" (toets24) was read as a place outside the kaart,
+# and no service came up at all.
+_RELATIVES_PLACE = re.compile(
+    r"\b(?:oma|opa|opa\s+en\s+oma|oma\s+en\s+opa|grootouders|grootmoeder|grootvader|tante|oom|neef|nicht|neefje|nichtje"
+    r"|familie|schoonmoeder|schoonvader|schoonouders|vakantie|reis|schoolreis)\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?:uit|in|te|vanuit)\s+$", re.IGNORECASE)
 
 
 # Capitalised words after "in"/"bij" that are not places (organisations, roles, days ...).
@@ -1109,7 +1140,8 @@ def search_text(text: str, knowledge=None, own_roles: Optional[spoken.RoleSpans]
     (``spoken.without_caller_roles``: "schoolmaatschappelijk werker vraagt: ..."; ``own_roles`` when already read),
     so none of them lifts a service."""
     unrolled = spoken.without_caller_roles(text, knowledge, own_roles)
-    return spoken.without_denials(spoken.without_framing(guard_homonyms(unrolled), knowledge), knowledge)
+    return spoken.without_good_news(
+        spoken.without_denials(spoken.without_framing(guard_homonyms(unrolled), knowledge), knowledge))
 
 
 _PLACE_MARK = "\x00"  # the recognised place, marked for ``_PLACE_OF``
@@ -1262,7 +1294,7 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
     asked = text.replace(plaats, " ", 1) if plaats else text
     for named in places.genoemde_plaatsen(asked, knowledge):
         asked = asked.replace(named, " ", 1)
-    asked = _without_names(asked)
+    asked = spoken.without_good_news(_without_names(asked))
     themas, woorden, spans, lemmed, gezegd = _match_themas(asked, knowledge)
     maatregel_loopt = measure_in_place(asked)
     raad_onderzoekt = not maatregel_loopt and raad_investigates(asked)

@@ -22,7 +22,9 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")  # hyphens split: "nieuwkomer-ge
 CHILD_PATTERN = (r"(?:zoon|zoontje|dochter|dochtertje|kind|kindje|jongen|jongetje|meisje|meid|puber|tiener|jongere"
                  r"|leerling|broer|zus|pleegkind|baby|kleinkind|kleinzoon|kleindochter|oudste|jongste|middelste|tweeling|peuter"
                  r"|kleuter|stiefzoon|stiefdochter|pleegzoon|pleegdochter|jongens|meiden|meisjes|tieners|pubers|speler"
-                 r"|speelster|pupil|client)")
+                 r"|speelster|pupil|client"
+                 # as expats and bilingual parents say it in English ("my son of 17", "our daughter (12)", toets24)
+                 r"|son|daughter|child|boy|girl|toddler|teenager)")
 CHILD_WORDS = frozenset(CHILD_PATTERN[3:-1].split("|"))
 # a child as a quick note writes it: "zn 14", "dr 12" (zoon, dochter), "kid van 9" (a user test lost the age)
 CHILD_SHORT = ("zn", "dr", "kid")
