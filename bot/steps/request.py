@@ -148,4 +148,4 @@ def with_situation(situation: Optional[str], told: str) -> str:
     known = (situation or "").strip()
     if not known or known == "-":
         return told[:MAX_SITUATION]
-    return f"{known.rstrip('. ')}. {told}"[:MAX_SITUATION]
+    return f"{known[0].upper()}{known[1:].rstrip('. ')}. {told}"[:MAX_SITUATION]
