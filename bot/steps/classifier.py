@@ -625,10 +625,10 @@ _ACK_CORE = (
     r"|(?:dat|het) kan (?:(?:zomaar|best|goed|heel goed|wel|zeker|natuurlijk|heus)\W+)+(?:zo )?(?:zijn|kloppen)"
     # agreeing in so many words (a user test of session 28: "helemaal mee eens" and "ja, dat is waar" to the father who
     # stops were read as nothing, and he answered "Daar heb ik niks aan."): "(ik ben het) helemaal met u eens", "mee
-    # eens", "dat is waar", "dat is ook zo"; not "dat is nu eenmaal zo" (a reality)
+    # eens", "dat is waar"; not "dat is zo" (after "ze beslist het toch zelf" a reality granted: the context rules)
     r"|(?:(?:ik ben|ben ik) het |dat ben ik )?(?:(?:helemaal|volkomen|echt|zeker|best|wel) )*(?:met (?:u|je|jou) )?"
     r"(?:mee )?eens"
-    r"|(?:dat|het) is (?:(?:ook|zeker|wel|helemaal|natuurlijk|echt) )*(?:waar|zo))"
+    r"|(?:dat|het) is (?:(?:ook|zeker|wel|helemaal|natuurlijk|echt) )*waar)"
 )
 _ACK_TAIL = (r"(?:\W+(?:helemaal|ook|wel|meteen|direct|best|graag|zeker|echt|heus|onmiddellijk|goed|heel|daar|hoor|"
              r"hè|he|ja|meneer|mevrouw|joh|inderdaad))*\W*$")
