@@ -272,3 +272,20 @@ def test_a_doubtful_read_without_agreement_still_gets_the_doubt_reply():
     engine = Engine(LEAVING_FATHER, classify=lambda text: doubtful, seed=1)
     result = engine.step("u moet gewoon doorzetten voor de kinderen")
     assert result.turn.onzeker and result.reply in _all_lines(UNCLEAR)
+
+
+async def test_through_the_form_the_situation_slot_gets_it_and_the_plan_shows_it():
+    from tests.test_steps_actions import _validate
+
+    text = "vader ziet zijn kinderen al drie maanden niet omdat moeder dat tegenhoudt"
+    start = {"voorbereiden_wie": "ouder", "voorbereiden_situatie": "vader is boos", "voorbereiden_stap": "visie",
+             "voorbereiden_notities": {}}
+    slots, messages = await _validate(start, text)
+    told = "Vader is boos. Vader ziet zijn kinderen al drie maanden niet omdat moeder dat tegenhoudt"
+    assert slots["voorbereiden_situatie"] == told and slots["voorbereiden_stap"] == "visie"
+    assert "voorbereiden_notities" not in slots and "voorbereiden_invoer" in slots and not slots["voorbereiden_invoer"]
+    assert messages == [texts.text("situatie_bij_stap", situatie=told, stap_naam="Visie uitdragen")]
+    slots, _ = await _validate({**start, **slots}, "ik wil met u kijken wat de kinderen nodig hebben")
+    assert slots["voorbereiden_notities"] == {"visie": "ik wil met u kijken wat de kinderen nodig hebben"}
+    slots, messages = await _validate({**start, "voorbereiden_situatie": told, **slots}, "toon mijn plan")
+    assert f"Situatie: {told}" in messages[0]
