@@ -289,3 +289,28 @@ async def test_through_the_form_the_situation_slot_gets_it_and_the_plan_shows_it
     assert slots["voorbereiden_notities"] == {"visie": "ik wil met u kijken wat de kinderen nodig hebben"}
     slots, messages = await _validate({**start, "voorbereiden_situatie": told, **slots}, "toon mijn plan")
     assert f"Situatie: {told}" in messages[0]
+
+
+# ------------------------------------------------------------------ 5. (own user test) a command with a typo
+
+@pytest.mark.parametrize("text, command", [
+    ("sla ovr", "overslaan"), ("sla oevr", "overslaan"), ("sla over aub", "overslaan"), ("volgnde", "overslaan"),
+    ("terug graag", "terug"), ("vorige vraga", "terug"), ("rondaf", "afronden"), ("afrondne", "afronden"),
+])
+def test_a_command_with_a_slip_or_a_polite_word_is_still_the_command(text, command):
+    from bot.intake.session import command_of
+
+    assert command_of(text) == command
+
+
+@pytest.mark.parametrize("text", ["ga dood", "stappen", "moeder", "nee", "vorig", "klaag", "oma helpt"])
+def test_an_answer_near_a_command_is_no_command(text):
+    from bot.intake.session import command_of
+
+    assert command_of(text) is None
+
+
+def test_a_skip_with_a_typo_notes_nothing(intake):
+    turn = _at(intake, "veiligheid.geweld_thuis", "nee")
+    after = intake.handle(turn.state, "sla ovr")
+    assert "veiligheid.geweld_thuis" in after.state["skipped"] and "sla ovr" not in str(after.state["answers"])

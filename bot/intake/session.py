@@ -117,7 +117,7 @@ _KEEPS_THE_LAST_ANSWER = ("leeg", "uitleg", FORGET, "onleesbaar", NOTHING_WIPED,
 
 def command_of(text: str) -> Optional[str]:
     """The command a whole message stands for, or None when it is an answer."""
-    command = commands.whole_message(text, _COMMANDS)
+    command = commands.near_whole_message(text, _COMMANDS)  # "sla ovr", "volgnde", "terug graag" too (s28)
     return commands.OVERSLAAN if command == commands.VOLGENDE else command
 
 
