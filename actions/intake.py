@@ -39,6 +39,7 @@ from bot.intake.session import (
     INTRODUCTION,
     KAART_QUESTION,
     NOT_TO_STORE,
+    NOTED_REPLACED,
     NOTHING_WIPED,
     OPEN_QUESTIONS,
     STATUS_BUSY,
@@ -167,6 +168,9 @@ class ValidateIntakeForm(FormValidation):
             return {ANSWER_SLOT: None, STATE_SLOT: turn.state}
         if turn.danger:
             dispatcher.utter_message(text=format_danger(turn.danger))
+        acknowledgement = noted_reply(turn)
+        if acknowledgement:
+            dispatcher.utter_message(text=acknowledgement)
         for line in listening_notes(turn):
             dispatcher.utter_message(text=line)
         reply = turn_reply(turn)
@@ -180,6 +184,18 @@ class ValidateIntakeForm(FormValidation):
         if status == STATUS_BUSY:
             return {ANSWER_SLOT: None, STATE_SLOT: turn.state}
         return {ANSWER_SLOT: status, STATE_SLOT: turn.state}
+
+
+def noted_reply(turn) -> Optional[str]:
+    """A word that the answer was noted at the question asked ("Genoteerd."), or that it replaced the answer noted
+    there before; None after a danger (its advice comes first) or an answer that avoided a safety question (that text
+    says it was noted, but not clear). A user test of session 28: without it the consultant did not know the answer was
+    kept."""
+    if not turn.noted or turn.danger or turn.unclear:
+        return None
+    if turn.noted == NOTED_REPLACED:
+        return TEXTS.text("genoteerd_vervangen")
+    return TEXTS.text("genoteerd_hier" if turn.filed else "genoteerd")  # beside "Genoteerd bij ...": where
 
 
 def turn_reply(turn) -> Optional[str]:

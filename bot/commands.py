@@ -123,6 +123,46 @@ def whole_message(text: Optional[str], allowed: Sequence[str]) -> Optional[str]:
     return None
 
 
+# A command typed with one slip of the keys or a polite word after it ("sla ovr", "volgnde", "rondaf", "sla over aub",
+# "terug graag"): in the guided intake such a message was noted as the caller's answer (a user test of session 28). One
+# letter off (left out, added, swapped or changed) counts only for the phrases of ``_NEAR_PHRASES``, which no answer of
+# a caller comes near: not "ga door" ("ga dood" is no command), not "stoppen" ("stappen").
+_POLITE_TAIL = re.compile(r"\s+(?:aub|a u b|graag|alsjeblieft|alstublieft|svp|pls|please|dan maar|maar|even|nu)$")
+_NEAR_PHRASES = frozenset({"sla over", "overslaan", "volgende", "volgende vraag", "rond af", "afronden",
+                           "vorige vraag"})
+
+
+def _one_letter_off(first: str, second: str) -> bool:
+    """``first`` and ``second`` differ by at most one letter left out, added, changed, or two neighbours swapped."""
+    if first == second:
+        return True
+    if abs(len(first) - len(second)) > 1:
+        return False
+    if len(first) == len(second):
+        diff = [i for i, (a, b) in enumerate(zip(first, second, strict=True)) if a != b]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and first[diff[0]] == second[diff[1]] and first[diff[1]] == second[diff[0]])
+    short, long_ = sorted((first, second), key=len)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+def near_whole_message(text: Optional[str], allowed: Sequence[str]) -> Optional[str]:
+    """``whole_message``, also for a command with a polite word after it or one letter off (see ``_POLITE_TAIL``)."""
+    exact = whole_message(text, allowed)
+    if exact is not None:
+        return exact
+    cleaned = _POLITE_TAIL.sub("", normalise(text))
+    for command in allowed:
+        if cleaned in PHRASES[command]:
+            return command
+    squeezed = cleaned.replace(" ", "")
+    for command in allowed:
+        for phrase in PHRASES[command]:
+            if phrase in _NEAR_PHRASES and _one_letter_off(squeezed, phrase.replace(" ", "")):
+                return command
+    return None
+
+
 # A request for help or to start again in the trainee's own words, during a role-play (a user test: "ik weet het echt
 # even niet meer hoor, wat moet ik nou zeggen" was read as redden and ended the talk; "welke stap moet ik nu eigenlijk
 # doen dan?", "pff ... moet ik nou eerst erkennen of eerst vertellen wat mijn rol is?", "laat maar, ik begin opnieuw"

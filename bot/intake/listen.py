@@ -318,6 +318,37 @@ def clauses(text: str) -> List[str]:
     return parts or ([text.strip()] if text and text.strip() else [])
 
 
+# What the caller asks for, the hulpvraag ("ze wil vooral hulp bij de ruzies met haar ex", "hij zoekt iemand die kan
+# bemiddelen", "haar vraag is hoe ze weer met vader kan praten"): it belongs with what is going on ('kern'), also
+# where its words name a row or a time. A user test of session 28 found it noted as the answer to the question about
+# hard rows at home (and skipping that question), or under the safety question it was told at.
+_HULPVRAAG = re.compile(
+    r"\b(?:(?:ze|zij|hij|ik|we|wij|moeder|vader|mama|papa|de ouders|ouders|de beller|beller|mevrouw|meneer|oma|opa)"
+    r"\s+)?(?:(?:wil|willen|wilt|zou|zouden|zoekt|zoeken|vraagt|vragen|hoopt|hopen)\s+(?:\w+\s+){0,3}?"
+    r"(?:hulp|advies|ondersteuning|begeleiding|bemiddeling|mediation|tips|raad|iemand die|iemand om|een gesprek"
+    r"|dat (?:iemand|er iemand|jullie|het buurtteam|de vraagbaak))\b"
+    r"|(?:(?:ze|zij|hij|ik|we|wij|moeder|vader|de ouders|ouders|de beller|beller)\s+)?"
+    r"(?:wil|willen|wilt|zou|zouden)\s+(?:\w+\s+){0,2}?(?:graag\s+)?weten hoe\b"
+    r"|(?:haar|zijn|hun|de|mijn) (?:hulp)?vraag is\b)")
+HULPVRAAG_KEYS = frozenset({"algemeen.kern", "algemeen.wens", "algemeen.eerder_geprobeerd",
+                            "sociaal_netwerk.wat_nodig"})  # questions that ask for it themselves
+
+
+def asks_for_help(clause: str) -> bool:
+    """The clause tells what the caller asks for (``_HULPVRAAG``)."""
+    return bool(_HULPVRAAG.search(simplify(clause)))
+
+
+def _split_hulpvraag(clause: str) -> List[str]:
+    """A dictated clause with a word before the hulpvraag ("nee ze wil vooral hulp bij de ruzies"): that word ('nee')
+    may answer the question that was asked, the rest is the hulpvraag."""
+    found = _HULPVRAAG.search(simplify(clause))
+    if not found or found.start() == 0 or len(simplify(clause)) != len(clause):
+        return [clause]
+    before, rest = clause[:found.start()].strip(" ,.;"), clause[found.start():].strip()
+    return [before, rest] if before and rest else [clause]
+
+
 def aspects_of(clause: str) -> List[str]:
     """The aspects a clause speaks to, in a fixed order (beloop, omvang, ernst, ruzie, netwerk, aard)."""
     plain = simplify(clause)
@@ -374,7 +405,9 @@ def listen(question_key: str, text: str, safety: bool = False,
     own: List[str] = []  # the clauses that tell nothing about another aspect
     elsewhere_only = True
     previous: List[Filed] = []  # the pieces the clause before was filed as
-    for clause in clauses(text):
+    pieces = [piece for clause in clauses(text) for piece in
+              (_split_hulpvraag(clause) if question_key not in HULPVRAAG_KEYS else [clause])]
+    for clause in pieces:
         if previous and not safety and follows_on(clause):
             # "oma helpt soms, verder niet veel": the rest says more of what was just filed, not of this question
             for piece in previous:
@@ -430,6 +463,11 @@ def _clause_aspects(question_key: str, clause: str, safety: bool, is_danger: Opt
         # another aspect ("hij zegt al weken dat hij van het balkon springt": a user test of session 24 got "Genoteerd
         # bij beloop")
         return [] if safety else [aspect for aspect in aspects if aspect != "aard"]
+    if question_key not in HULPVRAAG_KEYS and asks_for_help(clause):
+        # the hulpvraag goes with what is going on; the network and the household it names stay, and so does the
+        # asked question's own aspect ("ze vraagt hulp omdat ze steeds hard ruzie maken" at the question about rows)
+        own = KEY_ASPECTS.get(question_key)
+        return [FALLBACK_ASPECT] + [aspect for aspect in aspects if aspect in ("netwerk", "gezin") or aspect == own]
     return aspects
 
 

@@ -85,7 +85,13 @@ class Turn:
     corrected: Optional[Tuple[str, str, int]] = None  # a correction (kind 'correctie'): old value, new value, how often
     open_questions: List[str] = field(default_factory=list)  # kind 'open_vragen': the questions still to ask
     earlier_answer: str = ""  # after 'terug': the (masked) answer noted at the question gone back to
+    # the answer was noted at the question asked: NOTED_NEW, or NOTED_REPLACED when it replaced an earlier answer there
+    # (the chat says so in a word; a user test of session 28: the consultant did not know the answer was kept)
+    noted: str = ""
 
+
+NOTED_NEW = "nieuw"
+NOTED_REPLACED = "vervangen"
 
 # "kun je dat wat ik net typte weghalen?" (``bot.commands.asks_to_wipe_last``, as in the role-play): the last stored
 # answer goes. The state before that answer is kept under this key until the next message that changes the state,
@@ -111,7 +117,7 @@ _KEEPS_THE_LAST_ANSWER = ("leeg", "uitleg", FORGET, "onleesbaar", NOTHING_WIPED,
 
 def command_of(text: str) -> Optional[str]:
     """The command a whole message stands for, or None when it is an answer."""
-    command = commands.whole_message(text, _COMMANDS)
+    command = commands.near_whole_message(text, _COMMANDS)  # "sla ovr", "volgnde", "terug graag" too (s28)
     return commands.OVERSLAAN if command == commands.VOLGENDE else command
 
 
@@ -715,6 +721,7 @@ class Intake:
             turn = Turn(state=state, kind="gevaar" if new_danger else "vraag", question=self.view(state),
                         danger=new_danger, kept_open=True)
         turn.filed = [(piece.aspect, piece.text) for piece in filed]
+        turn.noted = (NOTED_REPLACED if replacing else NOTED_NEW) if keeps else ""
         turn.masked_note = deidentify.describe(counts)
         turn.unclear = unclear
         turn.contact_left_out = answer != masked.text.strip()

@@ -261,6 +261,16 @@ def answered_move(main: str, moves: Sequence[str], text: str) -> str:
     return main
 
 
+def _doubt_reply_move(text: str) -> str:
+    """The move the persona answers a forgiven doubtful read with: as to an unclear turn ("Wat bedoel je?"), except a
+    turn that opens by agreeing or acknowledging ("ik snap het, u wilt gewoon rust"), answered as heard (erkennen; a
+    user test of session 28: the father who stops got "Daar heb ik niks aan." after it). The tension stays as for any
+    forgiven read."""
+    from bot.steps.classifier import opens_with_acknowledgement  # lazy: the step classifier loads its models
+
+    return "erkennen" if opens_with_acknowledgement(text) else UNCLEAR
+
+
 @dataclass
 class TurnResult:
     reply: str
@@ -383,8 +393,8 @@ class Engine:
         else:
             calmer = state.tension < before
             reply = (self._pick(INTERROGATED, text, resisted, band_tension=INTERROGATED_TENSION) if questioned
-                     else self._pick(UNCLEAR if forgiven else answered_move(move.zet, moves, text), text, resisted,
-                                     calmer=calmer))
+                     else self._pick(_doubt_reply_move(text) if forgiven else answered_move(move.zet, moves, text),
+                                     text, resisted, calmer=calmer))
         state.last_reply = reply
         turn = Turn(
             nr=len(state.turns) + 1,

@@ -299,6 +299,10 @@ _NO_VERDICT = re.compile(
     r"beslissen|vaststellen|onderzoeken|zeggen|kiezen|vinden|uitpluizen|napluizen|natrekken|nagaan|controleren) "
     r"(?:\w+ ){0,2}(?:wie|of|wat|welke|wiens)\b"
     r"|\bik (?:kan|ga|zal|wil) (?:\w+ ){0,2}niet (?:\w+ ){0,2}(?:zeggen|uitmaken|bepalen|kiezen) wie\b"
+    # "tegelijk kan ik niet bepalen of u gelijk heeft", "ik kan niet oordelen of u een goede vader bent" (session 28:
+    # read as inhoud): who is right, to blame or good is no limit of the role but the verdict refused
+    r"|\b(?:ik kan|kan ik) (?:\w+ ){0,2}?niet (?:\w+ ){0,2}?(?:bepalen|zeggen|uitmaken|beoordelen|oordelen|vaststellen|"
+    r"beslissen) (?:\w+ )?(?:of|wie|wat)\b(?=(?: \w+){0,5} (?:gelijk|schuld|fout|goede|slechte)\b)"
     r"|\b(?:ga|zal|wil) ik (?:\w+ ){0,2}niet (?:\w+ ){0,2}(?:uitzoeken|uitmaken|bepalen|beoordelen|beslissen|"
     # "Wie er gelijk heeft, ga ik niet bepalen.", "dat ga ik niet uitzoeken", "dat ga ik niet uitpluizen"
     r"vaststellen|uitpluizen|napluizen|natrekken|nagaan|controleren)\b"
@@ -618,7 +622,13 @@ _ACK_CORE = (
     # granting the other's guess ("dat zou zomaar kunnen", "dat kan best zijn"; session 22, second round: "dat ze zich
     # schuldig voelt naar haar vader, ja, dat zou zomaar kunnen." read as inhoud, 0.61)
     r"|(?:dat|het) (?:zou|kan|kon) (?:(?:zomaar|best|goed|heel goed|wel|zeker|eens|ook|natuurlijk|heus|heel)\W+)*kunnen"
-    r"|(?:dat|het) kan (?:(?:zomaar|best|goed|heel goed|wel|zeker|natuurlijk|heus)\W+)+(?:zo )?(?:zijn|kloppen))"
+    r"|(?:dat|het) kan (?:(?:zomaar|best|goed|heel goed|wel|zeker|natuurlijk|heus)\W+)+(?:zo )?(?:zijn|kloppen)"
+    # agreeing in so many words (a user test of session 28: "helemaal mee eens" and "ja, dat is waar" to the father who
+    # stops were read as nothing, and he answered "Daar heb ik niks aan."): "(ik ben het) helemaal met u eens", "mee
+    # eens", "dat is waar"; not "dat is zo" (after "ze beslist het toch zelf" a reality granted: the context rules)
+    r"|(?:(?:ik ben|ben ik) het |dat ben ik )?(?:(?:helemaal|volkomen|echt|zeker|best|wel) )*(?:met (?:u|je|jou) )?"
+    r"(?:mee )?eens"
+    r"|(?:dat|het) is (?:(?:ook|zeker|wel|helemaal|natuurlijk|echt) )*waar)"
 )
 _ACK_TAIL = (r"(?:\W+(?:helemaal|ook|wel|meteen|direct|best|graag|zeker|echt|heus|onmiddellijk|goed|heel|daar|hoor|"
              r"hè|he|ja|meneer|mevrouw|joh|inderdaad))*\W*$")
@@ -664,6 +674,14 @@ def _is_acknowledgement(sentence: str) -> bool:
     return any(acks) and all(a or _only_fillers(c) or _ADDRESSED.match(c) or _REPEAT_NAMED.match(c)
                              or (_FEELING_GIVEN_BACK.match(c) and not _SIDES.search(c))
                              for a, c in zip(acks, clauses, strict=True))
+
+
+def opens_with_acknowledgement(text: str) -> bool:
+    """The turn opens with a short agreement or acknowledgement (``_ACKNOWLEDGEMENT``: "ik snap het, u wilt gewoon
+    rust", "helemaal mee eens, ..."): the role-play's persona answers a doubtful read of it as heard, not with "Wat
+    bedoel je?" (a user test of session 28)."""
+    clauses = _clause_texts(text or "")
+    return bool(clauses) and bool(_ACKNOWLEDGEMENT.match(clauses[0]))
 
 
 def _acknowledges(sentence: str, prediction: textclass.Prediction) -> Optional[textclass.Prediction]:
@@ -990,7 +1008,14 @@ _OWN_LIMIT = re.compile(
     # (0.46), and the debrief flagged the limit as a pitfall (a user test, session 25). Only these two forms: "ik kan
     # niet beloven dat ..." and "ik kan uw dochter niet dwingen" were read as realiteit already.
     r"|\bik kan (?:\w+ ){0,2}?niet (?:voor (?:je|jou|u|jullie) )?regelen dat\b"
-    r"|\bik kan (?:haar|hem|hen|ze) niet laten (?:ophouden|stoppen)\b",
+    r"|\bik kan (?:haar|hem|hen|ze) niet laten (?:ophouden|stoppen)\b"
+    # what the professional's role cannot decide (a user test of session 28: "tegelijk kan ik niet bepalen of u ..." was
+    # read as inhoud): "ik kan niet bepalen of u de kinderen vaker mag zien", "dat kan ik niet voor u beslissen of ...",
+    # also with 'kan ik' after a first word ("tegelijk", "helaas", "eerlijk gezegd"). Not who is right or to blame: that
+    # is refusing the verdict (``_NO_VERDICT``), a stance
+    r"|\b(?:ik kan|kan ik) (?:\w+ ){0,2}?niet (?:\w+ ){0,2}?(?:voor (?:je|jou|u|jullie) )?(?:bepalen|beslissen|uitmaken"
+    r"|regelen|beloven|garanderen) (?:\w+ )?(?:of|wat|hoe|wanneer|waar|hoeveel|hoe vaak|welke)\b"
+    r"(?!(?: \w+){0,5} (?:gelijk|schuld|fout|gelogen|liegt)\b)",
     re.IGNORECASE,
 )
 _OFFER_AFTER_ALL = re.compile(r"\b(?:maar|wel) (?:\w+ ){0,2}(?:kan|zal|ga) ik (?:\w+ ){0,3}wel\b|\bik kan wel\b",

@@ -25,12 +25,14 @@ from bot.steps import guide, navigation, texts
 from bot.steps.classifier import classify_step
 from bot.steps.plan import build_plan, format_plan_text, masked_plan
 from bot.steps.remark import step_remark
+from bot.steps.request import tells_the_situation, with_situation
 from bot.wording import certainty_text
 
 INPUT = "voorbereiden_invoer"
 STEP = "voorbereiden_stap"
 NOTES = "voorbereiden_notities"
 SHOWN = "voorbereiden_getoond"
+SITUATION = "voorbereiden_situatie"
 
 
 @dataclass
@@ -243,6 +245,21 @@ def _own_request(command: Optional[str], steps: List[str], index: int, notes: Di
     return None
 
 
+def _no_note(note: str, index: int, situation: Optional[str], stay: Dict[str, Any]) -> Optional[StepTurn]:
+    """The turn for a message that is no note for the step: nothing left once cleaned, or what is going on typed at
+    the first step (``index`` 0), which goes with the situation while the step waits for its sentence (a user test of
+    session 28 found it stored as the note of 'Visie uitdragen'; typed again, so already in the situation, it is the
+    note after all). None for a note."""
+    name = guide.get_step(stay[STEP]).naam
+    if not note:
+        return StepTurn([texts.text("invoer_kort", stap_naam=name)], stay)
+    plain = " ".join(note.split())
+    if index != 0 or not tells_the_situation(plain) or plain.lower() in (situation or "").lower():
+        return None
+    told = with_situation(situation, plain)
+    return StepTurn([texts.text("situatie_bij_stap", situatie=told, stap_naam=name)], {**stay, SITUATION: told})
+
+
 def step_turn(text: str, current: Optional[str], notes: Optional[Dict[str, str]], who: Optional[str],
               situation: Optional[str] = None) -> StepTurn:
     """Apply one message of the professional to the preparation state (``situation``: what is going on, for the plan
@@ -284,8 +301,9 @@ def step_turn(text: str, current: Optional[str], notes: Optional[Dict[str, str]]
     if requested is not None:
         return requested
     note = navigation.clean_note(text)
-    if not note:
-        return StepTurn([texts.text("invoer_kort", stap_naam=guide.get_step(current).naam)], stay)
+    no_note = _no_note(note, index, situation, stay)
+    if no_note is not None:
+        return no_note
     notes[current] = note[:500]
     turn.messages.append(texts.text("genoteerd", stap_naam=guide.get_step(current).naam))
     result = classify_step(note)

@@ -99,3 +99,53 @@ _PREPARATION = re.compile(r"\b(?:voorbereiding|voorbereiden|gespreksplan|plan)\b
 def continues_earlier(text: Optional[str]) -> bool:
     """A request to go on with the preparation stopped earlier in this conversation."""
     return bool(text and _CONTINUE.search(text) and _PREPARATION.search(text))
+
+
+# What is going on, typed at the first step instead of a sentence for the parent (a user test of session 28 found it
+# stored as the note of 'Visie uitdragen'): a message that says so ("het gaat om een vader die ...", "de situatie is
+# dat ...", "ik spreek een moeder die ..."), or one that tells about the family in the third person ("vader ziet de
+# kinderen al drie maanden niet omdat moeder dat tegenhoudt", "ze zijn een half jaar uit elkaar") without addressing
+# the parent, without the professional in it, and without a norm ("de kinderen hebben beide ouders nodig" is a stance
+# for this step).
+_TELLS_SITUATION = re.compile(
+    r"^(?:(?:nou|eh|uh|oke|ok|oké|dus|nee|ja|even|eerst|oja|o)\W+)*(?:het gaat (?:hier )?(?:om|over)\b|de situatie is\b"
+    r"|situatie\s*:|wat er speelt\s*(?:is\b|:)|het zit zo\b"
+    r"|(?:ik|we|wij) (?:heb|hebben|spreek|spreken) (?:\w+ ){0,4}?(?:een|de|twee) (?:\w+ )?"
+    r"(?:vader|moeder|ouders?)\b,? (?:die|dat|waarvan|wiens|met)\b)",
+    re.IGNORECASE,
+)
+_THIRD_PERSON_STORY = re.compile(
+    r"^(?:(?:nou|eh|uh|dus|nee|ja|oja|o)\W+)*(?:(?:de|het|haar|zijn|hun)\s+)?"
+    r"(?:vader|moeder|ouders|ex|hij|zij|ze|kinderen|kind|zoon|dochter|jongen|meisje|papa|mama)\s+"
+    r"(?:is|zijn|was|waren|heeft|hebben|had|hadden|wil|wilt|willen|ziet|zien|zag|woont|wonen|mag|mogen|krijgt|krijgen"
+    r"|maakt|maken|doet|doen|zegt|zeggen|zei|vindt|vinden|gaat|gaan|ging|komt|komen|kwam|kan|kunnen|wordt|worden"
+    r"|weigert|weigeren|houdt|laat|praat|praten|spreekt|spreken|belt|appt|stuurt|dreigt|eist|beschuldigt)\b",
+    re.IGNORECASE,
+)
+_ADDRESS_OR_SELF = re.compile(r"\b(?:u|uw|je|jij|jou|jouw|jullie|ik|mij|me|mijn|wij|we|ons|onze)\b", re.IGNORECASE)
+_NORM = re.compile(r"\b(?:belangrijk\w*|recht|rechten|moet|moeten|verdien\w*|nodig|centraal|voorop|hoort|horen|beste?"
+                   r"|mag niet|mogen niet|goed voor|slecht voor|welkom|helpt|helpen|belang|samen|gun\w*|fijn|baat"
+                   # a judgement or a reality to accept, the pitfall and the step of their own ("ze had dat niet mogen
+                   # doen", "dat kan echt niet", "dat blijft zo", "dat gaat niet meer veranderen")
+                   r"|mogen|kan (?:\w+ )?niet|zegt genoeg|gewoon|blijft zo|veranderen|zolang)\b", re.IGNORECASE)
+_MIN_STORY_WORDS = 5
+
+
+def tells_the_situation(text: Optional[str]) -> bool:
+    """The message tells what is going on instead of a sentence for the parent (see ``_TELLS_SITUATION``)."""
+    text = " ".join((text or "").split())
+    if not text or text.endswith("?") or len(text.split()) < _MIN_STORY_WORDS:
+        return False
+    if _TELLS_SITUATION.match(text):
+        return True
+    return bool(_THIRD_PERSON_STORY.match(text)) and not _ADDRESS_OR_SELF.search(text) and not _NORM.search(text)
+
+
+def with_situation(situation: Optional[str], told: str) -> str:
+    """The situation with what was told added (the situation alone when there was none yet, or '-')."""
+    told = told.strip()
+    told = told[0].upper() + told[1:]
+    known = (situation or "").strip()
+    if not known or known == "-":
+        return told[:MAX_SITUATION]
+    return f"{known[0].upper()}{known[1:].rstrip('. ')}. {told}"[:MAX_SITUATION]
