@@ -44,7 +44,8 @@ from bot.kaart.ranking import (
 )
 from bot.kaart.result_message import explain_result, named_elsewhere
 from bot.kaart.results import Hit, Zoekresultaat
-from bot.kaart.routes import general_route, involved_not_first, measure_route_first, safety_service_first
+from bot.kaart.routes import (general_route, involved_not_first, measure_route_first, safety_service_first,
+                              safety_service_leads)
 from bot.kaart.scoring import candidate_set, score_all
 from bot.kaart.service_area import nationwide_allowed, place_allowed
 from bot.kaart.themes import (
@@ -146,6 +147,7 @@ def zoek(
     hits = thin_entry_for_a_theme(index, ctx, scored, hits, limit)
     hits = known_routes_first(index, ctx, hits, limit)  # an entry the source gives no way in for does not fill the top
     hits = asked_entries_next(ctx, scored, hits, limit)
+    hits = safety_service_leads(ctx, hits)  # after the first three are chosen: only their order changes
     cutoff = scored[limit - 1][0] if len(scored) >= limit else float("-inf")
     names = [name for score, name in sorted(held_back, reverse=True) if score > cutoff]
 
