@@ -371,6 +371,10 @@ PROVIDER = re.compile(r"\b(?:\w*aanbieders?|therapeut\w*|(?:therapie|psychologen
                       r"|behandelaars?|zorgaanbieder\w*)\b", re.IGNORECASE)
 
 
+# the words of the Raad's investigation (``query.raad_investigates``)
+RAAD_WORDS = frozenset({"raad", "onderzoek", "onderzoeken", "raadsonderzoek", "rvdk", "rvk", "kinderbescherming"})
+
+
 def question_context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[str], themas: List[str]
                     ) -> QueryContext:
     # the place and the word that says what kind of place it is ("in de regio Gooi") are no search words, nor is
@@ -393,6 +397,10 @@ def question_context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[
     # nor are the words that ask for pilots or projects: they say what kind of entry, and the kind decides
     # ("welke pilots zijn er voor scheiding" got every pilot whose text says "pilot")
     place_words |= PROJECT_ASK_WORDS
+    # nor are the words of the Raad's investigation that is already under way ("raad doet onderzoek"): it says where
+    # the family stands, not what it needs (toets20 got the JGZ first by "tekst noemt 'onderzoek'")
+    if parsed.raad_onderzoekt:
+        place_words |= RAAD_WORDS
     dangers = danger_signals(parsed)
     exploitation = exploitation_of_a_minor(parsed, leeftijd)
     crisis = safety_read_by_crisis(parsed)
