@@ -34,8 +34,9 @@ def check_leeftijd(leeftijd, parsed: Vraag) -> Tuple[Optional[int], Optional[Zoe
 def check_plaats(gemeente: Optional[str], parsed: Vraag
                  ) -> Tuple[Optional[str], Optional[Plaats], Optional[Zoekresultaat]]:
     """(area code, recognised place, refusal): the explicit place wins over one in the question; when it is only the
-    area (a code or a municipality) of the question's own place, that place says more (the code "utrecht" for a question about Overvecht: only
-    services of the whole city, not those of Vleuten-De Meern)."""
+    area (a code or a municipality) of the question's own place, that place says more (the code "utrecht" for a
+    question about Overvecht: only services of the whole city, not those of Vleuten-De Meern). A village or wijk
+    given apart is the place (a follow-up "en in Muiderberg?" after a question about Bussum)."""
     from bot.kaart import messages
 
     if gemeente:

@@ -218,8 +218,8 @@ NOT_AT_HOME_DANGERS = frozenset({"gevaar_seksuele_uitbuiting"})
 # the first three for a loverboy or a grown man who chats with a girl (toets15, toets20). Nude images that go round
 # among peers, or peers who extort with them, stay with the jongerenwerk and the school (``NOT_AT_HOME_DANGERS``):
 # every blind set sends those there.
-EXPLOITATION = re.compile(r"\b(?:loverboy\w*|lover\s+boys?|lovergirl\w*|pooier\w*|mensenhandel\w*|\w*prostitu\w*|grooming|gegroomd"
-                          r"|groomen|groomt|groomde|groomer"
+EXPLOITATION = re.compile(r"\b(?:loverboy\w*|lover\s+boys?|lovergirl\w*|pooier\w*|mensenhandel\w*|\w*prostitu\w*"
+                          r"|grooming|gegroomd|groomen|groomt|groomde|groomer"
                           r"|seksue\w*\s+uitgebuit|seksuele\s+uitbuiting)\b", re.IGNORECASE)
 # an age in words as speech-to-text writes it ("een man van dertig", "vriendje van tweeëntwintig"; toets22, toets24)
 _UNITS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9}

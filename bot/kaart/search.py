@@ -44,8 +44,13 @@ from bot.kaart.ranking import (
 )
 from bot.kaart.result_message import explain_result, named_elsewhere
 from bot.kaart.results import Hit, Zoekresultaat
-from bot.kaart.routes import (general_route, involved_not_first, measure_route_first, safety_service_first,
-                              safety_service_leads)
+from bot.kaart.routes import (
+    general_route,
+    involved_not_first,
+    measure_route_first,
+    safety_service_first,
+    safety_service_leads,
+)
 from bot.kaart.scoring import candidate_set, score_all
 from bot.kaart.service_area import nationwide_allowed, place_allowed
 from bot.kaart.themes import (
