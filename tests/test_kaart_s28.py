@@ -61,6 +61,15 @@ def test_only_the_order_of_the_first_three_changes(question, monkeypatch):
     assert led[0] == VT and set(led) == set(before) and before[0] != VT
 
 
+def test_veilig_thuis_leads_for_an_adult_who_exploits_a_minor():
+    assert _top("dochter van 14 uit Huizen krijgt berichten van een man van vijfendertig die naaktfoto's wil")[0] == VT
+
+
+def test_a_nude_picture_among_peers_does_not_put_veilig_thuis_first():
+    top = _top("zoon van 14 uit Huizen, een naaktfoto van hem gaat rond in de klassenapp en hij schaamt zich kapot")
+    assert top and top[0] != VT
+
+
 def test_no_danger_no_veilig_thuis_first():
     assert VT not in _top("zoon van 14 in Huizen wordt gepest op school en wil niet meer naar school")
 
