@@ -175,3 +175,14 @@ def test_a_young_carer_hears_the_missing_help_note(text):
                                   "oma zorgt voor haar kleindochter van 5", "vader zorgt voor zijn zoon van 9"])
 def test_a_parent_or_grandparent_who_cares_is_no_young_carer(text):
     assert ontbrekende_hulp(text) == []
+
+
+@pytest.mark.parametrize("question", [
+    "jongen van 15 uit Huizen zorgt voor zijn moeder die ms heeft en mist veel school",
+    "meisje van 16 uit Huizen, haar vader heeft ms en zij doet veel van de zorg",
+])
+def test_a_parents_illness_is_no_health_question_of_the_young_carer(question):
+    result = zoek(question)
+    assert result.ontbreekt and "jonge mantelzorgers" in result.ontbreekt
+    assert result.hits and result.hits[0].id != "jeugd_en_gezin_ggd"
+    assert all("('ms')" not in hit.waarom for hit in result.hits if hit.id == "jeugd_en_gezin_ggd")

@@ -23,6 +23,7 @@ Module layout (each step in a module named after what it does):
 """
 from __future__ import annotations
 
+import re
 from typing import List, Optional, Sequence, Tuple
 
 from bot.kaart import places, subject
@@ -66,6 +67,9 @@ from bot.kaart.top import compose_top, known_routes_first
 
 __all__ = ["Hit", "KaartIndex", "MAX_HITS", "Zoekresultaat", "default_index", "index_for", "search", "zoek"]
 
+YOUNG_CARERS = "Steun voor jonge mantelzorgers"  # the name of the missing help (ontbrekende_hulp.yml)
+# a parent named in a young carer's question: the one cared for ("zorgt voor zijn moeder", "mdr met ms")
+CARED_FOR_PARENT = re.compile(r"\b(?:moeder|vader|mama|papa|mdr|vdr)\b", re.IGNORECASE)
 MAX_HITS = 20  # the most results one search returns: a larger ``limit`` is cut to this
 
 
@@ -109,6 +113,12 @@ def zoek(
     if lacking:  # a word that asks for help the kaart lacks is no reason to show a service ("Past bij ('mediation')")
         parsed.thema_gezegd = {theme: [word for word in said if not ontbrekende_hulp(word)]
                                for theme, said in parsed.thema_gezegd.items()}
+    if YOUNG_CARERS in lacking and CARED_FOR_PARENT.search(parsed.tekst):
+        # a young carer of a parent: the illness is the parent's ("moeder heeft ms en zij doet veel van de zorg"), so
+        # health services for the child (the JGZ) do not count on it (toets20, toets22: the JGZ came first by 'ms')
+        parsed.ouder_themas = list(dict.fromkeys(list(parsed.ouder_themas) + [t for t in parsed.themas
+                                                                               if t == "gezondheid"]))
+        parsed.kind_themas = [t for t in parsed.kind_themas if t != "gezondheid"]
     told_danger = danger_told(gevaren)
     if told_danger and SAFETY_FIRST not in themas:
         themas = [SAFETY_FIRST] + themas  # what the intake found: the search says it looked for safety too
