@@ -56,7 +56,7 @@ def test_veilig_thuis_leads_when_the_question_names_danger_at_home(question):
 )
 def test_only_the_order_of_the_first_three_changes(question, monkeypatch):
     led = _top(question)
-    monkeypatch.setattr("bot.kaart.search.safety_service_leads", lambda ctx, hits: hits)
+    monkeypatch.setattr("bot.kaart.search.safety_service_leads", lambda index, ctx, hits, allowed: hits)
     before = _top(question)
     assert led[0] == VT and set(led) == set(before) and before[0] != VT
 

@@ -162,7 +162,7 @@ def zoek(
     hits = thin_entry_for_a_theme(index, ctx, scored, hits, limit)
     hits = known_routes_first(index, ctx, hits, limit)  # an entry the source gives no way in for does not fill the top
     hits = asked_entries_next(ctx, scored, hits, limit)
-    hits = safety_service_leads(ctx, hits)  # after the first three are chosen: only their order changes
+    hits = safety_service_leads(index, ctx, hits, allowed)  # after the first three are chosen: only their order changes
     cutoff = scored[limit - 1][0] if len(scored) >= limit else float("-inf")
     names = [name for score, name in sorted(held_back, reverse=True) if score > cutoff]
 
