@@ -217,7 +217,7 @@ def safety_service_leads(index: KaartIndex, ctx: QueryContext, hits: List[Hit], 
     ``safety_service_first`` put among the first ``TOP`` leads them, once the other steps have chosen the first three
     (the meldcode: consult Veilig Thuis as soon as there are signals; Rustpunt's own safety advice says the same).
     Only the order within the first three changes, so the way in that stood beside it stays. The seen sets expected
-    Veilig Thuis first in 136 questions and found it there in 70 (126 with this step); mostly it stood second behind
+    Veilig Thuis first in 136 questions and found it there in 70 (123 with this step); mostly it stood second behind
     a service whose text matched better (school social work for "vader sloeg zijn dochter"). So does sexual
     exploitation or abuse of a minor by an adult (``ctx.exploitation``: a man of thirty asking a girl of thirteen for
     nude pictures): Veilig Thuis advises on it and takes its reports, also outside the home; nude images among peers
