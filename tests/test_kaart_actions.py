@@ -358,11 +358,11 @@ async def searched_headers(first: str, *follow_ups: str) -> List[str]:
 
 @pytest.mark.parametrize("first, age_follow_up, place_follow_up, age, place", [
     ("moeder belt uit bussum, dochter 13 wordt gepest op school en wil niet meer naar school, ze huilt elke ochtend",
-     "en als ze 17 is?", "en in Muiderberg?", 17, "Gooise Meren"),
+     "en als ze 17 is?", "en in Muiderberg?", 17, "Muiderberg (gemeente Gooise Meren)"),
     ("zoon 15 spijbelt al weken, ouders in Kortenhoef weten het niet meer", "en als hij 17 is?", "en in Huizen?", 17,
      "Huizen"),
     ("kind van 10 uit Laren wordt buitengesloten in de klas", "en voor een kind van 16?",
-     "wat als ze in Loosdrect wonen?", 16, "Wijdemeren"),
+     "wat als ze in Loosdrect wonen?", 16, "Loosdrecht (gemeente Wijdemeren)"),
     ("vader uit Blaricum, zijn dochter van 9 is erg somber", "en als ze in 3 havo zit?", "wat als ze in Eemnes wonen?",
      14, "Eemnes"),
 ])

@@ -33,9 +33,10 @@ def check_leeftijd(leeftijd, parsed: Vraag) -> Tuple[Optional[int], Optional[Zoe
 
 def check_plaats(gemeente: Optional[str], parsed: Vraag
                  ) -> Tuple[Optional[str], Optional[Plaats], Optional[Zoekresultaat]]:
-    """(area code, recognised place, refusal): the explicit place wins over one in the question; when it is the
-    area of the question's own place, that place says more (the code "utrecht" for a question about Overvecht: only
-    services of the whole city, not those of Vleuten-De Meern)."""
+    """(area code, recognised place, refusal): the explicit place wins over one in the question; when it is only the
+    area (a code or a municipality) of the question's own place, that place says more (the code "utrecht" for a
+    question about Overvecht: only services of the whole city, not those of Vleuten-De Meern). A village or wijk
+    given apart is the place (a follow-up "en in Muiderberg?" after a question about Bussum)."""
     from bot.kaart import messages
 
     if gemeente:
@@ -46,7 +47,9 @@ def check_plaats(gemeente: Optional[str], parsed: Vraag
             ook = _also_named(parsed) if str(gemeente) == parsed.buiten_regio else None
             return None, None, Zoekresultaat(
                 "buiten_regio", melding=messages.buiten_regio(str(gemeente)[:60], ook), vraag=parsed)
-        if parsed.plaats_info is not None and parsed.gemeente == gevonden.code and gevonden.soort != "wijk":
+        # a village or wijk given apart (a follow-up "en in Muiderberg?" after a question about Bussum) is the place
+        if parsed.plaats_info is not None and parsed.gemeente == gevonden.code and gevonden.soort not in ("wijk",
+                                                                                                          "kern"):
             return gevonden.code, parsed.plaats_info, None
         return gevonden.code, gevonden, None
     if parsed.gemeente:

@@ -192,6 +192,12 @@ def plaats_vervolg(text: Optional[str], parsed: Optional[Vraag] = None) -> Optio
     rest_words = [word for word in words(rest) if word not in DIRECTIONS]
     if len(rest_words) > FOLLOW_UP_MAX_WORDS or not set(rest_words) <= FOLLOW_UP_WORDS:
         return None
+    info = parsed.plaats_info
+    if parsed.gemeente and info is not None and info.soort == "kern":
+        # a village by its name: the search reads it back as that village, not as the village the previous question
+        # named in the same municipality ("en in Muiderberg?" after a question about Bussum searched Bussum again and
+        # the reply named only Gooise Meren; session 28)
+        return info.naam
     return te_zoeken_plaats(parsed) or parsed.buiten_regio or parsed.onbekende_plaats
 
 

@@ -1466,12 +1466,18 @@ _RAAD_INVESTIGATES = re.compile(
     + r"|\b(?:raads|rvdk-?)onderzoek\b(?!\s+(?:aanvragen|aan\s+te\s+vragen|nodig|vragen|komen))"
     r"|\bonderzoek\s+(?:van|door)\s+de\s+(?:raad|rvdk)\b", re.IGNORECASE)
 _RAAD_CAPITAL = re.compile(r"\b(?:de\s+)?Raad" + _RAAD_AT_WORK)
+# "raad doet onderzoek", "raad onderzoekt de omgang" in lower case, as a consultant types it on a phone (toets18,
+# toets20): 'raad' as advice is never followed by the Raad's investigation ("ik weet geen raad, ..." has no
+# "onderzoek" right after it)
+_RAAD_LOWER = re.compile(r"\b(?:de\s+)?raad\s+(?:(?:doet|deed|doen|start|startte|begint|begon|heeft)\s+(?:nu\s+|al\s+)?"
+                         r"(?:een\s+)?onderzoek|onderzoekt|onderzocht)\b", re.IGNORECASE)
 
 
 def raad_investigates(text: str) -> bool:
     """The question says the Raad voor de Kinderbescherming already investigates (``_RAAD_INVESTIGATES``): the way to
     a measure is taken, so Veilig Thuis and the jeugdteam asking the Raad for it are no route to show."""
-    return _RAAD_INVESTIGATES.search(text or "") is not None or _RAAD_CAPITAL.search(text or "") is not None
+    return (_RAAD_INVESTIGATES.search(text or "") is not None or _RAAD_CAPITAL.search(text or "") is not None
+            or _RAAD_LOWER.search(text or "") is not None)
 
 
 def measure_words_only(parsed: Vraag) -> bool:

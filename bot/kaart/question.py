@@ -218,15 +218,37 @@ NOT_AT_HOME_DANGERS = frozenset({"gevaar_seksuele_uitbuiting"})
 # the first three for a loverboy or a grown man who chats with a girl (toets15, toets20). Nude images that go round
 # among peers, or peers who extort with them, stay with the jongerenwerk and the school (``NOT_AT_HOME_DANGERS``):
 # every blind set sends those there.
-EXPLOITATION = re.compile(r"\b(?:loverboy\w*|lovergirl\w*|pooier\w*|mensenhandel\w*|\w*prostitu\w*|grooming|gegroomd"
-                          r"|groomen|groomt|groomde|groomer"
+EXPLOITATION = re.compile(r"\b(?:loverboy\w*|lover\s+boys?|lovergirl\w*|pooier\w*|mensenhandel\w*|\w*prostitu\w*"
+                          r"|grooming|gegroomd|groomen|groomt|groomde|groomer"
                           r"|seksue\w*\s+uitgebuit|seksuele\s+uitbuiting)\b", re.IGNORECASE)
+# an age in words as speech-to-text writes it ("een man van dertig", "vriendje van tweeëntwintig"; toets22, toets24)
+_UNITS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9}
+_TENS = {"twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60}
+_SPOKEN_TENS = (r"(?:(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)(?:e|ë)n)?(?:twintig|dertig|veertig|vijftig"
+                r"|zestig)|achttien|negentien")
+
+
+def _age_in_words(word: str) -> Optional[int]:
+    """The number an age of 18 or more in words says ("dertig", "tweeëntwintig", "negentien"), else None."""
+    word = word.lower().replace("ë", "e")
+    if word in ("achttien", "negentien"):
+        return 18 if word == "achttien" else 19
+    for tens, value in _TENS.items():
+        if word.endswith(tens):
+            unit = word[:-len(tens)]
+            if not unit:
+                return value
+            if unit.endswith("en") and unit[:-2] in _UNITS:
+                return value + _UNITS[unit[:-2]]
+    return None
+
+
 # an adult named beside the child: "volwassen man", "veel oudere man", "man van 30", "(nieuw) vriendje van 22",
 # "'vriend' 23"
 ADULT_NAMED = re.compile(r"\b(?:volwassen|volwassene|oudere|veel\s+oudere)\s+(?:man|mannen|vrouw|vent|kerel|jongen)\b"
                          r"|\bvolwassene\b"
-                         r"|\b(?:man|vent|kerel|vriend|vriendje|vriendin)'?\s+(?:van\s+)?(\d{2})(?:\s*(?:jaar|jr))?\b",
-                         re.IGNORECASE)
+                         r"|\b(?:man|vent|kerel|vriend|vriendje|vriendin)'?\s+(?:van\s+)?(\d{2}|" + _SPOKEN_TENS
+                         + r")(?:\s*(?:jaar|jr))?\b", re.IGNORECASE)
 # what an adult does with the child that says exploitation or abuse: sexual contact, chats, gifts, nights away,
 # taking her along, the child run away to him
 ADULT_CONTACT = re.compile(r"\b(?:seks\w*|naakt\w*|chat\w*|cadeau\w*|nachten?\s+weg|blijft\s+(?:\w+\s+)?weg"
@@ -256,7 +278,7 @@ def exploitation_of_a_minor(parsed: Vraag, leeftijd: Optional[int]) -> bool:
         return True
     for match in ADULT_NAMED.finditer(text):
         if match.group(1):
-            age = int(match.group(1))
+            age = int(match.group(1)) if match.group(1).isdigit() else (_age_in_words(match.group(1)) or 0)
             if age < ADULT_AGE or leeftijd is None or age - leeftijd < AGE_GAP:
                 continue
         if ADULT_CONTACT.search(text):
@@ -371,6 +393,10 @@ PROVIDER = re.compile(r"\b(?:\w*aanbieders?|therapeut\w*|(?:therapie|psychologen
                       r"|behandelaars?|zorgaanbieder\w*)\b", re.IGNORECASE)
 
 
+# the words of the Raad's investigation (``query.raad_investigates``)
+RAAD_WORDS = frozenset({"raad", "onderzoek", "onderzoeken", "raadsonderzoek", "rvdk", "rvk", "kinderbescherming"})
+
+
 def question_context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[str], themas: List[str]
                     ) -> QueryContext:
     # the place and the word that says what kind of place it is ("in de regio Gooi") are no search words, nor is
@@ -393,6 +419,10 @@ def question_context(parsed: Vraag, leeftijd: Optional[int], gemeente: Optional[
     # nor are the words that ask for pilots or projects: they say what kind of entry, and the kind decides
     # ("welke pilots zijn er voor scheiding" got every pilot whose text says "pilot")
     place_words |= PROJECT_ASK_WORDS
+    # nor are the words of the Raad's investigation that is already under way ("raad doet onderzoek"): it says where
+    # the family stands, not what it needs (toets20 got the JGZ first by "tekst noemt 'onderzoek'")
+    if parsed.raad_onderzoekt:
+        place_words |= RAAD_WORDS
     dangers = danger_signals(parsed)
     exploitation = exploitation_of_a_minor(parsed, leeftijd)
     crisis = safety_read_by_crisis(parsed)

@@ -23,6 +23,7 @@ Module layout (each step in a module named after what it does):
 """
 from __future__ import annotations
 
+import re
 from typing import List, Optional, Sequence, Tuple
 
 from bot.kaart import places, subject
@@ -44,7 +45,13 @@ from bot.kaart.ranking import (
 )
 from bot.kaart.result_message import explain_result, named_elsewhere
 from bot.kaart.results import Hit, Zoekresultaat
-from bot.kaart.routes import general_route, involved_not_first, measure_route_first, safety_service_first
+from bot.kaart.routes import (
+    general_route,
+    involved_not_first,
+    measure_route_first,
+    safety_service_first,
+    safety_service_leads,
+)
 from bot.kaart.scoring import candidate_set, score_all
 from bot.kaart.service_area import nationwide_allowed, place_allowed
 from bot.kaart.themes import (
@@ -60,6 +67,9 @@ from bot.kaart.top import compose_top, known_routes_first
 
 __all__ = ["Hit", "KaartIndex", "MAX_HITS", "Zoekresultaat", "default_index", "index_for", "search", "zoek"]
 
+YOUNG_CARERS = "Steun voor jonge mantelzorgers"  # the name of the missing help (ontbrekende_hulp.yml)
+# a parent named in a young carer's question: the one cared for ("zorgt voor zijn moeder", "mdr met ms")
+CARED_FOR_PARENT = re.compile(r"\b(?:moeder|vader|mama|papa|mdr|vdr)\b", re.IGNORECASE)
 MAX_HITS = 20  # the most results one search returns: a larger ``limit`` is cut to this
 
 
@@ -103,6 +113,12 @@ def zoek(
     if lacking:  # a word that asks for help the kaart lacks is no reason to show a service ("Past bij ('mediation')")
         parsed.thema_gezegd = {theme: [word for word in said if not ontbrekende_hulp(word)]
                                for theme, said in parsed.thema_gezegd.items()}
+    if YOUNG_CARERS in lacking and CARED_FOR_PARENT.search(parsed.tekst):
+        # a young carer of a parent: the illness is the parent's ("moeder heeft ms en zij doet veel van de zorg"), so
+        # health services for the child (the JGZ) do not count on it (toets20, toets22: the JGZ came first by 'ms')
+        parsed.ouder_themas = list(dict.fromkeys(list(parsed.ouder_themas) + [t for t in parsed.themas
+                                                                               if t == "gezondheid"]))
+        parsed.kind_themas = [t for t in parsed.kind_themas if t != "gezondheid"]
     told_danger = danger_told(gevaren)
     if told_danger and SAFETY_FIRST not in themas:
         themas = [SAFETY_FIRST] + themas  # what the intake found: the search says it looked for safety too
@@ -146,6 +162,7 @@ def zoek(
     hits = thin_entry_for_a_theme(index, ctx, scored, hits, limit)
     hits = known_routes_first(index, ctx, hits, limit)  # an entry the source gives no way in for does not fill the top
     hits = asked_entries_next(ctx, scored, hits, limit)
+    hits = safety_service_leads(index, ctx, hits, allowed)  # after the first three are chosen: only their order changes
     cutoff = scored[limit - 1][0] if len(scored) >= limit else float("-inf")
     names = [name for score, name in sorted(held_back, reverse=True) if score > cutoff]
 

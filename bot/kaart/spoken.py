@@ -365,6 +365,11 @@ NEGATION_STOPS = frozenset("op aan voor bij in naar van tegen om door uit tot on
 # No denial: "nog geen melding", "nog niet zindelijk" (not yet: it may still come); "wel of geen geweld", "geweld of
 # niet" (whether or not); "niet alleen geweld maar ook ..." (not only).
 NOT_YET_OR_WHETHER = frozenset({"nog", "of"})
+# But a child protection measure that is "nog geen" (not yet) is not there: "(nog) geen ots", "er is nog geen
+# maatregel" say the family has none, so the question is not about one (toets20 got Veilig Thuis and the
+# jeugdbescherming first for "raad doet onderzoek, ... (nog) geen ots. mdr wil vrijwillige hulp").
+NOT_YET_DENIED = frozenset({"ots", "ondertoezichtstelling", "maatregel", "kinderbeschermingsmaatregel",
+                            "jeugdbeschermingsmaatregel", "uithuisplaatsing", "jeugdbescherming"})
 NOT_ONLY = frozenset({"alleen", "enkel", "slechts", "zozeer"})
 # Nor in a part of a sentence that asks ("is het niet gewoon een depressie?", "moet ik geen melding doen?"): a
 # question with a negation suggests what it names.
@@ -419,16 +424,17 @@ def negated_words(text: str, lemmed: str, knowledge=None) -> FrozenSet[int]:
     starts = _part_starts(_lines_as_sentences(text), tokens, knowledge)
     out: set = set()
     for at, token in enumerate(tokens):
-        if (token not in NEGATORS or at in asking or (at > 0 and tokens[at - 1] in NOT_YET_OR_WHETHER)
+        if (token not in NEGATORS or at in asking or (at > 0 and tokens[at - 1] == "of")
                 or (at + 1 < len(tokens) and tokens[at + 1] in NOT_ONLY)):
             continue
+        not_yet = at > 0 and tokens[at - 1] in NOT_YET_OR_WHETHER  # only a measure is denied by "nog geen"
         i, end = at + 1, min(at + 1 + NEGATION_SCOPE, len(tokens))
         while i < end and i not in starts:
             if tokens[i] in NEGATION_STOPS:
                 if not (tokens[i] == "of" and i - 1 in harm):
                     break
                 end = min(i + 1 + NEGATION_SCOPE, len(tokens))  # "geen huiselijk geweld of mishandeling"
-            if i in harm:
+            if i in harm and (not not_yet or tokens[i] in NOT_YET_DENIED):
                 out.add(i)
             i += 1
     return frozenset(out)
@@ -770,6 +776,8 @@ _NOT_THAT_WAY = re.compile(
     r"\b(?:(?:liefst|liever|het\s+liefst|echt|zeker)\s+)?(?:niet|geen)\s+(?:via|met|door)\s+(?:de\s+|het\s+|hun\s+|zijn\s+"
     r"|haar\s+|z'n\s+|eigen\s+)*(school|huisarts|huisartsenpraktijk)\b"
     r"|\bbuiten\s+(?:de\s+|het\s+)?(school|huisarts)\s+om\b"
+    # "wil liever niet naar de huisarts" (toets17): going to the GP refused; "niet naar school" is a school problem
+    r"|\b(?:niet|nooit)\s+naar\s+(?:de\s+|hun\s+|zijn\s+|haar\s+|z'n\s+|eigen\s+)*(huisarts|huisartsenpraktijk)\b"
     r"|\bzonder\s+(?:tussenkomst\s+van\s+)?(?:de\s+|het\s+)?(school|huisarts)\b")
 REFUSED_ROUTES = {"school": "via_school", "huisarts": "via_huisarts",
                   "huisartsenpraktijk": "via_huisarts"}
