@@ -148,3 +148,47 @@ def _written_mark(match: "re.Match[str]") -> str:
 def _one_word(match: "re.Match[str]") -> str:
     letters = match.group(0).split()
     return match.group(0) if len({letter.lower() for letter in letters}) == 1 else "".join(letters)
+
+
+# -- spoken and chat spellings: what the role reader reads for the words a parent says ("die luistert gewoon nie") --
+# A word as it is said or typed in a chat, written out: dialect and speech ("nie", "da", "ie", "'m", "ge"), chat
+# abbreviations ("ff", "gwn", "zn"). Only unambiguous ones: "ken" (kan or ken) and "d'r" (haar or er) stay as they are.
+# The one letter ones ("'m", "'k", "'t") only after their apostrophe in a text; as a word token (the apostrophe is no
+# part of it) they are read the same.
+SPOKEN_WORDS = {
+    "nie": "niet", "da": "dat", "ie": "hij", "ge": "je", "wa": "wat", "ouwe": "oude", "m": "hem", "k": "ik", "t": "het",
+    "ff": "even", "effe": "even", "efkes": "even", "gwn": "gewoon", "zn": "zijn", "mn": "mijn", "m'n": "mijn",
+    "z'n": "zijn", "nx": "niks", "idd": "inderdaad", "iig": "in ieder geval",
+}
+_ONE_LETTER = frozenset("m k t".split())
+_SPOKEN_WORD = re.compile(r"(?<![\w'’])(['’]?)([^\W\d_]+(?:['’][^\W\d_]+)*)(?![\w'’])")
+
+
+def written_word(word: str) -> str:
+    """One word token as it is written ("nie" -> "niet", "gwn" -> "gewoon"); any other word as it is."""
+    return SPOKEN_WORDS.get(word.lower().replace("’", "'"), word)
+
+
+def written_words(text: str) -> str:
+    """``text`` with its spoken and chat spellings written out (``SPOKEN_WORDS``): "Is ie d'r om zeven uur nie" ->
+    "Is hij d'r om zeven uur niet". The text may change length: for reading, not for quoting."""
+    def _written(match: "re.Match[str]") -> str:
+        mark, word = match.groups()
+        key = word.lower().replace("’", "'")
+        if key not in SPOKEN_WORDS or (key in _ONE_LETTER and not mark):
+            return match.group(0)
+        return SPOKEN_WORDS[key]
+
+    return _SPOKEN_WORD.sub(_written, text or "")
+
+
+# A pause in speech written as dots inside a sentence ("Ik ben... gaan huilen", "Dat... dat blijf ik doen"): dots
+# followed by a word in lower case go on with the same sentence.
+_PAUSE = re.compile(r"(?<=\w)(\.\.\.+|…)(?=\s+[a-zà-ÿ])")
+
+
+def spoken_pauses(text: str) -> str:
+    """``text`` with a pause inside a sentence made a space of the same length, so the sentence is read as one
+    ("Ik ben... gaan huilen." is one sentence, not "Ik ben..." and "gaan huilen."). The length stays the same: the
+    offsets of the words quote the text as it was typed."""
+    return _PAUSE.sub(lambda m: " " * len(m.group(1)), text or "")
