@@ -152,21 +152,28 @@ def _one_word(match: "re.Match[str]") -> str:
 
 # -- spoken and chat spellings: what the role reader reads for the words a parent says ("die luistert gewoon nie") --
 # A word as it is said or typed in a chat, written out: dialect and speech ("nie", "da", "ie", "'m", "ge"), chat
-# abbreviations ("ff", "gwn", "zn"). Only unambiguous ones: "ken" (kan or ken) and "d'r" (haar or er) stay as they are.
+# abbreviations ("ff", "gwn", "zn"). "ken" is "kan" ("dat ken toch niet", "mijn mond houden ken ik best") except right
+# after "ik", where it is the standard "ken" ("ik ken hem al jaren": ``KEPT_AFTER``); "d'r" (haar or er) stays.
 # The one letter ones ("'m", "'k", "'t") only after their apostrophe in a text; as a word token (the apostrophe is no
 # part of it) they are read the same.
 SPOKEN_WORDS = {
-    "nie": "niet", "da": "dat", "ie": "hij", "ge": "je", "wa": "wat", "ouwe": "oude", "m": "hem", "k": "ik", "t": "het",
+    "nie": "niet", "ken": "kan", "da": "dat", "ie": "hij", "ge": "je", "wa": "wat", "ouwe": "oude", "m": "hem", "k": "ik", "t": "het",
     "ff": "even", "effe": "even", "efkes": "even", "gwn": "gewoon", "zn": "zijn", "mn": "mijn", "m'n": "mijn",
     "z'n": "zijn", "nx": "niks", "idd": "inderdaad", "iig": "in ieder geval",
 }
+KEPT_AFTER = {"ken": frozenset({"ik"})}  # the word before which a spoken spelling is a standard word
 _ONE_LETTER = frozenset("m k t".split())
+_LAST_WORD = re.compile(r"[^\W\d_]+(?=[^\w]*$)")
 _SPOKEN_WORD = re.compile(r"(?<![\w'’])(['’]?)([^\W\d_]+(?:['’][^\W\d_]+)*)(?![\w'’])")
 
 
-def written_word(word: str) -> str:
-    """One word token as it is written ("nie" -> "niet", "gwn" -> "gewoon"); any other word as it is."""
-    return SPOKEN_WORDS.get(word.lower().replace("’", "'"), word)
+def written_word(word: str, before: str = "") -> str:
+    """One word token as it is written ("nie" -> "niet", "gwn" -> "gewoon"), after the word ``before`` (``KEPT_AFTER``);
+    any other word as it is."""
+    key = word.lower().replace("’", "'")
+    if before.lower() in KEPT_AFTER.get(key, ()):
+        return word
+    return SPOKEN_WORDS.get(key, word)
 
 
 def written_words(text: str) -> str:
@@ -177,7 +184,8 @@ def written_words(text: str) -> str:
         key = word.lower().replace("’", "'")
         if key not in SPOKEN_WORDS or (key in _ONE_LETTER and not mark):
             return match.group(0)
-        return SPOKEN_WORDS[key]
+        before = _LAST_WORD.search(text, 0, match.start())
+        return written_word(key, before.group(0) if before else "")
 
     return _SPOKEN_WORD.sub(_written, text or "")
 

@@ -59,9 +59,9 @@ def _cancelled(tokens: List[Token], start: int, end: int, exceptions) -> bool:
 def role_tokens(text: str) -> List[Token]:
     """The word tokens of ``text`` as the role reader reads them: a spoken or chat spelling has the lemma of the word
     written out (``bot.text.written_word``: "nie" reads as "niet", "ie" as "hij"); the offsets quote the typed words."""
-    found = []
+    found: List[Token] = []
     for token in tokenize(text):
-        written = written_word(token.text)
+        written = written_word(token.text, found[-1].text if found else "")
         found.append(token if written == token.text else replace(token, lemma=lemma_of(written)))
     return found
 
