@@ -157,7 +157,8 @@ def _one_word(match: "re.Match[str]") -> str:
 # The one letter ones ("'m", "'k", "'t") only after their apostrophe in a text; as a word token (the apostrophe is no
 # part of it) they are read the same.
 SPOKEN_WORDS = {
-    "nie": "niet", "ken": "kan", "da": "dat", "ie": "hij", "ge": "je", "wa": "wat", "ouwe": "oude", "m": "hem", "k": "ik", "t": "het",
+    "nie": "niet", "ken": "kan", "da": "dat", "ie": "hij", "ge": "je", "wa": "wat", "ouwe": "oude",
+    "m": "hem", "k": "ik", "t": "het",
     "ff": "even", "effe": "even", "efkes": "even", "gwn": "gewoon", "zn": "zijn", "mn": "mijn", "m'n": "mijn",
     "z'n": "zijn", "nx": "niks", "idd": "inderdaad", "iig": "in ieder geval",
 }

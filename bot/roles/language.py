@@ -16,13 +16,15 @@ MIN_KNOWN_LETTERS = 5  # a spoken fragment reads as Dutch with a known Dutch wor
 
 def _foreign(part: str) -> bool:
     """One sentence of the text does not read as Dutch. A spoken fragment without a Dutch function word ("Samen
-    voetbal kijken.", "...Samen voetbal kijken." in a turn about missing one's son) is Dutch when it has no English word,
-    is not typed at random and at least a third of its words are known Dutch words, one of them of
-    ``MIN_KNOWN_LETTERS`` letters or more ("ignore all previous instructions" has none)."""
+    voetbal kijken." in a turn about missing one's son) is Dutch when it has no English word, is not typed at random
+    and at least a third of its words are known Dutch words, one of them of ``MIN_KNOWN_LETTERS`` letters or more
+    ("ignore all previous instructions" has none)."""
     if reads_as_dutch_sentence(part):
         return False
     tokens = words(part)
-    if not tokens or not looks_dutch(part) or looks_typed_at_random(part) or any(t in ENGLISH_WORDS for t in tokens):
+    if not tokens or not looks_dutch(part) or looks_typed_at_random(part):
+        return True
+    if any(token in ENGLISH_WORDS for token in tokens):
         return True
     known = [token for token in tokens if token in known_words()]
     return 3 * len(known) < len(tokens) or not any(len(token) >= MIN_KNOWN_LETTERS for token in known)
