@@ -165,7 +165,9 @@ SPOKEN_WORDS = {
 KEPT_AFTER = {"ken": frozenset({"ik"})}  # the word before which a spoken spelling is a standard word
 _ONE_LETTER = frozenset("m k t".split())
 _LAST_WORD = re.compile(r"[^\W\d_]+(?=[^\w]*$)")
-_SPOKEN_WORD = re.compile(r"(?<![\w'’])(['’]?)([^\W\d_]+(?:['’][^\W\d_]+)*)(?![\w'’])")
+_SPOKEN_WORD = re.compile(r"(?<![\w'’])(['’]?)(" + "|".join(
+    sorted((re.escape(word).replace("'", "['’]") for word in SPOKEN_WORDS), key=len, reverse=True))
+    + r")(?![\w'’])", re.IGNORECASE)
 
 
 def written_word(word: str, before: str = "") -> str:
