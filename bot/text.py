@@ -151,13 +151,18 @@ def _one_word(match: "re.Match[str]") -> str:
 
 
 # -- spoken and chat spellings: what the role reader reads for the words a parent says ("die luistert gewoon nie") --
+# Spoken or typo'd forms of the words of negation (the intake's triggers and negation rules, ``bot.intake.signals``):
+# "zoon gaat nie meer naar school", "verder nieman" (user tests of sessions 21-22)
+TYPED_FORMS = {"nie": "niet", "neit": "niet", "nit": "niet", "nooid": "nooit",
+               "nieman": "niemand", "niemant": "niemand", "niemnd": "niemand"}
 # A word as it is said or typed in a chat, written out: dialect and speech ("nie", "da", "ie", "'m", "ge"), chat
 # abbreviations ("ff", "gwn", "zn"). "ken" is "kan" ("dat ken toch niet", "mijn mond houden ken ik best") except right
 # after "ik", where it is the standard "ken" ("ik ken hem al jaren": ``KEPT_AFTER``); "d'r" (haar or er) stays.
 # The one letter ones ("'m", "'k", "'t") only after their apostrophe in a text; as a word token (the apostrophe is no
 # part of it) they are read the same.
 SPOKEN_WORDS = {
-    "nie": "niet", "ken": "kan", "da": "dat", "ie": "hij", "ge": "je", "wa": "wat", "ouwe": "oude",
+    **TYPED_FORMS,
+    "ken": "kan", "da": "dat", "ie": "hij", "ge": "je", "wa": "wat", "ouwe": "oude",
     "m": "hem", "k": "ik", "t": "het",
     "ff": "even", "effe": "even", "efkes": "even", "gwn": "gewoon", "zn": "zijn", "mn": "mijn", "m'n": "mijn",
     "z'n": "zijn", "nx": "niks", "idd": "inderdaad", "iig": "in ieder geval",
