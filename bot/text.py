@@ -1,4 +1,5 @@
-"""The one text normaliser of the project (lower case, accents removed, quotes straightened).
+"""The one text normaliser of the project (lower case, accents removed, quotes straightened; for the readers also the
+tag "hè" spelled one way, dictated text as typed, and spoken or chat spellings written out: ``written_words``).
 
 ``simplify`` keeps punctuation (for tokenisers that join ``zo'n`` or ``nieuwkomer-gezin``);
 ``plain`` also turns every run of other characters into one space, for comparing a whole message
