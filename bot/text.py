@@ -1,4 +1,5 @@
-"""The one text normaliser of the project (lower case, accents removed, quotes straightened).
+"""The one text normaliser of the project (lower case, accents removed, quotes straightened; for the readers also the
+tag "hè" spelled one way, dictated text as typed, and spoken or chat spellings written out: ``written_words``).
 
 ``simplify`` keeps punctuation (for tokenisers that join ``zo'n`` or ``nieuwkomer-gezin``);
 ``plain`` also turns every run of other characters into one space, for comparing a whole message
@@ -148,3 +149,63 @@ def _written_mark(match: "re.Match[str]") -> str:
 def _one_word(match: "re.Match[str]") -> str:
     letters = match.group(0).split()
     return match.group(0) if len({letter.lower() for letter in letters}) == 1 else "".join(letters)
+
+
+# -- spoken and chat spellings: what the role reader reads for the words a parent says ("die luistert gewoon nie") --
+# Spoken or typo'd forms of the words of negation (the intake's triggers and negation rules, ``bot.intake.signals``):
+# "zoon gaat nie meer naar school", "verder nieman" (user tests of sessions 21-22)
+TYPED_FORMS = {"nie": "niet", "neit": "niet", "nit": "niet", "nooid": "nooit",
+               "nieman": "niemand", "niemant": "niemand", "niemnd": "niemand"}
+# A word as it is said or typed in a chat, written out: dialect and speech ("nie", "da", "ie", "'m", "ge"), chat
+# abbreviations ("ff", "gwn", "zn"). "ken" is "kan" ("dat ken toch niet", "mijn mond houden ken ik best") except right
+# after "ik", where it is the standard "ken" ("ik ken hem al jaren": ``KEPT_AFTER``); "d'r" (haar or er) stays.
+# The one letter ones ("'m", "'k", "'t") only after their apostrophe in a text; as a word token (the apostrophe is no
+# part of it) they are read the same.
+SPOKEN_WORDS = {
+    **TYPED_FORMS,
+    "ken": "kan", "da": "dat", "ie": "hij", "ge": "je", "wa": "wat", "ouwe": "oude",
+    "m": "hem", "k": "ik", "t": "het",
+    "ff": "even", "effe": "even", "efkes": "even", "gwn": "gewoon", "zn": "zijn", "mn": "mijn", "m'n": "mijn",
+    "z'n": "zijn", "nx": "niks", "idd": "inderdaad", "iig": "in ieder geval",
+}
+KEPT_AFTER = {"ken": frozenset({"ik"})}  # the word before which a spoken spelling is a standard word
+_ONE_LETTER = frozenset("m k t".split())
+_LAST_WORD = re.compile(r"[^\W\d_]+(?=[^\w]*$)")
+_SPOKEN_WORD = re.compile(r"(?<![\w'’])(['’]?)(" + "|".join(
+    sorted((re.escape(word).replace("'", "['’]") for word in SPOKEN_WORDS), key=len, reverse=True))
+    + r")(?![\w'’])", re.IGNORECASE)
+
+
+def written_word(word: str, before: str = "") -> str:
+    """One word token as it is written ("nie" -> "niet", "gwn" -> "gewoon"), after the word ``before`` (``KEPT_AFTER``);
+    any other word as it is."""
+    key = word.lower().replace("’", "'")
+    if before.lower() in KEPT_AFTER.get(key, ()):
+        return word
+    return SPOKEN_WORDS.get(key, word)
+
+
+def written_words(text: str) -> str:
+    """``text`` with its spoken and chat spellings written out (``SPOKEN_WORDS``): "Is ie d'r om zeven uur nie" ->
+    "Is hij d'r om zeven uur niet". The text may change length: for reading, not for quoting."""
+    def _written(match: "re.Match[str]") -> str:
+        mark, word = match.groups()
+        key = word.lower().replace("’", "'")
+        if key not in SPOKEN_WORDS or (key in _ONE_LETTER and not mark):
+            return match.group(0)
+        before = _LAST_WORD.search(text, 0, match.start())
+        return written_word(key, before.group(0) if before else "")
+
+    return _SPOKEN_WORD.sub(_written, text or "")
+
+
+# A pause in speech written as dots inside a sentence ("Ik ben... gaan huilen", "Dat... dat blijf ik doen"): dots
+# followed by a word in lower case go on with the same sentence.
+_PAUSE = re.compile(r"(?<=\w)(\.\.\.+|…)(?=\s+[a-zà-ÿ])")
+
+
+def spoken_pauses(text: str) -> str:
+    """``text`` with a pause inside a sentence made a space of the same length, so the sentence is read as one
+    ("Ik ben... gaan huilen." is one sentence, not "Ik ben..." and "gaan huilen."). The length stays the same: the
+    offsets of the words quote the text as it was typed."""
+    return _PAUSE.sub(lambda m: " " * len(m.group(1)), text or "")

@@ -52,7 +52,7 @@ from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 from bot.intake.deidentify import first_names
 from bot.intake.models import IntakeSignaal
 from bot.patterns import Pattern, Token, compile_pattern, find_all, may_match, prefixes_of, words_of
-from bot.text import simplify
+from bot.text import TYPED_FORMS, simplify
 
 FIRST_NAME = "voornaam"  # the word of a phrase that matches any first name
 NEGATIONS = frozenset({"geen", "niet", "nooit", "nee", "niemand", "nergens"})
@@ -109,10 +109,8 @@ class _Text:
 
 
 # Spoken or typo'd forms of a word the triggers and the negation rules spell in full: "zoon gaat nie meer naar school"
-# is school absence (a user test found no signal)
-SPOKEN_FORMS = {"nie": "niet", "neit": "niet", "nit": "niet", "nooid": "nooit",
-                # "verder nieman" (a user test of session 22: no 'weinig steun')
-                "nieman": "niemand", "niemant": "niemand", "niemnd": "niemand"}
+# is school absence (a user test found no signal); the table lives with the one text normaliser (``bot.text``)
+SPOKEN_FORMS = TYPED_FORMS
 
 
 def _segment(text: str) -> _Text:

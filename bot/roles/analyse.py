@@ -12,11 +12,11 @@ from typing import Any, Dict, List, Optional, Tuple
 
 from bot.knowledge.loader import get_knowledge
 from bot.language import says_something, words
-from bot.patterns import tokenize
 from bot.roles import classifier as role_classifier
 from bot.roles.language import MIN_WORDS, unusable_reason
 from bot.roles.models import NEUTRAL
-from bot.roles.signals import SignalHit, find_signals, signal_counts
+from bot.roles.signals import SignalHit, find_signals, role_tokens, signal_counts
+from bot.text import spoken_pauses
 from bot.textclass import segments
 from bot.wording import certainty_text, join_list
 
@@ -204,7 +204,7 @@ def _pieces(text: str, found: Dict[Tuple[int, int], Tuple[list, List[SignalHit]]
     and signals of each sentence read here, for the reading of the turn."""
     spans: List[Tuple[int, int]] = []
     for begin, end in segments(text):
-        tokens = tokenize(text[begin:end])
+        tokens = role_tokens(text[begin:end])
         hits = find_signals(text[begin:end], tokens)
         if len({hit.rol for hit in hits}) < 2:
             found[(begin, end)] = (tokens, hits)
@@ -242,19 +242,21 @@ def analyse_role(text: Optional[str], classifier=None, own: bool = False) -> Rol
     if reason:
         return RoleAnalysis(zin=clean[:200], rol=GEEN_ROL, zekerheid=0.0, reden=reason)
     classifier = classifier or role_classifier.get_classifier()
-    whole = _analyse_one(clean, classifier)
+    reading = spoken_pauses(clean)  # "Ik ben... gaan huilen." is one sentence; the same length: quotes come from clean
+    whole = _analyse_one(reading, classifier)
+    whole.zin = clean
     found: Dict[Tuple[int, int], Tuple[list, List[SignalHit]]] = {}
-    spans = _pieces(clean, found)
+    spans = _pieces(reading, found)
     if len(spans) <= 1:
         return _as_own(whole) if own else whole
     reads: List[Tuple[int, int, RoleAnalysis]] = []  # the sentences that carry a role, with their reading
     part_hits: List[SignalHit] = []  # the signals of every sentence, offsets in the turn
     signalled: Dict[Tuple[int, int], set] = {}  # the roles each sentence has a signal of
     for begin, end in spans:
-        part = clean[begin:end]
+        part = reading[begin:end]
         if unusable_reason(part):
             continue
-        tokens, hits = found.get((begin, end)) or (tokenize(part), None)
+        tokens, hits = found.get((begin, end)) or (role_tokens(part), None)
         hits = find_signals(part, tokens) if hits is None else hits
         result = _analyse_one(part, classifier, tokens, hits)
         part_hits += [replace(hit, begin=hit.begin + begin, einde=hit.einde + begin) for hit in hits]
@@ -362,9 +364,9 @@ def _signal_decides(best: str, second: str, hits: List[SignalHit]) -> bool:
 
 
 def _analyse_one(clean: str, classifier, tokens=None, hits: Optional[List[SignalHit]] = None) -> RoleAnalysis:
-    tokens = tokenize(clean) if tokens is None else tokens
+    tokens = role_tokens(clean) if tokens is None else tokens
     hits = find_signals(clean, tokens) if hits is None else hits
-    prediction = classifier.predict(clean, n_features=6)
+    prediction = role_classifier.read(classifier, clean, n_features=6)
     scores = role_classifier.combine(prediction.probabilities, signal_counts(hits))
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     (best, confidence), (second, second_score) = ranked[0], ranked[1]

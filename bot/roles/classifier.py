@@ -41,6 +41,14 @@ def get_classifier(held_out: bool = False) -> Classifier:
     return recognisers.load("rollen-test" if held_out else "rollen")
 
 
+def read(classifier: Classifier, text: str, n_features: int = 4):
+    """The classifier's prediction for ``text`` with its spoken and chat spellings written out
+    (``bot.text.written_words``: "Is ie er om zeven uur nie" reads as "Is hij er om zeven uur niet")."""
+    from bot.text import written_words
+
+    return classifier.predict(written_words(text), n_features=n_features)
+
+
 def combine(probabilities: Dict[str, float], counts: Dict[str, int], weight: float = SIGNAL_WEIGHT) -> Dict[str, float]:
     """Classifier probabilities plus signal evidence, renormalised to sum to 1."""
     scores = {role: p + weight * counts.get(role, 0) for role, p in probabilities.items()}

@@ -17,11 +17,11 @@ from bot.textclass import evaluate, flatten
 
 def forced_choice(classifier, texts: List[str]) -> List[str]:
     """The best role of classifier + signals for each sentence (never "geen duidelijke rol")."""
-    from bot.roles.classifier import combine  # lazy: loads scikit-learn: only when evaluating
+    from bot.roles.classifier import combine, read  # lazy: loads scikit-learn: only when evaluating
 
     predicted = []
     for text in texts:
-        scores = combine(classifier.predict(text).probabilities, signal_counts(find_signals(text)))
+        scores = combine(read(classifier, text).probabilities, signal_counts(find_signals(text)))
         roles = {role: score for role, score in scores.items() if role in ROLE_IDS}
         predicted.append(max(roles, key=lambda role: roles[role]) if roles else NEUTRAL)
     return predicted

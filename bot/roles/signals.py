@@ -3,15 +3,18 @@
 Every hit quotes the words from the sentence with their character offsets, so a web page can
 highlight them. Patterns are matched by ``bot.patterns`` (the one pattern matcher: a word or its
 lemma; ``woord*`` is a prefix; ``...`` lets up to three words pass; ``a|b`` is either). A match of one of a signal's
-``uitzonderingen`` that overlaps a hit of that signal cancels the hit ("jij doet niks verkeerd" is no reproach).
+``uitzonderingen`` that overlaps a hit of that signal cancels the hit ("jij doet niks verkeerd" is no reproach). A word
+said or typed in a chat spelling matches as the word written out (``role_tokens``: "die luistert gewoon nie").
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from bot.knowledge.loader import get_knowledge
+from bot.lemmas import lemma_of
 from bot.patterns import Token, compile_pattern, find_all, tokenize
+from bot.text import written_word
 
 
 @dataclass(frozen=True)
@@ -53,9 +56,19 @@ def _cancelled(tokens: List[Token], start: int, end: int, exceptions) -> bool:
     return any(first <= end and start <= last for pattern in exceptions for first, last in find_all(tokens, pattern))
 
 
+def role_tokens(text: str) -> List[Token]:
+    """The word tokens of ``text`` as the role reader reads them: a spoken or chat spelling has the lemma of the word
+    written out (``bot.text.written_word``: "nie" reads as "niet", "ie" as "hij"); the offsets quote the typed words."""
+    found: List[Token] = []
+    for token in tokenize(text):
+        written = written_word(token.text, found[-1].text if found else "")
+        found.append(token if written == token.text else replace(token, lemma=lemma_of(written)))
+    return found
+
+
 def find_signals(text: str, tokens: Optional[List[Token]] = None) -> List[SignalHit]:
     """All signal hits in ``text``, in sentence order; overlapping hits of one signal are merged."""
-    tokens = tokenize(text) if tokens is None else tokens
+    tokens = role_tokens(text) if tokens is None else tokens
     spans: Dict[str, List[Tuple[int, int, Any]]] = {}
     for signal, elements, exceptions in _compiled():
         for start, end in find_all(tokens, elements):
