@@ -355,7 +355,7 @@ def _boundary(words: Sequence[str], i: int, start: int) -> Optional[str]:
         or bool(_EXCLAMATION.match(" ".join(core)))  # "ja goedemorgen met ilse ...", "wat naar dat ..."
     if word == "klopt" and words[i + 1:i + 2] in (["dat"], ["het"]) and len(said) >= 2 or \
             has_verb and len(said) >= 2 and not _opens_with_condition(said) and _opens_after_a_clause(words, i, said):
-        return "."  # "... ertussen klopt dat wat zou jij ...", "... met jezelf. en wat doe je ...?"
+        return "."  # "... ertussen klopt dat wat zou jij ...", "... goed voornemen. en wat zeg je ...?"
     if len(said) < 2 or _opens_with_condition(said) or not has_verb:
         return None
     # after the verb that closes a clause with "dat", "of", ... a new clause may start ("fijn dat je er bent wil je")
@@ -440,7 +440,7 @@ def punctuate(text: str) -> Punctuated:
     for s, e in zip(starts, ends, strict=True):
         inner = _main_question(words, s, e)
         if inner is not None and not marks[inner]:
-            marks[inner] = ","  # "maar stel dat je ... bedenkt, wat zou dat zijn?"
+            marks[inner] = ","  # "maar stel dat je ... mocht kiezen, wat zou je dan kiezen?"
     if not any(marks) and len(kept) == len(found) and not (QUESTION_WHOLE and questions):
         return Punctuated(text, text)  # one clause without fillers: read as typed
     out: List[str] = []
@@ -461,8 +461,8 @@ def punctuate(text: str) -> Punctuated:
 
 def _opens_after_a_clause(words: Sequence[str], i: int, said: Sequence[str]) -> bool:
     """After a clause with its verb, ``words[i]`` opens a sentence of its own: a question after "en" ("dat is een
-    heldere afspraak met jezelf. en wat doe je als ...") or "laten we" ("... om jullie zomer in te delen. laten we een
-    stap terug doen")."""
+    goed voornemen. en wat zeg je als ...") or "laten we" ("... dat was te snel van mij. laten we het nog
+    eens rustig bekijken")."""
     if _awaits_its_verb(said):
         return False
     if words[i] == "en" and words[i + 1:i + 2] and words[i + 1] in _QUESTION_WORDS:
@@ -485,9 +485,9 @@ def _opens_with_condition(said: Sequence[str]) -> bool:
 
 
 def _asks_after_link(words: Sequence[str], start: int, end: int) -> bool:
-    """The sentence ``words[start:end]`` asks after its opening and a link word ("mooi en wat doe je als ...", "en
-    wat doe je ...") or, when it opens with a condition, in its main clause ("maar stel dat je ... bedenkt wat zou dat
-    zijn")."""
+    """The sentence ``words[start:end]`` asks after its opening and a link word ("top en wat ga je zeggen als ...",
+    "en wat zeg je ...") or, when it opens with a condition, in its main clause ("maar stel dat je ... mocht kiezen wat
+    zou je dan kiezen")."""
     i = _after_openers(words, start, end)
     while i < end - 1 and words[i] in _LINKS:
         i += 1
@@ -497,8 +497,8 @@ def _asks_after_link(words: Sequence[str], start: int, end: int) -> bool:
 
 
 def _main_question(words: Sequence[str], start: int, end: int) -> Optional[int]:
-    """Where the main clause of a sentence that opens with a condition asks ("maar stel dat je ... bedenkt | wat zou
-    dat zijn"), None when it does not."""
+    """Where the main clause of a sentence that opens with a condition asks ("maar stel dat je ... mocht kiezen | wat
+    zou je dan kiezen"), None when it does not."""
     if not _opens_with_condition(words[start:end]):
         return None
     return next((j for j in range(start + 2, end - 1) if words[j] in _QUESTION_WORDS

@@ -86,7 +86,7 @@ def test_take_me_along_is_dynamiek(text):
 
 
 def test_take_me_along_says_why():
-    assert TAKE_ME_ALONG in classify_step("Neem me eens mee naar de laatste keer dat het misging.").kenmerken
+    assert TAKE_ME_ALONG in classify_step("nou neem me even mee naar zaterdag bij de voetbal").kenmerken
 
 
 def test_take_me_along_with_advice_stays_advice():

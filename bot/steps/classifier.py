@@ -170,11 +170,11 @@ Rules read the parts of a sentence before the model decides (explainable, per cl
   (the model read "bellen ... voor u" as redden, 0.95); not knowing said alone ("Ik weet het niet.", "tja, dat weet ik
   ook niet", "geen idee hoor", ``_NOT_KNOWING``) is no move (the model read it as redden, 0.89), so a question beside
   it decides the turn.
-- **Session 28 (dictated and spoken turns; set 4 of whole conversations as tuning data)** (``_rules_s28``): asking how it
-  is for the other ("hoe is dat voor jou?", ``_HOW_IS_IT_FOR_YOU``) is erkennen; "neem me eens mee naar de laatste keer
-  ..." (``_TAKE_ME_ALONG``) is dynamiek, not with advice or an act of one's own in the sentence; what the other does
-  when the plan fails after all ("wat doe je als hij dan toch weer ...", ``_PLAN_FAILS``) is opties; naming one's own
-  words right before taking them back ("ik zei net dat u gelijk heeft, en dat was niet handig van mij",
+- **Session 28 (dictated and spoken turns; set 4 of whole conversations as tuning data)** (``_rules_s28``): asking how
+  it is for the other ("hoe is dat voor jou?", ``_HOW_IS_IT_FOR_YOU``) is erkennen; "neem me eens mee naar vorige
+  week ..." (``_TAKE_ME_ALONG``) is dynamiek, not with advice or an act of one's own in the sentence; what the other
+  does when the plan fails after all ("wat doe je als ze dan toch weer ...", ``_PLAN_FAILS``) is opties; naming one's
+  own words right before taking them back ("ik zei daarnet dat zij overdrijft, en dat was niet handig van mij",
   ``_OWN_WORDS_BEFORE``) belongs to the self-correction; a part read as redden that names no rescue (no advice, modal
   verb, act of one's own, imperative or reassurance: ``_RESCUE_CUE``, ``_uncued_rescue``; a recap of who does what) does
   not lead its turn over a closing step question or a surer step, as a doubtful pitfall does not.
@@ -1652,9 +1652,9 @@ def _only_neutral_fillers(text: str) -> bool:
     return bool(words) and all(w.lower() in _NEUTRAL_FILLERS for w in words)
 
 
-# What the professional just said, named right before taking it back in the same sentence ("Ik zei net dat u gelijk
-# heeft, en dat was niet handig van mij."): part of the correction, not the side its words take (the model read it as
-# inhoud, 0.84, and it led the turn; set 4 of whole conversations, session 28).
+# What the professional just said, named right before taking it back in the same sentence ("Ik zei daarnet dat zij
+# overdrijft, en dat was niet handig van mij."): part of the correction, not the side its words take (the model read
+# such a clause in set 4 of whole conversations as inhoud, 0.84, and it led the turn; session 28).
 _OWN_WORDS_BEFORE = re.compile(r"^\W*(?:(?:en|maar|nee|ja|oké|sorry)\W+)*(?:ik (?:zei|zeg|noemde|vroeg)|ik heb "
                                r"(?:\w+ ){0,2}(?:gezegd|genoemd|gevraagd)|net (?:zei|vroeg) ik)"
                                r"(?: (?:net|daarnet|zonet|zojuist|eerder|net al|daarstraks|zo-even|zoëven))?\b",
@@ -2692,10 +2692,10 @@ def _rules_s24(sentence: str, prediction: textclass.Prediction) -> Optional[text
 # - asking how it is for the other ("hoe is dat voor jou?", "en hoe was dat dan voor u?") invites the feeling: the
 #   workbook's own advice after filling in a child's feeling ("Vraag het liever: 'Hoe is dat voor jou?'"); erkennen. The
 #   model read it as behoefte (0.87), since no example holds it.
-# - "neem me eens mee naar de laatste keer ..." asks the other to tell how it went: dynamiek, as in its examples ("Neem
+# - "neem me eens mee naar vorige week ..." asks the other to tell how it went: dynamiek, as in its examples ("Neem
 #   me even mee naar zaterdag"); the model read the imperative in a spoken run-on as redden (0.86).
-# - a question what the other does when the plan fails after all ("en wat doe je als hij dan toch weer ...", "wat doe je
-#   als hij toch nog niet tekent?"): "dan toch", "toch weer", "toch nog", "toch niet" in the condition name the plan
+# - a question what the other does when the plan fails after all ("en wat ga je doen als ze dan toch weer ...", "wat doe
+#   je als hij toch nog niet belt?"): "dan toch", "toch weer", "toch nog", "toch niet" in the condition name the plan
 #   just made, so it asks for a next step of the other's own (opties); the model read the condition's pattern (dynamiek
 #   0.99) or its reality (realiteit 0.80). Not "toch" alone ("wat doe jij dan, als je ze toch hoort?": the pattern).
 _HOW_IS_IT_FOR_YOU = re.compile(
@@ -2734,10 +2734,10 @@ def _rules_s28(sentence: str, prediction: textclass.Prediction) -> Optional[text
 
 # A rescue names what to do, who takes it over or that it will be fine (``_RESCUE_CUE``: advice to the other, a modal
 # verb, an act of one's own, an imperative, a reassurance, how others solve it). A sentence read as redden without any
-# of these ("Dus Floris brengt het nieuws mee naar huis, u reageert met een mail ..., en Jeroen laat weten dat het al
-# beslist is.": a recap of the pattern, redden 0.88 in the model; set 4 of whole conversations) is no sure pitfall of
-# its turn: a step question after it or a surer step leads (``_uncued_rescue``). In a turn of one sentence nothing
-# changes. Of the redden examples 95% hold such a cue.
+# of these (a recap of who does what: "Dus jij appt haar over de vakantie, zij stuurt het door naar haar advocaat, en
+# dan hoor je weken niks."; the model read such recaps in set 4 of whole conversations as redden, up to 0.94) is no
+# sure pitfall of its turn: a step question after it or a surer step leads (``_uncued_rescue``). In a turn of one
+# sentence nothing changes. Of the redden examples 99% hold such a cue.
 _RESCUE_CUE = re.compile(
     r"\b(?:je|jij|u|jullie|ze|zij|hij|jouw \w+|uw \w+|de kinderen|het kind)\s+(?:\w+\s+)?(?:moet|moeten|moest|kunt|"
     r"kan|kun|kunnen|zou|zouden|mag|mogen|hoeft|hoef|hoeven)\b"
