@@ -2751,8 +2751,9 @@ _RESCUE_CUE = re.compile(
     r"voortaan|vanaf nu|gewoon|eens|namens|reken|ervaring|werkt|helpt|moet|moeten|zou)\b"
     r"|\bwat als\b|\b(?:heb|hebt|heeft) (?:je|jij|u|jullie) (?:er )?(?:al|wel eens|weleens|ooit)\b"
     r"|\bwaarom (?:ga|gaat|doe|doet|probeer|bel|belt|zeg|zegt|vraag|vraagt|stuur|stuurt|laat|neem|neemt)\b"
-    r"|\bals ik (?:jou|u|jullie) was\b|\bkomt (?:\w+ )?goed\b|\bvalt (?:\w+ )?mee\b|\bgeen zorgen\b"
-    r"|\bniet (?:piekeren|erg|zo erg)\b|\bvast (?:wel|voorbij|goed)\b|\bjoh\b|\bwees\b|\bkom op\b"
+    r"|\bals ik (?:jou|u|jullie) was\b|\bkomt (?:\w+ ){0,3}goed\b|\bvalt (?:\w+ ){0,3}mee\b|\bgeen zorgen\b"
+    r"|\bniet (?:piekeren|erg|zo erg)\b|\bvast (?:\w+ )?(?:wel|voorbij|goed|mee)\b|\bjoh\b|\bwees\b|\bkom op\b"
+    r"|\bgaat (?:\w+ ){0,3}over\b"
     r"|\bvoor (?:je|jou|u|jullie|hem|haar)\b|\b(?:regelt|zorgt|oplossen|op te lossen|overnemen|over te nemen|afnemen|"
     r"wegnemen|regelen|fixen|oplost|lossen)\b|\b(?:neem|neemt|nemen|pak|pakt) (?:\w+ ){0,3}over\b"
     r"|^\W*(?:(?:en|maar|dus|ja|nee|nou|oké|oke|joh|kijk|luister|weet je|[\w'-]+,)\W+)*(?:bel|probeer|ga|zeg|doe|laat|"
@@ -2767,8 +2768,9 @@ _RESCUE_CUE = re.compile(
 
 
 def _uncued_rescue(part: "Part") -> bool:
-    """A part read as redden that names no rescue (``_RESCUE_CUE``)."""
-    return part.stap == "redden" and not _RESCUE_CUE.search(part.zin)
+    """A part read as redden that names no rescue (``_RESCUE_CUE``), reassurance (``_REASSURANCE``) or lecture."""
+    return part.stap == "redden" and not _RESCUE_CUE.search(part.zin) and not _REASSURANCE.search(part.zin) \
+        and not is_lecture(part.zin)
 
 
 # Why the professional takes the misstep back ("Als ik haar ga bellen, neem ik het van je over.", "want als ik ga
