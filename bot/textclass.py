@@ -117,6 +117,7 @@ def _sentence_spans(text: str) -> List[Tuple[int, int]]:
 # exactly as it is.
 _PUNCTUATION = re.compile(r"[.,;:!?…\n]|\s[-–—]\s")
 _RUN_ON_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
+QUESTION_WHOLE = True  # a run-on of one clause that asks gets its "?" (the rules about questions read it)
 RUN_ON_MIN_WORDS = 7  # a shorter dictated turn is one clause as it is ("wat heeft u nodig")
 # Sounds and words that carry nothing: dropped ("met eh met ilse" -> "met ilse"); the one list in ``bot.text``.
 _SOUNDS = FILLER_SOUNDS
@@ -125,7 +126,7 @@ _SOUNDS = FILLER_SOUNDS
 _GREETINGS = frozenset("hoi hallo hey hee hé hai dag goedemorgen goedemiddag goedenavond goeiemorgen goeiemiddag "
                        "welkom".split())
 _OPENERS = frozenset("ja jawel nee nou oke oké ok okay okee goed zo kijk luister sorry excuus pardon oeps oei wacht "
-                     "even".split()) | _GREETINGS
+                     "even mooi prima top super".split()) | _GREETINGS
 _ADDRESS = frozenset("allemaal jongens mevrouw meneer jullie lieverd dames heren".split())
 # A repair or an announcement that starts a new sentence wherever it stands ("... nee wacht ...", "... sorry ...",
 # "... wat ik eigenlijk wil zeggen is ...").
@@ -183,7 +184,7 @@ _FINITE_VERBS = frozenset(
     sluit sluiten hou houd houdt houden schreeuwen schreeuwt draai draait draaien bel belt bellen breng brengt brengen
     ervaar ervaart ervaren noem noemt noemen lees leest lezen spreek spreekt spreken begin begint beginnen mis mist
     missen heet heten lig ligt liggen lag schuif schuift schuiven stuur stuurt sturen app appt appen zet zetten
-    verdien verdient verdienen betekent betekenen kost kosten woon woont wonen""".split())
+    verdien verdient verdienen betekent betekenen kost kosten woon woont wonen hoef hoeft hoeven hoefde""".split())
 # After these a subject starts no new main clause: it is in a subordinate or inverted clause ("dat je ...", "dan ga ik
 # ...", "meer dan ik dacht"); a subject that may be an object ("je", "u", "het") neither after a preposition ("met je
 # ga ..."). A verb before its subject after these is no question but a main clause ("misschien kunt u ...").
@@ -352,9 +353,10 @@ def _boundary(words: Sequence[str], i: int, start: int) -> Optional[str]:
     has_verb = any(_is_verb(w) for w in said) and not all(w in _OPENERS for w in said[:opened]) \
         or any(_is_verb(w) for w in core) or core[:1] == ["met"] \
         or bool(_EXCLAMATION.match(" ".join(core)))  # "ja goedemorgen met ilse ...", "wat naar dat ..."
-    if word == "klopt" and words[i + 1:i + 2] in (["dat"], ["het"]) and len(said) >= 2:
-        return "."  # "... ertussen klopt dat wat zou jij ..."
-    if len(said) < 2 or said[0] in _CONDITIONS or not has_verb:
+    if word == "klopt" and words[i + 1:i + 2] in (["dat"], ["het"]) and len(said) >= 2 or \
+            has_verb and len(said) >= 2 and not _opens_with_condition(said) and _opens_after_a_clause(words, i, said):
+        return "."  # "... ertussen klopt dat wat zou jij ...", "... goed voornemen. en wat zeg je ...?"
+    if len(said) < 2 or _opens_with_condition(said) or not has_verb:
         return None
     # after the verb that closes a clause with "dat", "of", ... a new clause may start ("fijn dat je er bent wil je")
     closed = _is_verb(before) and any(w in _OPENS_A_CLAUSE for w in said[1:-1])
@@ -392,7 +394,10 @@ def punctuate(text: str) -> Punctuated:
     ``RUN_ON_MIN_WORDS`` words, at least one place to split): fillers dropped, a comma after an opening greeting or
     pause and before "maar", "want", "dus", a full stop before a new main clause ("ik ...", "dat moet ..."), a repair
     ("nee wacht", "sorry"), a welcome ("fijn dat ...") and a question ("wil je ...", "wat heeft u nodig"), and after a
-    tag ("hoor", "hè"); a question ends with "?". Any other turn is read as typed."""
+    tag ("hoor", "hè"); a question ends with "?". Since session 28 also: the words said again after a filler ("met een
+    eh met een"), a question after "en" and "laten we" as new sentences, a supposition ("maar stel dat ...") that keeps
+    its main question with a comma before it, and a run-on of one clause with its fillers dropped or its "?" added.
+    Any other turn is read as typed."""
     body = (text or "").rstrip()
     if _PUNCTUATION.search(body):
         return Punctuated(text, text)
@@ -401,8 +406,12 @@ def punctuate(text: str) -> Punctuated:
         return Punctuated(text, text)
     kept: List[Tuple[str, int, int]] = []
     dropped = False
+    skip = 0
     for index, (word, begin, end) in enumerate(found):
         low = word.lower()
+        if skip:
+            skip -= 1
+            continue
         if low in _SOUNDS:
             dropped = True
             continue
@@ -410,8 +419,10 @@ def punctuate(text: str) -> Punctuated:
             kept.pop()  # "zeg maar" inside a sentence is a filler
             dropped = True
             continue
-        if dropped and kept and kept[-1][0].lower() == low:
-            continue  # "met eh met": the word said again after a filler
+        repeated = _said_again(kept, found, index) if dropped else 0
+        if repeated:
+            skip = repeated - 1  # "met eh met", "met een eh met een": the words said again after a filler
+            continue
         dropped = False
         kept.append((word, begin, end))
     words = [w.lower() for w, _, _ in kept]
@@ -421,12 +432,17 @@ def punctuate(text: str) -> Punctuated:
         marks[i] = _boundary(words, i, start)
         if marks[i] == ".":
             start = i
-    if not any(marks):
-        return Punctuated(text, text)
     starts = [0] + [i for i, mark in enumerate(marks) if mark == "."]
     ends = starts[1:] + [len(words)]
     questions = {s for s, e in zip(starts, ends, strict=True)
-                 if _question_at(words, s, e) or _question_at(words, _after_openers(words, s, e), e)}
+                 if _question_at(words, s, e) or _question_at(words, _after_openers(words, s, e), e)
+                 or _asks_after_link(words, s, e)}
+    for s, e in zip(starts, ends, strict=True):
+        inner = _main_question(words, s, e)
+        if inner is not None and not marks[inner]:
+            marks[inner] = ","  # "maar stel dat je ... mocht kiezen, wat zou je dan kiezen?"
+    if not any(marks) and len(kept) == len(found) and not (QUESTION_WHOLE and questions):
+        return Punctuated(text, text)  # one clause without fillers: read as typed
     out: List[str] = []
     spans: List[Tuple[int, int, int, int]] = []
     length = sentence = 0
@@ -441,6 +457,62 @@ def punctuate(text: str) -> Punctuated:
         length += len(word)
     out.append("?" if sentence in questions else ".")
     return Punctuated(text, "".join(out), tuple(spans))
+
+
+def _opens_after_a_clause(words: Sequence[str], i: int, said: Sequence[str]) -> bool:
+    """After a clause with its verb, ``words[i]`` opens a sentence of its own: a question after "en" ("dat is een
+    goed voornemen. en wat zeg je als ...") or "laten we" ("... dat was te snel van mij. laten we het nog
+    eens rustig bekijken")."""
+    if _awaits_its_verb(said):
+        return False
+    if words[i] == "en" and words[i + 1:i + 2] and words[i + 1] in _QUESTION_WORDS:
+        return _question_at(words, i + 1)
+    return words[i] == "laten" and words[i + 1:i + 2] in (["we"], ["wij"]) and words[i - 1] not in _FINITE_VERBS \
+        and words[i - 1] not in _CLAUSE_WORDS
+
+
+_LINKS = frozenset("en maar dus ja nou oké oke want".split())
+
+
+def _opens_with_condition(said: Sequence[str]) -> bool:
+    """The sentence opens (after "maar", "en", "ja", ...) with a condition or a supposition ("als je ...", "maar stel
+    dat je ...", "stel je voor dat ..."): its main clause, a question too, comes after it in the same sentence."""
+    k = 0
+    while k < len(said) - 1 and said[k] in _LINKS:
+        k += 1
+    return said[k] in _CONDITIONS or said[k] in {"stel", "gesteld", "mocht", "stel,"} and k + 1 < len(said) \
+        and said[k + 1] in {"dat", "je", "nou", "jij", "u", "eens"} or said[k] == "stel" and k + 1 == len(said)
+
+
+def _asks_after_link(words: Sequence[str], start: int, end: int) -> bool:
+    """The sentence ``words[start:end]`` asks after its opening and a link word ("top en wat ga je zeggen als ...",
+    "en wat zeg je ...") or, when it opens with a condition, in its main clause ("maar stel dat je ... mocht kiezen wat
+    zou je dan kiezen")."""
+    i = _after_openers(words, start, end)
+    while i < end - 1 and words[i] in _LINKS:
+        i += 1
+    if i > start and _question_at(words, i, end):
+        return True
+    return _main_question(words, start, end) is not None
+
+
+def _main_question(words: Sequence[str], start: int, end: int) -> Optional[int]:
+    """Where the main clause of a sentence that opens with a condition asks ("maar stel dat je ... mocht kiezen | wat
+    zou je dan kiezen"), None when it does not."""
+    if not _opens_with_condition(words[start:end]):
+        return None
+    return next((j for j in range(start + 2, end - 1) if words[j] in _QUESTION_WORDS
+                 and words[j - 1] not in _PREPOSITIONS and _question_at(words, j, end)), None)
+
+
+def _said_again(kept: Sequence[Tuple[str, int, int]], found: Sequence[Tuple[str, int, int]], index: int) -> int:
+    """How many words from ``found[index]`` on repeat the last one to three words kept (said again after a filler:
+    "met een eh met een deadline", "en dan eh en dan"); 0 when none."""
+    for n in (3, 2, 1):
+        if len(kept) >= n and index + n <= len(found) and \
+                [w.lower() for w, _, _ in kept[-n:]] == [w.lower() for w, _, _ in found[index:index + n]]:
+            return n
+    return 0
 
 
 def _after_openers(words: Sequence[str], start: int, end: int) -> int:
