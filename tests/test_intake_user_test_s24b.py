@@ -210,9 +210,14 @@ async def test_a_place_follow_up_during_the_preparation_searches_the_question_be
 async def test_an_english_question_during_the_preparation_is_no_note():
     from bot.kaart import messages
 
-    slots, said = await _note("where can a family with debts get help in hilversum?")
+    # an English question the kaart cannot read: not noted, and told the kaart works in Dutch
+    slots, said = await _note("where can I find something for this family in hilversum?")
     assert slots.get("voorbereiden_invoer") is None and not slots.get("voorbereiden_notities")
     assert messages.NIET_NEDERLANDS in said
+    # one with a problem the kaart knows in English (session 28: "debts"): answered in between, not noted
+    slots, said = await _note("where can a family with debts get help in hilversum?")
+    assert slots.get("voorbereiden_invoer") is None and not slots.get("voorbereiden_notities")
+    assert messages.TUSSENDOOR in said and "Hilversum" in " ".join(said)
 
 
 @pytest.mark.parametrize("text", ["ik vraag wie haar helpt bij de schulden", "moeder in huizen heeft schulden",

@@ -214,8 +214,8 @@ def test_the_note_gives_no_example_of_help_for_another_problem():
 
 # ------------------------------------------------------------------ English in the kaart's form
 
-@pytest.mark.parametrize("text", ["my son skips school in Hilversum, where can we go?",
-                                  "Hi, I have a mother on the phone from Huizen"])
+@pytest.mark.parametrize("text", ["Hi, I have a mother on the phone from Huizen",
+                                  "can you tell me something about Hilversum please"])
 async def test_english_in_the_kaart_form_is_told_the_kaart_works_in_dutch(text):
     # found by the user test: English got "Waar gaat het vooral om?" with no word why
     dispatcher = CollectingDispatcher()
@@ -228,6 +228,17 @@ async def test_english_in_the_kaart_form_is_told_the_kaart_works_in_dutch(text):
     await ValidateKaartForm().run(dispatcher, tracker(text, slots, {"kaart_aanvulling": text},
                                                       requested="kaart_aanvulling"), DOMAIN)
     assert dispatcher.messages[0]["text"] == messages.NIET_NEDERLANDS
+
+
+async def test_english_that_names_a_problem_the_kaart_knows_is_searched():
+    # since session 28 the kaart knows the English words expat parents use ("my son", "skips school", "bullied"):
+    # such a question is searched, as a mixed Dutch one is, instead of being sent back
+    text = "my son skips school in Hilversum, where can we go?"
+    dispatcher = CollectingDispatcher()
+    events = await ValidateKaartForm().run(dispatcher, tracker(text, {}, {"kaart_vraag": text}), DOMAIN)
+    slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert slots["kaart_vraag"] == text and slots["kaart_thema"] is not None
+    assert messages.NIET_NEDERLANDS not in [m.get("text") for m in dispatcher.messages]
 
 
 async def test_a_short_dutch_note_that_does_not_look_dutch_is_still_searched():
