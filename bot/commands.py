@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 from typing import Dict, List, Optional, Pattern, Sequence, Tuple
 
-from bot.text import NUMBER_WORDS, ORDINAL_WORDS, plain
+from bot.text import NUMBER_WORDS, ORDINAL_WORDS, distance, plain
 
 STOP = "stop"
 HINT = "hint"
@@ -132,20 +132,6 @@ _NEAR_PHRASES = frozenset({"sla over", "overslaan", "volgende", "volgende vraag"
                            "vorige vraag"})
 
 
-def _one_letter_off(first: str, second: str) -> bool:
-    """``first`` and ``second`` differ by at most one letter left out, added, changed, or two neighbours swapped."""
-    if first == second:
-        return True
-    if abs(len(first) - len(second)) > 1:
-        return False
-    if len(first) == len(second):
-        diff = [i for i, (a, b) in enumerate(zip(first, second, strict=True)) if a != b]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                  and first[diff[0]] == second[diff[1]] and first[diff[1]] == second[diff[0]])
-    short, long_ = sorted((first, second), key=len)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
-
-
 def near_whole_message(text: Optional[str], allowed: Sequence[str]) -> Optional[str]:
     """``whole_message``, also for a command with a polite word after it or one letter off (see ``_POLITE_TAIL``)."""
     exact = whole_message(text, allowed)
@@ -158,7 +144,7 @@ def near_whole_message(text: Optional[str], allowed: Sequence[str]) -> Optional[
     squeezed = cleaned.replace(" ", "")
     for command in allowed:
         for phrase in PHRASES[command]:
-            if phrase in _NEAR_PHRASES and _one_letter_off(squeezed, phrase.replace(" ", "")):
+            if phrase in _NEAR_PHRASES and distance(squeezed, phrase.replace(" ", ""), limit=1) <= 1:
                 return command
     return None
 

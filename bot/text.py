@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import List
 
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
@@ -209,3 +210,22 @@ def spoken_pauses(text: str) -> str:
     ("Ik ben... gaan huilen." is one sentence, not "Ik ben..." and "gaan huilen."). The length stays the same: the
     offsets of the words quote the text as it was typed."""
     return _PAUSE.sub(lambda m: " " * len(m.group(1)), text or "")
+
+
+def distance(a: str, b: str, limit: int = 2) -> int:
+    """Damerau-Levenshtein distance (adjacent swaps count 1), stopping early above ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: List[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]

@@ -108,11 +108,6 @@ class _Text:
     questions: frozenset = frozenset()  # the numbers of the sentences that end with '?'
 
 
-# Spoken or typo'd forms of a word the triggers and the negation rules spell in full: "zoon gaat nie meer naar school"
-# is school absence (a user test found no signal); the table lives with the one text normaliser (``bot.text``)
-SPOKEN_FORMS = TYPED_FORMS
-
-
 def _segment(text: str) -> _Text:
     simple = simplify(text)
     found: List[str] = []
@@ -130,7 +125,8 @@ def _segment(text: str) -> _Text:
             clause += 1
         elif found and _CLAUSE_END.search(between):
             clause += 1
-        found.append(SPOKEN_FORMS.get(match.group(), match.group()))
+        # a spoken or typo'd form of a word the triggers spell in full ("zoon gaat nie meer naar school")
+        found.append(TYPED_FORMS.get(match.group(), match.group()))
         sentences.append(sentence)
         clauses.append(clause)
         last = match.end()

@@ -14,7 +14,7 @@ from typing import Any, Callable, Dict, FrozenSet, List, Optional, Tuple, TypeVa
 
 from bot.knowledge.loader import PerKnowledge
 from bot.lemmas import lemma_of, lemma_table
-from bot.text import simplify
+from bot.text import distance, simplify
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")  # hyphens split: "nieuwkomer-gezin" -> two words
 
@@ -356,25 +356,6 @@ def split_separable(word: str) -> Optional[Tuple[str, str]]:
 
 
 FUZZY_MIN = 6  # shortest word whose typo is corrected
-
-
-def distance(a: str, b: str, limit: int = 2) -> int:
-    """Damerau-Levenshtein distance (adjacent swaps count 1), stopping early above ``limit``."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous2: List[int] = []
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cost = 0 if ca == cb else 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                current[j] = min(current[j], previous2[j - 2] + 1)
-        if min(current) > limit:
-            return limit + 1
-        previous2, previous = previous, current
-    return previous[-1]
 
 
 def correct_typo(word: str, tables: Optional[WordTables] = None) -> str:
