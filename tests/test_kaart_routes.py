@@ -422,7 +422,7 @@ TOETS_ORDER = TOETS_SETS
     ("toets7", 80), ("toets8", 90), ("toets9", 100), ("toets10", 80), ("toets11", 80), ("toets12", 80),
     ("toets13", 80), ("toets14", 80), ("toets15", 80), ("toets16", 80), ("toets17", 64), ("toets18", 64),
     ("toets19", 64), ("toets20", 64), ("toets21", 64), ("toets22", 80), ("toets23", 90),
-    ("toets24", 90), ("toets25", 90),
+    ("toets24", 90), ("toets25", 90), ("toets26", 90),
 ])
 def test_each_later_toets_set_is_its_own_set_of_new_questions(reeks, at_least):
     knowledge = get_knowledge()

@@ -202,6 +202,13 @@ def run_evaluation(args: argparse.Namespace) -> int:
                    "die eerdere sets minder noemen (jonge mantelzorgers, een ouder in detentie of met een verslaving, "
                    "schulden, huisuitzetting, eenzaamheid, gender, chronische ziekte, statushouders, het overlijden "
                    "van een ouder), alleen om te meten)",
+        "toets26": "zesentwintigste toetsset (toetsvragen_26.yml, blind geschreven in de negenentwintigste sessie "
+                   "als vragen van ouders en jongeren zelf zoals een consulent ze per chat of telefoonnotitie krijgt: "
+                   "lange verhalen in de ik-vorm waarin de hulpvraag in het midden of aan het eind staat, heel korte "
+                   "of vage vragen (tikfouten, geen plaats, een verkeerde of oude naam zoals het CJG of Bureau "
+                   "Jeugdzorg) en vragen over toegang en vorm ('s avonds of in het weekend, anoniem, online, zonder "
+                   "verwijzing, gratis, in een andere taal, ouder en kind samen, wachttijd), ook van een grootouder, "
+                   "stiefouder of pleegouder, alleen om te meten)",
     }
     for name in chosen:
         kind, reeks = SETS[name]

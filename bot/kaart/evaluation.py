@@ -52,7 +52,13 @@ and the twenty-fifth test set ``toetsvragen_25.yml`` (reeks ``toets25``), writte
 twenty-eighth session as questions from people who refer (GP, intern begeleider, police officer, childcare,
 midwife, sports coach, school-attendance officer) in their own words, triage notes with abbreviations and negations
 that matter, and questions on topics the earlier sets name less (young carers, a parent in detention or with an
-addiction, debts, losing a home, loneliness, gender identity, chronic illness, newcomer families, a parent's death).
+addiction, debts, losing a home, loneliness, gender identity, chronic illness, newcomer families, a parent's death);
+and the twenty-sixth test set ``toetsvragen_26.yml`` (reeks ``toets26``), written blind the same way in the
+twenty-ninth session as questions from parents and young people themselves as a consultant receives them by chat or
+phone note: long first-person stories whose need is buried in the middle or at the end, very short or vague questions
+(typos, no place, a wrong or old organisation name such as CJG or Bureau Jeugdzorg), and questions about access and
+form (evening or weekend, anonymous, online, without a referral, free of charge, another language, parent and child
+together, waiting time), also from a grandparent, stepparent or foster parent.
 """
 from __future__ import annotations
 

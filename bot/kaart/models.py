@@ -421,7 +421,7 @@ class KaartTestvraag(Entry):
 
 # The test sets in the order they were written: ``toets`` is toetsvragen.yml, ``toetsN`` is toetsvragen_N.yml. The one
 # list of sets: a new blind set is added here (and described in bot/cli_commands/kaart.py).
-TOETS_SETS: Tuple[str, ...] = ("toets", *(f"toets{number}" for number in range(2, 26)))
+TOETS_SETS: Tuple[str, ...] = ("toets", *(f"toets{number}" for number in range(2, 27)))
 
 
 class KaartToetsvraag(KaartTestvraag):
@@ -444,7 +444,8 @@ class KaartToetsvraag(KaartTestvraag):
     session) or ``toets21`` (``toetsvragen_21.yml``, written blind in the twenty-fourth session) or ``toets22``
     (``toetsvragen_22.yml``, written blind in the twenty-fifth session) or ``toets23`` (``toetsvragen_23.yml``,
     written blind in the twenty-sixth session) or ``toets24`` (``toetsvragen_24.yml``, written blind in the
-    twenty-seventh session) or ``toets25`` (``toetsvragen_25.yml``, written blind in the twenty-eighth session)."""
+    twenty-seventh session) or ``toets25`` (``toetsvragen_25.yml``, written blind in the twenty-eighth session) or
+    ``toets26`` (``toetsvragen_26.yml``, written blind in the twenty-ninth session)."""
 
     reeks: str = "toets"
 
