@@ -188,6 +188,14 @@ learned invitation of the role-play (``bot.roleplay.learned_invitation``); a bli
   trainee's own experience, per scenario one bad path with the pitfall in the last sentence of otherwise good
   long turns and one with two to four unrepaired pitfalls between good turns); only to be measured (totals
   only); never trained on or tuned with.
+- ``evaluatie/oefenpaden_50.yml``: a fiftieth set, same format, shape and design, written blind in session 29
+  (trainees who correct themselves and trainees who take over: good paths from terse trainees with one short
+  sentence per turn next to trainees who use the workbook's words literally, per scenario one good path with a
+  small misstep the trainee takes back in the next turn and one that names a limit kindly or steps back after
+  an outburst; in the bad paths taking over, moralising about the child's interest, labelling the ex,
+  minimising and jumping to options in turn 2, per scenario one bad path with one kind of pitfall repeated in
+  an otherwise good path and one mixing two kinds); only to be measured (totals only); never trained on or
+  tuned with.
   Sets 35 and 36 stay unread (only their totals were measured).
   Sets 31 to 34 are seen since session 15 (their failing paths were read to find that session's reading rules).
   Sets 29 and 30 are seen since session 14 (their failing paths were read to find those rules).
@@ -333,7 +341,7 @@ def practice_paths() -> List[Dict[str, Any]]:
     return list(_yaml("oefenpaden.yml")["paden"])
 
 
-# -- evaluatie/oefenpaden_2.yml ... oefenpaden_49.yml -------------------------------------------
+# -- evaluatie/oefenpaden_2.yml ... oefenpaden_50.yml -------------------------------------------
 SECOND_PRACTICE_FILE = "oefenpaden_2.yml"  # the default set of ``practice_path_set``
 # the practice-path sets written apart from the engine, each played and reported on its own:
 # file -> (name, heading); the report follows this order
@@ -736,6 +744,18 @@ PRACTICE_PATH_SETS = {
         "beloven, het gevoel van het kind voor het kind uitleggen en overstappen op de eigen ervaring, per scenario "
         "één pad met de valkuil in de laatste zin van verder goede lange beurten en één met twee tot vier niet "
         "herstelde valkuilen tussen goede beurten; nooit gebruikt om te trainen of af te stellen)",
+    ),
+    "oefenpaden_50.yml": (  # written blind in session 29: only measured (totals)
+        "vijftigste set vrije-tekstpaden",
+        "Vijftigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_50.yml; geschreven in sessie "
+        "29 met cursisten die zichzelf verbeteren en cursisten die het overnemen: goede paden van cursisten die "
+        "kort typen (één korte zin per beurt) naast cursisten die de woorden van het werkboek letterlijk "
+        "gebruiken, per scenario één goed pad met een kleine misstap die de cursist in de volgende beurt "
+        "terugneemt en één pad dat vriendelijk een grens benoemt of na een uitbarsting een stap terug doet; in de "
+        "slechte paden het overnemen, moraliseren over het belang van het kind, de ex een etiket geven, "
+        "bagatelliseren en in beurt 2 naar opties springen, per scenario één pad met één soort valkuil twee keer "
+        "in een verder goed pad en één pad dat twee soorten valkuilen mengt; nooit gebruikt om te trainen of af "
+        "te stellen)",
     ),
 }
 PRACTICE_KINDS = ("goed", "slecht")

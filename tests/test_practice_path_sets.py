@@ -1,4 +1,4 @@
-"""The blind sets of free-text practice paths (evaluatie/oefenpaden_2.yml ... oefenpaden_49.yml,
+"""The blind sets of free-text practice paths (evaluatie/oefenpaden_2.yml ... oefenpaden_50.yml,
 registered in ``bot.heldout.PRACTICE_PATH_SETS``): each loaded and validated with Dutch messages,
 played by ``rustpunt evalueer rollenspel`` and reported under its own heading."""
 import argparse
@@ -19,7 +19,7 @@ SETS = [
     "oefenpaden_32.yml", "oefenpaden_33.yml", "oefenpaden_34.yml", "oefenpaden_35.yml", "oefenpaden_36.yml",
     "oefenpaden_37.yml", "oefenpaden_38.yml", "oefenpaden_39.yml", "oefenpaden_40.yml", "oefenpaden_41.yml",
     "oefenpaden_42.yml", "oefenpaden_43.yml", "oefenpaden_44.yml", "oefenpaden_45.yml", "oefenpaden_46.yml",
-    "oefenpaden_47.yml", "oefenpaden_48.yml", "oefenpaden_49.yml",
+    "oefenpaden_47.yml", "oefenpaden_48.yml", "oefenpaden_49.yml", "oefenpaden_50.yml",
 ]
 
 
@@ -35,7 +35,7 @@ def test_the_blind_sets_are_registered_in_order_with_their_own_heading():
      thirty_sixth, thirty_seventh, thirty_eighth, thirty_ninth,
      fortieth, forty_first, forty_second, forty_third, forty_fourth,
      forty_fifth, forty_sixth, forty_seventh, forty_eighth,
-     forty_ninth) = (PRACTICE_PATH_SETS[name][1] for name in SETS)
+     forty_ninth, fiftieth) = (PRACTICE_PATH_SETS[name][1] for name in SETS)
     assert second.startswith("Tweede set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_2.yml;")
     assert third.startswith("Derde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_3.yml;")
     assert fourth.startswith("Vierde set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_4.yml;")
@@ -152,6 +152,9 @@ def test_the_blind_sets_are_registered_in_order_with_their_own_heading():
     assert forty_ninth.startswith(
         "Negenenveertigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_49.yml;")
     assert PRACTICE_PATH_SETS["oefenpaden_49.yml"][0] == "negenenveertigste set vrije-tekstpaden"
+    assert fiftieth.startswith(
+        "Vijftigste set vrije-tekstpaden, blind geschreven (evaluatie/oefenpaden_50.yml;")
+    assert PRACTICE_PATH_SETS["oefenpaden_50.yml"][0] == "vijftigste set vrije-tekstpaden"
 
 
 @pytest.mark.parametrize("name", SETS)
