@@ -108,10 +108,10 @@ NEW_CONVERSATION = ("Je begint een nieuw gesprek. Het vorige chatverloop is gewi
                     "wissen? 'Wis dit gesprek' in deze browser wist ze alsnog.")
 FORGET_FAILED = "Het gesprek kon niet worden gewist. Er is niets veranderd; probeer het opnieuw."
 WIPE_BAD_NUMBER = "Dat is geen sessienummer. Kies de sessie op de trainerspagina en gebruik de knop 'Wis deze sessie'."
-WIPE_NOT_FOUND = "Rollenspel {number} bestaat niet (meer); er is niets gewist."
+WIPE_NOT_FOUND = "Dit rollenspel bestaat niet (meer); er is niets gewist."
 WIPE_FAILED = "Het wissen is niet gelukt; er is niets gewist. Probeer het later opnieuw."
 SESSION_BAD_NUMBER = "Dat is geen sessienummer. Kies de sessie op de trainerspagina of in het groepsoverzicht."
-SESSION_NOT_FOUND = "Rollenspel {number} bestaat niet (meer)."
+SESSION_NOT_FOUND = "Dit rollenspel bestaat niet (meer)."
 GROUP_TITLE = "Groepsoverzicht rollenspellen"
 GROUP_NOTHING_WIPED = "Er is niets gewist."
 GROUP_WIPE_BAD = "Dit verzoek noemt geen geldige sessienummers. Open het groepsoverzicht en gebruik de knop opnieuw."
@@ -880,7 +880,7 @@ class Site:
         if isinstance(found, HTTPResponse):
             return found
         records, record = found
-        return html_response(200, trainer_page.wipe_question_page(record, _continuing(records, record.pk)))
+        return html_response(200, trainer_page.wipe_question_page(record, _continuing(records, record.pk), records))
 
     async def trainer_wipe(self, request) -> HTTPResponse:
         """POST /trainer/sessie/wissen (form field ``sessie``): wipe one role-play session when a trainee asks; the

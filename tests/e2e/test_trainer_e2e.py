@@ -164,8 +164,8 @@ def test_the_transcript_link_opens_that_session_and_other_numbers_get_a_dutch_me
         plan_number = plan.pk
     unknown = max(first["id"], second["id"], plan_number) + 1000
     for value, message in [
-        (str(unknown), f"Rollenspel {unknown} bestaat niet (meer)."),
-        (str(plan_number), f"Rollenspel {plan_number} bestaat niet (meer)."),
+        (str(unknown), "Dit rollenspel bestaat niet (meer)."),
+        (str(plan_number), "Dit rollenspel bestaat niet (meer)."),
         ("vier", "Dat is geen sessienummer. Kies de sessie op de trainerspagina of in het groepsoverzicht."),
     ]:
         page.get(f"{stack.web_url}/trainer/sessie?{urllib.parse.urlencode({'sessie': value})}")
