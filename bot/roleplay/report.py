@@ -159,7 +159,8 @@ def write_csv(sessions: Iterable[Dict[str, Any]], out) -> int:
         for turn in _turns(session):
             sure = turn.get("zekerheid")
             row = {
-                "sessie": shown_number_of(session), "datum": dutch_time_text(session.get("created_at"), "%Y-%m-%d %H:%M:%S")[:19],
+                "sessie": shown_number_of(session),
+                "datum": dutch_time_text(session.get("created_at"), "%Y-%m-%d %H:%M:%S")[:19],
                 "deelnemer": session.get("deelnemer") or "", "groep": session.get("groep") or "",
                 "scenario": session.get("titel") or session.get("scenario"),
                 "status": status.ENDING_NAMES.get(session.get("status") or "", session.get("status") or ""),
@@ -229,7 +230,8 @@ def html_report(name: str, sessions: List[Dict[str, Any]], zetten: Dict[str, Any
         debrief = with_turn_reads(s.get("debrief") or {}, turns)  # an older debrief: its steps from the turns
         steps = [zetten[m].naam if m in zetten else m for m in debrief.get("stappen_volgorde", [])]
         rows.append([str(v) for v in (
-            shown_number_of(s), dutch_time_text(s.get("created_at"), SORTABLE_FORMAT)[:16], s.get("titel") or s.get("scenario"),
+            shown_number_of(s), dutch_time_text(s.get("created_at"), SORTABLE_FORMAT)[:16],
+            s.get("titel") or s.get("scenario"),
             status.ENDING_NAMES.get(s.get("status") or "", s.get("status") or ""), len(turns),
             " → ".join(map(str, curve)), ", ".join(steps) or "-",
         )])

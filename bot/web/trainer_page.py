@@ -156,7 +156,8 @@ def group_wipe_question_page(view: Any, records: List[Any]) -> str:
     extra = sorted({n for number in numbers for n in continuing_sessions(records, number)} - set(numbers))
     in_chat = any(getattr(row.record, "conversation_id", None) for person in view.deelnemers for row in person.sessies)
     return _render("trainer_groep_wissen.html", title="Rustpunt voor trainers: sessies van een groep wissen",
-                   view=view, numbers=numbers, continuing=session_labels(records, extra), in_chat=in_chat, export_note=WIPED_EXPORT_NOTE_MANY,
+                   view=view, numbers=numbers, continuing=session_labels(records, extra), in_chat=in_chat,
+                   export_note=WIPED_EXPORT_NOTE_MANY,
                    period=period_text(view.van, view.tot), start=view.van.isoformat() if view.van else "",
                    end=view.tot.isoformat() if view.tot else "")
 
