@@ -117,7 +117,7 @@ def install() -> None:
     from rasa.core.processor import MessageProcessor
 
     if not getattr(MessageProcessor.handle_message, "rustpunt_retry_safe", False):
-        MessageProcessor.handle_message = retry_safe(MessageProcessor.handle_message)  # type: ignore[method-assign]
+        MessageProcessor.handle_message = retry_safe(MessageProcessor.handle_message)
 
 
 def _raise(error: Exception) -> None:
