@@ -419,7 +419,7 @@ def test_role_play_engine_sessions_show_turns_from_their_state(web_down):
         status="goed",
     )
     _, _, html = request(web_down, "GET", "/trainer", headers={"Authorization": f"Bearer {TOKEN}"})
-    assert "Rollenspel 1: Boze vader" in html
+    assert "Rollenspel 1 van Groep A deelnemer 3: Boze vader" in html
     assert "Transcript (1 beurt)" in html
     assert "Professional:</span> Wat vervelend voor u." in html
     assert "Gesprekspartner (Slachtoffer):</span> Ja, echt waar." in html  # the role by its Dutch name
