@@ -98,3 +98,16 @@ def test_the_group_csv_and_the_session_exports_carry_the_shown_number_and_the_tr
     assert sorted(row.split(";")[header.index("Sessie")] for row in lines[1:]) == ["1", "1", "2", "2"]
     report = _visible(html_report("Deelnemer Bas", bas, catalog.moves()))
     assert _internal_shown(report, made) == []
+
+
+def test_a_trainee_with_two_conversations_has_two_sessions_1_told_apart_by_their_conversation():
+    from bot.roleplay.group import render_group_page
+    from bot.web.conversation import short_hash
+
+    for conversation in ("gesprek-ochtend", "gesprek-middag"):  # 'Nieuw gesprek' in between: numbers start again
+        records.add_record(KIND, {"scenario": "boze_vader", "titel": "Boze vader", "deelnemer": "Deelnemer Cas",
+                                  "groep": "winter", "state": {"turns": []}},
+                           conversation_id=conversation, title="Boze vader", status="bezig")
+    shown = " ".join(_visible(render_group_page(records.list_records(KIND), "winter")).split())
+    for conversation in ("gesprek-ochtend", "gesprek-middag"):
+        assert f"Deelnemer Cas, sessie 1 (gesprek #{short_hash(conversation)}): transcript" in shown

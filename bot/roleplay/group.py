@@ -62,6 +62,7 @@ class SessionRow:
     # ``id`` (the internal record number, only in links and forms)
     nummer: Any = None
     vervolg_van_nummer: Any = None  # the number of ``vervolg_van`` as shown; None when unknown ("een eerdere sessie")
+    label: str = ""  # ``nummer`` as the group page and its CSV show it (with the conversation when a trainee has two)
 
 
 @dataclass
@@ -234,6 +235,7 @@ def group_view(records: Iterable[Any], group: str, start=None, end=None) -> Grou
         person = people.setdefault(names[row.id], Participant(names[row.id]))
         person.sessies.append(row)
     for person in people.values():
+        _label(person.sessies)
         person.afloop = dict(Counter(r.afloop for r in person.sessies))
         person.stappen = {s: sum(1 for r in person.sessies if s in r.stappen) for s in STEPS}
         person.nooit_gebruikt = [s for s in STEPS if person.stappen[s] == 0]
@@ -297,6 +299,19 @@ def peak_turn(curve: List[int]) -> Optional[int]:
     return max(rises, key=lambda turn: (curve[turn], -turn))
 
 
+def _label(rows: List[SessionRow]) -> None:
+    """Each row's number as the trainee saw it in the chat; numbers count per conversation, so a trainee who played in
+    two conversations ('Nieuw gesprek') has two sessions 1: those get their conversation's short hash, as the session
+    page shows it ("1 (gesprek #3f9a1c2e)")."""
+    from bot.web.conversation import short_hash  # lazy: bot.web imports bot.roleplay
+
+    counts = Counter(row.nummer for row in rows)
+    for row in rows:
+        conversation = getattr(row.record, "conversation_id", None) if row.record is not None else None
+        row.label = str(row.nummer) if counts[row.nummer] == 1 or not conversation else \
+            f"{row.nummer} (gesprek #{short_hash(conversation)})"
+
+
 def pitfall_text(row: SessionRow, names: Optional[Dict[str, str]] = None) -> str:
     """The session's pitfalls in words, with their turns, as the debrief lists them: 'Redden (valkuil) in beurt 2';
     pitfalls in turns copied from the finished session this retry continues, with that session's number. '-' for
@@ -327,7 +342,7 @@ def write_group_csv(view: GroupView, out) -> int:
     for person in view.deelnemers:
         for row in person.sessies:
             values = {
-                "groep": view.groep, "deelnemer": person.naam, "sessie": row.nummer, "datum": row.datum,
+                "groep": view.groep, "deelnemer": person.naam, "sessie": row.label or row.nummer, "datum": row.datum,
                 "scenario": row.titel, "afloop": ENDING_NAMES[row.afloop], "beurten": row.beurten,
                 "stappen_gebruikt": ", ".join(names.get(s, s) for s in row.stappen),
                 "stappen_overgeslagen": ", ".join(names.get(s, s) for s in row.overgeslagen),
@@ -355,7 +370,7 @@ def tension_svg(rows: List[SessionRow], width: int = 360, height: int = 150) -> 
     for index, row in enumerate(rows):
         points = " ".join(f"{round(pad + i * x_step, 1)},{y_of(v)}" for i, v in enumerate(row.curve))
         lines.append({"points": points, "color": CURVE_COLORS[index % len(CURVE_COLORS)],
-                      "label": f"sessie {row.nummer} ({ENDING_NAMES[row.afloop]})", "end": row.afloop})
+                      "label": f"sessie {row.label or row.nummer} ({ENDING_NAMES[row.afloop]})", "end": row.afloop})
     grid = [{"y": y_of(v), "label": v} for v in (0, 5, 10)]
     return {"width": width, "height": height, "pad": pad, "lines": lines, "grid": grid, "turns": longest - 1}
 
