@@ -88,6 +88,10 @@ def main(argv: Optional[List[str]] = None) -> None:
     endpoint.create_app = create_guarded_app
     sys.argv = [sys.argv[0]] + list(sys.argv[1:] if argv is None else argv)
     sdk_main()
+    # Sanic finished the open requests; skip Python's slow clean-up of the loaded models at exit, as Rasa does
+    from bot.rasa_server import exit_after_run
+
+    exit_after_run()
 
 
 if __name__ == "__main__":

@@ -107,3 +107,32 @@ def test_renewing_a_ticket_keeps_the_tickets_of_others(store):
     assert set(tickets) == {first, second}
     assert tickets[first] - time.time() > 20 and tickets[second] - time.time() < 4
     assert not lock_lease.renew_ticket(store, "gesprek-3", 999, 30)
+
+
+def test_two_servers_issuing_tickets_at_the_same_moment_never_get_the_same_ticket(store, redis_port):
+    """Rasa's issue_ticket reads the lock, adds a ticket and writes it back: two servers at once both got ticket 0 and
+    handled the conversation at the same time (a message sent again through the other server was handled twice).
+    Each change to the lock is now one Redis transaction."""
+    import threading
+
+    prefix = f"samen{time.monotonic_ns()}"
+    store, other = (RedisLockStore(host="127.0.0.1", port=redis_port, key_prefix=prefix) for _ in range(2))
+    issued: list = []
+    start = threading.Barrier(8)
+
+    def issue(server):
+        start.wait()
+        for _ in range(25):
+            issued.append(server.issue_ticket("gesprek-samen", 30))
+
+    threads = [threading.Thread(target=issue, args=(server,)) for server in (store, other) * 4]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert len(issued) == 200 and len(set(issued)) == 200
+    lock = store.get_lock("gesprek-samen")
+    assert sorted(t.number for t in lock.tickets) == sorted(issued)  # no ticket was lost either
+    for number in issued:  # finishing them all (from either server) leaves no lock behind
+        (store if number % 2 else other).cleanup("gesprek-samen", number)
+    assert store.get_lock("gesprek-samen") is None

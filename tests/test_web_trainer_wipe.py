@@ -56,8 +56,8 @@ def test_every_session_has_a_wipe_button_that_first_asks(site):
     assert 'method="get" action="/trainer/sessie/wissen"' in html  # opening the question wipes nothing
     status, _, html = request(site.server, "GET", "/trainer/sessie/wissen?sessie=4", headers=AUTH)
     assert status == 200 and site.wiped == []
-    assert "Rollenspel 4 wissen?" in html and "Joke" in html
-    assert "Ook sessie 5 wordt gewist" in html  # the retry after the end holds a copy of its turns
+    assert "Rollenspel 4 van Joke wissen?" in html
+    assert "Ook sessie 5 van Joke wordt gewist" in html  # the retry after the end holds a copy of its turns
     assert "worden de beurten van dit rollenspel en de antwoorden erop leeggemaakt" in html
     assert "Dit kun je niet ongedaan maken." in html
     assert '<form method="post" action="/trainer/sessie/wissen"' in html and "Ja, wis rollenspel 4" in html
@@ -69,9 +69,9 @@ def test_wiping_removes_the_session_and_says_what_happened_in_dutch(site):
     status, _, html = request(site.server, "POST", "/trainer/sessie/wissen", "sessie=4", {**AUTH, **FORM})
     assert status == 200 and site.wiped == [4]
     assert "Rollenspelsessie 4 is gewist." in html and "Ook sessie 5 is gewist" in html
-    assert 'role="status"' in html and "Rollenspel 3" in html and "Rollenspel 4:" not in html
+    assert 'role="status"' in html and "Rollenspel 3 van Ali" in html and "Rollenspel 4 van Joke" not in html
     status, _, html = request(site.server, "POST", "/trainer/sessie/wissen", "sessie=4", {**AUTH, **FORM})
-    assert status == 404 and "Rollenspel 4 bestaat niet (meer); er is niets gewist." in html
+    assert status == 404 and "Dit rollenspel bestaat niet (meer); er is niets gewist." in html
 
 
 def test_the_login_cookie_wipes_from_the_page_itself(site):
@@ -110,7 +110,7 @@ def test_a_bad_number_is_answered_in_dutch(site, query):
     status, _, html = request(site.server, "POST", "/trainer/sessie/wissen", query, {**AUTH, **FORM})
     assert status == 400 and site.wiped == []
     status, _, html = request(site.server, "GET", "/trainer/sessie/wissen?sessie=99", headers=AUTH)
-    assert status == 404 and "Rollenspel 99 bestaat niet (meer)" in html
+    assert status == 404 and "Dit rollenspel bestaat niet (meer)" in html and "ollenspel 99" not in html
 
 
 def test_a_failure_wipes_nothing_and_says_so():
@@ -162,7 +162,7 @@ def test_the_group_page_asks_first_naming_how_many_sessions_of_how_many_trainees
     assert "Hiermee wis je <strong>2 sessies van 2 deelnemers</strong> uit groep Noord (van 02-12-2026 tot en met " \
            "03-12-2026):" in html
     assert 'name="sessies" value="3 4"' in html
-    assert "Ook sessie 5 wordt gewist: een nieuwe poging" in html  # the retry continuing 4, outside the period
+    assert "Ook sessie 5 van Joke wordt gewist: een nieuwe poging" in html  # the retry continuing 4, outside the period
 
 
 def test_wiping_the_group_wipes_the_named_sessions_of_that_group_only(group_site):

@@ -19,6 +19,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Tuple
@@ -136,8 +137,10 @@ class WebChat:
         except ValueError:
             return status, None
 
-    def say(self, text: str) -> List[Dict[str, Any]]:
-        status, body = self._post("/api/chat", {"message": text, "metadata": self.metadata})
+    def say(self, text: str, message_id: Optional[str] = None) -> List[Dict[str, Any]]:
+        """Send ``text`` as the page does: with an id of its own (``message_id``: the same on every attempt)."""
+        status, body = self._post("/api/chat", {"message": text, "metadata": self.metadata,
+                                                "id": message_id or uuid.uuid4().hex})
         if status != 200 or not isinstance(body, dict):
             raise RuntimeError(f"de webpagina antwoordde HTTP {status} op {text[:30]!r}")
         return body.get("berichten") or []
@@ -159,9 +162,12 @@ class WebChat:
 class TypingDuringFailover:
     """Professionals typing details of a family on the web page while a Rasa server is killed under them: each chat has
     opened an intake (:meth:`open`, before the kill); :meth:`start` sends the sentence with the details from all of
-    them at once, to be in flight when the kill comes. A message that gets an error is sent again, as a professional
-    would (up to ``attempts`` times, 3 s apart). :meth:`check` afterwards: every sentence answered and in Rasa's store
-    exactly once; that nothing of it stands anywhere in plain text is part 4's search (the same details)."""
+    them at once, to be in flight when the kill comes. A message that gets an error is sent again, as the page's
+    'Opnieuw proberen' does: with the same message id (up to ``attempts`` times, 3 s apart). :meth:`check` afterwards
+    sends each sentence once more with its id (a retry whose first answer was lost): it must get the answer of the
+    first time (as many messages; a text may show details masked, as stored) and change nothing; then every sentence
+    must be in Rasa's store exactly once; that nothing of it stands anywhere in plain text
+    is part 4's search (the same details)."""
 
     OPENER = "ik heb een ouder aan de lijn"
 
@@ -169,6 +175,8 @@ class TypingDuringFailover:
         self.chats = [WebChat(web_url) for _ in range(chats)]
         self.attempts = attempts
         self.sent: Dict[int, int] = {}      # chat index -> attempts it took (absent: never answered)
+        self.ids = [uuid.uuid4().hex for _ in self.chats]  # one message id per sentence, the same on every attempt
+        self.answers: Dict[int, List[Dict[str, Any]]] = {}
         self.errors: Dict[int, str] = {}
         self._threads: List[Any] = []
 
@@ -179,7 +187,7 @@ class TypingDuringFailover:
     def _type(self, index: int) -> None:
         for attempt in range(1, self.attempts + 1):
             try:
-                self.chats[index].say(FAILOVER_TYPED)
+                self.answers[index] = self.chats[index].say(FAILOVER_TYPED, self.ids[index])
                 self.sent[index] = attempt
                 return
             except (RuntimeError, OSError) as exc:
@@ -202,6 +210,18 @@ class TypingDuringFailover:
 
         problems = [f"getypt tijdens het stoppen van rasa1, nooit beantwoord ({self.errors.get(index, '?')})"
                     for index in range(len(self.chats)) if index not in self.sent]
+        repeated = same = 0
+        for index in self.sent:
+            try:
+                again = self.chats[index].say(FAILOVER_TYPED, self.ids[index])
+            except (RuntimeError, OSError) as exc:
+                problems.append(f"getypt tijdens het stoppen van rasa1, opnieuw gestuurd met hetzelfde id: {exc}")
+                continue
+            repeated += 1
+            same += again == self.answers[index]
+            if len(again) != len(self.answers[index]):  # the store masks details: a text may differ, not the turn
+                problems.append("getypt tijdens het stoppen van rasa1: opnieuw gestuurd met hetzelfde id kwam een "
+                                "ander antwoord dan de eerste keer")
         stored = stored_events(cluster.tracker_url, [chat.conversation_id for chat in self.chats])
         counts = [sum(1 for event in stored[chat.conversation_id] if event.get("event") == "user")
                   for chat in self.chats]
@@ -209,6 +229,7 @@ class TypingDuringFailover:
                      for index, count in enumerate(counts) if index in self.sent and count != 2]
         return problems, {"chats": len(self.chats), "beantwoord": len(self.sent),
                           "pogingen": [self.sent.get(index, 0) for index in range(len(self.chats))],
+                          "zelfde_id_opnieuw": repeated, "zelfde_id_letterlijk_zelfde_antwoord": same,
                           "gebruikersberichten_db": counts}
 
 

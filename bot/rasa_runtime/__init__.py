@@ -13,7 +13,8 @@
 - ``model_load``: a stored DIET model is built with one eager step instead of a traced one, so a
   start (and every ``rasa test``) loads the model in about a third of the time, with the same answers;
 - ``rest_channel``: the REST channel named in credentials.yml (a Dutch 503 for a turn that was not
-  stored, safe retries with ``message_id``); Rasa loads it by class name, so it needs no ``install()``.
+  stored, safe retries with ``message_id``); Rasa loads it by class name; its ``install()`` checks a retried
+  message id again inside the conversation's lock (also called when Rasa builds the channel).
 
 Each module has an ``install()`` that patches Rasa once; ``install_all()`` calls them all.
 """
@@ -21,7 +22,7 @@ from __future__ import annotations
 
 
 def install_all() -> None:
-    from bot.rasa_runtime import http_guard, lock_lease, log_privacy, model_load, outage, schema_check
+    from bot.rasa_runtime import http_guard, lock_lease, log_privacy, model_load, outage, rest_channel, schema_check
 
     schema_check.install()
     outage.install()  # also applies the message-length bound of message_limit to every channel
@@ -29,3 +30,4 @@ def install_all() -> None:
     log_privacy.install()
     lock_lease.install()
     model_load.install()
+    rest_channel.install()

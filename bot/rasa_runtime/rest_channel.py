@@ -12,7 +12,12 @@ and Rasa logs the user's text. This channel (same URL: ``/webhooks/rest/webhook`
   and the user gets the message below;
 - accepts an optional ``message_id`` from the client. When a message with that id is already in the
   conversation (a retry after a server died after storing the turn), the stored answer is sent again and
-  nothing is processed twice. A client must retry only after its previous attempt failed.
+  nothing is processed twice. The id is checked twice: before the turn (a quick answer for a retry of a stored
+  turn) and again once Rasa holds the conversation's lock (:func:`install`): a retry sent while the first
+  attempt was still being handled (the web page gave up waiting, or its server was stopped) waits for that lock
+  and then finds the first attempt's turn in the tracker store. The lock is Redis's in the cluster (shared by
+  both Rasa servers) and the tracker store is the shared database, so this holds across servers; on one
+  machine the lock is the one Rasa process's own. The web page (bot/web) gives every message such an id.
 
 credentials.yml (``make run``) and the cluster's generated credentials (bot/cluster/config.py) both
 name ``bot.rasa_runtime.rest_channel.RetrySafeRestInput:`` instead of Rasa's ``rest:``. It works with
@@ -65,6 +70,56 @@ async def rest_messages(sender_id: Text, bot_events: List[BotUttered]) -> List[D
     return collector.messages
 
 
+RETRY_SAFE_ATTRIBUTE = "rustpunt_client_message_id"
+
+
+async def stored_answer_in(tracker_store: Any, sender_id: Text, message_id: Text) -> Optional[List[BotUttered]]:
+    """The bot events that answered ``message_id`` in ``sender_id``'s stored conversation; None when not stored."""
+    tracker = await tracker_store.retrieve_full_tracker(sender_id)
+    if tracker is None:
+        return None
+    return turn_events(list(tracker.events), message_id)
+
+
+async def answered_already(tracker_store: Any, message: Any) -> Optional[List[Dict[Text, Any]]]:
+    """Inside Rasa's conversation lock: when a message with the client's id is stored by now (an earlier attempt that
+    was still being handled when this one came in, maybe on the other server), send its stored answer to this
+    attempt's output channel and return what the channel collected; None when the turn is new."""
+    message_id = getattr(message, RETRY_SAFE_ATTRIBUTE, None)
+    if not message_id:
+        return None
+    bot_events = await stored_answer_in(tracker_store, message.sender_id, message_id)
+    if bot_events is None:
+        return None
+    logger.info("A turn with this message id was stored while this attempt waited; sending its stored answer")
+    for event in bot_events:
+        await message.output_channel.send_response(message.sender_id, event.message())
+    return getattr(message.output_channel, "messages", None)
+
+
+def retry_safe(handle: Callable[[Any, UserMessage], Awaitable[Any]]) -> Callable[[Any, UserMessage], Awaitable[Any]]:
+    """``handle`` (a processor's ``handle_message``, which runs inside the conversation's lock) that first answers a
+    message whose client id is stored by now from the store (:func:`answered_already`)."""
+
+    async def handle_message(self: Any, message: UserMessage) -> Any:
+        answered = await answered_already(self.tracker_store, message)
+        if answered is not None:
+            return answered
+        return await handle(self, message)
+
+    handle_message.rustpunt_retry_safe = True  # type: ignore[attr-defined]
+    return handle_message
+
+
+def install() -> None:
+    """Check a client's message id again once the conversation's lock is held: ``MessageProcessor.handle_message``
+    runs inside ``Agent.handle_message``'s lock."""
+    from rasa.core.processor import MessageProcessor
+
+    if not getattr(MessageProcessor.handle_message, "rustpunt_retry_safe", False):
+        MessageProcessor.handle_message = retry_safe(MessageProcessor.handle_message)
+
+
 def _raise(error: Exception) -> None:
     raise error
 
@@ -82,6 +137,7 @@ class RetrySafeRestInput(RestInput):
         return "rest"
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
+        install()  # the check inside the lock belongs to this channel; also when bot.rasa_server did not install it
         webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
 
         @webhook.route("/", methods=["GET"])
@@ -123,6 +179,8 @@ class RetrySafeRestInput(RestInput):
                 message_id=message_id,
                 metadata=self.get_metadata(request),
             )
+            if message_id:
+                setattr(message, RETRY_SAFE_ATTRIBUTE, message_id)
             try:
                 await on_new_message(message)
             except (CancelledError, Exception) as exc:
@@ -144,10 +202,7 @@ class RetrySafeRestInput(RestInput):
 
     @staticmethod
     async def _stored_answer(agent: Any, sender_id: Text, message_id: Text) -> Optional[List[Dict[Text, Any]]]:
-        tracker = await agent.tracker_store.retrieve_full_tracker(sender_id)
-        if tracker is None:
-            return None
-        bot_events = turn_events(list(tracker.events), message_id)
+        bot_events = await stored_answer_in(agent.tracker_store, sender_id, message_id)
         if bot_events is None:
             return None
         return await rest_messages(sender_id, bot_events)

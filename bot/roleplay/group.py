@@ -27,7 +27,7 @@ from bot.local_time import SORTABLE_FORMAT, dutch_day, dutch_time_text
 from bot.roleplay import feedback
 from bot.roleplay.feedback import session_pitfalls
 from bot.roleplay.models import MAX_TENSION, STEPS
-from bot.roleplay.report import csv_writer
+from bot.roleplay.report import csv_writer, shown_number_of
 from bot.wording import counted
 
 NO_NAME = "(zonder naam)"
@@ -58,6 +58,11 @@ class SessionRow:
     valkuil_beurten: List[Tuple[int, str]] = field(default_factory=list)  # (turn, pitfall) of the own turns
     overgenomen: List[Tuple[int, str]] = field(default_factory=list)  # (turn, pitfall) copied from ``vervolg_van``
     vervolg_van: Optional[int] = None  # the finished session this retry after the end continues
+    # what the trainer reads: the numbers the professional saw in the chat ("sessie 1" of that conversation), never
+    # ``id`` (the internal record number, only in links and forms)
+    nummer: Any = None
+    vervolg_van_nummer: Any = None  # the number of ``vervolg_van`` as shown; None when unknown ("een eerdere sessie")
+    label: str = ""  # ``nummer`` as the group page and its CSV show it (with the conversation when a trainee has two)
 
 
 @dataclass
@@ -186,6 +191,8 @@ def _row(session: Dict[str, Any], record: Any) -> SessionRow:
         valkuil_beurten=own,
         overgenomen=[(nr, pitfall) for nr, pitfall in pitfalls if nr < since],
         vervolg_van=int(str(continued)) if str(continued or "").isdigit() else None,
+        nummer=shown_number_of(record if record is not None else session),
+        vervolg_van_nummer=session.get("vervolg_van_nummer") if continued else None,
     )
 
 
@@ -215,6 +222,10 @@ def group_view(records: Iterable[Any], group: str, start=None, end=None) -> Grou
     if chosen:  # show the group as the trainer spelled it when starting the sessions
         group = (_session(chosen[0]).get("groep") or group).strip()
     rows = sorted((_row(_session(r), r) for r in chosen), key=lambda r: (r.datum, r.id))
+    shown = {row.id: row.nummer for row in rows}
+    for row in rows:  # a retry stored before its earlier session's number was kept with it
+        if row.vervolg_van is not None and row.vervolg_van_nummer is None:
+            row.vervolg_van_nummer = shown.get(row.vervolg_van)
     people: Dict[str, Participant] = {}
     names: Dict[int, str] = {}
     for record in chosen:
@@ -224,6 +235,7 @@ def group_view(records: Iterable[Any], group: str, start=None, end=None) -> Grou
         person = people.setdefault(names[row.id], Participant(names[row.id]))
         person.sessies.append(row)
     for person in people.values():
+        _label(person.sessies)
         person.afloop = dict(Counter(r.afloop for r in person.sessies))
         person.stappen = {s: sum(1 for r in person.sessies if s in r.stappen) for s in STEPS}
         person.nooit_gebruikt = [s for s in STEPS if person.stappen[s] == 0]
@@ -287,6 +299,19 @@ def peak_turn(curve: List[int]) -> Optional[int]:
     return max(rises, key=lambda turn: (curve[turn], -turn))
 
 
+def _label(rows: List[SessionRow]) -> None:
+    """Each row's number as the trainee saw it in the chat; numbers count per conversation, so a trainee who played in
+    two conversations ('Nieuw gesprek') has two sessions 1: those get their conversation's short hash, as the session
+    page shows it ("1 (gesprek #3f9a1c2e)")."""
+    from bot.web.conversation import short_hash  # lazy: bot.web imports bot.roleplay
+
+    counts = Counter(row.nummer for row in rows)
+    for row in rows:
+        conversation = getattr(row.record, "conversation_id", None) if row.record is not None else None
+        row.label = str(row.nummer) if counts[row.nummer] == 1 or not conversation else \
+            f"{row.nummer} (gesprek #{short_hash(conversation)})"
+
+
 def pitfall_text(row: SessionRow, names: Optional[Dict[str, str]] = None) -> str:
     """The session's pitfalls in words, with their turns, as the debrief lists them: 'Redden (valkuil) in beurt 2';
     pitfalls in turns copied from the finished session this retry continues, with that session's number. '-' for
@@ -295,7 +320,8 @@ def pitfall_text(row: SessionRow, names: Optional[Dict[str, str]] = None) -> str
     own = [f"{names.get(p, p)} in beurt {nr}" for nr, p in row.valkuil_beurten]
     copied = [f"{names.get(p, p)} in beurt {nr}" for nr, p in row.overgenomen]
     if copied:
-        own.append(f"uit sessie {row.vervolg_van}: " + ", ".join(copied) if row.vervolg_van else ", ".join(copied))
+        earlier = f"sessie {row.vervolg_van_nummer}" if row.vervolg_van_nummer is not None else "een eerdere sessie"
+        own.append(f"uit {earlier}: " + ", ".join(copied) if row.vervolg_van else ", ".join(copied))
     return "; ".join(own) or "-"
 
 
@@ -316,7 +342,7 @@ def write_group_csv(view: GroupView, out) -> int:
     for person in view.deelnemers:
         for row in person.sessies:
             values = {
-                "groep": view.groep, "deelnemer": person.naam, "sessie": row.id, "datum": row.datum,
+                "groep": view.groep, "deelnemer": person.naam, "sessie": row.label or row.nummer, "datum": row.datum,
                 "scenario": row.titel, "afloop": ENDING_NAMES[row.afloop], "beurten": row.beurten,
                 "stappen_gebruikt": ", ".join(names.get(s, s) for s in row.stappen),
                 "stappen_overgeslagen": ", ".join(names.get(s, s) for s in row.overgeslagen),
@@ -344,7 +370,7 @@ def tension_svg(rows: List[SessionRow], width: int = 360, height: int = 150) -> 
     for index, row in enumerate(rows):
         points = " ".join(f"{round(pad + i * x_step, 1)},{y_of(v)}" for i, v in enumerate(row.curve))
         lines.append({"points": points, "color": CURVE_COLORS[index % len(CURVE_COLORS)],
-                      "label": f"sessie {row.id} ({ENDING_NAMES[row.afloop]})", "end": row.afloop})
+                      "label": f"sessie {row.label or row.nummer} ({ENDING_NAMES[row.afloop]})", "end": row.afloop})
     grid = [{"y": y_of(v), "label": v} for v in (0, 5, 10)]
     return {"width": width, "height": height, "pad": pad, "lines": lines, "grid": grid, "turns": longest - 1}
 

@@ -45,7 +45,7 @@ def _turns(session: Dict[str, Any]) -> List[Dict[str, Any]]:
 def transcript_text(session: Dict[str, Any], zetten: Dict[str, Any]) -> str:
     state = session.get("state", {})
     lines = [
-        f"Sessie {session['id']}: {session.get('titel', session.get('scenario'))}",
+        f"Sessie {shown_number_of(session)}: {session.get('titel', session.get('scenario'))}",
         f"Deelnemer: {session.get('deelnemer') or '-'}   Groep: {session.get('groep') or '-'}   "
         f"Status: {status.ENDING_NAMES.get(session.get('status') or '', session.get('status') or '-')}",
         f"Startspanning: {(_turns(session)[0]['spanning_voor'] if _turns(session) else state.get('tension'))}/10",
@@ -159,7 +159,8 @@ def write_csv(sessions: Iterable[Dict[str, Any]], out) -> int:
         for turn in _turns(session):
             sure = turn.get("zekerheid")
             row = {
-                "sessie": session["id"], "datum": dutch_time_text(session.get("created_at"), "%Y-%m-%d %H:%M:%S")[:19],
+                "sessie": shown_number_of(session),
+                "datum": dutch_time_text(session.get("created_at"), "%Y-%m-%d %H:%M:%S")[:19],
                 "deelnemer": session.get("deelnemer") or "", "groep": session.get("groep") or "",
                 "scenario": session.get("titel") or session.get("scenario"),
                 "status": status.ENDING_NAMES.get(session.get("status") or "", session.get("status") or ""),
@@ -203,7 +204,7 @@ def chart_png(sessions: List[Dict[str, Any]]) -> bytes:
         if not turns:
             continue
         curve = [turns[0]["spanning_voor"]] + [t["spanning_na"] for t in turns]
-        right.plot(range(len(curve)), curve, marker="o", label=f"sessie {session['id']}")
+        right.plot(range(len(curve)), curve, marker="o", label=f"sessie {shown_number_of(session)}")
     right.set_ylim(0, 10.5)
     right.set_title("Spanning per beurt")
     right.set_xlabel("beurt")
@@ -229,7 +230,8 @@ def html_report(name: str, sessions: List[Dict[str, Any]], zetten: Dict[str, Any
         debrief = with_turn_reads(s.get("debrief") or {}, turns)  # an older debrief: its steps from the turns
         steps = [zetten[m].naam if m in zetten else m for m in debrief.get("stappen_volgorde", [])]
         rows.append([str(v) for v in (
-            s["id"], dutch_time_text(s.get("created_at"), SORTABLE_FORMAT)[:16], s.get("titel") or s.get("scenario"),
+            shown_number_of(s), dutch_time_text(s.get("created_at"), SORTABLE_FORMAT)[:16],
+            s.get("titel") or s.get("scenario"),
             status.ENDING_NAMES.get(s.get("status") or "", s.get("status") or ""), len(turns),
             " → ".join(map(str, curve)), ", ".join(steps) or "-",
         )])
@@ -362,8 +364,10 @@ class SessionView:
     ``debrief_rows`` is set for a debrief dict, ``debrief_other`` for any other stored debrief;
     ``turns`` is set for a transcript list, ``transcript_other`` for any other stored transcript."""
 
-    pk: Any
+    pk: Any  # the internal record number: links and forms only, never shown
     titel: Optional[str] = None
+    nummer: Any = None  # the number the professional saw in the chat ("sessie 1" of that conversation)
+    deelnemer: Optional[str] = None  # whose session it is (with the number: "rollenspel 1 van Deelnemer K7")
     datum: Optional[str] = None
     status: Optional[str] = None
     conversation_id: Optional[str] = None
@@ -566,6 +570,7 @@ def _continued(data: Dict[str, Any]) -> Tuple[Tuple[str, Any], ...]:
     earlier, turn = data.get("vervolg_van"), data.get("vervolg_vanaf")
     if not _present(earlier):
         return ()
+    earlier = data.get("vervolg_van_nummer") or earlier  # the number the professional saw (stored since session 29)
     return (("vervolg", f"sessie {earlier}" + (f", vanaf beurt {turn}" if _present(turn) else "")),)
 
 
@@ -581,6 +586,16 @@ def turn_view(turn: Any) -> TurnView:
         extra = tuple((k, v) for k, v in turn.items() if k not in SPEAKER_KEYS + TEXT_KEYS)
         return TurnView("line", tekst=_first(turn, TEXT_KEYS), spreker=_first(turn, SPEAKER_KEYS), extra=extra[:10])
     return TurnView("other", tekst=turn)
+
+
+def shown_number_of(record: Any) -> Any:
+    """The number of a stored session as the professional saw it in the chat (``bot.records.shown_number``: counted
+    per conversation); a record without one (played in the terminal, or stored before numbers per conversation) by
+    its own number, as the chat showed it then."""
+    if isinstance(record, dict):
+        return record.get("nummer") or record.get("id")
+    number = getattr(record, "nummer", None)
+    return number if number is not None else getattr(record, "pk", "?")
 
 
 def session_view(record: Any) -> SessionView:
@@ -615,6 +630,8 @@ def session_view(record: Any) -> SessionView:
     shown = rows is not None and any(row.key == "pogingen" for row in rows)
     return SessionView(
         pk=getattr(record, "pk", "?"),
+        nummer=shown_number_of(record),
+        deelnemer=str(data["deelnemer"]) if _present(data.get("deelnemer")) else None,
         titel=title,
         datum=stamp,
         status=getattr(record, "status", None) or None,

@@ -489,7 +489,8 @@ class PracticeService:
         if ending is not None:  # the finished session stays as it is; the new attempt is a session of its own
             fresh = {k: v for k, v in data.items()
                      if k not in {"id", "status", "created_at", "conversation_id", "nummer"}}
-            fresh.update(state=_masked_state(engine.state.to_dict()), vervolg_van=number, vervolg_vanaf=int(turn_nr))
+            fresh.update(state=_masked_state(engine.state.to_dict()), vervolg_van=number, vervolg_vanaf=int(turn_nr),
+                         vervolg_van_nummer=data.get("nummer", number))  # as the professional knows it
             data["id"] = records.add_record(KIND, fresh, conversation_id=data.get("conversation_id"),
                                             title=str(data.get("titel") or ""), status=status.BUSY)
             new_row = records.get_record(KIND, data["id"])
@@ -520,7 +521,7 @@ def _debrief_text(report: Dict[str, Any], zetten) -> str:
 def list_sessions(limit: int = 1000) -> List[Dict[str, Any]]:
     """Stored sessions, newest first, as plain dicts (id, status, created_at and the data)."""
     return [{"id": row.pk, "status": row.status, "created_at": row.created_at,
-             "conversation_id": row.conversation_id, **row.data}
+             "conversation_id": row.conversation_id, **row.data, "nummer": records.shown_number(row)}
             for row in records.list_records(KIND, limit=limit)]
 
 

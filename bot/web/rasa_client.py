@@ -79,13 +79,17 @@ def _request(url: str, timeout: float, body: Any = None) -> Any:
 
 
 def send_message(
-    rasa_url: str, sender: str, text: str, timeout: float, metadata: Optional[Dict[str, Any]] = None
+    rasa_url: str, sender: str, text: str, timeout: float, metadata: Optional[Dict[str, Any]] = None,
+    message_id: Optional[str] = None,
 ) -> List[Dict[str, Any]]:
     """POST one user message to the REST channel; Rasa's raw list of bot messages.
 
     ``metadata`` (already validated) goes along only when it has something in it; Rasa stores it
-    on the user message in the tracker."""
+    on the user message in the tracker. ``message_id`` (the page's id of this message, the same on every attempt):
+    a turn stored under it is answered from the store, not handled again (bot.rasa_runtime.rest_channel)."""
     body: Dict[str, Any] = {"sender": sender, "message": text}
+    if message_id:
+        body["message_id"] = message_id
     if metadata:
         body["metadata"] = metadata
     # the channel answers only with the token (bot.rasa_runtime.http_guard): no one reaches a conversation past this

@@ -21,6 +21,7 @@ import socket
 import threading
 import time
 import urllib.parse
+import uuid
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Callable, Dict, List, Optional
@@ -67,6 +68,9 @@ SECURITY_HEADERS = {
 EMPTY_MESSAGE = "Typ eerst een bericht."
 LONG_MESSAGE = "Je bericht is te lang: maximaal {limit} tekens."
 BAD_REQUEST = "Dit verzoek kan ik niet lezen."
+BAD_MESSAGE_ID = "Dit verzoek kan ik niet lezen: het berichtnummer ('id') klopt niet. Laad de pagina opnieuw."
+# the page's own id of a message (app.js: the same on every attempt to send it); Rasa gets it as ``web-<id>``
+MESSAGE_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 TOO_DEEP = "Dit verzoek kan ik niet lezen: de gegevens zijn te diep genest."
 NEED_JSON = "Dit verzoek kan ik niet lezen: stuur het als JSON (Content-Type: application/json)."
 TOO_LARGE = "Dit verzoek is te groot (maximaal {kb} kB)."
@@ -104,10 +108,10 @@ NEW_CONVERSATION = ("Je begint een nieuw gesprek. Het vorige chatverloop is gewi
                     "wissen? 'Wis dit gesprek' in deze browser wist ze alsnog.")
 FORGET_FAILED = "Het gesprek kon niet worden gewist. Er is niets veranderd; probeer het opnieuw."
 WIPE_BAD_NUMBER = "Dat is geen sessienummer. Kies de sessie op de trainerspagina en gebruik de knop 'Wis deze sessie'."
-WIPE_NOT_FOUND = "Rollenspel {number} bestaat niet (meer); er is niets gewist."
+WIPE_NOT_FOUND = "Dit rollenspel bestaat niet (meer); er is niets gewist."
 WIPE_FAILED = "Het wissen is niet gelukt; er is niets gewist. Probeer het later opnieuw."
 SESSION_BAD_NUMBER = "Dat is geen sessienummer. Kies de sessie op de trainerspagina of in het groepsoverzicht."
-SESSION_NOT_FOUND = "Rollenspel {number} bestaat niet (meer)."
+SESSION_NOT_FOUND = "Dit rollenspel bestaat niet (meer)."
 GROUP_TITLE = "Groepsoverzicht rollenspellen"
 GROUP_NOTHING_WIPED = "Er is niets gewist."
 GROUP_WIPE_BAD = "Dit verzoek noemt geen geldige sessienummers. Open het groepsoverzicht en gebruik de knop opnieuw."
@@ -576,11 +580,18 @@ class Site:
             return error_json(400, EMPTY_MESSAGE, cookies)
         if len(text) > self.config.max_message:
             return error_json(413, LONG_MESSAGE.format(limit=self.config.max_message), cookies)
+        client_id = payload.get("id")
+        if client_id is None:  # a page from before message ids, or another client: a turn of its own, no safe retry
+            client_id = uuid.uuid4().hex
+        elif not isinstance(client_id, str) or not MESSAGE_ID.match(client_id):
+            return error_json(400, BAD_MESSAGE_ID, cookies)
         config, sender = self.config, conversation.conversation_id(secret)
         try:
+            # the same id on a retry (after a timeout or an error, also via another server): Rasa answers from its
+            # store, and the turn is not handled twice (bot.rasa_runtime.rest_channel)
             raw_answer = await self._turn(sender, lambda: rasa_client.send_message(
                 config.rasa_url, sender, text.strip(), config.chat_timeout,
-                metadata=clean_metadata(payload.get("metadata"))))
+                metadata=clean_metadata(payload.get("metadata")), message_id=f"web-{client_id}"))
         except rasa_client.RasaError as exc:
             return error_json(exc.status, exc.message, cookies)
         return json_response(200, {"berichten": messages.from_rest_output(raw_answer)}, cookies)
@@ -869,7 +880,7 @@ class Site:
         if isinstance(found, HTTPResponse):
             return found
         records, record = found
-        return html_response(200, trainer_page.wipe_question_page(record, _continuing(records, record.pk)))
+        return html_response(200, trainer_page.wipe_question_page(record, _continuing(records, record.pk), records))
 
     async def trainer_wipe(self, request) -> HTTPResponse:
         """POST /trainer/sessie/wissen (form field ``sessie``): wipe one role-play session when a trainee asks; the

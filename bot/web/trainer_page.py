@@ -120,17 +120,29 @@ def session_page(record: Any) -> str:
     data = getattr(record, "data", None)
     group = data.get("groep") if isinstance(data, dict) else None
     view = session_view(record)
-    return _render("trainer_sessie.html", title=f"Rustpunt voor trainers: rollenspel {view.pk}", s=view,
+    return _render("trainer_sessie.html", title=f"Rustpunt voor trainers: rollenspel {view.nummer}", s=view,
                    group=" ".join(group.split()) if isinstance(group, str) else "")
 
 
-def wipe_question_page(record: Any, continuing: List[int]) -> str:
+def session_labels(records: List[Any], numbers: List[int]) -> List[str]:
+    """The sessions with internal numbers ``numbers`` as a trainer knows them: the number the professional saw in the
+    chat, with whose session it is ("2 van Deelnemer K7"); never the internal number."""
+    wanted = set(numbers)
+    labels = []
+    for record in records:
+        if getattr(record, "pk", None) in wanted:
+            view = session_view(record)
+            labels.append(f"{view.nummer} van {view.deelnemer}" if view.deelnemer else str(view.nummer))
+    return labels
+
+
+def wipe_question_page(record: Any, continuing: List[int], records: Optional[List[Any]] = None) -> str:
     """'Rollenspel 4 wissen?': what wiping removes (the session, the retries continuing it, its part of the chat),
-    with the button that does it."""
+    with the button that does it. ``continuing``: the internal numbers of the retries, named from ``records``."""
     from bot.privacy.forget import WIPED_EXPORT_NOTE  # lazy: the wiping module loads the stores
 
     return _render("trainer_wissen.html", title="Rustpunt voor trainers: rollenspel wissen", s=session_view(record),
-                   continuing=continuing, export_note=WIPED_EXPORT_NOTE)
+                   continuing=session_labels(records or [], continuing), export_note=WIPED_EXPORT_NOTE)
 
 
 def group_wipe_question_page(view: Any, records: List[Any]) -> str:
@@ -144,7 +156,8 @@ def group_wipe_question_page(view: Any, records: List[Any]) -> str:
     extra = sorted({n for number in numbers for n in continuing_sessions(records, number)} - set(numbers))
     in_chat = any(getattr(row.record, "conversation_id", None) for person in view.deelnemers for row in person.sessies)
     return _render("trainer_groep_wissen.html", title="Rustpunt voor trainers: sessies van een groep wissen",
-                   view=view, numbers=numbers, continuing=extra, in_chat=in_chat, export_note=WIPED_EXPORT_NOTE_MANY,
+                   view=view, numbers=numbers, continuing=session_labels(records, extra), in_chat=in_chat,
+                   export_note=WIPED_EXPORT_NOTE_MANY,
                    period=period_text(view.van, view.tot), start=view.van.isoformat() if view.van else "",
                    end=view.tot.isoformat() if view.tot else "")
 

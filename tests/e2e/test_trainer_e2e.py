@@ -61,7 +61,7 @@ def _stored(stack, group: str) -> List[Dict[str, Any]]:
 
     with session_scope(stack.database_url) as session:
         rows = session.scalars(select(Record).where(Record.kind == KIND).order_by(Record.pk)).all()
-        return [{"id": row.pk, **row.data} for row in rows
+        return [{"id": row.pk, **row.data, "nummer": row.nummer} for row in rows
                 if isinstance(row.data, dict) and row.data.get("groep") == group]
 
 
@@ -143,9 +143,12 @@ def test_the_transcript_link_opens_that_session_and_other_numbers_get_a_dutch_me
     _log_in(page, stack)
     _open_group(page, stack, group)
     link = page.find_element(By.CSS_SELECTOR, f"a[href='/trainer/sessie?sessie={first['id']}']")
-    assert link.get_attribute("aria-label") == f"Transcript van sessie {first['id']}"
+    # the number the trainee saw in the chat (each trainee's first session is 1) and whose it is; the link itself
+    # names the stored record
+    assert link.get_attribute("aria-label") == f"Transcript van sessie 1 van {first['deelnemer']}"
+    assert first["nummer"] == second["nummer"] == 1
     link.click()
-    _wait_for(page, f"Rollenspel {first['id']}")
+    _wait_for(page, f"Rollenspel 1 van {first['deelnemer']}")
     assert page.current_url.endswith(f"/trainer/sessie?sessie={first['id']}")
     article = page.find_element(By.CSS_SELECTOR, f"article#sessie-{first['id']}")
     assert article.find_element(By.TAG_NAME, "summary").text == "Transcript (1 beurt)"
@@ -164,8 +167,8 @@ def test_the_transcript_link_opens_that_session_and_other_numbers_get_a_dutch_me
         plan_number = plan.pk
     unknown = max(first["id"], second["id"], plan_number) + 1000
     for value, message in [
-        (str(unknown), f"Rollenspel {unknown} bestaat niet (meer)."),
-        (str(plan_number), f"Rollenspel {plan_number} bestaat niet (meer)."),
+        (str(unknown), "Dit rollenspel bestaat niet (meer)."),
+        (str(plan_number), "Dit rollenspel bestaat niet (meer)."),
         ("vier", "Dat is geen sessienummer. Kies de sessie op de trainerspagina of in het groepsoverzicht."),
     ]:
         page.get(f"{stack.web_url}/trainer/sessie?{urllib.parse.urlencode({'sessie': value})}")

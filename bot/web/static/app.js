@@ -692,13 +692,26 @@
     });
   }
 
-  function send(payload, shown) {
+  /* An id for one message, the same on every attempt to send it ('Opnieuw proberen' after a time-out or an error):
+     the server hands a message it already handled back with its first answer instead of handling it again. */
+  function messageId() {
+    var bytes = new Uint8Array(16);
+    if (window.crypto && window.crypto.getRandomValues) {
+      window.crypto.getRandomValues(bytes);
+    } else {
+      for (var i = 0; i < bytes.length; i++) { bytes[i] = Math.floor(Math.random() * 256); }
+    }
+    return Array.prototype.map.call(bytes, function (b) { return (b < 16 ? "0" : "") + b.toString(16); }).join("");
+  }
+
+  function send(payload, shown, retryOf) {
     var text = String(payload || "").trim();
     if (!text) { addError("Typ eerst een bericht."); return; }
     showNotice(null);
-    addMessage({ role: "user", text: shown || text });
+    var id = retryOf || messageId();
+    if (!retryOf) { addMessage({ role: "user", text: shown || text }); }  // a retry: the message shows already
     setBusy(true);
-    var body = { message: text };
+    var body = { message: text, id: id };
     var meta = profile();
     if (Object.keys(meta).length) { body.metadata = meta; }
     fetch("/api/chat", {
@@ -709,7 +722,7 @@
     }).then(readJson).then(function (r) {
       setBusy(false);
       if (!r.ok) {
-        addError(r.body.fout || "Er ging iets mis (fout " + r.status + ").", function () { send(payload, shown); });
+        addError(r.body.fout || "Er ging iets mis (fout " + r.status + ").", function () { send(payload, shown, id); });
         return;
       }
       showStatus(null);
@@ -723,7 +736,7 @@
       answers.forEach(addMessage);
     }).catch(function () {
       setBusy(false);
-      addError(OFFLINE, function () { send(payload, shown); });
+      addError(OFFLINE, function () { send(payload, shown, id); });
     });
   }
 
