@@ -4,12 +4,19 @@
    'rustpunt vergeet --plan' of plan 3 the next plan was 'plan 3' again, so an old note or report saying 'plan 3'
    pointed to another family's plan. Numbers are never given twice within a conversation (``bot.tables.RecordNumber``),
    on SQLite and on PostgreSQL (scripts/test_postgres.sh), and a store from before keeps counting.
+2. The privacy hunt of session 29 (tests/e2e/test_privacy_hunt_s29.py) typed new kinds of detail. Stored readable:
+   a licence plate ("kenteken 12-ABC-3"), a bank account (only its last ten digits were masked, as a phone number:
+   "NL91 ABNA [TELEFOON]") and a landline number with a dash between spaces ("030 - 123 45 67").
+3. ``python -m bot.rasa_server run --deb`` (or ``--d``): Rasa's argument parser takes a shortening of ``--debug`` for
+   it, so Rasa wrote what was typed into its log, past the refusal of debug logs.
 """
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import select
 
-from bot import db, records
+from bot import db, records, rasa_server
+from bot.intake.deidentify import mask
 from bot.privacy.forget import forget_conversation, forget_plan, forget_session
 from bot.roleplay.session import KIND as SESSION_KIND
 from bot.roleplay.session import PracticeService
@@ -91,3 +98,47 @@ def test_the_retention_period_drops_the_numbers_of_conversations_left_without_re
     with db.session_scope() as session:
         assert session.scalars(select(RecordNumber.conversation_id)).all() == [B]
     assert _number(kept) == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("De auto van vader heeft kenteken 12-ABC-3", "De auto van vader heeft kenteken [KENTEKEN]"),
+    ("kenteken xt-123-b, een grijze auto", "kenteken [KENTEKEN], een grijze auto"),
+    ("Ze rijdt in een auto met 1-KBB-34 erop", "Ze rijdt in een auto met [KENTEKEN] erop"),
+    ("IBAN NL91ABNA0417164300 van moeder", "IBAN [IBAN] van moeder"),
+    ("rekeningnummer NL91 ABNA 0417 1643 00", "rekeningnummer [IBAN]"),
+    ("het geld gaat naar nl91abna0417164300", "het geld gaat naar [IBAN]"),
+    ("zijn Belgische rekening BE71 0961 2345 6769", "zijn Belgische rekening [IBAN]"),
+    ("vast nummer 030 - 123 45 67", "vast nummer [TELEFOON]"),
+    ("bel 06 - 12 34 56 78 na vijf uur", "bel [TELEFOON] na vijf uur"),
+])
+def test_a_plate_a_bank_account_and_a_spaced_landline_are_masked(text, expected):
+    assert mask(text).text == expected
+
+
+@pytest.mark.parametrize("text", [
+    "kinderen van 0-3 jaar en jongeren van 12-18 jaar",
+    "de 1-2-3 methode in groep 1-2-3",
+    "een WA-verzekering en een tv-programma",
+    "de VVE-0-4 groep, tussen 13-15 uur",
+    "het is een 3-D-printer op een x-y-z as",
+    "in 2023 - 2024 ging het goed",
+    "NL12 is geen rekeningnummer",
+])
+def test_what_looks_like_a_plate_or_an_account_but_is_none_stays(text):
+    assert mask(text).text == text
+
+
+@pytest.mark.parametrize("argv", [["run", "--deb"], ["run", "--d"], ["shell", "--debu"], ["run", "--debug"]])
+def test_every_shortening_of_debug_that_rasa_takes_is_refused(argv):
+    assert rasa_server.debug_refusal(argv, {}) == rasa_server.DEBUG_REFUSAL
+
+
+def test_rasas_parser_takes_those_shortenings_for_debug_and_the_others_are_not_refused():
+    from rasa.__main__ import create_argument_parser
+
+    parser = create_argument_parser()
+    for argv in (["run", "--deb"], ["run", "--d"]):
+        assert parser.parse_args(argv).loglevel == 10  # why they are refused
+    for argv in (["run", "--enable-api", "--endpoints", "endpoints.yml"], ["run", "-v"], ["run", "--verbose"]):
+        assert rasa_server.debug_refusal(argv, {}) is None
+        assert parser.parse_args(argv).loglevel != 10
