@@ -15,7 +15,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from bot import db, records, rasa_server
+from bot import db, rasa_server, records
 from bot.intake.deidentify import mask
 from bot.privacy.forget import forget_conversation, forget_plan, forget_session
 from bot.roleplay.session import KIND as SESSION_KIND
