@@ -89,8 +89,14 @@ def debug_refusal(argv: List[str], env: Optional[Mapping[str, str]] = None) -> O
     env = os.environ if env is None else env
     if (env.get(DEBUG_ENV) or "").strip().lower() == "ja":
         return None
-    asked = DEBUG_FLAGS.intersection(argv) or (env.get("LOG_LEVEL") or "").strip().upper() == "DEBUG"
+    asked = any(_asks_debug(arg) for arg in argv) or (env.get("LOG_LEVEL") or "").strip().upper() == "DEBUG"
     return DEBUG_REFUSAL if asked else None
+
+
+def _asks_debug(arg: str) -> bool:
+    """``arg`` is one of :data:`DEBUG_FLAGS`, or a shortening of ``--debug`` that Rasa's argument parser takes for it
+    (session 29: ``run --deb`` and ``run --d`` started Rasa with debug logs, past this check)."""
+    return arg in DEBUG_FLAGS or len(arg) >= 3 and arg.startswith("--") and "--debug".startswith(arg)
 
 
 def main(argv: Optional[List[str]] = None) -> None:

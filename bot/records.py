@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from bot.db import get_engine, session_scope
 from bot.privacy import tracker_db
 from bot.privacy.tracker_db import empty_write_ahead_log
-from bot.tables import ForgottenConversation, Record
+from bot.tables import ForgottenConversation, Record, RecordNumber
 
 log = logging.getLogger(__name__)
 
@@ -64,32 +64,43 @@ def add_record(
 
 def _next_number(session: Session, kind: str, conversation_id: str, pk: int) -> int:
     """The number the professional sees for a new record of ``kind`` in this conversation: one more than the highest
-    so far (a record without a number still counts, see ``bot.db.number_per_conversation``). Turns of one conversation
-    run one at a time (Rasa's lock), and the new row already holds SQLite's write lock."""
+    it was ever given there, a wiped record's too (``bot.tables.RecordNumber``: "wis plan 3" never makes the next plan
+    "plan 3" again), and than the records so far (a store from before that table; a record without a number still
+    counts, see ``bot.db.number_per_conversation``). Turns of one conversation run one at a time (Rasa's lock), the
+    new row already holds SQLite's write lock, and PostgreSQL's holds the conversation's lock (:func:`add_record`)."""
     others = (Record.kind == kind, Record.conversation_id == conversation_id, Record.pk != pk)
     highest, count = session.execute(
         select(func.max(Record.nummer), func.count(Record.pk)).where(*others)).one()
-    return max(highest or 0, count or 0) + 1
+    given = session.scalars(select(RecordNumber).where(
+        RecordNumber.kind == kind, RecordNumber.conversation_id == conversation_id).limit(1)).first()
+    number = max(highest or 0, count or 0, given.highest if given is not None else 0) + 1
+    if given is None:
+        session.add(RecordNumber(kind=kind, conversation_id=conversation_id, highest=number))
+    else:
+        given.highest = number
+    return number
+
+
+def drop_numbers(conversation_id: str) -> int:
+    """Forget the highest numbers given in ``conversation_id`` (with the conversation: a new one starts)."""
+    with session_scope() as session:
+        return session.query(RecordNumber).filter(RecordNumber.conversation_id == str(conversation_id)).delete() or 0
+
+
+def drop_unused_numbers(before: datetime) -> int:
+    """The retention period: forget the highest numbers of conversations that no record is left of and that made none
+    since ``before``."""
+    used = select(Record.conversation_id).where(Record.conversation_id.is_not(None))
+    with session_scope() as session:
+        return session.query(RecordNumber).filter(RecordNumber.updated_at < before,
+                                                  RecordNumber.conversation_id.not_in(used)
+                                                  ).delete(synchronize_session=False) or 0
 
 
 def shown_number(row: Record) -> int:
     """The number a professional sees for ``row`` in the chat: counted within its conversation; the internal id for a
     record made outside a conversation (the command line)."""
     return int(row.nummer) if row.nummer is not None else int(row.pk)
-
-
-def get_own_record(kind: str, conversation_id: str, number: int) -> Optional[Record]:
-    """The record of ``kind`` that the professional of ``conversation_id`` knows as ``number``; None when this
-    conversation has none with that number (another conversation's number never opens anything here)."""
-    if not conversation_id:
-        return None
-    query = select(Record).where(Record.kind == kind, Record.conversation_id == str(conversation_id),
-                                 Record.nummer == int(number))
-    with session_scope() as session:
-        row = session.scalars(query.limit(1)).first()
-        if row is not None:
-            session.expunge(row)
-        return row
 
 
 # The check above and the mark of a forget are one after the other per conversation. SQLite has one writer at a time:
@@ -210,9 +221,13 @@ def _row(session: Session, kind: str, record_id: int) -> Optional[Record]:
     return row if row is not None and row.kind == kind else None
 
 
-def get_record(kind: str, record_id: int) -> Optional[Record]:
+def get_record(kind: str, record_id: int, conversation_id: Optional[str] = None) -> Optional[Record]:
+    """The record of ``kind`` with this id, else None. With ``conversation_id`` (a read from the chat: the owner check,
+    in one place) also None when it was made in another conversation or outside one."""
     with session_scope() as session:
         row = _row(session, kind, record_id)
+        if row is not None and conversation_id is not None and row.conversation_id != str(conversation_id):
+            row = None
         if row is not None:
             session.expunge(row)
         return row

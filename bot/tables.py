@@ -64,3 +64,19 @@ class ForgottenConversation(Base):
     pk = Column(Integer, primary_key=True)
     digest = Column(String(64), nullable=False, index=True)
     forgotten_at = Column(DateTime, default=_now, nullable=False, index=True)
+
+
+class RecordNumber(Base):
+    """The highest number a professional was shown for ``kind`` in one conversation (``Record.nummer``), kept when
+    that record is wiped, so "plan 3" in an old note never becomes a later plan of that conversation
+    (``bot.records.add_record``). Goes with the conversation (``bot.privacy.forget.forget_conversation``, which starts a
+    new one) and, once no record of it is left, with the retention period (``bot.records.drop_unused_numbers``)."""
+
+    __tablename__ = "record_numbers"
+    __table_args__ = (UniqueConstraint("kind", "conversation_id"),)
+
+    pk = Column(Integer, primary_key=True)
+    kind = Column(String(40), nullable=False)
+    conversation_id = Column(String(120), nullable=False, index=True)
+    highest = Column(Integer, nullable=False)
+    updated_at = Column(DateTime, default=_now, onupdate=_now, nullable=False)

@@ -78,7 +78,7 @@ def test_cli_questions(capsys):
 def test_cli_masking_evaluation(capsys):
     assert main(["evalueer", "maskering"]) == 0
     out = capsys.readouterr().out
-    assert "- regels: 170 zinnen" in out and "precisie" in out
+    assert "- regels: 176 zinnen" in out and "precisie" in out
 
 
 def test_a_day_word_in_the_time_is_stored_with_the_day_it_means():

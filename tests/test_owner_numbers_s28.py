@@ -48,8 +48,9 @@ def test_plan_numbers_count_within_each_conversation_and_keep_the_internal_id():
     assert ids == sorted(ids) and len(set(ids)) == 6  # the internal ids still count across everyone
     assert [load_plan(i)["nummer"] for i in ids] == [1, 1, 2, 2, 3, 3]
     assert latest_plan(A)["nummer"] == 3 and latest_plan(A)["id"] == ids[5]
-    assert records.get_own_record("gespreksplan", B, 3).pk == ids[4]
-    assert records.get_own_record("gespreksplan", A, 4) is None
+    assert records.get_record("gespreksplan", ids[4], conversation_id=B).pk == ids[4]
+    assert records.get_record("gespreksplan", ids[4], conversation_id=A) is None  # the owner check
+    assert records.get_record("gespreksplan", ids[4]).pk == ids[4]  # the command line, without an owner
     # a wiped plan's number is not taken by a plan of another conversation
     assert records.delete_record("gespreksplan", ids[5])
     assert load_plan(_plan(conversation=B))["nummer"] == 4

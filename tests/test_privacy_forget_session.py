@@ -19,6 +19,7 @@ from bot.privacy.tracker_store import MaskingSQLTrackerStore
 from bot.records import add_record, list_records
 from bot.web import messages
 from bot.web.conversation import short_hash
+from tests.stored_text import database_bytes
 
 DOMAIN = Domain.from_yaml("""
 version: "3.1"
@@ -117,8 +118,11 @@ def records():
 
 
 def found(folder: Path, words) -> list:
-    return [(path.name, word) for path in folder.rglob("*") if path.is_file() for word in words
-            if word.encode() in path.read_bytes()]
+    """Where each word is readable: every file of the data folder (Rasa's rasa/tracker.db* among them) and our own
+    store (``tests.stored_text``: its SQLite files again, or every row of every PostgreSQL table)."""
+    stored = {str(path.relative_to(folder)): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+    stored["our store"] = database_bytes()
+    return [(name, word) for name, data in stored.items() for word in words if word.encode() in data]
 
 
 async def test_one_session_and_its_retry_are_wiped_from_our_store_and_from_the_chat(tmp_path, tracker_url):

@@ -44,6 +44,8 @@ LABELS = {
     "datum": "[DATUM]",
     "school": "[SCHOOL]",
     "organisatie": "[ORGANISATIE]",
+    "iban": "[IBAN]",
+    "kenteken": "[KENTEKEN]",
 }
 # Dutch words for the note to the consultant: label -> (singular, plural)
 _NOUNS = {
@@ -56,6 +58,8 @@ _NOUNS = {
     "datum": ("datum", "data"),
     "school": ("schoolnaam", "schoolnamen"),
     "organisatie": ("organisatienaam", "organisatienamen"),
+    "iban": ("rekeningnummer", "rekeningnummers"),
+    "kenteken": ("kenteken", "kentekens"),
 }
 MAX_TEXT = 20_000
 
@@ -79,9 +83,19 @@ class Masked:
 # --------------------------------------------------------------------------- rules
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# one separator between digits: a space, a dot or a dash, also with spaces around it ("030 - 123 45 67", session 29)
 _PHONE = re.compile(
-    r"(?<![\d+])(?:\+31|0031|0)[\s.-]?(?:\(0\)[\s-]?)?\d(?:[\s.-]?\d){8}(?!\d)"
+    r"(?<![\d+])(?:\+31|0031|0)(?: ?[.-] ?|\s)?(?:\(0\)[\s-]?)?\d(?:(?: ?[.-] ?|\s)?\d){8}(?!\d)"
 )
+# A bank account (session 29: "NL91 ABNA 0417 1643 00" was stored as "NL91 ABNA [TELEFOON]"): a Dutch IBAN (NL, two
+# digits, four letters, ten digits), or one of another country that passes the IBAN check; spaces between groups,
+# any case.
+_IBAN = re.compile(r"(?i)(?<![\w])[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){2,7}(?: ?[a-z0-9]{1,3})?(?![\w])")
+_DUTCH_IBAN = re.compile(r"(?i)nl\d{2}[a-z]{4}\d{10}")
+# A Dutch licence plate (session 29: "kenteken 12-ABC-3" was stored readable): three groups of letters or digits with
+# dashes, six characters, letters and digits both. In lower case only after a word about a car ("kenteken xt-123-b").
+_PLATE = re.compile(r"(?<![\w-])([a-zA-Z]{1,3}|\d{1,3})-([a-zA-Z]{1,3}|\d{1,3})-([a-zA-Z]{1,3}|\d{1,3})(?![\w]|-\w)")
+_PLATE_CUE = re.compile(r"(?i)(?:kenteken|nummerbord|nummerplaat|auto|wagen|busje|scooter)\W+(?:\w+\W+){0,4}$")
 _NINE_DIGITS = re.compile(r"(?<![\d.-])(?:\d{3}[ .]\d{3}[ .]\d{3}|\d{4}[ .]\d{2}[ .]\d{3}|\d{9})(?![\d]|[.-]\d)")
 _POSTCODE = re.compile(r"(?<![\w])[1-9]\d{3}(?: ?[A-Z]{2}|[a-z]{2})(?![\w])")
 _NUMERIC_DATE = re.compile(r"(?<!\d)(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.](?:19|20)\d{2}(?!\d)")
@@ -511,10 +525,38 @@ def elfproef(digits: str) -> bool:
     return total % 11 == 0
 
 
+def iban_check(text: str) -> bool:
+    """The IBAN check: the country and check digits moved to the end, letters as numbers (A=10), modulo 97 is 1."""
+    code = re.sub(r"\s", "", text).upper()
+    if not 15 <= len(code) <= 34:
+        return False
+    digits = "".join(str(int(char, 36)) for char in code[4:] + code[:4])
+    return int(digits) % 97 == 1
+
+
+def _iban_spans(text: str) -> Iterator[Span]:
+    for match in _IBAN.finditer(text):
+        code = re.sub(r"\s", "", match.group())
+        if _DUTCH_IBAN.fullmatch(code) or iban_check(code):
+            yield match.start(), match.end(), "iban"
+
+
+def _plate_spans(text: str) -> Iterator[Span]:
+    for match in _PLATE.finditer(text):
+        groups = match.groups()
+        if len("".join(groups)) != 6 or all(g.isdigit() for g in groups) or not any(g.isdigit() for g in groups):
+            continue
+        letters = "".join(g for g in groups if not g.isdigit())
+        if letters.isupper() or _PLATE_CUE.search(text[max(0, match.start() - 60): match.start()]):
+            yield match.start(), match.end(), "kenteken"
+
+
 def _rule_spans(text: str) -> List[Span]:
     spans: List[Span] = []
     for match in _EMAIL.finditer(text):
         spans.append((match.start(), match.end(), "email"))
+    spans.extend(_iban_spans(text))
+    spans.extend(_plate_spans(text))
     for match in _PHONE.finditer(text):
         if re.sub(r"\D", "", match.group()) not in _PUBLIC_NUMBERS:
             spans.append((match.start(), match.end(), "telefoon"))
@@ -1863,8 +1905,8 @@ def _names_before(text: str, spans: List[Span], label: str, relabel_school: bool
 # --------------------------------------------------------------------------- merge
 
 _PRIORITY = {
-    "email": 0, "bsn": 1, "telefoon": 2, "postcode": 3, "datum": 4, "adres": 5, "naam": 6, "school": 7,
-    "organisatie": 8,
+    "email": 0, "iban": 0, "bsn": 1, "telefoon": 2, "kenteken": 3, "postcode": 3, "datum": 4, "adres": 5, "naam": 6,
+    "school": 7, "organisatie": 8,
 }
 
 

@@ -119,6 +119,7 @@ def forget_conversation(conversation_id: str) -> Dict[str, int]:
     events = tracker_db.delete_conversations([conversation_id])
     if events:
         removed[EVENTS] = events
+    records.drop_numbers(conversation_id)  # before the records: their deletion empties the write-ahead log
     removed.update(records.delete_records(conversation_id=conversation_id))
     return removed
 

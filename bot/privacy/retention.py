@@ -128,6 +128,7 @@ def _cleanup(config: Periods, now: Optional[datetime]) -> Dict[str, int]:
                   if row.created_at < callback_cutoff and drop_contact(row.pk))
     add({CONTACT_DROPPED: dropped})
     records.drop_old_forgotten_marks()  # the markers of conversations forgotten on request, after a day
+    records.drop_unused_numbers(general_cutoff)  # the highest plan and session numbers of conversations now gone
     tracker_db.empty_write_ahead_logs()  # also what an earlier deletion could not clear from a log in use
     # log files (bot.privacy.logs): of this folder's 'make run' and of its cluster
     cutoff = general_cutoff.replace(tzinfo=timezone.utc).timestamp()

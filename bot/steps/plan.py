@@ -168,8 +168,8 @@ def save_plan(plan: Dict[str, Any], conversation_id: Optional[str] = None) -> in
 def load_plan(plan_id: int, conversation_id: Optional[str] = None) -> Optional[Dict[str, Any]]:
     """The stored plan with its internal id (``id``) and the number its professional sees (``nummer``), or None when
     there is no gespreksplan with this id, or (``conversation_id`` given) it was made in another conversation."""
-    row = get_record(RECORD_KIND, int(plan_id))
-    if row is None or (conversation_id is not None and row.conversation_id != conversation_id):
+    row = get_record(RECORD_KIND, int(plan_id), conversation_id=conversation_id)
+    if row is None:
         return None
     return _plan(row)
 
