@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import re
+import urllib.parse
 
 from bot import records
 from bot.roleplay.session import KIND, list_sessions
@@ -111,3 +112,39 @@ def test_a_trainee_with_two_conversations_has_two_sessions_1_told_apart_by_their
     shown = " ".join(_visible(render_group_page(records.list_records(KIND), "winter")).split())
     for conversation in ("gesprek-ochtend", "gesprek-middag"):
         assert f"Deelnemer Cas, sessie 1 (gesprek #{short_hash(conversation)}): transcript" in shown
+
+
+def test_the_wipe_reports_on_the_trainers_page_name_the_number_the_trainee_saw():
+    """'Wis deze sessie' and 'Wis alle sessies van deze groep' say which sessions went the way the page named them
+    ("Rollenspel 2 van Deelnemer Bas is gewist."), not by the internal number the form carried."""
+    from bot.privacy.forget import ForgottenSession
+    from bot.web.config import WebConfig
+    from bot.web.server import make_server
+    from tests.fake_rasa import free_port, serve
+    from tests.test_web_server import TOKEN, request
+
+    made = _store_sessions()
+
+    def forget_session(number):
+        records.delete_records(ids=[number], kinds=[KIND])
+        return ForgottenSession(number=number, sessions=[number], in_chat=False)
+
+    auth = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/x-www-form-urlencoded"}
+    server = serve(make_server(WebConfig(port=0, rasa_url=f"http://127.0.0.1:{free_port()}", trainer_token=TOKEN),
+                               load_records=lambda: records.list_records(KIND), forget_session=forget_session))
+    try:
+        second = next(pk for pk, (who, number) in made.items() if who == "Deelnemer Bas" and number == 2)
+        status, _, html = request(server, "POST", "/trainer/sessie/wissen", f"sessie={second}", auth)
+        text = " ".join(_visible(html).split())
+        assert status == 200 and "Rollenspel 2 van Deelnemer Bas is gewist." in text
+        assert _internal_shown(text, made) == []
+
+        anna = sorted(pk for pk, (who, _) in made.items() if who == "Deelnemer Anna")
+        form = urllib.parse.urlencode({"groep": "najaar-2026", "sessies": " ".join(str(pk) for pk in anna)})
+        status, _, html = request(server, "POST", "/trainer/groep/wissen", form, auth)
+        text = " ".join(_visible(html).split())
+        assert status == 200 and "1 van Deelnemer Anna en 2 van Deelnemer Anna" in text, text[:2000]
+        assert _internal_shown(text, made) == []
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -68,8 +68,8 @@ def test_every_session_has_a_wipe_button_that_first_asks(site):
 def test_wiping_removes_the_session_and_says_what_happened_in_dutch(site):
     status, _, html = request(site.server, "POST", "/trainer/sessie/wissen", "sessie=4", {**AUTH, **FORM})
     assert status == 200 and site.wiped == [4]
-    assert "Rollenspelsessie 4 is gewist." in html and "Ook sessie 5 is gewist" in html
-    assert 'role="status"' in html and "Rollenspel 3 van Ali" in html and "Rollenspel 4 van Joke" not in html
+    assert "Rollenspel 4 van Joke is gewist." in html and "Ook sessie 5 van Joke is gewist" in html
+    assert 'role="status"' in html and "Rollenspel 3 van Ali" in html and 'id="sessie-4-titel"' not in html
     status, _, html = request(site.server, "POST", "/trainer/sessie/wissen", "sessie=4", {**AUTH, **FORM})
     assert status == 404 and "Dit rollenspel bestaat niet (meer); er is niets gewist." in html
 
@@ -80,7 +80,7 @@ def test_the_login_cookie_wipes_from_the_page_itself(site):
     same_site = {**FORM, "Cookie": cookie, "Origin": f"http://127.0.0.1:{site.server.server_address[1]}",
                  "Sec-Fetch-Site": "same-origin"}
     status, _, html = request(site.server, "POST", "/trainer/sessie/wissen", "sessie=3", same_site)
-    assert status == 200 and site.wiped == [3] and "Rollenspelsessie 3 is gewist." in html
+    assert status == 200 and site.wiped == [3] and "Rollenspel 3 van Ali is gewist." in html
 
 
 @pytest.mark.parametrize("headers", [
@@ -171,7 +171,7 @@ def test_wiping_the_group_wipes_the_named_sessions_of_that_group_only(group_site
     assert status == 200
     assert group_site.wiped == [1, 3, 4]  # 5 went with 4; 2 is of group Zuid and stays
     assert [r.pk for r in group_site.stored] == [2]
-    assert "Van groep &#39;Noord&#39; zijn 4 sessies gewist (1, 3, 4 en 5)." in html
+    assert "Van groep &#39;Noord&#39; zijn 4 sessies gewist (1 van Ali, 3 van Ali, 4 van Joke en 5 van Joke)." in html
     assert "bevat deze sessies nog" in html and 'role="status"' in html
     status, _, html = request(group_site.server, "POST", "/trainer/groep/wissen", "groep=Noord&sessies=1",
                               {**AUTH, **FORM})
@@ -244,7 +244,7 @@ def test_a_failure_halfway_says_what_was_wiped_and_what_not():
     try:
         status, _, html = request(server, "POST", "/trainer/groep/wissen", "groep=Noord&sessies=1+3",
                                   {**AUTH, **FORM})
-        assert status == 200 and "Van groep &#39;Noord&#39; is 1 sessie gewist (1)." in html
+        assert status == 200 and "Van groep &#39;Noord&#39; is 1 sessie gewist (1 van Ali)." in html
         assert "Het wissen is daarna mislukt: 1 sessie is niet gewist." in html and "database weg" not in html
         status, _, html = request(server, "POST", "/trainer/groep/wissen", "groep=Noord&sessies=3", {**AUTH, **FORM})
         assert status == 500 and "er is niets gewist" in html

@@ -440,14 +440,20 @@ def forget_session(number: int) -> ForgottenSession:
     return result
 
 
-def session_report(result: ForgottenSession) -> str:
-    """What ``forget_session`` did, in Dutch for the trainer (the command line and the trainers' page)."""
+def session_report(result: ForgottenSession, labels: Optional[Dict[int, str]] = None) -> str:
+    """What ``forget_session`` did, in Dutch for the trainer (the command line and the trainers' page). ``labels``:
+    how the trainers' page names each wiped session ("1 van Deelnemer K7", ``trainer_page.session_labels``, read
+    before the wipe); without it (the admin command line) the internal numbers the command was given."""
     if not result.found:
         return f"Er is geen rollenspelsessie met nummer {result.number}; er is niets gewist."
+    named = labels or {}
     others = [n for n in result.sessions if n != result.number]
-    lines = [f"Rollenspelsessie {result.number} is gewist."]
+    if result.number in named:
+        lines = [f"Rollenspel {named[result.number]} is gewist."]
+    else:
+        lines = [f"Rollenspelsessie {result.number} is gewist."]
     if others:
-        which = join_list([str(n) for n in others])
+        which = join_list([named.get(n, str(n)) for n in others])
         lines.append(f"Ook {'sessie' if len(others) == 1 else 'de sessies'} {which} "
                      f"{'is' if len(others) == 1 else 'zijn'} gewist: een nieuwe poging vanaf een beurt van deze "
                      "sessie, met een kopie van haar beurten.")
@@ -501,11 +507,12 @@ def forget_sessions(numbers: Iterable[int],
     return result
 
 
-def sessions_report(result: ForgottenSessions, group: str) -> str:
-    """What ``forget_sessions`` did for ``group``, in Dutch for the trainer."""
+def sessions_report(result: ForgottenSessions, group: str, labels: Optional[Dict[int, str]] = None) -> str:
+    """What ``forget_sessions`` did for ``group``, in Dutch for the trainer; ``labels`` as in ``session_report``."""
     wiped = sorted(result.sessions)
+    named = labels or {}
     lines = [f"Van groep '{group}' {'is' if len(wiped) == 1 else 'zijn'} {counted(len(wiped), 'sessie', 'sessies')} "
-             f"gewist" + (f" ({join_list([str(n) for n in wiped])})." if wiped else ".")]
+             f"gewist" + (f" ({join_list([named.get(n, str(n)) for n in wiped])})." if wiped else ".")]
     if result.failed:
         left = len([n for n in result.asked if n not in wiped])
         lines.append(f"Het wissen is daarna mislukt: {counted(left, 'sessie is', 'sessies zijn')} niet gewist. "

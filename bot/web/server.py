@@ -230,10 +230,10 @@ def _warm_pages() -> None:
     render_group_page([], "")
 
 
-def _wipe_report(result: Any) -> str:
+def _wipe_report(result: Any, labels: Optional[Dict[int, str]] = None) -> str:
     from bot.privacy.forget import session_report
 
-    return session_report(result)
+    return session_report(result, labels)
 
 
 def _forget_sessions(numbers: List[int], forget: Callable[[int], Any]) -> Any:
@@ -243,10 +243,10 @@ def _forget_sessions(numbers: List[int], forget: Callable[[int], Any]) -> Any:
     return forget_sessions(numbers, forget)
 
 
-def _sessions_report(result: Any, group: str) -> str:
+def _sessions_report(result: Any, group: str, labels: Optional[Dict[int, str]] = None) -> str:
     from bot.privacy.forget import sessions_report
 
-    return sessions_report(result, group)
+    return sessions_report(result, group, labels)
 
 
 def _continuing(records: List[Any], number: int) -> List[int]:
@@ -811,7 +811,9 @@ class Site:
         found = await self._group_sessions(values)
         if isinstance(found, HTTPResponse):
             return found
-        _, view = found
+        group_records, view = found
+        # the names the page gave these sessions ("1 van Deelnemer K7"), read before the wipe removes them
+        labels = trainer_page.session_label_map(group_records, [getattr(row, "pk", None) for row in group_records])
         shown = {row.id for person in view.deelnemers for row in person.sessies}
         wanted = sorted(shown & {number for number in named if number is not None})
         if not wanted:
@@ -820,7 +822,7 @@ class Site:
         result = await self.blocking(_forget_sessions, wanted, self.forget_session)
         logger.info("wiped %s role-play sessions of a group (%s asked, failed: %s)", len(result.sessions),
                     len(wanted), result.failed)
-        notice = _sessions_report(result, view.groep)
+        notice = _sessions_report(result, view.groep, labels)
         if result.failed and not result.sessions:
             return self._trainer_message(500, WIPE_FAILED)
         return await self._sessions(notice=notice)
@@ -893,6 +895,11 @@ class Site:
         number = self._session_number((form.get("sessie") or [""])[0])
         if number is None:
             return self._trainer_message(400, WIPE_BAD_NUMBER)
+        # the names the page gave these sessions ("1 van Deelnemer K7"), read before the wipe removes them
+        stored = await self._all_records(self._trainer_message)
+        if not isinstance(stored, list):
+            return stored
+        labels = trainer_page.session_label_map(stored, [number] + _continuing(stored, number))
         try:
             result = await self.blocking(self.forget_session, number)
         except Exception as exc:  # the store or the chat store may be down: nothing was deleted
@@ -901,7 +908,7 @@ class Site:
         if not getattr(result, "found", False):
             return self._trainer_message(404, WIPE_NOT_FOUND.format(number=number))
         logger.info("wiped role-play session %s (%s sessions)", number, len(result.sessions))
-        return await self._sessions(notice=_wipe_report(result))
+        return await self._sessions(notice=_wipe_report(result, labels))
 
     def _trainer_message(self, status: int, message: str) -> HTTPResponse:
         body = trainer_page.message_page("Rustpunt voor trainers", message).replace(

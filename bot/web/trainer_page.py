@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, List, Optional
+from typing import Any, Dict, List, Optional
 
 from jinja2 import Environment, FileSystemLoader
 from markupsafe import Markup
@@ -124,16 +124,21 @@ def session_page(record: Any) -> str:
                    group=" ".join(group.split()) if isinstance(group, str) else "")
 
 
-def session_labels(records: List[Any], numbers: List[int]) -> List[str]:
-    """The sessions with internal numbers ``numbers`` as a trainer knows them: the number the professional saw in the
-    chat, with whose session it is ("2 van Deelnemer K7"); never the internal number."""
+def session_label_map(records: List[Any], numbers: List[int]) -> Dict[int, str]:
+    """The sessions with internal numbers ``numbers`` as a trainer knows them, by internal number: the number the
+    professional saw in the chat, with whose session it is ("2 van Deelnemer K7"); never the internal number."""
     wanted = set(numbers)
-    labels = []
+    labels = {}
     for record in records:
         if getattr(record, "pk", None) in wanted:
             view = session_view(record)
-            labels.append(f"{view.nummer} van {view.deelnemer}" if view.deelnemer else str(view.nummer))
+            labels[record.pk] = f"{view.nummer} van {view.deelnemer}" if view.deelnemer else str(view.nummer)
     return labels
+
+
+def session_labels(records: List[Any], numbers: List[int]) -> List[str]:
+    """``session_label_map`` as a list, in the order of ``records``."""
+    return list(session_label_map(records, numbers).values())
 
 
 def wipe_question_page(record: Any, continuing: List[int], records: Optional[List[Any]] = None) -> str:

@@ -190,7 +190,8 @@ def test_wiping_a_group_asks_first_keeps_everything_on_no_and_wipes_only_that_gr
     _new_chat(page, stack)
     _fill_in_for_the_trainer(page, f"Code {secrets.token_hex(3).upper()}", other)
     _play(page, SHORT)
-    numbers = [s["id"] for s in _stored(stack, group)]
+    stored_before = _stored(stack, group)
+    numbers = [s["id"] for s in stored_before]
     assert len(numbers) == 2 and len(_stored(stack, other)) == 1
 
     _log_in(page, stack)
@@ -217,7 +218,9 @@ def test_wiping_a_group_asks_first_keeps_everything_on_no_and_wipes_only_that_gr
     yes = page.find_element(By.CSS_SELECTOR, "form.wissen-form button")
     assert yes.text == f"Ja, wis 2 sessies van groep {group}"
     yes.click()
-    low, high = sorted(numbers)
+    # named as the page names them: the number the trainee saw, with the trainee (not the internal number)
+    shown = {s["id"]: s["nummer"] for s in stored_before}
+    low, high = (f"{shown[pk]} van {participant}" for pk in sorted(numbers))
     _wait_for(page, f"Van groep '{group}' zijn 2 sessies gewist ({low} en {high}).")
     notice = page.find_element(By.CSS_SELECTOR, "p.melding[role='status']").text
     assert not [word for word in NO_TRACE if word in notice], notice
