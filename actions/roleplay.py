@@ -257,7 +257,7 @@ def resume_last_session(dispatcher: CollectingDispatcher, rows: List[Any], text:
     except SessionError:
         dispatcher.utter_message(text=RESUME_NONE)
         return empty
-    scenario = catalog.get_scenario(data.get("scenario"))
+    scenario = catalog.get_scenario(str(data.get("scenario") or ""))
     title = scenario.titel if scenario is not None else str(data.get("titel") or "")
     if data.get("status") != status.BUSY or scenario is None:
         turns = len(((data.get("state") or {}).get("turns")) or [])

@@ -117,6 +117,10 @@ def whole_message(text: Optional[str], allowed: Sequence[str]) -> Optional[str]:
     for command in (HINT, RESUME):
         if command in allowed and last != (text or "").strip() and normalise(last) in PHRASES[command]:
             return command
+    for command in (FEEDBACK, HINT):  # named by its word first: "kan ik feedback per stap krijgen?" is no question
+        # which step to take
+        if command in allowed and _named_request(text, command):
+            return command
     for command in (HINT, FEEDBACK, RESTART, STOP, VOLGENDE, SHOW_PLAN, RESUME):
         if command in allowed and _asks_in_own_words(text, command):
             return command
@@ -275,11 +279,24 @@ _TO_THE_PERSONA = re.compile(r"\b(?:u|uw|meneer|mevrouw|papa|mama)\b")
 _OUR_EXERCISE = r"(?:(?:het|dit|mijn|m n|mn|ons|de|deze) (?:rollenspel|oefening|oefengesprek|scenario|gesprek))"
 _HELLO = r"(?:(?:hoi|hallo|hai|hey|hee|dag|goedemorgen|goedemiddag|goedenavond|goeiemorgen|goeiemiddag) )?"
 _RESUME_OWN = re.compile(
-    r"^" + _HELLO + r"(?:en |dus )?waar (?:was ik|waren we)(?: \w+)?(?: gebleven)?(?: (?:met|in|bij) " + _OUR_EXERCISE + r")?"
+    r"^" + _HELLO + r"(?:en |dus )?waar (?:was ik|waren we)(?: \w+)?(?: gebleven)?"
+    r"(?: (?:met|in|bij) " + _OUR_EXERCISE + r")?"
     r"(?: van (?:gisteren|vorige week|laatst|vanochtend|gisteravond))?$"
     r"|^" + _HELLO + r"(?:(?:kan|mag|wil) ik |ik wil |ik ga |we gaan |laten we )?(?:verder|doorgaan|weer verder)"
     r"(?: (?:met " + _OUR_EXERCISE + r"|waar (?:ik|we) (?:gebleven )?(?:was|waren|gebleven)(?: \w+)?))"
     r"(?: van (?:gisteren|vorige week|laatst|vanochtend|gisteravond))?$")
+
+
+def _named_request(text: Optional[str], command: str) -> bool:
+    """The last clause of a short message asks Rustpunt for feedback or a tip by its name (``_NAMED_REQUEST``)."""
+    cleaned = normalise(text)
+    if command not in _NAMED_REQUEST or not cleaned or len(cleaned.split()) > MAX_OWN_WORDS \
+            or _TO_THE_PERSONA.search(cleaned) or _OFFERS.search(cleaned):
+        return False
+    clauses = [" ".join(w for w in normalise(part).split() if w not in _FILLERS)
+               for part in re.split(r"[,.;:!?]+", text or "")]
+    clauses = [clause for clause in clauses if clause]
+    return bool(clauses) and bool(_NAMED_REQUEST[command].match(clauses[-1]))
 
 
 def _asks_in_own_words(text: Optional[str], command: str) -> bool:
@@ -297,9 +314,8 @@ def _asks_in_own_words(text: Optional[str], command: str) -> bool:
         return True  # "laten we stoppen met deze oefening"
     if command == SHOW_PLAN:  # Rustpunt is asked, there is no persona: 'je', 'u' and 'we' are fine
         return any(_OWN_WORDS[SHOW_PLAN].match(clause) for clause in clauses)
-    if command in _NAMED_REQUEST and clauses and not _TO_THE_PERSONA.search(cleaned) and not _OFFERS.search(cleaned):
-        if _NAMED_REQUEST[command].match(clauses[-1]):
-            return True  # "wat voor feedback krijg ik hierop?", "heb je een tip voor me?"
+    if _named_request(text, command):
+        return True  # "wat voor feedback krijg ik hierop?", "heb je een tip voor me?"
     if command == RESUME:  # the exercise is named, or 'gebleven': 'we' are the trainee and Rustpunt
         return bool(clauses) and bool(_RESUME_OWN.match(clauses[-1]))
     # "weet je wat" and "laat maar" before the request are fillers of the trainee, not words to the persona

@@ -18,7 +18,6 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import roleplay as actions
-from bot import status
 from bot.commands import FEEDBACK, HINT, RESUME
 from bot.intake.listen import answers_safety, listen
 from bot.intake.session import Intake
@@ -38,7 +37,8 @@ def _check(tmp_path, capsys, change):
     from bot.cli import main
     from bot.paths import knowledge_dir
 
-    data = yaml.safe_load((knowledge_dir() / "scenarios" / "moeder_dochter_niet_gezien.yml").read_text(encoding="utf-8"))
+    source = knowledge_dir() / "scenarios" / "moeder_dochter_niet_gezien.yml"
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
     item = data["items"][0]
     item["id"], item["nummer"], item["titel"] = "oma-kleinkinderen", 77, "Oma mag haar kleinkinderen niet zien"
     change(item)
@@ -71,6 +71,7 @@ def test_a_number_out_of_range_says_what_the_file_holds(tmp_path, capsys):
     ("kan ik feedback krijgen?", FEEDBACK),
     ("mag ik feedback op mijn laatste beurt", FEEDBACK),
     ("geef me feedback per stap", FEEDBACK),
+    ("kan ik feedback per stap krijgen?", FEEDBACK),  # no question which step to take (it gave the hint)
     ("feedbak", FEEDBACK),
     ("hoe deed ik dat?", FEEDBACK),
     ("was dit een goede stap?", FEEDBACK),
