@@ -197,3 +197,17 @@ def test_a_short_addition_stays_with_what_it_adds_to(text, filed):
 ])
 def test_sleeping_is_no_answer_to_a_safety_question(text, answers):
     assert answers_safety(text) is answers
+
+
+@pytest.mark.parametrize("text, story", [
+    ("heb een moedr aan de lijn over haar dochter van 15, die is erg stil",  # typed fast, without 'ik'
+     "over haar dochter van 15, die is erg stil"),
+    ("heb een moeder aan de lijn, haar zoon van 8 bijt", "haar zoon van 8 bijt"),
+    ("Heb net een oma aan de telefoon gehad, haar kleinzoon van 6 wordt gepest", "haar kleinzoon van 6 wordt gepest"),
+    ("ik heb net een oma aan de telefoon gehad, haar kleinzoon van 6 wordt gepest",
+     "haar kleinzoon van 6 wordt gepest"),  # was "gehad, haar kleinzoon ..."
+])
+def test_the_consultants_opening_is_not_quoted_as_the_callers_words(text, story):
+    from bot.intake.opening import without_opening
+
+    assert without_opening(text) == story
