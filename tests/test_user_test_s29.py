@@ -211,3 +211,11 @@ def test_the_consultants_opening_is_not_quoted_as_the_callers_words(text, story)
     from bot.intake.opening import without_opening
 
     assert without_opening(text) == story
+
+
+def test_a_session_number_that_does_not_exist_says_where_the_numbers_are(capsys):
+    from bot import cli
+
+    assert cli.main(["sessies", "toon", "9999"]) == 1
+    out = capsys.readouterr().out
+    assert "Sessie 9999 bestaat niet." in out and "rustpunt sessies lijst" in out
