@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -218,7 +218,15 @@ class ActionRollenspelOpnieuw(Action):
 
     @answers_a_wiped_conversation
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
-        return [SlotSet(slot, value) for slot, value in retry_last_session(dispatcher, tracker).items()]
+        events: List[Dict] = [SlotSet(slot, value) for slot, value in retry_last_session(dispatcher, tracker).items()]
+        text = (tracker.latest_message or {}).get("text") or ""
+        if _retry_number(tracker) is None and commands.whole_message(text, (commands.RESUME,)) == commands.RESUME \
+                and not list_records(KIND, conversation_id=tracker.sender_id, limit=1):
+            # "ik ben er weer" without a role-play in this conversation: the menu, not the list of scenarios (and
+            # nothing after it: a follow-up 'utter_menu' made the policies add 'Sorry, dat begreep ik niet goed')
+            dispatcher.utter_message(response=MENU)
+            events.append(FollowupAction("action_listen"))
+        return events
 
 
 def retry_last_session(dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:
@@ -269,8 +277,8 @@ def resume_last_session(dispatcher: CollectingDispatcher, rows: List[Any], text:
     return {"rollenspel_scenario": scenario.id, "rollenspel_beurt": None, "rollenspel_sessie": str(rows[0].pk)}
 
 
-RESUME_NONE = ("Ik vind in dit gesprek geen rollenspel om mee verder te gaan. Kies hieronder een scenario om te "
-               "oefenen, of typ 'menu' voor iets anders.")
+RESUME_NONE = "Ik vind in dit gesprek geen rollenspel om mee verder te gaan."
+MENU = "utter_menu"
 RESUME_OPEN = "Je was bezig met het rollenspel '{titel}'. We gaan verder waar je gebleven was."
 RESUME_ENDED = "Je laatste rollenspel in dit gesprek, '{titel}', is al afgelopen (na {beurten} beurten)."
 RESUME_RETRY = (" Wil je vanaf een beurt verder oefenen, typ dan bijvoorbeeld 'probeer opnieuw vanaf beurt {laatste}'"

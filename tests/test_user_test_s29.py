@@ -144,10 +144,14 @@ async def test_the_next_day_an_ended_role_play_is_named_with_how_to_go_on(script
     assert scenario.titel in said[0] and "al afgelopen" in said[0] and "probeer opnieuw vanaf beurt 1" in said[0]
 
 
-async def test_waar_was_ik_without_a_role_play_says_so(scripted_service):
+async def test_waar_was_ik_without_a_role_play_says_so_and_shows_the_menu(scripted_service):
     slots, said = await _next_day("waar was ik?", sender="leeg-gesprek")
     assert set(slots.values()) == {None}
     assert said == [actions.RESUME_NONE]
+    dispatcher = CollectingDispatcher()
+    events = await actions.ActionRollenspelOpnieuw().run(dispatcher, _tracker("ik ben er weer", "leeg-gesprek"), {})
+    assert dispatcher.messages[-1].get("response") == "utter_menu"
+    assert {"event": "followup", "name": "action_listen"} in [{k: e.get(k) for k in ("event", "name")} for e in events]
 
 
 async def test_a_retry_number_still_retries(scripted_service):
