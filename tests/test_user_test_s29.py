@@ -147,7 +147,7 @@ async def test_the_next_day_an_ended_role_play_is_named_with_how_to_go_on(script
 async def test_waar_was_ik_without_a_role_play_says_so_and_shows_the_menu(scripted_service):
     slots, said = await _next_day("waar was ik?", sender="leeg-gesprek")
     assert set(slots.values()) == {None}
-    assert said == [actions.RESUME_NONE]
+    assert said == [actions.RESUME_NONE, None]  # then the menu (a domain response, no text of its own)
     dispatcher = CollectingDispatcher()
     events = await actions.ActionRollenspelOpnieuw().run(dispatcher, _tracker("ik ben er weer", "leeg-gesprek"), {})
     assert dispatcher.messages[-1].get("response") == "utter_menu"
