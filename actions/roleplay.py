@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional, Text
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -218,7 +218,15 @@ class ActionRollenspelOpnieuw(Action):
 
     @answers_a_wiped_conversation
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict]:
-        return [SlotSet(slot, value) for slot, value in retry_last_session(dispatcher, tracker).items()]
+        events: List[Dict] = [SlotSet(slot, value) for slot, value in retry_last_session(dispatcher, tracker).items()]
+        text = (tracker.latest_message or {}).get("text") or ""
+        if _retry_number(tracker) is None and commands.whole_message(text, (commands.RESUME,)) == commands.RESUME \
+                and not list_records(KIND, conversation_id=tracker.sender_id, limit=1):
+            # "ik ben er weer" without a role-play in this conversation: the menu, not the list of scenarios (and
+            # nothing after it: a follow-up 'utter_menu' made the policies add 'Sorry, dat begreep ik niet goed')
+            dispatcher.utter_message(response=MENU)
+            events.append(FollowupAction("action_listen"))
+        return events
 
 
 def retry_last_session(dispatcher: CollectingDispatcher, tracker: Tracker) -> Dict[Text, Any]:
@@ -228,6 +236,9 @@ def retry_last_session(dispatcher: CollectingDispatcher, tracker: Tracker) -> Di
     number = _retry_number(tracker)
     rows = list_records(KIND, conversation_id=tracker.sender_id, limit=1)
     empty: Dict[Text, Any] = {slot: None for slot in SLOTS}
+    text = (tracker.latest_message or {}).get("text") or ""
+    if number is None and commands.whole_message(text, (commands.RESUME,)) == commands.RESUME:
+        return resume_last_session(dispatcher, rows, text)
     if number is None or not rows:
         dispatcher.utter_message(text=TEXTS.text("opnieuw_onduidelijk" if rows else "opnieuw_geen_sessie"))
         return empty
@@ -238,6 +249,41 @@ def retry_last_session(dispatcher: CollectingDispatcher, tracker: Tracker) -> Di
     dispatcher.utter_message(json_message=result.payload)
     return {"rollenspel_scenario": result.payload["scenario"], "rollenspel_beurt": None,
             "rollenspel_sessie": str(result.payload["sessie"])}  # a new session after the end
+
+
+def resume_last_session(dispatcher: CollectingDispatcher, rows: List[Any], text: str) -> Dict[Text, Any]:
+    """"Waar was ik?" when no role-play is open in the chat (the next day: Rasa's session ended after two hours and
+    with it the form; a user test of session 29 got the greeting and the menu). The last role-play of this conversation
+    goes on where it stood when it had not ended; an ended one is named, with how to try again from a turn. The slots
+    to set: those of the session that goes on, else all empty (then the scenario list follows)."""
+    empty: Dict[Text, Any] = {slot: None for slot in SLOTS}
+    if not rows:
+        dispatcher.utter_message(text=RESUME_NONE)
+        return empty
+    try:
+        data = service().load(rows[0].pk)
+    except SessionError:
+        dispatcher.utter_message(text=RESUME_NONE)
+        return empty
+    scenario = catalog.get_scenario(str(data.get("scenario") or ""))
+    title = scenario.titel if scenario is not None else str(data.get("titel") or "")
+    if data.get("status") != status.BUSY or scenario is None:
+        turns = len(((data.get("state") or {}).get("turns")) or [])
+        dispatcher.utter_message(text=RESUME_ENDED.format(titel=title, beurten=turns) + (
+            RESUME_RETRY.format(laatste=turns) if turns else "") + RESUME_NEW)
+        return empty
+    result = service().play(rows[0].pk, text)  # a RESUME command: where the talk stands, no turn
+    dispatcher.utter_message(text=RESUME_OPEN.format(titel=title) + "\n" + result.tekst)
+    return {"rollenspel_scenario": scenario.id, "rollenspel_beurt": None, "rollenspel_sessie": str(rows[0].pk)}
+
+
+RESUME_NONE = "Ik vind in dit gesprek geen rollenspel om mee verder te gaan."
+MENU = "utter_menu"
+RESUME_OPEN = "Je was bezig met het rollenspel '{titel}'. We gaan verder waar je gebleven was."
+RESUME_ENDED = "Je laatste rollenspel in dit gesprek, '{titel}', is al afgelopen (na {beurten} beurten)."
+RESUME_RETRY = (" Wil je vanaf een beurt verder oefenen, typ dan bijvoorbeeld 'probeer opnieuw vanaf beurt {laatste}'"
+                " (of een eerdere beurt).")
+RESUME_NEW = " Je kunt ook hieronder een scenario kiezen."
 
 
 class ActionRollenspelNabespreking(Action):

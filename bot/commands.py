@@ -117,7 +117,11 @@ def whole_message(text: Optional[str], allowed: Sequence[str]) -> Optional[str]:
     for command in (HINT, RESUME):
         if command in allowed and last != (text or "").strip() and normalise(last) in PHRASES[command]:
             return command
-    for command in (HINT, FEEDBACK, RESTART, STOP, VOLGENDE, SHOW_PLAN):
+    for command in (FEEDBACK, HINT):  # named by its word first: "kan ik feedback per stap krijgen?" is no question
+        # which step to take
+        if command in allowed and _named_request(text, command):
+            return command
+    for command in (HINT, FEEDBACK, RESTART, STOP, VOLGENDE, SHOW_PLAN, RESUME):
         if command in allowed and _asks_in_own_words(text, command):
             return command
     return None
@@ -245,6 +249,55 @@ _OWN_WORDS = {
 }
 MAX_OWN_WORDS = 20  # a longer message tells the persona something
 
+# Feedback or a tip asked of Rustpunt by its name (a user test of session 29: "wat voor feedback krijg ik hierop?" was
+# played as a turn and read as 'visie uitdragen', and "geef me een tipje" got an answer of the mother). "feedback",
+# "tip" and "hint" are words about the exercise, not for the persona, so 'je' may address Rustpunt ("heb je een tip
+# voor me?"); 'u' still addresses the persona ("heeft u een tip voor mij?" asks the parent).
+_FEEDBACK_WORD = r"(?:feedback|feedbak|fietbek|feetback|terugkoppeling|beoordeling)"
+_TIP_WORD = r"(?:tip|tipje|tips|hint|hintje|hints)"
+_ASKING = (r"(?:(?:wat voor|welke|kan ik|kun ik|mag ik|krijg ik|wil ik|ik wil(?: graag)?|ik zou graag|graag|geef|"
+           r"geef me|geef mij|geef eens|kun je|kan je|kun jij|wil je|heb je|heb jij|heb je nog|is er|een|nog een|"
+           r"mijn|de|jouw|je)\s+)*")
+_NAMED_REQUEST = {
+    FEEDBACK: re.compile(
+        r"^" + _ASKING + r"(?:\w+\s+){0,2}?" + _FEEDBACK_WORD
+        + r"(?:\s+(?:krijgen|hebben|geven|krijg ik|graag|aub|per stap|per beurt|op (?:mijn|m n|mn|de|deze|die|dit|dat)"
+          r"(?: \w+){0,3}|(?:hier|daar)op|over (?:mijn|m n|mn|de|dit|dat)(?: \w+){0,3}|tot (?:\w+ )?toe|"
+          r"(?:voor|aan) (?:me|mij)))*$"
+        # "hoe deed ik dat?", "was dit een goede stap?", "was dat een goede zin?"
+        r"|^(?:hoe (?:deed|doe) ik (?:dat|dit)|(?:was|is) (?:dit|dat) (?:een )?(?:goede|juiste|goeie) "
+        r"(?:stap|zin|beurt|reactie|zet))$"),
+    HINT: re.compile(
+        r"^" + _ASKING + r"(?:\w+\s+){0,1}?" + _TIP_WORD
+        + r"(?:\s+(?:krijgen|hebben|geven|graag|aub|voor (?:me|mij)|(?:hier|daar)bij|hoe (?:ik )?verder))*$"),
+}
+_OFFERS = re.compile(r"\b(?:kan|kun|mag|wil|zal) ik (?:je|jou|jullie|jij)\b|\bik (?:geef|wil|zal) (?:je|jou|jullie)\b")
+_TO_THE_PERSONA = re.compile(r"\b(?:u|uw|meneer|mevrouw|papa|mama)\b")
+# back after a break in one's own words (a user test of session 29: "goedemorgen, waar waren we gebleven met het
+# rollenspel?" was read as a greeting): "waar was ik gebleven met mijn rollenspel", "kan ik verder waar ik gebleven
+# was?", "ik wil verder met mijn rollenspel van gisteren", "verder met het rollenspel"
+_OUR_EXERCISE = r"(?:(?:het|dit|mijn|m n|mn|ons|de|deze) (?:rollenspel|oefening|oefengesprek|scenario|gesprek))"
+_HELLO = r"(?:(?:hoi|hallo|hai|hey|hee|dag|goedemorgen|goedemiddag|goedenavond|goeiemorgen|goeiemiddag) )?"
+_RESUME_OWN = re.compile(
+    r"^" + _HELLO + r"(?:en |dus )?waar (?:was ik|waren we)(?: \w+)?(?: gebleven)?"
+    r"(?: (?:met|in|bij) " + _OUR_EXERCISE + r")?"
+    r"(?: van (?:gisteren|vorige week|laatst|vanochtend|gisteravond))?$"
+    r"|^" + _HELLO + r"(?:(?:kan|mag|wil) ik |ik wil |ik ga |we gaan |laten we )?(?:verder|doorgaan|weer verder)"
+    r"(?: (?:met " + _OUR_EXERCISE + r"|waar (?:ik|we) (?:gebleven )?(?:was|waren|gebleven)(?: \w+)?))"
+    r"(?: van (?:gisteren|vorige week|laatst|vanochtend|gisteravond))?$")
+
+
+def _named_request(text: Optional[str], command: str) -> bool:
+    """The last clause of a short message asks Rustpunt for feedback or a tip by its name (``_NAMED_REQUEST``)."""
+    cleaned = normalise(text)
+    if command not in _NAMED_REQUEST or not cleaned or len(cleaned.split()) > MAX_OWN_WORDS \
+            or _TO_THE_PERSONA.search(cleaned) or _OFFERS.search(cleaned):
+        return False
+    clauses = [" ".join(w for w in normalise(part).split() if w not in _FILLERS)
+               for part in re.split(r"[,.;:!?]+", text or "")]
+    clauses = [clause for clause in clauses if clause]
+    return bool(clauses) and bool(_NAMED_REQUEST[command].match(clauses[-1]))
+
 
 def _asks_in_own_words(text: Optional[str], command: str) -> bool:
     """Whether the last clause of ``text`` (without fillers) asks for ``command`` in the trainee's own words (see
@@ -261,6 +314,10 @@ def _asks_in_own_words(text: Optional[str], command: str) -> bool:
         return True  # "laten we stoppen met deze oefening"
     if command == SHOW_PLAN:  # Rustpunt is asked, there is no persona: 'je', 'u' and 'we' are fine
         return any(_OWN_WORDS[SHOW_PLAN].match(clause) for clause in clauses)
+    if _named_request(text, command):
+        return True  # "wat voor feedback krijg ik hierop?", "heb je een tip voor me?"
+    if command == RESUME:  # the exercise is named, or 'gebleven': 'we' are the trainee and Rustpunt
+        return bool(clauses) and bool(_RESUME_OWN.match(clauses[-1]))
     # "weet je wat" and "laat maar" before the request are fillers of the trainee, not words to the persona
     if _WE_WORDS.search(cleaned.replace("weet je wat", "")):
         return False

@@ -66,7 +66,7 @@ def test_every_problem_is_reported_at_once_with_file_entry_and_field(tmp_path, k
     found = messages(knowledge)
     assert "kennis/fout.yml, item 'a', veld 'kleur': onbekend veld (niet toegestaan)" in found
     assert "kennis/fout.yml, item 'b', veld 'bron': verplicht veld ontbreekt" in found
-    assert "kennis/fout.yml, item 'c', veld 'leeftijd': is te groot (hoogstens 120)" in found
+    assert "kennis/fout.yml, item 'c', veld 'leeftijd': is te groot (hoogstens 120, nu 200)" in found
     assert any(m.startswith("kennis/fout.yml, item 'a', veld 'id': dubbel id") for m in found)
     assert (
         "kennis/fout.yml, item 'd', veld 'buren': verwijst naar 'onbekend', maar er is geen ding met dat id"
@@ -114,7 +114,7 @@ def test_a_too_large_file_names_its_size_and_the_limit(tmp_path, kinds, monkeypa
 def test_a_value_out_of_bounds_names_the_bound(tmp_path, kinds):
     write(tmp_path / "kennis", "x.yml", f"soort: ding\nitems:\n  - id: a\n    naam: A\n    {BRON}\n    leeftijd: -1\n")
     assert messages(loader.load_knowledge(tmp_path / "kennis")) == [
-        "kennis/x.yml, item 'a', veld 'leeftijd': is te klein (minstens 0)"]
+        "kennis/x.yml, item 'a', veld 'leeftijd': is te klein (minstens 0, nu -1)"]
 
 
 def test_non_utf8_file_is_reported(tmp_path, kinds):

@@ -61,7 +61,7 @@ def test_missing_move_unknown_role_and_bad_tension(tmp_path, capsys):
     assert code == 1
     assert "veld 'antwoorden.onduidelijk': verplicht veld ontbreekt" in out
     assert "veld 'persona.rol': onbekende rol 'held'" in out
-    assert "veld 'spanning.start': is te groot (hoogstens 9)" in out
+    assert "veld 'spanning.start': is te groot (hoogstens 9, nu 14)" in out
 
 
 def test_duplicate_ids_in_file_and_against_existing_scenarios(tmp_path, capsys):

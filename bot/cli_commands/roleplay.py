@@ -318,11 +318,14 @@ def run_sessions_show(args: argparse.Namespace) -> int:
 
     try:
         session = PracticeService(classify=lambda text: "onduidelijk").load(args.id)
-    except SessionError as exc:
-        print(exc)
+    except SessionError as exc:  # a trainer who guessed a number learns where the numbers are (a user test of s29)
+        print(f"{exc} {SESSION_NUMBERS}")
         return 1
     print(transcript_text(session, catalog.moves()))
     return 0
+
+
+SESSION_NUMBERS = "De nummers van de opgeslagen sessies staan in de eerste kolom van 'rustpunt sessies lijst'."
 
 
 def run_sessions_wipe(args: argparse.Namespace) -> int:

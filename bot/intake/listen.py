@@ -403,6 +403,7 @@ def listen(question_key: str, text: str, safety: bool = False,
     own_aspect = None if question_key in OWN_CUES else KEY_ASPECTS.get(question_key)
     filed: List[Filed] = []
     own: List[str] = []  # the clauses that tell nothing about another aspect
+    own_after: Dict[int, List[Filed]] = {}  # per clause in ``own``: the pieces the clause before it was filed as
     elsewhere_only = True
     previous: List[Filed] = []  # the pieces the clause before was filed as
     pieces = [piece for clause in clauses(text) for piece in
@@ -420,15 +421,13 @@ def listen(question_key: str, text: str, safety: bool = False,
             elsewhere_only = False
         if not found:
             own.append(clause)
+            own_after[len(own) - 1] = previous
         previous = [Filed(aspect, clause) for aspect in found]
         filed += previous
     if safety:  # only the clauses that tell nothing else can answer it, and only with a word that does
         if any(answers_safety(clause) or (is_danger is not None and is_danger(clause)) for clause in own):
             return filed, True
-        rest = [clause for clause in own if re.search(r"[^\W\d_]", clause)]
-        if rest and not filed:  # nothing is lost: what told nothing else is what is going on ("oma helpt soms, en de
-            # buurvrouw" says more of the network it filed)
-            filed.append(Filed(FALLBACK_ASPECT, ", ".join(rest)))
+        _file_the_rest(text, own, own_after, filed)
         return filed, False
     family = _FAMILY_LIST.search(simplify(text)) if question_key == ASPECT_KEYS[FALLBACK_ASPECT] else None
     if family and not any(piece.aspect == "gezin" for piece in filed):
@@ -445,6 +444,26 @@ def listen(question_key: str, text: str, safety: bool = False,
     if not keeps and own:  # nothing of the answer is lost: the first aspect it was filed under gets all of it
         filed[0] = Filed(filed[0].aspect, text.strip())
     return filed, keeps
+
+
+def _file_the_rest(text: str, own: List[str], own_after: Dict[int, List[Filed]], filed: List[Filed]) -> None:
+    """At a safety question that was not answered, nothing is lost (``filed`` grows): a short fragment after a filed
+    clause says more of it ("oma helpt soms, en de buurvrouw"), the rest is what is going on (a user test of session
+    29: "bijna elke dag, ze gaat alleen nog naar gym" kept only "bijna elke dag", under omvang)."""
+    rest = []
+    for index, clause in enumerate(own):
+        if not re.search(r"[^\W\d_]", clause):
+            continue
+        before = own_after.get(index) or []
+        if before and _fragment(clause):
+            for piece in before:
+                longer = Filed(piece.aspect, _joined(text, filed[filed.index(piece)].text, clause))
+                filed[filed.index(piece)] = longer
+                before[before.index(piece)] = longer
+        else:
+            rest.append(clause)
+    if rest:
+        filed.append(Filed(FALLBACK_ASPECT, ", ".join(rest)))
 
 
 def _clause_aspects(question_key: str, clause: str, safety: bool, is_danger: Optional[Callable[[str], bool]],
@@ -478,6 +497,24 @@ _FOLLOW_ON_WORDS = frozenset(
     "zo eens niemand anders nog iets iemand dat is het alles".split())
 
 
+_FRAGMENT_OPENERS = frozenset({"en", "of", "ook", "plus", "de", "een", "haar", "zijn", "hun", "mijn", "die", "opa",
+                               "oma", "tante", "oom", "buurvrouw", "buurman"})
+
+
+def _joined(text: str, first: str, then: str) -> str:
+    """``first`` up to ``then`` as the caller wrote it ("oma helpt soms, en de buurvrouw")."""
+    start = text.find(first)
+    end = text.find(then, start + len(first)) if start >= 0 else -1
+    return text[start:end + len(then)] if end >= 0 else f"{first}, {then}"
+
+
+def _fragment(clause: str) -> bool:
+    """``clause`` is a short addition to the clause before it ("[en] de buurvrouw", "ook de tante"; the clauses have
+    lost their 'en'), not a sentence of its own ("ze gaat alleen nog naar gym")."""
+    said = re.findall(r"[a-z]+", simplify(clause))
+    return bool(said) and len(said) <= 3 and said[0] in _FRAGMENT_OPENERS
+
+
 def follows_on(clause: str) -> bool:
     """``clause`` only says more of the clause before it (``_FOLLOW_ON_WORDS``), with a word that says so."""
     said = re.findall(r"[a-z]+", simplify(clause))
@@ -494,12 +531,12 @@ TAKES_ANYTHING = frozenset({"algemeen.kern", "algemeen.wens", "algemeen.eerder_g
 _ABOUT_DANGER = re.compile(r"\b(?:gevaar\w*|veilig|onveilig)\b")
 
 # Words that answer a safety question ("nee", "soms", "hij heeft haar geduwd", "ik ben bang"); a clause without one
-# ("en de buurvrouw") does not.
+# ("en de buurvrouw") does not; nor does sleeping ("ze slaapt slecht": a user test of session 29).
 _SAFETY_ANSWER = re.compile(
     r"\b(?:ja|jawel|jazeker|nee|neen|nope|nooit|niet|nie|niemand|geen|niks|nergens|soms|weleens|wel eens|vaak|"
     r"af en toe|klopt|zeker|"
     r"misschien|geloof|denk|weet|"
-    r"sla\w*|sloeg\w*|geslagen|duw\w*|geduwd|dreig\w*|gedreigd|schop\w*|geschopt|mishandel\w*|geweld\w*|knijp\w*|"
+    r"sla(?!ap|pen\b|p\b|gen\b)\w*|sloeg\w*|geslagen|duw\w*|geduwd|dreig\w*|gedreigd|schop\w*|geschopt|mishandel\w*|geweld\w*|knijp\w*|"
     r"gooi\w*|gegooid|pijn|bang|angst\w*|onveilig|veilig|gevaar\w*|politie|blauwe plek\w*)\b"
 )
 

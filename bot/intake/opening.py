@@ -35,12 +35,13 @@ _GREETINGS = r"^\W*(?:" + _HELLO + r"(?:\s+(?:allemaal|daar|hoor))?\W+)*(?:" + _
 # 8": who calls and about whom, not yet what about; a user test of session 22 got it as the kern of the call).
 _OPENING = re.compile(
     _GREETINGS +
-    r"(?:ik heb|ik had|ik krijg|ik kreeg|er is|ik spreek|ik sprak)\s+(?:hier\s+|nu\s+|net\s+|zojuist\s+)*"
+    # "heb een moeder aan de lijn": typed fast, without 'ik' (a user test of session 29 quoted it as the caller's words)
+    r"(?:(?:ik\s+)?(?:heb|had|krijg|kreeg|spreek|sprak)|er is)\s+(?:hier\s+|nu\s+|net\s+|zojuist\s+)*"
     r"(?:(?:een|de)\s+(?P<who>[\w'-]+(?:\s+[\w'-]+)?)|(?P<someone>iemand))"
     # where from: "van basisschool het kompas uit hilversum" (a user test of session 24 got 'Sorry')
     r"(?:\s+van\s+(?:de\s+|het\s+)?(?!(?:een|haar|zijn|hun|mijn)\b)[\w'-]+(?:\s+(?!(?:uit|in|aan|op)\b)[\w'-]+){0,3})?"
     r"(?:\s+(?:uit|in)\s+[\w'-]+(?:\s+[\w'-]+)?)?"
-    r"\s+(?:aan de (?:lijn|telefoon)|op de lijn|aan de lijn gehad|aan de telefoon gehad)"
+    r"\s+(?:aan de (?:lijn|telefoon)(?:\s+gehad)?|op de lijn)"  # "... aan de telefoon gehad": not 'gehad' as the kern
     r"(?:\s+(?:uit|in)\s+[\w'-]+(?:\s+[\w'-]+)?)?"
     r"(?:\s+van\s+(?:de\s+|het\s+)?(?!(?:een|haar|zijn|hun|mijn)\b)[\w'-]+(?:\s+(?!(?:in|uit)\b)[\w'-]+){0,2}"
     r"(?:\s+(?:in|uit)\s+[\w'-]+)?(?=\s*[,.;:!?]|\s*$))?"

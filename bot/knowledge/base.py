@@ -1,7 +1,8 @@
 """Base models shared by every kind of knowledge entry."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, Iterable, List, Sequence, Tuple
+import difflib
+from typing import TYPE_CHECKING, Any, ClassVar, Iterable, List, Sequence, Tuple
 
 from pydantic import BaseModel, Extra, constr, validator
 
@@ -72,6 +73,15 @@ def non_empty_list(name: str):
     return validator(name, allow_reuse=True)(check)
 
 
+def _meant(item: Any, allowed: Sequence[str]) -> str:
+    """'; bedoel je 'slachtoffer'?' for a value one or two letters off an allowed one (a trainer's typing error in
+    'rol: slachtofer'), else nothing."""
+    if not isinstance(item, str):
+        return ""
+    close = difflib.get_close_matches(item.strip().lower(), [str(a) for a in allowed], n=1, cutoff=0.8)
+    return f"; bedoel je '{close[0]}'?" if close else ""
+
+
 def one_of(field: str, allowed: Sequence[str], what: str):
     """Validator factory: ``field`` (a value or a list of values) must be in ``allowed``.
 
@@ -81,7 +91,7 @@ def one_of(field: str, allowed: Sequence[str], what: str):
     def check(cls, value):
         for item in value if isinstance(value, list) else [value]:
             if item not in allowed:
-                raise ValueError(f"{what} '{item}' (toegestaan: {', '.join(allowed)})")
+                raise ValueError(f"{what} '{item}' (toegestaan: {', '.join(allowed)}){_meant(item, allowed)}")
         return value
 
     check.__name__ = check.__qualname__ = f"one_of_{field}"

@@ -104,6 +104,10 @@ def _dutch_message(error: Mapping[str, Any], value: Any = None) -> str:
         shown = _LIMITS[kind].format(limit=limit, chars='teken' if limit == 1 else 'tekens')
         if kind.startswith("value_error.any_str") and isinstance(value, str):
             shown += f", nu {len(value)}"
+        elif kind.startswith("value_error.number") and isinstance(value, (int, float)) and not isinstance(value, bool):
+            shown += f", nu {value}"
+        elif kind == "value_error.list.min_items" and isinstance(value, list):
+            shown += f", nu {len(value)}"
         return f"{_DUTCH[kind]} ({shown})"
     if kind in _DUTCH:
         return _DUTCH[kind]

@@ -78,6 +78,7 @@ import re
 from typing import Any, Dict, List, Optional, Text
 
 from bot.commands import (
+    RESUME,
     WHICH_OWN_ROLE,
     WHICH_ROLE,
     WHICH_STEP,
@@ -86,6 +87,7 @@ from bot.commands import (
     is_practice_request,
     is_stop_request,
     which_question,
+    whole_message,
 )
 from bot.correction import restated
 from bot.intake.danger import danger_in
@@ -321,6 +323,11 @@ if GraphComponent is not None:
         """The intent of a retry, a step or role question with a sentence, or a wish to practise; else None.
         ``asked_intake``: the model chose the intake and the message asks for one (a wish to practise stays one)."""
         if retry_turn(text) is not None:
+            return RETRY_INTENT
+        # back after a break ("hoi, waar was ik?", "ik wil verder met mijn rollenspel van gisteren"): the role-play's
+        # retry action goes on with this conversation's last role-play (a user test of session 29: the next day, after
+        # Rasa's session had ended, the greeting and the menu answered)
+        if whole_message(text, (RESUME,)) == RESUME:
             return RETRY_INTENT
         asked = which_question(text)
         if asked and asked[1]:
