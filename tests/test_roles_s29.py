@@ -2,6 +2,8 @@
 
 1. "welke rol is dit?" on a long turn names the role with the quote, also when the parent opens with a greeting or an
    exclamation in their own language ("Salam aleikum.", "Madre mia."); English beside Dutch is still refused.
+2. reproach signals of this session: "elke keer" as "altijd", the other who does not keep to an agreement (also in a
+   lawyer's words), distrust of the other; "ik vertrouw ... niet" leaves nothing to the other (no Ondersteuner).
 """
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from bot.roles.analyse import GEEN_ROL, analyse_role
 from bot.roles.format import format_analysis
 from bot.roles.language import unusable_reason
 from bot.roles.request import role_request
+from bot.roles.signals import find_signals
 
 
 def _chat(quote: str):
@@ -37,3 +40,29 @@ def test_english_words_beside_dutch_and_a_foreign_sentence_alone_are_still_refus
         result = analyse_role(quote)
         assert result.rol == GEEN_ROL and "Nederlands" in (result.reden or "")
     assert unusable_reason("Wa alaikum salaam.") is not None
+
+
+# -- 2. reproach signals ------------------------------------------------------------------------------------------------
+
+def _signal_ids(text: str):
+    return {hit.signaal_id for hit in find_signals(text)}
+
+
+def test_every_time_reads_as_always_in_a_reproach():
+    assert "aanklager-verwijt" in _signal_ids("Zij komt iedere keer te laat bij de overdracht.")
+    assert "aanklager-verwijt" in _signal_ids("Hij belt elke keer op het laatste moment af.")
+    assert "aanklager-verwijt" not in _signal_ids("Ik app elke keer even als ik vertrek.")
+
+
+def test_the_other_who_does_not_keep_to_the_agreement_is_a_reproach_also_in_a_lawyers_words():
+    for text in ("Hij houdt zich sinds maart niet aan de omgangsregeling, ik heb alles netjes bijgehouden.",
+                 "Ik constateer dat mevrouw zich niet conform de gemaakte afspraken gedraagt."):
+        assert "aanklager-verwijt" in _signal_ids(text)
+    assert "aanklager-verwijt" not in _signal_ids("Ik wil dat hij zich gewoon aan de afspraak houdt.")
+
+
+def test_distrust_of_the_other_is_a_judgement_and_not_leaving_the_choice():
+    result, text = _chat("Ik vertrouw hem voor geen cent, die man. Straks neemt hij de kinderen gewoon mee.")
+    assert result.rol == "aanklager" and "Rol: Aanklager" in text
+    assert "ondersteuner-laat-keuze" not in _signal_ids("Ik vertrouw haar voor geen cent.")
+    assert "ondersteuner-laat-keuze" in _signal_ids("Ik vertrouw erop dat je zelf weet wat goed voor je is.")
