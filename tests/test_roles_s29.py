@@ -3,7 +3,9 @@
 1. "welke rol is dit?" on a long turn names the role with the quote, also when the parent opens with a greeting or an
    exclamation in their own language ("Salam aleikum.", "Madre mia."); English beside Dutch is still refused.
 2. reproach signals of this session: "elke keer" as "altijd", the other who does not keep to an agreement (also in a
-   lawyer's words), distrust of the other; "ik vertrouw ... niet" leaves nothing to the other (no Ondersteuner).
+   lawyer's words), distrust of the other; "ik vertrouw ... niet" leaves nothing to the other (no Ondersteuner);
+3. words a parent quotes of another person ("Hij roept: jij bent een waardeloze moeder") are that person's: they do not
+   name the parent's role, and the parent's own sentences around them still do.
 """
 from __future__ import annotations
 
@@ -66,3 +68,25 @@ def test_distrust_of_the_other_is_a_judgement_and_not_leaving_the_choice():
     assert result.rol == "aanklager" and "Rol: Aanklager" in text
     assert "ondersteuner-laat-keuze" not in _signal_ids("Ik vertrouw haar voor geen cent.")
     assert "ondersteuner-laat-keuze" in _signal_ids("Ik vertrouw erop dat je zelf weet wat goed voor je is.")
+
+
+# -- 3. quoted words of another person ---------------------------------------------------------------------------------
+
+def test_a_reproach_the_parent_quotes_of_the_other_is_not_the_parents_role():
+    result, text = _chat("Gisteren bij de overdracht. Hij roept door het raam: jij bent echt een waardeloze moeder, jij "
+                         "verpest alles. Ik heb de deur maar dichtgedaan en ben gaan zitten.")
+    assert result.rol != "aanklager"
+    assert "Rol: Aanklager" not in text
+
+
+def test_the_parents_own_role_beside_a_quote_of_the_other_is_named_without_the_quoted_words():
+    result, text = _chat("Hij appt me om elf uur: waar blijft die jas nou, je doet het expres. Ik weet het echt niet "
+                         "meer, ik kan niks goed doen bij hem.")
+    assert result.rol == "slachtoffer" and text.startswith("Rol: Slachtoffer")
+    assert all(hit.rol == "slachtoffer" for hit in result.signalen)
+    assert "expres" not in text  # the other's words are no signal of the parent's turn
+
+
+def test_the_parents_own_words_after_a_colon_still_count():
+    result, _ = _chat("Ik zeg dan tegen hem: jij bent altijd te laat, jij doet gewoon wat jij wilt. Hij is een egoïst.")
+    assert result.rol == "aanklager"

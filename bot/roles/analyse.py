@@ -236,7 +236,8 @@ def analyse_role(text: Optional[str], classifier=None, own: bool = False) -> Rol
     show different roles ("ik weet het niet meer ... hij is gewoon een egoïst"), ``rolwissel`` names each role with its
     sentence, in the order of the turn, and the signals of each of those roles show; the turn's reading as a whole then
     names the role when it is one of them. A role without any signal in the sentence loses to a role with one that
-    still scores ``MIN_CONFIDENCE`` (``_explained_role``)."""
+    still scores ``MIN_CONFIDENCE`` (``_explained_role``). A sentence that quotes another person ("Zij schreeuwt: jij
+    bent altijd moe", ``_OTHERS_WORDS``) is left out of the reading: those words are not the speaker's role."""
     clean = normalised(text)
     reason = unusable_reason(clean)
     if reason:
@@ -249,6 +250,12 @@ def analyse_role(text: Optional[str], classifier=None, own: bool = False) -> Rol
     spans = _pieces(reading, found)
     if len(spans) <= 1:
         return _as_own(whole) if own else whole
+    quoted = [(begin, end) for begin, end in spans if _OTHERS_WORDS.match(reading, begin, end)]
+    rest = _without(reading, quoted)
+    if quoted and len(words(rest)) >= MIN_WORDS:  # the turn is read without the words it quotes of another person
+        whole = _analyse_one(rest, classifier)
+        whole.zin = clean
+        spans = [span for span in spans if span not in quoted]
     reads: List[Tuple[int, int, RoleAnalysis]] = []  # the sentences that carry a role, with their reading
     part_hits: List[SignalHit] = []  # the signals of every sentence, offsets in the turn
     signalled: Dict[Tuple[int, int], set] = {}  # the roles each sentence has a signal of
@@ -299,6 +306,23 @@ def analyse_role(text: Optional[str], classifier=None, own: bool = False) -> Rol
                      key=lambda hit: (hit.begin, hit.einde))
     best.signalen = signals or [hit for hit in best.signalen if hit.signaal_id == WORD_CHOICE_ID][:4]
     return _as_own(best) if own else best
+
+
+# A sentence that quotes what another person said or sent ("Zij schreeuwt: bij papa is leuker, jij bent altijd moe."):
+# the words are that person's, not the speaker's role
+_REPORTING = ("zegt|zei|zeggen|zeiden|schreeuwt|schreeuwde|schreeuwen|roept|riep|stuurt|stuurde|appt|appte|schrijft|"
+              "schreef|antwoordt|antwoordde|vraagt|vroeg|gilt|gilde|snauwt|snauwde|belt|belde")
+_OTHERS_WORDS = re.compile(
+    r"\W*(?:[\w']+,?\s+){0,6}?(?!(?:[Ii]k|[Jj]ij|[Jj]e|[Uu]|[Ww]e|[Ww]ij)\b)"
+    r"(?:zij|hij|ze|die|[A-Z][a-zë]+|(?:[Mm]ijn|[Mm]n|[Mm]'n|[Zz]ijn|[Hh]aar|[Dd]e|[Oo]nze) \w+)\s+(?:[\w']+\s+)?"
+    r"(?:" + _REPORTING + r")\b[^:.!?]{0,40}:\s")
+
+
+def _without(text: str, spans: List[Tuple[int, int]]) -> str:
+    """``text`` with the characters of ``spans`` made spaces: the same length, so offsets still quote ``text``."""
+    for begin, end in spans:
+        text = text[:begin] + " " * (end - begin) + text[end:]
+    return text
 
 
 def _answer_the_reproach(best: RoleAnalysis, last: List[Tuple[int, int, RoleAnalysis]], hits: List[SignalHit]) -> None:
