@@ -5,15 +5,23 @@
 2. reproach signals of this session: "elke keer" as "altijd", the other who does not keep to an agreement (also in a
    lawyer's words), distrust of the other; "ik vertrouw ... niet" leaves nothing to the other (no Ondersteuner);
 3. words a parent quotes of another person ("Hij roept: jij bent een waardeloze moeder") are that person's: they do not
-   name the parent's role, and the parent's own sentences around them still do.
+   name the parent's role, and the parent's own sentences around them still do;
+4. the one normaliser (``bot.text``) writes a teenager's chat forms out ("wss", "mss", "egt", "wrm"), and the Dutch
+   word list (``bot.language.known_words``) knows common words the lemma table lacks ("samen", "voetbal").
 """
 from __future__ import annotations
 
+import subprocess
+
+import pytest
+
+from bot.language import COMMON_WORDS, HUNSPELL_DICTIONARY, known_words, opentaal_available
 from bot.roles.analyse import GEEN_ROL, analyse_role
 from bot.roles.format import format_analysis
 from bot.roles.language import unusable_reason
 from bot.roles.request import role_request
 from bot.roles.signals import find_signals
+from bot.text import written_words
 
 
 def _chat(quote: str):
@@ -90,3 +98,30 @@ def test_the_parents_own_role_beside_a_quote_of_the_other_is_named_without_the_q
 def test_the_parents_own_words_after_a_colon_still_count():
     result, _ = _chat("Ik zeg dan tegen hem: jij bent altijd te laat, jij doet gewoon wat jij wilt. Hij is een egoïst.")
     assert result.rol == "aanklager"
+
+
+# -- 4. chat forms and common words ------------------------------------------------------------------------------------
+
+def test_a_teenagers_chat_forms_are_written_out():
+    assert written_words("wss heb je gelijk, mss ga ik egt nie") == \
+        "waarschijnlijk heb je gelijk, misschien ga ik echt niet"
+    assert written_words("wrm moet dat sws bij hem") == "waarom moet dat sowieso bij hem"
+
+
+def test_a_child_who_agrees_in_chat_style_plays_no_role():
+    result, _ = _chat("wss heb je gelijk. ze doen al jaren zo")
+    assert result.rol == GEEN_ROL
+
+
+def test_common_words_the_lemma_table_lacks_are_known_dutch():
+    for word in ("samen", "voetbal", "thuis", "eerst", "andere", "nieuwe", "zaterdag", "gamen", "appje", "sowieso"):
+        assert word in known_words()
+    assert unusable_reason("Samen voetbal kijken op zaterdag. Dat mis ik echt.") is None
+
+
+@pytest.mark.skipif(not opentaal_available(), reason="hunspell with the Dutch word list is not installed")
+def test_every_common_word_is_in_opentaals_word_list():
+    # hunspell itself: ``opentaal_knows`` answers yes for every word of ``known_words`` without asking
+    listed = subprocess.run(["hunspell", "-d", HUNSPELL_DICTIONARY, "-i", "utf-8", "-l"], input="\n".join(sorted(COMMON_WORDS)),
+                            capture_output=True, text=True, check=True)
+    assert listed.stdout.split() == []
