@@ -75,6 +75,32 @@ TOPIC_WORDS = frozenset(
     zes zeven acht negen tien elf twaalf dertien veertien vijftien zestien zeventien achttien""".split()
 )
 
+# Common Dutch words that spaCy's lemma table (``known_words``) lacks: words without inflected forms ("samen", "eerst",
+# "thuis", "sowieso"), inflected adjectives ("andere", "nieuwe"), days, and words of family life, school and leisure
+# ("voetbal", "gamen", "appje", "ouderschapsplan"). Found in a general way: the words of the recognisers' example
+# sentences (knowledge/*/voorbeelden*.yml) that occur at least three times, are never written with a capital inside a
+# sentence (no names) and are in OpenTaal's word list (``opentaal_knows``), plus the same check on a list of everyday
+# words; tests/test_roles_s29.py checks every word against OpenTaal.
+COMMON_WORDS = frozenset(
+    """
+    aangevallen ach afgelopen afspraken alimentatie alle allen alsjeblieft alsof alvast ander andere anderen
+    anders app appen appgroep appje appjes appt avondeten beginnen begint begon beneden beste beter bijna blijf
+    blijft bonusmoeder bonusvader daarin daarmee daarvoor dank dankjewel derde dinsdag doel donderdag doordat
+    doorheen duidelijkheid durf eenmaal eerst eerste eh ene enige erger erkend ernaar gamen gebeurt gebruikt
+    gedacht gedrag gehouden geleden gelezen gelukt gemaild gemerkt gemis genoeg gescheiden geschreeuw gevoel
+    gezinnen gisteren goede goedemiddag goedemorgen grens grootouders grootste grote gym hele help hierin
+    hierover hiervan ho hockey hoi huisarts hulpverlening ideeën inderdaad ineens inzet jeetje judo ken kent
+    kerst kids kiest kleine koers komende kwijt kwijtraak laatst laatste lange langer las last later lees leest
+    leg let liefst liever luister maandag maanden mediator mensen meteen misging mist mooie naartoe nergens
+    netjes nieuwe nogal oké omheen ooit opnieuw opvang oude ouderschap ouderschapsplan overleg papieren partner
+    past playstation red regels reken samen schaam schoolplein schrik scouting slechte snapchat sowieso speelt
+    spijt straks tegelijk tegenover teleurgesteld telkens tennis terug terugkijkt tevoren thuis tja tussendoor
+    twaalf tweede uitspraak vaker vandaag vanmiddag vanochtend vanuit vanzelf vaste vecht verder verdriet
+    vertelt vertrouw verwijt viel voetbal volgende volgens volwassenen vooraf vooral voordat voorop voortaan
+    vrienden vrijdag waard waarin waarop wacht war welzijn werkt werkte whatsapp wijkteam woensdag woorden zaken
+    zaterdag zoals zodra zoek zolang zomaar zondag zul zware""".split()
+)
+
 
 def says_something(feature: str) -> bool:
     """A recogniser's feature (a word or lemma n-gram) that may be shown as evidence: at least one of its words is
@@ -202,11 +228,12 @@ def unreadable(text: Optional[str]) -> Optional[str]:
 @lru_cache(maxsize=1)
 def known_words() -> FrozenSet[str]:
     """The Dutch words Rustpunt knows: function words and spaCy's Dutch lemma table (``bot.lemmas``), its forms and its
-    lemmas (about 320,000 lower-case words; many compounds and loan words are missing: 'huisarts', 'opvang')."""
+    lemmas (about 320,000 lower-case words; many compounds and loan words are missing: 'huisarts', 'opvang'), and the
+    ``COMMON_WORDS`` the table lacks ("samen", "voetbal")."""
     from bot.lemmas import lemma_table
 
     table = lemma_table()
-    return frozenset(table) | frozenset(table.values()) | DUTCH_WORDS | FUNCTION_WORDS
+    return frozenset(table) | frozenset(table.values()) | DUTCH_WORDS | FUNCTION_WORDS | COMMON_WORDS
 
 
 @lru_cache(maxsize=1)

@@ -168,6 +168,10 @@ SPOKEN_WORDS = {
     "m": "hem", "k": "ik", "t": "het",
     "ff": "even", "effe": "even", "efkes": "even", "gwn": "gewoon", "zn": "zijn", "mn": "mijn", "m'n": "mijn",
     "z'n": "zijn", "nx": "niks", "idd": "inderdaad", "iig": "in ieder geval",
+    # the chat of a teenager: "wss heb je gelijk", "mss ga ik egt nie", "wrm moet dat nou"
+    "wss": "waarschijnlijk", "wsl": "waarschijnlijk", "mss": "misschien", "sws": "sowieso", "egt": "echt",
+    "wrm": "waarom", "wnt": "want", "vnv": "vanavond", "dnk": "denk", "iemnd": "iemand", "gwoon": "gewoon",
+    "gewn": "gewoon", "srry": "sorry", "sry": "sorry", "aub": "alsjeblieft", "tog": "toch",
 }
 KEPT_AFTER = {"ken": frozenset({"ik"})}  # the word before which a spoken spelling is a standard word
 _ONE_LETTER = frozenset("m k t".split())

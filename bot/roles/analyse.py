@@ -31,6 +31,11 @@ MIN_PART_NO_SIGNALS = 0.70
 # of its sentences without a signal of its own only this sure: one short clause ("en toen was het weer stil") in a
 # factual story is no role of the turn (chosen on the conversation turns: 0.85-0.95 measure the same)
 MIN_PART_IN_PLAIN_TURN = 0.90
+# a sentence of a longer turn this short speaks for the turn only with a signal of its own: a short offer, question or
+# remark ("Wil je koffie?", "Kan ik nu gaan?", "Isa wacht buiten.") read as a role by its few words is no role of the
+# turn; the turn as a whole still reads those words (chosen on the conversation turns: 6 to 8 measure about the same,
+# 6 keeps a very sure sentence of six words speaking for a plain turn: "Het was wel een lange dag.")
+MIN_PART_WORDS_NO_SIGNALS = 6
 # a turn read as a whole as a clear role this sure keeps that role against a different role read in one of its
 # sentences without a signal of its own (a child who is sad and thinks it is their fault, with "ik wil dat ze
 # ophouden" in between: Kwetsbaar as a whole, not Assertief by that one sentence; 0.5-0.6 measure the same)
@@ -231,12 +236,14 @@ def analyse_role(text: Optional[str], classifier=None, own: bool = False) -> Rol
     clause by clause); the most certain clear reading wins, and when it comes from one sentence the sentences of that
     role are quoted (``citaat``) and the signals shown are the ones in them. A sentence speaks for the turn only with a
     signal of its own or from ``MIN_PART_NO_SIGNALS`` (from ``MIN_PART_IN_PLAIN_TURN`` when the turn as a whole names no
-    role), and the turn's clear reading as a whole from ``MIN_WHOLE_KEPT`` stands against another role of a sentence
-    without a signal of its own. When sentences with a signal of their own (and the quoted one)
+    role), without one only when it has ``MIN_PART_WORDS_NO_SIGNALS`` words and no specific signal of another role
+    (``_other_evidence``), and the turn's clear reading as a whole from ``MIN_WHOLE_KEPT`` stands against another role
+    of a sentence without a signal of its own. When sentences with a signal of their own (and the quoted one)
     show different roles ("ik weet het niet meer ... hij is gewoon een egoïst"), ``rolwissel`` names each role with its
     sentence, in the order of the turn, and the signals of each of those roles show; the turn's reading as a whole then
     names the role when it is one of them. A role without any signal in the sentence loses to a role with one that
-    still scores ``MIN_CONFIDENCE`` (``_explained_role``)."""
+    still scores ``MIN_CONFIDENCE`` (``_explained_role``). A sentence that quotes another person ("Zij schreeuwt: jij
+    bent altijd moe", ``_OTHERS_WORDS``) is left out of the reading: those words are not the speaker's role."""
     clean = normalised(text)
     reason = unusable_reason(clean)
     if reason:
@@ -249,6 +256,7 @@ def analyse_role(text: Optional[str], classifier=None, own: bool = False) -> Rol
     spans = _pieces(reading, found)
     if len(spans) <= 1:
         return _as_own(whole) if own else whole
+    whole, spans = _without_quotes(reading, spans, whole, classifier)
     reads: List[Tuple[int, int, RoleAnalysis]] = []  # the sentences that carry a role, with their reading
     part_hits: List[SignalHit] = []  # the signals of every sentence, offsets in the turn
     signalled: Dict[Tuple[int, int], set] = {}  # the roles each sentence has a signal of
@@ -261,7 +269,7 @@ def analyse_role(text: Optional[str], classifier=None, own: bool = False) -> Rol
         result = _analyse_one(part, classifier, tokens, hits)
         part_hits += [replace(hit, begin=hit.begin + begin, einde=hit.einde + begin) for hit in hits]
         signalled[(begin, end)] = {hit.rol for hit in hits}
-        if not result.clear or (not _has_signal(result) and result.zekerheid < _part_threshold(whole)):
+        if not _speaks_for_turn(result, part, hits, whole):
             continue
         result.signalen = [replace(hit, begin=hit.begin + begin, einde=hit.einde + begin) for hit in result.signalen]
         reads.append((begin, end, result))
@@ -301,6 +309,37 @@ def analyse_role(text: Optional[str], classifier=None, own: bool = False) -> Rol
     return _as_own(best) if own else best
 
 
+# A sentence that quotes what another person said or sent ("Zij schreeuwt: bij papa is leuker, jij bent altijd moe."):
+# the words are that person's, not the speaker's role. Not when the speaker is the subject before it ("Ik kan tegen
+# mijn moeder zeggen: ...": the speaker's own words)
+_REPORTING = ("zegt|zei|zeggen|zeiden|schreeuwt|schreeuwde|schreeuwen|roept|riep|stuurt|stuurde|appt|appte|schrijft|"
+              "schreef|antwoordt|antwoordde|vraagt|vroeg|gilt|gilde|snauwt|snauwde|belt|belde")
+_OTHERS_WORDS = re.compile(
+    r"\W*(?:(?!(?:[Ii]k|[Ww]e|[Ww]ij)\b)[\w']+,?\s+){0,6}?(?!(?:[Ii]k|[Jj]ij|[Jj]e|[Uu]|[Ww]e|[Ww]ij)\b)"
+    r"(?:zij|hij|ze|die|[A-Z][a-zë]+|(?:[Mm]ijn|[Mm]n|[Mm]'n|[Zz]ijn|[Hh]aar|[Dd]e|[Oo]nze) \w+)\s+(?:[\w']+\s+)?"
+    r"(?:" + _REPORTING + r")\b[^:.!?]{0,40}:\s")
+
+
+def _without_quotes(reading: str, spans: List[Tuple[int, int]], whole: RoleAnalysis,
+                    classifier) -> Tuple[RoleAnalysis, List[Tuple[int, int]]]:
+    """The turn's reading as a whole and its sentences without the sentences that quote another person
+    (``_OTHERS_WORDS``), when enough of the turn is left; else ``whole`` and ``spans`` as they are."""
+    quoted = [(begin, end) for begin, end in spans if _OTHERS_WORDS.match(reading, begin, end)]
+    rest = _without(reading, quoted)
+    if not quoted or len(words(rest)) < MIN_WORDS:
+        return whole, spans
+    rest_read = _analyse_one(rest, classifier)
+    rest_read.zin = whole.zin
+    return rest_read, [span for span in spans if span not in quoted]
+
+
+def _without(text: str, spans: List[Tuple[int, int]]) -> str:
+    """``text`` with the characters of ``spans`` made spaces: the same length, so offsets still quote ``text``."""
+    for begin, end in spans:
+        text = text[:begin] + " " * (end - begin) + text[end:]
+    return text
+
+
 def _answer_the_reproach(best: RoleAnalysis, last: List[Tuple[int, int, RoleAnalysis]], hits: List[SignalHit]) -> None:
     """A turn that shifts role and ends in a reproach at the professional (the signal ``AT_THE_PROFESSIONAL`` in its
     last role's sentences: "... maar jullie van het buurtteam doen ook helemaal niks"): the advice answers that
@@ -326,6 +365,18 @@ def _as_own(result: RoleAnalysis) -> RoleAnalysis:
     return result
 
 
+def _speaks_for_turn(result: RoleAnalysis, part: str, hits: List[SignalHit], whole: RoleAnalysis) -> bool:
+    """One sentence's clear read speaks for the turn: with a signal of its own, or without one from
+    ``_part_threshold``, with ``MIN_PART_WORDS_NO_SIGNALS`` words ("Wil je koffie?" alone names no role of a long turn)
+    and no specific signal of another role in it (``_other_evidence``)."""
+    if not result.clear:
+        return False
+    if _has_signal(result):
+        return True
+    return (result.zekerheid >= _part_threshold(whole) and len(words(part)) >= MIN_PART_WORDS_NO_SIGNALS
+            and not _other_evidence(hits))
+
+
 def _part_threshold(whole: RoleAnalysis) -> float:
     """How sure a sentence without a signal of its own must be to speak for the turn: surer when the turn as a whole
     names no role (``MIN_PART_IN_PLAIN_TURN``)."""
@@ -336,6 +387,17 @@ def _whole_kept(whole: RoleAnalysis, part: RoleAnalysis) -> bool:
     """The turn's clear reading as a whole stands against a different role of one sentence that has no signal of its
     own (``MIN_WHOLE_KEPT``)."""
     return whole.zekerheid >= MIN_WHOLE_KEPT and part.rol != whole.rol and not _has_signal(part)
+
+
+MIN_EVIDENCE_WORDS = 2  # a signal quoting this many words or more is specific evidence ("ik wil gewoon gezien")
+
+
+def _other_evidence(hits: List[SignalHit]) -> bool:
+    """A sentence read as a role without a signal of that role has a specific signal (``MIN_EVIDENCE_WORDS``) of
+    another role: its read contradicts its own explainable evidence, so that sentence does not speak for the turn ("Ik
+    wil gewoon gezien worden": Assertief by the words, Kwetsbaar by its signal). A one-word hit ("afspreken") is too
+    weak to say so."""
+    return any(len(hit.woorden.split()) >= MIN_EVIDENCE_WORDS for hit in hits)
 
 
 def _has_signal(result: RoleAnalysis) -> bool:
