@@ -33,6 +33,7 @@ from bot.kaart.index import KaartIndex, default_index, index_for
 from bot.kaart.kinds import callers_own
 from bot.kaart.missing_help import ontbrekende_hulp
 from bot.kaart.naming import named_school_words
+from bot.kaart.old_names import oude_namen
 from bot.kaart.places import Plaats
 from bot.kaart.query import Vraag, measure_words_only, parse_vraag
 from bot.kaart.question import danger_told, minor_without_a_roof, projects_asked, question_context
@@ -128,6 +129,9 @@ def zoek(
     ctx.danger_told = told_danger
     ctx.safety = ctx.safety or told_danger
     ctx.referral = ctx.referral or voor_gezin
+    old_names = oude_namen(parsed.tekst)
+    # an old name of a service for families ("CJG in Huizen", "bureau jeugdzorg bellen") asks the way in for a family
+    ctx.family = ctx.family or bool(old_names)
     allowed = (nationwide_allowed(index) if nationwide
                else place_allowed(index, gemeente, heel=gevonden is not None and gevonden.heel))
     ctx.themas = with_related_themes(index, ctx.themas, allowed)
@@ -152,6 +156,10 @@ def zoek(
     hits = rank_hits(index, ctx, scored, limit)
     hits = measure_route_first(index, ctx, hits, allowed, limit)
     only_entrance = not hits and not nationwide  # without a place there is no entrance of a place
+    if only_entrance and gemeente is not None and not ctx.asked:
+        # nothing fits a short or vague question with a place and no one in it ("hulp nodig in Huizen", "wie kan
+        # helpen, Laren"): the way in of the place is the answer, as for a family's question, not a message alone
+        ctx.family = True
     # composing the top may move a named pilot up again; a referral still leads (docs/kaart.md: "nooit bovenaan")
     hits = referral_first(compose_top(index, ctx, hits, limit))
     hits = named_by_its_name_first(index, ctx, hits)  # "en leerplicht?": the service asked for by its name
@@ -175,6 +183,8 @@ def zoek(
     explain_result(index, result, gevonden, names, elsewhere, projects=projects_asked(ctx), place_note=place_note)
     if lacking:
         result.ontbreekt = messages.niet_in_de_kaart(lacking, bool(hits) and bool(themas))
+    if old_names:  # what does the work of the old name today, said first ("Bureau Jeugdzorg bestaat sinds ...")
+        result.melding = " ".join(filter(None, [" ".join(entry.nu.strip() for entry in old_names), result.melding]))
     oldest = oldest_youth_age(index)
     if leeftijd is not None and oldest is not None and leeftijd > oldest and not ctx.leeftijden:
         result.melding = " ".join(filter(None, [messages.boven_de_jeugdleeftijd(leeftijd, oldest, bool(hits)),

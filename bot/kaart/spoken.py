@@ -778,9 +778,16 @@ _NOT_THAT_WAY = re.compile(
     r"|\bbuiten\s+(?:de\s+|het\s+)?(school|huisarts)\s+om\b"
     # "wil liever niet naar de huisarts" (toets17): going to the GP refused; "niet naar school" is a school problem
     r"|\b(?:niet|nooit)\s+naar\s+(?:de\s+|hun\s+|zijn\s+|haar\s+|z'n\s+|eigen\s+)*(huisarts|huisartsenpraktijk)\b"
-    r"|\bzonder\s+(?:tussenkomst\s+van\s+)?(?:de\s+|het\s+)?(school|huisarts)\b")
-REFUSED_ROUTES = {"school": "via_school", "huisarts": "via_huisarts",
-                  "huisartsenpraktijk": "via_huisarts"}
+    r"|\bzonder\s+(?:tussenkomst\s+van\s+)?(?:de\s+|het\s+)?(school|huisarts)\b"
+    # help without a referral, on one's own (session 29): "zonder verwijzing (van de huisarts)", "zonder
+    # doorverwijzing", "kan ze zichzelf aanmelden", "zelf aanmelden", "vrij toegankelijk": the services reached only
+    # through a GP, a professional, the buurtteam or a jeugdconsulent (``toegang``) are not the way asked for
+    r"|\bzonder\s+(?:een\s+|eerst\s+een\s+|eerst\s+)?(?:door)?(verwijzing|verwijsbrief)\w*"
+    r"|\b(?:zichzelf|zelf)\s+(?:\w+\s+)?(aanmelden)\b|\bvrij\s+(toegankelijk)\b")
+REFERRAL_ROUTES = ("via_huisarts", "via_professional", "via_buurtteam", "via_jeugdconsulent")
+REFUSED_ROUTES = {"school": ("via_school",), "huisarts": ("via_huisarts",),
+                  "huisartsenpraktijk": ("via_huisarts",), "verwijzing": REFERRAL_ROUTES,
+                  "verwijsbrief": REFERRAL_ROUTES, "aanmelden": REFERRAL_ROUTES, "toegankelijk": REFERRAL_ROUTES}
 
 
 def refused_routes(text: str) -> Tuple[str, ...]:
@@ -788,9 +795,9 @@ def refused_routes(text: str) -> Tuple[str, ...]:
     (``_NOT_THAT_WAY``)."""
     out: List[str] = []
     for match in _NOT_THAT_WAY.finditer(simplify(text or "")):
-        route = REFUSED_ROUTES[next(group for group in match.groups() if group)]
-        if route not in out:
-            out.append(route)
+        for route in REFUSED_ROUTES[next(group for group in match.groups() if group)]:
+            if route not in out:
+                out.append(route)
     return tuple(out)
 
 
