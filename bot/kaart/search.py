@@ -156,9 +156,10 @@ def zoek(
     hits = rank_hits(index, ctx, scored, limit)
     hits = measure_route_first(index, ctx, hits, allowed, limit)
     only_entrance = not hits and not nationwide  # without a place there is no entrance of a place
-    if only_entrance and gemeente is not None and not ctx.asked:
-        # nothing fits a short or vague question with a place and no one in it ("hulp nodig in Huizen", "wie kan
-        # helpen, Laren"): the way in of the place is the answer, as for a family's question, not a message alone
+    if only_entrance and gemeente is not None and not ctx.asked and asks_for_help(parsed.tekst):
+        # nothing fits a short or vague question with a place that asks for help and names no one ("hulp nodig in
+        # Huizen", "wie kan helpen, Laren"): the way in of the place is the answer, as for a family's question, not a
+        # message alone; words the kaart does not know at all ("xyzzy", "where can I buy a bicycle") stay a message
         ctx.family = True
     # composing the top may move a named pilot up again; a referral still leads (docs/kaart.md: "nooit bovenaan")
     hits = referral_first(compose_top(index, ctx, hits, limit))
@@ -206,6 +207,17 @@ def zoek(
                     eigen=all(callers_own(index.doc(hit.id).service, parsed.beller) for hit in hits)))
         result.melding = " ".join(filter(None, [result.melding, text]))
     return result
+
+
+# Words that ask for help or a way in, without saying for what ("hulp nodig", "wie kan helpen", "advies", "waar kan ik
+# terecht"): a question with a place and only such words asks for the way in of the place (session 29)
+HELP_WORDS = frozenset("hulp help helpen hulpvraag hulpvragen steun ondersteuning advies zorg zorgen meedenken "
+                       "terecht aankloppen ingang".split())
+
+
+def asks_for_help(text: str) -> bool:
+    """The question has a word that asks for help or a way in (``HELP_WORDS``)."""
+    return bool(HELP_WORDS & set(re.findall(r"[a-zà-ÿ]+", (text or "").lower())))
 
 
 def for_the_caller(index: KaartIndex, hits: Sequence[Hit], routes: Sequence[str]) -> None:
