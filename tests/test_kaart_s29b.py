@@ -17,6 +17,7 @@ import pytest
 
 from bot.kaart.missing_help import ontbrekende_hulp
 from bot.kaart.old_names import oude_namen, uitleg
+from bot.kaart.query import parse_vraag
 from bot.kaart.search import zoek
 from bot.kaart.spoken import refused_routes
 
@@ -123,3 +124,29 @@ def test_access_note_keeps_the_problem():
     result = zoek("is er in het weekend hulp voor een zoon van 9 die veel angst heeft, Bussum?")
     assert result.ontbreekt and "weekend" in result.ontbreekt
     assert "somberheid_angst" in result.themas
+
+
+def test_the_middle_child_is_a_child():
+    parsed = parse_vraag("Mijn man werkt veel. Onze middelste van elf zegt dat hij niet meer wil leven, Huizen")
+    assert "jeugdige" in parsed.doelgroep_hints
+    assert not parsed.ouder_themas  # the child's wish to die, not the father's: no parent in crisis
+    assert zoek("Mijn man werkt veel. Onze middelste van elf zegt dat hij niet meer wil leven, Huizen"
+                ).hits[0].id != "veilig_thuis"
+
+
+@pytest.mark.parametrize("text", [
+    "ik ben 15 en mijn vader gokt en we hebben schulden, Hilversum",
+    "Ik ben zelf zeventien. Mijn moeder drinkt elke avond, Laren",
+    "ik ben een meisje van 14 uit Bussum, mijn moeder is depressief",
+])
+def test_a_young_person_who_tells_of_a_parents_problem_bears_it(text):
+    parsed = parse_vraag(text)
+    assert not parsed.ouder_themas and parsed.kind_themas
+
+
+@pytest.mark.parametrize("text", [
+    "Ik ben moeder van 35 in Huizen en heb zelf schulden",
+    "Ik ben moeder van een zoon van 15 en ik drink te veel, Laren",
+])
+def test_a_parent_who_tells_of_their_own_problem_keeps_it(text):
+    assert parse_vraag(text).ouder_themas
