@@ -150,3 +150,14 @@ def test_a_young_person_who_tells_of_a_parents_problem_bears_it(text):
 ])
 def test_a_parent_who_tells_of_their_own_problem_keeps_it(text):
     assert parse_vraag(text).ouder_themas
+
+
+@pytest.mark.parametrize("text, age", [
+    ("Ik ben zelf zeventien en woon bij mijn moeder in Laren", 17),
+    ("ik ben 15 en mijn vader gokt", 15),
+    ("I am 16 and live in Huizen", 16),
+    ("ik ben twintig weken zwanger", None),  # weeks, not an age
+    ("ik ben 12 jaar getrouwd en mijn zoon spijbelt", None),
+])
+def test_the_age_a_young_person_gives_of_themselves(text, age):
+    assert parse_vraag(text).leeftijd == age

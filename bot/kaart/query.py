@@ -1281,9 +1281,19 @@ _YOUNG_AGES = ("tien elf twaalf dertien veertien vijftien zestien zeventien acht
                "tweeëntwintig drieëntwintig").split()
 _YOUNG_ASKER = re.compile(
     r"\b(?:ik\s+ben|i'?m|i\s+am)\s+(?:zelf\s+|nu\s+|pas\s+|bijna\s+|net\s+)?(?:(1\d|2[0-3])|(" + "|".join(_YOUNG_AGES)
-    + r"))\b(?!\s*(?:jaar\s+)?(?:getrouwd|samen|moeder|vader|ouder|mama|papa|gescheiden))"
+    + r"))\b(?!\s*(?:jaar\s+)?(?:getrouwd|samen|moeder|vader|ouder|mama|papa|gescheiden|weken|week|maanden|maand"
+    r"|dagen|dag|uur|minuten|keer|euro|kilo|kg|procent|%|jaar\s+(?:bij|in|op|als|aan|werkzaam)))"
     r"|\bik\s+ben\s+(?:zelf\s+)?een\s+(?:jongen|meisje|meid|scholier|leerling|tiener|puber)\s+van\b",
     re.IGNORECASE)
+
+
+def young_askers_age(text: str) -> Optional[int]:
+    """The age a young person gives of themselves ("ik ben zelf zeventien", "ik ben 15", "I'm 16"; ``_YOUNG_ASKER``),
+    None without one."""
+    match = _YOUNG_ASKER.search(simplify(text or ""))
+    if match is None or not (match.group(1) or match.group(2)):
+        return None
+    return int(match.group(1)) if match.group(1) else _YOUNG_AGES.index(match.group(2).lower()) + 10
 
 
 def _young_asker_bears(text: str, ouder_themas: List[str], kind_themas: List[str]) -> Tuple[List[str], List[str]]:
@@ -1324,6 +1334,8 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
         # "OTS loopt, zoekt lichte opvoedondersteuning": the question asks for the other theme first, not for safety
         themas = [theme for theme in themas if theme != SAFETY] + [SAFETY]
     leeftijd = extract_leeftijd(text)
+    if leeftijd is None:
+        leeftijd = young_askers_age(text)  # "ik ben zelf zeventien": the young person who asks (session 29)
     if leeftijd is None and (plaats or buiten):
         # where the child lives told between the child and its age: "jongen uit naarden van zeventien"
         leeftijd = extract_leeftijd(_PLACE_OF.sub(" ", text.replace(plaats or buiten or "", _PLACE_MARK, 1)))
