@@ -156,11 +156,7 @@ def zoek(
     hits = rank_hits(index, ctx, scored, limit)
     hits = measure_route_first(index, ctx, hits, allowed, limit)
     only_entrance = not hits and not nationwide  # without a place there is no entrance of a place
-    if only_entrance and gemeente is not None and not ctx.asked and asks_for_help(parsed.tekst):
-        # nothing fits a short or vague question with a place that asks for help and names no one ("hulp nodig in
-        # Huizen", "wie kan helpen, Laren"): the way in of the place is the answer, as for a family's question, not a
-        # message alone; words the kaart does not know at all ("xyzzy", "where can I buy a bicycle") stay a message
-        ctx.family = True
+    ctx.family = ctx.family or (only_entrance and vague_ask_for_help(ctx, parsed))
     # composing the top may move a named pilot up again; a referral still leads (docs/kaart.md: "nooit bovenaan")
     hits = referral_first(compose_top(index, ctx, hits, limit))
     hits = named_by_its_name_first(index, ctx, hits)  # "en leerplicht?": the service asked for by its name
@@ -184,8 +180,8 @@ def zoek(
     explain_result(index, result, gevonden, names, elsewhere, projects=projects_asked(ctx), place_note=place_note)
     if lacking:
         result.ontbreekt = messages.niet_in_de_kaart(lacking, bool(hits) and bool(themas))
-    if old_names:  # what does the work of the old name today, said first ("Bureau Jeugdzorg bestaat sinds ...")
-        result.melding = " ".join(filter(None, [" ".join(entry.nu.strip() for entry in old_names), result.melding]))
+    # what does the work of an old name today, said first ("Bureau Jeugdzorg bestaat sinds ...")
+    result.melding = " ".join(filter(None, [entry.nu.strip() for entry in old_names] + [result.melding])) or None
     oldest = oldest_youth_age(index)
     if leeftijd is not None and oldest is not None and leeftijd > oldest and not ctx.leeftijden:
         result.melding = " ".join(filter(None, [messages.boven_de_jeugdleeftijd(leeftijd, oldest, bool(hits)),
@@ -218,6 +214,13 @@ HELP_WORDS = frozenset("hulp help helpen hulpvraag hulpvragen steun ondersteunin
 def asks_for_help(text: str) -> bool:
     """The question has a word that asks for help or a way in (``HELP_WORDS``)."""
     return bool(HELP_WORDS & set(re.findall(r"[a-zà-ÿ]+", (text or "").lower())))
+
+
+def vague_ask_for_help(ctx, parsed: Vraag) -> bool:
+    """Nothing fits a short or vague question with a place that asks for help and names no one ("hulp nodig in
+    Huizen", "wie kan helpen, Laren"): the way in of the place is the answer, as for a family's question, not a
+    message alone; words the kaart does not know at all ("xyzzy", "where can I buy a bicycle") stay a message."""
+    return ctx.gemeente is not None and not ctx.asked and asks_for_help(parsed.tekst)
 
 
 def for_the_caller(index: KaartIndex, hits: Sequence[Hit], routes: Sequence[str]) -> None:
