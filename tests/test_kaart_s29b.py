@@ -161,3 +161,19 @@ def test_a_parent_who_tells_of_their_own_problem_keeps_it(text):
 ])
 def test_the_age_a_young_person_gives_of_themselves(text, age):
     assert parse_vraag(text).leeftijd == age
+
+
+def test_how_a_child_is_when_all_is_well_is_no_question():
+    text = ("Mijn zoon van 6 zit in groep 3 in Loosdrecht. Hij is vrolijk en heeft veel vriendjes. Sinds de zomer "
+            "plast hij weer in bed en is hij bang in het donker. Moet ik ergens heen?")
+    parsed = parse_vraag(text)
+    assert "vrije_tijd" not in parsed.themas and "ontwikkeling" in parsed.themas
+    assert zoek(text).hits[0].id == "jeugd_en_gezin_ggd"
+
+
+@pytest.mark.parametrize("text", [
+    "Hij is vrolijk op school. Maar thuis is hij niet vrolijk en slaat hij. Wat nu, Huizen?",
+    "Ze vindt het niet leuk op school. Ze wil niet meer. Wie helpt, Bussum?",
+])
+def test_a_sentence_that_turns_stays(text):
+    assert parse_vraag(text).themas

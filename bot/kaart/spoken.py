@@ -854,7 +854,15 @@ _GOOD_NEWS = re.compile(
     r"|lichamelijk|verder|hartstikke|super|op\s+school)\s+){0,3}(?:prima|goed|naar\s+(?:zijn|haar|hun)\s+zin)\b"
     r"|\b(?:alles|het)\s+(?:ging|gaat|liep|loopt)\s+(?:\w+\s+){0,2}?(?:goed|prima)\b"
     r"|\bgeweldig\b|\bgenoten\b|\bgenieten\b|\b(?:veel|met|vol)\s+plezier\b|\bblij\s+met\b|\bhet\s+leukst\b"
-    r"|\bvrienden\s+gemaakt\b|\bgroeit\s+(?:mooi|goed)\b|\bprima\b")
+    r"|\bvrienden\s+gemaakt\b|\bgroeit\s+(?:mooi|goed)\b|\bprima\b"
+    # how a child is when all is well (session 29: "Hij is vrolijk en speelt veel buiten." read as a question about
+    # leisure in a first-person story about bed-wetting): cheerful, kind, many friends, likes to go somewhere
+    r"|\b(?:is|zijn|was|waren)\s+(?:(?:heel|erg|echt|een|altijd|best|verder|gewoon|nog|ook)\s+){0,2}(?:vrolijke?|blije?"
+    r"|gelukkige?|tevreden|lieve?|slimme?|sociale?|spontane?|gezellige?|zonnige?)\b"
+    r"|\b(?:heeft|hebben|had|hadden)\s+(?:(?:heel|erg|echt|ook|nog|gelukkig)\s+){0,2}(?:veel|leuke|genoeg|goede|fijne)"
+    r"\s+(?:vrienden|vriendinnen|vriendjes|vriendinnetjes|vriendengroep)\b"
+    r"|\b(?:vindt|vond|vinden)\s+(?:(?:het|dat|hij|ze|zij|daar|er|echt|heel|erg|super)\s+){0,3}(?:leuk|fijn|geweldig)\b"
+    r"|\b(?:gaat|gaan|ging)\s+(?:\w+\s+){0,2}?graag\s+naar\b")
 _NO_GOOD_NEWS = re.compile(r"\b(?:niet|geen|nooit|maar|behalve|minder|moeilijk|moeite|zorgen|zorg|helaas|bang|slecht"
                            r"|alleen)\b")
 GOOD_NEWS_MIN_SENTENCES = 3  # a story: two sentences and the one that asks
