@@ -11,7 +11,7 @@ of the same part of the sentence (up to a comma or full stop, at most ``MAX_FREE
 from __future__ import annotations
 
 import re
-from typing import FrozenSet, List, Tuple
+from typing import FrozenSet, List, Sequence, Tuple, TypeVar
 
 from bot.kaart.text import head_stem, words
 from bot.knowledge.loader import PerKnowledge, get_knowledge
@@ -25,6 +25,7 @@ OTHER_PERSONS = frozenset("moeder mama vader papa ouder ouders kind kinderen zoo
                           "ik wij we".split())
 _PARTS = re.compile(r"[^,;:.!?()\n]+")
 
+T = TypeVar("T")
 Phrase = Tuple[Tuple[str, bool], ...]  # (stem of a word, whether any words of the part may stand before it)
 
 
@@ -81,9 +82,25 @@ def ontbrekende_hulp(text: str, knowledge=None) -> List[str]:
     """The names of the kinds of help the kaart lacks that ``text`` asks for ("mediation voor gescheiden ouders":
     ['Mediation'])."""
     knowledge = knowledge if knowledge is not None else get_knowledge()
-    parts = [[head_stem(word, knowledge) for word in words(part)] for part in _PARTS.findall(simplify(text or ""))]
     kinds, others = _phrases(knowledge)
+    return said_of(text, kinds, others, knowledge)
+
+
+def said_of(text: str, kinds: Sequence[Tuple[T, Tuple[Phrase, ...]]], others: FrozenSet[str], knowledge) -> List[T]:
+    """The keys of ``kinds`` (key, its phrases as stems) one of whose phrases ``text`` says (``_said``), in order;
+    shared with the old names of services (``bot.kaart.old_names``)."""
+    parts = [[head_stem(word, knowledge) for word in words(part)] for part in _PARTS.findall(simplify(text or ""))]
     present = {word for said in parts for word in said}  # a phrase whose first word is not said cannot occur
-    return [name for name, phrases in kinds
+    return [key for key, phrases in kinds
             if any(phrase and phrase[0][0] in present and _said(phrase, said, others)
                    for phrase in phrases for said in parts)]
+
+
+def phrase_of(text: str, knowledge) -> Phrase:
+    """The stems of a phrase of a knowledge file, as ``said_of`` compares them."""
+    return _phrase(text, knowledge)
+
+
+def other_persons(knowledge) -> FrozenSet[str]:
+    """The stems of the persons a "..." of a phrase does not reach over."""
+    return _phrases(knowledge)[1]

@@ -7,7 +7,8 @@
   (the evaluation set of ``rustpunt evalueer kaart``);
 - ``kaart_probleemwoorden``: per theme, the Dutch words by which a question is read as that theme;
 - ``kaart_doelgroepwoorden``: per target group, the Dutch words by which a question says whom it is about;
-- ``kaart_ontbrekend``: a kind of help the kaart does not describe, with the words that ask for it.
+- ``kaart_ontbrekend``: a kind of help the kaart does not describe, with the words that ask for it;
+- ``kaart_oude_naam``: an old or former name of a service (CJG, Bureau Jeugdzorg, AMK), with what does its work today.
 
 Exact facts only: what the sources do not say stays empty. Contact data must be public data of the
 organisation, never a person's name or address.
@@ -389,6 +390,20 @@ class KaartOntbrekend(Entry):
 
     naam: Short
     woorden: List[Keyword]
+
+    _woorden = non_empty_list("woorden")
+    _doubles = _no_doubles("woorden")
+
+
+class KaartOudeNaam(Entry):
+    """An old or former name professionals still use for a service ('het CJG', 'Bureau Jeugdzorg', 'het AMK'): a
+    question that names it hears first, in one Dutch sentence, what does that work today (``nu``), then the services
+    (``bot.kaart.old_names``). ``woorden`` are matched as in ``KaartOntbrekend``; which theme an old name is read as
+    stays in ``probleemwoorden.yml``."""
+
+    naam: Short
+    woorden: List[Keyword]
+    nu: Text
 
     _woorden = non_empty_list("woorden")
     _doubles = _no_doubles("woorden")

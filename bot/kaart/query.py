@@ -1272,6 +1272,38 @@ def _child_used_by_others(text: str, themas: List[str], woorden: Dict[str, List[
     return themas + [SAFETY]
 
 
+# A young person who asks for themselves ("ik ben zelf zeventien", "ik ben 15", "ik ben een meisje van 14", "I'm 16"):
+# a parent's problem they tell of ("mijn moeder drinkt elke avond") is what they live with, so the help is theirs as
+# a child of that parent; services for young people count on it (session 29: a first-person story of a 17-year-old got
+# only the buurtteam and the note that help for the parent is not in the kaart). A parent in crisis stays a question
+# of safety (``_parent_in_crisis`` came first).
+_YOUNG_AGES = ("tien elf twaalf dertien veertien vijftien zestien zeventien achttien negentien twintig eenentwintig "
+               "tweeëntwintig drieëntwintig").split()
+_YOUNG_ASKER = re.compile(
+    r"\b(?:ik\s+ben|i'?m|i\s+am)\s+(?:zelf\s+|nu\s+|pas\s+|bijna\s+|net\s+)?(?:(1\d|2[0-3])|(" + "|".join(_YOUNG_AGES)
+    + r"))\b(?!\s*(?:jaar\s+)?(?:getrouwd|samen|moeder|vader|ouder|mama|papa|gescheiden|weken|week|maanden|maand"
+    r"|dagen|dag|uur|minuten|keer|euro|kilo|kg|procent|%|jaar\s+(?:bij|in|op|als|aan|werkzaam)))"
+    r"|\bik\s+ben\s+(?:zelf\s+)?een\s+(?:jongen|meisje|meid|scholier|leerling|tiener|puber)\s+van\b",
+    re.IGNORECASE)
+
+
+def young_askers_age(text: str) -> Optional[int]:
+    """The age a young person gives of themselves ("ik ben zelf zeventien", "ik ben 15", "I'm 16"; ``_YOUNG_ASKER``),
+    None without one."""
+    match = _YOUNG_ASKER.search(simplify(text or ""))
+    if match is None or not (match.group(1) or match.group(2)):
+        return None
+    return int(match.group(1)) if match.group(1) else _YOUNG_AGES.index(match.group(2).lower()) + 10
+
+
+def _young_asker_bears(text: str, ouder_themas: List[str], kind_themas: List[str]) -> Tuple[List[str], List[str]]:
+    """(ouder_themas, kind_themas) with a parent's own problems read as the child's when a young person asks for
+    themselves (``_YOUNG_ASKER``)."""
+    if not ouder_themas or not _YOUNG_ASKER.search(text or ""):
+        return ouder_themas, kind_themas
+    return [], list(dict.fromkeys(list(kind_themas) + list(ouder_themas)))
+
+
 def parse_vraag(text: str, knowledge=None) -> Vraag:
     """Everything the kaart can read from one question (word lists of ``knowledge``, default the knowledge in
     use, looked up once)."""
@@ -1302,6 +1334,8 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
         # "OTS loopt, zoekt lichte opvoedondersteuning": the question asks for the other theme first, not for safety
         themas = [theme for theme in themas if theme != SAFETY] + [SAFETY]
     leeftijd = extract_leeftijd(text)
+    if leeftijd is None:
+        leeftijd = young_askers_age(text)  # "ik ben zelf zeventien": the young person who asks (session 29)
     if leeftijd is None and (plaats or buiten):
         # where the child lives told between the child and its age: "jongen uit naarden van zeventien"
         leeftijd = extract_leeftijd(_PLACE_OF.sub(" ", text.replace(plaats or buiten or "", _PLACE_MARK, 1)))
@@ -1315,6 +1349,7 @@ def parse_vraag(text: str, knowledge=None) -> Vraag:
     themas, ouder_themas, kind_themas = _parents_burn_out(asked, themas, woorden, gezegd, ouder_themas, kind_themas)
     themas = _parent_in_crisis(themas, woorden, gezegd, ouder_themas, kind_themas)
     themas = _child_used_by_others(asked, themas, woorden, gezegd)
+    ouder_themas, kind_themas = _young_asker_bears(asked, ouder_themas, kind_themas)
     return Vraag(
         tekst=text,
         themas=themas,

@@ -33,6 +33,7 @@ from bot.kaart.index import KaartIndex, default_index, index_for
 from bot.kaart.kinds import callers_own
 from bot.kaart.missing_help import ontbrekende_hulp
 from bot.kaart.naming import named_school_words
+from bot.kaart.old_names import oude_namen
 from bot.kaart.places import Plaats
 from bot.kaart.query import Vraag, measure_words_only, parse_vraag
 from bot.kaart.question import danger_told, minor_without_a_roof, projects_asked, question_context
@@ -128,6 +129,9 @@ def zoek(
     ctx.danger_told = told_danger
     ctx.safety = ctx.safety or told_danger
     ctx.referral = ctx.referral or voor_gezin
+    old_names = oude_namen(parsed.tekst)
+    # an old name of a service for families ("CJG in Huizen", "bureau jeugdzorg bellen") asks the way in for a family
+    ctx.family = ctx.family or bool(old_names)
     allowed = (nationwide_allowed(index) if nationwide
                else place_allowed(index, gemeente, heel=gevonden is not None and gevonden.heel))
     ctx.themas = with_related_themes(index, ctx.themas, allowed)
@@ -152,6 +156,7 @@ def zoek(
     hits = rank_hits(index, ctx, scored, limit)
     hits = measure_route_first(index, ctx, hits, allowed, limit)
     only_entrance = not hits and not nationwide  # without a place there is no entrance of a place
+    ctx.family = ctx.family or (only_entrance and vague_ask_for_help(ctx, parsed))
     # composing the top may move a named pilot up again; a referral still leads (docs/kaart.md: "nooit bovenaan")
     hits = referral_first(compose_top(index, ctx, hits, limit))
     hits = named_by_its_name_first(index, ctx, hits)  # "en leerplicht?": the service asked for by its name
@@ -175,6 +180,8 @@ def zoek(
     explain_result(index, result, gevonden, names, elsewhere, projects=projects_asked(ctx), place_note=place_note)
     if lacking:
         result.ontbreekt = messages.niet_in_de_kaart(lacking, bool(hits) and bool(themas))
+    # what does the work of an old name today, said first ("Bureau Jeugdzorg bestaat sinds ...")
+    result.melding = " ".join(filter(None, [entry.nu.strip() for entry in old_names] + [result.melding])) or None
     oldest = oldest_youth_age(index)
     if leeftijd is not None and oldest is not None and leeftijd > oldest and not ctx.leeftijden:
         result.melding = " ".join(filter(None, [messages.boven_de_jeugdleeftijd(leeftijd, oldest, bool(hits)),
@@ -196,6 +203,24 @@ def zoek(
                     eigen=all(callers_own(index.doc(hit.id).service, parsed.beller) for hit in hits)))
         result.melding = " ".join(filter(None, [result.melding, text]))
     return result
+
+
+# Words that ask for help or a way in, without saying for what ("hulp nodig", "wie kan helpen", "advies", "waar kan ik
+# terecht"): a question with a place and only such words asks for the way in of the place (session 29)
+HELP_WORDS = frozenset("hulp help helpen hulpvraag hulpvragen steun ondersteuning advies zorg zorgen meedenken "
+                       "terecht aankloppen ingang".split())
+
+
+def asks_for_help(text: str) -> bool:
+    """The question has a word that asks for help or a way in (``HELP_WORDS``)."""
+    return bool(HELP_WORDS & set(re.findall(r"[a-zà-ÿ]+", (text or "").lower())))
+
+
+def vague_ask_for_help(ctx, parsed: Vraag) -> bool:
+    """Nothing fits a short or vague question with a place that asks for help and names no one ("hulp nodig in
+    Huizen", "wie kan helpen, Laren"): the way in of the place is the answer, as for a family's question, not a
+    message alone; words the kaart does not know at all ("xyzzy", "where can I buy a bicycle") stay a message."""
+    return ctx.gemeente is not None and not ctx.asked and asks_for_help(parsed.tekst)
 
 
 def for_the_caller(index: KaartIndex, hits: Sequence[Hit], routes: Sequence[str]) -> None:

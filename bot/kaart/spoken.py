@@ -778,9 +778,16 @@ _NOT_THAT_WAY = re.compile(
     r"|\bbuiten\s+(?:de\s+|het\s+)?(school|huisarts)\s+om\b"
     # "wil liever niet naar de huisarts" (toets17): going to the GP refused; "niet naar school" is a school problem
     r"|\b(?:niet|nooit)\s+naar\s+(?:de\s+|hun\s+|zijn\s+|haar\s+|z'n\s+|eigen\s+)*(huisarts|huisartsenpraktijk)\b"
-    r"|\bzonder\s+(?:tussenkomst\s+van\s+)?(?:de\s+|het\s+)?(school|huisarts)\b")
-REFUSED_ROUTES = {"school": "via_school", "huisarts": "via_huisarts",
-                  "huisartsenpraktijk": "via_huisarts"}
+    r"|\bzonder\s+(?:tussenkomst\s+van\s+)?(?:de\s+|het\s+)?(school|huisarts)\b"
+    # help without a referral, on one's own (session 29): "zonder verwijzing (van de huisarts)", "zonder
+    # doorverwijzing", "kan ze zichzelf aanmelden", "zelf aanmelden", "vrij toegankelijk": the services reached only
+    # through a GP, a professional, the buurtteam or a jeugdconsulent (``toegang``) are not the way asked for
+    r"|\bzonder\s+(?:een\s+|eerst\s+een\s+|eerst\s+)?(?:door)?(verwijzing|verwijsbrief)\w*"
+    r"|\b(?:zichzelf|zelf)\s+(?:\w+\s+)?(aanmelden)\b|\bvrij\s+(toegankelijk)\b")
+REFERRAL_ROUTES = ("via_huisarts", "via_professional", "via_buurtteam", "via_jeugdconsulent")
+REFUSED_ROUTES = {"school": ("via_school",), "huisarts": ("via_huisarts",),
+                  "huisartsenpraktijk": ("via_huisarts",), "verwijzing": REFERRAL_ROUTES,
+                  "verwijsbrief": REFERRAL_ROUTES, "aanmelden": REFERRAL_ROUTES, "toegankelijk": REFERRAL_ROUTES}
 
 
 def refused_routes(text: str) -> Tuple[str, ...]:
@@ -788,9 +795,9 @@ def refused_routes(text: str) -> Tuple[str, ...]:
     (``_NOT_THAT_WAY``)."""
     out: List[str] = []
     for match in _NOT_THAT_WAY.finditer(simplify(text or "")):
-        route = REFUSED_ROUTES[next(group for group in match.groups() if group)]
-        if route not in out:
-            out.append(route)
+        for route in REFUSED_ROUTES[next(group for group in match.groups() if group)]:
+            if route not in out:
+                out.append(route)
     return tuple(out)
 
 
@@ -847,7 +854,15 @@ _GOOD_NEWS = re.compile(
     r"|lichamelijk|verder|hartstikke|super|op\s+school)\s+){0,3}(?:prima|goed|naar\s+(?:zijn|haar|hun)\s+zin)\b"
     r"|\b(?:alles|het)\s+(?:ging|gaat|liep|loopt)\s+(?:\w+\s+){0,2}?(?:goed|prima)\b"
     r"|\bgeweldig\b|\bgenoten\b|\bgenieten\b|\b(?:veel|met|vol)\s+plezier\b|\bblij\s+met\b|\bhet\s+leukst\b"
-    r"|\bvrienden\s+gemaakt\b|\bgroeit\s+(?:mooi|goed)\b|\bprima\b")
+    r"|\bvrienden\s+gemaakt\b|\bgroeit\s+(?:mooi|goed)\b|\bprima\b"
+    # how a child is when all is well (session 29: "Hij is vrolijk en speelt veel buiten." read as a question about
+    # leisure in a first-person story about bed-wetting): cheerful, kind, many friends, likes to go somewhere
+    r"|\b(?:is|zijn|was|waren)\s+(?:(?:heel|erg|echt|een|altijd|best|verder|gewoon|nog|ook)\s+){0,2}(?:vrolijke?|blije?"
+    r"|gelukkige?|tevreden|lieve?|slimme?|sociale?|spontane?|gezellige?|zonnige?)\b"
+    r"|\b(?:heeft|hebben|had|hadden)\s+(?:(?:heel|erg|echt|ook|nog|gelukkig)\s+){0,2}(?:veel|leuke|genoeg|goede|fijne)"
+    r"\s+(?:vrienden|vriendinnen|vriendjes|vriendinnetjes|vriendengroep)\b"
+    r"|\b(?:vindt|vond|vinden)\s+(?:(?:het|dat|hij|ze|zij|daar|er|echt|heel|erg|super)\s+){0,3}(?:leuk|fijn|geweldig)\b"
+    r"|\b(?:gaat|gaan|ging)\s+(?:\w+\s+){0,2}?graag\s+naar\b")
 _NO_GOOD_NEWS = re.compile(r"\b(?:niet|geen|nooit|maar|behalve|minder|moeilijk|moeite|zorgen|zorg|helaas|bang|slecht"
                            r"|alleen)\b")
 GOOD_NEWS_MIN_SENTENCES = 3  # a story: two sentences and the one that asks

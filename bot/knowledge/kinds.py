@@ -14,6 +14,7 @@ from bot.kaart.models import (
     KaartDoelgroepwoorden,
     KaartOntbrekend,
     KaartOrganisatie,
+    KaartOudeNaam,
     KaartPlaats,
     KaartProbleemwoorden,
     KaartTestvraag,
@@ -55,6 +56,7 @@ KINDS: Dict[str, Type[Entry]] = {
     "kaart_probleemwoorden": KaartProbleemwoorden,
     "kaart_doelgroepwoorden": KaartDoelgroepwoorden,
     "kaart_ontbrekend": KaartOntbrekend,
+    "kaart_oude_naam": KaartOudeNaam,
     # vraagverheldering (knowledge/vraagverheldering/)
     "vragenset": Vragenset,
     "intake_signaal": IntakeSignaal,
