@@ -70,6 +70,8 @@ def test_a_why_that_does_not_accuse_is_no_lecture(sentence):
     ("Wat vervelend voor u. Met mijn eigen zoon ging het net zo, en die draaide vanzelf bij.", "inhoud"),
     ("Goh, ik weet precies hoe u zich voelt.", "inhoud"),
     ("Dat werkte bij mij ook, gewoon even afstand nemen.", "inhoud"),
+    # asking the other parent oneself takes the problem over
+    ("Dat is lastig, ja. Ik vraag uw ex wel of hij haar wat vaker laat bellen.", "redden"),
 ])
 def test_a_subtle_pitfall_is_a_sure_pitfall(classify, text, move):
     read = classify(text)
