@@ -50,6 +50,12 @@ Session 26 (set 46, a sure pitfall hidden in a long warm turn): an uncertain cue
 hides a sure pitfall sentence the step classifier flagged in the same turn (``_sure_pitfall``, at least the engine's
 ``UNSURE``): that pitfall is the turn's move, so the engine's forgiveness of one doubtful read does not swallow it; the
 doubtful judgement stays among the turn's moves.
+
+Session 29 (set 49, subtle pitfalls in the last sentence of a warm turn): an accusing why-question ("waarom heb je dat
+dan niet eerder verteld?", ``bot.steps.classifier.ACCUSING_WHY``) is a judging read of the lexicon, like a lecture, but
+it does not win over the step reader's redden ("waarom belt u hem niet gewoon?" is advice dressed as a question); siding
+with one parent ("ik ben het wel met mama eens") is an inhoud cue phrase, and promising an outcome, explaining the
+child's feelings for the child and the trainee's own story are pitfall forms (``knowledge/stappen/valkuil_vormen.yml``).
 """
 from __future__ import annotations
 
@@ -115,6 +121,9 @@ def _yes_but(sentence: str) -> bool:
     return is_yes_but(sentence)
 
 
+ACCUSING_WHY = "een verwijtende waaromvraag"  # ``bot.steps.classifier.ACCUSING_WHY``: it does not win over redden
+
+
 def _lectures_on(sentence: str) -> Optional[str]:
     """A lecture about the method or about research ("we werken hier met zes stappen", "uit onderzoek weten we dat
     ...") or moralising about the other's plan or the children ("dat is echt geen goed plan hoor", "die hebben hier
@@ -123,6 +132,14 @@ def _lectures_on(sentence: str) -> Optional[str]:
     from bot.steps.classifier import lecture_feature  # lazy, like the step classifier itself
 
     return lecture_feature(sentence)
+
+
+def _lectured_here(sentence: str, features: List[str]) -> bool:
+    """The sentence lectures (``_lectures_on``), so a judging cue wins over the step reader's redden; an accusing why
+    only where the step reader's redden came from that why itself (its feature among the turn's ``features``): advice
+    dressed as a why ("waarom belt u hem niet gewoon?", read as redden by the model) stays redden."""
+    feature = _lectures_on(sentence)
+    return feature is not None and (feature != ACCUSING_WHY or ACCUSING_WHY in features)
 
 
 def _grants_autonomy(sentence: str) -> bool:
@@ -293,7 +310,8 @@ class MoveClassifier:
             if label not in STEPS:
                 label, confidence, all_moves = "erkennen", max(confidence, CLEAR_STEP), ["erkennen"]
         if cue and not (label == "redden" and cue[0] == "oordelen" and not _tells_how_to_behave(cue[3] or text)
-                        and not _yes_but(cue[3] or text) and not _lectures_on(cue[3] or text)):
+                        and not _yes_but(cue[3] or text)
+                        and not _lectured_here(cue[3] or text, features)):
             move, phrases, certainty, sentence = cue
             judged = self.steps_in_cued_sentences(result)
             sure = _sure_pitfall(result, all_moves) if certainty < UNSURE else None

@@ -2415,6 +2415,22 @@ _INSTRUCTED = re.compile(
     re.IGNORECASE,
 )
 BEHAVIOUR_LECTURE = "de les lezen over hoe de ander zich gedraagt"  # the feature of such a read
+# An accusing "waarom" (session 29, set 49): a why-question to the one addressed, in question order (the verb, then
+# "je"/"u"), with a word that makes it a reproach ("waarom heb je dat dan niet eerder verteld?", "waarom schreeuw je
+# eigenlijk zo tegen je moeder?", "waarom reageert u dan steeds op hem?"). The one asked has to defend what they did:
+# a judgement dressed as a question, not a question about the pattern. On the seen practice paths every such sentence
+# was in a bad path. Not an indirect "waarom" ("ik snap waarom u zo boos bent": the subject right after "waarom"), not
+# a why about what matters ("waarom is dat zo belangrijk voor je?": no "je"/"u" after the verb), and not "zo" before
+# what the other finds important or hard ("waarom wil je dat zo graag?"), and not a why about what the other thinks or
+# feels ("waarom denk je dat papa zo reageerde?": the reproach word belongs to the clause after it).
+_ACCUSING_WHY = re.compile(
+    r"\bwaarom (?!(?:je|jij|u|jullie|ze|zij|hij|het|dat|die|dit|we|wij|ik|er|is|was|denk|denkt|dacht|vind|vindt|vond|"
+    r"weet|wist|voel|voelt|voelde)\b)\w+ (?:je|jij|u|jullie)\b"
+    r"[^,;:.?!]*?\b(?:dan|eigenlijk|toch|nou|altijd|steeds|meteen|gewoon|zo(?! (?:graag|belangrijk|fijn|moeilijk|"
+    r"lastig|zwaar|erg|veel)\b))\b",
+    re.IGNORECASE,
+)
+ACCUSING_WHY = "een verwijtende waaromvraag"  # the feature of such a read
 
 
 def tells_how_to_behave(sentence: str) -> bool:
@@ -2424,10 +2440,13 @@ def tells_how_to_behave(sentence: str) -> bool:
 
 
 def lecture_feature(sentence: str) -> Optional[str]:
-    """What kind of lecture the sentence holds: about the method or research (``LECTURE``), or moralising about the
-    other's plan or the children (``MORAL_LECTURE``, not a question, not about a fight); None without one."""
+    """What kind of lecture the sentence holds: about the method or research (``LECTURE``), an accusing why-question
+    (``ACCUSING_WHY``), or moralising about the other's plan or the children (``MORAL_LECTURE``, not a question, not
+    about a fight); None without one."""
     if _LECTURE.search(sentence):
         return LECTURE
+    if _ACCUSING_WHY.search(sentence):
+        return ACCUSING_WHY
     if _INSTRUCTED.search(sentence) and tells_how_to_behave(sentence) and not sentence.rstrip().endswith("?") \
             and not is_yes_but(sentence):
         return BEHAVIOUR_LECTURE
