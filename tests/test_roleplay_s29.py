@@ -34,12 +34,6 @@ def test_an_accusing_why_is_a_lecture(sentence):
     assert lecture_feature(sentence) == ACCUSING_WHY
 
 
-def test_the_role_play_knows_the_accusing_why_by_the_same_name():
-    from bot.roleplay import moves
-
-    assert moves.ACCUSING_WHY == ACCUSING_WHY
-
-
 def test_an_accusing_why_is_oordelen_but_advice_as_a_why_stays_redden(classify):
     assert classify("Waarom schreeuw je dan eigenlijk zo tegen je broertje?").zet == "oordelen"
     assert classify("waarom vraagt u haar niet gewoon om een gesprek?").zet == "redden"

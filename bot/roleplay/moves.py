@@ -121,9 +121,6 @@ def _yes_but(sentence: str) -> bool:
     return is_yes_but(sentence)
 
 
-ACCUSING_WHY = "een verwijtende waaromvraag"  # ``bot.steps.classifier.ACCUSING_WHY``: it does not win over redden
-
-
 def _lectures_on(sentence: str) -> Optional[str]:
     """A lecture about the method or about research ("we werken hier met zes stappen", "uit onderzoek weten we dat
     ...") or moralising about the other's plan or the children ("dat is echt geen goed plan hoor", "die hebben hier
@@ -138,6 +135,8 @@ def _lectured_here(sentence: str, features: List[str]) -> bool:
     """The sentence lectures (``_lectures_on``), so a judging cue wins over the step reader's redden; an accusing why
     only where the step reader's redden came from that why itself (its feature among the turn's ``features``): advice
     dressed as a why ("waarom belt u hem niet gewoon?", read as redden by the model) stays redden."""
+    from bot.steps.classifier import ACCUSING_WHY  # lazy, like the step classifier itself
+
     feature = _lectures_on(sentence)
     return feature is not None and (feature != ACCUSING_WHY or ACCUSING_WHY in features)
 
