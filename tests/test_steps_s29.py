@@ -166,3 +166,24 @@ def test_a_hurried_typed_question_reads_as_typed_carefully():
     hurried = classify_step("mag ik ff vrgen wat er gbeurde toen ze thuis kwam? wat zei jij en wat deed zij")
     careful = classify_step("mag ik even vragen wat er gebeurde toen ze thuis kwam? wat zei jij en wat deed zij")
     assert hurried.stap == careful.stap == "dynamiek"
+
+
+# -- the same cues in a dictated run-on (no punctuation, no capitals) ---------------------------------------------
+
+
+@pytest.mark.parametrize("text, step", [
+    ("fijn dat je belt vertel maar hoe gaat het met je deze week", "erkennen"),
+    ("goed bedacht sanne echt knap dat je dat zelf regelt wat doe je zelf als hij weer te laat is", "opties"),
+    ("ok dus hij komt te laat jij zegt niks meer en dan rijdt hij weg klopt dat zo ongeveer", "dynamiek"),
+])
+def test_the_cues_hold_in_a_dictated_run_on(text, step):
+    result = classify_step(text)
+    assert result.stap == step, result
+
+
+def test_a_summary_that_names_a_feeling_stays_erkennen():
+    assert classify_step("Dus je voelt je eigenlijk best alleen staan. Klopt dat?").stap == "erkennen"
+
+
+def test_a_summary_that_advises_stays_advice():
+    assert classify_step("Dus je moet hem gewoon laten gaan. Klopt dat?").stap == "redden"

@@ -2952,15 +2952,21 @@ _ONLY_SUMMARY_OPENER = re.compile(_SUMMARY_OPENER.pattern + r"(?:\s+(?:wat|hoe) 
                                   r"begrijp|begrijpen)(?: van (?:jullie|u|je|jou))?)?\W*$", re.IGNORECASE)
 SUMMARY_OPENED = "samenvatting aangekondigd"  # the feature of such a part
 PATTERN_SUMMARY = "samenvatting van hoe het gaat tussen de twee"  # the feature of a sentence read in such a summary
+_SO = re.compile(r"^\W*dus\b", re.IGNORECASE)  # "Dus Floris brengt het nieuws mee naar huis, ..." opening a turn
+# The check at the end of such a summary, also with what it checks ("herken je dat, dat het vaker zo loopt?", "Gaat het
+# vaker zo tussen jullie?"), as a dictated run-on leaves it
+_PATTERN_CHECK = re.compile(r"^\W*(?:(?:en|of|nou|dus|maar)\W+)?(?:klopt (?:dat|het)|herken\w* (?:je|jij|u|jullie) "
+                            r"(?:dat|dit|het)|gaat (?:het|dat) (?:vaker|vaak|altijd|meestal) zo)\b", re.IGNORECASE)
 _FEELING_OF_YOU = re.compile(r"\b(?:je|jij|u|jullie) (?:\w+ )?(?:voelt|voel|bent|is|mist|baalt|schrikt)\b",
                              re.IGNORECASE)
 # How the other is doing asked at the end of a sentence, also after a scale ("op een schaal van 1 tot 10, hoe gaat het
 # met jou deze week?") or a greeting ("hoi milan, ... hoe is het met jou?"): erkennen, over a doubtful read of another
-# step (the model read it as dynamiek or behoefte, 0.43-0.48; set 5 of whole conversations).
+# step (the model read it as dynamiek or behoefte, 0.43-0.48; set 5 of whole conversations). Also at the end of a
+# dictated run-on without punctuation ("vertel maar hoe gaat het met u deze weken").
 _HOW_ARE_YOU_END = re.compile(
-    r"(?:^|[:,.]\s*)(?:(?:en|maar|dus|nou|ja|oké|zeg)\W+)*hoe (?:is|gaat) (?:het|'t|t) (?:\w+ ){0,3}?(?:met|mt) "
+    r"(?<![\w'])(?:(?:en|maar|dus|nou|ja|oké|zeg)\W+)*hoe (?:is|gaat) (?:het|'t|t) (?:\w+ ){0,3}?(?:met|mt) "
     r"(?:u|je|jou|jullie|uzelf|jezelf)(?:\W+(?:zelf|eigenlijk|nou|nu|dan|echt|deze week|deze weken|vandaag|"
-    r"op dit moment|momenteel|hè|he|meneer|mevrouw))*\W*$",
+    r"op dit moment|momenteel|hè|he|meneer|mevrouw))*(?:\W+waar sta (?:je|jij|u))?\W*$",
     re.IGNORECASE,
 )
 # A scale ("op een schaal van 1 tot 10", "van nul tot tien"): with how the other is doing, a check-in, whatever the
@@ -2976,8 +2982,9 @@ _SOMEONE_WITH_YOU = re.compile(
 # What the other does themselves when it happens again ("wat doe je zelf als je weer zoiets ziet?", "Wat doet ieder
 # van jullie zelf, als dat gebeurt?"): the other's own options ahead, opties (the model read "wat doe je als" as
 # dynamiek, 0.97). Only with "zelf", "weer" or "morgen" or a plan ahead: "wat doe jij als hij belt?" stays the model's.
+# Also as the last clause of a dictated run-on ("... dat je het bij hem laat wat doe je zelf als ...").
 _OWN_NEXT_TIME = re.compile(
-    r"^\W*(?:(?:en|maar|dus|ja|nou|oké|oke|mooi|goed|prima|top)\W+)*wat (?:doe|doet|ga|gaat|kun|kunt|kan) "
+    r"(?<![\w'])(?:(?:en|maar|dus|ja|nou|oké|oke|mooi|goed|prima|top)\W+)*wat (?:doe|doet|ga|gaat|kun|kunt|kan) "
     r"(?:je|jij|u|ieder van jullie|jullie|elk van jullie)\b(?=[^?]*\b(?:zelf|nee zegt|nee zeggen|volgende keer|morgen|"
     r"straks)\b)[^?]*?\b(?:als|wanneer|mocht)\b[^?]*\??\s*$",
     re.IGNORECASE,
@@ -3021,9 +3028,9 @@ def _rules_s29(sentence: str, prediction: textclass.Prediction) -> Optional[text
         return _cued("erkennen", prediction, CHECK_IN)
     if _SOMEONE_WITH_YOU.search(sentence) and plain and not sure_pitfall and not _sure_of("erkennen", prediction):
         return _cued("erkennen", prediction, SUPPORT)
-    if _OWN_NEXT_TIME.match(sentence) and plain and not sure_pitfall and (
-            prediction.label in ("dynamiek", "inhoud", OTHER) or (prediction.label == "opties"
-                                                                  and prediction.confidence < CUED)):
+    if _OWN_NEXT_TIME.search(sentence) and plain and not sure_pitfall and not _I_TAKE_OVER.search(sentence) and (
+            prediction.label in ("dynamiek", "inhoud", "redden", OTHER)
+            or (prediction.label == "opties" and prediction.confidence < CUED)):
         return _cued("opties", prediction, OWN_NEXT_TIME)
     if _YOUR_WISH.match(sentence) and plain and not sure_pitfall and prediction.confidence < CUED \
             and not _sure_of("behoefte", prediction):
@@ -3042,8 +3049,10 @@ def _summarised(read: List[Tuple["Part", textclass.Prediction]]) -> None:
     """A turn that opens a summary (``_SUMMARY_OPENER``) and ends with a check question (``CHECK_QUESTION``): its
     statements in between read as content, a rescue, the reality or no clear move give back the pattern (dynamiek, at
     ``CUED``), unless they advise, take a side, lecture, take over or name a feeling of the other."""
-    opener = next((nr for nr, (part, _) in enumerate(read) if _SUMMARY_OPENER.match(part.zin.strip())), None)
-    if opener is None or not read or CHECK_QUESTION not in read[-1][1].features[:1]:
+    opener = next((nr for nr, (part, _) in enumerate(read) if _SUMMARY_OPENER.match(part.zin.strip())
+                   or (nr == 0 and _SO.match(part.zin))), None)
+    if opener is None or not read or not (CHECK_QUESTION in read[-1][1].features[:1]
+                                          or _PATTERN_CHECK.match(read[-1][0].zin)):
         return
     for nr in range(opener, len(read) - 1):
         part, prediction = read[nr]
