@@ -232,7 +232,7 @@ def without_emphasis(text: str) -> str:
 
 
 # -- a word typed in a hurry with one letter missing, extra, wrong or swapped ("vrgen", "houdn", "zaterdga") -------
-_TYPED_WORD = re.compile(r"(?<![\w'’-])[^\W\d_]{5,}(?![\w'’-])")
+_TYPED_WORD = re.compile(r"(?<![\w'’-])[^\W\d_A-Z][^\W\d_]{4,}(?![\w'’-])")  # no capital first: a name
 
 
 def _deletions(word: str) -> set:
@@ -242,7 +242,8 @@ def _deletions(word: str) -> set:
 class Spelling:
     """Typos corrected against a list of words (a recogniser's vocabulary): a word of at least five letters that
     ``known`` does not know becomes the one word of ``words`` one edit away (``distance``; a deletion index finds the
-    candidates), and stays as it is when there is none or more than one. Capitals are kept for the first letter."""
+    candidates), and stays as it is when there is none or more than one. A word with a capital stays as it is (a name:
+    "Jansen" is no typo of "jassen"; a hurried typist types no capitals)."""
 
     def __init__(self, words: Iterable[str], known: Callable[[str], bool]):
         self._index: Dict[str, Set[str]] = {}
@@ -265,9 +266,7 @@ class Spelling:
                 found = near.pop() if len(near) == 1 else ""
             self._seen[low] = found
         found = self._seen[low]
-        if not found:
-            return word
-        return found[:1].upper() + found[1:] if word[:1].isupper() else found
+        return found or word
 
     def text(self, text: str) -> str:
         """``text`` with each typo corrected (``word``); the text may change length: for reading, not for quoting."""

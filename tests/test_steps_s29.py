@@ -43,7 +43,8 @@ def test_a_typo_becomes_the_one_known_word_one_edit_away():
     known = {"vragen", "houden", "maandag", "zaterdag", "school"}
     spelling = Spelling(known, known.__contains__)
     assert spelling.text("mag ik je iets vrgen over zaterdga") == "mag ik je iets vragen over zaterdag"
-    assert spelling.text("Shcool") == "School"  # a swap, the capital kept
+    assert spelling.text("shcool") == "school"  # a swap
+    assert spelling.text("Shcool") == "Shcool"  # with a capital: a name
     assert spelling.text("shcol") == "shcol"  # two edits away
 
 
@@ -115,6 +116,7 @@ def test_the_pattern_summary_says_why():
     "Fijn dat je er bent. Op een schaal van 1 tot 10, hoe gaat het met jóu op dit moment?",
     "hoi sem, je vader zei dat het gisteren flink knalde thuis. hoe is t met je?",
     "oei dat klinkt echt eng zeg. heb je nu iemand bij je?",
+    "Wat naar dat het zo ging. Je zus is nu ver weg. Heb je wel iemand?",
 ])
 def test_how_the_other_is_doing_is_erkennen(text):
     assert classify_step(text).stap == "erkennen"
@@ -187,3 +189,12 @@ def test_a_summary_that_names_a_feeling_stays_erkennen():
 
 def test_a_summary_that_advises_stays_advice():
     assert classify_step("Dus je moet hem gewoon laten gaan. Klopt dat?").stap == "redden"
+
+
+def test_the_step_reader_corrects_typos_but_not_words_or_names_it_lacks():
+    from bot.steps.classifier import _as_read, get_model
+
+    model = get_model()
+    assert _as_read("mag ik ff vrgen over die zaterdga", model) == "mag ik even vragen over die zaterdag"
+    assert _as_read("waarna ze stopte", model) == "waarna ze stopte"  # waar + na: two known words
+    assert _as_read("Dag mevrouw Jansen", model) == "Dag mevrouw Jansen"  # a name

@@ -2979,6 +2979,10 @@ _SOMEONE_WITH_YOU = re.compile(
     r"|\bis er (?:\w+ ){0,2}?iemand (?:\w+ )?(?:bij (?:je|jou|u)|om (?:je|u) heen)\b",
     re.IGNORECASE,
 )
+# ... and the short question of only that ("Heeft u iemand?", "heb je wel iemand?"): also over a sure inhoud read (0.91)
+_ONLY_SOMEONE = re.compile(r"^\W*(?:(?:en|of|maar|dus)\W+)?(?:heeft|hebt|heb) (?:u|je|jij) (?:(?:wel|eigenlijk|nog|ook|"
+                           r"nu|dan) )*iemand(?: (?:bij (?:je|jou|u)|om (?:je|u) heen|in de buurt))?\W*$",
+                           re.IGNORECASE)
 # What the other does themselves when it happens again ("wat doe je zelf als je weer zoiets ziet?", "Wat doet ieder
 # van jullie zelf, als dat gebeurt?"): the other's own options ahead, opties (the model read "wat doe je als" as
 # dynamiek, 0.97). Only with "zelf", "weer" or "morgen" or a plan ahead: "wat doe jij als hij belt?" stays the model's.
@@ -3026,6 +3030,8 @@ def _rules_s29(sentence: str, prediction: textclass.Prediction) -> Optional[text
     if _HOW_ARE_YOU_END.search(sentence) and plain and not sure_pitfall and not _sure_of("erkennen", prediction) \
             and (prediction.confidence < CUED or _SCALE.search(sentence)):
         return _cued("erkennen", prediction, CHECK_IN)
+    if _ONLY_SOMEONE.match(sentence) and not _sure_of("erkennen", prediction):  # "Heeft u iemand?": nothing else
+        return _cued("erkennen", prediction, SUPPORT)
     if _SOMEONE_WITH_YOU.search(sentence) and plain and not sure_pitfall and not _sure_of("erkennen", prediction):
         return _cued("erkennen", prediction, SUPPORT)
     if _OWN_NEXT_TIME.search(sentence) and plain and not sure_pitfall and not _I_TAKE_OVER.search(sentence) and (
@@ -3078,7 +3084,8 @@ _ENDINGS = ("en", "s", "n", "t", "e", "je", "jes", "tje", "tjes", "er", "ste")  
 
 def _spelling(model: textclass.Classifier) -> Spelling:
     """The typo corrector of ``model``'s words (``bot.text.Spelling``): the single words the model knows and every
-    form of them in the lemma table; a word the lemma table knows is no typo."""
+    form of them in the lemma table; a Dutch word Rustpunt knows (``bot.language.known_words``), with an ending or as
+    a compound of two, is no typo (session 29: "waarna" and "contacten" were no typos)."""
     kept = _SPELLING.get(id(model))
     if kept is not None and kept[0] is model:
         return kept[1]
@@ -3086,13 +3093,18 @@ def _spelling(model: textclass.Classifier) -> Spelling:
 
     vocabulary = model.word_vocab if isinstance(model, textclass.CompiledClassifier) else model.word.vocabulary_
     words = {str(gram) for gram in vocabulary if " " not in str(gram)}
+    from bot.language import known_words
+
     table = lemma_table()
-    lemmas = set(table.values())
+    dutch = known_words()  # the lemma table's forms and lemmas and the common words it lacks
     forms = words | {form for form, lemma in table.items() if lemma in words}
 
-    def known(word: str) -> bool:  # a word of the table, a lemma, or one with an ending on a known stem ("contacten")
-        return any(stem in table or stem in lemmas or stem in words
-                   for stem in [word] + [word[:-len(end)] for end in _ENDINGS if word.endswith(end)])
+    def one_word(word: str) -> bool:  # a known word, or one with an ending on a known stem ("contacten")
+        return any(stem in dutch or stem in words for stem in [word] + [
+            word[:-len(end)] for end in _ENDINGS if word.endswith(end) and len(word) - len(end) >= 3])
+
+    def known(word: str) -> bool:  # ... or two known words written as one ("waarna": waar + na)
+        return one_word(word) or any(word[:i] in dutch and one_word(word[i:]) for i in range(3, len(word) - 1))
 
     spelling = Spelling(forms, known)
     _SPELLING[id(model)] = (model, spelling)
