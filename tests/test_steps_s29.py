@@ -198,3 +198,12 @@ def test_the_step_reader_corrects_typos_but_not_words_or_names_it_lacks():
     assert _as_read("mag ik ff vrgen over die zaterdga", model) == "mag ik even vragen over die zaterdag"
     assert _as_read("waarna ze stopte", model) == "waarna ze stopte"  # waar + na: two known words
     assert _as_read("Dag mevrouw Jansen", model) == "Dag mevrouw Jansen"  # a name
+
+
+def test_asking_leave_to_be_honest_is_no_move():
+    from bot.steps.classifier import HEDGE, _no_move
+
+    assert _no_move("Mag ik iets eerlijk zeggen?", None) == HEDGE
+    result = classify_step("Ik hoor het. Mag ik iets eerljk zeggen? Je vader gaat zijn werk waarschijnlijk niet "
+                           "opgeven.")  # with a typo: the same hedge
+    assert result.delen[1].stap == "overig" and result.stap == "realiteit", result

@@ -497,7 +497,9 @@ GREETING = "begroeting"  # the feature of such a part
 # opening "Eerlijk gezegd, ..." out of what the model reads lost a held-out inhoud sentence: not done.)
 _HONESTY = (r"(?:ik (?:moet|zal|ga|wil) (?:(?:even|heel|wel|ook|u|je|jou|gewoon) )*eerlijk(?: tegen (?:u|je|jou))? "
             r"(?:(?:zijn|wezen)(?: met (?:u|je|jou))?|zeggen)|(?:om )?eerlijk (?:te zijn|gezegd)|(?:mag|kan) ik "
-            r"(?:even |heel )?eerlijk zijn|laat ik (?:heel )?eerlijk zijn|(?:heel )?eerlijk is eerlijk"
+            # "Mag ik iets eerlijk zeggen?" (session 29: read as inhoud once its typo "eerljk" was corrected)
+            r"(?:(?:even|heel|u|je|jou|iets|wat) )*eerlijk (?:zijn|zeggen)"
+            r"|laat ik (?:heel )?eerlijk zijn|(?:heel )?eerlijk is eerlijk"
             # the verb first, after what is said ("Dat moet ik eerlijk zeggen.", "dat wil ik u wel eerlijk zeggen",
             # "ik moet eerlijk toegeven"): the model read it as inhoud (0.81) and it led the turn (a user test, s23)
             r"|(?:dat|dit|het) (?:moet|wil|zal|mag) ik (?:(?:u|je|jou|wel|even|heel|ook|gewoon|toch|er|nu) )*eerlijk "
@@ -3226,15 +3228,16 @@ def _read_parts(text: str, model: textclass.Classifier) -> List[Tuple[Part, text
                                  textclass.Prediction(form.valkuil, 1.0, {form.valkuil: 1.0}, [form.kenmerk])))
                     continue
                 before = read[-1][0] if read else None
-                if before is not None and _checks_the_statement_before(sentence, before):  # "Klopt dat?": no move
+                heard = _as_read(sentence, model)  # as typed in a hurry: "mag ik iets eerljk zeggen?" is a hedge too
+                if before is not None and _checks_the_statement_before(heard, before):  # "Klopt dat?": no move
                     read.append((Part(sentence, begin, end, OTHER, 1.0),
                                  textclass.Prediction(OTHER, 1.0, {OTHER: 1.0}, [CHECK_QUESTION])))
                     continue
-                if _checks_the_proposal_before(sentence, read):  # "Lijkt u dat wat?" after advice: the advice decides
+                if _checks_the_proposal_before(heard, read):  # "Lijkt u dat wat?" after advice: the advice decides
                     read.append((Part(sentence, begin, end, OTHER, 1.0),
                                  textclass.Prediction(OTHER, 1.0, {OTHER: 1.0}, [PROPOSAL_CHECK])))
                     continue
-                no_move = _no_move(sentence, before)
+                no_move = _no_move(heard, before)
                 prediction = (textclass.Prediction(OTHER, 1.0, {OTHER: 1.0}, [no_move]) if no_move
                               else _model_read(sentence, model))
                 if not no_move:  # "eerlijk gezegd ...", "en dan denk ik: ..." : what follows the hedge decides
