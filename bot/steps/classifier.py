@@ -178,6 +178,17 @@ Rules read the parts of a sentence before the model decides (explainable, per cl
   ``_OWN_WORDS_BEFORE``) belongs to the self-correction; a part read as redden that names no rescue (no advice, modal
   verb, act of one's own, imperative or reassurance: ``_RESCUE_CUE``, ``_uncued_rescue``; a recap of who does what) does
   not lead its turn over a closing step question or a surer step, as a doubtful pitfall does not.
+- **Session 29 (hurried typed and short NT2 turns; set 5 of whole conversations as tuning data)**: a sentence is read
+  as typed in a hurry (``_as_read``: chat forms written out, "t" as "het", a typo one edit from a word the model knows
+  corrected by ``bot.text.Spelling``; a word Rustpunt knows or a name stays), and emphasis accents ("met jóu") are read
+  as the plain letter (``bot.text.without_emphasis``). The words of another after a colon ("Zuzia zegt: ik ga naar
+  papa.", ``_REPORTED_WORDS``), an announcement ("Ik ga nu iets moeilijks zeggen.", ``_ANNOUNCES``), a check whether
+  the other understood ("Begrijpt u wat ik bedoel met realiteit?", in ``_CHECK_QUESTION``) and "Mag ik iets eerlijk
+  zeggen?" (in ``_HONESTY``) are no move; a summary ("ik vat samen", "als ik het goed zie", "ok dus", ``_summarised``)
+  that ends with "klopt dat?" gives back the pattern (dynamiek); how the other is doing at a sentence's end or after a
+  scale, someone with the other now (erkennen), what the other does themselves next time (opties), the other's wish
+  given back (behoefte), missing someone (erkennen) and whether the other party will change (realiteit) are read from
+  their cues (``_rules_s29``).
 - **A dictated turn is read as if punctuated** (a user test of session 23, issue 14): a run-on without any punctuation
   (speech-to-text) gets the punctuation of a typist before it is read (``bot.textclass.punctuate``: fillers dropped, a
   full stop before a new main clause, a repair, a welcome or a question, a comma after an opening), so its parts,
