@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import List
+from typing import Callable, Dict, Iterable, List, Set
 
 _NOT_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
@@ -176,6 +176,12 @@ SPOKEN_WORDS = {
 KEPT_AFTER = {"ken": frozenset({"ik"})}  # the word before which a spoken spelling is a standard word
 _ONE_LETTER = frozenset("m k t".split())
 _LAST_WORD = re.compile(r"[^\W\d_]+(?=[^\w]*$)")
+# A professional typing in a hurry in an app ("ze gaat wss vaker ...", "hoe is t nu mt je?", "kzou eerst even ..."),
+# session 29
+SPOKEN_WORDS.update({
+    "wss": "waarschijnlijk", "mss": "misschien", "mt": "met", "vn": "van", "nt": "niet", "kzou": "ik zou",
+    "kheb": "ik heb", "kben": "ik ben", "kweet": "ik weet", "kga": "ik ga", "das": "dat is",
+})
 _SPOKEN_WORD = re.compile(r"(?<![\w'’])(['’]?)(" + "|".join(
     sorted((re.escape(word).replace("'", "['’]") for word in SPOKEN_WORDS), key=len, reverse=True))
     + r")(?![\w'’])", re.IGNORECASE)
@@ -190,13 +196,15 @@ def written_word(word: str, before: str = "") -> str:
     return SPOKEN_WORDS.get(key, word)
 
 
-def written_words(text: str) -> str:
+def written_words(text: str, one_letter: bool = False) -> str:
     """``text`` with its spoken and chat spellings written out (``SPOKEN_WORDS``): "Is ie d'r om zeven uur nie" ->
-    "Is hij d'r om zeven uur niet". The text may change length: for reading, not for quoting."""
+    "Is hij d'r om zeven uur niet". The text may change length: for reading, not for quoting. With ``one_letter`` the
+    one letter forms are written out without their apostrophe too, as a hurried typist leaves it out ("hoe t ging",
+    "doe t zelf": the step reader; a parent's "m" or "t" stays for the role reader)."""
     def _written(match: "re.Match[str]") -> str:
         mark, word = match.groups()
         key = word.lower().replace("’", "'")
-        if key not in SPOKEN_WORDS or (key in _ONE_LETTER and not mark):
+        if key not in SPOKEN_WORDS or (key in _ONE_LETTER and not mark and not one_letter):
             return match.group(0)
         before = _LAST_WORD.search(text, 0, match.start())
         return written_word(key, before.group(0) if before else "")
@@ -214,6 +222,59 @@ def spoken_pauses(text: str) -> str:
     ("Ik ben... gaan huilen." is one sentence, not "Ik ben..." and "gaan huilen."). The length stays the same: the
     offsets of the words quote the text as it was typed."""
     return _PAUSE.sub(lambda m: " " * len(m.group(1)), text or "")
+
+
+# Emphasis written with an acute accent ("hoe gaat het met jóu?", "wat kunt ú doen"): read as the plain letter. Not the
+# "é" (the greeting "hé", "één", "café" stay as they are). One letter for one: the length stays the same (after NFC).
+_EMPHASIS = str.maketrans("áíóúÁÍÓÚ", "aiouAIOU")
+
+
+def without_emphasis(text: str) -> str:
+    """``text`` with an accent of emphasis on a, i, o or u left out ("met jóu" -> "met jou", "ú" -> "u"); composed
+    accents (NFC) keep the length."""
+    return unicodedata.normalize("NFC", text or "").translate(_EMPHASIS)
+
+
+# -- a word typed in a hurry with one letter missing, extra, wrong or swapped ("vrgen", "houdn", "zaterdga") -------
+_TYPED_WORD = re.compile(r"(?<![\w'’-])[^\W\d_A-Z][^\W\d_]{4,}(?![\w'’-])")  # no capital first: a name
+
+
+def _deletions(word: str) -> set:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+class Spelling:
+    """Typos corrected against a list of words (a recogniser's vocabulary): a word of at least five letters that
+    ``known`` does not know becomes the one word of ``words`` one edit away (``distance``; a deletion index finds the
+    candidates), and stays as it is when there is none or more than one. A word with a capital stays as it is (a name:
+    "Jansen" is no typo of "jassen"; a hurried typist types no capitals)."""
+
+    def __init__(self, words: Iterable[str], known: Callable[[str], bool]):
+        self._index: Dict[str, Set[str]] = {}
+        for word in words:
+            if len(word) >= 3 and word.isalpha():
+                for variant in _deletions(word) | {word}:
+                    self._index.setdefault(variant, set()).add(word)
+        self._known = known
+        self._seen: Dict[str, str] = {}
+
+    def word(self, word: str) -> str:
+        low = word.lower()
+        if low not in self._seen:
+            found = ""
+            if not self._known(low):
+                candidates = set(self._index.get(low, ()))
+                for variant in _deletions(low):
+                    candidates |= self._index.get(variant, set())
+                near = {c for c in candidates if c != low and distance(low, c, 1) <= 1}
+                found = near.pop() if len(near) == 1 else ""
+            self._seen[low] = found
+        found = self._seen[low]
+        return found or word
+
+    def text(self, text: str) -> str:
+        """``text`` with each typo corrected (``word``); the text may change length: for reading, not for quoting."""
+        return _TYPED_WORD.sub(lambda m: self.word(m.group(0)), text or "")
 
 
 def distance(a: str, b: str, limit: int = 2) -> int:
