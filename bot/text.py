@@ -172,16 +172,13 @@ SPOKEN_WORDS = {
     "wss": "waarschijnlijk", "wsl": "waarschijnlijk", "mss": "misschien", "sws": "sowieso", "egt": "echt",
     "wrm": "waarom", "wnt": "want", "vnv": "vanavond", "dnk": "denk", "iemnd": "iemand", "gwoon": "gewoon",
     "gewn": "gewoon", "srry": "sorry", "sry": "sorry", "aub": "alsjeblieft", "tog": "toch",
+    # a professional typing in a hurry in an app ("ze gaat wss vaker ...", "hoe is t nu mt je?", "kzou eerst even ...")
+    "mt": "met", "vn": "van", "nt": "niet", "kzou": "ik zou", "kheb": "ik heb", "kben": "ik ben", "kweet": "ik weet",
+    "kga": "ik ga", "das": "dat is",
 }
 KEPT_AFTER = {"ken": frozenset({"ik"})}  # the word before which a spoken spelling is a standard word
 _ONE_LETTER = frozenset("m k t".split())
 _LAST_WORD = re.compile(r"[^\W\d_]+(?=[^\w]*$)")
-# A professional typing in a hurry in an app ("ze gaat wss vaker ...", "hoe is t nu mt je?", "kzou eerst even ..."),
-# session 29
-SPOKEN_WORDS.update({
-    "wss": "waarschijnlijk", "mss": "misschien", "mt": "met", "vn": "van", "nt": "niet", "kzou": "ik zou",
-    "kheb": "ik heb", "kben": "ik ben", "kweet": "ik weet", "kga": "ik ga", "das": "dat is",
-})
 _SPOKEN_WORD = re.compile(r"(?<![\w'’])(['’]?)(" + "|".join(
     sorted((re.escape(word).replace("'", "['’]") for word in SPOKEN_WORDS), key=len, reverse=True))
     + r")(?![\w'’])", re.IGNORECASE)
