@@ -1,0 +1,92 @@
+"""Causes of misses in the seen sets toets16 ... toets25, fixed by cause in session 29. New example questions, none
+copied from an evaluation set:
+
+- a negation after the harm it denies ("geweld is er niet", "drugs zijn er gelukkig niet in het spel") says the harm
+  is not there, as one before it does;
+- a parent's own illness ("haar moeder heeft MS") makes no question about the child's growth or health, so the youth
+  health service is no way in for it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.kaart.query import parse_vraag
+from bot.kaart.spoken import without_denials
+
+pytestmark = pytest.mark.usefixtures("rules_only_masking")
+
+
+# ------------------------------------------------------------------ a negation after the harm
+
+
+@pytest.mark.parametrize(
+    "question, harm",
+    [
+        ("Moeder belt over haar dochter van 12 die niet meer naar school gaat. Geweld is er niet, wel veel ruzie.",
+         "geweld"),
+        ("zoon van 15 spijbelt, drugs zijn er gelukkig niet in het spel", "drugs"),
+        ("vader drinkt soms te veel; geweld speelt niet, maar de kinderen zijn bang", "geweld"),
+    ],
+)
+def test_a_negation_after_the_harm_denies_it(question, harm):
+    assert harm not in re.findall(r"\w+", without_denials(question))
+    assert "veiligheid" not in parse_vraag(question).themas or harm != "geweld"
+
+
+@pytest.mark.parametrize(
+    "question, harm",
+    [
+        ("buurvrouw hoort geschreeuw, geweld is niet uit te sluiten", "geweld"),  # not denied: it may be there
+        ("is er geweld? dat weet ik niet", "geweld"),  # a question, and the negation is far off
+        ("geweld is er wel, niet elke dag", "geweld"),
+    ],
+)
+def test_a_harm_not_denied_after_it_stays(question, harm):
+    assert harm in re.findall(r"\w+", without_denials(question))
+    assert "veiligheid" in parse_vraag(question).themas
+
+
+def test_a_denied_harm_after_it_brings_no_safety_service_first():
+    from bot.kaart.search import zoek
+
+    hits = zoek("Een meisje van 15 uit Huizen zegt dat haar moeder vaak dronken is. Geweld is er niet, ze wil "
+                "met iemand praten.").hits
+    assert hits and hits[0].id != "veilig_thuis"
+
+
+# ------------------------------------------------------------------ a parent's illness is no question about growth
+
+
+def _context(question: str, monkeypatch):
+    from bot.kaart import search
+
+    seen = {}
+    original = search.score_all
+
+    def capture(index, ctx, candidates, text_scores):
+        seen["ctx"] = ctx
+        return original(index, ctx, candidates, text_scores)
+
+    monkeypatch.setattr(search, "score_all", capture)
+    search.zoek(question)
+    return seen["ctx"]
+
+
+def test_a_parents_illness_is_no_question_about_growth(monkeypatch):
+    from bot.kaart.question import growth_question
+
+    ctx = _context("Jongen van 12 in Bussum doet het huishouden want zijn vader is ernstig ziek. Is er steun?",
+                   monkeypatch)
+    assert ctx.themas[:1] == ["gezondheid"] and "gezondheid" in ctx.ouder_themas
+    assert not growth_question(ctx)
+
+
+def test_the_childs_own_health_is_still_a_question_about_growth(monkeypatch):
+    from bot.kaart.question import growth_question
+
+    ctx = _context("Jongen van 12 in Bussum is vaak ziek en heel moe, moeder maakt zich zorgen", monkeypatch)
+    assert ctx.themas[:1] == ["gezondheid"]
+    assert growth_question(ctx)
