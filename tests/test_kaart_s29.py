@@ -90,3 +90,35 @@ def test_the_childs_own_health_is_still_a_question_about_growth(monkeypatch):
     ctx = _context("Jongen van 12 in Bussum is vaak ziek en heel moe, moeder maakt zich zorgen", monkeypatch)
     assert ctx.themas[:1] == ["gezondheid"]
     assert growth_question(ctx)
+
+
+# ------------------------------------------------------------------ weak signs of neglect that count together
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "de twee kinderen van zes en acht komen vaak zonder jas en zonder ontbijt op school",
+        "haar kleren zijn vies en ze heeft vaak honger",
+        "vader is verslaafd en de kinderen komen zonder lunch naar school",
+        "de kinderen van een verslaafde moeder komen zonder ontbijt op school",
+    ],
+)
+def test_two_weak_signs_of_neglect_are_a_signal(text):
+    from bot.intake.danger import danger_in
+
+    assert "gevaar_signalen_mishandeling" in [signal.id for signal in danger_in(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "zoon van 9 gaat zonder jas naar school",  # one weak sign alone is no signal
+        "vader is verslaafd aan gokken",  # a parent's addiction alone is no sign of neglect
+        "zoon is verslaafd aan gamen en slaat zijn ontbijt over",
+    ],
+)
+def test_one_weak_sign_alone_is_no_signal(text):
+    from bot.intake.danger import danger_in
+
+    assert "gevaar_signalen_mishandeling" not in [signal.id for signal in danger_in(text)]
