@@ -122,3 +122,27 @@ def test_one_weak_sign_alone_is_no_signal(text):
     from bot.intake.danger import danger_in
 
     assert "gevaar_signalen_mishandeling" not in [signal.id for signal in danger_in(text)]
+
+
+# ------------------------------------------------------------------ a young adult's age
+
+
+@pytest.mark.parametrize(
+    "question, age",
+    [
+        ("Een jonge vrouw van 19 uit Huizen is al maanden somber", 19),
+        ("jongeman van 20 in Bussum heeft schulden", 20),
+        ("Een jonge man van nineteen", None),  # not a Dutch number word: no age guessed
+        ("Een vrouw van 35 uit Huizen heeft schulden", None),  # an adult, no young adult
+        ("jonge man van 3 kinderen zoekt hulp", None),  # a count, no age
+    ],
+)
+def test_a_young_adults_age_is_read(question, age):
+    assert parse_vraag(question).leeftijd == age
+
+
+def test_a_young_adult_gets_no_service_that_stops_at_17():
+    from bot.kaart.search import zoek
+
+    ids = [hit.id for hit in zoek("Jonge vrouw van 20 uit Blaricum voelt zich erg eenzaam, waar kan ze heen?").hits]
+    assert "jeugd_en_gezin_ggd" not in ids

@@ -48,6 +48,10 @@ _AGE_PATTERNS = (
     # (and in English: "my son of 17", "my daughter is 19", "a girl aged 12": toets24)
     re.compile(_CHILD + r"\s+(?:is|wordt|van|of|aged)\s+" + _HEDGE + _NUM + r"\b(?!\s*" + _UNITS + r"\b)"),
     re.compile(r"\b" + _NUM + r"\s*-?\s*jarige?\b"),
+    # a young adult said as one (session 29: "een jonge vrouw van 20 zorgt voor haar broer" lost her age, so the
+    # JGZ, up to 17, stood among the first three); not "een vrouw van 35", nor a parent's age
+    re.compile(r"\b(?:jonge\s+(?:vrouw|man)|jongeman|jongedame|jongvolwassene)\s+(?:is|van)\s+" + _HEDGE + _NUM
+               + r"\b(?!\s*" + _UNITS + r"\b)"),
     # the age in a relative clause, as said: "zoon die veertien is", "een meisje dat net zestien is geworden"
     re.compile(_CHILD + r"\s+(?:die|dat)\s+" + _HEDGE + _NUM + r"\s+(?:is|wordt|werd|jaar)\b"),
     # in English: "a 14-year-old patient", "my 9 year old" (toets24)
