@@ -146,3 +146,20 @@ def test_a_young_adult_gets_no_service_that_stops_at_17():
 
     ids = [hit.id for hit in zoek("Jonge vrouw van 20 uit Blaricum voelt zich erg eenzaam, waar kan ze heen?").hits]
     assert "jeugd_en_gezin_ggd" not in ids
+
+
+# ------------------------------------------------------------------ a person said not to be there
+
+
+def test_parents_said_not_to_be_there_are_not_whom_the_problem_is_of():
+    parsed = parse_vraag("Een meisje van 15, zonder haar ouders naar Nederland gekomen, woont in Huizen. Ze is erg "
+                         "somber.")
+    assert "somberheid_angst" in parsed.kind_themas
+    assert "somberheid_angst" not in parsed.ouder_themas
+    assert "ouder" not in parsed.doelgroep_hints
+
+
+def test_a_parent_who_is_there_still_has_the_problem():
+    parsed = parse_vraag("Moeder van een meisje van 15 in Huizen is erg somber sinds de scheiding.")
+    assert "somberheid_angst" in parsed.ouder_themas
+    assert "ouder" in parsed.doelgroep_hints

@@ -684,7 +684,8 @@ def extract_subjects(text: str, themas: List[str], spans: Dict[str, Tuple[int, i
     tokens = lemmed.split()
     parts = subject.CLAUSE_MARK.split(guard_homonyms(text))
     starts = subject.clause_starts([len(stems(part, knowledge)) for part in parts], tokens)
-    persons = subject.without_complements(subject.persons(lemmed, _doelgroep_cues(knowledge)), tokens)
+    persons = subject.without_absent(
+        subject.without_complements(subject.persons(lemmed, _doelgroep_cues(knowledge)), tokens), tokens)
     persons = subject.without_hosts(persons, tokens, starts, frozenset(stems(" ".join(subject.STAYING_WORDS),
                                                                              knowledge)))
     worry = frozenset(stems(" ".join(subject.WORRY_WORDS + subject.PRESSING_WORDS), knowledge))
@@ -1128,7 +1129,7 @@ def _doelgroep_without_caller(text: str, framed: str, knowledge=None) -> List[st
     that frame the call ("een collega belt namens een moeder") is the caller: the question
     stays one about a family, so pilots and projects stay out of it as for any family question. Help asked for the
     parent itself (``_FOR_THE_PARENT``) is for the parent, not the child."""
-    hints = extract_doelgroep(text, knowledge)
+    hints = extract_doelgroep(subject.ABSENT_PERSON.sub(" ", text), knowledge)  # "zonder ouders": not about them
     if _FOR_THE_PARENT.search(text):
         hints = [group for group in hints if group != "jeugdige"] + ([] if "ouder" in hints else ["ouder"])
     if framed == text or "professional" not in hints:
