@@ -163,3 +163,29 @@ def test_a_parent_who_is_there_still_has_the_problem():
     parsed = parse_vraag("Moeder van een meisje van 15 in Huizen is erg somber sinds de scheiding.")
     assert "somberheid_angst" in parsed.ouder_themas
     assert "ouder" in parsed.doelgroep_hints
+
+
+# ------------------------------------------------------------------ the child's own club is where, not what is asked
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "zoon van 12 zit al jaren op voetbal en is sinds de scheiding erg somber",
+        "mijn dochter van 14 zit op turnen en heeft steeds paniekaanvallen voor toetsen",
+    ],
+)
+def test_a_sport_the_child_is_a_member_of_is_no_leisure_question(question):
+    themas = parse_vraag(question).themas
+    assert "vrije_tijd" not in themas and themas
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "zoon van 12 wil graag op voetbal maar we hebben er geen geld voor",
+        "dochter van 10 zit veel alleen thuis, is er een sportclub in de buurt?",
+    ],
+)
+def test_a_sport_asked_for_stays_a_leisure_question(question):
+    assert "vrije_tijd" in parse_vraag(question).themas
