@@ -189,3 +189,28 @@ def test_a_sport_the_child_is_a_member_of_is_no_leisure_question(question):
 )
 def test_a_sport_asked_for_stays_a_leisure_question(question):
     assert "vrije_tijd" in parse_vraag(question).themas
+
+
+# ------------------------------------------------------------------ a split place name with a misheard letter
+
+
+@pytest.mark.parametrize(
+    "question, place",
+    [
+        ("zoon van 12 uit muiden berg spijbelt al weken", "Muiderberg"),  # not Muiden
+        ("dochter van 14 uit over vegt is heel somber", "Overvecht"),
+    ],
+)
+def test_a_split_name_with_a_misheard_letter_is_the_place(question, place):
+    from bot.kaart.checks import check_plaats
+
+    _, found, _ = check_plaats(None, parse_vraag(question))
+    assert found is not None and found.naam == place
+
+
+def test_two_dutch_words_are_no_split_name():
+    from bot.kaart.checks import check_plaats
+
+    _, found, _ = check_plaats(None, parse_vraag("Loosdrecht: moeder weigert hulp terwijl de kinderen verwaarloosd "
+                                                 "worden"))
+    assert found is not None and found.naam == "Loosdrecht"
