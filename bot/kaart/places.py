@@ -400,9 +400,9 @@ def _split_name(written: str, table: Plaatstabel) -> bool:
 
 
 # A split name is joined, and then read as written or, from this many letters and when one of its parts is misheard
-# (its first part is a place itself, or a later part is no Dutch word), with one letter or sound off as well: "muiden berg"
-# is Muiderberg, not Muiden, "over vegt" is Overvecht (session 29: speech-to-text splits a name and mishears a letter
-# of it); "terwijl de" is no Terwijde: both its parts are Dutch words
+# (its first part is a place itself, or a later part is no Dutch word), with one letter or sound off as well:
+# "muiden berg" is Muiderberg, not Muiden, "over vegt" is Overvecht (session 29: speech-to-text splits a name and
+# mishears a letter of it); "terwijl de" is no Terwijde: its later part is a Dutch word
 SPLIT_TYPO_MIN = 8
 
 
