@@ -214,3 +214,17 @@ def test_two_dutch_words_are_no_split_name():
     _, found, _ = check_plaats(None, parse_vraag("Loosdrecht: moeder weigert hulp terwijl de kinderen verwaarloosd "
                                                  "worden"))
     assert found is not None and found.naam == "Loosdrecht"
+
+
+def test_a_place_as_a_whole_field_between_full_stops_counts():
+    from bot.kaart.checks import check_plaats
+
+    _, found, _ = check_plaats(None, parse_vraag("vdr somber, kinderen 6 en 9. huizen. zoekt iemand om mee te praten"))
+    assert found is not None and found.naam == "Huizen"
+
+
+def test_a_place_word_inside_a_sentence_stays_a_word():
+    from bot.kaart.checks import check_plaats
+
+    _, found, _ = check_plaats(None, parse_vraag("ouders wisselen steeds van huizen. zoon van 9 is in de war"))
+    assert found is None

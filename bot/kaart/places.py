@@ -332,9 +332,10 @@ _CLOSING = re.compile(r".*(?:[,;:]|\s-)\s*([^\W\d_][\w']*(?:[ -][\w']+){0,3})\s*
 
 
 def _middle_fields(text: str) -> FrozenSet[Tuple[int, int]]:
-    """(first word, words) of each field between two commas or semicolons of a note ("ze is vijftien, huizen, somber":
-    the field "huizen"), in the words of ``_tokens``; empty when the fields do not add up to those words."""
-    parts = re.split(r"[,;]", text)
+    """(first word, words) of each field between two commas, semicolons or full stops of a note ("ze is vijftien,
+    huizen, somber": the field "huizen"; "mdr depressief, kids 7 en 12. huizen. zoekt steun", session 29), in the words
+    of ``_tokens``; empty when the fields do not add up to those words."""
+    parts = re.split(r"[,;]|\.(?=\s)", text)
     if len(parts) < 3:
         return frozenset()
     sizes = [len(_tokens(part)) for part in parts]
