@@ -332,9 +332,10 @@ _CLOSING = re.compile(r".*(?:[,;:]|\s-)\s*([^\W\d_][\w']*(?:[ -][\w']+){0,3})\s*
 
 
 def _middle_fields(text: str) -> FrozenSet[Tuple[int, int]]:
-    """(first word, words) of each field between two commas or semicolons of a note ("ze is vijftien, huizen, somber":
-    the field "huizen"), in the words of ``_tokens``; empty when the fields do not add up to those words."""
-    parts = re.split(r"[,;]", text)
+    """(first word, words) of each field between two commas, semicolons or full stops of a note ("ze is vijftien,
+    huizen, somber": the field "huizen"; "mdr depressief, kids 7 en 12. huizen. zoekt steun", session 29), in the words
+    of ``_tokens``; empty when the fields do not add up to those words."""
+    parts = re.split(r"[,;]|\.(?=\s)", text)
     if len(parts) < 3:
         return frozenset()
     sizes = [len(_tokens(part)) for part in parts]
@@ -395,7 +396,32 @@ def _split_name(written: str, table: Plaatstabel) -> bool:
     """``written`` is a name of one word split by speech-to-text ("kerke landen"): the search says how it read it, as
     it does for a typo."""
     said = plain(written)
-    return " " in said and said not in table.spellings and said.replace(" ", "") in table.spellings
+    return (" " in said and said not in table.spellings
+            and _joined_place(said.replace(" ", ""), table, _misheard(said.split(), table)) is not None)
+
+
+# A split name is joined, and then read as written or, from this many letters and when one of its parts is misheard
+# (its first part is a place itself, or a later part is no Dutch word), with one letter or sound off as well:
+# "muiden berg" is Muiderberg, not Muiden, "over vegt" is Overvecht (session 29: speech-to-text splits a name and
+# mishears a letter of it); "terwijl de" is no Terwijde: its later part is a Dutch word
+SPLIT_TYPO_MIN = 8
+
+
+def _misheard(parts: List[str], table: Plaatstabel) -> bool:
+    """A split name of which a later part may be misheard: its first part is a place itself ("muiden berg"), or a word
+    followed by a part of three letters or more that is no Dutch word ("over vegt"; not "terwijl de")."""
+    return parts[0] in table.spellings or (
+        _is_word(parts[0]) and any(len(part) >= 3 and not _is_word(part) for part in parts[1:]))
+
+
+def _joined_place(joined: str, table: Plaatstabel, misheard: bool = False) -> Optional[PlaatsNaam]:
+    """The place a split name joined into one word is: as written, or, when a part is misheard (``misheard``, see
+    ``_misheard``) and it has ``SPLIT_TYPO_MIN`` letters or more and is no Dutch word, the one place of one word a
+    letter or sound off."""
+    row = table.spellings.get(joined)
+    if row is None and misheard and len(joined) >= SPLIT_TYPO_MIN and not _is_word(joined):
+        row = _close_place(joined, 1, table, 1)
+    return row
 
 
 def _split_matches(tokens: List[Tuple[str, str]], norms: List[str], table: Plaatstabel, found: List[_Match],
@@ -415,7 +441,7 @@ def _split_matches(tokens: List[Tuple[str, str]], norms: List[str], table: Plaat
             if taken & set(span):
                 continue
             joined = "".join(norms[start:start + size])
-            row = table.spellings.get(joined)
+            row = _joined_place(joined, table, _misheard(norms[start:start + size], table))
             if row is None or row.soort == SCHOOL or joined in table.spoken:  # "De meer ervaren" holds no "demeern"
                 continue
             if (_allowed(tokens, start, " ".join(norms[start:start + size]))

@@ -183,7 +183,14 @@ def growth_question(ctx: QueryContext) -> bool:
             # a baby or toddler without an age ("huilbaby", "peuter op het kdv"), unless the question is about danger
             # or a measure ("ots nodig voor een gezin met een baby": the way to the measure, not the JGZ, comes next)
             or (ctx.preschool and not ctx.safety)
-            or bool(ctx.themas[:1]) and ctx.themas[0] in GROWTH_THEMES)
+            or bool(ctx.themas[:1]) and ctx.themas[0] in GROWTH_THEMES and not parents_own_theme(ctx, ctx.themas[0]))
+
+
+def parents_own_theme(ctx: QueryContext, theme: str) -> bool:
+    """``theme`` is said of a parent only ("haar moeder heeft MS", "moeder is depressief"), not of the child: a
+    parent's illness is no question about the child's growth or health (toets25: a young carer of a mother with MS got
+    the JGZ first as the way in)."""
+    return theme in ctx.ouder_themas and theme not in ctx.kind_themas
 
 
 def safety_signal(ctx: QueryContext) -> bool:

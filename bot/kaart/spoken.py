@@ -422,7 +422,7 @@ def negated_words(text: str, lemmed: str, knowledge=None) -> FrozenSet[int]:
         return frozenset()
     asking = {i for _, position, size, _, mark in written if mark == "?" for i in range(position, position + size)}
     starts = _part_starts(_lines_as_sentences(text), tokens, knowledge)
-    out: set = set()
+    out: set = set(_negated_after(tokens, harm, asking, starts))
     for at, token in enumerate(tokens):
         if (token not in NEGATORS or at in asking or (at > 0 and tokens[at - 1] == "of")
                 or (at + 1 < len(tokens) and tokens[at + 1] in NOT_ONLY)):
@@ -438,6 +438,40 @@ def negated_words(text: str, lemmed: str, knowledge=None) -> FrozenSet[int]:
                 out.add(i)
             i += 1
     return frozenset(out)
+
+
+# A negation after the harm it denies, closing its part of the sentence: "geweld is er niet", "drugs zijn er
+# gelukkig niet in het spel", "geweld speelt niet" (toets25: "Geweld is er niet, maar hij wil graag met iemand praten"
+# put Veilig Thuis first). The verb comes right after the harm, then at most ``POSTPOSED_FILL_MAX`` small words and
+# "niet", which ends the part or is followed by what closes the statement; "geweld is niet uit te sluiten" stays.
+POSTPOSED_VERBS = frozenset("is was zijn waren speel speelt speelde spelen speelden".split())  # "speel": the lemma
+POSTPOSED_FILL = frozenset("er hier daar thuis gelukkig verder ook zeker nu momenteel".split())
+POSTPOSED_FILL_MAX = 2
+POSTPOSED_CLOSE = frozenset("maar en meer in aan".split())
+
+
+def _negated_after(tokens: List[str], harm: set, asking: set, starts) -> List[int]:
+    """Positions of the harms denied by a negation after them (``POSTPOSED_VERBS``)."""
+    out: List[int] = []
+    for at in sorted(harm):
+        if at + 1 in harm or at in asking:  # the last position of a harm word (a compound takes more)
+            continue
+        i = at + 1
+        if i >= len(tokens) or i in starts or tokens[i] not in POSTPOSED_VERBS:
+            continue
+        i += 1
+        skipped = 0
+        while i < len(tokens) and i not in starts and tokens[i] in POSTPOSED_FILL and skipped < POSTPOSED_FILL_MAX:
+            i, skipped = i + 1, skipped + 1
+        if i >= len(tokens) or i in starts or tokens[i] != "niet":
+            continue
+        after = i + 1
+        if after >= len(tokens) or after in starts or tokens[after] in POSTPOSED_CLOSE:
+            first = at
+            while first - 1 in harm:
+                first -= 1
+            out.extend(range(first, at + 1))
+    return out
 
 
 def without_denials(text: str, knowledge=None) -> str:

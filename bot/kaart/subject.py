@@ -136,6 +136,29 @@ def without_hosts(found: Dict[int, str], tokens: Sequence[str], starts: FrozenSe
     return out
 
 
+# Words that say a person is not there: "een jongen van 16, zonder ouders in Nederland" (an unaccompanied minor),
+# "heeft geen vader meer". Such a person is not whom a problem is said of (toets25 read "somber" as the absent
+# parents' problem), nor whom the question is about.
+ABSENT_WORDS = frozenset({"zonder", "geen"})
+ABSENT_GAP = frozenset({"zijn", "haar", "hun", "z'n", "d'r", "eigen"})
+
+
+def without_absent(found: Dict[int, str], tokens: Sequence[str]) -> Dict[int, str]:
+    """``found`` without the persons said not to be there (``ABSENT_WORDS``): "zonder (zijn) ouders", "geen vader"."""
+    out = dict(found)
+    for position in found:
+        at = position - 1
+        if at >= 0 and tokens[at] in ABSENT_GAP:
+            at -= 1
+        if at >= 0 and tokens[at] in ABSENT_WORDS:
+            out.pop(position, None)
+    return out
+
+
+ABSENT_PERSON = re.compile(r"\b(?:zonder|geen)\s+(?:(?:zijn|haar|hun|z'n|d'r|eigen)\s+)?(?:ouders?|vader|moeder)\b",
+                           re.IGNORECASE)
+
+
 def clause_start(starts: FrozenSet[int], position: int) -> int:
     """Where the clause of the word at ``position`` starts (``starts``: from :func:`clause_starts`)."""
     return max((i for i in starts if i <= position), default=0)
