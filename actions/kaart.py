@@ -286,7 +286,7 @@ def search_and_show(dispatcher: CollectingDispatcher, text: str, slots: Dict[str
     if not place_of_the_question and result.plaats is not None \
             and plain(str(gemeente or "")) != plain(result.plaats):
         result.plaats = None
-    if result.hits and not result.ontbreekt:  # that sentence says itself what follows
+    if result.hits and not result.ontbreekt and not result.alleen_ingang:  # those messages say what follows
         dispatcher.utter_message(text=messages.RESULTATEN_INTRO)
     dispatcher.utter_message(text=resultaat_tekst(result))
     dispatcher.utter_message(json_message=payload(result))

@@ -223,3 +223,22 @@ def test_a_session_number_that_does_not_exist_says_where_the_numbers_are(capsys)
     assert cli.main(["sessies", "toon", "9999"]) == 1
     out = capsys.readouterr().out
     assert "Sessie 9999 bestaat niet." in out and "rustpunt sessies lijst" in out
+
+
+def test_only_the_general_entrance_is_not_announced_as_the_best_fitting_services():
+    """A user test of session 29: "Dit zijn de diensten die het best passen:" stood above "Ik vond ... geen dienst die
+    past ...; hieronder staat de algemene ingang". When only the entrance fits, the message alone says what follows."""
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.kaart import search_and_show
+    from bot.kaart import messages
+
+    dispatcher = CollectingDispatcher()
+    search_and_show(dispatcher, "ouders gaan scheiden, zoon van 14, utrecht", {})
+    texts = [m.get("text") or "" for m in dispatcher.messages]
+    assert any("geen dienst die past" in text and "algemene ingang" in text for text in texts), texts
+    assert messages.RESULTATEN_INTRO not in texts
+
+    dispatcher = CollectingDispatcher()
+    search_and_show(dispatcher, "zoon van 15 in Hilversum spijbelt al weken", {})
+    assert [m.get("text") for m in dispatcher.messages][0] == messages.RESULTATEN_INTRO

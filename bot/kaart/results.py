@@ -61,6 +61,9 @@ class Zoekresultaat:
     themas: List[str] = field(default_factory=list)
     # the kind of help asked for is not in the kaart ("Mediation staat niet in de sociale kaart; ..."): said first
     ontbreekt: Optional[str] = None
+    # only the general entrance (and perhaps the safety service) fits; the message says what stands below it, so the
+    # chat does not also call them "de diensten die het best passen" (a user test of session 29)
+    alleen_ingang: bool = False
 
     def __iter__(self) -> Iterator[Hit]:
         return iter(self.hits)

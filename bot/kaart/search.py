@@ -202,6 +202,7 @@ def zoek(
                     themas, gemeente, leeftijd, bool(lacking),
                     eigen=all(callers_own(index.doc(hit.id).service, parsed.beller) for hit in hits)))
         result.melding = " ".join(filter(None, [result.melding, text]))
+        result.alleen_ingang = True
     return result
 
 
