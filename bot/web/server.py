@@ -813,7 +813,7 @@ class Site:
             return found
         group_records, view = found
         # the names the page gave these sessions ("1 van Deelnemer K7"), read before the wipe removes them
-        labels = trainer_page.session_label_map(group_records, [getattr(row, "pk", None) for row in group_records])
+        labels = trainer_page.session_label_map(group_records, [row.pk for row in group_records])
         shown = {row.id for person in view.deelnemers for row in person.sessies}
         wanted = sorted(shown & {number for number in named if number is not None})
         if not wanted:
