@@ -253,11 +253,15 @@ class Spelling:
                 for variant in _deletions(word) | {word}:
                     self._index.setdefault(variant, set()).add(word)
         self._known = known
-        self._seen: Dict[str, str] = {}
+        self._seen: Dict[str, str] = {}  # each word looked up, with its correction: at most ``SEEN_LIMIT`` words
+
+    SEEN_LIMIT = 20_000  # a long-running server reads ever new typed words: the memo starts again beyond this
 
     def word(self, word: str) -> str:
         low = word.lower()
         if low not in self._seen:
+            if len(self._seen) >= self.SEEN_LIMIT:
+                self._seen.clear()
             found = ""
             if not self._known(low):
                 candidates = set(self._index.get(low, ()))

@@ -207,3 +207,15 @@ def test_asking_leave_to_be_honest_is_no_move():
     result = classify_step("Ik hoor het. Mag ik iets eerljk zeggen? Je vader gaat zijn werk waarschijnlijk niet "
                            "opgeven.")  # with a typo: the same hedge
     assert result.delen[1].stap == "overig" and result.stap == "realiteit", result
+
+
+def test_the_typo_memo_of_a_long_running_server_stays_bounded():
+    """Every new word a professional types is looked up once and remembered; a server that runs for weeks must not
+    keep them all (memory), and a word read after the memo started again is corrected the same way."""
+    from bot.text import Spelling
+
+    spelling = Spelling(["vragen", "houden"], known=lambda word: word in {"vragen", "houden"})
+    for number in range(Spelling.SEEN_LIMIT + 10):
+        spelling.word(f"woord{number}")
+    assert len(spelling._seen) <= Spelling.SEEN_LIMIT
+    assert spelling.word("vrgen") == "vragen" and spelling.text("wil je dat vrgen?") == "wil je dat vragen?"
