@@ -100,7 +100,10 @@ async def test_a_threat_gets_the_advice_and_with_a_kaart_question_then_the_kaart
     answered, texts = await _fallback(HARM_THREAT + ", waar kan ze terecht?")
     assert answered and texts[0].startswith("Let op, eerst de veiligheid:")
     assert sum("eerst de veiligheid" in text for text in texts) == 1
-    assert "Dit zijn de diensten die het best passen:" in texts and any("Veilig Thuis" in t for t in texts[1:]), texts
+    # the kaart once: Veilig Thuis and the entrance of the place, announced by the message itself (since session 29
+    # not also as "de diensten die het best passen")
+    assert sum("1. Veilig Thuis" in text for text in texts[1:]) == 1, texts
+    assert any("Naast Veilig Thuis staat hieronder de algemene ingang" in text for text in texts[1:]), texts
 
 
 _guarded = partial(guarded, confidence=0.9, runner_up=("kaart_zoek", 0.05))
