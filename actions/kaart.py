@@ -3,7 +3,7 @@ remembered (slot ``kaart_vorige_vraag``), so a message after the results that on
 Blaricum?") searches it again there (``bot.kaart.dialog.vorige_vraag_opnieuw``)."""
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Sequence, Text
+from typing import Any, Dict, List, Optional, Sequence, Text, Tuple
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -262,6 +262,20 @@ class ActionKaartZoek(Action):
         return _reset() + [SlotSet(VORIGE_VRAAG, onthoud(text, slots))]
 
 
+def slot_age(value: Any) -> Tuple[Optional[int], bool]:
+    """The ``kaart_leeftijd`` slot as (whole years or None, unreadable): unreadable when it holds something that is no
+    number (text a story, a form or an older tracker put there, a bool, NaN); then the age is None. A number out of
+    range is passed on: the search refuses it with its own Dutch message (``check_leeftijd``)."""
+    if value is None or isinstance(value, str) and not value.strip():
+        return None, False
+    if isinstance(value, bool):
+        return None, True
+    try:
+        return int(float(value.strip().replace(",", ".") if isinstance(value, str) else value)), False
+    except (TypeError, ValueError, OverflowError):
+        return None, True
+
+
 def search_and_show(dispatcher: CollectingDispatcher, text: str, slots: Dict[str, Any],
                     danger_shown: bool = False, gevaren: Sequence[str] = (), in_between: bool = False,
                     place_of_the_question: bool = True) -> None:
@@ -280,8 +294,10 @@ def search_and_show(dispatcher: CollectingDispatcher, text: str, slots: Dict[str
         dispatcher.utter_message(text=danger)
 
     gemeente: Optional[str] = slots.get("kaart_gemeente")
-    leeftijd = slots.get("kaart_leeftijd")
-    result = zoek(text, leeftijd=int(leeftijd) if leeftijd is not None else None, gemeente=gemeente,
+    leeftijd, unreadable = slot_age(slots.get("kaart_leeftijd"))
+    if unreadable:  # a story, a form or an older tracker put something else in the slot: searched without it
+        dispatcher.utter_message(text=messages.LEEFTIJD_ONLEESBAAR)
+    result = zoek(text, leeftijd=leeftijd, gemeente=gemeente,
                   thema=slots.get("kaart_thema"), limit=5, gevaren=gevaren, voor_gezin=in_between)
     if not place_of_the_question and result.plaats is not None \
             and plain(str(gemeente or "")) != plain(result.plaats):

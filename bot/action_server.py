@@ -8,7 +8,9 @@ masker (``bot.privacy.masking.warm_up``). With
 and shares the loaded models copy-on-write. ``make run`` and the systemd unit start it this way.
 With ``RUSTPUNT_RASA_TOKEN`` set, the server answers only requests that carry it (Rasa sends it; see
 ``bot.rasa_runtime.http_guard``): no other program on the machine, and no web page, can run an action. A failing
-action answers Rasa and writes its log line without what was typed (``bot.rasa_runtime.log_privacy``).
+action answers Rasa and writes its log line without what was typed (``bot.rasa_runtime.log_privacy``). No debug logs
+unless asked for on purpose (``--debug``, ``-vv`` or a shortening need ``RUSTPUNT_DEBUG_LOGS=ja``, as for Rasa,
+``bot.rasa_server.debug_refusal``): at DEBUG rasa_sdk writes the contents of an event it ignores, with what was typed.
 """
 from __future__ import annotations
 
@@ -20,6 +22,11 @@ from typing import Any, List, Optional
 log = logging.getLogger(__name__)
 
 DEFAULT_WORKERS = "2"  # this machine has two cores; one Rasa server uses the other part
+DEBUG_REFUSAL = (
+    "De actieserver start niet met debuglogs: daarin kan letterlijk staan wat ouders, kinderen en bellers typten "
+    "(rasa_sdk schrijft dan onder meer de inhoud van gebeurtenissen met ingevulde antwoorden in het log). "
+    "Alleen met verzonnen testgegevens: zet RUSTPUNT_DEBUG_LOGS=ja en start opnieuw."
+)
 
 
 def warm_up() -> float:
@@ -71,6 +78,13 @@ def protect(app: Any, token: Optional[str] = None) -> Any:
 
 
 def main(argv: Optional[List[str]] = None) -> None:
+    from bot.rasa_server import debug_refusal
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    refusal = debug_refusal(args, refusal=DEBUG_REFUSAL)  # before the warm-up: a refusal comes at once
+    if refusal:
+        print(refusal, file=sys.stderr)
+        raise SystemExit(2)
     os.umask(0o077)  # what the actions write (our database, exports) is private, also when started by hand
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s - %(message)s")
     os.environ.setdefault("ACTION_SERVER_SANIC_WORKERS", DEFAULT_WORKERS)
@@ -86,7 +100,7 @@ def main(argv: Optional[List[str]] = None) -> None:
         return protect(create_app(*args, **kwargs))
 
     endpoint.create_app = create_guarded_app
-    sys.argv = [sys.argv[0]] + list(sys.argv[1:] if argv is None else argv)
+    sys.argv = [sys.argv[0]] + args
     sdk_main()
     # Sanic finished the open requests; skip Python's slow clean-up of the loaded models at exit, as Rasa does
     from bot.rasa_server import exit_after_run

@@ -84,13 +84,16 @@ def with_token(url: str, token: Optional[str] = None, env: Optional[Mapping[str,
     return url + ("&" if "?" in url else "?") + urlencode({"token": token})
 
 
-def debug_refusal(argv: List[str], env: Optional[Mapping[str, str]] = None) -> Optional[str]:
-    """The Dutch refusal when ``argv`` or ``LOG_LEVEL`` asks for DEBUG logs without ``RUSTPUNT_DEBUG_LOGS=ja``."""
+def debug_refusal(argv: List[str], env: Optional[Mapping[str, str]] = None,
+                  refusal: str = DEBUG_REFUSAL) -> Optional[str]:
+    """The Dutch ``refusal`` when ``argv`` or ``LOG_LEVEL`` asks for DEBUG logs without ``RUSTPUNT_DEBUG_LOGS=ja``.
+    Shared by Rasa (here) and the action server (``bot.action_server``, with its own wording): rasa_sdk takes the same
+    ``--debug``/``-vv`` flags and their shortenings."""
     env = os.environ if env is None else env
     if (env.get(DEBUG_ENV) or "").strip().lower() == "ja":
         return None
     asked = any(_asks_debug(arg) for arg in argv) or (env.get("LOG_LEVEL") or "").strip().upper() == "DEBUG"
-    return DEBUG_REFUSAL if asked else None
+    return refusal if asked else None
 
 
 def _asks_debug(arg: str) -> bool:

@@ -237,6 +237,8 @@ NIET_NEDERLANDS = ("De sociale kaart werkt in het Nederlands: ik herken probleme
                    "Nederlands. Beschrijf de situatie in het Nederlands, bijvoorbeeld 'zoon van 15 uit Hilversum "
                    "spijbelt'.")
 VRAAG_LEEG = "Ik heb nog geen vraag gekregen. Beschrijf de situatie in een paar woorden."
+LEEFTIJD_ONLEESBAAR = ("De leeftijd die in dit gesprek bewaard was, kon ik niet lezen; ik zoek zonder die leeftijd. "
+                       "Noem de leeftijd in je vraag als die uitmaakt, bijvoorbeeld: 'zoon van 15'.")
 RESULTATEN_INTRO = "Dit zijn de diensten die het best passen:"
 
 

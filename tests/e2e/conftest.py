@@ -39,7 +39,7 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
     "--lang=nl-NL",
 ]
-ACTION_SERVER_WAIT = 180.0
+ACTION_SERVER_WAIT = 300.0  # bot.action_server loads the recognisers and the masker before /health
 RASA_WAIT = 420.0
 WEB_WAIT = 30.0
 
@@ -149,6 +149,18 @@ class Stack:
     endpoints: Path = ROOT
 
 
+def action_server_command(port: int) -> List[str]:
+    """The action server as 'make run' starts it (``bot.supervisor.standard_components``): ``bot.action_server``,
+    warm, with the token guard and the private error answers and logs, not a bare ``rasa_sdk`` (which answers a
+    failing action with the whole request and logs the exception text, with what was typed)."""
+    return [sys.executable, "-m", "bot.action_server", "--actions", "actions", "--port", str(port)]
+
+
+def action_server_env(env: Dict[str, str]) -> Dict[str, str]:
+    """``env`` with what 'make run' adds for its action server (``bot.supervisor.standard_components``)."""
+    return {**env, "SANIC_HOST": "127.0.0.1"}
+
+
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory) -> Stack:
     """Action server, Rasa (model from models/, tracker in a temp SQLite file) and the web
@@ -188,11 +200,7 @@ def stack(tmp_path_factory) -> Stack:
                                   capture_output=True, text=True)
         if prepared.returncode != 0:
             pytest.fail(f"rustpunt sleutel klaarzetten: {prepared.stdout}{prepared.stderr}", pytrace=False)
-        actions = start_process(
-            "action-server",
-            [sys.executable, "-m", "rasa_sdk", "--actions", "actions", "--port", str(action_port)],
-            env, tmp,
-        )
+        actions = start_process("action-server", action_server_command(action_port), action_server_env(env), tmp)
         result.processes.append(actions)
         rasa = start_process(
             "rasa",

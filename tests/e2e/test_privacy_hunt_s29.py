@@ -3,8 +3,7 @@ e-mail address, a BSN typed and spoken, a date of birth written and in digits, a
 (IBAN), a school with its place, a name in curly quotes, and phone numbers with spaces and +31. Typed into every
 capability (intake with a call-back, preparation, 'welke rol', kaart, role-play with its debrief, the trainers' page)
 through Rasa's channel and the web server, and through the error paths: a message over the length bound, one with an
-injection string, and an action that fails (the action server as 'make run' starts it, called with a conversation it
-cannot handle). None of
+injection string, and an action that fails (called with a conversation it cannot handle). None of
 those details may be anywhere in the data folder afterwards: databases with their -wal files, the servers' logs, the
 exports.
 
@@ -23,10 +22,8 @@ from typing import List
 
 import pytest
 
-from tests.e2e.conftest import http_get, start_process, wait_until
 from tests.e2e.test_privacy_e2e import Chat
 from tests.e2e.test_privacy_hunt_s28 import _found
-from tests.fake_rasa import free_port
 
 pytestmark = pytest.mark.e2e
 
@@ -88,32 +85,24 @@ def test_new_kinds_of_detail_typed_into_every_capability_and_error_path_are_nowh
 
     # Rasa's channel with a message over the bound
     Chat(stack.rasa_url, stack.rasa_token).say(TYPED * 20)
-    # an action that fails on what it gets, on the action server as 'make run' starts it (bot.action_server; this
-    # stack's own is rasa_sdk started by hand, which answers an error with the request): called as Rasa calls it, with
-    # a conversation whose age slot holds what was typed (int() quotes it in its error)
-    port = free_port()
-    server = start_process("action-server-make-run", [sys.executable, "-m", "bot.action_server", "--actions",
-                                                      "actions", "--port", str(port)],
-                           {**stack.env, "ACTION_SERVER_SANIC_WORKERS": "1"}, stack.tmp)
-    try:
-        wait_until(server, lambda: http_get(f"http://127.0.0.1:{port}/health")[0] == 200, 300,
-                   "the action server answered /health")
-        failing = {"next_action": "action_kaart_zoek", "sender_id": "gesprek-fout", "version": "3.6.0", "domain": {},
-                   "tracker": {"sender_id": "gesprek-fout", "slots": {"kaart_leeftijd": TYPED, "kaart_gemeente": TYPED},
-                               "latest_message": {"text": TYPED, "intent": {"name": "kaart_zoek"}, "entities": []},
-                               "events": [{"event": "user", "text": TYPED}], "active_loop": {},
-                               "latest_action_name": "action_listen", "paused": False}}
-        request = urllib.request.Request(f"http://127.0.0.1:{port}/webhook", data=json.dumps(failing).encode(),
-                                         method="POST", headers={"Content-Type": "application/json",
-                                                                 "Authorization": f"Bearer {stack.rasa_token}"})
-        with pytest.raises(urllib.error.HTTPError) as failed:
-            urllib.request.urlopen(request, timeout=120)
-        assert failed.value.code == 500  # it failed, and says so without what was typed
-        answer = failed.value.read().lower()
-        assert b"valueerror" in answer and not [piece for piece in DETAILS if piece.encode() in answer], answer[:500]
-    finally:
-        server.stop()
-    assert "ValueError" in server.log.read_text(encoding="utf-8")  # its log has the error, where, not what was typed
+    # an action that fails on what it gets, on this stack's action server (started as 'make run' starts it,
+    # bot.action_server): called as Rasa calls it, with a conversation whose kaart slots hold what was typed and an
+    # action that cannot handle the call (no domain for the form validation)
+    failing = {"next_action": "validate_kaart_form", "sender_id": "gesprek-fout", "version": "3.6.0", "domain": None,
+               "tracker": {"sender_id": "gesprek-fout", "slots": {"kaart_leeftijd": TYPED, "kaart_gemeente": TYPED},
+                           "latest_message": {"text": TYPED, "intent": {"name": "kaart_zoek"}, "entities": []},
+                           "events": [{"event": "user", "text": TYPED}], "active_loop": {},
+                           "latest_action_name": "action_listen", "paused": False}}
+    request = urllib.request.Request(f"http://127.0.0.1:{stack.action_port}/webhook", data=json.dumps(failing).encode(),
+                                     method="POST", headers={"Content-Type": "application/json",
+                                                             "Authorization": f"Bearer {stack.rasa_token}"})
+    with pytest.raises(urllib.error.HTTPError) as failed:
+        urllib.request.urlopen(request, timeout=120)
+    assert failed.value.code == 500  # it failed, and says so without what was typed
+    answer = failed.value.read().lower()
+    assert b"attributeerror" in answer and not [piece for piece in DETAILS if piece.encode() in answer], answer[:500]
+    # its log has the error, where, not what was typed (checked with the whole data folder below)
+    assert "AttributeError" in stack.processes[0].log.read_text(encoding="utf-8")
 
     # the trainers' page: log in, open the group and every session
     trainer = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))

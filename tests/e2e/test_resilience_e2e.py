@@ -37,6 +37,8 @@ from tests.e2e.conftest import (
     ROOT,
     Process,
     Stack,
+    action_server_command,
+    action_server_env,
     http_get,
     start_process,
     wait_until,
@@ -97,9 +99,9 @@ class Pair:
         return self.stack.processes[1]
 
     def start_actions(self) -> None:
-        self.stack.processes[0] = start_process(
-            "action-server-restarted", [sys.executable, "-m", "rasa_sdk", "--actions", "actions",
-                                        "--port", str(self.stack.action_port)], self.stack.env, self.tmp)
+        self.stack.processes[0] = start_process("action-server-restarted",
+                                                action_server_command(self.stack.action_port),
+                                                action_server_env(self.stack.env), self.tmp)
         wait_until(self.actions, lambda: http_get(f"http://127.0.0.1:{self.stack.action_port}/health")[0] == 200,
                    ACTION_SERVER_WAIT, "the action server answered /health")
 
