@@ -103,6 +103,20 @@ def _stored_by_this_call(session: Session, kind: str, conversation_id: Optional[
     return digest, int(row.pk)
 
 
+def _edited_by_this_call(session: Session, kind: str, row: Optional[Record]) -> Tuple[Optional[str], bool]:
+    """For a change of ``row`` in the running action call (:func:`editing_record`): the digest it is remembered under,
+    and whether this call made it already (it ran before, on a server that died before answering); (None, False)
+    outside a guarded call or without a row. The change run again is not stored; its answer is worked out from the
+    record as the first run left it (that answer never reached the chat)."""
+    call = _CALL.get()
+    if row is None or call is None or row.conversation_id != call.conversation_id:
+        return None, False
+    digest = call.next_digest(f"{kind}\x00bewerkt\x00{int(row.pk)}")
+    if digest is None:
+        return None, False
+    return digest, session.get(ActionWrite, digest) is not None
+
+
 def add_record(
     kind: str,
     data: Dict[str, Any],
@@ -315,9 +329,18 @@ def editing_record(kind: str, record_id: int, wipes: bool = False) -> Iterator[O
     with session_scope() as session:
         row = _row(session, kind, record_id)
         before = row.data if row is not None else None
+        digest, done = _edited_by_this_call(session, kind, row)
         yield row
+        if done:  # this call ran before and made this change already (a role-play turn, a wiped turn): not twice
+            log.info("An action call was run again; its change of a %s record was already stored", kind)
+            if row is not None:
+                session.expunge(row)  # the caller keeps what it worked out; a rollback would expire it
+            session.rollback()  # also what a query in between flushed
+            return
         if row is not None and row.data is not before:
             row.data = _with_names_masked(kind, row.data, row.conversation_id)
+        if digest is not None:
+            session.add(ActionWrite(digest=digest, record_pk=row.pk))
     if wipes:
         wiped()
 

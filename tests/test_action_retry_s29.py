@@ -142,3 +142,54 @@ def test_a_record_wiped_after_the_first_try_is_stored_again():
     with records.action_call(sender, "m-1", 4, "action_test"):
         again = records.add_record("test", {"n": 1}, conversation_id=sender)
     assert again != first and len(records.list_records("test", conversation_id=sender)) == 1
+
+
+# -- a change of a record: a role-play turn, a wiped turn ----------------------------------------------------------
+
+@pytest.fixture
+def practice():
+    from bot.roleplay.moves import MoveClassifier
+    from bot.roleplay.session import PracticeService
+
+    return PracticeService(classify=MoveClassifier())
+
+
+def _turns(practice, session_id):
+    return practice.load(session_id)["state"]["turns"]
+
+
+def _begin(practice, sender):
+    from bot.roleplay import catalog
+
+    scenario = catalog.scenarios()[0].id
+    with records.action_call(sender, "m-0", 2, "validate_rollenspel_form"):
+        return practice.begin(scenario, conversation_id=sender, seed=1)[0]
+
+
+def test_a_role_play_turn_run_again_is_stored_once(practice):
+    sender = f"retry-{uuid.uuid4().hex}"
+    session_id = _begin(practice, sender)
+
+    def turn():
+        with records.action_call(sender, "m-1", 6, "validate_rollenspel_form"):
+            return practice.play(session_id, "Ik hoor dat u boos bent.")
+
+    first = turn()
+    assert first.soort == "beurt" and len(_turns(practice, session_id)) == 1
+    again = turn()  # the balancer's second try
+    assert again.soort == "beurt"
+    assert len(_turns(practice, session_id)) == 1
+    with records.action_call(sender, "m-2", 9, "validate_rollenspel_form"):
+        practice.play(session_id, "Wat is er gebeurd?")
+    assert len(_turns(practice, session_id)) == 2  # the next message is a turn of its own
+    assert len(records.list_records("rollenspel", conversation_id=sender)) == 1
+
+
+def test_without_the_guard_the_turn_was_stored_twice(practice):
+    """The duplicate as it was (a tracker without message id: nothing guarded)."""
+    sender = f"retry-{uuid.uuid4().hex}"
+    session_id = _begin(practice, sender)
+    for _ in range(2):
+        with records.action_call(sender, None, 6, "validate_rollenspel_form"):
+            practice.play(session_id, "Ik hoor dat u boos bent.")
+    assert len(_turns(practice, session_id)) == 2
