@@ -339,7 +339,7 @@ def editing_record(kind: str, record_id: int, wipes: bool = False) -> Iterator[O
             return
         if row is not None and row.data is not before:
             row.data = _with_names_masked(kind, row.data, row.conversation_id)
-        if digest is not None:
+        if digest is not None and row is not None:
             session.add(ActionWrite(digest=digest, record_pk=row.pk))
     if wipes:
         wiped()
