@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.knowledge.loader import reload_knowledge
 from bot.knowledge.report import user_summary_line
-from bot.records import FORGOTTEN_DURING_TURN, ConversationForgotten
+from bot.records import FORGOTTEN_DURING_TURN, ConversationForgotten, action_call
 from bot.wording import counted
 
 Run = Callable[[Any, CollectingDispatcher, Tracker, Dict[Text, Any]], Awaitable[List[Dict[Text, Any]]]]
@@ -18,14 +18,17 @@ Run = Callable[[Any, CollectingDispatcher, Tracker, Dict[Text, Any]], Awaitable[
 def answers_a_wiped_conversation(run: Run) -> Run:
     """An action's ``run`` that, when its record is refused because the conversation was wiped meanwhile, says so in
     the chat (``bot.records.FORGOTTEN_DURING_TURN``) instead of failing with a generic error; what it was about to
-    say is dropped."""
+    say is dropped. A record it stores is stored once per call (``bot.records.action_call``): the balancer sends a
+    call again to the other action server when the first died before answering (the set-up with several servers)."""
 
     @functools.wraps(run)
     async def wrapped(self: Any, dispatcher: CollectingDispatcher, tracker: Tracker,
                       domain: Dict[Text, Any]) -> List[Dict[Text, Any]]:
         said = len(dispatcher.messages)
         try:
-            return await run(self, dispatcher, tracker, domain)
+            with action_call(tracker.sender_id, (tracker.latest_message or {}).get("message_id"),
+                             len(tracker.events), self.name()):
+                return await run(self, dispatcher, tracker, domain)
         except ConversationForgotten:
             del dispatcher.messages[said:]
             dispatcher.utter_message(text=FORGOTTEN_DURING_TURN)

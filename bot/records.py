@@ -8,8 +8,10 @@ import hashlib
 import hmac
 import logging
 from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, Dict, Iterable, Iterator, List, Optional
+from typing import Any, Dict, Iterable, Iterator, List, Optional, Tuple
 
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
@@ -17,7 +19,7 @@ from sqlalchemy.orm import Session
 from bot.db import get_engine, session_scope
 from bot.privacy import tracker_db
 from bot.privacy.tracker_db import empty_write_ahead_log
-from bot.tables import ForgottenConversation, Record, RecordNumber
+from bot.tables import ActionWrite, ForgottenConversation, Record, RecordNumber
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +39,84 @@ FORGOTTEN_DURING_TURN = ("Dit gesprek is net gewist, terwijl ik nog met je beric
                          "niets bewaard. Je begint nu met een nieuw gesprek: typ gerust opnieuw wat je wilt doen.")
 
 
+# One call of an action (``actions.base``). In the set-up with several servers the balancer sends a call to an action
+# server that closed its connection without answering to the other one (``bot.cluster.config.haproxy_cfg``:
+# ``retry-on empty-response``): when the first died after storing a record, the action runs again with the same
+# tracker. Each record a call stores is remembered under a keyed hash of the call and of its kind and order, so the
+# call run again gets the same record back instead of a second one.
+_ACTION_WRITES_PURPOSE = "actie-schrijving"
+
+
+@dataclass
+class _ActionCall:
+    conversation_id: str
+    key: str  # message id, position in the conversation and action name
+    made: Dict[str, int] = field(default_factory=dict)  # records per kind so far in this call
+
+    def next_digest(self, kind: str) -> Optional[str]:
+        order = self.made.get(kind, 0)
+        self.made[kind] = order + 1
+        try:
+            return _digest(f"{self.conversation_id}\x00{self.key}\x00{kind}\x00{order}", _ACTION_WRITES_PURPOSE)
+        except Exception as exc:  # noqa: BLE001 - no key file: store as before, without the guard
+            log.warning("a call's records are not guarded against a retry (%s)", type(exc).__name__)
+            return None
+
+
+_CALL: ContextVar[Optional[_ActionCall]] = ContextVar("rustpunt_action_call", default=None)
+
+
+@contextmanager
+def action_call(conversation_id: Optional[str], message_id: Optional[str], position: int,
+                action: str) -> Iterator[None]:
+    """Around one run of an action: a record it stores in ``conversation_id`` is stored once for this call, identified
+    by the user message it answers, the number of events before it and the action's name (the same for a call the
+    balancer sends again). Without a conversation or message id nothing is guarded."""
+    token = None
+    if conversation_id and message_id:
+        token = _CALL.set(_ActionCall(str(conversation_id), f"{message_id}\x00{int(position)}\x00{action}"))
+    try:
+        yield
+    finally:
+        if token is not None:
+            _CALL.reset(token)
+
+
+def _stored_by_this_call(session: Session, kind: str, conversation_id: Optional[str]) -> Tuple[Optional[str],
+                                                                                              Optional[int]]:
+    """The digest under which a record of ``kind`` of the running action call is remembered, and the record that call
+    already stored (it ran before, on a server that died before answering); (None, None) outside a guarded call."""
+    call = _CALL.get()
+    if call is None or not conversation_id or call.conversation_id != str(conversation_id):
+        return None, None
+    digest = call.next_digest(kind)
+    if digest is None:
+        return None, None
+    earlier = session.get(ActionWrite, digest)
+    if earlier is None:
+        return digest, None
+    row = session.get(Record, earlier.record_pk)
+    if row is None or row.kind != kind or row.conversation_id != str(conversation_id):
+        session.delete(earlier)  # wiped since: this call stores it anew
+        session.flush()
+        return digest, None
+    return digest, int(row.pk)
+
+
+def _edited_by_this_call(session: Session, kind: str, row: Optional[Record]) -> Tuple[Optional[str], bool]:
+    """For a change of ``row`` in the running action call (:func:`editing_record`): the digest it is remembered under,
+    and whether this call made it already (it ran before, on a server that died before answering); (None, False)
+    outside a guarded call or without a row. The change run again is not stored; its answer is worked out from the
+    record as the first run left it (that answer never reached the chat)."""
+    call = _CALL.get()
+    if row is None or call is None or row.conversation_id != call.conversation_id:
+        return None, False
+    digest = call.next_digest(f"{kind}\x00bewerkt\x00{int(row.pk)}")
+    if digest is None:
+        return None, False
+    return digest, session.get(ActionWrite, digest) is not None
+
+
 def add_record(
     kind: str,
     data: Dict[str, Any],
@@ -51,6 +131,10 @@ def add_record(
     with session_scope() as session:
         if conversation_id:
             _lock_conversation(session, conversation_id)
+        digest, earlier = _stored_by_this_call(session, kind, conversation_id)
+        if earlier is not None:
+            log.info("An action call was run again; its %s record was already stored", kind)
+            return earlier
         row = Record(kind=kind, data=data, conversation_id=conversation_id, title=title, status=status)
         session.add(row)
         session.flush()  # holds the write lock (SQLite) from here: a deletion of this conversation waits for the check
@@ -59,6 +143,8 @@ def add_record(
             raise ConversationForgotten(kind)
         if conversation_id:
             row.nummer = _next_number(session, kind, conversation_id, row.pk)
+        if digest is not None:
+            session.add(ActionWrite(digest=digest, record_pk=row.pk))
         return row.pk
 
 
@@ -155,8 +241,10 @@ def _marked(session: Session, conversation_id: str, purpose: str, since: datetim
 
 
 def _drop_old(session: Session) -> int:
-    return session.query(ForgottenConversation).filter(
-        ForgottenConversation.forgotten_at < datetime.utcnow() - FORGOTTEN_FOR).delete() or 0
+    """Drop the marks (and the remembered action calls, :func:`action_call`) older than :data:`FORGOTTEN_FOR`."""
+    before = datetime.utcnow() - FORGOTTEN_FOR
+    session.query(ActionWrite).filter(ActionWrite.created_at < before).delete()
+    return session.query(ForgottenConversation).filter(ForgottenConversation.forgotten_at < before).delete() or 0
 
 
 def mark_emptied(conversation_id: str) -> None:
@@ -241,9 +329,18 @@ def editing_record(kind: str, record_id: int, wipes: bool = False) -> Iterator[O
     with session_scope() as session:
         row = _row(session, kind, record_id)
         before = row.data if row is not None else None
+        digest, done = _edited_by_this_call(session, kind, row)
         yield row
+        if done:  # this call ran before and made this change already (a role-play turn, a wiped turn): not twice
+            log.info("An action call was run again; its change of a %s record was already stored", kind)
+            if row is not None:
+                session.expunge(row)  # the caller keeps what it worked out; a rollback would expire it
+            session.rollback()  # also what a query in between flushed
+            return
         if row is not None and row.data is not before:
             row.data = _with_names_masked(kind, row.data, row.conversation_id)
+        if digest is not None and row is not None:
+            session.add(ActionWrite(digest=digest, record_pk=row.pk))
     if wipes:
         wiped()
 

@@ -66,6 +66,19 @@ class ForgottenConversation(Base):
     forgotten_at = Column(DateTime, default=_now, nullable=False, index=True)
 
 
+class ActionWrite(Base):
+    """A record stored by one call of an action (``bot.records.action_call``): a call the balancer sends again to the
+    other action server (the first died after storing, before answering) finds it and stores nothing twice. Only a
+    keyed hash of the call (conversation, message, position in the conversation, action, kind, order) is kept, never
+    the conversation id; kept for a day at most (``bot.records.FORGOTTEN_FOR``)."""
+
+    __tablename__ = "action_writes"
+
+    digest = Column(String(64), primary_key=True)
+    record_pk = Column(Integer, nullable=False)
+    created_at = Column(DateTime, default=_now, nullable=False, index=True)
+
+
 class RecordNumber(Base):
     """The highest number a professional was shown for ``kind`` in one conversation (``Record.nummer``), kept when
     that record is wiped, so "plan 3" in an old note never becomes a later plan of that conversation
