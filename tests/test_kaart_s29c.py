@@ -10,7 +10,6 @@ import pytest
 
 from bot.kaart.query import parse_vraag
 from bot.kaart.search import zoek
-from bot.knowledge.loader import get_knowledge
 
 
 @pytest.mark.parametrize("text", [
@@ -40,16 +39,3 @@ def test_parenting_service_among_first_three_for_screen_use():
     hits = zoek("vader in Naarden, dochter van 12 zit uren achter een scherm, wat kan hij als ouder doen").hits
     assert {"jeugd_en_gezin_ggd", "opvoedcoach_ggd"} & {hit.id for hit in hits[:3]}
     assert hits[0].verwijsbaar
-
-
-def test_jongerenwerk_covers_youth_crime():
-    # the jongerenwerk of Versa Welzijn has the theme criminaliteit (sources in diensten_gooi_en_vechtstreek.yml)
-    hits = zoek("jongen van 16 uit Huizen is opgepakt voor winkeldiefstal, moeder zoekt iets voor hem naast Halt").hits
-    assert "jongerenwerk_versa" in [hit.id for hit in hits[:3]]
-    assert "criminaliteit" in get_knowledge().entries["kaart_dienst"]["jongerenwerk_versa"].themas
-
-
-def test_youth_crime_below_the_jongerenwerk_age_does_not_get_it():
-    # the jongerenwerk is for 11 to 21; a child of 9 who steals does not get it
-    hits = zoek("jongen van 9 uit Huizen steelt in de winkel, moeder schrikt").hits
-    assert "jongerenwerk_versa" not in [hit.id for hit in hits]
