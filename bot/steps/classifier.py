@@ -3123,7 +3123,9 @@ def _spelling(model: textclass.Classifier) -> Spelling:
         return kept[1]
     from bot.lemmas import lemma_table
 
-    vocabulary = model.word_vocab if isinstance(model, textclass.CompiledClassifier) else model.word.vocabulary_
+    # a model without a word vocabulary (a stand-in with fixed reads) corrects nothing to its own words
+    vocabulary = (model.word_vocab if isinstance(model, textclass.CompiledClassifier)
+                  else getattr(getattr(model, "word", None), "vocabulary_", {}))
     words = {str(gram) for gram in vocabulary if " " not in str(gram)}
     from bot.language import known_words
 
