@@ -220,8 +220,9 @@ def test_wiping_a_group_asks_first_keeps_everything_on_no_and_wipes_only_that_gr
     yes.click()
     # named as the page names them: the number the trainee saw, with the trainee (not the internal number)
     shown = {s["id"]: s["nummer"] for s in stored_before}
-    low, high = (f"{shown[pk]} van {participant}" for pk in sorted(numbers))
-    _wait_for(page, f"Van groep '{group}' zijn 2 sessies gewist ({low} en {high}).")
+    low, high = sorted(numbers)
+    _wait_for(page, f"Van groep '{group}' zijn 2 sessies gewist ({shown[low]} van {participant} en {shown[high]} van "
+                    f"{participant}).")
     notice = page.find_element(By.CSS_SELECTOR, "p.melding[role='status']").text
     assert not [word for word in NO_TRACE if word in notice], notice
     assert _stored(stack, group) == [], "the group's sessions are still stored"
