@@ -155,8 +155,7 @@ def tracker_store(tmp_path, monkeypatch):
 @pytest.fixture
 def redis_url(tmp_path):
     """A throw-away Redis (the cluster's lock store) on a free port, without persistence."""
-    if shutil.which("redis-server") is None:
-        pytest.skip("redis-server is not installed (the cluster installs it: scripts/cluster_packages.sh)")
+    assert shutil.which("redis-server"), "redis-server is needed (`make test` installs it, as it does for the cluster)"
     port = free_port()
     process = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
                                 "--appendonly", "no", "--dir", str(tmp_path)],
