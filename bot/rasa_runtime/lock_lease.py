@@ -49,31 +49,17 @@ def lease_seconds(env: Optional[Mapping[str, str]] = None) -> float:
 
 
 def renew_ticket(store: Any, conversation_id: Text, ticket: int, lease: float) -> bool:
-    """Set ``ticket``'s expiry to now + ``lease``; False when the ticket is no longer there."""
-    import redis
+    """Set ``ticket``'s expiry to now + ``lease`` (one Redis transaction, :func:`change_lock`); False when the ticket
+    is no longer there."""
 
-    key = store.key_prefix + conversation_id
-    for _ in range(5):
-        with store.red.pipeline() as pipe:
-            try:
-                pipe.watch(key)
-                raw = pipe.get(key)
-                if raw is None:
-                    return False
-                data = json.loads(raw)
-                tickets = [json.loads(t) for t in data.get("tickets") or []]  # Rasa stores each as JSON text
-                found = [t for t in tickets if t.get("number") == ticket]
-                if not found:
-                    return False
-                found[0]["expires"] = time.time() + lease
-                data["tickets"] = [json.dumps(t) for t in tickets]
-                pipe.multi()
-                pipe.set(key, json.dumps(data))
-                pipe.execute()
-                return True
-            except redis.WatchError:
-                continue  # someone else changed the lock between our read and write: read again
-    return False
+    def renew(lock: Any) -> Any:
+        found = [t for t in (lock.tickets if lock is not None else []) if t.number == ticket]
+        if not found:
+            return False, None
+        found[0].expires = time.time() + lease
+        return True, lock
+
+    return bool(change_lock(store, conversation_id, renew))
 
 
 async def _keep_alive(store: Any, conversation_id: Text, ticket: int, lease: float) -> None:
