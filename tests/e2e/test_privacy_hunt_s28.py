@@ -14,12 +14,10 @@ import json
 import subprocess
 import sys
 import urllib.request
-from pathlib import Path
-from typing import List
 
 import pytest
 
-from tests.e2e.test_privacy_e2e import Chat
+from tests.e2e.privacy_hunt import chat, found, practise
 
 pytestmark = pytest.mark.e2e
 
@@ -32,40 +30,19 @@ DETAILS = ["femke", "brinkhorst", "klaproosstraat", "18273645", "achttien zevene
 SAID = "in de gang geknepen"
 
 
-def _found(folders: List[Path], pieces: List[str], only=lambda path: True) -> List[str]:
-    found = []
-    for folder in folders:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and only(path):
-                data = path.read_bytes().lower()
-                found += [f"{path}: {piece!r}" for piece in pieces if piece.encode() in data]
-    return found
-
 
 def test_details_typed_into_every_capability_are_nowhere_in_the_data_folder(stack):
-    def chat(lines: List[str]) -> Chat:
-        talk = Chat(stack.rasa_url, stack.rasa_token)
-        for line in lines:
-            talk.say(line)
-        return talk
-
-    chat(["ik heb een moeder aan de lijn", TYPED, CHILD, LOWER, "rond af", "/intake_terugbellen", "jeugdconsulent",
-          TYPED, "morgen voor 12 uur"])
-    chat(["ik wil een gesprek met een moeder voorbereiden", f"{TYPED}. {CHILD}. {LOWER}",
+    chat(stack, ["ik heb een moeder aan de lijn", TYPED, CHILD, LOWER, "rond af", "/intake_terugbellen",
+                 "jeugdconsulent", TYPED, "morgen voor 12 uur"])
+    chat(stack, ["ik wil een gesprek met een moeder voorbereiden", f"{TYPED}. {CHILD}. {LOWER}",
           f"ik zou zeggen: Femke, ik hoor dat {LOWER}", "sla over", "sla over", "toon mijn plan", "sla over",
           "sla over", "sla over", "sla over"])
-    roles = chat(["rollen herkennen", f"welke rol is dit: {TYPED}", f"welke rol is dit: {CHILD}",
+    roles = chat(stack, ["rollen herkennen", f"welke rol is dit: {TYPED}", f"welke rol is dit: {CHILD}",
                   f"welke rol: {LOWER}, ik regel het wel met de Vlinderboomschool"])
-    chat(["sociale kaart", f"waar kan een moeder uit Hilversum terecht, {TYPED}, met een zoon van 12 die niet meer "
-          "naar school gaat?", f"{LOWER}, waar kan ze terecht in Bussum?"])
-    practice = Chat(stack.rasa_url, stack.rasa_token)
-    replies = practice.say("ik wil oefenen")
-    buttons = [button for reply in replies for button in (reply.get("buttons") or [])]
-    assert buttons, practice.transcript()
-    practice.say(buttons[0]["payload"])
-    for line in [f"Ik hoor dat u boos bent, {TYPED}", f"{LOWER}, klopt dat?", CHILD, "hoe deed ik het",
-                 "stop het rollenspel", "nabespreking"]:
-        practice.say(line)
+    chat(stack, ["sociale kaart", f"waar kan een moeder uit Hilversum terecht, {TYPED}, met een zoon van 12 die niet "
+                 "meer naar school gaat?", f"{LOWER}, waar kan ze terecht in Bussum?"])
+    practise(stack, [f"Ik hoor dat u boos bent, {TYPED}", f"{LOWER}, klopt dat?", CHILD, "hoe deed ik het",
+                 "stop het rollenspel", "nabespreking"])
     assert "rol_analyse" in roles.transcript()
 
     # through the web server, as the page does (its own log, its cookie)
@@ -93,7 +70,7 @@ def test_details_typed_into_every_capability_are_nowhere_in_the_data_folder(stac
 
     from bot.paths import var_dir
 
-    assert _found([data_folder, var_dir() / "logs"], DETAILS) == []
-    assert _found([data_folder], [SAID]) != []  # what the child said is stored, masked ...
+    assert found([data_folder, var_dir() / "logs"], DETAILS) == []
+    assert found([data_folder], [SAID]) != []  # what the child said is stored, masked ...
     logs = [data_folder, var_dir() / "logs"]
-    assert _found(logs, [SAID], only=lambda path: ".log" in path.name) == []  # ... but never logged
+    assert found(logs, [SAID], only=lambda path: ".log" in path.name) == []  # ... but never logged

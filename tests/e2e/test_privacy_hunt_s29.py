@@ -18,12 +18,10 @@ import sys
 import urllib.error
 import urllib.parse
 import urllib.request
-from typing import List
 
 import pytest
 
-from tests.e2e.test_privacy_e2e import Chat
-from tests.e2e.test_privacy_hunt_s28 import _found
+from tests.e2e.privacy_hunt import chat, found, practise
 
 pytestmark = pytest.mark.e2e
 
@@ -41,28 +39,16 @@ SAID = "bij de kapstok geduwd"
 
 
 def test_new_kinds_of_detail_typed_into_every_capability_and_error_path_are_nowhere_in_the_data_folder(stack):
-    def chat(lines: List[str]) -> Chat:
-        talk = Chat(stack.rasa_url, stack.rasa_token)
-        for line in lines:
-            talk.say(line)
-        return talk
-
-    chat(["ik heb een moeder aan de lijn", TYPED, CHILD, "rond af", "/intake_terugbellen", "jeugdconsulent",
+    chat(stack, ["ik heb een moeder aan de lijn", TYPED, CHILD, "rond af", "/intake_terugbellen", "jeugdconsulent",
           TYPED, "morgen voor 12 uur"])
-    chat(["ik wil een gesprek met een moeder voorbereiden", f"{TYPED}. {CHILD}",
+    chat(stack, ["ik wil een gesprek met een moeder voorbereiden", f"{TYPED}. {CHILD}",
           "ik zou zeggen: Sanne, ik hoor dat u zich zorgen maakt om 'Wiebren'", "sla over", "sla over",
           "toon mijn plan", "sla over", "sla over", "sla over", "sla over"])
-    roles = chat(["rollen herkennen", f"welke rol is dit: {TYPED}", f"welke rol is dit: '{CHILD}'",
+    roles = chat(stack, ["rollen herkennen", f"welke rol is dit: {TYPED}", f"welke rol is dit: '{CHILD}'",
                   f"welke rol: {INJECTION}{TYPED}"])
-    chat(["sociale kaart", f"waar kan een moeder uit Amersfoort terecht, {TYPED}?", f"{INJECTION}hulp in Zeist"])
-    practice = Chat(stack.rasa_url, stack.rasa_token)
-    replies = practice.say("ik wil oefenen")
-    buttons = [button for reply in replies for button in (reply.get("buttons") or [])]
-    assert buttons, practice.transcript()
-    practice.say(buttons[0]["payload"])
-    for line in [f"Ik hoor dat u boos bent, {TYPED}", f"{INJECTION}klopt dat?", CHILD, "hoe deed ik het",
-                 "stop het rollenspel", "nabespreking"]:
-        practice.say(line)
+    chat(stack, ["sociale kaart", f"waar kan een moeder uit Amersfoort terecht, {TYPED}?", f"{INJECTION}hulp in Zeist"])
+    practise(stack, [f"Ik hoor dat u boos bent, {TYPED}", f"{INJECTION}klopt dat?", CHILD, "hoe deed ik het",
+                 "stop het rollenspel", "nabespreking"])
     assert "rol_analyse" in roles.transcript()
 
     # through the web server, as the page does; then a message over the bound and one with an injection string
@@ -84,7 +70,7 @@ def test_new_kinds_of_detail_typed_into_every_capability_and_error_path_are_nowh
     assert post(TYPED * 20) != 200  # over the bound (2000 characters): refused
 
     # Rasa's channel with a message over the bound
-    Chat(stack.rasa_url, stack.rasa_token).say(TYPED * 20)
+    chat(stack, [TYPED * 20])
     # an action that fails on what it gets, on this stack's action server (started as 'make run' starts it,
     # bot.action_server): called as Rasa calls it, with a conversation whose kaart slots hold what was typed and an
     # action that cannot handle the call (no domain for the form validation)
@@ -132,7 +118,7 @@ def test_new_kinds_of_detail_typed_into_every_capability_and_error_path_are_nowh
 
     from bot.paths import var_dir
 
-    assert _found([data_folder, var_dir() / "logs"], DETAILS) == []
-    assert _found([data_folder], [SAID]) != []  # what the child said is stored, masked ...
+    assert found([data_folder, var_dir() / "logs"], DETAILS) == []
+    assert found([data_folder], [SAID]) != []  # what the child said is stored, masked ...
     logs = [data_folder, var_dir() / "logs"]
-    assert _found(logs, [SAID], only=lambda path: ".log" in path.name) == []  # ... but never logged
+    assert found(logs, [SAID], only=lambda path: ".log" in path.name) == []  # ... but never logged
